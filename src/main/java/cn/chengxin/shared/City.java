@@ -1,0 +1,37 @@
+package cn.chengxin.shared;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The city this platform serves: everything city-specific is configuration (RULES.md; the five seed
+ * plans each name their own city). {@code districts} maps the GB/T 2260 codes of the city's districts
+ * and counties to their names; {@code regionPrefixes} are the code prefixes that make a resident local.
+ *
+ * @param code        short machine name of the preset, e.g. {@code zhumadian}
+ * @param name        full Chinese name, e.g. 驻马店市
+ * @param shortName   e.g. 驻马店
+ * @param englishName e.g. Zhumadian
+ * @param province    the province, e.g. 河南省
+ * @param siteTitle   title of the public site, e.g. 信用驻马店
+ */
+public record City(String code, String name, String shortName, String englishName, String province,
+                   String siteTitle, List<String> regionPrefixes, Map<String, String> districts) {
+
+    public City {
+        regionPrefixes = List.copyOf(regionPrefixes);
+        districts = Map.copyOf(districts);
+    }
+
+    public boolean isLocal(String regionCode) {
+        return regionPrefixes.stream().anyMatch(regionCode::startsWith);
+    }
+
+    public String districtName(String regionCode) {
+        return districts.getOrDefault(regionCode, "");
+    }
+
+    public String englishSiteTitle() {
+        return "Credit " + englishName;
+    }
+}

@@ -1,0 +1,23 @@
+package cn.chengxin.shared;
+
+/**
+ * A rule broken by a request, as domain code reports it: a stable machine-readable {@link #code()} (the
+ * {@code code} member of every RFC 9457 problem the API returns) and a kind that the web layer maps to an
+ * HTTP status. Plain Java so that domain packages can throw it without knowing about HTTP.
+ */
+public interface DomainProblem {
+
+    String code();
+
+    /** A short human-readable explanation, in Chinese, never containing personal data. */
+    String getMessage();
+
+    Kind kind();
+
+    enum Kind {
+        INVALID_INPUT,
+        NOT_FOUND,
+        CONFLICT,
+        FORBIDDEN
+    }
+}

@@ -1,0 +1,68 @@
+package cn.chengxin;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Rules that keep the code shaped as ARCHITECTURE.md and STYLE.md say. Every rule must match at least one
+ * class ({@code allowEmptyShould(false)}): a typo in a package pattern would otherwise disable it silently.
+ */
+class ArchitectureTests {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("cn.chengxin");
+
+    @Test
+    void domainCodeIsPlainJava() {
+        ArchRule rule = noClasses().that().resideInAPackage("cn.chengxin..domain..")
+                // package-info carries the Modulith @NamedInterface that exposes a domain package; it is not code.
+                .and().doNotHaveSimpleName("package-info")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "java.sql..", "javax.sql..", "jakarta.servlet..",
+                        "jakarta.persistence..", "com.fasterxml..", "tools.jackson..", "org.postgresql..")
+                .allowEmptyShould(false);
+        rule.check(CLASSES);
+    }
+
+    @Test
+    void controllersStayInWebPackages() {
+        ArchRule rule = classes().that().areAnnotatedWith(org.springframework.stereotype.Controller.class)
+                .or().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .should().resideInAPackage("..web..").orShould().resideInAPackage("..security..")
+                .allowEmptyShould(false);
+        rule.check(CLASSES);
+    }
+
+    @Test
+    void onlyPersistenceTalksJdbc() {
+        ArchRule rule = noClasses().that().resideInAnyPackage("..web..", "..domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
+                .allowEmptyShould(false);
+        rule.check(CLASSES);
+    }
+
+    @Test
+    void controllersAreNotPublic() {
+        ArchRule rule = classes().that().areAnnotatedWith(org.springframework.stereotype.Controller.class)
+                .or().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .should().notBePublic()
+                .allowEmptyShould(false);
+        rule.check(CLASSES);
+    }
+
+    @Test
+    void noOneLogsThroughSystemOutExceptCommands() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("cn.chengxin.demo")
+                .and().doNotHaveSimpleName("ChengxinApplication")
+                .should().accessField(System.class, "out")
+                .allowEmptyShould(false);
+        rule.check(CLASSES);
+    }
+}
