@@ -1,0 +1,86 @@
+package cn.chengxin.platform.database;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Runs PostgreSQL 17 inside the application so that {@code ./mvnw spring-boot:run} needs no installed
+ * database. The data directory is kept across restarts and, unless told otherwise, durable: the library
+ * starts the server with fsync off, which would lose committed records on a crash (STACK-NOTES trap 2).
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedPostgresCondition.class)
+@EnableConfigurationProperties(DatabaseProperties.class)
+class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    /**
+     * Spring, not the library's JVM shutdown hook, stops the server: otherwise the server dies while the
+     * application still closes its connections and every shutdown waits out the pool timeout (trap 1).
+     */
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
+        if (Boolean.FALSE.equals(properties.embeddedAllowed())) {
+            throw new IllegalStateException("The embedded PostgreSQL is not allowed in this profile (prod): "
+                    + "set CHENGXIN_DB_URL, CHENGXIN_DB_USER and CHENGXIN_DB_PASSWORD to a managed PostgreSQL ≥ 15.");
+        }
+        Path dir = (properties.embeddedDir() != null ? properties.embeddedDir() : Path.of("data", "postgres"))
+                .toAbsolutePath().normalize();
+        OrphanPostmaster.stopIfRunning(dir);
+        if (Boolean.TRUE.equals(properties.cleanOnStart())) {
+            FileSystemUtils.deleteRecursively(dir);
+        }
+        Files.createDirectories(dir.getParent());
+        boolean durable = !Boolean.FALSE.equals(properties.durable());
+        int port = properties.embeddedPort() != null ? properties.embeddedPort() : 54329;
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                .setServerConfig("full_page_writes", durable ? "on" : "off")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("max_wal_size", "2GB")
+                .setServerConfig("timezone", "Asia/Shanghai")
+                .setLocaleConfig("encoding", "UTF8")
+                .setLocaleConfig("locale", "C.UTF-8");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgres postgres = builder.start();
+        log.info("Embedded PostgreSQL started on port {} with data in {} (durable: {})",
+                postgres.getPort(), dir, durable);
+        return postgres;
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setPassword("postgres");
+        config.setMaximumPoolSize(12);
+        config.setPoolName("chengxin-embedded");
+        config.setConnectionTimeout(10_000);
+        return new HikariDataSource(config);
+    }
+}

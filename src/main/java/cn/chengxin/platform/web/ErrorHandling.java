@@ -1,0 +1,115 @@
+package cn.chengxin.platform.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.chengxin.shared.DomainProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.BindException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+
+/**
+ * One place turns every failure into an answer: under {@code /api/} an RFC 9457 problem+json with a
+ * stable {@code code} (ARCHITECTURE.md, cross-cutting rules); elsewhere the error page in the site's
+ * layout. Internal errors get a reference id in the log and the answer, never a stack trace or input data.
+ */
+@ControllerAdvice
+class ErrorHandling {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+    @ExceptionHandler
+    Object handle(Exception exception, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        if (exception instanceof AccessDeniedException || exception instanceof AuthenticationException) {
+            throw exception; // Spring Security answers these (login redirect, 401/403 problem)
+        }
+        ProblemDetail problem = problemFor(exception);
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        response.setStatus(problem.getStatus());
+        return new ModelAndView("error", Map.of("status", problem.getStatus(), "problem", problem),
+                HttpStatus.valueOf(problem.getStatus()));
+    }
+
+    private static ProblemDetail problemFor(Exception exception) {
+        if (exception instanceof DomainProblem domain) {
+            return Problems.of(statusOf(domain.kind()), domain.code(), domain.getMessage());
+        }
+        if (exception instanceof MethodArgumentNotValidException invalid) {
+            return validation(invalid.getBindingResult().getFieldErrors().stream()
+                    .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+                    .toList());
+        }
+        if (exception instanceof BindException bind) {
+            return validation(bind.getFieldErrors().stream()
+                    .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+                    .toList());
+        }
+        if (exception instanceof HandlerMethodValidationException invalid) {
+            return validation(invalid.getAllErrors().stream()
+                    .map(e -> Map.of("field", "", "message", String.valueOf(e.getDefaultMessage()))).toList());
+        }
+        if (exception instanceof HttpMessageNotReadableException) {
+            return Problems.of(HttpStatus.BAD_REQUEST, ProblemCodes.MALFORMED_REQUEST, "请求体不是有效的 JSON 或缺少必需内容");
+        }
+        if (exception instanceof HttpMediaTypeNotAcceptableException) {
+            return Problems.of(HttpStatus.NOT_ACCEPTABLE, ProblemCodes.NOT_ACCEPTABLE, "不支持请求的响应格式");
+        }
+        if (exception instanceof ErrorResponse spring) {
+            HttpStatus status = HttpStatus.valueOf(spring.getStatusCode().value());
+            String code = status == HttpStatus.BAD_REQUEST ? ProblemCodes.VALIDATION_FAILED
+                    : ProblemCodes.forStatus(status.value());
+            return Problems.of(status, code, messageFor(status));
+        }
+        String reference = UUID.randomUUID().toString();
+        log.error("Unhandled error, reference {}", reference, exception);
+        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemCodes.INTERNAL_ERROR,
+                "服务器内部错误，请联系管理员并提供参考编号 " + reference);
+        problem.setProperty("reference", reference);
+        return problem;
+    }
+
+    private static ProblemDetail validation(List<Map<String, String>> errors) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemCodes.VALIDATION_FAILED, "请求参数校验未通过");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static HttpStatus statusOf(DomainProblem.Kind kind) {
+        return switch (kind) {
+            case INVALID_INPUT -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        };
+    }
+
+    private static String messageFor(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> "请求的资源不存在";
+            case METHOD_NOT_ALLOWED -> "不支持该请求方法";
+            case UNSUPPORTED_MEDIA_TYPE -> "不支持该请求内容类型";
+            case BAD_REQUEST -> "请求参数不正确";
+            default -> status.getReasonPhrase();
+        };
+    }
+}
