@@ -1,0 +1,27 @@
+package cn.chengxin.subject;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.chengxin.subject.domain.IdentityDocument;
+import cn.chengxin.subject.domain.OccupationalGroup;
+import cn.chengxin.subject.domain.ResidencyKind;
+
+/**
+ * A person to register. Birth date and gender are taken from a resident identity number when it has
+ * them; for other documents they are given.
+ */
+public record NewPerson(IdentityDocument document, String name, LocalDate birthDate, String genderCode,
+                        List<Residence> residences, List<Occupation> occupations, boolean synthetic) {
+
+    public NewPerson {
+        residences = List.copyOf(residences);
+        occupations = List.copyOf(occupations);
+    }
+
+    public record Residence(ResidencyKind kind, String regionCode, LocalDate from) {
+    }
+
+    public record Occupation(OccupationalGroup group, LocalDate from) {
+    }
+}

@@ -1,0 +1,35 @@
+package cn.chengxin.subject;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.Masking;
+import cn.chengxin.subject.domain.SubjectKind;
+
+/**
+ * What a screen may show of a subject: the number only masked. Person names are kept whole here because
+ * the subject's own pages and staff with the right permission show them; public pages use
+ * {@link #maskedName()}.
+ */
+public record SubjectProfile(UUID id, SubjectKind kind, DocumentType documentType, String maskedNumber,
+                             String name, LocalDate birthDate, String genderCode, boolean synthetic,
+                             List<ResidenceView> residences, List<OccupationView> occupations,
+                             List<ResponsibleView> responsiblePersons) {
+
+    public String maskedName() {
+        return kind == SubjectKind.PERSON ? Masking.personName(name) : name;
+    }
+
+    public record ResidenceView(String kindLabel, String regionCode, LocalDate from, LocalDate to) {
+    }
+
+    public record OccupationView(String group, String groupLabel, LocalDate from, LocalDate to) {
+    }
+
+    /** For an organisation its responsible persons, for a person the organisations they answer for. */
+    public record ResponsibleView(UUID otherId, String otherMaskedName, String roleLabel, LocalDate from,
+                                  LocalDate to) {
+    }
+}

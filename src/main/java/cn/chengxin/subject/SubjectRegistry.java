@@ -1,0 +1,144 @@
+package cn.chengxin.subject;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.shared.Ids;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.IdentityDocument;
+import cn.chengxin.subject.domain.SubjectKind;
+import cn.chengxin.subject.persistence.JdbcSubjects;
+import cn.chengxin.subject.persistence.SubjectBulkCopy;
+import cn.chengxin.subject.persistence.SubjectBulkCopy.SealedOrganisation;
+import cn.chengxin.subject.persistence.SubjectBulkCopy.SealedPerson;
+import cn.chengxin.subject.protection.IdentityProtection;
+import cn.chengxin.subject.protection.SealedNumber;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The register of credit subjects: one subject per person or organisation, found by the blind index of
+ * its normalised number (RULES.md §1, §10). The only way other modules turn a number into a subject.
+ */
+@Service
+public class SubjectRegistry {
+
+    private final JdbcSubjects subjects;
+    private final SubjectBulkCopy bulk;
+    private final IdentityProtection protection;
+    private final Clock clock;
+
+    SubjectRegistry(JdbcSubjects subjects, SubjectBulkCopy bulk, IdentityProtection protection, Clock clock) {
+        this.subjects = subjects;
+        this.bulk = bulk;
+        this.protection = protection;
+        this.clock = clock;
+    }
+
+    /**
+     * Validates a number typed or imported by anyone.
+     *
+     * @param type the document type, or {@code null} to infer it from the number's shape
+     * @throws cn.chengxin.subject.domain.InvalidIdentityException with a specific rejection code
+     */
+    public IdentityDocument validate(DocumentType type, String raw) {
+        return IdentityDocument.parse(type, raw, LocalDate.now(clock));
+    }
+
+    public Optional<UUID> find(IdentityDocument document) {
+        return subjects.idOf(document.type(), protection.indexOf(document));
+    }
+
+    public Optional<SubjectProfile> profile(UUID id) {
+        return subjects.profile(id);
+    }
+
+    /** Registers a person, or returns the existing subject with the same number (idempotent). */
+    @Transactional
+    public UUID registerPerson(NewPerson person) {
+        requireKind(person.document(), SubjectKind.PERSON);
+        Optional<UUID> existing = find(person.document());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        UUID id = Ids.newId();
+        SealedNumber sealed = protection.seal(person.document());
+        Optional<UUID> inserted = subjects.insertSubject(id, SubjectKind.PERSON, sealed, person.name(),
+                person.synthetic());
+        if (inserted.isEmpty()) {
+            return find(person.document()).orElseThrow();
+        }
+        subjects.insertPersonDetails(id, person, birthRegionOf(person.document()));
+        return id;
+    }
+
+    /** Registers an organisation, or returns the existing subject with the same code (idempotent). */
+    @Transactional
+    public UUID registerOrganisation(NewOrganisation organisation) {
+        requireKind(organisation.document(), SubjectKind.ORGANISATION);
+        Optional<UUID> existing = find(organisation.document());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        UUID id = Ids.newId();
+        Optional<UUID> inserted = subjects.insertSubject(id, SubjectKind.ORGANISATION,
+                protection.seal(organisation.document()), organisation.name(), organisation.synthetic());
+        if (inserted.isEmpty()) {
+            return find(organisation.document()).orElseThrow();
+        }
+        subjects.insertOrganisationDetails(id, organisation);
+        return id;
+    }
+
+    /**
+     * Loads many new persons at once (demo data, initial migration from a legacy platform). Encryption runs
+     * in parallel; the rows go in with COPY in one transaction.
+     *
+     * @return the new ids, in the order of {@code people}
+     */
+    @Transactional
+    public List<UUID> registerPeopleInBulk(List<NewPerson> people) {
+        List<SealedPerson> sealed = people.parallelStream()
+                .map(p -> new SealedPerson(Ids.newId(), protection.seal(p.document()), p,
+                        birthRegionOf(p.document())))
+                .toList();
+        bulk.copyPeople(sealed);
+        return sealed.stream().map(SealedPerson::id).toList();
+    }
+
+    /** Bulk counterpart of {@link #registerOrganisation}; responsible persons must already be registered. */
+    @Transactional
+    public List<UUID> registerOrganisationsInBulk(List<NewOrganisation> organisations) {
+        List<SealedOrganisation> sealed = organisations.parallelStream()
+                .map(o -> new SealedOrganisation(Ids.newId(), protection.seal(o.document()), o))
+                .toList();
+        bulk.copyOrganisations(sealed);
+        return sealed.stream().map(SealedOrganisation::id).toList();
+    }
+
+    public SubjectCounts counts() {
+        return subjects.counts();
+    }
+
+    /**
+     * The clear number of a subject, for the few uses that need it (the subject's own report, exchange with
+     * other platforms). Callers must audit the disclosure.
+     */
+    public Optional<IdentityDocument> revealNumber(UUID id) {
+        return subjects.storedNumber(id).map(n -> new IdentityDocument(n.type(),
+                protection.decrypt(n.cipher(), n.keyVersion(), n.type().name())));
+    }
+
+    private static String birthRegionOf(IdentityDocument document) {
+        return document.type() == DocumentType.RESIDENT_ID ? document.number().substring(0, 6) : null;
+    }
+
+    private static void requireKind(IdentityDocument document, SubjectKind kind) {
+        if (document.subjectKind() != kind) {
+            throw new IllegalArgumentException("a " + document.type() + " does not identify a " + kind);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package cn.chengxin.subject.domain;
+
+/**
+ * The kinds of identity document a subject can be known by. Persons without a mainland identity number are
+ * recorded with another valid document and its type (河南省社会信用条例 Art. 16, RULES.md §1).
+ */
+public enum DocumentType {
+    /** 居民身份证 (GB 11643-1999). */
+    RESIDENT_ID("居民身份证", SubjectKind.PERSON),
+    /** 港澳台居民居住证: same layout as the resident ID, region prefix 81/82/83. */
+    HMT_RESIDENCE_PERMIT("港澳台居民居住证", SubjectKind.PERSON),
+    /** 外国人永久居留身份证 (2023 edition): 18 characters with the GB 11643 check, leading 9. */
+    FOREIGN_PERMANENT_RESIDENT_ID("外国人永久居留身份证", SubjectKind.PERSON),
+    /** 护照. */
+    PASSPORT("护照", SubjectKind.PERSON),
+    /** 港澳居民来往内地通行证. */
+    HK_MACAO_PERMIT("港澳居民来往内地通行证", SubjectKind.PERSON),
+    /** 台湾居民来往大陆通行证. */
+    TAIWAN_PERMIT("台湾居民来往大陆通行证", SubjectKind.PERSON),
+    /** 统一社会信用代码 (GB 32100-2015). */
+    UNIFIED_SOCIAL_CREDIT_CODE("统一社会信用代码", SubjectKind.ORGANISATION);
+
+    private final String label;
+    private final SubjectKind kind;
+
+    DocumentType(String label, SubjectKind kind) {
+        this.label = label;
+        this.kind = kind;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public SubjectKind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,167 @@
+package cn.chengxin.subject.domain;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * An 18-character citizen identity number (公民身份号码, GB 11643-1999), the key of a natural person
+ * (RULES.md §1): 6-digit region code, birth date {@code yyyyMMdd}, 3-digit sequence (odd male, even
+ * female) and an ISO 7064 MOD 11-2 check character. The same layout and check serve the residence permits
+ * of Hong Kong, Macao and Taiwan residents (prefix 81/82/83) and the 2023 foreigners' permanent residence
+ * ID card (leading 9), which keep their own {@link DocumentType}.
+ *
+ * <p>Only valid numbers can be constructed; {@link #parse} normalises input first (full-width digits,
+ * spaces, lower-case x) and upgrades legacy 15-digit numbers.
+ */
+public final class ResidentIdentityNumber {
+
+    static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    static final char[] CHECK_CHARS = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
+    private static final int EARLIEST_BIRTH_YEAR = 1890;
+
+    private final String value;
+    private final DocumentType type;
+    private final LocalDate birthDate;
+
+    private ResidentIdentityNumber(String value, DocumentType type, LocalDate birthDate) {
+        this.value = value;
+        this.type = type;
+        this.birthDate = birthDate;
+    }
+
+    /**
+     * Validates and normalises a number typed or imported by anyone.
+     *
+     * @param raw   the number as given
+     * @param today the current date, for the "birth date not in the future" rule
+     * @throws InvalidIdentityException with a specific {@link IdentityRejection}
+     */
+    public static ResidentIdentityNumber parse(String raw, LocalDate today) {
+        String number = Normalisation.canonical(raw);
+        if (number.length() == 15 && allDigits(number, 15)) {
+            number = upgradeLegacy(number);
+        }
+        if (number.length() != 18 || !allDigits(number, 17) || !isCheckChar(number.charAt(17))) {
+            throw new InvalidIdentityException(IdentityRejection.ID_FORMAT);
+        }
+        if (checkCharFor(number) != number.charAt(17)) {
+            throw new InvalidIdentityException(IdentityRejection.ID_CHECKSUM);
+        }
+        DocumentType type = documentTypeOf(number);
+        LocalDate birthDate = birthDateOf(number, today);
+        return new ResidentIdentityNumber(number, type, birthDate);
+    }
+
+    /** Whether the text looks like a resident identity number at all (15 digits, or 17 digits + check). */
+    public static boolean looksLikeOne(String raw) {
+        String number = Normalisation.canonical(raw);
+        return (number.length() == 15 && allDigits(number, 15))
+                || (number.length() == 18 && allDigits(number, 17) && isCheckChar(number.charAt(17)));
+    }
+
+    /** The check character for the first 17 digits of {@code number} (GB 11643-1999 §5.1.4). */
+    public static char checkCharFor(CharSequence number) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (number.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return CHECK_CHARS[sum % 11];
+    }
+
+    /** Legacy 15-digit numbers: insert the century 19 before the year and append the check character. */
+    private static String upgradeLegacy(String fifteen) {
+        StringBuilder eighteen = new StringBuilder(18)
+                .append(fifteen, 0, 6).append("19").append(fifteen, 6, 15);
+        return eighteen.append(checkCharFor(eighteen)).toString();
+    }
+
+    private static DocumentType documentTypeOf(String number) {
+        String prefix = number.substring(0, 2);
+        if (number.charAt(0) == '9') {
+            // 2023 foreigners' permanent residence ID: 9 + 2-digit province of issue + country code.
+            if (!Provinces.isProvince(number.substring(1, 3))) {
+                throw new InvalidIdentityException(IdentityRejection.ID_REGION);
+            }
+            return DocumentType.FOREIGN_PERMANENT_RESIDENT_ID;
+        }
+        if (Provinces.isResidencePermitPrefix(prefix)) {
+            return DocumentType.HMT_RESIDENCE_PERMIT;
+        }
+        if (!Provinces.isProvince(prefix)) {
+            throw new InvalidIdentityException(IdentityRejection.ID_REGION);
+        }
+        return DocumentType.RESIDENT_ID;
+    }
+
+    private static LocalDate birthDateOf(String number, LocalDate today) {
+        try {
+            LocalDate birth = LocalDate.of(
+                    Integer.parseInt(number.substring(6, 10)),
+                    Integer.parseInt(number.substring(10, 12)),
+                    Integer.parseInt(number.substring(12, 14)));
+            if (birth.isAfter(today) || birth.getYear() < EARLIEST_BIRTH_YEAR) {
+                throw new InvalidIdentityException(IdentityRejection.ID_BIRTH_DATE);
+            }
+            return birth;
+        } catch (DateTimeException e) {
+            throw new InvalidIdentityException(IdentityRejection.ID_BIRTH_DATE);
+        }
+    }
+
+    private static boolean allDigits(String s, int count) {
+        for (int i = 0; i < count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isCheckChar(char c) {
+        return (c >= '0' && c <= '9') || c == 'X';
+    }
+
+    public String value() {
+        return value;
+    }
+
+    public DocumentType type() {
+        return type;
+    }
+
+    public LocalDate birthDate() {
+        return birthDate;
+    }
+
+    /** Region code of the place of first registration (digits 1–6). */
+    public String regionCode() {
+        return value.substring(0, 6);
+    }
+
+    /** Odd sequence digit (position 17) is male, even is female (GB 11643-1999 §5.1.3). */
+    public Gender gender() {
+        return (value.charAt(16) - '0') % 2 == 1 ? Gender.MALE : Gender.FEMALE;
+    }
+
+    public int ageOn(LocalDate day) {
+        return java.time.Period.between(birthDate, day).getYears();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ResidentIdentityNumber other && other.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(value);
+    }
+
+    /** Masked on purpose: a number printed by accident (a log, a debugger, an exception) stays protected. */
+    @Override
+    public String toString() {
+        return Masking.identityNumber(value);
+    }
+}

@@ -1,0 +1,170 @@
+package cn.chengxin.subject.persistence;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.subject.NewOrganisation;
+import cn.chengxin.subject.NewPerson;
+import cn.chengxin.subject.SubjectCounts;
+import cn.chengxin.subject.SubjectProfile;
+import cn.chengxin.subject.SubjectProfile.OccupationView;
+import cn.chengxin.subject.SubjectProfile.ResidenceView;
+import cn.chengxin.subject.SubjectProfile.ResponsibleView;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.Masking;
+import cn.chengxin.subject.domain.OccupationalGroup;
+import cn.chengxin.subject.domain.ResidencyKind;
+import cn.chengxin.subject.domain.ResponsibleRole;
+import cn.chengxin.subject.domain.SubjectKind;
+import cn.chengxin.subject.protection.SealedNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The subject registry's tables (schema {@code subject}), one subject at a time. */
+@Repository
+public class JdbcSubjects {
+
+    private final JdbcClient jdbc;
+
+    public JdbcSubjects(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<UUID> idOf(DocumentType type, byte[] index) {
+        return jdbc.sql("SELECT id FROM subject.subject WHERE document_type = ? AND number_index = ?")
+                .params(type.name(), index).query(UUID.class).optional();
+    }
+
+    /**
+     * Inserts the subject row unless the number is already registered.
+     *
+     * @return the new id, or empty when another transaction registered the same number first
+     */
+    public Optional<UUID> insertSubject(UUID id, SubjectKind kind, SealedNumber number, String name,
+                                        boolean synthetic) {
+        return jdbc.sql("""
+                        INSERT INTO subject.subject (id, kind, document_type, number_index, number_cipher,
+                            number_key_version, number_masked, name, synthetic)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (document_type, number_index) DO NOTHING RETURNING id""")
+                .params(id, kind.name(), number.type().name(), number.index(), number.cipher(),
+                        number.keyVersion(), number.masked(), name, synthetic)
+                .query(UUID.class).optional();
+    }
+
+    public void insertPersonDetails(UUID id, NewPerson person, String birthRegion) {
+        jdbc.sql("INSERT INTO subject.person (subject_id, birth_date, gender, birth_region) VALUES (?, ?, ?, ?)")
+                .params(id, person.birthDate(), person.genderCode(), birthRegion).update();
+        for (NewPerson.Residence r : person.residences()) {
+            jdbc.sql("INSERT INTO subject.residency (person_id, kind, region_code, valid_from) VALUES (?, ?, ?, ?)")
+                    .params(id, r.kind().name(), r.regionCode(), r.from()).update();
+        }
+        for (NewPerson.Occupation o : person.occupations()) {
+            jdbc.sql("""
+                            INSERT INTO subject.occupational_membership (person_id, occupational_group, valid_from)
+                            VALUES (?, ?, ?)""")
+                    .params(id, o.group().name(), o.from()).update();
+        }
+    }
+
+    public void insertOrganisationDetails(UUID id, NewOrganisation organisation) {
+        String code = organisation.document().number();
+        jdbc.sql("""
+                        INSERT INTO subject.organisation (subject_id, registration_authority, organisation_type,
+                            registration_region, established_on) VALUES (?, ?, ?, ?, ?)""")
+                .params(id, code.substring(0, 1), code.substring(1, 2), code.substring(2, 8),
+                        organisation.establishedOn())
+                .update();
+        for (NewOrganisation.Responsible r : organisation.responsiblePersons()) {
+            jdbc.sql("""
+                            INSERT INTO subject.responsible_person (organisation_id, person_id, role, valid_from)
+                            VALUES (?, ?, ?, ?)""")
+                    .params(id, r.personId(), r.role().name(), r.from()).update();
+        }
+    }
+
+    public Optional<StoredNumber> storedNumber(UUID id) {
+        return jdbc.sql("SELECT document_type, number_cipher, number_key_version FROM subject.subject WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new StoredNumber(DocumentType.valueOf(rs.getString(1)), rs.getBytes(2),
+                        rs.getInt(3)))
+                .optional();
+    }
+
+    public Optional<SubjectProfile> profile(UUID id) {
+        return jdbc.sql("""
+                        SELECT s.kind, s.document_type, s.number_masked, s.name, s.synthetic, p.birth_date, p.gender
+                        FROM subject.subject s LEFT JOIN subject.person p ON p.subject_id = s.id
+                        WHERE s.id = ?""")
+                .param(id)
+                .query((rs, n) -> {
+                    SubjectKind kind = SubjectKind.valueOf(rs.getString("kind"));
+                    Date birth = rs.getDate("birth_date");
+                    return new SubjectProfile(id, kind, DocumentType.valueOf(rs.getString("document_type")),
+                            rs.getString("number_masked"), rs.getString("name"), birth == null ? null
+                            : birth.toLocalDate(), rs.getString("gender"), rs.getBoolean("synthetic"),
+                            kind == SubjectKind.PERSON ? residences(id) : List.of(),
+                            kind == SubjectKind.PERSON ? occupations(id) : List.of(),
+                            responsibles(id, kind));
+                })
+                .optional();
+    }
+
+    private List<ResidenceView> residences(UUID personId) {
+        return jdbc.sql("""
+                        SELECT kind, region_code, valid_from, valid_to FROM subject.residency
+                        WHERE person_id = ? ORDER BY valid_from""")
+                .param(personId)
+                .query((rs, n) -> new ResidenceView(ResidencyKind.valueOf(rs.getString(1)).label(),
+                        rs.getString(2), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)))
+                .list();
+    }
+
+    private List<OccupationView> occupations(UUID personId) {
+        return jdbc.sql("""
+                        SELECT occupational_group, valid_from, valid_to FROM subject.occupational_membership
+                        WHERE person_id = ? ORDER BY valid_from""")
+                .param(personId)
+                .query((rs, n) -> new OccupationView(rs.getString(1),
+                        OccupationalGroup.valueOf(rs.getString(1)).label(),
+                        rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)))
+                .list();
+    }
+
+    private List<ResponsibleView> responsibles(UUID id, SubjectKind kind) {
+        String other = kind == SubjectKind.PERSON ? "organisation_id" : "person_id";
+        String self = kind == SubjectKind.PERSON ? "person_id" : "organisation_id";
+        return jdbc.sql("SELECT r." + other + ", s.kind, s.name, r.role, r.valid_from, r.valid_to "
+                        + "FROM subject.responsible_person r JOIN subject.subject s ON s.id = r." + other
+                        + " WHERE r." + self + " = ? ORDER BY r.valid_from")
+                .param(id)
+                .query((rs, n) -> new ResponsibleView(rs.getObject(1, UUID.class),
+                        "PERSON".equals(rs.getString(2)) ? Masking.personName(rs.getString(3)) : rs.getString(3),
+                        ResponsibleRole.valueOf(rs.getString(4)).label(), rs.getObject(5, LocalDate.class),
+                        rs.getObject(6, LocalDate.class)))
+                .list();
+    }
+
+    public SubjectCounts counts() {
+        return jdbc.sql("""
+                        SELECT count(*) FILTER (WHERE kind = 'PERSON'),
+                               count(*) FILTER (WHERE kind = 'ORGANISATION'),
+                               count(*) FILTER (WHERE synthetic),
+                               (SELECT count(DISTINCT person_id) FROM subject.residency
+                                 WHERE kind = 'HOUSEHOLD' AND valid_to IS NULL),
+                               (SELECT count(DISTINCT r.person_id) FROM subject.residency r
+                                 WHERE r.kind = 'HABITUAL' AND r.valid_to IS NULL
+                                   AND NOT EXISTS (SELECT 1 FROM subject.residency h WHERE h.person_id = r.person_id
+                                                   AND h.kind = 'HOUSEHOLD' AND h.valid_to IS NULL))
+                        FROM subject.subject""")
+                .query((rs, n) -> new SubjectCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5)))
+                .single();
+    }
+
+    public record StoredNumber(DocumentType type, byte[] cipher, int keyVersion) {
+    }
+}

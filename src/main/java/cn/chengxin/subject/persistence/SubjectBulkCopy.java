@@ -1,0 +1,105 @@
+package cn.chengxin.subject.persistence;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import cn.chengxin.subject.NewOrganisation;
+import cn.chengxin.subject.NewPerson;
+import cn.chengxin.subject.domain.SubjectKind;
+import cn.chengxin.subject.protection.SealedNumber;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Loads many new subjects with {@code COPY}: set-based, one round trip per table, an order of magnitude
+ * faster than row inserts (ARCHITECTURE.md "set-based, not row-by-row"). The caller's transaction makes the
+ * batch all-or-nothing. Numbers must be new; a duplicate fails the whole batch.
+ */
+@Repository
+public class SubjectBulkCopy {
+
+    private final DataSource dataSource;
+
+    public SubjectBulkCopy(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public record SealedPerson(UUID id, SealedNumber number, NewPerson person, String birthRegion) {
+    }
+
+    public record SealedOrganisation(UUID id, SealedNumber number, NewOrganisation organisation) {
+    }
+
+    public void copyPeople(List<SealedPerson> people) {
+        CopyWriter subjects = new CopyWriter();
+        CopyWriter persons = new CopyWriter();
+        CopyWriter residencies = new CopyWriter();
+        CopyWriter occupations = new CopyWriter();
+        for (SealedPerson p : people) {
+            subjectRow(subjects, p.id(), SubjectKind.PERSON, p.number(), p.person().name(), p.person().synthetic());
+            persons.uuid(p.id()).date(p.person().birthDate()).text(p.person().genderCode()).text(p.birthRegion())
+                    .endRow();
+            for (NewPerson.Residence r : p.person().residences()) {
+                residencies.uuid(p.id()).text(r.kind().name()).text(r.regionCode()).date(r.from()).endRow();
+            }
+            for (NewPerson.Occupation o : p.person().occupations()) {
+                occupations.uuid(p.id()).text(o.group().name()).date(o.from()).endRow();
+            }
+        }
+        copy(SUBJECT_COLUMNS, subjects);
+        copy("subject.person (subject_id, birth_date, gender, birth_region)", persons);
+        copy("subject.residency (person_id, kind, region_code, valid_from)", residencies);
+        copy("subject.occupational_membership (person_id, occupational_group, valid_from)", occupations);
+    }
+
+    public void copyOrganisations(List<SealedOrganisation> organisations) {
+        CopyWriter subjects = new CopyWriter();
+        CopyWriter details = new CopyWriter();
+        CopyWriter responsibles = new CopyWriter();
+        for (SealedOrganisation o : organisations) {
+            NewOrganisation org = o.organisation();
+            String code = org.document().number();
+            subjectRow(subjects, o.id(), SubjectKind.ORGANISATION, o.number(), org.name(), org.synthetic());
+            details.uuid(o.id()).text(code.substring(0, 1)).text(code.substring(1, 2)).text(code.substring(2, 8))
+                    .date(org.establishedOn()).endRow();
+            for (NewOrganisation.Responsible r : org.responsiblePersons()) {
+                responsibles.uuid(o.id()).uuid(r.personId()).text(r.role().name()).date(r.from()).endRow();
+            }
+        }
+        copy(SUBJECT_COLUMNS, subjects);
+        copy("subject.organisation (subject_id, registration_authority, organisation_type, registration_region, "
+                + "established_on)", details);
+        copy("subject.responsible_person (organisation_id, person_id, role, valid_from)", responsibles);
+    }
+
+    private static final String SUBJECT_COLUMNS = "subject.subject (id, kind, document_type, number_index, "
+            + "number_cipher, number_key_version, number_masked, name, synthetic)";
+
+    private static void subjectRow(CopyWriter w, UUID id, SubjectKind kind, SealedNumber n, String name,
+                                   boolean synthetic) {
+        w.uuid(id).text(kind.name()).text(n.type().name()).bytes(n.index()).bytes(n.cipher())
+                .number(n.keyVersion()).text(n.masked()).text(name).bool(synthetic).endRow();
+    }
+
+    private void copy(String tableAndColumns, CopyWriter rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY " + tableAndColumns + " FROM STDIN", new StringReader(rows.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("bulk load into " + tableAndColumns.split(" ")[0] + " failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+}
