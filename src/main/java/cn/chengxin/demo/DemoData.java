@@ -1,0 +1,128 @@
+package cn.chengxin.demo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import cn.chengxin.demo.domain.Population;
+import cn.chengxin.demo.domain.PopulationGenerator;
+import cn.chengxin.demo.domain.SyntheticOrganisation;
+import cn.chengxin.demo.domain.SyntheticResident;
+import cn.chengxin.shared.City;
+import cn.chengxin.subject.NewOrganisation;
+import cn.chengxin.subject.NewPerson;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.IdentityDocument;
+import cn.chengxin.subject.domain.OccupationalGroup;
+import cn.chengxin.subject.domain.ResidencyKind;
+import cn.chengxin.subject.domain.ResponsibleRole;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Puts a synthetic population into the registry: generated in memory, then loaded in batches, each batch
+ * one transaction of COPYs through {@link SubjectRegistry}'s bulk methods.
+ */
+@Service
+public class DemoData {
+
+    private static final int BATCH = 10_000;
+
+    private final SubjectRegistry registry;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final City city;
+    private final Clock clock;
+
+    DemoData(SubjectRegistry registry, JdbcClient jdbc, TransactionTemplate transactions, City city, Clock clock) {
+        this.registry = registry;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.city = city;
+        this.clock = clock;
+    }
+
+    public Optional<DemoDataset> dataset() {
+        return jdbc.sql("""
+                        SELECT city, seed, residents, organisations, completed_at, duration_ms
+                        FROM demo.dataset WHERE completed_at IS NOT NULL ORDER BY id DESC LIMIT 1""")
+                .query((rs, n) -> new DemoDataset(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getInt(4),
+                        rs.getTimestamp(5).toInstant(), rs.getLong(6)))
+                .optional();
+    }
+
+    /**
+     * Generates and loads {@code residents} residents (and one organisation per 25 of them).
+     *
+     * @param progress told after each batch how many subjects are in
+     */
+    public DemoDataset generate(int residents, long seed, Consumer<String> progress) {
+        Instant started = clock.instant();
+        long datasetId = jdbc.sql("""
+                        INSERT INTO demo.dataset (city, seed, residents, organisations, started_at)
+                        VALUES (?, ?, ?, 0, ?) RETURNING id""")
+                .params(city.code(), seed, residents, java.sql.Timestamp.from(started)).query(Long.class).single();
+        Population population = PopulationGenerator.generate(city, seed, residents);
+        progress.accept(String.format("generated %,d residents and %,d organisations in memory (%d ms)",
+                population.residents().size(), population.organisations().size(),
+                Duration.between(started, clock.instant()).toMillis()));
+        Set<Integer> legalRepresentatives = new HashSet<>();
+        population.organisations().forEach(o -> legalRepresentatives.add(o.legalRepresentative()));
+        List<UUID> personIds = new ArrayList<>(residents);
+        for (int from = 0; from < residents; from += BATCH) {
+            List<NewPerson> batch = new ArrayList<>(BATCH);
+            for (int i = from; i < Math.min(residents, from + BATCH); i++) {
+                batch.add(person(population.residents().get(i), legalRepresentatives.contains(i)));
+            }
+            personIds.addAll(transactions.execute(tx -> registry.registerPeopleInBulk(batch)));
+            progress.accept(String.format("%,d / %,d residents", personIds.size(), residents));
+        }
+        List<SyntheticOrganisation> orgs = population.organisations();
+        for (int from = 0; from < orgs.size(); from += BATCH) {
+            List<NewOrganisation> batch = orgs.subList(from, Math.min(orgs.size(), from + BATCH)).stream()
+                    .map(o -> organisation(o, personIds)).toList();
+            transactions.executeWithoutResult(tx -> registry.registerOrganisationsInBulk(batch));
+            progress.accept(String.format("%,d / %,d organisations", Math.min(orgs.size(), from + BATCH),
+                    orgs.size()));
+        }
+        Instant completed = clock.instant();
+        long millis = Duration.between(started, completed).toMillis();
+        jdbc.sql("UPDATE demo.dataset SET organisations = ?, completed_at = ?, duration_ms = ? WHERE id = ?")
+                .params(orgs.size(), java.sql.Timestamp.from(completed), millis, datasetId).update();
+        return new DemoDataset(city.code(), seed, residents, orgs.size(), completed, millis);
+    }
+
+    private static NewPerson person(SyntheticResident r, boolean legalRepresentative) {
+        List<NewPerson.Occupation> occupations = new ArrayList<>();
+        r.occupations().forEach(m -> occupations.add(new NewPerson.Occupation(m.group(), m.from())));
+        if (legalRepresentative) {
+            occupations.add(new NewPerson.Occupation(OccupationalGroup.ENTERPRISE_LEGAL_REPRESENTATIVE,
+                    PopulationGenerator.AS_OF.minusYears(1)));
+        }
+        ResidencyKind kind = r.household() ? ResidencyKind.HOUSEHOLD : ResidencyKind.HABITUAL;
+        return new NewPerson(new IdentityDocument(DocumentType.RESIDENT_ID, r.identityNumber()), r.name(),
+                r.birthDate(), r.male() ? "M" : "F",
+                List.of(new NewPerson.Residence(kind, r.residenceRegion(), r.residentSince())), occupations, true);
+    }
+
+    private static NewOrganisation organisation(SyntheticOrganisation o, List<UUID> personIds) {
+        List<NewOrganisation.Responsible> responsible = new ArrayList<>();
+        responsible.add(new NewOrganisation.Responsible(personIds.get(o.legalRepresentative()),
+                ResponsibleRole.LEGAL_REPRESENTATIVE, o.establishedOn()));
+        if (o.principal() >= 0 && o.principal() != o.legalRepresentative()) {
+            responsible.add(new NewOrganisation.Responsible(personIds.get(o.principal()), ResponsibleRole.PRINCIPAL,
+                    o.establishedOn()));
+        }
+        return new NewOrganisation(new IdentityDocument(DocumentType.UNIFIED_SOCIAL_CREDIT_CODE, o.creditCode()),
+                o.name(), o.establishedOn(), responsible, true);
+    }
+}

@@ -1,0 +1,42 @@
+package cn.chengxin.demo;
+
+import cn.chengxin.subject.SubjectRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/** In development, an empty registry gets a small synthetic population on start (about 20,000 residents). */
+@Component
+@ConditionalOnProperty(name = "chengxin.demo.seed-on-empty", havingValue = "true")
+class DemoSeeding implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeding.class);
+
+    private final DemoData demoData;
+    private final SubjectRegistry registry;
+    private final int residents;
+    private final long seed;
+
+    DemoSeeding(DemoData demoData, SubjectRegistry registry, @Value("${chengxin.demo.residents}") int residents,
+                @Value("${chengxin.demo.seed}") long seed) {
+        this.demoData = demoData;
+        this.registry = registry;
+        this.residents = residents;
+        this.seed = seed;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (registry.counts().total() > 0) {
+            return;
+        }
+        log.info("Empty registry: seeding a synthetic population of {} residents (seed {})", residents, seed);
+        DemoDataset dataset = demoData.generate(residents, seed, line -> log.debug("demo data: {}", line));
+        log.info("Seeded synthetic demo data: {} residents, {} organisations in {} ms", dataset.residents(),
+                dataset.organisations(), dataset.durationMillis());
+    }
+}
