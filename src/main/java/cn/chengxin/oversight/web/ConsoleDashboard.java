@@ -1,0 +1,23 @@
+package cn.chengxin.oversight.web;
+
+import cn.chengxin.subject.SubjectRegistry;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** 管理后台 工作台: the first page staff see after signing in. */
+@Controller
+class ConsoleDashboard {
+
+    private final SubjectRegistry registry;
+
+    ConsoleDashboard(SubjectRegistry registry) {
+        this.registry = registry;
+    }
+
+    @GetMapping("/console")
+    String dashboard(Model model) {
+        model.addAttribute("counts", registry.counts());
+        return "console/home";
+    }
+}

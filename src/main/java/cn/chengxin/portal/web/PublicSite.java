@@ -1,0 +1,37 @@
+package cn.chengxin.portal.web;
+
+import cn.chengxin.subject.SubjectRegistry;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** 信用<city>: the public site. */
+@Controller
+class PublicSite {
+
+    private final SubjectRegistry registry;
+
+    PublicSite(SubjectRegistry registry) {
+        this.registry = registry;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        model.addAttribute("counts", registry.counts());
+        return "portal/home";
+    }
+
+    @GetMapping("/policies")
+    String policies(Model model) {
+        model.addAttribute("policies", PolicyDocument.ALL);
+        return "portal/policies";
+    }
+
+    /** Sections that later issues fill: lists, cases, report verification, tip-offs. */
+    @GetMapping("/{section:lists|cases|verify|tipoffs}")
+    String section(@PathVariable String section, Model model) {
+        model.addAttribute("section", section);
+        return "portal/section";
+    }
+}
