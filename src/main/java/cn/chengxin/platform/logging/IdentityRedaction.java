@@ -1,0 +1,47 @@
+package cn.chengxin.platform.logging;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks anything shaped like a resident identity number in a log line (RULES.md §10: no clear number in
+ * any log). Our own code never logs numbers, but libraries do when their logging is turned up — Tomcat
+ * dumps raw request bodies at DEBUG, Spring MVC lists handler arguments at TRACE — so the last line of
+ * defence is the log output itself. Shape, not checksum, decides: a mistyped number is still personal data.
+ * Masked as on screens: first four and last four characters kept.
+ */
+public final class IdentityRedaction {
+
+    /** 18 digits (last may be X) or 15 digits with a plausible birth date, not part of a longer digit run. */
+    private static final Pattern ASCII = Pattern.compile("(?<![0-9])[1-9][0-9]{5}(?:(?:18|19|20)[0-9]{2}"
+            + "(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]"
+            + "|[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3})(?![0-9])");
+
+    /** Full-width digits as typed with a Chinese input method: any run of 15 to 18. */
+    private static final Pattern FULL_WIDTH = Pattern.compile("(?<![０-９])[０-９]{14,17}[０-９ＸｘXx](?![０-９])");
+
+    private IdentityRedaction() {
+    }
+
+    public static String redact(String text) {
+        if (text == null || text.length() < 15) {
+            return text;
+        }
+        return mask(FULL_WIDTH, mask(ASCII, text));
+    }
+
+    private static String mask(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        do {
+            String number = m.group();
+            m.appendReplacement(out, Matcher.quoteReplacement(number.substring(0, 4)
+                    + "*".repeat(number.length() - 8) + number.substring(number.length() - 4)));
+        } while (m.find());
+        m.appendTail(out);
+        return out.toString();
+    }
+}

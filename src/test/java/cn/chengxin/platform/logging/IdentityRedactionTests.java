@@ -1,0 +1,34 @@
+package cn.chengxin.platform.logging;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IdentityRedactionTests {
+
+    @Test
+    void eighteenDigitNumbersAreMaskedValidOrNot() {
+        assertThat(IdentityRedaction.redact("Arguments: [11010519491231002X, x]"))
+                .isEqualTo("Arguments: [1101**********002X, x]");
+        assertThat(IdentityRedaction.redact("{\"number\":\"110105194912310021\"}"))
+                .isEqualTo("{\"number\":\"1101**********0021\"}");
+        assertThat(IdentityRedaction.redact("a 411702199001011238 b 11010519491231002x"))
+                .isEqualTo("a 4117**********1238 b 1101**********002x");
+    }
+
+    @Test
+    void fifteenDigitAndFullWidthNumbersAreMasked() {
+        assertThat(IdentityRedaction.redact("old 110105491231002")).isEqualTo("old 1101*******1002");
+        assertThat(IdentityRedaction.redact("号码１１０１０５１９４９１２３１００２Ｘ"))
+                .isEqualTo("号码１１０１**********００２Ｘ");
+    }
+
+    @Test
+    void otherNumbersAreLeftAlone() {
+        String text = "took 1763793600123 ms, order 2026112206273931, uuid 019a9c3e-7f21-7c3b-9d1e-5a6b7c8d9e0f, "
+                + "code 91350100M000100Y43, masked 4117**********1238";
+        assertThat(IdentityRedaction.redact(text)).isEqualTo(text);
+        assertThat(IdentityRedaction.redact("12345678901234567890123")).isEqualTo("12345678901234567890123");
+        assertThat(IdentityRedaction.redact(null)).isNull();
+    }
+}
