@@ -16,7 +16,7 @@ public final class Problems {
 
     public static ProblemDetail of(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://chengxin.cn/problems/" + code.toLowerCase().replace('_', '-')));
+        problem.setType(URI.create("/problems/" + code.toLowerCase().replace('_', '-')));
         problem.setTitle(status.getReasonPhrase());
         problem.setProperty("code", code);
         return problem;
@@ -28,7 +28,7 @@ public final class Problems {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"https://chengxin.cn/problems/"
+        response.getWriter().write("{\"type\":\"/problems/"
                 + code.toLowerCase().replace('_', '-') + "\",\"title\":\"" + status.getReasonPhrase()
                 + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail.replace("\"", "'")
                 + "\",\"code\":\"" + code + "\"}");

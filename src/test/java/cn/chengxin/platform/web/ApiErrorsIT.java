@@ -1,0 +1,118 @@
+package cn.chengxin.platform.web;
+
+import cn.chengxin.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Every API failure is an RFC 9457 problem+json with a stable code, and never echoes the number sent. */
+@IntegrationTest
+class ApiErrorsIT {
+
+    private static final String VALIDATIONS = "/api/v1/identity/validations";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void aValidNumberIsAnsweredMasked() throws Exception {
+        mvc.perform(post(VALIDATIONS).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"number\":\"110105491231002\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.valid").value(true))
+                .andExpect(jsonPath("$.documentType").value("RESIDENT_ID"))
+                .andExpect(jsonPath("$.masked").value("1101**********002X"))
+                .andExpect(jsonPath("$.birthDate").value("1949-12-31"))
+                .andExpect(jsonPath("$.gender").value("F"));
+        mvc.perform(post(VALIDATIONS).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"number\":\"91350100M000100Y43\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.documentType").value("UNIFIED_SOCIAL_CREDIT_CODE"));
+    }
+
+    @Test
+    void aWrongCheckCharacterIsA422WithItsOwnCode() throws Exception {
+        MvcResult result = mvc.perform(post(VALIDATIONS).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"type\":\"RESIDENT_ID\",\"number\":\"110105194912310021\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("ID_CHECKSUM"))
+                .andExpect(jsonPath("$.status").value(422))
+                .andExpect(jsonPath("$.type").value("/problems/id-checksum"))
+                .andExpect(jsonPath("$.title").isNotEmpty())
+                .andExpect(jsonPath("$.detail").isNotEmpty())
+                .andReturn();
+        assertThat(result.getResponse().getContentAsString()).doesNotContain("110105194912310021");
+    }
+
+    @Test
+    void otherRejectionsHaveTheirOwnCodes() throws Exception {
+        expectCode("{\"number\":\"110105209912310029\"}", "ID_BIRTH_DATE");
+        expectCode("{\"type\":\"RESIDENT_ID\",\"number\":\"12345\"}", "ID_FORMAT");
+        expectCode("{\"type\":\"UNIFIED_SOCIAL_CREDIT_CODE\",\"number\":\"91350100M000100Y44\"}", "USCC_CHECKSUM");
+    }
+
+    @Test
+    void malformedJsonIsMalformedRequest() throws Exception {
+        mvc.perform(post(VALIDATIONS).contentType(MediaType.APPLICATION_JSON).content("{\"number\":"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+    }
+
+    @Test
+    void aMissingFieldIsValidationFailedNamingTheField() throws Exception {
+        mvc.perform(post(VALIDATIONS).contentType(MediaType.APPLICATION_JSON).content("{\"number\":\"\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("number"));
+    }
+
+    @Test
+    void aWrongMethodAndAWrongMediaTypeAreProblemsToo() throws Exception {
+        mvc.perform(get(VALIDATIONS))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("METHOD_NOT_ALLOWED"));
+        mvc.perform(post(VALIDATIONS).contentType(MediaType.TEXT_PLAIN).content("110105194912310021"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"));
+    }
+
+    @Test
+    void aProtectedEndpointWithoutCredentialsIsUnauthenticated() throws Exception {
+        mvc.perform(get("/api/v1/subjects"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
+    }
+
+    @Test
+    void thePlatformDescribesItsCity() throws Exception {
+        mvc.perform(get("/api/v1/platform"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.siteTitle").value("信用驻马店"));
+    }
+
+    @Test
+    void theOpenApiDocumentListsTheApi() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/identity/validations'].post").exists());
+    }
+
+    private void expectCode(String body, String code) throws Exception {
+        mvc.perform(post(VALIDATIONS).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value(code));
+    }
+}
