@@ -1,0 +1,77 @@
+package cn.chengxin.demo;
+
+import java.util.List;
+import java.util.UUID;
+
+import cn.chengxin.subject.SubjectCounts;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.IdentityDocument;
+import cn.chengxin.support.ClearIdentityNumbers;
+import cn.chengxin.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A generated population lands in the registry, labelled synthetic, and the database then holds no clear
+ * identity number anywhere: every column of every table is read and searched.
+ */
+@IntegrationTest
+class DemoDataIT {
+
+    @Autowired
+    DemoData demoData;
+
+    @Autowired
+    SubjectRegistry registry;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aGeneratedPopulationIsRegisteredAndTheDatabaseHoldsNoClearNumber() {
+        SubjectCounts before = registry.counts();
+
+        DemoDataset dataset = demoData.generate(2_000, 7L, message -> { });
+
+        SubjectCounts after = registry.counts();
+        assertThat(after.persons() - before.persons()).isEqualTo(2_000);
+        assertThat(after.organisations() - before.organisations()).isEqualTo(dataset.organisations()).isEqualTo(80);
+        assertThat(after.synthetic() - before.synthetic()).isEqualTo(2_080);
+        assertThat(demoData.dataset()).get().extracting(DemoDataset::residents).isEqualTo(2_000);
+
+        // The numbers can be recovered with the key, and household residents were born in the city (驻马店 4117).
+        List<UUID> household = jdbc.sql("""
+                        SELECT p.subject_id FROM subject.person p JOIN subject.residency r ON r.person_id = p.subject_id
+                        JOIN subject.subject s ON s.id = p.subject_id
+                        WHERE s.synthetic AND r.kind = 'HOUSEHOLD' LIMIT 20""").query(UUID.class).list();
+        assertThat(household).hasSize(20);
+        for (UUID id : household) {
+            IdentityDocument document = registry.revealNumber(id).orElseThrow();
+            assertThat(document.type()).isEqualTo(DocumentType.RESIDENT_ID);
+            assertThat(document.number()).startsWith("4117");
+            assertThat(registry.validate(DocumentType.RESIDENT_ID, document.number())).isEqualTo(document);
+        }
+
+        assertThat(ClearIdentityNumbers.inDatabase(jdbc)).as("clear identity numbers in the database").isEmpty();
+    }
+
+    /** The scan above must be able to fail: a clear number planted in a scratch table is found. */
+    @Test
+    void theDatabaseScanFindsAPlantedNumber() {
+        jdbc.sql("CREATE SCHEMA IF NOT EXISTS scan_probe").update();
+        jdbc.sql("CREATE TABLE scan_probe.leak (note text, raw bytea)").update();
+        try {
+            jdbc.sql("INSERT INTO scan_probe.leak VALUES ('申请人 411702199001011238 已提交', NULL),"
+                    + " (NULL, convert_to('x411702198505050025', 'UTF8'))").update();
+
+            assertThat(ClearIdentityNumbers.inDatabase(jdbc)).containsExactlyInAnyOrder(
+                    "scan_probe.leak.note: 411702199001011238", "scan_probe.leak.raw: 411702198505050025");
+        } finally {
+            jdbc.sql("DROP SCHEMA scan_probe CASCADE").update();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package cn.chengxin.subject;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.IdentityDocument;
+import cn.chengxin.subject.domain.OccupationalGroup;
+import cn.chengxin.subject.domain.ResidencyKind;
+import cn.chengxin.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The registry on the real embedded PostgreSQL: one subject per person whatever way the number is written. */
+@IntegrationTest
+class SubjectRegistryIT {
+
+    @Autowired
+    SubjectRegistry registry;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void everyWayOfWritingTheSameNumberFindsTheSameSubject() {
+        UUID id = registry.registerPerson(person("11010519491231002X", "王小梅"));
+
+        assertThat(registry.find(registry.validate(DocumentType.RESIDENT_ID, "11010519491231002x"))).contains(id);
+        assertThat(registry.find(registry.validate(DocumentType.RESIDENT_ID, " 1101 0519 4912 3100 2X ")))
+                .contains(id);
+        assertThat(registry.find(registry.validate(DocumentType.RESIDENT_ID, "１１０１０５１９４９１２３１００２Ｘ")))
+                .contains(id);
+        // The 15-digit number of the same person is upgraded to the 18-digit one (GB 11643 appendix).
+        assertThat(registry.find(registry.validate(DocumentType.RESIDENT_ID, "110105491231002"))).contains(id);
+    }
+
+    @Test
+    void registeringTwiceKeepsOneSubject() {
+        UUID first = registry.registerPerson(person("110105198203070017", "李建国"));
+        UUID second = registry.registerPerson(person("110105198203070017", "李建国"));
+
+        assertThat(second).isEqualTo(first);
+        assertThat(jdbc.sql("SELECT count(*) FROM subject.subject WHERE id = ?").param(first).query(Long.class)
+                .single()).isEqualTo(1);
+    }
+
+    @Test
+    void theSealedNumberDecryptsBackAndTheProfileIsMasked() {
+        UUID id = registry.registerPerson(person("110108197006150039", "赵大明"));
+
+        IdentityDocument revealed = registry.revealNumber(id).orElseThrow();
+        assertThat(revealed.number()).isEqualTo("110108197006150039");
+        SubjectProfile profile = registry.profile(id).orElseThrow();
+        assertThat(profile.toString()).doesNotContain("110108197006150039");
+        assertThat(profile.maskedNumber()).isEqualTo("1101**********0039");
+        assertThat(profile.maskedName()).isEqualTo("赵*明");
+    }
+
+    @Test
+    void anOrganisationIsFoundByItsCreditCode() {
+        UUID id = registry.registerOrganisation(new NewOrganisation(
+                registry.validate(DocumentType.UNIFIED_SOCIAL_CREDIT_CODE, "91350100M000100Y43"), "示例科技有限公司",
+                LocalDate.of(2015, 3, 1), List.of(), false));
+
+        assertThat(registry.find(registry.validate(null, "91350100m000100y43"))).contains(id);
+    }
+
+    private NewPerson person(String number, String name) {
+        IdentityDocument document = registry.validate(DocumentType.RESIDENT_ID, number);
+        return new NewPerson(document, name, null, null,
+                List.of(new NewPerson.Residence(ResidencyKind.HABITUAL, "411702", LocalDate.of(2020, 1, 1))),
+                List.of(new NewPerson.Occupation(OccupationalGroup.TEACHER, LocalDate.of(2010, 9, 1))), false);
+    }
+}
