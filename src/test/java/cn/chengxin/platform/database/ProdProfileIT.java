@@ -1,0 +1,29 @@
+package cn.chengxin.platform.database;
+
+import java.nio.file.Path;
+
+import cn.chengxin.support.App;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** In production the embedded server is refused, with a message that says what to configure instead. */
+class ProdProfileIT {
+
+    @Test
+    void theProdProfileRefusesTheEmbeddedDatabase() throws Exception {
+        Path dir = Path.of("target", "it-prod").toAbsolutePath();
+        FileSystemUtils.deleteRecursively(dir);
+
+        assertThatThrownBy(() -> App.start(dir, "prod",
+                // keys supplied as production would, so the database is what the start fails on
+                "--chengxin.keys.encryption=AAECAwQFBgcICQoLDA0ODw==",
+                "--chengxin.keys.index=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="))
+                .rootCause()
+                .hasMessageContaining("embedded PostgreSQL is not allowed")
+                .hasMessageContaining("CHENGXIN_DB_URL");
+        assertThat(dir.resolve("postgres")).doesNotExist();
+    }
+}
