@@ -35,6 +35,12 @@ class LayoutModel {
         return city;
     }
 
+    /** The signed-in user's name for the console and self-service headers ({@code null} on public pages). */
+    @ModelAttribute("currentUser")
+    String currentUser(java.security.Principal principal) {
+        return principal == null ? null : principal.getName();
+    }
+
     @ModelAttribute("demoDataset")
     DemoDataset demoDataset() {
         Cached current = cached.get();

@@ -1,0 +1,121 @@
+package cn.chengxin.portal;
+
+import java.nio.file.Path;
+
+import cn.chengxin.support.Chromium;
+import cn.chengxin.support.IntegrationTest;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** What a person sees in a real browser: the city's public home page, and the staff login that works. */
+@IntegrationTest
+class PublicSiteBrowserIT {
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void launch() {
+        Path chromium = Chromium.requireExecutable();
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright, chromium);
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+    }
+
+    @Test
+    void theHomePageShowsTheCityAndItsServicesInChinese() {
+        page.navigate(url("/"));
+
+        assertThat(page).hasTitle(java.util.regex.Pattern.compile("信用驻马店"));
+        assertThat(page.locator("html")).hasAttribute("lang", "zh-CN");
+        assertThat(page.getByRole(AriaRole.BANNER)).containsText("信用驻马店");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("守信者处处受益，失信者处处受限");
+        for (String section : new String[] {"信用公示", "典型案例", "政策法规", "报告核验", "信用举报"}) {
+            assertThat(navigationLink(section)).isVisible();
+        }
+
+        assertThat(page.getByRole(AriaRole.BANNER).getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("个人中心").setExact(true))).isVisible();
+
+        navigationLink("政策法规").click();
+        assertThat(page).hasURL(url("/policies"));
+        assertThat(page.locator("main")).containsText("国办发〔2016〕98号");
+    }
+
+    @Test
+    void theHomePageSwitchesToEnglish() {
+        page.navigate(url("/"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
+
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .containsText("Trust pays everywhere");
+    }
+
+    @Test
+    void aClerkSignsInToTheStaffConsole() {
+        page.navigate(url("/console"));
+
+        assertThat(page).hasURL(url("/console/login"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("管理后台登录"))).isVisible();
+        page.getByLabel("用户名").fill("clerk");
+        page.getByLabel("密码").fill("wrong-password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("用户名或密码错误");
+
+        page.getByLabel("用户名").fill("clerk");
+        page.getByLabel("密码").fill("Chengxin@2026");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        assertThat(page).hasURL(url("/console"));
+        assertThat(page.getByRole(AriaRole.BANNER)).containsText("管理后台");
+        assertThat(page.getByRole(AriaRole.BANNER)).containsText("clerk");
+    }
+
+    private Locator navigationLink(String name) {
+        return page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("主导航"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

@@ -1,0 +1,103 @@
+package cn.chengxin.portal;
+
+import cn.chengxin.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The three surfaces render in Chinese for the configured city, switch to English, and keep their doors shut. */
+@IntegrationTest
+class WebSurfacesIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void thePublicHomePageNamesTheCityInChinese() throws Exception {
+        mvc.perform(get("/"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("lang=\"zh-CN\""), containsString("信用驻马店"),
+                        containsString("守信者处处受益，失信者处处受限"), containsString("href=\"/lists\""),
+                        containsString("href=\"/cases\""), containsString("href=\"/policies\""),
+                        containsString("href=\"/verify\""), containsString("href=\"/tipoffs\""))));
+    }
+
+    @Test
+    void englishIsOneClickAway() throws Exception {
+        mvc.perform(get("/").param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("lang=\"en\""),
+                        containsString("Trust pays everywhere"))));
+    }
+
+    @Test
+    void everyPublicSectionRenders() throws Exception {
+        for (String path : new String[] {"/lists", "/cases", "/policies", "/verify", "/tipoffs"}) {
+            mvc.perform(get(path)).andExpect(status().isOk())
+                    .andExpect(content().string(containsString("信用驻马店")));
+        }
+    }
+
+    @Test
+    void theLoginPagesRenderInChinese() throws Exception {
+        mvc.perform(get("/console/login")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("管理后台登录")));
+        mvc.perform(get("/me/login")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("个人中心登录")));
+    }
+
+    @Test
+    void theConsoleAndSelfServiceSendStrangersToTheirLoginPages() throws Exception {
+        mvc.perform(get("/console")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/console/login"));
+        mvc.perform(get("/me")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/me/login"));
+    }
+
+    @Test
+    void aStaffMemberSignsInToTheConsole() throws Exception {
+        mvc.perform(formLogin("/console/login").user("clerk").password("Chengxin@2026"))
+                .andExpect(redirectedUrl("/console"));
+        mvc.perform(formLogin("/console/login").user("clerk").password("wrong"))
+                .andExpect(redirectedUrl("/console/login?error"));
+        mvc.perform(get("/console").with(user("clerk").roles("STAFF")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("管理后台")));
+    }
+
+    @Test
+    void aCitizenCannotUseTheConsoleNorStaffTheSelfService() throws Exception {
+        mvc.perform(formLogin("/console/login").user("citizen").password("Chengxin@2026"))
+                .andExpect(redirectedUrl("/console/login?error"));
+        mvc.perform(get("/console").with(user("citizen").roles("CITIZEN"))).andExpect(status().isForbidden());
+        mvc.perform(get("/me").with(user("clerk").roles("STAFF"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theConsoleSearchShowsASubjectOnlyMasked() throws Exception {
+        mvc.perform(post("/console/subjects").param("number", "11010519491231002X")
+                        .with(user("clerk").roles("STAFF")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("1101**********002X"),
+                        not(containsString("11010519491231002X")))));
+    }
+
+    @Test
+    void aFormWithoutCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/console/subjects").param("number", "11010519491231002X")
+                        .with(user("clerk").roles("STAFF")))
+                .andExpect(status().isForbidden());
+    }
+}
