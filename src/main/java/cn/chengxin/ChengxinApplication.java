@@ -16,14 +16,19 @@ public class ChengxinApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && "generate".equals(args[0])) {
-            SpringApplication app = new SpringApplication(ChengxinApplication.class);
-            app.setDefaultProperties(java.util.Map.of(
-                    "spring.main.web-application-type", "none",
-                    "chengxin.cli.command", "generate"));
-            System.setProperty("chengxin.demo.seed-on-empty", "false");
-            ConfigurableApplicationContext context = app.run(args);
-            System.exit(SpringApplication.exit(context));
+            System.exit(SpringApplication.exit(command(args)));
         }
         SpringApplication.run(ChengxinApplication.class, args);
+    }
+
+    /** Runs a command ({@code args[0]}) without a web server and returns the closed-down context. */
+    public static ConfigurableApplicationContext command(String... args) {
+        SpringApplication app = new SpringApplication(ChengxinApplication.class);
+        app.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
+        app.setDefaultProperties(java.util.Map.of("chengxin.cli.command", args[0]));
+        // A command decides itself what goes into the database: never the automatic demo seeding.
+        String[] withOverrides = java.util.Arrays.copyOf(args, args.length + 1);
+        withOverrides[args.length] = "--chengxin.demo.seed-on-empty=false";
+        return app.run(withOverrides);
     }
 }

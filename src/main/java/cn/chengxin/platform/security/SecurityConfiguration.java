@@ -2,6 +2,7 @@ package cn.chengxin.platform.security;
 
 import cn.chengxin.platform.web.Problems;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -24,7 +25,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * <p>Until the accounts module (issue #3) brings real accounts, two-factor login and API keys, the demo
  * accounts below exist in development only ({@code chengxin.demo.accounts}).
  */
+// Commands (generate) run without a web server, and so without filter chains.
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     static final String DEMO_PASSWORD = "Chengxin@2026";
