@@ -110,6 +110,24 @@ class ApiErrorsIT {
                 .andExpect(jsonPath("$.paths['/api/v1/identity/validations'].post").exists());
     }
 
+    @Test
+    void everyProblemTypeLeadsToAPageExplainingIt() throws Exception {
+        java.util.List<String> codes = new java.util.ArrayList<>(java.util.List.of("VALIDATION_FAILED",
+                "MALFORMED_REQUEST", "NOT_FOUND", "METHOD_NOT_ALLOWED", "UNSUPPORTED_MEDIA_TYPE", "NOT_ACCEPTABLE",
+                "UNAUTHENTICATED", "FORBIDDEN", "CONFLICT", "INTERNAL_ERROR"));
+        for (cn.chengxin.subject.domain.IdentityRejection rejection
+                : cn.chengxin.subject.domain.IdentityRejection.values()) {
+            codes.add(rejection.code());
+        }
+        for (String code : codes) {
+            mvc.perform(get(Problems.of(org.springframework.http.HttpStatus.BAD_REQUEST, code, "").getType()
+                            .toString()))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString(code)));
+        }
+        mvc.perform(get("/problems/no-such-code")).andExpect(status().isNotFound());
+    }
+
     private void expectCode(String body, String code) throws Exception {
         mvc.perform(post(VALIDATIONS).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isUnprocessableContent())
