@@ -14,8 +14,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 @SpringBootApplication
 public class ChengxinApplication {
 
+    /** Commands run instead of the server: {@code generate}, {@code verify-audit}. */
+    private static final java.util.Set<String> COMMANDS = java.util.Set.of("generate", "verify-audit", "bench-audit");
+
     public static void main(String[] args) {
-        if (args.length > 0 && "generate".equals(args[0])) {
+        if (args.length > 0 && COMMANDS.contains(args[0])) {
             System.exit(SpringApplication.exit(command(args)));
         }
         SpringApplication.run(ChengxinApplication.class, args);

@@ -61,6 +61,7 @@ class ArchitectureTests {
     void noOneLogsThroughSystemOutExceptCommands() {
         ArchRule rule = noClasses().that().resideOutsideOfPackage("cn.chengxin.demo")
                 .and().doNotHaveSimpleName("ChengxinApplication")
+                .and().haveSimpleNameNotEndingWith("Command")
                 .should().accessField(System.class, "out")
                 .allowEmptyShould(false);
         rule.check(CLASSES);

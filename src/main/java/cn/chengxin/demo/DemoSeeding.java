@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** In development, an empty registry gets a small synthetic population on start (about 20,000 residents). */
 @Component
+@org.springframework.core.annotation.Order(0)
 @ConditionalOnProperty(name = "chengxin.demo.seed-on-empty", havingValue = "true")
 class DemoSeeding implements ApplicationRunner {
 

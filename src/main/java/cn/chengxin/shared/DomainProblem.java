@@ -18,6 +18,10 @@ public interface DomainProblem {
         INVALID_INPUT,
         NOT_FOUND,
         CONFLICT,
-        FORBIDDEN
+        FORBIDDEN,
+        /** Too many requests in a short time (rate limits, repeated filings). */
+        TOO_MANY,
+        /** A dependency the action needs is down; the action did not happen. */
+        UNAVAILABLE
     }
 }

@@ -119,6 +119,24 @@ public class SubjectRegistry {
         return sealed.stream().map(SealedOrganisation::id).toList();
     }
 
+    /**
+     * The subject's pseudonym for records kept outside this module (the audit log): the hex of the blind
+     * index of its number. Stable, not reversible without the index key, never the number itself.
+     */
+    public Optional<String> pseudonymOf(UUID id) {
+        return subjects.numberIndex(id).map(java.util.HexFormat.of()::formatHex);
+    }
+
+    /** The pseudonym of a validated number, whether or not the subject is registered. */
+    public String pseudonymOf(IdentityDocument document) {
+        return java.util.HexFormat.of().formatHex(protection.indexOf(document));
+    }
+
+    /** A synthetic adult, for demo accounts: the oldest-registered one aged {@code minAge} or more. */
+    public Optional<UUID> firstSyntheticAdult(int minAge) {
+        return subjects.firstSyntheticAdult(LocalDate.now(clock).minusYears(minAge));
+    }
+
     public SubjectCounts counts() {
         return subjects.counts();
     }

@@ -3,5 +3,5 @@
  * blind index, masked), responsible persons, occupational groups and residency. Facade: {@link
  * cn.chengxin.subject.SubjectRegistry}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit"})
 package cn.chengxin.subject;

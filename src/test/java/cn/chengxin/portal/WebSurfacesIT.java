@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The three surfaces render in Chinese for the configured city, switch to English, and keep their doors shut. */
@@ -68,11 +69,13 @@ class WebSurfacesIT {
 
     @Test
     void aStaffMemberSignsInToTheConsole() throws Exception {
+        // The password alone opens only the second-factor step, enrolment or code depending on whether
+        // AccountsBrowserIT already enrolled the clerk (it goes all the way).
         mvc.perform(formLogin("/console/login").user("clerk").password("Chengxin@2026"))
-                .andExpect(redirectedUrl("/console"));
+                .andExpect(redirectedUrlPattern("/console/mfa*"));
         mvc.perform(formLogin("/console/login").user("clerk").password("wrong"))
                 .andExpect(redirectedUrl("/console/login?error"));
-        mvc.perform(get("/console").with(user("clerk").roles("STAFF")))
+        mvc.perform(get("/console").with(user("clerk").authorities(staff("console:home"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("管理后台")));
     }
@@ -81,14 +84,28 @@ class WebSurfacesIT {
     void aCitizenCannotUseTheConsoleNorStaffTheSelfService() throws Exception {
         mvc.perform(formLogin("/console/login").user("citizen").password("Chengxin@2026"))
                 .andExpect(redirectedUrl("/console/login?error"));
-        mvc.perform(get("/console").with(user("citizen").roles("CITIZEN"))).andExpect(status().isForbidden());
-        mvc.perform(get("/me").with(user("clerk").roles("STAFF"))).andExpect(status().isForbidden());
+        mvc.perform(get("/console").with(user("citizen").authorities(citizen()))).andExpect(status().isForbidden());
+        mvc.perform(get("/me").with(user("clerk").authorities(staff("console:home"))))
+                .andExpect(status().isForbidden());
+    }
+
+    private static org.springframework.security.core.GrantedAuthority[] staff(String permission) {
+        return new org.springframework.security.core.GrantedAuthority[] {
+                new org.springframework.security.core.authority.SimpleGrantedAuthority("STAFF"),
+                new org.springframework.security.core.authority.SimpleGrantedAuthority(permission)};
+    }
+
+    private static org.springframework.security.core.GrantedAuthority[] citizen() {
+        return new org.springframework.security.core.GrantedAuthority[] {
+                new org.springframework.security.core.authority.SimpleGrantedAuthority("CITIZEN"),
+                new org.springframework.security.core.authority.SimpleGrantedAuthority("self:read")};
     }
 
     @Test
     void theConsoleSearchShowsASubjectOnlyMasked() throws Exception {
         mvc.perform(post("/console/subjects").param("number", "11010519491231002X")
-                        .with(user("clerk").roles("STAFF")).with(csrf()))
+                        .param("purpose", "DATA_QUALITY").with(user("clerk").authorities(staff("subject:read")))
+                        .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("1101**********002X"),
                         not(containsString("11010519491231002X")))));
@@ -97,7 +114,7 @@ class WebSurfacesIT {
     @Test
     void aFormWithoutCsrfTokenIsRefused() throws Exception {
         mvc.perform(post("/console/subjects").param("number", "11010519491231002X")
-                        .with(user("clerk").roles("STAFF")))
+                        .param("purpose", "DATA_QUALITY").with(user("clerk").authorities(staff("subject:read"))))
                 .andExpect(status().isForbidden());
     }
 }

@@ -22,7 +22,27 @@ public final class Chromium {
     private static final List<String> CANDIDATES = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
             "/usr/lib/chromium/chromium");
 
+    private static Playwright sharedPlaywright;
+    private static Browser sharedBrowser;
+
     private Chromium() {
+    }
+
+    /**
+     * One browser for all browser tests of the JVM (each test opens its own context), launched on first use
+     * and closed when the JVM ends; skipped or failed as {@link #requireExecutable} says when there is none.
+     */
+    public static synchronized Browser browser() {
+        Path executable = requireExecutable();
+        if (sharedBrowser == null) {
+            sharedPlaywright = playwright();
+            sharedBrowser = launch(sharedPlaywright, executable);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                sharedBrowser.close();
+                sharedPlaywright.close();
+            }, "chromium-close"));
+        }
+        return sharedBrowser;
     }
 
     public static Optional<Path> executable() {

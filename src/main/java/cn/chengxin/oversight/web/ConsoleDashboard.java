@@ -1,11 +1,14 @@
 package cn.chengxin.oversight.web;
 
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.subject.SubjectRegistry;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** 管理后台 工作台: the first page staff see after signing in. */
+@RequiresPermission(Permission.CONSOLE_HOME)
 @Controller
 class ConsoleDashboard {
 

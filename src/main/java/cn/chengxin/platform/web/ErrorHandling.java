@@ -1,5 +1,6 @@
 package cn.chengxin.platform.web;
 
+import cn.chengxin.shared.web.Problems;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -103,6 +104,8 @@ class ErrorHandling {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
     }
 

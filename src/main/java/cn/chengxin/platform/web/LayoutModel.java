@@ -41,6 +41,19 @@ class LayoutModel {
         return principal == null ? null : principal.getName();
     }
 
+    /** The signed-in user's authorities, so that the console menu shows only what they may open. */
+    @ModelAttribute("granted")
+    java.util.Set<String> granted() {
+        org.springframework.security.core.Authentication authentication =
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        authentication.getAuthorities().forEach(a -> codes.add(a.getAuthority()));
+        return codes;
+    }
+
     @ModelAttribute("demoDataset")
     DemoDataset demoDataset() {
         Cached current = cached.get();

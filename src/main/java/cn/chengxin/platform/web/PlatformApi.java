@@ -1,5 +1,6 @@
 package cn.chengxin.platform.web;
 
+import cn.chengxin.shared.security.PublicEndpoint;
 import cn.chengxin.demo.DemoData;
 import cn.chengxin.shared.City;
 import io.swagger.v3.oas.annotations.Operation;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Which platform answers: its city and whether its data is synthetic. */
+@PublicEndpoint
 @RestController
 @Tag(name = "platform", description = "平台信息")
 class PlatformApi {

@@ -1,5 +1,6 @@
 package cn.chengxin.platform.web;
 
+import cn.chengxin.shared.security.PublicEndpoint;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
  * person can read): what the code means and what to do. Known codes are those with a {@code problem.<CODE>}
  * message; modules add theirs to messages.properties.
  */
+@PublicEndpoint
 @Controller
 class ProblemTypes {
 

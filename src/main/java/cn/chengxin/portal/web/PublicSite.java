@@ -1,5 +1,6 @@
 package cn.chengxin.portal.web;
 
+import cn.chengxin.shared.security.PublicEndpoint;
 import cn.chengxin.subject.SubjectRegistry;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -7,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /** 信用<city>: the public site. */
+@PublicEndpoint
 @Controller
 class PublicSite {
 

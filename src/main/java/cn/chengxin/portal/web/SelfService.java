@@ -1,18 +1,76 @@
 package cn.chengxin.portal.web;
 
-import java.security.Principal;
-
+import cn.chengxin.account.CitizenPrincipal;
+import cn.chengxin.audit.AccessHistory;
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.audit.AuditResult;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.subject.SubjectRegistry;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
 
-/** 个人中心: the citizen's own pages. */
+/**
+ * 个人中心: the citizen's own data, and "谁查询了我" with a proof for every access. Looking at one's own
+ * data is itself recorded; asking for an access record that is not one's own is answered 404 (the same as
+ * a record that does not exist) and recorded as denied.
+ */
 @Controller
+@RequiresPermission(Permission.SELF_SERVICE)
 class SelfService {
 
+    private final SubjectRegistry subjects;
+    private final AccessHistory history;
+    private final AuditLog audit;
+
+    SelfService(SubjectRegistry subjects, AccessHistory history, AuditLog audit) {
+        this.subjects = subjects;
+        this.history = history;
+        this.audit = audit;
+    }
+
     @GetMapping("/me")
-    String home(Principal principal, Model model) {
-        model.addAttribute("username", principal.getName());
+    String home(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
+        audit.record(AuditEntry.of(AuditCategory.QUERY, "self.view").subject(citizen.subjectPseudonym())
+                .purpose("本人查询", "国办发〔2016〕98号 本人查询"));
+        model.addAttribute("profile", subjects.profile(citizen.subjectId()).orElseThrow());
         return "me/home";
+    }
+
+    @GetMapping("/me/access")
+    String access(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
+        model.addAttribute("accesses", history.of(citizen.subjectPseudonym(), 100));
+        return "me/access";
+    }
+
+    @GetMapping("/me/access/{seq}")
+    String proof(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable long seq, Model model) {
+        model.addAttribute("proof", ownProof(citizen, seq));
+        return "me/access-proof";
+    }
+
+    @GetMapping(value = "/me/access/{seq}.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<AccessHistory.Proof> proofJson(@AuthenticationPrincipal CitizenPrincipal citizen,
+                                                  @PathVariable long seq) {
+        return ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"access-proof-" + seq + ".json\"")
+                .body(ownProof(citizen, seq));
+    }
+
+    private AccessHistory.Proof ownProof(CitizenPrincipal citizen, long seq) {
+        return history.proof(citizen.subjectPseudonym(), seq).orElseThrow(() -> {
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, "self.access.proof").result(AuditResult.DENIED)
+                    .detail("event " + seq + " is not the citizen's or not yet checkpointed"));
+            return new ResponseStatusException(HttpStatus.NOT_FOUND);
+        });
     }
 }

@@ -1,4 +1,4 @@
-package cn.chengxin.platform.web;
+package cn.chengxin.shared.web;
 
 import java.io.IOException;
 import java.net.URI;

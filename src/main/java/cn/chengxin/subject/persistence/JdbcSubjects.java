@@ -94,6 +94,18 @@ public class JdbcSubjects {
                 .optional();
     }
 
+    public Optional<UUID> firstSyntheticAdult(java.time.LocalDate bornBefore) {
+        return jdbc.sql("""
+                        SELECT s.id FROM subject.subject s JOIN subject.person p ON p.subject_id = s.id
+                        WHERE s.synthetic AND p.birth_date <= ? ORDER BY s.id LIMIT 1""")
+                .param(bornBefore).query(UUID.class).optional();
+    }
+
+    public Optional<byte[]> numberIndex(UUID id) {
+        return jdbc.sql("SELECT number_index FROM subject.subject WHERE id = ?").param(id).query(byte[].class)
+                .optional();
+    }
+
     public Optional<SubjectProfile> profile(UUID id) {
         return jdbc.sql("""
                         SELECT s.kind, s.document_type, s.number_masked, s.name, s.synthetic, p.birth_date, p.gender

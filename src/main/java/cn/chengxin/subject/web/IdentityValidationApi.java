@@ -1,5 +1,6 @@
 package cn.chengxin.subject.web;
 
+import cn.chengxin.shared.security.PublicEndpoint;
 import java.time.LocalDate;
 
 import cn.chengxin.subject.SubjectRegistry;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Checks an identity document number against the national standards before a department submits it. The
  * answer shows the number masked only: the caller already has it, and responses end up in logs.
  */
+@PublicEndpoint
 @RestController
 @Tag(name = "identity", description = "证件号码校验 (GB 11643 / GB 32100)")
 class IdentityValidationApi {

@@ -1,11 +1,19 @@
 package cn.chengxin.subject.web;
 
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
 import java.util.Optional;
 
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.InvalidIdentityException;
+import java.util.UUID;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.audit.AuditResult;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,25 +24,40 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Staff look up a subject by number. The number is posted (never put in a URL, where it would reach access
  * logs and browser history) and the page shows masked data only.
  */
+@RequiresPermission(Permission.SUBJECT_READ)
 @Controller
 class SubjectConsole {
 
     private final SubjectRegistry registry;
+    private final AuditLog audit;
 
-    SubjectConsole(SubjectRegistry registry) {
+    SubjectConsole(SubjectRegistry registry, AuditLog audit) {
         this.registry = registry;
+        this.audit = audit;
     }
 
     @GetMapping("/console/subjects")
-    String form() {
+    String form(Model model) {
+        model.addAttribute("purposes", StaffQueryPurpose.values());
         return "console/subjects";
     }
 
+    /**
+     * A staff look-up of a person is a query of personal credit data: the purpose is required and the query
+     * is recorded (RULES.md §9: staff identity and purpose logged) before anything is shown.
+     */
     @PostMapping("/console/subjects")
-    String find(@RequestParam String number, Model model) {
+    String find(@RequestParam String number, @RequestParam StaffQueryPurpose purpose, Model model) {
+        model.addAttribute("purposes", StaffQueryPurpose.values());
+        model.addAttribute("purpose", purpose);
         try {
             IdentityDocument document = registry.validate(null, number);
-            Optional<SubjectProfile> profile = registry.find(document).flatMap(registry::profile);
+            Optional<UUID> id = registry.find(document);
+            audit.record(AuditEntry.of(AuditCategory.QUERY, "subject.view").subject(registry.pseudonymOf(document))
+                    .purpose(purpose.label(), purpose.legalBasis())
+                    .result(id.isPresent() ? AuditResult.SUCCESS : AuditResult.ERROR)
+                    .detail(id.isPresent() ? null : "not registered"));
+            Optional<SubjectProfile> profile = id.flatMap(registry::profile);
             model.addAttribute("searchedMasked", document.masked());
             profile.ifPresentOrElse(p -> model.addAttribute("profile", p),
                     () -> model.addAttribute("notFound", true));

@@ -1,5 +1,6 @@
 package cn.chengxin.platform.web;
 
+import cn.chengxin.shared.web.Problems;
 import cn.chengxin.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,0 +1,125 @@
+package cn.chengxin.account;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import cn.chengxin.account.domain.AdminPermissions;
+import cn.chengxin.account.domain.ApiKeys;
+import cn.chengxin.account.persistence.JdbcAccounts;
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.security.Permission;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API clients: department systems, authorised institutions and partner platforms. A key is shown once
+ * when issued and kept only as its SM3 hash; it is bound to an organisation and permission codes, can be
+ * revoked at once, and records when it was last used (written at most once a minute per client, so the
+ * check API's throughput does not pay a write per call).
+ */
+@Service
+public class ApiClients {
+
+    private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
+
+    private final JdbcAccounts accounts;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<UUID, Instant> lastUsedWritten = new ConcurrentHashMap<>();
+
+    ApiClients(JdbcAccounts accounts, AuditLog audit, Clock clock) {
+        this.accounts = accounts;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public List<ApiClient> clients() {
+        return accounts.apiClients();
+    }
+
+    /** The key in clear: show it once, it cannot be recovered. */
+    public record IssuedKey(UUID clientId, String key, String prefix) {
+        @Override
+        public String toString() {
+            return "IssuedKey[" + prefix + "]";
+        }
+    }
+
+    @Transactional
+    public IssuedKey issue(String name, String organisation, ApiClient.Kind kind, UUID departmentId,
+                           Set<Permission> permissions, int ratePerMinute) {
+        if (name == null || name.isBlank() || organisation == null || organisation.isBlank()) {
+            throw new AccountProblem("API_CLIENT_INVALID", DomainProblem.Kind.INVALID_INPUT, "名称和所属机构不能为空");
+        }
+        if (permissions.isEmpty() || permissions.stream().anyMatch(p -> AdminPermissions.isAdministrative(p)
+                || p == Permission.CONSOLE_HOME || p == Permission.SELF_SERVICE)) {
+            throw new AccountProblem("API_CLIENT_PERMISSIONS", DomainProblem.Kind.INVALID_INPUT,
+                    "接口客户端须至少有一项业务权限，且不能持有管理员或个人权限");
+        }
+        if (ratePerMinute < 1 || ratePerMinute > 600_000) {
+            throw new AccountProblem("API_CLIENT_RATE", DomainProblem.Kind.INVALID_INPUT, "速率限制须在 1–600000 次/分钟");
+        }
+        ApiKeys.Issued issued = ApiKeys.issue(random);
+        UUID id = Ids.newId();
+        accounts.insertApiClient(id, name.trim(), organisation.trim(), kind, departmentId, issued.prefix(),
+                issued.hash(), permissions, ratePerMinute, AuditLog.currentActor().actorName());
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.issue")
+                .detail(name.trim() + " (" + issued.prefix() + ")"));
+        return new IssuedKey(id, issued.key(), issued.prefix());
+    }
+
+    /** For demo data only: a client with a key chosen in advance (documented in the README for dev). */
+    @Transactional
+    public boolean issueKnownKey(String key, String name, String organisation, ApiClient.Kind kind,
+                                 Set<Permission> permissions, int ratePerMinute) {
+        String prefix = ApiKeys.prefixOf(key).orElseThrow();
+        if (accounts.apiClientByHash(ApiKeys.hash(key)).isPresent()) {
+            return false;
+        }
+        accounts.insertApiClient(Ids.newId(), name, organisation, kind, null, prefix, ApiKeys.hash(key), permissions,
+                ratePerMinute, "demo");
+        return true;
+    }
+
+    @Transactional
+    public void revoke(UUID clientId) {
+        if (!accounts.revokeApiClient(clientId, clock.instant(), AuditLog.currentActor().actorName())) {
+            throw new AccountProblem("API_CLIENT_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "客户端不存在或已吊销");
+        }
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.revoke").detail(clientId.toString()));
+    }
+
+    /** The client a presented key belongs to, if the key is well-formed, known and not revoked. */
+    public Optional<ApiClientPrincipal> authenticate(String presentedKey) {
+        if (presentedKey == null || ApiKeys.prefixOf(presentedKey).isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ApiClient> client = accounts.apiClientByHash(ApiKeys.hash(presentedKey))
+                .filter(c -> !c.revoked());
+        client.ifPresent(this::noteUse);
+        return client.map(c -> new ApiClientPrincipal(c.id(), c.name(), c.organisation(), c.keyPrefix(),
+                c.permissions(), c.ratePerMinute()));
+    }
+
+    private void noteUse(ApiClient client) {
+        Instant now = clock.instant();
+        Instant written = lastUsedWritten.get(client.id());
+        if (written == null || written.plus(LAST_USED_GRANULARITY).isBefore(now)) {
+            lastUsedWritten.put(client.id(), now);
+            accounts.apiClientUsed(client.id(), now);
+        }
+    }
+}

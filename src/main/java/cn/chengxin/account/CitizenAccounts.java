@@ -1,0 +1,236 @@
+package cn.chengxin.account;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import cn.chengxin.account.domain.Lockout;
+import cn.chengxin.account.domain.PasswordPolicy;
+import cn.chengxin.account.domain.PasswordRule;
+import cn.chengxin.account.persistence.JdbcAccounts;
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.audit.AuditResult;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.Ids;
+import cn.chengxin.subject.PersonalDataProtection;
+import cn.chengxin.subject.SubjectProfile;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.IdentityDocument;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Citizens' accounts (RULES.md §9: self-query with real-name verification). Registration checks the
+ * identity number and name against the credit subject registry, then proves the phone with a one-time code
+ * sent through {@link SmsGateway}; sign-in is by identity number or phone number and password.
+ */
+@Service
+public class CitizenAccounts {
+
+    private static final Duration CODE_VALIDITY = Duration.ofMinutes(5);
+    private static final Duration RESEND_AFTER = Duration.ofSeconds(60);
+    private static final int CODE_ATTEMPTS = 5;
+
+    private final JdbcAccounts accounts;
+    private final SubjectRegistry subjects;
+    private final PersonalDataProtection protection;
+    private final PasswordEncoder passwords;
+    private final SmsGateway sms;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<UUID, Pending> pending = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
+
+    CitizenAccounts(JdbcAccounts accounts, SubjectRegistry subjects, PersonalDataProtection protection,
+                    PasswordEncoder passwords, SmsGateway sms, AuditLog audit, Clock clock) {
+        this.accounts = accounts;
+        this.subjects = subjects;
+        this.protection = protection;
+        this.passwords = passwords;
+        this.sms = sms;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks the applicant and sends the code.
+     *
+     * @return the registration id to complete with the code
+     */
+    public UUID startRegistration(String rawNumber, String name, String rawPhone, String password) {
+        IdentityDocument document = subjects.validate(DocumentType.RESIDENT_ID, rawNumber);
+        String phone = normalisePhone(rawPhone);
+        String trimmedName = name == null ? "" : name.trim();
+        List<PasswordRule> broken = PasswordPolicy.violations(password == null ? "" : password, phone,
+                document.number().substring(12));
+        if (!broken.isEmpty()) {
+            throw new AccountProblem(broken.get(0).code(), DomainProblem.Kind.INVALID_INPUT,
+                    String.join("；", broken.stream().map(PasswordRule::message).toList()));
+        }
+        String subjectPseudonym = subjects.pseudonymOf(document);
+        Optional<UUID> subjectId = subjects.find(document);
+        Optional<SubjectProfile> profile = subjectId.flatMap(subjects::profile);
+        if (profile.isEmpty() || !profile.get().name().equals(trimmedName)) {
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.register").subject(subjectPseudonym)
+                    .by(AuditLog.currentActor()).result(AuditResult.DENIED).detail("name does not match"));
+            throw new AccountProblem("REAL_NAME_MISMATCH", DomainProblem.Kind.INVALID_INPUT,
+                    "身份号码与姓名不一致，或本市信用信息库中没有该身份号码");
+        }
+        String phonePseudonym = protection.pseudonym("phone", phone);
+        if (accounts.citizenExists(subjectPseudonym, phonePseudonym)) {
+            throw new AccountProblem("CITIZEN_EXISTS", DomainProblem.Kind.CONFLICT,
+                    "该身份号码或手机号码已注册，请直接登录");
+        }
+        Instant now = clock.instant();
+        Instant previous = lastSent.get(phonePseudonym);
+        if (previous != null && previous.plus(RESEND_AFTER).isAfter(now)) {
+            throw new AccountProblem("SMS_TOO_FREQUENT", DomainProblem.Kind.TOO_MANY, "验证码发送过于频繁，请一分钟后再试");
+        }
+        String code = String.format("%06d", random.nextInt(1_000_000));
+        UUID id = Ids.newId();
+        pending.put(id, new Pending(subjectId.get(), subjectPseudonym, phonePseudonym, maskPhone(phone),
+                passwords.encode(password), sha256(code), now.plus(CODE_VALIDITY), 0));
+        sms.send(phone, "【信用平台】您的实名注册验证码为 " + code + "，5 分钟内有效。如非本人操作请忽略。");
+        lastSent.put(phonePseudonym, now);
+        return id;
+    }
+
+    @Transactional
+    public void completeRegistration(UUID registrationId, String code) {
+        Pending p = pending.get(registrationId);
+        Instant now = clock.instant();
+        if (p == null || p.expiresAt().isBefore(now)) {
+            pending.remove(registrationId);
+            throw new AccountProblem("CODE_EXPIRED", DomainProblem.Kind.INVALID_INPUT, "验证码已过期，请重新注册");
+        }
+        if (!MessageDigest.isEqual(p.codeHash(), sha256(code == null ? "" : code.trim()))) {
+            Pending after = p.failed();
+            if (after.attempts() >= CODE_ATTEMPTS) {
+                pending.remove(registrationId);
+            } else {
+                pending.put(registrationId, after);
+            }
+            throw new AccountProblem("CODE_WRONG", DomainProblem.Kind.INVALID_INPUT, "验证码不正确");
+        }
+        pending.remove(registrationId);
+        UUID id = Ids.newId();
+        if (!accounts.insertCitizen(id, p.subjectId(), p.subjectPseudonym(), p.phonePseudonym(), p.phoneMasked(),
+                p.passwordHash(), now)) {
+            throw new AccountProblem("CITIZEN_EXISTS", DomainProblem.Kind.CONFLICT, "该身份号码或手机号码已注册");
+        }
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.register")
+                .subject(p.subjectPseudonym()).by(citizenActor(id, p.subjectId(), p.subjectPseudonym())));
+    }
+
+    /** For demo data and migration from an older platform: an account whose real name was verified elsewhere. */
+    @Transactional
+    public Optional<UUID> registerVerified(UUID subjectId, String phone, String password) {
+        String pseudonym = subjects.pseudonymOf(subjectId).orElseThrow();
+        String phonePseudonym = protection.pseudonym("phone", normalisePhone(phone));
+        UUID id = Ids.newId();
+        boolean inserted = accounts.insertCitizen(id, subjectId, pseudonym, phonePseudonym,
+                maskPhone(normalisePhone(phone)), passwords.encode(password), clock.instant());
+        return inserted ? Optional.of(id) : Optional.empty();
+    }
+
+    public sealed interface LoginOutcome {
+        record Passed(CitizenPrincipal principal) implements LoginOutcome {
+        }
+
+        record Locked() implements LoginOutcome {
+        }
+
+        record Refused() implements LoginOutcome {
+        }
+    }
+
+    @Transactional(noRollbackFor = RuntimeException.class)
+    public LoginOutcome login(String username, String password) {
+        Optional<JdbcAccounts.CitizenCredentials> found = lookUp(username == null ? "" : username.trim());
+        if (found.isEmpty()) {
+            passwords.matches(password, passwords.encode("no-such-citizen"));
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.login").result(AuditResult.DENIED)
+                    .detail("unknown"));
+            return new LoginOutcome.Refused();
+        }
+        JdbcAccounts.CitizenCredentials c = found.get();
+        Instant now = clock.instant();
+        Lockout lockout = new Lockout(c.failedAttempts(), c.lockedUntil());
+        CitizenPrincipal principal = citizenActor(c.id(), c.subjectId(), c.subjectPseudonym());
+        if (lockout.isLocked(now)) {
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.login").by(principal)
+                    .result(AuditResult.DENIED).detail("locked"));
+            return new LoginOutcome.Locked();
+        }
+        if (!passwords.matches(password, c.passwordHash())) {
+            Lockout after = lockout.afterFailure(now);
+            accounts.updateCitizenLockout(c.id(), after.failedAttempts(), after.lockedUntil());
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.login").by(principal)
+                    .result(AuditResult.DENIED).detail(after.isLocked(now) ? "bad password; locked" : "bad password"));
+            return after.isLocked(now) ? new LoginOutcome.Locked() : new LoginOutcome.Refused();
+        }
+        accounts.citizenLoggedIn(c.id(), now);
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.login").by(principal));
+        return new LoginOutcome.Passed(principal);
+    }
+
+    private Optional<JdbcAccounts.CitizenCredentials> lookUp(String username) {
+        if (username.matches("1[3-9]\\d{9}")) {
+            return accounts.citizenByPhonePseudonym(protection.pseudonym("phone", username));
+        }
+        try {
+            IdentityDocument document = subjects.validate(DocumentType.RESIDENT_ID, username);
+            return accounts.citizenBySubjectPseudonym(subjects.pseudonymOf(document));
+        } catch (RuntimeException invalid) {
+            return Optional.empty();
+        }
+    }
+
+    private CitizenPrincipal citizenActor(UUID accountId, UUID subjectId, String pseudonym) {
+        String masked = subjects.profile(subjectId).map(SubjectProfile::maskedName).orElse("*");
+        return new CitizenPrincipal(accountId, subjectId, pseudonym, masked);
+    }
+
+    static String normalisePhone(String raw) {
+        String phone = raw == null ? "" : raw.replaceAll("[\\s-]", "");
+        if (phone.startsWith("+86")) {
+            phone = phone.substring(3);
+        }
+        if (!phone.matches("1[3-9]\\d{9}")) {
+            throw new AccountProblem("PHONE_FORMAT", DomainProblem.Kind.INVALID_INPUT, "手机号码应为 11 位中国大陆手机号");
+        }
+        return phone;
+    }
+
+    static String maskPhone(String phone) {
+        return phone.substring(0, 3) + "****" + phone.substring(7);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Pending(UUID subjectId, String subjectPseudonym, String phonePseudonym, String phoneMasked,
+                           String passwordHash, byte[] codeHash, Instant expiresAt, int attempts) {
+        Pending failed() {
+            return new Pending(subjectId, subjectPseudonym, phonePseudonym, phoneMasked, passwordHash, codeHash,
+                    expiresAt, attempts + 1);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package cn.chengxin.account;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Development and test only ({@code chengxin.demo.accounts=true}): one account per role, all with the
+ * password in the README, a demo citizen on a synthetic resident, and a demo API key. Staff enrol their
+ * authenticator at the first sign-in like everyone else. Runs after the demo population is seeded.
+ */
+@Component
+@ConditionalOnProperty(name = "chengxin.demo.accounts", havingValue = "true")
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class DemoAccounts implements ApplicationRunner {
+
+    public static final String PASSWORD = "Chengxin@2026";
+    public static final String CITIZEN_PHONE = "13800000000";
+    /** Development only, documented in the README; a production client gets a key shown once. */
+    public static final String API_KEY = "cx_demodemo_abcdefghijklmnopqrstuvwxyz234567";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
+
+    /** user → (display name, department code, role code). */
+    private static final Map<String, String[]> STAFF = Map.of(
+            "sysadmin", new String[] {"系统管理员（演示）", "CREDIT_OFFICE", "SYSTEM_ADMIN"},
+            "secadmin", new String[] {"安全管理员（演示）", "CREDIT_OFFICE", "SECURITY_ADMIN"},
+            "auditadmin", new String[] {"审计管理员（演示）", "CREDIT_OFFICE", "AUDIT_ADMIN"},
+            "clerk", new String[] {"信用办业务员（演示）", "CREDIT_OFFICE", "CREDIT_OFFICE"},
+            "operator", new String[] {"法院报送员（演示）", "COURT", "DEPT_OPERATOR"});
+
+    private final StaffDirectory directory;
+    private final CitizenAccounts citizens;
+    private final ApiClients apiClients;
+    private final SubjectRegistry subjects;
+
+    DemoAccounts(StaffDirectory directory, CitizenAccounts citizens, ApiClients apiClients, SubjectRegistry subjects) {
+        this.directory = directory;
+        this.citizens = citizens;
+        this.apiClients = apiClients;
+        this.subjects = subjects;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        ensure();
+    }
+
+    /** Idempotent: creates whatever demo account is missing. */
+    public void ensure() {
+        if (directory.departments().stream().noneMatch(d -> d.code().equals("COURT"))) {
+            directory.createDepartment("COURT", "市中级人民法院", Department.Kind.DATA_PROVIDER, List.of());
+            directory.createDepartment("TAX", "市税务局", Department.Kind.DATA_PROVIDER, List.of());
+            directory.createDepartment("MARKET", "市市场监督管理局", Department.Kind.DATA_PROVIDER, List.of());
+            directory.createDepartment("HRSS", "市人力资源和社会保障局", Department.Kind.RESPONDING_UNIT, List.of());
+        }
+        List<StaffUser> existing = directory.users();
+        STAFF.forEach((username, spec) -> {
+            if (existing.stream().anyMatch(u -> u.username().equals(username))) {
+                return;
+            }
+            UUID department = directory.departments().stream().filter(d -> d.code().equals(spec[1])).findFirst()
+                    .orElseThrow().id();
+            UUID user = directory.createUser(username, spec[0], department, PASSWORD);
+            UUID role = directory.roles().stream().filter(r -> r.code().equals(spec[2])).findFirst().orElseThrow()
+                    .id();
+            directory.assignRoles(user, List.of(role));
+        });
+        Optional<UUID> resident = subjects.firstSyntheticAdult(30);
+        resident.flatMap(id -> citizens.registerVerified(id, CITIZEN_PHONE, PASSWORD))
+                .ifPresent(id -> log.info("Demo citizen account created (phone {}, synthetic resident)",
+                        "138****0000"));
+        apiClients.issueKnownKey(API_KEY, "演示部门审批系统", "市市场监督管理局", ApiClient.Kind.DEPARTMENT,
+                Set.of(Permission.API_SUBJECT_CHECK), 600);
+    }
+}

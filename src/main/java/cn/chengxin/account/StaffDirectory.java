@@ -1,0 +1,178 @@
+package cn.chengxin.account;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.account.domain.AdminKind;
+import cn.chengxin.account.domain.AdminPermissions;
+import cn.chengxin.account.domain.AdminRoles;
+import cn.chengxin.account.domain.PasswordPolicy;
+import cn.chengxin.account.domain.PasswordRule;
+import cn.chengxin.account.persistence.JdbcAccounts;
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.security.Actor;
+import cn.chengxin.shared.security.Permission;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Departments, roles and staff users, as the system and security administrators keep them. Every change
+ * is audited before it commits; the separation of the three administrators is checked here and again by
+ * a lock on the user row (two concurrent assignments cannot together break it).
+ */
+@Service
+public class StaffDirectory {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StaffDirectory.class);
+
+    private final JdbcAccounts accounts;
+    private final PasswordEncoder passwords;
+    private final AuditLog audit;
+
+    StaffDirectory(JdbcAccounts accounts, PasswordEncoder passwords, AuditLog audit) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.audit = audit;
+    }
+
+    public List<Department> departments() {
+        return accounts.departments();
+    }
+
+    public List<Role> roles() {
+        return accounts.roles();
+    }
+
+    public List<StaffUser> users() {
+        return accounts.staffUsers();
+    }
+
+    @Transactional
+    public Department createDepartment(String code, String name, Department.Kind kind, List<String> dataScope) {
+        String normalisedCode = code == null ? "" : code.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!normalisedCode.matches("[A-Z0-9_-]{2,32}") || name == null || name.isBlank()) {
+            throw new AccountProblem("DEPARTMENT_INVALID", DomainProblem.Kind.INVALID_INPUT,
+                    "部门代码须为 2–32 位大写字母、数字、下划线或连字符，名称不能为空");
+        }
+        Department department = new Department(Ids.newId(), normalisedCode, name.trim(), kind, dataScope, true);
+        if (!accounts.insertDepartment(department)) {
+            throw new AccountProblem("DEPARTMENT_EXISTS", DomainProblem.Kind.CONFLICT, "部门代码已存在");
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "account.department.create").detail(normalisedCode));
+        return department;
+    }
+
+    /** A new user starts without roles: the security administrator grants them (三员分立). */
+    @Transactional
+    public UUID createUser(String username, String displayName, UUID departmentId, String initialPassword) {
+        String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!name.matches("[a-z][a-z0-9._-]{1,31}") || displayName == null || displayName.isBlank()) {
+            throw new AccountProblem("USER_INVALID", DomainProblem.Kind.INVALID_INPUT,
+                    "用户名须以小写字母开头，2–32 位小写字母、数字、点、下划线或连字符；姓名不能为空");
+        }
+        accounts.department(departmentId).orElseThrow(() -> new AccountProblem("DEPARTMENT_NOT_FOUND",
+                DomainProblem.Kind.NOT_FOUND, "部门不存在"));
+        requireStrong(initialPassword, name);
+        UUID id = Ids.newId();
+        if (!accounts.insertStaffUser(id, name, displayName.trim(), departmentId, passwords.encode(initialPassword))) {
+            throw new AccountProblem("USER_EXISTS", DomainProblem.Kind.CONFLICT, "用户名已存在");
+        }
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.create").detail(name));
+        log.info("Staff user {} ({}) created", name, displayName.trim());
+        return id;
+    }
+
+    @Transactional
+    public void assignRoles(UUID userId, List<UUID> roleIds) {
+        JdbcAccounts.StaffCredentials user = accounts.lockStaffUser(userId).orElseThrow(() ->
+                new AccountProblem("USER_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "用户不存在"));
+        Actor actor = AuditLog.currentActor();
+        if (actor.actorKind() == Actor.ActorKind.STAFF && actor.actorId().equals(userId.toString())) {
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.roles")
+                    .result(cn.chengxin.audit.AuditResult.DENIED).detail(user.username() + ": own roles"));
+            throw new AccountProblem("SELF_ASSIGNMENT", DomainProblem.Kind.FORBIDDEN, "不能为自己分配角色");
+        }
+        List<UUID> distinct = roleIds.stream().distinct().toList();
+        List<AdminKind> kinds = accounts.adminKindsOf(distinct);
+        try {
+            AdminRoles.requireSeparated(kinds);
+        } catch (RuntimeException violation) {
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.roles")
+                    .result(cn.chengxin.audit.AuditResult.DENIED).detail(user.username() + ": " + kinds));
+            throw violation;
+        }
+        accounts.replaceUserRoles(userId, distinct);
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.roles")
+                .detail(user.username() + ": " + roleCodes(distinct)));
+    }
+
+    @Transactional
+    public void updateRolePermissions(UUID roleId, Set<Permission> permissions) {
+        Role role = accounts.roles().stream().filter(r -> r.id().equals(roleId)).findFirst().orElseThrow(() ->
+                new AccountProblem("ROLE_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "角色不存在"));
+        Set<Permission> wanted = permissions.isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(permissions);
+        for (Permission p : wanted) {
+            boolean allowed = role.adminKind() != null ? AdminPermissions.allowedFor(role.adminKind()).contains(p)
+                    : !AdminPermissions.isAdministrative(p);
+            if (!allowed) {
+                audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.role.permissions")
+                        .result(cn.chengxin.audit.AuditResult.DENIED).detail(role.code() + " + " + p.code()));
+                throw new AccountProblem("PERMISSION_NOT_ALLOWED_FOR_ROLE", DomainProblem.Kind.INVALID_INPUT,
+                        "权限「" + p.label() + "」不能授予角色「" + role.name() + "」（三员分立）");
+            }
+        }
+        accounts.replaceRolePermissions(roleId, wanted);
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.role.permissions")
+                .detail(role.code() + ": " + wanted.stream().map(Permission::code).sorted().toList()));
+    }
+
+    @Transactional
+    public void setEnabled(UUID userId, boolean enabled) {
+        JdbcAccounts.StaffCredentials user = accounts.lockStaffUser(userId).orElseThrow(() ->
+                new AccountProblem("USER_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "用户不存在"));
+        accounts.setStaffEnabled(userId, enabled);
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, enabled ? "account.user.enable" : "account.user.disable")
+                .detail(user.username()));
+    }
+
+    /** After a lost phone: the user enrols a new authenticator at the next login. */
+    @Transactional
+    public void resetSecondFactor(UUID userId) {
+        JdbcAccounts.StaffCredentials user = accounts.lockStaffUser(userId).orElseThrow(() ->
+                new AccountProblem("USER_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "用户不存在"));
+        accounts.resetSecondFactor(userId);
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.reset-second-factor")
+                .detail(user.username()));
+    }
+
+    @Transactional
+    public void resetPassword(UUID userId, String newPassword) {
+        JdbcAccounts.StaffCredentials user = accounts.lockStaffUser(userId).orElseThrow(() ->
+                new AccountProblem("USER_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "用户不存在"));
+        requireStrong(newPassword, user.username());
+        accounts.setStaffPassword(userId, passwords.encode(newPassword));
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.reset-password").detail(user.username()));
+    }
+
+    private void requireStrong(String password, String username) {
+        List<PasswordRule> broken = PasswordPolicy.violations(password == null ? "" : password, username, null);
+        if (!broken.isEmpty()) {
+            throw new AccountProblem(broken.get(0).code(), DomainProblem.Kind.INVALID_INPUT,
+                    String.join("；", broken.stream().map(PasswordRule::message).toList()));
+        }
+    }
+
+    private List<String> roleCodes(List<UUID> roleIds) {
+        List<String> codes = new ArrayList<>();
+        accounts.roles().stream().filter(r -> roleIds.contains(r.id())).forEach(r -> codes.add(r.code()));
+        return codes;
+    }
+}

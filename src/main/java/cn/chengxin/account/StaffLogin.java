@@ -1,0 +1,200 @@
+package cn.chengxin.account;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import cn.chengxin.account.domain.Lockout;
+import cn.chengxin.account.domain.Totp;
+import cn.chengxin.account.persistence.JdbcAccounts;
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.audit.AuditResult;
+import cn.chengxin.subject.PersonalDataProtection;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The two steps of a staff login (RULES.md §10: two-factor login, lockout after failed attempts): the
+ * password, then a TOTP code from the authenticator enrolled at the first login. Failures of either step
+ * count towards the same lockout (5 failures → 15 minutes), so the six-digit code cannot be guessed either.
+ */
+@Service
+public class StaffLogin {
+
+    static final String TOTP_PURPOSE = "staff-totp";
+
+    private final JdbcAccounts accounts;
+    private final PasswordEncoder passwords;
+    private final PersonalDataProtection protection;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    StaffLogin(JdbcAccounts accounts, PasswordEncoder passwords, PersonalDataProtection protection, AuditLog audit,
+               Clock clock) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.protection = protection;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The outcome of the password step. */
+    public sealed interface PasswordOutcome {
+        record Passed(UUID userId, String username, boolean secondFactorEnrolled) implements PasswordOutcome {
+        }
+
+        record Refused(Reason reason) implements PasswordOutcome {
+        }
+    }
+
+    public enum Reason {
+        BAD_CREDENTIALS, LOCKED, DISABLED
+    }
+
+    @Transactional(noRollbackFor = RuntimeException.class)
+    public PasswordOutcome checkPassword(String username, String password) {
+        String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
+        Optional<JdbcAccounts.StaffCredentials> found = accounts.staffCredentials(name);
+        if (found.isEmpty()) {
+            // Same work as for a real user, so response time does not tell which user names exist.
+            passwords.matches(password == null ? "" : password, DUMMY_HASH.get(passwords));
+            record(name, "account.login.password", AuditResult.DENIED, "unknown user");
+            return new PasswordOutcome.Refused(Reason.BAD_CREDENTIALS);
+        }
+        JdbcAccounts.StaffCredentials user = accounts.lockStaffUser(found.get().id()).orElseThrow();
+        Instant now = clock.instant();
+        Lockout lockout = new Lockout(user.failedAttempts(), user.lockedUntil());
+        if (lockout.isLocked(now)) {
+            record(user.username(), "account.login.password", AuditResult.DENIED, "locked");
+            return new PasswordOutcome.Refused(Reason.LOCKED);
+        }
+        if (!user.enabled()) {
+            record(user.username(), "account.login.password", AuditResult.DENIED, "disabled");
+            return new PasswordOutcome.Refused(Reason.DISABLED);
+        }
+        if (!passwords.matches(password == null ? "" : password, user.passwordHash())) {
+            Lockout after = lockout.afterFailure(now);
+            accounts.updateStaffLockout(user.id(), after.failedAttempts(), after.lockedUntil());
+            record(user.username(), "account.login.password", AuditResult.DENIED,
+                    after.isLocked(now) ? "bad password; locked" : "bad password");
+            return new PasswordOutcome.Refused(after.isLocked(now) ? Reason.LOCKED : Reason.BAD_CREDENTIALS);
+        }
+        record(user.username(), "account.login.password", AuditResult.SUCCESS, null);
+        return new PasswordOutcome.Passed(user.id(), user.username(), user.totpCipher() != null);
+    }
+
+    public byte[] newSecret() {
+        return Totp.newSecret(random);
+    }
+
+    /**
+     * Completes enrolment: the code proves the authenticator holds the secret; only then is it stored.
+     *
+     * @return the signed-in principal, or empty when the code is wrong (counts as a failure)
+     */
+    @Transactional(noRollbackFor = RuntimeException.class)
+    public Optional<StaffPrincipal> enrol(UUID userId, byte[] secret, String code) {
+        JdbcAccounts.StaffCredentials user = accounts.lockStaffUser(userId).orElseThrow();
+        Instant now = clock.instant();
+        if (refusedBeforeCheck(user, now)) {
+            return Optional.empty();
+        }
+        OptionalLong step = Totp.verify(secret, code == null ? "" : code.trim(), now, 0);
+        if (step.isEmpty()) {
+            fail(user, now, "account.login.enrol");
+            return Optional.empty();
+        }
+        PersonalDataProtection.Sealed sealed = protection.seal(java.util.Base64.getEncoder().encodeToString(secret),
+                TOTP_PURPOSE + ":" + userId);
+        accounts.enrolSecondFactor(userId, sealed.cipher(), sealed.keyVersion(), step.getAsLong());
+        accounts.staffLoggedIn(userId, now);
+        record(user.username(), "account.login.enrol", AuditResult.SUCCESS, null);
+        return Optional.of(principal(user));
+    }
+
+    /** @return the signed-in principal, or empty when the code is wrong, reused or the account locked */
+    @Transactional(noRollbackFor = RuntimeException.class)
+    public Optional<StaffPrincipal> verify(UUID userId, String code) {
+        JdbcAccounts.StaffCredentials user = accounts.lockStaffUser(userId).orElseThrow();
+        Instant now = clock.instant();
+        if (user.totpCipher() == null || refusedBeforeCheck(user, now)) {
+            return Optional.empty();
+        }
+        byte[] secret = java.util.Base64.getDecoder().decode(protection.open(user.totpCipher(),
+                user.totpKeyVersion(), TOTP_PURPOSE + ":" + userId));
+        OptionalLong step = Totp.verify(secret, code == null ? "" : code.trim(), now, user.totpLastStep());
+        if (step.isEmpty() || !accounts.useTotpStep(userId, step.getAsLong())) {
+            fail(user, now, "account.login.totp");
+            return Optional.empty();
+        }
+        accounts.staffLoggedIn(userId, now);
+        record(user.username(), "account.login.totp", AuditResult.SUCCESS, null);
+        return Optional.of(principal(user));
+    }
+
+    public boolean isLocked(UUID userId) {
+        return accounts.staffCredentials(userId)
+                .map(u -> new Lockout(u.failedAttempts(), u.lockedUntil()).isLocked(clock.instant())).orElse(true);
+    }
+
+    private boolean refusedBeforeCheck(JdbcAccounts.StaffCredentials user, Instant now) {
+        if (!user.enabled() || new Lockout(user.failedAttempts(), user.lockedUntil()).isLocked(now)) {
+            record(user.username(), "account.login.totp", AuditResult.DENIED, "locked or disabled");
+            return true;
+        }
+        return false;
+    }
+
+    private void fail(JdbcAccounts.StaffCredentials user, Instant now, String action) {
+        Lockout after = new Lockout(user.failedAttempts(), user.lockedUntil()).afterFailure(now);
+        accounts.updateStaffLockout(user.id(), after.failedAttempts(), after.lockedUntil());
+        record(user.username(), action, AuditResult.DENIED, after.isLocked(now) ? "bad code; locked" : "bad code");
+    }
+
+    private StaffPrincipal principal(JdbcAccounts.StaffCredentials user) {
+        return new StaffPrincipal(user.id(), user.username(), user.displayName(), user.departmentId(),
+                user.departmentCode(), user.departmentName(), accounts.permissionsOf(user.id()));
+    }
+
+    private void record(String username, String action, AuditResult result, String detail) {
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, action)
+                .by(new LoginActor(username)).result(result).detail(detail));
+    }
+
+    /** Before the login completes the actor is only the name typed. */
+    private record LoginActor(String actorName) implements cn.chengxin.shared.security.Actor {
+        @Override
+        public ActorKind actorKind() {
+            return ActorKind.STAFF;
+        }
+
+        @Override
+        public String actorId() {
+            return "login:" + actorName;
+        }
+
+        @Override
+        public String organisation() {
+            return "";
+        }
+    }
+
+    /** A hash to compare against when the user does not exist (computed once, lazily). */
+    private static final class DUMMY_HASH {
+        private static volatile String hash;
+
+        static String get(PasswordEncoder encoder) {
+            if (hash == null) {
+                hash = encoder.encode("no-such-user-" + java.util.UUID.randomUUID());
+            }
+            return hash;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package cn.chengxin.account;
+
+import java.io.Serializable;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.shared.security.Actor;
+import cn.chengxin.shared.security.Permission;
+
+/** A signed-in staff member: who, in which department, with which permissions (after the second factor). */
+public record StaffPrincipal(UUID userId, String username, String displayName, UUID departmentId,
+                             String departmentCode, String departmentName, Set<Permission> permissions)
+        implements Actor, Serializable {
+
+    public StaffPrincipal {
+        permissions = Set.copyOf(permissions);
+    }
+
+    @Override
+    public ActorKind actorKind() {
+        return ActorKind.STAFF;
+    }
+
+    @Override
+    public String actorId() {
+        return userId.toString();
+    }
+
+    @Override
+    public String actorName() {
+        return username;
+    }
+
+    @Override
+    public String organisation() {
+        return departmentName;
+    }
+
+    @Override
+    public String toString() {
+        return username;
+    }
+}

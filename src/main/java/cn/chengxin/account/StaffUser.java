@@ -1,0 +1,15 @@
+package cn.chengxin.account;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A staff account as the console lists it (no secrets). */
+public record StaffUser(UUID id, String username, String displayName, UUID departmentId, String departmentName,
+                        List<String> roleNames, boolean secondFactorEnrolled, boolean enabled, Instant lockedUntil,
+                        Instant lastLoginAt) {
+
+    public StaffUser {
+        roleNames = List.copyOf(roleNames);
+    }
+}

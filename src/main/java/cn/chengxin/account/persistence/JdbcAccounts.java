@@ -1,0 +1,340 @@
+package cn.chengxin.account.persistence;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.account.ApiClient;
+import cn.chengxin.account.Department;
+import cn.chengxin.account.Role;
+import cn.chengxin.account.StaffUser;
+import cn.chengxin.account.domain.AdminKind;
+import cn.chengxin.shared.security.Permission;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The account schema; the only class that reads or writes it. */
+@Repository
+public class JdbcAccounts {
+
+    private final JdbcClient jdbc;
+
+    public JdbcAccounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- departments ----------------------------------------------------------------------------
+
+    public List<Department> departments() {
+        return jdbc.sql("SELECT id, code, name, kind, data_scope, active FROM account.department ORDER BY code")
+                .query((rs, n) -> department(rs)).list();
+    }
+
+    public Optional<Department> department(UUID id) {
+        return jdbc.sql("SELECT id, code, name, kind, data_scope, active FROM account.department WHERE id = ?")
+                .param(id).query((rs, n) -> department(rs)).optional();
+    }
+
+    public Optional<Department> departmentByCode(String code) {
+        return jdbc.sql("SELECT id, code, name, kind, data_scope, active FROM account.department WHERE code = ?")
+                .param(code).query((rs, n) -> department(rs)).optional();
+    }
+
+    public boolean insertDepartment(Department d) {
+        return jdbc.sql("""
+                        INSERT INTO account.department (id, code, name, kind, data_scope, active)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING""")
+                .params(d.id(), d.code(), d.name(), d.kind().name(), d.dataScope().toArray(String[]::new), d.active())
+                .update() == 1;
+    }
+
+    private static Department department(ResultSet rs) throws SQLException {
+        return new Department(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                Department.Kind.valueOf(rs.getString(4)), strings(rs.getArray(5)), rs.getBoolean(6));
+    }
+
+    // ---- roles ----------------------------------------------------------------------------------
+
+    public List<Role> roles() {
+        Map<UUID, Role> roles = new LinkedHashMap<>();
+        jdbc.sql("SELECT id, code, name, admin_kind FROM account.role ORDER BY admin_kind NULLS LAST, code")
+                .query((rs, n) -> new Role(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4) == null ? null : AdminKind.valueOf(rs.getString(4)), Set.of()))
+                .list().forEach(r -> roles.put(r.id(), r));
+        Map<UUID, Set<Permission>> permissions = new LinkedHashMap<>();
+        jdbc.sql("SELECT role_id, permission FROM account.role_permission")
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list()
+                .forEach(e -> Permission.ofCode(e.getValue()).ifPresent(p -> permissions
+                        .computeIfAbsent(e.getKey(), k -> EnumSet.noneOf(Permission.class)).add(p)));
+        List<Role> out = new ArrayList<>();
+        roles.values().forEach(r -> out.add(new Role(r.id(), r.code(), r.name(), r.adminKind(),
+                permissions.getOrDefault(r.id(), Set.of()))));
+        return out;
+    }
+
+    public boolean insertRole(Role role) {
+        int inserted = jdbc.sql("INSERT INTO account.role (id, code, name, admin_kind) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (code) DO NOTHING")
+                .params(role.id(), role.code(), role.name(), role.adminKind() == null ? null : role.adminKind().name())
+                .update();
+        if (inserted == 1) {
+            replaceRolePermissions(role.id(), role.permissions());
+        }
+        return inserted == 1;
+    }
+
+    public void replaceRolePermissions(UUID roleId, Set<Permission> permissions) {
+        jdbc.sql("DELETE FROM account.role_permission WHERE role_id = ?").param(roleId).update();
+        for (Permission p : permissions) {
+            jdbc.sql("INSERT INTO account.role_permission (role_id, permission) VALUES (?, ?)")
+                    .params(roleId, p.code()).update();
+        }
+    }
+
+    // ---- staff users ----------------------------------------------------------------------------
+
+    public List<StaffUser> staffUsers() {
+        return jdbc.sql("""
+                        SELECT u.id, u.username, u.display_name, u.department_id, d.name,
+                               coalesce(array_agg(r.name ORDER BY r.name) FILTER (WHERE r.id IS NOT NULL), '{}'),
+                               u.totp_cipher IS NOT NULL, u.enabled, u.locked_until, u.last_login_at
+                        FROM account.staff_user u
+                        JOIN account.department d ON d.id = u.department_id
+                        LEFT JOIN account.staff_user_role ur ON ur.user_id = u.id
+                        LEFT JOIN account.role r ON r.id = ur.role_id
+                        GROUP BY u.id, d.name ORDER BY u.username""")
+                .query((rs, n) -> new StaffUser(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, UUID.class), rs.getString(5), strings(rs.getArray(6)), rs.getBoolean(7),
+                        rs.getBoolean(8), instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10))))
+                .list();
+    }
+
+    public boolean insertStaffUser(UUID id, String username, String displayName, UUID departmentId,
+                                   String passwordHash) {
+        return jdbc.sql("""
+                        INSERT INTO account.staff_user (id, username, display_name, department_id, password_hash)
+                        VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING""")
+                .params(id, username, displayName, departmentId, passwordHash).update() == 1;
+    }
+
+    /** Locks the user row for the rest of the transaction: role changes of one user are serialised. */
+    public Optional<StaffCredentials> lockStaffUser(UUID id) {
+        return jdbc.sql(STAFF_CREDENTIALS + " WHERE u.id = ? FOR UPDATE OF u").param(id)
+                .query((rs, n) -> credentials(rs)).optional();
+    }
+
+    public Optional<StaffCredentials> staffCredentials(String username) {
+        return jdbc.sql(STAFF_CREDENTIALS + " WHERE u.username = ?").param(username)
+                .query((rs, n) -> credentials(rs)).optional();
+    }
+
+    public Optional<StaffCredentials> staffCredentials(UUID id) {
+        return jdbc.sql(STAFF_CREDENTIALS + " WHERE u.id = ?").param(id).query((rs, n) -> credentials(rs)).optional();
+    }
+
+    private static final String STAFF_CREDENTIALS = """
+            SELECT u.id, u.username, u.display_name, u.department_id, d.code, d.name, u.password_hash,
+                   u.totp_cipher, u.totp_key_version, u.totp_last_step, u.failed_attempts, u.locked_until, u.enabled
+            FROM account.staff_user u JOIN account.department d ON d.id = u.department_id""";
+
+    private static StaffCredentials credentials(ResultSet rs) throws SQLException {
+        return new StaffCredentials(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBytes(8),
+                (Integer) rs.getObject(9), rs.getLong(10), rs.getInt(11), instant(rs.getTimestamp(12)),
+                rs.getBoolean(13));
+    }
+
+    public Set<Permission> permissionsOf(UUID userId) {
+        Set<Permission> out = EnumSet.noneOf(Permission.class);
+        jdbc.sql("""
+                        SELECT DISTINCT rp.permission FROM account.staff_user_role ur
+                        JOIN account.role_permission rp ON rp.role_id = ur.role_id WHERE ur.user_id = ?""")
+                .param(userId).query(String.class).list()
+                .forEach(code -> Permission.ofCode(code).ifPresent(out::add));
+        return out;
+    }
+
+    public List<AdminKind> adminKindsOf(List<UUID> roleIds) {
+        if (roleIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT admin_kind FROM account.role WHERE admin_kind IS NOT NULL AND id = ANY(?)")
+                .param(roleIds.toArray(UUID[]::new)).query(String.class).list().stream().map(AdminKind::valueOf)
+                .toList();
+    }
+
+    public List<UUID> roleIdsOf(UUID userId) {
+        return jdbc.sql("SELECT role_id FROM account.staff_user_role WHERE user_id = ?").param(userId)
+                .query(UUID.class).list();
+    }
+
+    public void replaceUserRoles(UUID userId, List<UUID> roleIds) {
+        jdbc.sql("DELETE FROM account.staff_user_role WHERE user_id = ?").param(userId).update();
+        for (UUID roleId : roleIds) {
+            jdbc.sql("INSERT INTO account.staff_user_role (user_id, role_id) VALUES (?, ?)").params(userId, roleId)
+                    .update();
+        }
+    }
+
+    public void updateStaffLockout(UUID id, int failures, Instant lockedUntil) {
+        jdbc.sql("UPDATE account.staff_user SET failed_attempts = ?, locked_until = ? WHERE id = ?")
+                .params(failures, timestamp(lockedUntil), id).update();
+    }
+
+    public void staffLoggedIn(UUID id, Instant at) {
+        jdbc.sql("UPDATE account.staff_user SET last_login_at = ?, failed_attempts = 0, locked_until = NULL "
+                + "WHERE id = ?").params(timestamp(at), id).update();
+    }
+
+    public void enrolSecondFactor(UUID id, byte[] cipher, int keyVersion, long usedStep) {
+        jdbc.sql("UPDATE account.staff_user SET totp_cipher = ?, totp_key_version = ?, totp_last_step = ? "
+                + "WHERE id = ?").params(cipher, keyVersion, usedStep, id).update();
+    }
+
+    /** Records the step just used, only if it is newer: two concurrent uses of one code cannot both pass. */
+    public boolean useTotpStep(UUID id, long step) {
+        return jdbc.sql("UPDATE account.staff_user SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?")
+                .params(step, id, step).update() == 1;
+    }
+
+    public void resetSecondFactor(UUID id) {
+        jdbc.sql("UPDATE account.staff_user SET totp_cipher = NULL, totp_key_version = NULL, totp_last_step = 0 "
+                + "WHERE id = ?").param(id).update();
+    }
+
+    public void setStaffEnabled(UUID id, boolean enabled) {
+        jdbc.sql("UPDATE account.staff_user SET enabled = ? WHERE id = ?").params(enabled, id).update();
+    }
+
+    public void setStaffPassword(UUID id, String hash) {
+        jdbc.sql("UPDATE account.staff_user SET password_hash = ?, failed_attempts = 0, locked_until = NULL "
+                + "WHERE id = ?").params(hash, id).update();
+    }
+
+    // ---- citizens -------------------------------------------------------------------------------
+
+    public boolean insertCitizen(UUID id, UUID subjectId, String subjectPseudonym, String phonePseudonym,
+                                 String phoneMasked, String passwordHash, Instant verifiedAt) {
+        return jdbc.sql("""
+                        INSERT INTO account.citizen (id, subject_id, subject_pseudonym, phone_pseudonym, phone_masked,
+                                                     password_hash, verified_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(id, subjectId, subjectPseudonym, phonePseudonym, phoneMasked, passwordHash,
+                        timestamp(verifiedAt)).update() == 1;
+    }
+
+    public Optional<CitizenCredentials> citizenBySubjectPseudonym(String pseudonym) {
+        return jdbc.sql(CITIZEN + " WHERE subject_pseudonym = ?").param(pseudonym)
+                .query((rs, n) -> citizen(rs)).optional();
+    }
+
+    public Optional<CitizenCredentials> citizenByPhonePseudonym(String pseudonym) {
+        return jdbc.sql(CITIZEN + " WHERE phone_pseudonym = ?").param(pseudonym)
+                .query((rs, n) -> citizen(rs)).optional();
+    }
+
+    public boolean citizenExists(String subjectPseudonym, String phonePseudonym) {
+        return jdbc.sql("SELECT count(*) FROM account.citizen WHERE subject_pseudonym = ? OR phone_pseudonym = ?")
+                .params(subjectPseudonym, phonePseudonym).query(Long.class).single() > 0;
+    }
+
+    public void updateCitizenLockout(UUID id, int failures, Instant lockedUntil) {
+        jdbc.sql("UPDATE account.citizen SET failed_attempts = ?, locked_until = ? WHERE id = ?")
+                .params(failures, timestamp(lockedUntil), id).update();
+    }
+
+    public void citizenLoggedIn(UUID id, Instant at) {
+        jdbc.sql("UPDATE account.citizen SET last_login_at = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?")
+                .params(timestamp(at), id).update();
+    }
+
+    private static final String CITIZEN = """
+            SELECT id, subject_id, subject_pseudonym, phone_masked, password_hash, failed_attempts, locked_until
+            FROM account.citizen""";
+
+    private static CitizenCredentials citizen(ResultSet rs) throws SQLException {
+        return new CitizenCredentials(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getInt(6), instant(rs.getTimestamp(7)));
+    }
+
+    // ---- API clients ----------------------------------------------------------------------------
+
+    public void insertApiClient(UUID id, String name, String organisation, ApiClient.Kind kind, UUID departmentId,
+                                String prefix, String hash, Set<Permission> permissions, int ratePerMinute,
+                                String createdBy) {
+        jdbc.sql("""
+                        INSERT INTO account.api_client (id, name, organisation, kind, department_id, key_prefix, key_hash,
+                                                        permissions, rate_per_minute, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, name, organisation, kind.name(), departmentId, prefix, hash,
+                        permissions.stream().map(Permission::code).toArray(String[]::new), ratePerMinute, createdBy)
+                .update();
+    }
+
+    public List<ApiClient> apiClients() {
+        return jdbc.sql(API_CLIENT + " ORDER BY revoked_at NULLS FIRST, created_at DESC")
+                .query((rs, n) -> apiClient(rs)).list();
+    }
+
+    public Optional<ApiClient> apiClientByHash(String hash) {
+        return jdbc.sql(API_CLIENT + " WHERE key_hash = ?").param(hash).query((rs, n) -> apiClient(rs)).optional();
+    }
+
+    public boolean revokeApiClient(UUID id, Instant at, String by) {
+        return jdbc.sql("UPDATE account.api_client SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL")
+                .params(timestamp(at), by, id).update() == 1;
+    }
+
+    public void apiClientUsed(UUID id, Instant at) {
+        jdbc.sql("UPDATE account.api_client SET last_used_at = ? WHERE id = ?").params(timestamp(at), id).update();
+    }
+
+    private static final String API_CLIENT = """
+            SELECT id, name, organisation, kind, key_prefix, permissions, rate_per_minute, created_at, created_by,
+                   revoked_at, last_used_at
+            FROM account.api_client""";
+
+    private static ApiClient apiClient(ResultSet rs) throws SQLException {
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        strings(rs.getArray(6)).forEach(code -> Permission.ofCode(code).ifPresent(permissions::add));
+        return new ApiClient(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                ApiClient.Kind.valueOf(rs.getString(4)), rs.getString(5), permissions, rs.getInt(7),
+                instant(rs.getTimestamp(8)), rs.getString(9), instant(rs.getTimestamp(10)),
+                instant(rs.getTimestamp(11)));
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    public record StaffCredentials(UUID id, String username, String displayName, UUID departmentId,
+                                   String departmentCode, String departmentName, String passwordHash,
+                                   byte[] totpCipher, Integer totpKeyVersion, long totpLastStep, int failedAttempts,
+                                   Instant lockedUntil, boolean enabled) {
+    }
+
+    public record CitizenCredentials(UUID id, UUID subjectId, String subjectPseudonym, String phoneMasked,
+                                     String passwordHash, int failedAttempts, Instant lockedUntil) {
+    }
+}

@@ -1,0 +1,146 @@
+package cn.chengxin.account.security;
+
+import java.time.Clock;
+
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.CitizenAccounts;
+import cn.chengxin.account.StaffLogin;
+import cn.chengxin.shared.web.Problems;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Three surfaces, three kinds of people (ARCHITECTURE.md): the staff console ({@code /console}, password
+ * then TOTP), the citizens' self-service ({@code /me}, identity or phone number and password) and the API
+ * ({@code /api}, bearer keys); everything else is the public site. Each endpoint's permission is then
+ * checked by {@link PermissionInterceptor}. Session ids change at sign-in and again after the second
+ * factor; sessions expire after 15 idle minutes (server.servlet.session.timeout); forms carry CSRF tokens.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class AccountSecurityConfiguration implements WebMvcConfigurer {
+
+    static final String STAFF = "STAFF";
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new PermissionInterceptor());
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain consoleChain(HttpSecurity http, StaffLogin login) throws Exception {
+        AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
+        forbidden.setErrorPage("/console/forbidden");
+        return http.securityMatcher("/console/**", "/console")
+                .authenticationProvider(new StaffPasswordAuthenticationProvider(login))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/console/login").permitAll()
+                        .requestMatchers("/console/mfa", "/console/mfa/**")
+                        .hasAuthority(StaffPasswordAuthenticationProvider.MFA_PENDING)
+                        .requestMatchers("/console/forbidden").authenticated()
+                        .anyRequest().hasAuthority(STAFF))
+                .formLogin(f -> f.loginPage("/console/login")
+                        .successHandler((request, response, authentication) -> response.sendRedirect(
+                                request.getContextPath() + secondFactorStep(authentication)))
+                        .failureHandler(failure("/console/login"))
+                        .permitAll())
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
+                    Authentication who = org.springframework.security.core.context.SecurityContextHolder
+                            .getContext().getAuthentication();
+                    if (who != null && who.getPrincipal() instanceof PendingStaff) {
+                        // Password given, second factor owed: the console stays shut until it is.
+                        response.sendRedirect(request.getContextPath() + secondFactorStep(who));
+                    } else if (who != null && who.getAuthorities().stream()
+                            .anyMatch(a -> STAFF.equals(a.getAuthority()))) {
+                        forbidden.handle(request, response, denied);
+                    } else {
+                        response.sendError(HttpStatus.FORBIDDEN.value());
+                    }
+                }))
+                .logout(l -> l.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?logout")
+                        .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(AccountSecurityConfiguration::strictHeaders)
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain selfServiceChain(HttpSecurity http, CitizenAccounts citizens) throws Exception {
+        return http.securityMatcher("/me/**", "/me")
+                .authenticationProvider(new CitizenAuthenticationProvider(citizens))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/me/login", "/me/register", "/me/register/**").permitAll()
+                        .anyRequest().hasAuthority(CitizenAuthenticationProvider.CITIZEN))
+                .formLogin(f -> f.loginPage("/me/login").defaultSuccessUrl("/me", true)
+                        .failureHandler(failure("/me/login")).permitAll())
+                .logout(l -> l.logoutUrl("/me/logout").logoutSuccessUrl("/me/login?logout")
+                        .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(AccountSecurityConfiguration::strictHeaders)
+                .build();
+    }
+
+    /** Public API endpoints are listed here; the rest need a key and then the endpoint's permission. */
+    @Bean
+    @Order(3)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiClients clients, Clock clock) throws Exception {
+        return http.securityMatcher("/api/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(clients, clock), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/v1/platform", "/api/v1/identity/validations",
+                                "/api/v1/audit/checkpoints", "/api/v1/audit/checkpoints/**").permitAll()
+                        .anyRequest().hasAuthority(ApiKeyAuthenticationFilter.API_CLIENT))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> Problems.write(response,
+                                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "需要有效的访问凭证"))
+                        .accessDeniedHandler((request, response, ex) -> Problems.write(response,
+                                HttpStatus.FORBIDDEN, "FORBIDDEN", "无权访问该资源")))
+                .build();
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain publicSiteChain(HttpSecurity http) throws Exception {
+        // No content-security policy here: the OpenAPI UI served on this chain needs inline scripts.
+        return http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
+    static String secondFactorStep(Authentication authentication) {
+        return authentication.getPrincipal() instanceof PendingStaff pending && !pending.secondFactorEnrolled()
+                ? "/console/mfa/enrol" : "/console/mfa";
+    }
+
+    private static AuthenticationFailureHandler failure(String loginPage) {
+        return (request, response, exception) -> response.sendRedirect(request.getContextPath() + loginPage
+                + (exception instanceof LockedException ? "?locked" : "?error"));
+    }
+
+    private static void strictHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .contentSecurityPolicy(c -> c.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                + "script-src 'self'; frame-ancestors 'none'"));
+    }
+
+}

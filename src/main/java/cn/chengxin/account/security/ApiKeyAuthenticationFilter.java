@@ -1,0 +1,83 @@
+package cn.chengxin.account.security;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import cn.chengxin.account.ApiClientPrincipal;
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.domain.TokenBucket;
+import cn.chengxin.shared.web.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * {@code Authorization: Bearer <key>} for the API. A presented key that is malformed, unknown or revoked is
+ * answered 401 at once (not treated as anonymous); a client over its rate gets 429 with {@code Retry-After}.
+ */
+class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    static final String API_CLIENT = "API_CLIENT";
+
+    private final ApiClients clients;
+    private final Clock clock;
+    private final Map<UUID, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+    ApiKeyAuthenticationFilter(ApiClients clients, Clock clock) {
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header == null || header.isBlank()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            Problems.write(response, HttpStatus.UNAUTHORIZED, "API_KEY_INVALID", "仅支持 Bearer 形式的接口密钥");
+            return;
+        }
+        Optional<ApiClientPrincipal> client = clients.authenticate(header.substring(7).trim());
+        if (client.isEmpty()) {
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            Problems.write(response, HttpStatus.UNAUTHORIZED, "API_KEY_INVALID", "接口密钥无效或已吊销");
+            return;
+        }
+        ApiClientPrincipal principal = client.get();
+        TokenBucket bucket = buckets.computeIfAbsent(principal.clientId(), id -> new TokenBucket(
+                principal.ratePerMinute(), principal.ratePerMinute() / 60.0, clock.instant()));
+        TokenBucket.Decision decision = bucket.tryTake(clock.instant());
+        if (!decision.allowed()) {
+            response.setHeader("Retry-After", Long.toString(decision.retryAfter().toSeconds()));
+            Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
+                    "请求过于频繁，请在 " + decision.retryAfter().toSeconds() + " 秒后重试");
+            return;
+        }
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority(API_CLIENT));
+        principal.permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p.code())));
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

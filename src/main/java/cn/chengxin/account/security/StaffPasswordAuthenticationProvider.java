@@ -1,0 +1,47 @@
+package cn.chengxin.account.security;
+
+import java.util.List;
+
+import cn.chengxin.account.StaffLogin;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/** First step of the staff login: the password. Success grants only {@code MFA_PENDING}. */
+class StaffPasswordAuthenticationProvider implements AuthenticationProvider {
+
+    static final String MFA_PENDING = "MFA_PENDING";
+
+    private final StaffLogin login;
+
+    StaffPasswordAuthenticationProvider(StaffLogin login) {
+        this.login = login;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String username = authentication.getName();
+        String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        StaffLogin.PasswordOutcome outcome = login.checkPassword(username, password);
+        if (outcome instanceof StaffLogin.PasswordOutcome.Passed passed) {
+            return UsernamePasswordAuthenticationToken.authenticated(
+                    new PendingStaff(passed.userId(), passed.username(), passed.secondFactorEnrolled()), null,
+                    List.of(new SimpleGrantedAuthority(MFA_PENDING)));
+        }
+        StaffLogin.Reason reason = ((StaffLogin.PasswordOutcome.Refused) outcome).reason();
+        throw switch (reason) {
+            case LOCKED -> new LockedException("locked");
+            case DISABLED -> new DisabledException("disabled");
+            case BAD_CREDENTIALS -> new BadCredentialsException("bad credentials");
+        };
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,66 @@
+package cn.chengxin.account.web;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.account.AccountProblem;
+import cn.chengxin.account.ApiClient;
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 接口客户端 for the system administrator: issue a key (shown once), revoke it, see when it was last used. */
+@Controller
+@RequiresPermission(Permission.ACCOUNT_API_CLIENT_MANAGE)
+class ApiClientsConsole {
+
+    private final ApiClients clients;
+
+    ApiClientsConsole(ApiClients clients) {
+        this.clients = clients;
+    }
+
+    @GetMapping("/console/api-clients")
+    String list(Model model) {
+        model.addAttribute("clients", clients.clients());
+        model.addAttribute("kinds", ApiClient.Kind.values());
+        model.addAttribute("permissions", List.of(Permission.API_SUBJECT_CHECK, Permission.RECORD_SUBMIT,
+                Permission.SUBJECT_READ));
+        return "console/api-clients";
+    }
+
+    @PostMapping("/console/api-clients")
+    String issue(@RequestParam String name, @RequestParam String organisation, @RequestParam ApiClient.Kind kind,
+                 @RequestParam(name = "permission", required = false) List<String> codes,
+                 @RequestParam(defaultValue = "600") int ratePerMinute, RedirectAttributes redirect) {
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        if (codes != null) {
+            codes.forEach(code -> Permission.ofCode(code).ifPresent(permissions::add));
+        }
+        try {
+            ApiClients.IssuedKey issued = clients.issue(name, organisation, kind, null, permissions, ratePerMinute);
+            // Flash attributes live in the session for one redirect only: the key is shown once.
+            redirect.addFlashAttribute("issuedKey", issued.key());
+            redirect.addFlashAttribute("issuedName", name);
+        } catch (AccountProblem problem) {
+            redirect.addFlashAttribute("failure", problem.getMessage());
+            redirect.addFlashAttribute("failureCode", problem.code());
+        }
+        return "redirect:/console/api-clients";
+    }
+
+    @PostMapping("/console/api-clients/{id}/revoke")
+    String revoke(@PathVariable UUID id, RedirectAttributes redirect) {
+        return UsersConsole.outcome(redirect, "console.apiClients.revoked", () -> clients.revoke(id),
+                "redirect:/console/api-clients");
+    }
+}

@@ -1,0 +1,55 @@
+package cn.chengxin.account.web;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 角色与授权 for the security administrator: what each role may do, and who holds which role. */
+@Controller
+@RequiresPermission(Permission.ACCOUNT_ROLE_MANAGE)
+class RolesConsole {
+
+    private final StaffDirectory directory;
+
+    RolesConsole(StaffDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GetMapping("/console/roles")
+    String list(Model model) {
+        model.addAttribute("roles", directory.roles());
+        model.addAttribute("users", directory.users());
+        model.addAttribute("permissions", Permission.values());
+        return "console/roles";
+    }
+
+    @PostMapping("/console/roles/{id}/permissions")
+    String permissions(@PathVariable UUID id, @RequestParam(name = "permission", required = false) List<String> codes,
+                       RedirectAttributes redirect) {
+        Set<Permission> wanted = EnumSet.noneOf(Permission.class);
+        if (codes != null) {
+            codes.forEach(code -> Permission.ofCode(code).ifPresent(wanted::add));
+        }
+        return UsersConsole.outcome(redirect, "console.saved", () -> directory.updateRolePermissions(id, wanted),
+                "redirect:/console/roles");
+    }
+
+    @PostMapping("/console/users/{id}/roles")
+    String assign(@PathVariable UUID id, @RequestParam(name = "role", required = false) List<UUID> roles,
+                  RedirectAttributes redirect) {
+        return UsersConsole.outcome(redirect, "console.saved",
+                () -> directory.assignRoles(id, roles == null ? List.of() : roles), "redirect:/console/roles");
+    }
+}

@@ -1,0 +1,76 @@
+package cn.chengxin.account.web;
+
+import java.util.UUID;
+
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 用户管理 for the system administrator: create, enable or disable, reset password or authenticator. */
+@Controller
+@RequiresPermission(Permission.ACCOUNT_USER_MANAGE)
+class UsersConsole {
+
+    private final StaffDirectory directory;
+
+    UsersConsole(StaffDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GetMapping("/console/users")
+    String list(Model model) {
+        model.addAttribute("users", directory.users());
+        model.addAttribute("departments", directory.departments());
+        model.addAttribute("now", java.time.Instant.now());
+        return "console/users";
+    }
+
+    @PostMapping("/console/users")
+    String create(@RequestParam String username, @RequestParam String displayName, @RequestParam UUID departmentId,
+                  @RequestParam String password, RedirectAttributes redirect) {
+        return outcome(redirect, "console.users.created", () ->
+                directory.createUser(username, displayName, departmentId, password));
+    }
+
+    @PostMapping("/console/users/{id}/enabled")
+    String enable(@PathVariable UUID id, @RequestParam boolean enabled, RedirectAttributes redirect) {
+        return outcome(redirect, "console.saved", () -> directory.setEnabled(id, enabled));
+    }
+
+    @PostMapping("/console/users/{id}/second-factor/reset")
+    String resetSecondFactor(@PathVariable UUID id, RedirectAttributes redirect) {
+        return outcome(redirect, "console.users.secondFactorReset", () -> directory.resetSecondFactor(id));
+    }
+
+    @PostMapping("/console/users/{id}/password")
+    String resetPassword(@PathVariable UUID id, @RequestParam String password, RedirectAttributes redirect) {
+        return outcome(redirect, "console.users.passwordReset", () -> directory.resetPassword(id, password));
+    }
+
+    static String outcome(RedirectAttributes redirect, String successKey, Runnable action) {
+        return outcome(redirect, successKey, action, "redirect:/console/users");
+    }
+
+    /** Runs the action; a refused one shows its reason on the page it came from instead of an error page. */
+    static String outcome(RedirectAttributes redirect, String successKey, Runnable action, String back) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("successKey", successKey);
+        } catch (RuntimeException e) {
+            if (!(e instanceof DomainProblem problem)) {
+                throw e;
+            }
+            redirect.addFlashAttribute("failure", problem.getMessage());
+            redirect.addFlashAttribute("failureCode", problem.code());
+        }
+        return back;
+    }
+}

@@ -1,0 +1,106 @@
+package cn.chengxin.audit;
+
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import cn.chengxin.audit.domain.CheckpointVerifier;
+import cn.chengxin.audit.domain.EventLeaf;
+import cn.chengxin.audit.domain.EventRecord;
+import cn.chengxin.audit.domain.MerkleHash;
+import cn.chengxin.audit.domain.MerkleTree;
+import cn.chengxin.audit.persistence.ReadNodeSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * "谁查询了我": every recorded access to a subject's data, each with an inclusion proof against the latest
+ * signed checkpoint, so the citizen need not take the platform's word for the list.
+ */
+@Service
+public class AccessHistory {
+
+    private final JdbcClient jdbc;
+    private final Checkpoints checkpoints;
+    private final MerkleHash hash = MerkleHash.sm3();
+    private final MerkleTree tree = new MerkleTree(hash);
+
+    AccessHistory(JdbcClient jdbc, Checkpoints checkpoints) {
+        this.jdbc = jdbc;
+        this.checkpoints = checkpoints;
+    }
+
+    /** One access as the subject sees it. {@code proofVerified} is null while no checkpoint covers it yet. */
+    public record Access(long seq, Instant at, String actorKind, String actorName, String organisation, String action,
+                         String purpose, String legalBasis, String consentId, AuditResult result,
+                         Boolean proofVerified) {
+    }
+
+    /** An inclusion proof, in the form an outsider can check with the published checkpoint and key. */
+    public record Proof(long seq, String leafDataBase64, String leafHashHex, long treeSize, String rootHex,
+                        Instant checkpointAt, String signatureBase64, String publicKeyBase64, List<String> pathHex,
+                        boolean leafMatches, boolean pathVerifies, boolean checkpointSigned) {
+
+        public boolean verified() {
+            return leafMatches && pathVerifies && checkpointSigned;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<Access> of(String subjectPseudonym, int limit) {
+        Optional<Checkpoints.Signed> latest = checkpoints.latest();
+        return jdbc.sql(SELECT + " WHERE subject_pseudonym = ? ORDER BY seq DESC LIMIT ?")
+                .params(subjectPseudonym, limit)
+                .query((rs, n) -> event(rs)).list().stream()
+                .map(stored -> {
+                    Boolean verified = latest.filter(c -> stored.event().seq() < c.treeSize())
+                            .map(c -> proof(stored, c).verified()).orElse(null);
+                    EventRecord e = stored.event();
+                    return new Access(e.seq(), e.at(), e.actorKind(), e.actorName(), e.organisation(), e.action(),
+                            e.purpose(), e.legalBasis(), e.consentId(), e.result(), verified);
+                }).toList();
+    }
+
+    /** The proof of one event, only if it concerns this subject (anyone else's event: empty). */
+    @Transactional(readOnly = true)
+    public Optional<Proof> proof(String subjectPseudonym, long seq) {
+        Optional<Checkpoints.Signed> latest = checkpoints.latest();
+        return jdbc.sql(SELECT + " WHERE subject_pseudonym = ? AND seq = ?").params(subjectPseudonym, seq)
+                .query((rs, n) -> event(rs)).optional()
+                .flatMap(stored -> latest.filter(c -> seq < c.treeSize()).map(c -> proof(stored, c)));
+    }
+
+    private Proof proof(Stored stored, Checkpoints.Signed checkpoint) {
+        EventRecord e = stored.event();
+        byte[] leafData = EventLeaf.encode(e);
+        boolean leafMatches = java.util.Arrays.equals(hash.leaf(leafData), stored.leafHash());
+        List<byte[]> path = tree.inclusionProof(e.seq(), checkpoint.treeSize(), new ReadNodeSource(jdbc));
+        boolean pathVerifies = tree.verifyInclusion(stored.leafHash(), e.seq(), checkpoint.treeSize(), path,
+                checkpoint.root());
+        String publicKey = checkpoints.publicKey();
+        boolean signed = CheckpointVerifier.verify(publicKey, checkpoint.checkpoint(), checkpoint.signature());
+        HexFormat hex = HexFormat.of();
+        return new Proof(e.seq(), java.util.Base64.getEncoder().encodeToString(leafData),
+                hex.formatHex(stored.leafHash()), checkpoint.treeSize(), hex.formatHex(checkpoint.root()),
+                checkpoint.at(), java.util.Base64.getEncoder().encodeToString(checkpoint.signature()), publicKey,
+                path.stream().map(hex::formatHex).toList(), leafMatches, pathVerifies, signed);
+    }
+
+    static final String SELECT = """
+            SELECT seq, at, category, actor_kind, actor_id, actor_name, organisation, action, subject_pseudonym,
+                   purpose, legal_basis, consent_id, result, request_id, detail, leaf_hash
+            FROM audit.event""";
+
+    private static Stored event(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Stored(new EventRecord(rs.getLong(1), rs.getTimestamp(2).toInstant(),
+                AuditCategory.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                rs.getString(12), AuditResult.valueOf(rs.getString(13)), rs.getString(14), rs.getString(15)),
+                rs.getBytes(16));
+    }
+
+    private record Stored(EventRecord event, byte[] leafHash) {
+    }
+}

@@ -1,0 +1,62 @@
+package cn.chengxin.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import cn.chengxin.audit.persistence.AuditWriter;
+import cn.chengxin.audit.domain.EventRecord;
+import cn.chengxin.shared.security.Actor;
+import org.slf4j.MDC;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Records audit events. {@link #record} returns only once the event is durable in the tree (group commit:
+ * events arriving within a few milliseconds share one transaction); if it cannot be stored the caller
+ * gets {@link AuditUnavailableException} and must not carry out the action (fail closed).
+ */
+@Service
+public class AuditLog {
+
+    private final AuditWriter writer;
+    private final Clock clock;
+
+    AuditLog(AuditWriter writer, Clock clock) {
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    /** @return the event's sequence number (its leaf index in the tree) */
+    public long record(AuditEntry entry) {
+        Actor actor = entry.actor() != null ? entry.actor() : currentActor();
+        EventRecord event = new EventRecord(-1, truncateToMicros(clock.instant()), entry.category(),
+                actor.actorKind().name(), actor.actorId(), actor.actorName(), actor.organisation(), entry.action(),
+                entry.subjectPseudonym(), entry.purpose(), entry.legalBasis(), entry.consentId(), entry.result(),
+                MDC.get("requestId"), entry.detail());
+        return writer.append(event);
+    }
+
+    /** The signed-in principal, or the system itself when no one is (scheduled jobs, start-up). */
+    public static Actor currentActor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
+            return actor;
+        }
+        if (authentication != null && authentication.isAuthenticated()
+                && !"anonymousUser".equals(authentication.getName())) {
+            return new SimpleActor(Actor.ActorKind.STAFF, authentication.getName(), authentication.getName(), "");
+        }
+        return authentication == null ? SimpleActor.SYSTEM : SimpleActor.ANONYMOUS;
+    }
+
+    /** PostgreSQL keeps microseconds: the leaf is computed from what is stored, so cut to that first. */
+    private static Instant truncateToMicros(Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    record SimpleActor(ActorKind actorKind, String actorId, String actorName, String organisation) implements Actor {
+        static final SimpleActor SYSTEM = new SimpleActor(ActorKind.SYSTEM, "system", "平台", "");
+        static final SimpleActor ANONYMOUS = new SimpleActor(ActorKind.ANONYMOUS, "anonymous", "匿名访问者", "");
+    }
+}

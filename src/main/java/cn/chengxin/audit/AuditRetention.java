@@ -1,0 +1,76 @@
+package cn.chengxin.audit;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * How long each kind of event keeps its content (RULES.md §10): security events ≥ 180 days (Cybersecurity
+ * Law Art. 21), processing records ≥ 3 years (PIPL Art. 56), queries of personal data ≥ 10 years. After
+ * that the content is emptied; the leaf hash, time and category stay, so the tree and its proofs still
+ * verify. Periods below the legal minimum are refused at start.
+ */
+@Service
+public class AuditRetention {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditRetention.class);
+
+    private final Duration security;
+    private final Duration processing;
+    private final Duration query;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AuditRetention(@Value("${chengxin.audit.retention.security:400d}") Duration security,
+                   @Value("${chengxin.audit.retention.processing:1100d}") Duration processing,
+                   @Value("${chengxin.audit.retention.query:3660d}") Duration query, JdbcClient jdbc, Clock clock) {
+        require(security, Duration.ofDays(180), "security");
+        require(processing, Duration.ofDays(3 * 365), "processing");
+        require(query, Duration.ofDays(10 * 365), "query");
+        this.security = security;
+        this.processing = processing;
+        this.query = query;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Duration periodOf(AuditCategory category) {
+        return switch (category) {
+            case SECURITY -> security;
+            case PROCESSING -> processing;
+            case QUERY -> query;
+        };
+    }
+
+    /** Daily: empties the content of events past their period. */
+    @Scheduled(cron = "${chengxin.audit.retention.cron:0 30 3 * * *}")
+    public int prune() {
+        int total = 0;
+        for (AuditCategory category : AuditCategory.values()) {
+            total += jdbc.sql("""
+                            UPDATE audit.event SET actor_id = '', actor_name = '', organisation = '', action = '',
+                                   subject_pseudonym = NULL, purpose = NULL, legal_basis = NULL, consent_id = NULL,
+                                   request_id = NULL, detail = NULL, pruned_at = ?
+                            WHERE category = ? AND pruned_at IS NULL AND at < ?""")
+                    .params(java.sql.Timestamp.from(clock.instant()), category.name(),
+                            java.sql.Timestamp.from(clock.instant().minus(periodOf(category)))).update();
+        }
+        if (total > 0) {
+            log.info("Audit retention: content of {} events past their period emptied", total);
+        }
+        return total;
+    }
+
+    private static void require(Duration configured, Duration minimum, String what) {
+        if (configured.compareTo(minimum) < 0) {
+            throw new IllegalStateException("chengxin.audit.retention." + what + " (" + configured.toDays()
+                    + " days) is below the legal minimum of " + minimum.toDays() + " days");
+        }
+    }
+}

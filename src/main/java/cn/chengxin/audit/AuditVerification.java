@@ -1,0 +1,210 @@
+package cn.chengxin.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.chengxin.audit.domain.CheckpointVerifier;
+import cn.chengxin.audit.domain.EventLeaf;
+import cn.chengxin.audit.domain.EventRecord;
+import cn.chengxin.audit.domain.Frontier;
+import cn.chengxin.audit.domain.MerkleHash;
+import cn.chengxin.audit.persistence.AuditKeys;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Verifies the whole audit log and says exactly what is wrong: every row's seal (HMAC over position, leaf
+ * hash, time, category), every row's content against its leaf hash, gaps in the sequence (deleted rows),
+ * every stored tree node against the recomputed one, every checkpoint's signature and root, and rows
+ * missing at the end that a checkpoint had counted (truncation). Reads the log in chunks, so memory does
+ * not grow with its size.
+ */
+@Service
+public class AuditVerification {
+
+    private static final int CHUNK = 10_000;
+
+    private final JdbcClient jdbc;
+    private final AuditKeys keys;
+    private final Checkpoints checkpoints;
+    private final AuditRetention retention;
+    private final Clock clock;
+    private final MerkleHash hash = MerkleHash.sm3();
+
+    AuditVerification(JdbcClient jdbc, AuditKeys keys, Checkpoints checkpoints, AuditRetention retention,
+                      Clock clock) {
+        this.jdbc = jdbc;
+        this.keys = keys;
+        this.checkpoints = checkpoints;
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    public enum FindingKind {
+        ROW_SEAL_BROKEN, CONTENT_ALTERED, ROWS_MISSING, ROWS_TRUNCATED, NODE_ALTERED, NODE_MISSING,
+        CHECKPOINT_SIGNATURE_INVALID, CHECKPOINT_ROOT_MISMATCH, PRUNED_TOO_EARLY
+    }
+
+    /** One thing found wrong; {@code fromSeq..toSeq} is the range of events it concerns. */
+    public record Finding(FindingKind kind, long fromSeq, long toSeq, String detail) {
+    }
+
+    public record Report(long eventsChecked, long checkpointsChecked, List<Finding> findings, Instant at,
+                         Duration took) {
+
+        public boolean intact() {
+            return findings.isEmpty();
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Report verify() {
+        Instant started = clock.instant();
+        List<Finding> findings = new ArrayList<>();
+        List<Checkpoints.Signed> signed = new ArrayList<>(jdbc.sql(
+                        "SELECT tree_size, root, at, signature, key_id FROM audit.checkpoint ORDER BY tree_size")
+                .query((rs, n) -> new Checkpoints.Signed(rs.getLong(1), rs.getBytes(2),
+                        rs.getTimestamp(3).toInstant(), rs.getBytes(4), rs.getString(5))).list());
+        String publicKey = checkpoints.publicKey();
+        for (Checkpoints.Signed c : signed) {
+            if (!CheckpointVerifier.verify(publicKey, c.checkpoint(), c.signature())) {
+                findings.add(new Finding(FindingKind.CHECKPOINT_SIGNATURE_INVALID, 0, c.treeSize() - 1,
+                        "checkpoint of size " + c.treeSize() + " is not signed by the platform's key"));
+            }
+        }
+        Map<Long, Checkpoints.Signed> bySize = new HashMap<>();
+        signed.forEach(c -> bySize.put(c.treeSize(), c));
+
+        Frontier frontier = Frontier.empty(hash);
+        boolean treeUsable = true; // after a gap, positions no longer line up; row checks still continue
+        long expected = 0;
+        long checked = 0;
+        long last = -1;
+        while (true) {
+            List<Row> rows = jdbc.sql(SELECT_ROWS).params(last, CHUNK).query(AuditVerification::row).list();
+            if (rows.isEmpty()) {
+                break;
+            }
+            Map<String, byte[]> storedNodes = storedNodes(rows.get(0).event().seq(),
+                    rows.get(rows.size() - 1).event().seq());
+            for (Row row : rows) {
+                long seq = row.event().seq();
+                if (seq != expected) {
+                    findings.add(new Finding(FindingKind.ROWS_MISSING, expected, seq - 1,
+                            "events " + expected + (seq - 1 > expected ? "–" + (seq - 1) : "") + " are missing"));
+                    treeUsable = false;
+                    expected = seq;
+                }
+                checkRow(row, findings);
+                if (treeUsable && row.leafHash() != null) {
+                    for (Frontier.Node node : frontier.append(row.leafHash())) {
+                        if (node.level() == 0) {
+                            continue;
+                        }
+                        byte[] stored = storedNodes.get(node.level() + "/" + node.index());
+                        long from = node.index() << node.level();
+                        long to = from + (1L << node.level()) - 1;
+                        if (stored == null) {
+                            findings.add(new Finding(FindingKind.NODE_MISSING, from, to,
+                                    "tree node " + node.level() + "/" + node.index() + " is missing"));
+                        } else if (!Arrays.equals(stored, node.hash())) {
+                            findings.add(new Finding(FindingKind.NODE_ALTERED, from, to,
+                                    "tree node " + node.level() + "/" + node.index() + " was changed"));
+                        }
+                    }
+                    Checkpoints.Signed checkpoint = bySize.get(frontier.size());
+                    if (checkpoint != null && !Arrays.equals(checkpoint.root(), frontier.root())) {
+                        findings.add(new Finding(FindingKind.CHECKPOINT_ROOT_MISMATCH, 0, frontier.size() - 1,
+                                "the first " + frontier.size() + " events no longer give the signed root"));
+                    }
+                }
+                expected = seq + 1;
+                last = seq;
+                checked++;
+            }
+        }
+        long largestCheckpoint = signed.isEmpty() ? 0 : signed.get(signed.size() - 1).treeSize();
+        if (largestCheckpoint > expected) {
+            findings.add(new Finding(FindingKind.ROWS_TRUNCATED, expected, largestCheckpoint - 1,
+                    "events " + expected + "–" + (largestCheckpoint - 1) + " counted by a checkpoint are gone"));
+        }
+        Instant done = clock.instant();
+        return new Report(checked, signed.size(), List.copyOf(findings), done, Duration.between(started, done));
+    }
+
+    private void checkRow(Row row, List<Finding> findings) {
+        EventRecord e = row.event();
+        if (row.malformed() || row.leafHash() == null || row.mac() == null) {
+            findings.add(new Finding(FindingKind.ROW_SEAL_BROKEN, e.seq(), e.seq(),
+                    "event " + e.seq() + ": fields hold values no writer produces"));
+            return;
+        }
+        byte[] expectedMac = keys.rowMac(e.seq(), row.leafHash(), e.at(), e.category().name());
+        if (!java.security.MessageDigest.isEqual(expectedMac, row.mac())) {
+            findings.add(new Finding(FindingKind.ROW_SEAL_BROKEN, e.seq(), e.seq(),
+                    "event " + e.seq() + ": position, hash, time or category changed"));
+            return;
+        }
+        if (row.prunedAt() != null) {
+            if (e.at().plus(retention.periodOf(e.category())).isAfter(row.prunedAt())) {
+                findings.add(new Finding(FindingKind.PRUNED_TOO_EARLY, e.seq(), e.seq(),
+                        "event " + e.seq() + " was emptied before the end of its retention period"));
+            }
+            return;
+        }
+        if (!Arrays.equals(hash.leaf(EventLeaf.encode(e)), row.leafHash())) {
+            findings.add(new Finding(FindingKind.CONTENT_ALTERED, e.seq(), e.seq(),
+                    "event " + e.seq() + ": content no longer matches its hash"));
+        }
+    }
+
+    private Map<String, byte[]> storedNodes(long fromSeq, long toSeq) {
+        Map<String, byte[]> nodes = new HashMap<>();
+        jdbc.sql("SELECT level, idx, hash FROM audit.node "
+                        + "WHERE ((idx + 1) * (1::bigint << level) - 1) BETWEEN ? AND ?")
+                .params(fromSeq, toSeq)
+                .query((rs, n) -> nodes.put(rs.getInt(1) + "/" + rs.getLong(2), rs.getBytes(3))).list();
+        return nodes;
+    }
+
+    private static final String SELECT_ROWS = """
+            SELECT seq, at, category, actor_kind, actor_id, actor_name, organisation, action, subject_pseudonym,
+                   purpose, legal_basis, consent_id, result, request_id, detail, pruned_at, leaf_hash, mac
+            FROM audit.event WHERE seq > ? ORDER BY seq LIMIT ?""";
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        java.sql.Timestamp at = rs.getTimestamp(2);
+        AuditCategory category = parse(AuditCategory.class, rs.getString(3));
+        AuditResult result = parse(AuditResult.class, rs.getString(13));
+        // A value no writer could have produced (constraints dropped and a row edited) still gets reported.
+        boolean malformed = at == null || category == null || result == null;
+        EventRecord event = new EventRecord(rs.getLong(1), at == null ? Instant.EPOCH : at.toInstant(),
+                category == null ? AuditCategory.PROCESSING : category, rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getString(12), result == null ? AuditResult.ERROR : result, rs.getString(14),
+                rs.getString(15));
+        java.sql.Timestamp pruned = rs.getTimestamp(16);
+        return new Row(event, pruned == null ? null : pruned.toInstant(), rs.getBytes(17), rs.getBytes(18),
+                malformed);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        try {
+            return value == null ? null : Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private record Row(EventRecord event, Instant prunedAt, byte[] leafHash, byte[] mac, boolean malformed) {
+    }
+}

@@ -1,0 +1,100 @@
+package cn.chengxin.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import cn.chengxin.audit.domain.Checkpoint;
+import cn.chengxin.audit.domain.MerkleHash;
+import cn.chengxin.audit.domain.MerkleTree;
+import cn.chengxin.audit.persistence.AuditKeys;
+import cn.chengxin.audit.persistence.ReadNodeSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Signed tree heads: at least every minute the current size and root of the tree are signed with SM2 and
+ * published (public site and API), so anyone who keeps them can later prove the log was not rewritten.
+ */
+@Service
+public class Checkpoints {
+
+    private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
+
+    private final JdbcClient jdbc;
+    private final AuditKeys keys;
+    private final Clock clock;
+    private final MerkleTree tree = new MerkleTree(MerkleHash.sm3());
+
+    Checkpoints(JdbcClient jdbc, AuditKeys keys, Clock clock) {
+        this.jdbc = jdbc;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** A published checkpoint with its signature. */
+    public record Signed(long treeSize, byte[] root, Instant at, byte[] signature, String keyId) {
+
+        public Checkpoint checkpoint() {
+            return new Checkpoint(treeSize, root, at);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${chengxin.audit.checkpoint-interval:60s}",
+            initialDelayString = "${chengxin.audit.checkpoint-interval:60s}")
+    public void scheduled() {
+        try {
+            checkpointNow();
+        } catch (RuntimeException e) {
+            log.error("Audit checkpoint failed", e);
+        }
+    }
+
+    /** Signs the current tree if it grew since the last checkpoint; returns the latest checkpoint. */
+    @Transactional
+    public Optional<Signed> checkpointNow() {
+        long size = jdbc.sql("SELECT coalesce(max(seq) + 1, 0) FROM audit.event").query(Long.class).single();
+        Optional<Signed> latest = latest();
+        if (size == 0 || latest.map(l -> l.treeSize() >= size).orElse(false)) {
+            return latest;
+        }
+        byte[] root = tree.root(size, new ReadNodeSource(jdbc));
+        Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Checkpoint checkpoint = new Checkpoint(size, root, at);
+        byte[] signature = keys.signer().sign(checkpoint);
+        jdbc.sql("INSERT INTO audit.checkpoint (tree_size, root, at, signature, key_id) VALUES (?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (tree_size) DO NOTHING")
+                .params(size, root, java.sql.Timestamp.from(at), signature, keyId()).update();
+        return latest();
+    }
+
+    public Optional<Signed> latest() {
+        return jdbc.sql("SELECT tree_size, root, at, signature, key_id FROM audit.checkpoint "
+                        + "ORDER BY tree_size DESC LIMIT 1")
+                .query((rs, n) -> new Signed(rs.getLong(1), rs.getBytes(2), rs.getTimestamp(3).toInstant(),
+                        rs.getBytes(4), rs.getString(5))).optional();
+    }
+
+    public List<Signed> recent(int limit) {
+        return jdbc.sql("SELECT tree_size, root, at, signature, key_id FROM audit.checkpoint "
+                        + "ORDER BY tree_size DESC LIMIT ?").param(limit)
+                .query((rs, n) -> new Signed(rs.getLong(1), rs.getBytes(2), rs.getTimestamp(3).toInstant(),
+                        rs.getBytes(4), rs.getString(5))).list();
+    }
+
+    /** The SM2 public key (uncompressed point, base64) that verifies every checkpoint. */
+    public String publicKey() {
+        return keys.signer().publicKeyBase64();
+    }
+
+    /** Short id of the signing key: the first 16 hex digits of SM3 of the public key. */
+    public String keyId() {
+        byte[] digest = MerkleHash.sm3().plain(java.util.Base64.getDecoder().decode(publicKey()));
+        return java.util.HexFormat.of().formatHex(digest).substring(0, 16);
+    }
+}

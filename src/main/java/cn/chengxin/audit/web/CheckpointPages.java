@@ -1,0 +1,54 @@
+package cn.chengxin.audit.web;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+import cn.chengxin.audit.Checkpoints;
+import cn.chengxin.shared.security.PublicEndpoint;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The audit log's signed checkpoints, published so that outsiders can keep them: a page on the public site
+ * and the same as JSON. Anyone holding an older checkpoint can later demand a consistency proof.
+ */
+@Controller
+@PublicEndpoint
+class CheckpointPages {
+
+    private final Checkpoints checkpoints;
+
+    CheckpointPages(Checkpoints checkpoints) {
+        this.checkpoints = checkpoints;
+    }
+
+    @GetMapping("/audit/checkpoints")
+    String page(Model model) {
+        model.addAttribute("checkpoints", view(checkpoints.recent(50)));
+        model.addAttribute("publicKey", checkpoints.publicKey());
+        model.addAttribute("keyId", checkpoints.keyId());
+        return "portal/checkpoints";
+    }
+
+    @GetMapping(value = "/api/v1/audit/checkpoints", produces = "application/json")
+    @ResponseBody
+    Published json() {
+        return new Published("SM2 (sm2p256v1) with SM3, signed bytes: chengxin-audit-checkpoint/v1",
+                checkpoints.publicKey(), checkpoints.keyId(), view(checkpoints.recent(50)));
+    }
+
+    private static List<View> view(List<Checkpoints.Signed> signed) {
+        return signed.stream().map(c -> new View(c.treeSize(), HexFormat.of().formatHex(c.root()), c.at(),
+                Base64.getEncoder().encodeToString(c.signature()), c.keyId())).toList();
+    }
+
+    record View(long treeSize, String rootHex, Instant at, String signatureBase64, String keyId) {
+    }
+
+    record Published(String algorithm, String publicKeyBase64, String keyId, List<View> checkpoints) {
+    }
+}

@@ -1,0 +1,23 @@
+package cn.chengxin.shared.security;
+
+/**
+ * Who acts: implemented by the principals of signed-in staff, citizens and API clients, so that the audit
+ * log can name the actor without knowing the account module.
+ */
+public interface Actor {
+
+    ActorKind actorKind();
+
+    /** Stable id of the account or client (not a personal number). */
+    String actorId();
+
+    /** What the audit log shows: a user name, a client name, a masked citizen name. */
+    String actorName();
+
+    /** The department or organisation acting; empty for citizens. */
+    String organisation();
+
+    enum ActorKind {
+        STAFF, CITIZEN, API_CLIENT, SYSTEM, ANONYMOUS
+    }
+}

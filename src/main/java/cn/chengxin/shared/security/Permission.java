@@ -1,0 +1,50 @@
+package cn.chengxin.shared.security;
+
+/**
+ * The permission codes an endpoint can require (ARCHITECTURE.md: every endpoint declares one). Roles are
+ * sets of these codes, kept by the security administrator; a code names one thing a person may do. Later
+ * modules add their codes here so that the role editor lists every code the platform knows.
+ */
+public enum Permission {
+
+    CONSOLE_HOME("console:home", "进入管理后台"),
+    SUBJECT_READ("subject:read", "查询信用主体"),
+    ACCOUNT_USER_MANAGE("account:user:manage", "管理用户账号"),
+    ACCOUNT_DEPARTMENT_MANAGE("account:department:manage", "管理部门"),
+    ACCOUNT_API_CLIENT_MANAGE("account:apiclient:manage", "管理接口客户端"),
+    ACCOUNT_ROLE_MANAGE("account:role:manage", "管理角色与权限"),
+    AUDIT_READ("audit:read", "查阅审计日志"),
+    AUDIT_VERIFY("audit:verify", "校验审计日志"),
+    CATALOG_EDIT("catalog:edit", "维护信用信息目录"),
+    RECORD_SUBMIT("record:submit", "报送信用信息"),
+    LIST_REVIEW("list:review", "审核名单"),
+    REPAIR_DECIDE("repair:decide", "决定信用修复"),
+    SELF_SERVICE("self:read", "查看本人信用信息"),
+    API_SUBJECT_CHECK("api:subject:check", "接口：核查信用主体");
+
+    private final String code;
+    private final String label;
+
+    Permission(String code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    /** The stable code, also the Spring Security authority name. */
+    public String code() {
+        return code;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static java.util.Optional<Permission> ofCode(String code) {
+        for (Permission p : values()) {
+            if (p.code.equals(code)) {
+                return java.util.Optional.of(p);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

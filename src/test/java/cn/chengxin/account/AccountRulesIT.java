@@ -1,0 +1,142 @@
+package cn.chengxin.account;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestStaff;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The rules of who may do what, and the attacks the issue lists, against the real database. */
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class AccountRulesIT {
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void noAccountHoldsTwoOfTheThreeAdministratorsRoles() {
+        String user = TestStaff.create(directory, "SYSTEM_ADMIN");
+        UUID id = userId(user);
+        for (String second : List.of("SECURITY_ADMIN", "AUDIT_ADMIN")) {
+            assertThatThrownBy(() -> directory.assignRoles(id, List.of(role("SYSTEM_ADMIN"), role(second))))
+                    .isInstanceOf(DomainProblem.class)
+                    .extracting(e -> ((DomainProblem) e).code()).isEqualTo("ADMIN_ROLES_SEPARATED");
+        }
+        assertThatThrownBy(() -> directory.assignRoles(id, List.of(role("SECURITY_ADMIN"), role("AUDIT_ADMIN"))))
+                .isInstanceOf(DomainProblem.class);
+        // A business role beside one administrator's role is allowed.
+        directory.assignRoles(id, List.of(role("SYSTEM_ADMIN"), role("CREDIT_OFFICE")));
+        // And the database refuses it too, whatever the application does.
+        assertThatThrownBy(() -> jdbc.sql("INSERT INTO account.staff_user_role (user_id, role_id) VALUES (?, ?)")
+                .params(id, role("AUDIT_ADMIN")).update()).hasMessageContaining("ADMIN_ROLES_SEPARATED");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.user.roles' AND result = 'DENIED'")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void anAdministratorsRoleCannotBeGivenAnotherKindsPermissions() {
+        assertThatThrownBy(() -> directory.updateRolePermissions(role("AUDIT_ADMIN"),
+                Set.of(Permission.AUDIT_READ, Permission.ACCOUNT_USER_MANAGE)))
+                .extracting(e -> ((DomainProblem) e).code()).isEqualTo("PERMISSION_NOT_ALLOWED_FOR_ROLE");
+        assertThatThrownBy(() -> directory.updateRolePermissions(role("CREDIT_OFFICE"),
+                Set.of(Permission.SUBJECT_READ, Permission.AUDIT_READ)))
+                .extracting(e -> ((DomainProblem) e).code()).isEqualTo("PERMISSION_NOT_ALLOWED_FOR_ROLE");
+    }
+
+    @Test
+    void weakPasswordsAreRefusedWithTheirRule() {
+        assertThatThrownBy(() -> directory.createUser("weakling", "弱密码", creditOffice(), "password"))
+                .isInstanceOf(DomainProblem.class)
+                .extracting(e -> ((DomainProblem) e).code()).asString().startsWith("PASSWORD_");
+    }
+
+    @Test
+    void aNameWithANewlineCannotForgeALogLine(CapturedOutput output) {
+        String forged = "张三\n2026-11-22T00:00:00.000Z ERROR 1 --- [main] c.c.Fake : forged line";
+        directory.createUser("newline" + System.nanoTime() % 100000, forged, creditOffice(), TestStaff.PASSWORD);
+
+        assertThat(output.getAll()).contains("张三\\n2026-11-22T00:00:00.000Z ERROR 1 --- [main] c.c.Fake : forged line");
+        assertThat(output.getAll().lines()).noneMatch(line -> line.startsWith("2026-11-22T00:00:00.000Z ERROR"));
+    }
+
+    @Test
+    void unknownAndRevokedKeysAreUnauthenticatedAndGoodOnesAreRateLimited() throws Exception {
+        mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer cx_aaaaaaaa_" + "a".repeat(32)))
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.code").value("API_KEY_INVALID"));
+        mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer not-a-key"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/whoami")).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
+
+        ApiClients.IssuedKey key = apiClients.issue("限流测试系统", "测试局", ApiClient.Kind.DEPARTMENT, null,
+                Set.of(Permission.API_SUBJECT_CHECK), 3);
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer " + key.key()))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.organisation").value("测试局"));
+        }
+        mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer " + key.key()))
+                .andExpect(status().isTooManyRequests()).andExpect(header().exists("Retry-After"))
+                .andExpect(jsonPath("$.code").value("RATE_LIMITED"));
+
+        ApiClients.IssuedKey revoked = apiClients.issue("吊销测试系统", "测试局", ApiClient.Kind.DEPARTMENT, null,
+                Set.of(Permission.API_SUBJECT_CHECK), 60);
+        mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer " + revoked.key()))
+                .andExpect(status().isOk());
+        apiClients.revoke(revoked.clientId());
+        mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer " + revoked.key()))
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.code").value("API_KEY_INVALID"));
+        assertThat(jdbc.sql("SELECT key_hash FROM account.api_client WHERE id = ?").param(revoked.clientId())
+                .query(String.class).single()).doesNotContain(revoked.key());
+    }
+
+    @Test
+    void anUnknownJsonFieldIsRefused() throws Exception {
+        mvc.perform(post("/api/v1/identity/validations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"number\":\"11010519491231002X\",\"role\":\"ADMIN\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+    }
+
+    private UUID userId(String username) {
+        return jdbc.sql("SELECT id FROM account.staff_user WHERE username = ?").param(username).query(UUID.class)
+                .single();
+    }
+
+    private UUID role(String code) {
+        return directory.roles().stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow().id();
+    }
+
+    private UUID creditOffice() {
+        return directory.departments().stream().filter(d -> d.code().equals("CREDIT_OFFICE")).findFirst()
+                .orElseThrow().id();
+    }
+
+}

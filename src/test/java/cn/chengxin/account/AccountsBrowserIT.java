@@ -1,0 +1,167 @@
+package cn.chengxin.account;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.chengxin.audit.Checkpoints;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.support.Chromium;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestStaff;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * The demo accounts of the README, end to end in Chromium: each staff role enrols its authenticator at the
+ * first sign-in and signs in again with a code, seeing only its own menu; the clerk looks a person up; the
+ * person registers with the SMS code, signs in and finds that look-up in "谁查询了我" with a verified proof.
+ */
+@IntegrationTest
+class AccountsBrowserIT {
+
+    /** Demo user → the menu entries that role sees (and no other). */
+    private static final Map<String, List<String>> MENUS = Map.of(
+            "sysadmin", List.of("工作台", "用户管理", "部门管理", "接口客户端"),
+            "secadmin", List.of("工作台", "角色与授权"),
+            "auditadmin", List.of("工作台", "审计日志"),
+            "clerk", List.of("工作台", "信用主体"),
+            "operator", List.of("工作台"));
+    private static final List<String> ALL_ITEMS = List.of("工作台", "信用主体", "用户管理", "部门管理", "接口客户端",
+            "角色与授权", "审计日志");
+    private static final Pattern SMS_CODE = Pattern.compile("验证码为 (\\d{6})");
+
+    private Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    Checkpoints checkpoints;
+
+    @BeforeEach
+    void useTheSharedBrowser() {
+        browser = Chromium.browser();
+    }
+
+    @Test
+    void everyDemoAccountSignsInWithItsSecondFactorAndTheCitizenSeesWhoLookedThemUp() {
+        TestCitizens.Person person = TestCitizens.register(subjects, "郑晓东");
+        for (String user : List.of("sysadmin", "secadmin", "auditadmin", "clerk", "operator")) {
+            try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+                Page page = context.newPage();
+                signIn(page, user);
+                assertThat(page).hasURL(url("/console/mfa/enrol"));
+                assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("绑定身份验证器")))
+                        .isVisible();
+                assertThat(page.locator(".qr svg")).isVisible();
+                String secret = page.locator("[data-field=totp-secret]").innerText().replace(" ", "");
+                Instant enrolledAt = Instant.now();
+                page.getByLabel("验证码").fill(TestStaff.code(secret, enrolledAt));
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("绑定并登录")).click();
+                assertThat(page).hasURL(url("/console"));
+                checkMenu(page, user);
+                if (user.equals("clerk")) {
+                    lookUp(page, person.number());
+                }
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出")).click();
+                assertThat(page).hasURL(url("/console/login?logout"));
+
+                signIn(page, user);
+                assertThat(page).hasURL(url("/console/mfa"));
+                page.getByLabel("验证码").fill(TestStaff.code(secret, enrolledAt.plusSeconds(30)));
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("验证并登录")).click();
+                assertThat(page).hasURL(url("/console"));
+                checkMenu(page, user);
+            }
+        }
+
+        checkpoints.checkpointNow();
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+            Page page = context.newPage();
+            page.navigate(url("/me/register"));
+            page.getByLabel("身份证号码").fill(person.number());
+            page.getByLabel("姓名").fill(person.name());
+            page.getByLabel("手机号码").fill(person.phone());
+            page.getByLabel("密码").fill("Zheng-Xiaodong-2026");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("获取验证码")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("输入短信验证码")))
+                    .isVisible();
+
+            Page sms = context.newPage();
+            sms.navigate(url("/dev/sms"));
+            Matcher code = SMS_CODE.matcher(sms.locator("[data-field=sms-text]").first().innerText());
+            org.assertj.core.api.Assertions.assertThat(code.find()).isTrue();
+            sms.close();
+
+            page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("短信验证码")).fill(code.group(1));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("完成注册")).click();
+            assertThat(page).hasURL(url("/me/login?registered"));
+            page.getByLabel("身份证号码或手机号码").fill(person.phone());
+            page.getByLabel("密码").fill("Zheng-Xiaodong-2026");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+            assertThat(page).hasURL(url("/me"));
+            assertThat(page.locator("[data-field=masked-number]")).hasText(
+                    person.number().substring(0, 4) + "**********" + person.number().substring(14));
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("谁查询了我")).click();
+            assertThat(page).hasURL(url("/me/access"));
+            Locator lookUp = page.locator("#access-history tbody tr").filter(new Locator.FilterOptions()
+                    .setHasText("查询信用主体信息"));
+            assertThat(lookUp).hasCount(1);
+            assertThat(lookUp).containsText("市社会信用体系建设领导小组办公室");
+            assertThat(lookUp).containsText("行政许可审查");
+            assertThat(lookUp.locator("[data-field=proof]")).hasText("✓ 已验证");
+            lookUp.locator("[data-field=proof]").click();
+            assertThat(page.locator("[data-field=verdict]")).containsText("证明有效");
+        }
+    }
+
+    private void signIn(Page page, String user) {
+        page.navigate(url("/console/login"));
+        page.getByLabel("用户名").fill(user);
+        page.getByLabel("密码").fill(DemoAccounts.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+    }
+
+    private void checkMenu(Page page, String user) {
+        Locator menu = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("后台导航"));
+        for (String item : ALL_ITEMS) {
+            Locator link = menu.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(item).setExact(true));
+            if (MENUS.get(user).contains(item)) {
+                assertThat(link).isVisible();
+            } else {
+                assertThat(link).hasCount(0);
+            }
+        }
+    }
+
+    private void lookUp(Page page, String number) {
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("信用主体").setExact(true)).click();
+        page.getByLabel("证件号码").fill(number);
+        page.getByLabel("查询目的").selectOption("ADMINISTRATIVE_LICENSING");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查询")).click();
+        assertThat(page.locator("[data-field=masked-number]")).hasText(
+                number.substring(0, 4) + "**********" + number.substring(14));
+        org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain(number);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

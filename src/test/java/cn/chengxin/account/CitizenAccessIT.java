@@ -1,0 +1,129 @@
+package cn.chengxin.account;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.chengxin.audit.Checkpoints;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.WebClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * A citizen registers with real-name verification, signs in, and sees who looked at their data, each
+ * access with a proof; another person's record is answered 404 and the attempt is recorded.
+ */
+@IntegrationTest
+class CitizenAccessIT {
+
+    private static final Pattern CODE = Pattern.compile("验证码为 (\\d{6})");
+    private static final Pattern REGISTRATION = Pattern.compile("name=\"registration\" value=\"([0-9a-f-]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    DevSmsGateway sms;
+
+    @Autowired
+    Checkpoints checkpoints;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void aCitizenSeesEveryLookUpOfTheirDataWithAProofThatVerifies() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "周晓梅");
+        WebClient web = register(person, "Zhou-Xiaomei-2026");
+
+        WebClient.Page wrongName = new WebClient(port).post("/me/register", Map.of());
+        assertThat(wrongName.status()).isEqualTo(403); // no CSRF token: refused before anything else
+
+        assertThat(web.post("/me/login", Map.of("username", person.phone(), "password", "Zhou-Xiaomei-2026"))
+                .redirectsTo("/me")).isTrue();
+        WebClient.Page home = web.get("/me");
+        assertThat(home.body()).contains("周*梅").doesNotContain(person.number())
+                .contains(person.number().substring(0, 4) + "**********" + person.number().substring(14));
+
+        // A clerk looks the person up for licensing; then a checkpoint is published.
+        mvc.perform(post("/console/subjects").param("number", person.number()).param("purpose",
+                "ADMINISTRATIVE_LICENSING").with(user("clerk").authorities(
+                        new org.springframework.security.core.authority.SimpleGrantedAuthority("STAFF"),
+                        new org.springframework.security.core.authority.SimpleGrantedAuthority("subject:read")))
+                .with(csrf()));
+        checkpoints.checkpointNow();
+
+        WebClient.Page access = web.get("/me/access");
+        assertThat(access.status()).isEqualTo(200);
+        assertThat(access.body()).contains("查询信用主体信息").contains("行政许可审查").contains("✓ 已验证")
+                .doesNotContain("✗");
+        long seq = jdbc.sql("SELECT max(seq) FROM audit.event WHERE action = 'subject.view' AND subject_pseudonym = ?")
+                .param(subjects.pseudonymOf(subjects.validate(null, person.number()))).query(Long.class).single();
+        WebClient.Page proof = web.get("/me/access/" + seq);
+        assertThat(proof.body()).contains("证明有效");
+
+        // Someone else's record: 404, and the attempt is on the record.
+        TestCitizens.Person other = TestCitizens.register(subjects, "吴国强");
+        mvc.perform(post("/console/subjects").param("number", other.number()).param("purpose", "JOINT_MEASURES")
+                .with(user("clerk").authorities(
+                        new org.springframework.security.core.authority.SimpleGrantedAuthority("STAFF"),
+                        new org.springframework.security.core.authority.SimpleGrantedAuthority("subject:read")))
+                .with(csrf()));
+        long othersSeq = jdbc.sql("SELECT max(seq) FROM audit.event WHERE action = 'subject.view'")
+                .query(Long.class).single();
+        checkpoints.checkpointNow();
+        long deniedBefore = denied();
+        assertThat(web.get("/me/access/" + othersSeq).status()).isEqualTo(404);
+        assertThat(web.get("/me/access/" + othersSeq + ".json").status()).isEqualTo(404);
+        assertThat(denied()).isEqualTo(deniedBefore + 2);
+    }
+
+    @Test
+    void registrationChecksTheNameAgainstTheRegistry() {
+        TestCitizens.Person person = TestCitizens.register(subjects, "钱多多");
+        WebClient web = new WebClient(port);
+        web.get("/me/register");
+        WebClient.Page page = web.post("/me/register", Map.of("number", person.number(), "name", "钱少少",
+                "phone", person.phone(), "password", "Qian-Duoduo-2026"));
+        assertThat(page.body()).contains("REAL_NAME_MISMATCH").doesNotContain(person.number());
+    }
+
+    private long denied() {
+        return jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'self.access.proof' AND result = 'DENIED'")
+                .query(Long.class).single();
+    }
+
+    private WebClient register(TestCitizens.Person person, String password) {
+        WebClient web = new WebClient(port);
+        web.get("/me/register");
+        WebClient.Page verify = web.post("/me/register", Map.of("number", person.number(), "name", person.name(),
+                "phone", person.phone(), "password", password));
+        Matcher registration = REGISTRATION.matcher(verify.body());
+        assertThat(registration.find()).as(verify.body()).isTrue();
+        String text = sms.recent().get(0).text();
+        Matcher code = CODE.matcher(text);
+        assertThat(code.find()).isTrue();
+        WebClient.Page done = web.post("/me/register/verify", Map.of("registration", registration.group(1),
+                "code", code.group(1)));
+        assertThat(done.redirectsTo("/me/login?registered")).as(done.toString()).isTrue();
+        web.get("/me/login");
+        return web;
+    }
+}

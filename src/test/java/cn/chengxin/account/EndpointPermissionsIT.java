@@ -1,0 +1,218 @@
+package cn.chengxin.account;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import cn.chengxin.shared.security.AuthenticatedEndpoint;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.PublicEndpoint;
+import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Every endpoint declares who may call it, and the platform answers accordingly: each route is called as
+ * each kind of user, and the outcome is compared with the matrix below — written out by hand, not derived
+ * from the annotations, so that a wrong annotation fails here.
+ */
+@IntegrationTest
+class EndpointPermissionsIT {
+
+    enum Who { ANONYMOUS, CITIZEN, SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN, CREDIT_OFFICE, DEPT_OPERATOR, API_CLIENT }
+
+    private static final Set<Who> EVERYONE = EnumSet.allOf(Who.class);
+    private static final Set<Who> STAFF = EnumSet.of(Who.SYSTEM_ADMIN, Who.SECURITY_ADMIN, Who.AUDIT_ADMIN,
+            Who.CREDIT_OFFICE, Who.DEPT_OPERATOR);
+
+    /** Route → who gets through. Routes reached only mid-login or as the refusal page itself are left out. */
+    private static final Map<String, Set<Who>> EXPECTED = new TreeMap<>(Map.ofEntries(
+            Map.entry("GET /", EVERYONE),
+            Map.entry("GET /policies", EVERYONE),
+            Map.entry("GET /{section:lists|cases|verify|tipoffs}", EVERYONE),
+            Map.entry("GET /problems/{slug}", EVERYONE),
+            Map.entry("GET /audit/checkpoints", EVERYONE),
+            Map.entry("GET /api/v1/audit/checkpoints", EVERYONE),
+            Map.entry("GET /api/v1/platform", EVERYONE),
+            Map.entry("POST /api/v1/identity/validations", EVERYONE),
+            Map.entry("GET /api/v1/whoami", EnumSet.of(Who.API_CLIENT)),
+            Map.entry("GET /console/login", EVERYONE),
+            Map.entry("GET /me/login", EVERYONE),
+            Map.entry("GET /me/register", EVERYONE),
+            Map.entry("POST /me/register", EVERYONE),
+            Map.entry("POST /me/register/verify", EVERYONE),
+            Map.entry("GET /dev/sms", EVERYONE),
+            Map.entry("GET /console", STAFF),
+            Map.entry("GET /console/subjects", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/subjects", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("GET /console/users", EnumSet.of(Who.SYSTEM_ADMIN)),
+            Map.entry("POST /console/users", EnumSet.of(Who.SYSTEM_ADMIN)),
+            Map.entry("POST /console/users/{id}/enabled", EnumSet.of(Who.SYSTEM_ADMIN)),
+            Map.entry("POST /console/users/{id}/second-factor/reset", EnumSet.of(Who.SYSTEM_ADMIN)),
+            Map.entry("POST /console/users/{id}/password", EnumSet.of(Who.SYSTEM_ADMIN)),
+            Map.entry("GET /console/departments", EnumSet.of(Who.SYSTEM_ADMIN)),
+            Map.entry("POST /console/departments", EnumSet.of(Who.SYSTEM_ADMIN)),
+            Map.entry("GET /console/api-clients", EnumSet.of(Who.SYSTEM_ADMIN)),
+            Map.entry("POST /console/api-clients", EnumSet.of(Who.SYSTEM_ADMIN)),
+            Map.entry("POST /console/api-clients/{id}/revoke", EnumSet.of(Who.SYSTEM_ADMIN)),
+            Map.entry("GET /console/roles", EnumSet.of(Who.SECURITY_ADMIN)),
+            Map.entry("POST /console/roles/{id}/permissions", EnumSet.of(Who.SECURITY_ADMIN)),
+            Map.entry("POST /console/users/{id}/roles", EnumSet.of(Who.SECURITY_ADMIN)),
+            Map.entry("GET /console/audit", EnumSet.of(Who.AUDIT_ADMIN)),
+            Map.entry("POST /console/audit/verify", EnumSet.of(Who.AUDIT_ADMIN)),
+            Map.entry("GET /me", EnumSet.of(Who.CITIZEN)),
+            Map.entry("GET /me/access", EnumSet.of(Who.CITIZEN)),
+            Map.entry("GET /me/access/{seq}", EnumSet.of(Who.CITIZEN)),
+            Map.entry("GET /me/access/{seq}.json", EnumSet.of(Who.CITIZEN))));
+
+    private static final Set<String> NOT_IN_MATRIX = Set.of("GET /console/mfa", "POST /console/mfa",
+            "GET /console/mfa/enrol", "POST /console/mfa/enrol", "GET /console/forbidden");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    cn.chengxin.subject.SubjectRegistry subjects;
+
+    @Test
+    void everyEndpointOfThePlatformDeclaresWhoMayCallIt() {
+        List<String> undeclared = new ArrayList<>();
+        routes().forEach((route, method) -> {
+            boolean declared = has(method, PublicEndpoint.class) || has(method, AuthenticatedEndpoint.class)
+                    || has(method, RequiresPermission.class);
+            if (!declared) {
+                undeclared.add(route);
+            }
+        });
+        assertThat(undeclared).as("endpoints without @RequiresPermission, @PublicEndpoint or @AuthenticatedEndpoint")
+                .isEmpty();
+    }
+
+    @Test
+    void everyRouteAnswersEachKindOfUserAsTheMatrixSays() throws Exception {
+        Set<String> routes = new TreeSet<>(routes().keySet());
+        routes.removeAll(NOT_IN_MATRIX);
+        assertThat(routes).as("routes of the application = routes of the matrix (add new routes to it)")
+                .isEqualTo(EXPECTED.keySet());
+        List<String> wrong = new ArrayList<>();
+        for (String route : routes) {
+            for (Who who : Who.values()) {
+                boolean allowed = gotThrough(call(route, who));
+                if (allowed != EXPECTED.get(route).contains(who)) {
+                    wrong.add(route + " as " + who + ": " + (allowed ? "allowed" : "denied"));
+                }
+            }
+        }
+        assertThat(wrong).as("outcomes differing from the matrix").isEmpty();
+    }
+
+    private MockHttpServletResponse call(String route, Who who) throws Exception {
+        String[] parts = route.split(" ", 2);
+        String path = parts[1].replace("{section:lists|cases|verify|tipoffs}", "lists")
+                .replace("{slug}", "id-checksum").replace("{id}", UUID.randomUUID().toString())
+                .replace("{seq}", "0");
+        MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
+        if (path.startsWith("/api/")) {
+            request.contentType("application/json").content("{\"number\":\"11010519491231002X\"}");
+        }
+        switch (who) {
+            case ANONYMOUS -> { }
+            case API_CLIENT -> request.header("Authorization", "Bearer " + DemoAccounts.API_KEY);
+            case CITIZEN -> request.with(authentication(citizen()));
+            default -> request.with(authentication(staff(who.name())));
+        }
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    /** Reached the endpoint: not refused, not sent to a sign-in page. Input errors count as reached. */
+    private static boolean gotThrough(MockHttpServletResponse response) {
+        int status = response.getStatus();
+        String location = response.getRedirectedUrl() != null ? response.getRedirectedUrl()
+                : response.getForwardedUrl();
+        if (status == 401 || status == 403 || location != null && (location.contains("/login")
+                || location.contains("/console/forbidden") || location.contains("/console/mfa"))) {
+            return false;
+        }
+        return status < 500;
+    }
+
+    private UsernamePasswordAuthenticationToken staff(String roleCode) {
+        Set<Permission> permissions = directory.roles().stream().filter(r -> r.code().equals(roleCode)).findFirst()
+                .orElseThrow().permissions();
+        List<SimpleGrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority("STAFF"));
+        permissions.forEach(p -> authorities.add(new SimpleGrantedAuthority(p.code())));
+        StaffPrincipal principal = new StaffPrincipal(UUID.randomUUID(), "matrix-" + roleCode.toLowerCase(),
+                "矩阵测试", UUID.randomUUID(), "CREDIT_OFFICE", "信用办", permissions);
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
+    }
+
+    private UsernamePasswordAuthenticationToken citizen() {
+        var document = subjects.validate(null, "11010519700101001" + checkDigit("11010519700101001"));
+        UUID id = subjects.registerPerson(new cn.chengxin.subject.NewPerson(document, "矩阵", null, null,
+                List.of(), List.of(), false));
+        CitizenPrincipal principal = new CitizenPrincipal(UUID.randomUUID(), id, subjects.pseudonymOf(id)
+                .orElseThrow(), "矩*");
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of(
+                new SimpleGrantedAuthority("CITIZEN"), new SimpleGrantedAuthority(Permission.SELF_SERVICE.code())));
+    }
+
+    private static char checkDigit(String first17) {
+        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * w[i];
+        }
+        return "10X98765432".charAt(sum % 11);
+    }
+
+    private Map<String, HandlerMethod> routes() {
+        Map<String, HandlerMethod> routes = new TreeMap<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+            if (!e.getValue().getBeanType().getName().startsWith("cn.chengxin.")) {
+                continue;
+            }
+            for (String pattern : e.getKey().getPatternValues()) {
+                for (var method : e.getKey().getMethodsCondition().getMethods()) {
+                    routes.put(method.name() + " " + pattern, e.getValue());
+                }
+            }
+        }
+        return routes;
+    }
+
+    private static boolean has(HandlerMethod method, Class<? extends java.lang.annotation.Annotation> type) {
+        return AnnotatedElementUtils.hasAnnotation(method.getMethod(), type)
+                || AnnotatedElementUtils.hasAnnotation(method.getBeanType(), type);
+    }
+
+}

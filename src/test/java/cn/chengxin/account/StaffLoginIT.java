@@ -1,0 +1,122 @@
+package cn.chengxin.account;
+
+import java.time.Instant;
+import java.util.Map;
+
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestStaff;
+import cn.chengxin.support.WebClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The staff sign-in over real HTTP: password, then an authenticator enrolled at the first sign-in; no
+ * console without the second factor; lockout; new session ids; a session is dead after logout; CSRF.
+ */
+@IntegrationTest
+class StaffLoginIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Value("${server.servlet.session.timeout}")
+    String sessionTimeout;
+
+    @Test
+    void firstSignInEnrolsAnAuthenticatorAndLaterSignInsAskForItsCode() {
+        String user = TestStaff.create(directory, "CREDIT_OFFICE");
+        WebClient web = new WebClient(port);
+        web.get("/console/login");
+        String anonymousSession = web.sessionId().orElseThrow();
+
+        WebClient.Page afterPassword = web.post("/console/login", Map.of("username", user,
+                "password", TestStaff.PASSWORD));
+        assertThat(afterPassword.redirectsTo("/console/mfa/enrol")).as(afterPassword.toString()).isTrue();
+        String passwordSession = web.sessionId().orElseThrow();
+        assertThat(passwordSession).as("new session id at sign-in").isNotEqualTo(anonymousSession);
+        assertThat(web.get("/console").redirectsTo("/console/mfa/enrol"))
+                .as("no console before the second factor").isTrue();
+        assertThat(web.get("/console/users").status()).isNotEqualTo(200);
+
+        String secret = TestStaff.secretFrom(web.get("/console/mfa/enrol").body());
+        Instant now = Instant.now();
+        WebClient.Page enrolled = web.post("/console/mfa/enrol", Map.of("code", TestStaff.code(secret, now)));
+        assertThat(enrolled.redirectsTo("/console")).as(enrolled.toString()).isTrue();
+        assertThat(web.sessionId().orElseThrow()).as("new session id after the second factor")
+                .isNotEqualTo(passwordSession);
+        WebClient.Page console = web.get("/console");
+        assertThat(console.status()).isEqualTo(200);
+        assertThat(console.body()).contains("工作台").contains(user);
+
+        String signedInSession = web.sessionId().orElseThrow();
+        assertThat(web.post("/console/logout", Map.of()).redirectsTo("/console/login?logout")).isTrue();
+        web.useSession(signedInSession);
+        assertThat(web.get("/console").redirectsTo("/console/login")).as("a session is dead after logout")
+                .isTrue();
+
+        WebClient second = new WebClient(port);
+        second.get("/console/login");
+        assertThat(second.post("/console/login", Map.of("username", user, "password", TestStaff.PASSWORD))
+                .redirectsTo("/console/mfa")).isTrue();
+        second.get("/console/mfa");
+        assertThat(second.post("/console/mfa", Map.of("code", TestStaff.code(secret, now)))
+                .redirectsTo("/console/mfa?error")).as("a code is used once").isTrue();
+        assertThat(second.post("/console/mfa", Map.of("code", TestStaff.code(secret, now.plusSeconds(30))))
+                .redirectsTo("/console")).isTrue();
+        assertThat(second.get("/console").status()).isEqualTo(200);
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() {
+        String user = TestStaff.create(directory, "CREDIT_OFFICE");
+        WebClient web = new WebClient(port);
+        web.get("/console/login");
+        for (int i = 1; i <= 4; i++) {
+            assertThat(web.post("/console/login", Map.of("username", user, "password", "Wrong-guess-" + i))
+                    .redirectsTo("/console/login?error")).isTrue();
+        }
+        assertThat(web.post("/console/login", Map.of("username", user, "password", "Wrong-guess-5"))
+                .redirectsTo("/console/login?locked")).isTrue();
+        assertThat(web.post("/console/login", Map.of("username", user, "password", TestStaff.PASSWORD))
+                .redirectsTo("/console/login?locked")).as("locked even with the right password").isTrue();
+        Instant lockedUntil = jdbc.sql("SELECT locked_until FROM account.staff_user WHERE username = ?").param(user)
+                .query(java.sql.Timestamp.class).single().toInstant();
+        assertThat(lockedUntil).isBetween(Instant.now().plusSeconds(14 * 60), Instant.now().plusSeconds(15 * 60 + 5));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.login.password' "
+                + "AND actor_name = ? AND result = 'DENIED'").param(user).query(Long.class).single()).isEqualTo(6);
+    }
+
+    @Test
+    void guessingTheCodeLocksTheAccountToo() {
+        String user = TestStaff.create(directory, "CREDIT_OFFICE");
+        WebClient web = new WebClient(port);
+        web.get("/console/login");
+        web.post("/console/login", Map.of("username", user, "password", TestStaff.PASSWORD));
+        web.get("/console/mfa/enrol");
+        WebClient.Page last = null;
+        for (int i = 0; i < 5; i++) {
+            last = web.post("/console/mfa/enrol", Map.of("code", "00000" + i));
+        }
+        assertThat(last.redirectsTo("/console/login?locked")).as(last.toString()).isTrue();
+        assertThat(web.get("/console").redirectsTo("/console/login")).isTrue();
+    }
+
+    @Test
+    void formsWithoutCsrfTokenAreRefusedAndSessionsIdleOutAfterFifteenMinutes() {
+        WebClient web = new WebClient(port);
+        WebClient.Page page = web.post("/console/login", Map.of("username", "x", "password", "y", "_csrf", "forged"));
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(sessionTimeout).isEqualTo("15m");
+    }
+}

@@ -1,0 +1,42 @@
+package cn.chengxin.support;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import cn.chengxin.subject.NewPerson;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+
+/** Registered persons with fresh valid numbers and phone numbers, for tests that need citizens. */
+public final class TestCitizens {
+
+    private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 400));
+
+    private TestCitizens() {
+    }
+
+    public record Person(String number, String name, String phone) {
+    }
+
+    /** A new registered person born in 驻马店 驿城区 in 1980–1999, with a unique number and phone. */
+    public static Person register(SubjectRegistry subjects, String name) {
+        int n = NEXT.incrementAndGet();
+        LocalDate birth = LocalDate.of(1980 + n % 20, 1 + n % 12, 1 + n % 28);
+        String first17 = "411702" + birth.toString().replace("-", "") + String.format("%03d", n % 1000);
+        String number = first17 + checkCharacter(first17);
+        subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number), name, null, null,
+                List.of(), List.of(), false));
+        String phone = "139" + String.format("%08d", Math.abs((number.hashCode() * 31L + n) % 100_000_000));
+        return new Person(number, name, phone);
+    }
+
+    private static char checkCharacter(String first17) {
+        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * w[i];
+        }
+        return "10X98765432".charAt(sum % 11);
+    }
+}
