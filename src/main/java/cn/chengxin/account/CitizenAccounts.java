@@ -176,7 +176,7 @@ public class CitizenAccounts {
         }
         if (!passwords.matches(password, c.passwordHash())) {
             Lockout after = lockout.afterFailure(now);
-            accounts.updateCitizenLockout(c.id(), after.failedAttempts(), after.lockedUntil());
+            accounts.updateCitizenLockout(c.id(), after.failures(), after.lockedUntil());
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.login").by(principal)
                     .result(AuditResult.DENIED).detail(after.isLocked(now) ? "bad password; locked" : "bad password"));
             return after.isLocked(now) ? new LoginOutcome.Locked() : new LoginOutcome.Refused();

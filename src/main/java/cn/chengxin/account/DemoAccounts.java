@@ -30,7 +30,7 @@ public class DemoAccounts implements ApplicationRunner {
     public static final String PASSWORD = "Chengxin@2026";
     public static final String CITIZEN_PHONE = "13800000000";
     /** Development only, documented in the README; a production client gets a key shown once. */
-    public static final String API_KEY = "cx_demodemo_abcdefghijklmnopqrstuvwxyz234567";
+    public static final String API_KEY = "cx_demodemo_ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 

@@ -81,7 +81,7 @@ public class StaffLogin {
         }
         if (!passwords.matches(password == null ? "" : password, user.passwordHash())) {
             Lockout after = lockout.afterFailure(now);
-            accounts.updateStaffLockout(user.id(), after.failedAttempts(), after.lockedUntil());
+            accounts.updateStaffLockout(user.id(), after.failures(), after.lockedUntil());
             record(user.username(), "account.login.password", AuditResult.DENIED,
                     after.isLocked(now) ? "bad password; locked" : "bad password");
             return new PasswordOutcome.Refused(after.isLocked(now) ? Reason.LOCKED : Reason.BAD_CREDENTIALS);
@@ -154,7 +154,7 @@ public class StaffLogin {
 
     private void fail(JdbcAccounts.StaffCredentials user, Instant now, String action) {
         Lockout after = new Lockout(user.failedAttempts(), user.lockedUntil()).afterFailure(now);
-        accounts.updateStaffLockout(user.id(), after.failedAttempts(), after.lockedUntil());
+        accounts.updateStaffLockout(user.id(), after.failures(), after.lockedUntil());
         record(user.username(), action, AuditResult.DENIED, after.isLocked(now) ? "bad code; locked" : "bad code");
     }
 

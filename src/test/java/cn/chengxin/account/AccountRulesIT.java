@@ -90,7 +90,7 @@ class AccountRulesIT {
 
     @Test
     void unknownAndRevokedKeysAreUnauthenticatedAndGoodOnesAreRateLimited() throws Exception {
-        mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer cx_aaaaaaaa_" + "a".repeat(32)))
+        mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer cx_aaaaaaaa_" + "A".repeat(32)))
                 .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.code").value("API_KEY_INVALID"));
         mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer not-a-key"))
                 .andExpect(status().isUnauthorized());

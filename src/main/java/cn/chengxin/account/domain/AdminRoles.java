@@ -2,17 +2,43 @@ package cn.chengxin.account.domain;
 
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
-/** No account may hold two of the three administrators' roles (三员分立). */
+/**
+ * The separation of the three administrators (三员分立): no account may hold two of the {@link AdminKind}s,
+ * so that no one person can both act and approve or audit their own actions. GB/T 22239-2019 level 3
+ * requires "实现管理用户的权限分离" (§8.1.4.2 d) and separate system, audit and security administration
+ * (§8.1.5.1–§8.1.5.3). Checked whenever roles are granted, before anything is stored.
+ */
 public final class AdminRoles {
 
     private AdminRoles() {
     }
 
+    /**
+     * The violation if {@code kindsHeld} (the kinds an account would hold, repeats allowed) contains two or
+     * more distinct kinds; empty if it holds at most one.
+     */
+    public static Optional<AdminSeparationViolation> violation(Collection<AdminKind> kindsHeld) {
+        Objects.requireNonNull(kindsHeld, "kindsHeld");
+        Set<AdminKind> distinct = EnumSet.noneOf(AdminKind.class);
+        for (AdminKind kind : kindsHeld) {
+            distinct.add(Objects.requireNonNull(kind, "kind"));
+        }
+        return distinct.size() > 1 ? Optional.of(new AdminSeparationViolation(distinct)) : Optional.empty();
+    }
+
+    /**
+     * Refuses a combination of administrator kinds.
+     *
+     * @throws AdminSeparationViolation if {@code kindsHeld} contains two or more distinct kinds
+     */
     public static void requireSeparated(Collection<AdminKind> kindsHeld) {
-        EnumSet<AdminKind> distinct = kindsHeld.isEmpty() ? EnumSet.noneOf(AdminKind.class) : EnumSet.copyOf(kindsHeld);
-        if (distinct.size() > 1) {
-            throw new AdminSeparationViolation(distinct);
+        Optional<AdminSeparationViolation> violation = violation(kindsHeld);
+        if (violation.isPresent()) {
+            throw violation.get();
         }
     }
 }

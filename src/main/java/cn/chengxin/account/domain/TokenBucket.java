@@ -2,39 +2,106 @@ package cn.chengxin.account.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
- * Per-client rate limit: a bucket of {@code capacity} tokens refilled at {@code perSecond}; a request
- * takes one or is told how long to wait (HTTP 429 with Retry-After, in whole seconds, at least one).
+ * Rate limiting of one client system with the token bucket algorithm: up to {@code capacity} requests in a
+ * burst, then one per {@code 1 / refillPerSecond} seconds. A refused request learns how long to wait, for
+ * the {@code Retry-After} header of a 429 response (RFC 6585 §4, RFC 9110 §10.2.3: whole seconds). It
+ * protects the platform from one client's overload and slows down key guessing (GB/T 22239-2019 §8.1.4.1
+ * b).
+ *
+ * <p>Integer arithmetic in nanoseconds, so boundaries are exact. Tokens are refilled lazily from the time
+ * passed to {@link #tryTake}; there is no background thread. A time earlier than one already seen adds no
+ * tokens. Thread-safe: one bucket is shared by all requests of its client.
  */
 public final class TokenBucket {
 
-    private final double capacity;
-    private final double perSecond;
-    private double tokens;
-    private Instant last;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-    public TokenBucket(double capacity, double perSecond, Instant now) {
+    private final long capacity;
+    private final long nanosPerToken;
+    private long tokens;
+    /** The time up to which tokens have been credited; {@code null} before the first request. */
+    private Instant refilledUpTo;
+
+    /**
+     * A full bucket.
+     *
+     * @param capacity        the burst size, at least 1
+     * @param refillPerSecond tokens added per second, positive (0.5 = one every 2 s)
+     */
+    public TokenBucket(long capacity, double refillPerSecond) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1");
+        }
+        if (!(refillPerSecond > 0) || Double.isInfinite(refillPerSecond)) {
+            throw new IllegalArgumentException("refillPerSecond must be positive and finite");
+        }
         this.capacity = capacity;
-        this.perSecond = perSecond;
+        this.nanosPerToken = Math.max(1L, Math.round(NANOS_PER_SECOND / refillPerSecond));
         this.tokens = capacity;
-        this.last = now;
     }
 
+    /** The outcome of one request: allowed, or denied with the wait until a token is available. */
     public record Decision(boolean allowed, Duration retryAfter) {
+
+        private static final Decision ALLOWED = new Decision(true, Duration.ZERO);
+
+        public Decision {
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+
+        static Decision allow() {
+            return ALLOWED;
+        }
+
+        static Decision deny(Duration retryAfter) {
+            return new Decision(false, retryAfter);
+        }
     }
 
+    /** Takes one token at {@code now} if there is one. */
     public synchronized Decision tryTake(Instant now) {
-        if (now.isAfter(last)) {
-            double elapsed = Duration.between(last, now).toNanos() / 1e9;
-            tokens = Math.min(capacity, tokens + elapsed * perSecond);
-            last = now;
+        Objects.requireNonNull(now, "now");
+        refill(now);
+        if (tokens > 0) {
+            tokens--;
+            return Decision.allow();
         }
-        if (tokens >= 1) {
-            tokens -= 1;
-            return new Decision(true, Duration.ZERO);
+        long waitNanos = nanosPerToken - elapsedNanos(refilledUpTo, now);
+        long seconds = Math.max(1L, (waitNanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND);
+        return Decision.deny(Duration.ofSeconds(seconds));
+    }
+
+    private void refill(Instant now) {
+        if (refilledUpTo == null || tokens >= capacity) {
+            if (refilledUpTo == null || now.isAfter(refilledUpTo)) {
+                refilledUpTo = now;
+            }
+            return;
         }
-        long seconds = (long) Math.ceil((1 - tokens) / perSecond);
-        return new Decision(false, Duration.ofSeconds(Math.max(1, seconds)));
+        long elapsed = elapsedNanos(refilledUpTo, now);
+        long earned = elapsed / nanosPerToken;
+        if (earned >= capacity - tokens) {
+            tokens = capacity;
+            refilledUpTo = now;
+        } else if (earned > 0) {
+            tokens += earned;
+            // Keep the part of a token already earned.
+            refilledUpTo = refilledUpTo.plusNanos(earned * nanosPerToken);
+        }
+    }
+
+    /** Nanoseconds from {@code from} to {@code to}; 0 if {@code to} is earlier, saturating on overflow. */
+    private static long elapsedNanos(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return 0;
+        }
+        try {
+            return Duration.between(from, to).toNanos();
+        } catch (ArithmeticException overflow) {
+            return Long.MAX_VALUE;
+        }
     }
 }

@@ -61,7 +61,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         ApiClientPrincipal principal = client.get();
         TokenBucket bucket = buckets.computeIfAbsent(principal.clientId(), id -> new TokenBucket(
-                principal.ratePerMinute(), principal.ratePerMinute() / 60.0, clock.instant()));
+                principal.ratePerMinute(), principal.ratePerMinute() / 60.0));
         TokenBucket.Decision decision = bucket.tryTake(clock.instant());
         if (!decision.allowed()) {
             response.setHeader("Retry-After", Long.toString(decision.retryAfter().toSeconds()));
