@@ -7,12 +7,16 @@ import java.util.UUID;
 import cn.chengxin.shared.security.Actor;
 import cn.chengxin.shared.security.Permission;
 
-/** A signed-in staff member: who, in which department, with which permissions (after the second factor). */
+/**
+ * A signed-in staff member: who, in which department, with which permissions (after the second factor),
+ * and the department's data scope, which limits what they see and submit.
+ */
 public record StaffPrincipal(UUID userId, String username, String displayName, UUID departmentId,
-                             String departmentCode, String departmentName, Set<Permission> permissions)
-        implements Actor, Serializable {
+                             String departmentCode, String departmentName, java.util.List<String> dataScope,
+                             Set<Permission> permissions) implements Actor, Serializable {
 
     public StaffPrincipal {
+        dataScope = java.util.List.copyOf(dataScope);
         permissions = Set.copyOf(permissions);
     }
 

@@ -80,6 +80,17 @@ public class Checkpoints {
                         rs.getBytes(4), rs.getString(5))).optional();
     }
 
+    /** A consistency proof between two checkpointed sizes (both must have been published). */
+    @Transactional(readOnly = true)
+    public List<byte[]> consistencyProof(long fromSize, long toSize) {
+        boolean published = jdbc.sql("SELECT count(*) FROM audit.checkpoint WHERE tree_size IN (?, ?)")
+                .params(fromSize, toSize).query(Long.class).single() == (fromSize == toSize ? 1 : 2);
+        if (!published || fromSize < 1 || fromSize > toSize) {
+            throw new AuditProblem("CHECKPOINT_UNKNOWN", "两个检查点都须已发布，且前者不大于后者");
+        }
+        return tree.consistencyProof(fromSize, toSize, new ReadNodeSource(jdbc));
+    }
+
     public List<Signed> recent(int limit) {
         return jdbc.sql("SELECT tree_size, root, at, signature, key_id FROM audit.checkpoint "
                         + "ORDER BY tree_size DESC LIMIT ?").param(limit)

@@ -15,6 +15,9 @@ import cn.chengxin.demo.domain.Population;
 import cn.chengxin.demo.domain.PopulationGenerator;
 import cn.chengxin.demo.domain.SyntheticOrganisation;
 import cn.chengxin.demo.domain.SyntheticResident;
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
 import cn.chengxin.shared.City;
 import cn.chengxin.subject.NewOrganisation;
 import cn.chengxin.subject.NewPerson;
@@ -42,8 +45,11 @@ public class DemoData {
     private final TransactionTemplate transactions;
     private final City city;
     private final Clock clock;
+    private final AuditLog audit;
 
-    DemoData(SubjectRegistry registry, JdbcClient jdbc, TransactionTemplate transactions, City city, Clock clock) {
+    DemoData(SubjectRegistry registry, JdbcClient jdbc, TransactionTemplate transactions, City city, Clock clock,
+             AuditLog audit) {
+        this.audit = audit;
         this.registry = registry;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -98,6 +104,8 @@ public class DemoData {
         long millis = Duration.between(started, completed).toMillis();
         jdbc.sql("UPDATE demo.dataset SET organisations = ?, completed_at = ?, duration_ms = ? WHERE id = ?")
                 .params(orgs.size(), java.sql.Timestamp.from(completed), millis, datasetId).update();
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "demo.generate")
+                .detail(String.format("%d synthetic residents, %d organisations, seed %d", residents, orgs.size(), seed)));
         return new DemoDataset(city.code(), seed, residents, orgs.size(), completed, millis);
     }
 

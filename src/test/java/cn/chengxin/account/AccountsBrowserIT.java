@@ -54,6 +54,12 @@ class AccountsBrowserIT {
     @Autowired
     Checkpoints checkpoints;
 
+    @Autowired
+    cn.chengxin.demo.DemoData demoData;
+
+    @Autowired
+    DemoAccounts demoAccounts;
+
     @BeforeEach
     void useTheSharedBrowser() {
         browser = Chromium.browser();
@@ -129,6 +135,22 @@ class AccountsBrowserIT {
             assertThat(lookUp.locator("[data-field=proof]")).hasText("✓ 已验证");
             lookUp.locator("[data-field=proof]").click();
             assertThat(page.locator("[data-field=verdict]")).containsText("证明有效");
+        }
+
+        // The README's demo citizen (on a synthetic resident) signs in with phone number and password.
+        if (subjects.firstSyntheticAdult(30).isEmpty()) {
+            demoData.generate(50, 11L, message -> { });
+        }
+        demoAccounts.ensure();
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+            Page page = context.newPage();
+            page.navigate(url("/me/login"));
+            page.getByLabel("身份证号码或手机号码").fill(DemoAccounts.CITIZEN_PHONE);
+            page.getByLabel("密码").fill(DemoAccounts.PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+            assertThat(page).hasURL(url("/me"));
+            assertThat(page.locator("[data-field=masked-number]")).hasText(
+                    java.util.regex.Pattern.compile("^\\d{4}\\*{10}\\d{3}[0-9X]$"));
         }
     }
 

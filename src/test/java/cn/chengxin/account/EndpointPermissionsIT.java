@@ -55,6 +55,7 @@ class EndpointPermissionsIT {
             Map.entry("GET /problems/{slug}", EVERYONE),
             Map.entry("GET /audit/checkpoints", EVERYONE),
             Map.entry("GET /api/v1/audit/checkpoints", EVERYONE),
+            Map.entry("GET /api/v1/audit/checkpoints/consistency", EVERYONE),
             Map.entry("GET /api/v1/platform", EVERYONE),
             Map.entry("POST /api/v1/identity/validations", EVERYONE),
             Map.entry("GET /api/v1/whoami", EnumSet.of(Who.API_CLIENT)),
@@ -172,7 +173,7 @@ class EndpointPermissionsIT {
         authorities.add(new SimpleGrantedAuthority("STAFF"));
         permissions.forEach(p -> authorities.add(new SimpleGrantedAuthority(p.code())));
         StaffPrincipal principal = new StaffPrincipal(UUID.randomUUID(), "matrix-" + roleCode.toLowerCase(),
-                "矩阵测试", UUID.randomUUID(), "CREDIT_OFFICE", "信用办", permissions);
+                "矩阵测试", UUID.randomUUID(), "CREDIT_OFFICE", "信用办", List.of(), permissions);
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
     }
 

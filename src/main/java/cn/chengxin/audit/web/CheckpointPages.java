@@ -41,6 +41,21 @@ class CheckpointPages {
                 checkpoints.publicKey(), checkpoints.keyId(), view(checkpoints.recent(50)));
     }
 
+    /**
+     * RFC 9162 §2.1.4 consistency proof between two published checkpoints: whoever kept the older one checks
+     * that the newer log still begins with it.
+     */
+    @GetMapping(value = "/api/v1/audit/checkpoints/consistency", produces = "application/json")
+    @ResponseBody
+    Consistency consistency(@org.springframework.web.bind.annotation.RequestParam long from,
+                            @org.springframework.web.bind.annotation.RequestParam long to) {
+        return new Consistency(from, to, checkpoints.consistencyProof(from, to).stream()
+                .map(HexFormat.of()::formatHex).toList());
+    }
+
+    record Consistency(long fromSize, long toSize, List<String> proofHex) {
+    }
+
     private static List<View> view(List<Checkpoints.Signed> signed) {
         return signed.stream().map(c -> new View(c.treeSize(), HexFormat.of().formatHex(c.root()), c.at(),
                 Base64.getEncoder().encodeToString(c.signature()), c.keyId())).toList();
