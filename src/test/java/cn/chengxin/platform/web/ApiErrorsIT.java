@@ -115,7 +115,8 @@ class ApiErrorsIT {
     void everyProblemTypeLeadsToAPageExplainingIt() throws Exception {
         java.util.List<String> codes = new java.util.ArrayList<>(java.util.List.of("VALIDATION_FAILED",
                 "MALFORMED_REQUEST", "NOT_FOUND", "METHOD_NOT_ALLOWED", "UNSUPPORTED_MEDIA_TYPE", "NOT_ACCEPTABLE",
-                "UNAUTHENTICATED", "FORBIDDEN", "CONFLICT", "INTERNAL_ERROR"));
+                "UNAUTHENTICATED", "FORBIDDEN", "CONFLICT", "INTERNAL_ERROR", "API_KEY_INVALID", "RATE_LIMITED",
+                "AUDIT_UNAVAILABLE", "CHECKPOINT_UNKNOWN", "ADMIN_ROLES_SEPARATED"));
         for (cn.chengxin.subject.domain.IdentityRejection rejection
                 : cn.chengxin.subject.domain.IdentityRejection.values()) {
             codes.add(rejection.code());
