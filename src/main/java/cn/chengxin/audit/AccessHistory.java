@@ -80,7 +80,7 @@ public class AccessHistory {
         boolean pathVerifies = tree.verifyInclusion(stored.leafHash(), e.seq(), checkpoint.treeSize(), path,
                 checkpoint.root());
         String publicKey = checkpoints.publicKey();
-        boolean signed = CheckpointVerifier.verify(publicKey, checkpoint.checkpoint(), checkpoint.signature());
+        boolean signed = new CheckpointVerifier(publicKey).verify(checkpoint.checkpoint(), checkpoint.signature());
         HexFormat hex = HexFormat.of();
         return new Proof(e.seq(), java.util.Base64.getEncoder().encodeToString(leafData),
                 hex.formatHex(stored.leafHash()), checkpoint.treeSize(), hex.formatHex(checkpoint.root()),

@@ -76,7 +76,7 @@ public class AuditVerification {
                         rs.getTimestamp(3).toInstant(), rs.getBytes(4), rs.getString(5))).list());
         String publicKey = checkpoints.publicKey();
         for (Checkpoints.Signed c : signed) {
-            if (!CheckpointVerifier.verify(publicKey, c.checkpoint(), c.signature())) {
+            if (!new CheckpointVerifier(publicKey).verify(c.checkpoint(), c.signature())) {
                 findings.add(new Finding(FindingKind.CHECKPOINT_SIGNATURE_INVALID, 0, c.treeSize() - 1,
                         "checkpoint of size " + c.treeSize() + " is not signed by the platform's key"));
             }

@@ -100,12 +100,12 @@ public class Checkpoints {
 
     /** The SM2 public key (uncompressed point, base64) that verifies every checkpoint. */
     public String publicKey() {
-        return keys.signer().publicKeyBase64();
+        return keys.signer().publicKey();
     }
 
     /** Short id of the signing key: the first 16 hex digits of SM3 of the public key. */
     public String keyId() {
-        byte[] digest = MerkleHash.sm3().plain(java.util.Base64.getDecoder().decode(publicKey()));
+        byte[] digest = MerkleHash.sm3().hash(java.util.Base64.getDecoder().decode(publicKey()));
         return java.util.HexFormat.of().formatHex(digest).substring(0, 16);
     }
 }

@@ -1,58 +1,43 @@
 package cn.chengxin.audit.domain;
 
-import java.math.BigInteger;
 import java.security.SecureRandom;
-import java.util.Base64;
+import java.util.Objects;
 
-import org.bouncycastle.asn1.gm.GMNamedCurves;
-import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.CryptoException;
-import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.signers.SM2Signer;
-import org.bouncycastle.util.BigIntegers;
 
 /**
- * Signs checkpoints with SM2 (GB/T 32918, curve sm2p256v1, SM3 digest, default user id) — the national
- * signature algorithm expected of level-3 systems (GB/T 39786-2021). The private key is a 32-byte scalar.
+ * Signs {@link Checkpoint#signedBytes()} with SM2 over SM3 ("SM3withSM2", GB/T 32918.2), the signature the
+ * commercial-cryptography rules expect, so that the log cannot later deny a root it published. Uses the default
+ * signer identity {@code 1234567812345678} of GM/T 0009 in Z_A and the DER {@code SEQUENCE {r, s}} of GM/T 0009,
+ * so any standard SM2 verifier can check it with the public key alone.
+ *
+ * <p>Thread-safe: a signer is created per call.
  */
 public final class CheckpointSigner {
 
-    static final X9ECParameters CURVE = GMNamedCurves.getByName("sm2p256v1");
-    static final ECDomainParameters DOMAIN = new ECDomainParameters(CURVE.getCurve(), CURVE.getG(), CURVE.getN(),
-            CURVE.getH());
+    private final ECPrivateKeyParameters key;
+    private final String publicKey;
+    private final SecureRandom random;
 
-    private final ECPrivateKeyParameters privateKey;
-    private final SecureRandom random = new SecureRandom();
-
-    private CheckpointSigner(ECPrivateKeyParameters privateKey) {
-        this.privateKey = privateKey;
+    /** @param privateKey Base64 of the 32-byte scalar, as {@link Sm2Keys} encodes it */
+    public CheckpointSigner(String privateKey) {
+        this(privateKey, new SecureRandom());
     }
 
-    public static CheckpointSigner fromPrivateKey(byte[] scalar) {
-        BigInteger d = BigIntegers.fromUnsignedByteArray(scalar);
-        if (d.signum() <= 0 || d.compareTo(DOMAIN.getN().subtract(BigInteger.ONE)) >= 0) {
-            throw new IllegalArgumentException("not an SM2 private key");
-        }
-        return new CheckpointSigner(new ECPrivateKeyParameters(d, DOMAIN));
-    }
-
-    /** A new random private key, base64 of its 32-byte scalar. */
-    public static String generatePrivateKeyBase64() {
-        SecureRandom random = new SecureRandom();
-        BigInteger d;
-        do {
-            d = BigIntegers.createRandomBigInteger(256, random);
-        } while (d.signum() <= 0 || d.compareTo(DOMAIN.getN().subtract(BigInteger.ONE)) >= 0);
-        return Base64.getEncoder().encodeToString(BigIntegers.asUnsignedByteArray(32, d));
+    public CheckpointSigner(String privateKey, SecureRandom random) {
+        this.key = Sm2Keys.privateKey(privateKey);
+        this.publicKey = Sm2Keys.publicKeyOf(privateKey);
+        this.random = Objects.requireNonNull(random, "random");
     }
 
     /** The DER-encoded SM2 signature of the checkpoint's signed bytes. */
     public byte[] sign(Checkpoint checkpoint) {
-        SM2Signer signer = new SM2Signer();
-        signer.init(true, new ParametersWithRandom(privateKey, random));
         byte[] message = checkpoint.signedBytes();
+        SM2Signer signer = new SM2Signer();
+        signer.init(true, new ParametersWithRandom(key, random));
         signer.update(message, 0, message.length);
         try {
             return signer.generateSignature();
@@ -61,9 +46,8 @@ public final class CheckpointSigner {
         }
     }
 
-    /** The public key, uncompressed point (65 bytes), base64. */
-    public String publicKeyBase64() {
-        return Base64.getEncoder().encodeToString(DOMAIN.getG().multiply(privateKey.getD()).normalize()
-                .getEncoded(false));
+    /** The public key that verifies this signer's signatures (Base64 of the uncompressed point). */
+    public String publicKey() {
+        return publicKey;
     }
 }

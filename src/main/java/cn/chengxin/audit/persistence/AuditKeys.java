@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 import cn.chengxin.audit.domain.CheckpointSigner;
+import cn.chengxin.audit.domain.Sm2Keys;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -39,8 +40,8 @@ public final class AuditKeys {
             new SecureRandom().nextBytes(key);
             return Base64.getEncoder().encodeToString(key);
         });
-        byte[] signing = read(dir.resolve(SIGNING_FILE), generateMissing, CheckpointSigner::generatePrivateKeyBase64);
-        return new AuditKeys(mac, CheckpointSigner.fromPrivateKey(signing));
+        byte[] signing = read(dir.resolve(SIGNING_FILE), generateMissing, () -> Sm2Keys.generate().privateKey());
+        return new AuditKeys(mac, new CheckpointSigner(Base64.getEncoder().encodeToString(signing)));
     }
 
     /**
