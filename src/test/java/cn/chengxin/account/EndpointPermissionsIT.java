@@ -67,6 +67,16 @@ class EndpointPermissionsIT {
             Map.entry("GET /dev/sms", EVERYONE),
             Map.entry("GET /console", STAFF),
             Map.entry("GET /console/subjects", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("GET /catalog", EVERYONE),
+            Map.entry("GET /api/v1/catalog/items", EVERYONE),
+            Map.entry("GET /console/catalog", STAFF),
+            Map.entry("GET /console/catalog/{code}", STAFF),
+            Map.entry("GET /console/catalog/new", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("GET /console/catalog/{code}/edit", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/catalog/draft", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/catalog/{code}/submit", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/catalog/{code}/approve", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/catalog/{code}/reject", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/subjects", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/users", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/users", EnumSet.of(Who.SYSTEM_ADMIN)),
@@ -140,7 +150,7 @@ class EndpointPermissionsIT {
         String[] parts = route.split(" ", 2);
         String path = parts[1].replace("{section:lists|cases|verify|tipoffs}", "lists")
                 .replace("{slug}", "id-checksum").replace("{id}", UUID.randomUUID().toString())
-                .replace("{seq}", "0");
+                .replace("{seq}", "0").replace("{code}", "P_COURT_DEFAULTER");
         MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
         if (path.startsWith("/api/")) {
             request.contentType("application/json").content("{\"number\":\"11010519491231002X\"}");

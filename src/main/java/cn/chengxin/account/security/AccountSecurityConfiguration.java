@@ -107,7 +107,8 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients, clock), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/platform", "/api/v1/identity/validations",
-                                "/api/v1/audit/checkpoints", "/api/v1/audit/checkpoints/**").permitAll()
+                                "/api/v1/audit/checkpoints", "/api/v1/audit/checkpoints/**", "/api/v1/catalog/items")
+                        .permitAll()
                         .anyRequest().hasAuthority(ApiKeyAuthenticationFilter.API_CLIENT))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> Problems.write(response,

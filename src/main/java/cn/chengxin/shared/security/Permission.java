@@ -16,6 +16,7 @@ public enum Permission {
     AUDIT_READ("audit:read", "查阅审计日志"),
     AUDIT_VERIFY("audit:verify", "校验审计日志"),
     CATALOG_EDIT("catalog:edit", "维护信用信息目录"),
+    CATALOG_APPROVE("catalog:approve", "审核启用目录事项"),
     RECORD_SUBMIT("record:submit", "报送信用信息"),
     LIST_REVIEW("list:review", "审核名单"),
     REPAIR_DECIDE("repair:decide", "决定信用修复"),

@@ -1,0 +1,27 @@
+package cn.chengxin.catalog;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import cn.chengxin.catalog.domain.ItemDefinition;
+
+/** One version of an item with its workflow state: who drafted, submitted and decided it, and when. */
+public record CatalogueItem(UUID id, String code, int version, Status status, ItemDefinition definition,
+                            String changeNote, String createdBy, Instant createdAt, String submittedBy,
+                            Instant submittedAt, String decidedBy, Instant decidedAt, String decisionNote,
+                            Instant retiredAt) {
+
+    public enum Status {
+        DRAFT("草稿"), PENDING("待审核"), ACTIVE("已启用"), RETIRED("已停用"), REJECTED("已退回");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+}

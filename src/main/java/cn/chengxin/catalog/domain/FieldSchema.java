@@ -1,0 +1,86 @@
+package cn.chengxin.catalog.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Checks a record's content fields against its item's schema: required, known, typed, within length. */
+public final class FieldSchema {
+
+    private static final Set<String> TRUE = Set.of("true", "是", "1", "y", "yes");
+    private static final Set<String> FALSE = Set.of("false", "否", "0", "n", "no");
+
+    private FieldSchema() {
+    }
+
+    /** A field of a record that breaks the schema: stable code, field, message in Chinese. */
+    public record FieldError(String field, String code, String message) {
+    }
+
+    public static List<FieldError> check(List<FieldDefinition> schema, Map<String, String> values) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, FieldDefinition> byName = new HashMap<>();
+        schema.forEach(f -> byName.put(f.name(), f));
+        for (String name : values.keySet()) {
+            if (!byName.containsKey(name)) {
+                errors.add(new FieldError(name, "FIELD_UNKNOWN", "该事项没有字段「" + name + "」"));
+            }
+        }
+        for (FieldDefinition field : schema) {
+            String value = values.get(field.name());
+            if (value == null || value.isBlank()) {
+                if (field.required()) {
+                    errors.add(new FieldError(field.name(), "FIELD_REQUIRED", "必填字段「" + field.label() + "」为空"));
+                }
+                continue;
+            }
+            String v = value.strip();
+            if (v.length() > field.maxLength()) {
+                errors.add(new FieldError(field.name(), "FIELD_TOO_LONG",
+                        "字段「" + field.label() + "」超过 " + field.maxLength() + " 个字符"));
+                continue;
+            }
+            if (!typeMatches(field, v)) {
+                errors.add(new FieldError(field.name(), "FIELD_TYPE",
+                        "字段「" + field.label() + "」应为" + field.type().label()
+                                + (field.type() == FieldType.CHOICE ? "：" + String.join("、", field.choices()) : "")));
+            }
+        }
+        return errors;
+    }
+
+    private static boolean typeMatches(FieldDefinition field, String v) {
+        return switch (field.type()) {
+            case TEXT -> true;
+            case INTEGER -> v.matches("-?\\d{1,18}");
+            case DECIMAL -> parsesAsDecimal(v);
+            case DATE -> parsesAsDate(v);
+            case BOOLEAN -> TRUE.contains(v.toLowerCase()) || FALSE.contains(v.toLowerCase());
+            case CHOICE -> field.choices().contains(v);
+        };
+    }
+
+    private static boolean parsesAsDecimal(String v) {
+        try {
+            new BigDecimal(v);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** ISO dates (2026-11-22); departments' exports also write 2026/11/22. */
+    public static boolean parsesAsDate(String v) {
+        try {
+            LocalDate.parse(v.replace('/', '-'));
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package cn.chengxin.catalog.domain;
+
+import java.util.List;
+
+/**
+ * Everything the catalogue says about one information item (RULES.md §2): what it is, what its records
+ * hold, who provides it on what legal basis, who may see it, how serious it is and for how long it is
+ * shown ({@code null} maximum: long-term, as for good information) and kept.
+ *
+ * @param providers                 codes of the departments whose remit includes the item
+ * @param linksToResponsiblePersons an organisation's record is also recorded on its legal representative
+ *                                  and responsible persons (RULES.md §1)
+ */
+public record ItemDefinition(String code, String name, SubjectType subjectType, Nature nature, Category category,
+                             Domain domain, List<FieldDefinition> fields, List<String> providers, String legalBasis,
+                             Sharing sharing, Severity severity, Integer publicationMinMonths,
+                             Integer publicationMaxMonths, Integer retentionYears, boolean usableForPunishment,
+                             boolean usableForScoring, UpdateCycle updateCycle, boolean linksToResponsiblePersons,
+                             String description) {
+
+    public ItemDefinition {
+        fields = fields == null ? List.of() : List.copyOf(fields);
+        providers = providers == null ? List.of() : List.copyOf(providers);
+    }
+
+    /** The defaults of RULES.md §4 for a negative item of this severity; good items are shown long-term. */
+    public static ItemDefinition withDefaultPeriods(ItemDefinition d) {
+        Integer min = d.publicationMinMonths();
+        Integer max = d.publicationMaxMonths();
+        Integer retention = d.retentionYears();
+        if (d.nature() == Nature.NEGATIVE && d.severity() != null) {
+            min = min != null ? min : d.severity().defaultMinimumMonths();
+            max = max != null ? max : d.severity().defaultMaximumMonths();
+            retention = retention != null ? retention : 5;
+        }
+        return new ItemDefinition(d.code(), d.name(), d.subjectType(), d.nature(), d.category(), d.domain(),
+                d.fields(), d.providers(), d.legalBasis(), d.sharing(), d.severity(), min, max, retention,
+                d.usableForPunishment(), d.usableForScoring(), d.updateCycle(), d.linksToResponsiblePersons(),
+                d.description());
+    }
+}

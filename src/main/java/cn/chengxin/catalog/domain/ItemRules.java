@@ -1,0 +1,91 @@
+package cn.chengxin.catalog.domain;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What an item must satisfy to be saved, and more to be activated (RULES.md §2 and §4): no forbidden data
+ * as a field; a negative item has a severity and a coherent publication period (never longer than the
+ * 5 years negative information may be kept); an active item has a legal basis ("未经法律法规授权不得采集")
+ * and at least one providing department.
+ */
+public final class ItemRules {
+
+    private static final int LONGEST_PUBLICATION_MONTHS = 60;
+
+    private ItemRules() {
+    }
+
+    /** A broken rule: stable code, the field of the form it concerns, message in Chinese. */
+    public record Violation(String code, String field, String message) {
+    }
+
+    public static List<Violation> forSaving(ItemDefinition d) {
+        List<Violation> out = new ArrayList<>();
+        if (d.code() == null || !d.code().matches("[A-Z][A-Z0-9_]{2,39}")) {
+            out.add(new Violation("ITEM_CODE_FORMAT", "code", "事项代码须为 3–40 位大写字母、数字或下划线，以字母开头"));
+        }
+        if (d.name() == null || d.name().isBlank()) {
+            out.add(new Violation("ITEM_NAME_MISSING", "name", "事项名称不能为空"));
+        }
+        if (d.subjectType() == null || d.nature() == null || d.category() == null || d.domain() == null
+                || d.sharing() == null || d.updateCycle() == null) {
+            out.add(new Violation("ITEM_INCOMPLETE", "", "主体类型、性质、类别、领域、共享属性和更新周期均须填写"));
+        }
+        Set<String> names = new HashSet<>();
+        for (FieldDefinition field : d.fields()) {
+            if (field.name() == null || !field.name().matches("[a-z][a-z0-9_]{0,39}")) {
+                out.add(new Violation("FIELD_NAME_FORMAT", "fields", "字段名须为小写字母、数字或下划线：" + field.name()));
+            }
+            if (!names.add(field.name())) {
+                out.add(new Violation("FIELD_DUPLICATE", "fields", "字段名重复：" + field.name()));
+            }
+            ForbiddenData.in(field).ifPresent(what -> out.add(new Violation("FIELD_FORBIDDEN", "fields",
+                    "字段「" + field.label() + "」属于禁止采集的信息（" + what + "，《征信业管理条例》第十四条）")));
+            if (field.type() == FieldType.CHOICE && field.choices().isEmpty()) {
+                out.add(new Violation("FIELD_CHOICES_MISSING", "fields", "选项字段须列出可选值：" + field.name()));
+            }
+        }
+        if (d.nature() == Nature.NEGATIVE && d.severity() == null) {
+            out.add(new Violation("SEVERITY_REQUIRED", "severity", "失信信息须确定严重程度（轻微、一般、严重）"));
+        }
+        if (d.nature() != Nature.NEGATIVE && d.severity() != null) {
+            out.add(new Violation("SEVERITY_ONLY_FOR_NEGATIVE", "severity", "只有失信信息有严重程度"));
+        }
+        Integer min = d.publicationMinMonths();
+        Integer max = d.publicationMaxMonths();
+        if (min != null && min < 0 || max != null && max < 0) {
+            out.add(new Violation("PERIOD_INVALID", "publicationMaxMonths", "公示期限不能为负"));
+        } else if (min != null && max != null && min > max) {
+            out.add(new Violation("PERIOD_INVALID", "publicationMinMonths", "最短公示期限不能长于最长公示期限"));
+        }
+        if (d.nature() == Nature.NEGATIVE && max != null && max > LONGEST_PUBLICATION_MONTHS) {
+            out.add(new Violation("PERIOD_TOO_LONG", "publicationMaxMonths", "失信信息的公示期限最长 5 年"));
+        }
+        if (d.nature() == Nature.NEGATIVE && d.retentionYears() != null && d.retentionYears() > 5) {
+            out.add(new Violation("RETENTION_TOO_LONG", "retentionYears", "失信信息的保存期限最长 5 年（届满后归档）"));
+        }
+        if (d.linksToResponsiblePersons() && d.subjectType() == SubjectType.PERSON) {
+            out.add(new Violation("LINK_ONLY_FOR_ORGANISATIONS", "linksToResponsiblePersons",
+                    "只有组织的事项可同时记入法定代表人和责任人名下"));
+        }
+        if (d.usableForPunishment() && d.nature() != Nature.NEGATIVE) {
+            out.add(new Violation("PUNISHMENT_ONLY_NEGATIVE", "usableForPunishment", "只有失信信息可用于惩戒"));
+        }
+        return out;
+    }
+
+    public static List<Violation> forActivation(ItemDefinition d) {
+        List<Violation> out = new ArrayList<>(forSaving(d));
+        if (d.legalBasis() == null || d.legalBasis().strip().length() < 4) {
+            out.add(new Violation("LEGAL_BASIS_MISSING", "legalBasis",
+                    "没有法律法规依据的事项不能启用（未经法律法规授权不得采集）"));
+        }
+        if (d.providers().isEmpty()) {
+            out.add(new Violation("PROVIDER_MISSING", "providers", "须指定至少一个数据提供单位"));
+        }
+        return out;
+    }
+}

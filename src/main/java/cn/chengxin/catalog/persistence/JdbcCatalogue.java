@@ -1,0 +1,129 @@
+package cn.chengxin.catalog.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.catalog.domain.ItemDefinition;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The catalog schema; definitions are stored whole as JSON, the listed attributes also as columns. */
+@Repository
+public class JdbcCatalogue {
+
+    private static final String COLUMNS = """
+            id, code, version, status, definition::text, change_note, created_by, created_at, submitted_by,
+            submitted_at, decided_by, decided_at, decision_note, retired_at""";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public JdbcCatalogue(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The active version of each item and any version being prepared, per code newest first. */
+    public List<CatalogueItem> current() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM catalog.item WHERE status IN ('ACTIVE', 'DRAFT', 'PENDING') "
+                + "ORDER BY code, version DESC").query(this::item).list();
+    }
+
+    public List<CatalogueItem> active() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM catalog.item WHERE status = 'ACTIVE' ORDER BY code")
+                .query(this::item).list();
+    }
+
+    public Optional<CatalogueItem> active(String code) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM catalog.item WHERE status = 'ACTIVE' AND code = ?").param(code)
+                .query(this::item).optional();
+    }
+
+    /** Locks the version being prepared for the rest of the transaction. */
+    public Optional<CatalogueItem> inPreparation(String code) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM catalog.item WHERE status IN ('DRAFT', 'PENDING') AND code = ? "
+                + "FOR UPDATE").param(code).query(this::item).optional();
+    }
+
+    public List<CatalogueItem> history(String code) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM catalog.item WHERE code = ? ORDER BY version DESC").param(code)
+                .query(this::item).list();
+    }
+
+    public int nextVersion(String code) {
+        return jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM catalog.item WHERE code = ?").param(code)
+                .query(Integer.class).single();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM catalog.item").query(Long.class).single();
+    }
+
+    public void insert(UUID id, int version, CatalogueItem.Status status, ItemDefinition d, String note, String by,
+                       Instant at) {
+        jdbc.sql("""
+                        INSERT INTO catalog.item (id, code, version, status, definition, name, subject_type, nature,
+                                                  category, domain, sharing, severity, providers, change_note,
+                                                  created_by, created_at)
+                        VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, d.code(), version, status.name(), json.writeValueAsString(d), d.name(),
+                        d.subjectType().name(), d.nature().name(), d.category().name(), d.domain().name(),
+                        d.sharing().name(), d.severity() == null ? null : d.severity().name(),
+                        d.providers().toArray(String[]::new), note, by, Timestamp.from(at))
+                .update();
+    }
+
+    public void updateDraft(UUID id, ItemDefinition d, String note) {
+        jdbc.sql("""
+                        UPDATE catalog.item SET definition = ?::jsonb, name = ?, subject_type = ?, nature = ?,
+                               category = ?, domain = ?, sharing = ?, severity = ?, providers = ?, change_note = ?
+                        WHERE id = ? AND status = 'DRAFT'""")
+                .params(json.writeValueAsString(d), d.name(), d.subjectType().name(), d.nature().name(),
+                        d.category().name(), d.domain().name(), d.sharing().name(),
+                        d.severity() == null ? null : d.severity().name(), d.providers().toArray(String[]::new),
+                        note, id)
+                .update();
+    }
+
+    public void submit(UUID id, String by, Instant at) {
+        jdbc.sql("UPDATE catalog.item SET status = 'PENDING', submitted_by = ?, submitted_at = ? "
+                + "WHERE id = ? AND status = 'DRAFT'").params(by, Timestamp.from(at), id).update();
+    }
+
+    public void retireActive(String code, Instant at) {
+        jdbc.sql("UPDATE catalog.item SET status = 'RETIRED', retired_at = ? WHERE code = ? AND status = 'ACTIVE'")
+                .params(Timestamp.from(at), code).update();
+    }
+
+    public void decide(UUID id, CatalogueItem.Status outcome, String by, Instant at, String note) {
+        jdbc.sql("UPDATE catalog.item SET status = ?, decided_by = ?, decided_at = ?, decision_note = ? "
+                + "WHERE id = ? AND status = 'PENDING'").params(outcome.name(), by, Timestamp.from(at), note, id)
+                .update();
+    }
+
+    /** Seeding: a version that is active at once (the base catalogue, reviewed as part of the release). */
+    public void activateSeeded(UUID id, Instant at) {
+        jdbc.sql("UPDATE catalog.item SET status = 'ACTIVE', submitted_by = 'system', submitted_at = ?, "
+                        + "decided_by = 'system', decided_at = ?, decision_note = ? WHERE id = ?")
+                .params(Timestamp.from(at), Timestamp.from(at), "基础目录（随平台发布）", id).update();
+    }
+
+    private CatalogueItem item(ResultSet rs, int n) throws SQLException {
+        return new CatalogueItem(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
+                CatalogueItem.Status.valueOf(rs.getString(4)), json.readValue(rs.getString(5), ItemDefinition.class),
+                rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8)), rs.getString(9),
+                instant(rs.getTimestamp(10)), rs.getString(11), instant(rs.getTimestamp(12)), rs.getString(13),
+                instant(rs.getTimestamp(14)));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

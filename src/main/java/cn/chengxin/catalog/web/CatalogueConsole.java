@@ -1,0 +1,162 @@
+package cn.chengxin.catalog.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.catalog.CatalogueViolations;
+import cn.chengxin.catalog.domain.Category;
+import cn.chengxin.catalog.domain.Domain;
+import cn.chengxin.catalog.domain.FieldType;
+import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.catalog.domain.ItemRules;
+import cn.chengxin.catalog.domain.Nature;
+import cn.chengxin.catalog.domain.Severity;
+import cn.chengxin.catalog.domain.Sharing;
+import cn.chengxin.catalog.domain.SubjectType;
+import cn.chengxin.catalog.domain.UpdateCycle;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 信用信息目录 in the console: browse (any staff), draft and submit (catalog:edit), approve (catalog:approve). */
+@Controller
+class CatalogueConsole {
+
+    private final Catalogue catalogue;
+
+    CatalogueConsole(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @RequiresPermission(Permission.CONSOLE_HOME)
+    @GetMapping("/console/catalog")
+    String list(Model model) {
+        model.addAttribute("items", catalogue.current());
+        return "console/catalog";
+    }
+
+    @RequiresPermission(Permission.CONSOLE_HOME)
+    @GetMapping("/console/catalog/{code}")
+    String detail(@PathVariable String code, Model model) {
+        List<CatalogueItem> history = catalogue.history(code);
+        if (history.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("code", code);
+        model.addAttribute("history", history);
+        model.addAttribute("active", history.stream().filter(i -> i.status() == CatalogueItem.Status.ACTIVE)
+                .findFirst().orElse(null));
+        model.addAttribute("preparing", history.stream().filter(i -> i.status() == CatalogueItem.Status.DRAFT
+                || i.status() == CatalogueItem.Status.PENDING).findFirst().orElse(null));
+        return "console/catalog-item";
+    }
+
+    @RequiresPermission(Permission.CATALOG_EDIT)
+    @GetMapping("/console/catalog/new")
+    String create(Model model) {
+        return form(model, new ItemForm(), List.of(), true);
+    }
+
+    @RequiresPermission(Permission.CATALOG_EDIT)
+    @GetMapping("/console/catalog/{code}/edit")
+    String edit(@PathVariable String code, Model model) {
+        List<CatalogueItem> history = catalogue.history(code);
+        Optional<CatalogueItem> base = history.stream().filter(i -> i.status() == CatalogueItem.Status.DRAFT)
+                .findFirst().or(() -> history.stream().filter(i -> i.status() == CatalogueItem.Status.ACTIVE)
+                        .findFirst());
+        if (base.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return form(model, ItemForm.of(base.get().definition()), List.of(), false);
+    }
+
+    @RequiresPermission(Permission.CATALOG_EDIT)
+    @PostMapping("/console/catalog/draft")
+    String saveDraft(@ModelAttribute("item") ItemForm form, @RequestParam(defaultValue = "false") boolean creating,
+                     Model model, RedirectAttributes redirect) {
+        List<ItemRules.Violation> problems = new ArrayList<>();
+        ItemDefinition definition = form.toDefinition(problems);
+        if (!problems.isEmpty()) {
+            return form(model, form, problems, creating);
+        }
+        try {
+            if (creating && !catalogue.history(definition.code()).isEmpty()) {
+                return form(model, form, List.of(new ItemRules.Violation("ITEM_EXISTS", "code",
+                        "事项代码已存在，请在该事项页面修改")), true);
+            }
+            catalogue.draft(definition, form.getChangeNote());
+        } catch (CatalogueViolations violations) {
+            return form(model, form, violations.violations(), creating);
+        } catch (RuntimeException e) {
+            if (!(e instanceof DomainProblem problem)) {
+                throw e;
+            }
+            return form(model, form, List.of(new ItemRules.Violation(problem.code(), "", problem.getMessage())),
+                    creating);
+        }
+        redirect.addFlashAttribute("successKey", "catalog.draftSaved");
+        return "redirect:/console/catalog/" + definition.code();
+    }
+
+    @RequiresPermission(Permission.CATALOG_EDIT)
+    @PostMapping("/console/catalog/{code}/submit")
+    String submit(@PathVariable String code, RedirectAttributes redirect) {
+        return act(redirect, code, "catalog.submitted", () -> catalogue.submit(code));
+    }
+
+    @RequiresPermission(Permission.CATALOG_APPROVE)
+    @PostMapping("/console/catalog/{code}/approve")
+    String approve(@PathVariable String code, @RequestParam(defaultValue = "") String note,
+                   RedirectAttributes redirect) {
+        return act(redirect, code, "catalog.approved", () -> catalogue.approve(code, note));
+    }
+
+    @RequiresPermission(Permission.CATALOG_APPROVE)
+    @PostMapping("/console/catalog/{code}/reject")
+    String reject(@PathVariable String code, @RequestParam(defaultValue = "") String note,
+                  RedirectAttributes redirect) {
+        return act(redirect, code, "catalog.rejected", () -> catalogue.reject(code, note));
+    }
+
+    private String act(RedirectAttributes redirect, String code, String successKey, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("successKey", successKey);
+        } catch (RuntimeException e) {
+            if (!(e instanceof DomainProblem problem)) {
+                throw e;
+            }
+            redirect.addFlashAttribute("failure", problem.getMessage());
+            redirect.addFlashAttribute("failureCode", problem.code());
+        }
+        return "redirect:/console/catalog/" + code;
+    }
+
+    private String form(Model model, ItemForm form, List<ItemRules.Violation> problems, boolean creating) {
+        model.addAttribute("item", form);
+        model.addAttribute("problems", problems);
+        model.addAttribute("creating", creating);
+        model.addAttribute("subjectTypes", SubjectType.values());
+        model.addAttribute("natures", Nature.values());
+        model.addAttribute("categories", Category.values());
+        model.addAttribute("domains", Domain.values());
+        model.addAttribute("sharings", Sharing.values());
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("cycles", UpdateCycle.values());
+        model.addAttribute("fieldTypes", FieldType.values());
+        return "console/catalog-form";
+    }
+}

@@ -1,0 +1,138 @@
+package cn.chengxin.catalog;
+
+import java.util.List;
+
+import cn.chengxin.catalog.domain.Category;
+import cn.chengxin.catalog.domain.Domain;
+import cn.chengxin.catalog.domain.FieldDefinition;
+import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.catalog.domain.Nature;
+import cn.chengxin.catalog.domain.Severity;
+import cn.chengxin.catalog.domain.Sharing;
+import cn.chengxin.catalog.domain.SubjectType;
+import cn.chengxin.catalog.domain.UpdateCycle;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The catalogue on the real database: seeded, versioned, maker-checker, forbidden data refused. */
+@IntegrationTest
+class CatalogueIT {
+
+    @Autowired
+    Catalogue catalogue;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void theBaseCatalogueIsActiveFromTheFirstStart() throws Exception {
+        assertThat(catalogue.active()).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(catalogue.active("P_COURT_DEFAULTER")).get()
+                .satisfies(i -> assertThat(i.definition().legalBasis()).contains("法释〔2017〕7号"));
+        mvc.perform(get("/api/v1/catalog/items")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.definition.code == 'P_BLOOD_DONATION')].definition.nature").value("GOOD"));
+        mvc.perform(get("/catalog")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("失信被执行人信息")));
+    }
+
+    @Test
+    void aChangeIsANewVersionApprovedByAnotherPersonAndTheOldOneIsKept() {
+        String code = "P_TEST_" + (System.nanoTime() % 100000);
+        as("maker");
+        catalogue.draft(item(code, "《测试法》第一条"), "新增");
+        catalogue.submit(code);
+        assertThatThrownBy(() -> catalogue.approve(code, "自己审核"))
+                .extracting(e -> ((DomainProblem) e).code()).isEqualTo("FOUR_EYES");
+        as("checker");
+        catalogue.approve(code, "同意");
+        assertThat(catalogue.active(code)).get().extracting(CatalogueItem::version).isEqualTo(1);
+
+        as("maker");
+        catalogue.draft(item(code, "《测试法》第二条"), "依据修订");
+        catalogue.submit(code);
+        as("checker");
+        catalogue.approve(code, "同意");
+        List<CatalogueItem> history = catalogue.history(code);
+        assertThat(history).extracting(CatalogueItem::version, CatalogueItem::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, CatalogueItem.Status.ACTIVE),
+                org.assertj.core.groups.Tuple.tuple(1, CatalogueItem.Status.RETIRED));
+        assertThat(history.get(1).definition().legalBasis()).as("history is not rewritten").isEqualTo("《测试法》第一条");
+        assertThat(history.get(0).submittedBy()).isEqualTo("maker");
+        assertThat(history.get(0).decidedBy()).isEqualTo("checker");
+        // The database refuses an active version approved by its submitter too.
+        assertThatThrownBy(() -> jdbc.sql("UPDATE catalog.item SET decided_by = submitted_by WHERE code = ? "
+                + "AND status = 'ACTIVE'").param(code).update()).hasMessageContaining("item_four_eyes");
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void withoutLegalBasisAnItemCannotBeSubmittedAndForbiddenFieldsCannotBeDrafted() {
+        String code = "P_NOBASIS_" + (System.nanoTime() % 100000);
+        as("maker");
+        catalogue.draft(item(code, ""), "草稿");
+        assertThatThrownBy(() -> catalogue.submit(code)).isInstanceOf(CatalogueViolations.class)
+                .extracting(e -> ((DomainProblem) e).code()).isEqualTo("LEGAL_BASIS_MISSING");
+        ItemDefinition withBloodType = new ItemDefinition(code + "_B", "含血型", SubjectType.PERSON, Nature.NEUTRAL,
+                Category.SELF_DECLARED, Domain.GENERAL, List.of(FieldDefinition.text("blood", "血型", false)),
+                List.of("HEALTH"), "某法", Sharing.GOVERNMENT, null, null, null, null, false, false,
+                UpdateCycle.DAILY, false, null);
+        assertThatThrownBy(() -> catalogue.draft(withBloodType, "")).extracting(e -> ((DomainProblem) e).code())
+                .isEqualTo("FIELD_FORBIDDEN");
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void theConsoleFormShowsEveryProblemAtOnce() throws Exception {
+        mvc.perform(post("/console/catalog/draft").with(user("clerk").authorities(
+                                new SimpleGrantedAuthority("STAFF"), new SimpleGrantedAuthority("catalog:edit")))
+                        .with(csrf()).param("creating", "true").param("code", "p bad").param("name", "x")
+                        .param("subjectType", "PERSON").param("nature", "NEGATIVE").param("category", "JUDICIAL")
+                        .param("domain", "GENERAL").param("sharing", "PUBLIC").param("updateCycle", "DAILY")
+                        .param("fields", "income|月收入|DECIMAL|否|\nbroken line"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("FIELD_LINE_FORMAT")));
+        mvc.perform(post("/console/catalog/draft").with(user("clerk").authorities(
+                                new SimpleGrantedAuthority("STAFF"), new SimpleGrantedAuthority("catalog:edit")))
+                        .with(csrf()).param("creating", "true").param("code", "p bad").param("name", "x")
+                        .param("subjectType", "PERSON").param("nature", "NEGATIVE").param("category", "JUDICIAL")
+                        .param("domain", "GENERAL").param("sharing", "PUBLIC").param("updateCycle", "DAILY")
+                        .param("fields", "income|月收入|DECIMAL|否|"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("FIELD_FORBIDDEN")))
+                .andExpect(content().string(containsString("ITEM_CODE_FORMAT")))
+                .andExpect(content().string(containsString("SEVERITY_REQUIRED")));
+    }
+
+    private static void as(String name) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                name, null, List.of(new SimpleGrantedAuthority("STAFF"))));
+    }
+
+    private static ItemDefinition item(String code, String legalBasis) {
+        return new ItemDefinition(code, "测试事项", SubjectType.PERSON, Nature.NEGATIVE, Category.ADMINISTRATIVE_PENALTY,
+                Domain.GENERAL, List.of(FieldDefinition.text("facts", "事实", true)), List.of("MARKET"), legalBasis,
+                Sharing.PUBLIC, Severity.GENERAL, null, null, null, true, true, UpdateCycle.DAILY, false, null);
+    }
+
+}

@@ -1,0 +1,108 @@
+package cn.chengxin.catalog.domain;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ItemRulesTests {
+
+    private static ItemDefinition negative(List<FieldDefinition> fields, String legalBasis, List<String> providers) {
+        return new ItemDefinition("P_TEST_ITEM", "测试事项", SubjectType.PERSON, Nature.NEGATIVE,
+                Category.ADMINISTRATIVE_PENALTY, Domain.GENERAL, fields, providers, legalBasis, Sharing.PUBLIC,
+                Severity.GENERAL, null, null, null, true, true, UpdateCycle.DAILY, false, null);
+    }
+
+    private static List<String> codes(List<ItemRules.Violation> violations) {
+        return violations.stream().map(ItemRules.Violation::code).toList();
+    }
+
+    @ParameterizedTest(name = "a field called {0} is refused")
+    @ValueSource(strings = {"宗教信仰", "基因检测结果", "指纹", "血型", "既往病史", "疾病诊断", "月收入", "银行存款", "持有有价证券",
+            "商业保险", "不动产登记", "纳税额"})
+    void forbiddenDataCannotBeAField(String label) {
+        ItemDefinition d = negative(List.of(FieldDefinition.text("x", label, false)), "某法第一条", List.of("MARKET"));
+        assertThat(codes(ItemRules.forSaving(d))).contains("FIELD_FORBIDDEN");
+    }
+
+    @Test
+    void ordinaryFieldsAreFine() {
+        ItemDefinition d = ItemDefinition.withDefaultPeriods(negative(List.of(FieldDefinition.text("facts", "违法事实", true),
+                FieldDefinition.of("fine", "罚款金额", FieldType.DECIMAL, false)), "《行政处罚法》第四十八条", List.of("MARKET")));
+        assertThat(ItemRules.forActivation(d)).isEmpty();
+        assertThat(d.publicationMinMonths()).isEqualTo(3);
+        assertThat(d.publicationMaxMonths()).isEqualTo(12);
+        assertThat(d.retentionYears()).isEqualTo(5);
+    }
+
+    @Test
+    void anItemWithoutLegalBasisOrProviderCanBeDraftedButNotActivated() {
+        ItemDefinition d = ItemDefinition.withDefaultPeriods(negative(List.of(), "", List.of()));
+        assertThat(ItemRules.forSaving(d)).isEmpty();
+        assertThat(codes(ItemRules.forActivation(d))).containsExactlyInAnyOrder("LEGAL_BASIS_MISSING", "PROVIDER_MISSING");
+    }
+
+    @Test
+    void negativeInformationHasASeverityAndAtMostFiveYears() {
+        ItemDefinition noSeverity = new ItemDefinition("PX", "x", SubjectType.PERSON, Nature.NEGATIVE, Category.JUDICIAL,
+                Domain.GENERAL, List.of(), List.of("COURT"), "某法", Sharing.PUBLIC, null, 1, 70, 6, true, true,
+                UpdateCycle.DAILY, true, null);
+        assertThat(codes(ItemRules.forSaving(noSeverity))).contains("ITEM_CODE_FORMAT", "SEVERITY_REQUIRED",
+                "PERIOD_TOO_LONG", "RETENTION_TOO_LONG", "LINK_ONLY_FOR_ORGANISATIONS");
+        ItemDefinition good = new ItemDefinition("P_GOOD", "好", SubjectType.PERSON, Nature.GOOD, Category.HONOUR,
+                Domain.GENERAL, List.of(), List.of("X"), "某法某条", Sharing.PUBLIC, Severity.MINOR, 5, 2, null, true,
+                true, UpdateCycle.DAILY, false, null);
+        assertThat(codes(ItemRules.forSaving(good))).contains("SEVERITY_ONLY_FOR_NEGATIVE", "PERIOD_INVALID",
+                "PUNISHMENT_ONLY_NEGATIVE");
+    }
+
+    @Test
+    void fieldNamesAreUniqueAndWellFormedAndChoicesListed() {
+        ItemDefinition d = negative(List.of(FieldDefinition.text("a", "甲", false), FieldDefinition.text("a", "乙", false),
+                FieldDefinition.text("Bad Name", "丙", false),
+                new FieldDefinition("kind", "种类", FieldType.CHOICE, true, 0, List.of())), "某法", List.of("X"));
+        assertThat(codes(ItemRules.forSaving(d))).contains("FIELD_DUPLICATE", "FIELD_NAME_FORMAT", "FIELD_CHOICES_MISSING");
+    }
+
+    @Test
+    void recordsAreCheckedAgainstTheSchema() {
+        List<FieldDefinition> schema = List.of(FieldDefinition.text("facts", "事实", true),
+                FieldDefinition.of("fine", "罚款", FieldType.DECIMAL, false),
+                FieldDefinition.of("day", "日期", FieldType.DATE, false),
+                FieldDefinition.of("count", "次数", FieldType.INTEGER, false),
+                new FieldDefinition("kind", "种类", FieldType.CHOICE, false, 0, List.of("警告", "罚款")),
+                new FieldDefinition("short", "短", FieldType.TEXT, false, 3, List.of()));
+        assertThat(FieldSchema.check(schema, Map.of("facts", "x", "fine", "1.5", "day", "2026/01/02", "count", "3",
+                "kind", "警告"))).isEmpty();
+        assertThat(FieldSchema.check(schema, Map.of("fine", "一万", "day", "2026-02-30", "count", "1.5", "kind", "拘留",
+                "short", "abcd", "extra", "?")).stream().map(e -> e.field() + ":" + e.code()).toList())
+                .containsExactlyInAnyOrder("facts:FIELD_REQUIRED", "fine:FIELD_TYPE", "day:FIELD_TYPE",
+                        "count:FIELD_TYPE", "kind:FIELD_TYPE", "short:FIELD_TOO_LONG", "extra:FIELD_UNKNOWN");
+    }
+
+    @Test
+    void theBaseCatalogueIsValidAndCoversWhatTheRulesName() {
+        List<ItemDefinition> items = BaseCatalogue.items();
+        Set<String> codes = new HashSet<>();
+        for (ItemDefinition item : items) {
+            assertThat(codes.add(item.code())).as("unique code %s", item.code()).isTrue();
+            assertThat(ItemRules.forActivation(ItemDefinition.withDefaultPeriods(item))).as(item.code()).isEmpty();
+        }
+        assertThat(codes).contains("P_ADMIN_PENALTY_MINOR", "P_ADMIN_PENALTY_GENERAL", "P_ADMIN_PENALTY_SERIOUS",
+                "P_COURT_DEFAULTER", "P_TAX_SERIOUS_DISHONESTY", "P_EXAM_CHEATING", "P_ACADEMIC_MISCONDUCT",
+                "P_STUDENT_LOAN_DEFAULT", "P_VOLUNTEER_SERVICE", "P_BLOOD_DONATION", "P_COMMENDATION", "P_COMMITMENT",
+                "P_QUALIFICATION", "P_QUALIFICATION_REVOKED", "O_ADMIN_PENALTY_SERIOUS", "O_ABNORMAL_OPERATIONS",
+                "O_SERIOUS_ILLEGAL_LIST");
+        ItemDefinition minor = items.stream().filter(i -> i.code().equals("P_ADMIN_PENALTY_MINOR")).findFirst().orElseThrow();
+        assertThat(minor.usableForPunishment()).as("minor penalties are not used for punishment").isFalse();
+        assertThat(minor.sharing()).isEqualTo(Sharing.GOVERNMENT);
+        assertThat(ItemDefinition.withDefaultPeriods(minor).publicationMaxMonths()).isEqualTo(3);
+        assertThat(items).anyMatch(i -> i.subjectType() == SubjectType.ORGANISATION && i.linksToResponsiblePersons());
+    }
+}
