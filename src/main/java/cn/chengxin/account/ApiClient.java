@@ -7,7 +7,7 @@ import java.util.UUID;
 import cn.chengxin.shared.security.Permission;
 
 /** An API client as the console lists it: the key itself is never kept, only its prefix and hash. */
-public record ApiClient(UUID id, String name, String organisation, Kind kind, String keyPrefix,
+public record ApiClient(UUID id, String name, String organisation, Kind kind, String departmentCode, String keyPrefix,
                         Set<Permission> permissions, int ratePerMinute, Instant createdAt, String createdBy,
                         Instant revokedAt, Instant lastUsedAt) {
 

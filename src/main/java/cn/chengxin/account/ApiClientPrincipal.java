@@ -8,10 +8,12 @@ import cn.chengxin.shared.security.Actor;
 import cn.chengxin.shared.security.Permission;
 
 /** A department system, institution or partner platform authenticated by its API key. */
-public record ApiClientPrincipal(UUID clientId, String name, String organisation, String keyPrefix,
-                                 Set<Permission> permissions, int ratePerMinute) implements Actor, Serializable {
+public record ApiClientPrincipal(UUID clientId, String name, String organisation, String departmentCode,
+                                 String keyPrefix, Set<Permission> permissions, int ratePerMinute)
+        implements Actor, Serializable {
 
     public ApiClientPrincipal {
+        departmentCode = departmentCode == null ? "" : departmentCode;
         permissions = Set.copyOf(permissions);
     }
 

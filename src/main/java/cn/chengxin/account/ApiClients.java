@@ -110,8 +110,8 @@ public class ApiClients {
         Optional<ApiClient> client = accounts.apiClientByHash(ApiKeys.hash(presentedKey))
                 .filter(c -> !c.revoked());
         client.ifPresent(this::noteUse);
-        return client.map(c -> new ApiClientPrincipal(c.id(), c.name(), c.organisation(), c.keyPrefix(),
-                c.permissions(), c.ratePerMinute()));
+        return client.map(c -> new ApiClientPrincipal(c.id(), c.name(), c.organisation(), c.departmentCode(),
+                c.keyPrefix(), c.permissions(), c.ratePerMinute()));
     }
 
     private void noteUse(ApiClient client) {

@@ -41,6 +41,11 @@ public record StaffPrincipal(UUID userId, String username, String displayName, U
     }
 
     @Override
+    public String departmentCode() {
+        return departmentCode;
+    }
+
+    @Override
     public String toString() {
         return username;
     }

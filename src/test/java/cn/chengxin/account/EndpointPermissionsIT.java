@@ -59,6 +59,8 @@ class EndpointPermissionsIT {
             Map.entry("GET /api/v1/platform", EVERYONE),
             Map.entry("POST /api/v1/identity/validations", EVERYONE),
             Map.entry("GET /api/v1/whoami", EnumSet.of(Who.API_CLIENT)),
+            Map.entry("POST /api/v1/submissions", EnumSet.noneOf(Who.class)),
+            Map.entry("GET /api/v1/submissions/{id}", EnumSet.noneOf(Who.class)),
             Map.entry("GET /console/login", EVERYONE),
             Map.entry("GET /me/login", EVERYONE),
             Map.entry("GET /me/register", EVERYONE),

@@ -284,12 +284,12 @@ public class JdbcAccounts {
     }
 
     public List<ApiClient> apiClients() {
-        return jdbc.sql(API_CLIENT + " ORDER BY revoked_at NULLS FIRST, created_at DESC")
+        return jdbc.sql(API_CLIENT + " ORDER BY c.revoked_at NULLS FIRST, c.created_at DESC")
                 .query((rs, n) -> apiClient(rs)).list();
     }
 
     public Optional<ApiClient> apiClientByHash(String hash) {
-        return jdbc.sql(API_CLIENT + " WHERE key_hash = ?").param(hash).query((rs, n) -> apiClient(rs)).optional();
+        return jdbc.sql(API_CLIENT + " WHERE c.key_hash = ?").param(hash).query((rs, n) -> apiClient(rs)).optional();
     }
 
     public boolean revokeApiClient(UUID id, Instant at, String by) {
@@ -302,15 +302,15 @@ public class JdbcAccounts {
     }
 
     private static final String API_CLIENT = """
-            SELECT id, name, organisation, kind, key_prefix, permissions, rate_per_minute, created_at, created_by,
-                   revoked_at, last_used_at
-            FROM account.api_client""";
+            SELECT c.id, c.name, c.organisation, c.kind, c.key_prefix, c.permissions, c.rate_per_minute, c.created_at,
+                   c.created_by, c.revoked_at, c.last_used_at, d.code
+            FROM account.api_client c LEFT JOIN account.department d ON d.id = c.department_id""";
 
     private static ApiClient apiClient(ResultSet rs) throws SQLException {
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         strings(rs.getArray(6)).forEach(code -> Permission.ofCode(code).ifPresent(permissions::add));
         return new ApiClient(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                ApiClient.Kind.valueOf(rs.getString(4)), rs.getString(5), permissions, rs.getInt(7),
+                ApiClient.Kind.valueOf(rs.getString(4)), rs.getString(12), rs.getString(5), permissions, rs.getInt(7),
                 instant(rs.getTimestamp(8)), rs.getString(9), instant(rs.getTimestamp(10)),
                 instant(rs.getTimestamp(11)));
     }

@@ -17,6 +17,11 @@ public interface Actor {
     /** The department or organisation acting; empty for citizens. */
     String organisation();
 
+    /** The code of the department acting (its remit and data scope apply), or empty when none. */
+    default String departmentCode() {
+        return "";
+    }
+
     enum ActorKind {
         STAFF, CITIZEN, API_CLIENT, SYSTEM, ANONYMOUS
     }

@@ -1,11 +1,11 @@
-package cn.chengxin.subject.web;
+package cn.chengxin.shared.security;
 
 /**
  * Why a staff member looks a person up: a closed list, each with the duty it rests on (RULES.md §9: state
  * organs query within statutory duties, purpose logged). The purpose and basis go into the audit log and
  * so into the person's "谁查询了我".
  */
-enum StaffQueryPurpose {
+public enum StaffQueryPurpose {
 
     ADMINISTRATIVE_LICENSING("行政许可审查", "《行政许可法》；国办发〔2016〕98号 信用核查"),
     JOINT_MEASURES("联合奖惩核查", "国办发〔2016〕98号 联合奖惩"),

@@ -1,0 +1,140 @@
+package cn.chengxin.creditfile;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.creditfile.persistence.JdbcRecords;
+import cn.chengxin.shared.Ids;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores record versions exactly once and keeps each subject's file. A department's record is identified by
+ * (department, source record id); each of its versions is stored once — a replay of the same version with
+ * the same content writes nothing, the same version with other content is refused. An update or revocation
+ * adds a version and retires the previous one from the file; nothing is deleted.
+ */
+@Service
+public class CreditFile {
+
+    private static final Logger log = LoggerFactory.getLogger(CreditFile.class);
+
+    private final JdbcRecords records;
+    private final ApplicationEventPublisher events;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    CreditFile(JdbcRecords records, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+        this.records = records;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a chunk in one transaction and publishes one {@link RecordsChanged} for it.
+     *
+     * @return one outcome per record, in order
+     */
+    @Transactional
+    public List<StoreOutcome> store(UUID batchId, String acceptedBy, List<NewRecord> chunk) {
+        Instant now = clock.instant();
+        List<StoreOutcome> outcomes = new ArrayList<>(chunk.size());
+        Set<UUID> changed = new HashSet<>();
+        for (NewRecord r : chunk) {
+            StoreOutcome outcome = storeOne(batchId, acceptedBy, r, now);
+            if (outcome.kind() == StoreOutcome.Kind.STORED) {
+                changed.add(r.subjectId());
+            }
+            outcomes.add(outcome);
+        }
+        if (!changed.isEmpty()) {
+            events.publishEvent(new RecordsChanged(batchId, changed, "ingestion"));
+        }
+        return outcomes;
+    }
+
+    private StoreOutcome storeOne(UUID batchId, String by, NewRecord r, Instant now) {
+        Optional<JdbcRecords.Current> current = records.current(r.departmentCode(), r.sourceRecordId());
+        Optional<String> sameVersion = records.fingerprintOf(r.departmentCode(), r.sourceRecordId(), r.version());
+        if (sameVersion.isPresent()) {
+            return sameVersion.get().equals(r.fingerprint())
+                    ? StoreOutcome.duplicate(current.map(JdbcRecords.Current::recordKey).orElse(null))
+                    : StoreOutcome.refused("RECORD_VERSION_CONFLICT", "该记录的第 " + r.version() + " 版已以不同内容报送");
+        }
+        if (r.action() == RecordAction.ADD) {
+            if (current.isPresent()) {
+                return StoreOutcome.refused("RECORD_EXISTS", "该记录已存在，修改请用 UPDATE 并提高版本号");
+            }
+            UUID key = Ids.newId();
+            UUID id = Ids.newId();
+            if (!records.insert(id, key, r, RecordStatus.ACTIVE, batchId, by, now)) {
+                return StoreOutcome.duplicate(key);
+            }
+            records.event(id, now, null, RecordStatus.ACTIVE, by, "报送");
+            return StoreOutcome.stored(key);
+        }
+        if (current.isEmpty()) {
+            return StoreOutcome.refused("RECORD_UNKNOWN", "要更正或撤销的记录不存在");
+        }
+        if (r.version() <= current.get().version()) {
+            return StoreOutcome.refused("RECORD_VERSION_STALE", "版本号须大于当前版本 " + current.get().version());
+        }
+        RecordStatus status = r.action() == RecordAction.REVOKE ? RecordStatus.REVOKED : RecordStatus.ACTIVE;
+        records.supersede(current.get().id());
+        records.event(current.get().id(), now, current.get().status(), RecordStatus.CORRECTED, by,
+                r.action() == RecordAction.REVOKE ? "撤销" : "更正为第 " + r.version() + " 版");
+        UUID id = Ids.newId();
+        if (!records.insert(id, current.get().recordKey(), r, status, batchId, by, now)) {
+            throw new IllegalStateException("concurrent version of the same record");
+        }
+        records.event(id, now, null, status, by, r.action() == RecordAction.REVOKE ? "撤销" : "更正");
+        return StoreOutcome.stored(current.get().recordKey());
+    }
+
+    /** A subject's file as staff and the subject see it: current versions, shown ones first. */
+    public List<FileEntry> fileOf(UUID subjectId) {
+        return records.currentOf(subjectId);
+    }
+
+    /**
+     * Ends publication and retention (RULES.md §4): a record whose last day of publication was before
+     * {@code today} is no longer shown or used; an expired record past its retention is archived.
+     *
+     * @return the number of subjects whose files changed
+     */
+    @Transactional
+    public int applyWindows(LocalDate today) {
+        Instant now = clock.instant();
+        Set<UUID> subjects = new HashSet<>(records.moveDue(RecordStatus.ACTIVE, RecordStatus.EXPIRED,
+                "publication_end", today, now, "system", "公示期满，不再展示和使用"));
+        subjects.addAll(records.moveDue(RecordStatus.EXPIRED, RecordStatus.ARCHIVED, "retention_end", today, now,
+                "system", "保存期满，归档"));
+        if (!subjects.isEmpty()) {
+            events.publishEvent(new RecordsChanged(null, subjects, "windows"));
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "creditfile.windows")
+                    .detail(subjects.size() + " subjects on " + today));
+        }
+        return subjects.size();
+    }
+
+    @Scheduled(cron = "${chengxin.creditfile.windows-cron:0 5 0 * * *}", zone = "Asia/Shanghai")
+    void daily() {
+        int changed = applyWindows(LocalDate.now(clock));
+        log.info("Publication windows applied: {} subjects changed", changed);
+    }
+}

@@ -1,0 +1,22 @@
+package cn.chengxin.creditfile;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A validated record version to store. The windows come from the item's rules (RULES.md §4): the last day
+ * it is shown and used, and the last day it is kept; {@code null} for long-term.
+ *
+ * @param version     the department's version of its record (1 for a new one)
+ * @param linkedFrom  for a responsible person's copy of an organisation's record: the source record's key
+ */
+public record NewRecord(UUID subjectId, String itemCode, int itemVersion, String departmentCode, String sourceRecordId,
+                        int version, RecordAction action, String decisionNumber, LocalDate decisionDate,
+                        Map<String, String> content, LocalDate publicationEnd, LocalDate retentionEnd,
+                        String fingerprint, UUID linkedFrom) {
+
+    public NewRecord {
+        content = Map.copyOf(content);
+    }
+}

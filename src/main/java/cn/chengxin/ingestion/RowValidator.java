@@ -1,0 +1,137 @@
+package cn.chengxin.ingestion;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.catalog.domain.FieldSchema;
+import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.catalog.domain.SubjectType;
+import cn.chengxin.creditfile.RecordAction;
+import cn.chengxin.ingestion.domain.DecisionDates;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.IdentityDocument;
+import cn.chengxin.subject.domain.InvalidIdentityException;
+import cn.chengxin.subject.domain.ResidentIdentityNumber;
+import cn.chengxin.subject.domain.SubjectKind;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks one row (issue #4): the item exists, is active and within the department's remit; the identity
+ * number is valid and of the item's subject type; dates are coherent; the content fits the item's schema.
+ * Every problem of the row is reported, not just the first. Name consistency needs the registry and is
+ * checked when the subject is resolved.
+ */
+@Component
+class RowValidator {
+
+    private final Catalogue catalogue;
+    private final SubjectRegistry subjects;
+
+    RowValidator(Catalogue catalogue, SubjectRegistry subjects) {
+        this.catalogue = catalogue;
+        this.subjects = subjects;
+    }
+
+    /** A row that passed: everything parsed. */
+    record Valid(long line, IncomingRecord row, ItemDefinition item, int itemVersion, IdentityDocument document,
+                 String name, RecordAction action, int version, LocalDate decisionDate, String fingerprint) {
+    }
+
+    /** Validates against a snapshot of the active catalogue taken once per batch. */
+    Object validate(long line, IncomingRecord row, String departmentCode, Map<String, CatalogueItem> active,
+                    LocalDate today) {
+        List<RowError> errors = new ArrayList<>();
+        CatalogueItem item = row.itemCode() == null ? null : active.get(row.itemCode().strip());
+        if (item == null) {
+            boolean known = row.itemCode() != null && !catalogue.history(row.itemCode().strip()).isEmpty();
+            errors.add(new RowError(line, "item", known ? "ITEM_NOT_ACTIVE" : "ITEM_NOT_IN_CATALOGUE",
+                    known ? "目录事项「" + row.itemCode() + "」未启用" : "信用信息目录中没有事项「" + row.itemCode() + "」"));
+        } else if (!item.definition().providers().contains(departmentCode)) {
+            errors.add(new RowError(line, "item", "ITEM_OUTSIDE_REMIT",
+                    "事项「" + item.definition().name() + "」不在本部门（" + departmentCode + "）的报送职责范围内"));
+        }
+        IdentityDocument document = null;
+        try {
+            document = subjects.validate(null, row.subjectNumber());
+        } catch (InvalidIdentityException e) {
+            errors.add(new RowError(line, "subjectNumber", e.code(), e.getMessage()));
+        }
+        if (document != null && item != null) {
+            boolean person = item.definition().subjectType() == SubjectType.PERSON;
+            if (person != (document.subjectKind() == SubjectKind.PERSON)) {
+                errors.add(new RowError(line, "subjectNumber", "SUBJECT_TYPE_MISMATCH",
+                        "事项「" + item.definition().name() + "」的主体应为" + item.definition().subjectType().label()));
+            }
+        }
+        String name = row.subjectName() == null ? "" : row.subjectName().strip();
+        if (name.isEmpty() || name.length() > 100) {
+            errors.add(new RowError(line, "subjectName", "SUBJECT_NAME_MISSING", "主体名称为空或过长"));
+        }
+        if (row.sourceRecordId() == null || row.sourceRecordId().isBlank() || row.sourceRecordId().length() > 100) {
+            errors.add(new RowError(line, "sourceRecordId", "SOURCE_ID_MISSING", "缺少部门记录编号（或超过 100 个字符）"));
+        }
+        RecordAction action = RecordAction.ADD;
+        if (row.action() != null && !row.action().isBlank()) {
+            try {
+                action = RecordAction.valueOf(row.action().strip().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                errors.add(new RowError(line, "action", "ACTION_UNKNOWN", "操作应为 ADD、UPDATE 或 REVOKE"));
+            }
+        }
+        int version = 1;
+        if (row.version() != null && !row.version().isBlank()) {
+            if (row.version().strip().matches("[1-9]\\d{0,8}")) {
+                version = Integer.parseInt(row.version().strip());
+            } else {
+                errors.add(new RowError(line, "version", "VERSION_FORMAT", "版本号应为正整数"));
+            }
+        }
+        Optional<LocalDate> decision = DecisionDates.parse(row.decisionDate());
+        if (decision.isEmpty()) {
+            errors.add(new RowError(line, "decisionDate", "DECISION_DATE_FORMAT", "决定日期缺失或不是有效日期（yyyy-MM-dd）"));
+        } else {
+            LocalDate birth = document != null && document.subjectKind() == SubjectKind.PERSON
+                    && ResidentIdentityNumber.looksLikeOne(document.number())
+                    ? ResidentIdentityNumber.parse(document.number(), LocalDate.MAX).birthDate() : null;
+            DecisionDates.check(decision.get(), today, birth)
+                    .ifPresent(p -> errors.add(new RowError(line, "decisionDate", p.code(), p.message())));
+        }
+        if (item != null) {
+            FieldSchema.check(item.definition().fields(), row.fields())
+                    .forEach(e -> errors.add(new RowError(line, "fields." + e.field(), e.code(), e.message())));
+        }
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        return new Valid(line, row, item.definition(), item.version(), document, name, action, version, decision.get(),
+                fingerprint(row, subjects.pseudonymOf(document)));
+    }
+
+    /**
+     * What the department sent, canonically: tells an identical replay from a changed version. The subject
+     * enters as its pseudonym, so the stored fingerprint cannot be searched for an identity number.
+     */
+    static String fingerprint(IncomingRecord row, String subjectPseudonym) {
+        StringBuilder text = new StringBuilder();
+        text.append(row.itemCode()).append('\n').append(subjectPseudonym)
+                .append('\n').append(row.subjectName()).append('\n').append(row.action()).append('\n')
+                .append(row.decisionNumber()).append('\n').append(row.decisionDate()).append('\n');
+        new TreeMap<>(row.fields()).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package cn.chengxin.ingestion;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.NewRecord;
+import cn.chengxin.creditfile.StoreOutcome;
+import cn.chengxin.ingestion.domain.DecisionDates;
+import cn.chengxin.ingestion.persistence.JdbcBatches;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.subject.NewOrganisation;
+import cn.chengxin.subject.NewPerson;
+import cn.chengxin.subject.SubjectProfile;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.SubjectKind;
+import org.springframework.stereotype.Service;
+
+/**
+ * Takes a department's batch (API or file) through validation into the credit file, in chunks: each chunk's
+ * accepted rows are committed together, so a failure loses only the chunk in flight, and a resubmission of
+ * the same batch (same id, same content) stores nothing twice. Same id with other content is refused.
+ */
+@Service
+public class Submissions {
+
+    static final int CHUNK = 500;
+
+    private final RowValidator validator;
+    private final SubjectRegistry subjects;
+    private final Catalogue catalogue;
+    private final CreditFile creditFile;
+    private final JdbcBatches batches;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+
+    Submissions(RowValidator validator, SubjectRegistry subjects, Catalogue catalogue, CreditFile creditFile,
+                JdbcBatches batches, AuditLog audit, Clock clock) {
+        this.validator = validator;
+        this.subjects = subjects;
+        this.catalogue = catalogue;
+        this.creditFile = creditFile;
+        this.batches = batches;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A row with its line (file) or position (API, from 1). */
+    public record Numbered(long line, IncomingRecord row) {
+    }
+
+    /** API submission: the whole batch is in the request. */
+    public BatchResult submit(UUID batchId, String departmentCode, List<IncomingRecord> records) {
+        List<Numbered> rows = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            rows.add(new Numbered(i + 1, records.get(i)));
+        }
+        return run(batchId, departmentCode, "API", null, hash(records), records.size(), rows.iterator());
+    }
+
+    /**
+     * Runs a batch; rows are pulled one at a time so a file of any size needs bounded memory.
+     *
+     * @param contentHash identifies the content, so that the same batch id with other content is refused
+     */
+    public BatchResult run(UUID batchId, String departmentCode, String channel, String fileName, String contentHash,
+                           Integer totalRows, Iterator<Numbered> rows) {
+        if (departmentCode == null || departmentCode.isBlank()) {
+            throw new IngestionProblem("DEPARTMENT_REQUIRED", DomainProblem.Kind.FORBIDDEN, "报送方未关联数据提供单位");
+        }
+        String by = AuditLog.currentActor().actorName();
+        Optional<JdbcBatches.Stored> existing = batches.find(batchId);
+        if (existing.isPresent()) {
+            if (!existing.get().contentHash().equals(contentHash)
+                    || !existing.get().departmentCode().equals(departmentCode)) {
+                throw new IngestionProblem("BATCH_CONFLICT", DomainProblem.Kind.CONFLICT,
+                        "批次号已用于内容不同的另一次报送");
+            }
+            BatchResult first = batches.result(batchId).orElseThrow();
+            if (!"RUNNING".equals(first.status()) || running.contains(batchId)) {
+                return first.asReplay();
+            }
+            // Interrupted by a crash: run it again; what was stored is recognised and not stored twice.
+            batches.restart(batchId);
+        } else if (!batches.start(batchId, departmentCode, by, channel, fileName, contentHash, totalRows,
+                clock.instant())) {
+            return run(batchId, departmentCode, channel, fileName, contentHash, totalRows, rows);
+        }
+        running.add(batchId);
+        try {
+            process(batchId, departmentCode, by, rows);
+            batches.finish(batchId, "DONE", null, clock.instant());
+        } catch (RuntimeException e) {
+            batches.finish(batchId, "FAILED", e instanceof DomainProblem p ? p.code() + " " + p.getMessage()
+                    : "内部错误", clock.instant());
+            throw e;
+        } finally {
+            running.remove(batchId);
+        }
+        return batches.result(batchId).orElseThrow();
+    }
+
+    /** A batch's result, only for the department that submitted it. */
+    public Optional<BatchResult> result(UUID batchId, String departmentCode) {
+        return batches.find(batchId).filter(b -> b.departmentCode().equals(departmentCode))
+                .flatMap(b -> batches.result(batchId));
+    }
+
+    private void process(UUID batchId, String department, String by, Iterator<Numbered> rows) {
+        Map<String, CatalogueItem> active = new HashMap<>();
+        catalogue.active().forEach(i -> active.put(i.code(), i));
+        LocalDate today = LocalDate.now(clock);
+        List<Numbered> chunk = new ArrayList<>(CHUNK);
+        while (rows.hasNext()) {
+            chunk.add(rows.next());
+            if (chunk.size() == CHUNK || !rows.hasNext()) {
+                processChunk(batchId, department, by, chunk, active, today);
+                chunk.clear();
+            }
+        }
+    }
+
+    private void processChunk(UUID batchId, String department, String by, List<Numbered> chunk,
+                              Map<String, CatalogueItem> active, LocalDate today) {
+        List<RowError> errors = new ArrayList<>();
+        List<RowValidator.Valid> valid = new ArrayList<>();
+        for (Numbered n : chunk) {
+            Object outcome = validator.validate(n.line(), n.row(), department, active, today);
+            if (outcome instanceof RowValidator.Valid v) {
+                valid.add(v);
+            } else {
+                @SuppressWarnings("unchecked")
+                List<RowError> rowErrors = (List<RowError>) outcome;
+                errors.addAll(rowErrors);
+            }
+        }
+        List<NewRecord> records = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        for (RowValidator.Valid v : valid) {
+            Optional<UUID> subject = resolve(v, errors);
+            if (subject.isEmpty()) {
+                continue;
+            }
+            records.add(record(v, subject.get(), department, null));
+            lines.add(v.line());
+            if (v.item().linksToResponsiblePersons()) {
+                UUID linkedFrom = UUID.nameUUIDFromBytes((department + "\n" + v.row().sourceRecordId())
+                        .getBytes(StandardCharsets.UTF_8));
+                subjects.profile(subject.get()).ifPresent(p -> p.responsiblePersons().forEach(person -> {
+                    records.add(new NewRecord(person.otherId(), v.item().code(), v.itemVersion(), department,
+                            v.row().sourceRecordId() + "@" + person.otherId(), v.version(), v.action(),
+                            v.row().decisionNumber(), v.decisionDate(), v.row().fields(),
+                            DecisionDates.lastDay(v.decisionDate(), v.item().publicationMaxMonths()),
+                            DecisionDates.lastDayOfYears(v.decisionDate(), v.item().retentionYears()),
+                            v.fingerprint(), linkedFrom));
+                    lines.add(-v.line()); // a linked copy: not counted as a row of the batch
+                }));
+            }
+        }
+        int accepted = 0;
+        int duplicates = 0;
+        List<StoreOutcome> outcomes = records.isEmpty() ? List.of() : creditFile.store(batchId, by, records);
+        for (int i = 0; i < outcomes.size(); i++) {
+            long line = lines.get(i);
+            StoreOutcome outcome = outcomes.get(i);
+            if (line < 0) {
+                continue;
+            }
+            switch (outcome.kind()) {
+                case STORED -> accepted++;
+                case DUPLICATE -> duplicates++;
+                case REFUSED -> errors.add(new RowError(line, "sourceRecordId", outcome.code(), outcome.message()));
+            }
+        }
+        long rejectedRows = errors.stream().mapToLong(RowError::line).distinct().count();
+        batches.progress(batchId, chunk.size(), accepted, duplicates, (int) rejectedRows, errors);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "ingestion.chunk").detail(String.format(
+                "batch %s: %d rows, %d accepted, %d duplicates, %d rejected", batchId, chunk.size(), accepted,
+                duplicates, rejectedRows)));
+    }
+
+    /** Finds the subject, checking the name against the registry, or registers it. */
+    private Optional<UUID> resolve(RowValidator.Valid v, List<RowError> errors) {
+        Optional<UUID> found = subjects.find(v.document());
+        if (found.isPresent()) {
+            String registered = subjects.profile(found.get()).map(SubjectProfile::name).orElse("");
+            if (!registered.equals(v.name())) {
+                errors.add(new RowError(v.line(), "subjectName", "SUBJECT_NAME_MISMATCH",
+                        "主体名称与信用主体库登记的不一致"));
+                return Optional.empty();
+            }
+            return found;
+        }
+        if (v.document().subjectKind() == SubjectKind.PERSON) {
+            return Optional.of(subjects.registerPerson(new NewPerson(v.document(), v.name(), null, null, List.of(),
+                    List.of(), false)));
+        }
+        return Optional.of(subjects.registerOrganisation(new NewOrganisation(v.document(), v.name(), null, List.of(),
+                false)));
+    }
+
+    private static NewRecord record(RowValidator.Valid v, UUID subject, String department, UUID linkedFrom) {
+        return new NewRecord(subject, v.item().code(), v.itemVersion(), department, v.row().sourceRecordId().strip(),
+                v.version(), v.action(), v.row().decisionNumber(), v.decisionDate(), v.row().fields(),
+                DecisionDates.lastDay(v.decisionDate(), v.item().publicationMaxMonths()),
+                DecisionDates.lastDayOfYears(v.decisionDate(), v.item().retentionYears()), v.fingerprint(), linkedFrom);
+    }
+
+    /** SHA-256 over the rows as sent, canonically: the identity of an API batch's content. */
+    static String hash(List<IncomingRecord> records) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (IncomingRecord r : records) {
+                String line = String.join("\u0001", String.valueOf(r.itemCode()), String.valueOf(r.subjectNumber()),
+                        String.valueOf(r.subjectName()), String.valueOf(r.sourceRecordId()),
+                        String.valueOf(r.version()), String.valueOf(r.action()), String.valueOf(r.decisionNumber()),
+                        String.valueOf(r.decisionDate()), new TreeMap<>(r.fields()).toString()) + "\u0002";
+                digest.update(line.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

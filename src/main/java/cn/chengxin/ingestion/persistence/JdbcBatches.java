@@ -1,0 +1,97 @@
+package cn.chengxin.ingestion.persistence;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.ingestion.BatchResult;
+import cn.chengxin.ingestion.RowError;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The ingestion schema: batches and their rejected rows. */
+@Repository
+public class JdbcBatches {
+
+    private final JdbcClient jdbc;
+
+    public JdbcBatches(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Stored(UUID id, String departmentCode, String contentHash) {
+    }
+
+    public Optional<Stored> find(UUID id) {
+        return jdbc.sql("SELECT id, department_code, content_hash FROM ingestion.batch WHERE id = ?").param(id)
+                .query((rs, n) -> new Stored(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).optional();
+    }
+
+    /** @return false when the id is taken (a concurrent submission of the same batch) */
+    public boolean start(UUID id, String department, String by, String channel, String fileName, String hash,
+                         Integer totalRows, Instant at) {
+        return jdbc.sql("""
+                        INSERT INTO ingestion.batch (id, department_code, submitted_by, channel, file_name, content_hash,
+                                                     status, total_rows, started_at)
+                        VALUES (?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?) ON CONFLICT (id) DO NOTHING""")
+                .params(id, department, by, channel, fileName, hash, totalRows, Timestamp.from(at)).update() == 1;
+    }
+
+    /** A batch interrupted by a crash starts its counts again; its stored records are recognised as replays. */
+    public void restart(UUID id) {
+        jdbc.sql("DELETE FROM ingestion.row_error WHERE batch_id = ?").param(id).update();
+        jdbc.sql("UPDATE ingestion.batch SET rows_done = 0, accepted = 0, duplicates = 0, rejected = 0 WHERE id = ?")
+                .param(id).update();
+    }
+
+    public void progress(UUID id, int rows, int accepted, int duplicates, int rejected, List<RowError> errors) {
+        jdbc.sql("UPDATE ingestion.batch SET rows_done = rows_done + ?, accepted = accepted + ?, "
+                        + "duplicates = duplicates + ?, rejected = rejected + ? WHERE id = ?")
+                .params(rows, accepted, duplicates, rejected, id).update();
+        for (RowError e : errors) {
+            jdbc.sql("INSERT INTO ingestion.row_error (batch_id, line, field, code, message) VALUES (?, ?, ?, ?, ?)")
+                    .params(id, e.line(), e.field(), e.code(), e.message()).update();
+        }
+    }
+
+    public void finish(UUID id, String status, String failure, Instant at) {
+        jdbc.sql("UPDATE ingestion.batch SET status = ?, failure = ?, finished_at = ?, "
+                        + "total_rows = coalesce(total_rows, rows_done) WHERE id = ?")
+                .params(status, failure, Timestamp.from(at), id).update();
+    }
+
+    public Optional<BatchResult> result(UUID id) {
+        List<RowError> errors = jdbc.sql("SELECT line, field, code, message FROM ingestion.row_error WHERE batch_id = ? "
+                        + "ORDER BY line, field").param(id)
+                .query((rs, n) -> new RowError(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+        return jdbc.sql("""
+                        SELECT id, status, coalesce(total_rows, rows_done), accepted, duplicates, rejected, started_at,
+                               finished_at FROM ingestion.batch WHERE id = ?""").param(id)
+                .query((rs, n) -> new BatchResult(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
+                        rs.getInt(4), rs.getInt(5), rs.getInt(6), errors, rs.getTimestamp(7).toInstant(),
+                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), false))
+                .optional();
+    }
+
+    public record Summary(UUID id, String departmentCode, String submittedBy, String channel, String fileName,
+                          String status, Integer totalRows, int rowsDone, int accepted, int duplicates, int rejected,
+                          Instant startedAt, Instant finishedAt) {
+    }
+
+    public List<Summary> recent(String departmentCode, int limit) {
+        return jdbc.sql("""
+                        SELECT id, department_code, submitted_by, channel, file_name, status, total_rows, rows_done,
+                               accepted, duplicates, rejected, started_at, finished_at
+                        FROM ingestion.batch WHERE (?::text IS NULL OR department_code = ?)
+                        ORDER BY started_at DESC LIMIT ?""")
+                .params(departmentCode, departmentCode, limit)
+                .query((rs, n) -> new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), (Integer) rs.getObject(7), rs.getInt(8),
+                        rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getTimestamp(12).toInstant(),
+                        rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant()))
+                .list();
+    }
+}

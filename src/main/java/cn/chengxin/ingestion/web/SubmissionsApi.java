@@ -1,0 +1,93 @@
+package cn.chengxin.ingestion.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.ingestion.BatchResult;
+import cn.chengxin.ingestion.IncomingRecord;
+import cn.chengxin.ingestion.IngestionProblem;
+import cn.chengxin.ingestion.Submissions;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** 归集接口: a department system submits records; the same Idempotency-Key with the same content replays the result. */
+@RestController
+@RequiresPermission(Permission.RECORD_SUBMIT)
+@Tag(name = "ingestion", description = "公共信用信息归集")
+class SubmissionsApi {
+
+    private static final int MAX_RECORDS = 10_000;
+
+    private final Submissions submissions;
+
+    SubmissionsApi(Submissions submissions) {
+        this.submissions = submissions;
+    }
+
+    @PostMapping("/api/v1/submissions")
+    @Operation(summary = "报送信用信息", description = "Header Idempotency-Key (a UUID) is the batch id: the same key with "
+            + "the same records returns the first result (Idempotent-Replayed: true); with other records 409 "
+            + "BATCH_CONFLICT. Each rejected record is listed with its index (from 1), field, code and message; "
+            + "accepted records are stored whatever happens to the others.")
+    ResponseEntity<BatchResult> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                       @Valid @RequestBody Batch batch) {
+        UUID batchId = parseKey(key);
+        BatchResult result = submissions.submit(batchId, AuditLog.currentActor().departmentCode(), batch.incoming());
+        return ResponseEntity.ok().header("Idempotent-Replayed", Boolean.toString(result.replayed())).body(result);
+    }
+
+    @GetMapping("/api/v1/submissions/{id}")
+    @Operation(summary = "报送批次结果")
+    BatchResult result(@PathVariable UUID id) {
+        // Another department's batch is answered as if it did not exist.
+        return submissions.result(id, AuditLog.currentActor().departmentCode())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private static UUID parseKey(String key) {
+        try {
+            return UUID.fromString(key == null ? "" : key.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IngestionProblem("IDEMPOTENCY_KEY_REQUIRED", DomainProblem.Kind.INVALID_INPUT,
+                    "须以 Idempotency-Key 请求头提供批次号（UUID）");
+        }
+    }
+
+    record Batch(@NotNull @Size(min = 1, max = MAX_RECORDS) List<Record> records) {
+
+        List<IncomingRecord> incoming() {
+            return records.stream().map(Record::toIncoming).toList();
+        }
+    }
+
+    record Record(String itemCode, String subjectNumber, String subjectName, String sourceRecordId, String version,
+                  String action, String decisionNumber, String decisionDate, Map<String, String> fields) {
+
+        IncomingRecord toIncoming() {
+            return new IncomingRecord(itemCode, subjectNumber, subjectName, sourceRecordId, version, action,
+                    decisionNumber, decisionDate, fields);
+        }
+
+        @Override
+        public String toString() {
+            return "Record[" + itemCode + ", " + sourceRecordId + "]";
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package cn.chengxin.ingestion;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.account.ApiClient;
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.NewOrganisation;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.ResponsibleRole;
+import cn.chengxin.support.ClearIdentityNumbers;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Submissions through the API: per-row codes, exactly once, idempotency and 409, versions, links, windows. */
+@IntegrationTest
+class SubmissionsIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    CreditFile creditFile;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private String courtKey;
+    private String marketKey;
+
+    @BeforeEach
+    void clients() {
+        courtKey = key("COURT");
+        marketKey = key("MARKET");
+    }
+
+    @Test
+    void goodAndBadRowsAreReportedOneByOneAndTheGoodOnesStoredExactlyOnce() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "冯建军");
+        String source = "ZX-" + UUID.randomUUID();
+        String good = row("P_COURT_DEFAULTER", person.number(), person.name(), source, "2025-06-01",
+                "\"case_number\":\"(2025)豫1702执123号\",\"court\":\"驿城区人民法院\",\"obligation\":\"给付货款\","
+                        + "\"performance\":\"全部未履行\",\"behaviour\":\"有履行能力而拒不履行\"");
+        String wrongCheckDigit = row("P_COURT_DEFAULTER", person.number().substring(0, 17)
+                + (person.number().charAt(17) == '1' ? '2' : '1'), person.name(), "A2", "2025-06-01", courtFields());
+        String impossibleBirth = row("P_COURT_DEFAULTER", withCheck("41170219990230123"), "甲", "A3", "2025-06-01",
+                courtFields());
+        String unknownItem = row("P_NO_SUCH_ITEM", person.number(), person.name(), "A4", "2025-06-01", "");
+        String outsideRemit = row("P_TAX_SERIOUS_DISHONESTY", person.number(), person.name(), "A5", "2025-06-01",
+                "\"case_nature\":\"偷税\",\"facts\":\"x\",\"handling\":\"y\"");
+        String missingField = row("P_COURT_DEFAULTER", person.number(), person.name(), "A6", "2025-06-01",
+                "\"court\":\"驿城区人民法院\",\"obligation\":\"x\",\"performance\":\"全部未履行\",\"behaviour\":\"y\"");
+        String future = row("P_COURT_DEFAULTER", person.number(), person.name(), "A7",
+                LocalDate.now().plusDays(3).toString(), courtFields());
+        String body = "{\"records\":[" + String.join(",", good, wrongCheckDigit, impossibleBirth, unknownItem,
+                outsideRemit, missingField, future, good) + "]}";
+        String key = UUID.randomUUID().toString();
+
+        mvc.perform(submit(courtKey, key, body)).andExpect(status().isOk())
+                .andExpect(header().string("Idempotent-Replayed", "false"))
+                .andExpect(jsonPath("$.received").value(8))
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.duplicates").value(1))
+                .andExpect(jsonPath("$.rejected").value(6))
+                .andExpect(jsonPath("$.errors[?(@.line == 2)].code").value("ID_CHECKSUM"))
+                .andExpect(jsonPath("$.errors[?(@.line == 3)].code").value("ID_BIRTH_DATE"))
+                .andExpect(jsonPath("$.errors[?(@.line == 4)].code").value("ITEM_NOT_IN_CATALOGUE"))
+                .andExpect(jsonPath("$.errors[?(@.line == 5)].code").value("ITEM_OUTSIDE_REMIT"))
+                .andExpect(jsonPath("$.errors[?(@.line == 6)].code").value("FIELD_REQUIRED"))
+                .andExpect(jsonPath("$.errors[?(@.line == 6)].field").value("fields.case_number"))
+                .andExpect(jsonPath("$.errors[?(@.line == 7)].code").value("DECISION_DATE_FUTURE"));
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        assertThat(creditFile.fileOf(subject)).singleElement().satisfies(e -> {
+            assertThat(e.itemCode()).isEqualTo("P_COURT_DEFAULTER");
+            assertThat(e.status()).isEqualTo(RecordStatus.ACTIVE);
+            assertThat(e.publicationEnd()).isEqualTo(LocalDate.of(2028, 5, 31));
+        });
+
+        // Replay: the first result again, nothing written.
+        long stored = records();
+        MvcResult replay = mvc.perform(submit(courtKey, key, body)).andExpect(status().isOk())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(jsonPath("$.accepted").value(1)).andReturn();
+        assertThat(records()).isEqualTo(stored);
+        assertThat(replay.getResponse().getContentAsString()).doesNotContain(person.number());
+        // Same key, other content: refused.
+        mvc.perform(submit(courtKey, key, "{\"records\":[" + good + "]}")).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("BATCH_CONFLICT"));
+        // The same rows under a new key: everything is a duplicate.
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[" + good + "]}"))
+                .andExpect(jsonPath("$.accepted").value(0)).andExpect(jsonPath("$.duplicates").value(1));
+        assertThat(records()).isEqualTo(stored);
+        // Another department cannot read the batch.
+        mvc.perform(get("/api/v1/submissions/" + key).header("Authorization", "Bearer " + marketKey))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/submissions/" + key).header("Authorization", "Bearer " + courtKey))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.rejected").value(6));
+        assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
+    }
+
+    @Test
+    void aKeyIsRequiredAndUnknownFieldsAreRefused() throws Exception {
+        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + courtKey)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"records\":[{\"itemCode\":\"X\"}]}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("IDEMPOTENCY_KEY_REQUIRED"));
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[{\"itemCode\":\"X\",\"role\":\"ADMIN\"}]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        mvc.perform(submit(key("COURT", Set.of(Permission.API_SUBJECT_CHECK)), UUID.randomUUID().toString(),
+                "{\"records\":[]}")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anUpdateAddsAVersionAndARevocationEndsTheRecord() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "褚丽华");
+        String source = "CF-" + UUID.randomUUID();
+        String fields = "\"penalty_type\":\"罚款\",\"facts\":\"无照经营\",\"basis\":\"《无证无照经营查处办法》第十三条\","
+                + "\"authority\":\"驻马店市市场监督管理局\"";
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + row("P_ADMIN_PENALTY_GENERAL",
+                person.number(), person.name(), source, "2026-01-10", fields) + "]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        String update = row("P_ADMIN_PENALTY_GENERAL", person.number(), person.name(), source, "2026-01-10",
+                fields.replace("无照经营", "无照经营（更正）")).replace("\"sourceRecordId\"", "\"version\":\"2\",\"action\":\"UPDATE\",\"sourceRecordId\"");
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + update + "]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        FileEntry current = creditFile.fileOf(subject).get(0);
+        assertThat(current.version()).isEqualTo(2);
+        assertThat(current.content()).containsEntry("facts", "无照经营（更正）");
+        assertThat(jdbc.sql("SELECT count(*) FROM creditfile.record WHERE source_record_id = ?").param(source)
+                .query(Long.class).single()).as("every version kept").isEqualTo(2);
+        // A stale version is refused; a revocation ends it.
+        String stale = update.replace("\"version\":\"2\"", "\"version\":\"1\"");
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + stale.replace("（更正）", "（再改）") + "]}"))
+                .andExpect(jsonPath("$.errors[0].code").value("RECORD_VERSION_CONFLICT"));
+        String revoke = update.replace("\"version\":\"2\",\"action\":\"UPDATE\"", "\"version\":\"3\",\"action\":\"REVOKE\"");
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + revoke + "]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        assertThat(creditFile.fileOf(subject).get(0).status()).isEqualTo(RecordStatus.REVOKED);
+    }
+
+    @Test
+    void aRecordLeavesDisplayTheDayAfterItsPublicationEnds() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "卫志强");
+        String fields = "\"penalty_type\":\"警告\",\"facts\":\"占道经营\",\"basis\":\"某条例\",\"authority\":\"城管局\"";
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + row("P_ADMIN_PENALTY_GENERAL",
+                person.number(), person.name(), "W-" + UUID.randomUUID(), "2025-12-15", fields) + "]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        LocalDate lastDay = creditFile.fileOf(subject).get(0).publicationEnd();
+        assertThat(lastDay).isEqualTo(LocalDate.of(2026, 12, 14));
+
+        creditFile.applyWindows(lastDay);
+        assertThat(creditFile.fileOf(subject).get(0).status()).as("still shown on its last day")
+                .isEqualTo(RecordStatus.ACTIVE);
+        creditFile.applyWindows(lastDay.plusDays(1));
+        assertThat(creditFile.fileOf(subject).get(0).status()).as("gone the day after").isEqualTo(RecordStatus.EXPIRED);
+        assertThat(creditFile.fileOf(subject).get(0).status().shown()).isFalse();
+        creditFile.applyWindows(LocalDate.of(2030, 12, 15));
+        assertThat(creditFile.fileOf(subject).get(0).status()).as("archived after 5 years").isEqualTo(RecordStatus.ARCHIVED);
+        assertThat(jdbc.sql("SELECT count(*) FROM creditfile.record_event e JOIN creditfile.record r ON r.id = e.record_id "
+                + "WHERE r.subject_id = ?").param(subject).query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void anOrganisationsSeriousRecordIsAlsoRecordedOnItsLegalRepresentative() throws Exception {
+        TestCitizens.Person rep = TestCitizens.register(subjects, "蒋大伟");
+        UUID repId = subjects.find(subjects.validate(null, rep.number())).orElseThrow();
+        String code = "91350100M000100Y43";
+        subjects.registerOrganisation(new NewOrganisation(subjects.validate(null, code), "示例科技有限公司",
+                LocalDate.of(2015, 3, 1), List.of(new NewOrganisation.Responsible(repId,
+                ResponsibleRole.LEGAL_REPRESENTATIVE, LocalDate.of(2015, 3, 1))), false));
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[" + row("O_COURT_DEFAULTER", code,
+                        "示例科技有限公司", "ORG-" + UUID.randomUUID(), "2026-02-01",
+                        "\"case_number\":\"(2026)豫1702执9号\",\"court\":\"驿城区人民法院\",\"obligation\":\"给付\"") + "]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        assertThat(creditFile.fileOf(repId)).anySatisfy(e -> {
+            assertThat(e.itemCode()).isEqualTo("O_COURT_DEFAULTER");
+            assertThat(e.linked()).isTrue();
+        });
+    }
+
+    private long records() {
+        return jdbc.sql("SELECT count(*) FROM creditfile.record").query(Long.class).single();
+    }
+
+    private String key(String department) {
+        return key(department, Set.of(Permission.RECORD_SUBMIT));
+    }
+
+    private String key(String department, Set<Permission> permissions) {
+        UUID departmentId = directory.departments().stream().filter(d -> d.code().equals(department)).findFirst()
+                .orElseThrow().id();
+        return apiClients.issue(department + " 报送系统", department, ApiClient.Kind.DEPARTMENT, departmentId,
+                permissions, 6000).key();
+    }
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder submit(String apiKey,
+                                                                                                    String idempotencyKey,
+                                                                                                    String body) {
+        return post("/api/v1/submissions").header("Authorization", "Bearer " + apiKey)
+                .header("Idempotency-Key", idempotencyKey).contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    private static String courtFields() {
+        return "\"case_number\":\"x\",\"court\":\"y\",\"obligation\":\"z\",\"performance\":\"全部未履行\",\"behaviour\":\"w\"";
+    }
+
+    private static String row(String item, String number, String name, String source, String date, String fields) {
+        return "{\"itemCode\":\"" + item + "\",\"subjectNumber\":\"" + number + "\",\"subjectName\":\"" + name
+                + "\",\"sourceRecordId\":\"" + source + "\",\"decisionNumber\":\"驻执〔2025〕1号\",\"decisionDate\":\""
+                + date + "\",\"fields\":{" + fields + "}}";
+    }
+
+    private static String withCheck(String first17) {
+        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * w[i];
+        }
+        return first17 + "10X98765432".charAt(sum % 11);
+    }
+}
