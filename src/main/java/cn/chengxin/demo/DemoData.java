@@ -18,6 +18,11 @@ import cn.chengxin.demo.domain.SyntheticResident;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.demo.domain.RecordGenerator;
+import cn.chengxin.demo.domain.SyntheticRecord;
+import cn.chengxin.ingestion.BatchResult;
+import cn.chengxin.ingestion.IncomingRecord;
+import cn.chengxin.ingestion.Submissions;
 import cn.chengxin.shared.City;
 import cn.chengxin.subject.NewOrganisation;
 import cn.chengxin.subject.NewPerson;
@@ -46,10 +51,12 @@ public class DemoData {
     private final City city;
     private final Clock clock;
     private final AuditLog audit;
+    private final Submissions submissions;
 
     DemoData(SubjectRegistry registry, JdbcClient jdbc, TransactionTemplate transactions, City city, Clock clock,
-             AuditLog audit) {
+             AuditLog audit, Submissions submissions) {
         this.audit = audit;
+        this.submissions = submissions;
         this.registry = registry;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -100,13 +107,39 @@ public class DemoData {
             progress.accept(String.format("%,d / %,d organisations", Math.min(orgs.size(), from + BATCH),
                     orgs.size()));
         }
+        int records = deliverRecords(population, seed, progress);
         Instant completed = clock.instant();
         long millis = Duration.between(started, completed).toMillis();
         jdbc.sql("UPDATE demo.dataset SET organisations = ?, completed_at = ?, duration_ms = ? WHERE id = ?")
                 .params(orgs.size(), java.sql.Timestamp.from(completed), millis, datasetId).update();
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "demo.generate")
-                .detail(String.format("%d synthetic residents, %d organisations, seed %d", residents, orgs.size(), seed)));
+                .detail(String.format("%d synthetic residents, %d organisations, %d records, seed %d", residents,
+                        orgs.size(), records, seed)));
         return new DemoDataset(city.code(), seed, residents, orgs.size(), completed, millis);
+    }
+
+    /** The departments' records about the population, delivered through the ordinary ingestion path. */
+    private int deliverRecords(Population population, long seed, Consumer<String> progress) {
+        java.util.Map<String, List<SyntheticRecord>> byDepartment = new java.util.TreeMap<>();
+        RecordGenerator.generate(population.residents(), seed)
+                .forEach(r -> byDepartment.computeIfAbsent(r.departmentCode(), d -> new ArrayList<>()).add(r));
+        int accepted = 0;
+        for (var entry : byDepartment.entrySet()) {
+            List<Submissions.Numbered> rows = new ArrayList<>();
+            for (SyntheticRecord r : entry.getValue()) {
+                SyntheticResident resident = population.residents().get(r.resident());
+                rows.add(new Submissions.Numbered(rows.size() + 1, new IncomingRecord(r.itemCode(),
+                        resident.identityNumber(), resident.name(), r.sourceRecordId(), "1", "ADD", r.decisionNumber(),
+                        r.decisionDate().toString(), r.fields())));
+            }
+            UUID batch = UUID.nameUUIDFromBytes(("demo-" + seed + "-" + entry.getKey()).getBytes());
+            BatchResult result = submissions.run(batch, entry.getKey(), "FILE", "demo-" + entry.getKey() + ".csv",
+                    "demo-" + seed + "-" + entry.getValue().size(), rows.size(), rows.iterator());
+            accepted += result.accepted() + result.duplicates();
+            progress.accept(String.format("%s: %,d records (%,d accepted, %,d rejected)", entry.getKey(),
+                    result.received(), result.accepted(), result.rejected()));
+        }
+        return accepted;
     }
 
     private static NewPerson person(SyntheticResident r, boolean legalRepresentative) {

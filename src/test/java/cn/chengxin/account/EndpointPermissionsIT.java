@@ -69,6 +69,8 @@ class EndpointPermissionsIT {
             Map.entry("GET /dev/sms", EVERYONE),
             Map.entry("GET /console", STAFF),
             Map.entry("GET /console/subjects", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("GET /console/file", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/file", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /catalog", EVERYONE),
             Map.entry("GET /api/v1/catalog/items", EVERYONE),
             Map.entry("GET /console/catalog", STAFF),

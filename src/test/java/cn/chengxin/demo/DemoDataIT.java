@@ -56,6 +56,16 @@ class DemoDataIT {
             assertThat(registry.validate(DocumentType.RESIDENT_ID, document.number())).isEqualTo(document);
         }
 
+        // Records came through the ingestion path: most residents have none, a few have penalties.
+        long withRecords = jdbc.sql("""
+                        SELECT count(DISTINCT r.subject_id) FROM creditfile.record r
+                        JOIN subject.subject s ON s.id = r.subject_id WHERE s.synthetic""").query(Long.class).single();
+        assertThat(withRecords).isBetween(100L, 1_000L);
+        assertThat(jdbc.sql("SELECT count(*) FROM creditfile.record WHERE item_code LIKE 'P_ADMIN_PENALTY_%'")
+                .query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM ingestion.batch WHERE file_name LIKE 'demo-%' AND rejected > 0")
+                .query(Long.class).single()).as("generated records are all valid").isZero();
+
         assertThat(ClearIdentityNumbers.inDatabase(jdbc)).as("clear identity numbers in the database").isEmpty();
     }
 

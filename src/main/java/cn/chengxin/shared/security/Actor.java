@@ -17,6 +17,13 @@ public interface Actor {
     /** The department or organisation acting; empty for citizens. */
     String organisation();
 
+    /**
+     * The catalogue item codes the acting department may see (its data scope); empty: no restriction.
+     */
+    default java.util.List<String> dataScope() {
+        return java.util.List.of();
+    }
+
     /** The code of the department acting (its remit and data scope apply), or empty when none. */
     default String departmentCode() {
         return "";

@@ -1,0 +1,86 @@
+package cn.chengxin.creditfile.web;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.audit.AuditResult;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.shared.security.Actor;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.security.StaffQueryPurpose;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.IdentityDocument;
+import cn.chengxin.subject.domain.InvalidIdentityException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * 信用档案 in the console: a subject's records for staff with subject:read, limited to their department's
+ * data scope, the look-up audited with its purpose before anything is shown (the subject sees it).
+ */
+@Controller
+@RequiresPermission(Permission.SUBJECT_READ)
+class CreditFileConsole {
+
+    private final SubjectRegistry subjects;
+    private final CreditFile creditFile;
+    private final Catalogue catalogue;
+    private final AuditLog audit;
+
+    CreditFileConsole(SubjectRegistry subjects, CreditFile creditFile, Catalogue catalogue, AuditLog audit) {
+        this.subjects = subjects;
+        this.creditFile = creditFile;
+        this.catalogue = catalogue;
+        this.audit = audit;
+    }
+
+    @GetMapping("/console/file")
+    String form(Model model) {
+        model.addAttribute("purposes", StaffQueryPurpose.values());
+        return "console/credit-file";
+    }
+
+    @PostMapping("/console/file")
+    String show(@RequestParam String number, @RequestParam StaffQueryPurpose purpose, Model model) {
+        model.addAttribute("purposes", StaffQueryPurpose.values());
+        model.addAttribute("purpose", purpose);
+        IdentityDocument document;
+        try {
+            document = subjects.validate(null, number);
+        } catch (InvalidIdentityException e) {
+            model.addAttribute("rejection", e.rejection());
+            return "console/credit-file";
+        }
+        Optional<UUID> subject = subjects.find(document);
+        audit.record(AuditEntry.of(AuditCategory.QUERY, "creditfile.view").subject(subjects.pseudonymOf(document))
+                .purpose(purpose.label(), purpose.legalBasis())
+                .result(subject.isPresent() ? AuditResult.SUCCESS : AuditResult.ERROR));
+        model.addAttribute("searchedMasked", document.masked());
+        if (subject.isEmpty()) {
+            model.addAttribute("notFound", true);
+            return "console/credit-file";
+        }
+        Actor actor = AuditLog.currentActor();
+        List<FileEntry> entries = creditFile.fileOf(subject.get()).stream()
+                .filter(e -> actor.dataScope().isEmpty() || actor.dataScope().contains(e.itemCode())).toList();
+        Map<String, String> names = new HashMap<>();
+        catalogue.active().forEach(i -> names.put(i.code(), i.definition().name()));
+        model.addAttribute("profile", subjects.profile(subject.get()).orElseThrow());
+        model.addAttribute("entries", entries);
+        model.addAttribute("itemNames", names);
+        model.addAttribute("scoped", !actor.dataScope().isEmpty());
+        return "console/credit-file";
+    }
+}
