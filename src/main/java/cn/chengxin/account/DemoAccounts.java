@@ -62,9 +62,15 @@ public class DemoAccounts implements ApplicationRunner {
     /** Idempotent: creates whatever demo account is missing. */
     public void ensure() {
         if (directory.departments().stream().noneMatch(d -> d.code().equals("COURT"))) {
-            directory.createDepartment("COURT", "市中级人民法院", Department.Kind.DATA_PROVIDER, List.of());
-            directory.createDepartment("TAX", "市税务局", Department.Kind.DATA_PROVIDER, List.of());
-            directory.createDepartment("MARKET", "市市场监督管理局", Department.Kind.DATA_PROVIDER, List.of());
+            // Each provider sees the records of the catalogue items it is responsible for (its data scope).
+            directory.createDepartment("COURT", "市中级人民法院", Department.Kind.DATA_PROVIDER,
+                    List.of("P_COURT_DEFAULTER", "P_CONSUMPTION_RESTRICTED", "O_COURT_DEFAULTER"));
+            directory.createDepartment("TAX", "市税务局", Department.Kind.DATA_PROVIDER,
+                    List.of("P_TAX_SERIOUS_DISHONESTY", "P_TAX_ARREARS", "O_TAX_SERIOUS_DISHONESTY", "O_TAX_CREDIT_A"));
+            directory.createDepartment("MARKET", "市市场监督管理局", Department.Kind.DATA_PROVIDER,
+                    List.of("P_ADMIN_PENALTY_MINOR", "P_ADMIN_PENALTY_GENERAL", "P_ADMIN_PENALTY_SERIOUS",
+                            "O_REGISTRATION", "O_ADMIN_LICENCE", "O_ADMIN_PENALTY_GENERAL", "O_ADMIN_PENALTY_SERIOUS",
+                            "O_ABNORMAL_OPERATIONS", "O_SERIOUS_ILLEGAL_LIST"));
             directory.createDepartment("HRSS", "市人力资源和社会保障局", Department.Kind.RESPONDING_UNIT, List.of());
         }
         List<StaffUser> existing = directory.users();

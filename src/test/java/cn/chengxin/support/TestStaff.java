@@ -23,9 +23,14 @@ public final class TestStaff {
 
     /** A new user with the given base role code (e.g. CREDIT_OFFICE), in the credit office. */
     public static String create(StaffDirectory directory, String roleCode) {
+        return create(directory, roleCode, "CREDIT_OFFICE");
+    }
+
+    /** A new user with the given base role code in the given department. */
+    public static String create(StaffDirectory directory, String roleCode, String departmentCode) {
         String username = "t" + roleCode.toLowerCase().replace('_', '-') + COUNTER.incrementAndGet() + "x"
                 + Long.toString(System.nanoTime() % 100000, 36);
-        UUID department = directory.departments().stream().filter(d -> d.code().equals("CREDIT_OFFICE")).findFirst()
+        UUID department = directory.departments().stream().filter(d -> d.code().equals(departmentCode)).findFirst()
                 .orElseThrow().id();
         UUID user = directory.createUser(username, "测试用户", department, PASSWORD);
         UUID role = directory.roles().stream().filter(r -> r.code().equals(roleCode)).findFirst().orElseThrow().id();

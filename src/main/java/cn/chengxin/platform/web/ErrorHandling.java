@@ -84,6 +84,9 @@ class ErrorHandling {
                     : ProblemCodes.forStatus(status.value());
             return Problems.of(status, code, messageFor(status));
         }
+        if (exception instanceof org.springframework.web.multipart.MultipartException) {
+            return Problems.of(HttpStatus.BAD_REQUEST, ProblemCodes.MALFORMED_REQUEST, "请求不是有效的文件上传");
+        }
         String reference = UUID.randomUUID().toString();
         log.error("Unhandled error, reference {}", reference, exception);
         ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemCodes.INTERNAL_ERROR,

