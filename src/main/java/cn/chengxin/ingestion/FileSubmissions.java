@@ -108,12 +108,23 @@ public class FileSubmissions {
      * background under the caller's identity.
      */
     public UUID start(UUID batchId, String departmentCode, Upload upload) {
+        Optional<JdbcBatches.Stored> existing = batches.find(batchId);
+        if (existing.isPresent() && (!existing.get().contentHash().equals(upload.sha256())
+                || !existing.get().departmentCode().equals(departmentCode))) {
+            deleteQuietly(upload.file());
+            throw new IngestionProblem("BATCH_CONFLICT", DomainProblem.Kind.CONFLICT, "批次号已用于内容不同的另一次报送");
+        }
         RowSource source;
         try {
             source = RowSources.open(upload.file(), upload.name(), limits);
         } catch (FileProblem problem) {
             deleteQuietly(upload.file());
             throw problem;
+        }
+        if (existing.isEmpty()) {
+            // Visible at once (progress, GET by id); the worker recognises it as its own batch to run.
+            batches.start(batchId, departmentCode, cn.chengxin.audit.AuditLog.currentActor().actorName(), "FILE",
+                    upload.name(), upload.sha256(), null, java.time.Instant.now());
         }
         worker.execute(new DelegatingSecurityContextRunnable(() -> {
             try (source) {

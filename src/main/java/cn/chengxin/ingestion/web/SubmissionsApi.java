@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.ingestion.BatchResult;
+import cn.chengxin.ingestion.FileSubmissions;
 import cn.chengxin.ingestion.IncomingRecord;
 import cn.chengxin.ingestion.IngestionProblem;
 import cn.chengxin.ingestion.Submissions;
@@ -36,9 +37,11 @@ class SubmissionsApi {
     private static final int MAX_RECORDS = 10_000;
 
     private final Submissions submissions;
+    private final FileSubmissions files;
 
-    SubmissionsApi(Submissions submissions) {
+    SubmissionsApi(Submissions submissions, FileSubmissions files) {
         this.submissions = submissions;
+        this.files = files;
     }
 
     @PostMapping("/api/v1/submissions")
@@ -51,6 +54,25 @@ class SubmissionsApi {
         UUID batchId = parseKey(key);
         BatchResult result = submissions.submit(batchId, AuditLog.currentActor().departmentCode(), batch.incoming());
         return ResponseEntity.ok().header("Idempotent-Replayed", Boolean.toString(result.replayed())).body(result);
+    }
+
+    @PostMapping("/api/v1/submissions/files")
+    @Operation(summary = "以文件报送", description = "A CSV (UTF-8 or GB18030), XLSX or JSON Lines file in the part "
+            + "'file'. Header Idempotency-Key (a UUID) is the batch id. Answered 202 with Location: the batch "
+            + "runs in the background; GET it for progress and the rejected rows. The same key with the same "
+            + "file is answered with the batch as it stands; with another file 409 BATCH_CONFLICT. A file that "
+            + "cannot be read at all is refused at once (FILE_EMPTY, FILE_UNREADABLE, FILE_ZIP_BOMB, "
+            + "FILE_TOO_LARGE, FILE_FORMAT_UNSUPPORTED, ...).")
+    ResponseEntity<BatchResult> submitFile(@RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                           @org.springframework.web.bind.annotation.RequestPart("file")
+                                           org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        UUID batchId = parseKey(key);
+        String department = AuditLog.currentActor().departmentCode();
+        FileSubmissions.Upload upload = files.save(file.getInputStream(), file.getOriginalFilename());
+        files.start(batchId, department, upload);
+        return ResponseEntity.accepted().location(java.net.URI.create("/api/v1/submissions/" + batchId))
+                .body(files.result(batchId, department).orElse(null));
     }
 
     @GetMapping("/api/v1/submissions/{id}")

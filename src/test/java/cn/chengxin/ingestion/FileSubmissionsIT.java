@@ -1,0 +1,146 @@
+package cn.chengxin.ingestion;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import cn.chengxin.account.ApiClient;
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Files through the API: GB18030, replays and conflicts, and files that cannot be read at all. */
+@IntegrationTest
+class FileSubmissionsIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private String key;
+
+    @BeforeEach
+    void client() {
+        UUID court = directory.departments().stream().filter(d -> d.code().equals("COURT")).findFirst().orElseThrow()
+                .id();
+        key = apiClients.issue("法院报送系统", "市中级人民法院", ApiClient.Kind.DEPARTMENT, court,
+                Set.of(Permission.RECORD_SUBMIT), 6000).key();
+    }
+
+    @Test
+    void aGb18030CsvIsAcceptedAndItsReplayStoresNothing() throws Exception {
+        TestCitizens.Person a = TestCitizens.register(subjects, "欧阳娜");
+        TestCitizens.Person b = TestCitizens.register(subjects, "司马光明");
+        String csv = "事项代码,证件号码,主体名称,部门记录编号,决定文书号,决定日期,case_number,court,obligation,performance,behaviour\n"
+                + line(a, "G-" + UUID.randomUUID()) + line(b, "G-" + UUID.randomUUID())
+                + "P_COURT_DEFAULTER,12345,某人,G-bad,驻执〔2025〕1号,2025-06-01,x,驿城区人民法院,y,全部未履行,z\n";
+        byte[] gb = csv.getBytes(Charset.forName("GB18030"));
+        String batch = UUID.randomUUID().toString();
+
+        mvc.perform(upload(batch, "法院.csv", gb)).andExpect(status().isAccepted())
+                .andExpect(header().string("Location", "/api/v1/submissions/" + batch));
+        String done = awaitDone(batch);
+        assertThat((Integer) JsonPath.read(done, "$.accepted")).isEqualTo(2);
+        assertThat((Integer) JsonPath.read(done, "$.rejected")).isEqualTo(1);
+        assertThat((String) JsonPath.read(done, "$.errors[0].code")).isEqualTo("ID_FORMAT");
+        assertThat((Integer) JsonPath.read(done, "$.errors[0].line")).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT count(*) FROM creditfile.record r JOIN subject.subject s ON s.id = r.subject_id "
+                + "WHERE s.name IN ('欧阳娜', '司马光明')").query(Long.class).single()).isEqualTo(2);
+
+        long before = jdbc.sql("SELECT count(*) FROM creditfile.record").query(Long.class).single();
+        mvc.perform(upload(batch, "法院.csv", gb)).andExpect(status().isAccepted());
+        awaitDone(batch);
+        mvc.perform(upload(UUID.randomUUID().toString(), "再次.csv", gb)).andExpect(status().isAccepted());
+        assertThat(jdbc.sql("SELECT count(*) FROM creditfile.record").query(Long.class).single()).isEqualTo(before);
+        mvc.perform(upload(batch, "其他.csv", (csv + "\n").getBytes(Charset.forName("GB18030"))))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("BATCH_CONFLICT"));
+    }
+
+    @Test
+    void filesThatCannotBeReadAreRefusedAtOnceWithTheirCode() throws Exception {
+        mvc.perform(upload(UUID.randomUUID().toString(), "空.xlsx", new byte[0]))
+                .andExpect(jsonPath("$.code").value("FILE_EMPTY"));
+        byte[] noise = new byte[4096];
+        new Random(1).nextBytes(noise);
+        mvc.perform(upload(UUID.randomUUID().toString(), "乱码.xlsx", noise))
+                .andExpect(jsonPath("$.code").value("FILE_UNREADABLE"));
+        byte[] binaryCsv = "a,b\n\u0000\u0001\u0002,\u0000\n".getBytes(StandardCharsets.ISO_8859_1);
+        mvc.perform(upload(UUID.randomUUID().toString(), "二进制.csv", binaryCsv))
+                .andExpect(jsonPath("$.code").value("FILE_UNREADABLE"));
+        mvc.perform(upload(UUID.randomUUID().toString(), "炸弹.xlsx", zipBomb()))
+                .andExpect(jsonPath("$.code").value("FILE_ZIP_BOMB"));
+        mvc.perform(upload(UUID.randomUUID().toString(), "文档.pdf", "%PDF-1.7".getBytes(StandardCharsets.US_ASCII)))
+                .andExpect(jsonPath("$.code").value("FILE_FORMAT_UNSUPPORTED"));
+    }
+
+    private static byte[] zipBomb() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 200; i++) {
+                zip.write(zeros); // 200 MB of zeros compress to about 200 KB
+            }
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    private String awaitDone(String batch) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            String body = mvc.perform(get("/api/v1/submissions/" + batch).header("Authorization", "Bearer " + key))
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            if (body.contains("\"status\":\"DONE\"") || body.contains("\"status\":\"FAILED\"")) {
+                return body;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("batch " + batch + " did not finish");
+    }
+
+    private org.springframework.test.web.servlet.RequestBuilder upload(String batch, String name, byte[] content) {
+        return multipart("/api/v1/submissions/files").file(new MockMultipartFile("file", name,
+                        "application/octet-stream", content))
+                .header("Authorization", "Bearer " + key).header("Idempotency-Key", batch);
+    }
+
+    private static String line(TestCitizens.Person p, String source) {
+        return "P_COURT_DEFAULTER," + p.number() + "," + p.name() + "," + source + ",驻执〔2025〕1号,2025-06-01,"
+                + "(2025)豫1702执8号,驿城区人民法院,给付货款,全部未履行,拒不履行\n";
+    }
+}
