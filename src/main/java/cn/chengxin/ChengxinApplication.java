@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class ChengxinApplication {
 
     /** Commands run instead of the server: {@code generate}, {@code verify-audit}. */
-    private static final java.util.Set<String> COMMANDS = java.util.Set.of("generate", "verify-audit", "bench-audit");
+    private static final java.util.Set<String> COMMANDS = java.util.Set.of("generate", "verify-audit", "bench-audit", "bench-ingest");
 
     public static void main(String[] args) {
         if (args.length > 0 && COMMANDS.contains(args[0])) {

@@ -78,7 +78,16 @@ public class DemoData {
      *
      * @param progress told after each batch how many subjects are in
      */
+    /** The population only, without records (benchmarks that deliver their own records). */
+    public void generatePopulationOnly(int residents, long seed) {
+        generate(residents, seed, line -> { }, false);
+    }
+
     public DemoDataset generate(int residents, long seed, Consumer<String> progress) {
+        return generate(residents, seed, progress, true);
+    }
+
+    private DemoDataset generate(int residents, long seed, Consumer<String> progress, boolean withRecords) {
         Instant started = clock.instant();
         long datasetId = jdbc.sql("""
                         INSERT INTO demo.dataset (city, seed, residents, organisations, started_at)
@@ -107,7 +116,7 @@ public class DemoData {
             progress.accept(String.format("%,d / %,d organisations", Math.min(orgs.size(), from + BATCH),
                     orgs.size()));
         }
-        int records = deliverRecords(population, seed, progress);
+        int records = withRecords ? deliverRecords(population, seed, progress) : 0;
         Instant completed = clock.instant();
         long millis = Duration.between(started, completed).toMillis();
         jdbc.sql("UPDATE demo.dataset SET organisations = ?, completed_at = ?, duration_ms = ? WHERE id = ?")

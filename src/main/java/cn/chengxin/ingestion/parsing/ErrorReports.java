@@ -19,8 +19,9 @@ import org.dhatim.fastexcel.Worksheet;
  * columns 行号, 字段, 错误代码, 说明, as CSV or XLSX. Reports are opened in Excel or WPS by clerks, so every
  * cell goes through {@link FormulaNeutraliser} and is written as text: a report must never run a formula.
  *
- * <p>{@code headers} are the four column titles; pass an empty list for {@link #DEFAULT_HEADERS}. The output
- * stream is flushed, never closed (it belongs to the caller, typically the HTTP response).
+ * <p>{@code headers} are the four column titles (for another language, say); pass an empty list for
+ * {@link #DEFAULT_HEADERS}. The output stream is flushed, never closed (it belongs to the caller, typically
+ * the HTTP response); a failure to write it is an {@link UncheckedIOException}.
  */
 public final class ErrorReports {
 

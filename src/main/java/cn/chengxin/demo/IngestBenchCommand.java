@@ -1,0 +1,133 @@
+package cn.chengxin.demo;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import cn.chengxin.demo.domain.PopulationGenerator;
+import cn.chengxin.demo.domain.SyntheticResident;
+import cn.chengxin.ingestion.BatchResult;
+import cn.chengxin.ingestion.FileSubmissions;
+import cn.chengxin.shared.City;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code bench-ingest --rows N}: loads a synthetic population of N residents, writes a CSV of N penalty
+ * records about them, ingests it end to end (parse, validate, resolve, store, audit), then loads the same
+ * file with plain PostgreSQL COPY into a bare table, and prints rows/s for both, their ratio, the peak heap,
+ * and the time to ingest the same file again (all duplicates). For an empty, throw-away database.
+ */
+@Component
+@ConditionalOnProperty(name = "chengxin.cli.command", havingValue = "bench-ingest")
+class IngestBenchCommand implements ApplicationRunner, ExitCodeGenerator {
+
+    private final DemoData demoData;
+    private final FileSubmissions files;
+    private final DataSource dataSource;
+    private final City city;
+    private final Path dataDir;
+    private int exitCode;
+
+    IngestBenchCommand(DemoData demoData, FileSubmissions files, DataSource dataSource, City city,
+                       @Value("${chengxin.data-dir:./data}") Path dataDir) {
+        this.demoData = demoData;
+        this.files = files;
+        this.dataSource = dataSource;
+        this.city = city;
+        this.dataDir = dataDir;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        List<String> raw = List.of(args.getSourceArgs());
+        int rows = raw.indexOf("--rows") >= 0 ? Integer.parseInt(raw.get(raw.indexOf("--rows") + 1).replace("_", ""))
+                : 1_000_000;
+        long seed = 77;
+        System.out.printf("bench-ingest: %,d rows, %d cores, max heap %d MB%n", rows,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        demoData.generatePopulationOnly(rows, seed);
+        Path csv = dataDir.resolve("bench-ingest.csv");
+        writeCsv(csv, PopulationGenerator.generate(city, seed, rows).residents());
+        System.out.printf("bench-ingest: CSV of %,d rows written (%,d MB)%n", rows, Files.size(csv) >> 20);
+
+        long started = System.nanoTime();
+        BatchResult result = files.runNow(UUID.randomUUID(), "MARKET", files.save(Files.newInputStream(csv),
+                "bench-ingest.csv"));
+        double ingest = (System.nanoTime() - started) / 1e9;
+        System.out.printf("bench-ingest: end to end %,d rows in %.1f s = %,.0f rows/s (accepted %,d, rejected %,d)%n",
+                result.received(), ingest, result.received() / ingest, result.accepted(), result.rejected());
+
+        started = System.nanoTime();
+        long copied = copy(csv);
+        double copy = (System.nanoTime() - started) / 1e9;
+        System.out.printf("bench-ingest: plain COPY %,d rows in %.1f s = %,.0f rows/s; end-to-end/COPY = %.3f%n",
+                copied, copy, copied / copy, (result.received() / ingest) / (copied / copy));
+
+        started = System.nanoTime();
+        BatchResult again = files.runNow(UUID.randomUUID(), "MARKET", files.save(Files.newInputStream(csv),
+                "bench-ingest-again.csv"));
+        double replay = (System.nanoTime() - started) / 1e9;
+        System.out.printf("bench-ingest: same file again in %.1f s (%,d duplicates, %,d written)%n", replay,
+                again.duplicates(), again.accepted());
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        System.out.printf("bench-ingest: peak heap %d MB%n", peak >> 20);
+        exitCode = result.rejected() == 0 ? 0 : 1;
+    }
+
+    private static void writeCsv(Path csv, List<SyntheticResident> residents) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("itemCode,subjectNumber,subjectName,sourceRecordId,decisionNumber,decisionDate,penalty_type,facts,"
+                    + "basis,fine,authority\n");
+            for (int i = 0; i < residents.size(); i++) {
+                SyntheticResident r = residents.get(i);
+                if (r.birthDate().isAfter(java.time.LocalDate.of(2006, 12, 31))) {
+                    continue; // minors get no penalty records (and a decision cannot precede a birth)
+                }
+                out.write("P_ADMIN_PENALTY_GENERAL," + r.identityNumber() + "," + r.name() + ",BENCH-" + i
+                        + ",驻市监罚〔2025〕" + i + "号,2025-0" + (1 + i % 9) + "-1" + (i % 9) + ",罚款,无照经营,"
+                        + "《无证无照经营查处办法》第十三条,0.5,驻马店市市场监督管理局\n");
+            }
+        }
+    }
+
+    private long copy(Path csv) throws Exception {
+        try (Connection c = dataSource.getConnection(); InputStream in = Files.newInputStream(csv)) {
+            c.createStatement().execute("CREATE SCHEMA IF NOT EXISTS bench; DROP TABLE IF EXISTS bench.copy_target; "
+                    + "CREATE TABLE bench.copy_target (item text, number text, name text, source text, decision text, "
+                    + "decided text, penalty text, facts text, basis text, fine text, authority text)");
+            long n = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY bench.copy_target FROM STDIN WITH (FORMAT csv, HEADER true)",
+                    new InputStreamReader(in, StandardCharsets.UTF_8));
+            c.createStatement().execute("DROP SCHEMA bench CASCADE");
+            return n;
+        }
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}
