@@ -53,19 +53,86 @@ public class CreditFile {
     @Transactional
     public List<StoreOutcome> store(UUID batchId, String acceptedBy, List<NewRecord> chunk) {
         Instant now = clock.instant();
-        List<StoreOutcome> outcomes = new ArrayList<>(chunk.size());
+        StoreOutcome[] outcomes = new StoreOutcome[chunk.size()];
         Set<UUID> changed = new HashSet<>();
-        for (NewRecord r : chunk) {
-            StoreOutcome outcome = storeOne(batchId, acceptedBy, r, now);
-            if (outcome.kind() == StoreOutcome.Kind.STORED) {
-                changed.add(r.subjectId());
+        storeFirstVersions(batchId, acceptedBy, chunk, outcomes, now);
+        for (int i = 0; i < chunk.size(); i++) {
+            if (outcomes[i] == null) { // updates and revocations: rare, one at a time
+                outcomes[i] = storeOne(batchId, acceptedBy, chunk.get(i), now);
             }
-            outcomes.add(outcome);
+            if (outcomes[i].kind() == StoreOutcome.Kind.STORED) {
+                changed.add(chunk.get(i).subjectId());
+            }
         }
         if (!changed.isEmpty()) {
             events.publishEvent(new RecordsChanged(batchId, changed, "ingestion"));
         }
-        return outcomes;
+        return List.of(outcomes);
+    }
+
+    /**
+     * The common case, set-based: first versions (ADD) of one department's records. One query reads what is
+     * stored under their source ids, one statement inserts the new ones with their events.
+     */
+    private void storeFirstVersions(UUID batchId, String by, List<NewRecord> chunk, StoreOutcome[] outcomes,
+                                    Instant now) {
+        List<Integer> adds = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            if (chunk.get(i).action() == RecordAction.ADD) {
+                adds.add(i);
+            }
+        }
+        if (adds.isEmpty()) {
+            return;
+        }
+        String department = chunk.get(adds.get(0)).departmentCode();
+        java.util.Map<String, List<JdbcRecords.Stored>> stored = new java.util.HashMap<>();
+        records.stored(department, adds.stream().map(i -> chunk.get(i).sourceRecordId()).distinct().toList())
+                .forEach(s -> stored.computeIfAbsent(s.source(), k -> new ArrayList<>()).add(s));
+        java.util.Map<String, NewRecord> inThisChunk = new java.util.HashMap<>();
+        Set<String> sourcesInThisChunk = new HashSet<>();
+        List<UUID> ids = new ArrayList<>();
+        List<UUID> keys = new ArrayList<>();
+        List<NewRecord> fresh = new ArrayList<>();
+        List<Integer> freshAt = new ArrayList<>();
+        for (int i : adds) {
+            NewRecord r = chunk.get(i);
+            if (!r.departmentCode().equals(department)) {
+                continue; // not expected from ingestion; the row-at-a-time path handles it
+            }
+            NewRecord earlier = inThisChunk.get(r.sourceRecordId() + "#" + r.version());
+            List<JdbcRecords.Stored> versions = stored.getOrDefault(r.sourceRecordId(), List.of());
+            JdbcRecords.Stored sameVersion = versions.stream().filter(v -> v.version() == r.version()).findFirst()
+                    .orElse(null);
+            String priorFingerprint = sameVersion != null ? sameVersion.fingerprint()
+                    : earlier != null ? earlier.fingerprint() : null;
+            if (priorFingerprint != null) {
+                outcomes[i] = priorFingerprint.equals(r.fingerprint())
+                        ? StoreOutcome.duplicate(sameVersion != null ? sameVersion.recordKey() : null)
+                        : StoreOutcome.refused("RECORD_VERSION_CONFLICT", "该记录的第 " + r.version() + " 版已以不同内容报送");
+                continue;
+            }
+            if (versions.stream().anyMatch(JdbcRecords.Stored::current)
+                    || sourcesInThisChunk.contains(r.sourceRecordId())) {
+                outcomes[i] = StoreOutcome.refused("RECORD_EXISTS", "该记录已存在，修改请用 UPDATE 并提高版本号");
+                continue;
+            }
+            inThisChunk.put(r.sourceRecordId() + "#" + r.version(), r);
+            sourcesInThisChunk.add(r.sourceRecordId());
+            ids.add(Ids.newId());
+            keys.add(Ids.newId());
+            fresh.add(r);
+            freshAt.add(i);
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        Set<UUID> inserted = records.insertNew(ids, keys, fresh, batchId, by, now);
+        for (int j = 0; j < fresh.size(); j++) {
+            // Not inserted: a concurrent submission stored the same natural key first — a replay.
+            outcomes[freshAt.get(j)] = inserted.contains(ids.get(j)) ? StoreOutcome.stored(keys.get(j))
+                    : StoreOutcome.duplicate(null);
+        }
     }
 
     private StoreOutcome storeOne(UUID batchId, String by, NewRecord r, Instant now) {

@@ -43,7 +43,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Submissions {
 
-    static final int CHUNK = 500;
+    static final int CHUNK = 2_000;
 
     private final RowValidator validator;
     private final SubjectRegistry subjects;
@@ -156,8 +156,14 @@ public class Submissions {
         }
         List<NewRecord> records = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
+        Resolution resolved = resolveAll(valid);
         for (RowValidator.Valid v : valid) {
-            Optional<UUID> subject = resolve(v, errors);
+            if (resolved.mismatchedLines().contains(v.line())) {
+                errors.add(new RowError(v.line(), "subjectName", "SUBJECT_NAME_MISMATCH",
+                        "主体名称与信用主体库登记的不一致"));
+                continue;
+            }
+            Optional<UUID> subject = Optional.ofNullable(resolved.ids().get(subjects.pseudonymOf(v.document())));
             if (subject.isEmpty()) {
                 continue;
             }
@@ -199,25 +205,54 @@ public class Submissions {
                 duplicates, rejectedRows)));
     }
 
-    /** Finds the subject, checking the name against the registry, or registers it. */
-    private Optional<UUID> resolve(RowValidator.Valid v, List<RowError> errors) {
-        Optional<UUID> found = subjects.find(v.document());
-        if (found.isPresent()) {
-            String registered = subjects.profile(found.get()).map(SubjectProfile::name).orElse("");
-            if (!registered.equals(v.name())) {
-                errors.add(new RowError(v.line(), "subjectName", "SUBJECT_NAME_MISMATCH",
-                        "主体名称与信用主体库登记的不一致"));
-                return Optional.empty();
+    /**
+     * Finds every row's subject in one query and registers the unknown persons in one COPY (organisations one
+     * at a time: they are few). Rows whose name differs from the registry's get SUBJECT_NAME_MISMATCH.
+     *
+     * @return subject ids by pseudonym, and the lines whose name does not match
+     */
+    private Resolution resolveAll(List<RowValidator.Valid> valid) {
+        java.util.Set<Long> mismatch = new java.util.HashSet<>();
+        Map<String, SubjectRegistry.Found> found = subjects.findAll(valid.stream().map(RowValidator.Valid::document)
+                .toList());
+        Map<String, UUID> ids = new HashMap<>();
+        Map<String, NewPerson> newPeople = new java.util.LinkedHashMap<>();
+        for (RowValidator.Valid v : valid) {
+            String pseudonym = subjects.pseudonymOf(v.document());
+            SubjectRegistry.Found f = found.get(pseudonym);
+            if (f != null) {
+                if (f.name().equals(v.name())) {
+                    ids.put(pseudonym, f.id());
+                } else {
+                    mismatch.add(v.line());
+                }
+            } else if (v.document().subjectKind() == SubjectKind.PERSON) {
+                newPeople.putIfAbsent(pseudonym, new NewPerson(v.document(), v.name(), null, null, List.of(),
+                        List.of(), false));
+            } else if (!ids.containsKey(pseudonym)) {
+                ids.put(pseudonym, subjects.registerOrganisation(new NewOrganisation(v.document(), v.name(), null,
+                        List.of(), false)));
             }
-            return found;
         }
-        if (v.document().subjectKind() == SubjectKind.PERSON) {
-            return Optional.of(subjects.registerPerson(new NewPerson(v.document(), v.name(), null, null, List.of(),
-                    List.of(), false)));
+        if (!newPeople.isEmpty()) {
+            List<String> pseudonyms = List.copyOf(newPeople.keySet());
+            List<UUID> registered;
+            try {
+                registered = subjects.registerPeopleInBulk(List.copyOf(newPeople.values()));
+            } catch (RuntimeException raceWithAnotherBatch) {
+                registered = newPeople.values().stream().map(subjects::registerPerson).toList();
+            }
+            for (int i = 0; i < pseudonyms.size(); i++) {
+                ids.put(pseudonyms.get(i), registered.get(i));
+            }
         }
-        return Optional.of(subjects.registerOrganisation(new NewOrganisation(v.document(), v.name(), null, List.of(),
-                false)));
+        return new Resolution(ids, mismatch);
     }
+
+    private record Resolution(Map<String, UUID> ids, java.util.Set<Long> mismatchedLines) {
+    }
+
+
 
     private static NewRecord record(RowValidator.Valid v, UUID subject, String department, UUID linkedFrom) {
         return new NewRecord(subject, v.item().code(), v.itemVersion(), department, v.row().sourceRecordId().strip(),

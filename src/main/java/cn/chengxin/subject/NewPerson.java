@@ -15,6 +15,12 @@ public record NewPerson(IdentityDocument document, String name, LocalDate birthD
                         List<Residence> residences, List<Occupation> occupations, boolean synthetic) {
 
     public NewPerson {
+        if ((birthDate == null || genderCode == null) && document != null
+                && cn.chengxin.subject.domain.ResidentIdentityNumber.looksLikeOne(document.number())) {
+            var id = cn.chengxin.subject.domain.ResidentIdentityNumber.parse(document.number(), LocalDate.MAX);
+            birthDate = birthDate != null ? birthDate : id.birthDate();
+            genderCode = genderCode != null ? genderCode : id.gender().code();
+        }
         residences = List.copyOf(residences);
         occupations = List.copyOf(occupations);
     }

@@ -52,6 +52,23 @@ public class SubjectRegistry {
         return subjects.idOf(document.type(), protection.indexOf(document));
     }
 
+    /** A registered subject's id and name, as {@link #findAll} returns them. */
+    public record Found(UUID id, String name) {
+    }
+
+    /**
+     * Finds many documents at once (one query, for ingestion's chunks).
+     *
+     * @return found subjects keyed by the document's pseudonym ({@link #pseudonymOf(IdentityDocument)})
+     */
+    public java.util.Map<String, Found> findAll(List<IdentityDocument> documents) {
+        java.util.Map<String, Found> found = new java.util.HashMap<>();
+        documents.stream().collect(java.util.stream.Collectors.groupingBy(IdentityDocument::type))
+                .forEach((type, ofType) -> subjects.byIndexes(type, ofType.stream().map(this::pseudonymOf).distinct()
+                        .toList()).forEach((hex, e) -> found.put(hex, new Found(e.getKey(), e.getValue()))));
+        return found;
+    }
+
     public Optional<SubjectProfile> profile(UUID id) {
         return subjects.profile(id);
     }

@@ -196,7 +196,7 @@ class SubmissionsIT {
     void anOrganisationsSeriousRecordIsAlsoRecordedOnItsLegalRepresentative() throws Exception {
         TestCitizens.Person rep = TestCitizens.register(subjects, "蒋大伟");
         UUID repId = subjects.find(subjects.validate(null, rep.number())).orElseThrow();
-        String code = "91350100M000100Y43";
+        String code = cn.chengxin.support.TestCreditCodes.next();
         subjects.registerOrganisation(new NewOrganisation(subjects.validate(null, code), "示例科技有限公司",
                 LocalDate.of(2015, 3, 1), List.of(new NewOrganisation.Responsible(repId,
                 ResponsibleRole.LEGAL_REPRESENTATIVE, LocalDate.of(2015, 3, 1))), false));

@@ -69,6 +69,81 @@ public class JdbcRecords {
                 .update() == 1;
     }
 
+    /** Every stored version of the department's records among {@code sources}. */
+    public record Stored(String source, int version, String fingerprint, boolean current, UUID recordKey) {
+    }
+
+    public List<Stored> stored(String departmentCode, List<String> sources) {
+        return jdbc.sql("""
+                        SELECT source_record_id, version, fingerprint, current, record_key FROM creditfile.record
+                        WHERE department_code = ? AND source_record_id = ANY(?::text[])""")
+                .params(departmentCode, sources.toArray(String[]::new))
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBoolean(4),
+                        rs.getObject(5, UUID.class))).list();
+    }
+
+    /**
+     * Inserts new records (first versions, all of one department) in one statement; a natural key that
+     * exists already is skipped. Writes their "reported" events in the same statement.
+     *
+     * @return the ids actually inserted
+     */
+    public Set<UUID> insertNew(List<UUID> ids, List<UUID> keys, List<NewRecord> records, UUID batchId, String by,
+                               Instant at) {
+        int n = records.size();
+        UUID[] subject = new UUID[n];
+        String[] item = new String[n];
+        Integer[] itemVersion = new Integer[n];
+        String[] source = new String[n];
+        Integer[] version = new Integer[n];
+        String[] decisionNumber = new String[n];
+        String[] decisionDate = new String[n];
+        String[] content = new String[n];
+        String[] fingerprint = new String[n];
+        String[] publicationEnd = new String[n];
+        String[] retentionEnd = new String[n];
+        UUID[] linkedFrom = new UUID[n];
+        for (int i = 0; i < n; i++) {
+            NewRecord r = records.get(i);
+            subject[i] = r.subjectId();
+            item[i] = r.itemCode();
+            itemVersion[i] = r.itemVersion();
+            source[i] = r.sourceRecordId();
+            version[i] = r.version();
+            decisionNumber[i] = r.decisionNumber();
+            decisionDate[i] = r.decisionDate().toString();
+            content[i] = json.writeValueAsString(r.content());
+            fingerprint[i] = r.fingerprint();
+            publicationEnd[i] = r.publicationEnd() == null ? null : r.publicationEnd().toString();
+            retentionEnd[i] = r.retentionEnd() == null ? null : r.retentionEnd().toString();
+            linkedFrom[i] = r.linkedFrom();
+        }
+        return Set.copyOf(jdbc.sql("""
+                        WITH inserted AS (
+                            INSERT INTO creditfile.record (id, record_key, version, current, subject_id, item_code,
+                                   item_version, department_code, source_record_id, action, decision_number,
+                                   decision_date, content, fingerprint, status, publication_end, retention_end,
+                                   linked_from, batch_id, accepted_at, accepted_by)
+                            SELECT u.id, u.key, u.version, true, u.subject, u.item, u.item_version, ?, u.source, 'ADD',
+                                   u.decision_number, u.decision_date::date, u.content::jsonb, u.fingerprint, 'ACTIVE',
+                                   u.publication_end::date, u.retention_end::date, u.linked_from, ?, ?, ?
+                            FROM unnest(?::uuid[], ?::uuid[], ?::int[], ?::uuid[], ?::text[], ?::int[], ?::text[],
+                                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[])
+                                 AS u(id, key, version, subject, item, item_version, source, decision_number,
+                                      decision_date, content, fingerprint, publication_end, retention_end, linked_from)
+                            ON CONFLICT ON CONSTRAINT record_natural_key DO NOTHING
+                            RETURNING id),
+                        logged AS (
+                            INSERT INTO creditfile.record_event (record_id, at, from_status, to_status, by_whom, reason)
+                            SELECT id, ?, NULL, 'ACTIVE', ?, '报送' FROM inserted)
+                        SELECT id FROM inserted""")
+                .params(records.get(0).departmentCode(), batchId, Timestamp.from(at), by,
+                        ids.toArray(UUID[]::new), keys.toArray(UUID[]::new), version, subject, item, itemVersion, source,
+                        decisionNumber, decisionDate, content, fingerprint, publicationEnd, retentionEnd, linkedFrom,
+                        Timestamp.from(at), by)
+                .query(UUID.class).list());
+    }
+
     public void supersede(UUID id) {
         jdbc.sql("UPDATE creditfile.record SET current = false WHERE id = ?").param(id).update();
     }

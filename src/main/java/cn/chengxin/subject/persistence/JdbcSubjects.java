@@ -38,6 +38,21 @@ public class JdbcSubjects {
                 .params(type.name(), index).query(UUID.class).optional();
     }
 
+    /** Id and name of every registered subject among the blind indexes (hex), in one query. */
+    public java.util.Map<String, java.util.Map.Entry<UUID, String>> byIndexes(DocumentType type,
+                                                                             List<String> hexIndexes) {
+        java.util.Map<String, java.util.Map.Entry<UUID, String>> found = new java.util.HashMap<>();
+        // A join on the unique (document_type, number_index) index: one index probe per number.
+        jdbc.sql("""
+                        SELECT h, s.id, s.name FROM unnest(?::text[]) h
+                        JOIN subject.subject s ON s.document_type = ? AND s.number_index = decode(h, 'hex')""")
+                .params(hexIndexes.toArray(String[]::new), type.name())
+                .query((rs, n) -> found.put(rs.getString(1), java.util.Map.entry(rs.getObject(2, UUID.class),
+                        rs.getString(3))))
+                .list();
+        return found;
+    }
+
     /**
      * Inserts the subject row unless the number is already registered.
      *
