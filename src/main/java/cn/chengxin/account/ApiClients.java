@@ -85,12 +85,18 @@ public class ApiClients {
     @Transactional
     public boolean issueKnownKey(String key, String name, String organisation, ApiClient.Kind kind,
                                  Set<Permission> permissions, int ratePerMinute) {
+        return issueKnownKey(key, name, organisation, null, kind, permissions, ratePerMinute);
+    }
+
+    @Transactional
+    public boolean issueKnownKey(String key, String name, String organisation, UUID departmentId, ApiClient.Kind kind,
+                                 Set<Permission> permissions, int ratePerMinute) {
         String prefix = ApiKeys.prefixOf(key).orElseThrow();
         if (accounts.apiClientByHash(ApiKeys.hash(key)).isPresent()) {
             return false;
         }
-        accounts.insertApiClient(Ids.newId(), name, organisation, kind, null, prefix, ApiKeys.hash(key), permissions,
-                ratePerMinute, "demo");
+        accounts.insertApiClient(Ids.newId(), name, organisation, kind, departmentId, prefix, ApiKeys.hash(key),
+                permissions, ratePerMinute, "demo");
         return true;
     }
 

@@ -31,6 +31,8 @@ public class DemoAccounts implements ApplicationRunner {
     public static final String CITIZEN_PHONE = "13800000000";
     /** Development only, documented in the README; a production client gets a key shown once. */
     public static final String API_KEY = "cx_demodemo_ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    /** Development only: the market regulator's submission system (record:submit). */
+    public static final String SUBMISSION_KEY = "cx_demomark_ABCDEFGHIJKLMNOPQRSTUVWXYZ765432";
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
@@ -91,5 +93,8 @@ public class DemoAccounts implements ApplicationRunner {
                         "138****0000"));
         apiClients.issueKnownKey(API_KEY, "演示部门审批系统", "市市场监督管理局", ApiClient.Kind.DEPARTMENT,
                 Set.of(Permission.API_SUBJECT_CHECK), 600);
+        directory.departments().stream().filter(d -> d.code().equals("MARKET")).findFirst().ifPresent(market ->
+                apiClients.issueKnownKey(SUBMISSION_KEY, "演示市场监管报送系统", "市市场监督管理局", market.id(),
+                        ApiClient.Kind.DEPARTMENT, Set.of(Permission.RECORD_SUBMIT), 600));
     }
 }
