@@ -173,6 +173,14 @@ public class CreditFile {
         return StoreOutcome.stored(current.get().recordKey());
     }
 
+    /** How quickly a department's decisions reach the platform: days from decision to acceptance. */
+    public record Timeliness(String departmentCode, long records, double medianDays, double p90Days) {
+    }
+
+    public List<Timeliness> timeliness() {
+        return records.timeliness();
+    }
+
     /** A subject's file as staff and the subject see it: current versions, shown ones first. */
     public List<FileEntry> fileOf(UUID subjectId) {
         return records.currentOf(subjectId);

@@ -77,6 +77,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/submissions", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("GET /console/submissions/{id}/errors.csv", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("GET /console/submissions/{id}/errors.xlsx", EnumSet.of(Who.DEPT_OPERATOR)),
+            Map.entry("GET /console/quality", STAFF),
             Map.entry("GET /catalog", EVERYONE),
             Map.entry("GET /api/v1/catalog/items", EVERYONE),
             Map.entry("GET /console/catalog", STAFF),

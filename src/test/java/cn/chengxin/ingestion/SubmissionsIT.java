@@ -126,6 +126,17 @@ class SubmissionsIT {
         mvc.perform(get("/api/v1/submissions/" + key).header("Authorization", "Bearer " + courtKey))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.rejected").value(6));
         assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
+
+        // The data-quality page counts the department's deliveries, rejections by code and timeliness.
+        mvc.perform(get("/console/quality").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user("clerk").authorities(
+                                new org.springframework.security.core.authority.SimpleGrantedAuthority("STAFF"),
+                                new org.springframework.security.core.authority.SimpleGrantedAuthority("console:home"))))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("ITEM_OUTSIDE_REMIT"),
+                                org.hamcrest.Matchers.containsString("DECISION_DATE_FUTURE"),
+                                org.hamcrest.Matchers.containsString("COURT"))));
     }
 
     @Test

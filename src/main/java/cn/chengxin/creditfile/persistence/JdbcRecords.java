@@ -144,6 +144,17 @@ public class JdbcRecords {
                 .query(UUID.class).list());
     }
 
+    public List<cn.chengxin.creditfile.CreditFile.Timeliness> timeliness() {
+        return jdbc.sql("""
+                        SELECT department_code, count(*),
+                               percentile_cont(0.5) WITHIN GROUP (ORDER BY (accepted_at::date - decision_date)),
+                               percentile_cont(0.9) WITHIN GROUP (ORDER BY (accepted_at::date - decision_date))
+                        FROM creditfile.record WHERE version = 1 AND linked_from IS NULL
+                        GROUP BY department_code ORDER BY department_code""")
+                .query((rs, n) -> new cn.chengxin.creditfile.CreditFile.Timeliness(rs.getString(1), rs.getLong(2),
+                        rs.getDouble(3), rs.getDouble(4))).list();
+    }
+
     public void supersede(UUID id) {
         jdbc.sql("UPDATE creditfile.record SET current = false WHERE id = ?").param(id).update();
     }

@@ -76,6 +76,31 @@ public class JdbcBatches {
                 .optional();
     }
 
+    /** Per department: batches, rows, accepted, duplicates, rejected. */
+    public record Volume(String departmentCode, long batches, long rows, long accepted, long duplicates,
+                         long rejected) {
+    }
+
+    public List<Volume> volumes() {
+        return jdbc.sql("""
+                        SELECT department_code, count(*), sum(rows_done), sum(accepted), sum(duplicates), sum(rejected)
+                        FROM ingestion.batch GROUP BY department_code ORDER BY department_code""")
+                .query((rs, n) -> new Volume(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6))).list();
+    }
+
+    /** Per department and code: how many rows were rejected for it. */
+    public record Rejections(String departmentCode, String code, long rows) {
+    }
+
+    public List<Rejections> rejectionsByCode() {
+        return jdbc.sql("""
+                        SELECT b.department_code, e.code, count(DISTINCT (e.batch_id, e.line))
+                        FROM ingestion.row_error e JOIN ingestion.batch b ON b.id = e.batch_id
+                        GROUP BY b.department_code, e.code ORDER BY b.department_code, 3 DESC""")
+                .query((rs, n) -> new Rejections(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+    }
+
     public record Summary(UUID id, String departmentCode, String submittedBy, String channel, String fileName,
                           String status, Integer totalRows, int rowsDone, int accepted, int duplicates, int rejected,
                           Instant startedAt, Instant finishedAt) {

@@ -1,0 +1,34 @@
+package cn.chengxin.ingestion.web;
+
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.ingestion.persistence.JdbcBatches;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * 数据质量: per department, what was delivered, what was refused and why (by code), and how long decisions
+ * take to arrive (days from decision to acceptance). Aggregates only, no personal data.
+ */
+@Controller
+@RequiresPermission(Permission.CONSOLE_HOME)
+class QualityConsole {
+
+    private final JdbcBatches batches;
+    private final CreditFile creditFile;
+
+    QualityConsole(JdbcBatches batches, CreditFile creditFile) {
+        this.batches = batches;
+        this.creditFile = creditFile;
+    }
+
+    @GetMapping("/console/quality")
+    String page(Model model) {
+        model.addAttribute("volumes", batches.volumes());
+        model.addAttribute("rejections", batches.rejectionsByCode());
+        model.addAttribute("timeliness", creditFile.timeliness());
+        return "console/quality";
+    }
+}
