@@ -1,26 +1,11 @@
 package cn.chengxin.ingestion;
 
-import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.CodedProblem;
 
 /** A submission refused as a whole (not a row error). */
-public class IngestionProblem extends RuntimeException implements DomainProblem {
-
-    private final String code;
-    private final Kind kind;
+public class IngestionProblem extends CodedProblem {
 
     public IngestionProblem(String code, Kind kind, String message) {
-        super(message);
-        this.code = code;
-        this.kind = kind;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
+        super(code, kind, message);
     }
 }

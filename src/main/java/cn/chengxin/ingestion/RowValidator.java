@@ -44,7 +44,8 @@ class RowValidator {
 
     /** A row that passed: everything parsed. */
     record Valid(long line, IncomingRecord row, ItemDefinition item, int itemVersion, IdentityDocument document,
-                 String name, RecordAction action, int version, LocalDate decisionDate, String fingerprint) {
+                 String pseudonym, String name, RecordAction action, int version, LocalDate decisionDate,
+                 String fingerprint) {
     }
 
     /** Validates against a snapshot of the active catalogue taken once per batch. */
@@ -113,8 +114,9 @@ class RowValidator {
         if (!errors.isEmpty()) {
             return errors;
         }
-        return new Valid(line, row, item.definition(), item.version(), document, name, action, version, decision.get(),
-                fingerprint(row, subjects.pseudonymOf(document)));
+        String pseudonym = subjects.pseudonymOf(document);
+        return new Valid(line, row, item.definition(), item.version(), document, pseudonym, name, action, version,
+                decision.get(), fingerprint(row, pseudonym));
     }
 
     /**

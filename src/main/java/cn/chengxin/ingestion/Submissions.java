@@ -163,7 +163,7 @@ public class Submissions {
                         "主体名称与信用主体库登记的不一致"));
                 continue;
             }
-            Optional<UUID> subject = Optional.ofNullable(resolved.ids().get(subjects.pseudonymOf(v.document())));
+            Optional<UUID> subject = Optional.ofNullable(resolved.ids().get(v.pseudonym()));
             if (subject.isEmpty()) {
                 continue;
             }
@@ -213,12 +213,14 @@ public class Submissions {
      */
     private Resolution resolveAll(List<RowValidator.Valid> valid) {
         java.util.Set<Long> mismatch = new java.util.HashSet<>();
-        Map<String, SubjectRegistry.Found> found = subjects.findAll(valid.stream().map(RowValidator.Valid::document)
-                .toList());
+        Map<String, SubjectRegistry.Found> found = subjects.findByPseudonyms(valid.stream()
+                .collect(java.util.stream.Collectors.groupingBy(v -> v.document().type(),
+                        java.util.stream.Collectors.mapping(RowValidator.Valid::pseudonym,
+                                java.util.stream.Collectors.toList()))));
         Map<String, UUID> ids = new HashMap<>();
         Map<String, NewPerson> newPeople = new java.util.LinkedHashMap<>();
         for (RowValidator.Valid v : valid) {
-            String pseudonym = subjects.pseudonymOf(v.document());
+            String pseudonym = v.pseudonym();
             SubjectRegistry.Found f = found.get(pseudonym);
             if (f != null) {
                 if (f.name().equals(v.name())) {

@@ -62,10 +62,16 @@ public class SubjectRegistry {
      * @return found subjects keyed by the document's pseudonym ({@link #pseudonymOf(IdentityDocument)})
      */
     public java.util.Map<String, Found> findAll(List<IdentityDocument> documents) {
+        return findByPseudonyms(documents.stream().collect(java.util.stream.Collectors.groupingBy(
+                IdentityDocument::type, java.util.stream.Collectors.mapping(this::pseudonymOf,
+                        java.util.stream.Collectors.toList()))));
+    }
+
+    /** The same, for callers that already hold the pseudonyms ({@link #pseudonymOf(IdentityDocument)}). */
+    public java.util.Map<String, Found> findByPseudonyms(java.util.Map<DocumentType, List<String>> pseudonymsByType) {
         java.util.Map<String, Found> found = new java.util.HashMap<>();
-        documents.stream().collect(java.util.stream.Collectors.groupingBy(IdentityDocument::type))
-                .forEach((type, ofType) -> subjects.byIndexes(type, ofType.stream().map(this::pseudonymOf).distinct()
-                        .toList()).forEach((hex, e) -> found.put(hex, new Found(e.getKey(), e.getValue()))));
+        pseudonymsByType.forEach((type, pseudonyms) -> subjects.byIndexes(type, pseudonyms.stream().distinct()
+                .toList()).forEach((hex, e) -> found.put(hex, new Found(e.getKey(), e.getValue()))));
         return found;
     }
 

@@ -1,30 +1,15 @@
 package cn.chengxin.catalog.domain;
 
-import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.CodedProblem;
 
 /** A catalogue rule broken, with its stable code. */
-public class CatalogueProblem extends RuntimeException implements DomainProblem {
-
-    private final String code;
-    private final Kind kind;
+public class CatalogueProblem extends CodedProblem {
 
     public CatalogueProblem(String code, Kind kind, String message) {
-        super(message);
-        this.code = code;
-        this.kind = kind;
+        super(code, kind, message);
     }
 
     public static CatalogueProblem invalid(String code, String message) {
         return new CatalogueProblem(code, Kind.INVALID_INPUT, message);
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
     }
 }
