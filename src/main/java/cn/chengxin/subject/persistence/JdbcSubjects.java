@@ -42,11 +42,12 @@ public class JdbcSubjects {
     public java.util.Map<String, java.util.Map.Entry<UUID, String>> byIndexes(DocumentType type,
                                                                              List<String> hexIndexes) {
         java.util.Map<String, java.util.Map.Entry<UUID, String>> found = new java.util.HashMap<>();
-        // A join on the unique (document_type, number_index) index: one index probe per number.
+        // An array match on the unique (document_type, number_index) index: one index probe per number,
+        // never a hash join over the whole registry.
         jdbc.sql("""
-                        SELECT h, s.id, s.name FROM unnest(?::text[]) h
-                        JOIN subject.subject s ON s.document_type = ? AND s.number_index = decode(h, 'hex')""")
-                .params(hexIndexes.toArray(String[]::new), type.name())
+                        SELECT encode(number_index, 'hex'), id, name FROM subject.subject
+                        WHERE document_type = ? AND number_index = ANY(?::text[]::bytea[])""")
+                .params(type.name(), hexIndexes.stream().map(h -> "\\x" + h).toArray(String[]::new))
                 .query((rs, n) -> found.put(rs.getString(1), java.util.Map.entry(rs.getObject(2, UUID.class),
                         rs.getString(3))))
                 .list();
