@@ -1,17 +1,17 @@
-package cn.chengxin.subject.persistence;
+package cn.chengxin.shared.jdbc;
 
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.UUID;
 
 /** Builds PostgreSQL COPY text-format rows: tab-separated, {@code \N} for null, escapes per the manual. */
-final class CopyWriter {
+public final class CopyWriter {
 
     private static final HexFormat HEX = HexFormat.of();
     private final StringBuilder out = new StringBuilder(1 << 16);
     private boolean rowStarted;
 
-    CopyWriter text(String value) {
+    public CopyWriter text(String value) {
         separator();
         if (value == null) {
             out.append("\\N");
@@ -30,30 +30,30 @@ final class CopyWriter {
         return this;
     }
 
-    CopyWriter uuid(UUID value) {
+    public CopyWriter uuid(UUID value) {
         return text(value == null ? null : value.toString());
     }
 
-    CopyWriter date(LocalDate value) {
+    public CopyWriter date(LocalDate value) {
         return text(value == null ? null : value.toString());
     }
 
-    CopyWriter number(long value) {
+    public CopyWriter number(long value) {
         return text(Long.toString(value));
     }
 
-    CopyWriter bool(boolean value) {
+    public CopyWriter bool(boolean value) {
         return text(value ? "t" : "f");
     }
 
     /** bytea in hex form; the backslash itself is escaped for the text format. */
-    CopyWriter bytes(byte[] value) {
+    public CopyWriter bytes(byte[] value) {
         separator();
         out.append("\\\\x").append(HEX.formatHex(value));
         return this;
     }
 
-    CopyWriter endRow() {
+    public CopyWriter endRow() {
         out.append('\n');
         rowStarted = false;
         return this;
@@ -66,7 +66,7 @@ final class CopyWriter {
         rowStarted = true;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return out.isEmpty();
     }
 

@@ -1,20 +1,16 @@
 package cn.chengxin.subject.persistence;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import cn.chengxin.shared.jdbc.CopyWriter;
+import cn.chengxin.shared.jdbc.PostgresCopy;
 import cn.chengxin.subject.NewOrganisation;
 import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.domain.SubjectKind;
 import cn.chengxin.subject.protection.SealedNumber;
-import org.postgresql.PGConnection;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -89,17 +85,6 @@ public class SubjectBulkCopy {
     }
 
     private void copy(String tableAndColumns, CopyWriter rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY " + tableAndColumns + " FROM STDIN", new StringReader(rows.toString()));
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("bulk load into " + tableAndColumns.split(" ")[0] + " failed", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        PostgresCopy.copyIn(dataSource, tableAndColumns, rows);
     }
 }
