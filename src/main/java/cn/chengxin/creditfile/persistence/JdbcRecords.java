@@ -12,9 +12,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.NewRecord;
 import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.shared.jdbc.CopyWriter;
+import cn.chengxin.shared.jdbc.PostgresCopy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -28,10 +32,12 @@ public class JdbcRecords {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final DataSource dataSource;
 
-    public JdbcRecords(JdbcClient jdbc, JsonMapper json) {
+    public JdbcRecords(JdbcClient jdbc, JsonMapper json, DataSource dataSource) {
         this.jdbc = jdbc;
         this.json = json;
+        this.dataSource = dataSource;
     }
 
     public record Current(UUID id, UUID recordKey, int version, String fingerprint, RecordStatus status) {
@@ -83,64 +89,42 @@ public class JdbcRecords {
     }
 
     /**
-     * Inserts new records (first versions, all of one department) in one statement; a natural key that
-     * exists already is skipped. Writes their "reported" events in the same statement.
+     * Inserts new records (first versions, all of one department) set-based; a natural key that exists
+     * already is skipped. A first version needs no state event: the row itself says who accepted it, when
+     * and from which batch; events record the changes that follow.
      *
      * @return the ids actually inserted
      */
     public Set<UUID> insertNew(List<UUID> ids, List<UUID> keys, List<NewRecord> records, UUID batchId, String by,
                                Instant at) {
-        int n = records.size();
-        UUID[] subject = new UUID[n];
-        String[] item = new String[n];
-        Integer[] itemVersion = new Integer[n];
-        String[] source = new String[n];
-        Integer[] version = new Integer[n];
-        String[] decisionNumber = new String[n];
-        String[] decisionDate = new String[n];
-        String[] content = new String[n];
-        String[] fingerprint = new String[n];
-        String[] publicationEnd = new String[n];
-        String[] retentionEnd = new String[n];
-        UUID[] linkedFrom = new UUID[n];
-        for (int i = 0; i < n; i++) {
+        // COPY into a per-connection staging table, then one INSERT … SELECT: the rows travel in PostgreSQL's
+        // bulk format instead of as statement parameters. The staging rows vanish at commit.
+        jdbc.sql("""
+                CREATE TEMP TABLE IF NOT EXISTS record_stage (
+                    id uuid, record_key uuid, version int, subject_id uuid, item_code text, item_version int,
+                    source_record_id text, decision_number text, decision_date date, content jsonb, fingerprint text,
+                    publication_end date, retention_end date, linked_from uuid) ON COMMIT DELETE ROWS""").update();
+        CopyWriter rows = new CopyWriter();
+        for (int i = 0; i < records.size(); i++) {
             NewRecord r = records.get(i);
-            subject[i] = r.subjectId();
-            item[i] = r.itemCode();
-            itemVersion[i] = r.itemVersion();
-            source[i] = r.sourceRecordId();
-            version[i] = r.version();
-            decisionNumber[i] = r.decisionNumber();
-            decisionDate[i] = r.decisionDate().toString();
-            content[i] = json.writeValueAsString(r.content());
-            fingerprint[i] = r.fingerprint();
-            publicationEnd[i] = r.publicationEnd() == null ? null : r.publicationEnd().toString();
-            retentionEnd[i] = r.retentionEnd() == null ? null : r.retentionEnd().toString();
-            linkedFrom[i] = r.linkedFrom();
+            rows.uuid(ids.get(i)).uuid(keys.get(i)).number(r.version()).uuid(r.subjectId()).text(r.itemCode())
+                    .number(r.itemVersion()).text(r.sourceRecordId()).text(r.decisionNumber()).date(r.decisionDate())
+                    .text(json.writeValueAsString(r.content())).text(r.fingerprint()).date(r.publicationEnd())
+                    .date(r.retentionEnd()).uuid(r.linkedFrom()).endRow();
         }
+        PostgresCopy.copyIn(dataSource, "record_stage", rows);
         return Set.copyOf(jdbc.sql("""
-                        WITH inserted AS (
-                            INSERT INTO creditfile.record (id, record_key, version, current, subject_id, item_code,
-                                   item_version, department_code, source_record_id, action, decision_number,
-                                   decision_date, content, fingerprint, status, publication_end, retention_end,
-                                   linked_from, batch_id, accepted_at, accepted_by)
-                            SELECT u.id, u.key, u.version, true, u.subject, u.item, u.item_version, ?, u.source, 'ADD',
-                                   u.decision_number, u.decision_date::date, u.content::jsonb, u.fingerprint, 'ACTIVE',
-                                   u.publication_end::date, u.retention_end::date, u.linked_from, ?, ?, ?
-                            FROM unnest(?::uuid[], ?::uuid[], ?::int[], ?::uuid[], ?::text[], ?::int[], ?::text[],
-                                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[])
-                                 AS u(id, key, version, subject, item, item_version, source, decision_number,
-                                      decision_date, content, fingerprint, publication_end, retention_end, linked_from)
-                            ON CONFLICT ON CONSTRAINT record_natural_key DO NOTHING
-                            RETURNING id),
-                        logged AS (
-                            INSERT INTO creditfile.record_event (record_id, at, from_status, to_status, by_whom, reason)
-                            SELECT id, ?, NULL, 'ACTIVE', ?, '报送' FROM inserted)
-                        SELECT id FROM inserted""")
-                .params(records.get(0).departmentCode(), batchId, Timestamp.from(at), by,
-                        ids.toArray(UUID[]::new), keys.toArray(UUID[]::new), version, subject, item, itemVersion, source,
-                        decisionNumber, decisionDate, content, fingerprint, publicationEnd, retentionEnd, linkedFrom,
-                        Timestamp.from(at), by)
+                        INSERT INTO creditfile.record (id, record_key, version, current, subject_id, item_code,
+                               item_version, department_code, source_record_id, action, decision_number,
+                               decision_date, content, fingerprint, status, publication_end, retention_end,
+                               linked_from, batch_id, accepted_at, accepted_by)
+                        SELECT id, record_key, version, true, subject_id, item_code, item_version, ?, source_record_id,
+                               'ADD', decision_number, decision_date, content, fingerprint, 'ACTIVE', publication_end,
+                               retention_end, linked_from, ?, ?, ?
+                        FROM record_stage
+                        ON CONFLICT ON CONSTRAINT record_natural_key DO NOTHING
+                        RETURNING id""")
+                .params(records.get(0).departmentCode(), batchId, Timestamp.from(at), by)
                 .query(UUID.class).list());
     }
 
