@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -16,6 +18,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
@@ -44,6 +51,7 @@ import org.springframework.stereotype.Service;
 public class Submissions {
 
     static final int CHUNK = 2_000;
+    private static final int IN_FLIGHT = 2;
 
     private final RowValidator validator;
     private final SubjectRegistry subjects;
@@ -126,22 +134,66 @@ public class Submissions {
                 .flatMap(b -> batches.result(batchId));
     }
 
+    /**
+     * Two stages on two cores: this thread parses, validates and resolves chunk n+1 while a second thread
+     * stores chunk n, so the CPU work of a chunk overlaps the database work of the one before. At most
+     * {@link #IN_FLIGHT} prepared chunks wait, so memory stays bounded whatever the file size. The first
+     * failure of the storing stage stops the batch.
+     */
     private void process(UUID batchId, String department, String by, Iterator<Numbered> rows) {
         Map<String, CatalogueItem> active = new HashMap<>();
         catalogue.active().forEach(i -> active.put(i.code(), i));
         LocalDate today = LocalDate.now(clock);
-        List<Numbered> chunk = new ArrayList<>(CHUNK);
-        while (rows.hasNext()) {
-            chunk.add(rows.next());
-            if (chunk.size() == CHUNK || !rows.hasNext()) {
-                processChunk(batchId, department, by, chunk, active, today);
-                chunk.clear();
+        cn.chengxin.shared.security.Actor actor = AuditLog.currentActor();
+        ExecutorService storing = Executors.newSingleThreadExecutor(r -> new Thread(r, "ingestion-store"));
+        Deque<Future<?>> inFlight = new ArrayDeque<>();
+        try {
+            List<Numbered> chunk = new ArrayList<>(CHUNK);
+            while (rows.hasNext()) {
+                chunk.add(rows.next());
+                if (chunk.size() == CHUNK || !rows.hasNext()) {
+                    Prepared prepared = prepare(department, chunk, active, today);
+                    while (inFlight.size() >= IN_FLIGHT) {
+                        await(inFlight.removeFirst());
+                    }
+                    inFlight.addLast(storing.submit(() -> store(batchId, by, actor, prepared)));
+                    chunk = new ArrayList<>(CHUNK);
+                }
+            }
+            while (!inFlight.isEmpty()) {
+                await(inFlight.removeFirst());
+            }
+        } finally {
+            inFlight.forEach(f -> f.cancel(false));
+            storing.shutdown();
+            try {
+                storing.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
 
-    private void processChunk(UUID batchId, String department, String by, List<Numbered> chunk,
-                              Map<String, CatalogueItem> active, LocalDate today) {
+    private static void await(Future<?> stored) {
+        try {
+            stored.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while storing a chunk", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** A validated, resolved chunk ready to store; {@code lines} is negative for linked copies. */
+    private record Prepared(int rows, List<RowError> errors, List<NewRecord> records, List<Long> lines) {
+    }
+
+    private Prepared prepare(String department, List<Numbered> chunk, Map<String, CatalogueItem> active,
+                             LocalDate today) {
         List<RowError> errors = new ArrayList<>();
         List<RowValidator.Valid> valid = new ArrayList<>();
         for (Numbered n : chunk) {
@@ -183,11 +235,17 @@ public class Submissions {
                 }));
             }
         }
+        return new Prepared(chunk.size(), errors, records, lines);
+    }
+
+    private void store(UUID batchId, String by, cn.chengxin.shared.security.Actor actor, Prepared chunk) {
+        List<RowError> errors = new ArrayList<>(chunk.errors());
         int accepted = 0;
         int duplicates = 0;
-        List<StoreOutcome> outcomes = records.isEmpty() ? List.of() : creditFile.store(batchId, by, records);
+        List<StoreOutcome> outcomes = chunk.records().isEmpty() ? List.of()
+                : creditFile.store(batchId, by, chunk.records());
         for (int i = 0; i < outcomes.size(); i++) {
-            long line = lines.get(i);
+            long line = chunk.lines().get(i);
             StoreOutcome outcome = outcomes.get(i);
             if (line < 0) {
                 continue;
@@ -199,9 +257,9 @@ public class Submissions {
             }
         }
         long rejectedRows = errors.stream().mapToLong(RowError::line).distinct().count();
-        batches.progress(batchId, chunk.size(), accepted, duplicates, (int) rejectedRows, errors);
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "ingestion.chunk").detail(String.format(
-                "batch %s: %d rows, %d accepted, %d duplicates, %d rejected", batchId, chunk.size(), accepted,
+        batches.progress(batchId, chunk.rows(), accepted, duplicates, (int) rejectedRows, errors);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "ingestion.chunk").by(actor).detail(String.format(
+                "batch %s: %d rows, %d accepted, %d duplicates, %d rejected", batchId, chunk.rows(), accepted,
                 duplicates, rejectedRows)));
     }
 
