@@ -18,6 +18,7 @@ import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.SubjectType;
 import cn.chengxin.creditfile.RecordAction;
 import cn.chengxin.ingestion.domain.DecisionDates;
+import cn.chengxin.ingestion.domain.ForbiddenContent;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.InvalidIdentityException;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks one row (issue #4): the item exists, is active and within the department's remit; the identity
- * number is valid and of the item's subject type; dates are coherent; the content fits the item's schema.
+ * number is valid and of the item's subject type; dates are coherent; the content fits the item's schema and
+ * holds nothing the platform must not collect ({@link ForbiddenContent}).
  * Every problem of the row is reported, not just the first. Name consistency needs the registry and is
  * checked when the subject is resolved.
  */
@@ -111,6 +113,8 @@ class RowValidator {
             FieldSchema.check(item.definition().fields(), row.fields())
                     .forEach(e -> errors.add(new RowError(line, "fields." + e.field(), e.code(), e.message())));
         }
+        row.fields().forEach((field, value) -> ForbiddenContent.in(value).ifPresent(f -> errors.add(new RowError(
+                line, "fields." + field, "FORBIDDEN_CONTENT", "字段「" + field + "」含有不得归集的信息：" + f.category()))));
         if (!errors.isEmpty()) {
             return errors;
         }

@@ -82,23 +82,28 @@ class SubmissionsIT {
                 "\"court\":\"驿城区人民法院\",\"obligation\":\"x\",\"performance\":\"全部未履行\",\"behaviour\":\"y\"");
         String future = row("P_COURT_DEFAULTER", person.number(), person.name(), "A7",
                 LocalDate.now().plusDays(3).toString(), courtFields());
+        String forbidden = row("P_COURT_DEFAULTER", person.number(), person.name(), "A9", "2025-06-01",
+                "\"case_number\":\"(2025)豫1702执9号\",\"court\":\"驿城区人民法院\",\"obligation\":\"给付货款\","
+                        + "\"performance\":\"全部未履行\",\"behaviour\":\"被执行人患有糖尿病，月收入为8000元\"");
         String body = "{\"records\":[" + String.join(",", good, wrongCheckDigit, impossibleBirth, unknownItem,
-                outsideRemit, missingField, future, good) + "]}";
+                outsideRemit, missingField, future, good, forbidden) + "]}";
         String key = UUID.randomUUID().toString();
 
         mvc.perform(submit(courtKey, key, body)).andExpect(status().isOk())
                 .andExpect(header().string("Idempotent-Replayed", "false"))
-                .andExpect(jsonPath("$.received").value(8))
+                .andExpect(jsonPath("$.received").value(9))
                 .andExpect(jsonPath("$.accepted").value(1))
                 .andExpect(jsonPath("$.duplicates").value(1))
-                .andExpect(jsonPath("$.rejected").value(6))
+                .andExpect(jsonPath("$.rejected").value(7))
                 .andExpect(jsonPath("$.errors[?(@.line == 2)].code").value("ID_CHECKSUM"))
                 .andExpect(jsonPath("$.errors[?(@.line == 3)].code").value("ID_BIRTH_DATE"))
                 .andExpect(jsonPath("$.errors[?(@.line == 4)].code").value("ITEM_NOT_IN_CATALOGUE"))
                 .andExpect(jsonPath("$.errors[?(@.line == 5)].code").value("ITEM_OUTSIDE_REMIT"))
                 .andExpect(jsonPath("$.errors[?(@.line == 6)].code").value("FIELD_REQUIRED"))
                 .andExpect(jsonPath("$.errors[?(@.line == 6)].field").value("fields.case_number"))
-                .andExpect(jsonPath("$.errors[?(@.line == 7)].code").value("DECISION_DATE_FUTURE"));
+                .andExpect(jsonPath("$.errors[?(@.line == 7)].code").value("DECISION_DATE_FUTURE"))
+                .andExpect(jsonPath("$.errors[?(@.line == 9)].code").value("FORBIDDEN_CONTENT"))
+                .andExpect(jsonPath("$.errors[?(@.line == 9)].field").value("fields.behaviour"));
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
         assertThat(creditFile.fileOf(subject)).singleElement().satisfies(e -> {
             assertThat(e.itemCode()).isEqualTo("P_COURT_DEFAULTER");
@@ -124,7 +129,7 @@ class SubmissionsIT {
         mvc.perform(get("/api/v1/submissions/" + key).header("Authorization", "Bearer " + marketKey))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/submissions/" + key).header("Authorization", "Bearer " + courtKey))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.rejected").value(6));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.rejected").value(7));
         assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
 
         // The data-quality page counts the department's deliveries, rejections by code and timeliness.

@@ -1,0 +1,120 @@
+package cn.chengxin.ingestion.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.chengxin.subject.domain.ResidentIdentityNumber;
+
+/**
+ * Scans a record's content values for what the platform must not take in (RULES.md §2; 征信业管理条例
+ * Art. 14; PIPL Art. 6 minimum necessary): statements of a person's religion, genes, fingerprints, blood
+ * type, diseases and medical history, income, deposits, securities, commercial insurance, real estate or tax
+ * amounts; and identifiers that belong nowhere in free text — a resident identity number (it would escape
+ * the encryption and masking of the subject registry) or a bank card number.
+ *
+ * <p>The patterns look for a <em>statement about a person</em> ("血型：AB", "月收入 8000 元", "患有…"), not a
+ * bare word, so that a penalty for "未按规定报告传染病疫情" or "违规销售商业保险" is not refused.
+ */
+public final class ForbiddenContent {
+
+    /** A finding: which category, in the words of the rule. */
+    public record Finding(String category) {
+    }
+
+    private record Rule(Pattern pattern, String category) {
+    }
+
+    /** A statement's separator: "血型：AB", "月收入为 8000" — a bare word next to a number is not enough. */
+    private static final String IS = "\\s*[:：为是约达]\\s*";
+    private static final String AMOUNT = IS + "(人民币)?\\s*[0-9一二三四五六七八九十百千万]";
+
+    private static final List<Rule> STATEMENTS = List.of(
+            rule("(宗教信仰|信仰的宗教)" + IS + "\\S|(信奉|皈依)(佛|道|伊斯兰|基督|天主)", "宗教信仰"),
+            rule("基因(检测结果|测序结果|序列|信息)" + IS + "\\S|DNA" + IS + "[A-Z0-9]", "基因"),
+            rule("指纹(信息|特征|图像|编码|数据)?" + IS + "[A-Z0-9]", "指纹"),
+            rule("血型" + IS + "?(A|B|AB|O|RH)(型|阴|阳|\\b)|熊猫血", "血型"),
+            rule("患有|确诊(为|患)|诊断为|既往病史|病史" + IS + "\\S|病历号|HIV阳性|艾滋病(病毒)?(感染者|阳性)|精神病(患者|史)",
+                    "疾病和病史"),
+            rule("(?<!违法)(?<!非法)(月|年|个人|家庭)?(收入|工资|薪资|薪酬)" + AMOUNT, "个人收入"),
+            rule("(?<!公众)(存款|储蓄|银行余额|账户余额)" + AMOUNT, "存款"),
+            rule("(持有|持股)\\S{0,6}(股票|有价证券|债券|基金份额)", "有价证券"),
+            rule("(商业保险|保单号|保险金额|保额)" + IS + "\\S", "商业保险"),
+            rule("名下\\S{0,6}(房产|不动产|住房|商铺)|不动产权证(书)?号?" + IS + "\\S", "不动产"),
+            rule("(纳税(数)?额|缴税(金)?额|个人所得税额)" + AMOUNT, "纳税数额"));
+
+    /** Runs of digits (and a final X) long enough to be an identity or card number. */
+    private static final Pattern LONG_NUMBER = Pattern.compile("(?<![0-9])[0-9]{14,18}[0-9Xx]?(?![0-9Xx])");
+
+    private ForbiddenContent() {
+    }
+
+    private static Rule rule(String regex, String category) {
+        return new Rule(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), category);
+    }
+
+    /** The first forbidden thing found in {@code text}, if any. */
+    public static Optional<Finding> in(String text) {
+        if (text == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (hasLongDigitRun(text)) {
+            Matcher m = LONG_NUMBER.matcher(text);
+            while (m.find()) {
+                String number = m.group();
+                if (isIdentityNumber(number)) {
+                    return Optional.of(new Finding("公民身份号码（只能填写在证件号码栏）"));
+                }
+                if (number.length() >= 16 && number.length() <= 19 && allDigits(number) && luhn(number)) {
+                    return Optional.of(new Finding("银行卡号"));
+                }
+            }
+        }
+        for (Rule rule : STATEMENTS) {
+            if (rule.pattern().matcher(text).find()) {
+                return Optional.of(new Finding(rule.category()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isIdentityNumber(String number) {
+        return number.length() == 18 && ResidentIdentityNumber.looksLikeOne(number)
+                && Character.toUpperCase(number.charAt(17)) == ResidentIdentityNumber.checkCharFor(number);
+    }
+
+    /** A cheap pre-check: most values hold no run of 14 digits, and then no regex is needed. */
+    private static boolean hasLongDigitRun(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = Character.isDigit(text.charAt(i)) && text.charAt(i) < 128 ? run + 1 : 0;
+            if (run >= 14) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean allDigits(String s) {
+        return s.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /** ISO/IEC 7812 check digit, as on bank cards. */
+    private static boolean luhn(String digits) {
+        int sum = 0;
+        boolean twice = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (twice) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            twice = !twice;
+        }
+        return sum % 10 == 0;
+    }
+}

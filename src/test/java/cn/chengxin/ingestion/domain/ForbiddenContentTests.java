@@ -1,0 +1,53 @@
+package cn.chengxin.ingestion.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.chengxin.subject.domain.ResidentIdentityNumber;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ForbiddenContentTests {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "当事人宗教信仰：某教 | 宗教信仰",
+            "基因检测结果为阳性 | 基因",
+            "血型：AB型 | 血型",
+            "当事人血型为O型，住院 | 血型",
+            "当事人患有高血压 | 疾病和病史",
+            "既往病史：糖尿病 | 疾病和病史",
+            "月收入为8000元 | 个人收入",
+            "工资：12000 | 个人收入",
+            "银行存款约50万元 | 存款",
+            "持有某公司股票 10 万股 | 有价证券",
+            "保单号：P123456 | 商业保险",
+            "名下有房产两套 | 不动产",
+            "个人所得税额为 3000 元 | 纳税数额",
+            "收款卡号 6222020200112233446 | 银行卡号"})
+    void statementsAboutAPersonsProtectedDataAreFound(String text, String category) {
+        assertThat(ForbiddenContent.in(text)).as(text).get().extracting(ForbiddenContent.Finding::category)
+                .isEqualTo(category);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "无照经营", "罚款", "《无证无照经营查处办法》第十三条", "驻马店市市场监督管理局",
+            "未按规定报告传染病疫情", "违规销售商业保险产品", "拖欠农民工工资50万元", "非法吸收公众存款达 300 万元",
+            "没收违法收入为 2 万元", "消防安全隐患未整改", "未投保机动车交通事故责任强制保险", "医疗机构超范围执业",
+            "案号（2025）豫1702执123号", "统一社会信用代码 91411700MA44XXXX1X", "电话 13800000000"})
+    void ordinaryRecordTextPasses(String text) {
+        assertThat(ForbiddenContent.in(text)).as(text).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void anIdentityNumberInFreeTextIsFoundButAnyLongNumberIsNot() {
+        String first17 = "41170219900307123";
+        String number = first17 + ResidentIdentityNumber.checkCharFor(first17);
+        assertThat(ForbiddenContent.in("同案当事人 " + number + " 一并处罚")).get()
+                .extracting(ForbiddenContent.Finding::category).asString().startsWith("公民身份号码");
+        char wrong = ResidentIdentityNumber.checkCharFor(first17) == '1' ? '2' : '1';
+        assertThat(ForbiddenContent.in("流水号 " + first17 + wrong)).as("a wrong check digit: not an identity number")
+                .isEmpty();
+    }
+}
