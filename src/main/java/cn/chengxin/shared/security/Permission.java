@@ -18,7 +18,13 @@ public enum Permission {
     CATALOG_EDIT("catalog:edit", "维护信用信息目录"),
     CATALOG_APPROVE("catalog:approve", "审核启用目录事项"),
     RECORD_SUBMIT("record:submit", "报送信用信息"),
+    LIST_PROPOSE("list:propose", "提出名单认定建议"),
     LIST_REVIEW("list:review", "审核名单"),
+    MEASURE_EDIT("measure:edit", "维护名单认定规则与联合奖惩措施"),
+    MEASURE_CASES("measure:cases", "查看联合奖惩核查与反馈案例"),
+    CONTENT_EDIT("content:edit", "撰写典型案例与政策文章"),
+    CONTENT_PUBLISH("content:publish", "审核发布典型案例与政策文章"),
+    TIPOFF_HANDLE("tipoff:handle", "处理失信举报"),
     REPAIR_DECIDE("repair:decide", "决定信用修复"),
     SELF_SERVICE("self:read", "查看本人信用信息"),
     API_SUBJECT_CHECK("api:subject:check", "接口：核查信用主体");
