@@ -37,6 +37,19 @@ public class AuditLog {
         return writer.append(event);
     }
 
+    /** Records many events at once (a batch check); returns once all are durable. */
+    public java.util.List<Long> recordAll(java.util.List<AuditEntry> entries) {
+        Actor current = currentActor();
+        Instant now = truncateToMicros(clock.instant());
+        String requestId = MDC.get("requestId");
+        return writer.appendAll(entries.stream().map(entry -> {
+            Actor actor = entry.actor() != null ? entry.actor() : current;
+            return new EventRecord(-1, now, entry.category(), actor.actorKind().name(), actor.actorId(),
+                    actor.actorName(), actor.organisation(), entry.action(), entry.subjectPseudonym(), entry.purpose(),
+                    entry.legalBasis(), entry.consentId(), entry.result(), requestId, entry.detail());
+        }).toList());
+    }
+
     /** The signed-in principal, or the system itself when no one is (scheduled jobs, start-up). */
     public static Actor currentActor() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -75,6 +75,30 @@ public class AuditWriter implements AutoCloseable {
         }
     }
 
+    /** Blocks until all the events are durable (they share the writer's group commits); returns their sequences. */
+    public List<Long> appendAll(List<EventRecord> events) {
+        if (!running) {
+            throw new AuditUnavailableException("审计日志已停止写入", null);
+        }
+        List<Pending> pendings = new ArrayList<>(events.size());
+        for (EventRecord event : events) {
+            pendings.add(new Pending(event, new CompletableFuture<>()));
+        }
+        queue.addAll(pendings);
+        List<Long> seqs = new ArrayList<>(events.size());
+        try {
+            for (Pending pending : pendings) {
+                seqs.add(pending.done().get(WAIT_SECONDS, TimeUnit.SECONDS));
+            }
+            return seqs;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditUnavailableException("审计日志写入被中断，操作未执行", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AuditUnavailableException("审计日志暂不可用，操作未执行", e);
+        }
+    }
+
     private void run() {
         List<Pending> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
