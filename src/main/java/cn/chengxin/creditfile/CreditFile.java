@@ -186,6 +186,11 @@ public class CreditFile {
         return records.currentOf(subjectId);
     }
 
+    /** Many subjects' files at once (for bulk recomputation after {@link RecordsChanged}); absent: no records. */
+    public java.util.Map<UUID, List<FileEntry>> filesOf(java.util.Collection<UUID> subjectIds) {
+        return subjectIds.isEmpty() ? java.util.Map.of() : records.currentOfAll(subjectIds);
+    }
+
     /**
      * Ends publication and retention (RULES.md §4): a record whose last day of publication was before
      * {@code today} is no longer shown or used; an expired record past its retention is archived.

@@ -174,6 +174,20 @@ public class JdbcRecords {
                 .param(subjectId).query(this::entry).list();
     }
 
+    /** The current versions of many subjects' records at once, by subject. */
+    public Map<UUID, List<FileEntry>> currentOfAll(java.util.Collection<UUID> subjectIds) {
+        Map<UUID, List<FileEntry>> files = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT record_key, version, item_code, department_code, decision_number, decision_date,
+                               content::text, status, publication_end, linked_from IS NOT NULL, accepted_at, subject_id
+                        FROM creditfile.record WHERE subject_id = ANY(?::uuid[]) AND current""")
+                .param(subjectIds.toArray(UUID[]::new))
+                .query((rs, n) -> files.computeIfAbsent(rs.getObject(12, UUID.class), k -> new java.util.ArrayList<>())
+                        .add(entry(rs, n)))
+                .list();
+        return files;
+    }
+
     private FileEntry entry(ResultSet rs, int n) throws SQLException {
         Date end = rs.getDate(9);
         return new FileEntry(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getString(4),
