@@ -1,0 +1,22 @@
+package cn.chengxin.listing;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A written notice to the subject (事先告知书, 公示, 生效告知, 移出告知书), kept as issued. */
+public record ListNotice(UUID id, UUID entryId, Kind kind, String title, String body, Instant issuedAt) {
+
+    public enum Kind {
+        PRIOR("信用惩戒事先告知书"), PUBLIC("守信激励对象公示"), EFFECTIVE("列入名单告知书"), EXIT("移出名单告知书");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+}

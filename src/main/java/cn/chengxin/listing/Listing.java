@@ -1,0 +1,394 @@
+package cn.chengxin.listing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.listing.domain.EntryLifecycle;
+import cn.chengxin.listing.domain.ListRule;
+import cn.chengxin.listing.domain.NoticeText;
+import cn.chengxin.listing.persistence.JdbcListing;
+import cn.chengxin.shared.City;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.security.Actor;
+import cn.chengxin.subject.SubjectProfile;
+import cn.chengxin.subject.SubjectRegistry;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The lists (RULES.md §7). Records propose entries through the rules; a second person decides each proposal;
+ * black-list entries take effect only after the written prior notice, red-list entries after their public
+ * notice; every entry ends at its validity, when its record stops being shown (expiry, revocation, repair,
+ * correction), or by an explicit exit — and every end produces an exit notice. Minors are never black-listed.
+ */
+@Service
+public class Listing {
+
+    private final JdbcListing store;
+    private final CreditFile creditFile;
+    private final SubjectRegistry subjects;
+    private final MeasureNames measures;
+    private final AuditLog audit;
+    private final City city;
+    private final Clock clock;
+
+    Listing(JdbcListing store, CreditFile creditFile, SubjectRegistry subjects, MeasureNames measures, AuditLog audit,
+            City city, Clock clock) {
+        this.store = store;
+        this.creditFile = creditFile;
+        this.subjects = subjects;
+        this.measures = measures;
+        this.audit = audit;
+        this.city = city;
+        this.clock = clock;
+    }
+
+    // ---- rules
+
+    public List<ListRule> rules() {
+        return store.currentRules();
+    }
+
+    public List<ListRule> ruleHistory(String code) {
+        return store.ruleHistory(code);
+    }
+
+    /** Saves an edited or new rule as a new version; refused with reasons when the rule is incomplete. */
+    @Transactional
+    public int saveRule(ListRule rule) {
+        List<String> problems = rule.problems();
+        if (!problems.isEmpty()) {
+            throw new ListingProblem("RULE_INVALID", DomainProblem.Kind.INVALID_INPUT, String.join("；", problems));
+        }
+        Actor by = AuditLog.currentActor();
+        int version = store.saveRule(rule, by.actorId(), clock.instant());
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.rule.save")
+                .detail(rule.code() + " v" + version + " " + rule.listType()));
+        return version;
+    }
+
+    // ---- proposals from records
+
+    /** What one evaluation did. */
+    public record Evaluation(int proposed, int ended, int minorsSkipped) {
+    }
+
+    /**
+     * Re-evaluates these subjects against the rules, set-based: proposes entries for shown records that a rule
+     * names and ends open entries whose record is no longer shown.
+     */
+    @Transactional
+    public Evaluation evaluate(Collection<UUID> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return new Evaluation(0, 0, 0);
+        }
+        List<ListRule> rules = store.currentRules().stream().filter(ListRule::enabled).toList();
+        Map<UUID, List<FileEntry>> files = creditFile.filesOf(subjectIds);
+        Map<UUID, List<ListEntry>> open = new HashMap<>();
+        store.openEntriesOf(subjectIds).forEach(e -> open.computeIfAbsent(e.subjectId(), k -> new ArrayList<>()).add(e));
+        LocalDate today = LocalDate.now(clock);
+        Instant now = clock.instant();
+        int proposed = 0;
+        int ended = 0;
+        int minors = 0;
+        for (UUID subject : subjectIds) {
+            List<FileEntry> file = files.getOrDefault(subject, List.of());
+            List<ListEntry> entries = open.getOrDefault(subject, List.of());
+            Set<UUID> shownKeys = new HashSet<>();
+            Optional<SubjectProfile> profile = Optional.empty();
+            for (FileEntry record : file) {
+                if (!record.status().shown()) {
+                    continue;
+                }
+                shownKeys.add(record.recordKey());
+                for (ListRule rule : rules) {
+                    if (!rule.proposes(record.itemCode(), record.content())
+                            || entries.stream().anyMatch(e -> e.listType() == rule.listType()
+                            && record.recordKey().equals(e.recordKey()))) {
+                        continue;
+                    }
+                    if (profile.isEmpty()) {
+                        profile = subjects.profile(subject);
+                    }
+                    if (profile.isEmpty()) {
+                        continue;
+                    }
+                    Optional<String> refusal = EntryLifecycle.refusal(rule.listType(), profile.get().birthDate(), today);
+                    if (refusal.isPresent()) {
+                        minors++;
+                        continue;
+                    }
+                    LocalDate validUntil = EntryLifecycle.validUntil(record.decisionDate(), rule.validityMonths(),
+                            record.publicationEnd());
+                    if (validUntil != null && validUntil.isBefore(today)) {
+                        continue;
+                    }
+                    if (store.propose(newEntry(rule.listType(), rule.code(), rule.version(), profile.get(),
+                            record.recordKey(), record.departmentCode(), rule.legalBasis(),
+                            reasonsFrom(rule, record), "system", validUntil), now)) {
+                        proposed++;
+                    }
+                }
+            }
+            for (ListEntry entry : entries) {
+                if (entry.recordKey() != null && !shownKeys.contains(entry.recordKey())) {
+                    String reason = file.stream().filter(r -> r.recordKey().equals(entry.recordKey())).findFirst()
+                            .map(r -> "所依据的信用记录" + r.status().label()).orElse("所依据的信用记录已不再使用");
+                    if (end(entry, reason, now)) {
+                        ended++;
+                    }
+                }
+            }
+        }
+        if (proposed + ended + minors > 0) {
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.evaluate").detail(String.format(
+                    "%d subjects: %d proposed, %d ended, %d minors not black-listed", subjectIds.size(), proposed,
+                    ended, minors)));
+        }
+        return new Evaluation(proposed, ended, minors);
+    }
+
+    private String reasonsFrom(ListRule rule, FileEntry record) {
+        return "依据" + record.departmentCode() + "报送的信用记录（决定文书号：" + (record.decisionNumber() == null ? "—"
+                : record.decisionNumber()) + "，决定日期：" + record.decisionDate() + "），符合「" + rule.name() + "」认定条件";
+    }
+
+    private JdbcListing.NewEntry newEntry(ListType type, String ruleCode, Integer ruleVersion, SubjectProfile profile,
+                                          UUID recordKey, String department, String basis, String reasons, String by,
+                                          LocalDate validUntil) {
+        String pseudonym = subjects.pseudonymOf(profile.id()).orElseThrow();
+        return new JdbcListing.NewEntry(Ids.newId(), type, ruleCode, ruleVersion, profile.id(), pseudonym,
+                profile.name(), profile.kind().name(), profile.maskedNumber(), recordKey, department, basis, reasons,
+                by, validUntil);
+    }
+
+    // ---- proposals by a department
+
+    /** A department proposes an entry by hand (e.g. a red-list recommendation); it still needs review. */
+    @Transactional
+    public UUID propose(UUID subjectId, ListType type, String legalBasis, String reasons, LocalDate validUntil) {
+        Actor by = AuditLog.currentActor();
+        if (legalBasis == null || legalBasis.isBlank() || reasons == null || reasons.isBlank()) {
+            throw new ListingProblem("PROPOSAL_INCOMPLETE", DomainProblem.Kind.INVALID_INPUT, "须写明认定依据和事实理由");
+        }
+        SubjectProfile profile = subjects.profile(subjectId).orElseThrow(() -> new ListingProblem("SUBJECT_UNKNOWN",
+                DomainProblem.Kind.NOT_FOUND, "信用主体不存在"));
+        EntryLifecycle.refusal(type, profile.birthDate(), LocalDate.now(clock)).ifPresent(r -> {
+            throw new ListingProblem("LIST_MINOR", DomainProblem.Kind.INVALID_INPUT, r);
+        });
+        String department = by.departmentCode() == null ? "CREDIT_OFFICE" : by.departmentCode();
+        JdbcListing.NewEntry entry = newEntry(type, null, null, profile, null, department, legalBasis.strip(),
+                reasons.strip(), by.actorId(), validUntil);
+        store.propose(entry, clock.instant());
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.propose").subject(entry.pseudonym())
+                .detail(type + " " + entry.id()));
+        return entry.id();
+    }
+
+    // ---- review
+
+    /**
+     * Approves a proposal (maker-checker: never by its proposer); the first of two concurrent reviewers decides.
+     * Black list: the prior notice is issued now and the entry takes effect after the rule's notice period.
+     */
+    @Transactional
+    public EntryStatus approve(UUID entryId, String note) {
+        Actor by = AuditLog.currentActor();
+        ListEntry entry = reviewable(entryId, by);
+        ListRule rule = entry.ruleCode() == null ? null : store.ruleHistory(entry.ruleCode()).stream()
+                .filter(r -> r.code().equals(entry.ruleCode())).findFirst().orElse(null);
+        int noticeDays = rule == null ? (entry.listType() == ListType.BLACK ? 5 : entry.listType() == ListType.RED ? 7 : 0)
+                : rule.noticeDays();
+        Instant now = clock.instant();
+        EntryLifecycle.AfterApproval next = EntryLifecycle.approve(entry.listType(), noticeDays, now);
+        if (!store.decide(entryId, next.status(), by.actorId(), now, note, next.effectiveFrom())) {
+            throw new ListingProblem("LIST_ALREADY_DECIDED", DomainProblem.Kind.CONFLICT, "该认定建议已由他人处理");
+        }
+        String exitConditions = rule == null ? "依法移出" : rule.exitConditions();
+        String ruleName = entry.ruleName();
+        LocalDate effectiveDay = LocalDate.ofInstant(next.effectiveFrom(), clock.getZone());
+        if (entry.listType() == ListType.BLACK) {
+            notice(entry, ListNotice.Kind.PRIOR, NoticeText.prior(entry.subjectName(), ruleName, entry.legalBasis(),
+                    entry.reasons(), measures.forList(ListType.BLACK), effectiveDay, exitConditions, city.name()), now);
+        } else if (next.status() == EntryStatus.PUBLIC_NOTICE) {
+            notice(entry, ListNotice.Kind.PUBLIC, NoticeText.publicNotice(entry.subjectName(), ruleName, effectiveDay),
+                    now);
+        }
+        if (next.status() == EntryStatus.EFFECTIVE) {
+            effectiveNotice(entry, exitConditions, now);
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.approve").subject(entry.subjectPseudonym())
+                .detail(entry.listType() + " " + entryId + " → " + next.status()));
+        return next.status();
+    }
+
+    @Transactional
+    public void reject(UUID entryId, String note) {
+        Actor by = AuditLog.currentActor();
+        reviewable(entryId, by);
+        if (note == null || note.isBlank()) {
+            throw new ListingProblem("REVIEW_NOTE_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "不予认定须写明理由");
+        }
+        if (!store.decide(entryId, EntryStatus.REJECTED, by.actorId(), clock.instant(), note, null)) {
+            throw new ListingProblem("LIST_ALREADY_DECIDED", DomainProblem.Kind.CONFLICT, "该认定建议已由他人处理");
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.reject").detail(entryId.toString()));
+    }
+
+    private ListEntry reviewable(UUID entryId, Actor by) {
+        ListEntry entry = store.entry(entryId).orElseThrow(() -> new ListingProblem("ENTRY_UNKNOWN",
+                DomainProblem.Kind.NOT_FOUND, "名单条目不存在"));
+        if (entry.proposedBy().equals(by.actorId())) {
+            throw new ListingProblem("LIST_SELF_REVIEW", DomainProblem.Kind.FORBIDDEN, "提出认定建议的人不能审核自己的建议");
+        }
+        if (entry.status() != EntryStatus.PROPOSED) {
+            throw new ListingProblem("LIST_ALREADY_DECIDED", DomainProblem.Kind.CONFLICT, "该认定建议已处理");
+        }
+        return entry;
+    }
+
+    // ---- effect and exit
+
+    /** Entries whose notice period is over take effect (scheduled; also callable with a moved clock). */
+    @Transactional
+    public int activateDue() {
+        Instant now = clock.instant();
+        List<UUID> activated = store.activateDue(now);
+        for (UUID id : activated) {
+            store.entry(id).ifPresent(e -> effectiveNotice(e, exitConditionsOf(e), now));
+        }
+        return activated.size();
+    }
+
+    /** Entries past their last day end (scheduled every minute; measures stop with them). */
+    @Transactional
+    public int expireDue() {
+        Instant now = clock.instant();
+        int ended = 0;
+        for (UUID id : store.pastValidity(LocalDate.now(clock))) {
+            Optional<ListEntry> entry = store.entry(id);
+            if (entry.isPresent() && end(entry.get(), "有效期届满", now)) {
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    /**
+     * Ends an entry at once (credit repair, an upheld objection, the basis revoked, a court's removal): measures
+     * stop and the subject gets an exit notice.
+     */
+    @Transactional
+    public void exit(UUID entryId, String reason) {
+        ListEntry entry = store.entry(entryId).orElseThrow(() -> new ListingProblem("ENTRY_UNKNOWN",
+                DomainProblem.Kind.NOT_FOUND, "名单条目不存在"));
+        if (reason == null || reason.isBlank()) {
+            throw new ListingProblem("EXIT_REASON_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "移出须写明原因");
+        }
+        if (!end(entry, reason.strip(), clock.instant())) {
+            throw new ListingProblem("LIST_ALREADY_DECIDED", DomainProblem.Kind.CONFLICT, "该条目已不在名单中");
+        }
+    }
+
+    /** Marks or clears the dispute mark of the entries resting on a record (objection module). */
+    @Transactional
+    public void markDisputed(UUID subjectId, UUID recordKey, boolean disputed) {
+        store.markDisputed(subjectId, recordKey, disputed);
+    }
+
+    private boolean end(ListEntry entry, String reason, Instant now) {
+        if (!store.exit(entry.id(), reason, now)) {
+            return false;
+        }
+        if (entry.status() == EntryStatus.EFFECTIVE || entry.status() == EntryStatus.NOTIFIED
+                || entry.status() == EntryStatus.PUBLIC_NOTICE) {
+            notice(entry, ListNotice.Kind.EXIT, NoticeText.exit(entry.subjectName(), entry.listType(),
+                    entry.ruleName(), reason), now);
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.exit").subject(entry.subjectPseudonym())
+                .detail(entry.listType() + " " + entry.id() + ": " + reason));
+        return true;
+    }
+
+    private void effectiveNotice(ListEntry entry, String exitConditions, Instant now) {
+        notice(entry, ListNotice.Kind.EFFECTIVE, NoticeText.effective(entry.subjectName(), entry.listType(),
+                entry.ruleName(), entry.legalBasis(), entry.validUntil(), measures.forList(entry.listType()),
+                exitConditions), now);
+    }
+
+    private String exitConditionsOf(ListEntry entry) {
+        return entry.ruleCode() == null ? "依法移出" : store.ruleHistory(entry.ruleCode()).stream()
+                .findFirst().map(ListRule::exitConditions).orElse("依法移出");
+    }
+
+    private void notice(ListEntry entry, ListNotice.Kind kind, NoticeText.Text text, Instant at) {
+        store.notice(Ids.newId(), entry.id(), entry.subjectId(), kind, text.title(), text.body(), at);
+    }
+
+    // ---- reading
+
+    public Optional<ListEntry> entry(UUID id) {
+        return store.entry(id);
+    }
+
+    public List<ListEntry> entries(EntryStatus status, ListType type, int limit) {
+        return store.byStatus(status, type, limit);
+    }
+
+    public List<ListEntry> entriesOf(UUID subjectId) {
+        return store.entriesOf(subjectId);
+    }
+
+    public List<ListNotice> noticesOf(UUID subjectId) {
+        return store.noticesOf(subjectId);
+    }
+
+    public List<ListNotice> noticesOfEntry(UUID entryId) {
+        return store.noticesOfEntry(entryId);
+    }
+
+    /** Entries changed after {@code seq}, oldest change first: the check index follows this feed. */
+    public List<ListEntry> changesSince(long seq, int limit) {
+        return store.changesSince(seq, limit);
+    }
+
+    /** A page of a public list. */
+    public record PublicPage(List<ListEntry> entries, long total, int page, int size) {
+    }
+
+    /**
+     * What the public site lists: entries in force (and, for the red list, those in their public notice), by exact
+     * name or by the pseudonym of an identity number.
+     */
+    public PublicPage published(ListType type, boolean inNotice, String name, String pseudonym, int page, int size) {
+        List<EntryStatus> statuses = List.of(inNotice ? EntryStatus.PUBLIC_NOTICE : EntryStatus.EFFECTIVE);
+        LocalDate today = LocalDate.now(clock);
+        return new PublicPage(store.published(type, statuses, blankToNull(name), blankToNull(pseudonym), today,
+                page * size, size), store.countPublished(type, statuses, blankToNull(name), blankToNull(pseudonym),
+                today), page, size);
+    }
+
+    public List<JdbcListing.Count> counts() {
+        return store.counts();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

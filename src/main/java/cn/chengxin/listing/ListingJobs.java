@@ -1,0 +1,40 @@
+package cn.chengxin.listing;
+
+import cn.chengxin.creditfile.RecordsChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Keeps the lists current: proposals after every stored chunk, effect after notice periods, exit at validity. */
+@Component
+class ListingJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(ListingJobs.class);
+
+    private final Listing listing;
+
+    ListingJobs(Listing listing) {
+        this.listing = listing;
+    }
+
+    /** In bulk, after the chunk's transaction committed (ARCHITECTURE.md: set-based). */
+    @ApplicationModuleListener
+    void on(RecordsChanged changed) {
+        Listing.Evaluation result = listing.evaluate(changed.subjectIds());
+        if (result.proposed() + result.ended() > 0) {
+            log.info("Lists re-evaluated for {} subjects ({}): {} proposed, {} ended", changed.subjectIds().size(),
+                    changed.cause(), result.proposed(), result.ended());
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${chengxin.listing.tick:PT30S}", initialDelayString = "PT5S")
+    void tick() {
+        int activated = listing.activateDue();
+        int expired = listing.expireDue();
+        if (activated + expired > 0) {
+            log.info("Lists: {} entries took effect, {} ended at their validity", activated, expired);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package cn.chengxin.listing.domain;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.chengxin.listing.ListType;
+
+/**
+ * An entry rule (RULES.md §7): a shown record of one of {@code itemCodes} — and, if set, whose content field
+ * {@code conditionField} is at least {@code conditionMin} — proposes its subject for the list. Versioned: an
+ * edit adds a version; entries remember the version that proposed them.
+ *
+ * @param validityMonths how long an entry stays in force from the decision date; null: while the record is published
+ * @param noticeDays     black list: days between the prior notice and effect; red list: the public notice period
+ */
+public record ListRule(String code, int version, ListType listType, String name, Set<String> itemCodes,
+                       String conditionField, BigDecimal conditionMin, String legalBasis, Integer validityMonths,
+                       int noticeDays, String exitConditions, boolean enabled) {
+
+    public ListRule {
+        itemCodes = Set.copyOf(itemCodes);
+    }
+
+    /** Whether a shown record of {@code itemCode} with this content proposes its subject. */
+    public boolean proposes(String itemCode, Map<String, String> content) {
+        if (!enabled || !itemCodes.contains(itemCode)) {
+            return false;
+        }
+        if (conditionField == null || conditionField.isBlank()) {
+            return true;
+        }
+        String value = content.get(conditionField);
+        try {
+            return value != null && new BigDecimal(value.strip()).compareTo(conditionMin) >= 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** What is wrong with the rule as a credit office clerk wrote it; empty when it may be saved. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (code == null || !code.matches("[A-Z][A-Z0-9_]{2,63}")) {
+            problems.add("规则代码应为大写字母、数字和下划线（3–64 位）");
+        }
+        if (name == null || name.isBlank()) {
+            problems.add("规则名称不能为空");
+        }
+        if (itemCodes.isEmpty()) {
+            problems.add("至少引用一个目录事项");
+        }
+        if (legalBasis == null || legalBasis.isBlank()) {
+            problems.add("必须写明认定依据（法律、法规或党中央、国务院政策文件）");
+        }
+        if (validityMonths != null && (validityMonths < 1 || validityMonths > 120)) {
+            problems.add("有效期应在 1–120 个月之间");
+        }
+        if (noticeDays < 0 || noticeDays > 60) {
+            problems.add("告知或公示天数应在 0–60 天之间");
+        }
+        if ((conditionField == null || conditionField.isBlank()) != (conditionMin == null)) {
+            problems.add("条件字段和最小值须同时填写或同时留空");
+        }
+        if (exitConditions == null || exitConditions.isBlank()) {
+            problems.add("须写明移出条件");
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,60 @@
+package cn.chengxin.listing.domain;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+import cn.chengxin.listing.ListType;
+
+/**
+ * The words of the notices the subject receives (国办发〔2020〕49号: basis, reasons, measures, the right to
+ * object and how to repair; exit notice through the same channel). Plain text, shown in self-service.
+ */
+public final class NoticeText {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    private NoticeText() {
+    }
+
+    public record Text(String title, String body) {
+    }
+
+    /** 信用惩戒事先告知书: before a black-list entry takes effect. */
+    public static Text prior(String name, String ruleName, String basis, String reasons, String measures,
+                             LocalDate effectiveOn, String exitConditions, String city) {
+        return new Text("信用惩戒事先告知书", String.join("\n",
+                name + "：",
+                "经审核，拟将您列入" + ListType.BLACK.label() + "（" + ruleName + "）。",
+                "认定依据：" + basis,
+                "事实和理由：" + reasons,
+                "拟采取的惩戒措施：" + measures,
+                "本决定拟于" + DAY.format(effectiveOn) + "起生效。您对所依据的信用信息有异议的，可在生效前通过"
+                        + city + "个人中心或窗口提出异议（异议期间标注“异议处理中”）。",
+                "信用修复：" + exitConditions + "。纠正失信行为后可依法申请信用修复，修复不收取任何费用。"));
+    }
+
+    /** 列入名单告知书: when an entry takes effect. */
+    public static Text effective(String name, ListType type, String ruleName, String basis, LocalDate validUntil,
+                                 String measures, String exitConditions) {
+        return new Text("列入" + type.label() + "告知书", String.join("\n",
+                name + "：",
+                "您已被列入" + type.label() + "（" + ruleName + "），自即日起生效"
+                        + (validUntil == null ? "。" : "，有效期至" + DAY.format(validUntil) + "。"),
+                "依据：" + basis,
+                (type == ListType.RED ? "可享受的激励措施：" : "相应措施：") + measures,
+                "移出条件：" + exitConditions + "。",
+                type == ListType.RED ? "" : "您有权提出异议；纠正失信行为后可申请信用修复，修复不收取任何费用。").strip());
+    }
+
+    /** 守信激励对象公示: a red-list proposal during its public notice period. */
+    public static Text publicNotice(String name, String ruleName, LocalDate until) {
+        return new Text("守信激励对象公示", name + "：您已被拟列入" + ListType.RED.label() + "（" + ruleName
+                + "），公示期至" + DAY.format(until) + "。公示期内无异议的，期满后生效。");
+    }
+
+    /** 移出名单告知书: the entry ended; its measures stop at once. */
+    public static Text exit(String name, ListType type, String ruleName, String reason) {
+        return new Text("移出" + type.label() + "告知书", name + "：您已被移出" + type.label() + "（" + ruleName
+                + "）。移出原因：" + reason + "。相应措施自即日起停止执行。");
+    }
+}

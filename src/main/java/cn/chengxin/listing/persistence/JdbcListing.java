@@ -1,0 +1,260 @@
+package cn.chengxin.listing.persistence;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.listing.EntryStatus;
+import cn.chengxin.listing.ListEntry;
+import cn.chengxin.listing.ListNotice;
+import cn.chengxin.listing.ListType;
+import cn.chengxin.listing.domain.ListRule;
+import cn.chengxin.subject.domain.Masking;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The listing schema: rules, entries, notices. */
+@Repository
+public class JdbcListing {
+
+    private static final String ENTRY_COLUMNS = """
+            e.id, e.list_type, e.rule_code, coalesce(r.name, '部门认定'), e.subject_id, e.subject_pseudonym,
+            e.subject_name, e.subject_kind, e.masked_number, e.record_key, e.department_code, e.legal_basis, e.reasons,
+            e.status, e.proposed_by, e.proposed_at, e.reviewed_by, e.reviewed_at, e.review_note, e.effective_from,
+            e.valid_until, e.exited_at, e.exit_reason, e.disputed, e.change_seq
+            FROM listing.entry e LEFT JOIN listing.rule r ON r.code = e.rule_code AND r.version = e.rule_version""";
+
+    private final JdbcClient jdbc;
+
+    public JdbcListing(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- rules
+
+    public List<ListRule> currentRules() {
+        return jdbc.sql("SELECT * FROM listing.rule WHERE current ORDER BY list_type, code").query(this::rule).list();
+    }
+
+    public List<ListRule> ruleHistory(String code) {
+        return jdbc.sql("SELECT * FROM listing.rule WHERE code = ? ORDER BY version DESC").param(code)
+                .query(this::rule).list();
+    }
+
+    /** Adds the rule as the new current version of its code; returns the version number. */
+    public int saveRule(ListRule rule, String by, Instant at) {
+        int version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM listing.rule WHERE code = ?")
+                .param(rule.code()).query(Integer.class).single();
+        jdbc.sql("UPDATE listing.rule SET current = false WHERE code = ? AND current").param(rule.code()).update();
+        jdbc.sql("""
+                        INSERT INTO listing.rule (code, version, current, list_type, name, item_codes, condition_field,
+                            condition_min, legal_basis, validity_months, notice_days, exit_conditions, enabled,
+                            changed_by, changed_at)
+                        VALUES (?, ?, true, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(rule.code(), version, rule.listType().name(), rule.name(),
+                        rule.itemCodes().stream().sorted().toArray(String[]::new), rule.conditionField(),
+                        rule.conditionMin(), rule.legalBasis(), rule.validityMonths(), rule.noticeDays(),
+                        rule.exitConditions(), rule.enabled(), by, Timestamp.from(at))
+                .update();
+        return version;
+    }
+
+    private ListRule rule(ResultSet rs, int n) throws SQLException {
+        Array items = rs.getArray("item_codes");
+        return new ListRule(rs.getString("code"), rs.getInt("version"), ListType.valueOf(rs.getString("list_type")),
+                rs.getString("name"), new HashSet<>(Arrays.asList((String[]) items.getArray())),
+                rs.getString("condition_field"), rs.getBigDecimal("condition_min"), rs.getString("legal_basis"),
+                (Integer) rs.getObject("validity_months"), rs.getInt("notice_days"), rs.getString("exit_conditions"),
+                rs.getBoolean("enabled"));
+    }
+
+    // ---- entries
+
+    public record NewEntry(UUID id, ListType type, String ruleCode, Integer ruleVersion, UUID subjectId,
+                           String pseudonym, String name, String kind, String maskedNumber, UUID recordKey,
+                           String department, String legalBasis, String reasons, String proposedBy,
+                           LocalDate validUntil) {
+    }
+
+    /** @return false when an open entry for the same list, subject and record exists already */
+    public boolean propose(NewEntry e, Instant at) {
+        return jdbc.sql("""
+                        INSERT INTO listing.entry (id, list_type, rule_code, rule_version, subject_id, subject_pseudonym,
+                            subject_name, subject_kind, masked_number, record_key, department_code, legal_basis, reasons,
+                            status, proposed_by, proposed_at, valid_until)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?, ?, ?)
+                        ON CONFLICT DO NOTHING""")
+                .params(e.id(), e.type().name(), e.ruleCode(), e.ruleVersion(), e.subjectId(), e.pseudonym(),
+                        e.name(), e.kind(), e.maskedNumber(), e.recordKey(), e.department(), e.legalBasis(),
+                        e.reasons(), e.proposedBy(), Timestamp.from(at), date(e.validUntil()))
+                .update() == 1;
+    }
+
+    public Optional<ListEntry> entry(UUID id) {
+        return jdbc.sql("SELECT " + ENTRY_COLUMNS + " WHERE e.id = ?").param(id).query(this::mapEntry).optional();
+    }
+
+    public List<ListEntry> openEntriesOf(Collection<UUID> subjects) {
+        return jdbc.sql("SELECT " + ENTRY_COLUMNS + " WHERE e.subject_id = ANY(?::uuid[]) "
+                        + "AND e.status NOT IN ('REJECTED', 'EXITED')")
+                .param(subjects.toArray(UUID[]::new)).query(this::mapEntry).list();
+    }
+
+    public List<ListEntry> entriesOf(UUID subject) {
+        return jdbc.sql("SELECT " + ENTRY_COLUMNS + " WHERE e.subject_id = ? ORDER BY e.proposed_at DESC")
+                .param(subject).query(this::mapEntry).list();
+    }
+
+    public List<ListEntry> byStatus(EntryStatus status, ListType type, int limit) {
+        return jdbc.sql("SELECT " + ENTRY_COLUMNS + " WHERE (?::text IS NULL OR e.status = ?) "
+                        + "AND (?::text IS NULL OR e.list_type = ?) ORDER BY e.change_seq DESC LIMIT ?")
+                .params(status == null ? null : status.name(), status == null ? null : status.name(),
+                        type == null ? null : type.name(), type == null ? null : type.name(), limit)
+                .query(this::mapEntry).list();
+    }
+
+    /** Decides a proposal once: the update only succeeds from PROPOSED, so two reviewers get one decision. */
+    public boolean decide(UUID id, EntryStatus to, String by, Instant at, String note, Instant effectiveFrom) {
+        return jdbc.sql("""
+                        UPDATE listing.entry SET status = ?, reviewed_by = ?, reviewed_at = ?, review_note = ?,
+                               effective_from = ?, change_seq = nextval('listing.change_seq')
+                        WHERE id = ? AND status = 'PROPOSED'""")
+                .params(to.name(), by, Timestamp.from(at), note, effectiveFrom == null ? null
+                        : Timestamp.from(effectiveFrom), id)
+                .update() == 1;
+    }
+
+    /** Entries whose notice period is over become effective; returns them. */
+    public List<UUID> activateDue(Instant now) {
+        return jdbc.sql("""
+                        UPDATE listing.entry SET status = 'EFFECTIVE', change_seq = nextval('listing.change_seq')
+                        WHERE status IN ('NOTIFIED', 'PUBLIC_NOTICE') AND effective_from <= ? RETURNING id""")
+                .param(Timestamp.from(now)).query(UUID.class).list();
+    }
+
+    /** Open entries whose last day is before {@code today}. */
+    public List<UUID> pastValidity(LocalDate today) {
+        return jdbc.sql("SELECT id FROM listing.entry WHERE status NOT IN ('REJECTED', 'EXITED') AND valid_until < ?")
+                .param(Date.valueOf(today)).query(UUID.class).list();
+    }
+
+    /** @return false when the entry was no longer open */
+    public boolean exit(UUID id, String reason, Instant at) {
+        return jdbc.sql("""
+                        UPDATE listing.entry SET status = 'EXITED', exited_at = ?, exit_reason = ?,
+                               change_seq = nextval('listing.change_seq')
+                        WHERE id = ? AND status NOT IN ('REJECTED', 'EXITED')""")
+                .params(Timestamp.from(at), reason, id).update() == 1;
+    }
+
+    public void markDisputed(UUID subject, UUID recordKey, boolean disputed) {
+        jdbc.sql("""
+                        UPDATE listing.entry SET disputed = ?, change_seq = nextval('listing.change_seq')
+                        WHERE subject_id = ? AND record_key = ? AND status NOT IN ('REJECTED', 'EXITED')
+                          AND disputed <> ?""")
+                .params(disputed, subject, recordKey, disputed).update();
+    }
+
+    /** Entries changed after {@code seq}, in change order (the check index follows them). */
+    public List<ListEntry> changesSince(long seq, int limit) {
+        return jdbc.sql("SELECT " + ENTRY_COLUMNS + " WHERE e.change_seq > ? ORDER BY e.change_seq LIMIT ?")
+                .params(seq, limit).query(this::mapEntry).list();
+    }
+
+    /** Published entries for the public pages: in force, optionally by exact name or pseudonym. */
+    public List<ListEntry> published(ListType type, List<EntryStatus> statuses, String name, String pseudonym,
+                                     LocalDate today, int offset, int limit) {
+        return jdbc.sql("SELECT " + ENTRY_COLUMNS + """
+                         WHERE e.list_type = ? AND e.status = ANY(?::text[])
+                          AND (e.valid_until IS NULL OR e.valid_until >= ?)
+                          AND (?::text IS NULL OR e.subject_name = ?) AND (?::text IS NULL OR e.subject_pseudonym = ?)
+                        ORDER BY e.effective_from DESC NULLS LAST, e.id OFFSET ? LIMIT ?""")
+                .params(type.name(), statuses.stream().map(Enum::name).toArray(String[]::new), Date.valueOf(today),
+                        name, name, pseudonym, pseudonym, offset, limit)
+                .query(this::mapEntry).list();
+    }
+
+    public long countPublished(ListType type, List<EntryStatus> statuses, String name, String pseudonym,
+                               LocalDate today) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM listing.entry e WHERE e.list_type = ? AND e.status = ANY(?::text[])
+                          AND (e.valid_until IS NULL OR e.valid_until >= ?)
+                          AND (?::text IS NULL OR e.subject_name = ?) AND (?::text IS NULL OR e.subject_pseudonym = ?)""")
+                .params(type.name(), statuses.stream().map(Enum::name).toArray(String[]::new), Date.valueOf(today),
+                        name, name, pseudonym, pseudonym)
+                .query(Long.class).single();
+    }
+
+    public record Count(ListType type, EntryStatus status, long entries) {
+    }
+
+    public List<Count> counts() {
+        return jdbc.sql("SELECT list_type, status, count(*) FROM listing.entry GROUP BY list_type, status")
+                .query((rs, n) -> new Count(ListType.valueOf(rs.getString(1)), EntryStatus.valueOf(rs.getString(2)),
+                        rs.getLong(3))).list();
+    }
+
+    private ListEntry mapEntry(ResultSet rs, int n) throws SQLException {
+        String name = rs.getString(7);
+        boolean person = "PERSON".equals(rs.getString(8));
+        return new ListEntry(rs.getObject(1, UUID.class), ListType.valueOf(rs.getString(2)), rs.getString(3),
+                rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), name,
+                person ? Masking.personName(name) : name, rs.getString(9), rs.getObject(10, UUID.class),
+                rs.getString(11), rs.getString(12), rs.getString(13), EntryStatus.valueOf(rs.getString(14)),
+                rs.getString(15), instant(rs.getTimestamp(16)), rs.getString(17), instant(rs.getTimestamp(18)),
+                rs.getString(19), instant(rs.getTimestamp(20)), localDate(rs.getDate(21)),
+                instant(rs.getTimestamp(22)), rs.getString(23), rs.getBoolean(24), rs.getLong(25));
+    }
+
+    // ---- notices
+
+    public void notice(UUID id, UUID entry, UUID subject, ListNotice.Kind kind, String title, String body,
+                       Instant at) {
+        jdbc.sql("INSERT INTO listing.notice (id, entry_id, subject_id, kind, title, body, issued_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(id, entry, subject, kind.name(), title, body, Timestamp.from(at)).update();
+    }
+
+    public List<ListNotice> noticesOf(UUID subject) {
+        return jdbc.sql("SELECT id, entry_id, kind, title, body, issued_at FROM listing.notice WHERE subject_id = ? "
+                        + "ORDER BY issued_at DESC, kind")
+                .param(subject)
+                .query((rs, n) -> new ListNotice(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        ListNotice.Kind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
+                        rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    public List<ListNotice> noticesOfEntry(UUID entry) {
+        return jdbc.sql("SELECT id, entry_id, kind, title, body, issued_at FROM listing.notice WHERE entry_id = ? "
+                        + "ORDER BY issued_at")
+                .param(entry)
+                .query((rs, n) -> new ListNotice(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        ListNotice.Kind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
+                        rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static LocalDate localDate(Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static Date date(LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
+    }
+
+}
