@@ -91,10 +91,12 @@ public class DemoAccounts implements ApplicationRunner {
         resident.flatMap(id -> citizens.registerVerified(id, CITIZEN_PHONE, PASSWORD))
                 .ifPresent(id -> log.info("Demo citizen account created (phone {}, synthetic resident)",
                         "138****0000"));
-        apiClients.issueKnownKey(API_KEY, "演示部门审批系统", "市市场监督管理局", ApiClient.Kind.DEPARTMENT,
-                Set.of(Permission.API_SUBJECT_CHECK), 600);
-        directory.departments().stream().filter(d -> d.code().equals("MARKET")).findFirst().ifPresent(market ->
-                apiClients.issueKnownKey(SUBMISSION_KEY, "演示市场监管报送系统", "市市场监督管理局", market.id(),
-                        ApiClient.Kind.DEPARTMENT, Set.of(Permission.RECORD_SUBMIT), 600));
+        directory.departments().stream().filter(d -> d.code().equals("MARKET")).findFirst().ifPresent(market -> {
+            // The approval system checks in the scenarios where the market regulator applies measures.
+            apiClients.issueKnownKey(API_KEY, "演示部门审批系统", "市市场监督管理局", market.id(),
+                    ApiClient.Kind.DEPARTMENT, Set.of(Permission.API_SUBJECT_CHECK), 600);
+            apiClients.issueKnownKey(SUBMISSION_KEY, "演示市场监管报送系统", "市市场监督管理局", market.id(),
+                    ApiClient.Kind.DEPARTMENT, Set.of(Permission.RECORD_SUBMIT), 600);
+        });
     }
 }

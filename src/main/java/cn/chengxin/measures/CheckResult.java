@@ -1,0 +1,23 @@
+package cn.chengxin.measures;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The answer to a check: the subject's list entries in force, the measures the calling department applies in the
+ * scenario, dispute marks, and the check id to give feedback on.
+ */
+public record CheckResult(UUID checkId, Instant checkedAt, String maskedNumber, String maskedName, Scenario scenario,
+                          List<Entry> entries, List<Applicable> measures, boolean disputed, boolean feedbackRequired) {
+
+    /** A list entry in force. */
+    public record Entry(String listType, String listName, String rule, String legalBasis, String department,
+                        Instant effectiveFrom, LocalDate validUntil, boolean disputed, String issuingPlatform) {
+    }
+
+    /** A measure that applies. */
+    public record Applicable(String code, String name, String kind, String legalBasis, String listType) {
+    }
+}

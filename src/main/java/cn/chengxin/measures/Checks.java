@@ -1,0 +1,180 @@
+package cn.chengxin.measures;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.listing.ListEntry;
+import cn.chengxin.measures.persistence.JdbcMeasures;
+import cn.chengxin.shared.City;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.security.Actor;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.IdentityDocument;
+import cn.chengxin.subject.domain.InvalidIdentityException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Checks (联合奖惩核查) for departments' approval systems: what applies to a subject in a scenario, for the calling
+ * department, from the in-memory index; the check row and its audit event are durable before the answer.
+ * Feedback closes the loop; hits without feedback stay visible to the credit office.
+ */
+@Service
+public class Checks {
+
+    public static final int MAX_BATCH = 10_000;
+
+    private final CheckIndex index;
+    private final MeasureCatalogue catalogue;
+    private final SubjectRegistry subjects;
+    private final JdbcMeasures store;
+    private final AuditLog audit;
+    private final City city;
+    private final Clock clock;
+
+    Checks(CheckIndex index, MeasureCatalogue catalogue, SubjectRegistry subjects, JdbcMeasures store, AuditLog audit,
+           City city, Clock clock) {
+        this.index = index;
+        this.catalogue = catalogue;
+        this.subjects = subjects;
+        this.store = store;
+        this.audit = audit;
+        this.city = city;
+        this.clock = clock;
+    }
+
+    /** One subject. */
+    public CheckResult check(String subjectNumber, Scenario scenario, String purpose) {
+        Actor caller = AuditLog.currentActor();
+        requireAllowed(caller, scenario, purpose);
+        IdentityDocument document = subjects.validate(null, subjectNumber);
+        Evaluated e = evaluate(caller, document, scenario, purpose.strip(), clock.instant());
+        store.insert(List.of(e.row()));
+        audit.record(e.audit());
+        return e.result();
+    }
+
+    /** One item of a batch: a result, or the code and message of a malformed number. */
+    public record BatchItem(int index, CheckResult result, String code, String message) {
+    }
+
+    /** Up to {@link #MAX_BATCH} subjects in one call; each is a check of its own, stored and audited. */
+    public List<BatchItem> checkBatch(List<String> subjectNumbers, Scenario scenario, String purpose) {
+        Actor caller = AuditLog.currentActor();
+        requireAllowed(caller, scenario, purpose);
+        if (subjectNumbers.size() > MAX_BATCH) {
+            throw new MeasuresProblem("BATCH_TOO_LARGE", DomainProblem.Kind.INVALID_INPUT,
+                    "一次最多核查 " + MAX_BATCH + " 个主体");
+        }
+        Instant now = clock.instant();
+        List<BatchItem> items = new ArrayList<>(subjectNumbers.size());
+        List<JdbcMeasures.CheckRow> rows = new ArrayList<>();
+        List<AuditEntry> audits = new ArrayList<>();
+        for (int i = 0; i < subjectNumbers.size(); i++) {
+            try {
+                Evaluated e = evaluate(caller, subjects.validate(null, subjectNumbers.get(i)), scenario,
+                        purpose.strip(), now);
+                rows.add(e.row());
+                audits.add(e.audit());
+                items.add(new BatchItem(i + 1, e.result(), null, null));
+            } catch (InvalidIdentityException bad) {
+                items.add(new BatchItem(i + 1, null, bad.code(), bad.getMessage()));
+            }
+        }
+        if (!rows.isEmpty()) {
+            store.insert(rows);
+            audit.recordAll(audits);
+        }
+        return items;
+    }
+
+    private void requireAllowed(Actor caller, Scenario scenario, String purpose) {
+        if (scenario == null) {
+            throw new MeasuresProblem("SCENARIO_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "须指明核查的业务场景");
+        }
+        if (purpose == null || purpose.isBlank() || purpose.length() > 200) {
+            throw new MeasuresProblem("PURPOSE_REQUIRED", DomainProblem.Kind.INVALID_INPUT,
+                    "须写明核查事由（不超过 200 字），如审批事项名称或业务编号");
+        }
+        if (!catalogue.mayCheck(caller.departmentCode(), scenario)) {
+            throw new MeasuresProblem("SCENARIO_NOT_ALLOWED", DomainProblem.Kind.FORBIDDEN,
+                    "本单位在「" + scenario.label() + "」场景下没有需要实施的联合奖惩措施，不能以此事由核查");
+        }
+    }
+
+    private record Evaluated(CheckResult result, JdbcMeasures.CheckRow row, AuditEntry audit) {
+    }
+
+    private Evaluated evaluate(Actor caller, IdentityDocument document, Scenario scenario, String purpose,
+                               Instant now) {
+        String pseudonym = subjects.pseudonymOf(document);
+        List<ListEntry> entries = index.inForce(pseudonym);
+        List<CheckResult.Applicable> applicable = new ArrayList<>();
+        for (Measure m : catalogue.all()) {
+            entries.stream().filter(e -> m.appliesTo(e.listType(), scenario, caller.departmentCode()))
+                    .max(Comparator.comparing(e -> e.listType().ordinal())).ifPresent(e ->
+                            applicable.add(new CheckResult.Applicable(m.code(), m.name(), m.kind().name(),
+                                    m.legalBasis(), e.listType().name())));
+        }
+        boolean disputed = entries.stream().anyMatch(ListEntry::disputed);
+        boolean hit = !applicable.isEmpty();
+        UUID id = Ids.newId();
+        CheckResult result = new CheckResult(id, now, document.masked(),
+                entries.isEmpty() ? null : entries.get(0).maskedName(), scenario,
+                entries.stream().map(e -> new CheckResult.Entry(e.listType().name(), e.listType().label(),
+                        e.ruleName(), e.legalBasis(), e.departmentCode(), e.effectiveFrom(), e.validUntil(),
+                        e.disputed(), city.name())).toList(), applicable, disputed, hit);
+        JdbcMeasures.CheckRow row = new JdbcMeasures.CheckRow(id, now, caller.actorId(),
+                caller.departmentCode() == null ? "" : caller.departmentCode(), pseudonym, scenario, purpose,
+                entries.size(), applicable.stream().map(CheckResult.Applicable::code).toList(), hit);
+        AuditEntry event = AuditEntry.of(AuditCategory.QUERY, "measures.check").by(caller).subject(pseudonym)
+                .purpose(scenario.label() + "：" + purpose, "联合奖惩核查（国办发〔2016〕33号）")
+                .detail("check " + id + ": " + entries.size() + " entries, " + applicable.size() + " measures");
+        return new Evaluated(result, row, event);
+    }
+
+    /** Feedback on one measure of a check, by the department that made it, once. */
+    public void feedback(UUID checkId, String measureCode, boolean applied, String outcome, String note) {
+        Actor caller = AuditLog.currentActor();
+        JdbcMeasures.CheckRow check = store.check(checkId).filter(c -> c.clientId().equals(caller.actorId()))
+                .orElseThrow(() -> new MeasuresProblem("CHECK_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
+                        "没有这次核查，或它不是本系统发起的"));
+        if (!check.measureCodes().contains(measureCode)) {
+            throw new MeasuresProblem("MEASURE_NOT_IN_CHECK", DomainProblem.Kind.INVALID_INPUT,
+                    "这次核查没有返回措施「" + measureCode + "」");
+        }
+        if (outcome == null || outcome.isBlank() || outcome.length() > 200) {
+            throw new MeasuresProblem("OUTCOME_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "须写明处理结果（不超过 200 字）");
+        }
+        if (!store.feedback(checkId, measureCode, applied, outcome.strip(), note, caller.actorId(), clock.instant())) {
+            throw new MeasuresProblem("FEEDBACK_EXISTS", DomainProblem.Kind.CONFLICT, "该措施的反馈已提交");
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "measures.feedback").by(caller)
+                .subject(check.pseudonym()).detail("check " + checkId + " " + measureCode + " applied=" + applied));
+    }
+
+    public List<JdbcMeasures.CaseCount> cases() {
+        return store.caseCounts();
+    }
+
+    public List<JdbcMeasures.CheckRow> unreturned(int limit) {
+        return store.unreturned(limit);
+    }
+
+    public Optional<JdbcMeasures.CheckRow> find(UUID checkId) {
+        return store.check(checkId);
+    }
+
+    /** How many subjects the in-memory index holds (console figure). */
+    public int indexedSubjects() {
+        return index.subjects();
+    }
+}

@@ -1,0 +1,122 @@
+package cn.chengxin.measures.persistence;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import cn.chengxin.listing.ListType;
+import cn.chengxin.measures.Measure;
+import cn.chengxin.measures.MeasureKind;
+import cn.chengxin.measures.Scenario;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The measures schema: the catalogue, checks and feedback. */
+@Repository
+public class JdbcMeasures {
+
+    private final JdbcClient jdbc;
+
+    public JdbcMeasures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Measure> measures() {
+        return jdbc.sql("SELECT code, name, kind, legal_basis, departments, list_types, scenarios, enabled "
+                        + "FROM measures.measure ORDER BY kind, code")
+                .query((rs, n) -> new Measure(rs.getString(1), rs.getString(2), MeasureKind.valueOf(rs.getString(3)),
+                        rs.getString(4), Arrays.stream((String[]) rs.getArray(5).getArray()).collect(Collectors.toSet()),
+                        Arrays.stream((String[]) rs.getArray(6).getArray()).map(ListType::valueOf)
+                                .collect(Collectors.toSet()),
+                        Arrays.stream((String[]) rs.getArray(7).getArray()).map(Scenario::valueOf)
+                                .collect(Collectors.toSet()), rs.getBoolean(8)))
+                .list();
+    }
+
+    public void enable(String code, boolean enabled) {
+        jdbc.sql("UPDATE measures.measure SET enabled = ? WHERE code = ?").params(enabled, code).update();
+    }
+
+    /** A check as stored: who asked, about whom (pseudonym), where, and what applied. */
+    public record CheckRow(UUID id, Instant at, String clientId, String department, String pseudonym,
+                           Scenario scenario, String purpose, int entries, List<String> measureCodes,
+                           boolean feedbackDue) {
+    }
+
+    public void insert(List<CheckRow> checks) {
+        jdbc.sql("""
+                        INSERT INTO measures.check_made (id, at, client_id, department_code, subject_pseudonym, scenario,
+                            purpose, entries, measure_codes, feedback_due)
+                        SELECT u.id, u.at, u.client, u.department, u.pseudonym, u.scenario, u.purpose, u.entries,
+                               string_to_array(nullif(u.measures, ''), ','), u.due
+                        FROM unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                    ?::int[], ?::text[], ?::boolean[])
+                             AS u(id, at, client, department, pseudonym, scenario, purpose, entries, measures, due)""")
+                .params(checks.stream().map(CheckRow::id).toArray(UUID[]::new),
+                        checks.stream().map(c -> Timestamp.from(c.at())).toArray(Timestamp[]::new),
+                        checks.stream().map(CheckRow::clientId).toArray(String[]::new),
+                        checks.stream().map(CheckRow::department).toArray(String[]::new),
+                        checks.stream().map(CheckRow::pseudonym).toArray(String[]::new),
+                        checks.stream().map(c -> c.scenario().name()).toArray(String[]::new),
+                        checks.stream().map(CheckRow::purpose).toArray(String[]::new),
+                        checks.stream().map(CheckRow::entries).toArray(Integer[]::new),
+                        checks.stream().map(c -> String.join(",", c.measureCodes())).toArray(String[]::new),
+                        checks.stream().map(CheckRow::feedbackDue).toArray(Boolean[]::new))
+                .update();
+    }
+
+    public Optional<CheckRow> check(UUID id) {
+        return jdbc.sql("""
+                        SELECT id, at, client_id, department_code, subject_pseudonym, scenario, purpose, entries,
+                               measure_codes, feedback_due FROM measures.check_made WHERE id = ?""")
+                .param(id)
+                .query((rs, n) -> new CheckRow(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
+                        rs.getString(3), rs.getString(4), rs.getString(5), Scenario.valueOf(rs.getString(6)),
+                        rs.getString(7), rs.getInt(8), rs.getArray(9) == null ? List.of()
+                        : List.of((String[]) rs.getArray(9).getArray()), rs.getBoolean(10)))
+                .optional();
+    }
+
+    /** @return false when feedback on this measure of this check was given already */
+    public boolean feedback(UUID check, String measure, boolean applied, String outcome, String note, String by,
+                            Instant at) {
+        return jdbc.sql("""
+                        INSERT INTO measures.feedback (check_id, measure_code, applied, outcome, note, given_by, given_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(check, measure, applied, outcome, note, by, Timestamp.from(at)).update() == 1;
+    }
+
+    /** Per measure and department: hits, feedback returned, measure applied (案例统计). */
+    public record CaseCount(String measureCode, String department, long hits, long returned, long applied) {
+    }
+
+    public List<CaseCount> caseCounts() {
+        return jdbc.sql("""
+                        SELECT m.code, c.department_code, count(*), count(f.check_id), count(*) FILTER (WHERE f.applied)
+                        FROM measures.check_made c CROSS JOIN LATERAL unnest(c.measure_codes) AS m(code)
+                        LEFT JOIN measures.feedback f ON f.check_id = c.id AND f.measure_code = m.code
+                        GROUP BY m.code, c.department_code ORDER BY 3 DESC, 1, 2""")
+                .query((rs, n) -> new CaseCount(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5))).list();
+    }
+
+    /** Hits still waiting for feedback, oldest first. */
+    public List<CheckRow> unreturned(int limit) {
+        return jdbc.sql("""
+                        SELECT c.id, c.at, c.client_id, c.department_code, c.subject_pseudonym, c.scenario, c.purpose,
+                               c.entries, c.measure_codes, c.feedback_due
+                        FROM measures.check_made c WHERE c.feedback_due
+                          AND NOT EXISTS (SELECT 1 FROM measures.feedback f WHERE f.check_id = c.id)
+                        ORDER BY c.at LIMIT ?""")
+                .param(limit)
+                .query((rs, n) -> new CheckRow(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
+                        rs.getString(3), rs.getString(4), rs.getString(5), Scenario.valueOf(rs.getString(6)),
+                        rs.getString(7), rs.getInt(8), rs.getArray(9) == null ? List.of()
+                        : List.of((String[]) rs.getArray(9).getArray()), rs.getBoolean(10)))
+                .list();
+    }
+}

@@ -1,0 +1,69 @@
+package cn.chengxin.measures.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import cn.chengxin.measures.CheckResult;
+import cn.chengxin.measures.Checks;
+import cn.chengxin.measures.Scenario;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 联合奖惩核查接口: called by departments' approval systems inside their workflows ("应查必查"). */
+@RestController
+@RequiresPermission(Permission.API_SUBJECT_CHECK)
+@Tag(name = "measures", description = "联合奖惩核查与反馈")
+class ChecksApi {
+
+    private final Checks checks;
+
+    ChecksApi(Checks checks) {
+        this.checks = checks;
+    }
+
+    record CheckRequest(@NotNull @Size(max = 40) String subjectNumber, @NotNull Scenario scenario,
+                        @NotNull @Size(max = 200) String purpose) {
+    }
+
+    record BatchRequest(@NotNull @Size(min = 1, max = Checks.MAX_BATCH) List<@NotNull @Size(max = 40) String> subjectNumbers,
+                        @NotNull Scenario scenario, @NotNull @Size(max = 200) String purpose) {
+    }
+
+    record Feedback(@NotNull @Size(max = 64) String measureCode, @NotNull Boolean applied,
+                    @NotNull @Size(max = 200) String outcome, @Size(max = 1000) String note) {
+    }
+
+    @PostMapping("/api/v1/checks")
+    @Operation(summary = "核查一个主体", description = "Answers the subject's list entries in force, the measures the "
+            + "calling department applies in the scenario, dispute marks and a checkId for feedback. The check is "
+            + "audited before the answer (the subject sees it under 谁查询了我). SCENARIO_NOT_ALLOWED when the "
+            + "department implements no measure in the scenario; ID_* codes for a malformed number.")
+    CheckResult check(@Valid @RequestBody CheckRequest request) {
+        return checks.check(request.subjectNumber(), request.scenario(), request.purpose());
+    }
+
+    @PostMapping("/api/v1/checks/batch")
+    @Operation(summary = "批量核查", description = "Up to 10,000 subjects; each item has its index (from 1) and either a "
+            + "result or the code and message of a malformed number. Each subject is a check of its own.")
+    List<Checks.BatchItem> batch(@Valid @RequestBody BatchRequest request) {
+        return checks.checkBatch(request.subjectNumbers(), request.scenario(), request.purpose());
+    }
+
+    @PostMapping("/api/v1/checks/{id}/feedback")
+    @Operation(summary = "反馈措施实施情况", description = "Once per measure of a check, by the system that made the check: "
+            + "whether the measure was applied, the outcome and a note.")
+    ResponseEntity<Void> feedback(@PathVariable UUID id, @Valid @RequestBody Feedback feedback) {
+        checks.feedback(id, feedback.measureCode(), feedback.applied(), feedback.outcome(), feedback.note());
+        return ResponseEntity.noContent().build();
+    }
+}
