@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import cn.chengxin.account.ApiClientPrincipal;
 import cn.chengxin.account.ApiClients;
-import cn.chengxin.account.domain.TokenBucket;
+import cn.chengxin.shared.ratelimit.TokenBucket;
 import cn.chengxin.shared.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package cn.chengxin.account.domain;
+package cn.chengxin.shared.ratelimit;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import cn.chengxin.account.domain.TokenBucket.Decision;
+import cn.chengxin.shared.ratelimit.TokenBucket.Decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

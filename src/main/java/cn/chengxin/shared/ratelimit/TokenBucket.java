@@ -1,4 +1,4 @@
-package cn.chengxin.account.domain;
+package cn.chengxin.shared.ratelimit;
 
 import java.time.Duration;
 import java.time.Instant;
