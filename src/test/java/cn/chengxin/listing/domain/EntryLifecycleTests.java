@@ -1,0 +1,70 @@
+package cn.chengxin.listing.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+
+import cn.chengxin.listing.EntryStatus;
+import cn.chengxin.listing.ListType;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EntryLifecycleTests {
+
+    private static final Instant NOW = Instant.parse("2026-11-30T02:00:00Z");
+
+    @Test
+    void aBlackListEntryWaitsForItsPriorNoticeARedOneForItsPublicNoticeAGreyOneNot() {
+        assertThat(EntryLifecycle.approve(ListType.BLACK, 5, NOW))
+                .isEqualTo(new EntryLifecycle.AfterApproval(EntryStatus.NOTIFIED, NOW.plusSeconds(5 * 86_400)));
+        assertThat(EntryLifecycle.approve(ListType.BLACK, 0, NOW).status()).isEqualTo(EntryStatus.EFFECTIVE);
+        assertThat(EntryLifecycle.approve(ListType.RED, 7, NOW).status()).isEqualTo(EntryStatus.PUBLIC_NOTICE);
+        assertThat(EntryLifecycle.approve(ListType.GREY, 7, NOW).status()).isEqualTo(EntryStatus.EFFECTIVE);
+    }
+
+    @Test
+    void anEntryNeverOutlivesItsRecord() {
+        LocalDate decided = LocalDate.of(2026, 3, 2);
+        assertThat(EntryLifecycle.validUntil(decided, 36, LocalDate.of(2028, 3, 1))).isEqualTo(LocalDate.of(2028, 3, 1));
+        assertThat(EntryLifecycle.validUntil(decided, 12, LocalDate.of(2028, 3, 1))).isEqualTo(LocalDate.of(2027, 3, 1));
+        assertThat(EntryLifecycle.validUntil(decided, null, LocalDate.of(2028, 3, 1))).isEqualTo(LocalDate.of(2028, 3, 1));
+        assertThat(EntryLifecycle.validUntil(decided, 12, null)).isEqualTo(LocalDate.of(2027, 3, 1));
+        assertThat(EntryLifecycle.validUntil(decided, null, null)).isNull();
+    }
+
+    @Test
+    void minorsAreNeverBlackListedButMayBeRedListed() {
+        LocalDate today = LocalDate.of(2026, 11, 30);
+        assertThat(EntryLifecycle.refusal(ListType.BLACK, LocalDate.of(2008, 12, 1), today)).isPresent();
+        assertThat(EntryLifecycle.refusal(ListType.BLACK, LocalDate.of(2008, 11, 30), today)).as("18 today").isEmpty();
+        assertThat(EntryLifecycle.refusal(ListType.RED, LocalDate.of(2012, 1, 1), today)).isEmpty();
+    }
+
+    @Test
+    void aRuleProposesOnlyForItsItemsAndItsThreshold() {
+        ListRule volunteers = new ListRule("RED_VOLUNTEER", 1, ListType.RED, "优秀志愿者", Set.of("P_VOLUNTEER_SERVICE"),
+                "hours", new BigDecimal("1500"), "《志愿服务条例》", 24, 7, "期满", true);
+        assertThat(volunteers.proposes("P_VOLUNTEER_SERVICE", Map.of("hours", "1600"))).isTrue();
+        assertThat(volunteers.proposes("P_VOLUNTEER_SERVICE", Map.of("hours", "20"))).isFalse();
+        assertThat(volunteers.proposes("P_VOLUNTEER_SERVICE", Map.of("hours", "很多"))).isFalse();
+        assertThat(volunteers.proposes("P_BLOOD_DONATION", Map.of("hours", "2000"))).isFalse();
+        assertThat(volunteers.problems()).isEmpty();
+    }
+
+    @Test
+    void aRuleWithoutLegalBasisOrItemsIsRefusedWithReasons() {
+        ListRule bad = new ListRule("bad code", 0, ListType.BLACK, "", Set.of(), "hours", null, " ", 0, -1, "", true);
+        assertThat(bad.problems()).hasSize(8).anyMatch(p -> p.contains("认定依据"));
+    }
+
+    @Test
+    void thePriorNoticeNamesBasisReasonsMeasuresObjectionAndRepair() {
+        NoticeText.Text text = NoticeText.prior("张三", "失信被执行人", "法释〔2017〕7号", "有履行能力而拒不履行", "限制乘坐飞机",
+                LocalDate.of(2026, 12, 5), "履行完毕", "信用驻马店");
+        assertThat(text.body()).contains("法释〔2017〕7号", "有履行能力而拒不履行", "限制乘坐飞机", "异议", "信用修复",
+                "2026年12月5日", "不收取任何费用");
+    }
+}
