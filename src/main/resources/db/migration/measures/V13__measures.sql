@@ -74,6 +74,6 @@ INSERT INTO measures.measure (code, name, kind, legal_basis, departments, list_t
  ('TOLERANT_ACCEPTANCE', '容缺受理：非关键材料缺失时先行受理', 'INCENTIVE',
   '国办发〔2016〕98号；《优化营商环境条例》', ARRAY[]::text[], ARRAY['RED'], ARRAY['LICENSING']),
  ('PRIORITY_AWARDS', '评优评先、职称评定同等条件下优先', 'INCENTIVE',
-  '国办发〔2016〕98号', ARRAY[]::text[], ARRAY['RED'], ARRAY['AWARDS', 'TITLES', 'HIRING']),
+  '国办发〔2016〕98号', ARRAY[]::text[], ARRAY['RED'], ARRAY['AWARDS', 'TITLES']),
  ('DEPOSIT_FREE', '公共服务免押金（图书借阅、公共自行车等）', 'INCENTIVE',
   '国办发〔2016〕98号（信用惠民）', ARRAY[]::text[], ARRAY['RED'], ARRAY['SOCIAL_SERVICE']);

@@ -59,6 +59,14 @@ class ChecksApi {
         return checks.checkBatch(request.subjectNumbers(), request.scenario(), request.purpose());
     }
 
+    /** A malformed identity number is a malformed request for a check (400, with the identity rule's code). */
+    @org.springframework.web.bind.annotation.ExceptionHandler(cn.chengxin.subject.domain.InvalidIdentityException.class)
+    ResponseEntity<org.springframework.http.ProblemDetail> malformed(cn.chengxin.subject.domain.InvalidIdentityException e) {
+        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(cn.chengxin.shared.web.Problems.of(org.springframework.http.HttpStatus.BAD_REQUEST, e.code(),
+                        e.getMessage()));
+    }
+
     @PostMapping("/api/v1/checks/{id}/feedback")
     @Operation(summary = "反馈措施实施情况", description = "Once per measure of a check, by the system that made the check: "
             + "whether the measure was applied, the outcome and a note.")
