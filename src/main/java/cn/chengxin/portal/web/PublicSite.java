@@ -31,7 +31,7 @@ class PublicSite {
     }
 
     /** Sections that later issues fill: lists, cases, report verification, tip-offs. */
-    @GetMapping("/{section:lists|cases|verify|tipoffs}")
+    @GetMapping("/{section:cases|verify|tipoffs}")
     String section(@PathVariable String section, Model model) {
         model.addAttribute("section", section);
         return "portal/section";

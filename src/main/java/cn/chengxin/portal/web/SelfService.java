@@ -31,11 +31,23 @@ class SelfService {
     private final SubjectRegistry subjects;
     private final AccessHistory history;
     private final AuditLog audit;
+    private final cn.chengxin.listing.Listing listing;
 
-    SelfService(SubjectRegistry subjects, AccessHistory history, AuditLog audit) {
+    SelfService(SubjectRegistry subjects, AccessHistory history, AuditLog audit, cn.chengxin.listing.Listing listing) {
         this.subjects = subjects;
         this.history = history;
         this.audit = audit;
+        this.listing = listing;
+    }
+
+    /** 我的名单与告知: every entry about me (also those not public) and every notice I was sent. */
+    @GetMapping("/me/lists")
+    String lists(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
+        audit.record(AuditEntry.of(AuditCategory.QUERY, "self.lists").subject(citizen.subjectPseudonym())
+                .purpose("本人查询", "国办发〔2016〕98号 本人查询"));
+        model.addAttribute("entries", listing.entriesOf(citizen.subjectId()));
+        model.addAttribute("notices", listing.noticesOf(citizen.subjectId()));
+        return "me/lists";
     }
 
     @GetMapping("/me")

@@ -1,0 +1,89 @@
+package cn.chengxin.portal.web;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import cn.chengxin.listing.ListType;
+import cn.chengxin.listing.Listing;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.CodedProblem;
+import cn.chengxin.shared.ratelimit.TokenBucket;
+import cn.chengxin.shared.security.PublicEndpoint;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.InvalidIdentityException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * 信用公示: the serious-dishonesty list and the red list (and the red list's public notice), searchable by exact name
+ * or identity number, paged, de-identified (masked number; masked name for persons). Only entries in force are
+ * shown, so an entry is gone the moment it exits. A client reading many pages quickly (scraping) gets 429.
+ */
+@Controller
+class PublicLists {
+
+    private static final int PAGE_SIZE = 20;
+
+    private final Listing listing;
+    private final SubjectRegistry subjects;
+    private final Clock clock;
+    private final long perMinute;
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+    PublicLists(Listing listing, SubjectRegistry subjects, Clock clock,
+                @Value("${chengxin.portal.list-pages-per-minute:60}") long perMinute) {
+        this.listing = listing;
+        this.subjects = subjects;
+        this.clock = clock;
+        this.perMinute = perMinute;
+    }
+
+    @PublicEndpoint
+    @GetMapping("/lists")
+    String lists(@RequestParam(defaultValue = "BLACK") ListType type, @RequestParam(defaultValue = "") String q,
+                 @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "false") boolean notice,
+                 HttpServletRequest request, Model model) {
+        if (buckets.size() > 100_000) {
+            buckets.clear(); // bounded memory under a flood of addresses
+        }
+        TokenBucket.Decision decision = buckets.computeIfAbsent(request.getRemoteAddr(),
+                ip -> new TokenBucket(perMinute, perMinute / 60.0)).tryTake(clock.instant());
+        if (!decision.allowed()) {
+            throw new CodedProblem("LIST_RATE_LIMITED", DomainProblem.Kind.TOO_MANY,
+                    "查询过于频繁，请在 " + Math.max(1, decision.retryAfter().toSeconds()) + " 秒后再试");
+        }
+        if (type == ListType.GREY) {
+            type = ListType.BLACK; // 重点关注名单 is for supervision, not for publication
+        }
+        String query = q.strip();
+        String name = null;
+        String pseudonym = null;
+        String queryProblem = null;
+        if (!query.isEmpty()) {
+            if (query.chars().filter(Character::isDigit).count() >= 15) {
+                try {
+                    pseudonym = subjects.pseudonymOf(subjects.validate(null, query));
+                } catch (InvalidIdentityException e) {
+                    queryProblem = e.getMessage();
+                }
+            } else {
+                name = query.length() > 100 ? query.substring(0, 100) : query;
+            }
+        }
+        boolean inNotice = notice && type == ListType.RED;
+        Listing.PublicPage result = queryProblem != null ? new Listing.PublicPage(java.util.List.of(), 0, 0, PAGE_SIZE)
+                : listing.published(type, inNotice, name, pseudonym, Math.max(0, page), PAGE_SIZE);
+        model.addAttribute("type", type);
+        model.addAttribute("notice", inNotice);
+        model.addAttribute("q", pseudonym != null ? "" : query);
+        model.addAttribute("queryProblem", queryProblem);
+        model.addAttribute("result", result);
+        model.addAttribute("pages", (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        return "portal/lists";
+    }
+}
