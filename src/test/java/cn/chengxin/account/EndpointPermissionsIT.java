@@ -51,7 +51,22 @@ class EndpointPermissionsIT {
     private static final Map<String, Set<Who>> EXPECTED = new TreeMap<>(Map.ofEntries(
             Map.entry("GET /", EVERYONE),
             Map.entry("GET /policies", EVERYONE),
-            Map.entry("GET /{section:lists|cases|verify|tipoffs}", EVERYONE),
+            Map.entry("GET /{section:cases|verify|tipoffs}", EVERYONE),
+            Map.entry("GET /lists", EVERYONE),
+            Map.entry("POST /api/v1/checks", EnumSet.of(Who.API_CLIENT)),
+            Map.entry("POST /api/v1/checks/batch", EnumSet.of(Who.API_CLIENT)),
+            Map.entry("POST /api/v1/checks/{id}/feedback", EnumSet.of(Who.API_CLIENT)),
+            Map.entry("GET /console/lists", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
+            Map.entry("POST /console/lists", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
+            Map.entry("GET /console/lists/{id}", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
+            Map.entry("POST /console/lists/{id}/approve", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/lists/{id}/reject", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/lists/{id}/exit", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("GET /console/list-rules", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/list-rules", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("GET /console/measures", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/measures/{code}/enabled", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("GET /me/lists", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /problems/{slug}", EVERYONE),
             Map.entry("GET /audit/checkpoints", EVERYONE),
             Map.entry("GET /api/v1/audit/checkpoints", EVERYONE),
@@ -159,7 +174,7 @@ class EndpointPermissionsIT {
 
     private MockHttpServletResponse call(String route, Who who) throws Exception {
         String[] parts = route.split(" ", 2);
-        String path = parts[1].replace("{section:lists|cases|verify|tipoffs}", "lists")
+        String path = parts[1].replaceAll("\\{section:[^}]*}", "verify")
                 .replace("{slug}", "id-checksum").replace("{id}", UUID.randomUUID().toString())
                 .replace("{seq}", "0").replace("{code}", "P_COURT_DEFAULTER");
         MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());

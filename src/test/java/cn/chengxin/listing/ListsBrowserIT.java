@@ -1,0 +1,134 @@
+package cn.chengxin.listing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.account.ApiClient;
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.support.Chromium;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestStaff;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * In Chromium: a credit-office reviewer approves a court-defaulter proposal; the public serious-dishonesty list
+ * shows the person de-identified; a department's system checks and gives feedback; the office sees the case.
+ */
+@IntegrationTest
+class ListsBrowserIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    Listing listing;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void aReviewerListsADefaulterThePublicSeesItAndTheCasesCount() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "郑红梅");
+        String court = key("COURT", Permission.RECORD_SUBMIT);
+        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + court)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"records\":[{\"itemCode\":\"P_COURT_DEFAULTER\",\"subjectNumber\":\"" + person.number()
+                        + "\",\"subjectName\":\"" + person.name() + "\",\"sourceRecordId\":\"BR-" + UUID.randomUUID()
+                        + "\",\"decisionNumber\":\"(2026)豫1702执9号\",\"decisionDate\":\"2026-04-01\",\"fields\":{"
+                        + "\"case_number\":\"(2026)豫1702执9号\",\"court\":\"驿城区人民法院\",\"obligation\":\"给付工程款\","
+                        + "\"performance\":\"全部未履行\",\"behaviour\":\"有履行能力而拒不履行\"}}]}"))
+                .andExpect(status().isOk());
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        ListEntry proposal = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
+                .findFirst().orElse(null), e -> e != null);
+        String masked = cn.chengxin.subject.domain.Masking.personName(person.name());
+
+        String reviewer = TestStaff.create(directory, "CREDIT_OFFICE");
+        try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+            Page page = context.newPage();
+            signIn(page, reviewer);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("名单管理")).click();
+            page.locator("#entries").getByText(masked).first().click();
+            assertThat(page.locator("#entry")).containsText("失信被执行人");
+            page.locator("#approve").click();
+            assertThat(page.locator("#entry .status")).hasText("生效");
+            assertThat(page.locator(".notice h3").first()).containsText("告知书");
+            org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain(person.number());
+
+            Page visitor = context.newPage();
+            visitor.navigate(url("/lists"));
+            visitor.getByLabel("姓名/名称或证件号码").fill(person.number());
+            visitor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查询")).click();
+            assertThat(visitor.locator("#public-list")).containsText(masked);
+            org.assertj.core.api.Assertions.assertThat(visitor.content()).doesNotContain(person.number())
+                    .doesNotContain(person.name());
+
+            // The market regulator's approval system checks (travel) and reports what it did.
+            String market = key("MARKET", Permission.API_SUBJECT_CHECK);
+            String answer = await().atMost(Duration.ofSeconds(3)).until(() -> mvc.perform(post("/api/v1/checks")
+                    .header("Authorization", "Bearer " + market).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"subjectNumber\":\"" + person.number() + "\",\"scenario\":\"TRAVEL\",\"purpose\":\"购票核验\"}"))
+                    .andReturn().getResponse().getContentAsString(), a -> a.contains("NO_FLIGHTS_TRAINS"));
+            String checkId = com.jayway.jsonpath.JsonPath.read(answer, "$.checkId");
+            mvc.perform(post("/api/v1/checks/" + checkId + "/feedback").header("Authorization", "Bearer " + market)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"measureCode\":\"NO_FLIGHTS_TRAINS\",\"applied\":true,\"outcome\":\"已限制购买机票\"}"))
+                    .andExpect(status().isNoContent());
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("联合奖惩")).click();
+            assertThat(page.locator("#cases")).containsText("NO_FLIGHTS_TRAINS");
+            assertThat(page.locator("#cases")).containsText("MARKET");
+            assertThat(page.locator("#measures")).containsText("限制乘坐飞机");
+        }
+    }
+
+    private void signIn(Page page, String user) {
+        page.navigate(url("/console/login"));
+        page.getByLabel("用户名").fill(user);
+        page.getByLabel("密码").fill(TestStaff.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        String secret = page.locator("[data-field=totp-secret]").innerText().replace(" ", "");
+        page.getByLabel("验证码").fill(TestStaff.code(secret, Instant.now()));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("绑定并登录")).click();
+        assertThat(page).hasURL(url("/console"));
+    }
+
+    private String key(String department, Permission permission) {
+        UUID departmentId = directory.departments().stream().filter(d -> d.code().equals(department)).findFirst()
+                .orElseThrow().id();
+        return apiClients.issue(department + " 系统", department, ApiClient.Kind.DEPARTMENT, departmentId,
+                Set.of(permission), 6000).key();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
