@@ -107,6 +107,19 @@ class ListsBrowserIT {
             assertThat(page.locator("#cases")).containsText("NO_FLIGHTS_TRAINS");
             assertThat(page.locator("#cases")).containsText("MARKET");
             assertThat(page.locator("#measures")).containsText("限制乘坐飞机");
+
+            // The court reports performance: the office removes the entry; the listing and the measures end at once.
+            page.navigate(url("/console/lists/" + proposal.id()));
+            page.getByPlaceholder("移出原因").fill("被执行人已履行全部义务，法院决定删除失信信息");
+            page.locator("#exit button").click();
+            assertThat(page.locator("#entry .status")).hasText("已移出");
+            assertThat(page.locator(".notice h3").last()).containsText("移出");
+            visitor.navigate(url("/lists?q=" + person.number()));
+            assertThat(visitor.locator("#public-list")).not().containsText(masked);
+            await().atMost(Duration.ofSeconds(2)).until(() -> mvc.perform(post("/api/v1/checks")
+                    .header("Authorization", "Bearer " + market).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"subjectNumber\":\"" + person.number() + "\",\"scenario\":\"TRAVEL\",\"purpose\":\"购票核验\"}"))
+                    .andReturn().getResponse().getContentAsString(), a -> !a.contains("NO_FLIGHTS_TRAINS"));
         }
     }
 
