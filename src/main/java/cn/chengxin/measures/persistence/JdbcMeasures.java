@@ -52,7 +52,7 @@ public class JdbcMeasures {
                         INSERT INTO measures.check_made (id, at, client_id, department_code, subject_pseudonym, scenario,
                             purpose, entries, measure_codes, feedback_due)
                         SELECT u.id, u.at, u.client, u.department, u.pseudonym, u.scenario, u.purpose, u.entries,
-                               string_to_array(nullif(u.measures, ''), ','), u.due
+                               coalesce(string_to_array(nullif(u.measures, ''), ','), '{}'), u.due
                         FROM unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                                     ?::int[], ?::text[], ?::boolean[])
                              AS u(id, at, client, department, pseudonym, scenario, purpose, entries, measures, due)""")
