@@ -15,7 +15,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class ChengxinApplication {
 
     /** Commands run instead of the server: {@code generate}, {@code verify-audit}. */
-    private static final java.util.Set<String> COMMANDS = java.util.Set.of("generate", "verify-audit", "bench-audit", "bench-ingest");
+    private static final java.util.Set<String> COMMANDS = java.util.Set.of("generate", "verify-audit", "bench-audit",
+            "bench-ingest", "bench-checks");
+    /** Commands that measure the server over HTTP: they run with the web server up (on {@code server.port}). */
+    private static final java.util.Set<String> WITH_WEB_SERVER = java.util.Set.of("bench-checks");
 
     public static void main(String[] args) {
         if (args.length > 0 && COMMANDS.contains(args[0])) {
@@ -24,10 +27,15 @@ public class ChengxinApplication {
         SpringApplication.run(ChengxinApplication.class, args);
     }
 
-    /** Runs a command ({@code args[0]}) without a web server and returns the closed-down context. */
+    /**
+     * Runs a command ({@code args[0]}) and returns the closed-down context; without a web server unless the
+     * command measures the server over HTTP.
+     */
     public static ConfigurableApplicationContext command(String... args) {
         SpringApplication app = new SpringApplication(ChengxinApplication.class);
-        app.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
+        if (!WITH_WEB_SERVER.contains(args[0])) {
+            app.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
+        }
         app.setDefaultProperties(java.util.Map.of("chengxin.cli.command", args[0]));
         // A command decides itself what goes into the database: never the automatic demo seeding.
         String[] withOverrides = java.util.Arrays.copyOf(args, args.length + 1);

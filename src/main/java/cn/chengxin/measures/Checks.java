@@ -7,6 +7,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
@@ -36,12 +40,14 @@ public class Checks {
     private final MeasureCatalogue catalogue;
     private final SubjectRegistry subjects;
     private final JdbcMeasures store;
+    private final CheckRows rows;
     private final AuditLog audit;
     private final City city;
     private final Clock clock;
 
-    Checks(CheckIndex index, MeasureCatalogue catalogue, SubjectRegistry subjects, JdbcMeasures store, AuditLog audit,
-           City city, Clock clock) {
+    Checks(CheckIndex index, MeasureCatalogue catalogue, SubjectRegistry subjects, JdbcMeasures store, CheckRows rows,
+           AuditLog audit, City city, Clock clock) {
+        this.rows = rows;
         this.index = index;
         this.catalogue = catalogue;
         this.subjects = subjects;
@@ -57,9 +63,26 @@ public class Checks {
         requireAllowed(caller, scenario, purpose);
         IdentityDocument document = subjects.validate(null, subjectNumber);
         Evaluated e = evaluate(caller, document, scenario, purpose.strip(), clock.instant());
-        store.insert(List.of(e.row()));
+        // The row and the audit event are written side by side, each in a group commit; both are durable before
+        // the answer.
+        CompletableFuture<Void> stored = rows.store(e.row());
         audit.record(e.audit());
+        awaitStored(stored);
         return e.result();
+    }
+
+    private static void awaitStored(CompletableFuture<Void> stored) {
+        try {
+            stored.get(15, TimeUnit.SECONDS);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("check not stored: interrupted", ie);
+        } catch (TimeoutException te) {
+            throw new IllegalStateException("check not stored in time", te);
+        } catch (ExecutionException ee) {
+            throw ee.getCause() instanceof RuntimeException re ? re
+                    : new IllegalStateException("check not stored", ee.getCause());
+        }
     }
 
     /** One item of a batch: a result, or the code and message of a malformed number. */
