@@ -44,12 +44,14 @@ public class Listing {
     private final CreditFile creditFile;
     private final SubjectRegistry subjects;
     private final MeasureNames measures;
+    private final cn.chengxin.catalog.Catalogue catalogue;
     private final AuditLog audit;
     private final City city;
     private final Clock clock;
 
-    Listing(JdbcListing store, CreditFile creditFile, SubjectRegistry subjects, MeasureNames measures, AuditLog audit,
-            City city, Clock clock) {
+    Listing(JdbcListing store, CreditFile creditFile, SubjectRegistry subjects, MeasureNames measures,
+            cn.chengxin.catalog.Catalogue catalogue, AuditLog audit, City city, Clock clock) {
+        this.catalogue = catalogue;
         this.store = store;
         this.creditFile = creditFile;
         this.subjects = subjects;
@@ -156,12 +158,42 @@ public class Listing {
                 }
             }
         }
+        markNegatives(files);
         if (proposed + ended + minors > 0) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.evaluate").detail(String.format(
                     "%d subjects: %d proposed, %d ended, %d minors not black-listed", subjectIds.size(), proposed,
                     ended, minors)));
         }
         return new Evaluation(proposed, ended, minors);
+    }
+
+    /**
+     * Records each evaluated subject's last negative record (RULES.md §7: three years without one qualify for the
+     * green channel). Revoked and corrected versions do not count; expired and repaired ones still happened.
+     */
+    private void markNegatives(Map<UUID, List<FileEntry>> files) {
+        Set<String> negativeItems = new HashSet<>();
+        catalogue.current().stream()
+                .filter(i -> i.definition().nature() == cn.chengxin.catalog.domain.Nature.NEGATIVE)
+                .forEach(i -> negativeItems.add(i.code()));
+        Map<UUID, LocalDate> last = new HashMap<>();
+        files.forEach((subject, file) -> {
+            LocalDate latest = file.stream()
+                    .filter(r -> negativeItems.contains(r.itemCode()))
+                    .filter(r -> r.status() != cn.chengxin.creditfile.RecordStatus.REVOKED
+                            && r.status() != cn.chengxin.creditfile.RecordStatus.CORRECTED)
+                    .map(FileEntry::decisionDate).max(LocalDate::compareTo).orElse(null);
+            last.put(subject, latest);
+        });
+        Map<String, LocalDate> byPseudonym = new HashMap<>();
+        subjects.pseudonymsOf(last.keySet()).forEach((subject, pseudonym) -> byPseudonym.put(pseudonym,
+                last.get(subject)));
+        store.markNegatives(byPseudonym);
+    }
+
+    /** Last-negative-record marks changed after {@code seq}, oldest first (the check index follows them). */
+    public List<NegativeMark> negativeMarksSince(long seq, int limit) {
+        return store.negativeMarksSince(seq, limit);
     }
 
     private String reasonsFrom(ListRule rule, FileEntry record) {

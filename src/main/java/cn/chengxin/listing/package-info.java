@@ -5,5 +5,5 @@
  * the measures module follows {@link cn.chengxin.listing.Listing#changesSince(long, int)}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "subject", "subject :: domain",
-        "creditfile"})
+        "creditfile", "catalog", "catalog :: domain"})
 package cn.chengxin.listing;

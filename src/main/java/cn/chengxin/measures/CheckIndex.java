@@ -2,7 +2,6 @@ package cn.chengxin.measures;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,15 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.Listing;
+import cn.chengxin.listing.NegativeMark;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The entries in force, in memory, by subject pseudonym, so that a check needs no database read. Each instance
- * follows the listing change feed (a sequence stamped on every change) every 250 ms, so a change is visible on
- * every instance within a second. A sequence number can be taken by a transaction that commits later than a
- * higher one (or never, after a rollback): the cursor stops at such a gap and re-reads past it until the gap
- * fills or is older than {@link #GAP_PATIENCE}.
+ * The entries in force and the date of each subject's last negative record, in memory by subject pseudonym, so
+ * that a check needs no database read. Each instance follows the listing change feeds every 250 ms, so a change is
+ * visible on every instance within a second ({@link FeedCursor} explains the gaps).
  */
 @Component
 class CheckIndex {
@@ -30,9 +28,9 @@ class CheckIndex {
     private final Listing listing;
     private final Clock clock;
     private final ConcurrentHashMap<String, List<ListEntry>> bySubject = new ConcurrentHashMap<>();
-    private long cursor;
-    private long gapAt = -1;
-    private Instant gapSince;
+    private final ConcurrentHashMap<String, LocalDate> lastNegative = new ConcurrentHashMap<>();
+    private final FeedCursor entries = new FeedCursor(GAP_PATIENCE);
+    private final FeedCursor marks = new FeedCursor(GAP_PATIENCE);
     private volatile boolean loaded;
 
     CheckIndex(Listing listing, Clock clock) {
@@ -45,12 +43,20 @@ class CheckIndex {
         if (!loaded) {
             refresh();
         }
-        List<ListEntry> entries = bySubject.get(pseudonym);
-        if (entries == null) {
+        List<ListEntry> found = bySubject.get(pseudonym);
+        if (found == null) {
             return List.of();
         }
         LocalDate today = LocalDate.now(clock);
-        return entries.stream().filter(e -> e.inForce(today)).toList();
+        return found.stream().filter(e -> e.inForce(today)).toList();
+    }
+
+    /** The decision date of the subject's last negative record the platform holds; null if none. */
+    LocalDate lastNegative(String pseudonym) {
+        if (!loaded) {
+            refresh();
+        }
+        return lastNegative.get(pseudonym);
     }
 
     int subjects() {
@@ -59,38 +65,30 @@ class CheckIndex {
 
     @Scheduled(fixedDelayString = "${chengxin.measures.index-refresh:PT0.25S}")
     synchronized void refresh() {
-        while (true) {
-            List<ListEntry> changes = listing.changesSince(cursor, PAGE);
+        List<ListEntry> changes;
+        do {
+            changes = listing.changesSince(entries.position(), PAGE);
             changes.forEach(this::apply);
-            long contiguous = cursor;
-            for (ListEntry change : changes) {
-                if (change.changeSeq() == contiguous + 1) {
-                    contiguous++;
-                    continue;
+        } while (entries.advance(changes.stream().map(ListEntry::changeSeq).toList(), clock.instant())
+                && changes.size() == PAGE);
+        List<NegativeMark> marked;
+        do {
+            marked = listing.negativeMarksSince(marks.position(), PAGE);
+            marked.forEach(m -> {
+                if (m.lastNegative() == null) {
+                    lastNegative.remove(m.subjectPseudonym());
+                } else {
+                    lastNegative.put(m.subjectPseudonym(), m.lastNegative());
                 }
-                // A gap before this change: wait for it, but not for ever (rolled-back or skipped numbers).
-                if (gapAt != contiguous + 1) {
-                    gapAt = contiguous + 1;
-                    gapSince = clock.instant();
-                }
-                if (Duration.between(gapSince, clock.instant()).compareTo(GAP_PATIENCE) >= 0) {
-                    contiguous = change.changeSeq();
-                    gapAt = -1;
-                    continue;
-                }
-                break;
-            }
-            cursor = contiguous;
-            if (changes.size() < PAGE || contiguous < changes.get(changes.size() - 1).changeSeq()) {
-                break;
-            }
-        }
+            });
+        } while (marks.advance(marked.stream().map(NegativeMark::changeSeq).toList(), clock.instant())
+                && marked.size() == PAGE);
         loaded = true;
     }
 
     private void apply(ListEntry change) {
-        bySubject.compute(change.subjectPseudonym(), (key, entries) -> {
-            List<ListEntry> next = new ArrayList<>(entries == null ? List.of() : entries);
+        bySubject.compute(change.subjectPseudonym(), (key, current) -> {
+            List<ListEntry> next = new ArrayList<>(current == null ? List.of() : current);
             next.removeIf(e -> e.id().equals(change.id()));
             if (change.status() == EntryStatus.EFFECTIVE) {
                 next.add(change);

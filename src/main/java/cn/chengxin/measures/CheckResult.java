@@ -7,9 +7,11 @@ import java.util.UUID;
 
 /**
  * The answer to a check: the subject's list entries in force, the measures the calling department applies in the
- * scenario, dispute marks, and the check id to give feedback on.
+ * scenario, dispute marks, and the check id to give feedback on. {@code cleanRecordThreeYears}: no negative record
+ * in the last three years and nothing on the black or grey list (RULES.md §7).
  */
-public record CheckResult(UUID checkId, Instant checkedAt, String maskedNumber, String maskedName, Scenario scenario,
+public record CheckResult(UUID checkId, Instant checkedAt, String maskedNumber, boolean cleanRecordThreeYears,
+                          String maskedName, Scenario scenario,
                           List<Entry> entries, List<Applicable> measures, boolean disputed, boolean feedbackRequired) {
 
     /** A list entry in force. */

@@ -147,10 +147,20 @@ public class Checks {
                             applicable.add(new CheckResult.Applicable(m.code(), m.name(), m.kind().name(),
                                     m.legalBasis(), e.listType().name())));
         }
+        boolean clean = cleanRecord(pseudonym, entries, now);
+        if (clean) {
+            for (Measure m : catalogue.all()) {
+                if (m.appliesToCleanRecord(scenario, caller.departmentCode())
+                        && applicable.stream().noneMatch(a -> a.code().equals(m.code()))) {
+                    applicable.add(new CheckResult.Applicable(m.code(), m.name(), m.kind().name(), m.legalBasis(),
+                            CLEAN_RECORD));
+                }
+            }
+        }
         boolean disputed = entries.stream().anyMatch(ListEntry::disputed);
         boolean hit = !applicable.isEmpty();
         UUID id = Ids.newId();
-        CheckResult result = new CheckResult(id, now, document.masked(),
+        CheckResult result = new CheckResult(id, now, document.masked(), clean,
                 entries.isEmpty() ? null : entries.get(0).maskedName(), scenario,
                 entries.stream().map(e -> new CheckResult.Entry(e.listType().name(), e.listType().label(),
                         e.ruleName(), e.legalBasis(), e.departmentCode(), e.effectiveFrom(), e.validUntil(),
@@ -162,6 +172,21 @@ public class Checks {
                 .purpose(scenario.label() + "：" + purpose, "联合奖惩核查（国办发〔2016〕33号）")
                 .detail("check " + id + ": " + entries.size() + " entries, " + applicable.size() + " measures");
         return new Evaluated(result, row, event);
+    }
+
+    /** The "list type" of measures granted for a clean record rather than for a list entry. */
+    public static final String CLEAN_RECORD = "CLEAN_RECORD";
+
+    /**
+     * RULES.md §7: three or more consecutive years without a negative record (counted over the records the platform
+     * holds), and nothing on the black or grey list now.
+     */
+    private boolean cleanRecord(String pseudonym, List<ListEntry> entries, Instant now) {
+        if (entries.stream().anyMatch(e -> e.listType() != cn.chengxin.listing.ListType.RED)) {
+            return false;
+        }
+        java.time.LocalDate last = index.lastNegative(pseudonym);
+        return last == null || last.isBefore(java.time.LocalDate.ofInstant(now, clock.getZone()).minusYears(3));
     }
 
     /** Feedback on one measure of a check, by the department that made it, once. */

@@ -146,6 +146,11 @@ public class SubjectRegistry {
      * The subject's pseudonym for records kept outside this module (the audit log): the hex of the blind
      * index of its number. Stable, not reversible without the index key, never the number itself.
      */
+    /** The pseudonyms of many subjects at once, by id (absent: no such subject). */
+    public java.util.Map<UUID, String> pseudonymsOf(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? java.util.Map.of() : subjects.numberIndexes(ids);
+    }
+
     public Optional<String> pseudonymOf(UUID id) {
         return subjects.numberIndex(id).map(java.util.HexFormat.of()::formatHex);
     }

@@ -59,6 +59,16 @@ CREATE INDEX entry_by_subject ON listing.entry (subject_id);
 CREATE INDEX entry_by_change ON listing.entry (change_seq);
 CREATE INDEX entry_by_status ON listing.entry (status, list_type);
 
+-- The last negative record per subject (RULES.md §7: 3+ consecutive years without one → 绿色通道, 容缺受理).
+-- Kept current by the same bulk evaluation as the lists, and followed by the check index like the entries.
+CREATE SEQUENCE listing.mark_seq;
+CREATE TABLE listing.negative_mark (
+    subject_pseudonym text   PRIMARY KEY,
+    last_negative     date,                       -- NULL: none any more (revoked or corrected)
+    change_seq        bigint NOT NULL DEFAULT nextval('listing.mark_seq')
+);
+CREATE INDEX negative_mark_by_change ON listing.negative_mark (change_seq);
+
 CREATE TABLE listing.notice (
     id           uuid        PRIMARY KEY,
     entry_id     uuid        NOT NULL REFERENCES listing.entry (id),

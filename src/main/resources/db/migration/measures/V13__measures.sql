@@ -10,6 +10,7 @@ CREATE TABLE measures.measure (
     departments  text[]  NOT NULL,   -- implementing departments (codes); empty: every department
     list_types   text[]  NOT NULL,   -- RED, GREY, BLACK
     scenarios    text[]  NOT NULL,   -- where it applies (Scenario enum)
+    clean_record boolean NOT NULL DEFAULT false, -- also for 3+ years without a negative record (RULES.md §7)
     enabled      boolean NOT NULL DEFAULT true
 );
 
@@ -77,3 +78,6 @@ INSERT INTO measures.measure (code, name, kind, legal_basis, departments, list_t
   '国办发〔2016〕98号', ARRAY[]::text[], ARRAY['RED'], ARRAY['AWARDS', 'TITLES']),
  ('DEPOSIT_FREE', '公共服务免押金（图书借阅、公共自行车等）', 'INCENTIVE',
   '国办发〔2016〕98号（信用惠民）', ARRAY[]::text[], ARRAY['RED'], ARRAY['SOCIAL_SERVICE']);
+
+-- RULES.md §7: three or more consecutive years without a negative record qualify for 绿色通道 and 容缺受理.
+UPDATE measures.measure SET clean_record = true WHERE code IN ('GREEN_CHANNEL', 'TOLERANT_ACCEPTANCE');

@@ -216,6 +216,37 @@ public class JdbcListing {
                 instant(rs.getTimestamp(22)), rs.getString(23), rs.getBoolean(24), rs.getLong(25));
     }
 
+    // ---- last negative records
+
+    /** Sets each subject's last negative date; a row changes (and gets a new stamp) only when its date changes. */
+    public void markNegatives(java.util.Map<String, LocalDate> lastByPseudonym) {
+        if (lastByPseudonym.isEmpty()) {
+            return;
+        }
+        List<String> pseudonyms = List.copyOf(lastByPseudonym.keySet());
+        jdbc.sql("""
+                        INSERT INTO listing.negative_mark (subject_pseudonym, last_negative)
+                        SELECT u.p, u.d::date FROM unnest(?::text[], ?::text[]) AS u(p, d)
+                        WHERE u.d IS NOT NULL
+                           OR EXISTS (SELECT 1 FROM listing.negative_mark m WHERE m.subject_pseudonym = u.p)
+                        ON CONFLICT (subject_pseudonym) DO UPDATE
+                            SET last_negative = EXCLUDED.last_negative, change_seq = nextval('listing.mark_seq')
+                            WHERE listing.negative_mark.last_negative IS DISTINCT FROM EXCLUDED.last_negative""")
+                .params(pseudonyms.toArray(String[]::new), pseudonyms.stream().map(p -> {
+                    LocalDate d = lastByPseudonym.get(p);
+                    return d == null ? null : d.toString();
+                }).toArray(String[]::new))
+                .update();
+    }
+
+    public List<cn.chengxin.listing.NegativeMark> negativeMarksSince(long seq, int limit) {
+        return jdbc.sql("SELECT subject_pseudonym, last_negative, change_seq FROM listing.negative_mark "
+                        + "WHERE change_seq > ? ORDER BY change_seq LIMIT ?")
+                .params(seq, limit)
+                .query((rs, n) -> new cn.chengxin.listing.NegativeMark(rs.getString(1), localDate(rs.getDate(2)),
+                        rs.getLong(3))).list();
+    }
+
     // ---- notices
 
     public void notice(UUID id, UUID entry, UUID subject, ListNotice.Kind kind, String title, String body,

@@ -26,14 +26,14 @@ public class JdbcMeasures {
     }
 
     public List<Measure> measures() {
-        return jdbc.sql("SELECT code, name, kind, legal_basis, departments, list_types, scenarios, enabled "
+        return jdbc.sql("SELECT code, name, kind, legal_basis, departments, list_types, scenarios, clean_record, enabled "
                         + "FROM measures.measure ORDER BY kind, code")
                 .query((rs, n) -> new Measure(rs.getString(1), rs.getString(2), MeasureKind.valueOf(rs.getString(3)),
                         rs.getString(4), Arrays.stream((String[]) rs.getArray(5).getArray()).collect(Collectors.toSet()),
                         Arrays.stream((String[]) rs.getArray(6).getArray()).map(ListType::valueOf)
                                 .collect(Collectors.toSet()),
                         Arrays.stream((String[]) rs.getArray(7).getArray()).map(Scenario::valueOf)
-                                .collect(Collectors.toSet()), rs.getBoolean(8)))
+                                .collect(Collectors.toSet()), rs.getBoolean(8), rs.getBoolean(9)))
                 .list();
     }
 

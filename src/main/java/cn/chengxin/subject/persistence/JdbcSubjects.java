@@ -117,6 +117,15 @@ public class JdbcSubjects {
                 .param(bornBefore).query(UUID.class).optional();
     }
 
+    /** Number indexes (hex) of many subjects, by id. */
+    public java.util.Map<UUID, String> numberIndexes(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, String> found = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, encode(number_index, 'hex') FROM subject.subject WHERE id = ANY(?::uuid[])")
+                .param(ids.toArray(UUID[]::new))
+                .query((rs, n) -> found.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        return found;
+    }
+
     public Optional<byte[]> numberIndex(UUID id) {
         return jdbc.sql("SELECT number_index FROM subject.subject WHERE id = ?").param(id).query(byte[].class)
                 .optional();
