@@ -51,9 +51,12 @@ class EndpointPermissionsIT {
     private static final Map<String, Set<Who>> EXPECTED = new TreeMap<>(Map.ofEntries(
             Map.entry("GET /", EVERYONE),
             Map.entry("GET /policies", EVERYONE),
-            Map.entry("GET /{section:lists|verify|tipoffs}", EVERYONE),
+            Map.entry("GET /{section:lists|verify}", EVERYONE),
             Map.entry("GET /cases", EVERYONE),
             Map.entry("GET /cases/{id}", EVERYONE),
+            Map.entry("GET /tipoffs", EVERYONE),
+            Map.entry("POST /tipoffs", EVERYONE),
+            Map.entry("GET /tipoffs/status", EVERYONE),
             Map.entry("GET /problems/{slug}", EVERYONE),
             Map.entry("GET /audit/checkpoints", EVERYONE),
             Map.entry("GET /api/v1/audit/checkpoints", EVERYONE),
@@ -101,6 +104,9 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/content/{id}/publish", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/content/{id}/reject", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/content/{id}/withdraw", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("GET /console/tipoffs", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("GET /console/tipoffs/{id}", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/tipoffs/{id}", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/users", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/users", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/users/{id}/enabled", EnumSet.of(Who.SYSTEM_ADMIN)),
@@ -171,7 +177,7 @@ class EndpointPermissionsIT {
 
     private MockHttpServletResponse call(String route, Who who) throws Exception {
         String[] parts = route.split(" ", 2);
-        String path = parts[1].replace("{section:lists|verify|tipoffs}", "lists")
+        String path = parts[1].replace("{section:lists|verify}", "lists")
                 .replace("{slug}", "id-checksum").replace("{id}", UUID.randomUUID().toString())
                 .replace("{seq}", "0").replace("{code}", "P_COURT_DEFAULTER");
         MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());

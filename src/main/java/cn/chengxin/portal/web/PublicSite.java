@@ -30,8 +30,8 @@ class PublicSite {
         return "portal/policies";
     }
 
-    /** Sections that later issues fill: lists, report verification, tip-offs. */
-    @GetMapping("/{section:lists|verify|tipoffs}")
+    /** Sections that later issues fill: lists and report verification. */
+    @GetMapping("/{section:lists|verify}")
     String section(@PathVariable String section, Model model) {
         model.addAttribute("section", section);
         return "portal/section";
