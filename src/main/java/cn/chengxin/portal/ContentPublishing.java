@@ -31,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContentPublishing {
 
     public static final int PAGE_SIZE = 10;
+    /** Far beyond any real list; keeps the offset of a hostile page number from overflowing. */
+    private static final int MAX_PAGE = 100_000;
 
     private final JdbcArticles articles;
     private final AuditLog audit;
@@ -53,7 +55,7 @@ public class ContentPublishing {
 
     /** For the public site: published articles, of one kind or all, whose title contains {@code query}. */
     public ArticlePage published(ArticleKind kind, String query, int page) {
-        int p = Math.max(0, page);
+        int p = Math.min(Math.max(0, page), MAX_PAGE);
         String q = query == null ? "" : query.strip();
         return new ArticlePage(articles.published(kind, q, PAGE_SIZE, p * PAGE_SIZE), p, PAGE_SIZE,
                 articles.countPublished(kind, q));

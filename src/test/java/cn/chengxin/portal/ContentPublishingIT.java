@@ -163,6 +163,7 @@ class ContentPublishingIT {
                 .extracting(Article::id).containsExactly(draft.id());
         assertThat(content.published(ArticleKind.CASE, "信用_" + marker, 0).total()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM portal.article").query(Long.class).single()).isPositive();
+        mvc.perform(get("/cases").param("page", Integer.toString(Integer.MAX_VALUE))).andExpect(status().isOk());
     }
 
     private static void as(String name) {
