@@ -14,6 +14,7 @@ import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.InvalidIdentityException;
+import cn.chengxin.support.ChallengeQuestions;
 import cn.chengxin.support.ClearIdentityNumbers;
 import cn.chengxin.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +57,9 @@ class NoClearIdentityInLogsIT {
 
     @Autowired
     DemoData demoData;
+
+    @Autowired
+    cn.chengxin.portal.TipOffDesk tipOffs;
 
     @LocalServerPort
     int port;
@@ -101,6 +105,14 @@ class NoClearIdentityInLogsIT {
         for (String number : List.of("411702198505050025", "411702199001011238", "411702199001011239")) {
             mvc.perform(post("/console/subjects").param("number", number).with(user("clerk").roles("STAFF"))
                     .with(csrf()).contentType(MediaType.APPLICATION_FORM_URLENCODED));
+        }
+        // The public tip-off form: a reported valid number and a bad one.
+        for (String number : List.of("411702198505050025", "411702198505050026")) {
+            var challenge = tipOffs.challenge();
+            mvc.perform(post("/tipoffs").param("subjectName", "陈晓燕").param("subjectNumber", number)
+                    .param("facts", "冒用他人名义骗取补贴，金额较大。").param("challengeToken", challenge.token())
+                    .param("challengeAnswer", Integer.toString(ChallengeQuestions.solve(challenge.question())))
+                    .with(csrf()));
         }
         // Bulk load of a small synthetic population.
         demoData.generate(300, 99L, message -> { });

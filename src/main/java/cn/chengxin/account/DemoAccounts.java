@@ -42,6 +42,8 @@ public class DemoAccounts implements ApplicationRunner {
             "secadmin", new String[] {"安全管理员（演示）", "CREDIT_OFFICE", "SECURITY_ADMIN"},
             "auditadmin", new String[] {"审计管理员（演示）", "CREDIT_OFFICE", "AUDIT_ADMIN"},
             "clerk", new String[] {"信用办业务员（演示）", "CREDIT_OFFICE", "CREDIT_OFFICE"},
+            // A second person of the credit office, for maker-checker (the clerk writes, the reviewer approves).
+            "reviewer", new String[] {"信用办审核员（演示）", "CREDIT_OFFICE", "CREDIT_OFFICE"},
             "operator", new String[] {"法院报送员（演示）", "COURT", "DEPT_OPERATOR"});
 
     private final StaffDirectory directory;

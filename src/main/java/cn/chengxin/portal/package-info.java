@@ -1,6 +1,7 @@
 /**
- * The public site (信用<city>) and the citizens' self-service (个人中心): read-side pages that later issues
- * fill with lists, cases, report verification, tip-offs and the citizen's own file.
+ * The public site (信用<city>) and the citizens' self-service (个人中心). Facades: {@link
+ * cn.chengxin.portal.ContentPublishing} (typical cases and articles, maker-checker) and {@link
+ * cn.chengxin.portal.TipOffDesk} (the public's tip-offs). Later issues add lists and report verification.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "subject", "subject :: domain", "account", "audit", "listing"})
 package cn.chengxin.portal;

@@ -3,9 +3,9 @@ package cn.chengxin.account.web;
 import java.util.UUID;
 
 import cn.chengxin.account.StaffDirectory;
-import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.web.ConsoleActions;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,16 +61,7 @@ class UsersConsole {
 
     /** Runs the action; a refused one shows its reason on the page it came from instead of an error page. */
     static String outcome(RedirectAttributes redirect, String successKey, Runnable action, String back) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("successKey", successKey);
-        } catch (RuntimeException e) {
-            if (!(e instanceof DomainProblem problem)) {
-                throw e;
-            }
-            redirect.addFlashAttribute("failure", problem.getMessage());
-            redirect.addFlashAttribute("failureCode", problem.code());
-        }
+        ConsoleActions.flash(redirect, successKey, action);
         return back;
     }
 }

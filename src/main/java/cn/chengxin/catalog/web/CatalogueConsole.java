@@ -20,6 +20,7 @@ import cn.chengxin.catalog.domain.UpdateCycle;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.web.ConsoleActions;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -132,16 +133,7 @@ class CatalogueConsole {
     }
 
     private String act(RedirectAttributes redirect, String code, String successKey, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("successKey", successKey);
-        } catch (RuntimeException e) {
-            if (!(e instanceof DomainProblem problem)) {
-                throw e;
-            }
-            redirect.addFlashAttribute("failure", problem.getMessage());
-            redirect.addFlashAttribute("failureCode", problem.code());
-        }
+        ConsoleActions.flash(redirect, successKey, action);
         return "redirect:/console/catalog/" + code;
     }
 

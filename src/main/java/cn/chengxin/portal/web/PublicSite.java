@@ -30,8 +30,8 @@ class PublicSite {
         return "portal/policies";
     }
 
-    /** Sections that later issues fill: lists, cases, report verification, tip-offs. */
-    @GetMapping("/{section:cases|verify|tipoffs}")
+    /** Sections that later issues fill: report verification. */
+    @GetMapping("/{section:verify}")
     String section(@PathVariable String section, Model model) {
         model.addAttribute("section", section);
         return "portal/section";

@@ -1,0 +1,21 @@
+package cn.chengxin.portal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import cn.chengxin.portal.content.domain.ArticleKind;
+import cn.chengxin.portal.content.domain.ArticleStatus;
+import cn.chengxin.portal.content.domain.ArticleText;
+
+/** A typical case or article as stored, with who wrote, submitted, reviewed and withdrew it. */
+public record Article(UUID id, ArticleKind kind, ArticleStatus status, int version, String title, String summary,
+                      String body, String createdBy, Instant createdAt, String editedBy, Instant editedAt,
+                      String submittedBy, Instant submittedAt, String reviewedBy, Instant reviewedAt,
+                      String reviewNote, Instant publishedAt, String withdrawnBy, Instant withdrawnAt) {
+
+    /** The body as the page shows it: one string per paragraph, never markup. */
+    public List<String> paragraphs() {
+        return ArticleText.paragraphs(body);
+    }
+}

@@ -1,0 +1,150 @@
+package cn.chengxin.portal;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.portal.tipoff.domain.AttemptLimit;
+import cn.chengxin.portal.tipoff.domain.HumanCheck;
+import cn.chengxin.portal.tipoff.domain.ReceiptCode;
+import cn.chengxin.portal.tipoff.domain.TipOffProblem;
+import cn.chengxin.portal.tipoff.domain.TipOffReport;
+import cn.chengxin.portal.tipoff.domain.TipOffStatus;
+import cn.chengxin.portal.tipoff.domain.TooManyTipOffs;
+import cn.chengxin.portal.tipoff.persistence.JdbcTipOffs;
+import cn.chengxin.portal.tipoff.persistence.JdbcTipOffs.NewTipOff;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.Ids;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.IdentityDocument;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tip-offs (举报) from the public about dishonest conduct. Anyone may file one, anonymously if they wish,
+ * behind a per-address limit and a challenge; the reporter gets a receipt code to follow it. A reported
+ * identity number is validated and kept only as the subject registry's pseudonym and a masked form (RULES.md
+ * §10). The credit office (tipoff:handle) accepts or rejects it and resolves it, each time with a reply the
+ * reporter reads. Filing, every look at a tip-off and every decision are audited.
+ */
+@Service
+@EnableConfigurationProperties(TipOffSettings.class)
+public class TipOffDesk {
+
+    private static final String CHALLENGE_KEY = "tipoff-challenge";
+    private static final int REPLY_MAX = 2_000;
+
+    private final JdbcTipOffs tipOffs;
+    private final SubjectRegistry subjects;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final TipOffSettings settings;
+    private final AttemptLimit attempts;
+    private final SecureRandom random = new SecureRandom();
+    private volatile HumanCheck humanCheck;
+
+    TipOffDesk(JdbcTipOffs tipOffs, SubjectRegistry subjects, AuditLog audit, Clock clock, TipOffSettings settings) {
+        this.tipOffs = tipOffs;
+        this.subjects = subjects;
+        this.audit = audit;
+        this.clock = clock;
+        this.settings = settings;
+        this.attempts = new AttemptLimit(settings.limit(), settings.window());
+    }
+
+    public TipOffSettings settings() {
+        return settings;
+    }
+
+    public HumanCheck.Challenge challenge() {
+        return humanCheck().issue(clock.instant());
+    }
+
+    /**
+     * Files a tip-off from {@code client} (its network address). Every attempt counts against the client's
+     * limit, answered or not, so the challenge cannot be guessed at speed.
+     *
+     * @return the receipt code, shown to the reporter once and never stored
+     * @throws TooManyTipOffs when the client has filed too many lately
+     * @throws DomainProblem  for a wrong or replayed challenge answer, an invalid identity number, or missing facts
+     */
+    @Transactional
+    public String file(String client, FileTipOff form) {
+        Instant now = clock.instant();
+        AttemptLimit.Decision decision = attempts.tryAttempt(client, now);
+        if (!decision.allowed()) {
+            throw new TooManyTipOffs(decision.retryAfter());
+        }
+        HumanCheck.Passed passed = humanCheck().check(form.challengeToken(), form.challengeAnswer(), now);
+        TipOffReport report = new TipOffReport(form.subjectName(), form.subjectNumber(), form.facts(),
+                form.reporterName(), form.reporterContact());
+        IdentityDocument document = report.subjectNumber().isEmpty() ? null
+                : subjects.validate(null, report.subjectNumber());
+        if (!tipOffs.useChallenge(passed.nonce(), passed.expiresAt(), now)) {
+            throw new TipOffProblem("CHALLENGE_USED", DomainProblem.Kind.INVALID_INPUT, "该验证问题已使用，请回答新的问题");
+        }
+        String code = ReceiptCode.generate(random);
+        UUID id = Ids.newId();
+        String pseudonym = document == null ? null : subjects.pseudonymOf(document);
+        tipOffs.insert(new NewTipOff(id, ReceiptCode.hash(code), report.subjectName(),
+                document == null ? null : document.type().name(), pseudonym,
+                document == null ? null : document.masked(),
+                document == null ? null : subjects.find(document).orElse(null), report.facts(),
+                report.reporterName(), report.reporterContact(), now));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "tipoff.file").subject(pseudonym)
+                .detail(id + (report.anonymous() ? " anonymous" : "")));
+        return code;
+    }
+
+    /** What the holder of a receipt code may see; empty for a code that is not one. */
+    public Optional<TipOffProgress> progress(String receiptCode) {
+        return ReceiptCode.normalise(receiptCode).flatMap(code -> tipOffs.progress(ReceiptCode.hash(code)));
+    }
+
+    public List<TipOff> all(TipOffStatus status) {
+        return tipOffs.all(status);
+    }
+
+    /** One tip-off for its handler; the look is audited against the reported subject. */
+    public Optional<TipOff> view(UUID id) {
+        Optional<TipOff> tipOff = tipOffs.find(id);
+        tipOff.ifPresent(t -> audit.record(AuditEntry.of(AuditCategory.QUERY, "tipoff.view")
+                .subject(t.subjectPseudonym()).purpose("举报处理", "国办发〔2016〕98号 社会监督与举报")
+                .detail(id.toString())));
+        return tipOff;
+    }
+
+    /** The office's decision with the reply the reporter reads. */
+    @Transactional
+    public void decide(UUID id, int version, TipOffStatus target, String reply) {
+        TipOff tipOff = tipOffs.find(id).orElseThrow(() -> new TipOffProblem("TIPOFF_NOT_FOUND",
+                DomainProblem.Kind.NOT_FOUND, "举报不存在"));
+        tipOff.status().moveTo(target);
+        String text = reply == null ? "" : reply.strip();
+        if (text.isEmpty() || text.length() > REPLY_MAX) {
+            throw TipOffProblem.invalid("TIPOFF_REPLY", "请填写答复（不超过" + REPLY_MAX + "字），举报人凭查询码可见");
+        }
+        if (!tipOffs.decide(id, version, tipOff.status(), target, text, AuditLog.currentActor().actorName(),
+                clock.instant())) {
+            throw new TipOffProblem("TIPOFF_CHANGED", DomainProblem.Kind.CONFLICT, "该举报已被他人处理，请刷新后重试");
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "tipoff.decide").subject(tipOff.subjectPseudonym())
+                .detail(id + " " + tipOff.status() + "→" + target));
+    }
+
+    private HumanCheck humanCheck() {
+        HumanCheck check = humanCheck;
+        if (check == null) {
+            check = new HumanCheck(tipOffs.secret(CHALLENGE_KEY), settings.challengeTtl(), random);
+            humanCheck = check;
+        }
+        return check;
+    }
+}

@@ -1,0 +1,140 @@
+package cn.chengxin.portal.content.web;
+
+import java.util.UUID;
+
+import cn.chengxin.portal.Article;
+import cn.chengxin.portal.ContentPublishing;
+import cn.chengxin.portal.content.domain.ArticleKind;
+import cn.chengxin.portal.content.domain.ArticleStatus;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.web.ConsoleActions;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 典型案例与文章 in the console: browse (any staff), write and submit (content:edit), publish, send back or
+ * withdraw (content:publish). Every action names the version it was taken on.
+ */
+@Controller
+class ContentConsole {
+
+    private final ContentPublishing content;
+
+    ContentConsole(ContentPublishing content) {
+        this.content = content;
+    }
+
+    @RequiresPermission(Permission.CONSOLE_HOME)
+    @GetMapping("/console/content")
+    String list(@RequestParam(required = false) ArticleStatus status, Model model) {
+        model.addAttribute("articles", content.all(status));
+        model.addAttribute("statuses", ArticleStatus.values());
+        model.addAttribute("status", status);
+        return "console/content";
+    }
+
+    @RequiresPermission(Permission.CONSOLE_HOME)
+    @GetMapping("/console/content/{id}")
+    String detail(@PathVariable UUID id, Model model) {
+        model.addAttribute("article", article(id));
+        return "console/content-item";
+    }
+
+    @RequiresPermission(Permission.CONTENT_EDIT)
+    @GetMapping("/console/content/new")
+    String create(Model model) {
+        return form(model, new ArticleForm(), null, null);
+    }
+
+    @RequiresPermission(Permission.CONTENT_EDIT)
+    @GetMapping("/console/content/{id}/edit")
+    String edit(@PathVariable UUID id, Model model) {
+        return form(model, ArticleForm.of(article(id)), id, null);
+    }
+
+    @RequiresPermission(Permission.CONTENT_EDIT)
+    @PostMapping("/console/content")
+    String saveNew(@ModelAttribute("article") ArticleForm form, Model model, RedirectAttributes redirect) {
+        try {
+            Article saved = content.draft(form.toText());
+            redirect.addFlashAttribute("successKey", "content.draftSaved");
+            return "redirect:/console/content/" + saved.id();
+        } catch (RuntimeException e) {
+            return form(model, form, null, problem(e));
+        }
+    }
+
+    @RequiresPermission(Permission.CONTENT_EDIT)
+    @PostMapping("/console/content/{id}")
+    String save(@PathVariable UUID id, @ModelAttribute("article") ArticleForm form, Model model,
+                RedirectAttributes redirect) {
+        try {
+            content.edit(id, form.getVersion(), form.toText());
+            redirect.addFlashAttribute("successKey", "content.draftSaved");
+            return "redirect:/console/content/" + id;
+        } catch (RuntimeException e) {
+            return form(model, form, id, problem(e));
+        }
+    }
+
+    @RequiresPermission(Permission.CONTENT_EDIT)
+    @PostMapping("/console/content/{id}/submit")
+    String submit(@PathVariable UUID id, @RequestParam int version, RedirectAttributes redirect) {
+        return act(redirect, id, "content.submitted", () -> content.submit(id, version));
+    }
+
+    @RequiresPermission(Permission.CONTENT_PUBLISH)
+    @PostMapping("/console/content/{id}/publish")
+    String publish(@PathVariable UUID id, @RequestParam int version, @RequestParam(defaultValue = "") String note,
+                   RedirectAttributes redirect) {
+        return act(redirect, id, "content.published", () -> content.publish(id, version, note));
+    }
+
+    @RequiresPermission(Permission.CONTENT_PUBLISH)
+    @PostMapping("/console/content/{id}/reject")
+    String reject(@PathVariable UUID id, @RequestParam int version, @RequestParam(defaultValue = "") String note,
+                  RedirectAttributes redirect) {
+        return act(redirect, id, "content.rejected", () -> content.reject(id, version, note));
+    }
+
+    @RequiresPermission(Permission.CONTENT_PUBLISH)
+    @PostMapping("/console/content/{id}/withdraw")
+    String withdraw(@PathVariable UUID id, @RequestParam int version, RedirectAttributes redirect) {
+        return act(redirect, id, "content.withdrawn", () -> content.withdraw(id, version));
+    }
+
+    private Article article(UUID id) {
+        return content.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private static String act(RedirectAttributes redirect, UUID id, String successKey, Runnable action) {
+        ConsoleActions.flash(redirect, successKey, action);
+        return "redirect:/console/content/" + id;
+    }
+
+    /** The domain's refusal; anything else is not the user's to fix and goes on to the error handling. */
+    private static DomainProblem problem(RuntimeException e) {
+        if (e instanceof DomainProblem problem) {
+            return problem;
+        }
+        throw e;
+    }
+
+    private String form(Model model, ArticleForm form, UUID id, DomainProblem problem) {
+        model.addAttribute("article", form);
+        model.addAttribute("id", id);
+        model.addAttribute("kinds", ArticleKind.values());
+        model.addAttribute("problem", problem);
+        return "console/content-form";
+    }
+}

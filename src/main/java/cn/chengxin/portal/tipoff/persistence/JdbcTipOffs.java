@@ -1,0 +1,111 @@
+package cn.chengxin.portal.tipoff.persistence;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.portal.TipOff;
+import cn.chengxin.portal.TipOffProgress;
+import cn.chengxin.portal.tipoff.domain.TipOffStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The portal.tipoff table, the challenge key and the challenges already answered. */
+@Repository
+public class JdbcTipOffs {
+
+    private static final String COLUMNS = """
+            id, status, version, subject_name, subject_document, subject_masked, subject_pseudonym, subject_id,
+            facts, reporter_name, reporter_contact, received_at, reply, handled_by, handled_at""";
+
+    private final JdbcClient jdbc;
+
+    public JdbcTipOffs(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A tip-off as received; the identity number, if any, only as pseudonym and masked form. */
+    public record NewTipOff(UUID id, byte[] receiptHash, String subjectName, String subjectDocument,
+                            String subjectPseudonym, String subjectMasked, UUID subjectId, String facts,
+                            String reporterName, String reporterContact, Instant receivedAt) {
+    }
+
+    public void insert(NewTipOff t) {
+        jdbc.sql("""
+                        INSERT INTO portal.tipoff (id, receipt_hash, status, subject_name, subject_document,
+                                                   subject_pseudonym, subject_masked, subject_id, facts,
+                                                   reporter_name, reporter_contact, received_at)
+                        VALUES (?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(t.id(), t.receiptHash(), t.subjectName(), t.subjectDocument(), t.subjectPseudonym(),
+                        t.subjectMasked(), t.subjectId(), t.facts(), emptyToNull(t.reporterName()),
+                        emptyToNull(t.reporterContact()), Timestamp.from(t.receivedAt()))
+                .update();
+    }
+
+    public Optional<TipOff> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM portal.tipoff WHERE id = ?").param(id)
+                .query(JdbcTipOffs::tipOff).optional();
+    }
+
+    public List<TipOff> all(TipOffStatus status) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM portal.tipoff WHERE (CAST(? AS text) IS NULL OR status = ?) "
+                        + "ORDER BY received_at DESC LIMIT 500")
+                .params(status == null ? null : status.name(), status == null ? null : status.name())
+                .query(JdbcTipOffs::tipOff).list();
+    }
+
+    public Optional<TipOffProgress> progress(byte[] receiptHash) {
+        return jdbc.sql("SELECT status, reply, received_at, handled_at FROM portal.tipoff WHERE receipt_hash = ?")
+                .param(receiptHash)
+                .query((rs, n) -> new TipOffProgress(TipOffStatus.valueOf(rs.getString(1)), rs.getString(2),
+                        instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4))))
+                .optional();
+    }
+
+    /** Moves a tip-off on if nobody did since {@code version} was read. */
+    public boolean decide(UUID id, int version, TipOffStatus from, TipOffStatus to, String reply, String by,
+                          Instant at) {
+        return jdbc.sql("""
+                        UPDATE portal.tipoff SET status = ?, version = version + 1, reply = ?, handled_by = ?,
+                               handled_at = ?
+                        WHERE id = ? AND version = ? AND status = ?""")
+                .params(to.name(), reply, by, Timestamp.from(at), id, version, from.name()).update() == 1;
+    }
+
+    /** The named key, generated and stored on first use; every instance then reads the same one. */
+    public byte[] secret(String name) {
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        jdbc.sql("INSERT INTO portal.secret (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")
+                .params(name, fresh).update();
+        return jdbc.sql("SELECT value FROM portal.secret WHERE name = ?").param(name).query(byte[].class).single();
+    }
+
+    /** Records an answered challenge; false when it was answered before (a replay). */
+    public boolean useChallenge(String nonce, Instant expiresAt, Instant now) {
+        jdbc.sql("DELETE FROM portal.challenge_used WHERE expires_at < ?").param(Timestamp.from(now)).update();
+        return jdbc.sql("INSERT INTO portal.challenge_used (nonce, expires_at) VALUES (?, ?) "
+                        + "ON CONFLICT (nonce) DO NOTHING")
+                .params(nonce, Timestamp.from(expiresAt)).update() == 1;
+    }
+
+    private static String emptyToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    private static TipOff tipOff(ResultSet rs, int n) throws SQLException {
+        return new TipOff(rs.getObject(1, UUID.class), TipOffStatus.valueOf(rs.getString(2)), rs.getInt(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, UUID.class),
+                rs.getString(9), rs.getString(10), rs.getString(11), instant(rs.getTimestamp(12)),
+                rs.getString(13), rs.getString(14), instant(rs.getTimestamp(15)));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,81 @@
+package cn.chengxin.portal.tipoff.web;
+
+import cn.chengxin.portal.FileTipOff;
+import cn.chengxin.portal.TipOffDesk;
+import cn.chengxin.portal.tipoff.domain.ReceiptCode;
+import cn.chengxin.portal.tipoff.domain.TooManyTipOffs;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.security.PublicEndpoint;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * 信用举报 on the public site: the form, the receipt, and the status page for the holder of a receipt code.
+ * A refused tip-off is answered with the form again and the reason, with HTTP 429 (and Retry-After) when the
+ * address sent too many, 422 otherwise; a typed identity number is never sent back to the browser.
+ */
+@PublicEndpoint
+@Controller
+class PublicTipOffs {
+
+    private final TipOffDesk desk;
+
+    PublicTipOffs(TipOffDesk desk) {
+        this.desk = desk;
+    }
+
+    @GetMapping("/tipoffs")
+    String form(Model model) {
+        return form(model, FileTipOff.empty(), null);
+    }
+
+    @PostMapping("/tipoffs")
+    String file(@ModelAttribute("form") FileTipOff form, HttpServletRequest request, HttpServletResponse response,
+                Model model) {
+        try {
+            model.addAttribute("receipt", desk.file(request.getRemoteAddr(), form));
+            return "portal/tipoff-receipt";
+        } catch (TooManyTipOffs tooMany) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()));
+            return form(model, form, tooMany);
+        } catch (RuntimeException e) {
+            if (!(e instanceof DomainProblem problem)) {
+                throw e;
+            }
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return form(model, form, problem);
+        }
+    }
+
+    @GetMapping("/tipoffs/status")
+    String status(@RequestParam(defaultValue = "") String code, HttpServletResponse response, Model model) {
+        model.addAttribute("codeLength", ReceiptCode.LENGTH);
+        if (!code.isBlank()) {
+            var progress = desk.progress(code);
+            model.addAttribute("looked", true);
+            model.addAttribute("progress", progress.orElse(null));
+            if (progress.isEmpty()) {
+                response.setStatus(HttpStatus.NOT_FOUND.value());
+            }
+        }
+        return "portal/tipoff-status";
+    }
+
+    private String form(Model model, FileTipOff entered, DomainProblem problem) {
+        model.addAttribute("form", new FileTipOff(entered.subjectName(), "", entered.facts(), entered.reporterName(),
+                entered.reporterContact(), "", ""));
+        model.addAttribute("challenge", desk.challenge());
+        model.addAttribute("problem", problem);
+        model.addAttribute("numberEntered", entered.subjectNumber() != null && !entered.subjectNumber().isBlank());
+        return "portal/tipoffs";
+    }
+}

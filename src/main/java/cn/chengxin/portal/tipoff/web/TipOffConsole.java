@@ -1,0 +1,51 @@
+package cn.chengxin.portal.tipoff.web;
+
+import java.util.UUID;
+
+import cn.chengxin.portal.TipOffDesk;
+import cn.chengxin.portal.tipoff.domain.TipOffStatus;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.web.ConsoleActions;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 举报处理 in the console (tipoff:handle): the tip-offs by status, one tip-off, and the office's decision. */
+@Controller
+@RequiresPermission(Permission.TIPOFF_HANDLE)
+class TipOffConsole {
+
+    private final TipOffDesk desk;
+
+    TipOffConsole(TipOffDesk desk) {
+        this.desk = desk;
+    }
+
+    @GetMapping("/console/tipoffs")
+    String list(@RequestParam(required = false) TipOffStatus status, Model model) {
+        model.addAttribute("tipOffs", desk.all(status));
+        model.addAttribute("statuses", TipOffStatus.values());
+        model.addAttribute("status", status);
+        return "console/tipoffs";
+    }
+
+    @GetMapping("/console/tipoffs/{id}")
+    String detail(@PathVariable UUID id, Model model) {
+        model.addAttribute("tipOff", desk.view(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        return "console/tipoff";
+    }
+
+    @PostMapping("/console/tipoffs/{id}")
+    String decide(@PathVariable UUID id, @RequestParam int version, @RequestParam TipOffStatus status,
+                  @RequestParam(defaultValue = "") String reply, RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "tipoff.decided", () -> desk.decide(id, version, status, reply));
+        return "redirect:/console/tipoffs/" + id;
+    }
+}

@@ -1,0 +1,173 @@
+package cn.chengxin.portal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import cn.chengxin.portal.content.domain.ArticleKind;
+import cn.chengxin.portal.content.domain.ArticleStatus;
+import cn.chengxin.portal.content.domain.ArticleText;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Typical cases and articles on the real database: maker-checker, one decision per version, safe search. */
+@IntegrationTest
+class ContentPublishingIT {
+
+    @Autowired
+    ContentPublishing content;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void theAuthorCannotPublishTheirOwnArticleAndASecondPersonCan() throws Exception {
+        as("writer");
+        Article draft = content.draft(new ArticleText(ArticleKind.CASE, "守信激励典型案例" + UUID.randomUUID(), "摘要",
+                "第一段。\n\n第二段。"));
+        content.submit(draft.id(), draft.version());
+        int pending = content.find(draft.id()).orElseThrow().version();
+        assertThatThrownBy(() -> content.publish(draft.id(), pending, ""))
+                .extracting(e -> ((DomainProblem) e).code()).isEqualTo("FOUR_EYES");
+        // The console says so with the code, and nothing is published.
+        mvc.perform(post("/console/content/{id}/publish", draft.id()).param("version", Integer.toString(pending))
+                        .with(user("writer").authorities(new SimpleGrantedAuthority("STAFF"),
+                                new SimpleGrantedAuthority("content:publish"))).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("failureCode", "FOUR_EYES"));
+        assertThat(content.published(draft.id())).isEmpty();
+        mvc.perform(get("/cases/{id}", draft.id())).andExpect(status().isNotFound());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'content.publish' AND result = 'DENIED' "
+                + "AND detail LIKE ?").param(draft.id() + "%").query(Long.class).single()).isEqualTo(2);
+
+        as("checker");
+        content.publish(draft.id(), pending, "同意发布");
+        Article published = content.published(draft.id()).orElseThrow();
+        assertThat(published.reviewedBy()).isEqualTo("checker");
+        mvc.perform(get("/cases/{id}", draft.id())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<p>第二段。</p>")));
+        // The database refuses a publication by its author too.
+        assertThatThrownBy(() -> jdbc.sql("UPDATE portal.article SET reviewed_by = created_by WHERE id = ?")
+                .param(draft.id()).update()).hasMessageContaining("article_four_eyes");
+
+        content.withdraw(draft.id(), published.version());
+        mvc.perform(get("/cases/{id}", draft.id())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void twoReviewersApprovingAtOnceMakeExactlyOneDecision() throws Exception {
+        as("writer");
+        Article draft = content.draft(new ArticleText(ArticleKind.POLICY, "并发审核" + UUID.randomUUID(), "", "正文"));
+        content.submit(draft.id(), draft.version());
+        int version = content.find(draft.id()).orElseThrow().version();
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<String>> outcomes = new ArrayList<>();
+        try {
+            for (String reviewer : List.of("reviewer-a", "reviewer-b")) {
+                Callable<String> approve = () -> {
+                    as(reviewer);
+                    start.await();
+                    try {
+                        content.publish(draft.id(), version, "");
+                        return "published";
+                    } catch (RuntimeException e) {
+                        return ((DomainProblem) e).code();
+                    } finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                };
+                outcomes.add(pool.submit(approve));
+            }
+            start.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                results.add(outcome.get());
+            }
+            assertThat(results).containsOnlyOnce("published");
+            assertThat(results).filteredOn(r -> !r.equals("published")).singleElement()
+                    .isIn("ARTICLE_CHANGED", "ARTICLE_STATE");
+        } finally {
+            pool.shutdown();
+        }
+        Article decided = content.find(draft.id()).orElseThrow();
+        assertThat(decided.status()).isEqualTo(ArticleStatus.PUBLISHED);
+        assertThat(decided.version()).isEqualTo(version + 1);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'content.publish' AND result = 'SUCCESS' "
+                + "AND detail = ?").param(draft.id().toString()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void htmlAndSqlInTheSearchBoxAndInArticlesAreText() throws Exception {
+        String marker = Long.toString(System.nanoTime(), 36);
+        String hostile = "<script>alert('x')</script> 100% 信用_" + marker;
+        as("writer");
+        Article draft = content.draft(new ArticleText(ArticleKind.KNOWLEDGE, hostile, "<img src=x onerror=alert(1)>",
+                "<b>粗体</b>\n\n'; DROP TABLE portal.article; --"));
+        content.submit(draft.id(), draft.version());
+        as("checker");
+        content.publish(draft.id(), content.find(draft.id()).orElseThrow().version(), "");
+        SecurityContextHolder.clearContext();
+
+        mvc.perform(get("/cases").param("q", "<script>alert('x')</script> 100% 信用_" + marker))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")))
+                .andExpect(content().string(not(containsString("<script>alert"))))
+                .andExpect(content().string(not(containsString("<img src=x"))));
+        mvc.perform(get("/cases/{id}", draft.id())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("&lt;b&gt;粗体&lt;/b&gt;")))
+                .andExpect(content().string(not(containsString("<b>粗体"))));
+        // SQL is a search text like any other: it matches nothing and breaks nothing.
+        for (String sql : List.of("' OR '1'='1", "'; DROP TABLE portal.article; --", "%' --", "\\")) {
+            assertThat(content.published(null, sql, 0).total()).as(sql).isZero();
+            mvc.perform(get("/cases").param("q", sql)).andExpect(status().isOk())
+                    .andExpect(content().string(containsString("暂无符合条件的内容")));
+        }
+        // LIKE wildcards match themselves only.
+        assertThat(content.published(null, "100% 信用_" + marker, 0).total()).isEqualTo(1);
+        assertThat(content.published(null, "100%%信用", 0).total()).isZero();
+        assertThat(content.published(ArticleKind.KNOWLEDGE, "信用_" + marker, 0).articles())
+                .extracting(Article::id).containsExactly(draft.id());
+        assertThat(content.published(ArticleKind.CASE, "信用_" + marker, 0).total()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM portal.article").query(Long.class).single()).isPositive();
+        mvc.perform(get("/cases").param("page", Integer.toString(Integer.MAX_VALUE))).andExpect(status().isOk());
+    }
+
+    private static void as(String name) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                name, null, List.of(new SimpleGrantedAuthority("STAFF"))));
+    }
+}

@@ -1,0 +1,71 @@
+package cn.chengxin.portal.tipoff.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.support.ChallengeQuestions;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class HumanCheckTests {
+
+    private static final byte[] KEY = new byte[32];
+    private static final Instant NOW = Instant.parse("2026-11-30T02:00:00Z");
+
+    private final HumanCheck check = new HumanCheck(KEY, Duration.ofMinutes(15), new Random(7));
+
+    @Test
+    void theRightAnswerPassesAndNamesTheNonceToRecord() {
+        for (int i = 0; i < 200; i++) {
+            HumanCheck.Challenge challenge = check.issue(NOW);
+            int answer = ChallengeQuestions.solve(challenge.question());
+            assertThat(answer).isBetween(0, 40);
+            HumanCheck.Passed passed = check.check(challenge.token(), " " + answer + " ", NOW.plusSeconds(60));
+            assertThat(challenge.token()).startsWith(passed.expiresAt().getEpochSecond() + "." + passed.nonce() + ".");
+        }
+    }
+
+    @Test
+    void aWrongAnswerFails() {
+        HumanCheck.Challenge challenge = check.issue(NOW);
+        int answer = ChallengeQuestions.solve(challenge.question());
+        for (String wrong : new String[] {Integer.toString(answer + 1), "", "十二", "1e3", null}) {
+            assertThatThrownBy(() -> check.check(challenge.token(), wrong, NOW))
+                    .extracting(e -> ((DomainProblem) e).code()).isEqualTo("CHALLENGE_FAILED");
+        }
+    }
+
+    @Test
+    void anExpiredChallengeFails() {
+        HumanCheck.Challenge challenge = check.issue(NOW);
+        String answer = Integer.toString(ChallengeQuestions.solve(challenge.question()));
+        assertThatThrownBy(() -> check.check(challenge.token(), answer, NOW.plus(Duration.ofMinutes(16))))
+                .extracting(e -> ((DomainProblem) e).code()).isEqualTo("CHALLENGE_EXPIRED");
+    }
+
+    @Test
+    void aTamperedOrForeignTokenFails() {
+        HumanCheck.Challenge challenge = check.issue(NOW);
+        String answer = Integer.toString(ChallengeQuestions.solve(challenge.question()));
+        String[] parts = challenge.token().split("\\.");
+        String later = (Long.parseLong(parts[0]) + 3600) + "." + parts[1] + "." + parts[2];
+        assertThatThrownBy(() -> check.check(later, answer, NOW)).isInstanceOf(TipOffProblem.class);
+        byte[] otherKey = new byte[32];
+        otherKey[0] = 1;
+        HumanCheck other = new HumanCheck(otherKey, Duration.ofMinutes(15), new Random(7));
+        assertThatThrownBy(() -> other.check(challenge.token(), answer, NOW)).isInstanceOf(TipOffProblem.class);
+        assertThatThrownBy(() -> check.check("garbage", answer, NOW)).isInstanceOf(TipOffProblem.class);
+    }
+
+    @Test
+    void numbersAreWrittenInChineseNumerals() {
+        assertThat(HumanCheck.numeral(7)).isEqualTo("七");
+        assertThat(HumanCheck.numeral(10)).isEqualTo("十");
+        assertThat(HumanCheck.numeral(12)).isEqualTo("十二");
+        assertThat(HumanCheck.numeral(20)).isEqualTo("二十");
+    }
+}
