@@ -29,7 +29,7 @@ class ListingJobs {
         }
     }
 
-    @Scheduled(fixedDelayString = "${chengxin.listing.tick:PT30S}", initialDelayString = "PT5S")
+    @Scheduled(fixedDelayString = "${chengxin.listing.tick:PT30S}", initialDelayString = "${chengxin.listing.tick:PT30S}")
     void tick() {
         int activated = listing.activateDue();
         int expired = listing.expireDue();

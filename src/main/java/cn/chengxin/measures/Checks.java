@@ -158,7 +158,8 @@ public class Checks {
             }
         }
         boolean disputed = entries.stream().anyMatch(ListEntry::disputed);
-        boolean hit = !applicable.isEmpty();
+        // Feedback is owed for measures that follow a list entry (发起 → 响应 → 反馈), not for clean-record incentives.
+        boolean hit = applicable.stream().anyMatch(a -> !CLEAN_RECORD.equals(a.listType()));
         UUID id = Ids.newId();
         CheckResult result = new CheckResult(id, now, document.masked(), clean,
                 entries.isEmpty() ? null : entries.get(0).maskedName(), scenario,

@@ -203,13 +203,38 @@ class ListingIT {
         assertThat(listing.entry(black).orElseThrow().status()).as("after the prior notice period")
                 .isEqualTo(EntryStatus.NOTIFIED);
         Thread.sleep(600); // the index has seen the change
-        check(marketChecks, person.number(), "LICENSING").andExpect(status().isOk())
+        check(marketChecks, person.number(), "INSPECTION").andExpect(status().isOk())
                 .andExpect(jsonPath("$.entries").isEmpty()).andExpect(jsonPath("$.measures").isEmpty());
         mvc.perform(get("/lists").param("q", person.name()))
                 .andExpect(content().string(not(containsString(cn.chengxin.subject.domain.Masking.personName(person.name())))));
         assertThat(listing.expireDue()).isGreaterThanOrEqualTo(2);
         assertThat(listing.entry(grey).orElseThrow().status()).isEqualTo(EntryStatus.EXITED);
         assertThat(listing.entry(black).orElseThrow().status()).isEqualTo(EntryStatus.EXITED);
+    }
+
+    @Test
+    void threeYearsWithoutANegativeRecordOpenTheGreenChannelAndARecentPenaltyClosesIt() throws Exception {
+        TestCitizens.Person clean = TestCitizens.register(subjects, "秦文静");
+        check(marketChecks, clean.number(), "LICENSING").andExpect(status().isOk())
+                .andExpect(jsonPath("$.cleanRecordThreeYears").value(true))
+                .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItems("GREEN_CHANNEL",
+                        "TOLERANT_ACCEPTANCE")))
+                .andExpect(jsonPath("$.measures[0].listType").value("CLEAN_RECORD"));
+
+        TestCitizens.Person fined = TestCitizens.register(subjects, "邱海波");
+        String marketSubmits = key("MARKET", Permission.RECORD_SUBMIT);
+        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + marketSubmits)
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"records\":[{\"itemCode\":\"P_ADMIN_PENALTY_GENERAL\",\"subjectNumber\":\""
+                                + fined.number() + "\",\"subjectName\":\"" + fined.name() + "\",\"sourceRecordId\":\"GC-"
+                                + UUID.randomUUID() + "\",\"decisionNumber\":\"驻市监罚〔2026〕7号\",\"decisionDate\":\""
+                                + LocalDate.now().minusMonths(13) + "\",\"fields\":{\"penalty_type\":\"罚款\","
+                                + "\"facts\":\"无照经营\",\"basis\":\"《无证无照经营查处办法》第十三条\",\"authority\":\"市市场监督管理局\"}}]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> check(marketChecks, fined.number(), "LICENSING")
+                .andExpect(jsonPath("$.cleanRecordThreeYears").value(false))
+                .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
+                        "GREEN_CHANNEL")))));
     }
 
     @Test

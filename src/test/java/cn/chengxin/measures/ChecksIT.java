@@ -28,7 +28,7 @@ class ChecksIT {
         String id = com.jayway.jsonpath.JsonPath.read(mvc.perform(post("/api/v1/checks")
                         .header("Authorization", "Bearer " + DemoAccounts.API_KEY)
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"subjectNumber\":\"11010519491231002X\",\"scenario\":\"LICENSING\","
+                        .content("{\"subjectNumber\":\"11010519491231002X\",\"scenario\":\"INSPECTION\","
                                 + "\"purpose\":\"企业设立登记审查\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.entries").isEmpty())
