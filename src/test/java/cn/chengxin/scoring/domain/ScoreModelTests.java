@@ -13,6 +13,7 @@ import cn.chengxin.catalog.domain.SubjectType;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class ScoreModelTests {
 
@@ -115,6 +116,13 @@ class ScoreModelTests {
         ScoreModel negativeDecay = new ScoreModel("NEG", 1, "负数衰减", 1000, 0, 1300, WEIHAI.dimensions(),
                 WEIHAI.items(), new Decay(-1, 12), Map.of(), WEIHAI.grades(), 18, 0);
         assertThat(negativeDecay.problems()).containsExactly("时间衰减的月数不能为负数");
+    }
+
+    @Test
+    void anInvalidModelCannotBeCompiled() {
+        List<Dimension> dimensions = List.of(new Dimension("LAW_ABIDING", "遵纪守法", -1));
+        assertThatIllegalArgumentException().isThrownBy(() -> ScoreCalculator.compile(with(dimensions, List.of())))
+                .withMessageContaining("维度 LAW_ABIDING 的分值上限不能为负数");
     }
 
     @Test
