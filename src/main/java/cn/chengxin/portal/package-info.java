@@ -3,5 +3,6 @@
  * cn.chengxin.portal.ContentPublishing} (typical cases and articles, maker-checker) and {@link
  * cn.chengxin.portal.TipOffDesk} (the public's tip-offs). Later issues add lists and report verification.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "subject", "subject :: domain", "account", "audit", "listing"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "subject", "subject :: domain", "account", "audit", "listing",
+        "scoring", "scoring :: domain"})
 package cn.chengxin.portal;

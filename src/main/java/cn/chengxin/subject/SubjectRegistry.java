@@ -146,6 +146,20 @@ public class SubjectRegistry {
      * The subject's pseudonym for records kept outside this module (the audit log): the hex of the blind
      * index of its number. Stable, not reversible without the index key, never the number itself.
      */
+    /** Birth date and residence of many persons at once (absent: not a person). */
+    public java.util.Map<UUID, ResidentFacts> residentFacts(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? java.util.Map.of() : subjects.residentFacts(ids);
+    }
+
+    /** A page of person ids in id order, after {@code after} (null: the first page). */
+    public List<UUID> personIdsAfter(UUID after, int limit) {
+        return subjects.personIdsAfter(after, limit);
+    }
+
+    public long persons() {
+        return subjects.persons();
+    }
+
     /** The pseudonyms of many subjects at once, by id (absent: no such subject). */
     public java.util.Map<UUID, String> pseudonymsOf(java.util.Collection<UUID> ids) {
         return ids.isEmpty() ? java.util.Map.of() : subjects.numberIndexes(ids);

@@ -32,12 +32,26 @@ class SelfService {
     private final AccessHistory history;
     private final AuditLog audit;
     private final cn.chengxin.listing.Listing listing;
+    private final cn.chengxin.scoring.Scoring scoring;
 
-    SelfService(SubjectRegistry subjects, AccessHistory history, AuditLog audit, cn.chengxin.listing.Listing listing) {
+    SelfService(SubjectRegistry subjects, AccessHistory history, AuditLog audit, cn.chengxin.listing.Listing listing,
+                cn.chengxin.scoring.Scoring scoring) {
         this.subjects = subjects;
         this.history = history;
         this.audit = audit;
         this.listing = listing;
+        this.scoring = scoring;
+    }
+
+    /** 我的信用分: score, grade, why (every contributing record), history and the benefits I qualify for now. */
+    @GetMapping("/me/score")
+    String score(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
+        audit.record(AuditEntry.of(AuditCategory.QUERY, "self.score").subject(citizen.subjectPseudonym())
+                .purpose("本人查询", "国办发〔2016〕98号 本人查询"));
+        model.addAttribute("score", scoring.scoreOf(citizen.subjectId()).orElse(null));
+        model.addAttribute("history", scoring.history(citizen.subjectId()));
+        model.addAttribute("benefits", scoring.benefitsOf(citizen.subjectId()));
+        return "me/score";
     }
 
     /** 我的名单与告知: every entry about me (also those not public) and every notice I was sent. */

@@ -117,6 +117,35 @@ public class JdbcSubjects {
                 .param(bornBefore).query(UUID.class).optional();
     }
 
+    /** Birth date, first current residence and its region of many persons (for scoring), by id. */
+    public java.util.Map<UUID, cn.chengxin.subject.ResidentFacts> residentFacts(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, cn.chengxin.subject.ResidentFacts> found = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT p.subject_id, p.birth_date, r.valid_from, r.region_code
+                        FROM subject.person p
+                        LEFT JOIN LATERAL (SELECT valid_from, region_code FROM subject.residency
+                                           WHERE person_id = p.subject_id AND valid_to IS NULL
+                                           ORDER BY valid_from LIMIT 1) r ON true
+                        WHERE p.subject_id = ANY(?::uuid[])""")
+                .param(ids.toArray(UUID[]::new))
+                .query((rs, n) -> found.put(rs.getObject(1, UUID.class), new cn.chengxin.subject.ResidentFacts(
+                        rs.getObject(1, UUID.class), rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate(),
+                        rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), rs.getString(4))))
+                .list();
+        return found;
+    }
+
+    /** Person ids in id order after {@code after} (null: from the start), for paging through the population. */
+    public List<UUID> personIdsAfter(UUID after, int limit) {
+        return jdbc.sql("SELECT subject_id FROM subject.person WHERE (?::uuid IS NULL OR subject_id > ?) "
+                        + "ORDER BY subject_id LIMIT ?")
+                .params(after, after, limit).query(UUID.class).list();
+    }
+
+    public long persons() {
+        return jdbc.sql("SELECT count(*) FROM subject.person").query(Long.class).single();
+    }
+
     /** Number indexes (hex) of many subjects, by id. */
     public java.util.Map<UUID, String> numberIndexes(java.util.Collection<UUID> ids) {
         java.util.Map<UUID, String> found = new java.util.HashMap<>();

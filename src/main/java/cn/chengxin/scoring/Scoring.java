@@ -1,0 +1,314 @@
+package cn.chengxin.scoring;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.listing.ListType;
+import cn.chengxin.listing.Listing;
+import cn.chengxin.scoring.domain.CompiledModel;
+import cn.chengxin.scoring.domain.ScoreCalculator;
+import cn.chengxin.scoring.domain.ScoreModel;
+import cn.chengxin.scoring.domain.ScoreOutcome;
+import cn.chengxin.scoring.domain.ScoredRecord;
+import cn.chengxin.scoring.persistence.JdbcScores;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.security.Actor;
+import cn.chengxin.subject.ResidentFacts;
+import cn.chengxin.subject.SubjectRegistry;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Scores (RULES.md §8): computed in bulk with the active model from the records that count — catalogue items usable
+ * for scoring, shown (active or in dispute); expired, repaired, revoked and corrected records do not count — for
+ * adults resident long enough. A model becomes active only when a second person approves it; activation recomputes
+ * the whole population as a job with progress. Every change of score goes into the history; a grade change is an
+ * event.
+ */
+@Service
+public class Scoring {
+
+    static final int PAGE = 5_000;
+
+    private final JdbcScores store;
+    private final SubjectRegistry subjects;
+    private final CreditFile creditFile;
+    private final Catalogue catalogue;
+    private final Listing listing;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private volatile CompiledModel active;
+    private final Job job = new Job();
+
+    Scoring(JdbcScores store, SubjectRegistry subjects, CreditFile creditFile, Catalogue catalogue, Listing listing,
+            AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.subjects = subjects;
+        this.creditFile = creditFile;
+        this.catalogue = catalogue;
+        this.listing = listing;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---- models
+
+    public List<JdbcScores.StoredModel> models() {
+        return store.models();
+    }
+
+    /** The active model; the base preset is installed (by the system) the first time none exists. */
+    public CompiledModel activeModel() {
+        CompiledModel model = active;
+        if (model == null) {
+            synchronized (this) {
+                Optional<JdbcScores.StoredModel> stored = store.models().stream()
+                        .filter(m -> m.status().equals("ACTIVE")).findFirst();
+                if (stored.isEmpty()) {
+                    store.propose(ScoreModel.weihai(), "ACTIVE", "system", clock.instant());
+                    stored = store.models().stream().filter(m -> m.status().equals("ACTIVE")).findFirst();
+                }
+                model = ScoreCalculator.compile(stored.orElseThrow().model());
+                active = model;
+            }
+        }
+        return model;
+    }
+
+    /** Proposes a model (a new version of its code) for review; refused with every reason when invalid. */
+    @Transactional
+    public int propose(ScoreModel draft) {
+        List<String> problems = draft.problems();
+        if (!problems.isEmpty()) {
+            throw new ScoringProblem("MODEL_INVALID", DomainProblem.Kind.INVALID_INPUT, String.join("；", problems));
+        }
+        Actor by = AuditLog.currentActor();
+        int version = store.nextVersion(draft.code());
+        ScoreModel model = new ScoreModel(draft.code(), version, draft.name(), draft.baseScore(), draft.minScore(),
+                draft.maxScore(), draft.dimensions(), draft.items(), draft.decay(), draft.severityWeights(),
+                draft.grades(), draft.minAdultAge(), draft.minResidenceMonths());
+        store.propose(model, "PENDING", by.actorId(), clock.instant());
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.model.propose").detail(draft.code() + " v" + version));
+        return version;
+    }
+
+    /** Activates a pending model (never by its proposer) and starts the full recompute. */
+    public void approve(String code, int version, String note) {
+        Actor by = AuditLog.currentActor();
+        JdbcScores.StoredModel pending = store.models().stream()
+                .filter(m -> m.code().equals(code) && m.version() == version).findFirst()
+                .orElseThrow(() -> new ScoringProblem("MODEL_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有该评分模型版本"));
+        if (pending.proposedBy().equals(by.actorId())) {
+            throw new ScoringProblem("MODEL_SELF_REVIEW", DomainProblem.Kind.FORBIDDEN, "提出评分模型的人不能审核启用它");
+        }
+        if (!store.activate(code, version, by.actorId(), clock.instant(), note)) {
+            throw new ScoringProblem("MODEL_NOT_PENDING", DomainProblem.Kind.CONFLICT, "该模型版本不在待审核状态");
+        }
+        active = null;
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.model.activate").detail(code + " v" + version));
+        startRecompute();
+    }
+
+    public void reject(String code, int version, String note) {
+        Actor by = AuditLog.currentActor();
+        if (!store.reject(code, version, by.actorId(), clock.instant(), note)) {
+            throw new ScoringProblem("MODEL_NOT_PENDING", DomainProblem.Kind.CONFLICT, "该模型版本不在待审核状态");
+        }
+    }
+
+    // ---- computing
+
+    /** Rescores these subjects (organisations are skipped) in one pass; returns how many rows were written. */
+    public int rescore(Collection<UUID> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return 0;
+        }
+        CompiledModel model = activeModel();
+        LocalDate today = LocalDate.now(clock);
+        Instant now = clock.instant();
+        Map<UUID, ResidentFacts> facts = subjects.residentFacts(subjectIds);
+        if (facts.isEmpty()) {
+            return 0;
+        }
+        Map<String, ItemDefinition> items = new HashMap<>();
+        catalogue.current().forEach(i -> items.put(i.code(), i.definition()));
+        List<UUID> scorable = new ArrayList<>();
+        facts.values().forEach(f -> {
+            if (model.refusal(f.birthDate(), f.residentSince(), today).isEmpty()) {
+                scorable.add(f.id());
+            }
+        });
+        Map<UUID, List<FileEntry>> files = creditFile.filesOf(scorable);
+        List<JdbcScores.Row> rows = new ArrayList<>(facts.size());
+        for (ResidentFacts f : facts.values()) {
+            List<ScoredRecord> counted = new ArrayList<>();
+            for (FileEntry r : files.getOrDefault(f.id(), List.of())) {
+                ItemDefinition item = items.get(r.itemCode());
+                if (item != null && item.usableForScoring()
+                        && (r.status() == RecordStatus.ACTIVE || r.status() == RecordStatus.IN_DISPUTE)) {
+                    counted.add(new ScoredRecord(r.recordKey(), r.itemCode(), item.severity(), r.decisionDate(),
+                            r.departmentCode(), item.name()));
+                }
+            }
+            ScoreOutcome outcome = model.score(f.birthDate(), f.residentSince(), counted, today);
+            Integer year = f.birthDate() == null ? null : f.birthDate().getYear();
+            if (outcome instanceof ScoreOutcome.Scored s) {
+                rows.add(new JdbcScores.Row(f.id(), model.model().code(), model.model().version(), s.score(),
+                        s.grade(), s.gradeLabel(), null, null, f.regionCode(), year, s.dimensions(), s.contributions()));
+            } else if (outcome instanceof ScoreOutcome.NotScored n) {
+                rows.add(new JdbcScores.Row(f.id(), model.model().code(), model.model().version(), null, null, null,
+                        n.code(), n.reason(), f.regionCode(), year, List.of(), List.of()));
+            }
+        }
+        Map<UUID, String> before = store.grades(facts.keySet());
+        store.store(rows, now);
+        for (JdbcScores.Row row : rows) {
+            String was = before.get(row.subjectId());
+            if (row.grade() != null && !row.grade().equals(was) || row.grade() == null && was != null) {
+                events.publishEvent(new GradeChanged(row.subjectId(), was, row.grade(), now));
+            }
+        }
+        return rows.size();
+    }
+
+    /** The state of the full recompute. */
+    public record Progress(boolean running, long done, long total, Instant startedAt, Instant finishedAt) {
+    }
+
+    public Progress progress() {
+        return job.progress();
+    }
+
+    /** Starts the full recompute in the background unless one is running. */
+    public boolean startRecompute() {
+        if (!job.start(subjects.persons(), clock.instant())) {
+            return false;
+        }
+        Thread worker = new Thread(() -> {
+            try {
+                recomputeAll();
+            } finally {
+                job.finish(clock.instant());
+            }
+        }, "scoring-recompute");
+        worker.setDaemon(true);
+        worker.start();
+        return true;
+    }
+
+    /** Recomputes every person, page by page, in the calling thread (the benchmark and the job call this). */
+    public long recomputeAll() {
+        UUID after = null;
+        long done = 0;
+        while (true) {
+            List<UUID> page = subjects.personIdsAfter(after, PAGE);
+            if (page.isEmpty()) {
+                break;
+            }
+            rescore(page);
+            done += page.size();
+            job.done(done);
+            after = page.get(page.size() - 1);
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.recompute").detail(done + " persons"));
+        return done;
+    }
+
+    // ---- reading
+
+    public Optional<SubjectScore> scoreOf(UUID subject) {
+        return store.score(subject).map(r -> new SubjectScore(r.subjectId(), r.modelCode(), r.modelVersion(), r.score(),
+                r.grade(), r.gradeLabel(), r.notScoredCode(), r.notScoredReason(),
+                store.computedAt(subject).orElse(null), r.dimensions(), r.contributions()));
+    }
+
+    public List<JdbcScores.HistoryPoint> history(UUID subject) {
+        return store.history(subject);
+    }
+
+    /**
+     * The benefits the subject qualifies for now: by grade, and none at all while the subject is on the black list
+     * (RULES.md §7–8).
+     */
+    public List<JdbcScores.Benefit> benefitsOf(UUID subject) {
+        LocalDate today = LocalDate.now(clock);
+        if (listing.entriesOf(subject).stream().anyMatch(e -> e.listType() == ListType.BLACK && e.inForce(today))) {
+            return List.of();
+        }
+        String grade = store.score(subject).map(JdbcScores.Row::grade).orElse(null);
+        if (grade == null) {
+            return List.of();
+        }
+        return store.benefits().stream().filter(b -> b.grades().contains(grade)).toList();
+    }
+
+    public List<JdbcScores.Benefit> benefits() {
+        return store.benefits();
+    }
+
+    public List<JdbcScores.Coverage> coverage() {
+        return store.coverage();
+    }
+
+    public List<JdbcScores.GradeCount> gradesByAgeBand() {
+        return store.gradesByAgeBand(LocalDate.now(clock).getYear());
+    }
+
+    public List<JdbcScores.GradeCount> gradesByDistrict() {
+        return store.gradesByDistrict();
+    }
+
+    /** Progress of the one full recompute that may run at a time. */
+    private static final class Job {
+        private boolean running;
+        private final AtomicLong done = new AtomicLong();
+        private long total;
+        private Instant startedAt;
+        private Instant finishedAt;
+
+        synchronized boolean start(long total, Instant at) {
+            if (running) {
+                return false;
+            }
+            running = true;
+            done.set(0);
+            this.total = total;
+            startedAt = at;
+            finishedAt = null;
+            return true;
+        }
+
+        void done(long n) {
+            done.set(n);
+        }
+
+        synchronized void finish(Instant at) {
+            running = false;
+            finishedAt = at;
+        }
+
+        synchronized Progress progress() {
+            return new Progress(running, done.get(), total, startedAt, finishedAt);
+        }
+    }
+}

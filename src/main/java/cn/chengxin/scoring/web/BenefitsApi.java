@@ -1,0 +1,57 @@
+package cn.chengxin.scoring.web;
+
+import java.util.List;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.scoring.Scoring;
+import cn.chengxin.scoring.persistence.JdbcScores;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.IdentityDocument;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 信用惠民核验: a service provider asks which benefits apply to a person now; audited like the other checks. */
+@RestController
+@RequiresPermission(Permission.API_SUBJECT_CHECK)
+@Tag(name = "scoring", description = "信用惠民")
+class BenefitsApi {
+
+    private final Scoring scoring;
+    private final SubjectRegistry subjects;
+    private final AuditLog audit;
+
+    BenefitsApi(Scoring scoring, SubjectRegistry subjects, AuditLog audit) {
+        this.scoring = scoring;
+        this.subjects = subjects;
+        this.audit = audit;
+    }
+
+    record Request(@NotNull @Size(max = 40) String subjectNumber, @NotNull @Size(max = 200) String purpose) {
+    }
+
+    record Answer(String maskedNumber, String grade, List<JdbcScores.Benefit> benefits) {
+    }
+
+    @PostMapping("/api/v1/benefits/check")
+    @Operation(summary = "信用惠民核验", description = "The benefits that apply to the person now: by grade; none while the "
+            + "person is on the black list. The score itself is not disclosed; the check is audited.")
+    Answer check(@Valid @RequestBody Request request) {
+        IdentityDocument document = subjects.validate(null, request.subjectNumber());
+        String pseudonym = subjects.pseudonymOf(document);
+        List<JdbcScores.Benefit> benefits = subjects.find(document).map(scoring::benefitsOf).orElse(List.of());
+        audit.record(AuditEntry.of(AuditCategory.QUERY, "scoring.benefits.check").subject(pseudonym)
+                .purpose(request.purpose(), "国办发〔2016〕98号（信用惠民）")
+                .detail(benefits.size() + " benefits"));
+        return new Answer(document.masked(), benefits.isEmpty() ? null : "qualified", benefits);
+    }
+}

@@ -1,0 +1,69 @@
+package cn.chengxin.scoring.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.chengxin.scoring.persistence.JdbcScores;
+import tools.jackson.databind.json.JsonMapper;
+
+/** ECharts options built on the server; static/js/charts.js draws them. */
+final class Charts {
+
+    private Charts() {
+    }
+
+    /** Bars: one category axis, one series. */
+    static String bars(JsonMapper json, String title, List<String> categories, List<? extends Number> values,
+                       String unit) {
+        return json.writeValueAsString(Map.of(
+                "title", Map.of("text", title, "textStyle", Map.of("fontSize", 14)),
+                "tooltip", Map.of(),
+                "xAxis", Map.of("type", "category", "data", categories),
+                "yAxis", Map.of("type", "value", "name", unit),
+                "series", List.of(Map.of("type", "bar", "data", values))));
+    }
+
+    /** Stacked bars: grade counts per group (age band or district), one series per grade. */
+    static String stacked(JsonMapper json, String title, List<JdbcScores.GradeCount> counts) {
+        Set<String> groups = new LinkedHashSet<>();
+        Set<String> grades = new LinkedHashSet<>();
+        counts.forEach(c -> {
+            groups.add(c.band());
+            grades.add(c.grade());
+        });
+        List<String> groupList = new ArrayList<>(groups);
+        List<Map<String, Object>> series = new ArrayList<>();
+        for (String grade : grades) {
+            long[] data = new long[groupList.size()];
+            counts.stream().filter(c -> c.grade().equals(grade))
+                    .forEach(c -> data[groupList.indexOf(c.band())] = c.subjects());
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("name", grade);
+            s.put("type", "bar");
+            s.put("stack", "grades");
+            s.put("data", data);
+            series.add(s);
+        }
+        return json.writeValueAsString(Map.of(
+                "title", Map.of("text", title, "textStyle", Map.of("fontSize", 14)),
+                "tooltip", Map.of(), "legend", Map.of("top", 24),
+                "grid", Map.of("top", 64),
+                "xAxis", Map.of("type", "category", "data", groupList),
+                "yAxis", Map.of("type", "value"),
+                "series", series));
+    }
+
+    /** A line over time (a subject's score history). */
+    static String line(JsonMapper json, String title, List<String> times, List<Integer> values) {
+        return json.writeValueAsString(Map.of(
+                "title", Map.of("text", title, "textStyle", Map.of("fontSize", 14)),
+                "tooltip", Map.of("trigger", "axis"),
+                "xAxis", Map.of("type", "category", "data", times),
+                "yAxis", Map.of("type", "value", "scale", true),
+                "series", List.of(Map.of("type", "line", "step", "end", "data", values))));
+    }
+}

@@ -1,0 +1,92 @@
+package cn.chengxin.scoring.web;
+
+import java.util.List;
+
+import cn.chengxin.scoring.Scoring;
+import cn.chengxin.scoring.domain.ScoreModel;
+import cn.chengxin.scoring.persistence.JdbcScores;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * 信用评分 in the console: the models (propose a preset as a new version; a second person activates it, which
+ * recomputes everyone), the recompute's progress, coverage per district against the 70% target, and the grade
+ * distribution by age band and district to spot unfair effects.
+ */
+@Controller
+@RequiresPermission(Permission.MEASURE_CASES)
+class ScoringConsole {
+
+    private final Scoring scoring;
+    private final JsonMapper json;
+
+    ScoringConsole(Scoring scoring, JsonMapper json) {
+        this.scoring = scoring;
+        this.json = json;
+    }
+
+    @GetMapping("/console/scoring")
+    String page(Model model) {
+        scoring.activeModel();
+        List<JdbcScores.Coverage> coverage = scoring.coverage();
+        long residents = coverage.stream().mapToLong(JdbcScores.Coverage::residents).sum();
+        long scored = coverage.stream().mapToLong(JdbcScores.Coverage::scored).sum();
+        model.addAttribute("models", scoring.models());
+        model.addAttribute("progress", scoring.progress());
+        model.addAttribute("coverage", coverage);
+        model.addAttribute("residents", residents);
+        model.addAttribute("scored", scored);
+        model.addAttribute("share", residents == 0 ? 0 : (double) scored / residents);
+        model.addAttribute("coverageChart", Charts.bars(json, "覆盖率（按区县）",
+                coverage.stream().map(JdbcScores.Coverage::regionCode).toList(),
+                coverage.stream().map(c -> Math.round(c.share() * 1000) / 10.0).toList(), "%"));
+        model.addAttribute("ageChart", Charts.stacked(json, "等级分布（按年龄段）", scoring.gradesByAgeBand()));
+        model.addAttribute("districtChart", Charts.stacked(json, "等级分布（按区县）", scoring.gradesByDistrict()));
+        return "console/scoring";
+    }
+
+    @PostMapping("/console/scoring/models")
+    String propose(@RequestParam String preset, RedirectAttributes redirect) {
+        return act(redirect, "scoring.proposed", () -> scoring.propose("FIVE_LABELS".equals(preset)
+                ? ScoreModel.fiveLabels() : ScoreModel.weihai()));
+    }
+
+    @PostMapping("/console/scoring/models/approve")
+    String approve(@RequestParam String code, @RequestParam int version, @RequestParam(defaultValue = "") String note,
+                   RedirectAttributes redirect) {
+        return act(redirect, "scoring.activated", () -> scoring.approve(code, version, note));
+    }
+
+    @PostMapping("/console/scoring/models/reject")
+    String reject(@RequestParam String code, @RequestParam int version, @RequestParam(defaultValue = "") String note,
+                  RedirectAttributes redirect) {
+        return act(redirect, "scoring.rejected", () -> scoring.reject(code, version, note));
+    }
+
+    @PostMapping("/console/scoring/recompute")
+    String recompute(RedirectAttributes redirect) {
+        return act(redirect, "scoring.recomputing", scoring::startRecompute);
+    }
+
+    private String act(RedirectAttributes redirect, String successKey, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("successKey", successKey);
+        } catch (RuntimeException e) {
+            if (!(e instanceof DomainProblem problem)) {
+                throw e;
+            }
+            redirect.addFlashAttribute("failure", problem.getMessage());
+            redirect.addFlashAttribute("failureCode", problem.code());
+        }
+        return "redirect:/console/scoring";
+    }
+}

@@ -1,0 +1,216 @@
+package cn.chengxin.scoring;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import cn.chengxin.account.ApiClient;
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.listing.ListType;
+import cn.chengxin.listing.Listing;
+import cn.chengxin.scoring.domain.ScoreModel;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.NewPerson;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.ResidencyKind;
+import cn.chengxin.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue #6 on PostgreSQL: a penalty moves the score within seconds and is the explanation; its end (publication
+ * over, moved date) brings the score back; a model switch recomputes everyone and keeps the history; minors are not
+ * scored; bad models are refused; the black list closes the benefits.
+ */
+@IntegrationTest
+class ScoringIT {
+
+    private static int next = 100;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    Scoring scoring;
+
+    @Autowired
+    CreditFile creditFile;
+
+    @Autowired
+    Listing listing;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Test
+    void aPenaltyMovesTheScoreItsEndBringsItBackAndAModelSwitchKeepsTheHistory() throws Exception {
+        Resident r = resident(LocalDate.of(1985, 4, 2), "冉国庆");
+        scoring.rescore(Set.of(r.id()));
+        SubjectScore before = scoring.scoreOf(r.id()).orElseThrow();
+        assertThat(before.score()).isEqualTo(1000);
+        assertThat(before.contributions()).isEmpty();
+
+        String source = "SC-" + UUID.randomUUID();
+        LocalDate decided = LocalDate.now().minusMonths(2);
+        submit(r, source, decided).andExpect(jsonPath("$.accepted").value(1));
+        UUID recordKey = creditFile.fileOf(r.id()).get(0).recordKey();
+        await().atMost(Duration.ofSeconds(2)).until(() -> scoring.scoreOf(r.id()).orElseThrow().score() < 1000);
+        SubjectScore fined = scoring.scoreOf(r.id()).orElseThrow();
+        assertThat(fined.contributions()).singleElement().satisfies(c -> {
+            assertThat(c.recordKey()).isEqualTo(recordKey);
+            assertThat(c.points()).isEqualTo(fined.score() - 1000);
+        });
+        assertThat(fined.modelCode()).isEqualTo("WEIHAI_POINTS");
+
+        // The publication period ends (a moved date): the record no longer counts.
+        LocalDate end = creditFile.fileOf(r.id()).get(0).publicationEnd();
+        creditFile.applyWindows(end.plusDays(1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> scoring.scoreOf(r.id()).orElseThrow().score() == 1000);
+        assertThat(scoring.scoreOf(r.id()).orElseThrow().contributions()).isEmpty();
+
+        // A new model, proposed by one person and activated by another, recomputes everyone; history is kept.
+        String version = String.valueOf(as("maker", () -> scoring.propose(ScoreModel.fiveLabels())));
+        Throwable own = catchThrowable(() -> as("maker", () -> {
+            scoring.approve("FIVE_LABELS", Integer.parseInt(version), "");
+            return null;
+        }));
+        assertThat(own).isInstanceOf(ScoringProblem.class).extracting("code").isEqualTo("MODEL_SELF_REVIEW");
+        as("checker", () -> {
+            scoring.approve("FIVE_LABELS", Integer.parseInt(version), "同意");
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> !scoring.progress().running()
+                && "FIVE_LABELS".equals(scoring.scoreOf(r.id()).orElseThrow().modelCode()));
+        assertThat(scoring.scoreOf(r.id()).orElseThrow().score()).isEqualTo(600);
+        assertThat(scoring.history(r.id())).extracting(h -> h.modelCode())
+                .containsSubsequence("WEIHAI_POINTS", "WEIHAI_POINTS", "WEIHAI_POINTS", "FIVE_LABELS");
+        // Back to the base model for the other tests.
+        String back = String.valueOf(as("maker", () -> scoring.propose(ScoreModel.weihai())));
+        as("checker", () -> {
+            scoring.approve("WEIHAI_POINTS", Integer.parseInt(back), "");
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> !scoring.progress().running());
+    }
+
+    @Test
+    void minorsAreNotScoredAndBadModelsAreRefusedWithReasons() {
+        Resident child = resident(LocalDate.now().minusYears(12), "少年乙");
+        scoring.rescore(Set.of(child.id()));
+        SubjectScore score = scoring.scoreOf(child.id()).orElseThrow();
+        assertThat(score.scored()).isFalse();
+        assertThat(score.notScoredCode()).isEqualTo("MINOR");
+
+        ScoreModel base = ScoreModel.weihai();
+        ScoreModel overlapping = new ScoreModel(base.code(), 0, base.name(), base.baseScore(), base.minScore(),
+                base.maxScore(), base.dimensions(), base.items(), base.decay(), base.severityWeights(),
+                List.of(new cn.chengxin.scoring.domain.GradeBand("A", "A", 0, 1100),
+                        new cn.chengxin.scoring.domain.GradeBand("B", "B", 1000, 1300)),
+                base.minAdultAge(), base.minResidenceMonths());
+        Throwable refused = catchThrowable(() -> scoring.propose(overlapping));
+        assertThat(refused).isInstanceOf(ScoringProblem.class).extracting("code").isEqualTo("MODEL_INVALID");
+    }
+
+    @Test
+    void aBlackListedPersonGetsNoIncentiveBenefits() throws Exception {
+        Resident r = resident(LocalDate.of(1979, 8, 8), "卢德胜");
+        scoring.rescore(Set.of(r.id()));
+        String key = apiClients.issue("图书馆系统", "市图书馆", ApiClient.Kind.DEPARTMENT, null,
+                Set.of(Permission.API_SUBJECT_CHECK), 6000).key();
+        benefits(key, r.number()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.benefits[*].code", org.hamcrest.Matchers.hasItem("LIBRARY_DEPOSIT_FREE")));
+        UUID court = directory.departments().stream().filter(d -> d.code().equals("COURT")).findFirst().orElseThrow()
+                .id();
+        String courtKey = apiClients.issue("法院报送", "COURT", ApiClient.Kind.DEPARTMENT, court,
+                Set.of(Permission.RECORD_SUBMIT), 6000).key();
+        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + courtKey)
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"records\":[{\"itemCode\":\"P_COURT_DEFAULTER\",\"subjectNumber\":\"" + r.number()
+                                + "\",\"subjectName\":\"" + r.name() + "\",\"sourceRecordId\":\"BL-" + UUID.randomUUID()
+                                + "\",\"decisionNumber\":\"(2026)豫1702执5号\",\"decisionDate\":\"2026-05-06\",\"fields\":{"
+                                + "\"case_number\":\"(2026)豫1702执5号\",\"court\":\"驿城区人民法院\",\"obligation\":\"x\","
+                                + "\"performance\":\"全部未履行\",\"behaviour\":\"拒不履行\"}}]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        UUID proposal = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(r.id()).stream()
+                .filter(e -> e.listType() == ListType.BLACK).map(e -> e.id()).findFirst().orElse(null), e -> e != null);
+        as("checker-b", () -> listing.approve(proposal, ""));
+        benefits(key, r.number()).andExpect(status().isOk()).andExpect(jsonPath("$.benefits").isEmpty());
+    }
+
+    private org.springframework.test.web.servlet.ResultActions benefits(String key, String number) throws Exception {
+        return mvc.perform(post("/api/v1/benefits/check").header("Authorization", "Bearer " + key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"subjectNumber\":\"" + number + "\",\"purpose\":\"免押金借阅办证\"}"));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions submit(Resident r, String source, LocalDate decided)
+            throws Exception {
+        UUID market = directory.departments().stream().filter(d -> d.code().equals("MARKET")).findFirst()
+                .orElseThrow().id();
+        String key = apiClients.issue("市场监管报送", "MARKET", ApiClient.Kind.DEPARTMENT, market,
+                Set.of(Permission.RECORD_SUBMIT), 6000).key();
+        return mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"records\":[{\"itemCode\":\"P_ADMIN_PENALTY_GENERAL\",\"subjectNumber\":\"" + r.number()
+                        + "\",\"subjectName\":\"" + r.name() + "\",\"sourceRecordId\":\"" + source
+                        + "\",\"decisionNumber\":\"驻市监罚〔2026〕1号\",\"decisionDate\":\"" + decided
+                        + "\",\"fields\":{\"penalty_type\":\"罚款\",\"facts\":\"无照经营\","
+                        + "\"basis\":\"《无证无照经营查处办法》第十三条\",\"authority\":\"市市场监督管理局\"}}]}"));
+    }
+
+    private record Resident(UUID id, String number, String name) {
+    }
+
+    private Resident resident(LocalDate birth, String name) {
+        int n = ++next;
+        String first17 = "411702" + birth.toString().replace("-", "") + String.format("%03d", n % 1000);
+        String number = first17 + checkChar(first17);
+        UUID id = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number), name, null,
+                null, List.of(new NewPerson.Residence(ResidencyKind.HOUSEHOLD, "411702", birth)), List.of(), false));
+        return new Resident(id, number, name);
+    }
+
+    private static <T> T as(String name, Callable<T> action) throws Exception {
+        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
+                name, "n/a", List.of(new SimpleGrantedAuthority("STAFF"))));
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        try {
+            return action.call();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    private static String checkChar(String first17) {
+        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * w[i];
+        }
+        return String.valueOf("10X98765432".charAt(sum % 11));
+    }
+}
