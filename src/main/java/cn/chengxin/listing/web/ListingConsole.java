@@ -129,12 +129,7 @@ class ListingConsole {
     }
 
     private String act(RedirectAttributes redirect, UUID id, String successKey, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("successKey", successKey);
-        } catch (RuntimeException e) {
-            fail(redirect, e);
-        }
+        cn.chengxin.shared.web.ConsoleActions.flash(redirect, successKey, action);
         return "redirect:/console/lists/" + id;
     }
 

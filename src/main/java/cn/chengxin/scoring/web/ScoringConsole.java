@@ -5,8 +5,8 @@ import java.util.List;
 import cn.chengxin.scoring.Scoring;
 import cn.chengxin.scoring.domain.ScoreModel;
 import cn.chengxin.scoring.persistence.JdbcScores;
-import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.shared.security.RequiresPermission;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -77,16 +77,7 @@ class ScoringConsole {
     }
 
     private String act(RedirectAttributes redirect, String successKey, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("successKey", successKey);
-        } catch (RuntimeException e) {
-            if (!(e instanceof DomainProblem problem)) {
-                throw e;
-            }
-            redirect.addFlashAttribute("failure", problem.getMessage());
-            redirect.addFlashAttribute("failureCode", problem.code());
-        }
+        ConsoleActions.flash(redirect, successKey, action);
         return "redirect:/console/scoring";
     }
 }
