@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,6 +28,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static cn.chengxin.support.AsStaff.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -146,9 +146,9 @@ class ListingIT {
     void aProposerNeverReviewsTheirOwnProposalAndTwoReviewersMakeOneDecision() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "龚志红");
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
-        UUID id = asStaff("maker-1", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号",
+        UUID id = as("maker-1", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号",
                 "市级道德模范", null));
-        Throwable own = org.assertj.core.api.Assertions.catchThrowable(() -> asStaff("maker-1",
+        Throwable own = org.assertj.core.api.Assertions.catchThrowable(() -> as("maker-1",
                 () -> listing.approve(id, "")));
         assertThat(own).isInstanceOf(ListingProblem.class).extracting("code").isEqualTo("LIST_SELF_REVIEW");
 
@@ -157,7 +157,7 @@ class ListingIT {
         for (String reviewer : List.of("checker-1", "checker-2")) {
             outcomes.add(pool.submit(() -> {
                 try {
-                    asStaff(reviewer, () -> listing.approve(id, ""));
+                    as(reviewer, () -> listing.approve(id, ""));
                     return "approved";
                 } catch (ListingProblem p) {
                     return p.code();
@@ -178,13 +178,13 @@ class ListingIT {
     @Test
     void aMinorIsNeverBlackListed() throws Exception {
         String first17 = "411702" + "20120305" + String.format("%03d", (int) (Math.random() * 900) + 100);
-        String number = first17 + checkChar(first17);
+        String number = TestCitizens.withCheckCharacter(first17);
         UUID minor = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number), "少年甲",
                 null, null, List.of(), List.of(), false));
         submit(courtDefaulter(number, "少年甲", "M-" + UUID.randomUUID(), "ADD", 1)).andExpect(jsonPath("$.accepted").value(1));
         assertThat(listing.evaluate(Set.of(minor)).proposed()).isZero();
         assertThat(listing.entriesOf(minor)).noneMatch(e -> e.listType() == ListType.BLACK);
-        Throwable manual = org.assertj.core.api.Assertions.catchThrowable(() -> asStaff("maker-2",
+        Throwable manual = org.assertj.core.api.Assertions.catchThrowable(() -> as("maker-2",
                 () -> listing.propose(minor, ListType.BLACK, "某法规", "某理由", null)));
         assertThat(manual).isInstanceOf(ListingProblem.class).extracting("code").isEqualTo("LIST_MINOR");
     }
@@ -193,12 +193,12 @@ class ListingIT {
     void anEntryPastItsValidityIsAbsentFromChecksAndThePublicListAndThenEnds() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "蔡秀英");
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
-        UUID grey = asStaff("maker-3", () -> listing.propose(subject, ListType.GREY, "国办发〔2020〕49号", "较重处罚",
+        UUID grey = as("maker-3", () -> listing.propose(subject, ListType.GREY, "国办发〔2020〕49号", "较重处罚",
                 LocalDate.now().minusDays(1)));
-        UUID black = asStaff("maker-3", () -> listing.propose(subject, ListType.BLACK, "某法规第十条", "严重失信",
+        UUID black = as("maker-3", () -> listing.propose(subject, ListType.BLACK, "某法规第十条", "严重失信",
                 LocalDate.now().minusDays(1)));
-        asStaff("checker-3", () -> listing.approve(grey, ""));
-        asStaff("checker-3", () -> listing.approve(black, ""));
+        as("checker-3", () -> listing.approve(grey, ""));
+        as("checker-3", () -> listing.approve(black, ""));
         assertThat(listing.entry(grey).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
         assertThat(listing.entry(black).orElseThrow().status()).as("after the prior notice period")
                 .isEqualTo(EntryStatus.NOTIFIED);
@@ -314,29 +314,5 @@ class ListingIT {
             authorities.add(new SimpleGrantedAuthority(p));
         }
         return user(name).authorities(authorities);
-    }
-
-    private static <T> T asStaff(String name, Callable<T> action) throws Exception {
-        org.springframework.security.core.context.SecurityContext previous =
-                org.springframework.security.core.context.SecurityContextHolder.getContext();
-        org.springframework.security.core.context.SecurityContext context =
-                org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
-                name, "n/a", List.of(new SimpleGrantedAuthority("STAFF"))));
-        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
-        try {
-            return action.call();
-        } finally {
-            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
-        }
-    }
-
-    private static String checkChar(String first17) {
-        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * w[i];
-        }
-        return String.valueOf("10X98765432".charAt(sum % 11));
     }
 }

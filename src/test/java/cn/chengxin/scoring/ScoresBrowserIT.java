@@ -18,6 +18,7 @@ import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.ResidencyKind;
 import cn.chengxin.support.Chromium;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestStaff;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -62,7 +63,7 @@ class ScoresBrowserIT {
     @Test
     void aCitizenSeesScoreExplanationAndBenefitsAndTheOfficeSeesCoverage() throws Exception {
         String first17 = "411702" + "19880716" + "731";
-        String number = first17 + checkChar(first17);
+        String number = TestCitizens.withCheckCharacter(first17);
         UUID id = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number), "钟晓梅", null,
                 null, List.of(new NewPerson.Residence(ResidencyKind.HOUSEHOLD, "411702", LocalDate.of(1988, 7, 16))),
                 List.of(), false));
@@ -119,14 +120,5 @@ class ScoresBrowserIT {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    private static String checkChar(String first17) {
-        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * w[i];
-        }
-        return String.valueOf("10X98765432".charAt(sum % 11));
     }
 }

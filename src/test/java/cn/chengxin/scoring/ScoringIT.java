@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
@@ -20,12 +19,13 @@ import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.ResidencyKind;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static cn.chengxin.support.AsStaff.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
@@ -186,31 +186,9 @@ class ScoringIT {
     private Resident resident(LocalDate birth, String name) {
         int n = ++next;
         String first17 = "411702" + birth.toString().replace("-", "") + String.format("%03d", n % 1000);
-        String number = first17 + checkChar(first17);
+        String number = TestCitizens.withCheckCharacter(first17);
         UUID id = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number), name, null,
                 null, List.of(new NewPerson.Residence(ResidencyKind.HOUSEHOLD, "411702", birth)), List.of(), false));
         return new Resident(id, number, name);
-    }
-
-    private static <T> T as(String name, Callable<T> action) throws Exception {
-        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
-        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
-                name, "n/a", List.of(new SimpleGrantedAuthority("STAFF"))));
-        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
-        try {
-            return action.call();
-        } finally {
-            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
-        }
-    }
-
-    private static String checkChar(String first17) {
-        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * w[i];
-        }
-        return String.valueOf("10X98765432".charAt(sum % 11));
     }
 }

@@ -31,6 +31,11 @@ public final class TestCitizens {
         return new Person(number, name, phone);
     }
 
+    /** A resident identity number from its first 17 digits (GB 11643 check character appended). */
+    public static String withCheckCharacter(String first17) {
+        return first17 + checkCharacter(first17);
+    }
+
     private static char checkCharacter(String first17) {
         int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
         int sum = 0;
