@@ -230,6 +230,7 @@ public class Scoring {
             job.done(done);
             after = page.get(page.size() - 1);
         }
+        store.snapshotGrades(LocalDate.now(clock));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.recompute").detail(done + " persons"));
         return done;
     }
@@ -272,6 +273,17 @@ public class Scoring {
 
     public List<JdbcScores.GradeCount> gradesByAgeBand() {
         return store.gradesByAgeBand(LocalDate.now(clock).getYear());
+    }
+
+    /** The grade distribution per day over the last 90 days (today's taken now if missing). */
+    public List<JdbcScores.Snapshot> gradeTrend() {
+        LocalDate today = LocalDate.now(clock);
+        List<JdbcScores.Snapshot> trend = store.gradeTrend(today.minusDays(90));
+        if (trend.stream().noneMatch(s -> s.day().equals(today))) {
+            store.snapshotGrades(today);
+            trend = store.gradeTrend(today.minusDays(90));
+        }
+        return trend;
     }
 
     public List<JdbcScores.GradeCount> gradesByDistrict() {

@@ -58,3 +58,11 @@ INSERT INTO scoring.benefit (code, name, provider, grades, scenario) VALUES
  ('HOUSING_FUND_FAST', '公积金贷款优先审批', '市住房公积金中心', ARRAY['AAA', 'EXCELLENT'], '住房公积金'),
  ('SCENIC_DISCOUNT', '景区门票优惠', '市文化广电和旅游局', ARRAY['AAA', 'AA', 'EXCELLENT', 'VERY_GOOD'], '旅游'),
  ('CREDIT_LOAN', '信易贷：纯信用贷款利率优惠', '合作银行', ARRAY['AAA', 'AA', 'EXCELLENT'], '金融服务');
+
+-- The grade distribution per day (written after each full recompute and once a day), for the trend chart.
+CREATE TABLE scoring.grade_snapshot (
+    day       date   NOT NULL,
+    grade     text   NOT NULL,
+    subjects  bigint NOT NULL,
+    PRIMARY KEY (day, grade)
+);

@@ -114,6 +114,7 @@ class ScoresBrowserIT {
             assertThat(page.locator("[data-field=coverage]")).containsText("目标 ≥ 70%");
             assertThat(page.locator("[data-chart-id=coverage]")).hasAttribute("data-chart-ready", "true");
             assertThat(page.locator("[data-chart-id=age] svg")).hasCount(1);
+            assertThat(page.locator("[data-chart-id=trend]")).hasAttribute("data-chart-ready", "true");
             assertThat(page.locator("#model-table")).containsText("WEIHAI_POINTS");
         }
     }

@@ -207,6 +207,24 @@ public class JdbcScores {
                 .query((rs, n) -> new GradeCount(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
     }
 
+    /** Replaces the day's snapshot of the grade distribution with the current one. */
+    public void snapshotGrades(java.time.LocalDate day) {
+        jdbc.sql("DELETE FROM scoring.grade_snapshot WHERE day = ?").param(java.sql.Date.valueOf(day)).update();
+        jdbc.sql("INSERT INTO scoring.grade_snapshot (day, grade, subjects) SELECT ?, grade, count(*) FROM scoring.score "
+                        + "WHERE grade IS NOT NULL GROUP BY grade")
+                .param(java.sql.Date.valueOf(day)).update();
+    }
+
+    public record Snapshot(java.time.LocalDate day, String grade, long subjects) {
+    }
+
+    /** The daily grade distributions of the last {@code days} days, oldest first. */
+    public List<Snapshot> gradeTrend(java.time.LocalDate since) {
+        return jdbc.sql("SELECT day, grade, subjects FROM scoring.grade_snapshot WHERE day >= ? ORDER BY day, grade")
+                .param(java.sql.Date.valueOf(since))
+                .query((rs, n) -> new Snapshot(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getLong(3))).list();
+    }
+
     // ---- benefits
 
     public record Benefit(String code, String name, String provider, List<String> grades, String scenario) {

@@ -57,6 +57,30 @@ final class Charts {
                 "series", series));
     }
 
+    /** One line per grade: how many subjects held it on each day. */
+    static String trend(JsonMapper json, String title, List<JdbcScores.Snapshot> snapshots) {
+        List<String> days = snapshots.stream().map(s -> s.day().toString()).distinct().toList();
+        Set<String> grades = new LinkedHashSet<>();
+        snapshots.forEach(s -> grades.add(s.grade()));
+        List<Map<String, Object>> series = new ArrayList<>();
+        for (String grade : grades) {
+            long[] data = new long[days.size()];
+            snapshots.stream().filter(s -> s.grade().equals(grade))
+                    .forEach(s -> data[days.indexOf(s.day().toString())] = s.subjects());
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("name", grade);
+            line.put("type", "line");
+            line.put("data", data);
+            series.add(line);
+        }
+        return json.writeValueAsString(Map.of(
+                "title", Map.of("text", title, "textStyle", Map.of("fontSize", 14)),
+                "tooltip", Map.of("trigger", "axis"), "legend", Map.of("top", 24), "grid", Map.of("top", 64),
+                "xAxis", Map.of("type", "category", "data", days),
+                "yAxis", Map.of("type", "value"),
+                "series", series));
+    }
+
     /** A line over time (a subject's score history). */
     static String line(JsonMapper json, String title, List<String> times, List<Integer> values) {
         return json.writeValueAsString(Map.of(

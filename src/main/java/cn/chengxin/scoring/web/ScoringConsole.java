@@ -50,6 +50,7 @@ class ScoringConsole {
                 coverage.stream().map(c -> Math.round(c.share() * 1000) / 10.0).toList(), "%"));
         model.addAttribute("ageChart", Charts.stacked(json, "等级分布（按年龄段）", scoring.gradesByAgeBand()));
         model.addAttribute("districtChart", Charts.stacked(json, "等级分布（按区县）", scoring.gradesByDistrict()));
+        model.addAttribute("trendChart", Charts.trend(json, "等级分布趋势（近 90 天）", scoring.gradeTrend()));
         return "console/scoring";
     }
 
