@@ -192,6 +192,16 @@ public class CreditFile {
     }
 
     /**
+     * The current records of many subjects that are in one of {@code statuses}, without their content, by subject
+     * (absent: none): one query, for bulk computations such as the full score recompute.
+     */
+    public java.util.Map<UUID, List<RecordFacts>> factsOf(java.util.Collection<UUID> subjectIds,
+                                                          Set<RecordStatus> statuses) {
+        return subjectIds.isEmpty() || statuses.isEmpty() ? java.util.Map.of()
+                : records.factsOf(subjectIds, statuses);
+    }
+
+    /**
      * Ends publication and retention (RULES.md §4): a record whose last day of publication was before
      * {@code today} is no longer shown or used; an expired record past its retention is archived.
      *

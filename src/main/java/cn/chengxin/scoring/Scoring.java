@@ -18,7 +18,7 @@ import cn.chengxin.audit.AuditLog;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.creditfile.CreditFile;
-import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.creditfile.RecordFacts;
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
@@ -46,7 +46,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Scoring {
 
-    static final int PAGE = 5_000;
+    static final int PAGE = 10_000;
+    /** Pages rescored at a time by the full recompute. */
+    static final int WORKERS = 2;
+    /** The states in which a record counts (RULES.md §8): shown, whether or not in dispute. */
+    private static final java.util.Set<RecordStatus> COUNTED = java.util.EnumSet.of(RecordStatus.ACTIVE,
+            RecordStatus.IN_DISPUTE);
 
     private final JdbcScores store;
     private final SubjectRegistry subjects;
@@ -158,14 +163,14 @@ public class Scoring {
                 scorable.add(f.id());
             }
         });
-        Map<UUID, List<FileEntry>> files = creditFile.filesOf(scorable);
+        // Only what the calculation reads (no content), and only the records shown: active or in dispute.
+        Map<UUID, List<RecordFacts>> files = creditFile.factsOf(scorable, COUNTED);
         List<JdbcScores.Row> rows = new ArrayList<>(facts.size());
         for (ResidentFacts f : facts.values()) {
             List<ScoredRecord> counted = new ArrayList<>();
-            for (FileEntry r : files.getOrDefault(f.id(), List.of())) {
+            for (RecordFacts r : files.getOrDefault(f.id(), List.of())) {
                 ItemDefinition item = items.get(r.itemCode());
-                if (item != null && item.usableForScoring()
-                        && (r.status() == RecordStatus.ACTIVE || r.status() == RecordStatus.IN_DISPUTE)) {
+                if (item != null && item.usableForScoring() && COUNTED.contains(r.status())) {
                     counted.add(new ScoredRecord(r.recordKey(), r.itemCode(), item.severity(), r.decisionDate(),
                             r.departmentCode(), item.name()));
                 }
@@ -218,21 +223,54 @@ public class Scoring {
 
     /** Recomputes every person, page by page, in the calling thread (the benchmark and the job call this). */
     public long recomputeAll() {
+        // Pages are independent (each subject is in one), so WORKERS of them are rescored at a time: one page's
+        // calculation overlaps another's database work. The calling thread pages through the ids.
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(WORKERS,
+                r -> {
+                    Thread t = new Thread(r, "scoring-recompute-page");
+                    t.setDaemon(true);
+                    return t;
+                });
+        java.util.ArrayDeque<java.util.concurrent.Future<Integer>> inFlight = new java.util.ArrayDeque<>();
         UUID after = null;
         long done = 0;
-        while (true) {
-            List<UUID> page = subjects.personIdsAfter(after, PAGE);
-            if (page.isEmpty()) {
-                break;
+        try {
+            while (true) {
+                List<UUID> page = subjects.personIdsAfter(after, PAGE);
+                if (page.isEmpty()) {
+                    break;
+                }
+                inFlight.add(workers.submit(() -> {
+                    rescore(page);
+                    return page.size();
+                }));
+                if (inFlight.size() >= WORKERS) {
+                    done += finished(inFlight.poll());
+                    job.done(done);
+                }
+                after = page.get(page.size() - 1);
             }
-            rescore(page);
-            done += page.size();
-            job.done(done);
-            after = page.get(page.size() - 1);
+            while (!inFlight.isEmpty()) {
+                done += finished(inFlight.poll());
+                job.done(done);
+            }
+        } finally {
+            workers.shutdownNow();
         }
         store.snapshotGrades(LocalDate.now(clock));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.recompute").detail(done + " persons"));
         return done;
+    }
+
+    private static int finished(java.util.concurrent.Future<Integer> page) {
+        try {
+            return page.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("full recompute interrupted", e);
+        }
     }
 
     // ---- reading

@@ -188,6 +188,26 @@ public class JdbcRecords {
         return files;
     }
 
+    /** The current records of many subjects in one of the statuses, without content, by subject. */
+    public Map<UUID, List<cn.chengxin.creditfile.RecordFacts>> factsOf(java.util.Collection<UUID> subjectIds,
+                                                                        Set<RecordStatus> statuses) {
+        Map<UUID, List<cn.chengxin.creditfile.RecordFacts>> files = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT subject_id, record_key, item_code, department_code, decision_date, status
+                        FROM creditfile.record
+                        WHERE subject_id = ANY(?::uuid[]) AND current AND status = ANY(?::text[])""")
+                .params(subjectIds.toArray(UUID[]::new), statuses.stream().map(Enum::name).toArray(String[]::new))
+                .query((rs, n) -> {
+                    UUID subject = rs.getObject(1, UUID.class);
+                    return files.computeIfAbsent(subject, k -> new java.util.ArrayList<>()).add(
+                            new cn.chengxin.creditfile.RecordFacts(subject, rs.getObject(2, UUID.class),
+                                    rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class),
+                                    RecordStatus.valueOf(rs.getString(6))));
+                })
+                .list();
+        return files;
+    }
+
     private FileEntry entry(ResultSet rs, int n) throws SQLException {
         Date end = rs.getDate(9);
         return new FileEntry(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getString(4),

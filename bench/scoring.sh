@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Benchmark: full score recompute of 1,000,000 synthetic residents with about 10,000,000 credit records (loaded
+# set-based), then the freshness of a score after one penalty submitted through ingestion (10 residents), on a
+# fresh embedded database. Heap capped at 512 MB as for bench/ingest.sh.
+# Usage: bench/scoring.sh [residents] [records] [probes]   (defaults 1,000,000, 10,000,000, 10)
+# Needs the jar: ./mvnw -q package -DskipTests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+residents="${1:-1000000}"
+records="${2:-10000000}"
+probes="${3:-10}"
+dir="target/bench/scoring"
+rm -rf "$dir" "$dir.log"
+mkdir -p "$(dirname "$dir")"
+CHENGXIN_DATA_DIR="$dir" CHENGXIN_EMBEDDED_DB_PORT=54389 java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "${BENCH_JAR:-target/chengxin.jar}" \
+  bench-scoring --residents "$residents" --records "$records" --probes "$probes" \
+  | tee "$dir.log" | grep '^bench-scoring:'
