@@ -72,6 +72,7 @@ class EndpointPermissionsIT {
             Map.entry("GET /console/scoring", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/scoring/models", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/scoring/models/approve", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/scoring/models/edited", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/scoring/models/reject", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/scoring/recompute", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /cases", EVERYONE),

@@ -23,6 +23,7 @@ import cn.chengxin.support.TestCitizens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static cn.chengxin.support.AsStaff.as;
@@ -63,6 +64,9 @@ class ScoringIT {
 
     @Autowired
     StaffDirectory directory;
+
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
 
     @Test
     void aPenaltyMovesTheScoreItsEndBringsItBackAndAModelSwitchKeepsTheHistory() throws Exception {
@@ -131,6 +135,32 @@ class ScoringIT {
                 base.minAdultAge(), base.minResidenceMonths());
         Throwable refused = catchThrowable(() -> scoring.propose(overlapping));
         assertThat(refused).isInstanceOf(ScoringProblem.class).extracting("code").isEqualTo("MODEL_INVALID");
+    }
+
+    @Test
+    void aModelEditedAsDataIsCheckedAndProposedAsANewVersion() throws Exception {
+        ScoreModel base = ScoreModel.weihai();
+        ScoreModel negativeCap = new ScoreModel(base.code(), base.version(), base.name(), base.baseScore(),
+                base.minScore(), base.maxScore(), List.of(new cn.chengxin.scoring.domain.Dimension("LAW_ABIDING", "遵纪守法",
+                -5)), base.items(), base.decay(), base.severityWeights(), base.grades(), base.minAdultAge(),
+                base.minResidenceMonths());
+        var editor = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user("model-editor").authorities(new SimpleGrantedAuthority("STAFF"),
+                        new SimpleGrantedAuthority("console:home"), new SimpleGrantedAuthority("measure:cases"));
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        mvc.perform(post("/console/scoring/models/edited").param("definition", json.writeValueAsString(negativeCap))
+                        .with(editor).with(csrf))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("failureCode", "MODEL_INVALID"));
+        mvc.perform(post("/console/scoring/models/edited").param("definition", "{not json").with(editor).with(csrf))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("failureCode", "MODEL_UNREADABLE"));
+        long pending = scoring.models().stream().filter(m -> m.status().equals("PENDING")).count();
+        mvc.perform(post("/console/scoring/models/edited").param("definition", json.writeValueAsString(base))
+                        .with(editor).with(csrf))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("successKey", "scoring.proposed"));
+        assertThat(scoring.models().stream().filter(m -> m.status().equals("PENDING")).count()).isEqualTo(pending + 1);
     }
 
     @Test

@@ -27,10 +27,14 @@ class ScoringConsole {
 
     private final Scoring scoring;
     private final JsonMapper json;
+    private final JsonMapper lenient;
 
     ScoringConsole(Scoring scoring, JsonMapper json) {
         this.scoring = scoring;
         this.json = json;
+        this.lenient = json.rebuild()
+                .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT).build();
     }
 
     @GetMapping("/console/scoring")
@@ -40,6 +44,9 @@ class ScoringConsole {
         long residents = coverage.stream().mapToLong(JdbcScores.Coverage::residents).sum();
         long scored = coverage.stream().mapToLong(JdbcScores.Coverage::scored).sum();
         model.addAttribute("models", scoring.models());
+        if (!model.containsAttribute("draft")) {
+            model.addAttribute("draft", lenient.writeValueAsString(scoring.activeModel().model()));
+        }
         model.addAttribute("progress", scoring.progress());
         model.addAttribute("coverage", coverage);
         model.addAttribute("residents", residents);
@@ -58,6 +65,22 @@ class ScoringConsole {
     String propose(@RequestParam String preset, RedirectAttributes redirect) {
         return act(redirect, "scoring.proposed", () -> scoring.propose("FIVE_LABELS".equals(preset)
                 ? ScoreModel.fiveLabels() : ScoreModel.weihai()));
+    }
+
+    /** A model edited as data (JSON of the active model, changed by the office's expert) proposed as a new version. */
+    @PostMapping("/console/scoring/models/edited")
+    String proposeEdited(@RequestParam String definition, RedirectAttributes redirect) {
+        ScoreModel edited;
+        try {
+            edited = lenient.readValue(definition, ScoreModel.class);
+        } catch (RuntimeException e) {
+            redirect.addFlashAttribute("failure", "模型定义不是有效的 JSON 或缺少字段：" + e.getClass().getSimpleName());
+            redirect.addFlashAttribute("failureCode", "MODEL_UNREADABLE");
+            redirect.addFlashAttribute("draft", definition);
+            return "redirect:/console/scoring";
+        }
+        redirect.addFlashAttribute("draft", definition);
+        return act(redirect, "scoring.proposed", () -> scoring.propose(edited));
     }
 
     @PostMapping("/console/scoring/models/approve")
