@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
+import cn.chengxin.shared.cli.CommandOptions;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -33,8 +34,8 @@ class AuditBenchCommand implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        int events = intOption(args, "events", 100_000);
-        int threads = intOption(args, "threads", 64);
+        int events = CommandOptions.intOption(args, "events", 100_000);
+        int threads = CommandOptions.intOption(args, "threads", 64);
         System.out.printf("bench-audit: %,d events from %d threads (%d cores)%n", events, threads,
                 Runtime.getRuntime().availableProcessors());
         for (int i = 0; i < 2_000; i++) { // warm-up: JIT, connection, prepared statements
@@ -77,11 +78,6 @@ class AuditBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         exitCode = report.intact() ? 0 : 1;
     }
 
-    private static int intOption(ApplicationArguments args, String name, int fallback) {
-        List<String> raw = List.of(args.getSourceArgs());
-        int i = raw.indexOf("--" + name);
-        return i >= 0 && i + 1 < raw.size() ? Integer.parseInt(raw.get(i + 1).replace("_", "")) : fallback;
-    }
 
     @Override
     public int getExitCode() {

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import cn.chengxin.shared.cli.CommandOptions;
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.Department;
@@ -77,11 +78,11 @@ class ChecksBenchCommand implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        int residents = intOption(args, "residents", 1_000_000);
-        int entries = intOption(args, "entries", 100_000);
-        int workers = intOption(args, "workers", 48);
-        int seconds = intOption(args, "seconds", 20);
-        int warmup = intOption(args, "warmup", 5);
+        int residents = CommandOptions.intOption(args, "residents", 1_000_000);
+        int entries = CommandOptions.intOption(args, "entries", 100_000);
+        int workers = CommandOptions.intOption(args, "workers", 48);
+        int seconds = CommandOptions.intOption(args, "seconds", 20);
+        int warmup = CommandOptions.intOption(args, "warmup", 5);
         int port = Integer.parseInt(environment.getProperty("local.server.port",
                 environment.getProperty("server.port", "8080")));
         System.out.printf("bench-checks: %,d residents, %,d entries, %d workers, %d s after %d s warm-up, port %d, "
@@ -317,11 +318,6 @@ class ChecksBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         }
     }
 
-    private static int intOption(ApplicationArguments args, String name, int fallback) {
-        List<String> raw = List.of(args.getSourceArgs());
-        int i = raw.indexOf("--" + name);
-        return i >= 0 && i + 1 < raw.size() ? Integer.parseInt(raw.get(i + 1).replace("_", "")) : fallback;
-    }
 
     @Override
     public int getExitCode() {

@@ -4,8 +4,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +13,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import cn.chengxin.shared.cli.CommandOptions;
 import cn.chengxin.demo.domain.PopulationGenerator;
 import cn.chengxin.demo.domain.SyntheticResident;
 import cn.chengxin.ingestion.BatchResult;
@@ -56,9 +55,7 @@ class IngestBenchCommand implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        List<String> raw = List.of(args.getSourceArgs());
-        int rows = raw.indexOf("--rows") >= 0 ? Integer.parseInt(raw.get(raw.indexOf("--rows") + 1).replace("_", ""))
-                : 1_000_000;
+        int rows = CommandOptions.intOption(args, "rows", 1_000_000);
         long seed = 77;
         System.out.printf("bench-ingest: %,d rows, %d cores, max heap %d MB%n", rows,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
@@ -87,9 +84,7 @@ class IngestBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         System.out.printf("bench-ingest: same file again in %.1f s (%,d duplicates, %,d written)%n", replay,
                 again.duplicates(), again.accepted());
         // The heap is capped by -Xmx (the run fails if it does not fit); the old generation's peak is what stays live.
-        long oldPeak = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP && p.getName().contains("Old"))
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long oldPeak = CommandOptions.peakOldGenerationBytes();
         System.out.printf("bench-ingest: heap capped at %d MB; peak old generation %d MB%n",
                 Runtime.getRuntime().maxMemory() >> 20, oldPeak >> 20);
         exitCode = result.rejected() == 0 ? 0 : 1;

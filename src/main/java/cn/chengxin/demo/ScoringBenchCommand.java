@@ -1,7 +1,5 @@
 package cn.chengxin.demo;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.chengxin.shared.cli.CommandOptions;
 import cn.chengxin.demo.domain.PopulationGenerator;
 import cn.chengxin.demo.domain.SyntheticResident;
 import cn.chengxin.ingestion.BatchResult;
@@ -68,9 +67,9 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        int residents = intOption(args, "residents", 1_000_000);
-        long records = intOption(args, "records", 10_000_000);
-        int probes = intOption(args, "probes", 10);
+        int residents = CommandOptions.intOption(args, "residents", 1_000_000);
+        long records = CommandOptions.intOption(args, "records", 10_000_000);
+        int probes = CommandOptions.intOption(args, "probes", 10);
         System.out.printf("bench-scoring: %,d residents, about %,d records, %d freshness probes, %d cores, max heap "
                 + "%d MB%n", residents, records, probes, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
@@ -110,9 +109,7 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
                 Arrays.stream(freshness).mapToObj(t -> String.format("%.0f", t / 1e6)).toList());
 
         // The heap is capped by -Xmx (the run fails if it does not fit); the old generation's peak is what stays live.
-        long oldPeak = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP && p.getName().contains("Old"))
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        long oldPeak = CommandOptions.peakOldGenerationBytes();
         System.out.printf("bench-scoring: heap capped at %d MB; peak old generation %d MB%n",
                 Runtime.getRuntime().maxMemory() >> 20, oldPeak >> 20);
         boolean met = perSecond >= TARGET_SUBJECTS_PER_SECOND && worst <= TARGET_FRESHNESS_MS;
@@ -273,11 +270,6 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         return reasons.toString();
     }
 
-    private static int intOption(ApplicationArguments args, String name, int fallback) {
-        List<String> raw = List.of(args.getSourceArgs());
-        int i = raw.indexOf("--" + name);
-        return i >= 0 && i + 1 < raw.size() ? Integer.parseInt(raw.get(i + 1).replace("_", "")) : fallback;
-    }
 
     @Override
     public int getExitCode() {

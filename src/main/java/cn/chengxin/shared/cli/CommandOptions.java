@@ -1,0 +1,31 @@
+package cn.chengxin.shared.cli;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.util.List;
+
+import org.springframework.boot.ApplicationArguments;
+
+/** What the command-line programs (generate, bench-*) share: their options and the heap figure they print. */
+public final class CommandOptions {
+
+    private CommandOptions() {
+    }
+
+    /** {@code --name N} (underscores allowed: 1_000_000), or the fallback when absent. */
+    public static int intOption(ApplicationArguments args, String name, int fallback) {
+        List<String> raw = List.of(args.getSourceArgs());
+        int i = raw.indexOf("--" + name);
+        return i >= 0 && i + 1 < raw.size() ? Integer.parseInt(raw.get(i + 1).replace("_", "")) : fallback;
+    }
+
+    /**
+     * The old generation's peak: what stays live. The heap itself is capped by -Xmx (a run that does not fit
+     * fails), and summing each pool's peak would overstate it.
+     */
+    public static long peakOldGenerationBytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP && p.getName().contains("Old"))
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+}
