@@ -1,0 +1,30 @@
+package cn.chengxin.inquiry.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * 授权: a person's consent to one named institution (an API client) for one purpose, until {@code expiresAt}, for
+ * one query or many; withdrawn at any time (PIPL Art. 15). {@code uses} counts the reports issued on it.
+ */
+public record Consent(UUID id, UUID subjectId, UUID clientId, String institution, String organisation,
+                      Purpose purpose, boolean singleUse, Instant grantedAt, Instant expiresAt, Instant withdrawnAt,
+                      int uses, Instant lastUsedAt) {
+
+    public boolean withdrawn() {
+        return withdrawnAt != null;
+    }
+
+    public boolean expired(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    public boolean usedUp() {
+        return singleUse && uses > 0;
+    }
+
+    /** Can still be used at {@code now} (for the self-service list: 有效 or not). */
+    public boolean usable(Instant now) {
+        return !withdrawn() && !expired(now) && !usedUp();
+    }
+}

@@ -1,0 +1,80 @@
+package cn.chengxin.inquiry.domain;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.shared.DomainProblem;
+
+/**
+ * Whether a consent lets an institution query a person for a purpose now (RULES.md §9: the authorisation names the
+ * querier and one purpose and is used only for it — 征信业管理条例 Art. 18, 20; it can be withdrawn — PIPL Art. 15).
+ * Each fault has its own code, so that the institution learns what to ask the person for:
+ * <ul>
+ *     <li>{@code CONSENT_MISSING} — the person never authorised this institution;</li>
+ *     <li>{@code CONSENT_SUBJECT_MISMATCH} — the consent presented is another person's;</li>
+ *     <li>{@code CONSENT_OTHER_INSTITUTION} — the consent presented names another institution;</li>
+ *     <li>{@code CONSENT_PURPOSE_MISMATCH} — authorised, but for another purpose;</li>
+ *     <li>{@code CONSENT_WITHDRAWN} — the person withdrew it;</li>
+ *     <li>{@code CONSENT_EXPIRED} — past its expiry;</li>
+ *     <li>{@code CONSENT_USED} — a single-use consent already used.</li>
+ * </ul>
+ */
+public final class ConsentRule {
+
+    private ConsentRule() {
+    }
+
+    /** The consent presented (by id or code) checked against the query; empty: it allows the query. */
+    public static Optional<InquiryProblem> check(Consent consent, UUID subjectId, UUID clientId, Purpose purpose,
+                                                 Instant now) {
+        if (!consent.subjectId().equals(subjectId)) {
+            return fault("CONSENT_SUBJECT_MISMATCH", "所出示的授权不是被查询人本人作出的");
+        }
+        if (!consent.clientId().equals(clientId)) {
+            return fault("CONSENT_OTHER_INSTITUTION", "所出示的授权给予的是其他机构，不能由本机构使用");
+        }
+        if (consent.purpose() != purpose) {
+            return fault("CONSENT_PURPOSE_MISMATCH", "授权用途为「" + consent.purpose().label() + "」，不能用于「"
+                    + purpose.label() + "」");
+        }
+        if (consent.withdrawn()) {
+            return fault("CONSENT_WITHDRAWN", "被查询人已撤回该授权");
+        }
+        if (consent.expired(now)) {
+            return fault("CONSENT_EXPIRED", "授权已过有效期");
+        }
+        if (consent.usedUp()) {
+            return fault("CONSENT_USED", "该授权为单次授权，已经使用过");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * No consent presented: the person's consents to this institution are searched for one that allows the query.
+     * When none does, the fault reported is that of the most relevant one: a consent for the right purpose (the
+     * latest granted) before one for another purpose.
+     */
+    public static Consent choose(List<Consent> ofSubjectForClient, UUID subjectId, UUID clientId, Purpose purpose,
+                                 Instant now) {
+        if (ofSubjectForClient.isEmpty()) {
+            throw fault("CONSENT_MISSING", "被查询人没有授权本机构查询其信用信息").orElseThrow();
+        }
+        List<Consent> latestFirst = ofSubjectForClient.stream()
+                .sorted(Comparator.comparing(Consent::grantedAt).reversed()).toList();
+        Optional<Consent> usable = latestFirst.stream()
+                .filter(c -> check(c, subjectId, clientId, purpose, now).isEmpty()).findFirst();
+        if (usable.isPresent()) {
+            return usable.get();
+        }
+        Consent relevant = latestFirst.stream().filter(c -> c.purpose() == purpose).findFirst()
+                .orElse(latestFirst.get(0));
+        throw check(relevant, subjectId, clientId, purpose, now).orElseThrow();
+    }
+
+    private static Optional<InquiryProblem> fault(String code, String message) {
+        return Optional.of(new InquiryProblem(code, DomainProblem.Kind.FORBIDDEN, message));
+    }
+}

@@ -1,0 +1,68 @@
+package cn.chengxin.inquiry.domain;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import cn.chengxin.catalog.domain.Category;
+import cn.chengxin.catalog.domain.Sharing;
+
+/**
+ * What a report may carry, by whom it is for and its kind (RULES.md §2, §9):
+ * <ul>
+ *     <li>only records still shown — a record past its publication period, repaired, revoked or corrected is no
+ *     longer shown or used (RULES.md §4), so no report carries it;</li>
+ *     <li>by sharing attribute: the person sees all of their records; an authorised institution public and
+ *     authorised-query items, never government-only ones; a state organ public and government-shared items;</li>
+ *     <li>an occupational report (职业信用报告) only the categories that bear on an occupation: qualifications and
+ *     their revocations, licences, penalties and judgements, lists, commitments, evaluations and honours;</li>
+ *     <li>the score and its explanation in a full report for the person or a state organ, in an authorised report
+ *     when the purpose is a credit decision ({@link Purpose#showsScore()}), never in an occupational report.</li>
+ * </ul>
+ */
+public record ReportScope(ReportKind kind, Requester requester, Purpose purpose) {
+
+    private static final Set<Category> OCCUPATIONAL = EnumSet.of(Category.QUALIFICATION,
+            Category.ADMINISTRATIVE_LICENSING, Category.ADMINISTRATIVE_PENALTY, Category.JUDICIAL,
+            Category.SERIOUS_DISHONESTY_LIST, Category.CREDIT_COMMITMENT, Category.CREDIT_EVALUATION,
+            Category.HONOUR, Category.ADMINISTRATIVE_REWARD);
+
+    public ReportScope {
+        if (requester == Requester.INSTITUTION && purpose == null) {
+            throw new IllegalArgumentException("an institution's report needs the authorised purpose");
+        }
+        if (kind == ReportKind.SELF_FULL && requester != Requester.SELF
+                || kind == ReportKind.AUTHORISED && requester != Requester.INSTITUTION
+                || kind == ReportKind.GOVERNMENT && requester != Requester.GOVERNMENT) {
+            throw new IllegalArgumentException(kind + " is not a report for " + requester);
+        }
+    }
+
+    public boolean includes(Sharing sharing, Category category, boolean shown) {
+        if (!shown) {
+            return false;
+        }
+        boolean shared = switch (requester) {
+            case SELF -> true;
+            case INSTITUTION -> sharing == Sharing.PUBLIC || sharing == Sharing.AUTHORISED_QUERY;
+            case GOVERNMENT -> sharing == Sharing.PUBLIC || sharing == Sharing.GOVERNMENT;
+        };
+        return shared && (kind != ReportKind.OCCUPATIONAL || OCCUPATIONAL.contains(category));
+    }
+
+    public boolean showsScore() {
+        return switch (kind) {
+            case SELF_FULL, GOVERNMENT -> true;
+            case AUTHORISED -> purpose.showsScore();
+            case OCCUPATIONAL -> false;
+        };
+    }
+
+    /** The purpose line of the report and the audit log. */
+    public String purposeLabel() {
+        return switch (requester) {
+            case SELF -> "本人查询";
+            case INSTITUTION -> "授权查询：" + purpose.label();
+            case GOVERNMENT -> "政务查询";
+        };
+    }
+}

@@ -1,0 +1,51 @@
+package cn.chengxin.inquiry.domain;
+
+import cn.chengxin.catalog.domain.Category;
+import cn.chengxin.catalog.domain.Sharing;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReportScopeTests {
+
+    @Test
+    void eachRequesterSeesOnlyWhatTheSharingAttributeAllows() {
+        ReportScope self = new ReportScope(ReportKind.SELF_FULL, Requester.SELF, null);
+        ReportScope bank = new ReportScope(ReportKind.AUTHORISED, Requester.INSTITUTION, Purpose.LENDING);
+        ReportScope state = new ReportScope(ReportKind.GOVERNMENT, Requester.GOVERNMENT, null);
+        Category penalty = Category.ADMINISTRATIVE_PENALTY;
+        for (Sharing sharing : Sharing.values()) {
+            assertThat(self.includes(sharing, penalty, true)).isTrue();
+            assertThat(self.includes(sharing, penalty, false)).as("no longer shown").isFalse();
+        }
+        assertThat(bank.includes(Sharing.PUBLIC, penalty, true)).isTrue();
+        assertThat(bank.includes(Sharing.AUTHORISED_QUERY, penalty, true)).isTrue();
+        assertThat(bank.includes(Sharing.GOVERNMENT, penalty, true)).isFalse();
+        assertThat(state.includes(Sharing.GOVERNMENT, penalty, true)).isTrue();
+        assertThat(state.includes(Sharing.AUTHORISED_QUERY, penalty, true)).isFalse();
+    }
+
+    @Test
+    void anOccupationalReportCarriesOccupationalCategoriesAndNoScore() {
+        ReportScope job = new ReportScope(ReportKind.OCCUPATIONAL, Requester.INSTITUTION, Purpose.EMPLOYMENT);
+        assertThat(job.includes(Sharing.PUBLIC, Category.QUALIFICATION, true)).isTrue();
+        assertThat(job.includes(Sharing.PUBLIC, Category.JUDICIAL, true)).isTrue();
+        assertThat(job.includes(Sharing.PUBLIC, Category.ADMINISTRATIVE_PAYMENT, true)).isFalse();
+        assertThat(job.showsScore()).isFalse();
+        assertThat(new ReportScope(ReportKind.AUTHORISED, Requester.INSTITUTION, Purpose.LENDING).showsScore()).isTrue();
+        assertThat(new ReportScope(ReportKind.AUTHORISED, Requester.INSTITUTION, Purpose.EMPLOYMENT).showsScore())
+                .isFalse();
+        assertThat(new ReportScope(ReportKind.SELF_FULL, Requester.SELF, null).showsScore()).isTrue();
+    }
+
+    @Test
+    void kindsAreForTheirRequestersOnly() {
+        assertThatThrownBy(() -> new ReportScope(ReportKind.SELF_FULL, Requester.INSTITUTION, Purpose.LENDING))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ReportScope(ReportKind.AUTHORISED, Requester.INSTITUTION, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ReportScope(ReportKind.GOVERNMENT, Requester.SELF, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
