@@ -33,6 +33,8 @@ public class DemoAccounts implements ApplicationRunner {
     public static final String API_KEY = "cx_demodemo_ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     /** Development only: the market regulator's submission system (record:submit). */
     public static final String SUBMISSION_KEY = "cx_demomark_ABCDEFGHIJKLMNOPQRSTUVWXYZ765432";
+    /** The key of the demo institution (a synthetic bank's loan system) that queries reports with consent. */
+    public static final String INSTITUTION_KEY = "cx_demobank_ABCDEFGHIJKLMNOPQRSTUVWXYZ246357";
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
@@ -100,5 +102,8 @@ public class DemoAccounts implements ApplicationRunner {
             apiClients.issueKnownKey(SUBMISSION_KEY, "演示市场监管报送系统", "市市场监督管理局", market.id(),
                     ApiClient.Kind.DEPARTMENT, Set.of(Permission.RECORD_SUBMIT), 600);
         });
+        // An institution citizens can authorise in self-service (授权管理); synthetic, labelled as a demo.
+        apiClients.issueKnownKey(INSTITUTION_KEY, "演示信贷审批系统", "演示商业银行（合成机构）", ApiClient.Kind.INSTITUTION,
+                Set.of(Permission.API_REPORT_QUERY), 600);
     }
 }

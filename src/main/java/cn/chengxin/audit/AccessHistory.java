@@ -63,6 +63,23 @@ public class AccessHistory {
                 }).toList();
     }
 
+    /**
+     * The latest queries of the subject's data by others (not the subject's own page views, not consent changes), without
+     * proofs: what a credit report lists as its 查询记录 (RULES.md §9). Refused attempts are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<Access> queriesOf(String subjectPseudonym, int limit) {
+        return jdbc.sql(SELECT + " WHERE subject_pseudonym = ? AND category = 'QUERY' AND result = 'SUCCESS' "
+                        + "AND action NOT LIKE 'self.%' ORDER BY seq DESC LIMIT ?")
+                .params(subjectPseudonym, limit)
+                .query((rs, n) -> event(rs)).list().stream()
+                .map(stored -> {
+                    EventRecord e = stored.event();
+                    return new Access(e.seq(), e.at(), e.actorKind(), e.actorName(), e.organisation(), e.action(),
+                            e.purpose(), e.legalBasis(), e.consentId(), e.result(), null);
+                }).toList();
+    }
+
     /** The proof of one event, only if it concerns this subject (anyone else's event: empty). */
     @Transactional(readOnly = true)
     public Optional<Proof> proof(String subjectPseudonym, long seq) {

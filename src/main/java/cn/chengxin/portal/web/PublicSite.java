@@ -5,7 +5,6 @@ import cn.chengxin.subject.SubjectRegistry;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 
 /** 信用<city>: the public site. */
 @PublicEndpoint
@@ -28,12 +27,5 @@ class PublicSite {
     String policies(Model model) {
         model.addAttribute("policies", PolicyDocument.ALL);
         return "portal/policies";
-    }
-
-    /** Sections that later issues fill: report verification. */
-    @GetMapping("/{section:verify}")
-    String section(@PathVariable String section, Model model) {
-        model.addAttribute("section", section);
-        return "portal/section";
     }
 }

@@ -26,8 +26,10 @@ public enum Permission {
     CONTENT_PUBLISH("content:publish", "审核发布典型案例与政策文章"),
     TIPOFF_HANDLE("tipoff:handle", "处理失信举报"),
     REPAIR_DECIDE("repair:decide", "决定信用修复"),
+    INQUIRY_GOVERNMENT("inquiry:government", "政务查询信用报告"),
     SELF_SERVICE("self:read", "查看本人信用信息"),
-    API_SUBJECT_CHECK("api:subject:check", "接口：核查信用主体");
+    API_SUBJECT_CHECK("api:subject:check", "接口：核查信用主体"),
+    API_REPORT_QUERY("api:report:query", "接口：经授权查询个人信用报告");
 
     private final String code;
     private final String label;

@@ -1,0 +1,150 @@
+package cn.chengxin.inquiry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.account.ApiClient;
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.inquiry.domain.AuthorisationCode;
+import cn.chengxin.inquiry.domain.Consent;
+import cn.chengxin.inquiry.domain.ConsentRule;
+import cn.chengxin.inquiry.domain.InquiryProblem;
+import cn.chengxin.inquiry.domain.Purpose;
+import cn.chengxin.inquiry.persistence.JdbcInquiry;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectRegistry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+/**
+ * 授权管理: a person grants an institution consent to query their credit report for one purpose, sees and withdraws
+ * their consents, and can hand over an authorisation code instead. Granting and withdrawing are recorded in the
+ * audit log under the person, so they show beside the queries the consents allowed.
+ */
+@Service
+@EnableConfigurationProperties(InquirySettings.class)
+public class Consents {
+
+    private static final String CODE_KEY = "authorisation-code";
+
+    private final JdbcInquiry store;
+    private final ApiClients clients;
+    private final SubjectRegistry subjects;
+    private final AuditLog audit;
+    private final InquirySettings settings;
+    private final Clock clock;
+    private volatile AuthorisationCode codes;
+
+    Consents(JdbcInquiry store, ApiClients clients, SubjectRegistry subjects, AuditLog audit, InquirySettings settings,
+             Clock clock) {
+        this.store = store;
+        this.clients = clients;
+        this.subjects = subjects;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The institutions a person can authorise: registered institution clients allowed to ask for reports. */
+    public List<ApiClient> institutions() {
+        return clients.clients().stream()
+                .filter(c -> c.kind() == ApiClient.Kind.INSTITUTION && !c.revoked()
+                        && c.permissions().contains(Permission.API_REPORT_QUERY))
+                .toList();
+    }
+
+    public int defaultDays() {
+        return settings.consentDays();
+    }
+
+    /** Grants a consent; {@code days} null: the default validity. */
+    public Consent grant(UUID subjectId, UUID clientId, Purpose purpose, Integer days, boolean singleUse) {
+        if (purpose == null) {
+            throw new InquiryProblem("CONSENT_PURPOSE_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "请选择授权用途");
+        }
+        int validity = days == null ? settings.consentDays() : days;
+        if (validity < 1 || validity > settings.maxConsentDays()) {
+            throw new InquiryProblem("CONSENT_DAYS_INVALID", DomainProblem.Kind.INVALID_INPUT,
+                    "授权有效期须在 1 至 " + settings.maxConsentDays() + " 天之间");
+        }
+        ApiClient institution = institutions().stream().filter(c -> c.id().equals(clientId)).findFirst()
+                .orElseThrow(() -> new InquiryProblem("INSTITUTION_UNKNOWN", DomainProblem.Kind.INVALID_INPUT,
+                        "请选择已登记的查询机构"));
+        Instant now = clock.instant();
+        Consent consent = new Consent(Ids.newId(), subjectId, institution.id(), institution.name(),
+                institution.organisation(), purpose, singleUse, now, now.plus(Duration.ofDays(validity)), null, 0,
+                null);
+        store.insertConsent(consent, "self-service");
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "consent.grant").subject(pseudonym(subjectId))
+                .consent(consent.id().toString())
+                .detail(institution.organisation() + "；用途 " + purpose.label() + "；" + validity + " 天"
+                        + (singleUse ? "；单次" : "；多次")));
+        return consent;
+    }
+
+    public void withdraw(UUID subjectId, UUID consentId) {
+        if (!store.withdraw(consentId, subjectId, clock.instant())) {
+            throw new InquiryProblem("CONSENT_NOT_WITHDRAWABLE", DomainProblem.Kind.NOT_FOUND,
+                    "没有可撤回的这项授权（不存在、不是您的或已撤回）");
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "consent.withdraw").subject(pseudonym(subjectId))
+                .consent(consentId.toString()));
+    }
+
+    public List<Consent> of(UUID subjectId) {
+        return store.consentsOf(subjectId);
+    }
+
+    /** The authorisation code of the person's own consent. */
+    public Optional<String> codeOf(UUID subjectId, UUID consentId) {
+        return store.consent(consentId).filter(c -> c.subjectId().equals(subjectId)).map(c -> codes().issue(c.id()));
+    }
+
+    /**
+     * The consent that allows {@code clientId} to query {@code subjectId} for {@code purpose} now: the one presented
+     * (by id or authorisation code) or, when none is, one the person granted; refused with the fault's code.
+     */
+    Consent allowing(UUID subjectId, UUID clientId, Purpose purpose, UUID consentId, String authorisationCode,
+                     Instant now) {
+        UUID presented = consentId;
+        if (authorisationCode != null && !authorisationCode.isBlank()) {
+            presented = codes().consentOf(authorisationCode).orElseThrow(() -> new InquiryProblem(
+                    "CONSENT_CODE_INVALID", DomainProblem.Kind.FORBIDDEN, "授权码无效（不是本平台签发的授权码）"));
+            if (consentId != null && !consentId.equals(presented)) {
+                throw new InquiryProblem("CONSENT_CODE_INVALID", DomainProblem.Kind.INVALID_INPUT,
+                        "授权码与 consentId 指向不同的授权");
+            }
+        }
+        if (presented != null) {
+            Consent consent = store.consent(presented).orElseThrow(() -> new InquiryProblem("CONSENT_MISSING",
+                    DomainProblem.Kind.FORBIDDEN, "所出示的授权不存在"));
+            ConsentRule.check(consent, subjectId, clientId, purpose, now).ifPresent(fault -> {
+                throw fault;
+            });
+            return consent;
+        }
+        return ConsentRule.choose(store.consentsOf(subjectId, clientId), subjectId, clientId, purpose, now);
+    }
+
+    private AuthorisationCode codes() {
+        AuthorisationCode current = codes;
+        if (current == null) {
+            current = new AuthorisationCode(store.secret(CODE_KEY));
+            codes = current;
+        }
+        return current;
+    }
+
+    private String pseudonym(UUID subjectId) {
+        return subjects.pseudonymOf(subjectId).orElseThrow();
+    }
+}

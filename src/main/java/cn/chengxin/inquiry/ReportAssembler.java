@@ -1,0 +1,182 @@
+package cn.chengxin.inquiry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import cn.chengxin.account.Department;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.audit.AccessHistory;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.catalog.domain.FieldDefinition;
+import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.catalog.domain.Nature;
+import cn.chengxin.catalog.domain.Sharing;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.inquiry.domain.ReportScope;
+import cn.chengxin.inquiry.domain.Requester;
+import cn.chengxin.inquiry.persistence.JdbcInquiry;
+import cn.chengxin.listing.ListEntry;
+import cn.chengxin.listing.ListType;
+import cn.chengxin.listing.Listing;
+import cn.chengxin.scoring.Scoring;
+import cn.chengxin.scoring.SubjectScore;
+import cn.chengxin.subject.SubjectProfile;
+import cn.chengxin.subject.domain.Gender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gathers what a report says from the modules that hold it — the registry, the credit file, the catalogue, the
+ * lists, the scores, the subject's statements and the audit log's query records — and keeps only what the report's
+ * {@link ReportScope} allows.
+ */
+@Component
+class ReportAssembler {
+
+    private final CreditFile creditFile;
+    private final Catalogue catalogue;
+    private final Listing listing;
+    private final Scoring scoring;
+    private final AccessHistory accesses;
+    private final StaffDirectory directory;
+    private final JdbcInquiry store;
+    private final InquirySettings settings;
+    private final Clock clock;
+
+    ReportAssembler(CreditFile creditFile, Catalogue catalogue, Listing listing, Scoring scoring,
+                    AccessHistory accesses, StaffDirectory directory, JdbcInquiry store, InquirySettings settings,
+                    Clock clock) {
+        this.creditFile = creditFile;
+        this.catalogue = catalogue;
+        this.listing = listing;
+        this.scoring = scoring;
+        this.accesses = accesses;
+        this.directory = directory;
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The header of a report: number, code, who asked and why. */
+    record Heading(String number, String verificationCode, String purpose, String legalBasis, String requester,
+                   Instant generatedAt) {
+    }
+
+    /**
+     * @param dataScope for a department's government query, the catalogue items it may see beyond public ones
+     *                  (empty: no restriction)
+     */
+    ReportContent assemble(ReportScope scope, SubjectProfile subject, String pseudonym, Heading heading,
+                           List<String> dataScope) {
+        Map<String, ItemDefinition> items = catalogue.current().stream()
+                .collect(Collectors.toMap(CatalogueItem::code, CatalogueItem::definition, (a, b) -> a));
+        Map<String, String> departments = directory.departments().stream()
+                .collect(Collectors.toMap(Department::code, Department::name, (a, b) -> a));
+        List<ReportContent.RecordLine> good = new ArrayList<>();
+        List<ReportContent.RecordLine> negative = new ArrayList<>();
+        List<ReportContent.RecordLine> other = new ArrayList<>();
+        Map<UUID, String> included = new HashMap<>();
+        for (FileEntry entry : creditFile.fileOf(subject.id())) {
+            ItemDefinition item = items.get(entry.itemCode());
+            if (item == null || !scope.includes(item.sharing(), item.category(), entry.status().shown())
+                    || !inDataScope(scope, item, dataScope)) {
+                continue;
+            }
+            ReportContent.RecordLine line = line(entry, item, departments);
+            included.put(entry.recordKey(), item.name());
+            switch (item.nature()) {
+                case GOOD -> good.add(line);
+                case NEGATIVE -> negative.add(line);
+                default -> other.add(line);
+            }
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<ReportContent.ListLine> lists = listing.entriesOf(subject.id()).stream()
+                .filter(e -> e.inForce(today))
+                .filter(e -> e.listType() != ListType.GREY || scope.requester() != Requester.INSTITUTION)
+                .map(e -> listLine(e, departments)).toList();
+        List<ReportContent.StatementLine> statements = store.statementsOf(subject.id()).stream()
+                .filter(s -> s.recordKey() == null || included.containsKey(s.recordKey()))
+                .map(s -> new ReportContent.StatementLine(s.createdAt(),
+                        s.recordKey() == null ? "信用档案整体" : included.get(s.recordKey()), s.text()))
+                .toList();
+        ReportContent.ScoreLine score = scope.showsScore()
+                ? scoring.scoreOf(subject.id()).map(ReportAssembler::scoreLine).orElse(null) : null;
+        List<ReportContent.QueryLine> queries = accesses.queriesOf(pseudonym, settings.queriesShown()).stream()
+                .map(a -> new ReportContent.QueryLine(a.at(), a.actorName(), a.organisation(),
+                        a.purpose() == null ? a.action() : a.purpose(), a.consentId() != null))
+                .toList();
+        ReportContent.Identity identity = new ReportContent.Identity(subject.name(), subject.documentType().label(),
+                subject.maskedNumber(), gender(subject.genderCode()),
+                subject.birthDate() == null ? null : subject.birthDate().getYear(),
+                subject.occupations().stream().filter(o -> o.to() == null || !o.to().isBefore(today))
+                        .map(SubjectProfile.OccupationView::groupLabel).toList(),
+                subject.synthetic());
+        String verifyUrl = settings.publicUrl().replaceAll("/+$", "") + "/verify?n=" + heading.number() + "&c="
+                + heading.verificationCode();
+        return new ReportContent(heading.number(), heading.verificationCode(), scope.kind(), scope.kind().title(),
+                heading.purpose(), heading.legalBasis(), heading.requester(), heading.generatedAt(),
+                heading.generatedAt().plus(settings.reportValidity()), identity, good, negative, other, lists,
+                statements, score, !scope.showsScore(), queries, verifyUrl);
+    }
+
+    private static boolean inDataScope(ReportScope scope, ItemDefinition item, List<String> dataScope) {
+        return scope.requester() != Requester.GOVERNMENT || dataScope.isEmpty() || item.sharing() == Sharing.PUBLIC
+                || dataScope.contains(item.code());
+    }
+
+    private static ReportContent.RecordLine line(FileEntry entry, ItemDefinition item,
+                                                 Map<String, String> departments) {
+        Map<String, String> labels = item.fields().stream()
+                .collect(Collectors.toMap(FieldDefinition::name, FieldDefinition::label, (a, b) -> a));
+        String details = entry.content() == null ? "" : entry.content().entrySet().stream()
+                .filter(f -> f.getValue() != null && !f.getValue().isBlank())
+                .map(f -> labels.getOrDefault(f.getKey(), f.getKey()) + "：" + f.getValue())
+                .collect(Collectors.joining("；"));
+        boolean disputed = entry.status() == RecordStatus.IN_DISPUTE;
+        return new ReportContent.RecordLine(item.name(), item.category().label(),
+                departments.getOrDefault(entry.departmentCode(), entry.departmentCode()), entry.decisionNumber(),
+                entry.decisionDate(), item.nature() == Nature.NEGATIVE && item.severity() != null
+                        ? item.severity().label() : null,
+                entry.publicationEnd(), disputed ? "异议处理中" : entry.status().label(), disputed, details);
+    }
+
+    private static ReportContent.ListLine listLine(ListEntry e, Map<String, String> departments) {
+        return new ReportContent.ListLine(e.listType().label(), e.ruleName(), e.legalBasis(),
+                e.departmentCode() == null ? "市信用办" : departments.getOrDefault(e.departmentCode(),
+                        e.departmentCode()),
+                e.effectiveFrom() == null ? null : LocalDate.ofInstant(e.effectiveFrom(), java.time.ZoneId.of(
+                        "Asia/Shanghai")), e.validUntil(), e.status().label(), e.disputed());
+    }
+
+    private static ReportContent.ScoreLine scoreLine(SubjectScore s) {
+        return new ReportContent.ScoreLine(s.score(), s.gradeLabel(), s.modelCode() + " v" + s.modelVersion(),
+                s.computedAt(), s.notScoredReason(),
+                s.dimensions().stream().map(d -> new ReportContent.ScoreLine.Part(d.label(), null, d.points()))
+                        .toList(),
+                s.contributions().stream()
+                        .map(c -> new ReportContent.ScoreLine.Part(c.title(), c.decisionDate(), c.points())).toList());
+    }
+
+    private static String gender(String code) {
+        if (code == null) {
+            return null;
+        }
+        try {
+            return Gender.ofCode(code).label();
+        } catch (RuntimeException unknown) {
+            return null;
+        }
+    }
+
+}

@@ -1,0 +1,61 @@
+package cn.chengxin.inquiry;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.chengxin.inquiry.domain.ReportKind;
+
+/**
+ * What a credit report says (RULES.md §9), as one snapshot: the PDF, the HTML page and the JSON form are all made
+ * from it, and it is kept with the report so that what left the platform can be shown again exactly. The identity
+ * number appears only masked.
+ */
+public record ReportContent(String number, String verificationCode, ReportKind kind, String title, String purpose,
+                            String legalBasis, String requester, Instant generatedAt, Instant validUntil,
+                            Identity identity, List<RecordLine> goodRecords, List<RecordLine> negativeRecords,
+                            List<RecordLine> otherRecords, List<ListLine> lists, List<StatementLine> statements,
+                            ScoreLine score, boolean scoreWithheld, List<QueryLine> queries, String verifyUrl) {
+
+    /** 身份信息: the name, the masked number, and for an occupational report the occupations. */
+    public record Identity(String name, String documentType, String maskedNumber, String gender, Integer birthYear,
+                           List<String> occupations, boolean synthetic) {
+    }
+
+    /** One record: its source, decision, class, publication end and status (incl. 异议中 and repair). */
+    public record RecordLine(String item, String category, String department, String decisionNumber,
+                             LocalDate decisionDate, String severity, LocalDate publicationEnd, String status,
+                             boolean disputed, String details) {
+    }
+
+    /** A list membership with its basis and validity. */
+    public record ListLine(String listType, String rule, String legalBasis, String department, LocalDate from,
+                           LocalDate validUntil, String status, boolean disputed) {
+    }
+
+    /** 本人声明: what the person wrote about their file, printed as written (escaped, never interpreted). */
+    public record StatementLine(Instant at, String concerning, String text) {
+    }
+
+    public record ScoreLine(Integer score, String grade, String model, Instant computedAt, String notScoredReason,
+                            List<Part> dimensions, List<Part> contributions) {
+
+        public record Part(String label, LocalDate date, int points) {
+        }
+    }
+
+    /** 查询记录: who looked at the person's data, when and why. */
+    public record QueryLine(Instant at, String querier, String organisation, String purpose, boolean authorised) {
+    }
+
+    /** What the public verification page shows beside "authentic and valid". */
+    public record Summary(String title, String maskedName, String maskedNumber, Instant generatedAt,
+                          Instant validUntil, int goodRecords, int negativeRecords, int lists, String requester) {
+    }
+
+    public Summary summary() {
+        return new Summary(title, cn.chengxin.subject.domain.Masking.personName(identity.name()),
+                identity.maskedNumber(), generatedAt, validUntil, goodRecords.size(), negativeRecords.size(),
+                lists.size(), requester);
+    }
+}

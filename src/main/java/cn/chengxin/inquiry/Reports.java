@@ -1,0 +1,288 @@
+package cn.chengxin.inquiry;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.account.ApiClientPrincipal;
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.audit.AuditResult;
+import cn.chengxin.inquiry.domain.Consent;
+import cn.chengxin.inquiry.domain.FreeReports;
+import cn.chengxin.inquiry.domain.InquiryProblem;
+import cn.chengxin.inquiry.domain.Purpose;
+import cn.chengxin.inquiry.domain.ReportKind;
+import cn.chengxin.inquiry.domain.ReportNumbers;
+import cn.chengxin.inquiry.domain.ReportScope;
+import cn.chengxin.inquiry.domain.Requester;
+import cn.chengxin.inquiry.pdf.ReportDocuments;
+import cn.chengxin.inquiry.persistence.JdbcInquiry;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.security.Actor;
+import cn.chengxin.shared.security.StaffQueryPurpose;
+import cn.chengxin.subject.SubjectProfile;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.IdentityDocument;
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Credit reports (RULES.md §9): for the person (free, twice a year for the full report), for an institution with the
+ * person's consent, for a state organ within its statutory duty. Every report is kept with its snapshot, its PDF and
+ * the PDF's SM3 digest; its issue is recorded in the audit log (with the digest) under the person, so the person
+ * sees it in "谁查询了我" and the next report lists it among its query records. Anyone can verify a report by its
+ * number and verification code.
+ */
+@Service
+public class Reports {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final ReportAssembler assembler;
+    private final ReportDocuments documents;
+    private final Consents consents;
+    private final JdbcInquiry store;
+    private final SubjectRegistry subjects;
+    private final AuditLog audit;
+    private final InquirySettings settings;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final ReportNumbers numbers = new ReportNumbers(new SecureRandom());
+
+    Reports(ReportAssembler assembler, ReportDocuments documents, Consents consents, JdbcInquiry store,
+            SubjectRegistry subjects, AuditLog audit, InquirySettings settings, TransactionTemplate transactions,
+            JsonMapper json, Clock clock) {
+        this.assembler = assembler;
+        this.documents = documents;
+        this.consents = consents;
+        this.store = store;
+        this.subjects = subjects;
+        this.audit = audit;
+        this.settings = settings;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A report as issued: its id, number and code, the snapshot and the PDF. */
+    public record Issued(UUID id, String number, String verificationCode, ReportContent content, byte[] pdf,
+                         String sm3) {
+    }
+
+    /** How many free full reports the person has left this year. */
+    public int freeReportsLeft(UUID subjectId) {
+        int year = LocalDate.ofInstant(clock.instant(), CHINA).getYear();
+        return Math.max(0, settings.freeSelfReportsPerYear() - freeUsed(subjectId, year));
+    }
+
+    /** The person's own report: the full report (counted against the free allowance) or the occupational one. */
+    public Issued forSelf(UUID subjectId, ReportKind kind) {
+        if (kind != ReportKind.SELF_FULL && kind != ReportKind.OCCUPATIONAL) {
+            throw new InquiryProblem("REPORT_KIND_INVALID", DomainProblem.Kind.INVALID_INPUT, "本人可获取完整版或职业信用报告");
+        }
+        Instant now = clock.instant();
+        int year = LocalDate.ofInstant(now, CHINA).getYear();
+        if (kind == ReportKind.SELF_FULL) {
+            FreeReports.requireAllowance(freeUsed(subjectId, year), settings.freeSelfReportsPerYear(), year);
+        }
+        Actor self = AuditLog.currentActor();
+        ReportScope scope = new ReportScope(kind, Requester.SELF, null);
+        return issue(scope, profile(subjectId), self, "本人", null, null, List.of(), now, () -> {
+            if (kind == ReportKind.SELF_FULL) {
+                FreeReports.requireAllowance(store.lockAndCountSelfReports(subjectId, startOf(year),
+                        startOf(year + 1)), settings.freeSelfReportsPerYear(), year);
+            }
+        });
+    }
+
+    /**
+     * An institution's query with the person's consent: the consent presented (by id or authorisation code) or one
+     * the person granted must allow this institution, this person and this purpose now; a single-use consent is
+     * used up by the report.
+     */
+    public Issued forInstitution(ApiClientPrincipal client, String subjectNumber, Purpose purpose, ReportKind kind,
+                                 UUID consentId, String authorisationCode) {
+        if (purpose == null) {
+            throw new InquiryProblem("PURPOSE_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "须写明查询用途（授权范围内）");
+        }
+        ReportKind reportKind = kind == null ? ReportKind.AUTHORISED : kind;
+        if (reportKind != ReportKind.AUTHORISED && reportKind != ReportKind.OCCUPATIONAL) {
+            throw new InquiryProblem("REPORT_KIND_INVALID", DomainProblem.Kind.INVALID_INPUT,
+                    "机构可查询授权查询版或职业信用报告");
+        }
+        IdentityDocument document = subjects.validate(null, subjectNumber);
+        Instant now = clock.instant();
+        Optional<UUID> found = subjects.find(document);
+        if (found.isEmpty()) {
+            refused(client, subjects.pseudonymOf(document), purpose, "CONSENT_MISSING");
+            throw new InquiryProblem("CONSENT_MISSING", DomainProblem.Kind.FORBIDDEN, "被查询人没有授权本机构查询其信用信息");
+        }
+        UUID subjectId = found.get();
+        Consent consent;
+        try {
+            consent = consents.allowing(subjectId, client.clientId(), purpose, consentId, authorisationCode, now);
+        } catch (InquiryProblem refusal) {
+            refused(client, subjects.pseudonymOf(document), purpose, refusal.code());
+            throw refusal;
+        }
+        ReportScope scope = new ReportScope(reportKind, Requester.INSTITUTION, purpose);
+        Consent allowing = consent;
+        return issue(scope, profile(subjectId), client, client.organisation() + "（" + client.name() + "）",
+                "被查询人授权（" + allowing.id() + "）", allowing.id(), List.of(), now, () -> {
+                    if (!store.use(allowing.id(), clock.instant())) {
+                        // withdrawn, expired or used since it was checked: refuse with the reason it has now
+                        Consent current = store.consent(allowing.id()).orElseThrow();
+                        throw cn.chengxin.inquiry.domain.ConsentRule.check(current, subjectId, client.clientId(),
+                                purpose, clock.instant()).orElseGet(() -> new InquiryProblem("CONSENT_USED",
+                                DomainProblem.Kind.FORBIDDEN, "该授权已不能使用"));
+                    }
+                });
+    }
+
+    /** A state organ's query within its statutory duty: the staff member, the purpose and its basis are recorded. */
+    public Issued forGovernment(Actor staff, String subjectNumber, StaffQueryPurpose purpose, String caseReference) {
+        if (purpose == null || caseReference == null || caseReference.isBlank() || caseReference.length() > 100) {
+            throw new InquiryProblem("PURPOSE_REQUIRED", DomainProblem.Kind.INVALID_INPUT,
+                    "须选择法定职责事由并填写业务编号或案号（不超过 100 字）");
+        }
+        IdentityDocument document = subjects.validate(null, subjectNumber);
+        UUID subjectId = subjects.find(document).orElseThrow(() -> new InquiryProblem("SUBJECT_UNKNOWN",
+                DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
+        ReportScope scope = new ReportScope(ReportKind.GOVERNMENT, Requester.GOVERNMENT, null);
+        String requester = staff.organisation() + " " + staff.actorName();
+        return issue(scope, profile(subjectId), staff, requester, purpose.label() + "（" + caseReference.strip() + "）",
+                null, staff.dataScope(), clock.instant(), () -> {
+                }, purpose.legalBasis());
+    }
+
+    private Issued issue(ReportScope scope, SubjectProfile subject, Actor actor, String requester, String purposeNote,
+                         UUID consentId, List<String> dataScope, Instant now, Runnable guard) {
+        return issue(scope, subject, actor, requester, purposeNote, consentId, dataScope, now, guard, null);
+    }
+
+    private Issued issue(ReportScope scope, SubjectProfile subject, Actor actor, String requester, String purposeNote,
+                         UUID consentId, List<String> dataScope, Instant now, Runnable guard, String legalBasis) {
+        String pseudonym = subjects.pseudonymOf(subject.id()).orElseThrow();
+        String purpose = scope.purposeLabel() + (purposeNote == null || scope.requester() == Requester.INSTITUTION
+                ? "" : "：" + purposeNote);
+        String basis = legalBasis != null ? legalBasis : switch (scope.requester()) {
+            case SELF -> "征信业管理条例 第十七条 本人查询";
+            case INSTITUTION -> "征信业管理条例 第十八条 经信息主体书面授权";
+            case GOVERNMENT -> "法定职责";
+        };
+        ReportAssembler.Heading heading = new ReportAssembler.Heading(numbers.number(LocalDate.ofInstant(now, CHINA)),
+                numbers.verificationCode(), purpose, basis, requester, now);
+        ReportContent content = assembler.assemble(scope, subject, pseudonym, heading, dataScope);
+        byte[] pdf = documents.pdf(content);
+        String sm3 = sm3(pdf);
+        UUID id = Ids.newId();
+        transactions.executeWithoutResult(tx -> {
+            guard.run();
+            store.insertReport(new JdbcInquiry.NewReport(id, content.number(), content.verificationCode(),
+                    scope.kind(), subject.id(), scope.requester().name(), actor.actorId(), requester,
+                    actor.organisation() == null ? "" : actor.organisation(), purpose, basis, consentId,
+                    content.generatedAt(), content.validUntil(), sm3, json.writeValueAsString(content.summary()),
+                    json.writeValueAsString(content), pdf));
+        });
+        AuditEntry entry = AuditEntry.of(AuditCategory.QUERY, "report.issue").by(actor).subject(pseudonym)
+                .purpose(purpose, basis)
+                .detail(scope.kind().title() + " " + content.number() + "；SM3 " + sm3 + "；守信 "
+                        + content.goodRecords().size() + " 条，失信 " + content.negativeRecords().size() + " 条，名单 "
+                        + content.lists().size() + " 项" + (content.score() != null ? "，含信用分" : ""));
+        if (consentId != null) {
+            entry = entry.consent(consentId.toString());
+        }
+        audit.record(entry);
+        return new Issued(id, content.number(), content.verificationCode(), content, pdf, sm3);
+    }
+
+    private void refused(ApiClientPrincipal client, String pseudonym, Purpose purpose, String code) {
+        audit.record(AuditEntry.of(AuditCategory.QUERY, "report.issue").by(client).subject(pseudonym)
+                .purpose("授权查询：" + purpose.label(), "征信业管理条例 第十八条").result(AuditResult.DENIED)
+                .detail("refused: " + code));
+    }
+
+    /** What the public verification page shows: found only with the right number and code. */
+    public record Verified(ReportContent.Summary summary, boolean valid, String sm3, String kindTitle) {
+    }
+
+    public Optional<Verified> verify(String number, String code) {
+        String typed = ReportNumbers.normalise(code);
+        String cleanNumber = ReportNumbers.normalise(number);
+        if (cleanNumber.isEmpty() || cleanNumber.length() > 40 || typed.isEmpty()) {
+            return Optional.empty();
+        }
+        return store.reportByNumber(cleanNumber)
+                .filter(r -> MessageDigest.isEqual(r.verificationCode().getBytes(StandardCharsets.US_ASCII),
+                        typed.getBytes(StandardCharsets.US_ASCII)))
+                .map(r -> new Verified(json.readValue(store.summary(r.id()).orElseThrow(),
+                        ReportContent.Summary.class), r.valid(clock.instant()), r.sm3(), r.kind().title()));
+    }
+
+    /** All reports about the person (their own and those others obtained), newest first. */
+    public List<JdbcInquiry.IssuedReport> about(UUID subjectId) {
+        return store.reportsOf(subjectId);
+    }
+
+    /** Reports a requester (staff member or client) obtained, newest first. */
+    public List<JdbcInquiry.IssuedReport> obtainedBy(String requesterId, int limit) {
+        return store.reportsBy(requesterId, limit);
+    }
+
+    /** A report about the person, with its snapshot and PDF; empty when it is not about them. */
+    public Optional<Issued> aboutSubject(UUID subjectId, UUID reportId) {
+        return store.report(reportId).filter(r -> r.subjectId().equals(subjectId)).map(this::load);
+    }
+
+    /** A report the requester obtained; empty when it is someone else's. */
+    public Optional<Issued> obtained(String requesterId, UUID reportId) {
+        return store.report(reportId).filter(r -> r.requesterId().equals(requesterId)).map(this::load);
+    }
+
+    public String html(ReportContent content) {
+        return documents.html(content);
+    }
+
+    public String json(ReportContent content) {
+        return json.writeValueAsString(content);
+    }
+
+    private Issued load(JdbcInquiry.IssuedReport r) {
+        ReportContent content = json.readValue(store.content(r.id()).orElseThrow(), ReportContent.class);
+        return new Issued(r.id(), r.number(), r.verificationCode(), content, store.pdf(r.id()).orElseThrow(), r.sm3());
+    }
+
+    private int freeUsed(UUID subjectId, int year) {
+        return transactions.execute(s -> store.lockAndCountSelfReports(subjectId, startOf(year), startOf(year + 1)));
+    }
+
+    private SubjectProfile profile(UUID subjectId) {
+        return subjects.profile(subjectId).orElseThrow();
+    }
+
+    private static Instant startOf(int year) {
+        return LocalDate.of(year, 1, 1).atStartOfDay(CHINA).toInstant();
+    }
+
+    static String sm3(byte[] data) {
+        SM3Digest digest = new SM3Digest();
+        digest.update(data, 0, data.length);
+        byte[] out = new byte[digest.getDigestSize()];
+        digest.doFinal(out, 0);
+        return HexFormat.of().formatHex(out);
+    }
+}

@@ -1,0 +1,214 @@
+package cn.chengxin.inquiry.persistence;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.inquiry.domain.Consent;
+import cn.chengxin.inquiry.domain.Purpose;
+import cn.chengxin.inquiry.domain.ReportKind;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The inquiry schema: consents, issued reports, statements and the module's key. */
+@Repository
+public class JdbcInquiry {
+
+    private static final String CONSENT = """
+            SELECT id, subject_id, client_id, institution, organisation, purpose, single_use, granted_at, expires_at,
+                   withdrawn_at, uses, last_used_at FROM inquiry.consent""";
+    private static final String REPORT = """
+            SELECT id, number, verification_code, kind, subject_id, requester_kind, requester_id, requester_name, organisation,
+                   purpose, generated_at, valid_until, sm3 FROM inquiry.report""";
+
+    private final JdbcClient jdbc;
+
+    public JdbcInquiry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- consents ----
+
+    public void insertConsent(Consent c, String grantedVia) {
+        jdbc.sql("""
+                        INSERT INTO inquiry.consent (id, subject_id, client_id, institution, organisation, purpose,
+                                                     single_use, granted_at, expires_at, granted_via)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(c.id(), c.subjectId(), c.clientId(), c.institution(), c.organisation(), c.purpose().name(),
+                        c.singleUse(), Timestamp.from(c.grantedAt()), Timestamp.from(c.expiresAt()), grantedVia)
+                .update();
+    }
+
+    public Optional<Consent> consent(UUID id) {
+        return jdbc.sql(CONSENT + " WHERE id = ?").param(id).query(JdbcInquiry::consent).optional();
+    }
+
+    public List<Consent> consentsOf(UUID subjectId) {
+        return jdbc.sql(CONSENT + " WHERE subject_id = ? ORDER BY granted_at DESC LIMIT 200").param(subjectId)
+                .query(JdbcInquiry::consent).list();
+    }
+
+    public List<Consent> consentsOf(UUID subjectId, UUID clientId) {
+        return jdbc.sql(CONSENT + " WHERE subject_id = ? AND client_id = ? ORDER BY granted_at DESC LIMIT 200")
+                .params(subjectId, clientId).query(JdbcInquiry::consent).list();
+    }
+
+    /** Withdraws the subject's own consent; false when it is not theirs or already withdrawn. */
+    public boolean withdraw(UUID id, UUID subjectId, Instant at) {
+        return jdbc.sql("UPDATE inquiry.consent SET withdrawn_at = ? WHERE id = ? AND subject_id = ? "
+                        + "AND withdrawn_at IS NULL")
+                .params(Timestamp.from(at), id, subjectId).update() == 1;
+    }
+
+    /**
+     * Counts one use, only if the consent still allows it at {@code now}: the row lock of the UPDATE makes two
+     * simultaneous queries on a single-use consent end with exactly one use.
+     */
+    public boolean use(UUID id, Instant now) {
+        return jdbc.sql("""
+                        UPDATE inquiry.consent SET uses = uses + 1, last_used_at = ?
+                        WHERE id = ? AND withdrawn_at IS NULL AND expires_at > ? AND (NOT single_use OR uses = 0)""")
+                .params(Timestamp.from(now), id, Timestamp.from(now)).update() == 1;
+    }
+
+    // ---- reports ----
+
+    public record NewReport(UUID id, String number, String verificationCode, ReportKind kind, UUID subjectId,
+                            String requesterKind, String requesterId, String requesterName, String organisation,
+                            String purpose, String legalBasis, UUID consentId, Instant generatedAt,
+                            Instant validUntil, String sm3, String summaryJson, String contentJson, byte[] pdf) {
+    }
+
+    public void insertReport(NewReport r) {
+        jdbc.sql("""
+                        INSERT INTO inquiry.report (id, number, verification_code, kind, subject_id, requester_kind,
+                                                    requester_id, requester_name, organisation, purpose, legal_basis,
+                                                    consent_id, generated_at, valid_until, sm3, summary, content, pdf)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""")
+                .params(r.id(), r.number(), r.verificationCode(), r.kind().name(), r.subjectId(), r.requesterKind(),
+                        r.requesterId(), r.requesterName(), r.organisation(), r.purpose(), r.legalBasis(),
+                        r.consentId(), Timestamp.from(r.generatedAt()), Timestamp.from(r.validUntil()), r.sm3(),
+                        r.summaryJson(), r.contentJson(), r.pdf())
+                .update();
+    }
+
+    /** A report as lists show it (without its content and PDF). */
+    public record IssuedReport(UUID id, String number, String verificationCode, ReportKind kind, UUID subjectId,
+                               String requesterKind, String requesterId, String requesterName, String organisation, String purpose,
+                               Instant generatedAt, Instant validUntil, String sm3) {
+
+        public boolean valid(Instant now) {
+            return now.isBefore(validUntil);
+        }
+    }
+
+    public List<IssuedReport> reportsOf(UUID subjectId) {
+        return jdbc.sql(REPORT + " WHERE subject_id = ? ORDER BY generated_at DESC LIMIT 200").param(subjectId)
+                .query(JdbcInquiry::report).list();
+    }
+
+    public List<IssuedReport> reportsBy(String requesterId, int limit) {
+        return jdbc.sql(REPORT + " WHERE requester_id = ? ORDER BY generated_at DESC LIMIT ?")
+                .params(requesterId, limit).query(JdbcInquiry::report).list();
+    }
+
+    public Optional<IssuedReport> report(UUID id) {
+        return jdbc.sql(REPORT + " WHERE id = ?").param(id).query(JdbcInquiry::report).optional();
+    }
+
+    public Optional<IssuedReport> reportByNumber(String number) {
+        return jdbc.sql(REPORT + " WHERE number = ?").param(number).query(JdbcInquiry::report).optional();
+    }
+
+    public Optional<String> content(UUID id) {
+        return jdbc.sql("SELECT content::text FROM inquiry.report WHERE id = ?").param(id).query(String.class)
+                .optional();
+    }
+
+    public Optional<String> summary(UUID id) {
+        return jdbc.sql("SELECT summary::text FROM inquiry.report WHERE id = ?").param(id).query(String.class)
+                .optional();
+    }
+
+    public Optional<byte[]> pdf(UUID id) {
+        return jdbc.sql("SELECT pdf FROM inquiry.report WHERE id = ?").param(id).query(byte[].class).optional();
+    }
+
+    /**
+     * Full self-query reports of the subject in [from, to), counted under a transaction-scoped lock on the subject
+     * so that two simultaneous requests cannot both take the last free report. Call inside a transaction.
+     */
+    public int lockAndCountSelfReports(UUID subjectId, Instant from, Instant to) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 7))").param("inquiry.self:" + subjectId)
+                .query(Object.class).single();
+        return jdbc.sql("SELECT count(*) FROM inquiry.report WHERE subject_id = ? AND kind = ? "
+                        + "AND requester_kind = 'SELF' AND generated_at >= ? AND generated_at < ?")
+                .params(subjectId, ReportKind.SELF_FULL.name(), Timestamp.from(from), Timestamp.from(to))
+                .query(Integer.class).single();
+    }
+
+    // ---- statements ----
+
+    public record Statement(UUID id, UUID subjectId, UUID recordKey, String text, Instant createdAt) {
+    }
+
+    public void insertStatement(Statement s) {
+        jdbc.sql("INSERT INTO inquiry.statement (id, subject_id, record_key, text, created_at) VALUES (?, ?, ?, ?, ?)")
+                .params(s.id(), s.subjectId(), s.recordKey(), s.text(), Timestamp.from(s.createdAt())).update();
+    }
+
+    public List<Statement> statementsOf(UUID subjectId) {
+        return jdbc.sql("SELECT id, subject_id, record_key, text, created_at FROM inquiry.statement "
+                        + "WHERE subject_id = ? AND withdrawn_at IS NULL ORDER BY created_at")
+                .param(subjectId)
+                .query((rs, n) -> new Statement(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), rs.getString(4), rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    public boolean withdrawStatement(UUID id, UUID subjectId, Instant at) {
+        return jdbc.sql("UPDATE inquiry.statement SET withdrawn_at = ? WHERE id = ? AND subject_id = ? "
+                        + "AND withdrawn_at IS NULL")
+                .params(Timestamp.from(at), id, subjectId).update() == 1;
+    }
+
+    public int activeStatements(UUID subjectId) {
+        return jdbc.sql("SELECT count(*) FROM inquiry.statement WHERE subject_id = ? AND withdrawn_at IS NULL")
+                .param(subjectId).query(Integer.class).single();
+    }
+
+    /** The named key, generated and stored on first use; every instance then reads the same one. */
+    public byte[] secret(String name) {
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        jdbc.sql("INSERT INTO inquiry.secret (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")
+                .params(name, fresh).update();
+        return jdbc.sql("SELECT value FROM inquiry.secret WHERE name = ?").param(name).query(byte[].class).single();
+    }
+
+    private static Consent consent(ResultSet rs, int n) throws SQLException {
+        return new Consent(rs.getObject("id", UUID.class), rs.getObject("subject_id", UUID.class),
+                rs.getObject("client_id", UUID.class), rs.getString("institution"), rs.getString("organisation"),
+                Purpose.valueOf(rs.getString("purpose")), rs.getBoolean("single_use"), instant(rs, "granted_at"),
+                instant(rs, "expires_at"), instant(rs, "withdrawn_at"), rs.getInt("uses"),
+                instant(rs, "last_used_at"));
+    }
+
+    private static IssuedReport report(ResultSet rs, int n) throws SQLException {
+        return new IssuedReport(rs.getObject("id", UUID.class), rs.getString("number"),
+                rs.getString("verification_code"), ReportKind.valueOf(rs.getString("kind")),
+                rs.getObject("subject_id", UUID.class), rs.getString("requester_kind"), rs.getString("requester_id"),
+                rs.getString("requester_name"), rs.getString("organisation"), rs.getString("purpose"),
+                instant(rs, "generated_at"), instant(rs, "valid_until"), rs.getString("sm3"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

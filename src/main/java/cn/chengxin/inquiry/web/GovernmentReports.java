@@ -1,0 +1,74 @@
+package cn.chengxin.inquiry.web;
+
+import java.util.UUID;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.audit.AuditResult;
+import cn.chengxin.inquiry.Reports;
+import cn.chengxin.shared.web.ConsoleActions;
+import cn.chengxin.shared.security.Actor;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.security.StaffQueryPurpose;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 政务查询: staff of a state organ obtain a person's report within a statutory duty — the purpose from the closed
+ * list, its legal basis and the case reference are recorded with the staff member's identity. Public and
+ * government-shared items only, within the department's data scope.
+ */
+@Controller
+@RequiresPermission(Permission.INQUIRY_GOVERNMENT)
+class GovernmentReports {
+
+    private final Reports reports;
+    private final AuditLog audit;
+
+    GovernmentReports(Reports reports, AuditLog audit) {
+        this.reports = reports;
+        this.audit = audit;
+    }
+
+    @GetMapping("/console/reports")
+    String page(Model model) {
+        Actor staff = AuditLog.currentActor();
+        model.addAttribute("purposes", StaffQueryPurpose.values());
+        model.addAttribute("reports", reports.obtainedBy(staff.actorId(), 50));
+        return "console/reports";
+    }
+
+    @PostMapping("/console/reports")
+    String issue(@RequestParam String number, @RequestParam StaffQueryPurpose purpose,
+                 @RequestParam(defaultValue = "") String reference, RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "reports.issued", () -> redirect.addFlashAttribute("issued",
+                reports.forGovernment(AuditLog.currentActor(), number, purpose, reference).number()));
+        return "redirect:/console/reports";
+    }
+
+    @GetMapping("/console/reports/{id}.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
+        Actor staff = AuditLog.currentActor();
+        Reports.Issued issued = reports.obtained(staff.actorId(), id).orElseThrow(() -> {
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, "report.download").result(AuditResult.DENIED)
+                    .detail("report " + id + " was not obtained by this staff member"));
+            return new ResponseStatusException(HttpStatus.NOT_FOUND);
+        });
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", ContentDisposition.inline().filename(issued.number() + ".pdf").build()
+                        .toString())
+                .body(issued.pdf());
+    }
+}

@@ -1,0 +1,85 @@
+package cn.chengxin.inquiry.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import cn.chengxin.account.ApiClientPrincipal;
+import cn.chengxin.inquiry.Reports;
+import cn.chengxin.inquiry.domain.Purpose;
+import cn.chengxin.inquiry.domain.ReportKind;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.web.Problems;
+import cn.chengxin.subject.domain.InvalidIdentityException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 授权查询接口: an institution obtains a person's credit report with the person's consent. */
+@RestController
+@RequiresPermission(Permission.API_REPORT_QUERY)
+@Tag(name = "reports", description = "经授权查询个人信用报告")
+class ReportsApi {
+
+    private final Reports reports;
+
+    ReportsApi(Reports reports) {
+        this.reports = reports;
+    }
+
+    enum Format { PDF, HTML, JSON }
+
+    record ReportRequest(@NotNull @Size(max = 40) String subjectNumber, @NotNull Purpose purpose, ReportKind kind,
+                         UUID consentId, @Size(max = 64) String authorisationCode, Format format) {
+    }
+
+    @PostMapping("/api/v1/reports")
+    @Operation(summary = "查询个人信用报告（经本人授权）", description = "The person must have authorised the calling institution "
+            + "for this purpose (self-service 授权管理), or the institution presents the consent by consentId or the "
+            + "person's authorisationCode. The report carries public and authorised-query items only, never "
+            + "government-only ones; the score only for credit purposes. format PDF (default), HTML or JSON; the "
+            + "report number and verification code are in the headers X-Report-Number and X-Verification-Code. "
+            + "Refusals (403): CONSENT_MISSING, CONSENT_SUBJECT_MISMATCH, CONSENT_OTHER_INSTITUTION, "
+            + "CONSENT_PURPOSE_MISMATCH, CONSENT_WITHDRAWN, CONSENT_EXPIRED, CONSENT_USED, CONSENT_CODE_INVALID. The "
+            + "query is audited and the person sees it under 谁查询了我.")
+    ResponseEntity<byte[]> report(@AuthenticationPrincipal ApiClientPrincipal client,
+                                  @Valid @RequestBody ReportRequest request) {
+        Reports.Issued issued = reports.forInstitution(client, request.subjectNumber(), request.purpose(),
+                request.kind(), request.consentId(), request.authorisationCode());
+        Format format = request.format() == null ? Format.PDF : request.format();
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+                .header("X-Report-Id", issued.id().toString())
+                .header("X-Report-Number", issued.number())
+                .header("X-Verification-Code", issued.verificationCode())
+                .header("X-Report-SM3", issued.sm3());
+        return switch (format) {
+            case PDF -> response.contentType(MediaType.APPLICATION_PDF)
+                    .header("Content-Disposition", ContentDisposition.attachment()
+                            .filename(issued.number() + ".pdf").build().toString())
+                    .body(issued.pdf());
+            case HTML -> response.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                    .body(reports.html(issued.content()).getBytes(StandardCharsets.UTF_8));
+            case JSON -> response.contentType(MediaType.APPLICATION_JSON)
+                    .body(reports.json(issued.content()).getBytes(StandardCharsets.UTF_8));
+        };
+    }
+
+    /** A malformed identity number is a malformed request (400, with the identity rule's code). */
+    @ExceptionHandler(InvalidIdentityException.class)
+    ResponseEntity<ProblemDetail> malformed(InvalidIdentityException e) {
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.BAD_REQUEST, e.code(), e.getMessage()));
+    }
+}

@@ -1,0 +1,180 @@
+package cn.chengxin.portal.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import cn.chengxin.account.CitizenPrincipal;
+import cn.chengxin.account.Department;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.audit.AuditResult;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.inquiry.Consents;
+import cn.chengxin.inquiry.Reports;
+import cn.chengxin.inquiry.Statements;
+import cn.chengxin.inquiry.domain.Purpose;
+import cn.chengxin.inquiry.domain.ReportKind;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.web.ConsoleActions;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 个人中心, continued: my credit file with my statements, my consents (grant, authorisation code, withdraw) and my
+ * reports (the free self reports and every report others obtained about me). A report that is not about the
+ * signed-in person answers 404, the same as one that does not exist, and the attempt is recorded.
+ */
+@Controller
+@RequiresPermission(Permission.SELF_SERVICE)
+class MyCredit {
+
+    private final CreditFile creditFile;
+    private final Catalogue catalogue;
+    private final StaffDirectory directory;
+    private final Statements statements;
+    private final Consents consents;
+    private final Reports reports;
+    private final AuditLog audit;
+    private final java.time.Clock clock;
+
+    MyCredit(CreditFile creditFile, Catalogue catalogue, StaffDirectory directory, Statements statements,
+             Consents consents, Reports reports, AuditLog audit, java.time.Clock clock) {
+        this.clock = clock;
+        this.creditFile = creditFile;
+        this.catalogue = catalogue;
+        this.directory = directory;
+        this.statements = statements;
+        this.consents = consents;
+        this.reports = reports;
+        this.audit = audit;
+    }
+
+    /** 我的信用档案: every record about me, also those not public and those no longer shown, with my statements. */
+    @GetMapping("/me/file")
+    String file(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
+        audit.record(AuditEntry.of(AuditCategory.QUERY, "self.file").subject(citizen.subjectPseudonym())
+                .purpose("本人查询", "国办发〔2016〕98号 本人查询"));
+        model.addAttribute("entries", creditFile.fileOf(citizen.subjectId()));
+        model.addAttribute("items", catalogue.current().stream()
+                .collect(Collectors.toMap(CatalogueItem::code, CatalogueItem::definition, (a, b) -> a)));
+        model.addAttribute("departments", directory.departments().stream()
+                .collect(Collectors.toMap(Department::code, Department::name, (a, b) -> a)));
+        model.addAttribute("statements", statements.of(citizen.subjectId()));
+        model.addAttribute("maxStatement", Statements.MAX_LENGTH);
+        return "me/file";
+    }
+
+    @PostMapping("/me/statements")
+    String addStatement(@AuthenticationPrincipal CitizenPrincipal citizen,
+                        @RequestParam(required = false) UUID recordKey, @RequestParam(defaultValue = "") String text,
+                        RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "me.statement.added",
+                () -> statements.add(citizen.subjectId(), recordKey, text));
+        return "redirect:/me/file";
+    }
+
+    @PostMapping("/me/statements/{id}/withdraw")
+    String withdrawStatement(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable UUID id,
+                             RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "me.statement.withdrawn", () -> statements.withdraw(citizen.subjectId(), id));
+        return "redirect:/me/file";
+    }
+
+    /** 授权管理. */
+    @GetMapping("/me/consents")
+    String consents(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
+        var mine = consents.of(citizen.subjectId());
+        model.addAttribute("consents", mine);
+        model.addAttribute("codes", mine.stream().collect(Collectors.toMap(c -> c.id(),
+                c -> consents.codeOf(citizen.subjectId(), c.id()).orElse(""))));
+        model.addAttribute("institutions", consents.institutions());
+        model.addAttribute("purposes", Purpose.values());
+        model.addAttribute("defaultDays", consents.defaultDays());
+        model.addAttribute("now", clock.instant());
+        return "me/consents";
+    }
+
+    @PostMapping("/me/consents")
+    String grant(@AuthenticationPrincipal CitizenPrincipal citizen, @RequestParam(required = false) UUID clientId,
+                 @RequestParam(required = false) Purpose purpose, @RequestParam(required = false) Integer days,
+                 @RequestParam(defaultValue = "false") boolean singleUse, RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "me.consent.granted",
+                () -> consents.grant(citizen.subjectId(), clientId, purpose, days, singleUse));
+        return "redirect:/me/consents";
+    }
+
+    @PostMapping("/me/consents/{id}/withdraw")
+    String withdraw(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable UUID id,
+                    RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "me.consent.withdrawn", () -> consents.withdraw(citizen.subjectId(), id));
+        return "redirect:/me/consents";
+    }
+
+    /** 我的信用报告. */
+    @GetMapping("/me/reports")
+    String reports(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
+        model.addAttribute("reports", reports.about(citizen.subjectId()));
+        model.addAttribute("freeLeft", reports.freeReportsLeft(citizen.subjectId()));
+        model.addAttribute("now", clock.instant());
+        return "me/reports";
+    }
+
+    @PostMapping("/me/reports")
+    String generate(@AuthenticationPrincipal CitizenPrincipal citizen,
+                    @RequestParam(defaultValue = "SELF_FULL") ReportKind kind, RedirectAttributes redirect) {
+        UUID[] issued = new UUID[1];
+        ConsoleActions.flash(redirect, "me.report.generated",
+                () -> issued[0] = reports.forSelf(citizen.subjectId(), kind).id());
+        return issued[0] == null ? "redirect:/me/reports" : "redirect:/me/reports/" + issued[0];
+    }
+
+    @GetMapping(value = "/me/reports/{id}", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> report(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable UUID id) {
+        Reports.Issued issued = own(citizen, id);
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(reports.html(issued.content()));
+    }
+
+    @GetMapping("/me/reports/{id}.pdf")
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable UUID id) {
+        Reports.Issued issued = own(citizen, id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", ContentDisposition.inline().filename(issued.number() + ".pdf").build()
+                        .toString())
+                .body(issued.pdf());
+    }
+
+    @GetMapping(value = "/me/reports/{id}.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> json(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable UUID id) {
+        Reports.Issued issued = own(citizen, id);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", ContentDisposition.attachment().filename(issued.number() + ".json")
+                        .build().toString())
+                .body(reports.json(issued.content()));
+    }
+
+    private Reports.Issued own(CitizenPrincipal citizen, UUID id) {
+        return reports.aboutSubject(citizen.subjectId(), id).orElseThrow(() -> {
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, "self.report").result(AuditResult.DENIED)
+                    .detail("report " + id + " is not about the citizen or does not exist"));
+            return new ResponseStatusException(HttpStatus.NOT_FOUND);
+        });
+    }
+}

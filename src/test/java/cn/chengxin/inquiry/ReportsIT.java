@@ -1,0 +1,326 @@
+package cn.chengxin.inquiry;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.account.ApiClient;
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.CitizenPrincipal;
+import cn.chengxin.account.DemoAccounts;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.audit.AccessHistory;
+import cn.chengxin.inquiry.domain.Consent;
+import cn.chengxin.inquiry.domain.Purpose;
+import cn.chengxin.inquiry.persistence.JdbcInquiry;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue #7 on PostgreSQL, through the HTTP API and the self-service pages: every consent fault has its code and
+ * issues nothing; an institution's report leaves out government-only items; the PDF's text carries the headings,
+ * the masked number and the query records and never the clear number; the third free report is refused; another
+ * person's report is 404 and recorded; statements are text in HTML and PDF; verification needs the code and is
+ * rate limited.
+ */
+@IntegrationTest
+class ReportsIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    Consents consents;
+
+    @Autowired
+    Reports reports;
+
+    @Autowired
+    Statements statements;
+
+    @Autowired
+    JdbcInquiry store;
+
+    @Autowired
+    AccessHistory accesses;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void eachConsentFaultHasItsOwnCodeAndIssuesNoReport() throws Exception {
+        Person a = person("甘秋月");
+        Person b = person("柏春生");
+        Institution bank = institution("信贷系统", "甲银行");
+        Institution other = institution("租赁系统", "乙租赁公司");
+
+        report(bank, a, Purpose.LENDING, null).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("CONSENT_MISSING"));
+
+        Consent lending = consents.grant(a.id(), bank.id(), Purpose.LENDING, 30, true);
+        String code = consents.codeOf(a.id(), lending.id()).orElseThrow();
+        report(bank, a, Purpose.EMPLOYMENT, null).andExpect(jsonPath("$.code").value("CONSENT_PURPOSE_MISMATCH"));
+        report(bank, b, Purpose.LENDING, code).andExpect(jsonPath("$.code").value("CONSENT_SUBJECT_MISMATCH"));
+        report(other, a, Purpose.LENDING, code).andExpect(jsonPath("$.code").value("CONSENT_OTHER_INSTITUTION"));
+        report(bank, a, Purpose.LENDING, code.substring(0, code.length() - 2) + "AA")
+                .andExpect(jsonPath("$.code").value("CONSENT_CODE_INVALID"));
+
+        Instant longAgo = Instant.now().minus(40, ChronoUnit.DAYS);
+        store.insertConsent(new Consent(UUID.randomUUID(), a.id(), bank.id(), "信贷系统", "甲银行", Purpose.TENANCY, false,
+                longAgo, longAgo.plus(30, ChronoUnit.DAYS), null, 0, null), "test");
+        report(bank, a, Purpose.TENANCY, null).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("CONSENT_EXPIRED"));
+
+        Consent leasing = consents.grant(a.id(), bank.id(), Purpose.LEASING, null, false);
+        consents.withdraw(a.id(), leasing.id());
+        report(bank, a, Purpose.LEASING, null).andExpect(jsonPath("$.code").value("CONSENT_WITHDRAWN"));
+        assertThat(reports.about(a.id())).isEmpty();
+
+        report(bank, a, Purpose.LENDING, code).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", MediaType.APPLICATION_PDF_VALUE));
+        report(bank, a, Purpose.LENDING, code).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("CONSENT_USED"));
+        assertThat(reports.about(a.id())).hasSize(1);
+        assertThat(reports.about(b.id())).isEmpty();
+    }
+
+    @Test
+    void anInstitutionsPdfCarriesOnlyWhatItMaySeeWithTheQueryRecordsAndNeverTheClearNumber() throws Exception {
+        Person p = person("祁海燕");
+        submit(p, "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕101号");
+        submit(p, "P_ADMIN_PENALTY_MINOR", "驻市监罚〔2026〕909号");
+        // A department's check before: the report lists it among its query records.
+        mvc.perform(post("/api/v1/checks").header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"subjectNumber\":\"" + p.number()
+                        + "\",\"scenario\":\"INSPECTION\",\"purpose\":\"双随机抽查 2026-88\"}"))
+                .andExpect(status().isOk());
+        Institution bank = institution("信贷系统", "丙银行");
+        consents.grant(p.id(), bank.id(), Purpose.LENDING, null, false);
+
+        MockHttpServletResponse response = report(bank, p, Purpose.LENDING, null).andExpect(status().isOk())
+                .andReturn().getResponse();
+        String text = text(response.getContentAsByteArray()).replaceAll("\\s", "");
+        assertThat(text).contains("个人信用报告（授权查询版）", "一、身份信息", "三、失信信息", "名单信息", "查询记录",
+                "信用评分", "驻市监罚〔2026〕101号", "双随机抽查2026-88", response.getHeader("X-Report-Number"),
+                subjects.profile(p.id()).orElseThrow().maskedNumber());
+        assertThat(text).doesNotContain("驻市监罚〔2026〕909号").doesNotContain(p.number());
+
+        // The person's own full report carries the government-only record too.
+        byte[] ownPdf = reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.SELF_FULL).pdf();
+        String own = text(ownPdf).replaceAll("\\s", "");
+        assertThat(own).contains("驻市监罚〔2026〕909号", "丙银行").doesNotContain(p.number());
+
+        // The person sees the query; the report verifies with its code and only with it.
+        String pseudonym = subjects.pseudonymOf(p.id()).orElseThrow();
+        assertThat(accesses.of(pseudonym, 20)).anySatisfy(access -> {
+            assertThat(access.action()).isEqualTo("report.issue");
+            assertThat(access.organisation()).isEqualTo("丙银行");
+            assertThat(access.consentId()).isNotNull();
+        });
+        String number = response.getHeader("X-Report-Number");
+        assertThat(reports.verify(number, response.getHeader("X-Verification-Code"))).hasValueSatisfying(v -> {
+            assertThat(v.valid()).isTrue();
+            assertThat(v.sm3()).isEqualTo(response.getHeader("X-Report-SM3"));
+        });
+        assertThat(reports.verify(number, "22222222")).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'report.issue' AND detail LIKE ?")
+                .param("%" + response.getHeader("X-Report-SM3") + "%").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theThirdFreeFullReportOfTheYearIsRefusedWithAClearMessage() throws Exception {
+        Person p = person("黎向阳");
+        var citizen = citizen(p);
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/me/reports").param("kind", "SELF_FULL").with(csrf()).with(authentication(citizen)))
+                    .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("successKey",
+                            "me.report.generated"));
+        }
+        mvc.perform(post("/me/reports").param("kind", "SELF_FULL").with(csrf()).with(authentication(citizen)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("failureCode", "FREE_REPORTS_USED"));
+        assertThat(reports.about(p.id())).hasSize(2);
+        String page = mvc.perform(get("/me/reports").with(authentication(citizen))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("今年还可免费获取 0 次");
+    }
+
+    @Test
+    void anotherPersonsReportIsNotFoundAndTheAttemptIsRecorded() throws Exception {
+        Person owner = person("穆清和");
+        Person stranger = person("景文博");
+        UUID id = reports.forSelf(owner.id(), cn.chengxin.inquiry.domain.ReportKind.SELF_FULL).id();
+        mvc.perform(get("/me/reports/" + id + ".pdf").with(authentication(citizen(owner))))
+                .andExpect(status().isOk());
+        mvc.perform(get("/me/reports/" + id + ".pdf").with(authentication(citizen(stranger))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/me/reports/" + id).with(authentication(citizen(stranger))))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'self.report' AND result = 'DENIED' "
+                + "AND detail LIKE ?").param("%" + id + "%").query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void markupInAStatementIsPrintedAsTextInHtmlAndPdf() throws Exception {
+        Person p = person("巫雨桐");
+        String markup = "<script>alert('x')</script><b>我已履行全部义务</b>";
+        statements.add(p.id(), null, markup);
+        UUID id = reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.SELF_FULL).id();
+        String html = mvc.perform(get("/me/reports/" + id).with(authentication(citizen(p)))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(html).doesNotContain("<script>alert").doesNotContain("<b>我已")
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;b&gt;我已履行全部义务&lt;/b&gt;");
+        byte[] pdf = mvc.perform(get("/me/reports/" + id + ".pdf").with(authentication(citizen(p)))).andReturn()
+                .getResponse().getContentAsByteArray();
+        assertThat(text(pdf).replaceAll("\\s", "")).contains(markup.replaceAll("\\s", ""));
+    }
+
+    @Test
+    void guessingReportNumbersIsRateLimitedAndRevealsNothingWithoutTheCode() throws Exception {
+        Person p = person("房远志");
+        Reports.Issued issued = reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.OCCUPATIONAL);
+        String withoutCode = mvc.perform(post("/verify").param("number", issued.number()).param("code", "ZZZZZZZZ")
+                        .with(csrf()).with(r -> {
+                            r.setRemoteAddr("10.77.0.1");
+                            return r;
+                        }))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(withoutCode).contains("未能核验").doesNotContain(p.name().substring(0, 1) + "*")
+                .doesNotContain("有效期至");
+        String right = mvc.perform(get("/verify").param("n", issued.number()).param("c", issued.verificationCode())
+                .with(r -> {
+                    r.setRemoteAddr("10.77.0.1");
+                    return r;
+                })).andReturn().getResponse().getContentAsString();
+        assertThat(right).contains("真实有效", issued.sm3());
+        int refused = 0;
+        for (int i = 0; i < 12; i++) {
+            int status = mvc.perform(post("/verify").param("number", "XY20261130" + String.format("%012d", i))
+                    .param("code", "ABCDEFGH").with(csrf()).with(r -> {
+                        r.setRemoteAddr("10.77.0.1");
+                        return r;
+                    })).andReturn().getResponse().getStatus();
+            refused += status == 429 ? 1 : 0;
+        }
+        assertThat(refused).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void aGovernmentQueryCarriesGovernmentItemsAndRecordsTheStaffPurposeBasisAndCase() throws Exception {
+        Person p = person("邵明远");
+        submit(p, "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕301号");
+        submit(p, "P_ADMIN_PENALTY_MINOR", "驻市监罚〔2026〕302号");
+        Reports.Issued issued = cn.chengxin.support.AsStaff.as("gov-clerk", () -> reports.forGovernment(
+                cn.chengxin.audit.AuditLog.currentActor(), p.number(),
+                cn.chengxin.shared.security.StaffQueryPurpose.ADMINISTRATIVE_LICENSING, "许可受理 2026-017"));
+        assertThat(text(issued.pdf()).replaceAll("\\s", "")).contains("个人信用报告（政务查询版）",
+                "驻市监罚〔2026〕301号", "驻市监罚〔2026〕302号", "行政许可审查（许可受理2026-017）")
+                .doesNotContain(p.number());
+        var event = jdbc.sql("SELECT actor_name, purpose, legal_basis FROM audit.event WHERE action = 'report.issue' "
+                        + "AND detail LIKE ?").param("%" + issued.number() + "%")
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single();
+        assertThat(event.get(0)).isEqualTo("gov-clerk");
+        assertThat(event.get(1)).contains("许可受理 2026-017");
+        assertThat(event.get(2)).isEqualTo(cn.chengxin.shared.security.StaffQueryPurpose.ADMINISTRATIVE_LICENSING
+                .legalBasis());
+        assertThat(catchThrowableOfType(cn.chengxin.inquiry.domain.InquiryProblem.class, () -> reports.forGovernment(
+                cn.chengxin.audit.AuditLog.currentActor(), p.number(),
+                cn.chengxin.shared.security.StaffQueryPurpose.ADMINISTRATIVE_LICENSING, " ")).code())
+                .isEqualTo("PURPOSE_REQUIRED");
+    }
+
+    // ---- helpers ----
+
+    private record Person(UUID id, String number, String name) {
+    }
+
+    private record Institution(UUID id, String key) {
+    }
+
+    private Person person(String name) {
+        TestCitizens.Person p = TestCitizens.register(subjects, name);
+        return new Person(subjects.find(subjects.validate(DocumentType.RESIDENT_ID, p.number())).orElseThrow(),
+                p.number(), name);
+    }
+
+    private Institution institution(String name, String organisation) {
+        ApiClients.IssuedKey key = apiClients.issue(name, organisation, ApiClient.Kind.INSTITUTION, null,
+                Set.of(Permission.API_REPORT_QUERY), 6000);
+        return new Institution(key.clientId(), key.key());
+    }
+
+    private ResultActions report(Institution institution, Person subject, Purpose purpose, String code)
+            throws Exception {
+        return mvc.perform(post("/api/v1/reports").header("Authorization", "Bearer " + institution.key())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"subjectNumber\":\"" + subject.number() + "\",\"purpose\":\"" + purpose + "\""
+                        + (code == null ? "" : ",\"authorisationCode\":\"" + code + "\"") + "}"));
+    }
+
+    private void submit(Person p, String item, String decisionNumber) throws Exception {
+        UUID market = directory.departments().stream().filter(d -> d.code().equals("MARKET")).findFirst()
+                .orElseThrow().id();
+        String key = apiClients.issue("市场监管报送", "MARKET", ApiClient.Kind.DEPARTMENT, market,
+                Set.of(Permission.RECORD_SUBMIT), 6000).key();
+        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key)
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"records\":[{\"itemCode\":\"" + item + "\",\"subjectNumber\":\"" + p.number()
+                                + "\",\"subjectName\":\"" + p.name() + "\",\"sourceRecordId\":\"R-" + UUID.randomUUID()
+                                + "\",\"decisionNumber\":\"" + decisionNumber + "\",\"decisionDate\":\""
+                                + LocalDate.now().minusMonths(1) + "\",\"fields\":{\"penalty_type\":\"罚款\","
+                                + "\"facts\":\"无照经营\",\"basis\":\"《无证无照经营查处办法》第十三条\","
+                                + "\"authority\":\"市市场监督管理局\"}}]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+    }
+
+    private UsernamePasswordAuthenticationToken citizen(Person p) {
+        CitizenPrincipal principal = new CitizenPrincipal(UUID.randomUUID(), p.id(),
+                subjects.pseudonymOf(p.id()).orElseThrow(), p.name().charAt(0) + "*");
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of(
+                new SimpleGrantedAuthority("CITIZEN"), new SimpleGrantedAuthority(Permission.SELF_SERVICE.code())));
+    }
+
+    private static String text(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+}
