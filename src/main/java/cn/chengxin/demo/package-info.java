@@ -2,8 +2,8 @@
  * Synthetic demonstration data (演示数据，均为合成): a generated population for the configured city, seeded on
  * first start in development and made at any size by the {@code generate} command for benchmarks. Later
  * issues add records, lists and scores to it. The benchmark commands may use more modules than the demo data
- * needs (checks, scores) because they measure those modules end to end.
+ * needs (checks, scores, reports) because they measure those modules end to end.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "subject", "subject :: domain", "audit", "ingestion",
-        "account", "measures", "scoring", "scoring :: domain"})
+        "account", "measures", "scoring", "scoring :: domain", "inquiry", "inquiry :: domain"})
 package cn.chengxin.demo;
