@@ -33,8 +33,9 @@ class ApiClientsConsole {
     String list(Model model) {
         model.addAttribute("clients", clients.clients());
         model.addAttribute("kinds", ApiClient.Kind.values());
+        // API_REPORT_QUERY: an institution (授权机构) that citizens can authorise to obtain their reports.
         model.addAttribute("permissions", List.of(Permission.API_SUBJECT_CHECK, Permission.RECORD_SUBMIT,
-                Permission.SUBJECT_READ));
+                Permission.SUBJECT_READ, Permission.API_REPORT_QUERY));
         return "console/api-clients";
     }
 
