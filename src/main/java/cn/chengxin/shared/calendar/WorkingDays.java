@@ -1,0 +1,90 @@
+package cn.chengxin.shared.calendar;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.chengxin.shared.CodedProblem;
+import cn.chengxin.shared.DomainProblem;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The platform's working-day calendar, kept in {@code shared.calendar_day} and edited in the console; deadlines ask
+ * {@link #calendar()} for the current one. The calendar is read again after every change on this instance and at
+ * most a minute after a change on another.
+ */
+@Service
+public class WorkingDays {
+
+    private static final long RELOAD_NANOS = 60_000_000_000L;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private volatile WorkingCalendar current;
+    private volatile long loadedAt;
+
+    WorkingDays(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public WorkingCalendar calendar() {
+        WorkingCalendar calendar = current;
+        if (calendar == null || System.nanoTime() - loadedAt > RELOAD_NANOS) {
+            calendar = new WorkingCalendar(all());
+            current = calendar;
+            loadedAt = System.nanoTime();
+        }
+        return calendar;
+    }
+
+    /** The exceptions of one year, in date order. */
+    public List<CalendarDay> year(int year) {
+        return jdbc.sql("SELECT day, kind, holiday FROM shared.calendar_day WHERE day >= ? AND day < ? ORDER BY day")
+                .params(LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1))
+                .query(WorkingDays::day)
+                .list();
+    }
+
+    /** Declares a day a holiday or an adjusted working day (replacing what it was), with the notice it comes from. */
+    public void set(CalendarDay day, String source, String by) {
+        if (day.date() == null || day.kind() == null || day.holiday() == null || day.holiday().isBlank()
+                || day.holiday().length() > 40 || source == null || source.isBlank() || source.length() > 100) {
+            throw new CodedProblem("CALENDAR_DAY_INVALID", DomainProblem.Kind.INVALID_INPUT,
+                    "须填写日期、类型、节日名称（不超过 40 字）和依据文件（不超过 100 字）");
+        }
+        boolean weekend = day.date().getDayOfWeek().getValue() >= 6;
+        if (day.kind() == DayKind.ADJUSTED_WORKDAY && !weekend) {
+            throw new CodedProblem("CALENDAR_ADJUSTED_NOT_WEEKEND", DomainProblem.Kind.INVALID_INPUT,
+                    "调休工作日只能是星期六或星期日（工作日本来就上班）");
+        }
+        jdbc.sql("""
+                        INSERT INTO shared.calendar_day (day, kind, holiday, source, updated_by, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, holiday = excluded.holiday,
+                            source = excluded.source, updated_by = excluded.updated_by, updated_at = excluded.updated_at""")
+                .params(day.date(), day.kind().name(), day.holiday().strip(), source.strip(), by,
+                        Timestamp.from(clock.instant()))
+                .update();
+        current = null;
+    }
+
+    /** Makes a day ordinary again (a weekday works, a weekend day rests); false if it was ordinary already. */
+    public boolean clear(LocalDate date) {
+        boolean removed = jdbc.sql("DELETE FROM shared.calendar_day WHERE day = ?").param(date).update() == 1;
+        current = null;
+        return removed;
+    }
+
+    private static CalendarDay day(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new CalendarDay(rs.getObject(1, LocalDate.class), DayKind.valueOf(rs.getString(2)), rs.getString(3));
+    }
+
+    private List<CalendarDay> all() {
+        return jdbc.sql("SELECT day, kind, holiday FROM shared.calendar_day")
+                .query(WorkingDays::day)
+                .list();
+    }
+}
