@@ -202,6 +202,22 @@ public class CreditFile {
     }
 
     /**
+     * Changes the state of one record of a subject (objections: 异议中 and back, deletion, correction; repair), with a
+     * state event saying who and why, and tells the modules that depend on records ({@link RecordsChanged}).
+     *
+     * @return false when the record is not the subject's current record in one of {@code from}
+     */
+    @Transactional
+    public boolean changeStatus(UUID subjectId, UUID recordKey, Set<RecordStatus> from, RecordStatus to, String by,
+                                String reason) {
+        boolean moved = records.move(subjectId, recordKey, from, to, clock.instant(), by, reason);
+        if (moved) {
+            events.publishEvent(new RecordsChanged(null, Set.of(subjectId), "status:" + to.name()));
+        }
+        return moved;
+    }
+
+    /**
      * Ends publication and retention (RULES.md §4): a record whose last day of publication was before
      * {@code today} is no longer shown or used; an expired record past its retention is archived.
      *

@@ -149,6 +149,26 @@ public class JdbcRecords {
                 .params(recordId, Timestamp.from(at), from == null ? null : from.name(), to.name(), by, reason).update();
     }
 
+    /**
+     * Moves the current version of one record of the subject from one of {@code from} to {@code to}, with its state
+     * event; false when the record is not the subject's, not current or in another state.
+     */
+    public boolean move(UUID subjectId, UUID recordKey, Set<RecordStatus> from, RecordStatus to, Instant at, String by,
+                        String reason) {
+        return jdbc.sql("""
+                        WITH moved AS (
+                            UPDATE creditfile.record r SET status = ?
+                            WHERE current AND subject_id = ? AND record_key = ? AND status = ANY(?)
+                            RETURNING id, (SELECT status FROM creditfile.record o WHERE o.id = r.id) AS was),
+                        logged AS (
+                            INSERT INTO creditfile.record_event (record_id, at, from_status, to_status, by_whom, reason)
+                            SELECT id, ?, was, ?, ?, ? FROM moved)
+                        SELECT count(*) FROM moved""")
+                .params(to.name(), subjectId, recordKey, from.stream().map(Enum::name).toArray(String[]::new),
+                        Timestamp.from(at), to.name(), by, reason)
+                .query(Long.class).single() == 1;
+    }
+
     /** Moves every current record in {@code from} whose date column ended before {@code today}; returns subjects. */
     public Set<UUID> moveDue(RecordStatus from, RecordStatus to, String dateColumn, LocalDate today, Instant at,
                              String by, String reason) {

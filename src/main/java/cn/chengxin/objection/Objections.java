@@ -1,0 +1,167 @@
+package cn.chengxin.objection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.listing.ListEntry;
+import cn.chengxin.listing.Listing;
+import cn.chengxin.objection.domain.ObjectionDeadlines;
+import cn.chengxin.objection.domain.ObjectionStatus;
+import cn.chengxin.objection.domain.Outcome;
+import cn.chengxin.objection.persistence.JdbcObjections;
+import cn.chengxin.shared.CodedProblem;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.calendar.WorkingDays;
+import cn.chengxin.subject.SubjectRegistry;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 异议处理 (RULES.md §5): filing marks the record 异议中 at once — in the file, reports, checks and lists; the credit
+ * office decides within 3 working days, or routes the case to the providing department, which answers within 3,
+ * and decides within 7; the outcome changes the record (deleted, corrected, display stopped, or restored) and the
+ * list entries resting on it, and clears the marks. A second objection to a record already contested is merged
+ * into the open one; a person files at most {@link #DAILY_LIMIT} a day.
+ */
+@Service
+public class Objections {
+
+    public static final int DAILY_LIMIT = 10;
+    private static final Set<RecordStatus> SHOWN = EnumSet.of(RecordStatus.ACTIVE);
+
+    private final JdbcObjections store;
+    private final CreditFile creditFile;
+    private final Listing listing;
+    private final SubjectRegistry subjects;
+    private final WorkingDays workingDays;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ObjectionDeadlines deadlines = ObjectionDeadlines.defaults();
+
+    Objections(JdbcObjections store, CreditFile creditFile, Listing listing, SubjectRegistry subjects,
+               WorkingDays workingDays, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.creditFile = creditFile;
+        this.listing = listing;
+        this.subjects = subjects;
+        this.workingDays = workingDays;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Files (or merges) an objection to one of the subject's shown records; returns the open objection's id. */
+    @Transactional
+    public UUID file(UUID subjectId, UUID recordKey, String reasons, String filedBy) {
+        String text = reasons == null ? "" : reasons.strip();
+        if (text.isEmpty() || text.length() > 2000) {
+            throw problem("OBJECTION_REASONS", DomainProblem.Kind.INVALID_INPUT, "请写明异议理由（不超过 2000 字）");
+        }
+        FileEntry record = creditFile.fileOf(subjectId).stream()
+                .filter(e -> e.recordKey().equals(recordKey) && e.status().shown()).findFirst()
+                .orElseThrow(() -> problem("OBJECTION_RECORD_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
+                        "您的信用档案中没有这条正在展示的记录"));
+        Instant now = clock.instant();
+        if (store.filedSince(subjectId, now.minus(Duration.ofDays(1))) >= DAILY_LIMIT) {
+            throw problem("OBJECTION_RATE_LIMITED", DomainProblem.Kind.TOO_MANY,
+                    "24 小时内最多提出 " + DAILY_LIMIT + " 件异议，请稍后再提");
+        }
+        LocalDate today = LocalDate.now(clock);
+        Objection fresh = new Objection(Ids.newId(), subjectId, recordKey, record.itemCode(), record.departmentCode(),
+                text, filedBy, now, 0, ObjectionStatus.RECEIVED,
+                deadlines.platformDue(workingDays.calendar(), today), null, null, null, null, null, null, 0);
+        boolean first = store.insertOrMerge(fresh);
+        if (first) {
+            creditFile.changeStatus(subjectId, recordKey, SHOWN, RecordStatus.IN_DISPUTE, filedBy,
+                    "异议受理，标注异议中");
+            listing.markDisputed(subjectId, recordKey, true);
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, first ? "objection.file" : "objection.merge")
+                .subject(subjects.pseudonymOf(subjectId).orElseThrow())
+                .detail(record.itemCode() + " " + record.decisionNumber()));
+        return store.open(recordKey).orElseThrow().id();
+    }
+
+    /** Sends the case to the providing department for verification: the deadline becomes 7 working days. */
+    @Transactional
+    public void route(UUID id, int version) {
+        Objection o = find(id);
+        LocalDate received = LocalDate.ofInstant(o.filedAt(), clock.getZone());
+        LocalDate today = LocalDate.now(clock);
+        if (!store.route(id, version, clock.instant(), deadlines.withDepartmentDue(workingDays.calendar(), received),
+                deadlines.departmentAnswerDue(workingDays.calendar(), today))) {
+            throw problem("OBJECTION_ALREADY_MOVED", DomainProblem.Kind.CONFLICT, "该异议已转办或已办结");
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.route")
+                .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow()).detail(o.departmentCode()));
+    }
+
+    /**
+     * Decides: exactly one decision even when two people decide at once; the record takes the outcome's state, list
+     * entries resting on a record that no longer counts (or removed by the outcome) exit, the dispute marks go.
+     */
+    @Transactional
+    public void decide(UUID id, int version, Outcome outcome, String reasons) {
+        if (outcome == null || reasons == null || reasons.isBlank() || reasons.length() > 2000) {
+            throw problem("OBJECTION_DECISION_INVALID", DomainProblem.Kind.INVALID_INPUT,
+                    "须选择处理结果并写明理由（信息主体可见，不超过 2000 字）");
+        }
+        Objection o = find(id);
+        String by = AuditLog.currentActor().actorName();
+        if (!store.decide(id, version, outcome, reasons.strip(), by, clock.instant())) {
+            throw problem("OBJECTION_ALREADY_DECIDED", DomainProblem.Kind.CONFLICT, "该异议已由他人办结或已更新，请刷新");
+        }
+        RecordStatus to = switch (outcome.effect()) {
+            case REVOKE -> RecordStatus.REVOKED;
+            case CORRECTED -> RecordStatus.CORRECTED;
+            case EXPIRE -> RecordStatus.EXPIRED;
+            case RESTORE -> RecordStatus.ACTIVE;
+        };
+        creditFile.changeStatus(o.subjectId(), o.recordKey(), EnumSet.of(RecordStatus.IN_DISPUTE, RecordStatus.ACTIVE),
+                to, by, "异议办结：" + outcome.label());
+        listing.markDisputed(o.subjectId(), o.recordKey(), false);
+        if (outcome.endsListEntries()) {
+            for (ListEntry entry : listing.entriesOf(o.subjectId())) {
+                if (o.recordKey().equals(entry.recordKey()) && entry.status().open()) {
+                    listing.exit(entry.id(), "异议成立：" + outcome.label());
+                }
+            }
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.decide")
+                .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow()).detail(outcome.name()));
+    }
+
+    public Objection find(UUID id) {
+        return store.find(id).orElseThrow(() -> problem("OBJECTION_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
+                "没有这件异议"));
+    }
+
+    public List<Objection> of(UUID subjectId) {
+        return store.ofSubject(subjectId);
+    }
+
+    /** Open cases, the earliest deadline first (the dashboard shows which are overdue). */
+    public List<Objection> open() {
+        return store.openByDue(500);
+    }
+
+    public List<Objection> recentlyDecided() {
+        return store.recentlyDecided(50);
+    }
+
+    private static CodedProblem problem(String code, DomainProblem.Kind kind, String message) {
+        return new CodedProblem(code, kind, message);
+    }
+}

@@ -1,0 +1,108 @@
+package cn.chengxin.objection.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.objection.Objection;
+import cn.chengxin.objection.domain.ObjectionStatus;
+import cn.chengxin.objection.domain.Outcome;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The objection.objection table. */
+@Repository
+public class JdbcObjections {
+
+    private static final String SELECT = """
+            SELECT id, subject_id, record_key, item_code, department_code, reasons, filed_by, filed_at, repeats, status,
+                   due_on, routed_at, department_due, outcome, outcome_reasons, decided_by, decided_at, version
+            FROM objection.objection""";
+
+    private final JdbcClient jdbc;
+
+    public JdbcObjections(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts a new open objection; false when the record already has one (then it was merged into it). */
+    public boolean insertOrMerge(Objection o) {
+        return jdbc.sql("""
+                        INSERT INTO objection.objection (id, subject_id, record_key, item_code, department_code, reasons,
+                                                         filed_by, filed_at, status, due_on)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (record_key) WHERE status <> 'DECIDED' DO UPDATE
+                            SET repeats = objection.objection.repeats + 1
+                        RETURNING (xmax = 0)""")
+                .params(o.id(), o.subjectId(), o.recordKey(), o.itemCode(), o.departmentCode(), o.reasons(),
+                        o.filedBy(), Timestamp.from(o.filedAt()), o.status().name(), o.dueOn())
+                .query(Boolean.class).single();
+    }
+
+    public Optional<Objection> open(UUID recordKey) {
+        return jdbc.sql(SELECT + " WHERE record_key = ? AND status <> 'DECIDED'").param(recordKey)
+                .query(JdbcObjections::objection).optional();
+    }
+
+    public Optional<Objection> find(UUID id) {
+        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(JdbcObjections::objection).optional();
+    }
+
+    public List<Objection> ofSubject(UUID subjectId) {
+        return jdbc.sql(SELECT + " WHERE subject_id = ? ORDER BY filed_at DESC LIMIT 200").param(subjectId)
+                .query(JdbcObjections::objection).list();
+    }
+
+    public List<Objection> openByDue(int limit) {
+        return jdbc.sql(SELECT + " WHERE status <> 'DECIDED' ORDER BY due_on, filed_at LIMIT ?").param(limit)
+                .query(JdbcObjections::objection).list();
+    }
+
+    public List<Objection> recentlyDecided(int limit) {
+        return jdbc.sql(SELECT + " WHERE status = 'DECIDED' ORDER BY decided_at DESC LIMIT ?").param(limit)
+                .query(JdbcObjections::objection).list();
+    }
+
+    public int filedSince(UUID subjectId, Instant since) {
+        return jdbc.sql("SELECT count(*) FROM objection.objection WHERE subject_id = ? AND filed_at >= ?")
+                .params(subjectId, Timestamp.from(since)).query(Integer.class).single();
+    }
+
+    public boolean route(UUID id, int version, Instant at, LocalDate due, LocalDate departmentDue) {
+        return jdbc.sql("""
+                        UPDATE objection.objection SET status = 'WITH_DEPARTMENT', routed_at = ?, due_on = ?,
+                               department_due = ?, version = version + 1
+                        WHERE id = ? AND version = ? AND status = 'RECEIVED'""")
+                .params(Timestamp.from(at), due, departmentDue, id, version).update() == 1;
+    }
+
+    /** Decides an open objection if nobody did since {@code version} was read: exactly one decision. */
+    public boolean decide(UUID id, int version, Outcome outcome, String reasons, String by, Instant at) {
+        return jdbc.sql("""
+                        UPDATE objection.objection SET status = 'DECIDED', outcome = ?, outcome_reasons = ?,
+                               decided_by = ?, decided_at = ?, version = version + 1
+                        WHERE id = ? AND version = ? AND status <> 'DECIDED'""")
+                .params(outcome.name(), reasons, by, Timestamp.from(at), id, version).update() == 1;
+    }
+
+    private static Objection objection(ResultSet rs, int n) throws SQLException {
+        String outcome = rs.getString("outcome");
+        return new Objection(rs.getObject("id", UUID.class), rs.getObject("subject_id", UUID.class),
+                rs.getObject("record_key", UUID.class), rs.getString("item_code"), rs.getString("department_code"),
+                rs.getString("reasons"), rs.getString("filed_by"), instant(rs, "filed_at"), rs.getInt("repeats"),
+                ObjectionStatus.valueOf(rs.getString("status")), rs.getObject("due_on", LocalDate.class),
+                instant(rs, "routed_at"), rs.getObject("department_due", LocalDate.class),
+                outcome == null ? null : Outcome.valueOf(outcome), rs.getString("outcome_reasons"),
+                rs.getString("decided_by"), instant(rs, "decided_at"), rs.getInt("version"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

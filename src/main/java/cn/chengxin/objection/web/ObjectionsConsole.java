@@ -1,0 +1,54 @@
+package cn.chengxin.objection.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import cn.chengxin.objection.Objections;
+import cn.chengxin.objection.domain.Outcome;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.web.ConsoleActions;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 异议处理 in the console: open cases by deadline (overdue ones marked), routing to the department, decisions. */
+@Controller
+@RequiresPermission(Permission.OBJECTION_HANDLE)
+class ObjectionsConsole {
+
+    private final Objections objections;
+    private final Clock clock;
+
+    ObjectionsConsole(Objections objections, Clock clock) {
+        this.objections = objections;
+        this.clock = clock;
+    }
+
+    @GetMapping("/console/objections")
+    String page(Model model) {
+        model.addAttribute("open", objections.open());
+        model.addAttribute("decided", objections.recentlyDecided());
+        model.addAttribute("outcomes", Outcome.values());
+        model.addAttribute("today", LocalDate.now(clock));
+        return "console/objections";
+    }
+
+    @PostMapping("/console/objections/{id}/route")
+    String route(@PathVariable UUID id, @RequestParam int version, RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "objections.routed", () -> objections.route(id, version));
+        return "redirect:/console/objections";
+    }
+
+    @PostMapping("/console/objections/{id}/decide")
+    String decide(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) Outcome outcome,
+                  @RequestParam(defaultValue = "") String reasons, RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "objections.decided", () -> objections.decide(id, version, outcome, reasons));
+        return "redirect:/console/objections";
+    }
+}

@@ -1,0 +1,52 @@
+package cn.chengxin.portal.web;
+
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import cn.chengxin.account.CitizenPrincipal;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.objection.Objections;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.web.ConsoleActions;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 我的异议: objections the citizen filed against records of their file, their deadlines and outcomes. */
+@Controller
+@RequiresPermission(Permission.SELF_SERVICE)
+class MyObjections {
+
+    private final Objections objections;
+    private final Catalogue catalogue;
+    private final java.time.Clock clock;
+
+    MyObjections(Objections objections, Catalogue catalogue, java.time.Clock clock) {
+        this.objections = objections;
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    @GetMapping("/me/objections")
+    String list(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
+        model.addAttribute("objections", objections.of(citizen.subjectId()));
+        model.addAttribute("itemNames", catalogue.current().stream()
+                .collect(Collectors.toMap(CatalogueItem::code, i -> i.definition().name(), (a, b) -> a)));
+        model.addAttribute("today", java.time.LocalDate.now(clock));
+        return "me/objections";
+    }
+
+    @PostMapping("/me/objections")
+    String file(@AuthenticationPrincipal CitizenPrincipal citizen, @RequestParam(required = false) UUID recordKey,
+                @RequestParam(defaultValue = "") String reasons, RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "me.objection.filed",
+                () -> objections.file(citizen.subjectId(), recordKey, reasons, "本人"));
+        return "redirect:/me/objections";
+    }
+}

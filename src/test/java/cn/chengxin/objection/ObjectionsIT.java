@@ -1,0 +1,154 @@
+package cn.chengxin.objection;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import cn.chengxin.account.ApiClient;
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.inquiry.Reports;
+import cn.chengxin.inquiry.domain.ReportKind;
+import cn.chengxin.objection.domain.ObjectionStatus;
+import cn.chengxin.objection.domain.Outcome;
+import cn.chengxin.shared.CodedProblem;
+import cn.chengxin.shared.calendar.WorkingDays;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static cn.chengxin.support.AsStaff.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+
+/**
+ * Issue #8's objections on PostgreSQL: filing marks the record 异议中 at once (file, report); repeats merge; another
+ * person's record is unknown; deadlines follow the working-day calendar; two decisions at once end in one; the
+ * outcome sets the record's state and the report follows.
+ */
+@IntegrationTest
+class ObjectionsIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    CreditFile creditFile;
+
+    @Autowired
+    Objections objections;
+
+    @Autowired
+    Reports reports;
+
+    @Autowired
+    WorkingDays workingDays;
+
+    @Test
+    void anObjectionMarksTheRecordAtOnceMergesRepeatsAndItsDecisionSetsTheRecord() throws Exception {
+        UUID owner = person("包文静", "驻市监罚〔2026〕501号");
+        UUID other = person("冷志强", "驻市监罚〔2026〕502号");
+        UUID record = creditFile.fileOf(owner).get(0).recordKey();
+
+        CodedProblem notHers = catchThrowableOfType(CodedProblem.class,
+                () -> objections.file(other, record, "不是我的", "本人"));
+        assertThat(notHers.code()).isEqualTo("OBJECTION_RECORD_UNKNOWN");
+
+        UUID id = objections.file(owner, record, "处罚决定已被撤销，见复议决定书", "本人");
+        assertThat(creditFile.fileOf(owner).get(0).status()).isEqualTo(RecordStatus.IN_DISPUTE);
+        assertThat(text(reports.forSelf(owner, ReportKind.SELF_FULL).pdf())).contains("异议处理中");
+        assertThat(objections.file(owner, record, "再次提出", "本人")).isEqualTo(id);
+        Objection filed = objections.find(id);
+        assertThat(filed.repeats()).isEqualTo(1);
+        LocalDate today = LocalDate.now();
+        assertThat(filed.dueOn()).isEqualTo(workingDays.calendar().plusWorkingDays(today, 3));
+
+        as("clerk-a", () -> {
+            objections.route(id, filed.version());
+            return null;
+        });
+        Objection routed = objections.find(id);
+        assertThat(routed.status()).isEqualTo(ObjectionStatus.WITH_DEPARTMENT);
+        assertThat(routed.dueOn()).isEqualTo(workingDays.calendar().plusWorkingDays(today, 7));
+
+        // Two people decide at once: exactly one decision.
+        CompletableFuture<Throwable> a = CompletableFuture.supplyAsync(() -> decide("clerk-a", id, routed.version(),
+                Outcome.DELETE));
+        CompletableFuture<Throwable> b = CompletableFuture.supplyAsync(() -> decide("clerk-b", id, routed.version(),
+                Outcome.UPHOLD));
+        List<Throwable> results = java.util.Arrays.asList(a.get(), b.get());
+        assertThat(results).filteredOn(t -> t == null).hasSize(1);
+        assertThat(results).filteredOn(t -> t != null).singleElement()
+                .satisfies(t -> assertThat(((CodedProblem) t).code()).isEqualTo("OBJECTION_ALREADY_DECIDED"));
+        Objection decided = objections.find(id);
+        RecordStatus expected = decided.outcome() == Outcome.DELETE ? RecordStatus.REVOKED : RecordStatus.ACTIVE;
+        assertThat(creditFile.fileOf(owner).get(0).status()).isEqualTo(expected);
+        String after = text(reports.forSelf(owner, ReportKind.SELF_FULL).pdf());
+        assertThat(after).doesNotContain("异议处理中");
+        if (expected == RecordStatus.REVOKED) {
+            assertThat(after).doesNotContain("驻市监罚〔2026〕501号");
+        } else {
+            assertThat(after).contains("驻市监罚〔2026〕501号");
+        }
+    }
+
+    private Throwable decide(String who, UUID id, int version, Outcome outcome) {
+        try {
+            as(who, () -> {
+                objections.decide(id, version, outcome, "经核实，" + outcome.label());
+                return null;
+            });
+            return null;
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
+    private UUID person(String name, String decision) throws Exception {
+        TestCitizens.Person p = TestCitizens.register(subjects, name);
+        UUID market = directory.departments().stream().filter(d -> d.code().equals("MARKET")).findFirst()
+                .orElseThrow().id();
+        String key = apiClients.issue("市场监管报送", "MARKET", ApiClient.Kind.DEPARTMENT, market,
+                Set.of(Permission.RECORD_SUBMIT), 6000).key();
+        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key)
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"records\":[{\"itemCode\":\"P_ADMIN_PENALTY_GENERAL\",\"subjectNumber\":\""
+                                + p.number() + "\",\"subjectName\":\"" + name + "\",\"sourceRecordId\":\"OB-"
+                                + UUID.randomUUID() + "\",\"decisionNumber\":\"" + decision + "\",\"decisionDate\":\""
+                                + LocalDate.now().minusMonths(1) + "\",\"fields\":{\"penalty_type\":\"罚款\","
+                                + "\"facts\":\"无照经营\",\"basis\":\"《无证无照经营查处办法》第十三条\","
+                                + "\"authority\":\"市市场监督管理局\"}}]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        return subjects.find(subjects.validate(DocumentType.RESIDENT_ID, p.number())).orElseThrow();
+    }
+
+    private static String text(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s", "");
+        }
+    }
+}
