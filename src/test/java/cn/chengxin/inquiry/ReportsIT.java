@@ -1,7 +1,6 @@
 package cn.chengxin.inquiry;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +20,7 @@ import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestRecords;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -296,19 +296,7 @@ class ReportsIT {
     }
 
     private void submit(Person p, String item, String decisionNumber) throws Exception {
-        UUID market = directory.departments().stream().filter(d -> d.code().equals("MARKET")).findFirst()
-                .orElseThrow().id();
-        String key = apiClients.issue("市场监管报送", "MARKET", ApiClient.Kind.DEPARTMENT, market,
-                Set.of(Permission.RECORD_SUBMIT), 6000).key();
-        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key)
-                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"records\":[{\"itemCode\":\"" + item + "\",\"subjectNumber\":\"" + p.number()
-                                + "\",\"subjectName\":\"" + p.name() + "\",\"sourceRecordId\":\"R-" + UUID.randomUUID()
-                                + "\",\"decisionNumber\":\"" + decisionNumber + "\",\"decisionDate\":\""
-                                + LocalDate.now().minusMonths(1) + "\",\"fields\":{\"penalty_type\":\"罚款\","
-                                + "\"facts\":\"无照经营\",\"basis\":\"《无证无照经营查处办法》第十三条\","
-                                + "\"authority\":\"市市场监督管理局\"}}]}"))
-                .andExpect(jsonPath("$.accepted").value(1));
+        TestRecords.penalty(mvc, apiClients, directory, p.number(), p.name(), item, decisionNumber);
     }
 
     private UsernamePasswordAuthenticationToken citizen(Person p) {

@@ -2,11 +2,9 @@ package cn.chengxin.objection;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.creditfile.CreditFile;
@@ -17,24 +15,21 @@ import cn.chengxin.objection.domain.ObjectionStatus;
 import cn.chengxin.objection.domain.Outcome;
 import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.calendar.WorkingDays;
-import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestRecords;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static cn.chengxin.support.AsStaff.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 /**
  * Issue #8's objections on PostgreSQL: filing marks the record 异议中 at once (file, report); repeats merge; another
@@ -130,19 +125,7 @@ class ObjectionsIT {
 
     private UUID person(String name, String decision) throws Exception {
         TestCitizens.Person p = TestCitizens.register(subjects, name);
-        UUID market = directory.departments().stream().filter(d -> d.code().equals("MARKET")).findFirst()
-                .orElseThrow().id();
-        String key = apiClients.issue("市场监管报送", "MARKET", ApiClient.Kind.DEPARTMENT, market,
-                Set.of(Permission.RECORD_SUBMIT), 6000).key();
-        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key)
-                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"records\":[{\"itemCode\":\"P_ADMIN_PENALTY_GENERAL\",\"subjectNumber\":\""
-                                + p.number() + "\",\"subjectName\":\"" + name + "\",\"sourceRecordId\":\"OB-"
-                                + UUID.randomUUID() + "\",\"decisionNumber\":\"" + decision + "\",\"decisionDate\":\""
-                                + LocalDate.now().minusMonths(1) + "\",\"fields\":{\"penalty_type\":\"罚款\","
-                                + "\"facts\":\"无照经营\",\"basis\":\"《无证无照经营查处办法》第十三条\","
-                                + "\"authority\":\"市市场监督管理局\"}}]}"))
-                .andExpect(jsonPath("$.accepted").value(1));
+        TestRecords.penalty(mvc, apiClients, directory, p.number(), name, "P_ADMIN_PENALTY_GENERAL", decision);
         return subjects.find(subjects.validate(DocumentType.RESIDENT_ID, p.number())).orElseThrow();
     }
 

@@ -1,0 +1,40 @@
+package cn.chengxin.support;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.account.ApiClient;
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.shared.security.Permission;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+
+/** Penalties delivered by the market regulator through the submissions API, as a department's system sends them. */
+public final class TestRecords {
+
+    private TestRecords() {
+    }
+
+    /** One administrative penalty ({@code itemCode} P_ADMIN_PENALTY_*) decided a month ago; must be accepted. */
+    public static void penalty(MockMvc mvc, ApiClients apiClients, StaffDirectory directory, String number,
+                               String name, String itemCode, String decisionNumber) throws Exception {
+        UUID market = directory.departments().stream().filter(d -> d.code().equals("MARKET")).findFirst()
+                .orElseThrow().id();
+        String key = apiClients.issue("市场监管报送", "MARKET", ApiClient.Kind.DEPARTMENT, market,
+                Set.of(Permission.RECORD_SUBMIT), 6000).key();
+        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key)
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"records\":[{\"itemCode\":\"" + itemCode + "\",\"subjectNumber\":\"" + number
+                                + "\",\"subjectName\":\"" + name + "\",\"sourceRecordId\":\"T-" + UUID.randomUUID()
+                                + "\",\"decisionNumber\":\"" + decisionNumber + "\",\"decisionDate\":\""
+                                + LocalDate.now().minusMonths(1) + "\",\"fields\":{\"penalty_type\":\"罚款\","
+                                + "\"facts\":\"无照经营\",\"basis\":\"《无证无照经营查处办法》第十三条\","
+                                + "\"authority\":\"市市场监督管理局\"}}]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+    }
+}
