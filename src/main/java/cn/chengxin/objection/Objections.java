@@ -125,7 +125,6 @@ public class Objections {
         }
         RecordStatus to = switch (outcome.effect()) {
             case REVOKE -> RecordStatus.REVOKED;
-            case CORRECTED -> RecordStatus.CORRECTED;
             case EXPIRE -> RecordStatus.EXPIRED;
             case RESTORE -> RecordStatus.ACTIVE;
         };

@@ -19,6 +19,7 @@ import cn.chengxin.subject.domain.ResidencyKind;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.support.Chromium;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.SignIn;
 import cn.chengxin.support.TestCitizens;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -66,10 +67,7 @@ class ReportsBrowserIT {
 
         try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
             Page page = context.newPage();
-            page.navigate(url("/me/login"));
-            page.getByLabel("身份证号码或手机号码").fill(phone);
-            page.getByLabel("密码").fill("Guan-Xiaofeng-2026");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+            SignIn.citizen(page, url(""), phone, "Guan-Xiaofeng-2026");
             assertThat(page).hasURL(url("/me"));
 
             // The citizen authorises the bank for a loan decision, several queries, 30 days.

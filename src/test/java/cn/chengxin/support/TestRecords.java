@@ -23,17 +23,29 @@ public final class TestRecords {
     /** One administrative penalty ({@code itemCode} P_ADMIN_PENALTY_*) decided a month ago; must be accepted. */
     public static void penalty(MockMvc mvc, ApiClients apiClients, StaffDirectory directory, String number,
                                String name, String itemCode, String decisionNumber) throws Exception {
+        deliver(mvc, apiClients, directory, new Penalty(number, name, itemCode, "T-" + UUID.randomUUID(), "1", "ADD",
+                decisionNumber, "无照经营"));
+    }
+
+    /** A version of a penalty record: its source id, version and action (ADD, UPDATE, REVOKE) and the facts. */
+    public record Penalty(String number, String name, String itemCode, String sourceRecordId, String version,
+                          String action, String decisionNumber, String facts) {
+    }
+
+    public static void deliver(MockMvc mvc, ApiClients apiClients, StaffDirectory directory, Penalty p)
+            throws Exception {
         UUID market = directory.departments().stream().filter(d -> d.code().equals("MARKET")).findFirst()
                 .orElseThrow().id();
         String key = apiClients.issue("市场监管报送", "MARKET", ApiClient.Kind.DEPARTMENT, market,
                 Set.of(Permission.RECORD_SUBMIT), 6000).key();
         mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key)
                         .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"records\":[{\"itemCode\":\"" + itemCode + "\",\"subjectNumber\":\"" + number
-                                + "\",\"subjectName\":\"" + name + "\",\"sourceRecordId\":\"T-" + UUID.randomUUID()
-                                + "\",\"decisionNumber\":\"" + decisionNumber + "\",\"decisionDate\":\""
+                        .content("{\"records\":[{\"itemCode\":\"" + p.itemCode() + "\",\"subjectNumber\":\""
+                                + p.number() + "\",\"subjectName\":\"" + p.name() + "\",\"version\":\"" + p.version()
+                                + "\",\"action\":\"" + p.action() + "\",\"sourceRecordId\":\"" + p.sourceRecordId()
+                                + "\",\"decisionNumber\":\"" + p.decisionNumber() + "\",\"decisionDate\":\""
                                 + LocalDate.now().minusMonths(1) + "\",\"fields\":{\"penalty_type\":\"罚款\","
-                                + "\"facts\":\"无照经营\",\"basis\":\"《无证无照经营查处办法》第十三条\","
+                                + "\"facts\":\"" + p.facts() + "\",\"basis\":\"《无证无照经营查处办法》第十三条\","
                                 + "\"authority\":\"市市场监督管理局\"}}]}"))
                 .andExpect(jsonPath("$.accepted").value(1));
     }
