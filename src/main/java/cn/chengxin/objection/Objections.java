@@ -156,6 +156,15 @@ public class Objections {
         return store.openByDue(500);
     }
 
+    /** What the console's dashboard shows: open cases, and how many are past their deadline (escalated). */
+    public record Workload(int open, int overdue) {
+    }
+
+    public Workload workload() {
+        int[] counts = store.openAndOverdue(LocalDate.now(clock));
+        return new Workload(counts[0], counts[1]);
+    }
+
     public List<Objection> recentlyDecided() {
         return store.recentlyDecided(50);
     }

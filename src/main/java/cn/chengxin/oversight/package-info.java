@@ -1,3 +1,3 @@
 /** Statistics and dashboards for the credit office, starting with the console's dashboard. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "subject", "audit"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "subject", "audit", "objection"})
 package cn.chengxin.oversight;

@@ -63,6 +63,9 @@ class ObjectionsIT {
     @Autowired
     WorkingDays workingDays;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void anObjectionMarksTheRecordAtOnceMergesRepeatsAndItsDecisionSetsTheRecord() throws Exception {
         UUID owner = person("包文静", "驻市监罚〔2026〕501号");
@@ -89,6 +92,11 @@ class ObjectionsIT {
         Objection routed = objections.find(id);
         assertThat(routed.status()).isEqualTo(ObjectionStatus.WITH_DEPARTMENT);
         assertThat(routed.dueOn()).isEqualTo(workingDays.calendar().plusWorkingDays(today, 7));
+
+        // Past its deadline, the case is overdue and counted on the console's dashboard.
+        jdbc.sql("UPDATE objection.objection SET due_on = ? WHERE id = ?").params(today.minusDays(1), id).update();
+        assertThat(objections.find(id).overdue(today)).isTrue();
+        assertThat(objections.workload().overdue()).isPositive();
 
         // Two people decide at once: exactly one decision.
         CompletableFuture<Throwable> a = CompletableFuture.supplyAsync(() -> decide("clerk-a", id, routed.version(),

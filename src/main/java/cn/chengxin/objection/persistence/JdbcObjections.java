@@ -68,6 +68,13 @@ public class JdbcObjections {
                 .query(JdbcObjections::objection).list();
     }
 
+    /** Open objections and, of them, those past their deadline on {@code today}. */
+    public int[] openAndOverdue(LocalDate today) {
+        return jdbc.sql("SELECT count(*), count(*) FILTER (WHERE due_on < ?) FROM objection.objection "
+                        + "WHERE status <> 'DECIDED'")
+                .param(today).query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+    }
+
     public int filedSince(UUID subjectId, Instant since) {
         return jdbc.sql("SELECT count(*) FROM objection.objection WHERE subject_id = ? AND filed_at >= ?")
                 .params(subjectId, Timestamp.from(since)).query(Integer.class).single();

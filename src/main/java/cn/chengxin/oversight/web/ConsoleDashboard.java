@@ -13,14 +13,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 class ConsoleDashboard {
 
     private final SubjectRegistry registry;
+    private final cn.chengxin.objection.Objections objections;
 
-    ConsoleDashboard(SubjectRegistry registry) {
+    ConsoleDashboard(SubjectRegistry registry, cn.chengxin.objection.Objections objections) {
         this.registry = registry;
+        this.objections = objections;
     }
 
     @GetMapping("/console")
     String dashboard(Model model) {
         model.addAttribute("counts", registry.counts());
+        // Overdue objections are escalated to the credit office here, on the first page it sees (RULES.md §5).
+        model.addAttribute("objections", objections.workload());
         return "console/home";
     }
 }
