@@ -185,13 +185,8 @@ public class Scoring {
                         n.code(), n.reason(), f.regionCode(), year, List.of(), List.of()));
             }
         }
-        Map<UUID, String> before = store.grades(facts.keySet());
-        store.store(rows, now);
-        for (JdbcScores.Row row : rows) {
-            String was = before.get(row.subjectId());
-            if (row.grade() != null && !row.grade().equals(was) || row.grade() == null && was != null) {
-                events.publishEvent(new GradeChanged(row.subjectId(), was, row.grade(), now));
-            }
+        for (JdbcScores.GradeChange change : store.store(rows, now)) {
+            events.publishEvent(new GradeChanged(change.subjectId(), change.from(), change.to(), now));
         }
         return rows.size();
     }
@@ -276,8 +271,10 @@ public class Scoring {
     // ---- reading
 
     public Optional<SubjectScore> scoreOf(UUID subject) {
-        return store.score(subject).map(r -> new SubjectScore(r.subjectId(), r.modelCode(), r.modelVersion(), r.score(),
-                r.grade(), r.gradeLabel(), r.notScoredCode(), r.notScoredReason(),
+        Map<String, String> names = new HashMap<>();
+        catalogue.current().forEach(i -> names.put(i.code(), i.definition().name()));
+        return store.score(subject, names::get).map(r -> new SubjectScore(r.subjectId(), r.modelCode(),
+                r.modelVersion(), r.score(), r.grade(), r.gradeLabel(), r.notScoredCode(), r.notScoredReason(),
                 store.computedAt(subject).orElse(null), r.dimensions(), r.contributions()));
     }
 
@@ -294,7 +291,7 @@ public class Scoring {
         if (listing.entriesOf(subject).stream().anyMatch(e -> e.listType() == ListType.BLACK && e.inForce(today))) {
             return List.of();
         }
-        String grade = store.score(subject).map(JdbcScores.Row::grade).orElse(null);
+        String grade = store.grade(subject).orElse(null);
         if (grade == null) {
             return List.of();
         }
