@@ -46,7 +46,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Scoring {
 
-    static final int PAGE = 10_000;
+    /** Persons per range of the full recompute. */
+    static final int PAGE = 25_000;
     /** Pages rescored at a time by the full recompute. */
     static final int WORKERS = 2;
     /** The states in which a record counts (RULES.md §8): shown, whether or not in dispute. */
@@ -143,50 +144,88 @@ public class Scoring {
 
     // ---- computing
 
-    /** Rescores these subjects (organisations are skipped) in one pass; returns how many rows were written. */
+    /**
+     * Rescores these subjects (organisations are skipped) in one pass: their facts in two queries, their scores in
+     * one transaction; returns how many subjects were scored or found not scorable.
+     */
     public int rescore(Collection<UUID> subjectIds) {
         if (subjectIds.isEmpty()) {
             return 0;
         }
-        CompiledModel model = activeModel();
-        LocalDate today = LocalDate.now(clock);
-        Instant now = clock.instant();
+        Pass pass = new Pass(activeModel(), usableForScoring(), LocalDate.now(clock));
+        Instant readAt = clock.instant();
         Map<UUID, ResidentFacts> facts = subjects.residentFacts(subjectIds);
         if (facts.isEmpty()) {
             return 0;
         }
-        Map<String, ItemDefinition> items = new HashMap<>();
-        catalogue.current().forEach(i -> items.put(i.code(), i.definition()));
+        // Only what the calculation reads (no content), and only the records shown, of scorable subjects.
         List<UUID> scorable = new ArrayList<>();
         facts.values().forEach(f -> {
-            if (model.refusal(f.birthDate(), f.residentSince(), today).isEmpty()) {
+            if (pass.model.refusal(f.birthDate(), f.residentSince(), pass.today).isEmpty()) {
                 scorable.add(f.id());
             }
         });
-        // Only what the calculation reads (no content), and only the records shown: active or in dispute.
-        Map<UUID, List<RecordFacts>> files = creditFile.factsOf(scorable, COUNTED);
+        return scoreAndStore(pass, facts.values(), creditFile.factsOf(scorable, COUNTED), readAt);
+    }
+
+    /** Rescores every person with an id in (after, last] (null: unbounded): the full recompute's unit of work. */
+    private int rescoreRange(Pass pass, UUID after, UUID last) {
+        Instant readAt = clock.instant();
+        List<ResidentFacts> facts = subjects.residentFactsBetween(after, last);
+        if (facts.isEmpty()) {
+            return 0;
+        }
+        return scoreAndStore(pass, facts, creditFile.factsBetween(after, last, COUNTED), readAt);
+    }
+
+    /** One scoring pass: the model, the catalogue's items usable for scoring, and the day scored. */
+    private record Pass(CompiledModel model, Map<String, ItemDefinition> items, LocalDate today) {
+    }
+
+    /** The catalogue's current items that are usable for scoring (RULES.md §8), by code. */
+    private Map<String, ItemDefinition> usableForScoring() {
+        Map<String, ItemDefinition> items = new HashMap<>();
+        catalogue.current().forEach(i -> {
+            if (i.definition().usableForScoring()) {
+                items.put(i.code(), i.definition());
+            }
+        });
+        return items;
+    }
+
+    /**
+     * Scores the subjects from their records that count (RULES.md §8: items usable for scoring, records shown) and
+     * stores the scores as computed from facts read at {@code readAt}; publishes the grade changes.
+     */
+    private int scoreAndStore(Pass pass, Collection<ResidentFacts> facts, Map<UUID, List<RecordFacts>> files,
+                              Instant readAt) {
+        CompiledModel model = pass.model;
+        String code = model.model().code();
+        int version = model.model().version();
         List<JdbcScores.Row> rows = new ArrayList<>(facts.size());
-        for (ResidentFacts f : facts.values()) {
-            List<ScoredRecord> counted = new ArrayList<>();
-            for (RecordFacts r : files.getOrDefault(f.id(), List.of())) {
-                ItemDefinition item = items.get(r.itemCode());
-                if (item != null && item.usableForScoring() && COUNTED.contains(r.status())) {
+        for (ResidentFacts f : facts) {
+            List<RecordFacts> file = files.getOrDefault(f.id(), List.of());
+            List<ScoredRecord> counted = new ArrayList<>(file.size());
+            for (RecordFacts r : file) {
+                ItemDefinition item = pass.items.get(r.itemCode());
+                if (item != null && COUNTED.contains(r.status())) {
                     counted.add(new ScoredRecord(r.recordKey(), r.itemCode(), item.severity(), r.decisionDate(),
                             r.departmentCode(), item.name()));
                 }
             }
-            ScoreOutcome outcome = model.score(f.birthDate(), f.residentSince(), counted, today);
+            ScoreOutcome outcome = model.score(f.birthDate(), f.residentSince(), counted, pass.today);
             Integer year = f.birthDate() == null ? null : f.birthDate().getYear();
-            if (outcome instanceof ScoreOutcome.Scored s) {
-                rows.add(new JdbcScores.Row(f.id(), model.model().code(), model.model().version(), s.score(),
-                        s.grade(), s.gradeLabel(), null, null, f.regionCode(), year, s.dimensions(), s.contributions()));
-            } else if (outcome instanceof ScoreOutcome.NotScored n) {
-                rows.add(new JdbcScores.Row(f.id(), model.model().code(), model.model().version(), null, null, null,
-                        n.code(), n.reason(), f.regionCode(), year, List.of(), List.of()));
+            if (outcome instanceof ScoreOutcome.Scored scored) {
+                rows.add(new JdbcScores.Row(f.id(), code, version, scored.score(), scored.grade(),
+                        scored.gradeLabel(), null, null, f.regionCode(), year, scored.dimensions(),
+                        scored.contributions()));
+            } else if (outcome instanceof ScoreOutcome.NotScored notScored) {
+                rows.add(new JdbcScores.Row(f.id(), code, version, null, null, null, notScored.code(),
+                        notScored.reason(), f.regionCode(), year, List.of(), List.of()));
             }
         }
-        for (JdbcScores.GradeChange change : store.store(rows, now)) {
-            events.publishEvent(new GradeChanged(change.subjectId(), change.from(), change.to(), now));
+        for (JdbcScores.GradeChange change : store.store(rows, readAt)) {
+            events.publishEvent(new GradeChanged(change.subjectId(), change.from(), change.to(), readAt));
         }
         return rows.size();
     }
@@ -216,10 +255,14 @@ public class Scoring {
         return true;
     }
 
-    /** Recomputes every person, page by page, in the calling thread (the benchmark and the job call this). */
+    /**
+     * Recomputes every person, range by range of {@link #PAGE} ids, {@link #WORKERS} ranges at a time (the benchmark
+     * and the job call this). A range's persons and records are read with one range scan each, not a list of ids.
+     */
     public long recomputeAll() {
-        // Pages are independent (each subject is in one), so WORKERS of them are rescored at a time: one page's
-        // calculation overlaps another's database work. The calling thread pages through the ids.
+        Pass pass = new Pass(activeModel(), usableForScoring(), LocalDate.now(clock));
+        // Ranges are independent (each subject is in one), so WORKERS of them are rescored at a time: one range's
+        // calculation overlaps another's database work. The calling thread finds the ranges' ends.
         java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(WORKERS,
                 r -> {
                     Thread t = new Thread(r, "scoring-recompute-page");
@@ -230,20 +273,17 @@ public class Scoring {
         UUID after = null;
         long done = 0;
         try {
-            while (true) {
-                List<UUID> page = subjects.personIdsAfter(after, PAGE);
-                if (page.isEmpty()) {
-                    break;
-                }
-                inFlight.add(workers.submit(() -> {
-                    rescore(page);
-                    return page.size();
-                }));
+            boolean more = true;
+            while (more) {
+                UUID from = after;
+                UUID last = subjects.personPageEnd(after, PAGE).orElse(null);
+                more = last != null;
+                inFlight.add(workers.submit(() -> rescoreRange(pass, from, last)));
                 if (inFlight.size() >= WORKERS) {
                     done += finished(inFlight.poll());
                     job.done(done);
                 }
-                after = page.get(page.size() - 1);
+                after = last;
             }
             while (!inFlight.isEmpty()) {
                 done += finished(inFlight.poll());

@@ -1,5 +1,7 @@
 package cn.chengxin.shared.jdbc;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -8,12 +10,39 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyInputStream;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
-/** Bulk loads with PostgreSQL COPY on the connection of the current transaction. */
+/** Bulk loads and reads with PostgreSQL COPY on the connection of the current transaction. */
 public final class PostgresCopy {
 
     private PostgresCopy() {
+    }
+
+    /** Reads the rows of a binary COPY, one at a time. */
+    @FunctionalInterface
+    public interface RowReader {
+        void read(CopyRows rows) throws IOException;
+    }
+
+    /**
+     * Runs {@code COPY (query) TO STDOUT (FORMAT binary)} on the connection of the current transaction and hands
+     * the rows to {@code reader}, which calls {@link CopyRows#next()} until false. COPY takes no parameters: the
+     * query may contain literals of typed values only (ids, dates, enum names), never text from outside.
+     */
+    public static void copyOut(DataSource dataSource, String query, RowReader reader) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (PGCopyInputStream stream = new PGCopyInputStream(connection.unwrap(PGConnection.class),
+                "COPY (" + query + ") TO STDOUT (FORMAT binary)")) {
+            reader.read(new CopyRows(new DataInputStream(new BufferedInputStream(stream, 1 << 16))));
+            while (stream.read() >= 0) {
+                // drain what the reader left, so that the connection is ready for the next statement
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("bulk read failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
     }
 
     /**
