@@ -1,17 +1,20 @@
 package cn.chengxin.shared.jdbc;
 
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.UUID;
 
+import org.postgresql.copy.CopyOut;
+
 /**
  * Reads the rows of a PostgreSQL {@code COPY … TO STDOUT (FORMAT binary)}, field by field in the order of the
  * query's columns: no text to parse, no per-field objects beyond the values. Typed readers for the column types
- * used; each returns null for SQL NULL.
+ * used; each returns null for SQL NULL. The server sends each row in a message of its own (the protocol promises
+ * it), the file header with the first, so a row is read from one array.
  */
 public final class CopyRows {
 
@@ -19,32 +22,44 @@ public final class CopyRows {
     /** PostgreSQL's binary dates count days from 2000-01-01. */
     private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
 
-    private final DataInputStream in;
+    private final CopyOut copy;
+    private boolean headerRead;
+    private ByteBuffer row;
     private int fieldsLeft;
 
-    CopyRows(DataInputStream in) throws IOException {
-        this.in = in;
-        byte[] signature = new byte[SIGNATURE.length];
-        in.readFully(signature);
-        if (!Arrays.equals(signature, SIGNATURE)) {
-            throw new IOException("not a binary COPY stream");
-        }
-        in.readInt();
-        in.skipNBytes(in.readInt());
+    CopyRows(CopyOut copy) {
+        this.copy = copy;
     }
 
     /** Moves to the next row; false after the last. */
     public boolean next() throws IOException {
-        while (fieldsLeft > 0) {
-            skip();
-        }
-        short fields;
+        byte[] message;
         try {
-            fields = in.readShort();
-        } catch (EOFException e) {
+            message = copy.readFromCopy();
+        } catch (SQLException e) {
+            throw new IOException(e);
+        }
+        if (message == null) {
             return false;
         }
+        row = ByteBuffer.wrap(message);
+        if (!headerRead) {
+            byte[] signature = new byte[SIGNATURE.length];
+            row.get(signature);
+            if (!Arrays.equals(signature, SIGNATURE)) {
+                throw new IOException("not a binary COPY stream");
+            }
+            row.getInt();
+            int extension = row.getInt();
+            row.position(row.position() + extension);
+            headerRead = true;
+        }
+        short fields = row.getShort();
         if (fields < 0) {
+            // the trailer; the server ends the copy right after it
+            while (readQuietly() != null) {
+                // nothing follows the trailer
+            }
             return false;
         }
         fieldsLeft = fields;
@@ -55,7 +70,7 @@ public final class CopyRows {
         if (length() < 0) {
             return null;
         }
-        return new UUID(in.readLong(), in.readLong());
+        return new UUID(row.getLong(), row.getLong());
     }
 
     public String text() throws IOException {
@@ -63,30 +78,30 @@ public final class CopyRows {
         if (length < 0) {
             return null;
         }
-        byte[] bytes = new byte[length];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        String value = new String(row.array(), row.position(), length, StandardCharsets.UTF_8);
+        row.position(row.position() + length);
+        return value;
     }
 
     public LocalDate date() throws IOException {
         if (length() < 0) {
             return null;
         }
-        return LocalDate.ofEpochDay(POSTGRES_EPOCH_DAY + in.readInt());
+        return LocalDate.ofEpochDay(POSTGRES_EPOCH_DAY + row.getInt());
     }
 
     public Integer int4() throws IOException {
         if (length() < 0) {
             return null;
         }
-        return in.readInt();
+        return row.getInt();
     }
 
     /** Skips the next field. */
     public void skip() throws IOException {
         int length = length();
         if (length > 0) {
-            in.skipNBytes(length);
+            row.position(row.position() + length);
         }
     }
 
@@ -95,6 +110,14 @@ public final class CopyRows {
             throw new IOException("no field left in this row");
         }
         fieldsLeft--;
-        return in.readInt();
+        return row.getInt();
+    }
+
+    private byte[] readQuietly() throws IOException {
+        try {
+            return copy.readFromCopy();
+        } catch (SQLException e) {
+            throw new IOException(e);
+        }
     }
 }

@@ -1,7 +1,5 @@
 package cn.chengxin.shared.jdbc;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -10,7 +8,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyInputStream;
+import org.postgresql.copy.CopyOut;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /** Bulk loads and reads with PostgreSQL COPY on the connection of the current transaction. */
@@ -32,15 +30,24 @@ public final class PostgresCopy {
      */
     public static void copyOut(DataSource dataSource, String query, RowReader reader) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (PGCopyInputStream stream = new PGCopyInputStream(connection.unwrap(PGConnection.class),
-                "COPY (" + query + ") TO STDOUT (FORMAT binary)")) {
-            reader.read(new CopyRows(new DataInputStream(new BufferedInputStream(stream, 1 << 16))));
-            while (stream.read() >= 0) {
+        CopyOut copy = null;
+        try {
+            copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyOut("COPY (" + query + ") TO STDOUT (FORMAT binary)");
+            reader.read(new CopyRows(copy));
+            while (copy.isActive() && copy.readFromCopy() != null) {
                 // drain what the reader left, so that the connection is ready for the next statement
             }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("bulk read failed", e);
         } finally {
+            try {
+                if (copy != null && copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            } catch (SQLException e) {
+                // the connection goes back to the pool, which checks it
+            }
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
