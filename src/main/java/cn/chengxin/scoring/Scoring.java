@@ -238,16 +238,26 @@ public class Scoring {
         return job.progress();
     }
 
-    /** Starts the full recompute in the background unless one is running. */
+    /**
+     * Starts the full recompute in the background; false when one is running, which then runs once more when done:
+     * it scores with the model active when it started, and a model activated meanwhile must still reach everyone.
+     */
     public boolean startRecompute() {
         if (!job.start(subjects.persons(), clock.instant())) {
             return false;
         }
         Thread worker = new Thread(() -> {
+            boolean again = true;
             try {
-                recomputeAll();
+                while (again) {
+                    recomputeAll();
+                    again = job.finishOrAgain(clock.instant());
+                }
             } finally {
-                job.finish(clock.instant());
+                if (again) {
+                    // recomputeAll failed
+                    job.finish(clock.instant());
+                }
             }
         }, "scoring-recompute");
         worker.setDaemon(true);
@@ -368,6 +378,7 @@ public class Scoring {
     /** Progress of the one full recompute that may run at a time. */
     private static final class Job {
         private boolean running;
+        private boolean again;
         private final AtomicLong done = new AtomicLong();
         private long total;
         private Instant startedAt;
@@ -375,6 +386,7 @@ public class Scoring {
 
         synchronized boolean start(long total, Instant at) {
             if (running) {
+                again = true;
                 return false;
             }
             running = true;
@@ -389,8 +401,21 @@ public class Scoring {
             done.set(n);
         }
 
+        /** Ends the run, or starts the next one if asked for meanwhile (true). */
+        synchronized boolean finishOrAgain(Instant at) {
+            if (again) {
+                again = false;
+                done.set(0);
+                startedAt = at;
+                return true;
+            }
+            finish(at);
+            return false;
+        }
+
         synchronized void finish(Instant at) {
             running = false;
+            again = false;
             finishedAt = at;
         }
 
