@@ -328,6 +328,11 @@ public class Scoring {
                 store.computedAt(subject).orElse(null), r.dimensions(), r.contributions()));
     }
 
+    /** 信用等级变动通知: every change of the subject's grade, newest first (RULES.md §8; issue #6). */
+    public List<JdbcScores.GradeNotice> gradeNotices(UUID subject) {
+        return store.gradeNotices(subject);
+    }
+
     public List<JdbcScores.HistoryPoint> history(UUID subject) {
         return store.history(subject);
     }

@@ -87,6 +87,13 @@ class ScoringIT {
             assertThat(c.points()).isEqualTo(fined.score() - 1000);
         });
         assertThat(fined.modelCode()).isEqualTo("WEIHAI_POINTS");
+        // The grade fell from A: the subject gets a notice of the change (a first grade gets none).
+        assertThat(fined.grade()).isNotEqualTo(before.grade());
+        assertThat(scoring.gradeNotices(r.id())).singleElement().satisfies(n -> {
+            assertThat(n.from()).isEqualTo(before.grade());
+            assertThat(n.to()).isEqualTo(fined.grade());
+            assertThat(n.toLabel()).isEqualTo(fined.gradeLabel());
+        });
 
         // The publication period ends (a moved date): the record no longer counts.
         LocalDate end = creditFile.fileOf(r.id()).get(0).publicationEnd();

@@ -128,8 +128,8 @@ public class JdbcScores {
      * confirms), so {@code computed_at} is when the current result was first computed; nor does a row replace one
      * computed from later facts (a rescore after a stored chunk that overtook a page of the full recompute). New
      * subjects are inserted, changed ones updated, each set in one statement; a history entry is added for each row
-     * written whose score, grade or model changed. In one transaction, so that the history follows what was
-     * replaced.
+     * written whose score, grade or model changed, and a grade notice for each change of an existing grade. In one
+     * transaction, so that the history and the notices follow what was replaced.
      */
     @Transactional
     public List<GradeChange> store(List<Row> rows, Instant at) {
@@ -221,6 +221,7 @@ public class JdbcScores {
                 changes.add(new GradeChange(r.subjectId(), was, r.grade()));
             }
         }
+        noticeGradeChanges(changes, before, rows, time);
         if (!history.isEmpty()) {
             jdbc.sql("""
                             INSERT INTO scoring.score_history (subject_id, model_code, model_version, score, grade,
@@ -236,6 +237,47 @@ public class JdbcScores {
                     .update();
         }
         return changes;
+    }
+
+    /**
+     * Writes a 信用等级变动通知 for every change of an existing grade (a first grade is none), with the labels of the
+     * grades in their models, in one statement.
+     */
+    private void noticeGradeChanges(List<GradeChange> changes, Map<UUID, Stored> before, List<Row> rows,
+                                    Timestamp time) {
+        Map<UUID, String> newLabels = new HashMap<>();
+        rows.forEach(r -> newLabels.put(r.subjectId(), r.gradeLabel()));
+        List<GradeChange> notices = changes.stream().filter(c -> c.from() != null).toList();
+        if (notices.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO scoring.grade_notice (subject_id, from_grade, from_label, to_grade, to_label, at)
+                        SELECT subject, from_grade, from_label, to_grade, to_label, ?
+                        FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             AS u(subject, from_grade, from_label, to_grade, to_label)""")
+                .params(time, notices.stream().map(GradeChange::subjectId).toArray(UUID[]::new),
+                        notices.stream().map(GradeChange::from).toArray(String[]::new),
+                        notices.stream().map(c -> {
+                            Stored b = before.get(c.subjectId());
+                            return codec(b.code(), b.version()).gradeLabel(c.from());
+                        }).toArray(String[]::new),
+                        notices.stream().map(GradeChange::to).toArray(String[]::new),
+                        notices.stream().map(c -> newLabels.get(c.subjectId())).toArray(String[]::new))
+                .update();
+    }
+
+    /** 信用等级变动通知: a change of the subject's grade, with the grades' labels. {@code to} null: no longer scored. */
+    public record GradeNotice(Instant at, String from, String fromLabel, String to, String toLabel) {
+    }
+
+    /** The subject's grade notices, newest first. */
+    public List<GradeNotice> gradeNotices(UUID subject) {
+        return jdbc.sql("SELECT at, from_grade, from_label, to_grade, to_label FROM scoring.grade_notice "
+                        + "WHERE subject_id = ? ORDER BY at DESC, id DESC")
+                .param(subject)
+                .query((rs, n) -> new GradeNotice(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5))).list();
     }
 
     /** The statement parameters: the time, then one array per column of the rows. */
