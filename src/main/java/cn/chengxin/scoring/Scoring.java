@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,6 +24,7 @@ import cn.chengxin.creditfile.RecordFacts;
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
+import cn.chengxin.scoring.domain.BenefitDefinition;
 import cn.chengxin.scoring.domain.CompiledModel;
 import cn.chengxin.scoring.domain.ScoreCalculator;
 import cn.chengxin.scoring.domain.ScoreModel;
@@ -338,19 +341,45 @@ public class Scoring {
     }
 
     /**
-     * The benefits the subject qualifies for now: by grade, and none at all while the subject is on the black list
-     * (RULES.md §7–8).
+     * The benefits the subject qualifies for now: by grade or by being on the red list, and none at all while the
+     * subject is on the black list (RULES.md §7–8).
      */
     public List<JdbcScores.Benefit> benefitsOf(UUID subject) {
         LocalDate today = LocalDate.now(clock);
-        if (listing.entriesOf(subject).stream().anyMatch(e -> e.listType() == ListType.BLACK && e.inForce(today))) {
+        Set<ListType> inForce = new HashSet<>();
+        listing.entriesOf(subject).stream().filter(e -> e.inForce(today)).forEach(e -> inForce.add(e.listType()));
+        if (inForce.contains(ListType.BLACK)) {
             return List.of();
         }
+        boolean red = inForce.contains(ListType.RED);
         String grade = store.grade(subject).orElse(null);
-        if (grade == null) {
-            return List.of();
+        return store.benefits().stream().filter(b -> grade != null && b.grades().contains(grade)
+                || red && BenefitDefinition.RED_LIST.equals(b.listCondition())).toList();
+    }
+
+    /**
+     * Adds a benefit to the 信用惠民 catalogue or changes the one with its code (RULES.md §8); refused with every
+     * reason when invalid. The same permission as proposing a model; audited.
+     */
+    @Transactional
+    public void saveBenefit(BenefitDefinition benefit) {
+        Set<String> grades = new HashSet<>();
+        store.models().forEach(m -> m.model().grades().forEach(g -> grades.add(g.grade())));
+        List<String> problems = benefit.problems(grades);
+        if (!problems.isEmpty()) {
+            throw new ScoringProblem("BENEFIT_INVALID", DomainProblem.Kind.INVALID_INPUT, String.join("；", problems));
         }
-        return store.benefits().stream().filter(b -> b.grades().contains(grade)).toList();
+        store.saveBenefit(benefit);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.benefit.save").detail(benefit.code()));
+    }
+
+    /** Stops offering a benefit; audited. */
+    @Transactional
+    public void deactivateBenefit(String code) {
+        if (!store.deactivateBenefit(code)) {
+            throw new ScoringProblem("BENEFIT_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有该在用的惠民事项");
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.benefit.deactivate").detail(code));
     }
 
     public List<JdbcScores.Benefit> benefits() {

@@ -411,12 +411,35 @@ public class JdbcScores {
 
     // ---- benefits
 
-    public record Benefit(String code, String name, String provider, List<String> grades, String scenario) {
+    /** A benefit offered now; {@code listCondition} "RED": also to everyone on the red list in force. */
+    public record Benefit(String code, String name, String provider, List<String> grades, String scenario,
+                          String listCondition) {
     }
 
     public List<Benefit> benefits() {
-        return jdbc.sql("SELECT code, name, provider, grades, scenario FROM scoring.benefit WHERE enabled ORDER BY code")
+        return jdbc.sql("SELECT code, name, provider, grades, scenario, list_condition FROM scoring.benefit "
+                        + "WHERE enabled ORDER BY code")
                 .query((rs, n) -> new Benefit(rs.getString(1), rs.getString(2), rs.getString(3),
-                        Arrays.asList((String[]) rs.getArray(4).getArray()), rs.getString(5))).list();
+                        Arrays.asList((String[]) rs.getArray(4).getArray()), rs.getString(5), rs.getString(6)))
+                .list();
+    }
+
+    /** Adds the benefit, or replaces the one with its code (enabling it again). */
+    public void saveBenefit(cn.chengxin.scoring.domain.BenefitDefinition b) {
+        jdbc.sql("""
+                        INSERT INTO scoring.benefit (code, name, provider, grades, scenario, list_condition, enabled)
+                        VALUES (?, ?, ?, ?::text[], ?, ?, true)
+                        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, provider = EXCLUDED.provider,
+                            grades = EXCLUDED.grades, scenario = EXCLUDED.scenario,
+                            list_condition = EXCLUDED.list_condition, enabled = true""")
+                .params(b.code(), b.name().strip(), b.provider().strip(), b.grades().toArray(String[]::new),
+                        b.scenario().strip(), b.listCondition())
+                .update();
+    }
+
+    /** Stops offering the benefit; false when no benefit in force has the code. */
+    public boolean deactivateBenefit(String code) {
+        return jdbc.sql("UPDATE scoring.benefit SET enabled = false WHERE code = ? AND enabled").param(code)
+                .update() == 1;
     }
 }
