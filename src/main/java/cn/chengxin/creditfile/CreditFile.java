@@ -218,6 +218,14 @@ public class CreditFile {
     }
 
     /**
+     * {@link #factsOf} for every subject with an id in (after, last] (null: unbounded), for computations that page
+     * through the population by id ranges: one range scan instead of a list of ids.
+     */
+    public java.util.Map<UUID, List<RecordFacts>> factsBetween(UUID after, UUID last, Set<RecordStatus> statuses) {
+        return statuses.isEmpty() ? java.util.Map.of() : records.factsBetween(after, last, statuses);
+    }
+
+    /**
      * Ends publication and retention (RULES.md §4): a record whose last day of publication was before
      * {@code today} is no longer shown or used; an expired record past its retention is archived.
      *

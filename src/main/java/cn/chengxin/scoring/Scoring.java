@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,6 +24,7 @@ import cn.chengxin.creditfile.RecordFacts;
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
+import cn.chengxin.scoring.domain.BenefitDefinition;
 import cn.chengxin.scoring.domain.CompiledModel;
 import cn.chengxin.scoring.domain.ScoreCalculator;
 import cn.chengxin.scoring.domain.ScoreModel;
@@ -46,7 +49,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Scoring {
 
-    static final int PAGE = 10_000;
+    /** Persons per range of the full recompute. */
+    static final int PAGE = 25_000;
     /** Pages rescored at a time by the full recompute. */
     static final int WORKERS = 2;
     /** The states in which a record counts (RULES.md §8): shown, whether or not in dispute. */
@@ -143,55 +147,88 @@ public class Scoring {
 
     // ---- computing
 
-    /** Rescores these subjects (organisations are skipped) in one pass; returns how many rows were written. */
+    /**
+     * Rescores these subjects (organisations are skipped) in one pass: their facts in two queries, their scores in
+     * one transaction; returns how many subjects were scored or found not scorable.
+     */
     public int rescore(Collection<UUID> subjectIds) {
         if (subjectIds.isEmpty()) {
             return 0;
         }
-        CompiledModel model = activeModel();
-        LocalDate today = LocalDate.now(clock);
-        Instant now = clock.instant();
+        Pass pass = new Pass(activeModel(), usableForScoring(), LocalDate.now(clock));
+        Instant readAt = clock.instant();
         Map<UUID, ResidentFacts> facts = subjects.residentFacts(subjectIds);
         if (facts.isEmpty()) {
             return 0;
         }
-        Map<String, ItemDefinition> items = new HashMap<>();
-        catalogue.current().forEach(i -> items.put(i.code(), i.definition()));
+        // Only what the calculation reads (no content), and only the records shown, of scorable subjects.
         List<UUID> scorable = new ArrayList<>();
         facts.values().forEach(f -> {
-            if (model.refusal(f.birthDate(), f.residentSince(), today).isEmpty()) {
+            if (pass.model.refusal(f.birthDate(), f.residentSince(), pass.today).isEmpty()) {
                 scorable.add(f.id());
             }
         });
-        // Only what the calculation reads (no content), and only the records shown: active or in dispute.
-        Map<UUID, List<RecordFacts>> files = creditFile.factsOf(scorable, COUNTED);
+        return scoreAndStore(pass, facts.values(), creditFile.factsOf(scorable, COUNTED), readAt);
+    }
+
+    /** Rescores every person with an id in (after, last] (null: unbounded): the full recompute's unit of work. */
+    private int rescoreRange(Pass pass, UUID after, UUID last) {
+        Instant readAt = clock.instant();
+        List<ResidentFacts> facts = subjects.residentFactsBetween(after, last);
+        if (facts.isEmpty()) {
+            return 0;
+        }
+        return scoreAndStore(pass, facts, creditFile.factsBetween(after, last, COUNTED), readAt);
+    }
+
+    /** One scoring pass: the model, the catalogue's items usable for scoring, and the day scored. */
+    private record Pass(CompiledModel model, Map<String, ItemDefinition> items, LocalDate today) {
+    }
+
+    /** The catalogue's current items that are usable for scoring (RULES.md §8), by code. */
+    private Map<String, ItemDefinition> usableForScoring() {
+        Map<String, ItemDefinition> items = new HashMap<>();
+        catalogue.current().forEach(i -> {
+            if (i.definition().usableForScoring()) {
+                items.put(i.code(), i.definition());
+            }
+        });
+        return items;
+    }
+
+    /**
+     * Scores the subjects from their records that count (RULES.md §8: items usable for scoring, records shown) and
+     * stores the scores as computed from facts read at {@code readAt}; publishes the grade changes.
+     */
+    private int scoreAndStore(Pass pass, Collection<ResidentFacts> facts, Map<UUID, List<RecordFacts>> files,
+                              Instant readAt) {
+        CompiledModel model = pass.model;
+        String code = model.model().code();
+        int version = model.model().version();
         List<JdbcScores.Row> rows = new ArrayList<>(facts.size());
-        for (ResidentFacts f : facts.values()) {
-            List<ScoredRecord> counted = new ArrayList<>();
-            for (RecordFacts r : files.getOrDefault(f.id(), List.of())) {
-                ItemDefinition item = items.get(r.itemCode());
-                if (item != null && item.usableForScoring() && COUNTED.contains(r.status())) {
+        for (ResidentFacts f : facts) {
+            List<RecordFacts> file = files.getOrDefault(f.id(), List.of());
+            List<ScoredRecord> counted = new ArrayList<>(file.size());
+            for (RecordFacts r : file) {
+                ItemDefinition item = pass.items.get(r.itemCode());
+                if (item != null && COUNTED.contains(r.status())) {
                     counted.add(new ScoredRecord(r.recordKey(), r.itemCode(), item.severity(), r.decisionDate(),
                             r.departmentCode(), item.name()));
                 }
             }
-            ScoreOutcome outcome = model.score(f.birthDate(), f.residentSince(), counted, today);
+            ScoreOutcome outcome = model.score(f.birthDate(), f.residentSince(), counted, pass.today);
             Integer year = f.birthDate() == null ? null : f.birthDate().getYear();
-            if (outcome instanceof ScoreOutcome.Scored s) {
-                rows.add(new JdbcScores.Row(f.id(), model.model().code(), model.model().version(), s.score(),
-                        s.grade(), s.gradeLabel(), null, null, f.regionCode(), year, s.dimensions(), s.contributions()));
-            } else if (outcome instanceof ScoreOutcome.NotScored n) {
-                rows.add(new JdbcScores.Row(f.id(), model.model().code(), model.model().version(), null, null, null,
-                        n.code(), n.reason(), f.regionCode(), year, List.of(), List.of()));
+            if (outcome instanceof ScoreOutcome.Scored scored) {
+                rows.add(new JdbcScores.Row(f.id(), code, version, scored.score(), scored.grade(),
+                        scored.gradeLabel(), null, null, f.regionCode(), year, scored.dimensions(),
+                        scored.contributions()));
+            } else if (outcome instanceof ScoreOutcome.NotScored notScored) {
+                rows.add(new JdbcScores.Row(f.id(), code, version, null, null, null, notScored.code(),
+                        notScored.reason(), f.regionCode(), year, List.of(), List.of()));
             }
         }
-        Map<UUID, String> before = store.grades(facts.keySet());
-        store.store(rows, now);
-        for (JdbcScores.Row row : rows) {
-            String was = before.get(row.subjectId());
-            if (row.grade() != null && !row.grade().equals(was) || row.grade() == null && was != null) {
-                events.publishEvent(new GradeChanged(row.subjectId(), was, row.grade(), now));
-            }
+        for (JdbcScores.GradeChange change : store.store(rows, readAt)) {
+            events.publishEvent(new GradeChanged(change.subjectId(), change.from(), change.to(), readAt));
         }
         return rows.size();
     }
@@ -204,16 +241,26 @@ public class Scoring {
         return job.progress();
     }
 
-    /** Starts the full recompute in the background unless one is running. */
+    /**
+     * Starts the full recompute in the background; false when one is running, which then runs once more when done:
+     * it scores with the model active when it started, and a model activated meanwhile must still reach everyone.
+     */
     public boolean startRecompute() {
         if (!job.start(subjects.persons(), clock.instant())) {
             return false;
         }
         Thread worker = new Thread(() -> {
+            boolean again = true;
             try {
-                recomputeAll();
+                while (again) {
+                    recomputeAll();
+                    again = job.finishOrAgain(clock.instant());
+                }
             } finally {
-                job.finish(clock.instant());
+                if (again) {
+                    // recomputeAll failed
+                    job.finish(clock.instant());
+                }
             }
         }, "scoring-recompute");
         worker.setDaemon(true);
@@ -221,10 +268,14 @@ public class Scoring {
         return true;
     }
 
-    /** Recomputes every person, page by page, in the calling thread (the benchmark and the job call this). */
+    /**
+     * Recomputes every person, range by range of {@link #PAGE} ids, {@link #WORKERS} ranges at a time (the benchmark
+     * and the job call this). A range's persons and records are read with one range scan each, not a list of ids.
+     */
     public long recomputeAll() {
-        // Pages are independent (each subject is in one), so WORKERS of them are rescored at a time: one page's
-        // calculation overlaps another's database work. The calling thread pages through the ids.
+        Pass pass = new Pass(activeModel(), usableForScoring(), LocalDate.now(clock));
+        // Ranges are independent (each subject is in one), so WORKERS of them are rescored at a time: one range's
+        // calculation overlaps another's database work. The calling thread finds the ranges' ends.
         java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(WORKERS,
                 r -> {
                     Thread t = new Thread(r, "scoring-recompute-page");
@@ -235,20 +286,17 @@ public class Scoring {
         UUID after = null;
         long done = 0;
         try {
-            while (true) {
-                List<UUID> page = subjects.personIdsAfter(after, PAGE);
-                if (page.isEmpty()) {
-                    break;
-                }
-                inFlight.add(workers.submit(() -> {
-                    rescore(page);
-                    return page.size();
-                }));
+            boolean more = true;
+            while (more) {
+                UUID from = after;
+                UUID last = subjects.personPageEnd(after, PAGE).orElse(null);
+                more = last != null;
+                inFlight.add(workers.submit(() -> rescoreRange(pass, from, last)));
                 if (inFlight.size() >= WORKERS) {
                     done += finished(inFlight.poll());
                     job.done(done);
                 }
-                after = page.get(page.size() - 1);
+                after = last;
             }
             while (!inFlight.isEmpty()) {
                 done += finished(inFlight.poll());
@@ -276,9 +324,16 @@ public class Scoring {
     // ---- reading
 
     public Optional<SubjectScore> scoreOf(UUID subject) {
-        return store.score(subject).map(r -> new SubjectScore(r.subjectId(), r.modelCode(), r.modelVersion(), r.score(),
-                r.grade(), r.gradeLabel(), r.notScoredCode(), r.notScoredReason(),
+        Map<String, String> names = new HashMap<>();
+        catalogue.current().forEach(i -> names.put(i.code(), i.definition().name()));
+        return store.score(subject, names::get).map(r -> new SubjectScore(r.subjectId(), r.modelCode(),
+                r.modelVersion(), r.score(), r.grade(), r.gradeLabel(), r.notScoredCode(), r.notScoredReason(),
                 store.computedAt(subject).orElse(null), r.dimensions(), r.contributions()));
+    }
+
+    /** 信用等级变动通知: every change of the subject's grade, newest first (RULES.md §8; issue #6). */
+    public List<JdbcScores.GradeNotice> gradeNotices(UUID subject) {
+        return store.gradeNotices(subject);
     }
 
     public List<JdbcScores.HistoryPoint> history(UUID subject) {
@@ -286,19 +341,45 @@ public class Scoring {
     }
 
     /**
-     * The benefits the subject qualifies for now: by grade, and none at all while the subject is on the black list
-     * (RULES.md §7–8).
+     * The benefits the subject qualifies for now: by grade or by being on the red list, and none at all while the
+     * subject is on the black list (RULES.md §7–8).
      */
     public List<JdbcScores.Benefit> benefitsOf(UUID subject) {
         LocalDate today = LocalDate.now(clock);
-        if (listing.entriesOf(subject).stream().anyMatch(e -> e.listType() == ListType.BLACK && e.inForce(today))) {
+        Set<ListType> inForce = new HashSet<>();
+        listing.entriesOf(subject).stream().filter(e -> e.inForce(today)).forEach(e -> inForce.add(e.listType()));
+        if (inForce.contains(ListType.BLACK)) {
             return List.of();
         }
-        String grade = store.score(subject).map(JdbcScores.Row::grade).orElse(null);
-        if (grade == null) {
-            return List.of();
+        boolean red = inForce.contains(ListType.RED);
+        String grade = store.grade(subject).orElse(null);
+        return store.benefits().stream().filter(b -> grade != null && b.grades().contains(grade)
+                || red && BenefitDefinition.RED_LIST.equals(b.listCondition())).toList();
+    }
+
+    /**
+     * Adds a benefit to the 信用惠民 catalogue or changes the one with its code (RULES.md §8); refused with every
+     * reason when invalid. The same permission as proposing a model; audited.
+     */
+    @Transactional
+    public void saveBenefit(BenefitDefinition benefit) {
+        Set<String> grades = new HashSet<>();
+        store.models().forEach(m -> m.model().grades().forEach(g -> grades.add(g.grade())));
+        List<String> problems = benefit.problems(grades);
+        if (!problems.isEmpty()) {
+            throw new ScoringProblem("BENEFIT_INVALID", DomainProblem.Kind.INVALID_INPUT, String.join("；", problems));
         }
-        return store.benefits().stream().filter(b -> b.grades().contains(grade)).toList();
+        store.saveBenefit(benefit);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.benefit.save").detail(benefit.code()));
+    }
+
+    /** Stops offering a benefit; audited. */
+    @Transactional
+    public void deactivateBenefit(String code) {
+        if (!store.deactivateBenefit(code)) {
+            throw new ScoringProblem("BENEFIT_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有该在用的惠民事项");
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.benefit.deactivate").detail(code));
     }
 
     public List<JdbcScores.Benefit> benefits() {
@@ -331,6 +412,7 @@ public class Scoring {
     /** Progress of the one full recompute that may run at a time. */
     private static final class Job {
         private boolean running;
+        private boolean again;
         private final AtomicLong done = new AtomicLong();
         private long total;
         private Instant startedAt;
@@ -338,6 +420,7 @@ public class Scoring {
 
         synchronized boolean start(long total, Instant at) {
             if (running) {
+                again = true;
                 return false;
             }
             running = true;
@@ -352,8 +435,21 @@ public class Scoring {
             done.set(n);
         }
 
+        /** Ends the run, or starts the next one if asked for meanwhile (true). */
+        synchronized boolean finishOrAgain(Instant at) {
+            if (again) {
+                again = false;
+                done.set(0);
+                startedAt = at;
+                return true;
+            }
+            finish(at);
+            return false;
+        }
+
         synchronized void finish(Instant at) {
             running = false;
+            again = false;
             finishedAt = at;
         }
 

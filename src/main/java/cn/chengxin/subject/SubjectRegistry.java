@@ -151,9 +151,17 @@ public class SubjectRegistry {
         return ids.isEmpty() ? java.util.Map.of() : subjects.residentFacts(ids);
     }
 
-    /** A page of person ids in id order, after {@code after} (null: the first page). */
-    public List<UUID> personIdsAfter(UUID after, int limit) {
-        return subjects.personIdsAfter(after, limit);
+    /**
+     * For paging through the population in id order by ranges: the last id of the page of {@code limit} persons
+     * after {@code after} (null: the first page); empty when fewer follow (the page runs to the end).
+     */
+    public Optional<UUID> personPageEnd(UUID after, int limit) {
+        return subjects.personPageEnd(after, limit);
+    }
+
+    /** The resident facts of every person with an id in (after, last] (null: unbounded), in id order. */
+    public List<ResidentFacts> residentFactsBetween(UUID after, UUID last) {
+        return subjects.residentFactsBetween(after, last);
     }
 
     public long persons() {

@@ -94,6 +94,8 @@ class EndpointPermissionsIT {
             Map.entry("GET /me/score", EnumSet.of(Who.CITIZEN)),
             Map.entry("POST /api/v1/benefits/check", EnumSet.of(Who.API_CLIENT)),
             Map.entry("GET /console/scoring", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/scoring/benefits", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/scoring/benefits/deactivate", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/scoring/models", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/scoring/models/approve", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/scoring/models/edited", EnumSet.of(Who.CREDIT_OFFICE)),

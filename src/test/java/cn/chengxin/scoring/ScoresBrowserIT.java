@@ -67,6 +67,7 @@ class ScoresBrowserIT {
         UUID id = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number), "钟晓梅", null,
                 null, List.of(new NewPerson.Residence(ResidencyKind.HOUSEHOLD, "411702", LocalDate.of(1988, 7, 16))),
                 List.of(), false));
+        scoring.rescore(Set.of(id));
         UUID market = directory.departments().stream().filter(d -> d.code().equals("MARKET")).findFirst().orElseThrow()
                 .id();
         String key = apiClients.issue("市场监管报送", "MARKET", ApiClient.Kind.DEPARTMENT, market,
@@ -97,6 +98,10 @@ class ScoresBrowserIT {
             // A recent general penalty takes the grade below A: the grade-bound benefits are not offered.
             assertThat(page.locator("#benefits li")).hasCount(scoring.benefitsOf(id).size());
             assertThat(page.locator("main")).containsText("我可以享受的信用惠民");
+            // The penalty changed the grade the resident had: the change is noticed beside the score.
+            assertThat(page.locator("main")).containsText("信用等级变动通知");
+            assertThat(page.locator("#grade-notices tbody tr")).hasCount(1);
+            assertThat(page.locator("#grade-notices")).containsText(scoring.gradeNotices(id).get(0).fromLabel());
             org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain(number);
         }
 

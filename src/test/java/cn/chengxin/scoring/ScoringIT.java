@@ -12,6 +12,7 @@ import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
+import cn.chengxin.scoring.domain.BenefitDefinition;
 import cn.chengxin.scoring.domain.ScoreModel;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.NewPerson;
@@ -87,6 +88,13 @@ class ScoringIT {
             assertThat(c.points()).isEqualTo(fined.score() - 1000);
         });
         assertThat(fined.modelCode()).isEqualTo("WEIHAI_POINTS");
+        // The grade fell from A: the subject gets a notice of the change (a first grade gets none).
+        assertThat(fined.grade()).isNotEqualTo(before.grade());
+        assertThat(scoring.gradeNotices(r.id())).singleElement().satisfies(n -> {
+            assertThat(n.from()).isEqualTo(before.grade());
+            assertThat(n.to()).isEqualTo(fined.grade());
+            assertThat(n.toLabel()).isEqualTo(fined.gradeLabel());
+        });
 
         // The publication period ends (a moved date): the record no longer counts.
         LocalDate end = creditFile.fileOf(r.id()).get(0).publicationEnd();
@@ -161,6 +169,37 @@ class ScoringIT {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
                         .attribute("successKey", "scoring.proposed"));
         assertThat(scoring.models().stream().filter(m -> m.status().equals("PENDING")).count()).isEqualTo(pending + 1);
+    }
+
+    @Test
+    void aBenefitIsAddedAndStoppedAsDataAndABadOneIsRefusedWithEveryReason() throws Exception {
+        Resident r = resident(LocalDate.of(1983, 3, 3), "项敏");
+        scoring.rescore(Set.of(r.id()));
+        String grade = scoring.scoreOf(r.id()).orElseThrow().grade();
+        as("maker", () -> {
+            scoring.saveBenefit(new BenefitDefinition("TEST_SWIM_DISCOUNT", "游泳馆优惠", "市体育中心", List.of(grade),
+                    null, "体育健身"));
+            return null;
+        });
+        assertThat(scoring.benefitsOf(r.id())).extracting(b -> b.code()).contains("TEST_SWIM_DISCOUNT");
+
+        Throwable bad = catchThrowable(() -> as("maker", () -> {
+            scoring.saveBenefit(new BenefitDefinition("TEST_BAD", " ", "市体育中心", List.of("ZZZ"), null, "体育"));
+            return null;
+        }));
+        assertThat(bad).isInstanceOf(ScoringProblem.class).extracting("code").isEqualTo("BENEFIT_INVALID");
+        assertThat(bad.getMessage()).contains("名称").contains("ZZZ");
+
+        as("maker", () -> {
+            scoring.deactivateBenefit("TEST_SWIM_DISCOUNT");
+            return null;
+        });
+        assertThat(scoring.benefitsOf(r.id())).extracting(b -> b.code()).doesNotContain("TEST_SWIM_DISCOUNT");
+        Throwable gone = catchThrowable(() -> as("maker", () -> {
+            scoring.deactivateBenefit("TEST_SWIM_DISCOUNT");
+            return null;
+        }));
+        assertThat(gone).isInstanceOf(ScoringProblem.class).extracting("code").isEqualTo("BENEFIT_UNKNOWN");
     }
 
     @Test

@@ -43,13 +43,17 @@ class SelfService {
         this.scoring = scoring;
     }
 
-    /** 我的信用分: score, grade, why (every contributing record), history and the benefits I qualify for now. */
+    /**
+     * 我的信用分: score, grade, why (every contributing record), history, the notices of grade changes and the
+     * benefits I qualify for now.
+     */
     @GetMapping("/me/score")
     String score(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
         audit.record(AuditEntry.of(AuditCategory.QUERY, "self.score").subject(citizen.subjectPseudonym())
                 .purpose("本人查询", "国办发〔2016〕98号 本人查询"));
         model.addAttribute("score", scoring.scoreOf(citizen.subjectId()).orElse(null));
         model.addAttribute("history", scoring.history(citizen.subjectId()));
+        model.addAttribute("gradeNotices", scoring.gradeNotices(citizen.subjectId()));
         model.addAttribute("benefits", scoring.benefitsOf(citizen.subjectId()));
         return "me/score";
     }

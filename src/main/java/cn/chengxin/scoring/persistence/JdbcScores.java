@@ -2,19 +2,26 @@ package cn.chengxin.scoring.persistence;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import cn.chengxin.scoring.domain.Contribution;
 import cn.chengxin.scoring.domain.DimensionScore;
 import cn.chengxin.scoring.domain.ScoreModel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -83,77 +90,254 @@ public class JdbcScores {
                       Integer birthYear, List<DimensionScore> dimensions, List<Contribution> contributions) {
     }
 
+    /** The JSON explanation of rows written before {@link ExplanationCodec} (read only). */
     private record Explanation(String gradeLabel, String notScoredReason, List<DimensionScore> dimensions,
                                List<Contribution> contributions) {
     }
 
-    /** The current grade of each subject that has a score row. */
-    public Map<UUID, String> grades(Collection<UUID> subjects) {
-        Map<UUID, String> grades = new HashMap<>();
-        jdbc.sql("SELECT subject_id, grade FROM scoring.score WHERE subject_id = ANY(?::uuid[])")
-                .param(subjects.toArray(UUID[]::new))
-                .query((rs, n) -> grades.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
-        return grades;
+    /** A subject whose grade changed when its row was stored; {@code from} null: its first grade. */
+    public record GradeChange(UUID subjectId, String from, String to) {
+    }
+
+    /** Codecs by model code and version: a stored model version's definition never changes. */
+    private final Map<String, ExplanationCodec> codecs = new ConcurrentHashMap<>();
+
+    private ExplanationCodec codec(String code, int version) {
+        return codecs.computeIfAbsent(code + "/" + version, k -> new ExplanationCodec(jdbc.sql(
+                        "SELECT definition::text FROM scoring.model WHERE code = ? AND version = ?")
+                .params(code, version).query(String.class).optional()
+                .map(d -> json.readValue(d, ScoreModel.class))
+                .orElseThrow(() -> new IllegalStateException("no score model " + code + " v" + version))));
+    }
+
+    /** A row as stored: what a new row is compared with. */
+    private record Stored(String code, int version, Integer score, String grade, String notScoredCode,
+                          String regionCode, Integer birthYear, Instant computedAt, byte[] explanation) {
+
+        boolean sameAs(Row r, byte[] explanation) {
+            return code.equals(r.modelCode()) && version == r.modelVersion() && Objects.equals(score, r.score())
+                    && Objects.equals(grade, r.grade()) && Objects.equals(notScoredCode, r.notScoredCode())
+                    && Objects.equals(regionCode, r.regionCode()) && Objects.equals(birthYear, r.birthYear())
+                    && Arrays.equals(this.explanation, explanation);
+        }
     }
 
     /**
-     * Stores the rows as the subjects' current scores and adds a history entry for each that changed (score,
-     * grade or model).
+     * Stores the rows as the subjects' current scores, computed from facts read at {@code at}, and returns the
+     * grades that changed. A row equal to the stored one is not written again (a nightly recompute mostly
+     * confirms), so {@code computed_at} is when the current result was first computed; nor does a row replace one
+     * computed from later facts (a rescore after a stored chunk that overtook a page of the full recompute). New
+     * subjects are inserted, changed ones updated, each set in one statement; a history entry is added for each row
+     * written whose score, grade or model changed, and a grade notice for each change of an existing grade. In one
+     * transaction, so that the history and the notices follow what was replaced.
      */
-    public void store(List<Row> rows, Instant at) {
+    @Transactional
+    public List<GradeChange> store(List<Row> rows, Instant at) {
         if (rows.isEmpty()) {
-            return;
+            return List.of();
         }
-        UUID[] ids = rows.stream().map(Row::subjectId).toArray(UUID[]::new);
-        String[] codes = rows.stream().map(Row::modelCode).toArray(String[]::new);
-        Integer[] versions = rows.stream().map(Row::modelVersion).toArray(Integer[]::new);
-        Integer[] scores = rows.stream().map(Row::score).toArray(Integer[]::new);
-        String[] grades = rows.stream().map(Row::grade).toArray(String[]::new);
-        String[] notScored = rows.stream().map(Row::notScoredCode).toArray(String[]::new);
-        String[] regions = rows.stream().map(Row::regionCode).toArray(String[]::new);
-        Integer[] years = rows.stream().map(Row::birthYear).toArray(Integer[]::new);
-        String[] explanations = rows.stream().map(r -> json.writeValueAsString(new Explanation(r.gradeLabel(),
-                r.notScoredReason(), r.dimensions(), r.contributions()))).toArray(String[]::new);
+        Map<UUID, Stored> before = new HashMap<>(rows.size() * 2);
+        jdbc.sql("SELECT subject_id, model_code, model_version, score, grade, not_scored_code, region_code, "
+                        + "birth_year, computed_at, explanation_bytes FROM scoring.score WHERE subject_id = ANY(?::uuid[])")
+                .param(rows.stream().map(Row::subjectId).toArray(UUID[]::new))
+                .query((java.sql.ResultSet rs) -> {
+                    before.put(rs.getObject(1, UUID.class), new Stored(rs.getString(2), rs.getInt(3),
+                            (Integer) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            (Integer) rs.getObject(8), rs.getTimestamp(9).toInstant(), rs.getBytes(10)));
+                });
+        List<Row> fresh = new ArrayList<>();
+        List<byte[]> freshBytes = new ArrayList<>();
+        List<Row> changed = new ArrayList<>();
+        List<byte[]> changedBytes = new ArrayList<>();
+        for (Row r : rows) {
+            ExplanationCodec codec = codec(r.modelCode(), r.modelVersion());
+            byte[] explanation = r.score() == null ? codec.encodeNotScored(r.notScoredReason())
+                    : codec.encodeScored(r.dimensions(), r.contributions());
+            Stored b = before.get(r.subjectId());
+            if (b == null) {
+                fresh.add(r);
+                freshBytes.add(explanation);
+            } else if (!b.sameAs(r, explanation) && !b.computedAt().isAfter(at)) {
+                changed.add(r);
+                changedBytes.add(explanation);
+            }
+        }
         Timestamp time = Timestamp.from(at);
-        jdbc.sql("""
-                        WITH input AS (
-                            SELECT * FROM unnest(?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[],
-                                                 ?::int[], ?::text[])
-                                   AS u(subject, code, version, score, grade, not_scored, region, birth_year, explanation)),
-                        changed AS (
-                            SELECT i.* FROM input i LEFT JOIN scoring.score s ON s.subject_id = i.subject
-                            WHERE s.subject_id IS NULL OR s.score IS DISTINCT FROM i.score
-                               OR s.grade IS DISTINCT FROM i.grade OR s.model_code <> i.code
-                               OR s.model_version <> i.version),
-                        history AS (
+        Set<UUID> written = new HashSet<>();
+        if (!fresh.isEmpty()) {
+            Set<UUID> inserted = new HashSet<>();
+            jdbc.sql("""
+                            INSERT INTO scoring.score (subject_id, model_code, model_version, score, grade,
+                                                       not_scored_code, region_code, birth_year, computed_at,
+                                                       explanation_bytes)
+                            SELECT subject, code, version, score, grade, not_scored, region, birth_year, ?, explanation
+                            FROM unnest(?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[],
+                                        ?::int[], ?::bytea[])
+                                 AS u(subject, code, version, score, grade, not_scored, region, birth_year, explanation)
+                            ON CONFLICT (subject_id) DO NOTHING
+                            RETURNING subject_id""")
+                    .params(columns(time, fresh, freshBytes))
+                    .query((java.sql.ResultSet rs) -> {
+                        inserted.add(rs.getObject(1, UUID.class));
+                    });
+            written.addAll(inserted);
+            // Stored meanwhile by another rescore of the same subject: updated below unless that one is newer.
+            for (int i = 0; i < fresh.size(); i++) {
+                if (!inserted.contains(fresh.get(i).subjectId())) {
+                    changed.add(fresh.get(i));
+                    changedBytes.add(freshBytes.get(i));
+                }
+            }
+        }
+        if (!changed.isEmpty()) {
+            jdbc.sql("""
+                            UPDATE scoring.score s SET model_code = u.code, model_version = u.version, score = u.score,
+                                   grade = u.grade, not_scored_code = u.not_scored, region_code = u.region,
+                                   birth_year = u.birth_year, computed_at = ?, explanation = NULL,
+                                   explanation_bytes = u.explanation
+                            FROM unnest(?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[],
+                                        ?::int[], ?::bytea[])
+                                 AS u(subject, code, version, score, grade, not_scored, region, birth_year, explanation)
+                            WHERE s.subject_id = u.subject AND s.computed_at <= ?
+                            RETURNING s.subject_id""")
+                    .params(concat(columns(time, changed, changedBytes), time))
+                    .query((java.sql.ResultSet rs) -> {
+                        written.add(rs.getObject(1, UUID.class));
+                    });
+        }
+        List<GradeChange> changes = new ArrayList<>();
+        List<Row> history = new ArrayList<>();
+        for (Row r : rows) {
+            if (!written.contains(r.subjectId())) {
+                continue;
+            }
+            Stored b = before.get(r.subjectId());
+            if (b == null || !Objects.equals(b.score(), r.score()) || !Objects.equals(b.grade(), r.grade())
+                    || !b.code().equals(r.modelCode()) || b.version() != r.modelVersion()) {
+                history.add(r);
+            }
+            String was = b == null ? null : b.grade();
+            if (!Objects.equals(was, r.grade())) {
+                changes.add(new GradeChange(r.subjectId(), was, r.grade()));
+            }
+        }
+        noticeGradeChanges(changes, before, rows, time);
+        if (!history.isEmpty()) {
+            jdbc.sql("""
                             INSERT INTO scoring.score_history (subject_id, model_code, model_version, score, grade,
                                                                computed_at)
-                            SELECT subject, code, version, score, grade, ? FROM changed)
-                        INSERT INTO scoring.score (subject_id, model_code, model_version, score, grade, not_scored_code,
-                                                   region_code, birth_year, computed_at, explanation)
-                        SELECT subject, code, version, score, grade, not_scored, region, birth_year, ?, explanation::jsonb
-                        FROM input
-                        ON CONFLICT (subject_id) DO UPDATE SET model_code = EXCLUDED.model_code,
-                            model_version = EXCLUDED.model_version, score = EXCLUDED.score, grade = EXCLUDED.grade,
-                            not_scored_code = EXCLUDED.not_scored_code, region_code = EXCLUDED.region_code,
-                            birth_year = EXCLUDED.birth_year, computed_at = EXCLUDED.computed_at,
-                            explanation = EXCLUDED.explanation""")
-                .params(ids, codes, versions, scores, grades, notScored, regions, years, explanations, time, time)
+                            SELECT subject, code, version, score, grade, ?
+                            FROM unnest(?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[])
+                                 AS u(subject, code, version, score, grade)""")
+                    .params(time, history.stream().map(Row::subjectId).toArray(UUID[]::new),
+                            history.stream().map(Row::modelCode).toArray(String[]::new),
+                            history.stream().map(Row::modelVersion).toArray(Integer[]::new),
+                            history.stream().map(Row::score).toArray(Integer[]::new),
+                            history.stream().map(Row::grade).toArray(String[]::new))
+                    .update();
+        }
+        return changes;
+    }
+
+    /**
+     * Writes a 信用等级变动通知 for every change of an existing grade (a first grade is none), with the labels of the
+     * grades in their models, in one statement.
+     */
+    private void noticeGradeChanges(List<GradeChange> changes, Map<UUID, Stored> before, List<Row> rows,
+                                    Timestamp time) {
+        Map<UUID, String> newLabels = new HashMap<>();
+        rows.forEach(r -> newLabels.put(r.subjectId(), r.gradeLabel()));
+        List<GradeChange> notices = changes.stream().filter(c -> c.from() != null).toList();
+        if (notices.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO scoring.grade_notice (subject_id, from_grade, from_label, to_grade, to_label, at)
+                        SELECT subject, from_grade, from_label, to_grade, to_label, ?
+                        FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             AS u(subject, from_grade, from_label, to_grade, to_label)""")
+                .params(time, notices.stream().map(GradeChange::subjectId).toArray(UUID[]::new),
+                        notices.stream().map(GradeChange::from).toArray(String[]::new),
+                        notices.stream().map(c -> {
+                            Stored b = before.get(c.subjectId());
+                            return codec(b.code(), b.version()).gradeLabel(c.from());
+                        }).toArray(String[]::new),
+                        notices.stream().map(GradeChange::to).toArray(String[]::new),
+                        notices.stream().map(c -> newLabels.get(c.subjectId())).toArray(String[]::new))
                 .update();
     }
 
-    public Optional<Row> score(UUID subject) {
+    /** 信用等级变动通知: a change of the subject's grade, with the grades' labels. {@code to} null: no longer scored. */
+    public record GradeNotice(Instant at, String from, String fromLabel, String to, String toLabel) {
+    }
+
+    /** The subject's grade notices, newest first. */
+    public List<GradeNotice> gradeNotices(UUID subject) {
+        return jdbc.sql("SELECT at, from_grade, from_label, to_grade, to_label FROM scoring.grade_notice "
+                        + "WHERE subject_id = ? ORDER BY at DESC, id DESC")
+                .param(subject)
+                .query((rs, n) -> new GradeNotice(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5))).list();
+    }
+
+    /** The statement parameters: the time, then one array per column of the rows. */
+    private static Object[] columns(Timestamp time, List<Row> rows, List<byte[]> explanations) {
+        return new Object[] {time, rows.stream().map(Row::subjectId).toArray(UUID[]::new),
+                rows.stream().map(Row::modelCode).toArray(String[]::new),
+                rows.stream().map(Row::modelVersion).toArray(Integer[]::new),
+                rows.stream().map(Row::score).toArray(Integer[]::new),
+                rows.stream().map(Row::grade).toArray(String[]::new),
+                rows.stream().map(Row::notScoredCode).toArray(String[]::new),
+                rows.stream().map(Row::regionCode).toArray(String[]::new),
+                rows.stream().map(Row::birthYear).toArray(Integer[]::new),
+                explanations.toArray(byte[][]::new)};
+    }
+
+    private static Object[] concat(Object[] first, Object last) {
+        Object[] all = Arrays.copyOf(first, first.length + 1);
+        all[first.length] = last;
+        return all;
+    }
+
+    /** The subject's current score; item titles in its explanation from {@code titles} (item code → name). */
+    public Optional<Row> score(UUID subject, Function<String, String> titles) {
         return jdbc.sql("SELECT subject_id, model_code, model_version, score, grade, not_scored_code, region_code, "
-                        + "birth_year, explanation::text, computed_at FROM scoring.score WHERE subject_id = ?")
+                        + "birth_year, explanation::text, explanation_bytes FROM scoring.score WHERE subject_id = ?")
                 .param(subject)
                 .query((rs, n) -> {
-                    Explanation e = json.readValue(rs.getString(9), Explanation.class);
-                    return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
-                            (Integer) rs.getObject(4), rs.getString(5), e.gradeLabel(), rs.getString(6),
-                            e.notScoredReason(), rs.getString(7), (Integer) rs.getObject(8),
-                            e.dimensions() == null ? List.of() : e.dimensions(),
-                            e.contributions() == null ? List.of() : e.contributions());
+                    String code = rs.getString(2);
+                    int version = rs.getInt(3);
+                    Integer score = (Integer) rs.getObject(4);
+                    String grade = rs.getString(5);
+                    byte[] bytes = rs.getBytes(10);
+                    String gradeLabel;
+                    String reason;
+                    List<DimensionScore> dimensions;
+                    List<Contribution> contributions;
+                    if (bytes != null) {
+                        ExplanationCodec codec = codec(code, version);
+                        ExplanationCodec.Explanation e = codec.decode(bytes, score != null, titles);
+                        gradeLabel = grade == null ? null : codec.gradeLabel(grade);
+                        reason = e.notScoredReason();
+                        dimensions = e.dimensions();
+                        contributions = e.contributions();
+                    } else {
+                        Explanation e = json.readValue(rs.getString(9), Explanation.class);
+                        gradeLabel = e.gradeLabel();
+                        reason = e.notScoredReason();
+                        dimensions = e.dimensions() == null ? List.of() : e.dimensions();
+                        contributions = e.contributions() == null ? List.of() : e.contributions();
+                    }
+                    return new Row(rs.getObject(1, UUID.class), code, version, score, grade, gradeLabel,
+                            rs.getString(6), reason, rs.getString(7), (Integer) rs.getObject(8), dimensions,
+                            contributions);
                 }).optional();
+    }
+
+    /** The subject's current grade, if scored. */
+    public Optional<String> grade(UUID subject) {
+        return jdbc.sql("SELECT grade FROM scoring.score WHERE subject_id = ? AND grade IS NOT NULL").param(subject)
+                .query(String.class).optional();
     }
 
     public Optional<Instant> computedAt(UUID subject) {
@@ -227,12 +411,35 @@ public class JdbcScores {
 
     // ---- benefits
 
-    public record Benefit(String code, String name, String provider, List<String> grades, String scenario) {
+    /** A benefit offered now; {@code listCondition} "RED": also to everyone on the red list in force. */
+    public record Benefit(String code, String name, String provider, List<String> grades, String scenario,
+                          String listCondition) {
     }
 
     public List<Benefit> benefits() {
-        return jdbc.sql("SELECT code, name, provider, grades, scenario FROM scoring.benefit WHERE enabled ORDER BY code")
+        return jdbc.sql("SELECT code, name, provider, grades, scenario, list_condition FROM scoring.benefit "
+                        + "WHERE enabled ORDER BY code")
                 .query((rs, n) -> new Benefit(rs.getString(1), rs.getString(2), rs.getString(3),
-                        Arrays.asList((String[]) rs.getArray(4).getArray()), rs.getString(5))).list();
+                        Arrays.asList((String[]) rs.getArray(4).getArray()), rs.getString(5), rs.getString(6)))
+                .list();
+    }
+
+    /** Adds the benefit, or replaces the one with its code (enabling it again). */
+    public void saveBenefit(cn.chengxin.scoring.domain.BenefitDefinition b) {
+        jdbc.sql("""
+                        INSERT INTO scoring.benefit (code, name, provider, grades, scenario, list_condition, enabled)
+                        VALUES (?, ?, ?, ?::text[], ?, ?, true)
+                        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, provider = EXCLUDED.provider,
+                            grades = EXCLUDED.grades, scenario = EXCLUDED.scenario,
+                            list_condition = EXCLUDED.list_condition, enabled = true""")
+                .params(b.code(), b.name().strip(), b.provider().strip(), b.grades().toArray(String[]::new),
+                        b.scenario().strip(), b.listCondition())
+                .update();
+    }
+
+    /** Stops offering the benefit; false when no benefit in force has the code. */
+    public boolean deactivateBenefit(String code) {
+        return jdbc.sql("UPDATE scoring.benefit SET enabled = false WHERE code = ? AND enabled").param(code)
+                .update() == 1;
     }
 }

@@ -3,6 +3,7 @@ package cn.chengxin.scoring.web;
 import java.util.List;
 
 import cn.chengxin.scoring.Scoring;
+import cn.chengxin.scoring.domain.BenefitDefinition;
 import cn.chengxin.scoring.domain.ScoreModel;
 import cn.chengxin.scoring.persistence.JdbcScores;
 import cn.chengxin.shared.security.Permission;
@@ -18,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 信用评分 in the console: the models (propose a preset as a new version; a second person activates it, which
- * recomputes everyone), the recompute's progress, coverage per district against the 70% target, and the grade
+ * recomputes everyone), the 信用惠民 catalogue (add, change, stop a benefit), the recompute's progress, coverage per district against the 70% target, and the grade
  * distribution by age band and district to spot unfair effects.
  */
 @Controller
@@ -48,6 +49,7 @@ class ScoringConsole {
             model.addAttribute("draft", lenient.writeValueAsString(scoring.activeModel().model()));
         }
         model.addAttribute("progress", scoring.progress());
+        model.addAttribute("benefits", scoring.benefits());
         model.addAttribute("coverage", coverage);
         model.addAttribute("residents", residents);
         model.addAttribute("scored", scored);
@@ -93,6 +95,23 @@ class ScoringConsole {
     String reject(@RequestParam String code, @RequestParam int version, @RequestParam(defaultValue = "") String note,
                   RedirectAttributes redirect) {
         return act(redirect, "scoring.rejected", () -> scoring.reject(code, version, note));
+    }
+
+    /** Adds a benefit or changes the one with its code; grades as a comma- or space-separated list. */
+    @PostMapping("/console/scoring/benefits")
+    String saveBenefit(@RequestParam String code, @RequestParam String name, @RequestParam String provider,
+                       @RequestParam(defaultValue = "") String grades,
+                       @RequestParam(required = false) String listCondition, @RequestParam String scenario,
+                       RedirectAttributes redirect) {
+        BenefitDefinition benefit = new BenefitDefinition(code.strip(), name, provider,
+                List.of(grades.split("[,，\\s]+")), listCondition == null || listCondition.isBlank() ? null
+                : listCondition, scenario);
+        return act(redirect, "scoring.benefitSaved", () -> scoring.saveBenefit(benefit));
+    }
+
+    @PostMapping("/console/scoring/benefits/deactivate")
+    String deactivateBenefit(@RequestParam String code, RedirectAttributes redirect) {
+        return act(redirect, "scoring.benefitDeactivated", () -> scoring.deactivateBenefit(code));
     }
 
     @PostMapping("/console/scoring/recompute")

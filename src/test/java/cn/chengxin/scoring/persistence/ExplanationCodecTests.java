@@ -1,0 +1,54 @@
+package cn.chengxin.scoring.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import cn.chengxin.catalog.domain.Severity;
+import cn.chengxin.scoring.domain.CompiledModel;
+import cn.chengxin.scoring.domain.ScoreCalculator;
+import cn.chengxin.scoring.domain.ScoreModel;
+import cn.chengxin.scoring.domain.ScoreOutcome.Scored;
+import cn.chengxin.scoring.domain.ScoredRecord;
+import org.junit.jupiter.api.Test;
+
+class ExplanationCodecTests {
+
+    private static final ScoreModel MODEL = ScoreModel.weihai();
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 30);
+
+    @Test
+    void aStoredExplanationReadsBackAsEveryContributingRecordWithItsPointsPerDimension() {
+        List<ScoredRecord> records = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            records.add(new ScoredRecord(UUID.randomUUID(), "P_VOLUNTEER_SERVICE", null, TODAY.minusMonths(i * 7L),
+                    "CIVILISATION_OFFICE", "志愿服务"));
+        }
+        records.add(new ScoredRecord(UUID.randomUUID(), "P_COURT_DEFAULTER", Severity.SERIOUS, TODAY.minusDays(40),
+                "COURT", "失信被执行人"));
+        CompiledModel compiled = ScoreCalculator.compile(MODEL);
+        Scored scored = (Scored) compiled.score(LocalDate.of(1980, 1, 1), LocalDate.of(2000, 1, 1), records, TODAY);
+        assertThat(scored.contributions()).isNotEmpty();
+
+        ExplanationCodec codec = new ExplanationCodec(MODEL);
+        byte[] stored = codec.encodeScored(scored.dimensions(), scored.contributions());
+        ExplanationCodec.Explanation read = codec.decode(stored, true,
+                code -> code.equals("P_COURT_DEFAULTER") ? "失信被执行人" : "志愿服务");
+
+        assertThat(read.dimensions()).isEqualTo(scored.dimensions());
+        assertThat(read.contributions()).isEqualTo(scored.contributions());
+        assertThat(codec.gradeLabel(scored.grade())).isEqualTo(scored.gradeLabel());
+        assertThat(stored.length).isLessThan(10 + 5 * scored.dimensions().size() + 35 * scored.contributions().size());
+    }
+
+    @Test
+    void aSubjectNotScoredKeepsItsReason() {
+        ExplanationCodec codec = new ExplanationCodec(MODEL);
+        ExplanationCodec.Explanation read = codec.decode(codec.encodeNotScored("未成年人不评分"), false, code -> null);
+        assertThat(read.notScoredReason()).isEqualTo("未成年人不评分");
+        assertThat(read.contributions()).isEmpty();
+    }
+}
