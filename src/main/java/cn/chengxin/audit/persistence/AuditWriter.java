@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 import cn.chengxin.audit.AuditUnavailableException;
+import cn.chengxin.audit.AuditedRows;
 import cn.chengxin.audit.domain.EventLeaf;
 import cn.chengxin.audit.domain.EventRecord;
 import cn.chengxin.audit.domain.Frontier;
@@ -28,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Appends events to the tree with group commit: callers queue their event and wait; one writer thread
  * takes everything queued, places the events at the next leaf positions, stores them with the tree nodes
  * they complete in one transaction, and only then releases the callers. A burst of a thousand events
- * costs one commit, not a thousand. The writer has its own connection, so callers that hold a pooled
+ * costs one commit, not a thousand. Rows another module must store with their events ({@link AuditedRows}, e.g.
+ * the check rows of the check API) go into the same transaction, so they cost no commit of their own. The writer has its own connection, so callers that hold a pooled
  * connection while they wait can never starve it.
  *
  * <p>Several application instances may write: a transaction-scoped advisory lock serialises them, and a
@@ -58,12 +62,14 @@ public class AuditWriter implements AutoCloseable {
         this.thread.start();
     }
 
-    /** Blocks until the event is durable; returns its sequence number. */
-    public long append(EventRecord event) {
+    /**
+     * Blocks until the event, and {@code row} when given, are durable (one transaction); returns its sequence number.
+     */
+    public <T> long append(EventRecord event, AuditedRows<T> rows, T row) {
         if (!running) {
             throw new AuditUnavailableException("审计日志已停止写入", null);
         }
-        Pending pending = new Pending(event, new CompletableFuture<>());
+        Pending pending = new Pending(event, rows, row, new CompletableFuture<>());
         queue.add(pending);
         try {
             return pending.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -75,14 +81,18 @@ public class AuditWriter implements AutoCloseable {
         }
     }
 
-    /** Blocks until all the events are durable (they share the writer's group commits); returns their sequences. */
-    public List<Long> appendAll(List<EventRecord> events) {
+    /**
+     * Blocks until all the events are durable, each with its row when {@code rows} is given (they share the writer's
+     * group commits); returns their sequences.
+     */
+    public <T> List<Long> appendAll(List<EventRecord> events, AuditedRows<T> store, List<T> rows) {
         if (!running) {
             throw new AuditUnavailableException("审计日志已停止写入", null);
         }
         List<Pending> pendings = new ArrayList<>(events.size());
-        for (EventRecord event : events) {
-            pendings.add(new Pending(event, new CompletableFuture<>()));
+        for (int i = 0; i < events.size(); i++) {
+            pendings.add(new Pending(events.get(i), store, rows == null ? null : rows.get(i),
+                    new CompletableFuture<>()));
         }
         queue.addAll(pendings);
         List<Long> seqs = new ArrayList<>(events.size());
@@ -163,6 +173,7 @@ public class AuditWriter implements AutoCloseable {
                 events.executeBatch();
                 nodes.executeBatch();
             }
+            storeRows(c, batch);
             c.commit();
             return seqs;
         } catch (SQLException | RuntimeException e) {
@@ -172,6 +183,29 @@ public class AuditWriter implements AutoCloseable {
                 // the connection is replaced below
             }
             throw e;
+        }
+    }
+
+    /** The other modules' rows of this batch, one statement per kind of row, in the batch's transaction. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void storeRows(Connection c, List<Pending> batch) throws SQLException {
+        Map<AuditedRows<?>, List<Object>> byStore = null;
+        for (Pending pending : batch) {
+            if (pending.rows() != null) {
+                if (byStore == null) {
+                    byStore = new IdentityHashMap<>();
+                }
+                byStore.computeIfAbsent(pending.rows(), s -> new ArrayList<>()).add(pending.row());
+            }
+        }
+        if (byStore != null) {
+            for (Map.Entry<AuditedRows<?>, List<Object>> rows : byStore.entrySet()) {
+                AuditedRows store = rows.getKey();
+                try (PreparedStatement ps = c.prepareStatement(store.sql())) {
+                    store.bind(c, ps, 1, rows.getValue());
+                    ps.execute();
+                }
+            }
         }
     }
 
@@ -236,6 +270,6 @@ public class AuditWriter implements AutoCloseable {
         thread.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
     }
 
-    private record Pending(EventRecord event, CompletableFuture<Long> done) {
+    private record Pending(EventRecord event, AuditedRows<?> rows, Object row, CompletableFuture<Long> done) {
     }
 }
