@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Rows of another module that must be durable exactly when their audit events are: the audit writer sends one
  * statement of theirs in the transaction of its group commit, so an action and its event commit together (or not at
- * all) and share one WAL flush. Per group commit the writer binds the rows of all
+ * all), share one WAL flush and cost no round trip of their own. Per group commit the writer binds the rows of all
  * the events in it.
  *
  * @param <T> the row, as its module keeps it

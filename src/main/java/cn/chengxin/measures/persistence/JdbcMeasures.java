@@ -53,7 +53,7 @@ public class JdbcMeasures {
 
     /**
      * Check rows as the audit log stores them, in the transaction of their audit events: a check is durable exactly
-     * when its event is, at no commit of its own.
+     * when its event is, at no commit or round trip of its own.
      */
     public static final AuditedRows<CheckRow> CHECK_ROWS = new AuditedRows<>() {
 
