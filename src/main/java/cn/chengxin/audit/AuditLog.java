@@ -2,6 +2,7 @@ package cn.chengxin.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import cn.chengxin.audit.persistence.AuditWriter;
 import cn.chengxin.audit.domain.EventRecord;
@@ -29,25 +30,45 @@ public class AuditLog {
 
     /** @return the event's sequence number (its leaf index in the tree) */
     public long record(AuditEntry entry) {
-        Actor actor = entry.actor() != null ? entry.actor() : currentActor();
-        EventRecord event = new EventRecord(-1, truncateToMicros(clock.instant()), entry.category(),
-                actor.actorKind().name(), actor.actorId(), actor.actorName(), actor.organisation(), entry.action(),
-                entry.subjectPseudonym(), entry.purpose(), entry.legalBasis(), entry.consentId(), entry.result(),
-                MDC.get("requestId"), entry.detail());
-        return writer.append(event);
+        return writer.append(event(entry, currentActor(), truncateToMicros(clock.instant()), MDC.get("requestId")),
+                null, null);
+    }
+
+    /**
+     * Records the event and stores {@code row} with it in the same transaction (see {@link AuditedRows}); returns once
+     * both are durable. If either cannot be stored, neither is, and the caller gets {@link AuditUnavailableException}.
+     */
+    public <T> long record(AuditEntry entry, AuditedRows<T> rows, T row) {
+        return writer.append(event(entry, currentActor(), truncateToMicros(clock.instant()), MDC.get("requestId")),
+                rows, row);
     }
 
     /** Records many events at once (a batch check); returns once all are durable. */
-    public java.util.List<Long> recordAll(java.util.List<AuditEntry> entries) {
+    public List<Long> recordAll(List<AuditEntry> entries) {
+        return recordAll(entries, null, null);
+    }
+
+    /**
+     * Records many events, each with its row ({@code rows.get(i)} with {@code entries.get(i)}) stored in the same
+     * transaction as its event; returns once all are durable.
+     */
+    public <T> List<Long> recordAll(List<AuditEntry> entries, AuditedRows<T> store, List<T> rows) {
+        if (rows != null && rows.size() != entries.size()) {
+            throw new IllegalArgumentException("one row per event: " + rows.size() + " rows, " + entries.size()
+                    + " events");
+        }
         Actor current = currentActor();
         Instant now = truncateToMicros(clock.instant());
         String requestId = MDC.get("requestId");
-        return writer.appendAll(entries.stream().map(entry -> {
-            Actor actor = entry.actor() != null ? entry.actor() : current;
-            return new EventRecord(-1, now, entry.category(), actor.actorKind().name(), actor.actorId(),
-                    actor.actorName(), actor.organisation(), entry.action(), entry.subjectPseudonym(), entry.purpose(),
-                    entry.legalBasis(), entry.consentId(), entry.result(), requestId, entry.detail());
-        }).toList());
+        return writer.appendAll(entries.stream().map(entry -> event(entry, current, now, requestId)).toList(),
+                store, rows);
+    }
+
+    private static EventRecord event(AuditEntry entry, Actor current, Instant at, String requestId) {
+        Actor actor = entry.actor() != null ? entry.actor() : current;
+        return new EventRecord(-1, at, entry.category(), actor.actorKind().name(), actor.actorId(),
+                actor.actorName(), actor.organisation(), entry.action(), entry.subjectPseudonym(), entry.purpose(),
+                entry.legalBasis(), entry.consentId(), entry.result(), requestId, entry.detail());
     }
 
     /** The signed-in principal, or the system itself when no one is (scheduled jobs, start-up). */

@@ -7,10 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
@@ -28,7 +24,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Checks (联合奖惩核查) for departments' approval systems: what applies to a subject in a scenario, for the calling
- * department, from the in-memory index; the check row and its audit event are durable before the answer.
+ * department, from the in-memory index; the check row and its audit event are durable, in one transaction, before
+ * the answer.
  * Feedback closes the loop; hits without feedback stay visible to the credit office.
  */
 @Service
@@ -40,14 +37,12 @@ public class Checks {
     private final MeasureCatalogue catalogue;
     private final SubjectRegistry subjects;
     private final JdbcMeasures store;
-    private final CheckRows rows;
     private final AuditLog audit;
     private final City city;
     private final Clock clock;
 
-    Checks(CheckIndex index, MeasureCatalogue catalogue, SubjectRegistry subjects, JdbcMeasures store, CheckRows rows,
+    Checks(CheckIndex index, MeasureCatalogue catalogue, SubjectRegistry subjects, JdbcMeasures store,
            AuditLog audit, City city, Clock clock) {
-        this.rows = rows;
         this.index = index;
         this.catalogue = catalogue;
         this.subjects = subjects;
@@ -63,26 +58,10 @@ public class Checks {
         requireAllowed(caller, scenario, purpose);
         IdentityDocument document = subjects.validate(null, subjectNumber);
         Evaluated e = evaluate(caller, document, scenario, purpose.strip(), clock.instant());
-        // The row and the audit event are written side by side, each in a group commit; both are durable before
-        // the answer.
-        CompletableFuture<Void> stored = rows.store(e.row());
-        audit.record(e.audit());
-        awaitStored(stored);
+        // The row goes into the audit log's group commit with its event: both are durable, together, before the
+        // answer, at the cost of a share of one commit.
+        audit.record(e.audit(), JdbcMeasures.CHECK_ROWS, e.row());
         return e.result();
-    }
-
-    private static void awaitStored(CompletableFuture<Void> stored) {
-        try {
-            stored.get(15, TimeUnit.SECONDS);
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("check not stored: interrupted", ie);
-        } catch (TimeoutException te) {
-            throw new IllegalStateException("check not stored in time", te);
-        } catch (ExecutionException ee) {
-            throw ee.getCause() instanceof RuntimeException re ? re
-                    : new IllegalStateException("check not stored", ee.getCause());
-        }
     }
 
     /** One item of a batch: a result, or the code and message of a malformed number. */
@@ -113,8 +92,7 @@ public class Checks {
             }
         }
         if (!rows.isEmpty()) {
-            store.insert(rows);
-            audit.recordAll(audits);
+            audit.recordAll(audits, JdbcMeasures.CHECK_ROWS, rows);
         }
         return items;
     }

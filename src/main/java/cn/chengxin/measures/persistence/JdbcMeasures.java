@@ -1,5 +1,8 @@
 package cn.chengxin.measures.persistence;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
@@ -8,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import cn.chengxin.audit.AuditedRows;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.measures.Measure;
 import cn.chengxin.measures.MeasureKind;
@@ -47,27 +51,64 @@ public class JdbcMeasures {
                            boolean feedbackDue) {
     }
 
-    public void insert(List<CheckRow> checks) {
-        jdbc.sql("""
-                        INSERT INTO measures.check_made (id, at, client_id, department_code, subject_pseudonym, scenario,
-                            purpose, entries, measure_codes, feedback_due)
-                        SELECT u.id, u.at, u.client, u.department, u.pseudonym, u.scenario, u.purpose, u.entries,
-                               coalesce(string_to_array(nullif(u.measures, ''), ','), '{}'), u.due
-                        FROM unnest(?::uuid[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                    ?::int[], ?::text[], ?::boolean[])
-                             AS u(id, at, client, department, pseudonym, scenario, purpose, entries, measures, due)""")
-                .params(checks.stream().map(CheckRow::id).toArray(UUID[]::new),
-                        checks.stream().map(c -> Timestamp.from(c.at())).toArray(Timestamp[]::new),
-                        checks.stream().map(CheckRow::clientId).toArray(String[]::new),
-                        checks.stream().map(CheckRow::department).toArray(String[]::new),
-                        checks.stream().map(CheckRow::pseudonym).toArray(String[]::new),
-                        checks.stream().map(c -> c.scenario().name()).toArray(String[]::new),
-                        checks.stream().map(CheckRow::purpose).toArray(String[]::new),
-                        checks.stream().map(CheckRow::entries).toArray(Integer[]::new),
-                        checks.stream().map(c -> String.join(",", c.measureCodes())).toArray(String[]::new),
-                        checks.stream().map(CheckRow::feedbackDue).toArray(Boolean[]::new))
-                .update();
-    }
+    /**
+     * Check rows as the audit log stores them, in the transaction of their audit events: a check is durable exactly
+     * when its event is, at no commit or round trip of its own.
+     */
+    public static final AuditedRows<CheckRow> CHECK_ROWS = new AuditedRows<>() {
+
+        @Override
+        public String sql() {
+            return """
+                    INSERT INTO measures.check_made (id, at, client_id, department_code, subject_pseudonym, scenario,
+                        purpose, entries, measure_codes, feedback_due)
+                    SELECT u.id, u.at::timestamptz, u.client, u.department, u.pseudonym, u.scenario, u.purpose,
+                           u.entries, coalesce(string_to_array(nullif(u.measures, ''), ','), '{}'), u.due
+                    FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                ?::int[], ?::text[], ?::boolean[])
+                         AS u(id, at, client, department, pseudonym, scenario, purpose, entries, measures, due)""";
+        }
+
+        @Override
+        public int bind(Connection c, PreparedStatement ps, int first, List<CheckRow> checks) throws SQLException {
+            int n = checks.size();
+            UUID[] ids = new UUID[n];
+            String[] at = new String[n];
+            String[] clients = new String[n];
+            String[] departments = new String[n];
+            String[] pseudonyms = new String[n];
+            String[] scenarios = new String[n];
+            String[] purposes = new String[n];
+            Integer[] entries = new Integer[n];
+            String[] measures = new String[n];
+            Boolean[] due = new Boolean[n];
+            for (int i = 0; i < n; i++) {
+                CheckRow check = checks.get(i);
+                ids[i] = check.id();
+                at[i] = check.at().toString();
+                clients[i] = check.clientId();
+                departments[i] = check.department();
+                pseudonyms[i] = check.pseudonym();
+                scenarios[i] = check.scenario().name();
+                purposes[i] = check.purpose();
+                entries[i] = check.entries();
+                measures[i] = String.join(",", check.measureCodes());
+                due[i] = check.feedbackDue();
+            }
+            int p = first;
+            ps.setArray(p++, c.createArrayOf("uuid", ids));
+            ps.setArray(p++, c.createArrayOf("text", at));
+            ps.setArray(p++, c.createArrayOf("text", clients));
+            ps.setArray(p++, c.createArrayOf("text", departments));
+            ps.setArray(p++, c.createArrayOf("text", pseudonyms));
+            ps.setArray(p++, c.createArrayOf("text", scenarios));
+            ps.setArray(p++, c.createArrayOf("text", purposes));
+            ps.setArray(p++, c.createArrayOf("int4", entries));
+            ps.setArray(p++, c.createArrayOf("text", measures));
+            ps.setArray(p++, c.createArrayOf("bool", due));
+            return p;
+        }
+    };
 
     public Optional<CheckRow> check(UUID id) {
         return jdbc.sql("""
