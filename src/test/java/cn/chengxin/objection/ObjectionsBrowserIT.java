@@ -55,6 +55,9 @@ class ObjectionsBrowserIT {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    cn.chengxin.creditfile.CreditFile creditFile;
+
     @Test
     void aWrongRecordIsContestedCorrectedAndTheCitizenSeesTheOutcome() throws Exception {
         String number = TestCitizens.withCheckCharacter("411702" + "19790521" + "635");
@@ -81,6 +84,8 @@ class ObjectionsBrowserIT {
 
         // The market regulator delivers the corrected record; the credit office decides in the console.
         deliver(number, source, "2", "UPDATE", "超范围经营（更正后）");
+        org.assertj.core.api.Assertions.assertThat(creditFile.fileOf(id).get(0).status()).as("still contested")
+                .isEqualTo(cn.chengxin.creditfile.RecordStatus.IN_DISPUTE);
         String clerk = TestStaff.create(directory, "CREDIT_OFFICE");
         try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
             Page page = context.newPage();
