@@ -17,6 +17,7 @@ import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.Listing;
+import cn.chengxin.objection.domain.Evidence;
 import cn.chengxin.objection.domain.ObjectionDeadlines;
 import cn.chengxin.objection.domain.ObjectionStatus;
 import cn.chengxin.objection.domain.Outcome;
@@ -62,9 +63,22 @@ public class Objections {
         this.clock = clock;
     }
 
-    /** Files (or merges) an objection to one of the subject's shown records; returns the open objection's id. */
-    @Transactional
+    /** An uploaded file, as the web layer read it (at most one byte over the limit, so that size is known). */
+    public record Upload(String filename, byte[] content) {
+    }
+
+    /** Files (or merges) an objection without attachments. */
     public UUID file(UUID subjectId, UUID recordKey, String reasons, String filedBy) {
+        return file(subjectId, recordKey, reasons, filedBy, List.of());
+    }
+
+    /**
+     * Files (or merges) an objection to one of the subject's shown records, with its evidence (every file checked
+     * before anything is stored); returns the open objection's id.
+     */
+    @Transactional
+    public UUID file(UUID subjectId, UUID recordKey, String reasons, String filedBy, List<Upload> evidence) {
+        List<String> types = evidence.stream().map(u -> Evidence.check(u.filename(), u.content())).toList();
         String text = reasons == null ? "" : reasons.strip();
         if (text.isEmpty() || text.length() > 2000) {
             throw problem("OBJECTION_REASONS", DomainProblem.Kind.INVALID_INPUT, "请写明异议理由（不超过 2000 字）");
@@ -88,10 +102,39 @@ public class Objections {
                     "异议受理，标注异议中");
             listing.markDisputed(subjectId, recordKey, true);
         }
+        UUID open = store.open(recordKey).orElseThrow().id();
+        Evidence.requireCount(store.evidenceOf(open).size() + evidence.size());
+        for (int i = 0; i < evidence.size(); i++) {
+            Upload u = evidence.get(i);
+            store.insertEvidence(Ids.newId(), open, u.filename(), types.get(i), u.content(), sha256(u.content()), now);
+        }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, first ? "objection.file" : "objection.merge")
                 .subject(subjects.pseudonymOf(subjectId).orElseThrow())
-                .detail(record.itemCode() + " " + record.decisionNumber()));
-        return store.open(recordKey).orElseThrow().id();
+                .detail(record.itemCode() + " " + record.decisionNumber() + "；附件 " + evidence.size()));
+        return open;
+    }
+
+    public List<JdbcObjections.EvidenceFile> evidenceOf(UUID objectionId) {
+        return store.evidenceOf(objectionId);
+    }
+
+    /** An attachment and its content, for the staff handling the case. */
+    public record EvidenceDownload(JdbcObjections.EvidenceFile file, byte[] content) {
+    }
+
+    public EvidenceDownload evidence(UUID id) {
+        JdbcObjections.EvidenceFile file = store.evidence(id).orElseThrow(() -> problem("EVIDENCE_UNKNOWN",
+                DomainProblem.Kind.NOT_FOUND, "没有这个附件"));
+        return new EvidenceDownload(file, store.evidenceContent(id).orElseThrow());
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Sends the case to the providing department for verification: the deadline becomes 7 working days. */

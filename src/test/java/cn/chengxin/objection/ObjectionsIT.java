@@ -1,11 +1,13 @@
 package cn.chengxin.objection;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.CitizenPrincipal;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.RecordStatus;
@@ -15,6 +17,7 @@ import cn.chengxin.objection.domain.ObjectionStatus;
 import cn.chengxin.objection.domain.Outcome;
 import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.calendar.WorkingDays;
+import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.IntegrationTest;
@@ -25,11 +28,19 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static cn.chengxin.support.AsStaff.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 
 /**
  * Issue #8's objections on PostgreSQL: filing marks the record 异议中 at once (file, report); repeats merge; another
@@ -64,7 +75,7 @@ class ObjectionsIT {
     WorkingDays workingDays;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     @Test
     void anObjectionMarksTheRecordAtOnceMergesRepeatsAndItsDecisionSetsTheRecord() throws Exception {
@@ -117,6 +128,39 @@ class ObjectionsIT {
         } else {
             assertThat(after).contains("驻市监罚〔2026〕501号");
         }
+    }
+
+    @Test
+    void evidenceIsCheckedByContentAndAnExecutableRenamedPdfIsRefusedWithNothingFiled() throws Exception {
+        UUID owner = person("伍家豪", "驻市监罚〔2026〕511号");
+        UUID record = creditFile.fileOf(owner).get(0).recordKey();
+        var citizen = UsernamePasswordAuthenticationToken.authenticated(
+                new CitizenPrincipal(UUID.randomUUID(), owner,
+                        subjects.pseudonymOf(owner).orElseThrow(), "伍*豪"), null,
+                List.of(new SimpleGrantedAuthority("CITIZEN"),
+                        new SimpleGrantedAuthority(
+                                Permission.SELF_SERVICE.code())));
+        var exe = new MockMultipartFile("evidence", "复议决定书.pdf", "application/pdf",
+                new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0});
+        mvc.perform(multipart("/me/objections")
+                        .file(exe).param("recordKey", record.toString()).param("reasons", "附件为复议决定书")
+                        .with(csrf())
+                        .with(authentication(citizen)))
+                .andExpect(flash().attribute("failureCode", "EVIDENCE_TYPE"));
+        assertThat(objections.of(owner)).isEmpty();
+        assertThat(creditFile.fileOf(owner).get(0).status()).isEqualTo(RecordStatus.ACTIVE);
+
+        byte[] pdf = "%PDF-1.4\n% 复议决定书（测试）\n".getBytes(StandardCharsets.UTF_8);
+        var good = new MockMultipartFile("evidence", "decision.pdf", "application/pdf", pdf);
+        mvc.perform(multipart("/me/objections")
+                        .file(good).param("recordKey", record.toString()).param("reasons", "附件为复议决定书")
+                        .with(csrf())
+                        .with(authentication(citizen)))
+                .andExpect(flash().attribute("successKey", "me.objection.filed"));
+        Objection filed = objections.of(owner).get(0);
+        var files = objections.evidenceOf(filed.id());
+        assertThat(files).singleElement().satisfies(f -> assertThat(f.contentType()).isEqualTo("application/pdf"));
+        assertThat(objections.evidence(files.get(0).id()).content()).isEqualTo(pdf);
     }
 
     private Throwable decide(String who, UUID id, int version, Outcome outcome) {

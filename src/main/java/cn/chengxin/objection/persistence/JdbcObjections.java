@@ -97,6 +97,42 @@ public class JdbcObjections {
                 .params(outcome.name(), reasons, by, Timestamp.from(at), id, version).update() == 1;
     }
 
+    /** An attachment as lists show it. */
+    public record EvidenceFile(UUID id, UUID objectionId, String filename, String contentType, int size) {
+    }
+
+    public void insertEvidence(UUID id, UUID objectionId, String filename, String contentType, byte[] content,
+                               String sha256, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO objection.evidence (id, objection_id, filename, content_type, content, sha256,
+                                                        uploaded_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, objectionId, filename, contentType, content, sha256, Timestamp.from(at)).update();
+    }
+
+    public List<EvidenceFile> evidenceOf(UUID objectionId) {
+        return jdbc.sql("SELECT id, objection_id, filename, content_type, length(content) FROM objection.evidence "
+                        + "WHERE objection_id = ? ORDER BY uploaded_at")
+                .param(objectionId)
+                .query((rs, n) -> new EvidenceFile(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), rs.getInt(5)))
+                .list();
+    }
+
+    public Optional<byte[]> evidenceContent(UUID id) {
+        return jdbc.sql("SELECT content FROM objection.evidence WHERE id = ?").param(id).query(byte[].class)
+                .optional();
+    }
+
+    public Optional<EvidenceFile> evidence(UUID id) {
+        return jdbc.sql("SELECT id, objection_id, filename, content_type, length(content) FROM objection.evidence "
+                        + "WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new EvidenceFile(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), rs.getInt(5)))
+                .optional();
+    }
+
     private static Objection objection(ResultSet rs, int n) throws SQLException {
         String outcome = rs.getString("outcome");
         return new Objection(rs.getObject("id", UUID.class), rs.getObject("subject_id", UUID.class),

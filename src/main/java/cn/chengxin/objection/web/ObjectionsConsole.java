@@ -32,11 +32,27 @@ class ObjectionsConsole {
 
     @GetMapping("/console/objections")
     String page(Model model) {
-        model.addAttribute("open", objections.open());
+        var open = objections.open();
+        model.addAttribute("open", open);
+        model.addAttribute("evidence", open.stream().collect(java.util.stream.Collectors.toMap(
+                cn.chengxin.objection.Objection::id, o -> objections.evidenceOf(o.id()))));
         model.addAttribute("decided", objections.recentlyDecided());
         model.addAttribute("outcomes", Outcome.values());
         model.addAttribute("today", LocalDate.now(clock));
         return "console/objections";
+    }
+
+    /** An attachment, always as a download (never rendered by the browser) of the type its content was checked as. */
+    @GetMapping("/console/objections/evidence/{id}")
+    org.springframework.http.ResponseEntity<byte[]> evidence(@PathVariable UUID id) {
+        Objections.EvidenceDownload download = objections.evidence(id);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(download.file().contentType()))
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename(download.file().filename(), java.nio.charset.StandardCharsets.UTF_8).build()
+                        .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(download.content());
     }
 
     @PostMapping("/console/objections/{id}/route")

@@ -1,5 +1,9 @@
 package cn.chengxin.portal.web;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -7,6 +11,7 @@ import cn.chengxin.account.CitizenPrincipal;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.objection.Objections;
+import cn.chengxin.objection.domain.Evidence;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
@@ -16,6 +21,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 我的异议: objections the citizen filed against records of their file, their deadlines and outcomes. */
@@ -44,9 +50,22 @@ class MyObjections {
 
     @PostMapping("/me/objections")
     String file(@AuthenticationPrincipal CitizenPrincipal citizen, @RequestParam(required = false) UUID recordKey,
-                @RequestParam(defaultValue = "") String reasons, RedirectAttributes redirect) {
+                @RequestParam(defaultValue = "") String reasons,
+                @RequestParam(name = "evidence", required = false) List<MultipartFile> evidence,
+                RedirectAttributes redirect) throws IOException {
+        List<Objections.Upload> uploads = new ArrayList<>();
+        for (MultipartFile part : evidence == null ? List.<MultipartFile>of() : evidence) {
+            if (part.isEmpty()) {
+                continue; // the browser sends an empty part when no file was chosen
+            }
+            try (InputStream in = part.getInputStream()) {
+                // One byte over the limit is enough to refuse it: a large file is never held in memory whole.
+                uploads.add(new Objections.Upload(part.getOriginalFilename() == null ? "附件"
+                        : part.getOriginalFilename(), in.readNBytes(Evidence.MAX_BYTES + 1)));
+            }
+        }
         ConsoleActions.flash(redirect, "me.objection.filed",
-                () -> objections.file(citizen.subjectId(), recordKey, reasons, "本人"));
+                () -> objections.file(citizen.subjectId(), recordKey, reasons, "本人", uploads));
         return "redirect:/me/objections";
     }
 }
