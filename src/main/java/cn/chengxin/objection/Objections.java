@@ -114,6 +114,22 @@ public class Objections {
         return open;
     }
 
+    /**
+     * Staff file an objection at a counter on the subject's behalf (RULES.md §5: the subject or an interested party),
+     * naming the record by its decision number; the filing is recorded as made by the staff member for the subject.
+     */
+    public UUID fileAtCounter(String subjectNumber, String decisionNumber, String reasons) {
+        var document = subjects.validate(null, subjectNumber);
+        UUID subjectId = subjects.find(document).orElseThrow(() -> problem("OBJECTION_SUBJECT_UNKNOWN",
+                DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
+        String wanted = decisionNumber == null ? "" : decisionNumber.strip();
+        UUID recordKey = creditFile.fileOf(subjectId).stream()
+                .filter(e -> e.status().shown() && wanted.equals(e.decisionNumber())).map(FileEntry::recordKey)
+                .findFirst().orElseThrow(() -> problem("OBJECTION_RECORD_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
+                        "该主体的信用档案中没有这个文书号的正在展示的记录"));
+        return file(subjectId, recordKey, reasons, "窗口代办：" + AuditLog.currentActor().actorName());
+    }
+
     public List<JdbcObjections.EvidenceFile> evidenceOf(UUID objectionId) {
         return store.evidenceOf(objectionId);
     }

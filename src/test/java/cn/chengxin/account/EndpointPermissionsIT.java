@@ -61,6 +61,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/calendar", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/calendar/clear", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/objections", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/objections", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/objections/evidence/{id}", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/objections/{id}/route", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/objections/{id}/decide", EnumSet.of(Who.CREDIT_OFFICE)),

@@ -83,6 +83,15 @@ class ObjectionsIT {
         UUID other = person("冷志强", "驻市监罚〔2026〕502号");
         UUID record = creditFile.fileOf(owner).get(0).recordKey();
 
+        CodedProblem wrongDecision = catchThrowableOfType(CodedProblem.class, () -> as("counter-clerk",
+                () -> objections.fileAtCounter(subjects.revealNumber(owner).orElseThrow().number(), "驻市监罚〔2026〕999号",
+                        "窗口代办")));
+        assertThat(wrongDecision.code()).isEqualTo("OBJECTION_RECORD_UNKNOWN");
+        UUID atCounter = as("counter-clerk", () -> objections.fileAtCounter(
+                subjects.revealNumber(other).orElseThrow().number(), "驻市监罚〔2026〕502号", "本人到窗口提出"));
+        assertThat(objections.find(atCounter).filedBy()).isEqualTo("窗口代办：counter-clerk");
+        assertThat(creditFile.fileOf(other).get(0).status()).isEqualTo(RecordStatus.IN_DISPUTE);
+
         CodedProblem notHers = catchThrowableOfType(CodedProblem.class,
                 () -> objections.file(other, record, "不是我的", "本人"));
         assertThat(notHers.code()).isEqualTo("OBJECTION_RECORD_UNKNOWN");

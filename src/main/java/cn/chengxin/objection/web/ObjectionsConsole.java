@@ -55,6 +55,16 @@ class ObjectionsConsole {
                 .body(download.content());
     }
 
+    /** 窗口代办: an objection filed at a counter for a subject, naming the record by its decision number. */
+    @PostMapping("/console/objections")
+    String fileAtCounter(@RequestParam(defaultValue = "") String number,
+                         @RequestParam(defaultValue = "") String decisionNumber,
+                         @RequestParam(defaultValue = "") String reasons, RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "objections.filedAtCounter",
+                () -> objections.fileAtCounter(number, decisionNumber, reasons));
+        return "redirect:/console/objections";
+    }
+
     @PostMapping("/console/objections/{id}/route")
     String route(@PathVariable UUID id, @RequestParam int version, RedirectAttributes redirect) {
         ConsoleActions.flash(redirect, "objections.routed", () -> objections.route(id, version));
