@@ -19,6 +19,7 @@ import cn.chengxin.inquiry.Reports;
 import cn.chengxin.inquiry.Statements;
 import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.inquiry.domain.ReportKind;
+import cn.chengxin.repair.domain.RepairEligibility;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
@@ -71,9 +72,17 @@ class MyCredit {
     String file(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
         audit.record(AuditEntry.of(AuditCategory.QUERY, "self.file").subject(citizen.subjectPseudonym())
                 .purpose("本人查询", "国办发〔2016〕98号 本人查询"));
-        model.addAttribute("entries", creditFile.fileOf(citizen.subjectId()));
-        model.addAttribute("items", catalogue.current().stream()
-                .collect(Collectors.toMap(CatalogueItem::code, CatalogueItem::definition, (a, b) -> a)));
+        var entries = creditFile.fileOf(citizen.subjectId());
+        var items = catalogue.current().stream()
+                .collect(Collectors.toMap(CatalogueItem::code, CatalogueItem::definition, (a, b) -> a));
+        model.addAttribute("entries", entries);
+        model.addAttribute("items", items);
+        // 信用修复: when each shown negative record may be repaired, before the person applies (RULES.md §6).
+        model.addAttribute("repair", entries.stream().filter(e -> e.status().shown() && items.containsKey(e.itemCode()))
+                .collect(Collectors.toMap(e -> e.recordKey(), e -> RepairEligibility.of(items.get(e.itemCode()).nature(),
+                        items.get(e.itemCode()).severity(), items.get(e.itemCode()).publicationMinMonths(),
+                        e.decisionDate()), (a, b) -> a)));
+        model.addAttribute("today", java.time.LocalDate.now(clock));
         model.addAttribute("departments", directory.departments().stream()
                 .collect(Collectors.toMap(Department::code, Department::name, (a, b) -> a)));
         model.addAttribute("statements", statements.of(citizen.subjectId()));
