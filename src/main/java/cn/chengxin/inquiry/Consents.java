@@ -106,7 +106,12 @@ public class Consents {
 
     /** The authorisation code of the person's own consent. */
     public Optional<String> codeOf(UUID subjectId, UUID consentId) {
-        return store.consent(consentId).filter(c -> c.subjectId().equals(subjectId)).map(c -> codes().issue(c.id()));
+        return store.consent(consentId).filter(c -> c.subjectId().equals(subjectId)).map(this::codeOf);
+    }
+
+    /** The authorisation code of a consent already read (e.g. one of {@link #of}). */
+    public String codeOf(Consent consent) {
+        return codes().issue(consent.id());
     }
 
     /**

@@ -267,7 +267,7 @@ public class Reports {
     }
 
     private int freeUsed(UUID subjectId, int year) {
-        return transactions.execute(s -> store.lockAndCountSelfReports(subjectId, startOf(year), startOf(year + 1)));
+        return store.countSelfReports(subjectId, startOf(year), startOf(year + 1));
     }
 
     private SubjectProfile profile(UUID subjectId) {

@@ -134,6 +134,16 @@ public class Objections {
         return store.evidenceOf(objectionId);
     }
 
+    /** The attachments of each of {@code objections} (an empty list for those without), in one query. */
+    public java.util.Map<UUID, List<JdbcObjections.EvidenceFile>> evidenceOf(List<Objection> objections) {
+        java.util.Map<UUID, List<JdbcObjections.EvidenceFile>> byObjection = new java.util.HashMap<>();
+        objections.forEach(o -> byObjection.put(o.id(), new java.util.ArrayList<>()));
+        if (!objections.isEmpty()) {
+            store.evidenceOf(byObjection.keySet()).forEach(f -> byObjection.get(f.objectionId()).add(f));
+        }
+        return byObjection;
+    }
+
     /** An attachment and its content, for the staff handling the case. */
     public record EvidenceDownload(JdbcObjections.EvidenceFile file, byte[] content) {
     }

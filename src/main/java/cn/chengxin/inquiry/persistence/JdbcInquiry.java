@@ -146,6 +146,11 @@ public class JdbcInquiry {
     public int lockAndCountSelfReports(UUID subjectId, Instant from, Instant to) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 7))").param("inquiry.self:" + subjectId)
                 .query(Object.class).single();
+        return countSelfReports(subjectId, from, to);
+    }
+
+    /** Full self-query reports of the subject in [from, to), without a lock: for display and early refusal. */
+    public int countSelfReports(UUID subjectId, Instant from, Instant to) {
         return jdbc.sql("SELECT count(*) FROM inquiry.report WHERE subject_id = ? AND kind = ? "
                         + "AND requester_kind = 'SELF' AND generated_at >= ? AND generated_at < ?")
                 .params(subjectId, ReportKind.SELF_FULL.name(), Timestamp.from(from), Timestamp.from(to))

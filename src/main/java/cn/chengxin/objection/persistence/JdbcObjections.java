@@ -24,6 +24,9 @@ public class JdbcObjections {
                    due_on, routed_at, department_due, outcome, outcome_reasons, decided_by, decided_at, version
             FROM objection.objection""";
 
+    private static final String EVIDENCE =
+            "SELECT id, objection_id, filename, content_type, length(content) FROM objection.evidence";
+
     private final JdbcClient jdbc;
 
     public JdbcObjections(JdbcClient jdbc) {
@@ -111,12 +114,14 @@ public class JdbcObjections {
     }
 
     public List<EvidenceFile> evidenceOf(UUID objectionId) {
-        return jdbc.sql("SELECT id, objection_id, filename, content_type, length(content) FROM objection.evidence "
-                        + "WHERE objection_id = ? ORDER BY uploaded_at")
-                .param(objectionId)
-                .query((rs, n) -> new EvidenceFile(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getString(4), rs.getInt(5)))
-                .list();
+        return evidenceOf(List.of(objectionId));
+    }
+
+    /** The attachments of many objections in one query, in upload order. */
+    public List<EvidenceFile> evidenceOf(java.util.Collection<UUID> objectionIds) {
+        return jdbc.sql(EVIDENCE + " WHERE objection_id = ANY(?::uuid[]) ORDER BY uploaded_at")
+                .param(objectionIds.stream().map(UUID::toString).toArray(String[]::new))
+                .query(JdbcObjections::evidenceFile).list();
     }
 
     public Optional<byte[]> evidenceContent(UUID id) {
@@ -125,12 +130,12 @@ public class JdbcObjections {
     }
 
     public Optional<EvidenceFile> evidence(UUID id) {
-        return jdbc.sql("SELECT id, objection_id, filename, content_type, length(content) FROM objection.evidence "
-                        + "WHERE id = ?")
-                .param(id)
-                .query((rs, n) -> new EvidenceFile(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getString(4), rs.getInt(5)))
-                .optional();
+        return jdbc.sql(EVIDENCE + " WHERE id = ?").param(id).query(JdbcObjections::evidenceFile).optional();
+    }
+
+    private static EvidenceFile evidenceFile(ResultSet rs, int n) throws SQLException {
+        return new EvidenceFile(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                rs.getString(4), rs.getInt(5));
     }
 
     private static Objection objection(ResultSet rs, int n) throws SQLException {

@@ -34,8 +34,7 @@ class ObjectionsConsole {
     String page(Model model) {
         var open = objections.open();
         model.addAttribute("open", open);
-        model.addAttribute("evidence", open.stream().collect(java.util.stream.Collectors.toMap(
-                cn.chengxin.objection.Objection::id, o -> objections.evidenceOf(o.id()))));
+        model.addAttribute("evidence", objections.evidenceOf(open));
         model.addAttribute("decided", objections.recentlyDecided());
         model.addAttribute("outcomes", Outcome.values());
         model.addAttribute("today", LocalDate.now(clock));

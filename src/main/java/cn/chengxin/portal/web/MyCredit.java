@@ -112,7 +112,7 @@ class MyCredit {
         var mine = consents.of(citizen.subjectId());
         model.addAttribute("consents", mine);
         model.addAttribute("codes", mine.stream().collect(Collectors.toMap(c -> c.id(),
-                c -> consents.codeOf(citizen.subjectId(), c.id()).orElse(""))));
+                consents::codeOf)));
         model.addAttribute("institutions", consents.institutions());
         model.addAttribute("purposes", Purpose.values());
         model.addAttribute("defaultDays", consents.defaultDays());
