@@ -43,7 +43,7 @@ class SubmissionsBrowserIT {
     void anOperatorUploadsAFileAndFindsTheAcceptedRecords() throws Exception {
         TestCitizens.Person first = TestCitizens.register(subjects, "杨春花");
         TestCitizens.Person second = TestCitizens.register(subjects, "朱国平");
-        String badCheck = first.number().substring(0, 17) + (first.number().charAt(17) == '1' ? '2' : '1');
+        String badCheck = TestCitizens.withWrongCheckCharacter(first.number());
         String csv = String.join("\n",
                 "事项代码,证件号码,主体名称,部门记录编号,决定文书号,决定日期,case_number,court,obligation,performance,behaviour",
                 row(first.number(), first.name(), "B-" + first.number().hashCode(), "(2025)豫1702执1号"),

@@ -71,8 +71,8 @@ class SubmissionsIT {
         String good = row("P_COURT_DEFAULTER", person.number(), person.name(), source, "2025-06-01",
                 "\"case_number\":\"(2025)豫1702执123号\",\"court\":\"驿城区人民法院\",\"obligation\":\"给付货款\","
                         + "\"performance\":\"全部未履行\",\"behaviour\":\"有履行能力而拒不履行\"");
-        String wrongCheckDigit = row("P_COURT_DEFAULTER", person.number().substring(0, 17)
-                + wrongCheckCharacter(person.number()), person.name(), "A2", "2025-06-01", courtFields());
+        String wrongCheckDigit = row("P_COURT_DEFAULTER", TestCitizens.withWrongCheckCharacter(person.number()),
+                person.name(), "A2", "2025-06-01", courtFields());
         String impossibleBirth = row("P_COURT_DEFAULTER", withCheck("41170219990230123"), "甲", "A3", "2025-06-01",
                 courtFields());
         String unknownItem = row("P_NO_SUCH_ITEM", person.number(), person.name(), "A4", "2025-06-01", "");
@@ -265,20 +265,5 @@ class SubmissionsIT {
             sum += (first17.charAt(i) - '0') * w[i];
         }
         return first17 + "10X98765432".charAt(sum % 11);
-    }
-
-    /**
-     * A last character wrong for the identity number that does not by chance make the 18 characters a valid unified
-     * social credit code (about one in 31 numbers would, and the row would then be refused as the wrong subject type).
-     */
-    private static char wrongCheckCharacter(String number) {
-        String first17 = number.substring(0, 17);
-        char usccCheck = cn.chengxin.subject.domain.UnifiedSocialCreditCode.checkCharFor(first17);
-        for (char c : "0123456789X".toCharArray()) {
-            if (c != number.charAt(17) && c != usccCheck) {
-                return c;
-            }
-        }
-        throw new IllegalStateException("no wrong check character for " + first17);
     }
 }

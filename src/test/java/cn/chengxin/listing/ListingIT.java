@@ -246,7 +246,7 @@ class ListingIT {
         TestCitizens.Person person = TestCitizens.register(subjects, "韩立新");
         check(marketChecks, person.number(), "HIRING").andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("SCENARIO_NOT_ALLOWED"));
-        String wrong = person.number().substring(0, 17) + (person.number().charAt(17) == '1' ? '2' : '1');
+        String wrong = TestCitizens.withWrongCheckCharacter(person.number());
         check(hrChecks, wrong, "HIRING").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("ID_CHECKSUM"));
         mvc.perform(post("/api/v1/checks/batch").header("Authorization", "Bearer " + hrChecks)

@@ -97,7 +97,7 @@ class TipOffDeskIT {
         assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
 
         // A malformed number is refused with its code and not sent back.
-        String bad = person.number().substring(0, 17) + (person.number().charAt(17) == '1' ? '2' : '1');
+        String bad = TestCitizens.withWrongCheckCharacter(person.number());
         file(address(), "冯国强", bad, "冒用他人名义骗取补贴，金额较大。")
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("ID_CHECKSUM")))

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.UnifiedSocialCreditCode;
 
 /** Registered persons with fresh valid numbers and phone numbers, for tests that need citizens. */
 public final class TestCitizens {
@@ -34,6 +35,22 @@ public final class TestCitizens {
     /** A resident identity number from its first 17 digits (GB 11643 check character appended). */
     public static String withCheckCharacter(String first17) {
         return first17 + checkCharacter(first17);
+    }
+
+    /**
+     * The number with a wrong last character that does not by chance make the 18 characters a valid unified social
+     * credit code (about one in 31 numbers would, and the number would then be refused as the wrong subject type
+     * instead of {@code ID_CHECKSUM}).
+     */
+    public static String withWrongCheckCharacter(String number) {
+        String first17 = number.substring(0, 17);
+        char creditCodeCheck = UnifiedSocialCreditCode.checkCharFor(first17);
+        for (char c : "0123456789X".toCharArray()) {
+            if (c != Character.toUpperCase(number.charAt(17)) && c != creditCodeCheck) {
+                return first17 + c;
+            }
+        }
+        throw new IllegalStateException("no wrong check character");
     }
 
     private static char checkCharacter(String first17) {
