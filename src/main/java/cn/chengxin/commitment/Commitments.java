@@ -1,0 +1,204 @@
+package cn.chengxin.commitment;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.commitment.domain.CommitmentKind;
+import cn.chengxin.commitment.persistence.JdbcCommitments;
+import cn.chengxin.ingestion.BatchResult;
+import cn.chengxin.ingestion.IncomingRecord;
+import cn.chengxin.ingestion.Submissions;
+import cn.chengxin.shared.CodedProblem;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.Ids;
+import cn.chengxin.subject.SubjectProfile;
+import cn.chengxin.subject.SubjectRegistry;
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 信用承诺: signs, lists and settles commitments. A breach reported by a department becomes a 违背信用承诺信息 record
+ * ({@code P_COMMITMENT_BREACH}) and a commitment kept to its due date a 信用承诺信息 record ({@code P_COMMITMENT}),
+ * both through the normal collection path — validated, idempotent and fanned out like any department's record; the
+ * catalogue decides whether they count for lists and scores.
+ */
+@Service
+public class Commitments {
+
+    static final String BREACH_ITEM = "P_COMMITMENT_BREACH";
+    static final String KEPT_ITEM = "P_COMMITMENT";
+    private static final String PLATFORM_DEPARTMENT = "CREDIT_OFFICE";
+    private static final Logger log = LoggerFactory.getLogger(Commitments.class);
+
+    private final JdbcCommitments store;
+    private final SubjectRegistry subjects;
+    private final Submissions submissions;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Commitments(JdbcCommitments store, SubjectRegistry subjects, Submissions submissions, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.subjects = subjects;
+        this.submissions = submissions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a commitment the subject signed, with the exact text shown to them.
+     *
+     * @param reference      what it was given for (a repair application, a licence file number), or null
+     * @param departmentCode the department it was given to, or null for the credit office
+     * @param due            the day by which it must be performed, or null for none
+     */
+    @Transactional
+    public Commitment sign(UUID subjectId, CommitmentKind kind, String text, String reference, String departmentCode,
+                           LocalDate due, String signedBy) {
+        if (text == null || text.isBlank() || text.length() > 10_000) {
+            throw new CodedProblem("COMMITMENT_TEXT", DomainProblem.Kind.INVALID_INPUT, "承诺内容不能为空（不超过一万字）");
+        }
+        Commitment c = new Commitment(Ids.newId(), subjectId, kind, text, sm3(text), reference, departmentCode, due,
+                signedBy, clock.instant(), cn.chengxin.commitment.domain.CommitmentStatus.IN_FORCE, null, null);
+        store.insert(c);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "commitment.sign")
+                .subject(subjects.pseudonymOf(subjectId).orElseThrow()).detail(kind.label() + " " + c.digest()));
+        return c;
+    }
+
+    /**
+     * A department records a commitment the subject signed at its window (告知承诺, 容缺受理, on hiring), naming the
+     * subject by identity number; the department is the calling client's.
+     */
+    public Commitment recordAtDepartment(String subjectNumber, CommitmentKind kind, String text, String reference,
+                                         LocalDate due) {
+        if (kind == null) {
+            throw new CodedProblem("COMMITMENT_KIND", DomainProblem.Kind.INVALID_INPUT, "请指明承诺类型");
+        }
+        UUID subjectId = subjects.find(subjects.validate(null, subjectNumber)).orElseThrow(() -> new CodedProblem(
+                "COMMITMENT_SUBJECT_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
+        String department = AuditLog.currentActor().departmentCode();
+        if (due != null && !due.isAfter(LocalDate.now(clock))) {
+            throw new CodedProblem("COMMITMENT_DUE_PAST", DomainProblem.Kind.INVALID_INPUT, "履约期限应晚于今天");
+        }
+        return sign(subjectId, kind, text, reference, department, due, "本人向" + department + "作出");
+    }
+
+    public Commitment find(UUID id) {
+        return store.find(id).orElseThrow(() -> new CodedProblem("COMMITMENT_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
+                "没有这份信用承诺"));
+    }
+
+    public List<Commitment> of(UUID subjectId) {
+        return store.ofSubject(subjectId);
+    }
+
+    /** The latest commitments given to a department (all departments: null). */
+    public List<Commitment> recent(String departmentCode) {
+        return store.recent(departmentCode, 200);
+    }
+
+    /** Whether the stored text is still the text that was signed. */
+    public boolean intact(Commitment c) {
+        return sm3(c.text()).equals(c.digest());
+    }
+
+    /**
+     * A department reports that the subject broke the commitment (违诺): the commitment is marked breached (once, even
+     * when reported twice at once) and a negative record is submitted in the department's name, refused like any row
+     * if it does not validate — then the mark is taken back. Not one transaction: collection commits in its own
+     * chunks, and its batch id follows from the commitment, so a retry after a crash stores nothing twice.
+     */
+    public BatchResult reportBreach(UUID id, String departmentCode, String decisionNumber, LocalDate decisionDate,
+                                    String facts) {
+        Commitment c = find(id);
+        if (c.departmentCode() != null && !c.departmentCode().equals(departmentCode)) {
+            throw new CodedProblem("COMMITMENT_OTHER_DEPARTMENT", DomainProblem.Kind.FORBIDDEN,
+                    "该承诺是向其他部门作出的，只能由受诺部门报告违诺");
+        }
+        String text = facts == null ? "" : facts.strip();
+        if (text.isEmpty() || text.length() > 2000) {
+            throw new CodedProblem("COMMITMENT_BREACH_FACTS", DomainProblem.Kind.INVALID_INPUT,
+                    "请写明违诺事实（不超过 2000 字）");
+        }
+        if (!store.breach(id, text, AuditLog.currentActor().actorName(), clock.instant())) {
+            throw new CodedProblem("COMMITMENT_NOT_IN_FORCE", DomainProblem.Kind.CONFLICT, "该承诺已履约或已报告违诺");
+        }
+        BatchResult result;
+        try {
+            result = submit(c, departmentCode, "BREACH", BREACH_ITEM, decisionNumber, decisionDate,
+                    Map.of("commitment", c.kind().label() + "：" + abbreviate(c.text()), "facts", text));
+        } catch (RuntimeException e) {
+            store.unbreach(id);
+            throw e;
+        }
+        if (result.accepted() + result.duplicates() != 1) {
+            store.unbreach(id);
+            var error = result.errors().isEmpty() ? null : result.errors().get(0);
+            throw new CodedProblem(error == null ? "COMMITMENT_BREACH_REFUSED" : error.code(),
+                    DomainProblem.Kind.INVALID_INPUT, "违诺信息未被接收：" + (error == null ? "" : error.message()));
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "commitment.breach")
+                .subject(subjects.pseudonymOf(c.subjectId()).orElseThrow()).detail(c.kind().label()));
+        return result;
+    }
+
+    /**
+     * Commitments whose due date has passed without a breach are kept; each becomes a 信用承诺信息 record (submitted
+     * after the commitments are marked, idempotently by commitment, so a crash in between is repaired by a resubmit).
+     */
+    public int settleDue(LocalDate today) {
+        List<Commitment> kept = store.keepDue(today);
+        for (Commitment c : kept) {
+            String department = c.departmentCode() == null ? PLATFORM_DEPARTMENT : c.departmentCode();
+            BatchResult result = submit(c, department, "KEPT", KEPT_ITEM,
+                    "承诺-" + c.id().toString().substring(0, 8), c.due(),
+                    Map.of("kind", c.kind().label(), "content", abbreviate(c.text()), "due", c.due().toString()));
+            if (result.accepted() + result.duplicates() != 1) {
+                log.warn("Kept commitment {} not recorded: {}", c.id(), result.errors());
+            }
+        }
+        return kept.size();
+    }
+
+    @Scheduled(cron = "${chengxin.commitment.settle-cron:0 20 0 * * *}", zone = "Asia/Shanghai")
+    void daily() {
+        log.info("Commitments kept to their due date: {}", settleDue(LocalDate.now(clock)));
+    }
+
+    /** One record in a batch whose id follows from the commitment, so that a retry stores nothing twice. */
+    private BatchResult submit(Commitment c, String department, String what, String item, String decisionNumber,
+                               LocalDate decisionDate, Map<String, String> fields) {
+        SubjectProfile profile = subjects.profile(c.subjectId()).orElseThrow();
+        String number = subjects.revealNumber(c.subjectId()).orElseThrow().number();
+        IncomingRecord row = new IncomingRecord(item, number, profile.name(), "COMMITMENT-" + what + "-" + c.id(),
+                "1", "ADD", decisionNumber, decisionDate == null ? null : decisionDate.toString(), fields);
+        UUID batch = UUID.nameUUIDFromBytes(("commitment:" + what + ":" + c.id()).getBytes(StandardCharsets.UTF_8));
+        return submissions.submit(batch, department, List.of(row));
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 199) + "…";
+    }
+
+    private static String sm3(String text) {
+        SM3Digest digest = new SM3Digest();
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        digest.update(bytes, 0, bytes.length);
+        byte[] out = new byte[digest.getDigestSize()];
+        digest.doFinal(out, 0);
+        return HexFormat.of().formatHex(out);
+    }
+}

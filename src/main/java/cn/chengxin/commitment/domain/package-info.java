@@ -1,0 +1,3 @@
+/** The rules of credit commitments, in plain Java; its kinds and states are part of the module's API. */
+@org.springframework.modulith.NamedInterface("domain")
+package cn.chengxin.commitment.domain;

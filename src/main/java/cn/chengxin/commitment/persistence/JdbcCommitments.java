@@ -1,0 +1,96 @@
+package cn.chengxin.commitment.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.commitment.Commitment;
+import cn.chengxin.commitment.domain.CommitmentKind;
+import cn.chengxin.commitment.domain.CommitmentStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The commitment.commitment table. */
+@Repository
+public class JdbcCommitments {
+
+    private static final String SELECT = """
+            SELECT id, subject_id, kind, text, digest, reference, department_code, due, signed_by, signed_at, status,
+                   breach_facts, breach_reported_at
+            FROM commitment.commitment""";
+
+    private final JdbcClient jdbc;
+
+    public JdbcCommitments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Commitment c) {
+        jdbc.sql("""
+                        INSERT INTO commitment.commitment (id, subject_id, kind, text, digest, reference,
+                                                           department_code, due, signed_by, signed_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(c.id(), c.subjectId(), c.kind().name(), c.text(), c.digest(), c.reference(),
+                        c.departmentCode(), c.due(), c.signedBy(), Timestamp.from(c.signedAt()))
+                .update();
+    }
+
+    public Optional<Commitment> find(UUID id) {
+        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(JdbcCommitments::commitment).optional();
+    }
+
+    public List<Commitment> ofSubject(UUID subjectId) {
+        return jdbc.sql(SELECT + " WHERE subject_id = ? ORDER BY signed_at DESC LIMIT 200").param(subjectId)
+                .query(JdbcCommitments::commitment).list();
+    }
+
+    public List<Commitment> recent(String departmentCode, int limit) {
+        return jdbc.sql(SELECT + " WHERE (CAST(? AS text) IS NULL OR department_code = ?) "
+                        + "ORDER BY signed_at DESC LIMIT ?")
+                .params(departmentCode, departmentCode, limit).query(JdbcCommitments::commitment).list();
+    }
+
+    /** Marks an in-force commitment breached; false when it is not in force (already breached or kept). */
+    public boolean breach(UUID id, String facts, String by, Instant at) {
+        return jdbc.sql("""
+                        UPDATE commitment.commitment
+                        SET status = 'BREACHED', breach_facts = ?, breach_reported_by = ?, breach_reported_at = ?
+                        WHERE id = ? AND status = 'IN_FORCE'""")
+                .params(facts, by, Timestamp.from(at), id).update() == 1;
+    }
+
+    /** Takes back a breach whose record collection refused (the commitment is in force again). */
+    public void unbreach(UUID id) {
+        jdbc.sql("""
+                        UPDATE commitment.commitment
+                        SET status = 'IN_FORCE', breach_facts = NULL, breach_reported_by = NULL,
+                            breach_reported_at = NULL
+                        WHERE id = ? AND status = 'BREACHED'""")
+                .param(id).update();
+    }
+
+    /** Commitments whose due date passed before {@code today} with no breach reported: kept. */
+    public List<Commitment> keepDue(LocalDate today) {
+        return jdbc.sql("""
+                        UPDATE commitment.commitment SET status = 'KEPT'
+                        WHERE status = 'IN_FORCE' AND due < ?
+                        RETURNING id, subject_id, kind, text, digest, reference, department_code, due, signed_by,
+                                  signed_at, status, breach_facts, breach_reported_at""")
+                .param(today).query(JdbcCommitments::commitment).list();
+    }
+
+    private static Commitment commitment(ResultSet rs, int n) throws SQLException {
+        Timestamp breached = rs.getTimestamp("breach_reported_at");
+        return new Commitment(rs.getObject("id", UUID.class), rs.getObject("subject_id", UUID.class),
+                CommitmentKind.valueOf(rs.getString("kind")), rs.getString("text"), rs.getString("digest"),
+                rs.getString("reference"), rs.getString("department_code"), rs.getObject("due", LocalDate.class),
+                rs.getString("signed_by"), rs.getTimestamp("signed_at").toInstant(),
+                CommitmentStatus.valueOf(rs.getString("status")), rs.getString("breach_facts"),
+                breached == null ? null : breached.toInstant());
+    }
+}

@@ -1,0 +1,75 @@
+package cn.chengxin.commitment.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.commitment.Commitment;
+import cn.chengxin.commitment.Commitments;
+import cn.chengxin.commitment.domain.CommitmentKind;
+import cn.chengxin.ingestion.BatchResult;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** 信用承诺接口: a department's system records commitments signed at its window and reports breaches (违诺). */
+@RestController
+@RequiresPermission(Permission.RECORD_SUBMIT)
+@Tag(name = "commitment", description = "信用承诺")
+class CommitmentsApi {
+
+    private final Commitments commitments;
+
+    CommitmentsApi(Commitments commitments) {
+        this.commitments = commitments;
+    }
+
+    record NewCommitment(@NotBlank @Size(max = 64) String subjectNumber, @NotNull CommitmentKind kind,
+                         @NotBlank @Size(max = 10_000) String text, @Size(max = 200) String reference,
+                         LocalDate due) {
+
+        /** The number is personal data: never print it. */
+        @Override
+        public String toString() {
+            return "NewCommitment[" + kind + ", " + reference + "]";
+        }
+    }
+
+    record Recorded(UUID id, String digest, Instant signedAt) {
+    }
+
+    record Breach(@NotBlank @Size(max = 100) String decisionNumber, @NotNull LocalDate decisionDate,
+                  @NotBlank @Size(max = 2000) String facts) {
+    }
+
+    @PostMapping("/api/v1/commitments")
+    @Operation(summary = "登记信用承诺", description = "The subject signed the text at the calling department's window; "
+            + "it is kept as signed with its SM3 digest. A commitment with a due date that passes without a reported "
+            + "breach becomes a 信用承诺信息 record.")
+    ResponseEntity<Recorded> record(@Valid @RequestBody NewCommitment request) {
+        Commitment c = commitments.recordAtDepartment(request.subjectNumber(), request.kind(), request.text(),
+                request.reference(), request.due());
+        return ResponseEntity.created(URI.create("/api/v1/commitments/" + c.id()))
+                .body(new Recorded(c.id(), c.digest(), c.signedAt()));
+    }
+
+    @PostMapping("/api/v1/commitments/{id}/breach")
+    @Operation(summary = "报告违诺", description = "Only the department the commitment was given to; the breach becomes a "
+            + "违背信用承诺信息 record through the normal collection path (same validation and per-row errors).")
+    BatchResult breach(@PathVariable UUID id, @Valid @RequestBody Breach breach) {
+        return commitments.reportBreach(id, AuditLog.currentActor().departmentCode(), breach.decisionNumber(),
+                breach.decisionDate(), breach.facts());
+    }
+}

@@ -1,0 +1,134 @@
+package cn.chengxin.commitment;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.account.ApiClient;
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.commitment.domain.CommitmentStatus;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.support.ClearIdentityNumbers;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue #8's commitments on PostgreSQL: a department records a commitment signed at its window; only that department
+ * reports its breach, once, and the breach becomes a 违背信用承诺信息 record through collection; a commitment whose due
+ * date passed without a breach is kept and recorded.
+ */
+@IntegrationTest
+class CommitmentsIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    CreditFile creditFile;
+
+    @Autowired
+    Commitments commitments;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aBreachReportedByTheDepartmentBecomesANegativeRecordOnce() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "苗春生");
+        String hrss = client("HRSS");
+        String market = client("MARKET");
+        String body = record(hrss, "{\"subjectNumber\":\"" + person.number() + "\",\"kind\":\"APPROVAL_SUBSTITUTE\","
+                + "\"text\":\"本人承诺所提交的职业资格证书真实有效，如有虚假愿承担法律责任。\",\"reference\":\"人社许可〔2026〕88号\","
+                + "\"due\":\"" + LocalDate.now().plusMonths(6) + "\"}").andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        UUID id = UUID.fromString(JsonPath.read(body, "$.id"));
+        Commitment signed = commitments.find(id);
+        assertThat(signed.departmentCode()).isEqualTo("HRSS");
+        assertThat(commitments.intact(signed)).isTrue();
+
+        breach(market, id).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("COMMITMENT_OTHER_DEPARTMENT"));
+        breach(hrss, id).andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1));
+        breach(hrss, id).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("COMMITMENT_NOT_IN_FORCE"));
+
+        UUID subject = signed.subjectId();
+        assertThat(commitments.find(id).status()).isEqualTo(CommitmentStatus.BREACHED);
+        assertThat(creditFile.fileOf(subject)).singleElement().satisfies(e -> {
+            assertThat(e.itemCode()).isEqualTo("P_COMMITMENT_BREACH");
+            assertThat(e.departmentCode()).isEqualTo("HRSS");
+            assertThat(e.content().get("facts")).isEqualTo("经核查，所提交的证书系伪造");
+        });
+        assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
+
+        // Bad input: unknown kind, unknown subject.
+        record(hrss, "{\"subjectNumber\":\"" + person.number() + "\",\"kind\":\"NOPE\",\"text\":\"x\"}")
+                .andExpect(status().isBadRequest());
+        record(hrss, "{\"subjectNumber\":\"" + TestCitizens.withCheckCharacter("41170219700101999")
+                + "\",\"kind\":\"TOLERANCE\",\"text\":\"补交材料\"}").andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("COMMITMENT_SUBJECT_UNKNOWN"));
+    }
+
+    @Test
+    void aCommitmentKeptToItsDueDateIsRecordedAsKept() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "井秀兰");
+        String body = record(client("HRSS"), "{\"subjectNumber\":\"" + person.number() + "\",\"kind\":\"TOLERANCE\","
+                + "\"text\":\"本人承诺在 30 日内补交学历证明。\",\"due\":\"" + LocalDate.now().plusDays(30) + "\"}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        UUID id = UUID.fromString(JsonPath.read(body, "$.id"));
+
+        assertThat(commitments.settleDue(LocalDate.now())).isZero();
+        // Thirty days pass (the due date moves back instead of the clock forward: collection checks dates with it).
+        jdbc.sql("UPDATE commitment.commitment SET due = ? WHERE id = ?").params(LocalDate.now().minusDays(1), id)
+                .update();
+        assertThat(commitments.settleDue(LocalDate.now())).isPositive();
+        Commitment kept = commitments.find(id);
+        assertThat(kept.status()).isEqualTo(CommitmentStatus.KEPT);
+        FileEntry record = creditFile.fileOf(kept.subjectId()).get(0);
+        assertThat(record.itemCode()).isEqualTo("P_COMMITMENT");
+        assertThat(record.content().get("kind")).isEqualTo("容缺受理型");
+    }
+
+    private ResultActions record(String key, String json) throws Exception {
+        return mvc.perform(post("/api/v1/commitments").header("Authorization", "Bearer " + key)
+                .contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    private ResultActions breach(String key, UUID id) throws Exception {
+        return mvc.perform(post("/api/v1/commitments/{id}/breach", id).header("Authorization", "Bearer " + key)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"decisionNumber\":\"人社违诺〔2026〕3号\","
+                        + "\"decisionDate\":\"" + LocalDate.now().minusDays(1) + "\",\"facts\":\"经核查，所提交的证书系伪造\"}"));
+    }
+
+    private String client(String department) {
+        UUID id = directory.departments().stream().filter(d -> d.code().equals(department)).findFirst().orElseThrow()
+                .id();
+        return apiClients.issue(department + " 承诺", department, ApiClient.Kind.DEPARTMENT, id,
+                Set.of(Permission.RECORD_SUBMIT), 600).key();
+    }
+}
