@@ -34,9 +34,21 @@ public final class TestRecords {
 
     public static void deliver(MockMvc mvc, ApiClients apiClients, StaffDirectory directory, Penalty p)
             throws Exception {
-        UUID market = directory.departments().stream().filter(d -> d.code().equals("MARKET")).findFirst()
+        deliver(mvc, apiClients, directory, p, LocalDate.now().minusMonths(1));
+    }
+
+    /** {@link #deliver(MockMvc, ApiClients, StaffDirectory, Penalty)} with the decision taken on {@code decided}. */
+    public static void deliver(MockMvc mvc, ApiClients apiClients, StaffDirectory directory, Penalty p,
+                               LocalDate decided) throws Exception {
+        deliver(mvc, apiClients, directory, p, decided, "MARKET");
+    }
+
+    /** A penalty-shaped record delivered by {@code departmentCode} (its remit must include the item). */
+    public static void deliver(MockMvc mvc, ApiClients apiClients, StaffDirectory directory, Penalty p,
+                               LocalDate decided, String departmentCode) throws Exception {
+        UUID department = directory.departments().stream().filter(d -> d.code().equals(departmentCode)).findFirst()
                 .orElseThrow().id();
-        String key = apiClients.issue("市场监管报送", "MARKET", ApiClient.Kind.DEPARTMENT, market,
+        String key = apiClients.issue("部门报送", departmentCode, ApiClient.Kind.DEPARTMENT, department,
                 Set.of(Permission.RECORD_SUBMIT), 6000).key();
         mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key)
                         .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
@@ -44,7 +56,7 @@ public final class TestRecords {
                                 + p.number() + "\",\"subjectName\":\"" + p.name() + "\",\"version\":\"" + p.version()
                                 + "\",\"action\":\"" + p.action() + "\",\"sourceRecordId\":\"" + p.sourceRecordId()
                                 + "\",\"decisionNumber\":\"" + p.decisionNumber() + "\",\"decisionDate\":\""
-                                + LocalDate.now().minusMonths(1) + "\",\"fields\":{\"penalty_type\":\"罚款\","
+                                + decided + "\",\"fields\":{\"penalty_type\":\"罚款\","
                                 + "\"facts\":\"" + p.facts() + "\",\"basis\":\"《无证无照经营查处办法》第十三条\","
                                 + "\"authority\":\"市市场监督管理局\"}}]}"))
                 .andExpect(jsonPath("$.accepted").value(1));

@@ -14,10 +14,13 @@ class ConsoleDashboard {
 
     private final SubjectRegistry registry;
     private final cn.chengxin.objection.Objections objections;
+    private final cn.chengxin.repair.Repairs repairs;
 
-    ConsoleDashboard(SubjectRegistry registry, cn.chengxin.objection.Objections objections) {
+    ConsoleDashboard(SubjectRegistry registry, cn.chengxin.objection.Objections objections,
+                     cn.chengxin.repair.Repairs repairs) {
         this.registry = registry;
         this.objections = objections;
+        this.repairs = repairs;
     }
 
     @GetMapping("/console")
@@ -25,6 +28,7 @@ class ConsoleDashboard {
         model.addAttribute("counts", registry.counts());
         // Overdue objections are escalated to the credit office here, on the first page it sees (RULES.md §5).
         model.addAttribute("objections", objections.workload());
+        model.addAttribute("repairs", repairs.workload());
         return "console/home";
     }
 }

@@ -19,7 +19,7 @@ import cn.chengxin.inquiry.Reports;
 import cn.chengxin.inquiry.Statements;
 import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.inquiry.domain.ReportKind;
-import cn.chengxin.repair.domain.RepairEligibility;
+import cn.chengxin.repair.Repairs;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
@@ -53,10 +53,12 @@ class MyCredit {
     private final Consents consents;
     private final Reports reports;
     private final AuditLog audit;
+    private final Repairs repairs;
     private final java.time.Clock clock;
 
     MyCredit(CreditFile creditFile, Catalogue catalogue, StaffDirectory directory, Statements statements,
-             Consents consents, Reports reports, AuditLog audit, java.time.Clock clock) {
+             Consents consents, Reports reports, AuditLog audit, Repairs repairs, java.time.Clock clock) {
+        this.repairs = repairs;
         this.clock = clock;
         this.creditFile = creditFile;
         this.catalogue = catalogue;
@@ -78,10 +80,7 @@ class MyCredit {
         model.addAttribute("entries", entries);
         model.addAttribute("items", items);
         // 信用修复: when each shown negative record may be repaired, before the person applies (RULES.md §6).
-        model.addAttribute("repair", entries.stream().filter(e -> e.status().shown() && items.containsKey(e.itemCode()))
-                .collect(Collectors.toMap(e -> e.recordKey(), e -> RepairEligibility.of(items.get(e.itemCode()).nature(),
-                        items.get(e.itemCode()).severity(), items.get(e.itemCode()).publicationMinMonths(),
-                        e.decisionDate()), (a, b) -> a)));
+        model.addAttribute("repair", repairs.repairable(citizen.subjectId()));
         model.addAttribute("today", java.time.LocalDate.now(clock));
         model.addAttribute("departments", directory.departments().stream()
                 .collect(Collectors.toMap(Department::code, Department::name, (a, b) -> a)));

@@ -36,6 +36,11 @@ public record RepairEligibility(Kind kind, LocalDate from) {
         return new RepairEligibility(Kind.FROM_DATE, decided.plusMonths(months));
     }
 
+    /** A protected minor's record ({@link MinorProtection}): repairable once the obligation is fulfilled. */
+    public static RepairEligibility protectedMinor(LocalDate decided) {
+        return new RepairEligibility(Kind.ONCE_OBLIGATION_FULFILLED, decided);
+    }
+
     /** Whether the minimum period is served on {@code today} (the other conditions are checked on application). */
     public boolean periodServed(LocalDate today) {
         return kind != Kind.NOT_APPLICABLE && !today.isBefore(from);

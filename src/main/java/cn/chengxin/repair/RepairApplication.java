@@ -1,0 +1,28 @@
+package cn.chengxin.repair;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import cn.chengxin.repair.domain.RepairStatus;
+
+/**
+ * 信用修复申请 for one negative record: what the applicant says they did, the commitment they signed, its deadlines
+ * and, once decided, who decided and why. {@code counterStaff}: the staff member who filed it at a counter, if any.
+ */
+public record RepairApplication(UUID id, UUID subjectId, UUID recordKey, String itemCode, String departmentCode,
+                                String decisionNumber, String performance, UUID commitmentId, String filedBy,
+                                String counterStaff, Instant filedAt, RepairStatus status, LocalDate feedbackDue,
+                                String proposedBy, Instant proposedAt, String proposalNote, LocalDate decisionDue,
+                                int extensionDays, String extensionReason, String decidedBy, Instant decidedAt,
+                                String reasons, int version) {
+
+    /** The deadline that applies now: the authority's decision once proposed, the platform's feedback before. */
+    public LocalDate dueOn() {
+        return status == RepairStatus.PROPOSED && decisionDue != null ? decisionDue : feedbackDue;
+    }
+
+    public boolean overdue(LocalDate today) {
+        return status.open() && today.isAfter(dueOn());
+    }
+}

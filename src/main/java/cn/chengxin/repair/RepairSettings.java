@@ -1,0 +1,21 @@
+package cn.chengxin.repair;
+
+import java.util.Set;
+
+import cn.chengxin.catalog.domain.Severity;
+import cn.chengxin.repair.domain.MinorProtection;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Repair configuration ({@code chengxin.repair.*}).
+ *
+ * @param minorSeverities the severities of misconduct by minors that is protected once corrected (RULES.md §6)
+ */
+@ConfigurationProperties("chengxin.repair")
+public record RepairSettings(Set<Severity> minorSeverities) {
+
+    public RepairSettings {
+        minorSeverities = minorSeverities == null ? MinorProtection.defaults().severities()
+                : Set.copyOf(minorSeverities);
+    }
+}

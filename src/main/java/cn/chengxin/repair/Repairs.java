@@ -1,0 +1,350 @@
+package cn.chengxin.repair;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.commitment.Commitment;
+import cn.chengxin.commitment.Commitments;
+import cn.chengxin.commitment.domain.CommitmentKind;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.listing.ListEntry;
+import cn.chengxin.listing.Listing;
+import cn.chengxin.repair.domain.MinorProtection;
+import cn.chengxin.repair.domain.RepairCommitmentText;
+import cn.chengxin.repair.domain.RepairDeadlines;
+import cn.chengxin.repair.domain.RepairEligibility;
+import cn.chengxin.repair.domain.RepairStatus;
+import cn.chengxin.repair.persistence.JdbcRepairs;
+import cn.chengxin.shared.City;
+import cn.chengxin.shared.CodedProblem;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.calendar.WorkingDays;
+import cn.chengxin.shared.files.Attachments;
+import cn.chengxin.shared.security.Actor;
+import cn.chengxin.subject.SubjectProfile;
+import cn.chengxin.subject.SubjectRegistry;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 信用修复 (RULES.md §6; 《信用修复管理办法》 Order No. 36): a person applies for a negative record once its minimum
+ * period is served, with proof of performance and a signed 信用承诺书; a reviewer proposes approval and a second
+ * reviewer approves (never the one who filed it at a counter, never the proposer), or either refuses with reasons.
+ * Approval is one transaction: the record becomes 已修复 (no longer shown, shared or used), list entries resting on it
+ * exit and their measures stop; scores and the exchange follow from the record change. No fee, ever.
+ */
+@Service
+public class Repairs {
+
+    private final JdbcRepairs store;
+    private final CreditFile creditFile;
+    private final Listing listing;
+    private final Catalogue catalogue;
+    private final Commitments commitments;
+    private final SubjectRegistry subjects;
+    private final WorkingDays workingDays;
+    private final AuditLog audit;
+    private final City city;
+    private final Clock clock;
+    private final RepairDeadlines deadlines = RepairDeadlines.defaults();
+    private final MinorProtection minors;
+
+    Repairs(JdbcRepairs store, CreditFile creditFile, Listing listing, Catalogue catalogue, Commitments commitments,
+            SubjectRegistry subjects, WorkingDays workingDays, AuditLog audit, City city, Clock clock,
+            RepairSettings settings) {
+        this.store = store;
+        this.creditFile = creditFile;
+        this.listing = listing;
+        this.catalogue = catalogue;
+        this.commitments = commitments;
+        this.subjects = subjects;
+        this.workingDays = workingDays;
+        this.audit = audit;
+        this.city = city;
+        this.clock = clock;
+        this.minors = new MinorProtection(settings.minorSeverities());
+    }
+
+    /** An uploaded file, as the web layer read it; {@code kind}: PROOF, VOLUNTEER, DONATION or TRAINING. */
+    public record Upload(String kind, String filename, byte[] content) {
+    }
+
+    /** A negative record of the subject that is shown, with when it may be repaired (the 信用修复告知书's facts). */
+    public record Repairable(FileEntry record, ItemDefinition item, RepairEligibility eligibility,
+                             boolean protectedMinor, Optional<RepairApplication> open) {
+
+        public boolean periodServed(LocalDate today) {
+            return eligibility.periodServed(today);
+        }
+    }
+
+    /** When each of the subject's shown negative records may be repaired (两书同达: the notice comes with the record). */
+    public Map<UUID, Repairable> repairable(UUID subjectId) {
+        Map<String, ItemDefinition> items = new HashMap<>();
+        catalogue.current().forEach(i -> items.putIfAbsent(i.code(), i.definition()));
+        LocalDate birth = subjects.profile(subjectId).map(SubjectProfile::birthDate).orElse(null);
+        Map<UUID, RepairApplication> open = new HashMap<>();
+        store.ofSubject(subjectId).stream().filter(a -> a.status().open()).forEach(a -> open.put(a.recordKey(), a));
+        Map<UUID, Repairable> result = new java.util.LinkedHashMap<>();
+        for (FileEntry e : creditFile.fileOf(subjectId)) {
+            ItemDefinition item = items.get(e.itemCode());
+            if (item == null || !e.status().shown()) {
+                continue;
+            }
+            boolean minor = minors.protects(item.severity(), birth, e.decisionDate());
+            RepairEligibility eligibility = RepairEligibility.of(item.nature(), item.severity(),
+                    item.publicationMinMonths(), e.decisionDate());
+            if (eligibility.kind() == RepairEligibility.Kind.NOT_APPLICABLE) {
+                continue;
+            }
+            result.put(e.recordKey(), new Repairable(e, item, minor ? RepairEligibility.protectedMinor(
+                    e.decisionDate()) : eligibility, minor, Optional.ofNullable(open.get(e.recordKey()))));
+        }
+        return result;
+    }
+
+    public Repairable repairable(UUID subjectId, UUID recordKey) {
+        Repairable r = repairable(subjectId).get(recordKey);
+        if (r == null) {
+            throw problem("REPAIR_RECORD_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "您的信用档案中没有这条可修复的失信记录");
+        }
+        return r;
+    }
+
+    /** The 信用承诺书 the subject signs for this record, exactly as it will be kept. */
+    public String commitmentText(UUID subjectId, UUID recordKey) {
+        Repairable r = repairable(subjectId, recordKey);
+        SubjectProfile p = subjects.profile(subjectId).orElseThrow();
+        return RepairCommitmentText.of(p.name(), p.maskedNumber(), r.item().name(), r.record().decisionNumber(),
+                r.record().decisionDate(), city.name());
+    }
+
+    /**
+     * Applies for repair of one record: refused before the minimum period with the date it becomes possible, without
+     * proof of performance, without the commitment signed in the subject's own name, or while an application for the
+     * record is open; the attachments are checked before anything is stored.
+     *
+     * @param signature   the name the applicant typed to sign the commitment (must be the subject's name)
+     * @param counterStaff the staff member filing at a counter for the subject, or null in self-service
+     */
+    @Transactional
+    public UUID apply(UUID subjectId, UUID recordKey, String performance, String signature, List<Upload> uploads,
+                      String counterStaff) {
+        List<String> types = uploads.stream().map(u -> Attachments.check(u.filename(), u.content())).toList();
+        Attachments.requireCount(uploads.size(), "一份修复申请");
+        Repairable r = repairable(subjectId, recordKey);
+        LocalDate today = LocalDate.now(clock);
+        if (r.record().status() != RecordStatus.ACTIVE) {
+            throw problem("REPAIR_RECORD_IN_DISPUTE", DomainProblem.Kind.CONFLICT, "该记录正在异议处理中，办结后再申请修复");
+        }
+        if (!r.periodServed(today)) {
+            throw problem("REPAIR_TOO_EARLY", DomainProblem.Kind.INVALID_INPUT,
+                    "该记录的最短公示期尚未届满，" + r.eligibility().from() + " 起可申请信用修复");
+        }
+        String text = performance == null ? "" : performance.strip();
+        if (text.isEmpty() || text.length() > 2000) {
+            throw problem("REPAIR_PERFORMANCE", DomainProblem.Kind.INVALID_INPUT, "请说明纠正失信行为、履行法定义务的情况（不超过 2000 字）");
+        }
+        if (uploads.stream().noneMatch(u -> "PROOF".equals(u.kind()))) {
+            throw problem("REPAIR_PROOF_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "请上传履行法定义务的证明材料");
+        }
+        SubjectProfile p = subjects.profile(subjectId).orElseThrow();
+        if (signature == null || !signature.strip().equals(p.name())) {
+            throw problem("REPAIR_COMMITMENT_UNSIGNED", DomainProblem.Kind.INVALID_INPUT, "请阅读信用承诺书并输入本人姓名签署");
+        }
+        UUID id = Ids.newId();
+        Instant now = clock.instant();
+        Commitment commitment = commitments.sign(subjectId, CommitmentKind.REPAIR, commitmentText(subjectId, recordKey),
+                "信用修复申请 " + id, null, null, counterStaff == null ? "本人" : "窗口代办：" + counterStaff);
+        RepairApplication application = new RepairApplication(id, subjectId, recordKey, r.record().itemCode(),
+                r.record().departmentCode(), r.record().decisionNumber(), text, commitment.id(),
+                counterStaff == null ? "本人" : "窗口代办：" + counterStaff, counterStaff, now, RepairStatus.APPLIED,
+                deadlines.feedbackDue(workingDays.calendar(), today), null, null, null, null, 0, null, null, null,
+                null, 0);
+        if (!store.insert(application)) {
+            throw problem("REPAIR_ALREADY_APPLIED", DomainProblem.Kind.CONFLICT, "该记录已有正在办理的修复申请");
+        }
+        for (int i = 0; i < uploads.size(); i++) {
+            Upload u = uploads.get(i);
+            String kind = switch (u.kind()) {
+                case "PROOF", "VOLUNTEER", "DONATION", "TRAINING" -> u.kind();
+                default -> throw problem("REPAIR_ATTACHMENT_KIND", DomainProblem.Kind.INVALID_INPUT, "未知的材料类型");
+            };
+            store.insertAttachment(Ids.newId(), id, kind, u.filename(), types.get(i), u.content(),
+                    Attachments.sha256(u.content()), now);
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.apply")
+                .subject(subjects.pseudonymOf(subjectId).orElseThrow())
+                .detail(r.record().itemCode() + " " + r.record().decisionNumber() + "；材料 " + uploads.size()));
+        return id;
+    }
+
+    /** 窗口代办: staff file an application for the subject, naming the record by its decision number. */
+    public UUID applyAtCounter(String subjectNumber, String decisionNumber, String performance, String signature,
+                               List<Upload> uploads) {
+        UUID subjectId = subjects.find(subjects.validate(null, subjectNumber)).orElseThrow(() -> problem(
+                "REPAIR_SUBJECT_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
+        String wanted = decisionNumber == null ? "" : decisionNumber.strip();
+        UUID recordKey = repairable(subjectId).values().stream()
+                .filter(r -> wanted.equals(r.record().decisionNumber())).map(r -> r.record().recordKey()).findFirst()
+                .orElseThrow(() -> problem("REPAIR_RECORD_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
+                        "该主体没有这个文书号的可修复记录"));
+        return apply(subjectId, recordKey, performance, signature, uploads, AuditLog.currentActor().actorId());
+    }
+
+    /** First review (初审): proposes approval; the authority then decides within 3 working days. */
+    @Transactional
+    public void propose(UUID id, int version, String note) {
+        RepairApplication a = find(id);
+        Actor by = AuditLog.currentActor();
+        requireNotApplicant(a, by);
+        if (!store.propose(id, version, by.actorId(), clock.instant(), note == null ? null : note.strip(),
+                deadlines.decisionDue(workingDays.calendar(), LocalDate.now(clock)))) {
+            throw alreadyDecided();
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.propose")
+                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(a.itemCode()));
+    }
+
+    /**
+     * Approves a proposed repair — exactly one approval even when two reviewers approve at once — and applies its
+     * effects in the same transaction: the record stops being shown, shared and used, and the list entries resting on
+     * it exit (their measures stop at once). Refused when the record changed meanwhile (nothing happens then).
+     */
+    @Transactional
+    public void approve(UUID id, int version) {
+        RepairApplication a = find(id);
+        Actor by = AuditLog.currentActor();
+        requireNotApplicant(a, by);
+        if (by.actorId().equals(a.proposedBy())) {
+            throw problem("REPAIR_SAME_REVIEWER", DomainProblem.Kind.FORBIDDEN, "初审同意的人不能再复核批准同一申请");
+        }
+        if (!store.decide(id, version, RepairStatus.APPROVED, by.actorId(), clock.instant(), "准予信用修复")) {
+            throw alreadyDecided();
+        }
+        if (!creditFile.changeStatus(a.subjectId(), a.recordKey(), EnumSet.of(RecordStatus.ACTIVE),
+                RecordStatus.REPAIRED, by.actorId(), "信用修复：" + a.id())) {
+            throw problem("REPAIR_RECORD_CHANGED", DomainProblem.Kind.CONFLICT,
+                    "该记录状态已变化（异议、撤销或公示期满），本次不予批准，请刷新后处理");
+        }
+        for (ListEntry entry : listing.entriesOf(a.subjectId())) {
+            if (a.recordKey().equals(entry.recordKey()) && entry.status().open()) {
+                listing.exit(entry.id(), "信用修复");
+            }
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.approve")
+                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(a.itemCode()));
+    }
+
+    /** Refuses, with the reasons the applicant reads; from either open state. */
+    @Transactional
+    public void refuse(UUID id, int version, String reasons) {
+        if (reasons == null || reasons.isBlank() || reasons.length() > 2000) {
+            throw problem("REPAIR_REASONS_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "不予修复须写明理由（申请人可见，不超过 2000 字）");
+        }
+        RepairApplication a = find(id);
+        Actor by = AuditLog.currentActor();
+        requireNotApplicant(a, by);
+        if (!store.decide(id, version, RepairStatus.REFUSED, by.actorId(), clock.instant(), reasons.strip())) {
+            throw alreadyDecided();
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.refuse")
+                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(a.itemCode()));
+    }
+
+    /** Records the one extension an application may have (延期), with its reason: the deadline moves by its days. */
+    @Transactional
+    public void extend(UUID id, int version, int days, String reason) {
+        RepairApplication a = find(id);
+        if (reason == null || reason.isBlank() || days < 1 || days > deadlines.maxExtensionDays()) {
+            throw problem("REPAIR_EXTENSION_INVALID", DomainProblem.Kind.INVALID_INPUT,
+                    "延期须写明理由，天数为 1 至 " + deadlines.maxExtensionDays() + " 个工作日");
+        }
+        var calendar = workingDays.calendar();
+        if (!store.extend(id, version, days, reason.strip(), deadlines.extended(calendar, a.feedbackDue(), days),
+                a.decisionDue() == null ? null : deadlines.extended(calendar, a.decisionDue(), days))) {
+            throw problem("REPAIR_ALREADY_EXTENDED", DomainProblem.Kind.CONFLICT, "该申请已办结、已延期过或已被他人更新");
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.extend")
+                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(days + " 个工作日：" + reason.strip()));
+    }
+
+    public RepairApplication find(UUID id) {
+        return store.find(id).orElseThrow(() -> problem("REPAIR_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有这份修复申请"));
+    }
+
+    public List<RepairApplication> of(UUID subjectId) {
+        return store.ofSubject(subjectId);
+    }
+
+    public List<RepairApplication> open() {
+        return store.open(500);
+    }
+
+    public List<RepairApplication> recentlyDecided() {
+        return store.recentlyDecided(50);
+    }
+
+    /** What the console's dashboard shows: open applications and how many are past their deadline. */
+    public record Workload(int open, int overdue) {
+    }
+
+    public Workload workload() {
+        int[] counts = store.openAndOverdue(LocalDate.now(clock));
+        return new Workload(counts[0], counts[1]);
+    }
+
+    public Commitment commitmentOf(RepairApplication a) {
+        return commitments.find(a.commitmentId());
+    }
+
+    /** The materials of each application (an empty list for those without), in one query. */
+    public Map<UUID, List<JdbcRepairs.AttachmentFile>> attachmentsOf(List<RepairApplication> applications) {
+        Map<UUID, List<JdbcRepairs.AttachmentFile>> byApplication = new HashMap<>();
+        applications.forEach(a -> byApplication.put(a.id(), new ArrayList<>()));
+        store.attachmentsOf(byApplication.keySet()).forEach(f -> byApplication.get(f.applicationId()).add(f));
+        return byApplication;
+    }
+
+    /** An attachment and its content. */
+    public record AttachmentDownload(JdbcRepairs.AttachmentFile file, UUID subjectId, byte[] content) {
+    }
+
+    public AttachmentDownload attachment(UUID id) {
+        JdbcRepairs.AttachmentFile file = store.attachment(id).orElseThrow(() -> problem("EVIDENCE_UNKNOWN",
+                DomainProblem.Kind.NOT_FOUND, "没有这个附件"));
+        return new AttachmentDownload(file, find(file.applicationId()).subjectId(),
+                store.attachmentContent(id).orElseThrow());
+    }
+
+    private static void requireNotApplicant(RepairApplication a, Actor by) {
+        if (by.actorId().equals(a.counterStaff())) {
+            throw problem("REPAIR_OWN_APPLICATION", DomainProblem.Kind.FORBIDDEN, "代为提交申请的人不能审查同一申请");
+        }
+    }
+
+    private static CodedProblem alreadyDecided() {
+        return problem("REPAIR_ALREADY_DECIDED", DomainProblem.Kind.CONFLICT, "该申请已由他人处理或已更新，请刷新");
+    }
+
+    private static CodedProblem problem(String code, DomainProblem.Kind kind, String message) {
+        return new CodedProblem(code, kind, message);
+    }
+}

@@ -1,0 +1,158 @@
+package cn.chengxin.repair.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.repair.RepairApplication;
+import cn.chengxin.repair.domain.RepairStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The repair.application and repair.attachment tables. Every change checks the version it read: one decision wins. */
+@Repository
+public class JdbcRepairs {
+
+    private static final String SELECT = """
+            SELECT id, subject_id, record_key, item_code, department_code, decision_number, performance, commitment_id,
+                   filed_by, counter_staff, filed_at, status, feedback_due, proposed_by, proposed_at, proposal_note,
+                   decision_due, extension_days, extension_reason, decided_by, decided_at, reasons, version
+            FROM repair.application""";
+
+    private static final String ATTACHMENT =
+            "SELECT id, application_id, kind, filename, content_type, length(content) FROM repair.attachment ";
+
+    private final JdbcClient jdbc;
+
+    public JdbcRepairs(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An attachment without its content. */
+    public record AttachmentFile(UUID id, UUID applicationId, String kind, String filename, String contentType,
+                                 long size) {
+    }
+
+    /** Inserts an application; false when the record already has an open one. */
+    public boolean insert(RepairApplication a) {
+        return jdbc.sql("""
+                        INSERT INTO repair.application (id, subject_id, record_key, item_code, department_code,
+                            decision_number, performance, commitment_id, filed_by, counter_staff, filed_at, status,
+                            feedback_due)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (record_key) WHERE status IN ('APPLIED', 'PROPOSED') DO NOTHING""")
+                .params(a.id(), a.subjectId(), a.recordKey(), a.itemCode(), a.departmentCode(), a.decisionNumber(),
+                        a.performance(), a.commitmentId(), a.filedBy(), a.counterStaff(),
+                        Timestamp.from(a.filedAt()), a.status().name(), a.feedbackDue())
+                .update() == 1;
+    }
+
+    public void insertAttachment(UUID id, UUID applicationId, String kind, String filename, String contentType,
+                                 byte[] content, String sha256, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO repair.attachment (id, application_id, kind, filename, content_type, content,
+                                                       sha256, uploaded_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, applicationId, kind, filename, contentType, content, sha256, Timestamp.from(at)).update();
+    }
+
+    public Optional<RepairApplication> find(UUID id) {
+        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(JdbcRepairs::application).optional();
+    }
+
+    public List<RepairApplication> ofSubject(UUID subjectId) {
+        return jdbc.sql(SELECT + " WHERE subject_id = ? ORDER BY filed_at DESC LIMIT 200").param(subjectId)
+                .query(JdbcRepairs::application).list();
+    }
+
+    public List<RepairApplication> open(int limit) {
+        return jdbc.sql(SELECT + " WHERE status IN ('APPLIED', 'PROPOSED') ORDER BY feedback_due, filed_at LIMIT ?")
+                .param(limit).query(JdbcRepairs::application).list();
+    }
+
+    public List<RepairApplication> recentlyDecided(int limit) {
+        return jdbc.sql(SELECT + " WHERE status IN ('APPROVED', 'REFUSED') ORDER BY decided_at DESC LIMIT ?")
+                .param(limit).query(JdbcRepairs::application).list();
+    }
+
+    /** Open applications and, of them, those past their deadline on {@code today}. */
+    public int[] openAndOverdue(LocalDate today) {
+        return jdbc.sql("""
+                        SELECT count(*),
+                               count(*) FILTER (WHERE CASE WHEN status = 'PROPOSED' AND decision_due IS NOT NULL
+                                                           THEN decision_due ELSE feedback_due END < ?)
+                        FROM repair.application WHERE status IN ('APPLIED', 'PROPOSED')""")
+                .param(today).query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+    }
+
+    public boolean propose(UUID id, int version, String by, Instant at, String note, LocalDate decisionDue) {
+        return jdbc.sql("""
+                        UPDATE repair.application
+                        SET status = 'PROPOSED', proposed_by = ?, proposed_at = ?, proposal_note = ?, decision_due = ?,
+                            version = version + 1
+                        WHERE id = ? AND version = ? AND status = 'APPLIED'""")
+                .params(by, Timestamp.from(at), note, decisionDue, id, version).update() == 1;
+    }
+
+    /** Approves (from PROPOSED) or refuses (from either open state). */
+    public boolean decide(UUID id, int version, RepairStatus to, String by, Instant at, String reasons) {
+        String from = to == RepairStatus.APPROVED ? "('PROPOSED')" : "('APPLIED', 'PROPOSED')";
+        return jdbc.sql("UPDATE repair.application SET status = ?, decided_by = ?, decided_at = ?, reasons = ?, "
+                        + "version = version + 1 WHERE id = ? AND version = ? AND status IN " + from)
+                .params(to.name(), by, Timestamp.from(at), reasons, id, version).update() == 1;
+    }
+
+    public boolean extend(UUID id, int version, int days, String reason, LocalDate feedbackDue, LocalDate decisionDue) {
+        return jdbc.sql("""
+                        UPDATE repair.application
+                        SET extension_days = extension_days + ?, extension_reason = ?, feedback_due = ?,
+                            decision_due = ?, version = version + 1
+                        WHERE id = ? AND version = ? AND status IN ('APPLIED', 'PROPOSED') AND extension_days = 0""")
+                .params(days, reason, feedbackDue, decisionDue, id, version).update() == 1;
+    }
+
+    public List<AttachmentFile> attachmentsOf(java.util.Collection<UUID> applicationIds) {
+        if (applicationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(ATTACHMENT
+                        + "WHERE application_id = ANY(?) ORDER BY uploaded_at, filename")
+                .param(applicationIds.toArray(UUID[]::new)).query(JdbcRepairs::attachment).list();
+    }
+
+    public Optional<AttachmentFile> attachment(UUID id) {
+        return jdbc.sql(ATTACHMENT
+                        + "WHERE id = ?").param(id).query(JdbcRepairs::attachment).optional();
+    }
+
+    public Optional<byte[]> attachmentContent(UUID id) {
+        return jdbc.sql("SELECT content FROM repair.attachment WHERE id = ?").param(id).query(byte[].class).optional();
+    }
+
+    private static AttachmentFile attachment(ResultSet rs, int n) throws SQLException {
+        return new AttachmentFile(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getLong(6));
+    }
+
+    private static RepairApplication application(ResultSet rs, int n) throws SQLException {
+        return new RepairApplication(rs.getObject("id", UUID.class), rs.getObject("subject_id", UUID.class),
+                rs.getObject("record_key", UUID.class), rs.getString("item_code"), rs.getString("department_code"),
+                rs.getString("decision_number"), rs.getString("performance"), rs.getObject("commitment_id", UUID.class),
+                rs.getString("filed_by"), rs.getString("counter_staff"), instant(rs, "filed_at"),
+                RepairStatus.valueOf(rs.getString("status")), rs.getObject("feedback_due", LocalDate.class),
+                rs.getString("proposed_by"), instant(rs, "proposed_at"), rs.getString("proposal_note"),
+                rs.getObject("decision_due", LocalDate.class), rs.getInt("extension_days"),
+                rs.getString("extension_reason"), rs.getString("decided_by"), instant(rs, "decided_at"),
+                rs.getString("reasons"), rs.getInt("version"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,103 @@
+package cn.chengxin.repair.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import cn.chengxin.account.CitizenPrincipal;
+import cn.chengxin.repair.Repairs;
+import cn.chengxin.shared.City;
+import cn.chengxin.shared.files.Attachments;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.web.ConsoleActions;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 我的信用修复: the repair notice of each negative record (信用修复告知书, 两书同达), the application form with the
+ * commitment to sign, and the applications with their deadlines and decisions. A record that is not the signed-in
+ * person's answers 404.
+ */
+@Controller
+@RequiresPermission(Permission.SELF_SERVICE)
+class MyRepairs {
+
+    private final Repairs repairs;
+    private final City city;
+    private final Clock clock;
+
+    MyRepairs(Repairs repairs, City city, Clock clock) {
+        this.repairs = repairs;
+        this.city = city;
+        this.clock = clock;
+    }
+
+    @GetMapping("/me/repairs")
+    String list(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
+        model.addAttribute("applications", repairs.of(citizen.subjectId()));
+        model.addAttribute("repairable", repairs.repairable(citizen.subjectId()).values());
+        model.addAttribute("today", LocalDate.now(clock));
+        return "me/repairs";
+    }
+
+    /** 信用修复告知书 of one record: when and how it can be repaired. */
+    @GetMapping("/me/repairs/notice/{id}")
+    String notice(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable("id") UUID recordKey, Model model) {
+        model.addAttribute("r", repairs.repairable(citizen.subjectId(), recordKey));
+        model.addAttribute("city", city);
+        model.addAttribute("today", LocalDate.now(clock));
+        return "me/repair-notice";
+    }
+
+    @GetMapping("/me/repairs/apply/{id}")
+    String form(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable("id") UUID recordKey, Model model) {
+        model.addAttribute("r", repairs.repairable(citizen.subjectId(), recordKey));
+        model.addAttribute("commitment", repairs.commitmentText(citizen.subjectId(), recordKey));
+        model.addAttribute("today", LocalDate.now(clock));
+        return "me/repair-apply";
+    }
+
+    @PostMapping("/me/repairs/apply/{id}")
+    String apply(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable("id") UUID recordKey,
+                 @RequestParam(defaultValue = "") String performance, @RequestParam(defaultValue = "") String signature,
+                 @RequestParam(name = "proof", required = false) List<MultipartFile> proof,
+                 @RequestParam(name = "other", required = false) List<MultipartFile> other,
+                 @RequestParam(defaultValue = "VOLUNTEER") String otherKind,
+                 RedirectAttributes redirect) throws IOException {
+        List<Repairs.Upload> uploads = new ArrayList<>(read("PROOF", proof));
+        uploads.addAll(read(otherKind, other));
+        boolean[] done = new boolean[1];
+        ConsoleActions.flash(redirect, "me.repair.applied", () -> {
+            repairs.apply(citizen.subjectId(), recordKey, performance, signature, uploads, null);
+            done[0] = true;
+        });
+        return done[0] ? "redirect:/me/repairs" : "redirect:/me/repairs/apply/" + recordKey;
+    }
+
+    /** Reads the chosen files, one byte over the limit at most, so a large file is refused without holding it whole. */
+    static List<Repairs.Upload> read(String kind, List<MultipartFile> parts) throws IOException {
+        List<Repairs.Upload> uploads = new ArrayList<>();
+        for (MultipartFile part : parts == null ? List.<MultipartFile>of() : parts) {
+            if (part.isEmpty()) {
+                continue; // the browser sends an empty part when no file was chosen
+            }
+            try (InputStream in = part.getInputStream()) {
+                uploads.add(new Repairs.Upload(kind, part.getOriginalFilename() == null ? "附件"
+                        : part.getOriginalFilename(), in.readNBytes(Attachments.MAX_BYTES + 1)));
+            }
+        }
+        return uploads;
+    }
+}

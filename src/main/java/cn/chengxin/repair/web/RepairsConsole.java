@@ -1,0 +1,109 @@
+package cn.chengxin.repair.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.chengxin.commitment.Commitment;
+import cn.chengxin.repair.RepairApplication;
+import cn.chengxin.repair.Repairs;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.web.ConsoleActions;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 信用修复 in the console: open applications by deadline (overdue marked) with their proof and signed commitment;
+ * 初审 (propose), 复核批准 (approve, by someone else), refusal with reasons, one recorded extension; counter filing.
+ */
+@Controller
+@RequiresPermission(Permission.REPAIR_DECIDE)
+class RepairsConsole {
+
+    private final Repairs repairs;
+    private final Clock clock;
+
+    RepairsConsole(Repairs repairs, Clock clock) {
+        this.repairs = repairs;
+        this.clock = clock;
+    }
+
+    @GetMapping("/console/repairs")
+    String page(Model model) {
+        List<RepairApplication> open = repairs.open();
+        Map<UUID, Commitment> commitments = new HashMap<>();
+        open.forEach(a -> commitments.put(a.id(), repairs.commitmentOf(a)));
+        model.addAttribute("open", open);
+        model.addAttribute("attachments", repairs.attachmentsOf(open));
+        model.addAttribute("commitments", commitments);
+        model.addAttribute("decided", repairs.recentlyDecided());
+        model.addAttribute("today", LocalDate.now(clock));
+        return "console/repairs";
+    }
+
+    /** An attachment, always as a download of the type its content was checked as. */
+    @GetMapping("/console/repairs/attachments/{id}")
+    ResponseEntity<byte[]> attachment(@PathVariable UUID id) {
+        Repairs.AttachmentDownload download = repairs.attachment(id);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(download.file().contentType()))
+                .header("Content-Disposition", ContentDisposition.attachment()
+                        .filename(download.file().filename(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(download.content());
+    }
+
+    @PostMapping("/console/repairs")
+    String fileAtCounter(@RequestParam(defaultValue = "") String number,
+                         @RequestParam(defaultValue = "") String decisionNumber,
+                         @RequestParam(defaultValue = "") String performance,
+                         @RequestParam(defaultValue = "") String signature,
+                         @RequestParam(name = "proof", required = false) List<MultipartFile> proof,
+                         RedirectAttributes redirect) throws IOException {
+        List<Repairs.Upload> uploads = MyRepairs.read("PROOF", proof);
+        ConsoleActions.flash(redirect, "repairs.filedAtCounter",
+                () -> repairs.applyAtCounter(number, decisionNumber, performance, signature, uploads));
+        return "redirect:/console/repairs";
+    }
+
+    @PostMapping("/console/repairs/{id}/propose")
+    String propose(@PathVariable UUID id, @RequestParam int version, @RequestParam(defaultValue = "") String note,
+                   RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "repairs.proposed", () -> repairs.propose(id, version, note));
+        return "redirect:/console/repairs";
+    }
+
+    @PostMapping("/console/repairs/{id}/approve")
+    String approve(@PathVariable UUID id, @RequestParam int version, RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "repairs.approved", () -> repairs.approve(id, version));
+        return "redirect:/console/repairs";
+    }
+
+    @PostMapping("/console/repairs/{id}/refuse")
+    String refuse(@PathVariable UUID id, @RequestParam int version, @RequestParam(defaultValue = "") String reasons,
+                  RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "repairs.refused", () -> repairs.refuse(id, version, reasons));
+        return "redirect:/console/repairs";
+    }
+
+    @PostMapping("/console/repairs/{id}/extend")
+    String extend(@PathVariable UUID id, @RequestParam int version, @RequestParam(defaultValue = "0") int days,
+                  @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "repairs.extended", () -> repairs.extend(id, version, days, reason));
+        return "redirect:/console/repairs";
+    }
+}

@@ -1,0 +1,250 @@
+package cn.chengxin.repair;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.CitizenPrincipal;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.commitment.Commitment;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.listing.EntryStatus;
+import cn.chengxin.listing.ListEntry;
+import cn.chengxin.listing.Listing;
+import cn.chengxin.repair.domain.RepairStatus;
+import cn.chengxin.shared.CodedProblem;
+import cn.chengxin.shared.calendar.WorkingDays;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestRecords;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static cn.chengxin.support.AsStaff.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue #8's credit repair on PostgreSQL: refused before the minimum period with the date it becomes possible, without
+ * proof or signature, with an executable renamed .pdf; another person's record is unknown (404 on the page); two
+ * reviewers are needed and neither may have filed it; two approvals at once end in one; approval repairs the record
+ * and ends the list entry resting on it in the same transaction.
+ */
+@IntegrationTest
+class RepairsIT {
+
+    private static final byte[] PDF = "%PDF-1.4\n% 缴款凭证（测试）\n".getBytes(StandardCharsets.UTF_8);
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    CreditFile creditFile;
+
+    @Autowired
+    Listing listing;
+
+    @Autowired
+    Repairs repairs;
+
+    @Autowired
+    WorkingDays workingDays;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aRepairBeforeTheMinimumPeriodIsRefusedWithTheDateItBecomesPossible() throws Exception {
+        LocalDate decided = LocalDate.now().minusMonths(1);
+        Person p = person("池美玲", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕701号", decided);
+        CodedProblem early = catchThrowableOfType(CodedProblem.class, () -> repairs.apply(p.id(), p.record(),
+                "已缴纳罚款", "池美玲", List.of(proof()), null));
+        assertThat(early.code()).isEqualTo("REPAIR_TOO_EARLY");
+        assertThat(early.getMessage()).contains(decided.plusMonths(3) + " 起可申请");
+        assertThat(repairs.of(p.id())).isEmpty();
+    }
+
+    @Test
+    void badApplicationsAreRefusedAndStoreNothing() throws Exception {
+        Person p = person("温振宇", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕702号", LocalDate.now().minusMonths(4));
+        Person other = person("尤海燕", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕703号", LocalDate.now().minusMonths(4));
+
+        byte[] exe = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0};
+        assertThat(code(() -> repairs.apply(p.id(), p.record(), "已缴纳罚款", "温振宇",
+                List.of(new Repairs.Upload("PROOF", "缴款凭证.pdf", exe)), null))).isEqualTo("EVIDENCE_TYPE");
+        assertThat(code(() -> repairs.apply(p.id(), p.record(), "已缴纳罚款", "温振宇",
+                List.of(new Repairs.Upload("PROOF", "big.pdf", new byte[5 * 1024 * 1024 + 1])), null)))
+                .isEqualTo("EVIDENCE_TOO_LARGE");
+        assertThat(code(() -> repairs.apply(p.id(), p.record(), "已缴纳罚款", "温振宇", List.of(), null)))
+                .isEqualTo("REPAIR_PROOF_REQUIRED");
+        assertThat(code(() -> repairs.apply(p.id(), p.record(), "已缴纳罚款", "别人", List.of(proof()), null)))
+                .isEqualTo("REPAIR_COMMITMENT_UNSIGNED");
+        assertThat(code(() -> repairs.apply(p.id(), other.record(), "已缴纳罚款", "温振宇", List.of(proof()), null)))
+                .isEqualTo("REPAIR_RECORD_UNKNOWN");
+        assertThat(repairs.of(p.id())).isEmpty();
+
+        // Another person's record behind the page's address: 404, as for a record that does not exist.
+        var citizen = UsernamePasswordAuthenticationToken.authenticated(new CitizenPrincipal(UUID.randomUUID(), p.id(),
+                        subjects.pseudonymOf(p.id()).orElseThrow(), "温*宇"), null,
+                List.of(new SimpleGrantedAuthority("CITIZEN"),
+                        new SimpleGrantedAuthority(Permission.SELF_SERVICE.code())));
+        mvc.perform(get("/me/repairs/apply/{id}", other.record()).with(authentication(citizen)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/me/repairs/notice/{id}", p.record()).with(authentication(citizen)))
+                .andExpect(status().isOk());
+
+        UUID id = repairs.apply(p.id(), p.record(), "已缴纳罚款并停止违法行为", "温振宇", List.of(proof()), null);
+        assertThat(code(() -> repairs.apply(p.id(), p.record(), "再次申请", "温振宇", List.of(proof()), null)))
+                .isEqualTo("REPAIR_ALREADY_APPLIED");
+        RepairApplication applied = repairs.find(id);
+        assertThat(applied.feedbackDue()).isEqualTo(workingDays.calendar().plusWorkingDays(LocalDate.now(), 10));
+        Commitment signed = repairs.commitmentOf(applied);
+        assertThat(signed.text()).contains("本人温振宇").contains("驻市监罚〔2026〕702号").doesNotContain(number(p.id()));
+        assertThat(signed.signedBy()).isEqualTo("本人");
+        assertThat(repairs.attachmentsOf(List.of(applied)).get(id)).singleElement()
+                .satisfies(f -> assertThat(f.contentType()).isEqualTo("application/pdf"));
+        assertThat(code(() -> as("clerk-r", () -> {
+            repairs.refuse(id, applied.version(), " ");
+            return null;
+        }))).isEqualTo("REPAIR_REASONS_REQUIRED");
+        as("clerk-r", () -> {
+            repairs.refuse(id, applied.version(), "缴款凭证与决定书金额不符");
+            return null;
+        });
+        assertThat(repairs.find(id).status()).isEqualTo(RepairStatus.REFUSED);
+        assertThat(creditFile.fileOf(p.id()).get(0).status()).isEqualTo(RecordStatus.ACTIVE);
+    }
+
+    @Test
+    void twoOtherReviewersApproveOnceAndTheRecordAndItsListEntryEndTogether() throws Exception {
+        if (directory.departments().stream().noneMatch(d -> d.code().equals("MEDICAL_INSURANCE"))) {
+            directory.createDepartment("MEDICAL_INSURANCE", "市医疗保障局", cn.chengxin.account.Department.Kind.DATA_PROVIDER,
+                    List.of("P_MEDICAL_INSURANCE_FRAUD"));
+        }
+        // A serious record a year old (repairable) with a black-list entry valid for three years resting on it.
+        Person p = person("葛建勋", "P_MEDICAL_INSURANCE_FRAUD", "驻医保罚〔2025〕704号", LocalDate.now().minusMonths(13),
+                "MEDICAL_INSURANCE");
+        ListEntry entry = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(p.id()).stream()
+                .filter(e -> p.record().equals(e.recordKey())).findFirst().orElse(null), e -> e != null);
+        assertThat(entry.status().open()).isTrue();
+
+        UUID id = as("counter-r", () -> repairs.applyAtCounter(number(p.id()), "驻医保罚〔2025〕704号",
+                "已履行处罚决定", "葛建勋", List.of(proof())));
+        RepairApplication applied = repairs.find(id);
+        assertThat(applied.counterStaff()).isEqualTo("counter-r");
+        assertThat(repairs.commitmentOf(applied).signedBy()).isEqualTo("窗口代办：counter-r");
+        assertThat(code(() -> as("counter-r", () -> {
+            repairs.propose(id, applied.version(), "材料齐全");
+            return null;
+        }))).isEqualTo("REPAIR_OWN_APPLICATION");
+        assertThat(code(() -> as("reviewer-1", () -> {
+            repairs.approve(id, applied.version());
+            return null;
+        }))).isEqualTo("REPAIR_ALREADY_DECIDED");
+        as("reviewer-1", () -> {
+            repairs.propose(id, applied.version(), "材料齐全");
+            return null;
+        });
+        RepairApplication proposed = repairs.find(id);
+        assertThat(proposed.status()).isEqualTo(RepairStatus.PROPOSED);
+        assertThat(proposed.dueOn()).isEqualTo(workingDays.calendar().plusWorkingDays(LocalDate.now(), 3));
+        assertThat(code(() -> as("reviewer-1", () -> {
+            repairs.approve(id, proposed.version());
+            return null;
+        }))).isEqualTo("REPAIR_SAME_REVIEWER");
+        assertThat(code(() -> as("counter-r", () -> {
+            repairs.approve(id, proposed.version());
+            return null;
+        }))).isEqualTo("REPAIR_OWN_APPLICATION");
+
+        // Two reviewers approve at once: exactly one approval.
+        int version = proposed.version();
+        CompletableFuture<Throwable> a = CompletableFuture.supplyAsync(() -> approve("reviewer-2", id, version));
+        CompletableFuture<Throwable> b = CompletableFuture.supplyAsync(() -> approve("reviewer-3", id, version));
+        List<Throwable> results = java.util.Arrays.asList(a.get(), b.get());
+        assertThat(results).filteredOn(t -> t == null).hasSize(1);
+        assertThat(results).filteredOn(t -> t != null).singleElement()
+                .satisfies(t -> assertThat(((CodedProblem) t).code()).isEqualTo("REPAIR_ALREADY_DECIDED"));
+
+        assertThat(repairs.find(id).status()).isEqualTo(RepairStatus.APPROVED);
+        assertThat(creditFile.fileOf(p.id()).get(0).status()).isEqualTo(RecordStatus.REPAIRED);
+        ListEntry ended = listing.entry(entry.id()).orElseThrow();
+        assertThat(ended.status()).isEqualTo(EntryStatus.EXITED);
+        assertThat(ended.exitReason()).isEqualTo("信用修复");
+        assertThat(repairs.repairable(p.id())).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'repair.approve'").query(Long.class)
+                .single()).isPositive();
+    }
+
+    private Throwable approve(String who, UUID id, int version) {
+        try {
+            as(who, () -> {
+                repairs.approve(id, version);
+                return null;
+            });
+            return null;
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
+    private static String code(java.util.concurrent.Callable<?> action) {
+        try {
+            action.call();
+        } catch (CodedProblem e) {
+            return e.code();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("not refused");
+    }
+
+    private static Repairs.Upload proof() {
+        return new Repairs.Upload("PROOF", "缴款凭证.pdf", PDF);
+    }
+
+    private String number(UUID id) {
+        return subjects.revealNumber(id).orElseThrow().number();
+    }
+
+    record Person(UUID id, UUID record) {
+    }
+
+    private Person person(String name, String item, String decision, LocalDate decided) throws Exception {
+        return person(name, item, decision, decided, "MARKET");
+    }
+
+    private Person person(String name, String item, String decision, LocalDate decided, String department)
+            throws Exception {
+        TestCitizens.Person p = TestCitizens.register(subjects, name);
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(p.number(), name, item,
+                "R-" + UUID.randomUUID(), "1", "ADD", decision, "无照经营"), decided, department);
+        UUID id = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, p.number())).orElseThrow();
+        return new Person(id, creditFile.fileOf(id).get(0).recordKey());
+    }
+}
