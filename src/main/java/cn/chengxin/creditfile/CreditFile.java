@@ -189,6 +189,12 @@ public class CreditFile {
         return records.currentOf(subjectId);
     }
 
+    /** Shown records (有效, 异议中) with this decision document number, for the public disclosure page. */
+    public List<SubjectEntry> shownWithDecisionNumber(String decisionNumber) {
+        return decisionNumber == null || decisionNumber.isBlank() ? List.of()
+                : records.shownWithDecisionNumber(decisionNumber.strip(), 50);
+    }
+
     /** Many subjects' files at once (for bulk recomputation after {@link RecordsChanged}); absent: no records. */
     public java.util.Map<UUID, List<FileEntry>> filesOf(java.util.Collection<UUID> subjectIds) {
         return subjectIds.isEmpty() ? java.util.Map.of() : records.currentOfAll(subjectIds);

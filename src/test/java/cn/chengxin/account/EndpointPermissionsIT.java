@@ -119,6 +119,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/scoring/recompute", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /cases", EVERYONE),
             Map.entry("GET /cases/{id}", EVERYONE),
+            Map.entry("GET /disclosures", EVERYONE),
             Map.entry("GET /tipoffs", EVERYONE),
             Map.entry("POST /tipoffs", EVERYONE),
             Map.entry("GET /tipoffs/status", EVERYONE),

@@ -194,6 +194,19 @@ public class JdbcRecords {
                 .param(subjectId).query(this::entry).list();
     }
 
+    /** Shown records (有效, 异议中) with this decision document number, at most {@code limit}. */
+    public List<cn.chengxin.creditfile.SubjectEntry> shownWithDecisionNumber(String decisionNumber, int limit) {
+        return jdbc.sql("""
+                        SELECT record_key, version, item_code, department_code, decision_number, decision_date,
+                               content::text, status, publication_end, linked_from IS NOT NULL, accepted_at, subject_id
+                        FROM creditfile.record
+                        WHERE decision_number = ? AND current AND status IN ('ACTIVE', 'IN_DISPUTE')
+                        ORDER BY decision_date DESC LIMIT ?""")
+                .params(decisionNumber, limit)
+                .query((rs, n) -> new cn.chengxin.creditfile.SubjectEntry(rs.getObject(12, UUID.class), entry(rs, n)))
+                .list();
+    }
+
     /** The current versions of many subjects' records at once, by subject. */
     public Map<UUID, List<FileEntry>> currentOfAll(java.util.Collection<UUID> subjectIds) {
         Map<UUID, List<FileEntry>> files = new java.util.HashMap<>();

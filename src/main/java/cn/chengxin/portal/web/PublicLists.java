@@ -1,14 +1,10 @@
 package cn.chengxin.portal.web;
 
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
-import cn.chengxin.shared.DomainProblem;
-import cn.chengxin.shared.CodedProblem;
-import cn.chengxin.shared.ratelimit.TokenBucket;
+import cn.chengxin.shared.ratelimit.PerAddressLimit;
 import cn.chengxin.shared.security.PublicEndpoint;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.InvalidIdentityException;
@@ -32,15 +28,14 @@ class PublicLists {
     private final Listing listing;
     private final SubjectRegistry subjects;
     private final Clock clock;
-    private final long perMinute;
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final PerAddressLimit limit;
 
     PublicLists(Listing listing, SubjectRegistry subjects, Clock clock,
                 @Value("${chengxin.portal.list-pages-per-minute:60}") long perMinute) {
         this.listing = listing;
         this.subjects = subjects;
         this.clock = clock;
-        this.perMinute = perMinute;
+        this.limit = new PerAddressLimit(perMinute, "LIST_RATE_LIMITED");
     }
 
     @PublicEndpoint
@@ -48,15 +43,7 @@ class PublicLists {
     String lists(@RequestParam(defaultValue = "BLACK") ListType type, @RequestParam(defaultValue = "") String q,
                  @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "false") boolean notice,
                  HttpServletRequest request, Model model) {
-        if (buckets.size() > 100_000) {
-            buckets.clear(); // bounded memory under a flood of addresses
-        }
-        TokenBucket.Decision decision = buckets.computeIfAbsent(request.getRemoteAddr(),
-                ip -> new TokenBucket(perMinute, perMinute / 60.0)).tryTake(clock.instant());
-        if (!decision.allowed()) {
-            throw new CodedProblem("LIST_RATE_LIMITED", DomainProblem.Kind.TOO_MANY,
-                    "查询过于频繁，请在 " + Math.max(1, decision.retryAfter().toSeconds()) + " 秒后再试");
-        }
+        limit.take(request.getRemoteAddr(), clock.instant());
         if (type == ListType.GREY) {
             type = ListType.BLACK; // 重点关注名单 is for supervision, not for publication
         }

@@ -1,0 +1,113 @@
+package cn.chengxin.portal.web;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.account.Department;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.catalog.domain.Nature;
+import cn.chengxin.catalog.domain.Severity;
+import cn.chengxin.catalog.domain.Sharing;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.creditfile.SubjectEntry;
+import cn.chengxin.shared.ratelimit.PerAddressLimit;
+import cn.chengxin.shared.security.PublicEndpoint;
+import cn.chengxin.subject.SubjectProfile;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.InvalidIdentityException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * 失信信息公示: published negative records (administrative penalties and the like), found by decision document number
+ * or by identity number, de-identified. Only what the rules publish (RULES.md §4): items shared publicly, not minor
+ * ones, and only while shown — a record repaired, revoked or past its publication period is gone at once; one in
+ * dispute carries the 异议处理中 mark. Rate-limited per address like the lists.
+ */
+@Controller
+class PublicDisclosures {
+
+    private final CreditFile creditFile;
+    private final Catalogue catalogue;
+    private final SubjectRegistry subjects;
+    private final StaffDirectory directory;
+    private final Clock clock;
+    private final PerAddressLimit limit;
+
+    PublicDisclosures(CreditFile creditFile, Catalogue catalogue, SubjectRegistry subjects, StaffDirectory directory,
+                      Clock clock, @Value("${chengxin.portal.list-pages-per-minute:60}") long perMinute) {
+        this.creditFile = creditFile;
+        this.catalogue = catalogue;
+        this.subjects = subjects;
+        this.directory = directory;
+        this.clock = clock;
+        this.limit = new PerAddressLimit(perMinute, "DISCLOSURE_RATE_LIMITED");
+    }
+
+    /** One published record as the public sees it. */
+    record Disclosure(String maskedName, String maskedNumber, String itemName, String departmentName,
+                      FileEntry record) {
+    }
+
+    @PublicEndpoint
+    @GetMapping("/disclosures")
+    String disclosures(@RequestParam(defaultValue = "") String q, HttpServletRequest request, Model model) {
+        String query = q.strip();
+        List<Disclosure> found = List.of();
+        String queryProblem = null;
+        boolean byNumber = query.chars().filter(Character::isDigit).count() >= 15;
+        if (!query.isEmpty()) {
+            limit.take(request.getRemoteAddr(), clock.instant());
+            try {
+                found = published(byNumber ? ofSubject(query) : creditFile.shownWithDecisionNumber(query));
+            } catch (InvalidIdentityException e) {
+                queryProblem = e.getMessage();
+            }
+        }
+        model.addAttribute("q", byNumber ? "" : query);
+        model.addAttribute("searched", !query.isEmpty());
+        model.addAttribute("queryProblem", queryProblem);
+        model.addAttribute("found", found);
+        return "portal/disclosures";
+    }
+
+    private List<SubjectEntry> ofSubject(String number) {
+        Optional<UUID> subject = subjects.find(subjects.validate(null, number));
+        return subject.map(id -> creditFile.fileOf(id).stream().map(e -> new SubjectEntry(id, e)).toList())
+                .orElse(List.of());
+    }
+
+    private List<Disclosure> published(List<SubjectEntry> entries) {
+        Map<String, ItemDefinition> items = new HashMap<>();
+        catalogue.current().stream().map(CatalogueItem::definition).forEach(d -> items.putIfAbsent(d.code(), d));
+        Map<String, String> departments = new HashMap<>();
+        directory.departments().forEach(d -> departments.put(d.code(), d.name()));
+        Map<UUID, Optional<SubjectProfile>> profiles = new HashMap<>();
+        return entries.stream().filter(e -> e.entry().status().shown()).filter(e -> published(items.get(
+                        e.entry().itemCode())))
+                .map(e -> {
+                    SubjectProfile p = profiles.computeIfAbsent(e.subjectId(), subjects::profile).orElseThrow();
+                    return new Disclosure(p.maskedName(), p.maskedNumber(), items.get(e.entry().itemCode()).name(),
+                            departments.getOrDefault(e.entry().departmentCode(), e.entry().departmentCode()),
+                            e.entry());
+                }).toList();
+    }
+
+    /** RULES.md §4: negative items shared publicly are published, except minor (轻微) ones. */
+    private static boolean published(ItemDefinition item) {
+        return item != null && item.nature() == Nature.NEGATIVE && item.sharing() == Sharing.PUBLIC
+                && item.severity() != Severity.MINOR;
+    }
+}
