@@ -66,10 +66,15 @@ public class Scoring {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private volatile CompiledModel active;
+    private final org.springframework.transaction.support.TransactionTemplate installBase;
     private final Job job = new Job();
 
     Scoring(JdbcScores store, SubjectRegistry subjects, CreditFile creditFile, Catalogue catalogue, Listing listing,
-            AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+            AuditLog audit, ApplicationEventPublisher events, Clock clock,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.installBase = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.installBase.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.store = store;
         this.subjects = subjects;
         this.creditFile = creditFile;
@@ -94,7 +99,10 @@ public class Scoring {
                 Optional<JdbcScores.StoredModel> stored = store.models().stream()
                         .filter(m -> m.status().equals("ACTIVE")).findFirst();
                 if (stored.isEmpty()) {
-                    store.propose(ScoreModel.weihai(), "ACTIVE", "system", clock.instant());
+                    // Committed on its own before anyone uses it: a listener that installed it inside its own
+                    // transaction would let other threads score with a model they cannot yet read.
+                    installBase.executeWithoutResult(status -> store.propose(ScoreModel.weihai(), "ACTIVE", "system",
+                            clock.instant()));
                     stored = store.models().stream().filter(m -> m.status().equals("ACTIVE")).findFirst();
                 }
                 model = ScoreCalculator.compile(stored.orElseThrow().model());
