@@ -29,6 +29,7 @@ import cn.chengxin.repair.domain.MinorProtection;
 import cn.chengxin.repair.domain.RepairCommitmentText;
 import cn.chengxin.repair.domain.RepairDeadlines;
 import cn.chengxin.repair.domain.RepairEligibility;
+import cn.chengxin.repair.domain.RepairLimit;
 import cn.chengxin.repair.domain.RepairStatus;
 import cn.chengxin.repair.persistence.JdbcRepairs;
 import cn.chengxin.shared.City;
@@ -65,6 +66,7 @@ public class Repairs {
     private final Clock clock;
     private final RepairDeadlines deadlines = RepairDeadlines.defaults();
     private final MinorProtection minors;
+    private final RepairLimit limit;
 
     Repairs(JdbcRepairs store, CreditFile creditFile, Listing listing, Catalogue catalogue, Commitments commitments,
             SubjectRegistry subjects, WorkingDays workingDays, AuditLog audit, City city, Clock clock,
@@ -80,6 +82,7 @@ public class Repairs {
         this.city = city;
         this.clock = clock;
         this.minors = new MinorProtection(settings.minorSeverities());
+        this.limit = new RepairLimit(settings.maxApprovedPerYear());
     }
 
     /** An uploaded file, as the web layer read it; {@code kind}: PROOF, VOLUNTEER, DONATION or TRAINING. */
@@ -164,6 +167,11 @@ public class Repairs {
         }
         if (uploads.stream().noneMatch(u -> "PROOF".equals(u.kind()))) {
             throw problem("REPAIR_PROOF_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "请上传履行法定义务的证明材料");
+        }
+        if (limit.limited() && !limit.allows(store.approvedSince(subjectId,
+                clock.instant().minus(java.time.Duration.ofDays(365))))) {
+            throw problem("REPAIR_LIMIT_REACHED", DomainProblem.Kind.CONFLICT,
+                    "12 个月内已获准信用修复 " + limit.max() + " 次，已达本地规定的次数上限");
         }
         SubjectProfile p = subjects.profile(subjectId).orElseThrow();
         if (signature == null || !signature.strip().equals(p.name())) {

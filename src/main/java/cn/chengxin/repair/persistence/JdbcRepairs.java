@@ -90,6 +90,13 @@ public class JdbcRepairs {
                 .param(today).query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
     }
 
+    /** How many of the subject's repairs were approved since {@code since}. */
+    public int approvedSince(UUID subjectId, Instant since) {
+        return jdbc.sql("SELECT count(*) FROM repair.application WHERE subject_id = ? AND status = 'APPROVED' "
+                        + "AND decided_at >= ?")
+                .params(subjectId, Timestamp.from(since)).query(Integer.class).single();
+    }
+
     public boolean propose(UUID id, int version, String by, Instant at, String note, LocalDate decisionDue) {
         return jdbc.sql("""
                         UPDATE repair.application
