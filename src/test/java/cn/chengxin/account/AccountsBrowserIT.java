@@ -38,8 +38,8 @@ class AccountsBrowserIT {
             "secadmin", List.of("工作台", "角色与授权"),
             "auditadmin", List.of("工作台", "审计日志"),
             "clerk", List.of("工作台", "信用主体", "信用档案", "信用报告查询", "异议处理", "信用修复", "工作日历", "名单管理", "名单认定规则", "联合奖惩", "信用评分", "典型案例与文章", "举报处理"),
-            "operator", List.of("工作台", "信用主体", "信用档案", "信用报告查询", "数据报送", "名单管理"));
-    private static final List<String> ALL_ITEMS = List.of("工作台", "信用主体", "信用档案", "信用报告查询", "异议处理", "信用修复", "工作日历", "数据报送", "用户管理",
+            "operator", List.of("工作台", "信用主体", "信用档案", "信用报告查询", "数据报送", "信用承诺", "名单管理"));
+    private static final List<String> ALL_ITEMS = List.of("工作台", "信用主体", "信用档案", "信用报告查询", "异议处理", "信用修复", "工作日历", "数据报送", "信用承诺", "用户管理",
             "部门管理", "接口客户端", "角色与授权", "审计日志", "名单管理", "名单认定规则", "联合奖惩", "信用评分", "典型案例与文章", "举报处理");
     private static final Pattern SMS_CODE = Pattern.compile("验证码为 (\\d{6})");
 

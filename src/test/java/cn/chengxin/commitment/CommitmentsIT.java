@@ -1,12 +1,14 @@
 package cn.chengxin.commitment;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.account.StaffPrincipal;
 import cn.chengxin.commitment.domain.CommitmentStatus;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
@@ -22,9 +24,16 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -112,6 +121,39 @@ class CommitmentsIT {
         FileEntry record = creditFile.fileOf(kept.subjectId()).get(0);
         assertThat(record.itemCode()).isEqualTo("P_COMMITMENT");
         assertThat(record.content().get("kind")).isEqualTo("容缺受理型");
+    }
+
+    @Test
+    void anOperatorRecordsACommitmentAndReportsItsBreachInTheConsole() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "卜少华");
+        var operator = operator("HRSS");
+        mvc.perform(post("/console/commitments").with(authentication(operator)).with(csrf())
+                        .param("number", person.number()).param("kind", "VOLUNTARY").param("reference", "入职诚信承诺")
+                        .param("text", "本人承诺履历真实。").param("due", LocalDate.now().plusYears(1).toString()))
+                .andExpect(flash().attribute("successKey", "commitments.recorded"));
+        Commitment c = commitments.recent("HRSS").get(0);
+        assertThat(c.reference()).isEqualTo("入职诚信承诺");
+        mvc.perform(get("/console/commitments").with(authentication(operator)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("入职诚信承诺")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString(person.number()))));
+        mvc.perform(post("/console/commitments/{id}/breach", c.id()).with(authentication(operator)).with(csrf())
+                        .param("decisionNumber", "人社违诺〔2026〕9号")
+                        .param("decisionDate", LocalDate.now().minusDays(2).toString())
+                        .param("facts", "履历中工作经历系虚构"))
+                .andExpect(flash().attribute("successKey", "commitments.breached"));
+        assertThat(creditFile.fileOf(c.subjectId())).extracting(FileEntry::itemCode).containsExactly("P_COMMITMENT_BREACH");
+    }
+
+    private static UsernamePasswordAuthenticationToken operator(String department) {
+        Set<Permission> permissions = Set.of(Permission.CONSOLE_HOME, Permission.RECORD_SUBMIT);
+        List<SimpleGrantedAuthority> authorities = new java.util.ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority("STAFF"));
+        permissions.forEach(p -> authorities.add(new SimpleGrantedAuthority(p.code())));
+        return UsernamePasswordAuthenticationToken.authenticated(new StaffPrincipal(UUID.randomUUID(),
+                "hrss-operator", "人社报送员", UUID.randomUUID(), department, "市人力资源和社会保障局", List.of(),
+                permissions), null, authorities);
     }
 
     private ResultActions record(String key, String json) throws Exception {

@@ -1,0 +1,60 @@
+package cn.chengxin.commitment.web;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.commitment.Commitments;
+import cn.chengxin.commitment.domain.CommitmentKind;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.web.ConsoleActions;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 信用承诺 in the console, for a department's operators: the commitments signed at their department's window (recorded
+ * here or through the API), and the report of a breach, which becomes a record through collection.
+ */
+@Controller
+@RequiresPermission(Permission.RECORD_SUBMIT)
+class CommitmentsConsole {
+
+    private final Commitments commitments;
+
+    CommitmentsConsole(Commitments commitments) {
+        this.commitments = commitments;
+    }
+
+    @GetMapping("/console/commitments")
+    String page(Model model) {
+        model.addAttribute("commitments", commitments.recent(AuditLog.currentActor().departmentCode()));
+        model.addAttribute("kinds", CommitmentKind.values());
+        return "console/commitments";
+    }
+
+    @PostMapping("/console/commitments")
+    String record(@RequestParam(defaultValue = "") String number, @RequestParam(required = false) CommitmentKind kind,
+                  @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String reference,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate due,
+                  RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "commitments.recorded", () -> commitments.recordAtDepartment(number, kind, text,
+                reference.isBlank() ? null : reference.strip(), due));
+        return "redirect:/console/commitments";
+    }
+
+    @PostMapping("/console/commitments/{id}/breach")
+    String breach(@PathVariable UUID id, @RequestParam(defaultValue = "") String decisionNumber,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decisionDate,
+                  @RequestParam(defaultValue = "") String facts, RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "commitments.breached", () -> commitments.reportBreach(id,
+                AuditLog.currentActor().departmentCode(), decisionNumber, decisionDate, facts));
+        return "redirect:/console/commitments";
+    }
+}
