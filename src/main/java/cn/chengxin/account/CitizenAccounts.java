@@ -41,6 +41,7 @@ public class CitizenAccounts {
     private static final Duration CODE_VALIDITY = Duration.ofMinutes(5);
     private static final Duration RESEND_AFTER = Duration.ofSeconds(60);
     private static final int CODE_ATTEMPTS = 5;
+    static final String PHONE_PURPOSE = "citizen-phone";
 
     private final JdbcAccounts accounts;
     private final SubjectRegistry subjects;
@@ -100,7 +101,7 @@ public class CitizenAccounts {
         }
         String code = String.format("%06d", random.nextInt(1_000_000));
         UUID id = Ids.newId();
-        pending.put(id, new Pending(subjectId.get(), subjectPseudonym, phonePseudonym, maskPhone(phone),
+        pending.put(id, new Pending(subjectId.get(), subjectPseudonym, phonePseudonym, maskPhone(phone), seal(phone),
                 passwords.encode(password), sha256(code), now.plus(CODE_VALIDITY), 0));
         sms.send(phone, "【信用平台】您的实名注册验证码为 " + code + "，5 分钟内有效。如非本人操作请忽略。");
         lastSent.put(phonePseudonym, now);
@@ -127,7 +128,7 @@ public class CitizenAccounts {
         pending.remove(registrationId);
         UUID id = Ids.newId();
         if (!accounts.insertCitizen(id, p.subjectId(), p.subjectPseudonym(), p.phonePseudonym(), p.phoneMasked(),
-                p.passwordHash(), now)) {
+                p.phone(), p.passwordHash(), now)) {
             throw new AccountProblem("CITIZEN_EXISTS", DomainProblem.Kind.CONFLICT, "该身份号码或手机号码已注册");
         }
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.register")
@@ -138,10 +139,11 @@ public class CitizenAccounts {
     @Transactional
     public Optional<UUID> registerVerified(UUID subjectId, String phone, String password) {
         String pseudonym = subjects.pseudonymOf(subjectId).orElseThrow();
-        String phonePseudonym = protection.pseudonym("phone", normalisePhone(phone));
+        String normalised = normalisePhone(phone);
+        String phonePseudonym = protection.pseudonym("phone", normalised);
         UUID id = Ids.newId();
-        boolean inserted = accounts.insertCitizen(id, subjectId, pseudonym, phonePseudonym,
-                maskPhone(normalisePhone(phone)), passwords.encode(password), clock.instant());
+        boolean inserted = accounts.insertCitizen(id, subjectId, pseudonym, phonePseudonym, maskPhone(normalised),
+                seal(normalised), passwords.encode(password), clock.instant());
         return inserted ? Optional.of(id) : Optional.empty();
     }
 
@@ -198,6 +200,12 @@ public class CitizenAccounts {
         }
     }
 
+    /** Kept sealed so that notices can be texted to the citizen (issue #8); opened only by {@link Notices}. */
+    private JdbcAccounts.SealedPhone seal(String phone) {
+        PersonalDataProtection.Sealed sealed = protection.seal(phone, PHONE_PURPOSE);
+        return new JdbcAccounts.SealedPhone(sealed.cipher(), sealed.keyVersion());
+    }
+
     private CitizenPrincipal citizenActor(UUID accountId, UUID subjectId, String pseudonym) {
         String masked = subjects.profile(subjectId).map(SubjectProfile::maskedName).orElse("*");
         return new CitizenPrincipal(accountId, subjectId, pseudonym, masked);
@@ -227,10 +235,11 @@ public class CitizenAccounts {
     }
 
     private record Pending(UUID subjectId, String subjectPseudonym, String phonePseudonym, String phoneMasked,
-                           String passwordHash, byte[] codeHash, Instant expiresAt, int attempts) {
+                           JdbcAccounts.SealedPhone phone, String passwordHash, byte[] codeHash, Instant expiresAt,
+                           int attempts) {
         Pending failed() {
-            return new Pending(subjectId, subjectPseudonym, phonePseudonym, phoneMasked, passwordHash, codeHash,
-                    expiresAt, attempts + 1);
+            return new Pending(subjectId, subjectPseudonym, phonePseudonym, phoneMasked, phone, passwordHash,
+                    codeHash, expiresAt, attempts + 1);
         }
     }
 }

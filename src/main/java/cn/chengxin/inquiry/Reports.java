@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import cn.chengxin.account.ApiClientPrincipal;
+import cn.chengxin.account.Notices;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
@@ -62,10 +63,12 @@ public class Reports {
     private final JsonMapper json;
     private final Clock clock;
     private final ReportNumbers numbers = new ReportNumbers(new SecureRandom());
+    private final Notices notices;
 
     Reports(ReportAssembler assembler, ReportDocuments documents, Consents consents, JdbcInquiry store,
             SubjectRegistry subjects, AuditLog audit, InquirySettings settings, TransactionTemplate transactions,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, Clock clock, Notices notices) {
+        this.notices = notices;
         this.assembler = assembler;
         this.documents = documents;
         this.consents = consents;
@@ -141,7 +144,7 @@ public class Reports {
         }
         ReportScope scope = new ReportScope(reportKind, Requester.INSTITUTION, purpose);
         Consent allowing = consent;
-        return issue(scope, profile(subjectId), client, client.organisation() + "（" + client.name() + "）",
+        Issued issued = issue(scope, profile(subjectId), client, client.organisation() + "（" + client.name() + "）",
                 "被查询人授权（" + allowing.id() + "）", allowing.id(), List.of(), now, () -> {
                     if (!store.use(allowing.id(), clock.instant())) {
                         // withdrawn, expired or used since it was checked: refuse with the reason it has now
@@ -151,6 +154,11 @@ public class Reports {
                                 DomainProblem.Kind.FORBIDDEN, "该授权已不能使用"));
                     }
                 });
+        // The person hears of every use of their consent (issue #8 "Notifications"; PIPL Art. 15: they may withdraw it).
+        notices.notify(subjectId, "CONSENT_USED", client.organisation() + "已使用您的授权查询信用报告",
+                client.organisation() + "按您的授权，以“" + purpose.label() + "”为用途查询了您的信用报告（报告编号 "
+                        + issued.number() + "）。如非您本人授权，请在“授权管理”中撤回授权并提出异议。", "/me/consents");
+        return issued;
     }
 
     /** A state organ's query within its statutory duty: the staff member, the purpose and its basis are recorded. */

@@ -16,6 +16,7 @@ import java.util.UUID;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.account.Notices;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.listing.domain.EntryLifecycle;
@@ -48,10 +49,12 @@ public class Listing {
     private final AuditLog audit;
     private final City city;
     private final Clock clock;
+    private final Notices notices;
 
     Listing(JdbcListing store, CreditFile creditFile, SubjectRegistry subjects, MeasureNames measures,
-            cn.chengxin.catalog.Catalogue catalogue, AuditLog audit, City city, Clock clock) {
+            cn.chengxin.catalog.Catalogue catalogue, AuditLog audit, City city, Clock clock, Notices notices) {
         this.catalogue = catalogue;
+        this.notices = notices;
         this.store = store;
         this.creditFile = creditFile;
         this.subjects = subjects;
@@ -371,6 +374,8 @@ public class Listing {
 
     private void notice(ListEntry entry, ListNotice.Kind kind, NoticeText.Text text, Instant at) {
         store.notice(Ids.newId(), entry.id(), entry.subjectId(), kind, text.title(), text.body(), at);
+        // The same notice reaches the subject's self-service and phone (issue #8 "Notifications").
+        notices.notify(entry.subjectId(), "LIST_" + kind.name(), text.title(), text.body(), "/me/lists");
     }
 
     // ---- reading

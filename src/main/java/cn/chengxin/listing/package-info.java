@@ -4,6 +4,6 @@
  * person, written notices, validity and exit. Facade: {@link cn.chengxin.listing.Listing}; the check index of
  * the measures module follows {@link cn.chengxin.listing.Listing#changesSince(long, int)}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "subject", "subject :: domain",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "account", "subject", "subject :: domain",
         "creditfile", "catalog", "catalog :: domain"})
 package cn.chengxin.listing;

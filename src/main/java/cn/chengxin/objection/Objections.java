@@ -50,10 +50,12 @@ public class Objections {
     private final WorkingDays workingDays;
     private final AuditLog audit;
     private final Clock clock;
+    private final ObjectionNotices notices;
     private final ObjectionDeadlines deadlines = ObjectionDeadlines.defaults();
 
     Objections(JdbcObjections store, CreditFile creditFile, Listing listing, SubjectRegistry subjects,
-               WorkingDays workingDays, AuditLog audit, Clock clock) {
+               WorkingDays workingDays, AuditLog audit, Clock clock, ObjectionNotices notices) {
+        this.notices = notices;
         this.store = store;
         this.creditFile = creditFile;
         this.listing = listing;
@@ -102,7 +104,11 @@ public class Objections {
                     "异议受理，标注异议中");
             listing.markDisputed(subjectId, recordKey, true);
         }
-        UUID open = store.open(recordKey).orElseThrow().id();
+        Objection opened = store.open(recordKey).orElseThrow();
+        UUID open = opened.id();
+        if (first) {
+            notices.received(opened);
+        }
         Evidence.requireCount(store.evidenceOf(open).size() + evidence.size());
         for (int i = 0; i < evidence.size(); i++) {
             Upload u = evidence.get(i);
@@ -207,6 +213,7 @@ public class Objections {
                 }
             }
         }
+        notices.decided(find(id));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.decide")
                 .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow()).detail(outcome.name()));
     }

@@ -226,13 +226,25 @@ public class JdbcAccounts {
     // ---- citizens -------------------------------------------------------------------------------
 
     public boolean insertCitizen(UUID id, UUID subjectId, String subjectPseudonym, String phonePseudonym,
-                                 String phoneMasked, String passwordHash, Instant verifiedAt) {
+                                 String phoneMasked, SealedPhone phone, String passwordHash, Instant verifiedAt) {
         return jdbc.sql("""
                         INSERT INTO account.citizen (id, subject_id, subject_pseudonym, phone_pseudonym, phone_masked,
-                                                     password_hash, verified_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(id, subjectId, subjectPseudonym, phonePseudonym, phoneMasked, passwordHash,
-                        timestamp(verifiedAt)).update() == 1;
+                                                     phone_cipher, phone_key_version, password_hash, verified_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(id, subjectId, subjectPseudonym, phonePseudonym, phoneMasked, phone.cipher(),
+                        phone.keyVersion(), passwordHash, timestamp(verifiedAt)).update() == 1;
+    }
+
+    /** A citizen's phone number as stored: SM4-GCM ciphertext and the key version that sealed it. */
+    public record SealedPhone(byte[] cipher, int keyVersion) {
+    }
+
+    /** The sealed phone of the subject's citizen account, when there is an account and it has one. */
+    public Optional<SealedPhone> phoneOf(UUID subjectId) {
+        return jdbc.sql("""
+                        SELECT phone_cipher, phone_key_version FROM account.citizen
+                        WHERE subject_id = ? AND phone_cipher IS NOT NULL""").param(subjectId)
+                .query((rs, n) -> new SealedPhone(rs.getBytes(1), rs.getInt(2))).optional();
     }
 
     public Optional<CitizenCredentials> citizenBySubjectPseudonym(String pseudonym) {

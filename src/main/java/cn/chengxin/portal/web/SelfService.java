@@ -33,9 +33,11 @@ class SelfService {
     private final AuditLog audit;
     private final cn.chengxin.listing.Listing listing;
     private final cn.chengxin.scoring.Scoring scoring;
+    private final cn.chengxin.account.Notices notices;
 
     SelfService(SubjectRegistry subjects, AccessHistory history, AuditLog audit, cn.chengxin.listing.Listing listing,
-                cn.chengxin.scoring.Scoring scoring) {
+                cn.chengxin.scoring.Scoring scoring, cn.chengxin.account.Notices notices) {
+        this.notices = notices;
         this.subjects = subjects;
         this.history = history;
         this.audit = audit;
@@ -73,6 +75,7 @@ class SelfService {
         audit.record(AuditEntry.of(AuditCategory.QUERY, "self.view").subject(citizen.subjectPseudonym())
                 .purpose("本人查询", "国办发〔2016〕98号 本人查询"));
         model.addAttribute("profile", subjects.profile(citizen.subjectId()).orElseThrow());
+        model.addAttribute("unreadNotices", notices.unread(citizen.subjectId()));
         return "me/home";
     }
 

@@ -1,0 +1,119 @@
+package cn.chengxin.account;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.account.domain.NoticeSms;
+import cn.chengxin.account.persistence.JdbcAccounts;
+import cn.chengxin.account.persistence.JdbcNotices;
+import cn.chengxin.shared.CodedProblem;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.Ids;
+import cn.chengxin.subject.PersonalDataProtection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * 消息通知 (issue #8 "Notifications"): what happens to a person's file that they must hear of — an objection received
+ * and decided, a list notice, a consent used, a repair possible or decided — is kept as a notice in self-service and,
+ * when the person has a citizen account with a phone, texted through {@link SmsGateway}. The notice is written in the
+ * caller's transaction; the text goes only after it commits (a rolled-back decision is never announced), and a
+ * gateway failure never undoes the business change: the notice stays in self-service with the failure noted.
+ */
+@Service
+public class Notices {
+
+    private static final Logger log = LoggerFactory.getLogger(Notices.class);
+
+    private final JdbcNotices store;
+    private final JdbcAccounts accounts;
+    private final PersonalDataProtection protection;
+    private final SmsGateway sms;
+    private final Clock clock;
+    private final TransactionTemplate ownTransaction;
+
+    Notices(JdbcNotices store, JdbcAccounts accounts, PersonalDataProtection protection, SmsGateway sms, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.store = store;
+        this.accounts = accounts;
+        this.protection = protection;
+        this.sms = sms;
+        this.clock = clock;
+        // After the caller's commit its connection is still bound: the SMS outcome needs a transaction of its own.
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * Notifies the subject.
+     *
+     * @param kind  a stable code of what happened, e.g. {@code OBJECTION_RECEIVED}, {@code REPAIR_DECIDED}
+     * @param title one line, also the text message (never put an identity number in it)
+     * @param body  the full text shown in self-service
+     * @param link  the self-service page to look at (e.g. {@code /me/objections}), or null
+     * @return the notice's id
+     */
+    public UUID notify(UUID subjectId, String kind, String title, String body, String link) {
+        Optional<JdbcAccounts.SealedPhone> phone = accounts.phoneOf(subjectId);
+        Notice notice = new Notice(Ids.newId(), subjectId, kind, title.strip(), body == null ? "" : body.strip(), link,
+                clock.instant(), null, phone.isPresent() ? Notice.Sms.QUEUED : Notice.Sms.NONE);
+        store.insert(notice);
+        phone.ifPresent(p -> afterCommit(() -> text(notice, p)));
+        return notice.id();
+    }
+
+    public List<Notice> of(UUID subjectId) {
+        return store.ofSubject(subjectId, 200);
+    }
+
+    public int unread(UUID subjectId) {
+        return store.unread(subjectId);
+    }
+
+    /** Marks one of the subject's own notices read; another person's notice is unknown (404), as if it did not exist. */
+    public void markRead(UUID subjectId, UUID noticeId) {
+        if (!store.markRead(subjectId, noticeId, clock.instant())) {
+            throw new CodedProblem("NOTICE_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有这条消息");
+        }
+    }
+
+    public int markAllRead(UUID subjectId) {
+        return store.markAllRead(subjectId, clock.instant());
+    }
+
+    private void text(Notice notice, JdbcAccounts.SealedPhone phone) {
+        Notice.Sms outcome;
+        try {
+            sms.send(protection.open(phone.cipher(), phone.keyVersion(), CitizenAccounts.PHONE_PURPOSE),
+                    NoticeSms.of(notice.title()));
+            outcome = Notice.Sms.SENT;
+        } catch (RuntimeException e) {
+            // Neither the text nor the phone is logged; the citizen still finds the notice in self-service.
+            log.warn("Notice {} ({}) not texted: {}", notice.id(), notice.kind(), e.getClass().getSimpleName());
+            outcome = Notice.Sms.FAILED;
+        }
+        Notice.Sms result = outcome;
+        ownTransaction.executeWithoutResult(tx -> store.smsOutcome(notice.id(), result));
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+}

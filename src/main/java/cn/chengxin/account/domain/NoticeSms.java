@@ -1,0 +1,30 @@
+package cn.chengxin.account.domain;
+
+import java.util.regex.Pattern;
+
+/**
+ * The text message that goes with a notice. A text message passes through the operator's and the provider's systems
+ * and stays on a phone anyone may pick up, so it carries only the notice's title and the pointer to self-service —
+ * never the body — and anything in the title shaped like an identity or credit-code number is masked (RULES.md §10:
+ * identity numbers are masked everywhere, never sent in the clear).
+ */
+public final class NoticeSms {
+
+    /** 15 to 18 characters of digits and capital letters with at least 14 digits: an identity number or credit code. */
+    private static final Pattern NUMBER_LIKE = Pattern.compile("(?<![0-9A-Za-z])(?=(?:[A-Z]*\\d){14})[0-9A-Z]{15,18}"
+            + "(?![0-9A-Za-z])");
+    private static final int MAX_TITLE = 60;
+
+    private NoticeSms() {
+    }
+
+    public static String of(String title) {
+        String masked = NUMBER_LIKE.matcher(title.strip()).replaceAll(m -> mask(m.group()));
+        String shortened = masked.length() > MAX_TITLE ? masked.substring(0, MAX_TITLE) + "…" : masked;
+        return "【信用平台】" + shortened + "。详情请登录个人中心“消息通知”查看。";
+    }
+
+    private static String mask(String number) {
+        return number.substring(0, 4) + "*".repeat(number.length() - 8) + number.substring(number.length() - 4);
+    }
+}

@@ -1,0 +1,67 @@
+package cn.chengxin.account.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import cn.chengxin.account.Notice;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The account.notice table: citizens' in-app notices. */
+@Repository
+public class JdbcNotices {
+
+    private final JdbcClient jdbc;
+
+    public JdbcNotices(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Notice n) {
+        jdbc.sql("""
+                        INSERT INTO account.notice (id, subject_id, kind, title, body, link, created_at, sms)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(n.id(), n.subjectId(), n.kind(), n.title(), n.body(), n.link(),
+                        Timestamp.from(n.createdAt()), n.sms().name()).update();
+    }
+
+    public void smsOutcome(UUID id, Notice.Sms sms) {
+        jdbc.sql("UPDATE account.notice SET sms = ? WHERE id = ?").params(sms.name(), id).update();
+    }
+
+    public List<Notice> ofSubject(UUID subjectId, int limit) {
+        return jdbc.sql("""
+                        SELECT id, subject_id, kind, title, body, link, created_at, read_at, sms FROM account.notice
+                        WHERE subject_id = ? ORDER BY created_at DESC LIMIT ?""").params(subjectId, limit)
+                .query(JdbcNotices::notice).list();
+    }
+
+    public int unread(UUID subjectId) {
+        return jdbc.sql("SELECT count(*) FROM account.notice WHERE subject_id = ? AND read_at IS NULL")
+                .param(subjectId).query(Integer.class).single();
+    }
+
+    /** Marks one of the subject's notices read; false when it is not theirs (or does not exist). */
+    public boolean markRead(UUID subjectId, UUID id, Instant at) {
+        return jdbc.sql("""
+                        UPDATE account.notice SET read_at = coalesce(read_at, ?)
+                        WHERE id = ? AND subject_id = ?""").params(Timestamp.from(at), id, subjectId).update() == 1;
+    }
+
+    public int markAllRead(UUID subjectId, Instant at) {
+        return jdbc.sql("UPDATE account.notice SET read_at = ? WHERE subject_id = ? AND read_at IS NULL")
+                .params(Timestamp.from(at), subjectId).update();
+    }
+
+    private static Notice notice(ResultSet rs, int n) throws SQLException {
+        Timestamp read = rs.getTimestamp("read_at");
+        return new Notice(rs.getObject("id", UUID.class), rs.getObject("subject_id", UUID.class),
+                rs.getString("kind"), rs.getString("title"), rs.getString("body"), rs.getString("link"),
+                rs.getTimestamp("created_at").toInstant(), read == null ? null : read.toInstant(),
+                Notice.Sms.valueOf(rs.getString("sms")));
+    }
+}

@@ -1,0 +1,41 @@
+package cn.chengxin.objection;
+
+import cn.chengxin.account.Notices;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.CatalogueItem;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the subject that their objection was received and how it was decided (issue #8 "Notifications"): in
+ * self-service and, with a phone on file, by text. The decision's reasons are in the notice because the subject is
+ * owed them (PIPL Art. 50).
+ */
+@Component
+class ObjectionNotices {
+
+    private static final String LINK = "/me/objections";
+
+    private final Notices notices;
+    private final Catalogue catalogue;
+
+    ObjectionNotices(Notices notices, Catalogue catalogue) {
+        this.notices = notices;
+        this.catalogue = catalogue;
+    }
+
+    void received(Objection o) {
+        notices.notify(o.subjectId(), "OBJECTION_RECEIVED", "您的异议已受理",
+                "您对“" + itemName(o) + "”记录提出的异议已受理，该记录已标注“异议中”。办结期限：" + o.dueOn()
+                        + "（按工作日计算）。", LINK);
+    }
+
+    void decided(Objection o) {
+        notices.notify(o.subjectId(), "OBJECTION_DECIDED", "您的异议已办结：" + o.outcome().label(),
+                "您对“" + itemName(o) + "”记录提出的异议已办结。处理结果：" + o.outcome().label() + "。理由："
+                        + o.outcomeReasons(), LINK);
+    }
+
+    private String itemName(Objection o) {
+        return catalogue.active(o.itemCode()).map(CatalogueItem::definition).map(d -> d.name()).orElse(o.itemCode());
+    }
+}

@@ -1,0 +1,45 @@
+package cn.chengxin.portal.web;
+
+import java.util.UUID;
+
+import cn.chengxin.account.CitizenPrincipal;
+import cn.chengxin.account.Notices;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** 消息通知: the citizen's notices, newest first, unread ones marked; read one by one or all at once. */
+@Controller
+@RequiresPermission(Permission.SELF_SERVICE)
+class MyNotices {
+
+    private final Notices notices;
+
+    MyNotices(Notices notices) {
+        this.notices = notices;
+    }
+
+    @GetMapping("/me/notices")
+    String list(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
+        model.addAttribute("notices", notices.of(citizen.subjectId()));
+        return "me/notices";
+    }
+
+    /** Another person's notice is answered 404 by the facade's NOTICE_UNKNOWN, like one that does not exist. */
+    @PostMapping("/me/notices/{id}/read")
+    String read(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable UUID id) {
+        notices.markRead(citizen.subjectId(), id);
+        return "redirect:/me/notices";
+    }
+
+    @PostMapping("/me/notices/read")
+    String readAll(@AuthenticationPrincipal CitizenPrincipal citizen) {
+        notices.markAllRead(citizen.subjectId());
+        return "redirect:/me/notices";
+    }
+}

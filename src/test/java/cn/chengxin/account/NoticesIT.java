@@ -1,0 +1,163 @@
+package cn.chengxin.account;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.inquiry.Consents;
+import cn.chengxin.inquiry.domain.Purpose;
+import cn.chengxin.listing.ListType;
+import cn.chengxin.listing.Listing;
+import cn.chengxin.objection.Objections;
+import cn.chengxin.objection.domain.Outcome;
+import cn.chengxin.shared.CodedProblem;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestRecords;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static cn.chengxin.support.AsStaff.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue #8 "Notifications": an objection received and decided, a list notice and a consent used each reach the
+ * citizen's 消息通知 and, since the account has a phone, a text message without the identity number; a person
+ * without an account still gets the in-app notice; nobody marks another person's notice read.
+ */
+@IntegrationTest
+class NoticesIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    CitizenAccounts citizens;
+
+    @Autowired
+    DevSmsGateway sms;
+
+    @Autowired
+    Notices notices;
+
+    @Autowired
+    CreditFile creditFile;
+
+    @Autowired
+    Objections objections;
+
+    @Autowired
+    Listing listing;
+
+    @Autowired
+    Consents consents;
+
+    @Test
+    void objectionListAndConsentNoticesReachSelfServiceAndThePhone() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "聂清和");
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
+                "驻市监罚〔2026〕611号");
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        citizens.registerVerified(subject, person.phone(), "Nie-Qinghe-2026");
+        String maskedPhone = person.phone().substring(0, 3) + "****" + person.phone().substring(7);
+
+        UUID objection = objections.file(subject, creditFile.fileOf(subject).get(0).recordKey(), "处罚已撤销", "本人");
+        assertThat(notices.of(subject)).extracting(Notice::kind).containsExactly("OBJECTION_RECEIVED");
+        Notice received = notices.of(subject).get(0);
+        assertThat(received.unread()).isTrue();
+        assertThat(received.sms()).isEqualTo(Notice.Sms.SENT);
+        assertThat(received.body()).contains("异议中").contains(objections.find(objection).dueOn().toString());
+        assertThat(textsTo(maskedPhone)).anyMatch(t -> t.contains("您的异议已受理"));
+
+        as("office-n", () -> {
+            objections.decide(objection, objections.find(objection).version(), Outcome.UPHOLD, "处罚决定有效，维持");
+            return null;
+        });
+        Notice decided = notices.of(subject).get(0);
+        assertThat(decided.kind()).isEqualTo("OBJECTION_DECIDED");
+        assertThat(decided.body()).contains("维持原记录").contains("处罚决定有效，维持");
+
+        UUID entry = as("maker-n", () -> listing.propose(subject, ListType.BLACK, "某法规第十条", "严重失信", null));
+        as("checker-n", () -> listing.approve(entry, "核实无误"));
+        assertThat(notices.of(subject)).extracting(Notice::kind).contains("LIST_PRIOR");
+
+        ApiClients.IssuedKey bank = apiClients.issue("信贷系统", "聂氏测试银行", ApiClient.Kind.INSTITUTION, null,
+                Set.of(Permission.API_REPORT_QUERY), 6000);
+        consents.grant(subject, bank.clientId(), Purpose.LENDING, null, false);
+        mvc.perform(post("/api/v1/reports").header("Authorization", "Bearer " + bank.key())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subjectNumber\":\"" + person.number() + "\",\"purpose\":\"LENDING\"}"))
+                .andExpect(status().isOk());
+        assertThat(notices.of(subject).get(0).kind()).isEqualTo("CONSENT_USED");
+        assertThat(notices.of(subject).get(0).title()).contains("聂氏测试银行");
+
+        assertThat(textsTo(maskedPhone)).hasSizeGreaterThanOrEqualTo(4)
+                .allSatisfy(t -> assertThat(t).doesNotContain(person.number()).contains("消息通知"));
+
+        mvc.perform(get("/me/notices").with(authentication(citizen(subject))))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("您的异议已受理")))
+                .andExpect(content().string(containsString("未读")))
+                .andExpect(content().string(not(containsString(person.number()))));
+        mvc.perform(post("/me/notices/{id}/read", received.id()).with(authentication(citizen(subject))).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(notices.of(subject)).filteredOn(n -> n.id().equals(received.id())).allMatch(n -> !n.unread());
+        assertThat(notices.unread(subject)).isPositive();
+        mvc.perform(post("/me/notices/read").with(authentication(citizen(subject))).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(notices.unread(subject)).isZero();
+    }
+
+    @Test
+    void withoutAnAccountTheNoticeWaitsInSelfServiceAndNobodyReadsAnothersNotice() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "滕雨桐");
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        UUID id = notices.notify(subject, "TEST", "测试通知", "正文", null);
+        assertThat(notices.of(subject)).singleElement().extracting(Notice::sms).isEqualTo(Notice.Sms.NONE);
+
+        TestCitizens.Person other = TestCitizens.register(subjects, "滕雨松");
+        UUID otherSubject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, other.number())).orElseThrow();
+        CodedProblem notTheirs = catchThrowableOfType(CodedProblem.class, () -> notices.markRead(otherSubject, id));
+        assertThat(notTheirs.code()).isEqualTo("NOTICE_UNKNOWN");
+        mvc.perform(post("/me/notices/{id}/read", id).with(authentication(citizen(otherSubject))).with(csrf()))
+                .andExpect(status().isNotFound());
+        assertThat(notices.unread(subject)).isEqualTo(1);
+    }
+
+    private List<String> textsTo(String maskedPhone) {
+        return sms.recent().stream().filter(m -> m.maskedPhone().equals(maskedPhone)).map(DevSmsGateway.Message::text)
+                .toList();
+    }
+
+    private UsernamePasswordAuthenticationToken citizen(UUID subject) {
+        CitizenPrincipal principal = new CitizenPrincipal(UUID.randomUUID(), subject,
+                subjects.pseudonymOf(subject).orElseThrow(), "聂*");
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of(
+                new SimpleGrantedAuthority("CITIZEN"), new SimpleGrantedAuthority(Permission.SELF_SERVICE.code())));
+    }
+}
