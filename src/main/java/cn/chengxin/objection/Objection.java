@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import cn.chengxin.objection.domain.DepartmentAnswer;
 import cn.chengxin.objection.domain.ObjectionStatus;
 import cn.chengxin.objection.domain.Outcome;
 
@@ -11,7 +12,23 @@ import cn.chengxin.objection.domain.Outcome;
 public record Objection(UUID id, UUID subjectId, UUID recordKey, String itemCode, String departmentCode,
                         String reasons, String filedBy, Instant filedAt, int repeats, ObjectionStatus status,
                         LocalDate dueOn, Instant routedAt, LocalDate departmentDue, Outcome outcome,
-                        String outcomeReasons, String decidedBy, Instant decidedAt, int version) {
+                        String outcomeReasons, String decidedBy, Instant decidedAt, int version, Answer answer) {
+
+    /** The providing department's answer to a routed case (null until it answered). */
+    public record Answer(DepartmentAnswer answer, String corrections, String reasons, String by, Instant at) {
+    }
+
+    /** Whether the department answered after its 3 working days (RULES.md §5); the lateness is shown, not refused. */
+    public boolean answeredLate() {
+        return answer != null && departmentDue != null && answer.at() != null
+                && LocalDate.ofInstant(answer.at(), java.time.ZoneId.of("Asia/Shanghai")).isAfter(departmentDue);
+    }
+
+    /** Whether the department still owes its answer and its 3 working days are over on {@code today}. */
+    public boolean answerOverdue(LocalDate today) {
+        return status == ObjectionStatus.WITH_DEPARTMENT && answer == null && departmentDue != null
+                && today.isAfter(departmentDue);
+    }
 
     public boolean overdue(LocalDate today) {
         return status.open() && today.isAfter(dueOn);

@@ -17,6 +17,7 @@ import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.Listing;
+import cn.chengxin.objection.domain.DepartmentAnswer;
 import cn.chengxin.objection.domain.Evidence;
 import cn.chengxin.objection.domain.ObjectionDeadlines;
 import cn.chengxin.objection.domain.ObjectionStatus;
@@ -97,7 +98,7 @@ public class Objections {
         LocalDate today = LocalDate.now(clock);
         Objection fresh = new Objection(Ids.newId(), subjectId, recordKey, record.itemCode(), record.departmentCode(),
                 text, filedBy, now, 0, ObjectionStatus.RECEIVED,
-                deadlines.platformDue(workingDays.calendar(), today), null, null, null, null, null, null, 0);
+                deadlines.platformDue(workingDays.calendar(), today), null, null, null, null, null, null, 0, null);
         boolean first = store.insertOrMerge(fresh);
         if (first) {
             creditFile.changeStatus(subjectId, recordKey, SHOWN, RecordStatus.IN_DISPUTE, filedBy,
@@ -160,6 +161,16 @@ public class Objections {
         return new EvidenceDownload(file, store.evidenceContent(id).orElseThrow());
     }
 
+    /** An attachment of a case routed to {@code departmentCode}; unknown to any other department. */
+    public EvidenceDownload evidenceRoutedTo(String departmentCode, UUID id) {
+        EvidenceDownload download = evidence(id);
+        Objection o = find(download.file().objectionId());
+        if (!departmentCode.equals(o.departmentCode()) || o.routedAt() == null) {
+            throw problem("EVIDENCE_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有这个附件");
+        }
+        return download;
+    }
+
     private static String sha256(byte[] content) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
@@ -181,6 +192,45 @@ public class Objections {
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.route")
                 .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow()).detail(o.departmentCode()));
+    }
+
+    /** What a department operator sees of a routed case: the case, the record it contests, and the subject masked. */
+    public record RoutedCase(Objection objection, FileEntry record, String maskedName, String maskedNumber,
+                             List<JdbcObjections.EvidenceFile> evidence) {
+    }
+
+    /** The cases routed to {@code departmentCode} that still await its answer or the credit office's decision. */
+    public List<RoutedCase> routedTo(String departmentCode) {
+        List<Objection> cases = store.withDepartment(departmentCode, 200);
+        java.util.Map<UUID, List<JdbcObjections.EvidenceFile>> evidence = evidenceOf(cases);
+        return cases.stream().map(o -> {
+            var profile = subjects.profile(o.subjectId()).orElseThrow();
+            FileEntry record = creditFile.fileOf(o.subjectId()).stream()
+                    .filter(e -> e.recordKey().equals(o.recordKey())).findFirst().orElse(null);
+            return new RoutedCase(o, record, profile.maskedName(), profile.maskedNumber(), evidence.get(o.id()));
+        }).toList();
+    }
+
+    /**
+     * The providing department's answer (RULES.md §5: within 3 working days of routing; a late answer is still taken
+     * and shown as late). Only the department the case was routed to answers, once; to any other department the case
+     * is unknown, as records outside a department's scope are.
+     */
+    @Transactional
+    public void answer(String departmentCode, UUID id, int version, DepartmentAnswer answer, String corrections,
+                       String reasons) {
+        String kept = DepartmentAnswer.check(answer, corrections, reasons);
+        Objection o = find(id);
+        if (!o.departmentCode().equals(departmentCode)) {
+            throw problem("OBJECTION_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有这件异议");
+        }
+        String by = AuditLog.currentActor().actorName();
+        if (!store.answer(id, version, departmentCode, new Objection.Answer(answer, kept, reasons.strip(), by,
+                clock.instant()))) {
+            throw problem("OBJECTION_ALREADY_ANSWERED", DomainProblem.Kind.CONFLICT, "该异议未转本单位、已答复或已更新，请刷新");
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.answer")
+                .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow()).detail(departmentCode + " " + answer));
     }
 
     /**

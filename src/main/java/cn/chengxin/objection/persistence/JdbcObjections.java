@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import cn.chengxin.objection.Objection;
+import cn.chengxin.objection.domain.DepartmentAnswer;
 import cn.chengxin.objection.domain.ObjectionStatus;
 import cn.chengxin.objection.domain.Outcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +22,8 @@ public class JdbcObjections {
 
     private static final String SELECT = """
             SELECT id, subject_id, record_key, item_code, department_code, reasons, filed_by, filed_at, repeats, status,
-                   due_on, routed_at, department_due, outcome, outcome_reasons, decided_by, decided_at, version
+                   due_on, routed_at, department_due, outcome, outcome_reasons, decided_by, decided_at, version,
+                   department_answer, department_corrections, department_reasons, answered_by, answered_at
             FROM objection.objection""";
 
     private static final String EVIDENCE =
@@ -91,6 +93,24 @@ public class JdbcObjections {
                 .params(Timestamp.from(at), due, departmentDue, id, version).update() == 1;
     }
 
+    /** Cases routed to one department and still with it, the earliest answer deadline first. */
+    public List<Objection> withDepartment(String departmentCode, int limit) {
+        return jdbc.sql(SELECT + " WHERE status = 'WITH_DEPARTMENT' AND department_code = ? "
+                        + "ORDER BY department_due, filed_at LIMIT ?").params(departmentCode, limit)
+                .query(JdbcObjections::objection).list();
+    }
+
+    /** Records the department's answer once, if nobody changed the case since {@code version} was read. */
+    public boolean answer(UUID id, int version, String departmentCode, Objection.Answer a) {
+        return jdbc.sql("""
+                        UPDATE objection.objection SET department_answer = ?, department_corrections = ?,
+                               department_reasons = ?, answered_by = ?, answered_at = ?, version = version + 1
+                        WHERE id = ? AND version = ? AND department_code = ? AND status = 'WITH_DEPARTMENT'
+                          AND department_answer IS NULL""")
+                .params(a.answer().name(), a.corrections(), a.reasons(), a.by(), Timestamp.from(a.at()), id, version,
+                        departmentCode).update() == 1;
+    }
+
     /** Decides an open objection if nobody did since {@code version} was read: exactly one decision. */
     public boolean decide(UUID id, int version, Outcome outcome, String reasons, String by, Instant at) {
         return jdbc.sql("""
@@ -146,7 +166,14 @@ public class JdbcObjections {
                 ObjectionStatus.valueOf(rs.getString("status")), rs.getObject("due_on", LocalDate.class),
                 instant(rs, "routed_at"), rs.getObject("department_due", LocalDate.class),
                 outcome == null ? null : Outcome.valueOf(outcome), rs.getString("outcome_reasons"),
-                rs.getString("decided_by"), instant(rs, "decided_at"), rs.getInt("version"));
+                rs.getString("decided_by"), instant(rs, "decided_at"), rs.getInt("version"), answer(rs));
+    }
+
+    private static Objection.Answer answer(ResultSet rs) throws SQLException {
+        String answer = rs.getString("department_answer");
+        return answer == null ? null : new Objection.Answer(DepartmentAnswer.valueOf(answer),
+                rs.getString("department_corrections"), rs.getString("department_reasons"), rs.getString("answered_by"),
+                instant(rs, "answered_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -44,14 +44,7 @@ class ObjectionsConsole {
     /** An attachment, always as a download (never rendered by the browser) of the type its content was checked as. */
     @GetMapping("/console/objections/evidence/{id}")
     org.springframework.http.ResponseEntity<byte[]> evidence(@PathVariable UUID id) {
-        Objections.EvidenceDownload download = objections.evidence(id);
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.parseMediaType(download.file().contentType()))
-                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
-                        .filename(download.file().filename(), java.nio.charset.StandardCharsets.UTF_8).build()
-                        .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(download.content());
+        return EvidenceResponses.download(objections.evidence(id));
     }
 
     /** 窗口代办: an objection filed at a counter for a subject, naming the record by its decision number. */

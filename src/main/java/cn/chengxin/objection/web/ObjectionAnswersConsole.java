@@ -1,0 +1,62 @@
+package cn.chengxin.objection.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import cn.chengxin.account.StaffPrincipal;
+import cn.chengxin.objection.Objections;
+import cn.chengxin.objection.domain.DepartmentAnswer;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.web.ConsoleActions;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 异议核查 for a providing department: the objections routed to the operator's own department, each with the record
+ * it contests, the subject's reasons and evidence, and the form to answer within 3 working days.
+ */
+@Controller
+@RequiresPermission(Permission.OBJECTION_ANSWER)
+class ObjectionAnswersConsole {
+
+    private final Objections objections;
+    private final Clock clock;
+
+    ObjectionAnswersConsole(Objections objections, Clock clock) {
+        this.objections = objections;
+        this.clock = clock;
+    }
+
+    @GetMapping("/console/objection-answers")
+    String page(@AuthenticationPrincipal StaffPrincipal staff, Model model) {
+        model.addAttribute("cases", objections.routedTo(staff.departmentCode()));
+        model.addAttribute("answers", DepartmentAnswer.values());
+        model.addAttribute("today", LocalDate.now(clock));
+        return "console/objection-answers";
+    }
+
+    /** An attachment of a case routed to the operator's department, always as a download. */
+    @GetMapping("/console/objection-answers/evidence/{id}")
+    org.springframework.http.ResponseEntity<byte[]> evidence(@AuthenticationPrincipal StaffPrincipal staff,
+                                                             @PathVariable UUID id) {
+        return EvidenceResponses.download(objections.evidenceRoutedTo(staff.departmentCode(), id));
+    }
+
+    @PostMapping("/console/objection-answers/{id}")
+    String answer(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable UUID id, @RequestParam int version,
+                  @RequestParam(required = false) DepartmentAnswer answer,
+                  @RequestParam(defaultValue = "") String corrections, @RequestParam(defaultValue = "") String reasons,
+                  RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "objectionAnswers.answered",
+                () -> objections.answer(staff.departmentCode(), id, version, answer, corrections, reasons));
+        return "redirect:/console/objection-answers";
+    }
+}

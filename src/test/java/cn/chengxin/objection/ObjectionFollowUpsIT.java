@@ -1,0 +1,145 @@
+package cn.chengxin.objection;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.account.StaffPrincipal;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.objection.domain.DepartmentAnswer;
+import cn.chengxin.objection.domain.Outcome;
+import cn.chengxin.shared.CodedProblem;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestRecords;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static cn.chengxin.support.AsStaff.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue #8's objection follow-ups on PostgreSQL: the providing department answers the cases routed to it (and only
+ * those); the credit office decides with the answer.
+ */
+@IntegrationTest
+class ObjectionFollowUpsIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    CreditFile creditFile;
+
+    @Autowired
+    Objections objections;
+
+    @Test
+    void theProvidingDepartmentAnswersItsOwnRoutedCasesAndTheOfficeDecidesWithTheAnswer() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "蔺向东");
+        UUID subject = subject(person, "驻市监罚〔2026〕701号");
+        UUID id = objections.file(subject, creditFile.fileOf(subject).get(0).recordKey(), "罚款金额登记有误", "本人");
+        as("office-d", () -> {
+            objections.route(id, objections.find(id).version());
+            return null;
+        });
+        assertThat(objections.routedTo("MARKET")).extracting(c -> c.objection().id()).contains(id);
+        assertThat(objections.routedTo("COURT")).extracting(c -> c.objection().id()).doesNotContain(id);
+
+        mvc.perform(get("/console/objection-answers").with(authentication(operator("MARKET"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("罚款金额登记有误")))
+                .andExpect(content().string(containsString("驻市监罚〔2026〕701号")))
+                .andExpect(content().string(not(containsString(person.number()))));
+        mvc.perform(get("/console/objection-answers").with(authentication(operator("COURT"))))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("罚款金额登记有误"))));
+
+        int version = objections.find(id).version();
+        CodedProblem otherDepartment = catchThrowableOfType(CodedProblem.class, () -> as("court-clerk",
+                () -> {
+                    objections.answer("COURT", id, version, DepartmentAnswer.VERIFIED, null, "无误");
+                    return null;
+                }));
+        assertThat(otherDepartment.code()).isEqualTo("OBJECTION_UNKNOWN");
+        mvc.perform(post("/console/objection-answers/{id}", id).param("version", String.valueOf(version))
+                        .param("answer", "CORRECT").param("reasons", "金额录入错误")
+                        .with(authentication(operator("MARKET"))).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "OBJECTION_ANSWER_CORRECTIONS"));
+        mvc.perform(post("/console/objection-answers/{id}", id).param("version", String.valueOf(version))
+                        .param("answer", "CORRECT").param("corrections", "罚款金额：2000 元").param("reasons", "金额录入错误")
+                        .with(authentication(operator("MARKET"))).with(csrf()))
+                .andExpect(flash().attribute("successKey", "objectionAnswers.answered"));
+        Objection answered = objections.find(id);
+        assertThat(answered.answer().answer()).isEqualTo(DepartmentAnswer.CORRECT);
+        assertThat(answered.answer().corrections()).isEqualTo("罚款金额：2000 元");
+        assertThat(answered.answeredLate()).isFalse();
+        CodedProblem twice = catchThrowableOfType(CodedProblem.class, () -> as("market-clerk", () -> {
+            objections.answer("MARKET", id, answered.version(), DepartmentAnswer.VERIFIED, null, "无误");
+            return null;
+        }));
+        assertThat(twice.code()).isEqualTo("OBJECTION_ALREADY_ANSWERED");
+
+        mvc.perform(get("/console/objections").with(authentication(office())))
+                .andExpect(content().string(containsString("罚款金额：2000 元")))
+                .andExpect(content().string(containsString("应予更正")));
+        as("office-d", () -> {
+            objections.decide(id, answered.version(), Outcome.CORRECT, "经提供单位核实，金额应予更正");
+            return null;
+        });
+        assertThat(objections.routedTo("MARKET")).extracting(c -> c.objection().id()).doesNotContain(id);
+    }
+
+    private UUID subject(TestCitizens.Person person, String decision) throws Exception {
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
+                decision);
+        return subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+    }
+
+    private static UsernamePasswordAuthenticationToken operator(String departmentCode) {
+        return staff("operator-" + departmentCode.toLowerCase(), departmentCode, Permission.CONSOLE_HOME,
+                Permission.OBJECTION_ANSWER);
+    }
+
+    private static UsernamePasswordAuthenticationToken office() {
+        return staff("office-d", "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.OBJECTION_HANDLE);
+    }
+
+    static UsernamePasswordAuthenticationToken staff(String username, String departmentCode,
+                                                     Permission... permissions) {
+        StaffPrincipal principal = new StaffPrincipal(UUID.randomUUID(), username, "测试", UUID.randomUUID(),
+                departmentCode, departmentCode, List.of(), Set.of(permissions));
+        List<SimpleGrantedAuthority> authorities = new java.util.ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority("STAFF"));
+        for (Permission p : permissions) {
+            authorities.add(new SimpleGrantedAuthority(p.code()));
+        }
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
+    }
+}
