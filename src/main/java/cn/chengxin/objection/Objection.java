@@ -12,7 +12,8 @@ import cn.chengxin.objection.domain.Outcome;
 public record Objection(UUID id, UUID subjectId, UUID recordKey, String itemCode, String departmentCode,
                         String reasons, String filedBy, Instant filedAt, int repeats, ObjectionStatus status,
                         LocalDate dueOn, Instant routedAt, LocalDate departmentDue, Outcome outcome,
-                        String outcomeReasons, String decidedBy, Instant decidedAt, int version, Answer answer) {
+                        String outcomeReasons, String decidedBy, Instant decidedAt, int version, Answer answer,
+                        LocalDate receivedOn) {
 
     /** The providing department's answer to a routed case (null until it answered). */
     public record Answer(DepartmentAnswer answer, String corrections, String reasons, String by, Instant at) {

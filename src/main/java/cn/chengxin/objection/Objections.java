@@ -20,6 +20,7 @@ import cn.chengxin.listing.Listing;
 import cn.chengxin.objection.domain.DepartmentAnswer;
 import cn.chengxin.objection.domain.Evidence;
 import cn.chengxin.objection.domain.ObjectionDeadlines;
+import cn.chengxin.objection.domain.ObjectionPause;
 import cn.chengxin.objection.domain.ObjectionStatus;
 import cn.chengxin.objection.domain.Outcome;
 import cn.chengxin.objection.persistence.JdbcObjections;
@@ -98,7 +99,7 @@ public class Objections {
         LocalDate today = LocalDate.now(clock);
         Objection fresh = new Objection(Ids.newId(), subjectId, recordKey, record.itemCode(), record.departmentCode(),
                 text, filedBy, now, 0, ObjectionStatus.RECEIVED,
-                deadlines.platformDue(workingDays.calendar(), today), null, null, null, null, null, null, 0, null);
+                deadlines.platformDue(workingDays.calendar(), today), null, null, null, null, null, null, 0, null, today);
         boolean first = store.insertOrMerge(fresh);
         if (first) {
             creditFile.changeStatus(subjectId, recordKey, SHOWN, RecordStatus.IN_DISPUTE, filedBy,
@@ -143,10 +144,17 @@ public class Objections {
 
     /** The attachments of each of {@code objections} (an empty list for those without), in one query. */
     public java.util.Map<UUID, List<JdbcObjections.EvidenceFile>> evidenceOf(List<Objection> objections) {
-        java.util.Map<UUID, List<JdbcObjections.EvidenceFile>> byObjection = new java.util.HashMap<>();
+        return byObjection(objections, store::evidenceOf, JdbcObjections.EvidenceFile::objectionId);
+    }
+
+    /** What {@code load} finds for each of {@code objections} (an empty list for those without), in one query. */
+    private static <T> java.util.Map<UUID, List<T>> byObjection(List<Objection> objections,
+            java.util.function.Function<java.util.Set<UUID>, List<T>> load,
+            java.util.function.Function<T, UUID> objectionOf) {
+        java.util.Map<UUID, List<T>> byObjection = new java.util.HashMap<>();
         objections.forEach(o -> byObjection.put(o.id(), new java.util.ArrayList<>()));
         if (!objections.isEmpty()) {
-            store.evidenceOf(byObjection.keySet()).forEach(f -> byObjection.get(f.objectionId()).add(f));
+            load.apply(byObjection.keySet()).forEach(x -> byObjection.get(objectionOf.apply(x)).add(x));
         }
         return byObjection;
     }
@@ -180,18 +188,75 @@ public class Objections {
         }
     }
 
-    /** Sends the case to the providing department for verification: the deadline becomes 7 working days. */
+    /**
+     * Sends the case to the providing department for verification: the case is due 7 working days from receipt, the
+     * department's answer 3 from today, both moved by pauses already recorded.
+     */
     @Transactional
     public void route(UUID id, int version) {
         Objection o = find(id);
-        LocalDate received = LocalDate.ofInstant(o.filedAt(), clock.getZone());
         LocalDate today = LocalDate.now(clock);
-        if (!store.route(id, version, clock.instant(), deadlines.withDepartmentDue(workingDays.calendar(), received),
-                deadlines.departmentAnswerDue(workingDays.calendar(), today))) {
+        Due due = due(o, today, pausesOf(id));
+        if (!store.route(id, version, clock.instant(), due.caseDue(), due.departmentDue())) {
             throw problem("OBJECTION_ALREADY_MOVED", DomainProblem.Kind.CONFLICT, "该异议已转办或已办结");
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.route")
                 .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow()).detail(o.departmentCode()));
+    }
+
+    /**
+     * Records a pause for testing or expert review from today to {@code until} (RULES.md §5): its working days are not
+     * counted, so the deadlines move — never past 20 days from receipt (征信业管理条例 Art. 25).
+     */
+    @Transactional
+    public void pause(UUID id, int version, ObjectionPause.Kind kind, String reason, LocalDate until) {
+        Objection o = find(id);
+        LocalDate today = LocalDate.now(clock);
+        ObjectionPause pause = ObjectionPause.of(kind, reason, today, until, o.receivedOn());
+        if (!o.status().open()) {
+            throw problem("OBJECTION_ALREADY_DECIDED", DomainProblem.Kind.CONFLICT, "该异议已办结");
+        }
+        List<ObjectionPause> pauses = new java.util.ArrayList<>(pausesOf(id));
+        pauses.add(pause);
+        LocalDate routedOn = o.routedAt() == null ? null : LocalDate.ofInstant(o.routedAt(), clock.getZone());
+        Due due = due(o, routedOn, pauses);
+        if (!store.moveDeadlines(id, version, due.caseDue(), o.routedAt() == null ? null : due.departmentDue())) {
+            throw problem("OBJECTION_ALREADY_MOVED", DomainProblem.Kind.CONFLICT, "该异议已由他人更新，请刷新");
+        }
+        String by = AuditLog.currentActor().actorName();
+        store.insertPause(Ids.newId(), id, pause, by, clock.instant());
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.pause")
+                .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
+                .detail(kind + " " + pause.from() + "～" + pause.until() + "；期限 " + due.caseDue()));
+    }
+
+    private record Due(LocalDate caseDue, LocalDate departmentDue) {
+    }
+
+    /** The deadlines of a case routed on {@code routedOn} (null: not routed), moved by its pauses, capped. */
+    private Due due(Objection o, LocalDate routedOn, List<ObjectionPause> pauses) {
+        var calendar = workingDays.calendar();
+        LocalDate received = o.receivedOn();
+        LocalDate base = routedOn == null ? deadlines.platformDue(calendar, received)
+                : deadlines.withDepartmentDue(calendar, received);
+        LocalDate caseDue = deadlines.paused(calendar, base, pauses, received, received);
+        LocalDate departmentDue = routedOn == null ? null : deadlines.paused(calendar,
+                deadlines.departmentAnswerDue(calendar, routedOn), pauses, routedOn, received);
+        return new Due(caseDue, departmentDue);
+    }
+
+    public List<ObjectionPause> pausesOf(UUID objectionId) {
+        return store.pausesOf(List.of(objectionId)).stream().map(JdbcObjections.RecordedPause::pause).toList();
+    }
+
+    /** The pauses of each of {@code objections}, in one query (for the console). */
+    public java.util.Map<UUID, List<JdbcObjections.RecordedPause>> pausesOf(List<Objection> objections) {
+        return byObjection(objections, store::pausesOf, JdbcObjections.RecordedPause::objectionId);
+    }
+
+    /** The last day the case may take whatever its pauses (征信业管理条例 Art. 25). */
+    public LocalDate ceilingOf(Objection o) {
+        return deadlines.ceiling(workingDays.calendar(), o.receivedOn());
     }
 
     /** What a department operator sees of a routed case: the case, the record it contests, and the subject masked. */

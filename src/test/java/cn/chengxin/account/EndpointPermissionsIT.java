@@ -64,6 +64,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/objections", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/objections/evidence/{id}", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/objections/{id}/route", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/objections/{id}/pause", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/objection-answers", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("GET /console/objection-answers/evidence/{id}", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("POST /console/objection-answers/{id}", EnumSet.of(Who.DEPT_OPERATOR)),

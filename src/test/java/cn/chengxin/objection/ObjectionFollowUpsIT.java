@@ -1,5 +1,6 @@
 package cn.chengxin.objection;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -9,8 +10,11 @@ import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.account.StaffPrincipal;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.objection.domain.DepartmentAnswer;
+import cn.chengxin.objection.domain.ObjectionPause;
 import cn.chengxin.objection.domain.Outcome;
 import cn.chengxin.shared.CodedProblem;
+import cn.chengxin.shared.calendar.WorkingCalendar;
+import cn.chengxin.shared.calendar.WorkingDays;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
@@ -60,6 +64,12 @@ class ObjectionFollowUpsIT {
 
     @Autowired
     Objections objections;
+
+    @Autowired
+    WorkingDays workingDays;
+
+    @Autowired
+    java.time.Clock clock;
 
     @Test
     void theProvidingDepartmentAnswersItsOwnRoutedCasesAndTheOfficeDecidesWithTheAnswer() throws Exception {
@@ -114,6 +124,41 @@ class ObjectionFollowUpsIT {
             return null;
         });
         assertThat(objections.routedTo("MARKET")).extracting(c -> c.objection().id()).doesNotContain(id);
+    }
+
+    @Test
+    void aPauseMovesTheDeadlineByItsWorkingDaysButNeverPastTwentyDays() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "皮晓燕");
+        UUID subject = subject(person, "驻市监罚〔2026〕702号");
+        UUID id = objections.file(subject, creditFile.fileOf(subject).get(0).recordKey(), "需检测样品", "本人");
+        LocalDate today = LocalDate.now(clock);
+        WorkingCalendar calendar = workingDays.calendar();
+
+        LocalDate until = today.plusDays(4);
+        mvc.perform(post("/console/objections/{id}/pause", id).param("version", String.valueOf(objections.find(id)
+                        .version())).param("kind", "TESTING").param("reason", "样品送检").param("until", until.toString())
+                        .with(authentication(office())).with(csrf()))
+                .andExpect(flash().attribute("successKey", "objections.paused"));
+        assertThat(objections.find(id).dueOn())
+                .isEqualTo(calendar.plusWorkingDays(today, 3 + calendar.workingDaysBetween(today, until)));
+        assertThat(objections.pausesOf(id)).singleElement().satisfies(p -> assertThat(p.reason()).isEqualTo("样品送检"));
+        mvc.perform(get("/console/objections").with(authentication(office())))
+                .andExpect(content().string(containsString("检验检测：" + today + " 至 " + until)));
+
+        CodedProblem backwards = catchThrowableOfType(CodedProblem.class, () -> as("office-p", () -> {
+            objections.pause(id, objections.find(id).version(), ObjectionPause.Kind.TESTING, "倒置", today.minusDays(1));
+            return null;
+        }));
+        assertThat(backwards.code()).isEqualTo("OBJECTION_PAUSE_DATES");
+
+        as("office-p", () -> {
+            objections.pause(id, objections.find(id).version(), ObjectionPause.Kind.EXPERT_REVIEW, "专家评审",
+                    today.plusDays(60));
+            return null;
+        });
+        Objection capped = objections.find(id);
+        assertThat(capped.dueOn()).isEqualTo(objections.ceilingOf(capped)).isBeforeOrEqualTo(today.plusDays(20));
+        assertThat(calendar.isWorkingDay(capped.dueOn())).isTrue();
     }
 
     private UUID subject(TestCitizens.Person person, String decision) throws Exception {

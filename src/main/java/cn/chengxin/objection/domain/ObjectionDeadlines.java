@@ -1,6 +1,7 @@
 package cn.chengxin.objection.domain;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import cn.chengxin.shared.calendar.WorkingCalendar;
 
@@ -8,12 +9,14 @@ import cn.chengxin.shared.calendar.WorkingCalendar;
  * The deadlines of an objection in working days (RULES.md §5; Henan Art. 41): decided by the platform alone within
  * {@code platformDays} (3) of receipt; when the providing department must verify, it answers within
  * {@code departmentDays} (3) of being asked and the case closes within {@code withDepartmentDays} (7) of receipt.
- * The day of receipt does not count; a deadline never ends on a rest day.
+ * The day of receipt does not count; a deadline never ends on a rest day. Working days of a pause (testing, expert
+ * review) are not counted, but no case outlasts {@code ceilingDays} (20) calendar days from receipt
+ * (征信业管理条例 Art. 25): the ceiling ends on the last working day within them.
  */
-public record ObjectionDeadlines(int platformDays, int departmentDays, int withDepartmentDays) {
+public record ObjectionDeadlines(int platformDays, int departmentDays, int withDepartmentDays, int ceilingDays) {
 
     public static ObjectionDeadlines defaults() {
-        return new ObjectionDeadlines(3, 3, 7);
+        return new ObjectionDeadlines(3, 3, 7, 20);
     }
 
     public LocalDate platformDue(WorkingCalendar calendar, LocalDate received) {
@@ -26,5 +29,38 @@ public record ObjectionDeadlines(int platformDays, int departmentDays, int withD
 
     public LocalDate withDepartmentDue(WorkingCalendar calendar, LocalDate received) {
         return calendar.plusWorkingDays(received, withDepartmentDays);
+    }
+
+    /** The last day any case received on {@code received} may take, pauses or not: never later, never a rest day. */
+    public LocalDate ceiling(WorkingCalendar calendar, LocalDate received) {
+        LocalDate d = received.plusDays(ceilingDays);
+        while (!calendar.isWorkingDay(d) && d.isAfter(received)) {
+            d = d.minusDays(1);
+        }
+        return d;
+    }
+
+    /**
+     * {@code due} moved by the working days paused after {@code since} (a day covered by two pauses counts once),
+     * capped at the ceiling for a case received on {@code received}.
+     */
+    public LocalDate paused(WorkingCalendar calendar, LocalDate due, List<ObjectionPause> pauses, LocalDate since,
+                            LocalDate received) {
+        LocalDate moved = calendar.plusWorkingDays(due, pausedWorkingDays(calendar, pauses, since));
+        LocalDate ceiling = ceiling(calendar, received);
+        return moved.isAfter(ceiling) ? ceiling : moved;
+    }
+
+    /** Working days in any of the pauses, counted from the day after {@code since}. */
+    static int pausedWorkingDays(WorkingCalendar calendar, List<ObjectionPause> pauses, LocalDate since) {
+        LocalDate last = pauses.stream().map(ObjectionPause::until).max(LocalDate::compareTo).orElse(since);
+        int days = 0;
+        for (LocalDate d = since.plusDays(1); !d.isAfter(last); d = d.plusDays(1)) {
+            LocalDate day = d;
+            if (calendar.isWorkingDay(day) && pauses.stream().anyMatch(p -> p.covers(day))) {
+                days++;
+            }
+        }
+        return days;
     }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import cn.chengxin.objection.Objection;
 import cn.chengxin.objection.domain.DepartmentAnswer;
+import cn.chengxin.objection.domain.ObjectionPause;
 import cn.chengxin.objection.domain.ObjectionStatus;
 import cn.chengxin.objection.domain.Outcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +24,8 @@ public class JdbcObjections {
     private static final String SELECT = """
             SELECT id, subject_id, record_key, item_code, department_code, reasons, filed_by, filed_at, repeats, status,
                    due_on, routed_at, department_due, outcome, outcome_reasons, decided_by, decided_at, version,
-                   department_answer, department_corrections, department_reasons, answered_by, answered_at
+                   department_answer, department_corrections, department_reasons, answered_by, answered_at,
+                   received_on
             FROM objection.objection""";
 
     private static final String EVIDENCE =
@@ -39,13 +41,13 @@ public class JdbcObjections {
     public boolean insertOrMerge(Objection o) {
         return jdbc.sql("""
                         INSERT INTO objection.objection (id, subject_id, record_key, item_code, department_code, reasons,
-                                                         filed_by, filed_at, status, due_on)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                         filed_by, filed_at, status, due_on, received_on)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (record_key) WHERE status <> 'DECIDED' DO UPDATE
                             SET repeats = objection.objection.repeats + 1
                         RETURNING (xmax = 0)""")
                 .params(o.id(), o.subjectId(), o.recordKey(), o.itemCode(), o.departmentCode(), o.reasons(),
-                        o.filedBy(), Timestamp.from(o.filedAt()), o.status().name(), o.dueOn())
+                        o.filedBy(), Timestamp.from(o.filedAt()), o.status().name(), o.dueOn(), o.receivedOn())
                 .query(Boolean.class).single();
     }
 
@@ -111,6 +113,39 @@ public class JdbcObjections {
                         departmentCode).update() == 1;
     }
 
+    /** A pause as recorded, with who recorded it. */
+    public record RecordedPause(UUID objectionId, ObjectionPause pause, String by, Instant at) {
+    }
+
+    public void insertPause(UUID id, UUID objectionId, ObjectionPause p, String by, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO objection.pause (id, objection_id, kind, reason, starts_on, ends_on, recorded_by,
+                                                     recorded_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, objectionId, p.kind().name(), p.reason(), p.from(), p.until(), by, Timestamp.from(at))
+                .update();
+    }
+
+    /** The pauses of many objections in one query, in the order they start. */
+    public List<RecordedPause> pausesOf(java.util.Collection<UUID> objectionIds) {
+        return jdbc.sql("""
+                        SELECT objection_id, kind, reason, starts_on, ends_on, recorded_by, recorded_at
+                        FROM objection.pause WHERE objection_id = ANY(?::uuid[]) ORDER BY starts_on, recorded_at""")
+                .param(objectionIds.stream().map(UUID::toString).toArray(String[]::new))
+                .query((rs, n) -> new RecordedPause(rs.getObject(1, UUID.class), new ObjectionPause(
+                        ObjectionPause.Kind.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)), rs.getString(6),
+                        rs.getTimestamp(7).toInstant())).list();
+    }
+
+    /** New deadlines of an open case (after a pause), if nobody changed it since {@code version} was read. */
+    public boolean moveDeadlines(UUID id, int version, LocalDate due, LocalDate departmentDue) {
+        return jdbc.sql("""
+                        UPDATE objection.objection SET due_on = ?, department_due = ?, version = version + 1
+                        WHERE id = ? AND version = ? AND status <> 'DECIDED'""")
+                .params(due, departmentDue, id, version).update() == 1;
+    }
+
     /** Decides an open objection if nobody did since {@code version} was read: exactly one decision. */
     public boolean decide(UUID id, int version, Outcome outcome, String reasons, String by, Instant at) {
         return jdbc.sql("""
@@ -166,7 +201,8 @@ public class JdbcObjections {
                 ObjectionStatus.valueOf(rs.getString("status")), rs.getObject("due_on", LocalDate.class),
                 instant(rs, "routed_at"), rs.getObject("department_due", LocalDate.class),
                 outcome == null ? null : Outcome.valueOf(outcome), rs.getString("outcome_reasons"),
-                rs.getString("decided_by"), instant(rs, "decided_at"), rs.getInt("version"), answer(rs));
+                rs.getString("decided_by"), instant(rs, "decided_at"), rs.getInt("version"), answer(rs),
+                rs.getObject("received_on", LocalDate.class));
     }
 
     private static Objection.Answer answer(ResultSet rs) throws SQLException {

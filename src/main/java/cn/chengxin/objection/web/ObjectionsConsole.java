@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import cn.chengxin.objection.Objections;
+import cn.chengxin.objection.domain.ObjectionPause;
 import cn.chengxin.objection.domain.Outcome;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
@@ -35,6 +36,8 @@ class ObjectionsConsole {
         var open = objections.open();
         model.addAttribute("open", open);
         model.addAttribute("evidence", objections.evidenceOf(open));
+        model.addAttribute("pauses", objections.pausesOf(open));
+        model.addAttribute("pauseKinds", ObjectionPause.Kind.values());
         model.addAttribute("decided", objections.recentlyDecided());
         model.addAttribute("outcomes", Outcome.values());
         model.addAttribute("today", LocalDate.now(clock));
@@ -60,6 +63,17 @@ class ObjectionsConsole {
     @PostMapping("/console/objections/{id}/route")
     String route(@PathVariable UUID id, @RequestParam int version, RedirectAttributes redirect) {
         ConsoleActions.flash(redirect, "objections.routed", () -> objections.route(id, version));
+        return "redirect:/console/objections";
+    }
+
+    /** 中止计算: testing or expert review from today to {@code until}; the deadlines move, the ceiling holds. */
+    @PostMapping("/console/objections/{id}/pause")
+    String pause(@PathVariable UUID id, @RequestParam int version,
+                 @RequestParam(required = false) ObjectionPause.Kind kind, @RequestParam(defaultValue = "") String reason,
+                 @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                         iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate until,
+                 RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "objections.paused", () -> objections.pause(id, version, kind, reason, until));
         return "redirect:/console/objections";
     }
 

@@ -37,4 +37,62 @@ class ObjectionDeadlinesTests {
         assertThat(Outcome.DELETE.endsListEntries()).isTrue();
         assertThat(Outcome.STOP_DISPLAY.endsListEntries()).isTrue();
     }
+
+    private final WorkingCalendar plain = new WorkingCalendar(List.of());
+
+    @Test
+    void theWorkingDaysOfAPauseAreNotCounted() {
+        LocalDate monday = LocalDate.of(2026, 6, 1);
+        LocalDate due = deadlines.withDepartmentDue(plain, monday);
+        assertThat(due).isEqualTo(LocalDate.of(2026, 6, 10));
+        // Expert review Wednesday to the next Tuesday: 5 working days (the weekend does not count).
+        var review = new ObjectionPause(ObjectionPause.Kind.EXPERT_REVIEW, "专家评审", LocalDate.of(2026, 6, 3),
+                LocalDate.of(2026, 6, 9));
+        assertThat(deadlines.paused(plain, due, List.of(review), monday, monday)).isEqualTo(LocalDate.of(2026, 6, 17));
+    }
+
+    @Test
+    void overlappingPausesCountADayOnce() {
+        LocalDate monday = LocalDate.of(2026, 6, 1);
+        var testing = new ObjectionPause(ObjectionPause.Kind.TESTING, "检测", LocalDate.of(2026, 6, 2),
+                LocalDate.of(2026, 6, 3));
+        var review = new ObjectionPause(ObjectionPause.Kind.EXPERT_REVIEW, "评审", LocalDate.of(2026, 6, 3),
+                LocalDate.of(2026, 6, 4));
+        LocalDate due = deadlines.platformDue(plain, monday);
+        assertThat(deadlines.paused(plain, due, List.of(testing, review), monday, monday))
+                .isEqualTo(plain.plusWorkingDays(due, 3));
+    }
+
+    @Test
+    void noPauseTakesACasePastTwentyDaysFromReceipt() {
+        LocalDate monday = LocalDate.of(2026, 6, 1);
+        var longTesting = new ObjectionPause(ObjectionPause.Kind.TESTING, "检测", LocalDate.of(2026, 6, 2),
+                LocalDate.of(2026, 7, 31));
+        LocalDate due = deadlines.withDepartmentDue(plain, monday);
+        // 20 days from Monday 1 June is Sunday 21 June: the ceiling is the Friday before.
+        assertThat(deadlines.ceiling(plain, monday)).isEqualTo(LocalDate.of(2026, 6, 19));
+        assertThat(deadlines.paused(plain, due, List.of(longTesting), monday, monday))
+                .isEqualTo(LocalDate.of(2026, 6, 19));
+    }
+
+    @Test
+    void aPauseNeedsAReasonAndSaneDates() {
+        LocalDate day = LocalDate.of(2026, 6, 1);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(cn.chengxin.shared.CodedProblem.class,
+                () -> ObjectionPause.of(ObjectionPause.Kind.TESTING, " ", day, day, day)).code())
+                .isEqualTo("OBJECTION_PAUSE_INVALID");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(cn.chengxin.shared.CodedProblem.class,
+                () -> ObjectionPause.of(ObjectionPause.Kind.TESTING, "检测", day, day.minusDays(1), day)).code())
+                .isEqualTo("OBJECTION_PAUSE_DATES");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(cn.chengxin.shared.CodedProblem.class,
+                () -> ObjectionPause.of(ObjectionPause.Kind.TESTING, "检测", day.minusDays(1), day, day)).code())
+                .isEqualTo("OBJECTION_PAUSE_DATES");
+    }
+
+    @Test
+    void aDeadlineThatFallsOnAHolidayMovesToTheNextWorkingDay() {
+        WorkingCalendar calendar = new WorkingCalendar(List.of(
+                new CalendarDay(LocalDate.of(2026, 6, 4), DayKind.HOLIDAY, "测试假日")));
+        assertThat(deadlines.platformDue(calendar, LocalDate.of(2026, 6, 1))).isEqualTo(LocalDate.of(2026, 6, 5));
+    }
 }
