@@ -13,7 +13,17 @@ public record Objection(UUID id, UUID subjectId, UUID recordKey, String itemCode
                         String reasons, String filedBy, Instant filedAt, int repeats, ObjectionStatus status,
                         LocalDate dueOn, Instant routedAt, LocalDate departmentDue, Outcome outcome,
                         String outcomeReasons, String decidedBy, Instant decidedAt, int version, Answer answer,
-                        LocalDate receivedOn) {
+                        LocalDate receivedOn, LocalDate remindedFor, Instant escalatedAt) {
+
+    /** Escalated to the credit office because its deadline passed (RULES.md §5). */
+    public boolean escalated() {
+        return escalatedAt != null;
+    }
+
+    /** The handler was reminded of the deadline now in force (one working day before it). */
+    public boolean reminded() {
+        return remindedFor != null && remindedFor.equals(dueOn);
+    }
 
     /** The providing department's answer to a routed case (null until it answered). */
     public record Answer(DepartmentAnswer answer, String corrections, String reasons, String by, Instant at) {

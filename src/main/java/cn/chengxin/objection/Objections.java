@@ -99,7 +99,8 @@ public class Objections {
         LocalDate today = LocalDate.now(clock);
         Objection fresh = new Objection(Ids.newId(), subjectId, recordKey, record.itemCode(), record.departmentCode(),
                 text, filedBy, now, 0, ObjectionStatus.RECEIVED,
-                deadlines.platformDue(workingDays.calendar(), today), null, null, null, null, null, null, 0, null, today);
+                deadlines.platformDue(workingDays.calendar(), today), null, null, null, null, null, null, 0, null, today,
+                null, null);
         boolean first = store.insertOrMerge(fresh);
         if (first) {
             creditFile.changeStatus(subjectId, recordKey, SHOWN, RecordStatus.IN_DISPUTE, filedBy,
@@ -347,13 +348,50 @@ public class Objections {
         return store.openByDue(500);
     }
 
-    /** What the console's dashboard shows: open cases, and how many are past their deadline (escalated). */
-    public record Workload(int open, int overdue) {
+    /**
+     * What the console's dashboard shows: open cases, how many are past their deadline, how many were escalated to the
+     * credit office, and how many fall due by the next working day.
+     */
+    public record Workload(int open, int overdue, int escalated, int dueSoon) {
     }
 
     public Workload workload() {
-        int[] counts = store.openAndOverdue(LocalDate.now(clock));
-        return new Workload(counts[0], counts[1]);
+        LocalDate today = LocalDate.now(clock);
+        int[] counts = store.openAndOverdue(today, workingDays.calendar().plusWorkingDays(today, 1));
+        return new Workload(counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    /** What one pass of the deadline watch did. */
+    public record Watch(List<Objection> reminded, List<Objection> escalated) {
+    }
+
+    /**
+     * The deadline watch, run as of {@code at} (the scheduled job passes the platform clock; tests pass a moved one):
+     * cases due by the next working day are reminded once per deadline; cases past their deadline are escalated to the
+     * credit office (RULES.md §5: reminders before the deadline, escalation after it).
+     */
+    @Transactional
+    public Watch watchDeadlines(Clock at) {
+        LocalDate today = LocalDate.now(at);
+        List<Objection> reminded = store.remind(today, workingDays.calendar().plusWorkingDays(today, 1));
+        List<Objection> escalated = store.escalate(today, at.instant());
+        for (Objection o : reminded) {
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.remind")
+                    .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
+                    .detail(handlerOf(o) + " 期限 " + o.dueOn()));
+        }
+        for (Objection o : escalated) {
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.escalate")
+                    .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
+                    .detail("逾期未办结，报信用办督办；期限 " + o.dueOn()));
+        }
+        return new Watch(reminded, escalated);
+    }
+
+    /** Who is holding the case: the department while its answer is awaited, else the credit office. */
+    private static String handlerOf(Objection o) {
+        return o.status() == ObjectionStatus.WITH_DEPARTMENT && o.answer() == null ? o.departmentCode()
+                : "CREDIT_OFFICE";
     }
 
     public List<Objection> recentlyDecided() {

@@ -161,6 +161,43 @@ class ObjectionFollowUpsIT {
         assertThat(calendar.isWorkingDay(capped.dueOn())).isTrue();
     }
 
+    @Test
+    void withTheClockMovedTheHandlerIsRemindedTheDayBeforeAndAnOverdueCaseEscalates() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "邰明轩");
+        UUID subject = subject(person, "驻市监罚〔2026〕703号");
+        UUID id = objections.file(subject, creditFile.fileOf(subject).get(0).recordKey(), "记录不是我的", "本人");
+        WorkingCalendar calendar = workingDays.calendar();
+        LocalDate due = objections.find(id).dueOn();
+
+        assertThat(objections.watchDeadlines(clock).reminded()).extracting(Objection::id).doesNotContain(id);
+        LocalDate dayBefore = LocalDate.now(clock);
+        while (calendar.plusWorkingDays(dayBefore, 1).isBefore(due)) {
+            dayBefore = dayBefore.plusDays(1);
+        }
+        Objections.Watch before = objections.watchDeadlines(at(dayBefore));
+        assertThat(before.reminded()).extracting(Objection::id).contains(id);
+        assertThat(before.escalated()).extracting(Objection::id).doesNotContain(id);
+        assertThat(objections.find(id).reminded()).isTrue();
+        assertThat(objections.watchDeadlines(at(dayBefore)).reminded()).as("once per deadline")
+                .extracting(Objection::id).doesNotContain(id);
+
+        Objections.Watch after = objections.watchDeadlines(at(due.plusDays(1)));
+        assertThat(after.escalated()).extracting(Objection::id).contains(id);
+        assertThat(objections.find(id).escalated()).isTrue();
+        assertThat(objections.watchDeadlines(at(due.plusDays(2))).escalated()).extracting(Objection::id)
+                .doesNotContain(id);
+        assertThat(objections.workload().escalated()).isPositive();
+        mvc.perform(get("/console").with(authentication(office())))
+                .andExpect(content().string(containsString("已报信用办督办")));
+        mvc.perform(get("/console/objections").with(authentication(office())))
+                .andExpect(content().string(containsString("data-field=\"escalated\"")));
+    }
+
+    private static java.time.Clock at(LocalDate day) {
+        java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+        return java.time.Clock.fixed(day.atTime(9, 0).atZone(china).toInstant(), china);
+    }
+
     private UUID subject(TestCitizens.Person person, String decision) throws Exception {
         TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
                 decision);

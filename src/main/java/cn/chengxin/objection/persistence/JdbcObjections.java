@@ -25,7 +25,7 @@ public class JdbcObjections {
             SELECT id, subject_id, record_key, item_code, department_code, reasons, filed_by, filed_at, repeats, status,
                    due_on, routed_at, department_due, outcome, outcome_reasons, decided_by, decided_at, version,
                    department_answer, department_corrections, department_reasons, answered_by, answered_at,
-                   received_on
+                   received_on, reminded_for, escalated_at
             FROM objection.objection""";
 
     private static final String EVIDENCE =
@@ -75,11 +75,32 @@ public class JdbcObjections {
                 .query(JdbcObjections::objection).list();
     }
 
-    /** Open objections and, of them, those past their deadline on {@code today}. */
-    public int[] openAndOverdue(LocalDate today) {
-        return jdbc.sql("SELECT count(*), count(*) FILTER (WHERE due_on < ?) FROM objection.objection "
-                        + "WHERE status <> 'DECIDED'")
-                .param(today).query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+    /** Open objections; of them, those past their deadline on {@code today}, escalated, and due by {@code soon}. */
+    public int[] openAndOverdue(LocalDate today, LocalDate soon) {
+        return jdbc.sql("""
+                        SELECT count(*), count(*) FILTER (WHERE due_on < ?), count(*) FILTER (WHERE escalated_at IS NOT NULL),
+                               count(*) FILTER (WHERE due_on BETWEEN ? AND ?)
+                        FROM objection.objection WHERE status <> 'DECIDED'""")
+                .params(today, today, soon)
+                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)}).single();
+    }
+
+    /** Marks the open cases due between {@code today} and {@code soon} as reminded of that deadline; returns them. */
+    public List<Objection> remind(LocalDate today, LocalDate soon) {
+        return jdbc.sql("""
+                        UPDATE objection.objection SET reminded_for = due_on
+                        WHERE status <> 'DECIDED' AND due_on BETWEEN ? AND ? AND reminded_for IS DISTINCT FROM due_on
+                        RETURNING id""").params(today, soon).query(UUID.class).list().stream()
+                .map(id -> find(id).orElseThrow()).toList();
+    }
+
+    /** Escalates the open cases past their deadline on {@code today} that were not yet; returns them. */
+    public List<Objection> escalate(LocalDate today, Instant at) {
+        return jdbc.sql("""
+                        UPDATE objection.objection SET escalated_at = ?
+                        WHERE status <> 'DECIDED' AND due_on < ? AND escalated_at IS NULL
+                        RETURNING id""").params(Timestamp.from(at), today).query(UUID.class).list().stream()
+                .map(id -> find(id).orElseThrow()).toList();
     }
 
     public int filedSince(UUID subjectId, Instant since) {
@@ -202,7 +223,8 @@ public class JdbcObjections {
                 instant(rs, "routed_at"), rs.getObject("department_due", LocalDate.class),
                 outcome == null ? null : Outcome.valueOf(outcome), rs.getString("outcome_reasons"),
                 rs.getString("decided_by"), instant(rs, "decided_at"), rs.getInt("version"), answer(rs),
-                rs.getObject("received_on", LocalDate.class));
+                rs.getObject("received_on", LocalDate.class), rs.getObject("reminded_for", LocalDate.class),
+                instant(rs, "escalated_at"));
     }
 
     private static Objection.Answer answer(ResultSet rs) throws SQLException {
