@@ -13,7 +13,13 @@ public record Objection(UUID id, UUID subjectId, UUID recordKey, String itemCode
                         String reasons, String filedBy, Instant filedAt, int repeats, ObjectionStatus status,
                         LocalDate dueOn, Instant routedAt, LocalDate departmentDue, Outcome outcome,
                         String outcomeReasons, String decidedBy, Instant decidedAt, int version, Answer answer,
-                        LocalDate receivedOn, LocalDate remindedFor, Instant escalatedAt) {
+                        LocalDate receivedOn, LocalDate remindedFor, Instant escalatedAt,
+                        UUID reviewOf) {
+
+    /** A review (复核) of an earlier decision on the same record. */
+    public boolean review() {
+        return reviewOf != null;
+    }
 
     /** Escalated to the credit office because its deadline passed (RULES.md §5). */
     public boolean escalated() {

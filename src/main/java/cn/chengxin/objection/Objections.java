@@ -14,6 +14,8 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.creditfile.RecordProceeding;
+import cn.chengxin.creditfile.RecordProceedings;
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.Listing;
@@ -53,11 +55,14 @@ public class Objections {
     private final AuditLog audit;
     private final Clock clock;
     private final ObjectionNotices notices;
+    private final RecordProceedings proceedings;
     private final ObjectionDeadlines deadlines = ObjectionDeadlines.defaults();
 
     Objections(JdbcObjections store, CreditFile creditFile, Listing listing, SubjectRegistry subjects,
-               WorkingDays workingDays, AuditLog audit, Clock clock, ObjectionNotices notices) {
+               WorkingDays workingDays, AuditLog audit, Clock clock, ObjectionNotices notices,
+               RecordProceedings proceedings) {
         this.notices = notices;
+        this.proceedings = proceedings;
         this.store = store;
         this.creditFile = creditFile;
         this.listing = listing;
@@ -100,7 +105,7 @@ public class Objections {
         Objection fresh = new Objection(Ids.newId(), subjectId, recordKey, record.itemCode(), record.departmentCode(),
                 text, filedBy, now, 0, ObjectionStatus.RECEIVED,
                 deadlines.platformDue(workingDays.calendar(), today), null, null, null, null, null, null, 0, null, today,
-                null, null);
+                null, null, null);
         boolean first = store.insertOrMerge(fresh);
         if (first) {
             creditFile.changeStatus(subjectId, recordKey, SHOWN, RecordStatus.IN_DISPUTE, filedBy,
@@ -124,10 +129,93 @@ public class Objections {
     }
 
     /**
+     * 复核: after a decision, the subject may ask once for a review (RULES.md §5), which reopens the case — a new
+     * objection on the same record, linked to the decision, with the same deadlines counted from today; the record is
+     * marked 异议中 again while it still shows. A second request, or one on a review, is refused.
+     */
+    @Transactional
+    public UUID requestReview(UUID subjectId, UUID objectionId, String reasons) {
+        Objection decided = find(objectionId);
+        if (!decided.subjectId().equals(subjectId)) {
+            throw problem("OBJECTION_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有这件异议");
+        }
+        String text = reasons == null ? "" : reasons.strip();
+        if (text.isEmpty() || text.length() > 2000) {
+            throw problem("OBJECTION_REASONS", DomainProblem.Kind.INVALID_INPUT, "请写明申请复核的理由（不超过 2000 字）");
+        }
+        if (decided.status().open()) {
+            throw problem("OBJECTION_NOT_DECIDED", DomainProblem.Kind.CONFLICT, "该异议尚未办结，办结后方可申请复核");
+        }
+        if (decided.review() || store.reviewed(objectionId)) {
+            throw reviewUsed();
+        }
+        LocalDate today = LocalDate.now(clock);
+        Objection review = new Objection(Ids.newId(), subjectId, decided.recordKey(), decided.itemCode(),
+                decided.departmentCode(), text, "本人申请复核", clock.instant(), 0, ObjectionStatus.RECEIVED,
+                deadlines.platformDue(workingDays.calendar(), today), null, null, null, null, null, null, 0, null,
+                today, null, null, objectionId);
+        try {
+            if (!store.insertReview(review)) {
+                throw problem("OBJECTION_OPEN_EXISTS", DomainProblem.Kind.CONFLICT, "该记录已有正在办理的异议");
+            }
+        } catch (org.springframework.dao.DuplicateKeyException twoAtOnce) {
+            throw reviewUsed();
+        }
+        if (creditFile.changeStatus(subjectId, decided.recordKey(), SHOWN, RecordStatus.IN_DISPUTE, "本人",
+                "申请复核，标注异议中")) {
+            listing.markDisputed(subjectId, decided.recordKey(), true);
+        }
+        notices.received(review);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.review")
+                .subject(subjects.pseudonymOf(subjectId).orElseThrow()).detail(decided.itemCode()));
+        return review.id();
+    }
+
+    /** Whether the subject may still ask for a review of {@code o}: decided, not a review, not reviewed yet. */
+    public java.util.Set<UUID> reviewable(List<Objection> objections) {
+        java.util.Set<UUID> reviewedOnes = new java.util.HashSet<>();
+        objections.forEach(o -> {
+            if (o.reviewOf() != null) {
+                reviewedOnes.add(o.reviewOf());
+            }
+        });
+        java.util.Set<UUID> open = new java.util.HashSet<>();
+        objections.stream().filter(o -> !o.status().open() && !o.review() && !reviewedOnes.contains(o.id()))
+                .forEach(o -> open.add(o.id()));
+        return open;
+    }
+
+    private static CodedProblem reviewUsed() {
+        return problem("OBJECTION_REVIEW_USED", DomainProblem.Kind.CONFLICT, "每件异议的处理结果只能申请一次复核");
+    }
+
+    /**
      * Staff file an objection at a counter on the subject's behalf (RULES.md §5: the subject or an interested party),
      * naming the record by its decision number; the filing is recorded as made by the staff member for the subject.
      */
     public UUID fileAtCounter(String subjectNumber, String decisionNumber, String reasons) {
+        ShownRecord r = shownRecord(subjectNumber, decisionNumber);
+        return file(r.subjectId(), r.recordKey(), reasons, "窗口代办：" + AuditLog.currentActor().actorName());
+    }
+
+    /**
+     * Flags an administrative review or lawsuit pending against a shown record, named by the subject's number and the
+     * decision number (RULES.md §5: flagged on the record; it then shows in the credit file pages).
+     */
+    public UUID flagProceeding(String subjectNumber, String decisionNumber, RecordProceeding.Kind kind, String note) {
+        ShownRecord r = shownRecord(subjectNumber, decisionNumber);
+        return proceedings.flag(r.subjectId(), r.recordKey(), kind, note,
+                subjects.pseudonymOf(r.subjectId()).orElseThrow());
+    }
+
+    public void clearProceeding(UUID id) {
+        proceedings.clear(id);
+    }
+
+    private record ShownRecord(UUID subjectId, UUID recordKey) {
+    }
+
+    private ShownRecord shownRecord(String subjectNumber, String decisionNumber) {
         var document = subjects.validate(null, subjectNumber);
         UUID subjectId = subjects.find(document).orElseThrow(() -> problem("OBJECTION_SUBJECT_UNKNOWN",
                 DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
@@ -136,7 +224,7 @@ public class Objections {
                 .filter(e -> e.status().shown() && wanted.equals(e.decisionNumber())).map(FileEntry::recordKey)
                 .findFirst().orElseThrow(() -> problem("OBJECTION_RECORD_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
                         "该主体的信用档案中没有这个文书号的正在展示的记录"));
-        return file(subjectId, recordKey, reasons, "窗口代办：" + AuditLog.currentActor().actorName());
+        return new ShownRecord(subjectId, recordKey);
     }
 
     public List<JdbcObjections.EvidenceFile> evidenceOf(UUID objectionId) {

@@ -16,13 +16,13 @@ import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static cn.chengxin.support.AsStaff.as;
@@ -155,9 +155,6 @@ class NoticesIT {
     }
 
     private UsernamePasswordAuthenticationToken citizen(UUID subject) {
-        CitizenPrincipal principal = new CitizenPrincipal(UUID.randomUUID(), subject,
-                subjects.pseudonymOf(subject).orElseThrow(), "聂*");
-        return UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of(
-                new SimpleGrantedAuthority("CITIZEN"), new SimpleGrantedAuthority(Permission.SELF_SERVICE.code())));
+        return Principals.citizen(subjects, subject);
     }
 }

@@ -1,14 +1,12 @@
 package cn.chengxin.objection;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffDirectory;
-import cn.chengxin.account.StaffPrincipal;
 import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.objection.domain.DepartmentAnswer;
 import cn.chengxin.objection.domain.ObjectionPause;
 import cn.chengxin.objection.domain.Outcome;
@@ -19,12 +17,12 @@ import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static cn.chengxin.support.AsStaff.as;
@@ -70,6 +68,9 @@ class ObjectionFollowUpsIT {
 
     @Autowired
     java.time.Clock clock;
+
+    @Autowired
+    cn.chengxin.creditfile.RecordProceedings proceedings;
 
     @Test
     void theProvidingDepartmentAnswersItsOwnRoutedCasesAndTheOfficeDecidesWithTheAnswer() throws Exception {
@@ -193,6 +194,63 @@ class ObjectionFollowUpsIT {
                 .andExpect(content().string(containsString("data-field=\"escalated\"")));
     }
 
+    @Test
+    void aDecisionMayBeReviewedOnceAndAPendingLawsuitShowsWithTheRecord() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "栾思远");
+        UUID subject = subject(person, "驻市监罚〔2026〕704号");
+        UUID record = creditFile.fileOf(subject).get(0).recordKey();
+        UUID id = objections.file(subject, record, "已缴清罚款", "本人");
+        as("office-r", () -> {
+            objections.decide(id, objections.find(id).version(), Outcome.UPHOLD, "处罚事实清楚，维持");
+            return null;
+        });
+        assertThat(creditFile.fileOf(subject).get(0).status()).isEqualTo(RecordStatus.ACTIVE);
+
+        TestCitizens.Person stranger = TestCitizens.register(subjects, "栾思齐");
+        UUID strangerId = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, stranger.number())).orElseThrow();
+        mvc.perform(post("/me/objections/{id}/review", id).param("reasons", "不是我的").with(csrf())
+                .with(authentication(citizen(strangerId)))).andExpect(status().isNotFound());
+        mvc.perform(post("/me/objections/{id}/review", id).param("reasons", "复议机关已受理，请复核").with(csrf())
+                        .with(authentication(citizen(subject))))
+                .andExpect(flash().attribute("successKey", "me.objection.reviewRequested"));
+        Objection review = objections.of(subject).stream().filter(Objection::review).findFirst().orElseThrow();
+        assertThat(review.reviewOf()).isEqualTo(id);
+        LocalDate today = LocalDate.now(clock);
+        assertThat(review.dueOn()).isEqualTo(workingDays.calendar().plusWorkingDays(today, 3));
+        assertThat(creditFile.fileOf(subject).get(0).status()).isEqualTo(RecordStatus.IN_DISPUTE);
+        mvc.perform(post("/me/objections/{id}/review", id).param("reasons", "再次复核").with(csrf())
+                        .with(authentication(citizen(subject))))
+                .andExpect(flash().attribute("failureCode", "OBJECTION_REVIEW_USED"));
+        as("office-r", () -> {
+            objections.decide(review.id(), review.version(), Outcome.UPHOLD, "复核维持");
+            return null;
+        });
+        CodedProblem reviewOfReview = catchThrowableOfType(CodedProblem.class,
+                () -> objections.requestReview(subject, review.id(), "再复核"));
+        assertThat(reviewOfReview.code()).isEqualTo("OBJECTION_REVIEW_USED");
+
+        mvc.perform(post("/console/objections/proceedings").param("number", person.number())
+                        .param("decisionNumber", "驻市监罚〔2026〕704号").param("kind", "LAWSUIT")
+                        .param("note", "（2026）豫1702行初15号").with(authentication(office())).with(csrf()))
+                .andExpect(flash().attribute("successKey", "objections.proceedingFlagged"));
+        mvc.perform(get("/me/file").with(authentication(citizen(subject))))
+                .andExpect(content().string(containsString("行政诉讼中")));
+        mvc.perform(post("/console/file").param("number", person.number()).param("purpose", "ADMINISTRATIVE_LICENSING")
+                        .with(authentication(Principals.staff("office-r", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                                Permission.SUBJECT_READ, Permission.OBJECTION_HANDLE))).with(csrf()))
+                .andExpect(content().string(containsString("行政诉讼中")))
+                .andExpect(content().string(not(containsString(person.number()))));
+        UUID flag = proceedings.pendingOf(subject).get(record).get(0).id();
+        mvc.perform(post("/console/objections/proceedings/{id}/clear", flag).with(authentication(office())).with(csrf()))
+                .andExpect(flash().attribute("successKey", "objections.proceedingCleared"));
+        mvc.perform(get("/me/file").with(authentication(citizen(subject))))
+                .andExpect(content().string(not(containsString("行政诉讼中"))));
+    }
+
+    private UsernamePasswordAuthenticationToken citizen(UUID subject) {
+        return Principals.citizen(subjects, subject);
+    }
+
     private static java.time.Clock at(LocalDate day) {
         java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
         return java.time.Clock.fixed(day.atTime(9, 0).atZone(china).toInstant(), china);
@@ -205,23 +263,11 @@ class ObjectionFollowUpsIT {
     }
 
     private static UsernamePasswordAuthenticationToken operator(String departmentCode) {
-        return staff("operator-" + departmentCode.toLowerCase(), departmentCode, Permission.CONSOLE_HOME,
+        return Principals.staff("operator-" + departmentCode.toLowerCase(), departmentCode, Permission.CONSOLE_HOME,
                 Permission.OBJECTION_ANSWER);
     }
 
     private static UsernamePasswordAuthenticationToken office() {
-        return staff("office-d", "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.OBJECTION_HANDLE);
-    }
-
-    static UsernamePasswordAuthenticationToken staff(String username, String departmentCode,
-                                                     Permission... permissions) {
-        StaffPrincipal principal = new StaffPrincipal(UUID.randomUUID(), username, "测试", UUID.randomUUID(),
-                departmentCode, departmentCode, List.of(), Set.of(permissions));
-        List<SimpleGrantedAuthority> authorities = new java.util.ArrayList<>();
-        authorities.add(new SimpleGrantedAuthority("STAFF"));
-        for (Permission p : permissions) {
-            authorities.add(new SimpleGrantedAuthority(p.code()));
-        }
-        return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
+        return Principals.staff("office-d", "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.OBJECTION_HANDLE);
     }
 }

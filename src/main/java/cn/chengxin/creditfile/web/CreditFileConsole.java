@@ -39,7 +39,11 @@ class CreditFileConsole {
     private final Catalogue catalogue;
     private final AuditLog audit;
 
-    CreditFileConsole(SubjectRegistry subjects, CreditFile creditFile, Catalogue catalogue, AuditLog audit) {
+    private final cn.chengxin.creditfile.RecordProceedings proceedings;
+
+    CreditFileConsole(SubjectRegistry subjects, CreditFile creditFile, Catalogue catalogue, AuditLog audit,
+                      cn.chengxin.creditfile.RecordProceedings proceedings) {
+        this.proceedings = proceedings;
         this.subjects = subjects;
         this.creditFile = creditFile;
         this.catalogue = catalogue;
@@ -79,6 +83,7 @@ class CreditFileConsole {
         catalogue.active().forEach(i -> names.put(i.code(), i.definition().name()));
         model.addAttribute("profile", subjects.profile(subject.get()).orElseThrow());
         model.addAttribute("entries", entries);
+        model.addAttribute("proceedings", proceedings.pendingOf(subject.get()));
         model.addAttribute("itemNames", names);
         model.addAttribute("scoped", !actor.dataScope().isEmpty());
         return "console/credit-file";

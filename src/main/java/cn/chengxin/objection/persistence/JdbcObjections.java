@@ -25,7 +25,7 @@ public class JdbcObjections {
             SELECT id, subject_id, record_key, item_code, department_code, reasons, filed_by, filed_at, repeats, status,
                    due_on, routed_at, department_due, outcome, outcome_reasons, decided_by, decided_at, version,
                    department_answer, department_corrections, department_reasons, answered_by, answered_at,
-                   received_on, reminded_for, escalated_at
+                   received_on, reminded_for, escalated_at, review_of
             FROM objection.objection""";
 
     private static final String EVIDENCE =
@@ -49,6 +49,26 @@ public class JdbcObjections {
                 .params(o.id(), o.subjectId(), o.recordKey(), o.itemCode(), o.departmentCode(), o.reasons(),
                         o.filedBy(), Timestamp.from(o.filedAt()), o.status().name(), o.dueOn(), o.receivedOn())
                 .query(Boolean.class).single();
+    }
+
+    /**
+     * Inserts a review (复核) of a decided objection; false when the record has another open objection. A second
+     * review of the same decision breaks the unique index (one review per decision), also when two arrive at once.
+     */
+    public boolean insertReview(Objection o) {
+        return jdbc.sql("""
+                        INSERT INTO objection.objection (id, subject_id, record_key, item_code, department_code, reasons,
+                                                         filed_by, filed_at, status, due_on, received_on, review_of)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (record_key) WHERE status <> 'DECIDED' DO NOTHING""")
+                .params(o.id(), o.subjectId(), o.recordKey(), o.itemCode(), o.departmentCode(), o.reasons(),
+                        o.filedBy(), Timestamp.from(o.filedAt()), o.status().name(), o.dueOn(), o.receivedOn(),
+                        o.reviewOf()).update() == 1;
+    }
+
+    public boolean reviewed(UUID objectionId) {
+        return jdbc.sql("SELECT count(*) FROM objection.objection WHERE review_of = ?").param(objectionId)
+                .query(Integer.class).single() > 0;
     }
 
     public Optional<Objection> open(UUID recordKey) {
@@ -224,7 +244,7 @@ public class JdbcObjections {
                 outcome == null ? null : Outcome.valueOf(outcome), rs.getString("outcome_reasons"),
                 rs.getString("decided_by"), instant(rs, "decided_at"), rs.getInt("version"), answer(rs),
                 rs.getObject("received_on", LocalDate.class), rs.getObject("reminded_for", LocalDate.class),
-                instant(rs, "escalated_at"));
+                instant(rs, "escalated_at"), rs.getObject("review_of", UUID.class));
     }
 
     private static Objection.Answer answer(ResultSet rs) throws SQLException {

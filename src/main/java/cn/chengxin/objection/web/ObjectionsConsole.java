@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.objection.Objections;
 import cn.chengxin.objection.domain.ObjectionPause;
 import cn.chengxin.objection.domain.Outcome;
@@ -41,6 +42,7 @@ class ObjectionsConsole {
         model.addAttribute("decided", objections.recentlyDecided());
         model.addAttribute("outcomes", Outcome.values());
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("proceedingKinds", RecordProceeding.Kind.values());
         return "console/objections";
     }
 
@@ -57,6 +59,23 @@ class ObjectionsConsole {
                          @RequestParam(defaultValue = "") String reasons, RedirectAttributes redirect) {
         ConsoleActions.flash(redirect, "objections.filedAtCounter",
                 () -> objections.fileAtCounter(number, decisionNumber, reasons));
+        return "redirect:/console/objections";
+    }
+
+    /** 行政复议/诉讼 pending: flagged on a record named by subject number and decision number. */
+    @PostMapping("/console/objections/proceedings")
+    String flagProceeding(@RequestParam(defaultValue = "") String number,
+                          @RequestParam(defaultValue = "") String decisionNumber,
+                          @RequestParam(required = false) RecordProceeding.Kind kind,
+                          @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "objections.proceedingFlagged",
+                () -> objections.flagProceeding(number, decisionNumber, kind, note));
+        return "redirect:/console/objections";
+    }
+
+    @PostMapping("/console/objections/proceedings/{id}/clear")
+    String clearProceeding(@PathVariable UUID id, RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "objections.proceedingCleared", () -> objections.clearProceeding(id));
         return "redirect:/console/objections";
     }
 

@@ -56,8 +56,12 @@ class MyCredit {
     private final Repairs repairs;
     private final java.time.Clock clock;
 
+    private final cn.chengxin.creditfile.RecordProceedings proceedings;
+
     MyCredit(CreditFile creditFile, Catalogue catalogue, StaffDirectory directory, Statements statements,
-             Consents consents, Reports reports, AuditLog audit, Repairs repairs, java.time.Clock clock) {
+             Consents consents, Reports reports, AuditLog audit, Repairs repairs, java.time.Clock clock,
+             cn.chengxin.creditfile.RecordProceedings proceedings) {
+        this.proceedings = proceedings;
         this.repairs = repairs;
         this.clock = clock;
         this.creditFile = creditFile;
@@ -78,6 +82,7 @@ class MyCredit {
         var items = catalogue.current().stream()
                 .collect(Collectors.toMap(CatalogueItem::code, CatalogueItem::definition, (a, b) -> a));
         model.addAttribute("entries", entries);
+        model.addAttribute("proceedings", proceedings.pendingOf(citizen.subjectId()));
         model.addAttribute("items", items);
         // 信用修复: when each shown negative record may be repaired, before the person applies (RULES.md §6).
         model.addAttribute("repair", repairs.repairable(citizen.subjectId()));

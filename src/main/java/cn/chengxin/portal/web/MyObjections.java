@@ -19,6 +19,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -41,11 +42,30 @@ class MyObjections {
 
     @GetMapping("/me/objections")
     String list(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
-        model.addAttribute("objections", objections.of(citizen.subjectId()));
+        var mine = objections.of(citizen.subjectId());
+        model.addAttribute("objections", mine);
+        model.addAttribute("reviewable", objections.reviewable(mine));
         model.addAttribute("itemNames", catalogue.current().stream()
                 .collect(Collectors.toMap(CatalogueItem::code, i -> i.definition().name(), (a, b) -> a)));
         model.addAttribute("today", java.time.LocalDate.now(clock));
         return "me/objections";
+    }
+
+    /** 申请复核: once per decision; another person's objection is unknown (404). */
+    @PostMapping("/me/objections/{id}/review")
+    String review(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable UUID id,
+                  @RequestParam(defaultValue = "") String reasons, RedirectAttributes redirect) {
+        try {
+            objections.requestReview(citizen.subjectId(), id, reasons);
+            redirect.addFlashAttribute("successKey", "me.objection.reviewRequested");
+        } catch (cn.chengxin.shared.CodedProblem p) {
+            if (p.kind() == cn.chengxin.shared.DomainProblem.Kind.NOT_FOUND) {
+                throw p;
+            }
+            redirect.addFlashAttribute("failure", p.getMessage());
+            redirect.addFlashAttribute("failureCode", p.code());
+        }
+        return "redirect:/me/objections";
     }
 
     @PostMapping("/me/objections")

@@ -1,0 +1,65 @@
+package cn.chengxin.creditfile;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.creditfile.persistence.JdbcProceedings;
+import cn.chengxin.shared.CodedProblem;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.Ids;
+import org.springframework.stereotype.Service;
+
+/**
+ * Pending administrative review or lawsuit flagged on a record (RULES.md §5; Shenzhen Art. 43): staff flag it when
+ * told of it and clear it when it ends; the flag shows with the record in the credit file pages. The record itself
+ * does not change: the outcome of the proceeding reaches the file as a correction or revocation like any other.
+ */
+@Service
+public class RecordProceedings {
+
+    public static final int MAX_NOTE = 500;
+
+    private final JdbcProceedings store;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    RecordProceedings(JdbcProceedings store, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public UUID flag(UUID subjectId, UUID recordKey, RecordProceeding.Kind kind, String note, String subjectPseudonym) {
+        String text = note == null ? "" : note.strip();
+        if (kind == null || text.isEmpty() || text.length() > MAX_NOTE) {
+            throw new CodedProblem("PROCEEDING_INVALID", DomainProblem.Kind.INVALID_INPUT,
+                    "须选择行政复议或行政诉讼，并写明案号或受理机关（不超过 " + MAX_NOTE + " 字）");
+        }
+        UUID id = Ids.newId();
+        if (!store.insert(new RecordProceeding(id, subjectId, recordKey, kind, text,
+                AuditLog.currentActor().actorName(), clock.instant()))) {
+            throw new CodedProblem("PROCEEDING_ALREADY_FLAGGED", DomainProblem.Kind.CONFLICT, "该记录已标注" + kind.label());
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "creditfile.proceeding.flag").subject(subjectPseudonym)
+                .detail(kind.name()));
+        return id;
+    }
+
+    public void clear(UUID id) {
+        if (!store.clear(id, AuditLog.currentActor().actorName(), clock.instant())) {
+            throw new CodedProblem("PROCEEDING_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有这项待结的行政复议或诉讼标注");
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "creditfile.proceeding.clear").detail(id.toString()));
+    }
+
+    /** The pending proceedings of the subject's records, by record key (for the credit file pages). */
+    public Map<UUID, List<RecordProceeding>> pendingOf(UUID subjectId) {
+        return store.pendingOf(subjectId).stream().collect(Collectors.groupingBy(RecordProceeding::recordKey));
+    }
+}

@@ -1,0 +1,47 @@
+package cn.chengxin.creditfile.persistence;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import cn.chengxin.creditfile.RecordProceeding;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The creditfile.record_proceeding table. */
+@Repository
+public class JdbcProceedings {
+
+    private final JdbcClient jdbc;
+
+    public JdbcProceedings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Flags a pending proceeding; false when the same kind is already pending on the record. */
+    public boolean insert(RecordProceeding p) {
+        return jdbc.sql("""
+                        INSERT INTO creditfile.record_proceeding (id, subject_id, record_key, kind, note, flagged_by,
+                                                                  flagged_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(p.id(), p.subjectId(), p.recordKey(), p.kind().name(), p.note(), p.flaggedBy(),
+                        Timestamp.from(p.flaggedAt())).update() == 1;
+    }
+
+    public boolean clear(UUID id, String by, Instant at) {
+        return jdbc.sql("""
+                        UPDATE creditfile.record_proceeding SET cleared_by = ?, cleared_at = ?
+                        WHERE id = ? AND cleared_at IS NULL""").params(by, Timestamp.from(at), id).update() == 1;
+    }
+
+    public List<RecordProceeding> pendingOf(UUID subjectId) {
+        return jdbc.sql("""
+                        SELECT id, subject_id, record_key, kind, note, flagged_by, flagged_at
+                        FROM creditfile.record_proceeding WHERE subject_id = ? AND cleared_at IS NULL
+                        ORDER BY flagged_at""").param(subjectId)
+                .query((rs, n) -> new RecordProceeding(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), RecordProceeding.Kind.valueOf(rs.getString(4)), rs.getString(5),
+                        rs.getString(6), rs.getTimestamp(7).toInstant())).list();
+    }
+}

@@ -1,0 +1,39 @@
+package cn.chengxin.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.account.CitizenPrincipal;
+import cn.chengxin.account.StaffPrincipal;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectRegistry;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/** Signed-in users for MockMvc requests: a citizen of a subject, a staff member of a department with permissions. */
+public final class Principals {
+
+    private Principals() {
+    }
+
+    public static UsernamePasswordAuthenticationToken citizen(SubjectRegistry subjects, UUID subject) {
+        CitizenPrincipal principal = new CitizenPrincipal(UUID.randomUUID(), subject,
+                subjects.pseudonymOf(subject).orElseThrow(), "某*");
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of(
+                new SimpleGrantedAuthority("CITIZEN"), new SimpleGrantedAuthority(Permission.SELF_SERVICE.code())));
+    }
+
+    public static UsernamePasswordAuthenticationToken staff(String username, String departmentCode,
+                                                            Permission... permissions) {
+        StaffPrincipal principal = new StaffPrincipal(UUID.randomUUID(), username, "测试", UUID.randomUUID(),
+                departmentCode, departmentCode, List.of(), Set.of(permissions));
+        List<SimpleGrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority("STAFF"));
+        for (Permission p : permissions) {
+            authorities.add(new SimpleGrantedAuthority(p.code()));
+        }
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
+    }
+}
