@@ -347,6 +347,12 @@ public class Listing {
         store.markDisputed(subjectId, recordKey, disputed);
     }
 
+    /** Marks or clears the dispute mark of one entry contested by itself (objection module). */
+    @Transactional
+    public void markEntryDisputed(UUID entryId, boolean disputed) {
+        store.markEntryDisputed(entryId, disputed);
+    }
+
     private boolean end(ListEntry entry, String reason, Instant now) {
         if (!store.exit(entry.id(), reason, now)) {
             return false;

@@ -8,13 +8,18 @@ import cn.chengxin.objection.domain.DepartmentAnswer;
 import cn.chengxin.objection.domain.ObjectionStatus;
 import cn.chengxin.objection.domain.Outcome;
 
-/** 异议: against one record of the subject's file, with its deadline and, once decided, its outcome and reasons. */
+/** 异议: against one record of the subject's file (or one list entry about them), with its deadline and, once decided, its outcome and reasons. */
 public record Objection(UUID id, UUID subjectId, UUID recordKey, String itemCode, String departmentCode,
                         String reasons, String filedBy, Instant filedAt, int repeats, ObjectionStatus status,
                         LocalDate dueOn, Instant routedAt, LocalDate departmentDue, Outcome outcome,
                         String outcomeReasons, String decidedBy, Instant decidedAt, int version, Answer answer,
                         LocalDate receivedOn, LocalDate remindedFor, Instant escalatedAt,
-                        UUID reviewOf) {
+                        UUID reviewOf, UUID entryId) {
+
+    /** Against a list entry rather than a record. */
+    public boolean againstEntry() {
+        return entryId != null;
+    }
 
     /** A review (复核) of an earlier decision on the same record. */
     public boolean review() {

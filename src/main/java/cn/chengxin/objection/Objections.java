@@ -87,32 +87,80 @@ public class Objections {
      */
     @Transactional
     public UUID file(UUID subjectId, UUID recordKey, String reasons, String filedBy, List<Upload> evidence) {
-        List<String> types = evidence.stream().map(u -> Evidence.check(u.filename(), u.content())).toList();
-        String text = reasons == null ? "" : reasons.strip();
-        if (text.isEmpty() || text.length() > 2000) {
-            throw problem("OBJECTION_REASONS", DomainProblem.Kind.INVALID_INPUT, "请写明异议理由（不超过 2000 字）");
-        }
+        List<String> types = checked(evidence);
+        String text = checkedReasons(reasons);
         FileEntry record = creditFile.fileOf(subjectId).stream()
                 .filter(e -> e.recordKey().equals(recordKey) && e.status().shown()).findFirst()
                 .orElseThrow(() -> problem("OBJECTION_RECORD_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
                         "您的信用档案中没有这条正在展示的记录"));
-        Instant now = clock.instant();
-        if (store.filedSince(subjectId, now.minus(Duration.ofDays(1))) >= DAILY_LIMIT) {
-            throw problem("OBJECTION_RATE_LIMITED", DomainProblem.Kind.TOO_MANY,
-                    "24 小时内最多提出 " + DAILY_LIMIT + " 件异议，请稍后再提");
-        }
-        LocalDate today = LocalDate.now(clock);
-        Objection fresh = new Objection(Ids.newId(), subjectId, recordKey, record.itemCode(), record.departmentCode(),
-                text, filedBy, now, 0, ObjectionStatus.RECEIVED,
-                deadlines.platformDue(workingDays.calendar(), today), null, null, null, null, null, null, 0, null, today,
-                null, null, null);
-        boolean first = store.insertOrMerge(fresh);
+        Instant now = requireWithinRate(subjectId);
+        boolean first = store.insertOrMerge(received(subjectId, recordKey, null, record.itemCode(),
+                record.departmentCode(), text, filedBy, now));
         if (first) {
             creditFile.changeStatus(subjectId, recordKey, SHOWN, RecordStatus.IN_DISPUTE, filedBy,
                     "异议受理，标注异议中");
             listing.markDisputed(subjectId, recordKey, true);
         }
-        Objection opened = store.open(recordKey).orElseThrow();
+        return attach(store.open(recordKey).orElseThrow(), first, evidence, types, now,
+                record.itemCode() + " " + record.decisionNumber());
+    }
+
+    /**
+     * Files (or merges) an objection to a list entry about the subject that is still open (RULES.md §5: a record or a
+     * list entry) — e.g. one the credit office made without a record behind it. The entry is marked 异议中 at once;
+     * another person's entry, or one already ended, is unknown.
+     */
+    @Transactional
+    public UUID fileAgainstEntry(UUID subjectId, UUID entryId, String reasons, String filedBy, List<Upload> evidence) {
+        List<String> types = checked(evidence);
+        String text = checkedReasons(reasons);
+        ListEntry entry = listing.entriesOf(subjectId).stream()
+                .filter(e -> e.id().equals(entryId) && e.status().open()).findFirst()
+                .orElseThrow(() -> problem("OBJECTION_ENTRY_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
+                        "您没有这个正在名单上的条目"));
+        Instant now = requireWithinRate(subjectId);
+        String department = entry.departmentCode() == null ? "CREDIT_OFFICE" : entry.departmentCode();
+        boolean first = store.insertOrMerge(received(subjectId, null, entryId, "LIST_" + entry.listType().name(),
+                department, text, filedBy, now));
+        if (first) {
+            listing.markEntryDisputed(entryId, true);
+        }
+        return attach(store.openOnEntry(entryId).orElseThrow(), first, evidence, types, now,
+                entry.listType().name() + " " + entryId);
+    }
+
+    private Objection received(UUID subjectId, UUID recordKey, UUID entryId, String itemCode, String departmentCode,
+                               String reasons, String filedBy, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        return new Objection(Ids.newId(), subjectId, recordKey, itemCode, departmentCode, reasons, filedBy, now, 0,
+                ObjectionStatus.RECEIVED, deadlines.platformDue(workingDays.calendar(), today), null, null, null, null,
+                null, null, 0, null, today, null, null, null, entryId);
+    }
+
+    private static List<String> checked(List<Upload> evidence) {
+        return evidence.stream().map(u -> Evidence.check(u.filename(), u.content())).toList();
+    }
+
+    private static String checkedReasons(String reasons) {
+        String text = reasons == null ? "" : reasons.strip();
+        if (text.isEmpty() || text.length() > 2000) {
+            throw problem("OBJECTION_REASONS", DomainProblem.Kind.INVALID_INPUT, "请写明异议理由（不超过 2000 字）");
+        }
+        return text;
+    }
+
+    private Instant requireWithinRate(UUID subjectId) {
+        Instant now = clock.instant();
+        if (store.filedSince(subjectId, now.minus(Duration.ofDays(1))) >= DAILY_LIMIT) {
+            throw problem("OBJECTION_RATE_LIMITED", DomainProblem.Kind.TOO_MANY,
+                    "24 小时内最多提出 " + DAILY_LIMIT + " 件异议，请稍后再提");
+        }
+        return now;
+    }
+
+    /** Tells the subject of a new case, stores the evidence with the open case and audits the filing. */
+    private UUID attach(Objection opened, boolean first, List<Upload> evidence, List<String> types, Instant now,
+                        String what) {
         UUID open = opened.id();
         if (first) {
             notices.received(opened);
@@ -123,8 +171,8 @@ public class Objections {
             store.insertEvidence(Ids.newId(), open, u.filename(), types.get(i), u.content(), sha256(u.content()), now);
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, first ? "objection.file" : "objection.merge")
-                .subject(subjects.pseudonymOf(subjectId).orElseThrow())
-                .detail(record.itemCode() + " " + record.decisionNumber() + "；附件 " + evidence.size()));
+                .subject(subjects.pseudonymOf(opened.subjectId()).orElseThrow())
+                .detail(what + "；附件 " + evidence.size()));
         return open;
     }
 
@@ -153,15 +201,15 @@ public class Objections {
         Objection review = new Objection(Ids.newId(), subjectId, decided.recordKey(), decided.itemCode(),
                 decided.departmentCode(), text, "本人申请复核", clock.instant(), 0, ObjectionStatus.RECEIVED,
                 deadlines.platformDue(workingDays.calendar(), today), null, null, null, null, null, null, 0, null,
-                today, null, null, objectionId);
-        try {
-            if (!store.insertReview(review)) {
-                throw problem("OBJECTION_OPEN_EXISTS", DomainProblem.Kind.CONFLICT, "该记录已有正在办理的异议");
-            }
-        } catch (org.springframework.dao.DuplicateKeyException twoAtOnce) {
-            throw reviewUsed();
+                today, null, null, objectionId, decided.entryId());
+        if (!store.insertReview(review)) {
+            // Refused by the one-review index (two requests at once) or by another open case on the record.
+            throw store.reviewed(objectionId) ? reviewUsed()
+                    : problem("OBJECTION_OPEN_EXISTS", DomainProblem.Kind.CONFLICT, "该记录已有正在办理的异议");
         }
-        if (creditFile.changeStatus(subjectId, decided.recordKey(), SHOWN, RecordStatus.IN_DISPUTE, "本人",
+        if (decided.againstEntry()) {
+            listing.markEntryDisputed(decided.entryId(), true);
+        } else if (creditFile.changeStatus(subjectId, decided.recordKey(), SHOWN, RecordStatus.IN_DISPUTE, "本人",
                 "申请复核，标注异议中")) {
             listing.markDisputed(subjectId, decided.recordKey(), true);
         }
@@ -256,6 +304,15 @@ public class Objections {
         JdbcObjections.EvidenceFile file = store.evidence(id).orElseThrow(() -> problem("EVIDENCE_UNKNOWN",
                 DomainProblem.Kind.NOT_FOUND, "没有这个附件"));
         return new EvidenceDownload(file, store.evidenceContent(id).orElseThrow());
+    }
+
+    /** An attachment of one of the subject's own objections; unknown to anyone else. */
+    public EvidenceDownload evidenceOfSubject(UUID subjectId, UUID id) {
+        EvidenceDownload download = evidence(id);
+        if (!find(download.file().objectionId()).subjectId().equals(subjectId)) {
+            throw problem("EVIDENCE_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有这个附件");
+        }
+        return download;
     }
 
     /** An attachment of a case routed to {@code departmentCode}; unknown to any other department. */
@@ -407,10 +464,17 @@ public class Objections {
             case EXPIRE -> RecordStatus.EXPIRED;
             case RESTORE -> RecordStatus.ACTIVE;
         };
-        creditFile.changeStatus(o.subjectId(), o.recordKey(), EnumSet.of(RecordStatus.IN_DISPUTE, RecordStatus.ACTIVE),
-                to, by, "异议办结：" + outcome.label());
-        listing.markDisputed(o.subjectId(), o.recordKey(), false);
-        if (outcome.endsListEntries()) {
+        if (o.againstEntry()) {
+            listing.markEntryDisputed(o.entryId(), false);
+            if (outcome.endsListEntries() && listing.entry(o.entryId()).map(e -> e.status().open()).orElse(false)) {
+                listing.exit(o.entryId(), "异议成立：" + outcome.label());
+            }
+        } else {
+            creditFile.changeStatus(o.subjectId(), o.recordKey(), EnumSet.of(RecordStatus.IN_DISPUTE,
+                    RecordStatus.ACTIVE), to, by, "异议办结：" + outcome.label());
+            listing.markDisputed(o.subjectId(), o.recordKey(), false);
+        }
+        if (!o.againstEntry() && outcome.endsListEntries()) {
             for (ListEntry entry : listing.entriesOf(o.subjectId())) {
                 if (o.recordKey().equals(entry.recordKey()) && entry.status().open()) {
                     listing.exit(entry.id(), "异议成立：" + outcome.label());

@@ -94,6 +94,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /me/notices/{id}/read", EnumSet.of(Who.CITIZEN)),
             Map.entry("POST /me/objections", EnumSet.of(Who.CITIZEN)),
             Map.entry("POST /me/objections/{id}/review", EnumSet.of(Who.CITIZEN)),
+            Map.entry("GET /me/objections/evidence/{id}", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /me/file", EnumSet.of(Who.CITIZEN)),
             Map.entry("POST /me/statements", EnumSet.of(Who.CITIZEN)),
             Map.entry("POST /me/statements/{id}/withdraw", EnumSet.of(Who.CITIZEN)),

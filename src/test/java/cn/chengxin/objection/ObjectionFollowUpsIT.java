@@ -7,6 +7,10 @@ import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.listing.EntryStatus;
+import cn.chengxin.listing.ListEntry;
+import cn.chengxin.listing.ListType;
+import cn.chengxin.listing.Listing;
 import cn.chengxin.objection.domain.DepartmentAnswer;
 import cn.chengxin.objection.domain.ObjectionPause;
 import cn.chengxin.objection.domain.Outcome;
@@ -23,6 +27,7 @@ import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static cn.chengxin.support.AsStaff.as;
@@ -33,9 +38,11 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -71,6 +78,9 @@ class ObjectionFollowUpsIT {
 
     @Autowired
     cn.chengxin.creditfile.RecordProceedings proceedings;
+
+    @Autowired
+    Listing listing;
 
     @Test
     void theProvidingDepartmentAnswersItsOwnRoutedCasesAndTheOfficeDecidesWithTheAnswer() throws Exception {
@@ -245,6 +255,60 @@ class ObjectionFollowUpsIT {
                 .andExpect(flash().attribute("successKey", "objections.proceedingCleared"));
         mvc.perform(get("/me/file").with(authentication(citizen(subject))))
                 .andExpect(content().string(not(containsString("行政诉讼中"))));
+    }
+
+    @Test
+    void aCitizenObjectsToAListEntryWithEvidenceAndDownloadsOnlyTheirOwnEvidence() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "阚志诚");
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        UUID entry = as("maker-e", () -> listing.propose(subject, ListType.BLACK, "某法规第十条", "严重失信", null));
+        as("checker-e", () -> listing.approve(entry, "核实无误"));
+        TestCitizens.Person other = TestCitizens.register(subjects, "阚志远");
+        UUID otherSubject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, other.number())).orElseThrow();
+
+        byte[] pdf = "%PDF-1.4 法院撤销判决书".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        mvc.perform(multipart("/me/objections").file(new MockMultipartFile("evidence", "判决书.pdf", "application/pdf", pdf))
+                        .param("entryId", entry.toString()).param("reasons", "认定依据已被撤销")
+                        .with(authentication(citizen(otherSubject))).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "OBJECTION_ENTRY_UNKNOWN"));
+        mvc.perform(multipart("/me/objections").file(new MockMultipartFile("evidence", "大文件.pdf", "application/pdf",
+                                tooLarge())).param("entryId", entry.toString()).param("reasons", "附件过大")
+                        .with(authentication(citizen(subject))).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "EVIDENCE_TOO_LARGE"));
+        assertThat(objections.of(subject)).isEmpty();
+
+        mvc.perform(multipart("/me/objections").file(new MockMultipartFile("evidence", "判决书.pdf", "application/pdf", pdf))
+                        .param("entryId", entry.toString()).param("reasons", "认定依据已被撤销")
+                        .with(authentication(citizen(subject))).with(csrf()))
+                .andExpect(flash().attribute("successKey", "me.objection.filed"));
+        Objection filed = objections.of(subject).get(0);
+        assertThat(filed.entryId()).isEqualTo(entry);
+        assertThat(filed.recordKey()).isNull();
+        assertThat(listing.entry(entry).orElseThrow().disputed()).isTrue();
+        mvc.perform(get("/me/objections").with(authentication(citizen(subject))))
+                .andExpect(content().string(containsString("严重失信主体名单")))
+                .andExpect(content().string(containsString("判决书.pdf")));
+
+        UUID file = objections.evidenceOf(filed.id()).get(0).id();
+        mvc.perform(get("/me/objections/evidence/{id}", file).with(authentication(citizen(subject))))
+                .andExpect(status().isOk()).andExpect(content().bytes(pdf))
+                .andExpect(header().string("Content-Disposition", containsString("attachment")));
+        mvc.perform(get("/me/objections/evidence/{id}", file).with(authentication(citizen(otherSubject))))
+                .andExpect(status().isNotFound());
+
+        as("office-e", () -> {
+            objections.decide(filed.id(), filed.version(), Outcome.REMOVE_FROM_LIST, "认定依据已被撤销，移出名单");
+            return null;
+        });
+        ListEntry after = listing.entry(entry).orElseThrow();
+        assertThat(after.status()).isEqualTo(EntryStatus.EXITED);
+        assertThat(after.disputed()).isFalse();
+    }
+
+    private static byte[] tooLarge() {
+        byte[] content = new byte[cn.chengxin.objection.domain.Evidence.MAX_BYTES + 1];
+        System.arraycopy("%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, content, 0, 5);
+        return content;
     }
 
     private UsernamePasswordAuthenticationToken citizen(UUID subject) {

@@ -165,6 +165,13 @@ public class JdbcListing {
                 .params(disputed, subject, recordKey, disputed).update();
     }
 
+    public void markEntryDisputed(UUID entryId, boolean disputed) {
+        jdbc.sql("""
+                        UPDATE listing.entry SET disputed = ?, change_seq = nextval('listing.change_seq')
+                        WHERE id = ? AND status NOT IN ('REJECTED', 'EXITED') AND disputed <> ?""")
+                .params(disputed, entryId, disputed).update();
+    }
+
     /** Entries changed after {@code seq}, in change order (the check index follows them). */
     public List<ListEntry> changesSince(long seq, int limit) {
         return jdbc.sql("SELECT " + ENTRY_COLUMNS + " WHERE e.change_seq > ? ORDER BY e.change_seq LIMIT ?")

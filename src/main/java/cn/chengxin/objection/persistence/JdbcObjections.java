@@ -25,7 +25,7 @@ public class JdbcObjections {
             SELECT id, subject_id, record_key, item_code, department_code, reasons, filed_by, filed_at, repeats, status,
                    due_on, routed_at, department_due, outcome, outcome_reasons, decided_by, decided_at, version,
                    department_answer, department_corrections, department_reasons, answered_by, answered_at,
-                   received_on, reminded_for, escalated_at, review_of
+                   received_on, reminded_for, escalated_at, review_of, entry_id
             FROM objection.objection""";
 
     private static final String EVIDENCE =
@@ -37,38 +37,49 @@ public class JdbcObjections {
         this.jdbc = jdbc;
     }
 
-    /** Inserts a new open objection; false when the record already has one (then it was merged into it). */
+    /**
+     * Inserts a new open objection; false when its record (or list entry) already has one: then it was merged into it.
+     * The conflict target is one of two fixed columns, never text from outside.
+     */
     public boolean insertOrMerge(Objection o) {
+        String target = o.againstEntry() ? "entry_id" : "record_key";
         return jdbc.sql("""
-                        INSERT INTO objection.objection (id, subject_id, record_key, item_code, department_code, reasons,
-                                                         filed_by, filed_at, status, due_on, received_on)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (record_key) WHERE status <> 'DECIDED' DO UPDATE
+                        INSERT INTO objection.objection (id, subject_id, record_key, entry_id, item_code, department_code,
+                                                         reasons, filed_by, filed_at, status, due_on, received_on)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (%s) WHERE status <> 'DECIDED' DO UPDATE
                             SET repeats = objection.objection.repeats + 1
-                        RETURNING (xmax = 0)""")
-                .params(o.id(), o.subjectId(), o.recordKey(), o.itemCode(), o.departmentCode(), o.reasons(),
-                        o.filedBy(), Timestamp.from(o.filedAt()), o.status().name(), o.dueOn(), o.receivedOn())
+                        RETURNING (xmax = 0)""".formatted(target))
+                .params(o.id(), o.subjectId(), o.recordKey(), o.entryId(), o.itemCode(), o.departmentCode(),
+                        o.reasons(), o.filedBy(), Timestamp.from(o.filedAt()), o.status().name(), o.dueOn(),
+                        o.receivedOn())
                 .query(Boolean.class).single();
     }
 
     /**
-     * Inserts a review (复核) of a decided objection; false when the record has another open objection. A second
-     * review of the same decision breaks the unique index (one review per decision), also when two arrive at once.
+     * Inserts a review (复核) of a decided objection; false when the record (or entry) has another open objection or
+     * the decision was already reviewed (one review per decision, by a unique index, also when two arrive at once).
      */
     public boolean insertReview(Objection o) {
         return jdbc.sql("""
                         INSERT INTO objection.objection (id, subject_id, record_key, item_code, department_code, reasons,
-                                                         filed_by, filed_at, status, due_on, received_on, review_of)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (record_key) WHERE status <> 'DECIDED' DO NOTHING""")
+                                                         filed_by, filed_at, status, due_on, received_on, review_of,
+                                                         entry_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING""")
                 .params(o.id(), o.subjectId(), o.recordKey(), o.itemCode(), o.departmentCode(), o.reasons(),
                         o.filedBy(), Timestamp.from(o.filedAt()), o.status().name(), o.dueOn(), o.receivedOn(),
-                        o.reviewOf()).update() == 1;
+                        o.reviewOf(), o.entryId()).update() == 1;
     }
 
     public boolean reviewed(UUID objectionId) {
         return jdbc.sql("SELECT count(*) FROM objection.objection WHERE review_of = ?").param(objectionId)
                 .query(Integer.class).single() > 0;
+    }
+
+    public Optional<Objection> openOnEntry(UUID entryId) {
+        return jdbc.sql(SELECT + " WHERE entry_id = ? AND status <> 'DECIDED'").param(entryId)
+                .query(JdbcObjections::objection).optional();
     }
 
     public Optional<Objection> open(UUID recordKey) {
@@ -244,7 +255,8 @@ public class JdbcObjections {
                 outcome == null ? null : Outcome.valueOf(outcome), rs.getString("outcome_reasons"),
                 rs.getString("decided_by"), instant(rs, "decided_at"), rs.getInt("version"), answer(rs),
                 rs.getObject("received_on", LocalDate.class), rs.getObject("reminded_for", LocalDate.class),
-                instant(rs, "escalated_at"), rs.getObject("review_of", UUID.class));
+                instant(rs, "escalated_at"), rs.getObject("review_of", UUID.class),
+                rs.getObject("entry_id", UUID.class));
     }
 
     private static Objection.Answer answer(ResultSet rs) throws SQLException {

@@ -45,8 +45,13 @@ class MyObjections {
         var mine = objections.of(citizen.subjectId());
         model.addAttribute("objections", mine);
         model.addAttribute("reviewable", objections.reviewable(mine));
-        model.addAttribute("itemNames", catalogue.current().stream()
+        model.addAttribute("evidence", objections.evidenceOf(mine));
+        java.util.Map<String, String> names = new java.util.HashMap<>(catalogue.current().stream()
                 .collect(Collectors.toMap(CatalogueItem::code, i -> i.definition().name(), (a, b) -> a)));
+        for (cn.chengxin.listing.ListType type : cn.chengxin.listing.ListType.values()) {
+            names.put("LIST_" + type.name(), type.label());
+        }
+        model.addAttribute("itemNames", names);
         model.addAttribute("today", java.time.LocalDate.now(clock));
         return "me/objections";
     }
@@ -70,6 +75,7 @@ class MyObjections {
 
     @PostMapping("/me/objections")
     String file(@AuthenticationPrincipal CitizenPrincipal citizen, @RequestParam(required = false) UUID recordKey,
+                @RequestParam(required = false) UUID entryId,
                 @RequestParam(defaultValue = "") String reasons,
                 @RequestParam(name = "evidence", required = false) List<MultipartFile> evidence,
                 RedirectAttributes redirect) throws IOException {
@@ -85,7 +91,13 @@ class MyObjections {
             }
         }
         ConsoleActions.flash(redirect, "me.objection.filed",
-                () -> objections.file(citizen.subjectId(), recordKey, reasons, "本人", uploads));
+                () -> {
+                    if (entryId != null) {
+                        objections.fileAgainstEntry(citizen.subjectId(), entryId, reasons, "本人", uploads);
+                    } else {
+                        objections.file(citizen.subjectId(), recordKey, reasons, "本人", uploads);
+                    }
+                });
         return "redirect:/me/objections";
     }
 }
