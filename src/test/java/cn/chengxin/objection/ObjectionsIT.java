@@ -77,6 +77,9 @@ class ObjectionsIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    java.time.Clock clock;
+
     @Test
     void anObjectionMarksTheRecordAtOnceMergesRepeatsAndItsDecisionSetsTheRecord() throws Exception {
         UUID owner = person("包文静", "驻市监罚〔2026〕501号");
@@ -102,7 +105,7 @@ class ObjectionsIT {
         assertThat(objections.file(owner, record, "再次提出", "本人")).isEqualTo(id);
         Objection filed = objections.find(id);
         assertThat(filed.repeats()).isEqualTo(1);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock); // the platform's (Beijing) date, not the machine's
         assertThat(filed.dueOn()).isEqualTo(workingDays.calendar().plusWorkingDays(today, 3));
 
         as("clerk-a", () -> {
