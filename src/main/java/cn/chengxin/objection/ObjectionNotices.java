@@ -35,7 +35,17 @@ class ObjectionNotices {
                         + o.outcomeReasons(), LINK);
     }
 
+    /** The subject learns that the deadline moved, and why (testing or expert review is not counted). */
+    void paused(Objection o, String kind, java.time.LocalDate until, java.time.LocalDate newDue) {
+        notices.notify(o.subjectId(), "OBJECTION_PAUSED", "您的异议办理期限顺延至 " + newDue,
+                "您对“" + itemName(o) + "”记录提出的异议需" + kind + "，至 " + until + " 止的工作日不计入办理期限，"
+                        + "办结期限顺延至 " + newDue + "（自受理之日起不超过 20 日）。", LINK);
+    }
+
     private String itemName(Objection o) {
+        if (o.againstEntry()) {
+            return cn.chengxin.listing.ListType.valueOf(o.itemCode().substring("LIST_".length())).label();
+        }
         return catalogue.active(o.itemCode()).map(CatalogueItem::definition).map(d -> d.name()).orElse(o.itemCode());
     }
 }

@@ -82,6 +82,9 @@ class ObjectionFollowUpsIT {
     @Autowired
     Listing listing;
 
+    @Autowired
+    cn.chengxin.account.Notices notices;
+
     @Test
     void theProvidingDepartmentAnswersItsOwnRoutedCasesAndTheOfficeDecidesWithTheAnswer() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "蔺向东");
@@ -153,6 +156,8 @@ class ObjectionFollowUpsIT {
         assertThat(objections.find(id).dueOn())
                 .isEqualTo(calendar.plusWorkingDays(today, 3 + calendar.workingDaysBetween(today, until)));
         assertThat(objections.pausesOf(id)).singleElement().satisfies(p -> assertThat(p.reason()).isEqualTo("样品送检"));
+        assertThat(notices.of(subject).get(0).kind()).isEqualTo("OBJECTION_PAUSED");
+        assertThat(notices.of(subject).get(0).title()).contains(objections.find(id).dueOn().toString());
         mvc.perform(get("/console/objections").with(authentication(office())))
                 .andExpect(content().string(containsString("检验检测：" + today + " 至 " + until)));
 
