@@ -266,6 +266,9 @@ class ObjectionFollowUpsIT {
     void aCitizenObjectsToAListEntryWithEvidenceAndDownloadsOnlyTheirOwnEvidence() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "阚志诚");
         UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
+                "驻市监罚〔2026〕705号");
+        UUID record = creditFile.fileOf(subject).get(0).recordKey();
         UUID entry = as("maker-e", () -> listing.propose(subject, ListType.BLACK, "某法规第十条", "严重失信", null));
         as("checker-e", () -> listing.approve(entry, "核实无误"));
         TestCitizens.Person other = TestCitizens.register(subjects, "阚志远");
@@ -275,7 +278,10 @@ class ObjectionFollowUpsIT {
         mvc.perform(multipart("/me/objections").file(new MockMultipartFile("evidence", "判决书.pdf", "application/pdf", pdf))
                         .param("entryId", entry.toString()).param("reasons", "认定依据已被撤销")
                         .with(authentication(citizen(otherSubject))).with(csrf()))
-                .andExpect(flash().attribute("failureCode", "OBJECTION_ENTRY_UNKNOWN"));
+                .andExpect(status().isNotFound());
+        mvc.perform(multipart("/me/objections").param("recordKey", record.toString()).param("reasons", "不是他的记录")
+                        .with(authentication(citizen(otherSubject))).with(csrf()))
+                .andExpect(status().isNotFound());
         mvc.perform(multipart("/me/objections").file(new MockMultipartFile("evidence", "大文件.pdf", "application/pdf",
                                 tooLarge())).param("entryId", entry.toString()).param("reasons", "附件过大")
                         .with(authentication(citizen(subject))).with(csrf()))

@@ -60,16 +60,8 @@ class MyObjections {
     @PostMapping("/me/objections/{id}/review")
     String review(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable UUID id,
                   @RequestParam(defaultValue = "") String reasons, RedirectAttributes redirect) {
-        try {
-            objections.requestReview(citizen.subjectId(), id, reasons);
-            redirect.addFlashAttribute("successKey", "me.objection.reviewRequested");
-        } catch (cn.chengxin.shared.CodedProblem p) {
-            if (p.kind() == cn.chengxin.shared.DomainProblem.Kind.NOT_FOUND) {
-                throw p;
-            }
-            redirect.addFlashAttribute("failure", p.getMessage());
-            redirect.addFlashAttribute("failureCode", p.code());
-        }
+        ConsoleActions.flashOrNotFound(redirect, "me.objection.reviewRequested",
+                () -> objections.requestReview(citizen.subjectId(), id, reasons));
         return "redirect:/me/objections";
     }
 
@@ -90,7 +82,7 @@ class MyObjections {
                         : part.getOriginalFilename(), in.readNBytes(Evidence.MAX_BYTES + 1)));
             }
         }
-        ConsoleActions.flash(redirect, "me.objection.filed",
+        ConsoleActions.flashOrNotFound(redirect, "me.objection.filed",
                 () -> {
                     if (entryId != null) {
                         objections.fileAgainstEntry(citizen.subjectId(), entryId, reasons, "本人", uploads);
