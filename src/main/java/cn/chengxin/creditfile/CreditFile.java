@@ -195,6 +195,14 @@ public class CreditFile {
                 : records.shownWithDecisionNumber(decisionNumber.strip(), 50);
     }
 
+    /**
+     * Active records of the given items decided within {@code days} days from each item's date (one pass over the
+     * records, for daily jobs such as telling people a record became repairable).
+     */
+    public List<SubjectEntry> activeDecidedWithin(java.util.Map<String, LocalDate> fromByItem, int days) {
+        return fromByItem.isEmpty() ? List.of() : records.activeDecidedWithin(fromByItem, days);
+    }
+
     /** Many subjects' files at once (for bulk recomputation after {@link RecordsChanged}); absent: no records. */
     public java.util.Map<UUID, List<FileEntry>> filesOf(java.util.Collection<UUID> subjectIds) {
         return subjectIds.isEmpty() ? java.util.Map.of() : records.currentOfAll(subjectIds);

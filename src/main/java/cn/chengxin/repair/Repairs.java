@@ -67,10 +67,12 @@ public class Repairs {
     private final RepairDeadlines deadlines = RepairDeadlines.defaults();
     private final MinorProtection minors;
     private final RepairLimit limit;
+    private final RepairNotices notices;
 
     Repairs(JdbcRepairs store, CreditFile creditFile, Listing listing, Catalogue catalogue, Commitments commitments,
             SubjectRegistry subjects, WorkingDays workingDays, AuditLog audit, City city, Clock clock,
-            RepairSettings settings) {
+            RepairSettings settings, RepairNotices notices) {
+        this.notices = notices;
         this.store = store;
         this.creditFile = creditFile;
         this.listing = listing;
@@ -198,6 +200,7 @@ public class Repairs {
             store.insertAttachment(Ids.newId(), id, kind, u.filename(), types.get(i), u.content(),
                     Attachments.sha256(u.content()), now);
         }
+        notices.received(application, r.item().name());
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.apply")
                 .subject(subjects.pseudonymOf(subjectId).orElseThrow())
                 .detail(r.record().itemCode() + " " + r.record().decisionNumber() + "；材料 " + uploads.size()));
@@ -257,6 +260,7 @@ public class Repairs {
                 listing.exit(entry.id(), "信用修复");
             }
         }
+        notices.decided(a, itemName(a.itemCode()), true, null, LocalDate.now(clock));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.approve")
                 .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(a.itemCode()));
     }
@@ -273,6 +277,7 @@ public class Repairs {
         if (!store.decide(id, version, RepairStatus.REFUSED, by.actorId(), clock.instant(), reasons.strip())) {
             throw alreadyDecided();
         }
+        notices.decided(a, itemName(a.itemCode()), false, reasons.strip(), LocalDate.now(clock));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.refuse")
                 .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(a.itemCode()));
     }
@@ -340,6 +345,43 @@ public class Repairs {
                 DomainProblem.Kind.NOT_FOUND, "没有这个附件"));
         return new AttachmentDownload(file, find(file.applicationId()).subjectId(),
                 store.attachmentContent(id).orElseThrow());
+    }
+
+    private String itemName(String code) {
+        return catalogue.current().stream().filter(i -> i.code().equals(code)).findFirst()
+                .map(i -> i.definition().name()).orElse(code);
+    }
+
+    /**
+     * Tells every subject whose negative record becomes repairable on {@code today} (its minimum period ends today;
+     * RULES.md §6) that they may now apply — one pass over the shown records, whatever the number of items.
+     *
+     * @return the number of subjects told
+     */
+    public int notifyEligible(LocalDate today) {
+        Map<String, ItemDefinition> items = new HashMap<>();
+        catalogue.current().forEach(i -> items.putIfAbsent(i.code(), i.definition()));
+        // Months are uneven: the records repairable from today were decided on one of up to four days
+        // (30 Nov + 3 months is 28 Feb, as are 29 Nov and 28 Nov); each is checked with the eligibility rule.
+        Map<String, LocalDate> earliest = new HashMap<>();
+        items.values().forEach(d -> {
+            if (RepairEligibility.of(d.nature(), d.severity(), d.publicationMinMonths(), today).kind()
+                    == RepairEligibility.Kind.FROM_DATE) {
+                int months = d.publicationMinMonths() != null ? d.publicationMinMonths()
+                        : d.severity().defaultMinimumMonths();
+                earliest.put(d.code(), today.minusMonths(months).minusDays(3));
+            }
+        });
+        int told = 0;
+        for (var e : creditFile.activeDecidedWithin(earliest, 4)) {
+            ItemDefinition d = items.get(e.entry().itemCode());
+            if (today.equals(RepairEligibility.of(d.nature(), d.severity(), d.publicationMinMonths(),
+                    e.entry().decisionDate()).from())) {
+                notices.eligible(e.subjectId(), d.name(), e.entry().decisionNumber());
+                told++;
+            }
+        }
+        return told;
     }
 
     private static void requireNotApplicant(RepairApplication a, Actor by) {

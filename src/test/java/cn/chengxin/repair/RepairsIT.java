@@ -78,6 +78,13 @@ class RepairsIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    cn.chengxin.account.Notices notices;
+
+    /** The platform's clock: its dates are Beijing dates, a day ahead of UTC from 16:00 UTC. */
+    @Autowired
+    java.time.Clock clock;
+
     @Test
     void aRepairBeforeTheMinimumPeriodIsRefusedWithTheDateItBecomesPossible() throws Exception {
         LocalDate decided = LocalDate.now().minusMonths(1);
@@ -87,6 +94,31 @@ class RepairsIT {
         assertThat(early.code()).isEqualTo("REPAIR_TOO_EARLY");
         assertThat(early.getMessage()).contains(decided.plusMonths(3) + " 起可申请");
         assertThat(repairs.of(p.id())).isEmpty();
+    }
+
+    @Test
+    void thePersonIsToldOnTheDayARecordBecomesRepairableAndWhenTheApplicationIsReceivedAndDecided()
+            throws Exception {
+        LocalDate today = LocalDate.now(clock);
+        Person due = person("谭晓东", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕705号", today.minusMonths(3));
+        Person notYet = person("费雨桐", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕706号",
+                today.minusMonths(3).plusDays(1));
+        assertThat(repairs.notifyEligible(today)).isPositive();
+        assertThat(kinds(due.id())).containsExactly("REPAIR_ELIGIBLE");
+        assertThat(kinds(notYet.id())).isEmpty();
+
+        UUID id = repairs.apply(due.id(), due.record(), "已缴纳罚款", "谭晓东", List.of(proof()), null);
+        assertThat(kinds(due.id())).containsExactlyInAnyOrder("REPAIR_ELIGIBLE", "REPAIR_RECEIVED");
+        as("clerk-n", () -> {
+            repairs.refuse(id, repairs.find(id).version(), "缴款凭证不清晰");
+            return null;
+        });
+        assertThat(notices.of(due.id())).filteredOn(n -> n.kind().equals("REPAIR_REFUSED")).singleElement()
+                .satisfies(n -> assertThat(n.body()).contains("缴款凭证不清晰").doesNotContain(number(due.id())));
+    }
+
+    private List<String> kinds(UUID subjectId) {
+        return notices.of(subjectId).stream().map(n -> n.kind()).toList();
     }
 
     @Test
@@ -122,7 +154,7 @@ class RepairsIT {
         assertThat(code(() -> repairs.apply(p.id(), p.record(), "再次申请", "温振宇", List.of(proof()), null)))
                 .isEqualTo("REPAIR_ALREADY_APPLIED");
         RepairApplication applied = repairs.find(id);
-        assertThat(applied.feedbackDue()).isEqualTo(workingDays.calendar().plusWorkingDays(LocalDate.now(), 10));
+        assertThat(applied.feedbackDue()).isEqualTo(workingDays.calendar().plusWorkingDays(LocalDate.now(clock), 10));
         Commitment signed = repairs.commitmentOf(applied);
         assertThat(signed.text()).contains("本人温振宇").contains("驻市监罚〔2026〕702号").doesNotContain(number(p.id()));
         assertThat(signed.signedBy()).isEqualTo("本人");
@@ -172,7 +204,7 @@ class RepairsIT {
         });
         RepairApplication proposed = repairs.find(id);
         assertThat(proposed.status()).isEqualTo(RepairStatus.PROPOSED);
-        assertThat(proposed.dueOn()).isEqualTo(workingDays.calendar().plusWorkingDays(LocalDate.now(), 3));
+        assertThat(proposed.dueOn()).isEqualTo(workingDays.calendar().plusWorkingDays(LocalDate.now(clock), 3));
         assertThat(code(() -> as("reviewer-1", () -> {
             repairs.approve(id, proposed.version());
             return null;

@@ -207,6 +207,23 @@ public class JdbcRecords {
                 .list();
     }
 
+    /** Active records of the given items decided in [from, from + days) of each item. */
+    public List<cn.chengxin.creditfile.SubjectEntry> activeDecidedWithin(Map<String, LocalDate> fromByItem, int days) {
+        List<String> codes = new java.util.ArrayList<>(fromByItem.keySet());
+        String[] from = codes.stream().map(c -> fromByItem.get(c).toString()).toArray(String[]::new);
+        return jdbc.sql("""
+                        SELECT r.record_key, r.version, r.item_code, r.department_code, r.decision_number,
+                               r.decision_date, r.content::text, r.status, r.publication_end, r.linked_from IS NOT NULL,
+                               r.accepted_at, r.subject_id
+                        FROM creditfile.record r
+                        JOIN unnest(?::text[], ?::date[]) AS w(item_code, from_day) ON w.item_code = r.item_code
+                        WHERE r.current AND r.status = 'ACTIVE'
+                          AND r.decision_date >= w.from_day AND r.decision_date < w.from_day + ?""")
+                .params(codes.toArray(String[]::new), from, days)
+                .query((rs, n) -> new cn.chengxin.creditfile.SubjectEntry(rs.getObject(12, UUID.class), entry(rs, n)))
+                .list();
+    }
+
     /** The current versions of many subjects' records at once, by subject. */
     public Map<UUID, List<FileEntry>> currentOfAll(java.util.Collection<UUID> subjectIds) {
         Map<UUID, List<FileEntry>> files = new java.util.HashMap<>();

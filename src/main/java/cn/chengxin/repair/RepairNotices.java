@@ -1,0 +1,47 @@
+package cn.chengxin.repair;
+
+import java.time.LocalDate;
+
+import cn.chengxin.account.Notices;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the subject about their repair (issue #8 "Notifications"): that a record can now be repaired, that the
+ * application was received, and how it was decided — in self-service and, with a phone on file, by text. A refusal
+ * carries its reasons, which the applicant is owed.
+ */
+@Component
+class RepairNotices {
+
+    private static final String LINK = "/me/repairs";
+
+    private final Notices notices;
+
+    RepairNotices(Notices notices) {
+        this.notices = notices;
+    }
+
+    void eligible(java.util.UUID subjectId, String itemName, String decisionNumber) {
+        notices.notify(subjectId, "REPAIR_ELIGIBLE", "您有一条失信记录今日起可申请信用修复",
+                "“" + itemName + "”（" + decisionNumber + "）的最短公示期已满。纠正失信行为、履行义务后，可在“我的信用修复”"
+                        + "申请信用修复，不收取任何费用。", LINK);
+    }
+
+    void received(RepairApplication a, String itemName) {
+        notices.notify(a.subjectId(), "REPAIR_RECEIVED", "您的信用修复申请已受理",
+                "您就“" + itemName + "”（" + a.decisionNumber() + "）提出的信用修复申请已受理，平台将于 " + a.feedbackDue()
+                        + " 前反馈（按工作日计算）。", LINK);
+    }
+
+    void decided(RepairApplication a, String itemName, boolean approved, String reasons, LocalDate today) {
+        if (approved) {
+            notices.notify(a.subjectId(), "REPAIR_APPROVED", "您的信用修复申请已获批准",
+                    "“" + itemName + "”（" + a.decisionNumber() + "）已于 " + today + " 完成信用修复：停止公示和使用，"
+                            + "相关名单已移出，信用评分将随之更新。", LINK);
+        } else {
+            notices.notify(a.subjectId(), "REPAIR_REFUSED", "您的信用修复申请未获批准",
+                    "“" + itemName + "”（" + a.decisionNumber() + "）的信用修复申请不予批准，理由：" + reasons
+                            + "。您可在补充材料后重新申请。", LINK);
+        }
+    }
+}
