@@ -83,6 +83,10 @@ class ObjectionsBrowserIT {
             page.navigate(url("/me/reports"));
             page.locator("#generate-full").click();
             assertThat(page.locator("body")).containsText("异议处理中");
+            // The public disclosure page marks it too, for anyone who looks it up.
+            page.navigate(url("/disclosures?q=" + java.net.URLEncoder.encode("驻市监罚〔2026〕601号",
+                    java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(page.locator("#disclosures [data-field=disputed]")).hasText("异议处理中");
         }
 
         // The market regulator delivers the corrected record; the credit office decides in the console.
@@ -112,6 +116,10 @@ class ObjectionsBrowserIT {
             page.locator("#generate-full").click();
             assertThat(page.locator("body")).containsText("超范围经营（更正后）");
             assertThat(page.locator("body")).not().containsText("异议处理中");
+            page.navigate(url("/disclosures?q=" + java.net.URLEncoder.encode("驻市监罚〔2026〕601号",
+                    java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(page.locator("#disclosures tbody")).containsText("行政处罚信息（一般）");
+            assertThat(page.locator("#disclosures [data-field=disputed]")).hasCount(0);
             org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain(number);
         }
     }
