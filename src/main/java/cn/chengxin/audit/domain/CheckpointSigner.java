@@ -35,7 +35,12 @@ public final class CheckpointSigner {
 
     /** The DER-encoded SM2 signature of the checkpoint's signed bytes. */
     public byte[] sign(Checkpoint checkpoint) {
-        byte[] message = checkpoint.signedBytes();
+        return signMessage(checkpoint.signedBytes());
+    }
+
+    /** The DER-encoded SM3withSM2 signature of any message (exchange batches sign their bytes this way too). */
+    public byte[] signMessage(byte[] message) {
+        Objects.requireNonNull(message, "message");
         SM2Signer signer = new SM2Signer();
         signer.init(true, new ParametersWithRandom(key, random));
         signer.update(message, 0, message.length);

@@ -26,8 +26,8 @@ public final class CheckpointVerifier {
         return verifyMessage(checkpoint.signedBytes(), signature);
     }
 
-    /** SM3withSM2 verification of any message; package-private for the GM/T 0003.5 known-answer test. */
-    boolean verifyMessage(byte[] message, byte[] signature) {
+    /** SM3withSM2 verification of any message (also the GM/T 0003.5 known-answer test and exchange batches). */
+    public boolean verifyMessage(byte[] message, byte[] signature) {
         if (signature == null || signature.length == 0) {
             return false;
         }

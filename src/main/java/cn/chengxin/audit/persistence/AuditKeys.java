@@ -66,11 +66,15 @@ public final class AuditKeys {
         return signer;
     }
 
-    private static byte[] read(Path file, boolean generate, java.util.function.Supplier<String> generator)
+    /**
+     * Reads a Base64 key file of the key directory; a missing one is generated (and kept owner-readable only) where
+     * keys may be generated, and refused elsewhere. Shared with {@link cn.chengxin.audit.SigningKeys}.
+     */
+    public static byte[] read(Path file, boolean generate, java.util.function.Supplier<String> generator)
             throws IOException {
         if (!Files.exists(file)) {
             if (!generate) {
-                throw new IllegalStateException("Missing audit key " + file.getFileName() + " in " + file.getParent()
+                throw new IllegalStateException("Missing key " + file.getFileName() + " in " + file.getParent()
                         + "; keys are generated only in development");
             }
             Files.createDirectories(file.getParent());
@@ -80,7 +84,7 @@ public final class AuditKeys {
             } catch (UnsupportedOperationException e) {
                 log.warn("Cannot restrict permissions of {} on this file system", file);
             }
-            log.info("Generated audit key {}", file);
+            log.info("Generated key {}", file);
         }
         return Base64.getDecoder().decode(Files.readString(file).trim());
     }
