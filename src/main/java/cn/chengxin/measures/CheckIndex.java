@@ -11,6 +11,7 @@ import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.listing.NegativeMark;
+import cn.chengxin.shared.FeedCursor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 

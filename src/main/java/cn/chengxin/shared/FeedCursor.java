@@ -1,4 +1,4 @@
-package cn.chengxin.measures;
+package cn.chengxin.shared;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,21 +7,28 @@ import java.util.List;
 /**
  * A position in a change feed stamped by a database sequence. A number can be taken by a transaction that commits
  * after a higher one, or by one that rolls back (or by an insert that conflicted): the cursor stops before such a
- * gap so that a late commit is still read, and steps over it once it is older than the patience.
+ * gap so that a late commit is still read, and steps over it once it is older than the patience. Used by every
+ * module that follows another's feed (the check index, the exchange outbox).
  */
-final class FeedCursor {
+public final class FeedCursor {
 
     private final Duration patience;
     private long position;
     private long gapAt = -1;
     private Instant gapSince;
 
-    FeedCursor(Duration patience) {
+    public FeedCursor(Duration patience) {
         this.patience = patience;
     }
 
-    long position() {
+    public long position() {
         return position;
+    }
+
+    /** Continues from a position kept elsewhere (a follower that stores its position in its own table). */
+    public void moveTo(long stored) {
+        position = stored;
+        gapAt = -1;
     }
 
     /**
@@ -29,7 +36,7 @@ final class FeedCursor {
      *
      * @return true when the position reached the last of them
      */
-    boolean advance(List<Long> read, Instant now) {
+    public boolean advance(List<Long> read, Instant now) {
         long contiguous = position;
         for (long seq : read) {
             if (seq == contiguous + 1) {
