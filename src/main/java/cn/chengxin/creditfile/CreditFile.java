@@ -55,6 +55,7 @@ public class CreditFile {
         Instant now = clock.instant();
         StoreOutcome[] outcomes = new StoreOutcome[chunk.size()];
         Set<UUID> changed = new HashSet<>();
+        List<RecordStatesChanged.ChangedRecord> stored = new ArrayList<>();
         storeFirstVersions(batchId, acceptedBy, chunk, outcomes, now);
         for (int i = 0; i < chunk.size(); i++) {
             if (outcomes[i] == null) { // updates and revocations: rare, one at a time
@@ -62,10 +63,13 @@ public class CreditFile {
             }
             if (outcomes[i].kind() == StoreOutcome.Kind.STORED) {
                 changed.add(chunk.get(i).subjectId());
+                stored.add(new RecordStatesChanged.ChangedRecord(chunk.get(i).subjectId(), outcomes[i].recordKey(),
+                        chunk.get(i).itemCode()));
             }
         }
         if (!changed.isEmpty()) {
             events.publishEvent(new RecordsChanged(batchId, changed, "ingestion"));
+            events.publishEvent(new RecordStatesChanged(stored, "ingestion"));
         }
         return List.of(outcomes);
     }
@@ -227,11 +231,13 @@ public class CreditFile {
     @Transactional
     public boolean changeStatus(UUID subjectId, UUID recordKey, Set<RecordStatus> from, RecordStatus to, String by,
                                 String reason) {
-        boolean moved = records.move(subjectId, recordKey, from, to, clock.instant(), by, reason);
-        if (moved) {
+        Optional<String> movedItem = records.move(subjectId, recordKey, from, to, clock.instant(), by, reason);
+        movedItem.ifPresent(item -> {
             events.publishEvent(new RecordsChanged(null, Set.of(subjectId), "status:" + to.name()));
-        }
-        return moved;
+            events.publishEvent(new RecordStatesChanged(List.of(new RecordStatesChanged.ChangedRecord(subjectId,
+                    recordKey, item)), "status:" + to.name()));
+        });
+        return movedItem.isPresent();
     }
 
     /**
@@ -251,12 +257,15 @@ public class CreditFile {
     @Transactional
     public int applyWindows(LocalDate today) {
         Instant now = clock.instant();
-        Set<UUID> subjects = new HashSet<>(records.moveDue(RecordStatus.ACTIVE, RecordStatus.EXPIRED,
-                "publication_end", today, now, "system", "公示期满，不再展示和使用"));
-        subjects.addAll(records.moveDue(RecordStatus.EXPIRED, RecordStatus.ARCHIVED, "retention_end", today, now,
+        List<RecordStatesChanged.ChangedRecord> moved = new ArrayList<>(records.moveDue(RecordStatus.ACTIVE,
+                RecordStatus.EXPIRED, "publication_end", today, now, "system", "公示期满，不再展示和使用"));
+        moved.addAll(records.moveDue(RecordStatus.EXPIRED, RecordStatus.ARCHIVED, "retention_end", today, now,
                 "system", "保存期满，归档"));
+        Set<UUID> subjects = new HashSet<>();
+        moved.forEach(r -> subjects.add(r.subjectId()));
         if (!subjects.isEmpty()) {
             events.publishEvent(new RecordsChanged(null, subjects, "windows"));
+            events.publishEvent(new RecordStatesChanged(moved, "windows"));
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "creditfile.windows")
                     .detail(subjects.size() + " subjects on " + today));
         }

@@ -151,39 +151,40 @@ public class JdbcRecords {
 
     /**
      * Moves the current version of one record of the subject from one of {@code from} to {@code to}, with its state
-     * event; false when the record is not the subject's, not current or in another state.
+     * event; the record's item code, or empty when the record is not the subject's, not current or in another state.
      */
-    public boolean move(UUID subjectId, UUID recordKey, Set<RecordStatus> from, RecordStatus to, Instant at, String by,
+    public Optional<String> move(UUID subjectId, UUID recordKey, Set<RecordStatus> from, RecordStatus to, Instant at, String by,
                         String reason) {
         return jdbc.sql("""
                         WITH moved AS (
                             UPDATE creditfile.record r SET status = ?
                             WHERE current AND subject_id = ? AND record_key = ? AND status = ANY(?)
-                            RETURNING id, (SELECT status FROM creditfile.record o WHERE o.id = r.id) AS was),
+                            RETURNING id, item_code, (SELECT status FROM creditfile.record o WHERE o.id = r.id) AS was),
                         logged AS (
                             INSERT INTO creditfile.record_event (record_id, at, from_status, to_status, by_whom, reason)
                             SELECT id, ?, was, ?, ?, ? FROM moved)
-                        SELECT count(*) FROM moved""")
+                        SELECT item_code FROM moved""")
                 .params(to.name(), subjectId, recordKey, from.stream().map(Enum::name).toArray(String[]::new),
                         Timestamp.from(at), to.name(), by, reason)
-                .query(Long.class).single() == 1;
+                .query(String.class).optional();
     }
 
-    /** Moves every current record in {@code from} whose date column ended before {@code today}; returns subjects. */
-    public Set<UUID> moveDue(RecordStatus from, RecordStatus to, String dateColumn, LocalDate today, Instant at,
+    /** Moves every current record in {@code from} whose date column ended before {@code today}; returns them. */
+    public List<cn.chengxin.creditfile.RecordStatesChanged.ChangedRecord> moveDue(RecordStatus from, RecordStatus to, String dateColumn, LocalDate today, Instant at,
                              String by, String reason) {
-        return Set.copyOf(jdbc.sql("""
+        return jdbc.sql("""
                         WITH moved AS (
                             UPDATE creditfile.record SET status = ?
                             WHERE current AND status = ? AND %s < ?
-                            RETURNING id, subject_id),
+                            RETURNING id, subject_id, record_key, item_code),
                         logged AS (
                             INSERT INTO creditfile.record_event (record_id, at, from_status, to_status, by_whom, reason)
                             SELECT id, ?, ?, ?, ?, ? FROM moved)
-                        SELECT DISTINCT subject_id FROM moved""".formatted(dateColumn))
+                        SELECT subject_id, record_key, item_code FROM moved""".formatted(dateColumn))
                 .params(to.name(), from.name(), Date.valueOf(today), Timestamp.from(at), from.name(), to.name(), by,
                         reason)
-                .query(UUID.class).list());
+                .query((rs, n) -> new cn.chengxin.creditfile.RecordStatesChanged.ChangedRecord(
+                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3))).list();
     }
 
     public List<FileEntry> currentOf(UUID subjectId) {

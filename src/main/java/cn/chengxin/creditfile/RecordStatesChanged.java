@@ -1,0 +1,20 @@
+package cn.chengxin.creditfile;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Published in the transaction of every change of records — stored versions, state changes (objections, repair)
+ * and expiry — record by record, for the modules that must forward individual records (exchange queues them for
+ * other platforms in the same transaction). {@link RecordsChanged} stays the bulk signal by subject.
+ */
+public record RecordStatesChanged(List<ChangedRecord> records, String cause) {
+
+    public RecordStatesChanged {
+        records = List.copyOf(records);
+    }
+
+    /** One record that changed: read its current version from {@link CreditFile#filesOf}. */
+    public record ChangedRecord(UUID subjectId, UUID recordKey, String itemCode) {
+    }
+}
