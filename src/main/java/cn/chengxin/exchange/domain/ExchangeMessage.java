@@ -1,0 +1,108 @@
+package cn.chengxin.exchange.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One change, as platforms exchange it (format {@value #FORMAT}, docs/exchange-format.md): the issuing platform's
+ * own id of the thing that changed and its version there, what it is about, whom (by identity document) and its
+ * state. Platforms apply messages by (source platform, source id, version): a version older than the one held is
+ * ignored, whatever the arrival order.
+ *
+ * @param sourceId  the issuing platform's stable id, {@code record/<uuid>} or {@code list/<uuid>}
+ * @param version   increases with every change of the same source id on its issuing platform
+ * @param item      catalogue item code (records)
+ * @param listType  RED, GREY or BLACK (list entries)
+ * @param severity  MINOR, GENERAL or SERIOUS (negative records), else null
+ * @param status    a record's state (ACTIVE, IN_DISPUTE, CORRECTED, REVOKED, REPAIRED, EXPIRED, ARCHIVED) or an
+ *                  entry's (EFFECTIVE, EXITED)
+ */
+public record ExchangeMessage(String sourcePlatform, String sourceId, long version, MessageKind kind,
+                              Instant occurredAt, Subject subject, String item, String listType, String severity,
+                              Period period, String status, boolean disputed, String department,
+                              String decisionNumber, String legalBasis, String issuingPlatformName) {
+
+    public static final String FORMAT = "chengxin-exchange/1";
+
+    static final Pattern PLATFORM_CODE = Pattern.compile("[0-9A-Z]{2,12}");
+    private static final Pattern SOURCE_ID = Pattern.compile("(record|list)/[0-9a-zA-Z-]{1,64}");
+    private static final Pattern CODE = Pattern.compile("[A-Z0-9_]{1,64}");
+    static final Set<String> RECORD_STATUSES = Set.of("ACTIVE", "IN_DISPUTE", "CORRECTED", "REVOKED", "REPAIRED",
+            "EXPIRED", "ARCHIVED");
+    static final Set<String> ENTRY_STATUSES = Set.of("EFFECTIVE", "EXITED");
+    private static final Set<String> LIST_TYPES = Set.of("RED", "GREY", "BLACK");
+    private static final Set<String> SEVERITIES = Set.of("MINOR", "GENERAL", "SERIOUS");
+
+    /** Whom a message is about: the document type and number (normalised), and the name. */
+    public record Subject(String documentType, String number, String name) {
+    }
+
+    /** The publication period: from the decision date to the last day shown (null: long-term or unknown). */
+    public record Period(LocalDate start, LocalDate end) {
+    }
+
+    /** Whether the message says the thing is in force: a shown record or an effective list entry. */
+    public boolean inForce() {
+        return kind == MessageKind.LIST_ENTRY ? "EFFECTIVE".equals(status)
+                : "ACTIVE".equals(status) || "IN_DISPUTE".equals(status);
+    }
+
+    /**
+     * What is wrong with a received message, each reason naming the field (oversized, missing or out of its
+     * vocabulary); empty when it may be applied. Types are checked by the parser before.
+     */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (sourcePlatform == null || !PLATFORM_CODE.matcher(sourcePlatform).matches()) {
+            problems.add("sourcePlatform: 2–12 digits or capital letters");
+        }
+        if (sourceId == null || !SOURCE_ID.matcher(sourceId).matches()) {
+            problems.add("sourceId: record/<id> or list/<id>, at most 64 characters of id");
+        }
+        if (version < 1) {
+            problems.add("version: a positive integer");
+        }
+        if (kind == null) {
+            problems.add("kind: RECORD or LIST_ENTRY");
+        }
+        if (occurredAt == null) {
+            problems.add("occurredAt: required");
+        }
+        if (subject == null || subject.documentType() == null || !CODE.matcher(subject.documentType()).matches()
+                || subject.number() == null || subject.number().isBlank() || subject.number().length() > 40) {
+            problems.add("subject: documentType and number (at most 40 characters) required");
+        } else if (subject.name() != null && subject.name().length() > 100) {
+            problems.add("subject.name: at most 100 characters");
+        }
+        if (kind == MessageKind.RECORD && (item == null || !CODE.matcher(item).matches())) {
+            problems.add("item: a catalogue item code");
+        }
+        if (kind == MessageKind.LIST_ENTRY && (listType == null || !LIST_TYPES.contains(listType))) {
+            problems.add("listType: RED, GREY or BLACK");
+        }
+        if (severity != null && !SEVERITIES.contains(severity)) {
+            problems.add("severity: MINOR, GENERAL or SERIOUS");
+        }
+        if (status == null || !(kind == MessageKind.LIST_ENTRY ? ENTRY_STATUSES : RECORD_STATUSES).contains(status)) {
+            problems.add("status: not a state of a " + (kind == MessageKind.LIST_ENTRY ? "list entry" : "record"));
+        }
+        if (period != null && period.start() != null && period.end() != null && period.end().isBefore(period.start())) {
+            problems.add("period: end before start");
+        }
+        limit(problems, "department", department, 64);
+        limit(problems, "decisionNumber", decisionNumber, 100);
+        limit(problems, "legalBasis", legalBasis, 500);
+        limit(problems, "issuingPlatformName", issuingPlatformName, 100);
+        return problems;
+    }
+
+    private static void limit(List<String> problems, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            problems.add(field + ": at most " + max + " characters");
+        }
+    }
+}

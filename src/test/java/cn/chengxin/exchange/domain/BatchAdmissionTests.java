@@ -1,0 +1,88 @@
+package cn.chengxin.exchange.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BatchAdmissionTests {
+
+    private static final Instant NOW = Instant.parse("2026-11-30T08:00:00Z");
+    private static final Duration SKEW = Duration.ofMinutes(5);
+    private static final String NUMBER = "11010519491231002X";
+
+    private static Optional<String> code(Batch batch, String sender, Relation relation) {
+        return BatchAdmission.refusal(batch, sender, "411700", relation, NOW, SKEW).map(Refusal::code);
+    }
+
+    private static ExchangeMessage entry(String platform) {
+        return Messages.blackListEntry(platform, "list/" + UUID.randomUUID(), 1, "EFFECTIVE", NUMBER, "张三");
+    }
+
+    @Test
+    void admitsAFreshWellFormedBatchAddressedToUs() {
+        assertThat(code(Messages.batch("410000", "411700", NOW.minusSeconds(30), entry("410000")), "410000",
+                Relation.PARENT)).isEmpty();
+    }
+
+    @Test
+    void refusesABatchOlderOrNewerThanTheSkew() {
+        assertThat(code(Messages.batch("410000", "411700", NOW.minus(Duration.ofMinutes(6)), entry("410000")),
+                "410000", Relation.PARENT)).contains("EXCHANGE_BATCH_STALE");
+        assertThat(code(Messages.batch("410000", "411700", NOW.plus(Duration.ofMinutes(6)), entry("410000")),
+                "410000", Relation.PARENT)).contains("EXCHANGE_BATCH_STALE");
+    }
+
+    @Test
+    void refusesABatchFromAnotherThanItsSignerOrForAnotherPlatform() {
+        assertThat(code(Messages.batch("410000", "411700", NOW, entry("410000")), "411000", Relation.CHILD))
+                .contains("EXCHANGE_BATCH_MISADDRESSED");
+        assertThat(code(Messages.batch("410000", "411000", NOW, entry("410000")), "410000", Relation.PARENT))
+                .contains("EXCHANGE_BATCH_MISADDRESSED");
+    }
+
+    @Test
+    void onlyTheParentRelaysMessagesIssuedElsewhere() {
+        assertThat(code(Messages.batch("410000", "411700", NOW, entry("411000")), "410000", Relation.PARENT))
+                .isEmpty();
+        assertThat(code(Messages.batch("411000", "411700", NOW, entry("411300")), "411000", Relation.PEER))
+                .contains("EXCHANGE_RELAY_REFUSED");
+    }
+
+    @Test
+    void oneBadMessageRefusesTheWholeBatchWithItsIndexAndField() {
+        ExchangeMessage good = entry("410000");
+        ExchangeMessage oversized = new ExchangeMessage("410000", "list/x1", 2, MessageKind.LIST_ENTRY, NOW,
+                new ExchangeMessage.Subject("RESIDENT_ID", NUMBER, "张三"), null, "BLACK", null, null, "EFFECTIVE",
+                false, "COURT", null, "法".repeat(501), "信用河南");
+        Optional<Refusal> refusal = BatchAdmission.refusal(Messages.batch("410000", "411700", NOW, good, oversized),
+                "410000", "411700", Relation.PARENT, NOW, SKEW);
+        assertThat(refusal).map(Refusal::code).contains("EXCHANGE_MESSAGE_INVALID");
+        assertThat(refusal.orElseThrow().reason()).startsWith("messages[1]").contains("legalBasis");
+    }
+
+    @Test
+    void refusesAnUnknownFormatAndEmptyOrOverfullBatches() {
+        Batch other = new Batch("other/9", UUID.randomUUID(), "410000", "411700", NOW, null, List.of(entry("410000")));
+        assertThat(code(other, "410000", Relation.PARENT)).contains("EXCHANGE_FORMAT_UNSUPPORTED");
+        assertThat(code(Messages.batch("410000", "411700", NOW), "410000", Relation.PARENT))
+                .contains("EXCHANGE_BATCH_MALFORMED");
+        Batch full = new Batch(ExchangeMessage.FORMAT, UUID.randomUUID(), "410000", "411700", NOW, null,
+                Collections.nCopies(Batch.MAX_MESSAGES + 1, entry("410000")));
+        assertThat(code(full, "410000", Relation.PARENT)).contains("EXCHANGE_BATCH_MALFORMED");
+    }
+
+    @Test
+    void aMessageStatusMustBelongToItsKind() {
+        ExchangeMessage wrong = new ExchangeMessage("410000", "list/x2", 1, MessageKind.LIST_ENTRY, NOW,
+                new ExchangeMessage.Subject("RESIDENT_ID", NUMBER, null), null, "BLACK", null, null, "REPAIRED", false,
+                null, null, null, null);
+        assertThat(wrong.problems()).anyMatch(p -> p.startsWith("status"));
+    }
+}

@@ -1,0 +1,27 @@
+package cn.chengxin.exchange.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Well-formed messages and batches for the exchange's tests. */
+public final class Messages {
+
+    private Messages() {
+    }
+
+    /** A black-list entry issued by {@code platform} about the person with {@code number}. */
+    public static ExchangeMessage blackListEntry(String platform, String sourceId, long version, String status,
+                                                 String number, String name) {
+        return new ExchangeMessage(platform, sourceId, version, MessageKind.LIST_ENTRY, Instant.now(),
+                new ExchangeMessage.Subject("RESIDENT_ID", number, name), null, "BLACK", null,
+                new ExchangeMessage.Period(LocalDate.now().minusDays(10), LocalDate.now().plusYears(2)), status,
+                false, "COURT", null, "《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条",
+                "信用" + platform);
+    }
+
+    public static Batch batch(String from, String to, Instant at, ExchangeMessage... messages) {
+        return new Batch(ExchangeMessage.FORMAT, UUID.randomUUID(), from, to, at, null, List.of(messages));
+    }
+}

@@ -1,0 +1,67 @@
+package cn.chengxin.exchange.wire;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import cn.chengxin.audit.SigningKeys;
+import cn.chengxin.exchange.domain.Batch;
+import cn.chengxin.exchange.domain.Messages;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BatchCodecTests {
+
+    private static final String NUMBER = "11010519491231002X";
+
+    private static Batch batch() {
+        return Messages.batch("410000", "411700", Instant.parse("2026-11-30T08:00:00Z"),
+                Messages.blackListEntry("411000", "list/" + UUID.randomUUID(), 3, "EFFECTIVE", NUMBER, "张三"));
+    }
+
+    @Test
+    void aBatchReadsBackAsWritten() {
+        Batch batch = batch();
+        assertThat(BatchCodec.read(BatchCodec.write(batch))).isEqualTo(batch);
+    }
+
+    @Test
+    void aSignedBatchVerifiesWithItsKeyOnlyAndOnlyUnchanged() {
+        SigningKeys.SigningKey key = SigningKeys.of(SigningKeys.generatePrivateKey());
+        SigningKeys.SigningKey other = SigningKeys.of(SigningKeys.generatePrivateKey());
+        SignedBatch signed = SignedBatch.sign(batch(), key);
+
+        assertThat(signed.signedBy(key.publicKey())).isTrue();
+        assertThat(signed.digestMatches()).isTrue();
+        assertThat(signed.signedBy(other.publicKey())).isFalse();
+        byte[] tampered = signed.body().clone();
+        tampered[tampered.length - 3] ^= 1;
+        SignedBatch changed = new SignedBatch(signed.from(), tampered, signed.digest(), signed.signature());
+        assertThat(changed.signedBy(key.publicKey())).isFalse();
+        assertThat(changed.digestMatches()).isFalse();
+        assertThat(new SignedBatch("410000", signed.body(), signed.digest(), "not base64!").signedBy(key.publicKey()))
+                .isFalse();
+    }
+
+    @Test
+    void unexpectedTypesAndUnknownFieldsAreRefusedWithThePathAndNeverTheValue() {
+        String good = new String(BatchCodec.write(batch()), StandardCharsets.UTF_8);
+        String versionAsText = good.replaceFirst("\"version\":3", "\"version\":\"3\"");
+        String numberAsNumber = good.replace("\"" + NUMBER + "\"", "110105194912310020");
+        String extraField = good.replaceFirst("\"batchId\"", "\"role\":\"ADMIN\",\"batchId\"");
+
+        assertThatThrownBy(() -> BatchCodec.read(versionAsText.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(BatchCodec.MalformedBatch.class).hasMessageContaining("messages.[0].version");
+        assertThatThrownBy(() -> BatchCodec.read(numberAsNumber.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(BatchCodec.MalformedBatch.class).hasMessageContaining("number")
+                .hasMessageNotContaining("110105");
+        assertThatThrownBy(() -> BatchCodec.read(extraField.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(BatchCodec.MalformedBatch.class).hasMessageContaining("unknown field");
+        assertThatThrownBy(() -> BatchCodec.read("<batch/>".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(BatchCodec.MalformedBatch.class).hasMessageContaining("malformed JSON");
+        assertThatThrownBy(() -> BatchCodec.read(new byte[BatchCodec.MAX_BYTES + 1]))
+                .isInstanceOf(BatchCodec.MalformedBatch.class).hasMessageContaining("larger");
+    }
+}
