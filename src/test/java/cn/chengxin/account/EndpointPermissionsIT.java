@@ -165,6 +165,10 @@ class EndpointPermissionsIT {
             Map.entry("GET /console/quality", STAFF),
             Map.entry("GET /catalog", EVERYONE),
             Map.entry("GET /api/v1/catalog/items", EVERYONE),
+            // Partner platforms are authenticated by their SM2 signatures, which none of these callers has.
+            Map.entry("GET /api/v1/exchange/platform", EVERYONE),
+            Map.entry("POST /api/v1/exchange/batches", EnumSet.noneOf(Who.class)),
+            Map.entry("GET /api/v1/exchange/feed", EnumSet.noneOf(Who.class)),
             Map.entry("GET /console/catalog", STAFF),
             Map.entry("GET /console/catalog/{code}", STAFF),
             Map.entry("GET /console/catalog/new", EnumSet.of(Who.CREDIT_OFFICE)),

@@ -118,7 +118,9 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients, clock), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/platform", "/api/v1/identity/validations",
-                                "/api/v1/audit/checkpoints", "/api/v1/audit/checkpoints/**", "/api/v1/catalog/items")
+                                "/api/v1/audit/checkpoints", "/api/v1/audit/checkpoints/**", "/api/v1/catalog/items",
+                                // Partners sign what they send instead of holding an API key (exchange module).
+                                "/api/v1/exchange/platform", "/api/v1/exchange/batches", "/api/v1/exchange/feed")
                         .permitAll()
                         .anyRequest().hasAuthority(ApiKeyAuthenticationFilter.API_CLIENT))
                 .exceptionHandling(e -> e

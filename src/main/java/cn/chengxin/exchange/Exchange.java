@@ -1,0 +1,111 @@
+package cn.chengxin.exchange;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.audit.SigningKeys;
+import cn.chengxin.exchange.persistence.JdbcExchange;
+import cn.chengxin.exchange.wire.SignedBatch;
+import cn.chengxin.shared.DomainProblem;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Exchange with the provincial and national platforms and other regions (RULES.md §11): this platform's identity
+ * and partners, the outbox of what goes upward (see {@link #queuedFor}), what was received from others (the check
+ * index follows {@link #receivedSince}), and the two inbound operations, a pushed batch and a pull.
+ */
+@Service
+public class Exchange {
+
+    private static final Pattern PLATFORM_CODE = Pattern.compile("[0-9A-Z]{2,12}");
+
+    private final JdbcExchange store;
+    private final ExchangeSettings settings;
+    private final Receiving receiving;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Exchange(JdbcExchange store, ExchangeSettings settings, Receiving receiving, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.receiving = receiving;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The partners declared in configuration are (re)declared at every start. */
+    @EventListener(ApplicationReadyEvent.class)
+    void declareConfiguredPartners() {
+        settings.declaredPartners().forEach(this::savePartner);
+    }
+
+    public Platform platform() {
+        return settings.platform();
+    }
+
+    public List<Partner> partners() {
+        return store.partners();
+    }
+
+    /** Declares a partner or changes one (its key, address, relation); refused when incomplete or malformed. */
+    public void savePartner(PartnerSetting partner) {
+        if (partner.code() == null || !PLATFORM_CODE.matcher(partner.code()).matches()
+                || partner.code().equals(settings.platform().code())) {
+            throw new ExchangeProblem("PARTNER_INVALID", DomainProblem.Kind.INVALID_INPUT,
+                    "平台代码为 2–12 位数字或大写字母，且不能是本平台");
+        }
+        if (partner.name() == null || partner.name().isBlank() || partner.level() == null
+                || partner.relation() == null) {
+            throw new ExchangeProblem("PARTNER_INVALID", DomainProblem.Kind.INVALID_INPUT, "须写明平台名称、层级和关系");
+        }
+        if (!SigningKeys.validPublicKey(partner.publicKey())) {
+            throw new ExchangeProblem("PARTNER_KEY_INVALID", DomainProblem.Kind.INVALID_INPUT,
+                    "公钥须为 sm2p256v1 曲线上的非压缩点（65 字节）的 Base64");
+        }
+        if (partner.baseUrl() != null && !partner.baseUrl().matches("https?://[^\\s]{1,200}")) {
+            throw new ExchangeProblem("PARTNER_INVALID", DomainProblem.Kind.INVALID_INPUT, "推送地址须为 http(s) 地址");
+        }
+        store.savePartner(partner, clock.instant());
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "exchange.partner.save")
+                .detail(partner.code() + " " + partner.relation() + " " + partner.baseUrl()));
+    }
+
+    /** The outbound messages about a subject, oldest first: what was queued, for whom, and whether it was delivered. */
+    public List<QueuedMessage> queuedFor(UUID subjectId) {
+        return store.queuedFor(subjectId);
+    }
+
+    public List<QueueSize> queueSizes() {
+        return store.queueSizes();
+    }
+
+    /** Received list entries changed after {@code seq}, oldest change first (the check index follows this feed). */
+    public List<ReceivedEntry> receivedSince(long seq, int limit) {
+        return store.receivedSince(seq, limit);
+    }
+
+    /** What a receiving platform answers for a batch it accepted: how many messages, how many changed its state. */
+    public record Acknowledgement(UUID batchId, int received, int applied) {
+    }
+
+    /**
+     * A batch pushed by a partner: {@code body} exactly as received, with the sender, digest and signature headers.
+     *
+     * @throws ExchangeProblem with a stable code when refused; nothing of the batch is applied then
+     */
+    public Acknowledgement receive(String from, byte[] body, String digest, String signature) {
+        return receiving.receive(new SignedBatch(from, body, digest, signature));
+    }
+
+    /** A partner pulls its messages from {@code after}; the answer is a batch signed by this platform. */
+    public SignedBatch pull(String requester, Long after, String at, String signature) {
+        return receiving.pull(requester, after, at, signature);
+    }
+}

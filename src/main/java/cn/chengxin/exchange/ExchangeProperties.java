@@ -1,0 +1,26 @@
+package cn.chengxin.exchange;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import cn.chengxin.exchange.domain.PlatformLevel;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code chengxin.exchange.*}: this platform's code, name and level (defaults: the city's region code, its site
+ * title, CITY), the partners to declare at start, the items agreed to go upward (empty: every negative item not
+ * for authorised query only), the clock skew a batch may have, and how often the outbox is pushed.
+ */
+@ConfigurationProperties("chengxin.exchange")
+record ExchangeProperties(String platformCode, String platformName, PlatformLevel level, Duration maxSkew,
+                          Integer batchSize, Set<String> upwardItems, List<PartnerSetting> partners) {
+
+    ExchangeProperties {
+        level = level == null ? PlatformLevel.CITY : level;
+        maxSkew = maxSkew == null ? Duration.ofMinutes(5) : maxSkew;
+        batchSize = batchSize == null ? 200 : batchSize;
+        upwardItems = upwardItems == null ? Set.of() : Set.copyOf(upwardItems);
+        partners = partners == null ? List.of() : List.copyOf(partners);
+    }
+}

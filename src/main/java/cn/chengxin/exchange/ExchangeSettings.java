@@ -1,0 +1,71 @@
+package cn.chengxin.exchange;
+
+import java.time.Duration;
+
+import cn.chengxin.audit.SigningKeys;
+import cn.chengxin.exchange.domain.UpwardSharing;
+import cn.chengxin.shared.City;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * This platform's identity in the exchange, resolved once at start: code and name (from the city when not
+ * configured), level, and its SM2 key, kept and generated like the audit log's checkpoint key ({@link SigningKeys}).
+ */
+@Component
+@EnableConfigurationProperties(ExchangeProperties.class)
+class ExchangeSettings {
+
+    static final String KEY_NAME = "exchange";
+
+    private final ExchangeProperties properties;
+    private final Platform platform;
+    private final SigningKeys.SigningKey key;
+    private final UpwardSharing upward;
+
+    ExchangeSettings(ExchangeProperties properties, City city, SigningKeys keys) {
+        this.properties = properties;
+        this.key = keys.load(KEY_NAME);
+        String code = blank(properties.platformCode()) ? defaultCode(city) : properties.platformCode().strip();
+        String name = blank(properties.platformName()) ? city.siteTitle() : properties.platformName().strip();
+        this.platform = new Platform(code, name, properties.level(), key.publicKey(), key.keyId());
+        this.upward = new UpwardSharing(properties.upwardItems());
+    }
+
+    /** The city's region code as a six-digit GB/T 2260 code (4117 → 411700). */
+    private static String defaultCode(City city) {
+        StringBuilder code = new StringBuilder(city.regionPrefixes().get(0));
+        while (code.length() < 6) {
+            code.append('0');
+        }
+        return code.toString();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    Platform platform() {
+        return platform;
+    }
+
+    SigningKeys.SigningKey key() {
+        return key;
+    }
+
+    UpwardSharing upward() {
+        return upward;
+    }
+
+    Duration maxSkew() {
+        return properties.maxSkew();
+    }
+
+    int batchSize() {
+        return properties.batchSize();
+    }
+
+    java.util.List<PartnerSetting> declaredPartners() {
+        return properties.partners();
+    }
+}

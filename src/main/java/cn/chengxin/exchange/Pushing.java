@@ -1,0 +1,163 @@
+package cn.chengxin.exchange;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.exchange.domain.Backoff;
+import cn.chengxin.exchange.domain.Batch;
+import cn.chengxin.exchange.domain.ExchangeMessage;
+import cn.chengxin.exchange.persistence.JdbcExchange;
+import cn.chengxin.exchange.wire.BatchCodec;
+import cn.chengxin.exchange.wire.SignedBatch;
+import cn.chengxin.shared.Ids;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.IdentityDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pushes each partner's outbox over HTTP, oldest message first, in signed batches, until the partner acknowledges;
+ * a failure holds the whole queue of that partner (so the order per subject is kept) and waits the {@link Backoff}
+ * before the next try. Identity numbers are read from the subject register only here, and each disclosure is in
+ * the audit log.
+ */
+@Component
+class Pushing {
+
+    private static final Logger log = LoggerFactory.getLogger(Pushing.class);
+    static final String BATCHES_PATH = "/api/v1/exchange/batches";
+    private static final int BATCHES_PER_TURN = 20;
+
+    private final JdbcExchange store;
+    private final ExchangeSettings settings;
+    private final SubjectRegistry subjects;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    Pushing(JdbcExchange store, ExchangeSettings settings, SubjectRegistry subjects, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.subjects = subjects;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${chengxin.exchange.push-interval:PT2S}")
+    void scheduled() {
+        pushDue(clock.instant());
+    }
+
+    /** Pushes to every partner that is due at {@code now}; returns how many messages were acknowledged. */
+    synchronized int pushDue(Instant now) {
+        int acknowledged = 0;
+        for (Partner partner : store.partners()) {
+            if (partner.enabled() && partner.baseUrl() != null
+                    && (partner.nextAttemptAt() == null || !partner.nextAttemptAt().isAfter(now))) {
+                acknowledged += pushTo(partner, now);
+            }
+        }
+        return acknowledged;
+    }
+
+    private int pushTo(Partner partner, Instant now) {
+        int acknowledged = 0;
+        for (int turn = 0; turn < BATCHES_PER_TURN; turn++) {
+            List<JdbcExchange.Waiting> waiting = store.waiting(partner.code(), 0, settings.batchSize());
+            if (waiting.isEmpty()) {
+                return acknowledged;
+            }
+            UUID batchId = Ids.newId();
+            List<Long> seqs = waiting.stream().map(JdbcExchange.Waiting::seq).toList();
+            store.attempted(seqs, batchId);
+            SignedBatch signed = SignedBatch.sign(batch(batchId, partner.code(), waiting, clock.instant()),
+                    settings.key());
+            String failure = send(partner, signed);
+            if (failure != null) {
+                int failures = partner.failures() + 1;
+                Instant next = now.plus(Backoff.after(failures));
+                store.pushFailed(partner.code(), failures, next, failure);
+                log.warn("Push to {} failed ({} in a row), next try at {}: {}", partner.code(), failures, next, failure);
+                return acknowledged;
+            }
+            acknowledged += store.acknowledge(partner.code(), seqs, clock.instant());
+            store.pushSucceeded(partner.code(), clock.instant());
+            partner = store.partner(partner.code()).orElseThrow();
+        }
+        return acknowledged;
+    }
+
+    /** The waiting messages with the identity numbers filled in, each disclosure audited. */
+    Batch batch(UUID batchId, String to, List<JdbcExchange.Waiting> waiting, Instant at) {
+        List<ExchangeMessage> messages = new ArrayList<>(waiting.size());
+        Map<UUID, String> pseudonyms = subjects.pseudonymsOf(waiting.stream().map(JdbcExchange.Waiting::subjectId)
+                .distinct().toList());
+        List<AuditEntry> disclosures = new ArrayList<>();
+        for (JdbcExchange.Waiting w : waiting) {
+            ExchangeMessage m = BatchCodec.readMessage(w.body());
+            IdentityDocument document = subjects.revealNumber(w.subjectId()).orElseThrow(() ->
+                    new IllegalStateException("queued message about an unknown subject " + w.subjectId()));
+            messages.add(withNumber(m, document));
+            disclosures.add(AuditEntry.of(AuditCategory.PROCESSING, "exchange.send")
+                    .subject(pseudonyms.get(w.subjectId()))
+                    .purpose("向" + to + "平台报送信用信息", "国办发〔2016〕98号 信用信息共享")
+                    .detail("batch " + batchId + " " + m.sourceId() + " v" + m.version()));
+        }
+        audit.recordAll(disclosures);
+        return new Batch(ExchangeMessage.FORMAT, batchId, settings.platform().code(), to,
+                at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), null, messages);
+    }
+
+    private static ExchangeMessage withNumber(ExchangeMessage m, IdentityDocument document) {
+        return new ExchangeMessage(m.sourcePlatform(), m.sourceId(), m.version(), m.kind(), m.occurredAt(),
+                new ExchangeMessage.Subject(document.type().name(), document.number(), m.subject().name()), m.item(),
+                m.listType(), m.severity(), m.period(), m.status(), m.disputed(), m.department(), m.decisionNumber(),
+                m.legalBasis(), m.issuingPlatformName());
+    }
+
+    /** @return null when the partner acknowledged the batch, else why not */
+    private String send(Partner partner, SignedBatch batch) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(partner.baseUrl() + BATCHES_PATH))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header(SignedBatch.PLATFORM, batch.from())
+                .header(SignedBatch.DIGEST, batch.digest())
+                .header(SignedBatch.SIGNATURE, batch.signature())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(batch.body())).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                return null;
+            }
+            // Our earlier push arrived but its answer did not: the partner holds the batch already.
+            if (response.statusCode() == 409 && response.body().contains("EXCHANGE_BATCH_REPLAYED")) {
+                return null;
+            }
+            return "HTTP " + response.statusCode() + " " + cut(response.body());
+        } catch (IOException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private static String cut(String body) {
+        return body.length() <= 300 ? body : body.substring(0, 300);
+    }
+}

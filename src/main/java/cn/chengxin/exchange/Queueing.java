@@ -1,0 +1,157 @@
+package cn.chengxin.exchange;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.creditfile.RecordStatesChanged;
+import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.exchange.domain.ExchangeMessage;
+import cn.chengxin.exchange.domain.MessageKind;
+import cn.chengxin.exchange.domain.Relation;
+import cn.chengxin.exchange.persistence.JdbcExchange;
+import cn.chengxin.exchange.wire.BatchCodec;
+import cn.chengxin.listing.EntryStatus;
+import cn.chengxin.listing.ListEntry;
+import cn.chengxin.listing.ListType;
+import cn.chengxin.listing.Listing;
+import cn.chengxin.shared.FeedCursor;
+import cn.chengxin.subject.SubjectProfile;
+import cn.chengxin.subject.SubjectRegistry;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The transactional outbox's writers. Record changes of items shared upward are queued in the transaction of the
+ * change itself (a synchronous listener of {@link RecordStatesChanged}: the change and its message commit or roll
+ * back together). Serious-dishonesty list entries and their exits are queued by following the listing change feed,
+ * the message and the feed position in one transaction, so nothing is queued twice or lost.
+ */
+@Component
+class Queueing {
+
+    static final String LISTING_FEED = "listing";
+    private static final int PAGE = 500;
+
+    private final JdbcExchange store;
+    private final ExchangeSettings settings;
+    private final CreditFile creditFile;
+    private final Catalogue catalogue;
+    private final Listing listing;
+    private final SubjectRegistry subjects;
+    private final Clock clock;
+    private final FeedCursor listingCursor = new FeedCursor(Duration.ofSeconds(10));
+    private boolean cursorLoaded;
+
+    Queueing(JdbcExchange store, ExchangeSettings settings, CreditFile creditFile, Catalogue catalogue,
+             Listing listing, SubjectRegistry subjects, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.creditFile = creditFile;
+        this.catalogue = catalogue;
+        this.listing = listing;
+        this.subjects = subjects;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(RecordStatesChanged changed) {
+        Map<String, Optional<ItemDefinition>> items = new HashMap<>();
+        List<RecordStatesChanged.ChangedRecord> shared = changed.records().stream()
+                .filter(r -> items.computeIfAbsent(r.itemCode(), this::definition)
+                        .filter(settings.upward()::shares).isPresent())
+                .toList();
+        if (shared.isEmpty()) {
+            return;
+        }
+        Map<UUID, List<FileEntry>> files = creditFile.filesOf(shared.stream()
+                .map(RecordStatesChanged.ChangedRecord::subjectId).distinct().toList());
+        Instant now = clock.instant();
+        for (RecordStatesChanged.ChangedRecord r : shared) {
+            Optional<FileEntry> entry = files.getOrDefault(r.subjectId(), List.of()).stream()
+                    .filter(e -> e.recordKey().equals(r.recordKey())).findFirst();
+            Optional<SubjectProfile> profile = subjects.profile(r.subjectId());
+            if (entry.isPresent() && profile.isPresent()) {
+                ItemDefinition item = items.get(r.itemCode()).orElseThrow();
+                enqueue(r.subjectId(), recordMessage(entry.get(), item, profile.get(), now), now);
+            }
+        }
+    }
+
+    private Optional<ItemDefinition> definition(String itemCode) {
+        return catalogue.current().stream().filter(i -> i.code().equals(itemCode)).findFirst()
+                .map(CatalogueItem::definition);
+    }
+
+    private ExchangeMessage recordMessage(FileEntry e, ItemDefinition item, SubjectProfile subject, Instant now) {
+        return new ExchangeMessage(settings.platform().code(), "record/" + e.recordKey(), store.nextVersion(),
+                MessageKind.RECORD, now, subjectOf(subject), e.itemCode(), null,
+                item.severity() == null ? null : item.severity().name(),
+                new ExchangeMessage.Period(e.decisionDate(), e.publicationEnd()), e.status().name(),
+                e.status() == RecordStatus.IN_DISPUTE, e.departmentCode(), e.decisionNumber(),
+                cut(item.legalBasis(), 500), settings.platform().name());
+    }
+
+    /** Follows the listing change feed (every second) and queues black-list entries in force and their exits. */
+    @Scheduled(fixedDelayString = "${chengxin.exchange.follow-interval:PT1S}")
+    @Transactional
+    public synchronized void followListing() {
+        long position = store.lockPosition(LISTING_FEED);
+        if (!cursorLoaded || listingCursor.position() != position) {
+            listingCursor.moveTo(position);
+            cursorLoaded = true;
+        }
+        List<ListEntry> changes = listing.changesSince(listingCursor.position(), PAGE);
+        Instant now = clock.instant();
+        for (ListEntry e : changes) {
+            if (e.listType() != ListType.BLACK) {
+                continue;
+            }
+            String sourceId = "list/" + e.id();
+            boolean shareable = e.status() == EntryStatus.EFFECTIVE
+                    || e.status() == EntryStatus.EXITED && store.everQueued(sourceId);
+            if (shareable) {
+                subjects.profile(e.subjectId()).ifPresent(profile -> enqueue(e.subjectId(),
+                        entryMessage(e, sourceId, profile, now), now));
+            }
+        }
+        listingCursor.advance(changes.stream().map(ListEntry::changeSeq).toList(), now);
+        store.savePosition(LISTING_FEED, listingCursor.position());
+    }
+
+    private ExchangeMessage entryMessage(ListEntry e, String sourceId, SubjectProfile subject, Instant now) {
+        // The entry's change number is its version: the cursor re-reads changes while it waits at a gap, and a
+        // change read again must be the same message (the outbox keeps one per version).
+        return new ExchangeMessage(settings.platform().code(), sourceId, e.changeSeq(), MessageKind.LIST_ENTRY,
+                now, subjectOf(subject), null, e.listType().name(), null,
+                new ExchangeMessage.Period(e.effectiveFrom() == null ? null
+                        : java.time.LocalDate.ofInstant(e.effectiveFrom(), clock.getZone()), e.validUntil()),
+                e.status() == EntryStatus.EFFECTIVE ? "EFFECTIVE" : "EXITED", e.disputed(), e.departmentCode(), null,
+                cut(e.legalBasis(), 500), settings.platform().name());
+    }
+
+    /** The number is left out: it is read from the subject register when the batch is signed. */
+    private static ExchangeMessage.Subject subjectOf(SubjectProfile profile) {
+        return new ExchangeMessage.Subject(profile.documentType().name(), null, profile.name());
+    }
+
+    private void enqueue(UUID subjectId, ExchangeMessage message, Instant now) {
+        store.enqueue(Relation.PARENT, subjectId, message, BatchCodec.writeMessage(message), now);
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

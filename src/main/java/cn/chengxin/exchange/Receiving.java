@@ -1,0 +1,178 @@
+package cn.chengxin.exchange;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.audit.SigningKeys;
+import cn.chengxin.exchange.domain.Batch;
+import cn.chengxin.exchange.domain.BatchAdmission;
+import cn.chengxin.exchange.domain.ExchangeMessage;
+import cn.chengxin.exchange.domain.Refusal;
+import cn.chengxin.exchange.persistence.JdbcExchange;
+import cn.chengxin.exchange.wire.BatchCodec;
+import cn.chengxin.exchange.wire.SignedBatch;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.Ids;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.IdentityDocument;
+import cn.chengxin.subject.domain.InvalidIdentityException;
+import cn.chengxin.subject.domain.Masking;
+import cn.chengxin.subject.domain.SubjectKind;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Receives batches (pushed to us) and answers pulls. A batch is checked whole before anything of it is applied:
+ * known partner, signature, digest, format, addressing, freshness, each message, identity numbers; then, in one
+ * transaction, its id is remembered (a replay is refused) and each message is applied by (source platform, source
+ * id, version) — a version older than the one held changes nothing, so the final state does not depend on the order
+ * of arrival.
+ */
+@Component
+class Receiving {
+
+    private final JdbcExchange store;
+    private final ExchangeSettings settings;
+    private final SubjectRegistry subjects;
+    private final Pushing pushing;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    Receiving(JdbcExchange store, ExchangeSettings settings, SubjectRegistry subjects, Pushing pushing,
+              AuditLog audit, PlatformTransactionManager transactions, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.subjects = subjects;
+        this.pushing = pushing;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    Exchange.Acknowledgement receive(SignedBatch signed) {
+        Partner partner = knownPartner(signed.from());
+        if (!signed.signedBy(partner.publicKey())) {
+            throw refused("EXCHANGE_SIGNATURE_INVALID", DomainProblem.Kind.FORBIDDEN,
+                    "签名无效：批次须由发送平台的 SM2 私钥对报文原文签名");
+        }
+        if (!signed.digestMatches()) {
+            throw refused("EXCHANGE_DIGEST_MISMATCH", DomainProblem.Kind.INVALID_INPUT, "摘要与报文不符");
+        }
+        Batch batch;
+        try {
+            batch = BatchCodec.read(signed.body());
+        } catch (BatchCodec.MalformedBatch e) {
+            throw refused("EXCHANGE_BATCH_MALFORMED", DomainProblem.Kind.INVALID_INPUT, "报文格式错误：" + e.getMessage());
+        }
+        Instant now = clock.instant();
+        Optional<Refusal> refusal = BatchAdmission.refusal(batch, partner.code(), settings.platform().code(),
+                partner.relation(), now, settings.maxSkew());
+        if (refusal.isPresent()) {
+            throw refused(refusal.get().code(), kindOf(refusal.get().code()), refusal.get().reason());
+        }
+        List<JdbcExchange.Incoming> incoming = identify(batch, partner.code());
+        int applied = transaction.execute(status -> {
+            if (!store.acceptBatch(partner.code(), batch.batchId(), batch.createdAt(), now, incoming.size(),
+                    signed.digest())) {
+                throw refused("EXCHANGE_BATCH_REPLAYED", DomainProblem.Kind.CONFLICT, "该批次已接收过，不再重复处理");
+            }
+            int changed = 0;
+            for (JdbcExchange.Incoming in : incoming) {
+                if (store.apply(in, now)) {
+                    changed++;
+                }
+            }
+            store.batchApplied(partner.code(), batch.batchId(), changed);
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.receive").detail("batch "
+                    + batch.batchId() + " from " + partner.code() + ": " + incoming.size() + " messages, " + changed
+                    + " applied"));
+            return changed;
+        });
+        return new Exchange.Acknowledgement(batch.batchId(), incoming.size(), applied);
+    }
+
+    /** Every message's subject as this platform keeps it: pseudonym and masks; a bad number refuses the batch. */
+    private List<JdbcExchange.Incoming> identify(Batch batch, String via) {
+        List<JdbcExchange.Incoming> incoming = new ArrayList<>(batch.messages().size());
+        for (int i = 0; i < batch.messages().size(); i++) {
+            ExchangeMessage m = batch.messages().get(i);
+            IdentityDocument document;
+            try {
+                document = subjects.validate(DocumentType.valueOf(m.subject().documentType()), m.subject().number());
+            } catch (IllegalArgumentException | InvalidIdentityException e) {
+                throw refused("EXCHANGE_MESSAGE_INVALID", DomainProblem.Kind.INVALID_INPUT, "messages[" + i
+                        + "].subject: " + (e instanceof InvalidIdentityException bad ? bad.code() : "unknown documentType"));
+            }
+            String name = m.subject().name();
+            String maskedName = name == null ? null
+                    : document.subjectKind() == SubjectKind.PERSON ? Masking.personName(name) : name;
+            incoming.add(new JdbcExchange.Incoming(m, via, subjects.pseudonymOf(document), document.masked(),
+                    maskedName, BatchCodec.digestOf(m)));
+        }
+        return incoming;
+    }
+
+    /**
+     * Answers a pull: the partner signs {@code pull\n<its code>\n<our code>\n<after>\n<at>}; pulling from
+     * {@code after} acknowledges everything up to it, and the answer carries the next cursor.
+     */
+    SignedBatch pull(String requester, Long afterParameter, String at, String signature) {
+        Partner partner = knownPartner(requester);
+        long after = afterParameter == null ? 0 : afterParameter;
+        byte[] signedBytes = ("pull\n" + requester + "\n" + settings.platform().code() + "\n" + after + "\n" + at)
+                .getBytes(StandardCharsets.UTF_8);
+        boolean valid;
+        try {
+            valid = signature != null && SigningKeys.verify(partner.publicKey(), signedBytes,
+                    java.util.Base64.getDecoder().decode(signature.strip()));
+        } catch (IllegalArgumentException notBase64) {
+            valid = false;
+        }
+        if (!valid) {
+            throw refused("EXCHANGE_SIGNATURE_INVALID", DomainProblem.Kind.FORBIDDEN, "拉取请求的签名无效");
+        }
+        Instant now = clock.instant();
+        try {
+            if (at == null || Duration.between(Instant.parse(at), now).abs().compareTo(settings.maxSkew()) > 0) {
+                throw refused("EXCHANGE_BATCH_STALE", DomainProblem.Kind.INVALID_INPUT, "请求时间与本平台时钟相差过大");
+            }
+        } catch (DateTimeParseException e) {
+            throw refused("EXCHANGE_BATCH_MALFORMED", DomainProblem.Kind.INVALID_INPUT, "at: an ISO-8601 instant");
+        }
+        store.acknowledgeUpTo(partner.code(), after, now);
+        List<JdbcExchange.Waiting> waiting = store.waiting(partner.code(), after, settings.batchSize());
+        long cursor = waiting.isEmpty() ? after : waiting.get(waiting.size() - 1).seq();
+        Batch batch = pushing.batch(Ids.newId(), partner.code(), waiting, now);
+        return SignedBatch.sign(new Batch(batch.format(), batch.batchId(), batch.from(), batch.to(), batch.createdAt(),
+                cursor, batch.messages()), settings.key());
+    }
+
+    private Partner knownPartner(String code) {
+        return Optional.ofNullable(code).flatMap(store::partner).filter(Partner::enabled)
+                .orElseThrow(() -> refused("EXCHANGE_PARTNER_UNKNOWN", DomainProblem.Kind.FORBIDDEN,
+                        "未登记的交换平台"));
+    }
+
+    private static DomainProblem.Kind kindOf(String code) {
+        return switch (code) {
+            case "EXCHANGE_BATCH_MISADDRESSED", "EXCHANGE_RELAY_REFUSED" -> DomainProblem.Kind.FORBIDDEN;
+            default -> DomainProblem.Kind.INVALID_INPUT;
+        };
+    }
+
+    private static ExchangeProblem refused(String code, DomainProblem.Kind kind, String message) {
+        return new ExchangeProblem(code, kind, message);
+    }
+}

@@ -1,0 +1,67 @@
+package cn.chengxin.exchange.web;
+
+import cn.chengxin.exchange.Exchange;
+import cn.chengxin.exchange.Platform;
+import cn.chengxin.exchange.wire.SignedBatch;
+import cn.chengxin.shared.security.PublicEndpoint;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The exchange endpoints other platforms call (docs/exchange-format.md). They carry no API key: a partner is
+ * authenticated by the SM2 signature of what it sends, checked against the key declared for it, so the endpoints
+ * are open at the HTTP layer and refuse in the facade (EXCHANGE_* problem codes).
+ */
+@RestController
+@PublicEndpoint
+@Tag(name = "exchange", description = "平台间信息交换（省级、国家平台与其他地区）")
+class ExchangeApi {
+
+    private final Exchange exchange;
+
+    ExchangeApi(Exchange exchange) {
+        this.exchange = exchange;
+    }
+
+    @GetMapping("/api/v1/exchange/platform")
+    @Operation(summary = "本平台的交换身份", description = "Code, name, level and the SM2 public key that verifies "
+            + "this platform's batches: what a partner declares for it.")
+    Platform platform() {
+        return exchange.platform();
+    }
+
+    @PostMapping(value = "/api/v1/exchange/batches", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "接收批次", description = "A signed batch from a declared partner (headers Chengxin-Platform, "
+            + "Chengxin-Digest: sm3=<hex>, Chengxin-Signature: Base64 SM3withSM2 over the exact body). Refused whole "
+            + "with EXCHANGE_PARTNER_UNKNOWN, EXCHANGE_SIGNATURE_INVALID, EXCHANGE_DIGEST_MISMATCH, "
+            + "EXCHANGE_BATCH_MALFORMED, EXCHANGE_BATCH_STALE, EXCHANGE_BATCH_REPLAYED, EXCHANGE_MESSAGE_INVALID, "
+            + "EXCHANGE_RELAY_REFUSED; otherwise applied by (source platform, source id, version).")
+    Exchange.Acknowledgement receive(@RequestHeader(value = SignedBatch.PLATFORM, required = false) String from,
+                                     @RequestHeader(value = SignedBatch.DIGEST, required = false) String digest,
+                                     @RequestHeader(value = SignedBatch.SIGNATURE, required = false) String signature,
+                                     @RequestBody byte[] body) {
+        return exchange.receive(from, body, digest, signature);
+    }
+
+    @GetMapping("/api/v1/exchange/feed")
+    @Operation(summary = "拉取批次", description = "A partner pulls what is queued for it after the cursor; pulling from a "
+            + "cursor acknowledges everything before it. The request is signed: Chengxin-Signature over "
+            + "pull\\n<partner>\\n<this platform>\\n<after>\\n<at>. The answer is a batch signed by this platform.")
+    ResponseEntity<byte[]> pull(@RequestHeader(value = SignedBatch.PLATFORM, required = false) String from,
+                                @RequestHeader(value = SignedBatch.SIGNATURE, required = false) String signature,
+                                @RequestParam(required = false) Long after,
+                                @RequestParam(required = false) String at) {
+        SignedBatch batch = exchange.pull(from, after, at, signature);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(SignedBatch.PLATFORM, batch.from()).header(SignedBatch.DIGEST, batch.digest())
+                .header(SignedBatch.SIGNATURE, batch.signature()).body(batch.body());
+    }
+}

@@ -1,0 +1,369 @@
+package cn.chengxin.exchange;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.account.ApiClient;
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.Department;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.exchange.domain.ExchangeMessage;
+import cn.chengxin.exchange.domain.Messages;
+import cn.chengxin.exchange.domain.PlatformLevel;
+import cn.chengxin.exchange.domain.Relation;
+import cn.chengxin.exchange.wire.BatchCodec;
+import cn.chengxin.exchange.wire.SignedBatch;
+import cn.chengxin.listing.EntryStatus;
+import cn.chengxin.listing.ListEntry;
+import cn.chengxin.listing.ListType;
+import cn.chengxin.listing.Listing;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestRecords;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static cn.chengxin.support.AsStaff.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue #9 on PostgreSQL, with the other platforms played in the same JVM: partners with their own SM2 keys that
+ * push signed batches to our inbound endpoint and pull from our feed, and a provincial platform on loopback that our
+ * outbox pushes to (and that can go down).
+ */
+@IntegrationTest
+class ExchangeIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Exchange exchange;
+
+    @Autowired
+    Queueing queueing;
+
+    @Autowired
+    Pushing pushing;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    CreditFile creditFile;
+
+    @Autowired
+    Listing listing;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    private String here;
+
+    @BeforeEach
+    void platform() {
+        here = exchange.platform().code();
+        if (directory.departments().stream().noneMatch(d -> d.code().equals("HRSS"))) {
+            directory.createDepartment("HRSS", "市人力资源和社会保障局", Department.Kind.DATA_PROVIDER, List.of());
+        }
+    }
+
+    @Test
+    void thePlatformHasItsCodeLevelAndAnSm2KeyKeptBesideTheAuditKeys() throws Exception {
+        Platform platform = exchange.platform();
+        assertThat(platform.code()).isEqualTo("411700");
+        assertThat(platform.level()).isEqualTo(PlatformLevel.CITY);
+        assertThat(platform.name()).isEqualTo("信用驻马店");
+        assertThat(Files.exists(Path.of("target/test-data/keys/exchange-sm2.key"))).isTrue();
+        mvc.perform(get("/api/v1/exchange/platform")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.code").value("411700"))
+                .andExpect(jsonPath("$.publicKey").value(platform.publicKey()));
+    }
+
+    @Test
+    void aShareableRecordAndItsRepairAreQueuedInTheTransactionOfTheChangeAndAMinorPenaltyIsNot() throws Exception {
+        TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                PlatformLevel.PROVINCE, null);
+        TestCitizens.Person person = TestCitizens.register(subjects, "柏玉兰");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
+                "驻市监罚〔2026〕71号");
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_MINOR",
+                "驻市监罚〔2026〕72号");
+        List<QueuedMessage> queued = forPartner(subject, province);
+        assertThat(queued).as("the minor penalty is not reported upward").hasSize(1);
+        assertThat(queued.get(0).kind()).isEqualTo("RECORD");
+        assertThat(queued.get(0).status()).isEqualTo("ACTIVE");
+        assertThat(queued.get(0).acknowledged()).isFalse();
+        UUID general = creditFile.fileOf(subject).stream().filter(e -> e.itemCode().equals("P_ADMIN_PENALTY_GENERAL"))
+                .map(FileEntry::recordKey).findFirst().orElseThrow();
+        assertThat(queued.get(0).sourceId()).isEqualTo("record/" + general);
+
+        // A change rolled back queues nothing: the message travels with its change.
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            creditFile.changeStatus(subject, general, Set.of(RecordStatus.ACTIVE), RecordStatus.REPAIRED, "repairer",
+                    "信用修复");
+            tx.setRollbackOnly();
+        });
+        assertThat(forPartner(subject, province)).hasSize(1);
+
+        creditFile.changeStatus(subject, general, Set.of(RecordStatus.ACTIVE), RecordStatus.REPAIRED, "repairer",
+                "信用修复");
+        queued = forPartner(subject, province);
+        assertThat(queued).extracting(QueuedMessage::status).containsExactly("ACTIVE", "REPAIRED");
+        assertThat(queued.get(1).sourceId()).isEqualTo(queued.get(0).sourceId());
+        assertThat(queued.get(1).version()).isGreaterThan(queued.get(0).version());
+        assertThat(jdbc.sql("SELECT count(*) FROM exchange.outbox WHERE body::text LIKE ?")
+                .param("%" + person.number() + "%").query(Long.class).single())
+                .as("no identity number rests in the outbox").isZero();
+    }
+
+    @Test
+    void aBlackListEntryReachesTheParentInOrderAfterTheParentWasDownForAnHour() throws Exception {
+        try (FakeParent parent = new FakeParent(exchange.platform().publicKey())) {
+            TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                    PlatformLevel.PROVINCE, parent.baseUrl());
+            try {
+                TestCitizens.Person person = TestCitizens.register(subjects, "冉国强");
+                UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+                courtDefaulter(person);
+                ListEntry proposal = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject)
+                        .stream().filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
+                as("exchange-checker", () -> listing.approve(proposal.id(), "核实无误"));
+                assertThat(listing.entry(proposal.id()).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
+                queueing.followListing();
+                await().atMost(Duration.ofSeconds(5)).until(() -> forPartner(subject, province).stream()
+                        .anyMatch(q -> q.kind().equals("LIST_ENTRY") && q.status().equals("EFFECTIVE")));
+
+                Instant now = Instant.now();
+                parent.down = true;
+                assertThat(pushing.pushDue(now)).isZero();
+                Partner failing = exchange.partners().stream().filter(p -> p.code().equals(province.code))
+                        .findFirst().orElseThrow();
+                assertThat(failing.failures()).isEqualTo(1);
+                assertThat(failing.lastError()).contains("503");
+                int tried = parent.requests.get();
+                assertThat(pushing.pushDue(now.plusSeconds(1))).as("backing off").isZero();
+                assertThat(parent.requests.get()).isEqualTo(tried);
+                for (int minute = 1; minute <= 60; minute += 7) {
+                    pushing.pushDue(now.plus(Duration.ofMinutes(minute)));
+                }
+                assertThat(forPartner(subject, province)).noneMatch(QueuedMessage::acknowledged);
+
+                parent.down = false;
+                pushing.pushDue(now.plus(Duration.ofHours(2)));
+                List<QueuedMessage> queued = forPartner(subject, province);
+                assertThat(queued).allMatch(QueuedMessage::acknowledged);
+                assertThat(parent.badSignatures.get()).isZero();
+                List<ExchangeMessage> aboutPerson = parent.received.stream()
+                        .filter(m -> person.number().equals(m.subject().number())).toList();
+                assertThat(aboutPerson).extracting(m -> m.sourceId() + "@" + m.version())
+                        .as("nothing lost, in queue order").containsExactlyElementsOf(
+                                queued.stream().map(q -> q.sourceId() + "@" + q.version()).toList());
+                assertThat(aboutPerson).extracting(ExchangeMessage::kind).map(Enum::name)
+                        .containsExactly("RECORD", "LIST_ENTRY");
+                ExchangeMessage entry = aboutPerson.get(1);
+                assertThat(entry.listType()).isEqualTo("BLACK");
+                assertThat(entry.sourcePlatform()).isEqualTo(here);
+                assertThat(entry.issuingPlatformName()).isEqualTo("信用驻马店");
+                assertThat(aboutPerson.get(0).severity()).isEqualTo("SERIOUS");
+                assertThat(aboutPerson.get(0).item()).isEqualTo("P_COURT_DEFAULTER");
+            } finally {
+                province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
+            }
+        }
+    }
+
+    @Test
+    void batchesWithABadSignatureAnUnknownPartnerAStaleTimeOrAReplayedIdAreRefusedAndNothingIsApplied()
+            throws Exception {
+        TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                PlatformLevel.PROVINCE, null);
+        TestPartner stranger = TestPartner.fresh("信用外省");
+        String number = TestCitizens.withCheckCharacter("41100019850312041");
+        ExchangeMessage entry = Messages.blackListEntry("411000", "list/" + UUID.randomUUID(), 1, "EFFECTIVE", number,
+                "邬长青");
+
+        SignedBatch good = province.sign(here, Instant.now(), List.of(entry));
+        SignedBatch forged = new SignedBatch(good.from(), good.body(), good.digest(),
+                stranger.sign(here, Instant.now(), List.of(entry)).signature());
+        refused(TestPartner.push(mvc, forged), 403, "EXCHANGE_SIGNATURE_INVALID");
+        refused(TestPartner.push(mvc, stranger.sign(here, Instant.now(), List.of(entry))), 403,
+                "EXCHANGE_PARTNER_UNKNOWN");
+        refused(TestPartner.push(mvc, province.sign(here, Instant.now().minus(Duration.ofMinutes(30)),
+                List.of(entry))), 422, "EXCHANGE_BATCH_STALE");
+        byte[] tampered = new String(good.body(), StandardCharsets.UTF_8).replace("EFFECTIVE", "EXITED")
+                .getBytes(StandardCharsets.UTF_8);
+        refused(TestPartner.push(mvc, good.from(), tampered, good.digest(), good.signature()), 403,
+                "EXCHANGE_SIGNATURE_INVALID");
+        assertThat(held(entry)).as("nothing applied").isNull();
+
+        TestPartner.push(mvc, good).andExpect(status().isOk()).andExpect(jsonPath("$.applied").value(1));
+        assertThat(held(entry)).isEqualTo("EFFECTIVE@1");
+        refused(TestPartner.push(mvc, good), 409, "EXCHANGE_BATCH_REPLAYED");
+        assertThat(jdbc.sql("SELECT count(*) FROM exchange.inbound_batch WHERE partner_code = ?").param(province.code)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void oversizedFieldsUnexpectedTypesAndBadNumbersAreRefusedWithAReason() throws Exception {
+        TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                PlatformLevel.PROVINCE, null);
+        String number = TestCitizens.withCheckCharacter("41100019851112041");
+        ExchangeMessage entry = Messages.blackListEntry("411000", "list/" + UUID.randomUUID(), 1, "EFFECTIVE", number,
+                "池立秋");
+        ExchangeMessage oversized = new ExchangeMessage(entry.sourcePlatform(), "list/" + UUID.randomUUID(), 1,
+                entry.kind(), entry.occurredAt(), entry.subject(), null, "BLACK", null, entry.period(), "EFFECTIVE",
+                false, "COURT", null, "依据".repeat(300), "信用411000");
+        refused(TestPartner.push(mvc, province.sign(here, Instant.now(), List.of(entry, oversized))), 422,
+                "EXCHANGE_MESSAGE_INVALID").andExpect(jsonPath("$.detail").value(
+                org.hamcrest.Matchers.containsString("messages[1]: legalBasis")));
+
+        SignedBatch good = province.sign(here, Instant.now(), List.of(entry));
+        byte[] textVersion = new String(good.body(), StandardCharsets.UTF_8).replace("\"version\":1", "\"version\":\"1\"")
+                .getBytes(StandardCharsets.UTF_8);
+        SignedBatch retyped = new SignedBatch(province.code, textVersion, SignedBatch.DIGEST_PREFIX
+                + BatchCodec.digest(textVersion), java.util.Base64.getEncoder().encodeToString(
+                province.key.sign(textVersion)));
+        refused(TestPartner.push(mvc, retyped), 422, "EXCHANGE_BATCH_MALFORMED");
+
+        ExchangeMessage badNumber = Messages.blackListEntry("411000", "list/" + UUID.randomUUID(), 1, "EFFECTIVE",
+                TestCitizens.withWrongCheckCharacter(number), "池立秋");
+        String answer = refused(TestPartner.push(mvc, province.sign(here, Instant.now(), List.of(entry, badNumber))),
+                422, "EXCHANGE_MESSAGE_INVALID").andReturn().getResponse().getContentAsString();
+        assertThat(answer).contains("messages[1].subject").doesNotContain(number.substring(0, 17));
+        assertThat(held(entry)).isNull();
+        assertThat(held(oversized)).isNull();
+    }
+
+    @Test
+    void versionsArrivingOutOfOrderEndAsTheyWouldInOrder() throws Exception {
+        TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                PlatformLevel.PROVINCE, null);
+        String number = TestCitizens.withCheckCharacter("41100019900101053");
+        String inOrder = "list/" + UUID.randomUUID();
+        String shuffled = "list/" + UUID.randomUUID();
+        for (int v : new int[] {1, 2, 3}) {
+            pushOne(province, Messages.blackListEntry("411000", inOrder, v, v == 2 ? "EXITED" : "EFFECTIVE", number,
+                    "訾春燕"));
+        }
+        for (int v : new int[] {3, 1, 2}) {
+            pushOne(province, Messages.blackListEntry("411000", shuffled, v, v == 2 ? "EXITED" : "EFFECTIVE", number,
+                    "訾春燕"));
+        }
+        assertThat(held("411000", inOrder)).isEqualTo("EFFECTIVE@3");
+        assertThat(held("411000", shuffled)).isEqualTo(held("411000", inOrder));
+        // The same version again (a partner's retry in a new batch) changes nothing either.
+        pushOne(province, Messages.blackListEntry("411000", shuffled, 3, "EXITED", number, "訾春燕"))
+                .andExpect(jsonPath("$.applied").value(0));
+        assertThat(held("411000", shuffled)).isEqualTo("EFFECTIVE@3");
+    }
+
+    @Test
+    void aParentThatPullsGetsItsMessagesByCursorAndEachPullAcknowledgesTheLast() throws Exception {
+        TestPartner nation = TestPartner.fresh("信用中国").declaredAs(exchange, Relation.PARENT,
+                PlatformLevel.NATION, null);
+        TestCitizens.Person person = TestCitizens.register(subjects, "阙文斌");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_SERIOUS",
+                "驻市监罚〔2026〕91号");
+        assertThat(forPartner(subject, nation)).hasSize(1);
+
+        ResultActions first = nation.pull(mvc, here, 0, Instant.now()).andExpect(status().isOk());
+        var response = first.andReturn().getResponse();
+        SignedBatch answer = new SignedBatch(response.getHeader(SignedBatch.PLATFORM),
+                response.getContentAsByteArray(), response.getHeader(SignedBatch.DIGEST),
+                response.getHeader(SignedBatch.SIGNATURE));
+        assertThat(answer.signedBy(exchange.platform().publicKey())).isTrue();
+        var batch = BatchCodec.read(answer.body());
+        assertThat(batch.to()).isEqualTo(nation.code);
+        assertThat(batch.messages()).anyMatch(m -> person.number().equals(m.subject().number())
+                && m.item().equals("P_ADMIN_PENALTY_SERIOUS"));
+        assertThat(forPartner(subject, nation)).noneMatch(QueuedMessage::acknowledged);
+
+        nation.pull(mvc, here, batch.cursor(), Instant.now()).andExpect(status().isOk());
+        assertThat(forPartner(subject, nation)).allMatch(QueuedMessage::acknowledged);
+        refused(nation.pull(mvc, here, 0, Instant.now().minus(Duration.ofHours(1))), 422, "EXCHANGE_BATCH_STALE");
+        refused(TestPartner.fresh("x").pull(mvc, here, 0, Instant.now()), 403, "EXCHANGE_PARTNER_UNKNOWN");
+    }
+
+    // ---- helpers
+
+    private List<QueuedMessage> forPartner(UUID subject, TestPartner partner) {
+        return exchange.queuedFor(subject).stream().filter(q -> q.partnerCode().equals(partner.code)).toList();
+    }
+
+    private ResultActions pushOne(TestPartner partner, ExchangeMessage message) throws Exception {
+        return TestPartner.push(mvc, partner.sign(here, Instant.now(), List.of(message))).andExpect(status().isOk());
+    }
+
+    private static ResultActions refused(ResultActions actions, int status, String code) throws Exception {
+        return actions.andExpect(status().is(status))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value(code));
+    }
+
+    private String held(ExchangeMessage message) {
+        return held(message.sourcePlatform(), message.sourceId());
+    }
+
+    private String held(String platform, String sourceId) {
+        return jdbc.sql("SELECT status || '@' || version FROM exchange.received WHERE source_platform = ? "
+                + "AND source_id = ?").params(platform, sourceId).query(String.class).optional().orElse(null);
+    }
+
+    private void courtDefaulter(TestCitizens.Person person) throws Exception {
+        String record = "{\"itemCode\":\"P_COURT_DEFAULTER\",\"subjectNumber\":\"" + person.number()
+                + "\",\"subjectName\":\"" + person.name() + "\",\"sourceRecordId\":\"SX-" + UUID.randomUUID()
+                + "\",\"version\":\"1\",\"action\":\"ADD\",\"decisionNumber\":\"(2026)豫1702执91号\","
+                + "\"decisionDate\":\"2026-03-02\",\"fields\":{\"case_number\":\"(2026)豫1702执91号\","
+                + "\"court\":\"驿城区人民法院\",\"obligation\":\"给付货款\",\"performance\":\"全部未履行\","
+                + "\"behaviour\":\"有履行能力而拒不履行\"}}";
+        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key("COURT",
+                                Permission.RECORD_SUBMIT))
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"records\":[" + record + "]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+    }
+
+    private String key(String department, Permission permission) {
+        UUID departmentId = directory.departments().stream().filter(d -> d.code().equals(department)).findFirst()
+                .orElseThrow().id();
+        return apiClients.issue(department + " 系统", department, ApiClient.Kind.DEPARTMENT, departmentId,
+                Set.of(permission), 6000).key();
+    }
+}

@@ -1,0 +1,73 @@
+package cn.chengxin.exchange;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import cn.chengxin.audit.SigningKeys;
+import cn.chengxin.exchange.domain.Batch;
+import cn.chengxin.exchange.domain.ExchangeMessage;
+import cn.chengxin.exchange.domain.PlatformLevel;
+import cn.chengxin.exchange.domain.Relation;
+import cn.chengxin.exchange.wire.SignedBatch;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Another platform in the same test: its own code and SM2 key, declared to ours as a partner; it signs batches and
+ * pulls as a real partner would, over the HTTP API.
+ */
+final class TestPartner {
+
+    private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 500));
+
+    final String code;
+    final String name;
+    final SigningKeys.SigningKey key = SigningKeys.of(SigningKeys.generatePrivateKey());
+
+    private TestPartner(String code, String name) {
+        this.code = code;
+        this.name = name;
+    }
+
+    /** A fresh partner code (never declared before in this test JVM). */
+    static TestPartner fresh(String namePrefix) {
+        String code = "T" + (10_000 + NEXT.incrementAndGet());
+        return new TestPartner(code, namePrefix + code);
+    }
+
+    TestPartner declaredAs(Exchange exchange, Relation relation, PlatformLevel level, String baseUrl) {
+        exchange.savePartner(new PartnerSetting(code, name, level, relation, baseUrl, key.publicKey()));
+        return this;
+    }
+
+    SignedBatch sign(String to, Instant at, List<ExchangeMessage> messages) {
+        return SignedBatch.sign(new Batch(ExchangeMessage.FORMAT, UUID.randomUUID(), code, to, at, null, messages),
+                key);
+    }
+
+    static ResultActions push(MockMvc mvc, SignedBatch batch) throws Exception {
+        return push(mvc, batch.from(), batch.body(), batch.digest(), batch.signature());
+    }
+
+    static ResultActions push(MockMvc mvc, String from, byte[] body, String digest, String signature)
+            throws Exception {
+        return mvc.perform(post("/api/v1/exchange/batches").contentType(MediaType.APPLICATION_JSON)
+                .header(SignedBatch.PLATFORM, from).header(SignedBatch.DIGEST, digest)
+                .header(SignedBatch.SIGNATURE, signature).content(body));
+    }
+
+    ResultActions pull(MockMvc mvc, String platform, long after, Instant at) throws Exception {
+        byte[] request = ("pull\n" + code + "\n" + platform + "\n" + after + "\n" + at).getBytes(StandardCharsets.UTF_8);
+        return mvc.perform(get("/api/v1/exchange/feed").param("after", Long.toString(after))
+                .param("at", at.toString()).header(SignedBatch.PLATFORM, code)
+                .header(SignedBatch.SIGNATURE, Base64.getEncoder().encodeToString(key.sign(request))));
+    }
+}
