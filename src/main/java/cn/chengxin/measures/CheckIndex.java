@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
+import cn.chengxin.exchange.Exchange;
+import cn.chengxin.exchange.ReceivedEntry;
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.Listing;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * The entries in force and the date of each subject's last negative record, in memory by subject pseudonym, so
  * that a check needs no database read. Each instance follows the listing change feeds every 250 ms, so a change is
- * visible on every instance within a second ({@link FeedCursor} explains the gaps).
+ * visible on every instance within a second ({@link FeedCursor} explains the gaps); and the entries other platforms
+ * issued, from the exchange's feed of what it received ("一处失信，处处受限", RULES.md §11).
  */
 @Component
 class CheckIndex {
@@ -27,15 +30,19 @@ class CheckIndex {
     static final Duration GAP_PATIENCE = Duration.ofSeconds(10);
 
     private final Listing listing;
+    private final Exchange exchange;
     private final Clock clock;
     private final ConcurrentHashMap<String, List<ListEntry>> bySubject = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LocalDate> lastNegative = new ConcurrentHashMap<>();
     private final FeedCursor entries = new FeedCursor(GAP_PATIENCE);
     private final FeedCursor marks = new FeedCursor(GAP_PATIENCE);
+    private final ConcurrentHashMap<String, List<ReceivedEntry>> receivedBySubject = new ConcurrentHashMap<>();
+    private final FeedCursor received = new FeedCursor(GAP_PATIENCE);
     private volatile boolean loaded;
 
-    CheckIndex(Listing listing, Clock clock) {
+    CheckIndex(Listing listing, Exchange exchange, Clock clock) {
         this.listing = listing;
+        this.exchange = exchange;
         this.clock = clock;
     }
 
@@ -45,6 +52,19 @@ class CheckIndex {
             refresh();
         }
         List<ListEntry> found = bySubject.get(pseudonym);
+        if (found == null) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.now(clock);
+        return found.stream().filter(e -> e.inForce(today)).toList();
+    }
+
+    /** The subject's entries issued by other platforms and in force today. */
+    List<ReceivedEntry> receivedInForce(String pseudonym) {
+        if (!loaded) {
+            refresh();
+        }
+        List<ReceivedEntry> found = receivedBySubject.get(pseudonym);
         if (found == null) {
             return List.of();
         }
@@ -84,7 +104,24 @@ class CheckIndex {
             });
         } while (marks.advance(marked.stream().map(NegativeMark::changeSeq).toList(), clock.instant())
                 && marked.size() == PAGE);
+        List<ReceivedEntry> arrived;
+        do {
+            arrived = exchange.receivedSince(received.position(), PAGE);
+            arrived.forEach(this::apply);
+        } while (received.advance(arrived.stream().map(ReceivedEntry::changeSeq).toList(), clock.instant())
+                && arrived.size() == PAGE);
         loaded = true;
+    }
+
+    private void apply(ReceivedEntry change) {
+        receivedBySubject.compute(change.subjectPseudonym(), (key, current) -> {
+            List<ReceivedEntry> next = new ArrayList<>(current == null ? List.of() : current);
+            next.removeIf(e -> e.key().equals(change.key()));
+            if (change.inForce()) {
+                next.add(change);
+            }
+            return next.isEmpty() ? null : List.copyOf(next);
+        });
     }
 
     private void apply(ListEntry change) {

@@ -11,7 +11,9 @@ import java.util.UUID;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.exchange.ReceivedEntry;
 import cn.chengxin.listing.ListEntry;
+import cn.chengxin.listing.ListType;
 import cn.chengxin.measures.persistence.JdbcMeasures;
 import cn.chengxin.shared.City;
 import cn.chengxin.shared.DomainProblem;
@@ -118,14 +120,17 @@ public class Checks {
                                Instant now) {
         String pseudonym = subjects.pseudonymOf(document);
         List<ListEntry> entries = index.inForce(pseudonym);
+        List<ReceivedEntry> received = index.receivedInForce(pseudonym);
+        List<ListType> listed = new ArrayList<>(entries.stream().map(ListEntry::listType).toList());
+        received.forEach(r -> listed.add(ListType.valueOf(r.listType())));
         List<CheckResult.Applicable> applicable = new ArrayList<>();
         for (Measure m : catalogue.all()) {
-            entries.stream().filter(e -> m.appliesTo(e.listType(), scenario, caller.departmentCode()))
-                    .max(Comparator.comparing(e -> e.listType().ordinal())).ifPresent(e ->
+            listed.stream().filter(type -> m.appliesTo(type, scenario, caller.departmentCode()))
+                    .max(Comparator.comparing(Enum::ordinal)).ifPresent(type ->
                             applicable.add(new CheckResult.Applicable(m.code(), m.name(), m.kind().name(),
-                                    m.legalBasis(), e.listType().name())));
+                                    m.legalBasis(), type.name())));
         }
-        boolean clean = cleanRecord(pseudonym, entries, now);
+        boolean clean = cleanRecord(pseudonym, listed, now);
         if (clean) {
             for (Measure m : catalogue.all()) {
                 if (m.appliesToCleanRecord(scenario, caller.departmentCode())
@@ -135,18 +140,25 @@ public class Checks {
                 }
             }
         }
-        boolean disputed = entries.stream().anyMatch(ListEntry::disputed);
+        boolean disputed = entries.stream().anyMatch(ListEntry::disputed)
+                || received.stream().anyMatch(ReceivedEntry::disputed);
         // Feedback is owed for measures that follow a list entry (发起 → 响应 → 反馈), not for clean-record incentives.
         boolean hit = applicable.stream().anyMatch(a -> !CLEAN_RECORD.equals(a.listType()));
         UUID id = Ids.newId();
-        CheckResult result = new CheckResult(id, now, document.masked(), clean,
-                entries.isEmpty() ? null : entries.get(0).maskedName(), scenario,
-                entries.stream().map(e -> new CheckResult.Entry(e.listType().name(), e.listType().label(),
-                        e.ruleName(), e.legalBasis(), e.departmentCode(), e.effectiveFrom(), e.validUntil(),
-                        e.disputed(), city.name())).toList(), applicable, disputed, hit);
+        List<CheckResult.Entry> shown = new ArrayList<>(entries.stream().map(e -> new CheckResult.Entry(
+                e.listType().name(), e.listType().label(), e.ruleName(), e.legalBasis(), e.departmentCode(),
+                e.effectiveFrom(), e.validUntil(), e.disputed(), city.name())).toList());
+        // Entries another platform issued show that platform: the department concerned asks it, not us.
+        received.forEach(r -> shown.add(new CheckResult.Entry(r.listType(), ListType.valueOf(r.listType()).label(),
+                null, r.legalBasis(), r.department(), r.effectiveFrom(), r.validUntil(), r.disputed(),
+                r.issuingPlatform())));
+        String maskedName = !entries.isEmpty() ? entries.get(0).maskedName()
+                : !received.isEmpty() ? received.get(0).maskedName() : null;
+        CheckResult result = new CheckResult(id, now, document.masked(), clean, maskedName, scenario, shown,
+                applicable, disputed, hit);
         JdbcMeasures.CheckRow row = new JdbcMeasures.CheckRow(id, now, caller.actorId(),
                 caller.departmentCode() == null ? "" : caller.departmentCode(), pseudonym, scenario, purpose,
-                entries.size(), applicable.stream().map(CheckResult.Applicable::code).toList(), hit);
+                shown.size(), applicable.stream().map(CheckResult.Applicable::code).toList(), hit);
         AuditEntry event = AuditEntry.of(AuditCategory.QUERY, "measures.check").by(caller).subject(pseudonym)
                 .purpose(scenario.label() + "：" + purpose, "联合奖惩核查（国办发〔2016〕33号）")
                 .detail("check " + id + ": " + entries.size() + " entries, " + applicable.size() + " measures");
@@ -160,8 +172,8 @@ public class Checks {
      * RULES.md §7: three or more consecutive years without a negative record (counted over the records the platform
      * holds), and nothing on the black or grey list now.
      */
-    private boolean cleanRecord(String pseudonym, List<ListEntry> entries, Instant now) {
-        if (entries.stream().anyMatch(e -> e.listType() != cn.chengxin.listing.ListType.RED)) {
+    private boolean cleanRecord(String pseudonym, List<ListType> listed, Instant now) {
+        if (listed.stream().anyMatch(type -> type != ListType.RED)) {
             return false;
         }
         java.time.LocalDate last = index.lastNegative(pseudonym);

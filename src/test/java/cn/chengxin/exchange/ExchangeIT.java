@@ -293,6 +293,27 @@ class ExchangeIT {
     }
 
     @Test
+    void aPersonBlackListedInAnotherCityGetsTheMeasuresHereUntilTheExitArrives() throws Exception {
+        TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                PlatformLevel.PROVINCE, null);
+        String hrChecks = key("HRSS", Permission.API_SUBJECT_CHECK);
+        String number = TestCitizens.withCheckCharacter("41100019870505061");
+        String sourceId = "list/" + UUID.randomUUID();
+        check(hrChecks, number).andExpect(jsonPath("$.entries").isEmpty());
+
+        pushOne(province, Messages.blackListEntry("411000", sourceId, 1, "EFFECTIVE", number, "蒯红梅"));
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> check(hrChecks, number)
+                .andExpect(jsonPath("$.entries[0].listType").value("BLACK"))
+                .andExpect(jsonPath("$.entries[0].issuingPlatform").value("信用411000"))
+                .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("NO_CIVIL_SERVICE")))
+                .andExpect(jsonPath("$.maskedName").value("蒯*梅")));
+
+        pushOne(province, Messages.blackListEntry("411000", sourceId, 2, "EXITED", number, "蒯红梅"));
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> check(hrChecks, number)
+                .andExpect(jsonPath("$.entries").isEmpty()).andExpect(jsonPath("$.measures").isEmpty()));
+    }
+
+    @Test
     void aParentThatPullsGetsItsMessagesByCursorAndEachPullAcknowledgesTheLast() throws Exception {
         TestPartner nation = TestPartner.fresh("信用中国").declaredAs(exchange, Relation.PARENT,
                 PlatformLevel.NATION, null);
@@ -358,6 +379,12 @@ class ExchangeIT {
                         .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"records\":[" + record + "]}"))
                 .andExpect(jsonPath("$.accepted").value(1));
+    }
+
+    private ResultActions check(String key, String number) throws Exception {
+        return mvc.perform(post("/api/v1/checks").header("Authorization", "Bearer " + key)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"subjectNumber\":\"" + number
+                        + "\",\"scenario\":\"HIRING\",\"purpose\":\"公务员招录考察\"}"));
     }
 
     private String key(String department, Permission permission) {
