@@ -29,13 +29,16 @@ public class Exchange {
     private final JdbcExchange store;
     private final ExchangeSettings settings;
     private final Receiving receiving;
+    private final Reconciling reconciling;
     private final AuditLog audit;
     private final Clock clock;
 
-    Exchange(JdbcExchange store, ExchangeSettings settings, Receiving receiving, AuditLog audit, Clock clock) {
+    Exchange(JdbcExchange store, ExchangeSettings settings, Receiving receiving, Reconciling reconciling,
+             AuditLog audit, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.receiving = receiving;
+        this.reconciling = reconciling;
         this.audit = audit;
         this.clock = clock;
     }
@@ -107,5 +110,20 @@ public class Exchange {
     /** A partner pulls its messages from {@code after}; the answer is a batch signed by this platform. */
     public SignedBatch pull(String requester, Long after, String at, String signature) {
         return receiving.pull(requester, after, at, signature);
+    }
+
+    /** Reconciles {@code day} with every partner we push to now (the job does it nightly for the day before). */
+    public List<ReconciliationResult> reconcile(java.time.LocalDate day) {
+        return reconciling.reconcile(day);
+    }
+
+    public List<ReconciliationResult> reconciliations(int limit) {
+        return store.reconciliations(limit);
+    }
+
+    /** A partner asks what we hold of its messages of {@code day} (signed like a pull). */
+    public ReconciliationSummary reconciliationFor(String requester, java.time.LocalDate day, String at,
+                                                   String signature) {
+        return reconciling.answer(requester, day, at, signature);
     }
 }

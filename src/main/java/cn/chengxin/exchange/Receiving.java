@@ -1,10 +1,7 @@
 package cn.chengxin.exchange;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +9,6 @@ import java.util.Optional;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
-import cn.chengxin.audit.SigningKeys;
 import cn.chengxin.exchange.domain.Batch;
 import cn.chengxin.exchange.domain.BatchAdmission;
 import cn.chengxin.exchange.domain.ExchangeMessage;
@@ -46,23 +42,25 @@ class Receiving {
     private final ExchangeSettings settings;
     private final SubjectRegistry subjects;
     private final Pushing pushing;
+    private final PartnerRequests requests;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     Receiving(JdbcExchange store, ExchangeSettings settings, SubjectRegistry subjects, Pushing pushing,
-              AuditLog audit, PlatformTransactionManager transactions, Clock clock) {
+              PartnerRequests requests, AuditLog audit, PlatformTransactionManager transactions, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.subjects = subjects;
         this.pushing = pushing;
+        this.requests = requests;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
     Exchange.Acknowledgement receive(SignedBatch signed) {
-        Partner partner = knownPartner(signed.from());
+        Partner partner = requests.knownPartner(signed.from());
         if (!signed.signedBy(partner.publicKey())) {
             throw refused("EXCHANGE_SIGNATURE_INVALID", DomainProblem.Kind.FORBIDDEN,
                     "签名无效：批次须由发送平台的 SM2 私钥对报文原文签名");
@@ -125,44 +123,19 @@ class Receiving {
     }
 
     /**
-     * Answers a pull: the partner signs {@code pull\n<its code>\n<our code>\n<after>\n<at>}; pulling from
+     * Answers a pull ({@link PartnerRequests}: operation {@code pull}, argument {@code after}); pulling from
      * {@code after} acknowledges everything up to it, and the answer carries the next cursor.
      */
     SignedBatch pull(String requester, Long afterParameter, String at, String signature) {
-        Partner partner = knownPartner(requester);
         long after = afterParameter == null ? 0 : afterParameter;
-        byte[] signedBytes = ("pull\n" + requester + "\n" + settings.platform().code() + "\n" + after + "\n" + at)
-                .getBytes(StandardCharsets.UTF_8);
-        boolean valid;
-        try {
-            valid = signature != null && SigningKeys.verify(partner.publicKey(), signedBytes,
-                    java.util.Base64.getDecoder().decode(signature.strip()));
-        } catch (IllegalArgumentException notBase64) {
-            valid = false;
-        }
-        if (!valid) {
-            throw refused("EXCHANGE_SIGNATURE_INVALID", DomainProblem.Kind.FORBIDDEN, "拉取请求的签名无效");
-        }
+        Partner partner = requests.authenticate("pull", requester, Long.toString(after), at, signature);
         Instant now = clock.instant();
-        try {
-            if (at == null || Duration.between(Instant.parse(at), now).abs().compareTo(settings.maxSkew()) > 0) {
-                throw refused("EXCHANGE_BATCH_STALE", DomainProblem.Kind.INVALID_INPUT, "请求时间与本平台时钟相差过大");
-            }
-        } catch (DateTimeParseException e) {
-            throw refused("EXCHANGE_BATCH_MALFORMED", DomainProblem.Kind.INVALID_INPUT, "at: an ISO-8601 instant");
-        }
         store.acknowledgeUpTo(partner.code(), after, now);
         List<JdbcExchange.Waiting> waiting = store.waiting(partner.code(), after, settings.batchSize());
         long cursor = waiting.isEmpty() ? after : waiting.get(waiting.size() - 1).seq();
         Batch batch = pushing.batch(Ids.newId(), partner.code(), waiting, now);
         return SignedBatch.sign(new Batch(batch.format(), batch.batchId(), batch.from(), batch.to(), batch.createdAt(),
                 cursor, batch.messages()), settings.key());
-    }
-
-    private Partner knownPartner(String code) {
-        return Optional.ofNullable(code).flatMap(store::partner).filter(Partner::enabled)
-                .orElseThrow(() -> refused("EXCHANGE_PARTNER_UNKNOWN", DomainProblem.Kind.FORBIDDEN,
-                        "未登记的交换平台"));
     }
 
     private static DomainProblem.Kind kindOf(String code) {

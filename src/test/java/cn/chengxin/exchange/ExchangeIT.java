@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,8 +47,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static cn.chengxin.support.AsStaff.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -341,7 +348,68 @@ class ExchangeIT {
         refused(TestPartner.fresh("x").pull(mvc, here, 0, Instant.now()), 403, "EXCHANGE_PARTNER_UNKNOWN");
     }
 
+    @Test
+    void reconciliationFindsWhatTheParentLostSendsItAgainAndTheConsoleShowsIt() throws Exception {
+        try (FakeParent parent = new FakeParent(exchange.platform().publicKey())) {
+            TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                    PlatformLevel.PROVINCE, parent.baseUrl());
+            try {
+                TestCitizens.Person person = TestCitizens.register(subjects, "濮家豪");
+                UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+                TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(),
+                        "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕81号");
+                TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(),
+                        "P_ADMIN_PENALTY_SERIOUS", "驻市监罚〔2026〕82号");
+                pushing.pushDue(Instant.now());
+                assertThat(forPartner(subject, province)).hasSize(2).allMatch(QueuedMessage::acknowledged);
+                String lost = forPartner(subject, province).get(0).sourceId();
+                parent.lose(lost);
+                LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+                ReconciliationResult differing = mine(exchange.reconcile(today), province);
+                assertThat(differing.matched()).isFalse();
+                assertThat(differing.theirs()).isEqualTo(differing.ours() - 1);
+                assertThat(differing.differences()).containsExactly(lost);
+                assertThat(differing.requeued()).isEqualTo(1);
+                assertThat(forPartner(subject, province)).filteredOn(q -> !q.acknowledged())
+                        .extracting(QueuedMessage::sourceId).containsExactly(lost);
+
+                mvc.perform(get("/console/exchange").with(user("office").authorities(
+                                new SimpleGrantedAuthority("STAFF"), new SimpleGrantedAuthority("console:home"),
+                                new SimpleGrantedAuthority("exchange:manage"))))
+                        .andExpect(status().isOk())
+                        .andExpect(content().string(containsString(province.code)))
+                        .andExpect(content().string(containsString(lost)))
+                        .andExpect(content().string(not(containsString(person.number()))));
+
+                pushing.pushDue(Instant.now());
+                assertThat(mine(exchange.reconcile(today), province).matched()).isTrue();
+            } finally {
+                province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
+            }
+        }
+    }
+
+    @Test
+    void aPartnerAsksWhatWeHoldOfItsMessagesOfADay() throws Exception {
+        TestPartner city = TestPartner.fresh("信用市").declaredAs(exchange, Relation.PEER, PlatformLevel.CITY, null);
+        String number = TestCitizens.withCheckCharacter("41130019800101031");
+        ExchangeMessage entry = Messages.blackListEntry(city.code, "list/" + UUID.randomUUID(), 4, "EFFECTIVE", number,
+                "仉志远");
+        pushOne(city, entry);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        city.reconciliation(mvc, here, today, Instant.now()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.count").value(1))
+                .andExpect(jsonPath("$.versions['" + entry.sourceId() + "']").value(4));
+        refused(TestPartner.fresh("x").reconciliation(mvc, here, today, Instant.now()), 403,
+                "EXCHANGE_PARTNER_UNKNOWN");
+    }
+
     // ---- helpers
+
+    private static ReconciliationResult mine(List<ReconciliationResult> results, TestPartner partner) {
+        return results.stream().filter(r -> r.partnerCode().equals(partner.code)).findFirst().orElseThrow();
+    }
 
     private List<QueuedMessage> forPartner(UUID subject, TestPartner partner) {
         return exchange.queuedFor(subject).stream().filter(q -> q.partnerCode().equals(partner.code)).toList();

@@ -2,15 +2,21 @@ package cn.chengxin.exchange;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.chengxin.exchange.domain.Batch;
 import cn.chengxin.exchange.domain.ExchangeMessage;
+import cn.chengxin.exchange.domain.Reconciliation;
 import cn.chengxin.exchange.wire.BatchCodec;
 import cn.chengxin.exchange.wire.SignedBatch;
 import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A provincial platform on loopback that accepts our pushed batches only with our valid signature and digest, and
@@ -50,7 +56,27 @@ final class FakeParent implements AutoCloseable {
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
+        server.createContext(Reconciling.PATH, exchange -> {
+            String requester = exchange.getRequestHeaders().getFirst(SignedBatch.PLATFORM);
+            LocalDate day = LocalDate.parse(exchange.getRequestURI().getQuery().replaceAll(".*day=([0-9-]+).*", "$1"));
+            Map<String, Long> latest = new HashMap<>();
+            received.stream().filter(m -> m.sourcePlatform().equals(requester))
+                    .filter(m -> LocalDate.ofInstant(m.occurredAt(), ZoneId.of("Asia/Shanghai")).equals(day))
+                    .forEach(m -> latest.merge(m.sourceId(), m.version(), Math::max));
+            Reconciliation.Side side = new Reconciliation.Side(latest);
+            byte[] answer = JsonMapper.builder().build().writeValueAsBytes(new ReconciliationSummary("FAKE", requester,
+                    day, side.count(), side.digest(BatchCodec::digest), side.versions()));
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
         server.start();
+    }
+
+    /** The province loses every version of a message (a restore from an old backup, say). */
+    void lose(String sourceId) {
+        received.removeIf(m -> m.sourceId().equals(sourceId));
     }
 
     String baseUrl() {

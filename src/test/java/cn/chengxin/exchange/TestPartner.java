@@ -65,9 +65,20 @@ final class TestPartner {
     }
 
     ResultActions pull(MockMvc mvc, String platform, long after, Instant at) throws Exception {
-        byte[] request = ("pull\n" + code + "\n" + platform + "\n" + after + "\n" + at).getBytes(StandardCharsets.UTF_8);
         return mvc.perform(get("/api/v1/exchange/feed").param("after", Long.toString(after))
                 .param("at", at.toString()).header(SignedBatch.PLATFORM, code)
-                .header(SignedBatch.SIGNATURE, Base64.getEncoder().encodeToString(key.sign(request))));
+                .header(SignedBatch.SIGNATURE, signature("pull", platform, Long.toString(after), at)));
+    }
+
+    ResultActions reconciliation(MockMvc mvc, String platform, java.time.LocalDate day, Instant at) throws Exception {
+        return mvc.perform(get("/api/v1/exchange/reconciliation").param("day", day.toString())
+                .param("at", at.toString()).header(SignedBatch.PLATFORM, code)
+                .header(SignedBatch.SIGNATURE, signature("reconcile", platform, day.toString(), at)));
+    }
+
+    private String signature(String operation, String platform, String argument, Instant at) {
+        byte[] request = (operation + "\n" + code + "\n" + platform + "\n" + argument + "\n" + at)
+                .getBytes(StandardCharsets.UTF_8);
+        return Base64.getEncoder().encodeToString(key.sign(request));
     }
 }

@@ -120,7 +120,8 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/api/v1/platform", "/api/v1/identity/validations",
                                 "/api/v1/audit/checkpoints", "/api/v1/audit/checkpoints/**", "/api/v1/catalog/items",
                                 // Partners sign what they send instead of holding an API key (exchange module).
-                                "/api/v1/exchange/platform", "/api/v1/exchange/batches", "/api/v1/exchange/feed")
+                                "/api/v1/exchange/platform", "/api/v1/exchange/batches", "/api/v1/exchange/feed",
+                                "/api/v1/exchange/reconciliation")
                         .permitAll()
                         .anyRequest().hasAuthority(ApiKeyAuthenticationFilter.API_CLIENT))
                 .exceptionHandling(e -> e

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +17,7 @@ import cn.chengxin.exchange.PartnerSetting;
 import cn.chengxin.exchange.QueueSize;
 import cn.chengxin.exchange.QueuedMessage;
 import cn.chengxin.exchange.ReceivedEntry;
+import cn.chengxin.exchange.ReconciliationResult;
 import cn.chengxin.exchange.domain.ExchangeMessage;
 import cn.chengxin.exchange.domain.PlatformLevel;
 import cn.chengxin.exchange.domain.Relation;
@@ -231,6 +234,70 @@ public class JdbcExchange {
                         + "WHERE source_platform = ? AND source_id = ?").params(sourcePlatform, sourceId)
                 .query((rs, n) -> new Held(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
                         rs.getString(5))).optional();
+    }
+
+    // ---- reconciliation
+
+    /**
+     * The latest acknowledged version of each source id this platform issued and sent to the partner, for the
+     * messages of that version made on {@code day} (in {@code zone}).
+     */
+    public Map<String, Long> sentOn(String partnerCode, String self, LocalDate day, String zone) {
+        Map<String, Long> versions = new HashMap<>();
+        jdbc.sql("""
+                        SELECT source_id, version FROM (
+                            SELECT DISTINCT ON (source_id) source_id, version, queued_at FROM exchange.outbox
+                            WHERE partner_code = ? AND source_platform = ? AND acked_at IS NOT NULL
+                            ORDER BY source_id, version DESC) latest
+                        WHERE (queued_at AT TIME ZONE ?)::date = ?""")
+                .params(partnerCode, self, zone, Date.valueOf(day))
+                .query((rs, n) -> versions.put(rs.getString(1), rs.getLong(2))).list();
+        return versions;
+    }
+
+    /** The version held of each source id the platform issued, for versions made on {@code day} (in {@code zone}). */
+    public Map<String, Long> heldOn(String sourcePlatform, LocalDate day, String zone) {
+        Map<String, Long> versions = new HashMap<>();
+        jdbc.sql("SELECT source_id, version FROM exchange.received WHERE source_platform = ? "
+                        + "AND (occurred_at AT TIME ZONE ?)::date = ?")
+                .params(sourcePlatform, zone, Date.valueOf(day))
+                .query((rs, n) -> versions.put(rs.getString(1), rs.getLong(2))).list();
+        return versions;
+    }
+
+    /** Sends the latest message of each source id to the partner again. */
+    public int requeue(String partnerCode, List<String> sourceIds) {
+        return jdbc.sql("""
+                        UPDATE exchange.outbox SET acked_at = NULL WHERE seq IN (
+                            SELECT DISTINCT ON (source_id) seq FROM exchange.outbox
+                            WHERE partner_code = ? AND source_id = ANY(?) ORDER BY source_id, version DESC)""")
+                .params(partnerCode, sourceIds.toArray(String[]::new)).update();
+    }
+
+    public void saveReconciliation(ReconciliationResult r) {
+        jdbc.sql("""
+                        INSERT INTO exchange.reconciliation (partner_code, day, ours, theirs, our_digest, their_digest,
+                               differences, requeued, error, checked_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (partner_code, day) DO UPDATE SET ours = EXCLUDED.ours, theirs = EXCLUDED.theirs,
+                            our_digest = EXCLUDED.our_digest, their_digest = EXCLUDED.their_digest,
+                            differences = EXCLUDED.differences, requeued = EXCLUDED.requeued,
+                            error = EXCLUDED.error, checked_at = EXCLUDED.checked_at""")
+                .params(r.partnerCode(), Date.valueOf(r.day()), r.ours(), r.theirs(), r.ourDigest(), r.theirDigest(),
+                        r.differences().toArray(String[]::new), r.requeued(), r.error(), Timestamp.from(r.checkedAt()))
+                .update();
+    }
+
+    public List<ReconciliationResult> reconciliations(int limit) {
+        return jdbc.sql("""
+                        SELECT partner_code, day, ours, theirs, our_digest, their_digest, differences, requeued, error,
+                               checked_at
+                        FROM exchange.reconciliation ORDER BY day DESC, partner_code LIMIT ?""")
+                .param(limit)
+                .query((rs, n) -> new ReconciliationResult(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3),
+                        (Integer) rs.getObject(4), rs.getString(5), rs.getString(6),
+                        List.of((String[]) rs.getArray(7).getArray()), rs.getInt(8), rs.getString(9),
+                        rs.getTimestamp(10).toInstant())).list();
     }
 
     // ---- mapping

@@ -2,6 +2,7 @@ package cn.chengxin.exchange.web;
 
 import cn.chengxin.exchange.Exchange;
 import cn.chengxin.exchange.Platform;
+import cn.chengxin.exchange.ReconciliationSummary;
 import cn.chengxin.exchange.wire.SignedBatch;
 import cn.chengxin.shared.security.PublicEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
@@ -63,5 +64,16 @@ class ExchangeApi {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .header(SignedBatch.PLATFORM, batch.from()).header(SignedBatch.DIGEST, batch.digest())
                 .header(SignedBatch.SIGNATURE, batch.signature()).body(batch.body());
+    }
+
+    @GetMapping("/api/v1/exchange/reconciliation")
+    @Operation(summary = "对账", description = "What this platform holds of the calling partner's messages made on a day: "
+            + "the latest version per source id, their count and SM3 digest. Signed like a pull, with operation "
+            + "reconcile and the day as argument.")
+    ReconciliationSummary reconciliation(
+            @RequestHeader(value = SignedBatch.PLATFORM, required = false) String from,
+            @RequestHeader(value = SignedBatch.SIGNATURE, required = false) String signature,
+            @RequestParam(required = false) java.time.LocalDate day, @RequestParam(required = false) String at) {
+        return exchange.reconciliationFor(from, day, at, signature);
     }
 }

@@ -30,6 +30,7 @@ public enum Permission {
     CALENDAR_EDIT("calendar:edit", "维护工作日历（节假日与调休）"),
     OBJECTION_HANDLE("objection:handle", "处理异议"),
     OBJECTION_ANSWER("objection:answer", "核查并答复转办的异议（提供单位）"),
+    EXCHANGE_MANAGE("exchange:manage", "管理平台间信息交换"),
     SELF_SERVICE("self:read", "查看本人信用信息"),
     API_SUBJECT_CHECK("api:subject:check", "接口：核查信用主体"),
     API_REPORT_QUERY("api:report:query", "接口：经授权查询个人信用报告");

@@ -1,0 +1,75 @@
+package cn.chengxin.exchange;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Optional;
+
+import cn.chengxin.audit.SigningKeys;
+import cn.chengxin.exchange.persistence.JdbcExchange;
+import cn.chengxin.shared.DomainProblem;
+import org.springframework.stereotype.Component;
+
+/**
+ * Authenticates a partner's request that carries no batch (a pull, a reconciliation): the partner signs the lines
+ * {@code <operation>\n<partner>\n<this platform>\n<argument>\n<at>} with its SM2 key, and {@code at} must be
+ * within the allowed skew of our clock. Also the signing of our own such requests.
+ */
+@Component
+class PartnerRequests {
+
+    private final JdbcExchange store;
+    private final ExchangeSettings settings;
+    private final Clock clock;
+
+    PartnerRequests(JdbcExchange store, ExchangeSettings settings, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    static byte[] signedText(String operation, String from, String to, String argument, String at) {
+        return (operation + "\n" + from + "\n" + to + "\n" + argument + "\n" + at).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Our signature of a request to {@code partner}. */
+    String sign(String operation, String partner, String argument, String at) {
+        return Base64.getEncoder().encodeToString(settings.key().sign(signedText(operation,
+                settings.platform().code(), partner, argument, at)));
+    }
+
+    Partner knownPartner(String code) {
+        return Optional.ofNullable(code).flatMap(store::partner).filter(Partner::enabled)
+                .orElseThrow(() -> new ExchangeProblem("EXCHANGE_PARTNER_UNKNOWN", DomainProblem.Kind.FORBIDDEN,
+                        "未登记的交换平台"));
+    }
+
+    /** The requesting partner, when its signature and time check out; refused with a stable code otherwise. */
+    Partner authenticate(String operation, String requester, String argument, String at, String signature) {
+        Partner partner = knownPartner(requester);
+        boolean valid;
+        try {
+            valid = signature != null && SigningKeys.verify(partner.publicKey(), signedText(operation, requester,
+                    settings.platform().code(), argument, at), Base64.getDecoder().decode(signature.strip()));
+        } catch (IllegalArgumentException notBase64) {
+            valid = false;
+        }
+        if (!valid) {
+            throw new ExchangeProblem("EXCHANGE_SIGNATURE_INVALID", DomainProblem.Kind.FORBIDDEN, "请求的签名无效");
+        }
+        try {
+            if (at == null || Duration.between(Instant.parse(at), clock.instant()).abs()
+                    .compareTo(settings.maxSkew()) > 0) {
+                throw new ExchangeProblem("EXCHANGE_BATCH_STALE", DomainProblem.Kind.INVALID_INPUT,
+                        "请求时间与本平台时钟相差过大");
+            }
+        } catch (DateTimeParseException e) {
+            throw new ExchangeProblem("EXCHANGE_BATCH_MALFORMED", DomainProblem.Kind.INVALID_INPUT,
+                    "at: an ISO-8601 instant");
+        }
+        return partner;
+    }
+}
