@@ -112,7 +112,7 @@ class Pushing {
             ExchangeMessage m = BatchCodec.readMessage(w.body());
             IdentityDocument document = subjects.revealNumber(w.subjectId()).orElseThrow(() ->
                     new IllegalStateException("queued message about an unknown subject " + w.subjectId()));
-            messages.add(withNumber(m, document));
+            messages.add(m.withSubjectNumber(document.number()));
             disclosures.add(AuditEntry.of(AuditCategory.PROCESSING, "exchange.send")
                     .subject(pseudonyms.get(w.subjectId()))
                     .purpose("向" + to + "平台报送信用信息", "国办发〔2016〕98号 信用信息共享")
@@ -121,13 +121,6 @@ class Pushing {
         audit.recordAll(disclosures);
         return new Batch(ExchangeMessage.FORMAT, batchId, settings.platform().code(), to,
                 at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), null, messages);
-    }
-
-    private static ExchangeMessage withNumber(ExchangeMessage m, IdentityDocument document) {
-        return new ExchangeMessage(m.sourcePlatform(), m.sourceId(), m.version(), m.kind(), m.occurredAt(),
-                new ExchangeMessage.Subject(document.type().name(), document.number(), m.subject().name()), m.item(),
-                m.listType(), m.severity(), m.period(), m.status(), m.disputed(), m.department(), m.decisionNumber(),
-                m.legalBasis(), m.issuingPlatformName());
     }
 
     /** @return null when the partner acknowledged the batch, else why not */

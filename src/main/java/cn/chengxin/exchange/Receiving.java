@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
@@ -13,11 +14,14 @@ import cn.chengxin.exchange.domain.Batch;
 import cn.chengxin.exchange.domain.BatchAdmission;
 import cn.chengxin.exchange.domain.ExchangeMessage;
 import cn.chengxin.exchange.domain.Refusal;
+import cn.chengxin.exchange.domain.Relation;
 import cn.chengxin.exchange.persistence.JdbcExchange;
 import cn.chengxin.exchange.wire.BatchCodec;
 import cn.chengxin.exchange.wire.SignedBatch;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
+import cn.chengxin.subject.NewOrganisation;
+import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
@@ -80,16 +84,19 @@ class Receiving {
         if (refusal.isPresent()) {
             throw refused(refusal.get().code(), kindOf(refusal.get().code()), refusal.get().reason());
         }
-        List<JdbcExchange.Incoming> incoming = identify(batch, partner.code());
+        List<IdentityDocument> documents = new ArrayList<>();
+        List<JdbcExchange.Incoming> incoming = identify(batch, partner.code(), documents);
+        List<String> relayTo = relayTargets(partner);
         int applied = transaction.execute(status -> {
             if (!store.acceptBatch(partner.code(), batch.batchId(), batch.createdAt(), now, incoming.size(),
                     signed.digest())) {
                 throw refused("EXCHANGE_BATCH_REPLAYED", DomainProblem.Kind.CONFLICT, "该批次已接收过，不再重复处理");
             }
             int changed = 0;
-            for (JdbcExchange.Incoming in : incoming) {
-                if (store.apply(in, now)) {
+            for (int i = 0; i < incoming.size(); i++) {
+                if (store.apply(incoming.get(i), now)) {
                     changed++;
+                    relay(incoming.get(i).message(), documents.get(i), relayTo, now);
                 }
             }
             store.batchApplied(partner.code(), batch.batchId(), changed);
@@ -102,7 +109,7 @@ class Receiving {
     }
 
     /** Every message's subject as this platform keeps it: pseudonym and masks; a bad number refuses the batch. */
-    private List<JdbcExchange.Incoming> identify(Batch batch, String via) {
+    private List<JdbcExchange.Incoming> identify(Batch batch, String via, List<IdentityDocument> documents) {
         List<JdbcExchange.Incoming> incoming = new ArrayList<>(batch.messages().size());
         for (int i = 0; i < batch.messages().size(); i++) {
             ExchangeMessage m = batch.messages().get(i);
@@ -113,6 +120,7 @@ class Receiving {
                 throw refused("EXCHANGE_MESSAGE_INVALID", DomainProblem.Kind.INVALID_INPUT, "messages[" + i
                         + "].subject: " + (e instanceof InvalidIdentityException bad ? bad.code() : "unknown documentType"));
             }
+            documents.add(document);
             String name = m.subject().name();
             String maskedName = name == null ? null
                     : document.subjectKind() == SubjectKind.PERSON ? Masking.personName(name) : name;
@@ -120,6 +128,35 @@ class Receiving {
                     maskedName, BatchCodec.digestOf(m)));
         }
         return incoming;
+    }
+
+    /**
+     * Where what arrives through {@code via} goes on (RULES.md §11: city ↔ province ↔ nation, "互联、互通、互查"):
+     * what comes down from the parent goes on down to every child; what comes up from a child goes to the other
+     * children and up to the parent; what a peer sends stays here.
+     */
+    private List<String> relayTargets(Partner via) {
+        return store.partners().stream().filter(Partner::enabled).filter(p -> !p.code().equals(via.code()))
+                .filter(p -> p.relation() == Relation.CHILD
+                        || via.relation() == Relation.CHILD && p.relation() == Relation.PARENT)
+                .filter(p -> via.relation() != Relation.PEER)
+                .map(Partner::code).toList();
+    }
+
+    /**
+     * Queues a newer version received for the platforms it goes on to. The subject is registered here so that the
+     * outbox, like every table of this platform, holds the number only encrypted in the subject register.
+     */
+    private void relay(ExchangeMessage m, IdentityDocument document, List<String> relayTo, Instant now) {
+        List<String> targets = relayTo.stream().filter(code -> !code.equals(m.sourcePlatform())).toList();
+        if (targets.isEmpty()) {
+            return;
+        }
+        String name = m.subject().name() == null ? "" : m.subject().name();
+        UUID subjectId = document.subjectKind() == SubjectKind.PERSON
+                ? subjects.registerPerson(new NewPerson(document, name, null, null, List.of(), List.of(), false))
+                : subjects.registerOrganisation(new NewOrganisation(document, name, null, List.of(), false));
+        store.enqueueTo(targets, subjectId, m, BatchCodec.writeMessage(m.withSubjectNumber(null)), now);
     }
 
     /**

@@ -405,7 +405,48 @@ class ExchangeIT {
                 "EXCHANGE_PARTNER_UNKNOWN");
     }
 
+    @Test
+    void asAProvinceTheEntryOfOneCityGoesOnToTheOtherCityAndUpToTheNationAndItsExitFollows() throws Exception {
+        TestPartner cityA = TestPartner.fresh("信用甲市").declaredAs(exchange, Relation.CHILD, PlatformLevel.CITY, null);
+        TestPartner cityB = TestPartner.fresh("信用乙市").declaredAs(exchange, Relation.CHILD, PlatformLevel.CITY, null);
+        TestPartner nation = TestPartner.fresh("信用中国").declaredAs(exchange, Relation.PARENT, PlatformLevel.NATION,
+                null);
+        TestPartner peer = TestPartner.fresh("信用邻省").declaredAs(exchange, Relation.PEER, PlatformLevel.PROVINCE,
+                null);
+        String number = TestCitizens.withCheckCharacter("41150019791212072");
+        String sourceId = "list/" + UUID.randomUUID();
+        pushOne(cityA, Messages.blackListEntry(cityA.code, sourceId, 7, "EFFECTIVE", number, "阚明辉"));
+        pushOne(peer, Messages.blackListEntry(peer.code, "list/" + UUID.randomUUID(), 1, "EFFECTIVE", number, "阚明辉"));
+
+        for (TestPartner receiver : List.of(cityB, nation)) {
+            List<ExchangeMessage> pulled = pulled(receiver, 0);
+            assertThat(pulled).as("relayed to " + receiver.name).singleElement().satisfies(m -> {
+                assertThat(m.sourcePlatform()).isEqualTo(cityA.code);
+                assertThat(m.sourceId()).isEqualTo(sourceId);
+                assertThat(m.version()).isEqualTo(7);
+                assertThat(m.subject().number()).isEqualTo(number);
+            });
+        }
+        assertThat(pulled(cityA, 0)).as("not back to where it came from").isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM exchange.outbox WHERE body::text LIKE ?").param("%" + number + "%")
+                .query(Long.class).single()).as("no identity number rests in the outbox").isZero();
+
+        pushOne(cityA, Messages.blackListEntry(cityA.code, sourceId, 9, "EXITED", number, "阚明辉"));
+        assertThat(pulled(cityB, 0)).extracting(m -> m.status() + "@" + m.version())
+                .containsExactly("EFFECTIVE@7", "EXITED@9");
+    }
+
     // ---- helpers
+
+    private List<ExchangeMessage> pulled(TestPartner partner, long after) throws Exception {
+        var response = partner.pull(mvc, here, after, Instant.now()).andExpect(status().isOk()).andReturn()
+                .getResponse();
+        SignedBatch answer = new SignedBatch(response.getHeader(SignedBatch.PLATFORM),
+                response.getContentAsByteArray(), response.getHeader(SignedBatch.DIGEST),
+                response.getHeader(SignedBatch.SIGNATURE));
+        assertThat(answer.signedBy(exchange.platform().publicKey())).isTrue();
+        return BatchCodec.read(answer.body()).messages();
+    }
 
     private static ReconciliationResult mine(List<ReconciliationResult> results, TestPartner partner) {
         return results.stream().filter(r -> r.partnerCode().equals(partner.code)).findFirst().orElseThrow();

@@ -45,6 +45,13 @@ public record ExchangeMessage(String sourcePlatform, String sourceId, long versi
     public record Period(LocalDate start, LocalDate end) {
     }
 
+    /** The same message with another subject number: filled in when sent, left out while it waits in an outbox. */
+    public ExchangeMessage withSubjectNumber(String number) {
+        return new ExchangeMessage(sourcePlatform, sourceId, version, kind, occurredAt,
+                new Subject(subject.documentType(), number, subject.name()), item, listType, severity, period, status,
+                disputed, department, decisionNumber, legalBasis, issuingPlatformName);
+    }
+
     /** Whether the message says the thing is in force: a shown record or an effective list entry. */
     public boolean inForce() {
         return kind == MessageKind.LIST_ENTRY ? "EFFECTIVE".equals(status)

@@ -93,6 +93,18 @@ public class JdbcExchange {
                         Timestamp.from(at), to.name()).update();
     }
 
+    /** Queues a message for the named partners (a relay); a message queued already is not queued again. */
+    public int enqueueTo(List<String> partnerCodes, UUID subjectId, ExchangeMessage m, String body, Instant at) {
+        return jdbc.sql("""
+                        INSERT INTO exchange.outbox (partner_code, subject_id, source_platform, source_id, version,
+                               kind, status, body, queued_at)
+                        SELECT code, ?, ?, ?, ?, ?, ?, ?::jsonb, ? FROM exchange.partner
+                        WHERE code = ANY(?) AND enabled
+                        ON CONFLICT ON CONSTRAINT outbox_once DO NOTHING""")
+                .params(subjectId, m.sourcePlatform(), m.sourceId(), m.version(), m.kind().name(), m.status(), body,
+                        Timestamp.from(at), partnerCodes.toArray(String[]::new)).update();
+    }
+
     /** Whether anything about the source id was ever queued (an exit is sent only for an entry that was). */
     public boolean everQueued(String sourceId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM exchange.outbox WHERE source_id = ?)").param(sourceId)
