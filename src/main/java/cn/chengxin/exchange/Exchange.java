@@ -30,11 +30,13 @@ public class Exchange {
     private final ExchangeSettings settings;
     private final Receiving receiving;
     private final Reconciling reconciling;
+    private final cn.chengxin.subject.SubjectRegistry subjects;
     private final AuditLog audit;
     private final Clock clock;
 
     Exchange(JdbcExchange store, ExchangeSettings settings, Receiving receiving, Reconciling reconciling,
-             AuditLog audit, Clock clock) {
+             cn.chengxin.subject.SubjectRegistry subjects, AuditLog audit, Clock clock) {
+        this.subjects = subjects;
         this.store = store;
         this.settings = settings;
         this.receiving = receiving;
@@ -125,5 +127,39 @@ public class Exchange {
     public ReconciliationSummary reconciliationFor(String requester, java.time.LocalDate day, String at,
                                                    String signature) {
         return reconciling.answer(requester, day, at, signature);
+    }
+
+    /**
+     * Loads the Supreme People's Court's list of court defaulters from a published CSV file
+     * (docs/exchange-format.md): each valid row is a black-list entry issued by the court's list, applied like a
+     * received message (a removal outranks its listing) and passed on to the children; bad rows are refused with
+     * their line and reason.
+     */
+    public LoadReport loadCourtDefaulters(java.io.InputStream file) {
+        List<cn.chengxin.exchange.wire.CourtDefaulterFile.Row> rows;
+        try {
+            rows = cn.chengxin.exchange.wire.CourtDefaulterFile.read(file, clock.instant());
+        } catch (cn.chengxin.exchange.wire.CourtDefaulterFile.Unreadable e) {
+            throw new ExchangeProblem("LIST_FILE_UNREADABLE", DomainProblem.Kind.INVALID_INPUT, e.getMessage());
+        }
+        List<cn.chengxin.exchange.domain.ExchangeMessage> messages = new java.util.ArrayList<>();
+        List<cn.chengxin.subject.domain.IdentityDocument> documents = new java.util.ArrayList<>();
+        List<LoadReport.RefusedRow> refused = new java.util.ArrayList<>();
+        for (var row : rows) {
+            if (row.message() == null) {
+                refused.add(new LoadReport.RefusedRow(row.line(), row.problem()));
+                continue;
+            }
+            try {
+                documents.add(subjects.validate(cn.chengxin.subject.domain.DocumentType.RESIDENT_ID,
+                        row.message().subject().number()));
+                messages.add(row.message());
+            } catch (cn.chengxin.subject.domain.InvalidIdentityException e) {
+                refused.add(new LoadReport.RefusedRow(row.line(), "身份证号码：" + e.code()));
+            }
+        }
+        int applied = messages.isEmpty() ? 0 : receiving.applyLoaded(
+                cn.chengxin.exchange.wire.CourtDefaulterFile.ISSUER, messages, documents);
+        return new LoadReport(rows.size(), applied, refused);
     }
 }

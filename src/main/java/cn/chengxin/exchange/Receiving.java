@@ -121,13 +121,41 @@ class Receiving {
                         + "].subject: " + (e instanceof InvalidIdentityException bad ? bad.code() : "unknown documentType"));
             }
             documents.add(document);
-            String name = m.subject().name();
-            String maskedName = name == null ? null
-                    : document.subjectKind() == SubjectKind.PERSON ? Masking.personName(name) : name;
-            incoming.add(new JdbcExchange.Incoming(m, via, subjects.pseudonymOf(document), document.masked(),
-                    maskedName, BatchCodec.digestOf(m)));
+            incoming.add(incomingOf(m, via, document));
         }
         return incoming;
+    }
+
+    private JdbcExchange.Incoming incomingOf(ExchangeMessage m, String via, IdentityDocument document) {
+        String name = m.subject().name();
+        String maskedName = name == null ? null
+                : document.subjectKind() == SubjectKind.PERSON ? Masking.personName(name) : name;
+        return new JdbcExchange.Incoming(m, via, subjects.pseudonymOf(document), document.masked(), maskedName,
+                BatchCodec.digestOf(m));
+    }
+
+    /**
+     * Applies messages taken from a published list file (not signed by a partner: loaded by staff), in one
+     * transaction, and relays them down to the children as a list from the national level would come.
+     *
+     * @return how many changed what is held
+     */
+    int applyLoaded(String source, List<ExchangeMessage> messages, List<IdentityDocument> documents) {
+        List<String> down = store.partners().stream().filter(Partner::enabled)
+                .filter(p -> p.relation() == Relation.CHILD).map(Partner::code).toList();
+        Instant now = clock.instant();
+        return transaction.execute(status -> {
+            int changed = 0;
+            for (int i = 0; i < messages.size(); i++) {
+                if (store.apply(incomingOf(messages.get(i), source, documents.get(i)), now)) {
+                    changed++;
+                    relay(messages.get(i), documents.get(i), down, now);
+                }
+            }
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.load").detail(source + ": "
+                    + messages.size() + " entries, " + changed + " applied"));
+            return changed;
+        });
     }
 
     /**

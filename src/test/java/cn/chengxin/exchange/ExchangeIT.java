@@ -436,7 +436,52 @@ class ExchangeIT {
                 .containsExactly("EFFECTIVE@7", "EXITED@9");
     }
 
+    @Test
+    void theCourtsListLoadedFromAFileCountsInChecksAndARemovalLiftsIt() throws Exception {
+        String hrChecks = key("HRSS", Permission.API_SUBJECT_CHECK);
+        String number = TestCitizens.withCheckCharacter("11010519660606041");
+        String header = "\uFEFF姓名,身份证号码,执行法院,案号,生效法律文书确定的义务,失信被执行人行为具体情形,发布日期,移除日期\n";
+        String row = "雍德胜," + number + ",北京市西城区人民法院,(2026)京0102执" + System.nanoTime() % 100000
+                + "号,给付货款,有履行能力而拒不履行," + LocalDate.now().minusDays(3) + ",";
+        String file = header + row + "\n" + "某某," + TestCitizens.withWrongCheckCharacter(number)
+                + ",某法院,(2026)京执1号,给付,拒不履行,2026-03-02,\n";
+
+        upload(file)
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute(
+                        "loaded", new LoadReport(2, 1, List.of(new LoadReport.RefusedRow(3, "身份证号码：ID_CHECKSUM")))));
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> check(hrChecks, number)
+                .andExpect(jsonPath("$.entries[0].listType").value("BLACK"))
+                .andExpect(jsonPath("$.entries[0].issuingPlatform").value("最高人民法院失信被执行人名单"))
+                .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("NO_CIVIL_SERVICE"))));
+
+        LoadReport again = exchange.loadCourtDefaulters(new java.io.ByteArrayInputStream(
+                (header + row + "\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(again.applied()).as("the same list again changes nothing").isZero();
+        LoadReport removal = exchange.loadCourtDefaulters(new java.io.ByteArrayInputStream(
+                (header + row + LocalDate.now() + "\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(removal.applied()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> check(hrChecks, number)
+                .andExpect(jsonPath("$.entries").isEmpty()).andExpect(jsonPath("$.measures").isEmpty()));
+        upload("a,b\n1,2\n")
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute(
+                        "failureCode", "LIST_FILE_UNREADABLE"));
+    }
+
     // ---- helpers
+
+    /** A list file uploaded in the console by staff of the credit office. */
+    private ResultActions upload(String file) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/console/exchange/court-defaulters")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "sxbzxr.csv", "text/csv",
+                        file.getBytes(StandardCharsets.UTF_8)))
+                .with(user("office").authorities(new SimpleGrantedAuthority("STAFF"),
+                        new SimpleGrantedAuthority("exchange:manage")))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .csrf()));
+    }
 
     private List<ExchangeMessage> pulled(TestPartner partner, long after) throws Exception {
         var response = partner.pull(mvc, here, after, Instant.now()).andExpect(status().isOk()).andReturn()

@@ -9,6 +9,7 @@ import java.util.Map;
 import cn.chengxin.exchange.Exchange;
 import cn.chengxin.exchange.QueueSize;
 import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.shared.security.RequiresPermission;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -16,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 信息交换 in the console: this platform, its partners, their queues and lag, and the reconciliation results. */
@@ -53,8 +55,16 @@ class ExchangeConsole {
     @PostMapping("/console/exchange/reconcile")
     String reconcile(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
                      RedirectAttributes redirect) {
-        exchange.reconcile(day);
-        redirect.addFlashAttribute("successKey", "exchange.reconciled");
+        ConsoleActions.flash(redirect, "exchange.reconciled", () -> exchange.reconcile(day));
+        return "redirect:/console/exchange";
+    }
+
+    @PostMapping("/console/exchange/court-defaulters")
+    String loadCourtDefaulters(@RequestParam("file") MultipartFile file, RedirectAttributes redirect)
+            throws java.io.IOException {
+        java.io.InputStream content = file.getInputStream();
+        ConsoleActions.flash(redirect, "exchange.loadedFile",
+                () -> redirect.addFlashAttribute("loaded", exchange.loadCourtDefaulters(content)));
         return "redirect:/console/exchange";
     }
 }

@@ -1,0 +1,117 @@
+package cn.chengxin.exchange.wire;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import cn.chengxin.audit.SigningKeys;
+import cn.chengxin.exchange.domain.ExchangeMessage;
+import cn.chengxin.exchange.domain.MessageKind;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The published list of court defaulters (失信被执行人名单, Supreme People's Court) as a CSV file with a header row:
+ * 姓名, 身份证号码, 执行法院, 案号, 生效法律文书确定的义务, 失信被执行人行为具体情形, 发布日期, and optionally
+ * 移除日期. Each row becomes a black-list entry issued by {@value #ISSUER}: a defaulter is listed for two years
+ * from publication unless removed earlier (RULES.md §7), and a removal is a newer version of the same entry.
+ */
+public final class CourtDefaulterFile {
+
+    public static final String ISSUER = "SPC";
+    static final String ISSUER_NAME = "最高人民法院失信被执行人名单";
+    static final String BASIS = "《最高人民法院关于公布失信被执行人名单信息的若干规定》（法释〔2017〕7号）";
+    public static final int MAX_ROWS = 100_000;
+    private static final List<String> REQUIRED = List.of("姓名", "身份证号码", "执行法院", "案号", "生效法律文书确定的义务",
+            "失信被执行人行为具体情形", "发布日期");
+
+    private CourtDefaulterFile() {
+    }
+
+    /** A row that became a message, or the reason it did not. */
+    public record Row(long line, ExchangeMessage message, String problem) {
+    }
+
+    /** The file could not be read as such a list at all. */
+    public static final class Unreadable extends RuntimeException {
+        Unreadable(String reason) {
+            super(reason);
+        }
+    }
+
+    public static List<Row> read(InputStream in, Instant loadedAt) {
+        List<Row> rows = new ArrayList<>();
+        try (InputStream input = in) {
+            String text = new String(input.readAllBytes(), StandardCharsets.UTF_8);
+            // Spreadsheet programs save UTF-8 CSV with a byte-order mark, which would otherwise stick to 姓名.
+            Reader reader = new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text);
+            CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                    .setIgnoreEmptyLines(true).get().parse(reader);
+            Map<String, Integer> header = csv.getHeaderMap();
+            List<String> missing = REQUIRED.stream().filter(h -> !header.containsKey(h)).toList();
+            if (!missing.isEmpty()) {
+                throw new Unreadable("缺少列：" + String.join("、", missing));
+            }
+            for (CSVRecord record : csv) {
+                if (rows.size() >= MAX_ROWS) {
+                    throw new Unreadable("一个文件最多 " + MAX_ROWS + " 行");
+                }
+                rows.add(row(record, loadedAt));
+            }
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            throw new Unreadable("不是 UTF-8 CSV 文件：" + e.getClass().getSimpleName());
+        }
+        return rows;
+    }
+
+    private static Row row(CSVRecord r, Instant loadedAt) {
+        long line = r.getRecordNumber() + 1;
+        try {
+            String number = get(r, "身份证号码", 40);
+            String caseNumber = get(r, "案号", 100);
+            LocalDate published = LocalDate.parse(get(r, "发布日期", 10));
+            String removedText = r.isMapped("移除日期") ? r.get("移除日期") : "";
+            LocalDate removed = removedText == null || removedText.isBlank() ? null : LocalDate.parse(removedText);
+            LocalDate latest = removed != null && removed.isAfter(published) ? removed : published;
+            String id = HexFormat.of().formatHex(SigningKeys.sm3((caseNumber + "|" + number.toUpperCase())
+                    .getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+            // The version grows with the latest date of the row, so a removal outranks the listing it ends.
+            long version = latest.toEpochDay() * 10 + (removed != null ? 1 : 0);
+            ExchangeMessage message = new ExchangeMessage(ISSUER, "list/spc-" + id, version, MessageKind.LIST_ENTRY,
+                    loadedAt, new ExchangeMessage.Subject("RESIDENT_ID", number, get(r, "姓名", 100)), null, "BLACK",
+                    null, new ExchangeMessage.Period(published, published.plusYears(2).minusDays(1)),
+                    removed != null ? "EXITED" : "EFFECTIVE", false, get(r, "执行法院", 64), caseNumber, BASIS,
+                    ISSUER_NAME);
+            get(r, "生效法律文书确定的义务", 500);
+            get(r, "失信被执行人行为具体情形", 500);
+            List<String> problems = message.problems();
+            return problems.isEmpty() ? new Row(line, message, null)
+                    : new Row(line, null, String.join("; ", problems));
+        } catch (DateTimeParseException e) {
+            return new Row(line, null, "日期须为 yyyy-MM-dd");
+        } catch (IllegalArgumentException e) {
+            return new Row(line, null, e.getMessage());
+        }
+    }
+
+    private static String get(CSVRecord r, String column, int max) {
+        String value = r.isMapped(column) && r.isSet(column) ? r.get(column) : null;
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(column + "：必填");
+        }
+        if (value.length() > max) {
+            throw new IllegalArgumentException(column + "：不超过 " + max + " 字");
+        }
+        return value.strip();
+    }
+}
