@@ -68,6 +68,10 @@ class Queueing {
 
     @EventListener
     void on(RecordStatesChanged changed) {
+        // Ingestion publishes this for every chunk: a platform without a parent (the nation) pays one query, no more.
+        if (!store.anyEnabled(Relation.PARENT)) {
+            return;
+        }
         Map<String, Optional<ItemDefinition>> items = new HashMap<>();
         List<RecordStatesChanged.ChangedRecord> shared = changed.records().stream()
                 .filter(r -> items.computeIfAbsent(r.itemCode(), this::definition)
@@ -115,8 +119,9 @@ class Queueing {
         }
         List<ListEntry> changes = listing.changesSince(listingCursor.position(), PAGE);
         Instant now = clock.instant();
+        boolean upward = !changes.isEmpty() && store.anyEnabled(Relation.PARENT);
         for (ListEntry e : changes) {
-            if (e.listType() != ListType.BLACK) {
+            if (!upward || e.listType() != ListType.BLACK) {
                 continue;
             }
             String sourceId = "list/" + e.id();

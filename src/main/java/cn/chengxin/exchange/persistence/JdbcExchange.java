@@ -65,6 +65,12 @@ public class JdbcExchange {
                 .query(this::mapPartner).optional();
     }
 
+    /** Whether any enabled partner has the relation (nothing is queued upward on a platform without a parent). */
+    public boolean anyEnabled(Relation relation) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM exchange.partner WHERE relation = ? AND enabled)")
+                .param(relation.name()).query(Boolean.class).single();
+    }
+
     public void pushFailed(String code, int failures, Instant nextAttempt, String error) {
         jdbc.sql("UPDATE exchange.partner SET failures = ?, next_attempt_at = ?, last_error = ? WHERE code = ?")
                 .params(failures, Timestamp.from(nextAttempt), error, code).update();
