@@ -95,6 +95,9 @@ class ExchangeIT {
     JdbcClient jdbc;
 
     @Autowired
+    cn.chengxin.repair.Repairs repairs;
+
+    @Autowired
     PlatformTransactionManager transactions;
 
     private String here;
@@ -156,6 +159,31 @@ class ExchangeIT {
         assertThat(jdbc.sql("SELECT count(*) FROM exchange.outbox WHERE body::text LIKE ?")
                 .param("%" + person.number() + "%").query(Long.class).single())
                 .as("no identity number rests in the outbox").isZero();
+    }
+
+    @Test
+    void anApprovedRepairQueuesTheRepairedRecordForTheParent() throws Exception {
+        TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                PlatformLevel.PROVINCE, null);
+        TestCitizens.Person person = TestCitizens.register(subjects, "管玉洁");
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(person.number(), person.name(),
+                "P_ADMIN_PENALTY_GENERAL", "R-" + UUID.randomUUID(), "1", "ADD", "驻市监罚〔2026〕93号", "无照经营"),
+                LocalDate.now().minusMonths(4));
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        UUID record = creditFile.fileOf(subject).get(0).recordKey();
+        UUID id = repairs.apply(subject, record, "已缴纳罚款并停止违法行为", person.name(), List.of(new cn.chengxin.repair.Repairs.Upload(
+                "PROOF", "缴款凭证.pdf", "%PDF-1.4\n% 缴款凭证（测试）\n".getBytes(StandardCharsets.UTF_8))), null);
+        as("exchange-reviewer-1", () -> {
+            repairs.propose(id, repairs.find(id).version(), "材料齐全");
+            return null;
+        });
+        as("exchange-reviewer-2", () -> {
+            repairs.approve(id, repairs.find(id).version());
+            return null;
+        });
+
+        assertThat(forPartner(subject, province)).extracting(q -> q.kind() + " " + q.sourceId() + " " + q.status())
+                .containsExactly("RECORD record/" + record + " ACTIVE", "RECORD record/" + record + " REPAIRED");
     }
 
     @Test
