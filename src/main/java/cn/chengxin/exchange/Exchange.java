@@ -74,8 +74,10 @@ public class Exchange {
             throw new ExchangeProblem("PARTNER_KEY_INVALID", DomainProblem.Kind.INVALID_INPUT,
                     "公钥须为 sm2p256v1 曲线上的非压缩点（65 字节）的 Base64");
         }
-        if (partner.baseUrl() != null && !partner.baseUrl().matches("https?://[^\\s]{1,200}")) {
-            throw new ExchangeProblem("PARTNER_INVALID", DomainProblem.Kind.INVALID_INPUT, "推送地址须为 http(s) 地址");
+        if (partner.baseUrl() != null && !partner.baseUrl().matches("https?://[^\\s]{1,200}")
+                && !partner.baseUrl().equals(KafkaLink.ADDRESS)) {
+            throw new ExchangeProblem("PARTNER_INVALID", DomainProblem.Kind.INVALID_INPUT,
+                    "推送地址须为 http(s) 地址，或 kafka: 表示经 Kafka 主题交换");
         }
         store.savePartner(partner, clock.instant());
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "exchange.partner.save")

@@ -27,11 +27,12 @@ import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.IdentityDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Pushes each partner's outbox over HTTP, oldest message first, in signed batches, until the partner acknowledges;
+ * Pushes each partner's outbox over HTTP (or through its Kafka topic, {@link KafkaLink}), oldest message first, in signed batches, until the partner acknowledges;
  * a failure holds the whole queue of that partner (so the order per subject is kept) and waits the {@link Backoff}
  * before the next try. Identity numbers are read from the subject register only here, and each disclosure is in
  * the audit log.
@@ -48,9 +49,12 @@ class Pushing {
     private final SubjectRegistry subjects;
     private final AuditLog audit;
     private final Clock clock;
+    private final ObjectProvider<KafkaLink> kafka;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    Pushing(JdbcExchange store, ExchangeSettings settings, SubjectRegistry subjects, AuditLog audit, Clock clock) {
+    Pushing(JdbcExchange store, ExchangeSettings settings, SubjectRegistry subjects, AuditLog audit, Clock clock,
+            ObjectProvider<KafkaLink> kafka) {
+        this.kafka = kafka;
         this.store = store;
         this.settings = settings;
         this.subjects = subjects;
@@ -125,6 +129,18 @@ class Pushing {
 
     /** @return null when the partner acknowledged the batch, else why not */
     private String send(Partner partner, SignedBatch batch) {
+        if (partner.baseUrl().equals(KafkaLink.ADDRESS)) {
+            KafkaLink link = kafka.getIfAvailable();
+            if (link == null) {
+                return "the Kafka transport is not configured (chengxin.exchange.kafka.bootstrap-servers)";
+            }
+            try {
+                link.send(partner.code(), batch);
+                return null;
+            } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
+                return "Kafka: " + e.getMessage();
+            }
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create(partner.baseUrl() + BATCHES_PATH))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")

@@ -243,6 +243,25 @@ class ExchangeIT {
     }
 
     @Test
+    void aPartnerReachedThroughKafkaWaitsInTheOutboxWhileTheKafkaTransportIsNotConfigured() throws Exception {
+        TestPartner nation = TestPartner.fresh("信用中国").declaredAs(exchange, Relation.PARENT, PlatformLevel.NATION,
+                "kafka:");
+        try {
+            TestCitizens.Person person = TestCitizens.register(subjects, "眭晓东");
+            UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+            TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
+                    "驻市监罚〔2026〕95号");
+            pushing.pushDue(Instant.now());
+            Partner partner = exchange.partners().stream().filter(p -> p.code().equals(nation.code)).findFirst()
+                    .orElseThrow();
+            assertThat(partner.lastError()).contains("Kafka transport is not configured");
+            assertThat(forPartner(subject, nation)).singleElement().satisfies(q -> assertThat(q.acknowledged()).isFalse());
+        } finally {
+            nation.declaredAs(exchange, Relation.PARENT, PlatformLevel.NATION, null);
+        }
+    }
+
+    @Test
     void batchesWithABadSignatureAnUnknownPartnerAStaleTimeOrAReplayedIdAreRefusedAndNothingIsApplied()
             throws Exception {
         TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,

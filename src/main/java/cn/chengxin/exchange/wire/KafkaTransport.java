@@ -1,0 +1,130 @@
+package cn.chengxin.exchange.wire;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The exchange over Apache Kafka, for national fan-out without pairwise links (ARCHITECTURE.md): each platform
+ * reads its own topic {@code chengxin.exchange.<code>}; a batch for a partner is a record on the partner's topic,
+ * keyed by the sender (one partition per sender keeps its order), valued by the exact signed bytes, with the same
+ * {@link SignedBatch} headers as over HTTP. The broker's acknowledgement (all in-sync replicas) acknowledges the
+ * batch; the receiver checks and applies it as it would a pushed one, idempotently, and commits its position only
+ * after handling, so a crash re-reads rather than loses (a re-read batch id is refused as a replay).
+ */
+public final class KafkaTransport implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaTransport.class);
+    public static final String TOPIC_PREFIX = "chengxin.exchange.";
+
+    private final String self;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private Thread receiver;
+
+    public KafkaTransport(String bootstrapServers, String self) {
+        this.self = self;
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.CLIENT_ID_CONFIG, "chengxin-" + self),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "chengxin-" + self,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    public static String topicOf(String platform) {
+        return TOPIC_PREFIX + platform;
+    }
+
+    /** Sends a batch to the partner's topic; returns once the broker has it (or throws: the outbox tries again). */
+    public void send(String to, SignedBatch batch, Duration timeout) throws TimeoutException {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topicOf(to),
+                batch.from().getBytes(StandardCharsets.UTF_8), batch.body());
+        record.headers().add(SignedBatch.PLATFORM, batch.from().getBytes(StandardCharsets.UTF_8))
+                .add(SignedBatch.DIGEST, batch.digest().getBytes(StandardCharsets.UTF_8))
+                .add(SignedBatch.SIGNATURE, batch.signature().getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka refused the batch: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * Starts reading this platform's topic on a thread of its own; each batch goes to {@code handler}. A handler
+     * that throws has refused the batch (logged with the refusal, never the content) and reading goes on.
+     */
+    public synchronized void start(Consumer<SignedBatch> handler) {
+        if (running.getAndSet(true)) {
+            return;
+        }
+        consumer.subscribe(List.of(topicOf(self)));
+        receiver = new Thread(() -> {
+            try {
+                while (running.get()) {
+                    var records = consumer.poll(Duration.ofMillis(200));
+                    for (ConsumerRecord<byte[], byte[]> r : records) {
+                        SignedBatch batch = new SignedBatch(header(r, SignedBatch.PLATFORM), r.value(),
+                                header(r, SignedBatch.DIGEST), header(r, SignedBatch.SIGNATURE));
+                        try {
+                            handler.accept(batch);
+                        } catch (RuntimeException refused) {
+                            log.warn("Batch from {} on Kafka refused: {}", batch.from(), refused.getMessage());
+                        }
+                    }
+                    if (!records.isEmpty()) {
+                        consumer.commitSync();
+                    }
+                }
+            } catch (WakeupException stopping) {
+                // close() woke the consumer up
+            } finally {
+                consumer.close();
+            }
+        }, "exchange-kafka-" + self);
+        receiver.setDaemon(true);
+        receiver.start();
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public synchronized void close() throws InterruptedException {
+        producer.close(Duration.ofSeconds(5));
+        if (running.getAndSet(false)) {
+            consumer.wakeup();
+            receiver.join(10_000);
+        } else {
+            consumer.close();
+        }
+    }
+}
