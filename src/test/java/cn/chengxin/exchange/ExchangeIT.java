@@ -77,6 +77,12 @@ class ExchangeIT {
     Pushing pushing;
 
     @Autowired
+    ExchangeSettings settings;
+
+    @Autowired
+    Receiving receiving;
+
+    @Autowired
     SubjectRegistry subjects;
 
     @Autowired
@@ -258,6 +264,35 @@ class ExchangeIT {
             assertThat(forPartner(subject, nation)).singleElement().satisfies(q -> assertThat(q.acknowledged()).isFalse());
         } finally {
             nation.declaredAs(exchange, Relation.PARENT, PlatformLevel.NATION, null);
+        }
+    }
+
+    @Test
+    void aBlackListEntryArrivingOverKafkaReachesChecksAndItsReplayIsRefused() throws Exception {
+        var broker = new org.springframework.kafka.test.EmbeddedKafkaKraftBroker(1, 1,
+                cn.chengxin.exchange.wire.KafkaTransport.topicOf(here));
+        broker.afterPropertiesSet();
+        TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                PlatformLevel.PROVINCE, KafkaLink.ADDRESS);
+        String hrChecks = key("HRSS", Permission.API_SUBJECT_CHECK);
+        String number = TestCitizens.withCheckCharacter("41150019880808081");
+        ExchangeMessage entry = Messages.blackListEntry("411500", "list/" + UUID.randomUUID(), 1, "EFFECTIVE", number,
+                "郜文杰");
+        SignedBatch batch = province.sign(here, Instant.now(), List.of(entry));
+        try (KafkaLink ours = new KafkaLink(broker.getBrokersAsString(), settings, receiving);
+             var theirs = new cn.chengxin.exchange.wire.KafkaTransport(broker.getBrokersAsString(), province.code)) {
+            ours.start();
+            theirs.send(here, batch, Duration.ofSeconds(30));
+            theirs.send(here, batch, Duration.ofSeconds(30));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> check(hrChecks, number)
+                    .andExpect(jsonPath("$.entries[0].issuingPlatform").value("信用411500")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                    "SELECT count(*) FROM exchange.inbound_batch WHERE partner_code = ?").param(province.code)
+                    .query(Long.class).single() == 1);
+            assertThat(held(entry)).as("applied once, the replay refused").isEqualTo("EFFECTIVE@1");
+        } finally {
+            province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
+            broker.destroy();
         }
     }
 
