@@ -71,8 +71,16 @@ class RepairBrowserIT {
     @Autowired
     Scoring scoring;
 
+    @Autowired
+    cn.chengxin.exchange.Exchange exchange;
+
     @Test
     void aCitizenRepairsAGeneralPenaltyAfterThreeMonthsAndItLeavesThePublicPage() throws Exception {
+        // The province above this city, so that what changes here is queued for it (issue #9's exchange).
+        String province = "T" + (20_000 + (int) (System.nanoTime() % 9_000));
+        exchange.savePartner(new cn.chengxin.exchange.PartnerSetting(province, "信用省（测试）",
+                cn.chengxin.exchange.domain.PlatformLevel.PROVINCE, cn.chengxin.exchange.domain.Relation.PARENT, null,
+                cn.chengxin.audit.SigningKeys.of(cn.chengxin.audit.SigningKeys.generatePrivateKey()).publicKey()));
         String number = TestCitizens.withCheckCharacter("411702" + "19820314" + "517");
         UUID id = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number), "商丽娟",
                 null, null, List.of(new NewPerson.Residence(ResidencyKind.HOUSEHOLD, "411702",
@@ -117,6 +125,9 @@ class RepairBrowserIT {
         review(second, "复核批准修复", "已批准修复");
 
         org.assertj.core.api.Assertions.assertThat(creditFile.fileOf(id).get(0).status()).isEqualTo(RecordStatus.REPAIRED);
+        // The repair is queued for the province, after the record it repairs.
+        org.assertj.core.api.Assertions.assertThat(exchange.queuedFor(id)).filteredOn(q -> q.partnerCode().equals(province))
+                .extracting(q -> q.kind() + " " + q.status()).containsExactly("RECORD ACTIVE", "RECORD REPAIRED");
         try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
             Page page = context.newPage();
             page.navigate(url("/disclosures?q=" + java.net.URLEncoder.encode(DECISION, StandardCharsets.UTF_8)));
