@@ -1,0 +1,180 @@
+package cn.chengxin.exchange;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.ChengxinApplication;
+import cn.chengxin.account.ApiClient;
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.exchange.domain.PlatformLevel;
+import cn.chengxin.exchange.domain.Relation;
+import cn.chengxin.ingestion.IncomingRecord;
+import cn.chengxin.ingestion.Submissions;
+import cn.chengxin.listing.EntryStatus;
+import cn.chengxin.listing.ListEntry;
+import cn.chengxin.listing.ListType;
+import cn.chengxin.listing.Listing;
+import cn.chengxin.repair.Repairs;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.support.TestCitizens;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static cn.chengxin.support.AsStaff.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Issue #9's first acceptance test: three real platforms in one JVM — two cities and their province, each its own
+ * application context, database, keys and HTTP port, declared to each other as partners. A black-list entry in city A
+ * reaches city B's checks through the province; its repair in city A lifts the measures in city B, although the
+ * province is stopped meanwhile and started again on its data (nothing is lost: A's outbox retries).
+ */
+class ThreePlatformsIT {
+
+    private static final Path ROOT = Path.of("target/three-platforms");
+
+    private ConfigurableApplicationContext province;
+    private ConfigurableApplicationContext cityA;
+    private ConfigurableApplicationContext cityB;
+
+    @AfterEach
+    void stop() {
+        for (ConfigurableApplicationContext c : new ConfigurableApplicationContext[] {cityA, cityB, province}) {
+            if (c != null && c.isActive()) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void aBlackListEntryInOneCityRestrictsInTheOtherAndItsRepairLiftsItThroughAProvinceThatWasDown()
+            throws Exception {
+        int provincePort = freePort();
+        int portA = freePort();
+        int portB = freePort();
+        province = start("province", "410000", "信用河南（测试）", PlatformLevel.PROVINCE, provincePort, true);
+        cityA = start("city-a", "411700", "信用驻马店（测试）", PlatformLevel.CITY, portA, true);
+        cityB = start("city-b", "410100", "信用郑州（测试）", PlatformLevel.CITY, portB, true);
+        declare(province, cityA, Relation.CHILD, PlatformLevel.CITY, portA);
+        declare(province, cityB, Relation.CHILD, PlatformLevel.CITY, portB);
+        declare(cityA, province, Relation.PARENT, PlatformLevel.PROVINCE, provincePort);
+        declare(cityB, province, Relation.PARENT, PlatformLevel.PROVINCE, provincePort);
+
+        // City A: the court delivers a defaulter decided 13 months ago; the black-list entry is reviewed into force.
+        TestCitizens.Person person = TestCitizens.register(cityA.getBean(SubjectRegistry.class), "宁德顺");
+        UUID subject = cityA.getBean(SubjectRegistry.class).find(cityA.getBean(SubjectRegistry.class)
+                .validate(null, person.number())).orElseThrow();
+        var delivered = cityA.getBean(Submissions.class).submit(UUID.randomUUID(), "COURT", List.of(new IncomingRecord(
+                "P_COURT_DEFAULTER", person.number(), person.name(), "SX-" + UUID.randomUUID(), "1", "ADD",
+                "(2025)豫1702执66号", LocalDate.now().minusMonths(13).toString(), Map.of("case_number", "(2025)豫1702执66号",
+                "court", "驿城区人民法院", "obligation", "给付货款", "performance", "全部未履行",
+                "behaviour", "有履行能力而拒不履行"))));
+        assertThat(delivered.accepted()).isEqualTo(1);
+        Listing listingA = cityA.getBean(Listing.class);
+        ListEntry proposal = await().atMost(Duration.ofSeconds(20)).until(() -> listingA.entriesOf(subject).stream()
+                .filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
+        as("reviewer-a", () -> listingA.approve(proposal.id(), "核实无误"));
+        assertThat(listingA.entry(proposal.id()).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
+
+        // City B's approval system checks the person: restricted, with city A shown as the issuing platform.
+        String key = checkKey(cityB);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> check(portB, key,
+                person.number()), body -> !JsonPath.<List<?>>read(body, "$.entries").isEmpty());
+        String restricted = check(portB, key, person.number());
+        assertThat(JsonPath.<String>read(restricted, "$.entries[0].listType")).isEqualTo("BLACK");
+        assertThat(JsonPath.<String>read(restricted, "$.entries[0].issuingPlatform")).isEqualTo("信用驻马店（测试）");
+        assertThat(JsonPath.<List<?>>read(restricted, "$.measures")).isNotEmpty();
+
+        // The province stops; city A repairs the record meanwhile; the province starts again on its data.
+        province.close();
+        Repairs repairs = cityA.getBean(Repairs.class);
+        UUID record = cityA.getBean(CreditFile.class).fileOf(subject).get(0).recordKey();
+        UUID application = repairs.apply(subject, record, "已全部履行判决确定的给付义务", person.name(),
+                List.of(new Repairs.Upload("PROOF", "履行凭证.pdf",
+                        "%PDF-1.4\n% 履行凭证（测试）\n".getBytes(StandardCharsets.UTF_8))), null);
+        as("repair-r1", () -> {
+            repairs.propose(application, repairs.find(application).version(), "材料齐全");
+            return null;
+        });
+        as("repair-r2", () -> {
+            repairs.approve(application, repairs.find(application).version());
+            return null;
+        });
+        assertThat(listingA.entry(proposal.id()).orElseThrow().status()).isEqualTo(EntryStatus.EXITED);
+        Thread.sleep(3_000); // A tries to push while the province is down, and backs off
+        province = start("province", "410000", "信用河南（测试）", PlatformLevel.PROVINCE, provincePort, false);
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> check(portB, key,
+                person.number()), body -> JsonPath.<List<?>>read(body, "$.entries").isEmpty());
+        assertThat(JsonPath.<List<?>>read(check(portB, key, person.number()), "$.measures")).isEmpty();
+    }
+
+    private static ConfigurableApplicationContext start(String name, String code, String title, PlatformLevel level,
+                                                        int port, boolean fresh) {
+        Path dir = ROOT.resolve(name);
+        // Command-line arguments: they outrank the test profile's file (default properties would not).
+        return new SpringApplicationBuilder(ChengxinApplication.class).profiles("test").run(
+                "--server.port=" + port,
+                "--chengxin.data-dir=" + dir,
+                "--chengxin.db.embedded-dir=" + dir.resolve("postgres"),
+                "--chengxin.db.embedded-port=0",
+                "--chengxin.db.clean-on-start=" + fresh,
+                "--chengxin.keys.dir=" + dir.resolve("keys"),
+                "--chengxin.exchange.platform-code=" + code,
+                "--chengxin.exchange.platform-name=" + title,
+                "--chengxin.exchange.level=" + level.name(),
+                "--chengxin.exchange.push-interval=PT0.2S",
+                "--chengxin.exchange.follow-interval=PT0.2S");
+    }
+
+    /** Declares {@code other} to {@code to} as a partner, with its public key and address. */
+    private static void declare(ConfigurableApplicationContext to, ConfigurableApplicationContext other,
+                                Relation relation, PlatformLevel level, int otherPort) {
+        Platform platform = other.getBean(Exchange.class).platform();
+        to.getBean(Exchange.class).savePartner(new PartnerSetting(platform.code(), platform.name(), level, relation,
+                "http://127.0.0.1:" + otherPort, platform.publicKey()));
+    }
+
+    private static String checkKey(ConfigurableApplicationContext city) {
+        StaffDirectory directory = city.getBean(StaffDirectory.class);
+        UUID hr = directory.departments().stream().filter(d -> d.code().equals("HRSS")).findFirst().orElseThrow().id();
+        return city.getBean(ApiClients.class).issue("人社审批系统", "HRSS", ApiClient.Kind.DEPARTMENT, hr,
+                Set.of(Permission.API_SUBJECT_CHECK), 6000).key();
+    }
+
+    private static String check(int port, String key, String number) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/checks"))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"subjectNumber\":\"" + number
+                        + "\",\"scenario\":\"HIRING\",\"purpose\":\"招录资格审查\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
