@@ -22,6 +22,7 @@ import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.exchange.domain.PlatformLevel;
 import cn.chengxin.exchange.domain.Relation;
+import cn.chengxin.exchange.wire.KafkaTransport;
 import cn.chengxin.ingestion.IncomingRecord;
 import cn.chengxin.ingestion.Submissions;
 import cn.chengxin.listing.EntryStatus;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import static cn.chengxin.support.AsStaff.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +48,8 @@ import static org.awaitility.Awaitility.await;
  * Issue #9's first acceptance test: three real platforms in one JVM — two cities and their province, each its own
  * application context, database, keys and HTTP port, declared to each other as partners. A black-list entry in city A
  * reaches city B's checks through the province; its repair in city A lifts the measures in city B, although the
- * province is stopped meanwhile and started again on its data (nothing is lost: A's outbox retries).
+ * province is stopped meanwhile and started again on its data (nothing is lost: A's outbox retries over HTTP; over
+ * Kafka the messages wait in the province's topic). The second test runs the same flow over the Kafka transport.
  */
 class ThreePlatformsIT {
 
@@ -68,16 +71,35 @@ class ThreePlatformsIT {
     @Test
     void aBlackListEntryInOneCityRestrictsInTheOtherAndItsRepairLiftsItThroughAProvinceThatWasDown()
             throws Exception {
+        run(null);
+    }
+
+    /** The same flow with every platform sending through the others' Kafka topics (national fan-out). */
+    @Test
+    void theSameOverKafka() throws Exception {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, KafkaTransport.topicOf("410000"),
+                KafkaTransport.topicOf("411700"), KafkaTransport.topicOf("410100"));
+        broker.afterPropertiesSet();
+        try {
+            run(broker.getBrokersAsString());
+        } finally {
+            stop();
+            broker.destroy();
+        }
+    }
+
+    /** @param kafka the brokers every platform sends through, or null for HTTP */
+    private void run(String kafka) throws Exception {
         int provincePort = freePort();
         int portA = freePort();
         int portB = freePort();
-        province = start("province", "410000", "信用河南（测试）", PlatformLevel.PROVINCE, provincePort, true);
-        cityA = start("city-a", "411700", "信用驻马店（测试）", PlatformLevel.CITY, portA, true);
-        cityB = start("city-b", "410100", "信用郑州（测试）", PlatformLevel.CITY, portB, true);
-        declare(province, cityA, Relation.CHILD, PlatformLevel.CITY, portA);
-        declare(province, cityB, Relation.CHILD, PlatformLevel.CITY, portB);
-        declare(cityA, province, Relation.PARENT, PlatformLevel.PROVINCE, provincePort);
-        declare(cityB, province, Relation.PARENT, PlatformLevel.PROVINCE, provincePort);
+        province = start("province", "410000", "信用河南（测试）", PlatformLevel.PROVINCE, provincePort, true, kafka);
+        cityA = start("city-a", "411700", "信用驻马店（测试）", PlatformLevel.CITY, portA, true, kafka);
+        cityB = start("city-b", "410100", "信用郑州（测试）", PlatformLevel.CITY, portB, true, kafka);
+        declare(province, cityA, Relation.CHILD, PlatformLevel.CITY, address(portA, kafka));
+        declare(province, cityB, Relation.CHILD, PlatformLevel.CITY, address(portB, kafka));
+        declare(cityA, province, Relation.PARENT, PlatformLevel.PROVINCE, address(provincePort, kafka));
+        declare(cityB, province, Relation.PARENT, PlatformLevel.PROVINCE, address(provincePort, kafka));
 
         // City A: the court delivers a defaulter decided 13 months ago; the black-list entry is reviewed into force.
         TestCitizens.Person person = TestCitizens.register(cityA.getBean(SubjectRegistry.class), "宁德顺");
@@ -121,18 +143,22 @@ class ThreePlatformsIT {
         });
         assertThat(listingA.entry(proposal.id()).orElseThrow().status()).isEqualTo(EntryStatus.EXITED);
         Thread.sleep(3_000); // A tries to push while the province is down, and backs off
-        province = start("province", "410000", "信用河南（测试）", PlatformLevel.PROVINCE, provincePort, false);
+        province = start("province", "410000", "信用河南（测试）", PlatformLevel.PROVINCE, provincePort, false, kafka);
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> check(portB, key,
                 person.number()), body -> JsonPath.<List<?>>read(body, "$.entries").isEmpty());
         assertThat(JsonPath.<List<?>>read(check(portB, key, person.number()), "$.measures")).isEmpty();
     }
 
+    private static String address(int port, String kafka) {
+        return kafka == null ? "http://127.0.0.1:" + port : "kafka:";
+    }
+
     private static ConfigurableApplicationContext start(String name, String code, String title, PlatformLevel level,
-                                                        int port, boolean fresh) {
+                                                        int port, boolean fresh, String kafka) {
         Path dir = ROOT.resolve(name);
         // Command-line arguments: they outrank the test profile's file (default properties would not).
-        return new SpringApplicationBuilder(ChengxinApplication.class).profiles("test").run(
+        List<String> args = new java.util.ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--chengxin.data-dir=" + dir,
                 "--chengxin.db.embedded-dir=" + dir.resolve("postgres"),
@@ -143,15 +169,19 @@ class ThreePlatformsIT {
                 "--chengxin.exchange.platform-name=" + title,
                 "--chengxin.exchange.level=" + level.name(),
                 "--chengxin.exchange.push-interval=PT0.2S",
-                "--chengxin.exchange.follow-interval=PT0.2S");
+                "--chengxin.exchange.follow-interval=PT0.2S"));
+        if (kafka != null) {
+            args.add("--chengxin.exchange.kafka.bootstrap-servers=" + kafka);
+        }
+        return new SpringApplicationBuilder(ChengxinApplication.class).profiles("test").run(args.toArray(String[]::new));
     }
 
     /** Declares {@code other} to {@code to} as a partner, with its public key and address. */
     private static void declare(ConfigurableApplicationContext to, ConfigurableApplicationContext other,
-                                Relation relation, PlatformLevel level, int otherPort) {
+                                Relation relation, PlatformLevel level, String address) {
         Platform platform = other.getBean(Exchange.class).platform();
         to.getBean(Exchange.class).savePartner(new PartnerSetting(platform.code(), platform.name(), level, relation,
-                "http://127.0.0.1:" + otherPort, platform.publicKey()));
+                address, platform.publicKey()));
     }
 
     private static String checkKey(ConfigurableApplicationContext city) {
