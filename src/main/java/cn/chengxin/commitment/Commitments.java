@@ -100,6 +100,13 @@ public class Commitments {
                 "没有这份信用承诺"));
     }
 
+    /** Many commitments at once, by id (absent: unknown). */
+    public Map<UUID, Commitment> find(java.util.Collection<UUID> ids) {
+        Map<UUID, Commitment> found = new java.util.HashMap<>();
+        store.findAll(ids).forEach(c -> found.put(c.id(), c));
+        return found;
+    }
+
     public List<Commitment> of(UUID subjectId) {
         return store.ofSubject(subjectId);
     }

@@ -168,7 +168,8 @@ public class Objections {
         Evidence.requireCount(store.evidenceOf(open).size() + evidence.size());
         for (int i = 0; i < evidence.size(); i++) {
             Upload u = evidence.get(i);
-            store.insertEvidence(Ids.newId(), open, u.filename(), types.get(i), u.content(), sha256(u.content()), now);
+            store.insertEvidence(Ids.newId(), open, u.filename(), types.get(i), u.content(),
+                    cn.chengxin.shared.files.Attachments.sha256(u.content()), now);
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, first ? "objection.file" : "objection.merge")
                 .subject(subjects.pseudonymOf(opened.subjectId()).orElseThrow())
@@ -323,15 +324,6 @@ public class Objections {
             throw problem("EVIDENCE_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有这个附件");
         }
         return download;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

@@ -328,6 +328,15 @@ public class Repairs {
         return commitments.find(a.commitmentId());
     }
 
+    /** The signed commitment of each application, in one query. */
+    public Map<UUID, Commitment> commitmentsOf(List<RepairApplication> applications) {
+        Map<UUID, Commitment> byCommitment = commitments.find(applications.stream()
+                .map(RepairApplication::commitmentId).toList());
+        Map<UUID, Commitment> byApplication = new HashMap<>();
+        applications.forEach(a -> byApplication.put(a.id(), byCommitment.get(a.commitmentId())));
+        return byApplication;
+    }
+
     /** The materials of each application (an empty list for those without), in one query. */
     public Map<UUID, List<JdbcRepairs.AttachmentFile>> attachmentsOf(List<RepairApplication> applications) {
         Map<UUID, List<JdbcRepairs.AttachmentFile>> byApplication = new HashMap<>();

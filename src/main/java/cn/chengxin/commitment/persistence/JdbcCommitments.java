@@ -44,6 +44,11 @@ public class JdbcCommitments {
         return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(JdbcCommitments::commitment).optional();
     }
 
+    public List<Commitment> findAll(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : jdbc.sql(SELECT + " WHERE id = ANY(?::uuid[])")
+                .param(ids.toArray(UUID[]::new)).query(JdbcCommitments::commitment).list();
+    }
+
     public List<Commitment> ofSubject(UUID subjectId) {
         return jdbc.sql(SELECT + " WHERE subject_id = ? ORDER BY signed_at DESC LIMIT 200").param(subjectId)
                 .query(JdbcCommitments::commitment).list();

@@ -1,8 +1,6 @@
 package cn.chengxin.portal.web;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -11,10 +9,10 @@ import cn.chengxin.account.CitizenPrincipal;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.objection.Objections;
-import cn.chengxin.objection.domain.Evidence;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
+import cn.chengxin.shared.web.FileTransfers;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -71,17 +69,8 @@ class MyObjections {
                 @RequestParam(defaultValue = "") String reasons,
                 @RequestParam(name = "evidence", required = false) List<MultipartFile> evidence,
                 RedirectAttributes redirect) throws IOException {
-        List<Objections.Upload> uploads = new ArrayList<>();
-        for (MultipartFile part : evidence == null ? List.<MultipartFile>of() : evidence) {
-            if (part.isEmpty()) {
-                continue; // the browser sends an empty part when no file was chosen
-            }
-            try (InputStream in = part.getInputStream()) {
-                // One byte over the limit is enough to refuse it: a large file is never held in memory whole.
-                uploads.add(new Objections.Upload(part.getOriginalFilename() == null ? "附件"
-                        : part.getOriginalFilename(), in.readNBytes(Evidence.MAX_BYTES + 1)));
-            }
-        }
+        List<Objections.Upload> uploads = FileTransfers.read(evidence).stream()
+                .map(f -> new Objections.Upload(f.filename(), f.content())).toList();
         ConsoleActions.flashOrNotFound(redirect, "me.objection.filed",
                 () -> {
                     if (entryId != null) {

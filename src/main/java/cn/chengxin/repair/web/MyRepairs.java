@@ -1,7 +1,6 @@
 package cn.chengxin.repair.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,10 +10,10 @@ import java.util.UUID;
 import cn.chengxin.account.CitizenPrincipal;
 import cn.chengxin.repair.Repairs;
 import cn.chengxin.shared.City;
-import cn.chengxin.shared.files.Attachments;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
+import cn.chengxin.shared.web.FileTransfers;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -86,18 +85,9 @@ class MyRepairs {
         return done[0] ? "redirect:/me/repairs" : "redirect:/me/repairs/apply/" + recordKey;
     }
 
-    /** Reads the chosen files, one byte over the limit at most, so a large file is refused without holding it whole. */
+    /** The chosen files of a field as uploads of one kind. */
     static List<Repairs.Upload> read(String kind, List<MultipartFile> parts) throws IOException {
-        List<Repairs.Upload> uploads = new ArrayList<>();
-        for (MultipartFile part : parts == null ? List.<MultipartFile>of() : parts) {
-            if (part.isEmpty()) {
-                continue; // the browser sends an empty part when no file was chosen
-            }
-            try (InputStream in = part.getInputStream()) {
-                uploads.add(new Repairs.Upload(kind, part.getOriginalFilename() == null ? "附件"
-                        : part.getOriginalFilename(), in.readNBytes(Attachments.MAX_BYTES + 1)));
-            }
-        }
-        return uploads;
+        return FileTransfers.read(parts).stream().map(f -> new Repairs.Upload(kind, f.filename(), f.content()))
+                .toList();
     }
 }

@@ -1,22 +1,17 @@
 package cn.chengxin.repair.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import cn.chengxin.commitment.Commitment;
 import cn.chengxin.repair.RepairApplication;
 import cn.chengxin.repair.Repairs;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.MediaType;
+import cn.chengxin.shared.web.FileTransfers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,11 +41,9 @@ class RepairsConsole {
     @GetMapping("/console/repairs")
     String page(Model model) {
         List<RepairApplication> open = repairs.open();
-        Map<UUID, Commitment> commitments = new HashMap<>();
-        open.forEach(a -> commitments.put(a.id(), repairs.commitmentOf(a)));
         model.addAttribute("open", open);
         model.addAttribute("attachments", repairs.attachmentsOf(open));
-        model.addAttribute("commitments", commitments);
+        model.addAttribute("commitments", repairs.commitmentsOf(open));
         model.addAttribute("decided", repairs.recentlyDecided());
         model.addAttribute("today", LocalDate.now(clock));
         return "console/repairs";
@@ -60,11 +53,7 @@ class RepairsConsole {
     @GetMapping("/console/repairs/attachments/{id}")
     ResponseEntity<byte[]> attachment(@PathVariable UUID id) {
         Repairs.AttachmentDownload download = repairs.attachment(id);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(download.file().contentType()))
-                .header("Content-Disposition", ContentDisposition.attachment()
-                        .filename(download.file().filename(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(download.content());
+        return FileTransfers.download(download.file().contentType(), download.file().filename(), download.content());
     }
 
     @PostMapping("/console/repairs")
