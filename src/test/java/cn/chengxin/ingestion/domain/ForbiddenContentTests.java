@@ -24,7 +24,16 @@ class ForbiddenContentTests {
             "保单号：P123456 | 商业保险",
             "名下有房产两套 | 不动产",
             "个人所得税额为 3000 元 | 纳税数额",
-            "收款卡号 6222020200112233446 | 银行卡号"})
+            "收款卡号 6222020200112233446 | 银行卡号",
+            // every literal word the scan looks for before running a rule's pattern (ASCII case ignored)
+            "信仰的宗教是某教 | 宗教信仰", "信奉佛教 | 宗教信仰", "皈依天主 | 宗教信仰", "DNA：A123 | 基因",
+            "dna为ab12 | 基因", "指纹编码：A1 | 指纹", "系熊猫血 | 血型", "确诊为肺结核 | 疾病和病史",
+            "诊断为抑郁症 | 疾病和病史", "病历号 123 | 疾病和病史", "HIV阳性 | 疾病和病史", "hiv阳性 | 疾病和病史",
+            "艾滋病感染者 | 疾病和病史", "有精神病史 | 疾病和病史", "薪资：9000 | 个人收入", "薪酬为 5000 | 个人收入",
+            "家庭收入约 3 万 | 个人收入", "储蓄为 3 万 | 存款", "账户余额为 100 元 | 存款", "银行余额：8 万 | 存款",
+            "持股某公司债券 | 有价证券", "商业保险：某寿险 | 商业保险", "保险金额：10万 | 商业保险",
+            "保额为 50 万 | 商业保险", "不动产权证号：X123 | 不动产", "缴税额为 3 万 | 纳税数额",
+            "纳税额为 1000 元 | 纳税数额", "纳税数额：200 | 纳税数额"})
     void statementsAboutAPersonsProtectedDataAreFound(String text, String category) {
         assertThat(ForbiddenContent.in(text)).as(text).get().extracting(ForbiddenContent.Finding::category)
                 .isEqualTo(category);
