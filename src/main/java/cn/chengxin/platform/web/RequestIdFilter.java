@@ -2,6 +2,7 @@ package cn.chengxin.platform.web;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -26,11 +27,22 @@ class RequestIdFilter extends OncePerRequestFilter {
     static final String HEADER = "X-Request-Id";
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
+    /**
+     * A random (version 4) UUID from a per-thread generator: the id only correlates log lines and is never a
+     * secret, so it need not come from the shared SecureRandom every request would otherwise queue for.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
-        String id = given != null && ACCEPTABLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && ACCEPTABLE.matcher(given).matches() ? given : newId();
         MDC.put("requestId", id);
         response.setHeader(HEADER, id);
         try {
