@@ -2,7 +2,7 @@
 # Benchmark: the check API (POST /api/v1/checks) over HTTP on loopback, with 1,000,000 synthetic residents and
 # 100,000 list entries in force, against the HTTP floor of the same server (GET /api/v1/whoami with a key of the
 # same kind), on a fresh embedded database. Every check is stored and audited as in production.
-# Usage: bench/checks.sh [residents] [entries] [workers] [seconds]
+# Usage: bench/checks.sh [residents] [entries] [workers] [seconds] [warm-up seconds]
 # Needs the jar: ./mvnw -q package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,10 +10,11 @@ residents="${1:-1000000}"
 entries="${2:-100000}"
 workers="${3:-48}"
 seconds="${4:-20}"
+warmup="${5:-5}"
 dir="target/bench/checks"
 rm -rf "$dir" "$dir.log"
 mkdir -p "$(dirname "$dir")"
 CHENGXIN_DATA_DIR="$dir" CHENGXIN_EMBEDDED_DB_PORT=54379 CHENGXIN_PORT=18379 java ${BENCH_JAVA_OPTS:-} \
   -jar target/chengxin.jar bench-checks --residents "$residents" --entries "$entries" --workers "$workers" \
-  --seconds "$seconds" --warmup 5 --chengxin.keys.generate-missing=true --chengxin.demo.accounts=false \
+  --seconds "$seconds" --warmup "$warmup" --chengxin.keys.generate-missing=true --chengxin.demo.accounts=false \
   | tee "$dir.log" | grep '^bench-checks:'
