@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -64,12 +65,21 @@ class IngestBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         writeCsv(csv, PopulationGenerator.generate(city, seed, rows).residents());
         System.out.printf("bench-ingest: CSV of %,d rows written (%,d MB)%n", rows, Files.size(csv) >> 20);
 
+        CpuClock cpu = CpuClock.of(org.springframework.jdbc.core.simple.JdbcClient.create(dataSource));
+        long[] cpuBefore = cpu.read();
+        Map<String, Long> threadsBefore = CpuClock.byThreadKind();
         long started = System.nanoTime();
         BatchResult result = files.runNow(UUID.randomUUID(), "MARKET", files.save(Files.newInputStream(csv),
                 "bench-ingest.csv"));
         double ingest = (System.nanoTime() - started) / 1e9;
+        long[] cpuAfter = cpu.read();
         System.out.printf("bench-ingest: end to end %,d rows in %.1f s = %,.0f rows/s (accepted %,d, rejected %,d)%n",
                 result.received(), ingest, result.received() / ingest, result.accepted(), result.rejected());
+        System.out.printf("bench-ingest: CPU per row %.0f µs JVM + %.0f µs PostgreSQL; by thread: %s; load average %.1f%n",
+                (cpuAfter[0] - cpuBefore[0]) / 1e3 / Math.max(1, result.received()),
+                (cpuAfter[1] - cpuBefore[1]) / 1e3 / Math.max(1, result.received()),
+                CpuClock.busiest(threadsBefore, CpuClock.byThreadKind(), result.received(), 6),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
         started = System.nanoTime();
         long copied = copy(csv);
