@@ -94,9 +94,9 @@ class Queueing {
         }
     }
 
+    /** The active version decides: a draft that marks an item shared upward takes effect only once approved. */
     private Optional<ItemDefinition> definition(String itemCode) {
-        return catalogue.current().stream().filter(i -> i.code().equals(itemCode)).findFirst()
-                .map(CatalogueItem::definition);
+        return catalogue.active(itemCode).map(CatalogueItem::definition);
     }
 
     private ExchangeMessage recordMessage(FileEntry e, ItemDefinition item, SubjectProfile subject, Instant now) {

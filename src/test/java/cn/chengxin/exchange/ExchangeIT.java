@@ -15,6 +15,7 @@ import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordStatus;
@@ -106,6 +107,9 @@ class ExchangeIT {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    cn.chengxin.catalog.Catalogue catalogue;
+
     private String here;
 
     @BeforeEach
@@ -165,6 +169,40 @@ class ExchangeIT {
         assertThat(jdbc.sql("SELECT count(*) FROM exchange.outbox WHERE body::text LIKE ?")
                 .param("%" + person.number() + "%").query(Long.class).single())
                 .as("no identity number rests in the outbox").isZero();
+    }
+
+    @Test
+    void onlyRecordsOfItemsTheCatalogueMarksSharedUpwardAreQueuedAndAMarkCountsOnceApproved() throws Exception {
+        TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                PlatformLevel.PROVINCE, null);
+        String marked = penaltyItem("P_UPWARD_YES_", true);
+        String unmarked = penaltyItem("P_UPWARD_NO_", false);
+        TestCitizens.Person person = TestCitizens.register(subjects, "时秀英");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), unmarked, "驻市监罚〔2026〕61号");
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), marked, "驻市监罚〔2026〕62号");
+        assertThat(forPartner(subject, province)).extracting(QueuedMessage::sourceId)
+                .containsExactly("record/" + recordOf(subject, marked));
+
+        // Marking the other item is a new version of it: a draft changes nothing until another person approves it.
+        ItemDefinition draft = withMark(catalogue.active(unmarked).orElseThrow().definition(), true);
+        as("exchange-maker", () -> {
+            catalogue.draft(draft, "报送上级平台");
+            catalogue.submit(unmarked);
+            return null;
+        });
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), unmarked, "驻市监罚〔2026〕63号");
+        assertThat(forPartner(subject, province)).hasSize(1);
+        as("exchange-checker", () -> {
+            catalogue.approve(unmarked, "同意");
+            return null;
+        });
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), unmarked, "驻市监罚〔2026〕64号");
+        assertThat(forPartner(subject, province)).hasSize(2);
+        assertThat(forPartner(subject, province).get(1).sourceId()).isEqualTo("record/" + creditFile.fileOf(subject)
+                .stream().filter(e -> e.decisionNumber().equals("驻市监罚〔2026〕64号")).findFirst().orElseThrow()
+                .recordKey());
     }
 
     @Test
@@ -552,6 +590,38 @@ class ExchangeIT {
     }
 
     // ---- helpers
+
+    /** A new active item shaped like the general penalty, marked shared upward or not (drafted and approved). */
+    private String penaltyItem(String prefix, boolean sharedUpward) throws Exception {
+        ItemDefinition penalty = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition();
+        String code = prefix + System.nanoTime() % 1_000_000;
+        ItemDefinition item = withMark(new ItemDefinition(code, "测试处罚" + code, penalty.subjectType(),
+                penalty.nature(), penalty.category(), penalty.domain(), penalty.fields(), penalty.providers(),
+                penalty.legalBasis(), penalty.sharing(), penalty.severity(), null, null, null, true, true, false,
+                penalty.updateCycle(), false, null), sharedUpward);
+        as("exchange-maker", () -> {
+            catalogue.draft(item, "测试事项");
+            catalogue.submit(code);
+            return null;
+        });
+        as("exchange-checker", () -> {
+            catalogue.approve(code, "同意");
+            return null;
+        });
+        return code;
+    }
+
+    private static ItemDefinition withMark(ItemDefinition d, boolean sharedUpward) {
+        return new ItemDefinition(d.code(), d.name(), d.subjectType(), d.nature(), d.category(), d.domain(), d.fields(),
+                d.providers(), d.legalBasis(), d.sharing(), d.severity(), d.publicationMinMonths(),
+                d.publicationMaxMonths(), d.retentionYears(), d.usableForPunishment(), d.usableForScoring(),
+                sharedUpward, d.updateCycle(), d.linksToResponsiblePersons(), d.description());
+    }
+
+    private UUID recordOf(UUID subject, String itemCode) {
+        return creditFile.fileOf(subject).stream().filter(e -> e.itemCode().equals(itemCode)).findFirst()
+                .orElseThrow().recordKey();
+    }
 
     /** A list file uploaded in the console by staff of the credit office. */
     private ResultActions upload(String file) throws Exception {
