@@ -30,12 +30,14 @@ public class Exchange {
     private final ExchangeSettings settings;
     private final Receiving receiving;
     private final Reconciling reconciling;
+    private final Adopting adopting;
     private final cn.chengxin.subject.SubjectRegistry subjects;
     private final AuditLog audit;
     private final Clock clock;
 
     Exchange(JdbcExchange store, ExchangeSettings settings, Receiving receiving, Reconciling reconciling,
-             cn.chengxin.subject.SubjectRegistry subjects, AuditLog audit, Clock clock) {
+             Adopting adopting, cn.chengxin.subject.SubjectRegistry subjects, AuditLog audit, Clock clock) {
+        this.adopting = adopting;
         this.subjects = subjects;
         this.store = store;
         this.settings = settings;
@@ -129,6 +131,16 @@ public class Exchange {
     public ReconciliationSummary reconciliationFor(String requester, java.time.LocalDate day, String at,
                                                    String signature) {
         return reconciling.answer(requester, day, at, signature);
+    }
+
+    /** A child asks which messages of other platforms we relayed to it on {@code day} (signed like a pull). */
+    public ReconciliationSummary relayedFor(String requester, java.time.LocalDate day, String at, String signature) {
+        return adopting.relayedTo(requester, day, at, signature);
+    }
+
+    /** A child fetches messages we relayed to it, to adopt their state; the answer is a batch signed by us. */
+    public SignedBatch relayedMessages(String requester, byte[] keys, String at, String signature) {
+        return adopting.fetch(requester, keys, at, signature);
     }
 
     /**

@@ -173,6 +173,8 @@ class EndpointPermissionsIT {
             Map.entry("POST /api/v1/exchange/batches", EnumSet.noneOf(Who.class)),
             Map.entry("GET /api/v1/exchange/feed", EnumSet.noneOf(Who.class)),
             Map.entry("GET /api/v1/exchange/reconciliation", EnumSet.noneOf(Who.class)),
+            Map.entry("GET /api/v1/exchange/reconciliation/relayed", EnumSet.noneOf(Who.class)),
+            Map.entry("POST /api/v1/exchange/reconciliation/relayed", EnumSet.noneOf(Who.class)),
             Map.entry("GET /console/catalog", STAFF),
             Map.entry("GET /console/catalog/{code}", STAFF),
             Map.entry("GET /console/catalog/new", EnumSet.of(Who.CREDIT_OFFICE)),

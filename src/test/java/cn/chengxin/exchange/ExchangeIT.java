@@ -511,6 +511,116 @@ class ExchangeIT {
     }
 
     @Test
+    void reconcilingWithTheParentAdoptsItsStateOfOtherPlatformsMessagesAndListsConflictsAboutOurOwn()
+            throws Exception {
+        try (FakeParent parent = new FakeParent(exchange.platform().publicKey())) {
+            TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                    PlatformLevel.PROVINCE, parent.baseUrl());
+            parent.signAs(province);
+            TestPartner peer = TestPartner.fresh("信用邻市").declaredAs(exchange, Relation.PEER, PlatformLevel.CITY,
+                    null);
+            TestPartner county = TestPartner.fresh("信用县").declaredAs(exchange, Relation.CHILD, PlatformLevel.CITY,
+                    null);
+            try {
+                String number = TestCitizens.withCheckCharacter("41150019810203045");
+                String behind = "list/" + UUID.randomUUID();
+                String fromPeer = "list/" + UUID.randomUUID();
+                String missing = "list/" + UUID.randomUUID();
+                String same = "list/" + UUID.randomUUID();
+                pushOne(province, Messages.blackListEntry("411500", behind, 3, "EFFECTIVE", number, "卞国栋"));
+                pushOne(province, Messages.blackListEntry("411500", same, 2, "EFFECTIVE", number, "卞国栋"));
+                // The peer's own entry reached us directly in a version the parent does not stand by.
+                pushOne(peer, Messages.blackListEntry(peer.code, fromPeer, 9, "EFFECTIVE", number, "卞国栋"));
+                parent.relayed.addAll(List.of(
+                        Messages.blackListEntry("411500", behind, 5, "EXITED", number, "卞国栋"),
+                        Messages.blackListEntry(peer.code, fromPeer, 4, "EXITED", number, "卞国栋"),
+                        Messages.blackListEntry("411500", missing, 1, "EFFECTIVE", number, "卞国栋"),
+                        Messages.blackListEntry("411500", same, 2, "EFFECTIVE", number, "卞国栋")));
+
+                // One of our own records, which the parent holds in a version we never sent.
+                TestCitizens.Person person = TestCitizens.register(subjects, "岑文静");
+                UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+                TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(),
+                        "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕84号");
+                pushing.pushDue(Instant.now());
+                ExchangeMessage sent = parent.received.stream().filter(m -> m.sourcePlatform().equals(here))
+                        .filter(m -> person.number().equals(m.subject().number())).findFirst().orElseThrow();
+                parent.received.add(new ExchangeMessage(here, sent.sourceId(), sent.version() + 1_000_000,
+                        sent.kind(), sent.occurredAt(), sent.subject(), sent.item(), null, sent.severity(),
+                        sent.period(), "REVOKED", false, sent.department(), sent.decisionNumber(), sent.legalBasis(),
+                        sent.issuingPlatformName()));
+                LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+                ReconciliationResult result = mine(exchange.reconcile(today), province);
+                assertThat(result.matched()).isFalse();
+                assertThat(result.adoptedKeys()).containsExactlyInAnyOrder("411500:" + behind,
+                        peer.code + ":" + fromPeer, "411500:" + missing);
+                assertThat(result.adopted()).isEqualTo(3);
+                assertThat(result.conflicts()).containsExactly(sent.sourceId());
+                assertThat(held("411500", behind)).isEqualTo("EXITED@5");
+                assertThat(held(peer.code, fromPeer)).as("the parent's state, though lower").isEqualTo("EXITED@4");
+                assertThat(held("411500", missing)).isEqualTo("EFFECTIVE@1");
+                assertThat(held("411500", same)).isEqualTo("EFFECTIVE@2");
+                assertThat(creditFile.fileOf(subject)).singleElement()
+                        .satisfies(e -> assertThat(e.status()).as("our own record stays ours").isEqualTo(RecordStatus.ACTIVE));
+                assertThat(forPartner(subject, province)).as("nothing queued again for a conflict")
+                        .singleElement().satisfies(q -> assertThat(q.acknowledged()).isTrue());
+                assertThat(pulled(county, 0)).as("what was adopted goes on down")
+                        .extracting(m -> m.sourceId() + "@" + m.version())
+                        .contains(behind + "@5", fromPeer + "@4", missing + "@1");
+                await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("SELECT count(*) FROM audit.event "
+                        + "WHERE action = 'exchange.adopt' AND detail LIKE ?").param("%" + missing + "%")
+                        .query(Long.class).single() == 1);
+
+                mvc.perform(get("/console/exchange").with(user("office").authorities(
+                                new SimpleGrantedAuthority("STAFF"), new SimpleGrantedAuthority("console:home"),
+                                new SimpleGrantedAuthority("exchange:manage"))))
+                        .andExpect(status().isOk())
+                        .andExpect(content().string(containsString("411500:" + missing)))
+                        .andExpect(content().string(containsString(sent.sourceId())))
+                        .andExpect(content().string(not(containsString(number))));
+
+                ReconciliationResult again = mine(exchange.reconcile(today), province);
+                assertThat(again.adopted()).as("nothing more to adopt").isZero();
+                assertThat(again.conflicts()).containsExactly(sent.sourceId());
+            } finally {
+                province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
+            }
+        }
+    }
+
+    @Test
+    void aChildAsksWhatWeRelayedToItAndFetchesItInABatchWeSign() throws Exception {
+        TestPartner cityA = TestPartner.fresh("信用甲市").declaredAs(exchange, Relation.CHILD, PlatformLevel.CITY, null);
+        TestPartner cityB = TestPartner.fresh("信用乙市").declaredAs(exchange, Relation.CHILD, PlatformLevel.CITY, null);
+        String number = TestCitizens.withCheckCharacter("41150019790909072");
+        String sourceId = "list/" + UUID.randomUUID();
+        pushOne(cityA, Messages.blackListEntry(cityA.code, sourceId, 6, "EFFECTIVE", number, "籍东升"));
+        long cursor = jdbc.sql("SELECT max(seq) FROM exchange.outbox WHERE partner_code = ?").param(cityB.code)
+                .query(Long.class).single();
+        cityB.pull(mvc, here, cursor, Instant.now()).andExpect(status().isOk());
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String key = cityA.code + ":" + sourceId;
+
+        cityB.relayed(mvc, here, today, Instant.now()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.versions['" + key + "']").value(6));
+        var response = cityB.fetch(mvc, here, "{\"keys\":[\"" + key + "\"]}", Instant.now())
+                .andExpect(status().isOk()).andReturn().getResponse();
+        SignedBatch answer = new SignedBatch(response.getHeader(SignedBatch.PLATFORM),
+                response.getContentAsByteArray(), response.getHeader(SignedBatch.DIGEST),
+                response.getHeader(SignedBatch.SIGNATURE));
+        assertThat(answer.signedBy(exchange.platform().publicKey())).isTrue();
+        assertThat(BatchCodec.read(answer.body()).messages()).singleElement().satisfies(m -> {
+            assertThat(m.version()).isEqualTo(6);
+            assertThat(m.subject().number()).isEqualTo(number);
+        });
+        refused(cityB.fetch(mvc, here, "{\"keys\":[\"not a key\"]}", Instant.now()), 422,
+                "EXCHANGE_BATCH_MALFORMED");
+        refused(TestPartner.fresh("x").fetch(mvc, here, "{\"keys\":[]}", Instant.now()), 403,
+                "EXCHANGE_PARTNER_UNKNOWN");
+    }
+
+    @Test
     void aPartnerAsksWhatWeHoldOfItsMessagesOfADay() throws Exception {
         TestPartner city = TestPartner.fresh("信用市").declaredAs(exchange, Relation.PEER, PlatformLevel.CITY, null);
         String number = TestCitizens.withCheckCharacter("41130019800101031");

@@ -209,6 +209,20 @@ public class JdbcExchange {
      * @return true when the message changed what is held
      */
     public boolean apply(Incoming in, Instant at) {
+        return upsert(in, at, "exchange.received.version < EXCLUDED.version");
+    }
+
+    /**
+     * Takes the parent's state of another platform's message in reconciliation (the parent is authoritative on
+     * conflicts): any other version held, lower or higher, is replaced.
+     *
+     * @return true when the message changed what is held
+     */
+    public boolean adopt(Incoming in, Instant at) {
+        return upsert(in, at, "exchange.received.version <> EXCLUDED.version");
+    }
+
+    private boolean upsert(Incoming in, Instant at, String replaceWhen) {
         ExchangeMessage m = in.message();
         return jdbc.sql("""
                         INSERT INTO exchange.received (source_platform, source_id, version, kind, via_partner,
@@ -227,7 +241,7 @@ public class JdbcExchange {
                             issuing_platform = EXCLUDED.issuing_platform, occurred_at = EXCLUDED.occurred_at,
                             received_at = EXCLUDED.received_at, digest = EXCLUDED.digest,
                             change_seq = nextval('exchange.received_seq')
-                        WHERE exchange.received.version < EXCLUDED.version""")
+                        WHERE\s""" + replaceWhen)
                 .params(m.sourcePlatform(), m.sourceId(), m.version(), m.kind().name(), in.viaPartner(),
                         in.pseudonym(), in.maskedNumber(), in.maskedName(), m.item(), m.listType(), m.severity(),
                         m.status(), m.inForce(), m.disputed(), date(m.period() == null ? null : m.period().start()),
@@ -283,6 +297,63 @@ public class JdbcExchange {
         return versions;
     }
 
+    /** The latest version of each source id this platform issued that the partner acknowledged, any day. */
+    public Map<String, Long> latestSent(String partnerCode, String self, List<String> sourceIds) {
+        Map<String, Long> versions = new HashMap<>();
+        jdbc.sql("""
+                        SELECT source_id, max(version) FROM exchange.outbox
+                        WHERE partner_code = ? AND source_platform = ? AND source_id = ANY(?) AND acked_at IS NOT NULL
+                        GROUP BY source_id""")
+                .params(partnerCode, self, sourceIds.toArray(String[]::new))
+                .query((rs, n) -> versions.put(rs.getString(1), rs.getLong(2))).list();
+        return versions;
+    }
+
+    /**
+     * What this platform relayed to the partner and the partner acknowledged, issued by other platforms: the latest
+     * version of each, keyed {@code <source platform>:<source id>}, for those whose latest was queued on {@code day}.
+     */
+    public Map<String, Long> relayedOn(String partnerCode, LocalDate day, String zone) {
+        Map<String, Long> versions = new HashMap<>();
+        jdbc.sql("""
+                        SELECT source_platform || ':' || source_id, version FROM (
+                            SELECT DISTINCT ON (source_platform, source_id) source_platform, source_id, version,
+                                   queued_at
+                            FROM exchange.outbox
+                            WHERE partner_code = ? AND source_platform <> ? AND acked_at IS NOT NULL
+                            ORDER BY source_platform, source_id, version DESC) latest
+                        WHERE (queued_at AT TIME ZONE ?)::date = ?""")
+                .params(partnerCode, partnerCode, zone, Date.valueOf(day))
+                .query((rs, n) -> versions.put(rs.getString(1), rs.getLong(2))).list();
+        return versions;
+    }
+
+    /** The latest message relayed to the partner for each key ({@code <source platform>:<source id>}). */
+    public List<Waiting> latestRelayed(String partnerCode, List<String> keys) {
+        return jdbc.sql("""
+                        SELECT DISTINCT ON (o.source_platform, o.source_id) o.seq, o.subject_id, o.body::text
+                        FROM unnest(?::text[]) AS k(key)
+                        JOIN exchange.outbox o ON o.source_platform = split_part(k.key, ':', 1)
+                             AND o.source_id = substr(k.key, strpos(k.key, ':') + 1)
+                        WHERE o.partner_code = ? AND o.source_platform <> ?
+                        ORDER BY o.source_platform, o.source_id, o.version DESC""")
+                .params(keys.toArray(String[]::new), partnerCode, partnerCode)
+                .query((rs, n) -> new Waiting(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3))).list();
+    }
+
+    /** The version held of each key ({@code <source platform>:<source id>}) received; absent: not held. */
+    public Map<String, Long> heldVersions(java.util.Collection<String> keys) {
+        Map<String, Long> versions = new HashMap<>();
+        jdbc.sql("""
+                        SELECT r.source_platform || ':' || r.source_id, r.version
+                        FROM unnest(?::text[]) AS k(key)
+                        JOIN exchange.received r ON r.source_platform = split_part(k.key, ':', 1)
+                             AND r.source_id = substr(k.key, strpos(k.key, ':') + 1)""")
+                .param(keys.toArray(String[]::new))
+                .query((rs, n) -> versions.put(rs.getString(1), rs.getLong(2))).list();
+        return versions;
+    }
+
     /** Sends the latest message of each source id to the partner again. */
     public int requeue(String partnerCode, List<String> sourceIds) {
         return jdbc.sql("""
@@ -295,27 +366,30 @@ public class JdbcExchange {
     public void saveReconciliation(ReconciliationResult r) {
         jdbc.sql("""
                         INSERT INTO exchange.reconciliation (partner_code, day, ours, theirs, our_digest, their_digest,
-                               differences, requeued, error, checked_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               differences, requeued, adopted, adopted_keys, conflicts, error, checked_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (partner_code, day) DO UPDATE SET ours = EXCLUDED.ours, theirs = EXCLUDED.theirs,
                             our_digest = EXCLUDED.our_digest, their_digest = EXCLUDED.their_digest,
                             differences = EXCLUDED.differences, requeued = EXCLUDED.requeued,
-                            error = EXCLUDED.error, checked_at = EXCLUDED.checked_at""")
+                            adopted = EXCLUDED.adopted, adopted_keys = EXCLUDED.adopted_keys,
+                            conflicts = EXCLUDED.conflicts, error = EXCLUDED.error, checked_at = EXCLUDED.checked_at""")
                 .params(r.partnerCode(), Date.valueOf(r.day()), r.ours(), r.theirs(), r.ourDigest(), r.theirDigest(),
-                        r.differences().toArray(String[]::new), r.requeued(), r.error(), Timestamp.from(r.checkedAt()))
+                        r.differences().toArray(String[]::new), r.requeued(), r.adopted(),
+                        r.adoptedKeys().toArray(String[]::new), r.conflicts().toArray(String[]::new), r.error(),
+                        Timestamp.from(r.checkedAt()))
                 .update();
     }
 
     public List<ReconciliationResult> reconciliations(int limit) {
         return jdbc.sql("""
-                        SELECT partner_code, day, ours, theirs, our_digest, their_digest, differences, requeued, error,
-                               checked_at
+                        SELECT partner_code, day, ours, theirs, our_digest, their_digest, differences, requeued, adopted,
+                               adopted_keys, conflicts, error, checked_at
                         FROM exchange.reconciliation ORDER BY day DESC, partner_code LIMIT ?""")
                 .param(limit)
                 .query((rs, n) -> new ReconciliationResult(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3),
-                        (Integer) rs.getObject(4), rs.getString(5), rs.getString(6),
-                        List.of((String[]) rs.getArray(7).getArray()), rs.getInt(8), rs.getString(9),
-                        rs.getTimestamp(10).toInstant())).list();
+                        (Integer) rs.getObject(4), rs.getString(5), rs.getString(6), texts(rs, 7), rs.getInt(8),
+                        rs.getInt(9), texts(rs, 10), texts(rs, 11), rs.getString(12),
+                        rs.getTimestamp(13).toInstant())).list();
     }
 
     // ---- mapping
@@ -337,6 +411,10 @@ public class JdbcExchange {
                 rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
                 end == null ? null : end.toLocalDate(), rs.getBoolean(10), rs.getBoolean(11), rs.getString(12),
                 rs.getLong(13));
+    }
+
+    private static List<String> texts(ResultSet rs, int column) throws SQLException {
+        return List.of((String[]) rs.getArray(column).getArray());
     }
 
     private static Instant instant(Timestamp t) {
