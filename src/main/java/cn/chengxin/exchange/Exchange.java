@@ -31,13 +31,16 @@ public class Exchange {
     private final Receiving receiving;
     private final Reconciling reconciling;
     private final Adopting adopting;
+    private final Resending resending;
     private final cn.chengxin.subject.SubjectRegistry subjects;
     private final AuditLog audit;
     private final Clock clock;
 
     Exchange(JdbcExchange store, ExchangeSettings settings, Receiving receiving, Reconciling reconciling,
-             Adopting adopting, cn.chengxin.subject.SubjectRegistry subjects, AuditLog audit, Clock clock) {
+             Adopting adopting, Resending resending, cn.chengxin.subject.SubjectRegistry subjects, AuditLog audit,
+             Clock clock) {
         this.adopting = adopting;
+        this.resending = resending;
         this.subjects = subjects;
         this.store = store;
         this.settings = settings;
@@ -84,6 +87,14 @@ public class Exchange {
         store.savePartner(partner, clock.instant());
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "exchange.partner.save")
                 .detail(partner.code() + " " + partner.relation() + " " + partner.baseUrl()));
+    }
+
+    /**
+     * Queues for the partner the current message of everything in force it would have been sent (a partner declared
+     * after records and entries existed never got them); idempotent, receivers apply by version.
+     */
+    public ResendReport resendCurrentState(String partnerCode) {
+        return resending.resend(partnerCode);
     }
 
     /** The outbound messages about a subject, oldest first: what was queued, for whom, and whether it was delivered. */

@@ -62,6 +62,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/calendar/clear", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/exchange", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/exchange/reconcile", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/exchange/partners/{code}/resend", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/exchange/court-defaulters", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/objections", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/objections", EnumSet.of(Who.CREDIT_OFFICE)),

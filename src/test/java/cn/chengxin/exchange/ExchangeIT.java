@@ -137,12 +137,7 @@ class ExchangeIT {
         TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
                 PlatformLevel.PROVINCE, null);
         TestCitizens.Person person = TestCitizens.register(subjects, "柏玉兰");
-        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
-
-        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
-                "驻市监罚〔2026〕71号");
-        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_MINOR",
-                "驻市监罚〔2026〕72号");
+        UUID subject = withGeneralAndMinorPenalties(person, 71);
         List<QueuedMessage> queued = forPartner(subject, province);
         assertThat(queued).as("the minor penalty is not reported upward").hasSize(1);
         assertThat(queued.get(0).kind()).isEqualTo("RECORD");
@@ -238,11 +233,7 @@ class ExchangeIT {
             try {
                 TestCitizens.Person person = TestCitizens.register(subjects, "冉国强");
                 UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
-                courtDefaulter(person);
-                ListEntry proposal = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject)
-                        .stream().filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
-                as("exchange-checker", () -> listing.approve(proposal.id(), "核实无误"));
-                assertThat(listing.entry(proposal.id()).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
+                ListEntry proposal = blackListed(person, subject);
                 queueing.followListing();
                 await().atMost(Duration.ofSeconds(5)).until(() -> forPartner(subject, province).stream()
                         .anyMatch(q -> q.kind().equals("LIST_ENTRY") && q.status().equals("EFFECTIVE")));
@@ -621,6 +612,90 @@ class ExchangeIT {
     }
 
     @Test
+    void aParentDeclaredLateGetsTheCurrentStateOnceResentAndResendingAgainChangesNothing() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "祁晓光");
+        UUID subject = withGeneralAndMinorPenalties(person, 101);
+        ListEntry proposal = blackListed(person, subject);
+        queueing.followListing();
+
+        try (FakeParent parent = new FakeParent(exchange.platform().publicKey())) {
+            TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                    PlatformLevel.PROVINCE, parent.baseUrl());
+            try {
+                assertThat(forPartner(subject, province)).as("declared after the fact: nothing queued").isEmpty();
+                mvc.perform(post("/console/exchange/partners/" + province.code + "/resend").with(office())
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                        .andExpect(status().is3xxRedirection())
+                        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                                .attribute("successKey", "exchange.resent"));
+                List<QueuedMessage> queued = forPartner(subject, province);
+                UUID general = recordOf(subject, "P_ADMIN_PENALTY_GENERAL");
+                UUID defaulter = recordOf(subject, "P_COURT_DEFAULTER");
+                assertThat(queued).as("the minor penalty is not shared upward")
+                        .extracting(q -> q.kind() + " " + q.sourceId() + " " + q.status())
+                        .containsExactlyInAnyOrder("RECORD record/" + general + " ACTIVE",
+                                "RECORD record/" + defaulter + " ACTIVE",
+                                "LIST_ENTRY list/" + proposal.id() + " EFFECTIVE");
+                assertThat(jdbc.sql("SELECT count(*) FROM exchange.outbox WHERE body::text LIKE ?")
+                        .param("%" + person.number() + "%").query(Long.class).single())
+                        .as("no identity number rests in the outbox").isZero();
+
+                pushing.pushDue(Instant.now());
+                assertThat(forPartner(subject, province)).allMatch(QueuedMessage::acknowledged);
+                List<String> delivered = parent.received.stream()
+                        .filter(m -> person.number().equals(m.subject().number()))
+                        .map(m -> m.sourceId() + "@" + m.version()).toList();
+                assertThat(delivered).containsExactlyInAnyOrderElementsOf(
+                        queued.stream().map(q -> q.sourceId() + "@" + q.version()).toList());
+
+                ResendReport again = exchange.resendCurrentState(province.code);
+                assertThat(again.records()).isPositive();
+                assertThat(again.listEntries()).isPositive();
+                assertThat(forPartner(subject, province)).as("the same versions, queued again")
+                        .extracting(q -> q.sourceId() + "@" + q.version())
+                        .containsExactlyInAnyOrderElementsOf(delivered);
+                pushing.pushDue(Instant.now());
+                assertThat(parent.received.stream().filter(m -> person.number().equals(m.subject().number()))
+                        .map(m -> m.sourceId() + "@" + m.version()).distinct().toList())
+                        .containsExactlyInAnyOrderElementsOf(delivered);
+                await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("SELECT count(*) FROM audit.event "
+                        + "WHERE action = 'exchange.resend' AND detail LIKE ?").param(province.code + "%")
+                        .query(Long.class).single() == 2);
+            } finally {
+                province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
+            }
+        }
+    }
+
+    @Test
+    void aChildDeclaredLateGetsWhatWeRelayFromTheParentOnceResent() throws Exception {
+        TestPartner nation = TestPartner.fresh("信用中国").declaredAs(exchange, Relation.PARENT, PlatformLevel.NATION,
+                null);
+        TestPartner early = TestPartner.fresh("信用甲市").declaredAs(exchange, Relation.CHILD, PlatformLevel.CITY, null);
+        TestPartner peer = TestPartner.fresh("信用邻省").declaredAs(exchange, Relation.PEER, PlatformLevel.PROVINCE,
+                null);
+        String number = TestCitizens.withCheckCharacter("41150019770707071");
+        String fromNation = "list/" + UUID.randomUUID();
+        String fromPeer = "list/" + UUID.randomUUID();
+        pushOne(nation, Messages.blackListEntry("110000", fromNation, 3, "EFFECTIVE", number, "籍振华"));
+        pushOne(peer, Messages.blackListEntry(peer.code, fromPeer, 1, "EFFECTIVE", number, "籍振华"));
+        assertThat(pulled(early, 0)).extracting(ExchangeMessage::sourceId).contains(fromNation)
+                .doesNotContain(fromPeer);
+
+        TestPartner late = TestPartner.fresh("信用乙市").declaredAs(exchange, Relation.CHILD, PlatformLevel.CITY, null);
+        assertThat(pulled(late, 0)).isEmpty();
+        ResendReport report = exchange.resendCurrentState(late.code);
+        assertThat(report.records()).as("our own records go up only").isZero();
+        assertThat(report.relayed()).isPositive();
+        assertThat(pulled(late, 0)).filteredOn(m -> number.equals(m.subject().number()))
+                .extracting(m -> m.sourceId() + "@" + m.version()).containsExactly(fromNation + "@3");
+        assertThat(exchange.resendCurrentState(peer.code).relayed()).as("nothing goes to a peer").isZero();
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(ExchangeProblem.class,
+                () -> exchange.resendCurrentState("NOPE")).code()).isEqualTo("EXCHANGE_PARTNER_UNKNOWN");
+    }
+
+    @Test
     void aPartnerAsksWhatWeHoldOfItsMessagesOfADay() throws Exception {
         TestPartner city = TestPartner.fresh("信用市").declaredAs(exchange, Relation.PEER, PlatformLevel.CITY, null);
         String number = TestCitizens.withCheckCharacter("41130019800101031");
@@ -700,6 +775,11 @@ class ExchangeIT {
     }
 
     // ---- helpers
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor office() {
+        return user("office").authorities(new SimpleGrantedAuthority("STAFF"),
+                new SimpleGrantedAuthority("console:home"), new SimpleGrantedAuthority("exchange:manage"));
+    }
 
     /** A new active item shaped like the general penalty, marked shared upward or not (drafted and approved). */
     private String penaltyItem(String prefix, boolean sharedUpward) throws Exception {
@@ -781,6 +861,25 @@ class ExchangeIT {
     private String held(String platform, String sourceId) {
         return jdbc.sql("SELECT status || '@' || version FROM exchange.received WHERE source_platform = ? "
                 + "AND source_id = ?").params(platform, sourceId).query(String.class).optional().orElse(null);
+    }
+
+    /** A general penalty (shared upward) and a minor one (not) decided by numbers n and n + 1; the subject's id. */
+    private UUID withGeneralAndMinorPenalties(TestCitizens.Person person, int n) throws Exception {
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
+                "驻市监罚〔2026〕" + n + "号");
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_MINOR",
+                "驻市监罚〔2026〕" + (n + 1) + "号");
+        return subjects.find(subjects.validate(null, person.number())).orElseThrow();
+    }
+
+    /** A court-defaulter record whose black-list proposal a second person approves: the entry, in force. */
+    private ListEntry blackListed(TestCitizens.Person person, UUID subject) throws Exception {
+        courtDefaulter(person);
+        ListEntry proposal = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
+                .filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
+        as("exchange-checker", () -> listing.approve(proposal.id(), "核实无误"));
+        assertThat(listing.entry(proposal.id()).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
+        return proposal;
     }
 
     private void courtDefaulter(TestCitizens.Person person) throws Exception {

@@ -111,6 +111,118 @@ public class JdbcExchange {
                         Timestamp.from(at), partnerCodes.toArray(String[]::new)).update();
     }
 
+    /** A message to send a partner again: about whom, and the message as the outbox keeps it (no number). */
+    public record Outgoing(UUID subjectId, ExchangeMessage message, String body) {
+    }
+
+    /**
+     * Queues our records' current messages for the partner, in one statement: where the latest message queued for
+     * a record (to any partner) says the same, apart from its version and time, its version and body are used
+     * again, so partners hold the same versions; otherwise the message gets a new version. A message the partner
+     * had is sent again (its acknowledgement is cleared).
+     *
+     * @return how many messages were queued or queued again
+     */
+    public int resendRecords(String partnerCode, String self, List<Outgoing> records, Instant at) {
+        return jdbc.sql("""
+                        WITH fresh AS MATERIALIZED (
+                            SELECT f.subject_id, f.source_id, f.status, f.body::jsonb AS body, o.version AS old_version,
+                                   o.body AS old_body
+                            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) AS f(subject_id, source_id, status, body)
+                            LEFT JOIN LATERAL (
+                                SELECT version, body FROM exchange.outbox
+                                WHERE source_platform = ? AND source_id = f.source_id
+                                ORDER BY version DESC LIMIT 1) o ON true),
+                        versioned AS MATERIALIZED (
+                            SELECT subject_id, source_id, status,
+                                   old_body IS NOT NULL AND old_body - 'version' - 'occurredAt'
+                                       = body - 'version' - 'occurredAt' AS same,
+                                   body, old_body, old_version
+                            FROM fresh),
+                        chosen AS MATERIALIZED (
+                            SELECT subject_id, source_id, status, same, body, old_body,
+                                   CASE WHEN same THEN old_version ELSE nextval('exchange.message_version') END AS version
+                            FROM versioned)
+                        INSERT INTO exchange.outbox (partner_code, subject_id, source_platform, source_id, version,
+                               kind, status, body, queued_at)
+                        SELECT ?, subject_id, ?, source_id, version, 'RECORD', status,
+                               CASE WHEN same THEN old_body ELSE jsonb_set(body, '{version}', to_jsonb(version)) END, ?
+                        FROM chosen
+                        ON CONFLICT ON CONSTRAINT outbox_once DO UPDATE SET acked_at = NULL""")
+                .params(records.stream().map(Outgoing::subjectId).toArray(UUID[]::new),
+                        records.stream().map(r -> r.message().sourceId()).toArray(String[]::new),
+                        records.stream().map(r -> r.message().status()).toArray(String[]::new),
+                        records.stream().map(Outgoing::body).toArray(String[]::new), self, partnerCode, self,
+                        Timestamp.from(at))
+                .update();
+    }
+
+    /**
+     * Queues messages whose version is their own (list entries: the entry's change number) for the partner, in one
+     * statement; a message the partner had is sent again.
+     *
+     * @return how many messages were queued or queued again
+     */
+    public int resend(String partnerCode, List<Outgoing> messages, Instant at) {
+        return jdbc.sql("""
+                        INSERT INTO exchange.outbox (partner_code, subject_id, source_platform, source_id, version,
+                               kind, status, body, queued_at)
+                        SELECT ?, m.subject_id, m.source_platform, m.source_id, m.version, m.kind, m.status,
+                               m.body::jsonb, ?
+                        FROM unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[])
+                             AS m(subject_id, source_platform, source_id, version, kind, status, body)
+                        ON CONFLICT ON CONSTRAINT outbox_once DO UPDATE SET acked_at = NULL""")
+                .params(partnerCode, Timestamp.from(at),
+                        messages.stream().map(Outgoing::subjectId).toArray(UUID[]::new),
+                        messages.stream().map(m -> m.message().sourcePlatform()).toArray(String[]::new),
+                        messages.stream().map(m -> m.message().sourceId()).toArray(String[]::new),
+                        messages.stream().map(m -> m.message().version()).toArray(Long[]::new),
+                        messages.stream().map(m -> m.message().kind().name()).toArray(String[]::new),
+                        messages.stream().map(m -> m.message().status()).toArray(String[]::new),
+                        messages.stream().map(Outgoing::body).toArray(String[]::new))
+                .update();
+    }
+
+    /** Relayed messages sent again: how many were queued, and how many could not be (no number kept here). */
+    public record Relays(int queued, long notKept) {
+    }
+
+    /**
+     * Queues for the partner, in one statement, the messages of other platforms in force that we hold and that come
+     * to it by relay — received through one of {@code viaIn} (null: any) and none of {@code viaNotIn}, neither
+     * from the partner nor issued by it — copied from the outbox, where they wait with their subject registered
+     * here. A message received when nobody was to be relayed to was kept without its number and cannot be sent.
+     */
+    public Relays resendRelayed(String partnerCode, List<String> viaIn, List<String> viaNotIn, Instant at) {
+        String eligible = """
+                FROM exchange.received r
+                WHERE r.in_force AND r.source_platform <> ? AND r.via_partner <> ?
+                  AND (?::text[] IS NULL OR r.via_partner = ANY(?::text[])) AND r.via_partner <> ALL(?::text[])""";
+        String[] in = viaIn == null ? null : viaIn.toArray(String[]::new);
+        String[] notIn = viaNotIn.toArray(String[]::new);
+        int queued = jdbc.sql("""
+                        INSERT INTO exchange.outbox (partner_code, subject_id, source_platform, source_id, version,
+                               kind, status, body, queued_at)
+                        SELECT ?, o.subject_id, o.source_platform, o.source_id, o.version, o.kind, o.status, o.body, ?
+                        """ + eligible.replace("WHERE", """
+                        CROSS JOIN LATERAL (
+                            SELECT subject_id, source_platform, source_id, version, kind, status, body
+                            FROM exchange.outbox o
+                            WHERE o.source_platform = r.source_platform AND o.source_id = r.source_id
+                              AND o.version = r.version
+                            ORDER BY o.seq LIMIT 1) o
+                        WHERE""") + """
+
+                        ON CONFLICT ON CONSTRAINT outbox_once DO UPDATE SET acked_at = NULL""")
+                .params(partnerCode, Timestamp.from(at), partnerCode, partnerCode, in, in, notIn).update();
+        long notKept = jdbc.sql("SELECT count(*) " + eligible + """
+
+                          AND NOT EXISTS (SELECT 1 FROM exchange.outbox o WHERE o.source_platform = r.source_platform
+                                          AND o.source_id = r.source_id AND o.version = r.version)""")
+                .params(partnerCode, partnerCode, in, in, notIn).query(Long.class).single();
+        return new Relays(queued, notKept);
+    }
+
     /** Whether anything about the source id was ever queued (an exit is sent only for an entry that was). */
     public boolean everQueued(String sourceId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM exchange.outbox WHERE source_id = ?)").param(sourceId)
