@@ -207,6 +207,17 @@ public class CreditFile {
         return fromByItem.isEmpty() ? List.of() : records.activeDecidedWithin(fromByItem, days);
     }
 
+    /**
+     * A page of the current records of the items in one of the statuses, after record key {@code after} (null: from
+     * the start), in key order and without their content: for sending many records on, such as the exchange's
+     * catch-up of a partner declared late.
+     */
+    public List<SubjectEntry> currentOfItems(Set<String> itemCodes, Set<RecordStatus> statuses, UUID after,
+                                             int limit) {
+        return itemCodes.isEmpty() || statuses.isEmpty() ? List.of()
+                : records.currentOfItems(itemCodes, statuses, after, limit);
+    }
+
     /** Many subjects' files at once (for bulk recomputation after {@link RecordsChanged}); absent: no records. */
     public java.util.Map<UUID, List<FileEntry>> filesOf(java.util.Collection<UUID> subjectIds) {
         return subjectIds.isEmpty() ? java.util.Map.of() : records.currentOfAll(subjectIds);

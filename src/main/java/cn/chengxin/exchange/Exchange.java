@@ -30,12 +30,17 @@ public class Exchange {
     private final ExchangeSettings settings;
     private final Receiving receiving;
     private final Reconciling reconciling;
+    private final Adopting adopting;
+    private final Resending resending;
     private final cn.chengxin.subject.SubjectRegistry subjects;
     private final AuditLog audit;
     private final Clock clock;
 
     Exchange(JdbcExchange store, ExchangeSettings settings, Receiving receiving, Reconciling reconciling,
-             cn.chengxin.subject.SubjectRegistry subjects, AuditLog audit, Clock clock) {
+             Adopting adopting, Resending resending, cn.chengxin.subject.SubjectRegistry subjects, AuditLog audit,
+             Clock clock) {
+        this.adopting = adopting;
+        this.resending = resending;
         this.subjects = subjects;
         this.store = store;
         this.settings = settings;
@@ -84,6 +89,14 @@ public class Exchange {
                 .detail(partner.code() + " " + partner.relation() + " " + partner.baseUrl()));
     }
 
+    /**
+     * Queues for the partner the current message of everything in force it would have been sent (a partner declared
+     * after records and entries existed never got them); idempotent, receivers apply by version.
+     */
+    public ResendReport resendCurrentState(String partnerCode) {
+        return resending.resend(partnerCode);
+    }
+
     /** The outbound messages about a subject, oldest first: what was queued, for whom, and whether it was delivered. */
     public List<QueuedMessage> queuedFor(UUID subjectId) {
         return store.queuedFor(subjectId);
@@ -129,6 +142,16 @@ public class Exchange {
     public ReconciliationSummary reconciliationFor(String requester, java.time.LocalDate day, String at,
                                                    String signature) {
         return reconciling.answer(requester, day, at, signature);
+    }
+
+    /** A child asks which messages of other platforms we relayed to it on {@code day} (signed like a pull). */
+    public ReconciliationSummary relayedFor(String requester, java.time.LocalDate day, String at, String signature) {
+        return adopting.relayedTo(requester, day, at, signature);
+    }
+
+    /** A child fetches messages we relayed to it, to adopt their state; the answer is a batch signed by us. */
+    public SignedBatch relayedMessages(String requester, byte[] keys, String at, String signature) {
+        return adopting.fetch(requester, keys, at, signature);
     }
 
     /**

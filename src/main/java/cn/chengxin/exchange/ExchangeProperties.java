@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code chengxin.exchange.*}: this platform's code, name and level (defaults: the city's region code, its site
- * title, CITY), the partners to declare at start, the items agreed to go upward (empty: every negative item not
- * for authorised query only), the clock skew a batch may have, and how often the outbox is pushed.
+ * title, CITY), the partners to declare at start, the items agreed with the parent (a further restriction: of the
+ * items the catalogue marks shared upward, only these go up; empty: all of them), the clock skew a batch may have,
+ * and how often the outbox is pushed.
  */
 @ConfigurationProperties("chengxin.exchange")
 record ExchangeProperties(String platformCode, String platformName, PlatformLevel level, Duration maxSkew,

@@ -1,5 +1,11 @@
 package cn.chengxin.exchange;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,13 +16,14 @@ import java.util.Optional;
 
 import cn.chengxin.audit.SigningKeys;
 import cn.chengxin.exchange.persistence.JdbcExchange;
+import cn.chengxin.exchange.wire.SignedBatch;
 import cn.chengxin.shared.DomainProblem;
 import org.springframework.stereotype.Component;
 
 /**
  * Authenticates a partner's request that carries no batch (a pull, a reconciliation): the partner signs the lines
  * {@code <operation>\n<partner>\n<this platform>\n<argument>\n<at>} with its SM2 key, and {@code at} must be
- * within the allowed skew of our clock. Also the signing of our own such requests.
+ * within the allowed skew of our clock. Also our own such requests to a partner, signed the same way.
  */
 @Component
 class PartnerRequests {
@@ -24,6 +31,7 @@ class PartnerRequests {
     private final JdbcExchange store;
     private final ExchangeSettings settings;
     private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     PartnerRequests(JdbcExchange store, ExchangeSettings settings, Clock clock) {
         this.store = store;
@@ -39,6 +47,27 @@ class PartnerRequests {
     String sign(String operation, String partner, String argument, String at) {
         return Base64.getEncoder().encodeToString(settings.key().sign(signedText(operation,
                 settings.platform().code(), partner, argument, at)));
+    }
+
+    /**
+     * Sends a signed request to the partner's {@code path} ({@code query}: further parameters, may be empty; the time
+     * signed goes as {@code at}) and returns the answer of a 200, else fails with the status.
+     */
+    HttpResponse<byte[]> send(Partner partner, String path, String query, String operation, String argument,
+                              HttpRequest.BodyPublisher body) throws IOException, InterruptedException {
+        String at = clock.instant().toString();
+        String parameters = (query.isEmpty() ? "" : query + "&") + "at=" + URLEncoder.encode(at, StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(partner.baseUrl() + path + "?" + parameters))
+                .timeout(Duration.ofSeconds(30))
+                .header(SignedBatch.PLATFORM, settings.platform().code())
+                .header(SignedBatch.SIGNATURE, sign(operation, partner.code(), argument, at));
+        request = body == null ? request.GET()
+                : request.header("Content-Type", "application/json").POST(body);
+        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IOException("HTTP " + response.statusCode() + " from " + partner.code() + " " + path);
+        }
+        return response;
     }
 
     Partner knownPartner(String code) {

@@ -15,9 +15,7 @@ import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordStatesChanged;
-import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.exchange.domain.ExchangeMessage;
-import cn.chengxin.exchange.domain.MessageKind;
 import cn.chengxin.exchange.domain.Relation;
 import cn.chengxin.exchange.persistence.JdbcExchange;
 import cn.chengxin.exchange.wire.BatchCodec;
@@ -51,12 +49,14 @@ class Queueing {
     private final Catalogue catalogue;
     private final Listing listing;
     private final SubjectRegistry subjects;
+    private final OutgoingMessages messages;
     private final Clock clock;
     private final FeedCursor listingCursor = new FeedCursor(Duration.ofSeconds(10));
     private boolean cursorLoaded;
 
     Queueing(JdbcExchange store, ExchangeSettings settings, CreditFile creditFile, Catalogue catalogue,
-             Listing listing, SubjectRegistry subjects, Clock clock) {
+             Listing listing, SubjectRegistry subjects, OutgoingMessages messages, Clock clock) {
+        this.messages = messages;
         this.store = store;
         this.settings = settings;
         this.creditFile = creditFile;
@@ -89,23 +89,15 @@ class Queueing {
             Optional<SubjectProfile> profile = subjects.profile(r.subjectId());
             if (entry.isPresent() && profile.isPresent()) {
                 ItemDefinition item = items.get(r.itemCode()).orElseThrow();
-                enqueue(r.subjectId(), recordMessage(entry.get(), item, profile.get(), now), now);
+                enqueue(r.subjectId(), messages.record(entry.get(), item, subjectOf(profile.get()),
+                        store.nextVersion(), now), now);
             }
         }
     }
 
+    /** The active version decides: a draft that marks an item shared upward takes effect only once approved. */
     private Optional<ItemDefinition> definition(String itemCode) {
-        return catalogue.current().stream().filter(i -> i.code().equals(itemCode)).findFirst()
-                .map(CatalogueItem::definition);
-    }
-
-    private ExchangeMessage recordMessage(FileEntry e, ItemDefinition item, SubjectProfile subject, Instant now) {
-        return new ExchangeMessage(settings.platform().code(), "record/" + e.recordKey(), store.nextVersion(),
-                MessageKind.RECORD, now, subjectOf(subject), e.itemCode(), null,
-                item.severity() == null ? null : item.severity().name(),
-                new ExchangeMessage.Period(e.decisionDate(), e.publicationEnd()), e.status().name(),
-                e.status() == RecordStatus.IN_DISPUTE, e.departmentCode(), e.decisionNumber(),
-                cut(item.legalBasis(), 500), settings.platform().name());
+        return catalogue.active(itemCode).map(CatalogueItem::definition);
     }
 
     /** Follows the listing change feed (every second) and queues black-list entries in force and their exits. */
@@ -124,39 +116,24 @@ class Queueing {
             if (!upward || e.listType() != ListType.BLACK) {
                 continue;
             }
-            String sourceId = "list/" + e.id();
+            String sourceId = OutgoingMessages.sourceIdOf(e);
             boolean shareable = e.status() == EntryStatus.EFFECTIVE
                     || e.status() == EntryStatus.EXITED && store.everQueued(sourceId);
             if (shareable) {
                 subjects.profile(e.subjectId()).ifPresent(profile -> enqueue(e.subjectId(),
-                        entryMessage(e, sourceId, profile, now), now));
+                        messages.entry(e, subjectOf(profile), now), now));
             }
         }
         listingCursor.advance(changes.stream().map(ListEntry::changeSeq).toList(), now);
         store.savePosition(LISTING_FEED, listingCursor.position());
     }
 
-    private ExchangeMessage entryMessage(ListEntry e, String sourceId, SubjectProfile subject, Instant now) {
-        // The entry's change number is its version: the cursor re-reads changes while it waits at a gap, and a
-        // change read again must be the same message (the outbox keeps one per version).
-        return new ExchangeMessage(settings.platform().code(), sourceId, e.changeSeq(), MessageKind.LIST_ENTRY,
-                now, subjectOf(subject), null, e.listType().name(), null,
-                new ExchangeMessage.Period(e.effectiveFrom() == null ? null
-                        : java.time.LocalDate.ofInstant(e.effectiveFrom(), clock.getZone()), e.validUntil()),
-                e.status() == EntryStatus.EFFECTIVE ? "EFFECTIVE" : "EXITED", e.disputed(), e.departmentCode(), null,
-                cut(e.legalBasis(), 500), settings.platform().name());
-    }
-
     /** The number is left out: it is read from the subject register when the batch is signed. */
     private static ExchangeMessage.Subject subjectOf(SubjectProfile profile) {
-        return new ExchangeMessage.Subject(profile.documentType().name(), null, profile.name());
+        return OutgoingMessages.subject(profile.documentType(), profile.name());
     }
 
     private void enqueue(UUID subjectId, ExchangeMessage message, Instant now) {
         store.enqueue(Relation.PARENT, subjectId, message, BatchCodec.writeMessage(message), now);
-    }
-
-    private static String cut(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
@@ -13,6 +14,7 @@ import cn.chengxin.audit.AuditLog;
 import cn.chengxin.exchange.domain.Batch;
 import cn.chengxin.exchange.domain.BatchAdmission;
 import cn.chengxin.exchange.domain.ExchangeMessage;
+import cn.chengxin.exchange.domain.Reconciliation;
 import cn.chengxin.exchange.domain.Refusal;
 import cn.chengxin.exchange.domain.Relation;
 import cn.chengxin.exchange.persistence.JdbcExchange;
@@ -85,7 +87,7 @@ class Receiving {
             throw refused(refusal.get().code(), kindOf(refusal.get().code()), refusal.get().reason());
         }
         List<IdentityDocument> documents = new ArrayList<>();
-        List<JdbcExchange.Incoming> incoming = identify(batch, partner.code(), documents);
+        List<JdbcExchange.Incoming> incoming = identify(batch.messages(), partner.code(), documents);
         List<String> relayTo = relayTargets(partner);
         int applied = transaction.execute(status -> {
             if (!store.acceptBatch(partner.code(), batch.batchId(), batch.createdAt(), now, incoming.size(),
@@ -109,10 +111,11 @@ class Receiving {
     }
 
     /** Every message's subject as this platform keeps it: pseudonym and masks; a bad number refuses the batch. */
-    private List<JdbcExchange.Incoming> identify(Batch batch, String via, List<IdentityDocument> documents) {
-        List<JdbcExchange.Incoming> incoming = new ArrayList<>(batch.messages().size());
-        for (int i = 0; i < batch.messages().size(); i++) {
-            ExchangeMessage m = batch.messages().get(i);
+    private List<JdbcExchange.Incoming> identify(List<ExchangeMessage> messages, String via,
+                                                 List<IdentityDocument> documents) {
+        List<JdbcExchange.Incoming> incoming = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            ExchangeMessage m = messages.get(i);
             IdentityDocument document;
             try {
                 document = subjects.validate(DocumentType.valueOf(m.subject().documentType()), m.subject().number());
@@ -132,6 +135,55 @@ class Receiving {
                 : document.subjectKind() == SubjectKind.PERSON ? Masking.personName(name) : name;
         return new JdbcExchange.Incoming(m, via, subjects.pseudonymOf(document), document.masked(), maskedName,
                 BatchCodec.digestOf(m));
+    }
+
+    /**
+     * Adopts the parent's state of the {@code requested} messages from a batch it signed in answer to our fetch
+     * ({@link Adopting}): checked like a pushed batch, then applied over any other version held — lower or higher —
+     * and relayed on to the children. Messages we issued ourselves, or that we did not ask for, are left alone.
+     *
+     * @return the keys ({@code <source platform>:<source id>}) whose state changed
+     */
+    List<String> adopt(Partner parent, SignedBatch signed, Set<String> requested) {
+        if (!signed.signedBy(parent.publicKey()) || !signed.digestMatches()) {
+            throw refused("EXCHANGE_SIGNATURE_INVALID", DomainProblem.Kind.FORBIDDEN,
+                    "对账应答的签名或摘要无效");
+        }
+        Batch batch;
+        try {
+            batch = BatchCodec.read(signed.body());
+        } catch (BatchCodec.MalformedBatch e) {
+            throw refused("EXCHANGE_BATCH_MALFORMED", DomainProblem.Kind.INVALID_INPUT, "报文格式错误：" + e.getMessage());
+        }
+        if (batch.messages() == null || batch.messages().isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        String self = settings.platform().code();
+        Optional<Refusal> refusal = BatchAdmission.refusal(batch, parent.code(), self, parent.relation(), now,
+                settings.maxSkew());
+        if (refusal.isPresent()) {
+            throw refused(refusal.get().code(), kindOf(refusal.get().code()), refusal.get().reason());
+        }
+        List<ExchangeMessage> wanted = batch.messages().stream().filter(m -> !m.sourcePlatform().equals(self))
+                .filter(m -> requested.contains(Reconciliation.key(m.sourcePlatform(), m.sourceId()))).toList();
+        List<IdentityDocument> documents = new ArrayList<>();
+        List<JdbcExchange.Incoming> incoming = identify(wanted, parent.code(), documents);
+        List<String> relayTo = relayTargets(parent);
+        return transaction.execute(status -> {
+            List<String> adopted = new ArrayList<>();
+            for (int i = 0; i < incoming.size(); i++) {
+                ExchangeMessage m = incoming.get(i).message();
+                if (store.adopt(incoming.get(i), now)) {
+                    adopted.add(Reconciliation.key(m.sourcePlatform(), m.sourceId()));
+                    relay(m, documents.get(i), relayTo, now);
+                }
+            }
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.adopt").detail("from " + parent.code()
+                    + " in reconciliation: " + adopted.size() + " of " + incoming.size() + " adopted "
+                    + adopted.subList(0, Math.min(20, adopted.size()))));
+            return adopted;
+        });
     }
 
     /**

@@ -1,14 +1,7 @@
 package cn.chengxin.exchange;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,9 +12,9 @@ import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.exchange.domain.Reconciliation;
+import cn.chengxin.exchange.domain.Relation;
 import cn.chengxin.exchange.persistence.JdbcExchange;
 import cn.chengxin.exchange.wire.BatchCodec;
-import cn.chengxin.exchange.wire.SignedBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,29 +24,33 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reconciliation (RULES.md §11): every night, for each partner we push to, we ask what it holds of our messages of
  * the day before and compare count and digest with what it acknowledged; the messages missing or behind there are
- * queued again (the partner applies them idempotently) and the differences are listed in the console. We answer
- * the same question for our partners.
+ * queued again (the partner applies them idempotently) and the differences are listed in the console. A version of
+ * ours the partner holds but we never sent is a conflict: we are authoritative for what we collected, so it is
+ * listed for the credit office and nothing is overwritten. With the parent we also reconcile downward
+ * ({@link Adopting}): where what it relayed to us differs from what we hold, its state is adopted. We answer the
+ * same questions for our partners.
  */
 @Component
 class Reconciling {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciling.class);
     static final String PATH = "/api/v1/exchange/reconciliation";
-    private static final int LISTED = 100;
+    static final int LISTED = 100;
 
     private final JdbcExchange store;
     private final ExchangeSettings settings;
     private final PartnerRequests requests;
+    private final Adopting adopting;
     private final JsonMapper json;
     private final AuditLog audit;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    Reconciling(JdbcExchange store, ExchangeSettings settings, PartnerRequests requests, JsonMapper json,
-                AuditLog audit, Clock clock) {
+    Reconciling(JdbcExchange store, ExchangeSettings settings, PartnerRequests requests, Adopting adopting,
+                JsonMapper json, AuditLog audit, Clock clock) {
         this.store = store;
         this.settings = settings;
         this.requests = requests;
+        this.adopting = adopting;
         this.json = json;
         this.audit = audit;
         this.clock = clock;
@@ -81,8 +78,8 @@ class Reconciling {
     }
 
     private ReconciliationResult reconcile(Partner partner, LocalDate day) {
-        Reconciliation.Side ours = new Reconciliation.Side(store.sentOn(partner.code(), settings.platform().code(), day,
-                clock.getZone().getId()));
+        String self = settings.platform().code();
+        Reconciliation.Side ours = new Reconciliation.Side(store.sentOn(partner.code(), self, day, zone()));
         String ourDigest = ours.digest(BatchCodec::digest);
         Instant now = clock.instant();
         ReconciliationSummary theirs;
@@ -90,45 +87,77 @@ class Reconciling {
             theirs = ask(partner, day);
         } catch (IOException | RuntimeException e) {
             log.warn("Reconciliation with {} for {} failed: {}", partner.code(), day, e.getMessage());
-            return new ReconciliationResult(partner.code(), day, ours.count(), null, ourDigest, null, List.of(), 0,
-                    e.getClass().getSimpleName() + ": " + e.getMessage(), now);
+            return new ReconciliationResult(partner.code(), day, ours.count(), null, ourDigest, null, List.of(), 0, 0,
+                    List.of(), List.of(), e.getClass().getSimpleName() + ": " + e.getMessage(), now);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
         Reconciliation.Side held = new Reconciliation.Side(theirs.versions());
-        List<String> behind = ourDigest.equals(theirs.digest()) ? List.of()
-                : Reconciliation.behindAtReceiver(ours, held);
+        boolean same = ourDigest.equals(theirs.digest());
+        List<String> behind = same ? List.of() : Reconciliation.behindAtReceiver(ours, held);
         int requeued = behind.isEmpty() ? 0 : store.requeue(partner.code(), behind);
+        List<String> conflicts = new ArrayList<>(same ? List.of() : ownConflicts(partner, ours, held));
+        // Downward apart: a parent that cannot answer it (down, or an older release) still gets the upward repairs.
+        Adopting.Outcome downward = Adopting.NOTHING;
+        String error = null;
+        if (partner.relation() == Relation.PARENT) {
+            try {
+                downward = adopting.fromParent(partner, day);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Downward reconciliation with {} for {} failed: {}", partner.code(), day, e.getMessage());
+                error = "relayed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        conflicts.addAll(downward.conflicts());
         return new ReconciliationResult(partner.code(), day, ours.count(), theirs.count(), ourDigest, theirs.digest(),
-                behind.subList(0, Math.min(LISTED, behind.size())), requeued, null, now);
+                first(behind), requeued, downward.adopted().size(), first(downward.adopted()), first(conflicts), error,
+                now);
+    }
+
+    /** Our messages the partner holds in a version we never sent it (the day's differences only are looked up). */
+    private List<String> ownConflicts(Partner partner, Reconciliation.Side ours, Reconciliation.Side held) {
+        Map<String, Long> candidates = new java.util.HashMap<>();
+        held.versions().forEach((id, version) -> {
+            Long sent = ours.versions().get(id);
+            if (sent == null || sent < version) {
+                candidates.put(id, version);
+            }
+        });
+        return candidates.isEmpty() ? List.of() : Reconciliation.unknownToSender(new Reconciliation.Side(candidates),
+                store.latestSent(partner.code(), settings.platform().code(), List.copyOf(candidates.keySet())));
+    }
+
+    private static List<String> first(List<String> keys) {
+        return keys.subList(0, Math.min(LISTED, keys.size()));
+    }
+
+    private String zone() {
+        return clock.getZone().getId();
     }
 
     private ReconciliationSummary ask(Partner partner, LocalDate day) throws IOException, InterruptedException {
-        String at = clock.instant().toString();
-        String query = "day=" + day + "&at=" + URLEncoder.encode(at, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(partner.baseUrl() + PATH + "?" + query))
-                .timeout(Duration.ofSeconds(30))
-                .header(SignedBatch.PLATFORM, settings.platform().code())
-                .header(SignedBatch.SIGNATURE, requests.sign("reconcile", partner.code(), day.toString(), at))
-                .GET().build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("HTTP " + response.statusCode());
-        }
-        return json.readValue(response.body(), ReconciliationSummary.class);
+        byte[] answer = requests.send(partner, PATH, "day=" + day, "reconcile", day.toString(), null).body();
+        return json.readValue(answer, ReconciliationSummary.class);
     }
 
     /** Our answer to a partner asking what we hold of its messages of {@code day}. */
     ReconciliationSummary answer(String requester, LocalDate day, String at, String signature) {
         Partner partner = requests.authenticate("reconcile", requester, String.valueOf(day), at, signature);
+        requireDay(day);
+        Map<String, Long> versions = store.heldOn(partner.code(), day, zone());
+        Reconciliation.Side side = new Reconciliation.Side(versions);
+        return new ReconciliationSummary(settings.platform().code(), partner.code(), day, side.count(),
+                side.digest(BatchCodec::digest), side.versions());
+    }
+
+    static void requireDay(LocalDate day) {
         if (day == null) {
             throw new ExchangeProblem("EXCHANGE_BATCH_MALFORMED", cn.chengxin.shared.DomainProblem.Kind.INVALID_INPUT,
                     "day: an ISO date");
         }
-        Map<String, Long> versions = store.heldOn(partner.code(), day, clock.getZone().getId());
-        Reconciliation.Side side = new Reconciliation.Side(versions);
-        return new ReconciliationSummary(settings.platform().code(), partner.code(), day, side.count(),
-                side.digest(BatchCodec::digest), side.versions());
     }
 }

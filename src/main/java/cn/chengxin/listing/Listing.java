@@ -406,6 +406,14 @@ public class Listing {
         return store.noticesOfEntry(entryId);
     }
 
+    /**
+     * A page of the entries of a type that are now in a status, by their last change after {@code seq}, oldest
+     * first: for going through all of them, such as the exchange's catch-up of a partner declared late.
+     */
+    public List<ListEntry> entriesSince(EntryStatus status, ListType type, long seq, int limit) {
+        return store.byStatusSince(status, type, seq, limit);
+    }
+
     /** Entries changed after {@code seq}, oldest change first: the check index follows this feed. */
     public List<ListEntry> changesSince(long seq, int limit) {
         return store.changesSince(seq, limit);

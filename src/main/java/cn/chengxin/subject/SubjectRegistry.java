@@ -173,6 +173,15 @@ public class SubjectRegistry {
         return ids.isEmpty() ? java.util.Map.of() : subjects.numberIndexes(ids);
     }
 
+    /** A subject as a message to another platform names it: the type of its document and its name. */
+    public record Named(DocumentType documentType, String name) {
+    }
+
+    /** Many subjects' document types and names at once, by id (absent: no such subject). */
+    public java.util.Map<UUID, Named> namesOf(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? java.util.Map.of() : subjects.names(ids);
+    }
+
     public Optional<String> pseudonymOf(UUID id) {
         return subjects.numberIndex(id).map(java.util.HexFormat.of()::formatHex);
     }

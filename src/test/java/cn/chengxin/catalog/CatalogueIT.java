@@ -51,7 +51,11 @@ class CatalogueIT {
         assertThat(catalogue.active("P_COURT_DEFAULTER")).get()
                 .satisfies(i -> assertThat(i.definition().legalBasis()).contains("法释〔2017〕7号"));
         mvc.perform(get("/api/v1/catalog/items")).andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.definition.code == 'P_BLOOD_DONATION')].definition.nature").value("GOOD"));
+                .andExpect(jsonPath("$[?(@.definition.code == 'P_BLOOD_DONATION')].definition.nature").value("GOOD"))
+                .andExpect(jsonPath("$[?(@.definition.code == 'P_COURT_DEFAULTER')].definition.sharedUpward")
+                        .value(true))
+                .andExpect(jsonPath("$[?(@.definition.code == 'P_ADMIN_PENALTY_MINOR')].definition.sharedUpward")
+                        .value(false));
         mvc.perform(get("/catalog")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("失信被执行人信息")));
     }
@@ -96,10 +100,54 @@ class CatalogueIT {
         ItemDefinition withBloodType = new ItemDefinition(code + "_B", "含血型", SubjectType.PERSON, Nature.NEUTRAL,
                 Category.SELF_DECLARED, Domain.GENERAL, List.of(FieldDefinition.text("blood", "血型", false)),
                 List.of("HEALTH"), "某法", Sharing.GOVERNMENT, null, null, null, null, false, false,
-                UpdateCycle.DAILY, false, null);
+                false, UpdateCycle.DAILY, false, null);
         assertThatThrownBy(() -> catalogue.draft(withBloodType, "")).extracting(e -> ((DomainProblem) e).code())
                 .isEqualTo("FIELD_FORBIDDEN");
         SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void theConsoleMarksAnItemSharedUpwardInANewVersionAndKeepsTheOldOneUnmarked() throws Exception {
+        String code = "P_UP_" + (System.nanoTime() % 100000);
+        as("maker");
+        catalogue.draft(item(code, "《测试法》第一条"), "新增");
+        catalogue.submit(code);
+        as("checker");
+        catalogue.approve(code, "同意");
+        SecurityContextHolder.clearContext();
+        var clerk = user("clerk").authorities(new SimpleGrantedAuthority("STAFF"),
+                new SimpleGrantedAuthority("console:home"), new SimpleGrantedAuthority("catalog:edit"));
+        mvc.perform(get("/console/catalog/" + code + "/edit").with(clerk)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"sharedUpward\"")))
+                .andExpect(content().string(containsString("向上级平台共享")));
+        mvc.perform(post("/console/catalog/draft").with(clerk).with(csrf()).param("code", code)
+                        .param("name", "测试事项").param("subjectType", "PERSON").param("nature", "NEGATIVE")
+                        .param("category", "ADMINISTRATIVE_PENALTY").param("domain", "GENERAL")
+                        .param("sharing", "PUBLIC").param("severity", "GENERAL").param("updateCycle", "DAILY")
+                        .param("usableForPunishment", "true").param("sharedUpward", "true")
+                        .param("providers", "MARKET").param("legalBasis", "《测试法》第一条")
+                        .param("fields", "facts|事实|TEXT|是|").param("changeNote", "报送上级平台"))
+                .andExpect(status().is3xxRedirection());
+        as("maker");
+        catalogue.submit(code);
+        as("checker");
+        catalogue.approve(code, "同意");
+        SecurityContextHolder.clearContext();
+        List<CatalogueItem> history = catalogue.history(code);
+        assertThat(history).extracting(i -> i.definition().sharedUpward()).containsExactly(true, false);
+        assertThat(jdbc.sql("SELECT shared_upward FROM catalog.item WHERE code = ? ORDER BY version")
+                .param(code).query(Boolean.class).list()).containsExactly(false, true);
+        mvc.perform(get("/console/catalog/" + code).with(clerk)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("向上级平台共享")));
+        mvc.perform(post("/console/catalog/draft").with(clerk).with(csrf()).param("code", code)
+                        .param("name", "测试事项").param("subjectType", "PERSON").param("nature", "NEGATIVE")
+                        .param("category", "ADMINISTRATIVE_PENALTY").param("domain", "GENERAL")
+                        .param("sharing", "AUTHORISED_QUERY").param("severity", "GENERAL")
+                        .param("updateCycle", "DAILY").param("usableForPunishment", "true")
+                        .param("sharedUpward", "true").param("providers", "MARKET")
+                        .param("legalBasis", "《测试法》第一条").param("fields", "facts|事实|TEXT|是|"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("UPWARD_NOT_FOR_AUTHORISED_QUERY")));
     }
 
     @Test
@@ -132,7 +180,7 @@ class CatalogueIT {
     private static ItemDefinition item(String code, String legalBasis) {
         return new ItemDefinition(code, "测试事项", SubjectType.PERSON, Nature.NEGATIVE, Category.ADMINISTRATIVE_PENALTY,
                 Domain.GENERAL, List.of(FieldDefinition.text("facts", "事实", true)), List.of("MARKET"), legalBasis,
-                Sharing.PUBLIC, Severity.GENERAL, null, null, null, true, true, UpdateCycle.DAILY, false, null);
+                Sharing.PUBLIC, Severity.GENERAL, null, null, null, true, true, false, UpdateCycle.DAILY, false, null);
     }
 
 }

@@ -15,6 +15,7 @@ import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordStatus;
@@ -106,6 +107,9 @@ class ExchangeIT {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    cn.chengxin.catalog.Catalogue catalogue;
+
     private String here;
 
     @BeforeEach
@@ -133,12 +137,7 @@ class ExchangeIT {
         TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
                 PlatformLevel.PROVINCE, null);
         TestCitizens.Person person = TestCitizens.register(subjects, "柏玉兰");
-        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
-
-        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
-                "驻市监罚〔2026〕71号");
-        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_MINOR",
-                "驻市监罚〔2026〕72号");
+        UUID subject = withGeneralAndMinorPenalties(person, 71);
         List<QueuedMessage> queued = forPartner(subject, province);
         assertThat(queued).as("the minor penalty is not reported upward").hasSize(1);
         assertThat(queued.get(0).kind()).isEqualTo("RECORD");
@@ -165,6 +164,40 @@ class ExchangeIT {
         assertThat(jdbc.sql("SELECT count(*) FROM exchange.outbox WHERE body::text LIKE ?")
                 .param("%" + person.number() + "%").query(Long.class).single())
                 .as("no identity number rests in the outbox").isZero();
+    }
+
+    @Test
+    void onlyRecordsOfItemsTheCatalogueMarksSharedUpwardAreQueuedAndAMarkCountsOnceApproved() throws Exception {
+        TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                PlatformLevel.PROVINCE, null);
+        String marked = penaltyItem("P_UPWARD_YES_", true);
+        String unmarked = penaltyItem("P_UPWARD_NO_", false);
+        TestCitizens.Person person = TestCitizens.register(subjects, "时秀英");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), unmarked, "驻市监罚〔2026〕61号");
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), marked, "驻市监罚〔2026〕62号");
+        assertThat(forPartner(subject, province)).extracting(QueuedMessage::sourceId)
+                .containsExactly("record/" + recordOf(subject, marked));
+
+        // Marking the other item is a new version of it: a draft changes nothing until another person approves it.
+        ItemDefinition draft = withMark(catalogue.active(unmarked).orElseThrow().definition(), true);
+        as("exchange-maker", () -> {
+            catalogue.draft(draft, "报送上级平台");
+            catalogue.submit(unmarked);
+            return null;
+        });
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), unmarked, "驻市监罚〔2026〕63号");
+        assertThat(forPartner(subject, province)).hasSize(1);
+        as("exchange-checker", () -> {
+            catalogue.approve(unmarked, "同意");
+            return null;
+        });
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), unmarked, "驻市监罚〔2026〕64号");
+        assertThat(forPartner(subject, province)).hasSize(2);
+        assertThat(forPartner(subject, province).get(1).sourceId()).isEqualTo("record/" + creditFile.fileOf(subject)
+                .stream().filter(e -> e.decisionNumber().equals("驻市监罚〔2026〕64号")).findFirst().orElseThrow()
+                .recordKey());
     }
 
     @Test
@@ -200,11 +233,7 @@ class ExchangeIT {
             try {
                 TestCitizens.Person person = TestCitizens.register(subjects, "冉国强");
                 UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
-                courtDefaulter(person);
-                ListEntry proposal = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject)
-                        .stream().filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
-                as("exchange-checker", () -> listing.approve(proposal.id(), "核实无误"));
-                assertThat(listing.entry(proposal.id()).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
+                ListEntry proposal = blackListed(person, subject);
                 queueing.followListing();
                 await().atMost(Duration.ofSeconds(5)).until(() -> forPartner(subject, province).stream()
                         .anyMatch(q -> q.kind().equals("LIST_ENTRY") && q.status().equals("EFFECTIVE")));
@@ -473,6 +502,200 @@ class ExchangeIT {
     }
 
     @Test
+    void reconcilingWithTheParentAdoptsItsStateOfOtherPlatformsMessagesAndListsConflictsAboutOurOwn()
+            throws Exception {
+        try (FakeParent parent = new FakeParent(exchange.platform().publicKey())) {
+            TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                    PlatformLevel.PROVINCE, parent.baseUrl());
+            parent.signAs(province);
+            TestPartner peer = TestPartner.fresh("信用邻市").declaredAs(exchange, Relation.PEER, PlatformLevel.CITY,
+                    null);
+            TestPartner county = TestPartner.fresh("信用县").declaredAs(exchange, Relation.CHILD, PlatformLevel.CITY,
+                    null);
+            try {
+                String number = TestCitizens.withCheckCharacter("41150019810203045");
+                String behind = "list/" + UUID.randomUUID();
+                String fromPeer = "list/" + UUID.randomUUID();
+                String missing = "list/" + UUID.randomUUID();
+                String same = "list/" + UUID.randomUUID();
+                pushOne(province, Messages.blackListEntry("411500", behind, 3, "EFFECTIVE", number, "卞国栋"));
+                pushOne(province, Messages.blackListEntry("411500", same, 2, "EFFECTIVE", number, "卞国栋"));
+                // The peer's own entry reached us directly in a version the parent does not stand by.
+                pushOne(peer, Messages.blackListEntry(peer.code, fromPeer, 9, "EFFECTIVE", number, "卞国栋"));
+                parent.relayed.addAll(List.of(
+                        Messages.blackListEntry("411500", behind, 5, "EXITED", number, "卞国栋"),
+                        Messages.blackListEntry(peer.code, fromPeer, 4, "EXITED", number, "卞国栋"),
+                        Messages.blackListEntry("411500", missing, 1, "EFFECTIVE", number, "卞国栋"),
+                        Messages.blackListEntry("411500", same, 2, "EFFECTIVE", number, "卞国栋")));
+
+                // One of our own records, which the parent holds in a version we never sent.
+                TestCitizens.Person person = TestCitizens.register(subjects, "岑文静");
+                UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+                TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(),
+                        "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕84号");
+                pushing.pushDue(Instant.now());
+                ExchangeMessage sent = parent.received.stream().filter(m -> m.sourcePlatform().equals(here))
+                        .filter(m -> person.number().equals(m.subject().number())).findFirst().orElseThrow();
+                parent.received.add(new ExchangeMessage(here, sent.sourceId(), sent.version() + 1_000_000,
+                        sent.kind(), sent.occurredAt(), sent.subject(), sent.item(), null, sent.severity(),
+                        sent.period(), "REVOKED", false, sent.department(), sent.decisionNumber(), sent.legalBasis(),
+                        sent.issuingPlatformName()));
+                LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+                ReconciliationResult result = mine(exchange.reconcile(today), province);
+                assertThat(result.matched()).isFalse();
+                assertThat(result.adoptedKeys()).containsExactlyInAnyOrder("411500:" + behind,
+                        peer.code + ":" + fromPeer, "411500:" + missing);
+                assertThat(result.adopted()).isEqualTo(3);
+                assertThat(result.conflicts()).containsExactly(sent.sourceId());
+                assertThat(held("411500", behind)).isEqualTo("EXITED@5");
+                assertThat(held(peer.code, fromPeer)).as("the parent's state, though lower").isEqualTo("EXITED@4");
+                assertThat(held("411500", missing)).isEqualTo("EFFECTIVE@1");
+                assertThat(held("411500", same)).isEqualTo("EFFECTIVE@2");
+                assertThat(creditFile.fileOf(subject)).singleElement()
+                        .satisfies(e -> assertThat(e.status()).as("our own record stays ours").isEqualTo(RecordStatus.ACTIVE));
+                assertThat(forPartner(subject, province)).as("nothing queued again for a conflict")
+                        .singleElement().satisfies(q -> assertThat(q.acknowledged()).isTrue());
+                assertThat(pulled(county, 0)).as("what was adopted goes on down")
+                        .extracting(m -> m.sourceId() + "@" + m.version())
+                        .contains(behind + "@5", fromPeer + "@4", missing + "@1");
+                await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("SELECT count(*) FROM audit.event "
+                        + "WHERE action = 'exchange.adopt' AND detail LIKE ?").param("%" + missing + "%")
+                        .query(Long.class).single() == 1);
+
+                mvc.perform(get("/console/exchange").with(user("office").authorities(
+                                new SimpleGrantedAuthority("STAFF"), new SimpleGrantedAuthority("console:home"),
+                                new SimpleGrantedAuthority("exchange:manage"))))
+                        .andExpect(status().isOk())
+                        .andExpect(content().string(containsString("411500:" + missing)))
+                        .andExpect(content().string(containsString(sent.sourceId())))
+                        .andExpect(content().string(not(containsString(number))));
+
+                ReconciliationResult again = mine(exchange.reconcile(today), province);
+                assertThat(again.adopted()).as("nothing more to adopt").isZero();
+                assertThat(again.conflicts()).containsExactly(sent.sourceId());
+            } finally {
+                province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
+            }
+        }
+    }
+
+    @Test
+    void aChildAsksWhatWeRelayedToItAndFetchesItInABatchWeSign() throws Exception {
+        TestPartner cityA = TestPartner.fresh("信用甲市").declaredAs(exchange, Relation.CHILD, PlatformLevel.CITY, null);
+        TestPartner cityB = TestPartner.fresh("信用乙市").declaredAs(exchange, Relation.CHILD, PlatformLevel.CITY, null);
+        String number = TestCitizens.withCheckCharacter("41150019790909072");
+        String sourceId = "list/" + UUID.randomUUID();
+        pushOne(cityA, Messages.blackListEntry(cityA.code, sourceId, 6, "EFFECTIVE", number, "籍东升"));
+        long cursor = jdbc.sql("SELECT max(seq) FROM exchange.outbox WHERE partner_code = ?").param(cityB.code)
+                .query(Long.class).single();
+        cityB.pull(mvc, here, cursor, Instant.now()).andExpect(status().isOk());
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String key = cityA.code + ":" + sourceId;
+
+        cityB.relayed(mvc, here, today, Instant.now()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.versions['" + key + "']").value(6));
+        var response = cityB.fetch(mvc, here, "{\"keys\":[\"" + key + "\"]}", Instant.now())
+                .andExpect(status().isOk()).andReturn().getResponse();
+        SignedBatch answer = new SignedBatch(response.getHeader(SignedBatch.PLATFORM),
+                response.getContentAsByteArray(), response.getHeader(SignedBatch.DIGEST),
+                response.getHeader(SignedBatch.SIGNATURE));
+        assertThat(answer.signedBy(exchange.platform().publicKey())).isTrue();
+        assertThat(BatchCodec.read(answer.body()).messages()).singleElement().satisfies(m -> {
+            assertThat(m.version()).isEqualTo(6);
+            assertThat(m.subject().number()).isEqualTo(number);
+        });
+        refused(cityB.fetch(mvc, here, "{\"keys\":[\"not a key\"]}", Instant.now()), 422,
+                "EXCHANGE_BATCH_MALFORMED");
+        refused(TestPartner.fresh("x").fetch(mvc, here, "{\"keys\":[]}", Instant.now()), 403,
+                "EXCHANGE_PARTNER_UNKNOWN");
+    }
+
+    @Test
+    void aParentDeclaredLateGetsTheCurrentStateOnceResentAndResendingAgainChangesNothing() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "祁晓光");
+        UUID subject = withGeneralAndMinorPenalties(person, 101);
+        ListEntry proposal = blackListed(person, subject);
+        queueing.followListing();
+
+        try (FakeParent parent = new FakeParent(exchange.platform().publicKey())) {
+            TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                    PlatformLevel.PROVINCE, parent.baseUrl());
+            try {
+                assertThat(forPartner(subject, province)).as("declared after the fact: nothing queued").isEmpty();
+                mvc.perform(post("/console/exchange/partners/" + province.code + "/resend").with(office())
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                        .andExpect(status().is3xxRedirection())
+                        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                                .attribute("successKey", "exchange.resent"));
+                List<QueuedMessage> queued = forPartner(subject, province);
+                UUID general = recordOf(subject, "P_ADMIN_PENALTY_GENERAL");
+                UUID defaulter = recordOf(subject, "P_COURT_DEFAULTER");
+                assertThat(queued).as("the minor penalty is not shared upward")
+                        .extracting(q -> q.kind() + " " + q.sourceId() + " " + q.status())
+                        .containsExactlyInAnyOrder("RECORD record/" + general + " ACTIVE",
+                                "RECORD record/" + defaulter + " ACTIVE",
+                                "LIST_ENTRY list/" + proposal.id() + " EFFECTIVE");
+                assertThat(jdbc.sql("SELECT count(*) FROM exchange.outbox WHERE body::text LIKE ?")
+                        .param("%" + person.number() + "%").query(Long.class).single())
+                        .as("no identity number rests in the outbox").isZero();
+
+                pushing.pushDue(Instant.now());
+                assertThat(forPartner(subject, province)).allMatch(QueuedMessage::acknowledged);
+                List<String> delivered = parent.received.stream()
+                        .filter(m -> person.number().equals(m.subject().number()))
+                        .map(m -> m.sourceId() + "@" + m.version()).toList();
+                assertThat(delivered).containsExactlyInAnyOrderElementsOf(
+                        queued.stream().map(q -> q.sourceId() + "@" + q.version()).toList());
+
+                ResendReport again = exchange.resendCurrentState(province.code);
+                assertThat(again.records()).isPositive();
+                assertThat(again.listEntries()).isPositive();
+                assertThat(forPartner(subject, province)).as("the same versions, queued again")
+                        .extracting(q -> q.sourceId() + "@" + q.version())
+                        .containsExactlyInAnyOrderElementsOf(delivered);
+                pushing.pushDue(Instant.now());
+                assertThat(parent.received.stream().filter(m -> person.number().equals(m.subject().number()))
+                        .map(m -> m.sourceId() + "@" + m.version()).distinct().toList())
+                        .containsExactlyInAnyOrderElementsOf(delivered);
+                await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("SELECT count(*) FROM audit.event "
+                        + "WHERE action = 'exchange.resend' AND detail LIKE ?").param(province.code + "%")
+                        .query(Long.class).single() == 2);
+            } finally {
+                province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
+            }
+        }
+    }
+
+    @Test
+    void aChildDeclaredLateGetsWhatWeRelayFromTheParentOnceResent() throws Exception {
+        TestPartner nation = TestPartner.fresh("信用中国").declaredAs(exchange, Relation.PARENT, PlatformLevel.NATION,
+                null);
+        TestPartner early = TestPartner.fresh("信用甲市").declaredAs(exchange, Relation.CHILD, PlatformLevel.CITY, null);
+        TestPartner peer = TestPartner.fresh("信用邻省").declaredAs(exchange, Relation.PEER, PlatformLevel.PROVINCE,
+                null);
+        String number = TestCitizens.withCheckCharacter("41150019770707071");
+        String fromNation = "list/" + UUID.randomUUID();
+        String fromPeer = "list/" + UUID.randomUUID();
+        pushOne(nation, Messages.blackListEntry("110000", fromNation, 3, "EFFECTIVE", number, "籍振华"));
+        pushOne(peer, Messages.blackListEntry(peer.code, fromPeer, 1, "EFFECTIVE", number, "籍振华"));
+        assertThat(pulled(early, 0)).extracting(ExchangeMessage::sourceId).contains(fromNation)
+                .doesNotContain(fromPeer);
+
+        TestPartner late = TestPartner.fresh("信用乙市").declaredAs(exchange, Relation.CHILD, PlatformLevel.CITY, null);
+        assertThat(pulled(late, 0)).isEmpty();
+        ResendReport report = exchange.resendCurrentState(late.code);
+        assertThat(report.records()).as("our own records go up only").isZero();
+        assertThat(report.relayed()).isPositive();
+        assertThat(pulled(late, 0)).filteredOn(m -> number.equals(m.subject().number()))
+                .extracting(m -> m.sourceId() + "@" + m.version()).containsExactly(fromNation + "@3");
+        assertThat(exchange.resendCurrentState(peer.code).relayed()).as("nothing goes to a peer").isZero();
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(ExchangeProblem.class,
+                () -> exchange.resendCurrentState("NOPE")).code()).isEqualTo("EXCHANGE_PARTNER_UNKNOWN");
+    }
+
+    @Test
     void aPartnerAsksWhatWeHoldOfItsMessagesOfADay() throws Exception {
         TestPartner city = TestPartner.fresh("信用市").declaredAs(exchange, Relation.PEER, PlatformLevel.CITY, null);
         String number = TestCitizens.withCheckCharacter("41130019800101031");
@@ -553,6 +776,43 @@ class ExchangeIT {
 
     // ---- helpers
 
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor office() {
+        return user("office").authorities(new SimpleGrantedAuthority("STAFF"),
+                new SimpleGrantedAuthority("console:home"), new SimpleGrantedAuthority("exchange:manage"));
+    }
+
+    /** A new active item shaped like the general penalty, marked shared upward or not (drafted and approved). */
+    private String penaltyItem(String prefix, boolean sharedUpward) throws Exception {
+        ItemDefinition penalty = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition();
+        String code = prefix + System.nanoTime() % 1_000_000;
+        ItemDefinition item = withMark(new ItemDefinition(code, "测试处罚" + code, penalty.subjectType(),
+                penalty.nature(), penalty.category(), penalty.domain(), penalty.fields(), penalty.providers(),
+                penalty.legalBasis(), penalty.sharing(), penalty.severity(), null, null, null, true, true, false,
+                penalty.updateCycle(), false, null), sharedUpward);
+        as("exchange-maker", () -> {
+            catalogue.draft(item, "测试事项");
+            catalogue.submit(code);
+            return null;
+        });
+        as("exchange-checker", () -> {
+            catalogue.approve(code, "同意");
+            return null;
+        });
+        return code;
+    }
+
+    private static ItemDefinition withMark(ItemDefinition d, boolean sharedUpward) {
+        return new ItemDefinition(d.code(), d.name(), d.subjectType(), d.nature(), d.category(), d.domain(), d.fields(),
+                d.providers(), d.legalBasis(), d.sharing(), d.severity(), d.publicationMinMonths(),
+                d.publicationMaxMonths(), d.retentionYears(), d.usableForPunishment(), d.usableForScoring(),
+                sharedUpward, d.updateCycle(), d.linksToResponsiblePersons(), d.description());
+    }
+
+    private UUID recordOf(UUID subject, String itemCode) {
+        return creditFile.fileOf(subject).stream().filter(e -> e.itemCode().equals(itemCode)).findFirst()
+                .orElseThrow().recordKey();
+    }
+
     /** A list file uploaded in the console by staff of the credit office. */
     private ResultActions upload(String file) throws Exception {
         return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
@@ -601,6 +861,25 @@ class ExchangeIT {
     private String held(String platform, String sourceId) {
         return jdbc.sql("SELECT status || '@' || version FROM exchange.received WHERE source_platform = ? "
                 + "AND source_id = ?").params(platform, sourceId).query(String.class).optional().orElse(null);
+    }
+
+    /** A general penalty (shared upward) and a minor one (not) decided by numbers n and n + 1; the subject's id. */
+    private UUID withGeneralAndMinorPenalties(TestCitizens.Person person, int n) throws Exception {
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
+                "驻市监罚〔2026〕" + n + "号");
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_MINOR",
+                "驻市监罚〔2026〕" + (n + 1) + "号");
+        return subjects.find(subjects.validate(null, person.number())).orElseThrow();
+    }
+
+    /** A court-defaulter record whose black-list proposal a second person approves: the entry, in force. */
+    private ListEntry blackListed(TestCitizens.Person person, UUID subject) throws Exception {
+        courtDefaulter(person);
+        ListEntry proposal = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
+                .filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
+        as("exchange-checker", () -> listing.approve(proposal.id(), "核实无误"));
+        assertThat(listing.entry(proposal.id()).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
+        return proposal;
     }
 
     private void courtDefaulter(TestCitizens.Person person) throws Exception {

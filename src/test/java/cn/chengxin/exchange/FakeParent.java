@@ -20,13 +20,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A provincial platform on loopback that accepts our pushed batches only with our valid signature and digest, and
- * that can be taken down (it answers 503) to test the outbox's retries.
+ * that can be taken down (it answers 503) to test the outbox's retries. Signing as {@link #signAs} a declared
+ * partner, it also answers the downward reconciliation with what it says it {@link #relayed} to us.
  */
 final class FakeParent implements AutoCloseable {
 
     private final HttpServer server;
     private final String ourPublicKey;
     final List<ExchangeMessage> received = new CopyOnWriteArrayList<>();
+    final List<ExchangeMessage> relayed = new CopyOnWriteArrayList<>();
+    private volatile TestPartner signer;
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger badSignatures = new AtomicInteger();
     volatile boolean down;
@@ -71,7 +74,44 @@ final class FakeParent implements AutoCloseable {
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
+        server.createContext(Adopting.PATH, exchange -> {
+            String requester = exchange.getRequestHeaders().getFirst(SignedBatch.PLATFORM);
+            byte[] answer;
+            if (exchange.getRequestMethod().equals("GET")) {
+                Map<String, Long> latest = new HashMap<>();
+                relayed.forEach(m -> latest.merge(Reconciliation.key(m.sourcePlatform(), m.sourceId()), m.version(),
+                        Math::max));
+                Reconciliation.Side side = new Reconciliation.Side(latest);
+                answer = JsonMapper.builder().build().writeValueAsBytes(new ReconciliationSummary(signer == null ? "FAKE" : signer.code, null,
+                        LocalDate.now(ZoneId.of("Asia/Shanghai")), side.count(), side.digest(BatchCodec::digest),
+                        side.versions()));
+            } else {
+                List<String> keys = JsonMapper.builder().build().readValue(exchange.getRequestBody().readAllBytes(),
+                        Keys.class).keys();
+                Map<String, ExchangeMessage> latest = new HashMap<>();
+                relayed.forEach(m -> latest.merge(Reconciliation.key(m.sourcePlatform(), m.sourceId()), m,
+                        (a, b) -> a.version() >= b.version() ? a : b));
+                SignedBatch batch = signer.sign(requester, java.time.Instant.now(), keys.stream()
+                        .filter(latest::containsKey).map(latest::get).toList());
+                exchange.getResponseHeaders().add(SignedBatch.PLATFORM, batch.from());
+                exchange.getResponseHeaders().add(SignedBatch.DIGEST, batch.digest());
+                exchange.getResponseHeaders().add(SignedBatch.SIGNATURE, batch.signature());
+                answer = batch.body();
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
         server.start();
+    }
+
+    record Keys(List<String> keys) {
+    }
+
+    /** The province signs its answers as this partner (declared to us as our parent). */
+    void signAs(TestPartner partner) {
+        this.signer = partner;
     }
 
     /** The province loses every version of a message (a restore from an old backup, say). */

@@ -76,6 +76,20 @@ final class TestPartner {
                 .header(SignedBatch.SIGNATURE, signature("reconcile", platform, day.toString(), at)));
     }
 
+    ResultActions relayed(MockMvc mvc, String platform, java.time.LocalDate day, Instant at) throws Exception {
+        return mvc.perform(get("/api/v1/exchange/reconciliation/relayed").param("day", day.toString())
+                .param("at", at.toString()).header(SignedBatch.PLATFORM, code)
+                .header(SignedBatch.SIGNATURE, signature("relayed", platform, day.toString(), at)));
+    }
+
+    ResultActions fetch(MockMvc mvc, String platform, String keys, Instant at) throws Exception {
+        byte[] body = keys.getBytes(StandardCharsets.UTF_8);
+        return mvc.perform(post("/api/v1/exchange/reconciliation/relayed").param("at", at.toString())
+                .contentType(MediaType.APPLICATION_JSON).content(body).header(SignedBatch.PLATFORM, code)
+                .header(SignedBatch.SIGNATURE, signature("fetch", platform,
+                        cn.chengxin.exchange.wire.BatchCodec.digest(body), at)));
+    }
+
     private String signature(String operation, String platform, String argument, Instant at) {
         byte[] request = (operation + "\n" + code + "\n" + platform + "\n" + argument + "\n" + at)
                 .getBytes(StandardCharsets.UTF_8);

@@ -121,7 +121,7 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
                                 "/api/v1/audit/checkpoints", "/api/v1/audit/checkpoints/**", "/api/v1/catalog/items",
                                 // Partners sign what they send instead of holding an API key (exchange module).
                                 "/api/v1/exchange/platform", "/api/v1/exchange/batches", "/api/v1/exchange/feed",
-                                "/api/v1/exchange/reconciliation")
+                                "/api/v1/exchange/reconciliation", "/api/v1/exchange/reconciliation/relayed")
                         .permitAll()
                         .anyRequest().hasAuthority(ApiKeyAuthenticationFilter.API_CLIENT))
                 .exceptionHandling(e -> e

@@ -190,6 +190,16 @@ public final class BaseCatalogue {
                                        boolean scoring, UpdateCycle cycle, boolean linksToResponsible,
                                        String description) {
         return new ItemDefinition(code, name, subject, nature, category, domain, fields, providers, legalBasis, sharing,
-                severity, null, null, null, punishment, scoring, cycle, linksToResponsible, description);
+                severity, null, null, null, punishment, scoring, sharedUpwardByDefault(nature, sharing, punishment),
+                cycle, linksToResponsible, description);
+    }
+
+    /**
+     * The base catalogue's choice of what goes up to the parent platform (RULES.md §11: dishonesty is pushed upward
+     * so that "一处失信，处处受限" holds): negative items usable for punishment and not for authorised query only.
+     * Migration V33 gave the items of existing platforms the same value; the credit office changes it per item.
+     */
+    public static boolean sharedUpwardByDefault(Nature nature, Sharing sharing, boolean usableForPunishment) {
+        return nature == Nature.NEGATIVE && usableForPunishment && sharing != Sharing.AUTHORISED_QUERY;
     }
 }

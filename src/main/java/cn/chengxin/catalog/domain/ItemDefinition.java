@@ -8,6 +8,8 @@ import java.util.List;
  * shown ({@code null} maximum: long-term, as for good information) and kept.
  *
  * @param providers                 codes of the departments whose remit includes the item
+ * @param sharedUpward              the item's records go up to the parent platform (RULES.md §11: records and
+ *                                  lists pushed upward); the credit office decides it per item, per version
  * @param linksToResponsiblePersons an organisation's record is also recorded on its legal representative
  *                                  and responsible persons (RULES.md §1)
  */
@@ -15,8 +17,8 @@ public record ItemDefinition(String code, String name, SubjectType subjectType, 
                              Domain domain, List<FieldDefinition> fields, List<String> providers, String legalBasis,
                              Sharing sharing, Severity severity, Integer publicationMinMonths,
                              Integer publicationMaxMonths, Integer retentionYears, boolean usableForPunishment,
-                             boolean usableForScoring, UpdateCycle updateCycle, boolean linksToResponsiblePersons,
-                             String description) {
+                             boolean usableForScoring, boolean sharedUpward, UpdateCycle updateCycle,
+                             boolean linksToResponsiblePersons, String description) {
 
     public ItemDefinition {
         fields = fields == null ? List.of() : List.copyOf(fields);
@@ -35,7 +37,7 @@ public record ItemDefinition(String code, String name, SubjectType subjectType, 
         }
         return new ItemDefinition(d.code(), d.name(), d.subjectType(), d.nature(), d.category(), d.domain(),
                 d.fields(), d.providers(), d.legalBasis(), d.sharing(), d.severity(), min, max, retention,
-                d.usableForPunishment(), d.usableForScoring(), d.updateCycle(), d.linksToResponsiblePersons(),
-                d.description());
+                d.usableForPunishment(), d.usableForScoring(), d.sharedUpward(), d.updateCycle(),
+                d.linksToResponsiblePersons(), d.description());
     }
 }

@@ -74,6 +74,16 @@ public final class ItemRules {
         if (d.usableForPunishment() && d.nature() != Nature.NEGATIVE) {
             out.add(new Violation("PUNISHMENT_ONLY_NEGATIVE", "usableForPunishment", "只有失信信息可用于惩戒"));
         }
+        // What only an authorised query may read, and what may not be used to punish (RULES.md §2: "not reported
+        // for individuals"), never leaves the platform; a flag saying otherwise would mislead whoever reads it.
+        if (d.sharedUpward() && d.sharing() == Sharing.AUTHORISED_QUERY) {
+            out.add(new Violation("UPWARD_NOT_FOR_AUTHORISED_QUERY", "sharedUpward",
+                    "授权查询的事项不能向上级平台共享"));
+        }
+        if (d.sharedUpward() && d.nature() == Nature.NEGATIVE && !d.usableForPunishment()) {
+            out.add(new Violation("UPWARD_NOT_USABLE_FOR_PUNISHMENT", "sharedUpward",
+                    "不可用于惩戒的失信信息（简易程序、轻微违法等）不向上级平台报送"));
+        }
         return out;
     }
 

@@ -70,25 +70,26 @@ public class JdbcCatalogue {
                        Instant at) {
         jdbc.sql("""
                         INSERT INTO catalog.item (id, code, version, status, definition, name, subject_type, nature,
-                                                  category, domain, sharing, severity, providers, change_note,
-                                                  created_by, created_at)
-                        VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                  category, domain, sharing, severity, providers, shared_upward,
+                                                  change_note, created_by, created_at)
+                        VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, d.code(), version, status.name(), json.writeValueAsString(d), d.name(),
                         d.subjectType().name(), d.nature().name(), d.category().name(), d.domain().name(),
                         d.sharing().name(), d.severity() == null ? null : d.severity().name(),
-                        d.providers().toArray(String[]::new), note, by, Timestamp.from(at))
+                        d.providers().toArray(String[]::new), d.sharedUpward(), note, by, Timestamp.from(at))
                 .update();
     }
 
     public void updateDraft(UUID id, ItemDefinition d, String note) {
         jdbc.sql("""
                         UPDATE catalog.item SET definition = ?::jsonb, name = ?, subject_type = ?, nature = ?,
-                               category = ?, domain = ?, sharing = ?, severity = ?, providers = ?, change_note = ?
+                               category = ?, domain = ?, sharing = ?, severity = ?, providers = ?,
+                               shared_upward = ?, change_note = ?
                         WHERE id = ? AND status = 'DRAFT'""")
                 .params(json.writeValueAsString(d), d.name(), d.subjectType().name(), d.nature().name(),
                         d.category().name(), d.domain().name(), d.sharing().name(),
                         d.severity() == null ? null : d.severity().name(), d.providers().toArray(String[]::new),
-                        note, id)
+                        d.sharedUpward(), note, id)
                 .update();
     }
 

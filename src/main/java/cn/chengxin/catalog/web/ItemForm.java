@@ -36,6 +36,7 @@ public class ItemForm {
     private Integer retentionYears;
     private boolean usableForPunishment;
     private boolean usableForScoring;
+    private boolean sharedUpward;
     private UpdateCycle updateCycle = UpdateCycle.DAILY;
     private boolean linksToResponsiblePersons;
     private String providers = "";
@@ -59,6 +60,7 @@ public class ItemForm {
         f.retentionYears = d.retentionYears();
         f.usableForPunishment = d.usableForPunishment();
         f.usableForScoring = d.usableForScoring();
+        f.sharedUpward = d.sharedUpward();
         f.updateCycle = d.updateCycle();
         f.linksToResponsiblePersons = d.linksToResponsiblePersons();
         f.providers = String.join(", ", d.providers());
@@ -104,7 +106,7 @@ public class ItemForm {
         return new ItemDefinition(code == null ? null : code.trim().toUpperCase(), name == null ? null : name.trim(),
                 subjectType, nature, category, domain, parsed, providerCodes, legalBasis == null ? null
                 : legalBasis.trim(), sharing, severity, publicationMinMonths, publicationMaxMonths, retentionYears,
-                usableForPunishment, usableForScoring, updateCycle, linksToResponsiblePersons,
+                usableForPunishment, usableForScoring, sharedUpward, updateCycle, linksToResponsiblePersons,
                 description == null || description.isBlank() ? null : description.trim());
     }
 
@@ -136,6 +138,8 @@ public class ItemForm {
     public void setUsableForPunishment(boolean v) { this.usableForPunishment = v; }
     public boolean isUsableForScoring() { return usableForScoring; }
     public void setUsableForScoring(boolean v) { this.usableForScoring = v; }
+    public boolean isSharedUpward() { return sharedUpward; }
+    public void setSharedUpward(boolean v) { this.sharedUpward = v; }
     public UpdateCycle getUpdateCycle() { return updateCycle; }
     public void setUpdateCycle(UpdateCycle updateCycle) { this.updateCycle = updateCycle; }
     public boolean isLinksToResponsiblePersons() { return linksToResponsiblePersons; }

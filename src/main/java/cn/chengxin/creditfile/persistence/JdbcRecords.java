@@ -225,6 +225,24 @@ public class JdbcRecords {
                 .list();
     }
 
+    /**
+     * Current records of the items in one of the statuses, with a record key after {@code after}, in key order:
+     * pages through the unique index of current versions. Content is left out (empty).
+     */
+    public List<cn.chengxin.creditfile.SubjectEntry> currentOfItems(Set<String> items, Set<RecordStatus> statuses,
+                                                                    UUID after, int limit) {
+        return jdbc.sql("""
+                        SELECT record_key, version, item_code, department_code, decision_number, decision_date,
+                               '{}', status, publication_end, linked_from IS NOT NULL, accepted_at, subject_id
+                        FROM creditfile.record
+                        WHERE current AND record_key > ? AND item_code = ANY(?::text[]) AND status = ANY(?::text[])
+                        ORDER BY record_key LIMIT ?""")
+                .params(after == null ? new UUID(0, 0) : after, items.toArray(String[]::new),
+                        statuses.stream().map(Enum::name).toArray(String[]::new), limit)
+                .query((rs, n) -> new cn.chengxin.creditfile.SubjectEntry(rs.getObject(12, UUID.class), entry(rs, n)))
+                .list();
+    }
+
     /** The current versions of many subjects' records at once, by subject. */
     public Map<UUID, List<FileEntry>> currentOfAll(java.util.Collection<UUID> subjectIds) {
         Map<UUID, List<FileEntry>> files = new java.util.HashMap<>();

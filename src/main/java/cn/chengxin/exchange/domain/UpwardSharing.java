@@ -8,25 +8,26 @@ import cn.chengxin.catalog.domain.Sharing;
 
 /**
  * Which catalogue items' records go up to the parent platform (RULES.md §11; 国办发〔2016〕98号: records and lists
- * pushed upward so that "一处失信，处处受限" holds). Records for authorised query only never leave the platform, nor
- * do records not usable for punishment (simple-procedure and minor penalties: "not reported for individuals",
- * RULES.md §2); of the others, negative records go up — or exactly the configured items, where the provincial
- * agreement names them.
+ * pushed upward so that "一处失信，处处受限" holds). The catalogue decides: an item goes up when its active version is
+ * marked shared upward. Records for authorised query only never leave the platform, nor do negative records not
+ * usable for punishment (simple-procedure and minor penalties: "not reported for individuals", RULES.md §2), whatever
+ * the mark says. Where the agreement with the parent names the items it takes ({@code chengxin.exchange.upward-items}),
+ * only marked items that it names go up: the platform never sends what its own catalogue does not share.
  */
 public final class UpwardSharing {
 
-    private final Set<String> configuredItems;
+    private final Set<String> agreedItems;
 
-    /** @param configuredItems item codes agreed with the parent; empty: every negative item not query-only */
-    public UpwardSharing(Set<String> configuredItems) {
-        this.configuredItems = Set.copyOf(configuredItems);
+    /** @param agreedItems item codes agreed with the parent; empty: no agreement restricts the catalogue's marks */
+    public UpwardSharing(Set<String> agreedItems) {
+        this.agreedItems = Set.copyOf(agreedItems);
     }
 
     public boolean shares(ItemDefinition item) {
-        if (item.sharing() == Sharing.AUTHORISED_QUERY
+        if (!item.sharedUpward() || item.sharing() == Sharing.AUTHORISED_QUERY
                 || item.nature() == Nature.NEGATIVE && !item.usableForPunishment()) {
             return false;
         }
-        return configuredItems.isEmpty() ? item.nature() == Nature.NEGATIVE : configuredItems.contains(item.code());
+        return agreedItems.isEmpty() || agreedItems.contains(item.code());
     }
 }

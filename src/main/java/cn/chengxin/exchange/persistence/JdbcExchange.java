@@ -111,6 +111,118 @@ public class JdbcExchange {
                         Timestamp.from(at), partnerCodes.toArray(String[]::new)).update();
     }
 
+    /** A message to send a partner again: about whom, and the message as the outbox keeps it (no number). */
+    public record Outgoing(UUID subjectId, ExchangeMessage message, String body) {
+    }
+
+    /**
+     * Queues our records' current messages for the partner, in one statement: where the latest message queued for
+     * a record (to any partner) says the same, apart from its version and time, its version and body are used
+     * again, so partners hold the same versions; otherwise the message gets a new version. A message the partner
+     * had is sent again (its acknowledgement is cleared).
+     *
+     * @return how many messages were queued or queued again
+     */
+    public int resendRecords(String partnerCode, String self, List<Outgoing> records, Instant at) {
+        return jdbc.sql("""
+                        WITH fresh AS MATERIALIZED (
+                            SELECT f.subject_id, f.source_id, f.status, f.body::jsonb AS body, o.version AS old_version,
+                                   o.body AS old_body
+                            FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) AS f(subject_id, source_id, status, body)
+                            LEFT JOIN LATERAL (
+                                SELECT version, body FROM exchange.outbox
+                                WHERE source_platform = ? AND source_id = f.source_id
+                                ORDER BY version DESC LIMIT 1) o ON true),
+                        versioned AS MATERIALIZED (
+                            SELECT subject_id, source_id, status,
+                                   old_body IS NOT NULL AND old_body - 'version' - 'occurredAt'
+                                       = body - 'version' - 'occurredAt' AS same,
+                                   body, old_body, old_version
+                            FROM fresh),
+                        chosen AS MATERIALIZED (
+                            SELECT subject_id, source_id, status, same, body, old_body,
+                                   CASE WHEN same THEN old_version ELSE nextval('exchange.message_version') END AS version
+                            FROM versioned)
+                        INSERT INTO exchange.outbox (partner_code, subject_id, source_platform, source_id, version,
+                               kind, status, body, queued_at)
+                        SELECT ?, subject_id, ?, source_id, version, 'RECORD', status,
+                               CASE WHEN same THEN old_body ELSE jsonb_set(body, '{version}', to_jsonb(version)) END, ?
+                        FROM chosen
+                        ON CONFLICT ON CONSTRAINT outbox_once DO UPDATE SET acked_at = NULL""")
+                .params(records.stream().map(Outgoing::subjectId).toArray(UUID[]::new),
+                        records.stream().map(r -> r.message().sourceId()).toArray(String[]::new),
+                        records.stream().map(r -> r.message().status()).toArray(String[]::new),
+                        records.stream().map(Outgoing::body).toArray(String[]::new), self, partnerCode, self,
+                        Timestamp.from(at))
+                .update();
+    }
+
+    /**
+     * Queues messages whose version is their own (list entries: the entry's change number) for the partner, in one
+     * statement; a message the partner had is sent again.
+     *
+     * @return how many messages were queued or queued again
+     */
+    public int resend(String partnerCode, List<Outgoing> messages, Instant at) {
+        return jdbc.sql("""
+                        INSERT INTO exchange.outbox (partner_code, subject_id, source_platform, source_id, version,
+                               kind, status, body, queued_at)
+                        SELECT ?, m.subject_id, m.source_platform, m.source_id, m.version, m.kind, m.status,
+                               m.body::jsonb, ?
+                        FROM unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[])
+                             AS m(subject_id, source_platform, source_id, version, kind, status, body)
+                        ON CONFLICT ON CONSTRAINT outbox_once DO UPDATE SET acked_at = NULL""")
+                .params(partnerCode, Timestamp.from(at),
+                        messages.stream().map(Outgoing::subjectId).toArray(UUID[]::new),
+                        messages.stream().map(m -> m.message().sourcePlatform()).toArray(String[]::new),
+                        messages.stream().map(m -> m.message().sourceId()).toArray(String[]::new),
+                        messages.stream().map(m -> m.message().version()).toArray(Long[]::new),
+                        messages.stream().map(m -> m.message().kind().name()).toArray(String[]::new),
+                        messages.stream().map(m -> m.message().status()).toArray(String[]::new),
+                        messages.stream().map(Outgoing::body).toArray(String[]::new))
+                .update();
+    }
+
+    /** Relayed messages sent again: how many were queued, and how many could not be (no number kept here). */
+    public record Relays(int queued, long notKept) {
+    }
+
+    /**
+     * Queues for the partner, in one statement, the messages of other platforms in force that we hold and that come
+     * to it by relay — received through one of {@code viaIn} (null: any) and none of {@code viaNotIn}, neither
+     * from the partner nor issued by it — copied from the outbox, where they wait with their subject registered
+     * here. A message received when nobody was to be relayed to was kept without its number and cannot be sent.
+     */
+    public Relays resendRelayed(String partnerCode, List<String> viaIn, List<String> viaNotIn, Instant at) {
+        String eligible = """
+                FROM exchange.received r
+                WHERE r.in_force AND r.source_platform <> ? AND r.via_partner <> ?
+                  AND (?::text[] IS NULL OR r.via_partner = ANY(?::text[])) AND r.via_partner <> ALL(?::text[])""";
+        String[] in = viaIn == null ? null : viaIn.toArray(String[]::new);
+        String[] notIn = viaNotIn.toArray(String[]::new);
+        int queued = jdbc.sql("""
+                        INSERT INTO exchange.outbox (partner_code, subject_id, source_platform, source_id, version,
+                               kind, status, body, queued_at)
+                        SELECT ?, o.subject_id, o.source_platform, o.source_id, o.version, o.kind, o.status, o.body, ?
+                        """ + eligible.replace("WHERE", """
+                        CROSS JOIN LATERAL (
+                            SELECT subject_id, source_platform, source_id, version, kind, status, body
+                            FROM exchange.outbox o
+                            WHERE o.source_platform = r.source_platform AND o.source_id = r.source_id
+                              AND o.version = r.version
+                            ORDER BY o.seq LIMIT 1) o
+                        WHERE""") + """
+
+                        ON CONFLICT ON CONSTRAINT outbox_once DO UPDATE SET acked_at = NULL""")
+                .params(partnerCode, Timestamp.from(at), partnerCode, partnerCode, in, in, notIn).update();
+        long notKept = jdbc.sql("SELECT count(*) " + eligible + """
+
+                          AND NOT EXISTS (SELECT 1 FROM exchange.outbox o WHERE o.source_platform = r.source_platform
+                                          AND o.source_id = r.source_id AND o.version = r.version)""")
+                .params(partnerCode, partnerCode, in, in, notIn).query(Long.class).single();
+        return new Relays(queued, notKept);
+    }
+
     /** Whether anything about the source id was ever queued (an exit is sent only for an entry that was). */
     public boolean everQueued(String sourceId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM exchange.outbox WHERE source_id = ?)").param(sourceId)
@@ -209,6 +321,20 @@ public class JdbcExchange {
      * @return true when the message changed what is held
      */
     public boolean apply(Incoming in, Instant at) {
+        return upsert(in, at, "exchange.received.version < EXCLUDED.version");
+    }
+
+    /**
+     * Takes the parent's state of another platform's message in reconciliation (the parent is authoritative on
+     * conflicts): any other version held, lower or higher, is replaced.
+     *
+     * @return true when the message changed what is held
+     */
+    public boolean adopt(Incoming in, Instant at) {
+        return upsert(in, at, "exchange.received.version <> EXCLUDED.version");
+    }
+
+    private boolean upsert(Incoming in, Instant at, String replaceWhen) {
         ExchangeMessage m = in.message();
         return jdbc.sql("""
                         INSERT INTO exchange.received (source_platform, source_id, version, kind, via_partner,
@@ -227,7 +353,7 @@ public class JdbcExchange {
                             issuing_platform = EXCLUDED.issuing_platform, occurred_at = EXCLUDED.occurred_at,
                             received_at = EXCLUDED.received_at, digest = EXCLUDED.digest,
                             change_seq = nextval('exchange.received_seq')
-                        WHERE exchange.received.version < EXCLUDED.version""")
+                        WHERE\s""" + replaceWhen)
                 .params(m.sourcePlatform(), m.sourceId(), m.version(), m.kind().name(), in.viaPartner(),
                         in.pseudonym(), in.maskedNumber(), in.maskedName(), m.item(), m.listType(), m.severity(),
                         m.status(), m.inForce(), m.disputed(), date(m.period() == null ? null : m.period().start()),
@@ -283,6 +409,63 @@ public class JdbcExchange {
         return versions;
     }
 
+    /** The latest version of each source id this platform issued that the partner acknowledged, any day. */
+    public Map<String, Long> latestSent(String partnerCode, String self, List<String> sourceIds) {
+        Map<String, Long> versions = new HashMap<>();
+        jdbc.sql("""
+                        SELECT source_id, max(version) FROM exchange.outbox
+                        WHERE partner_code = ? AND source_platform = ? AND source_id = ANY(?) AND acked_at IS NOT NULL
+                        GROUP BY source_id""")
+                .params(partnerCode, self, sourceIds.toArray(String[]::new))
+                .query((rs, n) -> versions.put(rs.getString(1), rs.getLong(2))).list();
+        return versions;
+    }
+
+    /**
+     * What this platform relayed to the partner and the partner acknowledged, issued by other platforms: the latest
+     * version of each, keyed {@code <source platform>:<source id>}, for those whose latest was queued on {@code day}.
+     */
+    public Map<String, Long> relayedOn(String partnerCode, LocalDate day, String zone) {
+        Map<String, Long> versions = new HashMap<>();
+        jdbc.sql("""
+                        SELECT source_platform || ':' || source_id, version FROM (
+                            SELECT DISTINCT ON (source_platform, source_id) source_platform, source_id, version,
+                                   queued_at
+                            FROM exchange.outbox
+                            WHERE partner_code = ? AND source_platform <> ? AND acked_at IS NOT NULL
+                            ORDER BY source_platform, source_id, version DESC) latest
+                        WHERE (queued_at AT TIME ZONE ?)::date = ?""")
+                .params(partnerCode, partnerCode, zone, Date.valueOf(day))
+                .query((rs, n) -> versions.put(rs.getString(1), rs.getLong(2))).list();
+        return versions;
+    }
+
+    /** The latest message relayed to the partner for each key ({@code <source platform>:<source id>}). */
+    public List<Waiting> latestRelayed(String partnerCode, List<String> keys) {
+        return jdbc.sql("""
+                        SELECT DISTINCT ON (o.source_platform, o.source_id) o.seq, o.subject_id, o.body::text
+                        FROM unnest(?::text[]) AS k(key)
+                        JOIN exchange.outbox o ON o.source_platform = split_part(k.key, ':', 1)
+                             AND o.source_id = substr(k.key, strpos(k.key, ':') + 1)
+                        WHERE o.partner_code = ? AND o.source_platform <> ?
+                        ORDER BY o.source_platform, o.source_id, o.version DESC""")
+                .params(keys.toArray(String[]::new), partnerCode, partnerCode)
+                .query((rs, n) -> new Waiting(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3))).list();
+    }
+
+    /** The version held of each key ({@code <source platform>:<source id>}) received; absent: not held. */
+    public Map<String, Long> heldVersions(java.util.Collection<String> keys) {
+        Map<String, Long> versions = new HashMap<>();
+        jdbc.sql("""
+                        SELECT r.source_platform || ':' || r.source_id, r.version
+                        FROM unnest(?::text[]) AS k(key)
+                        JOIN exchange.received r ON r.source_platform = split_part(k.key, ':', 1)
+                             AND r.source_id = substr(k.key, strpos(k.key, ':') + 1)""")
+                .param(keys.toArray(String[]::new))
+                .query((rs, n) -> versions.put(rs.getString(1), rs.getLong(2))).list();
+        return versions;
+    }
+
     /** Sends the latest message of each source id to the partner again. */
     public int requeue(String partnerCode, List<String> sourceIds) {
         return jdbc.sql("""
@@ -295,27 +478,30 @@ public class JdbcExchange {
     public void saveReconciliation(ReconciliationResult r) {
         jdbc.sql("""
                         INSERT INTO exchange.reconciliation (partner_code, day, ours, theirs, our_digest, their_digest,
-                               differences, requeued, error, checked_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               differences, requeued, adopted, adopted_keys, conflicts, error, checked_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (partner_code, day) DO UPDATE SET ours = EXCLUDED.ours, theirs = EXCLUDED.theirs,
                             our_digest = EXCLUDED.our_digest, their_digest = EXCLUDED.their_digest,
                             differences = EXCLUDED.differences, requeued = EXCLUDED.requeued,
-                            error = EXCLUDED.error, checked_at = EXCLUDED.checked_at""")
+                            adopted = EXCLUDED.adopted, adopted_keys = EXCLUDED.adopted_keys,
+                            conflicts = EXCLUDED.conflicts, error = EXCLUDED.error, checked_at = EXCLUDED.checked_at""")
                 .params(r.partnerCode(), Date.valueOf(r.day()), r.ours(), r.theirs(), r.ourDigest(), r.theirDigest(),
-                        r.differences().toArray(String[]::new), r.requeued(), r.error(), Timestamp.from(r.checkedAt()))
+                        r.differences().toArray(String[]::new), r.requeued(), r.adopted(),
+                        r.adoptedKeys().toArray(String[]::new), r.conflicts().toArray(String[]::new), r.error(),
+                        Timestamp.from(r.checkedAt()))
                 .update();
     }
 
     public List<ReconciliationResult> reconciliations(int limit) {
         return jdbc.sql("""
-                        SELECT partner_code, day, ours, theirs, our_digest, their_digest, differences, requeued, error,
-                               checked_at
+                        SELECT partner_code, day, ours, theirs, our_digest, their_digest, differences, requeued, adopted,
+                               adopted_keys, conflicts, error, checked_at
                         FROM exchange.reconciliation ORDER BY day DESC, partner_code LIMIT ?""")
                 .param(limit)
                 .query((rs, n) -> new ReconciliationResult(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3),
-                        (Integer) rs.getObject(4), rs.getString(5), rs.getString(6),
-                        List.of((String[]) rs.getArray(7).getArray()), rs.getInt(8), rs.getString(9),
-                        rs.getTimestamp(10).toInstant())).list();
+                        (Integer) rs.getObject(4), rs.getString(5), rs.getString(6), texts(rs, 7), rs.getInt(8),
+                        rs.getInt(9), texts(rs, 10), texts(rs, 11), rs.getString(12),
+                        rs.getTimestamp(13).toInstant())).list();
     }
 
     // ---- mapping
@@ -337,6 +523,10 @@ public class JdbcExchange {
                 rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
                 end == null ? null : end.toLocalDate(), rs.getBoolean(10), rs.getBoolean(11), rs.getString(12),
                 rs.getLong(13));
+    }
+
+    private static List<String> texts(ResultSet rs, int column) throws SQLException {
+        return List.of((String[]) rs.getArray(column).getArray());
     }
 
     private static Instant instant(Timestamp t) {

@@ -60,7 +60,10 @@ class ExchangeApi {
                                 @RequestHeader(value = SignedBatch.SIGNATURE, required = false) String signature,
                                 @RequestParam(required = false) Long after,
                                 @RequestParam(required = false) String at) {
-        SignedBatch batch = exchange.pull(from, after, at, signature);
+        return signed(exchange.pull(from, after, at, signature));
+    }
+
+    private static ResponseEntity<byte[]> signed(SignedBatch batch) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .header(SignedBatch.PLATFORM, batch.from()).header(SignedBatch.DIGEST, batch.digest())
                 .header(SignedBatch.SIGNATURE, batch.signature()).body(batch.body());
@@ -75,5 +78,28 @@ class ExchangeApi {
             @RequestHeader(value = SignedBatch.SIGNATURE, required = false) String signature,
             @RequestParam(required = false) java.time.LocalDate day, @RequestParam(required = false) String at) {
         return exchange.reconciliationFor(from, day, at, signature);
+    }
+
+    @GetMapping("/api/v1/exchange/reconciliation/relayed")
+    @Operation(summary = "对账（下行）", description = "What this platform relayed to the calling child on a day, issued by "
+            + "other platforms: the latest version per <source platform>:<source id>, their count and SM3 digest. "
+            + "Signed like a pull, with operation relayed and the day as argument.")
+    ReconciliationSummary relayed(@RequestHeader(value = SignedBatch.PLATFORM, required = false) String from,
+                                  @RequestHeader(value = SignedBatch.SIGNATURE, required = false) String signature,
+                                  @RequestParam(required = false) java.time.LocalDate day,
+                                  @RequestParam(required = false) String at) {
+        return exchange.relayedFor(from, day, at, signature);
+    }
+
+    @PostMapping(value = "/api/v1/exchange/reconciliation/relayed", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "对账取回", description = "The calling child fetches messages this platform relayed to it, to adopt "
+            + "their state ({\"keys\": [\"<source platform>:<source id>\", …]}, at most 1,000). Signed like a pull, "
+            + "with operation fetch and the hex SM3 of the body as argument; the answer is a batch signed by this "
+            + "platform.")
+    ResponseEntity<byte[]> fetchRelayed(@RequestHeader(value = SignedBatch.PLATFORM, required = false) String from,
+                                        @RequestHeader(value = SignedBatch.SIGNATURE, required = false) String signature,
+                                        @RequestParam(required = false) String at,
+                                        @RequestBody(required = false) byte[] keys) {
+        return signed(exchange.relayedMessages(from, keys, at, signature));
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -56,6 +57,13 @@ class ExchangeConsole {
     String reconcile(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
                      RedirectAttributes redirect) {
         ConsoleActions.flash(redirect, "exchange.reconciled", () -> exchange.reconcile(day));
+        return "redirect:/console/exchange";
+    }
+
+    @PostMapping("/console/exchange/partners/{code}/resend")
+    String resend(@PathVariable String code, RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "exchange.resent",
+                () -> redirect.addFlashAttribute("resent", exchange.resendCurrentState(code)));
         return "redirect:/console/exchange";
     }
 

@@ -173,6 +173,13 @@ public class JdbcListing {
     }
 
     /** Entries changed after {@code seq}, in change order (the check index follows them). */
+    /** Entries of the type in the status whose last change is after {@code seq}, in change order. */
+    public List<ListEntry> byStatusSince(EntryStatus status, ListType type, long seq, int limit) {
+        return jdbc.sql("SELECT " + ENTRY_COLUMNS + " WHERE e.change_seq > ? AND e.status = ? AND e.list_type = ? "
+                        + "ORDER BY e.change_seq LIMIT ?")
+                .params(seq, status.name(), type.name(), limit).query(this::mapEntry).list();
+    }
+
     public List<ListEntry> changesSince(long seq, int limit) {
         return jdbc.sql("SELECT " + ENTRY_COLUMNS + " WHERE e.change_seq > ? ORDER BY e.change_seq LIMIT ?")
                 .params(seq, limit).query(this::mapEntry).list();

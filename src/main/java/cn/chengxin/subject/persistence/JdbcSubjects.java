@@ -201,6 +201,15 @@ public class JdbcSubjects {
         return found;
     }
 
+    public java.util.Map<UUID, cn.chengxin.subject.SubjectRegistry.Named> names(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, cn.chengxin.subject.SubjectRegistry.Named> found = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, document_type, name FROM subject.subject WHERE id = ANY(?::uuid[])")
+                .param(ids.toArray(UUID[]::new))
+                .query((rs, n) -> found.put(rs.getObject(1, UUID.class), new cn.chengxin.subject.SubjectRegistry.Named(
+                        DocumentType.valueOf(rs.getString(2)), rs.getString(3)))).list();
+        return found;
+    }
+
     public Optional<byte[]> numberIndex(UUID id) {
         return jdbc.sql("SELECT number_index FROM subject.subject WHERE id = ?").param(id).query(byte[].class)
                 .optional();

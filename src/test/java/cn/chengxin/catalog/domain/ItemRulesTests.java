@@ -16,7 +16,7 @@ class ItemRulesTests {
     private static ItemDefinition negative(List<FieldDefinition> fields, String legalBasis, List<String> providers) {
         return new ItemDefinition("P_TEST_ITEM", "测试事项", SubjectType.PERSON, Nature.NEGATIVE,
                 Category.ADMINISTRATIVE_PENALTY, Domain.GENERAL, fields, providers, legalBasis, Sharing.PUBLIC,
-                Severity.GENERAL, null, null, null, true, true, UpdateCycle.DAILY, false, null);
+                Severity.GENERAL, null, null, null, true, true, true, UpdateCycle.DAILY, false, null);
     }
 
     private static List<String> codes(List<ItemRules.Violation> violations) {
@@ -52,14 +52,41 @@ class ItemRulesTests {
     void negativeInformationHasASeverityAndAtMostFiveYears() {
         ItemDefinition noSeverity = new ItemDefinition("PX", "x", SubjectType.PERSON, Nature.NEGATIVE, Category.JUDICIAL,
                 Domain.GENERAL, List.of(), List.of("COURT"), "某法", Sharing.PUBLIC, null, 1, 70, 6, true, true,
-                UpdateCycle.DAILY, true, null);
+                false, UpdateCycle.DAILY, true, null);
         assertThat(codes(ItemRules.forSaving(noSeverity))).contains("ITEM_CODE_FORMAT", "SEVERITY_REQUIRED",
                 "PERIOD_TOO_LONG", "RETENTION_TOO_LONG", "LINK_ONLY_FOR_ORGANISATIONS");
         ItemDefinition good = new ItemDefinition("P_GOOD", "好", SubjectType.PERSON, Nature.GOOD, Category.HONOUR,
                 Domain.GENERAL, List.of(), List.of("X"), "某法某条", Sharing.PUBLIC, Severity.MINOR, 5, 2, null, true,
-                true, UpdateCycle.DAILY, false, null);
+                true, false, UpdateCycle.DAILY, false, null);
         assertThat(codes(ItemRules.forSaving(good))).contains("SEVERITY_ONLY_FOR_NEGATIVE", "PERIOD_INVALID",
                 "PUNISHMENT_ONLY_NEGATIVE");
+    }
+
+    @Test
+    void onlyItemsThatMayLeaveThePlatformCanBeSharedUpward() {
+        ItemDefinition penalty = negative(List.of(), "某法", List.of("MARKET"));
+        assertThat(ItemRules.forSaving(penalty)).isEmpty();
+        ItemDefinition queryOnly = new ItemDefinition(penalty.code(), penalty.name(), penalty.subjectType(),
+                penalty.nature(), penalty.category(), penalty.domain(), penalty.fields(), penalty.providers(),
+                penalty.legalBasis(), Sharing.AUTHORISED_QUERY, penalty.severity(), null, null, null, true, true, true,
+                UpdateCycle.DAILY, false, null);
+        assertThat(codes(ItemRules.forSaving(queryOnly))).containsExactly("UPWARD_NOT_FOR_AUTHORISED_QUERY");
+        ItemDefinition minor = new ItemDefinition(penalty.code(), penalty.name(), penalty.subjectType(),
+                penalty.nature(), penalty.category(), penalty.domain(), penalty.fields(), penalty.providers(),
+                penalty.legalBasis(), Sharing.GOVERNMENT, Severity.MINOR, null, null, null, false, false, true,
+                UpdateCycle.DAILY, false, null);
+        assertThat(codes(ItemRules.forSaving(minor))).containsExactly("UPWARD_NOT_USABLE_FOR_PUNISHMENT");
+    }
+
+    @Test
+    void theBaseCatalogueSharesUpwardItsNegativeItemsUsableForPunishmentAndNotForAuthorisedQuery() {
+        Map<String, Boolean> upward = new java.util.HashMap<>();
+        BaseCatalogue.items().forEach(i -> upward.put(i.code(), i.sharedUpward()));
+        assertThat(upward).containsEntry("P_COURT_DEFAULTER", true).containsEntry("P_ADMIN_PENALTY_GENERAL", true)
+                .containsEntry("P_TAX_ARREARS", true).containsEntry("P_ADMIN_PENALTY_MINOR", false)
+                .containsEntry("P_STUDENT_LOAN_DEFAULT", false).containsEntry("P_COMMENDATION", false);
+        BaseCatalogue.items().forEach(i -> assertThat(ItemRules.forActivation(ItemDefinition.withDefaultPeriods(i)))
+                .as(i.code()).isEmpty());
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.util.Set;
 
 import cn.chengxin.catalog.domain.BaseCatalogue;
 import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.catalog.domain.Nature;
+import cn.chengxin.catalog.domain.Sharing;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,21 +16,45 @@ class UpwardSharingTests {
         return BaseCatalogue.items().stream().filter(i -> i.code().equals(code)).findFirst().orElseThrow();
     }
 
+    /** The same item with the catalogue's mark set or cleared (and the given sharing and use). */
+    private static ItemDefinition marked(ItemDefinition d, boolean sharedUpward, Sharing sharing, boolean punishment) {
+        return new ItemDefinition(d.code(), d.name(), d.subjectType(), d.nature(), d.category(), d.domain(), d.fields(),
+                d.providers(), d.legalBasis(), sharing, d.severity(), d.publicationMinMonths(),
+                d.publicationMaxMonths(), d.retentionYears(), punishment, d.usableForScoring(), sharedUpward,
+                d.updateCycle(), d.linksToResponsiblePersons(), d.description());
+    }
+
     @Test
-    void byDefaultNegativeItemsUsableForPunishmentGoUpUnlessForAuthorisedQueryOnly() {
+    void theCatalogueMarkDecidesWhatGoesUp() {
         UpwardSharing sharing = new UpwardSharing(Set.of());
         assertThat(sharing.shares(item("P_ADMIN_PENALTY_GENERAL"))).isTrue();
         assertThat(sharing.shares(item("P_COURT_DEFAULTER"))).isTrue();
         assertThat(sharing.shares(item("P_ADMIN_PENALTY_MINOR"))).as("not reported for individuals").isFalse();
         assertThat(sharing.shares(item("P_STUDENT_LOAN_DEFAULT"))).as("authorised query only").isFalse();
-        assertThat(sharing.shares(item("P_COMMENDATION"))).as("good information").isFalse();
+        assertThat(sharing.shares(item("P_COMMENDATION"))).as("not marked").isFalse();
+
+        ItemDefinition penalty = item("P_ADMIN_PENALTY_GENERAL");
+        assertThat(sharing.shares(marked(penalty, false, Sharing.PUBLIC, true))).as("mark cleared").isFalse();
+        ItemDefinition commendation = item("P_COMMENDATION");
+        assertThat(commendation.nature()).isEqualTo(Nature.GOOD);
+        assertThat(sharing.shares(marked(commendation, true, Sharing.PUBLIC, false)))
+                .as("good information the catalogue marks").isTrue();
     }
 
     @Test
-    void configuredItemsAreExactlyTheOnesThatGoUp() {
-        UpwardSharing sharing = new UpwardSharing(Set.of("P_COMMENDATION", "P_STUDENT_LOAN_DEFAULT"));
-        assertThat(sharing.shares(item("P_COMMENDATION"))).isTrue();
-        assertThat(sharing.shares(item("P_ADMIN_PENALTY_GENERAL"))).isFalse();
-        assertThat(sharing.shares(item("P_STUDENT_LOAN_DEFAULT"))).isFalse();
+    void queryOnlyItemsAndNegativeItemsNotUsableForPunishmentNeverGoUpWhateverTheMark() {
+        UpwardSharing sharing = new UpwardSharing(Set.of());
+        ItemDefinition loan = item("P_STUDENT_LOAN_DEFAULT");
+        assertThat(sharing.shares(marked(loan, true, Sharing.AUTHORISED_QUERY, true))).isFalse();
+        ItemDefinition minor = item("P_ADMIN_PENALTY_MINOR");
+        assertThat(sharing.shares(marked(minor, true, Sharing.GOVERNMENT, false))).isFalse();
+    }
+
+    @Test
+    void anAgreementWithTheParentFurtherRestrictsTheMarkedItems() {
+        UpwardSharing sharing = new UpwardSharing(Set.of("P_COURT_DEFAULTER", "P_COMMENDATION"));
+        assertThat(sharing.shares(item("P_COURT_DEFAULTER"))).isTrue();
+        assertThat(sharing.shares(item("P_ADMIN_PENALTY_GENERAL"))).as("marked, not agreed").isFalse();
+        assertThat(sharing.shares(item("P_COMMENDATION"))).as("agreed, not marked").isFalse();
     }
 }

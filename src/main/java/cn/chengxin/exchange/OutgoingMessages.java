@@ -1,0 +1,67 @@
+package cn.chengxin.exchange;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.exchange.domain.ExchangeMessage;
+import cn.chengxin.exchange.domain.MessageKind;
+import cn.chengxin.listing.EntryStatus;
+import cn.chengxin.listing.ListEntry;
+import cn.chengxin.subject.domain.DocumentType;
+import org.springframework.stereotype.Component;
+
+/**
+ * The messages this platform issues about its own records and list entries, as the outbox keeps them: the subject
+ * named by document type and name, the number left out (it is read from the subject register when a batch is
+ * signed).
+ */
+@Component
+class OutgoingMessages {
+
+    private final ExchangeSettings settings;
+    private final Clock clock;
+
+    OutgoingMessages(ExchangeSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    static ExchangeMessage.Subject subject(DocumentType documentType, String name) {
+        return new ExchangeMessage.Subject(documentType.name(), null, name);
+    }
+
+    ExchangeMessage record(FileEntry e, ItemDefinition item, ExchangeMessage.Subject subject, long version,
+                           Instant now) {
+        return new ExchangeMessage(settings.platform().code(), "record/" + e.recordKey(), version,
+                MessageKind.RECORD, now, subject, e.itemCode(), null,
+                item.severity() == null ? null : item.severity().name(),
+                new ExchangeMessage.Period(e.decisionDate(), e.publicationEnd()), e.status().name(),
+                e.status() == RecordStatus.IN_DISPUTE, e.departmentCode(), e.decisionNumber(),
+                cut(item.legalBasis(), 500), settings.platform().name());
+    }
+
+    /**
+     * The entry's change number is its version: the listing feed is re-read while it waits at a gap, and a change
+     * read again must be the same message (the outbox keeps one per version).
+     */
+    ExchangeMessage entry(ListEntry e, ExchangeMessage.Subject subject, Instant now) {
+        return new ExchangeMessage(settings.platform().code(), sourceIdOf(e), e.changeSeq(), MessageKind.LIST_ENTRY,
+                now, subject, null, e.listType().name(), null,
+                new ExchangeMessage.Period(e.effectiveFrom() == null ? null
+                        : LocalDate.ofInstant(e.effectiveFrom(), clock.getZone()), e.validUntil()),
+                e.status() == EntryStatus.EFFECTIVE ? "EFFECTIVE" : "EXITED", e.disputed(), e.departmentCode(), null,
+                cut(e.legalBasis(), 500), settings.platform().name());
+    }
+
+    static String sourceIdOf(ListEntry e) {
+        return "list/" + e.id();
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

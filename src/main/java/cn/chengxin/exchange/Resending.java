@@ -1,0 +1,167 @@
+package cn.chengxin.exchange;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.creditfile.SubjectEntry;
+import cn.chengxin.exchange.domain.ExchangeMessage;
+import cn.chengxin.exchange.domain.Relation;
+import cn.chengxin.exchange.persistence.JdbcExchange;
+import cn.chengxin.exchange.wire.BatchCodec;
+import cn.chengxin.listing.EntryStatus;
+import cn.chengxin.listing.ListEntry;
+import cn.chengxin.listing.ListType;
+import cn.chengxin.listing.Listing;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.subject.SubjectRegistry;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends a partner the current state again. Messages are queued when things change, for the partners declared at
+ * that moment: a parent or child declared later never gets what existed before (and one restored from an old
+ * backup lacks what it had). This queues, for the partner, the current message of everything in force it would
+ * have been sent — to a parent our records of items shared upward and our black-list entries; to a parent or a
+ * child what we relay to it from other platforms — page by page, each page in one statement. Receivers apply by
+ * version, so sending again is harmless and running it twice changes nothing more.
+ */
+@Component
+class Resending {
+
+    private static final int PAGE = 1_000;
+    private static final Set<RecordStatus> IN_FORCE = Set.of(RecordStatus.ACTIVE, RecordStatus.IN_DISPUTE);
+
+    private final JdbcExchange store;
+    private final ExchangeSettings settings;
+    private final Catalogue catalogue;
+    private final CreditFile creditFile;
+    private final Listing listing;
+    private final SubjectRegistry subjects;
+    private final OutgoingMessages messages;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    Resending(JdbcExchange store, ExchangeSettings settings, Catalogue catalogue, CreditFile creditFile,
+              Listing listing, SubjectRegistry subjects, OutgoingMessages messages, AuditLog audit,
+              PlatformTransactionManager transactions, Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.catalogue = catalogue;
+        this.creditFile = creditFile;
+        this.listing = listing;
+        this.subjects = subjects;
+        this.messages = messages;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    ResendReport resend(String partnerCode) {
+        Partner partner = store.partner(partnerCode).filter(Partner::enabled)
+                .orElseThrow(() -> new ExchangeProblem("EXCHANGE_PARTNER_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
+                        "未登记的交换平台"));
+        Instant now = clock.instant();
+        int records = 0;
+        int entries = 0;
+        if (partner.relation() == Relation.PARENT) {
+            records = resendRecords(partner.code(), now);
+            entries = resendEntries(partner.code(), now);
+        }
+        JdbcExchange.Relays relays = partner.relation() == Relation.PEER ? new JdbcExchange.Relays(0, 0)
+                : resendRelayed(partner, now);
+        ResendReport report = new ResendReport(records, entries, relays.queued(), relays.notKept());
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.resend").detail(partner.code() + " "
+                + partner.relation() + ": " + records + " records, " + entries + " list entries, " + relays.queued()
+                + " relayed, " + relays.notKept() + " without a number kept here"));
+        return report;
+    }
+
+    private int resendRecords(String partner, Instant now) {
+        Map<String, ItemDefinition> shared = catalogue.active().stream().map(CatalogueItem::definition)
+                .filter(settings.upward()::shares)
+                .collect(Collectors.toMap(ItemDefinition::code, Function.identity()));
+        int queued = 0;
+        UUID after = null;
+        List<SubjectEntry> page;
+        do {
+            page = creditFile.currentOfItems(shared.keySet(), IN_FORCE, after, PAGE);
+            Map<UUID, SubjectRegistry.Named> names = namesOf(page.stream().map(SubjectEntry::subjectId));
+            List<JdbcExchange.Outgoing> out = new ArrayList<>(page.size());
+            for (SubjectEntry r : page) {
+                SubjectRegistry.Named named = names.get(r.subjectId());
+                if (named != null) {
+                    // Version 0 stands in: the store keeps the version already sent, or draws a new one.
+                    out.add(outgoing(r.subjectId(), messages.record(r.entry(), shared.get(r.entry().itemCode()),
+                            OutgoingMessages.subject(named.documentType(), named.name()), 0, now)));
+                }
+            }
+            queued += out.isEmpty() ? 0 : transaction.execute(tx -> store.resendRecords(partner,
+                    settings.platform().code(), out, now));
+            after = page.isEmpty() ? after : page.get(page.size() - 1).entry().recordKey();
+        } while (page.size() == PAGE);
+        return queued;
+    }
+
+    private int resendEntries(String partner, Instant now) {
+        int queued = 0;
+        long after = 0;
+        List<ListEntry> page;
+        do {
+            page = listing.entriesSince(EntryStatus.EFFECTIVE, ListType.BLACK, after, PAGE);
+            Map<UUID, SubjectRegistry.Named> names = namesOf(page.stream().map(ListEntry::subjectId));
+            List<JdbcExchange.Outgoing> out = new ArrayList<>(page.size());
+            for (ListEntry e : page) {
+                SubjectRegistry.Named named = names.get(e.subjectId());
+                if (named != null) {
+                    out.add(outgoing(e.subjectId(), messages.entry(e, OutgoingMessages.subject(named.documentType(),
+                            named.name()), now)));
+                }
+            }
+            queued += out.isEmpty() ? 0 : transaction.execute(tx -> store.resend(partner, out, now));
+            after = page.isEmpty() ? after : page.get(page.size() - 1).changeSeq();
+        } while (page.size() == PAGE);
+        return queued;
+    }
+
+    /**
+     * What reaches the partner by relay (see {@link Receiving}): a parent gets what came up from our children; a
+     * child what came from the parent, the other children and the lists loaded here, never what a peer sent.
+     */
+    private JdbcExchange.Relays resendRelayed(Partner partner, Instant now) {
+        List<Partner> partners = store.partners();
+        List<String> children = codes(partners, Relation.CHILD);
+        List<String> peers = codes(partners, Relation.PEER);
+        return transaction.execute(tx -> partner.relation() == Relation.PARENT
+                ? store.resendRelayed(partner.code(), children, peers, now)
+                : store.resendRelayed(partner.code(), null, peers, now));
+    }
+
+    private static List<String> codes(List<Partner> partners, Relation relation) {
+        return partners.stream().filter(p -> p.relation() == relation).map(Partner::code).toList();
+    }
+
+    private Map<UUID, SubjectRegistry.Named> namesOf(java.util.stream.Stream<UUID> ids) {
+        return subjects.namesOf(ids.distinct().toList());
+    }
+
+    private static JdbcExchange.Outgoing outgoing(UUID subjectId, ExchangeMessage message) {
+        return new JdbcExchange.Outgoing(subjectId, message, BatchCodec.writeMessage(message));
+    }
+}
