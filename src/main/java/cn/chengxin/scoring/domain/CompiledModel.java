@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import cn.chengxin.catalog.domain.Severity;
 import cn.chengxin.scoring.domain.ScoreOutcome.NotScored;
@@ -157,54 +158,129 @@ public final class CompiledModel {
         if (refusal != null) {
             return refusal;
         }
-        int n = records.size();
-        if (n == 0) {
+        if (records.isEmpty()) {
             return unmoved;
         }
-        long fullFrom = 0;
-        long zeroAt = 0;
-        if (!noDecay) {
-            fullFrom = today.minusMonths(model.decay().fullWeightMonths()).toEpochDay();
-            zeroAt = today.minusMonths(model.decay().zeroWeightMonths()).toEpochDay();
-        }
-
-        ScoredRecord[] record = new ScoredRecord[n];
-        int[] item = new int[n];
-        long[] day = new long[n];
-        double[] weight = new double[n];
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            ScoredRecord r = records.get(i);
+        ScoreSheet sheet = sheet();
+        begin(sheet, today);
+        for (ScoredRecord r : records) {
             Integer k = itemIndex.get(r.itemCode());
-            if (k == null) {
-                continue;
+            if (k != null) {
+                add(sheet, k, r.decisionDate().toEpochDay(), severityFactor(r.severity()),
+                        r.recordKey().getMostSignificantBits(), r.recordKey().getLeastSignificantBits(), r);
             }
-            long decided = r.decisionDate().toEpochDay();
-            double w = noDecay ? 1.0 : Decay.weight(decided, fullFrom, zeroAt);
-            Severity severity = r.severity();
-            if (severity != null) {
-                w *= severityWeights[severity.ordinal()];
-            }
-            if (!(w > 0)) {
-                continue;
-            }
-            record[m] = r;
-            item[m] = k;
-            day[m] = decided;
-            weight[m] = w;
-            m++;
         }
-        if (m == 0) {
+        if (sheet.count == 0) {
             return unmoved;
         }
+        compute(sheet);
+        List<DimensionScore> dimensions = unmovedDimensions;
+        for (int d = 0; d < dimensionCodes.length; d++) {
+            if (sheet.dimensionPoints[d] != 0 || sheet.dimensionCapped[d]) {
+                if (dimensions == unmovedDimensions) {
+                    dimensions = new java.util.ArrayList<>(unmovedDimensions);
+                }
+                dimensions.set(d, new DimensionScore(dimensionCodes[d], dimensionLabels[d], sheet.dimensionPoints[d],
+                        dimensionCaps[d], sheet.dimensionCapped[d]));
+            }
+        }
+        Contribution[] contributions = new Contribution[sheet.contributions];
+        for (int c = 0; c < contributions.length; c++) {
+            ScoredRecord r = (ScoredRecord) sheet.contributionSource(c);
+            contributions[c] = new Contribution(r.recordKey(), r.itemCode(), r.title(),
+                    dimensionCodes[itemDimension[sheet.contributionItem(c)]], r.decisionDate(),
+                    sheet.contributionWeight(c), sheet.contributionPoints(c));
+        }
+        return new Scored(sheet.score, sheet.band.grade(), sheet.band.label(), dimensions, List.of(contributions));
+    }
 
-        int[] order = sortedOrder(m, record, item, day);
+    /** A workspace for scoring many subjects with this model on one thread. */
+    public ScoreSheet sheet() {
+        return new ScoreSheet(dimensionCodes.length);
+    }
+
+    /** The position of an item among the items this model prices; -1: not priced (its records are ignored). */
+    public int itemIndex(String itemCode) {
+        Integer k = itemIndex.get(itemCode);
+        return k == null ? -1 : k;
+    }
+
+    /** The number of items this model prices. */
+    public int items() {
+        return itemCodes.length;
+    }
+
+    /** The code of the priced item at {@code position} ({@link #itemIndex}). */
+    public String itemCode(int position) {
+        return itemCodes[position];
+    }
+
+    /**
+     * The first decision day, as {@link LocalDate#toEpochDay()}, of a record that can weigh anything on
+     * {@code today}; older records weigh nothing whatever their severity. {@link Long#MIN_VALUE}: no decay, every
+     * record counts. Lets a caller leave the older records unread.
+     */
+    public long firstCountingDay(LocalDate today) {
+        return noDecay ? Long.MIN_VALUE : today.minusMonths(model.decay().zeroWeightMonths()).toEpochDay() + 1;
+    }
+
+    /** The factor of a record's severity class; 1 for none (good information). */
+    public double severityFactor(Severity severity) {
+        return severity == null ? 1.0 : severityWeights[severity.ordinal()];
+    }
+
+    /** Clears the sheet for the next subject, scored on {@code today}. */
+    public void begin(ScoreSheet sheet, LocalDate today) {
+        long day = today.toEpochDay();
+        if (sheet.today != day) {
+            sheet.today = day;
+            if (!noDecay) {
+                sheet.fullFrom = today.minusMonths(model.decay().fullWeightMonths()).toEpochDay();
+                sheet.zeroAt = today.minusMonths(model.decay().zeroWeightMonths()).toEpochDay();
+            }
+        }
+        sheet.count = 0;
+    }
+
+    /**
+     * Adds one record that counts: its item's position ({@link #itemIndex}), its decision day, its severity factor
+     * ({@link #severityFactor}) and its key; {@code source} is handed back with its contribution. A record that
+     * weighs nothing (decayed, or a severity weighted 0) is left out.
+     */
+    public void add(ScoreSheet sheet, int item, long decisionDay, double severityFactor, long keyMost, long keyLeast,
+                    Object source) {
+        // The weight is decay × severity in this order, so that it is the same double however the record came.
+        double w = noDecay ? 1.0 : Decay.weight(decisionDay, sheet.fullFrom, sheet.zeroAt);
+        w *= severityFactor;
+        if (!(w > 0)) {
+            return;
+        }
+        sheet.ensureRoom();
+        int a = sheet.count++;
+        sheet.item[a] = item;
+        sheet.day[a] = decisionDay;
+        sheet.weight[a] = w;
+        sheet.keyMost[a] = keyMost;
+        sheet.keyLeast[a] = keyLeast;
+        sheet.source[a] = source;
+    }
+
+    /** Works out the score of the records added since {@link #begin}; the result is read from the sheet. */
+    public void compute(ScoreSheet sheet) {
+        int m = sheet.count;
+        int[] item = sheet.item;
+        double[] weight = sheet.weight;
+        int[] order = sheet.order;
+        sortedOrder(m, sheet);
 
         // Of each item only the most recent perRecordCap records count.
         int dims = dimensionCodes.length;
-        double[] dimensionSum = new double[dims];
-        double[] raw = new double[m];
-        int[] kept = new int[m];
+        double[] dimensionSum = sheet.dimensionSum;
+        Arrays.fill(dimensionSum, 0);
+        Arrays.fill(sheet.dimensionPoints, 0);
+        Arrays.fill(sheet.dimensionCapped, false);
+        double[] raw = sheet.raw;
+        int[] kept = sheet.contribution;
         int keptCount = 0;
         int previousItem = -1;
         int taken = 0;
@@ -224,10 +300,8 @@ public final class CompiledModel {
             kept[keptCount++] = a;
         }
 
-        int[] points = new int[m];
-        DimensionScore[] dimensionScores = null;
+        int[] points = sheet.points;
         int total = 0;
-        int listed = 0;
         int start = 0;
         while (start < keptCount) {
             int d = itemDimension[item[kept[start]]];
@@ -241,74 +315,67 @@ public final class CompiledModel {
             double clamped = capped ? Math.copySign(cap, sum) : sum;
             int dimensionPoints = round(clamped);
             double factor = capped ? clamped / sum : 1.0;
-            listed += apportion(kept, start, end, raw, factor, dimensionPoints, points);
+            apportion(kept, start, end, raw, factor, dimensionPoints, points);
             total += dimensionPoints;
-            if (dimensionPoints != 0 || capped) {
-                if (dimensionScores == null) {
-                    dimensionScores = unmovedDimensions.toArray(new DimensionScore[0]);
-                }
-                dimensionScores[d] = new DimensionScore(dimensionCodes[d], dimensionLabels[d], dimensionPoints, cap,
-                        capped);
-            }
+            sheet.dimensionPoints[d] = dimensionPoints;
+            sheet.dimensionCapped[d] = capped;
             start = end;
         }
 
-        Contribution[] contributions = new Contribution[listed];
-        int c = 0;
+        // The contributions are the kept records with points, in the order kept.
+        int listed = 0;
         for (int q = 0; q < keptCount; q++) {
-            int a = kept[q];
-            if (points[a] != 0) {
-                ScoredRecord r = record[a];
-                contributions[c++] = new Contribution(r.recordKey(), r.itemCode(), r.title(),
-                        dimensionCodes[itemDimension[item[a]]], r.decisionDate(), weight[a], points[a]);
+            if (points[kept[q]] != 0) {
+                kept[listed++] = kept[q];
             }
         }
-        int score = Math.max(model.minScore(), Math.min(model.maxScore(), model.baseScore() + total));
-        GradeBand band = gradeOf(score);
-        return new Scored(score, band.grade(), band.label(),
-                dimensionScores == null ? unmovedDimensions : List.of(dimensionScores), List.of(contributions));
+        sheet.contributions = listed;
+        sheet.score = Math.max(model.minScore(), Math.min(model.maxScore(), model.baseScore() + total));
+        sheet.band = gradeOf(sheet.score);
     }
 
     /**
-     * Positions 0..m−1 ordered by item (and so by dimension), most recent decision first, then by record key, so
+     * Orders positions 0..m−1 by item (and so by dimension), most recent decision first, then by record key, so
      * that the outcome does not depend on the order in which the records were read.
      */
-    private static int[] sortedOrder(int m, ScoredRecord[] record, int[] item, long[] day) {
+    private static void sortedOrder(int m, ScoreSheet sheet) {
+        int[] order = sheet.order;
         if (m <= INSERTION_SORT_LIMIT) {
-            int[] order = new int[m];
             for (int p = 0; p < m; p++) {
                 int a = p;
                 int q = p - 1;
-                while (q >= 0 && compare(a, order[q], record, item, day) < 0) {
+                while (q >= 0 && compare(a, order[q], sheet) < 0) {
                     order[q + 1] = order[q];
                     q--;
                 }
                 order[q + 1] = a;
             }
-            return order;
+            return;
         }
         Integer[] boxed = new Integer[m];
         Arrays.setAll(boxed, p -> p);
-        Arrays.sort(boxed, (a, b) -> compare(a, b, record, item, day));
-        return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+        Arrays.sort(boxed, (a, b) -> compare(a, b, sheet));
+        for (int p = 0; p < m; p++) {
+            order[p] = boxed[p];
+        }
     }
 
-    private static int compare(int a, int b, ScoredRecord[] record, int[] item, long[] day) {
-        if (item[a] != item[b]) {
-            return Integer.compare(item[a], item[b]);
+    private static int compare(int a, int b, ScoreSheet sheet) {
+        if (sheet.item[a] != sheet.item[b]) {
+            return Integer.compare(sheet.item[a], sheet.item[b]);
         }
-        if (day[a] != day[b]) {
-            return Long.compare(day[b], day[a]);
+        if (sheet.day[a] != sheet.day[b]) {
+            return Long.compare(sheet.day[b], sheet.day[a]);
         }
-        return record[a].recordKey().compareTo(record[b].recordKey());
+        // UUID's own order, whatever it is in this JDK: the one the record keys were always ordered by.
+        return new UUID(sheet.keyMost[a], sheet.keyLeast[a]).compareTo(new UUID(sheet.keyMost[b], sheet.keyLeast[b]));
     }
 
     /**
      * Rounds the scaled points of the kept records {@code kept[start..end)} so that they add up to
-     * {@code dimensionPoints}, giving the remaining points to the records rounded furthest from their value;
-     * returns how many records end up with points.
+     * {@code dimensionPoints}, giving the remaining points to the records rounded furthest from their value.
      */
-    private static int apportion(int[] kept, int start, int end, double[] raw, double factor, int dimensionPoints,
+    private static void apportion(int[] kept, int start, int end, double[] raw, double factor, int dimensionPoints,
                                  int[] points) {
         int sum = 0;
         for (int q = start; q < end; q++) {
@@ -330,13 +397,6 @@ public final class CompiledModel {
             }
             points[best] += step;
         }
-        int listed = 0;
-        for (int q = start; q < end; q++) {
-            if (points[kept[q]] != 0) {
-                listed++;
-            }
-        }
-        return listed;
     }
 
     /** Half away from zero, so that a penalty and a reward of the same size round alike. */

@@ -15,12 +15,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
+import cn.chengxin.scoring.domain.CompiledModel;
 import cn.chengxin.scoring.domain.Contribution;
 import cn.chengxin.scoring.domain.Dimension;
 import cn.chengxin.scoring.domain.DimensionScore;
 import cn.chengxin.scoring.domain.GradeBand;
 import cn.chengxin.scoring.domain.ItemPoints;
 import cn.chengxin.scoring.domain.ScoreModel;
+import cn.chengxin.scoring.domain.ScoreSheet;
 
 /**
  * A score's explanation as stored: compact bytes relative to the score's model version (a model version never
@@ -80,6 +82,46 @@ final class ExplanationCodec {
             out.putInt((int) c.decisionDate().toEpochDay());
             out.putDouble(c.weight());
             out.putInt(c.points());
+        }
+        return out.array();
+    }
+
+    /**
+     * The position in this model's items of each item a compiled form of the same model version prices
+     * ({@link CompiledModel#itemCode}), for {@link #encodeScored(ScoreSheet, int[])}.
+     */
+    int[] positionsOf(CompiledModel compiled) {
+        int[] positions = new int[compiled.items()];
+        for (int k = 0; k < positions.length; k++) {
+            Integer position = itemPositions.get(compiled.itemCode(k));
+            if (position == null) {
+                throw new IllegalArgumentException("item " + compiled.itemCode(k) + " is not priced by model "
+                        + model.code() + " v" + model.version());
+            }
+            positions[k] = position;
+        }
+        return positions;
+    }
+
+    /** {@link #encodeScored(List, List)} of the result on a sheet, straight from its numbers. */
+    byte[] encodeScored(ScoreSheet sheet, int[] positions) {
+        int dims = sheet.dimensions();
+        int n = sheet.contributions();
+        ByteBuffer out = ByteBuffer.allocate(5 + dims * 5 + n * 34);
+        out.put(FORMAT);
+        out.putShort((short) dims);
+        for (int d = 0; d < dims; d++) {
+            out.putInt(sheet.dimensionPoints(d));
+            out.put((byte) (sheet.dimensionCapped(d) ? 1 : 0));
+        }
+        out.putShort((short) n);
+        for (int c = 0; c < n; c++) {
+            out.putLong(sheet.contributionKeyMost(c));
+            out.putLong(sheet.contributionKeyLeast(c));
+            out.putShort((short) positions[sheet.contributionItem(c)]);
+            out.putInt((int) sheet.contributionDay(c));
+            out.putDouble(sheet.contributionWeight(c));
+            out.putInt(sheet.contributionPoints(c));
         }
         return out.array();
     }

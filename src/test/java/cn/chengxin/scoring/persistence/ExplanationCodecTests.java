@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 
 import cn.chengxin.catalog.domain.Severity;
@@ -12,6 +14,7 @@ import cn.chengxin.scoring.domain.CompiledModel;
 import cn.chengxin.scoring.domain.ScoreCalculator;
 import cn.chengxin.scoring.domain.ScoreModel;
 import cn.chengxin.scoring.domain.ScoreOutcome.Scored;
+import cn.chengxin.scoring.domain.ScoreSheet;
 import cn.chengxin.scoring.domain.ScoredRecord;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +45,47 @@ class ExplanationCodecTests {
         assertThat(read.contributions()).isEqualTo(scored.contributions());
         assertThat(codec.gradeLabel(scored.grade())).isEqualTo(scored.gradeLabel());
         assertThat(stored.length).isLessThan(10 + 5 * scored.dimensions().size() + 35 * scored.contributions().size());
+    }
+
+    /**
+     * The full recompute scores on a sheet from numbers and encodes from it; a subject's explanation must be the
+     * same bytes as scoring its records as a list and encoding the result, whatever the order of the records.
+     */
+    @Test
+    void anExplanationEncodedFromASheetIsTheSameAsFromTheScoredRecords() {
+        CompiledModel compiled = ScoreCalculator.compile(MODEL);
+        ExplanationCodec codec = new ExplanationCodec(MODEL);
+        int[] positions = codec.positionsOf(compiled);
+        ScoreSheet sheet = compiled.sheet();
+        String[] items = {"P_VOLUNTEER_SERVICE", "P_BLOOD_DONATION", "P_COMMENDATION", "P_ADMIN_PENALTY_GENERAL",
+                "P_ADMIN_PENALTY_MINOR", "P_COURT_DEFAULTER", "P_DRUNK_DRIVING"};
+        Severity[] severities = {null, Severity.MINOR, Severity.GENERAL, Severity.SERIOUS};
+        Random random = new Random(6);
+        for (int subject = 0; subject < 500; subject++) {
+            List<ScoredRecord> records = new ArrayList<>();
+            int n = random.nextInt(subject % 50 == 0 ? 80 : 15);
+            for (int i = 0; i < n; i++) {
+                // Few distinct days, so that records of one item often share a day and are ordered by key.
+                records.add(new ScoredRecord(new UUID(random.nextLong(), random.nextLong()),
+                        items[random.nextInt(items.length)], severities[random.nextInt(severities.length)],
+                        TODAY.minusDays(random.nextInt(8) * 160L), "DEPT", "标题"));
+            }
+            Scored scored = (Scored) compiled.score(LocalDate.of(1980, 1, 1), LocalDate.of(2000, 1, 1), records,
+                    TODAY);
+            Collections.shuffle(records, random);
+            compiled.begin(sheet, TODAY);
+            for (ScoredRecord r : records) {
+                compiled.add(sheet, compiled.itemIndex(r.itemCode()), r.decisionDate().toEpochDay(),
+                        compiled.severityFactor(r.severity()), r.recordKey().getMostSignificantBits(),
+                        r.recordKey().getLeastSignificantBits(), null);
+            }
+            compiled.compute(sheet);
+
+            assertThat(sheet.score()).isEqualTo(scored.score());
+            assertThat(sheet.band().grade()).isEqualTo(scored.grade());
+            assertThat(codec.encodeScored(sheet, positions))
+                    .isEqualTo(codec.encodeScored(scored.dimensions(), scored.contributions()));
+        }
     }
 
     @Test
