@@ -260,6 +260,19 @@ public class CreditFile {
     }
 
     /**
+     * The current records in one of {@code statuses} of the items {@code itemCodes} decided from
+     * {@code decidedFrom} on (null: any day) of every subject with an id in (after, last] (null: unbounded), as
+     * columns in subject order, without content: for computations over the whole population such as the full score
+     * recompute, which would otherwise hold an object per record.
+     */
+    public RecordColumns columnsBetween(UUID after, UUID last, Set<RecordStatus> statuses, List<String> itemCodes,
+                                        LocalDate decidedFrom) {
+        return statuses.isEmpty() || itemCodes.isEmpty()
+                ? new RecordColumns(0, new long[0], new long[0], new long[0], new long[0], new int[0], new int[0])
+                : records.columnsBetween(after, last, statuses, itemCodes, decidedFrom);
+    }
+
+    /**
      * Ends publication and retention (RULES.md §4): a record whose last day of publication was before
      * {@code today} is no longer shown or used; an expired record past its retention is archived.
      *

@@ -73,6 +73,66 @@ public final class CopyRows {
         return new UUID(row.getLong(), row.getLong());
     }
 
+    /**
+     * Reads a uuid that is not null into {@code most[at]} and {@code least[at]}: for readers that keep millions of
+     * ids in columns rather than as objects.
+     */
+    public void uuidInto(long[] most, long[] least, int at) throws IOException {
+        if (length() != 16) {
+            throw new IOException("expected a uuid");
+        }
+        most[at] = row.getLong();
+        least[at] = row.getLong();
+    }
+
+    /**
+     * The position among {@code choices} (UTF-8 bytes) of the text in the next field; -1 for another text or null.
+     * Compares bytes, so that a column of a few distinct codes is read without a string per row.
+     */
+    public int textIndex(byte[][] choices) throws IOException {
+        int length = length();
+        if (length < 0) {
+            return -1;
+        }
+        int from = row.position();
+        row.position(from + length);
+        byte[] bytes = row.array();
+        for (int i = 0; i < choices.length; i++) {
+            byte[] choice = choices[i];
+            if (choice.length == length && Arrays.equals(bytes, from, from + length, choice, 0, length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A date that is not null, as days since 1970-01-01 ({@link LocalDate#toEpochDay()}). */
+    public int epochDay() throws IOException {
+        if (length() != 4) {
+            throw new IOException("expected a date");
+        }
+        return (int) (POSTGRES_EPOCH_DAY + row.getInt());
+    }
+
+    /** A timestamp(tz), as microseconds since 1970-01-01 UTC; {@link Long#MIN_VALUE} for null. */
+    public long epochMicros() throws IOException {
+        if (length() < 0) {
+            return Long.MIN_VALUE;
+        }
+        return row.getLong() + POSTGRES_EPOCH_DAY * 86_400_000_000L;
+    }
+
+    /** A bytea's bytes; null for null. */
+    public byte[] bytes() throws IOException {
+        int length = length();
+        if (length < 0) {
+            return null;
+        }
+        byte[] value = new byte[length];
+        row.get(value);
+        return value;
+    }
+
     public String text() throws IOException {
         int length = length();
         if (length < 0) {
