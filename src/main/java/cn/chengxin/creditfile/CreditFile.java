@@ -252,14 +252,6 @@ public class CreditFile {
     }
 
     /**
-     * {@link #factsOf} for every subject with an id in (after, last] (null: unbounded), for computations that page
-     * through the population by id ranges: one range scan instead of a list of ids.
-     */
-    public java.util.Map<UUID, List<RecordFacts>> factsBetween(UUID after, UUID last, Set<RecordStatus> statuses) {
-        return statuses.isEmpty() ? java.util.Map.of() : records.factsBetween(after, last, statuses);
-    }
-
-    /**
      * The current records in one of {@code statuses} of the items {@code itemCodes} decided from
      * {@code decidedFrom} on (null: any day) of every subject with an id in (after, last] (null: unbounded), as
      * columns in subject order, without content: for computations over the whole population such as the full score

@@ -30,6 +30,7 @@ import cn.chengxin.scoring.domain.ScoreCalculator;
 import cn.chengxin.scoring.domain.ScoreModel;
 import cn.chengxin.scoring.domain.ScoreOutcome;
 import cn.chengxin.scoring.domain.ScoredRecord;
+import cn.chengxin.scoring.persistence.JdbcRangeScores;
 import cn.chengxin.scoring.persistence.JdbcScores;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Actor;
@@ -58,6 +59,7 @@ public class Scoring {
             RecordStatus.IN_DISPUTE);
 
     private final JdbcScores store;
+    private final JdbcRangeScores rangeStore;
     private final SubjectRegistry subjects;
     private final CreditFile creditFile;
     private final Catalogue catalogue;
@@ -69,13 +71,14 @@ public class Scoring {
     private final org.springframework.transaction.support.TransactionTemplate installBase;
     private final Job job = new Job();
 
-    Scoring(JdbcScores store, SubjectRegistry subjects, CreditFile creditFile, Catalogue catalogue, Listing listing,
+    Scoring(JdbcScores store, JdbcRangeScores rangeStore, SubjectRegistry subjects, CreditFile creditFile, Catalogue catalogue, Listing listing,
             AuditLog audit, ApplicationEventPublisher events, Clock clock,
             org.springframework.transaction.PlatformTransactionManager transactions) {
         this.installBase = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.installBase.setPropagationBehavior(
                 org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.store = store;
+        this.rangeStore = rangeStore;
         this.subjects = subjects;
         this.creditFile = creditFile;
         this.catalogue = catalogue;
@@ -179,16 +182,6 @@ public class Scoring {
         return scoreAndStore(pass, facts.values(), creditFile.factsOf(scorable, COUNTED), readAt);
     }
 
-    /** Rescores every person with an id in (after, last] (null: unbounded): the full recompute's unit of work. */
-    private int rescoreRange(Pass pass, UUID after, UUID last) {
-        Instant readAt = clock.instant();
-        List<ResidentFacts> facts = subjects.residentFactsBetween(after, last);
-        if (facts.isEmpty()) {
-            return 0;
-        }
-        return scoreAndStore(pass, facts, creditFile.factsBetween(after, last, COUNTED), readAt);
-    }
-
     /** One scoring pass: the model, the catalogue's items usable for scoring, and the day scored. */
     private record Pass(CompiledModel model, Map<String, ItemDefinition> items, LocalDate today) {
     }
@@ -281,7 +274,8 @@ public class Scoring {
      * and the job call this). A range's persons and records are read with one range scan each, not a list of ids.
      */
     public long recomputeAll() {
-        Pass pass = new Pass(activeModel(), usableForScoring(), LocalDate.now(clock));
+        RangeScoring pass = new RangeScoring(activeModel(), usableForScoring(), LocalDate.now(clock), COUNTED,
+                subjects, creditFile, rangeStore, events, clock);
         // Ranges are independent (each subject is in one), so WORKERS of them are rescored at a time: one range's
         // calculation overlaps another's database work. The calling thread finds the ranges' ends.
         java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(WORKERS,
@@ -299,7 +293,7 @@ public class Scoring {
                 UUID from = after;
                 UUID last = subjects.personPageEnd(after, PAGE).orElse(null);
                 more = last != null;
-                inFlight.add(workers.submit(() -> rescoreRange(pass, from, last)));
+                inFlight.add(workers.submit(() -> pass.score(from, last)));
                 if (inFlight.size() >= WORKERS) {
                     done += finished(inFlight.poll());
                     job.done(done);

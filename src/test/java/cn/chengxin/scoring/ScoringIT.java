@@ -127,6 +127,29 @@ class ScoringIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> !scoring.progress().running());
     }
 
+    /**
+     * The full recompute reads, scores and writes in bulk by its own path; for a file it must come to exactly the
+     * row a rescore stored (score, explanation with weights and points), and so write nothing, add no history.
+     */
+    @Test
+    void theFullRecomputeComesToWhatARescoreStoredAndWritesNothing() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !scoring.progress().running());
+        Resident r = resident(LocalDate.of(1972, 6, 1), "岳明远");
+        // One penalty at full weight, one decaying; each stored chunk rescores the resident.
+        submit(r, "SC-" + UUID.randomUUID(), LocalDate.now().minusMonths(2)).andExpect(jsonPath("$.accepted").value(1));
+        submit(r, "SC-" + UUID.randomUUID(), LocalDate.now().minusMonths(20)).andExpect(jsonPath("$.accepted").value(1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> scoring.scoreOf(r.id())
+                .map(s -> s.contributions().size() == 2).orElse(false));
+        SubjectScore rescored = scoring.scoreOf(r.id()).orElseThrow();
+        assertThat(rescored.contributions()).extracting(c -> c.weight()).anySatisfy(w -> assertThat(w).isLessThan(1));
+        int history = scoring.history(r.id()).size();
+
+        scoring.recomputeAll();
+
+        assertThat(scoring.scoreOf(r.id())).contains(rescored);
+        assertThat(scoring.history(r.id())).hasSize(history);
+    }
+
     @Test
     void minorsAreNotScoredAndBadModelsAreRefusedWithReasons() {
         Resident child = resident(LocalDate.now().minusYears(12), "少年乙");

@@ -278,34 +278,6 @@ public class JdbcRecords {
     }
 
     /**
-     * {@link #factsOf} for every subject with an id in (after, last] (null: unbounded): one range scan of the
-     * subject index, read as a binary COPY (a tenth of the cost of a result set for some 250,000 rows a page).
-     * Item and department codes are shared between rows.
-     */
-    public Map<UUID, List<cn.chengxin.creditfile.RecordFacts>> factsBetween(UUID after, UUID last,
-                                                                             Set<RecordStatus> statuses) {
-        Map<UUID, List<cn.chengxin.creditfile.RecordFacts>> files = new java.util.HashMap<>();
-        Map<String, String> codes = new java.util.HashMap<>();
-        // Literals of typed values only (ids, enum names): COPY takes no parameters.
-        String query = """
-                SELECT subject_id, record_key, item_code, department_code, decision_date, status
-                FROM creditfile.record
-                WHERE subject_id > '%s' AND subject_id <= '%s' AND current AND status IN (%s)""".formatted(
-                after == null ? new UUID(0, 0) : after, last == null ? new UUID(-1, -1) : last,
-                String.join(", ", statuses.stream().map(st -> "'" + st.name() + "'").toList()));
-        PostgresCopy.copyOut(dataSource, query, rows -> {
-            while (rows.next()) {
-                UUID subject = rows.uuid();
-                files.computeIfAbsent(subject, k -> new java.util.ArrayList<>()).add(
-                        new cn.chengxin.creditfile.RecordFacts(subject, rows.uuid(),
-                                codes.computeIfAbsent(rows.text(), c -> c), codes.computeIfAbsent(rows.text(), c -> c),
-                                rows.date(), RecordStatus.valueOf(rows.text())));
-            }
-        });
-        return files;
-    }
-
-    /**
      * The current records in one of {@code statuses} of the items {@code itemCodes} decided from
      * {@code decidedFrom} on (null: any day) of every subject with an id in (after, last] (null: unbounded), as
      * columns in subject order: an index-only scan of the subject index, which carries these columns, read as a

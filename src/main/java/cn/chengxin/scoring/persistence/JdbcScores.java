@@ -102,7 +102,7 @@ public class JdbcScores {
     /** Codecs by model code and version: a stored model version's definition never changes. */
     private final Map<String, ExplanationCodec> codecs = new ConcurrentHashMap<>();
 
-    private ExplanationCodec codec(String code, int version) {
+    ExplanationCodec codec(String code, int version) {
         return codecs.computeIfAbsent(code + "/" + version, k -> new ExplanationCodec(jdbc.sql(
                         "SELECT definition::text FROM scoring.model WHERE code = ? AND version = ?")
                 .params(code, version).query(String.class).optional()

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyOut;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
@@ -48,6 +49,35 @@ public final class PostgresCopy {
             } catch (SQLException e) {
                 // the connection goes back to the pool, which checks it
             }
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /**
+     * Copies the binary rows into {@code tableAndColumns} on the connection of the current transaction.
+     *
+     * @return the number of rows copied
+     */
+    public static long copyIn(DataSource dataSource, String tableAndColumns, BinaryCopyWriter rows) {
+        if (rows.rows() == 0) {
+            return 0;
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY " + tableAndColumns + " FROM STDIN (FORMAT binary)");
+            try {
+                byte[] bytes = rows.finish();
+                copy.writeToCopy(bytes, 0, bytes.length);
+                return copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("bulk load into " + tableAndColumns.split(" ")[0] + " failed", e);
+        } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }

@@ -1,0 +1,121 @@
+package cn.chengxin.scoring;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.RecordColumns;
+import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.scoring.domain.CompiledModel;
+import cn.chengxin.scoring.domain.ScoreOutcome.NotScored;
+import cn.chengxin.scoring.domain.ScoreSheet;
+import cn.chengxin.scoring.persistence.JdbcRangeScores;
+import cn.chengxin.scoring.persistence.RangeWrite;
+import cn.chengxin.subject.ResidentFacts;
+import cn.chengxin.subject.SubjectRegistry;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * One pass of the full recompute, range of person ids by range: the same rules as {@link Scoring#rescore} (records
+ * that count: items usable for scoring, shown; adults resident long enough), read and scored without an object per
+ * record. Only the records that can weigh anything are read — items the model prices and the catalogue allows,
+ * decided since the decay's zero-weight limit — as columns; each person is scored on a reused {@link ScoreSheet}
+ * and compared with the stored row straight away. Ranges may be scored on several threads at once.
+ */
+final class RangeScoring {
+
+    private final CompiledModel model;
+    private final LocalDate today;
+    private final Set<RecordStatus> counted;
+    /** The item codes read, and for each its position in the model and its severity factor. */
+    private final List<String> codes = new ArrayList<>();
+    private final int[] modelItem;
+    private final double[] severityFactor;
+    private final LocalDate decidedFrom;
+    private final SubjectRegistry subjects;
+    private final CreditFile creditFile;
+    private final JdbcRangeScores store;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ThreadLocal<ScoreSheet> sheets;
+
+    RangeScoring(CompiledModel model, Map<String, ItemDefinition> usable, LocalDate today, Set<RecordStatus> counted,
+                 SubjectRegistry subjects, CreditFile creditFile, JdbcRangeScores store,
+                 ApplicationEventPublisher events, Clock clock) {
+        this.model = model;
+        this.today = today;
+        this.counted = counted;
+        this.subjects = subjects;
+        this.creditFile = creditFile;
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+        List<Double> factors = new ArrayList<>();
+        List<Integer> items = new ArrayList<>();
+        usable.forEach((code, definition) -> {
+            int k = model.itemIndex(code);
+            if (k >= 0) {
+                codes.add(code);
+                items.add(k);
+                factors.add(model.severityFactor(definition.severity()));
+            }
+        });
+        modelItem = items.stream().mapToInt(Integer::intValue).toArray();
+        severityFactor = factors.stream().mapToDouble(Double::doubleValue).toArray();
+        long first = model.firstCountingDay(today);
+        decidedFrom = first == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(first);
+        sheets = ThreadLocal.withInitial(model::sheet);
+    }
+
+    /** Rescores every person with an id in (after, last] (null: unbounded); returns how many. */
+    int score(UUID after, UUID last) {
+        Instant readAt = clock.instant();
+        List<ResidentFacts> persons = subjects.residentFactsBetween(after, last);
+        if (persons.isEmpty()) {
+            return 0;
+        }
+        RecordColumns records = creditFile.columnsBetween(after, last, counted, codes, decidedFrom);
+        RangeWrite range = store.begin(after, last, model, readAt);
+        ScoreSheet sheet = sheets.get();
+        int r = 0;
+        for (ResidentFacts person : persons) {
+            long most = person.id().getMostSignificantBits();
+            long least = person.id().getLeastSignificantBits();
+            // Records of subjects that are not persons (organisations) lie between them in the id order.
+            while (r < records.size() && compare(records, r, most, least) < 0) {
+                r++;
+            }
+            Integer year = person.birthDate() == null ? null : person.birthDate().getYear();
+            NotScored refusal = model.refusal(person.birthDate(), person.residentSince(), today).orElse(null);
+            if (refusal != null) {
+                range.notScored(person.id(), person.regionCode(), year, refusal);
+                continue;
+            }
+            model.begin(sheet, today);
+            for (; r < records.size() && compare(records, r, most, least) == 0; r++) {
+                int i = records.item(r);
+                model.add(sheet, modelItem[i], records.decisionDay(r), severityFactor[i], records.keyMost(r),
+                        records.keyLeast(r), null);
+            }
+            model.compute(sheet);
+            range.scored(person.id(), person.regionCode(), year, sheet);
+        }
+        for (RangeWrite.GradeChange change : store.write(range)) {
+            events.publishEvent(new GradeChanged(change.subjectId(), change.from(), change.to(), readAt));
+        }
+        return persons.size();
+    }
+
+    /** The database's order of ids: unsigned, high bits first. */
+    private static int compare(RecordColumns records, int row, long most, long least) {
+        int order = Long.compareUnsigned(records.subjectMost(row), most);
+        return order != 0 ? order : Long.compareUnsigned(records.subjectLeast(row), least);
+    }
+}

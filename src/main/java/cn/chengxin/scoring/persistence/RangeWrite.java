@@ -1,0 +1,131 @@
+package cn.chengxin.scoring.persistence;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import cn.chengxin.scoring.domain.CompiledModel;
+import cn.chengxin.scoring.domain.ScoreOutcome.NotScored;
+import cn.chengxin.scoring.domain.ScoreSheet;
+import cn.chengxin.shared.jdbc.BinaryCopyWriter;
+
+/**
+ * The scores of one range of subject ids as the full recompute computes them, subject by subject in the
+ * database's id order, each compared with the stored row of the range as it goes: what is equal is dropped (a
+ * recompute mostly confirms), so is a row computed from later facts; what changed is staged as binary COPY rows with
+ * whether it makes a history entry, a grade change and a notice, for {@link JdbcRangeScores#write}. Explanations are
+ * encoded straight from the {@link ScoreSheet}. Not thread-safe: one per range.
+ */
+public final class RangeWrite {
+
+    /** Columns of the staging table, in this order. */
+    static final String COLUMNS = "subject_id, model_code, model_version, score, grade, not_scored_code, region_code, "
+            + "birth_year, computed_at, explanation_bytes, history, grade_changed, from_grade, from_label, to_label";
+
+    private final String modelCode;
+    private final byte[] modelCodeBytes;
+    private final int modelVersion;
+    private final ExplanationCodec codec;
+    private final int[] positions;
+    private final JdbcScores scores;
+    private final long atMicros;
+    private final List<StoredScore> stored;
+    private int next;
+    private final BinaryCopyWriter stage = new BinaryCopyWriter();
+    private final Map<UUID, GradeChange> gradeChanges = new HashMap<>();
+    private final Map<String, byte[]> notScoredExplanations = new HashMap<>();
+
+    /** A changed grade; {@code from} null: the first. */
+    public record GradeChange(UUID subjectId, String from, String to) {
+    }
+
+    RangeWrite(CompiledModel model, ExplanationCodec codec, JdbcScores scores, long atMicros,
+               List<StoredScore> stored) {
+        this.modelCode = model.model().code();
+        this.modelCodeBytes = modelCode.getBytes(StandardCharsets.UTF_8);
+        this.modelVersion = model.model().version();
+        this.codec = codec;
+        this.positions = codec.positionsOf(model);
+        this.scores = scores;
+        this.atMicros = atMicros;
+        this.stored = stored;
+    }
+
+    /** The subject's score is the result on {@code sheet}. Subjects come in the database's id order. */
+    public void scored(UUID subject, String regionCode, Integer birthYear, ScoreSheet sheet) {
+        put(subject, sheet.score(), sheet.band().grade(), sheet.band().label(), null, regionCode, birthYear,
+                codec.encodeScored(sheet, positions));
+    }
+
+    /** The subject is not scored. Subjects come in the database's id order. */
+    public void notScored(UUID subject, String regionCode, Integer birthYear, NotScored outcome) {
+        put(subject, null, null, null, outcome.code(), regionCode, birthYear,
+                notScoredExplanations.computeIfAbsent(outcome.reason(), codec::encodeNotScored));
+    }
+
+    private void put(UUID subject, Integer score, String grade, String gradeLabel, String notScoredCode,
+                     String regionCode, Integer birthYear, byte[] explanation) {
+        StoredScore before = storedRow(subject);
+        if (before != null && (before.computedAtMicros() > atMicros || before.code().equals(modelCode)
+                && before.version() == modelVersion && Objects.equals(before.score(), score)
+                && Objects.equals(before.grade(), grade) && Objects.equals(before.notScoredCode(), notScoredCode)
+                && Objects.equals(before.regionCode(), regionCode) && Objects.equals(before.birthYear(), birthYear)
+                && Arrays.equals(before.explanation(), explanation))) {
+            return;
+        }
+        boolean history = before == null || !Objects.equals(before.score(), score)
+                || !Objects.equals(before.grade(), grade) || !before.code().equals(modelCode)
+                || before.version() != modelVersion;
+        String from = before == null ? null : before.grade();
+        boolean gradeChanged = !Objects.equals(from, grade);
+        if (gradeChanged) {
+            gradeChanges.put(subject, new GradeChange(subject, from, grade));
+        }
+        stage.row(15).uuid(subject.getMostSignificantBits(), subject.getLeastSignificantBits())
+                .utf8(modelCodeBytes).int4(modelVersion).int4(score).text(grade).text(notScoredCode)
+                .text(regionCode).int4(birthYear).timestamp(atMicros).bytes(explanation, 0, explanation.length)
+                .bool(history).bool(gradeChanged).text(from)
+                .text(from == null ? null : scores.codec(before.code(), before.version()).gradeLabel(from))
+                .text(gradeLabel);
+    }
+
+    /** The stored row of {@code subject}, if any: the stored rows are in the same order as the subjects given. */
+    private StoredScore storedRow(UUID subject) {
+        long most = subject.getMostSignificantBits();
+        long least = subject.getLeastSignificantBits();
+        while (next < stored.size()) {
+            StoredScore s = stored.get(next);
+            int order = Long.compareUnsigned(s.subjectMost(), most);
+            if (order == 0) {
+                order = Long.compareUnsigned(s.subjectLeast(), least);
+            }
+            if (order > 0) {
+                return null;
+            }
+            next++;
+            if (order == 0) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    BinaryCopyWriter stage() {
+        return stage;
+    }
+
+    /** The grade change staged for the subject, if any. */
+    GradeChange gradeChange(UUID subject) {
+        return gradeChanges.get(subject);
+    }
+
+    /** A stored row, as read for the comparison. */
+    record StoredScore(long subjectMost, long subjectLeast, String code, int version, Integer score, String grade,
+                       String notScoredCode, String regionCode, Integer birthYear, long computedAtMicros,
+                       byte[] explanation) {
+    }
+}

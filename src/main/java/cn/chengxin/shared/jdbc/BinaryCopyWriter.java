@@ -1,0 +1,126 @@
+package cn.chengxin.shared.jdbc;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Builds the rows of a PostgreSQL {@code COPY … FROM STDIN (FORMAT binary)}: each value as its binary form, so the
+ * server parses no text and the client formats none (a tenth of the cost of arrays of text for a page of some
+ * 25,000 rows of bytes). Every row starts with {@link #row(int)} and then gives exactly that many values, in the
+ * order of the columns named in the COPY.
+ */
+public final class BinaryCopyWriter {
+
+    private static final byte[] HEADER = "PGCOPY\n\377\r\n\0\0\0\0\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1);
+    /** PostgreSQL's binary timestamps count microseconds from 2000-01-01 00:00 UTC. */
+    private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
+
+    private byte[] out = new byte[1 << 16];
+    private int size;
+    private int rows;
+
+    public BinaryCopyWriter() {
+        put(HEADER, 0, HEADER.length);
+    }
+
+    /** Starts a row of {@code fields} values. */
+    public BinaryCopyWriter row(int fields) {
+        ensure(2);
+        out[size++] = (byte) (fields >>> 8);
+        out[size++] = (byte) fields;
+        rows++;
+        return this;
+    }
+
+    public BinaryCopyWriter nullValue() {
+        putInt(-1);
+        return this;
+    }
+
+    public BinaryCopyWriter uuid(long most, long least) {
+        putInt(16);
+        putLong(most);
+        putLong(least);
+        return this;
+    }
+
+    public BinaryCopyWriter int4(int value) {
+        putInt(4);
+        putInt(value);
+        return this;
+    }
+
+    /** An int4 that may be null. */
+    public BinaryCopyWriter int4(Integer value) {
+        return value == null ? nullValue() : int4(value.intValue());
+    }
+
+    public BinaryCopyWriter bool(boolean value) {
+        putInt(1);
+        ensure(1);
+        out[size++] = (byte) (value ? 1 : 0);
+        return this;
+    }
+
+    /** A timestamptz given as microseconds since 1970-01-01 UTC. */
+    public BinaryCopyWriter timestamp(long epochMicros) {
+        putInt(8);
+        putLong(epochMicros - POSTGRES_EPOCH_MICROS);
+        return this;
+    }
+
+    /** A text value (null: SQL NULL). */
+    public BinaryCopyWriter text(String value) {
+        return value == null ? nullValue() : utf8(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A text value already encoded as UTF-8 (e.g. a code encoded once for every row); null: SQL NULL. */
+    public BinaryCopyWriter utf8(byte[] value) {
+        return value == null ? nullValue() : bytes(value, 0, value.length);
+    }
+
+    /** A bytea value (or any value given in its binary form). */
+    public BinaryCopyWriter bytes(byte[] value, int offset, int length) {
+        putInt(length);
+        put(value, offset, length);
+        return this;
+    }
+
+    /** Rows written so far. */
+    public int rows() {
+        return rows;
+    }
+
+    /** The stream so far with its trailer, to send. */
+    public byte[] finish() {
+        byte[] all = Arrays.copyOf(out, size + 2);
+        all[size] = -1;
+        all[size + 1] = -1;
+        return all;
+    }
+
+    private void putInt(int v) {
+        ensure(4);
+        out[size++] = (byte) (v >>> 24);
+        out[size++] = (byte) (v >>> 16);
+        out[size++] = (byte) (v >>> 8);
+        out[size++] = (byte) v;
+    }
+
+    private void putLong(long v) {
+        putInt((int) (v >>> 32));
+        putInt((int) v);
+    }
+
+    private void put(byte[] bytes, int offset, int length) {
+        ensure(length);
+        System.arraycopy(bytes, offset, out, size, length);
+        size += length;
+    }
+
+    private void ensure(int more) {
+        if (size + more > out.length) {
+            out = Arrays.copyOf(out, Math.max(out.length * 2, size + more));
+        }
+    }
+}
