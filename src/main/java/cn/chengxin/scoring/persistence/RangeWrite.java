@@ -1,6 +1,7 @@
 package cn.chengxin.scoring.persistence;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -16,15 +17,16 @@ import cn.chengxin.shared.jdbc.BinaryCopyWriter;
 /**
  * The scores of one range of subject ids as the full recompute computes them, subject by subject in the
  * database's id order, each compared with the stored row of the range as it goes: what is equal is dropped (a
- * recompute mostly confirms), so is a row computed from later facts; what changed is staged as binary COPY rows with
- * whether it makes a history entry, a grade change and a notice, for {@link JdbcRangeScores#write}. Explanations are
- * encoded straight from the {@link ScoreSheet}. Not thread-safe: one per range.
+ * recompute mostly confirms), so is a row computed from later facts; what is new and what changed are kept apart as
+ * binary COPY rows, each with whether it makes a history entry, a grade change and a notice, for
+ * {@link JdbcRangeScores#write}. Explanations are encoded straight from the {@link ScoreSheet}. Not thread-safe: one
+ * per range.
  */
 public final class RangeWrite {
 
-    /** Columns of the staging table, in this order. */
+    /** The columns of a score row, in the order of the COPY rows. */
     static final String COLUMNS = "subject_id, model_code, model_version, score, grade, not_scored_code, region_code, "
-            + "birth_year, computed_at, explanation_bytes, history, grade_changed, from_grade, from_label, to_label";
+            + "birth_year, computed_at, explanation_bytes";
 
     private final String modelCode;
     private final byte[] modelCodeBytes;
@@ -35,12 +37,21 @@ public final class RangeWrite {
     private final long atMicros;
     private final List<StoredScore> stored;
     private int next;
-    private final BinaryCopyWriter stage = new BinaryCopyWriter();
-    private final Map<UUID, GradeChange> gradeChanges = new HashMap<>();
+    private final BinaryCopyWriter fresh = new BinaryCopyWriter();
+    private final BinaryCopyWriter changed = new BinaryCopyWriter();
+    private final List<Pending> pending = new ArrayList<>();
     private final Map<String, byte[]> notScoredExplanations = new HashMap<>();
 
     /** A changed grade; {@code from} null: the first. */
     public record GradeChange(UUID subjectId, String from, String to) {
+    }
+
+    /**
+     * A row to write and what follows once it is written: a history entry when its score, grade or model changed,
+     * a grade change when its grade did ({@code from} null: the first), with the grades' labels for the notice.
+     */
+    record Pending(UUID subject, boolean fresh, Integer score, String grade, boolean history, boolean gradeChanged,
+                   String from, String fromLabel, String toLabel) {
     }
 
     RangeWrite(CompiledModel model, ExplanationCodec codec, JdbcScores scores, long atMicros,
@@ -81,16 +92,12 @@ public final class RangeWrite {
                 || !Objects.equals(before.grade(), grade) || !before.code().equals(modelCode)
                 || before.version() != modelVersion;
         String from = before == null ? null : before.grade();
-        boolean gradeChanged = !Objects.equals(from, grade);
-        if (gradeChanged) {
-            gradeChanges.put(subject, new GradeChange(subject, from, grade));
-        }
-        stage.row(15).uuid(subject.getMostSignificantBits(), subject.getLeastSignificantBits())
-                .utf8(modelCodeBytes).int4(modelVersion).int4(score).text(grade).text(notScoredCode)
-                .text(regionCode).int4(birthYear).timestamp(atMicros).bytes(explanation, 0, explanation.length)
-                .bool(history).bool(gradeChanged).text(from)
-                .text(from == null ? null : scores.codec(before.code(), before.version()).gradeLabel(from))
-                .text(gradeLabel);
+        pending.add(new Pending(subject, before == null, score, grade, history, !Objects.equals(from, grade), from,
+                from == null ? null : scores.codec(before.code(), before.version()).gradeLabel(from), gradeLabel));
+        (before == null ? fresh : changed).row(10)
+                .uuid(subject.getMostSignificantBits(), subject.getLeastSignificantBits()).utf8(modelCodeBytes)
+                .int4(modelVersion).int4(score).text(grade).text(notScoredCode).text(regionCode).int4(birthYear)
+                .timestamp(atMicros).bytes(explanation, 0, explanation.length);
     }
 
     /** The stored row of {@code subject}, if any: the stored rows are in the same order as the subjects given. */
@@ -114,13 +121,30 @@ public final class RangeWrite {
         return null;
     }
 
-    BinaryCopyWriter stage() {
-        return stage;
+    /** Rows of subjects without a stored score. */
+    BinaryCopyWriter fresh() {
+        return fresh;
     }
 
-    /** The grade change staged for the subject, if any. */
-    GradeChange gradeChange(UUID subject) {
-        return gradeChanges.get(subject);
+    /** Rows that replace a stored score. */
+    BinaryCopyWriter changed() {
+        return changed;
+    }
+
+    List<Pending> pending() {
+        return pending;
+    }
+
+    String modelCode() {
+        return modelCode;
+    }
+
+    int modelVersion() {
+        return modelVersion;
+    }
+
+    long atMicros() {
+        return atMicros;
     }
 
     /** A stored row, as read for the comparison. */
