@@ -130,7 +130,7 @@ public class JdbcSubjects {
                         FROM subject.person p
                         LEFT JOIN LATERAL (SELECT valid_from, region_code FROM subject.residency
                                            WHERE person_id = p.subject_id AND valid_to IS NULL
-                                           ORDER BY valid_from LIMIT 1) r ON true
+                                           ORDER BY valid_from, region_code LIMIT 1) r ON true
                         WHERE p.subject_id = ANY(?::uuid[])""")
                 .param(ids.toArray(UUID[]::new))
                 .query((rs, n) -> found.put(rs.getObject(1, UUID.class), new cn.chengxin.subject.ResidentFacts(
@@ -155,37 +155,53 @@ public class JdbcSubjects {
 
     /**
      * {@link #residentFacts} of the persons with ids in (after, last] (null: unbounded), in id order: a range scan of
-     * persons and one of current residences, read as binary COPY and merged here. Two plain range scans keep their
-     * plan whatever the statistics say (a join planned on a freshly loaded table took a minute per page).
+     * persons and one of current residences, both in id order, read as binary COPY and merged in one walk. Two plain
+     * range scans keep their plan whatever the statistics say (a join planned on a freshly loaded table took a
+     * minute per page).
      */
     public List<cn.chengxin.subject.ResidentFacts> residentFactsBetween(UUID after, UUID last) {
         UUID from = after == null ? LOWEST_ID : after;
         UUID to = last == null ? HIGHEST_ID : last;
-        record Residence(java.time.LocalDate since, String region) {
-        }
-        java.util.Map<UUID, Residence> first = new java.util.HashMap<>();
-        java.util.Map<String, String> regions = new java.util.HashMap<>();
+        List<UUID> ids = new java.util.ArrayList<>();
+        List<java.time.LocalDate> births = new java.util.ArrayList<>();
         // Literals of ids only: COPY takes no parameters.
-        PostgresCopy.copyOut(dataSource, "SELECT person_id, valid_from, region_code FROM subject.residency "
-                + "WHERE person_id > '" + from + "' AND person_id <= '" + to + "' AND valid_to IS NULL", rows -> {
-                    while (rows.next()) {
-                        UUID person = rows.uuid();
-                        Residence r = new Residence(rows.date(), regions.computeIfAbsent(rows.text(), c -> c));
-                        first.merge(person, r, (a, b) -> b.since().isBefore(a.since()) ? b : a);
-                    }
-                });
-        List<cn.chengxin.subject.ResidentFacts> facts = new java.util.ArrayList<>();
         PostgresCopy.copyOut(dataSource, "SELECT subject_id, birth_date FROM subject.person WHERE subject_id > '"
                 + from + "' AND subject_id <= '" + to + "' ORDER BY subject_id", rows -> {
                     while (rows.next()) {
-                        UUID id = rows.uuid();
-                        java.time.LocalDate born = rows.date();
-                        Residence r = first.get(id);
-                        facts.add(new cn.chengxin.subject.ResidentFacts(id, born, r == null ? null : r.since(),
-                                r == null ? null : r.region()));
+                        ids.add(rows.uuid());
+                        births.add(rows.date());
                     }
                 });
+        java.time.LocalDate[] since = new java.time.LocalDate[ids.size()];
+        String[] region = new String[ids.size()];
+        java.util.Map<String, String> regions = new java.util.HashMap<>();
+        // A person's earliest current residence comes first (as in residentFacts); the rest of theirs are skipped.
+        PostgresCopy.copyOut(dataSource, "SELECT person_id, valid_from, region_code FROM subject.residency "
+                + "WHERE person_id > '" + from + "' AND person_id <= '" + to + "' AND valid_to IS NULL "
+                + "ORDER BY person_id, valid_from, region_code", rows -> {
+                    int p = 0;
+                    while (rows.next()) {
+                        UUID person = rows.uuid();
+                        while (p < ids.size() && compareUnsigned(ids.get(p), person) < 0) {
+                            p++;
+                        }
+                        if (p < ids.size() && ids.get(p).equals(person) && since[p] == null) {
+                            since[p] = rows.date();
+                            region[p] = regions.computeIfAbsent(rows.text(), c -> c);
+                        }
+                    }
+                });
+        List<cn.chengxin.subject.ResidentFacts> facts = new java.util.ArrayList<>(ids.size());
+        for (int p = 0; p < ids.size(); p++) {
+            facts.add(new cn.chengxin.subject.ResidentFacts(ids.get(p), births.get(p), since[p], region[p]));
+        }
         return facts;
+    }
+
+    /** The database's order of uuids: unsigned, byte by byte. */
+    private static int compareUnsigned(UUID a, UUID b) {
+        int order = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return order != 0 ? order : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
     public long persons() {
