@@ -105,6 +105,8 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
                 + "per CPU second); load average before %.1f%n", (cpuAfter[0] - cpuBefore[0]) / 1e9,
                 (cpuAfter[1] - cpuBefore[1]) / 1e9, recomputed / ((cpuAfter[0] - cpuBefore[0]
                         + cpuAfter[1] - cpuBefore[1]) / 1e9), loadBefore);
+        System.out.printf("bench-scoring: of the JVM's CPU, the JIT compilers used %.1f s and the garbage collector "
+                + "%.1f s%n", (cpuAfter[2] - cpuBefore[2]) / 1e9, (cpuAfter[3] - cpuBefore[3]) / 1e9);
         started = System.nanoTime();
         long again = scoring.recomputeAll();
         System.out.printf("bench-scoring: full recompute again with nothing changed: %,d subjects in %.1f s = %,.0f "
@@ -134,7 +136,8 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
 
     /**
      * CPU time used so far, in nanoseconds: [0] this JVM, [1] the database server's processes (the postmaster's
-     * children, from /proc; 0 where /proc is not readable).
+     * children, from /proc; 0 where /proc is not readable), [2] of [0] the JIT compilers, [3] of [0] the garbage
+     * collector's threads.
      */
     private long[] cpu() {
         loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -164,7 +167,30 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         } catch (java.io.IOException | RuntimeException unavailable) {
             server = 0;
         }
-        return new long[] {jvm, server};
+        return new long[] {jvm, server, threadCpu("C1 CompilerThre", "C2 CompilerThre"),
+                threadCpu("GC Thread", "G1 ")};
+    }
+
+    /** CPU time in nanoseconds used so far by this JVM's threads whose names start so (0 where /proc is not readable). */
+    private static long threadCpu(String... prefixes) {
+        long ticks = 0;
+        try (var threads = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path thread : threads) {
+                try {
+                    String name = java.nio.file.Files.readString(thread.resolve("comm")).strip();
+                    if (java.util.Arrays.stream(prefixes).anyMatch(name::startsWith)) {
+                        String stat = java.nio.file.Files.readString(thread.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException | RuntimeException unavailable) {
+            return 0;
+        }
+        return ticks * 10_000_000L; // USER_HZ = 100
     }
 
     /**
