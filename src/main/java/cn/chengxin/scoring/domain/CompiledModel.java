@@ -221,7 +221,13 @@ public final class CompiledModel {
      * record counts. Lets a caller leave the older records unread.
      */
     public long firstCountingDay(LocalDate today) {
-        return noDecay ? Long.MIN_VALUE : today.minusMonths(model.decay().zeroWeightMonths()).toEpochDay() + 1;
+        if (noDecay) {
+            return Long.MIN_VALUE;
+        }
+        // As Decay.weight: full weight from fullFrom on, else something after zeroAt (the same day when equal).
+        long fullFrom = today.minusMonths(model.decay().fullWeightMonths()).toEpochDay();
+        long zeroAt = today.minusMonths(model.decay().zeroWeightMonths()).toEpochDay();
+        return Math.min(fullFrom, zeroAt + 1);
     }
 
     /** The factor of a record's severity class; 1 for none (good information). */

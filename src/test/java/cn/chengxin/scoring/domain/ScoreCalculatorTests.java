@@ -32,6 +32,22 @@ class ScoreCalculatorTests {
                     new ItemPoints("P_GOOD", "GOOD", 20, 3)),
             Decay.none(), Map.of(Severity.MINOR, 0.5), ScoreModel.weihai().grades(), 18, 12);
 
+    /** The full recompute leaves unread the records before the first counting day: none of them may weigh anything. */
+    @Test
+    void noRecordBeforeTheFirstCountingDayWeighsAnything() {
+        for (Decay decay : List.of(new Decay(12, 36), new Decay(12, 12), new Decay(0, 6), new Decay(6, 7))) {
+            CompiledModel model = ScoreCalculator.compile(new ScoreModel("DECAY", 1, "测试模型", 1000, 0, 1300,
+                    SMALL.dimensions(), SMALL.items(), decay, Map.of(), ScoreModel.weihai().grades(), 18, 12));
+            long first = model.firstCountingDay(TODAY);
+            for (int back = 0; back < 1500; back++) {
+                LocalDate decided = TODAY.minusDays(back);
+                assertThat(decay.weight(decided, TODAY) > 0).as("%s decided %s", decay, decided)
+                        .isEqualTo(decided.toEpochDay() >= first);
+            }
+        }
+        assertThat(ScoreCalculator.compile(SMALL).firstCountingDay(TODAY)).isEqualTo(Long.MIN_VALUE);
+    }
+
     @Test
     void minorsAreNotScored() {
         LocalDate seventeen = TODAY.minusYears(18).plusDays(1);
