@@ -62,6 +62,28 @@ final class CpuClock {
         return kinds;
     }
 
+    /** CPU time of this JVM's threads whose names start with one of {@code prefixes}; 0 where /proc is not readable. */
+    static long threadsNamed(String... prefixes) {
+        long ticks = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path thread : threads) {
+                try {
+                    String stat = Files.readString(thread.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (java.util.Arrays.stream(prefixes).anyMatch(name::startsWith)) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException unavailable) {
+            return 0;
+        }
+        return ticks * NANOS_PER_TICK;
+    }
+
     /** The kinds of thread that used most CPU between two readings of {@link #byThreadKind()}, per unit of work. */
     static String busiest(java.util.Map<String, Long> before, java.util.Map<String, Long> after, long units, int top) {
         return after.entrySet().stream()

@@ -141,56 +141,9 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
      */
     private long[] cpu() {
         loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
-        long server = 0;
-        try {
-            String dataDirectory = jdbc.sql("SELECT setting FROM pg_settings WHERE name = 'data_directory'")
-                    .query(String.class).single();
-            String postmaster = java.nio.file.Files.readAllLines(java.nio.file.Path.of(dataDirectory,
-                    "postmaster.pid")).get(0).trim();
-            long ticks = 0;
-            try (var processes = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/proc"), "[0-9]*")) {
-                for (java.nio.file.Path process : processes) {
-                    try {
-                        String stat = java.nio.file.Files.readString(process.resolve("stat"));
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        if (fields[1].equals(postmaster) || process.getFileName().toString().equals(postmaster)) {
-                            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                        }
-                    } catch (java.io.IOException | RuntimeException gone) {
-                        // the process ended meanwhile
-                    }
-                }
-            }
-            server = ticks * 10_000_000L; // USER_HZ = 100
-        } catch (java.io.IOException | RuntimeException unavailable) {
-            server = 0;
-        }
-        return new long[] {jvm, server, threadCpu("C1 CompilerThre", "C2 CompilerThre"),
-                threadCpu("GC Thread", "G1 ")};
-    }
-
-    /** CPU time in nanoseconds used so far by this JVM's threads whose names start so (0 where /proc is not readable). */
-    private static long threadCpu(String... prefixes) {
-        long ticks = 0;
-        try (var threads = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/proc/self/task"))) {
-            for (java.nio.file.Path thread : threads) {
-                try {
-                    String name = java.nio.file.Files.readString(thread.resolve("comm")).strip();
-                    if (java.util.Arrays.stream(prefixes).anyMatch(name::startsWith)) {
-                        String stat = java.nio.file.Files.readString(thread.resolve("stat"));
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                    }
-                } catch (java.io.IOException | RuntimeException gone) {
-                    // the thread ended meanwhile
-                }
-            }
-        } catch (java.io.IOException | RuntimeException unavailable) {
-            return 0;
-        }
-        return ticks * 10_000_000L; // USER_HZ = 100
+        long[] processes = CpuClock.of(jdbc).read();
+        return new long[] {processes[0], processes[1], CpuClock.threadsNamed("C1 CompilerThre", "C2 CompilerThre"),
+                CpuClock.threadsNamed("GC Thread", "G1 ")};
     }
 
     /**
