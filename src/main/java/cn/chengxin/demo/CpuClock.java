@@ -31,7 +31,7 @@ final class CpuClock {
         return new CpuClock(Path.of(dataDirectory, "postmaster.pid"));
     }
 
-    /** A reading: [0] this JVM, [1] the database server; nanoseconds. */
+    /** A reading: [0] this JVM, [1] the database server (its processes, running and ended); nanoseconds. */
     long[] read() {
         long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
@@ -114,8 +114,13 @@ final class CpuClock {
         try {
             String stat = Files.readString(process.resolve("stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            boolean server = fields[1].equals(postmaster) || process.getFileName().toString().equals(postmaster);
-            return server ? Long.parseLong(fields[11]) + Long.parseLong(fields[12]) : 0;
+            if (process.getFileName().toString().equals(postmaster)) {
+                // The postmaster's own time and that of its children that ended (autovacuum workers, backends
+                // closed meanwhile), so that a reading never goes down when one of them exits.
+                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                        + Long.parseLong(fields[14]);
+            }
+            return fields[1].equals(postmaster) ? Long.parseLong(fields[11]) + Long.parseLong(fields[12]) : 0;
         } catch (IOException | RuntimeException gone) {
             return 0; // the process ended meanwhile
         }
