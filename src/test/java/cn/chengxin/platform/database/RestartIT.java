@@ -18,6 +18,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +45,13 @@ class RestartIT {
             SubjectRegistry registry = first.getBean(SubjectRegistry.class);
             registered = registry.registerPerson(new NewPerson(registry.validate(DocumentType.RESIDENT_ID, NUMBER),
                     "周明", null, null, List.of(), List.of(), false));
+            // A new data directory compares text by code point with PostgreSQL's own collation (memcmp), and
+            // still maps case and orders Chinese as the C library's C.UTF-8 did.
+            JdbcClient jdbc = first.getBean(JdbcClient.class);
+            assertThat(jdbc.sql("SELECT datlocprovider::text || ':' || datlocale FROM pg_database "
+                    + "WHERE datname = current_database()").query(String.class).single()).isEqualTo("b:C.UTF-8");
+            assertThat(jdbc.sql("SELECT lower('ÄB中') || upper('é') || ('周' < '明')::text || ('Z' < 'a')::text")
+                    .query(String.class).single()).isEqualTo("äb中Étruetrue");
         }
         assertThat(DIR.resolve("postgres/postmaster.pid")).as("the server stopped with the application")
                 .doesNotExist();
