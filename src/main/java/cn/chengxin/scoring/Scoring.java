@@ -186,10 +186,13 @@ public class Scoring {
     private record Pass(CompiledModel model, Map<String, ItemDefinition> items, LocalDate today) {
     }
 
-    /** The catalogue's current items that are usable for scoring (RULES.md §8), by code. */
+    /**
+     * The items usable for scoring (RULES.md §8) by the versions in force, by code: a version in preparation counts
+     * only once a second person approves it.
+     */
     private Map<String, ItemDefinition> usableForScoring() {
         Map<String, ItemDefinition> items = new HashMap<>();
-        catalogue.current().forEach(i -> {
+        catalogue.active().forEach(i -> {
             if (i.definition().usableForScoring()) {
                 items.put(i.code(), i.definition());
             }
@@ -327,7 +330,7 @@ public class Scoring {
 
     public Optional<SubjectScore> scoreOf(UUID subject) {
         Map<String, String> names = new HashMap<>();
-        catalogue.current().forEach(i -> names.put(i.code(), i.definition().name()));
+        catalogue.active().forEach(i -> names.put(i.code(), i.definition().name()));
         return store.score(subject, names::get).map(r -> new SubjectScore(r.subjectId(), r.modelCode(),
                 r.modelVersion(), r.score(), r.grade(), r.gradeLabel(), r.notScoredCode(), r.notScoredReason(),
                 store.computedAt(subject).orElse(null), r.dimensions(), r.contributions()));

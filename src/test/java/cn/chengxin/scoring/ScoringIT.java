@@ -9,6 +9,8 @@ import java.util.UUID;
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
@@ -19,8 +21,10 @@ import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.ResidencyKind;
+import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -59,6 +63,9 @@ class ScoringIT {
 
     @Autowired
     Listing listing;
+
+    @Autowired
+    Catalogue catalogue;
 
     @Autowired
     ApiClients apiClients;
@@ -148,6 +155,40 @@ class ScoringIT {
 
         assertThat(scoring.scoreOf(r.id())).contains(rescored);
         assertThat(scoring.history(r.id())).hasSize(history);
+    }
+
+    /**
+     * Maker-checker (issue #4): a catalogue version counts only once a second person approves it. A version in
+     * preparation that makes minor penalties usable for scoring leaves the score alone until it is approved.
+     */
+    @Test
+    void aCatalogueVersionCountsForScoringOnlyOnceApproved() throws Exception {
+        Resident r = resident(LocalDate.of(1981, 9, 9), "柏思远");
+        TestRecords.penalty(mvc, apiClients, directory, r.number(), r.name(), "P_ADMIN_PENALTY_MINOR",
+                "驻市监罚〔2026〕31号");
+        // The stored record's own rescore, before the catalogue changes.
+        await().atMost(Duration.ofSeconds(5)).until(() -> scoring.scoreOf(r.id()).isPresent());
+        assertThat(scoring.scoreOf(r.id()).orElseThrow().score()).isEqualTo(1000);
+        ItemDefinition minor = catalogue.active("P_ADMIN_PENALTY_MINOR").orElseThrow().definition();
+        assertThat(minor.usableForScoring()).isFalse();
+        try {
+            CatalogueVersions.draft(catalogue, CatalogueVersions.revised(minor, minor.name(),
+                    minor.publicationMinMonths(), true));
+            scoring.rescore(Set.of(r.id()));
+            assertThat(scoring.scoreOf(r.id()).orElseThrow().score()).as("draft").isEqualTo(1000);
+            CatalogueVersions.submit(catalogue, minor.code());
+            scoring.rescore(Set.of(r.id()));
+            assertThat(scoring.scoreOf(r.id()).orElseThrow().score()).as("pending").isEqualTo(1000);
+
+            CatalogueVersions.approve(catalogue, minor.code());
+            scoring.rescore(Set.of(r.id()));
+            SubjectScore approved = scoring.scoreOf(r.id()).orElseThrow();
+            assertThat(approved.score()).isLessThan(1000);
+            assertThat(approved.contributions()).singleElement()
+                    .satisfies(c -> assertThat(c.itemCode()).isEqualTo("P_ADMIN_PENALTY_MINOR"));
+        } finally {
+            CatalogueVersions.restore(catalogue, minor);
+        }
     }
 
     @Test

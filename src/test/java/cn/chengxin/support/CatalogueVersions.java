@@ -1,0 +1,70 @@
+package cn.chengxin.support;
+
+import java.util.List;
+
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.catalog.domain.ItemDefinition;
+
+import static cn.chengxin.support.AsStaff.as;
+
+/**
+ * New versions of catalogue items as the console makes them (maker-checker): drafted and submitted by one person,
+ * approved by another. The catalogue is shared by every test of the JVM: a test that changes a base item restores it.
+ */
+public final class CatalogueVersions {
+
+    private static final String MAKER = "catalogue-maker";
+    private static final String CHECKER = "catalogue-checker";
+
+    private CatalogueVersions() {
+    }
+
+    /** {@code d} with another name, minimum publication period and use for scoring. */
+    public static ItemDefinition revised(ItemDefinition d, String name, Integer publicationMinMonths,
+                                         boolean usableForScoring) {
+        return new ItemDefinition(d.code(), name, d.subjectType(), d.nature(), d.category(), d.domain(), d.fields(),
+                d.providers(), d.legalBasis(), d.sharing(), d.severity(), publicationMinMonths,
+                d.publicationMaxMonths(), d.retentionYears(), d.usableForPunishment(), usableForScoring,
+                d.sharedUpward(), d.updateCycle(), d.linksToResponsiblePersons(), d.description());
+    }
+
+    public static void draft(Catalogue catalogue, ItemDefinition d) throws Exception {
+        as(MAKER, () -> catalogue.draft(d, "测试修订"));
+    }
+
+    public static void submit(Catalogue catalogue, String code) throws Exception {
+        as(MAKER, () -> {
+            catalogue.submit(code);
+            return null;
+        });
+    }
+
+    public static void approve(Catalogue catalogue, String code) throws Exception {
+        as(CHECKER, () -> {
+            catalogue.approve(code, "同意");
+            return null;
+        });
+    }
+
+    /** Puts {@code original} back in force, with no version left in preparation. */
+    public static void restore(Catalogue catalogue, ItemDefinition original) throws Exception {
+        String code = original.code();
+        List<CatalogueItem.Status> open = catalogue.history(code).stream().map(CatalogueItem::status)
+                .filter(s -> s == CatalogueItem.Status.DRAFT || s == CatalogueItem.Status.PENDING).toList();
+        if (open.contains(CatalogueItem.Status.DRAFT)) {
+            submit(catalogue, code);
+        }
+        if (!open.isEmpty()) {
+            as(CHECKER, () -> {
+                catalogue.reject(code, "测试结束");
+                return null;
+            });
+        }
+        if (!catalogue.active(code).orElseThrow().definition().equals(original)) {
+            draft(catalogue, original);
+            submit(catalogue, code);
+            approve(catalogue, code);
+        }
+    }
+}
