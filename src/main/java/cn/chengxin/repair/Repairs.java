@@ -102,8 +102,7 @@ public class Repairs {
 
     /** When each of the subject's shown negative records may be repaired (两书同达: the notice comes with the record). */
     public Map<UUID, Repairable> repairable(UUID subjectId) {
-        Map<String, ItemDefinition> items = new HashMap<>();
-        catalogue.current().forEach(i -> items.putIfAbsent(i.code(), i.definition()));
+        Map<String, ItemDefinition> items = itemsInForce();
         LocalDate birth = subjects.profile(subjectId).map(SubjectProfile::birthDate).orElse(null);
         Map<UUID, RepairApplication> open = new HashMap<>();
         store.ofSubject(subjectId).stream().filter(a -> a.status().open()).forEach(a -> open.put(a.recordKey(), a));
@@ -356,9 +355,18 @@ public class Repairs {
                 store.attachmentContent(id).orElseThrow());
     }
 
+    /**
+     * The periods and rules of repair come from the catalogue's versions in force: a version in preparation applies
+     * only once a second person approves it (maker-checker).
+     */
+    private Map<String, ItemDefinition> itemsInForce() {
+        Map<String, ItemDefinition> items = new HashMap<>();
+        catalogue.active().forEach(i -> items.put(i.code(), i.definition()));
+        return items;
+    }
+
     private String itemName(String code) {
-        return catalogue.current().stream().filter(i -> i.code().equals(code)).findFirst()
-                .map(i -> i.definition().name()).orElse(code);
+        return catalogue.active(code).map(i -> i.definition().name()).orElse(code);
     }
 
     /**
@@ -368,8 +376,7 @@ public class Repairs {
      * @return the number of subjects told
      */
     public int notifyEligible(LocalDate today) {
-        Map<String, ItemDefinition> items = new HashMap<>();
-        catalogue.current().forEach(i -> items.putIfAbsent(i.code(), i.definition()));
+        Map<String, ItemDefinition> items = itemsInForce();
         // Months are uneven: the records repairable from today were decided on one of up to four days
         // (30 Nov + 3 months is 28 Feb, as are 29 Nov and 28 Nov); each is checked with the eligibility rule.
         Map<String, LocalDate> earliest = new HashMap<>();

@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.CitizenPrincipal;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.commitment.Commitment;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.RecordStatus;
@@ -22,6 +24,7 @@ import cn.chengxin.shared.calendar.WorkingDays;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
@@ -73,6 +76,9 @@ class RepairsIT {
     Repairs repairs;
 
     @Autowired
+    Catalogue catalogue;
+
+    @Autowired
     WorkingDays workingDays;
 
     @Autowired
@@ -94,6 +100,31 @@ class RepairsIT {
         assertThat(early.code()).isEqualTo("REPAIR_TOO_EARLY");
         assertThat(early.getMessage()).contains(decided.plusMonths(3) + " 起可申请");
         assertThat(repairs.of(p.id())).isEmpty();
+    }
+
+    /**
+     * Maker-checker (issue #4): a catalogue version being prepared does not count before a second person approves
+     * it; a draft shortening the minimum period, under another name, changes nothing for the person.
+     */
+    @Test
+    void aCatalogueVersionInPreparationDoesNotChangeWhenARecordMayBeRepaired() throws Exception {
+        Person p = person("缪晓峰", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕707号", LocalDate.now().minusMonths(2));
+        ItemDefinition general = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition();
+        assertThat(general.publicationMinMonths()).isEqualTo(3);
+        try {
+            CatalogueVersions.draft(catalogue, CatalogueVersions.revised(general, "一般行政处罚（草稿）", 1,
+                    general.usableForScoring()));
+            CatalogueVersions.submit(catalogue, general.code());
+
+            Repairs.Repairable repairable = repairs.repairable(p.id()).get(p.record());
+            assertThat(repairable.periodServed(LocalDate.now(clock))).isFalse();
+            assertThat(repairable.item().name()).isEqualTo(general.name());
+            CodedProblem early = catchThrowableOfType(CodedProblem.class, () -> repairs.apply(p.id(), p.record(),
+                    "已缴纳罚款", "缪晓峰", List.of(proof()), null));
+            assertThat(early.code()).isEqualTo("REPAIR_TOO_EARLY");
+        } finally {
+            CatalogueVersions.restore(catalogue, general);
+        }
     }
 
     @Test
