@@ -176,7 +176,7 @@ public class Listing {
      */
     private void markNegatives(Map<UUID, List<FileEntry>> files) {
         Set<String> negativeItems = new HashSet<>();
-        catalogue.current().stream()
+        catalogue.active().stream()
                 .filter(i -> i.definition().nature() == cn.chengxin.catalog.domain.Nature.NEGATIVE)
                 .forEach(i -> negativeItems.add(i.code()));
         Map<UUID, LocalDate> last = new HashMap<>();
