@@ -78,7 +78,7 @@ class ReportAssembler {
      */
     ReportContent assemble(ReportScope scope, SubjectProfile subject, String pseudonym, Heading heading,
                            List<String> dataScope) {
-        Map<String, ItemDefinition> items = catalogue.current().stream()
+        Map<String, ItemDefinition> items = catalogue.active().stream()
                 .collect(Collectors.toMap(CatalogueItem::code, CatalogueItem::definition, (a, b) -> a));
         Map<String, String> departments = directory.departments().stream()
                 .collect(Collectors.toMap(Department::code, Department::name, (a, b) -> a));
