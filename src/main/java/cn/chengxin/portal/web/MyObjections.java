@@ -44,7 +44,7 @@ class MyObjections {
         model.addAttribute("objections", mine);
         model.addAttribute("reviewable", objections.reviewable(mine));
         model.addAttribute("evidence", objections.evidenceOf(mine));
-        java.util.Map<String, String> names = new java.util.HashMap<>(catalogue.current().stream()
+        java.util.Map<String, String> names = new java.util.HashMap<>(catalogue.active().stream()
                 .collect(Collectors.toMap(CatalogueItem::code, i -> i.definition().name(), (a, b) -> a)));
         for (cn.chengxin.listing.ListType type : cn.chengxin.listing.ListType.values()) {
             names.put("LIST_" + type.name(), type.label());

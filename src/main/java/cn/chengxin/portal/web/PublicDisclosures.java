@@ -91,7 +91,7 @@ class PublicDisclosures {
 
     private List<Disclosure> published(List<SubjectEntry> entries) {
         Map<String, ItemDefinition> items = new HashMap<>();
-        catalogue.current().stream().map(CatalogueItem::definition).forEach(d -> items.putIfAbsent(d.code(), d));
+        catalogue.active().stream().map(CatalogueItem::definition).forEach(d -> items.put(d.code(), d));
         Map<String, String> departments = new HashMap<>();
         directory.departments().forEach(d -> departments.put(d.code(), d.name()));
         Map<UUID, Optional<SubjectProfile>> profiles = new HashMap<>();
