@@ -37,10 +37,16 @@ public class Catalogue {
         this.clock = clock;
     }
 
-    public List<CatalogueItem> current() {
-        return items.current();
+    /**
+     * For the catalogue console only: the version in force of each item and any version being prepared (draft or
+     * pending), per code newest first. A version in preparation has not been approved by a second person and must
+     * count nowhere: everything else reads {@link #active()}.
+     */
+    public List<CatalogueItem> withVersionsInPreparation() {
+        return items.withVersionsInPreparation();
     }
 
+    /** The versions in force (approved, one per code): what records are read, scored and shown by. */
     public List<CatalogueItem> active() {
         return items.active();
     }

@@ -30,8 +30,8 @@ public class JdbcCatalogue {
         this.json = json;
     }
 
-    /** The active version of each item and any version being prepared, per code newest first. */
-    public List<CatalogueItem> current() {
+    /** The active version of each item and any version being prepared, per code newest first (for the console). */
+    public List<CatalogueItem> withVersionsInPreparation() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM catalog.item WHERE status IN ('ACTIVE', 'DRAFT', 'PENDING') "
                 + "ORDER BY code, version DESC").query(this::item).list();
     }

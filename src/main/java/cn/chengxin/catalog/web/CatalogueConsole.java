@@ -45,7 +45,7 @@ class CatalogueConsole {
     @RequiresPermission(Permission.CONSOLE_HOME)
     @GetMapping("/console/catalog")
     String list(Model model) {
-        model.addAttribute("items", catalogue.current());
+        model.addAttribute("items", catalogue.withVersionsInPreparation());
         return "console/catalog";
     }
 
