@@ -4,6 +4,7 @@
 # Needs the jar: ./mvnw -q package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/malloc.sh
 events="${1:-200000}"
 threads="${2:-64}"
 dir="target/bench/audit"

@@ -6,6 +6,7 @@
 # Needs the jar: ./mvnw -q package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/malloc.sh
 messages="${1:-100000}"
 batch="${2:-500}"
 hops="${3:-50}"

@@ -4,6 +4,7 @@
 # Needs the jar: ./mvnw -q package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/malloc.sh
 residents="${1:-1000000}"
 seed="${2:-42}"
 dir="target/bench/generate"

@@ -5,6 +5,7 @@
 # Needs the jar: ./mvnw -q package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/malloc.sh
 rows="${1:-1000000}"
 dir="target/bench/ingest"
 rm -rf "$dir"

@@ -7,6 +7,7 @@
 # Needs the jar: ./mvnw -q package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/malloc.sh
 workers="${1:-4}"
 seconds="${2:-30}"
 residents="${3:-20000}"

@@ -6,6 +6,7 @@
 # Needs the jar: ./mvnw -q package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/malloc.sh
 residents="${1:-1000000}"
 records="${2:-10000000}"
 probes="${3:-10}"

@@ -5,6 +5,7 @@
 # Needs the jar: ./mvnw -q package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/malloc.sh
 dir="target/bench/startup"
 rm -rf "$dir"
 run() {

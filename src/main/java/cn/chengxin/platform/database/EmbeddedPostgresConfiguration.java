@@ -75,6 +75,12 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres postgres = builder.start();
         log.info("Embedded PostgreSQL started on port {} with data in {} (durable: {})",
                 postgres.getPort(), dir, durable);
+        if (System.getenv("MALLOC_TRIM_THRESHOLD_") == null) {
+            // The server inherits this JVM's environment; the launchers of this project set the allocator (pom.xml,
+            // bench/malloc.sh), a bare `java -jar` does not.
+            log.warn("MALLOC_TRIM_THRESHOLD_ is not set: the embedded PostgreSQL gives freed memory back to the "
+                    + "kernel after each statement and spends a third more CPU or worse (README, \"Memory allocator\")");
+        }
         return postgres;
     }
 
