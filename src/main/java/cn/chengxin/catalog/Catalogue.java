@@ -16,6 +16,7 @@ import cn.chengxin.catalog.domain.ItemRules;
 import cn.chengxin.catalog.persistence.JdbcCatalogue;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,11 +29,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Catalogue {
 
     private final JdbcCatalogue items;
+    private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final Clock clock;
 
-    Catalogue(JdbcCatalogue items, AuditLog audit, Clock clock) {
+    Catalogue(JdbcCatalogue items, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
         this.items = items;
+        this.events = events;
         this.audit = audit;
         this.clock = clock;
     }
@@ -103,8 +106,10 @@ public class Catalogue {
         }
         requireNone(ItemRules.forActivation(pending.definition()));
         Instant now = clock.instant();
+        int previous = items.active(code).map(CatalogueItem::version).orElse(0);
         items.retireActive(code, now);
         items.decide(pending.id(), CatalogueItem.Status.ACTIVE, by, now, note);
+        events.publishEvent(new ItemVersionApproved(code, pending.version(), previous));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.approve")
                 .detail(code + " v" + pending.version()));
     }
