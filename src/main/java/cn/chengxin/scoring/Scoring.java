@@ -158,6 +158,44 @@ public class Scoring {
 
     // ---- computing
 
+    /** Subjects rescored per page when an approved catalogue version changes what scoring reads of its item. */
+    private static final int REVISED_ITEM_PAGE = 5_000;
+
+    /**
+     * An approved catalogue version of {@code code} (maker-checker: from its approval on, never before) changed what
+     * scoring reads of the item — its use for scoring, or the severity or name of an item used: rescores every subject
+     * with a counted record of it, page by page. Returns how many subjects were rescored.
+     */
+    public int itemRevised(String code, int version, int previousVersion) {
+        ItemDefinition now = null;
+        ItemDefinition before = null;
+        for (cn.chengxin.catalog.CatalogueItem i : catalogue.history(code)) {
+            if (i.version() == version) {
+                now = i.definition();
+            } else if (i.version() == previousVersion) {
+                before = i.definition();
+            }
+        }
+        if (now == null || before == null || !changesScores(before, now)) {
+            return 0; // a first version has no records yet
+        }
+        int rescored = 0;
+        UUID after = null;
+        for (List<cn.chengxin.creditfile.SubjectEntry> page = creditFile.currentOfItems(java.util.Set.of(code), COUNTED,
+                null, REVISED_ITEM_PAGE); !page.isEmpty();
+             page = creditFile.currentOfItems(java.util.Set.of(code), COUNTED, after, REVISED_ITEM_PAGE)) {
+            rescored += rescore(page.stream().map(cn.chengxin.creditfile.SubjectEntry::subjectId)
+                    .collect(java.util.stream.Collectors.toSet()));
+            after = page.get(page.size() - 1).entry().recordKey();
+        }
+        return rescored;
+    }
+
+    private static boolean changesScores(ItemDefinition before, ItemDefinition now) {
+        return before.usableForScoring() != now.usableForScoring() || now.usableForScoring()
+                && (before.severity() != now.severity() || !before.name().equals(now.name()));
+    }
+
     /**
      * Rescores these subjects (organisations are skipped) in one pass: their facts in two queries, their scores in
      * one transaction; returns how many subjects were scored or found not scorable.

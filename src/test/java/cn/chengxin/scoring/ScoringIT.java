@@ -162,7 +162,7 @@ class ScoringIT {
      * preparation that makes minor penalties usable for scoring leaves the score alone until it is approved.
      */
     @Test
-    void aCatalogueVersionCountsForScoringOnlyOnceApproved() throws Exception {
+    void aCatalogueVersionCountsForScoringOnceApprovedAndRescoresItsHolders() throws Exception {
         Resident r = resident(LocalDate.of(1981, 9, 9), "柏思远");
         TestRecords.penalty(mvc, apiClients, directory, r.number(), r.name(), "P_ADMIN_PENALTY_MINOR",
                 "驻市监罚〔2026〕31号");
@@ -181,7 +181,9 @@ class ScoringIT {
             assertThat(scoring.scoreOf(r.id()).orElseThrow().score()).as("pending").isEqualTo(1000);
 
             CatalogueVersions.approve(catalogue, minor.code());
-            scoring.rescore(Set.of(r.id()));
+            // No rescore by hand: the approval itself rescores every holder of the item.
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> scoring.scoreOf(r.id()).orElseThrow().score() < 1000);
             SubjectScore approved = scoring.scoreOf(r.id()).orElseThrow();
             assertThat(approved.score()).isLessThan(1000);
             assertThat(approved.contributions()).singleElement()
