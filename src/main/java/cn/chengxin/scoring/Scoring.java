@@ -13,15 +13,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.RecordFacts;
 import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.creditfile.SubjectEntry;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.scoring.domain.BenefitDefinition;
@@ -169,7 +172,7 @@ public class Scoring {
     public int itemRevised(String code, int version, int previousVersion) {
         ItemDefinition now = null;
         ItemDefinition before = null;
-        for (cn.chengxin.catalog.CatalogueItem i : catalogue.history(code)) {
+        for (CatalogueItem i : catalogue.history(code)) {
             if (i.version() == version) {
                 now = i.definition();
             } else if (i.version() == previousVersion) {
@@ -181,13 +184,14 @@ public class Scoring {
         }
         int rescored = 0;
         UUID after = null;
-        for (List<cn.chengxin.creditfile.SubjectEntry> page = creditFile.currentOfItems(java.util.Set.of(code), COUNTED,
-                null, REVISED_ITEM_PAGE); !page.isEmpty();
-             page = creditFile.currentOfItems(java.util.Set.of(code), COUNTED, after, REVISED_ITEM_PAGE)) {
-            rescored += rescore(page.stream().map(cn.chengxin.creditfile.SubjectEntry::subjectId)
-                    .collect(java.util.stream.Collectors.toSet()));
-            after = page.get(page.size() - 1).entry().recordKey();
-        }
+        List<SubjectEntry> page;
+        do {
+            page = creditFile.currentOfItems(Set.of(code), COUNTED, after, REVISED_ITEM_PAGE);
+            if (!page.isEmpty()) {
+                rescored += rescore(page.stream().map(SubjectEntry::subjectId).collect(Collectors.toSet()));
+                after = page.get(page.size() - 1).entry().recordKey();
+            }
+        } while (page.size() == REVISED_ITEM_PAGE);
         return rescored;
     }
 
