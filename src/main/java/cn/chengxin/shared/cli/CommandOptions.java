@@ -19,6 +19,11 @@ public final class CommandOptions {
         return i >= 0 && i + 1 < raw.size() ? Integer.parseInt(raw.get(i + 1).replace("_", "")) : fallback;
     }
 
+    /** Whether the flag {@code --name} is given. */
+    public static boolean flag(ApplicationArguments args, String name) {
+        return List.of(args.getSourceArgs()).contains("--" + name);
+    }
+
     /**
      * The old generation's peak: what stays live. The heap itself is capped by -Xmx (a run that does not fit
      * fails), and summing each pool's peak would overstate it.
