@@ -73,9 +73,9 @@ public class JdbcRangeScores {
 
     /**
      * Writes what the range staged, in one transaction: a row replaces the stored one unless that was computed from
-     * later facts (a rescore after a stored chunk that overtook this range); each row written adds its history
-     * entry and, for a change of an existing grade, a notice. New rows are copied straight into the table, the
-     * history and the notices too; changed rows go through a temporary table into one UPDATE.
+     * later facts (a rescore after a stored chunk that overtook this range); a row replaced with another score,
+     * grade or model goes to the history, and a change of an existing grade makes a notice. New rows are copied
+     * straight into the table, the notices too; changed rows go through a temporary table into one UPDATE.
      *
      * @return the grade changes written
      */
@@ -88,7 +88,6 @@ public class JdbcRangeScores {
         if (range.changed().rows() > 0) {
             written.addAll(update(range.changed(), range.atMicros()));
         }
-        BinaryCopyWriter history = new BinaryCopyWriter();
         BinaryCopyWriter notices = new BinaryCopyWriter();
         List<RangeWrite.GradeChange> changes = new ArrayList<>();
         for (RangeWrite.Pending p : range.pending()) {
@@ -97,10 +96,6 @@ public class JdbcRangeScores {
             }
             long most = p.subject().getMostSignificantBits();
             long least = p.subject().getLeastSignificantBits();
-            if (p.history()) {
-                history.row(6).uuid(most, least).text(range.modelCode()).int4(range.modelVersion()).int4(p.score())
-                        .text(p.grade()).timestamp(range.atMicros());
-            }
             if (p.gradeChanged()) {
                 changes.add(new RangeWrite.GradeChange(p.subject(), p.from(), p.grade()));
                 if (p.from() != null) {
@@ -109,8 +104,6 @@ public class JdbcRangeScores {
                 }
             }
         }
-        PostgresCopy.copyIn(dataSource, "scoring.score_history (subject_id, model_code, model_version, score, grade, "
-                + "computed_at)", history);
         PostgresCopy.copyIn(dataSource, "scoring.grade_notice (subject_id, from_grade, from_label, to_grade, "
                 + "to_label, at)", notices);
         return changes;
@@ -134,26 +127,45 @@ public class JdbcRangeScores {
             }
             transaction.rollbackToSavepoint(savepoint);
             stage(range.fresh());
-            return jdbc.sql("""
-                            INSERT INTO scoring.score AS s (%s)
-                            SELECT %s FROM score_stage
-                            ON CONFLICT (subject_id) DO UPDATE SET %s
-                            WHERE s.computed_at <= EXCLUDED.computed_at
-                            RETURNING s.subject_id""".formatted(RangeWrite.COLUMNS, RangeWrite.COLUMNS,
-                            assignments("EXCLUDED")))
-                    .query(UUID.class).list();
+            Set<UUID> written = new HashSet<>(jdbc.sql("""
+                            INSERT INTO scoring.score (%s) SELECT %s FROM score_stage
+                            ON CONFLICT (subject_id) DO NOTHING
+                            RETURNING subject_id""".formatted(RangeWrite.COLUMNS, RangeWrite.COLUMNS))
+                    .query(UUID.class).list());
+            written.addAll(replaceStaged());
+            return written;
         }
     }
 
     /** Replaces the stored rows with the changed ones unless computed from later facts; returns those written. */
     private List<UUID> update(BinaryCopyWriter changed, long atMicros) {
         stage(changed);
+        return replaceStaged();
+    }
+
+    /**
+     * Replaces the stored rows with the staged ones unless computed from later facts: first the scores replaced
+     * by another score, grade or model go to the history, as they are under the lock taken there until commit (a
+     * concurrent rescore cannot slip a score in between unrecorded); returns the subjects written.
+     */
+    private List<UUID> replaceStaged() {
+        jdbc.sql("""
+                INSERT INTO scoring.score_history (subject_id, model_code, model_version, score, grade, computed_at)
+                SELECT s.subject_id, s.model_code, s.model_version, s.score, s.grade, s.since
+                FROM scoring.score s JOIN score_stage u ON s.subject_id = u.subject_id
+                WHERE s.computed_at <= u.computed_at AND %s
+                ORDER BY s.subject_id
+                FOR UPDATE OF s""".formatted(SCORE_CHANGED)).update();
         return jdbc.sql("""
                         UPDATE scoring.score s SET %s FROM score_stage u
                         WHERE s.subject_id = u.subject_id AND s.computed_at <= u.computed_at
-                        RETURNING s.subject_id""".formatted(assignments("u")))
+                        RETURNING s.subject_id""".formatted(assignments()))
                 .query(UUID.class).list();
     }
+
+    /** Whether the staged row {@code u} carries another score, grade or model than the stored row {@code s}. */
+    private static final String SCORE_CHANGED = "(s.model_code, s.model_version, s.score, s.grade) "
+            + "IS DISTINCT FROM (u.model_code, u.model_version, u.score, u.grade)";
 
     /**
      * Copies rows into the temporary staging table (no WAL, seen by no other session), emptied first: it may serve
@@ -162,14 +174,18 @@ public class JdbcRangeScores {
     private void stage(BinaryCopyWriter rows) {
         jdbc.sql("CREATE TEMP TABLE IF NOT EXISTS score_stage (subject_id uuid, model_code text, model_version int, "
                 + "score int, grade text, not_scored_code text, region_code text, birth_year int, "
-                + "computed_at timestamptz, explanation_bytes bytea) ON COMMIT DELETE ROWS").update();
+                + "computed_at timestamptz, explanation_bytes bytea, since timestamptz) ON COMMIT DELETE ROWS").update();
         jdbc.sql("DELETE FROM score_stage").update();
         PostgresCopy.copyIn(dataSource, "score_stage (" + RangeWrite.COLUMNS + ")", rows);
     }
 
-    /** SET of every column from {@code source}; a row written in bytes drops the JSON explanation it replaces. */
-    private static String assignments(String source) {
-        return Arrays.stream(RangeWrite.COLUMNS.split(", ")).filter(c -> !c.equals("subject_id"))
-                .map(c -> c + " = " + source + "." + c).collect(Collectors.joining(", ")) + ", explanation = NULL";
+    /**
+     * SET of every column from the staged row {@code u}; a row written in bytes drops the JSON explanation it replaces; the
+     * time the score began stays unless the score, grade or model changed.
+     */
+    private static String assignments() {
+        return Arrays.stream(RangeWrite.COLUMNS.split(", ")).filter(c -> !c.equals("subject_id") && !c.equals("since"))
+                .map(c -> c + " = u." + c).collect(Collectors.joining(", ")) + ", explanation = NULL"
+                + ", since = CASE WHEN " + SCORE_CHANGED + " THEN u.since ELSE s.since END";
     }
 }

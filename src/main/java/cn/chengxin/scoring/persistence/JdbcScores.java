@@ -127,9 +127,10 @@ public class JdbcScores {
      * grades that changed. A row equal to the stored one is not written again (a nightly recompute mostly
      * confirms), so {@code computed_at} is when the current result was first computed; nor does a row replace one
      * computed from later facts (a rescore after a stored chunk that overtook a page of the full recompute). New
-     * subjects are inserted, changed ones updated, each set in one statement; a history entry is added for each row
-     * written whose score, grade or model changed, and a grade notice for each change of an existing grade. In one
-     * transaction, so that the history and the notices follow what was replaced.
+     * subjects are inserted, changed ones updated, each set in one statement; a row replaced with another score,
+     * grade or model goes to the history ({@code since} is when the current one began), and a grade notice is
+     * added for each change of an existing grade. In one transaction, so that the history and the notices follow
+     * what was replaced.
      */
     @Transactional
     public List<GradeChange> store(List<Row> rows, Instant at) {
@@ -169,14 +170,15 @@ public class JdbcScores {
             jdbc.sql("""
                             INSERT INTO scoring.score (subject_id, model_code, model_version, score, grade,
                                                        not_scored_code, region_code, birth_year, computed_at,
-                                                       explanation_bytes)
-                            SELECT subject, code, version, score, grade, not_scored, region, birth_year, ?, explanation
+                                                       explanation_bytes, since)
+                            SELECT subject, code, version, score, grade, not_scored, region, birth_year, ?, explanation,
+                                   ?
                             FROM unnest(?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[],
                                         ?::int[], ?::bytea[])
                                  AS u(subject, code, version, score, grade, not_scored, region, birth_year, explanation)
                             ON CONFLICT (subject_id) DO NOTHING
                             RETURNING subject_id""")
-                    .params(columns(time, fresh, freshBytes))
+                    .params(concatAfterTime(columns(time, fresh, freshBytes), time))
                     .query((java.sql.ResultSet rs) -> {
                         inserted.add(rs.getObject(1, UUID.class));
                     });
@@ -190,52 +192,56 @@ public class JdbcScores {
             }
         }
         if (!changed.isEmpty()) {
+            // The replaced scores go to the history first, as they are under the lock taken here until commit: a
+            // concurrent rescore of the same subject cannot slip a score in between unrecorded.
+            jdbc.sql("""
+                            INSERT INTO scoring.score_history (subject_id, model_code, model_version, score, grade,
+                                                               computed_at)
+                            SELECT s.subject_id, s.model_code, s.model_version, s.score, s.grade, s.since
+                            FROM scoring.score s
+                            JOIN unnest(?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[])
+                                 AS u(subject, code, version, score, grade) ON s.subject_id = u.subject
+                            WHERE s.computed_at <= ?
+                              AND (s.model_code, s.model_version, s.score, s.grade)
+                                  IS DISTINCT FROM (u.code, u.version, u.score, u.grade)
+                            ORDER BY s.subject_id
+                            FOR UPDATE OF s""")
+                    .params(changed.stream().map(Row::subjectId).toArray(UUID[]::new),
+                            changed.stream().map(Row::modelCode).toArray(String[]::new),
+                            changed.stream().map(Row::modelVersion).toArray(Integer[]::new),
+                            changed.stream().map(Row::score).toArray(Integer[]::new),
+                            changed.stream().map(Row::grade).toArray(String[]::new), time)
+                    .update();
             jdbc.sql("""
                             UPDATE scoring.score s SET model_code = u.code, model_version = u.version, score = u.score,
                                    grade = u.grade, not_scored_code = u.not_scored, region_code = u.region,
                                    birth_year = u.birth_year, computed_at = ?, explanation = NULL,
-                                   explanation_bytes = u.explanation
+                                   explanation_bytes = u.explanation,
+                                   since = CASE WHEN (s.model_code, s.model_version, s.score, s.grade)
+                                                     IS DISTINCT FROM (u.code, u.version, u.score, u.grade)
+                                                THEN ? ELSE s.since END
                             FROM unnest(?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[],
                                         ?::int[], ?::bytea[])
                                  AS u(subject, code, version, score, grade, not_scored, region, birth_year, explanation)
                             WHERE s.subject_id = u.subject AND s.computed_at <= ?
                             RETURNING s.subject_id""")
-                    .params(concat(columns(time, changed, changedBytes), time))
+                    .params(concat(concatAfterTime(columns(time, changed, changedBytes), time), time))
                     .query((java.sql.ResultSet rs) -> {
                         written.add(rs.getObject(1, UUID.class));
                     });
         }
         List<GradeChange> changes = new ArrayList<>();
-        List<Row> history = new ArrayList<>();
         for (Row r : rows) {
             if (!written.contains(r.subjectId())) {
                 continue;
             }
             Stored b = before.get(r.subjectId());
-            if (b == null || !Objects.equals(b.score(), r.score()) || !Objects.equals(b.grade(), r.grade())
-                    || !b.code().equals(r.modelCode()) || b.version() != r.modelVersion()) {
-                history.add(r);
-            }
             String was = b == null ? null : b.grade();
             if (!Objects.equals(was, r.grade())) {
                 changes.add(new GradeChange(r.subjectId(), was, r.grade()));
             }
         }
         noticeGradeChanges(changes, before, rows, time);
-        if (!history.isEmpty()) {
-            jdbc.sql("""
-                            INSERT INTO scoring.score_history (subject_id, model_code, model_version, score, grade,
-                                                               computed_at)
-                            SELECT subject, code, version, score, grade, ?
-                            FROM unnest(?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[])
-                                 AS u(subject, code, version, score, grade)""")
-                    .params(time, history.stream().map(Row::subjectId).toArray(UUID[]::new),
-                            history.stream().map(Row::modelCode).toArray(String[]::new),
-                            history.stream().map(Row::modelVersion).toArray(Integer[]::new),
-                            history.stream().map(Row::score).toArray(Integer[]::new),
-                            history.stream().map(Row::grade).toArray(String[]::new))
-                    .update();
-        }
         return changes;
     }
 
@@ -291,6 +297,15 @@ public class JdbcScores {
                 rows.stream().map(Row::regionCode).toArray(String[]::new),
                 rows.stream().map(Row::birthYear).toArray(Integer[]::new),
                 explanations.toArray(byte[][]::new)};
+    }
+
+    /** The parameters with {@code time} once more right after the first (the time): for the {@code since} column. */
+    private static Object[] concatAfterTime(Object[] columns, Timestamp time) {
+        Object[] all = new Object[columns.length + 1];
+        all[0] = columns[0];
+        all[1] = time;
+        System.arraycopy(columns, 1, all, 2, columns.length - 1);
+        return all;
     }
 
     private static Object[] concat(Object[] first, Object last) {
@@ -349,9 +364,16 @@ public class JdbcScores {
     }
 
     public List<HistoryPoint> history(UUID subject) {
-        return jdbc.sql("SELECT computed_at, model_code, model_version, score, grade FROM scoring.score_history "
-                        + "WHERE subject_id = ? ORDER BY computed_at, id")
-                .param(subject)
+        // The history holds the replaced scores; the current one is the score row, from when it began.
+        return jdbc.sql("""
+                        SELECT at, model_code, model_version, score, grade FROM (
+                            SELECT computed_at AS at, model_code, model_version, score, grade, 0 AS current, id
+                            FROM scoring.score_history WHERE subject_id = ?
+                            UNION ALL
+                            SELECT since, model_code, model_version, score, grade, 1, 0
+                            FROM scoring.score WHERE subject_id = ?) h
+                        ORDER BY at, current, id""")
+                .params(subject, subject)
                 .query((rs, n) -> new HistoryPoint(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getInt(3),
                         (Integer) rs.getObject(4), rs.getString(5))).list();
     }

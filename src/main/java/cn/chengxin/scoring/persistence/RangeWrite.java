@@ -18,7 +18,7 @@ import cn.chengxin.shared.jdbc.BinaryCopyWriter;
  * The scores of one range of subject ids as the full recompute computes them, subject by subject in the
  * database's id order, each compared with the stored row of the range as it goes: what is equal is dropped (a
  * recompute mostly confirms), so is a row computed from later facts; what is new and what changed are kept apart as
- * binary COPY rows, each with whether it makes a history entry, a grade change and a notice, for
+ * binary COPY rows, each with whether it makes a grade change and a notice, for
  * {@link JdbcRangeScores#write}. Explanations are encoded straight from the {@link ScoreSheet}. Not thread-safe: one
  * per range.
  */
@@ -26,7 +26,7 @@ public final class RangeWrite {
 
     /** The columns of a score row, in the order of the COPY rows. */
     static final String COLUMNS = "subject_id, model_code, model_version, score, grade, not_scored_code, region_code, "
-            + "birth_year, computed_at, explanation_bytes";
+            + "birth_year, computed_at, explanation_bytes, since";
 
     private final String modelCode;
     private final byte[] modelCodeBytes;
@@ -47,10 +47,10 @@ public final class RangeWrite {
     }
 
     /**
-     * A row to write and what follows once it is written: a history entry when its score, grade or model changed,
-     * a grade change when its grade did ({@code from} null: the first), with the grades' labels for the notice.
+     * A row to write and what follows once it is written: a grade change when its grade changed ({@code from} null:
+     * the first), with the grades' labels for the notice. (The score it replaces goes to the history in SQL.)
      */
-    record Pending(UUID subject, boolean fresh, Integer score, String grade, boolean history, boolean gradeChanged,
+    record Pending(UUID subject, boolean fresh, Integer score, String grade, boolean gradeChanged,
                    String from, String fromLabel, String toLabel) {
     }
 
@@ -88,16 +88,14 @@ public final class RangeWrite {
                 && Arrays.equals(before.explanation(), explanation))) {
             return;
         }
-        boolean history = before == null || !Objects.equals(before.score(), score)
-                || !Objects.equals(before.grade(), grade) || !before.code().equals(modelCode)
-                || before.version() != modelVersion;
         String from = before == null ? null : before.grade();
-        pending.add(new Pending(subject, before == null, score, grade, history, !Objects.equals(from, grade), from,
+        pending.add(new Pending(subject, before == null, score, grade, !Objects.equals(from, grade), from,
                 from == null ? null : scores.codec(before.code(), before.version()).gradeLabel(from), gradeLabel));
-        (before == null ? fresh : changed).row(10)
+        // since: when this score began, for a new row; a changed row keeps the stored one unless the score changed.
+        (before == null ? fresh : changed).row(11)
                 .uuid(subject.getMostSignificantBits(), subject.getLeastSignificantBits()).utf8(modelCodeBytes)
                 .int4(modelVersion).int4(score).text(grade).text(notScoredCode).text(regionCode).int4(birthYear)
-                .timestamp(atMicros).bytes(explanation, 0, explanation.length);
+                .timestamp(atMicros).bytes(explanation, 0, explanation.length).timestamp(atMicros);
     }
 
     /** The stored row of {@code subject}, if any: the stored rows are in the same order as the subjects given. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The full recompute copies the rows of subjects it found unscored straight into the table; a rescore that stored
@@ -67,6 +68,41 @@ class JdbcRangeScoresIT {
         assertThat(scoring.scoreOf(other).orElseThrow().computedAt()).isEqualTo(at);
         assertThat(scoring.scoreOf(other).orElseThrow().score()).isEqualTo(sheet.score());
         assertThat(scoring.history(other)).singleElement().satisfies(h -> assertThat(h.at()).isEqualTo(at));
+    }
+
+    @Test
+    void aReplacedScoreGoesToTheHistoryWithTheTimeItBegan() {
+        UUID subject = person("411702198205050433");
+        CompiledModel model = scoring.activeModel();
+        Instant first = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.MICROS);
+        ScoreSheet base = model.sheet();
+        model.begin(base, LocalDate.now());
+        model.compute(base);
+        RangeWrite range = ranges.begin(null, null, model, first);
+        range.scored(subject, "411702", 1982, base);
+        ranges.write(range);
+        int baseScore = base.score();
+
+        Instant second = first.plusSeconds(60);
+        ScoreSheet fined = model.sheet();
+        model.begin(fined, LocalDate.now());
+        model.add(fined, 0, LocalDate.now().minusDays(10).toEpochDay(), 1.0, 1L, 2L, null);
+        model.compute(fined);
+        assertThat(fined.score()).isNotEqualTo(baseScore);
+        range = ranges.begin(null, null, model, second);
+        range.scored(subject, "411702", 1982, fined);
+        ranges.write(range);
+
+        // The replaced score keeps the time it was first computed; the current one starts at the change.
+        assertThat(scoring.history(subject)).extracting(h -> h.at(), h -> h.score())
+                .containsExactly(tuple(first, baseScore), tuple(second, fined.score()));
+        // Written again with the same score (a later computation): no new point, the current keeps its start.
+        range = ranges.begin(null, null, model, second.plusSeconds(30));
+        range.scored(subject, "411702", 1983, fined);
+        ranges.write(range);
+        assertThat(scoring.scoreOf(subject).orElseThrow().computedAt()).isEqualTo(second.plusSeconds(30));
+        assertThat(scoring.history(subject)).extracting(h -> h.at(), h -> h.score())
+                .containsExactly(tuple(first, baseScore), tuple(second, fined.score()));
     }
 
     private UUID person(String first17AndCheck) {
