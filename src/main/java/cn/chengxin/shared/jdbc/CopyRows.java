@@ -1,7 +1,9 @@
 package cn.chengxin.shared.jdbc;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -14,17 +16,23 @@ import org.postgresql.copy.CopyOut;
  * Reads the rows of a PostgreSQL {@code COPY … TO STDOUT (FORMAT binary)}, field by field in the order of the
  * query's columns: no text to parse, no per-field objects beyond the values. Typed readers for the column types
  * used; each returns null for SQL NULL. The server sends each row in a message of its own (the protocol promises
- * it), the file header with the first, so a row is read from one array.
+ * it), the file header with the first, so a row is read from one array, in place: a reader of 10,000,000 rows
+ * makes no buffer object per row.
  */
 public final class CopyRows {
 
     private static final byte[] SIGNATURE = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
     /** PostgreSQL's binary dates count days from 2000-01-01. */
     private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final CopyOut copy;
     private boolean headerRead;
-    private ByteBuffer row;
+    private byte[] row;
+    /** The next byte to read in {@link #row}. */
+    private int position;
     private int fieldsLeft;
 
     CopyRows(CopyOut copy) {
@@ -42,19 +50,20 @@ public final class CopyRows {
         if (message == null) {
             return false;
         }
-        row = ByteBuffer.wrap(message);
+        row = message;
+        position = 0;
         if (!headerRead) {
-            byte[] signature = new byte[SIGNATURE.length];
-            row.get(signature);
-            if (!Arrays.equals(signature, SIGNATURE)) {
+            if (message.length < SIGNATURE.length + 8
+                    || !Arrays.equals(message, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
                 throw new IOException("not a binary COPY stream");
             }
-            row.getInt();
-            int extension = row.getInt();
-            row.position(row.position() + extension);
+            position = SIGNATURE.length + 4;
+            int extension = nextInt();
+            position += extension;
             headerRead = true;
         }
-        short fields = row.getShort();
+        short fields = (short) SHORT.get(row, position);
+        position += 2;
         if (fields < 0) {
             // the trailer; the server ends the copy right after it
             while (readQuietly() != null) {
@@ -70,19 +79,19 @@ public final class CopyRows {
         if (length() < 0) {
             return null;
         }
-        return new UUID(row.getLong(), row.getLong());
+        return new UUID(nextLong(), nextLong());
     }
 
     /**
-     * Reads a uuid that is not null into {@code most[at]} and {@code least[at]}: for readers that keep millions of
+     * Reads a uuid that is not null into {@code most[index]} and {@code least[index]}: for readers that keep millions of
      * ids in columns rather than as objects.
      */
-    public void uuidInto(long[] most, long[] least, int at) throws IOException {
+    public void uuidInto(long[] most, long[] least, int index) throws IOException {
         if (length() != 16) {
             throw new IOException("expected a uuid");
         }
-        most[at] = row.getLong();
-        least[at] = row.getLong();
+        most[index] = nextLong();
+        least[index] = nextLong();
     }
 
     /**
@@ -94,9 +103,9 @@ public final class CopyRows {
         if (length < 0) {
             return -1;
         }
-        int from = row.position();
-        row.position(from + length);
-        byte[] bytes = row.array();
+        int from = position;
+        position += length;
+        byte[] bytes = row;
         for (int i = 0; i < choices.length; i++) {
             byte[] choice = choices[i];
             if (choice.length == length && Arrays.equals(bytes, from, from + length, choice, 0, length)) {
@@ -111,7 +120,7 @@ public final class CopyRows {
         if (length() != 4) {
             throw new IOException("expected a date");
         }
-        return (int) (POSTGRES_EPOCH_DAY + row.getInt());
+        return (int) (POSTGRES_EPOCH_DAY + nextInt());
     }
 
     /** A timestamp(tz), as microseconds since 1970-01-01 UTC; {@link Long#MIN_VALUE} for null. */
@@ -119,7 +128,7 @@ public final class CopyRows {
         if (length() < 0) {
             return Long.MIN_VALUE;
         }
-        return row.getLong() + POSTGRES_EPOCH_DAY * 86_400_000_000L;
+        return nextLong() + POSTGRES_EPOCH_DAY * 86_400_000_000L;
     }
 
     /** A bytea's bytes; null for null. */
@@ -128,8 +137,8 @@ public final class CopyRows {
         if (length < 0) {
             return null;
         }
-        byte[] value = new byte[length];
-        row.get(value);
+        byte[] value = Arrays.copyOfRange(row, position, position + length);
+        position += length;
         return value;
     }
 
@@ -138,8 +147,8 @@ public final class CopyRows {
         if (length < 0) {
             return null;
         }
-        String value = new String(row.array(), row.position(), length, StandardCharsets.UTF_8);
-        row.position(row.position() + length);
+        String value = new String(row, position, length, StandardCharsets.UTF_8);
+        position += length;
         return value;
     }
 
@@ -147,21 +156,21 @@ public final class CopyRows {
         if (length() < 0) {
             return null;
         }
-        return LocalDate.ofEpochDay(POSTGRES_EPOCH_DAY + row.getInt());
+        return LocalDate.ofEpochDay(POSTGRES_EPOCH_DAY + nextInt());
     }
 
     public Integer int4() throws IOException {
         if (length() < 0) {
             return null;
         }
-        return row.getInt();
+        return nextInt();
     }
 
     /** Skips the next field. */
     public void skip() throws IOException {
         int length = length();
         if (length > 0) {
-            row.position(row.position() + length);
+            position += length;
         }
     }
 
@@ -170,7 +179,19 @@ public final class CopyRows {
             throw new IOException("no field left in this row");
         }
         fieldsLeft--;
-        return row.getInt();
+        return nextInt();
+    }
+
+    private int nextInt() {
+        int value = (int) INT.get(row, position);
+        position += 4;
+        return value;
+    }
+
+    private long nextLong() {
+        long value = (long) LONG.get(row, position);
+        position += 8;
+        return value;
     }
 
     private byte[] readQuietly() throws IOException {
