@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,8 +18,12 @@ import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.account.Notices;
+import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.catalog.domain.Nature;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.creditfile.SubjectEntry;
 import cn.chengxin.listing.domain.EntryLifecycle;
 import cn.chengxin.listing.domain.ListRule;
 import cn.chengxin.listing.domain.NoticeText;
@@ -170,6 +175,46 @@ public class Listing {
         return new Evaluation(proposed, ended, minors);
     }
 
+    /** Subjects re-marked per page after an item changed nature. */
+    private static final int REVISED_ITEM_PAGE = 5_000;
+    /** The states whose records count for the last negative record (as in {@link #markNegatives}). */
+    private static final Set<RecordStatus> HAPPENED = EnumSet.complementOf(EnumSet.of(RecordStatus.REVOKED,
+            RecordStatus.CORRECTED));
+
+    /**
+     * Follows an approved catalogue version: when it makes an item negative or no longer negative, the holders of
+     * its records get their last-negative-record marks again (the green channel and 容缺受理 of RULES.md §7 hang on
+     * them), page by page; returns how many subjects were marked. Other changes leave the marks alone.
+     */
+    public int itemRevised(String code, int version, int previousVersion) {
+        Nature now = null;
+        Nature before = null;
+        for (CatalogueItem i : catalogue.history(code)) {
+            if (i.version() == version) {
+                now = i.definition().nature();
+            } else if (i.version() == previousVersion) {
+                before = i.definition().nature();
+            }
+        }
+        if (now == null || before == null || (now == Nature.NEGATIVE) == (before == Nature.NEGATIVE)) {
+            return 0; // a first version has no records yet
+        }
+        int marked = 0;
+        UUID after = null;
+        List<SubjectEntry> page;
+        do {
+            page = creditFile.currentOfItems(Set.of(code), HAPPENED, after, REVISED_ITEM_PAGE);
+            if (!page.isEmpty()) {
+                Set<UUID> holders = new HashSet<>();
+                page.forEach(e -> holders.add(e.subjectId()));
+                markNegatives(creditFile.filesOf(holders));
+                marked += holders.size();
+                after = page.get(page.size() - 1).entry().recordKey();
+            }
+        } while (page.size() == REVISED_ITEM_PAGE);
+        return marked;
+    }
+
     /**
      * Records each evaluated subject's last negative record (RULES.md §7: three years without one qualify for the
      * green channel). Revoked and corrected versions do not count; expired and repaired ones still happened.
@@ -177,14 +222,13 @@ public class Listing {
     private void markNegatives(Map<UUID, List<FileEntry>> files) {
         Set<String> negativeItems = new HashSet<>();
         catalogue.active().stream()
-                .filter(i -> i.definition().nature() == cn.chengxin.catalog.domain.Nature.NEGATIVE)
+                .filter(i -> i.definition().nature() == Nature.NEGATIVE)
                 .forEach(i -> negativeItems.add(i.code()));
         Map<UUID, LocalDate> last = new HashMap<>();
         files.forEach((subject, file) -> {
             LocalDate latest = file.stream()
                     .filter(r -> negativeItems.contains(r.itemCode()))
-                    .filter(r -> r.status() != cn.chengxin.creditfile.RecordStatus.REVOKED
-                            && r.status() != cn.chengxin.creditfile.RecordStatus.CORRECTED)
+                    .filter(r -> HAPPENED.contains(r.status()))
                     .map(FileEntry::decisionDate).max(LocalDate::compareTo).orElse(null);
             last.put(subject, latest);
         });

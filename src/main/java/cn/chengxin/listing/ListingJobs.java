@@ -1,5 +1,6 @@
 package cn.chengxin.listing;
 
+import cn.chengxin.catalog.ItemVersionApproved;
 import cn.chengxin.creditfile.RecordsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,7 +8,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Keeps the lists current: proposals after every stored chunk, effect after notice periods, exit at validity. */
+/**
+ * Keeps the lists current: proposals after every stored chunk, effect after notice periods, exit at validity, the
+ * green channel's marks after an item's nature changes.
+ */
 @Component
 class ListingJobs {
 
@@ -26,6 +30,16 @@ class ListingJobs {
         if (result.proposed() + result.ended() > 0) {
             log.info("Lists re-evaluated for {} subjects ({}): {} proposed, {} ended", changed.subjectIds().size(),
                     changed.cause(), result.proposed(), result.ended());
+        }
+    }
+
+    /** The green channel follows an item that becomes negative or stops being so, not the holder's next record. */
+    @ApplicationModuleListener
+    void on(ItemVersionApproved approved) {
+        int marked = listing.itemRevised(approved.code(), approved.version(), approved.previousVersion());
+        if (marked > 0) {
+            log.info("Last negative records marked again for {} subjects after item {} v{}", marked, approved.code(),
+                    approved.version());
         }
     }
 

@@ -14,10 +14,14 @@ import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.catalog.domain.Nature;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +68,9 @@ class ListingIT {
 
     @Autowired
     Listing listing;
+
+    @Autowired
+    Catalogue catalogue;
 
     private String courtSubmits;
     private String hrChecks;
@@ -235,6 +242,40 @@ class ListingIT {
                 .andExpect(jsonPath("$.cleanRecordThreeYears").value(false))
                 .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
                         "GREEN_CHANNEL")))));
+    }
+
+    /**
+     * An approved catalogue version that makes an item no longer negative reopens the green channel for its holders
+     * at once, without a record of theirs changing; putting the negative version back closes it again.
+     */
+    @Test
+    void theGreenChannelFollowsAnItemThatStopsBeingNegative() throws Exception {
+        TestCitizens.Person fined = TestCitizens.register(subjects, "邵明轩");
+        String marketSubmits = key("MARKET", Permission.RECORD_SUBMIT);
+        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + marketSubmits)
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"records\":[{\"itemCode\":\"P_ADMIN_PENALTY_GENERAL\",\"subjectNumber\":\""
+                                + fined.number() + "\",\"subjectName\":\"" + fined.name() + "\",\"sourceRecordId\":\"GN-"
+                                + UUID.randomUUID() + "\",\"decisionNumber\":\"驻市监罚〔2026〕8号\",\"decisionDate\":\""
+                                + LocalDate.now().minusMonths(13) + "\",\"fields\":{\"penalty_type\":\"罚款\","
+                                + "\"facts\":\"无照经营\",\"basis\":\"《无证无照经营查处办法》第十三条\",\"authority\":\"市市场监督管理局\"}}]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> check(marketChecks, fined.number(), "LICENSING")
+                .andExpect(jsonPath("$.cleanRecordThreeYears").value(false)));
+
+        ItemDefinition original = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition();
+        try {
+            CatalogueVersions.draft(catalogue, CatalogueVersions.ofNature(original, Nature.NEUTRAL));
+            CatalogueVersions.submit(catalogue, original.code());
+            CatalogueVersions.approve(catalogue, original.code());
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> check(marketChecks, fined.number(), "LICENSING")
+                    .andExpect(jsonPath("$.cleanRecordThreeYears").value(true))
+                    .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("GREEN_CHANNEL"))));
+        } finally {
+            CatalogueVersions.restore(catalogue, original);
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> check(marketChecks, fined.number(), "LICENSING")
+                .andExpect(jsonPath("$.cleanRecordThreeYears").value(false)));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.catalog.domain.Nature;
 
 import static cn.chengxin.support.AsStaff.as;
 
@@ -27,6 +28,16 @@ public final class CatalogueVersions {
                 d.providers(), d.legalBasis(), d.sharing(), d.severity(), publicationMinMonths,
                 d.publicationMaxMonths(), d.retentionYears(), d.usableForPunishment(), usableForScoring,
                 d.sharedUpward(), d.updateCycle(), d.linksToResponsiblePersons(), d.description());
+    }
+
+    /** {@code d} of another nature; severity and use for punishment as only a negative item may have them. */
+    public static ItemDefinition ofNature(ItemDefinition d, Nature nature) {
+        boolean negative = nature == Nature.NEGATIVE;
+        return new ItemDefinition(d.code(), d.name(), d.subjectType(), nature, d.category(), d.domain(), d.fields(),
+                d.providers(), d.legalBasis(), d.sharing(), negative ? d.severity() : null, d.publicationMinMonths(),
+                d.publicationMaxMonths(), d.retentionYears(), negative && d.usableForPunishment(),
+                d.usableForScoring(), d.sharedUpward(), d.updateCycle(), d.linksToResponsiblePersons(),
+                d.description());
     }
 
     public static void draft(Catalogue catalogue, ItemDefinition d) throws Exception {
