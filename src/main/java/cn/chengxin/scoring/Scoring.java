@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
@@ -24,7 +23,6 @@ import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.RecordFacts;
 import cn.chengxin.creditfile.RecordStatus;
-import cn.chengxin.creditfile.SubjectEntry;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.scoring.domain.BenefitDefinition;
@@ -182,17 +180,7 @@ public class Scoring {
         if (now == null || before == null || !changesScores(before, now)) {
             return 0; // a first version has no records yet
         }
-        int rescored = 0;
-        UUID after = null;
-        List<SubjectEntry> page;
-        do {
-            page = creditFile.currentOfItems(Set.of(code), COUNTED, after, REVISED_ITEM_PAGE);
-            if (!page.isEmpty()) {
-                rescored += rescore(page.stream().map(SubjectEntry::subjectId).collect(Collectors.toSet()));
-                after = page.get(page.size() - 1).entry().recordKey();
-            }
-        } while (page.size() == REVISED_ITEM_PAGE);
-        return rescored;
+        return creditFile.acrossHolders(code, COUNTED, REVISED_ITEM_PAGE, this::rescore);
     }
 
     private static boolean changesScores(ItemDefinition before, ItemDefinition now) {
