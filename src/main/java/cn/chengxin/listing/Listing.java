@@ -19,11 +19,11 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.account.Notices;
 import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.Nature;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordStatus;
-import cn.chengxin.creditfile.SubjectEntry;
 import cn.chengxin.listing.domain.EntryLifecycle;
 import cn.chengxin.listing.domain.ListRule;
 import cn.chengxin.listing.domain.NoticeText;
@@ -82,7 +82,8 @@ public class Listing {
     /** Saves an edited or new rule as a new version; refused with reasons when the rule is incomplete. */
     @Transactional
     public int saveRule(ListRule rule) {
-        List<String> problems = rule.problems();
+        List<String> problems = new ArrayList<>(rule.problems());
+        problems.addAll(rule.itemProblems(activeItems()));
         if (!problems.isEmpty()) {
             throw new ListingProblem("RULE_INVALID", DomainProblem.Kind.INVALID_INPUT, String.join("；", problems));
         }
@@ -109,6 +110,8 @@ public class Listing {
             return new Evaluation(0, 0, 0);
         }
         List<ListRule> rules = store.currentRules().stream().filter(ListRule::enabled).toList();
+        // A rule saved before its item was revised may name one the list no longer admits (ListRule.admits).
+        Map<String, ItemDefinition> items = activeItems();
         Map<UUID, List<FileEntry>> files = creditFile.filesOf(subjectIds);
         Map<UUID, List<ListEntry>> open = new HashMap<>();
         store.openEntriesOf(subjectIds).forEach(e -> open.computeIfAbsent(e.subjectId(), k -> new ArrayList<>()).add(e));
@@ -128,7 +131,9 @@ public class Listing {
                 }
                 shownKeys.add(record.recordKey());
                 for (ListRule rule : rules) {
+                    ItemDefinition item = items.get(record.itemCode());
                     if (!rule.proposes(record.itemCode(), record.content())
+                            || item == null || !ListRule.admits(rule.listType(), item)
                             || entries.stream().anyMatch(e -> e.listType() == rule.listType()
                             && record.recordKey().equals(e.recordKey()))) {
                         continue;
@@ -166,13 +171,20 @@ public class Listing {
                 }
             }
         }
-        markNegatives(files);
+        markNegatives(files, items);
         if (proposed + ended + minors > 0) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.evaluate").detail(String.format(
                     "%d subjects: %d proposed, %d ended, %d minors not black-listed", subjectIds.size(), proposed,
                     ended, minors)));
         }
         return new Evaluation(proposed, ended, minors);
+    }
+
+    /** The catalogue's items in force, by code. */
+    private Map<String, ItemDefinition> activeItems() {
+        Map<String, ItemDefinition> items = new HashMap<>();
+        catalogue.active().forEach(i -> items.put(i.code(), i.definition()));
+        return items;
     }
 
     /** Subjects re-marked per page after an item changed nature. */
@@ -199,31 +211,23 @@ public class Listing {
         if (now == null || before == null || (now == Nature.NEGATIVE) == (before == Nature.NEGATIVE)) {
             return 0; // a first version has no records yet
         }
-        int marked = 0;
-        UUID after = null;
-        List<SubjectEntry> page;
-        do {
-            page = creditFile.currentOfItems(Set.of(code), HAPPENED, after, REVISED_ITEM_PAGE);
-            if (!page.isEmpty()) {
-                Set<UUID> holders = new HashSet<>();
-                page.forEach(e -> holders.add(e.subjectId()));
-                markNegatives(creditFile.filesOf(holders));
-                marked += holders.size();
-                after = page.get(page.size() - 1).entry().recordKey();
-            }
-        } while (page.size() == REVISED_ITEM_PAGE);
-        return marked;
+        return creditFile.acrossHolders(code, HAPPENED, REVISED_ITEM_PAGE, holders -> {
+            markNegatives(creditFile.filesOf(holders), activeItems());
+            return holders.size();
+        });
     }
 
     /**
      * Records each evaluated subject's last negative record (RULES.md §7: three years without one qualify for the
      * green channel). Revoked and corrected versions do not count; expired and repaired ones still happened.
      */
-    private void markNegatives(Map<UUID, List<FileEntry>> files) {
+    private void markNegatives(Map<UUID, List<FileEntry>> files, Map<String, ItemDefinition> items) {
         Set<String> negativeItems = new HashSet<>();
-        catalogue.active().stream()
-                .filter(i -> i.definition().nature() == Nature.NEGATIVE)
-                .forEach(i -> negativeItems.add(i.code()));
+        items.forEach((code, item) -> {
+            if (item.nature() == Nature.NEGATIVE) {
+                negativeItems.add(code);
+            }
+        });
         Map<UUID, LocalDate> last = new HashMap<>();
         files.forEach((subject, file) -> {
             LocalDate latest = file.stream()

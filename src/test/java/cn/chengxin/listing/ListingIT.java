@@ -21,6 +21,7 @@ import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.listing.domain.ListRule;
 import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
@@ -229,19 +230,29 @@ class ListingIT {
                 .andExpect(jsonPath("$.measures[0].listType").value("CLEAN_RECORD"));
 
         TestCitizens.Person fined = TestCitizens.register(subjects, "邱海波");
-        String marketSubmits = key("MARKET", Permission.RECORD_SUBMIT);
-        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + marketSubmits)
-                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"records\":[{\"itemCode\":\"P_ADMIN_PENALTY_GENERAL\",\"subjectNumber\":\""
-                                + fined.number() + "\",\"subjectName\":\"" + fined.name() + "\",\"sourceRecordId\":\"GC-"
-                                + UUID.randomUUID() + "\",\"decisionNumber\":\"驻市监罚〔2026〕7号\",\"decisionDate\":\""
-                                + LocalDate.now().minusMonths(13) + "\",\"fields\":{\"penalty_type\":\"罚款\","
-                                + "\"facts\":\"无照经营\",\"basis\":\"《无证无照经营查处办法》第十三条\",\"authority\":\"市市场监督管理局\"}}]}"))
-                .andExpect(jsonPath("$.accepted").value(1));
+        submitPenaltyThirteenMonthsAgo(fined);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> check(marketChecks, fined.number(), "LICENSING")
                 .andExpect(jsonPath("$.cleanRecordThreeYears").value(false))
                 .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
                         "GREEN_CHANNEL")))));
+    }
+
+    /** RULES.md §2: what may not be used to punish (简易程序, minor acts) never makes a black-list rule. */
+    @Test
+    void aRuleMayNameOnlyItemsItsListAdmits() throws Exception {
+        Throwable minor = org.assertj.core.api.Assertions.catchThrowable(() -> as("rule-clerk",
+                () -> listing.saveRule(new ListRule("BLACK_MINOR_PENALTIES", 0, ListType.BLACK, "轻微处罚",
+                        Set.of("P_ADMIN_PENALTY_MINOR"), null, null, "国办发〔2020〕49号", 12, 5, "期满", false))));
+        assertThat(minor).isInstanceOf(ListingProblem.class).hasMessageContaining("不可用于惩戒")
+                .extracting("code").isEqualTo("RULE_INVALID");
+        Throwable red = org.assertj.core.api.Assertions.catchThrowable(() -> as("rule-clerk",
+                () -> listing.saveRule(new ListRule("RED_PENALTIES", 0, ListType.RED, "处罚", Set.of(
+                        "P_ADMIN_PENALTY_GENERAL"), null, null, "国办发〔2016〕98号", 12, 7, "期满", false))));
+        assertThat(red).isInstanceOf(ListingProblem.class).hasMessageContaining("不是守信信息");
+        assertThat(listing.rules()).extracting(ListRule::code).doesNotContain("BLACK_MINOR_PENALTIES", "RED_PENALTIES");
+        assertThat(as("rule-clerk", () -> listing.saveRule(new ListRule("BLACK_SERIOUS_PENALTIES_DRAFT", 0,
+                ListType.BLACK, "严重处罚（未启用）", Set.of("P_ADMIN_PENALTY_SERIOUS"), null, null, "国办发〔2020〕49号", 36,
+                5, "期满", false)))).isPositive();
     }
 
     /**
@@ -251,15 +262,7 @@ class ListingIT {
     @Test
     void theGreenChannelFollowsAnItemThatStopsBeingNegative() throws Exception {
         TestCitizens.Person fined = TestCitizens.register(subjects, "邵明轩");
-        String marketSubmits = key("MARKET", Permission.RECORD_SUBMIT);
-        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + marketSubmits)
-                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"records\":[{\"itemCode\":\"P_ADMIN_PENALTY_GENERAL\",\"subjectNumber\":\""
-                                + fined.number() + "\",\"subjectName\":\"" + fined.name() + "\",\"sourceRecordId\":\"GN-"
-                                + UUID.randomUUID() + "\",\"decisionNumber\":\"驻市监罚〔2026〕8号\",\"decisionDate\":\""
-                                + LocalDate.now().minusMonths(13) + "\",\"fields\":{\"penalty_type\":\"罚款\","
-                                + "\"facts\":\"无照经营\",\"basis\":\"《无证无照经营查处办法》第十三条\",\"authority\":\"市市场监督管理局\"}}]}"))
-                .andExpect(jsonPath("$.accepted").value(1));
+        submitPenaltyThirteenMonthsAgo(fined);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> check(marketChecks, fined.number(), "LICENSING")
                 .andExpect(jsonPath("$.cleanRecordThreeYears").value(false)));
 
@@ -311,6 +314,19 @@ class ListingIT {
             })).andReturn().getResponse().getStatus();
         }
         assertThat(status).isEqualTo(429);
+    }
+
+    /** A general administrative penalty (MARKET) decided 13 months ago: negative, shown, within three years. */
+    private void submitPenaltyThirteenMonthsAgo(TestCitizens.Person person) throws Exception {
+        String marketSubmits = key("MARKET", Permission.RECORD_SUBMIT);
+        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + marketSubmits)
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"records\":[{\"itemCode\":\"P_ADMIN_PENALTY_GENERAL\",\"subjectNumber\":\""
+                                + person.number() + "\",\"subjectName\":\"" + person.name() + "\",\"sourceRecordId\":\"GC-"
+                                + UUID.randomUUID() + "\",\"decisionNumber\":\"驻市监罚〔2026〕7号\",\"decisionDate\":\""
+                                + LocalDate.now().minusMonths(13) + "\",\"fields\":{\"penalty_type\":\"罚款\","
+                                + "\"facts\":\"无照经营\",\"basis\":\"《无证无照经营查处办法》第十三条\",\"authority\":\"市市场监督管理局\"}}]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
     }
 
     private org.springframework.test.web.servlet.ResultActions check(String key, String number, String scenario)

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.catalog.domain.Nature;
 import cn.chengxin.listing.ListType;
 
 /**
@@ -38,6 +40,43 @@ public record ListRule(String code, int version, ListType listType, String name,
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether a record of {@code item} may put its subject on this rule's list: only negative items on the grey and
+     * black lists, and on the black list only those usable for punishment — RULES.md §2: penalties by simple
+     * procedure, minor acts promptly corrected and unconfirmed fee arrears are not (河南省社会信用条例 Art. 13,
+     * 27); only good items on the red list.
+     */
+    public static boolean admits(ListType type, ItemDefinition item) {
+        return switch (type) {
+            case BLACK -> item.nature() == Nature.NEGATIVE && item.usableForPunishment();
+            case GREY -> item.nature() == Nature.NEGATIVE;
+            case RED -> item.nature() == Nature.GOOD;
+        };
+    }
+
+    /**
+     * What is wrong with the items the rule names, against the items in force ({@code active}, by code): each must
+     * exist and be admitted on the list ({@link #admits}); empty when they all may.
+     */
+    public List<String> itemProblems(Map<String, ItemDefinition> active) {
+        List<String> problems = new ArrayList<>();
+        for (String code : itemCodes.stream().sorted().toList()) {
+            ItemDefinition item = active.get(code);
+            if (item == null) {
+                problems.add("事项 " + code + " 不在信息目录中或未生效");
+            } else if (!admits(listType, item)) {
+                problems.add(switch (listType) {
+                    case BLACK -> item.nature() == Nature.NEGATIVE
+                            ? "事项「" + item.name() + "」不可用于惩戒（简易程序处罚、轻微且及时纠正等），不能作为列入严重失信主体名单的依据"
+                            : "事项「" + item.name() + "」不是失信信息，不能作为列入严重失信主体名单的依据";
+                    case GREY -> "事项「" + item.name() + "」不是失信信息，不能作为列入重点关注名单的依据";
+                    case RED -> "事项「" + item.name() + "」不是守信信息，不能作为列入红名单的依据";
+                });
+            }
+        }
+        return problems;
     }
 
     /** What is wrong with the rule as a credit office clerk wrote it; empty when it may be saved. */

@@ -1,0 +1,51 @@
+package cn.chengxin.listing.domain;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cn.chengxin.catalog.domain.BaseCatalogue;
+import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.listing.ListType;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** RULES.md §2 and §7: which catalogue items may put a subject on which list, checked on the base catalogue. */
+class ListRuleTests {
+
+    private static final Map<String, ItemDefinition> BASE = BaseCatalogue.items().stream()
+            .collect(Collectors.toMap(ItemDefinition::code, Function.identity()));
+
+    @Test
+    void onlyNegativeItemsUsableForPunishmentPutSomeoneOnTheBlackList() {
+        assertThat(ListRule.admits(ListType.BLACK, BASE.get("P_COURT_DEFAULTER"))).isTrue();
+        assertThat(ListRule.admits(ListType.BLACK, BASE.get("P_ADMIN_PENALTY_SERIOUS"))).isTrue();
+        // 简易程序 and minor acts promptly corrected: not usable for punishment (河南省社会信用条例 Art. 13, 27).
+        assertThat(ListRule.admits(ListType.BLACK, BASE.get("P_ADMIN_PENALTY_MINOR"))).isFalse();
+        assertThat(ListRule.admits(ListType.BLACK, BASE.get("P_VOLUNTEER_SERVICE"))).isFalse();
+        // Closer supervision is no punishment: the grey list takes any negative item, the red list good ones only.
+        assertThat(ListRule.admits(ListType.GREY, BASE.get("P_ADMIN_PENALTY_MINOR"))).isTrue();
+        assertThat(ListRule.admits(ListType.GREY, BASE.get("P_COMMENDATION"))).isFalse();
+        assertThat(ListRule.admits(ListType.RED, BASE.get("P_COMMENDATION"))).isTrue();
+        assertThat(ListRule.admits(ListType.RED, BASE.get("P_ADMIN_PENALTY_GENERAL"))).isFalse();
+    }
+
+    @Test
+    void aRuleNamingAnItemItsListDoesNotAdmitOrAnUnknownItemIsRefusedWithReasons() {
+        assertThat(rule(ListType.BLACK, "P_COURT_DEFAULTER", "P_ADMIN_PENALTY_MINOR", "P_NO_SUCH_ITEM")
+                .itemProblems(BASE)).containsExactly(
+                "事项「行政处罚信息（轻微）」不可用于惩戒（简易程序处罚、轻微且及时纠正等），不能作为列入严重失信主体名单的依据",
+                "事项 P_NO_SUCH_ITEM 不在信息目录中或未生效");
+        assertThat(rule(ListType.RED, "P_ADMIN_PENALTY_GENERAL").itemProblems(BASE)).singleElement()
+                .asString().contains("不是守信信息");
+        assertThat(rule(ListType.GREY, "P_VOLUNTEER_SERVICE").itemProblems(BASE)).singleElement()
+                .asString().contains("不是失信信息");
+        assertThat(rule(ListType.BLACK, "P_COURT_DEFAULTER", "P_TAX_SERIOUS_DISHONESTY").itemProblems(BASE)).isEmpty();
+    }
+
+    private static ListRule rule(ListType type, String... items) {
+        return new ListRule("TEST_RULE", 0, type, "测试规则", Set.of(items), null, null, "依据", 12, 5, "期满", true);
+    }
+}
