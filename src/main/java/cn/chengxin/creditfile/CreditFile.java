@@ -277,13 +277,15 @@ public class CreditFile {
      * The current records in one of {@code statuses} of the items {@code itemCodes} decided from
      * {@code decidedFrom} on (null: any day) of every subject with an id in (after, last] (null: unbounded), as
      * columns in subject order, without content: for computations over the whole population such as the full score
-     * recompute, which would otherwise hold an object per record.
+     * recompute, which would otherwise hold an object per record. Fills {@code into}, emptied first, and returns it.
      */
     public RecordColumns columnsBetween(UUID after, UUID last, Set<RecordStatus> statuses, List<String> itemCodes,
-                                        LocalDate decidedFrom) {
-        return statuses.isEmpty() || itemCodes.isEmpty()
-                ? new RecordColumns(0, new long[0], new long[0], new long[0], new long[0], new int[0], new int[0])
-                : records.columnsBetween(after, last, statuses, itemCodes, decidedFrom);
+                                        LocalDate decidedFrom, RecordColumns into) {
+        into.clear();
+        if (!statuses.isEmpty() && !itemCodes.isEmpty()) {
+            records.columnsBetween(after, last, statuses, itemCodes, decidedFrom, into);
+        }
+        return into;
     }
 
     /**

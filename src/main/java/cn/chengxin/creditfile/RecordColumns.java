@@ -1,30 +1,58 @@
 package cn.chengxin.creditfile;
 
+import java.io.IOException;
+import java.util.Arrays;
+
+import cn.chengxin.shared.jdbc.CopyRows;
+
 /**
  * The facts a bulk computation (the full score recompute) needs of many current records, as columns instead of an
  * object per record: 10,000,000 records fit in a few arrays, with no id, date or code object each. Rows are in the
  * database's order of subject ids (unsigned, byte by byte), so a caller walks them beside persons read in that
  * order. {@code item} is the position of the record's item among the codes asked for.
+ *
+ * <p>Filled by {@link CreditFile#columnsBetween} and meant to be filled again: a computation going range by range
+ * keeps one per thread, so that its arrays, grown to a range's size once, are not allocated again for every range
+ * (a range of 25,000 persons holds some 250,000 records, megabytes per column). Not thread-safe.
  */
 public final class RecordColumns {
 
-    private final int size;
-    private final long[] subjectMost;
-    private final long[] subjectLeast;
-    private final long[] keyMost;
-    private final long[] keyLeast;
-    private final int[] item;
-    private final int[] epochDay;
+    private static final int FIRST_CAPACITY = 1 << 12;
 
-    public RecordColumns(int size, long[] subjectMost, long[] subjectLeast, long[] keyMost, long[] keyLeast,
-                         int[] item, int[] epochDay) {
-        this.size = size;
-        this.subjectMost = subjectMost;
-        this.subjectLeast = subjectLeast;
-        this.keyMost = keyMost;
-        this.keyLeast = keyLeast;
-        this.item = item;
-        this.epochDay = epochDay;
+    private int size;
+    private long[] subjectMost = new long[FIRST_CAPACITY];
+    private long[] subjectLeast = new long[FIRST_CAPACITY];
+    private long[] keyMost = new long[FIRST_CAPACITY];
+    private long[] keyLeast = new long[FIRST_CAPACITY];
+    private int[] item = new int[FIRST_CAPACITY];
+    private int[] epochDay = new int[FIRST_CAPACITY];
+
+    /** Empties the columns, keeping their arrays. */
+    void clear() {
+        size = 0;
+    }
+
+    /**
+     * Reads one row of a binary COPY of (subject_id, record_key, item_code, decision_date); keeps it only when its
+     * item is among {@code items} (UTF-8 codes), whose position it stores.
+     */
+    public void read(CopyRows rows, byte[][] items) throws IOException {
+        if (size == item.length) {
+            int grown = size * 2;
+            subjectMost = Arrays.copyOf(subjectMost, grown);
+            subjectLeast = Arrays.copyOf(subjectLeast, grown);
+            keyMost = Arrays.copyOf(keyMost, grown);
+            keyLeast = Arrays.copyOf(keyLeast, grown);
+            item = Arrays.copyOf(item, grown);
+            epochDay = Arrays.copyOf(epochDay, grown);
+        }
+        rows.uuidInto(subjectMost, subjectLeast, size);
+        rows.uuidInto(keyMost, keyLeast, size);
+        item[size] = rows.textIndex(items);
+        epochDay[size] = rows.epochDay();
+        if (item[size] >= 0) {
+            size++;
+        }
     }
 
     public int size() {

@@ -45,6 +45,8 @@ final class RangeScoring {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ThreadLocal<ScoreSheet> sheets;
+    /** Each thread's columns, refilled range after range. */
+    private final ThreadLocal<RecordColumns> columns = ThreadLocal.withInitial(RecordColumns::new);
 
     RangeScoring(CompiledModel model, Map<String, ItemDefinition> usable, LocalDate today, Set<RecordStatus> counted,
                  SubjectRegistry subjects, CreditFile creditFile, JdbcRangeScores store,
@@ -81,7 +83,7 @@ final class RangeScoring {
         if (persons.isEmpty()) {
             return 0;
         }
-        RecordColumns records = creditFile.columnsBetween(after, last, counted, codes, decidedFrom);
+        RecordColumns records = creditFile.columnsBetween(after, last, counted, codes, decidedFrom, columns.get());
         RangeWrite range = store.begin(after, last, model, readAt);
         ScoreSheet sheet = sheets.get();
         int r = 0;

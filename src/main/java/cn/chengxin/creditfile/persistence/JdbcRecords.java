@@ -281,10 +281,10 @@ public class JdbcRecords {
      * The current records in one of {@code statuses} of the items {@code itemCodes} decided from
      * {@code decidedFrom} on (null: any day) of every subject with an id in (after, last] (null: unbounded), as
      * columns in subject order: an index-only scan of the subject index, which carries these columns, read as a
-     * binary COPY with the item codes matched as bytes.
+     * binary COPY with the item codes matched as bytes, into {@code into}.
      */
-    public cn.chengxin.creditfile.RecordColumns columnsBetween(UUID after, UUID last, Set<RecordStatus> statuses,
-                                                                List<String> itemCodes, LocalDate decidedFrom) {
+    public void columnsBetween(UUID after, UUID last, Set<RecordStatus> statuses, List<String> itemCodes,
+                               LocalDate decidedFrom, cn.chengxin.creditfile.RecordColumns into) {
         byte[][] items = itemCodes.stream().map(c -> c.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toArray(byte[][]::new);
         // Literals of typed values only (ids, enum names, a date): COPY takes no parameters.
@@ -296,48 +296,11 @@ public class JdbcRecords {
                 after == null ? new UUID(0, 0) : after, last == null ? new UUID(-1, -1) : last,
                 String.join(", ", statuses.stream().map(st -> "'" + st.name() + "'").toList()),
                 decidedFrom == null ? "" : " AND decision_date >= '" + decidedFrom + "'");
-        Columns columns = new Columns();
         PostgresCopy.copyOut(dataSource, query, rows -> {
             while (rows.next()) {
-                columns.read(rows, items);
+                into.read(rows, items);
             }
         });
-        return columns.done();
-    }
-
-    /** Growing columns of {@link #columnsBetween}; a row of another item is read and dropped. */
-    private static final class Columns {
-        private int size;
-        private long[] subjectMost = new long[1 << 12];
-        private long[] subjectLeast = new long[1 << 12];
-        private long[] keyMost = new long[1 << 12];
-        private long[] keyLeast = new long[1 << 12];
-        private int[] item = new int[1 << 12];
-        private int[] day = new int[1 << 12];
-
-        void read(cn.chengxin.shared.jdbc.CopyRows rows, byte[][] items) throws java.io.IOException {
-            if (size == item.length) {
-                int grown = size * 2;
-                subjectMost = java.util.Arrays.copyOf(subjectMost, grown);
-                subjectLeast = java.util.Arrays.copyOf(subjectLeast, grown);
-                keyMost = java.util.Arrays.copyOf(keyMost, grown);
-                keyLeast = java.util.Arrays.copyOf(keyLeast, grown);
-                item = java.util.Arrays.copyOf(item, grown);
-                day = java.util.Arrays.copyOf(day, grown);
-            }
-            rows.uuidInto(subjectMost, subjectLeast, size);
-            rows.uuidInto(keyMost, keyLeast, size);
-            item[size] = rows.textIndex(items);
-            day[size] = rows.epochDay();
-            if (item[size] >= 0) {
-                size++;
-            }
-        }
-
-        cn.chengxin.creditfile.RecordColumns done() {
-            return new cn.chengxin.creditfile.RecordColumns(size, subjectMost, subjectLeast, keyMost, keyLeast, item,
-                    day);
-        }
     }
 
     private FileEntry entry(ResultSet rs, int n) throws SQLException {
