@@ -255,6 +255,38 @@ class ListingIT {
                 5, "期满", false)))).isPositive();
     }
 
+    /** A rule saved before its item became unusable for punishment no longer black-lists anyone by it. */
+    @Test
+    void aBlackListRuleStopsProposingOnceItsItemMayNoLongerPunish() throws Exception {
+        if (directory.departments().stream().noneMatch(d -> d.code().equals("TAX"))) {
+            directory.createDepartment("TAX", "市税务局", Department.Kind.DATA_PROVIDER, List.of());
+        }
+        TestCitizens.Person taxed = TestCitizens.register(subjects, "尹嘉树");
+        ItemDefinition original = catalogue.active("P_TAX_SERIOUS_DISHONESTY").orElseThrow().definition();
+        try {
+            CatalogueVersions.draft(catalogue, CatalogueVersions.notForPunishment(original));
+            CatalogueVersions.submit(catalogue, original.code());
+            CatalogueVersions.approve(catalogue, original.code());
+            mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key("TAX",
+                                    Permission.RECORD_SUBMIT))
+                            .header("Idempotency-Key", UUID.randomUUID().toString())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"records\":[{\"itemCode\":\"P_TAX_SERIOUS_DISHONESTY\",\"subjectNumber\":\""
+                                    + taxed.number() + "\",\"subjectName\":\"" + taxed.name() + "\",\"sourceRecordId\":\"TX-"
+                                    + UUID.randomUUID() + "\",\"decisionNumber\":\"驻税稽罚〔2026〕3号\",\"decisionDate\":\""
+                                    + LocalDate.now().minusMonths(2) + "\",\"fields\":{\"case_nature\":\"逃避缴纳税款\","
+                                    + "\"facts\":\"虚假申报\",\"handling\":\"追缴税款并处罚款\"}}]}"))
+                    .andExpect(jsonPath("$.accepted").value(1));
+            // The subject was evaluated (its last negative record is marked in the same pass) and not proposed.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> check(marketChecks, taxed.number(),
+                    "LICENSING").andExpect(jsonPath("$.cleanRecordThreeYears").value(false)));
+            UUID subject = subjects.find(subjects.validate(null, taxed.number())).orElseThrow();
+            assertThat(listing.entriesOf(subject)).noneMatch(e -> e.listType() == ListType.BLACK);
+        } finally {
+            CatalogueVersions.restore(catalogue, original);
+        }
+    }
+
     /**
      * An approved catalogue version that makes an item no longer negative reopens the green channel for its holders
      * at once, without a record of theirs changing; putting the negative version back closes it again.

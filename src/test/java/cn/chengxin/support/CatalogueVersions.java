@@ -40,6 +40,14 @@ public final class CatalogueVersions {
                 d.description());
     }
 
+    /** {@code d} no longer usable for punishment (nor, so, shared upward: ItemRules). */
+    public static ItemDefinition notForPunishment(ItemDefinition d) {
+        return new ItemDefinition(d.code(), d.name(), d.subjectType(), d.nature(), d.category(), d.domain(), d.fields(),
+                d.providers(), d.legalBasis(), d.sharing(), d.severity(), d.publicationMinMonths(),
+                d.publicationMaxMonths(), d.retentionYears(), false, d.usableForScoring(), false, d.updateCycle(),
+                d.linksToResponsiblePersons(), d.description());
+    }
+
     public static void draft(Catalogue catalogue, ItemDefinition d) throws Exception {
         as(MAKER, () -> catalogue.draft(d, "测试修订"));
     }
