@@ -46,6 +46,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Listing {
 
+    /** Subjects re-marked per page after an item changed nature. */
+    private static final int REVISED_ITEM_PAGE = 5_000;
+    /** The states whose records count for the last negative record (as in {@link #markNegatives}). */
+    private static final Set<RecordStatus> HAPPENED = EnumSet.complementOf(EnumSet.of(RecordStatus.REVOKED,
+            RecordStatus.CORRECTED));
+
     private final JdbcListing store;
     private final CreditFile creditFile;
     private final SubjectRegistry subjects;
@@ -186,12 +192,6 @@ public class Listing {
         catalogue.active().forEach(i -> items.put(i.code(), i.definition()));
         return items;
     }
-
-    /** Subjects re-marked per page after an item changed nature. */
-    private static final int REVISED_ITEM_PAGE = 5_000;
-    /** The states whose records count for the last negative record (as in {@link #markNegatives}). */
-    private static final Set<RecordStatus> HAPPENED = EnumSet.complementOf(EnumSet.of(RecordStatus.REVOKED,
-            RecordStatus.CORRECTED));
 
     /**
      * Follows an approved catalogue version: when it makes an item negative or no longer negative, the holders of
