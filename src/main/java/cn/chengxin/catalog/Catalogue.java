@@ -62,6 +62,27 @@ public class Catalogue {
         return items.history(code);
     }
 
+    /** An approved change of an item: the version retired and the one in force after it. */
+    public record Revision(ItemDefinition before, ItemDefinition now) {
+    }
+
+    /**
+     * The change {@link ItemVersionApproved} announced, for modules that redo what they derived from the item;
+     * empty for a new item (nothing came before it).
+     */
+    public Optional<Revision> revision(ItemVersionApproved approved) {
+        ItemDefinition now = null;
+        ItemDefinition before = null;
+        for (CatalogueItem i : items.history(approved.code())) {
+            if (i.version() == approved.version()) {
+                now = i.definition();
+            } else if (i.version() == approved.previousVersion()) {
+                before = i.definition();
+            }
+        }
+        return now == null || before == null ? Optional.empty() : Optional.of(new Revision(before, now));
+    }
+
     /** Starts a new item, or a new version of an existing one, as a draft. */
     @Transactional
     public CatalogueItem draft(ItemDefinition definition, String note) {

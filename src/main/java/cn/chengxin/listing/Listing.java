@@ -18,7 +18,8 @@ import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.account.Notices;
-import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.ItemVersionApproved;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.Nature;
 import cn.chengxin.creditfile.CreditFile;
@@ -56,14 +57,14 @@ public class Listing {
     private final CreditFile creditFile;
     private final SubjectRegistry subjects;
     private final MeasureNames measures;
-    private final cn.chengxin.catalog.Catalogue catalogue;
+    private final Catalogue catalogue;
     private final AuditLog audit;
     private final City city;
     private final Clock clock;
     private final Notices notices;
 
     Listing(JdbcListing store, CreditFile creditFile, SubjectRegistry subjects, MeasureNames measures,
-            cn.chengxin.catalog.Catalogue catalogue, AuditLog audit, City city, Clock clock, Notices notices) {
+            Catalogue catalogue, AuditLog audit, City city, Clock clock, Notices notices) {
         this.catalogue = catalogue;
         this.notices = notices;
         this.store = store;
@@ -136,8 +137,8 @@ public class Listing {
                     continue;
                 }
                 shownKeys.add(record.recordKey());
+                ItemDefinition item = items.get(record.itemCode());
                 for (ListRule rule : rules) {
-                    ItemDefinition item = items.get(record.itemCode());
                     if (!rule.proposes(record.itemCode(), record.content())
                             || item == null || !ListRule.admits(rule.listType(), item)
                             || entries.stream().anyMatch(e -> e.listType() == rule.listType()
@@ -198,21 +199,15 @@ public class Listing {
      * its records get their last-negative-record marks again (the green channel and 容缺受理 of RULES.md §7 hang on
      * them), page by page; returns how many subjects were marked. Other changes leave the marks alone.
      */
-    public int itemRevised(String code, int version, int previousVersion) {
-        Nature now = null;
-        Nature before = null;
-        for (CatalogueItem i : catalogue.history(code)) {
-            if (i.version() == version) {
-                now = i.definition().nature();
-            } else if (i.version() == previousVersion) {
-                before = i.definition().nature();
-            }
+    public int itemRevised(ItemVersionApproved approved) {
+        Optional<Catalogue.Revision> revision = catalogue.revision(approved);
+        if (revision.isEmpty() || (revision.get().before().nature() == Nature.NEGATIVE)
+                == (revision.get().now().nature() == Nature.NEGATIVE)) {
+            return 0;
         }
-        if (now == null || before == null || (now == Nature.NEGATIVE) == (before == Nature.NEGATIVE)) {
-            return 0; // a first version has no records yet
-        }
-        return creditFile.acrossHolders(code, HAPPENED, REVISED_ITEM_PAGE, holders -> {
-            markNegatives(creditFile.filesOf(holders), activeItems());
+        Map<String, ItemDefinition> items = activeItems();
+        return creditFile.acrossHolders(approved.code(), HAPPENED, REVISED_ITEM_PAGE, holders -> {
+            markNegatives(creditFile.filesOf(holders), items);
             return holders.size();
         });
     }

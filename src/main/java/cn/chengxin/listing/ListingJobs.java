@@ -36,7 +36,7 @@ class ListingJobs {
     /** The green channel follows an item that becomes negative or stops being so, not the holder's next record. */
     @ApplicationModuleListener
     void on(ItemVersionApproved approved) {
-        int marked = listing.itemRevised(approved.code(), approved.version(), approved.previousVersion());
+        int marked = listing.itemRevised(approved);
         if (marked > 0) {
             log.info("Last negative records marked again for {} subjects after item {} v{}", marked, approved.code(),
                     approved.version());

@@ -18,7 +18,7 @@ import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.catalog.Catalogue;
-import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.catalog.ItemVersionApproved;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.RecordFacts;
@@ -163,24 +163,14 @@ public class Scoring {
     private static final int REVISED_ITEM_PAGE = 5_000;
 
     /**
-     * An approved catalogue version of {@code code} (maker-checker: from its approval on, never before) changed what
+     * An approved catalogue version of an item (maker-checker: from its approval on, never before) changed what
      * scoring reads of the item — its use for scoring, or the severity or name of an item used: rescores every subject
      * with a counted record of it, page by page. Returns how many subjects were rescored.
      */
-    public int itemRevised(String code, int version, int previousVersion) {
-        ItemDefinition now = null;
-        ItemDefinition before = null;
-        for (CatalogueItem i : catalogue.history(code)) {
-            if (i.version() == version) {
-                now = i.definition();
-            } else if (i.version() == previousVersion) {
-                before = i.definition();
-            }
-        }
-        if (now == null || before == null || !changesScores(before, now)) {
-            return 0; // a first version has no records yet
-        }
-        return creditFile.acrossHolders(code, COUNTED, REVISED_ITEM_PAGE, this::rescore);
+    public int itemRevised(ItemVersionApproved approved) {
+        return catalogue.revision(approved).filter(r -> changesScores(r.before(), r.now()))
+                .map(r -> creditFile.acrossHolders(approved.code(), COUNTED, REVISED_ITEM_PAGE, this::rescore))
+                .orElse(0);
     }
 
     private static boolean changesScores(ItemDefinition before, ItemDefinition now) {

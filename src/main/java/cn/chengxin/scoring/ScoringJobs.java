@@ -27,7 +27,7 @@ class ScoringJobs {
     /** Scores follow an approved catalogue change at once, not at the subject's next record or the nightly run. */
     @ApplicationModuleListener
     void on(ItemVersionApproved approved) {
-        scoring.itemRevised(approved.code(), approved.version(), approved.previousVersion());
+        scoring.itemRevised(approved);
     }
 
     @Scheduled(cron = "${chengxin.scoring.nightly-cron:0 30 1 * * *}", zone = "Asia/Shanghai")

@@ -86,7 +86,8 @@ public class JdbcRangeScores {
             written.addAll(insertFresh(range));
         }
         if (range.changed().rows() > 0) {
-            written.addAll(update(range.changed(), range.atMicros()));
+            stage(range.changed());
+            written.addAll(replaceStaged());
         }
         BinaryCopyWriter notices = new BinaryCopyWriter();
         List<RangeWrite.GradeChange> changes = new ArrayList<>();
@@ -137,12 +138,6 @@ public class JdbcRangeScores {
         }
     }
 
-    /** Replaces the stored rows with the changed ones unless computed from later facts; returns those written. */
-    private List<UUID> update(BinaryCopyWriter changed, long atMicros) {
-        stage(changed);
-        return replaceStaged();
-    }
-
     /**
      * Replaces the stored rows with the staged ones unless computed from later facts: first the scores replaced
      * by another score, grade or model go to the history, as they are under the lock taken there until commit (a
@@ -180,8 +175,8 @@ public class JdbcRangeScores {
     }
 
     /**
-     * SET of every column from the staged row {@code u}; a row written in bytes drops the JSON explanation it replaces; the
-     * time the score began stays unless the score, grade or model changed.
+     * SET of every column from the staged row {@code u}; a row written in bytes drops the JSON explanation it
+     * replaces; the time the score began stays unless the score, grade or model changed.
      */
     private static String assignments() {
         return Arrays.stream(RangeWrite.COLUMNS.split(", ")).filter(c -> !c.equals("subject_id") && !c.equals("since"))

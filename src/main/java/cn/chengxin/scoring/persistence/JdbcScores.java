@@ -171,14 +171,15 @@ public class JdbcScores {
                             INSERT INTO scoring.score (subject_id, model_code, model_version, score, grade,
                                                        not_scored_code, region_code, birth_year, computed_at,
                                                        explanation_bytes, since)
-                            SELECT subject, code, version, score, grade, not_scored, region, birth_year, ?, explanation,
-                                   ?
-                            FROM unnest(?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[],
+                            SELECT subject, code, version, score, grade, not_scored, region, birth_year, t.at,
+                                   explanation, t.at
+                            FROM (SELECT ?::timestamptz AS at) t,
+                                 unnest(?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[],
                                         ?::int[], ?::bytea[])
                                  AS u(subject, code, version, score, grade, not_scored, region, birth_year, explanation)
                             ON CONFLICT (subject_id) DO NOTHING
                             RETURNING subject_id""")
-                    .params(concatAfterTime(columns(time, fresh, freshBytes), time))
+                    .params(columns(time, fresh, freshBytes))
                     .query((java.sql.ResultSet rs) -> {
                         inserted.add(rs.getObject(1, UUID.class));
                     });
@@ -215,17 +216,18 @@ public class JdbcScores {
             jdbc.sql("""
                             UPDATE scoring.score s SET model_code = u.code, model_version = u.version, score = u.score,
                                    grade = u.grade, not_scored_code = u.not_scored, region_code = u.region,
-                                   birth_year = u.birth_year, computed_at = ?, explanation = NULL,
+                                   birth_year = u.birth_year, computed_at = t.at, explanation = NULL,
                                    explanation_bytes = u.explanation,
                                    since = CASE WHEN (s.model_code, s.model_version, s.score, s.grade)
                                                      IS DISTINCT FROM (u.code, u.version, u.score, u.grade)
-                                                THEN ? ELSE s.since END
-                            FROM unnest(?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[],
+                                                THEN t.at ELSE s.since END
+                            FROM (SELECT ?::timestamptz AS at) t,
+                                 unnest(?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[],
                                         ?::int[], ?::bytea[])
                                  AS u(subject, code, version, score, grade, not_scored, region, birth_year, explanation)
-                            WHERE s.subject_id = u.subject AND s.computed_at <= ?
+                            WHERE s.subject_id = u.subject AND s.computed_at <= t.at
                             RETURNING s.subject_id""")
-                    .params(concat(concatAfterTime(columns(time, changed, changedBytes), time), time))
+                    .params(columns(time, changed, changedBytes))
                     .query((java.sql.ResultSet rs) -> {
                         written.add(rs.getObject(1, UUID.class));
                     });
@@ -297,21 +299,6 @@ public class JdbcScores {
                 rows.stream().map(Row::regionCode).toArray(String[]::new),
                 rows.stream().map(Row::birthYear).toArray(Integer[]::new),
                 explanations.toArray(byte[][]::new)};
-    }
-
-    /** The parameters with {@code time} once more right after the first (the time): for the {@code since} column. */
-    private static Object[] concatAfterTime(Object[] columns, Timestamp time) {
-        Object[] all = new Object[columns.length + 1];
-        all[0] = columns[0];
-        all[1] = time;
-        System.arraycopy(columns, 1, all, 2, columns.length - 1);
-        return all;
-    }
-
-    private static Object[] concat(Object[] first, Object last) {
-        Object[] all = Arrays.copyOf(first, first.length + 1);
-        all[first.length] = last;
-        return all;
     }
 
     /** The subject's current score; item titles in its explanation from {@code titles} (item code → name). */

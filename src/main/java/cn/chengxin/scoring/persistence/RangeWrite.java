@@ -50,7 +50,7 @@ public final class RangeWrite {
      * A row to write and what follows once it is written: a grade change when its grade changed ({@code from} null:
      * the first), with the grades' labels for the notice. (The score it replaces goes to the history in SQL.)
      */
-    record Pending(UUID subject, boolean fresh, Integer score, String grade, boolean gradeChanged,
+    record Pending(UUID subject, boolean fresh, String grade, boolean gradeChanged,
                    String from, String fromLabel, String toLabel) {
     }
 
@@ -89,7 +89,7 @@ public final class RangeWrite {
             return;
         }
         String from = before == null ? null : before.grade();
-        pending.add(new Pending(subject, before == null, score, grade, !Objects.equals(from, grade), from,
+        pending.add(new Pending(subject, before == null, grade, !Objects.equals(from, grade), from,
                 from == null ? null : scores.codec(before.code(), before.version()).gradeLabel(from), gradeLabel));
         // since: when this score began, for a new row; a changed row keeps the stored one unless the score changed.
         (before == null ? fresh : changed).row(11)
