@@ -278,6 +278,7 @@ public class CreditFile {
      * {@code decidedFrom} on (null: any day) of every subject with an id in (after, last] (null: unbounded), as
      * columns in subject order, without content: for computations over the whole population such as the full score
      * recompute, which would otherwise hold an object per record. Fills {@code into}, emptied first, and returns it.
+     * Reflects at least every record committed before the call.
      */
     public RecordColumns columnsBetween(UUID after, UUID last, Set<RecordStatus> statuses, List<String> itemCodes,
                                         LocalDate decidedFrom, RecordColumns into) {
@@ -316,5 +317,23 @@ public class CreditFile {
     void daily() {
         int changed = applyWindows(LocalDate.now(clock));
         log.info("Publication windows applied: {} subjects changed", changed);
+    }
+
+    /**
+     * Keeps the packed facts behind {@link #columnsBetween} close to the records, so that a full computation finds
+     * little to repack before it reads (it repacks what is left itself).
+     */
+    @Scheduled(fixedDelayString = "${chengxin.creditfile.facts-refresh:PT30S}",
+            initialDelayString = "${chengxin.creditfile.facts-refresh:PT30S}")
+    void refreshFactsNow() {
+        long repacked = refreshFacts();
+        if (repacked > 0) {
+            log.debug("Packed facts refreshed for {} subjects", repacked);
+        }
+    }
+
+    /** Repacks the facts of the subjects whose records changed since; returns how many. */
+    public long refreshFacts() {
+        return records.refreshSubjectFacts();
     }
 }

@@ -1,6 +1,9 @@
 package cn.chengxin.creditfile;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 import cn.chengxin.shared.jdbc.CopyRows;
@@ -19,6 +22,14 @@ public final class RecordColumns {
 
     private static final int FIRST_CAPACITY = 1 << 12;
 
+    /** PostgreSQL counts days from 2000-01-01. */
+    private static final long POSTGRES_EPOCH_DAY = java.time.LocalDate.of(2000, 1, 1).toEpochDay();
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    private final long[] packedMost = new long[1];
+    private final long[] packedLeast = new long[1];
     private int size;
     private long[] subjectMost = new long[FIRST_CAPACITY];
     private long[] subjectLeast = new long[FIRST_CAPACITY];
@@ -33,10 +44,59 @@ public final class RecordColumns {
     }
 
     /**
-     * Reads one row of a binary COPY of (subject_id, record_key, item_code, decision_date); keeps it only when its
-     * item is among {@code items} (UTF-8 codes), whose position it stores.
+     * Reads one row of a binary COPY of (subject_id, facts) of {@code creditfile.subject_facts} (its migration
+     * describes the packing); keeps each of the subject's records whose status is among {@code statuses}, whose
+     * decision is on {@code fromDay} ({@link java.time.LocalDate#toEpochDay()}) or later, and whose item is among
+     * {@code items} (all as UTF-8).
      */
-    public void read(CopyRows rows, byte[][] items) throws IOException {
+    public void readPacked(CopyRows rows, byte[][] items, byte[][] statuses, int fromDay) throws IOException {
+        rows.uuidInto(packedMost, packedLeast, 0);
+        long most = packedMost[0];
+        long least = packedLeast[0];
+        // In place, not copied: the facts of 1,000,000 subjects are some 500 MB.
+        int end = rows.bytesInPlace();
+        byte[] packed = rows.array();
+        int p = rows.fieldStart();
+        end += p;
+        while (p < end) {
+            int keyAt = p;
+            int day = (int) (POSTGRES_EPOCH_DAY + (int) INT.get(packed, p + 16));
+            p += 20;
+            int statusLength = (short) SHORT.get(packed, p);
+            int statusAt = p + 2;
+            p = statusAt + statusLength;
+            int itemLength = (short) SHORT.get(packed, p);
+            int itemAt = p + 2;
+            p = itemAt + itemLength;
+            if (day < fromDay || indexOf(statuses, packed, statusAt, statusLength) < 0) {
+                continue;
+            }
+            int found = indexOf(items, packed, itemAt, itemLength);
+            if (found < 0) {
+                continue;
+            }
+            makeRoom();
+            subjectMost[size] = most;
+            subjectLeast[size] = least;
+            keyMost[size] = (long) LONG.get(packed, keyAt);
+            keyLeast[size] = (long) LONG.get(packed, keyAt + 8);
+            item[size] = found;
+            epochDay[size] = day;
+            size++;
+        }
+    }
+
+    private static int indexOf(byte[][] choices, byte[] bytes, int from, int length) {
+        for (int i = 0; i < choices.length; i++) {
+            byte[] choice = choices[i];
+            if (choice.length == length && Arrays.equals(bytes, from, from + length, choice, 0, length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void makeRoom() {
         if (size == item.length) {
             int grown = size * 2;
             subjectMost = Arrays.copyOf(subjectMost, grown);
@@ -45,13 +105,6 @@ public final class RecordColumns {
             keyLeast = Arrays.copyOf(keyLeast, grown);
             item = Arrays.copyOf(item, grown);
             epochDay = Arrays.copyOf(epochDay, grown);
-        }
-        rows.uuidInto(subjectMost, subjectLeast, size);
-        rows.uuidInto(keyMost, keyLeast, size);
-        item[size] = rows.textIndex(items);
-        epochDay[size] = rows.epochDay();
-        if (item[size] >= 0) {
-            size++;
         }
     }
 

@@ -278,29 +278,40 @@ public class JdbcRecords {
     }
 
     /**
+     * Repacks the subjects whose records changed since they were last packed (V36); returns how many. Serialised
+     * across connections and instances by the database.
+     */
+    public long refreshSubjectFacts() {
+        return jdbc.sql("SELECT creditfile.refresh_subject_facts()").query(Long.class).single();
+    }
+
+    /**
      * The current records in one of {@code statuses} of the items {@code itemCodes} decided from
      * {@code decidedFrom} on (null: any day) of every subject with an id in (after, last] (null: unbounded), as
-     * columns in subject order: an index-only scan of the subject index, which carries these columns, read as a
-     * binary COPY with the item codes matched as bytes, into {@code into}.
+     * columns in subject order, into {@code into}: from the packed row of each subject (V36), repacked first where
+     * records changed, read as a binary COPY with the codes matched as bytes.
      */
     public void columnsBetween(UUID after, UUID last, Set<RecordStatus> statuses, List<String> itemCodes,
                                LocalDate decidedFrom, cn.chengxin.creditfile.RecordColumns into) {
-        byte[][] items = itemCodes.stream().map(c -> c.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toArray(byte[][]::new);
-        // Literals of typed values only (ids, enum names, a date): COPY takes no parameters.
+        byte[][] items = utf8(itemCodes);
+        byte[][] states = utf8(statuses.stream().map(Enum::name).toList());
+        int fromDay = decidedFrom == null ? Integer.MIN_VALUE : Math.toIntExact(decidedFrom.toEpochDay());
+        refreshSubjectFacts();
+        // Literals of ids only: COPY takes no parameters.
         String query = """
-                SELECT subject_id, record_key, item_code, decision_date
-                FROM creditfile.record
-                WHERE subject_id > '%s' AND subject_id <= '%s' AND current AND status IN (%s)%s
+                SELECT subject_id, facts FROM creditfile.subject_facts
+                WHERE subject_id > '%s' AND subject_id <= '%s'
                 ORDER BY subject_id""".formatted(
-                after == null ? new UUID(0, 0) : after, last == null ? new UUID(-1, -1) : last,
-                String.join(", ", statuses.stream().map(st -> "'" + st.name() + "'").toList()),
-                decidedFrom == null ? "" : " AND decision_date >= '" + decidedFrom + "'");
+                after == null ? new UUID(0, 0) : after, last == null ? new UUID(-1, -1) : last);
         PostgresCopy.copyOut(dataSource, query, rows -> {
             while (rows.next()) {
-                into.read(rows, items);
+                into.readPacked(rows, items, states, fromDay);
             }
         });
+    }
+
+    private static byte[][] utf8(List<String> texts) {
+        return texts.stream().map(c -> c.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toArray(byte[][]::new);
     }
 
     private FileEntry entry(ResultSet rs, int n) throws SQLException {

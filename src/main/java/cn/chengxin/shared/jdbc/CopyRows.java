@@ -34,6 +34,7 @@ public final class CopyRows {
     /** The next byte to read in {@link #row}. */
     private int position;
     private int fieldsLeft;
+    private int fieldStart;
 
     CopyRows(CopyOut copy) {
         this.copy = copy;
@@ -94,35 +95,6 @@ public final class CopyRows {
         least[index] = nextLong();
     }
 
-    /**
-     * The position among {@code choices} (UTF-8 bytes) of the text in the next field; -1 for another text or null.
-     * Compares bytes, so that a column of a few distinct codes is read without a string per row.
-     */
-    public int textIndex(byte[][] choices) throws IOException {
-        int length = length();
-        if (length < 0) {
-            return -1;
-        }
-        int from = position;
-        position += length;
-        byte[] bytes = row;
-        for (int i = 0; i < choices.length; i++) {
-            byte[] choice = choices[i];
-            if (choice.length == length && Arrays.equals(bytes, from, from + length, choice, 0, length)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** A date that is not null, as days since 1970-01-01 ({@link LocalDate#toEpochDay()}). */
-    public int epochDay() throws IOException {
-        if (length() != 4) {
-            throw new IOException("expected a date");
-        }
-        return (int) (POSTGRES_EPOCH_DAY + nextInt());
-    }
-
     /** A timestamp(tz), as microseconds since 1970-01-01 UTC; {@link Long#MIN_VALUE} for null. */
     public long epochMicros() throws IOException {
         if (length() < 0) {
@@ -140,6 +112,30 @@ public final class CopyRows {
         byte[] value = Arrays.copyOfRange(row, position, position + length);
         position += length;
         return value;
+    }
+
+    /**
+     * Leaves the next field, a bytea, where it is, for readers of millions of values that need no copy of each:
+     * returns its length (-1 for null); its bytes are in {@link #array()} from {@link #fieldStart()}, until
+     * {@link #next()}.
+     */
+    public int bytesInPlace() throws IOException {
+        int length = length();
+        fieldStart = position;
+        if (length > 0) {
+            position += length;
+        }
+        return length;
+    }
+
+    /** The array holding the current row (see {@link #bytesInPlace()}); not to be changed. */
+    public byte[] array() {
+        return row;
+    }
+
+    /** Where the field last left in place starts in {@link #array()}. */
+    public int fieldStart() {
+        return fieldStart;
     }
 
     public String text() throws IOException {

@@ -1,0 +1,158 @@
+package cn.chengxin.creditfile;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.subject.NewPerson;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.ResidencyKind;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestRecords;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The columns a full computation reads ({@link CreditFile#columnsBetween}) come from packed facts per subject
+ * (V36), kept apart from the records: they must show every change of a subject's records the moment it is
+ * committed — a new record, a new version, a change of state — filtered by state, item and date as asked.
+ */
+@IntegrationTest
+class RecordColumnsIT {
+
+    private static final String GENERAL = "P_ADMIN_PENALTY_GENERAL";
+    private static final String SERIOUS = "P_ADMIN_PENALTY_SERIOUS";
+    private static final Set<RecordStatus> SHOWN = Set.of(RecordStatus.ACTIVE, RecordStatus.IN_DISPUTE);
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    CreditFile creditFile;
+
+    @Test
+    void theColumnsFollowEveryChangeOfTheRecords() throws Exception {
+        Person p = person();
+        assertThat(rows(p, SHOWN, List.of(GENERAL, SERIOUS), null)).isEmpty();
+
+        LocalDate first = LocalDate.now().minusMonths(3);
+        TestRecords.deliver(mvc, apiClients, directory, penalty(p, GENERAL, "A", "1", "ADD"), first);
+        TestRecords.deliver(mvc, apiClients, directory, penalty(p, SERIOUS, "B", "1", "ADD"), first.minusYears(2));
+        UUID a = keyOf(p, GENERAL);
+        UUID b = keyOf(p, SERIOUS);
+        // The item's position among the codes asked for, and the filters on item and date.
+        assertThat(rows(p, SHOWN, List.of(GENERAL, SERIOUS), null))
+                .containsExactlyInAnyOrder(new Row(p.id(), a, 0, first), new Row(p.id(), b, 1, first.minusYears(2)));
+        assertThat(rows(p, SHOWN, List.of(SERIOUS, GENERAL), null))
+                .containsExactlyInAnyOrder(new Row(p.id(), a, 1, first), new Row(p.id(), b, 0, first.minusYears(2)));
+        assertThat(rows(p, SHOWN, List.of(GENERAL), null)).containsExactly(new Row(p.id(), a, 0, first));
+        assertThat(rows(p, SHOWN, List.of(GENERAL, SERIOUS), first.minusYears(1)))
+                .containsExactly(new Row(p.id(), a, 0, first));
+
+        // A new version replaces the record's facts: one row, with the new decision date.
+        LocalDate corrected = first.plusDays(10);
+        TestRecords.deliver(mvc, apiClients, directory, penalty(p, GENERAL, "A", "2", "UPDATE"), corrected);
+        assertThat(rows(p, SHOWN, List.of(GENERAL), null)).containsExactly(new Row(p.id(), a, 0, corrected));
+
+        // A change of state: the record leaves the states asked for and appears under its new one.
+        assertThat(creditFile.changeStatus(p.id(), b, Set.of(RecordStatus.ACTIVE), RecordStatus.REPAIRED, "test",
+                "信用修复")).isTrue();
+        assertThat(rows(p, SHOWN, List.of(GENERAL, SERIOUS), null)).containsExactly(new Row(p.id(), a, 0, corrected));
+        assertThat(rows(p, Set.of(RecordStatus.REPAIRED), List.of(GENERAL, SERIOUS), null))
+                .containsExactly(new Row(p.id(), b, 1, first.minusYears(2)));
+    }
+
+    /** A range holds the subjects of its ids only, in id order, with their records beside each other. */
+    @Test
+    void aRangeHoldsItsSubjectsOnlyInTheirOrder() throws Exception {
+        Person one = person();
+        Person two = person();
+        LocalDate decided = LocalDate.now().minusMonths(1);
+        TestRecords.deliver(mvc, apiClients, directory, penalty(one, GENERAL, "A", "1", "ADD"), decided);
+        TestRecords.deliver(mvc, apiClients, directory, penalty(two, GENERAL, "A", "1", "ADD"), decided);
+        TestRecords.deliver(mvc, apiClients, directory, penalty(two, SERIOUS, "B", "1", "ADD"), decided);
+        Person low = compare(one.id(), two.id()) < 0 ? one : two;
+        Person high = low == one ? two : one;
+
+        List<Row> both = read(before(low.id()), high.id(), SHOWN, List.of(GENERAL, SERIOUS), null).stream()
+                .filter(r -> r.subject().equals(low.id()) || r.subject().equals(high.id())).toList();
+        assertThat(both).extracting(Row::subject).containsSubsequence(low.id(), high.id());
+        assertThat(both).extracting(Row::subject).isSortedAccordingTo(RecordColumnsIT::compare);
+        assertThat(both).hasSize(3);
+        assertThat(read(low.id(), high.id(), SHOWN, List.of(GENERAL, SERIOUS), null))
+                .extracting(Row::subject).doesNotContain(low.id()).contains(high.id());
+    }
+
+    private record Row(UUID subject, UUID recordKey, int item, LocalDate decided) {
+    }
+
+    private record Person(UUID id, String number, String name) {
+    }
+
+    private List<Row> rows(Person p, Set<RecordStatus> statuses, List<String> items, LocalDate from) {
+        return read(before(p.id()), p.id(), statuses, items, from);
+    }
+
+    private List<Row> read(UUID after, UUID last, Set<RecordStatus> statuses, List<String> items, LocalDate from) {
+        RecordColumns columns = creditFile.columnsBetween(after, last, statuses, items, from, new RecordColumns());
+        List<Row> rows = new ArrayList<>();
+        for (int r = 0; r < columns.size(); r++) {
+            rows.add(new Row(new UUID(columns.subjectMost(r), columns.subjectLeast(r)),
+                    new UUID(columns.keyMost(r), columns.keyLeast(r)), columns.item(r),
+                    LocalDate.ofEpochDay(columns.decisionDay(r))));
+        }
+        return rows;
+    }
+
+    /** The id just before {@code id} in the database's order (unsigned, high bits first). */
+    private static UUID before(UUID id) {
+        long least = id.getLeastSignificantBits();
+        return least == 0 ? new UUID(id.getMostSignificantBits() - 1, -1L) : new UUID(id.getMostSignificantBits(),
+                least - 1);
+    }
+
+    private static int compare(UUID x, UUID y) {
+        int order = Long.compareUnsigned(x.getMostSignificantBits(), y.getMostSignificantBits());
+        return order != 0 ? order : Long.compareUnsigned(x.getLeastSignificantBits(), y.getLeastSignificantBits());
+    }
+
+    private UUID keyOf(Person p, String item) {
+        return creditFile.fileOf(p.id()).stream().filter(e -> e.itemCode().equals(item)).findFirst().orElseThrow()
+                .recordKey();
+    }
+
+    private static TestRecords.Penalty penalty(Person p, String item, String source, String version, String action) {
+        return new TestRecords.Penalty(p.number(), p.name(), item, "RC-" + p.id() + "-" + source, version, action,
+                "驻市监罚〔2026〕" + source + "号", "无照经营");
+    }
+
+    private Person person() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(random.nextInt(12_000));
+        String first17 = "411702" + birth.toString().replace("-", "") + String.format("%03d", random.nextInt(1000));
+        String number = TestCitizens.withCheckCharacter(first17);
+        String name = "柯" + "明亮远".charAt(random.nextInt(3));
+        UUID id = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number), name, null,
+                null, List.of(new NewPerson.Residence(ResidencyKind.HOUSEHOLD, "411702", birth)), List.of(), false));
+        return new Person(id, number, name);
+    }
+}
