@@ -24,13 +24,25 @@ class PermissionInterceptor implements HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(PermissionInterceptor.class);
 
+    /**
+     * Declarations by endpoint, looked up once: merging annotations costs a check API call some microseconds of
+     * reflection on every request, and the answer never changes while the application runs.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Endpoint, java.util.Optional<java.lang.annotation.Annotation>>
+            declarations = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Endpoint(java.lang.reflect.Method method, Class<?> beanType) {
+    }
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method)
                 || !method.getBeanType().getName().startsWith("cn.chengxin.")) {
             return true;
         }
-        java.lang.annotation.Annotation declaration = declarationOf(method);
+        java.lang.annotation.Annotation declaration = declarations.computeIfAbsent(
+                new Endpoint(method.getMethod(), method.getBeanType()),
+                e -> java.util.Optional.ofNullable(declarationOf(method))).orElse(null);
         if (declaration instanceof PublicEndpoint) {
             return true;
         }
