@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.shared.cli.CommandOptions;
 import cn.chengxin.demo.domain.PopulationGenerator;
 import cn.chengxin.demo.domain.SyntheticResident;
@@ -40,15 +41,17 @@ class IngestBenchCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private final DemoData demoData;
     private final FileSubmissions files;
+    private final CreditFile creditFile;
     private final DataSource dataSource;
     private final City city;
     private final Path dataDir;
     private int exitCode;
 
-    IngestBenchCommand(DemoData demoData, FileSubmissions files, DataSource dataSource, City city,
-                       @Value("${chengxin.data-dir:./data}") Path dataDir) {
+    IngestBenchCommand(DemoData demoData, FileSubmissions files, CreditFile creditFile, DataSource dataSource,
+                       City city, @Value("${chengxin.data-dir:./data}") Path dataDir) {
         this.demoData = demoData;
         this.files = files;
+        this.creditFile = creditFile;
         this.dataSource = dataSource;
         this.city = city;
         this.dataDir = dataDir;
@@ -71,10 +74,17 @@ class IngestBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         long started = System.nanoTime();
         BatchResult result = files.runNow(UUID.randomUUID(), "MARKET", files.save(Files.newInputStream(csv),
                 "bench-ingest.csv"));
+        // The credit file packs the facts of the subjects whose records changed in the background (every 30 s);
+        // what is left of that work when the file is done belongs to this ingestion too, so the clock waits for it.
+        long packingStarted = System.nanoTime();
+        long repacked = creditFile.refreshFacts();
+        double packing = (System.nanoTime() - packingStarted) / 1e9;
         double ingest = (System.nanoTime() - started) / 1e9;
         long[] cpuAfter = cpu.read();
-        System.out.printf("bench-ingest: end to end %,d rows in %.1f s = %,.0f rows/s (accepted %,d, rejected %,d)%n",
-                result.received(), ingest, result.received() / ingest, result.accepted(), result.rejected());
+        System.out.printf("bench-ingest: end to end %,d rows in %.1f s = %,.0f rows/s (accepted %,d, rejected %,d; "
+                        + "the last %.1f s packing the facts of %,d subjects left to pack)%n",
+                result.received(), ingest, result.received() / ingest, result.accepted(), result.rejected(), packing,
+                repacked);
         System.out.printf("bench-ingest: CPU per row %.0f µs JVM + %.0f µs PostgreSQL; by thread: %s; load average %.1f%n",
                 (cpuAfter[0] - cpuBefore[0]) / 1e3 / Math.max(1, result.received()),
                 (cpuAfter[1] - cpuBefore[1]) / 1e3 / Math.max(1, result.received()),
