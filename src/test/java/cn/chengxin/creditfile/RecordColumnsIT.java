@@ -1,11 +1,15 @@
 package cn.chengxin.creditfile;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+
+import javax.sql.DataSource;
 
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffDirectory;
@@ -49,6 +53,9 @@ class RecordColumnsIT {
     @Autowired
     CreditFile creditFile;
 
+    @Autowired
+    DataSource dataSource;
+
     @Test
     void theColumnsFollowEveryChangeOfTheRecords() throws Exception {
         Person p = person();
@@ -79,6 +86,39 @@ class RecordColumnsIT {
         assertThat(rows(p, SHOWN, List.of(GENERAL, SERIOUS), null)).containsExactly(new Row(p.id(), a, 0, corrected));
         assertThat(rows(p, Set.of(RecordStatus.REPAIRED), List.of(GENERAL, SERIOUS), null))
                 .containsExactly(new Row(p.id(), b, 1, first.minusYears(2)));
+    }
+
+    /**
+     * A record whose transaction is still open while the facts are repacked is neither packed nor forgotten: its
+     * mark commits with it and the next read packs it.
+     */
+    @Test
+    void aRecordCommittedDuringARepackIsPackedByTheNextRead() throws Exception {
+        Person p = person();
+        UUID key = UUID.randomUUID();
+        LocalDate decided = LocalDate.now().minusMonths(2);
+        try (Connection writer = dataSource.getConnection()) {
+            writer.setAutoCommit(false);
+            try (PreparedStatement insert = writer.prepareStatement("""
+                    INSERT INTO creditfile.record (id, record_key, version, current, subject_id, item_code, item_version,
+                           department_code, source_record_id, action, decision_date, content, fingerprint, status,
+                           batch_id, accepted_at, accepted_by)
+                    VALUES (?, ?, 1, true, ?, ?, 1, 'MARKET', ?, 'ADD', ?, '{}'::jsonb, 'test', 'ACTIVE', ?, now(),
+                            'test')""")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, key);
+                insert.setObject(3, p.id());
+                insert.setString(4, GENERAL);
+                insert.setString(5, "RC-" + key);
+                insert.setObject(6, decided);
+                insert.setObject(7, UUID.randomUUID());
+                insert.executeUpdate();
+            }
+            creditFile.refreshFacts();
+            assertThat(rows(p, SHOWN, List.of(GENERAL), null)).as("not committed yet").isEmpty();
+            writer.commit();
+        }
+        assertThat(rows(p, SHOWN, List.of(GENERAL), null)).containsExactly(new Row(p.id(), key, 0, decided));
     }
 
     /** A range holds the subjects of its ids only, in id order, with their records beside each other. */
