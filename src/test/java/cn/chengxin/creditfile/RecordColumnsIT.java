@@ -7,16 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffDirectory;
-import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
-import cn.chengxin.subject.domain.ResidencyKind;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
@@ -185,14 +182,10 @@ class RecordColumnsIT {
                 "驻市监罚〔2026〕" + source + "号", "无照经营");
     }
 
+    /** A registered person with a fresh number ({@link TestCitizens}) and their subject id. */
     private Person person() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(random.nextInt(12_000));
-        String first17 = "411702" + birth.toString().replace("-", "") + String.format("%03d", random.nextInt(1000));
-        String number = TestCitizens.withCheckCharacter(first17);
-        String name = "柯" + "明亮远".charAt(random.nextInt(3));
-        UUID id = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number), name, null,
-                null, List.of(new NewPerson.Residence(ResidencyKind.HOUSEHOLD, "411702", birth)), List.of(), false));
-        return new Person(id, number, name);
+        TestCitizens.Person citizen = TestCitizens.register(subjects, "柯明远");
+        UUID id = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, citizen.number())).orElseThrow();
+        return new Person(id, citizen.number(), citizen.name());
     }
 }
