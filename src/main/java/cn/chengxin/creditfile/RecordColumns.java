@@ -22,8 +22,6 @@ public final class RecordColumns {
 
     private static final int FIRST_CAPACITY = 1 << 12;
 
-    /** PostgreSQL counts days from 2000-01-01. */
-    private static final long POSTGRES_EPOCH_DAY = java.time.LocalDate.of(2000, 1, 1).toEpochDay();
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
@@ -60,7 +58,7 @@ public final class RecordColumns {
         end += p;
         while (p < end) {
             int keyAt = p;
-            int day = (int) (POSTGRES_EPOCH_DAY + (int) INT.get(packed, p + 16));
+            int day = (int) (CopyRows.POSTGRES_EPOCH_DAY + (int) INT.get(packed, p + 16));
             p += 20;
             int statusLength = (short) SHORT.get(packed, p);
             int statusAt = p + 2;
