@@ -109,8 +109,10 @@ final class RangeScoring {
             model.compute(sheet);
             range.scored(person.id(), person.regionCode(), year, sheet);
         }
-        for (RangeWrite.GradeChange change : store.write(range)) {
-            events.publishEvent(new GradeChanged(change.subjectId(), change.from(), change.to(), readAt));
+        List<GradesChanged.Change> changes = store.write(range).stream()
+                .map(c -> new GradesChanged.Change(c.subjectId(), c.from(), c.to())).toList();
+        if (!changes.isEmpty()) {
+            events.publishEvent(new GradesChanged(changes, readAt));
         }
         return persons.size();
     }

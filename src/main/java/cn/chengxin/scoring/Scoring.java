@@ -251,8 +251,10 @@ public class Scoring {
                         notScored.reason(), f.regionCode(), year, List.of(), List.of()));
             }
         }
-        for (JdbcScores.GradeChange change : store.store(rows, readAt)) {
-            events.publishEvent(new GradeChanged(change.subjectId(), change.from(), change.to(), readAt));
+        List<GradesChanged.Change> changes = store.store(rows, readAt).stream()
+                .map(c -> new GradesChanged.Change(c.subjectId(), c.from(), c.to())).toList();
+        if (!changes.isEmpty()) {
+            events.publishEvent(new GradesChanged(changes, readAt));
         }
         return rows.size();
     }

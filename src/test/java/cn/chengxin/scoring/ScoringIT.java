@@ -27,6 +27,9 @@ import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
@@ -75,6 +78,9 @@ class ScoringIT {
 
     @Autowired
     tools.jackson.databind.json.JsonMapper json;
+
+    @Autowired
+    ConfigurableApplicationContext context;
 
     @Test
     void aPenaltyMovesTheScoreItsEndBringsItBackAndAModelSwitchKeepsTheHistory() throws Exception {
@@ -155,6 +161,39 @@ class ScoringIT {
 
         assertThat(scoring.scoreOf(r.id())).contains(rescored);
         assertThat(scoring.history(r.id())).hasSize(history);
+    }
+
+    /**
+     * A grade change is an event (benefits and notices react), one per stored batch with every subject whose grade
+     * changed in it: first grades from a rescore and from the full recompute, nothing for a grade that stayed.
+     */
+    @Test
+    void gradeChangesArePublishedOncePerStoredBatch() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !scoring.progress().running());
+        List<GradesChanged> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ApplicationListener<PayloadApplicationEvent<GradesChanged>> listener =
+                ApplicationListener.forPayload((GradesChanged e) -> published.add(e));
+        context.addApplicationListener(listener);
+        try {
+            Resident a = resident(LocalDate.of(1980, 3, 3), "甘立新");
+            Resident b = resident(LocalDate.of(1981, 4, 4), "甘立华");
+            scoring.rescore(Set.of(a.id(), b.id()));
+            String grade = scoring.scoreOf(a.id()).orElseThrow().grade();
+            assertThat(published).singleElement().satisfies(e -> assertThat(e.changes()).containsExactlyInAnyOrder(
+                    new GradesChanged.Change(a.id(), null, grade), new GradesChanged.Change(b.id(), null, grade)));
+
+            published.clear();
+            scoring.rescore(Set.of(a.id(), b.id()));
+            assertThat(published).isEmpty();
+
+            Resident c = resident(LocalDate.of(1982, 5, 5), "甘立平");
+            scoring.recomputeAll();
+            List<GradesChanged.Change> changes = published.stream().flatMap(e -> e.changes().stream()).toList();
+            assertThat(changes).contains(new GradesChanged.Change(c.id(), null, grade));
+            assertThat(changes).extracting(GradesChanged.Change::subjectId).doesNotContain(a.id(), b.id());
+        } finally {
+            context.removeApplicationListener(listener);
+        }
     }
 
     /**
