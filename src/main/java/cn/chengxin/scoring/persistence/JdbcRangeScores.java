@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -81,18 +80,19 @@ public class JdbcRangeScores {
      */
     @Transactional
     public List<RangeWrite.GradeChange> write(RangeWrite range) {
-        Set<UUID> written = new HashSet<>();
-        if (range.fresh().rows() > 0) {
-            written.addAll(insertFresh(range));
-        }
+        // Null: every new row was copied (the usual case; no set of a range's ids to build).
+        Set<UUID> freshWritten = range.fresh().rows() > 0 ? insertFresh(range) : null;
+        Set<UUID> changedWritten = Set.of();
         if (range.changed().rows() > 0) {
             stage(range.changed());
-            written.addAll(replaceStaged());
+            changedWritten = new HashSet<>(replaceStaged());
         }
         BinaryCopyWriter notices = new BinaryCopyWriter();
         List<RangeWrite.GradeChange> changes = new ArrayList<>();
         for (RangeWrite.Pending p : range.pending()) {
-            if (!written.contains(p.subject())) {
+            boolean written = p.fresh() ? freshWritten == null || freshWritten.contains(p.subject())
+                    : changedWritten.contains(p.subject());
+            if (!written) {
                 continue;
             }
             long most = p.subject().getMostSignificantBits();
@@ -113,15 +113,16 @@ public class JdbcRangeScores {
     /**
      * Copies the new rows into the table (a third of the cost of an upsert); when a rescore stored one of these
      * subjects meanwhile, the copy fails on its key and the rows are upserted instead, keeping the later result.
+     *
+     * @return the subjects written when not all of them were (upserted), null when every row was copied
      */
-    private Collection<UUID> insertFresh(RangeWrite range) {
+    private Set<UUID> insertFresh(RangeWrite range) {
         TransactionStatus transaction = TransactionAspectSupport.currentTransactionStatus();
         Object savepoint = transaction.createSavepoint();
         try {
             PostgresCopy.copyIn(dataSource, "scoring.score (" + RangeWrite.COLUMNS + ")", range.fresh());
             transaction.releaseSavepoint(savepoint);
-            return range.pending().stream().filter(RangeWrite.Pending::fresh).map(RangeWrite.Pending::subject)
-                    .toList();
+            return null;
         } catch (IllegalStateException e) {
             if (!(e.getCause() instanceof SQLException s) || !"23505".equals(s.getSQLState())) {
                 throw e;
