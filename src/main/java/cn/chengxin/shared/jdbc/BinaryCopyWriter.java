@@ -1,7 +1,10 @@
 package cn.chengxin.shared.jdbc;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.Arrays;
+
+import org.postgresql.copy.CopyIn;
 
 /**
  * Builds the rows of a PostgreSQL {@code COPY … FROM STDIN (FORMAT binary)}: each value as its binary form, so the
@@ -13,6 +16,8 @@ public final class BinaryCopyWriter {
 
     private static final byte[] HEADER = "PGCOPY\n\377\r\n\0\0\0\0\0\0\0\0\0".getBytes(StandardCharsets.ISO_8859_1);
     /** PostgreSQL's binary timestamps count microseconds from 2000-01-01 00:00 UTC. */
+    /** The end of the stream: a row of -1 fields. */
+    private static final byte[] TRAILER = {-1, -1};
     private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
 
     private byte[] out = new byte[1 << 16];
@@ -91,12 +96,24 @@ public final class BinaryCopyWriter {
         return rows;
     }
 
-    /** The stream so far with its trailer, to send. */
-    public byte[] finish() {
-        byte[] all = Arrays.copyOf(out, size + 2);
-        all[size] = -1;
-        all[size + 1] = -1;
-        return all;
+    /**
+     * Sends the stream so far and its trailer to {@code copy} straight from the buffer (a page of scores is some
+     * 8 MB: no copy of it); the rows stay, so they can be sent again.
+     */
+    void sendTo(CopyIn copy) throws SQLException {
+        copy.writeToCopy(out, 0, size);
+        copy.writeToCopy(TRAILER, 0, TRAILER.length);
+    }
+
+    /**
+     * Forgets the rows, keeping the buffer: a writer reused page after page grows once, not from 64 kB each time
+     * (every doubling past half a G1 region is a humongous allocation).
+     */
+    public BinaryCopyWriter clear() {
+        size = 0;
+        rows = 0;
+        put(HEADER, 0, HEADER.length);
+        return this;
     }
 
     private void putInt(int v) {

@@ -67,8 +67,7 @@ public final class PostgresCopy {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY " + tableAndColumns + " FROM STDIN (FORMAT binary)");
             try {
-                byte[] bytes = rows.finish();
-                copy.writeToCopy(bytes, 0, bytes.length);
+                rows.sendTo(copy);
                 return copy.endCopy();
             } finally {
                 if (copy.isActive()) {
