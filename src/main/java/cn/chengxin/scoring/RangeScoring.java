@@ -47,6 +47,8 @@ final class RangeScoring {
     private final ThreadLocal<ScoreSheet> sheets;
     /** Each thread's columns, refilled range after range. */
     private final ThreadLocal<RecordColumns> columns = ThreadLocal.withInitial(RecordColumns::new);
+    /** Each thread's arrays for the rows to write, reused range after range. */
+    private final ThreadLocal<RangeWrite.Buffers> buffers = ThreadLocal.withInitial(RangeWrite.Buffers::new);
 
     RangeScoring(CompiledModel model, Map<String, ItemDefinition> usable, LocalDate today, Set<RecordStatus> counted,
                  SubjectRegistry subjects, CreditFile creditFile, JdbcRangeScores store,
@@ -84,7 +86,7 @@ final class RangeScoring {
             return 0;
         }
         RecordColumns records = creditFile.columnsBetween(after, last, counted, codes, decidedFrom, columns.get());
-        RangeWrite range = store.begin(after, last, model, readAt);
+        RangeWrite range = store.begin(after, last, model, readAt, buffers.get());
         ScoreSheet sheet = sheets.get();
         int r = 0;
         for (ResidentFacts person : persons) {

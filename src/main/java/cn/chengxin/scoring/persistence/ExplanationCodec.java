@@ -105,9 +105,26 @@ final class ExplanationCodec {
 
     /** {@link #encodeScored(List, List)} of the result on a sheet, straight from its numbers. */
     byte[] encodeScored(ScoreSheet sheet, int[] positions) {
+        byte[] out = new byte[scoredSize(sheet)];
+        encodeScored(sheet, positions, out);
+        return out;
+    }
+
+    /** The length of the bytes {@link #encodeScored(ScoreSheet, int[])} gives for the result on {@code sheet}. */
+    static int scoredSize(ScoreSheet sheet) {
+        return 5 + sheet.dimensions() * 5 + sheet.contributions() * 34;
+    }
+
+    /**
+     * Writes the bytes {@link #encodeScored(ScoreSheet, int[])} gives into {@code into} from its start (it must
+     * hold {@link #scoredSize} of them): the full recompute encodes a million explanations into one reused array.
+     *
+     * @return the length written
+     */
+    int encodeScored(ScoreSheet sheet, int[] positions, byte[] into) {
         int dims = sheet.dimensions();
         int n = sheet.contributions();
-        ByteBuffer out = ByteBuffer.allocate(5 + dims * 5 + n * 34);
+        ByteBuffer out = ByteBuffer.wrap(into);
         out.put(FORMAT);
         out.putShort((short) dims);
         for (int d = 0; d < dims; d++) {
@@ -123,7 +140,7 @@ final class ExplanationCodec {
             out.putDouble(sheet.contributionWeight(c));
             out.putInt(sheet.contributionPoints(c));
         }
-        return out.array();
+        return out.position();
     }
 
     byte[] encodeNotScored(String reason) {

@@ -48,6 +48,11 @@ public class JdbcRangeScores {
      * reads its stored rows to compare with.
      */
     public RangeWrite begin(UUID after, UUID last, CompiledModel model, Instant at) {
+        return begin(after, last, model, at, new RangeWrite.Buffers());
+    }
+
+    /** {@link #begin(UUID, UUID, CompiledModel, Instant)} in the arrays of an earlier range, now done with. */
+    public RangeWrite begin(UUID after, UUID last, CompiledModel model, Instant at, RangeWrite.Buffers buffers) {
         List<RangeWrite.StoredScore> stored = new ArrayList<>();
         // Literals of ids only: COPY takes no parameters.
         PostgresCopy.copyOut(dataSource, """
@@ -67,7 +72,7 @@ public class JdbcRangeScores {
         long atMicros = ChronoUnit.MICROS.between(Instant.EPOCH, at);
         String code = model.model().code();
         int version = model.model().version();
-        return new RangeWrite(model, scores.codec(code, version), scores, atMicros, stored);
+        return new RangeWrite(model, scores.codec(code, version), scores, atMicros, stored, buffers);
     }
 
     /**

@@ -37,10 +37,22 @@ public final class RangeWrite {
     private final long atMicros;
     private final List<StoredScore> stored;
     private int next;
-    private final BinaryCopyWriter fresh = new BinaryCopyWriter();
-    private final BinaryCopyWriter changed = new BinaryCopyWriter();
+    private final Buffers buffers;
+    private final BinaryCopyWriter fresh;
+    private final BinaryCopyWriter changed;
     private final List<Pending> pending = new ArrayList<>();
     private final Map<String, byte[]> notScoredExplanations = new HashMap<>();
+
+    /**
+     * The arrays a range is built in, for the next range on the same thread: a range's COPY rows are some 8 MB,
+     * which a fresh writer reaches by doubling (past half a G1 region each array is a humongous allocation).
+     */
+    public static final class Buffers {
+
+        private final BinaryCopyWriter fresh = new BinaryCopyWriter();
+        private final BinaryCopyWriter changed = new BinaryCopyWriter();
+        private byte[] explanation = new byte[512];
+    }
 
     /** A changed grade; {@code from} null: the first. */
     public record GradeChange(UUID subjectId, String from, String to) {
@@ -55,7 +67,10 @@ public final class RangeWrite {
     }
 
     RangeWrite(CompiledModel model, ExplanationCodec codec, JdbcScores scores, long atMicros,
-               List<StoredScore> stored) {
+               List<StoredScore> stored, Buffers buffers) {
+        this.buffers = buffers;
+        this.fresh = buffers.fresh.clear();
+        this.changed = buffers.changed.clear();
         this.modelCode = model.model().code();
         this.modelCodeBytes = modelCode.getBytes(StandardCharsets.UTF_8);
         this.modelVersion = model.model().version();
@@ -68,24 +83,30 @@ public final class RangeWrite {
 
     /** The subject's score is the result on {@code sheet}. Subjects come in the database's id order. */
     public void scored(UUID subject, String regionCode, Integer birthYear, ScoreSheet sheet) {
+        int size = ExplanationCodec.scoredSize(sheet);
+        if (buffers.explanation.length < size) {
+            buffers.explanation = new byte[Math.max(size, buffers.explanation.length * 2)];
+        }
+        int length = codec.encodeScored(sheet, positions, buffers.explanation);
         put(subject, sheet.score(), sheet.band().grade(), sheet.band().label(), null, regionCode, birthYear,
-                codec.encodeScored(sheet, positions));
+                buffers.explanation, length);
     }
 
     /** The subject is not scored. Subjects come in the database's id order. */
     public void notScored(UUID subject, String regionCode, Integer birthYear, NotScored outcome) {
-        put(subject, null, null, null, outcome.code(), regionCode, birthYear,
-                notScoredExplanations.computeIfAbsent(outcome.reason(), codec::encodeNotScored));
+        byte[] explanation = notScoredExplanations.computeIfAbsent(outcome.reason(), codec::encodeNotScored);
+        put(subject, null, null, null, outcome.code(), regionCode, birthYear, explanation, explanation.length);
     }
 
+    /** The explanation is the first {@code length} bytes of {@code explanation}. */
     private void put(UUID subject, Integer score, String grade, String gradeLabel, String notScoredCode,
-                     String regionCode, Integer birthYear, byte[] explanation) {
+                     String regionCode, Integer birthYear, byte[] explanation, int length) {
         StoredScore before = storedRow(subject);
         if (before != null && (before.computedAtMicros() > atMicros || before.code().equals(modelCode)
                 && before.version() == modelVersion && Objects.equals(before.score(), score)
                 && Objects.equals(before.grade(), grade) && Objects.equals(before.notScoredCode(), notScoredCode)
                 && Objects.equals(before.regionCode(), regionCode) && Objects.equals(before.birthYear(), birthYear)
-                && Arrays.equals(before.explanation(), explanation))) {
+                && Arrays.equals(before.explanation(), 0, before.explanation().length, explanation, 0, length))) {
             return;
         }
         String from = before == null ? null : before.grade();
@@ -95,7 +116,7 @@ public final class RangeWrite {
         (before == null ? fresh : changed).row(11)
                 .uuid(subject.getMostSignificantBits(), subject.getLeastSignificantBits()).utf8(modelCodeBytes)
                 .int4(modelVersion).int4(score).text(grade).text(notScoredCode).text(regionCode).int4(birthYear)
-                .timestamp(atMicros).bytes(explanation, 0, explanation.length).timestamp(atMicros);
+                .timestamp(atMicros).bytes(explanation, 0, length).timestamp(atMicros);
     }
 
     /** The stored row of {@code subject}, if any: the stored rows are in the same order as the subjects given. */

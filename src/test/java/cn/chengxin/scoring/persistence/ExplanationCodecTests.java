@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -61,6 +62,8 @@ class ExplanationCodecTests {
                 "P_ADMIN_PENALTY_MINOR", "P_COURT_DEFAULTER", "P_DRUNK_DRIVING"};
         Severity[] severities = {null, Severity.MINOR, Severity.GENERAL, Severity.SERIOUS};
         Random random = new Random(6);
+        byte[] reused = new byte[80 * 34 + 100];
+        Arrays.fill(reused, (byte) 0x5a);
         for (int subject = 0; subject < 500; subject++) {
             List<ScoredRecord> records = new ArrayList<>();
             int n = random.nextInt(subject % 50 == 0 ? 80 : 15);
@@ -83,8 +86,11 @@ class ExplanationCodecTests {
 
             assertThat(sheet.score()).isEqualTo(scored.score());
             assertThat(sheet.band().grade()).isEqualTo(scored.grade());
-            assertThat(codec.encodeScored(sheet, positions))
-                    .isEqualTo(codec.encodeScored(scored.dimensions(), scored.contributions()));
+            byte[] expected = codec.encodeScored(scored.dimensions(), scored.contributions());
+            assertThat(codec.encodeScored(sheet, positions)).isEqualTo(expected);
+            // Into the array of the subjects before, as the full recompute encodes.
+            int length = codec.encodeScored(sheet, positions, reused);
+            assertThat(Arrays.copyOf(reused, length)).isEqualTo(expected);
         }
     }
 

@@ -78,7 +78,9 @@ class JdbcRangeScoresIT {
         ScoreSheet base = model.sheet();
         model.begin(base, LocalDate.now());
         model.compute(base);
-        RangeWrite range = ranges.begin(null, null, model, first);
+        // One thread's arrays, reused range after range as the full recompute does.
+        RangeWrite.Buffers buffers = new RangeWrite.Buffers();
+        RangeWrite range = ranges.begin(null, null, model, first, buffers);
         range.scored(subject, "411702", 1982, base);
         ranges.write(range);
         int baseScore = base.score();
@@ -89,7 +91,7 @@ class JdbcRangeScoresIT {
         model.add(fined, 0, LocalDate.now().minusDays(10).toEpochDay(), 1.0, 1L, 2L, null);
         model.compute(fined);
         assertThat(fined.score()).isNotEqualTo(baseScore);
-        range = ranges.begin(null, null, model, second);
+        range = ranges.begin(null, null, model, second, buffers);
         range.scored(subject, "411702", 1982, fined);
         ranges.write(range);
 
@@ -97,7 +99,7 @@ class JdbcRangeScoresIT {
         assertThat(scoring.history(subject)).extracting(h -> h.at(), h -> h.score())
                 .containsExactly(tuple(first, baseScore), tuple(second, fined.score()));
         // Written again with the same score (a later computation): no new point, the current keeps its start.
-        range = ranges.begin(null, null, model, second.plusSeconds(30));
+        range = ranges.begin(null, null, model, second.plusSeconds(30), buffers);
         range.scored(subject, "411702", 1983, fined);
         ranges.write(range);
         assertThat(scoring.scoreOf(subject).orElseThrow().computedAt()).isEqualTo(second.plusSeconds(30));
