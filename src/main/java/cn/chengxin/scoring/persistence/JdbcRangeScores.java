@@ -72,7 +72,7 @@ public class JdbcRangeScores {
         long atMicros = ChronoUnit.MICROS.between(Instant.EPOCH, at);
         String code = model.model().code();
         int version = model.model().version();
-        return new RangeWrite(model, scores.codec(code, version), scores, atMicros, stored, buffers);
+        return new RangeWrite(after, last, model, scores.codec(code, version), scores, atMicros, stored, buffers);
     }
 
     /**
@@ -90,7 +90,7 @@ public class JdbcRangeScores {
         Set<UUID> changedWritten = Set.of();
         if (range.changed().rows() > 0) {
             stage(range.changed());
-            changedWritten = new HashSet<>(replaceStaged());
+            changedWritten = new HashSet<>(replaceStaged(range));
         }
         BinaryCopyWriter notices = new BinaryCopyWriter();
         List<RangeWrite.GradeChange> changes = new ArrayList<>();
@@ -139,28 +139,29 @@ public class JdbcRangeScores {
                             ON CONFLICT (subject_id) DO NOTHING
                             RETURNING subject_id""".formatted(RangeWrite.COLUMNS, RangeWrite.COLUMNS))
                     .query(UUID.class).list());
-            written.addAll(replaceStaged());
+            written.addAll(replaceStaged(range));
             return written;
         }
     }
 
     /**
-     * Replaces the stored rows with the staged ones unless computed from later facts: first the scores replaced
-     * by another score, grade or model go to the history, as they are under the lock taken there until commit (a
-     * concurrent rescore cannot slip a score in between unrecorded); returns the subjects written.
+     * Replaces the stored rows with the staged ones unless computed from later facts; returns the subjects written.
+     * The scores replaced by another score, grade or model go to the history by the table's trigger (V37), exactly
+     * as this statement replaced them. Rows are updated in id order, as every writer of scores does, so that two
+     * writers meeting on the same subjects wait for each other rather than deadlock. The stored rows are bounded
+     * by the range's ids as well: the staging table has no statistics, and right after a bulk load neither may the
+     * score table; planned as a hash join of the whole table, each range of a model switch hashed all 1,000,000
+     * stored rows (spilled to disk) to replace 25,000 of them.
      */
-    private List<UUID> replaceStaged() {
-        jdbc.sql("""
-                INSERT INTO scoring.score_history (subject_id, model_code, model_version, score, grade, computed_at)
-                SELECT s.subject_id, s.model_code, s.model_version, s.score, s.grade, s.since
-                FROM scoring.score s JOIN score_stage u ON s.subject_id = u.subject_id
-                WHERE s.computed_at <= u.computed_at AND %s
-                ORDER BY s.subject_id
-                FOR UPDATE OF s""".formatted(SCORE_CHANGED)).update();
+    private List<UUID> replaceStaged(RangeWrite range) {
         return jdbc.sql("""
-                        UPDATE scoring.score s SET %s FROM score_stage u
+                        UPDATE scoring.score s SET %s
+                        FROM (SELECT * FROM score_stage ORDER BY subject_id) u
                         WHERE s.subject_id = u.subject_id AND s.computed_at <= u.computed_at
+                          AND s.subject_id > ? AND s.subject_id <= ?
                         RETURNING s.subject_id""".formatted(assignments()))
+                .params(range.after() == null ? LOWEST_ID : range.after(),
+                        range.last() == null ? HIGHEST_ID : range.last())
                 .query(UUID.class).list();
     }
 

@@ -193,26 +193,16 @@ public class JdbcScores {
             }
         }
         if (!changed.isEmpty()) {
-            // The replaced scores go to the history first, as they are under the lock taken here until commit: a
-            // concurrent rescore of the same subject cannot slip a score in between unrecorded.
-            jdbc.sql("""
-                            INSERT INTO scoring.score_history (subject_id, model_code, model_version, score, grade,
-                                                               computed_at)
-                            SELECT s.subject_id, s.model_code, s.model_version, s.score, s.grade, s.since
-                            FROM scoring.score s
-                            JOIN unnest(?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[])
-                                 AS u(subject, code, version, score, grade) ON s.subject_id = u.subject
-                            WHERE s.computed_at <= ?
-                              AND (s.model_code, s.model_version, s.score, s.grade)
-                                  IS DISTINCT FROM (u.code, u.version, u.score, u.grade)
-                            ORDER BY s.subject_id
-                            FOR UPDATE OF s""")
-                    .params(changed.stream().map(Row::subjectId).toArray(UUID[]::new),
-                            changed.stream().map(Row::modelCode).toArray(String[]::new),
-                            changed.stream().map(Row::modelVersion).toArray(Integer[]::new),
-                            changed.stream().map(Row::score).toArray(Integer[]::new),
-                            changed.stream().map(Row::grade).toArray(String[]::new), time)
-                    .update();
+            // The replaced scores go to the history by the table's trigger (V37). Updated in id order, as every
+            // writer of scores does, so that two writers meeting on the same subjects wait rather than deadlock.
+            List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, changed.size()).boxed().toList());
+            order.sort(java.util.Comparator.comparing(i -> changed.get(i).subjectId(), JdbcScores::compareAsDatabase));
+            List<Row> sortedRows = order.stream().map(changed::get).toList();
+            List<byte[]> sortedBytes = order.stream().map(changedBytes::get).toList();
+            changed.clear();
+            changed.addAll(sortedRows);
+            changedBytes.clear();
+            changedBytes.addAll(sortedBytes);
             jdbc.sql("""
                             UPDATE scoring.score s SET model_code = u.code, model_version = u.version, score = u.score,
                                    grade = u.grade, not_scored_code = u.not_scored, region_code = u.region,
@@ -245,6 +235,12 @@ public class JdbcScores {
         }
         noticeGradeChanges(changes, before, rows, time);
         return changes;
+    }
+
+    /** PostgreSQL's order of uuids: unsigned, high bits first. */
+    private static int compareAsDatabase(UUID a, UUID b) {
+        int order = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return order != 0 ? order : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
     /**

@@ -37,6 +37,8 @@ public final class RangeWrite {
     private final long atMicros;
     private final List<StoredScore> stored;
     private int next;
+    private final UUID after;
+    private final UUID last;
     private final Buffers buffers;
     private final BinaryCopyWriter fresh;
     private final BinaryCopyWriter changed;
@@ -66,8 +68,10 @@ public final class RangeWrite {
                    String from, String fromLabel, String toLabel) {
     }
 
-    RangeWrite(CompiledModel model, ExplanationCodec codec, JdbcScores scores, long atMicros,
+    RangeWrite(UUID after, UUID last, CompiledModel model, ExplanationCodec codec, JdbcScores scores, long atMicros,
                List<StoredScore> stored, Buffers buffers) {
+        this.after = after;
+        this.last = last;
         this.buffers = buffers;
         this.fresh = buffers.fresh.clear();
         this.changed = buffers.changed.clear();
@@ -164,6 +168,16 @@ public final class RangeWrite {
 
     long atMicros() {
         return atMicros;
+    }
+
+    /** The range's ids: after this one (exclusive; null: from the lowest). */
+    UUID after() {
+        return after;
+    }
+
+    /** The range's ids: up to this one (inclusive; null: to the highest). */
+    UUID last() {
+        return last;
     }
 
     /** A stored row, as read for the comparison. */
