@@ -24,8 +24,9 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * The full recompute's reads and writes of scores, one range of subject ids at a time, set-based: the range's
- * stored rows in one binary COPY; new rows, history entries and grade notices each in one binary COPY, changed rows
- * in one UPDATE from a temporary table. Same rules as {@link JdbcScores#store}.
+ * stored rows in one binary COPY; new rows and grade notices each in one binary COPY, changed rows in one UPDATE
+ * from a temporary table (the scores it replaces go to the history by the table's trigger). Same rules as
+ * {@link JdbcScores#store}.
  */
 @Repository
 public class JdbcRangeScores {
