@@ -19,6 +19,7 @@ import java.util.function.Function;
 import cn.chengxin.scoring.domain.Contribution;
 import cn.chengxin.scoring.domain.DimensionScore;
 import cn.chengxin.scoring.domain.ScoreModel;
+import cn.chengxin.shared.jdbc.UuidOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -196,7 +197,7 @@ public class JdbcScores {
             // The replaced scores go to the history by the table's trigger (V37). Updated in id order, as every
             // writer of scores does, so that two writers meeting on the same subjects wait rather than deadlock.
             List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, changed.size()).boxed().toList());
-            order.sort(java.util.Comparator.comparing(i -> changed.get(i).subjectId(), JdbcScores::compareAsDatabase));
+            order.sort(java.util.Comparator.comparing(i -> changed.get(i).subjectId(), UuidOrder::compare));
             List<Row> sortedRows = order.stream().map(changed::get).toList();
             List<byte[]> sortedBytes = order.stream().map(changedBytes::get).toList();
             changed.clear();
@@ -237,11 +238,6 @@ public class JdbcScores {
         return changes;
     }
 
-    /** PostgreSQL's order of uuids: unsigned, high bits first. */
-    private static int compareAsDatabase(UUID a, UUID b) {
-        int order = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return order != 0 ? order : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
-    }
 
     /**
      * Writes a 信用等级变动通知 for every change of an existing grade (a first grade is none), with the labels of the

@@ -23,6 +23,7 @@ import cn.chengxin.subject.domain.ResidencyKind;
 import cn.chengxin.subject.domain.ResponsibleRole;
 import cn.chengxin.subject.domain.SubjectKind;
 import cn.chengxin.subject.protection.SealedNumber;
+import cn.chengxin.shared.jdbc.UuidOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -182,7 +183,7 @@ public class JdbcSubjects {
                     int p = 0;
                     while (rows.next()) {
                         UUID person = rows.uuid();
-                        while (p < ids.size() && compareUnsigned(ids.get(p), person) < 0) {
+                        while (p < ids.size() && UuidOrder.compare(ids.get(p), person) < 0) {
                             p++;
                         }
                         if (p < ids.size() && ids.get(p).equals(person) && since[p] == null) {
@@ -198,11 +199,6 @@ public class JdbcSubjects {
         return facts;
     }
 
-    /** The database's order of uuids: unsigned, byte by byte. */
-    private static int compareUnsigned(UUID a, UUID b) {
-        int order = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return order != 0 ? order : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
-    }
 
     public long persons() {
         return jdbc.sql("SELECT count(*) FROM subject.person").query(Long.class).single();
