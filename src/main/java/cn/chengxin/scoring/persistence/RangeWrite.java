@@ -110,6 +110,7 @@ public final class RangeWrite {
                 && before.version() == modelVersion && Objects.equals(before.score(), score)
                 && Objects.equals(before.grade(), grade) && Objects.equals(before.notScoredCode(), notScoredCode)
                 && Objects.equals(before.regionCode(), regionCode) && Objects.equals(before.birthYear(), birthYear)
+                && before.explanation() != null
                 && Arrays.equals(before.explanation(), 0, before.explanation().length, explanation, 0, length))) {
             return;
         }
@@ -180,7 +181,7 @@ public final class RangeWrite {
         return last;
     }
 
-    /** A stored row, as read for the comparison. */
+    /** A stored row, as read for the comparison; {@code explanation} null when written by another model or as JSON. */
     record StoredScore(long subjectMost, long subjectLeast, String code, int version, Integer score, String grade,
                        String notScoredCode, String regionCode, Integer birthYear, long computedAtMicros,
                        byte[] explanation) {

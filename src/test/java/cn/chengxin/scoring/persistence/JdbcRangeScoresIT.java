@@ -3,14 +3,17 @@ package cn.chengxin.scoring.persistence;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import cn.chengxin.scoring.Scoring;
+import cn.chengxin.scoring.SubjectScore;
 import cn.chengxin.scoring.domain.CompiledModel;
+import cn.chengxin.scoring.domain.ScoreCalculator;
+import cn.chengxin.scoring.domain.ScoreModel;
 import cn.chengxin.scoring.domain.ScoreSheet;
+import cn.chengxin.shared.jdbc.UuidOrder;
 import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
@@ -19,7 +22,9 @@ import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static cn.chengxin.support.AsStaff.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -40,12 +45,13 @@ class JdbcRangeScoresIT {
     @Autowired
     SubjectRegistry subjects;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void aScoreARescoreStoredMeanwhileIsKeptAndTheRestOfTheRangeIsWritten() {
         List<UUID> both = List.of(person("411702198003030411"), person("411702198104040422")).stream()
-                .sorted(Comparator.comparing((UUID id) -> id.getMostSignificantBits(), Long::compareUnsigned)
-                        .thenComparing(id -> id.getLeastSignificantBits(), Long::compareUnsigned))
-                .toList();
+                .sorted(UuidOrder::compare).toList();
         UUID rescored = both.get(0);
         UUID other = both.get(1);
         CompiledModel model = scoring.activeModel();
@@ -68,6 +74,65 @@ class JdbcRangeScoresIT {
         assertThat(scoring.scoreOf(other).orElseThrow().computedAt()).isEqualTo(at);
         assertThat(scoring.scoreOf(other).orElseThrow().score()).isEqualTo(sheet.score());
         assertThat(scoring.history(other)).singleElement().satisfies(h -> assertThat(h.at()).isEqualTo(at));
+    }
+
+    /**
+     * After a model switch every stored row is replaced: deleted, copied to the history and written anew, unless a
+     * rescore wrote it from later facts meanwhile (then the range is written by an UPDATE that keeps that row).
+     */
+    @Test
+    void aModelSwitchReplacesEveryScoreButOneARescoreReplacedMeanwhile() throws Exception {
+        List<UUID> three = List.of(person("411702198306060444"), person("411702198407070455"),
+                person("411702198508080466")).stream().sorted(UuidOrder::compare).toList();
+        CompiledModel points = scoring.activeModel();
+        ScoreSheet base = points.sheet();
+        points.begin(base, LocalDate.now());
+        points.compute(base);
+        Instant first = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.MICROS);
+        RangeWrite range = ranges.begin(null, null, points, first);
+        for (UUID id : three) {
+            range.scored(id, "411702", 1983, base);
+        }
+        ranges.write(range);
+        // Another model, pending review: stored, so that its explanations can be read.
+        int version = as("maker", () -> scoring.propose(ScoreModel.fiveLabels()));
+        CompiledModel labels = ScoreCalculator.compile(scoring.models().stream()
+                .filter(m -> m.code().equals("FIVE_LABELS") && m.version() == version).findFirst().orElseThrow()
+                .model());
+        ScoreSheet middle = labels.sheet();
+        labels.begin(middle, LocalDate.now());
+        labels.compute(middle);
+
+        // Alone in their range: all replaced.
+        Instant second = first.plusSeconds(30);
+        range = ranges.begin(null, null, labels, second);
+        range.scored(three.get(0), "411702", 1983, middle);
+        ranges.write(range);
+        assertThat(scoring.history(three.get(0))).extracting(h -> h.at(), h -> h.modelCode(), h -> h.score())
+                .containsExactly(tuple(first, "WEIHAI_POINTS", base.score()),
+                        tuple(second, "FIVE_LABELS", middle.score()));
+
+        // The range reads the stored rows; a rescore then replaces one of them from later facts.
+        Instant third = first.plusSeconds(60);
+        range = ranges.begin(null, null, labels, third);
+        UUID rescored = three.get(1);
+        UUID other = three.get(2);
+        jdbc.sql("UPDATE scoring.score SET score = score - 1, grade = 'B' WHERE subject_id = ?").param(rescored)
+                .update();
+        scoring.rescore(Set.of(rescored));
+        SubjectScore rescore = scoring.scoreOf(rescored).orElseThrow();
+        assertThat(rescore.computedAt()).isAfter(third);
+        for (UUID id : List.of(rescored, other)) {
+            range.scored(id, "411702", 1983, middle);
+        }
+        ranges.write(range);
+
+        assertThat(scoring.scoreOf(rescored).orElseThrow().computedAt()).isEqualTo(rescore.computedAt());
+        assertThat(scoring.scoreOf(other).orElseThrow()).extracting(SubjectScore::modelCode, SubjectScore::computedAt)
+                .containsExactly("FIVE_LABELS", third);
+        assertThat(scoring.history(other)).extracting(h -> h.at(), h -> h.modelCode(), h -> h.score())
+                .containsExactly(tuple(first, "WEIHAI_POINTS", base.score()),
+                        tuple(third, "FIVE_LABELS", middle.score()));
     }
 
     @Test
