@@ -158,7 +158,7 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
      * pay that again. So the recompute from no scores once more, compiled, as a later run of the job costs it.
      */
     private void warmRecompute() {
-        jdbc.sql("TRUNCATE scoring.score, scoring.score_history, scoring.grade_notice").update();
+        jdbc.sql("TRUNCATE scoring.score, scoring.score_history").update();
         jdbc.sql("CHECKPOINT").update();
         long[] cpuBefore = cpu();
         long started = System.nanoTime();
@@ -173,7 +173,7 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
 
     /**
      * The job's own case: a reviewed switch of the score model, which rescores everyone — every score changes, the
-     * replaced ones go to the history, changed grades get their notices. Timed from the approval, which starts the
+     * replaced ones go to the history (which gives the grade notices). Timed from the approval, which starts the
      * job, until the job is done. Switches between the two presets, run after run.
      */
     private void modelChange() throws Exception {
@@ -306,7 +306,7 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
                 + "scoring.model WHERE status = 'ACTIVE')").param(base).param(base).update();
         long persons = jdbc.sql("SELECT count(*) FROM subject.person").query(Long.class).single();
         long records = jdbc.sql("SELECT count(*) FROM creditfile.record WHERE current").query(Long.class).single();
-        jdbc.sql("TRUNCATE scoring.score, scoring.score_history, scoring.grade_notice").update();
+        jdbc.sql("TRUNCATE scoring.score, scoring.score_history").update();
         creditFile.refreshFacts();
         jdbc.sql("VACUUM (ANALYZE) creditfile.record, creditfile.subject_facts, creditfile.subject_facts_stale, "
                 + "subject.person, subject.residency, scoring.score").update();

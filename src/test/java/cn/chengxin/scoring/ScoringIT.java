@@ -36,6 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static cn.chengxin.support.AsStaff.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -131,6 +132,12 @@ class ScoringIT {
         assertThat(scoring.scoreOf(r.id()).orElseThrow().score()).isEqualTo(600);
         assertThat(scoring.history(r.id())).extracting(h -> h.modelCode())
                 .containsSubsequence("WEIHAI_POINTS", "WEIHAI_POINTS", "WEIHAI_POINTS", "FIVE_LABELS");
+        // Each change of grade is a notice, newest first, with the labels of the grades in their own models.
+        assertThat(scoring.gradeNotices(r.id())).extracting(n -> n.from(), n -> n.fromLabel(), n -> n.to(),
+                        n -> n.toLabel())
+                .containsExactly(tuple("A", "A 级（诚信）", "FAIR", "中等"),
+                        tuple(fined.grade(), fined.gradeLabel(), "A", "A 级（诚信）"),
+                        tuple("A", "A 级（诚信）", fined.grade(), fined.gradeLabel()));
         // Back to the base model for the other tests.
         String back = String.valueOf(as("maker", () -> scoring.propose(ScoreModel.weihai())));
         as("checker", () -> {

@@ -29,7 +29,7 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * The full recompute's reads and writes of scores, one range of subject ids at a time, set-based: the range's
- * stored rows in one binary COPY; new rows and grade notices each in one binary COPY; changed rows, when all replace
+ * stored rows in one binary COPY; new rows in one binary COPY; changed rows, when all replace
  * another model's (a model switch), by one DELETE that moves the old rows to the history and one COPY, else by one
  * UPDATE from a temporary table (the scores it replaces go to the history by the table's trigger). Same rules as
  * {@link JdbcScores#store}.
@@ -84,14 +84,14 @@ public class JdbcRangeScores {
                     }
                 });
         long atMicros = ChronoUnit.MICROS.between(Instant.EPOCH, at);
-        return new RangeWrite(after, last, model, scores.codec(code, version), scores, atMicros, stored, buffers);
+        return new RangeWrite(after, last, model, scores.codec(code, version), atMicros, stored, buffers);
     }
 
     /**
      * Writes what the range staged, in one transaction: a row replaces the stored one unless that was computed from
      * later facts (a rescore after a stored chunk that overtook this range); a row replaced with another score,
-     * grade or model goes to the history, and a change of an existing grade makes a notice. New rows are copied
-     * straight into the table, the notices too; changed rows go through a temporary table into one UPDATE.
+     * grade or model goes to the history (and with it the grade notices, {@link JdbcScores#gradeNotices}). New rows
+     * are copied straight into the table; changed rows see {@link #replaceChanged}.
      *
      * @return the grade changes written
      */
@@ -101,26 +101,14 @@ public class JdbcRangeScores {
         Set<UUID> freshWritten = range.fresh().rows() > 0 ? insertFresh(range) : null;
         // Null: every changed row was written.
         Set<UUID> changedWritten = range.changed().rows() > 0 ? replaceChanged(range) : Set.of();
-        BinaryCopyWriter notices = new BinaryCopyWriter();
         List<RangeWrite.GradeChange> changes = new ArrayList<>();
         for (RangeWrite.Pending p : range.pending()) {
             boolean written = p.fresh() ? freshWritten == null || freshWritten.contains(p.subject())
                     : changedWritten == null || changedWritten.contains(p.subject());
-            if (!written) {
-                continue;
-            }
-            long most = p.subject().getMostSignificantBits();
-            long least = p.subject().getLeastSignificantBits();
-            if (p.gradeChanged()) {
+            if (written && p.gradeChanged()) {
                 changes.add(new RangeWrite.GradeChange(p.subject(), p.from(), p.grade()));
-                if (p.from() != null) {
-                    notices.row(6).uuid(most, least).text(p.from()).text(p.fromLabel()).text(p.grade())
-                            .text(p.toLabel()).timestamp(range.atMicros());
-                }
             }
         }
-        PostgresCopy.copyIn(dataSource, "scoring.grade_notice (subject_id, from_grade, from_label, to_grade, "
-                + "to_label, at)", notices);
         return changes;
     }
 

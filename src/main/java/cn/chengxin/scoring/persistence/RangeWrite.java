@@ -33,7 +33,6 @@ public final class RangeWrite {
     private final int modelVersion;
     private final ExplanationCodec codec;
     private final int[] positions;
-    private final JdbcScores scores;
     private final long atMicros;
     private final List<StoredScore> stored;
     private int next;
@@ -62,13 +61,12 @@ public final class RangeWrite {
 
     /**
      * A row to write and what follows once it is written: a grade change when its grade changed ({@code from} null:
-     * the first), with the grades' labels for the notice. (The score it replaces goes to the history in SQL.)
+     * the first). (The score it replaces goes to the history in SQL.)
      */
-    record Pending(UUID subject, boolean fresh, String grade, boolean gradeChanged,
-                   String from, String fromLabel, String toLabel) {
+    record Pending(UUID subject, boolean fresh, String grade, boolean gradeChanged, String from) {
     }
 
-    RangeWrite(UUID after, UUID last, CompiledModel model, ExplanationCodec codec, JdbcScores scores, long atMicros,
+    RangeWrite(UUID after, UUID last, CompiledModel model, ExplanationCodec codec, long atMicros,
                List<StoredScore> stored, Buffers buffers) {
         this.after = after;
         this.last = last;
@@ -80,7 +78,6 @@ public final class RangeWrite {
         this.modelVersion = model.model().version();
         this.codec = codec;
         this.positions = codec.positionsOf(model);
-        this.scores = scores;
         this.atMicros = atMicros;
         this.stored = stored;
     }
@@ -92,18 +89,17 @@ public final class RangeWrite {
             buffers.explanation = new byte[Math.max(size, buffers.explanation.length * 2)];
         }
         int length = codec.encodeScored(sheet, positions, buffers.explanation);
-        put(subject, sheet.score(), sheet.band().grade(), sheet.band().label(), null, regionCode, birthYear,
-                buffers.explanation, length);
+        put(subject, sheet.score(), sheet.band().grade(), null, regionCode, birthYear, buffers.explanation, length);
     }
 
     /** The subject is not scored. Subjects come in the database's id order. */
     public void notScored(UUID subject, String regionCode, Integer birthYear, NotScored outcome) {
         byte[] explanation = notScoredExplanations.computeIfAbsent(outcome.reason(), codec::encodeNotScored);
-        put(subject, null, null, null, outcome.code(), regionCode, birthYear, explanation, explanation.length);
+        put(subject, null, null, outcome.code(), regionCode, birthYear, explanation, explanation.length);
     }
 
     /** The explanation is the first {@code length} bytes of {@code explanation}. */
-    private void put(UUID subject, Integer score, String grade, String gradeLabel, String notScoredCode,
+    private void put(UUID subject, Integer score, String grade, String notScoredCode,
                      String regionCode, Integer birthYear, byte[] explanation, int length) {
         StoredScore before = storedRow(subject);
         if (before != null && (before.computedAtMicros() > atMicros || before.code().equals(modelCode)
@@ -115,8 +111,7 @@ public final class RangeWrite {
             return;
         }
         String from = before == null ? null : before.grade();
-        pending.add(new Pending(subject, before == null, grade, !Objects.equals(from, grade), from,
-                from == null ? null : scores.codec(before.code(), before.version()).gradeLabel(from), gradeLabel));
+        pending.add(new Pending(subject, before == null, grade, !Objects.equals(from, grade), from));
         // since: when this score began, for a new row; a changed row keeps the stored one unless the score changed.
         (before == null ? fresh : changed).row(11)
                 .uuid(subject.getMostSignificantBits(), subject.getLeastSignificantBits()).utf8(modelCodeBytes)
