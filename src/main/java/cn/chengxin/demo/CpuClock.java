@@ -94,6 +94,63 @@ final class CpuClock {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
+    /**
+     * The database server's CPU time so far by kind of process, from each one's title ("checkpointer",
+     * "autovacuum worker", "walwriter"; "backend" for the sessions; "ended" for children gone, counted by the
+     * postmaster): background work the server chose to do during a measurement shows apart from the statements'.
+     * Empty where /proc or the data directory is not readable.
+     */
+    java.util.Map<String, Long> databaseByKind() {
+        java.util.Map<String, Long> kinds = new java.util.TreeMap<>();
+        try {
+            String postmaster = Files.readAllLines(postmasterPid).get(0).trim();
+            try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+                for (Path process : processes) {
+                    try {
+                        String stat = Files.readString(process.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        if (process.getFileName().toString().equals(postmaster)) {
+                            kinds.merge("postmaster", ticks * NANOS_PER_TICK, Long::sum);
+                            kinds.merge("ended", (Long.parseLong(fields[13]) + Long.parseLong(fields[14]))
+                                    * NANOS_PER_TICK, Long::sum);
+                        } else if (fields[1].equals(postmaster)) {
+                            kinds.merge(kindOf(Files.readString(process.resolve("cmdline"))), ticks * NANOS_PER_TICK,
+                                    Long::sum);
+                        }
+                    } catch (IOException | RuntimeException gone) {
+                        // the process ended meanwhile
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException unavailable) {
+            return java.util.Map.of();
+        }
+        return kinds;
+    }
+
+    /** "postgres: checkpointer " → "checkpointer"; a session ("postgres: user db host(port) state") → "backend". */
+    private static String kindOf(String title) {
+        String kind = title.replace('\0', ' ').trim().replaceFirst("^postgres: ", "");
+        for (String background : new String[] {"checkpointer", "background writer", "walwriter", "autovacuum",
+                "logical replication", "walsender", "archiver", "startup", "io worker"}) {
+            if (kind.startsWith(background)) {
+                return kind.startsWith("autovacuum") ? "autovacuum" : background;
+            }
+        }
+        return "backend";
+    }
+
+    /** The server's CPU between two readings of {@link #databaseByKind()}, by kind, in seconds, largest first. */
+    static String byKindSeconds(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        return after.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() >= 50_000_000L)
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> String.format("%s %.1f", e.getKey(), e.getValue() / 1e9))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** 0 where /proc or the data directory is not readable (a database elsewhere). */
     private long databaseNanos() {
         try {

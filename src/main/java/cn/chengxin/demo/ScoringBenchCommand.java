@@ -105,11 +105,13 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         jdbc.sql("CHECKPOINT").update();
         System.out.printf("bench-scoring: checkpoint after loading in %.1f s%n", (System.nanoTime() - started) / 1e9);
 
+        Map<String, Long> serverBefore = CpuClock.of(jdbc).databaseByKind();
         long[] cpuBefore = cpu();
         started = System.nanoTime();
         long recomputed = scoring.recomputeAll();
         double recomputeSeconds = (System.nanoTime() - started) / 1e9;
         long[] cpuAfter = cpu();
+        Map<String, Long> serverAfter = CpuClock.of(jdbc).databaseByKind();
         // Bench code reads the scoring table for the tally: no facade counts scored and not-scored subjects.
         Map<String, Long> outcomes = new java.util.TreeMap<>();
         jdbc.sql("SELECT coalesce(not_scored_code, 'SCORED'), count(*) FROM scoring.score GROUP BY 1")
@@ -126,6 +128,8 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
                         + cpuAfter[1] - cpuBefore[1]) / 1e9), loadBefore);
         System.out.printf("bench-scoring: of the JVM's CPU, the JIT compilers used %.1f s and the garbage collector "
                 + "%.1f s%n", (cpuAfter[2] - cpuBefore[2]) / 1e9, (cpuAfter[3] - cpuBefore[3]) / 1e9);
+        System.out.printf("bench-scoring: of PostgreSQL's CPU, by process (s): %s%n",
+                CpuClock.byKindSeconds(serverBefore, serverAfter));
         started = System.nanoTime();
         long again = scoring.recomputeAll();
         System.out.printf("bench-scoring: full recompute again with nothing changed: %,d subjects in %.1f s = %,.0f "
@@ -179,11 +183,13 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
     private void modelChange() throws Exception {
         ScoreModel next = scoring.activeModel().model().code().equals(ScoreModel.weihai().code())
                 ? ScoreModel.fiveLabels() : ScoreModel.weihai();
+        Map<String, Long> serverBefore = CpuClock.of(jdbc).databaseByKind();
         long[] cpuBefore = cpu();
         long started = System.nanoTime();
         switchTo(next);
         double seconds = (System.nanoTime() - started) / 1e9;
         long[] cpuAfter = cpu();
+        Map<String, Long> serverAfter = CpuClock.of(jdbc).databaseByKind();
         long subjects = scoring.progress().total();
         long history = jdbc.sql("SELECT count(*) FROM scoring.score_history").query(Long.class).single();
         System.out.printf("bench-scoring: full recompute after a model switch to %s (the job, from the approval): "
@@ -191,6 +197,8 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
                 + "GC %.1f s), PostgreSQL %.1f s%n", next.code(), subjects, seconds, subjects / seconds, history,
                 (cpuAfter[0] - cpuBefore[0]) / 1e9, (cpuAfter[2] - cpuBefore[2]) / 1e9,
                 (cpuAfter[3] - cpuBefore[3]) / 1e9, (cpuAfter[1] - cpuBefore[1]) / 1e9);
+        System.out.printf("bench-scoring: of PostgreSQL's CPU in the switch, by process (s): %s%n",
+                CpuClock.byKindSeconds(serverBefore, serverAfter));
     }
 
     /** Proposes and approves {@code model} (two people), and waits for the recompute the approval starts. */
@@ -374,6 +382,8 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
             SubjectRegistry.Found subject = found.get(pseudonyms.get(c));
             Optional<SubjectScore> before = subject == null ? Optional.empty() : scoring.scoreOf(subject.id());
             if (before.isEmpty() || !before.get().scored()) {
+                System.out.printf("bench-scoring: candidate %d skipped: %s%n", c, subject == null ? "not registered"
+                        : before.isEmpty() ? "no score" : before.get().notScoredCode());
                 continue;
             }
             Set<UUID> known = new HashSet<>();
