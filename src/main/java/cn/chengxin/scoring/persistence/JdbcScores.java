@@ -146,21 +146,17 @@ public class JdbcScores {
                             (Integer) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7),
                             (Integer) rs.getObject(8), rs.getTimestamp(9).toInstant(), rs.getBytes(10)));
                 });
-        List<Row> fresh = new ArrayList<>();
-        List<byte[]> freshBytes = new ArrayList<>();
-        List<Row> changed = new ArrayList<>();
-        List<byte[]> changedBytes = new ArrayList<>();
+        List<Encoded> fresh = new ArrayList<>();
+        List<Encoded> changed = new ArrayList<>();
         for (Row r : rows) {
             ExplanationCodec codec = codec(r.modelCode(), r.modelVersion());
             byte[] explanation = r.score() == null ? codec.encodeNotScored(r.notScoredReason())
                     : codec.encodeScored(r.dimensions(), r.contributions());
             Stored b = before.get(r.subjectId());
             if (b == null) {
-                fresh.add(r);
-                freshBytes.add(explanation);
+                fresh.add(new Encoded(r, explanation));
             } else if (!b.sameAs(r, explanation) && !b.computedAt().isAfter(at)) {
-                changed.add(r);
-                changedBytes.add(explanation);
+                changed.add(new Encoded(r, explanation));
             }
         }
         Timestamp time = Timestamp.from(at);
@@ -179,30 +175,18 @@ public class JdbcScores {
                                  AS u(subject, code, version, score, grade, not_scored, region, birth_year, explanation)
                             ON CONFLICT (subject_id) DO NOTHING
                             RETURNING subject_id""")
-                    .params(columns(time, fresh, freshBytes))
+                    .params(columns(time, fresh))
                     .query((java.sql.ResultSet rs) -> {
                         inserted.add(rs.getObject(1, UUID.class));
                     });
             written.addAll(inserted);
             // Stored meanwhile by another rescore of the same subject: updated below unless that one is newer.
-            for (int i = 0; i < fresh.size(); i++) {
-                if (!inserted.contains(fresh.get(i).subjectId())) {
-                    changed.add(fresh.get(i));
-                    changedBytes.add(freshBytes.get(i));
-                }
-            }
+            fresh.stream().filter(e -> !inserted.contains(e.row().subjectId())).forEach(changed::add);
         }
         if (!changed.isEmpty()) {
             // The replaced scores go to the history by the table's trigger (V37). Updated in id order, as every
             // writer of scores does, so that two writers meeting on the same subjects wait rather than deadlock.
-            List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, changed.size()).boxed().toList());
-            order.sort(java.util.Comparator.comparing(i -> changed.get(i).subjectId(), UuidOrder::compare));
-            List<Row> sortedRows = order.stream().map(changed::get).toList();
-            List<byte[]> sortedBytes = order.stream().map(changedBytes::get).toList();
-            changed.clear();
-            changed.addAll(sortedRows);
-            changedBytes.clear();
-            changedBytes.addAll(sortedBytes);
+            changed.sort(java.util.Comparator.comparing(e -> e.row().subjectId(), UuidOrder::compare));
             jdbc.sql("""
                             UPDATE scoring.score s SET model_code = u.code, model_version = u.version, score = u.score,
                                    grade = u.grade, not_scored_code = u.not_scored, region_code = u.region,
@@ -217,7 +201,7 @@ public class JdbcScores {
                                  AS u(subject, code, version, score, grade, not_scored, region, birth_year, explanation)
                             WHERE s.subject_id = u.subject AND s.computed_at <= t.at
                             RETURNING s.subject_id""")
-                    .params(columns(time, changed, changedBytes))
+                    .params(columns(time, changed))
                     .query((java.sql.ResultSet rs) -> {
                         written.add(rs.getObject(1, UUID.class));
                     });
@@ -265,7 +249,8 @@ public class JdbcScores {
     }
 
     /** The statement parameters: the time, then one array per column of the rows. */
-    private static Object[] columns(Timestamp time, List<Row> rows, List<byte[]> explanations) {
+    private static Object[] columns(Timestamp time, List<Encoded> encoded) {
+        List<Row> rows = encoded.stream().map(Encoded::row).toList();
         return new Object[] {time, rows.stream().map(Row::subjectId).toArray(UUID[]::new),
                 rows.stream().map(Row::modelCode).toArray(String[]::new),
                 rows.stream().map(Row::modelVersion).toArray(Integer[]::new),
@@ -274,7 +259,11 @@ public class JdbcScores {
                 rows.stream().map(Row::notScoredCode).toArray(String[]::new),
                 rows.stream().map(Row::regionCode).toArray(String[]::new),
                 rows.stream().map(Row::birthYear).toArray(Integer[]::new),
-                explanations.toArray(byte[][]::new)};
+                encoded.stream().map(Encoded::explanation).toArray(byte[][]::new)};
+    }
+
+    /** A row to write with its explanation encoded. */
+    private record Encoded(Row row, byte[] explanation) {
     }
 
     /** The subject's current score; item titles in its explanation from {@code titles} (item code → name). */
