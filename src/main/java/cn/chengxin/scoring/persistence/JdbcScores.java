@@ -134,6 +134,16 @@ public class JdbcScores {
      */
     @Transactional
     public List<GradeChange> store(List<Row> rows, Instant at) {
+        return store(rows, at, true);
+    }
+
+    /**
+     * {@link #store(List, Instant)}; {@code again}: rows whose update found its row gone are stored once more. A
+     * full recompute after a model switch deletes a range's rows and inserts their successors
+     * ({@link JdbcRangeScores}); an update that waited for that range's lock then finds its row deleted, and would
+     * leave the range's result from earlier facts in place of this one. The statement after it sees the successor.
+     */
+    private List<GradeChange> store(List<Row> rows, Instant at, boolean again) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -217,9 +227,13 @@ public class JdbcScores {
                 changes.add(new GradeChange(r.subjectId(), was, r.grade()));
             }
         }
+        if (again) {
+            // Usually none, or rows a later computation overtook (stored again, they are skipped for the same reason).
+            changes.addAll(store(changed.stream().map(Encoded::row).filter(r -> !written.contains(r.subjectId()))
+                    .toList(), at, false));
+        }
         return changes;
     }
-
 
     /** 信用等级变动通知: a change of the subject's grade, with the grades' labels. {@code to} null: no longer scored. */
     public record GradeNotice(Instant at, String from, String fromLabel, String to, String toLabel) {

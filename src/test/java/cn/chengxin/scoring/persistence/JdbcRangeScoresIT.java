@@ -1,11 +1,17 @@
 package cn.chengxin.scoring.persistence;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import cn.chengxin.scoring.Scoring;
 import cn.chengxin.scoring.SubjectScore;
@@ -23,8 +29,11 @@ import cn.chengxin.support.TestCitizens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static cn.chengxin.support.AsStaff.as;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -47,6 +56,9 @@ class JdbcRangeScoresIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void aScoreARescoreStoredMeanwhileIsKeptAndTheRestOfTheRangeIsWritten() {
@@ -94,14 +106,8 @@ class JdbcRangeScoresIT {
             range.scored(id, "411702", 1983, base);
         }
         ranges.write(range);
-        // Another model, pending review: stored, so that its explanations can be read.
-        int version = as("maker", () -> scoring.propose(ScoreModel.fiveLabels()));
-        CompiledModel labels = ScoreCalculator.compile(scoring.models().stream()
-                .filter(m -> m.code().equals("FIVE_LABELS") && m.version() == version).findFirst().orElseThrow()
-                .model());
-        ScoreSheet middle = labels.sheet();
-        labels.begin(middle, LocalDate.now());
-        labels.compute(middle);
+        CompiledModel labels = pendingFiveLabels();
+        ScoreSheet middle = withoutRecords(labels);
 
         // Alone in their range: all replaced.
         Instant second = first.plusSeconds(30);
@@ -133,6 +139,62 @@ class JdbcRangeScoresIT {
         assertThat(scoring.history(other)).extracting(h -> h.at(), h -> h.modelCode(), h -> h.score())
                 .containsExactly(tuple(first, "WEIHAI_POINTS", base.score()),
                         tuple(third, "FIVE_LABELS", middle.score()));
+    }
+
+    /**
+     * A rescore that waits for a model switch's range, which deletes its subject's row and inserts the successor,
+     * finds its row gone when the range commits; it must then store its result over the successor (computed from
+     * earlier facts), not give up.
+     */
+    @Test
+    void aRescoreThatWaitedForAModelSwitchsRangeIsStoredOverIt() throws Exception {
+        UUID subject = person("411702198609090477");
+        CompiledModel points = scoring.activeModel();
+        ScoreSheet fined = points.sheet();
+        points.begin(fined, LocalDate.now());
+        points.add(fined, 0, LocalDate.now().minusDays(10).toEpochDay(), 1.0, 1L, 2L, null);
+        points.compute(fined);
+        Instant first = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.MICROS);
+        RangeWrite range = ranges.begin(null, null, points, first);
+        range.scored(subject, "411702", 1986, fined);
+        ranges.write(range);
+        CompiledModel labels = pendingFiveLabels();
+        ScoreSheet middle = withoutRecords(labels);
+        RangeWrite switched = ranges.begin(null, null, labels, first.plusSeconds(60));
+        switched.scored(subject, "411702", 1986, middle);
+
+        CountDownLatch rangeWritten = new CountDownLatch(1);
+        CountDownLatch commitRange = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> rangeDone = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(t -> {
+                ranges.write(switched);
+                rangeWritten.countDown();
+                try {
+                    commitRange.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(rangeWritten.await(20, TimeUnit.SECONDS)).isTrue();
+            // The subject has no records: the rescore's score (the base) differs from the stored one (fined).
+            Future<?> rescoreDone = threads.submit(() -> scoring.rescore(Set.of(subject)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                    SELECT count(*) FROM pg_stat_activity
+                    WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE scoring.score s SET model_code = u.code%'""")
+                    .query(Long.class).single() > 0);
+            commitRange.countDown();
+            rangeDone.get(20, TimeUnit.SECONDS);
+            rescoreDone.get(20, TimeUnit.SECONDS);
+        } finally {
+            commitRange.countDown();
+            threads.shutdownNow();
+        }
+
+        SubjectScore now = scoring.scoreOf(subject).orElseThrow();
+        assertThat(now.modelCode()).isEqualTo("WEIHAI_POINTS");
+        assertThat(now.score()).isNotEqualTo(fined.score());
+        assertThat(now.computedAt()).isAfter(first.plusSeconds(60));
     }
 
     @Test
@@ -170,6 +232,21 @@ class JdbcRangeScoresIT {
         assertThat(scoring.scoreOf(subject).orElseThrow().computedAt()).isEqualTo(second.plusSeconds(30));
         assertThat(scoring.history(subject)).extracting(h -> h.at(), h -> h.score())
                 .containsExactly(tuple(first, baseScore), tuple(second, fined.score()));
+    }
+
+    /** The other preset, proposed and pending review: stored, so that explanations in it can be read. */
+    private CompiledModel pendingFiveLabels() throws Exception {
+        int version = as("maker", () -> scoring.propose(ScoreModel.fiveLabels()));
+        return ScoreCalculator.compile(scoring.models().stream()
+                .filter(m -> m.code().equals("FIVE_LABELS") && m.version() == version).findFirst().orElseThrow()
+                .model());
+    }
+
+    private static ScoreSheet withoutRecords(CompiledModel model) {
+        ScoreSheet sheet = model.sheet();
+        model.begin(sheet, LocalDate.now());
+        model.compute(sheet);
+        return sheet;
     }
 
     private UUID person(String first17AndCheck) {
