@@ -1,5 +1,7 @@
 package cn.chengxin.shared;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +22,10 @@ public record City(String code, String name, String shortName, String englishNam
 
     public City {
         regionPrefixes = List.copyOf(regionPrefixes);
-        districts = Map.copyOf(districts);
+        // In the order given, as every list of districts shows them. Map.copyOf would iterate in an order that
+        // changes from one JVM to the next: the synthetic population drawn from the same seed then put its
+        // residents in other districts after a restart, and their identity numbers differed.
+        districts = Collections.unmodifiableMap(new LinkedHashMap<>(districts));
     }
 
     public boolean isLocal(String regionCode) {
