@@ -97,7 +97,8 @@ final class CpuClock {
     /**
      * The database server's CPU time so far by kind of process, from each one's title ("checkpointer",
      * "autovacuum worker", "walwriter"; "backend" for the sessions; "ended" for children gone, counted by the
-     * postmaster): background work the server chose to do during a measurement shows apart from the statements'.
+     * postmaster, so that a reading never goes down when one exits): background work the server chose to do during
+     * a measurement shows apart from the statements'.
      * Empty where /proc or the data directory is not readable.
      */
     java.util.Map<String, Long> databaseByKind() {
@@ -153,33 +154,6 @@ final class CpuClock {
 
     /** 0 where /proc or the data directory is not readable (a database elsewhere). */
     private long databaseNanos() {
-        try {
-            String postmaster = Files.readAllLines(postmasterPid).get(0).trim();
-            long ticks = 0;
-            try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-                for (Path process : processes) {
-                    ticks += ticksIfServer(process, postmaster);
-                }
-            }
-            return ticks * NANOS_PER_TICK;
-        } catch (IOException | RuntimeException unavailable) {
-            return 0;
-        }
-    }
-
-    private static long ticksIfServer(Path process, String postmaster) {
-        try {
-            String stat = Files.readString(process.resolve("stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            if (process.getFileName().toString().equals(postmaster)) {
-                // The postmaster's own time and that of its children that ended (autovacuum workers, backends
-                // closed meanwhile), so that a reading never goes down when one of them exits.
-                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
-                        + Long.parseLong(fields[14]);
-            }
-            return fields[1].equals(postmaster) ? Long.parseLong(fields[11]) + Long.parseLong(fields[12]) : 0;
-        } catch (IOException | RuntimeException gone) {
-            return 0; // the process ended meanwhile
-        }
+        return databaseByKind().values().stream().mapToLong(Long::longValue).sum();
     }
 }

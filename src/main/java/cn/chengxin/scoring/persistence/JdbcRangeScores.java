@@ -39,6 +39,8 @@ public class JdbcRangeScores {
 
     private static final UUID LOWEST_ID = new UUID(0, 0);
     private static final UUID HIGHEST_ID = new UUID(-1, -1);
+    /** The score table and its columns, in the order of the COPY rows. */
+    private static final String SCORE_COLUMNS = "scoring.score (" + RangeWrite.COLUMNS + ")";
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -120,7 +122,7 @@ public class JdbcRangeScores {
      */
     private Set<UUID> insertFresh(RangeWrite range) {
         if (undoneUnless(() -> {
-            PostgresCopy.copyIn(dataSource, "scoring.score (" + RangeWrite.COLUMNS + ")", range.fresh());
+            PostgresCopy.copyIn(dataSource, SCORE_COLUMNS, range.fresh());
             return true;
         })) {
             return null;
@@ -153,7 +155,7 @@ public class JdbcRangeScores {
             if (!replacedOtherModel(range, ids)) {
                 return false;
             }
-            PostgresCopy.copyIn(dataSource, "scoring.score (" + RangeWrite.COLUMNS + ")", range.changed());
+            PostgresCopy.copyIn(dataSource, SCORE_COLUMNS, range.changed());
             return true;
         })) {
             return null;
