@@ -17,7 +17,7 @@ public final class EventLeaf {
     public static byte[] encode(EventRecord e) {
         StringBuilder out = new StringBuilder(256).append(VERSION).append('\n');
         field(out, Long.toString(e.seq()));
-        field(out, e.at().getEpochSecond() + "." + String.format("%06d", e.at().getNano() / 1000));
+        field(out, e.at().getEpochSecond() + "." + micros(e.at().getNano() / 1000));
         field(out, e.category().name());
         field(out, e.actorKind());
         field(out, e.actorId());
@@ -34,9 +34,19 @@ public final class EventLeaf {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Six digits, zero-padded: as {@code String.format("%06d")} wrote them, without a formatter per event. */
+    private static String micros(int micros) {
+        String digits = Integer.toString(micros);
+        return "000000".substring(digits.length()) + digits;
+    }
+
     private static void field(StringBuilder out, String value) {
         if (value == null) {
             out.append("\\0\n"); // distinct from the empty string
+            return;
+        }
+        if (plain(value)) {
+            out.append(value).append('\n');
             return;
         }
         for (int i = 0; i < value.length(); i++) {
@@ -49,5 +59,16 @@ public final class EventLeaf {
             }
         }
         out.append('\n');
+    }
+
+    /** Nothing to escape (the common case): the field is copied as it is. */
+    private static boolean plain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '\n' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -36,4 +36,30 @@ class EventLeafTests {
         assertThat(new String(EventLeaf.encode(e), StandardCharsets.UTF_8)).startsWith(
                 "chengxin-audit-event/v1\n7\n1795334400.123456\n");
     }
+
+    /** The stored leaves of every log ever written depend on these bytes: any change to the encoding breaks them. */
+    @Test
+    void theBytesAreThoseOfVersionOne() {
+        EventRecord e = new EventRecord(12, Instant.parse("2026-11-22T08:00:00.000042Z"), AuditCategory.QUERY, "API",
+                "c1", "审批系统", "市场监管局", "measures.check", "p\\q", "许可：r\rs", null, null, AuditResult.DENIED,
+                null, "");
+        assertThat(new String(EventLeaf.encode(e), StandardCharsets.UTF_8)).isEqualTo("""
+                chengxin-audit-event/v1
+                12
+                1795334400.000042
+                QUERY
+                API
+                c1
+                审批系统
+                市场监管局
+                measures.check
+                p\\\\q
+                许可：r\\rs
+                \\0
+                \\0
+                DENIED
+                \\0
+
+                """);
+    }
 }
