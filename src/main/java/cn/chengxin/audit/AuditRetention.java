@@ -51,6 +51,11 @@ public class AuditRetention {
     /** Daily: empties the content of events past their period. */
     @Scheduled(cron = "${chengxin.audit.retention.cron:0 30 3 * * *}")
     public int prune() {
+        return prune(clock);
+    }
+
+    /** Empties the content of events past their period as of {@code now}'s time (tests move it). */
+    public int prune(Clock now) {
         int total = 0;
         for (AuditCategory category : AuditCategory.values()) {
             total += jdbc.sql("""
@@ -58,8 +63,8 @@ public class AuditRetention {
                                    subject_pseudonym = NULL, purpose = NULL, legal_basis = NULL, consent_id = NULL,
                                    request_id = NULL, detail = NULL, pruned_at = ?
                             WHERE category = ? AND pruned_at IS NULL AND at < ?""")
-                    .params(java.sql.Timestamp.from(clock.instant()), category.name(),
-                            java.sql.Timestamp.from(clock.instant().minus(periodOf(category)))).update();
+                    .params(java.sql.Timestamp.from(now.instant()), category.name(),
+                            java.sql.Timestamp.from(now.instant().minus(periodOf(category)))).update();
         }
         if (total > 0) {
             log.info("Audit retention: content of {} events past their period emptied", total);
