@@ -71,7 +71,7 @@ final class WrkLoad {
     }
 
     /** Checks formatted per wrk thread before a phase: enough distinct subjects to spread over the indexes. */
-    private static final int PREPARED_CHECKS = 100_000;
+    private static final int PREPARED_CHECKS = 50_000;
 
     private final Path script;
     private final String baseUrl;
