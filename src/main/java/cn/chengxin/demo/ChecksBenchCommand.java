@@ -206,8 +206,8 @@ class ChecksBenchCommand implements ApplicationRunner, ExitCodeGenerator {
 
     /**
      * Loads the residents and the list entries, and writes a sample of the residents' numbers for wrk; returns the
-     * entries loaded. The population stays in this method: held through the measurement, its million objects made the
-     * collector's concurrent marking part of every check's cost.
+     * entries loaded. The population stays in this method, so that during the measurement the heap holds what the
+     * server holds, not a million generated residents besides.
      */
     private int load(int residents, int entries, Path numbersFile) throws java.io.IOException {
         long started = System.nanoTime();
