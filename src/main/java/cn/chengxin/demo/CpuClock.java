@@ -24,6 +24,20 @@ final class CpuClock {
         this.postmasterPid = postmasterPid;
     }
 
+    /**
+     * One line of {@code /proc/…/stat}: the command's name, and the CPU time of the process (or thread) itself and of
+     * its children it has waited for (fields 14–15 and 16–17; the name, in parentheses, may hold spaces).
+     */
+    record Stat(String name, String parent, long ownNanos, long childrenNanos) {
+
+        static Stat parse(String line) {
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" "); // [0] is field 3, the state
+            return new Stat(line.substring(line.indexOf('(') + 1, line.lastIndexOf(')')), fields[1],
+                    (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK,
+                    (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) * NANOS_PER_TICK);
+        }
+    }
+
     /** For the database {@code jdbc} reaches (its postmaster and children, when they run on this machine). */
     static CpuClock of(JdbcClient jdbc) {
         String dataDirectory = jdbc.sql("SELECT setting FROM pg_settings WHERE name = 'data_directory'")
@@ -47,11 +61,8 @@ final class CpuClock {
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path thread : threads) {
                 try {
-                    String stat = Files.readString(thread.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "N");
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    kinds.merge(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK,
-                            Long::sum);
+                    Stat stat = Stat.parse(Files.readString(thread.resolve("stat")));
+                    kinds.merge(stat.name().replaceAll("[0-9]+", "N"), stat.ownNanos(), Long::sum);
                 } catch (IOException | RuntimeException gone) {
                     // the thread ended meanwhile
                 }
@@ -64,15 +75,13 @@ final class CpuClock {
 
     /** CPU time of this JVM's threads whose names start with one of {@code prefixes}; 0 where /proc is not readable. */
     static long threadsNamed(String... prefixes) {
-        long ticks = 0;
+        long nanos = 0;
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path thread : threads) {
                 try {
-                    String stat = Files.readString(thread.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (java.util.Arrays.stream(prefixes).anyMatch(name::startsWith)) {
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    Stat stat = Stat.parse(Files.readString(thread.resolve("stat")));
+                    if (java.util.Arrays.stream(prefixes).anyMatch(stat.name()::startsWith)) {
+                        nanos += stat.ownNanos();
                     }
                 } catch (IOException | RuntimeException gone) {
                     // the thread ended meanwhile
@@ -81,7 +90,7 @@ final class CpuClock {
         } catch (IOException unavailable) {
             return 0;
         }
-        return ticks * NANOS_PER_TICK;
+        return nanos;
     }
 
     /** The kinds of thread that used most CPU between two readings of {@link #byThreadKind()}, per unit of work. */
@@ -108,15 +117,12 @@ final class CpuClock {
             try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
                 for (Path process : processes) {
                     try {
-                        String stat = Files.readString(process.resolve("stat"));
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        Stat stat = Stat.parse(Files.readString(process.resolve("stat")));
                         if (process.getFileName().toString().equals(postmaster)) {
-                            kinds.merge("postmaster", ticks * NANOS_PER_TICK, Long::sum);
-                            kinds.merge("ended", (Long.parseLong(fields[13]) + Long.parseLong(fields[14]))
-                                    * NANOS_PER_TICK, Long::sum);
-                        } else if (fields[1].equals(postmaster)) {
-                            kinds.merge(kindOf(Files.readString(process.resolve("cmdline"))), ticks * NANOS_PER_TICK,
+                            kinds.merge("postmaster", stat.ownNanos(), Long::sum);
+                            kinds.merge("ended", stat.childrenNanos(), Long::sum);
+                        } else if (stat.parent().equals(postmaster)) {
+                            kinds.merge(kindOf(Files.readString(process.resolve("cmdline"))), stat.ownNanos(),
                                     Long::sum);
                         }
                     } catch (IOException | RuntimeException gone) {

@@ -138,8 +138,8 @@ final class WrkLoad {
 
     private Result run(int seconds, List<String> args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("sh", "-c",
-                // The shell reaps wrk, so its own children's CPU (fields 16 and 17 of its stat) is wrk's.
-                "wrk \"$@\"; code=$?; echo \"cpu-ticks $(getconf CLK_TCK) $(cat /proc/$$/stat)\"; exit $code",
+                // The shell reaps wrk, so the CPU of the shell's children is wrk's.
+                "wrk \"$@\"; code=$?; echo \"shell-stat $(cat /proc/$$/stat)\"; exit $code",
                 "sh", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--timeout", "30s",
                 "-s", script.toString(), baseUrl, "--"));
         command.addAll(args);
@@ -154,12 +154,8 @@ final class WrkLoad {
                     int eq = pair.indexOf('=');
                     figures.put(pair.substring(0, eq), Long.parseLong(pair.substring(eq + 1)));
                 }
-            } else if (line.startsWith("cpu-ticks ")) {
-                String[] head = line.split(" ", 3);
-                String stat = head[2];
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                // After the command's name, field 3 (state) is index 0: cutime is field 16, cstime field 17.
-                cpu = (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / Double.parseDouble(head[1]);
+            } else if (line.startsWith("shell-stat ")) {
+                cpu = CpuClock.Stat.parse(line.substring("shell-stat ".length())).childrenNanos() / 1e9;
             }
         }
         if (code != 0 || !figures.containsKey("requests")) {
