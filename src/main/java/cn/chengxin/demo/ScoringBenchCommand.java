@@ -176,8 +176,8 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
     }
 
     /**
-     * The job's own case: a reviewed switch of the score model, which rescores everyone — every score changes, the
-     * replaced ones go to the history (which gives the grade notices). Timed from the approval, which starts the
+     * The job's own case: a reviewed switch of the score model, which rescores everyone — every subject gets a row of
+     * the new model, the old model's rows stay as the history (which gives the grade notices). Timed from the approval, which starts the
      * job, until the job is done. Switches between the two presets, run after run.
      */
     private void modelChange() throws Exception {
@@ -191,9 +191,13 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         long[] cpuAfter = cpu();
         Map<String, Long> serverAfter = CpuClock.of(jdbc).databaseByKind();
         long subjects = scoring.progress().total();
-        long history = jdbc.sql("SELECT count(*) FROM scoring.score_history").query(Long.class).single();
+        // The earlier model's rows stay as its history (V41), beside the replaced scores.
+        long history = jdbc.sql("""
+                SELECT (SELECT count(*) FROM scoring.score WHERE (model_code, model_version) NOT IN
+                            (SELECT code, version FROM scoring.model WHERE status = 'ACTIVE'))
+                     + (SELECT count(*) FROM scoring.score_history)""").query(Long.class).single();
         System.out.printf("bench-scoring: full recompute after a model switch to %s (the job, from the approval): "
-                + "%,d subjects in %.1f s = %,.0f subjects/s, %,d scores to the history; CPU JVM %.1f s (JIT %.1f s, "
+                + "%,d subjects in %.1f s = %,.0f subjects/s, %,d scores in the history; CPU JVM %.1f s (JIT %.1f s, "
                 + "GC %.1f s), PostgreSQL %.1f s%n", next.code(), subjects, seconds, subjects / seconds, history,
                 (cpuAfter[0] - cpuBefore[0]) / 1e9, (cpuAfter[2] - cpuBefore[2]) / 1e9,
                 (cpuAfter[3] - cpuBefore[3]) / 1e9, (cpuAfter[1] - cpuBefore[1]) / 1e9);

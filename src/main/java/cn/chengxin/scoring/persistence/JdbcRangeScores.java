@@ -1,15 +1,12 @@
 package cn.chengxin.scoring.persistence;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -21,7 +18,6 @@ import cn.chengxin.scoring.domain.CompiledModel;
 import cn.chengxin.shared.jdbc.BinaryCopyWriter;
 import cn.chengxin.shared.jdbc.PostgresCopy;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,10 +25,9 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * The full recompute's reads and writes of scores, one range of subject ids at a time, set-based: the range's
- * stored rows in one binary COPY; new rows in one binary COPY; changed rows, when all replace
- * another model's (a model switch), by one DELETE that moves the old rows to the history and one COPY, else by one
- * UPDATE from a temporary table (the scores it replaces go to the history by the table's trigger). Same rules as
- * {@link JdbcScores#store}.
+ * stored rows in one binary COPY; rows new to the model (every row after a model switch: a subject keeps a row per
+ * model version, V41) in one binary COPY; changed rows by one UPDATE from a temporary table (the scores it replaces
+ * go to the history by the table's trigger). Same rules as {@link JdbcScores#store}.
  */
 @Repository
 public class JdbcRangeScores {
@@ -54,7 +49,8 @@ public class JdbcRangeScores {
 
     /**
      * Starts the range (after, last] (null: unbounded) scored with {@code model} from facts read at {@code at}:
-     * reads its stored rows to compare with.
+     * reads its stored rows to compare with, one per subject: the model's own row if there is one, else the
+     * subject's current (most recently computed) row, whose grade a first row of the model changes.
      */
     public RangeWrite begin(UUID after, UUID last, CompiledModel model, Instant at) {
         return begin(after, last, model, at, new RangeWrite.Buffers());
@@ -71,10 +67,11 @@ public class JdbcRangeScores {
         // Literals only: COPY takes no parameters (the model code is checked above). An explanation is read only
         // where it can be equal: after a model switch no stored one can, and reading them all was 190 MB.
         PostgresCopy.copyOut(dataSource, """
-                SELECT subject_id, model_code, model_version, score, grade, not_scored_code, region_code, birth_year,
-                       computed_at,
-                       CASE WHEN model_code = '%s' AND model_version = %d THEN explanation_bytes END
-                FROM scoring.score WHERE subject_id > '%s' AND subject_id <= '%s' ORDER BY subject_id""".formatted(
+                SELECT DISTINCT ON (subject_id) subject_id, model_code, model_version, score, grade, not_scored_code,
+                       region_code, birth_year, computed_at,
+                       CASE WHEN model_code = '%1$s' AND model_version = %2$d THEN explanation_bytes END
+                FROM scoring.score WHERE subject_id > '%3$s' AND subject_id <= '%4$s'
+                ORDER BY subject_id, model_code = '%1$s' AND model_version = %2$d DESC, computed_at DESC""".formatted(
                 code, version, after == null ? LOWEST_ID : after, last == null ? HIGHEST_ID : last), rows -> {
                     long[] most = new long[1];
                     long[] least = new long[1];
@@ -90,10 +87,11 @@ public class JdbcRangeScores {
     }
 
     /**
-     * Writes what the range staged, in one transaction: a row replaces the stored one unless that was computed from
-     * later facts (a rescore after a stored chunk that overtook this range); a row replaced with another score,
-     * grade or model goes to the history (and with it the grade notices, {@link JdbcScores#gradeNotices}). New rows
-     * are copied straight into the table; changed rows see {@link #replaceChanged}.
+     * Writes what the range staged, in one transaction: a row replaces the model's stored one unless that was
+     * computed from later facts (a rescore after a stored chunk that overtook this range); a row replaced with another
+     * score or grade goes to the history (and with it the grade notices, {@link JdbcScores#gradeNotices}). Rows new
+     * to the model are copied straight into the table, beside the rows of the subjects' earlier models, which stay as
+     * their history; changed rows see {@link #replaceChanged}.
      *
      * @return the grade changes written
      */
@@ -101,12 +99,11 @@ public class JdbcRangeScores {
     public List<RangeWrite.GradeChange> write(RangeWrite range) {
         // Null: every new row was copied (the usual case; no set of a range's ids to build).
         Set<UUID> freshWritten = range.fresh().rows() > 0 ? insertFresh(range) : null;
-        // Null: every changed row was written.
         Set<UUID> changedWritten = range.changed().rows() > 0 ? replaceChanged(range) : Set.of();
         List<RangeWrite.GradeChange> changes = new ArrayList<>();
         for (RangeWrite.Pending p : range.pending()) {
             boolean written = p.fresh() ? freshWritten == null || freshWritten.contains(p.subject())
-                    : changedWritten == null || changedWritten.contains(p.subject());
+                    : changedWritten.contains(p.subject());
             if (written && p.gradeChanged()) {
                 changes.add(new RangeWrite.GradeChange(p.subject(), p.from(), p.grade()));
             }
@@ -115,8 +112,9 @@ public class JdbcRangeScores {
     }
 
     /**
-     * Copies the new rows into the table (a third of the cost of an upsert); when a rescore stored one of these
-     * subjects meanwhile, the copy fails on its key and the rows are upserted instead, keeping the later result.
+     * Copies the rows new to the model into the table (a third of the cost of an upsert); when a rescore stored one
+     * of these subjects with the model meanwhile, the copy fails on its key and the rows are upserted instead,
+     * keeping the later result.
      *
      * @return the subjects written when not all of them were (upserted), null when every row was copied
      */
@@ -130,7 +128,7 @@ public class JdbcRangeScores {
         stage(range.fresh());
         Set<UUID> written = new HashSet<>(jdbc.sql("""
                         INSERT INTO scoring.score (%s) SELECT %s FROM score_stage
-                        ON CONFLICT (subject_id) DO NOTHING
+                        ON CONFLICT (subject_id, model_code, model_version) DO NOTHING
                         RETURNING subject_id""".formatted(RangeWrite.COLUMNS, RangeWrite.COLUMNS))
                 .query(UUID.class).list());
         written.addAll(replaceStaged(range));
@@ -138,60 +136,16 @@ public class JdbcRangeScores {
     }
 
     /**
-     * Replaces the stored rows by the changed ones. When each of them was computed by another model (after a model
-     * switch: all of them), the stored rows are deleted, copied to the history in the same statement, and the new
-     * rows copied in: for a switch of 1,000,000 scores 18 s of the server's CPU instead of 22 s by an UPDATE from a
-     * staging table, whose rows are new tuples and index entries as well, and whose trigger hashes both versions of
-     * every row (26 s while those spilled to disk). Otherwise (a rescore wrote one of them meanwhile; a row keeps its
-     * model and perhaps its score, and with it the time its score began) the range goes through
-     * {@link #replaceStaged}.
+     * Replaces the stored rows of the model by the changed ones (a row keeps its model and perhaps its score, and
+     * with it the time its score began), through {@link #replaceStaged}.
      *
-     * @return the subjects written, null when every changed row was
+     * @return the subjects written
      */
     private Set<UUID> replaceChanged(RangeWrite range) {
-        UUID[] ids = range.pending().stream().filter(p -> !p.fresh()).map(RangeWrite.Pending::subject)
-                .toArray(UUID[]::new);
-        if (undoneUnless(() -> {
-            if (!replacedOtherModel(range, ids)) {
-                return false;
-            }
-            PostgresCopy.copyIn(dataSource, SCORE_COLUMNS, range.changed());
-            return true;
-        })) {
-            return null;
-        }
         // The staged rows are sorted, the trigger hashes both versions of each row: past 4 MB, on disk.
         jdbc.sql("SET LOCAL work_mem = '64MB'").update();
         stage(range.changed());
         return new HashSet<>(replaceStaged(range));
-    }
-
-    /**
-     * Deletes the stored rows of the subjects {@code ids} unless computed from later facts, in id order as every
-     * writer of scores locks them, and copies them to the history; true when every one of them was deleted and had
-     * been computed by another model than the range's (else the caller rolls back).
-     */
-    private boolean replacedOtherModel(RangeWrite range, UUID[] ids) {
-        Map<String, Object> counts = jdbc.sql("""
-                        WITH replaced AS (
-                            DELETE FROM scoring.score
-                            WHERE subject_id > ? AND subject_id <= ? AND subject_id = ANY(?) AND computed_at <= ?
-                            RETURNING subject_id, model_code, model_version, score, grade, since),
-                        kept AS (
-                            INSERT INTO scoring.score_history (subject_id, model_code, model_version, score, grade,
-                                                               computed_at)
-                            SELECT subject_id, model_code, model_version, score, grade, since FROM replaced
-                            WHERE (model_code, model_version) IS DISTINCT FROM (?, ?)
-                            ORDER BY subject_id
-                            RETURNING 1)
-                        SELECT (SELECT count(*) FROM replaced) AS replaced, (SELECT count(*) FROM kept) AS kept""")
-                .params(range.after() == null ? LOWEST_ID : range.after(),
-                        range.last() == null ? HIGHEST_ID : range.last(), new SqlArrayValue("uuid", (Object[]) ids),
-                        OffsetDateTime.ofInstant(Instant.EPOCH.plus(range.atMicros(), ChronoUnit.MICROS),
-                                ZoneOffset.UTC), range.modelCode(), range.modelVersion())
-                .query().singleRow();
-        long replaced = ((Number) counts.get("replaced")).longValue();
-        return replaced == ids.length && ((Number) counts.get("kept")).longValue() == replaced;
     }
 
     /**
@@ -216,7 +170,8 @@ public class JdbcRangeScores {
     }
 
     /**
-     * Replaces the stored rows with the staged ones unless computed from later facts; returns the subjects written.
+     * Replaces the stored rows of the staged rows' model with the staged ones unless computed from later facts;
+     * returns the subjects written.
      * The scores replaced by another score, grade or model go to the history by the table's trigger (V37), exactly
      * as this statement replaced them. Rows are updated in id order, as every writer of scores does, so that two
      * writers meeting on the same subjects wait for each other rather than deadlock. The stored rows are bounded
@@ -228,7 +183,8 @@ public class JdbcRangeScores {
         return jdbc.sql("""
                         UPDATE scoring.score s SET %s
                         FROM (SELECT * FROM score_stage ORDER BY subject_id) u
-                        WHERE s.subject_id = u.subject_id AND s.computed_at <= u.computed_at
+                        WHERE s.subject_id = u.subject_id AND s.model_code = u.model_code
+                          AND s.model_version = u.model_version AND s.computed_at <= u.computed_at
                           AND s.subject_id > ? AND s.subject_id <= ?
                         RETURNING s.subject_id""".formatted(assignments()))
                 .params(range.after() == null ? LOWEST_ID : range.after(),

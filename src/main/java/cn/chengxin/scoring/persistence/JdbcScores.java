@@ -115,6 +115,10 @@ public class JdbcScores {
     private record Stored(String code, int version, Integer score, String grade, String notScoredCode,
                           String regionCode, Integer birthYear, Instant computedAt, byte[] explanation) {
 
+        boolean ofModel(Row r) {
+            return code.equals(r.modelCode()) && version == r.modelVersion();
+        }
+
         boolean sameAs(Row r, byte[] explanation) {
             return code.equals(r.modelCode()) && version == r.modelVersion() && Objects.equals(score, r.score())
                     && Objects.equals(grade, r.grade()) && Objects.equals(notScoredCode, r.notScoredCode())
@@ -128,9 +132,10 @@ public class JdbcScores {
      * grades that changed. A row equal to the stored one is not written again (a nightly recompute mostly
      * confirms), so {@code computed_at} is when the current result was first computed; nor does a row replace one
      * computed from later facts (a rescore after a stored chunk that overtook a page of the full recompute). New
-     * subjects are inserted, changed ones updated, each set in one statement; a row replaced with another score,
-     * grade or model goes to the history ({@code since} is when the current one began), which also gives the grade
-     * notices. In one transaction, so that the history follows what was replaced.
+     * subjects (and subjects new to the row's model, beside their rows of earlier models, V41) are inserted, changed
+     * ones updated, each set in one statement; a row replaced with another score or grade goes to the history
+     * ({@code since} is when the current one began), which also gives the grade notices. In one transaction, so that
+     * the history follows what was replaced.
      */
     @Transactional
     public List<GradeChange> store(List<Row> rows, Instant at) {
@@ -138,23 +143,23 @@ public class JdbcScores {
     }
 
     /**
-     * {@link #store(List, Instant)}; {@code again}: rows whose update found its row gone are stored once more. A
-     * full recompute after a model switch deletes a range's rows and inserts their successors
-     * ({@link JdbcRangeScores}); an update that waited for that range's lock then finds its row deleted, and would
-     * leave the range's result from earlier facts in place of this one. The statement after it sees the successor.
+     * {@link #store(List, Instant)}; {@code again}: rows inserted meanwhile by another writer (the insert found the
+     * key taken) whose update then found nothing to replace are stored once more.
      */
     private List<GradeChange> store(List<Row> rows, Instant at, boolean again) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Stored> before = new HashMap<>(rows.size() * 2);
+        // Every model's row of each subject: the row's own model is compared with, the newest is the current grade.
+        Map<UUID, List<Stored>> before = new HashMap<>(rows.size() * 2);
         jdbc.sql("SELECT subject_id, model_code, model_version, score, grade, not_scored_code, region_code, "
                         + "birth_year, computed_at, explanation_bytes FROM scoring.score WHERE subject_id = ANY(?::uuid[])")
                 .param(rows.stream().map(Row::subjectId).toArray(UUID[]::new))
                 .query((java.sql.ResultSet rs) -> {
-                    before.put(rs.getObject(1, UUID.class), new Stored(rs.getString(2), rs.getInt(3),
-                            (Integer) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                            (Integer) rs.getObject(8), rs.getTimestamp(9).toInstant(), rs.getBytes(10)));
+                    before.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>(1)).add(new Stored(
+                            rs.getString(2), rs.getInt(3), (Integer) rs.getObject(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), (Integer) rs.getObject(8),
+                            rs.getTimestamp(9).toInstant(), rs.getBytes(10)));
                 });
         List<Encoded> fresh = new ArrayList<>();
         List<Encoded> changed = new ArrayList<>();
@@ -162,7 +167,8 @@ public class JdbcScores {
             ExplanationCodec codec = codec(r.modelCode(), r.modelVersion());
             byte[] explanation = r.score() == null ? codec.encodeNotScored(r.notScoredReason())
                     : codec.encodeScored(r.dimensions(), r.contributions());
-            Stored b = before.get(r.subjectId());
+            Stored b = before.getOrDefault(r.subjectId(), List.of()).stream().filter(s -> s.ofModel(r)).findFirst()
+                    .orElse(null);
             if (b == null) {
                 fresh.add(new Encoded(r, explanation));
             } else if (!b.sameAs(r, explanation) && !b.computedAt().isAfter(at)) {
@@ -183,7 +189,7 @@ public class JdbcScores {
                                  unnest(?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[],
                                         ?::int[], ?::bytea[])
                                  AS u(subject, code, version, score, grade, not_scored, region, birth_year, explanation)
-                            ON CONFLICT (subject_id) DO NOTHING
+                            ON CONFLICT (subject_id, model_code, model_version) DO NOTHING
                             RETURNING subject_id""")
                     .params(columns(time, fresh))
                     .query((java.sql.ResultSet rs) -> {
@@ -209,7 +215,8 @@ public class JdbcScores {
                                  unnest(?::uuid[], ?::text[], ?::int[], ?::int[], ?::text[], ?::text[], ?::text[],
                                         ?::int[], ?::bytea[])
                                  AS u(subject, code, version, score, grade, not_scored, region, birth_year, explanation)
-                            WHERE s.subject_id = u.subject AND s.computed_at <= t.at
+                            WHERE s.subject_id = u.subject AND s.model_code = u.code AND s.model_version = u.version
+                              AND s.computed_at <= t.at
                             RETURNING s.subject_id""")
                     .params(columns(time, changed))
                     .query((java.sql.ResultSet rs) -> {
@@ -221,8 +228,8 @@ public class JdbcScores {
             if (!written.contains(r.subjectId())) {
                 continue;
             }
-            Stored b = before.get(r.subjectId());
-            String was = b == null ? null : b.grade();
+            String was = before.getOrDefault(r.subjectId(), List.of()).stream()
+                    .max(java.util.Comparator.comparing(Stored::computedAt)).map(Stored::grade).orElse(null);
             if (!Objects.equals(was, r.grade())) {
                 changes.add(new GradeChange(r.subjectId(), was, r.grade()));
             }
@@ -280,10 +287,20 @@ public class JdbcScores {
     private record Encoded(Row row, byte[] explanation) {
     }
 
+    /**
+     * A subject's current score: its most recently computed row (a subject has a row per model it was scored with;
+     * after a switch the new model's row, once the job or a rescore wrote it).
+     */
+    private static final String CURRENT = " WHERE subject_id = ? ORDER BY computed_at DESC, model_version DESC LIMIT 1";
+
+    /** The active model's rows, one per subject: what the figures count (grades of two models do not mix). */
+    private static final String ACTIVE_MODEL = "(model_code, model_version) IN "
+            + "(SELECT code, version FROM scoring.model WHERE status = 'ACTIVE')";
+
     /** The subject's current score; item titles in its explanation from {@code titles} (item code → name). */
     public Optional<Row> score(UUID subject, Function<String, String> titles) {
         return jdbc.sql("SELECT subject_id, model_code, model_version, score, grade, not_scored_code, region_code, "
-                        + "birth_year, explanation::text, explanation_bytes FROM scoring.score WHERE subject_id = ?")
+                        + "birth_year, explanation::text, explanation_bytes FROM scoring.score" + CURRENT)
                 .param(subject)
                 .query((rs, n) -> {
                     String code = rs.getString(2);
@@ -317,12 +334,12 @@ public class JdbcScores {
 
     /** The subject's current grade, if scored. */
     public Optional<String> grade(UUID subject) {
-        return jdbc.sql("SELECT grade FROM scoring.score WHERE subject_id = ? AND grade IS NOT NULL").param(subject)
-                .query(String.class).optional();
+        return jdbc.sql("SELECT grade FROM (SELECT grade FROM scoring.score" + CURRENT + ") c WHERE grade IS NOT NULL")
+                .param(subject).query(String.class).optional();
     }
 
     public Optional<Instant> computedAt(UUID subject) {
-        return jdbc.sql("SELECT computed_at FROM scoring.score WHERE subject_id = ?").param(subject)
+        return jdbc.sql("SELECT computed_at FROM scoring.score" + CURRENT).param(subject)
                 .query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 
@@ -330,7 +347,7 @@ public class JdbcScores {
     }
 
     public List<HistoryPoint> history(UUID subject) {
-        // The history holds the replaced scores; the current one is the score row, from when it began.
+        // The history holds the replaced scores; the score rows, each from when it began, are the last of each model.
         return jdbc.sql("""
                         SELECT at, model_code, model_version, score, grade FROM (
                             SELECT computed_at AS at, model_code, model_version, score, grade, 0 AS current, id
@@ -352,11 +369,12 @@ public class JdbcScores {
         }
     }
 
-    /** Per district: residents (persons with a current residence) and how many of them have a score. */
+    /** Per district, under the active model: residents (persons with a current residence) and how many are scored. */
     public List<Coverage> coverage() {
         return jdbc.sql("""
                         SELECT coalesce(region_code, '—'), count(*), count(score) FROM scoring.score
-                        WHERE not_scored_code IS DISTINCT FROM 'NOT_RESIDENT' GROUP BY 1 ORDER BY 1""")
+                        WHERE not_scored_code IS DISTINCT FROM 'NOT_RESIDENT' AND %s
+                        GROUP BY 1 ORDER BY 1""".formatted(ACTIVE_MODEL))
                 .query((rs, n) -> new Coverage(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
     }
 
@@ -368,14 +386,15 @@ public class JdbcScores {
         return jdbc.sql("""
                         SELECT grade, CASE WHEN ? - birth_year < 30 THEN '18–29' WHEN ? - birth_year < 45 THEN '30–44'
                                            WHEN ? - birth_year < 60 THEN '45–59' ELSE '60+' END, count(*)
-                        FROM scoring.score WHERE score IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2""")
+                        FROM scoring.score WHERE score IS NOT NULL AND %s GROUP BY 1, 2 ORDER BY 1, 2"""
+                        .formatted(ACTIVE_MODEL))
                 .params(year, year, year)
                 .query((rs, n) -> new GradeCount(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
     }
 
     public List<GradeCount> gradesByDistrict() {
         return jdbc.sql("SELECT grade, coalesce(region_code, '—'), count(*) FROM scoring.score WHERE score IS NOT NULL "
-                        + "GROUP BY 1, 2 ORDER BY 1, 2")
+                        + "AND " + ACTIVE_MODEL + " GROUP BY 1, 2 ORDER BY 1, 2")
                 .query((rs, n) -> new GradeCount(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
     }
 
@@ -383,7 +402,7 @@ public class JdbcScores {
     public void snapshotGrades(java.time.LocalDate day) {
         jdbc.sql("DELETE FROM scoring.grade_snapshot WHERE day = ?").param(java.sql.Date.valueOf(day)).update();
         jdbc.sql("INSERT INTO scoring.grade_snapshot (day, grade, subjects) SELECT ?, grade, count(*) FROM scoring.score "
-                        + "WHERE grade IS NOT NULL GROUP BY grade")
+                        + "WHERE grade IS NOT NULL AND " + ACTIVE_MODEL + " GROUP BY grade")
                 .param(java.sql.Date.valueOf(day)).update();
     }
 

@@ -102,18 +102,19 @@ public final class RangeWrite {
     private void put(UUID subject, Integer score, String grade, String notScoredCode,
                      String regionCode, Integer birthYear, byte[] explanation, int length) {
         StoredScore before = storedRow(subject);
-        if (before != null && (before.computedAtMicros() > atMicros || before.code().equals(modelCode)
-                && before.version() == modelVersion && Objects.equals(before.score(), score)
+        boolean sameModel = before != null && before.code().equals(modelCode) && before.version() == modelVersion;
+        if (sameModel && (before.computedAtMicros() > atMicros || Objects.equals(before.score(), score)
                 && Objects.equals(before.grade(), grade) && Objects.equals(before.notScoredCode(), notScoredCode)
                 && Objects.equals(before.regionCode(), regionCode) && Objects.equals(before.birthYear(), birthYear)
                 && before.explanation() != null
                 && Arrays.equals(before.explanation(), 0, before.explanation().length, explanation, 0, length))) {
             return;
         }
+        // A first row of the model (after a switch: every row) goes beside the subject's rows of earlier models.
         String from = before == null ? null : before.grade();
-        pending.add(new Pending(subject, before == null, grade, !Objects.equals(from, grade), from));
+        pending.add(new Pending(subject, !sameModel, grade, !Objects.equals(from, grade), from));
         // since: when this score began, for a new row; a changed row keeps the stored one unless the score changed.
-        (before == null ? fresh : changed).row(11)
+        (sameModel ? changed : fresh).row(11)
                 .uuid(subject.getMostSignificantBits(), subject.getLeastSignificantBits()).utf8(modelCodeBytes)
                 .int4(modelVersion).int4(score).text(grade).text(notScoredCode).text(regionCode).int4(birthYear)
                 .timestamp(atMicros).bytes(explanation, 0, length).timestamp(atMicros);
@@ -140,12 +141,12 @@ public final class RangeWrite {
         return null;
     }
 
-    /** Rows of subjects without a stored score. */
+    /** Rows of subjects without a stored score of the model. */
     BinaryCopyWriter fresh() {
         return fresh;
     }
 
-    /** Rows that replace a stored score. */
+    /** Rows that replace a stored score of the model. */
     BinaryCopyWriter changed() {
         return changed;
     }

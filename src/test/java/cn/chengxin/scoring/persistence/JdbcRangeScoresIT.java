@@ -1,6 +1,5 @@
 package cn.chengxin.scoring.persistence;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -33,7 +32,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static cn.chengxin.support.AsStaff.as;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -89,11 +87,11 @@ class JdbcRangeScoresIT {
     }
 
     /**
-     * After a model switch every stored row is replaced: deleted, copied to the history and written anew, unless a
-     * rescore wrote it from later facts meanwhile (then the range is written by an UPDATE that keeps that row).
+     * After a model switch every subject gets a row of the new model beside its row of the old one, which stays as
+     * the history (V41); a rescore that wrote the old row from later facts meanwhile keeps its result current.
      */
     @Test
-    void aModelSwitchReplacesEveryScoreButOneARescoreReplacedMeanwhile() throws Exception {
+    void aModelSwitchWritesEveryoneANewRowAndARescoreMeanwhileStaysCurrent() throws Exception {
         List<UUID> three = List.of(person("411702198306060444"), person("411702198407070455"),
                 person("411702198508080466")).stream().sorted(UuidOrder::compare).toList();
         CompiledModel points = scoring.activeModel();
@@ -139,15 +137,16 @@ class JdbcRangeScoresIT {
         assertThat(scoring.history(other)).extracting(h -> h.at(), h -> h.modelCode(), h -> h.score())
                 .containsExactly(tuple(first, "WEIHAI_POINTS", base.score()),
                         tuple(third, "FIVE_LABELS", middle.score()));
+        assertThat(jdbc.sql("SELECT model_code FROM scoring.score WHERE subject_id = ? ORDER BY computed_at")
+                .param(other).query(String.class).list()).containsExactly("WEIHAI_POINTS", "FIVE_LABELS");
     }
 
     /**
-     * A rescore that waits for a model switch's range, which deletes its subject's row and inserts the successor,
-     * finds its row gone when the range commits; it must then store its result over the successor (computed from
-     * earlier facts), not give up.
+     * A model switch's range writes rows of the new model beside the old ones; a rescore with the old model while the
+     * range's transaction is open has nothing of it to wait for, and its later result is the current score.
      */
     @Test
-    void aRescoreThatWaitedForAModelSwitchsRangeIsStoredOverIt() throws Exception {
+    void aRescoreDuringAModelSwitchsRangeNeitherWaitsNorIsLost() throws Exception {
         UUID subject = person("411702198609090477");
         CompiledModel points = scoring.activeModel();
         ScoreSheet fined = points.sheet();
@@ -160,7 +159,8 @@ class JdbcRangeScoresIT {
         ranges.write(range);
         CompiledModel labels = pendingFiveLabels();
         ScoreSheet middle = withoutRecords(labels);
-        RangeWrite switched = ranges.begin(null, null, labels, first.plusSeconds(60));
+        Instant switchedAt = first.plusSeconds(60);
+        RangeWrite switched = ranges.begin(null, null, labels, switchedAt);
         switched.scored(subject, "411702", 1986, middle);
 
         CountDownLatch rangeWritten = new CountDownLatch(1);
@@ -177,15 +177,11 @@ class JdbcRangeScoresIT {
                 }
             }));
             assertThat(rangeWritten.await(20, TimeUnit.SECONDS)).isTrue();
-            // The subject has no records: the rescore's score (the base) differs from the stored one (fined).
-            Future<?> rescoreDone = threads.submit(() -> scoring.rescore(Set.of(subject)));
-            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
-                    SELECT count(*) FROM pg_stat_activity
-                    WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE scoring.score s SET model_code = u.code%'""")
-                    .query(Long.class).single() > 0);
+            // The subject has no records: the rescore's score (the base) differs from the stored one (fined). It
+            // finishes while the range's transaction is still open.
+            threads.submit(() -> scoring.rescore(Set.of(subject))).get(10, TimeUnit.SECONDS);
             commitRange.countDown();
             rangeDone.get(20, TimeUnit.SECONDS);
-            rescoreDone.get(20, TimeUnit.SECONDS);
         } finally {
             commitRange.countDown();
             threads.shutdownNow();
@@ -194,7 +190,9 @@ class JdbcRangeScoresIT {
         SubjectScore now = scoring.scoreOf(subject).orElseThrow();
         assertThat(now.modelCode()).isEqualTo("WEIHAI_POINTS");
         assertThat(now.score()).isNotEqualTo(fined.score());
-        assertThat(now.computedAt()).isAfter(first.plusSeconds(60));
+        assertThat(now.computedAt()).isAfter(switchedAt);
+        assertThat(scoring.history(subject)).extracting(h -> h.modelCode(), h -> h.score())
+                .contains(tuple("FIVE_LABELS", middle.score()), tuple("WEIHAI_POINTS", fined.score()));
     }
 
     @Test
