@@ -49,6 +49,9 @@ final class RangeScoring {
     private final ThreadLocal<RecordColumns> columns = ThreadLocal.withInitial(RecordColumns::new);
     /** Each thread's arrays for the rows to write, reused range after range. */
     private final ThreadLocal<RangeWrite.Buffers> buffers = ThreadLocal.withInitial(RangeWrite.Buffers::new);
+    /** How many subjects the pass graded with each grade, for the day's snapshot of the distribution. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> grades =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     RangeScoring(CompiledModel model, Map<String, ItemDefinition> usable, LocalDate today, Set<RecordStatus> counted,
                  SubjectRegistry subjects, CreditFile creditFile, JdbcRangeScores store,
@@ -88,6 +91,7 @@ final class RangeScoring {
         RecordColumns records = creditFile.columnsBetween(after, last, counted, codes, decidedFrom, columns.get());
         RangeWrite range = store.begin(after, last, model, readAt, buffers.get());
         ScoreSheet sheet = sheets.get();
+        Map<String, Long> graded = new java.util.HashMap<>();
         int r = 0;
         for (ResidentFacts person : persons) {
             long most = person.id().getMostSignificantBits();
@@ -110,13 +114,23 @@ final class RangeScoring {
             }
             model.compute(sheet);
             range.scored(person.id(), person.regionCode(), year, sheet);
+            graded.merge(sheet.band().grade(), 1L, Long::sum);
         }
+        graded.forEach((grade, n) -> grades.merge(grade, n, Long::sum));
         List<GradesChanged.Change> changes = store.write(range).stream()
                 .map(c -> new GradesChanged.Change(c.subjectId(), c.from(), c.to())).toList();
         if (!changes.isEmpty()) {
             events.publishEvent(new GradesChanged(changes, readAt));
         }
         return persons.size();
+    }
+
+    /**
+     * How many persons the ranges scored so far graded with each grade: after the pass, the distribution of the
+     * grades it computed (a grade stored meanwhile by a rescore from later facts is counted as the pass found it).
+     */
+    Map<String, Long> gradeCounts() {
+        return Map.copyOf(grades);
     }
 
     /** The database's order of ids: unsigned, high bits first. */

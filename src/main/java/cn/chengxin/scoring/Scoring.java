@@ -332,7 +332,9 @@ public class Scoring {
         } finally {
             workers.shutdownNow();
         }
-        store.snapshotGrades(LocalDate.now(clock));
+        // The day's distribution from the grades just computed: counting them again in the table read every score
+        // row (every model's), 0.5-0.7 s of a recompute of 1,000,000 residents.
+        store.snapshotGrades(LocalDate.now(clock), pass.gradeCounts());
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.recompute").detail(done + " persons"));
         return done;
     }

@@ -406,6 +406,15 @@ public class JdbcScores {
                 .param(java.sql.Date.valueOf(day)).update();
     }
 
+    /** Replaces the day's snapshot of the grade distribution with {@code subjects} by grade. */
+    public void snapshotGrades(java.time.LocalDate day, Map<String, Long> subjects) {
+        jdbc.sql("DELETE FROM scoring.grade_snapshot WHERE day = ?").param(java.sql.Date.valueOf(day)).update();
+        jdbc.sql("INSERT INTO scoring.grade_snapshot (day, grade, subjects) SELECT ?, * FROM unnest(?::text[], ?::bigint[])")
+                .params(java.sql.Date.valueOf(day), subjects.keySet().toArray(String[]::new),
+                        subjects.keySet().stream().map(subjects::get).toArray(Long[]::new))
+                .update();
+    }
+
     public record Snapshot(java.time.LocalDate day, String grade, long subjects) {
     }
 
