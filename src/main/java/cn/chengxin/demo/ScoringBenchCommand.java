@@ -177,8 +177,8 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
 
     /**
      * The job's own case: a reviewed switch of the score model, which rescores everyone — every subject gets a row of
-     * the new model, the old model's rows stay as the history (which gives the grade notices). Timed from the approval, which starts the
-     * job, until the job is done. Switches between the two presets, run after run.
+     * the new model, the old model's rows stay as the history (which gives the grade notices). Timed from the
+     * approval, which starts the job, until the job is done. Switches between the two presets, run after run.
      */
     private void modelChange() throws Exception {
         ScoreModel next = scoring.activeModel().model().code().equals(ScoreModel.weihai().code())

@@ -172,7 +172,7 @@ public class JdbcRangeScores {
     /**
      * Replaces the stored rows of the staged rows' model with the staged ones unless computed from later facts;
      * returns the subjects written.
-     * The scores replaced by another score, grade or model go to the history by the table's trigger (V37), exactly
+     * The scores replaced by another score or grade go to the history by the table's trigger (V37), exactly
      * as this statement replaced them. Rows are updated in id order, as every writer of scores does, so that two
      * writers meeting on the same subjects wait for each other rather than deadlock. The stored rows are bounded
      * by the range's ids as well: the staging table has no statistics, and right after a bulk load neither may the
