@@ -149,6 +149,15 @@ class ScoringIT {
             return null;
         });
         await().atMost(Duration.ofSeconds(30)).until(() -> !scoring.progress().running());
+        // Every resident now has a row per model version (V41); the figures count each once, under the active model.
+        assertThat(jdbc.sql("SELECT count(*) FROM scoring.score WHERE subject_id = ?").param(r.id())
+                .query(Long.class).single()).isEqualTo(3);
+        // Reactions of other tests may still score new residents: the figure lies between two counts around it.
+        String residents = "SELECT count(DISTINCT subject_id) FROM scoring.score "
+                + "WHERE not_scored_code IS DISTINCT FROM 'NOT_RESIDENT'";
+        long residentsBefore = jdbc.sql(residents).query(Long.class).single();
+        long counted = scoring.coverage().stream().mapToLong(JdbcScores.Coverage::residents).sum();
+        assertThat(counted).isBetween(residentsBefore, jdbc.sql(residents).query(Long.class).single());
     }
 
     /**
