@@ -41,8 +41,9 @@ import org.springframework.stereotype.Component;
  * index holds them, then drives {@code POST /api/v1/checks} (scenario LICENSING, random residents, so about E/N of
  * them on a list) over real HTTP on loopback with wrk ({@link WrkLoad}), over W keep-alive HTTP/1.1 connections,
  * for S seconds, and the same against {@code GET /api/v1/whoami} with the same kind of key (the HTTP floor:
- * authentication, rate limit, JSON, no check work); both warm up, in rounds of U seconds each, until the JIT compiler is
- * (nearly) idle, before either is measured.
+ * authentication, rate limit, JSON, no check work) for S/2 seconds just before the checks and S/2 just after, so that
+ * the ratio holds when the machine's speed drifts during the run; both warm up, in rounds of U seconds each, until the
+ * JIT compiler is (nearly) idle, before either is measured.
  * Prints throughput, p50/p99 and the ratio (every answer of status 400 or above, and every broken connection, is an
  * error), and counts the stored checks and their audit events afterwards. Runs with the web server up (see
  * {@code ChengxinApplication}); for a throw-away database.
@@ -145,6 +146,13 @@ class ChecksBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         System.out.printf("bench-checks: warm-up %.0f s in %d rounds; JIT compiler busy %.1f%% of the last round%n",
                 (System.nanoTime() - warmStarted) / 1e9, rounds, 100 * compiling);
         CpuClock cpu = CpuClock.of(jdbc);
+        // The floor brackets the checks: on this machine the speed of everything drifts by a fifth or more within
+        // minutes (the floor, which no change to checks touches, moves with them), and a floor measured only after
+        // the checks would compare them with another machine.
+        int floorSeconds = Math.max(1, seconds / 2);
+        long[] start = cpu.read();
+        Map<String, Long> threadsStart = CpuClock.byThreadKind();
+        WrkLoad.Result floorBefore = wrk.get("/api/v1/whoami", floorKey, floorSeconds);
         long[] before = cpu.read();
         Map<String, Long> threadsBefore = CpuClock.byThreadKind();
         Instant checksFrom = Instant.now();
@@ -152,9 +160,11 @@ class ChecksBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         Instant checksTo = Instant.now();
         long[] between = cpu.read();
         Map<String, Long> threadsBetween = CpuClock.byThreadKind();
-        WrkLoad.Result floorLoad = wrk.get("/api/v1/whoami", floorKey, seconds);
+        WrkLoad.Result floorAfter = wrk.get("/api/v1/whoami", floorKey, floorSeconds);
         long[] after = cpu.read();
         Map<String, Long> threadsAfter = CpuClock.byThreadKind();
+        long floorRequests = floorBefore.requests() + floorAfter.requests();
+        double floorPerSecond = floorRequests / (floorBefore.seconds() + floorAfter.seconds());
 
         // Reads the measures and audit tables directly (bench code only): the stored checks and their audit events
         // must match every check answered 200, the claim the benchmark rests on, and no facade counts them. wrk
@@ -170,29 +180,32 @@ class ChecksBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         checkPhases.add(checksLoad);
         long answered = checkPhases.stream().mapToLong(r -> r.requests() - r.non2xx()).sum();
         long unanswered = (long) checkPhases.size() * workers;
-        long errors = warmErrors + checkPhases.stream().mapToLong(WrkLoad.Result::errors).sum() + floorLoad.errors();
+        long errors = warmErrors + checkPhases.stream().mapToLong(WrkLoad.Result::errors).sum() + floorBefore.errors()
+                + floorAfter.errors();
 
-        double ratio = checksLoad.perSecond() / floorLoad.perSecond();
+        double ratio = checksLoad.perSecond() / floorPerSecond;
         System.out.printf("bench-checks: entries loaded %,d, index size %,d%n", loaded, indexed);
         System.out.printf("bench-checks: checks %,.0f/s, p50 %.2f ms, p99 %.2f ms (%,d checks in %.1f s, %.1f%% on a "
                         + "list)%n", checksLoad.perSecond(), checksLoad.p50Ms(), checksLoad.p99Ms(),
                 checksLoad.requests(), checksLoad.seconds(), 100.0 * hits / Math.max(1, checksLoad.requests()));
-        System.out.printf("bench-checks: floor (GET /api/v1/whoami) %,.0f req/s, p50 %.2f ms, p99 %.2f ms%n",
-                floorLoad.perSecond(), floorLoad.p50Ms(), floorLoad.p99Ms());
+        System.out.printf("bench-checks: floor (GET /api/v1/whoami) %,.0f req/s (%,.0f before the checks, %,.0f after), "
+                        + "p50 %.2f / %.2f ms, p99 %.2f / %.2f ms%n", floorPerSecond, floorBefore.perSecond(),
+                floorAfter.perSecond(), floorBefore.p50Ms(), floorAfter.p50Ms(), floorBefore.p99Ms(), floorAfter.p99Ms());
         System.out.printf("bench-checks: ratio checks/floor %.2f%n", ratio);
         System.out.printf("bench-checks: CPU per check %.0f µs server JVM + %.0f µs PostgreSQL + %.0f µs wrk; "
                         + "per floor request %.0f µs JVM + %.0f µs PostgreSQL + %.0f µs wrk; load average %.1f%n",
                 (between[0] - before[0]) / 1e3 / Math.max(1, checksLoad.requests()),
                 (between[1] - before[1]) / 1e3 / Math.max(1, checksLoad.requests()),
                 checksLoad.cpuSeconds() * 1e6 / Math.max(1, checksLoad.requests()),
-                (after[0] - between[0]) / 1e3 / Math.max(1, floorLoad.requests()),
-                (after[1] - between[1]) / 1e3 / Math.max(1, floorLoad.requests()),
-                floorLoad.cpuSeconds() * 1e6 / Math.max(1, floorLoad.requests()),
+                (after[0] - between[0] + before[0] - start[0]) / 1e3 / Math.max(1, floorRequests),
+                (after[1] - between[1] + before[1] - start[1]) / 1e3 / Math.max(1, floorRequests),
+                (floorBefore.cpuSeconds() + floorAfter.cpuSeconds()) * 1e6 / Math.max(1, floorRequests),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("bench-checks: JVM CPU per check by thread: %s%n",
                 CpuClock.busiest(threadsBefore, threadsBetween, checksLoad.requests(), 6));
         System.out.printf("bench-checks: JVM CPU per floor request by thread: %s%n",
-                CpuClock.busiest(threadsBetween, threadsAfter, floorLoad.requests(), 6));
+                CpuClock.busiest(CpuClock.sum(threadsStart, CpuClock.difference(threadsBetween, threadsBefore)),
+                        threadsAfter, floorRequests, 6));
         boolean consistent = stored == audited && stored >= answered && stored <= answered + unanswered;
         System.out.printf("bench-checks: errors (status ≥ 400 or broken) %,d; checks answered 200 %,d, stored %,d, "
                         + "audited %,d (%s; at most %,d in flight when wrk stopped)%n", errors, answered, stored,
