@@ -93,21 +93,24 @@ final class CpuClock {
         return nanos;
     }
 
-    /** The kinds of thread that used most CPU between two readings of {@link #byThreadKind()}, per unit of work. */
     /** {@code a + b}, kind by kind (a kind missing from one counts 0 there). */
     static java.util.Map<String, Long> sum(java.util.Map<String, Long> a, java.util.Map<String, Long> b) {
-        java.util.Map<String, Long> total = new java.util.TreeMap<>(a);
-        b.forEach((kind, nanos) -> total.merge(kind, nanos, Long::sum));
-        return total;
+        return combined(a, b, 1);
     }
 
     /** {@code a - b}, kind by kind (a kind missing from one counts 0 there). */
     static java.util.Map<String, Long> difference(java.util.Map<String, Long> a, java.util.Map<String, Long> b) {
+        return combined(a, b, -1);
+    }
+
+    private static java.util.Map<String, Long> combined(java.util.Map<String, Long> a, java.util.Map<String, Long> b,
+                                                        long sign) {
         java.util.Map<String, Long> total = new java.util.TreeMap<>(a);
-        b.forEach((kind, nanos) -> total.merge(kind, -nanos, Long::sum));
+        b.forEach((kind, nanos) -> total.merge(kind, sign * nanos, Long::sum));
         return total;
     }
 
+    /** The kinds of thread that used most CPU between two readings of {@link #byThreadKind()}, per unit of work. */
     static String busiest(java.util.Map<String, Long> before, java.util.Map<String, Long> after, long units, int top) {
         return after.entrySet().stream()
                 .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))

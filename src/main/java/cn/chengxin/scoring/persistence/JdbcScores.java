@@ -398,12 +398,15 @@ public class JdbcScores {
                 .query((rs, n) -> new GradeCount(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
     }
 
-    /** Replaces the day's snapshot of the grade distribution with the current one. */
+    /** Replaces the day's snapshot of the grade distribution with the current one (the active model's grades). */
     public void snapshotGrades(java.time.LocalDate day) {
-        jdbc.sql("DELETE FROM scoring.grade_snapshot WHERE day = ?").param(java.sql.Date.valueOf(day)).update();
-        jdbc.sql("INSERT INTO scoring.grade_snapshot (day, grade, subjects) SELECT ?, grade, count(*) FROM scoring.score "
-                        + "WHERE grade IS NOT NULL AND " + ACTIVE_MODEL + " GROUP BY grade")
-                .param(java.sql.Date.valueOf(day)).update();
+        Map<String, Long> subjects = new HashMap<>();
+        jdbc.sql("SELECT grade, count(*) FROM scoring.score WHERE grade IS NOT NULL AND " + ACTIVE_MODEL
+                        + " GROUP BY grade")
+                .query((java.sql.ResultSet rs) -> {
+                    subjects.put(rs.getString(1), rs.getLong(2));
+                });
+        snapshotGrades(day, subjects);
     }
 
     /** Replaces the day's snapshot of the grade distribution with {@code subjects} by grade. */
