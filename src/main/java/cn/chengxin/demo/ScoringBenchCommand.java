@@ -106,6 +106,7 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         System.out.printf("bench-scoring: checkpoint after loading in %.1f s%n", (System.nanoTime() - started) / 1e9);
 
         Map<String, Long> serverBefore = CpuClock.of(jdbc).databaseByKind();
+        String walBefore = walPosition();
         long[] cpuBefore = cpu();
         started = System.nanoTime();
         long recomputed = scoring.recomputeAll();
@@ -128,8 +129,8 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
                         + cpuAfter[1] - cpuBefore[1]) / 1e9), loadBefore);
         System.out.printf("bench-scoring: of the JVM's CPU, the JIT compilers used %.1f s and the garbage collector "
                 + "%.1f s%n", (cpuAfter[2] - cpuBefore[2]) / 1e9, (cpuAfter[3] - cpuBefore[3]) / 1e9);
-        System.out.printf("bench-scoring: of PostgreSQL's CPU, by process (s): %s%n",
-                CpuClock.byKindSeconds(serverBefore, serverAfter));
+        System.out.printf("bench-scoring: of PostgreSQL's CPU, by process (s): %s; WAL written %,d MB%n",
+                CpuClock.byKindSeconds(serverBefore, serverAfter), walSince(walBefore) >> 20);
         started = System.nanoTime();
         long again = scoring.recomputeAll();
         System.out.printf("bench-scoring: full recompute again with nothing changed: %,d subjects in %.1f s = %,.0f "
@@ -164,15 +165,17 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
     private void warmRecompute() {
         jdbc.sql("TRUNCATE scoring.score, scoring.score_history").update();
         jdbc.sql("CHECKPOINT").update();
+        String walBefore = walPosition();
         long[] cpuBefore = cpu();
         long started = System.nanoTime();
         long recomputed = scoring.recomputeAll();
         double seconds = (System.nanoTime() - started) / 1e9;
         long[] cpuAfter = cpu();
         System.out.printf("bench-scoring: full recompute from no scores again, code compiled: %,d subjects in %.1f s "
-                + "= %,.0f subjects/s; CPU JVM %.1f s (JIT %.1f s, GC %.1f s), PostgreSQL %.1f s%n", recomputed,
-                seconds, recomputed / seconds, (cpuAfter[0] - cpuBefore[0]) / 1e9, (cpuAfter[2] - cpuBefore[2]) / 1e9,
-                (cpuAfter[3] - cpuBefore[3]) / 1e9, (cpuAfter[1] - cpuBefore[1]) / 1e9);
+                + "= %,.0f subjects/s; CPU JVM %.1f s (JIT %.1f s, GC %.1f s), PostgreSQL %.1f s; WAL written %,d MB%n",
+                recomputed, seconds, recomputed / seconds, (cpuAfter[0] - cpuBefore[0]) / 1e9,
+                (cpuAfter[2] - cpuBefore[2]) / 1e9, (cpuAfter[3] - cpuBefore[3]) / 1e9,
+                (cpuAfter[1] - cpuBefore[1]) / 1e9, walSince(walBefore) >> 20);
     }
 
     /**
@@ -184,6 +187,7 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         ScoreModel next = scoring.activeModel().model().code().equals(ScoreModel.weihai().code())
                 ? ScoreModel.fiveLabels() : ScoreModel.weihai();
         Map<String, Long> serverBefore = CpuClock.of(jdbc).databaseByKind();
+        String walBefore = walPosition();
         long[] cpuBefore = cpu();
         long started = System.nanoTime();
         switchTo(next);
@@ -201,8 +205,19 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
                 + "GC %.1f s), PostgreSQL %.1f s%n", next.code(), subjects, seconds, subjects / seconds, history,
                 (cpuAfter[0] - cpuBefore[0]) / 1e9, (cpuAfter[2] - cpuBefore[2]) / 1e9,
                 (cpuAfter[3] - cpuBefore[3]) / 1e9, (cpuAfter[1] - cpuBefore[1]) / 1e9);
-        System.out.printf("bench-scoring: of PostgreSQL's CPU in the switch, by process (s): %s%n",
-                CpuClock.byKindSeconds(serverBefore, serverAfter));
+        System.out.printf("bench-scoring: of PostgreSQL's CPU in the switch, by process (s): %s; WAL written %,d MB%n",
+                CpuClock.byKindSeconds(serverBefore, serverAfter), walSince(walBefore) >> 20);
+    }
+
+    /** The server's current write-ahead log position. */
+    private String walPosition() {
+        return jdbc.sql("SELECT pg_current_wal_lsn()::text").query(String.class).single();
+    }
+
+    /** Bytes of write-ahead log written since {@code position}. */
+    private long walSince(String position) {
+        return jdbc.sql("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), ?::pg_lsn)::bigint").param(position)
+                .query(Long.class).single();
     }
 
     /** Proposes and approves {@code model} (two people), and waits for the recompute the approval starts. */
