@@ -139,23 +139,25 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         warmRecompute();
         modelChange();
 
-        long[] freshness = freshness(residents, probes);
+        Freshness probed = freshness(residents, probes);
+        long[] freshness = probed.times();
         long[] sorted = freshness.clone();
         Arrays.sort(sorted);
         double median = sorted.length == 0 ? Double.NaN : sorted[(sorted.length - 1) / 2] / 1e6;
         double worst = sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6;
         System.out.printf("bench-scoring: freshness (submission → new score visible) over %d residents: median %.0f "
-                + "ms, max %.0f ms %s%n", sorted.length, median, worst,
-                Arrays.stream(freshness).mapToObj(t -> String.format("%.0f", t / 1e6)).toList());
+                + "ms, max %.0f ms %s; not visible within %d ms: %d%n", sorted.length, median, worst,
+                Arrays.stream(freshness).mapToObj(t -> String.format("%.0f", t / 1e6)).toList(), PATIENCE_MS,
+                probed.missed());
 
         // The heap is capped by -Xmx (the run fails if it does not fit); the old generation's peak is what stays live.
         long oldPeak = CommandOptions.peakOldGenerationBytes();
         System.out.printf("bench-scoring: heap capped at %d MB; peak old generation %d MB%n",
                 Runtime.getRuntime().maxMemory() >> 20, oldPeak >> 20);
-        boolean met = perSecond >= TARGET_SUBJECTS_PER_SECOND && worst <= TARGET_FRESHNESS_MS;
+        boolean met = perSecond >= TARGET_SUBJECTS_PER_SECOND && worst <= TARGET_FRESHNESS_MS && probed.missed() == 0;
         System.out.printf("bench-scoring: targets ≥ %,.0f subjects/s full recompute, freshness ≤ %.0f ms: %s%n",
                 TARGET_SUBJECTS_PER_SECOND, TARGET_FRESHNESS_MS, met ? "met" : "not met");
-        exitCode = sorted.length == probes ? 0 : 1;
+        exitCode = sorted.length == probes && probed.missed() == 0 ? 0 : 1;
     }
 
     /**
@@ -375,17 +377,26 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
                 .params(batch, java.sql.Date.valueOf(adultsBornBefore)).update();
     }
 
+    /** The freshness probes' times (nanoseconds) and how many penalties never showed within {@link #PATIENCE_MS}. */
+    private record Freshness(long[] times, int missed) {
+    }
+
     /**
      * For {@code probes} scored residents spread over the population: one penalty (P_ADMIN_PENALTY_GENERAL from
      * MARKET) through {@link Submissions#submit}, as a department's API call would send it, then polls the score
-     * until its explanation lists the new record. Returns the times in nanoseconds.
+     * until its explanation lists the new record. A resident who carries an earlier run's probe penalty (a rerun on
+     * the same database) is passed over: penalties piled up run after run, all decided the same day, reach the number
+     * of an item's records the model counts (the five most recent, ties by record key), so that a further one counts
+     * for nothing and is rightly not listed, and the probe would wait in vain. A penalty that does not show within
+     * {@link #PATIENCE_MS} counts against the target.
      */
-    private long[] freshness(int residents, int probes) throws InterruptedException {
+    private Freshness freshness(int residents, int probes) throws InterruptedException {
         List<SyntheticResident> population = PopulationGenerator.generate(city, SEED, residents).residents();
         LocalDate adultsBornBefore = LocalDate.now().minusYears(20);
         List<SyntheticResident> candidates = new ArrayList<>();
-        int stride = Math.max(1, residents / Math.max(1, probes * 4));
-        for (int i = stride / 2; i < population.size() && candidates.size() < probes * 4; i += stride) {
+        // Many more than needed: minors and residents probed by earlier runs on the same database are passed over.
+        int stride = Math.max(1, residents / Math.max(1, probes * 20));
+        for (int i = stride / 2; i < population.size() && candidates.size() < probes * 20; i += stride) {
             if (population.get(i).birthDate().isBefore(adultsBornBefore)) {
                 candidates.add(population.get(i));
             }
@@ -397,12 +408,19 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
                 pseudonyms));
         LocalDate decided = LocalDate.now().minusDays(1);
         List<Long> times = new ArrayList<>();
+        int missed = 0;
         for (int c = 0; c < candidates.size() && times.size() < probes; c++) {
             SubjectRegistry.Found subject = found.get(pseudonyms.get(c));
             Optional<SubjectScore> before = subject == null ? Optional.empty() : scoring.scoreOf(subject.id());
             if (before.isEmpty() || !before.get().scored()) {
                 System.out.printf("bench-scoring: candidate %d skipped: %s%n", c, subject == null ? "not registered"
                         : before.isEmpty() ? "no score" : before.get().notScoredCode());
+                continue;
+            }
+            // Bench code reads the record table: no facade finds records by their source id.
+            if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM creditfile.record WHERE subject_id = ? AND source_record_id "
+                    + "LIKE 'BENCH-FRESH-%')").param(subject.id()).query(Boolean.class).single()) {
+                System.out.printf("bench-scoring: candidate %d skipped: carries an earlier run's probe penalty%n", c);
                 continue;
             }
             Set<UUID> known = new HashSet<>();
@@ -431,6 +449,7 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
             long took = System.nanoTime() - t0;
             if (!seen) {
                 System.out.printf("bench-scoring: probe %d: new score not visible after %d ms%n", c, PATIENCE_MS);
+                missed++;
                 continue;
             }
             SubjectScore after = scoring.scoreOf(subject.id()).orElseThrow();
@@ -438,7 +457,7 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
                     before.get().score(), after.score(), took / 1e6);
             times.add(took);
         }
-        return times.stream().mapToLong(Long::longValue).toArray();
+        return new Freshness(times.stream().mapToLong(Long::longValue).toArray(), missed);
     }
 
     private static boolean isNew(Contribution c, Set<UUID> known, LocalDate decided) {
