@@ -237,7 +237,7 @@ public class Scoring {
                 ItemDefinition item = pass.items.get(r.itemCode());
                 if (item != null && COUNTED.contains(r.status())) {
                     counted.add(new ScoredRecord(r.recordKey(), r.itemCode(), item.severity(), r.decisionDate(),
-                            r.departmentCode(), item.name()));
+                            item.name()));
                 }
             }
             ScoreOutcome outcome = model.score(f.birthDate(), f.residentSince(), counted, pass.today);

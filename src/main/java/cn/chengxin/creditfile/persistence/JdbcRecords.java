@@ -257,12 +257,17 @@ public class JdbcRecords {
         return files;
     }
 
-    /** The current records of many subjects in one of the statuses, without content, by subject. */
+    /**
+     * The current records of many subjects in one of the statuses, without content, by subject. Only columns the
+     * subject index carries (V34): an index-only scan wherever the visibility map allows (all but the pages written
+     * since the last vacuum), where reading the department as well visited every record's row (on the ingestion
+     * bench's database, 2,000 subjects' records: 4.3 ms and 1,536 buffers against 0.4 ms and 39 buffers).
+     */
     public Map<UUID, List<cn.chengxin.creditfile.RecordFacts>> factsOf(java.util.Collection<UUID> subjectIds,
                                                                         Set<RecordStatus> statuses) {
         Map<UUID, List<cn.chengxin.creditfile.RecordFacts>> files = new java.util.HashMap<>();
         jdbc.sql("""
-                        SELECT subject_id, record_key, item_code, department_code, decision_date, status
+                        SELECT subject_id, record_key, item_code, decision_date, status
                         FROM creditfile.record
                         WHERE subject_id = ANY(?::uuid[]) AND current AND status = ANY(?::text[])""")
                 .params(subjectIds.toArray(UUID[]::new), statuses.stream().map(Enum::name).toArray(String[]::new))
@@ -270,8 +275,8 @@ public class JdbcRecords {
                     UUID subject = rs.getObject(1, UUID.class);
                     return files.computeIfAbsent(subject, k -> new java.util.ArrayList<>()).add(
                             new cn.chengxin.creditfile.RecordFacts(subject, rs.getObject(2, UUID.class),
-                                    rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class),
-                                    RecordStatus.valueOf(rs.getString(6))));
+                                    rs.getString(3), rs.getObject(4, LocalDate.class),
+                                    RecordStatus.valueOf(rs.getString(5))));
                 })
                 .list();
         return files;

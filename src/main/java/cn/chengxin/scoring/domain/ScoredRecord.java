@@ -15,11 +15,10 @@ import cn.chengxin.catalog.domain.Severity;
  * @param recordKey      identifies the record in the explanation
  * @param severity       the record's severity class; null (e.g. good information): weight 1
  * @param decisionDate   the date of the document that determined the act; recency decay counts from it
- * @param departmentCode the providing department, for the explanation
  * @param title          what the subject reads in the explanation, e.g. the item name
  */
 public record ScoredRecord(UUID recordKey, String itemCode, Severity severity, LocalDate decisionDate,
-                           String departmentCode, String title) {
+                           String title) {
 
     public ScoredRecord {
         Objects.requireNonNull(recordKey, "recordKey");

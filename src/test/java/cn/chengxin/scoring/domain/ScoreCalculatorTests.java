@@ -262,6 +262,6 @@ class ScoreCalculatorTests {
     }
 
     private static ScoredRecord record(String item, Severity severity, LocalDate decided) {
-        return new ScoredRecord(UUID.randomUUID(), item, severity, decided, "DEPT", item + " 的记录");
+        return new ScoredRecord(UUID.randomUUID(), item, severity, decided, item + " 的记录");
     }
 }

@@ -29,10 +29,10 @@ class ExplanationCodecTests {
         List<ScoredRecord> records = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             records.add(new ScoredRecord(UUID.randomUUID(), "P_VOLUNTEER_SERVICE", null, TODAY.minusMonths(i * 7L),
-                    "CIVILISATION_OFFICE", "志愿服务"));
+                    "志愿服务"));
         }
         records.add(new ScoredRecord(UUID.randomUUID(), "P_COURT_DEFAULTER", Severity.SERIOUS, TODAY.minusDays(40),
-                "COURT", "失信被执行人"));
+                "失信被执行人"));
         CompiledModel compiled = ScoreCalculator.compile(MODEL);
         Scored scored = (Scored) compiled.score(LocalDate.of(1980, 1, 1), LocalDate.of(2000, 1, 1), records, TODAY);
         assertThat(scored.contributions()).isNotEmpty();
@@ -71,7 +71,7 @@ class ExplanationCodecTests {
                 // Few distinct days, so that records of one item often share a day and are ordered by key.
                 records.add(new ScoredRecord(new UUID(random.nextLong(), random.nextLong()),
                         items[random.nextInt(items.length)], severities[random.nextInt(severities.length)],
-                        TODAY.minusDays(random.nextInt(8) * 160L), "DEPT", "标题"));
+                        TODAY.minusDays(random.nextInt(8) * 160L), "标题"));
             }
             Scored scored = (Scored) compiled.score(LocalDate.of(1980, 1, 1), LocalDate.of(2000, 1, 1), records,
                     TODAY);
