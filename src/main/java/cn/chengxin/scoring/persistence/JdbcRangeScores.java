@@ -71,8 +71,8 @@ public class JdbcRangeScores {
             throw new IllegalArgumentException("model code " + code);
         }
         List<RangeWrite.StoredScore> stored = new ArrayList<>();
-        // For this transaction only, on the connection the COPY below takes part in.
-        jdbc.sql("SELECT set_config('work_mem', '64MB', true)").query(String.class).single();
+        // On the transaction's connection, which the COPY below takes part in.
+        roomToSortInMemory();
         // Literals only: COPY takes no parameters (the model code is checked above). An explanation is read only
         // where it can be equal: after a model switch no stored one can, and reading them all was 190 MB.
         PostgresCopy.copyOut(dataSource, """
@@ -152,9 +152,14 @@ public class JdbcRangeScores {
      */
     private Set<UUID> replaceChanged(RangeWrite range) {
         // The staged rows are sorted, the trigger hashes both versions of each row: past 4 MB, on disk.
-        jdbc.sql("SET LOCAL work_mem = '64MB'").update();
+        roomToSortInMemory();
         stage(range.changed());
         return new HashSet<>(replaceStaged(range));
+    }
+
+    /** Lets the current transaction's sorts and hashes of a range use 64 MB instead of spilling past 4 MB to disk. */
+    private void roomToSortInMemory() {
+        jdbc.sql("SET LOCAL work_mem = '64MB'").update();
     }
 
     /**
