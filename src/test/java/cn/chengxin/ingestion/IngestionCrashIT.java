@@ -48,14 +48,18 @@ class IngestionCrashIT {
         int rows = writeCsv(csv);
 
         String batch = UUID.randomUUID().toString();
-        App crashed = App.start(DIR.resolve("crashed"), 54381, 18181);
+        // Ports free now, not fixed ones: the fixed database port (in the range the system also hands out to
+        // outgoing connections) was once found taken when the database came to listen on it.
+        int crashedDb = freePort();
+        int crashedHttp = freePort();
+        App crashed = App.start(DIR.resolve("crashed"), crashedDb, crashedHttp);
         try {
             assertThat(crashed.upload(csv, batch)).isEqualTo(202);
             crashed.awaitRowsDone(ROWS / 5);
         } finally {
             crashed.kill();
         }
-        App restarted = App.start(DIR.resolve("crashed"), 54381, 18181);
+        App restarted = App.start(DIR.resolve("crashed"), crashedDb, crashedHttp);
         String crashedDigest;
         long crashedCount;
         try {
@@ -67,7 +71,7 @@ class IngestionCrashIT {
             restarted.stop();
         }
 
-        App clean = App.start(DIR.resolve("clean"), 54382, 18182);
+        App clean = App.start(DIR.resolve("clean"), freePort(), freePort());
         try {
             String cleanBatch = UUID.randomUUID().toString();
             assertThat(clean.upload(csv, cleanBatch)).isEqualTo(202);
@@ -76,6 +80,12 @@ class IngestionCrashIT {
             assertThat(crashedDigest).as("the same records as a clean run").isEqualTo(clean.digest());
         } finally {
             clean.stop();
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 
