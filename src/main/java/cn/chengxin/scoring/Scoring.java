@@ -352,12 +352,30 @@ public class Scoring {
 
     // ---- reading
 
+    /**
+     * The subject's current score with its explanation; for a subject the active model does not score (a minor, not
+     * resident or not long enough, age unknown), that outcome with its reason as of now — derived from the registry,
+     * as no row is stored for it unless it ended a score. Empty when there is no score yet (a resident not yet
+     * computed, an organisation).
+     */
     public Optional<SubjectScore> scoreOf(UUID subject) {
         Map<String, String> names = new HashMap<>();
         catalogue.active().forEach(i -> names.put(i.code(), i.definition().name()));
-        return store.score(subject, names::get).map(r -> new SubjectScore(r.subjectId(), r.modelCode(),
-                r.modelVersion(), r.score(), r.grade(), r.gradeLabel(), r.notScoredCode(), r.notScoredReason(),
-                store.computedAt(subject).orElse(null), r.dimensions(), r.contributions()));
+        Optional<SubjectScore> stored = store.score(subject, names::get).map(r -> new SubjectScore(r.subjectId(),
+                r.modelCode(), r.modelVersion(), r.score(), r.grade(), r.gradeLabel(), r.notScoredCode(),
+                r.notScoredReason(), store.computedAt(subject).orElse(null), r.dimensions(), r.contributions()));
+        CompiledModel model = activeModel();
+        String code = model.model().code();
+        int version = model.model().version();
+        if (stored.isPresent() && (stored.get().scored()
+                || stored.get().modelCode().equals(code) && stored.get().modelVersion() == version)) {
+            return stored;
+        }
+        ResidentFacts facts = subjects.residentFacts(Set.of(subject)).get(subject);
+        Optional<ScoreOutcome.NotScored> refusal = facts == null ? Optional.empty()
+                : model.refusal(facts.birthDate(), facts.residentSince(), LocalDate.now(clock));
+        return refusal.map(r -> new SubjectScore(subject, code, version, null, null, null, r.code(), r.reason(),
+                clock.instant(), List.of(), List.of())).or(() -> stored);
     }
 
     /** 信用等级变动通知: every change of the subject's grade, newest first (RULES.md §8; issue #6). */
@@ -415,8 +433,17 @@ public class Scoring {
         return store.benefits();
     }
 
+    /**
+     * Per district: residents (persons with a current residence, in the registry, at the district of their first
+     * one) and how many of them the active model scored.
+     */
     public List<JdbcScores.Coverage> coverage() {
-        return store.coverage();
+        Map<String, Long> residents = subjects.residentsByRegion();
+        Map<String, Long> scored = store.scoredByRegion();
+        java.util.TreeSet<String> regions = new java.util.TreeSet<>(residents.keySet());
+        regions.addAll(scored.keySet());
+        return regions.stream().map(r -> new JdbcScores.Coverage(r, residents.getOrDefault(r, 0L),
+                scored.getOrDefault(r, 0L))).toList();
     }
 
     public List<JdbcScores.GradeCount> gradesByAgeBand() {

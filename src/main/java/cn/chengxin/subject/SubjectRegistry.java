@@ -201,6 +201,14 @@ public class SubjectRegistry {
     }
 
     /**
+     * Residents by district: persons with a current residence, each counted at the district of their first current
+     * one (as {@link #residentFacts} gives it); for coverage figures.
+     */
+    public java.util.Map<String, Long> residentsByRegion() {
+        return subjects.residentsByRegion();
+    }
+
+    /**
      * The clear number of a subject, for the few uses that need it (the subject's own report, exchange with
      * other platforms). Callers must audit the disclosure.
      */

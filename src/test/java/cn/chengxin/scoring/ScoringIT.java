@@ -149,15 +149,24 @@ class ScoringIT {
             return null;
         });
         await().atMost(Duration.ofSeconds(30)).until(() -> !scoring.progress().running());
+        // The full recompute stored nothing about minors (ScoreRows), whoever the other tests registered.
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM scoring.score s JOIN subject.person p ON p.subject_id = s.subject_id
+                WHERE p.birth_date > current_date - interval '18 years'""").query(Long.class).single()).isZero();
         // Every resident now has a row per model version (V41); the figures count each once, under the active model.
         assertThat(jdbc.sql("SELECT count(*) FROM scoring.score WHERE subject_id = ?").param(r.id())
                 .query(Long.class).single()).isEqualTo(3);
         // Reactions of other tests may still score new residents: the figure lies between two counts around it.
-        String residents = "SELECT count(DISTINCT subject_id) FROM scoring.score "
-                + "WHERE not_scored_code IS DISTINCT FROM 'NOT_RESIDENT'";
+        String residents = "SELECT count(DISTINCT person_id) FROM subject.residency WHERE valid_to IS NULL";
         long residentsBefore = jdbc.sql(residents).query(Long.class).single();
-        long counted = scoring.coverage().stream().mapToLong(JdbcScores.Coverage::residents).sum();
-        assertThat(counted).isBetween(residentsBefore, jdbc.sql(residents).query(Long.class).single());
+        String scoredRows = "SELECT count(*) FROM scoring.score WHERE score IS NOT NULL AND (model_code, "
+                + "model_version) IN (SELECT code, version FROM scoring.model WHERE status = 'ACTIVE')";
+        long scoredBefore = jdbc.sql(scoredRows).query(Long.class).single();
+        List<JdbcScores.Coverage> coverage = scoring.coverage();
+        assertThat(coverage.stream().mapToLong(JdbcScores.Coverage::residents).sum())
+                .isBetween(residentsBefore, jdbc.sql(residents).query(Long.class).single());
+        assertThat(coverage.stream().mapToLong(JdbcScores.Coverage::scored).sum())
+                .isBetween(scoredBefore, jdbc.sql(scoredRows).query(Long.class).single());
     }
 
     /**
@@ -276,6 +285,9 @@ class ScoringIT {
         SubjectScore score = scoring.scoreOf(child.id()).orElseThrow();
         assertThat(score.scored()).isFalse();
         assertThat(score.notScoredCode()).isEqualTo("MINOR");
+        assertThat(score.notScoredReason()).isNotBlank();
+        // Nothing about the child is copied into the score table: the reason comes from the registry when asked.
+        assertThat(rowsOf(child.id())).isZero();
 
         ScoreModel base = ScoreModel.weihai();
         ScoreModel overlapping = new ScoreModel(base.code(), 0, base.name(), base.baseScore(), base.minScore(),
@@ -389,6 +401,42 @@ class ScoringIT {
                         + "\",\"decisionNumber\":\"驻市监罚〔2026〕1号\",\"decisionDate\":\"" + decided
                         + "\",\"fields\":{\"penalty_type\":\"罚款\",\"facts\":\"无照经营\","
                         + "\"basis\":\"《无证无照经营查处办法》第十三条\",\"authority\":\"市市场监督管理局\"}}]}"));
+    }
+
+    /**
+     * A score that ends is stored as ended: the resident moves away, the rescore stores a not-scored row whose
+     * predecessor goes to the history, with a notice of the grade's end; no row is added while nothing changes.
+     */
+    @Test
+    void aScoreThatEndsIsKeptAsEndedWithItsHistory() {
+        Resident r = resident(LocalDate.of(1979, 3, 9), "柯远航");
+        scoring.rescore(Set.of(r.id()));
+        SubjectScore scored = scoring.scoreOf(r.id()).orElseThrow();
+        assertThat(scored.scored()).isTrue();
+
+        // Test setup: the registry has no operation yet to end a residence.
+        jdbc.sql("UPDATE subject.residency SET valid_to = current_date WHERE person_id = ?").param(r.id()).update();
+        scoring.rescore(Set.of(r.id()));
+        SubjectScore ended = scoring.scoreOf(r.id()).orElseThrow();
+        assertThat(ended.scored()).isFalse();
+        assertThat(ended.notScoredCode()).isEqualTo("NOT_RESIDENT");
+        assertThat(jdbc.sql("SELECT not_scored_code FROM scoring.score WHERE subject_id = ?").param(r.id())
+                .query(String.class).list()).containsExactly("NOT_RESIDENT");
+        assertThat(scoring.history(r.id())).extracting(JdbcScores.HistoryPoint::grade)
+                .containsExactly(scored.grade(), null);
+        assertThat(scoring.gradeNotices(r.id())).singleElement().satisfies(n -> {
+            assertThat(n.from()).isEqualTo(scored.grade());
+            assertThat(n.to()).isNull();
+        });
+
+        scoring.rescore(Set.of(r.id()));
+        assertThat(rowsOf(r.id())).isEqualTo(1);
+        assertThat(scoring.history(r.id())).hasSize(2);
+    }
+
+    private long rowsOf(UUID subject) {
+        return jdbc.sql("SELECT count(*) FROM scoring.score WHERE subject_id = ?").param(subject).query(Long.class)
+                .single();
     }
 
     private record Resident(UUID id, String number, String name) {

@@ -164,11 +164,17 @@ public class JdbcScores {
         List<Encoded> fresh = new ArrayList<>();
         List<Encoded> changed = new ArrayList<>();
         for (Row r : rows) {
+            List<Stored> subjectRows = before.getOrDefault(r.subjectId(), List.of());
+            Stored b = subjectRows.stream().filter(s -> s.ofModel(r)).findFirst().orElse(null);
+            Stored current = b != null ? b
+                    : subjectRows.stream().max(java.util.Comparator.comparing(Stored::computedAt)).orElse(null);
+            if (r.score() == null && !ScoreRows.storesNotScored(current != null,
+                    current != null && current.score() != null, b != null)) {
+                continue;
+            }
             ExplanationCodec codec = codec(r.modelCode(), r.modelVersion());
             byte[] explanation = r.score() == null ? codec.encodeNotScored(r.notScoredReason())
                     : codec.encodeScored(r.dimensions(), r.contributions());
-            Stored b = before.getOrDefault(r.subjectId(), List.of()).stream().filter(s -> s.ofModel(r)).findFirst()
-                    .orElse(null);
             if (b == null) {
                 fresh.add(new Encoded(r, explanation));
             } else if (!b.sameAs(r, explanation) && !b.computedAt().isAfter(at)) {
@@ -369,13 +375,15 @@ public class JdbcScores {
         }
     }
 
-    /** Per district, under the active model: residents (persons with a current residence) and how many are scored. */
-    public List<Coverage> coverage() {
-        return jdbc.sql("""
-                        SELECT coalesce(region_code, '—'), count(*), count(score) FROM scoring.score
-                        WHERE not_scored_code IS DISTINCT FROM 'NOT_RESIDENT' AND %s
-                        GROUP BY 1 ORDER BY 1""".formatted(ACTIVE_MODEL))
-                .query((rs, n) -> new Coverage(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+    /** Per district (the residence scored with), how many subjects the active model scored. */
+    public Map<String, Long> scoredByRegion() {
+        Map<String, Long> scored = new HashMap<>();
+        jdbc.sql("SELECT coalesce(region_code, '—'), count(*) FROM scoring.score WHERE score IS NOT NULL AND "
+                        + ACTIVE_MODEL + " GROUP BY 1")
+                .query((java.sql.ResultSet rs) -> {
+                    scored.put(rs.getString(1), rs.getLong(2));
+                });
+        return scored;
     }
 
     public record GradeCount(String grade, String band, long subjects) {

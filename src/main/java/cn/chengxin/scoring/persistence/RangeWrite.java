@@ -92,8 +92,16 @@ public final class RangeWrite {
         put(subject, sheet.score(), sheet.band().grade(), null, regionCode, birthYear, buffers.explanation, length);
     }
 
-    /** The subject is not scored. Subjects come in the database's id order. */
+    /**
+     * The subject is not scored. Subjects come in the database's id order. Stored only where it ends a score or
+     * replaces a row of the model ({@link ScoreRows#storesNotScored}).
+     */
     public void notScored(UUID subject, String regionCode, Integer birthYear, NotScored outcome) {
+        StoredScore before = peekStored(subject);
+        if (!ScoreRows.storesNotScored(before != null, before != null && before.score() != null,
+                before != null && before.code().equals(modelCode) && before.version() == modelVersion)) {
+            return;
+        }
         byte[] explanation = notScoredExplanations.computeIfAbsent(outcome.reason(), codec::encodeNotScored);
         put(subject, null, null, outcome.code(), regionCode, birthYear, explanation, explanation.length);
     }
@@ -118,6 +126,14 @@ public final class RangeWrite {
                 .uuid(subject.getMostSignificantBits(), subject.getLeastSignificantBits()).utf8(modelCodeBytes)
                 .int4(modelVersion).int4(score).text(grade).text(notScoredCode).text(regionCode).int4(birthYear)
                 .timestamp(atMicros).bytes(explanation, 0, length).timestamp(atMicros);
+    }
+
+    /** {@link #storedRow} without moving past it. */
+    private StoredScore peekStored(UUID subject) {
+        int at = next;
+        StoredScore found = storedRow(subject);
+        next = at;
+        return found;
     }
 
     /** The stored row of {@code subject}, if any: the stored rows are in the same order as the subjects given. */

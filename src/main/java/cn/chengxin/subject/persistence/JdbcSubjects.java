@@ -281,6 +281,20 @@ public class JdbcSubjects {
                 .list();
     }
 
+    /** {@link cn.chengxin.subject.SubjectRegistry#residentsByRegion()}. */
+    public java.util.Map<String, Long> residentsByRegion() {
+        java.util.Map<String, Long> residents = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT region_code, count(*)
+                        FROM (SELECT DISTINCT ON (person_id) region_code FROM subject.residency WHERE valid_to IS NULL
+                              ORDER BY person_id, valid_from, region_code) first
+                        GROUP BY 1""")
+                .query((java.sql.ResultSet rs) -> {
+                    residents.put(rs.getString(1), rs.getLong(2));
+                });
+        return residents;
+    }
+
     public SubjectCounts counts() {
         return jdbc.sql("""
                         SELECT count(*) FILTER (WHERE kind = 'PERSON'),
