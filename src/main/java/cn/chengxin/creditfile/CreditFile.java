@@ -274,17 +274,17 @@ public class CreditFile {
     }
 
     /**
-     * The current records in one of {@code statuses} of the items {@code itemCodes} decided from
+     * The records in use ({@link RecordStatus#shown()}: RULES.md §4) of the items {@code itemCodes} decided from
      * {@code decidedFrom} on (null: any day) of every subject with an id in (after, last] (null: unbounded), as
      * columns in subject order, without content: for computations over the whole population such as the full score
      * recompute, which would otherwise hold an object per record. Fills {@code into}, emptied first, and returns it.
      * Reflects at least every record committed before the call.
      */
-    public RecordColumns columnsBetween(UUID after, UUID last, Set<RecordStatus> statuses, List<String> itemCodes,
-                                        LocalDate decidedFrom, RecordColumns into) {
+    public RecordColumns columnsBetween(UUID after, UUID last, List<String> itemCodes, LocalDate decidedFrom,
+                                        RecordColumns into) {
         into.clear();
-        if (!statuses.isEmpty() && !itemCodes.isEmpty()) {
-            records.columnsBetween(after, last, statuses, itemCodes, decidedFrom, into);
+        if (!itemCodes.isEmpty()) {
+            records.columnsBetween(after, last, itemCodes, decidedFrom, into);
         }
         return into;
     }

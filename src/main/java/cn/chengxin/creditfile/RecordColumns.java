@@ -21,6 +21,8 @@ import cn.chengxin.shared.jdbc.CopyRows;
 public final class RecordColumns {
 
     private static final int FIRST_CAPACITY = 1 << 12;
+    /** Bytes of one packed record: key (16), decision day (4), item number (2). */
+    private static final int PACKED_RECORD = 22;
 
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
@@ -42,56 +44,56 @@ public final class RecordColumns {
     }
 
     /**
-     * Reads one row of a binary COPY of (subject_id, facts) of {@code creditfile.subject_facts} (its migration
-     * describes the packing); keeps each of the subject's records whose status is among {@code statuses}, whose
-     * decision is on {@code fromDay} ({@link java.time.LocalDate#toEpochDay()}) or later, and whose item is among
-     * {@code items} (all as UTF-8).
+     * Reads one row of a binary COPY of (subject_id, facts) of {@code creditfile.subject_facts} (its migrations V36
+     * and V44 describe the packing); keeps each of the subject's records decided on {@code fromDay}
+     * ({@link java.time.LocalDate#toEpochDay()}) or later, with its item's number, until {@link #keepItems}.
      */
-    public void readPacked(CopyRows rows, byte[][] items, byte[][] statuses, int fromDay) throws IOException {
+    public void readPacked(CopyRows rows, int fromDay) throws IOException {
         rows.uuidInto(packedMost, packedLeast, 0);
         long most = packedMost[0];
         long least = packedLeast[0];
-        // In place, not copied: the facts of 1,000,000 subjects are some 500 MB.
+        // In place, not copied: the facts of 1,000,000 subjects are some 200 MB.
         int end = rows.bytesInPlace();
         byte[] packed = rows.array();
         int p = rows.fieldStart();
         end += p;
-        while (p < end) {
-            int keyAt = p;
+        for (; p < end; p += PACKED_RECORD) {
             int day = (int) (CopyRows.POSTGRES_EPOCH_DAY + (int) INT.get(packed, p + 16));
-            p += 20;
-            int statusLength = (short) SHORT.get(packed, p);
-            int statusAt = p + 2;
-            p = statusAt + statusLength;
-            int itemLength = (short) SHORT.get(packed, p);
-            int itemAt = p + 2;
-            p = itemAt + itemLength;
-            if (day < fromDay || indexOf(statuses, packed, statusAt, statusLength) < 0) {
-                continue;
-            }
-            int found = indexOf(items, packed, itemAt, itemLength);
-            if (found < 0) {
+            if (day < fromDay) {
                 continue;
             }
             makeRoom();
             subjectMost[size] = most;
             subjectLeast[size] = least;
-            keyMost[size] = (long) LONG.get(packed, keyAt);
-            keyLeast[size] = (long) LONG.get(packed, keyAt + 8);
-            item[size] = found;
+            keyMost[size] = (long) LONG.get(packed, p);
+            keyLeast[size] = (long) LONG.get(packed, p + 8);
+            item[size] = (short) SHORT.get(packed, p + 20);
             epochDay[size] = day;
             size++;
         }
     }
 
-    private static int indexOf(byte[][] choices, byte[] bytes, int from, int length) {
-        for (int i = 0; i < choices.length; i++) {
-            byte[] choice = choices[i];
-            if (choice.length == length && Arrays.equals(bytes, from, from + length, choice, 0, length)) {
-                return i;
+    /**
+     * Keeps the records of the items asked for, in their order, each with its item's position among the codes asked
+     * for: {@code positionByNumber[n]} for item number n ({@code -1} or beyond the array: not asked for).
+     */
+    public void keepItems(int[] positionByNumber) {
+        int kept = 0;
+        for (int r = 0; r < size; r++) {
+            int number = item[r];
+            int position = number >= 0 && number < positionByNumber.length ? positionByNumber[number] : -1;
+            if (position < 0) {
+                continue;
             }
+            subjectMost[kept] = subjectMost[r];
+            subjectLeast[kept] = subjectLeast[r];
+            keyMost[kept] = keyMost[r];
+            keyLeast[kept] = keyLeast[r];
+            item[kept] = position;
+            epochDay[kept] = epochDay[r];
+            kept++;
         }
-        return -1;
+        size = kept;
     }
 
     private void makeRoom() {

@@ -33,7 +33,6 @@ final class RangeScoring {
 
     private final CompiledModel model;
     private final LocalDate today;
-    private final Set<RecordStatus> counted;
     /** The item codes read, and for each its position in the model and its severity factor. */
     private final List<String> codes = new ArrayList<>();
     private final int[] modelItem;
@@ -58,7 +57,11 @@ final class RangeScoring {
                  ApplicationEventPublisher events, Clock clock) {
         this.model = model;
         this.today = today;
-        this.counted = counted;
+        // The columns hold the records in use (shown), which are exactly the records that count (RULES.md §8).
+        if (!counted.equals(java.util.EnumSet.copyOf(java.util.Arrays.stream(RecordStatus.values())
+                .filter(RecordStatus::shown).toList()))) {
+            throw new IllegalArgumentException("the full recompute counts the records in use, not " + counted);
+        }
         this.subjects = subjects;
         this.creditFile = creditFile;
         this.store = store;
@@ -88,7 +91,7 @@ final class RangeScoring {
         if (persons.isEmpty()) {
             return 0;
         }
-        RecordColumns records = creditFile.columnsBetween(after, last, counted, codes, decidedFrom, columns.get());
+        RecordColumns records = creditFile.columnsBetween(after, last, codes, decidedFrom, columns.get());
         RangeWrite range = store.begin(after, last, model, readAt, buffers.get());
         ScoreSheet sheet = sheets.get();
         Map<String, Long> graded = new java.util.HashMap<>();

@@ -26,14 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The columns a full computation reads ({@link CreditFile#columnsBetween}) come from packed facts per subject
  * (V36), kept apart from the records: they must show every change of a subject's records the moment it is
- * committed — a new record, a new version, a change of state — filtered by state, item and date as asked.
+ * committed — a new record, a new version, a change of state — the records in use only, filtered by item and
+ * date as asked.
  */
 @IntegrationTest
 class RecordColumnsIT {
 
     private static final String GENERAL = "P_ADMIN_PENALTY_GENERAL";
     private static final String SERIOUS = "P_ADMIN_PENALTY_SERIOUS";
-    private static final Set<RecordStatus> SHOWN = Set.of(RecordStatus.ACTIVE, RecordStatus.IN_DISPUTE);
 
     @Autowired
     MockMvc mvc;
@@ -56,7 +56,7 @@ class RecordColumnsIT {
     @Test
     void theColumnsFollowEveryChangeOfTheRecords() throws Exception {
         Person p = person();
-        assertThat(rows(p, SHOWN, List.of(GENERAL, SERIOUS), null)).isEmpty();
+        assertThat(rows(p, List.of(GENERAL, SERIOUS), null)).isEmpty();
 
         LocalDate first = LocalDate.now().minusMonths(3);
         TestRecords.deliver(mvc, apiClients, directory, penalty(p, GENERAL, "A", "1", "ADD"), first);
@@ -64,25 +64,27 @@ class RecordColumnsIT {
         UUID a = keyOf(p, GENERAL);
         UUID b = keyOf(p, SERIOUS);
         // The item's position among the codes asked for, and the filters on item and date.
-        assertThat(rows(p, SHOWN, List.of(GENERAL, SERIOUS), null))
+        assertThat(rows(p, List.of(GENERAL, SERIOUS), null))
                 .containsExactlyInAnyOrder(new Row(p.id(), a, 0, first), new Row(p.id(), b, 1, first.minusYears(2)));
-        assertThat(rows(p, SHOWN, List.of(SERIOUS, GENERAL), null))
+        assertThat(rows(p, List.of(SERIOUS, GENERAL), null))
                 .containsExactlyInAnyOrder(new Row(p.id(), a, 1, first), new Row(p.id(), b, 0, first.minusYears(2)));
-        assertThat(rows(p, SHOWN, List.of(GENERAL), null)).containsExactly(new Row(p.id(), a, 0, first));
-        assertThat(rows(p, SHOWN, List.of(GENERAL, SERIOUS), first.minusYears(1)))
+        assertThat(rows(p, List.of(GENERAL), null)).containsExactly(new Row(p.id(), a, 0, first));
+        assertThat(rows(p, List.of(GENERAL, SERIOUS), first.minusYears(1)))
                 .containsExactly(new Row(p.id(), a, 0, first));
 
         // A new version replaces the record's facts: one row, with the new decision date.
         LocalDate corrected = first.plusDays(10);
         TestRecords.deliver(mvc, apiClients, directory, penalty(p, GENERAL, "A", "2", "UPDATE"), corrected);
-        assertThat(rows(p, SHOWN, List.of(GENERAL), null)).containsExactly(new Row(p.id(), a, 0, corrected));
+        assertThat(rows(p, List.of(GENERAL), null)).containsExactly(new Row(p.id(), a, 0, corrected));
 
-        // A change of state: the record leaves the states asked for and appears under its new one.
-        assertThat(creditFile.changeStatus(p.id(), b, Set.of(RecordStatus.ACTIVE), RecordStatus.REPAIRED, "test",
+        // A change of state: a record in dispute is still in use; a repaired one is not (RULES.md §4).
+        assertThat(creditFile.changeStatus(p.id(), b, Set.of(RecordStatus.ACTIVE), RecordStatus.IN_DISPUTE, "test",
+                "异议")).isTrue();
+        assertThat(rows(p, List.of(GENERAL, SERIOUS), null))
+                .containsExactlyInAnyOrder(new Row(p.id(), a, 0, corrected), new Row(p.id(), b, 1, first.minusYears(2)));
+        assertThat(creditFile.changeStatus(p.id(), b, Set.of(RecordStatus.IN_DISPUTE), RecordStatus.REPAIRED, "test",
                 "信用修复")).isTrue();
-        assertThat(rows(p, SHOWN, List.of(GENERAL, SERIOUS), null)).containsExactly(new Row(p.id(), a, 0, corrected));
-        assertThat(rows(p, Set.of(RecordStatus.REPAIRED), List.of(GENERAL, SERIOUS), null))
-                .containsExactly(new Row(p.id(), b, 1, first.minusYears(2)));
+        assertThat(rows(p, List.of(GENERAL, SERIOUS), null)).containsExactly(new Row(p.id(), a, 0, corrected));
     }
 
     /**
@@ -112,10 +114,40 @@ class RecordColumnsIT {
                 insert.executeUpdate();
             }
             creditFile.refreshFacts();
-            assertThat(rows(p, SHOWN, List.of(GENERAL), null)).as("not committed yet").isEmpty();
+            assertThat(rows(p, List.of(GENERAL), null)).as("not committed yet").isEmpty();
             writer.commit();
         }
-        assertThat(rows(p, SHOWN, List.of(GENERAL), null)).containsExactly(new Row(p.id(), key, 0, decided));
+        assertThat(rows(p, List.of(GENERAL), null)).containsExactly(new Row(p.id(), key, 0, decided));
+    }
+
+    /**
+     * Items are packed by number (V44): a code stored for the first time gets its number with the record, in the
+     * same statement, so the record reads back under its code at once.
+     */
+    @Test
+    void aRecordOfANewItemCodeReadsBackUnderItsCode() throws Exception {
+        Person p = person();
+        String code = "P_TEST_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+        UUID key = UUID.randomUUID();
+        LocalDate decided = LocalDate.now().minusDays(5);
+        try (Connection writer = dataSource.getConnection();
+             PreparedStatement insert = writer.prepareStatement("""
+                     INSERT INTO creditfile.record (id, record_key, version, current, subject_id, item_code,
+                            item_version, department_code, source_record_id, action, decision_date, content,
+                            fingerprint, status, batch_id, accepted_at, accepted_by)
+                     VALUES (?, ?, 1, true, ?, ?, 1, 'MARKET', ?, 'ADD', ?, '{}'::jsonb, 'test', 'ACTIVE', ?, now(),
+                             'test')""")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, key);
+            insert.setObject(3, p.id());
+            insert.setString(4, code);
+            insert.setString(5, "RC-" + key);
+            insert.setObject(6, decided);
+            insert.setObject(7, UUID.randomUUID());
+            insert.executeUpdate();
+        }
+        assertThat(rows(p, List.of(GENERAL, code), null)).containsExactly(new Row(p.id(), key, 1, decided));
+        assertThat(rows(p, List.of(GENERAL), null)).isEmpty();
     }
 
     /** A range holds the subjects of its ids only, in id order, with their records beside each other. */
@@ -130,12 +162,12 @@ class RecordColumnsIT {
         Person low = compare(one.id(), two.id()) < 0 ? one : two;
         Person high = low == one ? two : one;
 
-        List<Row> both = read(before(low.id()), high.id(), SHOWN, List.of(GENERAL, SERIOUS), null).stream()
+        List<Row> both = read(before(low.id()), high.id(), List.of(GENERAL, SERIOUS), null).stream()
                 .filter(r -> r.subject().equals(low.id()) || r.subject().equals(high.id())).toList();
         assertThat(both).extracting(Row::subject).containsSubsequence(low.id(), high.id());
         assertThat(both).extracting(Row::subject).isSortedAccordingTo(RecordColumnsIT::compare);
         assertThat(both).hasSize(3);
-        assertThat(read(low.id(), high.id(), SHOWN, List.of(GENERAL, SERIOUS), null))
+        assertThat(read(low.id(), high.id(), List.of(GENERAL, SERIOUS), null))
                 .extracting(Row::subject).doesNotContain(low.id()).contains(high.id());
     }
 
@@ -145,12 +177,12 @@ class RecordColumnsIT {
     private record Person(UUID id, String number, String name) {
     }
 
-    private List<Row> rows(Person p, Set<RecordStatus> statuses, List<String> items, LocalDate from) {
-        return read(before(p.id()), p.id(), statuses, items, from);
+    private List<Row> rows(Person p, List<String> items, LocalDate from) {
+        return read(before(p.id()), p.id(), items, from);
     }
 
-    private List<Row> read(UUID after, UUID last, Set<RecordStatus> statuses, List<String> items, LocalDate from) {
-        RecordColumns columns = creditFile.columnsBetween(after, last, statuses, items, from, new RecordColumns());
+    private List<Row> read(UUID after, UUID last, List<String> items, LocalDate from) {
+        RecordColumns columns = creditFile.columnsBetween(after, last, items, from, new RecordColumns());
         List<Row> rows = new ArrayList<>();
         for (int r = 0; r < columns.size(); r++) {
             rows.add(new Row(new UUID(columns.subjectMost(r), columns.subjectLeast(r)),

@@ -291,15 +291,14 @@ public class JdbcRecords {
     }
 
     /**
-     * The current records in one of {@code statuses} of the items {@code itemCodes} decided from
-     * {@code decidedFrom} on (null: any day) of every subject with an id in (after, last] (null: unbounded), as
-     * columns in subject order, into {@code into}: from the packed row of each subject (V36), repacked first where
-     * records changed, read as a binary COPY with the codes matched as bytes.
+     * The records in use (shown: ACTIVE or IN_DISPUTE) of the items {@code itemCodes} decided from {@code decidedFrom}
+     * on (null: any day) of every subject with an id in (after, last] (null: unbounded), as columns in subject order,
+     * into {@code into}: from the packed row of each subject (V36, V44), repacked first where records changed, read as
+     * a binary COPY. Items come packed as numbers, told apart after the COPY by the numbers read then: a number is
+     * never changed, and every number in a packed row committed before that read, so none read can be missing.
      */
-    public void columnsBetween(UUID after, UUID last, Set<RecordStatus> statuses, List<String> itemCodes,
-                               LocalDate decidedFrom, cn.chengxin.creditfile.RecordColumns into) {
-        byte[][] items = utf8(itemCodes);
-        byte[][] states = utf8(statuses.stream().map(Enum::name).toList());
+    public void columnsBetween(UUID after, UUID last, List<String> itemCodes, LocalDate decidedFrom,
+                               cn.chengxin.creditfile.RecordColumns into) {
         int fromDay = decidedFrom == null ? Integer.MIN_VALUE : Math.toIntExact(decidedFrom.toEpochDay());
         refreshSubjectFacts();
         // Literals of ids only: COPY takes no parameters.
@@ -310,13 +309,29 @@ public class JdbcRecords {
                 after == null ? new UUID(0, 0) : after, last == null ? new UUID(-1, -1) : last);
         PostgresCopy.copyOut(dataSource, query, rows -> {
             while (rows.next()) {
-                into.readPacked(rows, items, states, fromDay);
+                into.readPacked(rows, fromDay);
             }
         });
+        into.keepItems(positionsByNumber(itemCodes));
     }
 
-    private static byte[][] utf8(List<String> texts) {
-        return texts.stream().map(c -> c.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toArray(byte[][]::new);
+    /** For each item number (index), the position of its code in {@code itemCodes}, or -1. */
+    private int[] positionsByNumber(List<String> itemCodes) {
+        java.util.Map<String, Integer> positions = new java.util.HashMap<>();
+        for (int k = itemCodes.size() - 1; k >= 0; k--) {
+            positions.put(itemCodes.get(k), k);
+        }
+        java.util.Map<Integer, Integer> byNumber = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, code FROM creditfile.packed_item").query((java.sql.ResultSet rs) -> {
+            Integer position = positions.get(rs.getString(2));
+            if (position != null) {
+                byNumber.put(rs.getInt(1), position);
+            }
+        });
+        int[] byIndex = new int[byNumber.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1];
+        java.util.Arrays.fill(byIndex, -1);
+        byNumber.forEach((number, position) -> byIndex[number] = position);
+        return byIndex;
     }
 
     private FileEntry entry(ResultSet rs, int n) throws SQLException {
