@@ -98,21 +98,7 @@ class RecordColumnsIT {
         LocalDate decided = LocalDate.now().minusMonths(2);
         try (Connection writer = dataSource.getConnection()) {
             writer.setAutoCommit(false);
-            try (PreparedStatement insert = writer.prepareStatement("""
-                    INSERT INTO creditfile.record (id, record_key, version, current, subject_id, item_code, item_version,
-                           department_code, source_record_id, action, decision_date, content, fingerprint, status,
-                           batch_id, accepted_at, accepted_by)
-                    VALUES (?, ?, 1, true, ?, ?, 1, 'MARKET', ?, 'ADD', ?, '{}'::jsonb, 'test', 'ACTIVE', ?, now(),
-                            'test')""")) {
-                insert.setObject(1, UUID.randomUUID());
-                insert.setObject(2, key);
-                insert.setObject(3, p.id());
-                insert.setString(4, GENERAL);
-                insert.setString(5, "RC-" + key);
-                insert.setObject(6, decided);
-                insert.setObject(7, UUID.randomUUID());
-                insert.executeUpdate();
-            }
+            insertRecord(writer, p, key, GENERAL, decided);
             creditFile.refreshFacts();
             assertThat(rows(p, List.of(GENERAL), null)).as("not committed yet").isEmpty();
             writer.commit();
@@ -130,21 +116,8 @@ class RecordColumnsIT {
         String code = "P_TEST_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
         UUID key = UUID.randomUUID();
         LocalDate decided = LocalDate.now().minusDays(5);
-        try (Connection writer = dataSource.getConnection();
-             PreparedStatement insert = writer.prepareStatement("""
-                     INSERT INTO creditfile.record (id, record_key, version, current, subject_id, item_code,
-                            item_version, department_code, source_record_id, action, decision_date, content,
-                            fingerprint, status, batch_id, accepted_at, accepted_by)
-                     VALUES (?, ?, 1, true, ?, ?, 1, 'MARKET', ?, 'ADD', ?, '{}'::jsonb, 'test', 'ACTIVE', ?, now(),
-                             'test')""")) {
-            insert.setObject(1, UUID.randomUUID());
-            insert.setObject(2, key);
-            insert.setObject(3, p.id());
-            insert.setString(4, code);
-            insert.setString(5, "RC-" + key);
-            insert.setObject(6, decided);
-            insert.setObject(7, UUID.randomUUID());
-            insert.executeUpdate();
+        try (Connection writer = dataSource.getConnection()) {
+            insertRecord(writer, p, key, code, decided);
         }
         assertThat(rows(p, List.of(GENERAL, code), null)).containsExactly(new Row(p.id(), key, 1, decided));
         assertThat(rows(p, List.of(GENERAL), null)).isEmpty();
@@ -169,6 +142,26 @@ class RecordColumnsIT {
         assertThat(both).hasSize(3);
         assertThat(read(low.id(), high.id(), List.of(GENERAL, SERIOUS), null))
                 .extracting(Row::subject).doesNotContain(low.id()).contains(high.id());
+    }
+
+    /** Stores a current ACTIVE record straight into the table, on {@code writer} (its transaction, if one is open). */
+    private static void insertRecord(Connection writer, Person p, UUID key, String itemCode, LocalDate decided)
+            throws java.sql.SQLException {
+        try (PreparedStatement insert = writer.prepareStatement("""
+                INSERT INTO creditfile.record (id, record_key, version, current, subject_id, item_code, item_version,
+                       department_code, source_record_id, action, decision_date, content, fingerprint, status,
+                       batch_id, accepted_at, accepted_by)
+                VALUES (?, ?, 1, true, ?, ?, 1, 'MARKET', ?, 'ADD', ?, '{}'::jsonb, 'test', 'ACTIVE', ?, now(),
+                        'test')""")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, key);
+            insert.setObject(3, p.id());
+            insert.setString(4, itemCode);
+            insert.setString(5, "RC-" + key);
+            insert.setObject(6, decided);
+            insert.setObject(7, UUID.randomUUID());
+            insert.executeUpdate();
+        }
     }
 
     private record Row(UUID subject, UUID recordKey, int item, LocalDate decided) {
