@@ -3,8 +3,9 @@ package cn.chengxin.scoring.persistence;
 /**
  * Which outcomes become score rows. A subject the model does not score (a minor, a person not resident or not
  * resident long enough, an unknown age) gets no row of its own: such a row would only copy the registry's facts
- * about the person — for a minor, personal information that PIPL Art. 28 and 31 ask to keep to the minimum — and
- * was a fifth of the rows each full recompute wrote. The reason is derived when asked ({@code Scoring#scoreOf}).
+ * about the person — for a minor, data PIPL guards closely (Art. 28, 31: under fourteen, sensitive personal
+ * information) and asks, as all data, to keep to the minimum (Art. 6) — and was a fifth of the rows each full
+ * recompute wrote. The reason is derived when asked ({@code Scoring#scoreOf}).
  * A row is stored where it says something the registry does not: that a score ended (the subject's current row is
  * a score, whose successor goes to the history and to the grade notices), or that the model's own row changed.
  */
