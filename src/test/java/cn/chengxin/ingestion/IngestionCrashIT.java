@@ -25,6 +25,7 @@ import cn.chengxin.shared.CityPresets;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
+import static cn.chengxin.support.FreePorts.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -80,12 +81,6 @@ class IngestionCrashIT {
             assertThat(crashedDigest).as("the same records as a clean run").isEqualTo(clean.digest());
         } finally {
             clean.stop();
-        }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -166,10 +166,7 @@ public class JdbcScores {
         for (Row r : rows) {
             List<Stored> subjectRows = before.getOrDefault(r.subjectId(), List.of());
             Stored b = subjectRows.stream().filter(s -> s.ofModel(r)).findFirst().orElse(null);
-            Stored current = b != null ? b
-                    : subjectRows.stream().max(java.util.Comparator.comparing(Stored::computedAt)).orElse(null);
-            if (r.score() == null && !ScoreRows.storesNotScored(current != null,
-                    current != null && current.score() != null, b != null)) {
+            if (r.score() == null && !storesNotScored(b, subjectRows)) {
                 continue;
             }
             ExplanationCodec codec = codec(r.modelCode(), r.modelVersion());
@@ -287,6 +284,17 @@ public class JdbcScores {
                 rows.stream().map(Row::regionCode).toArray(String[]::new),
                 rows.stream().map(Row::birthYear).toArray(Integer[]::new),
                 encoded.stream().map(Encoded::explanation).toArray(byte[][]::new)};
+    }
+
+    /**
+     * {@link ScoreRows#storesNotScored} for a subject whose row of the model is {@code ofModel} (null: none) among its
+     * stored rows: its current row is the model's own, else the most recently computed.
+     */
+    private static boolean storesNotScored(Stored ofModel, List<Stored> subjectRows) {
+        Stored current = ofModel != null ? ofModel
+                : subjectRows.stream().max(java.util.Comparator.comparing(Stored::computedAt)).orElse(null);
+        return ScoreRows.storesNotScored(current != null, current != null && current.score() != null,
+                ofModel != null);
     }
 
     /** A row to write with its explanation encoded. */
