@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -205,14 +204,13 @@ public class AuditWriter implements AutoCloseable {
         Long[] seqs = new Long[n];
         String[] at = new String[n];
         String[][] text = new String[13][n];
-        String[] leaves = new String[n];
-        String[] macs = new String[n];
+        byte[][] leaves = new byte[n][];
+        byte[][] macs = new byte[n][];
         List<Short> levels = new ArrayList<>();
         List<Long> indexes = new ArrayList<>();
-        List<String> hashes = new ArrayList<>();
+        List<byte[]> hashes = new ArrayList<>();
         List<AuditedRows<?>> stores = new ArrayList<>(1);
         List<List<Object>> rows = new ArrayList<>(1);
-        HexFormat hex = HexFormat.of();
         for (int i = 0; i < n; i++) {
             Pending pending = batch.get(i);
             long seq = frontier.size();
@@ -222,7 +220,7 @@ public class AuditWriter implements AutoCloseable {
                 if (node.level() > 0) {
                     levels.add((short) node.level());
                     indexes.add(node.index());
-                    hashes.add(hex.formatHex(node.hash()));
+                    hashes.add(node.hash());
                 }
             }
             seqs[i] = seq;
@@ -234,8 +232,8 @@ public class AuditWriter implements AutoCloseable {
             for (int f = 0; f < fields.length; f++) {
                 text[f][i] = fields[f];
             }
-            leaves[i] = hex.formatHex(leafHash);
-            macs[i] = hex.formatHex(keys.rowMac(seq, leafHash, event.at(), event.category().name()));
+            leaves[i] = leafHash;
+            macs[i] = keys.rowMac(seq, leafHash, event.at(), event.category().name());
             if (pending.rows() != null) {
                 int k = indexOfSame(stores, pending.rows());
                 if (k < 0) {
@@ -259,11 +257,12 @@ public class AuditWriter implements AutoCloseable {
             for (String[] column : text) {
                 ps.setArray(p++, c.createArrayOf("text", column));
             }
-            ps.setArray(p++, c.createArrayOf("text", leaves));
-            ps.setArray(p++, c.createArrayOf("text", macs));
+            // Hashes go as binary bytea[]: no hex text to write here and to parse and decode in the server.
+            ps.setObject(p++, leaves);
+            ps.setObject(p++, macs);
             ps.setArray(p++, c.createArrayOf("int2", levels.toArray(Short[]::new)));
             ps.setArray(p++, c.createArrayOf("int8", indexes.toArray(Long[]::new)));
-            ps.setArray(p++, c.createArrayOf("text", hashes.toArray(String[]::new)));
+            ps.setObject(p++, hashes.toArray(byte[][]::new));
             for (int k = 0; k < stores.size(); k++) {
                 p = bindRows(stores.get(k), c, ps, p, rows.get(k));
             }
@@ -299,14 +298,14 @@ public class AuditWriter implements AutoCloseable {
                                      leaf_hash, mac)
             SELECT e.seq, e.at::timestamptz, e.category, e.actor_kind, e.actor_id, e.actor_name, e.organisation,
                    e.action, e.subject_pseudonym, e.purpose, e.legal_basis, e.consent_id, e.result, e.request_id,
-                   e.detail, decode(e.leaf_hash, 'hex'), decode(e.mac, 'hex')
+                   e.detail, e.leaf_hash, e.mac
             FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[])
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[],
+                        ?::bytea[])
                  AS e(seq, at, category, actor_kind, actor_id, actor_name, organisation, action, subject_pseudonym,
                       purpose, legal_basis, consent_id, result, request_id, detail, leaf_hash, mac);
             INSERT INTO audit.node (level, idx, hash)
-            SELECT u.level, u.idx, decode(u.hash, 'hex') FROM unnest(?::smallint[], ?::bigint[], ?::text[])
+            SELECT u.level, u.idx, u.hash FROM unnest(?::smallint[], ?::bigint[], ?::bytea[])
                  AS u(level, idx, hash)""";
 
     private static void rollbackQuietly(Connection c) {
