@@ -93,7 +93,7 @@ public class AccessHistory {
         EventRecord e = stored.event();
         byte[] leafData = EventLeaf.encode(e);
         boolean leafMatches = java.util.Arrays.equals(hash.leaf(leafData), stored.leafHash());
-        List<byte[]> path = tree.inclusionProof(e.seq(), checkpoint.treeSize(), new ReadNodeSource(jdbc));
+        List<byte[]> path = tree.inclusionProof(e.seq(), checkpoint.treeSize(), new ReadNodeSource(jdbc, tree.hash()));
         boolean pathVerifies = tree.verifyInclusion(stored.leafHash(), e.seq(), checkpoint.treeSize(), path,
                 checkpoint.root());
         String publicKey = checkpoints.publicKey();

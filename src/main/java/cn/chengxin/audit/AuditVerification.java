@@ -17,6 +17,7 @@ import cn.chengxin.audit.domain.EventRecord;
 import cn.chengxin.audit.domain.Frontier;
 import cn.chengxin.audit.domain.MerkleHash;
 import cn.chengxin.audit.persistence.AuditKeys;
+import cn.chengxin.audit.persistence.StoredNodes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Verifies the whole audit log and says exactly what is wrong: every row's seal (HMAC over position, leaf
  * hash, time, category), every row's content against its leaf hash, gaps in the sequence (deleted rows),
- * every stored tree node against the recomputed one, every checkpoint's signature and root, and rows
+ * every stored tree node against the recomputed one (and those of {@link StoredNodes#LOWEST_LEVEL} levels and more
+ * for being there; a lower node stored by an earlier version is compared when present), every checkpoint's signature and root, and rows
  * missing at the end that a checkpoint had counted (truncation). Reads the log in chunks, so memory does
  * not grow with its size.
  */
@@ -113,10 +115,10 @@ public class AuditVerification {
                         byte[] stored = storedNodes.get(node.level() + "/" + node.index());
                         long from = node.index() << node.level();
                         long to = from + (1L << node.level()) - 1;
-                        if (stored == null) {
+                        if (stored == null && StoredNodes.stored(node.level())) {
                             findings.add(new Finding(FindingKind.NODE_MISSING, from, to,
                                     "tree node " + node.level() + "/" + node.index() + " is missing"));
-                        } else if (!Arrays.equals(stored, node.hash())) {
+                        } else if (stored != null && !Arrays.equals(stored, node.hash())) {
                             findings.add(new Finding(FindingKind.NODE_ALTERED, from, to,
                                     "tree node " + node.level() + "/" + node.index() + " was changed"));
                         }

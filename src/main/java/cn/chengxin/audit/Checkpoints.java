@@ -63,7 +63,7 @@ public class Checkpoints {
         if (size == 0 || latest.map(l -> l.treeSize() >= size).orElse(false)) {
             return latest;
         }
-        byte[] root = tree.root(size, new ReadNodeSource(jdbc));
+        byte[] root = tree.root(size, new ReadNodeSource(jdbc, tree.hash()));
         Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Checkpoint checkpoint = new Checkpoint(size, root, at);
         byte[] signature = keys.signer().sign(checkpoint);
@@ -88,7 +88,7 @@ public class Checkpoints {
         if (!published || fromSize < 1 || fromSize > toSize) {
             throw new AuditProblem("CHECKPOINT_UNKNOWN", "两个检查点都须已发布，且前者不大于后者");
         }
-        return tree.consistencyProof(fromSize, toSize, new ReadNodeSource(jdbc));
+        return tree.consistencyProof(fromSize, toSize, new ReadNodeSource(jdbc, tree.hash()));
     }
 
     public List<Signed> recent(int limit) {

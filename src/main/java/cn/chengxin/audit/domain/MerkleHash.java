@@ -63,6 +63,26 @@ public final class MerkleHash {
         return finish(digest);
     }
 
+    /**
+     * The hash of a perfect subtree from its leaf hashes, left to right: pairs hashed level by level (RFC 9162 §2.1.1
+     * for a power-of-two number of leaves).
+     *
+     * @throws IllegalArgumentException unless there are 2^k leaf hashes, k ≥ 0
+     */
+    public byte[] perfect(java.util.List<byte[]> leafHashes) {
+        int n = leafHashes.size();
+        if (n == 0 || Integer.bitCount(n) != 1) {
+            throw new IllegalArgumentException("a perfect subtree has 2^k leaves, not " + n);
+        }
+        byte[][] level = leafHashes.toArray(byte[][]::new);
+        for (int width = n; width > 1; width /= 2) {
+            for (int i = 0; i < width / 2; i++) {
+                level[i] = node(level[2 * i], level[2 * i + 1]);
+            }
+        }
+        return level[0].clone();
+    }
+
     /** {@code H("")}: the root of the empty tree (RFC 9162 §2.1.1, MTH({}) = HASH()). */
     public byte[] emptyRoot() {
         return hash(new byte[0]);

@@ -198,7 +198,7 @@ public class AuditWriter implements AutoCloseable {
     private List<Long> write(List<Pending> batch) throws SQLException {
         Connection c = connection();
         if (frontier == null) {
-            frontier = Frontier.restore(storedSize(c), new JdbcNodeSource(c), hash);
+            frontier = Frontier.restore(storedSize(c), new JdbcNodeSource(c, hash), hash);
         }
         int n = batch.size();
         Long[] seqs = new Long[n];
@@ -217,7 +217,7 @@ public class AuditWriter implements AutoCloseable {
             EventRecord event = pending.event().withSeq(seq);
             byte[] leafHash = hash.leaf(EventLeaf.encode(event));
             for (Frontier.Node node : frontier.append(leafHash)) {
-                if (node.level() > 0) {
+                if (node.level() > 0 && StoredNodes.stored(node.level())) {
                     levels.add((short) node.level());
                     indexes.add(node.index());
                     hashes.add(node.hash());

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MerkleHashTests {
 
@@ -74,6 +75,26 @@ class MerkleHashTests {
                 .mapToObj(i -> hex(sm3.leaf(ascii("entry " + i)))).toList();
 
         assertThat(concurrent).isEqualTo(expected);
+    }
+
+    @Test
+    void aPerfectSubtreeFromItsLeafHashesIsTheRfcTreeHashOfItsLeaves() {
+        RfcReference reference = new RfcReference(MerkleHash.sm3());
+        for (int n = 1; n <= 16; n *= 2) {
+            List<byte[]> inputs = IntStream.range(0, n).mapToObj(i -> ascii("event " + i)).toList();
+            List<byte[]> leafHashes = inputs.stream().map(MerkleHash.sm3()::leaf).toList();
+
+            assertThat(hex(MerkleHash.sm3().perfect(leafHashes))).as("%d leaves", n)
+                    .isEqualTo(hex(reference.mth(inputs)));
+        }
+    }
+
+    @Test
+    void onlyAPowerOfTwoOfLeavesMakesAPerfectSubtree() {
+        List<byte[]> three = IntStream.range(0, 3).mapToObj(i -> MerkleHash.sm3().leaf(ascii("e" + i))).toList();
+
+        assertThatThrownBy(() -> MerkleHash.sm3().perfect(three)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MerkleHash.sm3().perfect(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static byte[] ascii(String text) {
