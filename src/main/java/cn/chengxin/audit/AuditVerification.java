@@ -25,9 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Verifies the whole audit log and says exactly what is wrong: every row's seal (HMAC over position, leaf
  * hash, time, category), every row's content against its leaf hash, gaps in the sequence (deleted rows),
- * every stored tree node against the recomputed one (and those of {@link StoredNodes#LOWEST_LEVEL} levels and more
- * for being there; a lower node stored by an earlier version is compared when present), every checkpoint's signature and root, and rows
- * missing at the end that a checkpoint had counted (truncation). Reads the log in chunks, so memory does
+ * every stored tree node against the recomputed one (those from {@link StoredNodes#LOWEST_LEVEL} up must be there;
+ * a lower one, written by an earlier version, is compared when present), every checkpoint's signature and root, and
+ * rows missing at the end that a checkpoint had counted (truncation). Reads the log in chunks, so memory does
  * not grow with its size.
  */
 @Service
