@@ -1,5 +1,6 @@
 package cn.chengxin.audit.domain;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -69,7 +70,7 @@ public final class MerkleHash {
      *
      * @throws IllegalArgumentException unless there are 2^k leaf hashes, k ≥ 0
      */
-    public byte[] perfect(java.util.List<byte[]> leafHashes) {
+    public byte[] perfect(List<byte[]> leafHashes) {
         int n = leafHashes.size();
         if (n == 0 || Integer.bitCount(n) != 1) {
             throw new IllegalArgumentException("a perfect subtree has 2^k leaves, not " + n);
