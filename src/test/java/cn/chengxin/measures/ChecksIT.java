@@ -1,6 +1,9 @@
 package cn.chengxin.measures;
 
+import java.util.List;
+
 import cn.chengxin.account.DemoAccounts;
+import cn.chengxin.measures.persistence.JdbcMeasures;
 import cn.chengxin.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +26,9 @@ class ChecksIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Checks checks;
+
     @Test
     void aSubjectOnNoListIsAnsweredAndTheCheckIsStoredWithNoMeasures() throws Exception {
         String id = com.jayway.jsonpath.JsonPath.read(mvc.perform(post("/api/v1/checks")
@@ -38,5 +44,39 @@ class ChecksIT {
 
         assertThat(jdbc.sql("SELECT cardinality(measure_codes) FROM measures.check_made WHERE id = ?::uuid")
                 .param(id).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void theCaseFiguresCountEveryCheckAndFeedbackAsAScanOfThemWould() throws Exception {
+        String checkId = null;
+        for (int i = 0; i < 3; i++) {
+            String answer = mvc.perform(post("/api/v1/checks").header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"subjectNumber\":\"11010519491231002X\",\"scenario\":\"LICENSING\","
+                                    + "\"purpose\":\"许可审查 " + i + "\"}"))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            checkId = com.jayway.jsonpath.JsonPath.read(answer, "$.checkId");
+            assertThat(com.jayway.jsonpath.JsonPath.<java.util.List<String>>read(answer, "$.measures[*].code"))
+                    .as("a clean record is granted 容缺受理 in licensing").contains("TOLERANT_ACCEPTANCE");
+        }
+        mvc.perform(post("/api/v1/checks/" + checkId + "/feedback")
+                        .header("Authorization", "Bearer " + DemoAccounts.API_KEY).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"measureCode\":\"TOLERANT_ACCEPTANCE\",\"applied\":true,\"outcome\":\"已容缺受理\"}"))
+                .andExpect(status().isNoContent());
+
+        List<JdbcMeasures.CaseCount> scanned = jdbc.sql("""
+                        SELECT m.code, c.department_code, count(*), count(f.check_id), count(*) FILTER (WHERE f.applied)
+                        FROM measures.check_made c CROSS JOIN LATERAL unnest(c.measure_codes) AS m(code)
+                        LEFT JOIN measures.feedback f ON f.check_id = c.id AND f.measure_code = m.code
+                        GROUP BY m.code, c.department_code ORDER BY 3 DESC, 1, 2""")
+                .query((rs, n) -> new JdbcMeasures.CaseCount(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rs.getLong(4), rs.getLong(5))).list();
+        assertThat(checks.cases()).isEqualTo(scanned);
+        assertThat(checks.cases()).anySatisfy(c -> {
+            assertThat(c.measureCode()).isEqualTo("TOLERANT_ACCEPTANCE");
+            assertThat(c.department()).isEqualTo("MARKET");
+            assertThat(c.hits()).isGreaterThanOrEqualTo(3);
+            assertThat(c.applied()).isGreaterThanOrEqualTo(1);
+        });
     }
 }

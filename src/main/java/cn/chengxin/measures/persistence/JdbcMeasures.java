@@ -66,7 +66,13 @@ public class JdbcMeasures {
                            u.entries, coalesce(string_to_array(nullif(u.measures, ''), ','), '{}'), u.due
                     FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                                 ?::int[], ?::text[], ?::boolean[])
-                         AS u(id, at, client, department, pseudonym, scenario, purpose, entries, measures, due)""";
+                         AS u(id, at, client, department, pseudonym, scenario, purpose, entries, measures, due);
+                    INSERT INTO measures.case_tally AS t (measure_code, department_code, hits)
+                    SELECT m.code, u.department, count(*)
+                    FROM unnest(?::text[], ?::text[]) AS u(department, measures)
+                         CROSS JOIN LATERAL unnest(string_to_array(nullif(u.measures, ''), ',')) AS m(code)
+                    GROUP BY m.code, u.department
+                    ON CONFLICT (measure_code, department_code) DO UPDATE SET hits = t.hits + excluded.hits""";
         }
 
         @Override
@@ -106,6 +112,9 @@ public class JdbcMeasures {
             ps.setArray(p++, c.createArrayOf("int4", entries));
             ps.setArray(p++, c.createArrayOf("text", measures));
             ps.setArray(p++, c.createArrayOf("bool", due));
+            // The case tally counts the same checks in the same transaction (案例统计 without a scan).
+            ps.setArray(p++, c.createArrayOf("text", departments));
+            ps.setArray(p++, c.createArrayOf("text", measures));
             return p;
         }
     };
@@ -125,10 +134,21 @@ public class JdbcMeasures {
     /** @return false when feedback on this measure of this check was given already */
     public boolean feedback(UUID check, String measure, boolean applied, String outcome, String note, String by,
                             Instant at) {
+        // The feedback and its count in the case tally, in one statement: both or neither.
         return jdbc.sql("""
-                        INSERT INTO measures.feedback (check_id, measure_code, applied, outcome, note, given_by, given_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(check, measure, applied, outcome, note, by, Timestamp.from(at)).update() == 1;
+                        WITH f AS (
+                            INSERT INTO measures.feedback (check_id, measure_code, applied, outcome, note, given_by,
+                                                           given_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                            RETURNING check_id, measure_code, applied),
+                        counted AS (
+                            INSERT INTO measures.case_tally AS t (measure_code, department_code, returned, applied)
+                            SELECT f.measure_code, c.department_code, 1, CASE WHEN f.applied THEN 1 ELSE 0 END
+                            FROM f JOIN measures.check_made c ON c.id = f.check_id
+                            ON CONFLICT (measure_code, department_code) DO UPDATE
+                                SET returned = t.returned + 1, applied = t.applied + excluded.applied)
+                        SELECT count(*) FROM f""")
+                .params(check, measure, applied, outcome, note, by, Timestamp.from(at)).query(Long.class).single() == 1;
     }
 
     /** Per measure and department: hits, feedback returned, measure applied (案例统计). */
@@ -137,10 +157,8 @@ public class JdbcMeasures {
 
     public List<CaseCount> caseCounts() {
         return jdbc.sql("""
-                        SELECT m.code, c.department_code, count(*), count(f.check_id), count(*) FILTER (WHERE f.applied)
-                        FROM measures.check_made c CROSS JOIN LATERAL unnest(c.measure_codes) AS m(code)
-                        LEFT JOIN measures.feedback f ON f.check_id = c.id AND f.measure_code = m.code
-                        GROUP BY m.code, c.department_code ORDER BY 3 DESC, 1, 2""")
+                        SELECT measure_code, department_code, hits, returned, applied FROM measures.case_tally
+                        WHERE hits > 0 ORDER BY 3 DESC, 1, 2""")
                 .query((rs, n) -> new CaseCount(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5))).list();
     }
