@@ -1,5 +1,6 @@
 package cn.chengxin.measures.persistence;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -101,20 +102,22 @@ public class JdbcMeasures {
                 measures[i] = String.join(",", check.measureCodes());
                 due[i] = check.feedbackDue();
             }
+            Array departmentArray = c.createArrayOf("text", departments);
+            Array measureArray = c.createArrayOf("text", measures);
             int p = first;
             ps.setArray(p++, c.createArrayOf("uuid", ids));
             ps.setArray(p++, c.createArrayOf("text", at));
             ps.setArray(p++, c.createArrayOf("text", clients));
-            ps.setArray(p++, c.createArrayOf("text", departments));
+            ps.setArray(p++, departmentArray);
             ps.setArray(p++, c.createArrayOf("text", pseudonyms));
             ps.setArray(p++, c.createArrayOf("text", scenarios));
             ps.setArray(p++, c.createArrayOf("text", purposes));
             ps.setArray(p++, c.createArrayOf("int4", entries));
-            ps.setArray(p++, c.createArrayOf("text", measures));
+            ps.setArray(p++, measureArray);
             ps.setArray(p++, c.createArrayOf("bool", due));
             // The case tally counts the same checks in the same transaction (案例统计 without a scan).
-            ps.setArray(p++, c.createArrayOf("text", departments));
-            ps.setArray(p++, c.createArrayOf("text", measures));
+            ps.setArray(p++, departmentArray);
+            ps.setArray(p++, measureArray);
             return p;
         }
     };
