@@ -1,8 +1,10 @@
 package cn.chengxin.audit;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import cn.chengxin.audit.persistence.AuditWriter;
 import cn.chengxin.audit.domain.EventRecord;
@@ -19,6 +21,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AuditLog {
+
+    /** How long {@link #record} waits for durability before refusing; a caller of {@link #submit} waits as long. */
+    public static final Duration LONGEST_WAIT = AuditWriter.LONGEST_WAIT;
 
     private final AuditWriter writer;
     private final Clock clock;
@@ -40,6 +45,17 @@ public class AuditLog {
      */
     public <T> long record(AuditEntry entry, AuditedRows<T> rows, T row) {
         return writer.append(event(entry, currentActor(), truncateToMicros(clock.instant()), MDC.get("requestId")),
+                rows, row);
+    }
+
+    /**
+     * Like {@link #record(AuditEntry, AuditedRows, Object)}, without blocking: for a caller that can give its answer
+     * later (an asynchronous request) instead of holding a thread while the group commit gathers. The future
+     * completes with the sequence number once event and row are durable, or exceptionally with
+     * {@link AuditUnavailableException}; the caller must not act, nor answer as if it had, before that.
+     */
+    public <T> CompletableFuture<Long> submit(AuditEntry entry, AuditedRows<T> rows, T row) {
+        return writer.submit(event(entry, currentActor(), truncateToMicros(clock.instant()), MDC.get("requestId")),
                 rows, row);
     }
 

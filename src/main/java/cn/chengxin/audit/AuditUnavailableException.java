@@ -9,6 +9,11 @@ public class AuditUnavailableException extends RuntimeException implements Domai
         super(message, cause);
     }
 
+    /** The refusal when an event was not durable within {@link AuditLog#LONGEST_WAIT}. */
+    public static AuditUnavailableException timedOut() {
+        return new AuditUnavailableException("审计日志暂不可用，操作未执行", null);
+    }
+
     @Override
     public String code() {
         return "AUDIT_UNAVAILABLE";

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -43,6 +44,8 @@ public class AuditWriter implements AutoCloseable {
     private static final long LOCK_KEY = 0x6175646974L; // "audit"
     private static final int MAX_BATCH = 5_000;
     private static final long WAIT_SECONDS = 15;
+    /** How long a caller waits for its event to become durable before it is refused. */
+    public static final Duration LONGEST_WAIT = Duration.ofSeconds(WAIT_SECONDS);
 
     private final DataSource dataSource;
     private final AuditKeys keys;
@@ -65,19 +68,21 @@ public class AuditWriter implements AutoCloseable {
      * Blocks until the event, and {@code row} when given, are durable (one transaction); returns its sequence number.
      */
     public <T> long append(EventRecord event, AuditedRows<T> rows, T row) {
+        return await(submit(event, rows, row));
+    }
+
+    /**
+     * Queues the event, and {@code row} when given, without waiting: the future completes with the event's sequence
+     * number once both are durable (one transaction), or exceptionally with {@link AuditUnavailableException} if they
+     * cannot be stored. It is completed on the writer's thread, so what follows it must be quick.
+     */
+    public <T> CompletableFuture<Long> submit(EventRecord event, AuditedRows<T> rows, T row) {
         if (!running) {
             throw new AuditUnavailableException("审计日志已停止写入", null);
         }
         Pending pending = new Pending(event, rows, row, new CompletableFuture<>());
         queue.add(pending);
-        try {
-            return pending.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuditUnavailableException("审计日志写入被中断，操作未执行", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new AuditUnavailableException("审计日志暂不可用，操作未执行", e);
-        }
+        return pending.done();
     }
 
     /**
@@ -95,17 +100,28 @@ public class AuditWriter implements AutoCloseable {
         }
         queue.addAll(pendings);
         List<Long> seqs = new ArrayList<>(events.size());
+        for (Pending pending : pendings) {
+            seqs.add(await(pending.done()));
+        }
+        return seqs;
+    }
+
+    private static long await(CompletableFuture<Long> done) {
         try {
-            for (Pending pending : pendings) {
-                seqs.add(pending.done().get(WAIT_SECONDS, TimeUnit.SECONDS));
-            }
-            return seqs;
+            return done.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AuditUnavailableException("审计日志写入被中断，操作未执行", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new AuditUnavailableException("审计日志暂不可用，操作未执行", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof AuditUnavailableException unavailable ? unavailable : unavailable(e);
+        } catch (TimeoutException e) {
+            throw unavailable(e);
         }
+    }
+
+    /** The refusal every caller whose event could not be stored gets: the action must not happen. */
+    private static AuditUnavailableException unavailable(Throwable cause) {
+        return new AuditUnavailableException("审计日志暂不可用，操作未执行", cause);
     }
 
     private void run() {
@@ -122,10 +138,11 @@ public class AuditWriter implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 running = false;
-                batch.forEach(p -> p.done().completeExceptionally(e));
+                batch.forEach(p -> p.done().completeExceptionally(
+                        new AuditUnavailableException("审计日志写入被中断，操作未执行", e)));
             } catch (Exception e) {
                 log.error("Audit batch of {} events not stored; the callers' actions fail", batch.size(), e);
-                batch.forEach(p -> p.done().completeExceptionally(e));
+                batch.forEach(p -> p.done().completeExceptionally(unavailable(e)));
                 frontier = null; // rebuild from the database before the next batch
                 closeQuietly();
             } finally {
@@ -155,7 +172,7 @@ public class AuditWriter implements AutoCloseable {
                     pending.done().complete(writeOrCatchUp(List.of(pending)).get(0));
                 } catch (SQLException | RuntimeException one) {
                     log.error("Audit event not stored; the caller's action fails", one);
-                    pending.done().completeExceptionally(one);
+                    pending.done().completeExceptionally(unavailable(one));
                 }
             }
             return;
