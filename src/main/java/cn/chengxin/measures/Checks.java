@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
@@ -54,16 +55,26 @@ public class Checks {
         this.clock = clock;
     }
 
-    /** One subject. */
-    public CheckResult check(String subjectNumber, Scenario scenario, String purpose) {
+    /**
+     * One subject. The answer may be given only once {@link Started#durable()} completes: the check row and its audit
+     * event are then stored, in the audit log's group commit, at the cost of a share of one commit. Waiting for it is
+     * the caller's business, so that a request need not hold a thread while the commit gathers.
+     */
+    public Started start(String subjectNumber, Scenario scenario, String purpose) {
         Actor caller = AuditLog.currentActor();
         requireAllowed(caller, scenario, purpose);
         IdentityDocument document = subjects.validate(null, subjectNumber);
         Evaluated e = evaluate(caller, document, scenario, purpose.strip(), clock.instant());
-        // The row goes into the audit log's group commit with its event: both are durable, together, before the
-        // answer, at the cost of a share of one commit.
-        audit.record(e.audit(), JdbcMeasures.CHECK_ROWS, e.row());
-        return e.result();
+        return new Started(e.result(), audit.submit(e.audit(), JdbcMeasures.CHECK_ROWS, e.row()));
+    }
+
+    /**
+     * A check whose answer is known and whose row and audit event are on their way to the database.
+     *
+     * @param durable completes once both are stored, or exceptionally with the audit log's
+     *                {@link cn.chengxin.audit.AuditUnavailableException} (then the check did not happen)
+     */
+    public record Started(CheckResult result, CompletableFuture<?> durable) {
     }
 
     /** One item of a batch: a result, or the code and message of a malformed number. */

@@ -1,12 +1,22 @@
 package cn.chengxin.measures;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import cn.chengxin.account.DemoAccounts;
 import cn.chengxin.measures.persistence.JdbcMeasures;
 import cn.chengxin.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,6 +38,9 @@ class ChecksIT {
 
     @Autowired
     Checks checks;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void aSubjectOnNoListIsAnsweredAndTheCheckIsStoredWithNoMeasures() throws Exception {
@@ -78,5 +91,62 @@ class ChecksIT {
             assertThat(c.hits()).isGreaterThanOrEqualTo(3);
             assertThat(c.applied()).isGreaterThanOrEqualTo(1);
         });
+    }
+
+    @Test
+    void overHttpEveryAnswerLeavesWithItsCheckStoredAndAuditedAndTheUsualHeaders() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            answers.add(http.sendAsync(check("并发核查 " + i), HttpResponse.BodyHandlers.ofString()));
+        }
+        Set<String> ids = new HashSet<>();
+        for (CompletableFuture<HttpResponse<String>> answer : answers) {
+            HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+            String id = com.jayway.jsonpath.JsonPath.read(response.body(), "$.checkId");
+            ids.add(id);
+            // Read at once, before any other answer is awaited: the answer may leave only once both are durable.
+            assertThat(jdbc.sql("SELECT count(*) FROM measures.check_made WHERE id = ?::uuid").param(id)
+                    .query(Long.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'measures.check' AND detail LIKE ?")
+                    .param("check " + id + ":%").query(Long.class).single()).isEqualTo(1);
+        }
+        assertThat(ids).hasSize(40);
+    }
+
+    @Test
+    void aCheckThatCannotBeStoredIsRefusedOverHttpAndLeavesNoTrace() throws Exception {
+        jdbc.sql("ALTER TABLE measures.check_made ADD CONSTRAINT test_refused CHECK (purpose <> '存不下的核查') NOT VALID")
+                .update();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(check("存不下的核查"),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(response.body()).contains("\"code\":\"AUDIT_UNAVAILABLE\"").doesNotContain("checkId");
+            assertThat(jdbc.sql("SELECT count(*) FROM measures.check_made WHERE purpose = '存不下的核查'")
+                    .query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE purpose LIKE '%存不下的核查%'")
+                    .query(Long.class).single()).isZero();
+        } finally {
+            jdbc.sql("ALTER TABLE measures.check_made DROP CONSTRAINT test_refused").update();
+        }
+        assertThat(HttpClient.newHttpClient().send(check("存得下的核查"), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).as("the next check is stored again").isEqualTo(200);
+    }
+
+    private HttpRequest check(String purpose) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/checks"))
+                .header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"subjectNumber\":\"11010519491231002X\","
+                        + "\"scenario\":\"LICENSING\",\"purpose\":\"" + purpose + "\"}"))
+                .build();
     }
 }

@@ -1,23 +1,34 @@
 package cn.chengxin.measures.web;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.audit.AuditUnavailableException;
 import cn.chengxin.measures.CheckResult;
 import cn.chengxin.measures.Checks;
 import cn.chengxin.measures.Scenario;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.web.DeferredAnswer;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /** 联合奖惩核查接口: called by departments' approval systems inside their workflows ("应查必查"). */
 @RestController
@@ -26,9 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ChecksApi {
 
     private final Checks checks;
+    private final JsonMapper json;
 
-    ChecksApi(Checks checks) {
+    ChecksApi(Checks checks, JsonMapper json) {
         this.checks = checks;
+        this.json = json;
     }
 
     record CheckRequest(@NotNull @Size(max = 40) String subjectNumber, @NotNull Scenario scenario,
@@ -47,9 +60,17 @@ class ChecksApi {
     @Operation(summary = "核查一个主体", description = "Answers the subject's list entries in force, the measures the "
             + "calling department applies in the scenario, dispute marks and a checkId for feedback. The check is "
             + "audited before the answer (the subject sees it under 谁查询了我). SCENARIO_NOT_ALLOWED when the "
-            + "department implements no measure in the scenario; ID_* codes for a malformed number.")
-    CheckResult check(@Valid @RequestBody CheckRequest request) {
-        return checks.check(request.subjectNumber(), request.scenario(), request.purpose());
+            + "department implements no measure in the scenario; ID_* codes for a malformed number; "
+            + "AUDIT_UNAVAILABLE (503) when the check could not be stored, and then it did not happen.")
+    @ApiResponse(responseCode = "200", description = "the check, stored and audited",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = CheckResult.class)))
+    void check(@Valid @RequestBody CheckRequest request, HttpServletRequest http, HttpServletResponse response)
+            throws IOException {
+        Checks.Started started = checks.start(request.subjectNumber(), request.scenario(), request.purpose());
+        // The answer leaves once the check and its audit event are durable; no thread waits for that meanwhile.
+        DeferredAnswer.json(http, response, json.writeValueAsBytes(started.result()), started.durable(),
+                AuditLog.LONGEST_WAIT, AuditUnavailableException::timedOut);
     }
 
     @PostMapping("/api/v1/checks/batch")
@@ -62,7 +83,7 @@ class ChecksApi {
     /** A malformed identity number is a malformed request for a check (400, with the identity rule's code). */
     @org.springframework.web.bind.annotation.ExceptionHandler(cn.chengxin.subject.domain.InvalidIdentityException.class)
     ResponseEntity<org.springframework.http.ProblemDetail> malformed(cn.chengxin.subject.domain.InvalidIdentityException e) {
-        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(cn.chengxin.shared.web.Problems.of(org.springframework.http.HttpStatus.BAD_REQUEST, e.code(),
                         e.getMessage()));
     }

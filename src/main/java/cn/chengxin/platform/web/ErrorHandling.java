@@ -56,7 +56,7 @@ class ErrorHandling {
 
     private static ProblemDetail problemFor(Exception exception) {
         if (exception instanceof DomainProblem domain) {
-            return Problems.of(statusOf(domain.kind()), domain.code(), domain.getMessage());
+            return Problems.of(Problems.statusOf(domain.kind()), domain.code(), domain.getMessage());
         }
         if (exception instanceof MethodArgumentNotValidException invalid) {
             return validation(invalid.getBindingResult().getFieldErrors().stream()
@@ -99,17 +99,6 @@ class ErrorHandling {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemCodes.VALIDATION_FAILED, "请求参数校验未通过");
         problem.setProperty("errors", errors);
         return problem;
-    }
-
-    private static HttpStatus statusOf(DomainProblem.Kind kind) {
-        return switch (kind) {
-            case INVALID_INPUT -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
-            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-        };
     }
 
     private static String messageFor(HttpStatus status) {

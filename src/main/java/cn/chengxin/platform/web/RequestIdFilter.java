@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * log can be matched up.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1) // inside the deferred answers' filter (WebConfiguration)
 class RequestIdFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Request-Id";

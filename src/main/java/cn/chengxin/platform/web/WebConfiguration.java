@@ -3,8 +3,12 @@ package cn.chengxin.platform.web;
 import java.time.Duration;
 import java.util.Locale;
 
+import cn.chengxin.shared.web.DeferredAnswer;
+import cn.chengxin.shared.web.DeferredAnswerFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -19,6 +23,19 @@ class WebConfiguration implements WebMvcConfigurer {
 
     WebConfiguration(LayoutModel layout) {
         this.layout = layout;
+    }
+
+    /**
+     * Outermost of all filters, so that a deferred answer is written only once the request thread is out of every
+     * one of them (see {@link DeferredAnswer}).
+     */
+    @Bean
+    FilterRegistrationBean<DeferredAnswerFilter> deferredAnswerFilter() {
+        FilterRegistrationBean<DeferredAnswerFilter> registration = new FilterRegistrationBean<>(
+                new DeferredAnswerFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setAsyncSupported(true);
+        return registration;
     }
 
     @Bean

@@ -3,6 +3,7 @@ package cn.chengxin.shared.web;
 import java.io.IOException;
 import java.net.URI;
 
+import cn.chengxin.shared.DomainProblem;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,6 +21,18 @@ public final class Problems {
         problem.setTitle(status.getReasonPhrase());
         problem.setProperty("code", code);
         return problem;
+    }
+
+    /** The status every API answer gives a {@link DomainProblem} of this kind. */
+    public static HttpStatus statusOf(DomainProblem.Kind kind) {
+        return switch (kind) {
+            case INVALID_INPUT -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+        };
     }
 
     /** For filters (security) that answer before Spring MVC: writes the problem JSON by hand. */

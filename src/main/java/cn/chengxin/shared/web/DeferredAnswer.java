@@ -1,0 +1,203 @@
+package cn.chengxin.shared.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import cn.chengxin.shared.DomainProblem;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+/**
+ * An API answer that is ready before it may be given: the answer to a check is computed in microseconds, but may
+ * leave only once the check's audit event is durable, which takes a share of a group commit (milliseconds). Instead of
+ * parking its thread for that time — a park, a wake-up and a thread resumed with cold caches, which cost a check more
+ * CPU than its own work — the request goes asynchronous (Servlet 3 async): the thread returns to the container and
+ * serves other requests, and the answer is written by whoever completes the durable write, then the container
+ * finishes the response.
+ *
+ * <p>The request thread still unwinds the filter chain after it has handed the answer over (security headers are
+ * written there), so the answer must not touch the response before that is done: {@link DeferredAnswerFilter}, the
+ * outermost filter, reports when the thread has left the chain, and of the two events, durable write and chain left,
+ * the second writes the answer. If the filter is not installed (a test slice, a servlet without it) the request
+ * thread waits for the write and answers itself, as a blocking endpoint would.
+ */
+public final class DeferredAnswer {
+
+    private static final Logger log = LoggerFactory.getLogger(DeferredAnswer.class);
+    static final String ATTRIBUTE = DeferredAnswer.class.getName();
+    static final String FILTERED = DeferredAnswer.class.getName() + ".FILTERED";
+
+    private static final int CHAIN_LEFT = 1;
+    private static final int SETTLED = 2;
+    /** Taken by the first outcome (durable, failed, timed out), which alone then settles the answer. */
+    private static final int CLAIMED = 4;
+
+    private final AsyncContext async;
+    private final HttpServletResponse response;
+    private final byte[] json;
+    private final Supplier<? extends RuntimeException> timedOut;
+    private final AtomicInteger state = new AtomicInteger();
+    private final CompletableFuture<Void> answered = new CompletableFuture<>();
+    /** What the request ended in: null for the answer, else the failure; written before {@link #SETTLED} is set. */
+    private volatile Throwable failure;
+
+    private DeferredAnswer(AsyncContext async, HttpServletResponse response, byte[] json,
+                           Supplier<? extends RuntimeException> timedOut) {
+        this.async = async;
+        this.response = response;
+        this.json = json;
+        this.timedOut = timedOut;
+    }
+
+    /**
+     * Answers {@code json} (status 200, {@code application/json}) once {@code durable} completes normally; if it
+     * completes exceptionally, the problem it reports ({@link DomainProblem}s keep their code and status, anything
+     * else is an internal error); if it has not completed within {@code timeout}, the problem {@code timedOut} gives
+     * (a {@link DomainProblem} too, normally).
+     * Call it last in the handler, which must take the {@code response} so that Spring MVC writes nothing itself.
+     */
+    public static void json(HttpServletRequest request, HttpServletResponse response, byte[] json,
+                            CompletableFuture<?> durable, Duration timeout,
+                            Supplier<? extends RuntimeException> timedOut) throws IOException {
+        if (request.getAttribute(FILTERED) == null || !request.isAsyncSupported()) {
+            answerNow(response, json, durable, timeout, timedOut);
+            return;
+        }
+        DeferredAnswer answer = new DeferredAnswer(request.startAsync(), response, json, timedOut);
+        answer.async.setTimeout(timeout.toMillis());
+        answer.async.addListener(answer.new TimeoutOrError());
+        request.setAttribute(ATTRIBUTE, answer);
+        durable.whenComplete((done, failure) -> answer.settle(failure == null ? null : unwrap(failure)));
+    }
+
+    /**
+     * Waits until the request's deferred answer, if it has one, has been written: for tests that read the response
+     * as soon as the request has been handled (MockMvc).
+     */
+    public static void await(HttpServletRequest request, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (request.getAttribute(ATTRIBUTE) instanceof DeferredAnswer answer) {
+            answer.answered.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The request thread has left the filter chain: from now on only the answer touches the response. */
+    void chainLeft() {
+        if ((state.getAndUpdate(s -> s | CHAIN_LEFT) & SETTLED) != 0) {
+            finish();
+        }
+    }
+
+    private void settle(Throwable outcome) {
+        int s;
+        do {
+            s = state.get();
+            if ((s & CLAIMED) != 0) {
+                return;
+            }
+        } while (!state.compareAndSet(s, s | CLAIMED));
+        failure = outcome;
+        if ((state.getAndUpdate(x -> x | SETTLED) & CHAIN_LEFT) != 0) {
+            finish();
+        }
+    }
+
+    private void finish() {
+        try {
+            if (failure == null) {
+                write(response, json);
+            } else {
+                problem(response, failure);
+            }
+        } catch (IOException | RuntimeException e) {
+            // The caller has gone (closed connection, timed-out socket): there is no one left to answer.
+            log.debug("Deferred answer not delivered: {}", e.toString());
+        } finally {
+            try {
+                async.complete();
+            } catch (IllegalStateException alreadyCompleted) {
+                log.debug("Deferred answer's request already completed");
+            }
+            answered.complete(null);
+        }
+    }
+
+    private static void answerNow(HttpServletResponse response, byte[] json, CompletableFuture<?> durable,
+                                  Duration timeout, Supplier<? extends RuntimeException> timedOut) throws IOException {
+        try {
+            durable.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problem(response, timedOut.get());
+            return;
+        } catch (ExecutionException e) {
+            problem(response, unwrap(e));
+            return;
+        } catch (TimeoutException e) {
+            problem(response, timedOut.get());
+            return;
+        }
+        write(response, json);
+    }
+
+    private static void write(HttpServletResponse response, byte[] json) throws IOException {
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
+    }
+
+    private static void problem(HttpServletResponse response, Throwable failure) throws IOException {
+        if (failure instanceof DomainProblem domain) {
+            Problems.write(response, Problems.statusOf(domain.kind()), domain.code(), domain.getMessage());
+            return;
+        }
+        String reference = UUID.randomUUID().toString();
+        log.error("Unhandled error in a deferred answer, reference {}", reference, failure);
+        Problems.write(response, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "服务器内部错误，请联系管理员并提供参考编号 " + reference);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return (failure instanceof CompletionException || failure instanceof ExecutionException)
+                && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    /** The container's timeout (the write took too long) and its I/O errors (the caller has gone). */
+    private final class TimeoutOrError implements AsyncListener {
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            settle(timedOut.get());
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            settle(event.getThrowable() != null ? event.getThrowable() : new IOException("request failed"));
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            answered.complete(null);
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+        }
+    }
+}
