@@ -78,6 +78,11 @@ public final class DeferredAnswer {
             answerNow(response, json, durable, timeout, timedOut);
             return;
         }
+        if (json.length >= response.getBufferSize()) {
+            // The answer must fit in the buffer: flushed on the thread that completes the write, a full buffer would
+            // make it wait for a slow client's socket, and with it everyone else's answers (see write).
+            response.setBufferSize(json.length + 1024);
+        }
         DeferredAnswer answer = new DeferredAnswer(request.startAsync(), response, json, timedOut);
         answer.async.setTimeout(timeout.toMillis());
         answer.async.addListener(answer.new TimeoutOrError());
@@ -155,10 +160,15 @@ public final class DeferredAnswer {
         write(response, json);
     }
 
+    /**
+     * Into the response buffer only, which the container thread that completes the request then sends with its
+     * length. No content length here: with it the container would send the answer as soon as its last byte is written,
+     * on the thread that completes the write — the audit log's single writer, which has the next commit to make and
+     * must never wait for a client's socket.
+     */
     private static void write(HttpServletResponse response, byte[] json) throws IOException {
         response.setStatus(HttpStatus.OK.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setContentLength(json.length);
         response.getOutputStream().write(json);
     }
 

@@ -56,6 +56,15 @@ class DeferredAnswerTests {
     }
 
     @Test
+    void aLargeAnswerStillFitsInTheResponseBufferSoThatNoThreadWaitsToSendIt() throws IOException {
+        byte[] large = new byte[3 * response.getBufferSize()];
+        java.util.Arrays.fill(large, (byte) ' ');
+        DeferredAnswer.json(request, response, large, durable, Duration.ofSeconds(15), Unavailable::new);
+
+        assertThat(response.getBufferSize()).isGreaterThan(large.length);
+    }
+
+    @Test
     void aWriteThatFailsWithADomainProblemIsAnsweredWithItsCodeAndStatus() throws IOException {
         defer();
         leaveFilters();
