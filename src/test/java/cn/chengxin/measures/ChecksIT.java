@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -139,6 +140,15 @@ class ChecksIT {
         }
         assertThat(HttpClient.newHttpClient().send(check("存得下的核查"), HttpResponse.BodyHandlers.ofString())
                 .statusCode()).as("the next check is stored again").isEqualTo(200);
+    }
+
+    @Test
+    void theApiDocumentStillDescribesTheAnswerThatTheHandlerWritesItself() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/checks'].post.responses['200'].content['application/json']"
+                        + ".schema['$ref']").value(org.hamcrest.Matchers.endsWith("/CheckResult")))
+                .andExpect(jsonPath("$.components.schemas.CheckResult.properties.checkId").exists());
     }
 
     private HttpRequest check(String purpose) {
