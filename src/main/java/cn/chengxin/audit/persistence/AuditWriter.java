@@ -26,9 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Appends events to the tree with group commit: callers queue their event and wait; one writer thread
- * takes everything queued, places the events at the next leaf positions, stores them with the tree nodes
- * they complete ({@link StoredNodes}: the higher ones) in one transaction, and only then releases the callers. A
+ * Appends events to the tree with group commit: callers queue their event and wait (or, with {@link #submit}, are
+ * told by a future); one writer thread takes everything queued, places the events at the next leaf positions, stores
+ * them with the tree nodes they complete ({@link StoredNodes}: the higher ones) in one transaction, and only then
+ * releases the callers. A
  * burst of a thousand events costs one commit, not a thousand. Rows another module must store with their events
  * ({@link AuditedRows}, e.g. the check rows of the check API) go into the same transaction, so they cost no commit of
  * their own. The writer has its own connection, so callers that hold a pooled connection while they wait can never
