@@ -135,11 +135,14 @@ public class Checks {
         List<ListType> listed = new ArrayList<>(entries.stream().map(ListEntry::listType).toList());
         received.forEach(r -> listed.add(ListType.valueOf(r.listType())));
         List<CheckResult.Applicable> applicable = new ArrayList<>();
-        for (Measure m : catalogue.all()) {
-            listed.stream().filter(type -> m.appliesTo(type, scenario, caller.departmentCode()))
-                    .max(Comparator.comparing(Enum::ordinal)).ifPresent(type ->
-                            applicable.add(new CheckResult.Applicable(m.code(), m.name(), m.kind().name(),
-                                    m.legalBasis(), type.name())));
+        // Most subjects are on no list, and then no measure that follows a list type applies: nothing to go through.
+        if (!listed.isEmpty()) {
+            for (Measure m : catalogue.all()) {
+                listed.stream().filter(type -> m.appliesTo(type, scenario, caller.departmentCode()))
+                        .max(Comparator.comparing(Enum::ordinal)).ifPresent(type ->
+                                applicable.add(new CheckResult.Applicable(m.code(), m.name(), m.kind().name(),
+                                        m.legalBasis(), type.name())));
+            }
         }
         boolean clean = cleanRecord(pseudonym, listed, now);
         if (clean) {
