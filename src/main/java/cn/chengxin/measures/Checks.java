@@ -2,6 +2,7 @@ package cn.chengxin.measures;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -64,7 +65,7 @@ public class Checks {
         Actor caller = AuditLog.currentActor();
         requireAllowed(caller, scenario, purpose);
         IdentityDocument document = subjects.validate(null, subjectNumber);
-        Evaluated e = evaluate(caller, document, scenario, purpose.strip(), clock.instant());
+        Evaluated e = evaluate(caller, document, scenario, purpose.strip(), checkTime());
         return new Started(e.result(), audit.submit(e.audit(), JdbcMeasures.CHECK_ROWS, e.row()));
     }
 
@@ -89,7 +90,7 @@ public class Checks {
             throw new MeasuresProblem("BATCH_TOO_LARGE", DomainProblem.Kind.INVALID_INPUT,
                     "一次最多核查 " + MAX_BATCH + " 个主体");
         }
-        Instant now = clock.instant();
+        Instant now = checkTime();
         List<BatchItem> items = new ArrayList<>(subjectNumbers.size());
         List<JdbcMeasures.CheckRow> rows = new ArrayList<>();
         List<AuditEntry> audits = new ArrayList<>();
@@ -108,6 +109,11 @@ public class Checks {
             audit.recordAll(audits, JdbcMeasures.CHECK_ROWS, rows);
         }
         return items;
+    }
+
+    /** Cut to what PostgreSQL keeps, so that the answer's {@code checkedAt} is the stored check's time exactly. */
+    private Instant checkTime() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private void requireAllowed(Actor caller, Scenario scenario, String purpose) {
