@@ -11,7 +11,17 @@ public class AuditUnavailableException extends RuntimeException implements Domai
 
     /** The refusal when an event was not durable within {@link AuditLog#LONGEST_WAIT}. */
     public static AuditUnavailableException timedOut() {
-        return new AuditUnavailableException("审计日志暂不可用，操作未执行", null);
+        return notStored(null);
+    }
+
+    /** The refusal every caller whose event could not be stored gets: the action must not happen. */
+    public static AuditUnavailableException notStored(Throwable cause) {
+        return new AuditUnavailableException("审计日志暂不可用，操作未执行", cause);
+    }
+
+    /** The refusal when the wait for the event was interrupted. */
+    public static AuditUnavailableException interrupted(Throwable cause) {
+        return new AuditUnavailableException("审计日志写入被中断，操作未执行", cause);
     }
 
     @Override

@@ -114,7 +114,8 @@ class ChecksIT {
             assertThat(jdbc.sql("SELECT at FROM measures.check_made WHERE id = ?::uuid").param(id)
                     .query(java.sql.Timestamp.class).single().toInstant())
                     .as("stored, at the time the answer gives")
-                    .isEqualTo(java.time.Instant.parse(com.jayway.jsonpath.JsonPath.read(response.body(), "$.checkedAt")));
+                    .isEqualTo(java.time.Instant.parse(
+                            com.jayway.jsonpath.JsonPath.read(response.body(), "$.checkedAt")));
             assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'measures.check' AND detail LIKE ?")
                     .param("check " + id + ":%").query(Long.class).single()).isEqualTo(1);
         }

@@ -29,11 +29,10 @@ import org.slf4j.LoggerFactory;
  * Appends events to the tree with group commit: callers queue their event and wait (or, with {@link #submit}, are
  * told by a future); one writer thread takes everything queued, places the events at the next leaf positions, stores
  * them with the tree nodes they complete ({@link StoredNodes}: the higher ones) in one transaction, and only then
- * releases the callers. A
- * burst of a thousand events costs one commit, not a thousand. Rows another module must store with their events
- * ({@link AuditedRows}, e.g. the check rows of the check API) go into the same transaction, so they cost no commit of
- * their own. The writer has its own connection, so callers that hold a pooled connection while they wait can never
- * starve it.
+ * releases the callers. A burst of a thousand events costs one commit, not a thousand. Rows another module must
+ * store with their events ({@link AuditedRows}, e.g. the check rows of the check API) go into the same transaction, so
+ * they cost no commit of their own. The writer has its own connection, so callers that hold a pooled connection while
+ * they wait can never starve it.
  *
  * <p>Several application instances may write: a transaction-scoped advisory lock serialises them, and a
  * writer whose in-memory right edge of the tree is stale finds out when the primary key refuses the positions it
@@ -112,17 +111,13 @@ public class AuditWriter implements AutoCloseable {
             return done.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AuditUnavailableException("审计日志写入被中断，操作未执行", e);
+            throw AuditUnavailableException.interrupted(e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof AuditUnavailableException unavailable ? unavailable : unavailable(e);
+            throw e.getCause() instanceof AuditUnavailableException unavailable ? unavailable
+                    : AuditUnavailableException.notStored(e);
         } catch (TimeoutException e) {
-            throw unavailable(e);
+            throw AuditUnavailableException.notStored(e);
         }
-    }
-
-    /** The refusal every caller whose event could not be stored gets: the action must not happen. */
-    private static AuditUnavailableException unavailable(Throwable cause) {
-        return new AuditUnavailableException("审计日志暂不可用，操作未执行", cause);
     }
 
     private void run() {
@@ -139,11 +134,10 @@ public class AuditWriter implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 running = false;
-                batch.forEach(p -> p.done().completeExceptionally(
-                        new AuditUnavailableException("审计日志写入被中断，操作未执行", e)));
+                batch.forEach(p -> p.done().completeExceptionally(AuditUnavailableException.interrupted(e)));
             } catch (Exception e) {
                 log.error("Audit batch of {} events not stored; the callers' actions fail", batch.size(), e);
-                batch.forEach(p -> p.done().completeExceptionally(unavailable(e)));
+                batch.forEach(p -> p.done().completeExceptionally(AuditUnavailableException.notStored(e)));
                 frontier = null; // rebuild from the database before the next batch
                 closeQuietly();
             } finally {
@@ -173,7 +167,7 @@ public class AuditWriter implements AutoCloseable {
                     pending.done().complete(writeOrCatchUp(List.of(pending)).get(0));
                 } catch (SQLException | RuntimeException one) {
                     log.error("Audit event not stored; the caller's action fails", one);
-                    pending.done().completeExceptionally(unavailable(one));
+                    pending.done().completeExceptionally(AuditUnavailableException.notStored(one));
                 }
             }
             return;

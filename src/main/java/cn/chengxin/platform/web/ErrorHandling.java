@@ -90,7 +90,7 @@ class ErrorHandling {
         String reference = UUID.randomUUID().toString();
         log.error("Unhandled error, reference {}", reference, exception);
         ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemCodes.INTERNAL_ERROR,
-                "服务器内部错误，请联系管理员并提供参考编号 " + reference);
+                Problems.internalErrorDetail(reference));
         problem.setProperty("reference", reference);
         return problem;
     }

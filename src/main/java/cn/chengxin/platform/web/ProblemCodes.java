@@ -1,5 +1,7 @@
 package cn.chengxin.platform.web;
 
+import cn.chengxin.shared.web.Problems;
+
 /** Stable codes of the problems the platform itself reports (modules add theirs via DomainProblem). */
 final class ProblemCodes {
 
@@ -12,7 +14,7 @@ final class ProblemCodes {
     static final String UNAUTHENTICATED = "UNAUTHENTICATED";
     static final String FORBIDDEN = "FORBIDDEN";
     static final String CONFLICT = "CONFLICT";
-    static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+    static final String INTERNAL_ERROR = Problems.INTERNAL_ERROR;
 
     private ProblemCodes() {
     }

@@ -146,14 +146,13 @@ public final class DeferredAnswer {
                                   Duration timeout, Supplier<? extends RuntimeException> timedOut) throws IOException {
         try {
             durable.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            problem(response, timedOut.get());
-            return;
         } catch (ExecutionException e) {
             problem(response, unwrap(e));
             return;
-        } catch (TimeoutException e) {
+        } catch (InterruptedException | TimeoutException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             problem(response, timedOut.get());
             return;
         }
@@ -179,8 +178,8 @@ public final class DeferredAnswer {
         }
         String reference = UUID.randomUUID().toString();
         log.error("Unhandled error in a deferred answer, reference {}", reference, failure);
-        Problems.write(response, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-                "服务器内部错误，请联系管理员并提供参考编号 " + reference);
+        Problems.write(response, HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR,
+                Problems.internalErrorDetail(reference));
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -23,6 +23,14 @@ public final class Problems {
         return problem;
     }
 
+    /** The code of an unforeseen failure; its detail ({@link #internalErrorDetail}) gives the log's reference. */
+    public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+
+    /** What the caller of an unforeseen failure reads: where to turn, and the reference under which it is logged. */
+    public static String internalErrorDetail(String reference) {
+        return "服务器内部错误，请联系管理员并提供参考编号 " + reference;
+    }
+
     /** The status every API answer gives a {@link DomainProblem} of this kind. */
     public static HttpStatus statusOf(DomainProblem.Kind kind) {
         return switch (kind) {
