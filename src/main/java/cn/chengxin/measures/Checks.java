@@ -163,7 +163,9 @@ public class Checks {
         boolean disputed = entries.stream().anyMatch(ListEntry::disputed)
                 || received.stream().anyMatch(ReceivedEntry::disputed);
         // Feedback is owed for measures that follow a list entry (发起 → 响应 → 反馈), not for clean-record incentives.
-        boolean hit = applicable.stream().anyMatch(a -> !CLEAN_RECORD.equals(a.listType()));
+        List<String> owed = applicable.stream().filter(a -> !CLEAN_RECORD.equals(a.listType()))
+                .map(CheckResult.Applicable::code).toList();
+        boolean hit = !owed.isEmpty();
         UUID id = Ids.newId();
         List<CheckResult.Entry> shown = new ArrayList<>(entries.stream().map(e -> new CheckResult.Entry(
                 e.listType().name(), e.listType().label(), e.ruleName(), e.legalBasis(), e.departmentCode(),
@@ -178,7 +180,7 @@ public class Checks {
                 applicable, disputed, hit);
         JdbcMeasures.CheckRow row = new JdbcMeasures.CheckRow(id, now, caller.actorId(),
                 caller.departmentCode() == null ? "" : caller.departmentCode(), pseudonym, scenario, purpose,
-                shown.size(), applicable.stream().map(CheckResult.Applicable::code).toList(), hit);
+                shown.size(), applicable.stream().map(CheckResult.Applicable::code).toList(), owed);
         AuditEntry event = AuditEntry.of(AuditCategory.QUERY, "measures.check").by(caller).subject(pseudonym)
                 .purpose(scenario.label() + "：" + purpose, "联合奖惩核查（国办发〔2016〕33号）")
                 .detail("check " + id + ": " + entries.size() + " entries, " + applicable.size() + " measures");
@@ -224,7 +226,7 @@ public class Checks {
         return store.caseCounts();
     }
 
-    public List<JdbcMeasures.CheckRow> unreturned(int limit) {
+    public List<JdbcMeasures.Unreturned> unreturned(int limit) {
         return store.unreturned(limit);
     }
 

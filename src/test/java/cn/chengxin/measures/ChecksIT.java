@@ -40,6 +40,12 @@ class ChecksIT {
     @Autowired
     Checks checks;
 
+    @Autowired
+    JdbcMeasures store;
+
+    @Autowired
+    cn.chengxin.audit.AuditLog audit;
+
     @LocalServerPort
     int port;
 
@@ -79,19 +85,56 @@ class ChecksIT {
                 .andExpect(status().isNoContent());
 
         List<JdbcMeasures.CaseCount> scanned = jdbc.sql("""
-                        SELECT m.code, c.department_code, count(*), count(f.check_id), count(*) FILTER (WHERE f.applied)
+                        SELECT m.code, c.department_code, count(*), count(*) FILTER (WHERE m.code = ANY (c.owed_codes)),
+                               count(f.check_id), count(*) FILTER (WHERE f.applied)
                         FROM measures.check_made c CROSS JOIN LATERAL unnest(c.measure_codes) AS m(code)
                         LEFT JOIN measures.feedback f ON f.check_id = c.id AND f.measure_code = m.code
-                        GROUP BY m.code, c.department_code ORDER BY 3 DESC, 1, 2""")
+                        GROUP BY m.code, c.department_code ORDER BY 4 DESC, 3 DESC, 1, 2""")
                 .query((rs, n) -> new JdbcMeasures.CaseCount(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5))).list();
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6))).list();
         assertThat(checks.cases()).isEqualTo(scanned);
         assertThat(checks.cases()).anySatisfy(c -> {
             assertThat(c.measureCode()).isEqualTo("TOLERANT_ACCEPTANCE");
             assertThat(c.department()).isEqualTo("MARKET");
             assertThat(c.hits()).isGreaterThanOrEqualTo(3);
+            assertThat(c.owed()).as("a clean-record incentive owes no feedback").isZero();
             assertThat(c.applied()).isGreaterThanOrEqualTo(1);
         });
+        String lastCheck = checkId;
+        assertThat(checks.unreturned(1_000)).noneMatch(u -> u.id().toString().equals(lastCheck));
+    }
+
+    @Test
+    void aCheckOwesFeedbackOnEachMeasureThatFollowedAListEntryUntilEachHasIt() {
+        java.util.UUID id = cn.chengxin.shared.Ids.newId();
+        java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        audit.record(cn.chengxin.audit.AuditEntry.of(cn.chengxin.audit.AuditCategory.QUERY, "measures.check")
+                        .detail("check " + id), JdbcMeasures.CHECK_ROWS,
+                new JdbcMeasures.CheckRow(id, at, "test-client", "OWEDTEST", "pseudonym-owed", Scenario.HIRING,
+                        "招录审查", 1, List.of("NO_CIVIL_SERVICE", "NO_PUBLIC_INSTITUTION_HIRING", "PRIORITY"),
+                        List.of("NO_CIVIL_SERVICE", "NO_PUBLIC_INSTITUTION_HIRING")));
+        assertThat(unreturned(id)).hasValueSatisfying(u -> assertThat(u.missing())
+                .containsExactlyInAnyOrder("NO_CIVIL_SERVICE", "NO_PUBLIC_INSTITUTION_HIRING"));
+
+        assertThat(store.feedback(id, "NO_CIVIL_SERVICE", true, "不予录用", null, "test-client", at)).isTrue();
+        assertThat(unreturned(id)).as("one owed measure still lacks feedback")
+                .hasValueSatisfying(u -> assertThat(u.missing()).containsExactly("NO_PUBLIC_INSTITUTION_HIRING"));
+        assertThat(store.feedback(id, "PRIORITY", false, "未涉及", null, "test-client", at)).isTrue();
+        assertThat(unreturned(id)).as("feedback on an incentive owes nothing and settles nothing").isPresent();
+
+        assertThat(store.feedback(id, "NO_PUBLIC_INSTITUTION_HIRING", true, "不予聘用", null, "test-client", at))
+                .isTrue();
+        assertThat(unreturned(id)).isEmpty();
+        assertThat(store.caseCounts()).filteredOn(c -> c.department().equals("OWEDTEST"))
+                .extracting(JdbcMeasures.CaseCount::measureCode, JdbcMeasures.CaseCount::hits,
+                        JdbcMeasures.CaseCount::owed, JdbcMeasures.CaseCount::returned)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("NO_CIVIL_SERVICE", 1L, 1L, 1L),
+                        org.assertj.core.groups.Tuple.tuple("NO_PUBLIC_INSTITUTION_HIRING", 1L, 1L, 1L),
+                        org.assertj.core.groups.Tuple.tuple("PRIORITY", 1L, 0L, 1L));
+    }
+
+    private java.util.Optional<JdbcMeasures.Unreturned> unreturned(java.util.UUID id) {
+        return store.unreturned(10_000).stream().filter(u -> u.id().equals(id)).findFirst();
     }
 
     @Test

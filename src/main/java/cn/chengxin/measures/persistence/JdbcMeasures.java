@@ -19,6 +19,7 @@ import cn.chengxin.measures.MeasureKind;
 import cn.chengxin.measures.Scenario;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The measures schema: the catalogue, checks and feedback. */
 @Repository
@@ -62,18 +63,21 @@ public class JdbcMeasures {
         public String sql() {
             return """
                     INSERT INTO measures.check_made (id, at, client_id, department_code, subject_pseudonym, scenario,
-                        purpose, entries, measure_codes, feedback_due)
+                        purpose, entries, measure_codes, owed_codes, feedback_due)
                     SELECT u.id, u.at::timestamptz, u.client, u.department, u.pseudonym, u.scenario, u.purpose,
-                           u.entries, coalesce(string_to_array(nullif(u.measures, ''), ','), '{}'), u.due
+                           u.entries, coalesce(string_to_array(nullif(u.measures, ''), ','), '{}'),
+                           coalesce(string_to_array(nullif(u.owed, ''), ','), '{}'), u.owed <> ''
                     FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                ?::int[], ?::text[], ?::boolean[])
-                         AS u(id, at, client, department, pseudonym, scenario, purpose, entries, measures, due);
-                    INSERT INTO measures.case_tally AS t (measure_code, department_code, hits)
-                    SELECT m.code, u.department, count(*)
-                    FROM unnest(?::text[], ?::text[]) AS u(department, measures)
+                                ?::int[], ?::text[], ?::text[])
+                         AS u(id, at, client, department, pseudonym, scenario, purpose, entries, measures, owed);
+                    INSERT INTO measures.case_tally AS t (measure_code, department_code, hits, owed)
+                    SELECT m.code, u.department, count(*),
+                           count(*) FILTER (WHERE m.code = ANY (string_to_array(nullif(u.owed, ''), ',')))
+                    FROM unnest(?::text[], ?::text[], ?::text[]) AS u(department, measures, owed)
                          CROSS JOIN LATERAL unnest(string_to_array(nullif(u.measures, ''), ',')) AS m(code)
                     GROUP BY m.code, u.department
-                    ON CONFLICT (measure_code, department_code) DO UPDATE SET hits = t.hits + excluded.hits""";
+                    ON CONFLICT (measure_code, department_code)
+                        DO UPDATE SET hits = t.hits + excluded.hits, owed = t.owed + excluded.owed""";
         }
 
         @Override
@@ -88,7 +92,7 @@ public class JdbcMeasures {
             String[] purposes = new String[n];
             Integer[] entries = new Integer[n];
             String[] measures = new String[n];
-            Boolean[] due = new Boolean[n];
+            String[] owed = new String[n];
             for (int i = 0; i < n; i++) {
                 CheckRow check = checks.get(i);
                 ids[i] = check.id();
@@ -100,10 +104,11 @@ public class JdbcMeasures {
                 purposes[i] = check.purpose();
                 entries[i] = check.entries();
                 measures[i] = String.join(",", check.measureCodes());
-                due[i] = check.feedbackDue();
+                owed[i] = String.join(",", check.owedCodes());
             }
             Array departmentArray = c.createArrayOf("text", departments);
             Array measureArray = c.createArrayOf("text", measures);
+            Array owedArray = c.createArrayOf("text", owed);
             int p = first;
             ps.setArray(p++, c.createArrayOf("uuid", ids));
             ps.setArray(p++, c.createArrayOf("text", at));
@@ -114,10 +119,11 @@ public class JdbcMeasures {
             ps.setArray(p++, c.createArrayOf("text", purposes));
             ps.setArray(p++, c.createArrayOf("int4", entries));
             ps.setArray(p++, measureArray);
-            ps.setArray(p++, c.createArrayOf("bool", due));
+            ps.setArray(p++, owedArray);
             // The case tally counts the same checks in the same transaction (案例统计 without a scan).
             ps.setArray(p++, departmentArray);
             ps.setArray(p++, measureArray);
+            ps.setArray(p++, owedArray);
             return p;
         }
     };
@@ -125,20 +131,31 @@ public class JdbcMeasures {
     public Optional<CheckRow> check(UUID id) {
         return jdbc.sql("""
                         SELECT id, at, client_id, department_code, subject_pseudonym, scenario, purpose, entries,
-                               measure_codes, feedback_due FROM measures.check_made WHERE id = ?""")
+                               measure_codes, owed_codes FROM measures.check_made WHERE id = ?""")
                 .param(id)
                 .query((rs, n) -> new CheckRow(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
                         rs.getString(3), rs.getString(4), rs.getString(5), Scenario.valueOf(rs.getString(6)),
-                        rs.getString(7), rs.getInt(8), rs.getArray(9) == null ? List.of()
-                        : List.of((String[]) rs.getArray(9).getArray()), rs.getBoolean(10)))
+                        rs.getString(7), rs.getInt(8), codes(rs.getArray(9)), codes(rs.getArray(10))))
                 .optional();
     }
 
-    /** @return false when feedback on this measure of this check was given already */
+    private static List<String> codes(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    /**
+     * Stores the feedback, counts it in the case tally, and takes the check off the list of feedback owed once every
+     * owed measure has its feedback.
+     *
+     * @return false when feedback on this measure of this check was given already
+     */
+    @Transactional
     public boolean feedback(UUID check, String measure, boolean applied, String outcome, String note, String by,
                             Instant at) {
+        // Feedback on the same check waits here, so that the last one to arrive sees all the others.
+        jdbc.sql("SELECT 1 FROM measures.check_made WHERE id = ? FOR UPDATE").param(check).query(Integer.class).list();
         // The feedback and its count in the case tally, in one statement: both or neither.
-        return jdbc.sql("""
+        boolean stored = jdbc.sql("""
                         WITH f AS (
                             INSERT INTO measures.feedback (check_id, measure_code, applied, outcome, note, given_by,
                                                            given_at)
@@ -152,33 +169,49 @@ public class JdbcMeasures {
                                 SET returned = t.returned + 1, applied = t.applied + excluded.applied)
                         SELECT count(*) FROM f""")
                 .params(check, measure, applied, outcome, note, by, Timestamp.from(at)).query(Long.class).single() == 1;
+        if (stored) {
+            jdbc.sql("""
+                            UPDATE measures.check_made c SET feedback_due = false
+                            WHERE c.id = ? AND c.feedback_due AND NOT EXISTS (""" + MISSING + ")")
+                    .param(check).update();
+        }
+        return stored;
     }
 
-    /** Per measure and department: hits, feedback returned, measure applied (案例统计). */
-    public record CaseCount(String measureCode, String department, long hits, long returned, long applied) {
+    /** The owed measures of check {@code c} still without feedback. */
+    private static final String MISSING = """
+            SELECT o.code FROM unnest(c.owed_codes) AS o(code)
+            WHERE NOT EXISTS (SELECT 1 FROM measures.feedback f WHERE f.check_id = c.id AND f.measure_code = o.code)""";
+
+    /**
+     * Per measure and department (案例统计): hits (checks that returned the measure), of them those on which feedback
+     * is owed (the measure followed a list entry; the other hits are incentives granted for a clean record), feedback
+     * returned, measure applied.
+     */
+    public record CaseCount(String measureCode, String department, long hits, long owed, long returned,
+                            long applied) {
     }
 
     public List<CaseCount> caseCounts() {
         return jdbc.sql("""
-                        SELECT measure_code, department_code, hits, returned, applied FROM measures.case_tally
-                        WHERE hits > 0 ORDER BY 3 DESC, 1, 2""")
+                        SELECT measure_code, department_code, hits, owed, returned, applied FROM measures.case_tally
+                        WHERE hits > 0 ORDER BY owed DESC, hits DESC, 1, 2""")
                 .query((rs, n) -> new CaseCount(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5))).list();
+                        rs.getLong(5), rs.getLong(6))).list();
     }
 
-    /** Hits still waiting for feedback, oldest first. */
-    public List<CheckRow> unreturned(int limit) {
+    /** A check on which feedback is still owed, with the measures that lack it. */
+    public record Unreturned(UUID id, Instant at, String department, Scenario scenario, List<String> missing) {
+    }
+
+    /** Checks still owing feedback on some measure, oldest first. */
+    public List<Unreturned> unreturned(int limit) {
         return jdbc.sql("""
-                        SELECT c.id, c.at, c.client_id, c.department_code, c.subject_pseudonym, c.scenario, c.purpose,
-                               c.entries, c.measure_codes, c.feedback_due
-                        FROM measures.check_made c WHERE c.feedback_due
-                          AND NOT EXISTS (SELECT 1 FROM measures.feedback f WHERE f.check_id = c.id)
-                        ORDER BY c.at LIMIT ?""")
+                        SELECT c.id, c.at, c.department_code, c.scenario, ARRAY(""" + MISSING + """
+                        ) FROM measures.check_made c WHERE c.feedback_due ORDER BY c.at LIMIT ?""")
                 .param(limit)
-                .query((rs, n) -> new CheckRow(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
-                        rs.getString(3), rs.getString(4), rs.getString(5), Scenario.valueOf(rs.getString(6)),
-                        rs.getString(7), rs.getInt(8), rs.getArray(9) == null ? List.of()
-                        : List.of((String[]) rs.getArray(9).getArray()), rs.getBoolean(10)))
+                .query((rs, n) -> new Unreturned(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
+                        rs.getString(3), Scenario.valueOf(rs.getString(4)), codes(rs.getArray(5))))
                 .list();
     }
 }
