@@ -44,6 +44,9 @@ class ChecksIT {
     JdbcMeasures store;
 
     @Autowired
+    MeasureCatalogue catalogue;
+
+    @Autowired
     cn.chengxin.audit.AuditLog audit;
 
     @LocalServerPort
@@ -135,6 +138,37 @@ class ChecksIT {
 
     private java.util.Optional<JdbcMeasures.Unreturned> unreturned(java.util.UUID id) {
         return store.unreturned(10_000).stream().filter(u -> u.id().equals(id)).findFirst();
+    }
+
+    @Test
+    void aMeasureTurnedOffIsAuditedAndReachesEveryInstanceWithinASecond() throws Exception {
+        try {
+            mvc.perform(post("/console/measures/NO_AWARDS/enabled").param("enabled", "false")
+                            .with(org.springframework.security.test.web.servlet.request
+                                    .SecurityMockMvcRequestPostProcessors.user("office-clerk").authorities(
+                                            List.of("STAFF", "console:home", "measure:edit").stream()
+                                                    .map(org.springframework.security.core.authority
+                                                            .SimpleGrantedAuthority::new).toList()))
+                            .with(org.springframework.security.test.web.servlet.request
+                                    .SecurityMockMvcRequestPostProcessors.csrf()))
+                    .andExpect(status().is3xxRedirection());
+            assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'measures.disable' AND detail = ?")
+                    .param("NO_AWARDS").query(Long.class).single()).isEqualTo(1);
+
+            // Another instance turns it on again: this one follows within a second.
+            jdbc.sql("UPDATE measures.measure SET enabled = true WHERE code = 'NO_AWARDS'").update();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            while (!enabled("NO_AWARDS") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(enabled("NO_AWARDS")).isTrue();
+        } finally {
+            jdbc.sql("UPDATE measures.measure SET enabled = true WHERE code = 'NO_AWARDS'").update();
+        }
+    }
+
+    private boolean enabled(String code) {
+        return catalogue.all().stream().filter(m -> m.code().equals(code)).findFirst().orElseThrow().enabled();
     }
 
     @Test

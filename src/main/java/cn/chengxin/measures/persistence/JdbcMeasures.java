@@ -43,14 +43,25 @@ public class JdbcMeasures {
                 .list();
     }
 
-    public void enable(String code, boolean enabled) {
-        jdbc.sql("UPDATE measures.measure SET enabled = ? WHERE code = ?").params(enabled, code).update();
+    /** @return false when there is no such measure */
+    public boolean enable(String code, boolean enabled) {
+        return jdbc.sql("UPDATE measures.measure SET enabled = ? WHERE code = ?").params(enabled, code).update() == 1;
     }
 
-    /** A check as stored: who asked, about whom (pseudonym), where, and what applied. */
+    /**
+     * A check as stored: who asked, about whom (pseudonym), where, and what applied.
+     *
+     * @param measureCodes every measure the check returned
+     * @param owedCodes    those returned because of a list entry, on which the department owes feedback (the rest are
+     *                     incentives granted for a clean record)
+     */
     public record CheckRow(UUID id, Instant at, String clientId, String department, String pseudonym,
                            Scenario scenario, String purpose, int entries, List<String> measureCodes,
-                           boolean feedbackDue) {
+                           List<String> owedCodes) {
+
+        public boolean feedbackDue() {
+            return !owedCodes.isEmpty();
+        }
     }
 
     /**
