@@ -12,6 +12,8 @@ import cn.chengxin.measures.Scenario;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.DeferredAnswer;
+import cn.chengxin.shared.web.Problems;
+import cn.chengxin.subject.domain.InvalidIdentityException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -22,8 +24,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -81,11 +86,10 @@ class ChecksApi {
     }
 
     /** A malformed identity number is a malformed request for a check (400, with the identity rule's code). */
-    @org.springframework.web.bind.annotation.ExceptionHandler(cn.chengxin.subject.domain.InvalidIdentityException.class)
-    ResponseEntity<org.springframework.http.ProblemDetail> malformed(cn.chengxin.subject.domain.InvalidIdentityException e) {
+    @ExceptionHandler(InvalidIdentityException.class)
+    ResponseEntity<ProblemDetail> malformed(InvalidIdentityException e) {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(cn.chengxin.shared.web.Problems.of(org.springframework.http.HttpStatus.BAD_REQUEST, e.code(),
-                        e.getMessage()));
+                .body(Problems.of(HttpStatus.BAD_REQUEST, e.code(), e.getMessage()));
     }
 
     @PostMapping("/api/v1/checks/{id}/feedback")
