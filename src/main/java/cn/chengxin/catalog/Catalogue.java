@@ -97,7 +97,7 @@ public class Catalogue {
         UUID id;
         if (open.isPresent()) {
             id = open.get().id();
-            items.updateDraft(id, d, note);
+            items.updateDraft(id, d, note, by);
         } else {
             id = Ids.newId();
             items.insert(id, items.nextVersion(d.code()), CatalogueItem.Status.DRAFT, d, note, by, now);
@@ -120,10 +120,11 @@ public class Catalogue {
     public void approve(String code, String note) {
         CatalogueItem pending = pending(code);
         String by = AuditLog.currentActor().actorName();
-        if (by.equals(pending.submittedBy()) || by.equals(pending.createdBy())) {
+        if (by.equals(pending.submittedBy()) || by.equals(pending.createdBy()) || pending.editors().contains(by)) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.approve").result(AuditResult.DENIED)
                     .detail(code + ": own version"));
-            throw new CatalogueProblem("FOUR_EYES", DomainProblem.Kind.FORBIDDEN, "不能审核自己起草或提交的版本（双人复核）");
+            throw new CatalogueProblem("FOUR_EYES", DomainProblem.Kind.FORBIDDEN,
+                    "不能审核自己起草、修改或提交的版本（双人复核）");
         }
         requireNone(ItemRules.forActivation(pending.definition()));
         Instant now = clock.instant();

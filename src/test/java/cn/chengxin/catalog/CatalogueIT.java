@@ -86,7 +86,29 @@ class CatalogueIT {
         assertThat(history.get(0).decidedBy()).isEqualTo("checker");
         // The database refuses an active version approved by its submitter too.
         assertThatThrownBy(() -> jdbc.sql("UPDATE catalog.item SET decided_by = submitted_by WHERE code = ? "
-                + "AND status = 'ACTIVE'").param(code).update()).hasMessageContaining("item_four_eyes");
+                + "AND status = 'ACTIVE'").param(code).update()).hasMessageMatching(
+                "(?s).*(item_four_eyes|item_editor_not_checker).*");
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void whoeverRewroteADraftCannotApproveItEvenWhenAnotherSubmittedIt() {
+        String code = "P_EDITED_" + (System.nanoTime() % 100000);
+        as("maker");
+        catalogue.draft(item(code, "《测试法》第一条"), "新增");
+        as("rewriter");
+        catalogue.draft(item(code, "《测试法》第三条"), "改写依据");
+        as("maker");
+        catalogue.submit(code);
+        as("rewriter");
+        assertThatThrownBy(() -> catalogue.approve(code, "同意"))
+                .extracting(e -> ((DomainProblem) e).code()).isEqualTo("FOUR_EYES");
+        assertThat(catalogue.history(code).get(0).editors()).containsExactly("maker", "rewriter");
+        as("checker");
+        catalogue.approve(code, "同意");
+        // The database refuses an active version approved by one of its editors too.
+        assertThatThrownBy(() -> jdbc.sql("UPDATE catalog.item SET decided_by = 'rewriter' WHERE code = ? "
+                + "AND status = 'ACTIVE'").param(code).update()).hasMessageContaining("item_editor_not_checker");
         SecurityContextHolder.clearContext();
     }
 

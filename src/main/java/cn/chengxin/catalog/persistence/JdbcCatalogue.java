@@ -20,7 +20,7 @@ public class JdbcCatalogue {
 
     private static final String COLUMNS = """
             id, code, version, status, definition::text, change_note, created_by, created_at, submitted_by,
-            submitted_at, decided_by, decided_at, decision_note, retired_at""";
+            submitted_at, decided_by, decided_at, decision_note, retired_at, editors""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -71,25 +71,27 @@ public class JdbcCatalogue {
         jdbc.sql("""
                         INSERT INTO catalog.item (id, code, version, status, definition, name, subject_type, nature,
                                                   category, domain, sharing, severity, providers, shared_upward,
-                                                  change_note, created_by, created_at)
-                        VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                  change_note, created_by, created_at, editors)
+                        VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ARRAY[?])""")
                 .params(id, d.code(), version, status.name(), json.writeValueAsString(d), d.name(),
                         d.subjectType().name(), d.nature().name(), d.category().name(), d.domain().name(),
                         d.sharing().name(), d.severity() == null ? null : d.severity().name(),
-                        d.providers().toArray(String[]::new), d.sharedUpward(), note, by, Timestamp.from(at))
+                        d.providers().toArray(String[]::new), d.sharedUpward(), note, by, Timestamp.from(at), by)
                 .update();
     }
 
-    public void updateDraft(UUID id, ItemDefinition d, String note) {
+    /** Rewrites a draft; {@code by} joins its editors, none of whom may approve it. */
+    public void updateDraft(UUID id, ItemDefinition d, String note, String by) {
         jdbc.sql("""
                         UPDATE catalog.item SET definition = ?::jsonb, name = ?, subject_type = ?, nature = ?,
                                category = ?, domain = ?, sharing = ?, severity = ?, providers = ?,
-                               shared_upward = ?, change_note = ?
+                               shared_upward = ?, change_note = ?,
+                               editors = CASE WHEN ? = ANY (editors) THEN editors ELSE editors || ?::text END
                         WHERE id = ? AND status = 'DRAFT'""")
                 .params(json.writeValueAsString(d), d.name(), d.subjectType().name(), d.nature().name(),
                         d.category().name(), d.domain().name(), d.sharing().name(),
                         d.severity() == null ? null : d.severity().name(), d.providers().toArray(String[]::new),
-                        d.sharedUpward(), note, id)
+                        d.sharedUpward(), note, by, by, id)
                 .update();
     }
 
@@ -121,7 +123,7 @@ public class JdbcCatalogue {
                 CatalogueItem.Status.valueOf(rs.getString(4)), json.readValue(rs.getString(5), ItemDefinition.class),
                 rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8)), rs.getString(9),
                 instant(rs.getTimestamp(10)), rs.getString(11), instant(rs.getTimestamp(12)), rs.getString(13),
-                instant(rs.getTimestamp(14)));
+                instant(rs.getTimestamp(14)), List.of((String[]) rs.getArray(15).getArray()));
     }
 
     private static Instant instant(Timestamp t) {
