@@ -173,6 +173,33 @@ class CatalogueIT {
     }
 
     @Test
+    void aNewItemSentBackIsListedAndReworkedFromTheTextTheCheckerRefused() throws Exception {
+        String code = "P_SENTBACK_" + (System.nanoTime() % 100000);
+        as("maker");
+        catalogue.draft(item(code, "《测试法》第九条"), "新增");
+        catalogue.submit(code);
+        as("checker");
+        catalogue.reject(code, "依据条款有误");
+        SecurityContextHolder.clearContext();
+        var clerk = user("maker").authorities(new SimpleGrantedAuthority("STAFF"),
+                new SimpleGrantedAuthority("console:home"), new SimpleGrantedAuthority("catalog:edit"));
+
+        mvc.perform(get("/console/catalog").with(clerk)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(code)));
+        mvc.perform(get("/console/catalog/" + code).with(clerk)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("依据条款有误")))
+                .andExpect(content().string(containsString("/console/catalog/" + code + "/edit")));
+        mvc.perform(get("/console/catalog/" + code + "/edit").with(clerk)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("《测试法》第九条")));
+        as("maker");
+        catalogue.draft(item(code, "《测试法》第十条"), "按退回意见修改");
+        SecurityContextHolder.clearContext();
+        assertThat(catalogue.history(code)).extracting(CatalogueItem::version, CatalogueItem::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, CatalogueItem.Status.DRAFT),
+                        org.assertj.core.groups.Tuple.tuple(1, CatalogueItem.Status.REJECTED));
+    }
+
+    @Test
     void theConsoleFormShowsEveryProblemAtOnce() throws Exception {
         mvc.perform(post("/console/catalog/draft").with(user("clerk").authorities(
                                 new SimpleGrantedAuthority("STAFF"), new SimpleGrantedAuthority("catalog:edit")))

@@ -30,9 +30,13 @@ public class JdbcCatalogue {
         this.json = json;
     }
 
-    /** The active version of each item and any version being prepared, per code newest first (for the console). */
+    /**
+     * The active version of each item, any version being prepared, and a rejected version that is its item's newest
+     * (waiting to be reworked), per code newest first (for the console).
+     */
     public List<CatalogueItem> withVersionsInPreparation() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM catalog.item WHERE status IN ('ACTIVE', 'DRAFT', 'PENDING') "
+        return jdbc.sql("SELECT " + COLUMNS + " FROM catalog.item i WHERE status IN ('ACTIVE', 'DRAFT', 'PENDING') "
+                + "OR status = 'REJECTED' AND version = (SELECT max(version) FROM catalog.item n WHERE n.code = i.code) "
                 + "ORDER BY code, version DESC").query(this::item).list();
     }
 

@@ -62,6 +62,8 @@ class CatalogueConsole {
                 .findFirst().orElse(null));
         model.addAttribute("preparing", history.stream().filter(i -> i.status() == CatalogueItem.Status.DRAFT
                 || i.status() == CatalogueItem.Status.PENDING).findFirst().orElse(null));
+        model.addAttribute("rejected", history.get(0).status() == CatalogueItem.Status.REJECTED ? history.get(0)
+                : null);
         return "console/catalog-item";
     }
 
@@ -74,10 +76,11 @@ class CatalogueConsole {
     @RequiresPermission(Permission.CATALOG_EDIT)
     @GetMapping("/console/catalog/{code}/edit")
     String edit(@PathVariable String code, Model model) {
-        List<CatalogueItem> history = catalogue.history(code);
-        Optional<CatalogueItem> base = history.stream().filter(i -> i.status() == CatalogueItem.Status.DRAFT)
-                .findFirst().or(() -> history.stream().filter(i -> i.status() == CatalogueItem.Status.ACTIVE)
-                        .findFirst());
+        // The newest version that can be worked on: the draft, a version sent back after the one in force (its
+        // maker reworks what the checker refused, rather than start again from the old text), or the one in force.
+        Optional<CatalogueItem> base = catalogue.history(code).stream()
+                .filter(i -> i.status() != CatalogueItem.Status.RETIRED).findFirst()
+                .filter(i -> i.status() != CatalogueItem.Status.PENDING);
         if (base.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
