@@ -25,6 +25,13 @@ public record ItemDefinition(String code, String name, SubjectType subjectType, 
         providers = providers == null ? List.of() : List.copyOf(providers);
     }
 
+    /** The same item with the periods given ({@code null}: the default, see {@link #withDefaultPeriods}). */
+    public ItemDefinition withPeriods(Integer minMonths, Integer maxMonths, Integer retention) {
+        return new ItemDefinition(code, name, subjectType, nature, category, domain, fields, providers, legalBasis,
+                sharing, severity, minMonths, maxMonths, retention, usableForPunishment, usableForScoring,
+                sharedUpward, updateCycle, linksToResponsiblePersons, description);
+    }
+
     /** The defaults of RULES.md §4 for a negative item of this severity; good items are shown long-term. */
     public static ItemDefinition withDefaultPeriods(ItemDefinition d) {
         Integer min = d.publicationMinMonths();

@@ -55,9 +55,12 @@ public class ItemForm {
         f.domain = d.domain();
         f.sharing = d.sharing();
         f.severity = d.severity();
-        f.publicationMinMonths = d.publicationMinMonths();
-        f.publicationMaxMonths = d.publicationMaxMonths();
-        f.retentionYears = d.retentionYears();
+        // Periods that are only the defaults of the item's nature and severity stay blank, so that a change of
+        // severity (or nature) brings its own defaults instead of keeping the old ones; set ones are shown.
+        ItemDefinition defaults = ItemDefinition.withDefaultPeriods(d.withPeriods(null, null, null));
+        f.publicationMinMonths = unlessDefault(d.publicationMinMonths(), defaults.publicationMinMonths());
+        f.publicationMaxMonths = unlessDefault(d.publicationMaxMonths(), defaults.publicationMaxMonths());
+        f.retentionYears = unlessDefault(d.retentionYears(), defaults.retentionYears());
         f.usableForPunishment = d.usableForPunishment();
         f.usableForScoring = d.usableForScoring();
         f.sharedUpward = d.sharedUpward();
@@ -74,6 +77,10 @@ public class ItemForm {
         }
         f.fields = lines.toString();
         return f;
+    }
+
+    private static Integer unlessDefault(Integer value, Integer byDefault) {
+        return java.util.Objects.equals(value, byDefault) ? null : value;
     }
 
     /** The definition, or the lines of the field list that cannot be read. */
