@@ -165,10 +165,8 @@ public class CreditFile {
         if (r.version() <= current.get().version()) {
             return StoreOutcome.refused("RECORD_VERSION_STALE", "版本号须大于当前版本 " + current.get().version());
         }
-        // A correction delivered while an objection is open stays marked 异议中 until the objection is decided
-        // (RULES.md §5: the mark shows wherever the record shows).
-        RecordStatus status = r.action() == RecordAction.REVOKE ? RecordStatus.REVOKED
-                : current.get().status() == RecordStatus.IN_DISPUTE ? RecordStatus.IN_DISPUTE : RecordStatus.ACTIVE;
+        RecordStatus status = VersionStates.ofNext(r.action(), current.get().status(), r.publicationEnd(),
+                LocalDate.ofInstant(now, clock.getZone()));
         records.supersede(current.get().id());
         records.event(current.get().id(), now, current.get().status(), RecordStatus.CORRECTED, by,
                 r.action() == RecordAction.REVOKE ? "撤销" : "更正为第 " + r.version() + " 版");

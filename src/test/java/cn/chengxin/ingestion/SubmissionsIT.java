@@ -186,6 +186,39 @@ class SubmissionsIT {
     }
 
     @Test
+    void aCorrectionFromTheDepartmentDoesNotReviveARepairedOrRevokedRecord() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "韩秀英");
+        String source = "RP-" + UUID.randomUUID();
+        String decided = LocalDate.now().minusMonths(4).toString();
+        String fields = "\"penalty_type\":\"罚款\",\"facts\":\"无照经营\",\"basis\":\"某条例\",\"authority\":\"市场监管局\"";
+        String first = row("P_ADMIN_PENALTY_GENERAL", person.number(), person.name(), source, decided, fields);
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + first + "]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        UUID recordKey = creditFile.fileOf(subject).get(0).recordKey();
+        assertThat(creditFile.changeStatus(subject, recordKey, Set.of(RecordStatus.ACTIVE), RecordStatus.REPAIRED,
+                "reviewer", "信用修复")).isTrue();
+
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + version(first, 2, "UPDATE")
+                        .replace("无照经营", "无照经营（更正）") + "]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        assertThat(creditFile.fileOf(subject)).singleElement().satisfies(e -> {
+            assertThat(e.version()).isEqualTo(2);
+            assertThat(e.status()).as("repair stops publication and use").isEqualTo(RecordStatus.REPAIRED);
+        });
+
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + version(first, 3, "REVOKE")
+                + "]}")).andExpect(jsonPath("$.accepted").value(1));
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + version(first, 4, "UPDATE")
+                        .replace("无照经营", "无照经营（再改）") + "]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        assertThat(creditFile.fileOf(subject)).singleElement().satisfies(e -> {
+            assertThat(e.version()).isEqualTo(4);
+            assertThat(e.status()).as("a revoked record is closed").isEqualTo(RecordStatus.REVOKED);
+        });
+    }
+
+    @Test
     void aRecordLeavesDisplayTheDayAfterItsPublicationEnds() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "卫志强");
         String fields = "\"penalty_type\":\"警告\",\"facts\":\"占道经营\",\"basis\":\"某条例\",\"authority\":\"城管局\"";
@@ -256,6 +289,11 @@ class SubmissionsIT {
         return "{\"itemCode\":\"" + item + "\",\"subjectNumber\":\"" + number + "\",\"subjectName\":\"" + name
                 + "\",\"sourceRecordId\":\"" + source + "\",\"decisionNumber\":\"驻执〔2025〕1号\",\"decisionDate\":\""
                 + date + "\",\"fields\":{" + fields + "}}";
+    }
+
+    private static String version(String row, int version, String action) {
+        return row.replace("\"sourceRecordId\"", "\"version\":\"" + version + "\",\"action\":\"" + action
+                + "\",\"sourceRecordId\"");
     }
 
     private static String withCheck(String first17) {
