@@ -1,5 +1,6 @@
 package cn.chengxin.ingestion;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -13,7 +14,21 @@ public record IncomingRecord(String itemCode, String subjectNumber, String subje
                              Map<String, String> fields) {
 
     public IncomingRecord {
-        fields = fields == null ? Map.of() : Map.copyOf(fields);
+        fields = fields == null ? Map.of() : withoutNulls(fields);
+    }
+
+    /**
+     * A field sent as JSON {@code null} is an absent field, as in a JSON Lines file: a required one is then reported
+     * missing on its row, where a null in the copy failed the whole batch.
+     */
+    private static Map<String, String> withoutNulls(Map<String, String> fields) {
+        Map<String, String> present = new HashMap<>();
+        fields.forEach((name, value) -> {
+            if (value != null) {
+                present.put(name, value);
+            }
+        });
+        return Map.copyOf(present);
     }
 
     /** The number is personal data: never print it. */

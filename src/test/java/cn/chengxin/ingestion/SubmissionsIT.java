@@ -145,6 +145,23 @@ class SubmissionsIT {
     }
 
     @Test
+    void aFieldSentAsNullIsReportedMissingAndTheRestOfTheBatchIsStored() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "尤美玲");
+        String good = row("P_COURT_DEFAULTER", person.number(), person.name(), "NL-" + UUID.randomUUID(),
+                "2025-06-01", courtFields());
+        String nullCaseNumber = row("P_COURT_DEFAULTER", person.number(), person.name(), "NL-" + UUID.randomUUID(),
+                "2025-06-01", courtFields().replace("\"case_number\":\"x\"", "\"case_number\":null"));
+
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[" + nullCaseNumber + "," + good
+                        + "]}")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.rejected").value(1))
+                .andExpect(jsonPath("$.errors[0].line").value(1))
+                .andExpect(jsonPath("$.errors[0].code").value("FIELD_REQUIRED"))
+                .andExpect(jsonPath("$.errors[0].field").value("fields.case_number"));
+    }
+
+    @Test
     void aKeyIsRequiredAndUnknownFieldsAreRefused() throws Exception {
         mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + courtKey)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"records\":[{\"itemCode\":\"X\"}]}"))
