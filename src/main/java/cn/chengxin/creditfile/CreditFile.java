@@ -32,6 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class CreditFile {
 
     private static final Logger log = LoggerFactory.getLogger(CreditFile.class);
+    /** The states in which a current record is no longer shown and waits only for its retention to end. */
+    private static final Set<RecordStatus> CLOSED = Set.of(RecordStatus.EXPIRED, RecordStatus.REVOKED,
+            RecordStatus.REPAIRED);
 
     private final JdbcRecords records;
     private final ApplicationEventPublisher events;
@@ -98,7 +101,9 @@ public class CreditFile {
         List<UUID> ids = new ArrayList<>();
         List<UUID> keys = new ArrayList<>();
         List<NewRecord> fresh = new ArrayList<>();
+        List<RecordStatus> statuses = new ArrayList<>();
         List<Integer> freshAt = new ArrayList<>();
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         for (int i : adds) {
             NewRecord r = chunk.get(i);
             if (!r.departmentCode().equals(department)) {
@@ -126,12 +131,13 @@ public class CreditFile {
             ids.add(Ids.newId());
             keys.add(Ids.newId());
             fresh.add(r);
+            statuses.add(VersionStates.ofFirst(r.publicationEnd(), today));
             freshAt.add(i);
         }
         if (fresh.isEmpty()) {
             return;
         }
-        Set<UUID> inserted = records.insertNew(ids, keys, fresh, batchId, by, now);
+        Set<UUID> inserted = records.insertNew(ids, keys, fresh, statuses, batchId, by, now);
         for (int j = 0; j < fresh.size(); j++) {
             // Not inserted: a concurrent submission stored the same natural key first — a replay.
             outcomes[freshAt.get(j)] = inserted.contains(ids.get(j)) ? StoreOutcome.stored(keys.get(j))
@@ -153,10 +159,11 @@ public class CreditFile {
             }
             UUID key = Ids.newId();
             UUID id = Ids.newId();
-            if (!records.insert(id, key, r, RecordStatus.ACTIVE, batchId, by, now)) {
+            RecordStatus status = VersionStates.ofFirst(r.publicationEnd(), LocalDate.ofInstant(now, clock.getZone()));
+            if (!records.insert(id, key, r, status, batchId, by, now)) {
                 return StoreOutcome.duplicate(key);
             }
-            records.event(id, now, null, RecordStatus.ACTIVE, by, "报送");
+            records.event(id, now, null, status, by, "报送");
             return StoreOutcome.stored(key);
         }
         if (current.isEmpty()) {
@@ -289,17 +296,19 @@ public class CreditFile {
 
     /**
      * Ends publication and retention (RULES.md §4): a record whose last day of publication was before
-     * {@code today} is no longer shown or used; an expired record past its retention is archived.
+     * {@code today} is no longer shown or used; a closed record past its retention is archived, whether its window
+     * ended, it was revoked or it was repaired — none is kept longer than the retention allows. A disputed record
+     * waits for its objection to be decided.
      *
      * @return the number of subjects whose files changed
      */
     @Transactional
     public int applyWindows(LocalDate today) {
         Instant now = clock.instant();
-        List<RecordStatesChanged.ChangedRecord> moved = new ArrayList<>(records.moveDue(RecordStatus.ACTIVE,
+        List<RecordStatesChanged.ChangedRecord> moved = new ArrayList<>(records.moveDue(Set.of(RecordStatus.ACTIVE),
                 RecordStatus.EXPIRED, "publication_end", today, now, "system", "公示期满，不再展示和使用"));
-        moved.addAll(records.moveDue(RecordStatus.EXPIRED, RecordStatus.ARCHIVED, "retention_end", today, now,
-                "system", "保存期满，归档"));
+        moved.addAll(records.moveDue(CLOSED, RecordStatus.ARCHIVED, "retention_end", today, now, "system",
+                "保存期满，归档"));
         Set<UUID> subjects = new HashSet<>();
         moved.forEach(r -> subjects.add(r.subjectId()));
         if (!subjects.isEmpty()) {

@@ -12,6 +12,14 @@ final class VersionStates {
     }
 
     /**
+     * A first version: shown while its publication window is open (RULES.md §4). A late or backfilled record whose
+     * window has already ended is stored expired, so that it is never shown or used, not even until the night's job.
+     */
+    static RecordStatus ofFirst(LocalDate publicationEnd, LocalDate today) {
+        return windowOver(publicationEnd, today) ? RecordStatus.EXPIRED : RecordStatus.ACTIVE;
+    }
+
+    /**
      * A later version (UPDATE or REVOKE) of a record now in {@code current}. A revocation closes the record. A
      * correction keeps a repaired record repaired (RULES.md §6: repair stops publication and use, and a correction
      * of the facts is no new act), a revoked or archived one closed, and a disputed one marked until the objection
@@ -24,8 +32,7 @@ final class VersionStates {
         }
         return switch (current) {
             case REPAIRED, REVOKED, ARCHIVED, IN_DISPUTE -> current;
-            case ACTIVE, EXPIRED, CORRECTED -> windowOver(publicationEnd, today) ? RecordStatus.EXPIRED
-                    : RecordStatus.ACTIVE;
+            case ACTIVE, EXPIRED, CORRECTED -> ofFirst(publicationEnd, today);
         };
     }
 

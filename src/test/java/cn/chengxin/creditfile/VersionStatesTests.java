@@ -41,6 +41,14 @@ class VersionStatesTests {
                 .isEqualTo(RecordStatus.EXPIRED);
     }
 
+    @Test
+    void aNewRecordWhoseWindowHasEndedStartsExpired() {
+        assertThat(VersionStates.ofFirst(ENDED, TODAY)).isEqualTo(RecordStatus.EXPIRED);
+        assertThat(VersionStates.ofFirst(TODAY, TODAY)).isEqualTo(RecordStatus.ACTIVE);
+        assertThat(VersionStates.ofFirst(OPEN, TODAY)).isEqualTo(RecordStatus.ACTIVE);
+        assertThat(VersionStates.ofFirst(null, TODAY)).as("long-term").isEqualTo(RecordStatus.ACTIVE);
+    }
+
     @ParameterizedTest(name = "a revocation closes a {0} record")
     @EnumSource(RecordStatus.class)
     void aRevocationAlwaysCloses(RecordStatus current) {

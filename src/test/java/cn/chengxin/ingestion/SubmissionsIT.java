@@ -259,6 +259,51 @@ class SubmissionsIT {
     }
 
     @Test
+    void aRecordDeliveredAfterItsPublicationEndedIsStoredExpiredAndNotShown() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "施国栋");
+        String decisionNumber = "驻市监罚〔" + UUID.randomUUID() + "〕";
+        String fields = "\"penalty_type\":\"警告\",\"facts\":\"占道经营\",\"basis\":\"某条例\",\"authority\":\"城管局\"";
+        String late = row("P_ADMIN_PENALTY_GENERAL", person.number(), person.name(), "LT-" + UUID.randomUUID(),
+                LocalDate.now().minusMonths(13).toString(), fields).replace("驻执〔2025〕1号", decisionNumber);
+
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + late + "]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        assertThat(creditFile.fileOf(subject)).singleElement().satisfies(e -> {
+            assertThat(e.publicationEnd()).isBefore(LocalDate.now());
+            assertThat(e.status()).isEqualTo(RecordStatus.EXPIRED);
+        });
+        assertThat(creditFile.shownWithDecisionNumber(decisionNumber)).as("not shown").isEmpty();
+        assertThat(creditFile.factsOf(Set.of(subject), Set.of(RecordStatus.ACTIVE, RecordStatus.IN_DISPUTE)))
+                .as("not used").isEmpty();
+    }
+
+    @Test
+    void repairedAndRevokedRecordsAreArchivedAfterTheirRetentionToo() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "孔令辉");
+        String fields = "\"penalty_type\":\"罚款\",\"facts\":\"无照经营\",\"basis\":\"某条例\",\"authority\":\"市场监管局\"";
+        String decided = LocalDate.now().minusMonths(4).toString();
+        String repaired = row("P_ADMIN_PENALTY_GENERAL", person.number(), person.name(), "AR-" + UUID.randomUUID(),
+                decided, fields);
+        String revoked = row("P_ADMIN_PENALTY_GENERAL", person.number(), person.name(), "AR-" + UUID.randomUUID(),
+                decided, fields);
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + repaired + "," + revoked
+                + "]}")).andExpect(jsonPath("$.accepted").value(2));
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + version(revoked, 2, "REVOKE")
+                + "]}")).andExpect(jsonPath("$.accepted").value(1));
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        UUID repairedKey = creditFile.fileOf(subject).stream().filter(e -> e.status() == RecordStatus.ACTIVE)
+                .findFirst().orElseThrow().recordKey();
+        assertThat(creditFile.changeStatus(subject, repairedKey, Set.of(RecordStatus.ACTIVE), RecordStatus.REPAIRED,
+                "reviewer", "信用修复")).isTrue();
+
+        creditFile.applyWindows(LocalDate.now().plusYears(6));
+
+        assertThat(creditFile.fileOf(subject)).hasSize(2)
+                .allSatisfy(e -> assertThat(e.status()).isEqualTo(RecordStatus.ARCHIVED));
+    }
+
+    @Test
     void anOrganisationsSeriousRecordIsAlsoRecordedOnItsLegalRepresentative() throws Exception {
         TestCitizens.Person rep = TestCitizens.register(subjects, "蒋大伟");
         UUID repId = subjects.find(subjects.validate(null, rep.number())).orElseThrow();

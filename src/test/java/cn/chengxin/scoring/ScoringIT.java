@@ -177,9 +177,11 @@ class ScoringIT {
     void theFullRecomputeComesToWhatARescoreStoredAndWritesNothing() throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> !scoring.progress().running());
         Resident r = resident(LocalDate.of(1972, 6, 1), "岳明远");
-        // One penalty at full weight, one decaying; each stored chunk rescores the resident.
+        // One penalty at full weight, one decaying (a serious one: still shown at 20 months); each stored chunk
+        // rescores the resident.
         submit(r, "SC-" + UUID.randomUUID(), LocalDate.now().minusMonths(2)).andExpect(jsonPath("$.accepted").value(1));
-        submit(r, "SC-" + UUID.randomUUID(), LocalDate.now().minusMonths(20)).andExpect(jsonPath("$.accepted").value(1));
+        submit(r, "SC-" + UUID.randomUUID(), LocalDate.now().minusMonths(20), "P_ADMIN_PENALTY_SERIOUS")
+                .andExpect(jsonPath("$.accepted").value(1));
         await().atMost(Duration.ofSeconds(5)).until(() -> scoring.scoreOf(r.id())
                 .map(s -> s.contributions().size() == 2).orElse(false));
         SubjectScore rescored = scoring.scoreOf(r.id()).orElseThrow();
@@ -390,13 +392,18 @@ class ScoringIT {
 
     private org.springframework.test.web.servlet.ResultActions submit(Resident r, String source, LocalDate decided)
             throws Exception {
+        return submit(r, source, decided, "P_ADMIN_PENALTY_GENERAL");
+    }
+
+    private org.springframework.test.web.servlet.ResultActions submit(Resident r, String source, LocalDate decided,
+                                                                      String itemCode) throws Exception {
         UUID market = directory.departments().stream().filter(d -> d.code().equals("MARKET")).findFirst()
                 .orElseThrow().id();
         String key = apiClients.issue("市场监管报送", "MARKET", ApiClient.Kind.DEPARTMENT, market,
                 Set.of(Permission.RECORD_SUBMIT), 6000).key();
         return mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key)
                 .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"records\":[{\"itemCode\":\"P_ADMIN_PENALTY_GENERAL\",\"subjectNumber\":\"" + r.number()
+                .content("{\"records\":[{\"itemCode\":\"" + itemCode + "\",\"subjectNumber\":\"" + r.number()
                         + "\",\"subjectName\":\"" + r.name() + "\",\"sourceRecordId\":\"" + source
                         + "\",\"decisionNumber\":\"驻市监罚〔2026〕1号\",\"decisionDate\":\"" + decided
                         + "\",\"fields\":{\"penalty_type\":\"罚款\",\"facts\":\"无照经营\","

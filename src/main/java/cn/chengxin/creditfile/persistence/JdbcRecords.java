@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -95,22 +96,23 @@ public class JdbcRecords {
      *
      * @return the ids actually inserted
      */
-    public Set<UUID> insertNew(List<UUID> ids, List<UUID> keys, List<NewRecord> records, UUID batchId, String by,
-                               Instant at) {
+    public Set<UUID> insertNew(List<UUID> ids, List<UUID> keys, List<NewRecord> records, List<RecordStatus> statuses,
+                               UUID batchId, String by, Instant at) {
         // COPY into a per-connection staging table, then one INSERT … SELECT: the rows travel in PostgreSQL's
         // bulk format instead of as statement parameters. The staging rows vanish at commit.
         jdbc.sql("""
                 CREATE TEMP TABLE IF NOT EXISTS record_stage (
                     id uuid, record_key uuid, version int, subject_id uuid, item_code text, item_version int,
                     source_record_id text, decision_number text, decision_date date, content jsonb, fingerprint text,
-                    publication_end date, retention_end date, linked_from uuid) ON COMMIT DELETE ROWS""").update();
+                    publication_end date, retention_end date, linked_from uuid, status text)
+                    ON COMMIT DELETE ROWS""").update();
         CopyWriter rows = new CopyWriter();
         for (int i = 0; i < records.size(); i++) {
             NewRecord r = records.get(i);
             rows.uuid(ids.get(i)).uuid(keys.get(i)).number(r.version()).uuid(r.subjectId()).text(r.itemCode())
                     .number(r.itemVersion()).text(r.sourceRecordId()).text(r.decisionNumber()).date(r.decisionDate())
                     .text(json.writeValueAsString(r.content())).text(r.fingerprint()).date(r.publicationEnd())
-                    .date(r.retentionEnd()).uuid(r.linkedFrom()).endRow();
+                    .date(r.retentionEnd()).uuid(r.linkedFrom()).text(statuses.get(i).name()).endRow();
         }
         PostgresCopy.copyIn(dataSource, "record_stage", rows);
         return Set.copyOf(jdbc.sql("""
@@ -119,7 +121,7 @@ public class JdbcRecords {
                                decision_date, content, fingerprint, status, publication_end, retention_end,
                                linked_from, batch_id, accepted_at, accepted_by)
                         SELECT id, record_key, version, true, subject_id, item_code, item_version, ?, source_record_id,
-                               'ADD', decision_number, decision_date, content, fingerprint, 'ACTIVE', publication_end,
+                               'ADD', decision_number, decision_date, content, fingerprint, status, publication_end,
                                retention_end, linked_from, ?, ?, ?
                         FROM record_stage
                         ON CONFLICT ON CONSTRAINT record_natural_key DO NOTHING
@@ -169,20 +171,27 @@ public class JdbcRecords {
                 .query(String.class).optional();
     }
 
-    /** Moves every current record in {@code from} whose date column ended before {@code today}; returns them. */
-    public List<cn.chengxin.creditfile.RecordStatesChanged.ChangedRecord> moveDue(RecordStatus from, RecordStatus to, String dateColumn, LocalDate today, Instant at,
-                             String by, String reason) {
+    /**
+     * Moves every current record in one of {@code from} whose date column ended before {@code today}; returns them.
+     * The states are written into the statement, not bound: the planner then sees that they fall within the partial
+     * index on the column (record_publication_due, record_retention_due in V48) whatever plan it caches.
+     */
+    public List<cn.chengxin.creditfile.RecordStatesChanged.ChangedRecord> moveDue(Set<RecordStatus> from,
+                                                                                  RecordStatus to, String dateColumn,
+                                                                                  LocalDate today, Instant at,
+                                                                                  String by, String reason) {
+        String states = from.stream().map(s -> "'" + s.name() + "'").sorted().collect(Collectors.joining(", "));
         return jdbc.sql("""
                         WITH moved AS (
-                            UPDATE creditfile.record SET status = ?
-                            WHERE current AND status = ? AND %s < ?
-                            RETURNING id, subject_id, record_key, item_code),
+                            UPDATE creditfile.record r SET status = ?
+                            WHERE current AND status IN (%s) AND %s < ?
+                            RETURNING id, subject_id, record_key, item_code,
+                                      (SELECT status FROM creditfile.record o WHERE o.id = r.id) AS was),
                         logged AS (
                             INSERT INTO creditfile.record_event (record_id, at, from_status, to_status, by_whom, reason)
-                            SELECT id, ?, ?, ?, ?, ? FROM moved)
-                        SELECT subject_id, record_key, item_code FROM moved""".formatted(dateColumn))
-                .params(to.name(), from.name(), Date.valueOf(today), Timestamp.from(at), from.name(), to.name(), by,
-                        reason)
+                            SELECT id, ?, was, ?, ?, ? FROM moved)
+                        SELECT subject_id, record_key, item_code FROM moved""".formatted(states, dateColumn))
+                .params(to.name(), Date.valueOf(today), Timestamp.from(at), to.name(), by, reason)
                 .query((rs, n) -> new cn.chengxin.creditfile.RecordStatesChanged.ChangedRecord(
                         rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3))).list();
     }
