@@ -101,7 +101,8 @@ class RowValidator {
         }
         Optional<LocalDate> decision = DecisionDates.parse(row.decisionDate());
         if (decision.isEmpty()) {
-            errors.add(new RowError(line, "decisionDate", "DECISION_DATE_FORMAT", "决定日期缺失或不是有效日期（yyyy-MM-dd）"));
+            errors.add(new RowError(line, "decisionDate", "DECISION_DATE_FORMAT",
+                    "决定日期缺失或不是有效日期（如 2026-01-05、2026/1/5、2026年1月5日）"));
         } else {
             LocalDate birth = document != null && document.subjectKind() == SubjectKind.PERSON
                     && ResidentIdentityNumber.looksLikeOne(document.number())

@@ -1,13 +1,13 @@
 package cn.chengxin.catalog.domain;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import cn.chengxin.shared.calendar.DateText;
 
 /** Checks a record's content fields against its item's schema: required, known, typed, within length. */
 public final class FieldSchema {
@@ -74,13 +74,8 @@ public final class FieldSchema {
         }
     }
 
-    /** ISO dates (2026-11-22); departments' exports also write 2026/11/22. */
+    /** A real day in any of the ways departments' exports write one ({@link DateText}). */
     public static boolean parsesAsDate(String v) {
-        try {
-            LocalDate.parse(v.replace('/', '-'));
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
+        return DateText.parse(v).isPresent();
     }
 }

@@ -1,8 +1,9 @@
 package cn.chengxin.ingestion.domain;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
+
+import cn.chengxin.shared.calendar.DateText;
 
 /**
  * The decision date of a record (RULES.md §4: periods count from it): a real date, not in the future, and for
@@ -16,15 +17,9 @@ public final class DecisionDates {
     public record Problem(String code, String message) {
     }
 
+    /** The day as departments' exports write it ({@link DateText}); empty when it is missing or no real day. */
     public static Optional<LocalDate> parse(String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(text.strip().replace('/', '-')));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return DateText.parse(text);
     }
 
     public static Optional<Problem> check(LocalDate decision, LocalDate today, LocalDate birth) {
