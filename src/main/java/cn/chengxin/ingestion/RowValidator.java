@@ -18,6 +18,7 @@ import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.SubjectType;
 import cn.chengxin.creditfile.RecordAction;
 import cn.chengxin.ingestion.domain.DecisionDates;
+import cn.chengxin.ingestion.domain.DecisionNumbers;
 import cn.chengxin.ingestion.domain.ForbiddenContent;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.IdentityDocument;
@@ -28,8 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks one row (issue #4): the item exists, is active and within the department's remit; the identity
- * number is valid and of the item's subject type; dates are coherent; the content fits the item's schema and
- * holds nothing the platform must not collect ({@link ForbiddenContent}).
+ * number is valid and of the item's subject type; dates are coherent; the content and the decision number fit
+ * their limits and hold nothing the platform must not collect ({@link ForbiddenContent}).
  * Every problem of the row is reported, not just the first. Name consistency needs the registry and is
  * checked when the subject is resolved.
  */
@@ -99,6 +100,8 @@ class RowValidator {
                 errors.add(new RowError(line, "version", "VERSION_FORMAT", "版本号应为正整数"));
             }
         }
+        DecisionNumbers.check(row.decisionNumber())
+                .ifPresent(p -> errors.add(new RowError(line, "decisionNumber", p.code(), p.message())));
         Optional<LocalDate> decision = DecisionDates.parse(row.decisionDate());
         if (decision.isEmpty()) {
             errors.add(new RowError(line, "decisionDate", "DECISION_DATE_FORMAT",

@@ -33,6 +33,7 @@ import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.NewRecord;
 import cn.chengxin.creditfile.StoreOutcome;
 import cn.chengxin.ingestion.domain.DecisionDates;
+import cn.chengxin.ingestion.domain.DecisionNumbers;
 import cn.chengxin.ingestion.persistence.JdbcBatches;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.subject.NewOrganisation;
@@ -227,7 +228,7 @@ public class Submissions {
                 subjects.profile(subject.get()).ifPresent(p -> p.responsiblePersons().forEach(person -> {
                     records.add(new NewRecord(person.otherId(), v.item().code(), v.itemVersion(), department,
                             v.row().sourceRecordId() + "@" + person.otherId(), v.version(), v.action(),
-                            v.row().decisionNumber(), v.decisionDate(), v.row().fields(),
+                            DecisionNumbers.normalised(v.row().decisionNumber()), v.decisionDate(), v.row().fields(),
                             DecisionDates.lastDay(v.decisionDate(), v.item().publicationMaxMonths()),
                             DecisionDates.lastDayOfYears(v.decisionDate(), v.item().retentionYears()),
                             v.fingerprint(), linkedFrom));
@@ -316,8 +317,8 @@ public class Submissions {
 
     private static NewRecord record(RowValidator.Valid v, UUID subject, String department, UUID linkedFrom) {
         return new NewRecord(subject, v.item().code(), v.itemVersion(), department, v.row().sourceRecordId().strip(),
-                v.version(), v.action(), v.row().decisionNumber(), v.decisionDate(), v.row().fields(),
-                DecisionDates.lastDay(v.decisionDate(), v.item().publicationMaxMonths()),
+                v.version(), v.action(), DecisionNumbers.normalised(v.row().decisionNumber()), v.decisionDate(),
+                v.row().fields(), DecisionDates.lastDay(v.decisionDate(), v.item().publicationMaxMonths()),
                 DecisionDates.lastDayOfYears(v.decisionDate(), v.item().retentionYears()), v.fingerprint(), linkedFrom);
     }
 

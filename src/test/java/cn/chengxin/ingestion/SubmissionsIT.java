@@ -162,6 +162,30 @@ class SubmissionsIT {
     }
 
     @Test
+    void theDecisionNumberIsTrimmedCappedAndScannedLikeTheOtherText() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "吕文斌");
+        TestCitizens.Person other = TestCitizens.register(subjects, "吕文娟");
+        String number = "驻执〔" + UUID.randomUUID() + "〕号";
+        String padded = row("P_COURT_DEFAULTER", person.number(), person.name(), "DN-" + UUID.randomUUID(),
+                "2025-06-01", courtFields()).replace("驻执〔2025〕1号", "\u3000 " + number + " ");
+        String tooLong = row("P_COURT_DEFAULTER", person.number(), person.name(), "DN-" + UUID.randomUUID(),
+                "2025-06-01", courtFields()).replace("驻执〔2025〕1号", "驻".repeat(101));
+        String identity = row("P_COURT_DEFAULTER", person.number(), person.name(), "DN-" + UUID.randomUUID(),
+                "2025-06-01", courtFields()).replace("驻执〔2025〕1号", "驻执" + other.number() + "号");
+
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[" + String.join(",", padded,
+                        tooLong, identity) + "]}")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.errors[?(@.line == 2)].code").value("DECISION_NUMBER_TOO_LONG"))
+                .andExpect(jsonPath("$.errors[?(@.line == 2)].field").value("decisionNumber"))
+                .andExpect(jsonPath("$.errors[?(@.line == 3)].code").value("FORBIDDEN_CONTENT"))
+                .andExpect(jsonPath("$.errors[?(@.line == 3)].field").value("decisionNumber"));
+        assertThat(creditFile.shownWithDecisionNumber(number)).singleElement()
+                .satisfies(e -> assertThat(e.entry().decisionNumber()).isEqualTo(number));
+        assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
+    }
+
+    @Test
     void aKeyIsRequiredAndUnknownFieldsAreRefused() throws Exception {
         mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + courtKey)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"records\":[{\"itemCode\":\"X\"}]}"))
