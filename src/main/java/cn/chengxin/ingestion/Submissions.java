@@ -34,6 +34,7 @@ import cn.chengxin.creditfile.NewRecord;
 import cn.chengxin.creditfile.StoreOutcome;
 import cn.chengxin.ingestion.domain.DecisionDates;
 import cn.chengxin.ingestion.domain.DecisionNumbers;
+import cn.chengxin.ingestion.domain.SubjectNames;
 import cn.chengxin.ingestion.persistence.JdbcBatches;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.subject.NewOrganisation;
@@ -266,7 +267,8 @@ public class Submissions {
 
     /**
      * Finds every row's subject in one query and registers the unknown persons in one COPY (organisations one
-     * at a time: they are few). Rows whose name differs from the registry's get SUBJECT_NAME_MISMATCH.
+     * at a time: they are few). Rows whose name differs from the registry's, beyond how it is written
+     * ({@link SubjectNames}), get SUBJECT_NAME_MISMATCH.
      *
      * @return subject ids by pseudonym, and the lines whose name does not match
      */
@@ -282,7 +284,7 @@ public class Submissions {
             String pseudonym = v.pseudonym();
             SubjectRegistry.Found f = found.get(pseudonym);
             if (f != null) {
-                if (f.name().equals(v.name())) {
+                if (SubjectNames.same(f.name(), v.name())) {
                     ids.put(pseudonym, f.id());
                 } else {
                     mismatch.add(v.line());

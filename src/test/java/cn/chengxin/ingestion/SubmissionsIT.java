@@ -186,6 +186,21 @@ class SubmissionsIT {
     }
 
     @Test
+    void aNameWrittenWithAnotherMiddleDotOrBracketWidthIsTheSameName() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "买买提·艾力（小）");
+        String otherDot = row("P_COURT_DEFAULTER", person.number(), " 买买提•艾力(小) ", "NM-" + UUID.randomUUID(),
+                "2025-06-01", courtFields());
+        String otherName = row("P_COURT_DEFAULTER", person.number(), "买买提·艾力", "NM-" + UUID.randomUUID(),
+                "2025-06-01", courtFields());
+
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[" + otherDot + "," + otherName
+                        + "]}")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.errors[0].line").value(2))
+                .andExpect(jsonPath("$.errors[0].code").value("SUBJECT_NAME_MISMATCH"));
+    }
+
+    @Test
     void aKeyIsRequiredAndUnknownFieldsAreRefused() throws Exception {
         mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + courtKey)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"records\":[{\"itemCode\":\"X\"}]}"))

@@ -1,0 +1,42 @@
+package cn.chengxin.ingestion.domain;
+
+import java.text.Normalizer;
+
+/**
+ * Whether the name on a row is the name the subject registry holds. Departments' systems write the same name
+ * differently: full-width or half-width digits, letters and brackets (（有限公司） against (有限公司)), one of several
+ * middle dots in the names of ethnic-minority and foreign persons (· • ‧ ・), spaces around them or at the ends.
+ * Those differences are not another name, so both sides are compared in one form; any other difference is.
+ */
+public final class SubjectNames {
+
+    /** The middle dots (U+00B7, U+2022, U+2027, U+30FB; NFKC turns the half-width U+FF65 into U+30FB). */
+    private static final String MIDDLE_DOTS = "\u00B7\u2022\u2027\u30FB";
+
+    private SubjectNames() {
+    }
+
+    public static boolean same(String a, String b) {
+        return comparable(a).equals(comparable(b));
+    }
+
+    /** NFKC (full-width brackets become ASCII), one middle dot with no space around it, single inner spaces. */
+    static String comparable(String name) {
+        if (name == null) {
+            return "";
+        }
+        String nfkc = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(nfkc.length());
+        for (int i = 0; i < nfkc.length(); i++) {
+            char c = nfkc.charAt(i);
+            if (MIDDLE_DOTS.indexOf(c) >= 0) {
+                out.append('\u00B7');
+            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                out.append(' ');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString().strip().replaceAll(" *\u00B7 *", "\u00B7").replaceAll(" {2,}", " ");
+    }
+}
