@@ -278,12 +278,14 @@ class SubmissionsIT {
     void aRecordLeavesDisplayTheDayAfterItsPublicationEnds() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "卫志强");
         String fields = "\"penalty_type\":\"警告\",\"facts\":\"占道经营\",\"basis\":\"某条例\",\"authority\":\"城管局\"";
+        // Decided recently: a record whose window has already ended is stored expired.
+        LocalDate decided = LocalDate.now().minusMonths(2).withDayOfMonth(15);
         mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + row("P_ADMIN_PENALTY_GENERAL",
-                person.number(), person.name(), "W-" + UUID.randomUUID(), "2025-12-15", fields) + "]}"))
+                person.number(), person.name(), "W-" + UUID.randomUUID(), decided.toString(), fields) + "]}"))
                 .andExpect(jsonPath("$.accepted").value(1));
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
         LocalDate lastDay = creditFile.fileOf(subject).get(0).publicationEnd();
-        assertThat(lastDay).isEqualTo(LocalDate.of(2026, 12, 14));
+        assertThat(lastDay).isEqualTo(decided.plusYears(1).withDayOfMonth(14));
 
         creditFile.applyWindows(lastDay);
         assertThat(creditFile.fileOf(subject).get(0).status()).as("still shown on its last day")
@@ -291,7 +293,7 @@ class SubmissionsIT {
         creditFile.applyWindows(lastDay.plusDays(1));
         assertThat(creditFile.fileOf(subject).get(0).status()).as("gone the day after").isEqualTo(RecordStatus.EXPIRED);
         assertThat(creditFile.fileOf(subject).get(0).status().shown()).isFalse();
-        creditFile.applyWindows(LocalDate.of(2030, 12, 15));
+        creditFile.applyWindows(decided.plusYears(5));
         assertThat(creditFile.fileOf(subject).get(0).status()).as("archived after 5 years").isEqualTo(RecordStatus.ARCHIVED);
         assertThat(jdbc.sql("SELECT count(*) FROM creditfile.record_event e JOIN creditfile.record r ON r.id = e.record_id "
                 + "WHERE r.subject_id = ?").param(subject).query(Long.class).single()).as("expired, archived").isEqualTo(2);
