@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,6 +29,7 @@ import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.listing.domain.EntryLifecycle;
 import cn.chengxin.listing.domain.ListRule;
 import cn.chengxin.listing.domain.NoticeText;
+import cn.chengxin.listing.domain.RedListStanding;
 import cn.chengxin.listing.persistence.JdbcListing;
 import cn.chengxin.shared.City;
 import cn.chengxin.shared.DomainProblem;
@@ -109,16 +111,20 @@ public class Listing {
 
     /**
      * Re-evaluates these subjects against the rules, set-based: proposes entries for shown records that a rule
-     * names and ends open entries whose record is no longer shown.
+     * names, ends open entries whose record is no longer shown, and ends red-list entries outweighed by a newer
+     * negative record (RULES.md §7, "出现失信记录即移出").
      */
     @Transactional
     public Evaluation evaluate(Collection<UUID> subjectIds) {
         if (subjectIds.isEmpty()) {
             return new Evaluation(0, 0, 0);
         }
-        List<ListRule> rules = store.currentRules().stream().filter(ListRule::enabled).toList();
+        List<ListRule> rules = store.currentRules().stream().filter(ListRule::enabled)
+                // Red last: a black or grey proposal of this pass keeps the subject off the red list (RULES.md §7).
+                .sorted(Comparator.comparing(r -> r.listType() == ListType.RED)).toList();
         // A rule saved before its item was revised may name one the list no longer admits (ListRule.admits).
         Map<String, ItemDefinition> items = activeItems();
+        Set<String> negativeItems = negativeItems(items);
         Map<UUID, List<FileEntry>> files = creditFile.filesOf(subjectIds);
         Map<UUID, List<ListEntry>> open = new HashMap<>();
         store.openEntriesOf(subjectIds).forEach(e -> open.computeIfAbsent(e.subjectId(), k -> new ArrayList<>()).add(e));
@@ -128,21 +134,26 @@ public class Listing {
         int ended = 0;
         int minors = 0;
         for (UUID subject : subjectIds) {
-            List<FileEntry> file = files.getOrDefault(subject, List.of());
+            List<FileEntry> shown = files.getOrDefault(subject, List.of()).stream().filter(r -> r.status().shown())
+                    .toList();
             List<ListEntry> entries = open.getOrDefault(subject, List.of());
-            Set<UUID> shownKeys = new HashSet<>();
+            Set<ListType> openLists = EnumSet.noneOf(ListType.class);
+            entries.forEach(e -> openLists.add(e.listType()));
+            Optional<FileEntry> lastNegative = shown.stream().filter(r -> negativeItems.contains(r.itemCode()))
+                    .max(Comparator.comparing(FileEntry::decisionDate));
+            LocalDate lastNegativeDay = lastNegative.map(FileEntry::decisionDate).orElse(null);
             Optional<SubjectProfile> profile = Optional.empty();
-            for (FileEntry record : file) {
-                if (!record.status().shown()) {
-                    continue;
-                }
-                shownKeys.add(record.recordKey());
-                ItemDefinition item = items.get(record.itemCode());
-                for (ListRule rule : rules) {
+            for (ListRule rule : rules) {
+                for (FileEntry record : shown) {
+                    ItemDefinition item = items.get(record.itemCode());
                     if (!rule.proposes(record.itemCode(), record.content())
                             || item == null || !ListRule.admits(rule.listType(), item)
                             || entries.stream().anyMatch(e -> e.listType() == rule.listType()
                             && record.recordKey().equals(e.recordKey()))) {
+                        continue;
+                    }
+                    if (rule.listType() == ListType.RED && (RedListStanding.barredBy(openLists)
+                            || RedListStanding.outweighs(lastNegativeDay, record.decisionDate()))) {
                         continue;
                     }
                     if (profile.isEmpty()) {
@@ -166,15 +177,25 @@ public class Listing {
                             reasonsFrom(rule, record), "system", validUntil), now)) {
                         proposed++;
                     }
+                    openLists.add(rule.listType());
                 }
             }
+            Set<UUID> shownKeys = new HashSet<>();
+            shown.forEach(r -> shownKeys.add(r.recordKey()));
+            List<FileEntry> file = files.getOrDefault(subject, List.of());
             for (ListEntry entry : entries) {
+                String reason = null;
                 if (entry.recordKey() != null && !shownKeys.contains(entry.recordKey())) {
-                    String reason = file.stream().filter(r -> r.recordKey().equals(entry.recordKey())).findFirst()
+                    reason = file.stream().filter(r -> r.recordKey().equals(entry.recordKey())).findFirst()
                             .map(r -> "所依据的信用记录" + r.status().label()).orElse("所依据的信用记录已不再使用");
-                    if (end(entry, reason, now)) {
-                        ended++;
-                    }
+                } else if (entry.listType() == ListType.RED && RedListStanding.endedBy(
+                        LocalDate.ofInstant(entry.proposedAt(), clock.getZone()), lastNegativeDay)) {
+                    String number = lastNegative.get().decisionNumber();
+                    reason = "出现新的失信记录（决定文书号：" + (number == null ? "—" : number) + "，决定日期："
+                            + lastNegativeDay + "）";
+                }
+                if (reason != null && end(entry, reason, now)) {
+                    ended++;
                 }
             }
         }
@@ -217,12 +238,7 @@ public class Listing {
      * green channel). Revoked and corrected versions do not count; expired and repaired ones still happened.
      */
     private void markNegatives(Map<UUID, List<FileEntry>> files, Map<String, ItemDefinition> items) {
-        Set<String> negativeItems = new HashSet<>();
-        items.forEach((code, item) -> {
-            if (item.nature() == Nature.NEGATIVE) {
-                negativeItems.add(code);
-            }
-        });
+        Set<String> negativeItems = negativeItems(items);
         Map<UUID, LocalDate> last = new HashMap<>();
         files.forEach((subject, file) -> {
             LocalDate latest = file.stream()
@@ -235,6 +251,16 @@ public class Listing {
         subjects.pseudonymsOf(last.keySet()).forEach((subject, pseudonym) -> byPseudonym.put(pseudonym,
                 last.get(subject)));
         store.markNegatives(byPseudonym);
+    }
+
+    private static Set<String> negativeItems(Map<String, ItemDefinition> items) {
+        Set<String> negative = new HashSet<>();
+        items.forEach((code, item) -> {
+            if (item.nature() == Nature.NEGATIVE) {
+                negative.add(code);
+            }
+        });
+        return negative;
     }
 
     /** Last-negative-record marks changed after {@code seq}, oldest first (the check index follows them). */
@@ -270,6 +296,11 @@ public class Listing {
         EntryLifecycle.refusal(type, profile.birthDate(), LocalDate.now(clock)).ifPresent(r -> {
             throw new ListingProblem("LIST_MINOR", DomainProblem.Kind.INVALID_INPUT, r);
         });
+        if (type == ListType.RED && RedListStanding.barredBy(store.openEntriesOf(List.of(subjectId)).stream()
+                .map(ListEntry::listType).toList())) {
+            throw new ListingProblem("LIST_RED_BARRED", DomainProblem.Kind.INVALID_INPUT,
+                    "该主体在严重失信主体名单或重点关注名单中，不能列入红名单");
+        }
         String department = by.departmentCode() == null ? "CREDIT_OFFICE" : by.departmentCode();
         JdbcListing.NewEntry entry = newEntry(type, null, null, profile, null, department, legalBasis.strip(),
                 reasons.strip(), by.actorId(), validUntil);

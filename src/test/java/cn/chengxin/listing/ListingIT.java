@@ -25,6 +25,7 @@ import cn.chengxin.listing.domain.ListRule;
 import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +73,9 @@ class ListingIT {
 
     @Autowired
     Catalogue catalogue;
+
+    @Autowired
+    java.time.Clock clock;
 
     private String courtSubmits;
     private String hrChecks;
@@ -195,6 +199,46 @@ class ListingIT {
         Throwable manual = org.assertj.core.api.Assertions.catchThrowable(() -> as("maker-2",
                 () -> listing.propose(minor, ListType.BLACK, "某法规", "某理由", null)));
         assertThat(manual).isInstanceOf(ListingProblem.class).extracting("code").isEqualTo("LIST_MINOR");
+    }
+
+    /** RULES.md §7 and the red rules' exit condition "出现失信记录即移出" (issue #5). */
+    @Test
+    void aNewDishonestyRecordEndsARedEntryWithAnExitNoticeAndDoesNotBringItBack() throws Exception {
+        TestCitizens.Person model = TestCitizens.register(subjects, "柳春华");
+        UUID subject = subjects.find(subjects.validate(null, model.number())).orElseThrow();
+        commend(model, LocalDate.now(clock).minusDays(10));
+        ListEntry red = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
+                .filter(e -> e.listType() == ListType.RED).findFirst().orElse(null), e -> e != null);
+        as("checker-5", () -> listing.approve(red.id(), ""));
+        assertThat(listing.entry(red.id()).orElseThrow().status()).isEqualTo(EntryStatus.PUBLIC_NOTICE);
+
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(model.number(), model.name(),
+                "P_ADMIN_PENALTY_GENERAL", "RD-" + UUID.randomUUID(), "1", "ADD", "驻市监罚〔2026〕21号", "无照经营"),
+                LocalDate.now(clock));
+        await().atMost(Duration.ofSeconds(10)).until(() -> listing.entry(red.id()).orElseThrow().status(),
+                s -> s == EntryStatus.EXITED);
+        assertThat(listing.entry(red.id()).orElseThrow().exitReason()).contains("失信记录", "驻市监罚〔2026〕21号");
+        assertThat(listing.noticesOfEntry(red.id())).extracting(ListNotice::kind).contains(ListNotice.Kind.EXIT);
+        listing.evaluate(Set.of(subject));
+        assertThat(listing.entriesOf(subject)).as("the same commendation does not propose the subject again")
+                .filteredOn(e -> e.listType() == ListType.RED).extracting(ListEntry::status)
+                .containsOnly(EntryStatus.EXITED);
+    }
+
+    @Test
+    void aSubjectOnTheBlackListIsNotProposedForTheRedList() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "岳思远");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        submit(courtDefaulter(person.number(), person.name(), "SX-" + UUID.randomUUID(), "ADD", 1))
+                .andExpect(jsonPath("$.accepted").value(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
+                .anyMatch(e -> e.listType() == ListType.BLACK));
+        commend(person, LocalDate.now(clock).minusDays(3)); // after the court's decision: only the entry bars it
+        listing.evaluate(Set.of(subject));
+        assertThat(listing.entriesOf(subject)).noneMatch(e -> e.listType() == ListType.RED);
+        Throwable manual = org.assertj.core.api.Assertions.catchThrowable(() -> as("maker-5",
+                () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级道德模范", null)));
+        assertThat(manual).isInstanceOf(ListingProblem.class).extracting("code").isEqualTo("LIST_RED_BARRED");
     }
 
     @Test
@@ -358,6 +402,20 @@ class ListingIT {
                                 + UUID.randomUUID() + "\",\"decisionNumber\":\"驻市监罚〔2026〕7号\",\"decisionDate\":\""
                                 + LocalDate.now().minusMonths(13) + "\",\"fields\":{\"penalty_type\":\"罚款\","
                                 + "\"facts\":\"无照经营\",\"basis\":\"《无证无照经营查处办法》第十三条\",\"authority\":\"市市场监督管理局\"}}]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+    }
+
+    /** A city-level commendation (P_COMMENDATION) from HRSS: the red rule RED_COMMENDATION proposes its holder. */
+    private void commend(TestCitizens.Person person, LocalDate decided) throws Exception {
+        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key("HRSS",
+                                Permission.RECORD_SUBMIT))
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"records\":[{\"itemCode\":\"P_COMMENDATION\",\"subjectNumber\":\""
+                                + person.number() + "\",\"subjectName\":\"" + person.name()
+                                + "\",\"sourceRecordId\":\"CM-" + UUID.randomUUID()
+                                + "\",\"decisionNumber\":\"驻人社表〔2026〕5号\",\"decisionDate\":\""
+                                + decided + "\",\"fields\":{\"honour\":\"市级劳动模范\",\"awarded_by\":\"市人民政府\","
+                                + "\"level\":\"市级\"}}]}"))
                 .andExpect(jsonPath("$.accepted").value(1));
     }
 
