@@ -37,6 +37,7 @@ import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.security.Actor;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.SubjectKind;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,7 +45,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The lists (RULES.md §7). Records propose entries through the rules; a second person decides each proposal;
  * black-list entries take effect only after the written prior notice, red-list entries after their public
  * notice; every entry ends at its validity, when its record stops being shown (expiry, revocation, repair,
- * correction), or by an explicit exit — and every end produces an exit notice. Minors are never black-listed.
+ * correction), or by an explicit exit — and every end produces an exit notice. Minors are never put on the black
+ * or grey list, not even for what they did as minors once of age.
  */
 @Service
 public class Listing {
@@ -162,7 +164,9 @@ public class Listing {
                     if (profile.isEmpty()) {
                         continue;
                     }
-                    Optional<String> refusal = EntryLifecycle.refusal(rule.listType(), profile.get().birthDate(), today);
+                    SubjectProfile who = profile.get();
+                    Optional<String> refusal = EntryLifecycle.refusal(rule.listType(),
+                            who.kind() == SubjectKind.PERSON, who.birthDate(), record.decisionDate());
                     if (refusal.isPresent()) {
                         minors++;
                         continue;
@@ -202,8 +206,8 @@ public class Listing {
         markNegatives(files, items);
         if (proposed + ended + minors > 0) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.evaluate").detail(String.format(
-                    "%d subjects: %d proposed, %d ended, %d minors not black-listed", subjectIds.size(), proposed,
-                    ended, minors)));
+                    "%d subjects: %d proposed, %d ended, %d not listed (minor at the act or age unknown)",
+                    subjectIds.size(), proposed, ended, minors)));
         }
         return new Evaluation(proposed, ended, minors);
     }
@@ -293,9 +297,10 @@ public class Listing {
         }
         SubjectProfile profile = subjects.profile(subjectId).orElseThrow(() -> new ListingProblem("SUBJECT_UNKNOWN",
                 DomainProblem.Kind.NOT_FOUND, "信用主体不存在"));
-        EntryLifecycle.refusal(type, profile.birthDate(), LocalDate.now(clock)).ifPresent(r -> {
-            throw new ListingProblem("LIST_MINOR", DomainProblem.Kind.INVALID_INPUT, r);
-        });
+        EntryLifecycle.refusal(type, profile.kind() == SubjectKind.PERSON, profile.birthDate(), LocalDate.now(clock))
+                .ifPresent(r -> {
+                    throw new ListingProblem("LIST_MINOR", DomainProblem.Kind.INVALID_INPUT, r);
+                });
         if (type == ListType.RED && RedListStanding.barredBy(store.openEntriesOf(List.of(subjectId)).stream()
                 .map(ListEntry::listType).toList())) {
             throw new ListingProblem("LIST_RED_BARRED", DomainProblem.Kind.INVALID_INPUT,

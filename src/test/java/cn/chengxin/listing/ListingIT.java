@@ -188,7 +188,7 @@ class ListingIT {
     }
 
     @Test
-    void aMinorIsNeverBlackListed() throws Exception {
+    void aMinorIsNeverPutOnADishonestyList() throws Exception {
         String first17 = "411702" + "20120305" + String.format("%03d", (int) (Math.random() * 900) + 100);
         String number = TestCitizens.withCheckCharacter(first17);
         UUID minor = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number), "少年甲",
@@ -199,6 +199,23 @@ class ListingIT {
         Throwable manual = org.assertj.core.api.Assertions.catchThrowable(() -> as("maker-2",
                 () -> listing.propose(minor, ListType.BLACK, "某法规", "某理由", null)));
         assertThat(manual).isInstanceOf(ListingProblem.class).extracting("code").isEqualTo("LIST_MINOR");
+        Throwable grey = org.assertj.core.api.Assertions.catchThrowable(() -> as("maker-2",
+                () -> listing.propose(minor, ListType.GREY, "某法规", "某理由", null)));
+        assertThat(grey).isInstanceOf(ListingProblem.class).extracting("code").isEqualTo("LIST_MINOR");
+    }
+
+    /** RULES.md §6: what someone did as a minor keeps them off the lists after they turn 18 (issue #5). */
+    @Test
+    void misconductCommittedAsAMinorIsNotListedOnceTheyTurnEighteen() throws Exception {
+        LocalDate born = LocalDate.now(clock).minusYears(18); // 18 today; the court decided on 2026-03-02
+        String number = TestCitizens.withCheckCharacter("411702" + born.toString().replace("-", "")
+                + String.format("%03d", (int) (Math.random() * 900) + 100));
+        UUID adult = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number), "青年乙",
+                null, null, List.of(), List.of(), false));
+        submit(courtDefaulter(number, "青年乙", "M-" + UUID.randomUUID(), "ADD", 1))
+                .andExpect(jsonPath("$.accepted").value(1));
+        listing.evaluate(Set.of(adult));
+        assertThat(listing.entriesOf(adult)).noneMatch(e -> e.listType() == ListType.BLACK);
     }
 
     /** RULES.md §7 and the red rules' exit condition "出现失信记录即移出" (issue #5). */

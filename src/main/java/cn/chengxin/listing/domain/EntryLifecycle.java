@@ -12,7 +12,7 @@ import cn.chengxin.listing.ListType;
  * When an approved entry takes effect and how long it stays (RULES.md §7; 国办发〔2020〕49号; 《河南省社会信用
  * 条例》第二十八条、第三十七条): a black-list entry only after the subject's written prior notice (and the
  * notice period of its rule); a red-list entry after its public notice period; a grey-list entry at once. Minors
- * are never black-listed.
+ * are never put on the black or grey list.
  */
 public final class EntryLifecycle {
 
@@ -47,10 +47,25 @@ public final class EntryLifecycle {
         return publicationEnd == null || byRule.isBefore(publicationEnd) ? byRule : publicationEnd;
     }
 
-    /** Why the subject may not be put on the list, if so: minors are never black-listed. */
-    public static Optional<String> refusal(ListType type, LocalDate birthDate, LocalDate today) {
-        if (type == ListType.BLACK && birthDate != null && birthDate.plusYears(18).isAfter(today)) {
-            return Optional.of("未成年人不得列入严重失信主体名单");
+    /**
+     * Why the subject may not be put on the list, if so. RULES.md §6: minors are never put on dishonesty lists, and
+     * misconduct committed as a minor stays protected once they are of age, so a person is refused the black and
+     * grey lists when under 18 on {@code actOn}: the decision date of the record, the nearest to the act a record
+     * carries (a proposal by hand names no record: the day it is made). A person whose birth date is unknown is
+     * refused too, by rule and by hand alike: nobody can show the act was an adult's, and the protection must not
+     * depend on a missing field; the birth date is completed in the subject registry first. Organisations have no
+     * age; the red list rewards minors as well.
+     */
+    public static Optional<String> refusal(ListType type, boolean person, LocalDate birthDate, LocalDate actOn) {
+        if (type == ListType.RED || !person) {
+            return Optional.empty();
+        }
+        if (birthDate == null) {
+            return Optional.of("出生日期不明，无法确认行为发生时已满十八周岁，不得列入" + type.label()
+                    + "（请先在信用主体库补全出生日期）");
+        }
+        if (birthDate.plusYears(18).isAfter(actOn)) {
+            return Optional.of("行为发生时未满十八周岁：未成年人不得列入" + type.label());
         }
         return Optional.empty();
     }

@@ -35,12 +35,27 @@ class EntryLifecycleTests {
         assertThat(EntryLifecycle.validUntil(decided, null, null)).isNull();
     }
 
+    /** RULES.md §6: minors are never put on dishonesty lists; what they did as minors stays protected. */
     @Test
-    void minorsAreNeverBlackListedButMayBeRedListed() {
-        LocalDate today = LocalDate.of(2026, 11, 30);
-        assertThat(EntryLifecycle.refusal(ListType.BLACK, LocalDate.of(2008, 12, 1), today)).isPresent();
-        assertThat(EntryLifecycle.refusal(ListType.BLACK, LocalDate.of(2008, 11, 30), today)).as("18 today").isEmpty();
-        assertThat(EntryLifecycle.refusal(ListType.RED, LocalDate.of(2012, 1, 1), today)).isEmpty();
+    void minorsAreNeverPutOnADishonestyListNotEvenOnceOfAgeButMayBeRedListed() {
+        LocalDate act = LocalDate.of(2026, 11, 30);
+        assertThat(EntryLifecycle.refusal(ListType.BLACK, true, LocalDate.of(2008, 12, 1), act)).isPresent();
+        assertThat(EntryLifecycle.refusal(ListType.GREY, true, LocalDate.of(2008, 12, 1), act)).isPresent();
+        assertThat(EntryLifecycle.refusal(ListType.BLACK, true, LocalDate.of(2008, 11, 30), act))
+                .as("18 on the day of the act").isEmpty();
+        assertThat(EntryLifecycle.refusal(ListType.BLACK, true, LocalDate.of(2008, 6, 1), LocalDate.of(2026, 3, 2)))
+                .as("of age now, a minor when the decision was taken").isPresent();
+        assertThat(EntryLifecycle.refusal(ListType.RED, true, LocalDate.of(2012, 1, 1), act)).isEmpty();
+    }
+
+    @Test
+    void aPersonOfUnknownAgeIsNotPutOnADishonestyListAndAnOrganisationHasNoAge() {
+        LocalDate act = LocalDate.of(2026, 11, 30);
+        assertThat(EntryLifecycle.refusal(ListType.BLACK, true, null, act)).hasValueSatisfying(r ->
+                assertThat(r).contains("出生日期不明"));
+        assertThat(EntryLifecycle.refusal(ListType.GREY, true, null, act)).isPresent();
+        assertThat(EntryLifecycle.refusal(ListType.RED, true, null, act)).isEmpty();
+        assertThat(EntryLifecycle.refusal(ListType.BLACK, false, null, act)).isEmpty();
     }
 
     @Test
