@@ -288,13 +288,19 @@ public class Listing {
 
     // ---- proposals by a department
 
-    /** A department proposes an entry by hand (e.g. a red-list recommendation); it still needs review. */
+    /**
+     * A department proposes an entry by hand (e.g. a red-list recommendation); it still needs review, and it ends
+     * on a day the department gives ({@link EntryLifecycle#manualValidityProblem}).
+     */
     @Transactional
     public UUID propose(UUID subjectId, ListType type, String legalBasis, String reasons, LocalDate validUntil) {
         Actor by = AuditLog.currentActor();
         if (legalBasis == null || legalBasis.isBlank() || reasons == null || reasons.isBlank()) {
             throw new ListingProblem("PROPOSAL_INCOMPLETE", DomainProblem.Kind.INVALID_INPUT, "须写明认定依据和事实理由");
         }
+        EntryLifecycle.manualValidityProblem(validUntil, LocalDate.now(clock)).ifPresent(p -> {
+            throw new ListingProblem("PROPOSAL_VALIDITY", DomainProblem.Kind.INVALID_INPUT, p);
+        });
         SubjectProfile profile = subjects.profile(subjectId).orElseThrow(() -> new ListingProblem("SUBJECT_UNKNOWN",
                 DomainProblem.Kind.NOT_FOUND, "信用主体不存在"));
         EntryLifecycle.refusal(type, profile.kind() == SubjectKind.PERSON, profile.birthDate(), LocalDate.now(clock))

@@ -77,6 +77,9 @@ class ListingIT {
     @Autowired
     java.time.Clock clock;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private String courtSubmits;
     private String hrChecks;
     private String marketChecks;
@@ -159,7 +162,7 @@ class ListingIT {
         TestCitizens.Person person = TestCitizens.register(subjects, "龚志红");
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
         UUID id = as("maker-1", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号",
-                "市级道德模范", null));
+                "市级道德模范", aYearFromNow()));
         Throwable own = org.assertj.core.api.Assertions.catchThrowable(() -> as("maker-1",
                 () -> listing.approve(id, "")));
         assertThat(own).isInstanceOf(ListingProblem.class).extracting("code").isEqualTo("LIST_SELF_REVIEW");
@@ -197,10 +200,10 @@ class ListingIT {
         assertThat(listing.evaluate(Set.of(minor)).proposed()).isZero();
         assertThat(listing.entriesOf(minor)).noneMatch(e -> e.listType() == ListType.BLACK);
         Throwable manual = org.assertj.core.api.Assertions.catchThrowable(() -> as("maker-2",
-                () -> listing.propose(minor, ListType.BLACK, "某法规", "某理由", null)));
+                () -> listing.propose(minor, ListType.BLACK, "某法规", "某理由", aYearFromNow())));
         assertThat(manual).isInstanceOf(ListingProblem.class).extracting("code").isEqualTo("LIST_MINOR");
         Throwable grey = org.assertj.core.api.Assertions.catchThrowable(() -> as("maker-2",
-                () -> listing.propose(minor, ListType.GREY, "某法规", "某理由", null)));
+                () -> listing.propose(minor, ListType.GREY, "某法规", "某理由", aYearFromNow())));
         assertThat(grey).isInstanceOf(ListingProblem.class).extracting("code").isEqualTo("LIST_MINOR");
     }
 
@@ -254,8 +257,32 @@ class ListingIT {
         listing.evaluate(Set.of(subject));
         assertThat(listing.entriesOf(subject)).noneMatch(e -> e.listType() == ListType.RED);
         Throwable manual = org.assertj.core.api.Assertions.catchThrowable(() -> as("maker-5",
-                () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级道德模范", null)));
+                () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级道德模范", aYearFromNow())));
         assertThat(manual).isInstanceOf(ListingProblem.class).extracting("code").isEqualTo("LIST_RED_BARRED");
+    }
+
+    /** A department's entry needs a last day: after today and within the longest publication period (issue #5). */
+    @Test
+    void aProposalByHandWithoutAValidLastDayIsRefusedOnTheForm() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "丁文博");
+        for (String validUntil : List.of("", LocalDate.now(clock).toString(),
+                LocalDate.now(clock).plusYears(3).plusDays(1).toString())) {
+            org.springframework.test.web.servlet.MvcResult refused = mvc.perform(post("/console/lists")
+                            .param("subjectNumber", person.number()).param("type", "RED")
+                            .param("legalBasis", "国办发〔2016〕98号").param("reasons", "市级道德模范")
+                            .param("validUntil", validUntil).with(staff("maker-7", "list:propose")).with(csrf()))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                            "/console/lists"))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                            .attribute("failureCode", "PROPOSAL_VALIDITY"))
+                    .andReturn();
+            mvc.perform(get("/console/lists").flashAttrs(refused.getFlashMap()).with(staff("maker-7", "list:propose")))
+                    .andExpect(content().string(containsString("有效期至")))
+                    .andExpect(content().string(containsString("PROPOSAL_VALIDITY")));
+        }
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        assertThat(listing.entriesOf(subject)).isEmpty();
     }
 
     @Test
@@ -263,9 +290,12 @@ class ListingIT {
         TestCitizens.Person person = TestCitizens.register(subjects, "蔡秀英");
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
         UUID grey = as("maker-3", () -> listing.propose(subject, ListType.GREY, "国办发〔2020〕49号", "较重处罚",
-                LocalDate.now().minusDays(1)));
+                LocalDate.now(clock).plusDays(1)));
         UUID black = as("maker-3", () -> listing.propose(subject, ListType.BLACK, "某法规第十条", "严重失信",
-                LocalDate.now().minusDays(1)));
+                LocalDate.now(clock).plusDays(1)));
+        // The clock is the system's: the two days pass in the database instead.
+        jdbc.sql("UPDATE listing.entry SET valid_until = current_date - 1 WHERE id IN (?, ?)").params(grey, black)
+                .update();
         as("checker-3", () -> listing.approve(grey, ""));
         as("checker-3", () -> listing.approve(black, ""));
         assertThat(listing.entry(grey).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
@@ -407,6 +437,10 @@ class ListingIT {
             })).andReturn().getResponse().getStatus();
         }
         assertThat(status).isEqualTo(429);
+    }
+
+    private LocalDate aYearFromNow() {
+        return LocalDate.now(clock).plusYears(1);
     }
 
     /** A general administrative penalty (MARKET) decided 13 months ago: negative, shown, within three years. */

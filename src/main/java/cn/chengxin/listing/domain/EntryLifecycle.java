@@ -3,6 +3,7 @@ package cn.chengxin.listing.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Optional;
 
 import cn.chengxin.listing.EntryStatus;
@@ -45,6 +46,31 @@ public final class EntryLifecycle {
             return publicationEnd;
         }
         return publicationEnd == null || byRule.isBefore(publicationEnd) ? byRule : publicationEnd;
+    }
+
+    /**
+     * The longest a department's proposal may stay in force: the longest publication period of RULES.md §4 (严重,
+     * 3 years; 国办发〔2025〕22号). An entry by hand rests on no record whose period would end it, so its own last
+     * day is all that stops its measures.
+     */
+    public static final Period LONGEST_MANUAL_VALIDITY = Period.ofYears(3);
+
+    /**
+     * What is wrong with the last day a department gave its proposal ({@code validUntil}); empty when it may stand:
+     * it is required, after today and within {@link #LONGEST_MANUAL_VALIDITY}.
+     */
+    public static Optional<String> manualValidityProblem(LocalDate validUntil, LocalDate today) {
+        LocalDate latest = today.plus(LONGEST_MANUAL_VALIDITY);
+        if (validUntil == null) {
+            return Optional.of("须填写有效期至（最长 3 年，至" + latest + "）");
+        }
+        if (!validUntil.isAfter(today)) {
+            return Optional.of("有效期至须晚于今天");
+        }
+        if (validUntil.isAfter(latest)) {
+            return Optional.of("有效期至不得晚于" + latest + "（最长 3 年，与严重失信信息的最长公示期相同）");
+        }
+        return Optional.empty();
     }
 
     /**

@@ -1,6 +1,7 @@
 package cn.chengxin.listing.web;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import java.util.stream.Collectors;
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
+import cn.chengxin.listing.domain.EntryLifecycle;
 import cn.chengxin.listing.domain.ListRule;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
@@ -33,10 +35,12 @@ class ListingConsole {
 
     private final Listing listing;
     private final SubjectRegistry subjects;
+    private final Clock clock;
 
-    ListingConsole(Listing listing, SubjectRegistry subjects) {
+    ListingConsole(Listing listing, SubjectRegistry subjects, Clock clock) {
         this.listing = listing;
         this.subjects = subjects;
+        this.clock = clock;
     }
 
     @RequiresPermission(Permission.LIST_PROPOSE)
@@ -49,6 +53,9 @@ class ListingConsole {
         model.addAttribute("type", type);
         model.addAttribute("statuses", EntryStatus.values());
         model.addAttribute("types", ListType.values());
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("validFrom", today.plusDays(1));
+        model.addAttribute("validTo", today.plus(EntryLifecycle.LONGEST_MANUAL_VALIDITY));
         return "console/lists";
     }
 

@@ -35,6 +35,20 @@ class EntryLifecycleTests {
         assertThat(EntryLifecycle.validUntil(decided, null, null)).isNull();
     }
 
+    /** A department's entry rests on no record: it needs its own last day, within RULES.md §4's longest period. */
+    @Test
+    void aProposalByHandNeedsALastDayAfterTodayAndWithinThreeYears() {
+        LocalDate today = LocalDate.of(2026, 11, 30);
+        assertThat(EntryLifecycle.manualValidityProblem(null, today)).hasValueSatisfying(p ->
+                assertThat(p).contains("须填写有效期至"));
+        assertThat(EntryLifecycle.manualValidityProblem(today, today)).isPresent();
+        assertThat(EntryLifecycle.manualValidityProblem(today.minusDays(1), today)).isPresent();
+        assertThat(EntryLifecycle.manualValidityProblem(today.plusDays(1), today)).isEmpty();
+        assertThat(EntryLifecycle.manualValidityProblem(LocalDate.of(2029, 11, 30), today)).isEmpty();
+        assertThat(EntryLifecycle.manualValidityProblem(LocalDate.of(2029, 12, 1), today)).hasValueSatisfying(p ->
+                assertThat(p).contains("2029-11-30"));
+    }
+
     /** RULES.md §6: minors are never put on dishonesty lists; what they did as minors stays protected. */
     @Test
     void minorsAreNeverPutOnADishonestyListNotEvenOnceOfAgeButMayBeRedListed() {
