@@ -334,7 +334,7 @@ public class Listing {
         ListRule rule = entry.ruleCode() == null ? null : store.ruleHistory(entry.ruleCode()).stream()
                 .filter(r -> r.code().equals(entry.ruleCode())).findFirst().orElse(null);
         int noticeDays = rule == null ? (entry.listType() == ListType.BLACK ? 5 : entry.listType() == ListType.RED ? 7 : 0)
-                : rule.noticeDays();
+                : rule.priorNoticeDays();
         Instant now = clock.instant();
         EntryLifecycle.AfterApproval next = EntryLifecycle.approve(entry.listType(), noticeDays, now);
         if (!store.decide(entryId, next.status(), by.actorId(), now, note, next.effectiveFrom())) {

@@ -340,7 +340,13 @@ class ListingIT {
                 () -> listing.saveRule(new ListRule("RED_PENALTIES", 0, ListType.RED, "处罚", Set.of(
                         "P_ADMIN_PENALTY_GENERAL"), null, null, "国办发〔2016〕98号", 12, 7, "期满", false))));
         assertThat(red).isInstanceOf(ListingProblem.class).hasMessageContaining("不是守信信息");
-        assertThat(listing.rules()).extracting(ListRule::code).doesNotContain("BLACK_MINOR_PENALTIES", "RED_PENALTIES");
+        Throwable noNotice = org.assertj.core.api.Assertions.catchThrowable(() -> as("rule-clerk",
+                () -> listing.saveRule(new ListRule("BLACK_SERIOUS_NO_NOTICE", 0, ListType.BLACK, "严重处罚", Set.of(
+                        "P_ADMIN_PENALTY_SERIOUS"), null, null, "国办发〔2020〕49号", 36, 0, "期满", false))));
+        assertThat(noNotice).isInstanceOf(ListingProblem.class).hasMessageContaining("事先告知")
+                .extracting("code").isEqualTo("RULE_INVALID");
+        assertThat(listing.rules()).extracting(ListRule::code).doesNotContain("BLACK_MINOR_PENALTIES", "RED_PENALTIES",
+                "BLACK_SERIOUS_NO_NOTICE");
         assertThat(as("rule-clerk", () -> listing.saveRule(new ListRule("BLACK_SERIOUS_PENALTIES_DRAFT", 0,
                 ListType.BLACK, "严重处罚（未启用）", Set.of("P_ADMIN_PENALTY_SERIOUS"), null, null, "国办发〔2020〕49号", 36,
                 5, "期满", false)))).isPositive();

@@ -22,8 +22,29 @@ public record ListRule(String code, int version, ListType listType, String name,
                        String conditionField, BigDecimal conditionMin, String legalBasis, Integer validityMonths,
                        int noticeDays, String exitConditions, boolean enabled) {
 
+    /**
+     * Items whose subjects a court has listed itself (失信被执行人, 法释〔2017〕7号): the court decided, served its
+     * decision and hears corrections, so the platform mirrors the court's list at once, without a prior notice of
+     * its own (RULES.md §7). Every other black-list rule is the platform's own listing.
+     */
+    static final Set<String> LISTED_BY_COURT = Set.of("P_COURT_DEFAULTER", "O_COURT_DEFAULTER");
+
     public ListRule {
         itemCodes = Set.copyOf(itemCodes);
+    }
+
+    /** Whether every item the rule names is one a court lists itself ({@link #LISTED_BY_COURT}). */
+    public boolean listedByCourt() {
+        return !itemCodes.isEmpty() && LISTED_BY_COURT.containsAll(itemCodes);
+    }
+
+    /**
+     * The days between the prior notice and effect (black list) or of the public notice (red list). RULES.md §7:
+     * written prior notice before black-listing, so a black-list rule saved with none before this was required
+     * still gives one day, unless a court listed its subjects.
+     */
+    public int priorNoticeDays() {
+        return listType == ListType.BLACK && !listedByCourt() ? Math.max(1, noticeDays) : noticeDays;
     }
 
     /** Whether a shown record of {@code itemCode} with this content proposes its subject. */
@@ -99,6 +120,9 @@ public record ListRule(String code, int version, ListType listType, String name,
         }
         if (noticeDays < 0 || noticeDays > 60) {
             problems.add("告知或公示天数应在 0–60 天之间");
+        } else if (listType == ListType.BLACK && noticeDays < 1 && !listedByCourt()) {
+            // RULES.md §7 (国办发〔2020〕49号): written prior notice before listing, not together with its effect.
+            problems.add("列入严重失信主体名单前须书面事先告知：告知天数至少 1 天（法院公布的失信被执行人除外）");
         }
         if ((conditionField == null || conditionField.isBlank()) != (conditionMin == null)) {
             problems.add("条件字段和最小值须同时填写或同时留空");

@@ -45,6 +45,30 @@ class ListRuleTests {
         assertThat(rule(ListType.BLACK, "P_COURT_DEFAULTER", "P_TAX_SERIOUS_DISHONESTY").itemProblems(BASE)).isEmpty();
     }
 
+    /** RULES.md §7: written prior notice before black-listing; a court's own list carries the court's notice. */
+    @Test
+    void aBlackListRuleNeedsAPriorNoticeDayUnlessACourtListedItsSubjects() {
+        assertThat(rule(ListType.BLACK, 0, "P_TAX_SERIOUS_DISHONESTY").problems()).singleElement().asString()
+                .contains("事先告知");
+        assertThat(rule(ListType.BLACK, 0, "P_COURT_DEFAULTER", "P_TAX_SERIOUS_DISHONESTY").problems()).hasSize(1);
+        assertThat(rule(ListType.BLACK, 1, "P_TAX_SERIOUS_DISHONESTY").problems()).isEmpty();
+        assertThat(rule(ListType.BLACK, 0, "P_COURT_DEFAULTER", "O_COURT_DEFAULTER").problems()).isEmpty();
+        assertThat(rule(ListType.GREY, 0, "P_ADMIN_PENALTY_SERIOUS").problems()).isEmpty();
+    }
+
+    @Test
+    void aBlackListRuleSavedWithoutANoticePeriodStillGivesOneDay() {
+        assertThat(rule(ListType.BLACK, 0, "P_TAX_SERIOUS_DISHONESTY").priorNoticeDays()).isEqualTo(1);
+        assertThat(rule(ListType.BLACK, 5, "P_TAX_SERIOUS_DISHONESTY").priorNoticeDays()).isEqualTo(5);
+        assertThat(rule(ListType.BLACK, 0, "P_COURT_DEFAULTER").priorNoticeDays()).isZero();
+        assertThat(rule(ListType.GREY, 0, "P_ADMIN_PENALTY_SERIOUS").priorNoticeDays()).isZero();
+    }
+
+    private static ListRule rule(ListType type, int noticeDays, String... items) {
+        return new ListRule("TEST_RULE", 0, type, "测试规则", Set.of(items), null, null, "依据", 12, noticeDays, "期满",
+                true);
+    }
+
     private static ListRule rule(ListType type, String... items) {
         return new ListRule("TEST_RULE", 0, type, "测试规则", Set.of(items), null, null, "依据", 12, 5, "期满", true);
     }
