@@ -4,13 +4,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A list entry as staff, the subject and the check index see it; the number only masked. */
-public record ListEntry(UUID id, ListType listType, String ruleCode, String ruleName, UUID subjectId,
-                        String subjectPseudonym, String subjectName, String maskedName, String maskedNumber,
-                        UUID recordKey, String departmentCode, String legalBasis, String reasons, EntryStatus status,
-                        String proposedBy, Instant proposedAt, String reviewedBy, Instant reviewedAt, String reviewNote,
-                        Instant effectiveFrom, LocalDate validUntil, Instant exitedAt, String exitReason,
-                        boolean disputed, long changeSeq) {
+/**
+ * A list entry as staff, the subject and the check index see it; the number only masked. {@code ruleCode} and
+ * {@code ruleVersion} name the rule version that proposed it (null for a department's proposal).
+ */
+public record ListEntry(UUID id, ListType listType, String ruleCode, Integer ruleVersion, String ruleName,
+                        UUID subjectId, String subjectPseudonym, String subjectName, String maskedName,
+                        String maskedNumber, UUID recordKey, String departmentCode, String legalBasis, String reasons,
+                        EntryStatus status, String proposedBy, Instant proposedAt, String reviewedBy,
+                        Instant reviewedAt, String reviewNote, Instant effectiveFrom, LocalDate validUntil,
+                        Instant exitedAt, String exitReason, boolean disputed, long changeSeq) {
 
     /** In force on {@code today}: effective and not past its last day. */
     public boolean inForce(LocalDate today) {

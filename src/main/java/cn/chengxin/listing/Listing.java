@@ -331,8 +331,12 @@ public class Listing {
     public EntryStatus approve(UUID entryId, String note) {
         Actor by = AuditLog.currentActor();
         ListEntry entry = reviewable(entryId, by);
-        ListRule rule = entry.ruleCode() == null ? null : store.ruleHistory(entry.ruleCode()).stream()
-                .filter(r -> r.code().equals(entry.ruleCode())).findFirst().orElse(null);
+        ListRule rule = ruleOf(entry).orElse(null);
+        if (entry.ruleCode() != null && !store.currentRule(entry.ruleCode()).map(ListRule::enabled).orElse(false)) {
+            // A disabled rule no longer names a ground for listing; its open proposals are rejected, not approved.
+            throw new ListingProblem("LIST_RULE_DISABLED", DomainProblem.Kind.CONFLICT,
+                    "提出该建议的认定规则已停用，不能再据此认定，请作不予认定处理");
+        }
         int noticeDays = rule == null ? (entry.listType() == ListType.BLACK ? 5 : entry.listType() == ListType.RED ? 7 : 0)
                 : rule.priorNoticeDays();
         Instant now = clock.instant();
@@ -459,8 +463,16 @@ public class Listing {
     }
 
     private String exitConditionsOf(ListEntry entry) {
-        return entry.ruleCode() == null ? "依法移出" : store.ruleHistory(entry.ruleCode()).stream()
-                .findFirst().map(ListRule::exitConditions).orElse("依法移出");
+        return ruleOf(entry).map(ListRule::exitConditions).orElse("依法移出");
+    }
+
+    /**
+     * The rule version that proposed the entry: its notice period and exit conditions are what the proposal was
+     * made under, whatever a later version says (a later edit is a new version, not a new ground).
+     */
+    private Optional<ListRule> ruleOf(ListEntry entry) {
+        return entry.ruleCode() == null || entry.ruleVersion() == null ? Optional.empty()
+                : store.rule(entry.ruleCode(), entry.ruleVersion());
     }
 
     private void notice(ListEntry entry, ListNotice.Kind kind, NoticeText.Text text, Instant at) {

@@ -352,6 +352,41 @@ class ListingIT {
                 5, "期满", false)))).isPositive();
     }
 
+    /**
+     * Approval follows the rule version that made the proposal (its notice period and exit conditions), not a later
+     * edit; and a proposal whose rule has since been disabled is not approved (issue #5).
+     */
+    @Test
+    void approvalFollowsTheProposingRuleVersionAndRefusesADisabledRule() throws Exception {
+        String code = "BLACK_VERSIONED_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        try {
+            saveSeriousPenaltyRule(code, 3, "缴清罚款后移出（第一版）", true);
+            TestCitizens.Person first = TestCitizens.register(subjects, "俞晓光");
+            TestCitizens.Person second = TestCitizens.register(subjects, "闻可欣");
+            ListEntry firstProposal = seriousPenaltyProposedBy(code, first);
+            ListEntry secondProposal = seriousPenaltyProposedBy(code, second);
+            assertThat(firstProposal.ruleVersion()).isEqualTo(1);
+            saveSeriousPenaltyRule(code, 10, "期满移出（第二版）", true);
+
+            as("checker-8", () -> listing.approve(firstProposal.id(), ""));
+            ListEntry notified = listing.entry(firstProposal.id()).orElseThrow();
+            assertThat(Duration.between(notified.reviewedAt(), notified.effectiveFrom())).isEqualTo(Duration.ofDays(3));
+            assertThat(listing.noticesOfEntry(firstProposal.id())).singleElement()
+                    .satisfies(n -> assertThat(n.body()).contains("第一版").doesNotContain("第二版"));
+
+            saveSeriousPenaltyRule(code, 10, "期满移出（第二版）", false);
+            Throwable disabled = org.assertj.core.api.Assertions.catchThrowable(() -> as("checker-8",
+                    () -> listing.approve(secondProposal.id(), "")));
+            assertThat(disabled).isInstanceOf(ListingProblem.class).hasMessageContaining("已停用")
+                    .extracting("code").isEqualTo("LIST_RULE_DISABLED");
+            assertThat(listing.entry(secondProposal.id()).orElseThrow().status()).isEqualTo(EntryStatus.PROPOSED);
+        } finally {
+            if (listing.rules().stream().anyMatch(r -> r.code().equals(code) && r.enabled())) {
+                saveSeriousPenaltyRule(code, 10, "停用", false); // other tests' serious penalties stay off it
+            }
+        }
+    }
+
     /** A rule saved before its item became unusable for punishment no longer black-lists anyone by it. */
     @Test
     void aBlackListRuleStopsProposingOnceItsItemMayNoLongerPunish() throws Exception {
@@ -443,6 +478,22 @@ class ListingIT {
             })).andReturn().getResponse().getStatus();
         }
         assertThat(status).isEqualTo(429);
+    }
+
+    private void saveSeriousPenaltyRule(String code, int noticeDays, String exitConditions, boolean enabled)
+            throws Exception {
+        as("rule-clerk", () -> listing.saveRule(new ListRule(code, 0, ListType.BLACK, "测试：严重行政处罚",
+                Set.of("P_ADMIN_PENALTY_SERIOUS"), null, null, "国办发〔2020〕49号", 36, noticeDays, exitConditions,
+                enabled)));
+    }
+
+    /** A serious penalty delivered for the person, and the black-list proposal the rule {@code code} made of it. */
+    private ListEntry seriousPenaltyProposedBy(String code, TestCitizens.Person person) throws Exception {
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_SERIOUS",
+                "驻市监罚〔2026〕" + (int) (Math.random() * 900 + 100) + "号");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        return await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
+                .filter(e -> code.equals(e.ruleCode())).findFirst().orElse(null), e -> e != null);
     }
 
     private LocalDate aYearFromNow() {

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Repository;
 public class JdbcListing {
 
     private static final String ENTRY_COLUMNS = """
-            e.id, e.list_type, e.rule_code, coalesce(r.name, '部门认定'), e.subject_id, e.subject_pseudonym,
+            e.id, e.list_type, e.rule_code, e.rule_version, coalesce(r.name, '部门认定'), e.subject_id,
+            e.subject_pseudonym,
             e.subject_name, e.subject_kind, e.masked_number, e.record_key, e.department_code, e.legal_basis, e.reasons,
             e.status, e.proposed_by, e.proposed_at, e.reviewed_by, e.reviewed_at, e.review_note, e.effective_from,
             e.valid_until, e.exited_at, e.exit_reason, e.disputed, e.change_seq
@@ -49,6 +50,17 @@ public class JdbcListing {
     public List<ListRule> ruleHistory(String code) {
         return jdbc.sql("SELECT * FROM listing.rule WHERE code = ? ORDER BY version DESC").param(code)
                 .query(this::rule).list();
+    }
+
+    /** One version of a rule, as it was saved. */
+    public Optional<ListRule> rule(String code, int version) {
+        return jdbc.sql("SELECT * FROM listing.rule WHERE code = ? AND version = ?").params(code, version)
+                .query(this::rule).optional();
+    }
+
+    public Optional<ListRule> currentRule(String code) {
+        return jdbc.sql("SELECT * FROM listing.rule WHERE code = ? AND current").param(code).query(this::rule)
+                .optional();
     }
 
     /** Adds the rule as the new current version of its code; returns the version number. */
@@ -219,15 +231,15 @@ public class JdbcListing {
     }
 
     private ListEntry mapEntry(ResultSet rs, int n) throws SQLException {
-        String name = rs.getString(7);
-        boolean person = "PERSON".equals(rs.getString(8));
+        String name = rs.getString(8);
+        boolean person = "PERSON".equals(rs.getString(9));
         return new ListEntry(rs.getObject(1, UUID.class), ListType.valueOf(rs.getString(2)), rs.getString(3),
-                rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), name,
-                person ? Masking.personName(name) : name, rs.getString(9), rs.getObject(10, UUID.class),
-                rs.getString(11), rs.getString(12), rs.getString(13), EntryStatus.valueOf(rs.getString(14)),
-                rs.getString(15), instant(rs.getTimestamp(16)), rs.getString(17), instant(rs.getTimestamp(18)),
-                rs.getString(19), instant(rs.getTimestamp(20)), localDate(rs.getDate(21)),
-                instant(rs.getTimestamp(22)), rs.getString(23), rs.getBoolean(24), rs.getLong(25));
+                (Integer) rs.getObject(4), rs.getString(5), rs.getObject(6, UUID.class), rs.getString(7), name,
+                person ? Masking.personName(name) : name, rs.getString(10), rs.getObject(11, UUID.class),
+                rs.getString(12), rs.getString(13), rs.getString(14), EntryStatus.valueOf(rs.getString(15)),
+                rs.getString(16), instant(rs.getTimestamp(17)), rs.getString(18), instant(rs.getTimestamp(19)),
+                rs.getString(20), instant(rs.getTimestamp(21)), localDate(rs.getDate(22)),
+                instant(rs.getTimestamp(23)), rs.getString(24), rs.getBoolean(25), rs.getLong(26));
     }
 
     // ---- last negative records
