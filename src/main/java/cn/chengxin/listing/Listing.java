@@ -51,6 +51,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Listing {
 
+    /**
+     * Far beyond any real public list (as ContentPublishing's); keeps the offset of a hostile page number from
+     * overflowing into a negative OFFSET.
+     */
+    private static final int MAX_PUBLIC_PAGE = 100_000;
     /** Subjects re-marked per page after an item changed nature. */
     private static final int REVISED_ITEM_PAGE = 5_000;
     /** The states whose records count for the last negative record (as in {@link #markNegatives}). */
@@ -527,9 +532,10 @@ public class Listing {
     public PublicPage published(ListType type, boolean inNotice, String name, String pseudonym, int page, int size) {
         List<EntryStatus> statuses = List.of(inNotice ? EntryStatus.PUBLIC_NOTICE : EntryStatus.EFFECTIVE);
         LocalDate today = LocalDate.now(clock);
+        int p = Math.min(Math.max(0, page), MAX_PUBLIC_PAGE);
         return new PublicPage(store.published(type, statuses, blankToNull(name), blankToNull(pseudonym), today,
-                page * size, size), store.countPublished(type, statuses, blankToNull(name), blankToNull(pseudonym),
-                today), page, size);
+                p * size, size), store.countPublished(type, statuses, blankToNull(name), blankToNull(pseudonym),
+                today), p, size);
     }
 
     public List<JdbcListing.Count> counts() {

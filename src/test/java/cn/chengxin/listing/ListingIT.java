@@ -138,10 +138,13 @@ class ListingIT {
         mvc.perform(get("/console/measures").with(staff("office", "measure:cases")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("NO_FLIGHTS_TRAINS")));
 
-        // Public list: de-identified, found by name and by number.
+        // Public list: de-identified, found by name and by number; the issuing department by name.
         String masked = cn.chengxin.subject.domain.Masking.personName(person.name());
+        String court = directory.departments().stream().filter(d -> d.code().equals("COURT")).findFirst()
+                .orElseThrow().name();
         mvc.perform(get("/lists").param("q", person.name())).andExpect(status().isOk())
                 .andExpect(content().string(containsString(masked)))
+                .andExpect(content().string(containsString("<td>" + court + "</td>")))
                 .andExpect(content().string(not(containsString(person.number()))));
         mvc.perform(get("/lists").param("q", person.number())).andExpect(status().isOk())
                 .andExpect(content().string(containsString(masked)));

@@ -50,6 +50,19 @@ class WebSurfacesIT {
         }
     }
 
+    /** A hostile page number of a public list is clamped, not a negative OFFSET and a 500 (issue #5). */
+    @Test
+    void aHugePageNumberOfAPublicListIsClampedNotAnError() throws Exception {
+        for (String type : new String[] {"BLACK", "RED"}) {
+            mvc.perform(get("/lists").param("type", type).param("page", Integer.toString(Integer.MAX_VALUE))
+                            .with(r -> {
+                                r.setRemoteAddr("198.51.100.23");
+                                return r;
+                            }))
+                    .andExpect(status().isOk()).andExpect(content().string(containsString("没有符合条件")));
+        }
+    }
+
     @Test
     void theLoginPagesRenderInChinese() throws Exception {
         mvc.perform(get("/console/login")).andExpect(status().isOk())

@@ -1,7 +1,10 @@
 package cn.chengxin.portal.web;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 
+import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.shared.ratelimit.PerAddressLimit;
@@ -27,13 +30,15 @@ class PublicLists {
 
     private final Listing listing;
     private final SubjectRegistry subjects;
+    private final StaffDirectory directory;
     private final Clock clock;
     private final PerAddressLimit limit;
 
-    PublicLists(Listing listing, SubjectRegistry subjects, Clock clock,
+    PublicLists(Listing listing, SubjectRegistry subjects, StaffDirectory directory, Clock clock,
                 @Value("${chengxin.portal.list-pages-per-minute:60}") long perMinute) {
         this.listing = listing;
         this.subjects = subjects;
+        this.directory = directory;
         this.clock = clock;
         this.limit = new PerAddressLimit(perMinute, "LIST_RATE_LIMITED");
     }
@@ -70,6 +75,10 @@ class PublicLists {
         model.addAttribute("q", pseudonym != null ? "" : query);
         model.addAttribute("queryProblem", queryProblem);
         model.addAttribute("result", result);
+        // The issuing department by name, as the disclosures show it; a code the directory lacks stays as it is.
+        Map<String, String> departments = new HashMap<>();
+        directory.departments().forEach(d -> departments.put(d.code(), d.name()));
+        model.addAttribute("departments", departments);
         model.addAttribute("pages", (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         return "portal/lists";
     }
