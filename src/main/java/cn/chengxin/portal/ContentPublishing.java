@@ -88,13 +88,13 @@ public class ContentPublishing {
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.submit").detail(id.toString()));
     }
 
-    /** The checker's decision: the article goes public. Refused to its author and to its submitter. */
+    /** The checker's decision: the article goes public. Refused to its author, its last editor and its submitter. */
     @Transactional
     public void publish(UUID id, int version, String note) {
         Article article = current(id, Step.PUBLISH);
         String by = actor();
         try {
-            ArticleLifecycle.requireOtherReviewer(by, article.createdBy(), article.submittedBy());
+            ArticleLifecycle.requireOtherReviewer(by, article.createdBy(), article.editedBy(), article.submittedBy());
         } catch (ContentProblem ownArticle) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.publish").result(AuditResult.DENIED)
                     .detail(id + ": own article"));

@@ -86,6 +86,28 @@ class ContentPublishingIT {
         mvc.perform(get("/cases/{id}", draft.id())).andExpect(status().isNotFound());
     }
 
+    /** Whoever last edited the text may not publish it after the author submits it (issue #5). */
+    @Test
+    void theLastEditorCannotPublishTheTextTheyRewrote() throws Exception {
+        as("writer");
+        Article draft = content.draft(new ArticleText(ArticleKind.KNOWLEDGE, "信用修复指南" + UUID.randomUUID(), "摘要",
+                "原文。"));
+        as("editor");
+        content.edit(draft.id(), draft.version(), new ArticleText(ArticleKind.KNOWLEDGE, draft.title(), "摘要",
+                "改写后的正文。"));
+        as("writer");
+        content.submit(draft.id(), content.find(draft.id()).orElseThrow().version());
+        int pending = content.find(draft.id()).orElseThrow().version();
+
+        as("editor");
+        assertThatThrownBy(() -> content.publish(draft.id(), pending, ""))
+                .extracting(e -> ((DomainProblem) e).code()).isEqualTo("FOUR_EYES");
+        assertThat(content.published(draft.id())).isEmpty();
+        as("checker");
+        content.publish(draft.id(), pending, "同意发布");
+        assertThat(content.published(draft.id())).isPresent();
+    }
+
     @Test
     void twoReviewersApprovingAtOnceMakeExactlyOneDecision() throws Exception {
         as("writer");

@@ -8,8 +8,8 @@ import cn.chengxin.shared.DomainProblem;
  * The life of a typical case or article: written as a draft, submitted, published by a second person of
  * the credit office (maker-checker, RULES.md §10 "操作过程留痕可查"), withdrawn when it should no longer be
  * shown. A rejected submission goes back to draft with the reviewer's note; a withdrawn article is revised
- * as a draft and reviewed again. Nothing is published without a review by someone who neither wrote nor
- * submitted it.
+ * as a draft and reviewed again. Nothing is published without a review by someone who neither wrote, last
+ * edited nor submitted it.
  */
 public final class ArticleLifecycle {
 
@@ -46,11 +46,14 @@ public final class ArticleLifecycle {
         return step.to;
     }
 
-    /** Maker-checker: the reviewer is neither the author nor the one who submitted the article. */
-    public static void requireOtherReviewer(String reviewer, String author, String submitter) {
-        if (reviewer.equals(author) || reviewer.equals(submitter)) {
+    /**
+     * Maker-checker: the reviewer is neither the author, nor the last to edit the text (else whoever rewrote a
+     * colleague's draft could publish their own words once the author submitted it), nor its submitter.
+     */
+    public static void requireOtherReviewer(String reviewer, String author, String lastEditor, String submitter) {
+        if (reviewer.equals(author) || reviewer.equals(lastEditor) || reviewer.equals(submitter)) {
             throw new ContentProblem("FOUR_EYES", DomainProblem.Kind.FORBIDDEN,
-                    "不能审核发布自己撰写或提交的文章（双人复核）");
+                    "不能审核发布自己撰写、修改或提交的文章（双人复核）");
         }
     }
 }

@@ -39,12 +39,15 @@ class ArticleLifecycleTests {
     }
 
     @Test
-    void theAuthorAndTheSubmitterCannotPublish() {
-        assertThatThrownBy(() -> ArticleLifecycle.requireOtherReviewer("wang", "wang", "li"))
+    void theAuthorTheLastEditorAndTheSubmitterCannotPublish() {
+        assertThatThrownBy(() -> ArticleLifecycle.requireOtherReviewer("wang", "wang", "wang", "li"))
                 .extracting(e -> ((DomainProblem) e).code()).isEqualTo("FOUR_EYES");
-        assertThatThrownBy(() -> ArticleLifecycle.requireOtherReviewer("li", "wang", "li"))
+        assertThatThrownBy(() -> ArticleLifecycle.requireOtherReviewer("li", "wang", "wang", "li"))
                 .extracting(e -> ((DomainProblem) e).kind()).isEqualTo(DomainProblem.Kind.FORBIDDEN);
-        ArticleLifecycle.requireOtherReviewer("zhao", "wang", "li");
+        assertThatThrownBy(() -> ArticleLifecycle.requireOtherReviewer("zhao", "wang", "zhao", "wang"))
+                .as("the last editor's words are their own").extracting(e -> ((DomainProblem) e).code())
+                .isEqualTo("FOUR_EYES");
+        ArticleLifecycle.requireOtherReviewer("zhao", "wang", "wang", "li");
     }
 
     @Test
