@@ -38,6 +38,7 @@ import cn.chengxin.shared.security.Actor;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.SubjectKind;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,6 +59,8 @@ public class Listing {
     private static final int MAX_PUBLIC_PAGE = 100_000;
     /** Subjects re-marked per page after an item changed nature. */
     private static final int REVISED_ITEM_PAGE = 5_000;
+    /** The states whose records are shown and used, so may propose an entry ({@link RecordStatus#shown()}). */
+    private static final Set<RecordStatus> SHOWN = EnumSet.of(RecordStatus.ACTIVE, RecordStatus.IN_DISPUTE);
     /** The states whose records count for the last negative record (as in {@link #markNegatives}). */
     private static final Set<RecordStatus> HAPPENED = EnumSet.complementOf(EnumSet.of(RecordStatus.REVOKED,
             RecordStatus.CORRECTED));
@@ -71,9 +74,12 @@ public class Listing {
     private final City city;
     private final Clock clock;
     private final Notices notices;
+    private final ApplicationEventPublisher events;
 
     Listing(JdbcListing store, CreditFile creditFile, SubjectRegistry subjects, MeasureNames measures,
-            Catalogue catalogue, AuditLog audit, City city, Clock clock, Notices notices) {
+            Catalogue catalogue, AuditLog audit, City city, Clock clock, Notices notices,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.catalogue = catalogue;
         this.notices = notices;
         this.store = store;
@@ -107,7 +113,29 @@ public class Listing {
         int version = store.saveRule(rule, by.actorId(), clock.instant());
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.rule.save")
                 .detail(rule.code() + " v" + version + " " + rule.listType()));
+        events.publishEvent(new ListRuleSaved(rule.code(), version));
         return version;
+    }
+
+    /**
+     * Follows a saved rule version: the subjects already holding a shown record of one of its items are evaluated
+     * again, page by page, so a new or widened rule reaches them without waiting for their next record (as
+     * {@link #itemRevised} does for a revised item); returns how many entries that proposed or ended. A disabled
+     * version proposes nothing, so it evaluates no one.
+     */
+    public int ruleSaved(ListRuleSaved saved) {
+        Optional<ListRule> rule = store.rule(saved.code(), saved.version()).filter(ListRule::enabled);
+        if (rule.isEmpty()) {
+            return 0;
+        }
+        int changed = 0;
+        for (String item : rule.get().itemCodes().stream().sorted().toList()) {
+            changed += creditFile.acrossHolders(item, SHOWN, REVISED_ITEM_PAGE, holders -> {
+                Evaluation done = evaluate(holders);
+                return done.proposed() + done.ended();
+            });
+        }
+        return changed;
     }
 
     // ---- proposals from records

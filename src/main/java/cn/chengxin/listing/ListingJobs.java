@@ -9,8 +9,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the lists current: proposals after every stored chunk, effect after notice periods, exit at validity, the
- * green channel's marks after an item's nature changes.
+ * Keeps the lists current: proposals after every stored chunk and after a rule is saved, effect after notice
+ * periods, exit at validity, the green channel's marks after an item's nature changes.
  */
 @Component
 class ListingJobs {
@@ -40,6 +40,16 @@ class ListingJobs {
         if (marked > 0) {
             log.info("Last negative records marked again for {} subjects after item {} v{}", marked, approved.code(),
                     approved.version());
+        }
+    }
+
+    /** A new or changed rule reaches the subjects who already hold records of its items. */
+    @ApplicationModuleListener
+    void on(ListRuleSaved saved) {
+        int changed = listing.ruleSaved(saved);
+        if (changed > 0) {
+            log.info("Lists re-evaluated after rule {} v{}: {} entries proposed or ended", saved.code(),
+                    saved.version(), changed);
         }
     }
 

@@ -80,6 +80,9 @@ class ListingIT {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @Autowired
+    cn.chengxin.creditfile.CreditFile creditFile;
+
     private String courtSubmits;
     private String hrChecks;
     private String marketChecks;
@@ -390,6 +393,33 @@ class ListingIT {
         }
     }
 
+    /** A rule saved now reaches subjects who already hold records of its items, as an item revision does (#5). */
+    @Test
+    void aNewRuleProposesTheSubjectsWhoAlreadyHoldItsRecords() throws Exception {
+        String code = "RED_HOURS_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        TestCitizens.Person volunteer = TestCitizens.register(subjects, "顾雨桐");
+        UUID subject = subjects.find(subjects.validate(null, volunteer.number())).orElseThrow();
+        java.time.Instant sent = clock.instant().minusSeconds(1);
+        volunteerHours(volunteer, "1234.5"); // below RED_VOLUNTEER's 1500: no rule names the record yet
+        // The record's own evaluation is over before the rule exists.
+        await().atMost(Duration.ofSeconds(10)).until(() -> !creditFile.fileOf(subject).isEmpty()
+                && jdbc.sql("SELECT count(*) FROM event_publication WHERE event_type LIKE '%RecordsChanged' "
+                        + "AND publication_date >= ? AND completion_date IS NULL")
+                .param(java.sql.Timestamp.from(sent)).query(Long.class).single() == 0);
+        assertThat(listing.entriesOf(subject)).isEmpty();
+        try {
+            as("rule-clerk", () -> listing.saveRule(new ListRule(code, 0, ListType.RED, "测试：志愿服务满 1234.5 小时",
+                    Set.of("P_VOLUNTEER_SERVICE"), "hours", new java.math.BigDecimal("1234.5"), "《志愿服务条例》", 24, 7,
+                    "期满移出", true)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
+                    .anyMatch(e -> code.equals(e.ruleCode()) && e.status() == EntryStatus.PROPOSED));
+        } finally {
+            as("rule-clerk", () -> listing.saveRule(new ListRule(code, 0, ListType.RED, "测试：志愿服务满 1234.5 小时",
+                    Set.of("P_VOLUNTEER_SERVICE"), "hours", new java.math.BigDecimal("1234.5"), "《志愿服务条例》", 24, 7,
+                    "期满移出", false)));
+        }
+    }
+
     /** A rule saved before its item became unusable for punishment no longer black-lists anyone by it. */
     @Test
     void aBlackListRuleStopsProposingOnceItsItemMayNoLongerPunish() throws Exception {
@@ -481,6 +511,22 @@ class ListingIT {
             })).andReturn().getResponse().getStatus();
         }
         assertThat(status).isEqualTo(429);
+    }
+
+    private void volunteerHours(TestCitizens.Person person, String hours) throws Exception {
+        if (directory.departments().stream().noneMatch(d -> d.code().equals("CIVILISATION_OFFICE"))) {
+            directory.createDepartment("CIVILISATION_OFFICE", "市文明办", Department.Kind.DATA_PROVIDER, List.of());
+        }
+        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key("CIVILISATION_OFFICE",
+                                Permission.RECORD_SUBMIT))
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"records\":[{\"itemCode\":\"P_VOLUNTEER_SERVICE\",\"subjectNumber\":\""
+                                + person.number() + "\",\"subjectName\":\"" + person.name()
+                                + "\",\"sourceRecordId\":\"VS-" + UUID.randomUUID()
+                                + "\",\"decisionNumber\":\"驻文明志〔2026〕9号\",\"decisionDate\":\""
+                                + LocalDate.now(clock).minusDays(5) + "\",\"fields\":{\"hours\":\"" + hours
+                                + "\",\"organisation\":\"驿城区志愿者协会\"}}]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
     }
 
     private void saveSeriousPenaltyRule(String code, int noticeDays, String exitConditions, boolean enabled)
