@@ -163,6 +163,9 @@ public class Listing {
         Map<UUID, List<FileEntry>> files = creditFile.filesOf(subjectIds);
         Map<UUID, List<ListEntry>> open = new HashMap<>();
         store.openEntriesOf(subjectIds).forEach(e -> open.computeIfAbsent(e.subjectId(), k -> new ArrayList<>()).add(e));
+        // A reviewer's rejection stands for its record: the same record does not come back to the review queue at
+        // every evaluation (a new record, or a department's proposal by hand, may still be reviewed).
+        Set<String> rejected = store.rejectedRecordsOf(subjectIds);
         LocalDate today = LocalDate.now(clock);
         Instant now = clock.instant();
         int proposed = 0;
@@ -184,7 +187,8 @@ public class Listing {
                     if (!rule.proposes(record.itemCode(), record.content())
                             || item == null || !ListRule.admits(rule.listType(), item)
                             || entries.stream().anyMatch(e -> e.listType() == rule.listType()
-                            && record.recordKey().equals(e.recordKey()))) {
+                            && record.recordKey().equals(e.recordKey()))
+                            || rejected.contains(rule.listType() + ":" + record.recordKey())) {
                         continue;
                     }
                     if (rule.listType() == ListType.RED && (RedListStanding.barredBy(openLists)

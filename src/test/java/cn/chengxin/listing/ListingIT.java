@@ -164,6 +164,25 @@ class ListingIT {
     }
 
     @Test
+    void aRejectedProposalDoesNotComeBackAtTheNextEvaluation() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "柯雨桐");
+        submit(courtDefaulter(person.number(), person.name(), "SX-" + UUID.randomUUID(), "ADD", 1))
+                .andExpect(jsonPath("$.accepted").value(1));
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        ListEntry proposal = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
+                .filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
+        as("reviewer-r", () -> {
+            listing.reject(proposal.id(), "执行案件已结案，材料有误");
+            return null;
+        });
+
+        listing.evaluate(List.of(subject));
+
+        assertThat(listing.entriesOf(subject)).filteredOn(e -> e.listType() == ListType.BLACK)
+                .extracting(ListEntry::status).containsExactly(EntryStatus.REJECTED);
+    }
+
+    @Test
     void aProposerNeverReviewsTheirOwnProposalAndTwoReviewersMakeOneDecision() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "龚志红");
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();

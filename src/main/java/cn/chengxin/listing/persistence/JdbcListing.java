@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import cn.chengxin.listing.EntryStatus;
@@ -120,6 +121,14 @@ public class JdbcListing {
         return jdbc.sql("SELECT " + ENTRY_COLUMNS + " WHERE e.subject_id = ANY(?::uuid[]) "
                         + "AND e.status NOT IN ('REJECTED', 'EXITED')")
                 .param(subjects.toArray(UUID[]::new)).query(this::mapEntry).list();
+    }
+
+    /** The lists and records of the subjects' proposals a reviewer rejected, as {@code LIST_TYPE:recordKey}. */
+    public Set<String> rejectedRecordsOf(Collection<UUID> subjects) {
+        return Set.copyOf(jdbc.sql("""
+                        SELECT DISTINCT list_type || ':' || record_key FROM listing.entry
+                        WHERE subject_id = ANY(?::uuid[]) AND status = 'REJECTED' AND record_key IS NOT NULL""")
+                .param(subjects.toArray(UUID[]::new)).query(String.class).list());
     }
 
     public List<ListEntry> entriesOf(UUID subject) {
