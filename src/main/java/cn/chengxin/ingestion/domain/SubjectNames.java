@@ -17,7 +17,8 @@ public final class SubjectNames {
     }
 
     public static boolean same(String a, String b) {
-        return comparable(a).equals(comparable(b));
+        // Nearly every row names its subject exactly as the registry does: no normalising for those.
+        return a != null && a.equals(b) || comparable(a).equals(comparable(b));
     }
 
     /** NFKC (full-width brackets become ASCII), one middle dot with no space around it, single inner spaces. */
