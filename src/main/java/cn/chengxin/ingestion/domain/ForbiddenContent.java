@@ -1,5 +1,6 @@
 package cn.chengxin.ingestion.domain;
 
+import java.text.Normalizer;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -71,10 +72,12 @@ public final class ForbiddenContent {
     }
 
     /** The first forbidden thing found in {@code text}, if any. */
-    public static Optional<Finding> in(String text) {
-        if (text == null || text.isEmpty()) {
+    public static Optional<Finding> in(String value) {
+        if (value == null || value.isEmpty()) {
             return Optional.empty();
         }
+        // An identity number typed in full-width digits (４１０１…, as Chinese input methods give) is the same number.
+        String text = hasFullWidth(value) ? Normalizer.normalize(value, Normalizer.Form.NFKC) : value;
         if (hasLongDigitRun(text)) {
             Matcher m = LONG_NUMBER.matcher(text);
             while (m.find()) {
@@ -98,6 +101,17 @@ public final class ForbiddenContent {
     private static boolean isIdentityNumber(String number) {
         return number.length() == 18 && ResidentIdentityNumber.looksLikeOne(number)
                 && Character.toUpperCase(number.charAt(17)) == ResidentIdentityNumber.checkCharFor(number);
+    }
+
+    /** Full-width forms (U+FF01–U+FF5E): most values hold none, and then need no normalising. */
+    private static boolean hasFullWidth(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\uFF01' && c <= '\uFF5E') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A cheap pre-check: most values hold no run of 14 digits, and then no regex is needed. */

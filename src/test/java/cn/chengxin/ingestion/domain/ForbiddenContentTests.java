@@ -59,4 +59,16 @@ class ForbiddenContentTests {
         assertThat(ForbiddenContent.in("流水号 " + first17 + wrong)).as("a wrong check digit: not an identity number")
                 .isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void anIdentityNumberInFullWidthDigitsIsTheSameNumber() {
+        String first17 = "41170219900307123";
+        String number = first17 + ResidentIdentityNumber.checkCharFor(first17);
+        StringBuilder fullWidth = new StringBuilder();
+        number.chars().forEach(c -> fullWidth.append((char) (c - '0' + '\uFF10')));
+        assertThat(ForbiddenContent.in("当事人身份证号" + fullWidth)).get()
+                .extracting(ForbiddenContent.Finding::category).asString().startsWith("公民身份号码");
+        assertThat(ForbiddenContent.in("血型：ＡＢ")).get().extracting(ForbiddenContent.Finding::category)
+                .isEqualTo("血型");
+    }
 }
