@@ -53,10 +53,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class Listing {
 
     /**
-     * Far beyond any real public list (as ContentPublishing's); keeps the offset of a hostile page number from
+     * Far beyond any real list (as ContentPublishing's); keeps the offset of a hostile page number from
      * overflowing into a negative OFFSET.
      */
-    private static final int MAX_PUBLIC_PAGE = 100_000;
+    private static final int MAX_PAGE = 100_000;
+    /** The most entries one console page shows: a reviewer reads them, so a bigger page only loads the database. */
+    public static final int MAX_PAGE_SIZE = 100;
     /** Subjects re-marked per page after an item changed nature. */
     private static final int REVISED_ITEM_PAGE = 5_000;
     /** The states whose records are shown and used, so may propose an entry ({@link RecordStatus#shown()}). */
@@ -524,8 +526,24 @@ public class Listing {
         return store.entry(id);
     }
 
-    public List<ListEntry> entries(EntryStatus status, ListType type, int limit) {
-        return store.byStatus(status, type, limit);
+    /** A page of the console's entries. */
+    public record EntryPage(List<ListEntry> entries, long total, int page, int size) {
+
+        public long pages() {
+            return (total + size - 1) / size;
+        }
+    }
+
+    /**
+     * A page of the entries a reviewer searches for, in the order of {@link EntrySearch#oldestProposalFirst()}; the
+     * page size is bounded and the page number clamped.
+     */
+    public EntryPage entries(EntrySearch search, int page, int size) {
+        int s = Math.min(Math.max(1, size), MAX_PAGE_SIZE);
+        int p = Math.min(Math.max(0, page), MAX_PAGE);
+        EntrySearch clean = new EntrySearch(search.status(), search.type(), blankToNull(search.ruleCode()),
+                blankToNull(search.name()), blankToNull(search.pseudonym()));
+        return new EntryPage(store.search(clean, p * s, s), store.countSearch(clean), p, s);
     }
 
     public List<ListEntry> entriesOf(UUID subjectId) {
@@ -564,7 +582,7 @@ public class Listing {
     public PublicPage published(ListType type, boolean inNotice, String name, String pseudonym, int page, int size) {
         List<EntryStatus> statuses = List.of(inNotice ? EntryStatus.PUBLIC_NOTICE : EntryStatus.EFFECTIVE);
         LocalDate today = LocalDate.now(clock);
-        int p = Math.min(Math.max(0, page), MAX_PUBLIC_PAGE);
+        int p = Math.min(Math.max(0, page), MAX_PAGE);
         return new PublicPage(store.published(type, statuses, blankToNull(name), blankToNull(pseudonym), today,
                 p * size, size), store.countPublished(type, statuses, blankToNull(name), blankToNull(pseudonym),
                 today), p, size);

@@ -532,6 +532,103 @@ class ListingIT {
         assertThat(status).isEqualTo(429);
     }
 
+    /** Issue #5: thousands of proposals from ingestion are worked page by page, the oldest waiting first. */
+    @Test
+    void theReviewQueueIsPagedOldestProposalFirstKeepingItsFilters() throws Exception {
+        List<UUID> proposals = new ArrayList<>();
+        for (String name : List.of("蒲序甲", "蒲序乙", "蒲序丙")) {
+            UUID subject = registered(name);
+            proposals.add(as("maker-q", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级道德模范",
+                    aYearFromNow())));
+        }
+        // Made in another order than they waited: the queue follows the time proposed, not the time written.
+        for (int i = 0; i < 3; i++) {
+            jdbc.sql("UPDATE listing.entry SET proposed_at = now() - make_interval(days => ?) WHERE id = ?")
+                    .params(List.of(2, 1, 3).get(i), proposals.get(i)).update();
+        }
+
+        String first = queue("status", "PROPOSED", "q", "蒲序", "size", "2");
+        assertThat(first).contains(link(proposals.get(2)), link(proposals.get(0)), "共 3 条，第 1 / 2 页")
+                .doesNotContain(link(proposals.get(1)));
+        assertThat(first.indexOf(link(proposals.get(2)))).isLessThan(first.indexOf(link(proposals.get(0))));
+        String next = org.springframework.web.util.HtmlUtils.htmlUnescape(first.substring(
+                first.indexOf("rel=\"next\""))).replaceFirst("(?s)^.*?href=\"([^\"]*)\".*$", "$1");
+        assertThat(next).contains("status=PROPOSED", "size=2", "page=1");
+        assertThat(mvc.perform(get(java.net.URI.create(next)).with(staff("office-q", "list:propose")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains(link(proposals.get(1)), "共 3 条，第 2 / 2 页")
+                .doesNotContain(link(proposals.get(2)), link(proposals.get(0)));
+    }
+
+    /** The number is turned into its pseudonym at once: the page shows it masked and never in clear (issue #5). */
+    @Test
+    void aSearchByNumberFindsTheSubjectsEntryAndNeverShowsTheNumber() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "郜明远");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        UUID entry = as("maker-q", () -> listing.propose(subject, ListType.GREY, "国办发〔2020〕49号", "较重处罚",
+                aYearFromNow()));
+        as("maker-q", () -> listing.propose(registered("郜明远"), ListType.GREY, "国办发〔2020〕49号", "同名不同人",
+                aYearFromNow()));
+
+        String page = queue("q", person.number());
+        assertThat(page).contains(link(entry), "共 1 条", cn.chengxin.subject.domain.Masking.identityNumber(
+                person.number())).doesNotContain(person.number());
+        assertThat(queue("q", TestCitizens.withWrongCheckCharacter(person.number())))
+                .doesNotContain(link(entry)).doesNotContain(person.number().substring(0, 17));
+    }
+
+    @Test
+    void aSearchByRuleCodeFiltersAndSearchBoxesTakeSqlAndHtmlAsText() throws Exception {
+        TestCitizens.Person defaulter = TestCitizens.register(subjects, "屈则甲");
+        submit(courtDefaulter(defaulter.number(), defaulter.name(), "SX-" + UUID.randomUUID(), "ADD", 1))
+                .andExpect(jsonPath("$.accepted").value(1));
+        UUID subject = subjects.find(subjects.validate(null, defaulter.number())).orElseThrow();
+        ListEntry byRule = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
+                .findFirst().orElse(null), e -> e != null);
+        UUID byHand = as("maker-q", () -> listing.propose(registered("屈则乙"), ListType.BLACK, "某法规第十条", "严重失信",
+                aYearFromNow()));
+
+        assertThat(queue("q", "屈则", "rule", "BLACK_COURT_DEFAULTER")).contains(link(byRule.id()), "共 1 条")
+                .doesNotContain(link(byHand));
+        assertThat(queue("q", "屈则")).contains(link(byRule.id()), link(byHand));
+        for (String hostile : List.of("' OR 1=1 --", "%", "_则%", "屈则' --")) {
+            assertThat(queue("q", hostile)).contains("共 0 条");
+            assertThat(queue("rule", hostile)).contains("共 0 条");
+        }
+        assertThat(queue("q", "<script>alert(1)</script>")).doesNotContain("<script>alert(1)</script>");
+    }
+
+    @Test
+    void aHugePageOrPageSizeIsClampedNotAnError() throws Exception {
+        for (String page : List.of("2147483647", "99999999999", "-3")) {
+            queue("page", page, "size", "1000000");
+        }
+        registered("申页大");
+        assertThat(listing.entries(new EntrySearch(null, null, null, null, null), 0, 1_000_000).size())
+                .isEqualTo(Listing.MAX_PAGE_SIZE);
+        assertThat(listing.entries(new EntrySearch(null, null, null, null, null), Integer.MAX_VALUE, 100)
+                .entries()).isEmpty();
+    }
+
+    /** The console's list of entries, as a reviewer who may propose sees it. */
+    private String queue(String... params) throws Exception {
+        org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request = get("/console/lists");
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return mvc.perform(request.with(staff("office-q", "list:propose"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    private static String link(UUID entry) {
+        return "/console/lists/" + entry + "\"";
+    }
+
+    private UUID registered(String name) {
+        TestCitizens.Person person = TestCitizens.register(subjects, name);
+        return subjects.find(subjects.validate(null, person.number())).orElseThrow();
+    }
+
     private void volunteerHours(TestCitizens.Person person, String hours) throws Exception {
         if (directory.departments().stream().noneMatch(d -> d.code().equals("CIVILISATION_OFFICE"))) {
             directory.createDepartment("CIVILISATION_OFFICE", "市文明办", Department.Kind.DATA_PROVIDER, List.of());

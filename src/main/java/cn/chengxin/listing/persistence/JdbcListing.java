@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.chengxin.listing.EntrySearch;
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.ListNotice;
@@ -136,12 +137,33 @@ public class JdbcListing {
                 .param(subject).query(this::mapEntry).list();
     }
 
-    public List<ListEntry> byStatus(EntryStatus status, ListType type, int limit) {
-        return jdbc.sql("SELECT " + ENTRY_COLUMNS + " WHERE (?::text IS NULL OR e.status = ?) "
-                        + "AND (?::text IS NULL OR e.list_type = ?) ORDER BY e.change_seq DESC LIMIT ?")
-                .params(status == null ? null : status.name(), status == null ? null : status.name(),
-                        type == null ? null : type.name(), type == null ? null : type.name(), limit)
-                .query(this::mapEntry).list();
+    /** The console's search: every value is bound, and a name's {@code %} and {@code _} are matched as text. */
+    private static final String SEARCH_WHERE = " " + """
+            WHERE (?::text IS NULL OR e.status = ?) AND (?::text IS NULL OR e.list_type = ?)
+              AND (?::text IS NULL OR e.rule_code = ?) AND (?::text IS NULL OR e.subject_pseudonym = ?)
+              AND (?::text IS NULL OR e.subject_name LIKE ? ESCAPE '\\')""";
+
+    /** A page of the entries found; the review queue (proposals) oldest first, else the latest change first. */
+    public List<ListEntry> search(EntrySearch search, int offset, int limit) {
+        String order = search.oldestProposalFirst() ? " ORDER BY e.proposed_at, e.id" : " ORDER BY e.change_seq DESC";
+        return jdbc.sql("SELECT " + ENTRY_COLUMNS + SEARCH_WHERE + order + " OFFSET ? LIMIT ?")
+                .params(searchParams(search, offset, limit)).query(this::mapEntry).list();
+    }
+
+    public long countSearch(EntrySearch search) {
+        return jdbc.sql("SELECT count(*) FROM listing.entry e" + SEARCH_WHERE).params(searchParams(search))
+                .query(Long.class).single();
+    }
+
+    private static List<Object> searchParams(EntrySearch search, Object... more) {
+        String status = search.status() == null ? null : search.status().name();
+        String type = search.type() == null ? null : search.type().name();
+        String namePrefix = search.name() == null ? null
+                : search.name().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        List<Object> params = new java.util.ArrayList<>(Arrays.asList(status, status, type, type, search.ruleCode(),
+                search.ruleCode(), search.pseudonym(), search.pseudonym(), namePrefix, namePrefix));
+        params.addAll(Arrays.asList(more));
+        return params;
     }
 
     /** Decides a proposal once: the update only succeeds from PROPOSED, so two reviewers get one decision. */

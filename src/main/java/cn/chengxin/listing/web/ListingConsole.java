@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import cn.chengxin.listing.EntrySearch;
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -32,6 +35,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class ListingConsole {
+
+    /** Entries per page unless the reviewer asks for another size (bounded by {@link Listing#MAX_PAGE_SIZE}). */
+    static final int PAGE_SIZE = 50;
 
     private final Listing listing;
     private final SubjectRegistry subjects;
@@ -46,17 +52,45 @@ class ListingConsole {
     @RequiresPermission(Permission.LIST_PROPOSE)
     @GetMapping("/console/lists")
     String list(@RequestParam(required = false) EntryStatus status, @RequestParam(required = false) ListType type,
-                Model model) {
-        model.addAttribute("entries", listing.entries(status, type, 200));
+                @RequestParam(defaultValue = "") String rule, @RequestParam(defaultValue = "") String q,
+                @RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "0") long page,
+                @RequestParam(defaultValue = "" + PAGE_SIZE) int size, Model model) {
+        EntryQuery query = EntryQuery.of(q, subject, subjects);
+        String ruleCode = rule.strip().length() > 100 ? rule.strip().substring(0, 100) : rule.strip();
+        Listing.EntryPage result = query.problem() != null ? new Listing.EntryPage(List.of(), 0, 0, PAGE_SIZE)
+                : listing.entries(new EntrySearch(status, type, ruleCode, query.name(), query.pseudonym()),
+                        (int) Math.max(0, Math.min(page, Integer.MAX_VALUE)), size);
+        model.addAttribute("result", result);
+        model.addAttribute("entries", result.entries());
+        model.addAttribute("query", query);
+        String masked = query.maskedNumber();
+        if (masked == null && query.pseudonym() != null && !result.entries().isEmpty()) {
+            masked = result.entries().get(0).maskedNumber(); // a later page, reached by the pseudonym alone
+        }
+        model.addAttribute("maskedNumber", masked);
+        model.addAttribute("pages", Math.max(1, result.pages()));
+        model.addAttribute("pageUrl", pageUrl(status, type, ruleCode, query, result.size()));
         model.addAttribute("counts", listing.counts());
         model.addAttribute("status", status);
         model.addAttribute("type", type);
+        model.addAttribute("rule", ruleCode);
+        model.addAttribute("rules", listing.rules());
         model.addAttribute("statuses", EntryStatus.values());
         model.addAttribute("types", ListType.values());
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("validFrom", today.plusDays(1));
         model.addAttribute("validTo", today.plus(EntryLifecycle.LONGEST_MANUAL_VALIDITY));
         return "console/lists";
+    }
+
+    /** The list with the same filters, for the paging links: a number searched for travels as its pseudonym. */
+    private static String pageUrl(EntryStatus status, ListType type, String ruleCode, EntryQuery query, int size) {
+        return UriComponentsBuilder.fromPath("/console/lists")
+                .queryParam("status", status == null ? "" : status.name())
+                .queryParam("type", type == null ? "" : type.name())
+                .queryParam("rule", ruleCode).queryParam("q", query.text())
+                .queryParam("subject", query.pseudonym() == null ? "" : query.pseudonym())
+                .queryParam("size", size).encode().build().toUriString();
     }
 
     @RequiresPermission(Permission.LIST_PROPOSE)
@@ -110,7 +144,7 @@ class ListingConsole {
         model.addAttribute("types", ListType.values());
         model.addAttribute("editing", code == null ? null : listing.rules().stream()
                 .filter(r -> r.code().equals(code)).findFirst().orElse(null));
-        model.addAttribute("history", code == null ? java.util.List.of() : listing.ruleHistory(code));
+        model.addAttribute("history", code == null ? List.of() : listing.ruleHistory(code));
         return "console/list-rules";
     }
 
