@@ -573,6 +573,10 @@ class ListingIT {
         String page = queue("q", person.number());
         assertThat(page).contains(link(entry), "共 1 条", cn.chengxin.subject.domain.Masking.identityNumber(
                 person.number())).doesNotContain(person.number());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'listing.search' "
+                        + "AND subject_pseudonym = ?").param(subjects.pseudonymOf(subjects.validate(null,
+                        person.number()))).query(Long.class).single())
+                .as("a look-up by number is a look at the person's data, audited").isEqualTo(1);
         assertThat(queue("q", TestCitizens.withWrongCheckCharacter(person.number())))
                 .doesNotContain(link(entry)).doesNotContain(person.number().substring(0, 17));
     }

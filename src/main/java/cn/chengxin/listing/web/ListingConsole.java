@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
 import cn.chengxin.listing.EntrySearch;
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListType;
@@ -41,9 +44,11 @@ class ListingConsole {
 
     private final Listing listing;
     private final SubjectRegistry subjects;
+    private final AuditLog audit;
     private final Clock clock;
 
-    ListingConsole(Listing listing, SubjectRegistry subjects, Clock clock) {
+    ListingConsole(Listing listing, SubjectRegistry subjects, AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.listing = listing;
         this.subjects = subjects;
         this.clock = clock;
@@ -56,6 +61,11 @@ class ListingConsole {
                 @RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "0") long page,
                 @RequestParam(defaultValue = "" + PAGE_SIZE) int size, Model model) {
         EntryQuery query = EntryQuery.of(q, subject, subjects);
+        if (query.pseudonym() != null && query.problem() == null) {
+            // Looking a person up by number is a look at their data: it is audited, and they see it (谁查询了我).
+            audit.record(AuditEntry.of(AuditCategory.QUERY, "listing.search").subject(query.pseudonym())
+                    .purpose("名单认定审核", "国办发〔2020〕49号"));
+        }
         String ruleCode = rule.strip().length() > 100 ? rule.strip().substring(0, 100) : rule.strip();
         Listing.EntryPage result = query.problem() != null ? new Listing.EntryPage(List.of(), 0, 0, PAGE_SIZE)
                 : listing.entries(new EntrySearch(status, type, ruleCode, query.name(), query.pseudonym()),
