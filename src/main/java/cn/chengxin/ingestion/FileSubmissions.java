@@ -157,19 +157,29 @@ public class FileSubmissions {
         return submissions.result(batchId, departmentCode);
     }
 
-    private static Iterator<Submissions.Numbered> rows(RowSource source) {
+    /**
+     * Reads ahead only in {@link Iterator#hasNext()}: a row handed out is never lost when the file stops being
+     * readable at the next one, and the problem surfaces before any row after it.
+     */
+    static Iterator<Submissions.Numbered> rows(RowSource source) {
         return new Iterator<>() {
-            private Optional<SourceRow> next = source.next();
+            private Optional<SourceRow> next;
 
             @Override
             public boolean hasNext() {
+                if (next == null) {
+                    next = source.next();
+                }
                 return next.isPresent();
             }
 
             @Override
             public Submissions.Numbered next() {
-                SourceRow row = next.orElseThrow(NoSuchElementException::new);
-                next = source.next();
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                SourceRow row = next.get();
+                next = null;
                 return new Submissions.Numbered(row.line(), toRecord(row.values()));
             }
         };

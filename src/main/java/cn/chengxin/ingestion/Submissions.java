@@ -140,7 +140,8 @@ public class Submissions {
      * Two stages on two cores: this thread parses, validates and resolves chunk n+1 while a second thread
      * stores chunk n, so the CPU work of a chunk overlaps the database work of the one before. At most
      * {@link #IN_FLIGHT} prepared chunks wait, so memory stays bounded whatever the file size. The first
-     * failure of the storing stage stops the batch.
+     * failure of the storing stage stops the batch. A file that stops being readable part-way has the rows
+     * read before that point stored like any chunk, then stops the batch with the reader's problem.
      */
     private void process(UUID batchId, String department, String by, Iterator<Numbered> rows) {
         Map<String, CatalogueItem> active = new HashMap<>();
@@ -151,19 +152,31 @@ public class Submissions {
         Deque<Future<?>> inFlight = new ArrayDeque<>();
         try {
             List<Numbered> chunk = new ArrayList<>(CHUNK);
-            while (rows.hasNext()) {
-                chunk.add(rows.next());
-                if (chunk.size() == CHUNK || !rows.hasNext()) {
-                    Prepared prepared = prepare(department, chunk, active, today);
-                    while (inFlight.size() >= IN_FLIGHT) {
-                        await(inFlight.removeFirst());
+            RuntimeException stoppedReading = null;
+            while (true) {
+                try {
+                    if (!rows.hasNext()) {
+                        break;
                     }
-                    inFlight.addLast(storing.submit(() -> store(batchId, by, actor, prepared)));
+                    chunk.add(rows.next());
+                } catch (RuntimeException e) {
+                    // The rows read so far are good rows: accepted rows are never lost because others failed.
+                    stoppedReading = e;
+                    break;
+                }
+                if (chunk.size() == CHUNK) {
+                    handOver(batchId, by, actor, prepare(department, chunk, active, today), storing, inFlight);
                     chunk = new ArrayList<>(CHUNK);
                 }
             }
+            if (!chunk.isEmpty()) {
+                handOver(batchId, by, actor, prepare(department, chunk, active, today), storing, inFlight);
+            }
             while (!inFlight.isEmpty()) {
                 await(inFlight.removeFirst());
+            }
+            if (stoppedReading != null) {
+                throw stoppedReading;
             }
         } finally {
             inFlight.forEach(f -> f.cancel(false));
@@ -174,6 +187,14 @@ public class Submissions {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private void handOver(UUID batchId, String by, cn.chengxin.shared.security.Actor actor, Prepared prepared,
+                          ExecutorService storing, Deque<Future<?>> inFlight) {
+        while (inFlight.size() >= IN_FLIGHT) {
+            await(inFlight.removeFirst());
+        }
+        inFlight.addLast(storing.submit(() -> store(batchId, by, actor, prepared)));
     }
 
     private static void await(Future<?> stored) {

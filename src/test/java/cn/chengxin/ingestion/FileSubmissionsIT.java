@@ -90,6 +90,41 @@ class FileSubmissionsIT {
     }
 
     @Test
+    void theRowsBeforeALineThatBreaksTheFileAreStoredAndTheFixedFileAddsOnlyTheRest() throws Exception {
+        String header = "事项代码,证件号码,主体名称,部门记录编号,决定文书号,决定日期,case_number,court,obligation,performance,"
+                + "behaviour\n";
+        StringBuilder good = new StringBuilder(header);
+        for (int i = 0; i < 10; i++) {
+            good.append(line(TestCitizens.register(subjects, "断行" + (char) ('甲' + i)), "T-" + UUID.randomUUID()));
+        }
+        TestCitizens.Person last = TestCitizens.register(subjects, "断行末");
+        String lastSource = "T-" + UUID.randomUUID();
+        String broken = good + line(last, lastSource).replace(",驿城区人民法院,", ",\"驿城区人民法院,");
+        String batch = UUID.randomUUID().toString();
+
+        mvc.perform(upload(batch, "断行.csv", broken.getBytes(StandardCharsets.UTF_8))).andExpect(status().isAccepted());
+        String failed = awaitDone(batch);
+        assertThat((String) JsonPath.read(failed, "$.status")).isEqualTo("FAILED");
+        assertThat((Integer) JsonPath.read(failed, "$.received")).isEqualTo(10);
+        assertThat((Integer) JsonPath.read(failed, "$.accepted")).isEqualTo(10);
+        assertThat(storedFor(batch)).isEqualTo(10);
+
+        String fixed = good + line(last, lastSource);
+        String again = UUID.randomUUID().toString();
+        mvc.perform(upload(again, "断行-修正.csv", fixed.getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isAccepted());
+        String done = awaitDone(again);
+        assertThat((Integer) JsonPath.read(done, "$.accepted")).isEqualTo(1);
+        assertThat((Integer) JsonPath.read(done, "$.duplicates")).isEqualTo(10);
+        assertThat(storedFor(batch) + storedFor(again)).isEqualTo(11);
+    }
+
+    private long storedFor(String batch) {
+        return jdbc.sql("SELECT count(*) FROM creditfile.record WHERE batch_id = ?::uuid").param(batch)
+                .query(Long.class).single();
+    }
+
+    @Test
     void filesThatCannotBeReadAreRefusedAtOnceWithTheirCode() throws Exception {
         mvc.perform(upload(UUID.randomUUID().toString(), "空.xlsx", new byte[0]))
                 .andExpect(jsonPath("$.code").value("FILE_EMPTY"));
