@@ -121,8 +121,7 @@ public class Submissions {
             process(batchId, departmentCode, by, rows);
             batches.finish(batchId, "DONE", null, clock.instant());
         } catch (RuntimeException e) {
-            batches.finish(batchId, "FAILED", e instanceof DomainProblem p ? p.code() + " " + p.getMessage()
-                    : "内部错误", clock.instant());
+            batches.finish(batchId, "FAILED", BatchFailure.of(e), clock.instant());
             throw e;
         } finally {
             running.remove(batchId);

@@ -15,6 +15,7 @@ import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,6 +109,17 @@ class FileSubmissionsIT {
         assertThat((Integer) JsonPath.read(failed, "$.received")).isEqualTo(10);
         assertThat((Integer) JsonPath.read(failed, "$.accepted")).isEqualTo(10);
         assertThat(storedFor(batch)).isEqualTo(10);
+        assertThat((String) JsonPath.read(failed, "$.failure.code")).isEqualTo("CSV_MALFORMED");
+        assertThat((Integer) JsonPath.read(failed, "$.failure.line")).isEqualTo(12);
+        assertThat((String) JsonPath.read(failed, "$.failure.reason")).startsWith("第 12 行：CSV 格式错误")
+                .doesNotContain(last.number());
+        String console = mvc.perform(get("/console/submissions").with(operator()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(console).contains("已中止").contains("第 12 行：CSV 格式错误")
+                .contains("/console/submissions/" + batch + "/errors.csv").doesNotContain(last.number());
+        String report = mvc.perform(get("/console/submissions/" + batch + "/errors.csv").with(operator()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(report).contains("\r\n12,,CSV_MALFORMED,第 12 行：CSV 格式错误").doesNotContain(last.number());
 
         String fixed = good + line(last, lastSource);
         String again = UUID.randomUUID().toString();
@@ -117,6 +129,12 @@ class FileSubmissionsIT {
         assertThat((Integer) JsonPath.read(done, "$.accepted")).isEqualTo(1);
         assertThat((Integer) JsonPath.read(done, "$.duplicates")).isEqualTo(10);
         assertThat(storedFor(batch) + storedFor(again)).isEqualTo(11);
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor operator() {
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .authentication(Principals.staff("operator-court", "COURT", Permission.CONSOLE_HOME,
+                        Permission.RECORD_SUBMIT));
     }
 
     private long storedFor(String batch) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.chengxin.ingestion.BatchFailure;
 import cn.chengxin.ingestion.BatchResult;
 import cn.chengxin.ingestion.RowError;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,10 +57,12 @@ public class JdbcBatches {
         }
     }
 
-    public void finish(UUID id, String status, String failure, Instant at) {
-        jdbc.sql("UPDATE ingestion.batch SET status = ?, failure = ?, finished_at = ?, "
-                        + "total_rows = coalesce(total_rows, rows_done) WHERE id = ?")
-                .params(status, failure, Timestamp.from(at), id).update();
+    /** @param failure why the batch stopped, or null when it ran to its end */
+    public void finish(UUID id, String status, BatchFailure failure, Instant at) {
+        jdbc.sql("UPDATE ingestion.batch SET status = ?, failure = ?, failure_code = ?, failure_line = ?, "
+                        + "finished_at = ?, total_rows = coalesce(total_rows, rows_done) WHERE id = ?")
+                .params(status, failure == null ? null : failure.reason(), failure == null ? null : failure.code(),
+                        failure == null ? null : failure.line(), Timestamp.from(at), id).update();
     }
 
     public Optional<BatchResult> result(UUID id) {
@@ -69,11 +72,17 @@ public class JdbcBatches {
                 .list();
         return jdbc.sql("""
                         SELECT id, status, coalesce(total_rows, rows_done), accepted, duplicates, rejected, started_at,
-                               finished_at FROM ingestion.batch WHERE id = ?""").param(id)
+                               finished_at, failure, failure_code, failure_line FROM ingestion.batch WHERE id = ?""")
+                .param(id)
                 .query((rs, n) -> new BatchResult(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
-                        rs.getInt(4), rs.getInt(5), rs.getInt(6), errors, rs.getTimestamp(7).toInstant(),
+                        rs.getInt(4), rs.getInt(5), rs.getInt(6), errors, failure(rs.getString(9), rs.getString(10),
+                        (Long) rs.getObject(11)), rs.getTimestamp(7).toInstant(),
                         rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), false))
                 .optional();
+    }
+
+    private static BatchFailure failure(String reason, String code, Long line) {
+        return reason == null ? null : new BatchFailure(code, line, reason);
     }
 
     /** Per department: batches, rows, accepted, duplicates, rejected. */
@@ -103,20 +112,22 @@ public class JdbcBatches {
 
     public record Summary(UUID id, String departmentCode, String submittedBy, String channel, String fileName,
                           String status, Integer totalRows, int rowsDone, int accepted, int duplicates, int rejected,
-                          Instant startedAt, Instant finishedAt) {
+                          Instant startedAt, Instant finishedAt, BatchFailure failure) {
     }
 
     public List<Summary> recent(String departmentCode, int limit) {
         return jdbc.sql("""
                         SELECT id, department_code, submitted_by, channel, file_name, status, total_rows, rows_done,
-                               accepted, duplicates, rejected, started_at, finished_at
+                               accepted, duplicates, rejected, started_at, finished_at, failure, failure_code,
+                               failure_line
                         FROM ingestion.batch WHERE (?::text IS NULL OR department_code = ?)
                         ORDER BY started_at DESC LIMIT ?""")
                 .params(departmentCode, departmentCode, limit)
                 .query((rs, n) -> new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), (Integer) rs.getObject(7), rs.getInt(8),
                         rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getTimestamp(12).toInstant(),
-                        rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant()))
+                        rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(),
+                        failure(rs.getString(14), rs.getString(15), (Long) rs.getObject(16))))
                 .list();
     }
 }

@@ -76,7 +76,9 @@ class SubmissionsApi {
     }
 
     @GetMapping("/api/v1/submissions/{id}")
-    @Operation(summary = "报送批次结果")
+    @Operation(summary = "报送批次结果", description = "Status RUNNING, DONE or FAILED. A FAILED batch has 'failure': "
+            + "its stable code, the line where the file stopped being readable (null when not about a line) and "
+            + "the reason in Chinese; the rows before that line were processed and are counted as usual.")
     BatchResult result(@PathVariable UUID id) {
         // Another department's batch is answered as if it did not exist.
         return submissions.result(id, AuditLog.currentActor().departmentCode())

@@ -1,10 +1,12 @@
 package cn.chengxin.ingestion.web;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.ingestion.BatchFailure;
 import cn.chengxin.ingestion.BatchResult;
 import cn.chengxin.ingestion.FileSubmissions;
 import cn.chengxin.ingestion.parsing.ErrorReports;
@@ -81,10 +83,21 @@ class SubmissionsConsole {
         ErrorReports.writeXlsx(response.getOutputStream(), ErrorReports.DEFAULT_HEADERS, errors);
     }
 
+    /**
+     * The rejected rows and, for a batch that stopped, the line where it stopped and why: the clerk fixes the
+     * file from this one report. That line comes last, as every row before it was read.
+     */
     private List<RowError> errors(UUID id) {
         BatchResult result = files.result(id, department())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return result.errors().stream().map(e -> new RowError(e.line(), e.field(), e.code(), e.message())).toList();
+        List<RowError> errors = new ArrayList<>(result.errors().stream()
+                .map(e -> new RowError(e.line(), e.field(), e.code(), e.message())).toList());
+        BatchFailure failure = result.failure();
+        if (failure != null) {
+            errors.add(new RowError(failure.line() == null ? 0 : failure.line(), null, failure.code(),
+                    failure.reason()));
+        }
+        return errors;
     }
 
     private static String department() {
