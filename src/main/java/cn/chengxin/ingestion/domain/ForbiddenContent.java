@@ -62,6 +62,8 @@ public final class ForbiddenContent {
 
     /** Runs of digits (and a final X) long enough to be an identity or card number. */
     private static final Pattern LONG_NUMBER = Pattern.compile("(?<![0-9])[0-9]{14,18}[0-9Xx]?(?![0-9Xx])");
+    /** 18 characters of an identity number written in groups ("4101 0519 9003 0712 34", "410105-19900307-1234"). */
+    private static final Pattern GROUPED_NUMBER = Pattern.compile("(?<![0-9])(?:[0-9][ -]?){17}[0-9Xx](?![0-9Xx])");
 
     private ForbiddenContent() {
     }
@@ -90,6 +92,14 @@ public final class ForbiddenContent {
                 }
             }
         }
+        if (countDigits(text) >= 17) {
+            Matcher m = GROUPED_NUMBER.matcher(text);
+            while (m.find()) {
+                if (isIdentityNumber(m.group().replace(" ", "").replace("-", ""))) {
+                    return Optional.of(new Finding("公民身份号码（只能填写在证件号码栏）"));
+                }
+            }
+        }
         for (Rule rule : STATEMENTS) {
             if (rule.mayMatch(text) && rule.pattern().matcher(text).find()) {
                 return Optional.of(new Finding(rule.category()));
@@ -112,6 +122,17 @@ public final class ForbiddenContent {
             }
         }
         return false;
+    }
+
+    private static int countDigits(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            }
+        }
+        return digits;
     }
 
     /** A cheap pre-check: most values hold no run of 14 digits, and then no regex is needed. */

@@ -61,6 +61,20 @@ class ForbiddenContentTests {
     }
 
     @org.junit.jupiter.api.Test
+    void anIdentityNumberWrittenInGroupsIsTheSameNumber() {
+        String first17 = "41170219900307123";
+        String number = first17 + ResidentIdentityNumber.checkCharFor(first17);
+        String grouped = number.substring(0, 4) + " " + number.substring(4, 8) + " " + number.substring(8, 12) + " "
+                + number.substring(12, 16) + " " + number.substring(16);
+        assertThat(ForbiddenContent.in("当事人 " + grouped + " 已到案")).get()
+                .extracting(ForbiddenContent.Finding::category).asString().startsWith("公民身份号码");
+        assertThat(ForbiddenContent.in("证号 " + number.substring(0, 6) + "-" + number.substring(6, 14) + "-"
+                + number.substring(14))).isPresent();
+        assertThat(ForbiddenContent.in("罚款 2000 元，没收 3000 元，责令改正 15 日，案号 2026 0102 0304"))
+                .as("numbers that are not one identity number").isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
     void anIdentityNumberInFullWidthDigitsIsTheSameNumber() {
         String first17 = "41170219900307123";
         String number = first17 + ResidentIdentityNumber.checkCharFor(first17);
