@@ -80,7 +80,8 @@ class ContentPublishingIT {
                 .andExpect(content().string(containsString("<p>第二段。</p>")));
         // The database refuses a publication by its author too.
         assertThatThrownBy(() -> jdbc.sql("UPDATE portal.article SET reviewed_by = created_by WHERE id = ?")
-                .param(draft.id()).update()).hasMessageMatching("(?s).*(article_four_eyes|article_editor_not_reviewer).*");
+                .param(draft.id()).update())
+                .hasMessageMatching("(?s).*(article_four_eyes|article_editor_not_reviewer).*");
 
         content.withdraw(draft.id(), published.version());
         mvc.perform(get("/cases/{id}", draft.id())).andExpect(status().isNotFound());

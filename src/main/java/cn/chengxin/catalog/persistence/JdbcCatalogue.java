@@ -36,7 +36,8 @@ public class JdbcCatalogue {
      */
     public List<CatalogueItem> withVersionsInPreparation() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM catalog.item i WHERE status IN ('ACTIVE', 'DRAFT', 'PENDING') "
-                + "OR status = 'REJECTED' AND version = (SELECT max(version) FROM catalog.item n WHERE n.code = i.code) "
+                + "OR status = 'REJECTED' "
+                + "AND version = (SELECT max(version) FROM catalog.item n WHERE n.code = i.code) "
                 + "ORDER BY code, version DESC").query(this::item).list();
     }
 
