@@ -60,6 +60,8 @@ public final class ForbiddenContent {
             rule("名下\\S{0,6}(房产|不动产|住房|商铺)|不动产权证(书)?号?" + IS + "\\S", "不动产", "名下", "不动产权证"),
             rule("(纳税(数)?额|缴税(金)?额|个人所得税额)" + AMOUNT, "纳税数额", "纳税", "缴税", "个人所得税额"));
 
+    private static final Finding IDENTITY_NUMBER = new Finding("公民身份号码（只能填写在证件号码栏）");
+
     /** Runs of digits (and a final X) long enough to be an identity or card number. */
     private static final Pattern LONG_NUMBER = Pattern.compile("(?<![0-9])[0-9]{14,18}[0-9Xx]?(?![0-9Xx])");
     /** 18 characters of an identity number written in groups ("4101 0519 9003 0712 34", "410105-19900307-1234"). */
@@ -80,23 +82,25 @@ public final class ForbiddenContent {
         }
         // An identity number typed in full-width digits (４１０１…, as Chinese input methods give) is the same number.
         String text = hasFullWidth(value) ? Normalizer.normalize(value, Normalizer.Form.NFKC) : value;
-        if (hasLongDigitRun(text)) {
+        // Most values hold few digits: one count spares them both number searches.
+        int digits = countDigits(text);
+        if (digits >= 14 && hasLongDigitRun(text)) {
             Matcher m = LONG_NUMBER.matcher(text);
             while (m.find()) {
                 String number = m.group();
                 if (isIdentityNumber(number)) {
-                    return Optional.of(new Finding("公民身份号码（只能填写在证件号码栏）"));
+                    return Optional.of(IDENTITY_NUMBER);
                 }
                 if (number.length() >= 16 && number.length() <= 19 && allDigits(number) && luhn(number)) {
                     return Optional.of(new Finding("银行卡号"));
                 }
             }
         }
-        if (countDigits(text) >= 17) {
+        if (digits >= 17) {
             Matcher m = GROUPED_NUMBER.matcher(text);
             while (m.find()) {
                 if (isIdentityNumber(m.group().replace(" ", "").replace("-", ""))) {
-                    return Optional.of(new Finding("公民身份号码（只能填写在证件号码栏）"));
+                    return Optional.of(IDENTITY_NUMBER);
                 }
             }
         }
