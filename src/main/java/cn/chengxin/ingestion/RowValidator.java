@@ -17,6 +17,7 @@ import cn.chengxin.catalog.domain.FieldSchema;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.SubjectType;
 import cn.chengxin.creditfile.RecordAction;
+import cn.chengxin.ingestion.domain.ContentFields;
 import cn.chengxin.ingestion.domain.DecisionDates;
 import cn.chengxin.ingestion.domain.DecisionNumbers;
 import cn.chengxin.ingestion.domain.ForbiddenContent;
@@ -45,10 +46,10 @@ class RowValidator {
         this.subjects = subjects;
     }
 
-    /** A row that passed: everything parsed. */
+    /** A row that passed: everything parsed; {@code content} is its fields as stored ({@link ContentFields}). */
     record Valid(long line, IncomingRecord row, ItemDefinition item, int itemVersion, IdentityDocument document,
                  String pseudonym, String name, RecordAction action, int version, LocalDate decisionDate,
-                 String fingerprint) {
+                 Map<String, String> content, String fingerprint) {
     }
 
     /** Validates against a snapshot of the active catalogue taken once per batch. */
@@ -124,7 +125,8 @@ class RowValidator {
         }
         String pseudonym = subjects.pseudonymOf(document);
         return new Valid(line, row, item.definition(), item.version(), document, pseudonym, name, action, version,
-                decision.get(), fingerprint(row, pseudonym));
+                decision.get(), ContentFields.stored(item.definition().fields(), row.fields()),
+                fingerprint(row, pseudonym));
     }
 
     /**

@@ -249,7 +249,7 @@ public class Submissions {
                 subjects.profile(subject.get()).ifPresent(p -> p.responsiblePersons().forEach(person -> {
                     records.add(new NewRecord(person.otherId(), v.item().code(), v.itemVersion(), department,
                             v.row().sourceRecordId() + "@" + person.otherId(), v.version(), v.action(),
-                            DecisionNumbers.normalised(v.row().decisionNumber()), v.decisionDate(), v.row().fields(),
+                            DecisionNumbers.normalised(v.row().decisionNumber()), v.decisionDate(), v.content(),
                             DecisionDates.lastDay(v.decisionDate(), v.item().publicationMaxMonths()),
                             DecisionDates.lastDayOfYears(v.decisionDate(), v.item().retentionYears()),
                             v.fingerprint(), linkedFrom));
@@ -340,7 +340,7 @@ public class Submissions {
     private static NewRecord record(RowValidator.Valid v, UUID subject, String department, UUID linkedFrom) {
         return new NewRecord(subject, v.item().code(), v.itemVersion(), department, v.row().sourceRecordId().strip(),
                 v.version(), v.action(), DecisionNumbers.normalised(v.row().decisionNumber()), v.decisionDate(),
-                v.row().fields(), DecisionDates.lastDay(v.decisionDate(), v.item().publicationMaxMonths()),
+                v.content(), DecisionDates.lastDay(v.decisionDate(), v.item().publicationMaxMonths()),
                 DecisionDates.lastDayOfYears(v.decisionDate(), v.item().retentionYears()), v.fingerprint(), linkedFrom);
     }
 

@@ -201,6 +201,22 @@ class SubmissionsIT {
     }
 
     @Test
+    void aDateFieldIsStoredInOneFormWhateverTheDepartmentWrote() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "晏晓梅");
+        String fields = "\"qualification\":\"执业药师\",\"certificate\":\"ZY-1\",\"issued_on\":\"2026年1月5日\","
+                + "\"valid_until\":\"2030/12/31\"";
+
+        mvc.perform(submit(key("HRSS"), UUID.randomUUID().toString(), "{\"records\":[" + row("P_QUALIFICATION",
+                        person.number(), person.name(), "QD-" + UUID.randomUUID(), "2025-06-01", fields) + "]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        assertThat(creditFile.fileOf(subject)).singleElement().satisfies(e -> assertThat(e.content())
+                .containsEntry("issued_on", "2026-01-05").containsEntry("valid_until", "2030-12-31")
+                .containsEntry("certificate", "ZY-1"));
+    }
+
+    @Test
     void aKeyIsRequiredAndUnknownFieldsAreRefused() throws Exception {
         mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + courtKey)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"records\":[{\"itemCode\":\"X\"}]}"))

@@ -1,0 +1,44 @@
+package cn.chengxin.ingestion.domain;
+
+import java.util.List;
+import java.util.Map;
+
+import cn.chengxin.catalog.domain.FieldDefinition;
+import cn.chengxin.catalog.domain.FieldType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ContentFieldsTests {
+
+    private static final List<FieldDefinition> QUALIFICATION = List.of(
+            FieldDefinition.text("certificate", "证书编号", true),
+            FieldDefinition.of("issued_on", "发证日期", FieldType.DATE, true),
+            FieldDefinition.of("valid_until", "有效期至", FieldType.DATE, false));
+
+    @ParameterizedTest(name = "a date field sent as {0} is stored as 2026-01-05")
+    @ValueSource(strings = {"2026/1/5", "2026-1-5", "2026.1.5", "20260105", "2026年1月5日", " 2026-01-05 ",
+            "２０２６年１月５日", "2026-01-05T00:00:00"})
+    void storesADateFieldInIsoForm(String sent) {
+        assertThat(ContentFields.stored(QUALIFICATION, Map.of("certificate", "A-1", "issued_on", sent)))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("certificate", "A-1", "issued_on", "2026-01-05"));
+    }
+
+    @Test
+    void leavesEveryOtherFieldAsSent() {
+        Map<String, String> sent = Map.of("certificate", " 2026/1/5 ", "valid_until", "2030年12月31日");
+
+        assertThat(ContentFields.stored(QUALIFICATION, sent))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("certificate", " 2026/1/5 ", "valid_until", "2030-12-31"));
+    }
+
+    @Test
+    void leavesContentWithoutDateFieldsUntouched() {
+        Map<String, String> sent = Map.of("certificate", "A-1");
+
+        assertThat(ContentFields.stored(List.of(FieldDefinition.text("certificate", "证书编号", true)), sent))
+                .isEqualTo(sent);
+    }
+}
