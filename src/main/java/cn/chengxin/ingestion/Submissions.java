@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -34,6 +35,7 @@ import cn.chengxin.creditfile.NewRecord;
 import cn.chengxin.creditfile.StoreOutcome;
 import cn.chengxin.ingestion.domain.DecisionDates;
 import cn.chengxin.ingestion.domain.DecisionNumbers;
+import cn.chengxin.ingestion.domain.MaskedNumber;
 import cn.chengxin.ingestion.domain.SubjectNames;
 import cn.chengxin.ingestion.persistence.JdbcBatches;
 import cn.chengxin.shared.DomainProblem;
@@ -210,8 +212,15 @@ public class Submissions {
         }
     }
 
-    /** A validated, resolved chunk ready to store; {@code lines} is negative for linked copies. */
-    private record Prepared(int rows, List<RowError> errors, List<NewRecord> records, List<Long> lines) {
+    /**
+     * A validated, resolved chunk ready to store; {@code lines} is negative for linked copies. {@code sent} is
+     * the chunk as read, for the numbers of the rows refused only when stored.
+     */
+    private record Prepared(List<Numbered> sent, List<RowError> errors, List<NewRecord> records, List<Long> lines) {
+
+        int rows() {
+            return sent.size();
+        }
     }
 
     private Prepared prepare(String department, List<Numbered> chunk, Map<String, CatalogueItem> active,
@@ -257,7 +266,7 @@ public class Submissions {
                 }));
             }
         }
-        return new Prepared(chunk.size(), errors, records, lines);
+        return new Prepared(chunk, errors, records, lines);
     }
 
     private void store(UUID batchId, String by, cn.chengxin.shared.security.Actor actor, Prepared chunk) {
@@ -279,10 +288,27 @@ public class Submissions {
             }
         }
         long rejectedRows = errors.stream().mapToLong(RowError::line).distinct().count();
-        batches.progress(batchId, chunk.rows(), accepted, duplicates, (int) rejectedRows, errors);
+        batches.progress(batchId, chunk.rows(), accepted, duplicates, (int) rejectedRows, errors,
+                maskedNumbers(chunk.sent(), errors));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "ingestion.chunk").by(actor).detail(String.format(
                 "batch %s: %d rows, %d accepted, %d duplicates, %d rejected", batchId, chunk.rows(), accepted,
                 duplicates, rejectedRows)));
+    }
+
+    /** By line, the number each rejected row was sent with, masked: the batch's page shows whose row it is. */
+    private static Map<Long, String> maskedNumbers(List<Numbered> sent, List<RowError> errors) {
+        if (errors.isEmpty()) {
+            return Map.of();
+        }
+        Set<Long> rejected = new HashSet<>();
+        errors.forEach(e -> rejected.add(e.line()));
+        Map<Long, String> masked = new HashMap<>();
+        for (Numbered n : sent) {
+            if (rejected.contains(n.line())) {
+                masked.put(n.line(), MaskedNumber.of(n.row().subjectNumber()));
+            }
+        }
+        return masked;
     }
 
     /**

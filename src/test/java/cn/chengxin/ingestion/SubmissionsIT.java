@@ -14,6 +14,7 @@ import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.NewOrganisation;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.subject.domain.ResponsibleRole;
 import cn.chengxin.support.ClearIdentityNumbers;
 import cn.chengxin.support.IntegrationTest;
@@ -71,8 +72,9 @@ class SubmissionsIT {
         String good = row("P_COURT_DEFAULTER", person.number(), person.name(), source, "2025-06-01",
                 "\"case_number\":\"(2025)豫1702执123号\",\"court\":\"驿城区人民法院\",\"obligation\":\"给付货款\","
                         + "\"performance\":\"全部未履行\",\"behaviour\":\"有履行能力而拒不履行\"");
-        String wrongCheckDigit = row("P_COURT_DEFAULTER", TestCitizens.withWrongCheckCharacter(person.number()),
-                person.name(), "A2", "2025-06-01", courtFields());
+        String wrongNumber = TestCitizens.withWrongCheckCharacter(person.number());
+        String wrongCheckDigit = row("P_COURT_DEFAULTER", wrongNumber, person.name(), "A2", "2025-06-01",
+                courtFields());
         String impossibleBirth = row("P_COURT_DEFAULTER", withCheck("41170219990230123"), "甲", "A3", "2025-06-01",
                 courtFields());
         String unknownItem = row("P_NO_SUCH_ITEM", person.number(), person.name(), "A4", "2025-06-01", "");
@@ -130,6 +132,9 @@ class SubmissionsIT {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/submissions/" + key).header("Authorization", "Bearer " + courtKey))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.rejected").value(7));
+        assertThat(maskedNumbersOf(key, 2)).as("the number a row was sent with, masked")
+                .containsExactly(Masking.identityNumber(wrongNumber));
+        assertThat(maskedNumbersOf(key, 4)).containsExactly(Masking.identityNumber(person.number()));
         assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
 
         // The data-quality page counts the department's deliveries, rejections by code and timeliness.
@@ -249,8 +254,11 @@ class SubmissionsIT {
                 .query(Long.class).single()).as("every version kept").isEqualTo(2);
         // A stale version is refused; a revocation ends it.
         String stale = update.replace("\"version\":\"2\"", "\"version\":\"1\"");
-        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + stale.replace("（更正）", "（再改）") + "]}"))
+        String staleBatch = UUID.randomUUID().toString();
+        mvc.perform(submit(marketKey, staleBatch, "{\"records\":[" + stale.replace("（更正）", "（再改）") + "]}"))
                 .andExpect(jsonPath("$.errors[0].code").value("RECORD_VERSION_CONFLICT"));
+        assertThat(maskedNumbersOf(staleBatch, 1)).as("refused when stored")
+                .containsExactly(Masking.identityNumber(person.number()));
         String revoke = update.replace("\"version\":\"2\",\"action\":\"UPDATE\"", "\"version\":\"3\",\"action\":\"REVOKE\"");
         mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + revoke + "]}"))
                 .andExpect(jsonPath("$.accepted").value(1));
@@ -376,6 +384,11 @@ class SubmissionsIT {
             assertThat(e.itemCode()).isEqualTo("O_COURT_DEFAULTER");
             assertThat(e.linked()).isTrue();
         });
+    }
+
+    private List<String> maskedNumbersOf(String batch, long line) {
+        return jdbc.sql("SELECT DISTINCT subject_masked FROM ingestion.row_error WHERE batch_id = ?::uuid AND line = ?")
+                .params(batch, line).query(String.class).list();
     }
 
     private long records() {

@@ -3,6 +3,7 @@ package cn.chengxin.ingestion.persistence;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,13 +48,16 @@ public class JdbcBatches {
                 .param(id).update();
     }
 
-    public void progress(UUID id, int rows, int accepted, int duplicates, int rejected, List<RowError> errors) {
+    /** @param maskedNumbers by line, the number each rejected row was sent with, masked */
+    public void progress(UUID id, int rows, int accepted, int duplicates, int rejected, List<RowError> errors,
+                         Map<Long, String> maskedNumbers) {
         jdbc.sql("UPDATE ingestion.batch SET rows_done = rows_done + ?, accepted = accepted + ?, "
                         + "duplicates = duplicates + ?, rejected = rejected + ? WHERE id = ?")
                 .params(rows, accepted, duplicates, rejected, id).update();
         for (RowError e : errors) {
-            jdbc.sql("INSERT INTO ingestion.row_error (batch_id, line, field, code, message) VALUES (?, ?, ?, ?, ?)")
-                    .params(id, e.line(), e.field(), e.code(), e.message()).update();
+            jdbc.sql("INSERT INTO ingestion.row_error (batch_id, line, field, code, message, subject_masked) "
+                            + "VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(id, e.line(), e.field(), e.code(), e.message(), maskedNumbers.get(e.line())).update();
         }
     }
 
