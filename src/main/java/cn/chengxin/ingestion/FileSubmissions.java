@@ -153,6 +153,11 @@ public class FileSubmissions {
         return batches.recent(departmentCode, 30);
     }
 
+    /** A batch's figures, for the department that submitted it only ({@link Submissions#owned}). */
+    public Optional<JdbcBatches.Summary> batch(UUID batchId, String departmentCode) {
+        return submissions.owned(batchId, departmentCode).flatMap(b -> batches.summary(batchId));
+    }
+
     public Optional<BatchResult> result(UUID batchId, String departmentCode) {
         return submissions.result(batchId, departmentCode);
     }

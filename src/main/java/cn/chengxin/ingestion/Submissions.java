@@ -133,8 +133,15 @@ public class Submissions {
 
     /** A batch's result, only for the department that submitted it. */
     public Optional<BatchResult> result(UUID batchId, String departmentCode) {
-        return batches.find(batchId).filter(b -> b.departmentCode().equals(departmentCode))
-                .flatMap(b -> batches.result(batchId));
+        return owned(batchId, departmentCode).flatMap(b -> batches.result(batchId));
+    }
+
+    /**
+     * The batch, only for the department that submitted it: whatever is read of a batch (its result, its page,
+     * its error report) is read under this one rule, and another department's batch is as if it did not exist.
+     */
+    Optional<JdbcBatches.Stored> owned(UUID batchId, String departmentCode) {
+        return batches.find(batchId).filter(b -> b.departmentCode().equals(departmentCode));
     }
 
     /**

@@ -164,6 +164,8 @@ class EndpointPermissionsIT {
             Map.entry("GET /console/submissions", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("GET /console/submissions/table", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("POST /console/submissions", EnumSet.of(Who.DEPT_OPERATOR)),
+            Map.entry("GET /console/submissions/{id}", EnumSet.of(Who.DEPT_OPERATOR)),
+            Map.entry("GET /console/submissions/{id}/figures", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("GET /console/submissions/{id}/errors.csv", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("GET /console/submissions/{id}/errors.xlsx", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("GET /console/quality", STAFF),

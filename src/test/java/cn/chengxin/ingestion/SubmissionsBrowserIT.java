@@ -7,6 +7,7 @@ import java.time.Instant;
 
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.support.Chromium;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
@@ -24,8 +25,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * A court's operator uploads a CSV with good and bad rows, watches it finish, downloads the error report
- * and finds the accepted records in the subjects' credit files — in Chromium.
+ * A court's operator uploads a CSV with good and bad rows, watches it finish, downloads the error report, opens
+ * the batch to see its rejected rows with the numbers masked, and finds the accepted records in the subjects'
+ * credit files — in Chromium.
  */
 @IntegrationTest
 class SubmissionsBrowserIT {
@@ -80,6 +82,19 @@ class SubmissionsBrowserIT {
             String report = Files.readString(download.path(), StandardCharsets.UTF_8);
             org.assertj.core.api.Assertions.assertThat(report).startsWith("\uFEFF").contains("ID_CHECKSUM")
                     .contains("FIELD_REQUIRED").contains("\n4,").contains("\n5,").doesNotContain(first.number());
+
+            batch.locator("[data-field=detail]").click();
+            assertThat(page.locator("#figures [data-field=status]")).hasText("已完成");
+            Locator rejected = page.locator("#rejected-rows tbody tr");
+            assertThat(rejected).hasCount(2);
+            assertThat(rejected.locator("[data-field=number]")).containsText(new String[] {
+                    Masking.identityNumber(badCheck), Masking.identityNumber(second.number())});
+            assertThat(page.locator("#rejected-rows tr[data-line='4'] [data-field=code]")).hasText("ID_CHECKSUM");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("ID_CHECKSUM（1 行）")).click();
+            assertThat(rejected).hasCount(1);
+            assertThat(rejected.locator("[data-field=line]")).hasText("4");
+            org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain(first.number())
+                    .doesNotContain(second.number()).doesNotContain(badCheck);
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("信用档案")).click();
             page.getByLabel("证件号码").fill(second.number());

@@ -1,5 +1,7 @@
 package cn.chengxin.ingestion.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -119,19 +121,25 @@ public class JdbcBatches {
                           Instant startedAt, Instant finishedAt, BatchFailure failure) {
     }
 
+    private static final String SUMMARY = """
+            SELECT id, department_code, submitted_by, channel, file_name, status, total_rows, rows_done, accepted,
+                   duplicates, rejected, started_at, finished_at, failure, failure_code, failure_line
+            FROM ingestion.batch""";
+
     public List<Summary> recent(String departmentCode, int limit) {
-        return jdbc.sql("""
-                        SELECT id, department_code, submitted_by, channel, file_name, status, total_rows, rows_done,
-                               accepted, duplicates, rejected, started_at, finished_at, failure, failure_code,
-                               failure_line
-                        FROM ingestion.batch WHERE (?::text IS NULL OR department_code = ?)
-                        ORDER BY started_at DESC LIMIT ?""")
-                .params(departmentCode, departmentCode, limit)
-                .query((rs, n) -> new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), (Integer) rs.getObject(7), rs.getInt(8),
-                        rs.getInt(9), rs.getInt(10), rs.getInt(11), rs.getTimestamp(12).toInstant(),
-                        rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(),
-                        failure(rs.getString(14), rs.getString(15), (Long) rs.getObject(16))))
-                .list();
+        return jdbc.sql(SUMMARY + " WHERE (?::text IS NULL OR department_code = ?) ORDER BY started_at DESC LIMIT ?")
+                .params(departmentCode, departmentCode, limit).query(JdbcBatches::summary).list();
+    }
+
+    public Optional<Summary> summary(UUID id) {
+        return jdbc.sql(SUMMARY + " WHERE id = ?").param(id).query(JdbcBatches::summary).optional();
+    }
+
+    private static Summary summary(ResultSet rs, int row) throws SQLException {
+        return new Summary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), (Integer) rs.getObject(7), rs.getInt(8), rs.getInt(9),
+                rs.getInt(10), rs.getInt(11), rs.getTimestamp(12).toInstant(),
+                rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(),
+                failure(rs.getString(14), rs.getString(15), (Long) rs.getObject(16)));
     }
 }
