@@ -24,7 +24,9 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
@@ -72,6 +74,9 @@ class ErrorHandling {
             return validation(invalid.getAllErrors().stream()
                     .map(e -> Map.of("field", "", "message", String.valueOf(e.getDefaultMessage()))).toList());
         }
+        if (exception instanceof MethodArgumentTypeMismatchException mismatch) {
+            return mismatched(mismatch);
+        }
         if (exception instanceof HttpMessageNotReadableException) {
             return Problems.of(HttpStatus.BAD_REQUEST, ProblemCodes.MALFORMED_REQUEST, "请求体不是有效的 JSON 或缺少必需内容");
         }
@@ -93,6 +98,17 @@ class ErrorHandling {
                 Problems.internalErrorDetail(reference));
         problem.setProperty("reference", reference);
         return problem;
+    }
+
+    /**
+     * A value in the address that is not of its type (an id that is no UUID, a page that is no number) is the
+     * client's mistake, never a server error: a path that names nothing is a 404, a parameter a 400 naming it.
+     */
+    private static ProblemDetail mismatched(MethodArgumentTypeMismatchException mismatch) {
+        if (mismatch.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return Problems.of(HttpStatus.NOT_FOUND, ProblemCodes.NOT_FOUND, messageFor(HttpStatus.NOT_FOUND));
+        }
+        return validation(List.of(Map.of("field", mismatch.getName(), "message", "格式不正确")));
     }
 
     private static ProblemDetail validation(List<Map<String, String>> errors) {

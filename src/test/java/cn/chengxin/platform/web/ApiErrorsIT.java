@@ -1,5 +1,6 @@
 package cn.chengxin.platform.web;
 
+import cn.chengxin.account.DemoAccounts;
 import cn.chengxin.shared.web.Problems;
 import cn.chengxin.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -134,5 +135,31 @@ class ApiErrorsIT {
         mvc.perform(post(VALIDATIONS).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value(code));
+    }
+
+    @Test
+    void aMalformedIdInThePathIsNotFoundNotAServerError() throws Exception {
+        mvc.perform(post("/api/v1/checks/not-a-uuid/feedback").header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"measureCode\":\"M\",\"applied\":true,\"outcome\":\"已处理\"}"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("NOT_FOUND"));
+    }
+
+    @Test
+    void aMalformedParameterIsValidationFailedNamingIt() throws Exception {
+        mvc.perform(get("/api/v1/exchange/reconciliation/relayed").param("day", "yesterday")
+                        .header("Authorization", "Bearer " + DemoAccounts.API_KEY))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("day"));
+    }
+
+    @Test
+    void aMalformedPageNumberOnThePublicSiteIsABadRequestPage() throws Exception {
+        mvc.perform(get("/lists").param("page", "abc")).andExpect(status().isBadRequest());
+        mvc.perform(get("/lists").param("type", "PURPLE")).andExpect(status().isBadRequest());
     }
 }
