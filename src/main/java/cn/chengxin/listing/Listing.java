@@ -62,7 +62,7 @@ public class Listing {
     /** Subjects re-marked per page after an item changed nature. */
     private static final int REVISED_ITEM_PAGE = 5_000;
     /** The states whose records are shown and used, so may propose an entry ({@link RecordStatus#shown()}). */
-    private static final Set<RecordStatus> SHOWN = EnumSet.of(RecordStatus.ACTIVE, RecordStatus.IN_DISPUTE);
+    static final Set<RecordStatus> SHOWN = EnumSet.of(RecordStatus.ACTIVE, RecordStatus.IN_DISPUTE);
     /** The states whose records count for the last negative record (as in {@link #markNegatives}). */
     private static final Set<RecordStatus> HAPPENED = EnumSet.complementOf(EnumSet.of(RecordStatus.REVOKED,
             RecordStatus.CORRECTED));
@@ -112,32 +112,16 @@ public class Listing {
             throw new ListingProblem("RULE_INVALID", DomainProblem.Kind.INVALID_INPUT, String.join("；", problems));
         }
         Actor by = AuditLog.currentActor();
-        int version = store.saveRule(rule, by.actorId(), clock.instant());
+        Instant now = clock.instant();
+        int version = store.saveRule(rule, by.actorId(), now);
+        // The holders of its items are evaluated after this commit, chunk by chunk (ReevaluatingHolders); the pass is
+        // recorded with the rule, so a crash right after the commit still leaves it to run.
+        store.supersedeReevaluations(rule.code(), version, now);
+        store.startReevaluation(rule.code(), version, now);
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.rule.save")
                 .detail(rule.code() + " v" + version + " " + rule.listType()));
         events.publishEvent(new ListRuleSaved(rule.code(), version));
         return version;
-    }
-
-    /**
-     * Follows a saved rule version: the subjects already holding a shown record of one of its items are evaluated
-     * again, page by page, so a new or widened rule reaches them without waiting for their next record (as
-     * {@link #itemRevised} does for a revised item); returns how many entries that proposed or ended. A disabled
-     * version proposes nothing, so it evaluates no one.
-     */
-    public int ruleSaved(ListRuleSaved saved) {
-        Optional<ListRule> rule = store.rule(saved.code(), saved.version()).filter(ListRule::enabled);
-        if (rule.isEmpty()) {
-            return 0;
-        }
-        int changed = 0;
-        for (String item : rule.get().itemCodes().stream().sorted().toList()) {
-            changed += creditFile.acrossHolders(item, SHOWN, REVISED_ITEM_PAGE, holders -> {
-                Evaluation done = evaluate(holders);
-                return done.proposed() + done.ended();
-            });
-        }
-        return changed;
     }
 
     // ---- proposals from records

@@ -4,9 +4,13 @@ import cn.chengxin.catalog.ItemVersionApproved;
 import cn.chengxin.creditfile.RecordsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Keeps the lists current: proposals after every stored chunk and after a rule is saved, effect after notice
@@ -18,9 +22,15 @@ class ListingJobs {
     private static final Logger log = LoggerFactory.getLogger(ListingJobs.class);
 
     private final Listing listing;
+    private final ReevaluatingHolders reevaluating;
+    private final TaskExecutor executor;
 
-    ListingJobs(Listing listing) {
+    /** {@code executor}: the one the modules' event listeners run on. */
+    ListingJobs(Listing listing, ReevaluatingHolders reevaluating,
+                @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
         this.listing = listing;
+        this.reevaluating = reevaluating;
+        this.executor = executor;
     }
 
     /** In bulk, after the chunk's transaction committed (ARCHITECTURE.md: set-based). */
@@ -43,14 +53,13 @@ class ListingJobs {
         }
     }
 
-    /** A new or changed rule reaches the subjects who already hold records of its items. */
-    @ApplicationModuleListener
+    /**
+     * A new or changed rule reaches the subjects who already hold records of its items, a chunk per transaction:
+     * the listener itself holds none (Propagation.NOT_SUPPORTED), or it would stay open for the whole pass.
+     */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ListRuleSaved saved) {
-        int changed = listing.ruleSaved(saved);
-        if (changed > 0) {
-            log.info("Lists re-evaluated after rule {} v{}: {} entries proposed or ended", saved.code(),
-                    saved.version(), changed);
-        }
+        reevaluate(saved.code(), saved.version());
     }
 
     @Scheduled(fixedDelayString = "${chengxin.listing.tick:PT30S}", initialDelayString = "${chengxin.listing.tick:PT30S}")
@@ -59,6 +68,24 @@ class ListingJobs {
         int expired = listing.expireDue();
         if (activated + expired > 0) {
             log.info("Lists: {} entries took effect, {} ended at their validity", activated, expired);
+        }
+        // A pass whose chunk failed is taken up again here, off the scheduler's thread (a pass takes minutes).
+        for (RuleReevaluation stalled : reevaluating.stalled()) {
+            executor.execute(() -> {
+                try {
+                    reevaluate(stalled.ruleCode(), stalled.ruleVersion());
+                } catch (RuntimeException e) {
+                    log.warn("Rule {} v{}: a chunk of its holders failed; the next tick takes the pass up again",
+                            stalled.ruleCode(), stalled.ruleVersion(), e);
+                }
+            });
+        }
+    }
+
+    private void reevaluate(String code, int version) {
+        int changed = reevaluating.run(code, version);
+        if (changed > 0) {
+            log.info("Lists re-evaluated after rule {} v{}: {} entries proposed or ended", code, version, changed);
         }
     }
 }

@@ -83,6 +83,18 @@ class ListingIT {
     @Autowired
     cn.chengxin.creditfile.CreditFile creditFile;
 
+    @Autowired
+    cn.chengxin.listing.persistence.JdbcListing listingStore;
+
+    @Autowired
+    ReevaluatingHolders reevaluating;
+
+    @Autowired
+    ListingJobs jobs;
+
+    @org.springframework.beans.factory.annotation.Value("${chengxin.listing.reevaluation-chunk}")
+    int reevaluationChunk;
+
     private String courtSubmits;
     private String hrChecks;
     private String marketChecks;
@@ -439,6 +451,71 @@ class ListingIT {
         }
     }
 
+    /**
+     * At city scale a rule's items have hundreds of thousands of holders: the rule's save commits at once, and its
+     * holders are evaluated after the commit, a chunk of them per transaction, the pass's progress kept in a row.
+     */
+    @Test
+    void aSavedRuleReachesMoreHoldersThanOneChunkAfterItsCommit() throws Exception {
+        // Below RED_VOLUNTEER's 1500 hours: its entries would stand for the same records.
+        String code = "RED_CHUNKS_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        List<UUID> holders = volunteersEvaluated("1111.1", reevaluationChunk * 2 + 1);
+        try {
+            int version = as("rule-clerk", () -> listing.saveRule(hoursRule(code, "1111.1", true)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> pass(code, version).finished());
+            for (UUID holder : holders) {
+                assertThat(listing.entriesOf(holder)).filteredOn(e -> code.equals(e.ruleCode()))
+                        .extracting(ListEntry::status).containsExactly(EntryStatus.PROPOSED);
+            }
+            assertThat(pass(code, version).holdersEvaluated()).as("more holders than one chunk")
+                    .isGreaterThan(reevaluationChunk);
+        } finally {
+            as("rule-clerk", () -> listing.saveRule(hoursRule(code, "1111.1", false)));
+        }
+    }
+
+    /**
+     * A crash part-way leaves the chunks done committed and the pass's row where they stopped: running the pass again
+     * (the listing's tick, or the republished event at the next start) evaluates the holders not reached yet, each
+     * record once, and proposes each holder once.
+     */
+    @Test
+    void aRuleReevaluationInterruptedPartWayFinishesTheRestOnceWithoutDuplicates() throws Exception {
+        String code = "RED_RESUME_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        List<UUID> holders = volunteersEvaluated("1122.2", reevaluationChunk * 2 + 1);
+        // The rule's transaction committed, then the process stopped after two chunks of its holders.
+        int version = listingStore.saveRule(hoursRule(code, "1122.2", true), "rule-clerk", clock.instant());
+        listingStore.startReevaluation(code, version, clock.instant());
+        try {
+            assertThat(reevaluating.nextChunk(code, version)).isTrue();
+            assertThat(reevaluating.nextChunk(code, version)).isTrue();
+            RuleReevaluation stopped = pass(code, version);
+            assertThat(stopped.finished()).isFalse();
+            assertThat(stopped.recordsPassed()).isEqualTo(2L * reevaluationChunk);
+            List<UUID> proposedBefore = entriesOfRule(code);
+
+            long records = volunteerRecords();
+            // No runner has moved it since: the listing's tick takes it up (as the republished event does at a start).
+            jdbc.sql("UPDATE listing.rule_reevaluation SET progressed_at = progressed_at - interval '1 hour' "
+                    + "WHERE rule_code = ?").param(code).update();
+            assertThat(reevaluating.stalled()).extracting(RuleReevaluation::ruleCode).contains(code);
+            jobs.tick();
+            await().atMost(Duration.ofSeconds(20)).until(() -> pass(code, version).finished());
+
+            RuleReevaluation done = pass(code, version);
+            assertThat(done.recordsPassed()).as("each record once: the pass went on where it had stopped")
+                    .isEqualTo(records);
+            for (UUID holder : holders) {
+                assertThat(listing.entriesOf(holder)).filteredOn(e -> code.equals(e.ruleCode())).hasSize(1);
+            }
+            assertThat(entriesOfRule(code)).containsAll(proposedBefore);
+            assertThat(reevaluating.run(code, version)).as("a finished pass does nothing more").isZero();
+            assertThat(reevaluating.nextChunk(code, version)).isFalse();
+        } finally {
+            as("rule-clerk", () -> listing.saveRule(hoursRule(code, "1122.2", false)));
+        }
+    }
+
     /** A rule saved before its item became unusable for punishment no longer black-lists anyone by it. */
     @Test
     void aBlackListRuleStopsProposingOnceItsItemMayNoLongerPunish() throws Exception {
@@ -633,20 +710,60 @@ class ListingIT {
         return subjects.find(subjects.validate(null, person.number())).orElseThrow();
     }
 
+    /** Volunteers with these hours, registered and their records evaluated (by ingestion) before a rule names them. */
+    private List<UUID> volunteersEvaluated(String hours, int count) throws Exception {
+        java.time.Instant sent = clock.instant().minusSeconds(1);
+        List<TestCitizens.Person> people = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            people.add(TestCitizens.register(subjects, "艾志" + "甲乙丙丁戊己庚辛壬癸".charAt(i % 10)));
+        }
+        volunteerHours(people, hours);
+        List<UUID> ids = people.stream().map(p -> subjects.find(subjects.validate(null, p.number())).orElseThrow())
+                .toList();
+        await().atMost(Duration.ofSeconds(10)).until(() -> ids.stream().noneMatch(id -> creditFile.fileOf(id)
+                .isEmpty()) && jdbc.sql("SELECT count(*) FROM event_publication WHERE event_type LIKE "
+                        + "'%RecordsChanged' AND publication_date >= ? AND completion_date IS NULL")
+                .param(java.sql.Timestamp.from(sent)).query(Long.class).single() == 0);
+        return ids;
+    }
+
+    private static ListRule hoursRule(String code, String hours, boolean enabled) {
+        return new ListRule(code, 0, ListType.RED, "测试：志愿服务满 " + hours + " 小时", Set.of("P_VOLUNTEER_SERVICE"),
+                "hours", new java.math.BigDecimal(hours), "《志愿服务条例》", 24, 7, "期满移出", enabled);
+    }
+
+    private RuleReevaluation pass(String code, int version) {
+        return listingStore.reevaluation(code, version).orElseThrow();
+    }
+
+    private List<UUID> entriesOfRule(String code) {
+        return jdbc.sql("SELECT id FROM listing.entry WHERE rule_code = ?").param(code).query(UUID.class).list();
+    }
+
+    /** The shown volunteer-service records: what a pass over the item's holders goes through. */
+    private long volunteerRecords() {
+        return jdbc.sql("SELECT count(*) FROM creditfile.record WHERE current AND item_code = 'P_VOLUNTEER_SERVICE' "
+                + "AND status IN ('ACTIVE', 'IN_DISPUTE')").query(Long.class).single();
+    }
+
     private void volunteerHours(TestCitizens.Person person, String hours) throws Exception {
+        volunteerHours(List.of(person), hours);
+    }
+
+    private void volunteerHours(List<TestCitizens.Person> people, String hours) throws Exception {
         if (directory.departments().stream().noneMatch(d -> d.code().equals("CIVILISATION_OFFICE"))) {
             directory.createDepartment("CIVILISATION_OFFICE", "市文明办", Department.Kind.DATA_PROVIDER, List.of());
         }
+        String records = people.stream().map(person -> "{\"itemCode\":\"P_VOLUNTEER_SERVICE\",\"subjectNumber\":\""
+                + person.number() + "\",\"subjectName\":\"" + person.name() + "\",\"sourceRecordId\":\"VS-"
+                + UUID.randomUUID() + "\",\"decisionNumber\":\"驻文明志〔2026〕9号\",\"decisionDate\":\""
+                + LocalDate.now(clock).minusDays(5) + "\",\"fields\":{\"hours\":\"" + hours
+                + "\",\"organisation\":\"驿城区志愿者协会\"}}").collect(java.util.stream.Collectors.joining(","));
         mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key("CIVILISATION_OFFICE",
                                 Permission.RECORD_SUBMIT))
                         .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"records\":[{\"itemCode\":\"P_VOLUNTEER_SERVICE\",\"subjectNumber\":\""
-                                + person.number() + "\",\"subjectName\":\"" + person.name()
-                                + "\",\"sourceRecordId\":\"VS-" + UUID.randomUUID()
-                                + "\",\"decisionNumber\":\"驻文明志〔2026〕9号\",\"decisionDate\":\""
-                                + LocalDate.now(clock).minusDays(5) + "\",\"fields\":{\"hours\":\"" + hours
-                                + "\",\"organisation\":\"驿城区志愿者协会\"}}]}"))
-                .andExpect(jsonPath("$.accepted").value(1));
+                        .content("{\"records\":[" + records + "]}"))
+                .andExpect(jsonPath("$.accepted").value(people.size()));
     }
 
     private void saveSeriousPenaltyRule(String code, int noticeDays, String exitConditions, boolean enabled)

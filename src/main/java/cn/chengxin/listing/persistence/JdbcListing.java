@@ -20,6 +20,7 @@ import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.ListNotice;
 import cn.chengxin.listing.ListType;
+import cn.chengxin.listing.RuleReevaluation;
 import cn.chengxin.listing.domain.ListRule;
 import cn.chengxin.subject.domain.Masking;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,6 +82,76 @@ public class JdbcListing {
                         rule.exitConditions(), rule.enabled(), by, Timestamp.from(at))
                 .update();
         return version;
+    }
+
+    // ---- passes of a saved rule over its holders
+
+    /**
+     * Starts the pass of a rule version over its holders, once: only for the current version of the code, and only
+     * when it is enabled (a disabled version proposes nothing).
+     */
+    public void startReevaluation(String code, int version, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO listing.rule_reevaluation (rule_code, rule_version, started_at, progressed_at)
+                        SELECT code, version, ?, ? FROM listing.rule WHERE code = ? AND version = ? AND current
+                          AND enabled
+                        ON CONFLICT DO NOTHING""")
+                .params(Timestamp.from(at), Timestamp.from(at), code, version).update();
+    }
+
+    /** Ends the unfinished passes of the code's versions before {@code version}: the new version's pass takes over. */
+    public void supersedeReevaluations(String code, int version, Instant at) {
+        jdbc.sql("""
+                        UPDATE listing.rule_reevaluation SET finished_at = ?, superseded = true
+                        WHERE rule_code = ? AND rule_version < ? AND finished_at IS NULL""")
+                .params(Timestamp.from(at), code, version).update();
+    }
+
+    /**
+     * The unfinished pass, locked until the caller's transaction ends; empty when it is finished, unknown, or locked
+     * by another runner (which is working on it: two runners never pass the same chunk).
+     */
+    public Optional<RuleReevaluation> lockUnfinishedReevaluation(String code, int version) {
+        return jdbc.sql("SELECT * FROM listing.rule_reevaluation WHERE rule_code = ? AND rule_version = ? "
+                        + "AND finished_at IS NULL FOR UPDATE SKIP LOCKED")
+                .params(code, version).query(this::reevaluation).optional();
+    }
+
+    /** Moves a locked pass past a chunk, in the chunk's transaction. */
+    public void advanceReevaluation(String code, int version, UUID afterRecord, int records, int holders,
+                                    int proposed, int ended, boolean finished, Instant at) {
+        jdbc.sql("""
+                        UPDATE listing.rule_reevaluation
+                        SET after_record = ?, records_passed = records_passed + ?,
+                            holders_evaluated = holders_evaluated + ?, proposed = proposed + ?, ended = ended + ?,
+                            progressed_at = ?, finished_at = CASE WHEN ? THEN ?::timestamptz END
+                        WHERE rule_code = ? AND rule_version = ?""")
+                .params(afterRecord, records, holders, proposed, ended, Timestamp.from(at), finished,
+                        Timestamp.from(at), code, version)
+                .update();
+    }
+
+    public Optional<RuleReevaluation> reevaluation(String code, int version) {
+        return jdbc.sql("SELECT * FROM listing.rule_reevaluation WHERE rule_code = ? AND rule_version = ?")
+                .params(code, version).query(this::reevaluation).optional();
+    }
+
+    /** Unfinished passes with no chunk committed since {@code before} (all of them: {@code null}), oldest first. */
+    public List<RuleReevaluation> unfinishedReevaluations(Instant before) {
+        return jdbc.sql("""
+                        SELECT * FROM listing.rule_reevaluation
+                        WHERE finished_at IS NULL AND (?::timestamptz IS NULL OR progressed_at < ?)
+                        ORDER BY progressed_at""")
+                .params(before == null ? null : Timestamp.from(before), before == null ? null : Timestamp.from(before))
+                .query(this::reevaluation).list();
+    }
+
+    private RuleReevaluation reevaluation(ResultSet rs, int n) throws SQLException {
+        return new RuleReevaluation(rs.getString("rule_code"), rs.getInt("rule_version"),
+                rs.getObject("after_record", UUID.class), rs.getLong("records_passed"),
+                rs.getLong("holders_evaluated"), rs.getInt("proposed"), rs.getInt("ended"),
+                instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("progressed_at")),
+                instant(rs.getTimestamp("finished_at")), rs.getBoolean("superseded"));
     }
 
     private ListRule rule(ResultSet rs, int n) throws SQLException {
