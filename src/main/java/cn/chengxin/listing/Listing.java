@@ -124,6 +124,14 @@ public class Listing {
         return version;
     }
 
+    /**
+     * The passes of saved rules over their items' holders still under way ({@link ReevaluatingHolders}), the one
+     * moved longest ago first.
+     */
+    public List<RuleReevaluation> reevaluationsUnderway() {
+        return store.unfinishedReevaluations(null);
+    }
+
     // ---- proposals from records
 
     /** What one evaluation did. */

@@ -516,6 +516,26 @@ class ListingIT {
         }
     }
 
+    /** The rules' page says which rules' holders are still being evaluated, and stops once the pass is over. */
+    @Test
+    void theRulesPageShowsAPassUnderWayUntilItIsOver() throws Exception {
+        String code = "RED_SHOWN_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        int version = listingStore.saveRule(hoursRule(code, "1133.3", true), "rule-clerk", clock.instant());
+        listingStore.startReevaluation(code, version, clock.instant());
+        try {
+            assertThat(rulesPage()).contains("id=\"reevaluations\"", code + " 第 " + version + " 版正在后台分批重新评估");
+            reevaluating.run(code, version);
+            assertThat(rulesPage()).doesNotContain(code + " 第 " + version + " 版正在后台");
+        } finally {
+            as("rule-clerk", () -> listing.saveRule(hoursRule(code, "1133.3", false)));
+        }
+    }
+
+    private String rulesPage() throws Exception {
+        return mvc.perform(get("/console/list-rules").with(staff("rule-clerk", "measure:edit")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
     /** A rule saved before its item became unusable for punishment no longer black-lists anyone by it. */
     @Test
     void aBlackListRuleStopsProposingOnceItsItemMayNoLongerPunish() throws Exception {

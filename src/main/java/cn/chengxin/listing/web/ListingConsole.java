@@ -155,6 +155,7 @@ class ListingConsole {
         model.addAttribute("editing", code == null ? null : listing.rules().stream()
                 .filter(r -> r.code().equals(code)).findFirst().orElse(null));
         model.addAttribute("history", code == null ? List.of() : listing.ruleHistory(code));
+        model.addAttribute("underway", listing.reevaluationsUnderway());
         return "console/list-rules";
     }
 
