@@ -116,6 +116,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /api/v1/checks/{id}/feedback", EnumSet.of(Who.API_CLIENT)),
             Map.entry("GET /console/lists", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
             Map.entry("POST /console/lists", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
+            Map.entry("POST /console/lists/search", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
             Map.entry("GET /console/lists/{id}", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
             Map.entry("POST /console/lists/{id}/approve", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/lists/{id}/reject", EnumSet.of(Who.CREDIT_OFFICE)),

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -648,8 +649,7 @@ class ListingIT {
         assertThat(first).contains(link(proposals.get(2)), link(proposals.get(0)), "共 3 条，第 1 / 2 页")
                 .doesNotContain(link(proposals.get(1)));
         assertThat(first.indexOf(link(proposals.get(2)))).isLessThan(first.indexOf(link(proposals.get(0))));
-        String next = org.springframework.web.util.HtmlUtils.htmlUnescape(first.substring(
-                first.indexOf("rel=\"next\""))).replaceFirst("(?s)^.*?href=\"([^\"]*)\".*$", "$1");
+        String next = nextLink(first);
         assertThat(next).contains("status=PROPOSED", "size=2", "page=1");
         assertThat(mvc.perform(get(java.net.URI.create(next)).with(staff("office-q", "list:propose")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
@@ -666,16 +666,58 @@ class ListingIT {
                 aYearFromNow()));
         as("maker-q", () -> listing.propose(registered("郜明远"), ListType.GREY, "国办发〔2020〕49号", "同名不同人",
                 aYearFromNow()));
+        MockHttpSession session = new MockHttpSession();
 
-        String page = queue("q", person.number());
+        String page = searchByNumber(session, person.number());
         assertThat(page).contains(link(entry), "共 1 条", cn.chengxin.subject.domain.Masking.identityNumber(
                 person.number())).doesNotContain(person.number());
-        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'listing.search' "
-                        + "AND subject_pseudonym = ?").param(subjects.pseudonymOf(subjects.validate(null,
-                        person.number()))).query(Long.class).single())
-                .as("a look-up by number is a look at the person's data, audited").isEqualTo(1);
-        assertThat(queue("q", TestCitizens.withWrongCheckCharacter(person.number())))
+        assertThat(lookUpsAudited(person.number())).as("a look-up by number is a look at the person's data, audited")
+                .isEqualTo(1);
+        String wrong = TestCitizens.withWrongCheckCharacter(person.number());
+        assertThat(mvc.perform(post("/console/lists/search").param("q", wrong).session(session)
+                        .with(staff("office-q", "list:propose")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                 .doesNotContain(link(entry)).doesNotContain(person.number().substring(0, 17));
+    }
+
+    /**
+     * Pseudonyms identify a person as well as the number: a look-up by number is paged by an opaque token of the
+     * staff member's session, so neither reaches a URL (browser history, proxy logs, the audit of requests), and the
+     * look-up is audited once, not once per page.
+     */
+    @Test
+    void pagingALookUpByNumberKeepsTheNumberAndItsPseudonymOutOfTheUrlsAndAuditsItOnce() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "阙望舒");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        String pseudonym = subjects.pseudonymOf(subjects.validate(null, person.number()));
+        List<UUID> entries = new ArrayList<>();
+        for (String reason : List.of("较重处罚一", "较重处罚二")) {
+            entries.add(as("maker-q", () -> listing.propose(subject, ListType.GREY, "国办发〔2020〕49号", reason,
+                    aYearFromNow())));
+        }
+        MockHttpSession session = new MockHttpSession();
+
+        String redirect = mvc.perform(post("/console/lists/search").param("q", person.number()).param("size", "1")
+                        .session(session).with(staff("office-q", "list:propose")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(redirect).doesNotContain(person.number()).doesNotContain(pseudonym).contains("size=1");
+        String first = page(redirect, session);
+        assertThat(first).contains("共 2 条，第 1 / 2 页", cn.chengxin.subject.domain.Masking.identityNumber(
+                person.number())).doesNotContain(person.number()).doesNotContain(pseudonym);
+        assertThat(hrefs(first)).isNotEmpty().noneMatch(h -> h.contains(person.number()) || h.contains(pseudonym));
+        String next = nextLink(first);
+        String second = page(next, session);
+        assertThat(second).contains("共 2 条，第 2 / 2 页").doesNotContain(pseudonym);
+        assertThat(List.of(first, second))
+                .allMatch(p -> entries.stream().filter(e -> p.contains(link(e))).count() == 1);
+        assertThat(first.contains(link(entries.get(0)))).isNotEqualTo(second.contains(link(entries.get(0))));
+        assertThat(lookUpsAudited(person.number())).as("one look-up, whatever its pages").isEqualTo(1);
+
+        assertThat(page(next, new MockHttpSession())).as("the token is the session's own")
+                .contains("共 0 条").doesNotContain(link(entries.get(0)), link(entries.get(1)));
+        assertThat(queue("q", person.number())).as("a number in a URL is not looked up")
+                .contains("共 0 条").doesNotContain(link(entries.get(0)), link(entries.get(1)));
+        assertThat(lookUpsAudited(person.number())).isEqualTo(1);
     }
 
     @Test
@@ -719,6 +761,34 @@ class ListingIT {
         }
         return mvc.perform(request.with(staff("office-q", "list:propose"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
+    }
+
+    /** A reviewer's look-up by number in the console's search box, and the page it leads to. */
+    private String searchByNumber(MockHttpSession session, String number) throws Exception {
+        String redirect = mvc.perform(post("/console/lists/search").param("q", number).session(session)
+                        .with(staff("office-q", "list:propose")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        return page(redirect, session);
+    }
+
+    private String page(String url, MockHttpSession session) throws Exception {
+        return mvc.perform(get(java.net.URI.create(url)).session(session).with(staff("office-q", "list:propose")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private static List<String> hrefs(String page) {
+        return java.util.regex.Pattern.compile("(?:href|action)=\"([^\"]*)\"").matcher(page).results()
+                .map(m -> org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(1))).toList();
+    }
+
+    private static String nextLink(String page) {
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(page.substring(page.indexOf("rel=\"next\"")))
+                .replaceFirst("(?s)^.*?href=\"([^\"]*)\".*$", "$1");
+    }
+
+    private long lookUpsAudited(String number) {
+        return jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'listing.search' AND subject_pseudonym = ?")
+                .param(subjects.pseudonymOf(subjects.validate(null, number))).query(Long.class).single();
     }
 
     private static String link(UUID entry) {

@@ -76,6 +76,13 @@ class ListsBrowserIT {
             Page page = context.newPage();
             signIn(page, reviewer);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("名单管理")).click();
+            // Looked up by number: the page names it masked, and neither it nor its pseudonym is in the address.
+            page.getByLabel("姓名/名称（开头）或证件号码").fill(person.number());
+            page.locator("#filter button[type=submit]").click();
+            assertThat(page.locator("#by-number")).containsText(
+                    cn.chengxin.subject.domain.Masking.identityNumber(person.number()));
+            org.assertj.core.api.Assertions.assertThat(page.url()).doesNotContain(person.number())
+                    .doesNotContain(subjects.pseudonymOf(subjects.validate(null, person.number())));
             page.locator("#entries").getByText(masked).first().click();
             assertThat(page.locator("#entry")).containsText("失信被执行人");
             page.locator("#approve").click();

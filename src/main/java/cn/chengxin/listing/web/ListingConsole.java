@@ -21,6 +21,10 @@ import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.IdentityDocument;
+import cn.chengxin.subject.domain.InvalidIdentityException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,30 +58,64 @@ class ListingConsole {
         this.clock = clock;
     }
 
+    /**
+     * The entries, filtered. A look-up by number comes as the token of the staff member's session that {@link
+     * #search} made ({@code search}); a number written into the URL itself is not looked up.
+     */
     @RequiresPermission(Permission.LIST_PROPOSE)
     @GetMapping("/console/lists")
     String list(@RequestParam(required = false) EntryStatus status, @RequestParam(required = false) ListType type,
                 @RequestParam(defaultValue = "") String rule, @RequestParam(defaultValue = "") String q,
-                @RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "0") long page,
-                @RequestParam(defaultValue = "" + PAGE_SIZE) int size, Model model) {
-        EntryQuery query = EntryQuery.of(q, subject, subjects);
-        if (query.pseudonym() != null && query.problem() == null) {
-            // Looking a person up by number is a look at their data: it is audited, and they see it (谁查询了我).
-            audit.record(AuditEntry.of(AuditCategory.QUERY, "listing.search").subject(query.pseudonym())
-                    .purpose("名单认定审核", "国办发〔2020〕49号"));
+                @RequestParam(defaultValue = "") String search, @RequestParam(defaultValue = "0") long page,
+                @RequestParam(defaultValue = "" + PAGE_SIZE) int size, HttpServletRequest request, Model model) {
+        EntryQuery query;
+        if (!search.isBlank()) {
+            query = NumberSearches.find(request.getSession(false), search.strip(), clock.instant())
+                    .map(found -> EntryQuery.byNumber(found, search.strip()))
+                    .orElseGet(() -> EntryQuery.refused("lists.searchExpired"));
+        } else if (EntryQuery.looksLikeNumber(q)) {
+            query = EntryQuery.refused("lists.numberNotInUrl");
+        } else {
+            query = EntryQuery.name(q);
         }
-        String ruleCode = rule.strip().length() > 100 ? rule.strip().substring(0, 100) : rule.strip();
-        Listing.EntryPage result = query.problem() != null ? new Listing.EntryPage(List.of(), 0, 0, PAGE_SIZE)
+        return show(status, type, rule, query, page, size, model);
+    }
+
+    /**
+     * The search box: a name is searched by a link that carries it; a number is looked up now — audited once, as
+     * a look at the person's data that they see (谁查询了我) — and kept in the session, its pages reached by a token.
+     */
+    @RequiresPermission(Permission.LIST_PROPOSE)
+    @PostMapping("/console/lists/search")
+    String search(@RequestParam(required = false) EntryStatus status, @RequestParam(required = false) ListType type,
+                  @RequestParam(defaultValue = "") String rule, @RequestParam(defaultValue = "") String q,
+                  @RequestParam(defaultValue = "" + PAGE_SIZE) int size, HttpSession session, Model model) {
+        if (!EntryQuery.looksLikeNumber(q)) {
+            return "redirect:" + pageUrl(status, type, ruleCode(rule), EntryQuery.name(q), size);
+        }
+        IdentityDocument document;
+        try {
+            document = subjects.validate(null, q.strip());
+        } catch (InvalidIdentityException e) {
+            return show(status, type, rule, EntryQuery.invalidNumber(e.getMessage()), 0, size, model);
+        }
+        String pseudonym = subjects.pseudonymOf(document);
+        audit.record(AuditEntry.of(AuditCategory.QUERY, "listing.search").subject(pseudonym)
+                .purpose("名单认定审核", "国办发〔2020〕49号"));
+        NumberSearches.Found found = new NumberSearches.Found(pseudonym, document.masked(), clock.instant());
+        String token = NumberSearches.keep(session, found);
+        return "redirect:" + pageUrl(status, type, ruleCode(rule), EntryQuery.byNumber(found, token), size);
+    }
+
+    private String show(EntryStatus status, ListType type, String rule, EntryQuery query, long page, int size,
+                        Model model) {
+        String ruleCode = ruleCode(rule);
+        Listing.EntryPage result = query.searchesNothing() ? new Listing.EntryPage(List.of(), 0, 0, PAGE_SIZE)
                 : listing.entries(new EntrySearch(status, type, ruleCode, query.name(), query.pseudonym()),
                         (int) Math.max(0, Math.min(page, Integer.MAX_VALUE)), size);
         model.addAttribute("result", result);
         model.addAttribute("entries", result.entries());
         model.addAttribute("query", query);
-        String masked = query.maskedNumber();
-        if (masked == null && query.pseudonym() != null && !result.entries().isEmpty()) {
-            masked = result.entries().get(0).maskedNumber(); // a later page, reached by the pseudonym alone
-        }
-        model.addAttribute("maskedNumber", masked);
         model.addAttribute("pages", Math.max(1, result.pages()));
         model.addAttribute("pageUrl", pageUrl(status, type, ruleCode, query, result.size()));
         model.addAttribute("counts", listing.counts());
@@ -93,13 +131,20 @@ class ListingConsole {
         return "console/lists";
     }
 
-    /** The list with the same filters, for the paging links: a number searched for travels as its pseudonym. */
+    private static String ruleCode(String rule) {
+        return rule.strip().length() > 100 ? rule.strip().substring(0, 100) : rule.strip();
+    }
+
+    /**
+     * The list with the same filters, for the paging links: a name searched for travels as typed, a number as its
+     * look-up's token only.
+     */
     private static String pageUrl(EntryStatus status, ListType type, String ruleCode, EntryQuery query, int size) {
         return UriComponentsBuilder.fromPath("/console/lists")
                 .queryParam("status", status == null ? "" : status.name())
                 .queryParam("type", type == null ? "" : type.name())
                 .queryParam("rule", ruleCode).queryParam("q", query.text())
-                .queryParam("subject", query.pseudonym() == null ? "" : query.pseudonym())
+                .queryParam("search", query.token() == null ? "" : query.token())
                 .queryParam("size", size).encode().build().toUriString();
     }
 
