@@ -157,9 +157,10 @@ public class Listing {
         Map<UUID, List<FileEntry>> files = creditFile.filesOf(subjectIds);
         Map<UUID, List<ListEntry>> open = new HashMap<>();
         store.openEntriesOf(subjectIds).forEach(e -> open.computeIfAbsent(e.subjectId(), k -> new ArrayList<>()).add(e));
-        // A reviewer's rejection stands for its record: the same record does not come back to the review queue at
-        // every evaluation (a new record, or a department's proposal by hand, may still be reviewed).
-        Set<String> rejected = store.rejectedRecordsOf(subjectIds);
+        // A reviewer's rejection, or an entry's end by a decision about it, stands for its record: the same record
+        // does not come back to the review queue at every evaluation (a new record, or a department's proposal by
+        // hand, may still be reviewed).
+        Set<String> settled = store.settledRecordsOf(subjectIds);
         LocalDate today = LocalDate.now(clock);
         Instant now = clock.instant();
         int proposed = 0;
@@ -182,7 +183,7 @@ public class Listing {
                             || item == null || !ListRule.admits(rule.listType(), item)
                             || entries.stream().anyMatch(e -> e.listType() == rule.listType()
                             && record.recordKey().equals(e.recordKey()))
-                            || rejected.contains(rule.listType() + ":" + record.recordKey())) {
+                            || settled.contains(rule.listType() + ":" + record.recordKey())) {
                         continue;
                     }
                     if (rule.listType() == ListType.RED && (RedListStanding.barredBy(openLists)
@@ -229,7 +230,7 @@ public class Listing {
                     reason = "出现新的失信记录（决定文书号：" + (number == null ? "—" : number) + "，决定日期："
                             + lastNegativeDay + "）";
                 }
-                if (reason != null && end(entry, reason, now)) {
+                if (reason != null && end(entry, reason, false, now)) {
                     ended++;
                 }
             }
@@ -438,7 +439,7 @@ public class Listing {
         int ended = 0;
         for (UUID id : store.pastValidity(LocalDate.now(clock))) {
             Optional<ListEntry> entry = store.entry(id);
-            if (entry.isPresent() && end(entry.get(), "有效期届满", now)) {
+            if (entry.isPresent() && end(entry.get(), "有效期届满", false, now)) {
                 ended++;
             }
         }
@@ -447,7 +448,8 @@ public class Listing {
 
     /**
      * Ends an entry at once (credit repair, an upheld objection, the basis revoked, a court's removal): measures
-     * stop and the subject gets an exit notice.
+     * stop and the subject gets an exit notice. The decision stands for the entry's record: while that record is
+     * still shown (the department has yet to revoke it), it does not propose the entry again.
      */
     @Transactional
     public void exit(UUID entryId, String reason) {
@@ -456,7 +458,7 @@ public class Listing {
         if (reason == null || reason.isBlank()) {
             throw new ListingProblem("EXIT_REASON_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "移出须写明原因");
         }
-        if (!end(entry, reason.strip(), clock.instant())) {
+        if (!end(entry, reason.strip(), true, clock.instant())) {
             throw new ListingProblem("LIST_ALREADY_DECIDED", DomainProblem.Kind.CONFLICT, "该条目已不在名单中");
         }
     }
@@ -473,8 +475,8 @@ public class Listing {
         store.markEntryDisputed(entryId, disputed);
     }
 
-    private boolean end(ListEntry entry, String reason, Instant now) {
-        if (!store.exit(entry.id(), reason, now)) {
+    private boolean end(ListEntry entry, String reason, boolean decided, Instant now) {
+        if (!store.exit(entry.id(), reason, decided, now)) {
             return false;
         }
         if (entry.status() == EntryStatus.EFFECTIVE || entry.status() == EntryStatus.NOTIFIED

@@ -196,6 +196,33 @@ class ListingIT {
     }
 
     @Test
+    void anEntryEndedByADecisionIsNotProposedAgainFromTheSameRecord() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "乔慕白");
+        submit(courtDefaulter(person.number(), person.name(), "SX-" + UUID.randomUUID(), "ADD", 1))
+                .andExpect(jsonPath("$.accepted").value(1));
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        ListEntry proposal = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
+                .filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
+        // e.g. the court removed the person from its list, or an objection against the entry was upheld, while the
+        // department has not yet revoked the record: the entry ends, the record is still shown.
+        as("officer-o", () -> {
+            listing.exit(proposal.id(), "法院已决定删除失信信息");
+            return null;
+        });
+
+        listing.evaluate(List.of(subject));
+
+        assertThat(listing.entriesOf(subject)).filteredOn(e -> e.listType() == ListType.BLACK)
+                .extracting(ListEntry::status).containsExactly(EntryStatus.EXITED);
+
+        submit(courtDefaulter(person.number(), person.name(), "SX-" + UUID.randomUUID(), "ADD", 1))
+                .andExpect(jsonPath("$.accepted").value(1));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(listing.entriesOf(subject))
+                .as("a new record is a new ground").filteredOn(e -> e.listType() == ListType.BLACK)
+                .extracting(ListEntry::status).contains(EntryStatus.EXITED, EntryStatus.PROPOSED));
+    }
+
+    @Test
     void aProposerNeverReviewsTheirOwnProposalAndTwoReviewersMakeOneDecision() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "龚志红");
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();

@@ -195,11 +195,15 @@ public class JdbcListing {
                 .param(subjects.toArray(UUID[]::new)).query(this::mapEntry).list();
     }
 
-    /** The lists and records of the subjects' proposals a reviewer rejected, as {@code LIST_TYPE:recordKey}. */
-    public Set<String> rejectedRecordsOf(Collection<UUID> subjects) {
+    /**
+     * The lists and records of the subjects' entries a decision settled, as {@code LIST_TYPE:recordKey}: proposals a
+     * reviewer rejected and entries ended by a decision about them ({@link #exit} with {@code decided}).
+     */
+    public Set<String> settledRecordsOf(Collection<UUID> subjects) {
         return Set.copyOf(jdbc.sql("""
                         SELECT DISTINCT list_type || ':' || record_key FROM listing.entry
-                        WHERE subject_id = ANY(?::uuid[]) AND status = 'REJECTED' AND record_key IS NOT NULL""")
+                        WHERE subject_id = ANY(?::uuid[]) AND record_key IS NOT NULL
+                          AND (status = 'REJECTED' OR status = 'EXITED' AND exit_decided)""")
                 .param(subjects.toArray(UUID[]::new)).query(String.class).list());
     }
 
@@ -262,13 +266,17 @@ public class JdbcListing {
                 .param(Date.valueOf(today)).query(UUID.class).list();
     }
 
-    /** @return false when the entry was no longer open */
-    public boolean exit(UUID id, String reason, Instant at) {
+    /**
+     * @param decided whether a decision about the entry ended it (it then stands for its record, as a rejection
+     *                does: {@link #settledRecordsOf}), not its record's state or its validity
+     * @return false when the entry was no longer open
+     */
+    public boolean exit(UUID id, String reason, boolean decided, Instant at) {
         return jdbc.sql("""
-                        UPDATE listing.entry SET status = 'EXITED', exited_at = ?, exit_reason = ?,
+                        UPDATE listing.entry SET status = 'EXITED', exited_at = ?, exit_reason = ?, exit_decided = ?,
                                change_seq = nextval('listing.change_seq')
                         WHERE id = ? AND status NOT IN ('REJECTED', 'EXITED')""")
-                .params(Timestamp.from(at), reason, id).update() == 1;
+                .params(Timestamp.from(at), reason, decided, id).update() == 1;
     }
 
     public void markDisputed(UUID subject, UUID recordKey, boolean disputed) {
