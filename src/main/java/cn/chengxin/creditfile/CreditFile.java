@@ -35,6 +35,11 @@ public class CreditFile {
     /** The states in which a current record is no longer shown and waits only for its retention to end. */
     private static final Set<RecordStatus> CLOSED = Set.of(RecordStatus.EXPIRED, RecordStatus.REVOKED,
             RecordStatus.REPAIRED);
+    /**
+     * Who ends publication and retention by the windows (the state events it writes): told apart from a decision
+     * about a record, which a department's correction does not undo ({@link VersionStates#ofNext}).
+     */
+    private static final String WINDOWS = "system";
 
     private final JdbcRecords records;
     private final ApplicationEventPublisher events;
@@ -172,8 +177,10 @@ public class CreditFile {
         if (r.version() <= current.get().version()) {
             return StoreOutcome.refused("RECORD_VERSION_STALE", "版本号须大于当前版本 " + current.get().version());
         }
-        RecordStatus status = VersionStates.ofNext(r.action(), current.get().status(), r.publicationEnd(),
-                LocalDate.ofInstant(now, clock.getZone()));
+        boolean stoppedByDecision = current.get().status() == RecordStatus.EXPIRED
+                && records.stoppedByDecision(r.departmentCode(), r.sourceRecordId(), WINDOWS);
+        RecordStatus status = VersionStates.ofNext(r.action(), current.get().status(), stoppedByDecision,
+                r.publicationEnd(), LocalDate.ofInstant(now, clock.getZone()));
         records.supersede(current.get().id());
         records.event(current.get().id(), now, current.get().status(), RecordStatus.CORRECTED, by,
                 r.action() == RecordAction.REVOKE ? "撤销" : "更正为第 " + r.version() + " 版");
@@ -306,8 +313,8 @@ public class CreditFile {
     public int applyWindows(LocalDate today) {
         Instant now = clock.instant();
         List<RecordStatesChanged.ChangedRecord> moved = new ArrayList<>(records.moveDue(Set.of(RecordStatus.ACTIVE),
-                RecordStatus.EXPIRED, "publication_end", today, now, "system", "公示期满，不再展示和使用"));
-        moved.addAll(records.moveDue(CLOSED, RecordStatus.ARCHIVED, "retention_end", today, now, "system",
+                RecordStatus.EXPIRED, "publication_end", today, now, WINDOWS, "公示期满，不再展示和使用"));
+        moved.addAll(records.moveDue(CLOSED, RecordStatus.ARCHIVED, "retention_end", today, now, WINDOWS,
                 "保存期满，归档"));
         Set<UUID> subjects = new HashSet<>();
         moved.forEach(r -> subjects.add(r.subjectId()));

@@ -23,16 +23,28 @@ final class VersionStates {
      * A later version (UPDATE or REVOKE) of a record now in {@code current}. A revocation closes the record. A
      * correction keeps a repaired record repaired (RULES.md §6: repair stops publication and use, and a correction
      * of the facts is no new act), a revoked or archived one closed, and a disputed one marked until the objection
-     * is decided (§5). Otherwise the window decides, recomputed from the corrected decision date (§4): shown while
-     * it is open, expired once it has ended — so an expired record comes back only if its new window is open.
+     * is decided (§5). An expired record whose display a decision stopped ({@code stoppedByDecision}: an objection
+     * upheld as 停止公示, §5) stays expired: the platform decided, and a correction of the facts is no new decision.
+     * Otherwise the window decides, recomputed from the corrected decision date (§4): shown while it is open, expired
+     * once it has ended — so a record expired by its window comes back only if its new window is open.
+     * <p>
+     * {@link RecordStatus#CORRECTED} (已更正) is never the state of a current version: it names what a version became
+     * when a later one replaced it, written as that version's last state event, while the row itself only stops being
+     * current. An objection upheld as 更正 leaves the record 有效 for its department to deliver the corrected version.
+     * So no current version is CORRECTED, and one here means the file is broken: refused rather than guessed at.
+     *
+     * @param stoppedByDecision whether a decision about the record, not its window, took it out of display
      */
-    static RecordStatus ofNext(RecordAction action, RecordStatus current, LocalDate publicationEnd, LocalDate today) {
+    static RecordStatus ofNext(RecordAction action, RecordStatus current, boolean stoppedByDecision,
+                               LocalDate publicationEnd, LocalDate today) {
         if (action == RecordAction.REVOKE) {
             return RecordStatus.REVOKED;
         }
         return switch (current) {
             case REPAIRED, REVOKED, ARCHIVED, IN_DISPUTE -> current;
-            case ACTIVE, EXPIRED, CORRECTED -> ofFirst(publicationEnd, today);
+            case EXPIRED -> stoppedByDecision ? current : ofFirst(publicationEnd, today);
+            case ACTIVE -> ofFirst(publicationEnd, today);
+            case CORRECTED -> throw new IllegalStateException("a superseded version is never the current one");
         };
     }
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class VersionStatesTests {
 
@@ -17,27 +18,43 @@ class VersionStatesTests {
     @ParameterizedTest(name = "a correction keeps a {0} record so")
     @EnumSource(value = RecordStatus.class, names = {"REPAIRED", "REVOKED", "ARCHIVED", "IN_DISPUTE"})
     void aCorrectionDoesNotReviveAClosedOrDisputedRecord(RecordStatus current) {
-        assertThat(VersionStates.ofNext(RecordAction.UPDATE, current, OPEN, TODAY)).isEqualTo(current);
-        assertThat(VersionStates.ofNext(RecordAction.UPDATE, current, null, TODAY)).isEqualTo(current);
+        assertThat(VersionStates.ofNext(RecordAction.UPDATE, current, false, OPEN, TODAY)).isEqualTo(current);
+        assertThat(VersionStates.ofNext(RecordAction.UPDATE, current, false, null, TODAY)).isEqualTo(current);
     }
 
     @Test
     void anExpiredRecordComesBackOnlyWhenItsCorrectedWindowIsOpen() {
-        assertThat(VersionStates.ofNext(RecordAction.UPDATE, RecordStatus.EXPIRED, ENDED, TODAY))
+        assertThat(VersionStates.ofNext(RecordAction.UPDATE, RecordStatus.EXPIRED, false, ENDED, TODAY))
                 .isEqualTo(RecordStatus.EXPIRED);
-        assertThat(VersionStates.ofNext(RecordAction.UPDATE, RecordStatus.EXPIRED, OPEN, TODAY))
+        assertThat(VersionStates.ofNext(RecordAction.UPDATE, RecordStatus.EXPIRED, false, OPEN, TODAY))
                 .isEqualTo(RecordStatus.ACTIVE);
-        assertThat(VersionStates.ofNext(RecordAction.UPDATE, RecordStatus.EXPIRED, TODAY, TODAY))
+        assertThat(VersionStates.ofNext(RecordAction.UPDATE, RecordStatus.EXPIRED, false, TODAY, TODAY))
                 .as("still shown on its last day").isEqualTo(RecordStatus.ACTIVE);
     }
 
     @Test
+    void aCorrectionDoesNotResumeADisplayThatADecisionStopped() {
+        assertThat(VersionStates.ofNext(RecordAction.UPDATE, RecordStatus.EXPIRED, true, OPEN, TODAY))
+                .as("an objection upheld as 停止公示 while the window was open").isEqualTo(RecordStatus.EXPIRED);
+        assertThat(VersionStates.ofNext(RecordAction.UPDATE, RecordStatus.EXPIRED, true, null, TODAY))
+                .as("long-term").isEqualTo(RecordStatus.EXPIRED);
+        assertThat(VersionStates.ofNext(RecordAction.REVOKE, RecordStatus.EXPIRED, true, OPEN, TODAY))
+                .as("its department may still revoke it").isEqualTo(RecordStatus.REVOKED);
+    }
+
+    @Test
+    void noCurrentVersionIsCorrected() {
+        assertThatThrownBy(() -> VersionStates.ofNext(RecordAction.UPDATE, RecordStatus.CORRECTED, false, OPEN,
+                TODAY)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void anActiveRecordCorrectedToAnEndedWindowExpires() {
-        assertThat(VersionStates.ofNext(RecordAction.UPDATE, RecordStatus.ACTIVE, OPEN, TODAY))
+        assertThat(VersionStates.ofNext(RecordAction.UPDATE, RecordStatus.ACTIVE, false, OPEN, TODAY))
                 .isEqualTo(RecordStatus.ACTIVE);
-        assertThat(VersionStates.ofNext(RecordAction.UPDATE, RecordStatus.ACTIVE, null, TODAY))
+        assertThat(VersionStates.ofNext(RecordAction.UPDATE, RecordStatus.ACTIVE, false, null, TODAY))
                 .as("long-term").isEqualTo(RecordStatus.ACTIVE);
-        assertThat(VersionStates.ofNext(RecordAction.UPDATE, RecordStatus.ACTIVE, ENDED, TODAY))
+        assertThat(VersionStates.ofNext(RecordAction.UPDATE, RecordStatus.ACTIVE, false, ENDED, TODAY))
                 .isEqualTo(RecordStatus.EXPIRED);
     }
 
@@ -52,6 +69,7 @@ class VersionStatesTests {
     @ParameterizedTest(name = "a revocation closes a {0} record")
     @EnumSource(RecordStatus.class)
     void aRevocationAlwaysCloses(RecordStatus current) {
-        assertThat(VersionStates.ofNext(RecordAction.REVOKE, current, OPEN, TODAY)).isEqualTo(RecordStatus.REVOKED);
+        assertThat(VersionStates.ofNext(RecordAction.REVOKE, current, false, OPEN, TODAY))
+                .isEqualTo(RecordStatus.REVOKED);
     }
 }

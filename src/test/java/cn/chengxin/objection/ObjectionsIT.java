@@ -175,6 +175,46 @@ class ObjectionsIT {
         assertThat(objections.evidence(files.get(0).id()).content()).isEqualTo(pdf);
     }
 
+    @Test
+    void aCorrectionFromTheDepartmentDoesNotResumeADisplayThatAnObjectionStopped() throws Exception {
+        TestCitizens.Person p = TestCitizens.register(subjects, "邵雨桐");
+        String source = "T-" + UUID.randomUUID();
+        LocalDate decided = LocalDate.now(clock).minusMonths(2);
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(p.number(), p.name(),
+                "P_ADMIN_PENALTY_GENERAL", source, "1", "ADD", "驻市监罚〔2026〕531号", "无照经营"), decided);
+        UUID owner = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, p.number())).orElseThrow();
+        UUID record = creditFile.fileOf(owner).get(0).recordKey();
+        UUID id = objections.file(owner, record, "该处罚的公示期已满", "本人");
+        assertThat(decide("clerk-a", id, objections.find(id).version(), Outcome.STOP_DISPLAY)).isNull();
+        assertThat(creditFile.fileOf(owner).get(0).status()).isEqualTo(RecordStatus.EXPIRED);
+
+        // The department corrects a typo in the facts; the decision date, so the window, stays as it was: open.
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(p.number(), p.name(),
+                "P_ADMIN_PENALTY_GENERAL", source, "2", "UPDATE", "驻市监罚〔2026〕531号", "无照经营（更正）"), decided);
+        assertThat(creditFile.fileOf(owner).get(0)).satisfies(r -> {
+            assertThat(r.version()).isEqualTo(2);
+            assertThat(r.status()).as("the objection's outcome stands").isEqualTo(RecordStatus.EXPIRED);
+        });
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(p.number(), p.name(),
+                "P_ADMIN_PENALTY_GENERAL", source, "3", "UPDATE", "驻市监罚〔2026〕531号", "无照经营（再更正）"), decided);
+        assertThat(creditFile.fileOf(owner).get(0).status()).as("and keeps standing").isEqualTo(RecordStatus.EXPIRED);
+
+        // Taken out of display by its window instead, a record comes back when a correction reopens the window.
+        TestCitizens.Person q = TestCitizens.register(subjects, "邵雨晨");
+        String other = "T-" + UUID.randomUUID();
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(q.number(), q.name(),
+                "P_ADMIN_PENALTY_GENERAL", other, "1", "ADD", "驻市监罚〔2026〕532号", "无照经营"), decided);
+        UUID holder = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, q.number())).orElseThrow();
+        LocalDate today = LocalDate.now(clock);
+        jdbc.sql("UPDATE creditfile.record SET publication_end = ? WHERE source_record_id = ? AND current")
+                .params(today.minusDays(1), other).update();
+        creditFile.applyWindows(today);
+        assertThat(creditFile.fileOf(holder).get(0).status()).isEqualTo(RecordStatus.EXPIRED);
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(q.number(), q.name(),
+                "P_ADMIN_PENALTY_GENERAL", other, "2", "UPDATE", "驻市监罚〔2026〕532号", "无照经营（更正）"), decided);
+        assertThat(creditFile.fileOf(holder).get(0).status()).isEqualTo(RecordStatus.ACTIVE);
+    }
+
     private Throwable decide(String who, UUID id, int version, Outcome outcome) {
         try {
             as(who, () -> {

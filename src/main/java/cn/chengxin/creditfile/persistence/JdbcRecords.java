@@ -54,6 +54,21 @@ public class JdbcRecords {
                         rs.getString(4), RecordStatus.valueOf(rs.getString(5)))).optional();
     }
 
+    /**
+     * Whether someone other than {@code windows} (the job that ends publication) ever took a version of the record out
+     * of display into EXPIRED: a decision about the record, such as an objection upheld as 停止公示. Reads the versions
+     * by their natural key and their state events by version.
+     */
+    public boolean stoppedByDecision(String departmentCode, String sourceRecordId, String windows) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM creditfile.record v
+                                       JOIN creditfile.record_event e ON e.record_id = v.id
+                                       WHERE v.department_code = ? AND v.source_record_id = ?
+                                         AND e.from_status IN ('ACTIVE', 'IN_DISPUTE') AND e.to_status = 'EXPIRED'
+                                         AND e.by_whom <> ?)""")
+                .params(departmentCode, sourceRecordId, windows).query(Boolean.class).single();
+    }
+
     public Optional<String> fingerprintOf(String departmentCode, String sourceRecordId, int version) {
         return jdbc.sql("SELECT fingerprint FROM creditfile.record WHERE department_code = ? AND source_record_id = ? "
                 + "AND version = ?").params(departmentCode, sourceRecordId, version).query(String.class).optional();
