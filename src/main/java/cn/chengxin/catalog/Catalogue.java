@@ -11,8 +11,10 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
 import cn.chengxin.catalog.domain.CatalogueProblem;
+import cn.chengxin.catalog.domain.FourEyes;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.ItemRules;
+import cn.chengxin.catalog.domain.Withdrawal;
 import cn.chengxin.catalog.persistence.JdbcCatalogue;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
@@ -23,7 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The information catalogue. An item changes only by a new version: a draft is prepared (catalog:edit),
  * submitted, and approved by another person (catalog:approve) — maker-checker — upon which it replaces the
- * active version, which is kept as retired. Active versions are never edited.
+ * active version, which is kept as retired. Active versions are never edited. An item leaves the catalogue the same
+ * way: a withdrawal (废止) is a version proposed with its reason and basis and approved by another person; it stays
+ * in force for what was collected under the item, which takes nothing new from then on ({@link Withdrawal}).
  */
 @Service
 public class Catalogue {
@@ -49,7 +53,11 @@ public class Catalogue {
         return items.withVersionsInPreparation();
     }
 
-    /** The versions in force (approved, one per code): what records are read, scored and shown by. */
+    /**
+     * The versions in force (approved, one per code): what records are read, scored and shown by. A withdrawn item's
+     * version stays among them for the records delivered under it ({@link CatalogueItem#withdrawn()}): whoever offers
+     * items for new use, or takes new records, leaves those out.
+     */
     public List<CatalogueItem> active() {
         return items.active();
     }
@@ -88,6 +96,10 @@ public class Catalogue {
     public CatalogueItem draft(ItemDefinition definition, String note) {
         ItemDefinition d = ItemDefinition.withDefaultPeriods(definition);
         requireNone(ItemRules.forSaving(d));
+        if (items.active(d.code()).filter(CatalogueItem::withdrawn).isPresent()) {
+            throw new CatalogueProblem("ITEM_WITHDRAWN", DomainProblem.Kind.CONFLICT,
+                    "该事项已废止，不能再修改；目录修订重新列入的，请以新的事项代码新建");
+        }
         Optional<CatalogueItem> open = items.inPreparation(d.code());
         if (open.isPresent() && open.get().status() == CatalogueItem.Status.PENDING) {
             throw new CatalogueProblem("ITEM_PENDING", DomainProblem.Kind.CONFLICT, "该事项有待审核的版本，审核完成前不能修改");
@@ -115,25 +127,62 @@ public class Catalogue {
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.submit").detail(code + " v" + draft.version()));
     }
 
-    /** The checker's approval: the version becomes active, the previous one is retired. */
+    /**
+     * Proposes withdrawing the item (废止) when the catalogue is revised: a new version with the definition in force,
+     * the reason and the document of the revision, submitted at once for another person to approve ({@link #approve}).
+     * Refused for an item not in force or already withdrawn, and while another version of it is being prepared (it is
+     * approved or sent back first: one change at a time).
+     */
+    @Transactional
+    public CatalogueItem proposeWithdrawal(String code, String reason, String basis) {
+        requireNone(Withdrawal.forProposal(reason, basis));
+        CatalogueItem inForce = items.active(code).orElseThrow(() -> items.history(code).isEmpty()
+                ? new CatalogueProblem("ITEM_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "信用信息目录中没有该事项")
+                : new CatalogueProblem("ITEM_NOT_ACTIVE", DomainProblem.Kind.CONFLICT, "该事项没有启用的版本，无须废止"));
+        if (inForce.withdrawn()) {
+            throw new CatalogueProblem("ITEM_WITHDRAWN", DomainProblem.Kind.CONFLICT, "该事项已废止");
+        }
+        if (items.inPreparation(code).isPresent()) {
+            throw new CatalogueProblem("ITEM_IN_PREPARATION", DomainProblem.Kind.CONFLICT,
+                    "该事项有草稿或待审核的版本：须先审核通过或退回，才能提出废止");
+        }
+        String by = AuditLog.currentActor().actorName();
+        UUID id = Ids.newId();
+        int version = items.nextVersion(code);
+        Instant now = clock.instant();
+        items.insert(id, version, CatalogueItem.Status.DRAFT, inForce.definition(), reason.strip(), by, now);
+        items.proposeWithdrawal(id, basis.strip(), by, now);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.withdraw.propose")
+                .purpose(reason.strip(), basis.strip()).detail(code + " v" + version));
+        return items.inPreparation(code).orElseThrow();
+    }
+
+    /**
+     * The checker's approval: the version becomes active, the previous one is retired. An item's withdrawal is
+     * approved the same way; it puts no definition to new use, so the rules for activation are not asked again.
+     */
     @Transactional
     public void approve(String code, String note) {
         CatalogueItem pending = pending(code);
+        String action = pending.withdrawal() == null ? "catalog.approve" : "catalog.withdraw.approve";
         String by = AuditLog.currentActor().actorName();
-        if (by.equals(pending.submittedBy()) || by.equals(pending.createdBy()) || pending.editors().contains(by)) {
-            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.approve").result(AuditResult.DENIED)
+        if (!FourEyes.mayApprove(by, pending.createdBy(), pending.submittedBy(), pending.editors())) {
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, action).result(AuditResult.DENIED)
                     .detail(code + ": own version"));
-            throw new CatalogueProblem("FOUR_EYES", DomainProblem.Kind.FORBIDDEN,
-                    "不能审核自己起草、修改或提交的版本（双人复核）");
+            throw new CatalogueProblem("FOUR_EYES", DomainProblem.Kind.FORBIDDEN, pending.withdrawal() == null
+                    ? "不能审核自己起草、修改或提交的版本（双人复核）" : "不能审核自己提出的废止（双人复核）");
         }
-        requireNone(ItemRules.forActivation(pending.definition()));
+        if (pending.withdrawal() == null) {
+            requireNone(ItemRules.forActivation(pending.definition()));
+        }
         Instant now = clock.instant();
         int previous = items.active(code).map(CatalogueItem::version).orElse(0);
         items.retireActive(code, now);
         items.decide(pending.id(), CatalogueItem.Status.ACTIVE, by, now, note);
         events.publishEvent(new ItemVersionApproved(code, pending.version(), previous));
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.approve")
-                .detail(code + " v" + pending.version()));
+        AuditEntry approved = AuditEntry.of(AuditCategory.PROCESSING, action).detail(code + " v" + pending.version());
+        audit.record(pending.withdrawal() == null ? approved
+                : approved.purpose(pending.withdrawal().reason(), pending.withdrawal().basis()));
     }
 
     @Transactional
@@ -144,7 +193,8 @@ public class Catalogue {
         }
         items.decide(pending.id(), CatalogueItem.Status.REJECTED, AuditLog.currentActor().actorName(),
                 clock.instant(), note);
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.reject").detail(code + " v" + pending.version()));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, pending.withdrawal() == null ? "catalog.reject"
+                : "catalog.withdraw.reject").detail(code + " v" + pending.version()));
     }
 
     /** The base catalogue, active at once: it is reviewed as part of the platform's release. */

@@ -5,16 +5,43 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.catalog.domain.Withdrawal;
 
 /**
  * One version of an item with its workflow state: who drafted, submitted and decided it, and when.
  *
- * @param editors everyone who wrote this version (its creator first); none of them may approve it
+ * @param editors    everyone who wrote this version (its creator first); none of them may approve it
+ * @param withdrawal set on a version that withdraws the item (废止): the definition in force, unchanged, with the
+ *                   reason and basis; its creator proposed it, and once it is active the item is {@link #withdrawn()}
  */
 public record CatalogueItem(UUID id, String code, int version, Status status, ItemDefinition definition,
                             String changeNote, String createdBy, Instant createdAt, String submittedBy,
                             Instant submittedAt, String decidedBy, Instant decidedAt, String decisionNote,
-                            Instant retiredAt, List<String> editors) {
+                            Instant retiredAt, List<String> editors, Withdrawal withdrawal) {
+
+    /**
+     * Withdrawn (已废止): this is the version in force and an approved withdrawal. It stays in force for the records
+     * delivered under the item, which are read, shown and used by it as before; the item takes no new records.
+     */
+    public boolean withdrawn() {
+        return status == Status.ACTIVE && withdrawal != null;
+    }
+
+    /**
+     * The version's state as the console names it (message {@code catalog.state.<state>}): its status, except that a
+     * withdrawal reads as what became of it — WITHDRAWAL_PENDING, WITHDRAWN (in force) or WITHDRAWAL_REJECTED.
+     */
+    public String state() {
+        if (withdrawal == null) {
+            return status.name();
+        }
+        return switch (status) {
+            case PENDING -> "WITHDRAWAL_PENDING";
+            case ACTIVE -> "WITHDRAWN";
+            case REJECTED -> "WITHDRAWAL_REJECTED";
+            case DRAFT, RETIRED -> status.name();
+        };
+    }
 
     public enum Status {
         DRAFT("草稿"), PENDING("待审核"), ACTIVE("已启用"), RETIRED("已停用"), REJECTED("已退回");

@@ -24,11 +24,13 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -130,13 +132,7 @@ class CatalogueIT {
 
     @Test
     void theConsoleMarksAnItemSharedUpwardInANewVersionAndKeepsTheOldOneUnmarked() throws Exception {
-        String code = "P_UP_" + (System.nanoTime() % 100000);
-        as("maker");
-        catalogue.draft(item(code, "《测试法》第一条"), "新增");
-        catalogue.submit(code);
-        as("checker");
-        catalogue.approve(code, "同意");
-        SecurityContextHolder.clearContext();
+        String code = approvedItem("P_UP_");
         var clerk = user("clerk").authorities(new SimpleGrantedAuthority("STAFF"),
                 new SimpleGrantedAuthority("console:home"), new SimpleGrantedAuthority("catalog:edit"));
         mvc.perform(get("/console/catalog/" + code + "/edit").with(clerk)).andExpect(status().isOk())
@@ -221,10 +217,146 @@ class CatalogueIT {
                 .andExpect(content().string(containsString("SEVERITY_REQUIRED")));
     }
 
+    @Test
+    void aWithdrawalIsAVersionProposedByOnePersonAndApprovedByAnother() {
+        String code = approvedItem("P_WITHDRAWN_");
+        as("proposer");
+        assertThatThrownBy(() -> catalogue.proposeWithdrawal(code, " ", "《补充目录》"))
+                .extracting(e -> ((DomainProblem) e).code()).isEqualTo("WITHDRAWAL_REASON_MISSING");
+        CatalogueItem proposed = catalogue.proposeWithdrawal(code, "目录修订后不再列入", REVISION);
+        assertThat(proposed.status()).isEqualTo(CatalogueItem.Status.PENDING);
+        assertThat(proposed.withdrawal().basis()).isEqualTo(REVISION);
+        assertThat(proposed.definition()).isEqualTo(catalogue.active(code).orElseThrow().definition());
+        assertThatThrownBy(() -> catalogue.approve(code, "自己审核"))
+                .extracting(e -> ((DomainProblem) e).code()).isEqualTo("FOUR_EYES");
+        assertThat(catalogue.active(code)).get().satisfies(i -> {
+            assertThat(i.version()).isEqualTo(1);
+            assertThat(i.withdrawn()).as("not before a second person approves").isFalse();
+        });
+
+        as("checker");
+        catalogue.approve(code, "同意废止");
+        assertThat(catalogue.active(code)).as("still in force for the records collected under it").get()
+                .satisfies(i -> {
+                    assertThat(i.version()).isEqualTo(2);
+                    assertThat(i.withdrawn()).isTrue();
+                    assertThat(i.createdBy()).isEqualTo("proposer");
+                    assertThat(i.decidedBy()).isEqualTo("checker");
+                    assertThat(i.withdrawal().reason()).isEqualTo("目录修订后不再列入");
+                });
+        assertThat(catalogue.history(code)).extracting(CatalogueItem::version, CatalogueItem::state).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, "WITHDRAWN"), org.assertj.core.groups.Tuple.tuple(1, "RETIRED"));
+        assertThatThrownBy(() -> catalogue.proposeWithdrawal(code, "再次废止", REVISION))
+                .extracting(e -> ((DomainProblem) e).code()).isEqualTo("ITEM_WITHDRAWN");
+        as("maker");
+        assertThatThrownBy(() -> catalogue.draft(item(code, "《测试法》第二条"), "恢复"))
+                .extracting(e -> ((DomainProblem) e).code()).isEqualTo("ITEM_WITHDRAWN");
+        SecurityContextHolder.clearContext();
+
+        // The database refuses a withdrawal approved by its proposer, and one without its basis.
+        assertThatThrownBy(() -> jdbc.sql("UPDATE catalog.item SET decided_by = 'proposer' WHERE code = ? "
+                + "AND status = 'ACTIVE'").param(code).update()).hasMessageMatching(
+                "(?s).*(item_four_eyes|item_editor_not_checker).*");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE catalog.item SET withdrawal_basis = ' ' WHERE code = ? "
+                + "AND status = 'ACTIVE'").param(code).update()).hasMessageContaining("item_withdrawal_reasoned");
+        assertThat(jdbc.sql("SELECT action || ' ' || result || ' ' || coalesce(purpose, '') || ' '"
+                        + " || coalesce(legal_basis, '') FROM audit.event WHERE action LIKE 'catalog.withdraw.%' "
+                        + "AND detail LIKE ? ORDER BY seq").param(code + "%").query(String.class).list())
+                .containsExactly("catalog.withdraw.propose SUCCESS 目录修订后不再列入 " + REVISION,
+                        "catalog.withdraw.approve DENIED  ",
+                        "catalog.withdraw.approve SUCCESS 目录修订后不再列入 " + REVISION);
+    }
+
+    @Test
+    void aWithdrawalWaitsForTheVersionBeingPreparedAndMayBeSentBack() {
+        String code = approvedItem("P_KEPT_");
+        as("maker");
+        catalogue.draft(item(code, "《测试法》第二条"), "依据修订");
+        assertThatThrownBy(() -> catalogue.proposeWithdrawal(code, "目录修订后不再列入", REVISION))
+                .extracting(e -> ((DomainProblem) e).code()).isEqualTo("ITEM_IN_PREPARATION");
+        catalogue.submit(code);
+        as("checker");
+        catalogue.reject(code, "依据未变");
+
+        as("proposer");
+        catalogue.proposeWithdrawal(code, "目录修订后不再列入", REVISION);
+        as("checker");
+        catalogue.reject(code, "修订目录仍保留该事项");
+        SecurityContextHolder.clearContext();
+        assertThat(catalogue.active(code)).get().satisfies(i -> {
+            assertThat(i.version()).isEqualTo(1);
+            assertThat(i.withdrawn()).isFalse();
+        });
+        assertThat(catalogue.history(code)).extracting(CatalogueItem::state)
+                .containsExactly("WITHDRAWAL_REJECTED", "REJECTED", "ACTIVE");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'catalog.withdraw.reject' AND detail = ?")
+                .param(code + " v3").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void inTheConsoleOneProposesAWithdrawalAnotherApprovesAndTheItemStaysListedAsWithdrawn() throws Exception {
+        String code = approvedItem("P_CONSOLE_WD_");
+        var clerk = user("clerk").authorities(new SimpleGrantedAuthority("STAFF"),
+                new SimpleGrantedAuthority("console:home"), new SimpleGrantedAuthority("catalog:edit"),
+                new SimpleGrantedAuthority("catalog:approve"));
+        var checker = user("checker").authorities(new SimpleGrantedAuthority("STAFF"),
+                new SimpleGrantedAuthority("console:home"), new SimpleGrantedAuthority("catalog:approve"));
+        String page = "/console/catalog/" + code;
+
+        mvc.perform(get(page).with(clerk)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("action=\"" + page + "/withdraw\"")));
+        mvc.perform(get(page).with(checker)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(page + "/withdraw"))));
+        mvc.perform(post(page + "/withdraw").with(clerk).with(csrf()).param("reason", "").param("basis", REVISION))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("failureCode", "WITHDRAWAL_REASON_MISSING"));
+        mvc.perform(post(page + "/withdraw").with(clerk).with(csrf()).param("reason", "目录修订后不再列入")
+                        .param("basis", REVISION))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("successKey", "catalog.withdrawalProposed"));
+        mvc.perform(get(page).with(checker)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("废止待审核 v2")))
+                .andExpect(content().string(containsString("审核通过并废止")))
+                .andExpect(content().string(containsString(REVISION)));
+        mvc.perform(post(page + "/approve").with(clerk).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "FOUR_EYES"));
+        mvc.perform(post(page + "/approve").with(checker).with(csrf()))
+                .andExpect(flash().attribute("successKey", "catalog.withdrawalApproved"));
+
+        mvc.perform(get("/console/catalog").with(clerk)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-code=\"" + code + "\" data-state=\"WITHDRAWN\"")))
+                .andExpect(content().string(containsString("已废止 v2")));
+        mvc.perform(get(page).with(clerk)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("已废止 v2")))
+                .andExpect(content().string(containsString("废止理由：目录修订后不再列入；依据：" + REVISION)))
+                .andExpect(content().string(containsString("clerk 提出，checker 于")))
+                .andExpect(content().string(not(containsString(page + "/withdraw"))))
+                .andExpect(content().string(not(containsString(page + "/edit"))));
+        mvc.perform(get(page).with(clerk).param("lang", "en")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Withdrawn v2")))
+                .andExpect(content().string(containsString("Proposed by clerk, approved by checker on")));
+        mvc.perform(get(page + "/edit").with(clerk)).andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("failureCode", "ITEM_WITHDRAWN"));
+    }
+
     private static void as(String name) {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 name, null, List.of(new SimpleGrantedAuthority("STAFF"))));
     }
+
+    /** A new item with a code starting {@code prefix}, drafted and submitted by one person, approved by another. */
+    private String approvedItem(String prefix) {
+        String code = prefix + (System.nanoTime() % 100000);
+        as("maker");
+        catalogue.draft(item(code, "《测试法》第一条"), "新增");
+        catalogue.submit(code);
+        as("checker");
+        catalogue.approve(code, "同意");
+        SecurityContextHolder.clearContext();
+        return code;
+    }
+
+    private static final String REVISION = "《某市公共信用信息补充目录（2026年版）》";
 
     private static ItemDefinition item(String code, String legalBasis) {
         return new ItemDefinition(code, "测试事项", SubjectType.PERSON, Nature.NEGATIVE, Category.ADMINISTRATIVE_PENALTY,

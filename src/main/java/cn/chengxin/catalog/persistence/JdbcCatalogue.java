@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.catalog.domain.Withdrawal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,7 +21,7 @@ public class JdbcCatalogue {
 
     private static final String COLUMNS = """
             id, code, version, status, definition::text, change_note, created_by, created_at, submitted_by,
-            submitted_at, decided_by, decided_at, decision_note, retired_at, editors""";
+            submitted_at, decided_by, decided_at, decision_note, retired_at, editors, withdrawal, withdrawal_basis""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -105,6 +106,13 @@ public class JdbcCatalogue {
                 + "WHERE id = ? AND status = 'DRAFT'").params(by, Timestamp.from(at), id).update();
     }
 
+    /** Makes a version just inserted a withdrawal of its item, submitted by its proposer for approval. */
+    public void proposeWithdrawal(UUID id, String basis, String by, Instant at) {
+        jdbc.sql("UPDATE catalog.item SET withdrawal = true, withdrawal_basis = ?, status = 'PENDING', "
+                + "submitted_by = ?, submitted_at = ? WHERE id = ? AND status = 'DRAFT'")
+                .params(basis, by, Timestamp.from(at), id).update();
+    }
+
     public void retireActive(String code, Instant at) {
         jdbc.sql("UPDATE catalog.item SET status = 'RETIRED', retired_at = ? WHERE code = ? AND status = 'ACTIVE'")
                 .params(Timestamp.from(at), code).update();
@@ -128,7 +136,8 @@ public class JdbcCatalogue {
                 CatalogueItem.Status.valueOf(rs.getString(4)), json.readValue(rs.getString(5), ItemDefinition.class),
                 rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8)), rs.getString(9),
                 instant(rs.getTimestamp(10)), rs.getString(11), instant(rs.getTimestamp(12)), rs.getString(13),
-                instant(rs.getTimestamp(14)), List.of((String[]) rs.getArray(15).getArray()));
+                instant(rs.getTimestamp(14)), List.of((String[]) rs.getArray(15).getArray()),
+                rs.getBoolean(16) ? new Withdrawal(rs.getString(6), rs.getString(17)) : null);
     }
 
     private static Instant instant(Timestamp t) {

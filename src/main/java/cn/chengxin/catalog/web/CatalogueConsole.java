@@ -32,7 +32,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 信用信息目录 in the console: browse (any staff), draft and submit (catalog:edit), approve (catalog:approve). */
+/**
+ * 信用信息目录 in the console: browse (any staff), draft and submit, propose a withdrawal (catalog:edit), approve or
+ * send back either (catalog:approve).
+ */
 @Controller
 class CatalogueConsole {
 
@@ -75,11 +78,19 @@ class CatalogueConsole {
 
     @RequiresPermission(Permission.CATALOG_EDIT)
     @GetMapping("/console/catalog/{code}/edit")
-    String edit(@PathVariable String code, Model model) {
+    String edit(@PathVariable String code, Model model, RedirectAttributes redirect) {
+        List<CatalogueItem> history = catalogue.history(code);
+        if (history.stream().anyMatch(CatalogueItem::withdrawn)) {
+            redirect.addFlashAttribute("failureCode", "ITEM_WITHDRAWN");
+            redirect.addFlashAttribute("failure", "该事项已废止，不能再修改");
+            return "redirect:/console/catalog/" + code;
+        }
         // The newest version that can be worked on: the draft, a version sent back after the one in force (its
         // maker reworks what the checker refused, rather than start again from the old text), or the one in force.
-        Optional<CatalogueItem> base = catalogue.history(code).stream()
-                .filter(i -> i.status() != CatalogueItem.Status.RETIRED).findFirst()
+        // A withdrawal sent back is no text to rework: its definition is the one in force.
+        Optional<CatalogueItem> base = history.stream()
+                .filter(i -> i.status() != CatalogueItem.Status.RETIRED)
+                .filter(i -> i.status() != CatalogueItem.Status.REJECTED || i.withdrawal() == null).findFirst()
                 .filter(i -> i.status() != CatalogueItem.Status.PENDING);
         if (base.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -121,11 +132,22 @@ class CatalogueConsole {
         return act(redirect, code, "catalog.submitted", () -> catalogue.submit(code));
     }
 
+    @RequiresPermission(Permission.CATALOG_EDIT)
+    @PostMapping("/console/catalog/{code}/withdraw")
+    String withdraw(@PathVariable String code, @RequestParam(defaultValue = "") String reason,
+                    @RequestParam(defaultValue = "") String basis, RedirectAttributes redirect) {
+        return act(redirect, code, "catalog.withdrawalProposed",
+                () -> catalogue.proposeWithdrawal(code, reason, basis));
+    }
+
     @RequiresPermission(Permission.CATALOG_APPROVE)
     @PostMapping("/console/catalog/{code}/approve")
     String approve(@PathVariable String code, @RequestParam(defaultValue = "") String note,
                    RedirectAttributes redirect) {
-        return act(redirect, code, "catalog.approved", () -> catalogue.approve(code, note));
+        boolean withdrawal = catalogue.history(code).stream()
+                .anyMatch(i -> i.status() == CatalogueItem.Status.PENDING && i.withdrawal() != null);
+        return act(redirect, code, withdrawal ? "catalog.withdrawalApproved" : "catalog.approved",
+                () -> catalogue.approve(code, note));
     }
 
     @RequiresPermission(Permission.CATALOG_APPROVE)
