@@ -16,6 +16,7 @@ import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.catalog.domain.FieldSchema;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.SubjectType;
+import cn.chengxin.catalog.domain.Withdrawal;
 import cn.chengxin.creditfile.RecordAction;
 import cn.chengxin.ingestion.domain.ContentFields;
 import cn.chengxin.ingestion.domain.DecisionDates;
@@ -29,9 +30,10 @@ import cn.chengxin.subject.domain.SubjectKind;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks one row (issue #4): the item exists, is active and within the department's remit; the identity
- * number is valid and of the item's subject type; dates are coherent; the content and the decision number fit
- * their limits and hold nothing the platform must not collect ({@link ForbiddenContent}).
+ * Checks one row (issue #4): the item exists, is active and within the department's remit, and takes the row (a
+ * withdrawn item takes only corrections and revocations of what was delivered under it: {@link Withdrawal}); the
+ * identity number is valid and of the item's subject type; dates are coherent; the content and the decision number
+ * fit their limits and hold nothing the platform must not collect ({@link ForbiddenContent}).
  * Every problem of the row is reported, not just the first. Name consistency needs the registry and is
  * checked when the subject is resolved.
  */
@@ -86,12 +88,18 @@ class RowValidator {
             errors.add(new RowError(line, "sourceRecordId", "SOURCE_ID_MISSING", "缺少部门记录编号（或超过 100 个字符）"));
         }
         RecordAction action = RecordAction.ADD;
+        boolean actionKnown = true;
         if (row.action() != null && !row.action().isBlank()) {
             try {
                 action = RecordAction.valueOf(row.action().strip().toUpperCase());
             } catch (IllegalArgumentException e) {
+                actionKnown = false;
                 errors.add(new RowError(line, "action", "ACTION_UNKNOWN", "操作应为 ADD、UPDATE 或 REVOKE"));
             }
+        }
+        if (item != null && item.withdrawn() && actionKnown && !Withdrawal.takes(action == RecordAction.ADD)) {
+            errors.add(new RowError(line, "item", "ITEM_WITHDRAWN", "目录事项「" + item.definition().name()
+                    + "」已废止，不再接收新增记录；此前报送的记录仍可更正（UPDATE）或撤销（REVOKE）"));
         }
         int version = 1;
         if (row.version() != null && !row.version().isBlank()) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordStatus;
@@ -16,6 +17,7 @@ import cn.chengxin.subject.NewOrganisation;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.subject.domain.ResponsibleRole;
+import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.ClearIdentityNumbers;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
@@ -55,6 +57,9 @@ class SubmissionsIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Catalogue catalogue;
 
     private String courtKey;
     private String marketKey;
@@ -296,6 +301,48 @@ class SubmissionsIT {
             assertThat(e.version()).isEqualTo(4);
             assertThat(e.status()).as("a revoked record is closed").isEqualTo(RecordStatus.REVOKED);
         });
+    }
+
+    @Test
+    void aWithdrawnItemTakesNoNewRecordButCorrectionsAndRevocationsOfTheOnesDelivered() throws Exception {
+        String item = "P_WD_PENALTY_" + (System.nanoTime() % 100000);
+        CatalogueVersions.draft(catalogue, CatalogueVersions.copied(catalogue.active("P_ADMIN_PENALTY_GENERAL")
+                .orElseThrow().definition(), item, "测试废止的处罚事项"));
+        CatalogueVersions.submit(catalogue, item);
+        CatalogueVersions.approve(catalogue, item);
+        TestCitizens.Person person = TestCitizens.register(subjects, "甘秀梅");
+        TestCitizens.Person newcomer = TestCitizens.register(subjects, "甘志远");
+        String decided = LocalDate.now().minusMonths(2).toString();
+        String fields = "\"penalty_type\":\"罚款\",\"facts\":\"无照经营\",\"basis\":\"某条例\",\"authority\":\"市场监管局\"";
+        String corrected = row(item, person.number(), person.name(), "WD-" + UUID.randomUUID(), decided, fields);
+        String revoked = row(item, person.number(), person.name(), "WD-" + UUID.randomUUID(), decided, fields);
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + corrected + "," + revoked
+                + "]}")).andExpect(jsonPath("$.accepted").value(2));
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        List<FileEntry> before = creditFile.fileOf(subject);
+
+        CatalogueVersions.withdraw(catalogue, item);
+        assertThat(creditFile.fileOf(subject)).as("withdrawal deletes nothing and changes no state or window")
+                .isEqualTo(before);
+
+        String added = row(item, newcomer.number(), newcomer.name(), "WD-" + UUID.randomUUID(), decided, fields);
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + added + ","
+                        + version(corrected, 2, "UPDATE").replace("无照经营", "无照经营（更正）") + ","
+                        + version(revoked, 2, "REVOKE") + "]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.rejected").value(1))
+                .andExpect(jsonPath("$.errors.length()").value(1))
+                .andExpect(jsonPath("$.errors[0].line").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value("item"))
+                .andExpect(jsonPath("$.errors[0].code").value("ITEM_WITHDRAWN"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("已废止")));
+        assertThat(subjects.find(subjects.validate(null, newcomer.number())).flatMap(s -> creditFile.fileOf(s)
+                .stream().filter(e -> e.itemCode().equals(item)).findAny())).isEmpty();
+        assertThat(creditFile.fileOf(subject)).extracting(FileEntry::version, FileEntry::status,
+                FileEntry::publicationEnd).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(2, RecordStatus.ACTIVE, before.get(0).publicationEnd()),
+                org.assertj.core.groups.Tuple.tuple(2, RecordStatus.REVOKED, before.get(0).publicationEnd()));
     }
 
     @Test

@@ -30,6 +30,14 @@ public final class CatalogueVersions {
                 d.sharedUpward(), d.updateCycle(), d.linksToResponsiblePersons(), d.description());
     }
 
+    /** {@code d} as a new item: another code and name, the rest alike. */
+    public static ItemDefinition copied(ItemDefinition d, String code, String name) {
+        return new ItemDefinition(code, name, d.subjectType(), d.nature(), d.category(), d.domain(), d.fields(),
+                d.providers(), d.legalBasis(), d.sharing(), d.severity(), d.publicationMinMonths(),
+                d.publicationMaxMonths(), d.retentionYears(), d.usableForPunishment(), d.usableForScoring(),
+                d.sharedUpward(), d.updateCycle(), d.linksToResponsiblePersons(), d.description());
+    }
+
     /** {@code d} of another nature; severity and use for punishment as only a negative item may have them. */
     public static ItemDefinition ofNature(ItemDefinition d, Nature nature) {
         boolean negative = nature == Nature.NEGATIVE;
@@ -64,6 +72,12 @@ public final class CatalogueVersions {
             catalogue.approve(code, "同意");
             return null;
         });
+    }
+
+    /** Withdraws the item (废止): proposed by one person, approved by another. Final: only for a test's own items. */
+    public static void withdraw(Catalogue catalogue, String code) throws Exception {
+        as(MAKER, () -> catalogue.proposeWithdrawal(code, "目录修订后不再列入", "《测试市公共信用信息补充目录（2026年版）》"));
+        approve(catalogue, code);
     }
 
     /** Puts {@code original} back in force, with no version left in preparation. */

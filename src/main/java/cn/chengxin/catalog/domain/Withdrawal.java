@@ -38,4 +38,12 @@ public record Withdrawal(String reason, String basis) {
         }
         return out;
     }
+
+    /**
+     * Whether a withdrawn item takes a row: a correction or revocation of a record delivered before, yes; a new
+     * record ({@code startsARecord}), no (RULES.md §2, §5).
+     */
+    public static boolean takes(boolean startsARecord) {
+        return !startsARecord;
+    }
 }

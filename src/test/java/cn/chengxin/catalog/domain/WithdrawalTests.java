@@ -29,4 +29,10 @@ class WithdrawalTests {
         assertThat(Withdrawal.forProposal("理".repeat(Withdrawal.LONGEST_REASON),
                 "据".repeat(Withdrawal.LONGEST_BASIS))).isEmpty();
     }
+
+    @Test
+    void aWithdrawnItemTakesCorrectionsAndRevocationsButNoNewRecord() {
+        assertThat(Withdrawal.takes(true)).as("a new record").isFalse();
+        assertThat(Withdrawal.takes(false)).as("a correction or revocation of a delivered record").isTrue();
+    }
 }
