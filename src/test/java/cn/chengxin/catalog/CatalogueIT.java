@@ -344,6 +344,28 @@ class CatalogueIT {
                 name, null, List.of(new SimpleGrantedAuthority("STAFF"))));
     }
 
+    @Test
+    void thePublicCatalogueListsAWithdrawnItemApartWithTheDocumentThatWithdrewIt() throws Exception {
+        String code = approvedItem("P_PUBLIC_WD_");
+        as("proposer");
+        catalogue.proposeWithdrawal(code, "目录修订后不再列入，内部说明", REVISION);
+        as("checker");
+        catalogue.approve(code, "同意废止");
+        SecurityContextHolder.clearContext();
+
+        mvc.perform(get("/api/v1/catalog/items")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.definition.code == '" + code + "')].withdrawal.basis").value(REVISION))
+                .andExpect(jsonPath("$[?(@.definition.code == '" + code + "')].withdrawal.withdrawnAt").exists())
+                .andExpect(jsonPath("$[?(@.definition.code == 'P_COURT_DEFAULTER')].withdrawal").value(
+                        org.hamcrest.Matchers.contains(org.hamcrest.Matchers.nullValue())));
+        String page = mvc.perform(get("/catalog")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        String inForce = page.substring(0, page.indexOf("id=\"withdrawn\""));
+        String withdrawn = page.substring(page.indexOf("id=\"withdrawn\""));
+        assertThat(inForce).contains("失信被执行人信息").doesNotContain("data-code=\"" + code + "\"");
+        assertThat(withdrawn).contains("data-code=\"" + code + "\"", REVISION).doesNotContain("内部说明");
+    }
+
     /** A new item with a code starting {@code prefix}, drafted and submitted by one person, approved by another. */
     private String approvedItem(String prefix) {
         String code = prefix + (System.nanoTime() % 100000);

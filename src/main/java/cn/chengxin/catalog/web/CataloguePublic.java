@@ -1,8 +1,10 @@
 package cn.chengxin.catalog.web;
 
+import java.time.Instant;
 import java.util.List;
 
 import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.shared.security.PublicEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,21 +29,32 @@ class CataloguePublic {
         this.catalogue = catalogue;
     }
 
+    /** The items in force; a withdrawn one apart, with the document that withdrew it (its reason is internal). */
     @GetMapping("/catalog")
     String page(Model model) {
-        model.addAttribute("items", catalogue.active());
+        List<CatalogueItem> inForce = catalogue.active();
+        model.addAttribute("items", inForce.stream().filter(i -> !i.withdrawn()).toList());
+        model.addAttribute("withdrawn", inForce.stream().filter(CatalogueItem::withdrawn).toList());
         return "portal/catalog";
     }
 
     @GetMapping(value = "/api/v1/catalog/items", produces = "application/json")
     @ResponseBody
-    @Operation(summary = "已启用的目录事项", description = "Active version of every item: code, fields, providers, "
-            + "legal basis, sharing, severity, publication periods.")
+    @Operation(summary = "已启用的目录事项", description = "Version in force of every item: code, fields, providers, "
+            + "legal basis, sharing, severity, publication periods. A withdrawn item (废止) has `withdrawal` set: it "
+            + "takes no new records (ADD is refused with ITEM_WITHDRAWN), while the records delivered under it may "
+            + "still be corrected (UPDATE) or revoked (REVOKE) against this definition.")
     List<Published> items() {
-        return catalogue.active().stream().map(i -> new Published(i.version(), i.definition())).toList();
+        return catalogue.active().stream().map(i -> new Published(i.version(), i.definition(),
+                i.withdrawn() ? new Withdrawn(i.decidedAt(), i.withdrawal().basis()) : null)).toList();
     }
 
-    record Published(int version, ItemDefinition definition) {
+    /** @param withdrawal null while the item takes new records */
+    record Published(int version, ItemDefinition definition, Withdrawn withdrawal) {
+    }
+
+    /** When the withdrawal was approved, and the document of the catalogue revision it rests on. */
+    record Withdrawn(Instant withdrawnAt, String basis) {
     }
 
 }
