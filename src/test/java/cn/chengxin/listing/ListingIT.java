@@ -564,6 +564,35 @@ class ListingIT {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
+    /**
+     * Withdrawal is no retroactive deletion (#4): a rule naming an item the catalogue revision withdrew still evaluates
+     * the records delivered under it before, and may still be edited.
+     */
+    @Test
+    void aRuleNamingAWithdrawnItemStillEvaluatesTheRecordsDeliveredUnderIt() throws Exception {
+        String item = "P_WD_GREY_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        CatalogueVersions.draft(catalogue, CatalogueVersions.copied(catalogue.active("P_ADMIN_PENALTY_GENERAL")
+                .orElseThrow().definition(), item, "测试：随目录修订废止的处罚"));
+        CatalogueVersions.submit(catalogue, item);
+        CatalogueVersions.approve(catalogue, item);
+        String code = "GREY_WD_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        java.util.function.Function<Boolean, ListRule> rule = enabled -> new ListRule(code, 0, ListType.GREY,
+                "测试：废止事项的处罚", Set.of(item), null, null, "国办发〔2020〕49号", 12, 0, "期满移出", enabled);
+        as("rule-clerk", () -> listing.saveRule(rule.apply(false)));
+        TestCitizens.Person fined = TestCitizens.register(subjects, "乔慕白");
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(fined.number(), fined.name(), item,
+                "WD-" + UUID.randomUUID(), "1", "ADD", "驻市监罚〔2026〕541号", "无照经营"));
+        UUID subject = subjects.find(subjects.validate(null, fined.number())).orElseThrow();
+        CatalogueVersions.withdraw(catalogue, item);
+        try {
+            as("rule-clerk", () -> listing.saveRule(rule.apply(true)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
+                    .anyMatch(e -> code.equals(e.ruleCode()) && e.status() == EntryStatus.PROPOSED));
+        } finally {
+            as("rule-clerk", () -> listing.saveRule(rule.apply(false)));
+        }
+    }
+
     /** A rule saved before its item became unusable for punishment no longer black-lists anyone by it. */
     @Test
     void aBlackListRuleStopsProposingOnceItsItemMayNoLongerPunish() throws Exception {
