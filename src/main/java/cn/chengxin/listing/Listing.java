@@ -108,6 +108,7 @@ public class Listing {
     public int saveRule(ListRule rule) {
         List<String> problems = new ArrayList<>(rule.problems());
         problems.addAll(rule.itemProblems(activeItems()));
+        problems.addAll(newlyNamedWithdrawn(rule));
         if (!problems.isEmpty()) {
             throw new ListingProblem("RULE_INVALID", DomainProblem.Kind.INVALID_INPUT, String.join("；", problems));
         }
@@ -122,6 +123,17 @@ public class Listing {
                 .detail(rule.code() + " v" + version + " " + rule.listType()));
         events.publishEvent(new ListRuleSaved(rule.code(), version));
         return version;
+    }
+
+    /**
+     * A withdrawn item (废止) takes no new records, and no rule may newly rest on it; a rule that named it before may
+     * keep it, for the records delivered under it (withdrawal is no retroactive deletion).
+     */
+    private List<String> newlyNamedWithdrawn(ListRule rule) {
+        Set<String> before = store.currentRule(rule.code()).map(ListRule::itemCodes).orElse(Set.of());
+        return catalogue.active().stream().filter(i -> i.withdrawn() && rule.itemCodes().contains(i.code())
+                        && !before.contains(i.code()))
+                .map(i -> "事项「" + i.definition().name() + "」已废止，不能作为新的列入依据").sorted().toList();
     }
 
     /**

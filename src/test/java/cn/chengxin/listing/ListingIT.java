@@ -593,6 +593,24 @@ class ListingIT {
         }
     }
 
+    /** A withdrawn item takes no new records, and no rule may newly rest on it (#4, withdrawal). */
+    @Test
+    void aRuleMayNotNewlyNameAWithdrawnItem() throws Exception {
+        String item = "P_WD_NEW_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        CatalogueVersions.draft(catalogue, CatalogueVersions.copied(catalogue.active("P_ADMIN_PENALTY_GENERAL")
+                .orElseThrow().definition(), item, "测试：已废止的处罚"));
+        CatalogueVersions.submit(catalogue, item);
+        CatalogueVersions.approve(catalogue, item);
+        CatalogueVersions.withdraw(catalogue, item);
+        String code = "GREY_WD_NEW_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> as("rule-clerk", () ->
+                listing.saveRule(new ListRule(code, 0, ListType.GREY, "测试：新引用已废止事项", Set.of(item), null, null,
+                        "国办发〔2020〕49号", 12, 0, "期满移出", false))));
+
+        assertThat(refused).isInstanceOf(ListingProblem.class).hasMessageContaining("已废止");
+    }
+
     /** A rule saved before its item became unusable for punishment no longer black-lists anyone by it. */
     @Test
     void aBlackListRuleStopsProposingOnceItsItemMayNoLongerPunish() throws Exception {
