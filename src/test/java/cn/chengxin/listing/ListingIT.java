@@ -570,11 +570,7 @@ class ListingIT {
      */
     @Test
     void aRuleNamingAWithdrawnItemStillEvaluatesTheRecordsDeliveredUnderIt() throws Exception {
-        String item = "P_WD_GREY_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        CatalogueVersions.draft(catalogue, CatalogueVersions.copied(catalogue.active("P_ADMIN_PENALTY_GENERAL")
-                .orElseThrow().definition(), item, "测试：随目录修订废止的处罚"));
-        CatalogueVersions.submit(catalogue, item);
-        CatalogueVersions.approve(catalogue, item);
+        String item = aPenaltyItem("P_WD_GREY_", "测试：随目录修订废止的处罚");
         String code = "GREY_WD_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         java.util.function.Function<Boolean, ListRule> rule = enabled -> new ListRule(code, 0, ListType.GREY,
                 "测试：废止事项的处罚", Set.of(item), null, null, "国办发〔2020〕49号", 12, 0, "期满移出", enabled);
@@ -596,11 +592,7 @@ class ListingIT {
     /** A withdrawn item takes no new records, and no rule may newly rest on it (#4, withdrawal). */
     @Test
     void aRuleMayNotNewlyNameAWithdrawnItem() throws Exception {
-        String item = "P_WD_NEW_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        CatalogueVersions.draft(catalogue, CatalogueVersions.copied(catalogue.active("P_ADMIN_PENALTY_GENERAL")
-                .orElseThrow().definition(), item, "测试：已废止的处罚"));
-        CatalogueVersions.submit(catalogue, item);
-        CatalogueVersions.approve(catalogue, item);
+        String item = aPenaltyItem("P_WD_NEW_", "测试：已废止的处罚");
         CatalogueVersions.withdraw(catalogue, item);
         String code = "GREY_WD_NEW_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 
@@ -609,6 +601,16 @@ class ListingIT {
                         "国办发〔2020〕49号", 12, 0, "期满移出", false))));
 
         assertThat(refused).isInstanceOf(ListingProblem.class).hasMessageContaining("已废止");
+    }
+
+    /** A new item like the general administrative penalty, approved, under a fresh code. */
+    private String aPenaltyItem(String codePrefix, String name) throws Exception {
+        String item = codePrefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        CatalogueVersions.draft(catalogue, CatalogueVersions.copied(catalogue.active("P_ADMIN_PENALTY_GENERAL")
+                .orElseThrow().definition(), item, name));
+        CatalogueVersions.submit(catalogue, item);
+        CatalogueVersions.approve(catalogue, item);
+        return item;
     }
 
     /** A rule saved before its item became unusable for punishment no longer black-lists anyone by it. */
