@@ -128,6 +128,23 @@ public class Catalogue {
     }
 
     /**
+     * Gives up the item's draft (放弃草稿): kept as discarded, with who gave it up and why, so that it no longer blocks
+     * the item's next change (one version in preparation at a time). Whoever may edit drafts may discard one; a
+     * version already submitted is decided by a checker instead.
+     */
+    @Transactional
+    public void discard(String code, String note) {
+        if (note != null && note.strip().length() > 200) {
+            throw new CatalogueProblem("DISCARD_NOTE_TOO_LONG", DomainProblem.Kind.INVALID_INPUT, "放弃理由不超过 200 字");
+        }
+        CatalogueItem draft = items.inPreparation(code).filter(i -> i.status() == CatalogueItem.Status.DRAFT)
+                .orElseThrow(() -> new CatalogueProblem("ITEM_NO_DRAFT", DomainProblem.Kind.CONFLICT, "该事项没有草稿"));
+        items.discard(draft.id(), AuditLog.currentActor().actorName(), clock.instant(),
+                note == null || note.isBlank() ? null : note.strip());
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.discard").detail(code + " v" + draft.version()));
+    }
+
+    /**
      * Proposes withdrawing the item (废止) when the catalogue is revised: a new version with the definition in force,
      * the reason and the document of the revision, submitted at once for another person to approve ({@link #approve}).
      * Refused for an item not in force or already withdrawn, and while another version of it is being prepared (it is

@@ -39,12 +39,13 @@ public record CatalogueItem(UUID id, String code, int version, Status status, It
             case PENDING -> "WITHDRAWAL_PENDING";
             case ACTIVE -> "WITHDRAWN";
             case REJECTED -> "WITHDRAWAL_REJECTED";
-            case DRAFT, RETIRED -> status.name();
+            case DRAFT, RETIRED, DISCARDED -> status.name();
         };
     }
 
     public enum Status {
-        DRAFT("草稿"), PENDING("待审核"), ACTIVE("已启用"), RETIRED("已停用"), REJECTED("已退回");
+        DRAFT("草稿"), PENDING("待审核"), ACTIVE("已启用"), RETIRED("已被新版本取代"), REJECTED("已退回"),
+        DISCARDED("已放弃");
 
         private final String label;
 

@@ -188,6 +188,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/catalog/{code}/approve", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/catalog/{code}/reject", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/catalog/{code}/withdraw", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/catalog/{code}/discard", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/subjects", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
             Map.entry("GET /console/content", STAFF),
             Map.entry("GET /console/content/{id}", STAFF),

@@ -339,6 +339,50 @@ class CatalogueIT {
                 .andExpect(flash().attribute("failureCode", "ITEM_WITHDRAWN"));
     }
 
+    @Test
+    void aClerkDiscardsADraftWhichThenNeitherBlocksAWithdrawalNorIsLost() throws Exception {
+        String code = approvedItem("P_DISCARD_");
+        var clerk = user("clerk").authorities(new SimpleGrantedAuthority("STAFF"),
+                new SimpleGrantedAuthority("console:home"), new SimpleGrantedAuthority("catalog:edit"));
+        String page = "/console/catalog/" + code;
+        as("maker");
+        catalogue.draft(item(code, "《测试法》第二条"), "误建的修改");
+        SecurityContextHolder.clearContext();
+        mvc.perform(get(page).with(clerk)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("action=\"" + page + "/discard\"")));
+
+        mvc.perform(post(page + "/discard").with(clerk).with(csrf()).param("note", "起草有误，放弃"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("successKey", "catalog.discarded"));
+
+        assertThat(catalogue.history(code)).extracting(CatalogueItem::version, CatalogueItem::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, CatalogueItem.Status.DISCARDED),
+                        org.assertj.core.groups.Tuple.tuple(1, CatalogueItem.Status.ACTIVE));
+        assertThat(catalogue.history(code).get(0)).satisfies(v -> {
+            assertThat(v.decidedBy()).isEqualTo("clerk");
+            assertThat(v.decisionNote()).isEqualTo("起草有误，放弃");
+        });
+        mvc.perform(get(page).with(clerk)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<td>已放弃</td>")))
+                .andExpect(content().string(containsString("action=\"" + page + "/withdraw\"")));
+        mvc.perform(post(page + "/discard").with(clerk).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "ITEM_NO_DRAFT"));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'catalog.discard' AND detail = ?")
+                .param(code + " v2").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aVersionAwaitingApprovalIsNotDiscardedButDecided() {
+        String code = approvedItem("P_DISCARD_PENDING_");
+        as("maker");
+        catalogue.draft(item(code, "《测试法》第三条"), "修改");
+        catalogue.submit(code);
+
+        assertThatThrownBy(() -> catalogue.discard(code, "")).isInstanceOf(DomainProblem.class)
+                .extracting("code").isEqualTo("ITEM_NO_DRAFT");
+        SecurityContextHolder.clearContext();
+    }
+
     private static void as(String name) {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 name, null, List.of(new SimpleGrantedAuthority("STAFF"))));

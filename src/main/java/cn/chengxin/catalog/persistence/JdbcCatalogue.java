@@ -118,6 +118,12 @@ public class JdbcCatalogue {
                 .params(Timestamp.from(at), code).update();
     }
 
+    /** A draft given up by a clerk: kept, with who gave it up and why. */
+    public void discard(UUID id, String by, Instant at, String note) {
+        jdbc.sql("UPDATE catalog.item SET status = 'DISCARDED', decided_by = ?, decided_at = ?, decision_note = ? "
+                + "WHERE id = ? AND status = 'DRAFT'").params(by, Timestamp.from(at), note, id).update();
+    }
+
     public void decide(UUID id, CatalogueItem.Status outcome, String by, Instant at, String note) {
         jdbc.sql("UPDATE catalog.item SET status = ?, decided_by = ?, decided_at = ?, decision_note = ? "
                 + "WHERE id = ? AND status = 'PENDING'").params(outcome.name(), by, Timestamp.from(at), note, id)

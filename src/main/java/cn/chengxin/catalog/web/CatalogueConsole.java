@@ -133,6 +133,13 @@ class CatalogueConsole {
     }
 
     @RequiresPermission(Permission.CATALOG_EDIT)
+    @PostMapping("/console/catalog/{code}/discard")
+    String discard(@PathVariable String code, @RequestParam(defaultValue = "") String note,
+                   RedirectAttributes redirect) {
+        return act(redirect, code, "catalog.discarded", () -> catalogue.discard(code, note));
+    }
+
+    @RequiresPermission(Permission.CATALOG_EDIT)
     @PostMapping("/console/catalog/{code}/withdraw")
     String withdraw(@PathVariable String code, @RequestParam(defaultValue = "") String reason,
                     @RequestParam(defaultValue = "") String basis, RedirectAttributes redirect) {
