@@ -27,18 +27,39 @@ class ContentFieldsTests {
     }
 
     @Test
-    void leavesEveryOtherFieldAsSent() {
+    void keepsTextAsSentBarTheSpacesAroundIt() {
         Map<String, String> sent = Map.of("certificate", " 2026/1/5 ", "valid_until", "2030年12月31日");
 
         assertThat(ContentFields.stored(QUALIFICATION, sent))
-                .containsExactlyInAnyOrderEntriesOf(Map.of("certificate", " 2026/1/5 ", "valid_until", "2030-12-31"));
+                .containsExactlyInAnyOrderEntriesOf(Map.of("certificate", "2026/1/5", "valid_until", "2030-12-31"));
+    }
+
+    private static final List<FieldDefinition> VOLUNTEERING = List.of(
+            FieldDefinition.of("hours", "服务时长", FieldType.DECIMAL, true),
+            FieldDefinition.of("times", "服务次数", FieldType.INTEGER, false),
+            FieldDefinition.of("certified", "是否认证", FieldType.BOOLEAN, false),
+            FieldDefinition.text("note", "备注", false));
+
+    @ParameterizedTest(name = "a yes/no field sent as {0} is stored as {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"是,true", "1,true", "Y,true", "yes,true", "TRUE,true",
+            "否,false", "0,false", "n,false", "No,false", "false,false"})
+    void storesAYesOrNoAsTrueOrFalse(String sent, String stored) {
+        assertThat(ContentFields.stored(VOLUNTEERING, Map.of("hours", "1", "certified", sent)))
+                .containsEntry("certified", stored);
     }
 
     @Test
-    void leavesContentWithoutDateFieldsUntouched() {
-        Map<String, String> sent = Map.of("certificate", "A-1");
+    void storesNumbersPlainAndDropsBlankOptionalFields() {
+        Map<String, String> sent = Map.of("hours", " 1.5E+3 ", "times", "007", "certified", " ", "note", "");
 
-        assertThat(ContentFields.stored(List.of(FieldDefinition.text("certificate", "证书编号", true)), sent))
-                .isEqualTo(sent);
+        assertThat(ContentFields.stored(VOLUNTEERING, sent))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("hours", "1500", "times", "7"));
+    }
+
+    @Test
+    void leavesContentAlreadyInItsFormUntouched() {
+        Map<String, String> sent = Map.of("certificate", "A-1", "issued_on", "2026-01-05");
+
+        assertThat(ContentFields.stored(QUALIFICATION, sent)).isSameAs(sent);
     }
 }
