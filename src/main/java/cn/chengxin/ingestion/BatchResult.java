@@ -5,19 +5,26 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The outcome of a batch: counts, every rejected row and, for a FAILED batch, why and where it stopped
+ * The outcome of a batch: counts, the problems of its rejected rows and, for a FAILED batch, why and where it stopped
  * ({@code failure}, null otherwise). {@code replayed}: this is the first result, returned again.
+ *
+ * @param errors     the problems of the first rejected rows, in the order of the file, at most {@link #ERRORS_SHOWN}:
+ *                   a result is read at every poll of a batch's progress, and a file of a million bad rows must not
+ *                   be read whole each time (the rest: {@link Submissions#errors} and the error report)
+ * @param errorCount every problem found (a row with two problems has two)
  */
 public record BatchResult(UUID batchId, String status, int received, int accepted, int duplicates, int rejected,
-                          List<RowError> errors, BatchFailure failure, Instant startedAt, Instant finishedAt,
-                          boolean replayed) {
+                          List<RowError> errors, long errorCount, BatchFailure failure, Instant startedAt,
+                          Instant finishedAt, boolean replayed) {
+
+    public static final int ERRORS_SHOWN = 10_000;
 
     public BatchResult {
         errors = List.copyOf(errors);
     }
 
     BatchResult asReplay() {
-        return new BatchResult(batchId, status, received, accepted, duplicates, rejected, errors, failure, startedAt,
-                finishedAt, true);
+        return new BatchResult(batchId, status, received, accepted, duplicates, rejected, errors, errorCount, failure,
+                startedAt, finishedAt, true);
     }
 }

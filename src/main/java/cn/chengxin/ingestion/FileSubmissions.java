@@ -158,6 +158,11 @@ public class FileSubmissions {
         return submissions.owned(batchId, departmentCode).flatMap(b -> batches.summary(batchId));
     }
 
+    /** Every problem of the batch's rejected rows, read a page at a time ({@link Submissions#allErrors}). */
+    public Optional<Iterable<RowError>> allErrors(UUID batchId, String departmentCode) {
+        return submissions.allErrors(batchId, departmentCode);
+    }
+
     public Optional<BatchResult> result(UUID batchId, String departmentCode) {
         return submissions.result(batchId, departmentCode);
     }

@@ -137,6 +137,25 @@ public class Submissions {
     }
 
     /**
+     * The problems of a batch's rejected rows after line {@code afterLine}, in the order of the file, whole rows, about
+     * {@code limit} (1 to {@link BatchResult#ERRORS_SHOWN}) at a time; only for the department that submitted it.
+     */
+    public Optional<List<RowError>> errors(UUID batchId, String departmentCode, long afterLine, int limit) {
+        int size = Math.max(1, Math.min(limit, BatchResult.ERRORS_SHOWN));
+        return owned(batchId, departmentCode).map(b -> batches.errorsAfter(batchId, Math.max(0, afterLine), size));
+    }
+
+    /**
+     * Every problem of a batch's rejected rows, in the order of the file, read a page at a time as they are gone
+     * through: an error report of a million rows is written with the memory of one page. Only for the department
+     * that submitted it.
+     */
+    public Optional<Iterable<RowError>> allErrors(UUID batchId, String departmentCode) {
+        return owned(batchId, departmentCode).map(b -> () -> new PagedErrors(after ->
+                batches.errorsAfter(batchId, after, BatchResult.ERRORS_SHOWN)));
+    }
+
+    /**
      * The batch, only for the department that submitted it: whatever is read of a batch (its result, its page,
      * its error report) is read under this one rule, and another department's batch is as if it did not exist.
      */

@@ -136,7 +136,21 @@ class SubmissionsIT {
         mvc.perform(get("/api/v1/submissions/" + key).header("Authorization", "Bearer " + marketKey))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/submissions/" + key).header("Authorization", "Bearer " + courtKey))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.rejected").value(7));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.rejected").value(7))
+                .andExpect(jsonPath("$.errorCount").value(org.hamcrest.Matchers.greaterThanOrEqualTo(7)));
+        // The problems page through, whole rows at a time, for the batch's own department only.
+        mvc.perform(get("/api/v1/submissions/" + key + "/errors").param("afterLine", "4").param("limit", "2")
+                        .header("Authorization", "Bearer " + courtKey))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.errors[0].line").value(5))
+                .andExpect(jsonPath("$.errors[-1].line").value(6))
+                .andExpect(jsonPath("$.nextAfterLine").value(6));
+        mvc.perform(get("/api/v1/submissions/" + key + "/errors").param("afterLine", "9")
+                        .header("Authorization", "Bearer " + courtKey))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.errors").isEmpty())
+                .andExpect(jsonPath("$.nextAfterLine").doesNotExist());
+        mvc.perform(get("/api/v1/submissions/" + key + "/errors").header("Authorization", "Bearer " + marketKey))
+                .andExpect(status().isNotFound());
         assertThat(maskedNumbersOf(key, 2)).as("the number a row was sent with, masked")
                 .containsExactly(Masking.identityNumber(wrongNumber));
         assertThat(maskedNumbersOf(key, 4)).containsExactly(Masking.identityNumber(person.number()));

@@ -71,20 +71,46 @@ public class JdbcBatches {
                         failure == null ? null : failure.line(), Timestamp.from(at), id).update();
     }
 
+    /** The batch's result with the problems of its first rejected rows ({@link BatchResult#ERRORS_SHOWN}). */
     public Optional<BatchResult> result(UUID id) {
-        List<RowError> errors = jdbc.sql("SELECT line, field, code, message FROM ingestion.row_error WHERE batch_id = ? "
-                        + "ORDER BY line, field").param(id)
-                .query((rs, n) -> new RowError(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .list();
+        List<RowError> errors = errorsAfter(id, 0, BatchResult.ERRORS_SHOWN);
+        long count = errors.size() < BatchResult.ERRORS_SHOWN ? errors.size()
+                : jdbc.sql("SELECT count(*) FROM ingestion.row_error WHERE batch_id = ?").param(id).query(Long.class)
+                .single();
         return jdbc.sql("""
                         SELECT id, status, coalesce(total_rows, rows_done), accepted, duplicates, rejected, started_at,
                                finished_at, failure, failure_code, failure_line FROM ingestion.batch WHERE id = ?""")
                 .param(id)
                 .query((rs, n) -> new BatchResult(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
-                        rs.getInt(4), rs.getInt(5), rs.getInt(6), errors, failure(rs.getString(9), rs.getString(10),
-                        (Long) rs.getObject(11)), rs.getTimestamp(7).toInstant(),
+                        rs.getInt(4), rs.getInt(5), rs.getInt(6), errors, count, failure(rs.getString(9),
+                        rs.getString(10), (Long) rs.getObject(11)), rs.getTimestamp(7).toInstant(),
                         rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), false))
                 .optional();
+    }
+
+    /**
+     * The problems of the rejected rows after line {@code afterLine}, in the order of the file: whole rows only, at
+     * most {@code limit} problems unless a single row has more (all of its problems are returned together).
+     */
+    public List<RowError> errorsAfter(UUID id, long afterLine, int limit) {
+        List<RowError> page = jdbc.sql("""
+                        SELECT line, field, code, message FROM ingestion.row_error WHERE batch_id = ? AND line > ?
+                        ORDER BY line, field, code LIMIT ?""").params(id, afterLine, limit + 1)
+                .query((rs, n) -> new RowError(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+        if (page.size() <= limit) {
+            return page;
+        }
+        long cut = page.get(limit).line();
+        List<RowError> whole = page.subList(0, limit).stream().filter(e -> e.line() != cut).toList();
+        if (!whole.isEmpty()) {
+            return whole;
+        }
+        return jdbc.sql("""
+                        SELECT line, field, code, message FROM ingestion.row_error WHERE batch_id = ? AND line = ?
+                        ORDER BY field, code""").params(id, cut)
+                .query((rs, n) -> new RowError(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
     }
 
     private static BatchFailure failure(String reason, String code, Long line) {

@@ -9,6 +9,7 @@ import cn.chengxin.ingestion.BatchResult;
 import cn.chengxin.ingestion.FileSubmissions;
 import cn.chengxin.ingestion.IncomingRecord;
 import cn.chengxin.ingestion.IngestionProblem;
+import cn.chengxin.ingestion.RowError;
 import cn.chengxin.ingestion.Submissions;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -83,6 +85,22 @@ class SubmissionsApi {
         // Another department's batch is answered as if it did not exist.
         return submissions.result(id, AuditLog.currentActor().departmentCode())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    @GetMapping("/api/v1/submissions/{id}/errors")
+    @Operation(summary = "报送批次的错误行", description = "The problems of the batch's rejected rows after line "
+            + "afterLine (0: from the start), in the order of the file, whole rows, about 'limit' at a time (at most "
+            + "10,000). The batch's result carries the first 10,000 and errorCount; this pages through the rest: "
+            + "pass nextAfterLine back as afterLine until it is null.")
+    ErrorsPage errors(@PathVariable UUID id, @RequestParam(defaultValue = "0") long afterLine,
+                      @RequestParam(defaultValue = "1000") int limit) {
+        List<RowError> errors = submissions.errors(id, AuditLog.currentActor().departmentCode(), afterLine, limit)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return new ErrorsPage(errors, errors.isEmpty() ? null : errors.get(errors.size() - 1).line());
+    }
+
+    /** A page of problems; {@code nextAfterLine}: where the next page starts, null after the last. */
+    record ErrorsPage(List<RowError> errors, Long nextAfterLine) {
     }
 
     private static UUID parseKey(String key) {

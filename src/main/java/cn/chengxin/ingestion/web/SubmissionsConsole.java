@@ -1,9 +1,9 @@
 package cn.chengxin.ingestion.web;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.ingestion.BatchFailure;
@@ -69,7 +69,7 @@ class SubmissionsConsole {
 
     @GetMapping("/console/submissions/{id}/errors.csv")
     void errorsCsv(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-        List<RowError> errors = errors(id);
+        Iterable<RowError> errors = errors(id);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"errors-" + id + ".csv\"");
         ErrorReports.writeCsv(response.getOutputStream(), ErrorReports.DEFAULT_HEADERS, errors);
@@ -77,7 +77,7 @@ class SubmissionsConsole {
 
     @GetMapping("/console/submissions/{id}/errors.xlsx")
     void errorsXlsx(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-        List<RowError> errors = errors(id);
+        Iterable<RowError> errors = errors(id);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"errors-" + id + ".xlsx\"");
         ErrorReports.writeXlsx(response.getOutputStream(), ErrorReports.DEFAULT_HEADERS, errors);
@@ -85,19 +85,21 @@ class SubmissionsConsole {
 
     /**
      * The rejected rows and, for a batch that stopped, the line where it stopped and why: the clerk fixes the
-     * file from this one report. That line comes last, as every row before it was read.
+     * file from this one report. That line comes last, as every row before it was read. The rows are read a page
+     * at a time while the report is written.
      */
-    private List<RowError> errors(UUID id) {
-        BatchResult result = files.result(id, department())
+    private Iterable<RowError> errors(UUID id) {
+        Iterable<cn.chengxin.ingestion.RowError> rejected = files.allErrors(id, department())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        List<RowError> errors = new ArrayList<>(result.errors().stream()
-                .map(e -> new RowError(e.line(), e.field(), e.code(), e.message())).toList());
-        BatchFailure failure = result.failure();
-        if (failure != null) {
-            errors.add(new RowError(failure.line() == null ? 0 : failure.line(), null, failure.code(),
-                    failure.reason()));
+        BatchFailure failure = files.result(id, department()).map(BatchResult::failure).orElse(null);
+        Stream<RowError> rows = StreamSupport.stream(rejected.spliterator(), false)
+                .map(e -> new RowError(e.line(), e.field(), e.code(), e.message()));
+        if (failure == null) {
+            return rows::iterator;
         }
-        return errors;
+        RowError stop = new RowError(failure.line() == null ? 0 : failure.line(), null, failure.code(),
+                failure.reason());
+        return Stream.concat(rows, Stream.of(stop))::iterator;
     }
 
     private static String department() {
