@@ -149,8 +149,13 @@ public class FileSubmissions {
         }
     }
 
+    /**
+     * The department's latest batches. Batches belong to the department that submitted them, as their pages and
+     * reports do ({@link Submissions#owned}): a member of staff without a department has none to see (the credit
+     * office follows every department's deliveries on the data-quality page).
+     */
     public List<JdbcBatches.Summary> recent(String departmentCode) {
-        return batches.recent(departmentCode, 30);
+        return departmentCode == null ? List.of() : batches.recent(departmentCode, 30);
     }
 
     /** A batch's figures, for the department that submitted it only ({@link Submissions#owned}). */

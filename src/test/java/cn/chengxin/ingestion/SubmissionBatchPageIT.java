@@ -151,6 +151,15 @@ class SubmissionBatchPageIT {
     }
 
     @Test
+    void staffWithoutADepartmentListNoDepartmentsBatches() throws Exception {
+        String list = mvc.perform(get("/console/submissions").with(authentication(Principals.staff("no-department",
+                        null, Permission.CONSOLE_HOME, Permission.RECORD_SUBMIT))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(list).doesNotContain(batch.toString());
+    }
+
+    @Test
     void creditOfficeStaffWithoutTheSubmissionPermissionAreRefused() throws Exception {
         MockHttpServletResponse response = mvc.perform(get("/console/submissions/" + batch)
                 .with(authentication(Principals.staff("office", "CREDIT_OFFICE", Permission.CONSOLE_HOME,

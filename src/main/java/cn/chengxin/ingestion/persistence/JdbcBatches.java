@@ -153,8 +153,8 @@ public class JdbcBatches {
             FROM ingestion.batch""";
 
     public List<Summary> recent(String departmentCode, int limit) {
-        return jdbc.sql(SUMMARY + " WHERE (?::text IS NULL OR department_code = ?) ORDER BY started_at DESC LIMIT ?")
-                .params(departmentCode, departmentCode, limit).query(JdbcBatches::summary).list();
+        return jdbc.sql(SUMMARY + " WHERE department_code = ? ORDER BY started_at DESC LIMIT ?")
+                .params(departmentCode, limit).query(JdbcBatches::summary).list();
     }
 
     public Optional<Summary> summary(UUID id) {
