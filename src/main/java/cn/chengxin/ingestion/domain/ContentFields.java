@@ -25,25 +25,36 @@ public final class ContentFields {
 
     /** @param sent content that passed the schema's check, so that every typed value present parses */
     public static Map<String, String> stored(List<FieldDefinition> schema, Map<String, String> sent) {
-        Map<String, FieldDefinition> byName = new HashMap<>();
-        schema.forEach(f -> byName.put(f.name(), f));
-        Map<String, String> stored = new HashMap<>();
-        boolean changed = false;
+        Map<String, String> stored = null; // made only when a value changes: most rows arrive in their form
         for (Map.Entry<String, String> e : sent.entrySet()) {
-            FieldDefinition field = byName.get(e.getKey());
-            String value = e.getValue() == null ? null : e.getValue().strip();
-            if (value == null || value.isEmpty()) {
-                changed = true;
-                continue;
+            String value = e.getValue() == null ? "" : e.getValue().strip();
+            String kept = value.isEmpty() ? null : inOneForm(fieldNamed(schema, e.getKey()), value);
+            if (kept == null || !kept.equals(e.getValue())) {
+                stored = stored == null ? new HashMap<>(sent) : stored;
+                if (kept == null) {
+                    stored.remove(e.getKey());
+                } else {
+                    stored.put(e.getKey(), kept);
+                }
             }
-            String kept = field == null ? value : inOneForm(field, value);
-            changed |= !kept.equals(e.getValue());
-            stored.put(e.getKey(), kept);
         }
-        return changed ? Map.copyOf(stored) : sent;
+        return stored == null ? sent : Map.copyOf(stored);
+    }
+
+    /** A schema has a handful of fields: a look along it costs less than a map made for every row. */
+    private static FieldDefinition fieldNamed(List<FieldDefinition> schema, String name) {
+        for (FieldDefinition field : schema) {
+            if (field.name().equals(name)) {
+                return field;
+            }
+        }
+        return null;
     }
 
     private static String inOneForm(FieldDefinition field, String value) {
+        if (field == null) {
+            return value;
+        }
         try {
             return switch (field.type()) {
                 case DATE -> DateText.parse(value).map(Object::toString).orElse(value);

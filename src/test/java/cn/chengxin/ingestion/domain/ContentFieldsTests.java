@@ -57,6 +57,14 @@ class ContentFieldsTests {
     }
 
     @Test
+    void aFieldWithoutValueIsAbsent() {
+        Map<String, String> sent = new java.util.HashMap<>(Map.of("hours", "12"));
+        sent.put("note", null);
+
+        assertThat(ContentFields.stored(VOLUNTEERING, sent)).containsExactlyEntriesOf(Map.of("hours", "12"));
+    }
+
+    @Test
     void leavesContentAlreadyInItsFormUntouched() {
         Map<String, String> sent = Map.of("certificate", "A-1", "issued_on", "2026-01-05");
 
