@@ -111,6 +111,7 @@ class EndpointPermissionsIT {
             Map.entry("GET /me/reports/{id}.pdf", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /me/reports/{id}.json", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /lists", EVERYONE),
+            Map.entry("POST /lists", EVERYONE),
             Map.entry("POST /api/v1/checks", EnumSet.of(Who.API_CLIENT)),
             Map.entry("POST /api/v1/checks/batch", EnumSet.of(Who.API_CLIENT)),
             Map.entry("POST /api/v1/checks/{id}/feedback", EnumSet.of(Who.API_CLIENT)),

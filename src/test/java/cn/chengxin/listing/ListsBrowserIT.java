@@ -90,13 +90,22 @@ class ListsBrowserIT {
             assertThat(page.locator(".notice h3").first()).containsText("告知书");
             org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain(person.number());
 
+            // A citizen looks the person up by number: answered on the posted form, the number in no address.
             Page visitor = context.newPage();
-            visitor.navigate(url("/lists"));
-            visitor.getByLabel("姓名/名称或证件号码").fill(person.number());
-            visitor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查询")).click();
+            java.util.List<String> addresses = new java.util.concurrent.CopyOnWriteArrayList<>();
+            visitor.onRequest(r -> addresses.add(r.url()));
+            visitor.onFrameNavigated(f -> addresses.add(f.url()));
+            searchPublicList(visitor, person.number());
             assertThat(visitor.locator("#public-list")).containsText(masked);
+            assertThat(visitor.locator("#by-number")).containsText(
+                    cn.chengxin.subject.domain.Masking.identityNumber(person.number()));
+            assertThat(visitor).hasURL(url("/lists"));
             org.assertj.core.api.Assertions.assertThat(visitor.content()).doesNotContain(person.number())
                     .doesNotContain(person.name());
+            // Then by name: sent on to an address that carries the name, which is published de-identified already.
+            searchPublicList(visitor, person.name());
+            assertThat(visitor).hasURL(java.util.regex.Pattern.compile(".*/lists\\?.*q=.+"));
+            assertThat(visitor.locator("#public-list")).containsText(masked);
 
             // The market regulator's approval system checks (travel) and reports what it did.
             String market = key("MARKET", Permission.API_SUBJECT_CHECK);
@@ -121,13 +130,27 @@ class ListsBrowserIT {
             page.locator("#exit button").click();
             assertThat(page.locator("#entry .status")).hasText("已移出");
             assertThat(page.locator(".notice h3").last()).containsText("移出");
-            visitor.navigate(url("/lists?q=" + person.number()));
+            visitor.navigate(url("/lists"));
+            searchPublicList(visitor, person.number());
+            assertThat(visitor.locator("#by-number")).isVisible();
             assertThat(visitor.locator("#public-list")).not().containsText(masked);
+            org.assertj.core.api.Assertions.assertThat(addresses).as("every address the visitor's page went to")
+                    .isNotEmpty().noneMatch(a -> a.contains(person.number()));
             await().atMost(Duration.ofSeconds(2)).until(() -> mvc.perform(post("/api/v1/checks")
                     .header("Authorization", "Bearer " + market).contentType(MediaType.APPLICATION_JSON)
                     .content("{\"subjectNumber\":\"" + person.number() + "\",\"scenario\":\"TRAVEL\",\"purpose\":\"购票核验\"}"))
                     .andReturn().getResponse().getContentAsString(), a -> !a.contains("NO_FLIGHTS_TRAINS"));
         }
+    }
+
+    /** The public list's search box, as a visitor uses it, from whatever page of the lists is open. */
+    private void searchPublicList(Page visitor, String query) {
+        if (!visitor.url().startsWith(url("/lists"))) {
+            visitor.navigate(url("/lists"));
+        }
+        visitor.getByLabel("姓名/名称或证件号码").fill(query);
+        visitor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查询")).click();
+        visitor.waitForLoadState();
     }
 
     private void signIn(Page page, String user) {

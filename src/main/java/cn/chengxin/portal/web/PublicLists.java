@@ -2,6 +2,7 @@ package cn.chengxin.portal.web;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import cn.chengxin.account.StaffDirectory;
@@ -10,23 +11,34 @@ import cn.chengxin.listing.Listing;
 import cn.chengxin.shared.ratelimit.PerAddressLimit;
 import cn.chengxin.shared.security.PublicEndpoint;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.InvalidIdentityException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * 信用公示: the serious-dishonesty list and the red list (and the red list's public notice), searchable by exact name
  * or identity number, paged, de-identified (masked number; masked name for persons). Only entries in force are
  * shown, so an entry is gone the moment it exits. A client reading many pages quickly (scraping) gets 429.
+ *
+ * <p>The search box is posted. A name is sent on to the list's address with the name, as names are published
+ * de-identified already and its pages can then be linked. A number is answered on the post itself: a URL ends up in
+ * browser history, in the access logs of servers and proxies and in the referrer of the next page (RULES.md §10:
+ * identity numbers never in logs), and a number names one subject, whose entries fit on one answer.
  */
 @Controller
 class PublicLists {
 
     private static final int PAGE_SIZE = 20;
+    /** A number names one subject: all of its entries on a list are one answer, up to this many, newest first. */
+    private static final int NUMBER_ANSWER_SIZE = Listing.MAX_PAGE_SIZE;
+    private static final int LONGEST_NAME = 100;
 
     private final Listing listing;
     private final SubjectRegistry subjects;
@@ -43,43 +55,86 @@ class PublicLists {
         this.limit = new PerAddressLimit(perMinute, "LIST_RATE_LIMITED");
     }
 
+    /** A page of a list, all of it or the entries of a name; a number written into the address is not looked up. */
     @PublicEndpoint
     @GetMapping("/lists")
     String lists(@RequestParam(defaultValue = "BLACK") ListType type, @RequestParam(defaultValue = "") String q,
                  @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "false") boolean notice,
                  HttpServletRequest request, Model model) {
         limit.take(request.getRemoteAddr(), clock.instant());
-        if (type == ListType.GREY) {
-            type = ListType.BLACK; // 重点关注名单 is for supervision, not for publication
+        Shown shown = Shown.of(type, notice);
+        if (looksLikeNumber(q)) {
+            return show(shown, "", null, new Listing.PublicPage(List.of(), 0, 0, PAGE_SIZE),
+                    "publicLists.numberNotInUrl", null, model);
         }
-        String query = q.strip();
-        String name = null;
-        String pseudonym = null;
-        String queryProblem = null;
-        if (!query.isEmpty()) {
-            if (query.chars().filter(Character::isDigit).count() >= 15) {
-                try {
-                    pseudonym = subjects.pseudonymOf(subjects.validate(null, query));
-                } catch (InvalidIdentityException e) {
-                    queryProblem = e.getMessage();
-                }
-            } else {
-                name = query.length() > 100 ? query.substring(0, 100) : query;
-            }
+        String name = name(q);
+        return show(shown, name, null, listing.published(shown.type(), shown.notice(), name, null,
+                Math.max(0, page), PAGE_SIZE), null, null, model);
+    }
+
+    /**
+     * The search box: a name is sent on to the list's address; a number is looked up and answered here, all of the
+     * subject's entries on the list at once, the number shown masked and never in a link.
+     */
+    @PublicEndpoint
+    @PostMapping("/lists")
+    String search(@RequestParam(defaultValue = "BLACK") ListType type, @RequestParam(defaultValue = "") String q,
+                  @RequestParam(defaultValue = "false") boolean notice, HttpServletRequest request, Model model) {
+        Shown shown = Shown.of(type, notice);
+        if (!looksLikeNumber(q)) {
+            return "redirect:" + UriComponentsBuilder.fromPath("/lists").queryParam("type", shown.type())
+                    .queryParam("notice", shown.notice()).queryParam("q", name(q)).build().encode().toUriString();
         }
-        boolean inNotice = notice && type == ListType.RED;
-        Listing.PublicPage result = queryProblem != null ? new Listing.PublicPage(java.util.List.of(), 0, 0, PAGE_SIZE)
-                : listing.published(type, inNotice, name, pseudonym, Math.max(0, page), PAGE_SIZE);
-        model.addAttribute("type", type);
-        model.addAttribute("notice", inNotice);
-        model.addAttribute("q", pseudonym != null ? "" : query);
-        model.addAttribute("queryProblem", queryProblem);
+        // Trying numbers one after another is scraping the list too.
+        limit.take(request.getRemoteAddr(), clock.instant());
+        IdentityDocument document;
+        try {
+            document = subjects.validate(null, q.strip());
+        } catch (InvalidIdentityException e) {
+            return show(shown, "", null, new Listing.PublicPage(List.of(), 0, 0, PAGE_SIZE), null, e.getMessage(),
+                    model);
+        }
+        return show(shown, "", document.masked(), listing.published(shown.type(), shown.notice(), null,
+                subjects.pseudonymOf(document), 0, NUMBER_ANSWER_SIZE), null, null, model);
+    }
+
+    /**
+     * What the page shows: {@code name} is echoed in the search box (a number never is); {@code maskedNumber} names
+     * a look-up by number, answered on one page without paging links.
+     */
+    private String show(Shown shown, String name, String maskedNumber, Listing.PublicPage result, String problemKey,
+                        String problem, Model model) {
+        model.addAttribute("type", shown.type());
+        model.addAttribute("notice", shown.notice());
+        model.addAttribute("q", name);
+        model.addAttribute("maskedNumber", maskedNumber);
+        model.addAttribute("queryProblemKey", problemKey);
+        model.addAttribute("queryProblem", problem);
         model.addAttribute("result", result);
         // The issuing department by name, as the disclosures show it; a code the directory lacks stays as it is.
         Map<String, String> departments = new HashMap<>();
         directory.departments().forEach(d -> departments.put(d.code(), d.name()));
         model.addAttribute("departments", departments);
-        model.addAttribute("pages", (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        model.addAttribute("pages", maskedNumber != null ? 1 : (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         return "portal/lists";
+    }
+
+    /** Identity numbers and credit codes have 15 or 18 characters, nearly all digits; no name has 15 digits. */
+    private static boolean looksLikeNumber(String q) {
+        return q.strip().chars().filter(Character::isDigit).count() >= 15;
+    }
+
+    private static String name(String q) {
+        String name = q.strip();
+        return name.length() > LONGEST_NAME ? name.substring(0, LONGEST_NAME) : name;
+    }
+
+    /** The list shown: 重点关注名单 is for supervision, not for publication; only the red list has a notice period. */
+    private record Shown(ListType type, boolean notice) {
+
+        static Shown of(ListType type, boolean notice) {
+            ListType shown = type == ListType.GREY ? ListType.BLACK : type;
+            return new Shown(shown, notice && shown == ListType.RED);
+        }
     }
 }

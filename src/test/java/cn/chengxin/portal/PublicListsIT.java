@@ -1,0 +1,173 @@
+package cn.chengxin.portal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.chengxin.listing.EntryStatus;
+import cn.chengxin.listing.ListType;
+import cn.chengxin.listing.Listing;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.Masking;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.util.StringUtils;
+
+import static cn.chengxin.support.AsStaff.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue #5, the public lists (信用公示): a citizen who looks a person up by identity number posts the number and is
+ * answered on the post, so the number never becomes part of an address — browser history, a server's or a proxy's
+ * access log, the referrer of the next page. A name is still searched by an address whose pages can be linked.
+ */
+@IntegrationTest
+class PublicListsIT {
+
+    private static final Pattern LINK = Pattern.compile("(?:href|action|src)=\"([^\"]*)\"");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    Listing listing;
+
+    @Autowired
+    Environment environment;
+
+    @Test
+    void aSearchByNumberIsAnsweredOnItsPostWithEveryEntryAndNoLinkCarriesTheNumber() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "骆清和");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        String pseudonym = subjects.pseudonymOf(subjects.validate(null, person.number()));
+        // More entries than a page of the list: a number names one subject, its entries are answered at once.
+        for (int i = 1; i <= 21; i++) {
+            inPublicNotice(subject, "市级道德模范（第 " + i + " 届）");
+        }
+
+        String page = mvc.perform(post("/lists").param("type", "RED").param("notice", "true")
+                        .param("q", person.number()).with(csrf()).with(from("198.51.100.61")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        String masked = Masking.identityNumber(person.number());
+        assertThat(page).contains("共 21 条", Masking.personName(person.name()))
+                .doesNotContain(person.number()).doesNotContain(pseudonym);
+        assertThat(StringUtils.countOccurrencesOf(page, "<td class=\"mono\">" + masked + "</td>"))
+                .as("every entry on the one answer").isEqualTo(21);
+        assertThat(links(page)).isNotEmpty()
+                .noneMatch(l -> l.contains(person.number()) || l.contains(pseudonym) || l.contains(masked));
+        assertThat(page).as("no pager: there is no other page of the answer").doesNotContain("下一页");
+    }
+
+    @Test
+    void aSearchByNameIsSentToAnAddressWithTheNameAndItsPagesLinkAsBefore() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "骆明澈");
+        inPublicNotice(subjects.find(subjects.validate(null, person.number())).orElseThrow(), "市级道德模范");
+
+        String address = mvc.perform(post("/lists").param("type", "RED").param("notice", "true")
+                        .param("q", " " + person.name() + " ").with(csrf()).with(from("198.51.100.62")))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+
+        assertThat(address).startsWith("/lists?").contains("type=RED", "notice=true");
+        assertThat(mvc.perform(get(java.net.URI.create(address)).with(from("198.51.100.62"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("共 1 条", Masking.personName(person.name())).doesNotContain(person.number());
+        // Whatever a name holds, it is only the name in the address.
+        String odd = mvc.perform(post("/lists").param("q", "{x}&type=GREY#").with(csrf())
+                        .with(from("198.51.100.62")))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(mvc.perform(get(java.net.URI.create(odd)).with(from("198.51.100.62"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("共 0 条", "value=\"{x}&amp;type=GREY#\"");
+    }
+
+    /** A number written into the address by hand is not looked up: the page says to use the search box. */
+    @Test
+    void aNumberInTheAddressIsNotLookedUpAndThePageSaysToUseTheSearchBox() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "骆知远");
+        inPublicNotice(subjects.find(subjects.validate(null, person.number())).orElseThrow(), "市级道德模范");
+
+        String page = mvc.perform(get("/lists").param("type", "RED").param("notice", "true")
+                        .param("q", person.number()).with(from("198.51.100.63")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("证件号码不从网址中查询", "共 0 条").doesNotContain(person.number())
+                .doesNotContain(Masking.personName(person.name()));
+    }
+
+    @Test
+    void anInvalidNumberIsRefusedOnThePostWithoutEchoingIt() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "骆思齐");
+        String wrong = TestCitizens.withWrongCheckCharacter(person.number());
+
+        String page = mvc.perform(post("/lists").param("q", wrong).with(csrf()).with(from("198.51.100.64")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("校验").doesNotContain(wrong.substring(0, 17));
+    }
+
+    @Test
+    void aSearchPostedFromAnotherSiteIsRefused() throws Exception {
+        mvc.perform(post("/lists").param("q", "骆某").with(from("198.51.100.65")))
+                .andExpect(status().isForbidden());
+    }
+
+    /** Trying numbers one after another (enumerating the list) is scraping too: 429. */
+    @Test
+    void manySearchesByNumberFromOneAddressAreRefused() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "骆多次");
+        int status = 200;
+        for (int i = 0; i < 80 && status == 200; i++) {
+            status = mvc.perform(post("/lists").param("q", person.number()).with(csrf()).with(from("203.0.113.78")))
+                    .andReturn().getResponse().getStatus();
+        }
+        assertThat(status).isEqualTo(429);
+    }
+
+    /**
+     * Tomcat's access log is off; an operator who turns it on gets the path without its query string, so that a
+     * number written into an address by hand is not written to the log either.
+     */
+    @Test
+    void theAccessLogIfTurnedOnLeavesOutQueryStrings() {
+        assertThat(environment.getProperty("server.tomcat.accesslog.enabled", Boolean.class, false)).isFalse();
+        assertThat(environment.getProperty("server.tomcat.accesslog.pattern")).isNotBlank().contains("%U")
+                .doesNotContain("%r").doesNotContain("%q").doesNotContain("common").doesNotContain("combined");
+    }
+
+    private void inPublicNotice(UUID subject, String reasons) throws Exception {
+        UUID entry = as("maker-p", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", reasons,
+                LocalDate.now().plusYears(1)));
+        assertThat(as("checker-p", () -> listing.approve(entry, ""))).isEqualTo(EntryStatus.PUBLIC_NOTICE);
+    }
+
+    private static List<String> links(String page) {
+        List<String> links = new ArrayList<>();
+        Matcher m = LINK.matcher(page);
+        while (m.find()) {
+            links.add(m.group(1));
+        }
+        return links;
+    }
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+}
