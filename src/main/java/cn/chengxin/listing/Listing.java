@@ -113,12 +113,14 @@ public class Listing {
             throw new ListingProblem("RULE_INVALID", DomainProblem.Kind.INVALID_INPUT, String.join("；", problems));
         }
         Actor by = AuditLog.currentActor();
-        Instant now = clock.instant();
-        int version = store.saveRule(rule, by.actorId(), now);
+        int version = store.saveRule(rule, by.actorId(), clock.instant());
         // The holders of its items are evaluated after this commit, chunk by chunk (ReevaluatingHolders); the pass is
-        // recorded with the rule, so a crash right after the commit still leaves it to run.
-        store.supersedeReevaluations(rule.code(), version, now);
-        store.startReevaluation(rule.code(), version, now);
+        // recorded with the rule, so a crash right after the commit still leaves it to run. A disabled version
+        // proposes nothing, so it evaluates no one.
+        store.rulePasses().supersedeBefore(rule.code(), version);
+        if (rule.enabled()) {
+            store.rulePasses().start(rule.code(), version);
+        }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.rule.save")
                 .detail(rule.code() + " v" + version + " " + rule.listType()));
         events.publishEvent(new ListRuleSaved(rule.code(), version));
@@ -141,7 +143,7 @@ public class Listing {
      * moved longest ago first.
      */
     public List<RuleReevaluation> reevaluationsUnderway() {
-        return store.unfinishedReevaluations(null);
+        return store.unfinishedReevaluations();
     }
 
     // ---- proposals from records

@@ -2,6 +2,7 @@ package cn.chengxin.listing;
 
 import cn.chengxin.catalog.ItemVersionApproved;
 import cn.chengxin.creditfile.RecordsChanged;
+import cn.chengxin.shared.jdbc.ResumablePasses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -70,13 +71,13 @@ class ListingJobs {
             log.info("Lists: {} entries took effect, {} ended at their validity", activated, expired);
         }
         // A pass whose chunk failed is taken up again here, off the scheduler's thread (a pass takes minutes).
-        for (RuleReevaluation stalled : reevaluating.stalled()) {
+        for (ResumablePasses.Pass stalled : reevaluating.stalled()) {
             executor.execute(() -> {
                 try {
-                    reevaluate(stalled.ruleCode(), stalled.ruleVersion());
+                    reevaluate(stalled.code(), stalled.version());
                 } catch (RuntimeException e) {
                     log.warn("Rule {} v{}: a chunk of its holders failed; the next tick takes the pass up again",
-                            stalled.ruleCode(), stalled.ruleVersion(), e);
+                            stalled.code(), stalled.version(), e);
                 }
             });
         }

@@ -22,6 +22,7 @@ import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.listing.domain.ListRule;
+import cn.chengxin.shared.jdbc.ResumablePasses;
 import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
@@ -514,7 +515,7 @@ class ListingIT {
         List<UUID> holders = volunteersEvaluated("1122.2", reevaluationChunk * 2 + 1);
         // The rule's transaction committed, then the process stopped after two chunks of its holders.
         int version = listingStore.saveRule(hoursRule(code, "1122.2", true), "rule-clerk", clock.instant());
-        listingStore.startReevaluation(code, version, clock.instant());
+        listingStore.rulePasses().start(code, version);
         try {
             assertThat(reevaluating.nextChunk(code, version)).isTrue();
             assertThat(reevaluating.nextChunk(code, version)).isTrue();
@@ -527,7 +528,7 @@ class ListingIT {
             // No runner has moved it since: the listing's tick takes it up (as the republished event does at a start).
             jdbc.sql("UPDATE listing.rule_reevaluation SET progressed_at = progressed_at - interval '1 hour' "
                     + "WHERE rule_code = ?").param(code).update();
-            assertThat(reevaluating.stalled()).extracting(RuleReevaluation::ruleCode).contains(code);
+            assertThat(reevaluating.stalled()).extracting(ResumablePasses.Pass::code).contains(code);
             jobs.tick();
             await().atMost(Duration.ofSeconds(20)).until(() -> pass(code, version).finished());
 
@@ -550,7 +551,7 @@ class ListingIT {
     void theRulesPageShowsAPassUnderWayUntilItIsOver() throws Exception {
         String code = "RED_SHOWN_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         int version = listingStore.saveRule(hoursRule(code, "1133.3", true), "rule-clerk", clock.instant());
-        listingStore.startReevaluation(code, version, clock.instant());
+        listingStore.rulePasses().start(code, version);
         try {
             assertThat(rulesPage()).contains("id=\"reevaluations\"", code + " 第 " + version + " 版正在后台分批重新评估");
             reevaluating.run(code, version);

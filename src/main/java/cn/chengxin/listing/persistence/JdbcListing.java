@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -22,9 +23,11 @@ import cn.chengxin.listing.ListNotice;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.RuleReevaluation;
 import cn.chengxin.listing.domain.ListRule;
+import cn.chengxin.shared.jdbc.ResumablePasses;
 import cn.chengxin.subject.domain.Masking;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** The listing schema: rules, entries, notices. */
 @Repository
@@ -39,9 +42,12 @@ public class JdbcListing {
             FROM listing.entry e LEFT JOIN listing.rule r ON r.code = e.rule_code AND r.version = e.rule_version""";
 
     private final JdbcClient jdbc;
+    private final ResumablePasses rulePasses;
 
-    public JdbcListing(JdbcClient jdbc) {
+    public JdbcListing(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.rulePasses = new ResumablePasses(jdbc, transactions, clock, "listing.rule_reevaluation", "rule_code",
+                "rule_version");
     }
 
     // ---- rules
@@ -87,48 +93,18 @@ public class JdbcListing {
     // ---- passes of a saved rule over its holders
 
     /**
-     * Starts the pass of a rule version over its holders, once: only for the current version of the code, and only
-     * when it is enabled (a disabled version proposes nothing).
+     * The passes of saved rule versions over the subjects already holding shown records of their items (V60), with
+     * the proposals made and entries ended of each, moved with each chunk.
      */
-    public void startReevaluation(String code, int version, Instant at) {
-        jdbc.sql("""
-                        INSERT INTO listing.rule_reevaluation (rule_code, rule_version, started_at, progressed_at)
-                        SELECT code, version, ?, ? FROM listing.rule WHERE code = ? AND version = ? AND current
-                          AND enabled
-                        ON CONFLICT DO NOTHING""")
-                .params(Timestamp.from(at), Timestamp.from(at), code, version).update();
+    public ResumablePasses rulePasses() {
+        return rulePasses;
     }
 
-    /** Ends the unfinished passes of the code's versions before {@code version}: the new version's pass takes over. */
-    public void supersedeReevaluations(String code, int version, Instant at) {
-        jdbc.sql("""
-                        UPDATE listing.rule_reevaluation SET finished_at = ?, superseded = true
-                        WHERE rule_code = ? AND rule_version < ? AND finished_at IS NULL""")
-                .params(Timestamp.from(at), code, version).update();
-    }
-
-    /**
-     * The unfinished pass, locked until the caller's transaction ends; empty when it is finished, unknown, or locked
-     * by another runner (which is working on it: two runners never pass the same chunk).
-     */
-    public Optional<RuleReevaluation> lockUnfinishedReevaluation(String code, int version) {
-        return jdbc.sql("SELECT * FROM listing.rule_reevaluation WHERE rule_code = ? AND rule_version = ? "
-                        + "AND finished_at IS NULL FOR UPDATE SKIP LOCKED")
-                .params(code, version).query(this::reevaluation).optional();
-    }
-
-    /** Moves a locked pass past a chunk, in the chunk's transaction. */
-    public void advanceReevaluation(String code, int version, UUID afterRecord, int records, int holders,
-                                    int proposed, int ended, boolean finished, Instant at) {
-        jdbc.sql("""
-                        UPDATE listing.rule_reevaluation
-                        SET after_record = ?, records_passed = records_passed + ?,
-                            holders_evaluated = holders_evaluated + ?, proposed = proposed + ?, ended = ended + ?,
-                            progressed_at = ?, finished_at = CASE WHEN ? THEN ?::timestamptz END
-                        WHERE rule_code = ? AND rule_version = ?""")
-                .params(afterRecord, records, holders, proposed, ended, Timestamp.from(at), finished,
-                        Timestamp.from(at), code, version)
-                .update();
+    /** Adds what a chunk of a rule version's pass proposed and ended, in the chunk's transaction. */
+    public void countReevaluation(String code, int version, int proposed, int ended) {
+        jdbc.sql("UPDATE listing.rule_reevaluation SET proposed = proposed + ?, ended = ended + ? "
+                        + "WHERE rule_code = ? AND rule_version = ?")
+                .params(proposed, ended, code, version).update();
     }
 
     public Optional<RuleReevaluation> reevaluation(String code, int version) {
@@ -136,13 +112,9 @@ public class JdbcListing {
                 .params(code, version).query(this::reevaluation).optional();
     }
 
-    /** Unfinished passes with no chunk committed since {@code before} (all of them: {@code null}), oldest first. */
-    public List<RuleReevaluation> unfinishedReevaluations(Instant before) {
-        return jdbc.sql("""
-                        SELECT * FROM listing.rule_reevaluation
-                        WHERE finished_at IS NULL AND (?::timestamptz IS NULL OR progressed_at < ?)
-                        ORDER BY progressed_at""")
-                .params(before == null ? null : Timestamp.from(before), before == null ? null : Timestamp.from(before))
+    /** The unfinished passes, the one moved longest ago first. */
+    public List<RuleReevaluation> unfinishedReevaluations() {
+        return jdbc.sql("SELECT * FROM listing.rule_reevaluation WHERE finished_at IS NULL ORDER BY progressed_at")
                 .query(this::reevaluation).list();
     }
 
