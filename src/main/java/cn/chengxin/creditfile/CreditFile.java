@@ -230,6 +230,24 @@ public class CreditFile {
                 : records.currentOfItems(itemCodes, statuses, after, limit);
     }
 
+    /** The subjects holding a chunk of records ({@link #holdersAfter}), how many records it read, and the last. */
+    public record Holders(Set<UUID> subjects, UUID lastRecord, int records) {
+    }
+
+    /**
+     * The subjects holding the next {@code limit} current records of the items in one of the statuses, after record
+     * key {@code after} (null: from the start), in key order: a chunk of a pass over the holders of items, for
+     * redoing what was derived from them (a subject may come in two chunks). {@code lastRecord} is null when no
+     * record is left.
+     */
+    public Holders holdersAfter(Set<String> itemCodes, Set<RecordStatus> statuses, UUID after, int limit) {
+        List<SubjectEntry> chunk = currentOfItems(itemCodes, statuses, after, limit);
+        Set<UUID> subjects = new HashSet<>();
+        chunk.forEach(e -> subjects.add(e.subjectId()));
+        return new Holders(subjects, chunk.isEmpty() ? null : chunk.get(chunk.size() - 1).entry().recordKey(),
+                chunk.size());
+    }
+
     /**
      * Hands the subjects holding a current record of {@code itemCode} in one of the statuses to {@code work}, a
      * page of records at a time (a subject may come in two pages), for redoing what was derived from the item after

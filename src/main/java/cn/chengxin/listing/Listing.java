@@ -59,12 +59,10 @@ public class Listing {
     private static final int MAX_PAGE = 100_000;
     /** The most entries one console page shows: a reviewer reads them, so a bigger page only loads the database. */
     public static final int MAX_PAGE_SIZE = 100;
-    /** Subjects re-marked per page after an item changed nature. */
-    private static final int REVISED_ITEM_PAGE = 5_000;
     /** The states whose records are shown and used, so may propose an entry ({@link RecordStatus#shown()}). */
     static final Set<RecordStatus> SHOWN = EnumSet.of(RecordStatus.ACTIVE, RecordStatus.IN_DISPUTE);
     /** The states whose records count for the last negative record (as in {@link #markNegatives}). */
-    private static final Set<RecordStatus> HAPPENED = EnumSet.complementOf(EnumSet.of(RecordStatus.REVOKED,
+    static final Set<RecordStatus> HAPPENED = EnumSet.complementOf(EnumSet.of(RecordStatus.REVOKED,
             RecordStatus.CORRECTED));
 
     private final JdbcListing store;
@@ -266,21 +264,19 @@ public class Listing {
     }
 
     /**
-     * Follows an approved catalogue version: when it makes an item negative or no longer negative, the holders of
-     * its records get their last-negative-record marks again (the green channel and 容缺受理 of RULES.md §7 hang on
-     * them), page by page; returns how many subjects were marked. Other changes leave the marks alone.
+     * Whether an approved catalogue version changes the holders' last-negative-record marks (the green channel and
+     * 容缺受理 of RULES.md §7 hang on them): it makes the item negative or no longer negative. Other changes leave
+     * the marks alone.
      */
-    public int itemRevised(ItemVersionApproved approved) {
+    boolean changesMarks(ItemVersionApproved approved) {
         Optional<Catalogue.Revision> revision = catalogue.revision(approved);
-        if (revision.isEmpty() || (revision.get().before().nature() == Nature.NEGATIVE)
-                == (revision.get().now().nature() == Nature.NEGATIVE)) {
-            return 0;
-        }
-        Map<String, ItemDefinition> items = activeItems();
-        return creditFile.acrossHolders(approved.code(), HAPPENED, REVISED_ITEM_PAGE, holders -> {
-            markNegatives(creditFile.filesOf(holders), items);
-            return holders.size();
-        });
+        return revision.isPresent() && (revision.get().before().nature() == Nature.NEGATIVE)
+                != (revision.get().now().nature() == Nature.NEGATIVE);
+    }
+
+    /** Marks these subjects' last negative records again, by the catalogue in force ({@link RemarkingHolders}). */
+    void remark(Set<UUID> subjectIds) {
+        markNegatives(creditFile.filesOf(subjectIds), activeItems());
     }
 
     /**

@@ -24,13 +24,15 @@ class ListingJobs {
 
     private final Listing listing;
     private final ReevaluatingHolders reevaluating;
+    private final RemarkingHolders remarking;
     private final TaskExecutor executor;
 
     /** {@code executor}: the one the modules' event listeners run on. */
-    ListingJobs(Listing listing, ReevaluatingHolders reevaluating,
+    ListingJobs(Listing listing, ReevaluatingHolders reevaluating, RemarkingHolders remarking,
                 @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
         this.listing = listing;
         this.reevaluating = reevaluating;
+        this.remarking = remarking;
         this.executor = executor;
     }
 
@@ -44,14 +46,13 @@ class ListingJobs {
         }
     }
 
-    /** The green channel follows an item that becomes negative or stops being so, not the holder's next record. */
-    @ApplicationModuleListener
+    /**
+     * The green channel follows an item that becomes negative or stops being so, not the holder's next record: its
+     * holders are marked again a chunk per transaction, the listener itself holding none.
+     */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ItemVersionApproved approved) {
-        int marked = listing.itemRevised(approved);
-        if (marked > 0) {
-            log.info("Last negative records marked again for {} subjects after item {} v{}", marked, approved.code(),
-                    approved.version());
-        }
+        remark(approved.code(), approved.version(), remarking.itemRevised(approved));
     }
 
     /**
@@ -72,14 +73,29 @@ class ListingJobs {
         }
         // A pass whose chunk failed is taken up again here, off the scheduler's thread (a pass takes minutes).
         for (ResumablePasses.Pass stalled : reevaluating.stalled()) {
-            executor.execute(() -> {
-                try {
-                    reevaluate(stalled.code(), stalled.version());
-                } catch (RuntimeException e) {
-                    log.warn("Rule {} v{}: a chunk of its holders failed; the next tick takes the pass up again",
-                            stalled.code(), stalled.version(), e);
-                }
-            });
+            resume("Rule", stalled, () -> reevaluate(stalled.code(), stalled.version()));
+        }
+        for (ResumablePasses.Pass stalled : remarking.stalled()) {
+            resume("Item", stalled, () -> remark(stalled.code(), stalled.version(),
+                    remarking.run(stalled.code(), stalled.version())));
+        }
+    }
+
+    private void resume(String what, ResumablePasses.Pass stalled, Runnable pass) {
+        executor.execute(() -> {
+            try {
+                pass.run();
+            } catch (RuntimeException e) {
+                log.warn("{} {} v{}: a chunk of its holders failed; the next tick takes the pass up again", what,
+                        stalled.code(), stalled.version(), e);
+            }
+        });
+    }
+
+    private void remark(String item, int version, int chunks) {
+        if (chunks > 0) {
+            log.info("Last negative records marked again after item {} v{}: {} chunks of its holders", item, version,
+                    chunks);
         }
     }
 

@@ -1,14 +1,12 @@
 package cn.chengxin.listing;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.chengxin.creditfile.CreditFile;
-import cn.chengxin.creditfile.SubjectEntry;
 import cn.chengxin.listing.domain.ListRule;
 import cn.chengxin.listing.persistence.JdbcListing;
 import cn.chengxin.shared.jdbc.ResumablePasses;
@@ -74,13 +72,10 @@ class ReevaluatingHolders {
     /** The holders of the next records of the rule version's items, evaluated in the chunk's transaction. */
     private ResumablePasses.Chunk evaluate(String code, int version, UUID after, int size, AtomicInteger changed) {
         Set<String> items = store.rule(code, version).map(ListRule::itemCodes).orElse(Set.of());
-        List<SubjectEntry> records = creditFile.currentOfItems(items, Listing.SHOWN, after, size);
-        Set<UUID> holders = new HashSet<>();
-        records.forEach(r -> holders.add(r.subjectId()));
-        Listing.Evaluation done = listing.evaluate(holders);
+        CreditFile.Holders holders = creditFile.holdersAfter(items, Listing.SHOWN, after, size);
+        Listing.Evaluation done = listing.evaluate(holders.subjects());
         store.countReevaluation(code, version, done.proposed(), done.ended());
         changed.addAndGet(done.proposed() + done.ended());
-        return new ResumablePasses.Chunk(records.isEmpty() ? null : records.get(records.size() - 1).entry()
-                .recordKey(), records.size(), holders.size());
+        return new ResumablePasses.Chunk(holders.lastRecord(), holders.records(), holders.subjects().size());
     }
 }

@@ -92,6 +92,9 @@ class ListingIT {
     ReevaluatingHolders reevaluating;
 
     @Autowired
+    RemarkingHolders remarking;
+
+    @Autowired
     ListingJobs jobs;
 
     @org.springframework.beans.factory.annotation.Value("${chengxin.listing.reevaluation-chunk}")
@@ -673,6 +676,68 @@ class ListingIT {
                 .andExpect(jsonPath("$.cleanRecordThreeYears").value(false)));
     }
 
+    /**
+     * At city scale a penalty item has hundreds of thousands of holders: the approval commits at once, and the
+     * holders' last-negative-record marks are redone after it, a chunk of them per transaction, the pass kept in a row.
+     */
+    @Test
+    void aRevisedItemsHoldersAreMarkedAgainAfterTheApprovalMoreThanOneChunkOfThem() throws Exception {
+        List<String> fined = penalisedThirteenMonthsAgo(reevaluationChunk * 2 + 1);
+        ItemDefinition original = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition();
+        try {
+            CatalogueVersions.draft(catalogue, CatalogueVersions.ofNature(original, Nature.NEUTRAL));
+            CatalogueVersions.submit(catalogue, original.code());
+            CatalogueVersions.approve(catalogue, original.code());
+            int version = catalogue.active(original.code()).orElseThrow().version();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> listingStore.itemRevisionPasses()
+                    .pass(original.code(), version).map(ResumablePasses.Pass::finished).orElse(false));
+            assertThat(lastNegatives(fined)).as("no negative record any more").containsOnlyNulls()
+                    .hasSize(fined.size());
+            assertThat(listingStore.itemRevisionPasses().pass(original.code(), version).orElseThrow()
+                    .holdersEvaluated()).as("more holders than one chunk").isGreaterThan(reevaluationChunk);
+        } finally {
+            CatalogueVersions.restore(catalogue, original);
+        }
+    }
+
+    /**
+     * A crash part-way leaves the chunks done committed and the pass's row where they stopped: running the pass again
+     * (the listing's tick, or the republished event at the next start) marks the holders not reached yet, each record
+     * once.
+     */
+    @Test
+    void anItemRevisionInterruptedPartWayFinishesTheRestOnce() throws Exception {
+        List<String> fined = penalisedThirteenMonthsAgo(reevaluationChunk * 2 + 1);
+        // The marks the approval of a version would redo, gone; the pass started, then the process stopped after two
+        // chunks. A version of its own, beyond any the catalogue will reach in these tests.
+        jdbc.sql("DELETE FROM listing.negative_mark WHERE subject_pseudonym = ANY(?::text[])")
+                .param(fined.toArray(String[]::new)).update();
+        String item = "P_ADMIN_PENALTY_GENERAL";
+        int version = 1_000_000 + (int) (System.nanoTime() % 1_000_000);
+        ResumablePasses passes = listingStore.itemRevisionPasses();
+        assertThat(passes.start(item, version)).isTrue();
+        assertThat(remarking.nextChunk(item, version)).isTrue();
+        assertThat(remarking.nextChunk(item, version)).isTrue();
+        assertThat(passes.pass(item, version).orElseThrow().recordsPassed()).isEqualTo(2L * reevaluationChunk);
+
+        long records = jdbc.sql("SELECT count(*) FROM creditfile.record WHERE current AND item_code = ? "
+                + "AND status NOT IN ('REVOKED', 'CORRECTED')").param(item).query(Long.class).single();
+        // No runner has moved it since: the listing's tick takes it up (as the republished event does at a start).
+        jdbc.sql("UPDATE listing.item_revision_pass SET progressed_at = progressed_at - interval '1 hour' "
+                + "WHERE item_code = ? AND item_version = ?").params(item, version).update();
+        assertThat(remarking.stalled()).extracting(ResumablePasses.Pass::version).contains(version);
+        jobs.tick();
+        await().atMost(Duration.ofSeconds(20)).until(() -> passes.pass(item, version).orElseThrow().finished());
+
+        assertThat(passes.pass(item, version).orElseThrow().recordsPassed())
+                .as("each record once: the pass went on where it had stopped").isEqualTo(records);
+        assertThat(lastNegatives(fined)).as("every holder marked again").hasSize(fined.size()).doesNotContainNull()
+                .containsOnly(LocalDate.now().minusMonths(13));
+        assertThat(remarking.run(item, version)).as("a finished pass does nothing more").isZero();
+        assertThat(remarking.nextChunk(item, version)).isFalse();
+    }
+
     @Test
     void badCallersAndBadInputAreRefusedWithCodes() throws Exception {
         mvc.perform(post("/api/v1/checks").header("Authorization", "Bearer cx_nope_ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
@@ -956,15 +1021,42 @@ class ListingIT {
 
     /** A general administrative penalty (MARKET) decided 13 months ago: negative, shown, within three years. */
     private void submitPenaltyThirteenMonthsAgo(TestCitizens.Person person) throws Exception {
+        submitPenaltyThirteenMonthsAgo(List.of(person));
+    }
+
+    private void submitPenaltyThirteenMonthsAgo(List<TestCitizens.Person> people) throws Exception {
         String marketSubmits = key("MARKET", Permission.RECORD_SUBMIT);
+        String records = people.stream().map(person -> "{\"itemCode\":\"P_ADMIN_PENALTY_GENERAL\",\"subjectNumber\":\""
+                + person.number() + "\",\"subjectName\":\"" + person.name() + "\",\"sourceRecordId\":\"GC-"
+                + UUID.randomUUID() + "\",\"decisionNumber\":\"驻市监罚〔2026〕7号\",\"decisionDate\":\""
+                + LocalDate.now().minusMonths(13) + "\",\"fields\":{\"penalty_type\":\"罚款\","
+                + "\"facts\":\"无照经营\",\"basis\":\"《无证无照经营查处办法》第十三条\",\"authority\":\"市市场监督管理局\"}}")
+                .collect(java.util.stream.Collectors.joining(","));
         mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + marketSubmits)
                         .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"records\":[{\"itemCode\":\"P_ADMIN_PENALTY_GENERAL\",\"subjectNumber\":\""
-                                + person.number() + "\",\"subjectName\":\"" + person.name() + "\",\"sourceRecordId\":\"GC-"
-                                + UUID.randomUUID() + "\",\"decisionNumber\":\"驻市监罚〔2026〕7号\",\"decisionDate\":\""
-                                + LocalDate.now().minusMonths(13) + "\",\"fields\":{\"penalty_type\":\"罚款\","
-                                + "\"facts\":\"无照经营\",\"basis\":\"《无证无照经营查处办法》第十三条\",\"authority\":\"市市场监督管理局\"}}]}"))
-                .andExpect(jsonPath("$.accepted").value(1));
+                        .content("{\"records\":[" + records + "]}"))
+                .andExpect(jsonPath("$.accepted").value(people.size()));
+    }
+
+    /** People fined (a general penalty) 13 months ago, marked by ingestion; their pseudonyms. */
+    private List<String> penalisedThirteenMonthsAgo(int count) throws Exception {
+        List<TestCitizens.Person> people = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            people.add(TestCitizens.register(subjects, "罗罚" + "甲乙丙丁戊己庚辛壬癸".charAt(i % 10)));
+        }
+        submitPenaltyThirteenMonthsAgo(people);
+        List<String> pseudonyms = people.stream().map(p -> subjects.pseudonymOf(subjects.validate(null, p.number())))
+                .toList();
+        await().atMost(Duration.ofSeconds(10)).until(() -> lastNegatives(pseudonyms).stream()
+                .filter(java.util.Objects::nonNull).count() == count);
+        return pseudonyms;
+    }
+
+    /** The subjects' last-negative-record marks (null: marked as having none), those marked at all. */
+    private List<LocalDate> lastNegatives(List<String> pseudonyms) {
+        return jdbc.sql("SELECT last_negative FROM listing.negative_mark WHERE subject_pseudonym = ANY(?::text[])")
+                .param(pseudonyms.toArray(String[]::new))
+                .query((rs, n) -> rs.getObject(1, LocalDate.class)).list();
     }
 
     /** A city-level commendation (P_COMMENDATION) from HRSS: the red rule RED_COMMENDATION proposes its holder. */

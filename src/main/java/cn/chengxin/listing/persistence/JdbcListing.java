@@ -43,11 +43,14 @@ public class JdbcListing {
 
     private final JdbcClient jdbc;
     private final ResumablePasses rulePasses;
+    private final ResumablePasses itemRevisionPasses;
 
     public JdbcListing(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.rulePasses = new ResumablePasses(jdbc, transactions, clock, "listing.rule_reevaluation", "rule_code",
                 "rule_version");
+        this.itemRevisionPasses = new ResumablePasses(jdbc, transactions, clock, "listing.item_revision_pass",
+                "item_code", "item_version");
     }
 
     // ---- rules
@@ -98,6 +101,14 @@ public class JdbcListing {
      */
     public ResumablePasses rulePasses() {
         return rulePasses;
+    }
+
+    /**
+     * The passes of approved catalogue versions over the holders of their item's records, marking their last negative
+     * records again (V62).
+     */
+    public ResumablePasses itemRevisionPasses() {
+        return itemRevisionPasses;
     }
 
     /** Adds what a chunk of a rule version's pass proposed and ended, in the chunk's transaction. */

@@ -97,6 +97,18 @@ public final class ResumablePasses {
                 .params(passCode, passVersion, now, now).update() == 1;
     }
 
+    /**
+     * Starts the pass unless it has a row already and then ends the unfinished passes of the code's versions before
+     * it, which it takes over; true if it started now.
+     */
+    public boolean startSuperseding(String passCode, int passVersion) {
+        boolean started = start(passCode, passVersion);
+        if (started) {
+            supersedeBefore(passCode, passVersion);
+        }
+        return started;
+    }
+
     /** Ends the unfinished passes of the code's versions before {@code passVersion}: the later pass takes over. */
     public void supersedeBefore(String passCode, int passVersion) {
         jdbc.sql("UPDATE " + table + " SET finished_at = ?, superseded = true WHERE " + code + " = ? AND " + version
