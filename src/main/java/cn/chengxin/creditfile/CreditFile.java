@@ -248,28 +248,6 @@ public class CreditFile {
                 chunk.size());
     }
 
-    /**
-     * Hands the subjects holding a current record of {@code itemCode} in one of the statuses to {@code work}, a
-     * page of records at a time (a subject may come in two pages), for redoing what was derived from the item after
-     * it was revised; returns the sum of what {@code work} returned.
-     */
-    public int acrossHolders(String itemCode, Set<RecordStatus> statuses, int pageSize,
-                             java.util.function.ToIntFunction<Set<UUID>> work) {
-        int done = 0;
-        UUID after = null;
-        List<SubjectEntry> page;
-        do {
-            page = currentOfItems(Set.of(itemCode), statuses, after, pageSize);
-            if (!page.isEmpty()) {
-                Set<UUID> holders = new HashSet<>();
-                page.forEach(e -> holders.add(e.subjectId()));
-                done += work.applyAsInt(holders);
-                after = page.get(page.size() - 1).entry().recordKey();
-            }
-        } while (page.size() == pageSize);
-        return done;
-    }
-
     /** Many subjects' files at once (for bulk recomputation after {@link RecordsChanged}); absent: no records. */
     public java.util.Map<UUID, List<FileEntry>> filesOf(java.util.Collection<UUID> subjectIds) {
         return subjectIds.isEmpty() ? java.util.Map.of() : records.currentOfAll(subjectIds);

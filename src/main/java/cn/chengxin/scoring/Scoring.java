@@ -56,7 +56,7 @@ public class Scoring {
     /** Pages rescored at a time by the full recompute. */
     static final int WORKERS = 2;
     /** The states in which a record counts (RULES.md §8): shown, whether or not in dispute. */
-    private static final java.util.Set<RecordStatus> COUNTED = java.util.EnumSet.of(RecordStatus.ACTIVE,
+    static final java.util.Set<RecordStatus> COUNTED = java.util.EnumSet.of(RecordStatus.ACTIVE,
             RecordStatus.IN_DISPUTE);
 
     private final JdbcScores store;
@@ -159,18 +159,13 @@ public class Scoring {
 
     // ---- computing
 
-    /** Subjects rescored per page when an approved catalogue version changes what scoring reads of its item. */
-    private static final int REVISED_ITEM_PAGE = 5_000;
-
     /**
-     * An approved catalogue version of an item (maker-checker: from its approval on, never before) changed what
-     * scoring reads of the item — its use for scoring, or the severity or name of an item used: rescores every subject
-     * with a counted record of it, page by page. Returns how many subjects were rescored.
+     * Whether an approved catalogue version of an item (maker-checker: from its approval on, never before) changes
+     * what scoring reads of the item — its use for scoring, or the severity or name of an item used — so that every
+     * subject with a counted record of it is to be rescored ({@link RescoringHolders}).
      */
-    public int itemRevised(ItemVersionApproved approved) {
-        return catalogue.revision(approved).filter(r -> changesScores(r.before(), r.now()))
-                .map(r -> creditFile.acrossHolders(approved.code(), COUNTED, REVISED_ITEM_PAGE, this::rescore))
-                .orElse(0);
+    boolean changesScores(ItemVersionApproved approved) {
+        return catalogue.revision(approved).filter(r -> changesScores(r.before(), r.now())).isPresent();
     }
 
     private static boolean changesScores(ItemDefinition before, ItemDefinition now) {

@@ -2,9 +2,16 @@ package cn.chengxin.scoring;
 
 import cn.chengxin.catalog.ItemVersionApproved;
 import cn.chengxin.creditfile.RecordsChanged;
+import cn.chengxin.shared.jdbc.ResumablePasses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Keeps scores current: the subjects of every stored chunk at once, the holders of an item whose approved catalogue
@@ -13,10 +20,18 @@ import org.springframework.stereotype.Component;
 @Component
 class ScoringJobs {
 
-    private final Scoring scoring;
+    private static final Logger log = LoggerFactory.getLogger(ScoringJobs.class);
 
-    ScoringJobs(Scoring scoring) {
+    private final Scoring scoring;
+    private final RescoringHolders rescoring;
+    private final TaskExecutor executor;
+
+    /** {@code executor}: the one the modules' event listeners run on. */
+    ScoringJobs(Scoring scoring, RescoringHolders rescoring,
+                @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
         this.scoring = scoring;
+        this.rescoring = rescoring;
+        this.executor = executor;
     }
 
     @ApplicationModuleListener
@@ -24,14 +39,39 @@ class ScoringJobs {
         scoring.rescore(changed.subjectIds());
     }
 
-    /** Scores follow an approved catalogue change at once, not at the subject's next record or the nightly run. */
-    @ApplicationModuleListener
+    /**
+     * Scores follow an approved catalogue change at once, not at the subject's next record or the nightly run: the
+     * item's holders are rescored a chunk per transaction, the listener itself holding none.
+     */
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(ItemVersionApproved approved) {
-        scoring.itemRevised(approved);
+        rescored(approved.code(), approved.version(), rescoring.itemRevised(approved));
     }
 
     @Scheduled(cron = "${chengxin.scoring.nightly-cron:0 30 1 * * *}", zone = "Asia/Shanghai")
     void nightly() {
         scoring.startRecompute();
+    }
+
+    /** A pass whose chunk failed is taken up again, off the scheduler's thread (a pass takes minutes). */
+    @Scheduled(fixedDelayString = "${chengxin.scoring.tick:PT30S}",
+            initialDelayString = "${chengxin.scoring.tick:PT30S}")
+    void tick() {
+        for (ResumablePasses.Pass stalled : rescoring.stalled()) {
+            executor.execute(() -> {
+                try {
+                    rescored(stalled.code(), stalled.version(), rescoring.run(stalled.code(), stalled.version()));
+                } catch (RuntimeException e) {
+                    log.warn("Item {} v{}: a chunk of its holders failed; the next tick takes the pass up again",
+                            stalled.code(), stalled.version(), e);
+                }
+            });
+        }
+    }
+
+    private void rescored(String item, int version, int chunks) {
+        if (chunks > 0) {
+            log.info("Scores redone after item {} v{}: {} chunks of its holders", item, version, chunks);
+        }
     }
 }

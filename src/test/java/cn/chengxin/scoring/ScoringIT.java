@@ -17,6 +17,7 @@ import cn.chengxin.listing.Listing;
 import cn.chengxin.scoring.domain.BenefitDefinition;
 import cn.chengxin.scoring.domain.ScoreModel;
 import cn.chengxin.scoring.persistence.JdbcScores;
+import cn.chengxin.shared.jdbc.ResumablePasses;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
@@ -86,6 +87,15 @@ class ScoringIT {
 
     @Autowired
     ConfigurableApplicationContext context;
+
+    @Autowired
+    RescoringHolders rescoring;
+
+    @Autowired
+    ScoringJobs jobs;
+
+    @org.springframework.beans.factory.annotation.Value("${chengxin.scoring.rescoring-chunk}")
+    int rescoringChunk;
 
     @Test
     void aPenaltyMovesTheScoreItsEndBringsItBackAndAModelSwitchKeepsTheHistory() throws Exception {
@@ -280,6 +290,77 @@ class ScoringIT {
         }
     }
 
+    /**
+     * At city scale an item has hundreds of thousands of holders: the approval commits at once, and its holders are
+     * rescored after it, a chunk of them per transaction, the pass kept in a row of the scoring schema.
+     */
+    @Test
+    void aRevisedItemsHoldersAreRescoredAfterTheApprovalMoreThanOneChunkOfThem() throws Exception {
+        List<Resident> holders = penalised("P_ADMIN_PENALTY_MINOR", rescoringChunk * 2 + 1);
+        assertThat(holders).allMatch(r -> scoring.scoreOf(r.id()).orElseThrow().score() == 1000);
+        ItemDefinition minor = catalogue.active("P_ADMIN_PENALTY_MINOR").orElseThrow().definition();
+        try {
+            CatalogueVersions.draft(catalogue, CatalogueVersions.revised(minor, minor.name(),
+                    minor.publicationMinMonths(), true));
+            CatalogueVersions.submit(catalogue, minor.code());
+            CatalogueVersions.approve(catalogue, minor.code());
+            int version = catalogue.active(minor.code()).orElseThrow().version();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> rescoring.passes().pass(minor.code(), version)
+                    .map(ResumablePasses.Pass::finished).orElse(false));
+            assertThat(holders).as("every holder rescored")
+                    .allMatch(r -> scoring.scoreOf(r.id()).orElseThrow().score() < 1000);
+            assertThat(rescoring.passes().pass(minor.code(), version).orElseThrow().holdersEvaluated())
+                    .as("more holders than one chunk").isGreaterThan(rescoringChunk);
+        } finally {
+            CatalogueVersions.restore(catalogue, minor);
+        }
+    }
+
+    /**
+     * A crash part-way leaves the chunks done committed and the pass's row where they stopped: running the pass again
+     * (the scoring's tick, or the republished event at the next start) rescores the holders not reached yet, each
+     * record once, and stores each score once.
+     */
+    @Test
+    void anItemRevisionInterruptedPartWayRescoresTheRestOnce() throws Exception {
+        String item = "P_ADMIN_PENALTY_GENERAL";
+        List<Resident> holders = penalised(item, rescoringChunk * 2 + 1);
+        java.util.Map<UUID, Integer> scores = new java.util.HashMap<>();
+        holders.forEach(r -> scores.put(r.id(), scoring.scoreOf(r.id()).orElseThrow().score()));
+        assertThat(scores.values()).allMatch(score -> score < 1000);
+        UUID[] ids = holders.stream().map(Resident::id).toArray(UUID[]::new);
+        long history = historyOf(ids);
+        // The scores the approval of a version would redo, gone; the pass started, then the process stopped after
+        // two chunks. A version of its own, beyond any the catalogue will reach in these tests.
+        jdbc.sql("DELETE FROM scoring.score WHERE subject_id = ANY(?::uuid[])").param(ids).update();
+        int version = 1_000_000 + (int) (System.nanoTime() % 1_000_000);
+        ResumablePasses passes = rescoring.passes();
+        assertThat(passes.start(item, version)).isTrue();
+        assertThat(rescoring.nextChunk(item, version)).isTrue();
+        assertThat(rescoring.nextChunk(item, version)).isTrue();
+        assertThat(passes.pass(item, version).orElseThrow().recordsPassed()).isEqualTo(2L * rescoringChunk);
+
+        long records = jdbc.sql("SELECT count(*) FROM creditfile.record WHERE current AND item_code = ? "
+                + "AND status IN ('ACTIVE', 'IN_DISPUTE')").param(item).query(Long.class).single();
+        // No runner has moved it since: the scoring's tick takes it up (as the republished event does at a start).
+        jdbc.sql("UPDATE scoring.item_revision_pass SET progressed_at = progressed_at - interval '1 hour' "
+                + "WHERE item_code = ? AND item_version = ?").params(item, version).update();
+        assertThat(rescoring.stalled()).extracting(ResumablePasses.Pass::version).contains(version);
+        jobs.tick();
+        await().atMost(Duration.ofSeconds(20)).until(() -> passes.pass(item, version).orElseThrow().finished());
+
+        assertThat(passes.pass(item, version).orElseThrow().recordsPassed())
+                .as("each record once: the pass went on where it had stopped").isEqualTo(records);
+        for (Resident r : holders) {
+            assertThat(scoring.scoreOf(r.id())).as("rescored as before").map(SubjectScore::score)
+                    .contains(scores.get(r.id()));
+        }
+        assertThat(historyOf(ids)).as("each score stored once: nothing replaced").isEqualTo(history);
+        assertThat(rescoring.run(item, version)).as("a finished pass does nothing more").isZero();
+        assertThat(rescoring.nextChunk(item, version)).isFalse();
+    }
+
     @Test
     void minorsAreNotScoredAndBadModelsAreRefusedWithReasons() {
         Resident child = resident(LocalDate.now().minusYears(12), "少年乙");
@@ -447,6 +528,25 @@ class ScoringIT {
     }
 
     private record Resident(UUID id, String number, String name) {
+    }
+
+    /** Residents with a record of the item decided two months ago each, scored after their records were stored. */
+    private List<Resident> penalised(String itemCode, int count) throws Exception {
+        List<Resident> residents = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Resident r = resident(LocalDate.of(1983, 5, 17), "滕罚" + "甲乙丙丁戊己庚辛壬癸".charAt(i % 10));
+            submit(r, "SC-" + UUID.randomUUID(), LocalDate.now().minusMonths(2), itemCode)
+                    .andExpect(jsonPath("$.accepted").value(1));
+            residents.add(r);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> residents.stream()
+                .allMatch(r -> scoring.scoreOf(r.id()).isPresent()));
+        return residents;
+    }
+
+    private long historyOf(UUID[] subjectIds) {
+        return jdbc.sql("SELECT count(*) FROM scoring.score_history WHERE subject_id = ANY(?::uuid[])")
+                .param(subjectIds).query(Long.class).single();
     }
 
     private Resident resident(LocalDate birth, String name) {

@@ -1,6 +1,7 @@
 package cn.chengxin.scoring.persistence;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,9 +20,11 @@ import java.util.function.Function;
 import cn.chengxin.scoring.domain.Contribution;
 import cn.chengxin.scoring.domain.DimensionScore;
 import cn.chengxin.scoring.domain.ScoreModel;
+import cn.chengxin.shared.jdbc.ResumablePasses;
 import cn.chengxin.shared.jdbc.UuidOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,10 +35,18 @@ public class JdbcScores {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ResumablePasses itemRevisionPasses;
 
-    public JdbcScores(JdbcClient jdbc, JsonMapper json) {
+    public JdbcScores(JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.json = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        this.itemRevisionPasses = new ResumablePasses(jdbc, transactions, clock, "scoring.item_revision_pass",
+                "item_code", "item_version");
+    }
+
+    /** The passes of approved catalogue versions over the holders of their item's records, rescoring them (V63). */
+    public ResumablePasses itemRevisionPasses() {
+        return itemRevisionPasses;
     }
 
     // ---- models
