@@ -114,9 +114,10 @@ class NoClearIdentityInLogsIT {
                     .param("challengeAnswer", Integer.toString(ChallengeQuestions.solve(challenge.question())))
                     .with(csrf()));
         }
-        // The public lists: a number posted in the search box, and one written into the address by hand (over HTTP,
-        // through Tomcat, whose request handling logs the request line at DEBUG).
+        // The public lists and records: a number posted in the search box, and one written into the address by hand
+        // (over HTTP, through Tomcat, whose request handling logs the request line at DEBUG).
         mvc.perform(post("/lists").param("q", "411702198505050025").with(csrf()));
+        mvc.perform(post("/disclosures").param("q", "411702198505050025").with(csrf()));
         HttpResponse<String> byHand = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/lists?q=411702198505050025")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -140,6 +140,7 @@ class EndpointPermissionsIT {
             Map.entry("GET /cases", EVERYONE),
             Map.entry("GET /cases/{id}", EVERYONE),
             Map.entry("GET /disclosures", EVERYONE),
+            Map.entry("POST /disclosures", EVERYONE),
             Map.entry("GET /tipoffs", EVERYONE),
             Map.entry("POST /tipoffs", EVERYONE),
             Map.entry("GET /tipoffs/status", EVERYONE),

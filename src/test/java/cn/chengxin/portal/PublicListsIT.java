@@ -1,11 +1,7 @@
 package cn.chengxin.portal;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListType;
@@ -18,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.util.StringUtils;
 
 import static cn.chengxin.support.AsStaff.as;
+import static cn.chengxin.support.Pages.from;
+import static cn.chengxin.support.Pages.links;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -35,8 +32,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 class PublicListsIT {
-
-    private static final Pattern LINK = Pattern.compile("(?:href|action|src)=\"([^\"]*)\"");
 
     @Autowired
     MockMvc mvc;
@@ -153,21 +148,5 @@ class PublicListsIT {
         UUID entry = as("maker-p", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", reasons,
                 LocalDate.now().plusYears(1)));
         assertThat(as("checker-p", () -> listing.approve(entry, ""))).isEqualTo(EntryStatus.PUBLIC_NOTICE);
-    }
-
-    private static List<String> links(String page) {
-        List<String> links = new ArrayList<>();
-        Matcher m = LINK.matcher(page);
-        while (m.find()) {
-            links.add(m.group(1));
-        }
-        return links;
-    }
-
-    private static RequestPostProcessor from(String address) {
-        return request -> {
-            request.setRemoteAddr(address);
-            return request;
-        };
     }
 }

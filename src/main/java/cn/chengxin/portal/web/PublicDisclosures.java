@@ -28,13 +28,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * 失信信息公示: published negative records (administrative penalties and the like), found by decision document number
  * or by identity number, de-identified. Only what the rules publish (RULES.md §4): items shared publicly, not minor
  * ones, and only while shown — a record repaired, revoked or past its publication period is gone at once; one in
- * dispute carries the 异议处理中 mark. Rate-limited per address like the lists.
+ * dispute carries the 异议处理中 mark. Rate-limited per address like the lists. As on the lists, the search box is
+ * posted, and a look-up by identity number is answered on the post, never from an address ({@link SearchBox}).
  */
 @Controller
 class PublicDisclosures {
@@ -61,25 +64,51 @@ class PublicDisclosures {
                       FileEntry record) {
     }
 
+    /** Records by decision document number; a number written into the address is not looked up. */
     @PublicEndpoint
     @GetMapping("/disclosures")
     String disclosures(@RequestParam(defaultValue = "") String q, HttpServletRequest request, Model model) {
         String query = q.strip();
-        List<Disclosure> found = List.of();
-        String queryProblem = null;
-        boolean byNumber = query.chars().filter(Character::isDigit).count() >= 15;
-        if (!query.isEmpty()) {
-            limit.take(request.getRemoteAddr(), clock.instant());
-            try {
-                found = published(byNumber ? ofSubject(query) : creditFile.shownWithDecisionNumber(query));
-            } catch (InvalidIdentityException e) {
-                queryProblem = e.getMessage();
-            }
+        if (query.isEmpty()) {
+            return show("", null, null, null, model);
         }
-        model.addAttribute("q", byNumber ? "" : query);
-        model.addAttribute("searched", !query.isEmpty());
-        model.addAttribute("queryProblem", queryProblem);
-        model.addAttribute("found", found);
+        limit.take(request.getRemoteAddr(), clock.instant());
+        if (SearchBox.isNumber(query)) {
+            return show("", null, null, "publicLists.numberNotInUrl", model);
+        }
+        return show(query, published(creditFile.shownWithDecisionNumber(query)), null, null, model);
+    }
+
+    /**
+     * The search box: a decision document number, shown on every record published, is sent on to the address that
+     * carries it; an identity number is looked up and answered here, shown masked and never in a link.
+     */
+    @PublicEndpoint
+    @PostMapping("/disclosures")
+    String search(@RequestParam(defaultValue = "") String q, HttpServletRequest request, Model model) {
+        if (!SearchBox.isNumber(q)) {
+            return "redirect:" + UriComponentsBuilder.fromPath("/disclosures").queryParam("q", q.strip()).build()
+                    .encode().toUriString();
+        }
+        // Trying numbers one after another is scraping the records too.
+        limit.take(request.getRemoteAddr(), clock.instant());
+        try {
+            return show("", published(ofSubject(q.strip())), null, null, model);
+        } catch (InvalidIdentityException e) {
+            return show("", List.of(), e.getMessage(), null, model);
+        }
+    }
+
+    /**
+     * The page: {@code shown} is echoed in the search box (an identity number never is); {@code found} is null when
+     * nothing was searched.
+     */
+    private String show(String shown, List<Disclosure> found, String problem, String problemKey, Model model) {
+        model.addAttribute("q", shown);
+        model.addAttribute("searched", found != null);
+        model.addAttribute("found", found == null ? List.of() : found);
+        model.addAttribute("queryProblem", problem);
+        model.addAttribute("queryProblemKey", problemKey);
         return "portal/disclosures";
     }
 

@@ -63,7 +63,7 @@ class PublicLists {
                  HttpServletRequest request, Model model) {
         limit.take(request.getRemoteAddr(), clock.instant());
         Shown shown = Shown.of(type, notice);
-        if (looksLikeNumber(q)) {
+        if (SearchBox.isNumber(q)) {
             return show(shown, "", null, new Listing.PublicPage(List.of(), 0, 0, PAGE_SIZE),
                     "publicLists.numberNotInUrl", null, model);
         }
@@ -81,7 +81,7 @@ class PublicLists {
     String search(@RequestParam(defaultValue = "BLACK") ListType type, @RequestParam(defaultValue = "") String q,
                   @RequestParam(defaultValue = "false") boolean notice, HttpServletRequest request, Model model) {
         Shown shown = Shown.of(type, notice);
-        if (!looksLikeNumber(q)) {
+        if (!SearchBox.isNumber(q)) {
             return "redirect:" + UriComponentsBuilder.fromPath("/lists").queryParam("type", shown.type())
                     .queryParam("notice", shown.notice()).queryParam("q", name(q)).build().encode().toUriString();
         }
@@ -117,11 +117,6 @@ class PublicLists {
         model.addAttribute("departments", departments);
         model.addAttribute("pages", maskedNumber != null ? 1 : (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         return "portal/lists";
-    }
-
-    /** Identity numbers and credit codes have 15 or 18 characters, nearly all digits; no name has 15 digits. */
-    private static boolean looksLikeNumber(String q) {
-        return q.strip().chars().filter(Character::isDigit).count() >= 15;
     }
 
     private static String name(String q) {

@@ -1,0 +1,103 @@
+package cn.chengxin.portal;
+
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.Masking;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestRecords;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static cn.chengxin.support.Pages.from;
+import static cn.chengxin.support.Pages.links;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue #5, the published dishonesty records (失信信息公示): as on the lists, a look-up by identity number is posted and
+ * answered on the post, so the number never becomes part of an address; a decision document number, public on every
+ * record shown, is still searched by an address.
+ */
+@IntegrationTest
+class PublicDisclosuresIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Test
+    void aLookUpByNumberIsAnsweredOnItsPostAndNoLinkCarriesTheNumber() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "鲍景行");
+        String decision = fined(person);
+        String pseudonym = subjects.pseudonymOf(subjects.validate(null, person.number()));
+
+        String page = await().until(() -> mvc.perform(post("/disclosures").param("q", person.number()).with(csrf())
+                        .with(from("198.51.100.71"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(), p -> p.contains(decision));
+
+        assertThat(page).contains(Masking.personName(person.name()), Masking.identityNumber(person.number()))
+                .doesNotContain(person.number()).doesNotContain(pseudonym);
+        assertThat(links(page)).isNotEmpty().noneMatch(l -> l.contains(person.number()) || l.contains(pseudonym));
+    }
+
+    @Test
+    void aDecisionNumberIsSentToAnAddressThatCarriesIt() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "鲍景明");
+        String decision = fined(person);
+
+        String address = mvc.perform(post("/disclosures").param("q", decision).with(csrf())
+                        .with(from("198.51.100.72")))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+
+        assertThat(address).startsWith("/disclosures?q=");
+        assertThat(mvc.perform(get(java.net.URI.create(address)).with(from("198.51.100.72")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains(decision, Masking.personName(person.name())).doesNotContain(person.number());
+    }
+
+    /** A number written into the address by hand is not looked up: the page says to use the search box. */
+    @Test
+    void aNumberInTheAddressIsNotLookedUp() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "鲍知非");
+        String decision = fined(person);
+
+        String page = mvc.perform(get("/disclosures").param("q", person.number()).with(from("198.51.100.73")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("证件号码不从网址中查询").doesNotContain(decision).doesNotContain(person.number());
+    }
+
+    @Test
+    void manyLookUpsByNumberFromOneAddressAreRefused() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "鲍多次");
+        int status = 200;
+        for (int i = 0; i < 80 && status == 200; i++) {
+            status = mvc.perform(post("/disclosures").param("q", person.number()).with(csrf())
+                    .with(from("203.0.113.79"))).andReturn().getResponse().getStatus();
+        }
+        assertThat(status).isEqualTo(429);
+    }
+
+    /** Fines the person (a general penalty, published); the decision's document number. */
+    private String fined(TestCitizens.Person person) throws Exception {
+        String decision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
+                decision);
+        return decision;
+    }
+}
