@@ -802,6 +802,16 @@ class ListingIT {
 
     /** The number is turned into its pseudonym at once: the page shows it masked and never in clear (issue #5). */
     @Test
+    void aNameSearchWithBracesOrAmpersandsIsTextNotATemplate() throws Exception {
+        String redirect = mvc.perform(post("/console/lists/search").param("q", "{x}&type=GREY#")
+                        .with(staff("office-b", "list:propose")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+
+        assertThat(redirect).contains("q=%7Bx%7D%26type%3DGREY%23");
+        mvc.perform(get(redirect).with(staff("office-b", "list:propose"))).andExpect(status().isOk());
+    }
+
+    @Test
     void aSearchByNumberFindsTheSubjectsEntryAndNeverShowsTheNumber() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "郜明远");
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();

@@ -145,7 +145,7 @@ class ListingConsole {
                 .queryParam("type", type == null ? "" : type.name())
                 .queryParam("rule", ruleCode).queryParam("q", query.text())
                 .queryParam("search", query.token() == null ? "" : query.token())
-                .queryParam("size", size).encode().build().toUriString();
+                .queryParam("size", size).build().encode().toUriString();
     }
 
     @RequiresPermission(Permission.LIST_PROPOSE)
