@@ -154,8 +154,24 @@ public class FileSubmissions {
      * reports do ({@link Submissions#owned}): a member of staff without a department has none to see (the credit
      * office follows every department's deliveries on the data-quality page).
      */
-    public List<JdbcBatches.Summary> recent(String departmentCode) {
-        return departmentCode == null ? List.of() : batches.recent(departmentCode, 30);
+    public BatchPage recent(String departmentCode, int page) {
+        if (departmentCode == null) {
+            return new BatchPage(List.of(), 0, false);
+        }
+        int shown = Math.max(0, Math.min(page, MAX_PAGE));
+        List<JdbcBatches.Summary> found = batches.recent(departmentCode, (long) shown * BatchPage.SIZE,
+                BatchPage.SIZE + 1);
+        return new BatchPage(found.subList(0, Math.min(found.size(), BatchPage.SIZE)), shown,
+                found.size() > BatchPage.SIZE);
+    }
+
+    /** A page number beyond any department's history: the pages go back 30,000 batches. */
+    private static final int MAX_PAGE = 1_000;
+
+    /** A page of the department's batches, newest first; {@code older}: there are older batches. */
+    public record BatchPage(List<JdbcBatches.Summary> batches, int page, boolean older) {
+
+        public static final int SIZE = 30;
     }
 
     /** A batch's figures, for the department that submitted it only ({@link Submissions#owned}). */

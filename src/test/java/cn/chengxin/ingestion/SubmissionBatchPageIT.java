@@ -151,6 +151,39 @@ class SubmissionBatchPageIT {
     }
 
     @Test
+    void theDepartmentsBatchesPageBackThirtyAtATime() throws Exception {
+        String department = "PAGING_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        List<UUID> newestFirst = new ArrayList<>();
+        for (int i = 0; i < 31; i++) {
+            UUID id = UUID.randomUUID();
+            newestFirst.add(0, id);
+            jdbc.sql("""
+                            INSERT INTO ingestion.batch (id, department_code, submitted_by, channel, file_name,
+                                                         content_hash, status, started_at)
+                            VALUES (?, ?, 'operator', 'FILE', ?, ?, 'DONE', ?)""")
+                    .params(id, department, "f" + i + ".csv", "hash-" + id, java.sql.Timestamp.from(
+                            start.plusSeconds(i))).update();
+        }
+
+        String first = page(department, "0");
+        String second = page(department, "1");
+
+        assertThat(first).contains(newestFirst.subList(0, 30).stream().map(UUID::toString).toList())
+                .doesNotContain(newestFirst.get(30).toString()).contains("data-field=\"older\"")
+                .doesNotContain("data-field=\"newer\"");
+        assertThat(second).contains(newestFirst.get(30).toString()).contains("data-field=\"newer\"")
+                .doesNotContain("data-field=\"older\"");
+        assertThat(page(department, "99999999999")).as("any page number shows a page").contains("data-batch");
+        assertThat(page(department, "-1")).contains(newestFirst.get(0).toString());
+    }
+
+    private String page(String department, String page) throws Exception {
+        return mvc.perform(get("/console/submissions").param("page", page).with(operator(department)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void staffWithoutADepartmentListNoDepartmentsBatches() throws Exception {
         String list = mvc.perform(get("/console/submissions").with(authentication(Principals.staff("no-department",
                         null, Permission.CONSOLE_HOME, Permission.RECORD_SUBMIT))))

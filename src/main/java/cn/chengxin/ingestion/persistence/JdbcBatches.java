@@ -152,9 +152,10 @@ public class JdbcBatches {
                    duplicates, rejected, started_at, finished_at, failure, failure_code, failure_line
             FROM ingestion.batch""";
 
-    public List<Summary> recent(String departmentCode, int limit) {
-        return jdbc.sql(SUMMARY + " WHERE department_code = ? ORDER BY started_at DESC LIMIT ?")
-                .params(departmentCode, limit).query(JdbcBatches::summary).list();
+    /** The department's batches, newest first, {@code limit} from {@code offset}. */
+    public List<Summary> recent(String departmentCode, long offset, int limit) {
+        return jdbc.sql(SUMMARY + " WHERE department_code = ? ORDER BY started_at DESC, id OFFSET ? LIMIT ?")
+                .params(departmentCode, offset, limit).query(JdbcBatches::summary).list();
     }
 
     public Optional<Summary> summary(UUID id) {

@@ -38,17 +38,28 @@ class SubmissionsConsole {
         this.files = files;
     }
 
+    /** The department's batches, 30 a page, newest first; the page number is read as text (any value is a page). */
     @GetMapping("/console/submissions")
-    String page(Model model) {
-        model.addAttribute("batches", files.recent(department()));
+    String page(@RequestParam(defaultValue = "0") String page, Model model) {
+        show(page, model);
         return "console/submissions";
     }
 
     /** The batches table alone, polled by the page while a batch runs. */
     @GetMapping("/console/submissions/table")
-    String table(Model model) {
-        model.addAttribute("batches", files.recent(department()));
+    String table(@RequestParam(defaultValue = "0") String page, Model model) {
+        show(page, model);
         return "console/submissions :: table";
+    }
+
+    private void show(String page, Model model) {
+        FileSubmissions.BatchPage shown = files.recent(department(), pageNumber(page));
+        model.addAttribute("batches", shown.batches());
+        model.addAttribute("batchPage", shown);
+    }
+
+    private static int pageNumber(String page) {
+        return page.strip().matches("\\d{1,9}") ? Integer.parseInt(page.strip()) : 0;
     }
 
     @PostMapping("/console/submissions")
