@@ -184,11 +184,8 @@ class ListingIT {
     @Test
     void aRejectedProposalDoesNotComeBackAtTheNextEvaluation() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "柯雨桐");
-        submit(courtDefaulter(person.number(), person.name(), "SX-" + UUID.randomUUID(), "ADD", 1))
-                .andExpect(jsonPath("$.accepted").value(1));
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
-        ListEntry proposal = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
-                .filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
+        ListEntry proposal = blackProposalFromACourtRecord(person, subject);
         as("reviewer-r", () -> {
             listing.reject(proposal.id(), "执行案件已结案，材料有误");
             return null;
@@ -200,14 +197,19 @@ class ListingIT {
                 .extracting(ListEntry::status).containsExactly(EntryStatus.REJECTED);
     }
 
+    /** The black-list proposal a court-defaulter record delivered for the person brings. */
+    private ListEntry blackProposalFromACourtRecord(TestCitizens.Person person, UUID subject) throws Exception {
+        submit(courtDefaulter(person.number(), person.name(), "SX-" + UUID.randomUUID(), "ADD", 1))
+                .andExpect(jsonPath("$.accepted").value(1));
+        return await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
+                .filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
+    }
+
     @Test
     void anEntryEndedByADecisionIsNotProposedAgainFromTheSameRecord() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "乔慕白");
-        submit(courtDefaulter(person.number(), person.name(), "SX-" + UUID.randomUUID(), "ADD", 1))
-                .andExpect(jsonPath("$.accepted").value(1));
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
-        ListEntry proposal = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
-                .filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
+        ListEntry proposal = blackProposalFromACourtRecord(person, subject);
         // e.g. the court removed the person from its list, or an objection against the entry was upheld, while the
         // department has not yet revoked the record: the entry ends, the record is still shown.
         as("officer-o", () -> {

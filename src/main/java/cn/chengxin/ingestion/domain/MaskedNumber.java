@@ -1,8 +1,7 @@
 package cn.chengxin.ingestion.domain;
 
-import java.text.Normalizer;
-
 import cn.chengxin.subject.domain.Masking;
+import cn.chengxin.subject.domain.Normalisation;
 
 /**
  * The identity number a rejected row was sent with, as its department's clerk may see it again: masked
@@ -23,7 +22,7 @@ public final class MaskedNumber {
         if (sent == null) {
             return null;
         }
-        String number = Normalizer.normalize(sent, Normalizer.Form.NFKC).replaceAll("[\\s\\p{Z}]", "").toUpperCase();
+        String number = Normalisation.canonical(sent);
         if (number.isEmpty()) {
             return null;
         }

@@ -7,12 +7,12 @@ import java.text.Normalizer;
  * stored: NFKC (full-width digits and letters become ASCII, the ideographic space a space), all white
  * space removed, letters upper-cased (lower-case {@code x} is accepted on input, RULES.md §1).
  */
-final class Normalisation {
+public final class Normalisation {
 
     private Normalisation() {
     }
 
-    static String canonical(String raw) {
+    public static String canonical(String raw) {
         if (raw == null) {
             return "";
         }
