@@ -82,6 +82,27 @@ public class CreditFile {
         return List.of(outcomes);
     }
 
+    /** A version of a department's record as sent: its natural key and the fingerprint of its content. */
+    public record SentVersion(String sourceRecordId, int version, String fingerprint) {
+    }
+
+    /**
+     * Those of the department's {@code versions} stored already with the same content: sending one again is a replay,
+     * which {@link #store} answers DUPLICATE and writes nothing. Stored versions are never deleted: what is found here is
+     * still there when the rows are stored.
+     */
+    public Set<SentVersion> alreadyStored(String departmentCode, java.util.Collection<SentVersion> versions) {
+        if (versions.isEmpty()) {
+            return Set.of();
+        }
+        Set<SentVersion> stored = new HashSet<>();
+        records.stored(departmentCode, versions.stream().map(SentVersion::sourceRecordId).distinct().toList())
+                .forEach(s -> stored.add(new SentVersion(s.source(), s.version(), s.fingerprint())));
+        Set<SentVersion> found = new HashSet<>(versions);
+        found.retainAll(stored);
+        return found;
+    }
+
     /**
      * The common case, set-based: first versions (ADD) of one department's records. One query reads what is
      * stored under their source ids, one statement inserts the new ones with their events.

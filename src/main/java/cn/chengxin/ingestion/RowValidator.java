@@ -17,6 +17,7 @@ import cn.chengxin.catalog.domain.FieldSchema;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.SubjectType;
 import cn.chengxin.catalog.domain.Withdrawal;
+import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.RecordAction;
 import cn.chengxin.ingestion.domain.ContentFields;
 import cn.chengxin.ingestion.domain.DecisionDates;
@@ -31,9 +32,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks one row (issue #4): the item exists, is active and within the department's remit, and takes the row (a
- * withdrawn item takes only corrections and revocations of what was delivered under it: {@link Withdrawal}); the
- * identity number is valid and of the item's subject type; dates are coherent; the content and the decision number
- * fit their limits and hold nothing the platform must not collect ({@link ForbiddenContent}).
+ * withdrawn item takes only corrections and revocations of what was delivered under it, {@link Withdrawal}, and
+ * replays of what was: {@link Valid#newUnderWithdrawnItem}); the identity number is valid and of the item's subject
+ * type; dates are coherent; the content and the decision number fit their limits and hold nothing the platform must
+ * not collect ({@link ForbiddenContent}).
  * Every problem of the row is reported, not just the first. Name consistency needs the registry and is
  * checked when the subject is resolved.
  */
@@ -48,10 +50,21 @@ class RowValidator {
         this.subjects = subjects;
     }
 
-    /** A row that passed: everything parsed; {@code content} is its fields as stored ({@link ContentFields}). */
+    /**
+     * A row that passed: everything parsed; {@code content} is its fields as stored ({@link ContentFields}).
+     *
+     * @param newUnderWithdrawnItem the row adds a record under a withdrawn item: it passes only as the replay of a
+     *                              version stored before the withdrawal, which the submission finds out
+     *                              ({@link #itemWithdrawn} otherwise)
+     */
     record Valid(long line, IncomingRecord row, ItemDefinition item, int itemVersion, IdentityDocument document,
                  String pseudonym, String name, RecordAction action, int version, LocalDate decisionDate,
-                 Map<String, String> content, String fingerprint) {
+                 Map<String, String> content, String fingerprint, boolean newUnderWithdrawnItem) {
+
+        /** The natural key and content of the version the row sends, as the credit file stores it. */
+        CreditFile.SentVersion sent() {
+            return new CreditFile.SentVersion(row.sourceRecordId().strip(), version, fingerprint);
+        }
     }
 
     /** Validates against a snapshot of the active catalogue taken once per batch. */
@@ -97,10 +110,8 @@ class RowValidator {
                 errors.add(new RowError(line, "action", "ACTION_UNKNOWN", "操作应为 ADD、UPDATE 或 REVOKE"));
             }
         }
-        if (item != null && item.withdrawn() && actionKnown && !Withdrawal.takes(action == RecordAction.ADD)) {
-            errors.add(new RowError(line, "item", "ITEM_WITHDRAWN", "目录事项「" + item.definition().name()
-                    + "」已废止，不再接收新增记录；此前报送的记录仍可更正（UPDATE）或撤销（REVOKE）"));
-        }
+        boolean newUnderWithdrawnItem = item != null && item.withdrawn() && actionKnown
+                && !Withdrawal.takes(action == RecordAction.ADD);
         int version = 1;
         if (row.version() != null && !row.version().isBlank()) {
             if (row.version().strip().matches("[1-9]\\d{0,8}")) {
@@ -129,12 +140,21 @@ class RowValidator {
         row.fields().forEach((field, value) -> ForbiddenContent.in(value).ifPresent(f -> errors.add(new RowError(
                 line, "fields." + field, "FORBIDDEN_CONTENT", "字段「" + field + "」含有不得归集的信息：" + f.category()))));
         if (!errors.isEmpty()) {
+            if (newUnderWithdrawnItem) {
+                errors.add(itemWithdrawn(line, item.definition()));
+            }
             return errors;
         }
         String pseudonym = subjects.pseudonymOf(document);
         return new Valid(line, row, item.definition(), item.version(), document, pseudonym, name, action, version,
                 decision.get(), ContentFields.stored(item.definition().fields(), row.fields()),
-                fingerprint(row, pseudonym));
+                fingerprint(row, pseudonym), newUnderWithdrawnItem);
+    }
+
+    /** The refusal of a new record under a withdrawn item ({@link Withdrawal}). */
+    static RowError itemWithdrawn(long line, ItemDefinition item) {
+        return new RowError(line, "item", "ITEM_WITHDRAWN", "目录事项「" + item.name()
+                + "」已废止，不再接收新增记录；此前报送的记录仍可更正（UPDATE）或撤销（REVOKE）");
     }
 
     /**

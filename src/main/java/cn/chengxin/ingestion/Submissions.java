@@ -263,6 +263,7 @@ public class Submissions {
                 errors.addAll(rowErrors);
             }
         }
+        valid = withoutNewRecordsUnderWithdrawnItems(department, valid, errors);
         List<NewRecord> records = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
         Resolution resolved = resolveAll(valid);
@@ -293,6 +294,33 @@ public class Submissions {
             }
         }
         return new Prepared(chunk, errors, records, lines);
+    }
+
+    /**
+     * A withdrawn item takes no new record (RULES.md §2), but a row stored before the withdrawal and sent again is no
+     * new record: it is a replay, a no-op like any other (issue #4, exactly-once), and stays in to be counted a
+     * duplicate. The others are refused with ITEM_WITHDRAWN here, before subjects are resolved, so that a refused row
+     * registers nobody. Rows under items in force are not looked up: that costs a query only for the rare rows
+     * under withdrawn ones.
+     */
+    private List<RowValidator.Valid> withoutNewRecordsUnderWithdrawnItems(String department,
+                                                                         List<RowValidator.Valid> valid,
+                                                                         List<RowError> errors) {
+        List<CreditFile.SentVersion> asked = valid.stream().filter(RowValidator.Valid::newUnderWithdrawnItem)
+                .map(RowValidator.Valid::sent).toList();
+        if (asked.isEmpty()) {
+            return valid;
+        }
+        Set<CreditFile.SentVersion> replays = creditFile.alreadyStored(department, asked);
+        List<RowValidator.Valid> kept = new ArrayList<>(valid.size());
+        for (RowValidator.Valid v : valid) {
+            if (!v.newUnderWithdrawnItem() || replays.contains(v.sent())) {
+                kept.add(v);
+            } else {
+                errors.add(RowValidator.itemWithdrawn(v.line(), v.item()));
+            }
+        }
+        return kept;
     }
 
     private void store(UUID batchId, String by, cn.chengxin.shared.security.Actor actor, Prepared chunk) {

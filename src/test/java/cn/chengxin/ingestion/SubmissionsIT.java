@@ -319,11 +319,7 @@ class SubmissionsIT {
 
     @Test
     void aWithdrawnItemTakesNoNewRecordButCorrectionsAndRevocationsOfTheOnesDelivered() throws Exception {
-        String item = "P_WD_PENALTY_" + (System.nanoTime() % 100000);
-        CatalogueVersions.draft(catalogue, CatalogueVersions.copied(catalogue.active("P_ADMIN_PENALTY_GENERAL")
-                .orElseThrow().definition(), item, "测试废止的处罚事项"));
-        CatalogueVersions.submit(catalogue, item);
-        CatalogueVersions.approve(catalogue, item);
+        String item = penaltyItemOfItsOwn("P_WD_PENALTY_", "测试废止的处罚事项");
         TestCitizens.Person person = TestCitizens.register(subjects, "甘秀梅");
         TestCitizens.Person newcomer = TestCitizens.register(subjects, "甘志远");
         String decided = LocalDate.now().minusMonths(2).toString();
@@ -357,6 +353,43 @@ class SubmissionsIT {
                 FileEntry::publicationEnd).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple(2, RecordStatus.ACTIVE, before.get(0).publicationEnd()),
                 org.assertj.core.groups.Tuple.tuple(2, RecordStatus.REVOKED, before.get(0).publicationEnd()));
+    }
+
+    @Test
+    void aFileReplayedAfterItsItemWasWithdrawnIsRecognisedAsDuplicatesAndOnlyNewRowsAreRefused() throws Exception {
+        String item = penaltyItemOfItsOwn("P_WD_REPLAY_", "测试废止后重放的处罚事项");
+        TestCitizens.Person person = TestCitizens.register(subjects, "甘晓燕");
+        String decided = LocalDate.now().minusMonths(2).toString();
+        String fields = "\"penalty_type\":\"罚款\",\"facts\":\"无照经营\",\"basis\":\"某条例\",\"authority\":\"市场监管局\"";
+        String first = row(item, person.number(), person.name(), "WR-" + UUID.randomUUID(), decided, fields);
+        String second = row(item, person.number(), person.name(), "WR-" + UUID.randomUUID(), decided, fields);
+        String delivered = "{\"records\":[" + first + "," + second + "]}";
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), delivered))
+                .andExpect(jsonPath("$.accepted").value(2));
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), delivered))
+                .andExpect(jsonPath("$.accepted").value(0)).andExpect(jsonPath("$.duplicates").value(2))
+                .andExpect(jsonPath("$.rejected").value(0));
+        long stored = records();
+
+        CatalogueVersions.withdraw(catalogue, item);
+
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), delivered)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(0))
+                .andExpect(jsonPath("$.duplicates").value(2))
+                .andExpect(jsonPath("$.rejected").value(0))
+                .andExpect(jsonPath("$.errors").isEmpty());
+        assertThat(records()).isEqualTo(stored);
+        TestCitizens.Person newcomer = TestCitizens.register(subjects, "甘晓光");
+        String added = row(item, newcomer.number(), newcomer.name(), "WR-" + UUID.randomUUID(), decided, fields);
+        String changed = first.replace("无照经营", "超范围经营");
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + first + "," + added + ","
+                        + changed + "]}")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(0))
+                .andExpect(jsonPath("$.duplicates").value(1))
+                .andExpect(jsonPath("$.rejected").value(2))
+                .andExpect(jsonPath("$.errors[?(@.line == 2)].code").value("ITEM_WITHDRAWN"))
+                .andExpect(jsonPath("$.errors[?(@.line == 3)].code").value("ITEM_WITHDRAWN"));
+        assertThat(records()).isEqualTo(stored);
     }
 
     @Test
@@ -445,6 +478,16 @@ class SubmissionsIT {
             assertThat(e.itemCode()).isEqualTo("O_COURT_DEFAULTER");
             assertThat(e.linked()).isTrue();
         });
+    }
+
+    /** A copy of the general penalty item, in force, for a test that withdraws it. */
+    private String penaltyItemOfItsOwn(String codePrefix, String name) throws Exception {
+        String item = codePrefix + (System.nanoTime() % 100000);
+        CatalogueVersions.draft(catalogue, CatalogueVersions.copied(catalogue.active("P_ADMIN_PENALTY_GENERAL")
+                .orElseThrow().definition(), item, name));
+        CatalogueVersions.submit(catalogue, item);
+        CatalogueVersions.approve(catalogue, item);
+        return item;
     }
 
     private List<String> maskedNumbersOf(String batch, long line) {
