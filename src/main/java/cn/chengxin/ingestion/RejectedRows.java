@@ -47,7 +47,7 @@ public class RejectedRows {
         long total = rejections.count(batchId, filter);
         long last = Math.max(0, (total - 1) / PAGE_SIZE);
         int shown = (int) Math.min(Math.max(0, page), last);
-        List<RejectionPage.Rejection> rows = rejections.page(batchId, filter, (long) shown * PAGE_SIZE, PAGE_SIZE);
+        List<RowError> rows = rejections.page(batchId, filter, (long) shown * PAGE_SIZE, PAGE_SIZE);
         if (!rows.isEmpty()) {
             audit.record(AuditEntry.of(AuditCategory.QUERY, "ingestion.rejections.view")
                     .purpose(StaffQueryPurpose.DATA_QUALITY.label(), StaffQueryPurpose.DATA_QUALITY.legalBasis())

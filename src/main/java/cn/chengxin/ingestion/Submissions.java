@@ -9,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
@@ -35,7 +34,6 @@ import cn.chengxin.creditfile.NewRecord;
 import cn.chengxin.creditfile.StoreOutcome;
 import cn.chengxin.ingestion.domain.DecisionDates;
 import cn.chengxin.ingestion.domain.DecisionNumbers;
-import cn.chengxin.ingestion.domain.MaskedNumber;
 import cn.chengxin.ingestion.domain.SubjectNames;
 import cn.chengxin.ingestion.persistence.JdbcBatches;
 import cn.chengxin.shared.DomainProblem;
@@ -342,27 +340,29 @@ public class Submissions {
             }
         }
         long rejectedRows = errors.stream().mapToLong(RowError::line).distinct().count();
-        batches.progress(batchId, chunk.rows(), accepted, duplicates, (int) rejectedRows, errors,
-                maskedNumbers(chunk.sent(), errors));
+        batches.progress(batchId, chunk.rows(), accepted, duplicates, (int) rejectedRows,
+                withTheirRows(chunk.sent(), errors));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "ingestion.chunk").by(actor).detail(String.format(
                 "batch %s: %d rows, %d accepted, %d duplicates, %d rejected", batchId, chunk.rows(), accepted,
                 duplicates, rejectedRows)));
     }
 
-    /** By line, the number each rejected row was sent with, masked: the batch's page shows whose row it is. */
-    private static Map<Long, String> maskedNumbers(List<Numbered> sent, List<RowError> errors) {
+    /**
+     * The problems with the key and the masked number of their rows: the report, the API and the batch's page name
+     * each row as the department's clerk finds it in the department's own system.
+     */
+    private static List<RowError> withTheirRows(List<Numbered> sent, List<RowError> errors) {
         if (errors.isEmpty()) {
-            return Map.of();
+            return errors;
         }
-        Set<Long> rejected = new HashSet<>();
-        errors.forEach(e -> rejected.add(e.line()));
-        Map<Long, String> masked = new HashMap<>();
+        Map<Long, IncomingRecord> rejected = new HashMap<>();
+        errors.forEach(e -> rejected.put(e.line(), null));
         for (Numbered n : sent) {
-            if (rejected.contains(n.line())) {
-                masked.put(n.line(), MaskedNumber.of(n.row().subjectNumber()));
+            if (rejected.containsKey(n.line())) {
+                rejected.put(n.line(), n.row());
             }
         }
-        return masked;
+        return errors.stream().map(e -> e.of(rejected.get(e.line()))).toList();
     }
 
     /**

@@ -14,6 +14,8 @@ import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.Masking;
+import cn.chengxin.support.ClearIdentityNumbers;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
@@ -119,7 +121,7 @@ class FileSubmissionsIT {
                 .contains("/console/submissions/" + batch + "/errors.csv").doesNotContain(last.number());
         String report = mvc.perform(get("/console/submissions/" + batch + "/errors.csv").with(operator()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(report).contains("\r\n12,,CSV_MALFORMED,第 12 行：CSV 格式错误").doesNotContain(last.number());
+        assertThat(report).contains("\r\n12,,,,CSV_MALFORMED,第 12 行：CSV 格式错误").doesNotContain(last.number());
 
         String fixed = good + line(last, lastSource);
         String again = UUID.randomUUID().toString();
@@ -129,6 +131,63 @@ class FileSubmissionsIT {
         assertThat((Integer) JsonPath.read(done, "$.accepted")).isEqualTo(1);
         assertThat((Integer) JsonPath.read(done, "$.duplicates")).isEqualTo(10);
         assertThat(storedFor(batch) + storedFor(again)).isEqualTo(11);
+    }
+
+    @Test
+    void theErrorReportNamesEachRejectedRowByTheDepartmentsOwnKeyAndTheMaskedNumber() throws Exception {
+        TestCitizens.Person a = TestCitizens.register(subjects, "乐思远");
+        TestCitizens.Person b = TestCitizens.register(subjects, "乐思齐");
+        String wrongNumber = TestCitizens.withWrongCheckCharacter(a.number());
+        String keyed = "K-" + UUID.randomUUID();
+        String csv = "事项代码,证件号码,主体名称,部门记录编号,决定文书号,决定日期,case_number,court,obligation,performance,behaviour\n"
+                + line(a, "K-" + UUID.randomUUID())
+                + line(new TestCitizens.Person(wrongNumber, a.name(), null), keyed)
+                + line(b, "")
+                + line(a, "ZX-" + b.number() + "-1").replace("P_COURT_DEFAULTER", "P_NO_SUCH_ITEM")
+                + line(a, "=1+2").replace("P_COURT_DEFAULTER", "P_NO_SUCH_ITEM");
+        String batch = UUID.randomUUID().toString();
+        mvc.perform(upload(batch, "报告.csv", csv.getBytes(StandardCharsets.UTF_8))).andExpect(status().isAccepted());
+        assertThat((Integer) JsonPath.read(awaitDone(batch), "$.rejected")).isEqualTo(4);
+
+        String report = mvc.perform(get("/console/submissions/" + batch + "/errors.csv").with(operator()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String masked = Masking.identityNumber(a.number());
+        assertThat(report.lines().map(l -> l.replace("\uFEFF", "")).toList()).startsWith(
+                        "行号,来源记录编号,证件号码（脱敏）,字段,错误代码,说明")
+                .anyMatch(l -> l.startsWith("3," + keyed + "," + Masking.identityNumber(wrongNumber)
+                        + ",subjectNumber,ID_CHECKSUM,"))
+                .anyMatch(l -> l.startsWith("4,," + Masking.identityNumber(b.number())
+                        + ",sourceRecordId,SOURCE_ID_MISSING,"))
+                .anyMatch(l -> l.startsWith("5,ZX-" + Masking.identityNumber(b.number()) + "-1," + masked + ",item,"))
+                .anyMatch(l -> l.startsWith("6,'=1+2," + masked + ",item,ITEM_NOT_IN_CATALOGUE,"));
+        assertThat(ClearIdentityNumbers.in(report)).as("no number in clear, not even in a department's key").isEmpty();
+
+        byte[] xlsx = mvc.perform(get("/console/submissions/" + batch + "/errors.xlsx").with(operator()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        StringBuilder cells = new StringBuilder();
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            workbook.getFirstSheet().read().forEach(row -> {
+                row.forEach(cell -> cells.append(cell == null ? "" : cell.getText()).append('|'));
+                cells.append('\n');
+            });
+        }
+        assertThat(cells.toString()).contains("行号|来源记录编号|证件号码（脱敏）|字段|错误代码|说明|",
+                "3|" + keyed + "|" + Masking.identityNumber(wrongNumber) + "|subjectNumber|ID_CHECKSUM|",
+                "6|'=1+2|" + masked + "|item|ITEM_NOT_IN_CATALOGUE|");
+        assertThat(ClearIdentityNumbers.in(cells)).isEmpty();
+
+        String api = mvc.perform(get("/api/v1/submissions/" + batch + "/errors")
+                        .header("Authorization", "Bearer " + key))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.errors[?(@.line == 3)].sourceRecordId").value(keyed))
+                .andExpect(jsonPath("$.errors[?(@.line == 4)].sourceRecordId").value(org.hamcrest.Matchers.contains(
+                        org.hamcrest.Matchers.nullValue())))
+                .andExpect(jsonPath("$.errors[?(@.line == 5)].sourceRecordId").value(
+                        "ZX-" + Masking.identityNumber(b.number()) + "-1"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(ClearIdentityNumbers.in(api)).isEmpty();
+        assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
     }
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor operator() {

@@ -81,7 +81,8 @@ class SubmissionsBrowserIT {
             Download download = page.waitForDownload(() -> batch.locator("[data-field=errors-csv]").click());
             String report = Files.readString(download.path(), StandardCharsets.UTF_8);
             org.assertj.core.api.Assertions.assertThat(report).startsWith("\uFEFF").contains("ID_CHECKSUM")
-                    .contains("FIELD_REQUIRED").contains("\n4,").contains("\n5,").doesNotContain(first.number());
+                    .contains("FIELD_REQUIRED").contains("\n4,B-bad-1," + Masking.identityNumber(badCheck) + ",")
+                    .contains("\n5,B-bad-2,").doesNotContain(first.number());
 
             batch.locator("[data-field=detail]").click();
             assertThat(page.locator("#figures [data-field=status]")).hasText("已完成");
@@ -89,6 +90,7 @@ class SubmissionsBrowserIT {
             assertThat(rejected).hasCount(2);
             assertThat(rejected.locator("[data-field=number]")).containsText(new String[] {
                     Masking.identityNumber(badCheck), Masking.identityNumber(second.number())});
+            assertThat(rejected.locator("[data-field=source]")).containsText(new String[] {"B-bad-1", "B-bad-2"});
             assertThat(page.locator("#rejected-rows tr[data-line='4'] [data-field=code]")).hasText("ID_CHECKSUM");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("ID_CHECKSUM（1 行）")).click();
             assertThat(rejected).hasCount(1);

@@ -16,16 +16,19 @@ import org.dhatim.fastexcel.Worksheet;
 
 /**
  * Writes the error report a department downloads after an upload: one line per {@link RowError}, in the
- * columns 行号, 字段, 错误代码, 说明, as CSV or XLSX. Reports are opened in Excel or WPS by clerks, so every
- * cell goes through {@link FormulaNeutraliser} and is written as text: a report must never run a formula.
+ * columns 行号, 来源记录编号, 证件号码（脱敏）, 字段, 错误代码, 说明, as CSV or XLSX. The clerk fixing the rows works
+ * in the department's own system, so each row is named by the department's key and the masked number beside its
+ * line; a row rejected before its key was read has those cells empty. Reports are opened in Excel or WPS by clerks,
+ * so every cell goes through {@link FormulaNeutraliser} and is written as text: a report must never run a formula.
  *
- * <p>{@code headers} are the four column titles (for another language, say); pass an empty list for
+ * <p>{@code headers} are the six column titles (for another language, say); pass an empty list for
  * {@link #DEFAULT_HEADERS}. The output stream is flushed, never closed (it belongs to the caller, typically
  * the HTTP response); a failure to write it is an {@link UncheckedIOException}.
  */
 public final class ErrorReports {
 
-    public static final List<String> DEFAULT_HEADERS = List.of("行号", "字段", "错误代码", "说明");
+    public static final List<String> DEFAULT_HEADERS = List.of("行号", "来源记录编号", "证件号码（脱敏）", "字段", "错误代码",
+            "说明");
 
     /** Excel's last row is 1,048,576; one is the header and one says the report was cut. */
     static final int MAX_XLSX_ERRORS = 1_048_576 - 2;
@@ -74,7 +77,7 @@ public final class ErrorReports {
             int row = 1;
             for (RowError error : errors) {
                 if (row > MAX_XLSX_ERRORS) {
-                    writeRow(sheet, row, List.of("", "", "REPORT_TRUNCATED",
+                    writeRow(sheet, row, List.of("", "", "", "", "REPORT_TRUNCATED",
                             "错误过多，仅列出前 " + MAX_XLSX_ERRORS + " 条；完整报告请下载 CSV 格式"));
                     break;
                 }
@@ -101,14 +104,15 @@ public final class ErrorReports {
             return DEFAULT_HEADERS;
         }
         if (headers.size() != DEFAULT_HEADERS.size()) {
-            throw new IllegalArgumentException("an error report has exactly 4 columns");
+            throw new IllegalArgumentException("an error report has exactly " + DEFAULT_HEADERS.size() + " columns");
         }
         return headers;
     }
 
     private static List<String> cells(RowError error) {
-        return List.of(error.line() > 0 ? Long.toString(error.line()) : "", nullToEmpty(error.field()),
-                nullToEmpty(error.code()), nullToEmpty(error.message()));
+        return List.of(error.line() > 0 ? Long.toString(error.line()) : "", nullToEmpty(error.sourceRecordId()),
+                nullToEmpty(error.maskedNumber()), nullToEmpty(error.field()), nullToEmpty(error.code()),
+                nullToEmpty(error.message()));
     }
 
     private static List<String> neutralised(List<String> cells) {

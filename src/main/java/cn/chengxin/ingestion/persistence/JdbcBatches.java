@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,16 +49,16 @@ public class JdbcBatches {
                 .param(id).update();
     }
 
-    /** @param maskedNumbers by line, the number each rejected row was sent with, masked */
-    public void progress(UUID id, int rows, int accepted, int duplicates, int rejected, List<RowError> errors,
-                         Map<Long, String> maskedNumbers) {
+    /** @param errors the problems of the chunk's rejected rows, each with its row's key and masked number */
+    public void progress(UUID id, int rows, int accepted, int duplicates, int rejected, List<RowError> errors) {
         jdbc.sql("UPDATE ingestion.batch SET rows_done = rows_done + ?, accepted = accepted + ?, "
                         + "duplicates = duplicates + ?, rejected = rejected + ? WHERE id = ?")
                 .params(rows, accepted, duplicates, rejected, id).update();
         for (RowError e : errors) {
-            jdbc.sql("INSERT INTO ingestion.row_error (batch_id, line, field, code, message, subject_masked) "
-                            + "VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(id, e.line(), e.field(), e.code(), e.message(), maskedNumbers.get(e.line())).update();
+            jdbc.sql("INSERT INTO ingestion.row_error (batch_id, line, field, code, message, source_record_id, "
+                            + "subject_masked) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, e.line(), e.field(), e.code(), e.message(), e.sourceRecordId(), e.maskedNumber())
+                    .update();
         }
     }
 
@@ -93,11 +92,8 @@ public class JdbcBatches {
      * most {@code limit} problems unless a single row has more (all of its problems are returned together).
      */
     public List<RowError> errorsAfter(UUID id, long afterLine, int limit) {
-        List<RowError> page = jdbc.sql("""
-                        SELECT line, field, code, message FROM ingestion.row_error WHERE batch_id = ? AND line > ?
-                        ORDER BY line, field, code LIMIT ?""").params(id, afterLine, limit + 1)
-                .query((rs, n) -> new RowError(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .list();
+        List<RowError> page = jdbc.sql(ROW_ERROR + " WHERE batch_id = ? AND line > ? ORDER BY line, field, code "
+                        + "LIMIT ?").params(id, afterLine, limit + 1).query(JdbcBatches::rowError).list();
         if (page.size() <= limit) {
             return page;
         }
@@ -106,11 +102,16 @@ public class JdbcBatches {
         if (!whole.isEmpty()) {
             return whole;
         }
-        return jdbc.sql("""
-                        SELECT line, field, code, message FROM ingestion.row_error WHERE batch_id = ? AND line = ?
-                        ORDER BY field, code""").params(id, cut)
-                .query((rs, n) -> new RowError(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .list();
+        return jdbc.sql(ROW_ERROR + " WHERE batch_id = ? AND line = ? ORDER BY field, code").params(id, cut)
+                .query(JdbcBatches::rowError).list();
+    }
+
+    private static final String ROW_ERROR = "SELECT line, field, code, message, source_record_id, subject_masked "
+            + "FROM ingestion.row_error";
+
+    private static RowError rowError(ResultSet rs, int row) throws SQLException {
+        return new RowError(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6));
     }
 
     private static BatchFailure failure(String reason, String code, Long line) {

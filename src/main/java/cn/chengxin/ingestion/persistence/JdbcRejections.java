@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.chengxin.ingestion.RejectionPage;
+import cn.chengxin.ingestion.RowError;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,12 +26,12 @@ public class JdbcRejections {
     }
 
     /** In the order of the file, so that the clerk goes through the rows as they are in it. */
-    public List<RejectionPage.Rejection> page(UUID batchId, String code, long offset, int limit) {
-        return jdbc.sql("SELECT line, field, code, message, subject_masked" + OF_BATCH
+    public List<RowError> page(UUID batchId, String code, long offset, int limit) {
+        return jdbc.sql("SELECT line, field, code, message, source_record_id, subject_masked" + OF_BATCH
                         + " ORDER BY line, field, code, message OFFSET ? LIMIT ?")
                 .params(batchId, code, code, offset, limit)
-                .query((rs, n) -> new RejectionPage.Rejection(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5))).list();
+                .query((rs, n) -> new RowError(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6))).list();
     }
 
     /** Each code of the batch with the rows rejected for it (a row with two problems counts under both). */

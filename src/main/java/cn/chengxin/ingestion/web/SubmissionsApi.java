@@ -91,7 +91,9 @@ class SubmissionsApi {
     @Operation(summary = "报送批次的错误行", description = "The problems of the batch's rejected rows after line "
             + "afterLine (0: from the start), in the order of the file, whole rows, about 'limit' at a time (at most "
             + "10,000). The batch's result carries the first 10,000 and errorCount; this pages through the rest: "
-            + "pass nextAfterLine back as afterLine until it is null.")
+            + "pass nextAfterLine back as afterLine until it is null. Each problem names its row by sourceRecordId "
+            + "(the department's key as sent, any identity number in it masked) and maskedNumber (the number the "
+            + "row was sent with, masked); null when the row had none.")
     ErrorsPage errors(@PathVariable UUID id, @RequestParam(defaultValue = "0") long afterLine,
                       @RequestParam(defaultValue = "1000") int limit) {
         List<RowError> errors = submissions.errors(id, AuditLog.currentActor().departmentCode(), afterLine, limit)

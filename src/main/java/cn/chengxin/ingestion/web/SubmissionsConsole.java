@@ -104,7 +104,8 @@ class SubmissionsConsole {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         BatchFailure failure = files.result(id, department()).map(BatchResult::failure).orElse(null);
         Stream<RowError> rows = StreamSupport.stream(rejected.spliterator(), false)
-                .map(e -> new RowError(e.line(), e.field(), e.code(), e.message()));
+                .map(e -> new RowError(e.line(), e.field(), e.code(), e.message(), e.sourceRecordId(),
+                        e.maskedNumber()));
         if (failure == null) {
             return rows::iterator;
         }
