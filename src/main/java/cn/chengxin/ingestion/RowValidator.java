@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -99,6 +100,9 @@ class RowValidator {
         }
         if (row.sourceRecordId() == null || row.sourceRecordId().isBlank() || row.sourceRecordId().length() > 100) {
             errors.add(new RowError(line, "sourceRecordId", "SOURCE_ID_MISSING", "缺少部门记录编号（或超过 100 个字符）"));
+        } else if (holdsIdentityNumber(row.sourceRecordId(), document)) {
+            errors.add(new RowError(line, "sourceRecordId", "SOURCE_ID_PERSONAL",
+                    "部门记录编号不得包含证件号码：请改用本部门的业务编号（如案号、文书号、流水号）"));
         }
         RecordAction action = RecordAction.ADD;
         boolean actionKnown = true;
@@ -149,6 +153,18 @@ class RowValidator {
         return new Valid(line, row, item.definition(), item.version(), document, pseudonym, name, action, version,
                 decision.get(), ContentFields.stored(item.definition().fields(), row.fields()),
                 fingerprint(row, pseudonym), newUnderWithdrawnItem);
+    }
+
+    /**
+     * A department's key is stored and shown as sent (RULES.md §10: numbers only encrypted and masked), so a key built
+     * from an identity number, the row's own (a passport number too) or anyone's, is refused rather than kept in clear.
+     */
+    private static boolean holdsIdentityNumber(String key, IdentityDocument document) {
+        if (ForbiddenContent.holdsIdentityNumber(key)) {
+            return true;
+        }
+        return document != null && document.subjectKind() == SubjectKind.PERSON && document.number().length() >= 6
+                && key.toUpperCase(Locale.ROOT).contains(document.number().toUpperCase(Locale.ROOT));
     }
 
     /** The refusal of a new record under a withdrawn item ({@link Withdrawal}). */

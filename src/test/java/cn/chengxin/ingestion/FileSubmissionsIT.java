@@ -153,7 +153,7 @@ class FileSubmissionsIT {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String masked = Masking.identityNumber(a.number());
         assertThat(report.lines().map(l -> l.replace("\uFEFF", "")).toList()).startsWith(
-                        "行号,来源记录编号,证件号码（脱敏）,字段,错误代码,说明")
+                        "行号,部门记录编号,证件号码（脱敏）,字段,错误代码,说明")
                 .anyMatch(l -> l.startsWith("3," + keyed + "," + Masking.identityNumber(wrongNumber)
                         + ",subjectNumber,ID_CHECKSUM,"))
                 .anyMatch(l -> l.startsWith("4,," + Masking.identityNumber(b.number())
@@ -172,7 +172,7 @@ class FileSubmissionsIT {
                 cells.append('\n');
             });
         }
-        assertThat(cells.toString()).contains("行号|来源记录编号|证件号码（脱敏）|字段|错误代码|说明|",
+        assertThat(cells.toString()).contains("行号|部门记录编号|证件号码（脱敏）|字段|错误代码|说明|",
                 "3|" + keyed + "|" + Masking.identityNumber(wrongNumber) + "|subjectNumber|ID_CHECKSUM|",
                 "6|'=1+2|" + masked + "|item|ITEM_NOT_IN_CATALOGUE|");
         assertThat(ClearIdentityNumbers.in(cells)).isEmpty();

@@ -100,7 +100,7 @@ class SubmissionBatchPageIT {
                 Masking.identityNumber(wrongNumber), Masking.identityNumber(person.number()))
                 .doesNotContain("hx-trigger");
         assertThat(lines(html)).hasSize(50).startsWith(2L, 3L).endsWith(51L);
-        assertThat(html).as("each row by the department's own key").contains(">来源记录编号<")
+        assertThat(html).as("each row by the department's own key").contains(">部门记录编号<")
                 .containsPattern("<tr data-line=\"2\">\\s*<td data-field=\"line\">2</td>\\s*"
                         + "<td class=\"mono\" data-field=\"source\">PG-0</td>")
                 .containsPattern("<tr data-line=\"51\">\\s*<td data-field=\"line\">51</td>\\s*"

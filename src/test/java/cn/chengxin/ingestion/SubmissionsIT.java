@@ -210,6 +210,27 @@ class SubmissionsIT {
     }
 
     @Test
+    void aKeyBuiltFromAnIdentityNumberIsRefusedAndNeverStored() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "郜文静");
+        TestCitizens.Person other = TestCitizens.register(subjects, "郜文海");
+        String ownNumber = row("P_COURT_DEFAULTER", person.number(), person.name(), person.number().toLowerCase(),
+                "2025-06-01", courtFields());
+        String anothersNumber = row("P_COURT_DEFAULTER", person.number(), person.name(),
+                "ZX-" + other.number().substring(0, 6) + " " + other.number().substring(6) + "-1", "2025-06-01",
+                courtFields());
+        String ownKey = row("P_COURT_DEFAULTER", person.number(), person.name(), "ZX-" + UUID.randomUUID(),
+                "2025-06-01", courtFields());
+
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[" + String.join(",", ownNumber,
+                        anothersNumber, ownKey) + "]}")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.errors[?(@.line == 1)].code").value("SOURCE_ID_PERSONAL"))
+                .andExpect(jsonPath("$.errors[?(@.line == 1)].field").value("sourceRecordId"))
+                .andExpect(jsonPath("$.errors[?(@.line == 2)].code").value("SOURCE_ID_PERSONAL"));
+        assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
+    }
+
+    @Test
     void aNameWrittenWithAnotherMiddleDotOrBracketWidthIsTheSameName() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "买买提·艾力（小）");
         String otherDot = row("P_COURT_DEFAULTER", person.number(), " 买买提•艾力(小) ", "NM-" + UUID.randomUUID(),

@@ -112,6 +112,33 @@ public final class ForbiddenContent {
         return Optional.empty();
     }
 
+    /**
+     * Whether {@code value} holds a resident identity number, plain, in groups or in full-width digits: a department
+     * key built from one would put the number in clear where only the encrypted registry may keep it.
+     */
+    public static boolean holdsIdentityNumber(String value) {
+        if (value == null || value.isEmpty()) {
+            return false;
+        }
+        String text = hasFullWidth(value) ? Normalizer.normalize(value, Normalizer.Form.NFKC) : value;
+        if (countDigits(text) < 17) {
+            return false;
+        }
+        Matcher m = LONG_NUMBER.matcher(text);
+        while (m.find()) {
+            if (isIdentityNumber(m.group())) {
+                return true;
+            }
+        }
+        m = GROUPED_NUMBER.matcher(text);
+        while (m.find()) {
+            if (isIdentityNumber(m.group().replace(" ", "").replace("-", ""))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isIdentityNumber(String number) {
         return number.length() == 18 && ResidentIdentityNumber.looksLikeOne(number)
                 && Character.toUpperCase(number.charAt(17)) == ResidentIdentityNumber.checkCharFor(number);

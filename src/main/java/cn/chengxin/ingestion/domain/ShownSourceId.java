@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import cn.chengxin.subject.domain.Masking;
 
 /**
- * The department's own key of a rejected row (来源记录编号), as its clerk sees it again to find the row in the
+ * The department's own key of a rejected row (部门记录编号), as its clerk sees it again to find the row in the
  * department's system: as sent, without the space around it. Some departments build their keys from the person's
  * identity number, and no number is shown in clear (RULES.md §10): every run of digits long enough to be one (15 or
  * 18 characters, full-width digits too) or a bank card number is masked as a number is. A key longer than the

