@@ -35,4 +35,12 @@ public enum DocumentType {
     public SubjectKind kind() {
         return kind;
     }
+
+    /**
+     * Whether the number itself carries the holder's birth date (GB 11643 layout: digits 7–14), so that the
+     * registry takes the date from it and no one may write another one.
+     */
+    public boolean carriesBirthDate() {
+        return this == RESIDENT_ID || this == HMT_RESIDENCE_PERMIT || this == FOREIGN_PERMANENT_RESIDENT_ID;
+    }
 }

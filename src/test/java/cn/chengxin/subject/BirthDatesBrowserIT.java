@@ -1,0 +1,88 @@
+package cn.chengxin.subject;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.Masking;
+import cn.chengxin.support.Chromium;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.SignIn;
+import cn.chengxin.support.TestStaff;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * In Chromium, with the credit office's own role: a clerk finds a passport holder, reads why the birth date matters
+ * and proposes it; a second staff member approves it from the queue. The passport number shows masked throughout.
+ */
+@IntegrationTest
+class BirthDatesBrowserIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Test
+    void aClerkProposesAPassportHoldersBirthDateAndASecondPersonApprovesIt() {
+        String passport = "G" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+        UUID holder = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT, passport),
+                "MÜLLER ANNA", null, null, List.of(), List.of(), false));
+        String masked = Masking.identityNumber(passport);
+        String clerk = TestStaff.create(directory, "CREDIT_OFFICE");
+        String reviewer = TestStaff.create(directory, "CREDIT_OFFICE");
+        try (BrowserContext clerkContext = Chromium.browser().newContext(new Browser.NewContextOptions()
+                .setLocale("zh-CN"));
+             BrowserContext reviewerContext = Chromium.browser().newContext(new Browser.NewContextOptions()
+                     .setLocale("zh-CN"))) {
+            Page page = clerkContext.newPage();
+            SignIn.newStaff(page, url(""), clerk);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("信用主体").setExact(true)).click();
+            page.locator("#documentType").selectOption("PASSPORT");
+            page.locator("#number").fill(passport);
+            page.locator(".search-form button[type=submit]").click();
+            assertThat(page.locator("[data-field=masked-number]")).hasText(masked);
+            assertThat(page.locator("#birth-date")).containsText("不能列入严重失信主体名单");
+            page.locator("#birthDate").fill("1984-02-29");
+            page.locator("#evidence").selectOption("PASSPORT_DATA_PAGE");
+            page.locator("#reference").fill("窗口收件 2026-131 号");
+            page.locator("#reason").fill("本人到窗口提供护照原件");
+            page.locator("#birth-date-form button[type=submit]").click();
+            assertThat(page.locator(".flash")).containsText("等待另一名工作人员审核");
+            assertThat(page.locator("#pending-birth-dates")).containsText(masked);
+            org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain(passport);
+
+            Page review = reviewerContext.newPage();
+            SignIn.newStaff(review, url(""), reviewer);
+            review.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("出生日期补全")).click();
+            var row = review.locator("#pending-birth-dates tr", new Page.LocatorOptions().setHasText(masked));
+            assertThat(row).containsText("1984-02-29");
+            row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("同意补全")).click();
+            assertThat(review.locator(".flash")).containsText("已同意补全出生日期");
+            assertThat(review.locator("#decided-birth-dates")).containsText(masked);
+            org.assertj.core.api.Assertions.assertThat(review.content()).doesNotContain(passport);
+        }
+        org.assertj.core.api.Assertions.assertThat(subjects.profile(holder).orElseThrow().birthDate())
+                .isEqualTo(LocalDate.of(1984, 2, 29));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

@@ -1,0 +1,248 @@
+package cn.chengxin.subject;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.NewRecord;
+import cn.chengxin.creditfile.RecordAction;
+import cn.chengxin.listing.Listing;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.domain.BirthDateEvidence;
+import cn.chengxin.subject.domain.BirthDateProposal;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.Masking;
+import cn.chengxin.subject.domain.SubjectProblem;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
+import cn.chengxin.support.TestCitizens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static cn.chengxin.support.AsStaff.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Issue #5 on PostgreSQL: a passport holder, whose document carries no birth date, is kept off the black list until
+ * one staff member proposes the date from evidence and another approves it. And the refusals: own review, two reviews at once, a resident identity number,
+ * a date in the future or already known, the number written into the evidence.
+ */
+@IntegrationTest
+class CompletingBirthDatesIT {
+
+    @Autowired
+    CompletingBirthDates birthDates;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    Listing listing;
+
+    @Autowired
+    CreditFile creditFile;
+
+    @Autowired
+    Catalogue catalogue;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    private static final LocalDate BORN = LocalDate.of(1979, 6, 14);
+
+    @Test
+    void aPassportHoldersBirthDateIsUsedOnlyOnceASecondPersonApprovesIt() throws Exception {
+        String passport = passportNumber();
+        UUID holder = passportHolder(passport, "SMITH JOHN", List.of());
+        courtDefaulter(holder);
+        assertThat(listing.evaluate(Set.of(holder)).minorsSkipped()).as("refused: age unknown").isPositive();
+        assertThat(listing.entriesOf(holder)).isEmpty();
+
+        UUID proposal = as("clerk-a", () -> birthDates.propose(holder, BORN, BirthDateEvidence.PASSPORT_DATA_PAGE,
+                "驻马店出入境管理支队复印件 2026-117 号", "法院送达回证所附护照资料页"));
+        assertThat(subjects.profile(holder).orElseThrow().birthDate()).as("not used before approval").isNull();
+        assertThat(listing.evaluate(Set.of(holder)).proposed()).isZero();
+        assertThat(birthDates.pending()).filteredOn(l -> l.proposal().id().equals(proposal)).singleElement()
+                .satisfies(l -> {
+                    assertThat(l.maskedNumber()).isEqualTo(Masking.identityNumber(passport)).isNotEqualTo(passport);
+                    assertThat(l.maskedName()).isEqualTo(Masking.personName("SMITH JOHN"));
+                });
+
+        Throwable own = catchThrowable(() -> as("clerk-a", () -> {
+            birthDates.approve(proposal, "");
+            return null;
+        }));
+        assertThat(own).isInstanceOf(SubjectProblem.class).extracting("code").isEqualTo("BIRTH_DATE_SELF_REVIEW");
+        Throwable ownRejection = catchThrowable(() -> as("clerk-a", () -> {
+            birthDates.reject(proposal, "撤回");
+            return null;
+        }));
+        assertThat(ownRejection).isInstanceOf(SubjectProblem.class).extracting("code")
+                .isEqualTo("BIRTH_DATE_SELF_REVIEW");
+        assertThat(subjects.profile(holder).orElseThrow().birthDate()).isNull();
+
+        as("clerk-b", () -> {
+            birthDates.approve(proposal, "与护照资料页核对一致");
+            return null;
+        });
+        assertThat(subjects.profile(holder).orElseThrow().birthDate()).isEqualTo(BORN);
+        assertThat(birthDates.of(holder)).singleElement().satisfies(p -> {
+            assertThat(p.status()).isEqualTo(BirthDateProposal.Status.APPROVED);
+            assertThat(p.decidedByName()).isEqualTo("clerk-b");
+        });
+
+        String pseudonym = subjects.pseudonymOf(holder).orElseThrow();
+        assertThat(jdbc.sql("SELECT action || ' ' || actor_name || ' ' || coalesce(detail, '') FROM audit.event "
+                        + "WHERE subject_pseudonym = ? AND action LIKE 'subject.birth-date.%' ORDER BY seq")
+                .param(pseudonym).query(String.class).list())
+                .hasSize(2).satisfiesExactly(
+                        a -> assertThat(a).startsWith("subject.birth-date.propose clerk-a"),
+                        a -> assertThat(a).startsWith("subject.birth-date.approve clerk-b"))
+                .allSatisfy(a -> assertThat(a).doesNotContain(passport));
+    }
+
+    @Test
+    void twoApprovalsAtOnceMakeOneDecision() throws Exception {
+        UUID holder = passportHolder(passportNumber(), "DOE JANE", List.of());
+        UUID proposal = as("maker-1", () -> birthDates.propose(holder, BORN, BirthDateEvidence.ENTRY_EXIT_RECORD,
+                "出入境记录查询单 2026-0042", "出入境管理部门出具"));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (String checker : List.of("checker-1", "checker-2")) {
+            outcomes.add(pool.submit(() -> {
+                try {
+                    as(checker, () -> {
+                        birthDates.approve(proposal, "");
+                        return null;
+                    });
+                    return "approved";
+                } catch (SubjectProblem p) {
+                    return p.code();
+                }
+            }));
+        }
+        List<String> results = new ArrayList<>();
+        for (Future<String> f : outcomes) {
+            results.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(results).containsExactlyInAnyOrder("approved", "BIRTH_DATE_ALREADY_DECIDED");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'subject.birth-date.approve' "
+                + "AND detail = ?").param("proposal " + proposal).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesAResidentNumberADateInTheFutureOrAlreadyKnownAndTheNumberInTheEvidence() throws Exception {
+        TestCitizens.Person resident = TestCitizens.register(subjects, "韩立新");
+        UUID withIdNumber = subjects.find(subjects.validate(null, resident.number())).orElseThrow();
+        assertThat(refusal(withIdNumber, BORN, "公安证明 2026-1")).isEqualTo("BIRTH_DATE_IN_NUMBER");
+
+        UUID known = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT,
+                passportNumber()), "ROE RICHARD", BORN, "M", List.of(), List.of(), false));
+        assertThat(refusal(known, BORN.plusDays(1), "公安证明 2026-2")).isEqualTo("BIRTH_DATE_KNOWN");
+
+        String passport = passportNumber();
+        UUID unknown = passportHolder(passport, "POE EDGAR", List.of());
+        assertThat(refusal(unknown, LocalDate.now().plusDays(1), "公安证明 2026-3")).isEqualTo("BIRTH_DATE_IN_FUTURE");
+        assertThat(refusal(unknown, BORN, "护照 " + passport.toLowerCase() + " 第 2 页"))
+                .isEqualTo("BIRTH_DATE_NUMBER_IN_TEXT");
+        assertThat(refusal(unknown, BORN, " ")).isEqualTo("BIRTH_DATE_PROPOSAL_INCOMPLETE");
+        assertThat(birthDates.of(unknown)).as("nothing refused was stored").isEmpty();
+
+        UUID proposal = as("maker-3", () -> birthDates.propose(unknown, BORN, BirthDateEvidence.POLICE_CERTIFICATE,
+                "公安证明 2026-4", "户籍证明"));
+        assertThat(refusal(unknown, BORN, "公安证明 2026-5")).as("one pending at a time").isEqualTo("BIRTH_DATE_PENDING");
+        Throwable silent = catchThrowable(() -> as("checker-3", () -> {
+            birthDates.reject(proposal, " ");
+            return null;
+        }));
+        assertThat(silent).isInstanceOf(SubjectProblem.class).extracting("code").isEqualTo("REVIEW_NOTE_REQUIRED");
+        as("checker-3", () -> {
+            birthDates.reject(proposal, "证明未载明出生日期");
+            return null;
+        });
+        assertThat(subjects.profile(unknown).orElseThrow().birthDate()).isNull();
+        assertThat(birthDates.of(unknown)).singleElement().extracting(BirthDateProposal::status)
+                .isEqualTo(BirthDateProposal.Status.REJECTED);
+    }
+
+    /** The console finds the person by passport, offers the form, and shows the number masked on every page. */
+    @Test
+    void theConsoleOffersTheFormForAPassportHolderAndShowsTheNumberMasked() throws Exception {
+        String passport = passportNumber();
+        UUID holder = passportHolder(passport, "KIM MINA", List.of());
+        var clerk = authentication(Principals.staff("console-clerk", "CREDIT_OFFICE", Permission.SUBJECT_READ,
+                Permission.SUBJECT_AMEND));
+        String page = mvc.perform(post("/console/subjects").param("documentType", "PASSPORT").param("number", passport)
+                        .param("purpose", "JOINT_MEASURES").with(clerk).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("birth-date-form", Masking.identityNumber(passport), "出生日期不明")
+                .doesNotContain(passport).doesNotContain("??");
+
+        mvc.perform(post("/console/subjects/{id}/birth-date", holder).param("birthDate", BORN.toString())
+                        .param("evidence", "PASSPORT_DATA_PAGE").param("reference", "窗口收件 2026-90")
+                        .param("reason", "本人提供护照").with(clerk).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        String queue = mvc.perform(get("/console/subjects/birth-dates").with(clerk)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(queue).contains(Masking.identityNumber(passport), BORN.toString()).doesNotContain(passport)
+                .doesNotContain("SMITH JOHN");
+        String again = mvc.perform(post("/console/subjects").param("documentType", "PASSPORT").param("number", passport)
+                        .param("purpose", "JOINT_MEASURES").with(clerk).with(csrf()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(again).as("pending: no second form").contains("birth-date-pending").doesNotContain("birth-date-form");
+    }
+
+    private String refusal(UUID subject, LocalDate date, String reference) {
+        Throwable refused = catchThrowable(() -> as("maker-3", () -> birthDates.propose(subject, date,
+                BirthDateEvidence.POLICE_CERTIFICATE, reference, "补全")));
+        assertThat(refused).isInstanceOf(SubjectProblem.class);
+        return ((SubjectProblem) refused).code();
+    }
+
+    private UUID passportHolder(String passport, String name, List<NewPerson.Residence> residences) {
+        UUID id = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT, passport), name,
+                null, null, residences, List.of(), false));
+        assertThat(subjects.profile(id).orElseThrow().birthDate()).isNull();
+        return id;
+    }
+
+    private static String passportNumber() {
+        return "E" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+    }
+
+    /**
+     * A court-defaulter record of the person, stored as ingestion stores an accepted row (the submission API takes
+     * identity numbers and credit codes only).
+     */
+    private void courtDefaulter(UUID subject) {
+        int version = catalogue.active().stream().filter(i -> i.code().equals("P_COURT_DEFAULTER")).findFirst()
+                .orElseThrow().version();
+        LocalDate decided = LocalDate.now().minusMonths(1);
+        creditFile.store(UUID.randomUUID(), "test", List.of(new NewRecord(subject, "P_COURT_DEFAULTER", version,
+                "COURT", "PP-" + UUID.randomUUID(), 1, RecordAction.ADD, "(2026)豫1702执77号", decided,
+                Map.of("case_number", "(2026)豫1702执77号", "court", "驿城区人民法院", "obligation", "给付货款",
+                        "performance", "全部未履行", "behaviour", "有履行能力而拒不履行"),
+                decided.plusYears(2), decided.plusYears(5), "fp-" + UUID.randomUUID(), null)));
+    }
+}
