@@ -1,8 +1,11 @@
 package cn.chengxin.listing;
 
+import java.util.Set;
+
 import cn.chengxin.catalog.ItemVersionApproved;
 import cn.chengxin.creditfile.RecordsChanged;
 import cn.chengxin.shared.jdbc.ResumablePasses;
+import cn.chengxin.subject.BirthDateCompleted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -43,6 +46,19 @@ class ListingJobs {
         if (result.proposed() + result.ended() > 0) {
             log.info("Lists re-evaluated for {} subjects ({}): {} proposed, {} ended", changed.subjectIds().size(),
                     changed.cause(), result.proposed(), result.ended());
+        }
+    }
+
+    /**
+     * A person refused every black- and grey-list entry while their birth date was unknown (EntryLifecycle.refusal)
+     * is evaluated again once it is completed: the proposals their records make are made now, not at their next
+     * record.
+     */
+    @ApplicationModuleListener
+    void on(BirthDateCompleted completed) {
+        Listing.Evaluation result = listing.evaluate(Set.of(completed.subjectId()));
+        if (result.proposed() > 0) {
+            log.info("Lists re-evaluated after a birth date was completed: {} proposed", result.proposed());
         }
     }
 

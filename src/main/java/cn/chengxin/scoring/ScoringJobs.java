@@ -1,8 +1,11 @@
 package cn.chengxin.scoring;
 
+import java.util.Set;
+
 import cn.chengxin.catalog.ItemVersionApproved;
 import cn.chengxin.creditfile.RecordsChanged;
 import cn.chengxin.shared.jdbc.ResumablePasses;
+import cn.chengxin.subject.BirthDateCompleted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -37,6 +40,15 @@ class ScoringJobs {
     @ApplicationModuleListener
     void on(RecordsChanged changed) {
         scoring.rescore(changed.subjectIds());
+    }
+
+    /**
+     * A person of unknown age is not scored (CompiledModel.refusal); once the birth date is completed they are
+     * scored at once, not at the nightly run.
+     */
+    @ApplicationModuleListener
+    void on(BirthDateCompleted completed) {
+        scoring.rescore(Set.of(completed.subjectId()));
     }
 
     /**

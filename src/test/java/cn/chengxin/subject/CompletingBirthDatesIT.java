@@ -1,5 +1,6 @@
 package cn.chengxin.subject;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,12 +16,18 @@ import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.NewRecord;
 import cn.chengxin.creditfile.RecordAction;
+import cn.chengxin.listing.EntryStatus;
+import cn.chengxin.listing.ListEntry;
+import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
+import cn.chengxin.listing.ListingProblem;
+import cn.chengxin.scoring.Scoring;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.domain.BirthDateEvidence;
 import cn.chengxin.subject.domain.BirthDateProposal;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.Masking;
+import cn.chengxin.subject.domain.ResidencyKind;
 import cn.chengxin.subject.domain.SubjectProblem;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
@@ -33,6 +40,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static cn.chengxin.support.AsStaff.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -41,7 +49,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Issue #5 on PostgreSQL: a passport holder, whose document carries no birth date, is kept off the black list until
- * one staff member proposes the date from evidence and another approves it. And the refusals: own review, two reviews at once, a resident identity number,
+ * one staff member proposes the date from evidence and another approves it; then the court-defaulter record proposes
+ * the entry and the person is scored. And the refusals: own review, two reviews at once, a resident identity number,
  * a date in the future or already known, the number written into the evidence.
  */
 @IntegrationTest
@@ -55,6 +64,9 @@ class CompletingBirthDatesIT {
 
     @Autowired
     Listing listing;
+
+    @Autowired
+    Scoring scoring;
 
     @Autowired
     CreditFile creditFile;
@@ -71,12 +83,17 @@ class CompletingBirthDatesIT {
     private static final LocalDate BORN = LocalDate.of(1979, 6, 14);
 
     @Test
-    void aPassportHoldersBirthDateIsUsedOnlyOnceASecondPersonApprovesIt() throws Exception {
+    void aPassportHolderIsBlackListedOnlyOnceASecondPersonApprovesTheBirthDate() throws Exception {
         String passport = passportNumber();
         UUID holder = passportHolder(passport, "SMITH JOHN", List.of());
         courtDefaulter(holder);
         assertThat(listing.evaluate(Set.of(holder)).minorsSkipped()).as("refused: age unknown").isPositive();
         assertThat(listing.entriesOf(holder)).isEmpty();
+        Throwable byHand = catchThrowable(() -> as("court-clerk", () -> listing.propose(holder, ListType.BLACK,
+                "法释〔2017〕7号", "拒不履行", LocalDate.now().plusMonths(6))));
+        assertThat(byHand).isInstanceOf(ListingProblem.class).extracting("code").isEqualTo("LIST_MINOR");
+        assertThat(byHand.getMessage()).as("the clerk is told where to go").contains("出生日期不明", "“信用主体”页",
+                "另一名工作人员审核");
 
         UUID proposal = as("clerk-a", () -> birthDates.propose(holder, BORN, BirthDateEvidence.PASSPORT_DATA_PAGE,
                 "驻马店出入境管理支队复印件 2026-117 号", "法院送达回证所附护照资料页"));
@@ -110,6 +127,10 @@ class CompletingBirthDatesIT {
             assertThat(p.status()).isEqualTo(BirthDateProposal.Status.APPROVED);
             assertThat(p.decidedByName()).isEqualTo("clerk-b");
         });
+        ListEntry entry = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(holder).stream()
+                .filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
+        assertThat(entry.status()).isEqualTo(EntryStatus.PROPOSED);
+        assertThat(entry.ruleCode()).isEqualTo("BLACK_COURT_DEFAULTER");
 
         String pseudonym = subjects.pseudonymOf(holder).orElseThrow();
         assertThat(jdbc.sql("SELECT action || ' ' || actor_name || ' ' || coalesce(detail, '') FROM audit.event "
@@ -184,6 +205,23 @@ class CompletingBirthDatesIT {
         assertThat(subjects.profile(unknown).orElseThrow().birthDate()).isNull();
         assertThat(birthDates.of(unknown)).singleElement().extracting(BirthDateProposal::status)
                 .isEqualTo(BirthDateProposal.Status.REJECTED);
+    }
+
+    /** Scoring refuses a person of unknown age too; the approval scores them at once, not at the nightly run. */
+    @Test
+    void aResidentPassportHolderIsScoredOnceTheBirthDateIsApproved() throws Exception {
+        UUID holder = passportHolder(passportNumber(), "LEE ANNA", List.of(new NewPerson.Residence(
+                ResidencyKind.HABITUAL, "411702", LocalDate.now().minusYears(3))));
+        assertThat(scoring.scoreOf(holder)).hasValueSatisfying(s -> assertThat(s.notScoredCode())
+                .isEqualTo("AGE_UNKNOWN"));
+        UUID proposal = as("maker-4", () -> birthDates.propose(holder, BORN, BirthDateEvidence.PASSPORT_DATA_PAGE,
+                "护照资料页复印件（窗口收件 2026-88）", "本人到窗口提供护照"));
+        as("checker-4", () -> {
+            birthDates.approve(proposal, "");
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(scoring.scoreOf(holder))
+                .hasValueSatisfying(s -> assertThat(s.score()).isNotNull()));
     }
 
     /** The console finds the person by passport, offers the form, and shows the number masked on every page. */

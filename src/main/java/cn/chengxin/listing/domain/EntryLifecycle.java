@@ -88,7 +88,8 @@ public final class EntryLifecycle {
         }
         if (birthDate == null) {
             return Optional.of("出生日期不明，无法确认行为发生时已满十八周岁，不得列入" + type.label()
-                    + "（请先在信用主体库补全出生日期）");
+                    + "（请在“信用主体”页按证件类型查询该主体，依据证明材料提出补全出生日期，经另一名工作人员审核同意后"
+                    + "再行认定；依据信用记录的认定建议届时自动提出）");
         }
         if (birthDate.plusYears(18).isAfter(actOn)) {
             return Optional.of("行为发生时未满十八周岁：未成年人不得列入" + type.label());

@@ -66,7 +66,8 @@ class EntryLifecycleTests {
     void aPersonOfUnknownAgeIsNotPutOnADishonestyListAndAnOrganisationHasNoAge() {
         LocalDate act = LocalDate.of(2026, 11, 30);
         assertThat(EntryLifecycle.refusal(ListType.BLACK, true, null, act)).hasValueSatisfying(r ->
-                assertThat(r).contains("出生日期不明"));
+                assertThat(r).as("says where the clerk completes the date, and that a second person approves it")
+                        .contains("出生日期不明", "“信用主体”页", "另一名工作人员审核"));
         assertThat(EntryLifecycle.refusal(ListType.GREY, true, null, act)).isPresent();
         assertThat(EntryLifecycle.refusal(ListType.RED, true, null, act)).isEmpty();
         assertThat(EntryLifecycle.refusal(ListType.BLACK, false, null, act)).isEmpty();
