@@ -7,11 +7,13 @@ import java.util.regex.Pattern;
 import cn.chengxin.audit.Checkpoints;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Sessions;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -48,6 +50,9 @@ class CitizenAccessIT {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    ApplicationContext context;
+
     @Test
     void aCitizenSeesEveryLookUpOfTheirDataWithAProofThatVerifies() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "周晓梅");
@@ -55,6 +60,7 @@ class CitizenAccessIT {
 
         WebClient.Page wrongName = new WebClient(port).post("/me/register", Map.of());
         assertThat(wrongName.status()).isEqualTo(403); // no CSRF token: refused before anything else
+        assertThat(wrongName.body()).contains("页面已过期").doesNotContain("出错了");
 
         assertThat(web.post("/me/login", Map.of("username", person.phone(), "password", "Zhou-Xiaomei-2026"))
                 .redirectsTo("/me")).isTrue();
@@ -103,6 +109,39 @@ class CitizenAccessIT {
         WebClient.Page page = web.post("/me/register", Map.of("number", person.number(), "name", "钱少少",
                 "phone", person.phone(), "password", "Qian-Duoduo-2026"));
         assertThat(page.body()).contains("REAL_NAME_MISMATCH").doesNotContain(person.number());
+    }
+
+    /** Issue #5: a citizen back at a self-service page after the session idled out signs in again, told why. */
+    @Test
+    void aFormSentAfterTheSessionExpiredLeadsToTheSignInPageSayingSo() {
+        WebClient web = signedIn(TestCitizens.register(subjects, "孙久候"), "Sun-Jiuhou-2026");
+        web.get("/me/notices");
+        Sessions.expire(context, web.sessionId().orElseThrow());
+
+        WebClient.Page answer = web.postFrom("/me/notices", "/me/logout", Map.of());
+
+        assertThat(answer.redirectsTo("/me/login?expired")).as(answer.toString()).isTrue();
+        assertThat(web.follow(answer).body()).contains("会话已过期，请重新登录");
+    }
+
+    /** A page from before the citizen signed in again: refused, with a page that offers to reload the one it was. */
+    @Test
+    void aFormWithAStaleTokenInALiveSessionIsRefusedWithAPageOfferingToReloadIt() {
+        WebClient web = signedIn(TestCitizens.register(subjects, "孙旧页"), "Sun-Jiuye-2026");
+        web.get("/me/notices");
+
+        WebClient.Page answer = web.postFrom("/me/notices", "/me/logout", Map.of("_csrf", "token-of-an-older-page"));
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.body()).contains("页面已过期", "href=\"/me/notices\"").doesNotContain("出错了");
+        assertThat(web.get("/me/notices").status()).as("not acted on: still signed in").isEqualTo(200);
+    }
+
+    private WebClient signedIn(TestCitizens.Person person, String password) {
+        WebClient web = register(person, password);
+        assertThat(web.post("/me/login", Map.of("username", person.phone(), "password", password))
+                .redirectsTo("/me")).isTrue();
+        return web;
     }
 
     private long denied() {

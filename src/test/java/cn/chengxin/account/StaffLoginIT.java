@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.Map;
 
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Sessions;
 import cn.chengxin.support.TestStaff;
 import cn.chengxin.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +31,9 @@ class StaffLoginIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
 
     @Value("${server.servlet.session.timeout}")
     String sessionTimeout;
@@ -117,6 +122,50 @@ class StaffLoginIT {
         WebClient web = new WebClient(port);
         WebClient.Page page = web.post("/console/login", Map.of("username", "x", "password", "y", "_csrf", "forged"));
         assertThat(page.status()).isEqualTo(403);
+        assertThat(page.body()).as("a page that says what happened, not a bare status").contains("页面已过期")
+                .doesNotContain("出错了");
         assertThat(sessionTimeout).isEqualTo("15m");
+    }
+
+    /** Issue #5: a clerk back at a console page after the session idled out is sent to sign in again, and told why. */
+    @Test
+    void aFormSentAfterTheSessionExpiredLeadsToTheSignInPageSayingSo() {
+        WebClient web = signedIn(TestStaff.create(directory, "CREDIT_OFFICE"));
+        web.get("/console");
+        Sessions.expire(context, web.sessionId().orElseThrow());
+
+        WebClient.Page answer = web.postFrom("/console", "/console/logout", Map.of());
+
+        assertThat(answer.redirectsTo("/console/login?expired")).as(answer.toString()).isTrue();
+        WebClient.Page login = web.follow(answer);
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.body()).contains("会话已过期，请重新登录");
+    }
+
+    /**
+     * A page from before the clerk signed in again (another tab) carries a token the live session no longer holds:
+     * the form is refused, and the page says it expired and links back to the page it came from, to reload it.
+     */
+    @Test
+    void aFormWithAStaleTokenInALiveSessionIsRefusedWithAPageOfferingToReloadIt() {
+        WebClient web = signedIn(TestStaff.create(directory, "CREDIT_OFFICE"));
+        web.get("/console");
+
+        WebClient.Page answer = web.postFrom("/console/subjects?from=tab", "/console/logout",
+                Map.of("_csrf", "token-of-an-older-page"));
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.body()).contains("页面已过期", "href=\"/console/subjects\"").doesNotContain("出错了");
+        assertThat(web.get("/console").status()).as("not acted on: the clerk is still signed in").isEqualTo(200);
+    }
+
+    private WebClient signedIn(String user) {
+        WebClient web = new WebClient(port);
+        web.get("/console/login");
+        web.post("/console/login", Map.of("username", user, "password", TestStaff.PASSWORD));
+        String secret = TestStaff.secretFrom(web.get("/console/mfa/enrol").body());
+        assertThat(web.post("/console/mfa/enrol", Map.of("code", TestStaff.code(secret, Instant.now())))
+                .redirectsTo("/console")).isTrue();
+        return web;
     }
 }

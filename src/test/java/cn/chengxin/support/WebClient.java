@@ -57,6 +57,11 @@ public final class WebClient {
     }
 
     public Page post(String path, Map<String, String> form) {
+        return postFrom(null, path, form);
+    }
+
+    /** Posts a form as a browser does from the page at {@code page}: that page's address is sent as the Referer. */
+    public Page postFrom(String page, String path, Map<String, String> form) {
         Map<String, String> fields = new LinkedHashMap<>(form);
         if (csrf != null && !fields.containsKey("_csrf")) {
             fields.put("_csrf", csrf);
@@ -64,9 +69,12 @@ public final class WebClient {
         StringBuilder body = new StringBuilder();
         fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(encode(k)).append('=')
                 .append(encode(v)));
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (page != null) {
+            request.header("Referer", base + page);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
     public Optional<String> sessionId() {

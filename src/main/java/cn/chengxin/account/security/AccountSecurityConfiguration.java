@@ -30,7 +30,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * then TOTP), the citizens' self-service ({@code /me}, identity or phone number and password) and the API
  * ({@code /api}, bearer keys); everything else is the public site. Each endpoint's permission is then
  * checked by {@link PermissionInterceptor}. Session ids change at sign-in and again after the second
- * factor; sessions expire after 15 idle minutes (server.servlet.session.timeout); forms carry CSRF tokens.
+ * factor; sessions expire after 15 idle minutes (server.servlet.session.timeout); forms carry CSRF tokens, and a
+ * form whose token is missing or stale is refused as {@link ExpiredFormRefusal} says, never with a bare 403.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -61,7 +62,7 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
         return http.securityMatcher("/console/**", "/console")
                 .authenticationProvider(new StaffPasswordAuthenticationProvider(login))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/console/login").permitAll()
+                        .requestMatchers("/console/login", ExpiredFormRefusal.CONSOLE_PAGE).permitAll()
                         .requestMatchers("/console/mfa", "/console/mfa/**")
                         .hasAuthority(StaffPasswordAuthenticationProvider.MFA_PENDING)
                         .requestMatchers("/console/forbidden").authenticated()
@@ -71,19 +72,20 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
                                 request.getContextPath() + secondFactorStep(authentication)))
                         .failureHandler(failure("/console/login"))
                         .permitAll())
-                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
-                    Authentication who = org.springframework.security.core.context.SecurityContextHolder
-                            .getContext().getAuthentication();
-                    if (who != null && who.getPrincipal() instanceof PendingStaff) {
-                        // Password given, second factor owed: the console stays shut until it is.
-                        response.sendRedirect(request.getContextPath() + secondFactorStep(who));
-                    } else if (who != null && who.getAuthorities().stream()
-                            .anyMatch(a -> STAFF.equals(a.getAuthority()))) {
-                        forbidden.handle(request, response, denied);
-                    } else {
-                        response.sendError(HttpStatus.FORBIDDEN.value());
-                    }
-                }))
+                .exceptionHandling(e -> e.accessDeniedHandler(ExpiredFormRefusal.signInAgain("/console/login",
+                        ExpiredFormRefusal.CONSOLE_PAGE, (request, response, denied) -> {
+                            Authentication who = org.springframework.security.core.context.SecurityContextHolder
+                                    .getContext().getAuthentication();
+                            if (who != null && who.getPrincipal() instanceof PendingStaff) {
+                                // Password given, second factor owed: the console stays shut until it is.
+                                response.sendRedirect(request.getContextPath() + secondFactorStep(who));
+                            } else if (who != null && who.getAuthorities().stream()
+                                    .anyMatch(a -> STAFF.equals(a.getAuthority()))) {
+                                forbidden.handle(request, response, denied);
+                            } else {
+                                response.sendError(HttpStatus.FORBIDDEN.value());
+                            }
+                        })))
                 .logout(l -> l.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?logout")
                         .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
@@ -97,10 +99,13 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
         return http.securityMatcher("/me/**", "/me")
                 .authenticationProvider(new CitizenAuthenticationProvider(citizens))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/me/login", "/me/register", "/me/register/**").permitAll()
+                        .requestMatchers("/me/login", "/me/register", "/me/register/**",
+                                ExpiredFormRefusal.SELF_SERVICE_PAGE).permitAll()
                         .anyRequest().hasAuthority(CitizenAuthenticationProvider.CITIZEN))
                 .formLogin(f -> f.loginPage("/me/login").defaultSuccessUrl("/me", true)
                         .failureHandler(failure("/me/login")).permitAll())
+                .exceptionHandling(e -> e.accessDeniedHandler(ExpiredFormRefusal.signInAgain("/me/login",
+                        ExpiredFormRefusal.SELF_SERVICE_PAGE, new AccessDeniedHandlerImpl())))
                 .logout(l -> l.logoutUrl("/me/logout").logoutSuccessUrl("/me/login?logout")
                         .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
