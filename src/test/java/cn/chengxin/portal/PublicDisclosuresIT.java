@@ -1,14 +1,20 @@
 package cn.chengxin.portal;
 
+import java.util.Map;
+
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Sessions;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
+import cn.chengxin.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static cn.chengxin.support.Pages.from;
@@ -39,6 +45,12 @@ class PublicDisclosuresIT {
 
     @Autowired
     StaffDirectory directory;
+
+    @Autowired
+    ApplicationContext context;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void aLookUpByNumberIsAnsweredOnItsPostAndNoLinkCarriesTheNumber() throws Exception {
@@ -80,6 +92,33 @@ class PublicDisclosuresIT {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("证件号码不从网址中查询").doesNotContain(decision).doesNotContain(person.number());
+    }
+
+    /**
+     * A look-up sent from the page after its session expired is not run: the search page again, asking for the
+     * search again, without the number typed; the fresh token on it lets the same look-up through.
+     */
+    @Test
+    void aLookUpFromAPageLeftOpenPastItsSessionShowsTheSearchAgainWithoutTheNumber() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "鲍久候");
+        String decision = fined(person);
+        await().until(() -> mvc.perform(post("/disclosures").param("q", person.number()).with(csrf())
+                .with(from("198.51.100.74"))).andReturn().getResponse().getContentAsString(), p -> p.contains(decision));
+        WebClient web = new WebClient(port);
+        web.get("/disclosures");
+        Sessions.expire(context, web.sessionId().orElseThrow());
+
+        WebClient.Page stale = web.postFrom("/disclosures", "/disclosures", Map.of("q", person.number()));
+
+        assertThat(stale.status()).isEqualTo(403);
+        assertThat(stale.location()).isNull();
+        assertThat(stale.body()).contains("页面已过期，请重新提交", "id=\"disclosure-search\"")
+                .doesNotContain(person.number()).doesNotContain(decision);
+        assertThat(links(stale.body())).noneMatch(l -> l.contains(person.number()));
+
+        WebClient.Page again = web.postFrom("/disclosures", "/disclosures", Map.of("q", person.number()));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).contains(decision).doesNotContain("页面已过期").doesNotContain(person.number());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package cn.chengxin.portal;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
 import cn.chengxin.listing.EntryStatus;
@@ -9,9 +10,13 @@ import cn.chengxin.listing.Listing;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Sessions;
 import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.StringUtils;
@@ -44,6 +49,12 @@ class PublicListsIT {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    ApplicationContext context;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void aSearchByNumberIsAnsweredOnItsPostWithEveryEntryAndNoLinkCarriesTheNumber() throws Exception {
@@ -119,6 +130,33 @@ class PublicListsIT {
     void aSearchPostedFromAnotherSiteIsRefused() throws Exception {
         mvc.perform(post("/lists").param("q", "骆某").with(from("198.51.100.65")))
                 .andExpect(status().isForbidden());
+    }
+
+    /**
+     * A citizen who left the list open past the session's 15 idle minutes and then searches: the search is not run
+     * (its CSRF token is unknown), the same list is shown again and asks for the search again; the number typed is
+     * neither looked up nor sent back. The page carries a fresh token, so the search sent again is answered.
+     */
+    @Test
+    void aSearchFromAPageLeftOpenPastItsSessionShowsTheListAgainWithoutTheNumber() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "骆久候");
+        inPublicNotice(subjects.find(subjects.validate(null, person.number())).orElseThrow(), "市级道德模范");
+        WebClient web = new WebClient(port);
+        web.get("/lists?type=RED&notice=true");
+        Sessions.expire(context, web.sessionId().orElseThrow());
+        Map<String, String> search = Map.of("type", "RED", "notice", "true", "q", person.number());
+
+        WebClient.Page stale = web.postFrom("/lists?type=RED&notice=true", "/lists", search);
+
+        assertThat(stale.status()).isEqualTo(403);
+        assertThat(stale.location()).isNull();
+        assertThat(stale.body()).contains("页面已过期，请重新提交", "name=\"type\" value=\"RED\"",
+                "name=\"notice\" value=\"true\"").doesNotContain(person.number()).doesNotContain("id=\"by-number\"");
+        assertThat(links(stale.body())).noneMatch(l -> l.contains(person.number()));
+
+        WebClient.Page again = web.postFrom("/lists", "/lists", search);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).contains("id=\"by-number\"", "共 1 条").doesNotContain("页面已过期");
     }
 
     /** Trying numbers one after another (enumerating the list) is scraping too: 429. */

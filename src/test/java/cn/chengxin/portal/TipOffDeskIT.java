@@ -1,5 +1,6 @@
 package cn.chengxin.portal;
 
+import java.util.Map;
 import java.util.UUID;
 
 import cn.chengxin.portal.tipoff.domain.HumanCheck;
@@ -8,9 +9,13 @@ import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.support.ChallengeQuestions;
 import cn.chengxin.support.ClearIdentityNumbers;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Sessions;
 import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,6 +40,10 @@ class TipOffDeskIT {
 
     private static final java.util.regex.Pattern RECEIPT =
             java.util.regex.Pattern.compile("data-field=\"receipt-code\">([A-Z2-7]{12})<");
+    private static final java.util.regex.Pattern QUESTION =
+            java.util.regex.Pattern.compile("data-field=\"challenge-question\">([^<]+)<");
+    private static final java.util.regex.Pattern CHALLENGE_TOKEN =
+            java.util.regex.Pattern.compile("name=\"challengeToken\" value=\"([^\"]+)\"");
 
     @Autowired
     MockMvc mvc;
@@ -47,6 +56,12 @@ class TipOffDeskIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void anAddressThatFilesTooManyIsAnswered429UntilTheWindowPasses() throws Exception {
@@ -128,6 +143,51 @@ class TipOffDeskIT {
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'tipoff.view' AND subject_pseudonym = ?")
                 .param(pseudonym).query(Long.class).single()).isEqualTo(1);
         assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
+    }
+
+    /**
+     * Issue #5: a reporter who spent longer writing than the session lasts (15 idle minutes) does not lose the text
+     * behind a 403. Nothing is filed (the form's CSRF token is unknown) and no attempt is counted; the form comes back
+     * with what they wrote, except the challenge's answer and the identity number (never sent back), with a new
+     * challenge and a fresh token, and is filed when sent again.
+     */
+    @Test
+    void aTipOffWrittenPastTheSessionComesBackWithWhatWasWrittenAndIsFiledWhenSentAgain() {
+        TestCitizens.Person person = TestCitizens.register(subjects, "冯久候");
+        WebClient web = new WebClient(port);
+        String form = web.get("/tipoffs").body();
+        Sessions.expire(context, web.sessionId().orElseThrow());
+        String facts = "该培训机构收取学费后突然停业，拒不退费，涉及学员两百余人，相关经过如下：……";
+        long filed = jdbc.sql("SELECT count(*) FROM portal.tipoff").query(Long.class).single();
+
+        WebClient.Page stale = web.postFrom("/tipoffs", "/tipoffs", tipOff(form, person.number(), facts));
+
+        assertThat(stale.status()).isEqualTo(403);
+        assertThat(stale.body()).contains("页面已过期，请重新提交", "某培训机构", facts, "冯报告", "13900001111",
+                "证件号码未予保留").doesNotContain(person.number());
+        assertThat(stale.body()).as("a new challenge, its answer to give again")
+                .doesNotContain(token(form)).doesNotContainPattern("name=\"challengeAnswer\"[^>]*value=");
+        assertThat(jdbc.sql("SELECT count(*) FROM portal.tipoff").query(Long.class).single()).isEqualTo(filed);
+
+        WebClient.Page sent = web.postFrom("/tipoffs", "/tipoffs", tipOff(stale.body(), person.number(), facts));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        assertThat(sent.body()).containsPattern(RECEIPT);
+        assertThat(jdbc.sql("SELECT count(*) FROM portal.tipoff").query(Long.class).single()).isEqualTo(filed + 1);
+    }
+
+    /** The tip-off form of the page given filled in, its challenge answered. */
+    private static Map<String, String> tipOff(String page, String number, String facts) {
+        java.util.regex.Matcher question = QUESTION.matcher(page);
+        assertThat(question.find()).as(page).isTrue();
+        return Map.of("subjectName", "某培训机构", "subjectNumber", number, "facts", facts, "reporterName", "冯报告",
+                "reporterContact", "13900001111", "challengeToken", token(page),
+                "challengeAnswer", Integer.toString(ChallengeQuestions.solve(question.group(1))));
+    }
+
+    private static String token(String page) {
+        java.util.regex.Matcher token = CHALLENGE_TOKEN.matcher(page);
+        assertThat(token.find()).as(page).isTrue();
+        return token.group(1);
     }
 
     private ResultActions file(String address, String subjectName, String number, String facts) throws Exception {

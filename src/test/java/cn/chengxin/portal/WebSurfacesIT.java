@@ -1,10 +1,17 @@
 package cn.chengxin.portal;
 
+import java.util.Map;
+
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Sessions;
+import cn.chengxin.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -23,6 +30,12 @@ class WebSurfacesIT {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ApplicationContext context;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void thePublicHomePageNamesTheCityInChinese() throws Exception {
@@ -122,6 +135,22 @@ class WebSurfacesIT {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("1101**********002X"),
                         not(containsString("11010519491231002X")))));
+    }
+
+    /**
+     * A public form whose page does not show it again itself (here report verification) and whose page expired: not
+     * acted on, and a page that says so and links back to the form's page to reload it, never a bare 403.
+     */
+    @Test
+    void aPublicFormFromAnExpiredPageIsAnsweredWithAPageOfferingToReloadIt() {
+        WebClient web = new WebClient(port);
+        web.get("/verify");
+        Sessions.expire(context, web.sessionId().orElseThrow());
+
+        WebClient.Page answer = web.postFrom("/verify", "/verify", Map.of("number", "R-2026-0001", "code", "x"));
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.body()).contains("页面已过期", "href=\"/verify\"").doesNotContain("R-2026-0001");
     }
 
     @Test

@@ -142,6 +142,8 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
     SecurityFilterChain publicSiteChain(HttpSecurity http) throws Exception {
         // No content-security policy here: the OpenAPI UI served on this chain needs inline scripts.
         return http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .exceptionHandling(e -> e.accessDeniedHandler(
+                        ExpiredFormRefusal.showAgain(new AccessDeniedHandlerImpl())))
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }

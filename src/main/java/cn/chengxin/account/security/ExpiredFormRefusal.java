@@ -2,6 +2,7 @@ package cn.chengxin.account.security;
 
 import java.io.IOException;
 
+import cn.chengxin.shared.web.ExpiredForms;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,6 +36,18 @@ public final class ExpiredFormRefusal {
                 response.sendRedirect(request.getContextPath() + loginPage + "?expired");
             } else {
                 forward(request, response, expiredPage);
+            }
+        };
+    }
+
+    /** The public site: the page of the form shows it again ({@link ExpiredForms}). */
+    static AccessDeniedHandler showAgain(AccessDeniedHandler otherwise) {
+        return (request, response, denied) -> {
+            if (denied instanceof CsrfException) {
+                String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+                forward(request, response, ExpiredForms.PREFIX + path);
+            } else {
+                otherwise.handle(request, response, denied);
             }
         };
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import cn.chengxin.account.security.ExpiredFormRefusal;
 import cn.chengxin.shared.security.PublicEndpoint;
+import cn.chengxin.shared.web.ExpiredForms;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -12,15 +13,16 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * The page for a form refused because the page it was on expired ({@link ExpiredFormRefusal}): on the console and
- * in the self-service. Reached by a forward from security with the refused request, whatever its method; the form
- * was not acted on.
+ * The page for a form refused because the page it was on expired ({@link ExpiredFormRefusal}): on the console, in
+ * the self-service, and on the public site for a form whose page does not show it again itself. Reached by a
+ * forward from security with the refused request, whatever its method; the form was not acted on.
  */
 @Controller
 class ExpiredPages {
 
     @PublicEndpoint
-    @RequestMapping({ExpiredFormRefusal.CONSOLE_PAGE, ExpiredFormRefusal.SELF_SERVICE_PAGE})
+    @RequestMapping({ExpiredFormRefusal.CONSOLE_PAGE, ExpiredFormRefusal.SELF_SERVICE_PAGE,
+            ExpiredForms.PREFIX + "/**"})
     String expired(HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(HttpStatus.FORBIDDEN.value());
         model.addAttribute("reload", reload(request));
@@ -35,7 +37,8 @@ class ExpiredPages {
      */
     static String reload(HttpServletRequest request) {
         String forwardedTo = request.getServletPath();
-        String section = forwardedTo.equals(ExpiredFormRefusal.CONSOLE_PAGE) ? "/console" : "/me";
+        String section = forwardedTo.equals(ExpiredFormRefusal.CONSOLE_PAGE) ? "/console"
+                : forwardedTo.equals(ExpiredFormRefusal.SELF_SERVICE_PAGE) ? "/me" : "";
         String home = request.getContextPath() + section;
         String referer = request.getHeader("Referer");
         if (referer != null) {
@@ -48,6 +51,6 @@ class ExpiredPages {
                 // A Referer that is not an address names no page to reload.
             }
         }
-        return home;
+        return home.isEmpty() ? "/" : home;
     }
 }

@@ -20,11 +20,14 @@ import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.SubjectEntry;
 import cn.chengxin.shared.ratelimit.PerAddressLimit;
 import cn.chengxin.shared.security.PublicEndpoint;
+import cn.chengxin.shared.web.ExpiredForms;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.InvalidIdentityException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -97,6 +100,17 @@ class PublicDisclosures {
         } catch (InvalidIdentityException e) {
             return show("", List.of(), e.getMessage(), null, model);
         }
+    }
+
+    /**
+     * A look-up whose page expired or that came from another site ({@link ExpiredForms}) is not run: the search page
+     * again, the box empty (an identity number typed is never sent back), asking for the look-up again.
+     */
+    @PublicEndpoint
+    @PostMapping(ExpiredForms.PREFIX + "/disclosures")
+    String expired(HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        return show("", null, null, ExpiredForms.MESSAGE_KEY, model);
     }
 
     /**

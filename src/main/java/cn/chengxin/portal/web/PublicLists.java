@@ -10,11 +10,14 @@ import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.shared.ratelimit.PerAddressLimit;
 import cn.chengxin.shared.security.PublicEndpoint;
+import cn.chengxin.shared.web.ExpiredForms;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.InvalidIdentityException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -96,6 +99,23 @@ class PublicLists {
         }
         return show(shown, "", document.masked(), listing.published(shown.type(), shown.notice(), null,
                 subjects.pseudonymOf(document), 0, NUMBER_ANSWER_SIZE), null, null, model);
+    }
+
+    /**
+     * A search whose page expired or that came from another site ({@link ExpiredForms}) is not run: the list is shown
+     * as its address shows it, the search box empty (a number typed is never sent back), and asks for the search again;
+     * the page carries a fresh token. It reads the list as a page of it does, so it takes from the same limit.
+     */
+    @PublicEndpoint
+    @PostMapping(ExpiredForms.PREFIX + "/lists")
+    String expired(@RequestParam(defaultValue = "BLACK") ListType type,
+                   @RequestParam(defaultValue = "false") boolean notice, HttpServletRequest request,
+                   HttpServletResponse response, Model model) {
+        limit.take(request.getRemoteAddr(), clock.instant());
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        Shown shown = Shown.of(type, notice);
+        return show(shown, "", null, listing.published(shown.type(), shown.notice(), "", null, 0, PAGE_SIZE),
+                ExpiredForms.MESSAGE_KEY, null, model);
     }
 
     /**

@@ -6,6 +6,7 @@ import cn.chengxin.portal.tipoff.domain.ReceiptCode;
 import cn.chengxin.portal.tipoff.domain.TooManyTipOffs;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.PublicEndpoint;
+import cn.chengxin.shared.web.ExpiredForms;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -54,6 +55,18 @@ class PublicTipOffs {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return form(model, form, problem);
         }
+    }
+
+    /**
+     * A tip-off whose page expired (the reporter wrote for longer than the session lasts) or that came from another
+     * site ({@link ExpiredForms}) is not filed and counts no attempt. The form comes back with what was written, except
+     * the identity number and the challenge's answer, with a new challenge and a fresh token, to be sent again.
+     */
+    @PostMapping(ExpiredForms.PREFIX + "/tipoffs")
+    String expired(@ModelAttribute("form") FileTipOff form, HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        model.addAttribute("expired", true);
+        return form(model, form, null);
     }
 
     @GetMapping("/tipoffs/status")
