@@ -231,11 +231,11 @@ class EndpointPermissionsIT {
             Map.entry("GET /me/access/{seq}.json", EnumSet.of(Who.CITIZEN))));
 
     /**
-     * Steps of the sign-in, the refusal page, and the pages that show a public form again after it was refused for
+     * Steps of the sign-in, and the pages that show a public form again after it was refused for
      * its expired page (answered 403 by design; PublicListsIT, PublicDisclosuresIT and TipOffDeskIT cover them).
      */
     private static final Set<String> NOT_IN_MATRIX = Set.of("GET /console/mfa", "POST /console/mfa",
-            "GET /console/mfa/enrol", "POST /console/mfa/enrol", "GET /console/forbidden",
+            "GET /console/mfa/enrol", "POST /console/mfa/enrol",
             "POST /expired-form/lists", "POST /expired-form/disclosures", "POST /expired-form/tipoffs");
 
     @Autowired

@@ -159,6 +159,18 @@ class StaffLoginIT {
         assertThat(web.get("/console").status()).as("not acted on: the clerk is still signed in").isEqualTo(200);
     }
 
+    /** A form the clerk's role may not send is answered with the refusal page whatever its method, not a 405. */
+    @Test
+    void aFormTheRoleMayNotSendIsAnsweredWithTheRefusalPage() {
+        WebClient web = signedIn(TestStaff.create(directory, "CREDIT_OFFICE"));
+        web.get("/console");
+
+        WebClient.Page answer = web.postFrom("/console", "/console/users", Map.of("username", "someone-new"));
+
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.body()).contains("无权访问");
+    }
+
     private WebClient signedIn(String user) {
         WebClient web = new WebClient(port);
         web.get("/console/login");
