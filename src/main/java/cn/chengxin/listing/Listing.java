@@ -545,8 +545,9 @@ public class Listing {
     public EntryPage entries(EntrySearch search, int page, int size) {
         int s = Math.min(Math.max(1, size), MAX_PAGE_SIZE);
         int p = Math.min(Math.max(0, page), MAX_PAGE);
+        // The department is kept as given, blank included: a blank one matches no entry rather than every one.
         EntrySearch clean = new EntrySearch(search.status(), search.type(), blankToNull(search.ruleCode()),
-                blankToNull(search.name()), blankToNull(search.pseudonym()));
+                blankToNull(search.name()), blankToNull(search.pseudonym()), search.department());
         return new EntryPage(store.search(clean, p * s, s), store.countSearch(clean), p, s);
     }
 

@@ -796,7 +796,7 @@ class ListingIT {
         assertThat(first.indexOf(link(proposals.get(2)))).isLessThan(first.indexOf(link(proposals.get(0))));
         String next = nextLink(first);
         assertThat(next).contains("status=PROPOSED", "size=2", "page=1");
-        assertThat(mvc.perform(get(java.net.URI.create(next)).with(staff("office-q", "list:propose")))
+        assertThat(mvc.perform(get(java.net.URI.create(next)).with(staff("office-q", "list:propose", "list:review")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                 .contains(link(proposals.get(1)), "共 3 条，第 2 / 2 页")
                 .doesNotContain(link(proposals.get(2)), link(proposals.get(0)));
@@ -830,7 +830,7 @@ class ListingIT {
                 .isEqualTo(1);
         String wrong = TestCitizens.withWrongCheckCharacter(person.number());
         assertThat(mvc.perform(post("/console/lists/search").param("q", wrong).session(session)
-                        .with(staff("office-q", "list:propose")).with(csrf()))
+                        .with(staff("office-q", "list:propose", "list:review")).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                 .doesNotContain(link(entry)).doesNotContain(person.number().substring(0, 17));
     }
@@ -853,7 +853,7 @@ class ListingIT {
         MockHttpSession session = new MockHttpSession();
 
         String redirect = mvc.perform(post("/console/lists/search").param("q", person.number()).param("size", "1")
-                        .session(session).with(staff("office-q", "list:propose")).with(csrf()))
+                        .session(session).with(staff("office-q", "list:propose", "list:review")).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(redirect).doesNotContain(person.number()).doesNotContain(pseudonym).contains("size=1");
         String first = page(redirect, session);
@@ -896,6 +896,41 @@ class ListingIT {
         assertThat(queue("q", "<script>alert(1)</script>")).doesNotContain("<script>alert(1)</script>");
     }
 
+    /**
+     * 名单管理 for a department's operator: the entries its own records or its staff proposed, never another
+     * department's (their subjects, facts and reasons are that department's business and the credit office's).
+     */
+    @Test
+    void aDepartmentsOperatorSeesOnlyTheEntriesOfItsOwnDepartment() throws Exception {
+        TestCitizens.Person defaulter = TestCitizens.register(subjects, "范围甲");
+        submit(courtDefaulter(defaulter.number(), defaulter.name(), "SX-" + UUID.randomUUID(), "ADD", 1))
+                .andExpect(jsonPath("$.accepted").value(1));
+        UUID courts = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subjects.find(
+                subjects.validate(null, defaulter.number())).orElseThrow()).stream().findFirst()
+                .map(ListEntry::id).orElse(null), id -> id != null);
+        TestCitizens.Person other = TestCitizens.register(subjects, "范围乙");
+        UUID offices = as("maker-s", () -> listing.propose(subjects.find(subjects.validate(null, other.number()))
+                .orElseThrow(), ListType.GREY, "国办发〔2020〕49号", "较重处罚", aYearFromNow()));
+        var court = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .authentication(cn.chengxin.support.Principals.staff("operator-s", "COURT", Permission.CONSOLE_HOME,
+                        Permission.LIST_PROPOSE));
+
+        String all = mvc.perform(get("/console/lists").param("q", "范围").with(court)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(all).contains(link(courts), "共 1 条").doesNotContain(link(offices));
+        mvc.perform(get("/console/lists/{id}", courts).with(court)).andExpect(status().isOk());
+        mvc.perform(get("/console/lists/{id}", offices).with(court)).andExpect(status().isNotFound());
+        MockHttpSession session = new MockHttpSession();
+        String redirect = mvc.perform(post("/console/lists/search").param("q", other.number()).session(session)
+                        .with(court).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(mvc.perform(get(java.net.URI.create(redirect)).session(session).with(court))
+                .andReturn().getResponse().getContentAsString()).contains("共 0 条").doesNotContain(link(offices));
+
+        assertThat(queue("q", "范围")).as("the credit office's reviewers see every department's entries")
+                .contains(link(courts), link(offices));
+    }
+
     @Test
     void aHugePageOrPageSizeIsClampedNotAnError() throws Exception {
         for (String page : List.of("2147483647", "99999999999", "-3")) {
@@ -914,20 +949,20 @@ class ListingIT {
         for (int i = 0; i < params.length; i += 2) {
             request.param(params[i], params[i + 1]);
         }
-        return mvc.perform(request.with(staff("office-q", "list:propose"))).andExpect(status().isOk())
+        return mvc.perform(request.with(staff("office-q", "list:propose", "list:review"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
     }
 
     /** A reviewer's look-up by number in the console's search box, and the page it leads to. */
     private String searchByNumber(MockHttpSession session, String number) throws Exception {
         String redirect = mvc.perform(post("/console/lists/search").param("q", number).session(session)
-                        .with(staff("office-q", "list:propose")).with(csrf()))
+                        .with(staff("office-q", "list:propose", "list:review")).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         return page(redirect, session);
     }
 
     private String page(String url, MockHttpSession session) throws Exception {
-        return mvc.perform(get(java.net.URI.create(url)).session(session).with(staff("office-q", "list:propose")))
+        return mvc.perform(get(java.net.URI.create(url)).session(session).with(staff("office-q", "list:propose", "list:review")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 

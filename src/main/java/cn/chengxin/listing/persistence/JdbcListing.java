@@ -199,7 +199,8 @@ public class JdbcListing {
     private static final String SEARCH_WHERE = " " + """
             WHERE (?::text IS NULL OR e.status = ?) AND (?::text IS NULL OR e.list_type = ?)
               AND (?::text IS NULL OR e.rule_code = ?) AND (?::text IS NULL OR e.subject_pseudonym = ?)
-              AND (?::text IS NULL OR e.subject_name LIKE ? ESCAPE '\\')""";
+              AND (?::text IS NULL OR e.subject_name LIKE ? ESCAPE '\\')
+              AND (?::text IS NULL OR e.department_code = ?)""";
 
     /** A page of the entries found; the review queue (proposals) oldest first, else the latest change first. */
     public List<ListEntry> search(EntrySearch search, int offset, int limit) {
@@ -219,7 +220,8 @@ public class JdbcListing {
         String namePrefix = search.name() == null ? null
                 : search.name().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         List<Object> params = new java.util.ArrayList<>(Arrays.asList(status, status, type, type, search.ruleCode(),
-                search.ruleCode(), search.pseudonym(), search.pseudonym(), namePrefix, namePrefix));
+                search.ruleCode(), search.pseudonym(), search.pseudonym(), namePrefix, namePrefix, search.department(),
+                search.department()));
         params.addAll(Arrays.asList(more));
         return params;
     }

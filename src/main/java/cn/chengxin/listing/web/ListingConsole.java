@@ -26,6 +26,8 @@ import cn.chengxin.subject.domain.InvalidIdentityException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,8 +39,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 名单管理 in the console: entries by status (departments and the credit office), a department's proposal, the
- * review (list:review: never one's own proposal), exit; and the entry rules (measure:edit), edited as new versions.
+ * 名单管理 in the console: entries by status (a department its own, the credit office's reviewers all), a
+ * department's proposal, the review (list:review: never one's own proposal), exit; and the entry rules
+ * (measure:edit), edited as new versions.
  */
 @Controller
 class ListingConsole {
@@ -111,8 +114,8 @@ class ListingConsole {
                         Model model) {
         String ruleCode = ruleCode(rule);
         Listing.EntryPage result = query.searchesNothing() ? new Listing.EntryPage(List.of(), 0, 0, PAGE_SIZE)
-                : listing.entries(new EntrySearch(status, type, ruleCode, query.name(), query.pseudonym()),
-                        (int) Math.max(0, Math.min(page, Integer.MAX_VALUE)), size);
+                : listing.entries(new EntrySearch(status, type, ruleCode, query.name(), query.pseudonym(),
+                        departmentSeen()), (int) Math.max(0, Math.min(page, Integer.MAX_VALUE)), size);
         model.addAttribute("result", result);
         model.addAttribute("entries", result.entries());
         model.addAttribute("query", query);
@@ -129,6 +132,22 @@ class ListingConsole {
         model.addAttribute("validFrom", today.plusDays(1));
         model.addAttribute("validTo", today.plus(EntryLifecycle.LONGEST_MANUAL_VALIDITY));
         return "console/lists";
+    }
+
+    /**
+     * Whose entries the signed-in staff member sees: {@code null} (every department's) for the credit office's
+     * reviewers, who decide them all; else only their own department's — the entries its records or its staff
+     * proposed. Subjects, facts and reasons of another department's entries are not a department's business
+     * (data scope by department, RULES.md §10); without a department, none.
+     */
+    private static String departmentSeen() {
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        if (who != null && who.getAuthorities().stream()
+                .anyMatch(a -> Permission.LIST_REVIEW.code().equals(a.getAuthority()))) {
+            return null;
+        }
+        String department = AuditLog.currentActor().departmentCode();
+        return department == null ? "" : department;
     }
 
     private static String ruleCode(String rule) {
@@ -151,7 +170,11 @@ class ListingConsole {
     @RequiresPermission(Permission.LIST_PROPOSE)
     @GetMapping("/console/lists/{id}")
     String entry(@PathVariable UUID id, Model model) {
-        model.addAttribute("entry", listing.entry(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        String department = departmentSeen();
+        // Another department's entry is as absent as an unknown one: its existence is not theirs to learn either.
+        model.addAttribute("entry", listing.entry(id).filter(e -> department == null
+                        || department.equals(e.departmentCode()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         model.addAttribute("notices", listing.noticesOfEntry(id));
         return "console/list-entry";
     }
