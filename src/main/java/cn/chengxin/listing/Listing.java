@@ -19,6 +19,7 @@ import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.account.Notices;
+import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.ItemVersionApproved;
 import cn.chengxin.catalog.domain.ItemDefinition;
@@ -74,12 +75,14 @@ public class Listing {
     private final City city;
     private final Clock clock;
     private final Notices notices;
+    private final StaffDirectory directory;
     private final ApplicationEventPublisher events;
 
     Listing(JdbcListing store, CreditFile creditFile, SubjectRegistry subjects, MeasureNames measures,
-            Catalogue catalogue, AuditLog audit, City city, Clock clock, Notices notices,
+            Catalogue catalogue, AuditLog audit, City city, Clock clock, Notices notices, StaffDirectory directory,
             ApplicationEventPublisher events) {
         this.events = events;
+        this.directory = directory;
         this.catalogue = catalogue;
         this.notices = notices;
         this.store = store;
@@ -175,6 +178,8 @@ public class Listing {
         Set<String> settled = store.settledRecordsOf(subjectIds);
         LocalDate today = LocalDate.now(clock);
         Instant now = clock.instant();
+        // Read at the first proposal only: most evaluations propose nothing.
+        Map<String, String> departmentNames = new HashMap<>();
         int proposed = 0;
         int ended = 0;
         int minors = 0;
@@ -222,7 +227,7 @@ public class Listing {
                     }
                     if (store.propose(newEntry(rule.listType(), rule.code(), rule.version(), profile.get(),
                             record.recordKey(), record.departmentCode(), rule.legalBasis(),
-                            reasonsFrom(rule, record), "system", validUntil), now)) {
+                            reasonsFrom(rule, record, departmentNames), "system", validUntil), now)) {
                         proposed++;
                     }
                     openLists.add(rule.listType());
@@ -314,9 +319,24 @@ public class Listing {
         return store.negativeMarksSince(seq, limit);
     }
 
-    private String reasonsFrom(ListRule rule, FileEntry record) {
-        return "依据" + record.departmentCode() + "报送的信用记录（决定文书号：" + (record.decisionNumber() == null ? "—"
-                : record.decisionNumber()) + "，决定日期：" + record.decisionDate() + "），符合「" + rule.name() + "」认定条件";
+    /**
+     * The facts and reasons of a proposal from a record, which the subject reads in the prior notice (RULES.md §7):
+     * the reporting department by its name, as the credit file and reports name it, not by the platform's code.
+     */
+    private String reasonsFrom(ListRule rule, FileEntry record, Map<String, String> departmentNames) {
+        if (departmentNames.isEmpty()) {
+            departmentNames.putAll(departmentNames());
+        }
+        return "依据" + departmentNames.getOrDefault(record.departmentCode(), record.departmentCode())
+                + "报送的信用记录（决定文书号：" + (record.decisionNumber() == null ? "—" : record.decisionNumber())
+                + "，决定日期：" + record.decisionDate() + "），符合「" + rule.name() + "」认定条件";
+    }
+
+    /** The departments' names by code, for pages that show who provided or proposed an entry. */
+    public Map<String, String> departmentNames() {
+        Map<String, String> names = new HashMap<>();
+        directory.departments().forEach(d -> names.put(d.code(), d.name()));
+        return names;
     }
 
     private JdbcListing.NewEntry newEntry(ListType type, String ruleCode, Integer ruleVersion, SubjectProfile profile,

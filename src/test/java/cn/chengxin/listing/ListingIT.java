@@ -125,6 +125,11 @@ class ListingIT {
                 .filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
         assertThat(proposal.status()).isEqualTo(EntryStatus.PROPOSED);
         assertThat(proposal.ruleCode()).isEqualTo("BLACK_COURT_DEFAULTER");
+        String court = directory.departments().stream().filter(d -> d.code().equals("COURT")).findFirst()
+                .orElseThrow().name();
+        assertThat(proposal.reasons()).as("the prior notice names the reporting department as the subject knows it")
+                .contains("依据" + court + "报送").doesNotContain("COURT");
+        assertThat(queue("q", person.name())).contains("<td>" + court + "</td>").doesNotContain(">COURT<");
         check(hrChecks, person.number(), "HIRING").andExpect(jsonPath("$.entries").isEmpty())
                 .andExpect(jsonPath("$.measures").isEmpty());
 
@@ -160,8 +165,6 @@ class ListingIT {
 
         // Public list: de-identified, found by name and by number; the issuing department by name.
         String masked = cn.chengxin.subject.domain.Masking.personName(person.name());
-        String court = directory.departments().stream().filter(d -> d.code().equals("COURT")).findFirst()
-                .orElseThrow().name();
         mvc.perform(get("/lists").param("q", person.name())).andExpect(status().isOk())
                 .andExpect(content().string(containsString(masked)))
                 .andExpect(content().string(containsString("<td>" + court + "</td>")))

@@ -122,6 +122,7 @@ class ListingConsole {
         model.addAttribute("pages", Math.max(1, result.pages()));
         model.addAttribute("pageUrl", pageUrl(status, type, ruleCode, query, result.size()));
         model.addAttribute("counts", listing.counts());
+        model.addAttribute("departments", listing.departmentNames());
         model.addAttribute("status", status);
         model.addAttribute("type", type);
         model.addAttribute("rule", ruleCode);
@@ -176,6 +177,7 @@ class ListingConsole {
                         || department.equals(e.departmentCode()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         model.addAttribute("notices", listing.noticesOfEntry(id));
+        model.addAttribute("departments", listing.departmentNames());
         return "console/list-entry";
     }
 
