@@ -226,8 +226,27 @@ public class Checks {
         return store.caseCounts();
     }
 
-    public List<JdbcMeasures.Unreturned> unreturned(int limit) {
-        return store.unreturned(limit);
+    /** The most checks owing feedback one console page shows. */
+    public static final int MAX_PAGE_SIZE = 100;
+    /** Keeps the offset of a hostile page number from overflowing (as Listing's). */
+    private static final int MAX_PAGE = 100_000;
+
+    /** A page of the checks still owing feedback, and how many there are. */
+    public record UnreturnedPage(List<JdbcMeasures.Unreturned> checks, long total, int page, int size) {
+
+        public long pages() {
+            return Math.max(1, (total + size - 1) / size);
+        }
+    }
+
+    /**
+     * The checks still owing feedback, oldest first, a page at a time: every hit adds one until its department
+     * reports, so the credit office chases them page by page and sees how many there are. Size and page are clamped.
+     */
+    public UnreturnedPage unreturned(int page, int size) {
+        int s = Math.min(Math.max(1, size), MAX_PAGE_SIZE);
+        int p = Math.min(Math.max(0, page), MAX_PAGE);
+        return new UnreturnedPage(store.unreturned(p * s, s), store.countUnreturned(), p, s);
     }
 
     public Optional<JdbcMeasures.CheckRow> find(UUID checkId) {

@@ -5,6 +5,6 @@
  * closes the loop 发起 → 响应 → 反馈. Facades: {@link cn.chengxin.measures.Checks},
  * {@link cn.chengxin.measures.MeasureCatalogue}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "subject", "subject :: domain",
-        "listing", "exchange"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "account", "subject",
+        "subject :: domain", "listing", "exchange"})
 package cn.chengxin.measures;

@@ -104,7 +104,7 @@ class ChecksIT {
             assertThat(c.applied()).isGreaterThanOrEqualTo(1);
         });
         String lastCheck = checkId;
-        assertThat(checks.unreturned(1_000)).noneMatch(u -> u.id().toString().equals(lastCheck));
+        assertThat(store.unreturned(10_000)).noneMatch(u -> u.id().toString().equals(lastCheck));
     }
 
     @Test
@@ -134,6 +134,51 @@ class ChecksIT {
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("NO_CIVIL_SERVICE", 1L, 1L, 1L),
                         org.assertj.core.groups.Tuple.tuple("NO_PUBLIC_INSTITUTION_HIRING", 1L, 1L, 1L),
                         org.assertj.core.groups.Tuple.tuple("PRIORITY", 1L, 0L, 1L));
+    }
+
+    /**
+     * 联合奖惩 for the credit office: the checks still owing feedback grow with every hit, so they come a page at a
+     * time with their total, oldest first; and the cases name the measure and the department, not their codes.
+     */
+    @Test
+    void theChecksOwingFeedbackArePagedWithTheirTotalAndTheCasesNameMeasureAndDepartment() throws Exception {
+        java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        List<java.util.UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            java.util.UUID id = cn.chengxin.shared.Ids.newId();
+            ids.add(id);
+            audit.record(cn.chengxin.audit.AuditEntry.of(cn.chengxin.audit.AuditCategory.QUERY, "measures.check")
+                            .detail("check " + id), JdbcMeasures.CHECK_ROWS,
+                    new JdbcMeasures.CheckRow(id, at.plusMillis(i), "test-client", "MARKET", "pseudonym-page-" + i,
+                            Scenario.EXECUTIVE, "任职审查", 1, List.of("NO_EXECUTIVE_POSITION"),
+                            List.of("NO_EXECUTIVE_POSITION")));
+        }
+        long owed = jdbc.sql("SELECT count(*) FROM measures.check_made WHERE feedback_due").query(Long.class).single();
+
+        String last = console("page", String.valueOf(owed - 1), "size", "1");
+        assertThat(last).contains("共 " + owed + " 条，第 " + owed + " / " + owed + " 页", ids.get(2).toString())
+                .doesNotContain(ids.get(1).toString());
+        assertThat(console("page", String.valueOf(owed - 2), "size", "1")).contains(ids.get(1).toString())
+                .doesNotContain(ids.get(2).toString())
+                .contains("href=\"/console/measures?size=1&amp;page=" + (owed - 1) + "\"");
+        String name = catalogue.all().stream().filter(m -> m.code().equals("NO_EXECUTIVE_POSITION")).findFirst()
+                .orElseThrow().name();
+        assertThat(last).as("the cases, the checks owing feedback and the catalogue name measures and departments")
+                .contains("<td><span><span>" + name + "</span> <code>NO_EXECUTIVE_POSITION</code>", "市市场监督管理局")
+                .doesNotContain(">MARKET<", ">CREDIT_OFFICE<");
+    }
+
+    private String console(String... params) throws Exception {
+        org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request = get("/console/measures");
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return mvc.perform(request.with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user("office-cases").authorities(
+                                List.of("STAFF", "console:home", "measure:cases").stream()
+                                        .map(org.springframework.security.core.authority.SimpleGrantedAuthority::new)
+                                        .toList())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     private java.util.Optional<JdbcMeasures.Unreturned> unreturned(java.util.UUID id) {

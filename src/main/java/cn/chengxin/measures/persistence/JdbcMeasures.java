@@ -217,12 +217,21 @@ public class JdbcMeasures {
 
     /** Checks still owing feedback on some measure, oldest first. */
     public List<Unreturned> unreturned(int limit) {
+        return unreturned(0, limit);
+    }
+
+    /** A page of the checks still owing feedback, oldest first (the partial index on {@code at} serves it). */
+    public List<Unreturned> unreturned(int offset, int limit) {
         return jdbc.sql("""
                         SELECT c.id, c.at, c.department_code, c.scenario, ARRAY(""" + MISSING + """
-                        ) FROM measures.check_made c WHERE c.feedback_due ORDER BY c.at LIMIT ?""")
-                .param(limit)
+                        ) FROM measures.check_made c WHERE c.feedback_due ORDER BY c.at, c.id OFFSET ? LIMIT ?""")
+                .params(offset, limit)
                 .query((rs, n) -> new Unreturned(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
                         rs.getString(3), Scenario.valueOf(rs.getString(4)), codes(rs.getArray(5))))
                 .list();
+    }
+
+    public long countUnreturned() {
+        return jdbc.sql("SELECT count(*) FROM measures.check_made WHERE feedback_due").query(Long.class).single();
     }
 }

@@ -1,6 +1,12 @@
 package cn.chengxin.measures.web;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.measures.Checks;
+import cn.chengxin.measures.Measure;
 import cn.chengxin.measures.MeasureCatalogue;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
@@ -16,21 +22,37 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MeasuresConsole {
 
+    /** Checks owing feedback per page unless the reader asks for another size (at most Checks.MAX_PAGE_SIZE). */
+    static final int PAGE_SIZE = 50;
+
     private final MeasureCatalogue catalogue;
     private final Checks checks;
+    private final StaffDirectory directory;
 
-    MeasuresConsole(MeasureCatalogue catalogue, Checks checks) {
+    MeasuresConsole(MeasureCatalogue catalogue, Checks checks, StaffDirectory directory) {
         this.catalogue = catalogue;
         this.checks = checks;
+        this.directory = directory;
     }
 
     @RequiresPermission(Permission.MEASURE_CASES)
     @GetMapping("/console/measures")
-    String page(Model model) {
-        model.addAttribute("measures", catalogue.all());
+    String page(@RequestParam(defaultValue = "0") long page, @RequestParam(defaultValue = "" + PAGE_SIZE) int size,
+                Model model) {
+        List<Measure> measures = catalogue.all();
+        model.addAttribute("measures", measures);
         model.addAttribute("cases", checks.cases());
-        model.addAttribute("unreturned", checks.unreturned(100));
+        Checks.UnreturnedPage owed = checks.unreturned((int) Math.max(0, Math.min(page, Integer.MAX_VALUE)), size);
+        model.addAttribute("owed", owed);
+        model.addAttribute("unreturned", owed.checks());
         model.addAttribute("indexed", checks.indexedSubjects());
+        // Measures and departments by name: the codes are the platform's, not what the credit office reads.
+        Map<String, String> measureNames = new HashMap<>();
+        measures.forEach(m -> measureNames.put(m.code(), m.name()));
+        model.addAttribute("measureNames", measureNames);
+        Map<String, String> departments = new HashMap<>();
+        directory.departments().forEach(d -> departments.put(d.code(), d.name()));
+        model.addAttribute("departments", departments);
         return "console/measures";
     }
 
