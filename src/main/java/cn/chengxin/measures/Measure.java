@@ -1,5 +1,7 @@
 package cn.chengxin.measures;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import cn.chengxin.listing.ListType;
@@ -26,6 +28,33 @@ public record Measure(String code, String name, MeasureKind kind, String legalBa
     /** Whether {@code department} grants it in {@code scenario} to a subject with a clean record. */
     public boolean appliesToCleanRecord(Scenario scenario, String department) {
         return enabled && cleanRecord && scenarios.contains(scenario) && implementedBy(department);
+    }
+
+    /**
+     * Why the measure may not stand as it is, empty if it may (RULES.md §7): a name; a legal basis (measures come
+     * only from the base list and local supplementary lists, each with its basis); at least one scenario; something
+     * it follows (a list, or a clean record); only lists its kind may follow, and a clean record only for incentives.
+     */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (name == null || name.isBlank()) {
+            problems.add("须写明措施名称");
+        }
+        if (legalBasis == null || legalBasis.isBlank()) {
+            problems.add("须写明措施的法律、法规或政策依据");
+        }
+        if (scenarios.isEmpty()) {
+            problems.add("须至少选择一个适用场景");
+        }
+        if (listTypes.isEmpty() && !cleanRecord) {
+            problems.add("须至少选择一个适用名单");
+        }
+        listTypes.stream().filter(list -> !kind.mayFollow(list)).sorted().forEach(list ->
+                problems.add("「" + kind.label() + "」不能适用于" + list.label()));
+        if (cleanRecord && !kind.mayRewardCleanRecord()) {
+            problems.add("只有守信激励措施才能给予三年无失信记录的主体");
+        }
+        return problems;
     }
 
     public boolean implementedBy(String department) {

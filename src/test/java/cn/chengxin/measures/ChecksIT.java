@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -210,6 +211,73 @@ class ChecksIT {
         } finally {
             jdbc.sql("UPDATE measures.measure SET enabled = true WHERE code = 'NO_AWARDS'").update();
         }
+    }
+
+    /**
+     * The credit office keeps the catalogue: a measure's legal basis, departments and scenarios are revised on its
+     * form, audited with what changed, and checks follow at once; a revision the measure could not stand under
+     * (RULES.md §7: the grey list's measures reduce no rights) is refused with its reasons and changes nothing.
+     */
+    @Test
+    void aMeasureRevisedInTheConsoleIsAuditedAndChecksFollowItAtOnce() throws Exception {
+        Measure before = catalogue.all().stream().filter(m -> m.code().equals("NO_CIVIL_SERVICE")).findFirst()
+                .orElseThrow();
+        String hiring = "{\"subjectNumber\":\"11010519491231002X\",\"scenario\":\"HIRING\",\"purpose\":\"招录审查\"}";
+        mvc.perform(post("/api/v1/checks").header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                        .contentType(MediaType.APPLICATION_JSON).content(hiring))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("SCENARIO_NOT_ALLOWED"));
+        try {
+            assertThat(mvc.perform(get("/console/measures/NO_CIVIL_SERVICE").with(editor()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                    .contains(before.legalBasis(), "value=\"HRSS\" checked", "value=\"BLACK\"")
+                    .as("a rights-reducing measure is offered the black list only").doesNotContain("value=\"GREY\"");
+
+            mvc.perform(post("/console/measures/NO_CIVIL_SERVICE").with(editor()).with(csrf())
+                            .param("name", before.name()).param("legalBasis", "《公务员录用规定》第十八条（修订）")
+                            .param("department", "HRSS", "MARKET").param("list", "BLACK")
+                            .param("scenario", "HIRING", "EXECUTIVE"))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                            .attribute("successKey", "measures.saved"));
+            Measure after = catalogue.all().stream().filter(m -> m.code().equals("NO_CIVIL_SERVICE")).findFirst()
+                    .orElseThrow();
+            assertThat(after.legalBasis()).isEqualTo("《公务员录用规定》第十八条（修订）");
+            assertThat(after.departments()).containsExactlyInAnyOrder("HRSS", "MARKET");
+            assertThat(after.scenarios()).containsExactlyInAnyOrder(Scenario.HIRING, Scenario.EXECUTIVE);
+            assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'measures.revise' ORDER BY seq DESC "
+                    + "LIMIT 1").query(String.class).single()).startsWith("NO_CIVIL_SERVICE")
+                    .contains("departments: [CREDIT_OFFICE, HRSS] → [HRSS, MARKET]", "（修订）");
+            mvc.perform(post("/api/v1/checks").header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                            .contentType(MediaType.APPLICATION_JSON).content(hiring))
+                    .andExpect(status().isOk());
+
+            mvc.perform(post("/console/measures/NO_CIVIL_SERVICE").with(editor()).with(csrf())
+                            .param("name", before.name()).param("legalBasis", " ").param("list", "GREY", "BLACK")
+                            .param("scenario", "HIRING").param("department", "NOWHERE"))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                            "/console/measures/NO_CIVIL_SERVICE"))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                            .attribute("failureCode", "MEASURE_INVALID"))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                            .attribute("failure", org.hamcrest.Matchers.allOf(
+                                    org.hamcrest.Matchers.containsString("须写明措施的法律、法规或政策依据"),
+                                    org.hamcrest.Matchers.containsString("不能适用于重点关注名单"),
+                                    org.hamcrest.Matchers.containsString("没有这个部门：NOWHERE"))));
+            assertThat(catalogue.all()).contains(after);
+        } finally {
+            jdbc.sql("""
+                            UPDATE measures.measure SET legal_basis = ?, departments = ?::text[], scenarios = ?::text[]
+                            WHERE code = 'NO_CIVIL_SERVICE'""")
+                    .params(before.legalBasis(), before.departments().toArray(String[]::new),
+                            before.scenarios().stream().map(Enum::name).toArray(String[]::new)).update();
+        }
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor editor() {
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user("office-editor").authorities(List.of("STAFF", "console:home", "measure:edit").stream()
+                        .map(org.springframework.security.core.authority.SimpleGrantedAuthority::new).toList());
     }
 
     private boolean enabled(String code) {

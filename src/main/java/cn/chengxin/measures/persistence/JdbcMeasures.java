@@ -49,6 +49,23 @@ public class JdbcMeasures {
     }
 
     /**
+     * Stores what a measure now says (its kind and switch stay as they are).
+     *
+     * @return false when there is no such measure
+     */
+    public boolean revise(Measure m) {
+        return jdbc.sql("""
+                        UPDATE measures.measure SET name = ?, legal_basis = ?, departments = ?::text[],
+                               list_types = ?::text[], scenarios = ?::text[], clean_record = ?
+                        WHERE code = ?""")
+                .params(m.name(), m.legalBasis(), m.departments().stream().sorted().toArray(String[]::new),
+                        m.listTypes().stream().map(Enum::name).sorted().toArray(String[]::new),
+                        m.scenarios().stream().map(Enum::name).sorted().toArray(String[]::new), m.cleanRecord(),
+                        m.code())
+                .update() == 1;
+    }
+
+    /**
      * A check as stored: who asked, about whom (pseudonym), where, and what applied.
      *
      * @param measureCodes every measure the check returned
