@@ -149,8 +149,11 @@ public class Listing {
 
     // ---- proposals from records
 
-    /** What one evaluation did. */
-    public record Evaluation(int proposed, int ended, int minorsSkipped) {
+    /**
+     * What one evaluation did: {@code minorsSkipped} counts the proposals refused for good (a minor at the act),
+     * {@code ageUnknown} those refused until the person's birth date is completed.
+     */
+    public record Evaluation(int proposed, int ended, int minorsSkipped, int ageUnknown) {
     }
 
     /**
@@ -161,7 +164,7 @@ public class Listing {
     @Transactional
     public Evaluation evaluate(Collection<UUID> subjectIds) {
         if (subjectIds.isEmpty()) {
-            return new Evaluation(0, 0, 0);
+            return new Evaluation(0, 0, 0, 0);
         }
         List<ListRule> rules = store.currentRules().stream().filter(ListRule::enabled)
                 // Red last: a black or grey proposal of this pass keeps the subject off the red list (RULES.md §7).
@@ -183,6 +186,7 @@ public class Listing {
         int proposed = 0;
         int ended = 0;
         int minors = 0;
+        int ageUnknown = 0;
         for (UUID subject : subjectIds) {
             List<FileEntry> shown = files.getOrDefault(subject, List.of()).stream().filter(r -> r.status().shown())
                     .toList();
@@ -214,10 +218,14 @@ public class Listing {
                         continue;
                     }
                     SubjectProfile who = profile.get();
-                    Optional<String> refusal = EntryLifecycle.refusal(rule.listType(),
+                    Optional<EntryLifecycle.Refusal> refusal = EntryLifecycle.refusal(rule.listType(),
                             who.kind() == SubjectKind.PERSON, who.birthDate(), record.decisionDate());
                     if (refusal.isPresent()) {
-                        minors++;
+                        if (refusal.get().ground() == EntryLifecycle.Refusal.Ground.MINOR) {
+                            minors++;
+                        } else {
+                            ageUnknown++;
+                        }
                         continue;
                     }
                     LocalDate validUntil = EntryLifecycle.validUntil(record.decisionDate(), rule.validityMonths(),
@@ -253,12 +261,12 @@ public class Listing {
             }
         }
         markNegatives(files, items);
-        if (proposed + ended + minors > 0) {
+        if (proposed + ended + minors + ageUnknown > 0) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.evaluate").detail(String.format(
-                    "%d subjects: %d proposed, %d ended, %d not listed (minor at the act or age unknown)",
-                    subjectIds.size(), proposed, ended, minors)));
+                    "%d subjects: %d proposed, %d ended, %d not listed (minor at the act), %d not listed (age unknown)",
+                    subjectIds.size(), proposed, ended, minors, ageUnknown)));
         }
-        return new Evaluation(proposed, ended, minors);
+        return new Evaluation(proposed, ended, minors, ageUnknown);
     }
 
     /** The catalogue's items in force, by code. */
@@ -367,7 +375,7 @@ public class Listing {
                 DomainProblem.Kind.NOT_FOUND, "信用主体不存在"));
         EntryLifecycle.refusal(type, profile.kind() == SubjectKind.PERSON, profile.birthDate(), LocalDate.now(clock))
                 .ifPresent(r -> {
-                    throw new ListingProblem("LIST_MINOR", DomainProblem.Kind.INVALID_INPUT, r);
+                    throw new ListingProblem(r.code(), DomainProblem.Kind.INVALID_INPUT, r.message());
                 });
         if (type == ListType.RED && RedListStanding.barredBy(store.openEntriesOf(List.of(subjectId)).stream()
                 .map(ListEntry::listType).toList())) {

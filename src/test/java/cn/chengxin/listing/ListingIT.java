@@ -272,7 +272,10 @@ class ListingIT {
         UUID minor = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number), "少年甲",
                 null, null, List.of(), List.of(), false));
         submit(courtDefaulter(number, "少年甲", "M-" + UUID.randomUUID(), "ADD", 1)).andExpect(jsonPath("$.accepted").value(1));
-        assertThat(listing.evaluate(Set.of(minor)).proposed()).isZero();
+        Listing.Evaluation evaluation = listing.evaluate(Set.of(minor));
+        assertThat(evaluation.proposed()).isZero();
+        assertThat(evaluation.minorsSkipped()).isPositive();
+        assertThat(evaluation.ageUnknown()).isZero();
         assertThat(listing.entriesOf(minor)).noneMatch(e -> e.listType() == ListType.BLACK);
         Throwable manual = org.assertj.core.api.Assertions.catchThrowable(() -> as("maker-2",
                 () -> listing.propose(minor, ListType.BLACK, "某法规", "某理由", aYearFromNow())));

@@ -87,11 +87,14 @@ class CompletingBirthDatesIT {
         String passport = passportNumber();
         UUID holder = passportHolder(passport, "SMITH JOHN", List.of());
         courtDefaulter(holder);
-        assertThat(listing.evaluate(Set.of(holder)).minorsSkipped()).as("refused: age unknown").isPositive();
+        Listing.Evaluation refused = listing.evaluate(Set.of(holder));
+        assertThat(refused.ageUnknown()).as("refused: age unknown").isPositive();
+        assertThat(refused.minorsSkipped()).as("not counted as a minor's").isZero();
         assertThat(listing.entriesOf(holder)).isEmpty();
         Throwable byHand = catchThrowable(() -> as("court-clerk", () -> listing.propose(holder, ListType.BLACK,
                 "法释〔2017〕7号", "拒不履行", LocalDate.now().plusMonths(6))));
-        assertThat(byHand).isInstanceOf(ListingProblem.class).extracting("code").isEqualTo("LIST_MINOR");
+        assertThat(byHand).as("not the minors' refusal, which stands for good").isInstanceOf(ListingProblem.class)
+                .extracting("code").isEqualTo("LIST_AGE_UNKNOWN");
         assertThat(byHand.getMessage()).as("the clerk is told where to go").contains("出生日期不明", "“信用主体”页",
                 "另一名工作人员审核");
 

@@ -74,6 +74,26 @@ public final class EntryLifecycle {
     }
 
     /**
+     * Why a person may not be put on the black or grey list. A minor at the act is refused for good; a person of
+     * unknown age only until their birth date is completed, so the two carry different codes (the clerk acts on one,
+     * not on the other).
+     */
+    public record Refusal(Ground ground, String message) {
+
+        public enum Ground {
+            /** Under 18 on the day of the act: never listed for it (RULES.md §6). */
+            MINOR,
+            /** No birth date in the registry: nobody can show the act was an adult's, until it is completed. */
+            AGE_UNKNOWN
+        }
+
+        /** The stable code a refusal by hand answers with (problem+json {@code code}). */
+        public String code() {
+            return "LIST_" + ground.name();
+        }
+    }
+
+    /**
      * Why the subject may not be put on the list, if so. RULES.md §6: minors are never put on dishonesty lists, and
      * misconduct committed as a minor stays protected once they are of age, so a person is refused the black and
      * grey lists when under 18 on {@code actOn}: the decision date of the record, the nearest to the act a record
@@ -82,17 +102,17 @@ public final class EntryLifecycle {
      * depend on a missing field; the birth date is completed in the subject registry first. Organisations have no
      * age; the red list rewards minors as well.
      */
-    public static Optional<String> refusal(ListType type, boolean person, LocalDate birthDate, LocalDate actOn) {
+    public static Optional<Refusal> refusal(ListType type, boolean person, LocalDate birthDate, LocalDate actOn) {
         if (type == ListType.RED || !person) {
             return Optional.empty();
         }
         if (birthDate == null) {
-            return Optional.of("出生日期不明，无法确认行为发生时已满十八周岁，不得列入" + type.label()
-                    + "（请在“信用主体”页按证件类型查询该主体，依据证明材料提出补全出生日期，经另一名工作人员审核同意后"
-                    + "再行认定；依据信用记录的认定建议届时自动提出）");
+            return Optional.of(new Refusal(Refusal.Ground.AGE_UNKNOWN, "出生日期不明，无法确认行为发生时已满十八周岁，不得列入"
+                    + type.label() + "（请在“信用主体”页按证件类型查询该主体，依据证明材料提出补全出生日期，经另一名工作人员审核"
+                    + "同意后再行认定；依据信用记录的认定建议届时自动提出）"));
         }
         if (birthDate.plusYears(18).isAfter(actOn)) {
-            return Optional.of("行为发生时未满十八周岁：未成年人不得列入" + type.label());
+            return Optional.of(new Refusal(Refusal.Ground.MINOR, "行为发生时未满十八周岁：未成年人不得列入" + type.label()));
         }
         return Optional.empty();
     }

@@ -53,22 +53,28 @@ class EntryLifecycleTests {
     @Test
     void minorsAreNeverPutOnADishonestyListNotEvenOnceOfAgeButMayBeRedListed() {
         LocalDate act = LocalDate.of(2026, 11, 30);
-        assertThat(EntryLifecycle.refusal(ListType.BLACK, true, LocalDate.of(2008, 12, 1), act)).isPresent();
+        assertThat(EntryLifecycle.refusal(ListType.BLACK, true, LocalDate.of(2008, 12, 1), act))
+                .map(EntryLifecycle.Refusal::code).hasValue("LIST_MINOR");
         assertThat(EntryLifecycle.refusal(ListType.GREY, true, LocalDate.of(2008, 12, 1), act)).isPresent();
         assertThat(EntryLifecycle.refusal(ListType.BLACK, true, LocalDate.of(2008, 11, 30), act))
                 .as("18 on the day of the act").isEmpty();
         assertThat(EntryLifecycle.refusal(ListType.BLACK, true, LocalDate.of(2008, 6, 1), LocalDate.of(2026, 3, 2)))
-                .as("of age now, a minor when the decision was taken").isPresent();
+                .as("of age now, a minor when the decision was taken").map(EntryLifecycle.Refusal::code)
+                .hasValue("LIST_MINOR");
         assertThat(EntryLifecycle.refusal(ListType.RED, true, LocalDate.of(2012, 1, 1), act)).isEmpty();
     }
 
+    /** Refused until the birth date is completed: a code of its own, not the minors' refusal that stands for good. */
     @Test
     void aPersonOfUnknownAgeIsNotPutOnADishonestyListAndAnOrganisationHasNoAge() {
         LocalDate act = LocalDate.of(2026, 11, 30);
-        assertThat(EntryLifecycle.refusal(ListType.BLACK, true, null, act)).hasValueSatisfying(r ->
-                assertThat(r).as("says where the clerk completes the date, and that a second person approves it")
-                        .contains("出生日期不明", "“信用主体”页", "另一名工作人员审核"));
-        assertThat(EntryLifecycle.refusal(ListType.GREY, true, null, act)).isPresent();
+        assertThat(EntryLifecycle.refusal(ListType.BLACK, true, null, act)).hasValueSatisfying(r -> {
+            assertThat(r.code()).isEqualTo("LIST_AGE_UNKNOWN");
+            assertThat(r.message()).as("says where the clerk completes the date, and that a second person approves it")
+                    .contains("出生日期不明", "“信用主体”页", "另一名工作人员审核").doesNotContain("未成年人");
+        });
+        assertThat(EntryLifecycle.refusal(ListType.GREY, true, null, act)).map(EntryLifecycle.Refusal::code)
+                .hasValue("LIST_AGE_UNKNOWN");
         assertThat(EntryLifecycle.refusal(ListType.RED, true, null, act)).isEmpty();
         assertThat(EntryLifecycle.refusal(ListType.BLACK, false, null, act)).isEmpty();
     }
