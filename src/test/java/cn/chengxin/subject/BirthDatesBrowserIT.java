@@ -61,6 +61,16 @@ class BirthDatesBrowserIT {
             assertThat(page.locator("#birth-date")).containsText("不能列入严重失信主体名单");
             page.locator("#birthDate").fill("1984-02-29");
             page.locator("#evidence").selectOption("PASSPORT_DATA_PAGE");
+            page.locator("#reference").fill("护照 " + passport);
+            page.locator("#reason").fill("本人到窗口提供护照原件");
+            page.locator("#birth-date-form button[type=submit]").click();
+            // Refused on the subject page itself, what was typed kept, except the texts that carried the number.
+            assertThat(page.locator(".flash")).containsText("BIRTH_DATE_NUMBER_IN_TEXT");
+            assertThat(page.locator("[data-field=masked-number]")).hasText(masked);
+            assertThat(page.locator("#birthDate")).hasValue("1984-02-29");
+            assertThat(page.locator("#evidence")).hasValue("PASSPORT_DATA_PAGE");
+            assertThat(page.locator("#reference")).hasValue("");
+            org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain(passport);
             page.locator("#reference").fill("窗口收件 2026-131 号");
             page.locator("#reason").fill("本人到窗口提供护照原件");
             page.locator("#birth-date-form button[type=submit]").click();

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static cn.chengxin.support.AsStaff.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -232,8 +233,7 @@ class CompletingBirthDatesIT {
     void theConsoleOffersTheFormForAPassportHolderAndShowsTheNumberMasked() throws Exception {
         String passport = passportNumber();
         UUID holder = passportHolder(passport, "KIM MINA", List.of());
-        var clerk = authentication(Principals.staff("console-clerk", "CREDIT_OFFICE", Permission.SUBJECT_READ,
-                Permission.SUBJECT_AMEND));
+        var clerk = clerk("console-clerk");
         String page = mvc.perform(post("/console/subjects").param("documentType", "PASSPORT").param("number", passport)
                         .param("purpose", "JOINT_MEASURES").with(clerk).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -242,7 +242,7 @@ class CompletingBirthDatesIT {
 
         mvc.perform(post("/console/subjects/{id}/birth-date", holder).param("birthDate", BORN.toString())
                         .param("evidence", "PASSPORT_DATA_PAGE").param("reference", "窗口收件 2026-90")
-                        .param("reason", "本人提供护照").with(clerk).with(csrf()))
+                        .param("reason", "本人提供护照").param("purpose", "JOINT_MEASURES").with(clerk).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         String queue = mvc.perform(get("/console/subjects/birth-dates").with(clerk)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
@@ -252,6 +252,38 @@ class CompletingBirthDatesIT {
                         .param("purpose", "JOINT_MEASURES").with(clerk).with(csrf()))
                 .andReturn().getResponse().getContentAsString();
         assertThat(again).as("pending: no second form").contains("birth-date-pending").doesNotContain("birth-date-form");
+    }
+
+    /**
+     * A refused proposal answers on the subject page, with the refusal and what the clerk typed, so that they
+     * correct it instead of looking the person up again; the page shown again is a look at the person's data,
+     * recorded with the look-up's purpose.
+     */
+    @Test
+    void aRefusedProposalShowsTheSubjectPageAgainWithWhatWasTyped() throws Exception {
+        String passport = passportNumber();
+        UUID holder = passportHolder(passport, "PARK JIN", List.of());
+        var clerk = clerk("console-clerk-2");
+        String future = LocalDate.now().plusDays(3).toString();
+        String page = mvc.perform(post("/console/subjects/{id}/birth-date", holder).param("birthDate", future)
+                        .param("evidence", "ENTRY_EXIT_RECORD").param("reference", "出入境记录 2026-0917 号")
+                        .param("reason", "出入境管理部门出具的记录").param("purpose", "DATA_QUALITY")
+                        .with(clerk).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("BIRTH_DATE_IN_FUTURE", "birth-date-form", Masking.identityNumber(passport),
+                        "value=\"" + future + "\"", "value=\"出入境记录 2026-0917 号\"", "出入境管理部门出具的记录</textarea>")
+                .containsPattern("<option value=\"ENTRY_EXIT_RECORD\"\\s+selected")
+                .doesNotContain(passport);
+        assertThat(birthDates.of(holder)).as("nothing stored").isEmpty();
+        assertThat(jdbc.sql("SELECT purpose FROM audit.event WHERE subject_pseudonym = ? AND action = 'subject.view'")
+                .param(subjects.pseudonymOf(holder).orElseThrow()).query(String.class).list())
+                .as("the page shown again is recorded with its purpose").containsExactly("数据质量核查");
+    }
+
+    /** A staff member of the credit office who looks persons up and proposes birth dates. */
+    private static RequestPostProcessor clerk(String name) {
+        return authentication(Principals.staff(name, "CREDIT_OFFICE", Permission.SUBJECT_READ,
+                Permission.SUBJECT_AMEND));
     }
 
     private String refusal(UUID subject, LocalDate date, String reference) {

@@ -3,11 +3,14 @@ package cn.chengxin.subject.web;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.subject.CompletingBirthDates;
 import cn.chengxin.subject.domain.BirthDateEvidence;
+import cn.chengxin.subject.domain.SubjectProblem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,8 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 出生日期补全 in the console: a clerk proposes a person's unknown birth date from the subject page
- * (subject:amend); a second person approves or rejects it on the queue (subject:amend:review). Every answer goes to
- * the queue, where the proposal then stands.
+ * (subject:amend); a second person approves or rejects it on the queue (subject:amend:review). A proposal made goes
+ * to the queue, where it then stands; a refused one answers on the subject page, with what was typed.
  */
 @Controller
 class BirthDateConsole {
@@ -27,9 +30,11 @@ class BirthDateConsole {
     private static final String QUEUE = "redirect:/console/subjects/birth-dates";
 
     private final CompletingBirthDates birthDates;
+    private final SubjectPage page;
 
-    BirthDateConsole(CompletingBirthDates birthDates) {
+    BirthDateConsole(CompletingBirthDates birthDates, SubjectPage page) {
         this.birthDates = birthDates;
+        this.page = page;
     }
 
     @RequiresPermission(Permission.SUBJECT_AMEND)
@@ -40,14 +45,30 @@ class BirthDateConsole {
         return "console/birth-dates";
     }
 
+    /**
+     * A refusal shows the subject page again, with the refusal and the input: the page shows the person's data
+     * once more, so it is recorded as a look with the purpose of the look-up that showed the form.
+     */
     @RequiresPermission(Permission.SUBJECT_AMEND)
     @PostMapping("/console/subjects/{id}/birth-date")
     String propose(@PathVariable UUID id, @RequestParam(required = false) LocalDate birthDate,
                    @RequestParam(required = false) BirthDateEvidence evidence,
                    @RequestParam(defaultValue = "") String reference, @RequestParam(defaultValue = "") String reason,
-                   RedirectAttributes redirect) {
-        ConsoleActions.flash(redirect, "birthDates.proposed",
-                () -> birthDates.propose(id, birthDate, evidence, reference, reason));
+                   @RequestParam StaffQueryPurpose purpose, RedirectAttributes redirect, Model model) {
+        try {
+            birthDates.propose(id, birthDate, evidence, reference, reason);
+        } catch (SubjectProblem problem) {
+            if (problem.kind() == DomainProblem.Kind.NOT_FOUND
+                    || page.show(id, purpose, "birth-date proposal refused: " + problem.code(), model).isEmpty()) {
+                throw problem;
+            }
+            model.addAttribute("failure", problem.getMessage());
+            model.addAttribute("failureCode", problem.code());
+            model.addAttribute("birthDateInput", new BirthDateInput(birthDate, evidence, reference, reason)
+                    .shownAfter(problem.code()));
+            return SubjectPage.VIEW;
+        }
+        redirect.addFlashAttribute("successKey", "birthDates.proposed");
         return QUEUE;
     }
 

@@ -2,26 +2,11 @@ package cn.chengxin.subject.web;
 
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
-import java.util.Optional;
-
-import cn.chengxin.subject.CompletingBirthDates;
-import cn.chengxin.subject.SubjectProfile;
+import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.subject.SubjectRegistry;
-import cn.chengxin.subject.domain.BirthDateEvidence;
-import cn.chengxin.subject.domain.BirthDateProposal;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.InvalidIdentityException;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
-import cn.chengxin.audit.AuditCategory;
-import cn.chengxin.audit.AuditEntry;
-import cn.chengxin.audit.AuditLog;
-import cn.chengxin.audit.AuditResult;
-import cn.chengxin.shared.security.StaffQueryPurpose;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,21 +24,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SubjectConsole {
 
     private final SubjectRegistry registry;
-    private final CompletingBirthDates birthDates;
-    private final AuditLog audit;
-    private final Clock clock;
+    private final SubjectPage page;
 
-    SubjectConsole(SubjectRegistry registry, CompletingBirthDates birthDates, AuditLog audit, Clock clock) {
+    SubjectConsole(SubjectRegistry registry, SubjectPage page) {
         this.registry = registry;
-        this.birthDates = birthDates;
-        this.audit = audit;
-        this.clock = clock;
+        this.page = page;
     }
 
     @GetMapping("/console/subjects")
     String form(Model model) {
-        choices(model);
-        return "console/subjects";
+        page.choices(model);
+        return SubjectPage.VIEW;
     }
 
     /**
@@ -63,35 +44,16 @@ class SubjectConsole {
     @PostMapping("/console/subjects")
     String find(@RequestParam String number, @RequestParam(required = false) DocumentType documentType,
                 @RequestParam StaffQueryPurpose purpose, Model model) {
-        choices(model);
-        model.addAttribute("purpose", purpose);
         model.addAttribute("documentType", documentType);
         try {
             IdentityDocument document = registry.validate(documentType, number);
-            Optional<UUID> id = registry.find(document);
-            audit.record(AuditEntry.of(AuditCategory.QUERY, "subject.view").subject(registry.pseudonymOf(document))
-                    .purpose(purpose.label(), purpose.legalBasis())
-                    .result(id.isPresent() ? AuditResult.SUCCESS : AuditResult.ERROR)
-                    .detail(id.isPresent() ? null : "not registered"));
-            Optional<SubjectProfile> profile = id.flatMap(registry::profile);
+            page.show(registry.pseudonymOf(document), registry.find(document), purpose, null, model);
             model.addAttribute("searchedMasked", document.masked());
-            profile.ifPresentOrElse(p -> {
-                model.addAttribute("profile", p);
-                List<BirthDateProposal> proposals = birthDates.of(p.id());
-                model.addAttribute("birthDateProposals", proposals);
-                model.addAttribute("pendingBirthDate", proposals.stream()
-                        .filter(b -> b.status() == BirthDateProposal.Status.PENDING).findFirst().orElse(null));
-            }, () -> model.addAttribute("notFound", true));
         } catch (InvalidIdentityException e) {
+            page.choices(model);
+            model.addAttribute("purpose", purpose);
             model.addAttribute("rejection", e.rejection());
         }
-        return "console/subjects";
-    }
-
-    private void choices(Model model) {
-        model.addAttribute("purposes", StaffQueryPurpose.values());
-        model.addAttribute("documentTypes", DocumentType.values());
-        model.addAttribute("evidences", BirthDateEvidence.values());
-        model.addAttribute("today", LocalDate.now(clock));
+        return SubjectPage.VIEW;
     }
 }

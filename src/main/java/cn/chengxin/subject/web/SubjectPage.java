@@ -1,0 +1,84 @@
+package cn.chengxin.subject.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.audit.AuditResult;
+import cn.chengxin.shared.security.StaffQueryPurpose;
+import cn.chengxin.subject.CompletingBirthDates;
+import cn.chengxin.subject.SubjectProfile;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.BirthDateEvidence;
+import cn.chengxin.subject.domain.BirthDateProposal;
+import cn.chengxin.subject.domain.DocumentType;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * The staff's subject page, whichever way it is reached (a look-up by number, a refused birth-date proposal). Every
+ * showing of a person's data is recorded first, with the purpose the staff member gave (RULES.md §9: staff queries
+ * logged with identity and purpose; the person sees them under 谁查询了我).
+ */
+@Component
+class SubjectPage {
+
+    static final String VIEW = "console/subjects";
+
+    private final SubjectRegistry registry;
+    private final CompletingBirthDates birthDates;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    SubjectPage(SubjectRegistry registry, CompletingBirthDates birthDates, AuditLog audit, Clock clock) {
+        this.registry = registry;
+        this.birthDates = birthDates;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** What the page's forms offer. */
+    void choices(Model model) {
+        model.addAttribute("purposes", StaffQueryPurpose.values());
+        model.addAttribute("documentTypes", DocumentType.values());
+        model.addAttribute("evidences", BirthDateEvidence.values());
+        model.addAttribute("today", LocalDate.now(clock));
+    }
+
+    /**
+     * Records the look at a subject under {@code pseudonym} and shows their profile, if registered ({@code id});
+     * {@code detail} says how the page was reached when not by the look-up itself.
+     */
+    Optional<SubjectProfile> show(String pseudonym, Optional<UUID> id, StaffQueryPurpose purpose, String detail,
+                                  Model model) {
+        choices(model);
+        model.addAttribute("purpose", purpose);
+        audit.record(AuditEntry.of(AuditCategory.QUERY, "subject.view").subject(pseudonym)
+                .purpose(purpose.label(), purpose.legalBasis())
+                .result(id.isPresent() ? AuditResult.SUCCESS : AuditResult.ERROR)
+                .detail(id.isPresent() ? detail : "not registered"));
+        Optional<SubjectProfile> profile = id.flatMap(registry::profile);
+        profile.ifPresentOrElse(p -> {
+            model.addAttribute("profile", p);
+            List<BirthDateProposal> proposals = birthDates.of(p.id());
+            model.addAttribute("birthDateProposals", proposals);
+            model.addAttribute("pendingBirthDate", proposals.stream()
+                    .filter(b -> b.status() == BirthDateProposal.Status.PENDING).findFirst().orElse(null));
+        }, () -> model.addAttribute("notFound", true));
+        return profile;
+    }
+
+    /** As {@link #show(String, Optional, StaffQueryPurpose, String, Model)}, for a subject known by id. */
+    Optional<SubjectProfile> show(UUID id, StaffQueryPurpose purpose, String detail, Model model) {
+        String pseudonym = registry.pseudonymOf(id).orElse(null);
+        if (pseudonym == null) {
+            return Optional.empty();
+        }
+        return show(pseudonym, Optional.of(id), purpose, detail, model);
+    }
+}
