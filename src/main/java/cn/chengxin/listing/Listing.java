@@ -31,6 +31,7 @@ import cn.chengxin.listing.domain.EntryLifecycle;
 import cn.chengxin.listing.domain.ListRule;
 import cn.chengxin.listing.domain.NoticeText;
 import cn.chengxin.listing.domain.RedListStanding;
+import cn.chengxin.listing.persistence.JdbcAwaitingBirthDates;
 import cn.chengxin.listing.persistence.JdbcListing;
 import cn.chengxin.shared.City;
 import cn.chengxin.shared.DomainProblem;
@@ -77,12 +78,14 @@ public class Listing {
     private final Notices notices;
     private final StaffDirectory directory;
     private final ApplicationEventPublisher events;
+    private final JdbcAwaitingBirthDates awaitingBirthDates;
 
     Listing(JdbcListing store, CreditFile creditFile, SubjectRegistry subjects, MeasureNames measures,
             Catalogue catalogue, AuditLog audit, City city, Clock clock, Notices notices, StaffDirectory directory,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, JdbcAwaitingBirthDates awaitingBirthDates) {
         this.events = events;
         this.directory = directory;
+        this.awaitingBirthDates = awaitingBirthDates;
         this.catalogue = catalogue;
         this.notices = notices;
         this.store = store;
@@ -151,7 +154,8 @@ public class Listing {
 
     /**
      * What one evaluation did: {@code minorsSkipped} counts the proposals refused for good (a minor at the act),
-     * {@code ageUnknown} those refused until the person's birth date is completed.
+     * {@code ageUnknown} those refused until the person's birth date is completed (the rows it keeps of {@link
+     * #awaitingBirthDate}; a record past its validity would propose nothing even then, so is not counted).
      */
     public record Evaluation(int proposed, int ended, int minorsSkipped, int ageUnknown) {
     }
@@ -159,7 +163,8 @@ public class Listing {
     /**
      * Re-evaluates these subjects against the rules, set-based: proposes entries for shown records that a rule
      * names, ends open entries whose record is no longer shown, and ends red-list entries outweighed by a newer
-     * negative record (RULES.md §7, "出现失信记录即移出").
+     * negative record (RULES.md §7, "出现失信记录即移出"). The proposals refused only for want of a birth date are
+     * kept as the subjects' rows of {@link #awaitingBirthDate}, replacing those of their last evaluation.
      */
     @Transactional
     public Evaluation evaluate(Collection<UUID> subjectIds) {
@@ -186,7 +191,7 @@ public class Listing {
         int proposed = 0;
         int ended = 0;
         int minors = 0;
-        int ageUnknown = 0;
+        List<AwaitingBirthDate> awaiting = new ArrayList<>();
         for (UUID subject : subjectIds) {
             List<FileEntry> shown = files.getOrDefault(subject, List.of()).stream().filter(r -> r.status().shown())
                     .toList();
@@ -220,17 +225,19 @@ public class Listing {
                     SubjectProfile who = profile.get();
                     Optional<EntryLifecycle.Refusal> refusal = EntryLifecycle.refusal(rule.listType(),
                             who.kind() == SubjectKind.PERSON, who.birthDate(), record.decisionDate());
+                    LocalDate validUntil = EntryLifecycle.validUntil(record.decisionDate(), rule.validityMonths(),
+                            record.publicationEnd());
+                    boolean expired = validUntil != null && validUntil.isBefore(today);
                     if (refusal.isPresent()) {
                         if (refusal.get().ground() == EntryLifecycle.Refusal.Ground.MINOR) {
                             minors++;
-                        } else {
-                            ageUnknown++;
+                        } else if (!expired) {
+                            // Completing the date would propose it: the credit office is to know whose to complete.
+                            awaiting.add(awaiting(who, rule, record, now));
                         }
                         continue;
                     }
-                    LocalDate validUntil = EntryLifecycle.validUntil(record.decisionDate(), rule.validityMonths(),
-                            record.publicationEnd());
-                    if (validUntil != null && validUntil.isBefore(today)) {
+                    if (expired) {
                         continue;
                     }
                     if (store.propose(newEntry(rule.listType(), rule.code(), rule.version(), profile.get(),
@@ -261,12 +268,32 @@ public class Listing {
             }
         }
         markNegatives(files, items);
+        awaitingBirthDates.replace(subjectIds, awaiting, now);
+        int ageUnknown = awaiting.size();
         if (proposed + ended + minors + ageUnknown > 0) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.evaluate").detail(String.format(
                     "%d subjects: %d proposed, %d ended, %d not listed (minor at the act), %d not listed (age unknown)",
                     subjectIds.size(), proposed, ended, minors, ageUnknown)));
         }
         return new Evaluation(proposed, ended, minors, ageUnknown);
+    }
+
+    private static AwaitingBirthDate awaiting(SubjectProfile who, ListRule rule, FileEntry record, Instant now) {
+        return new AwaitingBirthDate(who.id(), who.maskedName(), who.documentType(), who.maskedNumber(),
+                rule.listType(), rule.code(), rule.name(), record.recordKey(), record.itemCode(),
+                record.departmentCode(), record.decisionNumber(), record.decisionDate(), now);
+    }
+
+    /**
+     * The persons refused a black- or grey-list entry only for want of a birth date, oldest first, at most {@code
+     * limit}: whose date the credit office is to complete (issue #5).
+     */
+    public List<AwaitingBirthDate> awaitingBirthDate(int limit) {
+        return awaitingBirthDates.oldestFirst(limit);
+    }
+
+    public long awaitingBirthDateCount() {
+        return awaitingBirthDates.count();
     }
 
     /** The catalogue's items in force, by code. */

@@ -195,6 +195,8 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/catalog/{code}/withdraw", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/catalog/{code}/discard", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/subjects", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
+            Map.entry("POST /console/subjects/open", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
+            Map.entry("GET /console/lists/awaiting-birth-date", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/subjects/birth-dates", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/subjects/{id}/birth-date", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/subjects/birth-dates/{id}/approve", EnumSet.of(Who.CREDIT_OFFICE)),

@@ -276,6 +276,8 @@ class ListingIT {
         assertThat(evaluation.proposed()).isZero();
         assertThat(evaluation.minorsSkipped()).isPositive();
         assertThat(evaluation.ageUnknown()).isZero();
+        assertThat(listing.awaitingBirthDate(10_000)).as("a minor's refusal stands: no date to complete")
+                .noneMatch(a -> a.subjectId().equals(minor));
         assertThat(listing.entriesOf(minor)).noneMatch(e -> e.listType() == ListType.BLACK);
         Throwable manual = org.assertj.core.api.Assertions.catchThrowable(() -> as("maker-2",
                 () -> listing.propose(minor, ListType.BLACK, "某法规", "某理由", aYearFromNow())));

@@ -2,15 +2,22 @@ package cn.chengxin.subject;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.RecordAction;
+import cn.chengxin.listing.Listing;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.support.Chromium;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.SignIn;
+import cn.chengxin.support.TestRecords;
 import cn.chengxin.support.TestStaff;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -38,6 +45,15 @@ class BirthDatesBrowserIT {
 
     @Autowired
     SubjectRegistry subjects;
+
+    @Autowired
+    CreditFile creditFile;
+
+    @Autowired
+    Catalogue catalogue;
+
+    @Autowired
+    Listing listing;
 
     @Test
     void aClerkProposesAPassportHoldersBirthDateAndASecondPersonApprovesIt() {
@@ -90,6 +106,44 @@ class BirthDatesBrowserIT {
         }
         org.assertj.core.api.Assertions.assertThat(subjects.profile(holder).orElseThrow().birthDate())
                 .isEqualTo(LocalDate.of(1984, 2, 29));
+    }
+
+    /**
+     * A clerk finds a court defaulter kept off the black list for want of a birth date on 待补全出生日期, opens the
+     * person's page from there (no number typed, none in the address) and proposes the date.
+     */
+    @Test
+    void aClerkReachesAPersonAwaitingABirthDateFromTheListWithoutTypingTheNumber() {
+        String passport = "H" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+        UUID holder = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT, passport),
+                "OKAFOR CHIDI", null, null, List.of(), List.of(), false));
+        TestRecords.courtDefaulter(creditFile, catalogue, holder, "PP-" + UUID.randomUUID(), 1, RecordAction.ADD);
+        listing.evaluate(Set.of(holder));
+        String masked = Masking.identityNumber(passport);
+        String pseudonym = subjects.pseudonymOf(holder).orElseThrow();
+        String clerk = TestStaff.create(directory, "CREDIT_OFFICE");
+        List<String> addresses = new CopyOnWriteArrayList<>();
+        try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions()
+                .setLocale("zh-CN"))) {
+            Page page = context.newPage();
+            page.onRequest(request -> addresses.add(request.url()));
+            SignIn.newStaff(page, url(""), clerk);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("待补全出生日期").setExact(true)).click();
+            var row = page.locator("#awaiting-birth-dates tr", new Page.LocatorOptions().setHasText(masked));
+            assertThat(row).containsText("失信被执行人");
+            row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("打开主体页补全出生日期")).click();
+            assertThat(page.locator("[data-field=masked-number]")).hasText(masked);
+            page.locator("#birthDate").fill("1975-08-03");
+            page.locator("#evidence").selectOption("PASSPORT_DATA_PAGE");
+            page.locator("#reference").fill("法院执行卷宗 2026-55 号");
+            page.locator("#reason").fill("执行卷宗所附护照资料页");
+            page.locator("#birth-date-form button[type=submit]").click();
+            assertThat(page.locator(".flash")).containsText("等待另一名工作人员审核");
+            org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain(passport);
+        }
+        org.assertj.core.api.Assertions.assertThat(addresses)
+                .as("no address the clerk went through carries the number or the pseudonym")
+                .isNotEmpty().noneMatch(u -> u.contains(passport) || u.contains(pseudonym));
     }
 
     private String url(String path) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -14,8 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.creditfile.CreditFile;
-import cn.chengxin.creditfile.NewRecord;
 import cn.chengxin.creditfile.RecordAction;
+import cn.chengxin.listing.AwaitingBirthDate;
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.ListType;
@@ -32,6 +31,7 @@ import cn.chengxin.subject.domain.SubjectProblem;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,11 +87,21 @@ class CompletingBirthDatesIT {
     void aPassportHolderIsBlackListedOnlyOnceASecondPersonApprovesTheBirthDate() throws Exception {
         String passport = passportNumber();
         UUID holder = passportHolder(passport, "SMITH JOHN", List.of());
-        courtDefaulter(holder);
+        TestRecords.courtDefaulter(creditFile, catalogue, holder, "PP-" + UUID.randomUUID(), 1, RecordAction.ADD);
         Listing.Evaluation refused = listing.evaluate(Set.of(holder));
         assertThat(refused.ageUnknown()).as("refused: age unknown").isPositive();
         assertThat(refused.minorsSkipped()).as("not counted as a minor's").isZero();
         assertThat(listing.entriesOf(holder)).isEmpty();
+        assertThat(awaiting(holder)).as("the credit office sees whose date to complete").singleElement()
+                .satisfies(a -> {
+                    assertThat(a.listType()).isEqualTo(ListType.BLACK);
+                    assertThat(a.ruleCode()).isEqualTo("BLACK_COURT_DEFAULTER");
+                    assertThat(a.decisionNumber()).isEqualTo("(2026)豫1702执77号");
+                    assertThat(a.maskedNumber()).isEqualTo(Masking.identityNumber(passport));
+                    assertThat(a.maskedName()).isEqualTo(Masking.personName("SMITH JOHN"));
+                });
+        listing.evaluate(Set.of(holder));
+        assertThat(awaiting(holder)).as("evaluated again: still one row").hasSize(1);
         Throwable byHand = catchThrowable(() -> as("court-clerk", () -> listing.propose(holder, ListType.BLACK,
                 "法释〔2017〕7号", "拒不履行", LocalDate.now().plusMonths(6))));
         assertThat(byHand).as("not the minors' refusal, which stands for good").isInstanceOf(ListingProblem.class)
@@ -135,6 +145,7 @@ class CompletingBirthDatesIT {
                 .filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
         assertThat(entry.status()).isEqualTo(EntryStatus.PROPOSED);
         assertThat(entry.ruleCode()).isEqualTo("BLACK_COURT_DEFAULTER");
+        assertThat(awaiting(holder)).as("proposed: no longer awaiting the date").isEmpty();
 
         String pseudonym = subjects.pseudonymOf(holder).orElseThrow();
         assertThat(jdbc.sql("SELECT action || ' ' || actor_name || ' ' || coalesce(detail, '') FROM audit.event "
@@ -144,6 +155,49 @@ class CompletingBirthDatesIT {
                         a -> assertThat(a).startsWith("subject.birth-date.propose clerk-a"),
                         a -> assertThat(a).startsWith("subject.birth-date.approve clerk-b"))
                 .allSatisfy(a -> assertThat(a).doesNotContain(passport));
+    }
+
+    /** A record that stops being used (here revoked by the court) proposes nothing: its person waits no more. */
+    @Test
+    void aPersonNoLongerAwaitsABirthDateOnceTheRecordLeavesUse() {
+        UUID holder = passportHolder(passportNumber(), "WEST ADAM", List.of());
+        String courtsId = "PP-" + UUID.randomUUID();
+        TestRecords.courtDefaulter(creditFile, catalogue, holder, courtsId, 1, RecordAction.ADD);
+        listing.evaluate(Set.of(holder));
+        assertThat(awaiting(holder)).hasSize(1);
+        TestRecords.courtDefaulter(creditFile, catalogue, holder, courtsId, 2, RecordAction.REVOKE);
+        listing.evaluate(Set.of(holder));
+        assertThat(awaiting(holder)).isEmpty();
+    }
+
+    /**
+     * The list shows the person masked, and opens their subject page by a posted id and purpose, recorded as a
+     * look-up is: the clerk types no number, and no number or pseudonym is put in a URL.
+     */
+    @Test
+    void theConsoleListsWhoseBirthDateToCompleteAndOpensTheirPageWithoutTheNumber() throws Exception {
+        String passport = passportNumber();
+        UUID holder = passportHolder(passport, "NG MEI", List.of());
+        TestRecords.courtDefaulter(creditFile, catalogue, holder, "PP-" + UUID.randomUUID(), 1, RecordAction.ADD);
+        listing.evaluate(Set.of(holder));
+        String pseudonym = subjects.pseudonymOf(holder).orElseThrow();
+        String list = mvc.perform(get("/console/lists/awaiting-birth-date").with(clerk("console-clerk-3")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(list).contains(Masking.identityNumber(passport), Masking.personName("NG MEI"), "失信被执行人",
+                        "action=\"/console/subjects/open\"", "value=\"" + holder + "\"")
+                .doesNotContain(passport).doesNotContain(pseudonym).doesNotContain("??");
+
+        String page = mvc.perform(post("/console/subjects/open").param("subject", holder.toString())
+                        .param("purpose", "DATA_QUALITY").with(clerk("console-clerk-3")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("birth-date-form", Masking.identityNumber(passport), "出生日期不明")
+                .doesNotContain(passport).doesNotContain(pseudonym);
+        assertThat(jdbc.sql("SELECT purpose || ' ' || actor_name FROM audit.event WHERE subject_pseudonym = ? "
+                        + "AND action = 'subject.view'").param(pseudonym).query(String.class).list())
+                .containsExactly("数据质量核查 console-clerk-3");
+        mvc.perform(post("/console/subjects/open").param("subject", UUID.randomUUID().toString())
+                        .param("purpose", "DATA_QUALITY").with(clerk("console-clerk-3")).with(csrf()))
+                .andExpect(status().isNotFound());
     }
 
     @Test
@@ -280,6 +334,10 @@ class CompletingBirthDatesIT {
                 .as("the page shown again is recorded with its purpose").containsExactly("数据质量核查");
     }
 
+    private List<AwaitingBirthDate> awaiting(UUID subject) {
+        return listing.awaitingBirthDate(10_000).stream().filter(a -> a.subjectId().equals(subject)).toList();
+    }
+
     /** A staff member of the credit office who looks persons up and proposes birth dates. */
     private static RequestPostProcessor clerk(String name) {
         return authentication(Principals.staff(name, "CREDIT_OFFICE", Permission.SUBJECT_READ,
@@ -302,20 +360,5 @@ class CompletingBirthDatesIT {
 
     private static String passportNumber() {
         return "E" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
-    }
-
-    /**
-     * A court-defaulter record of the person, stored as ingestion stores an accepted row (the submission API takes
-     * identity numbers and credit codes only).
-     */
-    private void courtDefaulter(UUID subject) {
-        int version = catalogue.active().stream().filter(i -> i.code().equals("P_COURT_DEFAULTER")).findFirst()
-                .orElseThrow().version();
-        LocalDate decided = LocalDate.now().minusMonths(1);
-        creditFile.store(UUID.randomUUID(), "test", List.of(new NewRecord(subject, "P_COURT_DEFAULTER", version,
-                "COURT", "PP-" + UUID.randomUUID(), 1, RecordAction.ADD, "(2026)豫1702执77号", decided,
-                Map.of("case_number", "(2026)豫1702执77号", "court", "驿城区人民法院", "obligation", "给付货款",
-                        "performance", "全部未履行", "behaviour", "有履行能力而拒不履行"),
-                decided.plusYears(2), decided.plusYears(5), "fp-" + UUID.randomUUID(), null)));
     }
 }

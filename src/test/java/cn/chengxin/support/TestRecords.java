@@ -1,12 +1,18 @@
 package cn.chengxin.support;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.NewRecord;
+import cn.chengxin.creditfile.RecordAction;
 import cn.chengxin.shared.security.Permission;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -14,7 +20,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
-/** Penalties delivered by the market regulator through the submissions API, as a department's system sends them. */
+/**
+ * Penalties delivered by the market regulator through the submissions API, as a department's system sends them;
+ * court-defaulter records of persons the API cannot name (passport holders), stored as ingestion stores them.
+ */
 public final class TestRecords {
 
     private TestRecords() {
@@ -60,5 +69,22 @@ public final class TestRecords {
                                 + "\"facts\":\"" + p.facts() + "\",\"basis\":\"《无证无照经营查处办法》第十三条\","
                                 + "\"authority\":\"市市场监督管理局\"}}]}"))
                 .andExpect(jsonPath("$.accepted").value(1));
+    }
+
+    /**
+     * A version of a court-defaulter record of the subject ({@code sourceRecordId}: the court's id of it), decided a
+     * month ago, stored as ingestion stores an accepted row (the submission API takes identity numbers and credit
+     * codes only).
+     */
+    public static void courtDefaulter(CreditFile creditFile, Catalogue catalogue, UUID subject, String sourceRecordId,
+                                      int version, RecordAction action) {
+        int itemVersion = catalogue.active().stream().filter(i -> i.code().equals("P_COURT_DEFAULTER")).findFirst()
+                .orElseThrow().version();
+        LocalDate decided = LocalDate.now().minusMonths(1);
+        creditFile.store(UUID.randomUUID(), "test", List.of(new NewRecord(subject, "P_COURT_DEFAULTER", itemVersion,
+                "COURT", sourceRecordId, version, action, "(2026)豫1702执77号", decided,
+                Map.of("case_number", "(2026)豫1702执77号", "court", "驿城区人民法院", "obligation", "给付货款",
+                        "performance", "全部未履行", "behaviour", "有履行能力而拒不履行"),
+                decided.plusYears(2), decided.plusYears(5), "fp-" + UUID.randomUUID(), null)));
     }
 }

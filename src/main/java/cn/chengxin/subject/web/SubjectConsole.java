@@ -1,5 +1,7 @@
 package cn.chengxin.subject.web;
 
+import java.util.UUID;
+
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.security.StaffQueryPurpose;
@@ -7,11 +9,13 @@ import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.InvalidIdentityException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Staff look up a subject by number (of a document type they name, or inferred for identity numbers and credit
@@ -53,6 +57,19 @@ class SubjectConsole {
             page.choices(model);
             model.addAttribute("purpose", purpose);
             model.addAttribute("rejection", e.rejection());
+        }
+        return SubjectPage.VIEW;
+    }
+
+    /**
+     * Opens a subject known by id, from a console list that names the person masked only (such as the persons
+     * awaiting a birth date): the id is posted, never put in a URL, and the look is recorded with its purpose as a
+     * look-up by number is, so the staff member need not type the number.
+     */
+    @PostMapping("/console/subjects/open")
+    String open(@RequestParam UUID subject, @RequestParam StaffQueryPurpose purpose, Model model) {
+        if (page.show(subject, purpose, "opened from a console list", model).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return SubjectPage.VIEW;
     }
