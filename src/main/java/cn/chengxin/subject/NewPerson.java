@@ -8,15 +8,15 @@ import cn.chengxin.subject.domain.OccupationalGroup;
 import cn.chengxin.subject.domain.ResidencyKind;
 
 /**
- * A person to register. Birth date and gender are taken from a resident identity number when it has
- * them; for other documents they are given.
+ * A person to register. Birth date and gender are taken from the number of a document that carries them
+ * ({@link cn.chengxin.subject.domain.DocumentType#carriesBirthDate()}); for other documents they are given, or
+ * unknown: a passport number shaped like an old resident number says nothing about its holder.
  */
 public record NewPerson(IdentityDocument document, String name, LocalDate birthDate, String genderCode,
                         List<Residence> residences, List<Occupation> occupations, boolean synthetic) {
 
     public NewPerson {
-        if ((birthDate == null || genderCode == null) && document != null
-                && cn.chengxin.subject.domain.ResidentIdentityNumber.looksLikeOne(document.number())) {
+        if ((birthDate == null || genderCode == null) && document != null && document.type().carriesBirthDate()) {
             var id = cn.chengxin.subject.domain.ResidentIdentityNumber.parse(document.number(), LocalDate.MAX);
             birthDate = birthDate != null ? birthDate : id.birthDate();
             genderCode = genderCode != null ? genderCode : id.gender().code();
