@@ -37,6 +37,26 @@ public enum DocumentType {
     }
 
     /**
+     * The type a department or an approval system names, by its code ({@code PASSPORT}, any case) or its Chinese
+     * label (护照), as the console's choice and the upload template name them.
+     *
+     * @return {@code null} when nothing is named: the type is then inferred from the number
+     * @throws InvalidIdentityException DOCUMENT_TYPE_UNKNOWN for any other text
+     */
+    public static DocumentType named(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String name = text.strip();
+        for (DocumentType type : values()) {
+            if (type.name().equalsIgnoreCase(name) || type.label.equals(name)) {
+                return type;
+            }
+        }
+        throw new InvalidIdentityException(IdentityRejection.DOCUMENT_TYPE_UNKNOWN);
+    }
+
+    /**
      * Whether the number itself carries the holder's birth date (GB 11643 layout: digits 7–14), so that the
      * registry takes the date from it and no one may write another one.
      */

@@ -13,7 +13,9 @@ public enum IdentityRejection {
     USCC_REGISTRATION_AUTHORITY("统一社会信用代码的登记管理部门代码不存在（GB 32100-2015）"),
     USCC_CHECKSUM("统一社会信用代码校验码不正确（GB 32100-2015）"),
     USCC_ORGANISATION_CODE_CHECKSUM("统一社会信用代码中组织机构代码的校验码不正确（GB 11714-1997）"),
-    DOCUMENT_FORMAT("证件号码格式与证件类型不符");
+    DOCUMENT_FORMAT("证件号码格式与证件类型不符"),
+    DOCUMENT_TYPE_UNKNOWN("证件类型不正确：应为证件类型代码（如 PASSPORT）或其中文名称（如“护照”）；"
+            + "不填则按居民身份证号码或统一社会信用代码识别");
 
     private final String message;
 
