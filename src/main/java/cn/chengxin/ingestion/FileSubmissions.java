@@ -36,7 +36,7 @@ import org.springframework.stereotype.Service;
  * File submissions (CSV in UTF-8 or GB18030, XLSX, JSON Lines): the upload is saved as it streams in (never
  * held in memory) with its SHA-256 — the batch's content identity — and processed in the background, one
  * row at a time, while the console shows progress. Column names: the English keys of the API, or the
- * Chinese titles of the template (事项代码, 证件号码, …); every other column is a content field.
+ * Chinese titles of the template (事项代码, 证件类型, 证件号码, …); every other column is a content field.
  */
 @Service
 public class FileSubmissions {
@@ -45,7 +45,8 @@ public class FileSubmissions {
 
     /** Template title → API key. */
     static final Map<String, String> COLUMNS = Map.ofEntries(
-            Map.entry("事项代码", "itemCode"), Map.entry("证件号码", "subjectNumber"), Map.entry("主体名称", "subjectName"),
+            Map.entry("事项代码", "itemCode"), Map.entry("证件类型", "documentType"), Map.entry("证件号码", "subjectNumber"),
+            Map.entry("主体名称", "subjectName"),
             Map.entry("部门记录编号", "sourceRecordId"), Map.entry("版本", "version"), Map.entry("操作", "action"),
             Map.entry("决定文书号", "decisionNumber"), Map.entry("决定日期", "decisionDate"));
 
@@ -222,8 +223,8 @@ public class FileSubmissions {
         values.forEach((column, value) -> {
             String key = COLUMNS.getOrDefault(column, column);
             switch (key) {
-                case "itemCode", "subjectNumber", "subjectName", "sourceRecordId", "version", "action",
-                     "decisionNumber", "decisionDate" -> keyed.put(key, value);
+                case "itemCode", "documentType", "subjectNumber", "subjectName", "sourceRecordId", "version",
+                     "action", "decisionNumber", "decisionDate" -> keyed.put(key, value);
                 default -> {
                     if (value != null && !value.isBlank()) {
                         fields.put(key.startsWith("fields.") ? key.substring(7) : key, value);
@@ -233,7 +234,7 @@ public class FileSubmissions {
         });
         return new IncomingRecord(keyed.get("itemCode"), keyed.get("subjectNumber"), keyed.get("subjectName"),
                 keyed.get("sourceRecordId"), keyed.get("version"), keyed.get("action"), keyed.get("decisionNumber"),
-                keyed.get("decisionDate"), fields);
+                keyed.get("decisionDate"), fields, keyed.get("documentType"));
     }
 
     private static void deleteQuietly(Path file) {

@@ -6,15 +6,25 @@ import java.util.Map;
 /**
  * One row as a department sends it (API JSON or a file row). Everything is text until validated.
  *
- * @param action  ADD (default), UPDATE or REVOKE
- * @param version the department's version of its record (default 1)
+ * @param action       ADD (default), UPDATE or REVOKE
+ * @param version      the department's version of its record (default 1)
+ * @param documentType the type of the subject's document, by code or Chinese label (证件类型); absent: inferred from
+ *                     the number (resident identity number or credit code), as before the column existed
  */
 public record IncomingRecord(String itemCode, String subjectNumber, String subjectName, String sourceRecordId,
                              String version, String action, String decisionNumber, String decisionDate,
-                             Map<String, String> fields) {
+                             Map<String, String> fields, String documentType) {
 
     public IncomingRecord {
         fields = fields == null ? Map.of() : withoutNulls(fields);
+    }
+
+    /** A row without a stated document type: most rows, of identity numbers and credit codes. */
+    public IncomingRecord(String itemCode, String subjectNumber, String subjectName, String sourceRecordId,
+                          String version, String action, String decisionNumber, String decisionDate,
+                          Map<String, String> fields) {
+        this(itemCode, subjectNumber, subjectName, sourceRecordId, version, action, decisionNumber, decisionDate,
+                fields, null);
     }
 
     /**

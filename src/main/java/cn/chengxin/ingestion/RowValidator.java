@@ -25,7 +25,9 @@ import cn.chengxin.ingestion.domain.DecisionDates;
 import cn.chengxin.ingestion.domain.DecisionNumbers;
 import cn.chengxin.ingestion.domain.ForbiddenContent;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
+import cn.chengxin.subject.domain.IdentityRejection;
 import cn.chengxin.subject.domain.InvalidIdentityException;
 import cn.chengxin.subject.domain.ResidentIdentityNumber;
 import cn.chengxin.subject.domain.SubjectKind;
@@ -34,8 +36,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks one row (issue #4): the item exists, is active and within the department's remit, and takes the row (a
  * withdrawn item takes only corrections and revocations of what was delivered under it, {@link Withdrawal}, and
- * replays of what was: {@link Valid#newUnderWithdrawnItem}); the identity number is valid and of the item's subject
- * type; dates are coherent; the content and the decision number fit their limits and hold nothing the platform must
+ * replays of what was: {@link Valid#newUnderWithdrawnItem}); the identity number is valid, for the document type the
+ * row states (证件类型; inferred when it states none), and of the item's subject type; dates are coherent; the content and the decision number fit their limits and hold nothing the platform must
  * not collect ({@link ForbiddenContent}).
  * Every problem of the row is reported, not just the first. Name consistency needs the registry and is
  * checked when the subject is resolved.
@@ -83,9 +85,10 @@ class RowValidator {
         }
         IdentityDocument document = null;
         try {
-            document = subjects.validate(null, row.subjectNumber());
+            document = subjects.validate(DocumentType.named(row.documentType()), row.subjectNumber());
         } catch (InvalidIdentityException e) {
-            errors.add(new RowError(line, "subjectNumber", e.code(), e.getMessage()));
+            boolean typeUnknown = e.rejection() == IdentityRejection.DOCUMENT_TYPE_UNKNOWN;
+            errors.add(new RowError(line, typeUnknown ? "documentType" : "subjectNumber", e.code(), e.getMessage()));
         }
         if (document != null && item != null) {
             boolean person = item.definition().subjectType() == SubjectType.PERSON;
@@ -131,8 +134,7 @@ class RowValidator {
             errors.add(new RowError(line, "decisionDate", "DECISION_DATE_FORMAT",
                     "决定日期缺失或不是有效日期（如 2026-01-05、2026/1/5、2026年1月5日）"));
         } else {
-            LocalDate birth = document != null && document.subjectKind() == SubjectKind.PERSON
-                    && ResidentIdentityNumber.looksLikeOne(document.number())
+            LocalDate birth = document != null && document.type().carriesBirthDate()
                     ? ResidentIdentityNumber.parse(document.number(), LocalDate.MAX).birthDate() : null;
             DecisionDates.check(decision.get(), today, birth)
                     .ifPresent(p -> errors.add(new RowError(line, "decisionDate", p.code(), p.message())));
@@ -152,7 +154,18 @@ class RowValidator {
         String pseudonym = subjects.pseudonymOf(document);
         return new Valid(line, row, item.definition(), item.version(), document, pseudonym, name, action, version,
                 decision.get(), ContentFields.stored(item.definition().fields(), row.fields()),
-                fingerprint(row, pseudonym), newUnderWithdrawnItem);
+                fingerprint(row, fingerprinted(document, pseudonym)), newUnderWithdrawnItem);
+    }
+
+    /**
+     * The subject as a fingerprint names it. The number alone decides the type of an identity number or a credit code
+     * (the type is read from it), so their pseudonym is enough, as it always was; the same passport or permit number
+     * could be another type's and another person's, so a resent row that names another type is a changed row.
+     */
+    private static String fingerprinted(IdentityDocument document, String pseudonym) {
+        DocumentType type = document.type();
+        return type.carriesBirthDate() || type == DocumentType.UNIFIED_SOCIAL_CREDIT_CODE ? pseudonym
+                : type.name() + ":" + pseudonym;
     }
 
     /**

@@ -432,7 +432,9 @@ public class Submissions {
                 String line = String.join("\u0001", String.valueOf(r.itemCode()), String.valueOf(r.subjectNumber()),
                         String.valueOf(r.subjectName()), String.valueOf(r.sourceRecordId()),
                         String.valueOf(r.version()), String.valueOf(r.action()), String.valueOf(r.decisionNumber()),
-                        String.valueOf(r.decisionDate()), new TreeMap<>(r.fields()).toString()) + "\u0002";
+                        String.valueOf(r.decisionDate()), new TreeMap<>(r.fields()).toString())
+                        // Only when stated, so that a batch sent before the type existed is still recognised.
+                        + (r.documentType() == null ? "" : "\u0001" + r.documentType()) + "\u0002";
                 digest.update(line.getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest());

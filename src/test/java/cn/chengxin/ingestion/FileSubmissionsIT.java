@@ -14,6 +14,7 @@ import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.support.ClearIdentityNumbers;
 import cn.chengxin.support.IntegrationTest;
@@ -90,6 +91,36 @@ class FileSubmissionsIT {
         assertThat(jdbc.sql("SELECT count(*) FROM creditfile.record").query(Long.class).single()).isEqualTo(before);
         mvc.perform(upload(batch, "其他.csv", (csv + "\n").getBytes(Charset.forName("GB18030"))))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("BATCH_CONFLICT"));
+    }
+
+    @Test
+    void aCsvWithADocumentTypeColumnDeliversAPassportHoldersRecordAndRefusesAnUnknownType() throws Exception {
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        TestCitizens.Person resident = TestCitizens.register(subjects, "上官文静");
+        String csv = "事项代码,证件类型,证件号码,主体名称,部门记录编号,决定文书号,决定日期,case_number,court,obligation,"
+                + "performance,behaviour\n"
+                + "P_COURT_DEFAULTER,护照," + passport + ",史密斯,PC-" + UUID.randomUUID() + ",驻执〔2025〕1号,2025-06-01,"
+                + "(2025)豫1702执8号,驿城区人民法院,给付货款,全部未履行,拒不履行\n"
+                + "P_COURT_DEFAULTER,," + line(resident, "PC-" + UUID.randomUUID()).substring("P_COURT_DEFAULTER,".length())
+                + "P_COURT_DEFAULTER,军官证," + passport + ",史密斯,PC-" + UUID.randomUUID() + ",驻执〔2025〕1号,2025-06-01,"
+                + "(2025)豫1702执8号,驿城区人民法院,给付货款,全部未履行,拒不履行\n"
+                + "P_COURT_DEFAULTER,," + passport + ",史密斯,PC-" + UUID.randomUUID() + ",驻执〔2025〕1号,2025-06-01,"
+                + "(2025)豫1702执8号,驿城区人民法院,给付货款,全部未履行,拒不履行\n";
+        String batch = UUID.randomUUID().toString();
+
+        mvc.perform(upload(batch, "护照.csv", csv.getBytes(StandardCharsets.UTF_8))).andExpect(status().isAccepted());
+        String done = awaitDone(batch);
+
+        assertThat((Integer) JsonPath.read(done, "$.accepted")).isEqualTo(2);
+        assertThat(JsonPath.<java.util.List<String>>read(done, "$.errors[?(@.line == 4)].code"))
+                .containsExactly("DOCUMENT_TYPE_UNKNOWN");
+        assertThat(JsonPath.<java.util.List<String>>read(done, "$.errors[?(@.line == 5)].code"))
+                .as("without a type, a passport number is refused as today").containsExactly("ID_FORMAT");
+        UUID holder = subjects.find(subjects.validate(DocumentType.PASSPORT, passport)).orElseThrow();
+        assertThat(jdbc.sql("SELECT count(*) FROM creditfile.record WHERE subject_id = ?").param(holder)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(done).doesNotContain(passport).doesNotContain(resident.number());
+        assertThat(ClearIdentityNumbers.in(done)).isEmpty();
     }
 
     @Test

@@ -15,12 +15,14 @@ import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.NewOrganisation;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.subject.domain.ResponsibleRole;
 import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.ClearIdentityNumbers;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestCreditCodes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -166,6 +168,51 @@ class SubmissionsIT {
                         org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("ITEM_OUTSIDE_REMIT"),
                                 org.hamcrest.Matchers.containsString("DECISION_DATE_FUTURE"),
                                 org.hamcrest.Matchers.containsString("COURT"))));
+    }
+
+    @Test
+    void aPassportHoldersRecordIsDeliveredWithItsDocumentTypeAndAWrongOrUnknownTypeIsARowError() throws Exception {
+        String passport = passportNumber();
+        String permit = "H" + passportNumber().substring(1);
+        TestCitizens.Person resident = TestCitizens.register(subjects, "韦振华");
+        String byCode = typed(row("P_COURT_DEFAULTER", passport, "史密斯", "PP-" + UUID.randomUUID(), "2025-06-01",
+                courtFields()), "PASSPORT");
+        String byLabel = typed(row("P_COURT_DEFAULTER", permit, "陈家豪", "PP-" + UUID.randomUUID(), "2025-06-01",
+                courtFields()), "港澳居民来往内地通行证");
+        String untyped = row("P_COURT_DEFAULTER", passport, "史密斯", "PP-" + UUID.randomUUID(), "2025-06-01",
+                courtFields());
+        String unknownType = typed(row("P_COURT_DEFAULTER", resident.number(), resident.name(),
+                "PP-" + UUID.randomUUID(), "2025-06-01", courtFields()), "驾驶证");
+        String residentAsPassport = typed(row("P_COURT_DEFAULTER", resident.number(), resident.name(),
+                "PP-" + UUID.randomUUID(), "2025-06-01", courtFields()), "PASSPORT");
+        String passportAsResident = typed(row("P_COURT_DEFAULTER", passport, "史密斯", "PP-" + UUID.randomUUID(),
+                "2025-06-01", courtFields()), "居民身份证");
+        String organisationType = typed(row("P_COURT_DEFAULTER", TestCreditCodes.next(), "某某有限公司",
+                "PP-" + UUID.randomUUID(), "2025-06-01", courtFields()), "UNIFIED_SOCIAL_CREDIT_CODE");
+
+        String answer = mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[" + String.join(",",
+                        byCode, byLabel, untyped, unknownType, residentAsPassport, passportAsResident, organisationType)
+                        + "]}")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.rejected").value(5))
+                .andExpect(jsonPath("$.errors[?(@.line == 3)].code").value("ID_FORMAT"))
+                .andExpect(jsonPath("$.errors[?(@.line == 4)].code").value("DOCUMENT_TYPE_UNKNOWN"))
+                .andExpect(jsonPath("$.errors[?(@.line == 4)].field").value("documentType"))
+                .andExpect(jsonPath("$.errors[?(@.line == 5)].code").value("DOCUMENT_FORMAT"))
+                .andExpect(jsonPath("$.errors[?(@.line == 6)].code").value("ID_FORMAT"))
+                .andExpect(jsonPath("$.errors[?(@.line == 7)].code").value("SUBJECT_TYPE_MISMATCH"))
+                .andReturn().getResponse().getContentAsString();
+
+        UUID holder = subjects.find(subjects.validate(DocumentType.PASSPORT, passport)).orElseThrow();
+        assertThat(subjects.profile(holder).orElseThrow().documentType()).isEqualTo(DocumentType.PASSPORT);
+        assertThat(subjects.profile(holder).orElseThrow().birthDate()).as("a passport carries no birth date").isNull();
+        assertThat(creditFile.fileOf(holder)).singleElement()
+                .satisfies(e -> assertThat(e.itemCode()).isEqualTo("P_COURT_DEFAULTER"));
+        UUID permitHolder = subjects.find(subjects.validate(DocumentType.HK_MACAO_PERMIT, permit)).orElseThrow();
+        assertThat(creditFile.fileOf(permitHolder)).hasSize(1);
+        assertThat(answer).doesNotContain(passport).doesNotContain(permit).doesNotContain(resident.number());
+        assertThat(jdbc.sql("SELECT count(*) FROM ingestion.row_error WHERE subject_masked LIKE ? OR message LIKE ?")
+                .params("%" + passport + "%", "%" + passport + "%").query(Long.class).single()).isZero();
     }
 
     @Test
@@ -546,6 +593,15 @@ class SubmissionsIT {
         return "{\"itemCode\":\"" + item + "\",\"subjectNumber\":\"" + number + "\",\"subjectName\":\"" + name
                 + "\",\"sourceRecordId\":\"" + source + "\",\"decisionNumber\":\"驻执〔2025〕1号\",\"decisionDate\":\""
                 + date + "\",\"fields\":{" + fields + "}}";
+    }
+
+    /** The row with the document type stated. */
+    private static String typed(String row, String documentType) {
+        return row.replace("\"subjectName\"", "\"documentType\":\"" + documentType + "\",\"subjectName\"");
+    }
+
+    private static String passportNumber() {
+        return "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
     }
 
     private static String version(String row, int version, String action) {

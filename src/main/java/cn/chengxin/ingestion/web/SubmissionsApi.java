@@ -50,7 +50,11 @@ class SubmissionsApi {
     @Operation(summary = "报送信用信息", description = "Header Idempotency-Key (a UUID) is the batch id: the same key with "
             + "the same records returns the first result (Idempotent-Replayed: true); with other records 409 "
             + "BATCH_CONFLICT. Each rejected record is listed with its index (from 1), field, code and message; "
-            + "accepted records are stored whatever happens to the others.")
+            + "accepted records are stored whatever happens to the others. A record names its subject by "
+            + "subjectNumber and, for a person without a mainland identity number, documentType: a DocumentType "
+            + "code (PASSPORT, HK_MACAO_PERMIT, TAIWAN_PERMIT, ...) or its Chinese label (护照, ...); without it the "
+            + "number is read as a resident identity number or a credit code. DOCUMENT_TYPE_UNKNOWN for another "
+            + "type, DOCUMENT_FORMAT (or ID_*, USCC_*) for a number that is not one of the type stated.")
     ResponseEntity<BatchResult> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
                                        @Valid @RequestBody Batch batch) {
         UUID batchId = parseKey(key);
@@ -121,12 +125,14 @@ class SubmissionsApi {
         }
     }
 
-    record Record(String itemCode, String subjectNumber, String subjectName, String sourceRecordId, String version,
-                  String action, String decisionNumber, String decisionDate, Map<String, String> fields) {
+    /** {@code documentType}: optional, the code (PASSPORT) or Chinese label (护照) of the subject's document. */
+    record Record(String itemCode, String documentType, String subjectNumber, String subjectName,
+                  String sourceRecordId, String version, String action, String decisionNumber, String decisionDate,
+                  Map<String, String> fields) {
 
         IncomingRecord toIncoming() {
             return new IncomingRecord(itemCode, subjectNumber, subjectName, sourceRecordId, version, action,
-                    decisionNumber, decisionDate, fields);
+                    decisionNumber, decisionDate, fields, documentType);
         }
 
         @Override
