@@ -214,8 +214,9 @@ class FileSubmissionsIT {
                 .andExpect(jsonPath("$.errors[?(@.line == 3)].sourceRecordId").value(keyed))
                 .andExpect(jsonPath("$.errors[?(@.line == 4)].sourceRecordId").value(org.hamcrest.Matchers.contains(
                         org.hamcrest.Matchers.nullValue())))
-                .andExpect(jsonPath("$.errors[?(@.line == 5)].sourceRecordId").value(
-                        "ZX-" + Masking.identityNumber(b.number()) + "-1"))
+                // Two problems on line 5 (an unknown item, a key holding a number): each names the row alike.
+                .andExpect(jsonPath("$.errors[?(@.line == 5)].sourceRecordId").value(org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.is("ZX-" + Masking.identityNumber(b.number()) + "-1"))))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(ClearIdentityNumbers.in(api)).isEmpty();
         assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
