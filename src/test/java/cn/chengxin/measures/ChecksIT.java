@@ -11,8 +11,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.DemoAccounts;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.listing.ListEntry;
+import cn.chengxin.listing.ListType;
+import cn.chengxin.listing.Listing;
 import cn.chengxin.measures.persistence.JdbcMeasures;
+import cn.chengxin.subject.NewPerson;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -50,6 +59,18 @@ class ChecksIT {
     @Autowired
     cn.chengxin.audit.AuditLog audit;
 
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    Listing listing;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    StaffDirectory directory;
+
     @LocalServerPort
     int port;
 
@@ -68,6 +89,88 @@ class ChecksIT {
 
         assertThat(jdbc.sql("SELECT cardinality(measure_codes) FROM measures.check_made WHERE id = ?::uuid")
                 .param(id).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void aPassportHolderOnTheBlackListIsFoundByACheckThatNamesTheDocumentType() throws Exception {
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        // A birth date completed from the passport's data page: without one no black-list entry is made.
+        java.util.UUID holder = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT,
+                passport), "史密斯", java.time.LocalDate.of(1979, 4, 2), null, List.of(), List.of(), false));
+        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + courtKey())
+                        .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"records\":[{\"itemCode\":\"P_COURT_DEFAULTER\",\"documentType\":\"PASSPORT\","
+                                + "\"subjectNumber\":\"" + passport + "\",\"subjectName\":\"史密斯\",\"sourceRecordId\":\"PC-"
+                                + java.util.UUID.randomUUID() + "\",\"decisionNumber\":\"(2026)豫1702执91号\","
+                                + "\"decisionDate\":\"2026-03-02\",\"fields\":{\"case_number\":\"(2026)豫1702执91号\","
+                                + "\"court\":\"驿城区人民法院\",\"obligation\":\"给付货款\",\"performance\":\"全部未履行\","
+                                + "\"behaviour\":\"有履行能力而拒不履行\"}}]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        ListEntry proposal = await().atMost(java.time.Duration.ofSeconds(10)).until(() -> listing.entriesOf(holder)
+                .stream().filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
+        mvc.perform(post("/console/lists/{id}/approve", proposal.id()).param("note", "核实无误")
+                        .with(staff("reviewer-pp", "list:review")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        String typed = "{\"subjectNumber\":\"" + passport + "\",\"documentType\":\"PASSPORT\",\"scenario\":\"TRAVEL\","
+                + "\"purpose\":\"购票审查\"}";
+        await().atMost(java.time.Duration.ofSeconds(2)).untilAsserted(() -> mvc.perform(checkBody(typed))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries[0].listType").value("BLACK"))
+                .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("NO_FLIGHTS_TRAINS"))));
+        String answer = mvc.perform(checkBody(typed)).andReturn().getResponse().getContentAsString();
+        assertThat(answer).doesNotContain(passport).doesNotContain("史密斯");
+
+        mvc.perform(checkBody(typed.replace(",\"documentType\":\"PASSPORT\"", "")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("ID_FORMAT"));
+        mvc.perform(checkBody(typed.replace("\"PASSPORT\"", "\"驾驶证\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("DOCUMENT_TYPE_UNKNOWN"));
+        mvc.perform(checkBody(typed.replace("\"PASSPORT\"", "\"护照\"")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.entries[0].listType").value("BLACK"));
+
+        // The batch form: each subject with its own type, next to the plain list of numbers it always took.
+        mvc.perform(post("/api/v1/checks/batch").header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subjects\":[{\"subjectNumber\":\"" + passport + "\",\"documentType\":\"PASSPORT\"},"
+                                + "{\"subjectNumber\":\"" + passport + "\"},{\"subjectNumber\":\"11010519491231002X\"},"
+                                + "{\"subjectNumber\":\"" + passport + "\",\"documentType\":\"驾驶证\"}],"
+                                + "\"scenario\":\"TRAVEL\",\"purpose\":\"批量购票审查\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].result.entries[0].listType").value("BLACK"))
+                .andExpect(jsonPath("$[1].code").value("ID_FORMAT"))
+                .andExpect(jsonPath("$[2].result.entries").isEmpty())
+                .andExpect(jsonPath("$[3].code").value("DOCUMENT_TYPE_UNKNOWN"));
+        mvc.perform(post("/api/v1/checks/batch").header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subjectNumbers\":[\"11010519491231002X\"],\"subjects\":[{\"subjectNumber\":\""
+                                + passport + "\",\"documentType\":\"PASSPORT\"}],\"scenario\":\"TRAVEL\","
+                                + "\"purpose\":\"批量购票审查\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("CHECK_SUBJECTS_AMBIGUOUS"));
+    }
+
+    private org.springframework.test.web.servlet.RequestBuilder checkBody(String body) {
+        return post("/api/v1/checks").header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                .contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    private String courtKey() {
+        java.util.UUID court = directory.departments().stream().filter(d -> d.code().equals("COURT")).findFirst()
+                .orElseThrow().id();
+        return apiClients.issue("法院报送系统", "COURT", cn.chengxin.account.ApiClient.Kind.DEPARTMENT, court,
+                Set.of(cn.chengxin.shared.security.Permission.RECORD_SUBMIT), 6000).key();
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor staff(String name,
+                                                                                           String... permissions) {
+        List<String> authorities = new ArrayList<>(List.of("STAFF", "console:home"));
+        authorities.addAll(List.of(permissions));
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(name)
+                .authorities(authorities.stream().map(org.springframework.security.core.authority
+                        .SimpleGrantedAuthority::new).toList());
     }
 
     @Test

@@ -8,7 +8,9 @@ import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditUnavailableException;
 import cn.chengxin.measures.CheckResult;
 import cn.chengxin.measures.Checks;
+import cn.chengxin.measures.MeasuresProblem;
 import cn.chengxin.measures.Scenario;
+import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.DeferredAnswer;
@@ -35,6 +37,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.NOT_REQUIRED;
+
 /** 联合奖惩核查接口: called by departments' approval systems inside their workflows ("应查必查"). */
 @RestController
 @RequiresPermission(Permission.API_SUBJECT_CHECK)
@@ -49,12 +53,45 @@ class ChecksApi {
         this.json = json;
     }
 
-    record CheckRequest(@NotNull @Size(max = 40) String subjectNumber, @NotNull Scenario scenario,
-                        @NotNull @Size(max = 200) String purpose) {
+    private static final String DOCUMENT_TYPE = "The type of the subject's document, for a person without a mainland "
+            + "identity number: PASSPORT, HK_MACAO_PERMIT, TAIWAN_PERMIT (or any DocumentType code, or its Chinese "
+            + "label such as 护照). Leave it out for a resident identity number or a unified social credit code, "
+            + "which are recognised from the number.";
+
+    record CheckRequest(@NotNull @Size(max = 40) String subjectNumber,
+                        @Schema(description = DOCUMENT_TYPE, example = "PASSPORT", requiredMode = NOT_REQUIRED)
+                        @Size(max = 40) String documentType,
+                        @NotNull Scenario scenario, @NotNull @Size(max = 200) String purpose) {
     }
 
-    record BatchRequest(@NotNull @Size(min = 1, max = Checks.MAX_BATCH) List<@NotNull @Size(max = 40) String> subjectNumbers,
+    /** One subject of a batch: its number and, when needed, its document type. */
+    record BatchSubject(@NotNull @Size(max = 40) String subjectNumber,
+                        @Schema(description = DOCUMENT_TYPE, example = "PASSPORT", requiredMode = NOT_REQUIRED)
+                        @Size(max = 40) String documentType) {
+    }
+
+    /** Subjects as a plain list of numbers (as the batch always took them) or, with their types, as subjects. */
+    record BatchRequest(@Schema(description = "Numbers of resident identity documents or credit codes; give either "
+                                + "this or 'subjects'")
+                        @Size(min = 1, max = Checks.MAX_BATCH) List<@NotNull @Size(max = 40) String> subjectNumbers,
+                        @Schema(description = "Subjects with their document types; give either this or "
+                                + "'subjectNumbers'")
+                        @Size(min = 1, max = Checks.MAX_BATCH) List<@NotNull @Valid BatchSubject> subjects,
                         @NotNull Scenario scenario, @NotNull @Size(max = 200) String purpose) {
+
+        List<Checks.Subject> checked() {
+            if (subjectNumbers != null && subjects != null) {
+                throw new MeasuresProblem("CHECK_SUBJECTS_AMBIGUOUS", DomainProblem.Kind.INVALID_INPUT,
+                        "请只用 subjectNumbers 或 subjects 之一列出核查主体");
+            }
+            if (subjectNumbers == null && subjects == null) {
+                throw new MeasuresProblem("CHECK_SUBJECTS_REQUIRED", DomainProblem.Kind.INVALID_INPUT,
+                        "须以 subjectNumbers（证件号码）或 subjects（证件号码及证件类型）列出核查主体");
+            }
+            return subjects != null
+                    ? subjects.stream().map(s -> new Checks.Subject(s.subjectNumber(), s.documentType())).toList()
+                    : subjectNumbers.stream().map(n -> new Checks.Subject(n, null)).toList();
+        }
     }
 
     record Feedback(@NotNull @Size(max = 64) String measureCode, @NotNull Boolean applied,
@@ -65,24 +102,30 @@ class ChecksApi {
     @Operation(summary = "核查一个主体", description = "Answers the subject's list entries in force, the measures the "
             + "calling department applies in the scenario, dispute marks and a checkId for feedback. The check is "
             + "audited before the answer (the subject sees it under 谁查询了我). SCENARIO_NOT_ALLOWED when the "
-            + "department implements no measure in the scenario; ID_* codes for a malformed number; "
+            + "department implements no measure in the scenario; ID_* codes for a malformed number; a passport "
+            + "or travel-permit holder is checked with documentType (DOCUMENT_TYPE_UNKNOWN for a type not known, "
+            + "DOCUMENT_FORMAT for a number not of the type); "
             + "AUDIT_UNAVAILABLE (503) when the check could not be stored, and then it did not happen.")
     @ApiResponse(responseCode = "200", description = "the check, stored and audited",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = CheckResult.class)))
     void check(@Valid @RequestBody CheckRequest request, HttpServletRequest http, HttpServletResponse response)
             throws IOException {
-        Checks.Started started = checks.start(request.subjectNumber(), request.scenario(), request.purpose());
+        Checks.Started started = checks.start(request.subjectNumber(), request.documentType(), request.scenario(),
+                request.purpose());
         // The answer leaves once the check and its audit event are durable; no thread waits for that meanwhile.
         DeferredAnswer.json(http, response, json.writeValueAsBytes(started.result()), started.durable(),
                 AuditLog.LONGEST_WAIT, AuditUnavailableException::timedOut);
     }
 
     @PostMapping("/api/v1/checks/batch")
-    @Operation(summary = "批量核查", description = "Up to 10,000 subjects; each item has its index (from 1) and either a "
-            + "result or the code and message of a malformed number. Each subject is a check of its own.")
+    @Operation(summary = "批量核查", description = "Up to 10,000 subjects, as 'subjectNumbers' (a list of numbers) or as "
+            + "'subjects' (each with subjectNumber and, for a passport or travel-permit holder, documentType), not "
+            + "both (CHECK_SUBJECTS_AMBIGUOUS) nor neither (CHECK_SUBJECTS_REQUIRED); each item has its index (from "
+            + "1) and either a result or the code and message of a malformed number or an unknown document type. "
+            + "Each subject is a check of its own.")
     List<Checks.BatchItem> batch(@Valid @RequestBody BatchRequest request) {
-        return checks.checkBatch(request.subjectNumbers(), request.scenario(), request.purpose());
+        return checks.checkBatch(request.checked(), request.scenario(), request.purpose());
     }
 
     /** A malformed identity number is a malformed request for a check (400, with the identity rule's code). */
