@@ -21,6 +21,7 @@ import cn.chengxin.subject.domain.ResponsibleRole;
 import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.ClearIdentityNumbers;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestCreditCodes;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +33,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -213,6 +216,14 @@ class SubmissionsIT {
         assertThat(answer).doesNotContain(passport).doesNotContain(permit).doesNotContain(resident.number());
         assertThat(jdbc.sql("SELECT count(*) FROM ingestion.row_error WHERE subject_masked LIKE ? OR message LIKE ?")
                 .params("%" + passport + "%", "%" + passport + "%").query(Long.class).single()).isZero();
+
+        // The court's staff find the record on the holder's credit file by naming the type, the number masked.
+        String file = mvc.perform(post("/console/file").param("documentType", "PASSPORT").param("number", passport)
+                        .param("purpose", "ADMINISTRATIVE_LICENSING").with(csrf()).with(authentication(
+                                Principals.staff("court-pp", "COURT", Permission.CONSOLE_HOME,
+                                        Permission.SUBJECT_READ))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(file).contains("驻执〔2025〕1号", Masking.identityNumber(passport)).doesNotContain(passport);
     }
 
     @Test

@@ -18,6 +18,7 @@ import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.InvalidIdentityException;
 import org.springframework.stereotype.Controller;
@@ -52,17 +53,20 @@ class CreditFileConsole {
 
     @GetMapping("/console/file")
     String form(Model model) {
-        model.addAttribute("purposes", StaffQueryPurpose.values());
+        choices(model);
         return "console/credit-file";
     }
 
+    /** The number is of the type staff name (a passport, a travel permit), or inferred as the subject console does. */
     @PostMapping("/console/file")
-    String show(@RequestParam String number, @RequestParam StaffQueryPurpose purpose, Model model) {
-        model.addAttribute("purposes", StaffQueryPurpose.values());
+    String show(@RequestParam String number, @RequestParam(required = false) DocumentType documentType,
+                @RequestParam StaffQueryPurpose purpose, Model model) {
+        choices(model);
         model.addAttribute("purpose", purpose);
+        model.addAttribute("documentType", documentType);
         IdentityDocument document;
         try {
-            document = subjects.validate(null, number);
+            document = subjects.validate(documentType, number);
         } catch (InvalidIdentityException e) {
             model.addAttribute("rejection", e.rejection());
             return "console/credit-file";
@@ -87,5 +91,10 @@ class CreditFileConsole {
         model.addAttribute("itemNames", names);
         model.addAttribute("scoped", !actor.dataScope().isEmpty());
         return "console/credit-file";
+    }
+
+    private static void choices(Model model) {
+        model.addAttribute("purposes", StaffQueryPurpose.values());
+        model.addAttribute("documentTypes", DocumentType.values());
     }
 }
