@@ -341,6 +341,30 @@ class ListingIT {
         assertThat(manual).isInstanceOf(ListingProblem.class).extracting("code").isEqualTo("LIST_RED_BARRED");
     }
 
+    /** A passport holder is proposed by hand as anyone is, the form naming the document type (issue #5). */
+    @Test
+    void aProposalByHandNamesAPassportHolderByTheTypeOfTheirDocument() throws Exception {
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        UUID holder = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT, passport),
+                "史密斯", LocalDate.of(1979, 4, 2), null, List.of(), List.of(), false));
+
+        mvc.perform(post("/console/lists").param("documentType", "PASSPORT").param("subjectNumber", passport)
+                        .param("type", "RED").param("legalBasis", "国办发〔2016〕98号").param("reasons", "市级道德模范")
+                        .param("validUntil", LocalDate.now(clock).plusYears(1).toString())
+                        .with(staff("maker-pp", "list:propose")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("successKey", "lists.proposed"));
+
+        assertThat(listing.entriesOf(holder)).singleElement().satisfies(e -> {
+            assertThat(e.listType()).isEqualTo(ListType.RED);
+            assertThat(e.status()).isEqualTo(EntryStatus.PROPOSED);
+        });
+        mvc.perform(get("/console/lists").with(staff("maker-pp", "list:propose")))
+                .andExpect(content().string(containsString("name=\"documentType\"")))
+                .andExpect(content().string(containsString("护照")));
+    }
+
     /** A department's entry needs a last day: after today and within the longest publication period (issue #5). */
     @Test
     void aProposalByHandWithoutAValidLastDayIsRefusedOnTheForm() throws Exception {

@@ -21,6 +21,7 @@ import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.InvalidIdentityException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -129,6 +130,7 @@ class ListingConsole {
         model.addAttribute("rules", listing.rules());
         model.addAttribute("statuses", EntryStatus.values());
         model.addAttribute("types", ListType.values());
+        model.addAttribute("documentTypes", DocumentType.values());
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("validFrom", today.plusDays(1));
         model.addAttribute("validTo", today.plus(EntryLifecycle.LONGEST_MANUAL_VALIDITY));
@@ -183,11 +185,12 @@ class ListingConsole {
 
     @RequiresPermission(Permission.LIST_PROPOSE)
     @PostMapping("/console/lists")
-    String propose(@RequestParam String subjectNumber, @RequestParam ListType type, @RequestParam String legalBasis,
-                   @RequestParam String reasons, @RequestParam(required = false) LocalDate validUntil,
-                   RedirectAttributes redirect) {
+    String propose(@RequestParam String subjectNumber, @RequestParam(required = false) DocumentType documentType,
+                   @RequestParam ListType type, @RequestParam String legalBasis, @RequestParam String reasons,
+                   @RequestParam(required = false) LocalDate validUntil, RedirectAttributes redirect) {
         try {
-            UUID subject = subjects.find(subjects.validate(null, subjectNumber)).orElseThrow(() ->
+            // A passport or travel-permit holder is named with the type; without one the number is inferred.
+            UUID subject = subjects.find(subjects.validate(documentType, subjectNumber)).orElseThrow(() ->
                     new cn.chengxin.listing.ListingProblem("SUBJECT_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
                             "信用主体库中没有该证件号码"));
             UUID id = listing.propose(subject, type, legalBasis, reasons, validUntil);
