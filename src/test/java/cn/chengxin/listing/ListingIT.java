@@ -341,7 +341,10 @@ class ListingIT {
         assertThat(manual).isInstanceOf(ListingProblem.class).extracting("code").isEqualTo("LIST_RED_BARRED");
     }
 
-    /** A passport holder is proposed by hand as anyone is, the form naming the document type (issue #5). */
+    /**
+     * A passport holder is proposed by hand as anyone is, the form naming the document type, and found on the public
+     * list by the number of that type (issue #5).
+     */
     @Test
     void aProposalByHandNamesAPassportHolderByTheTypeOfTheirDocument() throws Exception {
         String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
@@ -363,6 +366,16 @@ class ListingIT {
         mvc.perform(get("/console/lists").with(staff("maker-pp", "list:propose")))
                 .andExpect(content().string(containsString("name=\"documentType\"")))
                 .andExpect(content().string(containsString("护照")));
+
+        // Approved, the entry is in its public notice period: the public finds it by the passport number, masked.
+        UUID entry = listing.entriesOf(holder).get(0).id();
+        mvc.perform(post("/console/lists/{id}/approve", entry).param("note", "核实无误")
+                .with(staff("reviewer-pp", "list:review")).with(csrf())).andExpect(status().is3xxRedirection());
+        String found = mvc.perform(post("/lists").param("type", "RED").param("notice", "true")
+                        .param("documentType", "PASSPORT").param("q", passport).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(found).contains("id=\"by-number\"", cn.chengxin.subject.domain.Masking.identityNumber(passport))
+                .doesNotContain(passport).doesNotContain("没有符合条件");
     }
 
     /** A department's entry needs a last day: after today and within the longest publication period (issue #5). */

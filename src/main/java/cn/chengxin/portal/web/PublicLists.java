@@ -12,6 +12,7 @@ import cn.chengxin.shared.ratelimit.PerAddressLimit;
 import cn.chengxin.shared.security.PublicEndpoint;
 import cn.chengxin.shared.web.ExpiredForms;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.InvalidIdentityException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -82,9 +83,11 @@ class PublicLists {
     @PublicEndpoint
     @PostMapping("/lists")
     String search(@RequestParam(defaultValue = "BLACK") ListType type, @RequestParam(defaultValue = "") String q,
+                  @RequestParam(required = false) DocumentType documentType,
                   @RequestParam(defaultValue = "false") boolean notice, HttpServletRequest request, Model model) {
         Shown shown = Shown.of(type, notice);
-        if (!SearchBox.isNumber(q)) {
+        // With a document type named, what was typed is a number (a passport's has few digits): never a name in a URL.
+        if (documentType == null && !SearchBox.isNumber(q)) {
             return "redirect:" + UriComponentsBuilder.fromPath("/lists").queryParam("type", shown.type())
                     .queryParam("notice", shown.notice()).queryParam("q", name(q)).build().encode().toUriString();
         }
@@ -92,7 +95,7 @@ class PublicLists {
         limit.take(request.getRemoteAddr(), clock.instant());
         IdentityDocument document;
         try {
-            document = subjects.validate(null, q.strip());
+            document = subjects.validate(documentType, q.strip());
         } catch (InvalidIdentityException e) {
             return show(shown, "", null, new Listing.PublicPage(List.of(), 0, 0, PAGE_SIZE), null, e.getMessage(),
                     model);
@@ -131,6 +134,7 @@ class PublicLists {
         model.addAttribute("queryProblemKey", problemKey);
         model.addAttribute("queryProblem", problem);
         model.addAttribute("result", result);
+        model.addAttribute("documentTypes", DocumentType.values());
         // The issuing department by name, as the disclosures show it; a code the directory lacks stays as it is.
         Map<String, String> departments = new HashMap<>();
         directory.departments().forEach(d -> departments.put(d.code(), d.name()));
