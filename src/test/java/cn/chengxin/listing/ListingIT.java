@@ -376,6 +376,14 @@ class ListingIT {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(found).contains("id=\"by-number\"", cn.chengxin.subject.domain.Masking.identityNumber(passport))
                 .doesNotContain(passport).doesNotContain("没有符合条件");
+
+        // Staff look the entry up by the same number and type: its pages carry a token, never the number.
+        MockHttpSession session = new MockHttpSession();
+        String redirect = mvc.perform(post("/console/lists/search").param("documentType", "PASSPORT")
+                        .param("q", passport).session(session).with(staff("office-q", "list:propose")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(redirect).doesNotContain(passport);
+        assertThat(page(redirect, session)).contains(link(entry), "共 1 条").doesNotContain(passport);
     }
 
     /** A department's entry needs a last day: after today and within the longest publication period (issue #5). */

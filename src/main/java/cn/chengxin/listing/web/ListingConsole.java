@@ -93,13 +93,15 @@ class ListingConsole {
     @PostMapping("/console/lists/search")
     String search(@RequestParam(required = false) EntryStatus status, @RequestParam(required = false) ListType type,
                   @RequestParam(defaultValue = "") String rule, @RequestParam(defaultValue = "") String q,
+                  @RequestParam(required = false) DocumentType documentType,
                   @RequestParam(defaultValue = "" + PAGE_SIZE) int size, HttpSession session, Model model) {
-        if (!EntryQuery.looksLikeNumber(q)) {
+        // With a document type named, what was typed is a number (a passport's is short): never a name in a URL.
+        if (documentType == null && !EntryQuery.looksLikeNumber(q)) {
             return "redirect:" + pageUrl(status, type, ruleCode(rule), EntryQuery.name(q), size);
         }
         IdentityDocument document;
         try {
-            document = subjects.validate(null, q.strip());
+            document = subjects.validate(documentType, q.strip());
         } catch (InvalidIdentityException e) {
             return show(status, type, rule, EntryQuery.invalidNumber(e.getMessage()), 0, size, model);
         }
