@@ -462,14 +462,16 @@ public class Listing {
     @Transactional
     public void reject(UUID entryId, String note) {
         Actor by = AuditLog.currentActor();
-        reviewable(entryId, by);
+        ListEntry entry = reviewable(entryId, by);
         if (note == null || note.isBlank()) {
             throw new ListingProblem("REVIEW_NOTE_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "不予认定须写明理由");
         }
         if (!store.decide(entryId, EntryStatus.REJECTED, by.actorId(), clock.instant(), note, null)) {
             throw new ListingProblem("LIST_ALREADY_DECIDED", DomainProblem.Kind.CONFLICT, "该认定建议已由他人处理");
         }
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.reject").detail(entryId.toString()));
+        // A decision about the person, as an approval is: in their part of the log, which they can see.
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.reject").subject(entry.subjectPseudonym())
+                .detail(entry.listType() + " " + entryId + " → " + EntryStatus.REJECTED));
     }
 
     private ListEntry reviewable(UUID entryId, Actor by) {

@@ -198,6 +198,10 @@ class ListingIT {
 
         assertThat(listing.entriesOf(subject)).filteredOn(e -> e.listType() == ListType.BLACK)
                 .extracting(ListEntry::status).containsExactly(EntryStatus.REJECTED);
+        // The rejection is a decision about the person: it is in their part of the log, which they can see.
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'listing.reject' AND subject_pseudonym = ?")
+                .param(subjects.pseudonymOf(subjects.validate(null, person.number()))).query(Long.class).single())
+                .isEqualTo(1L);
     }
 
     /** The black-list proposal a court-defaulter record delivered for the person brings. */
