@@ -390,6 +390,26 @@ class ListingIT {
         assertThat(page(redirect, session)).contains(link(entry), "共 1 条").doesNotContain(passport);
     }
 
+    /** Maker-checker on the page too: the proposer is told another reviewer decides, and is offered no decision. */
+    @Test
+    void theProposerOfAnEntryIsNotOfferedItsReview() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "樊思远");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        mvc.perform(post("/console/lists").param("subjectNumber", person.number()).param("type", "RED")
+                        .param("legalBasis", "国办发〔2016〕98号").param("reasons", "市级优秀志愿者")
+                        .param("validUntil", LocalDate.now(clock).plusYears(1).toString())
+                        .with(staff("maker-own", "list:propose", "list:review")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        UUID entry = listing.entriesOf(subject).get(0).id();
+
+        mvc.perform(get("/console/lists/{id}", entry).with(staff("maker-own", "list:propose", "list:review")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"own-proposal\"")))
+                .andExpect(content().string(not(containsString("id=\"approve\""))));
+        mvc.perform(get("/console/lists/{id}", entry).with(staff("checker-own", "list:propose", "list:review")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"approve\"")))
+                .andExpect(content().string(not(containsString("id=\"own-proposal\""))));
+    }
+
     /** A department's entry needs a last day: after today and within the longest publication period (issue #5). */
     @Test
     void aProposalByHandWithoutAValidLastDayIsRefusedOnTheForm() throws Exception {

@@ -13,6 +13,7 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.listing.EntrySearch;
 import cn.chengxin.listing.EntryStatus;
+import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.listing.domain.EntryLifecycle;
@@ -177,9 +178,11 @@ class ListingConsole {
     String entry(@PathVariable UUID id, Model model) {
         String department = departmentSeen();
         // Another department's entry is as absent as an unknown one: its existence is not theirs to learn either.
-        model.addAttribute("entry", listing.entry(id).filter(e -> department == null
-                        || department.equals(e.departmentCode()))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        ListEntry entry = listing.entry(id).filter(e -> department == null || department.equals(e.departmentCode()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("entry", entry);
+        // Maker-checker: the proposer is told who must decide instead of being offered a decision refused on sending.
+        model.addAttribute("ownProposal", entry.proposedBy().equals(AuditLog.currentActor().actorId()));
         model.addAttribute("notices", listing.noticesOfEntry(id));
         model.addAttribute("departments", listing.departmentNames());
         return "console/list-entry";
