@@ -264,6 +264,23 @@ public class Checks {
         return new UnreturnedPage(store.unreturned(p * s, s), store.countUnreturned(), p, s);
     }
 
+    /** The calling system's checks owing feedback: a batch of them, how many it owes in all, and where to go on. */
+    public record OwedFeedback(List<JdbcMeasures.Unreturned> checks, long total, UUID next) {
+    }
+
+    /**
+     * The checks the calling system made that still owe feedback, oldest first, {@code limit} (clamped to
+     * {@link #MAX_PAGE_SIZE}) after its check {@code after}: a department's approval system works through them and
+     * reports (发起 → 响应 → 反馈) without keeping its own list of what it still owes. Only its own checks.
+     */
+    public OwedFeedback owedByCaller(UUID after, int limit) {
+        String client = AuditLog.currentActor().actorId();
+        int size = Math.min(Math.max(1, limit), MAX_PAGE_SIZE);
+        List<JdbcMeasures.Unreturned> page = store.unreturnedOf(client, after, size);
+        UUID next = page.size() == size ? page.get(size - 1).id() : null;
+        return new OwedFeedback(page, store.countUnreturnedOf(client), next);
+    }
+
     public Optional<JdbcMeasures.CheckRow> find(UUID checkId) {
         return store.check(checkId);
     }

@@ -272,6 +272,57 @@ class ChecksIT {
                 .doesNotContain(">MARKET<", ">CREDIT_OFFICE<");
     }
 
+    /**
+     * A department's approval system works through the checks it still owes feedback on, a batch at a time, without
+     * keeping its own list; it sees only its own, and a check leaves once every owed measure has its feedback.
+     */
+    @Test
+    void aSystemListsItsOwnChecksOwingFeedbackAndEachLeavesWithItsLastFeedback() throws Exception {
+        java.util.UUID hr = directory.departments().stream().filter(d -> d.code().equals("HRSS")).findFirst()
+                .orElseThrow().id();
+        ApiClients.IssuedKey mine = apiClients.issue("人社审批系统", "HRSS", cn.chengxin.account.ApiClient.Kind.DEPARTMENT,
+                hr, Set.of(cn.chengxin.shared.security.Permission.API_SUBJECT_CHECK), 6000);
+        ApiClients.IssuedKey other = apiClients.issue("人社另一系统", "HRSS",
+                cn.chengxin.account.ApiClient.Kind.DEPARTMENT, hr,
+                Set.of(cn.chengxin.shared.security.Permission.API_SUBJECT_CHECK), 6000);
+        java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        List<java.util.UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            java.util.UUID id = cn.chengxin.shared.Ids.newId();
+            ids.add(id);
+            String client = (i < 2 ? mine : other).clientId().toString();
+            audit.record(cn.chengxin.audit.AuditEntry.of(cn.chengxin.audit.AuditCategory.QUERY, "measures.check")
+                            .detail("check " + id), JdbcMeasures.CHECK_ROWS,
+                    new JdbcMeasures.CheckRow(id, at.plusMillis(i), client, "HRSS", "pseudonym-own-" + i,
+                            Scenario.HIRING, "招录审查", 1, List.of("NO_CIVIL_SERVICE"), List.of("NO_CIVIL_SERVICE")));
+        }
+
+        mvc.perform(get("/api/v1/checks/feedback-owed").param("limit", "1")
+                        .header("Authorization", "Bearer " + mine.key()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.checks.length()").value(1))
+                .andExpect(jsonPath("$.checks[0].id").value(ids.get(0).toString()))
+                .andExpect(jsonPath("$.checks[0].missing[0]").value("NO_CIVIL_SERVICE"))
+                .andExpect(jsonPath("$.next").value(ids.get(0).toString()));
+        mvc.perform(get("/api/v1/checks/feedback-owed").param("after", ids.get(0).toString())
+                        .header("Authorization", "Bearer " + mine.key()))
+                .andExpect(jsonPath("$.checks.length()").value(1))
+                .andExpect(jsonPath("$.checks[0].id").value(ids.get(1).toString()))
+                .andExpect(jsonPath("$.next").doesNotExist());
+
+        mvc.perform(post("/api/v1/checks/" + ids.get(0) + "/feedback").header("Authorization", "Bearer " + mine.key())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"measureCode\":\"NO_CIVIL_SERVICE\",\"applied\":true,\"outcome\":\"不予录用\"}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/checks/feedback-owed").header("Authorization", "Bearer " + mine.key()))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.checks[0].id").value(ids.get(1).toString()));
+        mvc.perform(get("/api/v1/checks/feedback-owed").header("Authorization", "Bearer " + other.key()))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.checks[0].id").value(ids.get(2).toString()));
+    }
+
     private String console(String... params) throws Exception {
         org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request = get("/console/measures");
         for (int i = 0; i < params.length; i += 2) {

@@ -248,6 +248,28 @@ public class JdbcMeasures {
                 .list();
     }
 
+    /**
+     * A calling system's own checks still owing feedback, oldest first, after its check {@code after} (from the
+     * start when null): a cursor that stays put while feedback is returned, unlike an offset.
+     */
+    public List<Unreturned> unreturnedOf(String clientId, UUID after, int limit) {
+        return jdbc.sql("""
+                        SELECT c.id, c.at, c.department_code, c.scenario, ARRAY(""" + MISSING + """
+                        ) FROM measures.check_made c WHERE c.feedback_due AND c.client_id = ?
+                        AND (?::uuid IS NULL OR (c.at, c.id) > (SELECT a.at, a.id FROM measures.check_made a
+                                                                WHERE a.id = ?::uuid AND a.client_id = ?))
+                        ORDER BY c.at, c.id LIMIT ?""")
+                .params(clientId, after, after, clientId, limit)
+                .query((rs, n) -> new Unreturned(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
+                        rs.getString(3), Scenario.valueOf(rs.getString(4)), codes(rs.getArray(5))))
+                .list();
+    }
+
+    public long countUnreturnedOf(String clientId) {
+        return jdbc.sql("SELECT count(*) FROM measures.check_made WHERE feedback_due AND client_id = ?")
+                .param(clientId).query(Long.class).single();
+    }
+
     public long countUnreturned() {
         return jdbc.sql("SELECT count(*) FROM measures.check_made WHERE feedback_due").query(Long.class).single();
     }

@@ -31,8 +31,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
@@ -133,6 +135,16 @@ class ChecksApi {
     ResponseEntity<ProblemDetail> malformed(InvalidIdentityException e) {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(HttpStatus.BAD_REQUEST, e.code(), e.getMessage()));
+    }
+
+    @GetMapping("/api/v1/checks/feedback-owed")
+    @Operation(summary = "待反馈的核查", description = "The checks this system made whose measures still owe feedback, "
+            + "oldest first, with the measures lacking it: up to 'limit' (at most 100) after the check 'after' (a "
+            + "checkId from an earlier answer's 'next'; from the oldest without it). 'total' is how many it owes in "
+            + "all; 'next' is absent on the last batch. Only the calling system's own checks; no subject is named.")
+    Checks.OwedFeedback owed(@RequestParam(required = false) UUID after,
+                             @RequestParam(defaultValue = "100") int limit) {
+        return checks.owedByCaller(after, limit);
     }
 
     @PostMapping("/api/v1/checks/{id}/feedback")
