@@ -952,6 +952,28 @@ class ListingIT {
         assertThat(lookUpsAudited(person.number())).isEqualTo(1);
     }
 
+    /**
+     * A passport number typed without choosing 护照, a resident identity number missing digits: names hold no
+     * digits, so what holds one is refused on the post as a number, never redirected to an address as a name.
+     */
+    @Test
+    void whatHoldsADigitIsNeverSearchedAsANameNorPutInAnAddress() throws Exception {
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        String mistyped = TestCitizens.register(subjects, "郜错位").number().substring(0, 14);
+        for (String typed : List.of(passport, mistyped, "郜" + passport.substring(1, 6))) {
+            var answer = mvc.perform(post("/console/lists/search").param("q", typed)
+                    .with(staff("office-q", "list:propose")).with(csrf())).andReturn().getResponse();
+
+            assertThat(answer.getStatus()).as(typed).isEqualTo(200);
+            assertThat(answer.getHeader("Location")).as(typed).isNull();
+            String page = answer.getContentAsString();
+            assertThat(page).as(typed).contains("class=\"alert error\"", "请先选择证件类型").doesNotContain(typed);
+            assertThat(hrefs(page)).noneMatch(h -> h.contains(typed.substring(1, 6)));
+        }
+        assertThat(queue("q", passport)).as("a number in a URL is not looked up").contains("证件号码不从网址中查找")
+                .doesNotContain(passport);
+    }
+
     @Test
     void aSearchByRuleCodeFiltersAndSearchBoxesTakeSqlAndHtmlAsText() throws Exception {
         TestCitizens.Person defaulter = TestCitizens.register(subjects, "屈则甲");

@@ -82,6 +82,29 @@ class PublicDisclosuresIT {
                 .contains(decision, Masking.personName(person.name())).doesNotContain(person.number());
     }
 
+    /**
+     * A passport number, or a resident identity number missing digits, is no decision number (those name their
+     * issuer in Chinese): it is refused on the post as an identity number, never sent on to an address.
+     */
+    @Test
+    void aShortNumberIsRefusedOnThePostAndNeverPutInAnAddress() throws Exception {
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        String mistyped = TestCitizens.register(subjects, "鲍错位").number().substring(0, 14);
+        for (String typed : java.util.List.of(passport, mistyped)) {
+            var answer = mvc.perform(post("/disclosures").param("q", typed).with(csrf())
+                    .with(from("198.51.100.75"))).andReturn().getResponse();
+
+            assertThat(answer.getStatus()).as(typed).isEqualTo(200);
+            assertThat(answer.getHeader("Location")).as(typed).isNull();
+            String page = answer.getContentAsString();
+            assertThat(page).as(typed).contains("class=\"alert error\"").doesNotContain(typed);
+            assertThat(links(page)).noneMatch(l -> l.contains(typed.substring(1, 6)));
+        }
+        assertThat(mvc.perform(get("/disclosures").param("q", passport).with(from("198.51.100.75")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("证件号码不从网址中查询").doesNotContain(passport);
+    }
+
     /** A number written into the address by hand is not looked up: the page says to use the search box. */
     @Test
     void aNumberInTheAddressIsNotLookedUp() throws Exception {

@@ -126,6 +126,29 @@ class PublicListsIT {
         assertThat(page).contains("校验").doesNotContain(wrong.substring(0, 17));
     }
 
+    /**
+     * A passport number typed without choosing 护照, a resident identity number missing digits: names hold no
+     * digits, so what holds one is a number, refused on the post as one, never sent on to an address as a name.
+     */
+    @Test
+    void whatHoldsADigitIsNeverSearchedAsANameNorPutInAnAddress() throws Exception {
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        String mistyped = TestCitizens.register(subjects, "骆错位").number().substring(0, 14);
+        for (String typed : java.util.List.of(passport, mistyped, "骆" + passport.substring(1, 6))) {
+            var answer = mvc.perform(post("/lists").param("type", "RED").param("q", typed).with(csrf())
+                    .with(from("198.51.100.66"))).andReturn().getResponse();
+
+            assertThat(answer.getStatus()).as(typed).isEqualTo(200);
+            assertThat(answer.getHeader("Location")).as(typed).isNull();
+            String page = answer.getContentAsString();
+            assertThat(page).as(typed).contains("class=\"alert error\"", "请先选择证件类型").doesNotContain(typed);
+            assertThat(links(page)).noneMatch(l -> l.contains(typed.substring(1, 6)));
+        }
+        assertThat(mvc.perform(get("/lists").param("q", passport).with(from("198.51.100.66")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("证件号码不从网址中查询").doesNotContain(passport);
+    }
+
     @Test
     void aSearchPostedFromAnotherSiteIsRefused() throws Exception {
         mvc.perform(post("/lists").param("q", "骆某").with(from("198.51.100.65")))

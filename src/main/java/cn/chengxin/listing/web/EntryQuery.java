@@ -1,6 +1,6 @@
 package cn.chengxin.listing.web;
 
-import java.util.regex.Pattern;
+import cn.chengxin.subject.domain.SearchTerms;
 
 /**
  * What the console's entries are searched by: the start of a name, or a look-up by identity number. The number is
@@ -20,12 +20,11 @@ import java.util.regex.Pattern;
 record EntryQuery(String text, String name, String pseudonym, String maskedNumber, String token, String problem,
                   String problemKey) {
 
-    /** Identity numbers and unified social credit codes: 15 to 18 letters and digits, mostly digits. */
-    private static final Pattern NUMBER = Pattern.compile("(?=(?:\\D*\\d){6})[0-9A-Za-z]{15,18}");
     private static final int LONGEST_NAME = 100;
 
+    /** Names hold no digits; whatever does is a number, a passport's or a mistyped one ({@link SearchTerms}). */
     static boolean looksLikeNumber(String typed) {
-        return NUMBER.matcher(typed.strip()).matches();
+        return SearchTerms.isNumber(typed);
     }
 
     /** The start of a name, or nothing typed. */

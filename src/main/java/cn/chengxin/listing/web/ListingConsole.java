@@ -96,7 +96,7 @@ class ListingConsole {
                   @RequestParam(defaultValue = "") String rule, @RequestParam(defaultValue = "") String q,
                   @RequestParam(required = false) DocumentType documentType,
                   @RequestParam(defaultValue = "" + PAGE_SIZE) int size, HttpSession session, Model model) {
-        // With a document type named, what was typed is a number (a passport's is short): never a name in a URL.
+        // With a document type named, or any digit typed (a passport number, a mistyped one), it is a number.
         if (documentType == null && !EntryQuery.looksLikeNumber(q)) {
             return "redirect:" + pageUrl(status, type, ruleCode(rule), EntryQuery.name(q), size);
         }

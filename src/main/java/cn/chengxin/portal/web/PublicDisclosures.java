@@ -24,6 +24,7 @@ import cn.chengxin.shared.web.ExpiredForms;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.InvalidIdentityException;
+import cn.chengxin.subject.domain.SearchTerms;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,7 +41,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * or by identity number, de-identified. Only what the rules publish (RULES.md §4): items shared publicly, not minor
  * ones, and only while shown — a record repaired, revoked or past its publication period is gone at once; one in
  * dispute carries the 异议处理中 mark. Rate-limited per address like the lists. As on the lists, the search box is
- * posted, and a look-up by identity number is answered on the post, never from an address ({@link SearchBox}).
+ * posted, and a look-up by identity number is answered on the post, never from an address ({@link SearchTerms}).
  */
 @Controller
 class PublicDisclosures {
@@ -76,7 +77,7 @@ class PublicDisclosures {
             return show("", null, null, null, model);
         }
         limit.take(request.getRemoteAddr(), clock.instant());
-        if (SearchBox.isNumber(query)) {
+        if (isIdentityNumber(query)) {
             return show("", null, null, "publicLists.numberNotInUrl", model);
         }
         return show(query, published(creditFile.shownWithDecisionNumber(query)), null, null, model);
@@ -89,7 +90,7 @@ class PublicDisclosures {
     @PublicEndpoint
     @PostMapping("/disclosures")
     String search(@RequestParam(defaultValue = "") String q, HttpServletRequest request, Model model) {
-        if (!SearchBox.isNumber(q)) {
+        if (!isIdentityNumber(q)) {
             return "redirect:" + UriComponentsBuilder.fromPath("/disclosures").queryParam("q", q.strip()).build()
                     .encode().toUriString();
         }
@@ -124,6 +125,14 @@ class PublicDisclosures {
         model.addAttribute("queryProblem", problem);
         model.addAttribute("queryProblemKey", problemKey);
         return "portal/disclosures";
+    }
+
+    /**
+     * A term with digits but no Chinese character: an identity number (a passport's, a mistyped one), never sent to
+     * an address. Decision numbers name their issuer in Chinese; what holds no digit is neither.
+     */
+    private static boolean isIdentityNumber(String typed) {
+        return SearchTerms.isNumber(typed) && !SearchTerms.isDecisionNumber(typed);
     }
 
     private List<SubjectEntry> ofSubject(String number) {

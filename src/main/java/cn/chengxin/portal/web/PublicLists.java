@@ -15,6 +15,7 @@ import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.InvalidIdentityException;
+import cn.chengxin.subject.domain.SearchTerms;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,7 +33,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * shown, so an entry is gone the moment it exits. A client reading many pages quickly (scraping) gets 429.
  *
  * <p>The search box is posted. A name is sent on to the list's address with the name, as names are published
- * de-identified already and its pages can then be linked. A number is answered on the post itself: a URL ends up in
+ * de-identified already and its pages can then be linked. A number ({@link SearchTerms#isNumber}: whatever holds a
+ * digit) is answered on the post itself: a URL ends up in
  * browser history, in the access logs of servers and proxies and in the referrer of the next page (RULES.md §10:
  * identity numbers never in logs), and a number names one subject, whose entries fit on one answer.
  */
@@ -67,7 +69,7 @@ class PublicLists {
                  HttpServletRequest request, Model model) {
         limit.take(request.getRemoteAddr(), clock.instant());
         Shown shown = Shown.of(type, notice);
-        if (SearchBox.isNumber(q)) {
+        if (SearchTerms.isNumber(q)) {
             return show(shown, "", null, new Listing.PublicPage(List.of(), 0, 0, PAGE_SIZE),
                     "publicLists.numberNotInUrl", null, model);
         }
@@ -86,8 +88,8 @@ class PublicLists {
                   @RequestParam(required = false) DocumentType documentType,
                   @RequestParam(defaultValue = "false") boolean notice, HttpServletRequest request, Model model) {
         Shown shown = Shown.of(type, notice);
-        // With a document type named, what was typed is a number (a passport's has few digits): never a name in a URL.
-        if (documentType == null && !SearchBox.isNumber(q)) {
+        // With a document type named, or any digit typed (a passport number, a mistyped one), it is a number.
+        if (documentType == null && !SearchTerms.isNumber(q)) {
             return "redirect:" + UriComponentsBuilder.fromPath("/lists").queryParam("type", shown.type())
                     .queryParam("notice", shown.notice()).queryParam("q", name(q)).build().encode().toUriString();
         }
