@@ -105,6 +105,22 @@ class PublicDisclosuresIT {
                 .contains("证件号码不从网址中查询").doesNotContain(passport);
     }
 
+    /** A passport holder's published records are found by naming the document type, the number masked (issue #5). */
+    @Test
+    void aPassportHoldersRecordsAreFoundByNamingTheDocumentType() throws Exception {
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        String decision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
+        TestRecords.penalty(mvc, apiClients, directory, "PASSPORT", passport, "史密斯", "P_ADMIN_PENALTY_GENERAL",
+                decision);
+
+        String page = await().until(() -> mvc.perform(post("/disclosures").param("documentType", "PASSPORT")
+                        .param("q", passport).with(csrf()).with(from("198.51.100.76"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(), p -> p.contains(decision));
+
+        assertThat(page).contains(Masking.identityNumber(passport)).doesNotContain(passport);
+        assertThat(links(page)).noneMatch(l -> l.contains(passport));
+    }
+
     /** A number written into the address by hand is not looked up: the page says to use the search box. */
     @Test
     void aNumberInTheAddressIsNotLookedUp() throws Exception {

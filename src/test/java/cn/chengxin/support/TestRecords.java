@@ -36,6 +36,13 @@ public final class TestRecords {
                 decisionNumber, "无照经营"));
     }
 
+    /** The same, of a person known by another document than a resident identity card: {@code documentType} names it. */
+    public static void penalty(MockMvc mvc, ApiClients apiClients, StaffDirectory directory, String documentType,
+                               String number, String name, String itemCode, String decisionNumber) throws Exception {
+        deliver(mvc, apiClients, directory, new Penalty(number, name, itemCode, "T-" + UUID.randomUUID(), "1", "ADD",
+                decisionNumber, "无照经营"), LocalDate.now().minusMonths(1), "MARKET", documentType);
+    }
+
     /** A version of a penalty record: its source id, version and action (ADD, UPDATE, REVOKE) and the facts. */
     public record Penalty(String number, String name, String itemCode, String sourceRecordId, String version,
                           String action, String decisionNumber, String facts) {
@@ -55,13 +62,20 @@ public final class TestRecords {
     /** A penalty-shaped record delivered by {@code departmentCode} (its remit must include the item). */
     public static void deliver(MockMvc mvc, ApiClients apiClients, StaffDirectory directory, Penalty p,
                                LocalDate decided, String departmentCode) throws Exception {
+        deliver(mvc, apiClients, directory, p, decided, departmentCode, null);
+    }
+
+    private static void deliver(MockMvc mvc, ApiClients apiClients, StaffDirectory directory, Penalty p,
+                                LocalDate decided, String departmentCode, String documentType) throws Exception {
         UUID department = directory.departments().stream().filter(d -> d.code().equals(departmentCode)).findFirst()
                 .orElseThrow().id();
         String key = apiClients.issue("部门报送", departmentCode, ApiClient.Kind.DEPARTMENT, department,
                 Set.of(Permission.RECORD_SUBMIT), 6000).key();
         mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key)
                         .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"records\":[{\"itemCode\":\"" + p.itemCode() + "\",\"subjectNumber\":\""
+                        .content("{\"records\":[{\"itemCode\":\"" + p.itemCode() + "\","
+                                + (documentType == null ? "" : "\"documentType\":\"" + documentType + "\",")
+                                + "\"subjectNumber\":\""
                                 + p.number() + "\",\"subjectName\":\"" + p.name() + "\",\"version\":\"" + p.version()
                                 + "\",\"action\":\"" + p.action() + "\",\"sourceRecordId\":\"" + p.sourceRecordId()
                                 + "\",\"decisionNumber\":\"" + p.decisionNumber() + "\",\"decisionDate\":\""

@@ -23,6 +23,7 @@ import cn.chengxin.shared.security.PublicEndpoint;
 import cn.chengxin.shared.web.ExpiredForms;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.InvalidIdentityException;
 import cn.chengxin.subject.domain.SearchTerms;
 import jakarta.servlet.http.HttpServletRequest;
@@ -89,15 +90,17 @@ class PublicDisclosures {
      */
     @PublicEndpoint
     @PostMapping("/disclosures")
-    String search(@RequestParam(defaultValue = "") String q, HttpServletRequest request, Model model) {
-        if (!isIdentityNumber(q)) {
+    String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) DocumentType documentType,
+                  HttpServletRequest request, Model model) {
+        // A passport or travel-permit holder is looked up with the type named; without one the type is inferred.
+        if (documentType == null && !isIdentityNumber(q)) {
             return "redirect:" + UriComponentsBuilder.fromPath("/disclosures").queryParam("q", q.strip()).build()
                     .encode().toUriString();
         }
         // Trying numbers one after another is scraping the records too.
         limit.take(request.getRemoteAddr(), clock.instant());
         try {
-            return show("", published(ofSubject(q.strip())), null, null, model);
+            return show("", published(ofSubject(documentType, q.strip())), null, null, model);
         } catch (InvalidIdentityException e) {
             return show("", List.of(), e.getMessage(), null, model);
         }
@@ -124,6 +127,7 @@ class PublicDisclosures {
         model.addAttribute("found", found == null ? List.of() : found);
         model.addAttribute("queryProblem", problem);
         model.addAttribute("queryProblemKey", problemKey);
+        model.addAttribute("documentTypes", DocumentType.values());
         return "portal/disclosures";
     }
 
@@ -135,8 +139,8 @@ class PublicDisclosures {
         return SearchTerms.isNumber(typed) && !SearchTerms.isDecisionNumber(typed);
     }
 
-    private List<SubjectEntry> ofSubject(String number) {
-        Optional<UUID> subject = subjects.find(subjects.validate(null, number));
+    private List<SubjectEntry> ofSubject(DocumentType type, String number) {
+        Optional<UUID> subject = subjects.find(subjects.validate(type, number));
         return subject.map(id -> creditFile.fileOf(id).stream().map(e -> new SubjectEntry(id, e)).toList())
                 .orElse(List.of());
     }
