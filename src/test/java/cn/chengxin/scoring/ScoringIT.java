@@ -439,6 +439,30 @@ class ScoringIT {
         assertThat(gone).isInstanceOf(ScoringProblem.class).extracting("code").isEqualTo("BENEFIT_UNKNOWN");
     }
 
+    /** A passport holder's benefits are checked by naming the document type, code or label (issue #5). */
+    @Test
+    void aPassportHoldersBenefitsAreCheckedByNamingTheDocumentType() throws Exception {
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        LocalDate birth = LocalDate.of(1981, 6, 6);
+        UUID holder = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT, passport), "史密斯",
+                birth, null, List.of(new NewPerson.Residence(ResidencyKind.HOUSEHOLD, "411702", birth)), List.of(),
+                false));
+        scoring.rescore(Set.of(holder));
+        String key = apiClients.issue("图书馆系统", "市图书馆", ApiClient.Kind.DEPARTMENT, null,
+                Set.of(Permission.API_SUBJECT_CHECK), 6000).key();
+        String typed = "{\"subjectNumber\":\"" + passport + "\",\"documentType\":\"PASSPORT\",\"purpose\":\"免押金借阅办证\"}";
+
+        String answer = benefitsBody(key, typed).andExpect(status().isOk())
+                .andExpect(jsonPath("$.benefits[*].code", org.hamcrest.Matchers.hasItem("LIBRARY_DEPOSIT_FREE")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(answer).contains(cn.chengxin.subject.domain.Masking.identityNumber(passport))
+                .doesNotContain(passport);
+        benefitsBody(key, typed.replace("\"PASSPORT\"", "\"护照\"")).andExpect(status().isOk());
+        benefitsBody(key, typed.replace("\"PASSPORT\"", "\"驾驶证\""))
+                .andExpect(jsonPath("$.code").value("DOCUMENT_TYPE_UNKNOWN"));
+        benefits(key, passport).andExpect(jsonPath("$.code").value("ID_FORMAT"));
+    }
+
     @Test
     void aBlackListedPersonGetsNoIncentiveBenefits() throws Exception {
         Resident r = resident(LocalDate.of(1979, 8, 8), "卢德胜");
@@ -466,9 +490,12 @@ class ScoringIT {
     }
 
     private org.springframework.test.web.servlet.ResultActions benefits(String key, String number) throws Exception {
+        return benefitsBody(key, "{\"subjectNumber\":\"" + number + "\",\"purpose\":\"免押金借阅办证\"}");
+    }
+
+    private org.springframework.test.web.servlet.ResultActions benefitsBody(String key, String body) throws Exception {
         return mvc.perform(post("/api/v1/benefits/check").header("Authorization", "Bearer " + key)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"subjectNumber\":\"" + number + "\",\"purpose\":\"免押金借阅办证\"}"));
+                .contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     private org.springframework.test.web.servlet.ResultActions submit(Resident r, String source, LocalDate decided)

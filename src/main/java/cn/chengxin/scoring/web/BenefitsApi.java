@@ -10,8 +10,10 @@ import cn.chengxin.scoring.persistence.JdbcScores;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +21,8 @@ import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.NOT_REQUIRED;
 
 /** 信用惠民核验: a service provider asks which benefits apply to a person now; audited like the other checks. */
 @RestController
@@ -36,7 +40,13 @@ class BenefitsApi {
         this.audit = audit;
     }
 
-    record Request(@NotNull @Size(max = 40) String subjectNumber, @NotNull @Size(max = 200) String purpose) {
+    record Request(@NotNull @Size(max = 40) String subjectNumber,
+                   @Schema(description = "The type of the person's document, for one without a mainland identity "
+                           + "number: PASSPORT, HK_MACAO_PERMIT, TAIWAN_PERMIT (or any DocumentType code, or its "
+                           + "Chinese label such as 护照). Leave it out for a resident identity number.",
+                           example = "PASSPORT", requiredMode = NOT_REQUIRED)
+                   @Size(max = 40) String documentType,
+                   @NotNull @Size(max = 200) String purpose) {
     }
 
     record Answer(String maskedNumber, String grade, List<JdbcScores.Benefit> benefits) {
@@ -44,9 +54,13 @@ class BenefitsApi {
 
     @PostMapping("/api/v1/benefits/check")
     @Operation(summary = "信用惠民核验", description = "The benefits that apply to the person now: by grade; none while the "
-            + "person is on the black list. The score itself is not disclosed; the check is audited.")
+            + "person is on the black list. The score itself is not disclosed; the check is audited. A passport or "
+            + "travel-permit holder is checked with documentType (DOCUMENT_TYPE_UNKNOWN for a type not known, "
+            + "DOCUMENT_FORMAT for a number not of the type); without it the number is inferred.")
     Answer check(@Valid @RequestBody Request request) {
-        IdentityDocument document = subjects.validate(null, request.subjectNumber());
+        // A passport or travel-permit holder is named with the type; without one the number is inferred.
+        IdentityDocument document = subjects.validate(DocumentType.named(request.documentType()),
+                request.subjectNumber());
         String pseudonym = subjects.pseudonymOf(document);
         List<JdbcScores.Benefit> benefits = subjects.find(document).map(scoring::benefitsOf).orElse(List.of());
         audit.record(AuditEntry.of(AuditCategory.QUERY, "scoring.benefits.check").subject(pseudonym)
