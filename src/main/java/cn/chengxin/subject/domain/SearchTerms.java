@@ -10,14 +10,22 @@ public final class SearchTerms {
     private SearchTerms() {
     }
 
+    /** A run of digits this long is part of a document number, whatever surrounds it. */
+    private static final java.util.regex.Pattern DIGIT_RUN = java.util.regex.Pattern.compile("\\p{Nd}{6}");
+
     /**
-     * Whether what was typed is a document number rather than a name. Names of persons and organisations are written
-     * without digits, and every document number holds some — a passport's only a few, a mistyped resident identity
-     * number fewer than its 18 — so one digit is enough: such a term is looked up (or refused) as a number, and
-     * never travels to an address as a name.
+     * Whether what was typed is a document number rather than a name. Every document number holds digits — a
+     * passport's only a few, a mistyped resident identity number fewer than its 18 — and none holds a Chinese
+     * character; names of persons hold no digit. So a term with a digit and no Chinese character is a number, and so
+     * is any term holding a run of six digits; such a term is looked up (or refused) as a number and never travels to
+     * an address as a name. An organisation's name may hold a few digits among Chinese characters (58同城, 5G科技有限公司):
+     * it stays a name.
      */
     public static boolean isNumber(String typed) {
-        return typed.chars().anyMatch(Character::isDigit);
+        if (typed.chars().noneMatch(Character::isDigit)) {
+            return false;
+        }
+        return !hasHan(typed) || DIGIT_RUN.matcher(typed).find();
     }
 
     /**
@@ -25,7 +33,23 @@ public final class SearchTerms {
      * Chinese characters, which no identity document number holds.
      */
     public static boolean isDecisionNumber(String typed) {
-        return isNumber(typed) && typed.codePoints()
-                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        return typed.chars().anyMatch(Character::isDigit) && hasHan(typed) && !holdsResidentNumber(typed);
+    }
+
+    /** 17 digits and a check character that fits them: a resident identity number typed beside a name, say. */
+    private static final java.util.regex.Pattern EIGHTEEN = java.util.regex.Pattern.compile("\\d{17}[\\dXx]");
+
+    private static boolean holdsResidentNumber(String typed) {
+        java.util.regex.Matcher m = EIGHTEEN.matcher(typed);
+        while (m.find()) {
+            if (Character.toUpperCase(m.group().charAt(17)) == ResidentIdentityNumber.checkCharFor(m.group())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasHan(String typed) {
+        return typed.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
 }
