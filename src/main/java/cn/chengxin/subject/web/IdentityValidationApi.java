@@ -39,8 +39,7 @@ class IdentityValidationApi {
         IdentityDocument document = registry.validate(request.type(), request.number());
         LocalDate birthDate = null;
         String gender = null;
-        if (document.type() != DocumentType.UNIFIED_SOCIAL_CREDIT_CODE && ResidentIdentityNumber.looksLikeOne(
-                document.number())) {
+        if (document.type().carriesBirthDate()) {
             ResidentIdentityNumber id = ResidentIdentityNumber.parse(document.number(), LocalDate.MAX);
             birthDate = id.birthDate();
             gender = id.gender().code();

@@ -105,6 +105,17 @@ class ApiErrorsIT {
                 .andExpect(jsonPath("$.siteTitle").value("信用驻马店"));
     }
 
+    /** A passport number may have the shape of an old resident number; it says nothing of its holder's birth. */
+    @Test
+    void aPassportNumberShapedLikeAResidentNumberIsAnsweredWithoutABirthDate() throws Exception {
+        mvc.perform(post(VALIDATIONS).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"type\":\"PASSPORT\",\"number\":\"411702900101123\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.documentType").value("PASSPORT"))
+                .andExpect(jsonPath("$.birthDate").doesNotExist())
+                .andExpect(jsonPath("$.gender").doesNotExist());
+    }
+
     @Test
     void theOpenApiDocumentListsTheApi() throws Exception {
         mvc.perform(get("/v3/api-docs"))
