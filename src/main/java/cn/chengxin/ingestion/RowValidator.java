@@ -173,7 +173,7 @@ class RowValidator {
      * from an identity number, the row's own (a passport number too) or anyone's, is refused rather than kept in clear.
      */
     private static boolean holdsIdentityNumber(String key, IdentityDocument document) {
-        if (ForbiddenContent.holdsIdentityNumber(key)) {
+        if (ResidentIdentityNumber.appearsIn(key)) {
             return true;
         }
         return document != null && document.subjectKind() == SubjectKind.PERSON && document.number().length() >= 6

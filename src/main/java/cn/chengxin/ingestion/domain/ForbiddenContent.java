@@ -62,10 +62,8 @@ public final class ForbiddenContent {
 
     private static final Finding IDENTITY_NUMBER = new Finding("公民身份号码（只能填写在证件号码栏）");
 
-    /** Runs of digits (and a final X) long enough to be an identity or card number. */
+    /** Runs of digits (and a final X) long enough to be a card number. */
     private static final Pattern LONG_NUMBER = Pattern.compile("(?<![0-9])[0-9]{14,18}[0-9Xx]?(?![0-9Xx])");
-    /** 18 characters of an identity number written in groups ("4101 0519 9003 0712 34", "410105-19900307-1234"). */
-    private static final Pattern GROUPED_NUMBER = Pattern.compile("(?<![0-9])(?:[0-9][ -]?){17}[0-9Xx](?![0-9Xx])");
 
     private ForbiddenContent() {
     }
@@ -84,23 +82,15 @@ public final class ForbiddenContent {
         String text = hasFullWidth(value) ? Normalizer.normalize(value, Normalizer.Form.NFKC) : value;
         // Most values hold few digits: one count spares them both number searches.
         int digits = countDigits(text);
-        if (digits >= 14 && hasLongDigitRun(text)) {
+        if (digits >= 17 && ResidentIdentityNumber.appearsIn(text)) {
+            return Optional.of(IDENTITY_NUMBER);
+        }
+        if (digits >= 16 && hasLongDigitRun(text)) {
             Matcher m = LONG_NUMBER.matcher(text);
             while (m.find()) {
                 String number = m.group();
-                if (isIdentityNumber(number)) {
-                    return Optional.of(IDENTITY_NUMBER);
-                }
                 if (number.length() >= 16 && number.length() <= 19 && allDigits(number) && luhn(number)) {
                     return Optional.of(new Finding("银行卡号"));
-                }
-            }
-        }
-        if (digits >= 17) {
-            Matcher m = GROUPED_NUMBER.matcher(text);
-            while (m.find()) {
-                if (isIdentityNumber(m.group().replace(" ", "").replace("-", ""))) {
-                    return Optional.of(IDENTITY_NUMBER);
                 }
             }
         }
@@ -110,38 +100,6 @@ public final class ForbiddenContent {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * Whether {@code value} holds a resident identity number, plain, in groups or in full-width digits: a department
-     * key built from one would put the number in clear where only the encrypted registry may keep it.
-     */
-    public static boolean holdsIdentityNumber(String value) {
-        if (value == null || value.isEmpty()) {
-            return false;
-        }
-        String text = hasFullWidth(value) ? Normalizer.normalize(value, Normalizer.Form.NFKC) : value;
-        if (countDigits(text) < 17) {
-            return false;
-        }
-        Matcher m = LONG_NUMBER.matcher(text);
-        while (m.find()) {
-            if (isIdentityNumber(m.group())) {
-                return true;
-            }
-        }
-        m = GROUPED_NUMBER.matcher(text);
-        while (m.find()) {
-            if (isIdentityNumber(m.group().replace(" ", "").replace("-", ""))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isIdentityNumber(String number) {
-        return number.length() == 18 && ResidentIdentityNumber.looksLikeOne(number)
-                && Character.toUpperCase(number.charAt(17)) == ResidentIdentityNumber.checkCharFor(number);
     }
 
     /** Full-width forms (U+FF01–U+FF5E): most values hold none, and then need no normalising. */

@@ -1,8 +1,11 @@
 package cn.chengxin.subject.domain;
 
+import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An 18-character citizen identity number (公民身份号码, GB 11643-1999), the key of a natural person
@@ -58,6 +61,30 @@ public final class ResidentIdentityNumber {
         String number = Normalisation.canonical(raw);
         return (number.length() == 15 && allDigits(number, 15))
                 || (number.length() == 18 && allDigits(number, 17) && isCheckChar(number.charAt(17)));
+    }
+
+    /** 18 characters of a number, written plain or in groups ("4101 0519 9003 0712 34", "410105-19900307-1234"). */
+    private static final Pattern WRITTEN = Pattern.compile("(?<![0-9])(?:[0-9][ -]?){17}[0-9Xx](?![0-9Xx])");
+
+    /**
+     * Whether {@code text} holds a resident identity number with a check character that fits it, written plain, in
+     * groups or in full-width digits (as Chinese input methods give): free text, a department's key or a search term
+     * where the number would escape the registry's encryption and masking.
+     */
+    public static boolean appearsIn(String text) {
+        if (text == null || text.length() < 18) {
+            return false;
+        }
+        String written = text.chars().anyMatch(c -> c >= '\uFF01' && c <= '\uFF5E')
+                ? Normalizer.normalize(text, Normalizer.Form.NFKC) : text;
+        Matcher m = WRITTEN.matcher(written);
+        while (m.find()) {
+            String number = m.group().replace(" ", "").replace("-", "");
+            if (looksLikeOne(number) && Character.toUpperCase(number.charAt(17)) == checkCharFor(number)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The check character for the first 17 digits of {@code number} (GB 11643-1999 §5.1.4). */

@@ -33,20 +33,7 @@ public final class SearchTerms {
      * Chinese characters, which no identity document number holds.
      */
     public static boolean isDecisionNumber(String typed) {
-        return typed.chars().anyMatch(Character::isDigit) && hasHan(typed) && !holdsResidentNumber(typed);
-    }
-
-    /** 17 digits and a check character that fits them: a resident identity number typed beside a name, say. */
-    private static final java.util.regex.Pattern EIGHTEEN = java.util.regex.Pattern.compile("\\d{17}[\\dXx]");
-
-    private static boolean holdsResidentNumber(String typed) {
-        java.util.regex.Matcher m = EIGHTEEN.matcher(typed);
-        while (m.find()) {
-            if (Character.toUpperCase(m.group().charAt(17)) == ResidentIdentityNumber.checkCharFor(m.group())) {
-                return true;
-            }
-        }
-        return false;
+        return typed.chars().anyMatch(Character::isDigit) && hasHan(typed) && !ResidentIdentityNumber.appearsIn(typed);
     }
 
     private static boolean hasHan(String typed) {
