@@ -15,6 +15,7 @@ import cn.chengxin.shared.security.Actor;
 import cn.chengxin.subject.domain.BirthDateCompletion;
 import cn.chengxin.subject.domain.BirthDateEvidence;
 import cn.chengxin.subject.domain.BirthDateProposal;
+import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.subject.domain.SubjectProblem;
 import cn.chengxin.subject.persistence.JdbcBirthDateProposals;
@@ -62,7 +63,7 @@ public class CompletingBirthDates {
                 Kind.NOT_FOUND, "信用主体不存在"));
         BirthDateCompletion.requireUnknown(person.kind(), person.documentType(), person.birthDate());
         BirthDateCompletion.requireComplete(birthDate, evidence, reference, reason, LocalDate.now(clock));
-        requireNoNumberIn(subjectId, person.maskedNumber(), reference, reason);
+        requireNoNumberIn(person, reference, reason);
         BirthDateProposal proposal = new BirthDateProposal(Ids.newId(), subjectId, birthDate, evidence,
                 reference.strip(), reason.strip(), by.actorId(), by.actorName(), clock.instant(),
                 BirthDateProposal.Status.PENDING, null, null, null, null);
@@ -130,11 +131,11 @@ public class CompletingBirthDates {
     }
 
     /** The reference and the reason are stored and shown: they must not carry the person's number in clear. */
-    private void requireNoNumberIn(UUID subjectId, String maskedNumber, String... texts) {
-        byte[] index = subjects.numberIndex(subjectId).orElseThrow();
+    private void requireNoNumberIn(SubjectProfile person, String... texts) {
+        byte[] index = subjects.numberIndex(person.id()).orElseThrow();
         for (String text : texts) {
-            for (String candidate : BirthDateCompletion.numberCandidates(text, maskedNumber)) {
-                if (Arrays.equals(protection.blindIndex(candidate), index)) {
+            for (String candidate : BirthDateCompletion.numberCandidates(text, person.maskedNumber())) {
+                if (Arrays.equals(protection.indexOf(new IdentityDocument(person.documentType(), candidate)), index)) {
                     throw new SubjectProblem("BIRTH_DATE_NUMBER_IN_TEXT", Kind.INVALID_INPUT,
                             "证明材料编号和理由中不得填写该主体的证件号码（页面只显示脱敏号码）");
                 }

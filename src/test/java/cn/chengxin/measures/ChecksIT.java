@@ -94,24 +94,7 @@ class ChecksIT {
     @Test
     void aPassportHolderOnTheBlackListIsFoundByACheckThatNamesTheDocumentType() throws Exception {
         String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
-        // A birth date completed from the passport's data page: without one no black-list entry is made.
-        java.util.UUID holder = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT,
-                passport), "史密斯", java.time.LocalDate.of(1979, 4, 2), null, List.of(), List.of(), false));
-        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + courtKey())
-                        .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"records\":[{\"itemCode\":\"P_COURT_DEFAULTER\",\"documentType\":\"PASSPORT\","
-                                + "\"subjectNumber\":\"" + passport + "\",\"subjectName\":\"史密斯\",\"sourceRecordId\":\"PC-"
-                                + java.util.UUID.randomUUID() + "\",\"decisionNumber\":\"(2026)豫1702执91号\","
-                                + "\"decisionDate\":\"2026-03-02\",\"fields\":{\"case_number\":\"(2026)豫1702执91号\","
-                                + "\"court\":\"驿城区人民法院\",\"obligation\":\"给付货款\",\"performance\":\"全部未履行\","
-                                + "\"behaviour\":\"有履行能力而拒不履行\"}}]}"))
-                .andExpect(jsonPath("$.accepted").value(1));
-        ListEntry proposal = await().atMost(java.time.Duration.ofSeconds(10)).until(() -> listing.entriesOf(holder)
-                .stream().filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
-        mvc.perform(post("/console/lists/{id}/approve", proposal.id()).param("note", "核实无误")
-                        .with(staff("reviewer-pp", "list:review")).with(csrf()))
-                .andExpect(status().is3xxRedirection());
+        blackListedPassportHolder(passport);
 
         String typed = "{\"subjectNumber\":\"" + passport + "\",\"documentType\":\"PASSPORT\",\"scenario\":\"TRAVEL\","
                 + "\"purpose\":\"购票审查\"}";
@@ -150,6 +133,49 @@ class ChecksIT {
                                 + "\"purpose\":\"批量购票审查\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("CHECK_SUBJECTS_AMBIGUOUS"));
+    }
+
+    @Test
+    void aTravelPermitHolderIsNotCheckedAsThePassportHolderWithTheSameNumber() throws Exception {
+        // Passport and Taiwan-permit numbers come from different issuers: 12345678 may be both, for two persons.
+        String number = String.valueOf(10_000_000 + java.util.concurrent.ThreadLocalRandom.current()
+                .nextInt(89_999_999));
+        blackListedPassportHolder(number);
+        subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.TAIWAN_PERMIT, number), "林美华",
+                java.time.LocalDate.of(1985, 6, 1), null, List.of(), List.of(), false));
+        String passportCheck = "{\"subjectNumber\":\"" + number + "\",\"documentType\":\"PASSPORT\","
+                + "\"scenario\":\"TRAVEL\",\"purpose\":\"购票审查\"}";
+        await().atMost(java.time.Duration.ofSeconds(2)).untilAsserted(() -> mvc.perform(checkBody(passportCheck))
+                .andExpect(jsonPath("$.entries[0].listType").value("BLACK")));
+
+        mvc.perform(checkBody(passportCheck.replace("PASSPORT", "TAIWAN_PERMIT")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries").isEmpty())
+                .andExpect(jsonPath("$.measures").isEmpty());
+        assertThat(subjects.pseudonymOf(subjects.validate(DocumentType.TAIWAN_PERMIT, number)))
+                .isNotEqualTo(subjects.pseudonymOf(subjects.validate(DocumentType.PASSPORT, number)));
+    }
+
+    /** A passport holder with a birth date, on the black list from a court's record, approved by a reviewer. */
+    private void blackListedPassportHolder(String passport) throws Exception {
+        // A birth date completed from the passport's data page: without one no black-list entry is made.
+        java.util.UUID holder = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT,
+                passport), "史密斯", java.time.LocalDate.of(1979, 4, 2), null, List.of(), List.of(), false));
+        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + courtKey())
+                        .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"records\":[{\"itemCode\":\"P_COURT_DEFAULTER\",\"documentType\":\"PASSPORT\","
+                                + "\"subjectNumber\":\"" + passport + "\",\"subjectName\":\"史密斯\",\"sourceRecordId\":\"PC-"
+                                + java.util.UUID.randomUUID() + "\",\"decisionNumber\":\"(2026)豫1702执91号\","
+                                + "\"decisionDate\":\"2026-03-02\",\"fields\":{\"case_number\":\"(2026)豫1702执91号\","
+                                + "\"court\":\"驿城区人民法院\",\"obligation\":\"给付货款\",\"performance\":\"全部未履行\","
+                                + "\"behaviour\":\"有履行能力而拒不履行\"}}]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        ListEntry proposal = await().atMost(java.time.Duration.ofSeconds(10)).until(() -> listing.entriesOf(holder)
+                .stream().filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
+        mvc.perform(post("/console/lists/{id}/approve", proposal.id()).param("note", "核实无误")
+                        .with(staff("reviewer-pp", "list:review")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
     }
 
     private org.springframework.test.web.servlet.RequestBuilder checkBody(String body) {

@@ -63,4 +63,14 @@ public enum DocumentType {
     public boolean carriesBirthDate() {
         return this == RESIDENT_ID || this == HMT_RESIDENCE_PERMIT || this == FOREIGN_PERMANENT_RESIDENT_ID;
     }
+
+    /**
+     * Whether a number of this type names one holder among all types. GB 11643 numbers (resident IDs, residence
+     * permits with their own region codes, foreign permanent residence IDs) and credit codes (GB 32100) are issued
+     * from national number spaces; passport and travel-permit numbers are not: a Taiwan resident's permit and a
+     * foreign passport may both read 12345678, and a passport may read like a Hong Kong permit (H12345678).
+     */
+    public boolean numberIdentifiesAlone() {
+        return this != PASSPORT && this != HK_MACAO_PERMIT && this != TAIWAN_PERMIT;
+    }
 }

@@ -53,6 +53,15 @@ public record IdentityDocument(DocumentType type, String number) {
         }
     }
 
+    /**
+     * What the registry's blind index (the subject's pseudonym) is computed over: the number where it names one
+     * holder on its own, else the type and the number ({@link DocumentType#numberIdentifiesAlone}). Two persons must
+     * never share a pseudonym: list entries, checks, accounts and the audit history a citizen sees are kept by it.
+     */
+    public String indexInput() {
+        return type.numberIdentifiesAlone() ? number : type.name() + ":" + number;
+    }
+
     public SubjectKind subjectKind() {
         return type.kind();
     }

@@ -50,24 +50,24 @@ public final class IdentityProtection {
 
     /** Everything the registry stores about a number; the clear number itself is not part of it. */
     public SealedNumber seal(IdentityDocument document) {
-        return new SealedNumber(document.type(), blindIndex(document.number()),
+        return new SealedNumber(document.type(), indexOf(document),
                 encrypt(document.number(), document.type().name()), currentVersion, document.masked());
     }
 
-    /** The blind index of a document: the only way to find a subject by number. */
+    /** The blind index of a document: the only way to find a subject by number; qualified by type where needed. */
     public byte[] indexOf(IdentityDocument document) {
-        return blindIndex(document.number());
+        return blindIndex(document.indexInput());
     }
 
     public int currentKeyVersion() {
         return currentVersion;
     }
 
-    /** HMAC-SM3 of the normalised number: equal numbers give equal indexes, nothing else can be learned. */
-    public byte[] blindIndex(String normalisedNumber) {
+    /** HMAC-SM3 of the text: equal texts give equal indexes, nothing else can be learned. */
+    public byte[] blindIndex(String text) {
         HMac mac = new HMac(new SM3Digest());
         mac.init(new KeyParameter(indexKey));
-        byte[] input = normalisedNumber.getBytes(StandardCharsets.UTF_8);
+        byte[] input = text.getBytes(StandardCharsets.UTF_8);
         mac.update(input, 0, input.length);
         byte[] out = new byte[mac.getMacSize()];
         mac.doFinal(out, 0);

@@ -16,6 +16,21 @@ class IdentityDocumentTests {
     private static final String RESIDENT = "11010519491231002X";
     private static final String CREDIT_CODE = "91350100M000100Y43";
 
+    // ---- what the pseudonym is computed over ---------------------------------------------------------------
+
+    @Test
+    void nationalNumbersAreIndexedAloneSoExistingPseudonymsStay() {
+        assertThat(IdentityDocument.parse(null, RESIDENT, TODAY).indexInput()).isEqualTo(RESIDENT);
+        assertThat(IdentityDocument.parse(null, CREDIT_CODE, TODAY).indexInput()).isEqualTo(CREDIT_CODE);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"PASSPORT, 12345678, PASSPORT:12345678", "TAIWAN_PERMIT, 12345678, TAIWAN_PERMIT:12345678",
+            "HK_MACAO_PERMIT, H12345678, HK_MACAO_PERMIT:H12345678"})
+    void passportAndPermitNumbersAreIndexedWithTheirType(DocumentType type, String number, String input) {
+        assertThat(IdentityDocument.parse(type, number, TODAY).indexInput()).isEqualTo(input);
+    }
+
     // ---- type inference ---------------------------------------------------------------------------------
 
     @Test

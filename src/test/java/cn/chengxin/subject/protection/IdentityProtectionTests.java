@@ -91,6 +91,18 @@ class IdentityProtectionTests {
     }
 
     @Test
+    void aPassportAndATravelPermitWithTheSameNumberGetDifferentIndexes() {
+        IdentityDocument passport = IdentityDocument.parse(DocumentType.PASSPORT, "12345678", TODAY);
+        IdentityDocument taiwan = IdentityDocument.parse(DocumentType.TAIWAN_PERMIT, "12345678", TODAY);
+        IdentityDocument passportH = IdentityDocument.parse(DocumentType.PASSPORT, "H12345678", TODAY);
+        IdentityDocument hongKong = IdentityDocument.parse(DocumentType.HK_MACAO_PERMIT, "H12345678", TODAY);
+
+        assertThat(protection.indexOf(passport)).isNotEqualTo(protection.indexOf(taiwan))
+                .isEqualTo(protection.seal(passport).index());
+        assertThat(protection.indexOf(passportH)).isNotEqualTo(protection.indexOf(hongKong));
+    }
+
+    @Test
     void differentNumbersGiveDifferentIndexes() {
         assertThat(protection.blindIndex(NUMBER)).isNotEqualTo(protection.blindIndex(OTHER_NUMBER));
         assertThat(protection.blindIndex("91350100M000100Y43")).isNotEqualTo(protection.blindIndex(NUMBER));
