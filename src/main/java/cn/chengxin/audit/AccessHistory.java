@@ -51,8 +51,8 @@ public class AccessHistory {
     @Transactional(readOnly = true)
     public List<Access> of(String subjectPseudonym, int limit) {
         Optional<Checkpoints.Signed> latest = checkpoints.latest();
-        return jdbc.sql(SELECT + " WHERE subject_pseudonym = ? ORDER BY seq DESC LIMIT ?")
-                .params(subjectPseudonym, limit)
+        return jdbc.sql(SELECT + " WHERE subject_pseudonym = ANY (?) ORDER BY seq DESC LIMIT ?")
+                .params(knownAs(subjectPseudonym), limit)
                 .query((rs, n) -> event(rs)).list().stream()
                 .map(stored -> {
                     Boolean verified = latest.filter(c -> stored.event().seq() < c.treeSize())
@@ -69,9 +69,9 @@ public class AccessHistory {
      */
     @Transactional(readOnly = true)
     public List<Access> queriesOf(String subjectPseudonym, int limit) {
-        return jdbc.sql(SELECT + " WHERE subject_pseudonym = ? AND category = 'QUERY' AND result = 'SUCCESS' "
+        return jdbc.sql(SELECT + " WHERE subject_pseudonym = ANY (?) AND category = 'QUERY' AND result = 'SUCCESS' "
                         + "AND action NOT LIKE 'self.%' ORDER BY seq DESC LIMIT ?")
-                .params(subjectPseudonym, limit)
+                .params(knownAs(subjectPseudonym), limit)
                 .query((rs, n) -> event(rs)).list().stream()
                 .map(stored -> {
                     EventRecord e = stored.event();
@@ -84,9 +84,21 @@ public class AccessHistory {
     @Transactional(readOnly = true)
     public Optional<Proof> proof(String subjectPseudonym, long seq) {
         Optional<Checkpoints.Signed> latest = checkpoints.latest();
-        return jdbc.sql(SELECT + " WHERE subject_pseudonym = ? AND seq = ?").params(subjectPseudonym, seq)
+        return jdbc.sql(SELECT + " WHERE subject_pseudonym = ANY (?) AND seq = ?")
+                .params(knownAs(subjectPseudonym), seq)
                 .query((rs, n) -> event(rs)).optional()
                 .flatMap(stored -> latest.filter(c -> seq < c.treeSize()).map(c -> proof(stored, c)));
+    }
+
+    /**
+     * The pseudonym and those the subject's earlier events carry: events are never rewritten, so a subject whose
+     * pseudonym was re-keyed (V79: passport and permit holders) keeps his history under the earlier one.
+     */
+    private String[] knownAs(String subjectPseudonym) {
+        List<String> earlier = jdbc.sql("SELECT earlier FROM audit.pseudonym_alias WHERE pseudonym = ?")
+                .param(subjectPseudonym).query(String.class).list();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(subjectPseudonym), earlier.stream())
+                .toArray(String[]::new);
     }
 
     private Proof proof(Stored stored, Checkpoints.Signed checkpoint) {

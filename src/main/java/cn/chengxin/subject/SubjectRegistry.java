@@ -142,10 +142,6 @@ public class SubjectRegistry {
         return sealed.stream().map(SealedOrganisation::id).toList();
     }
 
-    /**
-     * The subject's pseudonym for records kept outside this module (the audit log): the hex of the blind
-     * index of its number. Stable, not reversible without the index key, never the number itself.
-     */
     /** Birth date and residence of many persons at once (absent: not a person). */
     public java.util.Map<UUID, ResidentFacts> residentFacts(java.util.Collection<UUID> ids) {
         return ids.isEmpty() ? java.util.Map.of() : subjects.residentFacts(ids);
@@ -182,6 +178,11 @@ public class SubjectRegistry {
         return ids.isEmpty() ? java.util.Map.of() : subjects.names(ids);
     }
 
+    /**
+     * The subject's pseudonym for records kept outside this module (lists, checks, accounts, the audit log): the hex
+     * of the blind index of its number, with the document type where the number alone names no one holder
+     * ({@link IdentityDocument#indexInput}). Stable, not reversible without the index key, never the number itself.
+     */
     public Optional<String> pseudonymOf(UUID id) {
         return subjects.numberIndex(id).map(java.util.HexFormat.of()::formatHex);
     }
