@@ -31,6 +31,7 @@ import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.calendar.WorkingDays;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -241,18 +242,22 @@ public class Objections {
     /**
      * Staff file an objection at a counter on the subject's behalf (RULES.md §5: the subject or an interested party),
      * naming the record by its decision number; the filing is recorded as made by the staff member for the subject.
+     * A passport or travel-permit holder is named with {@code documentType} ({@link DocumentType#named}); without one
+     * the number is read as a resident identity number or a credit code.
      */
-    public UUID fileAtCounter(String subjectNumber, String decisionNumber, String reasons) {
-        ShownRecord r = shownRecord(subjectNumber, decisionNumber);
+    public UUID fileAtCounter(String subjectNumber, String documentType, String decisionNumber, String reasons) {
+        ShownRecord r = shownRecord(subjectNumber, documentType, decisionNumber);
         return file(r.subjectId(), r.recordKey(), reasons, "窗口代办：" + AuditLog.currentActor().actorName());
     }
 
     /**
      * Flags an administrative review or lawsuit pending against a shown record, named by the subject's number and the
-     * decision number (RULES.md §5: flagged on the record; it then shows in the credit file pages).
+     * decision number (RULES.md §5: flagged on the record; it then shows in the credit file pages); the number is of
+     * {@code documentType} when one is named, as at {@link #fileAtCounter}.
      */
-    public UUID flagProceeding(String subjectNumber, String decisionNumber, RecordProceeding.Kind kind, String note) {
-        ShownRecord r = shownRecord(subjectNumber, decisionNumber);
+    public UUID flagProceeding(String subjectNumber, String documentType, String decisionNumber,
+                               RecordProceeding.Kind kind, String note) {
+        ShownRecord r = shownRecord(subjectNumber, documentType, decisionNumber);
         return proceedings.flag(r.subjectId(), r.recordKey(), kind, note,
                 subjects.pseudonymOf(r.subjectId()).orElseThrow());
     }
@@ -264,8 +269,9 @@ public class Objections {
     private record ShownRecord(UUID subjectId, UUID recordKey) {
     }
 
-    private ShownRecord shownRecord(String subjectNumber, String decisionNumber) {
-        var document = subjects.validate(null, subjectNumber);
+    /** @throws cn.chengxin.subject.domain.InvalidIdentityException DOCUMENT_TYPE_UNKNOWN, or the number's code */
+    private ShownRecord shownRecord(String subjectNumber, String documentType, String decisionNumber) {
+        var document = subjects.validate(DocumentType.named(documentType), subjectNumber);
         UUID subjectId = subjects.find(document).orElseThrow(() -> problem("OBJECTION_SUBJECT_UNKNOWN",
                 DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
         String wanted = decisionNumber == null ? "" : decisionNumber.strip();

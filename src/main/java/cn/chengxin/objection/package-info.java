@@ -3,6 +3,6 @@
  * the credit office decides — alone within 3 working days, or after the providing department verified it within
  * 7 — and the outcome changes the record and clears the marks. Facade: {@link cn.chengxin.objection.Objections}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "account", "subject", "creditfile",
-        "catalog", "catalog :: domain", "listing"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "account", "subject",
+        "subject :: domain", "creditfile", "catalog", "catalog :: domain", "listing"})
 package cn.chengxin.objection;

@@ -21,6 +21,7 @@ import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
 import org.apache.pdfbox.Loader;
@@ -39,7 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 
 /**
@@ -80,6 +83,9 @@ class ObjectionsIT {
     @Autowired
     java.time.Clock clock;
 
+    @Autowired
+    cn.chengxin.creditfile.RecordProceedings proceedings;
+
     @Test
     void anObjectionMarksTheRecordAtOnceMergesRepeatsAndItsDecisionSetsTheRecord() throws Exception {
         UUID owner = person("包文静", "驻市监罚〔2026〕501号");
@@ -87,11 +93,11 @@ class ObjectionsIT {
         UUID record = creditFile.fileOf(owner).get(0).recordKey();
 
         CodedProblem wrongDecision = catchThrowableOfType(CodedProblem.class, () -> as("counter-clerk",
-                () -> objections.fileAtCounter(subjects.revealNumber(owner).orElseThrow().number(), "驻市监罚〔2026〕999号",
-                        "窗口代办")));
+                () -> objections.fileAtCounter(subjects.revealNumber(owner).orElseThrow().number(), null,
+                        "驻市监罚〔2026〕999号", "窗口代办")));
         assertThat(wrongDecision.code()).isEqualTo("OBJECTION_RECORD_UNKNOWN");
         UUID atCounter = as("counter-clerk", () -> objections.fileAtCounter(
-                subjects.revealNumber(other).orElseThrow().number(), "驻市监罚〔2026〕502号", "本人到窗口提出"));
+                subjects.revealNumber(other).orElseThrow().number(), null, "驻市监罚〔2026〕502号", "本人到窗口提出"));
         assertThat(objections.find(atCounter).filedBy()).isEqualTo("窗口代办：counter-clerk");
         assertThat(creditFile.fileOf(other).get(0).status()).isEqualTo(RecordStatus.IN_DISPUTE);
 
@@ -140,6 +146,54 @@ class ObjectionsIT {
         } else {
             assertThat(after).contains("驻市监罚〔2026〕501号");
         }
+    }
+
+    /**
+     * A passport holder's objection is filed, and a lawsuit flagged, at the counter by naming the document type, code
+     * or label (issue #8); an unknown type is refused with its code, and without a type the number is refused as it
+     * always was. The console never shows the number.
+     */
+    @Test
+    void aPassportHoldersObjectionIsFiledAtTheCounterByNamingTheDocumentType() throws Exception {
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        String decision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
+        TestRecords.penalty(mvc, apiClients, directory, "PASSPORT", passport, "史密斯", "P_ADMIN_PENALTY_GENERAL",
+                decision);
+        UUID holder = subjects.find(subjects.validate(DocumentType.PASSPORT, passport)).orElseThrow();
+
+        counter("/console/objections", passport, null, decision)
+                .andExpect(flash().attribute("failureCode", "ID_FORMAT"));
+        counter("/console/objections", passport, "驾驶证", decision)
+                .andExpect(flash().attribute("failureCode", "DOCUMENT_TYPE_UNKNOWN"));
+        assertThat(objections.of(holder)).isEmpty();
+        counter("/console/objections", passport, "PASSPORT", decision)
+                .andExpect(flash().attribute("successKey", "objections.filedAtCounter"));
+        assertThat(objections.of(holder)).singleElement()
+                .satisfies(o -> assertThat(o.filedBy()).isEqualTo("窗口代办：counter-pp"));
+        assertThat(creditFile.fileOf(holder).get(0).status()).isEqualTo(RecordStatus.IN_DISPUTE);
+
+        counter("/console/objections/proceedings", passport, "护照", decision)
+                .andExpect(flash().attribute("successKey", "objections.proceedingFlagged"));
+        assertThat(proceedings.pendingOf(holder)).isNotEmpty();
+        String page = mvc.perform(get("/console/objections").with(authentication(counterStaff())))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("name=\"documentType\"", "护照").doesNotContain(passport);
+    }
+
+    /** The counter forms' fields; a lawsuit's details are sent too (the objection form ignores them). */
+    private org.springframework.test.web.servlet.ResultActions counter(String form, String number,
+                                                                     String documentType, String decision)
+            throws Exception {
+        var request = post(form).param("number", number).param("decisionNumber", decision)
+                .param("reasons", "本人到窗口提出").param("kind", "LAWSUIT").param("note", "（2026）豫1702行初16号");
+        if (documentType != null) {
+            request.param("documentType", documentType);
+        }
+        return mvc.perform(request.with(authentication(counterStaff())).with(csrf()));
+    }
+
+    private static UsernamePasswordAuthenticationToken counterStaff() {
+        return Principals.staff("counter-pp", "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.OBJECTION_HANDLE);
     }
 
     @Test

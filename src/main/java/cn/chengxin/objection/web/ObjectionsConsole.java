@@ -11,6 +11,7 @@ import cn.chengxin.objection.domain.Outcome;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
+import cn.chengxin.subject.domain.DocumentType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,6 +44,7 @@ class ObjectionsConsole {
         model.addAttribute("outcomes", Outcome.values());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("proceedingKinds", RecordProceeding.Kind.values());
+        model.addAttribute("documentTypes", DocumentType.values());
         return "console/objections";
     }
 
@@ -52,24 +54,29 @@ class ObjectionsConsole {
         return EvidenceResponses.download(objections.evidence(id));
     }
 
-    /** 窗口代办: an objection filed at a counter for a subject, naming the record by its decision number. */
+    /**
+     * 窗口代办: an objection filed at a counter for a subject, naming the record by its decision number; a passport or
+     * travel-permit holder by the type of their document, an unknown type refused on the form as a bad number is.
+     */
     @PostMapping("/console/objections")
     String fileAtCounter(@RequestParam(defaultValue = "") String number,
+                         @RequestParam(required = false) String documentType,
                          @RequestParam(defaultValue = "") String decisionNumber,
                          @RequestParam(defaultValue = "") String reasons, RedirectAttributes redirect) {
         ConsoleActions.flash(redirect, "objections.filedAtCounter",
-                () -> objections.fileAtCounter(number, decisionNumber, reasons));
+                () -> objections.fileAtCounter(number, documentType, decisionNumber, reasons));
         return "redirect:/console/objections";
     }
 
-    /** 行政复议/诉讼 pending: flagged on a record named by subject number and decision number. */
+    /** 行政复议/诉讼 pending: flagged on a record named by subject number (and type) and decision number. */
     @PostMapping("/console/objections/proceedings")
     String flagProceeding(@RequestParam(defaultValue = "") String number,
+                          @RequestParam(required = false) String documentType,
                           @RequestParam(defaultValue = "") String decisionNumber,
                           @RequestParam(required = false) RecordProceeding.Kind kind,
                           @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
         ConsoleActions.flash(redirect, "objections.proceedingFlagged",
-                () -> objections.flagProceeding(number, decisionNumber, kind, note));
+                () -> objections.flagProceeding(number, documentType, decisionNumber, kind, note));
         return "redirect:/console/objections";
     }
 
