@@ -41,6 +41,7 @@ import cn.chengxin.shared.files.Attachments;
 import cn.chengxin.shared.security.Actor;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -206,11 +207,15 @@ public class Repairs {
         return id;
     }
 
-    /** 窗口代办: staff file an application for the subject, naming the record by its decision number. */
-    public UUID applyAtCounter(String subjectNumber, String decisionNumber, String performance, String signature,
-                               List<Upload> uploads) {
-        UUID subjectId = subjects.find(subjects.validate(null, subjectNumber)).orElseThrow(() -> problem(
-                "REPAIR_SUBJECT_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
+    /**
+     * 窗口代办: staff file an application for the subject, naming the record by its decision number. A passport or
+     * travel-permit holder is named with {@code documentType} ({@link DocumentType#named}: DOCUMENT_TYPE_UNKNOWN for
+     * any other text); without one the number is read as a resident identity number or a credit code.
+     */
+    public UUID applyAtCounter(String subjectNumber, String documentType, String decisionNumber, String performance,
+                               String signature, List<Upload> uploads) {
+        UUID subjectId = subjects.find(subjects.validate(DocumentType.named(documentType), subjectNumber))
+                .orElseThrow(() -> problem("REPAIR_SUBJECT_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
         String wanted = decisionNumber == null ? "" : decisionNumber.strip();
         UUID recordKey = repairable(subjectId).values().stream()
                 .filter(r -> wanted.equals(r.record().decisionNumber())).map(r -> r.record().recordKey()).findFirst()

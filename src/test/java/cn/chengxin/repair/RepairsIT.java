@@ -26,11 +26,13 @@ import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,7 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -216,7 +221,7 @@ class RepairsIT {
                 .filter(e -> p.record().equals(e.recordKey())).findFirst().orElse(null), e -> e != null);
         assertThat(entry.status().open()).isTrue();
 
-        UUID id = as("counter-r", () -> repairs.applyAtCounter(number(p.id()), "驻医保罚〔2025〕704号",
+        UUID id = as("counter-r", () -> repairs.applyAtCounter(number(p.id()), null, "驻医保罚〔2025〕704号",
                 "已履行处罚决定", "葛建勋", List.of(proof())));
         RepairApplication applied = repairs.find(id);
         assertThat(applied.counterStaff()).isEqualTo("counter-r");
@@ -262,6 +267,49 @@ class RepairsIT {
         assertThat(repairs.repairable(p.id())).isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'repair.approve'").query(Long.class)
                 .single()).isPositive();
+    }
+
+    /**
+     * A passport holder's application is filed at the counter by naming the document type (issue #8); an unknown type
+     * is refused with its code, and without a type the number is refused as it always was. The console never shows
+     * the number.
+     */
+    @Test
+    void aPassportHoldersRepairIsAppliedForAtTheCounterByNamingTheDocumentType() throws Exception {
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        String decision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(passport, "史密斯",
+                "P_ADMIN_PENALTY_GENERAL", "R-" + UUID.randomUUID(), "1", "ADD", decision, "无照经营"),
+                LocalDate.now().minusMonths(4), "MARKET", "PASSPORT");
+        UUID holder = subjects.find(subjects.validate(DocumentType.PASSPORT, passport)).orElseThrow();
+
+        counter(passport, null, decision).andExpect(flash().attribute("failureCode", "ID_FORMAT"));
+        counter(passport, "驾驶证", decision).andExpect(flash().attribute("failureCode", "DOCUMENT_TYPE_UNKNOWN"));
+        assertThat(repairs.of(holder)).isEmpty();
+        counter(passport, "PASSPORT", decision).andExpect(flash().attribute("successKey", "repairs.filedAtCounter"));
+        assertThat(repairs.of(holder)).singleElement().satisfies(a -> {
+            assertThat(a.status()).isEqualTo(RepairStatus.APPLIED);
+            assertThat(a.counterStaff()).as("filed at the counter").isNotNull();
+        });
+
+        String page = mvc.perform(get("/console/repairs").with(authentication(counterStaff())))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(decision, "name=\"documentType\"", "护照").doesNotContain(passport);
+    }
+
+    private org.springframework.test.web.servlet.ResultActions counter(String number, String documentType,
+                                                                     String decision) throws Exception {
+        var request = multipart("/console/repairs").file(new MockMultipartFile("proof", "缴款凭证.pdf",
+                        "application/pdf", PDF)).param("number", number).param("decisionNumber", decision)
+                .param("performance", "已缴纳罚款").param("signature", "史密斯");
+        if (documentType != null) {
+            request.param("documentType", documentType);
+        }
+        return mvc.perform(request.with(authentication(counterStaff())).with(csrf()));
+    }
+
+    private static UsernamePasswordAuthenticationToken counterStaff() {
+        return Principals.staff("counter-pp", "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.REPAIR_DECIDE);
     }
 
     private Throwable approve(String who, UUID id, int version) {

@@ -65,8 +65,9 @@ public final class TestRecords {
         deliver(mvc, apiClients, directory, p, decided, departmentCode, null);
     }
 
-    private static void deliver(MockMvc mvc, ApiClients apiClients, StaffDirectory directory, Penalty p,
-                                LocalDate decided, String departmentCode, String documentType) throws Exception {
+    /** The same, of a person known by another document than a resident identity card: {@code documentType} names it. */
+    public static void deliver(MockMvc mvc, ApiClients apiClients, StaffDirectory directory, Penalty p,
+                               LocalDate decided, String departmentCode, String documentType) throws Exception {
         UUID department = directory.departments().stream().filter(d -> d.code().equals(departmentCode)).findFirst()
                 .orElseThrow().id();
         String key = apiClients.issue("部门报送", departmentCode, ApiClient.Kind.DEPARTMENT, department,

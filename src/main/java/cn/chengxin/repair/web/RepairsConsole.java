@@ -12,6 +12,7 @@ import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.shared.web.FileTransfers;
+import cn.chengxin.subject.domain.DocumentType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,6 +47,7 @@ class RepairsConsole {
         model.addAttribute("commitments", repairs.commitmentsOf(open));
         model.addAttribute("decided", repairs.recentlyDecided());
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("documentTypes", DocumentType.values());
         return "console/repairs";
     }
 
@@ -56,8 +58,13 @@ class RepairsConsole {
         return FileTransfers.download(download.file().contentType(), download.file().filename(), download.content());
     }
 
+    /**
+     * 窗口代办: an application filed for a subject; a passport or travel-permit holder named by the type of their
+     * document, an unknown type refused on the form as a bad number is.
+     */
     @PostMapping("/console/repairs")
     String fileAtCounter(@RequestParam(defaultValue = "") String number,
+                         @RequestParam(required = false) String documentType,
                          @RequestParam(defaultValue = "") String decisionNumber,
                          @RequestParam(defaultValue = "") String performance,
                          @RequestParam(defaultValue = "") String signature,
@@ -65,7 +72,8 @@ class RepairsConsole {
                          RedirectAttributes redirect) throws IOException {
         List<Repairs.Upload> uploads = MyRepairs.read("PROOF", proof);
         ConsoleActions.flash(redirect, "repairs.filedAtCounter",
-                () -> repairs.applyAtCounter(number, decisionNumber, performance, signature, uploads));
+                () -> repairs.applyAtCounter(number, documentType, decisionNumber, performance, signature,
+                        uploads));
         return "redirect:/console/repairs";
     }
 
