@@ -34,6 +34,7 @@ import cn.chengxin.shared.security.Actor;
 import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.springframework.stereotype.Service;
@@ -116,9 +117,12 @@ public class Reports {
      * An institution's query with the person's consent: the consent presented (by id or authorisation code) or one
      * the person granted must allow this institution, this person and this purpose now; a single-use consent is
      * used up by the report.
+     *
+     * @param documentType the type of a passport or travel-permit holder's number (code or Chinese label,
+     *                     {@link DocumentType#named}); null or blank: a resident identity number, inferred
      */
-    public Issued forInstitution(ApiClientPrincipal client, String subjectNumber, Purpose purpose, ReportKind kind,
-                                 UUID consentId, String authorisationCode) {
+    public Issued forInstitution(ApiClientPrincipal client, String subjectNumber, String documentType, Purpose purpose,
+                                 ReportKind kind, UUID consentId, String authorisationCode) {
         if (purpose == null) {
             throw new InquiryProblem("PURPOSE_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "须写明查询用途（授权范围内）");
         }
@@ -127,7 +131,7 @@ public class Reports {
             throw new InquiryProblem("REPORT_KIND_INVALID", DomainProblem.Kind.INVALID_INPUT,
                     "机构可查询授权查询版或职业信用报告");
         }
-        IdentityDocument document = subjects.validate(null, subjectNumber);
+        IdentityDocument document = subjects.validate(DocumentType.named(documentType), subjectNumber);
         Instant now = clock.instant();
         Optional<UUID> found = subjects.find(document);
         if (found.isEmpty()) {
@@ -161,13 +165,17 @@ public class Reports {
         return issued;
     }
 
-    /** A state organ's query within its statutory duty: the staff member, the purpose and its basis are recorded. */
-    public Issued forGovernment(Actor staff, String subjectNumber, StaffQueryPurpose purpose, String caseReference) {
+    /**
+     * A state organ's query within its statutory duty: the staff member, the purpose and its basis are recorded. The
+     * person is named as in {@link #forInstitution}: a passport or travel-permit holder with the document type.
+     */
+    public Issued forGovernment(Actor staff, String subjectNumber, String documentType, StaffQueryPurpose purpose,
+                                String caseReference) {
         if (purpose == null || caseReference == null || caseReference.isBlank() || caseReference.length() > 100) {
             throw new InquiryProblem("PURPOSE_REQUIRED", DomainProblem.Kind.INVALID_INPUT,
                     "须选择法定职责事由并填写业务编号或案号（不超过 100 字）");
         }
-        IdentityDocument document = subjects.validate(null, subjectNumber);
+        IdentityDocument document = subjects.validate(DocumentType.named(documentType), subjectNumber);
         UUID subjectId = subjects.find(document).orElseThrow(() -> new InquiryProblem("SUBJECT_UNKNOWN",
                 DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
         ReportScope scope = new ReportScope(ReportKind.GOVERNMENT, Requester.GOVERNMENT, null);

@@ -1,10 +1,12 @@
 package cn.chengxin.inquiry;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
@@ -16,9 +18,12 @@ import cn.chengxin.inquiry.domain.Consent;
 import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.inquiry.persistence.JdbcInquiry;
 import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
 import org.apache.pdfbox.Loader;
@@ -36,10 +41,12 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -249,7 +256,7 @@ class ReportsIT {
         submit(p, "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕301号");
         submit(p, "P_ADMIN_PENALTY_MINOR", "驻市监罚〔2026〕302号");
         Reports.Issued issued = cn.chengxin.support.AsStaff.as("gov-clerk", () -> reports.forGovernment(
-                cn.chengxin.audit.AuditLog.currentActor(), p.number(),
+                cn.chengxin.audit.AuditLog.currentActor(), p.number(), null,
                 cn.chengxin.shared.security.StaffQueryPurpose.ADMINISTRATIVE_LICENSING, "许可受理 2026-017"));
         assertThat(text(issued.pdf()).replaceAll("\\s", "")).contains("个人信用报告（政务查询版）",
                 "驻市监罚〔2026〕301号", "驻市监罚〔2026〕302号", "行政许可审查（许可受理2026-017）")
@@ -262,9 +269,47 @@ class ReportsIT {
         assertThat(event.get(2)).isEqualTo(cn.chengxin.shared.security.StaffQueryPurpose.ADMINISTRATIVE_LICENSING
                 .legalBasis());
         assertThat(catchThrowableOfType(cn.chengxin.inquiry.domain.InquiryProblem.class, () -> reports.forGovernment(
-                cn.chengxin.audit.AuditLog.currentActor(), p.number(),
+                cn.chengxin.audit.AuditLog.currentActor(), p.number(), null,
                 cn.chengxin.shared.security.StaffQueryPurpose.ADMINISTRATIVE_LICENSING, " ")).code())
                 .isEqualTo("PURPOSE_REQUIRED");
+    }
+
+    /**
+     * A passport holder's report is obtained by naming the document type, code or label: by an institution with their
+     * consent and by staff in the console; an unknown type is refused with its code, and without a type the number is
+     * read as a resident identity number and refused as before (issue #7).
+     */
+    @Test
+    void aPassportHoldersReportIsObtainedByNamingTheDocumentType() throws Exception {
+        String passport = "E" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+        UUID holder = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT, passport), "史密斯",
+                LocalDate.of(1980, 5, 5), null, List.of(), List.of(), false));
+        Institution bank = institution("信贷系统", "丁银行");
+        consents.grant(holder, bank.id(), Purpose.LENDING, null, false);
+        String typed = "{\"subjectNumber\":\"" + passport + "\",\"documentType\":\"PASSPORT\",\"purpose\":\"LENDING\"}";
+
+        byte[] pdf = reportBody(bank, typed).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        assertThat(text(pdf).replaceAll("\\s", "")).contains("个人信用报告（授权查询版）", "护照",
+                Masking.identityNumber(passport)).doesNotContain(passport);
+        reportBody(bank, typed.replace("\"PASSPORT\"", "\"护照\"")).andExpect(status().isOk());
+        reportBody(bank, typed.replace("\"PASSPORT\"", "\"驾驶证\"")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("DOCUMENT_TYPE_UNKNOWN"));
+        reportBody(bank, typed.replace(",\"documentType\":\"PASSPORT\"", "")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("ID_FORMAT"));
+        assertThat(reports.about(holder)).hasSize(2);
+
+        var staff = Principals.staff("gov-pp", "MARKET", Permission.CONSOLE_HOME, Permission.INQUIRY_GOVERNMENT);
+        mvc.perform(get("/console/reports").with(authentication(staff))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"documentType\"")))
+                .andExpect(content().string(containsString("护照")));
+        mvc.perform(governmentQuery(staff, passport, "PASSPORT"))
+                .andExpect(flash().attribute("successKey", "reports.issued"));
+        mvc.perform(governmentQuery(staff, passport, "驾驶证"))
+                .andExpect(flash().attribute("failureCode", "DOCUMENT_TYPE_UNKNOWN"));
+        mvc.perform(governmentQuery(staff, passport, ""))
+                .andExpect(flash().attribute("failureCode", "ID_FORMAT"));
+        assertThat(reports.about(holder)).hasSize(3);
     }
 
     // ---- helpers ----
@@ -293,6 +338,18 @@ class ReportsIT {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"subjectNumber\":\"" + subject.number() + "\",\"purpose\":\"" + purpose + "\""
                         + (code == null ? "" : ",\"authorisationCode\":\"" + code + "\"") + "}"));
+    }
+
+    private ResultActions reportBody(Institution institution, String json) throws Exception {
+        return mvc.perform(post("/api/v1/reports").header("Authorization", "Bearer " + institution.key())
+                .contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    private static org.springframework.test.web.servlet.RequestBuilder governmentQuery(
+            UsernamePasswordAuthenticationToken staff, String number, String documentType) {
+        return post("/console/reports").param("documentType", documentType).param("number", number)
+                .param("purpose", "ADMINISTRATIVE_LICENSING").param("reference", "许可受理 2026-031")
+                .with(authentication(staff)).with(csrf());
     }
 
     private void submit(Person p, String item, String decisionNumber) throws Exception {

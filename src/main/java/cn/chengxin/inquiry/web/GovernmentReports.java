@@ -12,6 +12,7 @@ import cn.chengxin.shared.security.Actor;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.security.StaffQueryPurpose;
+import cn.chengxin.subject.domain.DocumentType;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,15 +47,21 @@ class GovernmentReports {
     String page(Model model) {
         Actor staff = AuditLog.currentActor();
         model.addAttribute("purposes", StaffQueryPurpose.values());
+        model.addAttribute("documentTypes", DocumentType.values());
         model.addAttribute("reports", reports.obtainedBy(staff.actorId(), 50));
         return "console/reports";
     }
 
+    /**
+     * The number is of the type staff name (a passport, a travel permit), or inferred; a type that is not one is
+     * refused on the page with its code, as a malformed number is.
+     */
     @PostMapping("/console/reports")
-    String issue(@RequestParam String number, @RequestParam StaffQueryPurpose purpose,
-                 @RequestParam(defaultValue = "") String reference, RedirectAttributes redirect) {
+    String issue(@RequestParam String number, @RequestParam(defaultValue = "") String documentType,
+                 @RequestParam StaffQueryPurpose purpose, @RequestParam(defaultValue = "") String reference,
+                 RedirectAttributes redirect) {
         ConsoleActions.flash(redirect, "reports.issued", () -> redirect.addFlashAttribute("issued",
-                reports.forGovernment(AuditLog.currentActor(), number, purpose, reference).number()));
+                reports.forGovernment(AuditLog.currentActor(), number, documentType, purpose, reference).number()));
         return "redirect:/console/reports";
     }
 

@@ -12,6 +12,7 @@ import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.Problems;
 import cn.chengxin.subject.domain.InvalidIdentityException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +28,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.NOT_REQUIRED;
+
 /** 授权查询接口: an institution obtains a person's credit report with the person's consent. */
 @RestController
 @RequiresPermission(Permission.API_REPORT_QUERY)
@@ -41,8 +44,14 @@ class ReportsApi {
 
     enum Format { PDF, HTML, JSON }
 
-    record ReportRequest(@NotNull @Size(max = 40) String subjectNumber, @NotNull Purpose purpose, ReportKind kind,
-                         UUID consentId, @Size(max = 64) String authorisationCode, Format format) {
+    record ReportRequest(@NotNull @Size(max = 40) String subjectNumber,
+                         @Schema(description = "The type of the person's document, for one without a mainland "
+                                 + "identity number: PASSPORT, HK_MACAO_PERMIT, TAIWAN_PERMIT (or any DocumentType "
+                                 + "code, or its Chinese label such as 护照). Leave it out for a resident identity "
+                                 + "number.", example = "PASSPORT", requiredMode = NOT_REQUIRED)
+                         @Size(max = 40) String documentType,
+                         @NotNull Purpose purpose, ReportKind kind, UUID consentId,
+                         @Size(max = 64) String authorisationCode, Format format) {
     }
 
     @PostMapping("/api/v1/reports")
@@ -52,12 +61,14 @@ class ReportsApi {
             + "government-only ones; the score only for credit purposes. format PDF (default), HTML or JSON; the "
             + "report number and verification code are in the headers X-Report-Number and X-Verification-Code. "
             + "Refusals (403): CONSENT_MISSING, CONSENT_SUBJECT_MISMATCH, CONSENT_OTHER_INSTITUTION, "
-            + "CONSENT_PURPOSE_MISMATCH, CONSENT_WITHDRAWN, CONSENT_EXPIRED, CONSENT_USED, CONSENT_CODE_INVALID. The "
-            + "query is audited and the person sees it under 谁查询了我.")
+            + "CONSENT_PURPOSE_MISMATCH, CONSENT_WITHDRAWN, CONSENT_EXPIRED, CONSENT_USED, CONSENT_CODE_INVALID. A "
+            + "passport or travel-permit holder is named with documentType (400 DOCUMENT_TYPE_UNKNOWN for a type not "
+            + "known, DOCUMENT_FORMAT for a number not of the type); without it the number is inferred. The query is "
+            + "audited and the person sees it under 谁查询了我.")
     ResponseEntity<byte[]> report(@AuthenticationPrincipal ApiClientPrincipal client,
                                   @Valid @RequestBody ReportRequest request) {
-        Reports.Issued issued = reports.forInstitution(client, request.subjectNumber(), request.purpose(),
-                request.kind(), request.consentId(), request.authorisationCode());
+        Reports.Issued issued = reports.forInstitution(client, request.subjectNumber(), request.documentType(),
+                request.purpose(), request.kind(), request.consentId(), request.authorisationCode());
         Format format = request.format() == null ? Format.PDF : request.format();
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .header("X-Report-Id", issued.id().toString())
@@ -76,7 +87,7 @@ class ReportsApi {
         };
     }
 
-    /** A malformed identity number is a malformed request (400, with the identity rule's code). */
+    /** A malformed identity number or an unknown document type is a malformed request (400, with the rule's code). */
     @ExceptionHandler(InvalidIdentityException.class)
     ResponseEntity<ProblemDetail> malformed(InvalidIdentityException e) {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
