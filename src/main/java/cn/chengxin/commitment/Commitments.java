@@ -21,6 +21,7 @@ import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,14 +81,19 @@ public class Commitments {
     /**
      * A department records a commitment the subject signed at its window (告知承诺, 容缺受理, on hiring), naming the
      * subject by identity number; the department is the calling client's.
+     *
+     * @param documentType the type of a passport or travel-permit holder's number (code or Chinese label,
+     *                     {@link DocumentType#named}); null or blank: a resident identity number or a credit code,
+     *                     inferred
      */
-    public Commitment recordAtDepartment(String subjectNumber, CommitmentKind kind, String text, String reference,
-                                         LocalDate due) {
+    public Commitment recordAtDepartment(String subjectNumber, String documentType, CommitmentKind kind, String text,
+                                         String reference, LocalDate due) {
         if (kind == null) {
             throw new CodedProblem("COMMITMENT_KIND", DomainProblem.Kind.INVALID_INPUT, "请指明承诺类型");
         }
-        UUID subjectId = subjects.find(subjects.validate(null, subjectNumber)).orElseThrow(() -> new CodedProblem(
-                "COMMITMENT_SUBJECT_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
+        UUID subjectId = subjects.find(subjects.validate(DocumentType.named(documentType), subjectNumber))
+                .orElseThrow(() -> new CodedProblem("COMMITMENT_SUBJECT_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
+                        "平台没有该主体的信用档案"));
         String department = AuditLog.currentActor().departmentCode();
         if (due != null && !due.isAfter(LocalDate.now(clock))) {
             throw new CodedProblem("COMMITMENT_DUE_PAST", DomainProblem.Kind.INVALID_INPUT, "履约期限应晚于今天");

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
@@ -13,7 +14,9 @@ import cn.chengxin.commitment.domain.CommitmentStatus;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.ClearIdentityNumbers;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
@@ -144,6 +147,49 @@ class CommitmentsIT {
                         .param("facts", "履历中工作经历系虚构"))
                 .andExpect(flash().attribute("successKey", "commitments.breached"));
         assertThat(creditFile.fileOf(c.subjectId())).extracting(FileEntry::itemCode).containsExactly("P_COMMITMENT_BREACH");
+    }
+
+    /**
+     * A passport holder's commitment is recorded by naming the document type, code or label, through the API and in
+     * the console; an unknown type is refused with its code, and without a type the number is refused as before
+     * (issue #8).
+     */
+    @Test
+    void aPassportHoldersCommitmentIsRecordedByNamingTheDocumentType() throws Exception {
+        String passport = "E" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+        UUID holder = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT, passport), "史密斯",
+                LocalDate.of(1982, 7, 7), null, List.of(), List.of(), false));
+        String hrss = client("HRSS");
+        String typed = "{\"subjectNumber\":\"" + passport + "\",\"documentType\":\"PASSPORT\",\"kind\":\"TOLERANCE\","
+                + "\"text\":\"本人承诺在 30 日内补交护照公证译本。\"}";
+
+        record(hrss, typed).andExpect(status().isCreated());
+        record(hrss, typed.replace("\"PASSPORT\"", "\"护照\"")).andExpect(status().isCreated());
+        record(hrss, typed.replace("\"PASSPORT\"", "\"驾驶证\"")).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("DOCUMENT_TYPE_UNKNOWN"));
+        record(hrss, typed.replace(",\"documentType\":\"PASSPORT\"", "")).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("ID_FORMAT"));
+        assertThat(commitments.of(holder)).hasSize(2);
+
+        var operator = operator("HRSS");
+        mvc.perform(get("/console/commitments").with(authentication(operator)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"documentType\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("护照")));
+        mvc.perform(recordInConsole(operator, passport, "PASSPORT"))
+                .andExpect(flash().attribute("successKey", "commitments.recorded"));
+        mvc.perform(recordInConsole(operator, passport, "驾驶证"))
+                .andExpect(flash().attribute("failureCode", "DOCUMENT_TYPE_UNKNOWN"));
+        mvc.perform(recordInConsole(operator, passport, ""))
+                .andExpect(flash().attribute("failureCode", "ID_FORMAT"));
+        assertThat(commitments.of(holder)).hasSize(3);
+        assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
+    }
+
+    private static org.springframework.test.web.servlet.RequestBuilder recordInConsole(
+            UsernamePasswordAuthenticationToken operator, String number, String documentType) {
+        return post("/console/commitments").with(authentication(operator)).with(csrf())
+                .param("documentType", documentType).param("number", number).param("kind", "VOLUNTARY")
+                .param("text", "本人承诺所填护照信息真实。");
     }
 
     private static UsernamePasswordAuthenticationToken operator(String department) {

@@ -13,6 +13,7 @@ import cn.chengxin.ingestion.BatchResult;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +24,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.NOT_REQUIRED;
 
 /** 信用承诺接口: a department's system records commitments signed at its window and reports breaches (违诺). */
 @RestController
@@ -36,9 +39,15 @@ class CommitmentsApi {
         this.commitments = commitments;
     }
 
-    record NewCommitment(@NotBlank @Size(max = 64) String subjectNumber, @NotNull CommitmentKind kind,
-                         @NotBlank @Size(max = 10_000) String text, @Size(max = 200) String reference,
-                         LocalDate due) {
+    record NewCommitment(@NotBlank @Size(max = 64) String subjectNumber,
+                         @Schema(description = "The type of the subject's document, for a person without a mainland "
+                                 + "identity number: PASSPORT, HK_MACAO_PERMIT, TAIWAN_PERMIT (or any DocumentType "
+                                 + "code, or its Chinese label such as 护照). Leave it out for a resident identity "
+                                 + "number or a unified social credit code, which are recognised from the number.",
+                                 example = "PASSPORT", requiredMode = NOT_REQUIRED)
+                         @Size(max = 40) String documentType,
+                         @NotNull CommitmentKind kind, @NotBlank @Size(max = 10_000) String text,
+                         @Size(max = 200) String reference, LocalDate due) {
 
         /** The number is personal data: never print it. */
         @Override
@@ -57,10 +66,12 @@ class CommitmentsApi {
     @PostMapping("/api/v1/commitments")
     @Operation(summary = "登记信用承诺", description = "The subject signed the text at the calling department's window; "
             + "it is kept as signed with its SM3 digest. A commitment with a due date that passes without a reported "
-            + "breach becomes a 信用承诺信息 record.")
+            + "breach becomes a 信用承诺信息 record. A passport or travel-permit holder is named with documentType "
+            + "(DOCUMENT_TYPE_UNKNOWN for a type not known, DOCUMENT_FORMAT for a number not of the type); without it "
+            + "the number is inferred.")
     ResponseEntity<Recorded> record(@Valid @RequestBody NewCommitment request) {
-        Commitment c = commitments.recordAtDepartment(request.subjectNumber(), request.kind(), request.text(),
-                request.reference(), request.due());
+        Commitment c = commitments.recordAtDepartment(request.subjectNumber(), request.documentType(), request.kind(),
+                request.text(), request.reference(), request.due());
         return ResponseEntity.created(URI.create("/api/v1/commitments/" + c.id()))
                 .body(new Recorded(c.id(), c.digest(), c.signedAt()));
     }

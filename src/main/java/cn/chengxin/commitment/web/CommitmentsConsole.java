@@ -9,6 +9,7 @@ import cn.chengxin.commitment.domain.CommitmentKind;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
+import cn.chengxin.subject.domain.DocumentType;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,16 +37,19 @@ class CommitmentsConsole {
     String page(Model model) {
         model.addAttribute("commitments", commitments.recent(AuditLog.currentActor().departmentCode()));
         model.addAttribute("kinds", CommitmentKind.values());
+        model.addAttribute("documentTypes", DocumentType.values());
         return "console/commitments";
     }
 
+    /** The number is of the type the operator names (a passport, a travel permit), or inferred. */
     @PostMapping("/console/commitments")
-    String record(@RequestParam(defaultValue = "") String number, @RequestParam(required = false) CommitmentKind kind,
-                  @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String reference,
+    String record(@RequestParam(defaultValue = "") String number, @RequestParam(defaultValue = "") String documentType,
+                  @RequestParam(required = false) CommitmentKind kind, @RequestParam(defaultValue = "") String text,
+                  @RequestParam(defaultValue = "") String reference,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate due,
                   RedirectAttributes redirect) {
-        ConsoleActions.flash(redirect, "commitments.recorded", () -> commitments.recordAtDepartment(number, kind, text,
-                reference.isBlank() ? null : reference.strip(), due));
+        ConsoleActions.flash(redirect, "commitments.recorded", () -> commitments.recordAtDepartment(number,
+                documentType, kind, text, reference.isBlank() ? null : reference.strip(), due));
         return "redirect:/console/commitments";
     }
 
