@@ -223,7 +223,8 @@ class SubmissionsIT {
                                 Principals.staff("court-pp", "COURT", Permission.CONSOLE_HOME,
                                         Permission.SUBJECT_READ))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(file).contains("驻执〔2025〕1号", Masking.identityNumber(passport)).doesNotContain(passport);
+        assertThat(file).contains("驻执〔2025〕1号", Masking.identityNumber(passport), "value=\"PASSPORT\" selected")
+                .doesNotContain(passport);
     }
 
     @Test

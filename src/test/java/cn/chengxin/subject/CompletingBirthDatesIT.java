@@ -291,8 +291,8 @@ class CompletingBirthDatesIT {
         String page = mvc.perform(post("/console/subjects").param("documentType", "PASSPORT").param("number", passport)
                         .param("purpose", "JOINT_MEASURES").with(clerk).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("birth-date-form", Masking.identityNumber(passport), "出生日期不明")
-                .doesNotContain(passport).doesNotContain("??");
+        assertThat(page).contains("birth-date-form", Masking.identityNumber(passport), "出生日期不明",
+                "value=\"PASSPORT\" selected").doesNotContain(passport).doesNotContain("??");
 
         mvc.perform(post("/console/subjects/{id}/birth-date", holder).param("birthDate", BORN.toString())
                         .param("evidence", "PASSPORT_DATA_PAGE").param("reference", "窗口收件 2026-90")
