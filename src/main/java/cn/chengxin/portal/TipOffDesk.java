@@ -22,6 +22,7 @@ import cn.chengxin.portal.tipoff.persistence.JdbcTipOffs.NewTipOff;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
@@ -73,7 +74,8 @@ public class TipOffDesk {
      *
      * @return the receipt code, shown to the reporter once and never stored
      * @throws TooManyTipOffs when the client has filed too many lately
-     * @throws DomainProblem  for a wrong or replayed challenge answer, an invalid identity number, or missing facts
+     * @throws DomainProblem  for a wrong or replayed challenge answer, an invalid identity number or an unknown
+     *                       document type, or missing facts
      */
     @Transactional
     public String file(String client, FileTipOff form) {
@@ -85,8 +87,9 @@ public class TipOffDesk {
         HumanCheck.Passed passed = humanCheck().check(form.challengeToken(), form.challengeAnswer(), now);
         TipOffReport report = new TipOffReport(form.subjectName(), form.subjectNumber(), form.facts(),
                 form.reporterName(), form.reporterContact());
+        // A passport or travel-permit holder is named with the type; without one the number is inferred.
         IdentityDocument document = report.subjectNumber().isEmpty() ? null
-                : subjects.validate(null, report.subjectNumber());
+                : subjects.validate(DocumentType.named(form.documentType()), report.subjectNumber());
         if (!tipOffs.useChallenge(passed.nonce(), passed.expiresAt(), now)) {
             throw new TipOffProblem("CHALLENGE_USED", DomainProblem.Kind.INVALID_INPUT, "该验证问题已使用，请回答新的问题");
         }

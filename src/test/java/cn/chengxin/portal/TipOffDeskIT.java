@@ -1,11 +1,17 @@
 package cn.chengxin.portal;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import cn.chengxin.portal.tipoff.domain.HumanCheck;
 import cn.chengxin.portal.tipoff.domain.TipOffStatus;
+import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.support.ChallengeQuestions;
 import cn.chengxin.support.ClearIdentityNumbers;
 import cn.chengxin.support.IntegrationTest;
@@ -146,6 +152,41 @@ class TipOffDeskIT {
     }
 
     /**
+     * A passport holder is reported by naming the document type: the tip-off is tied to their subject, the number kept
+     * masked; an unknown type is refused with its code, and without a type the number is refused as before. A refused
+     * form keeps the type the reporter chose, never the number (issue #5).
+     */
+    @Test
+    void aPassportHolderIsReportedByNamingTheDocumentType() throws Exception {
+        String passport = "E" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+        UUID holder = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT, passport), "史密斯",
+                LocalDate.of(1983, 8, 8), null, List.of(), List.of(), false));
+        String facts = "以虚假材料骗取创业补贴，金额较大。";
+
+        file(address(), "史密斯", "PASSPORT", passport, facts).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(passport))));
+        TipOff stored = desk.all(TipOffStatus.RECEIVED).stream().filter(t -> holder.equals(t.subjectId()))
+                .findFirst().orElseThrow();
+        assertThat(stored.subjectMasked()).isEqualTo(Masking.identityNumber(passport));
+
+        file(address(), "史密斯", "驾驶证", passport, facts).andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("DOCUMENT_TYPE_UNKNOWN")))
+                .andExpect(content().string(not(containsString(passport))));
+        file(address(), "史密斯", "", passport, facts).andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("ID_FORMAT")))
+                .andExpect(content().string(not(containsString(passport))));
+        HumanCheck.Challenge challenge = desk.challenge();
+        String wrong = Integer.toString(ChallengeQuestions.solve(challenge.question()) + 1);
+        send(address(), challenge, wrong, "史密斯", "HK_MACAO_PERMIT", "H12345678", facts)
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(matchesPattern("(?s).*value=\"HK_MACAO_PERMIT\" selected.*")))
+                .andExpect(content().string(containsString(facts)))
+                .andExpect(content().string(not(containsString("H12345678"))));
+        assertThat(desk.all(TipOffStatus.RECEIVED)).filteredOn(t -> holder.equals(t.subjectId())).hasSize(1);
+        assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
+    }
+
+    /**
      * Issue #5: a reporter who spent longer writing than the session lasts (15 idle minutes) does not lose the text
      * behind a 403. Nothing is filed (the form's CSRF token is unknown) and no attempt is counted; the form comes back
      * with what they wrote, except the challenge's answer and the identity number (never sent back), with a new
@@ -191,15 +232,26 @@ class TipOffDeskIT {
     }
 
     private ResultActions file(String address, String subjectName, String number, String facts) throws Exception {
+        return file(address, subjectName, "", number, facts);
+    }
+
+    private ResultActions file(String address, String subjectName, String documentType, String number, String facts)
+            throws Exception {
         HumanCheck.Challenge challenge = desk.challenge();
         return send(address, challenge, Integer.toString(ChallengeQuestions.solve(challenge.question())),
-                subjectName, number, facts);
+                subjectName, documentType, number, facts);
     }
 
     private ResultActions send(String address, HumanCheck.Challenge challenge, String answer, String subjectName,
                                String number, String facts) throws Exception {
+        return send(address, challenge, answer, subjectName, "", number, facts);
+    }
+
+    private ResultActions send(String address, HumanCheck.Challenge challenge, String answer, String subjectName,
+                               String documentType, String number, String facts) throws Exception {
         return mvc.perform(post("/tipoffs")
-                .with(csrf()).with(from(address)).param("subjectName", subjectName).param("subjectNumber", number)
+                .with(csrf()).with(from(address)).param("subjectName", subjectName)
+                .param("documentType", documentType).param("subjectNumber", number)
                 .param("facts", facts).param("challengeToken", challenge.token()).param("challengeAnswer", answer));
     }
 

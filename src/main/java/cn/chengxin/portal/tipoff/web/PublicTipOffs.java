@@ -7,6 +7,7 @@ import cn.chengxin.portal.tipoff.domain.TooManyTipOffs;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.PublicEndpoint;
 import cn.chengxin.shared.web.ExpiredForms;
+import cn.chengxin.subject.domain.DocumentType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -84,8 +85,10 @@ class PublicTipOffs {
     }
 
     private String form(Model model, FileTipOff entered, DomainProblem problem) {
-        model.addAttribute("form", new FileTipOff(entered.subjectName(), "", entered.facts(), entered.reporterName(),
-                entered.reporterContact(), "", ""));
+        // The document type chosen is kept with the rest; the number never comes back.
+        model.addAttribute("form", new FileTipOff(entered.subjectName(), entered.documentType(), "", entered.facts(),
+                entered.reporterName(), entered.reporterContact(), "", ""));
+        model.addAttribute("documentTypes", DocumentType.values());
         model.addAttribute("challenge", desk.challenge());
         model.addAttribute("problem", problem);
         model.addAttribute("numberEntered", entered.subjectNumber() != null && !entered.subjectNumber().isBlank());
