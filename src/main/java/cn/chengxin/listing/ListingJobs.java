@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Keeps the lists current: proposals after every stored chunk and after a rule is saved, effect after notice
- * periods, exit at validity, the green channel's marks after an item's nature changes.
+ * periods, exit at validity, the green channel's marks after an item's nature changes, and the one-time passes
+ * migrations start.
  */
 @Component
 class ListingJobs {
@@ -28,14 +29,17 @@ class ListingJobs {
     private final Listing listing;
     private final ReevaluatingHolders reevaluating;
     private final RemarkingHolders remarking;
+    private final CatchingUpAwaitingBirthDates catchingUp;
     private final TaskExecutor executor;
 
     /** {@code executor}: the one the modules' event listeners run on. */
     ListingJobs(Listing listing, ReevaluatingHolders reevaluating, RemarkingHolders remarking,
+                CatchingUpAwaitingBirthDates catchingUp,
                 @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
         this.listing = listing;
         this.reevaluating = reevaluating;
         this.remarking = remarking;
+        this.catchingUp = catchingUp;
         this.executor = executor;
     }
 
@@ -95,6 +99,10 @@ class ListingJobs {
             resume("Item", stalled, () -> remark(stalled.code(), stalled.version(),
                     remarking.run(stalled.code(), stalled.version())));
         }
+        // The one-time pass a migration started is taken up here too, the first time a few minutes after a start.
+        for (ResumablePasses.Pass stalled : catchingUp.stalled()) {
+            resume("Catch-up", stalled, this::catchUp);
+        }
     }
 
     private void resume(String what, ResumablePasses.Pass stalled, Runnable pass) {
@@ -112,6 +120,13 @@ class ListingJobs {
         if (chunks > 0) {
             log.info("Last negative records marked again after item {} v{}: {} chunks of its holders", item, version,
                     chunks);
+        }
+    }
+
+    private void catchUp() {
+        int chunks = catchingUp.run();
+        if (chunks > 0) {
+            log.info("Persons without a birth date evaluated again for the lists: {} chunks", chunks);
         }
     }
 

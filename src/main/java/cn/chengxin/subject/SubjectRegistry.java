@@ -155,6 +155,14 @@ public class SubjectRegistry {
         return subjects.personPageEnd(after, limit);
     }
 
+    /**
+     * For passing over the persons whose birth date is unknown (a passport or a travel permit carries none) in id
+     * order: the ids of the next {@code limit} of them after {@code after} (null: from the first).
+     */
+    public List<UUID> personsWithoutBirthDateAfter(UUID after, int limit) {
+        return subjects.withoutBirthDateAfter(after, limit);
+    }
+
     /** The resident facts of every person with an id in (after, last] (null: unbounded), in id order. */
     public List<ResidentFacts> residentFactsBetween(UUID after, UUID last) {
         return subjects.residentFactsBetween(after, last);

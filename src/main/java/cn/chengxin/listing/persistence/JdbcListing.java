@@ -44,6 +44,7 @@ public class JdbcListing {
     private final JdbcClient jdbc;
     private final ResumablePasses rulePasses;
     private final ResumablePasses itemRevisionPasses;
+    private final ResumablePasses catchUpPasses;
 
     public JdbcListing(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
@@ -51,6 +52,8 @@ public class JdbcListing {
                 "rule_version");
         this.itemRevisionPasses = new ResumablePasses(jdbc, transactions, clock, "listing.item_revision_pass",
                 "item_code", "item_version");
+        this.catchUpPasses = new ResumablePasses(jdbc, transactions, clock, "listing.catch_up_pass", "job_code",
+                "job_version");
     }
 
     // ---- rules
@@ -109,6 +112,11 @@ public class JdbcListing {
      */
     public ResumablePasses itemRevisionPasses() {
         return itemRevisionPasses;
+    }
+
+    /** The one-time passes a migration starts over subjects evaluated before a change of the evaluation (V84). */
+    public ResumablePasses catchUpPasses() {
+        return catchUpPasses;
     }
 
     /** Adds what a chunk of a rule version's pass proposed and ended, in the chunk's transaction. */

@@ -155,6 +155,17 @@ public class JdbcSubjects {
     }
 
     /**
+     * The ids of the next {@code limit} persons after {@code after} (null: from the start) whose birth date is unknown,
+     * in id order. An index-only walk of person_birth_by_id (V43), which carries the date: the chunks of a pass over
+     * all of them walk it once.
+     */
+    public List<UUID> withoutBirthDateAfter(UUID after, int limit) {
+        return jdbc.sql("SELECT subject_id FROM subject.person WHERE subject_id > ? AND birth_date IS NULL "
+                        + "ORDER BY subject_id LIMIT ?")
+                .params(after == null ? LOWEST_ID : after, limit).query(UUID.class).list();
+    }
+
+    /**
      * {@link #residentFacts} of the persons with ids in (after, last] (null: unbounded), in id order: a range scan of
      * persons and one of current residences, both in id order, read as binary COPY and merged in one walk. Two plain
      * range scans keep their plan whatever the statistics say (a join planned on a freshly loaded table took a
