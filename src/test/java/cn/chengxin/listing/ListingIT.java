@@ -410,6 +410,39 @@ class ListingIT {
                 .andExpect(content().string(not(containsString("id=\"own-proposal\""))));
     }
 
+    /**
+     * The console in English names the lists and where an entry stands in English, from the message bundle; in
+     * Chinese, the default, as before.
+     */
+    @Test
+    void theListPagesNameListsAndStatusesInTheReadersLanguage() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "靳语桐");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        UUID entry = as("maker-lang", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级道德模范",
+                aYearFromNow()));
+        String[] chinese = {"红名单", "重点关注名单", "严重失信主体名单", "待审核", "已事先告知", "公示中",
+                "不予认定", "已移出"};
+
+        assertThat(queue("q", person.name(), "lang", "en")).contains("<td>Red list</td>",
+                        "<td class=\"status\">Awaiting review</td>", ">Serious dishonesty list</option>",
+                        ">Grey list (key attention)</option>", ">In force</option>", ">Removed</option>")
+                .doesNotContain(chinese);
+        assertThat(queue("q", person.name())).as("Chinese first, as before").contains("<td>红名单</td>",
+                "<td class=\"status\">待审核</td>", ">严重失信主体名单</option>", ">生效</option>");
+        assertThat(entryPage(entry, "lang", "en")).contains("<span>Red list</span>",
+                "<dd class=\"status\">Awaiting review</dd>").doesNotContain(chinese);
+        assertThat(entryPage(entry)).contains("<span>红名单</span>", "<dd class=\"status\">待审核</dd>");
+        assertThat(mvc.perform(get("/console/list-rules").param("lang", "en").with(staff("rule-clerk", "measure:edit")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("<td>Serious dishonesty list</td>", ">Red list</option>")
+                .doesNotContain("<td>严重失信主体名单</td>", ">红名单</option>");
+        assertThat(rulesPage()).contains("<td>严重失信主体名单</td>", ">红名单</option>");
+    }
+
+    private String entryPage(UUID entry, String... params) throws Exception {
+        return reviewersPage(get("/console/lists/{id}", entry), params);
+    }
+
     /** A department's entry needs a last day: after today and within the longest publication period (issue #5). */
     @Test
     void aProposalByHandWithoutAValidLastDayIsRefusedOnTheForm() throws Exception {
@@ -1044,7 +1077,12 @@ class ListingIT {
 
     /** The console's list of entries, as a reviewer who may propose sees it. */
     private String queue(String... params) throws Exception {
-        org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request = get("/console/lists");
+        return reviewersPage(get("/console/lists"), params);
+    }
+
+    /** A console page as a reviewer who may propose sees it, asked with these parameters (name, value, …). */
+    private String reviewersPage(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+                                 String... params) throws Exception {
         for (int i = 0; i < params.length; i += 2) {
             request.param(params[i], params[i + 1]);
         }

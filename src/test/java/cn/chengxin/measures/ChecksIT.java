@@ -350,15 +350,7 @@ class ChecksIT {
     }
 
     private String console(String... params) throws Exception {
-        org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request = get("/console/measures");
-        for (int i = 0; i < params.length; i += 2) {
-            request.param(params[i], params[i + 1]);
-        }
-        return mvc.perform(request.with(org.springframework.security.test.web.servlet.request
-                        .SecurityMockMvcRequestPostProcessors.user("office-cases").authorities(
-                                List.of("STAFF", "console:home", "measure:cases").stream()
-                                        .map(org.springframework.security.core.authority.SimpleGrantedAuthority::new)
-                                        .toList())))
+        return mvc.perform(withParams(get("/console/measures"), params).with(staff("office-cases", "measure:cases")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
@@ -452,6 +444,53 @@ class ChecksIT {
                     .params(before.legalBasis(), before.departments().toArray(String[]::new),
                             before.scenarios().stream().map(Enum::name).toArray(String[]::new)).update();
         }
+    }
+
+    /**
+     * The console in English names scenarios, kinds of measures and lists in English, from the message bundle; in
+     * Chinese, the default, as before.
+     */
+    @Test
+    void theMeasuresPagesNameScenariosKindsAndListsInTheReadersLanguage() throws Exception {
+        java.util.UUID id = cn.chengxin.shared.Ids.newId();
+        audit.record(cn.chengxin.audit.AuditEntry.of(cn.chengxin.audit.AuditCategory.QUERY, "measures.check")
+                        .detail("check " + id), JdbcMeasures.CHECK_ROWS,
+                new JdbcMeasures.CheckRow(id, java.time.Instant.now(), "test-client", "MARKET", "pseudonym-lang",
+                        Scenario.EXECUTIVE, "任职审查", 1, List.of("NO_EXECUTIVE_POSITION"),
+                        List.of("NO_EXECUTIVE_POSITION")));
+        String newest = String.valueOf(jdbc.sql("SELECT count(*) FROM measures.check_made WHERE feedback_due")
+                .query(Long.class).single() - 1);
+
+        // The Chinese labels absent from the measures' own names and legal bases, which stay as the office wrote them.
+        String[] chinese = {"任职资格", "招录聘用", "政府采购与公共资源交易", "政府资金支持", "监管检查",
+                "减损权益或增加义务的惩戒措施", "管理性措施", "市场性、行业性措施", "守信激励措施", "严重失信主体名单", "红名单"};
+        assertThat(console("page", newest, "size", "1", "lang", "en")).contains(id.toString(),
+                        "<td>Qualification for office</td>", "<td>Measures reducing rights or adding duties</td>",
+                        "<td>Incentives for trustworthiness</td>", "Serious dishonesty list",
+                        "Administrative licensing")
+                .doesNotContain(chinese);
+        assertThat(console("page", newest, "size", "1")).as("Chinese first, as before").contains(id.toString(),
+                "<td>任职资格</td>", "<td>减损权益或增加义务的惩戒措施</td>", "<td>守信激励措施</td>", "严重失信主体名单",
+                "招录聘用");
+
+        assertThat(form("NO_CIVIL_SERVICE", "lang", "en")).contains("<span>Serious dishonesty list</span>",
+                        "<span>Recruitment and hiring</span>", "<span>Measures reducing rights or adding duties</span>")
+                .doesNotContain(chinese);
+        assertThat(form("NO_CIVIL_SERVICE")).contains("<span>严重失信主体名单</span>", "<span>招录聘用</span>",
+                "<span>减损权益或增加义务的惩戒措施</span>");
+    }
+
+    private String form(String code, String... params) throws Exception {
+        return mvc.perform(withParams(get("/console/measures/{code}", code), params).with(editor()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder withParams(
+            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String... params) {
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return request;
     }
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor editor() {

@@ -1,0 +1,62 @@
+package cn.chengxin.measures;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import cn.chengxin.listing.EntryStatus;
+import cn.chengxin.listing.ListType;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console names scenarios, kinds of measures, lists and entry statuses from the message bundles, while the domain
+ * code words its refusals and notices with the enums' labels: in Chinese, both say the same, and English has each.
+ */
+class ConsoleLabelsTests {
+
+    private record Label(String key, String chinese) {
+    }
+
+    @Test
+    void everyScenarioKindListAndStatusHasTheEnumsChineseLabelAndAnEnglishOne() throws IOException {
+        Properties chinese = bundle("messages.properties");
+        Properties english = bundle("messages_en.properties");
+        for (Label label : labels()) {
+            assertThat(chinese.getProperty(label.key())).as(label.key()).isEqualTo(label.chinese());
+            assertThat(english.getProperty(label.key())).as(label.key()).isNotBlank()
+                    .matches("\\p{IsLatin}[^\\p{IsHan}]*");
+        }
+    }
+
+    private static List<Label> labels() {
+        List<Label> labels = new ArrayList<>();
+        for (Scenario s : Scenario.values()) {
+            labels.add(new Label("measures.scenario." + s.name(), s.label()));
+        }
+        for (MeasureKind k : MeasureKind.values()) {
+            labels.add(new Label("measures.kind." + k.name(), k.label()));
+        }
+        for (ListType t : ListType.values()) {
+            labels.add(new Label("lists.type." + t.name(), t.label()));
+        }
+        for (EntryStatus s : EntryStatus.values()) {
+            labels.add(new Label("lists.status." + s.name(), s.label()));
+        }
+        return labels;
+    }
+
+    private static Properties bundle(String name) throws IOException {
+        Properties properties = new Properties();
+        try (Reader in = new InputStreamReader(ConsoleLabelsTests.class.getResourceAsStream("/" + name),
+                StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+        return properties;
+    }
+}
