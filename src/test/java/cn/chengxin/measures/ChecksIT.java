@@ -388,7 +388,8 @@ class ChecksIT {
     /**
      * The credit office keeps the catalogue: a measure's legal basis, departments and scenarios are revised on its
      * form, audited with what changed, and checks follow at once; a revision the measure could not stand under
-     * (RULES.md §7: the grey list's measures reduce no rights) is refused with its reasons and changes nothing.
+     * (RULES.md §7: the grey list's measures reduce no rights) is refused with its reasons and changes nothing: the
+     * form comes back with the reasons and what was typed, to correct rather than type again.
      */
     @Test
     void aMeasureRevisedInTheConsoleIsAuditedAndChecksFollowItAtOnce() throws Exception {
@@ -423,19 +424,21 @@ class ChecksIT {
                             .contentType(MediaType.APPLICATION_JSON).content(hiring))
                     .andExpect(status().isOk());
 
-            mvc.perform(post("/console/measures/NO_CIVIL_SERVICE").with(editor()).with(csrf())
-                            .param("name", before.name()).param("legalBasis", " ").param("list", "GREY", "BLACK")
-                            .param("scenario", "HIRING").param("department", "NOWHERE"))
-                    .andExpect(status().is3xxRedirection())
-                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
-                            "/console/measures/NO_CIVIL_SERVICE"))
-                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+            String refused = mvc.perform(post("/console/measures/NO_CIVIL_SERVICE").with(editor()).with(csrf())
+                            .param("name", "不得录用为公务员（修订稿）").param("legalBasis", " ")
+                            .param("list", "GREY", "BLACK").param("scenario", "HIRING", "TITLES")
+                            .param("department", "MARKET", "NOWHERE"))
+                    .andExpect(status().isOk())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
                             .attribute("failureCode", "MEASURE_INVALID"))
-                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
-                            .attribute("failure", org.hamcrest.Matchers.allOf(
-                                    org.hamcrest.Matchers.containsString("须写明措施的法律、法规或政策依据"),
-                                    org.hamcrest.Matchers.containsString("不能适用于重点关注名单"),
-                                    org.hamcrest.Matchers.containsString("没有这个部门：NOWHERE"))));
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(refused).as("the refusal, on the form").contains("<code>MEASURE_INVALID</code>",
+                    "须写明措施的法律、法规或政策依据", "不能适用于重点关注名单", "没有这个部门：NOWHERE");
+            assertThat(refused).as("what was typed, not what is stored").contains("id=\"measure-form\"",
+                            "value=\"不得录用为公务员（修订稿）\"", "value=\"MARKET\" checked", "value=\"BLACK\" checked",
+                            "value=\"HIRING\" checked", "value=\"TITLES\" checked")
+                    .doesNotContain("value=\"HRSS\" checked", "value=\"EXECUTIVE\" checked", after.legalBasis(),
+                            "value=\"" + before.name() + "\"");
             assertThat(catalogue.all()).contains(after);
         } finally {
             jdbc.sql("""

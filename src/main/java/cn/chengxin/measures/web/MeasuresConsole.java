@@ -1,6 +1,5 @@
 package cn.chengxin.measures.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -12,10 +11,11 @@ import cn.chengxin.listing.ListType;
 import cn.chengxin.measures.Checks;
 import cn.chengxin.measures.Measure;
 import cn.chengxin.measures.MeasureCatalogue;
+import cn.chengxin.measures.MeasuresProblem;
 import cn.chengxin.measures.Scenario;
+import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
-import cn.chengxin.shared.web.ConsoleActions;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,11 +25,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriUtils;
 
 /**
- * 联合奖惩 in the console: the measures catalogue (each measure revised on its own form, switched on or off), the
- * cases by measure and department, feedback still owed.
+ * 联合奖惩 in the console: the measures catalogue (each measure revised on its own form, which a refusal shows again
+ * with what was typed; switched on or off), the cases by measure and department, feedback still owed.
  */
 @Controller
 class MeasuresConsole {
@@ -72,15 +71,11 @@ class MeasuresConsole {
     @RequiresPermission(Permission.MEASURE_EDIT)
     @GetMapping("/console/measures/{code}")
     String measure(@PathVariable String code, Model model) {
-        Measure measure = catalogue.all().stream().filter(m -> m.code().equals(code)).findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("measure", measure);
-        model.addAttribute("lists", Arrays.stream(ListType.values()).filter(measure.kind()::mayFollow).toList());
-        model.addAttribute("scenarios", Scenario.values());
-        model.addAttribute("departments", directory.departments());
-        return "console/measure-form";
+        Measure measure = stored(code);
+        return form(measure, MeasureInput.of(measure), model);
     }
 
+    /** A refusal shows the form again, with the refusal and what was typed. */
     @RequiresPermission(Permission.MEASURE_EDIT)
     @PostMapping("/console/measures/{code}")
     String revise(@PathVariable String code, @RequestParam(defaultValue = "") String name,
@@ -88,13 +83,36 @@ class MeasuresConsole {
                   @RequestParam(name = "department", required = false) Set<String> departments,
                   @RequestParam(name = "list", required = false) Set<ListType> lists,
                   @RequestParam(name = "scenario", required = false) Set<Scenario> scenarios,
-                  @RequestParam(defaultValue = "false") boolean cleanRecord, RedirectAttributes redirect) {
-        ConsoleActions.flash(redirect, "measures.saved", () -> catalogue.revise(code, name, legalBasis,
-                departments == null ? Set.of() : departments, lists == null ? Set.of() : lists,
-                scenarios == null ? Set.of() : scenarios, cleanRecord));
-        return redirect.getFlashAttributes().containsKey("failure")
-                ? "redirect:/console/measures/" + UriUtils.encodePathSegment(code, StandardCharsets.UTF_8)
-                : "redirect:/console/measures";
+                  @RequestParam(defaultValue = "false") boolean cleanRecord, RedirectAttributes redirect,
+                  Model model) {
+        MeasureInput input = new MeasureInput(name, legalBasis, departments, lists, scenarios, cleanRecord);
+        try {
+            catalogue.revise(code, input.name(), input.legalBasis(), input.departments(), input.listTypes(),
+                    input.scenarios(), input.cleanRecord());
+        } catch (MeasuresProblem problem) {
+            if (problem.kind() == DomainProblem.Kind.NOT_FOUND) {
+                throw problem;
+            }
+            model.addAttribute("failure", problem.getMessage());
+            model.addAttribute("failureCode", problem.code());
+            return form(stored(code), input, model);
+        }
+        redirect.addFlashAttribute("successKey", "measures.saved");
+        return "redirect:/console/measures";
+    }
+
+    private Measure stored(String code) {
+        return catalogue.all().stream().filter(m -> m.code().equals(code)).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private String form(Measure measure, MeasureInput input, Model model) {
+        model.addAttribute("measure", measure);
+        model.addAttribute("measureInput", input);
+        model.addAttribute("lists", Arrays.stream(ListType.values()).filter(measure.kind()::mayFollow).toList());
+        model.addAttribute("scenarios", Scenario.values());
+        model.addAttribute("departments", directory.departments());
+        return "console/measure-form";
     }
 
     @RequiresPermission(Permission.MEASURE_EDIT)
