@@ -83,6 +83,30 @@ class PublicDisclosuresIT {
     }
 
     /**
+     * A decision number holding a run as long as an identity number is answered on the post, never put in an
+     * address; so is a name with a mistyped resident number, which passes for a decision number.
+     */
+    @Test
+    void aDecisionNumberAsLongAsAnIdentityNumberIsAnsweredOnThePost() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "鲍长号");
+        String decision = "京朝市监罚字〔2026〕1101052026" + (10_000 + System.nanoTime() % 90_000) + "号";
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
+                decision);
+        String mistyped = "鲍长号" + person.number().substring(0, 16) + (person.number().charAt(16) == '9' ? "0" : "9")
+                + person.number().charAt(17);
+
+        String page = await().until(() -> mvc.perform(post("/disclosures").param("q", decision).with(csrf())
+                        .with(from("198.51.100.77"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(), p -> p.contains(Masking.personName(person.name())));
+        assertThat(links(page)).noneMatch(l -> l.contains("1101052026"));
+        var answer = mvc.perform(post("/disclosures").param("q", mistyped).with(csrf()).with(from("198.51.100.77")))
+                .andReturn().getResponse();
+        assertThat(answer.getStatus()).isEqualTo(200);
+        assertThat(answer.getHeader("Location")).isNull();
+        assertThat(answer.getContentAsString()).doesNotContain(mistyped.substring(3, 17));
+    }
+
+    /**
      * A passport number, or a resident identity number missing digits, is no decision number (those name their
      * issuer in Chinese): it is refused on the post as an identity number, never sent on to an address.
      */

@@ -86,13 +86,18 @@ class PublicDisclosures {
 
     /**
      * The search box: a decision document number, shown on every record published, is sent on to the address that
-     * carries it; an identity number is looked up and answered here, shown masked and never in a link.
+     * carries it, unless it holds a run as long as an identity number (perhaps one mistyped beside a name): that one,
+     * like an identity number, is looked up and answered here, shown masked and never in a link.
      */
     @PublicEndpoint
     @PostMapping("/disclosures")
     String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) DocumentType documentType,
                   HttpServletRequest request, Model model) {
         // A passport or travel-permit holder is looked up with the type named; without one the type is inferred.
+        if (documentType == null && !isIdentityNumber(q) && SearchTerms.holdsIdentityLengthRun(q)) {
+            limit.take(request.getRemoteAddr(), clock.instant());
+            return show("", published(creditFile.shownWithDecisionNumber(q.strip())), null, null, model);
+        }
         if (documentType == null && !isIdentityNumber(q)) {
             return "redirect:" + UriComponentsBuilder.fromPath("/disclosures").queryParam("q", q.strip()).build()
                     .encode().toUriString();

@@ -36,6 +36,19 @@ public final class SearchTerms {
         return typed.chars().anyMatch(Character::isDigit) && hasHan(typed) && !ResidentIdentityNumber.appearsIn(typed);
     }
 
+    /** As long as an identity number (15 digits, or 17 and a check character), valid or mistyped. */
+    private static final java.util.regex.Pattern IDENTITY_LENGTH_RUN =
+            java.util.regex.Pattern.compile("\\p{Nd}{14}[\\p{Nd}Xx]");
+
+    /**
+     * Whether a term holds a run of characters as long as an identity number. Some decision numbers do (京朝市监罚字
+     * 〔2025〕110105202500123号), and so does a resident number mistyped beside a name, which is no valid number and
+     * so passes for a decision number: such a term is looked up where it was posted, never carried in an address.
+     */
+    public static boolean holdsIdentityLengthRun(String typed) {
+        return IDENTITY_LENGTH_RUN.matcher(typed).find();
+    }
+
     private static boolean hasHan(String typed) {
         return typed.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }

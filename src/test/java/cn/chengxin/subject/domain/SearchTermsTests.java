@@ -36,4 +36,12 @@ class SearchTermsTests {
         assertThat(SearchTerms.isDecisionNumber("张三" + RESIDENT)).isFalse();
         assertThat(SearchTerms.isDecisionNumber("E12345678")).isFalse();
     }
+
+    @Test
+    void aRunAsLongAsAnIdentityNumberIsToldWhateverSurroundsIt() {
+        assertThat(SearchTerms.holdsIdentityLengthRun("京朝市监罚字〔2025〕110105202500123号")).isTrue();
+        assertThat(SearchTerms.holdsIdentityLengthRun("张三41010519900307123X")).isTrue();
+        assertThat(SearchTerms.holdsIdentityLengthRun("驻市监罚〔2025〕881号")).isFalse();
+        assertThat(SearchTerms.holdsIdentityLengthRun("(2026)豫1702执91号")).isFalse();
+    }
 }
