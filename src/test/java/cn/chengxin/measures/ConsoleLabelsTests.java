@@ -10,13 +10,15 @@ import java.util.Properties;
 
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListType;
+import cn.chengxin.subject.domain.DocumentType;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The console names scenarios, kinds of measures, lists and entry statuses from the message bundles, while the domain
- * code words its refusals and notices with the enums' labels: in Chinese, both say the same, and English has each.
+ * The console names scenarios, kinds of measures, lists, entry statuses and document types from the message bundles,
+ * while the domain code words its refusals and notices with the enums' labels (and reads a document type by its
+ * label): in Chinese, both say the same, and English has each.
  */
 class ConsoleLabelsTests {
 
@@ -24,7 +26,7 @@ class ConsoleLabelsTests {
     }
 
     @Test
-    void everyScenarioKindListAndStatusHasTheEnumsChineseLabelAndAnEnglishOne() throws IOException {
+    void everyScenarioKindListStatusAndDocumentTypeHasTheEnumsChineseLabelAndAnEnglishOne() throws IOException {
         Properties chinese = bundle("messages.properties");
         Properties english = bundle("messages_en.properties");
         for (Label label : labels()) {
@@ -47,6 +49,9 @@ class ConsoleLabelsTests {
         }
         for (EntryStatus s : EntryStatus.values()) {
             labels.add(new Label("lists.status." + s.name(), s.label()));
+        }
+        for (DocumentType t : DocumentType.values()) {
+            labels.add(new Label("documentType." + t.name(), t.label()));
         }
         return labels;
     }

@@ -55,6 +55,23 @@ class WebSurfacesIT {
                         containsString("Trust pays everywhere"))));
     }
 
+    /** The public searches name document types in the reader's language; in Chinese, the default, as before. */
+    @Test
+    void thePublicSearchesNameDocumentTypesInTheReadersLanguage() throws Exception {
+        for (String path : new String[] {"/lists", "/disclosures", "/tipoffs"}) {
+            assertThat(page(get(path).param("lang", "en"))).as(path)
+                    .contains(">Passport</option>", ">Mainland travel permit for Taiwan residents</option>")
+                    .doesNotContain(">护照</option>", ">台湾居民来往大陆通行证</option>");
+            assertThat(page(get(path))).as(path)
+                    .contains("<option value=\"PASSPORT\">护照</option>", ">台湾居民来往大陆通行证</option>")
+                    .doesNotContain(">Passport</option>");
+        }
+    }
+
+    private String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
     @Test
     void everyPublicSectionRenders() throws Exception {
         for (String path : new String[] {"/lists", "/cases", "/policies", "/verify", "/tipoffs"}) {

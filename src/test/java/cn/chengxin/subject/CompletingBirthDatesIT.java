@@ -177,9 +177,7 @@ class CompletingBirthDatesIT {
     @Test
     void theConsoleListsWhoseBirthDateToCompleteAndOpensTheirPageWithoutTheNumber() throws Exception {
         String passport = passportNumber();
-        UUID holder = passportHolder(passport, "NG MEI", List.of());
-        TestRecords.courtDefaulter(creditFile, catalogue, holder, "PP-" + UUID.randomUUID(), 1, RecordAction.ADD);
-        listing.evaluate(Set.of(holder));
+        UUID holder = awaitingHolder(passport, "NG MEI");
         String pseudonym = subjects.pseudonymOf(holder).orElseThrow();
         String list = mvc.perform(get("/console/lists/awaiting-birth-date").with(clerk("console-clerk-3")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -334,6 +332,39 @@ class CompletingBirthDatesIT {
                 .as("the page shown again is recorded with its purpose").containsExactly("数据质量核查");
     }
 
+    /**
+     * The subject page, the queue of proposals and the persons awaiting a birth date name the document type in the
+     * reader's language; in Chinese, the default, as before.
+     */
+    @Test
+    void theBirthDatePagesNameTheDocumentTypeInTheReadersLanguage() throws Exception {
+        String passport = passportNumber();
+        UUID holder = awaitingHolder(passport, "LIM WEI");
+        as("maker-lang", () -> birthDates.propose(holder, BORN, BirthDateEvidence.PASSPORT_DATA_PAGE,
+                "窗口收件 2026-91", "本人提供护照"));
+        var clerk = clerk("console-clerk-lang");
+
+        String english = subjectPage(passport, clerk, "en");
+        assertThat(english).contains("<dd>Passport</dd>", ">Passport</option>").doesNotContain(">护照<");
+        assertThat(subjectPage(passport, clerk, "zh_CN")).contains("<dd>护照</dd>", ">护照</option>")
+                .doesNotContain(">Passport<");
+        for (String path : new String[] {"/console/subjects/birth-dates", "/console/lists/awaiting-birth-date"}) {
+            assertThat(consolePage(path, clerk, "en")).as(path).contains(">Passport</span>").doesNotContain(">护照<");
+            assertThat(consolePage(path, clerk, "zh_CN")).as(path).contains(">护照</span>");
+        }
+    }
+
+    private String subjectPage(String passport, RequestPostProcessor clerk, String lang) throws Exception {
+        return mvc.perform(post("/console/subjects").param("documentType", "PASSPORT").param("number", passport)
+                        .param("purpose", "DATA_QUALITY").param("lang", lang).with(clerk).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private String consolePage(String path, RequestPostProcessor clerk, String lang) throws Exception {
+        return mvc.perform(get(path).param("lang", lang).with(clerk)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+    }
+
     private List<AwaitingBirthDate> awaiting(UUID subject) {
         return listing.awaitingBirthDate(10_000).stream().filter(a -> a.subjectId().equals(subject)).toList();
     }
@@ -356,6 +387,14 @@ class CompletingBirthDatesIT {
                 null, null, residences, List.of(), false));
         assertThat(subjects.profile(id).orElseThrow().birthDate()).isNull();
         return id;
+    }
+
+    /** A passport holder of unknown birth date whom a court-defaulter record would put on the black list. */
+    private UUID awaitingHolder(String passport, String name) {
+        UUID holder = passportHolder(passport, name, List.of());
+        TestRecords.courtDefaulter(creditFile, catalogue, holder, "PP-" + UUID.randomUUID(), 1, RecordAction.ADD);
+        listing.evaluate(Set.of(holder));
+        return holder;
     }
 
     private static String passportNumber() {
