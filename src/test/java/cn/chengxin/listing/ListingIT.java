@@ -432,11 +432,36 @@ class ListingIT {
         assertThat(entryPage(entry, "lang", "en")).contains("<span>Red list</span>",
                 "<dd class=\"status\">Awaiting review</dd>").doesNotContain(chinese);
         assertThat(entryPage(entry)).contains("<span>红名单</span>", "<dd class=\"status\">待审核</dd>");
-        assertThat(mvc.perform(get("/console/list-rules").param("lang", "en").with(staff("rule-clerk", "measure:edit")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
-                .contains("<td>Serious dishonesty list</td>", ">Red list</option>")
+        assertThat(rulesPage("lang", "en")).contains("<td>Serious dishonesty list</td>", ">Red list</option>")
                 .doesNotContain("<td>严重失信主体名单</td>", ">红名单</option>");
         assertThat(rulesPage()).contains("<td>严重失信主体名单</td>", ">红名单</option>");
+    }
+
+    /**
+     * A disabled rule is marked as such, and the citizen's own lists page names lists and statuses, in the reader's
+     * language; in Chinese, the default, as before.
+     */
+    @Test
+    void theRulesAndTheCitizensListsPagesSpeakTheReadersLanguage() throws Exception {
+        String code = "RED_LANG_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        as("rule-clerk", () -> listing.saveRule(hoursRule(code, "1201.5", false)));
+        String disabled = "测试：志愿服务满 1201.5 小时";
+        assertThat(rulesPage("lang", "en")).contains("<td>" + disabled + " (disabled)</td>").doesNotContain("（停用）");
+        assertThat(rulesPage()).contains("<td>" + disabled + " （停用）</td>");
+
+        TestCitizens.Person person = TestCitizens.register(subjects, "沈知遥");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        as("maker-lang", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级道德模范",
+                aYearFromNow()));
+        var citizen = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .authentication(cn.chengxin.support.Principals.citizen(subjects, subject));
+        assertThat(mvc.perform(get("/me/lists").param("lang", "en").with(citizen)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("<td>Red list</td>", "<td class=\"status\">Awaiting review</td>")
+                .doesNotContain("红名单", "待审核");
+        assertThat(mvc.perform(get("/me/lists").with(citizen)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("<td>红名单</td>", "<td class=\"status\">待审核</td>");
     }
 
     private String entryPage(UUID entry, String... params) throws Exception {
@@ -676,8 +701,9 @@ class ListingIT {
         }
     }
 
-    private String rulesPage() throws Exception {
-        return mvc.perform(get("/console/list-rules").with(staff("rule-clerk", "measure:edit")))
+    /** The list rules page, asked with these parameters (name, value, …). */
+    private String rulesPage(String... params) throws Exception {
+        return mvc.perform(withParams(get("/console/list-rules"), params).with(staff("rule-clerk", "measure:edit")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
@@ -1083,11 +1109,16 @@ class ListingIT {
     /** A console page as a reviewer who may propose sees it, asked with these parameters (name, value, …). */
     private String reviewersPage(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
                                  String... params) throws Exception {
+        return mvc.perform(withParams(request, params).with(staff("office-q", "list:propose", "list:review")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder withParams(
+            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String... params) {
         for (int i = 0; i < params.length; i += 2) {
             request.param(params[i], params[i + 1]);
         }
-        return mvc.perform(request.with(staff("office-q", "list:propose", "list:review"))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        return request;
     }
 
     /** A reviewer's look-up by number in the console's search box, and the page it leads to. */
