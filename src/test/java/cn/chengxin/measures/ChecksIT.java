@@ -456,13 +456,7 @@ class ChecksIT {
     @Test
     void theMeasuresPagesNameScenariosKindsAndListsInTheReadersLanguage() throws Exception {
         java.util.UUID id = cn.chengxin.shared.Ids.newId();
-        audit.record(cn.chengxin.audit.AuditEntry.of(cn.chengxin.audit.AuditCategory.QUERY, "measures.check")
-                        .detail("check " + id), JdbcMeasures.CHECK_ROWS,
-                new JdbcMeasures.CheckRow(id, java.time.Instant.now(), "test-client", "MARKET", "pseudonym-lang",
-                        Scenario.EXECUTIVE, "任职审查", 1, List.of("NO_EXECUTIVE_POSITION"),
-                        List.of("NO_EXECUTIVE_POSITION")));
-        String newest = String.valueOf(jdbc.sql("SELECT count(*) FROM measures.check_made WHERE feedback_due")
-                .query(Long.class).single() - 1);
+        String newest = owedCheck(id, Scenario.EXECUTIVE, List.of("NO_EXECUTIVE_POSITION"));
 
         // The Chinese labels absent from the measures' own names and legal bases, which stay as the office wrote them.
         String[] chinese = {"任职资格", "招录聘用", "政府采购与公共资源交易", "政府资金支持", "监管检查",
@@ -481,6 +475,34 @@ class ChecksIT {
                 .doesNotContain(chinese);
         assertThat(form("NO_CIVIL_SERVICE")).contains("<span>严重失信主体名单</span>", "<span>招录聘用</span>",
                 "<span>减损权益或增加义务的惩戒措施</span>");
+    }
+
+    /**
+     * The console in English joins several lists, scenarios, departments or measures owing feedback as English does;
+     * in Chinese, the default, with 、 and ； as before.
+     */
+    @Test
+    void theMeasuresPageJoinsValuesAsTheReadersLanguageDoes() throws Exception {
+        String newest = owedCheck(cn.chengxin.shared.Ids.newId(), Scenario.LICENSING,
+                List.of("STRICT_LICENSING", "CLOSER_SUPERVISION"));
+        String closerSupervisionsLists = "(Serious dishonesty list|Grey list \\(key attention\\))";
+        assertThat(console("page", newest, "size", "1", "lang", "en"))
+                .containsPattern("<td>" + closerSupervisionsLists + ", " + closerSupervisionsLists + "</td>")
+                .contains("</code><span>; </span>", "</span><span>, </span>")
+                .doesNotContain("<span>、</span>", "<span>；</span>", "list、", "list (key attention)、");
+        assertThat(console("page", newest, "size", "1")).as("Chinese first, as before")
+                .containsPattern("<td>(严重失信主体名单|重点关注名单)、(严重失信主体名单|重点关注名单)</td>")
+                .contains("</code><span>；</span>", "</span><span>、</span>");
+    }
+
+    /** A check owing feedback on {@code measures}, and the page of the console's one-a-page list that shows it. */
+    private String owedCheck(java.util.UUID id, Scenario scenario, List<String> measures) {
+        audit.record(cn.chengxin.audit.AuditEntry.of(cn.chengxin.audit.AuditCategory.QUERY, "measures.check")
+                        .detail("check " + id), JdbcMeasures.CHECK_ROWS,
+                new JdbcMeasures.CheckRow(id, java.time.Instant.now(), "test-client", "MARKET", "pseudonym-lang",
+                        scenario, "许可审查", 1, measures, measures));
+        return String.valueOf(jdbc.sql("SELECT count(*) FROM measures.check_made WHERE feedback_due")
+                .query(Long.class).single() - 1);
     }
 
     private String form(String code, String... params) throws Exception {
