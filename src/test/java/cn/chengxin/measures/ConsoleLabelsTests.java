@@ -10,15 +10,19 @@ import java.util.Properties;
 
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListType;
+import cn.chengxin.subject.domain.BirthDateEvidence;
+import cn.chengxin.subject.domain.BirthDateProposal;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.SubjectKind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The console names scenarios, kinds of measures, lists, entry statuses and document types from the message bundles,
- * while the domain code words its refusals and notices with the enums' labels (and reads a document type by its
- * label): in Chinese, both say the same, and English has each.
+ * The console names scenarios, kinds of measures, lists, entry statuses, document types, kinds of subject and the
+ * evidence and states of birth-date proposals from the message bundles, while the domain code words its refusals and
+ * notices with the enums' labels (and reads a document type by its label): in Chinese, both say the same, and English
+ * has each.
  */
 class ConsoleLabelsTests {
 
@@ -26,7 +30,7 @@ class ConsoleLabelsTests {
     }
 
     @Test
-    void everyScenarioKindListStatusAndDocumentTypeHasTheEnumsChineseLabelAndAnEnglishOne() throws IOException {
+    void everyEnumTheConsoleNamesHasItsChineseLabelAndAnEnglishOne() throws IOException {
         Properties chinese = bundle("messages.properties");
         Properties english = bundle("messages_en.properties");
         for (Label label : labels()) {
@@ -52,6 +56,15 @@ class ConsoleLabelsTests {
         }
         for (DocumentType t : DocumentType.values()) {
             labels.add(new Label("documentType." + t.name(), t.label()));
+        }
+        for (SubjectKind k : SubjectKind.values()) {
+            labels.add(new Label("subjectKind." + k.name(), k.label()));
+        }
+        for (BirthDateEvidence e : BirthDateEvidence.values()) {
+            labels.add(new Label("birthDates.evidence." + e.name(), e.label()));
+        }
+        for (BirthDateProposal.Status s : BirthDateProposal.Status.values()) {
+            labels.add(new Label("birthDates.status." + s.name(), s.label()));
         }
         return labels;
     }

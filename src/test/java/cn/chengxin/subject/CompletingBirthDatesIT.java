@@ -333,25 +333,34 @@ class CompletingBirthDatesIT {
     }
 
     /**
-     * The subject page, the queue of proposals and the persons awaiting a birth date name the document type in the
-     * reader's language; in Chinese, the default, as before.
+     * The subject page, the queue of proposals and the persons awaiting a birth date name the document type, the kind
+     * of subject and the evidence and state of a proposal in the reader's language; in Chinese, the default, as before.
      */
     @Test
-    void theBirthDatePagesNameTheDocumentTypeInTheReadersLanguage() throws Exception {
+    void theBirthDatePagesSpeakTheReadersLanguage() throws Exception {
         String passport = passportNumber();
         UUID holder = awaitingHolder(passport, "LIM WEI");
+        var clerk = clerk("console-clerk-lang");
+        String[] chinese = {">护照<", "自然人", "护照个人资料页", "通行证个人资料页", "出入境记录", "公安机关证明",
+                "其他官方证明文件", "待审核", "已补全", "不予补全"};
+        assertThat(subjectPage(passport, clerk, "en")).contains("<dd>Passport</dd>", ">Passport</option>",
+                "<dd>Natural person</dd>", ">Passport data page</option>").doesNotContain(chinese);
+        assertThat(subjectPage(passport, clerk, "zh_CN")).contains("<dd>护照</dd>", ">护照</option>", "<dd>自然人</dd>",
+                ">护照个人资料页</option>").doesNotContain(">Passport<");
+
         as("maker-lang", () -> birthDates.propose(holder, BORN, BirthDateEvidence.PASSPORT_DATA_PAGE,
                 "窗口收件 2026-91", "本人提供护照"));
-        var clerk = clerk("console-clerk-lang");
-
-        String english = subjectPage(passport, clerk, "en");
-        assertThat(english).contains("<dd>Passport</dd>", ">Passport</option>").doesNotContain(">护照<");
-        assertThat(subjectPage(passport, clerk, "zh_CN")).contains("<dd>护照</dd>", ">护照</option>")
-                .doesNotContain(">Passport<");
-        for (String path : new String[] {"/console/subjects/birth-dates", "/console/lists/awaiting-birth-date"}) {
-            assertThat(consolePage(path, clerk, "en")).as(path).contains(">Passport</span>").doesNotContain(">护照<");
-            assertThat(consolePage(path, clerk, "zh_CN")).as(path).contains(">护照</span>");
-        }
+        assertThat(subjectPage(passport, clerk, "en")).contains("<td>Passport data page: 窗口收件 2026-91</td>",
+                "<td>Awaiting review</td>").doesNotContain(chinese);
+        assertThat(subjectPage(passport, clerk, "zh_CN")).contains("<td>护照个人资料页：窗口收件 2026-91</td>",
+                "<td>待审核</td>");
+        assertThat(consolePage("/console/subjects/birth-dates", clerk, "en")).contains(">Passport</span>",
+                "<td>Passport data page: 窗口收件 2026-91</td>").doesNotContain(chinese);
+        assertThat(consolePage("/console/subjects/birth-dates", clerk, "zh_CN")).contains(">护照</span>",
+                "<td>护照个人资料页：窗口收件 2026-91</td>");
+        assertThat(consolePage("/console/lists/awaiting-birth-date", clerk, "en")).contains(">Passport</span>")
+                .doesNotContain(">护照<");
+        assertThat(consolePage("/console/lists/awaiting-birth-date", clerk, "zh_CN")).contains(">护照</span>");
     }
 
     private String subjectPage(String passport, RequestPostProcessor clerk, String lang) throws Exception {
