@@ -10,6 +10,7 @@ import java.util.Properties;
 
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListType;
+import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.subject.domain.BirthDateEvidence;
 import cn.chengxin.subject.domain.BirthDateProposal;
 import cn.chengxin.subject.domain.DocumentType;
@@ -19,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The console names scenarios, kinds of measures, lists, entry statuses, document types, kinds of subject and the
- * evidence and states of birth-date proposals from the message bundles, while the domain code words its refusals and
- * notices with the enums' labels (and reads a document type by its label): in Chinese, both say the same, and English
- * has each.
+ * The console names scenarios, kinds of measures, lists, entry statuses, document types, kinds of subject, the
+ * evidence and states of birth-date proposals and the purposes of staff look-ups from the message bundles, while the
+ * domain code words its refusals, notices and audit events with the enums' labels (and reads a document type by its
+ * label): in Chinese, both say the same, and English has each.
  */
 class ConsoleLabelsTests {
 
@@ -65,6 +66,9 @@ class ConsoleLabelsTests {
         }
         for (BirthDateProposal.Status s : BirthDateProposal.Status.values()) {
             labels.add(new Label("birthDates.status." + s.name(), s.label()));
+        }
+        for (StaffQueryPurpose p : StaffQueryPurpose.values()) {
+            labels.add(new Label("console.subjects.purpose." + p.name(), p.label()));
         }
         return labels;
     }

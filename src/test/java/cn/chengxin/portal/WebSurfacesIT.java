@@ -68,6 +68,24 @@ class WebSurfacesIT {
         }
     }
 
+    /** The console's look-ups name their purposes in the reader's language; in Chinese, the default, as before. */
+    @Test
+    void theConsoleLookUpsNameTheirPurposesInTheReadersLanguage() throws Exception {
+        var clerk = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .authentication(cn.chengxin.support.Principals.staff("look-up-clerk", "CREDIT_OFFICE",
+                        cn.chengxin.shared.security.Permission.SUBJECT_READ,
+                        cn.chengxin.shared.security.Permission.INQUIRY_GOVERNMENT));
+        for (String path : new String[] {"/console/subjects", "/console/file", "/console/reports"}) {
+            assertThat(page(get(path).param("lang", "en").with(clerk))).as(path)
+                    .contains("Data quality check", "Administrative licensing review", ">Passport</option>")
+                    .doesNotContain("数据质量核查", "行政许可审查", ">护照</option>");
+            assertThat(page(get(path).with(clerk))).as(path).contains("数据质量核查", "行政许可审查", ">护照</option>");
+        }
+        assertThat(page(get("/console/reports").param("lang", "en").with(clerk)))
+                .contains(">Data quality check (公共信用信息归集管理规定)</option>");
+        assertThat(page(get("/console/reports").with(clerk))).contains(">数据质量核查（公共信用信息归集管理规定）</option>");
+    }
+
     private String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
         return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
