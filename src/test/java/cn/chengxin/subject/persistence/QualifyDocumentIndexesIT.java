@@ -10,15 +10,12 @@ import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.protection.IdentityProtection;
 import cn.chengxin.support.IntegrationTest;
-import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
+import cn.chengxin.support.UpgradedDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,28 +39,22 @@ class QualifyDocumentIndexesIT {
     @Autowired
     QualifyDocumentIndexes migration;
 
-    private final String database = "upgrade_" + UUID.randomUUID().toString().replace("-", "");
-    private JdbcClient admin;
-    private DriverManagerDataSource upgraded;
+    private UpgradedDatabase upgraded;
 
     @BeforeEach
     void createDatabaseAtV71() {
-        HikariDataSource main = (HikariDataSource) dataSource;
-        admin = JdbcClient.create(dataSource);
-        admin.sql("CREATE DATABASE " + database).update();
-        upgraded = new DriverManagerDataSource(main.getJdbcUrl().replace("/postgres", "/" + database),
-                main.getUsername(), main.getPassword());
-        flyway().target("71").load().migrate();
+        upgraded = UpgradedDatabase.create(dataSource);
+        upgraded.flyway().target("71").load().migrate();
     }
 
     @AfterEach
     void dropDatabase() {
-        admin.sql("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)").update();
+        upgraded.drop();
     }
 
     @Test
     void reKeysPassportAndPermitHoldersAndTheirPseudonymsFollow() {
-        JdbcClient db = JdbcClient.create(upgraded);
+        JdbcClient db = upgraded.jdbc();
         UUID passport = legacyHolder(db, DocumentType.PASSPORT, SHARED_NUMBER);
         UUID permit = legacyHolder(db, DocumentType.TAIWAN_PERMIT, SHARED_NUMBER);
         UUID alone = legacyHolder(db, DocumentType.PASSPORT, OWN_NUMBER);
@@ -75,7 +66,7 @@ class QualifyDocumentIndexesIT {
         negativeMark(db, shared);
         negativeMark(db, aloneBefore);
 
-        flyway().javaMigrations(migration).load().migrate();
+        upgraded.flyway().javaMigrations(migration).load().migrate();
 
         String passportNow = pseudonym(DocumentType.PASSPORT, SHARED_NUMBER);
         String permitNow = pseudonym(DocumentType.TAIWAN_PERMIT, SHARED_NUMBER);
@@ -94,13 +85,9 @@ class QualifyDocumentIndexesIT {
         assertThat(db.sql("SELECT pseudonym || '<' || earlier FROM audit.pseudonym_alias").query(String.class)
                 .list()).containsExactly(aloneNow + "<" + aloneBefore);
 
-        flyway().javaMigrations(migration).load().migrate();
+        upgraded.flyway().javaMigrations(migration).load().migrate();
         assertThat(db.sql("SELECT count(*) FROM subject.reindexed_subject").query(Integer.class).single())
                 .isEqualTo(3);
-    }
-
-    private FluentConfiguration flyway() {
-        return Flyway.configure().dataSource(upgraded).locations("classpath:db/migration");
     }
 
     /** A holder as registered before V73: the blind index of the number alone. */

@@ -1,0 +1,48 @@
+package cn.chengxin.support;
+
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * A database of its own on the tests' server, for an upgrade test: migrated to an old version, filled as the code of
+ * that time left it, then migrated to the current schema. {@link #drop} removes it.
+ */
+public final class UpgradedDatabase {
+
+    private final JdbcClient admin;
+    private final String name = "upgrade_" + UUID.randomUUID().toString().replace("-", "");
+    private final DriverManagerDataSource dataSource;
+
+    private UpgradedDatabase(DataSource server) {
+        HikariDataSource main = (HikariDataSource) server;
+        admin = JdbcClient.create(server);
+        admin.sql("CREATE DATABASE " + name).update();
+        dataSource = new DriverManagerDataSource(main.getJdbcUrl().replace("/postgres", "/" + name),
+                main.getUsername(), main.getPassword());
+    }
+
+    /** A new, empty database on the server of {@code server} (the application's data source). */
+    public static UpgradedDatabase create(DataSource server) {
+        return new UpgradedDatabase(server);
+    }
+
+    /** The application's SQL migrations on this database; add Java ones and a target as the test needs. */
+    public FluentConfiguration flyway() {
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+    }
+
+    public JdbcClient jdbc() {
+        return JdbcClient.create(dataSource);
+    }
+
+    public void drop() {
+        admin.sql("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").update();
+    }
+}
