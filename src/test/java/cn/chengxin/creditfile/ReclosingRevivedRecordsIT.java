@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A database that took corrections before a new version kept a closed record closed (d1ca762), upgraded to the
  * current schema: V88 closes again each current version a correction revived — repaired, revoked or archived as it
- * was — with a state event, and leaves every other record as it is.
+ * was — with a state event, and leaves every other record as it is; V89 leaves them to announce to the modules
+ * that derive from records.
  */
 @IntegrationTest
 class ReclosingRevivedRecordsIT {
@@ -77,6 +78,9 @@ class ReclosingRevivedRecordsIT {
         assertThat(db.sql("SELECT DISTINCT subject_id FROM creditfile.subject_facts_stale").query(UUID.class).list())
                 .as("the packed facts of the subjects follow").containsExactlyInAnyOrder(repairedSubject,
                         revokedSubject);
+        assertThat(db.sql("SELECT subject_id FROM creditfile.unannounced_change").query(UUID.class).list())
+                .as("their lists, scores and forwarded states follow (AnnouncingMigratedChanges)")
+                .containsExactlyInAnyOrder(repairedSubject, revokedSubject);
     }
 
     /** A version as the old code stored it: its row keeps the state it had when a later version superseded it. */

@@ -207,8 +207,26 @@ public class JdbcRecords {
                             SELECT id, ?, was, ?, ?, ? FROM moved)
                         SELECT subject_id, record_key, item_code FROM moved""".formatted(states, dateColumn))
                 .params(to.name(), Date.valueOf(today), Timestamp.from(at), to.name(), by, reason)
-                .query((rs, n) -> new cn.chengxin.creditfile.RecordStatesChanged.ChangedRecord(
-                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3))).list();
+                .query(JdbcRecords::changedRecord).list();
+    }
+
+    /**
+     * Takes up to {@code limit} of the record changes a migration left to announce (V89), removing them in the
+     * caller's transaction; rows another transaction is taking are skipped.
+     */
+    public List<cn.chengxin.creditfile.RecordStatesChanged.ChangedRecord> takeUnannounced(int limit) {
+        return jdbc.sql("""
+                        DELETE FROM creditfile.unannounced_change
+                        WHERE ctid IN (SELECT ctid FROM creditfile.unannounced_change LIMIT ? FOR UPDATE SKIP LOCKED)
+                        RETURNING subject_id, record_key, item_code""")
+                .param(limit).query(JdbcRecords::changedRecord).list();
+    }
+
+    /** Columns subject_id, record_key, item_code. */
+    private static cn.chengxin.creditfile.RecordStatesChanged.ChangedRecord changedRecord(ResultSet rs, int n)
+            throws SQLException {
+        return new cn.chengxin.creditfile.RecordStatesChanged.ChangedRecord(rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class), rs.getString(3));
     }
 
     public List<FileEntry> currentOf(UUID subjectId) {
