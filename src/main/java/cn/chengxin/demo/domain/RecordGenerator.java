@@ -34,12 +34,10 @@ public final class RecordGenerator {
             int roll = random.nextInt(10_000);
             LocalDate earliest = r.birthDate().plusYears(18);
             if (roll < 800) {
-                records.add(record(random, "CIVILISATION_OFFICE", "P_VOLUNTEER_SERVICE", i, earliest, Map.of(
-                        "hours", Integer.toString(4 + random.nextInt(300)), "organisation", "驻马店市志愿者协会",
-                        "project", "社区志愿服务")));
+                records.add(record(random, "CIVILISATION_OFFICE", "P_VOLUNTEER_SERVICE", i, earliest,
+                        volunteering(random)));
             } else if (roll < 1300) {
-                records.add(record(random, "HEALTH", "P_BLOOD_DONATION", i, earliest, Map.of(
-                        "times", Integer.toString(1 + random.nextInt(20)), "award", "无")));
+                records.add(record(random, "HEALTH", "P_BLOOD_DONATION", i, earliest, bloodDonation(random)));
             } else if (roll < 1500) {
                 records.add(record(random, "CREDIT_OFFICE", "P_COMMENDATION", i, earliest, Map.of(
                         "honour", "驻马店市优秀志愿者", "awarded_by", "驻马店市人民政府", "level", "市级")));
@@ -50,11 +48,7 @@ public final class RecordGenerator {
             } else if (roll < 1950) {
                 records.add(penalty(random, "P_ADMIN_PENALTY_SERIOUS", i, earliest, "吊销许可证件"));
             } else if (roll < 2020) {
-                records.add(record(random, "COURT", "P_COURT_DEFAULTER", i, earliest, Map.of(
-                        "case_number", "(" + (2022 + random.nextInt(4)) + ")豫1702执" + (100 + random.nextInt(9000)) + "号",
-                        "court", "驻马店市驿城区人民法院", "obligation", "给付欠款 " + (1 + random.nextInt(50)) + " 万元",
-                        "performance", random.nextBoolean() ? "全部未履行" : "部分未履行",
-                        "behaviour", "有履行能力而拒不履行生效法律文书确定义务")));
+                records.add(record(random, "COURT", "P_COURT_DEFAULTER", i, earliest, courtDefaulter(random)));
             } else if (roll < 2050) {
                 records.add(record(random, "TAX", "P_TAX_ARREARS", i, earliest, Map.of(
                         "tax_type", "个人所得税", "arrears", Integer.toString(1000 + random.nextInt(90_000)))));
@@ -63,22 +57,56 @@ public final class RecordGenerator {
         return records;
     }
 
-    private static SyntheticRecord penalty(SplittableRandom random, String item, int resident, LocalDate earliest,
-                                           String type) {
-        return record(random, "MARKET", item, resident, earliest, Map.of(
+    // The fields of each kind of record, shared with PassportAndPermitHolders: both draw them in the same order.
+
+    static Map<String, String> volunteering(SplittableRandom random) {
+        return Map.of("hours", Integer.toString(4 + random.nextInt(300)), "organisation", "驻马店市志愿者协会",
+                "project", "社区志愿服务");
+    }
+
+    static Map<String, String> bloodDonation(SplittableRandom random) {
+        return Map.of("times", Integer.toString(1 + random.nextInt(20)), "award", "无");
+    }
+
+    static Map<String, String> courtDefaulter(SplittableRandom random) {
+        return Map.of(
+                "case_number", "(" + (2022 + random.nextInt(4)) + ")豫1702执" + (100 + random.nextInt(9000)) + "号",
+                "court", "驻马店市驿城区人民法院", "obligation", "给付欠款 " + (1 + random.nextInt(50)) + " 万元",
+                "performance", random.nextBoolean() ? "全部未履行" : "部分未履行",
+                "behaviour", "有履行能力而拒不履行生效法律文书确定义务");
+    }
+
+    static Map<String, String> penaltyFields(SplittableRandom random, String type) {
+        return Map.of(
                 "penalty_type", type, "facts", FACTS[random.nextInt(FACTS.length)],
                 "basis", "《中华人民共和国行政处罚法》及相关法规", "fine", type.equals("罚款") ? "0." + (1 + random.nextInt(9)) : "",
-                "authority", AUTHORITIES[random.nextInt(AUTHORITIES.length)]));
+                "authority", AUTHORITIES[random.nextInt(AUTHORITIES.length)]);
+    }
+
+    private static SyntheticRecord penalty(SplittableRandom random, String item, int resident, LocalDate earliest,
+                                           String type) {
+        return record(random, "MARKET", item, resident, earliest, penaltyFields(random, type));
     }
 
     private static SyntheticRecord record(SplittableRandom random, String department, String item, int resident,
                                           LocalDate earliest, Map<String, String> fields) {
-        LocalDate decision = PopulationGenerator.AS_OF.minusDays(1 + random.nextInt(4 * 365));
+        LocalDate decision = decisionWithin(random, 4 * 365);
         if (decision.isBefore(earliest)) {
             decision = earliest;
         }
-        String source = department + "-" + item + "-" + resident;
-        return new SyntheticRecord(department, item, resident, source,
+        return recordOn(random, department, item, resident, department + "-" + item + "-" + resident, decision,
+                fields);
+    }
+
+    /** A decision day among the {@code days} before {@link PopulationGenerator#AS_OF}. */
+    static LocalDate decisionWithin(SplittableRandom random, int days) {
+        return PopulationGenerator.AS_OF.minusDays(1 + random.nextInt(days));
+    }
+
+    /** A record under the caller's source id: the holders of passports and permits are numbered apart. */
+    static SyntheticRecord recordOn(SplittableRandom random, String department, String item, int subject,
+                                    String sourceRecordId, LocalDate decision, Map<String, String> fields) {
+        return new SyntheticRecord(department, item, subject, sourceRecordId,
                 "驻" + department.substring(0, 2) + "〔" + decision.getYear() + "〕" + (1 + random.nextInt(999)) + "号",
                 decision, fields);
     }
