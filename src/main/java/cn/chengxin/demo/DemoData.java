@@ -10,9 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
+import cn.chengxin.demo.domain.PassportAndPermitHolders;
 import cn.chengxin.demo.domain.Population;
 import cn.chengxin.demo.domain.PopulationGenerator;
+import cn.chengxin.demo.domain.SyntheticHolder;
 import cn.chengxin.demo.domain.SyntheticOrganisation;
 import cn.chengxin.demo.domain.SyntheticResident;
 import cn.chengxin.audit.AuditCategory;
@@ -129,21 +132,50 @@ public class DemoData {
 
     /** The departments' records about the population, delivered through the ordinary ingestion path. */
     private int deliverRecords(Population population, long seed, Consumer<String> progress) {
+        return deliver("demo", RecordGenerator.generate(population.residents(), seed), seed, progress, r -> {
+            SyntheticResident resident = population.residents().get(r.resident());
+            return new IncomingRecord(r.itemCode(), resident.identityNumber(), resident.name(), r.sourceRecordId(),
+                    "1", "ADD", r.decisionNumber(), r.decisionDate().toString(), r.fields());
+        });
+    }
+
+    /**
+     * The dev demo's persons known by a passport or a travel permit ({@link PassportAndPermitHolders}), registered
+     * without a birth date, and their records delivered with their document's type, as a department sends them. Only
+     * the demo seeding adds them: {@link #generate} is what the benchmarks compare across runs.
+     *
+     * @return how many were registered
+     */
+    public int addPassportAndPermitHolders(int residents, long seed, Consumer<String> progress) {
+        PassportAndPermitHolders.Generated generated = PassportAndPermitHolders.generate(city, seed, residents);
+        List<NewPerson> people = generated.holders().stream().map(DemoData::person).toList();
+        transactions.execute(tx -> registry.registerPeopleInBulk(people));
+        progress.accept(String.format("%,d persons known by a passport or a travel permit", people.size()));
+        int records = deliver("demo-holders", generated.records(), seed, progress, r -> {
+            SyntheticHolder holder = generated.holders().get(r.resident());
+            return new IncomingRecord(r.itemCode(), holder.number(), holder.name(), r.sourceRecordId(), "1", "ADD",
+                    r.decisionNumber(), r.decisionDate().toString(), r.fields(), holder.documentType().name());
+        });
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "demo.generate").detail(String.format(
+                "%d synthetic persons known by a passport or a travel permit, %d records, seed %d", people.size(),
+                records, seed)));
+        return people.size();
+    }
+
+    /** One batch per department, named {@code <label>-<department>.csv}, as the departments' files would come. */
+    private int deliver(String label, List<SyntheticRecord> records, long seed, Consumer<String> progress,
+                        Function<SyntheticRecord, IncomingRecord> row) {
         java.util.Map<String, List<SyntheticRecord>> byDepartment = new java.util.TreeMap<>();
-        RecordGenerator.generate(population.residents(), seed)
-                .forEach(r -> byDepartment.computeIfAbsent(r.departmentCode(), d -> new ArrayList<>()).add(r));
+        records.forEach(r -> byDepartment.computeIfAbsent(r.departmentCode(), d -> new ArrayList<>()).add(r));
         int accepted = 0;
         for (var entry : byDepartment.entrySet()) {
             List<Submissions.Numbered> rows = new ArrayList<>();
             for (SyntheticRecord r : entry.getValue()) {
-                SyntheticResident resident = population.residents().get(r.resident());
-                rows.add(new Submissions.Numbered(rows.size() + 1, new IncomingRecord(r.itemCode(),
-                        resident.identityNumber(), resident.name(), r.sourceRecordId(), "1", "ADD", r.decisionNumber(),
-                        r.decisionDate().toString(), r.fields())));
+                rows.add(new Submissions.Numbered(rows.size() + 1, row.apply(r)));
             }
-            UUID batch = UUID.nameUUIDFromBytes(("demo-" + seed + "-" + entry.getKey()).getBytes());
-            BatchResult result = submissions.run(batch, entry.getKey(), "FILE", "demo-" + entry.getKey() + ".csv",
-                    "demo-" + seed + "-" + entry.getValue().size(), rows.size(), rows.iterator());
+            UUID batch = UUID.nameUUIDFromBytes((label + "-" + seed + "-" + entry.getKey()).getBytes());
+            BatchResult result = submissions.run(batch, entry.getKey(), "FILE", label + "-" + entry.getKey() + ".csv",
+                    label + "-" + seed + "-" + entry.getValue().size(), rows.size(), rows.iterator());
             accepted += result.accepted() + result.duplicates();
             progress.accept(String.format("%s: %,d records (%,d accepted, %,d rejected)", entry.getKey(),
                     result.received(), result.accepted(), result.rejected()));
@@ -162,6 +194,13 @@ public class DemoData {
         return new NewPerson(new IdentityDocument(DocumentType.RESIDENT_ID, r.identityNumber()), r.name(),
                 r.birthDate(), r.male() ? "M" : "F",
                 List.of(new NewPerson.Residence(kind, r.residenceRegion(), r.residentSince())), occupations, true);
+    }
+
+    /** A holder lives in the city (常住); the passport or permit states no birth date the registry could read. */
+    private static NewPerson person(SyntheticHolder h) {
+        return new NewPerson(new IdentityDocument(h.documentType(), h.number()), h.name(), null, h.male() ? "M" : "F",
+                List.of(new NewPerson.Residence(ResidencyKind.HABITUAL, h.residenceRegion(), h.residentSince())),
+                List.of(), true);
     }
 
     private static NewOrganisation organisation(SyntheticOrganisation o, List<UUID> personIds) {

@@ -9,7 +9,11 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-/** In development, an empty registry gets a small synthetic population on start (about 20,000 residents). */
+/**
+ * In development, an empty registry gets a small synthetic population on start (about 20,000 residents), and some
+ * persons known by a passport or a travel permit, so that the demo shows them too (issue #4). The benchmarks'
+ * {@code generate} adds no such persons: their populations stay comparable across runs.
+ */
 @Component
 @org.springframework.core.annotation.Order(0)
 @ConditionalOnProperty(name = "chengxin.demo.seed-on-empty", havingValue = "true")
@@ -36,8 +40,11 @@ class DemoSeeding implements ApplicationRunner {
             return;
         }
         log.info("Empty registry: seeding a synthetic population of {} residents (seed {})", residents, seed);
-        DemoDataset dataset = demoData.generate(residents, seed, line -> log.debug("demo data: {}", line));
-        log.info("Seeded synthetic demo data: {} residents, {} organisations in {} ms", dataset.residents(),
-                dataset.organisations(), dataset.durationMillis());
+        java.util.function.Consumer<String> progress = line -> log.debug("demo data: {}", line);
+        DemoDataset dataset = demoData.generate(residents, seed, progress);
+        int holders = demoData.addPassportAndPermitHolders(residents, seed, progress);
+        log.info("Seeded synthetic demo data: {} residents, {} organisations in {} ms; {} persons known by a passport "
+                + "or a travel permit", dataset.residents(), dataset.organisations(), dataset.durationMillis(),
+                holders);
     }
 }

@@ -1,9 +1,16 @@
 package cn.chengxin.demo;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import cn.chengxin.demo.domain.PassportAndPermitHolders;
+import cn.chengxin.demo.domain.SyntheticHolder;
+import cn.chengxin.listing.Listing;
+import cn.chengxin.shared.City;
 import cn.chengxin.subject.SubjectCounts;
+import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
@@ -14,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A generated population lands in the registry, labelled synthetic, and the database then holds no clear
@@ -30,6 +38,12 @@ class DemoDataIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Listing listing;
+
+    @Autowired
+    City city;
 
     @Test
     void aGeneratedPopulationIsRegisteredAndTheDatabaseHoldsNoClearNumber() {
@@ -67,6 +81,41 @@ class DemoDataIT {
                 .query(Long.class).single()).as("generated records are all valid").isZero();
 
         assertThat(ClearIdentityNumbers.inDatabase(jdbc)).as("clear identity numbers in the database").isEmpty();
+    }
+
+    /**
+     * The dev demo's persons known by a passport or a travel permit: registered with their document's type and no
+     * birth date, their records delivered through ingestion like the residents', and the court defaulter among them
+     * on the credit office's list of whose birth date to complete, refused the black list until then.
+     */
+    @Test
+    void theDemoAddsPassportAndPermitHoldersWhoseBirthDateTheCreditOfficeCompletes() {
+        PassportAndPermitHolders.Generated expected = PassportAndPermitHolders.generate(city, 31L, 2_000);
+
+        int added = demoData.addPassportAndPermitHolders(2_000, 31L, message -> { });
+
+        assertThat(added).isEqualTo(expected.holders().size()).isEqualTo(6);
+        List<UUID> ids = new ArrayList<>();
+        for (SyntheticHolder holder : expected.holders()) {
+            UUID id = registry.find(new IdentityDocument(holder.documentType(), holder.number())).orElseThrow();
+            SubjectProfile profile = registry.profile(id).orElseThrow();
+            assertThat(profile.documentType()).isEqualTo(holder.documentType());
+            assertThat(profile.name()).isEqualTo(holder.name());
+            assertThat(profile.birthDate()).as("a passport or permit states no date the registry reads").isNull();
+            assertThat(profile.synthetic()).isTrue();
+            ids.add(id);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM creditfile.record WHERE subject_id IN (:ids)").param("ids", ids)
+                .query(Long.class).single()).isEqualTo(expected.records().size());
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM ingestion.batch WHERE file_name LIKE 'demo-holders-%' AND rejected > 0""")
+                .query(Long.class).single()).as("generated records are all valid").isZero();
+
+        List<UUID> defaulters = expected.records().stream().filter(r -> r.itemCode().equals("P_COURT_DEFAULTER"))
+                .map(r -> ids.get(r.resident())).toList();
+        await().atMost(Duration.ofSeconds(20)).until(() -> listing.awaitingBirthDate(10_000).stream()
+                .anyMatch(a -> defaulters.contains(a.subjectId())));
+        assertThat(listing.entriesOf(defaulters.get(0))).as("no black-list entry without a birth date").isEmpty();
     }
 
     /** The scan above must be able to fail: a clear number planted in a scratch table is found. */
