@@ -79,12 +79,11 @@ class QualifyDocumentIndexes implements JavaMigration {
                 while (rs.next()) {
                     DocumentType type = DocumentType.valueOf(rs.getString(2));
                     byte[] old = rs.getBytes(3);
-                    String number = protection.decrypt(rs.getBytes(4), rs.getInt(5), type.name());
-                    byte[] qualified = protection.indexOf(new IdentityDocument(type, number));
+                    Object id = rs.getObject(1);
+                    byte[] qualified = protection.indexOf(new IdentityDocument(type, number(rs, id, type)));
                     if (Arrays.equals(old, qualified)) {
                         continue;
                     }
-                    Object id = rs.getObject(1);
                     update.setBytes(1, qualified);
                     update.setObject(2, id);
                     update.addBatch();
@@ -102,5 +101,15 @@ class QualifyDocumentIndexes implements JavaMigration {
         }
         log.info("Re-keyed {} passport and travel-permit holders ({} had shared a pseudonym with another subject)",
                 changed, shared);
+    }
+
+    /** The clear number, or a failure that names the subject (never the number) and what to check. */
+    private String number(ResultSet rs, Object id, DocumentType type) throws SQLException {
+        try {
+            return protection.decrypt(rs.getBytes(4), rs.getInt(5), type.name());
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("Cannot re-key subject " + id + ": its number does not decrypt under key "
+                    + "version " + rs.getInt(5) + "; start with the keys the data was sealed with", e);
+        }
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * A database from before passport and permit indexes carried their type (migrated to V71, holders keyed by the
@@ -88,6 +89,30 @@ class QualifyDocumentIndexesIT {
         upgraded.flyway().javaMigrations(migration).load().migrate();
         assertThat(db.sql("SELECT count(*) FROM subject.reindexed_subject").query(Integer.class).single())
                 .isEqualTo(3);
+    }
+
+    @Test
+    void aNumberThatDoesNotDecryptStopsTheUpgradeNamingTheSubjectNotTheNumber() {
+        JdbcClient db = upgraded.jdbc();
+        UUID holder = legacyHolder(db, DocumentType.PASSPORT, OWN_NUMBER);
+        int version = protection.currentKeyVersion();
+        IdentityProtection otherKeys = new IdentityProtection(java.util.Map.of(version, new byte[16]), version,
+                new byte[32]);
+        db.sql("UPDATE subject.subject SET number_cipher = ? WHERE id = ?")
+                .params(otherKeys.encrypt(OWN_NUMBER, DocumentType.PASSPORT.name()), holder).update();
+
+        Throwable failure = catchThrowable(() -> upgraded.flyway().javaMigrations(migration).load().migrate());
+
+        assertThat(failure).hasStackTraceContaining("Cannot re-key subject " + holder)
+                .hasStackTraceContaining("identity ciphertext failed authentication");
+        assertThat(stackTrace(failure)).doesNotContain(OWN_NUMBER);
+        assertThat(storedPseudonym(db, holder)).as("nothing re-keyed").isEqualTo(legacyPseudonym(OWN_NUMBER));
+    }
+
+    private static String stackTrace(Throwable e) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(out));
+        return out.toString();
     }
 
     /** A holder as registered before V73: the blind index of the number alone. */
