@@ -59,6 +59,9 @@ class ReclosingRevivedRecordsIT {
         version(db, revokedSubject, "RV-2", 2, "REVOKE", "REVOKED", false);
         version(db, revokedSubject, "RV-2", 3, "UPDATE", "ACTIVE", false);
         UUID revivedTwice = version(db, revokedSubject, "RV-2", 4, "UPDATE", "ACTIVE", true);
+        UUID expiredSubject = UUID.randomUUID();
+        version(db, expiredSubject, "RV-3", 1, "ADD", "REPAIRED", false);
+        UUID revivedThenExpired = version(db, expiredSubject, "RV-3", 2, "UPDATE", "EXPIRED", true);
         UUID activeSubject = UUID.randomUUID();
         version(db, activeSubject, "OK-1", 1, "ADD", "ACTIVE", false);
         UUID corrected = version(db, activeSubject, "OK-1", 2, "UPDATE", "ACTIVE", true);
@@ -68,19 +71,22 @@ class ReclosingRevivedRecordsIT {
 
         assertThat(status(db, revived)).as("repair stops publication and use").isEqualTo("REPAIRED");
         assertThat(status(db, revivedTwice)).as("a later correction of a revived record").isEqualTo("REVOKED");
+        assertThat(status(db, revivedThenExpired)).as("expired since, but repaired").isEqualTo("REPAIRED");
         assertThat(status(db, corrected)).isEqualTo("ACTIVE");
         assertThat(status(db, repaired)).as("a superseded version is history").isEqualTo("REPAIRED");
         assertThat(eventsAfterStore(db, revived)).containsExactly(
                 "ACTIVE>REPAIRED by system: 纠正：更正不应恢复已修复、撤销或归档的记录");
         assertThat(eventsAfterStore(db, revivedTwice)).containsExactly(
                 "ACTIVE>REVOKED by system: 纠正：更正不应恢复已修复、撤销或归档的记录");
+        assertThat(eventsAfterStore(db, revivedThenExpired)).containsExactly(
+                "EXPIRED>REPAIRED by system: 纠正：更正不应恢复已修复、撤销或归档的记录");
         assertThat(eventsAfterStore(db, corrected)).isEmpty();
         assertThat(db.sql("SELECT DISTINCT subject_id FROM creditfile.subject_facts_stale").query(UUID.class).list())
                 .as("the packed facts of the subjects follow").containsExactlyInAnyOrder(repairedSubject,
-                        revokedSubject);
+                        revokedSubject, expiredSubject);
         assertThat(db.sql("SELECT subject_id FROM creditfile.unannounced_change").query(UUID.class).list())
                 .as("their lists, scores and forwarded states follow (AnnouncingMigratedChanges)")
-                .containsExactlyInAnyOrder(repairedSubject, revokedSubject);
+                .containsExactlyInAnyOrder(repairedSubject, revokedSubject, expiredSubject);
     }
 
     /** A version as the old code stored it: its row keeps the state it had when a later version superseded it. */
