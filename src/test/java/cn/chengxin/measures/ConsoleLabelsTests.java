@@ -8,8 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
+import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListType;
+import cn.chengxin.objection.domain.DepartmentAnswer;
+import cn.chengxin.objection.domain.ObjectionPause;
+import cn.chengxin.objection.domain.ObjectionStatus;
+import cn.chengxin.objection.domain.Outcome;
+import cn.chengxin.repair.domain.RepairStatus;
 import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.subject.domain.BirthDateEvidence;
 import cn.chengxin.subject.domain.BirthDateProposal;
@@ -21,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The console names scenarios, kinds of measures, lists, entry statuses, document types, kinds of subject, the
- * evidence and states of birth-date proposals and the purposes of staff look-ups from the message bundles, while the
- * domain code words its refusals, notices and audit events with the enums' labels (and reads a document type by its
- * label): in Chinese, both say the same, and English has each.
+ * evidence and states of birth-date proposals, the purposes of staff look-ups, the states, outcomes, answers and
+ * pauses of objections, the proceedings flagged on records and the states of repair applications from the message
+ * bundles, while the domain code words its refusals, notices and audit events with the enums' labels (and reads a
+ * document type by its label): in Chinese, both say the same, and English has each.
  */
 class ConsoleLabelsTests {
 
@@ -69,6 +76,24 @@ class ConsoleLabelsTests {
         }
         for (StaffQueryPurpose p : StaffQueryPurpose.values()) {
             labels.add(new Label("console.subjects.purpose." + p.name(), p.label()));
+        }
+        for (ObjectionStatus s : ObjectionStatus.values()) {
+            labels.add(new Label("objections.status." + s.name(), s.label()));
+        }
+        for (Outcome o : Outcome.values()) {
+            labels.add(new Label("objections.outcome." + o.name(), o.label()));
+        }
+        for (DepartmentAnswer a : DepartmentAnswer.values()) {
+            labels.add(new Label("objectionAnswers.answer." + a.name(), a.label()));
+        }
+        for (ObjectionPause.Kind k : ObjectionPause.Kind.values()) {
+            labels.add(new Label("objections.pauseKind." + k.name(), k.label()));
+        }
+        for (RecordProceeding.Kind k : RecordProceeding.Kind.values()) {
+            labels.add(new Label("objections.proceedingKind." + k.name(), k.label()));
+        }
+        for (RepairStatus s : RepairStatus.values()) {
+            labels.add(new Label("repairs.status." + s.name(), s.label()));
         }
         return labels;
     }

@@ -155,10 +155,9 @@ class ObjectionsIT {
      */
     @Test
     void aPassportHoldersObjectionIsFiledAtTheCounterByNamingTheDocumentType() throws Exception {
-        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
-        String decision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
-        TestRecords.penalty(mvc, apiClients, directory, "PASSPORT", passport, "史密斯", "P_ADMIN_PENALTY_GENERAL",
-                decision);
+        PassportPenalty penalty = passportHoldersPenalty();
+        String passport = penalty.passport();
+        String decision = penalty.decision();
         UUID holder = subjects.find(subjects.validate(DocumentType.PASSPORT, passport)).orElseThrow();
 
         counter("/console/objections", passport, null, decision)
@@ -178,6 +177,38 @@ class ObjectionsIT {
         String page = mvc.perform(get("/console/objections").with(authentication(counterStaff())))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("name=\"documentType\"", "护照").doesNotContain(passport);
+    }
+
+    /** The console names an objection's state, outcomes, pauses and proceedings in the reader's language (issue #8). */
+    @Test
+    void theConsoleNamesObjectionsStatesAndOutcomesInTheReadersLanguage() throws Exception {
+        PassportPenalty penalty = passportHoldersPenalty();
+        String passport = penalty.passport();
+        String decision = penalty.decision();
+        counter("/console/objections", passport, "PASSPORT", decision)
+                .andExpect(flash().attribute("successKey", "objections.filedAtCounter"));
+
+        String english = mvc.perform(get("/console/objections").param("lang", "en")
+                .with(authentication(counterStaff()))).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains(">Received</span>", ">Uphold the record</option>", ">Expert review</option>",
+                        ">Under administrative litigation</option>")
+                .doesNotContain(">已受理</span>", ">维持原记录</option>", ">专家评审</option>", ">行政诉讼中</option>");
+        String chinese = mvc.perform(get("/console/objections").with(authentication(counterStaff())))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(chinese).contains(">已受理</span>", ">维持原记录</option>", ">专家评审</option>",
+                ">行政诉讼中</option>");
+    }
+
+    private record PassportPenalty(String passport, String decision) {
+    }
+
+    /** A passport holder fined by the market regulator, under a decision number of its own. */
+    private PassportPenalty passportHoldersPenalty() throws Exception {
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        String decision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
+        TestRecords.penalty(mvc, apiClients, directory, "PASSPORT", passport, "史密斯", "P_ADMIN_PENALTY_GENERAL",
+                decision);
+        return new PassportPenalty(passport, decision);
     }
 
     /** The counter forms' fields; a lawsuit's details are sent too (the objection form ignores them). */

@@ -276,11 +276,9 @@ class RepairsIT {
      */
     @Test
     void aPassportHoldersRepairIsAppliedForAtTheCounterByNamingTheDocumentType() throws Exception {
-        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
-        String decision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
-        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(passport, "史密斯",
-                "P_ADMIN_PENALTY_GENERAL", "R-" + UUID.randomUUID(), "1", "ADD", decision, "无照经营"),
-                LocalDate.now().minusMonths(4), "MARKET", "PASSPORT");
+        PassportPenalty penalty = passportHoldersPenalty();
+        String passport = penalty.passport();
+        String decision = penalty.decision();
         UUID holder = subjects.find(subjects.validate(DocumentType.PASSPORT, passport)).orElseThrow();
 
         counter(passport, null, decision).andExpect(flash().attribute("failureCode", "ID_FORMAT"));
@@ -295,6 +293,35 @@ class RepairsIT {
         String page = mvc.perform(get("/console/repairs").with(authentication(counterStaff())))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains(decision, "name=\"documentType\"", "护照").doesNotContain(passport);
+    }
+
+    /** The console names a repair application's state in the reader's language (issue #8). */
+    @Test
+    void theConsoleNamesRepairStatesInTheReadersLanguage() throws Exception {
+        PassportPenalty penalty = passportHoldersPenalty();
+        String passport = penalty.passport();
+        String decision = penalty.decision();
+        counter(passport, "PASSPORT", decision).andExpect(flash().attribute("successKey", "repairs.filedAtCounter"));
+
+        String english = mvc.perform(get("/console/repairs").param("lang", "en")
+                .with(authentication(counterStaff()))).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains(">Awaiting review</span>").doesNotContain(">待审查</span>");
+        String chinese = mvc.perform(get("/console/repairs").with(authentication(counterStaff())))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(chinese).contains(">待审查</span>");
+    }
+
+    private record PassportPenalty(String passport, String decision) {
+    }
+
+    /** A passport holder fined by the market regulator four months ago, under a decision number of its own. */
+    private PassportPenalty passportHoldersPenalty() throws Exception {
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        String decision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(passport, "史密斯",
+                "P_ADMIN_PENALTY_GENERAL", "R-" + UUID.randomUUID(), "1", "ADD", decision, "无照经营"),
+                LocalDate.now().minusMonths(4), "MARKET", "PASSPORT");
+        return new PassportPenalty(passport, decision);
     }
 
     private org.springframework.test.web.servlet.ResultActions counter(String number, String documentType,
