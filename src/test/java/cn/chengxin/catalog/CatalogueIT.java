@@ -195,6 +195,35 @@ class CatalogueIT {
                         org.assertj.core.groups.Tuple.tuple(1, CatalogueItem.Status.REJECTED));
     }
 
+    /** The console names an item's subject type, nature, category and other attributes in the reader's language. */
+    @Test
+    void theConsoleNamesAnItemsAttributesInTheReadersLanguage() throws Exception {
+        var clerk = user("clerk").authorities(new SimpleGrantedAuthority("STAFF"),
+                new SimpleGrantedAuthority("console:home"), new SimpleGrantedAuthority("catalog:edit"));
+        String item = "/console/catalog/P_COURT_DEFAULTER";
+        assertThat(page(get(item).param("lang", "en").with(clerk)))
+                .contains(">Natural person</dd>", ">Dishonesty information</dd>",
+                        ">Judicial rulings and enforcement</dd>", ">Judicial proceedings</dd>", ">Serious</dd>",
+                        ">Public disclosure</dd>", ">Daily</dd>", ">Text</td>", ">Choice：全部未履行、部分未履行</td>")
+                .doesNotContain(">自然人</dd>", ">失信信息</dd>", ">公开公示</dd>", ">文本</td>");
+        assertThat(page(get(item).with(clerk)))
+                .contains(">自然人</dd>", ">失信信息</dd>", ">司法裁判及执行信息</dd>", ">司法诉讼</dd>", ">严重</dd>",
+                        ">公开公示</dd>", ">每日</dd>", ">文本</td>", ">选项：全部未履行、部分未履行</td>");
+        assertThat(page(get("/console/catalog").param("lang", "en").with(clerk)))
+                .contains(">Dishonesty information</td>", ">Public disclosure</td>")
+                .doesNotContain(">失信信息</td>", ">公开公示</td>");
+        assertThat(page(get("/console/catalog").with(clerk))).contains(">失信信息</td>", ">公开公示</td>");
+        assertThat(page(get(item + "/edit").param("lang", "en").with(clerk)))
+                .contains(">Authorised query only</option>", ">Culture and tourism</option>", ">Quarterly</option>")
+                .doesNotContain(">授权查询</option>", ">文化旅游</option>", ">每季度</option>");
+        assertThat(page(get(item + "/edit").with(clerk)))
+                .contains(">授权查询</option>", ">文化旅游</option>", ">每季度</option>");
+    }
+
+    private String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
     @Test
     void theConsoleFormShowsEveryProblemAtOnce() throws Exception {
         mvc.perform(post("/console/catalog/draft").with(user("clerk").authorities(

@@ -8,6 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
+import cn.chengxin.catalog.domain.Category;
+import cn.chengxin.catalog.domain.Domain;
+import cn.chengxin.catalog.domain.FieldType;
+import cn.chengxin.catalog.domain.Nature;
+import cn.chengxin.catalog.domain.Severity;
+import cn.chengxin.catalog.domain.Sharing;
+import cn.chengxin.catalog.domain.SubjectType;
+import cn.chengxin.catalog.domain.UpdateCycle;
 import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListType;
@@ -28,9 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The console names scenarios, kinds of measures, lists, entry statuses, document types, kinds of subject, the
  * evidence and states of birth-date proposals, the purposes of staff look-ups, the states, outcomes, answers and
- * pauses of objections, the proceedings flagged on records and the states of repair applications from the message
- * bundles, while the domain code words its refusals, notices and audit events with the enums' labels (and reads a
- * document type by its label): in Chinese, both say the same, and English has each.
+ * pauses of objections, the proceedings flagged on records, the states of repair applications and the attributes of
+ * catalogue items from the message bundles, while the domain code words its refusals, notices and audit events with
+ * the enums' labels (and reads a document type by its label): in Chinese, both say the same, and English has each.
  */
 class ConsoleLabelsTests {
 
@@ -94,6 +102,30 @@ class ConsoleLabelsTests {
         }
         for (RepairStatus s : RepairStatus.values()) {
             labels.add(new Label("repairs.status." + s.name(), s.label()));
+        }
+        for (SubjectType t : SubjectType.values()) {
+            labels.add(new Label("catalog.subjectType." + t.name(), t.label()));
+        }
+        for (Nature n : Nature.values()) {
+            labels.add(new Label("catalog.nature." + n.name(), n.label()));
+        }
+        for (Category c : Category.values()) {
+            labels.add(new Label("catalog.category." + c.name(), c.label()));
+        }
+        for (Domain d : Domain.values()) {
+            labels.add(new Label("catalog.domain." + d.name(), d.label()));
+        }
+        for (Severity s : Severity.values()) {
+            labels.add(new Label("catalog.severity." + s.name(), s.label()));
+        }
+        for (Sharing s : Sharing.values()) {
+            labels.add(new Label("catalog.sharing." + s.name(), s.label()));
+        }
+        for (UpdateCycle c : UpdateCycle.values()) {
+            labels.add(new Label("catalog.cycle." + c.name(), c.label()));
+        }
+        for (FieldType t : FieldType.values()) {
+            labels.add(new Label("catalog.fieldType." + t.name(), t.label()));
         }
         return labels;
     }
