@@ -37,6 +37,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static cn.chengxin.support.AsStaff.as;
+import static cn.chengxin.support.Pages.withParams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -1111,14 +1112,6 @@ class ListingIT {
                                  String... params) throws Exception {
         return mvc.perform(withParams(request, params).with(staff("office-q", "list:propose", "list:review")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    }
-
-    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder withParams(
-            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String... params) {
-        for (int i = 0; i < params.length; i += 2) {
-            request.param(params[i], params[i + 1]);
-        }
-        return request;
     }
 
     /** A reviewer's look-up by number in the console's search box, and the page it leads to. */

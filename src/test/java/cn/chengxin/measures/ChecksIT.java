@@ -29,6 +29,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static cn.chengxin.support.Pages.withParams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -508,14 +509,6 @@ class ChecksIT {
     private String form(String code, String... params) throws Exception {
         return mvc.perform(withParams(get("/console/measures/{code}", code), params).with(editor()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    }
-
-    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder withParams(
-            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String... params) {
-        for (int i = 0; i < params.length; i += 2) {
-            request.param(params[i], params[i + 1]);
-        }
-        return request;
     }
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor editor() {

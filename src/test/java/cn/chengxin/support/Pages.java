@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** What tests read of a rendered public page, and where its request comes from. */
+/** What tests read of a rendered page, where its request comes from, and what it is asked with. */
 public final class Pages {
 
     private static final Pattern LINK = Pattern.compile("(?:href|action|src)=\"([^\"]*)\"");
@@ -31,5 +32,13 @@ public final class Pages {
             request.setRemoteAddr(address);
             return request;
         };
+    }
+
+    /** The request with these query or form parameters, given as name, value, name, value, … */
+    public static MockHttpServletRequestBuilder withParams(MockHttpServletRequestBuilder request, String... params) {
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return request;
     }
 }
