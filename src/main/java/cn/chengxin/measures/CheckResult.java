@@ -7,10 +7,13 @@ import java.util.UUID;
 
 /**
  * The answer to a check: the subject's list entries in force, the measures the calling department applies in the
- * scenario, dispute marks, and the check id to give feedback on. {@code cleanRecordThreeYears}: no negative record
- * in the last three years and nothing on the black or grey list (RULES.md §7).
+ * scenario, dispute marks, and the check id to give feedback on. {@code registered}: the platform keeps a credit file
+ * on the subject (a resident, or someone it holds records on). {@code cleanRecordThreeYears}: a registered subject
+ * with no negative record in the last three years and nothing on the black or grey list (RULES.md §7); of a subject
+ * the platform does not know it cannot say so, and grants no incentive for it.
  */
-public record CheckResult(UUID checkId, Instant checkedAt, String maskedNumber, boolean cleanRecordThreeYears,
+public record CheckResult(UUID checkId, Instant checkedAt, String maskedNumber, boolean registered,
+                          boolean cleanRecordThreeYears,
                           String maskedName, Scenario scenario,
                           List<Entry> entries, List<Applicable> measures, boolean disputed, boolean feedbackRequired) {
 

@@ -39,6 +39,7 @@ public class Checks {
     public static final int MAX_BATCH = 10_000;
 
     private final CheckIndex index;
+    private final KnownSubjects known;
     private final MeasureCatalogue catalogue;
     private final SubjectRegistry subjects;
     private final JdbcMeasures store;
@@ -46,9 +47,10 @@ public class Checks {
     private final City city;
     private final Clock clock;
 
-    Checks(CheckIndex index, MeasureCatalogue catalogue, SubjectRegistry subjects, JdbcMeasures store,
+    Checks(CheckIndex index, KnownSubjects known, MeasureCatalogue catalogue, SubjectRegistry subjects, JdbcMeasures store,
            AuditLog audit, City city, Clock clock) {
         this.index = index;
+        this.known = known;
         this.catalogue = catalogue;
         this.subjects = subjects;
         this.store = store;
@@ -165,7 +167,8 @@ public class Checks {
                                         m.legalBasis(), type.name())));
             }
         }
-        boolean clean = cleanRecord(pseudonym, listed, now);
+        boolean registered = known.registered(pseudonym);
+        boolean clean = registered && cleanRecord(pseudonym, listed, now);
         if (clean) {
             for (Measure m : catalogue.all()) {
                 if (m.appliesToCleanRecord(scenario, caller.departmentCode())
@@ -191,8 +194,8 @@ public class Checks {
                 r.issuingPlatform())));
         String maskedName = !entries.isEmpty() ? entries.get(0).maskedName()
                 : !received.isEmpty() ? received.get(0).maskedName() : null;
-        CheckResult result = new CheckResult(id, now, document.masked(), clean, maskedName, scenario, shown,
-                applicable, disputed, hit);
+        CheckResult result = new CheckResult(id, now, document.masked(), registered, clean, maskedName, scenario,
+                shown, applicable, disputed, hit);
         JdbcMeasures.CheckRow row = new JdbcMeasures.CheckRow(id, now, caller.actorId(),
                 caller.departmentCode() == null ? "" : caller.departmentCode(), pseudonym, scenario, purpose,
                 shown.size(), applicable.stream().map(CheckResult.Applicable::code).toList(), owed);

@@ -195,6 +195,32 @@ public class SubjectRegistry {
         return subjects.numberIndex(id).map(java.util.HexFormat.of()::formatHex);
     }
 
+    /**
+     * Whether some subject is registered under this pseudonym ({@link #pseudonymOf(IdentityDocument)}), whatever its
+     * document type: the registry knows the person or organisation (a resident, or someone the platform holds records
+     * on).
+     */
+    public boolean registered(String pseudonym) {
+        return subjects.indexRegistered(java.util.HexFormat.of().parseHex(pseudonym));
+    }
+
+    /**
+     * The {@link #pseudonymPrefix} of every registered subject, for a module that keeps them in memory to answer
+     * {@link #registered} without a database read for most subjects.
+     */
+    public void eachPseudonymPrefix(java.util.function.LongConsumer into) {
+        subjects.eachIndexPrefix(into);
+    }
+
+    /**
+     * The first 64 bits of a pseudonym (its first 16 hex digits): the blind index is an HMAC, so these are as good as
+     * random: a number nobody holds shares them with one of a million registered subjects with a chance of about
+     * one in 2·10^13.
+     */
+    public static long pseudonymPrefix(String pseudonym) {
+        return java.util.HexFormat.fromHexDigitsToLong(pseudonym, 0, 16);
+    }
+
     /** The pseudonym of a validated number, whether or not the subject is registered. */
     public String pseudonymOf(IdentityDocument document) {
         return java.util.HexFormat.of().formatHex(protection.indexOf(document));

@@ -536,6 +536,25 @@ class ListingIT {
                         "GREEN_CHANNEL")))));
     }
 
+    @Test
+    void aNumberThePlatformKeepsNoFileOnEarnsNoIncentiveForACleanRecordUntilItsHolderIsRegistered() throws Exception {
+        String stranger = TestCitizens.withCheckCharacter("65010219750615"
+                + String.format("%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000)));
+        check(marketChecks, stranger, "LICENSING").andExpect(status().isOk())
+                .andExpect(jsonPath("$.registered").value(false))
+                .andExpect(jsonPath("$.cleanRecordThreeYears").value(false))
+                .andExpect(jsonPath("$.measures").isEmpty());
+
+        subjects.registerPerson(new cn.chengxin.subject.NewPerson(subjects.validate(
+                cn.chengxin.subject.domain.DocumentType.RESIDENT_ID, stranger), "房立新", null, null, List.of(),
+                List.of(), false));
+        check(marketChecks, stranger, "LICENSING").andExpect(status().isOk())
+                .andExpect(jsonPath("$.registered").value(true))
+                .andExpect(jsonPath("$.cleanRecordThreeYears").value(true))
+                .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItems("GREEN_CHANNEL",
+                        "TOLERANT_ACCEPTANCE")));
+    }
+
     /** RULES.md §2: what may not be used to punish (简易程序, minor acts) never makes a black-list rule. */
     @Test
     void aRuleMayNameOnlyItemsItsListAdmits() throws Exception {

@@ -202,11 +202,12 @@ class ChecksIT {
 
     @Test
     void theCaseFiguresCountEveryCheckAndFeedbackAsAScanOfThemWould() throws Exception {
+        String resident = cn.chengxin.support.TestCitizens.register(subjects, "韦志清").number();
         String checkId = null;
         for (int i = 0; i < 3; i++) {
             String answer = mvc.perform(post("/api/v1/checks").header("Authorization", "Bearer " + DemoAccounts.API_KEY)
                             .contentType(MediaType.APPLICATION_JSON)
-                            .content("{\"subjectNumber\":\"11010519491231002X\",\"scenario\":\"LICENSING\","
+                            .content("{\"subjectNumber\":\"" + resident + "\",\"scenario\":\"LICENSING\","
                                     + "\"purpose\":\"许可审查 " + i + "\"}"))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
             checkId = com.jayway.jsonpath.JsonPath.read(answer, "$.checkId");

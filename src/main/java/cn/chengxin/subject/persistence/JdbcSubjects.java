@@ -44,6 +44,33 @@ public class JdbcSubjects {
                 .params(type.name(), index).query(UUID.class).optional();
     }
 
+    /** Whether a subject of any document type holds this blind index: one probe of the unique key per type. */
+    public boolean indexRegistered(byte[] index) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM subject.subject
+                                       WHERE document_type = ANY(?::text[]) AND number_index = ?)""")
+                .params(java.util.Arrays.stream(DocumentType.values()).map(Enum::name).toArray(String[]::new),
+                        index)
+                .query(Boolean.class).single();
+    }
+
+    /**
+     * Hands the first eight bytes of every registered subject's blind index, big-endian, to {@code into}: one binary
+     * COPY, no object per subject (a city's million residents in about a second).
+     */
+    public void eachIndexPrefix(java.util.function.LongConsumer into) {
+        PostgresCopy.copyOut(dataSource, "SELECT number_index FROM subject.subject", rows -> {
+            while (rows.next()) {
+                if (rows.bytesInPlace() >= Long.BYTES) {
+                    into.accept((long) PREFIX.get(rows.array(), rows.fieldStart()));
+                }
+            }
+        });
+    }
+
+    private static final java.lang.invoke.VarHandle PREFIX = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
     /** Id and name of every registered subject among the blind indexes (hex), in one query. */
     public java.util.Map<String, java.util.Map.Entry<UUID, String>> byIndexes(DocumentType type,
                                                                              List<String> hexIndexes) {
