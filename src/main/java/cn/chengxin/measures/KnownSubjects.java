@@ -1,53 +1,117 @@
 package cn.chengxin.measures;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.function.Predicate;
+
 import cn.chengxin.subject.SubjectRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Async;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
  * Whether the registry knows a checked subject, answered from memory for the subjects registered when the instance
- * started (every resident, in a city), and from the registry for the others, so that a subject registered a moment
- * ago, here or on another instance, is known at once. Only "known" is remembered: a number nobody holds is asked
- * again at its next check, since its holder may be registered meanwhile. A check needs this before it grants
- * incentives for a clean record (RULES.md §7): the platform can vouch for three years without a negative record
- * only for someone it keeps a file on.
+ * last read the registry (every resident, in a city), and from the registry for the others, so that a subject
+ * registered a moment ago, here or on another instance, is known at once. Only "known" is remembered: a number nobody
+ * holds is asked again at its next check, since its holder may be registered meanwhile. A check needs this before it
+ * grants incentives for a clean record (RULES.md §7): the platform can vouch for three years without a negative
+ * record only for someone it keeps a file on.
+ *
+ * <p>Registered subjects the registry had to confirm show that memory is behind it (a registry loaded in bulk after
+ * the start): after {@link #RELOAD_AFTER} of them the registry is read again, in the background, at most once
+ * every {@link #RELOAD_INTERVAL}.
  */
 @Component
 class KnownSubjects {
 
+    static final int RELOAD_AFTER = 1_000;
+    static final Duration RELOAD_INTERVAL = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(KnownSubjects.class);
 
-    private final SubjectRegistry registry;
-    /** Grows as it fills: a start-up count of the registry would need the database before it is migrated. */
-    private final PrefixSet known = new PrefixSet();
+    private final Predicate<String> inRegistry;
+    private final Consumer<LongConsumer> readRegistry;
+    private final Executor executor;
+    private final Clock clock;
+    private volatile PrefixSet known = new PrefixSet();
+    private final AtomicInteger confirmed = new AtomicInteger();
+    private final AtomicBoolean loading = new AtomicBoolean();
+    private volatile Instant lastLoad = Instant.EPOCH;
 
-    KnownSubjects(SubjectRegistry registry) {
-        this.registry = registry;
+    @Autowired
+    KnownSubjects(SubjectRegistry registry,
+                  @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor,
+                  Clock clock) {
+        this(registry::registered, registry::eachPseudonymPrefix, executor, clock);
+    }
+
+    /**
+     * @param inRegistry   whether a pseudonym is registered ({@link SubjectRegistry#registered})
+     * @param readRegistry hands every registered pseudonym's prefix over ({@link SubjectRegistry#eachPseudonymPrefix})
+     */
+    KnownSubjects(Predicate<String> inRegistry, Consumer<LongConsumer> readRegistry, Executor executor, Clock clock) {
+        this.inRegistry = inRegistry;
+        this.readRegistry = readRegistry;
+        this.executor = executor;
+        this.clock = clock;
     }
 
     boolean registered(String pseudonym) {
         long prefix = SubjectRegistry.pseudonymPrefix(pseudonym);
-        if (known.contains(prefix)) {
+        PrefixSet remembered = known;
+        if (remembered.contains(prefix)) {
             return true;
         }
-        boolean registered = registry.registered(pseudonym);
-        if (registered) {
-            known.add(prefix);
+        if (!inRegistry.test(pseudonym)) {
+            return false;
         }
-        return registered;
+        remembered.add(prefix);
+        if (confirmed.incrementAndGet() >= RELOAD_AFTER
+                && Duration.between(lastLoad, clock.instant()).compareTo(RELOAD_INTERVAL) >= 0) {
+            loadInBackground();
+        }
+        return true;
     }
 
-    /** Loads the registry's subjects once the application is up; until then checks ask the registry. */
-    @Async
+    /** Reads the registry once the application is up; until then checks ask the registry. */
     @EventListener(ApplicationReadyEvent.class)
-    void load() {
-        long started = System.nanoTime();
-        registry.eachPseudonymPrefix(known::add);
-        log.info("{} registered subjects known to checks in {} ms", known.size(),
-                (System.nanoTime() - started) / 1_000_000);
+    void loadInBackground() {
+        if (loading.compareAndSet(false, true)) {
+            executor.execute(this::load);
+        }
+    }
+
+    private void load() {
+        try {
+            lastLoad = clock.instant();
+            long started = System.nanoTime();
+            PrefixSet fresh = new PrefixSet();
+            readRegistry.accept(fresh::add);
+            known = fresh;
+            confirmed.set(0);
+            log.info("{} registered subjects known to checks, read in {} ms", fresh.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            // Checks go on asking the registry for the subjects memory lacks; the next confirmations try again.
+            log.warn("registered subjects could not be read: {}", e.toString());
+        } finally {
+            loading.set(false);
+        }
+    }
+
+    /** How many registered subjects memory holds. */
+    int remembered() {
+        return known.size();
     }
 }

@@ -1,0 +1,88 @@
+package cn.chengxin.measures;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import cn.chengxin.subject.SubjectRegistry;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KnownSubjectsTests {
+
+    private final Set<String> registry = new HashSet<>();
+    private final AtomicInteger asked = new AtomicInteger();
+    private final AtomicInteger reads = new AtomicInteger();
+    private Instant now = Instant.parse("2026-12-02T08:00:00Z");
+
+    private final KnownSubjects known = new KnownSubjects(p -> {
+        asked.incrementAndGet();
+        return registry.contains(p);
+    }, into -> {
+        reads.incrementAndGet();
+        registry.forEach(p -> into.accept(SubjectRegistry.pseudonymPrefix(p)));
+    }, Runnable::run, new Clock() {
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    });
+
+    private static String pseudonym(int n) {
+        return String.format("%016x", (long) n * 0x9E3779B97F4A7C15L) + "ab".repeat(24);
+    }
+
+    @Test
+    void subjectsRegisteredAtTheStartAreKnownWithoutAskingTheRegistry() {
+        registry.add(pseudonym(1));
+        known.loadInBackground();
+        assertThat(known.registered(pseudonym(1))).isTrue();
+        assertThat(asked).hasValue(0);
+    }
+
+    @Test
+    void aNumberNobodyHoldsIsAskedAgainAtEachCheckAndKnownOnceRegistered() {
+        known.loadInBackground();
+        assertThat(known.registered(pseudonym(2))).isFalse();
+        assertThat(known.registered(pseudonym(2))).isFalse();
+        assertThat(asked).hasValue(2);
+        registry.add(pseudonym(2));
+        assertThat(known.registered(pseudonym(2))).isTrue();
+        assertThat(known.registered(pseudonym(2))).as("remembered once confirmed").isTrue();
+        assertThat(asked).hasValue(3);
+    }
+
+    @Test
+    void manyConfirmationsReadTheRegistryAgainAtMostOnceAMinute() {
+        known.loadInBackground();
+        for (int i = 0; i < 3 * KnownSubjects.RELOAD_AFTER; i++) {
+            registry.add(pseudonym(100 + i));
+        }
+        now = now.plusSeconds(30);
+        for (int i = 0; i < KnownSubjects.RELOAD_AFTER; i++) {
+            known.registered(pseudonym(100 + i));
+        }
+        assertThat(reads).as("within a minute of the last read").hasValue(1);
+        now = now.plusSeconds(31);
+        known.registered(pseudonym(100 + KnownSubjects.RELOAD_AFTER));
+        assertThat(reads).hasValue(2);
+        assertThat(known.remembered()).isEqualTo(3 * KnownSubjects.RELOAD_AFTER);
+        int before = asked.get();
+        assertThat(known.registered(pseudonym(100 + 3 * KnownSubjects.RELOAD_AFTER - 1))).isTrue();
+        assertThat(asked).as("the subjects registered meanwhile now come from memory").hasValue(before);
+    }
+}
