@@ -39,6 +39,27 @@ class SubjectRegistryIT {
     }
 
     @Test
+    void theRegistryKnowsEachSubjectByItsPseudonymAndHandsOverItsPrefix() {
+        IdentityDocument resident = registry.validate(DocumentType.RESIDENT_ID,
+                cn.chengxin.support.TestCitizens.register(registry, "柏文华").number());
+        IdentityDocument passport = registry.validate(DocumentType.PASSPORT,
+                "E" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000)));
+        registry.registerPerson(new NewPerson(passport, "JOHN SMITH", null, null, List.of(), List.of(), false));
+        java.util.Set<Long> prefixes = new java.util.HashSet<>();
+        registry.eachPseudonymPrefix(prefixes::add);
+
+        for (IdentityDocument registered : List.of(resident, passport)) {
+            String pseudonym = registry.pseudonymOf(registered);
+            assertThat(registry.registered(pseudonym)).isTrue();
+            assertThat(prefixes).contains(SubjectRegistry.pseudonymPrefix(pseudonym));
+        }
+        String stranger = registry.pseudonymOf(registry.validate(DocumentType.PASSPORT, "G00000001"));
+        assertThat(registry.registered(stranger)).isFalse();
+        assertThat(prefixes).hasSize((int) (long) jdbc.sql("SELECT count(*) FROM subject.subject").query(Long.class)
+                .single());
+    }
+
+    @Test
     void registeringTwiceKeepsOneSubject() {
         UUID first = registry.registerPerson(person("110105198203070017", "李建国"));
         UUID second = registry.registerPerson(person("110105198203070017", "李建国"));
