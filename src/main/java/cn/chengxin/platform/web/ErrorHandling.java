@@ -78,7 +78,10 @@ class ErrorHandling {
             return mismatched(mismatch);
         }
         if (exception instanceof HttpMessageNotReadableException) {
-            return Problems.of(HttpStatus.BAD_REQUEST, ProblemCodes.MALFORMED_REQUEST, "请求体不是有效的 JSON 或缺少必需内容");
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemCodes.MALFORMED_REQUEST,
+                    "请求体不是有效的 JSON 或缺少必需内容");
+            UnreadableBody.fault(exception).ifPresent(fault -> problem.setProperty("errors", List.of(fault)));
+            return problem;
         }
         if (exception instanceof HttpMediaTypeNotAcceptableException) {
             return Problems.of(HttpStatus.NOT_ACCEPTABLE, ProblemCodes.NOT_ACCEPTABLE, "不支持请求的响应格式");

@@ -72,6 +72,35 @@ class ApiErrorsIT {
     }
 
     @Test
+    void aFieldThatCannotBeReadIsNamedWithWhatItTakesButNotWithWhatWasSent() throws Exception {
+        mvc.perform(post(VALIDATIONS).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"type\":\"resident_id\",\"number\":\"11010519491231002X\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
+                .andExpect(jsonPath("$.errors[0].field").value("type"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.startsWith("取值无效，可选值：RESIDENT_ID、"),
+                        org.hamcrest.Matchers.containsString("PASSPORT"))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(
+                        "resident_id"))));
+        mvc.perform(post(VALIDATIONS).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"number\":\"11010519491231002X\",\"role\":\"ADMIN\"}"))
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
+                .andExpect(jsonPath("$.errors[0].field").value("role"))
+                .andExpect(jsonPath("$.errors[0].message").value("不接受该字段"));
+        mvc.perform(post(VALIDATIONS).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"number\":[\"11010519491231002X\"]}"))
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
+                .andExpect(jsonPath("$.errors[0].field").value("number"))
+                .andExpect(jsonPath("$.errors[0].message").value("类型不正确"))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(
+                        "11010519491231002X"))));
+        mvc.perform(post(VALIDATIONS).contentType(MediaType.APPLICATION_JSON).content("{\"number\":"))
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
+                .andExpect(jsonPath("$.errors").doesNotExist());
+    }
+
+    @Test
     void aMissingFieldIsValidationFailedNamingTheField() throws Exception {
         mvc.perform(post(VALIDATIONS).contentType(MediaType.APPLICATION_JSON).content("{\"number\":\"\"}"))
                 .andExpect(status().isBadRequest())
