@@ -86,6 +86,9 @@ class ObjectionsIT {
     @Autowired
     cn.chengxin.creditfile.RecordProceedings proceedings;
 
+    @Autowired
+    cn.chengxin.listing.Listing listing;
+
     @Test
     void anObjectionMarksTheRecordAtOnceMergesRepeatsAndItsDecisionSetsTheRecord() throws Exception {
         UUID owner = person("包文静", "驻市监罚〔2026〕501号");
@@ -197,6 +200,31 @@ class ObjectionsIT {
                 .andReturn().getResponse().getContentAsString();
         assertThat(chinese).contains(">已受理</span>", ">维持原记录</option>", ">专家评审</option>",
                 ">行政诉讼中</option>");
+    }
+
+    /**
+     * The citizen's objections page names an objection's state and outcome, and the list an entry objected to is on,
+     * in the reader's language (issue #5); in Chinese, the default, as before.
+     */
+    @Test
+    void theCitizensObjectionsPageNamesStatesAndOutcomesInTheReadersLanguage() throws Exception {
+        UUID owner = person("翁若溪", "驻市监罚〔2026〕551号");
+        UUID record = creditFile.fileOf(owner).get(0).recordKey();
+        UUID id = objections.file(owner, record, "处罚决定已被撤销", "本人");
+        assertThat(decide("clerk-a", id, objections.find(id).version(), Outcome.UPHOLD)).isNull();
+        UUID entry = as("maker-lang", () -> listing.propose(owner, cn.chengxin.listing.ListType.RED,
+                "国办发〔2016〕98号", "市级道德模范", LocalDate.now(clock).plusYears(1)));
+        objections.fileAgainstEntry(owner, entry, "我不愿被公示", "本人", List.of());
+        var citizen = authentication(Principals.citizen(subjects, owner));
+
+        String english = mvc.perform(get("/me/objections").param("lang", "en").with(citizen)).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(english).contains(">Decided</span>", ">Uphold the record</span>", ">Received</span>",
+                "<span>Red list</span>").doesNotContain(">已办结<", ">维持原记录<", ">已受理<", "红名单");
+        String chinese = mvc.perform(get("/me/objections").with(citizen)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(chinese).contains("<span data-field=\"state\">已办结</span>",
+                "<span data-field=\"outcome\">维持原记录</span>", ">已受理</span>", "<span>红名单</span>");
     }
 
     private record PassportPenalty(String passport, String decision) {

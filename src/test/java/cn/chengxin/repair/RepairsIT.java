@@ -311,6 +311,21 @@ class RepairsIT {
         assertThat(chinese).contains(">待审查</span>");
     }
 
+    /** The citizen's repairs page names an application's state in the reader's language (issue #5). */
+    @Test
+    void theCitizensRepairsPageNamesStatesInTheReadersLanguage() throws Exception {
+        Person p = person("郁清和", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕708号", LocalDate.now().minusMonths(4));
+        repairs.apply(p.id(), p.record(), "已缴纳罚款", "郁清和", List.of(proof()), null);
+        var citizen = authentication(Principals.citizen(subjects, p.id()));
+
+        String english = mvc.perform(get("/me/repairs").param("lang", "en").with(citizen)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(english).contains("<td data-field=\"state\">Awaiting review</td>").doesNotContain("待审查");
+        String chinese = mvc.perform(get("/me/repairs").with(citizen)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(chinese).contains("<td data-field=\"state\">待审查</td>");
+    }
+
     private record PassportPenalty(String passport, String decision) {
     }
 

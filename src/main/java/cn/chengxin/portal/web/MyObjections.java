@@ -44,12 +44,9 @@ class MyObjections {
         model.addAttribute("objections", mine);
         model.addAttribute("reviewable", objections.reviewable(mine));
         model.addAttribute("evidence", objections.evidenceOf(mine));
-        java.util.Map<String, String> names = new java.util.HashMap<>(catalogue.active().stream()
+        // An objection to a list entry (item code LIST_<type>) is named by its list, in the reader's language.
+        model.addAttribute("itemNames", catalogue.active().stream()
                 .collect(Collectors.toMap(CatalogueItem::code, i -> i.definition().name(), (a, b) -> a)));
-        for (cn.chengxin.listing.ListType type : cn.chengxin.listing.ListType.values()) {
-            names.put("LIST_" + type.name(), type.label());
-        }
-        model.addAttribute("itemNames", names);
         model.addAttribute("today", java.time.LocalDate.now(clock));
         return "me/objections";
     }
