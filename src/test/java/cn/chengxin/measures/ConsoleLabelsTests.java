@@ -17,6 +17,7 @@ import cn.chengxin.catalog.domain.Sharing;
 import cn.chengxin.catalog.domain.SubjectType;
 import cn.chengxin.catalog.domain.UpdateCycle;
 import cn.chengxin.creditfile.RecordProceeding;
+import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.objection.domain.DepartmentAnswer;
@@ -34,11 +35,12 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The console names scenarios, kinds of measures, lists, entry statuses, document types, kinds of subject, the
- * evidence and states of birth-date proposals, the purposes of staff look-ups, the states, outcomes, answers and
- * pauses of objections, the proceedings flagged on records, the states of repair applications and the attributes of
- * catalogue items from the message bundles, while the domain code words its refusals, notices and audit events with
- * the enums' labels (and reads a document type by its label): in Chinese, both say the same, and English has each.
+ * The console and self-service name scenarios, kinds of measures, lists, entry statuses, document types, kinds of
+ * subject, the evidence and states of birth-date proposals, the purposes of staff look-ups, the states, outcomes,
+ * answers and pauses of objections, the proceedings flagged on records, the states of repair applications, the
+ * attributes of catalogue items and the states of records from the message bundles, while the domain code words its
+ * refusals, notices and audit events with the enums' labels (and reads a document type by its label): in Chinese, both
+ * say the same, and English has each.
  */
 class ConsoleLabelsTests {
 
@@ -126,6 +128,9 @@ class ConsoleLabelsTests {
         }
         for (FieldType t : FieldType.values()) {
             labels.add(new Label("catalog.fieldType." + t.name(), t.label()));
+        }
+        for (RecordStatus s : RecordStatus.values()) {
+            labels.add(new Label("file.status." + s.name(), s.label()));
         }
         return labels;
     }

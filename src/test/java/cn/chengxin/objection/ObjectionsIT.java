@@ -227,6 +227,29 @@ class ObjectionsIT {
                 "<span data-field=\"outcome\">维持原记录</span>", ">已受理</span>", "<span>红名单</span>");
     }
 
+    /**
+     * The citizen's credit file names a record's nature, state and flagged proceedings in the reader's language (issue
+     * #5); in Chinese, the default, as before.
+     */
+    @Test
+    void theCitizensFileNamesNaturesStatesAndProceedingsInTheReadersLanguage() throws Exception {
+        UUID owner = person("鲍听澜", "驻市监罚〔2026〕552号");
+        UUID record = creditFile.fileOf(owner).get(0).recordKey();
+        objections.file(owner, record, "处罚决定已被撤销", "本人");
+        as("counter-pp", () -> proceedings.flag(owner, record, cn.chengxin.creditfile.RecordProceeding.Kind.LAWSUIT,
+                "（2026）豫1702行初1号", subjects.pseudonymOf(owner).orElseThrow()));
+        var citizen = authentication(Principals.citizen(subjects, owner));
+
+        String english = mvc.perform(get("/me/file").param("lang", "en").with(citizen)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(english).contains("<td>Dishonesty information</td>", "<span>In dispute</span>",
+                        ">Under administrative litigation</span>")
+                .doesNotContain("<td>失信信息</td>", "<span>异议中</span>", ">行政诉讼中</span>", "<td>公开公示</td>",
+                        "<td>政务共享</td>", "<td>授权查询</td>");
+        String chinese = mvc.perform(get("/me/file").with(citizen)).andReturn().getResponse().getContentAsString();
+        assertThat(chinese).contains("<td>失信信息</td>", "<span>异议中</span>", ">行政诉讼中</span>");
+    }
+
     private record PassportPenalty(String passport, String decision) {
     }
 
