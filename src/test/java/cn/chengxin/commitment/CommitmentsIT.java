@@ -150,6 +150,35 @@ class CommitmentsIT {
     }
 
     /**
+     * The console's and the citizen's commitment pages name kinds and states in the reader's language (issues #5, #8);
+     * in Chinese, the default, as before.
+     */
+    @Test
+    void theCommitmentPagesNameKindsAndStatesInTheReadersLanguage() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "江映雪");
+        var operator = authentication(operator("HRSS"));
+        mvc.perform(post("/console/commitments").with(operator).with(csrf()).param("number", person.number())
+                        .param("kind", "SELF_DISCIPLINE").param("text", "本人承诺遵守行业自律公约。"))
+                .andExpect(flash().attribute("successKey", "commitments.recorded"));
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        var citizen = authentication(cn.chengxin.support.Principals.citizen(subjects, subject));
+
+        assertThat(page(get("/console/commitments").param("lang", "en").with(operator)))
+                .contains("<td>Industry self-discipline</td>", "<td>In force</td>", ">Voluntary</option>")
+                .doesNotContain("<td>行业自律型</td>", "<td>履约中</td>", ">主动型</option>");
+        assertThat(page(get("/console/commitments").with(operator)))
+                .contains("<td>行业自律型</td>", "<td>履约中</td>", ">主动型</option>");
+        assertThat(page(get("/me/commitments").param("lang", "en").with(citizen)))
+                .contains("<td>Industry self-discipline</td>", "<span>In force</span>")
+                .doesNotContain("行业自律型", "履约中");
+        assertThat(page(get("/me/commitments").with(citizen))).contains("<td>行业自律型</td>", "<span>履约中</span>");
+    }
+
+    private String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    /**
      * A passport holder's commitment is recorded by naming the document type, code or label, through the API and in
      * the console; an unknown type is refused with its code, and without a type the number is refused as before
      * (issue #8).

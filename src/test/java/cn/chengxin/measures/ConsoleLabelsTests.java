@@ -16,6 +16,8 @@ import cn.chengxin.catalog.domain.Severity;
 import cn.chengxin.catalog.domain.Sharing;
 import cn.chengxin.catalog.domain.SubjectType;
 import cn.chengxin.catalog.domain.UpdateCycle;
+import cn.chengxin.commitment.domain.CommitmentKind;
+import cn.chengxin.commitment.domain.CommitmentStatus;
 import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.listing.EntryStatus;
@@ -38,9 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The console and self-service name scenarios, kinds of measures, lists, entry statuses, document types, kinds of
  * subject, the evidence and states of birth-date proposals, the purposes of staff look-ups, the states, outcomes,
  * answers and pauses of objections, the proceedings flagged on records, the states of repair applications, the
- * attributes of catalogue items and the states of records from the message bundles, while the domain code words its
- * refusals, notices and audit events with the enums' labels (and reads a document type by its label): in Chinese, both
- * say the same, and English has each.
+ * attributes of catalogue items, the states of records and the kinds and states of commitments from the message
+ * bundles, while the domain code words its refusals, notices and audit events with the enums' labels (and reads a
+ * document type by its label): in Chinese, both say the same, and English has each.
  */
 class ConsoleLabelsTests {
 
@@ -131,6 +133,12 @@ class ConsoleLabelsTests {
         }
         for (RecordStatus s : RecordStatus.values()) {
             labels.add(new Label("file.status." + s.name(), s.label()));
+        }
+        for (CommitmentKind k : CommitmentKind.values()) {
+            labels.add(new Label("commitments.kind." + k.name(), k.label()));
+        }
+        for (CommitmentStatus s : CommitmentStatus.values()) {
+            labels.add(new Label("commitments.status." + s.name(), s.label()));
         }
         return labels;
     }
