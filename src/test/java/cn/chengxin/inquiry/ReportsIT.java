@@ -129,6 +129,22 @@ class ReportsIT {
         assertThat(reports.about(b.id())).isEmpty();
     }
 
+    /** The citizen's consents page names the purposes in the reader's language (issue #5); Chinese as before. */
+    @Test
+    void theConsentsPageNamesPurposesInTheReadersLanguage() throws Exception {
+        Person p = person("贺知秋");
+        consents.grant(p.id(), institution("租赁系统", "丙租赁公司").id(), Purpose.TENANCY, 30, true);
+        var citizen = authentication(citizen(p));
+
+        assertThat(mvc.perform(get("/me/consents").param("lang", "en").with(citizen)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("<td>Housing tenancy</td>", ">Recruitment</option>", ">Business cooperation</option>")
+                .doesNotContain("<td>房屋租赁</td>", ">入职招聘</option>", ">商务合作</option>");
+        assertThat(mvc.perform(get("/me/consents").with(citizen)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("<td>房屋租赁</td>", "<option value=\"EMPLOYMENT\">入职招聘</option>", ">商务合作</option>");
+    }
+
     @Test
     void anInstitutionsPdfCarriesOnlyWhatItMaySeeWithTheQueryRecordsAndNeverTheClearNumber() throws Exception {
         Person p = person("祁海燕");

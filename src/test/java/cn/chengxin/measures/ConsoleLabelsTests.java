@@ -20,6 +20,7 @@ import cn.chengxin.commitment.domain.CommitmentKind;
 import cn.chengxin.commitment.domain.CommitmentStatus;
 import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.objection.domain.DepartmentAnswer;
@@ -40,9 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The console and self-service name scenarios, kinds of measures, lists, entry statuses, document types, kinds of
  * subject, the evidence and states of birth-date proposals, the purposes of staff look-ups, the states, outcomes,
  * answers and pauses of objections, the proceedings flagged on records, the states of repair applications, the
- * attributes of catalogue items, the states of records and the kinds and states of commitments from the message
- * bundles, while the domain code words its refusals, notices and audit events with the enums' labels (and reads a
- * document type by its label): in Chinese, both say the same, and English has each.
+ * attributes of catalogue items, the states of records, the kinds and states of commitments and the purposes of
+ * consents from the message bundles, while the domain code words its refusals, notices and audit events with the enums'
+ * labels (and reads a document type by its label): in Chinese, both say the same, and English has each.
  */
 class ConsoleLabelsTests {
 
@@ -139,6 +140,9 @@ class ConsoleLabelsTests {
         }
         for (CommitmentStatus s : CommitmentStatus.values()) {
             labels.add(new Label("commitments.status." + s.name(), s.label()));
+        }
+        for (Purpose p : Purpose.values()) {
+            labels.add(new Label("me.consent.purpose." + p.name(), p.label()));
         }
         return labels;
     }
