@@ -28,6 +28,7 @@ import cn.chengxin.objection.domain.ObjectionPause;
 import cn.chengxin.objection.domain.ObjectionStatus;
 import cn.chengxin.objection.domain.Outcome;
 import cn.chengxin.repair.domain.RepairStatus;
+import cn.chengxin.shared.calendar.DayKind;
 import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.subject.domain.BirthDateEvidence;
 import cn.chengxin.subject.domain.BirthDateProposal;
@@ -41,9 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The console and self-service name scenarios, kinds of measures, lists, entry statuses, document types, kinds of
  * subject, the evidence and states of birth-date proposals, the purposes of staff look-ups, the states, outcomes,
  * answers and pauses of objections, the proceedings flagged on records, the states of repair applications, the
- * attributes of catalogue items, the states of records, the kinds and states of commitments and the purposes of
- * consents from the message bundles, while the domain code words its refusals, notices and audit events with the enums'
- * labels (and reads a document type by its label): in Chinese, both say the same, and English has each.
+ * attributes of catalogue items, the states of records, the kinds and states of commitments, the purposes of consents
+ * and the kinds of calendar days from the message bundles, while the domain code words its refusals, notices and audit
+ * events with the enums' labels (and reads a document type by its label): in Chinese, both say the same, and English
+ * has each.
  */
 class ConsoleLabelsTests {
 
@@ -143,6 +145,9 @@ class ConsoleLabelsTests {
         }
         for (Purpose p : Purpose.values()) {
             labels.add(new Label("me.consent.purpose." + p.name(), p.label()));
+        }
+        for (DayKind k : DayKind.values()) {
+            labels.add(new Label("calendar.kind." + k.name(), k.label()));
         }
         return labels;
     }
