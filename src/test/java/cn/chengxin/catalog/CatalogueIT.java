@@ -62,6 +62,22 @@ class CatalogueIT {
                 .andExpect(content().string(containsString("失信被执行人信息")));
     }
 
+    /**
+     * The public catalogue names an item's subject type, nature, severity and sharing in the reader's language (issue
+     * #5); in Chinese, the default, as before.
+     */
+    @Test
+    void thePublicCatalogueNamesAttributesInTheReadersLanguage() throws Exception {
+        String english = mvc.perform(get("/catalog").param("lang", "en")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(english).contains("<td>Natural person</td>", "<td>Dishonesty information (Serious)</td>",
+                        "<td>Public disclosure</td>")
+                .doesNotContain("<td>自然人</td>", "<td>失信信息", "<td>公开公示</td>", "<td>授权查询</td>");
+        String chinese = mvc.perform(get("/catalog")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(chinese).contains("<td>自然人</td>", "<td>失信信息（严重）</td>", "<td>公开公示</td>");
+    }
+
     @Test
     void aChangeIsANewVersionApprovedByAnotherPersonAndTheOldOneIsKept() {
         String code = "P_TEST_" + (System.nanoTime() % 100000);
