@@ -25,6 +25,7 @@ import cn.chengxin.listing.domain.ListRule;
 import cn.chengxin.shared.jdbc.ResumablePasses;
 import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -450,19 +452,36 @@ class ListingIT {
         assertThat(rulesPage("lang", "en")).contains("<td>" + disabled + " (disabled)</td>").doesNotContain("（停用）");
         assertThat(rulesPage()).contains("<td>" + disabled + " （停用）</td>");
 
-        TestCitizens.Person person = TestCitizens.register(subjects, "沈知遥");
-        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        UUID subject = registered("沈知遥");
         as("maker-lang", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级道德模范",
                 aYearFromNow()));
-        var citizen = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                .authentication(cn.chengxin.support.Principals.citizen(subjects, subject));
-        assertThat(mvc.perform(get("/me/lists").param("lang", "en").with(citizen)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString())
+        assertThat(citizensListsPage(subject, "lang", "en"))
                 .contains("<td>Red list</td>", "<td class=\"status\">Awaiting review</td>")
                 .doesNotContain("红名单", "待审核");
-        assertThat(mvc.perform(get("/me/lists").with(citizen)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString())
-                .contains("<td>红名单</td>", "<td class=\"status\">待审核</td>");
+        assertThat(citizensListsPage(subject)).contains("<td>红名单</td>", "<td class=\"status\">待审核</td>");
+    }
+
+    /**
+     * The citizen's lists page names each notice by its kind in the reader's language and says that its words are
+     * kept as issued, in Chinese (issue #5); in Chinese, the default, the notice reads as before.
+     */
+    @Test
+    void theCitizensNoticesAreNamedInTheReadersLanguageAndKeptAsIssued() throws Exception {
+        UUID subject = registered("温若川");
+        UUID entry = as("maker-lang", () -> listing.propose(subject, ListType.BLACK, "某法规第十条", "严重失信",
+                aYearFromNow()));
+        as("checker-lang", () -> listing.approve(entry, "核实无误"));
+
+        assertThat(citizensListsPage(subject, "lang", "en"))
+                .contains("<h3>Prior notice of credit sanctions</h3>", "kept as issued, in Chinese")
+                .doesNotContain("<h3>信用惩戒事先告知书</h3>");
+        assertThat(citizensListsPage(subject)).contains("<h3>信用惩戒事先告知书</h3>").doesNotContain("kept as issued");
+    }
+
+    private String citizensListsPage(UUID subject, String... params) throws Exception {
+        return mvc.perform(withParams(get("/me/lists"), params)
+                        .with(authentication(Principals.citizen(subjects, subject))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     private String entryPage(UUID entry, String... params) throws Exception {

@@ -22,6 +22,7 @@ import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.listing.EntryStatus;
+import cn.chengxin.listing.ListNotice;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.objection.domain.DepartmentAnswer;
 import cn.chengxin.objection.domain.ObjectionPause;
@@ -42,10 +43,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The console and self-service name scenarios, kinds of measures, lists, entry statuses, document types, kinds of
  * subject, the evidence and states of birth-date proposals, the purposes of staff look-ups, the states, outcomes,
  * answers and pauses of objections, the proceedings flagged on records, the states of repair applications, the
- * attributes of catalogue items, the states of records, the kinds and states of commitments, the purposes of consents
- * and the kinds of calendar days from the message bundles, while the domain code words its refusals, notices and audit
- * events with the enums' labels (and reads a document type by its label): in Chinese, both say the same, and English
- * has each.
+ * attributes of catalogue items, the states of records, the kinds and states of commitments, the purposes of consents,
+ * the kinds of calendar days and the kinds of list notices from the message bundles, while the domain code words its
+ * refusals, notices and audit events with the enums' labels (and reads a document type by its label): in Chinese, both
+ * say the same, and English has each.
  */
 class ConsoleLabelsTests {
 
@@ -148,6 +149,9 @@ class ConsoleLabelsTests {
         }
         for (DayKind k : DayKind.values()) {
             labels.add(new Label("calendar.kind." + k.name(), k.label()));
+        }
+        for (ListNotice.Kind k : ListNotice.Kind.values()) {
+            labels.add(new Label("lists.noticeKind." + k.name(), k.label()));
         }
         return labels;
     }
