@@ -120,7 +120,7 @@ class ReportAssembler {
                 subject.maskedNumber(), gender(subject.genderCode()),
                 subject.birthDate() == null ? null : subject.birthDate().getYear(),
                 subject.occupations().stream().filter(o -> o.to() == null || !o.to().isBefore(today))
-                        .map(SubjectProfile.OccupationView::groupLabel).toList(),
+                        .map(o -> o.group().label()).toList(),
                 subject.synthetic());
         String verifyUrl = settings.publicUrl().replaceAll("/+$", "") + "/verify?n=" + heading.number() + "&c="
                 + heading.verificationCode();

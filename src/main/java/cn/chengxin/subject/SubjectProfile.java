@@ -6,12 +6,16 @@ import java.util.UUID;
 
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.Masking;
+import cn.chengxin.subject.domain.OccupationalGroup;
+import cn.chengxin.subject.domain.ResidencyKind;
+import cn.chengxin.subject.domain.ResponsibleRole;
 import cn.chengxin.subject.domain.SubjectKind;
 
 /**
  * What a screen may show of a subject: the number only masked. Person names are kept whole here because
  * the subject's own pages and staff with the right permission show them; public pages use
- * {@link #maskedName()}.
+ * {@link #maskedName()}. Kinds of residency, occupational groups and roles are kept as values, for each screen to
+ * name in its reader's language.
  */
 public record SubjectProfile(UUID id, SubjectKind kind, DocumentType documentType, String maskedNumber,
                              String name, LocalDate birthDate, String genderCode, boolean synthetic,
@@ -22,14 +26,14 @@ public record SubjectProfile(UUID id, SubjectKind kind, DocumentType documentTyp
         return kind == SubjectKind.PERSON ? Masking.personName(name) : name;
     }
 
-    public record ResidenceView(String kindLabel, String regionCode, LocalDate from, LocalDate to) {
+    public record ResidenceView(ResidencyKind kind, String regionCode, LocalDate from, LocalDate to) {
     }
 
-    public record OccupationView(String group, String groupLabel, LocalDate from, LocalDate to) {
+    public record OccupationView(OccupationalGroup group, LocalDate from, LocalDate to) {
     }
 
     /** For an organisation its responsible persons, for a person the organisations they answer for. */
-    public record ResponsibleView(UUID otherId, String otherMaskedName, String roleLabel, LocalDate from,
+    public record ResponsibleView(UUID otherId, String otherMaskedName, ResponsibleRole role, LocalDate from,
                                   LocalDate to) {
     }
 }

@@ -34,6 +34,9 @@ import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.subject.domain.BirthDateEvidence;
 import cn.chengxin.subject.domain.BirthDateProposal;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.OccupationalGroup;
+import cn.chengxin.subject.domain.ResidencyKind;
+import cn.chengxin.subject.domain.ResponsibleRole;
 import cn.chengxin.subject.domain.SubjectKind;
 import org.junit.jupiter.api.Test;
 
@@ -44,9 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * subject, the evidence and states of birth-date proposals, the purposes of staff look-ups, the states, outcomes,
  * answers and pauses of objections, the proceedings flagged on records, the states of repair applications, the
  * attributes of catalogue items, the states of records, the kinds and states of commitments, the purposes of consents,
- * the kinds of calendar days and the kinds of list notices from the message bundles, while the domain code words its
- * refusals, notices and audit events with the enums' labels (and reads a document type by its label): in Chinese, both
- * say the same, and English has each.
+ * the kinds of calendar days, the kinds of list notices and a person's residency, occupational groups and responsible
+ * roles from the message bundles, while the domain code words its refusals, notices and audit events with the enums'
+ * labels (and reads a document type by its label): in Chinese, both say the same, and English has each.
  */
 class ConsoleLabelsTests {
 
@@ -152,6 +155,15 @@ class ConsoleLabelsTests {
         }
         for (ListNotice.Kind k : ListNotice.Kind.values()) {
             labels.add(new Label("lists.noticeKind." + k.name(), k.label()));
+        }
+        for (ResidencyKind k : ResidencyKind.values()) {
+            labels.add(new Label("console.subjects.residency." + k.name(), k.label()));
+        }
+        for (OccupationalGroup g : OccupationalGroup.values()) {
+            labels.add(new Label("console.subjects.occupation." + g.name(), g.label()));
+        }
+        for (ResponsibleRole r : ResponsibleRole.values()) {
+            labels.add(new Label("console.subjects.role." + r.name(), r.label()));
         }
         return labels;
     }

@@ -4,16 +4,26 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.OccupationalGroup;
 import cn.chengxin.subject.domain.ResidencyKind;
+import cn.chengxin.subject.domain.ResponsibleRole;
+import cn.chengxin.subject.domain.UnifiedSocialCreditCode;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
+import cn.chengxin.support.TestCitizens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The registry on the real embedded PostgreSQL: one subject per person whatever way the number is written. */
 @IntegrationTest
@@ -24,6 +34,9 @@ class SubjectRegistryIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
 
     @Test
     void everyWayOfWritingTheSameNumberFindsTheSameSubject() {
@@ -88,6 +101,37 @@ class SubjectRegistryIT {
                 LocalDate.of(2015, 3, 1), List.of(), false));
 
         assertThat(registry.find(registry.validate(null, "91350100m000100y43"))).contains(id);
+    }
+
+    /**
+     * The console names a person's residency and occupational groups, and the role they answer for an organisation
+     * in, in the reader's language (issue #5); in Chinese, the default, as before. The number stays masked.
+     */
+    @Test
+    void theConsoleNamesResidencyOccupationsAndRolesInTheReadersLanguage() throws Exception {
+        int n = java.util.concurrent.ThreadLocalRandom.current().nextInt(1000);
+        String number = TestCitizens.withCheckCharacter("41172119850607" + String.format("%03d", n));
+        registry.registerPerson(person(number, "练书瑶"));
+        UUID person = registry.find(registry.validate(DocumentType.RESIDENT_ID, number)).orElseThrow();
+        String body = String.format("%07d", n * 997 % 10_000_000) + "0";
+        String first17 = "91411721" + body + UnifiedSocialCreditCode.organisationCodeCheckCharFor(body);
+        registry.registerOrganisation(new NewOrganisation(registry.validate(DocumentType.UNIFIED_SOCIAL_CREDIT_CODE,
+                first17 + UnifiedSocialCreditCode.checkCharFor(first17)), "练氏书坊有限公司", LocalDate.of(2015, 3, 1),
+                List.of(new NewOrganisation.Responsible(person, ResponsibleRole.LEGAL_REPRESENTATIVE,
+                        LocalDate.of(2015, 3, 1))), false));
+
+        assertThat(subjectPage(number, "en")).contains("<span>Habitual residence ", " (from 2020-01-01)</span>",
+                        ">Teacher</span>", "<div>Legal representative: 练氏书坊有限公司</div>")
+                .doesNotContain("常住", "教师", "法定代表人", number);
+        assertThat(subjectPage(number, "zh_CN")).contains("<span>常住 ", " (2020-01-01 起)</span>", ">教师</span>",
+                "<div>法定代表人：练氏书坊有限公司</div>").doesNotContain(number);
+    }
+
+    private String subjectPage(String number, String lang) throws Exception {
+        return mvc.perform(post("/console/subjects").param("number", number).param("purpose", "DATA_QUALITY")
+                        .param("lang", lang).with(csrf()).with(authentication(Principals.staff("subject-clerk",
+                                "CREDIT_OFFICE", Permission.SUBJECT_READ))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     private NewPerson person(String number, String name) {

@@ -289,7 +289,7 @@ public class JdbcSubjects {
                         SELECT kind, region_code, valid_from, valid_to FROM subject.residency
                         WHERE person_id = ? ORDER BY valid_from""")
                 .param(personId)
-                .query((rs, n) -> new ResidenceView(ResidencyKind.valueOf(rs.getString(1)).label(),
+                .query((rs, n) -> new ResidenceView(ResidencyKind.valueOf(rs.getString(1)),
                         rs.getString(2), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)))
                 .list();
     }
@@ -299,8 +299,7 @@ public class JdbcSubjects {
                         SELECT occupational_group, valid_from, valid_to FROM subject.occupational_membership
                         WHERE person_id = ? ORDER BY valid_from""")
                 .param(personId)
-                .query((rs, n) -> new OccupationView(rs.getString(1),
-                        OccupationalGroup.valueOf(rs.getString(1)).label(),
+                .query((rs, n) -> new OccupationView(OccupationalGroup.valueOf(rs.getString(1)),
                         rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class)))
                 .list();
     }
@@ -314,7 +313,7 @@ public class JdbcSubjects {
                 .param(id)
                 .query((rs, n) -> new ResponsibleView(rs.getObject(1, UUID.class),
                         "PERSON".equals(rs.getString(2)) ? Masking.personName(rs.getString(3)) : rs.getString(3),
-                        ResponsibleRole.valueOf(rs.getString(4)).label(), rs.getObject(5, LocalDate.class),
+                        ResponsibleRole.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class),
                         rs.getObject(6, LocalDate.class)))
                 .list();
     }
