@@ -228,8 +228,8 @@ class ObjectionsIT {
     }
 
     /**
-     * The citizen's credit file names a record's nature, state and flagged proceedings in the reader's language (issue
-     * #5); in Chinese, the default, as before.
+     * The citizen's credit file names a record's nature, state and flagged proceedings, and the console's its state and
+     * proceedings, in the reader's language (issue #5); in Chinese, the default, as before. The number stays masked.
      */
     @Test
     void theCitizensFileNamesNaturesStatesAndProceedingsInTheReadersLanguage() throws Exception {
@@ -248,6 +248,20 @@ class ObjectionsIT {
                         "<td>政务共享</td>", "<td>授权查询</td>");
         String chinese = mvc.perform(get("/me/file").with(citizen)).andReturn().getResponse().getContentAsString();
         assertThat(chinese).contains("<td>失信信息</td>", "<span>异议中</span>", ">行政诉讼中</span>");
+
+        String number = subjects.revealNumber(owner).orElseThrow().number();
+        assertThat(consoleFile(number, "en"))
+                .contains("<span>In dispute</span>", ">Under administrative litigation</span>")
+                .doesNotContain("<span>异议中</span>", ">行政诉讼中</span>", number);
+        assertThat(consoleFile(number, "zh_CN")).contains("<span>异议中</span>", ">行政诉讼中</span>")
+                .doesNotContain(number);
+    }
+
+    private String consoleFile(String number, String lang) throws Exception {
+        return mvc.perform(post("/console/file").param("number", number).param("purpose", "OBJECTION_HANDLING")
+                        .param("lang", lang).with(csrf()).with(authentication(Principals.staff("file-clerk",
+                                "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.SUBJECT_READ))))
+                .andReturn().getResponse().getContentAsString();
     }
 
     private record PassportPenalty(String passport, String decision) {
