@@ -145,6 +145,20 @@ class ReportsIT {
                 .contains("<td>房屋租赁</td>", "<option value=\"EMPLOYMENT\">入职招聘</option>", ">商务合作</option>");
     }
 
+    /** The citizen's reports page names the kinds of report in the reader's language (issue #5); Chinese as before. */
+    @Test
+    void theReportsPageNamesKindsInTheReadersLanguage() throws Exception {
+        Person p = person("茅听雨");
+        reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.OCCUPATIONAL);
+        var citizen = authentication(citizen(p));
+
+        assertThat(mvc.perform(get("/me/reports").param("lang", "en").with(citizen)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("<td>Occupational credit report</td>").doesNotContain("<td>职业信用报告</td>");
+        assertThat(mvc.perform(get("/me/reports").with(citizen)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("<td>职业信用报告</td>");
+    }
+
     @Test
     void anInstitutionsPdfCarriesOnlyWhatItMaySeeWithTheQueryRecordsAndNeverTheClearNumber() throws Exception {
         Person p = person("祁海燕");

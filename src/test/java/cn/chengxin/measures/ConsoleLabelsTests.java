@@ -21,6 +21,7 @@ import cn.chengxin.commitment.domain.CommitmentStatus;
 import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.inquiry.domain.Purpose;
+import cn.chengxin.inquiry.domain.ReportKind;
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListNotice;
 import cn.chengxin.listing.ListType;
@@ -47,9 +48,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * subject, the evidence and states of birth-date proposals, the purposes of staff look-ups, the states, outcomes,
  * answers and pauses of objections, the proceedings flagged on records, the states of repair applications, the
  * attributes of catalogue items, the states of records, the kinds and states of commitments, the purposes of consents,
- * the kinds of calendar days, the kinds of list notices and a person's residency, occupational groups and responsible
- * roles from the message bundles, while the domain code words its refusals, notices and audit events with the enums'
- * labels (and reads a document type by its label): in Chinese, both say the same, and English has each.
+ * the kinds of calendar days, the kinds of list notices, a person's residency, occupational groups and responsible
+ * roles and the kinds of reports from the message bundles, while the domain code words its refusals, notices and
+ * audit events with the enums' labels (and reads a document type by its label): in Chinese, both say the same, and
+ * English has each.
  */
 class ConsoleLabelsTests {
 
@@ -164,6 +166,9 @@ class ConsoleLabelsTests {
         }
         for (ResponsibleRole r : ResponsibleRole.values()) {
             labels.add(new Label("console.subjects.role." + r.name(), r.label()));
+        }
+        for (ReportKind k : ReportKind.values()) {
+            labels.add(new Label("reports.kind." + k.name(), k.title()));
         }
         return labels;
     }
