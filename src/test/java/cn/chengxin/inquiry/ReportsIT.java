@@ -145,9 +145,12 @@ class ReportsIT {
                 .contains("<td>房屋租赁</td>", "<option value=\"EMPLOYMENT\">入职招聘</option>", ">商务合作</option>");
     }
 
-    /** The citizen's reports page names the kinds of report in the reader's language (issue #5); Chinese as before. */
+    /**
+     * The citizen's and the console's reports pages name the kinds of report in the reader's language (issue #5);
+     * Chinese as before.
+     */
     @Test
-    void theReportsPageNamesKindsInTheReadersLanguage() throws Exception {
+    void theReportsPagesNameKindsInTheReadersLanguage() throws Exception {
         Person p = person("茅听雨");
         reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.OCCUPATIONAL);
         var citizen = authentication(citizen(p));
@@ -157,6 +160,16 @@ class ReportsIT {
                 .contains("<td>Occupational credit report</td>").doesNotContain("<td>职业信用报告</td>");
         assertThat(mvc.perform(get("/me/reports").with(citizen)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString()).contains("<td>职业信用报告</td>");
+
+        var staff = Principals.staff("gov-lang", "MARKET", Permission.CONSOLE_HOME, Permission.INQUIRY_GOVERNMENT);
+        mvc.perform(governmentQuery(staff, p.number(), ""))
+                .andExpect(flash().attribute("successKey", "reports.issued"));
+        assertThat(mvc.perform(get("/console/reports").param("lang", "en").with(authentication(staff)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("<td>Personal credit report (government-query edition)</td>")
+                .doesNotContain("<td>个人信用报告（政务查询版）</td>");
+        assertThat(mvc.perform(get("/console/reports").with(authentication(staff))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("<td>个人信用报告（政务查询版）</td>");
     }
 
     @Test
