@@ -18,6 +18,7 @@ import java.util.UUID;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.audit.AuditResult;
 import cn.chengxin.account.Notices;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.catalog.Catalogue;
@@ -103,32 +104,94 @@ public class Listing {
         return store.currentRules();
     }
 
-    public List<ListRule> ruleHistory(String code) {
+    /** Every version of the rule, waiting and rejected ones too, newest first: its history page. */
+    public List<RuleVersion> ruleHistory(String code) {
         return store.ruleHistory(code);
     }
 
-    /** Saves an edited or new rule as a new version; refused with reasons when the rule is incomplete. */
+    /** The rule versions waiting for a second person's decision, oldest first. */
+    public List<RuleVersion> pendingRules() {
+        return store.pendingRules();
+    }
+
+    /**
+     * Saves an edited or new rule as a new version waiting for review (双人复核, issue #5): it is not in force — no
+     * holder is evaluated by it, {@link #rules()} still answers the version before — until another person approves it
+     * ({@link #approveRule}). Refused with reasons when the rule is incomplete, and while another version of the rule
+     * waits (it is decided first: one change at a time, as the catalogue's items).
+     */
     @Transactional
-    public int saveRule(ListRule rule) {
+    public int proposeRule(ListRule rule) {
+        requireValid(rule);
+        Actor by = AuditLog.currentActor();
+        int version = store.proposeRule(rule, by, clock.instant()).orElseThrow(() -> new ListingProblem(
+                "RULE_PENDING", DomainProblem.Kind.CONFLICT, "该规则有待审核的版本，审核完成前不能修改"));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.rule.propose")
+                .detail(rule.code() + " v" + version + " " + rule.listType()));
+        return version;
+    }
+
+    /**
+     * The checker's approval: the waiting version becomes the rule in force and re-evaluates the holders of its items.
+     * Never by whoever saved it (issue #5: what decides entries and punishments is changed by two people, as the
+     * entries themselves); of two reviewers at once, one decides. The rule is asked again, as its items may have
+     * changed while it waited.
+     */
+    @Transactional
+    public void approveRule(String code, int version, String note) {
+        Actor by = AuditLog.currentActor();
+        RuleVersion pending = pendingRule(code, version);
+        if (pending.proposedBy().equals(by.actorId())) {
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.rule.approve").result(AuditResult.DENIED)
+                    .detail(code + " v" + version + ": own version"));
+            throw new ListingProblem("RULE_SELF_APPROVAL", DomainProblem.Kind.FORBIDDEN,
+                    "不能审核自己保存的规则版本（双人复核）");
+        }
+        requireValid(pending.rule());
+        if (!store.decideRule(code, version, RuleVersion.Status.APPROVED, by, clock.instant(), blankToNull(note))) {
+            throw ruleDecided();
+        }
+        // The holders of its items are evaluated after this commit, chunk by chunk (ReevaluatingHolders); the pass is
+        // recorded with the rule, so a crash right after the commit still leaves it to run. A disabled version
+        // proposes nothing, so it evaluates no one.
+        store.rulePasses().supersedeBefore(code, version);
+        if (pending.rule().enabled()) {
+            store.rulePasses().start(code, version);
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.rule.approve")
+                .detail(code + " v" + version + " " + pending.rule().listType()));
+        events.publishEvent(new ListRuleSaved(code, version));
+    }
+
+    /** The checker sends a waiting version back with a reason: the rule in force stays as it was. */
+    @Transactional
+    public void rejectRule(String code, int version, String note) {
+        if (note == null || note.isBlank()) {
+            throw new ListingProblem("REVIEW_NOTE_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "退回须写明理由");
+        }
+        pendingRule(code, version);
+        if (!store.decideRule(code, version, RuleVersion.Status.REJECTED, AuditLog.currentActor(), clock.instant(),
+                note.strip())) {
+            throw ruleDecided();
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.rule.reject").detail(code + " v" + version));
+    }
+
+    private RuleVersion pendingRule(String code, int version) {
+        return store.pendingRule(code).filter(p -> p.rule().version() == version).orElseThrow(this::ruleDecided);
+    }
+
+    private ListingProblem ruleDecided() {
+        return new ListingProblem("RULE_NOT_PENDING", DomainProblem.Kind.CONFLICT, "该规则版本不在待审核状态（可能已由他人处理）");
+    }
+
+    private void requireValid(ListRule rule) {
         List<String> problems = new ArrayList<>(rule.problems());
         problems.addAll(rule.itemProblems(activeItems()));
         problems.addAll(newlyNamedWithdrawn(rule));
         if (!problems.isEmpty()) {
             throw new ListingProblem("RULE_INVALID", DomainProblem.Kind.INVALID_INPUT, String.join("；", problems));
         }
-        Actor by = AuditLog.currentActor();
-        int version = store.saveRule(rule, by.actorId(), clock.instant());
-        // The holders of its items are evaluated after this commit, chunk by chunk (ReevaluatingHolders); the pass is
-        // recorded with the rule, so a crash right after the commit still leaves it to run. A disabled version
-        // proposes nothing, so it evaluates no one.
-        store.rulePasses().supersedeBefore(rule.code(), version);
-        if (rule.enabled()) {
-            store.rulePasses().start(rule.code(), version);
-        }
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.rule.save")
-                .detail(rule.code() + " v" + version + " " + rule.listType()));
-        events.publishEvent(new ListRuleSaved(rule.code(), version));
-        return version;
     }
 
     /**

@@ -125,6 +125,8 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/lists/{id}/exit", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/list-rules", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/list-rules", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/list-rules/{code}/approve", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/list-rules/{code}/reject", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/measures", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/measures/{code}/enabled", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/measures/{code}", EnumSet.of(Who.CREDIT_OFFICE)),

@@ -26,6 +26,7 @@ import cn.chengxin.shared.jdbc.ResumablePasses;
 import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
+import cn.chengxin.support.RuleVersions;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,11 +34,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static cn.chengxin.support.AsStaff.as;
+import static cn.chengxin.support.ConsoleStaff.staff;
 import static cn.chengxin.support.Pages.withParams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,7 +46,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -447,7 +447,7 @@ class ListingIT {
     @Test
     void theRulesAndTheCitizensListsPagesSpeakTheReadersLanguage() throws Exception {
         String code = "RED_LANG_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        as("rule-clerk", () -> listing.saveRule(hoursRule(code, "1201.5", false)));
+        RuleVersions.put(listing, hoursRule(code, "1201.5", false));
         String disabled = "测试：志愿服务满 1201.5 小时";
         assertThat(rulesPage("lang", "en")).contains("<td>" + disabled + " (disabled)</td>").doesNotContain("（停用）");
         assertThat(rulesPage()).contains("<td>" + disabled + " （停用）</td>");
@@ -578,24 +578,24 @@ class ListingIT {
     @Test
     void aRuleMayNameOnlyItemsItsListAdmits() throws Exception {
         Throwable minor = org.assertj.core.api.Assertions.catchThrowable(() -> as("rule-clerk",
-                () -> listing.saveRule(new ListRule("BLACK_MINOR_PENALTIES", 0, ListType.BLACK, "轻微处罚",
+                () -> listing.proposeRule(new ListRule("BLACK_MINOR_PENALTIES", 0, ListType.BLACK, "轻微处罚",
                         Set.of("P_ADMIN_PENALTY_MINOR"), null, null, "国办发〔2020〕49号", 12, 5, "期满", false))));
         assertThat(minor).isInstanceOf(ListingProblem.class).hasMessageContaining("不可用于惩戒")
                 .extracting("code").isEqualTo("RULE_INVALID");
         Throwable red = org.assertj.core.api.Assertions.catchThrowable(() -> as("rule-clerk",
-                () -> listing.saveRule(new ListRule("RED_PENALTIES", 0, ListType.RED, "处罚", Set.of(
+                () -> listing.proposeRule(new ListRule("RED_PENALTIES", 0, ListType.RED, "处罚", Set.of(
                         "P_ADMIN_PENALTY_GENERAL"), null, null, "国办发〔2016〕98号", 12, 7, "期满", false))));
         assertThat(red).isInstanceOf(ListingProblem.class).hasMessageContaining("不是守信信息");
         Throwable noNotice = org.assertj.core.api.Assertions.catchThrowable(() -> as("rule-clerk",
-                () -> listing.saveRule(new ListRule("BLACK_SERIOUS_NO_NOTICE", 0, ListType.BLACK, "严重处罚", Set.of(
+                () -> listing.proposeRule(new ListRule("BLACK_SERIOUS_NO_NOTICE", 0, ListType.BLACK, "严重处罚", Set.of(
                         "P_ADMIN_PENALTY_SERIOUS"), null, null, "国办发〔2020〕49号", 36, 0, "期满", false))));
         assertThat(noNotice).isInstanceOf(ListingProblem.class).hasMessageContaining("事先告知")
                 .extracting("code").isEqualTo("RULE_INVALID");
         assertThat(listing.rules()).extracting(ListRule::code).doesNotContain("BLACK_MINOR_PENALTIES", "RED_PENALTIES",
                 "BLACK_SERIOUS_NO_NOTICE");
-        assertThat(as("rule-clerk", () -> listing.saveRule(new ListRule("BLACK_SERIOUS_PENALTIES_DRAFT", 0,
-                ListType.BLACK, "严重处罚（未启用）", Set.of("P_ADMIN_PENALTY_SERIOUS"), null, null, "国办发〔2020〕49号", 36,
-                5, "期满", false)))).isPositive();
+        assertThat(RuleVersions.put(listing, new ListRule("BLACK_SERIOUS_PENALTIES_DRAFT", 0, ListType.BLACK,
+                "严重处罚（未启用）", Set.of("P_ADMIN_PENALTY_SERIOUS"), null, null, "国办发〔2020〕49号", 36, 5, "期满",
+                false))).isPositive();
     }
 
     /**
@@ -648,15 +648,15 @@ class ListingIT {
                 .param(java.sql.Timestamp.from(sent)).query(Long.class).single() == 0);
         assertThat(listing.entriesOf(subject)).isEmpty();
         try {
-            as("rule-clerk", () -> listing.saveRule(new ListRule(code, 0, ListType.RED, "测试：志愿服务满 1234.5 小时",
+            RuleVersions.put(listing, new ListRule(code, 0, ListType.RED, "测试：志愿服务满 1234.5 小时",
                     Set.of("P_VOLUNTEER_SERVICE"), "hours", new java.math.BigDecimal("1234.5"), "《志愿服务条例》", 24, 7,
-                    "期满移出", true)));
+                    "期满移出", true));
             await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
                     .anyMatch(e -> code.equals(e.ruleCode()) && e.status() == EntryStatus.PROPOSED));
         } finally {
-            as("rule-clerk", () -> listing.saveRule(new ListRule(code, 0, ListType.RED, "测试：志愿服务满 1234.5 小时",
+            RuleVersions.put(listing, new ListRule(code, 0, ListType.RED, "测试：志愿服务满 1234.5 小时",
                     Set.of("P_VOLUNTEER_SERVICE"), "hours", new java.math.BigDecimal("1234.5"), "《志愿服务条例》", 24, 7,
-                    "期满移出", false)));
+                    "期满移出", false));
         }
     }
 
@@ -670,7 +670,7 @@ class ListingIT {
         String code = "RED_CHUNKS_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         List<UUID> holders = volunteersEvaluated("1111.1", reevaluationChunk * 2 + 1);
         try {
-            int version = as("rule-clerk", () -> listing.saveRule(hoursRule(code, "1111.1", true)));
+            int version = RuleVersions.put(listing, hoursRule(code, "1111.1", true));
             await().atMost(Duration.ofSeconds(20)).until(() -> pass(code, version).finished());
             for (UUID holder : holders) {
                 assertThat(listing.entriesOf(holder)).filteredOn(e -> code.equals(e.ruleCode()))
@@ -679,7 +679,7 @@ class ListingIT {
             assertThat(pass(code, version).holdersEvaluated()).as("more holders than one chunk")
                     .isGreaterThan(reevaluationChunk);
         } finally {
-            as("rule-clerk", () -> listing.saveRule(hoursRule(code, "1111.1", false)));
+            RuleVersions.put(listing, hoursRule(code, "1111.1", false));
         }
     }
 
@@ -693,7 +693,8 @@ class ListingIT {
         String code = "RED_RESUME_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         List<UUID> holders = volunteersEvaluated("1122.2", reevaluationChunk * 2 + 1);
         // The rule's transaction committed, then the process stopped after two chunks of its holders.
-        int version = listingStore.saveRule(hoursRule(code, "1122.2", true), "rule-clerk", clock.instant());
+        int version = RuleVersions.inForceWithoutPass(listingStore, hoursRule(code, "1122.2", true),
+                clock.instant());
         listingStore.rulePasses().start(code, version);
         try {
             assertThat(reevaluating.nextChunk(code, version)).isTrue();
@@ -721,7 +722,7 @@ class ListingIT {
             assertThat(reevaluating.run(code, version)).as("a finished pass does nothing more").isZero();
             assertThat(reevaluating.nextChunk(code, version)).isFalse();
         } finally {
-            as("rule-clerk", () -> listing.saveRule(hoursRule(code, "1122.2", false)));
+            RuleVersions.put(listing, hoursRule(code, "1122.2", false));
         }
     }
 
@@ -729,14 +730,15 @@ class ListingIT {
     @Test
     void theRulesPageShowsAPassUnderWayUntilItIsOver() throws Exception {
         String code = "RED_SHOWN_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        int version = listingStore.saveRule(hoursRule(code, "1133.3", true), "rule-clerk", clock.instant());
+        int version = RuleVersions.inForceWithoutPass(listingStore, hoursRule(code, "1133.3", true),
+                clock.instant());
         listingStore.rulePasses().start(code, version);
         try {
             assertThat(rulesPage()).contains("id=\"reevaluations\"", code + " 第 " + version + " 版正在后台分批重新评估");
             reevaluating.run(code, version);
             assertThat(rulesPage()).doesNotContain(code + " 第 " + version + " 版正在后台");
         } finally {
-            as("rule-clerk", () -> listing.saveRule(hoursRule(code, "1133.3", false)));
+            RuleVersions.put(listing, hoursRule(code, "1133.3", false));
         }
     }
 
@@ -756,18 +758,18 @@ class ListingIT {
         String code = "GREY_WD_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         java.util.function.Function<Boolean, ListRule> rule = enabled -> new ListRule(code, 0, ListType.GREY,
                 "测试：废止事项的处罚", Set.of(item), null, null, "国办发〔2020〕49号", 12, 0, "期满移出", enabled);
-        as("rule-clerk", () -> listing.saveRule(rule.apply(false)));
+        RuleVersions.put(listing, rule.apply(false));
         TestCitizens.Person fined = TestCitizens.register(subjects, "乔慕白");
         TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(fined.number(), fined.name(), item,
                 "WD-" + UUID.randomUUID(), "1", "ADD", "驻市监罚〔2026〕541号", "无照经营"));
         UUID subject = subjects.find(subjects.validate(null, fined.number())).orElseThrow();
         CatalogueVersions.withdraw(catalogue, item);
         try {
-            as("rule-clerk", () -> listing.saveRule(rule.apply(true)));
+            RuleVersions.put(listing, rule.apply(true));
             await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
                     .anyMatch(e -> code.equals(e.ruleCode()) && e.status() == EntryStatus.PROPOSED));
         } finally {
-            as("rule-clerk", () -> listing.saveRule(rule.apply(false)));
+            RuleVersions.put(listing, rule.apply(false));
         }
     }
 
@@ -779,7 +781,7 @@ class ListingIT {
         String code = "GREY_WD_NEW_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 
         Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> as("rule-clerk", () ->
-                listing.saveRule(new ListRule(code, 0, ListType.GREY, "测试：新引用已废止事项", Set.of(item), null, null,
+                listing.proposeRule(new ListRule(code, 0, ListType.GREY, "测试：新引用已废止事项", Set.of(item), null, null,
                         "国办发〔2020〕49号", 12, 0, "期满移出", false))));
 
         assertThat(refused).isInstanceOf(ListingProblem.class).hasMessageContaining("已废止");
@@ -1247,9 +1249,9 @@ class ListingIT {
 
     private void saveSeriousPenaltyRule(String code, int noticeDays, String exitConditions, boolean enabled)
             throws Exception {
-        as("rule-clerk", () -> listing.saveRule(new ListRule(code, 0, ListType.BLACK, "测试：严重行政处罚",
+        RuleVersions.put(listing, new ListRule(code, 0, ListType.BLACK, "测试：严重行政处罚",
                 Set.of("P_ADMIN_PENALTY_SERIOUS"), null, null, "国办发〔2020〕49号", 36, noticeDays, exitConditions,
-                enabled)));
+                enabled));
     }
 
     /** A serious penalty delivered for the person, and the black-list proposal the rule {@code code} made of it. */
@@ -1351,15 +1353,5 @@ class ListingIT {
                 .orElseThrow().id();
         return apiClients.issue(department + " 系统", department, ApiClient.Kind.DEPARTMENT, departmentId,
                 Set.of(permission), 6000).key();
-    }
-
-    private static RequestPostProcessor staff(String name, String... permissions) {
-        List<SimpleGrantedAuthority> authorities = new ArrayList<>();
-        authorities.add(new SimpleGrantedAuthority("STAFF"));
-        authorities.add(new SimpleGrantedAuthority("console:home"));
-        for (String p : permissions) {
-            authorities.add(new SimpleGrantedAuthority(p));
-        }
-        return user(name).authorities(authorities);
     }
 }

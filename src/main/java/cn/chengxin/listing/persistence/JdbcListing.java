@@ -22,8 +22,10 @@ import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.ListNotice;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.RuleReevaluation;
+import cn.chengxin.listing.RuleVersion;
 import cn.chengxin.listing.domain.ListRule;
 import cn.chengxin.shared.jdbc.ResumablePasses;
+import cn.chengxin.shared.security.Actor;
 import cn.chengxin.subject.domain.Masking;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -62,9 +64,21 @@ public class JdbcListing {
         return jdbc.sql("SELECT * FROM listing.rule WHERE current ORDER BY list_type, code").query(this::rule).list();
     }
 
-    public List<ListRule> ruleHistory(String code) {
+    /** Every version of a rule, pending and rejected ones too, newest first. */
+    public List<RuleVersion> ruleHistory(String code) {
         return jdbc.sql("SELECT * FROM listing.rule WHERE code = ? ORDER BY version DESC").param(code)
-                .query(this::rule).list();
+                .query(this::ruleVersion).list();
+    }
+
+    /** The versions waiting for a second person's decision, oldest first. */
+    public List<RuleVersion> pendingRules() {
+        return jdbc.sql("SELECT * FROM listing.rule WHERE status = 'PENDING' ORDER BY changed_at, code")
+                .query(this::ruleVersion).list();
+    }
+
+    public Optional<RuleVersion> pendingRule(String code) {
+        return jdbc.sql("SELECT * FROM listing.rule WHERE code = ? AND status = 'PENDING'").param(code)
+                .query(this::ruleVersion).optional();
     }
 
     /** One version of a rule, as it was saved. */
@@ -78,22 +92,48 @@ public class JdbcListing {
                 .optional();
     }
 
-    /** Adds the rule as the new current version of its code; returns the version number. */
-    public int saveRule(ListRule rule, String by, Instant at) {
+    /**
+     * Adds the rule as a new version of its code waiting for review, not in force; returns the version number, or
+     * empty when another version of the code is waiting already (one at a time: V93's index decides between two
+     * saves at once).
+     */
+    public Optional<Integer> proposeRule(ListRule rule, Actor by, Instant at) {
         int version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM listing.rule WHERE code = ?")
                 .param(rule.code()).query(Integer.class).single();
-        jdbc.sql("UPDATE listing.rule SET current = false WHERE code = ? AND current").param(rule.code()).update();
-        jdbc.sql("""
-                        INSERT INTO listing.rule (code, version, current, list_type, name, item_codes, condition_field,
-                            condition_min, legal_basis, validity_months, notice_days, exit_conditions, enabled,
-                            changed_by, changed_at)
-                        VALUES (?, ?, true, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        int inserted = jdbc.sql("""
+                        INSERT INTO listing.rule (code, version, current, status, list_type, name, item_codes,
+                            condition_field, condition_min, legal_basis, validity_months, notice_days, exit_conditions,
+                            enabled, changed_by, proposer_name, changed_at)
+                        VALUES (?, ?, false, 'PENDING', ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING""")
                 .params(rule.code(), version, rule.listType().name(), rule.name(),
                         rule.itemCodes().stream().sorted().toArray(String[]::new), rule.conditionField(),
                         rule.conditionMin(), rule.legalBasis(), rule.validityMonths(), rule.noticeDays(),
-                        rule.exitConditions(), rule.enabled(), by, Timestamp.from(at))
+                        rule.exitConditions(), rule.enabled(), by.actorId(), by.actorName(), Timestamp.from(at))
                 .update();
-        return version;
+        return inserted == 0 ? Optional.empty() : Optional.of(version);
+    }
+
+    /**
+     * Decides a waiting version: approved, it becomes the rule in force in place of the one before. Conditional on its
+     * still waiting, so that of two reviewers at once only one decides; false for the other.
+     */
+    public boolean decideRule(String code, int version, RuleVersion.Status outcome, Actor by, Instant at, String note) {
+        int decided = jdbc.sql("""
+                        UPDATE listing.rule SET status = ?, decided_by = ?, decider_name = ?, decided_at = ?,
+                            decision_note = ?
+                        WHERE code = ? AND version = ? AND status = 'PENDING'""")
+                .params(outcome.name(), by.actorId(), by.actorName(), Timestamp.from(at), note, code, version)
+                .update();
+        if (decided == 0) {
+            return false;
+        }
+        if (outcome == RuleVersion.Status.APPROVED) {
+            jdbc.sql("UPDATE listing.rule SET current = false WHERE code = ? AND current").param(code).update();
+            jdbc.sql("UPDATE listing.rule SET current = true WHERE code = ? AND version = ?").params(code, version)
+                    .update();
+        }
+        return true;
     }
 
     // ---- passes of a saved rule over its holders
@@ -143,6 +183,13 @@ public class JdbcListing {
                 rs.getLong("holders_evaluated"), rs.getInt("proposed"), rs.getInt("ended"),
                 instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("progressed_at")),
                 instant(rs.getTimestamp("finished_at")), rs.getBoolean("superseded"));
+    }
+
+    private RuleVersion ruleVersion(ResultSet rs, int n) throws SQLException {
+        return new RuleVersion(rule(rs, n), RuleVersion.Status.valueOf(rs.getString("status")),
+                rs.getString("changed_by"), rs.getString("proposer_name"), instant(rs.getTimestamp("changed_at")),
+                rs.getString("decided_by"), rs.getString("decider_name"), instant(rs.getTimestamp("decided_at")),
+                rs.getString("decision_note"));
     }
 
     private ListRule rule(ResultSet rs, int n) throws SQLException {

@@ -43,7 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * 名单管理 in the console: entries by status (a department its own, the credit office's reviewers all), a
  * department's proposal, the review (list:review: never one's own proposal), exit; and the entry rules
- * (measure:edit), edited as new versions.
+ * (measure:edit), edited as new versions that another person puts in force (measure:approve).
  */
 @Controller
 class ListingConsole {
@@ -234,6 +234,9 @@ class ListingConsole {
                 .filter(r -> r.code().equals(code)).findFirst().orElse(null));
         model.addAttribute("history", code == null ? List.of() : listing.ruleHistory(code));
         model.addAttribute("underway", listing.reevaluationsUnderway());
+        model.addAttribute("pending", listing.pendingRules());
+        // Maker-checker: whoever saved a version is told another must review it, not offered a refused decision.
+        model.addAttribute("me", AuditLog.currentActor().actorId());
         return "console/list-rules";
     }
 
@@ -246,7 +249,7 @@ class ListingConsole {
                     @RequestParam String exitConditions, @RequestParam(defaultValue = "false") boolean enabled,
                     RedirectAttributes redirect) {
         try {
-            listing.saveRule(new ListRule(code.strip().toUpperCase(), 0, type, name.strip(),
+            listing.proposeRule(new ListRule(code.strip().toUpperCase(), 0, type, name.strip(),
                     Arrays.stream(itemCodes.split("[,，\\s]+")).map(String::strip).filter(s -> !s.isEmpty())
                             .collect(Collectors.toSet()),
                     conditionField == null || conditionField.isBlank() ? null : conditionField.strip(), conditionMin,
@@ -256,6 +259,25 @@ class ListingConsole {
             fail(redirect, e);
         }
         return "redirect:/console/list-rules?code=" + code.strip().toUpperCase();
+    }
+
+    /** A second person puts the waiting version in force (measure:approve, never its maker: issue #5). */
+    @RequiresPermission(Permission.MEASURE_APPROVE)
+    @PostMapping("/console/list-rules/{code}/approve")
+    String approveRule(@PathVariable String code, @RequestParam int version,
+                       @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        cn.chengxin.shared.web.ConsoleActions.flash(redirect, "lists.ruleApproved",
+                () -> listing.approveRule(code, version, note));
+        return "redirect:/console/list-rules?code=" + code;
+    }
+
+    @RequiresPermission(Permission.MEASURE_APPROVE)
+    @PostMapping("/console/list-rules/{code}/reject")
+    String rejectRule(@PathVariable String code, @RequestParam int version,
+                      @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        cn.chengxin.shared.web.ConsoleActions.flash(redirect, "lists.ruleRejected",
+                () -> listing.rejectRule(code, version, note));
+        return "redirect:/console/list-rules?code=" + code;
     }
 
     private String act(RedirectAttributes redirect, UUID id, String successKey, Runnable action) {

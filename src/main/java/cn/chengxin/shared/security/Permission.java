@@ -23,6 +23,7 @@ public enum Permission {
     LIST_PROPOSE("list:propose", "提出名单认定建议"),
     LIST_REVIEW("list:review", "审核名单"),
     MEASURE_EDIT("measure:edit", "维护名单认定规则与联合奖惩措施"),
+    MEASURE_APPROVE("measure:approve", "审核名单认定规则与联合奖惩措施变更"),
     MEASURE_CASES("measure:cases", "查看联合奖惩核查与反馈案例"),
     CONTENT_EDIT("content:edit", "撰写典型案例与政策文章"),
     CONTENT_PUBLISH("content:publish", "审核发布典型案例与政策文章"),
