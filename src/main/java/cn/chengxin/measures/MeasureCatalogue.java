@@ -1,9 +1,11 @@
 package cn.chengxin.measures;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import cn.chengxin.account.Department;
@@ -11,16 +13,21 @@ import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.audit.AuditResult;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.MeasureNames;
 import cn.chengxin.measures.persistence.JdbcMeasures;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.security.Actor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The measures catalogue, cached: the check path reads it on every call. Every instance reads it again as often as
- * the check index follows the lists, so that a measure turned off on one instance is off on all within a second.
+ * the check index follows the lists, so that a measure turned off on one instance is off on all within a second. A
+ * revision or a switch is proposed by one person and applied once another approves it (双人复核, issue #5).
  */
 @Service
 public class MeasureCatalogue implements MeasureNames {
@@ -28,9 +35,11 @@ public class MeasureCatalogue implements MeasureNames {
     private final JdbcMeasures store;
     private final AuditLog audit;
     private final StaffDirectory directory;
+    private final Clock clock;
     private volatile List<Measure> cached;
 
-    MeasureCatalogue(JdbcMeasures store, AuditLog audit, StaffDirectory directory) {
+    MeasureCatalogue(JdbcMeasures store, AuditLog audit, StaffDirectory directory, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.audit = audit;
         this.directory = directory;
@@ -51,42 +60,129 @@ public class MeasureCatalogue implements MeasureNames {
         cached = store.measures();
     }
 
-    /** Turns a measure on or off (the credit office), audited; this instance's checks see it at once. */
-    public void enable(String code, boolean enabled) {
-        if (!store.enable(code, enabled)) {
-            throw new MeasuresProblem("MEASURE_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有这项措施：" + code);
-        }
-        cached = null;
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, enabled ? "measures.enable" : "measures.disable")
-                .by(AuditLog.currentActor()).detail(code));
+    /**
+     * Proposes turning a measure on or off (the credit office), audited: it waits for another person's approval
+     * ({@link #approve}) before any check follows it (issue #5: what decides punishments is changed by two people).
+     */
+    @Transactional
+    public MeasureChange proposeSwitch(String code, boolean enabled) {
+        stored(code);
+        MeasureChange change = proposed(code, MeasureChange.Kind.SWITCH, null, enabled);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, enabled ? "measures.enable.propose"
+                : "measures.disable.propose").by(AuditLog.currentActor()).detail(code));
+        return change;
     }
 
     /**
-     * Revises what a measure says — its name, legal basis, implementing departments (none: every department), the
-     * lists it follows, its scenarios and whether it rewards a clean record — refused with every reason when the
-     * measure could not stand ({@link Measure#problems()}) or names a department the platform does not have. Its
-     * kind and its switch stay. Audited with what changed; this instance's checks apply it at once, the others
-     * within a second, as a switch.
+     * Proposes a revision of what a measure says — its name, legal basis, implementing departments (none: every
+     * department), the lists it follows, its scenarios and whether it rewards a clean record — refused with every
+     * reason when the measure could not stand ({@link Measure#problems()}) or names a department the platform does not
+     * have. Its kind and its switch stay. Audited with what would change; it waits for another person's approval
+     * ({@link #approve}) before any check follows it.
      */
-    public Measure revise(String code, String name, String legalBasis, Set<String> departments,
-                          Set<ListType> listTypes, Set<Scenario> scenarios, boolean cleanRecord) {
-        Measure before = store.measures().stream().filter(m -> m.code().equals(code)).findFirst().orElseThrow(() ->
-                new MeasuresProblem("MEASURE_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有这项措施：" + code));
+    @Transactional
+    public MeasureChange proposeRevision(String code, String name, String legalBasis, Set<String> departments,
+                                        Set<ListType> listTypes, Set<Scenario> scenarios, boolean cleanRecord) {
+        Measure before = stored(code);
         Measure after = new Measure(code, strip(name), before.kind(), strip(legalBasis), departments, listTypes,
                 scenarios, cleanRecord, before.enabled());
-        List<String> problems = new ArrayList<>(after.problems());
+        requireValid(after);
+        MeasureChange change = proposed(code, MeasureChange.Kind.REVISION, after, null);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "measures.revise.propose").by(AuditLog.currentActor())
+                .detail(code + " " + changes(before, after)));
+        return change;
+    }
+
+    /** The changes waiting for a second person's decision, oldest first. */
+    public List<MeasureChange> pendingChanges() {
+        return store.pendingChanges();
+    }
+
+    /**
+     * The checker's approval: the change is applied, audited as before with what changed; this instance's checks
+     * follow it at once, the others within a second. Never by whoever proposed it; of two reviewers at once, one
+     * decides. A revision is asked again, as the departments may have changed while it waited.
+     */
+    @Transactional
+    public void approve(UUID changeId, String note) {
+        Actor by = AuditLog.currentActor();
+        MeasureChange change = pending(changeId);
+        if (change.proposedBy().equals(by.actorId())) {
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "measures.change.approve").by(by)
+                    .result(AuditResult.DENIED).detail(change.measureCode() + " " + changeId + ": own change"));
+            throw new MeasuresProblem("MEASURE_SELF_APPROVAL", DomainProblem.Kind.FORBIDDEN,
+                    "不能审核自己提出的措施变更（双人复核）");
+        }
+        Measure before = stored(change.measureCode());
+        if (change.kind() == MeasureChange.Kind.REVISION) {
+            requireValid(change.revision());
+        }
+        decide(change, MeasureChange.Status.APPROVED, by, note == null || note.isBlank() ? null : note.strip());
+        if (change.kind() == MeasureChange.Kind.SWITCH) {
+            store.enable(change.measureCode(), change.enabled());
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, change.enabled() ? "measures.enable"
+                    : "measures.disable").by(by).detail(change.measureCode()));
+        } else {
+            store.revise(change.revision());
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "measures.revise").by(by)
+                    .detail(change.measureCode() + " " + changes(before, change.revision())));
+        }
+        cached = null;
+    }
+
+    /** The checker sends a change back with a reason: the measure stays as it is. */
+    @Transactional
+    public void reject(UUID changeId, String note) {
+        if (note == null || note.isBlank()) {
+            throw new MeasuresProblem("REVIEW_NOTE_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "退回须写明理由");
+        }
+        Actor by = AuditLog.currentActor();
+        MeasureChange change = pending(changeId);
+        decide(change, MeasureChange.Status.REJECTED, by, note.strip());
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "measures.change.reject").by(by)
+                .detail(change.measureCode() + " " + changeId));
+    }
+
+    private MeasureChange proposed(String code, MeasureChange.Kind kind, Measure revision, Boolean enabled) {
+        Actor by = AuditLog.currentActor();
+        MeasureChange change = new MeasureChange(Ids.newId(), code, kind, revision, enabled, by.actorId(),
+                by.actorName(), clock.instant(), MeasureChange.Status.PENDING, null, null, null, null);
+        if (!store.propose(change)) {
+            throw new MeasuresProblem("MEASURE_CHANGE_PENDING", DomainProblem.Kind.CONFLICT,
+                    "该措施有待审核的变更，审核完成前不能再修改或启停");
+        }
+        return change;
+    }
+
+    private MeasureChange pending(UUID changeId) {
+        return store.change(changeId).filter(c -> c.status() == MeasureChange.Status.PENDING)
+                .orElseThrow(MeasureCatalogue::decided);
+    }
+
+    private void decide(MeasureChange change, MeasureChange.Status outcome, Actor by, String note) {
+        if (!store.decide(change.id(), outcome, by.actorId(), by.actorName(), clock.instant(), note)) {
+            throw decided();
+        }
+    }
+
+    private static MeasuresProblem decided() {
+        return new MeasuresProblem("MEASURE_CHANGE_NOT_PENDING", DomainProblem.Kind.CONFLICT,
+                "该措施变更不在待审核状态（可能已由他人处理）");
+    }
+
+    private Measure stored(String code) {
+        return store.measures().stream().filter(m -> m.code().equals(code)).findFirst().orElseThrow(() ->
+                new MeasuresProblem("MEASURE_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有这项措施：" + code));
+    }
+
+    private void requireValid(Measure measure) {
+        List<String> problems = new ArrayList<>(measure.problems());
         Set<String> known = directory.departments().stream().map(Department::code).collect(Collectors.toSet());
-        departments.stream().filter(d -> !known.contains(d)).sorted().forEach(d -> problems.add("没有这个部门：" + d));
+        measure.departments().stream().filter(d -> !known.contains(d)).sorted()
+                .forEach(d -> problems.add("没有这个部门：" + d));
         if (!problems.isEmpty()) {
             throw new MeasuresProblem("MEASURE_INVALID", DomainProblem.Kind.INVALID_INPUT, String.join("；", problems));
         }
-        if (!store.revise(after)) {
-            throw new MeasuresProblem("MEASURE_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有这项措施：" + code);
-        }
-        cached = null;
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "measures.revise").by(AuditLog.currentActor())
-                .detail(code + " " + changes(before, after)));
-        return after;
     }
 
     private static String strip(String text) {

@@ -131,6 +131,8 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/measures/{code}/enabled", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/measures/{code}", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/measures/{code}", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/measures/changes/{id}/approve", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/measures/changes/{id}/reject", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /me/lists", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /me/score", EnumSet.of(Who.CITIZEN)),
             Map.entry("POST /api/v1/benefits/check", EnumSet.of(Who.API_CLIENT)),

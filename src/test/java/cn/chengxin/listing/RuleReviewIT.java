@@ -1,18 +1,14 @@
 package cn.chengxin.listing;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import cn.chengxin.listing.domain.ListRule;
 import cn.chengxin.listing.persistence.JdbcListing;
+import cn.chengxin.support.AtOnce;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.RuleVersions;
 import org.junit.jupiter.api.Test;
@@ -125,23 +121,12 @@ class RuleReviewIT {
     void twoReviewersAtOnceMakeOneDecision() throws Exception {
         String code = code("RED_RACE_");
         int version = as(RuleVersions.MAKER, () -> listing.proposeRule(rule(code, "测试：并发审核", false)));
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Optional<String>>> outcomes = new ArrayList<>();
-            outcomes.add(pool.submit(() -> decide(start, "checker-a", () -> listing.approveRule(code, version, ""))));
-            outcomes.add(pool.submit(() -> decide(start, "checker-b", () -> listing.rejectRule(code, version, "不同意"))));
-            start.countDown();
-            List<Optional<String>> results = new ArrayList<>();
-            for (Future<Optional<String>> outcome : outcomes) {
-                results.add(outcome.get());
-            }
-            assertThat(results).filteredOn(Optional::isEmpty).as("one decided").hasSize(1);
-            assertThat(results).filteredOn(Optional::isPresent).extracting(Optional::get)
-                    .containsExactly("RULE_NOT_PENDING");
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Optional<String>> results = AtOnce.decide(
+                new AtOnce.Decision("checker-a", () -> listing.approveRule(code, version, "")),
+                new AtOnce.Decision("checker-b", () -> listing.rejectRule(code, version, "不同意")));
+        assertThat(results).filteredOn(Optional::isEmpty).as("one decided").hasSize(1);
+        assertThat(results).filteredOn(Optional::isPresent).extracting(Optional::get)
+                .containsExactly("RULE_NOT_PENDING");
         RuleVersion decided = listing.ruleHistory(code).get(0);
         assertThat(decided.status()).isIn(RuleVersion.Status.APPROVED, RuleVersion.Status.REJECTED);
         assertThat(listing.rules().stream().anyMatch(r -> r.code().equals(code)))
@@ -154,7 +139,8 @@ class RuleReviewIT {
         String code = code("RED_CONSOLE_");
         mvc.perform(post("/console/list-rules").with(maker()).with(csrf()).param("code", code).param("type", "RED")
                         .param("name", "测试：控制台审核").param("itemCodes", "P_VOLUNTEER_SERVICE")
-                        .param("conditionField", "hours").param("conditionMin", "9876.5").param("legalBasis", "《志愿服务条例》")
+                        .param("conditionField", "hours").param("conditionMin", "9876.5")
+                        .param("legalBasis", "《志愿服务条例》")
                         .param("validityMonths", "24").param("noticeDays", "7").param("exitConditions", "期满移出"))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("successKey", "lists.ruleSaved"));
         int version = listing.pendingRules().stream().filter(p -> p.rule().code().equals(code)).findFirst()
@@ -194,19 +180,6 @@ class RuleReviewIT {
             request.param("lang", lang[0]);
         }
         return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    }
-
-    private static Optional<String> decide(CountDownLatch start, String checker, Runnable decision) throws Exception {
-        start.await();
-        try {
-            as(checker, () -> {
-                decision.run();
-                return null;
-            });
-            return Optional.empty();
-        } catch (ListingProblem problem) {
-            return Optional.of(problem.code());
-        }
     }
 
     private static String code(String prefix) {

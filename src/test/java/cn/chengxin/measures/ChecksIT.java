@@ -362,6 +362,9 @@ class ChecksIT {
 
     @Test
     void aMeasureTurnedOffIsAuditedAndReachesEveryInstanceWithinASecond() throws Exception {
+        // Other tests of the JVM (MeasureReviewIT) turn it off too.
+        long disabledBefore = jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'measures.disable' "
+                + "AND detail = ?").param("NO_AWARDS").query(Long.class).single();
         try {
             mvc.perform(post("/console/measures/NO_AWARDS/enabled").param("enabled", "false")
                             .with(org.springframework.security.test.web.servlet.request
@@ -372,8 +375,9 @@ class ChecksIT {
                             .with(org.springframework.security.test.web.servlet.request
                                     .SecurityMockMvcRequestPostProcessors.csrf()))
                     .andExpect(status().is3xxRedirection());
+            approvePendingChangeOf("NO_AWARDS");
             assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'measures.disable' AND detail = ?")
-                    .param("NO_AWARDS").query(Long.class).single()).isEqualTo(1);
+                    .param("NO_AWARDS").query(Long.class).single()).isEqualTo(disabledBefore + 1);
 
             // Another instance turns it on again: this one follows within a second.
             jdbc.sql("UPDATE measures.measure SET enabled = true WHERE code = 'NO_AWARDS'").update();
@@ -413,7 +417,8 @@ class ChecksIT {
                             .param("scenario", "HIRING", "EXECUTIVE"))
                     .andExpect(status().is3xxRedirection())
                     .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
-                            .attribute("successKey", "measures.saved"));
+                            .attribute("successKey", "measures.proposed"));
+            approvePendingChangeOf("NO_CIVIL_SERVICE");
             Measure after = catalogue.all().stream().filter(m -> m.code().equals("NO_CIVIL_SERVICE")).findFirst()
                     .orElseThrow();
             assertThat(after.legalBasis()).isEqualTo("《公务员录用规定》第十八条（修订）");
@@ -510,6 +515,17 @@ class ChecksIT {
     private String form(String code, String... params) throws Exception {
         return mvc.perform(withParams(get("/console/measures/{code}", code), params).with(editor()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    /** The measure's waiting change approved in the console by a second person of the credit office (issue #5). */
+    private void approvePendingChangeOf(String code) throws Exception {
+        MeasureChange change = catalogue.pendingChanges().stream().filter(c -> c.measureCode().equals(code))
+                .findFirst().orElseThrow();
+        mvc.perform(post("/console/measures/changes/{id}/approve", change.id())
+                        .with(cn.chengxin.support.ConsoleStaff.staff("office-checker", "measure:cases",
+                                "measure:approve")).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("successKey", "measures.changeApproved"));
     }
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor editor() {

@@ -3,18 +3,21 @@ package cn.chengxin.measures.persistence;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import cn.chengxin.audit.AuditedRows;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.measures.Measure;
+import cn.chengxin.measures.MeasureChange;
 import cn.chengxin.measures.MeasureKind;
 import cn.chengxin.measures.Scenario;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,6 +66,75 @@ public class JdbcMeasures {
                         m.scenarios().stream().map(Enum::name).sorted().toArray(String[]::new), m.cleanRecord(),
                         m.code())
                 .update() == 1;
+    }
+
+    // ---- changes waiting for review
+
+    private static final String CHANGE_COLUMNS = """
+            c.id, c.measure_code, c.kind, c.name, c.legal_basis, c.departments, c.list_types, c.scenarios,
+            c.clean_record, c.enabled, c.proposed_by, c.proposer_name, c.proposed_at, c.status, c.decided_by,
+            c.decider_name, c.decided_at, c.decision_note, m.kind AS measure_kind, m.enabled AS measure_enabled
+            FROM measures.measure_change c JOIN measures.measure m ON m.code = c.measure_code""";
+
+    /**
+     * Stores a proposed change waiting for review; false when another change of the measure is waiting already (one
+     * at a time: V94's index decides between two proposals at once).
+     */
+    public boolean propose(MeasureChange change) {
+        Measure r = change.revision();
+        return jdbc.sql("""
+                        INSERT INTO measures.measure_change (id, measure_code, kind, name, legal_basis, departments,
+                            list_types, scenarios, clean_record, enabled, proposed_by, proposer_name, proposed_at,
+                            status)
+                        VALUES (?, ?, ?, ?, ?, ?::text[], ?::text[], ?::text[], ?, ?, ?, ?, ?, 'PENDING')
+                        ON CONFLICT DO NOTHING""")
+                .params(change.id(), change.measureCode(), change.kind().name(), r == null ? null : r.name(),
+                        r == null ? null : r.legalBasis(),
+                        r == null ? null : r.departments().stream().sorted().toArray(String[]::new),
+                        r == null ? null : r.listTypes().stream().map(Enum::name).sorted().toArray(String[]::new),
+                        r == null ? null : r.scenarios().stream().map(Enum::name).sorted().toArray(String[]::new),
+                        r == null ? null : r.cleanRecord(), change.enabled(), change.proposedBy(),
+                        change.proposerName(), Timestamp.from(change.proposedAt()))
+                .update() == 1;
+    }
+
+    /** The changes waiting for review, oldest first. */
+    public List<MeasureChange> pendingChanges() {
+        return jdbc.sql("SELECT " + CHANGE_COLUMNS + " WHERE c.status = 'PENDING' ORDER BY c.proposed_at")
+                .query(this::measureChange).list();
+    }
+
+    public Optional<MeasureChange> change(UUID id) {
+        return jdbc.sql("SELECT " + CHANGE_COLUMNS + " WHERE c.id = ?").param(id).query(this::measureChange).optional();
+    }
+
+    /**
+     * Decides a waiting change, conditional on its still waiting: of two reviewers at once only one decides; false
+     * for the other.
+     */
+    public boolean decide(UUID id, MeasureChange.Status outcome, String by, String byName, Instant at, String note) {
+        return jdbc.sql("""
+                        UPDATE measures.measure_change SET status = ?, decided_by = ?, decider_name = ?,
+                            decided_at = ?, decision_note = ?
+                        WHERE id = ? AND status = 'PENDING'""")
+                .params(outcome.name(), by, byName, Timestamp.from(at), note, id).update() == 1;
+    }
+
+    private MeasureChange measureChange(ResultSet rs, int n) throws SQLException {
+        MeasureChange.Kind kind = MeasureChange.Kind.valueOf(rs.getString("kind"));
+        Measure revision = kind == MeasureChange.Kind.SWITCH ? null : new Measure(rs.getString("measure_code"),
+                rs.getString("name"), MeasureKind.valueOf(rs.getString("measure_kind")), rs.getString("legal_basis"),
+                Set.of((String[]) rs.getArray("departments").getArray()),
+                Arrays.stream((String[]) rs.getArray("list_types").getArray()).map(ListType::valueOf)
+                        .collect(Collectors.toSet()),
+                Arrays.stream((String[]) rs.getArray("scenarios").getArray()).map(Scenario::valueOf)
+                        .collect(Collectors.toSet()), rs.getBoolean("clean_record"), rs.getBoolean("measure_enabled"));
+        Timestamp decidedAt = rs.getTimestamp("decided_at");
+        return new MeasureChange(rs.getObject("id", UUID.class), rs.getString("measure_code"), kind, revision,
+                (Boolean) rs.getObject("enabled"), rs.getString("proposed_by"), rs.getString("proposer_name"),
+                rs.getTimestamp("proposed_at").toInstant(), MeasureChange.Status.valueOf(rs.getString("status")),
+                rs.getString("decided_by"), rs.getString("decider_name"),
+                decidedAt == null ? null : decidedAt.toInstant(), rs.getString("decision_note"));
     }
 
     /**

@@ -5,8 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.audit.AuditLog;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.measures.Checks;
 import cn.chengxin.measures.Measure;
@@ -16,6 +18,7 @@ import cn.chengxin.measures.Scenario;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.web.ConsoleActions;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,7 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 联合奖惩 in the console: the measures catalogue (each measure revised on its own form, which a refusal shows again
- * with what was typed; switched on or off), the cases by measure and department, feedback still owed.
+ * with what was typed; switched on or off — either a change that another person approves), the cases by measure and
+ * department, feedback still owed.
  */
 @Controller
 class MeasuresConsole {
@@ -64,6 +68,9 @@ class MeasuresConsole {
         Map<String, String> departments = new HashMap<>();
         directory.departments().forEach(d -> departments.put(d.code(), d.name()));
         model.addAttribute("departments", departments);
+        model.addAttribute("pending", catalogue.pendingChanges());
+        // Maker-checker: whoever proposed a change is told another must review it, not offered a refused decision.
+        model.addAttribute("me", AuditLog.currentActor().actorId());
         return "console/measures";
     }
 
@@ -87,7 +94,7 @@ class MeasuresConsole {
                   Model model) {
         MeasureInput input = new MeasureInput(name, legalBasis, departments, lists, scenarios, cleanRecord);
         try {
-            catalogue.revise(code, input.name(), input.legalBasis(), input.departments(), input.listTypes(),
+            catalogue.proposeRevision(code, input.name(), input.legalBasis(), input.departments(), input.listTypes(),
                     input.scenarios(), input.cleanRecord());
         } catch (MeasuresProblem problem) {
             if (problem.kind() == DomainProblem.Kind.NOT_FOUND) {
@@ -97,7 +104,7 @@ class MeasuresConsole {
             model.addAttribute("failureCode", problem.code());
             return form(stored(code), input, model);
         }
-        redirect.addFlashAttribute("successKey", "measures.saved");
+        redirect.addFlashAttribute("successKey", "measures.proposed");
         return "redirect:/console/measures";
     }
 
@@ -118,8 +125,22 @@ class MeasuresConsole {
     @RequiresPermission(Permission.MEASURE_EDIT)
     @PostMapping("/console/measures/{code}/enabled")
     String enable(@PathVariable String code, @RequestParam boolean enabled, RedirectAttributes redirect) {
-        catalogue.enable(code, enabled);
-        redirect.addFlashAttribute("successKey", "measures.saved");
+        ConsoleActions.flashOrNotFound(redirect, "measures.proposed", () -> catalogue.proposeSwitch(code, enabled));
+        return "redirect:/console/measures";
+    }
+
+    /** A second person applies the waiting change (measure:approve, never its proposer: issue #5). */
+    @RequiresPermission(Permission.MEASURE_APPROVE)
+    @PostMapping("/console/measures/changes/{id}/approve")
+    String approve(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "measures.changeApproved", () -> catalogue.approve(id, note));
+        return "redirect:/console/measures";
+    }
+
+    @RequiresPermission(Permission.MEASURE_APPROVE)
+    @PostMapping("/console/measures/changes/{id}/reject")
+    String reject(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "measures.changeRejected", () -> catalogue.reject(id, note));
         return "redirect:/console/measures";
     }
 }

@@ -1,0 +1,204 @@
+package cn.chengxin.measures;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import cn.chengxin.account.DemoAccounts;
+import cn.chengxin.listing.ListType;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.support.AtOnce;
+import cn.chengxin.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static cn.chengxin.support.AsStaff.as;
+import static cn.chengxin.support.ConsoleStaff.staff;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Maker-checker for the joint measures (双人复核, issue #5): a revision or a switch proposed by one person changes no
+ * check until another person approves it; rejected, the measure stays; of two reviewers at once one decides.
+ */
+@IntegrationTest
+class MeasureReviewIT {
+
+    private static final String MAKER = "measure-maker";
+    private static final String CHECKER = "measure-checker";
+    private static final String HIRING = "{\"subjectNumber\":\"11010519491231002X\",\"scenario\":\"HIRING\","
+            + "\"purpose\":\"招录审查\"}";
+
+    @Autowired
+    MeasureCatalogue catalogue;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aRevisionIsNotInForceInChecksUntilAnotherPersonApprovesIt() throws Exception {
+        Measure before = measure("NO_CIVIL_SERVICE");
+        try {
+            MeasureChange change = as(MAKER, () -> catalogue.proposeRevision("NO_CIVIL_SERVICE", before.name(),
+                    "《公务员录用规定》第十八条（待审核修订）", Set.of("HRSS", "MARKET"), Set.of(ListType.BLACK),
+                    Set.of(Scenario.HIRING, Scenario.EXECUTIVE), false));
+            catalogue.refresh();
+            assertThat(measure("NO_CIVIL_SERVICE")).isEqualTo(before);
+            hiringCheck().andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("SCENARIO_NOT_ALLOWED"));
+
+            Throwable own = catchThrowable(() -> as(MAKER, () -> {
+                catalogue.approve(change.id(), "");
+                return null;
+            }));
+            assertThat(own).isInstanceOf(MeasuresProblem.class).extracting("code").isEqualTo("MEASURE_SELF_APPROVAL");
+            assertThat(((MeasuresProblem) own).kind()).isEqualTo(DomainProblem.Kind.FORBIDDEN);
+            hiringCheck().andExpect(status().isForbidden());
+
+            as(CHECKER, () -> {
+                catalogue.approve(change.id(), "同意");
+                return null;
+            });
+            assertThat(measure("NO_CIVIL_SERVICE").legalBasis()).isEqualTo("《公务员录用规定》第十八条（待审核修订）");
+            hiringCheck().andExpect(status().isOk());
+            assertThat(jdbc.sql("SELECT status || ' ' || decided_by FROM measures.measure_change WHERE id = ?")
+                    .param(change.id()).query(String.class).single()).isEqualTo("APPROVED " + CHECKER);
+        } finally {
+            restore(before);
+        }
+    }
+
+    @Test
+    void aRejectedSwitchLeavesTheMeasureAsItWas() throws Exception {
+        catalogue.refresh();
+        assertThat(measure("NO_AWARDS").enabled()).isTrue();
+        MeasureChange change = as(MAKER, () -> catalogue.proposeSwitch("NO_AWARDS", false));
+        try {
+            catalogue.refresh();
+            assertThat(measure("NO_AWARDS").enabled()).as("not off before approval").isTrue();
+            Throwable second = catchThrowable(() -> as(MAKER, () -> catalogue.proposeSwitch("NO_AWARDS", true)));
+            assertThat(second).as("one change of a measure waits at a time").isInstanceOf(MeasuresProblem.class)
+                    .extracting("code").isEqualTo("MEASURE_CHANGE_PENDING");
+            assertThat(catchThrowable(() -> as(CHECKER, () -> {
+                catalogue.reject(change.id(), "");
+                return null;
+            }))).extracting("code").isEqualTo("REVIEW_NOTE_REQUIRED");
+
+            as(CHECKER, () -> {
+                catalogue.reject(change.id(), "仍须实施");
+                return null;
+            });
+
+            catalogue.refresh();
+            assertThat(measure("NO_AWARDS").enabled()).isTrue();
+            assertThat(catalogue.pendingChanges()).extracting(MeasureChange::id).doesNotContain(change.id());
+            assertThat(catchThrowable(() -> as(CHECKER, () -> {
+                catalogue.approve(change.id(), "");
+                return null;
+            }))).extracting("code").isEqualTo("MEASURE_CHANGE_NOT_PENDING");
+        } finally {
+            switchOnAgain("NO_AWARDS");
+        }
+    }
+
+    @Test
+    void twoReviewersAtOnceMakeOneDecision() throws Exception {
+        MeasureChange change = as(MAKER, () -> catalogue.proposeSwitch("NO_AWARDS", false));
+        try {
+            List<Optional<String>> results = AtOnce.decide(
+                    new AtOnce.Decision("checker-a", () -> catalogue.approve(change.id(), "")),
+                    new AtOnce.Decision("checker-b", () -> catalogue.reject(change.id(), "不同意")));
+            assertThat(results).filteredOn(Optional::isEmpty).as("one decided").hasSize(1);
+            assertThat(results).filteredOn(Optional::isPresent).extracting(Optional::get)
+                    .containsExactly("MEASURE_CHANGE_NOT_PENDING");
+            String decided = jdbc.sql("SELECT status FROM measures.measure_change WHERE id = ?").param(change.id())
+                    .query(String.class).single();
+            catalogue.refresh();
+            assertThat(measure("NO_AWARDS").enabled()).isEqualTo(!decided.equals("APPROVED"));
+        } finally {
+            switchOnAgain("NO_AWARDS");
+        }
+    }
+
+    /** The measures page lists what waits for review; its maker is told to ask another, who approves it there. */
+    @Test
+    void aReviewerApprovesAWaitingSwitchOnTheMeasuresPage() throws Exception {
+        try {
+            mvc.perform(post("/console/measures/NO_AWARDS/enabled").param("enabled", "false").with(maker())
+                            .with(csrf()))
+                    .andExpect(flash().attribute("successKey", "measures.proposed"));
+            MeasureChange change = catalogue.pendingChanges().stream().filter(c -> c.measureCode().equals("NO_AWARDS"))
+                    .findFirst().orElseThrow();
+            String approveUrl = "/console/measures/changes/" + change.id() + "/approve";
+
+            assertThat(page(maker(), "zh")).contains("id=\"pending-changes\"", "您提出的变更，须由另一人审核。")
+                    .doesNotContain(approveUrl);
+            assertThat(page(checker(), "zh")).contains(approveUrl, "name=\"_csrf\"", "审核通过并生效");
+            assertThat(page(checker(), "en")).contains("Measure changes awaiting review", "Approve and put in force");
+
+            mvc.perform(post(approveUrl).with(checker())).andExpect(status().isForbidden());
+            mvc.perform(post(approveUrl).with(maker()).with(csrf())).andExpect(status().isForbidden());
+            mvc.perform(post(approveUrl).with(staff(MAKER, "measure:cases", "measure:edit", "measure:approve"))
+                    .with(csrf())).andExpect(flash().attribute("failureCode", "MEASURE_SELF_APPROVAL"));
+            mvc.perform(post(approveUrl).with(checker()).with(csrf()))
+                    .andExpect(flash().attribute("successKey", "measures.changeApproved"));
+
+            assertThat(measure("NO_AWARDS").enabled()).isFalse();
+            assertThat(page(checker(), "zh")).doesNotContain("id=\"pending-changes\"");
+        } finally {
+            switchOnAgain("NO_AWARDS");
+        }
+    }
+
+    private String page(RequestPostProcessor who, String lang) throws Exception {
+        return mvc.perform(get("/console/measures").param("lang", lang).with(who)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    private ResultActions hiringCheck() throws Exception {
+        return mvc.perform(post("/api/v1/checks").header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                .contentType(MediaType.APPLICATION_JSON).content(HIRING));
+    }
+
+    private Measure measure(String code) {
+        return catalogue.all().stream().filter(m -> m.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    /** The measure on again, as the other tests of the JVM expect it, in this instance's cache at once. */
+    private void switchOnAgain(String code) {
+        jdbc.sql("UPDATE measures.measure SET enabled = true WHERE code = ?").param(code).update();
+        catalogue.refresh();
+    }
+
+    private void restore(Measure before) {
+        jdbc.sql("UPDATE measures.measure_change SET status = 'REJECTED', decided_at = now() "
+                + "WHERE measure_code = ? AND status = 'PENDING'").param(before.code()).update();
+        jdbc.sql("""
+                        UPDATE measures.measure SET legal_basis = ?, departments = ?::text[], scenarios = ?::text[]
+                        WHERE code = ?""")
+                .params(before.legalBasis(), before.departments().toArray(String[]::new),
+                        before.scenarios().stream().map(Enum::name).toArray(String[]::new), before.code()).update();
+        catalogue.refresh();
+    }
+
+    private static RequestPostProcessor maker() {
+        return staff(MAKER, "measure:cases", "measure:edit");
+    }
+
+    private static RequestPostProcessor checker() {
+        return staff(CHECKER, "measure:cases", "measure:edit", "measure:approve");
+    }
+}
