@@ -11,6 +11,7 @@ import cn.chengxin.account.persistence.JdbcNotices;
 import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.jdbc.AfterCommit;
 import cn.chengxin.subject.PersonalDataProtection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * 消息通知 (issue #8 "Notifications"): what happens to a person's file that they must hear of — an objection received
@@ -66,7 +65,7 @@ public class Notices {
         Notice notice = new Notice(Ids.newId(), subjectId, kind, title.strip(), body == null ? "" : body.strip(), link,
                 clock.instant(), null, phone.isPresent() ? Notice.Sms.QUEUED : Notice.Sms.NONE);
         store.insert(notice);
-        phone.ifPresent(p -> afterCommit(() -> text(notice, p)));
+        phone.ifPresent(p -> AfterCommit.run(() -> text(notice, p)));
         return notice.id();
     }
 
@@ -102,18 +101,5 @@ public class Notices {
         }
         Notice.Sms result = outcome;
         ownTransaction.executeWithoutResult(tx -> store.smsOutcome(notice.id(), result));
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
     }
 }

@@ -47,8 +47,8 @@ public class Checks {
     private final City city;
     private final Clock clock;
 
-    Checks(CheckIndex index, KnownSubjects known, MeasureCatalogue catalogue, SubjectRegistry subjects, JdbcMeasures store,
-           AuditLog audit, City city, Clock clock) {
+    Checks(CheckIndex index, KnownSubjects known, MeasureCatalogue catalogue, SubjectRegistry subjects,
+           JdbcMeasures store, AuditLog audit, City city, Clock clock) {
         this.index = index;
         this.known = known;
         this.catalogue = catalogue;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import cn.chengxin.account.Department;
@@ -19,6 +20,7 @@ import cn.chengxin.listing.MeasureNames;
 import cn.chengxin.measures.persistence.JdbcMeasures;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.jdbc.AfterCommit;
 import cn.chengxin.shared.security.Actor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -36,7 +38,13 @@ public class MeasureCatalogue implements MeasureNames {
     private final AuditLog audit;
     private final StaffDirectory directory;
     private final Clock clock;
-    private volatile List<Measure> cached;
+    /** Changes approved on this instance, counted once committed: a list read before one is not kept after it. */
+    private final AtomicLong approvedHere = new AtomicLong();
+    private volatile Snapshot cached;
+
+    /** The catalogue as read, and how many changes had been approved here when the read began. */
+    private record Snapshot(long approved, List<Measure> measures) {
+    }
 
     MeasureCatalogue(JdbcMeasures store, AuditLog audit, StaffDirectory directory, Clock clock) {
         this.clock = clock;
@@ -46,18 +54,28 @@ public class MeasureCatalogue implements MeasureNames {
     }
 
     public List<Measure> all() {
-        List<Measure> measures = cached;
-        if (measures == null) {
-            measures = store.measures();
-            cached = measures;
+        Snapshot snapshot = cached;
+        if (snapshot != null && snapshot.approved() == approvedHere.get()) {
+            return snapshot.measures();
         }
-        return measures;
+        return read();
     }
 
     /** A dozen rows: read whole, rather than followed by a change feed. */
     @Scheduled(fixedDelayString = "${chengxin.measures.index-refresh:PT0.25S}")
     void refresh() {
-        cached = store.measures();
+        read();
+    }
+
+    /**
+     * Counted before the read: a read begun before an approval here committed (a check's, or the refresh's) is kept
+     * only until the count moves, never in place of the approved change.
+     */
+    private List<Measure> read() {
+        long approved = approvedHere.get();
+        List<Measure> measures = store.measures();
+        cached = new Snapshot(approved, measures);
+        return measures;
     }
 
     /**
@@ -127,7 +145,8 @@ public class MeasureCatalogue implements MeasureNames {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "measures.revise").by(by)
                     .detail(change.measureCode() + " " + changes(before, change.revision())));
         }
-        cached = null;
+        // This instance's checks follow it at once once it is committed; the others at their next refresh.
+        AfterCommit.run(approvedHere::incrementAndGet);
     }
 
     /** The checker sends a change back with a reason: the measure stays as it is. */
