@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -69,7 +72,9 @@ public class Checks {
         requireAllowed(caller, scenario, purpose);
         // No type named (most checks): DocumentType.named returns at once, nothing is looked up or allocated.
         IdentityDocument document = subjects.validate(DocumentType.named(documentType), subjectNumber);
-        Evaluated e = evaluate(caller, document, scenario, purpose.strip(), checkTime());
+        String pseudonym = subjects.pseudonymOf(document);
+        Evaluated e = evaluate(caller, document, pseudonym, known.registered(pseudonym), scenario, purpose.strip(),
+                checkTime());
         return new Started(e.result(), audit.submit(e.audit(), JdbcMeasures.CHECK_ROWS, e.row()));
     }
 
@@ -108,24 +113,34 @@ public class Checks {
                     "一次最多核查 " + MAX_BATCH + " 个主体");
         }
         Instant now = checkTime();
-        List<BatchItem> items = new ArrayList<>(checked.size());
+        BatchItem[] items = new BatchItem[checked.size()];
+        IdentityDocument[] documents = new IdentityDocument[checked.size()];
+        String[] pseudonyms = new String[checked.size()];
+        for (int i = 0; i < checked.size(); i++) {
+            try {
+                documents[i] = checked.get(i).validated(subjects);
+                pseudonyms[i] = subjects.pseudonymOf(documents[i]);
+            } catch (InvalidIdentityException bad) {
+                items[i] = new BatchItem(i + 1, null, bad.code(), bad.getMessage());
+            }
+        }
+        // Numbers the instance does not remember are asked of the registry together, not one query each.
+        Set<String> registered = known.registeredAmong(Arrays.stream(pseudonyms).filter(Objects::nonNull).toList());
         List<JdbcMeasures.CheckRow> rows = new ArrayList<>();
         List<AuditEntry> audits = new ArrayList<>();
         for (int i = 0; i < checked.size(); i++) {
-            try {
-                Evaluated e = evaluate(caller, checked.get(i).validated(subjects), scenario, purpose.strip(),
-                        now);
+            if (documents[i] != null) {
+                Evaluated e = evaluate(caller, documents[i], pseudonyms[i], registered.contains(pseudonyms[i]),
+                        scenario, purpose.strip(), now);
                 rows.add(e.row());
                 audits.add(e.audit());
-                items.add(new BatchItem(i + 1, e.result(), null, null));
-            } catch (InvalidIdentityException bad) {
-                items.add(new BatchItem(i + 1, null, bad.code(), bad.getMessage()));
+                items[i] = new BatchItem(i + 1, e.result(), null, null);
             }
         }
         if (!rows.isEmpty()) {
             audit.recordAll(audits, JdbcMeasures.CHECK_ROWS, rows);
         }
-        return items;
+        return List.of(items);
     }
 
     /** Cut to what PostgreSQL keeps, so that the answer's {@code checkedAt} is the stored check's time exactly. */
@@ -150,9 +165,8 @@ public class Checks {
     private record Evaluated(CheckResult result, JdbcMeasures.CheckRow row, AuditEntry audit) {
     }
 
-    private Evaluated evaluate(Actor caller, IdentityDocument document, Scenario scenario, String purpose,
-                               Instant now) {
-        String pseudonym = subjects.pseudonymOf(document);
+    private Evaluated evaluate(Actor caller, IdentityDocument document, String pseudonym, boolean registered,
+                               Scenario scenario, String purpose, Instant now) {
         List<ListEntry> entries = index.inForce(pseudonym);
         List<ReceivedEntry> received = index.receivedInForce(pseudonym);
         List<ListType> listed = new ArrayList<>(entries.stream().map(ListEntry::listType).toList());
@@ -167,7 +181,6 @@ public class Checks {
                                         m.legalBasis(), type.name())));
             }
         }
-        boolean registered = known.registered(pseudonym);
         boolean clean = registered && cleanRecord(pseudonym, listed, now);
         if (clean) {
             for (Measure m : catalogue.all()) {

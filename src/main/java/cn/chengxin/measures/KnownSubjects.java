@@ -3,12 +3,17 @@ package cn.chengxin.measures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 import cn.chengxin.subject.SubjectRegistry;
 import org.slf4j.Logger;
@@ -40,7 +45,7 @@ class KnownSubjects {
     static final Duration RELOAD_INTERVAL = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(KnownSubjects.class);
 
-    private final Predicate<String> inRegistry;
+    private final Function<Collection<String>, Set<String>> inRegistry;
     private final Consumer<LongConsumer> readRegistry;
     private final Executor executor;
     private final Clock clock;
@@ -53,14 +58,15 @@ class KnownSubjects {
     KnownSubjects(SubjectRegistry registry,
                   @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor,
                   Clock clock) {
-        this(registry::registered, registry::eachPseudonymPrefix, executor, clock);
+        this(registry::registeredAmong, registry::eachPseudonymPrefix, executor, clock);
     }
 
     /**
-     * @param inRegistry   whether a pseudonym is registered ({@link SubjectRegistry#registered})
+     * @param inRegistry   which of some pseudonyms are registered ({@link SubjectRegistry#registeredAmong})
      * @param readRegistry hands every registered pseudonym's prefix over ({@link SubjectRegistry#eachPseudonymPrefix})
      */
-    KnownSubjects(Predicate<String> inRegistry, Consumer<LongConsumer> readRegistry, Executor executor, Clock clock) {
+    KnownSubjects(Function<Collection<String>, Set<String>> inRegistry, Consumer<LongConsumer> readRegistry,
+                  Executor executor, Clock clock) {
         this.inRegistry = inRegistry;
         this.readRegistry = readRegistry;
         this.executor = executor;
@@ -68,20 +74,33 @@ class KnownSubjects {
     }
 
     boolean registered(String pseudonym) {
-        long prefix = SubjectRegistry.pseudonymPrefix(pseudonym);
+        return known.contains(SubjectRegistry.pseudonymPrefix(pseudonym))
+                || !confirmed(List.of(pseudonym)).isEmpty();
+    }
+
+    /** Which of the pseudonyms are registered: those memory lacks are asked of the registry together (a batch). */
+    Set<String> registeredAmong(Collection<String> pseudonyms) {
         PrefixSet remembered = known;
-        if (remembered.contains(prefix)) {
-            return true;
+        Set<String> registered = new HashSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (String pseudonym : pseudonyms) {
+            (remembered.contains(SubjectRegistry.pseudonymPrefix(pseudonym)) ? registered : unknown).add(pseudonym);
         }
-        if (!inRegistry.test(pseudonym)) {
-            return false;
+        if (!unknown.isEmpty()) {
+            registered.addAll(confirmed(unknown));
         }
-        remembered.add(prefix);
-        if (confirmed.incrementAndGet() >= RELOAD_AFTER
+        return registered;
+    }
+
+    private Set<String> confirmed(List<String> unknown) {
+        PrefixSet remembered = known;
+        Set<String> registered = inRegistry.apply(unknown);
+        registered.forEach(p -> remembered.add(SubjectRegistry.pseudonymPrefix(p)));
+        if (!registered.isEmpty() && confirmed.addAndGet(registered.size()) >= RELOAD_AFTER
                 && Duration.between(lastLoad, clock.instant()).compareTo(RELOAD_INTERVAL) >= 0) {
             loadInBackground();
         }
-        return true;
+        return registered;
     }
 
     /** Reads the registry once the application is up; until then checks ask the registry. */

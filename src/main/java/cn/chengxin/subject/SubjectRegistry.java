@@ -196,17 +196,17 @@ public class SubjectRegistry {
     }
 
     /**
-     * Whether some subject is registered under this pseudonym ({@link #pseudonymOf(IdentityDocument)}), whatever its
+     * Which of the pseudonyms ({@link #pseudonymOf(IdentityDocument)}) some subject is registered under, whatever its
      * document type: the registry knows the person or organisation (a resident, or someone the platform holds records
-     * on).
+     * on). One query for many.
      */
-    public boolean registered(String pseudonym) {
-        return subjects.indexRegistered(java.util.HexFormat.of().parseHex(pseudonym));
+    public java.util.Set<String> registeredAmong(java.util.Collection<String> pseudonyms) {
+        return pseudonyms.isEmpty() ? java.util.Set.of() : subjects.registeredIndexes(pseudonyms);
     }
 
     /**
      * The {@link #pseudonymPrefix} of every registered subject, for a module that keeps them in memory to answer
-     * {@link #registered} without a database read for most subjects.
+     * {@link #registeredAmong} without a database read for most subjects.
      */
     public void eachPseudonymPrefix(java.util.function.LongConsumer into) {
         subjects.eachIndexPrefix(into);

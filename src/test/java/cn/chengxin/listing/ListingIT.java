@@ -574,6 +574,25 @@ class ListingIT {
                         "TOLERANT_ACCEPTANCE")));
     }
 
+    @Test
+    void aBatchTellsRegisteredSubjectsFromNumbersThePlatformKeepsNoFileOn() throws Exception {
+        TestCitizens.Person resident = TestCitizens.register(subjects, "葛玉兰");
+        String stranger = TestCitizens.withCheckCharacter("65010219750616"
+                + String.format("%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000)));
+        mvc.perform(post("/api/v1/checks/batch").header("Authorization", "Bearer " + marketChecks)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subjectNumbers\":[\"" + stranger + "\",\"12345\",\"" + resident.number()
+                                + "\"],\"scenario\":\"LICENSING\",\"purpose\":\"批量许可受理\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].result.registered").value(false))
+                .andExpect(jsonPath("$[0].result.cleanRecordThreeYears").value(false))
+                .andExpect(jsonPath("$[0].result.measures").isEmpty())
+                .andExpect(jsonPath("$[1].code").value("ID_FORMAT"))
+                .andExpect(jsonPath("$[2].index").value(3))
+                .andExpect(jsonPath("$[2].result.registered").value(true))
+                .andExpect(jsonPath("$[2].result.measures[*].code", org.hamcrest.Matchers.hasItem("GREEN_CHANNEL")));
+    }
+
     /** RULES.md §2: what may not be used to punish (简易程序, minor acts) never makes a black-list rule. */
     @Test
     void aRuleMayNameOnlyItemsItsListAdmits() throws Exception {

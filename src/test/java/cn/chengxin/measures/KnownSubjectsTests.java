@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,9 +20,11 @@ class KnownSubjectsTests {
     private final AtomicInteger reads = new AtomicInteger();
     private Instant now = Instant.parse("2026-12-02T08:00:00Z");
 
-    private final KnownSubjects known = new KnownSubjects(p -> {
+    private final KnownSubjects known = new KnownSubjects(pseudonyms -> {
         asked.incrementAndGet();
-        return registry.contains(p);
+        Set<String> found = new HashSet<>(pseudonyms);
+        found.retainAll(registry);
+        return found;
     }, into -> {
         reads.incrementAndGet();
         registry.forEach(p -> into.accept(SubjectRegistry.pseudonymPrefix(p)));
@@ -64,6 +67,21 @@ class KnownSubjectsTests {
         assertThat(known.registered(pseudonym(2))).isTrue();
         assertThat(known.registered(pseudonym(2))).as("remembered once confirmed").isTrue();
         assertThat(asked).hasValue(3);
+    }
+
+    @Test
+    void aBatchAsksTheRegistryOnceForAllTheNumbersMemoryLacks() {
+        registry.add(pseudonym(1));
+        known.loadInBackground();
+        registry.add(pseudonym(2));
+        registry.add(pseudonym(3));
+        assertThat(known.registeredAmong(List.of(pseudonym(1), pseudonym(2), pseudonym(3), pseudonym(4))))
+                .containsExactlyInAnyOrder(pseudonym(1), pseudonym(2), pseudonym(3));
+        assertThat(asked).hasValue(1);
+        assertThat(known.registeredAmong(List.of(pseudonym(2), pseudonym(3)))).hasSize(2);
+        assertThat(asked).as("confirmed ones are remembered").hasValue(1);
+        assertThat(known.registeredAmong(List.of(pseudonym(1)))).hasSize(1);
+        assertThat(asked).as("nothing to ask").hasValue(1);
     }
 
     @Test

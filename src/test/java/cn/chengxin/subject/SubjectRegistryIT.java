@@ -63,11 +63,14 @@ class SubjectRegistryIT {
 
         for (IdentityDocument registered : List.of(resident, passport)) {
             String pseudonym = registry.pseudonymOf(registered);
-            assertThat(registry.registered(pseudonym)).isTrue();
+            assertThat(registry.registeredAmong(List.of(pseudonym))).containsExactly(pseudonym);
             assertThat(prefixes).contains(SubjectRegistry.pseudonymPrefix(pseudonym));
         }
         String stranger = registry.pseudonymOf(registry.validate(DocumentType.PASSPORT, "G00000001"));
-        assertThat(registry.registered(stranger)).isFalse();
+        assertThat(registry.registeredAmong(List.of(stranger))).isEmpty();
+        assertThat(registry.registeredAmong(List.of(stranger, registry.pseudonymOf(passport),
+                registry.pseudonymOf(resident)))).as("many in one query")
+                .containsExactlyInAnyOrder(registry.pseudonymOf(passport), registry.pseudonymOf(resident));
         assertThat(prefixes).hasSize((int) (long) jdbc.sql("SELECT count(*) FROM subject.subject").query(Long.class)
                 .single());
     }

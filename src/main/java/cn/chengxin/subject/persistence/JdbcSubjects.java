@@ -44,14 +44,14 @@ public class JdbcSubjects {
                 .params(type.name(), index).query(UUID.class).optional();
     }
 
-    /** Whether a subject of any document type holds this blind index: one probe of the unique key per type. */
-    public boolean indexRegistered(byte[] index) {
-        return jdbc.sql("""
-                        SELECT EXISTS (SELECT 1 FROM subject.subject
-                                       WHERE document_type = ANY(?::text[]) AND number_index = ?)""")
+    /** Which of the blind indexes (hex) some subject holds, of any document type: one query for many. */
+    public java.util.Set<String> registeredIndexes(java.util.Collection<String> hexIndexes) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                        SELECT encode(number_index, 'hex') FROM subject.subject
+                        WHERE document_type = ANY(?::text[]) AND number_index = ANY(?::text[]::bytea[])""")
                 .params(java.util.Arrays.stream(DocumentType.values()).map(Enum::name).toArray(String[]::new),
-                        index)
-                .query(Boolean.class).single();
+                        hexIndexes.stream().map(h -> "\\x" + h).toArray(String[]::new))
+                .query(String.class).list());
     }
 
     /**
