@@ -1,6 +1,7 @@
 package cn.chengxin.account.security;
 
 import cn.chengxin.shared.security.AuthenticatedEndpoint;
+import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.PublicEndpoint;
 import cn.chengxin.shared.security.RequiresPermission;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,9 +17,9 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Enforces the permission each endpoint declares ({@link RequiresPermission}); an endpoint of the
- * platform that declares nothing is refused (fail closed) and named in the log, so a forgotten annotation
- * is a visible bug, not an open door. Framework endpoints (error page, OpenAPI) are outside this rule.
+ * Enforces the permission each endpoint declares ({@link RequiresPermission}: any one of those it names); an
+ * endpoint of the platform that declares nothing is refused (fail closed) and named in the log, so a forgotten
+ * annotation is a visible bug, not an open door. Framework endpoints (error page, OpenAPI) are outside this rule.
  */
 class PermissionInterceptor implements HandlerInterceptor {
 
@@ -56,13 +57,20 @@ class PermissionInterceptor implements HandlerInterceptor {
         if (!signedIn) {
             throw new AuthenticationCredentialsNotFoundException("sign-in required");
         }
-        if (declaration instanceof RequiresPermission required) {
-            String code = required.value().code();
-            if (authentication.getAuthorities().stream().noneMatch(a -> code.equals(a.getAuthority()))) {
-                throw new AccessDeniedException("missing permission " + code);
-            }
+        if (declaration instanceof RequiresPermission required && !holdsAny(authentication, required.value())) {
+            throw new AccessDeniedException("missing permission " + java.util.Arrays.stream(required.value())
+                    .map(Permission::code).collect(java.util.stream.Collectors.joining(" or ")));
         }
         return true;
+    }
+
+    private static boolean holdsAny(Authentication authentication, Permission[] permissions) {
+        for (Permission permission : permissions) {
+            if (authentication.getAuthorities().stream().anyMatch(a -> permission.code().equals(a.getAuthority()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -9,12 +9,15 @@ import java.lang.annotation.Target;
 /**
  * The permission an endpoint requires. Every controller method of the platform carries this,
  * {@link PublicEndpoint} or {@link AuthenticatedEndpoint}; an endpoint with none of them is refused at run
- * time and fails {@code EndpointPermissionsTests}.
+ * time and fails {@code EndpointPermissionsTests}. Several permissions name the people a page serves alike: any one
+ * of them lets through (the rules page is its makers' and its checkers': issue #5's maker-checker needs a reviewer
+ * who is not also an editor).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface RequiresPermission {
 
-    Permission value();
+    /** Holding any one of these lets the caller through. */
+    Permission[] value();
 }
