@@ -41,11 +41,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @IntegrationTest
 class EndpointPermissionsIT {
 
-    enum Who { ANONYMOUS, CITIZEN, SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN, CREDIT_OFFICE, DEPT_OPERATOR, API_CLIENT }
+    /**
+     * The roles' users, and a reviewer of list rules and measures who holds only {@code measure:approve} beside the
+     * console (a role a security administrator may set up: the checker who is not also a maker).
+     */
+    enum Who {
+        ANONYMOUS, CITIZEN, SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN, CREDIT_OFFICE, DEPT_OPERATOR, API_CLIENT,
+        MEASURE_REVIEWER
+    }
 
     private static final Set<Who> EVERYONE = EnumSet.allOf(Who.class);
     private static final Set<Who> STAFF = EnumSet.of(Who.SYSTEM_ADMIN, Who.SECURITY_ADMIN, Who.AUDIT_ADMIN,
-            Who.CREDIT_OFFICE, Who.DEPT_OPERATOR);
+            Who.CREDIT_OFFICE, Who.DEPT_OPERATOR, Who.MEASURE_REVIEWER);
+    private static final Set<Who> RULE_AND_MEASURE_REVIEWERS = EnumSet.of(Who.CREDIT_OFFICE, Who.MEASURE_REVIEWER);
 
     /** Route → who gets through. Routes reached only mid-login or as the refusal page itself are left out. */
     private static final Map<String, Set<Who>> EXPECTED = new TreeMap<>(Map.ofEntries(
@@ -123,16 +131,16 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/lists/{id}/approve", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/lists/{id}/reject", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/lists/{id}/exit", EnumSet.of(Who.CREDIT_OFFICE)),
-            Map.entry("GET /console/list-rules", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("GET /console/list-rules", RULE_AND_MEASURE_REVIEWERS),
             Map.entry("POST /console/list-rules", EnumSet.of(Who.CREDIT_OFFICE)),
-            Map.entry("POST /console/list-rules/{code}/approve", EnumSet.of(Who.CREDIT_OFFICE)),
-            Map.entry("POST /console/list-rules/{code}/reject", EnumSet.of(Who.CREDIT_OFFICE)),
-            Map.entry("GET /console/measures", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/list-rules/{code}/approve", RULE_AND_MEASURE_REVIEWERS),
+            Map.entry("POST /console/list-rules/{code}/reject", RULE_AND_MEASURE_REVIEWERS),
+            Map.entry("GET /console/measures", RULE_AND_MEASURE_REVIEWERS),
             Map.entry("POST /console/measures/{code}/enabled", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/measures/{code}", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/measures/{code}", EnumSet.of(Who.CREDIT_OFFICE)),
-            Map.entry("POST /console/measures/changes/{id}/approve", EnumSet.of(Who.CREDIT_OFFICE)),
-            Map.entry("POST /console/measures/changes/{id}/reject", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/measures/changes/{id}/approve", RULE_AND_MEASURE_REVIEWERS),
+            Map.entry("POST /console/measures/changes/{id}/reject", RULE_AND_MEASURE_REVIEWERS),
             Map.entry("GET /me/lists", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /me/score", EnumSet.of(Who.CITIZEN)),
             Map.entry("POST /api/v1/benefits/check", EnumSet.of(Who.API_CLIENT)),
@@ -305,7 +313,10 @@ class EndpointPermissionsIT {
             case ANONYMOUS -> { }
             case API_CLIENT -> request.header("Authorization", "Bearer " + DemoAccounts.API_KEY);
             case CITIZEN -> request.with(authentication(citizen()));
-            default -> request.with(authentication(staff(who.name())));
+            case MEASURE_REVIEWER -> request.with(authentication(staff(who.name(),
+                    EnumSet.of(Permission.CONSOLE_HOME, Permission.MEASURE_APPROVE))));
+            default -> request.with(authentication(staff(who.name(), directory.roles().stream()
+                    .filter(r -> r.code().equals(who.name())).findFirst().orElseThrow().permissions())));
         }
         return mvc.perform(request).andReturn().getResponse();
     }
@@ -322,9 +333,7 @@ class EndpointPermissionsIT {
         return status < 500;
     }
 
-    private UsernamePasswordAuthenticationToken staff(String roleCode) {
-        Set<Permission> permissions = directory.roles().stream().filter(r -> r.code().equals(roleCode)).findFirst()
-                .orElseThrow().permissions();
+    private static UsernamePasswordAuthenticationToken staff(String roleCode, Set<Permission> permissions) {
         List<SimpleGrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority("STAFF"));
         permissions.forEach(p -> authorities.add(new SimpleGrantedAuthority(p.code())));

@@ -174,6 +174,37 @@ class RuleReviewIT {
         }
     }
 
+    /**
+     * A reviewer holding measure:approve but not measure:edit reaches the rules page from the menu, reads it without
+     * the edit form, approves there and is told so; saving a version stays measure:edit's.
+     */
+    @Test
+    void aReviewerWhoMayOnlyApproveDecidesOnTheRulesPageButSavesNoVersion() throws Exception {
+        String code = code("RED_APPROVER_");
+        int version = as(RuleVersions.MAKER, () -> listing.proposeRule(rule(code, "测试：只审核的人", false)));
+        String reviewerPage = page(approverOnly(), code);
+        assertThat(reviewerPage).contains("id=\"pending-rules\"", "/console/list-rules/" + code + "/approve",
+                "href=\"/console/list-rules\"", "href=\"/console/measures\"").doesNotContain("id=\"rule-form\"");
+
+        var approved = mvc.perform(post("/console/list-rules/{code}/approve", code)
+                        .param("version", "" + version).with(approverOnly()).with(csrf()))
+                .andExpect(flash().attribute("successKey", "lists.ruleApproved")).andReturn();
+        assertThat(listing.rules()).extracting(ListRule::code).contains(code);
+        String redirect = approved.getResponse().getRedirectedUrl();
+        assertThat(mvc.perform(get(redirect).flashAttrs(approved.getFlashMap()).with(approverOnly()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("已审核通过，新版本已生效");
+        assertThat(mvc.perform(get(redirect + "&lang=en").flashAttrs(approved.getFlashMap())
+                        .with(approverOnly())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("Approved; the new version is in force.");
+
+        mvc.perform(post("/console/list-rules").with(approverOnly()).with(csrf()).param("code", code)
+                .param("type", "RED").param("name", "测试：越权修改").param("itemCodes", "P_VOLUNTEER_SERVICE")
+                .param("legalBasis", "《志愿服务条例》").param("exitConditions", "期满移出"))
+                .andExpect(status().isForbidden());
+        assertThat(listing.pendingRules()).extracting(p -> p.rule().code()).doesNotContain(code);
+    }
+
     private String page(RequestPostProcessor who, String code, String... lang) throws Exception {
         var request = get("/console/list-rules").param("code", code).with(who);
         if (lang.length > 0) {
@@ -202,5 +233,9 @@ class RuleReviewIT {
 
     private static RequestPostProcessor checker() {
         return staff("office-checker", "measure:edit", "measure:approve");
+    }
+
+    private static RequestPostProcessor approverOnly() {
+        return staff("office-approver", "measure:approve");
     }
 }

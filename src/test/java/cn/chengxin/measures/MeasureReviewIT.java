@@ -163,6 +163,42 @@ class MeasureReviewIT {
         }
     }
 
+    /**
+     * A reviewer holding measure:approve but not measure:cases nor measure:edit reaches the measures page from the
+     * menu, sees the waiting change (not the departments' cases) and approves it there, and is told so; proposing a
+     * change stays measure:edit's.
+     */
+    @Test
+    void aReviewerWhoMayOnlyApproveDecidesOnTheMeasuresPageButProposesNothing() throws Exception {
+        MeasureChange change = as(MAKER, () -> catalogue.proposeSwitch("NO_AWARDS", false));
+        try {
+            String approveUrl = "/console/measures/changes/" + change.id() + "/approve";
+            assertThat(page(approverOnly(), "zh")).contains("id=\"pending-changes\"", approveUrl,
+                    "href=\"/console/measures\"", "href=\"/console/list-rules\"")
+                    .doesNotContain("id=\"cases\"", "id=\"unreturned\"", "/console/measures/NO_AWARDS/enabled");
+
+            var approved = mvc.perform(post(approveUrl).with(approverOnly()).with(csrf()))
+                    .andExpect(flash().attribute("successKey", "measures.changeApproved")).andReturn();
+            catalogue.refresh();
+            assertThat(measure("NO_AWARDS").enabled()).isFalse();
+            for (String[] language : new String[][] {{"zh", "已审核通过，变更已生效。"},
+                    {"en", "Approved; the change is in force."}}) {
+                assertThat(mvc.perform(get(approved.getResponse().getRedirectedUrl()).param("lang", language[0])
+                                .flashAttrs(approved.getFlashMap()).with(approverOnly()))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                        .contains(language[1]);
+            }
+
+            mvc.perform(post("/console/measures/NO_AWARDS/enabled").param("enabled", "true").with(approverOnly())
+                    .with(csrf())).andExpect(status().isForbidden());
+            mvc.perform(get("/console/measures/NO_AWARDS").with(approverOnly())).andExpect(status().isForbidden());
+            assertThat(catalogue.pendingChanges()).extracting(MeasureChange::measureCode).doesNotContain("NO_AWARDS");
+        } finally {
+            rejectWaiting("NO_AWARDS");
+            switchOnAgain("NO_AWARDS");
+        }
+    }
+
     private String page(RequestPostProcessor who, String lang) throws Exception {
         return mvc.perform(get("/console/measures").param("lang", lang).with(who)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
@@ -183,9 +219,14 @@ class MeasureReviewIT {
         catalogue.refresh();
     }
 
-    private void restore(Measure before) {
+    /** A change the test left waiting is closed, so that the next test may propose one. */
+    private void rejectWaiting(String code) {
         jdbc.sql("UPDATE measures.measure_change SET status = 'REJECTED', decided_at = now() "
-                + "WHERE measure_code = ? AND status = 'PENDING'").param(before.code()).update();
+                + "WHERE measure_code = ? AND status = 'PENDING'").param(code).update();
+    }
+
+    private void restore(Measure before) {
+        rejectWaiting(before.code());
         jdbc.sql("""
                         UPDATE measures.measure SET legal_basis = ?, departments = ?::text[], scenarios = ?::text[]
                         WHERE code = ?""")
@@ -200,5 +241,9 @@ class MeasureReviewIT {
 
     private static RequestPostProcessor checker() {
         return staff(CHECKER, "measure:cases", "measure:edit", "measure:approve");
+    }
+
+    private static RequestPostProcessor approverOnly() {
+        return staff("measure-approver", "measure:approve");
     }
 }

@@ -225,7 +225,11 @@ class ListingConsole {
         return act(redirect, id, "lists.exited", () -> listing.exit(id, reason));
     }
 
-    @RequiresPermission(Permission.MEASURE_EDIT)
+    /**
+     * The rules, their history and the versions waiting for review: its editors' page and its reviewers' (issue #5:
+     * the checker need not be a maker), who see no edit form unless they may edit too.
+     */
+    @RequiresPermission({Permission.MEASURE_EDIT, Permission.MEASURE_APPROVE})
     @GetMapping("/console/list-rules")
     String rules(@RequestParam(required = false) String code, Model model) {
         model.addAttribute("rules", listing.rules());

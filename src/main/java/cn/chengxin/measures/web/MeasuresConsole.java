@@ -20,6 +20,7 @@ import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,17 +51,28 @@ class MeasuresConsole {
         this.directory = directory;
     }
 
-    @RequiresPermission(Permission.MEASURE_CASES)
+    /**
+     * The catalogue and the changes waiting for review, for those who follow the cases and for the reviewers of
+     * changes (issue #5: the checker need not follow the cases); the departments' cases and the checks owing feedback
+     * only for the former.
+     */
+    @RequiresPermission({Permission.MEASURE_CASES, Permission.MEASURE_APPROVE})
     @GetMapping("/console/measures")
     String page(@RequestParam(defaultValue = "0") long page, @RequestParam(defaultValue = "" + PAGE_SIZE) int size,
-                Model model) {
+                Authentication who, Model model) {
         List<Measure> measures = catalogue.all();
         model.addAttribute("measures", measures);
-        model.addAttribute("cases", checks.cases());
-        Checks.UnreturnedPage owed = checks.unreturned((int) Math.max(0, Math.min(page, Integer.MAX_VALUE)), size);
-        model.addAttribute("owed", owed);
-        model.addAttribute("unreturned", owed.checks());
-        model.addAttribute("indexed", checks.indexedSubjects());
+        boolean followsCases = who.getAuthorities().stream()
+                .anyMatch(a -> Permission.MEASURE_CASES.code().equals(a.getAuthority()));
+        model.addAttribute("followsCases", followsCases);
+        if (followsCases) {
+            model.addAttribute("cases", checks.cases());
+            Checks.UnreturnedPage owed = checks.unreturned((int) Math.max(0, Math.min(page, Integer.MAX_VALUE)),
+                    size);
+            model.addAttribute("owed", owed);
+            model.addAttribute("unreturned", owed.checks());
+            model.addAttribute("indexed", checks.indexedSubjects());
+        }
         // Measures and departments by name: the codes are the platform's, not what the credit office reads.
         Map<String, String> measureNames = new HashMap<>();
         measures.forEach(m -> measureNames.put(m.code(), m.name()));
