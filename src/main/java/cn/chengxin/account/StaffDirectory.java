@@ -3,6 +3,7 @@ package cn.chengxin.account;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -53,6 +54,20 @@ public class StaffDirectory {
 
     public List<StaffUser> users() {
         return accounts.staffUsers();
+    }
+
+    /**
+     * The name a staff member goes by, for the account id that records keep of who acted: people read names, and an
+     * id tells them nothing. Empty when the id names no staff account (the platform's own {@code system}).
+     */
+    public Optional<String> displayName(String accountId) {
+        UUID id;
+        try {
+            id = UUID.fromString(accountId);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return accounts.staffCredentials(id).map(JdbcAccounts.StaffCredentials::displayName);
     }
 
     @Transactional

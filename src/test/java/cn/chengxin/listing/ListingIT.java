@@ -133,6 +133,8 @@ class ListingIT {
         assertThat(proposal.reasons()).as("the prior notice names the reporting department as the subject knows it")
                 .contains("依据" + court + "报送").doesNotContain("COURT");
         assertThat(queue("q", person.name())).contains("<td>" + court + "</td>").doesNotContain(">COURT<");
+        assertThat(entryPage(proposal.id())).as("proposed by the platform's rule, not by a person")
+                .contains("平台（按认定规则）").doesNotContain(">system ·");
         check(hrChecks, person.number(), "HIRING").andExpect(jsonPath("$.entries").isEmpty())
                 .andExpect(jsonPath("$.measures").isEmpty());
 
@@ -411,6 +413,31 @@ class ListingIT {
         mvc.perform(get("/console/lists/{id}", entry).with(staff("checker-own", "list:propose", "list:review")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"approve\"")))
                 .andExpect(content().string(not(containsString("id=\"own-proposal\""))));
+    }
+
+    /** The entry page names who proposed and who reviewed it as the staff directory knows them, not by account id. */
+    @Test
+    void theEntryPageNamesItsProposerAndReviewer() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "岳明哲");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        UUID proposer = staffMember("提出人甲");
+        UUID reviewer = staffMember("审核人乙");
+        UUID entry = as(proposer.toString(), () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号",
+                "市级优秀志愿者", aYearFromNow()));
+        as(reviewer.toString(), () -> {
+            listing.approve(entry, "核实无误");
+            return null;
+        });
+
+        assertThat(entryPage(entry)).contains("提出人甲", "审核人乙")
+                .doesNotContain(proposer.toString(), reviewer.toString());
+    }
+
+    private UUID staffMember(String displayName) {
+        UUID office = directory.departments().stream().filter(d -> d.code().equals("CREDIT_OFFICE")).findFirst()
+                .orElseThrow().id();
+        return directory.createUser("tnamed" + UUID.randomUUID().toString().substring(0, 8), displayName, office,
+                cn.chengxin.support.TestStaff.PASSWORD);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
@@ -53,13 +54,15 @@ class ListingConsole {
 
     private final Listing listing;
     private final SubjectRegistry subjects;
+    private final StaffDirectory staff;
     private final AuditLog audit;
     private final Clock clock;
 
-    ListingConsole(Listing listing, SubjectRegistry subjects, AuditLog audit, Clock clock) {
+    ListingConsole(Listing listing, SubjectRegistry subjects, StaffDirectory staff, AuditLog audit, Clock clock) {
         this.audit = audit;
         this.listing = listing;
         this.subjects = subjects;
+        this.staff = staff;
         this.clock = clock;
     }
 
@@ -181,6 +184,10 @@ class ListingConsole {
         ListEntry entry = listing.entry(id).filter(e -> department == null || department.equals(e.departmentCode()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("entry", entry);
+        // Who proposed and who reviewed by their names: the entry keeps account ids, which tell a reader nothing.
+        model.addAttribute("proposerName", staff.displayName(entry.proposedBy()).orElse(null));
+        model.addAttribute("reviewerName", entry.reviewedBy() == null ? null
+                : staff.displayName(entry.reviewedBy()).orElse(null));
         // Maker-checker: the proposer is told who must decide instead of being offered a decision refused on sending.
         model.addAttribute("ownProposal", entry.proposedBy().equals(AuditLog.currentActor().actorId()));
         model.addAttribute("notices", listing.noticesOfEntry(id));
