@@ -30,6 +30,8 @@ import cn.chengxin.objection.domain.ObjectionPause;
 import cn.chengxin.objection.domain.ObjectionStatus;
 import cn.chengxin.objection.domain.Outcome;
 import cn.chengxin.repair.domain.RepairStatus;
+import cn.chengxin.scoring.domain.Dimension;
+import cn.chengxin.scoring.domain.ScoreModel;
 import cn.chengxin.shared.calendar.DayKind;
 import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.subject.domain.BirthDateEvidence;
@@ -49,9 +51,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answers and pauses of objections, the proceedings flagged on records, the states of repair applications, the
  * attributes of catalogue items, the states of records, the kinds and states of commitments, the purposes of consents,
  * the kinds of calendar days, the kinds of list notices, a person's residency, occupational groups and responsible
- * roles and the kinds of reports from the message bundles, while the domain code words its refusals, notices and
- * audit events with the enums' labels (and reads a document type by its label): in Chinese, both say the same, and
- * English has each.
+ * roles, the kinds of reports and the dimensions of the preset score models from the message bundles, while the
+ * domain code words its refusals, notices and audit events with the enums' labels (and reads a document type by its
+ * label): in Chinese, both say the same, and English has each.
  */
 class ConsoleLabelsTests {
 
@@ -169,6 +171,11 @@ class ConsoleLabelsTests {
         }
         for (ReportKind k : ReportKind.values()) {
             labels.add(new Label("reports.kind." + k.name(), k.title()));
+        }
+        for (ScoreModel preset : List.of(ScoreModel.weihai(), ScoreModel.fiveLabels())) {
+            for (Dimension d : preset.dimensions()) {
+                labels.add(new Label("me.score.dimension." + d.code(), d.label()));
+            }
         }
         return labels;
     }

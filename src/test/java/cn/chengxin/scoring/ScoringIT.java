@@ -25,6 +25,7 @@ import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.ResidencyKind;
 import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -359,6 +362,21 @@ class ScoringIT {
         assertThat(historyOf(ids)).as("each score stored once: nothing replaced").isEqualTo(history);
         assertThat(rescoring.run(item, version)).as("a finished pass does nothing more").isZero();
         assertThat(rescoring.nextChunk(item, version)).isFalse();
+    }
+
+    /** The citizen's 我的信用分 names the model's dimensions in the reader's language (issue #5); Chinese as before. */
+    @Test
+    void theScorePageNamesTheDimensionsInTheReadersLanguage() throws Exception {
+        Resident r = resident(LocalDate.of(1986, 3, 9), "祁语风");
+        scoring.rescore(Set.of(r.id()));
+        var citizen = authentication(Principals.citizen(subjects, r.id()));
+        assertThat(mvc.perform(get("/me/score").param("lang", "en").with(citizen)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("<td>Law-abiding</td>", "<td>Keeping commitments</td>").doesNotContain("<td>遵纪守法</td>")
+                .doesNotContain(r.number());
+        assertThat(mvc.perform(get("/me/score").with(citizen)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("<td>遵纪守法</td>", "<td>履约守信</td>", "<td>信用承诺</td>");
     }
 
     @Test
