@@ -29,6 +29,7 @@ import cn.chengxin.objection.domain.DepartmentAnswer;
 import cn.chengxin.objection.domain.ObjectionPause;
 import cn.chengxin.objection.domain.ObjectionStatus;
 import cn.chengxin.objection.domain.Outcome;
+import cn.chengxin.portal.content.domain.ArticleKind;
 import cn.chengxin.repair.domain.RepairStatus;
 import cn.chengxin.scoring.domain.Dimension;
 import cn.chengxin.scoring.domain.ScoreModel;
@@ -51,9 +52,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answers and pauses of objections, the proceedings flagged on records, the states of repair applications, the
  * attributes of catalogue items, the states of records, the kinds and states of commitments, the purposes of consents,
  * the kinds of calendar days, the kinds of list notices, a person's residency, occupational groups and responsible
- * roles, the kinds of reports and the dimensions of the preset score models from the message bundles, while the
- * domain code words its refusals, notices and audit events with the enums' labels (and reads a document type by its
- * label): in Chinese, both say the same, and English has each.
+ * roles, the kinds of reports, the dimensions of the preset score models and the kinds of articles from the message
+ * bundles, while the domain code words its refusals, notices and audit events with the enums' labels (and reads a
+ * document type by its label): in Chinese, both say the same, and English has each.
  */
 class ConsoleLabelsTests {
 
@@ -171,6 +172,9 @@ class ConsoleLabelsTests {
         }
         for (ReportKind k : ReportKind.values()) {
             labels.add(new Label("reports.kind." + k.name(), k.title()));
+        }
+        for (ArticleKind k : ArticleKind.values()) {
+            labels.add(new Label("cases.kind." + k.name(), k.label()));
         }
         for (ScoreModel preset : List.of(ScoreModel.weihai(), ScoreModel.fiveLabels())) {
             for (Dimension d : preset.dimensions()) {

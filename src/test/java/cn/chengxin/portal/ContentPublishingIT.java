@@ -87,6 +87,24 @@ class ContentPublishingIT {
         mvc.perform(get("/cases/{id}", draft.id())).andExpect(status().isNotFound());
     }
 
+    /** The public 典型案例 names the kinds of articles in the reader's language (issue #5); Chinese as before. */
+    @Test
+    void thePublicCasesNameTheKindsInTheReadersLanguage() throws Exception {
+        Article published = published(new ArticleText(ArticleKind.KNOWLEDGE, "信用知识问答" + UUID.randomUUID(), "摘要",
+                "正文。"));
+        String english = mvc.perform(get("/cases").param("q", published.title()).param("lang", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("<span class=\"badge\">Credit knowledge</span>",
+                "<option value=\"CASE\">Typical case</option>").doesNotContain(">信用知识<", ">典型案例</option>");
+        assertThat(mvc.perform(get("/cases/{id}", published.id()).param("lang", "en")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("<span>Credit knowledge</span>");
+        assertThat(mvc.perform(get("/cases").param("q", published.title())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("<span class=\"badge\">信用知识</span>", "<option value=\"CASE\">典型案例</option>");
+        assertThat(mvc.perform(get("/cases/{id}", published.id())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("<span>信用知识</span>");
+    }
+
     /** Whoever last edited the text may not publish it after the author submits it (issue #5). */
     @Test
     void theLastEditorCannotPublishTheTextTheyRewrote() throws Exception {
@@ -190,6 +208,17 @@ class ContentPublishingIT {
         assertThat(content.published(ArticleKind.CASE, "信用_" + marker, 0).total()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM portal.article").query(Long.class).single()).isPositive();
         mvc.perform(get("/cases").param("page", Integer.toString(Integer.MAX_VALUE))).andExpect(status().isOk());
+    }
+
+    /** An article drafted by one person and published by another. */
+    private Article published(ArticleText text) {
+        as("writer");
+        Article draft = content.draft(text);
+        content.submit(draft.id(), draft.version());
+        as("checker");
+        content.publish(draft.id(), content.find(draft.id()).orElseThrow().version(), "同意发布");
+        SecurityContextHolder.clearContext();
+        return content.published(draft.id()).orElseThrow();
     }
 
     private static void as(String name) {
