@@ -30,6 +30,8 @@ import cn.chengxin.objection.domain.ObjectionPause;
 import cn.chengxin.objection.domain.ObjectionStatus;
 import cn.chengxin.objection.domain.Outcome;
 import cn.chengxin.portal.content.domain.ArticleKind;
+import cn.chengxin.portal.content.domain.ArticleStatus;
+import cn.chengxin.portal.tipoff.domain.TipOffStatus;
 import cn.chengxin.repair.domain.RepairStatus;
 import cn.chengxin.scoring.domain.Dimension;
 import cn.chengxin.scoring.domain.ScoreModel;
@@ -52,9 +54,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answers and pauses of objections, the proceedings flagged on records, the states of repair applications, the
  * attributes of catalogue items, the states of records, the kinds and states of commitments, the purposes of consents,
  * the kinds of calendar days, the kinds of list notices, a person's residency, occupational groups and responsible
- * roles, the kinds of reports, the dimensions of the preset score models and the kinds of articles from the message
- * bundles, while the domain code words its refusals, notices and audit events with the enums' labels (and reads a
- * document type by its label): in Chinese, both say the same, and English has each.
+ * roles, the kinds of reports, the dimensions of the preset score models, the kinds and states of articles and the
+ * states of tip-offs from the message bundles, while the domain code words its refusals, notices and audit events
+ * with the enums' labels (and reads a document type by its label): in Chinese, both say the same, and English has
+ * each.
  */
 class ConsoleLabelsTests {
 
@@ -175,6 +178,12 @@ class ConsoleLabelsTests {
         }
         for (ArticleKind k : ArticleKind.values()) {
             labels.add(new Label("cases.kind." + k.name(), k.label()));
+        }
+        for (ArticleStatus st : ArticleStatus.values()) {
+            labels.add(new Label("content.status." + st.name(), st.label()));
+        }
+        for (TipOffStatus st : TipOffStatus.values()) {
+            labels.add(new Label("tipoffs.status." + st.name(), st.label()));
         }
         for (ScoreModel preset : List.of(ScoreModel.weihai(), ScoreModel.fiveLabels())) {
             for (Dimension d : preset.dimensions()) {

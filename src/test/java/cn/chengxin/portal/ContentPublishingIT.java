@@ -13,7 +13,9 @@ import cn.chengxin.portal.content.domain.ArticleKind;
 import cn.chengxin.portal.content.domain.ArticleStatus;
 import cn.chengxin.portal.content.domain.ArticleText;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.security.Permission;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,11 +24,13 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -103,6 +107,32 @@ class ContentPublishingIT {
                 .contains("<span class=\"badge\">信用知识</span>", "<option value=\"CASE\">典型案例</option>");
         assertThat(mvc.perform(get("/cases/{id}", published.id())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString()).contains("<span>信用知识</span>");
+    }
+
+    /**
+     * The console's 典型案例与文章 names the kinds and states of articles in the reader's language (issues #5, #7);
+     * Chinese as before.
+     */
+    @Test
+    void theConsoleNamesKindsAndStatesInTheReadersLanguage() throws Exception {
+        Article published = published(new ArticleText(ArticleKind.POLICY, "信用政策解读" + UUID.randomUUID(), "摘要",
+                "正文。"));
+        var editor = authentication(Principals.staff("content-lang", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.CONTENT_EDIT));
+        assertThat(page(get("/console/content").param("status", "PUBLISHED").param("lang", "en").with(editor)))
+                .contains("<td>Policy and regulation</td>", ">Published</span>",
+                        "<option value=\"WITHDRAWN\">Withdrawn</option>")
+                .doesNotContain("<td>政策法规</td>", ">已发布</span>", ">已撤下</option>");
+        assertThat(page(get("/console/content/{id}", published.id()).param("lang", "en").with(editor)))
+                .contains("<dd>Policy and regulation</dd>", ">Published</span></h1>");
+        assertThat(page(get("/console/content/new").param("lang", "en").with(editor)))
+                .contains(">Credit knowledge</option>").doesNotContain(">信用知识</option>");
+
+        assertThat(page(get("/console/content").param("status", "PUBLISHED").with(editor)))
+                .contains("<td>政策法规</td>", ">已发布</span>", "<option value=\"WITHDRAWN\">已撤下</option>");
+        assertThat(page(get("/console/content/{id}", published.id()).with(editor)))
+                .contains("<dd>政策法规</dd>", ">已发布</span></h1>");
+        assertThat(page(get("/console/content/new").with(editor))).contains(">信用知识</option>");
     }
 
     /** Whoever last edited the text may not publish it after the author submits it (issue #5). */
@@ -208,6 +238,10 @@ class ContentPublishingIT {
         assertThat(content.published(ArticleKind.CASE, "信用_" + marker, 0).total()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM portal.article").query(Long.class).single()).isPositive();
         mvc.perform(get("/cases").param("page", Integer.toString(Integer.MAX_VALUE))).andExpect(status().isOk());
+    }
+
+    private String page(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     /** An article drafted by one person and published by another. */
