@@ -25,6 +25,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -104,13 +105,10 @@ class TipOffDeskIT {
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString(person.number()))))
                 .andReturn().getResponse().getContentAsString();
-        java.util.regex.Matcher m = RECEIPT.matcher(page);
-        assertThat(m.find()).isTrue();
-        String receipt = m.group(1);
+        String receipt = receiptOn(page);
 
         String pseudonym = subjects.pseudonymOf(subjects.validate(null, person.number()));
-        TipOff stored = desk.all(TipOffStatus.RECEIVED).stream()
-                .filter(t -> pseudonym.equals(t.subjectPseudonym())).findFirst().orElseThrow();
+        TipOff stored = received(pseudonym);
         assertThat(stored.subjectMasked()).isEqualTo(person.number().substring(0, 4) + "**********"
                 + person.number().substring(14));
         assertThat(stored.subjectId()).isNotNull();
@@ -149,6 +147,36 @@ class TipOffDeskIT {
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'tipoff.view' AND subject_pseudonym = ?")
                 .param(pseudonym).query(Long.class).single()).isEqualTo(1);
         assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
+    }
+
+    /**
+     * The console's 举报处理 and the reporter's 举报办理情况 name the states of a tip-off in the reader's language
+     * (issues #5, #7); Chinese as before, the reported number masked in both.
+     */
+    @Test
+    void theStatesOfATipOffAreNamedInTheReadersLanguage() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "蒋明远");
+        String page = file(address(), "蒋明远", person.number(), "虚构交易骗取补贴，金额较大。")
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String receipt = receiptOn(page);
+        TipOff stored = received(subjects.pseudonymOf(subjects.validate(null, person.number())));
+
+        assertThat(page(get("/console/tipoffs").param("status", "RECEIVED").param("lang", "en").with(handler())))
+                .contains("<span class=\"badge\">Received</span>", "<option value=\"RESOLVED\">Resolved</option>",
+                        stored.subjectMasked())
+                .doesNotContain(">已收到</span>", person.number());
+        assertThat(page(get("/console/tipoffs/{id}", stored.id()).param("lang", "en").with(handler())))
+                .contains("data-field=\"status\">Received</span>", "<option value=\"ACCEPTED\">Accepted</option>",
+                        "<option value=\"REJECTED\">Not accepted</option>", stored.subjectMasked())
+                .doesNotContain(">已收到</span>", ">不予受理</option>", person.number());
+        assertThat(page(get("/tipoffs/status").param("code", receipt).param("lang", "en")))
+                .contains("data-field=\"status\">Received</dd>").doesNotContain(">已收到</dd>");
+
+        assertThat(page(get("/console/tipoffs").param("status", "RECEIVED").with(handler())))
+                .contains("<span class=\"badge\">已收到</span>", "<option value=\"RESOLVED\">已办结</option>");
+        assertThat(page(get("/console/tipoffs/{id}", stored.id()).with(handler())))
+                .contains("data-field=\"status\">已收到</span>", "<option value=\"REJECTED\">不予受理</option>");
+        assertThat(page(get("/tipoffs/status").param("code", receipt))).contains("data-field=\"status\">已收到</dd>");
     }
 
     /**
@@ -260,6 +288,23 @@ class TipOffDeskIT {
             request.setRemoteAddr(address);
             return request;
         };
+    }
+
+    /** The receipt code the page shows the reporter. */
+    private static String receiptOn(String page) {
+        java.util.regex.Matcher m = RECEIPT.matcher(page);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    /** The tip-off just received about the subject of the pseudonym. */
+    private TipOff received(String pseudonym) {
+        return desk.all(TipOffStatus.RECEIVED).stream()
+                .filter(t -> pseudonym.equals(t.subjectPseudonym())).findFirst().orElseThrow();
+    }
+
+    private String page(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     private static String address() {
