@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
+import cn.chengxin.account.Department;
 import cn.chengxin.catalog.domain.Category;
 import cn.chengxin.catalog.domain.Domain;
 import cn.chengxin.catalog.domain.FieldType;
@@ -54,10 +55,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answers and pauses of objections, the proceedings flagged on records, the states of repair applications, the
  * attributes of catalogue items, the states of records, the kinds and states of commitments, the purposes of consents,
  * the kinds of calendar days, the kinds of list notices, a person's residency, occupational groups and responsible
- * roles, the kinds of reports, the dimensions of the preset score models, the kinds and states of articles and the
- * states of tip-offs from the message bundles, while the domain code words its refusals, notices and audit events
- * with the enums' labels (and reads a document type by its label): in Chinese, both say the same, and English has
- * each.
+ * roles, the kinds of reports, the dimensions of the preset score models, the kinds and states of articles, the
+ * states of tip-offs and the kinds of departments from the message bundles, while the domain code words its
+ * refusals, notices and audit events with the enums' labels (and reads a document type by its label): in Chinese,
+ * both say the same, and English has each.
  */
 class ConsoleLabelsTests {
 
@@ -184,6 +185,9 @@ class ConsoleLabelsTests {
         }
         for (TipOffStatus st : TipOffStatus.values()) {
             labels.add(new Label("tipoffs.status." + st.name(), st.label()));
+        }
+        for (Department.Kind k : Department.Kind.values()) {
+            labels.add(new Label("console.departments.kind." + k.name(), k.label()));
         }
         for (ScoreModel preset : List.of(ScoreModel.weihai(), ScoreModel.fiveLabels())) {
             for (Dimension d : preset.dimensions()) {

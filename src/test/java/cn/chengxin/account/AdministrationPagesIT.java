@@ -1,0 +1,37 @@
+package cn.chengxin.account;
+
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The administrators' console pages name what they list in the reader's language (issue #5); Chinese as before. */
+@IntegrationTest
+class AdministrationPagesIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void theDepartmentsPageNamesTheKindsOfDepartment() throws Exception {
+        var admin = authentication(Principals.staff("dept-lang", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.ACCOUNT_DEPARTMENT_MANAGE));
+        assertThat(page(get("/console/departments").param("lang", "en").with(admin)))
+                .contains("<td>Credit office</td>", "<option value=\"RESPONDING_UNIT\">Unit implementing joint measures</option>")
+                .doesNotContain("<td>信用办</td>", ">联合奖惩实施单位</option>");
+        assertThat(page(get("/console/departments").with(admin)))
+                .contains("<td>信用办</td>", "<option value=\"RESPONDING_UNIT\">联合奖惩实施单位</option>");
+    }
+
+    private String page(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+}
