@@ -31,6 +31,21 @@ class AdministrationPagesIT {
                 .contains("<td>信用办</td>", "<option value=\"RESPONDING_UNIT\">联合奖惩实施单位</option>");
     }
 
+    @Test
+    void theRolesAndApiClientsPagesNameThePermissions() throws Exception {
+        var security = authentication(Principals.staff("roles-lang", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.ACCOUNT_ROLE_MANAGE));
+        var admin = authentication(Principals.staff("clients-lang", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.ACCOUNT_API_CLIENT_MANAGE));
+        assertThat(page(get("/console/roles").param("lang", "en").with(security)))
+                .contains("<span>Manage roles and permissions</span>").doesNotContain("<span>管理角色与权限</span>");
+        assertThat(page(get("/console/api-clients").param("lang", "en").with(admin)))
+                .contains("<span>API: check credit subjects</span>").doesNotContain("<span>接口：核查信用主体</span>");
+
+        assertThat(page(get("/console/roles").with(security))).contains("<span>管理角色与权限</span>");
+        assertThat(page(get("/console/api-clients").with(admin))).contains("<span>接口：核查信用主体</span>");
+    }
+
     private String page(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }

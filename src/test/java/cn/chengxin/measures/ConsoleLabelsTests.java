@@ -37,6 +37,7 @@ import cn.chengxin.repair.domain.RepairStatus;
 import cn.chengxin.scoring.domain.Dimension;
 import cn.chengxin.scoring.domain.ScoreModel;
 import cn.chengxin.shared.calendar.DayKind;
+import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.subject.domain.BirthDateEvidence;
 import cn.chengxin.subject.domain.BirthDateProposal;
@@ -56,9 +57,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * attributes of catalogue items, the states of records, the kinds and states of commitments, the purposes of consents,
  * the kinds of calendar days, the kinds of list notices, a person's residency, occupational groups and responsible
  * roles, the kinds of reports, the dimensions of the preset score models, the kinds and states of articles, the
- * states of tip-offs and the kinds of departments from the message bundles, while the domain code words its
- * refusals, notices and audit events with the enums' labels (and reads a document type by its label): in Chinese,
- * both say the same, and English has each.
+ * states of tip-offs, the kinds of departments and the permissions from the message bundles, while the domain code
+ * words its refusals, notices and audit events with the enums' labels (and reads a document type by its label): in
+ * Chinese, both say the same, and English has each.
  */
 class ConsoleLabelsTests {
 
@@ -188,6 +189,9 @@ class ConsoleLabelsTests {
         }
         for (Department.Kind k : Department.Kind.values()) {
             labels.add(new Label("console.departments.kind." + k.name(), k.label()));
+        }
+        for (Permission p : Permission.values()) {
+            labels.add(new Label("permission." + p.name(), p.label()));
         }
         for (ScoreModel preset : List.of(ScoreModel.weihai(), ScoreModel.fiveLabels())) {
             for (Dimension d : preset.dimensions()) {
