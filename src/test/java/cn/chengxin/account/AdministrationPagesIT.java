@@ -46,6 +46,17 @@ class AdministrationPagesIT {
         assertThat(page(get("/console/api-clients").with(admin))).contains("<span>接口：核查信用主体</span>");
     }
 
+    @Test
+    void theApiClientsPageNamesTheKindsOfClient() throws Exception {
+        var admin = authentication(Principals.staff("kinds-lang", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.ACCOUNT_API_CLIENT_MANAGE));
+        assertThat(page(get("/console/api-clients").param("lang", "en").with(admin)))
+                .contains("<option value=\"INSTITUTION\">Authorised institution</option>")
+                .doesNotContain(">授权机构</option>");
+        assertThat(page(get("/console/api-clients").with(admin)))
+                .contains("<option value=\"INSTITUTION\">授权机构</option>");
+    }
+
     private String page(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
