@@ -57,6 +57,15 @@ class AdministrationPagesIT {
                 .contains("<option value=\"INSTITUTION\">授权机构</option>");
     }
 
+    @Test
+    void theRolesPageNamesTheThreeAdministrators() throws Exception {
+        var security = authentication(Principals.staff("admins-lang", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.ACCOUNT_ROLE_MANAGE));
+        assertThat(page(get("/console/roles").param("lang", "en").with(security)))
+                .contains(">Security administrator</span></h2>").doesNotContain(">安全管理员</span></h2>");
+        assertThat(page(get("/console/roles").with(security))).contains(">安全管理员</span></h2>");
+    }
+
     private String page(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }

@@ -10,6 +10,7 @@ import java.util.Properties;
 
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.Department;
+import cn.chengxin.account.domain.AdminKind;
 import cn.chengxin.catalog.domain.Category;
 import cn.chengxin.catalog.domain.Domain;
 import cn.chengxin.catalog.domain.FieldType;
@@ -58,9 +59,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * attributes of catalogue items, the states of records, the kinds and states of commitments, the purposes of consents,
  * the kinds of calendar days, the kinds of list notices, a person's residency, occupational groups and responsible
  * roles, the kinds of reports, the dimensions of the preset score models, the kinds and states of articles, the
- * states of tip-offs, the kinds of departments and API clients and the permissions from the message bundles, while
- * the domain code words its refusals, notices and audit events with the enums' labels (and reads a document type by
- * its label): in Chinese, both say the same, and English has each.
+ * states of tip-offs, the kinds of departments and API clients, the three administrators and the permissions from the
+ * message bundles, while the domain code words its refusals, notices and audit events with the enums' labels (and
+ * reads a document type by its label): in Chinese, both say the same, and English has each.
  */
 class ConsoleLabelsTests {
 
@@ -193,6 +194,9 @@ class ConsoleLabelsTests {
         }
         for (ApiClient.Kind k : ApiClient.Kind.values()) {
             labels.add(new Label("console.apiClients.kind." + k.name(), k.label()));
+        }
+        for (AdminKind k : AdminKind.values()) {
+            labels.add(new Label("console.roles.adminKind." + k.name(), k.label()));
         }
         for (Permission p : Permission.values()) {
             labels.add(new Label("permission." + p.name(), p.label()));
