@@ -695,6 +695,25 @@ class ExchangeIT {
                 () -> exchange.resendCurrentState("NOPE")).code()).isEqualTo("EXCHANGE_PARTNER_UNKNOWN");
     }
 
+    /**
+     * The console's 信息交换 names the levels of platforms and what each partner is to us in the reader's language
+     * (issue #5); Chinese as before.
+     */
+    @Test
+    void theConsoleNamesLevelsAndRelationsInTheReadersLanguage() throws Exception {
+        TestPartner.fresh("信用协作").declaredAs(exchange, Relation.PEER, PlatformLevel.CITY, null);
+        var office = user("office").authorities(new SimpleGrantedAuthority("STAFF"),
+                new SimpleGrantedAuthority("console:home"), new SimpleGrantedAuthority("exchange:manage"));
+        String english = mvc.perform(get("/console/exchange").param("lang", "en").with(office))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("<span>City platform</span></dd>", "<td>Peer platform</td>",
+                "<span class=\"muted\">City platform</span>").doesNotContain("市级平台", "<td>协作平台</td>");
+        String chinese = mvc.perform(get("/console/exchange").with(office))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(chinese).contains("<span>市级平台</span></dd>", "<td>协作平台</td>",
+                "<span class=\"muted\">市级平台</span>");
+    }
+
     @Test
     void aPartnerAsksWhatWeHoldOfItsMessagesOfADay() throws Exception {
         TestPartner city = TestPartner.fresh("信用市").declaredAs(exchange, Relation.PEER, PlatformLevel.CITY, null);

@@ -23,6 +23,8 @@ import cn.chengxin.commitment.domain.CommitmentKind;
 import cn.chengxin.commitment.domain.CommitmentStatus;
 import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.exchange.domain.PlatformLevel;
+import cn.chengxin.exchange.domain.Relation;
 import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.inquiry.domain.ReportKind;
 import cn.chengxin.listing.EntryStatus;
@@ -59,9 +61,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * attributes of catalogue items, the states of records, the kinds and states of commitments, the purposes of consents,
  * the kinds of calendar days, the kinds of list notices, a person's residency, occupational groups and responsible
  * roles, the kinds of reports, the dimensions of the preset score models, the kinds and states of articles, the
- * states of tip-offs, the kinds of departments and API clients, the three administrators and the permissions from the
- * message bundles, while the domain code words its refusals, notices and audit events with the enums' labels (and
- * reads a document type by its label): in Chinese, both say the same, and English has each.
+ * states of tip-offs, the kinds of departments and API clients, the three administrators, the permissions and the
+ * levels of platforms and relations to them from the message bundles, while the domain code words its refusals,
+ * notices and audit events with the enums' labels (and reads a document type by its label): in Chinese, both say the
+ * same, and English has each.
  */
 class ConsoleLabelsTests {
 
@@ -197,6 +200,12 @@ class ConsoleLabelsTests {
         }
         for (AdminKind k : AdminKind.values()) {
             labels.add(new Label("console.roles.adminKind." + k.name(), k.label()));
+        }
+        for (PlatformLevel l : PlatformLevel.values()) {
+            labels.add(new Label("exchange.level." + l.name(), l.label()));
+        }
+        for (Relation r : Relation.values()) {
+            labels.add(new Label("exchange.relation." + r.name(), r.label()));
         }
         for (Permission p : Permission.values()) {
             labels.add(new Label("permission." + p.name(), p.label()));
