@@ -39,6 +39,7 @@ import cn.chengxin.portal.content.domain.ArticleStatus;
 import cn.chengxin.portal.tipoff.domain.TipOffStatus;
 import cn.chengxin.repair.domain.RepairStatus;
 import cn.chengxin.scoring.domain.Dimension;
+import cn.chengxin.scoring.domain.GradeBand;
 import cn.chengxin.scoring.domain.ScoreModel;
 import cn.chengxin.shared.calendar.DayKind;
 import cn.chengxin.shared.security.Permission;
@@ -60,11 +61,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answers and pauses of objections, the proceedings flagged on records, the states of repair applications, the
  * attributes of catalogue items, the states of records, the kinds and states of commitments, the purposes of consents,
  * the kinds of calendar days, the kinds of list notices, a person's residency, occupational groups and responsible
- * roles, the kinds of reports, the dimensions of the preset score models, the kinds and states of articles, the
- * states of tip-offs, the kinds of departments and API clients, the three administrators, the permissions and the
- * levels of platforms and relations to them from the message bundles, while the domain code words its refusals,
- * notices and audit events with the enums' labels (and reads a document type by its label): in Chinese, both say the
- * same, and English has each.
+ * roles, the kinds of reports, the dimensions and grades of the preset score models, the kinds and states of articles,
+ * the states of tip-offs, the kinds of departments and API clients, the three administrators, the permissions and the
+ * levels of platforms and relations to them from the message bundles, while the domain code words its refusals, notices
+ * and audit events with the enums' labels (and reads a document type by its label): in Chinese, both say the same, and
+ * English has each.
  */
 class ConsoleLabelsTests {
 
@@ -213,6 +214,9 @@ class ConsoleLabelsTests {
         for (ScoreModel preset : List.of(ScoreModel.weihai(), ScoreModel.fiveLabels())) {
             for (Dimension d : preset.dimensions()) {
                 labels.add(new Label("me.score.dimension." + d.code(), d.label()));
+            }
+            for (GradeBand g : preset.grades()) {
+                labels.add(new Label("me.score.grade." + g.grade(), g.label()));
             }
         }
         return labels;

@@ -3,6 +3,7 @@ package cn.chengxin.scoring;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.MessageSource;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -63,6 +65,9 @@ class ScoringIT {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    MessageSource messages;
 
     @Autowired
     SubjectRegistry subjects;
@@ -377,6 +382,42 @@ class ScoringIT {
         assertThat(mvc.perform(get("/me/score").with(citizen)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString())
                 .contains("<td>遵纪守法</td>", "<td>履约守信</td>", "<td>信用承诺</td>");
+    }
+
+    /**
+     * 我的信用分 names the grade, and the grades of a notice of its change, in the reader's language, whichever preset
+     * model is active (issue #5); Chinese as before.
+     */
+    @Test
+    void theScorePageNamesTheGradeInTheReadersLanguage() throws Exception {
+        Resident r = resident(LocalDate.of(1987, 6, 21), "顾清和");
+        scoring.rescore(Set.of(r.id()));
+        SubjectScore score = scoring.scoreOf(r.id()).orElseThrow();
+        String english = messages.getMessage("me.score.grade." + score.grade(), null, Locale.ENGLISH);
+        var citizen = authentication(Principals.citizen(subjects, r.id()));
+        assertThat(mvc.perform(get("/me/score").param("lang", "en").with(citizen)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("data-field=\"grade\">" + english + "<").doesNotContain(score.gradeLabel());
+        assertThat(mvc.perform(get("/me/score").with(citizen)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("data-field=\"grade\">" + score.gradeLabel() + "<");
+
+        // Two serious penalties lower the grade in either preset: the notice names both grades in the reader's
+        // language too.
+        for (int i = 0; i < 2; i++) {
+            submit(r, "SC-" + UUID.randomUUID(), LocalDate.now().minusMonths(1), "P_ADMIN_PENALTY_SERIOUS")
+                    .andExpect(jsonPath("$.accepted").value(1));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> !scoring.gradeNotices(r.id()).isEmpty());
+        JdbcScores.GradeNotice notice = scoring.gradeNotices(r.id()).get(0);
+        assertThat(mvc.perform(get("/me/score").param("lang", "en").with(citizen)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("<td>" + english + "</td>", "<td>"
+                        + messages.getMessage("me.score.grade." + notice.to(), null, Locale.ENGLISH) + "</td>")
+                .doesNotContain(notice.fromLabel(), notice.toLabel());
+        assertThat(mvc.perform(get("/me/score").with(citizen)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("<td>" + notice.fromLabel() + "</td>", "<td>" + notice.toLabel() + "</td>");
     }
 
     @Test
