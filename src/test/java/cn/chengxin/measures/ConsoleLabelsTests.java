@@ -38,8 +38,6 @@ import cn.chengxin.portal.content.domain.ArticleKind;
 import cn.chengxin.portal.content.domain.ArticleStatus;
 import cn.chengxin.portal.tipoff.domain.TipOffStatus;
 import cn.chengxin.repair.domain.RepairStatus;
-import cn.chengxin.scoring.domain.Dimension;
-import cn.chengxin.scoring.domain.GradeBand;
 import cn.chengxin.scoring.domain.ScoreModel;
 import cn.chengxin.shared.calendar.DayKind;
 import cn.chengxin.shared.security.Permission;
@@ -61,7 +59,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answers and pauses of objections, the proceedings flagged on records, the states of repair applications, the
  * attributes of catalogue items, the states of records, the kinds and states of commitments, the purposes of consents,
  * the kinds of calendar days, the kinds of list notices, a person's residency, occupational groups and responsible
- * roles, the kinds of reports, the dimensions and grades of the preset score models, the kinds and states of articles,
+ * roles, the kinds of reports, the kinds and states of articles,
  * the states of tip-offs, the kinds of departments and API clients, the three administrators, the permissions and the
  * levels of platforms and relations to them from the message bundles, while the domain code words its refusals, notices
  * and audit events with the enums' labels (and reads a document type by its label): in Chinese, both say the same, and
@@ -211,15 +209,26 @@ class ConsoleLabelsTests {
         for (Permission p : Permission.values()) {
             labels.add(new Label("permission." + p.name(), p.label()));
         }
+        return labels;
+    }
+
+    /**
+     * A score model is data the credit office may edit, labels included: Chinese pages show the model's own label, so
+     * the Chinese bundle names no dimension or grade; English names those of the preset models.
+     */
+    @Test
+    void thePresetScoreModelsAreNamedInEnglishAndInChineseByTheModelItself() throws IOException {
+        Properties chinese = bundle("messages.properties");
+        Properties english = bundle("messages_en.properties");
         for (ScoreModel preset : List.of(ScoreModel.weihai(), ScoreModel.fiveLabels())) {
-            for (Dimension d : preset.dimensions()) {
-                labels.add(new Label("me.score.dimension." + d.code(), d.label()));
-            }
-            for (GradeBand g : preset.grades()) {
-                labels.add(new Label("me.score.grade." + g.grade(), g.label()));
+            List<String> keys = new ArrayList<>();
+            preset.dimensions().forEach(d -> keys.add("me.score.dimension." + d.code()));
+            preset.grades().forEach(g -> keys.add("me.score.grade." + g.grade()));
+            for (String key : keys) {
+                assertThat(english.getProperty(key)).as(key).isNotBlank();
+                assertThat(chinese.getProperty(key)).as(key).isNull();
             }
         }
-        return labels;
     }
 
     private static Properties bundle(String name) throws IOException {
