@@ -6,3 +6,165 @@ document.addEventListener('htmx:configRequest', function (event) {
         event.detail.headers[header.content] = token.content;
     }
 });
+
+// A signed-in page watches its session (account.security.SessionWatch). While its user types or clicks, it asks the
+// server at most once a minute, which keeps the session alive; left alone, the session still ends on time. Two minutes
+// before an idle session ends the page says so; once it has ended, the page keeps what was written, refuses to send
+// its forms into a refusal, and, after the user has signed in again in another window, takes the new session's CSRF
+// token into its forms so that they can be sent.
+(function () {
+    var meta = document.querySelector('meta[name="session-watch"]');
+    if (!meta) {
+        return;
+    }
+    var text = meta.dataset;
+    var timeout = (parseInt(text.timeout, 10) || 900) * 1000;
+    var WARN_BEFORE = 120000;
+    var ASK_AT_MOST_EVERY = 60000;
+    var lastContact = Date.now();
+    var state = 'alive'; // alive | warned | expired | other | resumed
+    var banner = null;
+
+    function button(label, action) {
+        var b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'button';
+        b.textContent = label;
+        b.addEventListener('click', action);
+        return b;
+    }
+
+    function show(next) {
+        state = next;
+        if (banner) {
+            banner.remove();
+        }
+        banner = document.createElement('div');
+        banner.className = 'session-watch alert ' + (next === 'resumed' ? 'info' : 'error');
+        banner.setAttribute('role', next === 'resumed' ? 'status' : 'alert');
+        banner.id = 'session-watch';
+        var message = document.createElement('p');
+        message.textContent = {warned: text.warn, expired: text.expired, other: text.otherUser,
+            resumed: text.resumed}[next];
+        banner.appendChild(message);
+        if (next === 'warned') {
+            banner.appendChild(button(text.continue, ask));
+        }
+        if (next === 'expired' || next === 'other') {
+            var signIn = document.createElement('a');
+            signIn.className = 'button primary';
+            signIn.href = text.login;
+            signIn.target = '_blank';
+            signIn.rel = 'noopener';
+            signIn.textContent = text.signIn;
+            banner.appendChild(signIn);
+            banner.appendChild(button(text.resume, ask));
+        }
+        document.body.insertBefore(banner, document.body.firstChild);
+    }
+
+    function hide() {
+        state = 'alive';
+        if (banner) {
+            banner.remove();
+            banner = null;
+        }
+    }
+
+    function adopt(csrf) {
+        if (!csrf || !csrf.token) {
+            return;
+        }
+        document.querySelectorAll('input[name="' + csrf.parameter + '"]').forEach(function (input) {
+            input.value = csrf.token;
+        });
+        var token = document.querySelector('meta[name="_csrf"]');
+        var header = document.querySelector('meta[name="_csrf_header"]');
+        if (token && header) {
+            token.content = csrf.token;
+            header.content = csrf.header;
+        }
+    }
+
+    function ask() {
+        var wasOut = state === 'expired' || state === 'other';
+        lastContact = Date.now();
+        fetch(meta.content, {headers: {'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest'},
+            redirect: 'manual', credentials: 'same-origin', cache: 'no-store'})
+            .then(function (response) {
+                if (!response.ok) {
+                    throw new Error('signed out');
+                }
+                return response.json();
+            })
+            .then(function (status) {
+                if (status.user !== text.user) {
+                    show('other');
+                    return;
+                }
+                adopt(status.csrf);
+                if (wasOut) {
+                    show('resumed');
+                    setTimeout(function () {
+                        if (state === 'resumed') {
+                            hide();
+                        }
+                    }, 10000);
+                } else {
+                    hide();
+                }
+            })
+            .catch(function () {
+                show('expired');
+            });
+    }
+
+    function idle() {
+        return Date.now() - lastContact;
+    }
+
+    function active() {
+        if (state === 'expired' || state === 'other') {
+            return; // only the user's "signed in again" asks: a refused request keeps nothing alive
+        }
+        if (state === 'warned' && idle() < timeout) {
+            ask();
+        } else if (idle() >= timeout) {
+            show('expired');
+        } else if (idle() > ASK_AT_MOST_EVERY) {
+            ask();
+        }
+    }
+
+    ['keydown', 'input', 'pointerdown'].forEach(function (kind) {
+        document.addEventListener(kind, function (event) {
+            if (!banner || !banner.contains(event.target)) {
+                active();
+            }
+        }, {capture: true, passive: true});
+    });
+    document.addEventListener('htmx:afterRequest', function () {
+        lastContact = Date.now();
+    });
+    document.addEventListener('submit', function (event) {
+        if (/\/logout$/.test(event.target.getAttribute('action') || '')) {
+            return; // signing out needs no session
+        }
+        if (state === 'expired' || state === 'other' || idle() >= timeout) {
+            event.preventDefault();
+            if (state !== 'other') {
+                show('expired');
+            }
+            banner.scrollIntoView();
+        }
+    }, true);
+    setInterval(function () {
+        if (state === 'alive' || state === 'resumed' || state === 'warned') {
+            if (idle() >= timeout) {
+                show('expired');
+            } else if (state !== 'warned' && idle() >= timeout - WARN_BEFORE) {
+                show('warned');
+            }
+        }
+    }, 15000);
+}());

@@ -214,6 +214,8 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/subjects/{id}/birth-date", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/subjects/birth-dates/{id}/approve", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/subjects/birth-dates/{id}/reject", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("GET /console/session", STAFF),
+            Map.entry("GET /me/session", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /console/content", STAFF),
             Map.entry("GET /console/content/{id}", STAFF),
             Map.entry("GET /console/content/new", EnumSet.of(Who.CREDIT_OFFICE)),

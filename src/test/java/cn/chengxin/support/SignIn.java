@@ -18,14 +18,30 @@ public final class SignIn {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
     }
 
-    /** A staff member made by {@link TestStaff#create} signing in the first time: enrols the authenticator. */
-    public static void newStaff(Page page, String base, String username) {
+    /**
+     * A staff member made by {@link TestStaff#create} signing in the first time: enrols the authenticator.
+     *
+     * @return the authenticator's secret, for signing in again ({@link #staffAgain})
+     */
+    public static String newStaff(Page page, String base, String username) {
+        password(page, base, username);
+        String secret = page.locator("[data-field=totp-secret]").innerText().replace(" ", "");
+        page.getByLabel("验证码").fill(TestStaff.code(secret, Instant.now()));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("绑定并登录")).click();
+        return secret;
+    }
+
+    /** An enrolled staff member signing in again, with the code of the next time step (a code is taken once). */
+    public static void staffAgain(Page page, String base, String username, String secret) {
+        password(page, base, username);
+        page.getByLabel("验证码").fill(TestStaff.code(secret, Instant.now().plusSeconds(30)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("验证并登录")).click();
+    }
+
+    private static void password(Page page, String base, String username) {
         page.navigate(base + "/console/login");
         page.getByLabel("用户名").fill(username);
         page.getByLabel("密码").fill(TestStaff.PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-        String secret = page.locator("[data-field=totp-secret]").innerText().replace(" ", "");
-        page.getByLabel("验证码").fill(TestStaff.code(secret, Instant.now()));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("绑定并登录")).click();
     }
 }

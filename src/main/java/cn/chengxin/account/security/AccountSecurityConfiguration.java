@@ -42,6 +42,7 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new PermissionInterceptor());
+        registry.addInterceptor(new WatchedSessions());
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import cn.chengxin.demo.DemoData;
 import cn.chengxin.demo.DemoDataset;
 import cn.chengxin.shared.City;
+import cn.chengxin.shared.web.PageViews;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;
@@ -18,7 +19,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * What every page's layout shows: the city, the signed-in user and what they may open, and, when the database holds
@@ -43,8 +43,7 @@ class LayoutModel implements HandlerInterceptor {
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
                            ModelAndView page) {
-        if (page == null || !page.hasView() || page.getView() instanceof RedirectView
-                || (page.getViewName() != null && page.getViewName().startsWith("redirect:"))) {
+        if (!PageViews.rendersPage(page)) {
             return;
         }
         Map<String, Object> model = page.getModel();
