@@ -1,12 +1,10 @@
 package cn.chengxin.support;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
-import org.apache.catalina.Context;
-import org.apache.catalina.Session;
-import org.springframework.boot.tomcat.TomcatWebServer;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
+import org.springframework.session.SessionRepository;
 
 /** The server's side of browser sessions, for tests of what a browser meets after it was left idle. */
 public final class Sessions {
@@ -17,18 +15,15 @@ public final class Sessions {
     /**
      * Ends a session on the server as 15 idle minutes would (server.servlet.session.timeout): the browser keeps
      * its cookie and the pages it shows, with their CSRF tokens; the server no longer knows either.
+     *
+     * @param cookie the session cookie's value, which carries the session id in Base64 (Spring Session's default)
      */
-    public static void expire(ApplicationContext context, String id) {
-        TomcatWebServer server = (TomcatWebServer) ((WebServerApplicationContext) context).getWebServer();
-        Context application = (Context) server.getTomcat().getHost().findChildren()[0];
-        try {
-            Session session = application.getManager().findSession(id);
-            if (session == null) {
-                throw new IllegalStateException("no such session");
-            }
-            session.expire();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    public static void expire(ApplicationContext context, String cookie) {
+        SessionRepository<?> sessions = context.getBean(SessionRepository.class);
+        String id = new String(Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
+        if (sessions.findById(id) == null) {
+            throw new IllegalStateException("no such session");
         }
+        sessions.deleteById(id);
     }
 }
