@@ -6,7 +6,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -104,7 +106,10 @@ public class Checks {
     public record BatchItem(int index, CheckResult result, String code, String message) {
     }
 
-    /** Up to {@link #MAX_BATCH} subjects in one call; each is a check of its own, stored and audited. */
+    /**
+     * Up to {@link #MAX_BATCH} subjects in one call; each subject is a check of its own, stored and audited, once
+     * however often the batch names it.
+     */
     public List<BatchItem> checkBatch(List<Subject> checked, Scenario scenario, String purpose) {
         Actor caller = AuditLog.currentActor();
         requireAllowed(caller, scenario, purpose);
@@ -128,8 +133,14 @@ public class Checks {
         Set<String> registered = known.registeredAmong(Arrays.stream(pseudonyms).filter(Objects::nonNull).toList());
         List<JdbcMeasures.CheckRow> rows = new ArrayList<>();
         List<AuditEntry> audits = new ArrayList<>();
+        // A subject named again (however its number is written) is the same check: one stored and audited, one that
+        // owes feedback, one query in the subject's 谁查询了我; each of its items carries that check.
+        Map<String, Integer> firstNamed = new HashMap<>();
         for (int i = 0; i < checked.size(); i++) {
-            if (documents[i] != null) {
+            Integer earlier = documents[i] == null ? null : firstNamed.putIfAbsent(pseudonyms[i], i);
+            if (earlier != null) {
+                items[i] = new BatchItem(i + 1, items[earlier].result(), null, null);
+            } else if (documents[i] != null) {
                 Evaluated e = evaluate(caller, documents[i], pseudonyms[i], registered.contains(pseudonyms[i]),
                         scenario, purpose.strip(), now);
                 rows.add(e.row());

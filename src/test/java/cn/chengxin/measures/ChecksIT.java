@@ -136,6 +136,31 @@ class ChecksIT {
                 .andExpect(jsonPath("$.code").value("CHECK_SUBJECTS_AMBIGUOUS"));
     }
 
+    /**
+     * An approval system's batch names a subject twice (a list merged from two sources, the same number written with
+     * a small x): one check, not two that each owe feedback and each show in the subject's 谁查询了我.
+     */
+    @Test
+    void aSubjectNamedTwiceInABatchIsCheckedOnce() throws Exception {
+        String purpose = "批量许可审查 " + java.util.UUID.randomUUID();
+        String answer = mvc.perform(post("/api/v1/checks/batch")
+                        .header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subjectNumbers\":[\"11010519491231002X\",\"91350100M000100Y43\","
+                                + "\" 11010519491231002x\"],\"scenario\":\"INSPECTION\",\"purpose\":\"" + purpose
+                                + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(3))
+                .andExpect(jsonPath("$[2].index").value(3))
+                .andReturn().getResponse().getContentAsString();
+
+        String first = com.jayway.jsonpath.JsonPath.read(answer, "$[0].result.checkId");
+        assertThat(com.jayway.jsonpath.JsonPath.<String>read(answer, "$[2].result.checkId")).isEqualTo(first);
+        assertThat(com.jayway.jsonpath.JsonPath.<String>read(answer, "$[1].result.checkId")).isNotEqualTo(first);
+        assertThat(jdbc.sql("SELECT count(*) FROM measures.check_made WHERE purpose = ?").param(purpose)
+                .query(Long.class).single()).as("one stored check per subject").isEqualTo(2);
+    }
+
     @Test
     void aTravelPermitHolderIsNotCheckedAsThePassportHolderWithTheSameNumber() throws Exception {
         // Passport and Taiwan-permit numbers come from different issuers: 12345678 may be both, for two persons.

@@ -125,7 +125,8 @@ class ChecksApi {
             + "'subjects' (each with subjectNumber and, for a passport or travel-permit holder, documentType), not "
             + "both (CHECK_SUBJECTS_AMBIGUOUS) nor neither (CHECK_SUBJECTS_REQUIRED); each item has its index (from "
             + "1) and either a result or the code and message of a malformed number or an unknown document type. "
-            + "Each subject is a check of its own.")
+            + "Each subject is a check of its own, made once: a subject named again (the same number and type, "
+            + "however written) has the same result and checkId at each of its indexes.")
     List<Checks.BatchItem> batch(@Valid @RequestBody BatchRequest request) {
         return checks.checkBatch(request.checked(), request.scenario(), request.purpose());
     }
