@@ -299,11 +299,19 @@ public class Checks {
      * The checks the calling system made that still owe feedback, oldest first, {@code limit} (clamped to
      * {@link #MAX_PAGE_SIZE}) after its check {@code after}: a department's approval system works through them and
      * reports (发起 → 响应 → 反馈) without keeping its own list of what it still owes. Only its own checks.
+     *
+     * @throws MeasuresProblem AFTER_CHECK_UNKNOWN when {@code after} is not one of the calling system's checks
      */
     public OwedFeedback owedByCaller(UUID after, int limit) {
         String client = AuditLog.currentActor().actorId();
         int size = Math.min(Math.max(1, limit), MAX_PAGE_SIZE);
         List<JdbcMeasures.Unreturned> page = store.unreturnedOf(client, after, size);
+        // A cursor naming none of its checks finds nothing after it; answered empty, the system would stop there while
+        // checks still owed feedback. Only an empty batch pays the look-up that tells the two apart.
+        if (page.isEmpty() && after != null && store.check(after).filter(c -> c.clientId().equals(client)).isEmpty()) {
+            throw new MeasuresProblem("AFTER_CHECK_UNKNOWN", DomainProblem.Kind.INVALID_INPUT,
+                    "after 须是本系统一次核查的 checkId（取上一批回答中的 next）；不带 after 则从最早的开始");
+        }
         UUID next = page.size() == size ? page.get(size - 1).id() : null;
         return new OwedFeedback(page, store.countUnreturnedOf(client), next);
     }

@@ -331,23 +331,12 @@ class ChecksIT {
      */
     @Test
     void aSystemListsItsOwnChecksOwingFeedbackAndEachLeavesWithItsLastFeedback() throws Exception {
-        java.util.UUID hr = directory.departments().stream().filter(d -> d.code().equals("HRSS")).findFirst()
-                .orElseThrow().id();
-        ApiClients.IssuedKey mine = apiClients.issue("人社审批系统", "HRSS", cn.chengxin.account.ApiClient.Kind.DEPARTMENT,
-                hr, Set.of(cn.chengxin.shared.security.Permission.API_SUBJECT_CHECK), 6000);
-        ApiClients.IssuedKey other = apiClients.issue("人社另一系统", "HRSS",
-                cn.chengxin.account.ApiClient.Kind.DEPARTMENT, hr,
-                Set.of(cn.chengxin.shared.security.Permission.API_SUBJECT_CHECK), 6000);
+        ApiClients.IssuedKey mine = hrSystem("人社审批系统");
+        ApiClients.IssuedKey other = hrSystem("人社另一系统");
         java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         List<java.util.UUID> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            java.util.UUID id = cn.chengxin.shared.Ids.newId();
-            ids.add(id);
-            String client = (i < 2 ? mine : other).clientId().toString();
-            audit.record(cn.chengxin.audit.AuditEntry.of(cn.chengxin.audit.AuditCategory.QUERY, "measures.check")
-                            .detail("check " + id), JdbcMeasures.CHECK_ROWS,
-                    new JdbcMeasures.CheckRow(id, at.plusMillis(i), client, "HRSS", "pseudonym-own-" + i,
-                            Scenario.HIRING, "招录审查", 1, List.of("NO_CIVIL_SERVICE"), List.of("NO_CIVIL_SERVICE")));
+            ids.add(owedHiringCheck(i < 2 ? mine : other, at.plusMillis(i)));
         }
 
         mvc.perform(get("/api/v1/checks/feedback-owed").param("limit", "1")
@@ -374,6 +363,50 @@ class ChecksIT {
         mvc.perform(get("/api/v1/checks/feedback-owed").header("Authorization", "Bearer " + other.key()))
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.checks[0].id").value(ids.get(2).toString()));
+    }
+
+    /**
+     * A cursor that names none of the system's checks (mistyped, kept from another system's key) would otherwise
+     * answer an empty batch without 'next': the system would take it for the end while 'total' checks still wait.
+     */
+    @Test
+    void aCursorThatIsNotOneOfTheSystemsChecksIsRefusedRatherThanTakenForTheEnd() throws Exception {
+        ApiClients.IssuedKey mine = hrSystem("人社审批系统");
+        ApiClients.IssuedKey other = hrSystem("人社另一系统");
+        java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        java.util.UUID owed = owedHiringCheck(mine, at);
+        java.util.UUID othersCheck = owedHiringCheck(other, at);
+
+        for (java.util.UUID after : List.of(othersCheck, cn.chengxin.shared.Ids.newId())) {
+            mvc.perform(get("/api/v1/checks/feedback-owed").param("after", after.toString())
+                            .header("Authorization", "Bearer " + mine.key()))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.code").value("AFTER_CHECK_UNKNOWN"));
+        }
+        mvc.perform(get("/api/v1/checks/feedback-owed").param("after", owed.toString())
+                        .header("Authorization", "Bearer " + mine.key()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.checks").isEmpty())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.next").doesNotExist());
+    }
+
+    /** The key of an approval system of the human-resources department that checks subjects. */
+    private ApiClients.IssuedKey hrSystem(String name) {
+        java.util.UUID hr = directory.departments().stream().filter(d -> d.code().equals("HRSS")).findFirst()
+                .orElseThrow().id();
+        return apiClients.issue(name, "HRSS", cn.chengxin.account.ApiClient.Kind.DEPARTMENT, hr,
+                Set.of(cn.chengxin.shared.security.Permission.API_SUBJECT_CHECK), 6000);
+    }
+
+    /** A hiring check the system made, stored as checks are, that owes feedback on NO_CIVIL_SERVICE. */
+    private java.util.UUID owedHiringCheck(ApiClients.IssuedKey system, java.time.Instant at) {
+        java.util.UUID id = cn.chengxin.shared.Ids.newId();
+        audit.record(cn.chengxin.audit.AuditEntry.of(cn.chengxin.audit.AuditCategory.QUERY, "measures.check")
+                        .detail("check " + id), JdbcMeasures.CHECK_ROWS,
+                new JdbcMeasures.CheckRow(id, at, system.clientId().toString(), "HRSS", "pseudonym-owed-" + id,
+                        Scenario.HIRING, "招录审查", 1, List.of("NO_CIVIL_SERVICE"), List.of("NO_CIVIL_SERVICE")));
+        return id;
     }
 
     private String console(String... params) throws Exception {
