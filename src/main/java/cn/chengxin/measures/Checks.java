@@ -244,7 +244,10 @@ public class Checks {
         return last == null || last.isBefore(java.time.LocalDate.ofInstant(now, clock.getZone()).minusYears(3));
     }
 
-    /** Feedback on one measure of a check, by the department that made it, once. */
+    /**
+     * Feedback on one measure of a check, by the department that made it, once; the same feedback sent again is taken
+     * as given (a retry after a lost answer), other feedback on the measure is refused.
+     */
     public void feedback(UUID checkId, String measureCode, boolean applied, String outcome, String note) {
         Actor caller = AuditLog.currentActor();
         JdbcMeasures.CheckRow check = store.check(checkId).filter(c -> c.clientId().equals(caller.actorId()))
@@ -258,7 +261,12 @@ public class Checks {
             throw new MeasuresProblem("OUTCOME_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "须写明处理结果（不超过 200 字）");
         }
         if (!store.feedback(checkId, measureCode, applied, outcome.strip(), note, caller.actorId(), clock.instant())) {
-            throw new MeasuresProblem("FEEDBACK_EXISTS", DomainProblem.Kind.CONFLICT, "该措施的反馈已提交");
+            // A system that lost the answer sends the same feedback again: it was given (and audited) the first time.
+            if (store.feedbackOn(checkId, measureCode)
+                    .equals(Optional.of(new JdbcMeasures.GivenFeedback(applied, outcome.strip(), note)))) {
+                return;
+            }
+            throw new MeasuresProblem("FEEDBACK_EXISTS", DomainProblem.Kind.CONFLICT, "该措施的反馈已提交，且与本次不同");
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "measures.feedback").by(caller)
                 .subject(check.pseudonym()).detail("check " + checkId + " " + measureCode + " applied=" + applied));

@@ -391,6 +391,31 @@ class ChecksIT {
                 .andExpect(jsonPath("$.next").doesNotExist());
     }
 
+    /**
+     * A system that sent its feedback and lost the answer (a timeout, a dropped connection) sends it again: the same
+     * feedback is taken as given, not refused as a conflict; only different feedback on the measure is refused.
+     */
+    @Test
+    void feedbackSentAgainUnchangedIsTakenAsGivenAndOnlyOtherFeedbackIsAConflict() throws Exception {
+        ApiClients.IssuedKey mine = hrSystem("人社审批系统");
+        java.util.UUID id = owedHiringCheck(mine,
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        String given = "{\"measureCode\":\"NO_CIVIL_SERVICE\",\"applied\":true,\"outcome\":\"不予录用\","
+                + "\"note\":\"招录公告第三条\"}";
+
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/api/v1/checks/" + id + "/feedback").header("Authorization", "Bearer " + mine.key())
+                            .contentType(MediaType.APPLICATION_JSON).content(given))
+                    .andExpect(status().isNoContent());
+        }
+        mvc.perform(post("/api/v1/checks/" + id + "/feedback").header("Authorization", "Bearer " + mine.key())
+                        .contentType(MediaType.APPLICATION_JSON).content(given.replace("true", "false")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("FEEDBACK_EXISTS"));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'measures.feedback' AND detail LIKE ?")
+                .param("check " + id + " %").query(Long.class).single()).as("given once, audited once").isEqualTo(1);
+    }
+
     /** The key of an approval system of the human-resources department that checks subjects. */
     private ApiClients.IssuedKey hrSystem(String name) {
         java.util.UUID hr = directory.departments().stream().filter(d -> d.code().equals("HRSS")).findFirst()

@@ -278,6 +278,16 @@ public class JdbcMeasures {
         return stored;
     }
 
+    /** What a department reported on one measure of a check. */
+    public record GivenFeedback(boolean applied, String outcome, String note) {
+    }
+
+    public Optional<GivenFeedback> feedbackOn(UUID check, String measure) {
+        return jdbc.sql("SELECT applied, outcome, note FROM measures.feedback WHERE check_id = ? AND measure_code = ?")
+                .params(check, measure)
+                .query((rs, n) -> new GivenFeedback(rs.getBoolean(1), rs.getString(2), rs.getString(3))).optional();
+    }
+
     /** The owed measures of check {@code c} still without feedback. */
     private static final String MISSING = """
             SELECT o.code FROM unnest(c.owed_codes) AS o(code)

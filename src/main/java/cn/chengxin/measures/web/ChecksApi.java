@@ -151,7 +151,10 @@ class ChecksApi {
 
     @PostMapping("/api/v1/checks/{id}/feedback")
     @Operation(summary = "反馈措施实施情况", description = "Once per measure of a check, by the system that made the check: "
-            + "whether the measure was applied, the outcome and a note.")
+            + "whether the measure was applied, the outcome and a note. The same feedback sent again (a retry after a "
+            + "lost answer) is answered 204 as the first time; other feedback on the measure is FEEDBACK_EXISTS (409). "
+            + "CHECK_UNKNOWN (404) for a check this system did not make.")
+    @ApiResponse(responseCode = "204", description = "the feedback, stored and audited")
     ResponseEntity<Void> feedback(@PathVariable UUID id, @Valid @RequestBody Feedback feedback) {
         checks.feedback(id, feedback.measureCode(), feedback.applied(), feedback.outcome(), feedback.note());
         return ResponseEntity.noContent().build();
