@@ -3,6 +3,7 @@ package cn.chengxin.platform.web;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
@@ -13,9 +14,16 @@ import tools.jackson.databind.exc.PropertyBindingException;
 /**
  * Which field of a JSON body could not be read, and why, for the caller's developer: a scenario written in lower
  * case, an unknown field, a list where a text belongs. The value itself is never repeated (it may be an identity
- * number); for a field that takes one of a list of codes, the codes are.
+ * number), nor a field's name unlike any an API defines; for a field that takes one of a list of codes, the codes are.
  */
 final class UnreadableBody {
+
+    /**
+     * A name an API could define. Any other is the caller's own text, which may be an identity number sent as a key,
+     * and is not repeated.
+     */
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z_]{0,63}");
+    private static final String UNSHOWN = "（未显示的字段名）";
 
     private UnreadableBody() {
     }
@@ -34,7 +42,8 @@ final class UnreadableBody {
         StringBuilder path = new StringBuilder();
         for (JacksonException.Reference step : mismatch.getPath()) {
             if (step.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(step.getPropertyName());
+                path.append(path.isEmpty() ? "" : ".").append(FIELD_NAME.matcher(step.getPropertyName()).matches()
+                        ? step.getPropertyName() : UNSHOWN);
             } else if (step.getIndex() >= 0) {
                 path.append('[').append(step.getIndex()).append(']');
             }

@@ -98,6 +98,14 @@ class ApiErrorsIT {
         mvc.perform(post(VALIDATIONS).contentType(MediaType.APPLICATION_JSON).content("{\"number\":"))
                 .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
                 .andExpect(jsonPath("$.errors").doesNotExist());
+        // A field's name is what the caller typed: one no API defines (here an identity number) is not repeated.
+        mvc.perform(post(VALIDATIONS).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"number\":\"11010519491231002X\",\"11010519491231002X\":true}"))
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
+                .andExpect(jsonPath("$.errors[0].field").value("（未显示的字段名）"))
+                .andExpect(jsonPath("$.errors[0].message").value("不接受该字段"))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(
+                        "11010519491231002X"))));
     }
 
     @Test
