@@ -137,6 +137,27 @@ class ChecksIT {
     }
 
     /**
+     * One mistake, one answer: a purpose left out, blank or too long is PURPOSE_REQUIRED, a scenario left out
+     * SCENARIO_REQUIRED, and a batch over its limit BATCH_TOO_LARGE, as the API document says, whichever layer notices.
+     */
+    @Test
+    void aMissingPurposeOrScenarioAndAnOversizedBatchEachHaveTheirOwnCode() throws Exception {
+        String base = "{\"subjectNumber\":\"11010519491231002X\",\"scenario\":\"TRAVEL\",\"purpose\":\"购票审查\"}";
+        for (String body : List.of(base.replace(",\"purpose\":\"购票审查\"", ""),
+                base.replace("购票审查", " "), base.replace("购票审查", "审".repeat(201)))) {
+            mvc.perform(checkBody(body)).andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.code").value("PURPOSE_REQUIRED"));
+        }
+        mvc.perform(checkBody(base.replace("\"scenario\":\"TRAVEL\",", "")))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("SCENARIO_REQUIRED"));
+        String numbers = String.join(",", java.util.Collections.nCopies(Checks.MAX_BATCH + 1, "\"11010519491231002X\""));
+        mvc.perform(post("/api/v1/checks/batch").header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subjectNumbers\":[" + numbers + "],\"scenario\":\"TRAVEL\",\"purpose\":\"批量\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("BATCH_TOO_LARGE"));
+    }
+
+    /**
      * An approval system's batch names a subject twice (a list merged from two sources, the same number written with
      * a small x): one check, not two that each owe feedback and each show in the subject's 谁查询了我.
      */

@@ -40,6 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.NOT_REQUIRED;
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /** 联合奖惩核查接口: called by departments' approval systems inside their workflows ("应查必查"). */
 @RestController
@@ -60,10 +61,15 @@ class ChecksApi {
             + "label such as 护照). Leave it out for a resident identity number or a unified social credit code, "
             + "which are recognised from the number.";
 
+    private static final String SCENARIO = "The business the check is made for; SCENARIO_REQUIRED (422) without it.";
+    private static final String PURPOSE = "Why the check is made (the approval item or case number), 1 to 200 "
+            + "characters; PURPOSE_REQUIRED (422) when missing, blank or longer.";
+
     record CheckRequest(@NotNull @Size(max = 40) String subjectNumber,
                         @Schema(description = DOCUMENT_TYPE, example = "PASSPORT", requiredMode = NOT_REQUIRED)
                         @Size(max = 40) String documentType,
-                        @NotNull Scenario scenario, @NotNull @Size(max = 200) String purpose) {
+                        @Schema(requiredMode = REQUIRED, description = SCENARIO) Scenario scenario,
+                        @Schema(requiredMode = REQUIRED, maxLength = 200, description = PURPOSE) String purpose) {
     }
 
     /** One subject of a batch: its number and, when needed, its document type. */
@@ -72,14 +78,19 @@ class ChecksApi {
                         @Size(max = 40) String documentType) {
     }
 
-    /** Subjects as a plain list of numbers (as the batch always took them) or, with their types, as subjects. */
+    /**
+     * Subjects as a plain list of numbers (as the batch always took them) or, with their types, as subjects. The
+     * scenario, the purpose and the batch's size are judged by {@link Checks}, with their own codes (SCENARIO_REQUIRED,
+     * PURPOSE_REQUIRED, BATCH_TOO_LARGE) as for a single check, not as a generic VALIDATION_FAILED.
+     */
     record BatchRequest(@Schema(description = "Numbers of resident identity documents or credit codes; give either "
                                 + "this or 'subjects'")
-                        @Size(min = 1, max = Checks.MAX_BATCH) List<@NotNull @Size(max = 40) String> subjectNumbers,
+                        @Size(min = 1) List<@NotNull @Size(max = 40) String> subjectNumbers,
                         @Schema(description = "Subjects with their document types; give either this or "
                                 + "'subjectNumbers'")
-                        @Size(min = 1, max = Checks.MAX_BATCH) List<@NotNull @Valid BatchSubject> subjects,
-                        @NotNull Scenario scenario, @NotNull @Size(max = 200) String purpose) {
+                        @Size(min = 1) List<@NotNull @Valid BatchSubject> subjects,
+                        @Schema(requiredMode = REQUIRED, description = SCENARIO) Scenario scenario,
+                        @Schema(requiredMode = REQUIRED, maxLength = 200, description = PURPOSE) String purpose) {
 
         List<Checks.Subject> checked() {
             if (subjectNumbers != null && subjects != null) {
