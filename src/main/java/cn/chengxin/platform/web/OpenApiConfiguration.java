@@ -1,15 +1,26 @@
 package cn.chengxin.platform.web;
 
 import cn.chengxin.shared.City;
+import cn.chengxin.shared.security.PublicEndpoint;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI document at {@code /v3/api-docs}, UI at {@code /swagger-ui.html}. */
+/**
+ * The OpenAPI document at {@code /v3/api-docs}, UI at {@code /swagger-ui.html}. It names the API key's scheme and
+ * marks every operation that needs it (all but the {@link PublicEndpoint}s), so that the UI offers to authorise and a
+ * generated client knows where its key goes.
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    private static final String API_KEY = "apiKey";
 
     @Bean
     OpenAPI chengxinOpenApi(City city) {
@@ -18,6 +29,17 @@ class OpenApiConfiguration {
                 .version("v1")
                 .description("个人公共信用信息平台 JSON API. Errors are RFC 9457 application/problem+json with a "
                         + "stable `code` member (e.g. ID_CHECKSUM, VALIDATION_FAILED, UNAUTHENTICATED).")
-                .license(new License().name("Apache-2.0")));
+                .license(new License().name("Apache-2.0")))
+                .components(new Components().addSecuritySchemes(API_KEY, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .description("Authorization: Bearer <key>, as issued in 控制台 → 接口客户端. 401 "
+                                + "API_KEY_INVALID for an unknown or revoked key.")));
+    }
+
+    @Bean
+    OperationCustomizer apiKeyRequired() {
+        return (operation, handler) -> handler.hasMethodAnnotation(PublicEndpoint.class)
+                || handler.getBeanType().isAnnotationPresent(PublicEndpoint.class)
+                ? operation : operation.addSecurityItem(new SecurityRequirement().addList(API_KEY));
     }
 }

@@ -157,7 +157,12 @@ class ApiErrorsIT {
     void theOpenApiDocumentListsTheApi() throws Exception {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.paths['/api/v1/identity/validations'].post").exists());
+                .andExpect(jsonPath("$.paths['/api/v1/identity/validations'].post").exists())
+                // A client generated from the document knows where its key goes, and which calls need none.
+                .andExpect(jsonPath("$.components.securitySchemes.apiKey.type").value("http"))
+                .andExpect(jsonPath("$.components.securitySchemes.apiKey.scheme").value("bearer"))
+                .andExpect(jsonPath("$.paths['/api/v1/checks'].post.security[0].apiKey").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/identity/validations'].post.security").doesNotExist());
     }
 
     @Test
