@@ -60,6 +60,10 @@ class CompletingBirthDatesIT {
     @Autowired
     CompletingBirthDates birthDates;
 
+    /** The platform's clock (the city's zone): "tomorrow" is the city's, whatever the machine's zone and hour. */
+    @Autowired
+    java.time.Clock clock;
+
     @Autowired
     SubjectRegistry subjects;
 
@@ -240,7 +244,7 @@ class CompletingBirthDatesIT {
 
         String passport = passportNumber();
         UUID unknown = passportHolder(passport, "POE EDGAR", List.of());
-        assertThat(refusal(unknown, LocalDate.now().plusDays(1), "公安证明 2026-3")).isEqualTo("BIRTH_DATE_IN_FUTURE");
+        assertThat(refusal(unknown, LocalDate.now(clock).plusDays(1), "公安证明 2026-3")).isEqualTo("BIRTH_DATE_IN_FUTURE");
         assertThat(refusal(unknown, BORN, "护照 " + passport.toLowerCase() + " 第 2 页"))
                 .isEqualTo("BIRTH_DATE_NUMBER_IN_TEXT");
         assertThat(refusal(unknown, BORN, " ")).isEqualTo("BIRTH_DATE_PROPOSAL_INCOMPLETE");
