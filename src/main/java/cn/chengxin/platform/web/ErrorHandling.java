@@ -47,6 +47,10 @@ class ErrorHandling {
             throw exception; // Spring Security answers these (login redirect, 401/403 problem)
         }
         ProblemDetail problem = problemFor(exception);
+        if (exception instanceof ErrorResponse spring) {
+            // What the framework says the client needs besides the status: Allow with a 405, Accept with a 415.
+            spring.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+        }
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
@@ -76,6 +80,11 @@ class ErrorHandling {
         }
         if (exception instanceof MethodArgumentTypeMismatchException mismatch) {
             return mismatched(mismatch);
+        }
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiBodyLimit.TooLarge tooLarge) {
+                return Problems.of(HttpStatus.CONTENT_TOO_LARGE, ApiBodyLimit.CODE, tooLarge.getMessage());
+            }
         }
         if (exception instanceof HttpMessageNotReadableException) {
             ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemCodes.MALFORMED_REQUEST,

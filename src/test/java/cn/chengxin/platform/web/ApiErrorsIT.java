@@ -1,5 +1,7 @@
 package cn.chengxin.platform.web;
 
+import java.nio.charset.StandardCharsets;
+
 import cn.chengxin.account.DemoAccounts;
 import cn.chengxin.shared.web.Problems;
 import cn.chengxin.support.IntegrationTest;
@@ -13,12 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Every API failure is an RFC 9457 problem+json with a stable code, and never echoes the number sent. */
 @IntegrationTest
 class ApiErrorsIT {
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     private static final String VALIDATIONS = "/api/v1/identity/validations";
 
@@ -116,10 +122,33 @@ class ApiErrorsIT {
                 .andExpect(jsonPath("$.errors[0].field").value("number"));
     }
 
+    /**
+     * A body past the API's bound (32 MB) is refused as too large, not read on as malformed JSON: before it is read when
+     * its length is declared, as soon as it passes the bound when it comes in chunks.
+     */
+    @Test
+    void aBodyPastTheBoundIsTooLargeWhetherItsLengthIsDeclaredOrNot() throws Exception {
+        byte[] declared = ("{\"number\":\"" + "1".repeat(33 << 20) + "\"}").getBytes(StandardCharsets.UTF_8);
+        mvc.perform(post(VALIDATIONS).contentType(MediaType.APPLICATION_JSON).content(declared))
+                .andExpect(status().is(413))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("BODY_TOO_LARGE"));
+
+        java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + VALIDATIONS))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(declared))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.body()).contains("\"code\":\"BODY_TOO_LARGE\"");
+    }
+
     @Test
     void aWrongMethodAndAWrongMediaTypeAreProblemsToo() throws Exception {
         mvc.perform(get(VALIDATIONS))
                 .andExpect(status().isMethodNotAllowed())
+                .andExpect(header().string("Allow", "POST"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("METHOD_NOT_ALLOWED"));
         mvc.perform(post(VALIDATIONS).contentType(MediaType.TEXT_PLAIN).content("110105194912310021"))
