@@ -485,7 +485,8 @@ public class Listing {
 
     /**
      * Approves a proposal (maker-checker: never by its proposer); the first of two concurrent reviewers decides.
-     * Black list: the prior notice is issued now and the entry takes effect after the rule's notice period.
+     * Black list: the prior notice is issued now and the entry takes effect after the rule's notice period (a court's
+     * own listing, with none, takes effect at once with the effective notice only).
      */
     @Transactional
     public EntryStatus approve(UUID entryId, String note) {
@@ -507,7 +508,10 @@ public class Listing {
         String exitConditions = rule == null ? "依法移出" : rule.exitConditions();
         String ruleName = entry.ruleName();
         LocalDate effectiveDay = LocalDate.ofInstant(next.effectiveFrom(), clock.getZone());
-        if (entry.listType() == ListType.BLACK) {
+        // The prior notice is owed only while a notice period lies ahead (RULES.md §7): an entry a court listed itself
+        // takes effect at once on the court's own notice, and a notice offering an objection "before it takes effect"
+        // would tell the subject of a time that never comes.
+        if (next.status() == EntryStatus.NOTIFIED) {
             notice(entry, ListNotice.Kind.PRIOR, NoticeText.prior(entry.subjectName(), ruleName, entry.legalBasis(),
                     entry.reasons(), measures.forList(ListType.BLACK), effectiveDay, exitConditions, city.name()), now);
         } else if (next.status() == EntryStatus.PUBLIC_NOTICE) {

@@ -145,7 +145,8 @@ class ListingIT {
         assertThat(effective.status()).as("the court's notice is the prior notice: effective at once")
                 .isEqualTo(EntryStatus.EFFECTIVE);
         assertThat(listing.noticesOf(subject)).extracting(ListNotice::kind)
-                .contains(ListNotice.Kind.PRIOR, ListNotice.Kind.EFFECTIVE);
+                .as("no prior notice of the platform's own, which would offer an objection before an effect already "
+                        + "taken").containsExactly(ListNotice.Kind.EFFECTIVE);
         assertThat(listing.noticesOf(subject).get(0).body()).contains("异议").doesNotContain(person.number());
 
         await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> check(hrChecks, person.number(), "HIRING")
