@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.StringUtils;
 
@@ -49,6 +50,9 @@ class PublicListsIT {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     ApplicationContext context;
@@ -99,6 +103,25 @@ class PublicListsIT {
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(mvc.perform(get(java.net.URI.create(odd)).with(from("198.51.100.62"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString()).contains("共 0 条", "value=\"{x}&amp;type=GREY#\"");
+    }
+
+    /**
+     * An entry's period starts on the day it took effect in the city (Beijing time), as its notices say, whatever the
+     * server's own zone: at 01:30 in Beijing it is still the day before in UTC.
+     */
+    @Test
+    void anEntrysPeriodStartsOnTheCitysDayWhateverTheServersZone() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "骆晨曦");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        inPublicNotice(subject, "市级道德模范");
+        jdbc.sql("UPDATE listing.entry SET effective_from = ? WHERE subject_id = ?")
+                .params(java.sql.Timestamp.from(java.time.Instant.parse("2026-03-01T17:30:00Z")), subject).update();
+
+        String page = mvc.perform(get("/lists").param("type", "RED").param("notice", "true")
+                        .param("q", person.name()).with(from("198.51.100.69")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("共 1 条", "2026-03-02 — ").doesNotContain("2026-03-01 — ");
     }
 
     /** A number written into the address by hand is not looked up: the page says to use the search box. */
