@@ -67,6 +67,21 @@ class PublicSiteBrowserIT {
                 .containsText("Trust pays everywhere");
     }
 
+    /**
+     * A citizen on a phone (375 px wide) reaches every field, button and column of the lists and the tip-off form
+     * without the page running off the side of the screen: a wide table scrolls within itself.
+     */
+    @Test
+    void theListsAndTheTipOffFormFitAPhonesWidth() {
+        page.setViewportSize(375, 800);
+        for (String path : new String[] {"/lists", "/lists?type=RED&notice=true", "/disclosures", "/tipoffs",
+                "/tipoffs/status"}) {
+            page.navigate(url(path));
+            Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+            org.assertj.core.api.Assertions.assertThat(((Number) overflow).intValue()).as(path).isLessThanOrEqualTo(0);
+        }
+    }
+
     @Test
     void theStaffLoginAsksForTheSecondFactor() {
         page.navigate(url("/console"));
