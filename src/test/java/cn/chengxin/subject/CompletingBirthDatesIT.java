@@ -188,6 +188,10 @@ class CompletingBirthDatesIT {
         assertThat(list).contains(Masking.identityNumber(passport), Masking.personName("NG MEI"), "失信被执行人",
                         "action=\"/console/subjects/open\"", "value=\"" + holder + "\"")
                 .doesNotContain(passport).doesNotContain(pseudonym).doesNotContain("??");
+        String court = listing.departmentNames().get("COURT");
+        assertThat(court).as("the test context's court, by name").isNotBlank().isNotEqualTo("COURT");
+        assertThat(list).as("the reporting department by its name, as the clerk knows it, not the platform's code")
+                .contains(court + " · ").doesNotContain("COURT · ");
 
         String page = mvc.perform(post("/console/subjects/open").param("subject", holder.toString())
                         .param("purpose", "DATA_QUALITY").with(clerk("console-clerk-3")).with(csrf()))

@@ -33,6 +33,8 @@ class AwaitingBirthDateConsole {
         model.addAttribute("total", listing.awaitingBirthDateCount());
         model.addAttribute("purposes", StaffQueryPurpose.values());
         model.addAttribute("defaultPurpose", StaffQueryPurpose.DATA_QUALITY);
+        // The reporting department by its name, as the entries' pages name it: a code tells the clerk nothing.
+        model.addAttribute("departments", listing.departmentNames());
         return "console/awaiting-birth-dates";
     }
 }
