@@ -23,4 +23,9 @@ public record FieldDefinition(String name, String label, FieldType type, boolean
     public static FieldDefinition of(String name, String label, FieldType type, boolean required) {
         return new FieldDefinition(name, label, type, required, 0, List.of());
     }
+
+    /** The unit its label names (罚款金额（万元）: 万元), which a number sent for it may carry ({@link WrittenNumber}). */
+    public String unit() {
+        return WrittenNumber.unitOf(label);
+    }
 }

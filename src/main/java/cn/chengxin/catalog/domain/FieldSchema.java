@@ -1,6 +1,5 @@
 package cn.chengxin.catalog.domain;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,21 +56,12 @@ public final class FieldSchema {
     private static boolean typeMatches(FieldDefinition field, String v) {
         return switch (field.type()) {
             case TEXT -> true;
-            case INTEGER -> v.matches("-?\\d{1,18}");
-            case DECIMAL -> parsesAsDecimal(v);
+            case INTEGER -> WrittenNumber.integer(v, field.unit()).isPresent();
+            case DECIMAL -> WrittenNumber.decimal(v, field.unit()).isPresent();
             case DATE -> parsesAsDate(v);
             case BOOLEAN -> TRUE.contains(v.toLowerCase()) || FALSE.contains(v.toLowerCase());
             case CHOICE -> field.choices().contains(v);
         };
-    }
-
-    private static boolean parsesAsDecimal(String v) {
-        try {
-            new BigDecimal(v);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     /** A real day in any of the ways departments' exports write one ({@link DateText}). */

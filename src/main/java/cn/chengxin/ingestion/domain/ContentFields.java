@@ -7,14 +7,16 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.chengxin.catalog.domain.FieldDefinition;
+import cn.chengxin.catalog.domain.WrittenNumber;
 import cn.chengxin.shared.calendar.DateText;
 
 /**
  * A record's content fields as the credit file keeps them: each value in one written form for its type, so that the
  * same fact reads, sorts and compares alike from one department to the next. Validation accepts what departments'
- * exports write (a date as 2026/1/5 or 2026年1月5日, a yes as 是 or 1, spaces around a value); the file keeps a DATE as
- * ISO {@code yyyy-MM-dd} (as the decision date), a BOOLEAN as {@code true}/{@code false}, an INTEGER or DECIMAL as
- * its plain number, every value without the spaces around it, and a blank optional field as absent.
+ * exports write (a date as 2026/1/5 or 2026年1月5日, an amount as 1,500.00元, a yes as 是 or 1, spaces around a
+ * value); the file keeps a DATE as ISO {@code yyyy-MM-dd} (as the decision date), a BOOLEAN as {@code true}/{@code
+ * false}, an INTEGER or DECIMAL as its plain number without separators or unit, every value without the spaces around
+ * it, and a blank optional field as absent.
  */
 public final class ContentFields {
 
@@ -55,16 +57,13 @@ public final class ContentFields {
         if (field == null) {
             return value;
         }
-        try {
-            return switch (field.type()) {
-                case DATE -> DateText.parse(value).map(Object::toString).orElse(value);
-                case BOOLEAN -> Boolean.toString(YES.contains(value.toLowerCase()));
-                case INTEGER -> Long.toString(Long.parseLong(value));
-                case DECIMAL -> new BigDecimal(value).toPlainString();
-                case TEXT, CHOICE -> value;
-            };
-        } catch (NumberFormatException e) {
-            return value; // the schema's check refuses such a value before it is stored
-        }
+        // orElse: the schema's check refuses a value that does not parse before it is stored
+        return switch (field.type()) {
+            case DATE -> DateText.parse(value).map(Object::toString).orElse(value);
+            case BOOLEAN -> Boolean.toString(YES.contains(value.toLowerCase()));
+            case INTEGER -> WrittenNumber.integer(value, field.unit()).map(Object::toString).orElse(value);
+            case DECIMAL -> WrittenNumber.decimal(value, field.unit()).map(BigDecimal::toPlainString).orElse(value);
+            case TEXT, CHOICE -> value;
+        };
     }
 }

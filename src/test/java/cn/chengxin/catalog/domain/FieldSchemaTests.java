@@ -25,4 +25,27 @@ class FieldSchemaTests {
         assertThat(FieldSchema.check(SCHEMA, Map.of("performed_on", "2026年2月30日")))
                 .extracting(FieldSchema.FieldError::code).containsExactly("FIELD_TYPE");
     }
+
+    private static final List<FieldDefinition> AMOUNTS = List.of(
+            FieldDefinition.of("arrears", "欠缴税款金额（元）", FieldType.DECIMAL, false),
+            FieldDefinition.of("fine", "罚款金额（万元）", FieldType.DECIMAL, false),
+            FieldDefinition.of("workers", "涉及人数", FieldType.INTEGER, false));
+
+    @Test
+    void aNumberFieldTakesAmountsAsExportsWriteThem() {
+        for (Map<String, String> sent : List.of(Map.of("arrears", "1,500.00"), Map.of("arrears", "1500元"),
+                Map.of("arrears", "¥1,500"), Map.of("arrears", "１，５００．５"), Map.of("arrears", "1,234,567 元"),
+                Map.of("fine", "0.5万元"), Map.of("workers", "1,200"))) {
+            assertThat(FieldSchema.check(AMOUNTS, sent)).as(sent.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void anAmountInAnotherUnitOrWithMisplacedSeparatorsIsNoNumber() {
+        for (Map<String, String> sent : List.of(Map.of("fine", "5000元"), Map.of("arrears", "1,50,0"),
+                Map.of("arrears", "1500万元"), Map.of("workers", "1,200.5"), Map.of("arrears", "约1500"))) {
+            assertThat(FieldSchema.check(AMOUNTS, sent)).as(sent.toString())
+                    .extracting(FieldSchema.FieldError::code).containsExactly("FIELD_TYPE");
+        }
+    }
 }

@@ -56,6 +56,17 @@ class ContentFieldsTests {
                 .containsExactlyInAnyOrderEntriesOf(Map.of("hours", "1500", "times", "7"));
     }
 
+    @ParameterizedTest(name = "an amount sent as {0} is stored as {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {"1,500.50|1500.50", "1500元|1500",
+            "¥1,500|1500", "１，５００|1500", "1,234,567 元|1234567"})
+    void storesAnAmountAsItsPlainNumber(String sent, String stored) {
+        List<FieldDefinition> arrears = List.of(FieldDefinition.of("arrears", "欠缴税款金额（元）", FieldType.DECIMAL, true),
+                FieldDefinition.of("workers", "涉及人数", FieldType.INTEGER, false));
+
+        assertThat(ContentFields.stored(arrears, Map.of("arrears", sent, "workers", "1,200")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("arrears", stored, "workers", "1200"));
+    }
+
     @Test
     void aFieldWithoutValueIsAbsent() {
         Map<String, String> sent = new java.util.HashMap<>(Map.of("hours", "12"));
