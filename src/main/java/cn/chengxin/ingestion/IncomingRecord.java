@@ -27,6 +27,12 @@ public record IncomingRecord(String itemCode, String subjectNumber, String subje
                 fields, null);
     }
 
+    /** The same row with its content keyed otherwise ({@link cn.chengxin.catalog.domain.FieldSchema#byName}). */
+    IncomingRecord withFields(Map<String, String> keyed) {
+        return keyed == fields ? this : new IncomingRecord(itemCode, subjectNumber, subjectName, sourceRecordId,
+                version, action, decisionNumber, decisionDate, keyed, documentType);
+    }
+
     /**
      * A field sent as JSON {@code null} is an absent field, as in a JSON Lines file: a required one is then reported
      * missing on its row, where a null in the copy failed the whole batch.

@@ -71,10 +71,12 @@ class RowValidator {
     }
 
     /** Validates against a snapshot of the active catalogue taken once per batch. */
-    Object validate(long line, IncomingRecord row, String departmentCode, Map<String, CatalogueItem> active,
+    Object validate(long line, IncomingRecord sent, String departmentCode, Map<String, CatalogueItem> active,
                     LocalDate today) {
         List<RowError> errors = new ArrayList<>();
-        CatalogueItem item = row.itemCode() == null ? null : active.get(row.itemCode().strip());
+        CatalogueItem item = sent.itemCode() == null ? null : active.get(sent.itemCode().strip());
+        IncomingRecord row = item == null ? sent
+                : sent.withFields(FieldSchema.byName(item.definition().fields(), sent.fields()));
         if (item == null) {
             boolean known = row.itemCode() != null && !catalogue.history(row.itemCode().strip()).isEmpty();
             errors.add(new RowError(line, "item", known ? "ITEM_NOT_ACTIVE" : "ITEM_NOT_IN_CATALOGUE",

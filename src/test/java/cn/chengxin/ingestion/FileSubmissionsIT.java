@@ -94,6 +94,30 @@ class FileSubmissionsIT {
     }
 
     @Test
+    void aCsvTitledWithTheFieldsChineseLabelsIsReadAsTheFieldsAndItsResendUnderTheirNamesIsADuplicate()
+            throws Exception {
+        TestCitizens.Person a = TestCitizens.register(subjects, "诸葛明月");
+        String source = "L-" + UUID.randomUUID();
+        String labelled = "事项代码,证件号码,主体名称,部门记录编号,决定文书号,决定日期,执行案号,执行法院,生效法律文书确定的义务,"
+                + "被执行人履行情况,失信被执行人具体情形\n" + line(a, source);
+        String batch = UUID.randomUUID().toString();
+
+        mvc.perform(upload(batch, "中文列名.csv", labelled.getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isAccepted());
+        String done = awaitDone(batch);
+
+        assertThat((Integer) JsonPath.read(done, "$.accepted")).as(done).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT content->>'court' FROM creditfile.record WHERE source_record_id = ?")
+                .param(source).query(String.class).single()).isEqualTo("驿城区人民法院");
+        String named = "事项代码,证件号码,主体名称,部门记录编号,决定文书号,决定日期,case_number,court,obligation,performance,"
+                + "behaviour\n" + line(a, source);
+        String again = UUID.randomUUID().toString();
+        mvc.perform(upload(again, "英文列名.csv", named.getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isAccepted());
+        assertThat((Integer) JsonPath.read(awaitDone(again), "$.duplicates")).isEqualTo(1);
+    }
+
+    @Test
     void aCsvWithADocumentTypeColumnDeliversAPassportHoldersRecordAndRefusesAnUnknownType() throws Exception {
         String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
         TestCitizens.Person resident = TestCitizens.register(subjects, "上官文静");

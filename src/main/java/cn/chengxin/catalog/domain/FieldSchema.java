@@ -21,6 +21,27 @@ public final class FieldSchema {
     public record FieldError(String field, String code, String message) {
     }
 
+    /**
+     * The content keyed by the fields' names. A file's column may be titled with a field's label (执行案号 for
+     * {@code case_number}), as the fixed columns may with their Chinese titles (证件号码): the catalogue shows a clerk
+     * the labels, and a file built from it had each field refused as unknown and, at once, as missing. A label whose
+     * field is also sent under its name stays as sent, and the check refuses it as unknown.
+     */
+    public static Map<String, String> byName(List<FieldDefinition> schema, Map<String, String> sent) {
+        Map<String, String> named = null; // made only when a key is a label: most rows name their fields
+        for (Map.Entry<String, String> e : sent.entrySet()) {
+            for (FieldDefinition field : schema) {
+                if (field.label().equals(e.getKey()) && !field.name().equals(e.getKey())
+                        && !sent.containsKey(field.name())) {
+                    named = named == null ? new HashMap<>(sent) : named;
+                    named.remove(e.getKey());
+                    named.put(field.name(), e.getValue());
+                }
+            }
+        }
+        return named == null ? sent : Map.copyOf(named);
+    }
+
     public static List<FieldError> check(List<FieldDefinition> schema, Map<String, String> values) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, FieldDefinition> byName = new HashMap<>();

@@ -48,4 +48,12 @@ class FieldSchemaTests {
                     .extracting(FieldSchema.FieldError::code).containsExactly("FIELD_TYPE");
         }
     }
+
+    @Test
+    void aFieldSentUnderItsLabelIsKeyedByItsNameUnlessItsNameIsSentToo() {
+        assertThat(FieldSchema.byName(AMOUNTS, Map.of("欠缴税款金额（元）", "1500", "workers", "3")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("arrears", "1500", "workers", "3"));
+        assertThat(FieldSchema.byName(AMOUNTS, Map.of("涉及人数", "4", "workers", "3")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("涉及人数", "4", "workers", "3"));
+    }
 }
