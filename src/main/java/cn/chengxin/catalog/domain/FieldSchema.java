@@ -48,7 +48,9 @@ public final class FieldSchema {
         schema.forEach(f -> byName.put(f.name(), f));
         for (String name : values.keySet()) {
             if (!byName.containsKey(name)) {
-                errors.add(new FieldError(name, "FIELD_UNKNOWN", "该事项没有字段「" + name + "」"));
+                // The item's names (the labels are read too, byName): a clerk who mistyped a column sees the right one.
+                errors.add(new FieldError(name, "FIELD_UNKNOWN", "该事项没有字段「" + name + "」；其字段为 "
+                        + String.join("、", schema.stream().map(FieldDefinition::name).toList()) + "（或其中文名称）"));
             }
         }
         for (FieldDefinition field : schema) {

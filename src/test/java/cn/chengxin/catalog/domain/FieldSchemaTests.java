@@ -56,4 +56,11 @@ class FieldSchemaTests {
         assertThat(FieldSchema.byName(AMOUNTS, Map.of("涉及人数", "4", "workers", "3")))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("涉及人数", "4", "workers", "3"));
     }
+
+    @Test
+    void anUnknownFieldIsAnsweredWithTheFieldsTheItemHas() {
+        assertThat(FieldSchema.check(AMOUNTS, Map.of("arrear", "1500")))
+                .extracting(FieldSchema.FieldError::message)
+                .containsExactly("该事项没有字段「arrear」；其字段为 arrears、fine、workers（或其中文名称）");
+    }
 }
