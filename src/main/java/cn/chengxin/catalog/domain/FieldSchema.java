@@ -48,9 +48,7 @@ public final class FieldSchema {
         schema.forEach(f -> byName.put(f.name(), f));
         for (String name : values.keySet()) {
             if (!byName.containsKey(name)) {
-                // The item's names (the labels are read too, byName): a clerk who mistyped a column sees the right one.
-                errors.add(new FieldError(name, "FIELD_UNKNOWN", "该事项没有字段「" + name + "」；其字段为 "
-                        + String.join("、", schema.stream().map(FieldDefinition::name).toList()) + "（或其中文名称）"));
+                errors.add(new FieldError(name, "FIELD_UNKNOWN", unknown(schema, name)));
             }
         }
         for (FieldDefinition field : schema) {
@@ -74,6 +72,20 @@ public final class FieldSchema {
             }
         }
         return errors;
+    }
+
+    /**
+     * Why a field is unknown: a label left beside its field's name ({@link #byName}) is that field sent twice; any other
+     * is answered with the item's names (the labels are read too), so a clerk who mistyped a column sees the right one.
+     */
+    private static String unknown(List<FieldDefinition> schema, String name) {
+        for (FieldDefinition field : schema) {
+            if (field.label().equals(name)) {
+                return "「" + name + "」与 " + field.name() + " 是同一字段，请只保留一列";
+            }
+        }
+        return "该事项没有字段「" + name + "」；其字段为 "
+                + String.join("、", schema.stream().map(FieldDefinition::name).toList()) + "（或其中文名称）";
     }
 
     private static boolean typeMatches(FieldDefinition field, String v) {

@@ -63,4 +63,11 @@ class FieldSchemaTests {
                 .extracting(FieldSchema.FieldError::message)
                 .containsExactly("该事项没有字段「arrear」；其字段为 arrears、fine、workers（或其中文名称）");
     }
+
+    @Test
+    void aFieldSentUnderBothItsNameAndItsLabelIsRefusedAsSentTwice() {
+        assertThat(FieldSchema.check(AMOUNTS, FieldSchema.byName(AMOUNTS, Map.of("涉及人数", "4", "workers", "3"))))
+                .extracting(FieldSchema.FieldError::message)
+                .containsExactly("「涉及人数」与 workers 是同一字段，请只保留一列");
+    }
 }
