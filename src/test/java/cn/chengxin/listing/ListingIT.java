@@ -27,13 +27,13 @@ import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.RuleVersions;
+import cn.chengxin.support.Sessions;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -81,6 +81,9 @@ class ListingIT {
 
     @Autowired
     java.time.Clock clock;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -388,9 +391,9 @@ class ListingIT {
                 .doesNotContain(passport).doesNotContain("没有符合条件");
 
         // Staff look the entry up by the same number and type: its pages carry a token, never the number.
-        MockHttpSession session = new MockHttpSession();
+        RequestPostProcessor session = Sessions.of(context);
         String redirect = mvc.perform(post("/console/lists/search").param("documentType", "PASSPORT")
-                        .param("q", passport).session(session).with(staff("office-q", "list:propose")).with(csrf()))
+                        .param("q", passport).with(session).with(staff("office-q", "list:propose")).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(redirect).doesNotContain(passport);
         assertThat(page(redirect, session)).contains(link(entry), "共 1 条").doesNotContain(passport);
@@ -532,7 +535,7 @@ class ListingIT {
                     .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
                             .attribute("failureCode", "PROPOSAL_VALIDITY"))
                     .andReturn();
-            mvc.perform(get("/console/lists").flashAttrs(refused.getFlashMap()).with(staff("maker-7", "list:propose")))
+            mvc.perform(get("/console/lists").with(cn.chengxin.support.Sessions.flashOf(refused)).with(staff("maker-7", "list:propose")))
                     .andExpect(content().string(containsString("有效期至")))
                     .andExpect(content().string(containsString("PROPOSAL_VALIDITY")));
         }
@@ -1045,7 +1048,7 @@ class ListingIT {
                 aYearFromNow()));
         as("maker-q", () -> listing.propose(registered("郜明远"), ListType.GREY, "国办发〔2020〕49号", "同名不同人",
                 aYearFromNow()));
-        MockHttpSession session = new MockHttpSession();
+        RequestPostProcessor session = Sessions.of(context);
 
         String page = searchByNumber(session, person.number());
         assertThat(page).contains(link(entry), "共 1 条", cn.chengxin.subject.domain.Masking.identityNumber(
@@ -1053,7 +1056,7 @@ class ListingIT {
         assertThat(lookUpsAudited(person.number())).as("a look-up by number is a look at the person's data, audited")
                 .isEqualTo(1);
         String wrong = TestCitizens.withWrongCheckCharacter(person.number());
-        assertThat(mvc.perform(post("/console/lists/search").param("q", wrong).session(session)
+        assertThat(mvc.perform(post("/console/lists/search").param("q", wrong).with(session)
                         .with(staff("office-q", "list:propose", "list:review")).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                 .doesNotContain(link(entry)).doesNotContain(person.number().substring(0, 17));
@@ -1074,10 +1077,10 @@ class ListingIT {
             entries.add(as("maker-q", () -> listing.propose(subject, ListType.GREY, "国办发〔2020〕49号", reason,
                     aYearFromNow())));
         }
-        MockHttpSession session = new MockHttpSession();
+        RequestPostProcessor session = Sessions.of(context);
 
         String redirect = mvc.perform(post("/console/lists/search").param("q", person.number()).param("size", "1")
-                        .session(session).with(staff("office-q", "list:propose", "list:review")).with(csrf()))
+                        .with(session).with(staff("office-q", "list:propose", "list:review")).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(redirect).doesNotContain(person.number()).doesNotContain(pseudonym).contains("size=1");
         String first = page(redirect, session);
@@ -1092,7 +1095,7 @@ class ListingIT {
         assertThat(first.contains(link(entries.get(0)))).isNotEqualTo(second.contains(link(entries.get(0))));
         assertThat(lookUpsAudited(person.number())).as("one look-up, whatever its pages").isEqualTo(1);
 
-        assertThat(page(next, new MockHttpSession())).as("the token is the session's own")
+        assertThat(page(next, Sessions.of(context))).as("the token is the session's own")
                 .contains("共 0 条").doesNotContain(link(entries.get(0)), link(entries.get(1)));
         assertThat(queue("q", person.number())).as("a number in a URL is not looked up")
                 .contains("共 0 条").doesNotContain(link(entries.get(0)), link(entries.get(1)));
@@ -1166,11 +1169,11 @@ class ListingIT {
         assertThat(all).contains(link(courts), "共 1 条").doesNotContain(link(offices));
         mvc.perform(get("/console/lists/{id}", courts).with(court)).andExpect(status().isOk());
         mvc.perform(get("/console/lists/{id}", offices).with(court)).andExpect(status().isNotFound());
-        MockHttpSession session = new MockHttpSession();
-        String redirect = mvc.perform(post("/console/lists/search").param("q", other.number()).session(session)
+        RequestPostProcessor session = Sessions.of(context);
+        String redirect = mvc.perform(post("/console/lists/search").param("q", other.number()).with(session)
                         .with(court).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        assertThat(mvc.perform(get(java.net.URI.create(redirect)).session(session).with(court))
+        assertThat(mvc.perform(get(java.net.URI.create(redirect)).with(session).with(court))
                 .andReturn().getResponse().getContentAsString()).contains("共 0 条").doesNotContain(link(offices));
 
         assertThat(queue("q", "范围")).as("the credit office's reviewers see every department's entries")
@@ -1202,15 +1205,15 @@ class ListingIT {
     }
 
     /** A reviewer's look-up by number in the console's search box, and the page it leads to. */
-    private String searchByNumber(MockHttpSession session, String number) throws Exception {
-        String redirect = mvc.perform(post("/console/lists/search").param("q", number).session(session)
+    private String searchByNumber(RequestPostProcessor session, String number) throws Exception {
+        String redirect = mvc.perform(post("/console/lists/search").param("q", number).with(session)
                         .with(staff("office-q", "list:propose", "list:review")).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         return page(redirect, session);
     }
 
-    private String page(String url, MockHttpSession session) throws Exception {
-        return mvc.perform(get(java.net.URI.create(url)).session(session).with(staff("office-q", "list:propose", "list:review")))
+    private String page(String url, RequestPostProcessor session) throws Exception {
+        return mvc.perform(get(java.net.URI.create(url)).with(session).with(staff("office-q", "list:propose", "list:review")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 

@@ -191,10 +191,10 @@ class RuleReviewIT {
                 .andExpect(flash().attribute("successKey", "lists.ruleApproved")).andReturn();
         assertThat(listing.rules()).extracting(ListRule::code).contains(code);
         String redirect = approved.getResponse().getRedirectedUrl();
-        assertThat(mvc.perform(get(redirect).flashAttrs(approved.getFlashMap()).with(approverOnly()))
+        assertThat(mvc.perform(get(redirect).with(cn.chengxin.support.Sessions.flashOf(approved)).with(approverOnly()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                 .contains("已审核通过，新版本已生效");
-        assertThat(mvc.perform(get(redirect + "&lang=en").flashAttrs(approved.getFlashMap())
+        assertThat(mvc.perform(get(redirect + "&lang=en").with(cn.chengxin.support.Sessions.flashOf(approved))
                         .with(approverOnly())).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString()).contains("Approved; the new version is in force.");
 

@@ -184,7 +184,7 @@ class MeasureReviewIT {
             for (String[] language : new String[][] {{"zh", "已审核通过，变更已生效。"},
                     {"en", "Approved; the change is in force."}}) {
                 assertThat(mvc.perform(get(approved.getResponse().getRedirectedUrl()).param("lang", language[0])
-                                .flashAttrs(approved.getFlashMap()).with(approverOnly()))
+                                .with(cn.chengxin.support.Sessions.flashOf(approved)).with(approverOnly()))
                         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                         .contains(language[1]);
             }
