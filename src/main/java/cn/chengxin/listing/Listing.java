@@ -501,7 +501,7 @@ public class Listing {
         int noticeDays = rule == null ? (entry.listType() == ListType.BLACK ? 5 : entry.listType() == ListType.RED ? 7 : 0)
                 : rule.priorNoticeDays();
         Instant now = clock.instant();
-        EntryLifecycle.AfterApproval next = EntryLifecycle.approve(entry.listType(), noticeDays, now);
+        EntryLifecycle.AfterApproval next = EntryLifecycle.approve(entry.listType(), noticeDays, now, clock.getZone());
         if (!store.decide(entryId, next.status(), by.actorId(), now, note, next.effectiveFrom())) {
             throw new ListingProblem("LIST_ALREADY_DECIDED", DomainProblem.Kind.CONFLICT, "该认定建议已由他人处理");
         }
@@ -515,8 +515,9 @@ public class Listing {
             notice(entry, ListNotice.Kind.PRIOR, NoticeText.prior(entry.subjectName(), ruleName, entry.legalBasis(),
                     entry.reasons(), measures.forList(ListType.BLACK), effectiveDay, exitConditions, city.name()), now);
         } else if (next.status() == EntryStatus.PUBLIC_NOTICE) {
-            notice(entry, ListNotice.Kind.PUBLIC, NoticeText.publicNotice(entry.subjectName(), ruleName, effectiveDay),
-                    now);
+            // The period's last day is the day before the entry takes effect (EntryLifecycle.approve).
+            notice(entry, ListNotice.Kind.PUBLIC, NoticeText.publicNotice(entry.subjectName(), ruleName,
+                    effectiveDay.minusDays(1)), now);
         }
         if (next.status() == EntryStatus.EFFECTIVE) {
             effectiveNotice(entry, exitConditions, now);

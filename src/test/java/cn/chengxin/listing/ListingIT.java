@@ -323,7 +323,14 @@ class ListingIT {
         ListEntry red = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
                 .filter(e -> e.listType() == ListType.RED).findFirst().orElse(null), e -> e != null);
         as("checker-5", () -> listing.approve(red.id(), ""));
-        assertThat(listing.entry(red.id()).orElseThrow().status()).isEqualTo(EntryStatus.PUBLIC_NOTICE);
+        ListEntry noticed = listing.entry(red.id()).orElseThrow();
+        assertThat(noticed.status()).isEqualTo(EntryStatus.PUBLIC_NOTICE);
+        // The period's last day, as the notice names it, ends before the entry takes effect (《民法典》第二百零三条).
+        LocalDate lastDay = LocalDate.ofInstant(noticed.effectiveFrom(), clock.getZone()).minusDays(1);
+        assertThat(noticed.effectiveFrom()).isEqualTo(lastDay.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+        assertThat(listing.noticesOfEntry(red.id())).filteredOn(n -> n.kind() == ListNotice.Kind.PUBLIC).singleElement()
+                .satisfies(n -> assertThat(n.body()).contains("公示期至" + lastDay.getYear() + "年"
+                        + lastDay.getMonthValue() + "月" + lastDay.getDayOfMonth() + "日"));
 
         TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(model.number(), model.name(),
                 "P_ADMIN_PENALTY_GENERAL", "RD-" + UUID.randomUUID(), "1", "ADD", "驻市监罚〔2026〕21号", "无照经营"),
@@ -666,7 +673,9 @@ class ListingIT {
 
             as("checker-8", () -> listing.approve(firstProposal.id(), ""));
             ListEntry notified = listing.entry(firstProposal.id()).orElseThrow();
-            assertThat(Duration.between(notified.reviewedAt(), notified.effectiveFrom())).isEqualTo(Duration.ofDays(3));
+            assertThat(notified.effectiveFrom()).as("three whole days after the day of approval, in the city's time")
+                    .isEqualTo(LocalDate.ofInstant(notified.reviewedAt(), clock.getZone()).plusDays(4)
+                            .atStartOfDay(clock.getZone()).toInstant());
             assertThat(listing.noticesOfEntry(firstProposal.id())).singleElement()
                     .satisfies(n -> assertThat(n.body()).contains("第一版").doesNotContain("第二版"));
 

@@ -1,9 +1,9 @@
 package cn.chengxin.listing.domain;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneId;
 import java.util.Optional;
 
 import cn.chengxin.listing.EntryStatus;
@@ -24,8 +24,15 @@ public final class EntryLifecycle {
     public record AfterApproval(EntryStatus status, Instant effectiveFrom) {
     }
 
-    public static AfterApproval approve(ListType type, int noticeDays, Instant approvedAt) {
-        Instant effective = approvedAt.plus(Duration.ofDays(noticeDays));
+    /**
+     * A notice period of {@code noticeDays} days is counted as the law counts periods by days (《民法典》第二百零一条：
+     * the day it begins is not counted; 第二百零三条：its last day ends at 24:00), in the city's time: approved on day A,
+     * it runs from A+1 to the end of A+N, and the entry takes effect at 00:00 of A+N+1, as the notice says ("公示期至
+     * A+N", "拟于 A+N+1 起生效"). It used to take effect at the approval's hour of A+N, within the period's last day.
+     */
+    public static AfterApproval approve(ListType type, int noticeDays, Instant approvedAt, ZoneId zone) {
+        Instant effective = LocalDate.ofInstant(approvedAt, zone).plusDays(noticeDays + 1L).atStartOfDay(zone)
+                .toInstant();
         return switch (type) {
             case BLACK -> noticeDays == 0 ? new AfterApproval(EntryStatus.EFFECTIVE, approvedAt)
                     : new AfterApproval(EntryStatus.NOTIFIED, effective);

@@ -16,13 +16,31 @@ class EntryLifecycleTests {
 
     private static final Instant NOW = Instant.parse("2026-11-30T02:00:00Z");
 
+    private static final java.time.ZoneId CITY = java.time.ZoneId.of("Asia/Shanghai");
+
     @Test
     void aBlackListEntryWaitsForItsPriorNoticeARedOneForItsPublicNoticeAGreyOneNot() {
-        assertThat(EntryLifecycle.approve(ListType.BLACK, 5, NOW))
-                .isEqualTo(new EntryLifecycle.AfterApproval(EntryStatus.NOTIFIED, NOW.plusSeconds(5 * 86_400)));
-        assertThat(EntryLifecycle.approve(ListType.BLACK, 0, NOW).status()).isEqualTo(EntryStatus.EFFECTIVE);
-        assertThat(EntryLifecycle.approve(ListType.RED, 7, NOW).status()).isEqualTo(EntryStatus.PUBLIC_NOTICE);
-        assertThat(EntryLifecycle.approve(ListType.GREY, 7, NOW).status()).isEqualTo(EntryStatus.EFFECTIVE);
+        assertThat(EntryLifecycle.approve(ListType.BLACK, 5, NOW, CITY).status()).isEqualTo(EntryStatus.NOTIFIED);
+        assertThat(EntryLifecycle.approve(ListType.BLACK, 0, NOW, CITY))
+                .isEqualTo(new EntryLifecycle.AfterApproval(EntryStatus.EFFECTIVE, NOW));
+        assertThat(EntryLifecycle.approve(ListType.RED, 7, NOW, CITY).status()).isEqualTo(EntryStatus.PUBLIC_NOTICE);
+        assertThat(EntryLifecycle.approve(ListType.GREY, 7, NOW, CITY))
+                .isEqualTo(new EntryLifecycle.AfterApproval(EntryStatus.EFFECTIVE, NOW));
+    }
+
+    /**
+     * A period of days begins the day after the approval and ends at 24:00 of its last day, in the city's time
+     * (《民法典》第二百零一条、第二百零三条): approved at 10:00 on 30 November in Beijing, five days run to the end
+     * of 5 December and the entry takes effect at 00:00 on 6 December, whatever the hour of the approval.
+     */
+    @Test
+    void aNoticePeriodRunsWholeDaysFromTheDayAfterTheApprovalInTheCitysTime() {
+        Instant sixthOfDecember = java.time.ZonedDateTime.of(2026, 12, 6, 0, 0, 0, 0, CITY).toInstant();
+        assertThat(EntryLifecycle.approve(ListType.BLACK, 5, NOW, CITY).effectiveFrom()).isEqualTo(sixthOfDecember);
+        assertThat(EntryLifecycle.approve(ListType.BLACK, 5, Instant.parse("2026-11-30T15:59:00Z"), CITY)
+                .effectiveFrom()).as("23:59 in Beijing is still 30 November").isEqualTo(sixthOfDecember);
+        assertThat(EntryLifecycle.approve(ListType.RED, 5, Instant.parse("2026-11-29T16:00:00Z"), CITY)
+                .effectiveFrom()).as("00:00 in Beijing is already 30 November").isEqualTo(sixthOfDecember);
     }
 
     @Test
