@@ -194,17 +194,10 @@ class ApiErrorsIT {
                 .andExpect(jsonPath("$.paths['/api/v1/identity/validations'].post.security").doesNotExist());
     }
 
+    /** The codes are those the sources raise ({@link RaisedProblemCodes}), so that a new one is followed too. */
     @Test
     void everyProblemTypeLeadsToAPageExplainingIt() throws Exception {
-        java.util.List<String> codes = new java.util.ArrayList<>(java.util.List.of("VALIDATION_FAILED",
-                "MALFORMED_REQUEST", "NOT_FOUND", "METHOD_NOT_ALLOWED", "UNSUPPORTED_MEDIA_TYPE", "NOT_ACCEPTABLE",
-                "UNAUTHENTICATED", "FORBIDDEN", "CONFLICT", "INTERNAL_ERROR", "API_KEY_INVALID", "RATE_LIMITED",
-                "AUDIT_UNAVAILABLE", "CHECKPOINT_UNKNOWN", "ADMIN_ROLES_SEPARATED"));
-        for (cn.chengxin.subject.domain.IdentityRejection rejection
-                : cn.chengxin.subject.domain.IdentityRejection.values()) {
-            codes.add(rejection.code());
-        }
-        for (String code : codes) {
+        for (String code : RaisedProblemCodes.in(java.nio.file.Path.of("src/main/java")).all()) {
             mvc.perform(get(Problems.of(org.springframework.http.HttpStatus.BAD_REQUEST, code, "").getType()
                             .toString()))
                     .andExpect(status().isOk())
