@@ -28,8 +28,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class ApiBodyLimit extends OncePerRequestFilter {
 
-    static final String CODE = "BODY_TOO_LARGE";
-
     private final long limit;
 
     ApiBodyLimit(@Value("${chengxin.api.max-body-size:32MB}") DataSize limit) {
@@ -48,7 +46,7 @@ class ApiBodyLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            Problems.write(response, HttpStatus.CONTENT_TOO_LARGE, CODE, detail());
+            Problems.write(response, HttpStatus.CONTENT_TOO_LARGE, ProblemCodes.BODY_TOO_LARGE, detail());
             return;
         }
         chain.doFilter(declared >= 0 ? request : new Bounded(request, limit, detail()), response);

@@ -83,7 +83,7 @@ class ErrorHandling {
         }
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiBodyLimit.TooLarge tooLarge) {
-                return Problems.of(HttpStatus.CONTENT_TOO_LARGE, ApiBodyLimit.CODE, tooLarge.getMessage());
+                return Problems.of(HttpStatus.CONTENT_TOO_LARGE, ProblemCodes.BODY_TOO_LARGE, tooLarge.getMessage());
             }
         }
         if (exception instanceof HttpMessageNotReadableException) {

@@ -14,6 +14,7 @@ final class ProblemCodes {
     static final String UNAUTHENTICATED = "UNAUTHENTICATED";
     static final String FORBIDDEN = "FORBIDDEN";
     static final String CONFLICT = "CONFLICT";
+    static final String BODY_TOO_LARGE = "BODY_TOO_LARGE";
     static final String INTERNAL_ERROR = Problems.INTERNAL_ERROR;
 
     private ProblemCodes() {
