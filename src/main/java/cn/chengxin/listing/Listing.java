@@ -614,9 +614,12 @@ public class Listing {
         if (!store.exit(entry.id(), reason, decided, now)) {
             return false;
         }
-        if (entry.status() == EntryStatus.EFFECTIVE || entry.status() == EntryStatus.NOTIFIED
-                || entry.status() == EntryStatus.PUBLIC_NOTICE) {
+        if (entry.status() == EntryStatus.EFFECTIVE) {
             notice(entry, ListNotice.Kind.EXIT, NoticeText.exit(entry.subjectName(), entry.listType(),
+                    entry.ruleName(), reason), now);
+        } else if (entry.status() == EntryStatus.NOTIFIED || entry.status() == EntryStatus.PUBLIC_NOTICE) {
+            // Ended before it took effect: told so, not that measures which never began "stop today".
+            notice(entry, ListNotice.Kind.EXIT, NoticeText.withdrawn(entry.subjectName(), entry.listType(),
                     entry.ruleName(), reason), now);
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.exit").subject(entry.subjectPseudonym())

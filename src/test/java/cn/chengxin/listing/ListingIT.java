@@ -339,6 +339,13 @@ class ListingIT {
                 s -> s == EntryStatus.EXITED);
         assertThat(listing.entry(red.id()).orElseThrow().exitReason()).contains("失信记录", "驻市监罚〔2026〕21号");
         assertThat(listing.noticesOfEntry(red.id())).extracting(ListNotice::kind).contains(ListNotice.Kind.EXIT);
+        // Ended during its public notice, it never took effect: the notice and the entry's page say so.
+        assertThat(listing.noticesOfEntry(red.id())).filteredOn(n -> n.kind() == ListNotice.Kind.EXIT).singleElement()
+                .satisfies(n -> assertThat(n.body()).contains("的决定已终止，该名单不会生效")
+                        .doesNotContain("您已被移出", "停止执行"));
+        assertThat(mvc.perform(get("/console/lists/{id}", red.id()).with(staff("office-q", "list:propose",
+                        "list:review"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("未生效（原定 ");
         listing.evaluate(Set.of(subject));
         assertThat(listing.entriesOf(subject)).as("the same commendation does not propose the subject again")
                 .filteredOn(e -> e.listType() == ListType.RED).extracting(ListEntry::status)

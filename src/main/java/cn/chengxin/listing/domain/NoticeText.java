@@ -52,6 +52,16 @@ public final class NoticeText {
                 + "），公示期至" + DAY.format(until) + "。公示期内无异议的，期满后生效。");
     }
 
+    /**
+     * The entry ended before it took effect (during the prior notice or the public notice): nothing is stopped, as
+     * nothing began; the decision to list is withdrawn and the list never applies.
+     */
+    public static Text withdrawn(String name, ListType type, String ruleName, String reason) {
+        return new Text("终止列入" + type.label() + "告知书", name + "：拟将您列入" + type.label() + "（" + ruleName
+                + "）的决定已终止，该名单不会生效" + (type == ListType.BLACK ? "，相应惩戒措施不会执行" : "")
+                + "。终止原因：" + reason + "。");
+    }
+
     /** 移出名单告知书: the entry ended; its measures stop at once. */
     public static Text exit(String name, ListType type, String ruleName, String reason) {
         return new Text("移出" + type.label() + "告知书", name + "：您已被移出" + type.label() + "（" + ruleName
