@@ -367,6 +367,7 @@ class ChecksIT {
                 .andExpect(jsonPath("$.checks.length()").value(1))
                 .andExpect(jsonPath("$.checks[0].id").value(ids.get(0).toString()))
                 .andExpect(jsonPath("$.checks[0].missing[0]").value("NO_CIVIL_SERVICE"))
+                .andExpect(jsonPath("$.checks[0].purpose").value("招录审查"))
                 .andExpect(jsonPath("$.next").value(ids.get(0).toString()));
         mvc.perform(get("/api/v1/checks/feedback-owed").param("after", ids.get(0).toString())
                         .header("Authorization", "Bearer " + mine.key()))

@@ -311,7 +311,12 @@ public class JdbcMeasures {
     }
 
     /** A check on which feedback is still owed, with the measures that lack it. */
-    public record Unreturned(UUID id, Instant at, String department, Scenario scenario, List<String> missing) {
+    /**
+     * A check still owing feedback, with the purpose its caller gave (the approval item or case number): what a system
+     * whose answer was lost matches the check to its own case by.
+     */
+    public record Unreturned(UUID id, Instant at, String department, Scenario scenario, String purpose,
+                             List<String> missing) {
     }
 
     /** Checks still owing feedback on some measure, oldest first. */
@@ -322,11 +327,11 @@ public class JdbcMeasures {
     /** A page of the checks still owing feedback, oldest first (the partial index on {@code at} serves it). */
     public List<Unreturned> unreturned(int offset, int limit) {
         return jdbc.sql("""
-                        SELECT c.id, c.at, c.department_code, c.scenario, ARRAY(""" + MISSING + """
+                        SELECT c.id, c.at, c.department_code, c.scenario, c.purpose, ARRAY(""" + MISSING + """
                         ) FROM measures.check_made c WHERE c.feedback_due ORDER BY c.at, c.id OFFSET ? LIMIT ?""")
                 .params(offset, limit)
                 .query((rs, n) -> new Unreturned(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
-                        rs.getString(3), Scenario.valueOf(rs.getString(4)), codes(rs.getArray(5))))
+                        rs.getString(3), Scenario.valueOf(rs.getString(4)), rs.getString(5), codes(rs.getArray(6))))
                 .list();
     }
 
@@ -336,14 +341,14 @@ public class JdbcMeasures {
      */
     public List<Unreturned> unreturnedOf(String clientId, UUID after, int limit) {
         return jdbc.sql("""
-                        SELECT c.id, c.at, c.department_code, c.scenario, ARRAY(""" + MISSING + """
+                        SELECT c.id, c.at, c.department_code, c.scenario, c.purpose, ARRAY(""" + MISSING + """
                         ) FROM measures.check_made c WHERE c.feedback_due AND c.client_id = ?
                         AND (?::uuid IS NULL OR (c.at, c.id) > (SELECT a.at, a.id FROM measures.check_made a
                                                                 WHERE a.id = ?::uuid AND a.client_id = ?))
                         ORDER BY c.at, c.id LIMIT ?""")
                 .params(clientId, after, after, clientId, limit)
                 .query((rs, n) -> new Unreturned(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
-                        rs.getString(3), Scenario.valueOf(rs.getString(4)), codes(rs.getArray(5))))
+                        rs.getString(3), Scenario.valueOf(rs.getString(4)), rs.getString(5), codes(rs.getArray(6))))
                 .list();
     }
 

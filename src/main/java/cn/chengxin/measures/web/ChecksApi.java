@@ -151,7 +151,8 @@ class ChecksApi {
 
     @GetMapping("/api/v1/checks/feedback-owed")
     @Operation(summary = "待反馈的核查", description = "The checks this system made whose measures still owe feedback, "
-            + "oldest first, with the measures lacking it: up to 'limit' (at most 100) after the check 'after' (a "
+            + "oldest first, with the measures lacking it and the purpose the check gave: up to 'limit' (at most "
+            + "100) after the check 'after' (a "
             + "checkId from an earlier answer's 'next'; from the oldest without it). 'total' is how many it owes in "
             + "all; 'next' is absent on the last batch. Only the calling system's own checks; no subject is named. "
             + "AFTER_CHECK_UNKNOWN (422) when 'after' is not a check this system made.")
