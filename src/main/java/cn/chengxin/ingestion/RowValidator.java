@@ -134,7 +134,7 @@ class RowValidator {
         Optional<LocalDate> decision = DecisionDates.parse(row.decisionDate());
         if (decision.isEmpty()) {
             errors.add(new RowError(line, "decisionDate", "DECISION_DATE_FORMAT",
-                    "决定日期缺失或不是有效日期（如 2026-01-05、2026/1/5、2026年1月5日）"));
+                    DecisionDates.unreadable(row.decisionDate())));
         } else {
             LocalDate birth = document != null && document.type().carriesBirthDate()
                     ? ResidentIdentityNumber.parse(document.number(), LocalDate.MAX).birthDate() : null;

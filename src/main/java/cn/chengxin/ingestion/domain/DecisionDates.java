@@ -22,6 +22,28 @@ public final class DecisionDates {
         return DateText.parse(text);
     }
 
+    /**
+     * Why a decision date could not be read. A whole number in Excel's range of day numbers (1 for 1900-01-01 to
+     * 73050 for 2099-12-31) is a date cell saved without its date format: the message names the day it would be and
+     * how to send it, but the row is refused, as the number might be anything else.
+     */
+    public static String unreadable(String text) {
+        String message = "决定日期缺失或不是有效日期（如 2026-01-05、2026/1/5、2026年1月5日）";
+        String t = text == null ? "" : text.strip();
+        if (t.matches("\\d{1,5}")) {
+            int serial = Integer.parseInt(t);
+            if (serial >= 1 && serial <= EXCEL_LAST) {
+                // Excel counts 1900-02-29, a day that never was: serials after it are one day ahead.
+                LocalDate day = EXCEL_EPOCH.plusDays(serial > 59 ? serial - 1 : serial);
+                message += "；" + t + " 像是 Excel 的日期序号（" + day + "）：请把该列设为日期格式后重新导出";
+            }
+        }
+        return message;
+    }
+
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 31);
+    private static final int EXCEL_LAST = 73050;
+
     public static Optional<Problem> check(LocalDate decision, LocalDate today, LocalDate birth) {
         if (decision.isAfter(today)) {
             return Optional.of(new Problem("DECISION_DATE_FUTURE", "决定日期 " + decision + " 晚于今天"));

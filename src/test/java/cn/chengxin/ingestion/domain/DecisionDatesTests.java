@@ -15,6 +15,18 @@ class DecisionDatesTests {
         assertThat(DecisionDates.parse(text)).contains(LocalDate.of(2026, 1, 5));
     }
 
+    /**
+     * A date cell of a spreadsheet saved without its date format arrives as Excel's day number (45721 is 2025-03-05):
+     * the clerk is told so, and what to do, rather than only that it is no date; the platform does not guess it.
+     */
+    @org.junit.jupiter.api.Test
+    void anExcelDayNumberIsRefusedWithWhatItIsAndWhatToDo() {
+        assertThat(DecisionDates.parse("45721")).isEmpty();
+        assertThat(DecisionDates.unreadable("45721")).contains("Excel", "2025-03-05", "日期格式");
+        assertThat(DecisionDates.unreadable("2026-02-30")).doesNotContain("Excel").contains("2026/1/5");
+        assertThat(DecisionDates.unreadable(null)).doesNotContain("Excel");
+    }
+
     @ParameterizedTest(name = "a decision dated {0} is refused")
     @ValueSource(strings = {"2026-02-30", "2026年2月30日", "20261301"})
     void refusesDaysThatDoNotExist(String text) {
