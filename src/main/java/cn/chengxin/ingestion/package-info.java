@@ -5,5 +5,5 @@
  * cn.chengxin.ingestion.Submissions}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "catalog", "catalog :: domain",
-        "subject", "subject :: domain", "creditfile"})
+        "subject", "subject :: domain", "creditfile", "account"})
 package cn.chengxin.ingestion;

@@ -170,7 +170,10 @@ class SubmissionsIT {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
                         org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("ITEM_OUTSIDE_REMIT"),
                                 org.hamcrest.Matchers.containsString("DECISION_DATE_FUTURE"),
-                                org.hamcrest.Matchers.containsString("COURT"))));
+                                org.hamcrest.Matchers.containsString("<code>COURT</code>"),
+                                // the department by its name too, and why the reasons may add up to more rows
+                                org.hamcrest.Matchers.containsString(courtName()),
+                                org.hamcrest.Matchers.containsString("每个原因各计一次"))));
     }
 
     @Test
@@ -595,6 +598,10 @@ class SubmissionsIT {
                                                                                                     String body) {
         return post("/api/v1/submissions").header("Authorization", "Bearer " + apiKey)
                 .header("Idempotency-Key", idempotencyKey).contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    private String courtName() {
+        return directory.departments().stream().filter(d -> d.code().equals("COURT")).findFirst().orElseThrow().name();
     }
 
     private static String courtFields() {

@@ -1,5 +1,9 @@
 package cn.chengxin.ingestion.web;
 
+import java.util.HashMap;
+import java.util.Map;
+
+import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.ingestion.persistence.JdbcBatches;
 import cn.chengxin.shared.security.Permission;
@@ -18,10 +22,12 @@ class QualityConsole {
 
     private final JdbcBatches batches;
     private final CreditFile creditFile;
+    private final StaffDirectory directory;
 
-    QualityConsole(JdbcBatches batches, CreditFile creditFile) {
+    QualityConsole(JdbcBatches batches, CreditFile creditFile, StaffDirectory directory) {
         this.batches = batches;
         this.creditFile = creditFile;
+        this.directory = directory;
     }
 
     @GetMapping("/console/quality")
@@ -29,6 +35,10 @@ class QualityConsole {
         model.addAttribute("volumes", batches.volumes());
         model.addAttribute("rejections", batches.rejectionsByCode());
         model.addAttribute("timeliness", creditFile.timeliness());
+        // Each department by its name, as the clerk knows it; the code beside it, as the files and the API name it.
+        Map<String, String> names = new HashMap<>();
+        directory.departments().forEach(d -> names.put(d.code(), d.name()));
+        model.addAttribute("departments", names);
         return "console/quality";
     }
 }
