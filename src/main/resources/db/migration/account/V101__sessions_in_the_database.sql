@@ -1,7 +1,7 @@
 -- Sign-in sessions kept in the database (Spring Session JDBC; ARCHITECTURE.md, Scale): any instance behind the load
 -- balancer serves any signed-in user, and a restart signs nobody out. The layout is Spring Session's own
 -- (schema-postgresql.sql of spring-session-jdbc 4.1) under this module's schema, except that the principal's name is
--- text: a citizen's is longer than 100 characters.
+-- text rather than varchar(100): a name is whatever the principal says it is, and no sign-in should fail on its length.
 CREATE TABLE account.http_session (
     primary_id            char(36) NOT NULL,
     session_id            char(36) NOT NULL,

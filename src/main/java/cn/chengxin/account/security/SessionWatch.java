@@ -42,8 +42,9 @@ class SessionWatch {
     private static Status status(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        return new Status(WatchedSessions.accountOf(SecurityContextHolder.getContext().getAuthentication()), session == null ? 0 : session.getMaxInactiveInterval(),
-                token == null ? Map.of() : Map.of("header", token.getHeaderName(), "parameter",
-                        token.getParameterName(), "token", token.getToken()));
+        return new Status(WatchedSessions.accountOf(SecurityContextHolder.getContext().getAuthentication()),
+                session == null ? 0 : session.getMaxInactiveInterval(), token == null ? Map.of()
+                : Map.of("header", token.getHeaderName(), "parameter", token.getParameterName(), "token",
+                        token.getToken()));
     }
 }

@@ -35,8 +35,8 @@ class WatchedSessions implements HandlerInterceptor {
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        String surface = path.startsWith("/console") && holds(who, AccountSecurityConfiguration.STAFF) ? "/console"
-                : path.startsWith("/me") && holds(who, CitizenAuthenticationProvider.CITIZEN) ? "/me" : null;
+        String surface = within(path, "/console") && holds(who, AccountSecurityConfiguration.STAFF) ? "/console"
+                : within(path, "/me") && holds(who, CitizenAuthenticationProvider.CITIZEN) ? "/me" : null;
         if (surface != null) {
             page.getModel().putIfAbsent(ATTRIBUTE, new Watched(request.getContextPath() + surface + "/session",
                     session.getMaxInactiveInterval(), request.getContextPath() + surface + "/login",
@@ -46,11 +46,15 @@ class WatchedSessions implements HandlerInterceptor {
 
     /**
      * Whose session it is, as the page may hold it: a staff member's user name (shown in the console's header anyway),
-     * a citizen's account id (their principal's name carries their pseudonym, which no page shows).
+     * a citizen's account id (their principal's name is their masked name, which two people may share).
      */
     static String accountOf(Authentication who) {
         return who.getPrincipal() instanceof cn.chengxin.account.CitizenPrincipal citizen
                 ? citizen.accountId().toString() : who.getName();
+    }
+
+    private static boolean within(String path, String surface) {
+        return path.equals(surface) || path.startsWith(surface + "/");
     }
 
     private static boolean holds(Authentication who, String authority) {
