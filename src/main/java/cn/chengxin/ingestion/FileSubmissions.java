@@ -43,6 +43,10 @@ public class FileSubmissions {
 
     private static final Logger log = LoggerFactory.getLogger(FileSubmissions.class);
 
+    /** The template's fixed columns, in its order; the item's fields follow, titled with their labels. */
+    static final List<String> TEMPLATE_COLUMNS = List.of("事项代码", "证件类型", "证件号码", "主体名称", "部门记录编号",
+            "版本", "操作", "决定文书号", "决定日期");
+
     /** Template title → API key. */
     static final Map<String, String> COLUMNS = Map.ofEntries(
             Map.entry("事项代码", "itemCode"), Map.entry("证件类型", "documentType"), Map.entry("证件号码", "subjectNumber"),
@@ -69,6 +73,16 @@ public class FileSubmissions {
         this.uploads = dataDir.resolve("uploads");
         this.limits = new Limits(maxBytes, maxRows, Limits.defaults().maxXlsxUncompressedBytes(),
                 Limits.defaults().maxXlsxCompressionRatio());
+    }
+
+    /**
+     * The header of a file for one item, as a clerk fills it: the fixed columns by their Chinese titles, then each of the
+     * item's fields by its label (a file reads both, {@link cn.chengxin.catalog.domain.FieldSchema#byName}).
+     */
+    public static List<String> templateHeader(cn.chengxin.catalog.domain.ItemDefinition item) {
+        List<String> header = new java.util.ArrayList<>(TEMPLATE_COLUMNS);
+        item.fields().forEach(f -> header.add(f.label()));
+        return header;
     }
 
     /** A saved upload: where it is and what its content is. */

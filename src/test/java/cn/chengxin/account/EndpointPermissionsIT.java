@@ -182,6 +182,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/file", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
             Map.entry("GET /console/submissions", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("GET /console/submissions/table", EnumSet.of(Who.DEPT_OPERATOR)),
+            Map.entry("GET /console/submissions/template.csv", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("POST /console/submissions", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("GET /console/submissions/{id}", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("GET /console/submissions/{id}/figures", EnumSet.of(Who.DEPT_OPERATOR)),

@@ -117,6 +117,34 @@ class FileSubmissionsIT {
         assertThat((Integer) JsonPath.read(awaitDone(again), "$.duplicates")).isEqualTo(1);
     }
 
+    /**
+     * The operator downloads the template of an item the court delivers and fills it: the file is read as it comes (its
+     * byte-order mark, the Chinese titles, the fields' labels). An item outside the court's remit has no template.
+     */
+    @Test
+    void theTemplateOfAnItemInTheRemitIsFilledAndDeliveredAsItComes() throws Exception {
+        assertThat(mvc.perform(get("/console/submissions").with(operator())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("id=\"template\"", "value=\"P_COURT_DEFAULTER\"")
+                .doesNotContain("value=\"P_ADMIN_PENALTY_GENERAL\"");
+        byte[] template = mvc.perform(get("/console/submissions/template.csv").param("item", "P_COURT_DEFAULTER")
+                        .with(operator()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String header = new String(template, StandardCharsets.UTF_8);
+        assertThat(header).isEqualTo("\uFEFF事项代码,证件类型,证件号码,主体名称,部门记录编号,版本,操作,决定文书号,决定日期,"
+                + "执行案号,执行法院,生效法律文书确定的义务,被执行人履行情况,失信被执行人具体情形\r\n");
+
+        TestCitizens.Person p = TestCitizens.register(subjects, "司马青云");
+        String source = "TPL-" + UUID.randomUUID();
+        String filled = header + "P_COURT_DEFAULTER,," + p.number() + "," + p.name() + "," + source
+                + ",1,ADD,驻执〔2025〕1号,2025-06-01,(2025)豫1702执8号,驿城区人民法院,给付货款,全部未履行,拒不履行\r\n";
+        String batch = UUID.randomUUID().toString();
+        mvc.perform(upload(batch, "模板.csv", filled.getBytes(StandardCharsets.UTF_8))).andExpect(status().isAccepted());
+        assertThat((Integer) JsonPath.read(awaitDone(batch), "$.accepted")).isEqualTo(1);
+
+        mvc.perform(get("/console/submissions/template.csv").param("item", "P_ADMIN_PENALTY_GENERAL").with(operator()))
+                .andExpect(status().isNotFound());
+    }
+
     @Test
     void aCsvWithADocumentTypeColumnDeliversAPassportHoldersRecordAndRefusesAnUnknownType() throws Exception {
         String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));

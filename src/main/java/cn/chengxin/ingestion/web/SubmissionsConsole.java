@@ -1,11 +1,16 @@
 package cn.chengxin.ingestion.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.ingestion.BatchFailure;
 import cn.chengxin.ingestion.BatchResult;
 import cn.chengxin.ingestion.FileSubmissions;
@@ -33,9 +38,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SubmissionsConsole {
 
     private final FileSubmissions files;
+    private final Catalogue catalogue;
 
-    SubmissionsConsole(FileSubmissions files) {
+    SubmissionsConsole(FileSubmissions files, Catalogue catalogue) {
         this.files = files;
+        this.catalogue = catalogue;
     }
 
     /** The department's batches, 30 a page, newest first; the page number is read as text (any value is a page). */
@@ -56,6 +63,30 @@ class SubmissionsConsole {
         FileSubmissions.BatchPage shown = files.recent(department(), pageNumber(page));
         model.addAttribute("batches", shown.batches());
         model.addAttribute("batchPage", shown);
+        model.addAttribute("templateItems", remit());
+    }
+
+    /** The active items the department delivers (its remit), by code: those it may download a template for. */
+    private List<CatalogueItem> remit() {
+        String department = department();
+        return catalogue.active().stream().filter(i -> !i.withdrawn())
+                .filter(i -> i.definition().providers().contains(department))
+                .sorted(Comparator.comparing(CatalogueItem::code)).toList();
+    }
+
+    /**
+     * A file to fill for one of the department's items: its header only, the fixed columns by their Chinese titles and
+     * the item's fields by their labels, in UTF-8 with a byte-order mark so that Excel opens it with the Chinese intact.
+     * An item outside the department's remit has none (404), as its rows would be refused.
+     */
+    @GetMapping("/console/submissions/template.csv")
+    void template(@RequestParam String item, HttpServletResponse response) throws IOException {
+        CatalogueItem chosen = remit().stream().filter(i -> i.code().equals(item)).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"template-" + chosen.code() + ".csv\"");
+        String header = String.join(",", FileSubmissions.templateHeader(chosen.definition()));
+        response.getOutputStream().write(("\uFEFF" + header + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static int pageNumber(String page) {
