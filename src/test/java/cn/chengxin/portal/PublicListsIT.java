@@ -121,7 +121,26 @@ class PublicListsIT {
                         .param("q", person.name()).with(from("198.51.100.69")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("共 1 条", "2026-03-02 — ").doesNotContain("2026-03-01 — ");
+        // In public notice the column is the period's last day; the entry took effect within it (approved before
+        // periods ran in whole days), so that day is 2 March in Beijing, though 1 March in UTC.
+        assertThat(page).contains("共 1 条", "公示期至", "<td>2026-03-02</td>").doesNotContain("2026-03-01");
+        assertThat(page).as("how to object during the notice, and where").contains("id=\"notice-objection\"",
+                "公示期届满前提出", "href=\"/tipoffs\"");
+    }
+
+    /** A candidate approved today with the red list's seven days of notice: the notice runs to the seventh day. */
+    @Test
+    void aCandidateInPublicNoticeShowsTheLastDayOfItsNotice() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "骆清和");
+        inPublicNotice(subjects.find(subjects.validate(null, person.number())).orElseThrow(), "市级道德模范");
+
+        String page = mvc.perform(get("/lists").param("type", "RED").param("notice", "true")
+                        .param("q", person.name()).with(from("198.51.100.70")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        // (the name finds other tests' candidates too, all approved today: each shows the same last day)
+        assertThat(page).contains("<td>" + LocalDate.now(clock).plusDays(7) + "</td>")
+                .doesNotContain("<td>" + LocalDate.now(clock).plusDays(8) + "</td>");
     }
 
     /** A number written into the address by hand is not looked up: the page says to use the search box. */
@@ -227,6 +246,9 @@ class PublicListsIT {
         assertThat(environment.getProperty("server.tomcat.accesslog.pattern")).isNotBlank().contains("%U")
                 .doesNotContain("%r").doesNotContain("%q").doesNotContain("common").doesNotContain("combined");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    java.time.Clock clock;
 
     private void inPublicNotice(UUID subject, String reasons) throws Exception {
         UUID entry = as("maker-p", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", reasons,
