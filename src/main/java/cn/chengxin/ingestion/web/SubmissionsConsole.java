@@ -69,6 +69,9 @@ class SubmissionsConsole {
     /** The active items the department delivers (its remit), by code: those it may download a template for. */
     private List<CatalogueItem> remit() {
         String department = department();
+        if (department == null) {
+            return List.of(); // staff of no department deliver nothing
+        }
         return catalogue.active().stream().filter(i -> !i.withdrawn())
                 .filter(i -> i.definition().providers().contains(department))
                 .sorted(Comparator.comparing(CatalogueItem::code)).toList();
