@@ -159,6 +159,7 @@ class EndpointPermissionsIT {
             Map.entry("GET /tipoffs", EVERYONE),
             Map.entry("POST /tipoffs", EVERYONE),
             Map.entry("GET /tipoffs/status", EVERYONE),
+            Map.entry("POST /tipoffs/status", EVERYONE),
             Map.entry("GET /problems/{slug}", EVERYONE),
             Map.entry("GET /audit/checkpoints", EVERYONE),
             Map.entry("GET /api/v1/audit/checkpoints", EVERYONE),

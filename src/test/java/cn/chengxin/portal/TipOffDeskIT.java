@@ -106,6 +106,8 @@ class TipOffDeskIT {
                 .andExpect(content().string(not(containsString(person.number()))))
                 .andReturn().getResponse().getContentAsString();
         String receipt = receiptOn(page);
+        assertThat(page).as("the receipt's way to its status carries the code in a form, not in an address")
+                .doesNotContain("status?code=").contains("name=\"code\" value=\"" + receipt + "\"");
 
         String pseudonym = subjects.pseudonymOf(subjects.validate(null, person.number()));
         TipOff stored = received(pseudonym);
@@ -137,13 +139,16 @@ class TipOffDeskIT {
                         .param("version", Integer.toString(stored.version())).param("status", "ACCEPTED")
                         .param("reply", "已受理，<b>正在核查</b>。"))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(get("/tipoffs/status").param("code", receipt.toLowerCase()))
+        mvc.perform(post("/tipoffs/status").param("code", receipt.toLowerCase()).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("已受理")))
                 .andExpect(content().string(containsString("&lt;b&gt;正在核查&lt;/b&gt;")))
                 .andExpect(content().string(not(containsString("冒用他人名义"))))
                 .andExpect(content().string(not(containsString(stored.subjectMasked()))));
-        mvc.perform(get("/tipoffs/status").param("code", "' OR 1=1 --")).andExpect(status().isNotFound());
+        mvc.perform(post("/tipoffs/status").param("code", "' OR 1=1 --").with(csrf())).andExpect(status().isNotFound());
+        // A code written into the address is not looked up: it would stay in the history and the next Referer.
+        assertThat(page(get("/tipoffs/status").param("code", receipt))).doesNotContain("已受理")
+                .doesNotContain("未找到");
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'tipoff.view' AND subject_pseudonym = ?")
                 .param(pseudonym).query(Long.class).single()).isEqualTo(1);
         assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
@@ -169,14 +174,15 @@ class TipOffDeskIT {
                 .contains("data-field=\"status\">Received</span>", "<option value=\"ACCEPTED\">Accepted</option>",
                         "<option value=\"REJECTED\">Not accepted</option>", stored.subjectMasked())
                 .doesNotContain(">已收到</span>", ">不予受理</option>", person.number());
-        assertThat(page(get("/tipoffs/status").param("code", receipt).param("lang", "en")))
+        assertThat(page(post("/tipoffs/status").param("code", receipt).param("lang", "en").with(csrf())))
                 .contains("data-field=\"status\">Received</dd>").doesNotContain(">已收到</dd>");
 
         assertThat(page(get("/console/tipoffs").param("status", "RECEIVED").with(handler())))
                 .contains("<span class=\"badge\">已收到</span>", "<option value=\"RESOLVED\">已办结</option>");
         assertThat(page(get("/console/tipoffs/{id}", stored.id()).with(handler())))
                 .contains("data-field=\"status\">已收到</span>", "<option value=\"REJECTED\">不予受理</option>");
-        assertThat(page(get("/tipoffs/status").param("code", receipt))).contains("data-field=\"status\">已收到</dd>");
+        assertThat(page(post("/tipoffs/status").param("code", receipt).with(csrf())))
+                .contains("data-field=\"status\">已收到</dd>");
     }
 
     /**

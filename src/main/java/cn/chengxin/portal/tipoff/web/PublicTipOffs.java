@@ -70,7 +70,18 @@ class PublicTipOffs {
         return form(model, form, null);
     }
 
+    /**
+     * The look-up form. A code is asked for in the form and sent in its body, never in the address: an address stays in
+     * the browser's history and in the Referer of the next page, and the code tells whoever holds it that its holder
+     * reported someone. A code written into the address is not looked up.
+     */
     @GetMapping("/tipoffs/status")
+    String statusForm(Model model) {
+        model.addAttribute("codeLength", ReceiptCode.LENGTH);
+        return "portal/tipoff-status";
+    }
+
+    @PostMapping("/tipoffs/status")
     String status(@RequestParam(defaultValue = "") String code, HttpServletResponse response, Model model) {
         model.addAttribute("codeLength", ReceiptCode.LENGTH);
         if (!code.isBlank()) {
