@@ -48,6 +48,13 @@ public class StaffDirectory {
         return accounts.departments();
     }
 
+    /** The departments' names by code: what pages show for the code a record, an entry or a batch carries. */
+    public java.util.Map<String, String> departmentNames() {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        departments().forEach(d -> names.put(d.code(), d.name()));
+        return names;
+    }
+
     public List<Role> roles() {
         return accounts.roles();
     }

@@ -432,9 +432,7 @@ public class Listing {
 
     /** The departments' names by code, for pages that show who provided or proposed an entry. */
     public Map<String, String> departmentNames() {
-        Map<String, String> names = new HashMap<>();
-        directory.departments().forEach(d -> names.put(d.code(), d.name()));
-        return names;
+        return directory.departmentNames();
     }
 
     private JdbcListing.NewEntry newEntry(ListType type, String ruleCode, Integer ruleVersion, SubjectProfile profile,

@@ -117,9 +117,7 @@ class PublicListsIT {
         jdbc.sql("UPDATE listing.entry SET effective_from = ? WHERE subject_id = ?")
                 .params(java.sql.Timestamp.from(java.time.Instant.parse("2026-03-01T17:30:00Z")), subject).update();
 
-        String page = mvc.perform(get("/lists").param("type", "RED").param("notice", "true")
-                        .param("q", person.name()).with(from("198.51.100.69")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = redNotice(person.name(), "198.51.100.69");
 
         // In public notice the column is the period's last day; the entry took effect within it (approved before
         // periods ran in whole days), so that day is 2 March in Beijing, though 1 March in UTC.
@@ -134,9 +132,7 @@ class PublicListsIT {
         TestCitizens.Person person = TestCitizens.register(subjects, "骆清和");
         inPublicNotice(subjects.find(subjects.validate(null, person.number())).orElseThrow(), "市级道德模范");
 
-        String page = mvc.perform(get("/lists").param("type", "RED").param("notice", "true")
-                        .param("q", person.name()).with(from("198.51.100.70")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = redNotice(person.name(), "198.51.100.70");
 
         // (the name finds other tests' candidates too, all approved today: each shows the same last day)
         assertThat(page).contains("<td>" + LocalDate.now(clock).plusDays(7) + "</td>")
@@ -149,9 +145,7 @@ class PublicListsIT {
         TestCitizens.Person person = TestCitizens.register(subjects, "骆知远");
         inPublicNotice(subjects.find(subjects.validate(null, person.number())).orElseThrow(), "市级道德模范");
 
-        String page = mvc.perform(get("/lists").param("type", "RED").param("notice", "true")
-                        .param("q", person.number()).with(from("198.51.100.63")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = redNotice(person.number(), "198.51.100.63");
 
         assertThat(page).contains("证件号码不从网址中查询", "共 0 条").doesNotContain(person.number())
                 .doesNotContain(Masking.personName(person.name()));
@@ -249,6 +243,13 @@ class PublicListsIT {
 
     @org.springframework.beans.factory.annotation.Autowired
     java.time.Clock clock;
+
+    /** The 红名单公示 tab, searched by {@code q} from {@code address} (each test its own, for the rate limit). */
+    private String redNotice(String q, String address) throws Exception {
+        return mvc.perform(get("/lists").param("type", "RED").param("notice", "true").param("q", q)
+                        .with(from(address)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
 
     private void inPublicNotice(UUID subject, String reasons) throws Exception {
         UUID entry = as("maker-p", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", reasons,

@@ -1,8 +1,5 @@
 package cn.chengxin.ingestion.web;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.ingestion.persistence.JdbcBatches;
@@ -36,9 +33,7 @@ class QualityConsole {
         model.addAttribute("rejections", batches.rejectionsByCode());
         model.addAttribute("timeliness", creditFile.timeliness());
         // Each department by its name, as the clerk knows it; the code beside it, as the files and the API name it.
-        Map<String, String> names = new HashMap<>();
-        directory.departments().forEach(d -> names.put(d.code(), d.name()));
-        model.addAttribute("departments", names);
+        model.addAttribute("departments", directory.departmentNames());
         return "console/quality";
     }
 }

@@ -49,6 +49,7 @@ class SubmissionsConsole {
     @GetMapping("/console/submissions")
     String page(@RequestParam(defaultValue = "0") String page, Model model) {
         show(page, model);
+        model.addAttribute("templateItems", remit());
         return "console/submissions";
     }
 
@@ -63,7 +64,6 @@ class SubmissionsConsole {
         FileSubmissions.BatchPage shown = files.recent(department(), pageNumber(page));
         model.addAttribute("batches", shown.batches());
         model.addAttribute("batchPage", shown);
-        model.addAttribute("templateItems", remit());
     }
 
     /** The active items the department delivers (its remit), by code: those it may download a template for. */

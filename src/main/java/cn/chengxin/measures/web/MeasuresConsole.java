@@ -77,9 +77,7 @@ class MeasuresConsole {
         Map<String, String> measureNames = new HashMap<>();
         measures.forEach(m -> measureNames.put(m.code(), m.name()));
         model.addAttribute("measureNames", measureNames);
-        Map<String, String> departments = new HashMap<>();
-        directory.departments().forEach(d -> departments.put(d.code(), d.name()));
-        model.addAttribute("departments", departments);
+        model.addAttribute("departments", directory.departmentNames());
         model.addAttribute("pending", catalogue.pendingChanges());
         // Maker-checker: whoever proposed a change is told another must review it, not offered a refused decision.
         model.addAttribute("me", AuditLog.currentActor().actorId());

@@ -153,8 +153,7 @@ class PublicDisclosures {
     private List<Disclosure> published(List<SubjectEntry> entries) {
         Map<String, ItemDefinition> items = new HashMap<>();
         catalogue.active().stream().map(CatalogueItem::definition).forEach(d -> items.put(d.code(), d));
-        Map<String, String> departments = new HashMap<>();
-        directory.departments().forEach(d -> departments.put(d.code(), d.name()));
+        Map<String, String> departments = directory.departmentNames();
         Map<UUID, Optional<SubjectProfile>> profiles = new HashMap<>();
         return entries.stream().filter(e -> e.entry().status().shown()).filter(e -> published(items.get(
                         e.entry().itemCode())))

@@ -1,9 +1,7 @@
 package cn.chengxin.portal.web;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.listing.ListType;
@@ -138,9 +136,7 @@ class PublicLists {
         model.addAttribute("result", result);
         model.addAttribute("documentTypes", DocumentType.values());
         // The issuing department by name, as the disclosures show it; a code the directory lacks stays as it is.
-        Map<String, String> departments = new HashMap<>();
-        directory.departments().forEach(d -> departments.put(d.code(), d.name()));
-        model.addAttribute("departments", departments);
+        model.addAttribute("departments", directory.departmentNames());
         model.addAttribute("pages", maskedNumber != null ? 1 : (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         return "portal/lists";
     }
