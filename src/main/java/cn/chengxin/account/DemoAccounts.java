@@ -13,18 +13,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Development and test only ({@code chengxin.demo.accounts=true}): one account per role, all with the
  * password in the README, a demo citizen on a synthetic resident, and a demo API key. Staff enrol their
- * authenticator at the first sign-in like everyone else. Runs after the demo population is seeded.
+ * authenticator at the first sign-in like everyone else. Runs after the demo population is seeded (the demo citizen
+ * is one of its residents); the departments are created before it ({@link DemoDepartments}).
  */
 @Component
 @ConditionalOnProperty(name = "chengxin.demo.accounts", havingValue = "true")
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(100)
 public class DemoAccounts implements ApplicationRunner {
 
     public static final String PASSWORD = "Chengxin@2026";
@@ -48,12 +48,15 @@ public class DemoAccounts implements ApplicationRunner {
             "reviewer", new String[] {"信用办审核员（演示）", "CREDIT_OFFICE", "CREDIT_OFFICE"},
             "operator", new String[] {"法院报送员（演示）", "COURT", "DEPT_OPERATOR"});
 
+    private final DemoDepartments departments;
     private final StaffDirectory directory;
     private final CitizenAccounts citizens;
     private final ApiClients apiClients;
     private final SubjectRegistry subjects;
 
-    DemoAccounts(StaffDirectory directory, CitizenAccounts citizens, ApiClients apiClients, SubjectRegistry subjects) {
+    DemoAccounts(DemoDepartments departments, StaffDirectory directory, CitizenAccounts citizens,
+                 ApiClients apiClients, SubjectRegistry subjects) {
+        this.departments = departments;
         this.directory = directory;
         this.citizens = citizens;
         this.apiClients = apiClients;
@@ -67,18 +70,7 @@ public class DemoAccounts implements ApplicationRunner {
 
     /** Idempotent: creates whatever demo account is missing. */
     public void ensure() {
-        if (directory.departments().stream().noneMatch(d -> d.code().equals("COURT"))) {
-            // Each provider sees the records of the catalogue items it is responsible for (its data scope).
-            directory.createDepartment("COURT", "市中级人民法院", Department.Kind.DATA_PROVIDER,
-                    List.of("P_COURT_DEFAULTER", "P_CONSUMPTION_RESTRICTED", "O_COURT_DEFAULTER"));
-            directory.createDepartment("TAX", "市税务局", Department.Kind.DATA_PROVIDER,
-                    List.of("P_TAX_SERIOUS_DISHONESTY", "P_TAX_ARREARS", "O_TAX_SERIOUS_DISHONESTY", "O_TAX_CREDIT_A"));
-            directory.createDepartment("MARKET", "市市场监督管理局", Department.Kind.DATA_PROVIDER,
-                    List.of("P_ADMIN_PENALTY_MINOR", "P_ADMIN_PENALTY_GENERAL", "P_ADMIN_PENALTY_SERIOUS",
-                            "O_REGISTRATION", "O_ADMIN_LICENCE", "O_ADMIN_PENALTY_GENERAL", "O_ADMIN_PENALTY_SERIOUS",
-                            "O_ABNORMAL_OPERATIONS", "O_SERIOUS_ILLEGAL_LIST"));
-            directory.createDepartment("HRSS", "市人力资源和社会保障局", Department.Kind.RESPONDING_UNIT, List.of());
-        }
+        departments.ensure();
         List<StaffUser> existing = directory.users();
         STAFF.forEach((username, spec) -> {
             if (existing.stream().anyMatch(u -> u.username().equals(username))) {
