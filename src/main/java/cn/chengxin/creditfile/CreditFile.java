@@ -198,6 +198,9 @@ public class CreditFile {
         if (r.version() <= current.get().version()) {
             return StoreOutcome.refused("RECORD_VERSION_STALE", "版本号须大于当前版本 " + current.get().version());
         }
+        if (r.action() == RecordAction.REVOKE) {
+            r = revoking(r, current.get());
+        }
         boolean stoppedByDecision = current.get().status() == RecordStatus.EXPIRED
                 && records.stoppedByDecision(r.departmentCode(), r.sourceRecordId(), WINDOWS);
         RecordStatus status = VersionStates.ofNext(r.action(), current.get().status(), stoppedByDecision,
@@ -211,6 +214,22 @@ public class CreditFile {
         }
         records.event(id, now, null, status, by, r.action() == RecordAction.REVOKE ? "撤销" : "更正");
         return StoreOutcome.stored(current.get().recordKey());
+    }
+
+    /**
+     * The version a revocation stores. A revocation names its record (issue #4): what it leaves out — the decision date
+     * with the windows counted from it, the decision number, content fields — is the revoked version's, so that the
+     * file shows what was revoked; what it gives is its own, as when it was sent whole.
+     */
+    private static NewRecord revoking(NewRecord r, JdbcRecords.Current current) {
+        boolean dated = r.decisionDate() != null;
+        java.util.Map<String, String> content = new java.util.HashMap<>(current.content());
+        content.putAll(r.content());
+        return new NewRecord(r.subjectId(), r.itemCode(), r.itemVersion(), r.departmentCode(), r.sourceRecordId(),
+                r.version(), r.action(), r.decisionNumber() != null ? r.decisionNumber() : current.decisionNumber(),
+                dated ? r.decisionDate() : current.decisionDate(), content,
+                dated ? r.publicationEnd() : current.publicationEnd(),
+                dated ? r.retentionEnd() : current.retentionEnd(), r.fingerprint(), r.linkedFrom());
     }
 
     /** How quickly a department's decisions reach the platform: days from decision to acceptance. */

@@ -10,6 +10,9 @@ import java.util.UUID;
  *
  * @param version     the department's version of its record (1 for a new one)
  * @param linkedFrom  for a responsible person's copy of an organisation's record: the source record's key
+ * @param decisionDate {@code null} only for a revocation that gives none, with its windows: it takes the revoked
+ *                     version's, as it does its decision number when it gives none and the content fields it leaves
+ *                     out (issue #4)
  */
 public record NewRecord(UUID subjectId, String itemCode, int itemVersion, String departmentCode, String sourceRecordId,
                         int version, RecordAction action, String decisionNumber, LocalDate decisionDate,

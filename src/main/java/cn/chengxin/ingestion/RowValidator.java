@@ -24,6 +24,7 @@ import cn.chengxin.ingestion.domain.ContentFields;
 import cn.chengxin.ingestion.domain.DecisionDates;
 import cn.chengxin.ingestion.domain.DecisionNumbers;
 import cn.chengxin.ingestion.domain.ForbiddenContent;
+import cn.chengxin.ingestion.domain.Revocations;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
@@ -59,6 +60,7 @@ class RowValidator {
      * @param newUnderWithdrawnItem the row adds a record under a withdrawn item: it passes only as the replay of a
      *                              version stored before the withdrawal, which the submission finds out
      *                              ({@link #itemWithdrawn} otherwise)
+     * @param decisionDate          {@code null} for a revocation that gives none ({@link Revocations})
      */
     record Valid(long line, IncomingRecord row, ItemDefinition item, int itemVersion, IdentityDocument document,
                  String pseudonym, String name, RecordAction action, int version, LocalDate decisionDate,
@@ -119,6 +121,7 @@ class RowValidator {
                 errors.add(new RowError(line, "action", "ACTION_UNKNOWN", "操作应为 ADD、UPDATE 或 REVOKE"));
             }
         }
+        boolean asksForContent = Revocations.asksForContent(action);
         boolean newUnderWithdrawnItem = item != null && item.withdrawn() && actionKnown
                 && !Withdrawal.takes(action == RecordAction.ADD);
         int version = 1;
@@ -132,17 +135,19 @@ class RowValidator {
         DecisionNumbers.check(row.decisionNumber())
                 .ifPresent(p -> errors.add(new RowError(line, "decisionNumber", p.code(), p.message())));
         Optional<LocalDate> decision = DecisionDates.parse(row.decisionDate());
-        if (decision.isEmpty()) {
+        boolean undated = row.decisionDate() == null || row.decisionDate().isBlank();
+        if (decision.isEmpty() && (asksForContent || !undated)) {
             errors.add(new RowError(line, "decisionDate", "DECISION_DATE_FORMAT",
                     DecisionDates.unreadable(row.decisionDate())));
-        } else {
+        } else if (decision.isPresent()) {
             LocalDate birth = document != null && document.type().carriesBirthDate()
                     ? ResidentIdentityNumber.parse(document.number(), LocalDate.MAX).birthDate() : null;
             DecisionDates.check(decision.get(), today, birth)
                     .ifPresent(p -> errors.add(new RowError(line, "decisionDate", p.code(), p.message())));
         }
         if (item != null) {
-            FieldSchema.check(item.definition().fields(), row.fields())
+            (asksForContent ? FieldSchema.check(item.definition().fields(), row.fields())
+                    : FieldSchema.checkGiven(item.definition().fields(), row.fields()))
                     .forEach(e -> errors.add(new RowError(line, "fields." + e.field(), e.code(), e.message())));
         }
         row.fields().forEach((field, value) -> ForbiddenContent.in(value).ifPresent(f -> errors.add(new RowError(
@@ -155,7 +160,7 @@ class RowValidator {
         }
         String pseudonym = subjects.pseudonymOf(document);
         return new Valid(line, row, item.definition(), item.version(), document, pseudonym, name, action, version,
-                decision.get(), ContentFields.stored(item.definition().fields(), row.fields()),
+                decision.orElse(null), ContentFields.stored(item.definition().fields(), row.fields()),
                 fingerprint(row, fingerprinted(document, pseudonym)), newUnderWithdrawnItem);
     }
 

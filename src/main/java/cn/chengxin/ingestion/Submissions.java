@@ -284,9 +284,7 @@ public class Submissions {
                     records.add(new NewRecord(person.otherId(), v.item().code(), v.itemVersion(), department,
                             v.row().sourceRecordId() + "@" + person.otherId(), v.version(), v.action(),
                             DecisionNumbers.normalised(v.row().decisionNumber()), v.decisionDate(), v.content(),
-                            DecisionDates.lastDay(v.decisionDate(), v.item().publicationMaxMonths()),
-                            DecisionDates.lastDayOfYears(v.decisionDate(), v.item().retentionYears()),
-                            v.fingerprint(), linkedFrom));
+                            publicationEnd(v), retentionEnd(v), v.fingerprint(), linkedFrom));
                     lines.add(-v.line()); // a linked copy: not counted as a row of the batch
                 }));
             }
@@ -420,8 +418,18 @@ public class Submissions {
     private static NewRecord record(RowValidator.Valid v, UUID subject, String department, UUID linkedFrom) {
         return new NewRecord(subject, v.item().code(), v.itemVersion(), department, v.row().sourceRecordId().strip(),
                 v.version(), v.action(), DecisionNumbers.normalised(v.row().decisionNumber()), v.decisionDate(),
-                v.content(), DecisionDates.lastDay(v.decisionDate(), v.item().publicationMaxMonths()),
-                DecisionDates.lastDayOfYears(v.decisionDate(), v.item().retentionYears()), v.fingerprint(), linkedFrom);
+                v.content(), publicationEnd(v), retentionEnd(v), v.fingerprint(), linkedFrom);
+    }
+
+    /** The windows count from the decision date (RULES.md §4); a revocation without one keeps the revoked version's. */
+    private static LocalDate publicationEnd(RowValidator.Valid v) {
+        return v.decisionDate() == null ? null
+                : DecisionDates.lastDay(v.decisionDate(), v.item().publicationMaxMonths());
+    }
+
+    private static LocalDate retentionEnd(RowValidator.Valid v) {
+        return v.decisionDate() == null ? null
+                : DecisionDates.lastDayOfYears(v.decisionDate(), v.item().retentionYears());
     }
 
     /** SHA-256 over the rows as sent, canonically: the identity of an API batch's content. */

@@ -400,6 +400,63 @@ class SubmissionsIT {
         });
     }
 
+    /**
+     * An operator revokes a record by naming it: item, subject, the department's key and a higher version. The revoked
+     * version keeps the content, decision and windows of the version it closes, and the history keeps both.
+     */
+    @Test
+    void aRevocationNamingOnlyItsRecordRevokesItAndKeepsThePriorVersionsContent() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "邹文静");
+        String source = "RK-" + UUID.randomUUID();
+        String decided = LocalDate.now().minusMonths(3).toString();
+        String fields = "\"penalty_type\":\"罚款\",\"facts\":\"无照经营\",\"basis\":\"某条例\",\"authority\":\"市场监管局\"";
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + row("P_ADMIN_PENALTY_GENERAL",
+                person.number(), person.name(), source, decided, fields) + "]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        FileEntry before = creditFile.fileOf(subject).get(0);
+        String named = named(person.number(), person.name(), source, 2, "REVOKE");
+
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + named.replaceFirst("}$",
+                        ",\"decisionDate\":\"去年\",\"fields\":{\"facts\":\"当事人患有糖尿病\"}}") + "]}"))
+                .andExpect(jsonPath("$.accepted").value(0))
+                .andExpect(jsonPath("$.errors[*].code").value(org.hamcrest.Matchers.containsInAnyOrder(
+                        "DECISION_DATE_FORMAT", "FORBIDDEN_CONTENT")));
+        String revoke = "{\"records\":[" + named + "]}";
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), revoke)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.errors").isEmpty());
+
+        assertThat(creditFile.fileOf(subject)).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(RecordStatus.REVOKED);
+            assertThat(e.status().label()).isEqualTo("已撤销");
+            assertThat(e.version()).isEqualTo(2);
+            assertThat(e.content()).as("the current version's content").isEqualTo(before.content());
+            assertThat(e.decisionDate()).isEqualTo(before.decisionDate());
+            assertThat(e.decisionNumber()).isEqualTo(before.decisionNumber());
+            assertThat(e.publicationEnd()).isEqualTo(before.publicationEnd());
+        });
+        assertThat(jdbc.sql("""
+                        SELECT r.version || ':' || (r.content->>'facts') || ':' || e.to_status || ':' || e.reason
+                               || ':' || (e.by_whom IS NOT NULL AND e.at IS NOT NULL)
+                        FROM creditfile.record r JOIN creditfile.record_event e ON e.record_id = r.id
+                        WHERE r.source_record_id = ? ORDER BY r.version""").param(source).query(String.class).list())
+                .as("who, when and why, and the prior version's content kept")
+                .containsExactly("1:无照经营:CORRECTED:撤销:true", "2:无照经营:REVOKED:撤销:true");
+        long stored = records();
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), revoke))
+                .andExpect(jsonPath("$.accepted").value(0)).andExpect(jsonPath("$.duplicates").value(1))
+                .andExpect(jsonPath("$.errors").isEmpty());
+        assertThat(records()).as("a replayed revocation writes nothing").isEqualTo(stored);
+    }
+
+    /** A row naming a record by its key alone, without content, decision number or date. */
+    private static String named(String number, String name, String source, int version, String action) {
+        return "{\"itemCode\":\"P_ADMIN_PENALTY_GENERAL\",\"subjectNumber\":\"" + number + "\",\"subjectName\":\""
+                + name + "\",\"sourceRecordId\":\"" + source + "\",\"version\":\"" + version + "\",\"action\":\""
+                + action + "\"}";
+    }
+
     @Test
     void aWithdrawnItemTakesNoNewRecordButCorrectionsAndRevocationsOfTheOnesDelivered() throws Exception {
         String item = penaltyItemOfItsOwn("P_WD_PENALTY_", "测试废止的处罚事项");

@@ -43,6 +43,19 @@ public final class FieldSchema {
     }
 
     public static List<FieldError> check(List<FieldDefinition> schema, Map<String, String> values) {
+        return check(schema, values, true);
+    }
+
+    /**
+     * The fields given, checked as {@link #check} does, without asking for the required ones that are not: for a row
+     * that names a record already delivered, such as its revocation, and need not repeat it.
+     */
+    public static List<FieldError> checkGiven(List<FieldDefinition> schema, Map<String, String> values) {
+        return check(schema, values, false);
+    }
+
+    private static List<FieldError> check(List<FieldDefinition> schema, Map<String, String> values,
+                                          boolean requiredAsked) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, FieldDefinition> byName = new HashMap<>();
         schema.forEach(f -> byName.put(f.name(), f));
@@ -54,7 +67,7 @@ public final class FieldSchema {
         for (FieldDefinition field : schema) {
             String value = values.get(field.name());
             if (value == null || value.isBlank()) {
-                if (field.required()) {
+                if (field.required() && requiredAsked) {
                     errors.add(new FieldError(field.name(), "FIELD_REQUIRED", "必填字段「" + field.label() + "」为空"));
                 }
                 continue;

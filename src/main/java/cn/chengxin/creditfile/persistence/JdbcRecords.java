@@ -41,17 +41,24 @@ public class JdbcRecords {
         this.dataSource = dataSource;
     }
 
-    public record Current(UUID id, UUID recordKey, int version, String fingerprint, RecordStatus status) {
+    /** The current version of a record: what a revocation that repeats none of it takes (issue #4). */
+    public record Current(UUID id, UUID recordKey, int version, String fingerprint, RecordStatus status,
+                          UUID subjectId, String itemCode, String decisionNumber, LocalDate decisionDate,
+                          Map<String, String> content, LocalDate publicationEnd, LocalDate retentionEnd) {
     }
 
     /** The current version of a department's record, locked for the rest of the transaction. */
     public Optional<Current> current(String departmentCode, String sourceRecordId) {
         return jdbc.sql("""
-                        SELECT id, record_key, version, fingerprint, status FROM creditfile.record
+                        SELECT id, record_key, version, fingerprint, status, subject_id, item_code, decision_number,
+                               decision_date, content::text, publication_end, retention_end FROM creditfile.record
                         WHERE department_code = ? AND source_record_id = ? AND current FOR UPDATE""")
                 .params(departmentCode, sourceRecordId)
                 .query((rs, n) -> new Current(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
-                        rs.getString(4), RecordStatus.valueOf(rs.getString(5)))).optional();
+                        rs.getString(4), RecordStatus.valueOf(rs.getString(5)), rs.getObject(6, UUID.class),
+                        rs.getString(7), rs.getString(8), rs.getDate(9).toLocalDate(),
+                        json.readValue(rs.getString(10), CONTENT), localDate(rs.getDate(11)),
+                        localDate(rs.getDate(12)))).optional();
     }
 
     /**
@@ -382,6 +389,10 @@ public class JdbcRecords {
                 rs.getString(5), rs.getDate(6).toLocalDate(), json.readValue(rs.getString(7), CONTENT),
                 RecordStatus.valueOf(rs.getString(8)), end == null ? null : end.toLocalDate(), rs.getBoolean(10),
                 rs.getTimestamp(11).toInstant());
+    }
+
+    private static LocalDate localDate(Date d) {
+        return d == null ? null : d.toLocalDate();
     }
 
     private static Date date(LocalDate d) {
