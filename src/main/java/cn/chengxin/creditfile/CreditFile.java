@@ -104,6 +104,16 @@ public class CreditFile {
     }
 
     /**
+     * The items of those of the department's records among {@code sourceRecordIds} that it has sent, by source record
+     * id: a correction or revocation of any other is refused ({@link StoreOutcome#unknownRecord}).
+     */
+    public java.util.Map<String, String> itemsSent(String departmentCode,
+                                                   java.util.Collection<String> sourceRecordIds) {
+        return sourceRecordIds.isEmpty() ? java.util.Map.of()
+                : records.itemsOf(departmentCode, List.copyOf(sourceRecordIds));
+    }
+
+    /**
      * The common case, set-based: first versions (ADD) of one department's records. One query reads what is
      * stored under their source ids, one statement inserts the new ones with their events.
      */
@@ -192,8 +202,9 @@ public class CreditFile {
             records.event(id, now, null, status, by, "报送");
             return StoreOutcome.stored(key);
         }
-        if (current.isEmpty()) {
-            return StoreOutcome.refused("RECORD_UNKNOWN", "要更正或撤销的记录不存在");
+        if (current.isEmpty() || !current.get().subjectId().equals(r.subjectId())
+                || !current.get().itemCode().equals(r.itemCode())) {
+            return StoreOutcome.unknownRecord();
         }
         if (r.version() <= current.get().version()) {
             return StoreOutcome.refused("RECORD_VERSION_STALE", "版本号须大于当前版本 " + current.get().version());

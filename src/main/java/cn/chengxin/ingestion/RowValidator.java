@@ -20,6 +20,7 @@ import cn.chengxin.catalog.domain.SubjectType;
 import cn.chengxin.catalog.domain.Withdrawal;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.RecordAction;
+import cn.chengxin.creditfile.StoreOutcome;
 import cn.chengxin.ingestion.domain.ContentFields;
 import cn.chengxin.ingestion.domain.DecisionDates;
 import cn.chengxin.ingestion.domain.DecisionNumbers;
@@ -72,9 +73,15 @@ class RowValidator {
         }
     }
 
-    /** Validates against a snapshot of the active catalogue taken once per batch. */
+    /**
+     * Validates against a snapshot of the active catalogue taken once per batch.
+     *
+     * @param unknownRecord the row corrects or revokes a record its department never sent under its item: refused
+     *                      with that one problem, and with no other but those of what it gives, as it has no record to
+     *                      complete (issue #4)
+     */
     Object validate(long line, IncomingRecord sent, String departmentCode, Map<String, CatalogueItem> active,
-                    LocalDate today) {
+                    LocalDate today, boolean unknownRecord) {
         List<RowError> errors = new ArrayList<>();
         CatalogueItem item = sent.itemCode() == null ? null : active.get(sent.itemCode().strip());
         IncomingRecord row = item == null ? sent
@@ -111,17 +118,16 @@ class RowValidator {
             errors.add(new RowError(line, "sourceRecordId", "SOURCE_ID_PERSONAL",
                     "部门记录编号不得包含证件号码：请改用本部门的业务编号（如案号、文书号、流水号）"));
         }
-        RecordAction action = RecordAction.ADD;
-        boolean actionKnown = true;
-        if (row.action() != null && !row.action().isBlank()) {
-            try {
-                action = RecordAction.valueOf(row.action().strip().toUpperCase());
-            } catch (IllegalArgumentException e) {
-                actionKnown = false;
-                errors.add(new RowError(line, "action", "ACTION_UNKNOWN", "操作应为 ADD、UPDATE 或 REVOKE"));
-            }
+        if (unknownRecord) {
+            errors.add(recordUnknown(line));
         }
-        boolean asksForContent = Revocations.asksForContent(action);
+        Optional<RecordAction> stated = actionOf(row);
+        boolean actionKnown = stated.isPresent();
+        RecordAction action = stated.orElse(RecordAction.ADD);
+        if (!actionKnown) {
+            errors.add(new RowError(line, "action", "ACTION_UNKNOWN", "操作应为 ADD、UPDATE 或 REVOKE"));
+        }
+        boolean asksForContent = !unknownRecord && Revocations.asksForContent(action);
         boolean newUnderWithdrawnItem = item != null && item.withdrawn() && actionKnown
                 && !Withdrawal.takes(action == RecordAction.ADD);
         int version = 1;
@@ -185,6 +191,27 @@ class RowValidator {
         }
         return document != null && document.subjectKind() == SubjectKind.PERSON && document.number().length() >= 6
                 && key.toUpperCase(Locale.ROOT).contains(document.number().toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * What the row does, ADD when it does not say; empty when it says something else. Read before the row is checked,
+     * to look up the records that corrections and revocations name.
+     */
+    static Optional<RecordAction> actionOf(IncomingRecord row) {
+        if (row.action() == null || row.action().isBlank()) {
+            return Optional.of(RecordAction.ADD);
+        }
+        try {
+            return Optional.of(RecordAction.valueOf(row.action().strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The refusal of a correction or revocation of a record the department never sent ({@link #validate}). */
+    static RowError recordUnknown(long line) {
+        StoreOutcome unknown = StoreOutcome.unknownRecord();
+        return new RowError(line, "sourceRecordId", unknown.code(), unknown.message());
     }
 
     /** The refusal of a new record under a withdrawn item ({@link Withdrawal}). */

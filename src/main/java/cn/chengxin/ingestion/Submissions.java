@@ -31,6 +31,7 @@ import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.NewRecord;
+import cn.chengxin.creditfile.RecordAction;
 import cn.chengxin.creditfile.StoreOutcome;
 import cn.chengxin.ingestion.domain.DecisionDates;
 import cn.chengxin.ingestion.domain.DecisionNumbers;
@@ -175,6 +176,11 @@ public class Submissions {
         cn.chengxin.shared.security.Actor actor = AuditLog.currentActor();
         ExecutorService storing = Executors.newSingleThreadExecutor(r -> new Thread(r, "ingestion-store"));
         Deque<Future<?>> inFlight = new ArrayDeque<>();
+        Runnable settle = () -> {
+            while (!inFlight.isEmpty()) {
+                await(inFlight.removeFirst());
+            }
+        };
         try {
             List<Numbered> chunk = new ArrayList<>(CHUNK);
             RuntimeException stoppedReading = null;
@@ -190,16 +196,15 @@ public class Submissions {
                     break;
                 }
                 if (chunk.size() == CHUNK) {
-                    handOver(batchId, by, actor, prepare(department, chunk, active, today), storing, inFlight);
+                    handOver(batchId, by, actor, prepare(department, chunk, active, today, settle), storing,
+                            inFlight);
                     chunk = new ArrayList<>(CHUNK);
                 }
             }
             if (!chunk.isEmpty()) {
-                handOver(batchId, by, actor, prepare(department, chunk, active, today), storing, inFlight);
+                handOver(batchId, by, actor, prepare(department, chunk, active, today, settle), storing, inFlight);
             }
-            while (!inFlight.isEmpty()) {
-                await(inFlight.removeFirst());
-            }
+            settle.run();
             if (stoppedReading != null) {
                 throw stoppedReading;
             }
@@ -247,12 +252,15 @@ public class Submissions {
         }
     }
 
+    /** @param settle waits for the chunks handed over to be stored */
     private Prepared prepare(String department, List<Numbered> chunk, Map<String, CatalogueItem> active,
-                             LocalDate today) {
+                             LocalDate today, Runnable settle) {
         List<RowError> errors = new ArrayList<>();
         List<RowValidator.Valid> valid = new ArrayList<>();
+        Set<Long> unknown = revisionsOfUnknownRecords(department, chunk, settle);
         for (Numbered n : chunk) {
-            Object outcome = validator.validate(n.line(), n.row(), department, active, today);
+            Object outcome = validator.validate(n.line(), n.row(), department, active, today,
+                    unknown.contains(n.line()));
             if (outcome instanceof RowValidator.Valid v) {
                 valid.add(v);
             } else {
@@ -273,6 +281,8 @@ public class Submissions {
             }
             Optional<UUID> subject = Optional.ofNullable(resolved.ids().get(v.pseudonym()));
             if (subject.isEmpty()) {
+                // Not registered: a revision of no record of the subject's, which registers nobody (issue #4).
+                errors.add(RowValidator.recordUnknown(v.line()));
                 continue;
             }
             records.add(record(v, subject.get(), department, null));
@@ -290,6 +300,60 @@ public class Submissions {
             }
         }
         return new Prepared(chunk, errors, records, lines);
+    }
+
+    /**
+     * The lines of the chunk's corrections and revocations of records the department never sent under their item:
+     * each is refused with the one problem that matters, RECORD_UNKNOWN, not with what a new record would lack (issue
+     * #4), and before subjects are resolved, so that it registers nobody. A record added in this chunk is known (the
+     * credit file stores a chunk's additions first); one added in an earlier chunk of the batch may still be being
+     * stored by the other stage, so only when some are not found are the chunks in flight waited for and those
+     * looked up again. The credit file refuses at store time whatever this misses.
+     */
+    private Set<Long> revisionsOfUnknownRecords(String department, List<Numbered> chunk, Runnable settle) {
+        Map<String, String> addedHere = new HashMap<>();
+        Map<Long, String> revisions = new HashMap<>();
+        for (Numbered n : chunk) {
+            String source = n.row().sourceRecordId() == null ? "" : n.row().sourceRecordId().strip();
+            Optional<RecordAction> action = RowValidator.actionOf(n.row());
+            if (source.isEmpty() || action.isEmpty()) {
+                continue;
+            }
+            if (action.get() == RecordAction.ADD) {
+                addedHere.put(source, itemCodeOf(n.row()));
+            } else {
+                revisions.put(n.line(), source);
+            }
+        }
+        if (revisions.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, String> sent = new HashMap<>(creditFile.itemsSent(department, Set.copyOf(revisions.values())));
+        sent.putAll(addedHere);
+        Set<Long> unknown = unknownAmong(chunk, revisions, sent);
+        if (!unknown.isEmpty()) {
+            settle.run();
+            Set<String> asked = new java.util.HashSet<>();
+            unknown.forEach(line -> asked.add(revisions.get(line)));
+            sent.putAll(creditFile.itemsSent(department, asked));
+            unknown = unknownAmong(chunk, revisions, sent);
+        }
+        return unknown;
+    }
+
+    private static Set<Long> unknownAmong(List<Numbered> chunk, Map<Long, String> revisions, Map<String, String> sent) {
+        Set<Long> unknown = new java.util.HashSet<>();
+        for (Numbered n : chunk) {
+            String source = revisions.get(n.line());
+            if (source != null && !itemCodeOf(n.row()).equals(sent.get(source))) {
+                unknown.add(n.line());
+            }
+        }
+        return unknown;
+    }
+
+    private static String itemCodeOf(IncomingRecord row) {
+        return row.itemCode() == null ? "" : row.itemCode().strip();
     }
 
     /**
@@ -387,6 +451,8 @@ public class Submissions {
                 } else {
                     mismatch.add(v.line());
                 }
+            } else if (v.action() != RecordAction.ADD) {
+                continue; // a correction or revocation names a registered subject's record: it registers nobody
             } else if (v.document().subjectKind() == SubjectKind.PERSON) {
                 newPeople.putIfAbsent(pseudonym, new NewPerson(v.document(), v.name(), null, null, List.of(),
                         List.of(), false));

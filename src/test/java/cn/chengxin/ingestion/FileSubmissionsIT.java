@@ -3,6 +3,7 @@ package cn.chengxin.ingestion;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -272,6 +273,39 @@ class FileSubmissionsIT {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(ClearIdentityNumbers.in(api)).isEmpty();
         assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
+    }
+
+    /**
+     * A file adds a record and, further down, revokes it by its key alone, with its content columns left empty; a
+     * revocation of a key the court never sent is one row of the error report, RECORD_UNKNOWN on its key.
+     */
+    @Test
+    void aCsvRevokesARecordByItsKeyAloneAndReportsTheRevocationOfAnUnknownKeyOnce() throws Exception {
+        TestCitizens.Person a = TestCitizens.register(subjects, "乐文远");
+        String source = "RV-" + UUID.randomUUID();
+        String unknown = "RV-" + UUID.randomUUID();
+        String csv = "事项代码,证件号码,主体名称,部门记录编号,版本,操作,决定文书号,决定日期,case_number,court,obligation,"
+                + "performance,behaviour\n" + line(a, source).replace(source + ",", source + ",1,ADD,")
+                + "P_COURT_DEFAULTER," + a.number() + "," + a.name() + "," + source + ",2,REVOKE,,,,,,,\n"
+                + "P_COURT_DEFAULTER," + a.number() + "," + a.name() + "," + unknown + ",2,REVOKE,,,,,,,\n";
+        String batch = UUID.randomUUID().toString();
+
+        mvc.perform(upload(batch, "撤销.csv", csv.getBytes(StandardCharsets.UTF_8))).andExpect(status().isAccepted());
+        String done = awaitDone(batch);
+
+        assertThat((Integer) JsonPath.read(done, "$.accepted")).as(done).isEqualTo(2);
+        assertThat((Integer) JsonPath.read(done, "$.rejected")).isEqualTo(1);
+        assertThat((List<?>) JsonPath.read(done, "$.errors")).hasSize(1);
+        assertThat(jdbc.sql("SELECT version || ':' || status || ':' || (content->>'court') FROM creditfile.record "
+                + "WHERE source_record_id = ? AND current").param(source).query(String.class).single())
+                .isEqualTo("2:REVOKED:驿城区人民法院");
+        String report = mvc.perform(get("/console/submissions/" + batch + "/errors.csv").with(operator()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(report.lines().skip(1).toList()).singleElement().asString().startsWith("4," + unknown + ","
+                + Masking.identityNumber(a.number()) + ",sourceRecordId,RECORD_UNKNOWN,本部门未报送过");
+        assertThat(mvc.perform(get("/console/submissions/" + batch).with(operator())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("RECORD_UNKNOWN", unknown);
     }
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor operator() {

@@ -450,6 +450,41 @@ class SubmissionsIT {
         assertThat(records()).as("a replayed revocation writes nothing").isEqualTo(stored);
     }
 
+    /**
+     * A correction or revocation of a record the department never sent, under that item and for that subject, is one
+     * error that says so, not a list of the fields a new record would need; its person is not registered for it.
+     */
+    @Test
+    void aRevisionOfARecordNeverSentIsOneErrorRecordUnknown() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "邹明辉");
+        TestCitizens.Person other = TestCitizens.register(subjects, "邹明远");
+        String stranger = TestCitizens.withCheckCharacter("410102" + "1977" + "0405"
+                + String.format("%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1000)));
+        String source = "RU-" + UUID.randomUUID();
+        String fields = "\"penalty_type\":\"罚款\",\"facts\":\"无照经营\",\"basis\":\"某条例\",\"authority\":\"市场监管局\"";
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + row("P_ADMIN_PENALTY_GENERAL",
+                person.number(), person.name(), source, "2026-01-10", fields) + "]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        long stored = records();
+
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":["
+                        + named(stranger, "邹无名", "RU-" + UUID.randomUUID(), 2, "REVOKE") + ","
+                        + named(person.number(), person.name(), "RU-" + UUID.randomUUID(), 2, "UPDATE") + ","
+                        + named(other.number(), other.name(), source, 2, "REVOKE") + "]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(0))
+                .andExpect(jsonPath("$.rejected").value(3))
+                .andExpect(jsonPath("$.errors.length()").value(3))
+                .andExpect(jsonPath("$.errors[*].line").value(org.hamcrest.Matchers.contains(1, 2, 3)))
+                .andExpect(jsonPath("$.errors[*].code").value(org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.is("RECORD_UNKNOWN"))))
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.is("sourceRecordId"))))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("未报送过")));
+        assertThat(records()).isEqualTo(stored);
+        assertThat(subjects.find(subjects.validate(null, stranger))).as("registers nobody").isEmpty();
+    }
+
     /** A row naming a record by its key alone, without content, decision number or date. */
     private static String named(String number, String name, String source, int version, String action) {
         return "{\"itemCode\":\"P_ADMIN_PENALTY_GENERAL\",\"subjectNumber\":\"" + number + "\",\"subjectName\":\""

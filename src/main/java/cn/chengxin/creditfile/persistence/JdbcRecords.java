@@ -111,6 +111,16 @@ public class JdbcRecords {
                         rs.getObject(5, UUID.class))).list();
     }
 
+    /** The item of each of the department's records among {@code sources}, by source record id. */
+    public Map<String, String> itemsOf(String departmentCode, List<String> sources) {
+        return jdbc.sql("""
+                        SELECT source_record_id, item_code FROM creditfile.record
+                        WHERE department_code = ? AND source_record_id = ANY(?::text[]) AND current""")
+                .params(departmentCode, sources.toArray(String[]::new))
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     /**
      * Inserts new records (first versions, all of one department) set-based; a natural key that exists
      * already is skipped. A first version needs no state event: the row itself says who accepted it, when
