@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * One row as a department sends it (API JSON or a file row). Everything is text until validated.
  *
- * @param action       ADD (default), UPDATE or REVOKE
+ * @param action       ADD (default), UPDATE or REVOKE; a REVOKE names its record and may leave out the content fields
+ *                     and the decision date ({@link cn.chengxin.ingestion.domain.Revocations})
  * @param version      the department's version of its record (default 1)
  * @param documentType the type of the subject's document, by code or Chinese label (证件类型); absent: inferred from
  *                     the number (resident identity number or credit code), as before the column existed

@@ -54,7 +54,12 @@ class SubmissionsApi {
             + "subjectNumber and, for a person without a mainland identity number, documentType: a DocumentType "
             + "code (PASSPORT, HK_MACAO_PERMIT, TAIWAN_PERMIT, ...) or its Chinese label (护照, ...); without it the "
             + "number is read as a resident identity number or a credit code. DOCUMENT_TYPE_UNKNOWN for another "
-            + "type, DOCUMENT_FORMAT (or ID_*, USCC_*) for a number that is not one of the type stated.")
+            + "type, DOCUMENT_FORMAT (or ID_*, USCC_*) for a number that is not one of the type stated. action is "
+            + "ADD (default), UPDATE or REVOKE with a version above the current one. A REVOKE names its record by "
+            + "itemCode, subjectNumber, subjectName and sourceRecordId: fields, decisionNumber and decisionDate are "
+            + "optional, those left out are kept from the current version, those given are checked. An UPDATE or "
+            + "REVOKE of a sourceRecordId the department never sent under that item for that subject is one error, "
+            + "RECORD_UNKNOWN on sourceRecordId.")
     ResponseEntity<BatchResult> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
                                        @Valid @RequestBody Batch batch) {
         UUID batchId = parseKey(key);
