@@ -3,6 +3,7 @@ package cn.chengxin.portal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import cn.chengxin.shared.Ids;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
+import cn.chengxin.subject.domain.SubjectKind;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +43,9 @@ public class TipOffDesk {
 
     private static final String CHALLENGE_KEY = "tipoff-challenge";
     private static final int REPLY_MAX = 2_000;
+    /** Tip-offs on a page of the console's list: an office with thousands of them gets pages, not one endless one. */
+    public static final int PAGE_SIZE = 50;
+    private static final int MAX_PAGE = 100_000;
 
     private final JdbcTipOffs tipOffs;
     private final SubjectRegistry subjects;
@@ -111,8 +116,24 @@ public class TipOffDesk {
         return ReceiptCode.normalise(receiptCode).flatMap(code -> tipOffs.progress(ReceiptCode.hash(code)));
     }
 
-    public List<TipOff> all(TipOffStatus status) {
-        return tipOffs.all(status);
+    /** A page of the console's tip-offs, newest first, with how many match in all. */
+    public record TipOffPage(List<TipOff> tipOffs, long total, int page, int size) {
+
+        public long pages() {
+            return (total + size - 1) / size;
+        }
+    }
+
+    /**
+     * A page of the tip-offs in {@code status} about subjects of {@code kind} ({@code null}: any), newest first. A
+     * tip-off's subject is of the kind its document names; one reported without a number is of none.
+     */
+    public TipOffPage tipOffs(TipOffStatus status, SubjectKind kind, int page) {
+        int p = Math.min(Math.max(0, page), MAX_PAGE);
+        List<String> documents = kind == null ? null : Arrays.stream(DocumentType.values())
+                .filter(type -> type.kind() == kind).map(Enum::name).toList();
+        return new TipOffPage(tipOffs.search(status, documents, p * PAGE_SIZE, PAGE_SIZE),
+                tipOffs.count(status, documents), p, PAGE_SIZE);
     }
 
     /** One tip-off for its handler; the look is audited against the reported subject. */

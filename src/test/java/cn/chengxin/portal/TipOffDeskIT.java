@@ -1,6 +1,8 @@
 package cn.chengxin.portal;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,15 +10,18 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import cn.chengxin.portal.tipoff.domain.HumanCheck;
 import cn.chengxin.portal.tipoff.domain.TipOffStatus;
+import cn.chengxin.portal.tipoff.persistence.JdbcTipOffs;
 import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.support.ChallengeQuestions;
 import cn.chengxin.support.ClearIdentityNumbers;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Sessions;
 import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestCreditCodes;
 import cn.chengxin.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +62,9 @@ class TipOffDeskIT {
 
     @Autowired
     TipOffDesk desk;
+
+    @Autowired
+    JdbcTipOffs tipOffs;
 
     @Autowired
     SubjectRegistry subjects;
@@ -199,8 +207,7 @@ class TipOffDeskIT {
 
         file(address(), "史密斯", "PASSPORT", passport, facts).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString(passport))));
-        TipOff stored = desk.all(TipOffStatus.RECEIVED).stream().filter(t -> holder.equals(t.subjectId()))
-                .findFirst().orElseThrow();
+        TipOff stored = about("subject_id", holder).get(0);
         assertThat(stored.subjectMasked()).isEqualTo(Masking.identityNumber(passport));
 
         file(address(), "史密斯", "驾驶证", passport, facts).andExpect(status().isUnprocessableContent())
@@ -216,7 +223,7 @@ class TipOffDeskIT {
                 .andExpect(content().string(matchesPattern("(?s).*value=\"HK_MACAO_PERMIT\" selected.*")))
                 .andExpect(content().string(containsString(facts)))
                 .andExpect(content().string(not(containsString("H12345678"))));
-        assertThat(desk.all(TipOffStatus.RECEIVED)).filteredOn(t -> holder.equals(t.subjectId())).hasSize(1);
+        assertThat(about("subject_id", holder)).hasSize(1);
         assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
     }
 
@@ -248,6 +255,68 @@ class TipOffDeskIT {
         assertThat(sent.status()).as(sent.body()).isEqualTo(200);
         assertThat(sent.body()).containsPattern(RECEIPT);
         assertThat(jdbc.sql("SELECT count(*) FROM portal.tipoff").query(Long.class).single()).isEqualTo(filed + 1);
+    }
+
+    /**
+     * Issue #5: a credit office with thousands of tip-offs pages through them, newest first, fifty a page with the
+     * count shown, and narrows them by status and by whether a person or an organisation is reported; numbers stay
+     * masked.
+     */
+    @Test
+    void theConsolePagesTheTipOffsNewestFirstAndFiltersThemByStatusAndKind() throws Exception {
+        String accepted = "SELECT count(*) FROM portal.tipoff WHERE status = 'ACCEPTED' AND subject_document = ?";
+        long others = jdbc.sql(accepted).param(DocumentType.UNIFIED_SOCIAL_CREDIT_CODE.name()).query(Long.class)
+                .single();
+        Instant start = Instant.now();
+        List<IdentityDocument> codes = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            IdentityDocument code = subjects.validate(null, TestCreditCodes.next());
+            codes.add(code);
+            store(code, String.format("翻页商贸有限公司%02d", i), TipOffStatus.ACCEPTED, start.plusSeconds(i));
+        }
+        TestCitizens.Person person = TestCitizens.register(subjects, "翻页人");
+        IdentityDocument personal = subjects.validate(null, person.number());
+        store(personal, "翻页人", TipOffStatus.ACCEPTED, start.plusSeconds(61));
+        IdentityDocument received = subjects.validate(null, TestCreditCodes.next());
+        store(received, "翻页未受理有限公司", TipOffStatus.RECEIVED, start.plusSeconds(62));
+        long total = others + 60;
+
+        String first = page(get("/console/tipoffs").param("status", "ACCEPTED").param("kind", "ORGANISATION")
+                .with(handler()));
+        assertThat(first).contains("共 " + total + " 条，第 1 / 2 页", codes.get(59).masked())
+                .doesNotContain("翻页商贸有限公司01", "翻页人", "翻页未受理有限公司", personal.masked())
+                .contains("<option value=\"ORGANISATION\" selected=\"selected\">")
+                .contains("kind=ORGANISATION&amp;page=1");
+        assertThat(rows(first)).isEqualTo(50);
+        assertThat(first.indexOf("翻页商贸有限公司60")).as("newest first")
+                .isLessThan(first.indexOf("翻页商贸有限公司59"));
+        String second = page(get("/console/tipoffs").param("status", "ACCEPTED").param("kind", "ORGANISATION")
+                .param("page", "1").with(handler()));
+        assertThat(second).contains("共 " + total + " 条，第 2 / 2 页", "翻页商贸有限公司01", codes.get(0).masked())
+                .doesNotContain("翻页商贸有限公司60", "翻页人", "翻页未受理有限公司");
+        assertThat(rows(second)).isEqualTo(total - 50);
+
+        assertThat(page(get("/console/tipoffs").param("status", "ACCEPTED").param("kind", "PERSON").with(handler())))
+                .contains("翻页人", personal.masked()).doesNotContain("翻页商贸有限公司", person.number());
+        assertThat(page(get("/console/tipoffs").param("status", "RECEIVED").with(handler())))
+                .contains("翻页未受理有限公司").doesNotContain("翻页商贸有限公司", "翻页人");
+    }
+
+    /** A tip-off about the subject of {@code document} as the desk stores one, in the status given. */
+    private void store(IdentityDocument document, String name, TipOffStatus status, Instant receivedAt) {
+        byte[] receipt = new byte[32];
+        ThreadLocalRandom.current().nextBytes(receipt);
+        UUID id = UUID.randomUUID();
+        tipOffs.insert(new JdbcTipOffs.NewTipOff(id, receipt, name, document.type().name(),
+                subjects.pseudonymOf(document), document.masked(), null, "拒不履行法院判决，拖欠货款。", null, null,
+                receivedAt));
+        jdbc.sql("UPDATE portal.tipoff SET status = ? WHERE id = ?").params(status.name(), id).update();
+    }
+
+    /** The tip-offs listed on a page of the console's 举报处理. */
+    private static long rows(String page) {
+        return java.util.regex.Pattern.compile("<td><a href=\"/console/tipoffs/[0-9a-f-]{36}\"").matcher(page)
+                .results().count();
     }
 
     /** The tip-off form of the page given filled in, its challenge answered. */
@@ -305,8 +374,14 @@ class TipOffDeskIT {
 
     /** The tip-off just received about the subject of the pseudonym. */
     private TipOff received(String pseudonym) {
-        return desk.all(TipOffStatus.RECEIVED).stream()
-                .filter(t -> pseudonym.equals(t.subjectPseudonym())).findFirst().orElseThrow();
+        return about("subject_pseudonym", pseudonym).stream().filter(t -> t.status() == TipOffStatus.RECEIVED)
+                .findFirst().orElseThrow();
+    }
+
+    /** The tip-offs whose column has the value, read as the desk reads them (without auditing a look). */
+    private List<TipOff> about(String column, Object value) {
+        return jdbc.sql("SELECT id FROM portal.tipoff WHERE " + column + " = ?").param(value).query(UUID.class)
+                .list().stream().map(id -> tipOffs.find(id).orElseThrow()).toList();
     }
 
     private String page(MockHttpServletRequestBuilder request) throws Exception {

@@ -23,6 +23,10 @@ public class JdbcTipOffs {
             id, status, version, subject_name, subject_document, subject_masked, subject_pseudonym, subject_id,
             facts, reporter_name, reporter_contact, received_at, reply, handled_by, handled_at""";
 
+    private static final String FILTER = """
+            (CAST(? AS text) IS NULL OR status = ?)
+            AND (CAST(? AS text[]) IS NULL OR subject_document = ANY(CAST(? AS text[])))""";
+
     private final JdbcClient jdbc;
 
     public JdbcTipOffs(JdbcClient jdbc) {
@@ -52,11 +56,17 @@ public class JdbcTipOffs {
                 .query(JdbcTipOffs::tipOff).optional();
     }
 
-    public List<TipOff> all(TipOffStatus status) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM portal.tipoff WHERE (CAST(? AS text) IS NULL OR status = ?) "
-                        + "ORDER BY received_at DESC LIMIT 500")
-                .params(status == null ? null : status.name(), status == null ? null : status.name())
+    /** Tip-offs in a status ({@code null}: any) with one of the documents ({@code null}: any), newest first. */
+    public List<TipOff> search(TipOffStatus status, List<String> documents, int offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM portal.tipoff WHERE " + FILTER
+                        + " ORDER BY received_at DESC, id OFFSET ? LIMIT ?")
+                .params(name(status), name(status), array(documents), array(documents), offset, limit)
                 .query(JdbcTipOffs::tipOff).list();
+    }
+
+    public long count(TipOffStatus status, List<String> documents) {
+        return jdbc.sql("SELECT count(*) FROM portal.tipoff WHERE " + FILTER)
+                .params(name(status), name(status), array(documents), array(documents)).query(Long.class).single();
     }
 
     public Optional<TipOffProgress> progress(byte[] receiptHash) {
@@ -92,6 +102,14 @@ public class JdbcTipOffs {
         return jdbc.sql("INSERT INTO portal.challenge_used (nonce, expires_at) VALUES (?, ?) "
                         + "ON CONFLICT (nonce) DO NOTHING")
                 .params(nonce, Timestamp.from(expiresAt)).update() == 1;
+    }
+
+    private static String name(TipOffStatus status) {
+        return status == null ? null : status.name();
+    }
+
+    private static String[] array(List<String> documents) {
+        return documents == null ? null : documents.toArray(String[]::new);
     }
 
     private static String emptyToNull(String text) {

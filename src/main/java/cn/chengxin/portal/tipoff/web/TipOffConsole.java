@@ -7,6 +7,7 @@ import cn.chengxin.portal.tipoff.domain.TipOffStatus;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
+import cn.chengxin.subject.domain.SubjectKind;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,9 +16,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 举报处理 in the console (tipoff:handle): the tip-offs by status, one tip-off, and the office's decision. */
+/**
+ * 举报处理 in the console (tipoff:handle): the tip-offs by status and by the kind of subject reported, a page at a
+ * time, one tip-off, and the office's decision.
+ */
 @Controller
 @RequiresPermission(Permission.TIPOFF_HANDLE)
 class TipOffConsole {
@@ -29,10 +34,19 @@ class TipOffConsole {
     }
 
     @GetMapping("/console/tipoffs")
-    String list(@RequestParam(required = false) TipOffStatus status, Model model) {
-        model.addAttribute("tipOffs", desk.all(status));
+    String list(@RequestParam(required = false) TipOffStatus status, @RequestParam(required = false) SubjectKind kind,
+                @RequestParam(defaultValue = "0") long page, Model model) {
+        TipOffDesk.TipOffPage result = desk.tipOffs(status, kind, (int) Math.max(0, Math.min(page, Integer.MAX_VALUE)));
+        model.addAttribute("result", result);
+        model.addAttribute("tipOffs", result.tipOffs());
+        model.addAttribute("pages", Math.max(1, result.pages()));
+        model.addAttribute("pageUrl", UriComponentsBuilder.fromPath("/console/tipoffs")
+                .queryParam("status", status == null ? "" : status.name())
+                .queryParam("kind", kind == null ? "" : kind.name()).build().toUriString());
         model.addAttribute("statuses", TipOffStatus.values());
         model.addAttribute("status", status);
+        model.addAttribute("kinds", SubjectKind.values());
+        model.addAttribute("kind", kind);
         return "console/tipoffs";
     }
 
