@@ -82,6 +82,44 @@ class PublicSiteBrowserIT {
         }
     }
 
+    /**
+     * Issue #5: the lists of 信用公示 are reached by tabs that look like tabs, not like a row of bare links: the list
+     * shown is marked (aria-current) and set apart from the others, on a desktop screen and on a phone's, where every
+     * tab stays on the screen.
+     */
+    @Test
+    void theListsTabsMarkTheListShownAndStayOnAPhonesScreen() {
+        String[][] shown = {{"/lists", "严重失信主体名单"}, {"/lists?type=RED", "红名单"},
+                {"/lists?type=RED&notice=true", "红名单公示"}, {"/disclosures", "失信信息公示"}};
+        for (int width : new int[] {1280, 375}) {
+            page.setViewportSize(width, 800);
+            for (String[] list : shown) {
+                page.navigate(url(list[0]));
+                Locator tabs = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("名单"))
+                        .getByRole(AriaRole.LINK);
+                assertThat(tabs).hasCount(4);
+                Locator current = tabs.getByText(list[1], new Locator.GetByTextOptions().setExact(true));
+                assertThat(current).hasAttribute("aria-current", "page");
+                assertThat(page.locator(".tabs a[aria-current]")).hasCount(1);
+                Locator other = page.locator(".tabs a:not([aria-current])").first();
+                org.assertj.core.api.Assertions.assertThat(style(other, "textDecorationLine")).as("a tab, not a link")
+                        .isEqualTo("none");
+                org.assertj.core.api.Assertions.assertThat(style(current, "borderBottomColor") + " "
+                        + style(current, "color")).as(list[0] + ": the list shown is set apart")
+                        .isNotEqualTo(style(other, "borderBottomColor") + " " + style(other, "color"));
+                for (int i = 0; i < 4; i++) {
+                    com.microsoft.playwright.options.BoundingBox box = tabs.nth(i).boundingBox();
+                    org.assertj.core.api.Assertions.assertThat(box.x + box.width).as(list[0] + " at " + width)
+                            .isLessThanOrEqualTo(width);
+                }
+            }
+        }
+    }
+
+    private static String style(Locator element, String property) {
+        return (String) element.evaluate("(e, p) => getComputedStyle(e)[p]", property);
+    }
+
     @Test
     void theStaffLoginAsksForTheSecondFactor() {
         page.navigate(url("/console"));
