@@ -106,6 +106,33 @@ class PublicListsIT {
     }
 
     /**
+     * Issue #5: a name is published masked, so the answer to a name search cannot show whether an entry is the person
+     * searched or a namesake; the answer says so and points to the search by number, which is exact. A search by number
+     * and a name search without answer need no such word.
+     */
+    @Test
+    void aNameSearchWithAnswersSaysThatNamesakesAreListedAndTheNumberTellsThemApart() throws Exception {
+        TestCitizens.Person one = TestCitizens.register(subjects, "骆子和");
+        TestCitizens.Person namesake = TestCitizens.register(subjects, "骆子和");
+        for (TestCitizens.Person person : new TestCitizens.Person[] {one, namesake}) {
+            inPublicNotice(subjects.find(subjects.validate(null, person.number())).orElseThrow(), "市级道德模范");
+        }
+        String notice = "姓名已脱敏显示，同名的其他人也会列出，仅凭姓名无法区分；按证件号码查询可准确对应到本人。";
+
+        assertThat(redNotice("骆子和", "198.51.100.67")).contains("共 2 条", "id=\"name-search-notice\"", notice);
+        assertThat(mvc.perform(get("/lists").param("type", "RED").param("notice", "true").param("q", "骆子和")
+                        .param("lang", "en").with(from("198.51.100.67")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("Names are shown masked").doesNotContain(notice);
+        assertThat(redNotice("骆无此和", "198.51.100.67")).contains("共 0 条").doesNotContain("name-search-notice");
+        assertThat(redNotice("", "198.51.100.67")).doesNotContain("name-search-notice");
+        assertThat(mvc.perform(post("/lists").param("type", "RED").param("notice", "true").param("q", one.number())
+                        .with(csrf()).with(from("198.51.100.67")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("共 1 条").doesNotContain("name-search-notice");
+    }
+
+    /**
      * An entry's period starts on the day it took effect in the city (Beijing time), as its notices say, whatever the
      * server's own zone: at 01:30 in Beijing it is still the day before in UTC.
      */
