@@ -253,6 +253,8 @@ public class Checks {
         JdbcMeasures.CheckRow check = store.check(checkId).filter(c -> c.clientId().equals(caller.actorId()))
                 .orElseThrow(() -> new MeasuresProblem("CHECK_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
                         "没有这次核查，或它不是本系统发起的"));
+        // Any measure the answer listed: feedback closes the loop on those owed, and on a clean-record incentive,
+        // owed none, it is still counted (联合激励 is fed back too, RULES.md §7); a measure not listed was not applied.
         if (!check.measureCodes().contains(measureCode)) {
             throw new MeasuresProblem("MEASURE_NOT_IN_CHECK", DomainProblem.Kind.INVALID_INPUT,
                     "这次核查没有返回措施「" + measureCode + "」");

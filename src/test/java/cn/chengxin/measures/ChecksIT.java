@@ -446,6 +446,40 @@ class ChecksIT {
                 Set.of(cn.chengxin.shared.security.Permission.API_SUBJECT_CHECK), 6000);
     }
 
+    /**
+     * Feedback is owed on the measures that followed a list entry, and welcome on the incentives a check granted for
+     * a clean record (联合激励 is fed back too, RULES.md §7: the case figures count them as 已反馈, 已实施); a measure
+     * the answer did not contain is refused, named, whatever the check owed.
+     */
+    @Test
+    void feedbackIsTakenOnlyOnMeasuresTheAnswerContained() throws Exception {
+        String resident = cn.chengxin.support.TestCitizens.register(subjects, "柏雅琴").number();
+        String answer = mvc.perform(checkBody("{\"subjectNumber\":\"" + resident + "\",\"scenario\":\"LICENSING\","
+                        + "\"purpose\":\"许可审查\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.feedbackRequired").value(false))
+                .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("TOLERANT_ACCEPTANCE")))
+                .andReturn().getResponse().getContentAsString();
+        String checkId = com.jayway.jsonpath.JsonPath.read(answer, "$.checkId");
+
+        for (String absent : List.of("NO_FLIGHTS_TRAINS", "NO_SUCH_MEASURE")) {
+            mvc.perform(post("/api/v1/checks/" + checkId + "/feedback")
+                            .header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"measureCode\":\"" + absent + "\",\"applied\":true,\"outcome\":\"已实施\"}"))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.code").value("MEASURE_NOT_IN_CHECK"))
+                    .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.containsString(absent)));
+        }
+        mvc.perform(post("/api/v1/checks/" + checkId + "/feedback")
+                        .header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"measureCode\":\"TOLERANT_ACCEPTANCE\",\"applied\":true,\"outcome\":\"已容缺受理\"}"))
+                .andExpect(status().isNoContent());
+        assertThat(jdbc.sql("SELECT measure_code FROM measures.feedback WHERE check_id = ?::uuid").param(checkId)
+                .query(String.class).list()).containsExactly("TOLERANT_ACCEPTANCE");
+    }
+
     /** A hiring check the system made, stored as checks are, that owes feedback on NO_CIVIL_SERVICE. */
     private java.util.UUID owedHiringCheck(ApiClients.IssuedKey system, java.time.Instant at) {
         java.util.UUID id = cn.chengxin.shared.Ids.newId();

@@ -165,7 +165,10 @@ class ChecksApi {
     @Operation(summary = "反馈措施实施情况", description = "Once per measure of a check, by the system that made the check: "
             + "whether the measure was applied, the outcome and a note. The same feedback sent again (a retry after a "
             + "lost answer) is answered 204 as the first time; other feedback on the measure is FEEDBACK_EXISTS (409). "
-            + "CHECK_UNKNOWN (404) for a check this system did not make.")
+            + "CHECK_UNKNOWN (404) for a check this system did not make; MEASURE_NOT_IN_CHECK (422) for a measure "
+            + "the check's answer did not list. Feedback is owed (feedbackRequired) on the measures that followed a "
+            + "list entry; on an incentive granted for a clean record (listType CLEAN_RECORD) none is owed, but "
+            + "feedback on it is taken and counted, as joint rewards are fed back too.")
     @ApiResponse(responseCode = "204", description = "the feedback, stored and audited")
     ResponseEntity<Void> feedback(@PathVariable UUID id, @Valid @RequestBody Feedback feedback) {
         checks.feedback(id, feedback.measureCode(), feedback.applied(), feedback.outcome(), feedback.note());
