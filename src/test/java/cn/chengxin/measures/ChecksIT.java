@@ -225,7 +225,7 @@ class ChecksIT {
                 .andExpect(status().is3xxRedirection());
     }
 
-    private org.springframework.test.web.servlet.RequestBuilder checkBody(String body) {
+    private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder checkBody(String body) {
         return post("/api/v1/checks").header("Authorization", "Bearer " + DemoAccounts.API_KEY)
                 .contentType(MediaType.APPLICATION_JSON).content(body);
     }
@@ -478,6 +478,38 @@ class ChecksIT {
                 .andExpect(status().isNoContent());
         assertThat(jdbc.sql("SELECT measure_code FROM measures.feedback WHERE check_id = ?::uuid").param(checkId)
                 .query(String.class).list()).containsExactly("TOLERANT_ACCEPTANCE");
+    }
+
+    /**
+     * The check answers JSON only: an approval system that asks for another format is told so before anything is
+     * checked, as the batch is, and an Accept that JSON satisfies (or none) is answered.
+     */
+    @Test
+    void aCheckAskedForAFormatOtherThanJsonIsNotAcceptableAndNotMade() throws Exception {
+        String purpose = "格式协商 " + java.util.UUID.randomUUID();
+        String body = "{\"subjectNumber\":\"11010519491231002X\",\"scenario\":\"INSPECTION\",\"purpose\":\""
+                + purpose + "\"}";
+        for (String refused : List.of("application/xml", "text/html", "text/csv;q=0.9, application/xml")) {
+            mvc.perform(checkBody(body).header("Accept", refused))
+                    .andExpect(status().isNotAcceptable())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                            .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("NOT_ACCEPTABLE"));
+        }
+        mvc.perform(post("/api/v1/checks/batch").header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                        .header("Accept", "application/xml").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subjectNumbers\":[\"11010519491231002X\"],\"scenario\":\"INSPECTION\","
+                                + "\"purpose\":\"" + purpose + "\"}"))
+                .andExpect(status().isNotAcceptable()).andExpect(jsonPath("$.code").value("NOT_ACCEPTABLE"));
+        assertThat(jdbc.sql("SELECT count(*) FROM measures.check_made WHERE purpose = ?").param(purpose)
+                .query(Long.class).single()).as("no check made for an answer that cannot be given").isZero();
+
+        for (String accepted : List.of("*/*", "application/json", "application/*",
+                "text/html, application/json;q=0.9", "Application/JSON; charset=utf-8")) {
+            mvc.perform(checkBody(body).header("Accept", accepted)).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.checkId").isNotEmpty());
+        }
+        mvc.perform(checkBody(body)).andExpect(status().isOk());
     }
 
     /** A hiring check the system made, stored as checks are, that owes feedback on NO_CIVIL_SERVICE. */

@@ -13,6 +13,7 @@ import cn.chengxin.measures.Scenario;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.web.AcceptHeader;
 import cn.chengxin.shared.web.DeferredAnswer;
 import cn.chengxin.shared.web.Problems;
 import cn.chengxin.subject.domain.InvalidIdentityException;
@@ -26,10 +27,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -60,6 +63,8 @@ class ChecksApi {
             + "identity number: PASSPORT, HK_MACAO_PERMIT, TAIWAN_PERMIT (or any DocumentType code, or its Chinese "
             + "label such as 护照). Leave it out for a resident identity number or a unified social credit code, "
             + "which are recognised from the number.";
+
+    private static final List<MediaType> JSON_ONLY = List.of(MediaType.APPLICATION_JSON);
 
     private static final String SCENARIO = "The business the check is made for; SCENARIO_REQUIRED (422) without it.";
     private static final String PURPOSE = "Why the check is made (the approval item or case number), 1 to 200 "
@@ -118,12 +123,18 @@ class ChecksApi {
             + "department implements no measure in the scenario; ID_* codes for a malformed number; a passport "
             + "or travel-permit holder is checked with documentType (DOCUMENT_TYPE_UNKNOWN for a type not known, "
             + "DOCUMENT_FORMAT for a number not of the type); "
-            + "AUDIT_UNAVAILABLE (503) when the check could not be stored, and then it did not happen.")
+            + "AUDIT_UNAVAILABLE (503) when the check could not be stored, and then it did not happen; "
+            + "NOT_ACCEPTABLE (406) when Accept allows no application/json, and then no check is made.")
     @ApiResponse(responseCode = "200", description = "the check, stored and audited",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = CheckResult.class)))
     void check(@Valid @RequestBody CheckRequest request, HttpServletRequest http, HttpServletResponse response)
-            throws IOException {
+            throws IOException, HttpMediaTypeNotAcceptableException {
+        // The answer is written by hand, past Spring's content negotiation: refused here, as the batch is, before the
+        // check is made and audited for an answer that could not be given.
+        if (!AcceptHeader.allowsJson(http.getHeader(HttpHeaders.ACCEPT))) {
+            throw new HttpMediaTypeNotAcceptableException(JSON_ONLY);
+        }
         Checks.Started started = checks.start(request.subjectNumber(), request.documentType(), request.scenario(),
                 request.purpose());
         // The answer leaves once the check and its audit event are durable; no thread waits for that meanwhile.
@@ -131,7 +142,9 @@ class ChecksApi {
                 AuditLog.LONGEST_WAIT, AuditUnavailableException::timedOut);
     }
 
-    @PostMapping("/api/v1/checks/batch")
+    // Produces JSON only, said to Spring so that another Accept is refused before the subjects are checked: after,
+    // every check would be stored and audited, and then the answer refused.
+    @PostMapping(path = "/api/v1/checks/batch", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "批量核查", description = "Up to 10,000 subjects, as 'subjectNumbers' (a list of numbers) or as "
             + "'subjects' (each with subjectNumber and, for a passport or travel-permit holder, documentType), not "
             + "both (CHECK_SUBJECTS_AMBIGUOUS) nor neither (CHECK_SUBJECTS_REQUIRED); each item has its index (from "
