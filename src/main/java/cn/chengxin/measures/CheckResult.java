@@ -22,7 +22,12 @@ public record CheckResult(UUID checkId, Instant checkedAt, String maskedNumber, 
                         Instant effectiveFrom, LocalDate validUntil, boolean disputed, String issuingPlatform) {
     }
 
-    /** A measure that applies. */
-    public record Applicable(String code, String name, String kind, String legalBasis, String listType) {
+    /**
+     * A measure that applies. {@code listType}: the list it follows (the gravest, if several), or
+     * {@link Checks#CLEAN_RECORD}. {@code disputed}: an entry it follows, on any list it applies to, is marked in
+     * dispute (异议处理中), so the measure rests on it, perhaps among undisputed entries; never for a clean record.
+     */
+    public record Applicable(String code, String name, String kind, String legalBasis, String listType,
+                             boolean disputed) {
     }
 }

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,11 +186,13 @@ public class Checks {
         List<CheckResult.Applicable> applicable = new ArrayList<>();
         // Most subjects are on no list, and then no measure that follows a list type applies: nothing to go through.
         if (!listed.isEmpty()) {
+            Set<ListType> disputedLists = disputedLists(entries, received);
             for (Measure m : catalogue.all()) {
                 listed.stream().filter(type -> m.appliesTo(type, scenario, caller.departmentCode()))
                         .max(Comparator.comparing(Enum::ordinal)).ifPresent(type ->
                                 applicable.add(new CheckResult.Applicable(m.code(), m.name(), m.kind().name(),
-                                        m.legalBasis(), type.name())));
+                                        m.legalBasis(), type.name(), disputedLists.stream().anyMatch(
+                                                d -> m.appliesTo(d, scenario, caller.departmentCode())))));
             }
         }
         boolean clean = registered && cleanRecord(pseudonym, listed, now);
@@ -198,7 +201,7 @@ public class Checks {
                 if (m.appliesToCleanRecord(scenario, caller.departmentCode())
                         && applicable.stream().noneMatch(a -> a.code().equals(m.code()))) {
                     applicable.add(new CheckResult.Applicable(m.code(), m.name(), m.kind().name(), m.legalBasis(),
-                            CLEAN_RECORD));
+                            CLEAN_RECORD, false));
                 }
             }
         }
@@ -227,6 +230,18 @@ public class Checks {
                 .purpose(scenario.label() + "：" + purpose, "联合奖惩核查（国办发〔2016〕33号）")
                 .detail("check " + id + ": " + entries.size() + " entries, " + applicable.size() + " measures");
         return new Evaluated(result, row, event);
+    }
+
+    /**
+     * The lists on which the subject has an entry marked in dispute (异议处理中): a measure that follows one of them
+     * rests on a disputed entry, and the answer marks it too, for a department that reads only the measures (RULES.md
+     * §5: the mark shows everywhere the record shows).
+     */
+    private static Set<ListType> disputedLists(List<ListEntry> entries, List<ReceivedEntry> received) {
+        Set<ListType> disputed = EnumSet.noneOf(ListType.class);
+        entries.stream().filter(ListEntry::disputed).forEach(e -> disputed.add(e.listType()));
+        received.stream().filter(ReceivedEntry::disputed).forEach(r -> disputed.add(ListType.valueOf(r.listType())));
+        return disputed;
     }
 
     /** The "list type" of measures granted for a clean record rather than for a list entry. */

@@ -94,11 +94,10 @@ class ChecksIT {
 
     @Test
     void aPassportHolderOnTheBlackListIsFoundByACheckThatNamesTheDocumentType() throws Exception {
-        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        String passport = freshPassport();
         blackListedPassportHolder(passport);
 
-        String typed = "{\"subjectNumber\":\"" + passport + "\",\"documentType\":\"PASSPORT\",\"scenario\":\"TRAVEL\","
-                + "\"purpose\":\"购票审查\"}";
+        String typed = travelCheckOfPassport(passport);
         await().atMost(java.time.Duration.ofSeconds(2)).untilAsserted(() -> mvc.perform(checkBody(typed))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.entries[0].listType").value("BLACK"))
@@ -190,8 +189,7 @@ class ChecksIT {
         blackListedPassportHolder(number);
         subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.TAIWAN_PERMIT, number), "林美华",
                 java.time.LocalDate.of(1985, 6, 1), null, List.of(), List.of(), false));
-        String passportCheck = "{\"subjectNumber\":\"" + number + "\",\"documentType\":\"PASSPORT\","
-                + "\"scenario\":\"TRAVEL\",\"purpose\":\"购票审查\"}";
+        String passportCheck = travelCheckOfPassport(number);
         await().atMost(java.time.Duration.ofSeconds(2)).untilAsserted(() -> mvc.perform(checkBody(passportCheck))
                 .andExpect(jsonPath("$.entries[0].listType").value("BLACK")));
 
@@ -203,8 +201,22 @@ class ChecksIT {
                 .isNotEqualTo(subjects.pseudonymOf(subjects.validate(DocumentType.PASSPORT, number)));
     }
 
-    /** A passport holder with a birth date, on the black list from a court's record, approved by a reviewer. */
-    private void blackListedPassportHolder(String passport) throws Exception {
+    private static String freshPassport() {
+        return "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+    }
+
+    /** A check in the travel scenario (the demo system's) of the holder of {@code passport}. */
+    private static String travelCheckOfPassport(String passport) {
+        return "{\"subjectNumber\":\"" + passport + "\",\"documentType\":\"PASSPORT\",\"scenario\":\"TRAVEL\","
+                + "\"purpose\":\"购票审查\"}";
+    }
+
+    /**
+     * A passport holder with a birth date, on the black list from a court's record, approved by a reviewer.
+     *
+     * @return the black-list entry's id
+     */
+    private java.util.UUID blackListedPassportHolder(String passport) throws Exception {
         // A birth date completed from the passport's data page: without one no black-list entry is made.
         java.util.UUID holder = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT,
                 passport), "史密斯", java.time.LocalDate.of(1979, 4, 2), null, List.of(), List.of(), false));
@@ -223,6 +235,7 @@ class ChecksIT {
         mvc.perform(post("/console/lists/{id}/approve", proposal.id()).param("note", "核实无误")
                         .with(staff("reviewer-pp", "list:review")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
+        return proposal.id();
     }
 
     private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder checkBody(String body) {
@@ -510,6 +523,25 @@ class ChecksIT {
                     .andExpect(jsonPath("$.checkId").isNotEmpty());
         }
         mvc.perform(checkBody(body)).andExpect(status().isOk());
+    }
+
+    /**
+     * A department that reads only the measures sees which rest on an entry marked in dispute (异议处理中, RULES.md
+     * §5: the mark shows everywhere the record shows), not only the entry itself.
+     */
+    @Test
+    void aMeasureFollowingADisputedEntryIsMarkedDisputed() throws Exception {
+        String passport = freshPassport();
+        java.util.UUID entry = blackListedPassportHolder(passport);
+        String check = travelCheckOfPassport(passport);
+        await().atMost(java.time.Duration.ofSeconds(2)).untilAsserted(() -> mvc.perform(checkBody(check))
+                .andExpect(jsonPath("$.measures[?(@.code == 'NO_FLIGHTS_TRAINS')].disputed").value(false)));
+
+        listing.markEntryDisputed(entry, true);
+
+        await().atMost(java.time.Duration.ofSeconds(2)).untilAsserted(() -> mvc.perform(checkBody(check))
+                .andExpect(jsonPath("$.entries[0].disputed").value(true))
+                .andExpect(jsonPath("$.measures[?(@.code == 'NO_FLIGHTS_TRAINS')].disputed").value(true)));
     }
 
     /** A hiring check the system made, stored as checks are, that owes feedback on NO_CIVIL_SERVICE. */

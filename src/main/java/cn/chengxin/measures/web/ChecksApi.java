@@ -118,7 +118,10 @@ class ChecksApi {
 
     @PostMapping("/api/v1/checks")
     @Operation(summary = "核查一个主体", description = "Answers the subject's list entries in force, the measures the "
-            + "calling department applies in the scenario, dispute marks and a checkId for feedback. The check is "
+            + "calling department applies in the scenario, dispute marks and a checkId for feedback. Dispute marks "
+            + "(异议处理中) are on each entry ('disputed') and on each measure: a measure's 'disputed' is true when an "
+            + "entry it follows (on a list it applies to) is marked, so it rests on a disputed entry, perhaps beside "
+            + "undisputed ones; the answer's 'disputed' says whether any entry is. The check is "
             + "audited before the answer (the subject sees it under 谁查询了我). SCENARIO_NOT_ALLOWED when the "
             + "department implements no measure in the scenario; ID_* codes for a malformed number; a passport "
             + "or travel-permit holder is checked with documentType (DOCUMENT_TYPE_UNKNOWN for a type not known, "
