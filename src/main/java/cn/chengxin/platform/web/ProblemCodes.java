@@ -16,6 +16,8 @@ final class ProblemCodes {
     static final String CONFLICT = "CONFLICT";
     static final String BODY_TOO_LARGE = "BODY_TOO_LARGE";
     static final String INTERNAL_ERROR = Problems.INTERNAL_ERROR;
+    /** A refusal whose status no code above names: its type link still finds a page ({@link ProblemTypes}). */
+    static final String HTTP_ERROR = "HTTP_ERROR";
 
     private ProblemCodes() {
     }
@@ -29,9 +31,10 @@ final class ProblemCodes {
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 409 -> CONFLICT;
+            case 413 -> BODY_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> VALIDATION_FAILED;
-            default -> status >= 500 ? INTERNAL_ERROR : "HTTP_" + status;
+            default -> status >= 500 ? INTERNAL_ERROR : HTTP_ERROR;
         };
     }
 }
