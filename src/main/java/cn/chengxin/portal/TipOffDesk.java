@@ -3,7 +3,6 @@ package cn.chengxin.portal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +13,7 @@ import cn.chengxin.audit.AuditLog;
 import cn.chengxin.portal.tipoff.domain.AttemptLimit;
 import cn.chengxin.portal.tipoff.domain.HumanCheck;
 import cn.chengxin.portal.tipoff.domain.ReceiptCode;
+import cn.chengxin.portal.tipoff.domain.ReportedSubject;
 import cn.chengxin.portal.tipoff.domain.TipOffProblem;
 import cn.chengxin.portal.tipoff.domain.TipOffReport;
 import cn.chengxin.portal.tipoff.domain.TipOffStatus;
@@ -25,7 +25,6 @@ import cn.chengxin.shared.Ids;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
-import cn.chengxin.subject.domain.SubjectKind;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -125,13 +124,12 @@ public class TipOffDesk {
     }
 
     /**
-     * A page of the tip-offs in {@code status} about subjects of {@code kind} ({@code null}: any), newest first. A
-     * tip-off's subject is of the kind its document names; one reported without a number is of none.
+     * A page of the tip-offs in {@code status} about the {@code reported} subjects ({@code null}: any), newest first.
+     * A tip-off's subject is of the kind its document names; one reported without a number is of none.
      */
-    public TipOffPage tipOffs(TipOffStatus status, SubjectKind kind, int page) {
+    public TipOffPage tipOffs(TipOffStatus status, ReportedSubject reported, int page) {
         int p = Math.min(Math.max(0, page), MAX_PAGE);
-        List<String> documents = kind == null ? null : Arrays.stream(DocumentType.values())
-                .filter(type -> type.kind() == kind).map(Enum::name).toList();
+        List<String> documents = reported == null ? null : reported.documents();
         return new TipOffPage(tipOffs.search(status, documents, p * PAGE_SIZE, PAGE_SIZE),
                 tipOffs.count(status, documents), p, PAGE_SIZE);
     }

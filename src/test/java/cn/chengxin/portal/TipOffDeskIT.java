@@ -304,6 +304,26 @@ class TipOffDeskIT {
                 .contains("翻页未受理有限公司").doesNotContain("翻页商贸有限公司", "翻页人");
     }
 
+    /** Issue #5: a tip-off giving a name only is found under a filter of its own, not only under 全部. */
+    @Test
+    void tipOffsGivenWithoutANumberHaveAFilterOfTheirOwn() throws Exception {
+        String name = "无号码线索" + ThreadLocalRandom.current().nextInt(1_000_000);
+        UUID id = UUID.randomUUID();
+        byte[] receipt = new byte[32];
+        ThreadLocalRandom.current().nextBytes(receipt);
+        tipOffs.insert(new JdbcTipOffs.NewTipOff(id, receipt, name, null, null, null, null, "拖欠工资。", null, null,
+                Instant.now().minus(java.time.Duration.ofMinutes(30))));
+        IdentityDocument code = subjects.validate(null, TestCreditCodes.next());
+        store(code, "有号码线索有限公司", TipOffStatus.RECEIVED, Instant.now().minus(java.time.Duration.ofMinutes(29)));
+
+        String none = page(get("/console/tipoffs").param("status", "RECEIVED").param("kind", "NO_NUMBER")
+                .with(handler()));
+        assertThat(none).contains(name, "<option value=\"NO_NUMBER\" selected=\"selected\">未填写证件号码</option>")
+                .doesNotContain("有号码线索有限公司");
+        assertThat(page(get("/console/tipoffs").param("status", "RECEIVED").param("kind", "ORGANISATION")
+                .with(handler()))).contains("有号码线索有限公司").doesNotContain(name);
+    }
+
     /** A tip-off about the subject of {@code document} as the desk stores one, in the status given. */
     private void store(IdentityDocument document, String name, TipOffStatus status, Instant receivedAt) {
         byte[] receipt = new byte[32];

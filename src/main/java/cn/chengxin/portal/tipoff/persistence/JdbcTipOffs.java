@@ -25,7 +25,7 @@ public class JdbcTipOffs {
 
     private static final String FILTER = """
             (CAST(? AS text) IS NULL OR status = ?)
-            AND (CAST(? AS text[]) IS NULL OR subject_document = ANY(CAST(? AS text[])))""";
+            AND (CAST(? AS text[]) IS NULL OR coalesce(subject_document, '') = ANY(CAST(? AS text[])))""";
 
     private final JdbcClient jdbc;
 
@@ -56,7 +56,10 @@ public class JdbcTipOffs {
                 .query(JdbcTipOffs::tipOff).optional();
     }
 
-    /** Tip-offs in a status ({@code null}: any) with one of the documents ({@code null}: any), newest first. */
+    /**
+     * Tip-offs in a status ({@code null}: any) with one of the document types ({@code null}: any; the empty string
+     * for none given), newest first.
+     */
     public List<TipOff> search(TipOffStatus status, List<String> documents, int offset, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM portal.tipoff WHERE " + FILTER
                         + " ORDER BY received_at DESC, id OFFSET ? LIMIT ?")

@@ -3,11 +3,11 @@ package cn.chengxin.portal.tipoff.web;
 import java.util.UUID;
 
 import cn.chengxin.portal.TipOffDesk;
+import cn.chengxin.portal.tipoff.domain.ReportedSubject;
 import cn.chengxin.portal.tipoff.domain.TipOffStatus;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
-import cn.chengxin.subject.domain.SubjectKind;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,7 +34,7 @@ class TipOffConsole {
     }
 
     @GetMapping("/console/tipoffs")
-    String list(@RequestParam(required = false) TipOffStatus status, @RequestParam(required = false) SubjectKind kind,
+    String list(@RequestParam(required = false) TipOffStatus status, @RequestParam(required = false) ReportedSubject kind,
                 @RequestParam(defaultValue = "0") long page, Model model) {
         TipOffDesk.TipOffPage result = desk.tipOffs(status, kind, (int) Math.max(0, Math.min(page, Integer.MAX_VALUE)));
         model.addAttribute("result", result);
@@ -45,7 +45,7 @@ class TipOffConsole {
                 .queryParam("kind", kind == null ? "" : kind.name()).build().toUriString());
         model.addAttribute("statuses", TipOffStatus.values());
         model.addAttribute("status", status);
-        model.addAttribute("kinds", SubjectKind.values());
+        model.addAttribute("kinds", ReportedSubject.values());
         model.addAttribute("kind", kind);
         return "console/tipoffs";
     }
