@@ -308,12 +308,13 @@ public class Checks {
 
     /**
      * The checks still owing feedback, oldest first, a page at a time: every hit adds one until its department
-     * reports, so the credit office chases them page by page and sees how many there are. Size and page are clamped.
+     * reports, so the credit office chases them page by page, a department at a time if it likes ({@code null}: all),
+     * and sees how many there are. Size and page are clamped.
      */
-    public UnreturnedPage unreturned(int page, int size) {
+    public UnreturnedPage unreturned(String department, int page, int size) {
         int s = Math.min(Math.max(1, size), MAX_PAGE_SIZE);
         int p = Math.min(Math.max(0, page), MAX_PAGE);
-        return new UnreturnedPage(store.unreturned(p * s, s), store.countUnreturned(), p, s);
+        return new UnreturnedPage(store.unreturned(department, p * s, s), store.countUnreturned(department), p, s);
     }
 
     /** The calling system's checks owing feedback: a batch of them, how many it owes in all, and where to go on. */

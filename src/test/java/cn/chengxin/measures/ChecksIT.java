@@ -360,6 +360,37 @@ class ChecksIT {
     }
 
     /**
+     * The credit office chasing feedback narrows the checks owing it to one department and sees what each check was
+     * for (the purpose the calling system gave), not only its id.
+     */
+    @Test
+    void theChecksOwingFeedbackShowTheirPurposeAndNarrowToADepartment() throws Exception {
+        java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        java.util.UUID market = cn.chengxin.shared.Ids.newId();
+        java.util.UUID hrss = cn.chengxin.shared.Ids.newId();
+        for (var row : List.of(new JdbcMeasures.CheckRow(market, at, "test-client", "MARKET", "pseudonym-dept-1",
+                        Scenario.EXECUTIVE, "市场任职审查", 1, List.of("NO_EXECUTIVE_POSITION"),
+                        List.of("NO_EXECUTIVE_POSITION")),
+                new JdbcMeasures.CheckRow(hrss, at, "test-client", "HRSS", "pseudonym-dept-2", Scenario.HIRING,
+                        "事业单位招聘审查", 1, List.of("NO_CIVIL_SERVICE"), List.of("NO_CIVIL_SERVICE")),
+                new JdbcMeasures.CheckRow(cn.chengxin.shared.Ids.newId(), at, "test-client", "HRSS",
+                        "pseudonym-dept-3", Scenario.HIRING, "公务员招录审查", 1, List.of("NO_CIVIL_SERVICE"),
+                        List.of("NO_CIVIL_SERVICE")))) {
+            audit.record(cn.chengxin.audit.AuditEntry.of(cn.chengxin.audit.AuditCategory.QUERY, "measures.check")
+                    .detail("check " + row.id()), JdbcMeasures.CHECK_ROWS, row);
+        }
+        long owed = jdbc.sql("SELECT count(*) FROM measures.check_made WHERE feedback_due AND department_code = 'HRSS'")
+                .query(Long.class).single();
+
+        String page = console("department", "HRSS", "size", "500", "page", String.valueOf((owed - 1) / 500));
+        assertThat(page).contains("共 " + owed + " 条", hrss.toString(), "事业单位招聘审查")
+                .doesNotContain(market.toString(), "市场任职审查")
+                .contains("<option value=\"HRSS\" selected=\"selected\">");
+        assertThat(console("department", "HRSS", "size", "1")).as("the pager keeps the department")
+                .contains("href=\"/console/measures?size=1&amp;department=HRSS&amp;page=1\"");
+    }
+
+    /**
      * A department's approval system works through the checks it still owes feedback on, a batch at a time, without
      * keeping its own list; it sees only its own, and a check leaves once every owed measure has its feedback.
      */

@@ -133,6 +133,28 @@ class MeasureReviewIT {
         }
     }
 
+    /**
+     * The reviewer of a revision sees everything it would put in force, the 三年无失信记录 switch included, and what
+     * each changed field says now: a second person approves what they can see, not a summary.
+     */
+    @Test
+    void theReviewerSeesEveryFieldOfARevisionAndWhatItChanges() throws Exception {
+        Measure before = measure("GREEN_CHANNEL");
+        try {
+            as(MAKER, () -> catalogue.proposeRevision("GREEN_CHANNEL", before.name(), "《待审核的依据》第一条",
+                    before.departments(), before.listTypes(), before.scenarios(), !before.cleanRecord()));
+
+            String page = page(checker(), "zh");
+            String row = page.substring(page.indexOf("data-code=\"GREEN_CHANNEL\""));
+            row = row.substring(0, row.indexOf("</tr>"));
+            assertThat(row).contains("<ins>《待审核的依据》第一条</ins>", "<del>" + before.legalBasis() + "</del>")
+                    .contains(before.cleanRecord() ? "<ins>不适用三年无失信记录的主体</ins>" : "<ins>适用三年无失信记录的主体</ins>")
+                    .doesNotContain("<ins>" + before.name() + "</ins>");
+        } finally {
+            restore(before);
+        }
+    }
+
     /** The measures page lists what waits for review; its maker is told to ask another, who approves it there. */
     @Test
     void aReviewerApprovesAWaitingSwitchOnTheMeasuresPage() throws Exception {

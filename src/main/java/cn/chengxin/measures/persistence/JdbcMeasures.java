@@ -326,10 +326,16 @@ public class JdbcMeasures {
 
     /** A page of the checks still owing feedback, oldest first (the partial index on {@code at} serves it). */
     public List<Unreturned> unreturned(int offset, int limit) {
+        return unreturned(null, offset, limit);
+    }
+
+    /** A page of the checks of {@code department} ({@code null}: any) still owing feedback, oldest first. */
+    public List<Unreturned> unreturned(String department, int offset, int limit) {
         return jdbc.sql("""
                         SELECT c.id, c.at, c.department_code, c.scenario, c.purpose, ARRAY(""" + MISSING + """
-                        ) FROM measures.check_made c WHERE c.feedback_due ORDER BY c.at, c.id OFFSET ? LIMIT ?""")
-                .params(offset, limit)
+                        ) FROM measures.check_made c WHERE c.feedback_due
+                        AND (CAST(? AS text) IS NULL OR c.department_code = ?) ORDER BY c.at, c.id OFFSET ? LIMIT ?""")
+                .params(department, department, offset, limit)
                 .query((rs, n) -> new Unreturned(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
                         rs.getString(3), Scenario.valueOf(rs.getString(4)), rs.getString(5), codes(rs.getArray(6))))
                 .list();
@@ -357,7 +363,10 @@ public class JdbcMeasures {
                 .param(clientId).query(Long.class).single();
     }
 
-    public long countUnreturned() {
-        return jdbc.sql("SELECT count(*) FROM measures.check_made WHERE feedback_due").query(Long.class).single();
+    public long countUnreturned(String department) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM measures.check_made
+                         WHERE feedback_due AND (CAST(? AS text) IS NULL OR department_code = ?)""")
+                .params(department, department).query(Long.class).single();
     }
 }

@@ -4,8 +4,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AuditLog;
@@ -28,12 +30,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 联合奖惩 in the console: the measures catalogue (each measure revised on its own form, which a refusal shows again
- * with what was typed; switched on or off — either a change that another person approves), the cases by measure and
- * department, feedback still owed.
+ * with what was typed; switched on or off — either a change that another person approves, shown to them field by field
+ * against the measure in force), the cases by measure and department, feedback still owed (by department).
  */
 @Controller
 class MeasuresConsole {
@@ -59,7 +62,7 @@ class MeasuresConsole {
     @RequiresPermission({Permission.MEASURE_CASES, Permission.MEASURE_APPROVE})
     @GetMapping("/console/measures")
     String page(@RequestParam(defaultValue = "0") long page, @RequestParam(defaultValue = "" + PAGE_SIZE) int size,
-                Authentication who, Model model) {
+                @RequestParam(required = false) String department, Authentication who, Model model) {
         List<Measure> measures = catalogue.all();
         model.addAttribute("measures", measures);
         boolean followsCases = who.getAuthorities().stream()
@@ -67,9 +70,14 @@ class MeasuresConsole {
         model.addAttribute("followsCases", followsCases);
         if (followsCases) {
             model.addAttribute("cases", checks.cases());
-            Checks.UnreturnedPage owed = checks.unreturned((int) Math.max(0, Math.min(page, Integer.MAX_VALUE)),
-                    size);
+            String owing = department == null || department.isBlank() ? null : department.strip();
+            Checks.UnreturnedPage owed = checks.unreturned(owing,
+                    (int) Math.max(0, Math.min(page, Integer.MAX_VALUE)), size);
             model.addAttribute("owed", owed);
+            model.addAttribute("owing", owing);
+            model.addAttribute("owedUrl", UriComponentsBuilder.fromPath("/console/measures")
+                    .queryParam("size", owed.size()).queryParamIfPresent("department", Optional.ofNullable(owing))
+                    .build().toUriString());
             model.addAttribute("unreturned", owed.checks());
             model.addAttribute("indexed", checks.indexedSubjects());
         }
@@ -77,6 +85,8 @@ class MeasuresConsole {
         Map<String, String> measureNames = new HashMap<>();
         measures.forEach(m -> measureNames.put(m.code(), m.name()));
         model.addAttribute("measureNames", measureNames);
+        // A revision is reviewed against the measure in force, field by field.
+        model.addAttribute("inForce", measures.stream().collect(Collectors.toMap(Measure::code, m -> m)));
         model.addAttribute("departments", directory.departmentNames());
         model.addAttribute("pending", catalogue.pendingChanges());
         // Maker-checker: whoever proposed a change is told another must review it, not offered a refused decision.
