@@ -247,8 +247,9 @@ public class CreditFile {
     public record Timeliness(String departmentCode, long records, double medianDays, double p90Days) {
     }
 
-    public List<Timeliness> timeliness() {
-        return records.timeliness();
+    /** Of the records first accepted from {@code from} until (not including) {@code until}. */
+    public List<Timeliness> timeliness(Instant from, Instant until) {
+        return records.timeliness(from, until);
     }
 
     /** A subject's file as staff and the subject see it: current versions, shown ones first. */

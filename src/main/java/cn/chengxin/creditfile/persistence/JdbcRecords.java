@@ -162,13 +162,16 @@ public class JdbcRecords {
                 .query(UUID.class).list());
     }
 
-    public List<cn.chengxin.creditfile.CreditFile.Timeliness> timeliness() {
+    /** First versions accepted from {@code from} until (not including) {@code until}; V109 indexes the range. */
+    public List<cn.chengxin.creditfile.CreditFile.Timeliness> timeliness(Instant from, Instant until) {
         return jdbc.sql("""
                         SELECT department_code, count(*),
                                percentile_cont(0.5) WITHIN GROUP (ORDER BY (accepted_at::date - decision_date)),
                                percentile_cont(0.9) WITHIN GROUP (ORDER BY (accepted_at::date - decision_date))
                         FROM creditfile.record WHERE version = 1 AND linked_from IS NULL
+                         AND accepted_at >= ? AND accepted_at < ?
                         GROUP BY department_code ORDER BY department_code""")
+                .params(Timestamp.from(from), Timestamp.from(until))
                 .query((rs, n) -> new cn.chengxin.creditfile.CreditFile.Timeliness(rs.getString(1), rs.getLong(2),
                         rs.getDouble(3), rs.getDouble(4))).list();
     }

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -123,23 +125,39 @@ public class JdbcBatches {
                          long rejected) {
     }
 
-    public List<Volume> volumes() {
+    /** Per department, the batches begun from {@code from} until (not including) {@code until}. */
+    public List<Volume> volumes(Instant from, Instant until) {
         return jdbc.sql("""
                         SELECT department_code, count(*), sum(rows_done), sum(accepted), sum(duplicates), sum(rejected)
-                        FROM ingestion.batch GROUP BY department_code ORDER BY department_code""")
+                        FROM ingestion.batch WHERE started_at >= ? AND started_at < ?
+                        GROUP BY department_code ORDER BY department_code""")
+                .params(Timestamp.from(from), Timestamp.from(until))
                 .query((rs, n) -> new Volume(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6))).list();
+    }
+
+    /** When each department that ever delivered began its last batch. */
+    public Map<String, Instant> lastDeliveries() {
+        Map<String, Instant> last = new HashMap<>();
+        jdbc.sql("SELECT department_code, max(started_at) FROM ingestion.batch GROUP BY department_code")
+                .query(rs -> {
+                    last.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                });
+        return last;
     }
 
     /** Per department and code: how many rows were rejected for it. */
     public record Rejections(String departmentCode, String code, long rows) {
     }
 
-    public List<Rejections> rejectionsByCode() {
+    /** Per department and code, the rows rejected in the batches begun from {@code from} until {@code until}. */
+    public List<Rejections> rejectionsByCode(Instant from, Instant until) {
         return jdbc.sql("""
                         SELECT b.department_code, e.code, count(DISTINCT (e.batch_id, e.line))
                         FROM ingestion.row_error e JOIN ingestion.batch b ON b.id = e.batch_id
+                        WHERE b.started_at >= ? AND b.started_at < ?
                         GROUP BY b.department_code, e.code ORDER BY b.department_code, 3 DESC""")
+                .params(Timestamp.from(from), Timestamp.from(until))
                 .query((rs, n) -> new Rejections(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
     }
 

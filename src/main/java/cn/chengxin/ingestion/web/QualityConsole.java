@@ -1,39 +1,94 @@
 package cn.chengxin.ingestion.web;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.ingestion.persistence.JdbcBatches;
+import cn.chengxin.ingestion.persistence.JdbcBatches.Volume;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * 数据质量: per department, what was delivered, what was refused and why (by code), and how long decisions
- * take to arrive (days from decision to acceptance). Aggregates only, no personal data.
+ * 数据质量: per department, what was delivered in a period, what was refused and why (by code, with its share of the
+ * rows), and how long decisions take to arrive (days from decision to acceptance). Aggregates only, no personal data.
+ * The credit office oversees the departments' timeliness and completeness and reports yearly (RULES.md §12), so the
+ * period is the year so far unless another is chosen, and a data-providing department that delivered nothing in it
+ * is listed too, with its last delivery: silence is what oversight must see first.
  */
 @Controller
 @RequiresPermission(Permission.CONSOLE_HOME)
 class QualityConsole {
 
+    /** One department's line: its deliveries in the period, and when it last delivered at all (null: never). */
+    record DepartmentQuality(Volume volume, LocalDate lastDelivery) {
+    }
+
     private final JdbcBatches batches;
     private final CreditFile creditFile;
     private final StaffDirectory directory;
+    private final Clock clock;
 
-    QualityConsole(JdbcBatches batches, CreditFile creditFile, StaffDirectory directory) {
+    QualityConsole(JdbcBatches batches, CreditFile creditFile, StaffDirectory directory, Clock clock) {
         this.batches = batches;
         this.creditFile = creditFile;
         this.directory = directory;
+        this.clock = clock;
     }
 
     @GetMapping("/console/quality")
-    String page(Model model) {
-        model.addAttribute("volumes", batches.volumes());
-        model.addAttribute("rejections", batches.rejectionsByCode());
-        model.addAttribute("timeliness", creditFile.timeliness());
+    String page(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                Model model) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate start = from == null ? today.withDayOfYear(1) : from;
+        LocalDate end = to == null ? today : to;
+        model.addAttribute("from", start);
+        model.addAttribute("to", end);
         // Each department by its name, as the clerk knows it; the code beside it, as the files and the API name it.
         model.addAttribute("departments", directory.departmentNames());
+        if (end.isBefore(start)) {
+            model.addAttribute("periodInvalid", true);
+            model.addAttribute("volumes", List.of());
+            model.addAttribute("delivered", Map.of());
+            model.addAttribute("rejections", List.of());
+            model.addAttribute("timeliness", List.of());
+            return "console/quality";
+        }
+        ZoneId zone = clock.getZone();
+        Instant since = start.atStartOfDay(zone).toInstant();
+        Instant until = end.plusDays(1).atStartOfDay(zone).toInstant();
+        Map<String, Volume> volumes = new TreeMap<>();
+        batches.volumes(since, until).forEach(v -> volumes.put(v.departmentCode(), v));
+        for (Department department : directory.departments()) {
+            if (department.active() && department.kind() == Department.Kind.DATA_PROVIDER) {
+                volumes.putIfAbsent(department.code(), new Volume(department.code(), 0, 0, 0, 0, 0));
+            }
+        }
+        Map<String, Instant> last = batches.lastDeliveries();
+        List<DepartmentQuality> lines = new ArrayList<>();
+        volumes.values().forEach(v -> lines.add(new DepartmentQuality(v, last.containsKey(v.departmentCode())
+                ? LocalDate.ofInstant(last.get(v.departmentCode()), zone) : null)));
+        lines.sort(Comparator.comparing((DepartmentQuality q) -> q.volume().batches() > 0)
+                .thenComparing(q -> q.volume().departmentCode()));
+        model.addAttribute("volumes", lines);
+        model.addAttribute("delivered", volumes);
+        model.addAttribute("rejections", batches.rejectionsByCode(since, until));
+        model.addAttribute("timeliness", creditFile.timeliness(since, until));
         return "console/quality";
     }
 }
