@@ -105,7 +105,8 @@ public class CreditFile {
 
     /**
      * The items of those of the department's records among {@code sourceRecordIds} that it has sent, by source record
-     * id: a correction or revocation of any other is refused ({@link StoreOutcome#unknownRecord}).
+     * id: a correction or revocation of any other is refused ({@link StoreOutcome#unknownRecord}), one naming another
+     * item than the record's too ({@link StoreOutcome#recordElsewhere}).
      */
     public java.util.Map<String, String> itemsSent(String departmentCode,
                                                    java.util.Collection<String> sourceRecordIds) {
@@ -202,9 +203,11 @@ public class CreditFile {
             records.event(id, now, null, status, by, "报送");
             return StoreOutcome.stored(key);
         }
-        if (current.isEmpty() || !current.get().subjectId().equals(r.subjectId())
-                || !current.get().itemCode().equals(r.itemCode())) {
+        if (current.isEmpty()) {
             return StoreOutcome.unknownRecord();
+        }
+        if (!current.get().subjectId().equals(r.subjectId()) || !current.get().itemCode().equals(r.itemCode())) {
+            return StoreOutcome.recordElsewhere();
         }
         if (r.version() <= current.get().version()) {
             return StoreOutcome.refused("RECORD_VERSION_STALE", "版本号须大于当前版本 " + current.get().version());

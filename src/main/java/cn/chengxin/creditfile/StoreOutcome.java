@@ -26,6 +26,18 @@ public record StoreOutcome(Kind kind, UUID recordKey, String code, String messag
                 + "更正（UPDATE）或撤销（REVOKE）须针对已报送的记录，新记录请以 ADD 报送");
     }
 
+    /**
+     * The refusal of a correction or revocation naming a record its department sent for another subject or under
+     * another item: a version cannot move a record (each subject's file, lists and score hang on it, and the history
+     * would read as if the record had always been the other's). The department revokes it where it is and adds the
+     * record anew, under a key of its own since the revoked record keeps its key (issue #4).
+     */
+    public static StoreOutcome recordElsewhere() {
+        return refused("RECORD_SUBJECT_OR_ITEM_CHANGED", "该部门记录编号已登记在本部门报送的另一主体或另一信息项下，"
+                + "更正（UPDATE）和撤销（REVOKE）不能改变记录的主体或信息项：如需改到此主体或信息项，请先撤销原记录"
+                + "（按原主体、原事项报送 REVOKE），再以新的部门记录编号新增（ADD）；只想撤销原记录的，请填写原主体和原事项");
+    }
+
     static StoreOutcome refused(String code, String message) {
         return new StoreOutcome(Kind.REFUSED, null, code, message);
     }

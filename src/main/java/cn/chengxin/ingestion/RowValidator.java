@@ -76,12 +76,13 @@ class RowValidator {
     /**
      * Validates against a snapshot of the active catalogue taken once per batch.
      *
-     * @param unknownRecord the row corrects or revokes a record its department never sent under its item: refused
-     *                      with that one problem, and with no other but those of what it gives, as it has no record to
-     *                      complete (issue #4)
+     * @param revisionRefused {@code null}, or why the row's correction or revocation names no record it can revise: one
+     *                        its department never sent ({@link StoreOutcome#unknownRecord}) or sent under another item
+     *                        ({@link StoreOutcome#recordElsewhere}). The row is refused with that one problem, and
+     *                        with no other but those of what it gives, as it has no record to complete (issue #4)
      */
     Object validate(long line, IncomingRecord sent, String departmentCode, Map<String, CatalogueItem> active,
-                    LocalDate today, boolean unknownRecord) {
+                    LocalDate today, StoreOutcome revisionRefused) {
         List<RowError> errors = new ArrayList<>();
         CatalogueItem item = sent.itemCode() == null ? null : active.get(sent.itemCode().strip());
         IncomingRecord row = item == null ? sent
@@ -118,8 +119,8 @@ class RowValidator {
             errors.add(new RowError(line, "sourceRecordId", "SOURCE_ID_PERSONAL",
                     "部门记录编号不得包含证件号码：请改用本部门的业务编号（如案号、文书号、流水号）"));
         }
-        if (unknownRecord) {
-            errors.add(recordUnknown(line));
+        if (revisionRefused != null) {
+            errors.add(revisionRefused(line, revisionRefused));
         }
         Optional<RecordAction> stated = actionOf(row);
         boolean actionKnown = stated.isPresent();
@@ -127,7 +128,7 @@ class RowValidator {
         if (!actionKnown) {
             errors.add(new RowError(line, "action", "ACTION_UNKNOWN", "操作应为 ADD、UPDATE 或 REVOKE"));
         }
-        boolean asksForContent = !unknownRecord && Revocations.asksForContent(action);
+        boolean asksForContent = revisionRefused == null && Revocations.asksForContent(action);
         boolean newUnderWithdrawnItem = item != null && item.withdrawn() && actionKnown
                 && !Withdrawal.takes(action == RecordAction.ADD);
         int version = 1;
@@ -208,10 +209,9 @@ class RowValidator {
         }
     }
 
-    /** The refusal of a correction or revocation of a record the department never sent ({@link #validate}). */
-    static RowError recordUnknown(long line) {
-        StoreOutcome unknown = StoreOutcome.unknownRecord();
-        return new RowError(line, "sourceRecordId", unknown.code(), unknown.message());
+    /** The refusal of a correction or revocation of no record it can revise ({@link #validate}), on its key. */
+    static RowError revisionRefused(long line, StoreOutcome refusal) {
+        return new RowError(line, "sourceRecordId", refusal.code(), refusal.message());
     }
 
     /** The refusal of a new record under a withdrawn item ({@link Withdrawal}). */

@@ -257,10 +257,10 @@ public class Submissions {
                              LocalDate today, Runnable settle) {
         List<RowError> errors = new ArrayList<>();
         List<RowValidator.Valid> valid = new ArrayList<>();
-        Set<Long> unknown = revisionsOfUnknownRecords(department, chunk, settle);
+        Map<Long, StoreOutcome> refusedRevisions = revisionsOfUnknownRecords(department, chunk, settle);
         for (Numbered n : chunk) {
             Object outcome = validator.validate(n.line(), n.row(), department, active, today,
-                    unknown.contains(n.line()));
+                    refusedRevisions.get(n.line()));
             if (outcome instanceof RowValidator.Valid v) {
                 valid.add(v);
             } else {
@@ -281,8 +281,9 @@ public class Submissions {
             }
             Optional<UUID> subject = Optional.ofNullable(resolved.ids().get(v.pseudonym()));
             if (subject.isEmpty()) {
-                // Not registered: a revision of no record of the subject's, which registers nobody (issue #4).
-                errors.add(RowValidator.recordUnknown(v.line()));
+                // Not registered: a revision, which registers nobody (issue #4), of a record found under its item
+                // (revisionsOfUnknownRecords), so another subject's.
+                errors.add(RowValidator.revisionRefused(v.line(), StoreOutcome.recordElsewhere()));
                 continue;
             }
             records.add(record(v, subject.get(), department, null));
@@ -303,14 +304,16 @@ public class Submissions {
     }
 
     /**
-     * The lines of the chunk's corrections and revocations of records the department never sent under their item:
-     * each is refused with the one problem that matters, RECORD_UNKNOWN, not with what a new record would lack (issue
-     * #4), and before subjects are resolved, so that it registers nobody. A record added in this chunk is known (the
-     * credit file stores a chunk's additions first); one added in an earlier chunk of the batch may still be being
-     * stored by the other stage, so only when some are not found are the chunks in flight waited for and those
-     * looked up again. The credit file refuses at store time whatever this misses.
+     * The lines of the chunk's corrections and revocations of records the department never sent under their item, with
+     * their refusal: each is refused with the one problem that matters, RECORD_UNKNOWN, or, when the key is the
+     * department's record under another item, RECORD_SUBJECT_OR_ITEM_CHANGED ({@link StoreOutcome#recordElsewhere}),
+     * not with what a new record would lack (issue #4), and before subjects are resolved, so that it registers nobody.
+     * A record added in this chunk is known (the credit file stores a chunk's additions first); one added in an earlier
+     * chunk of the batch may still be being stored by the other stage, so only when some are not found are the chunks
+     * in flight waited for and those looked up again. The credit file refuses at store time whatever this misses.
      */
-    private Set<Long> revisionsOfUnknownRecords(String department, List<Numbered> chunk, Runnable settle) {
+    private Map<Long, StoreOutcome> revisionsOfUnknownRecords(String department, List<Numbered> chunk,
+                                                             Runnable settle) {
         Map<String, String> addedHere = new HashMap<>();
         Map<Long, String> revisions = new HashMap<>();
         for (Numbered n : chunk) {
@@ -326,7 +329,7 @@ public class Submissions {
             }
         }
         if (revisions.isEmpty()) {
-            return Set.of();
+            return Map.of();
         }
         Map<String, String> sent = new HashMap<>(creditFile.itemsSent(department, Set.copyOf(revisions.values())));
         sent.putAll(addedHere);
@@ -338,7 +341,10 @@ public class Submissions {
             sent.putAll(creditFile.itemsSent(department, asked));
             unknown = unknownAmong(chunk, revisions, sent);
         }
-        return unknown;
+        Map<Long, StoreOutcome> refused = new HashMap<>();
+        unknown.forEach(line -> refused.put(line, sent.containsKey(revisions.get(line)) ? StoreOutcome.recordElsewhere()
+                : StoreOutcome.unknownRecord()));
+        return refused;
     }
 
     private static Set<Long> unknownAmong(List<Numbered> chunk, Map<Long, String> revisions, Map<String, String> sent) {

@@ -59,7 +59,9 @@ class SubmissionsApi {
             + "itemCode, subjectNumber, subjectName and sourceRecordId: fields, decisionNumber and decisionDate are "
             + "optional, those left out are kept from the current version, those given are checked. An UPDATE or "
             + "REVOKE of a sourceRecordId the department never sent under that item for that subject is one error, "
-            + "RECORD_UNKNOWN on sourceRecordId.")
+            + "RECORD_UNKNOWN on sourceRecordId; of one it sent for another subject or under another item, "
+            + "RECORD_SUBJECT_OR_ITEM_CHANGED: a version cannot move a record, so revoke it where it is and add the "
+            + "record anew under a new sourceRecordId.")
     ResponseEntity<BatchResult> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
                                        @Valid @RequestBody Batch batch) {
         UUID batchId = parseKey(key);
