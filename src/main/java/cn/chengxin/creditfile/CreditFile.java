@@ -221,13 +221,18 @@ public class CreditFile {
                 r.publicationEnd(), LocalDate.ofInstant(now, clock.getZone()));
         records.supersede(current.get().id());
         records.event(current.get().id(), now, current.get().status(), RecordStatus.CORRECTED, by,
-                r.action() == RecordAction.REVOKE ? "撤销" : "更正为第 " + r.version() + " 版");
+                r.action() == RecordAction.REVOKE ? revoked(r) : "更正为第 " + r.version() + " 版");
         UUID id = Ids.newId();
         if (!records.insert(id, current.get().recordKey(), r, status, batchId, by, now)) {
             throw new IllegalStateException("concurrent version of the same record");
         }
-        records.event(id, now, null, status, by, r.action() == RecordAction.REVOKE ? "撤销" : "更正");
+        records.event(id, now, null, status, by, r.action() == RecordAction.REVOKE ? revoked(r) : "更正");
         return StoreOutcome.stored(current.get().recordKey());
+    }
+
+    /** A revocation in a record's history: with its reason when the department gave one, for auditors (issue #4). */
+    private static String revoked(NewRecord r) {
+        return r.revocationReason() == null ? "撤销" : "撤销：" + r.revocationReason();
     }
 
     /**
@@ -243,7 +248,8 @@ public class CreditFile {
                 r.version(), r.action(), r.decisionNumber() != null ? r.decisionNumber() : current.decisionNumber(),
                 dated ? r.decisionDate() : current.decisionDate(), content,
                 dated ? r.publicationEnd() : current.publicationEnd(),
-                dated ? r.retentionEnd() : current.retentionEnd(), r.fingerprint(), r.linkedFrom());
+                dated ? r.retentionEnd() : current.retentionEnd(), r.fingerprint(), r.linkedFrom(),
+                r.revocationReason());
     }
 
     /** How quickly a department's decisions reach the platform: days from decision to acceptance. */

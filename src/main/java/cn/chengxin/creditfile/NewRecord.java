@@ -13,11 +13,13 @@ import java.util.UUID;
  * @param decisionDate {@code null} only for a revocation that gives none, with its windows: it takes the revoked
  *                     version's, as it does its decision number when it gives none and the content fields it leaves
  *                     out (issue #4)
+ * @param revocationReason why a revocation revokes its record, {@code null} when it does not say (and on every other
+ *                     version)
  */
 public record NewRecord(UUID subjectId, String itemCode, int itemVersion, String departmentCode, String sourceRecordId,
                         int version, RecordAction action, String decisionNumber, LocalDate decisionDate,
                         Map<String, String> content, LocalDate publicationEnd, LocalDate retentionEnd,
-                        String fingerprint, UUID linkedFrom) {
+                        String fingerprint, UUID linkedFrom, String revocationReason) {
 
     public NewRecord {
         content = Map.copyOf(content);

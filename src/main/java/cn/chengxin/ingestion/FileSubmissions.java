@@ -45,14 +45,15 @@ public class FileSubmissions {
 
     /** The template's fixed columns, in its order; the item's fields follow, titled with their labels. */
     static final List<String> TEMPLATE_COLUMNS = List.of("事项代码", "证件类型", "证件号码", "主体名称", "部门记录编号",
-            "版本", "操作", "决定文书号", "决定日期");
+            "版本", "操作", "决定文书号", "决定日期", "撤销原因");
 
     /** Template title → API key. */
     static final Map<String, String> COLUMNS = Map.ofEntries(
             Map.entry("事项代码", "itemCode"), Map.entry("证件类型", "documentType"), Map.entry("证件号码", "subjectNumber"),
             Map.entry("主体名称", "subjectName"),
             Map.entry("部门记录编号", "sourceRecordId"), Map.entry("版本", "version"), Map.entry("操作", "action"),
-            Map.entry("决定文书号", "decisionNumber"), Map.entry("决定日期", "decisionDate"));
+            Map.entry("决定文书号", "decisionNumber"), Map.entry("决定日期", "decisionDate"),
+            Map.entry("撤销原因", "revocationReason"));
 
     private final Submissions submissions;
     private final JdbcBatches batches;
@@ -238,7 +239,7 @@ public class FileSubmissions {
             String key = COLUMNS.getOrDefault(column, column);
             switch (key) {
                 case "itemCode", "documentType", "subjectNumber", "subjectName", "sourceRecordId", "version",
-                     "action", "decisionNumber", "decisionDate" -> keyed.put(key, value);
+                     "action", "decisionNumber", "decisionDate", "revocationReason" -> keyed.put(key, value);
                 default -> {
                     if (value != null && !value.isBlank()) {
                         fields.put(key.startsWith("fields.") ? key.substring(7) : key, value);
@@ -248,7 +249,7 @@ public class FileSubmissions {
         });
         return new IncomingRecord(keyed.get("itemCode"), keyed.get("subjectNumber"), keyed.get("subjectName"),
                 keyed.get("sourceRecordId"), keyed.get("version"), keyed.get("action"), keyed.get("decisionNumber"),
-                keyed.get("decisionDate"), fields, keyed.get("documentType"));
+                keyed.get("decisionDate"), fields, keyed.get("documentType"), keyed.get("revocationReason"));
     }
 
     private static void deleteQuietly(Path file) {

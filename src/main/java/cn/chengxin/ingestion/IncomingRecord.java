@@ -11,10 +11,12 @@ import java.util.Map;
  * @param version      the department's version of its record (default 1)
  * @param documentType the type of the subject's document, by code or Chinese label (证件类型); absent: inferred from
  *                     the number (resident identity number or credit code), as before the column existed
+ * @param revocationReason why a REVOKE revokes its record (撤销原因); absent on every other row
+ *                     ({@link cn.chengxin.ingestion.domain.RevocationReasons})
  */
 public record IncomingRecord(String itemCode, String subjectNumber, String subjectName, String sourceRecordId,
                              String version, String action, String decisionNumber, String decisionDate,
-                             Map<String, String> fields, String documentType) {
+                             Map<String, String> fields, String documentType, String revocationReason) {
 
     public IncomingRecord {
         fields = fields == null ? Map.of() : withoutNulls(fields);
@@ -25,13 +27,21 @@ public record IncomingRecord(String itemCode, String subjectNumber, String subje
                           String version, String action, String decisionNumber, String decisionDate,
                           Map<String, String> fields) {
         this(itemCode, subjectNumber, subjectName, sourceRecordId, version, action, decisionNumber, decisionDate,
-                fields, null);
+                fields, null, null);
+    }
+
+    /** A row stating its document type that revokes nothing. */
+    public IncomingRecord(String itemCode, String subjectNumber, String subjectName, String sourceRecordId,
+                          String version, String action, String decisionNumber, String decisionDate,
+                          Map<String, String> fields, String documentType) {
+        this(itemCode, subjectNumber, subjectName, sourceRecordId, version, action, decisionNumber, decisionDate,
+                fields, documentType, null);
     }
 
     /** The same row with its content keyed otherwise ({@link cn.chengxin.catalog.domain.FieldSchema#byName}). */
     IncomingRecord withFields(Map<String, String> keyed) {
         return keyed == fields ? this : new IncomingRecord(itemCode, subjectNumber, subjectName, sourceRecordId,
-                version, action, decisionNumber, decisionDate, keyed, documentType);
+                version, action, decisionNumber, decisionDate, keyed, documentType, revocationReason);
     }
 
     /**

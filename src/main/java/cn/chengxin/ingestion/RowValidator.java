@@ -25,6 +25,7 @@ import cn.chengxin.ingestion.domain.ContentFields;
 import cn.chengxin.ingestion.domain.DecisionDates;
 import cn.chengxin.ingestion.domain.DecisionNumbers;
 import cn.chengxin.ingestion.domain.ForbiddenContent;
+import cn.chengxin.ingestion.domain.RevocationReasons;
 import cn.chengxin.ingestion.domain.Revocations;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
@@ -141,6 +142,8 @@ class RowValidator {
         }
         DecisionNumbers.check(row.decisionNumber())
                 .ifPresent(p -> errors.add(new RowError(line, "decisionNumber", p.code(), p.message())));
+        RevocationReasons.check(stated, row.revocationReason())
+                .ifPresent(p -> errors.add(new RowError(line, "revocationReason", p.code(), p.message())));
         Optional<LocalDate> decision = DecisionDates.parse(row.decisionDate());
         boolean undated = row.decisionDate() == null || row.decisionDate().isBlank();
         if (decision.isEmpty() && (asksForContent || !undated)) {
@@ -230,6 +233,10 @@ class RowValidator {
                 .append('\n').append(row.subjectName()).append('\n').append(row.action()).append('\n')
                 .append(row.decisionNumber()).append('\n').append(row.decisionDate()).append('\n');
         new TreeMap<>(row.fields()).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        String reason = RevocationReasons.normalised(row.revocationReason());
+        if (reason != null) { // only when given: a row sent before the reason existed keeps its fingerprint
+            text.append('\u0001').append(reason);
+        }
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.toString().getBytes(StandardCharsets.UTF_8)));

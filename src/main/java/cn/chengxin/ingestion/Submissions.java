@@ -35,6 +35,7 @@ import cn.chengxin.creditfile.RecordAction;
 import cn.chengxin.creditfile.StoreOutcome;
 import cn.chengxin.ingestion.domain.DecisionDates;
 import cn.chengxin.ingestion.domain.DecisionNumbers;
+import cn.chengxin.ingestion.domain.RevocationReasons;
 import cn.chengxin.ingestion.domain.SubjectNames;
 import cn.chengxin.ingestion.persistence.JdbcBatches;
 import cn.chengxin.shared.DomainProblem;
@@ -295,7 +296,8 @@ public class Submissions {
                     records.add(new NewRecord(person.otherId(), v.item().code(), v.itemVersion(), department,
                             v.row().sourceRecordId() + "@" + person.otherId(), v.version(), v.action(),
                             DecisionNumbers.normalised(v.row().decisionNumber()), v.decisionDate(), v.content(),
-                            publicationEnd(v), retentionEnd(v), v.fingerprint(), linkedFrom));
+                            publicationEnd(v), retentionEnd(v), v.fingerprint(), linkedFrom,
+                            RevocationReasons.normalised(v.row().revocationReason())));
                     lines.add(-v.line()); // a linked copy: not counted as a row of the batch
                 }));
             }
@@ -490,7 +492,8 @@ public class Submissions {
     private static NewRecord record(RowValidator.Valid v, UUID subject, String department, UUID linkedFrom) {
         return new NewRecord(subject, v.item().code(), v.itemVersion(), department, v.row().sourceRecordId().strip(),
                 v.version(), v.action(), DecisionNumbers.normalised(v.row().decisionNumber()), v.decisionDate(),
-                v.content(), publicationEnd(v), retentionEnd(v), v.fingerprint(), linkedFrom);
+                v.content(), publicationEnd(v), retentionEnd(v), v.fingerprint(), linkedFrom,
+                RevocationReasons.normalised(v.row().revocationReason()));
     }
 
     /** The windows count from the decision date (RULES.md §4); a revocation without one keeps the revoked version's. */
@@ -513,8 +516,10 @@ public class Submissions {
                         String.valueOf(r.subjectName()), String.valueOf(r.sourceRecordId()),
                         String.valueOf(r.version()), String.valueOf(r.action()), String.valueOf(r.decisionNumber()),
                         String.valueOf(r.decisionDate()), new TreeMap<>(r.fields()).toString())
-                        // Only when stated, so that a batch sent before the type existed is still recognised.
-                        + (r.documentType() == null ? "" : "\u0001" + r.documentType()) + "\u0002";
+                        // Only when stated, so that a batch sent before the type or the reason existed is still
+                        // recognised.
+                        + (r.documentType() == null ? "" : "\u0001" + r.documentType())
+                        + (r.revocationReason() == null ? "" : "\u0003" + r.revocationReason()) + "\u0002";
                 digest.update(line.getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(digest.digest());

@@ -132,12 +132,12 @@ class FileSubmissionsIT {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         String header = new String(template, StandardCharsets.UTF_8);
         assertThat(header).isEqualTo("\uFEFF事项代码,证件类型,证件号码,主体名称,部门记录编号,版本,操作,决定文书号,决定日期,"
-                + "执行案号,执行法院,生效法律文书确定的义务,被执行人履行情况,失信被执行人具体情形\r\n");
+                + "撤销原因,执行案号,执行法院,生效法律文书确定的义务,被执行人履行情况,失信被执行人具体情形\r\n");
 
         TestCitizens.Person p = TestCitizens.register(subjects, "司马青云");
         String source = "TPL-" + UUID.randomUUID();
         String filled = header + "P_COURT_DEFAULTER,," + p.number() + "," + p.name() + "," + source
-                + ",1,ADD,驻执〔2025〕1号,2025-06-01,(2025)豫1702执8号,驿城区人民法院,给付货款,全部未履行,拒不履行\r\n";
+                + ",1,ADD,驻执〔2025〕1号,2025-06-01,,(2025)豫1702执8号,驿城区人民法院,给付货款,全部未履行,拒不履行\r\n";
         String batch = UUID.randomUUID().toString();
         mvc.perform(upload(batch, "模板.csv", filled.getBytes(StandardCharsets.UTF_8))).andExpect(status().isAccepted());
         assertThat((Integer) JsonPath.read(awaitDone(batch), "$.accepted")).isEqualTo(1);
@@ -306,6 +306,33 @@ class FileSubmissionsIT {
         assertThat(mvc.perform(get("/console/submissions/" + batch).with(operator())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("RECORD_UNKNOWN", unknown);
+    }
+
+    /**
+     * A file revokes a record and says why in its column 撤销原因: the reason is kept with the revoked version; the
+     * same column on a row that adds a record is that row's error, as nothing would keep it.
+     */
+    @Test
+    void aCsvRevocationSaysWhyInTheColumnRevocationReason() throws Exception {
+        TestCitizens.Person a = TestCitizens.register(subjects, "乐文静");
+        String source = "RW-" + UUID.randomUUID();
+        String csv = "事项代码,证件号码,主体名称,部门记录编号,版本,操作,决定文书号,决定日期,撤销原因,case_number,court,"
+                + "obligation,performance,behaviour\n"
+                + line(a, source).replace(source + ",", source + ",1,ADD,").replace("2025-06-01,", "2025-06-01,,")
+                + "P_COURT_DEFAULTER," + a.number() + "," + a.name() + "," + source + ",2,REVOKE,,,已执行完毕,,,,,\n"
+                + line(a, "RW-" + UUID.randomUUID()).replace("2025-06-01,", "2025-06-01,误报,")
+                        .replace(",驻执", ",1,ADD,驻执");
+        String batch = UUID.randomUUID().toString();
+
+        mvc.perform(upload(batch, "撤销原因.csv", csv.getBytes(StandardCharsets.UTF_8))).andExpect(status().isAccepted());
+        String done = awaitDone(batch);
+
+        assertThat((Integer) JsonPath.read(done, "$.accepted")).as(done).isEqualTo(2);
+        assertThat((String) JsonPath.read(done, "$.errors[0].code")).isEqualTo("REVOCATION_REASON_WITHOUT_REVOKE");
+        assertThat((Integer) JsonPath.read(done, "$.errors[0].line")).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT version || ':' || status || ':' || revocation_reason FROM creditfile.record "
+                + "WHERE source_record_id = ? AND current").param(source).query(String.class).single())
+                .isEqualTo("2:REVOKED:已执行完毕");
     }
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor operator() {

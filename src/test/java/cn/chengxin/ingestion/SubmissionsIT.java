@@ -517,9 +517,71 @@ class SubmissionsIT {
         assertThat(subjects.find(subjects.validate(null, stranger))).as("registers nobody").isEmpty();
     }
 
+    /**
+     * A revocation says why (issue #4): the reason is stored with the revoked version, written into its history and
+     * shown beside 已撤销 in the console's credit file and in the citizen's own. It is checked as the record's other
+     * text is; on a row that adds a record it is refused, as it would be kept nowhere (and the operator most likely
+     * left out REVOKE); the same version sent again with another reason is another version, refused.
+     */
+    @Test
+    void aRevocationsReasonIsKeptInTheHistoryAndShownWhereTheRevokedRecordIs() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "邹静怡");
+        String source = "RR-" + UUID.randomUUID();
+        String reason = "原处罚决定已被复议撤销";
+        String fields = "\"penalty_type\":\"罚款\",\"facts\":\"无照经营\",\"basis\":\"某条例\",\"authority\":\"市场监管局\"";
+        String add = row("P_ADMIN_PENALTY_GENERAL", person.number(), person.name(), source,
+                LocalDate.now().minusMonths(2).toString(), fields);
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + withReason(add, reason)
+                        + "]}"))
+                .andExpect(jsonPath("$.accepted").value(0))
+                .andExpect(jsonPath("$.errors[0].code").value("REVOCATION_REASON_WITHOUT_REVOKE"))
+                .andExpect(jsonPath("$.errors[0].field").value("revocationReason"));
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + add + "]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        String named = named(person.number(), person.name(), source, 2, "REVOKE");
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":["
+                        + withReason(named, "撤".repeat(201)) + "," + withReason(named, "当事人患有糖尿病") + "]}"))
+                .andExpect(jsonPath("$.accepted").value(0))
+                .andExpect(jsonPath("$.errors[*].code").value(org.hamcrest.Matchers.contains(
+                        "REVOCATION_REASON_TOO_LONG", "FORBIDDEN_CONTENT")))
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.is("revocationReason"))));
+
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + withReason(named,
+                        " " + reason + " ") + "]}"))
+                .andExpect(jsonPath("$.accepted").value(1)).andExpect(jsonPath("$.errors").isEmpty());
+
+        assertThat(jdbc.sql("""
+                        SELECT r.version || ':' || e.to_status || ':' || e.reason || ':'
+                               || coalesce(r.revocation_reason, '')
+                        FROM creditfile.record r JOIN creditfile.record_event e ON e.record_id = r.id
+                        WHERE r.source_record_id = ? ORDER BY r.version""").param(source).query(String.class).list())
+                .as("the reason with the revoked version, and in the history of both versions")
+                .containsExactly("1:CORRECTED:撤销：" + reason + ":", "2:REVOKED:撤销：" + reason + ":" + reason);
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        String console = mvc.perform(post("/console/file").param("number", person.number())
+                        .param("purpose", "ADMINISTRATIVE_LICENSING").with(csrf()).with(authentication(
+                                Principals.staff("market-rr", "MARKET", Permission.CONSOLE_HOME,
+                                        Permission.SUBJECT_READ))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(console).contains("<span data-field=\"revocation-reason\">撤销原因：" + reason + "</span>")
+                .doesNotContain(person.number());
+        String own = mvc.perform(get("/me/file").with(authentication(Principals.citizen(subjects, subject))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(own).contains("<span data-field=\"revocation-reason\">撤销原因：" + reason + "</span>");
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + withReason(named,
+                        "另一原因") + "]}"))
+                .andExpect(jsonPath("$.accepted").value(0))
+                .andExpect(jsonPath("$.errors[0].code").value("RECORD_VERSION_CONFLICT"));
+    }
+
     /** The row as its second version, a correction. */
     private static String updated(String row) {
         return row.replaceFirst("}$", ",\"version\":\"2\",\"action\":\"UPDATE\"}");
+    }
+
+    private static String withReason(String row, String reason) {
+        return row.replaceFirst("}$", ",\"revocationReason\":\"" + reason + "\"}");
     }
 
     /** A row naming a record by its key alone, without content, decision number or date. */

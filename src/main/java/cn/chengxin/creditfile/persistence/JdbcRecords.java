@@ -88,13 +88,13 @@ public class JdbcRecords {
                         INSERT INTO creditfile.record (id, record_key, version, current, subject_id, item_code,
                                item_version, department_code, source_record_id, action, decision_number, decision_date,
                                content, fingerprint, status, publication_end, retention_end, linked_from, batch_id,
-                               accepted_at, accepted_by)
-                        VALUES (?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)
+                               accepted_at, accepted_by, revocation_reason)
+                        VALUES (?, ?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT ON CONSTRAINT record_natural_key DO NOTHING""")
                 .params(id, recordKey, r.version(), r.subjectId(), r.itemCode(), r.itemVersion(), r.departmentCode(),
                         r.sourceRecordId(), r.action().name(), r.decisionNumber(), Date.valueOf(r.decisionDate()),
                         json.writeValueAsString(r.content()), r.fingerprint(), status.name(), date(r.publicationEnd()),
-                        date(r.retentionEnd()), r.linkedFrom(), batchId, Timestamp.from(at), by)
+                        date(r.retentionEnd()), r.linkedFrom(), batchId, Timestamp.from(at), by, r.revocationReason())
                 .update() == 1;
     }
 
@@ -252,7 +252,8 @@ public class JdbcRecords {
     public List<FileEntry> currentOf(UUID subjectId) {
         return jdbc.sql("""
                         SELECT record_key, version, item_code, department_code, decision_number, decision_date,
-                               content::text, status, publication_end, linked_from IS NOT NULL, accepted_at
+                               content::text, status, publication_end, linked_from IS NOT NULL, accepted_at,
+                               revocation_reason
                         FROM creditfile.record WHERE subject_id = ? AND current ORDER BY decision_date DESC""")
                 .param(subjectId).query(this::entry).list();
     }
@@ -261,7 +262,8 @@ public class JdbcRecords {
     public List<cn.chengxin.creditfile.SubjectEntry> shownWithDecisionNumber(String decisionNumber, int limit) {
         return jdbc.sql("""
                         SELECT record_key, version, item_code, department_code, decision_number, decision_date,
-                               content::text, status, publication_end, linked_from IS NOT NULL, accepted_at, subject_id
+                               content::text, status, publication_end, linked_from IS NOT NULL, accepted_at, subject_id,
+                               revocation_reason
                         FROM creditfile.record
                         WHERE decision_number = ? AND current AND status IN ('ACTIVE', 'IN_DISPUTE')
                         ORDER BY decision_date DESC LIMIT ?""")
@@ -277,7 +279,7 @@ public class JdbcRecords {
         return jdbc.sql("""
                         SELECT r.record_key, r.version, r.item_code, r.department_code, r.decision_number,
                                r.decision_date, r.content::text, r.status, r.publication_end, r.linked_from IS NOT NULL,
-                               r.accepted_at, r.subject_id
+                               r.accepted_at, r.subject_id, r.revocation_reason
                         FROM creditfile.record r
                         JOIN unnest(?::text[], ?::date[]) AS w(item_code, from_day) ON w.item_code = r.item_code
                         WHERE r.current AND r.status = 'ACTIVE'
@@ -295,7 +297,8 @@ public class JdbcRecords {
                                                                     UUID after, int limit) {
         return jdbc.sql("""
                         SELECT record_key, version, item_code, department_code, decision_number, decision_date,
-                               '{}', status, publication_end, linked_from IS NOT NULL, accepted_at, subject_id
+                               '{}', status, publication_end, linked_from IS NOT NULL, accepted_at, subject_id,
+                               revocation_reason
                         FROM creditfile.record
                         WHERE current AND record_key > ? AND item_code = ANY(?::text[]) AND status = ANY(?::text[])
                         ORDER BY record_key LIMIT ?""")
@@ -310,7 +313,8 @@ public class JdbcRecords {
         Map<UUID, List<FileEntry>> files = new java.util.HashMap<>();
         jdbc.sql("""
                         SELECT record_key, version, item_code, department_code, decision_number, decision_date,
-                               content::text, status, publication_end, linked_from IS NOT NULL, accepted_at, subject_id
+                               content::text, status, publication_end, linked_from IS NOT NULL, accepted_at, subject_id,
+                               revocation_reason
                         FROM creditfile.record WHERE subject_id = ANY(?::uuid[]) AND current""")
                 .param(subjectIds.toArray(UUID[]::new))
                 .query((rs, n) -> files.computeIfAbsent(rs.getObject(12, UUID.class), k -> new java.util.ArrayList<>())
@@ -401,7 +405,7 @@ public class JdbcRecords {
         return new FileEntry(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getDate(6).toLocalDate(), json.readValue(rs.getString(7), CONTENT),
                 RecordStatus.valueOf(rs.getString(8)), end == null ? null : end.toLocalDate(), rs.getBoolean(10),
-                rs.getTimestamp(11).toInstant());
+                rs.getTimestamp(11).toInstant(), rs.getString("revocation_reason"));
     }
 
     private static LocalDate localDate(Date d) {

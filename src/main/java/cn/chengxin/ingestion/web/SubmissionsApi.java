@@ -57,7 +57,9 @@ class SubmissionsApi {
             + "type, DOCUMENT_FORMAT (or ID_*, USCC_*) for a number that is not one of the type stated. action is "
             + "ADD (default), UPDATE or REVOKE with a version above the current one. A REVOKE names its record by "
             + "itemCode, subjectNumber, subjectName and sourceRecordId: fields, decisionNumber and decisionDate are "
-            + "optional, those left out are kept from the current version, those given are checked. An UPDATE or "
+            + "optional, those left out are kept from the current version, those given are checked; revocationReason "
+            + "(optional, at most 200 characters) says why, is kept with the revoked version and shown with it in the "
+            + "credit file, and is refused on an ADD or UPDATE (REVOCATION_REASON_WITHOUT_REVOKE). An UPDATE or "
             + "REVOKE of a sourceRecordId the department never sent under that item for that subject is one error, "
             + "RECORD_UNKNOWN on sourceRecordId; of one it sent for another subject or under another item, "
             + "RECORD_SUBJECT_OR_ITEM_CHANGED: a version cannot move a record, so revoke it where it is and add the "
@@ -132,14 +134,17 @@ class SubmissionsApi {
         }
     }
 
-    /** {@code documentType}: optional, the code (PASSPORT) or Chinese label (护照) of the subject's document. */
+    /**
+     * {@code documentType}: optional, the code (PASSPORT) or Chinese label (护照) of the subject's document;
+     * {@code revocationReason}: optional, why a REVOKE revokes the record, refused on other rows.
+     */
     record Record(String itemCode, String documentType, String subjectNumber, String subjectName,
                   String sourceRecordId, String version, String action, String decisionNumber, String decisionDate,
-                  Map<String, String> fields) {
+                  Map<String, String> fields, String revocationReason) {
 
         IncomingRecord toIncoming() {
             return new IncomingRecord(itemCode, subjectNumber, subjectName, sourceRecordId, version, action,
-                    decisionNumber, decisionDate, fields, documentType);
+                    decisionNumber, decisionDate, fields, documentType, revocationReason);
         }
 
         @Override
