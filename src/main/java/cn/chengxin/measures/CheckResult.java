@@ -17,17 +17,21 @@ public record CheckResult(UUID checkId, Instant checkedAt, String maskedNumber, 
                           String maskedName, Scenario scenario,
                           List<Entry> entries, List<Applicable> measures, boolean disputed, boolean feedbackRequired) {
 
-    /** A list entry in force. */
-    public record Entry(String listType, String listName, String rule, String legalBasis, String department,
+    /**
+     * A list entry in force. {@code id}: the entry's, as measures name it in {@code basedOn}; this platform's entries
+     * by their id, those another platform issued by that platform's code and its own id for the entry.
+     */
+    public record Entry(String id, String listType, String listName, String rule, String legalBasis, String department,
                         Instant effectiveFrom, LocalDate validUntil, boolean disputed, String issuingPlatform) {
     }
 
     /**
      * A measure that applies. {@code listType}: the list it follows (the gravest, if several), or
-     * {@link Checks#CLEAN_RECORD}. {@code disputed}: an entry it follows, on any list it applies to, is marked in
-     * dispute (异议处理中), so the measure rests on it, perhaps among undisputed entries; never for a clean record.
+     * {@link Checks#CLEAN_RECORD}. {@code basedOn}: the ids of the entries it rests on, every entry in force on a list
+     * it follows; none for a clean record. {@code disputed}: one of them is marked in dispute (异议处理中), perhaps
+     * beside undisputed ones; never for a clean record.
      */
     public record Applicable(String code, String name, String kind, String legalBasis, String listType,
-                             boolean disputed) {
+                             boolean disputed, List<String> basedOn) {
     }
 }

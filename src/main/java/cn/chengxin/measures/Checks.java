@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,16 +181,22 @@ public class Checks {
         List<ReceivedEntry> received = index.receivedInForce(pseudonym);
         List<ListType> listed = new ArrayList<>(entries.stream().map(ListEntry::listType).toList());
         received.forEach(r -> listed.add(ListType.valueOf(r.listType())));
+        List<CheckResult.Entry> shown = new ArrayList<>(entries.stream().map(e -> new CheckResult.Entry(
+                e.id().toString(), e.listType().name(), e.listType().label(), e.ruleName(), e.legalBasis(),
+                e.departmentCode(), e.effectiveFrom(), e.validUntil(), e.disputed(), city.name())).toList());
+        // Entries another platform issued show that platform: the department concerned asks it, not us.
+        received.forEach(r -> shown.add(new CheckResult.Entry(r.key(), r.listType(),
+                ListType.valueOf(r.listType()).label(), null, r.legalBasis(), r.department(), r.effectiveFrom(),
+                r.validUntil(), r.disputed(), r.issuingPlatform())));
         List<CheckResult.Applicable> applicable = new ArrayList<>();
         // Most subjects are on no list, and then no measure that follows a list type applies: nothing to go through.
         if (!listed.isEmpty()) {
-            Set<ListType> disputedLists = disputedLists(entries, received);
             for (Measure m : catalogue.all()) {
-                listed.stream().filter(type -> m.appliesTo(type, scenario, caller.departmentCode()))
-                        .max(Comparator.comparing(Enum::ordinal)).ifPresent(type ->
-                                applicable.add(new CheckResult.Applicable(m.code(), m.name(), m.kind().name(),
-                                        m.legalBasis(), type.name(), disputedLists.stream().anyMatch(
-                                                d -> m.appliesTo(d, scenario, caller.departmentCode())))));
+                Grounds grounds = Grounds.of(m, scenario, caller.departmentCode(), shown);
+                if (grounds != null) {
+                    applicable.add(new CheckResult.Applicable(m.code(), m.name(), m.kind().name(), m.legalBasis(),
+                            grounds.gravest().name(), grounds.disputed(), grounds.entryIds()));
+                }
             }
         }
         boolean clean = registered && cleanRecord(pseudonym, listed, now);
@@ -201,7 +205,7 @@ public class Checks {
                 if (m.appliesToCleanRecord(scenario, caller.departmentCode())
                         && applicable.stream().noneMatch(a -> a.code().equals(m.code()))) {
                     applicable.add(new CheckResult.Applicable(m.code(), m.name(), m.kind().name(), m.legalBasis(),
-                            CLEAN_RECORD, false));
+                            CLEAN_RECORD, false, List.of()));
                 }
             }
         }
@@ -212,13 +216,6 @@ public class Checks {
                 .map(CheckResult.Applicable::code).toList();
         boolean hit = !owed.isEmpty();
         UUID id = Ids.newId();
-        List<CheckResult.Entry> shown = new ArrayList<>(entries.stream().map(e -> new CheckResult.Entry(
-                e.listType().name(), e.listType().label(), e.ruleName(), e.legalBasis(), e.departmentCode(),
-                e.effectiveFrom(), e.validUntil(), e.disputed(), city.name())).toList());
-        // Entries another platform issued show that platform: the department concerned asks it, not us.
-        received.forEach(r -> shown.add(new CheckResult.Entry(r.listType(), ListType.valueOf(r.listType()).label(),
-                null, r.legalBasis(), r.department(), r.effectiveFrom(), r.validUntil(), r.disputed(),
-                r.issuingPlatform())));
         String maskedName = !entries.isEmpty() ? entries.get(0).maskedName()
                 : !received.isEmpty() ? received.get(0).maskedName() : null;
         CheckResult result = new CheckResult(id, now, document.masked(), registered, clean, maskedName, scenario,
@@ -230,18 +227,6 @@ public class Checks {
                 .purpose(scenario.label() + "：" + purpose, "联合奖惩核查（国办发〔2016〕33号）")
                 .detail("check " + id + ": " + entries.size() + " entries, " + applicable.size() + " measures");
         return new Evaluated(result, row, event);
-    }
-
-    /**
-     * The lists on which the subject has an entry marked in dispute (异议处理中): a measure that follows one of them
-     * rests on a disputed entry, and the answer marks it too, for a department that reads only the measures (RULES.md
-     * §5: the mark shows everywhere the record shows).
-     */
-    private static Set<ListType> disputedLists(List<ListEntry> entries, List<ReceivedEntry> received) {
-        Set<ListType> disputed = EnumSet.noneOf(ListType.class);
-        entries.stream().filter(ListEntry::disputed).forEach(e -> disputed.add(e.listType()));
-        received.stream().filter(ReceivedEntry::disputed).forEach(r -> disputed.add(ListType.valueOf(r.listType())));
-        return disputed;
     }
 
     /** The "list type" of measures granted for a clean record rather than for a list entry. */

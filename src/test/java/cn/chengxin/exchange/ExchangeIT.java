@@ -424,6 +424,10 @@ class ExchangeIT {
                 .andExpect(jsonPath("$.entries[0].listType").value("BLACK"))
                 .andExpect(jsonPath("$.entries[0].issuingPlatform").value("信用411000"))
                 .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("NO_CIVIL_SERVICE")))
+                // Named by the issuing platform's code and id: two platforms' ids for their entries may coincide.
+                .andExpect(jsonPath("$.entries[0].id").value("411000:" + sourceId))
+                .andExpect(jsonPath("$.measures[?(@.code == 'NO_CIVIL_SERVICE')].basedOn[*]")
+                        .value("411000:" + sourceId))
                 .andExpect(jsonPath("$.maskedName").value("蒯*梅")));
 
         pushOne(province, Messages.blackListEntry("411000", sourceId, 2, "EXITED", number, "蒯红梅"));

@@ -612,11 +612,17 @@ class ListingIT {
         subjects.registerPerson(new cn.chengxin.subject.NewPerson(subjects.validate(
                 cn.chengxin.subject.domain.DocumentType.RESIDENT_ID, stranger), "房立新", null, null, List.of(),
                 List.of(), false));
-        check(marketChecks, stranger, "LICENSING").andExpect(status().isOk())
+        String answer = check(marketChecks, stranger, "LICENSING").andExpect(status().isOk())
                 .andExpect(jsonPath("$.registered").value(true))
                 .andExpect(jsonPath("$.cleanRecordThreeYears").value(true))
                 .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItems("GREEN_CHANNEL",
-                        "TOLERANT_ACCEPTANCE")));
+                        "TOLERANT_ACCEPTANCE")))
+                .andReturn().getResponse().getContentAsString();
+        // Granted for a clean record, they rest on no list entry.
+        assertThat(com.jayway.jsonpath.JsonPath.<List<Object>>read(answer, "$.measures[*].basedOn"))
+                .isNotEmpty().containsOnly(List.of());
+        assertThat(com.jayway.jsonpath.JsonPath.<List<Boolean>>read(answer, "$.measures[*].disputed"))
+                .containsOnly(false);
     }
 
     @Test

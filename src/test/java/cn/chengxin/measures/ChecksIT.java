@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.DemoAccounts;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
@@ -217,9 +218,22 @@ class ChecksIT {
      * @return the black-list entry's id
      */
     private java.util.UUID blackListedPassportHolder(String passport) throws Exception {
-        // A birth date completed from the passport's data page: without one no black-list entry is made.
-        java.util.UUID holder = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT,
-                passport), "史密斯", java.time.LocalDate.of(1979, 4, 2), null, List.of(), List.of(), false));
+        return courtListed(passportHolder(passport), passport);
+    }
+
+    /** A passport holder with a birth date: without one no black-list entry is made. */
+    private java.util.UUID passportHolder(String passport) {
+        return subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT, passport), "史密斯",
+                java.time.LocalDate.of(1979, 4, 2), null, List.of(), List.of(), false));
+    }
+
+    /**
+     * One more black-list entry of the passport holder: a court's record of a judgment not performed, approved by a
+     * reviewer.
+     *
+     * @return the entry's id
+     */
+    private java.util.UUID courtListed(java.util.UUID holder, String passport) throws Exception {
         mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + courtKey())
                         .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
                         .contentType(MediaType.APPLICATION_JSON)
@@ -231,7 +245,8 @@ class ChecksIT {
                                 + "\"behaviour\":\"有履行能力而拒不履行\"}}]}"))
                 .andExpect(jsonPath("$.accepted").value(1));
         ListEntry proposal = await().atMost(java.time.Duration.ofSeconds(10)).until(() -> listing.entriesOf(holder)
-                .stream().filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
+                .stream().filter(e -> e.listType() == ListType.BLACK && e.status() == EntryStatus.PROPOSED)
+                .findFirst().orElse(null), e -> e != null);
         mvc.perform(post("/console/lists/{id}/approve", proposal.id()).param("note", "核实无误")
                         .with(staff("reviewer-pp", "list:review")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
@@ -575,6 +590,49 @@ class ChecksIT {
                 .andExpect(jsonPath("$.measures[?(@.code == 'NO_FLIGHTS_TRAINS')].disputed").value(true)));
     }
 
+    /**
+     * A subject on the black list by two entries: the department sees which entries each measure rests on, in the
+     * single and the batch check, and can tell whether one it applies stands on an entry that is not in question.
+     */
+    @Test
+    void aMeasureNamesTheEntriesItRestsOn() throws Exception {
+        String passport = freshPassport();
+        java.util.UUID holder = passportHolder(passport);
+        String first = courtListed(holder, passport).toString();
+        String second = courtListed(holder, passport).toString();
+        List<String> both = java.util.stream.Stream.of(first, second).sorted().toList();
+        String check = travelCheckOfPassport(passport);
+
+        await().atMost(java.time.Duration.ofSeconds(2)).untilAsserted(() -> {
+            String answer = mvc.perform(checkBody(check)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(com.jayway.jsonpath.JsonPath.<List<String>>read(answer, "$.entries[*].id"))
+                    .containsExactlyInAnyOrder(first, second);
+            assertThat(flights(answer, "$", "basedOn")).containsExactly(both);
+        });
+        assertThat(flights(travelBatchOfPassport(passport), "$[0].result", "basedOn")).containsExactly(both);
+    }
+
+    /**
+     * A field of NO_FLIGHTS_TRAINS in the check's answer at {@code result}: one value, as the measure is listed once;
+     * the entries it rests on are sorted, as the answer promises no order.
+     */
+    private static List<Object> flights(String answer, String result, String field) {
+        List<Object> values = com.jayway.jsonpath.JsonPath.read(answer,
+                result + ".measures[?(@.code == 'NO_FLIGHTS_TRAINS')]." + field);
+        return values.stream().map(v -> v instanceof List<?> ids ? ids.stream().map(String::valueOf).sorted().toList()
+                : v).toList();
+    }
+
+    /** The passport holder checked in a batch of one, as the demo system checks travellers. */
+    private String travelBatchOfPassport(String passport) throws Exception {
+        return mvc.perform(post("/api/v1/checks/batch").header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subjects\":[{\"subjectNumber\":\"" + passport + "\",\"documentType\":"
+                                + "\"PASSPORT\"}],\"scenario\":\"TRAVEL\",\"purpose\":\"批量购票审查\"}"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
     /** A hiring check the system made, stored as checks are, that owes feedback on NO_CIVIL_SERVICE. */
     private java.util.UUID owedHiringCheck(ApiClients.IssuedKey system, java.time.Instant at) {
         java.util.UUID id = cn.chengxin.shared.Ids.newId();
@@ -829,7 +887,13 @@ class ChecksIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/checks'].post.responses['200'].content['application/json']"
                         + ".schema['$ref']").value(org.hamcrest.Matchers.endsWith("/CheckResult")))
-                .andExpect(jsonPath("$.components.schemas.CheckResult.properties.checkId").exists());
+                .andExpect(jsonPath("$.components.schemas.CheckResult.properties.checkId").exists())
+                .andExpect(jsonPath("$.components.schemas.Entry.properties.id").exists())
+                .andExpect(jsonPath("$.components.schemas.Applicable.properties.basedOn.type").value("array"))
+                .andExpect(jsonPath("$.paths['/api/v1/checks'].post.description",
+                        org.hamcrest.Matchers.containsString("'basedOn'")))
+                .andExpect(jsonPath("$.paths['/api/v1/checks/batch'].post.description",
+                        org.hamcrest.Matchers.containsString("'basedOn'")));
     }
 
     private HttpRequest check(String purpose) {

@@ -66,6 +66,12 @@ class ChecksApi {
 
     private static final List<MediaType> JSON_ONLY = List.of(MediaType.APPLICATION_JSON);
 
+    private static final String GROUNDS = "Each entry has an 'id'; each measure names in 'basedOn' the ids of the "
+            + "entries it rests on (every entry in force on a list it follows; empty for an incentive granted for a "
+            + "clean record, listType CLEAN_RECORD). Dispute marks (异议处理中) are on each entry ('disputed') and on "
+            + "each measure: a measure's 'disputed' is true when an entry it rests on is marked, perhaps beside "
+            + "undisputed ones. The answer's 'disputed' says whether any entry is.";
+
     private static final String SCENARIO = "The business the check is made for; SCENARIO_REQUIRED (422) without it.";
     private static final String PURPOSE = "Why the check is made (the approval item or case number), 1 to 200 "
             + "characters; PURPOSE_REQUIRED (422) when missing, blank or longer.";
@@ -118,10 +124,8 @@ class ChecksApi {
 
     @PostMapping("/api/v1/checks")
     @Operation(summary = "核查一个主体", description = "Answers the subject's list entries in force, the measures the "
-            + "calling department applies in the scenario, dispute marks and a checkId for feedback. Dispute marks "
-            + "(异议处理中) are on each entry ('disputed') and on each measure: a measure's 'disputed' is true when an "
-            + "entry it follows (on a list it applies to) is marked, so it rests on a disputed entry, perhaps beside "
-            + "undisputed ones; the answer's 'disputed' says whether any entry is. The check is "
+            + "calling department applies in the scenario, dispute marks and a checkId for feedback. " + GROUNDS
+            + " The check is "
             + "audited before the answer (the subject sees it under 谁查询了我). SCENARIO_NOT_ALLOWED when the "
             + "department implements no measure in the scenario; ID_* codes for a malformed number; a passport "
             + "or travel-permit holder is checked with documentType (DOCUMENT_TYPE_UNKNOWN for a type not known, "
@@ -153,7 +157,8 @@ class ChecksApi {
             + "both (CHECK_SUBJECTS_AMBIGUOUS) nor neither (CHECK_SUBJECTS_REQUIRED); each item has its index (from "
             + "1) and either a result or the code and message of a malformed number or an unknown document type. "
             + "Each subject is a check of its own, made once: a subject named again (the same number and type, "
-            + "however written) has the same result and checkId at each of its indexes.")
+            + "however written) has the same result and checkId at each of its indexes. A result is as a single "
+            + "check's: " + GROUNDS)
     List<Checks.BatchItem> batch(@Valid @RequestBody BatchRequest request) {
         return checks.checkBatch(request.checked(), request.scenario(), request.purpose());
     }
