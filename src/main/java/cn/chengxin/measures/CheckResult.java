@@ -28,8 +28,8 @@ public record CheckResult(UUID checkId, Instant checkedAt, String maskedNumber, 
     /**
      * A measure that applies. {@code listType}: the list it follows (the gravest, if several), or
      * {@link Checks#CLEAN_RECORD}. {@code basedOn}: the ids of the entries it rests on, every entry in force on a list
-     * it follows; none for a clean record. {@code disputed}: one of them is marked in dispute (异议处理中), perhaps
-     * beside undisputed ones; never for a clean record.
+     * it follows; none for a clean record. {@code disputed}: each of them is marked in dispute (异议处理中), so the
+     * measure may fall with the objections; one undisputed entry carries it whatever their outcome ({@link Grounds}).
      */
     public record Applicable(String code, String name, String kind, String legalBasis, String listType,
                              boolean disputed, List<String> basedOn) {

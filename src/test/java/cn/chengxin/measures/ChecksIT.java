@@ -572,8 +572,8 @@ class ChecksIT {
     }
 
     /**
-     * A department that reads only the measures sees which rest on an entry marked in dispute (异议处理中, RULES.md
-     * §5: the mark shows everywhere the record shows), not only the entry itself.
+     * A department that reads only the measures sees which rest on entries marked in dispute only (异议处理中,
+     * RULES.md §5: the mark shows everywhere the record shows), not only the entries themselves.
      */
     @Test
     void aMeasureFollowingADisputedEntryIsMarkedDisputed() throws Exception {
@@ -591,16 +591,18 @@ class ChecksIT {
     }
 
     /**
-     * A subject on the black list by two entries: the department sees which entries each measure rests on, in the
-     * single and the batch check, and can tell whether one it applies stands on an entry that is not in question.
+     * A subject on the black list by two entries, one of them under objection: the department sees that the measure
+     * rests on both, so it stands whatever the objection's outcome, and is not marked disputed; once both are, it is.
+     * The batch answers the same.
      */
     @Test
-    void aMeasureNamesTheEntriesItRestsOn() throws Exception {
+    void aMeasureNamesTheEntriesItRestsOnAndIsDisputedOnlyWhenEachOfThemIs() throws Exception {
         String passport = freshPassport();
         java.util.UUID holder = passportHolder(passport);
         String first = courtListed(holder, passport).toString();
         String second = courtListed(holder, passport).toString();
         List<String> both = java.util.stream.Stream.of(first, second).sorted().toList();
+        listing.markEntryDisputed(java.util.UUID.fromString(first), true);
         String check = travelCheckOfPassport(passport);
 
         await().atMost(java.time.Duration.ofSeconds(2)).untilAsserted(() -> {
@@ -608,9 +610,22 @@ class ChecksIT {
                     .andReturn().getResponse().getContentAsString();
             assertThat(com.jayway.jsonpath.JsonPath.<List<String>>read(answer, "$.entries[*].id"))
                     .containsExactlyInAnyOrder(first, second);
+            assertThat(com.jayway.jsonpath.JsonPath.<Boolean>read(answer, "$.disputed")).isTrue();
             assertThat(flights(answer, "$", "basedOn")).containsExactly(both);
+            assertThat(flights(answer, "$", "disputed")).containsExactly(false);
         });
-        assertThat(flights(travelBatchOfPassport(passport), "$[0].result", "basedOn")).containsExactly(both);
+        String batched = travelBatchOfPassport(passport);
+        assertThat(flights(batched, "$[0].result", "basedOn")).containsExactly(both);
+        assertThat(flights(batched, "$[0].result", "disputed")).containsExactly(false);
+
+        listing.markEntryDisputed(java.util.UUID.fromString(second), true);
+
+        await().atMost(java.time.Duration.ofSeconds(2)).untilAsserted(() -> {
+            String answer = mvc.perform(checkBody(check)).andReturn().getResponse().getContentAsString();
+            assertThat(flights(answer, "$", "basedOn")).containsExactly(both);
+            assertThat(flights(answer, "$", "disputed")).containsExactly(true);
+        });
+        assertThat(flights(travelBatchOfPassport(passport), "$[0].result", "disputed")).containsExactly(true);
     }
 
     /**

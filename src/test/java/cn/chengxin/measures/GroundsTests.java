@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which of a subject's entries a measure rests on (RULES.md §7). */
+/** Which of a subject's entries a measure rests on, and when it is disputed (RULES.md §5, §7). */
 class GroundsTests {
 
     private static final Measure closerSupervision = new Measure("CLOSER_SUPERVISION", "列为重点监管对象",
@@ -32,6 +32,14 @@ class GroundsTests {
         assertThat(grounds.entryIds()).containsExactly("g", "b");
         assertThat(grounds.gravest()).isEqualTo(ListType.BLACK);
         assertThat(grounds.disputed()).isFalse();
+    }
+
+    @Test
+    void anUndisputedEntryBesideADisputedOneCarriesTheMeasureWhateverTheObjectionsOutcome() {
+        assertThat(groundsAmong(entry("b1", ListType.BLACK, true), entry("b2", ListType.BLACK, false)).disputed())
+                .isFalse();
+        assertThat(groundsAmong(entry("b", ListType.BLACK, true), entry("g", ListType.GREY, true)).disputed())
+                .as("every entry it rests on is disputed").isTrue();
     }
 
     @Test

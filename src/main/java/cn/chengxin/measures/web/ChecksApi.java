@@ -69,8 +69,10 @@ class ChecksApi {
     private static final String GROUNDS = "Each entry has an 'id'; each measure names in 'basedOn' the ids of the "
             + "entries it rests on (every entry in force on a list it follows; empty for an incentive granted for a "
             + "clean record, listType CLEAN_RECORD). Dispute marks (异议处理中) are on each entry ('disputed') and on "
-            + "each measure: a measure's 'disputed' is true when an entry it rests on is marked, perhaps beside "
-            + "undisputed ones. The answer's 'disputed' says whether any entry is.";
+            + "each measure: a measure's 'disputed' is true when every entry it rests on is marked, so it may fall "
+            + "with the objections; a measure that also rests on an undisputed entry is not, as it stands whatever "
+            + "their outcome (an objection decides the entry it contests, whose own mark stays in 'entries'). The "
+            + "answer's 'disputed' says whether any entry is.";
 
     private static final String SCENARIO = "The business the check is made for; SCENARIO_REQUIRED (422) without it.";
     private static final String PURPOSE = "Why the check is made (the approval item or case number), 1 to 200 "
