@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -250,6 +251,14 @@ public class CreditFile {
                 dated ? r.publicationEnd() : current.publicationEnd(),
                 dated ? r.retentionEnd() : current.retentionEnd(), r.fingerprint(), r.linkedFrom(),
                 r.revocationReason());
+    }
+
+    /**
+     * Every step of each of the subject's records, by record key, oldest first: who stored, corrected, revoked or
+     * moved a version to another status, when and why. Shown only beside the records a look-up has shown (audited).
+     */
+    public Map<UUID, List<HistoryStep>> historyOf(UUID subjectId) {
+        return records.historyOf(subjectId);
     }
 
     /** How quickly a department's decisions reach the platform: days from decision to acceptance. */

@@ -566,6 +566,18 @@ class SubmissionsIT {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(console).contains("<span data-field=\"revocation-reason\">撤销原因：" + reason + "</span>")
                 .doesNotContain(person.number());
+        String by = jdbc.sql("""
+                        SELECT DISTINCT e.by_whom FROM creditfile.record r
+                        JOIN creditfile.record_event e ON e.record_id = r.id WHERE r.source_record_id = ?""")
+                .param(source).query(String.class).single();
+        String history = console.substring(console.indexOf("<details data-field=\"history\""));
+        history = history.substring(0, history.indexOf("</details>"));
+        assertThat(history).as("every version's steps, who took them, when and why, oldest first")
+                .contains("版本历史（3）", "<td>第 1 版</td>", "<td>第 2 版</td>", "<td>报送新增</td>",
+                        "<td>有效 → 已更正</td>", "<td>撤销：" + reason + "</td>", "<td>报送撤销</td>",
+                        "<td>" + reason + "</td>", "<td>" + by + "</td>");
+        assertThat(history.indexOf("<td>报送新增</td>")).isLessThan(history.indexOf("<td>有效 → 已更正</td>"));
+        assertThat(history.indexOf("<td>有效 → 已更正</td>")).isLessThan(history.indexOf("<td>报送撤销</td>"));
         String own = mvc.perform(get("/me/file").with(authentication(Principals.citizen(subjects, subject))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(own).contains("<span data-field=\"revocation-reason\">撤销原因：" + reason + "</span>");

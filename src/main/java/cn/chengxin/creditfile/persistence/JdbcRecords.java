@@ -176,6 +176,39 @@ public class JdbcRecords {
                         rs.getDouble(3), rs.getDouble(4))).list();
     }
 
+    /**
+     * The history of each of the subject's records, by record key, each oldest first: each version as stored (the
+     * bulk store of first versions writes no event for it, so the version's own row tells), then the changes of
+     * status its events record.
+     */
+    public Map<UUID, List<cn.chengxin.creditfile.HistoryStep>> historyOf(UUID subjectId) {
+        Map<UUID, List<cn.chengxin.creditfile.HistoryStep>> history = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT record_key, version, at, action, from_status, to_status, by_whom, reason FROM (
+                            SELECT r.record_key, r.version, r.accepted_at AS at, 0 AS seq, r.action,
+                                   NULL AS from_status, NULL AS to_status, r.accepted_by AS by_whom,
+                                   r.revocation_reason AS reason
+                            FROM creditfile.record r WHERE r.subject_id = ?
+                            UNION ALL
+                            SELECT r.record_key, r.version, e.at, e.id, NULL, e.from_status, e.to_status, e.by_whom,
+                                   e.reason
+                            FROM creditfile.record r JOIN creditfile.record_event e ON e.record_id = r.id
+                            WHERE r.subject_id = ? AND e.from_status IS NOT NULL) h
+                        ORDER BY record_key, at, version, seq""")
+                .params(subjectId, subjectId)
+                .query(rs -> {
+                    String action = rs.getString(4);
+                    String from = rs.getString(5);
+                    String to = rs.getString(6);
+                    history.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
+                            .add(new cn.chengxin.creditfile.HistoryStep(rs.getInt(2), rs.getTimestamp(3).toInstant(),
+                                    action == null ? null : cn.chengxin.creditfile.RecordAction.valueOf(action),
+                                    from == null ? null : RecordStatus.valueOf(from),
+                                    to == null ? null : RecordStatus.valueOf(to), rs.getString(7), rs.getString(8)));
+                });
+        return history;
+    }
+
     public void supersede(UUID id) {
         jdbc.sql("UPDATE creditfile.record SET current = false WHERE id = ?").param(id).update();
     }

@@ -29,7 +29,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * 信用档案 in the console: a subject's records for staff with subject:read, limited to their department's
- * data scope, the look-up audited with its purpose before anything is shown (the subject sees it).
+ * data scope, each with its history (every version, who, when, why), the look-up audited with its purpose before
+ * anything is shown (the subject sees it).
  */
 @Controller
 @RequiresPermission(Permission.SUBJECT_READ)
@@ -88,6 +89,7 @@ class CreditFileConsole {
         model.addAttribute("profile", subjects.profile(subject.get()).orElseThrow());
         model.addAttribute("entries", entries);
         model.addAttribute("proceedings", proceedings.pendingOf(subject.get()));
+        model.addAttribute("history", creditFile.historyOf(subject.get()));
         model.addAttribute("itemNames", names);
         model.addAttribute("scoped", !actor.dataScope().isEmpty());
         return "console/credit-file";
