@@ -175,6 +175,37 @@ class RuleReviewIT {
     }
 
     /**
+     * The second person sees exactly what they approve: every field of the waiting version beside the version in
+     * force, the fields it changes marked (issue #5), not its name and items alone.
+     */
+    @Test
+    void theReviewerSeesEveryFieldOfTheWaitingVersionBesideTheVersionInForce() throws Exception {
+        String code = code("RED_COMPARE_");
+        RuleVersions.put(listing, new ListRule(code, 0, ListType.RED, "测试：逐项比对", Set.of("P_VOLUNTEER_SERVICE"),
+                "hours", new BigDecimal("99999"), "《志愿服务条例》第三十五条", 24, 7, "期满 2 年移出", false));
+        int waitingVersion = as(RuleVersions.MAKER, () -> listing.proposeRule(new ListRule(code, 0, ListType.RED,
+                "测试：逐项比对", Set.of("P_VOLUNTEER_SERVICE"), "hours", new BigDecimal("99999.0"),
+                "国办发〔2016〕98号（新依据）", 36, 3, "期满 3 年移出", false)));
+
+        String page = page(checker(), code);
+        String waiting = page.substring(page.indexOf("id=\"pending-rules\""), page.indexOf("</section>",
+                page.indexOf("id=\"pending-rules\"")));
+        assertThat(waiting).contains("《志愿服务条例》第三十五条", "国办发〔2016〕98号（新依据）", "期满 2 年移出",
+                "期满 3 年移出", "hours ≥ 99999", "现行版本", "待审核版本", "已修改");
+        for (String changed : List.of("legalBasis", "validityMonths", "noticeDays", "exitConditions")) {
+            assertThat(waiting).as(changed).containsPattern("data-field=\"" + changed + "\"[^>]*data-changed=\"true\"");
+        }
+        for (String same : List.of("listType", "name", "itemCodes", "condition", "enabled")) {
+            assertThat(waiting).as(same).containsPattern("data-field=\"" + same + "\"[^>]*data-changed=\"false\"");
+        }
+        assertThat(page(checker(), code, "en")).contains("In force", "Awaiting review", "Changed");
+        as(RuleVersions.CHECKER, () -> {
+            listing.rejectRule(code, waitingVersion, "测试结束");
+            return null;
+        });
+    }
+
+    /**
      * A reviewer holding measure:approve but not measure:edit reaches the rules page from the menu, reads it without
      * the edit form, approves there and is told so; saving a version stays measure:edit's.
      */

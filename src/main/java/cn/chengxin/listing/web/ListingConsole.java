@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -17,6 +18,7 @@ import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
+import cn.chengxin.listing.RuleVersion;
 import cn.chengxin.listing.domain.EntryLifecycle;
 import cn.chengxin.listing.domain.ListRule;
 import cn.chengxin.shared.DomainProblem;
@@ -239,13 +241,19 @@ class ListingConsole {
     @RequiresPermission({Permission.MEASURE_EDIT, Permission.MEASURE_APPROVE})
     @GetMapping("/console/list-rules")
     String rules(@RequestParam(required = false) String code, Model model) {
-        model.addAttribute("rules", listing.rules());
+        List<ListRule> rules = listing.rules();
+        model.addAttribute("rules", rules);
         model.addAttribute("types", ListType.values());
-        model.addAttribute("editing", code == null ? null : listing.rules().stream()
+        model.addAttribute("editing", code == null ? null : rules.stream()
                 .filter(r -> r.code().equals(code)).findFirst().orElse(null));
         model.addAttribute("history", code == null ? List.of() : listing.ruleHistory(code));
         model.addAttribute("underway", listing.reevaluationsUnderway());
-        model.addAttribute("pending", listing.pendingRules());
+        List<RuleVersion> pending = listing.pendingRules();
+        model.addAttribute("pending", pending);
+        // What the reviewer approves, field by field beside the version in force (issue #5: no approval blind).
+        Map<String, ListRule> inForce = rules.stream().collect(Collectors.toMap(ListRule::code, r -> r));
+        model.addAttribute("comparisons", pending.stream().collect(Collectors.toMap(p -> p.rule().code(),
+                p -> RuleComparison.of(inForce.get(p.rule().code()), p.rule()))));
         // Maker-checker: whoever saved a version is told another must review it, not offered a refused decision.
         model.addAttribute("me", AuditLog.currentActor().actorId());
         return "console/list-rules";
