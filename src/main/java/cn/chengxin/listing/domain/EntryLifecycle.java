@@ -31,15 +31,18 @@ public final class EntryLifecycle {
      * A+N", "拟于 A+N+1 起生效"). It used to take effect at the approval's hour of A+N, within the period's last day.
      */
     public static AfterApproval approve(ListType type, int noticeDays, Instant approvedAt, ZoneId zone) {
-        Instant effective = LocalDate.ofInstant(approvedAt, zone).plusDays(noticeDays + 1L).atStartOfDay(zone)
-                .toInstant();
         return switch (type) {
             case BLACK -> noticeDays == 0 ? new AfterApproval(EntryStatus.EFFECTIVE, approvedAt)
-                    : new AfterApproval(EntryStatus.NOTIFIED, effective);
-            case RED -> noticeDays == 0 ? new AfterApproval(EntryStatus.EFFECTIVE, approvedAt)
-                    : new AfterApproval(EntryStatus.PUBLIC_NOTICE, effective);
+                    : new AfterApproval(EntryStatus.NOTIFIED, afterNotice(noticeDays, approvedAt, zone));
+            // RULES.md §7 (《河南省社会信用条例》第二十八条): never red-listed without a public notice, of one day at least.
+            case RED -> new AfterApproval(EntryStatus.PUBLIC_NOTICE, afterNotice(Math.max(1, noticeDays), approvedAt,
+                    zone));
             case GREY -> new AfterApproval(EntryStatus.EFFECTIVE, approvedAt);
         };
+    }
+
+    private static Instant afterNotice(int noticeDays, Instant approvedAt, ZoneId zone) {
+        return LocalDate.ofInstant(approvedAt, zone).plusDays(noticeDays + 1L).atStartOfDay(zone).toInstant();
     }
 
     /**

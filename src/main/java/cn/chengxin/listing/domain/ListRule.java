@@ -40,11 +40,19 @@ public record ListRule(String code, int version, ListType listType, String name,
 
     /**
      * The days between the prior notice and effect (black list) or of the public notice (red list). RULES.md §7:
-     * written prior notice before black-listing, so a black-list rule saved with none before this was required
-     * still gives one day, unless a court listed its subjects.
+     * written prior notice before black-listing, public notice before red-listing, so a rule of either saved with
+     * none before this was required still gives one day, unless a court listed its subjects.
      */
     public int priorNoticeDays() {
-        return listType == ListType.BLACK && !listedByCourt() ? Math.max(1, noticeDays) : noticeDays;
+        return noticeRequired() ? Math.max(1, noticeDays) : noticeDays;
+    }
+
+    /**
+     * Whether an entry by this rule must wait for a notice: a black-list one for the written prior notice (国办发〔2020〕
+     * 49号) unless a court listed its subjects; a red-list one for its public notice (《河南省社会信用条例》第二十八条).
+     */
+    private boolean noticeRequired() {
+        return listType == ListType.BLACK && !listedByCourt() || listType == ListType.RED;
     }
 
     /** Whether a shown record of {@code itemCode} with this content proposes its subject. */
@@ -120,9 +128,12 @@ public record ListRule(String code, int version, ListType listType, String name,
         }
         if (noticeDays < 0 || noticeDays > 60) {
             problems.add("告知或公示天数应在 0–60 天之间");
-        } else if (listType == ListType.BLACK && noticeDays < 1 && !listedByCourt()) {
+        } else if (listType == ListType.BLACK && noticeDays < 1 && noticeRequired()) {
             // RULES.md §7 (国办发〔2020〕49号): written prior notice before listing, not together with its effect.
             problems.add("列入严重失信主体名单前须书面事先告知：告知天数至少 1 天（法院公布的失信被执行人除外）");
+        } else if (listType == ListType.RED && noticeDays < 1) {
+            // RULES.md §7 (《河南省社会信用条例》第二十八条): public notice before red-listing, open to objections.
+            problems.add("列入红名单前须向社会公示：公示天数至少 1 天");
         }
         if ((conditionField == null || conditionField.isBlank()) != (conditionMin == null)) {
             problems.add("条件字段和最小值须同时填写或同时留空");

@@ -24,6 +24,8 @@ class EntryLifecycleTests {
         assertThat(EntryLifecycle.approve(ListType.BLACK, 0, NOW, CITY))
                 .isEqualTo(new EntryLifecycle.AfterApproval(EntryStatus.EFFECTIVE, NOW));
         assertThat(EntryLifecycle.approve(ListType.RED, 7, NOW, CITY).status()).isEqualTo(EntryStatus.PUBLIC_NOTICE);
+        assertThat(EntryLifecycle.approve(ListType.RED, 0, NOW, CITY)).as("RULES.md §7: never red-listed at once")
+                .isEqualTo(EntryLifecycle.approve(ListType.RED, 1, NOW, CITY));
         assertThat(EntryLifecycle.approve(ListType.GREY, 7, NOW, CITY))
                 .isEqualTo(new EntryLifecycle.AfterApproval(EntryStatus.EFFECTIVE, NOW));
     }

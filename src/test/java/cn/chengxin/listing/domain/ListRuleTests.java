@@ -56,6 +56,16 @@ class ListRuleTests {
         assertThat(rule(ListType.GREY, 0, "P_ADMIN_PENALTY_SERIOUS").problems()).isEmpty();
     }
 
+    /** RULES.md §7: public notice before red-listing (河南省社会信用条例 Art. 28); no red entry takes effect at once. */
+    @Test
+    void aRedListRuleNeedsAPublicNoticeDay() {
+        assertThat(rule(ListType.RED, 0, "P_COMMENDATION").problems()).singleElement().asString()
+                .contains("公示", "至少 1 天");
+        assertThat(rule(ListType.RED, 1, "P_COMMENDATION").problems()).isEmpty();
+        assertThat(rule(ListType.RED, 0, "P_COMMENDATION").priorNoticeDays()).as("a version saved before").isEqualTo(1);
+        assertThat(rule(ListType.RED, 7, "P_COMMENDATION").priorNoticeDays()).isEqualTo(7);
+    }
+
     @Test
     void aBlackListRuleSavedWithoutANoticePeriodStillGivesOneDay() {
         assertThat(rule(ListType.BLACK, 0, "P_TAX_SERIOUS_DISHONESTY").priorNoticeDays()).isEqualTo(1);
