@@ -448,20 +448,25 @@ public class Listing {
 
     /**
      * A department proposes an entry by hand (e.g. a red-list recommendation); it still needs review, and it ends
-     * on a day the department gives ({@link EntryLifecycle#manualValidityProblem}).
+     * on a day the department gives ({@link EntryLifecycle#manualValidityProblem}). The person's age is checked on
+     * {@code actDay}, the day of the act it rests on, as a record's proposal is on its decision date (RULES.md §6).
      */
     @Transactional
-    public UUID propose(UUID subjectId, ListType type, String legalBasis, String reasons, LocalDate validUntil) {
+    public UUID propose(UUID subjectId, ListType type, String legalBasis, String reasons, LocalDate actDay,
+                        LocalDate validUntil) {
         Actor by = AuditLog.currentActor();
         if (legalBasis == null || legalBasis.isBlank() || reasons == null || reasons.isBlank()) {
             throw new ListingProblem("PROPOSAL_INCOMPLETE", DomainProblem.Kind.INVALID_INPUT, "须写明认定依据和事实理由");
         }
+        EntryLifecycle.actDayProblem(actDay, LocalDate.now(clock)).ifPresent(p -> {
+            throw new ListingProblem("PROPOSAL_ACT_DAY", DomainProblem.Kind.INVALID_INPUT, p);
+        });
         EntryLifecycle.manualValidityProblem(validUntil, LocalDate.now(clock)).ifPresent(p -> {
             throw new ListingProblem("PROPOSAL_VALIDITY", DomainProblem.Kind.INVALID_INPUT, p);
         });
         SubjectProfile profile = subjects.profile(subjectId).orElseThrow(() -> new ListingProblem("SUBJECT_UNKNOWN",
                 DomainProblem.Kind.NOT_FOUND, "信用主体不存在"));
-        EntryLifecycle.refusal(type, profile.kind() == SubjectKind.PERSON, profile.birthDate(), LocalDate.now(clock))
+        EntryLifecycle.refusal(type, profile.kind() == SubjectKind.PERSON, profile.birthDate(), actDay)
                 .ifPresent(r -> {
                     throw new ListingProblem(r.code(), DomainProblem.Kind.INVALID_INPUT, r.message());
                 });

@@ -104,7 +104,7 @@ class NoticesIT {
         assertThat(decided.body()).contains("维持原记录").contains("处罚决定有效，维持");
 
         UUID entry = as("maker-n", () -> listing.propose(subject, ListType.BLACK, "某法规第十条", "严重失信",
-                java.time.LocalDate.now().plusYears(1)));
+                java.time.LocalDate.now().minusMonths(1), java.time.LocalDate.now().plusYears(1)));
         as("checker-n", () -> listing.approve(entry, "核实无误"));
         assertThat(notices.of(subject)).extracting(Notice::kind).contains("LIST_PRIOR");
 

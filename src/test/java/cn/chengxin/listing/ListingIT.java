@@ -250,7 +250,7 @@ class ListingIT {
         TestCitizens.Person person = TestCitizens.register(subjects, "龚志红");
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
         UUID id = as("maker-1", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号",
-                "市级道德模范", aYearFromNow()));
+                "市级道德模范", aMonthAgo(), aYearFromNow()));
         Throwable own = org.assertj.core.api.Assertions.catchThrowable(() -> as("maker-1",
                 () -> listing.approve(id, "")));
         assertThat(own).isInstanceOf(ListingProblem.class).extracting("code").isEqualTo("LIST_SELF_REVIEW");
@@ -293,11 +293,37 @@ class ListingIT {
                 .noneMatch(a -> a.subjectId().equals(minor));
         assertThat(listing.entriesOf(minor)).noneMatch(e -> e.listType() == ListType.BLACK);
         Throwable manual = org.assertj.core.api.Assertions.catchThrowable(() -> as("maker-2",
-                () -> listing.propose(minor, ListType.BLACK, "某法规", "某理由", aYearFromNow())));
+                () -> listing.propose(minor, ListType.BLACK, "某法规", "某理由", aMonthAgo(), aYearFromNow())));
         assertThat(manual).isInstanceOf(ListingProblem.class).extracting("code").isEqualTo("LIST_MINOR");
         Throwable grey = org.assertj.core.api.Assertions.catchThrowable(() -> as("maker-2",
-                () -> listing.propose(minor, ListType.GREY, "某法规", "某理由", aYearFromNow())));
+                () -> listing.propose(minor, ListType.GREY, "某法规", "某理由", aMonthAgo(), aYearFromNow())));
         assertThat(grey).isInstanceOf(ListingProblem.class).extracting("code").isEqualTo("LIST_MINOR");
+    }
+
+    /**
+     * RULES.md §6: a department's proposal by hand checks the age on the day of the act it names, not on the day it is
+     * made: what someone did at 17 is never listed, though they are of age now.
+     */
+    @Test
+    void aProposalByHandChecksTheAgeOnTheDayOfTheAct() throws Exception {
+        LocalDate born = LocalDate.now(clock).minusYears(19);
+        String number = TestCitizens.withCheckCharacter("411702" + born.toString().replace("-", "")
+                + String.format("%03d", (int) (Math.random() * 900) + 100));
+        UUID adult = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number), "青年丙",
+                null, null, List.of(), List.of(), false));
+        Throwable atSeventeen = org.assertj.core.api.Assertions.catchThrowable(() -> as("maker-2",
+                () -> listing.propose(adult, ListType.BLACK, "某法规", "某理由", born.plusYears(17), aYearFromNow())));
+        assertThat(atSeventeen).isInstanceOf(ListingProblem.class).extracting("code").isEqualTo("LIST_MINOR");
+        for (LocalDate actDay : java.util.Arrays.asList(null, LocalDate.now(clock).plusDays(1))) {
+            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> as("maker-2",
+                    () -> listing.propose(adult, ListType.GREY, "某法规", "某理由", actDay, aYearFromNow())));
+            assertThat(refused).isInstanceOf(ListingProblem.class).extracting("code").isEqualTo("PROPOSAL_ACT_DAY");
+        }
+        assertThat(listing.entriesOf(adult)).isEmpty();
+        UUID atEighteen = as("maker-2", () -> listing.propose(adult, ListType.GREY, "某法规", "某理由",
+                born.plusYears(18), aYearFromNow()));
+        assertThat(listing.entry(atEighteen)).isPresent();
+        assertThat(queue()).contains("name=\"actDay\"", "max=\"" + LocalDate.now(clock) + "\"", "行为发生日期");
     }
 
     /** RULES.md §6: what someone did as a minor keeps them off the lists after they turn 18 (issue #5). */
@@ -364,7 +390,7 @@ class ListingIT {
         listing.evaluate(Set.of(subject));
         assertThat(listing.entriesOf(subject)).noneMatch(e -> e.listType() == ListType.RED);
         Throwable manual = org.assertj.core.api.Assertions.catchThrowable(() -> as("maker-5",
-                () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级道德模范", aYearFromNow())));
+                () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级道德模范", aMonthAgo(), aYearFromNow())));
         assertThat(manual).isInstanceOf(ListingProblem.class).extracting("code").isEqualTo("LIST_RED_BARRED");
     }
 
@@ -380,6 +406,7 @@ class ListingIT {
 
         mvc.perform(post("/console/lists").param("documentType", "PASSPORT").param("subjectNumber", passport)
                         .param("type", "RED").param("legalBasis", "国办发〔2016〕98号").param("reasons", "市级道德模范")
+                        .param("actDay", aMonthAgo().toString())
                         .param("validUntil", LocalDate.now(clock).plusYears(1).toString())
                         .with(staff("maker-pp", "list:propose")).with(csrf()))
                 .andExpect(status().is3xxRedirection())
@@ -420,6 +447,7 @@ class ListingIT {
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
         mvc.perform(post("/console/lists").param("subjectNumber", person.number()).param("type", "RED")
                         .param("legalBasis", "国办发〔2016〕98号").param("reasons", "市级优秀志愿者")
+                        .param("actDay", aMonthAgo().toString())
                         .param("validUntil", LocalDate.now(clock).plusYears(1).toString())
                         .with(staff("maker-own", "list:propose", "list:review")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
@@ -441,7 +469,7 @@ class ListingIT {
         UUID proposer = staffMember("提出人甲");
         UUID reviewer = staffMember("审核人乙");
         UUID entry = as(proposer.toString(), () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号",
-                "市级优秀志愿者", aYearFromNow()));
+                "市级优秀志愿者", aMonthAgo(), aYearFromNow()));
         as(reviewer.toString(), () -> {
             listing.approve(entry, "核实无误");
             return null;
@@ -467,7 +495,7 @@ class ListingIT {
         TestCitizens.Person person = TestCitizens.register(subjects, "靳语桐");
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
         UUID entry = as("maker-lang", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级道德模范",
-                aYearFromNow()));
+                aMonthAgo(), aYearFromNow()));
         String[] chinese = {"红名单", "重点关注名单", "严重失信主体名单", "待审核", "已事先告知", "公示中",
                 "不予认定", "已移出"};
 
@@ -498,7 +526,7 @@ class ListingIT {
         assertThat(rulesPage()).contains("<td>" + disabled + " （停用）</td>");
 
         UUID subject = registered("沈知遥");
-        as("maker-lang", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级道德模范",
+        as("maker-lang", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级道德模范", aMonthAgo(),
                 aYearFromNow()));
         assertThat(citizensListsPage(subject, "lang", "en"))
                 .contains("<td>Red list</td>", "<td class=\"status\">Awaiting review</td>")
@@ -513,7 +541,7 @@ class ListingIT {
     @Test
     void theCitizensNoticesAreNamedInTheReadersLanguageAndKeptAsIssued() throws Exception {
         UUID subject = registered("温若川");
-        UUID entry = as("maker-lang", () -> listing.propose(subject, ListType.BLACK, "某法规第十条", "严重失信",
+        UUID entry = as("maker-lang", () -> listing.propose(subject, ListType.BLACK, "某法规第十条", "严重失信", aMonthAgo(),
                 aYearFromNow()));
         as("checker-lang", () -> listing.approve(entry, "核实无误"));
 
@@ -542,6 +570,7 @@ class ListingIT {
             org.springframework.test.web.servlet.MvcResult refused = mvc.perform(post("/console/lists")
                             .param("subjectNumber", person.number()).param("type", "RED")
                             .param("legalBasis", "国办发〔2016〕98号").param("reasons", "市级道德模范")
+                            .param("actDay", aMonthAgo().toString())
                             .param("validUntil", validUntil).with(staff("maker-7", "list:propose")).with(csrf()))
                     .andExpect(status().is3xxRedirection())
                     .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
@@ -561,9 +590,9 @@ class ListingIT {
     void anEntryPastItsValidityIsAbsentFromChecksAndThePublicListAndThenEnds() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "蔡秀英");
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
-        UUID grey = as("maker-3", () -> listing.propose(subject, ListType.GREY, "国办发〔2020〕49号", "较重处罚",
+        UUID grey = as("maker-3", () -> listing.propose(subject, ListType.GREY, "国办发〔2020〕49号", "较重处罚", aMonthAgo(),
                 LocalDate.now(clock).plusDays(1)));
-        UUID black = as("maker-3", () -> listing.propose(subject, ListType.BLACK, "某法规第十条", "严重失信",
+        UUID black = as("maker-3", () -> listing.propose(subject, ListType.BLACK, "某法规第十条", "严重失信", aMonthAgo(),
                 LocalDate.now(clock).plusDays(1)));
         // The clock is the system's: the two days pass in the database instead.
         jdbc.sql("UPDATE listing.entry SET valid_until = current_date - 1 WHERE id IN (?, ?)").params(grey, black)
@@ -1031,7 +1060,7 @@ class ListingIT {
         for (String name : List.of("蒲序甲", "蒲序乙", "蒲序丙")) {
             UUID subject = registered(name);
             proposals.add(as("maker-q", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级道德模范",
-                    aYearFromNow())));
+                    aMonthAgo(), aYearFromNow())));
         }
         // Made in another order than they waited: the queue follows the time proposed, not the time written.
         for (int i = 0; i < 3; i++) {
@@ -1066,9 +1095,9 @@ class ListingIT {
     void aSearchByNumberFindsTheSubjectsEntryAndNeverShowsTheNumber() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "郜明远");
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
-        UUID entry = as("maker-q", () -> listing.propose(subject, ListType.GREY, "国办发〔2020〕49号", "较重处罚",
+        UUID entry = as("maker-q", () -> listing.propose(subject, ListType.GREY, "国办发〔2020〕49号", "较重处罚", aMonthAgo(),
                 aYearFromNow()));
-        as("maker-q", () -> listing.propose(registered("郜明远"), ListType.GREY, "国办发〔2020〕49号", "同名不同人",
+        as("maker-q", () -> listing.propose(registered("郜明远"), ListType.GREY, "国办发〔2020〕49号", "同名不同人", aMonthAgo(),
                 aYearFromNow()));
         RequestPostProcessor session = Sessions.of(context);
 
@@ -1096,7 +1125,7 @@ class ListingIT {
         String pseudonym = subjects.pseudonymOf(subjects.validate(null, person.number()));
         List<UUID> entries = new ArrayList<>();
         for (String reason : List.of("较重处罚一", "较重处罚二")) {
-            entries.add(as("maker-q", () -> listing.propose(subject, ListType.GREY, "国办发〔2020〕49号", reason,
+            entries.add(as("maker-q", () -> listing.propose(subject, ListType.GREY, "国办发〔2020〕49号", reason, aMonthAgo(),
                     aYearFromNow())));
         }
         RequestPostProcessor session = Sessions.of(context);
@@ -1155,7 +1184,7 @@ class ListingIT {
         ListEntry byRule = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
                 .findFirst().orElse(null), e -> e != null);
         UUID byHand = as("maker-q", () -> listing.propose(registered("屈则乙"), ListType.BLACK, "某法规第十条", "严重失信",
-                aYearFromNow()));
+                aMonthAgo(), aYearFromNow()));
 
         assertThat(queue("q", "屈则", "rule", "BLACK_COURT_DEFAULTER")).contains(link(byRule.id()), "共 1 条")
                 .doesNotContain(link(byHand));
@@ -1181,7 +1210,7 @@ class ListingIT {
                 .map(ListEntry::id).orElse(null), id -> id != null);
         TestCitizens.Person other = TestCitizens.register(subjects, "范围乙");
         UUID offices = as("maker-s", () -> listing.propose(subjects.find(subjects.validate(null, other.number()))
-                .orElseThrow(), ListType.GREY, "国办发〔2020〕49号", "较重处罚", aYearFromNow()));
+                .orElseThrow(), ListType.GREY, "国办发〔2020〕49号", "较重处罚", aMonthAgo(), aYearFromNow()));
         var court = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
                 .authentication(cn.chengxin.support.Principals.staff("operator-s", "COURT", Permission.CONSOLE_HOME,
                         Permission.LIST_PROPOSE));
@@ -1333,6 +1362,11 @@ class ListingIT {
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
         return await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
                 .filter(e -> code.equals(e.ruleCode())).findFirst().orElse(null), e -> e != null);
+    }
+
+    /** The day of the act a proposal by hand names: an adult's, in the past. */
+    private LocalDate aMonthAgo() {
+        return LocalDate.now(clock).minusMonths(1);
     }
 
     private LocalDate aYearFromNow() {

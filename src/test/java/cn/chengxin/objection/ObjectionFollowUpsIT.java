@@ -270,7 +270,7 @@ class ObjectionFollowUpsIT {
                 "驻市监罚〔2026〕705号");
         UUID record = creditFile.fileOf(subject).get(0).recordKey();
         UUID entry = as("maker-e", () -> listing.propose(subject, ListType.BLACK, "某法规第十条", "严重失信",
-                LocalDate.now(clock).plusYears(1)));
+                LocalDate.now(clock).minusMonths(1), LocalDate.now(clock).plusYears(1)));
         as("checker-e", () -> listing.approve(entry, "核实无误"));
         TestCitizens.Person other = TestCitizens.register(subjects, "阚志远");
         UUID otherSubject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, other.number())).orElseThrow();

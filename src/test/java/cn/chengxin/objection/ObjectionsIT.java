@@ -213,7 +213,7 @@ class ObjectionsIT {
         UUID id = objections.file(owner, record, "处罚决定已被撤销", "本人");
         assertThat(decide("clerk-a", id, objections.find(id).version(), Outcome.UPHOLD)).isNull();
         UUID entry = as("maker-lang", () -> listing.propose(owner, cn.chengxin.listing.ListType.RED,
-                "国办发〔2016〕98号", "市级道德模范", LocalDate.now(clock).plusYears(1)));
+                "国办发〔2016〕98号", "市级道德模范", LocalDate.now(clock).minusMonths(1), LocalDate.now(clock).plusYears(1)));
         objections.fileAgainstEntry(owner, entry, "我不愿被公示", "本人", List.of());
         var citizen = authentication(Principals.citizen(subjects, owner));
 

@@ -280,7 +280,7 @@ class PublicListsIT {
 
     private void inPublicNotice(UUID subject, String reasons) throws Exception {
         UUID entry = as("maker-p", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", reasons,
-                LocalDate.now().plusYears(1)));
+                LocalDate.now().minusMonths(1), LocalDate.now().plusYears(1)));
         assertThat(as("checker-p", () -> listing.approve(entry, ""))).isEqualTo(EntryStatus.PUBLIC_NOTICE);
     }
 }

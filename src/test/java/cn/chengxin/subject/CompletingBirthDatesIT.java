@@ -107,7 +107,7 @@ class CompletingBirthDatesIT {
         listing.evaluate(Set.of(holder));
         assertThat(awaiting(holder)).as("evaluated again: still one row").hasSize(1);
         Throwable byHand = catchThrowable(() -> as("court-clerk", () -> listing.propose(holder, ListType.BLACK,
-                "法释〔2017〕7号", "拒不履行", LocalDate.now().plusMonths(6))));
+                "法释〔2017〕7号", "拒不履行", LocalDate.now().minusMonths(1), LocalDate.now().plusMonths(6))));
         assertThat(byHand).as("not the minors' refusal, which stands for good").isInstanceOf(ListingProblem.class)
                 .extracting("code").isEqualTo("LIST_AGE_UNKNOWN");
         assertThat(byHand.getMessage()).as("the clerk is told where to go").contains("出生日期不明", "“信用主体”页",

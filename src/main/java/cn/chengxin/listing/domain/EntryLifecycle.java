@@ -84,6 +84,20 @@ public final class EntryLifecycle {
     }
 
     /**
+     * What is wrong with the day of the act a department's proposal names ({@code actDay}); empty when it may stand:
+     * it is required — the age RULES.md §6 protects is the age at the act ({@link #refusal}) — and not after today.
+     */
+    public static Optional<String> actDayProblem(LocalDate actDay, LocalDate today) {
+        if (actDay == null) {
+            return Optional.of("须填写行为发生日期（据以认定的行为发生之日，用于核实行为时是否已满十八周岁）");
+        }
+        if (actDay.isAfter(today)) {
+            return Optional.of("行为发生日期不得晚于今天");
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Why a person may not be put on the black or grey list. A minor at the act is refused for good; a person of
      * unknown age only until their birth date is completed, so the two carry different codes (the clerk acts on one,
      * not on the other).
@@ -107,10 +121,10 @@ public final class EntryLifecycle {
      * Why the subject may not be put on the list, if so. RULES.md §6: minors are never put on dishonesty lists, and
      * misconduct committed as a minor stays protected once they are of age, so a person is refused the black and
      * grey lists when under 18 on {@code actOn}: the decision date of the record, the nearest to the act a record
-     * carries (a proposal by hand names no record: the day it is made). A person whose birth date is unknown is
-     * refused too, by rule and by hand alike: nobody can show the act was an adult's, and the protection must not
-     * depend on a missing field; the birth date is completed in the subject registry first. Organisations have no
-     * age; the red list rewards minors as well.
+     * carries (a proposal by hand names no record: the day of the act it names, {@link #actDayProblem}). A person
+     * whose birth date is unknown is refused too, by rule and by hand alike: nobody can show the act was an adult's,
+     * and the protection must not depend on a missing field; the birth date is completed in the subject registry
+     * first. Organisations have no age; the red list rewards minors as well.
      */
     public static Optional<Refusal> refusal(ListType type, boolean person, LocalDate birthDate, LocalDate actOn) {
         if (type == ListType.RED || !person) {

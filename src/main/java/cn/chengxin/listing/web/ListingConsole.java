@@ -140,6 +140,7 @@ class ListingConsole {
         model.addAttribute("types", ListType.values());
         model.addAttribute("documentTypes", DocumentType.values());
         LocalDate today = LocalDate.now(clock);
+        model.addAttribute("today", today);
         model.addAttribute("validFrom", today.plusDays(1));
         model.addAttribute("validTo", today.plus(EntryLifecycle.LONGEST_MANUAL_VALIDITY));
         return "console/lists";
@@ -201,13 +202,14 @@ class ListingConsole {
     @PostMapping("/console/lists")
     String propose(@RequestParam String subjectNumber, @RequestParam(required = false) DocumentType documentType,
                    @RequestParam ListType type, @RequestParam String legalBasis, @RequestParam String reasons,
+                   @RequestParam(required = false) LocalDate actDay,
                    @RequestParam(required = false) LocalDate validUntil, RedirectAttributes redirect) {
         try {
             // A passport or travel-permit holder is named with the type; without one the number is inferred.
             UUID subject = subjects.find(subjects.validate(documentType, subjectNumber)).orElseThrow(() ->
                     new cn.chengxin.listing.ListingProblem("SUBJECT_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
                             "信用主体库中没有该证件号码"));
-            UUID id = listing.propose(subject, type, legalBasis, reasons, validUntil);
+            UUID id = listing.propose(subject, type, legalBasis, reasons, actDay, validUntil);
             redirect.addFlashAttribute("successKey", "lists.proposed");
             return "redirect:/console/lists/" + id;
         } catch (RuntimeException e) {

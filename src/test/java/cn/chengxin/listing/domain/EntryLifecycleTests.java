@@ -69,6 +69,18 @@ class EntryLifecycleTests {
                 assertThat(p).contains("2029-11-30"));
     }
 
+    /** RULES.md §6: a proposal by hand names the day of the act, the day a minor's age is checked on. */
+    @Test
+    void aProposalByHandNeedsTheDayOfTheActNotInTheFuture() {
+        LocalDate today = LocalDate.of(2026, 11, 30);
+        assertThat(EntryLifecycle.actDayProblem(null, today)).hasValueSatisfying(p ->
+                assertThat(p).contains("须填写行为发生日期"));
+        assertThat(EntryLifecycle.actDayProblem(today.plusDays(1), today)).hasValueSatisfying(p ->
+                assertThat(p).contains("不得晚于今天"));
+        assertThat(EntryLifecycle.actDayProblem(today, today)).isEmpty();
+        assertThat(EntryLifecycle.actDayProblem(LocalDate.of(2020, 1, 1), today)).isEmpty();
+    }
+
     /** RULES.md §6: minors are never put on dishonesty lists; what they did as minors stays protected. */
     @Test
     void minorsAreNeverPutOnADishonestyListNotEvenOnceOfAgeButMayBeRedListed() {
