@@ -479,6 +479,28 @@ class ListingIT {
                 .doesNotContain(proposer.toString(), reviewer.toString());
     }
 
+    /** RULES.md §5: the dispute mark shows wherever the entry shows: its page's facts and review, as the list. */
+    @Test
+    void theEntryPageShowsTheDisputeMarkInItsFactsAndItsReview() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "邵雨晴");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        UUID entry = as("maker-d", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级道德模范", aMonthAgo(),
+                aYearFromNow()));
+        assertThat(entryPage(entry)).doesNotContain("异议处理中");
+
+        listing.markEntryDisputed(entry, true);
+        String page = entryPage(entry);
+        assertThat(part(page, "id=\"entry\"", "</dl>")).contains("异议处理中");
+        assertThat(part(page, "id=\"review\"", "</section>")).contains("异议处理中");
+        assertThat(entryPage(entry, "lang", "en")).contains("Under objection");
+    }
+
+    private static String part(String page, String from, String to) {
+        int start = page.indexOf(from);
+        assertThat(start).as(from).isNotNegative();
+        return page.substring(start, page.indexOf(to, start));
+    }
+
     private UUID staffMember(String displayName) {
         UUID office = directory.departments().stream().filter(d -> d.code().equals("CREDIT_OFFICE")).findFirst()
                 .orElseThrow().id();
