@@ -49,6 +49,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -583,26 +584,28 @@ class ListingIT {
         return reviewersPage(get("/console/lists/{id}", entry), params);
     }
 
-    /** A department's entry needs a last day: after today and within the longest publication period (issue #5). */
+    /**
+     * A department's entry needs a last day: after today and within the longest publication period (issue #5). A
+     * refused proposal shows the form again with what was typed and why; the number only in its own field.
+     */
     @Test
-    void aProposalByHandWithoutAValidLastDayIsRefusedOnTheForm() throws Exception {
+    void aProposalByHandWithoutAValidLastDayIsRefusedOnTheFormAsTyped() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "丁文博");
         for (String validUntil : List.of("", LocalDate.now(clock).toString(),
                 LocalDate.now(clock).plusYears(3).plusDays(1).toString())) {
-            org.springframework.test.web.servlet.MvcResult refused = mvc.perform(post("/console/lists")
-                            .param("subjectNumber", person.number()).param("type", "RED")
-                            .param("legalBasis", "国办发〔2016〕98号").param("reasons", "市级道德模范")
-                            .param("actDay", aMonthAgo().toString())
-                            .param("validUntil", validUntil).with(staff("maker-7", "list:propose")).with(csrf()))
-                    .andExpect(status().is3xxRedirection())
-                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
-                            "/console/lists"))
-                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
-                            .attribute("failureCode", "PROPOSAL_VALIDITY"))
-                    .andReturn();
-            mvc.perform(get("/console/lists").with(cn.chengxin.support.Sessions.flashOf(refused)).with(staff("maker-7", "list:propose")))
-                    .andExpect(content().string(containsString("有效期至")))
-                    .andExpect(content().string(containsString("PROPOSAL_VALIDITY")));
+            String page = mvc.perform(post("/console/lists")
+                            .param("subjectNumber", person.number()).param("type", "GREY")
+                            .param("legalBasis", "国办发〔2020〕49号（刚输入）").param("reasons", "较重处罚（刚输入）")
+                            .param("actDay", aMonthAgo().toString()).param("validUntil", validUntil)
+                            .with(staff("maker-7", "list:propose")).with(csrf()))
+                    .andExpect(status().isOk()).andExpect(flash().attributeCount(0))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("PROPOSAL_VALIDITY", "有效期至");
+            String form = part(page, "id=\"propose\"", "</form>");
+            assertThat(form).contains("value=\"国办发〔2020〕49号（刚输入）\"", "较重处罚（刚输入）</textarea>",
+                    "value=\"" + aMonthAgo() + "\"").containsPattern("value=\"GREY\"[^>]*selected")
+                    .containsPattern("name=\"subjectNumber\"[^>]*value=\"" + person.number() + "\"");
+            assertThat(page.split(person.number(), -1)).as("the number in its field only").hasSize(2);
         }
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
         assertThat(listing.entriesOf(subject)).isEmpty();

@@ -205,6 +205,25 @@ class RuleReviewIT {
         });
     }
 
+    /** A refused save shows the form again with what was typed and why, not the version in force (issue #5). */
+    @Test
+    void aRefusedSaveShowsTheFormAgainAsTyped() throws Exception {
+        String code = code("RED_RETYPED_");
+        RuleVersions.put(listing, rule(code, "测试：现行名称", false));
+        String page = mvc.perform(post("/console/list-rules").with(maker()).with(csrf()).param("code", code)
+                        .param("type", "RED").param("name", "测试：刚输入的名称").param("itemCodes", "P_ADMIN_PENALTY_GENERAL")
+                        .param("legalBasis", "刚输入的依据").param("validityMonths", "13").param("noticeDays", "3")
+                        .param("exitConditions", "刚输入的移出条件"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        int at = page.indexOf("id=\"rule-form\"");
+        String form = page.substring(at, page.indexOf("</form>", at));
+        assertThat(page).contains("RULE_INVALID", "不是守信信息");
+        assertThat(form).contains("value=\"测试：刚输入的名称\"", "value=\"P_ADMIN_PENALTY_GENERAL\"",
+                "value=\"刚输入的依据\"", "value=\"13\"", "value=\"3\"", "value=\"刚输入的移出条件\"")
+                .doesNotContain("测试：现行名称", "《志愿服务条例》");
+        assertThat(listing.pendingRules()).extracting(p -> p.rule().code()).doesNotContain(code);
+    }
+
     /**
      * A reviewer holding measure:approve but not measure:edit reaches the rules page from the menu, reads it without
      * the edit form, approves there and is told so; saving a version stays measure:edit's.

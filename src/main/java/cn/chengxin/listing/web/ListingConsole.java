@@ -198,12 +198,13 @@ class ListingConsole {
         return "console/list-entry";
     }
 
+    /** A refusal shows the list's page again, its form holding the refusal and what was typed. */
     @RequiresPermission(Permission.LIST_PROPOSE)
     @PostMapping("/console/lists")
     String propose(@RequestParam String subjectNumber, @RequestParam(required = false) DocumentType documentType,
                    @RequestParam ListType type, @RequestParam String legalBasis, @RequestParam String reasons,
                    @RequestParam(required = false) LocalDate actDay,
-                   @RequestParam(required = false) LocalDate validUntil, RedirectAttributes redirect) {
+                   @RequestParam(required = false) LocalDate validUntil, RedirectAttributes redirect, Model model) {
         try {
             // A passport or travel-permit holder is named with the type; without one the number is inferred.
             UUID subject = subjects.find(subjects.validate(documentType, subjectNumber)).orElseThrow(() ->
@@ -213,8 +214,10 @@ class ListingConsole {
             redirect.addFlashAttribute("successKey", "lists.proposed");
             return "redirect:/console/lists/" + id;
         } catch (RuntimeException e) {
-            fail(redirect, e);
-            return "redirect:/console/lists";
+            refused(model, e);
+            model.addAttribute("proposal", new ProposalInput(documentType, subjectNumber, type, legalBasis, reasons,
+                    actDay, validUntil));
+            return show(null, null, "", EntryQuery.name(""), 0, PAGE_SIZE, model);
         }
     }
 
@@ -243,11 +246,18 @@ class ListingConsole {
     @RequiresPermission({Permission.MEASURE_EDIT, Permission.MEASURE_APPROVE})
     @GetMapping("/console/list-rules")
     String rules(@RequestParam(required = false) String code, Model model) {
+        return rulesPage(code, null, model);
+    }
+
+    /** {@code typed}: what a refused save held, which the form shows instead of the version in force. */
+    private String rulesPage(String code, ListRule typed, Model model) {
         List<ListRule> rules = listing.rules();
         model.addAttribute("rules", rules);
         model.addAttribute("types", ListType.values());
-        model.addAttribute("editing", code == null ? null : rules.stream()
-                .filter(r -> r.code().equals(code)).findFirst().orElse(null));
+        ListRule editing = code == null ? null : rules.stream().filter(r -> r.code().equals(code)).findFirst()
+                .orElse(null);
+        model.addAttribute("editing", editing);
+        model.addAttribute("ruleForm", typed == null ? editing : typed);
         model.addAttribute("history", code == null ? List.of() : listing.ruleHistory(code));
         model.addAttribute("underway", listing.reevaluationsUnderway());
         List<RuleVersion> pending = listing.pendingRules();
@@ -261,6 +271,7 @@ class ListingConsole {
         return "console/list-rules";
     }
 
+    /** A refusal shows the page again, its form holding the refusal and what was typed (as MeasuresConsole). */
     @RequiresPermission(Permission.MEASURE_EDIT)
     @PostMapping("/console/list-rules")
     String saveRule(@RequestParam String code, @RequestParam ListType type, @RequestParam String name,
@@ -268,18 +279,20 @@ class ListingConsole {
                     @RequestParam(required = false) BigDecimal conditionMin, @RequestParam String legalBasis,
                     @RequestParam(required = false) Integer validityMonths, @RequestParam(defaultValue = "0") int noticeDays,
                     @RequestParam String exitConditions, @RequestParam(defaultValue = "false") boolean enabled,
-                    RedirectAttributes redirect) {
+                    RedirectAttributes redirect, Model model) {
+        ListRule rule = new ListRule(code.strip().toUpperCase(), 0, type, name.strip(),
+                Arrays.stream(itemCodes.split("[,，\\s]+")).map(String::strip).filter(s -> !s.isEmpty())
+                        .collect(Collectors.toSet()),
+                conditionField == null || conditionField.isBlank() ? null : conditionField.strip(), conditionMin,
+                legalBasis.strip(), validityMonths, noticeDays, exitConditions.strip(), enabled);
         try {
-            listing.proposeRule(new ListRule(code.strip().toUpperCase(), 0, type, name.strip(),
-                    Arrays.stream(itemCodes.split("[,，\\s]+")).map(String::strip).filter(s -> !s.isEmpty())
-                            .collect(Collectors.toSet()),
-                    conditionField == null || conditionField.isBlank() ? null : conditionField.strip(), conditionMin,
-                    legalBasis.strip(), validityMonths, noticeDays, exitConditions.strip(), enabled));
-            redirect.addFlashAttribute("successKey", "lists.ruleSaved");
+            listing.proposeRule(rule);
         } catch (RuntimeException e) {
-            fail(redirect, e);
+            refused(model, e);
+            return rulesPage(rule.code(), rule, model);
         }
-        return "redirect:/console/list-rules?code=" + code.strip().toUpperCase();
+        redirect.addFlashAttribute("successKey", "lists.ruleSaved");
+        return "redirect:/console/list-rules?code=" + rule.code();
     }
 
     /** A second person puts the waiting version in force (measure:approve, never its maker: issue #5). */
@@ -306,11 +319,12 @@ class ListingConsole {
         return "redirect:/console/lists/" + id;
     }
 
-    private static void fail(RedirectAttributes redirect, RuntimeException e) {
+    /** The domain's refusal, for the page shown again; anything else is not the user's to fix. */
+    private static void refused(Model model, RuntimeException e) {
         if (!(e instanceof DomainProblem problem)) {
             throw e;
         }
-        redirect.addFlashAttribute("failure", problem.getMessage());
-        redirect.addFlashAttribute("failureCode", problem.code());
+        model.addAttribute("failure", problem.getMessage());
+        model.addAttribute("failureCode", problem.code());
     }
 }
