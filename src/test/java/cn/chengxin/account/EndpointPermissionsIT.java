@@ -201,6 +201,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /api/v1/exchange/reconciliation/relayed", EnumSet.noneOf(Who.class)),
             Map.entry("GET /console/catalog", STAFF),
             Map.entry("GET /console/catalog/{code}", STAFF),
+            Map.entry("GET /console/catalog/{code}/v/{version}", STAFF),
             Map.entry("GET /console/catalog/new", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/catalog/{code}/edit", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/catalog/draft", EnumSet.of(Who.CREDIT_OFFICE)),
@@ -308,7 +309,7 @@ class EndpointPermissionsIT {
         String[] parts = route.split(" ", 2);
         String path = parts[1].replaceAll("\\{section:[^}]*}", "verify")
                 .replace("{slug}", "id-checksum").replace("{id}", UUID.randomUUID().toString())
-                .replace("{seq}", "0").replace("{code}", "P_COURT_DEFAULTER");
+                .replace("{seq}", "0").replace("{code}", "P_COURT_DEFAULTER").replace("{version}", "1");
         MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
         if (path.startsWith("/api/")) {
             request.contentType("application/json").content("{\"number\":\"11010519491231002X\"}");

@@ -211,6 +211,38 @@ class CatalogueIT {
                         org.assertj.core.groups.Tuple.tuple(1, CatalogueItem.Status.REJECTED));
     }
 
+    /**
+     * An auditor reads what an old version said (its legal basis, fields and periods) and who proposed and approved
+     * it, from the item's history: each row links to its version, which is shown read-only.
+     */
+    @Test
+    void anAuditorReadsAnOldVersionFromTheItemsHistory() throws Exception {
+        String code = approvedItem("P_OLD_");
+        as("maker");
+        catalogue.draft(new ItemDefinition(code, "测试事项", SubjectType.PERSON, Nature.NEGATIVE,
+                Category.ADMINISTRATIVE_PENALTY, Domain.GENERAL, List.of(FieldDefinition.text("facts", "违法事实", true)),
+                List.of("MARKET"), "《测试法》第二条", Sharing.PUBLIC, Severity.GENERAL, 6, 12, null, true, true, false,
+                UpdateCycle.DAILY, false, null), "依据修订");
+        catalogue.submit(code);
+        as("reviewer");
+        catalogue.approve(code, "同意修订");
+        SecurityContextHolder.clearContext();
+        var auditor = user("auditor").authorities(new SimpleGrantedAuthority("STAFF"),
+                new SimpleGrantedAuthority("console:home"));
+
+        assertThat(page(get("/console/catalog/" + code).with(auditor)))
+                .contains("href=\"/console/catalog/" + code + "/v/1\"", "href=\"/console/catalog/" + code + "/v/2\"");
+        String old = page(get("/console/catalog/" + code + "/v/1").with(auditor));
+        assertThat(old).contains("《测试法》第一条", ">事实</td>", "最短 3 个月，最长 12 个月", "已被新版本取代 v1",
+                        "maker", "checker", "同意")
+                .doesNotContain("《测试法》第二条", ">违法事实</td>", "/console/catalog/" + code + "/edit",
+                        "/console/catalog/" + code + "/approve");
+        assertThat(page(get("/console/catalog/" + code + "/v/2").with(auditor)))
+                .contains("《测试法》第二条", ">违法事实</td>", "最短 6 个月，最长 12 个月", "已启用 v2", "reviewer",
+                        "同意修订");
+        mvc.perform(get("/console/catalog/" + code + "/v/3").with(auditor)).andExpect(status().isNotFound());
+    }
+
     /** The console names an item's subject type, nature, category and other attributes in the reader's language. */
     @Test
     void theConsoleNamesAnItemsAttributesInTheReadersLanguage() throws Exception {

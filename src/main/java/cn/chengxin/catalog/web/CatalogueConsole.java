@@ -33,7 +33,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 信用信息目录 in the console: browse (any staff), draft and submit, propose a withdrawal (catalog:edit), approve or
+ * 信用信息目录 in the console: browse (any staff), any version as it was (any staff), draft and submit, propose a withdrawal (catalog:edit), approve or
  * send back either (catalog:approve).
  */
 @Controller
@@ -68,6 +68,20 @@ class CatalogueConsole {
         model.addAttribute("rejected", history.get(0).status() == CatalogueItem.Status.REJECTED ? history.get(0)
                 : null);
         return "console/catalog-item";
+    }
+
+    /**
+     * One version as it was, read-only: what an old version said and who proposed and approved it, for whoever may
+     * read the item (an auditor retracing what records were collected by).
+     */
+    @RequiresPermission(Permission.CONSOLE_HOME)
+    @GetMapping("/console/catalog/{code}/v/{version}")
+    String version(@PathVariable String code, @PathVariable int version, Model model) {
+        CatalogueItem shown = catalogue.history(code).stream().filter(i -> i.version() == version).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("code", code);
+        model.addAttribute("shown", shown);
+        return "console/catalog-version";
     }
 
     @RequiresPermission(Permission.CATALOG_EDIT)
