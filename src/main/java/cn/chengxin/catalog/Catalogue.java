@@ -2,10 +2,14 @@ package cn.chengxin.catalog;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
+import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
@@ -14,6 +18,7 @@ import cn.chengxin.catalog.domain.CatalogueProblem;
 import cn.chengxin.catalog.domain.FourEyes;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.ItemRules;
+import cn.chengxin.catalog.domain.ProvidingDepartments;
 import cn.chengxin.catalog.domain.Withdrawal;
 import cn.chengxin.catalog.persistence.JdbcCatalogue;
 import cn.chengxin.shared.DomainProblem;
@@ -35,12 +40,15 @@ public class Catalogue {
     private final JdbcCatalogue items;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
+    private final StaffDirectory directory;
     private final Clock clock;
 
-    Catalogue(JdbcCatalogue items, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+    Catalogue(JdbcCatalogue items, ApplicationEventPublisher events, AuditLog audit, StaffDirectory directory,
+              Clock clock) {
         this.items = items;
         this.events = events;
         this.audit = audit;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -70,6 +78,11 @@ public class Catalogue {
         return items.history(code);
     }
 
+    /** The departments that may provide an item: their names by code, in the order of the codes. */
+    public SortedMap<String, String> departments() {
+        return new TreeMap<>(directory.departmentNames());
+    }
+
     /** An approved change of an item: the version retired and the one in force after it. */
     public record Revision(ItemDefinition before, ItemDefinition now) {
     }
@@ -91,11 +104,17 @@ public class Catalogue {
         return now == null || before == null ? Optional.empty() : Optional.of(new Revision(before, now));
     }
 
-    /** Starts a new item, or a new version of an existing one, as a draft. */
+    /**
+     * Starts a new item, or a new version of an existing one, as a draft. Its providers are departments of the
+     * directory, or already named by the version in force ({@link ProvidingDepartments}).
+     */
     @Transactional
     public CatalogueItem draft(ItemDefinition definition, String note) {
         ItemDefinition d = ItemDefinition.withDefaultPeriods(definition);
-        requireNone(ItemRules.forSaving(d));
+        List<ItemRules.Violation> violations = new ArrayList<>(ItemRules.forSaving(d));
+        violations.addAll(ProvidingDepartments.unknown(d, directory.departmentNames().keySet(),
+                items.active(d.code()).map(i -> i.definition().providers()).orElse(List.of())));
+        requireNone(violations);
         if (items.active(d.code()).filter(CatalogueItem::withdrawn).isPresent()) {
             throw new CatalogueProblem("ITEM_WITHDRAWN", DomainProblem.Kind.CONFLICT,
                     "该事项已废止，不能再修改；目录修订重新列入的，请以新的事项代码新建");

@@ -243,6 +243,60 @@ class CatalogueIT {
         mvc.perform(get("/console/catalog/" + code + "/v/3").with(auditor)).andExpect(status().isNotFound());
     }
 
+    /**
+     * The providing departments are departments of the directory: the form offers them by name, a code no department
+     * has is refused (a typo would activate an item nobody can submit to), and pages show names beside the codes.
+     */
+    @Test
+    void aClerkChoosesProvidersAmongTheDepartmentsAndAnUnknownCodeIsRefused() throws Exception {
+        String code = approvedItem("P_REMIT_");
+        var clerk = user("clerk").authorities(new SimpleGrantedAuthority("STAFF"),
+                new SimpleGrantedAuthority("console:home"), new SimpleGrantedAuthority("catalog:edit"));
+        assertThat(page(get("/console/catalog/" + code + "/edit").with(clerk)))
+                .contains("name=\"providers\" value=\"MARKET\" checked", "市市场监督管理局",
+                        "name=\"providers\" value=\"TAX\"", "市税务局");
+
+        mvc.perform(post("/console/catalog/draft").with(clerk).with(csrf()).param("code", code)
+                        .param("name", "测试事项").param("subjectType", "PERSON").param("nature", "NEGATIVE")
+                        .param("category", "ADMINISTRATIVE_PENALTY").param("domain", "GENERAL")
+                        .param("sharing", "PUBLIC").param("severity", "GENERAL").param("updateCycle", "DAILY")
+                        .param("usableForPunishment", "true").param("providers", "MARKT")
+                        .param("legalBasis", "《测试法》第一条").param("fields", "facts|事实|TEXT|是|"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("PROVIDER_UNKNOWN")))
+                .andExpect(content().string(containsString("MARKT")));
+        assertThatThrownBy(() -> {
+            as("maker");
+            catalogue.draft(new ItemDefinition(code, "测试事项", SubjectType.PERSON, Nature.NEGATIVE,
+                    Category.ADMINISTRATIVE_PENALTY, Domain.GENERAL, List.of(FieldDefinition.text("facts", "事实", true)),
+                    List.of("MARKT"), "《测试法》第一条", Sharing.PUBLIC, Severity.GENERAL, null, null, null, true, true,
+                    false, UpdateCycle.DAILY, false, null), "");
+        }).extracting(e -> ((DomainProblem) e).code()).isEqualTo("PROVIDER_UNKNOWN");
+        SecurityContextHolder.clearContext();
+
+        mvc.perform(post("/console/catalog/draft").with(clerk).with(csrf()).param("code", code)
+                        .param("name", "测试事项").param("subjectType", "PERSON").param("nature", "NEGATIVE")
+                        .param("category", "ADMINISTRATIVE_PENALTY").param("domain", "GENERAL")
+                        .param("sharing", "PUBLIC").param("severity", "GENERAL").param("updateCycle", "DAILY")
+                        .param("usableForPunishment", "true").param("providers", "MARKET", "TAX")
+                        .param("legalBasis", "《测试法》第一条").param("fields", "facts|事实|TEXT|是|"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(catalogue.history(code).get(0).definition().providers()).containsExactly("MARKET", "TAX");
+        assertThat(page(get("/console/catalog/" + code).with(clerk))).contains("市市场监督管理局", "市税务局");
+    }
+
+    /** An item seeded before its departments were set up keeps their codes when a clerk revises it. */
+    @Test
+    void aRevisionKeepsTheCodesOfTheVersionInForce() {
+        ItemDefinition general = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition();
+        assertThat(general.providers()).contains("ECOLOGY");
+        as("maker");
+        CatalogueItem draft = catalogue.draft(general, "核对");
+        assertThat(draft.definition().providers()).isEqualTo(general.providers());
+        catalogue.discard("P_ADMIN_PENALTY_GENERAL", "测试后放弃");
+        SecurityContextHolder.clearContext();
+    }
+
     /** The console names an item's subject type, nature, category and other attributes in the reader's language. */
     @Test
     void theConsoleNamesAnItemsAttributesInTheReadersLanguage() throws Exception {

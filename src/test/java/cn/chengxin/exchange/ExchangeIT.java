@@ -31,6 +31,7 @@ import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
@@ -809,7 +810,8 @@ class ExchangeIT {
         ItemDefinition penalty = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition();
         String code = prefix + System.nanoTime() % 1_000_000;
         ItemDefinition item = withMark(new ItemDefinition(code, "测试处罚" + code, penalty.subjectType(),
-                penalty.nature(), penalty.category(), penalty.domain(), penalty.fields(), penalty.providers(),
+                penalty.nature(), penalty.category(), penalty.domain(), penalty.fields(),
+                CatalogueVersions.inDirectory(penalty.providers()),
                 penalty.legalBasis(), penalty.sharing(), penalty.severity(), null, null, null, true, true, false,
                 penalty.updateCycle(), false, null), sharedUpward);
         as("exchange-maker", () -> {

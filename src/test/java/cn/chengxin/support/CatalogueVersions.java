@@ -2,6 +2,7 @@ package cn.chengxin.support;
 
 import java.util.List;
 
+import cn.chengxin.account.DemoDepartments;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.catalog.domain.ItemDefinition;
@@ -30,12 +31,20 @@ public final class CatalogueVersions {
                 d.sharedUpward(), d.updateCycle(), d.linksToResponsiblePersons(), d.description());
     }
 
-    /** {@code d} as a new item: another code and name, the rest alike. */
+    /**
+     * {@code d} as a new item: another code and name, provided by those of its departments the tests' directory has
+     * (a new item names only departments of the directory), the rest alike.
+     */
     public static ItemDefinition copied(ItemDefinition d, String code, String name) {
         return new ItemDefinition(code, name, d.subjectType(), d.nature(), d.category(), d.domain(), d.fields(),
-                d.providers(), d.legalBasis(), d.sharing(), d.severity(), d.publicationMinMonths(),
+                inDirectory(d.providers()), d.legalBasis(), d.sharing(), d.severity(), d.publicationMinMonths(),
                 d.publicationMaxMonths(), d.retentionYears(), d.usableForPunishment(), d.usableForScoring(),
                 d.sharedUpward(), d.updateCycle(), d.linksToResponsiblePersons(), d.description());
+    }
+
+    /** Those of {@code providers} that are departments of the tests' directory (the demo's departments). */
+    public static List<String> inDirectory(List<String> providers) {
+        return providers.stream().filter(DemoDepartments.codes()::contains).toList();
     }
 
     /** {@code d} of another nature; severity and use for punishment as only a negative item may have them. */

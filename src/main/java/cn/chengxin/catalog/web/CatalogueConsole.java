@@ -67,6 +67,7 @@ class CatalogueConsole {
                 || i.status() == CatalogueItem.Status.PENDING).findFirst().orElse(null));
         model.addAttribute("rejected", history.get(0).status() == CatalogueItem.Status.REJECTED ? history.get(0)
                 : null);
+        model.addAttribute("departments", catalogue.departments());
         return "console/catalog-item";
     }
 
@@ -81,6 +82,7 @@ class CatalogueConsole {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("code", code);
         model.addAttribute("shown", shown);
+        model.addAttribute("departments", catalogue.departments());
         return "console/catalog-version";
     }
 
@@ -195,6 +197,7 @@ class CatalogueConsole {
         model.addAttribute("severities", Severity.values());
         model.addAttribute("cycles", UpdateCycle.values());
         model.addAttribute("fieldTypes", FieldType.values());
+        model.addAttribute("departments", catalogue.departments());
         return "console/catalog-form";
     }
 }

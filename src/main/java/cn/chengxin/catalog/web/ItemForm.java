@@ -108,13 +108,21 @@ public class ItemForm {
                         + " 行字段定义应为 字段名|名称|类型|是否必填|选项，类型为 TEXT、INTEGER、DECIMAL、DATE、BOOLEAN 或 CHOICE"));
             }
         }
-        List<String> providerCodes = Arrays.stream((providers == null ? "" : providers).split("[,，\\s]+"))
-                .map(String::trim).filter(s -> !s.isEmpty()).map(String::toUpperCase).toList();
+        List<String> providerCodes = getProviderCodes();
         return new ItemDefinition(code == null ? null : code.trim().toUpperCase(), name == null ? null : name.trim(),
                 subjectType, nature, category, domain, parsed, providerCodes, legalBasis == null ? null
                 : legalBasis.trim(), sharing, severity, publicationMinMonths, publicationMaxMonths, retentionYears,
                 usableForPunishment, usableForScoring, sharedUpward, updateCycle, linksToResponsiblePersons,
                 description == null || description.isBlank() ? null : description.trim());
+    }
+
+    /**
+     * The codes of the providing departments: the form posts one per ticked department (bound here joined by commas),
+     * and a code may also be typed, several separated by commas or spaces.
+     */
+    public List<String> getProviderCodes() {
+        return Arrays.stream((providers == null ? "" : providers).split("[,，\\s]+"))
+                .map(String::trim).filter(s -> !s.isEmpty()).map(String::toUpperCase).distinct().toList();
     }
 
     // ---- bean properties for form binding ----------------------------------------------------------------
