@@ -102,8 +102,8 @@ class SubmissionsBrowserIT {
             page.getByLabel("证件号码").fill(second.number());
             page.getByLabel("查询目的").selectOption("DATA_QUALITY");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查询")).click();
-            assertThat(page.locator("#file tbody")).containsText("失信被执行人信息");
-            assertThat(page.locator("#file tbody")).containsText("有效");
+            assertThat(page.locator("#file > tbody")).containsText("失信被执行人信息");
+            assertThat(page.locator("#file > tbody")).containsText("有效");
             org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain(second.number());
         }
     }
