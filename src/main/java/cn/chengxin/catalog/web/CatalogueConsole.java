@@ -33,8 +33,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 信用信息目录 in the console: browse (any staff), any version as it was (any staff), draft and submit, propose a withdrawal (catalog:edit), approve or
- * send back either (catalog:approve).
+ * 信用信息目录 in the console: browse (any staff), any version as it was (any staff), draft and submit, propose a
+ * withdrawal (catalog:edit), approve or send back either (catalog:approve).
  */
 @Controller
 class CatalogueConsole {

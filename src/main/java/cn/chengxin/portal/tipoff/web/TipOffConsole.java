@@ -34,8 +34,9 @@ class TipOffConsole {
     }
 
     @GetMapping("/console/tipoffs")
-    String list(@RequestParam(required = false) TipOffStatus status, @RequestParam(required = false) ReportedSubject kind,
-                @RequestParam(defaultValue = "0") long page, Model model) {
+    String list(@RequestParam(required = false) TipOffStatus status,
+                @RequestParam(required = false) ReportedSubject kind, @RequestParam(defaultValue = "0") long page,
+                Model model) {
         TipOffDesk.TipOffPage result = desk.tipOffs(status, kind, (int) Math.max(0, Math.min(page, Integer.MAX_VALUE)));
         model.addAttribute("result", result);
         model.addAttribute("tipOffs", result.tipOffs());
