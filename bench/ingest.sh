@@ -2,12 +2,12 @@
 # Benchmark: a CSV of N penalty records about a synthetic population, ingested end to end, compared with
 # plain PostgreSQL COPY of the same file; then the same file again (all duplicates). Heap capped at 512 MB.
 # Usage: bench/ingest.sh [rows]   (default 1,000,000)
-# Needs the jar: ./mvnw -q package -DskipTests
+# Needs the jar: ./mvnw -q package -DskipTests (BENCH_JAR=path runs another build, to compare two).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/malloc.sh
 rows="${1:-1000000}"
 dir="target/bench/ingest"
 rm -rf "$dir"
-CHENGXIN_DATA_DIR="$dir" CHENGXIN_EMBEDDED_DB_PORT=54369 java -Xmx512m -jar target/chengxin.jar bench-ingest \
-  --rows "$rows" | grep '^bench-ingest:'
+CHENGXIN_DATA_DIR="$dir" CHENGXIN_EMBEDDED_DB_PORT=54369 java -Xmx512m -jar "${BENCH_JAR:-target/chengxin.jar}" \
+  bench-ingest --rows "$rows" | grep '^bench-ingest:'
