@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * What an item must satisfy to be saved, and more to be activated (RULES.md §2 and §4): no forbidden data
  * as a field; a negative item has a severity and a coherent publication period (never longer than the
- * 5 years negative information may be kept); an active item has a legal basis ("未经法律法规授权不得采集")
- * and at least one providing department.
+ * 5 years negative information may be kept); no item is published longer than it is kept; an active item has
+ * a legal basis ("未经法律法规授权不得采集") and at least one providing department.
  */
 public final class ItemRules {
 
@@ -66,6 +66,13 @@ public final class ItemRules {
         }
         if (d.nature() == Nature.NEGATIVE && d.retentionYears() != null && d.retentionYears() > 5) {
             out.add(new Violation("RETENTION_TOO_LONG", "retentionYears", "失信信息的保存期限最长 5 年（届满后归档）"));
+        }
+        // Publication is separate from retention (RULES.md §4) and cannot outlast it: once the information is
+        // archived nothing is left to show. No maximum means shown long-term, which only long-term keeping allows.
+        if (d.retentionYears() != null && d.retentionYears() >= 0 && (max == null || max > d.retentionYears() * 12)) {
+            out.add(new Violation("PUBLICATION_BEYOND_RETENTION", "publicationMaxMonths",
+                    "最长公示期限不能超过保存期限（" + d.retentionYears() + " 年，即 " + d.retentionYears() * 12
+                            + " 个月）：保存期满即归档，不再公示"));
         }
         if (d.linksToResponsiblePersons() && d.subjectType() == SubjectType.PERSON) {
             out.add(new Violation("LINK_ONLY_FOR_ORGANISATIONS", "linksToResponsiblePersons",

@@ -62,6 +62,22 @@ class ItemRulesTests {
                 "PUNISHMENT_ONLY_NEGATIVE");
     }
 
+    /** RULES.md §4: publication is separate from, and never outlasts, the time the information is kept. */
+    @Test
+    void anItemIsNotPublishedLongerThanItIsKept() {
+        ItemDefinition penalty = negative(List.of(), "某法", List.of("MARKET"));
+        assertThat(ItemRules.forSaving(penalty.withPeriods(3, 36, 3))).isEmpty();
+        assertThat(ItemRules.forSaving(penalty.withPeriods(3, 37, 3))).extracting(ItemRules.Violation::code,
+                ItemRules.Violation::field).containsExactly(org.assertj.core.groups.Tuple.tuple(
+                "PUBLICATION_BEYOND_RETENTION", "publicationMaxMonths"));
+        ItemDefinition honour = new ItemDefinition("P_GOOD", "好", SubjectType.PERSON, Nature.GOOD, Category.HONOUR,
+                Domain.GENERAL, List.of(), List.of("X"), "某法某条", Sharing.PUBLIC, null, null, null, 3, false,
+                true, false, UpdateCycle.DAILY, false, null);
+        assertThat(codes(ItemRules.forSaving(honour))).as("shown long-term, kept 3 years")
+                .containsExactly("PUBLICATION_BEYOND_RETENTION");
+        assertThat(ItemRules.forSaving(honour.withPeriods(null, null, null))).as("shown and kept long-term").isEmpty();
+    }
+
     @Test
     void onlyItemsThatMayLeaveThePlatformCanBeSharedUpward() {
         ItemDefinition penalty = negative(List.of(), "某法", List.of("MARKET"));
