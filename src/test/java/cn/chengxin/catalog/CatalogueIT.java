@@ -20,6 +20,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -154,13 +155,8 @@ class CatalogueIT {
         mvc.perform(get("/console/catalog/" + code + "/edit").with(clerk)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("name=\"sharedUpward\"")))
                 .andExpect(content().string(containsString("向上级平台共享")));
-        mvc.perform(post("/console/catalog/draft").with(clerk).with(csrf()).param("code", code)
-                        .param("name", "测试事项").param("subjectType", "PERSON").param("nature", "NEGATIVE")
-                        .param("category", "ADMINISTRATIVE_PENALTY").param("domain", "GENERAL")
-                        .param("sharing", "PUBLIC").param("severity", "GENERAL").param("updateCycle", "DAILY")
-                        .param("usableForPunishment", "true").param("sharedUpward", "true")
-                        .param("providers", "MARKET").param("legalBasis", "《测试法》第一条")
-                        .param("fields", "facts|事实|TEXT|是|").param("changeNote", "报送上级平台"))
+        mvc.perform(itemForm(code, "PUBLIC").with(clerk).param("sharedUpward", "true")
+                        .param("changeNote", "报送上级平台"))
                 .andExpect(status().is3xxRedirection());
         as("maker");
         catalogue.submit(code);
@@ -173,13 +169,7 @@ class CatalogueIT {
                 .param(code).query(Boolean.class).list()).containsExactly(false, true);
         mvc.perform(get("/console/catalog/" + code).with(clerk)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("向上级平台共享")));
-        mvc.perform(post("/console/catalog/draft").with(clerk).with(csrf()).param("code", code)
-                        .param("name", "测试事项").param("subjectType", "PERSON").param("nature", "NEGATIVE")
-                        .param("category", "ADMINISTRATIVE_PENALTY").param("domain", "GENERAL")
-                        .param("sharing", "AUTHORISED_QUERY").param("severity", "GENERAL")
-                        .param("updateCycle", "DAILY").param("usableForPunishment", "true")
-                        .param("sharedUpward", "true").param("providers", "MARKET")
-                        .param("legalBasis", "《测试法》第一条").param("fields", "facts|事实|TEXT|是|"))
+        mvc.perform(itemForm(code, "AUTHORISED_QUERY").with(clerk).param("sharedUpward", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("UPWARD_NOT_FOR_AUTHORISED_QUERY")));
     }
@@ -320,6 +310,42 @@ class CatalogueIT {
                 .doesNotContain(">授权查询</option>", ">文化旅游</option>", ">每季度</option>");
         assertThat(page(get(item + "/edit").with(clerk)))
                 .contains(">授权查询</option>", ">文化旅游</option>", ">每季度</option>");
+    }
+
+    /**
+     * A period outside the national defaults of the item's severity (RULES.md §4) is allowed, as sector rules and
+     * local laws differ, but shown: the form and the pages give the national defaults beside the periods, and warn
+     * the maker and, before approving, the checker of the departure. The seeded items follow the defaults.
+     */
+    @Test
+    void aPeriodDepartingFromTheNationalDefaultsIsShownToTheCheckerBeforeApproval() throws Exception {
+        String code = approvedItem("P_LONG_");
+        var clerk = user("clerk").authorities(new SimpleGrantedAuthority("STAFF"),
+                new SimpleGrantedAuthority("console:home"), new SimpleGrantedAuthority("catalog:edit"));
+        var checker = user("checker").authorities(new SimpleGrantedAuthority("STAFF"),
+                new SimpleGrantedAuthority("console:home"), new SimpleGrantedAuthority("catalog:approve"));
+        String seeded = page(get("/console/catalog/P_ADMIN_PENALTY_GENERAL").with(clerk));
+        assertThat(seeded).contains("全国规定：最短 3 个月，最长 12 个月").doesNotContain("data-departures");
+        assertThat(page(get("/console/catalog/P_ADMIN_PENALTY_GENERAL/edit").with(clerk)))
+                .contains("全国规定：最短 3 个月，最长 12 个月").doesNotContain("data-departures");
+
+        mvc.perform(itemForm(code, "PUBLIC").with(clerk).param("publicationMaxMonths", "60")
+                        .param("changeNote", "按行业规定公示 5 年"))
+                .andExpect(status().is3xxRedirection());
+        String departure = "最长公示期限 60 个月，长于全国规定的一般失信信息最长 12 个月";
+        assertThat(page(get("/console/catalog/" + code + "/edit").with(clerk))).contains("data-departures", departure);
+        as("maker");
+        catalogue.submit(code);
+        SecurityContextHolder.clearContext();
+
+        String review = page(get("/console/catalog/" + code).with(checker));
+        assertThat(review.substring(0, review.indexOf("data-version=\"1\"")))
+                .contains("data-status=\"PENDING\"", "全国规定：最短 3 个月，最长 12 个月", departure,
+                        "/console/catalog/" + code + "/approve");
+        assertThat(page(get("/console/catalog/" + code + "/v/2").with(checker))).contains(departure);
+        assertThat(page(get("/console/catalog/" + code + "/v/1").with(checker))).doesNotContain("data-departures");
+        assertThat(page(get("/console/catalog/" + code).param("lang", "en").with(checker)))
+                .contains("National rule: at least 3 months, at most 12 months");
     }
 
     private String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
@@ -554,6 +580,15 @@ class CatalogueIT {
     }
 
     private static final String REVISION = "《某市公共信用信息补充目录（2026年版）》";
+
+    /** The console's item form filled in as {@link #item} is, for a test to add what it changes. */
+    private static MockHttpServletRequestBuilder itemForm(String code, String sharing) {
+        return post("/console/catalog/draft").with(csrf()).param("code", code).param("name", "测试事项")
+                .param("subjectType", "PERSON").param("nature", "NEGATIVE").param("category", "ADMINISTRATIVE_PENALTY")
+                .param("domain", "GENERAL").param("sharing", sharing).param("severity", "GENERAL")
+                .param("updateCycle", "DAILY").param("usableForPunishment", "true").param("providers", "MARKET")
+                .param("legalBasis", "《测试法》第一条").param("fields", "facts|事实|TEXT|是|");
+    }
 
     private static ItemDefinition item(String code, String legalBasis) {
         return new ItemDefinition(code, "测试事项", SubjectType.PERSON, Nature.NEGATIVE, Category.ADMINISTRATIVE_PENALTY,

@@ -25,6 +25,11 @@ public record ItemDefinition(String code, String name, SubjectType subjectType, 
         providers = providers == null ? List.of() : List.copyOf(providers);
     }
 
+    /** Where the item's periods depart from the national ones of its severity: shown, never refused. */
+    public List<NationalPeriods.Departure> nationalPeriodDepartures() {
+        return NationalPeriods.departures(this);
+    }
+
     /** The same item with the periods given ({@code null}: the default, see {@link #withDefaultPeriods}). */
     public ItemDefinition withPeriods(Integer minMonths, Integer maxMonths, Integer retention) {
         return new ItemDefinition(code, name, subjectType, nature, category, domain, fields, providers, legalBasis,

@@ -188,6 +188,10 @@ class CatalogueConsole {
     private String form(Model model, ItemForm form, List<ItemRules.Violation> problems, boolean creating) {
         model.addAttribute("item", form);
         model.addAttribute("problems", problems);
+        // The periods as they would be saved, blanks taken as the severity's defaults: any departure from the
+        // national ones (RULES.md §4) is shown to the maker before it reaches the checker.
+        model.addAttribute("departures", ItemDefinition.withDefaultPeriods(form.toDefinition(new ArrayList<>()))
+                .nationalPeriodDepartures());
         model.addAttribute("creating", creating);
         model.addAttribute("subjectTypes", SubjectType.values());
         model.addAttribute("natures", Nature.values());
