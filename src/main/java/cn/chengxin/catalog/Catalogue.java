@@ -203,10 +203,12 @@ public class Catalogue {
         String action = pending.withdrawal() == null ? "catalog.approve" : "catalog.withdraw.approve";
         String by = AuditLog.currentActor().actorName();
         if (!FourEyes.mayApprove(by, pending.createdBy(), pending.submittedBy(), pending.editors())) {
+            String refusal = pending.withdrawal() == null
+                    ? "不能审核自己起草、修改或提交的版本（双人复核）" : "不能审核自己提出的废止（双人复核）";
+            // The audit log is read in Chinese (credit office, auditors): the refusal as the checker was told it.
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, action).result(AuditResult.DENIED)
-                    .detail(code + ": own version"));
-            throw new CatalogueProblem("FOUR_EYES", DomainProblem.Kind.FORBIDDEN, pending.withdrawal() == null
-                    ? "不能审核自己起草、修改或提交的版本（双人复核）" : "不能审核自己提出的废止（双人复核）");
+                    .detail(code + " v" + pending.version() + "：" + refusal));
+            throw new CatalogueProblem("FOUR_EYES", DomainProblem.Kind.FORBIDDEN, refusal);
         }
         if (pending.withdrawal() == null) {
             requireNone(ItemRules.forActivation(pending.definition()));
@@ -247,7 +249,7 @@ public class Catalogue {
             items.insert(id, 1, CatalogueItem.Status.DRAFT, d, "基础目录", "system", now);
             items.activateSeeded(id, now);
         }
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.seed").detail(base.size() + " items"));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.seed").detail("基础目录 " + base.size() + " 个事项"));
         return true;
     }
 

@@ -61,6 +61,9 @@ class CatalogueIT {
                         .value(false));
         mvc.perform(get("/catalog")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("失信被执行人信息")));
+        // The audit log is read in Chinese by the credit office and its auditors.
+        assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'catalog.seed'").query(String.class)
+                .single()).isEqualTo("基础目录 " + cn.chengxin.catalog.domain.BaseCatalogue.items().size() + " 个事项");
     }
 
     /**
@@ -87,6 +90,9 @@ class CatalogueIT {
         catalogue.submit(code);
         assertThatThrownBy(() -> catalogue.approve(code, "自己审核"))
                 .extracting(e -> ((DomainProblem) e).code()).isEqualTo("FOUR_EYES");
+        assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'catalog.approve' AND result = 'DENIED' "
+                + "AND detail LIKE ?").param(code + " %").query(String.class).single())
+                .isEqualTo(code + " v1：不能审核自己起草、修改或提交的版本（双人复核）");
         as("checker");
         catalogue.approve(code, "同意");
         assertThat(catalogue.active(code)).get().extracting(CatalogueItem::version).isEqualTo(1);
