@@ -305,7 +305,7 @@ public class Listing {
                     }
                     if (store.propose(newEntry(rule.listType(), rule.code(), rule.version(), profile.get(),
                             record.recordKey(), record.departmentCode(), rule.legalBasis(),
-                            reasonsFrom(rule, record, departmentNames), "system", validUntil), now)) {
+                            reasonsFrom(rule, record, departmentNames), null, "system", validUntil), now)) {
                         proposed++;
                     }
                     openLists.add(rule.listType());
@@ -436,12 +436,12 @@ public class Listing {
     }
 
     private JdbcListing.NewEntry newEntry(ListType type, String ruleCode, Integer ruleVersion, SubjectProfile profile,
-                                          UUID recordKey, String department, String basis, String reasons, String by,
-                                          LocalDate validUntil) {
+                                          UUID recordKey, String department, String basis, String reasons,
+                                          LocalDate actDay, String by, LocalDate validUntil) {
         String pseudonym = subjects.pseudonymOf(profile.id()).orElseThrow();
         return new JdbcListing.NewEntry(Ids.newId(), type, ruleCode, ruleVersion, profile.id(), pseudonym,
                 profile.name(), profile.kind().name(), profile.maskedNumber(), recordKey, department, basis, reasons,
-                by, validUntil);
+                actDay, by, validUntil);
     }
 
     // ---- proposals by a department
@@ -477,7 +477,7 @@ public class Listing {
         }
         String department = by.departmentCode() == null ? "CREDIT_OFFICE" : by.departmentCode();
         JdbcListing.NewEntry entry = newEntry(type, null, null, profile, null, department, legalBasis.strip(),
-                reasons.strip(), by.actorId(), validUntil);
+                reasons.strip(), actDay, by.actorId(), validUntil);
         store.propose(entry, clock.instant());
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.propose").subject(entry.pseudonym())
                 .detail(type + " " + entry.id()));
@@ -659,6 +659,26 @@ public class Listing {
 
     public Optional<ListEntry> entry(UUID id) {
         return store.entry(id);
+    }
+
+    /**
+     * The day on which the entry's person was judged of age or not (RULES.md §6), for its reviewer and its page: the
+     * day of the act a department's proposal named, or the decision date of the record it rests on, as long as the
+     * credit file still holds it; empty for neither.
+     */
+    public Optional<AgeJudgedOn> ageJudgedOn(ListEntry entry) {
+        if (entry.actDay() != null) {
+            return Optional.of(new AgeJudgedOn(entry.actDay(), false));
+        }
+        if (entry.recordKey() == null) {
+            return Optional.empty();
+        }
+        return creditFile.fileOf(entry.subjectId()).stream().filter(r -> entry.recordKey().equals(r.recordKey()))
+                .findFirst().map(r -> new AgeJudgedOn(r.decisionDate(), true));
+    }
+
+    /** {@code byRecord}: the day is the decision date of the entry's record, not a day of the act named by hand. */
+    public record AgeJudgedOn(LocalDate day, boolean byRecord) {
     }
 
     /** A page of the console's entries. */

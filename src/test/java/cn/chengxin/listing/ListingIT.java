@@ -139,6 +139,9 @@ class ListingIT {
         assertThat(queue("q", person.name())).contains("<td>" + court + "</td>").doesNotContain(">COURT<");
         assertThat(entryPage(proposal.id())).as("proposed by the platform's rule, not by a person")
                 .contains("平台（按认定规则）").doesNotContain(">system ·");
+        assertThat(proposal.actDay()).as("judged on the record's decision date, not on a day of its own").isNull();
+        assertThat(entryPage(proposal.id())).contains("所依据记录的决定日期（按此日认定是否成年）",
+                "id=\"age-judged-on\">2026-03-02<");
         check(hrChecks, person.number(), "HIRING").andExpect(jsonPath("$.entries").isEmpty())
                 .andExpect(jsonPath("$.measures").isEmpty());
 
@@ -494,6 +497,26 @@ class ListingIT {
         assertThat(part(page, "id=\"entry\"", "</dl>")).contains("异议处理中");
         assertThat(part(page, "id=\"review\"", "</section>")).contains("异议处理中");
         assertThat(entryPage(entry, "lang", "en")).contains("Under objection");
+    }
+
+    /**
+     * RULES.md §6: the second person who reviews a proposal, and the entry page afterwards, see on what day the
+     * person's age was judged: the day of the act a department named, or the decision date of the record.
+     */
+    @Test
+    void theEntryPageShowsTheDayOnWhichTheAgeWasJudged() throws Exception {
+        UUID subject = registered("乔安澜");
+        LocalDate actDay = aMonthAgo().minusDays(3);
+        UUID entry = as("maker-act", () -> listing.propose(subject, ListType.GREY, "某法规", "某理由", actDay,
+                aYearFromNow()));
+        assertThat(listing.entry(entry).orElseThrow().actDay()).isEqualTo(actDay);
+
+        String page = entryPage(entry);
+        assertThat(part(page, "id=\"entry\"", "</dl>")).contains("行为发生日期（按此日认定是否成年）",
+                "id=\"age-judged-on\">" + actDay + "<");
+        assertThat(part(page, "id=\"review\"", "</section>")).contains("行为发生日期（按此日认定是否成年）",
+                actDay.toString());
+        assertThat(entryPage(entry, "lang", "en")).contains("Date of the act (the age is judged on it)");
     }
 
     private static String part(String page, String from, String to) {

@@ -40,7 +40,7 @@ public class JdbcListing {
             e.subject_pseudonym,
             e.subject_name, e.subject_kind, e.masked_number, e.record_key, e.department_code, e.legal_basis, e.reasons,
             e.status, e.proposed_by, e.proposed_at, e.reviewed_by, e.reviewed_at, e.review_note, e.effective_from,
-            e.valid_until, e.exited_at, e.exit_reason, e.disputed, e.change_seq
+            e.valid_until, e.exited_at, e.exit_reason, e.disputed, e.change_seq, e.act_day
             FROM listing.entry e LEFT JOIN listing.rule r ON r.code = e.rule_code AND r.version = e.rule_version""";
 
     private final JdbcClient jdbc;
@@ -205,8 +205,8 @@ public class JdbcListing {
 
     public record NewEntry(UUID id, ListType type, String ruleCode, Integer ruleVersion, UUID subjectId,
                            String pseudonym, String name, String kind, String maskedNumber, UUID recordKey,
-                           String department, String legalBasis, String reasons, String proposedBy,
-                           LocalDate validUntil) {
+                           String department, String legalBasis, String reasons, LocalDate actDay,
+                           String proposedBy, LocalDate validUntil) {
     }
 
     /** @return false when an open entry for the same list, subject and record exists already */
@@ -214,12 +214,12 @@ public class JdbcListing {
         return jdbc.sql("""
                         INSERT INTO listing.entry (id, list_type, rule_code, rule_version, subject_id, subject_pseudonym,
                             subject_name, subject_kind, masked_number, record_key, department_code, legal_basis, reasons,
-                            status, proposed_by, proposed_at, valid_until)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?, ?, ?)
+                            act_day, status, proposed_by, proposed_at, valid_until)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?, ?, ?)
                         ON CONFLICT DO NOTHING""")
                 .params(e.id(), e.type().name(), e.ruleCode(), e.ruleVersion(), e.subjectId(), e.pseudonym(),
                         e.name(), e.kind(), e.maskedNumber(), e.recordKey(), e.department(), e.legalBasis(),
-                        e.reasons(), e.proposedBy(), Timestamp.from(at), date(e.validUntil()))
+                        e.reasons(), date(e.actDay()), e.proposedBy(), Timestamp.from(at), date(e.validUntil()))
                 .update() == 1;
     }
 
@@ -386,7 +386,8 @@ public class JdbcListing {
         return new ListEntry(rs.getObject(1, UUID.class), ListType.valueOf(rs.getString(2)), rs.getString(3),
                 (Integer) rs.getObject(4), rs.getString(5), rs.getObject(6, UUID.class), rs.getString(7), name,
                 person ? Masking.personName(name) : name, rs.getString(10), rs.getObject(11, UUID.class),
-                rs.getString(12), rs.getString(13), rs.getString(14), EntryStatus.valueOf(rs.getString(15)),
+                rs.getString(12), rs.getString(13), rs.getString(14), localDate(rs.getDate(27)),
+                EntryStatus.valueOf(rs.getString(15)),
                 rs.getString(16), instant(rs.getTimestamp(17)), rs.getString(18), instant(rs.getTimestamp(19)),
                 rs.getString(20), instant(rs.getTimestamp(21)), localDate(rs.getDate(22)),
                 instant(rs.getTimestamp(23)), rs.getString(24), rs.getBoolean(25), rs.getLong(26));

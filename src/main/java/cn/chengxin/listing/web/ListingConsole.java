@@ -187,6 +187,7 @@ class ListingConsole {
         ListEntry entry = listing.entry(id).filter(e -> department == null || department.equals(e.departmentCode()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("entry", entry);
+        model.addAttribute("ageJudgedOn", listing.ageJudgedOn(entry).orElse(null));
         // Who proposed and who reviewed by their names: the entry keeps account ids, which tell a reader nothing.
         model.addAttribute("proposerName", staff.displayName(entry.proposedBy()).orElse(null));
         model.addAttribute("reviewerName", entry.reviewedBy() == null ? null
