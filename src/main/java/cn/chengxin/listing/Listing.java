@@ -501,8 +501,7 @@ public class Listing {
             throw new ListingProblem("LIST_RULE_DISABLED", DomainProblem.Kind.CONFLICT,
                     "提出该建议的认定规则已停用，不能再据此认定，请作不予认定处理");
         }
-        int noticeDays = rule == null ? (entry.listType() == ListType.BLACK ? 5 : entry.listType() == ListType.RED ? 7 : 0)
-                : rule.priorNoticeDays();
+        int noticeDays = rule == null ? ListRule.usualNoticeDays(entry.listType()) : rule.priorNoticeDays();
         Instant now = clock.instant();
         EntryLifecycle.AfterApproval next = EntryLifecycle.approve(entry.listType(), noticeDays, now, clock.getZone());
         if (!store.decide(entryId, next.status(), by.actorId(), now, note, next.effectiveFrom())) {

@@ -892,6 +892,29 @@ class ListingIT {
     }
 
     /** The list rules page, asked with these parameters (name, value, …). */
+    /**
+     * RULES.md §7: a new rule's form offers the notice days its list needs, filled by the server for the list chosen
+     * (no script needed), and says what each list needs should the list be changed on the form; an edited rule keeps
+     * its own days.
+     */
+    @Test
+    void aNewRulesFormOffersTheNoticeDaysItsListNeeds() throws Exception {
+        assertThat(noticeDaysField(rulesPage())).as("the red list, first of the form's lists").contains("value=\"7\"");
+        assertThat(noticeDaysField(rulesPage("type", "BLACK"))).contains("value=\"5\"");
+        assertThat(noticeDaysField(rulesPage("type", "GREY"))).contains("value=\"0\"");
+        assertThat(rulesPage("type", "BLACK")).contains("<option value=\"BLACK\" selected=\"selected\">");
+        assertThat(rulesPage()).contains("严重失信主体名单须事先告知至少 1 天", "红名单须公示至少 1 天", "重点关注名单无需告知");
+        assertThat(rulesPage("lang", "en")).contains("at least 1 day").doesNotContain("须事先告知");
+        assertThat(noticeDaysField(rulesPage("code", "BLACK_COURT_DEFAULTER", "type", "RED")))
+                .as("the rule's own days, not its list's usual ones").contains("value=\"0\"");
+    }
+
+    private static String noticeDaysField(String page) {
+        int field = page.indexOf("name=\"noticeDays\"");
+        assertThat(field).isNotNegative();
+        return page.substring(field, page.indexOf(">", field));
+    }
+
     private String rulesPage(String... params) throws Exception {
         return mvc.perform(withParams(get("/console/list-rules"), params).with(staff("rule-clerk", "measure:edit")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -33,6 +33,20 @@ public record ListRule(String code, int version, ListType listType, String name,
         itemCodes = Set.copyOf(itemCodes);
     }
 
+    /**
+     * The notice days a rule of the list usually gives, as the base rules do (V12): a written prior notice of 5 days
+     * before black-listing, a public notice of 7 before red-listing (RULES.md §7), none for the grey list, whose
+     * closer supervision reduces no right. A new rule starts from them, and a department's proposal by hand, under no
+     * rule, waits as long.
+     */
+    public static int usualNoticeDays(ListType type) {
+        return switch (type) {
+            case BLACK -> 5;
+            case RED -> 7;
+            case GREY -> 0;
+        };
+    }
+
     /** Whether every item the rule names is one a court lists itself ({@link #LISTED_BY_COURT}). */
     public boolean listedByCourt() {
         return !itemCodes.isEmpty() && LISTED_BY_COURT.containsAll(itemCodes);

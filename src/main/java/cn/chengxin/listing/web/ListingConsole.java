@@ -246,12 +246,17 @@ class ListingConsole {
      */
     @RequiresPermission({Permission.MEASURE_EDIT, Permission.MEASURE_APPROVE})
     @GetMapping("/console/list-rules")
-    String rules(@RequestParam(required = false) String code, Model model) {
-        return rulesPage(code, null, model);
+    String rules(@RequestParam(required = false) String code, @RequestParam(required = false) ListType type,
+                 Model model) {
+        return rulesPage(code, null, type, model);
     }
 
-    /** {@code typed}: what a refused save held, which the form shows instead of the version in force. */
-    private String rulesPage(String code, ListRule typed, Model model) {
+    /**
+     * {@code typed}: what a refused save held, which the form shows instead of the version in force. A new rule's form
+     * has {@code newType} chosen (the first list without one) and its notice days filled by the server, no script
+     * needed: those its list usually gives, which a red or black rule may be saved with (RULES.md §7).
+     */
+    private String rulesPage(String code, ListRule typed, ListType newType, Model model) {
         List<ListRule> rules = listing.rules();
         model.addAttribute("rules", rules);
         model.addAttribute("types", ListType.values());
@@ -259,6 +264,11 @@ class ListingConsole {
                 .orElse(null);
         model.addAttribute("editing", editing);
         model.addAttribute("ruleForm", typed == null ? editing : typed);
+        ListType newRuleType = newType == null ? ListType.values()[0] : newType;
+        model.addAttribute("newRuleType", newRuleType);
+        model.addAttribute("newRuleNoticeDays", ListRule.usualNoticeDays(newRuleType));
+        model.addAttribute("usualNoticeDays", Arrays.stream(ListType.values())
+                .collect(Collectors.toMap(ListType::name, ListRule::usualNoticeDays)));
         model.addAttribute("history", code == null ? List.of() : listing.ruleHistory(code));
         model.addAttribute("underway", listing.reevaluationsUnderway());
         List<RuleVersion> pending = listing.pendingRules();
@@ -290,7 +300,7 @@ class ListingConsole {
             listing.proposeRule(rule);
         } catch (RuntimeException e) {
             refused(model, e);
-            return rulesPage(rule.code(), rule, model);
+            return rulesPage(rule.code(), rule, null, model);
         }
         redirect.addFlashAttribute("successKey", "lists.ruleSaved");
         return "redirect:/console/list-rules?code=" + rule.code();

@@ -74,6 +74,22 @@ class ListRuleTests {
         assertThat(rule(ListType.GREY, 0, "P_ADMIN_PENALTY_SERIOUS").priorNoticeDays()).isZero();
     }
 
+    /**
+     * A new rule's form starts from the days its list usually takes, as the base rules do (RULES.md §7): a prior
+     * notice of 5 days (black), a public notice of 7 (red), none (grey); its list's rules may be saved with each.
+     */
+    @Test
+    void theUsualNoticeDaysOfEachListAreTheBaseRulesAndMayBeSaved() {
+        assertThat(ListRule.usualNoticeDays(ListType.BLACK)).isEqualTo(5);
+        assertThat(ListRule.usualNoticeDays(ListType.RED)).isEqualTo(7);
+        assertThat(ListRule.usualNoticeDays(ListType.GREY)).isZero();
+        assertThat(rule(ListType.BLACK, ListRule.usualNoticeDays(ListType.BLACK), "P_TAX_SERIOUS_DISHONESTY")
+                .problems()).isEmpty();
+        assertThat(rule(ListType.RED, ListRule.usualNoticeDays(ListType.RED), "P_COMMENDATION").problems()).isEmpty();
+        assertThat(rule(ListType.GREY, ListRule.usualNoticeDays(ListType.GREY), "P_ADMIN_PENALTY_SERIOUS").problems())
+                .isEmpty();
+    }
+
     private static ListRule rule(ListType type, int noticeDays, String... items) {
         return new ListRule("TEST_RULE", 0, type, "测试规则", Set.of(items), null, null, "依据", 12, noticeDays, "期满",
                 true);
