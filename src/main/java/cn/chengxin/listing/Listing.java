@@ -50,7 +50,8 @@ import org.springframework.transaction.annotation.Transactional;
  * black-list entries take effect only after the written prior notice, red-list entries after their public
  * notice; every entry ends at its validity, when its record stops being shown (expiry, revocation, repair,
  * correction), or by an explicit exit — and every end produces an exit notice. Minors are never put on the black
- * or grey list, not even for what they did as minors once of age.
+ * or grey list, not even for what they did as minors once of age. Its audit details are in Chinese, as the credit
+ * office and the auditors read the log; ids and codes stay as stored.
  */
 @Service
 public class Listing {
@@ -127,7 +128,7 @@ public class Listing {
         int version = store.proposeRule(rule, by, clock.instant()).orElseThrow(() -> new ListingProblem(
                 "RULE_PENDING", DomainProblem.Kind.CONFLICT, "该规则有待审核的版本，审核完成前不能修改"));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.rule.propose")
-                .detail(rule.code() + " v" + version + " " + rule.listType()));
+                .detail("保存规则 " + rule.code() + " 第 " + version + " 版（" + rule.listType().label() + "），待审核"));
         return version;
     }
 
@@ -143,7 +144,7 @@ public class Listing {
         RuleVersion pending = pendingRule(code, version);
         if (pending.proposedBy().equals(by.actorId())) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.rule.approve").result(AuditResult.DENIED)
-                    .detail(code + " v" + version + ": own version"));
+                    .detail("规则 " + code + " 第 " + version + " 版：不能审核自己保存的版本"));
             throw new ListingProblem("RULE_SELF_APPROVAL", DomainProblem.Kind.FORBIDDEN,
                     "不能审核自己保存的规则版本（双人复核）");
         }
@@ -159,7 +160,7 @@ public class Listing {
             store.rulePasses().start(code, version);
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.rule.approve")
-                .detail(code + " v" + version + " " + pending.rule().listType()));
+                .detail("规则 " + code + " 第 " + version + " 版（" + pending.rule().listType().label() + "）审核通过，生效"));
         events.publishEvent(new ListRuleSaved(code, version));
     }
 
@@ -174,7 +175,8 @@ public class Listing {
                 note.strip())) {
             throw ruleDecided();
         }
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.rule.reject").detail(code + " v" + version));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.rule.reject")
+                .detail("规则 " + code + " 第 " + version + " 版退回"));
     }
 
     private RuleVersion pendingRule(String code, int version) {
@@ -335,7 +337,7 @@ public class Listing {
         int ageUnknown = awaiting.size();
         if (proposed + ended + minors + ageUnknown > 0) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.evaluate").detail(String.format(
-                    "%d subjects: %d proposed, %d ended, %d not listed (minor at the act), %d not listed (age unknown)",
+                    "评估 %d 个主体：提出认定建议 %d 条，移出 %d 条，未列入 %d 条（行为时未成年），未列入 %d 条（出生日期不详）",
                     subjectIds.size(), proposed, ended, minors, ageUnknown)));
         }
         return new Evaluation(proposed, ended, minors, ageUnknown);
@@ -480,7 +482,7 @@ public class Listing {
                 reasons.strip(), actDay, by.actorId(), validUntil);
         store.propose(entry, clock.instant());
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.propose").subject(entry.pseudonym())
-                .detail(type + " " + entry.id()));
+                .detail("提出列入" + type.label() + "的认定建议 " + entry.id()));
         return entry.id();
     }
 
@@ -525,7 +527,7 @@ public class Listing {
             effectiveNotice(entry, exitConditions, now);
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.approve").subject(entry.subjectPseudonym())
-                .detail(entry.listType() + " " + entryId + " → " + next.status()));
+                .detail(entry.listType().label() + " " + entryId + "：同意认定，" + next.status().label()));
         return next.status();
     }
 
@@ -541,7 +543,7 @@ public class Listing {
         }
         // A decision about the person, as an approval is: in their part of the log, which they can see.
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.reject").subject(entry.subjectPseudonym())
-                .detail(entry.listType() + " " + entryId + " → " + EntryStatus.REJECTED));
+                .detail(entry.listType().label() + " " + entryId + "：" + EntryStatus.REJECTED.label()));
     }
 
     private ListEntry reviewable(UUID entryId, Actor by) {
@@ -625,7 +627,7 @@ public class Listing {
                     entry.ruleName(), reason), now);
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.exit").subject(entry.subjectPseudonym())
-                .detail(entry.listType() + " " + entry.id() + ": " + reason));
+                .detail(entry.listType().label() + " " + entry.id() + " 移出：" + reason));
         return true;
     }
 

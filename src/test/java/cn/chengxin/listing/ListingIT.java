@@ -284,11 +284,7 @@ class ListingIT {
 
     @Test
     void aMinorIsNeverPutOnADishonestyList() throws Exception {
-        String first17 = "411702" + "20120305" + String.format("%03d", (int) (Math.random() * 900) + 100);
-        String number = TestCitizens.withCheckCharacter(first17);
-        UUID minor = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number), "少年甲",
-                null, null, List.of(), List.of(), false));
-        submit(courtDefaulter(number, "少年甲", "M-" + UUID.randomUUID(), "ADD", 1)).andExpect(jsonPath("$.accepted").value(1));
+        UUID minor = minorWithACourtRecord("少年甲");
         Listing.Evaluation evaluation = listing.evaluate(Set.of(minor));
         assertThat(evaluation.proposed()).isZero();
         assertThat(evaluation.minorsSkipped()).isPositive();
@@ -517,6 +513,57 @@ class ListingIT {
         assertThat(part(page, "id=\"review\"", "</section>")).contains("行为发生日期（按此日认定是否成年）",
                 actDay.toString());
         assertThat(entryPage(entry, "lang", "en")).contains("Date of the act (the age is judged on it)");
+    }
+
+    /**
+     * The audit log is read by the credit office and auditors in Chinese: an entry's steps are told in Chinese, with
+     * the entry's id and never the person's number (issue #5).
+     */
+    @Test
+    void anEntrysStepsAreToldInChineseInTheAuditLog() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "卢思齐");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        UUID kept = as("maker-audit", () -> listing.propose(subject, ListType.GREY, "某法规", "某理由", aMonthAgo(),
+                aYearFromNow()));
+        as("checker-audit", () -> listing.approve(kept, "核实无误"));
+        as("checker-audit", () -> {
+            listing.exit(kept, "信用修复");
+            return null;
+        });
+        UUID refused = as("maker-audit", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级道德模范",
+                aMonthAgo(), aYearFromNow()));
+        as("checker-audit", () -> {
+            listing.reject(refused, "材料不全");
+            return null;
+        });
+
+        assertThat(jdbc.sql("SELECT action || ' ' || detail FROM audit.event WHERE subject_pseudonym = ? "
+                        + "AND action IN ('listing.propose', 'listing.approve', 'listing.reject', 'listing.exit') "
+                        + "ORDER BY seq")
+                .param(subjects.pseudonymOf(subject).orElseThrow()).query(String.class).list()).containsExactly(
+                        "listing.propose 提出列入重点关注名单的认定建议 " + kept,
+                        "listing.approve 重点关注名单 " + kept + "：同意认定，生效",
+                        "listing.exit 重点关注名单 " + kept + " 移出：信用修复",
+                        "listing.propose 提出列入红名单的认定建议 " + refused,
+                        "listing.reject 红名单 " + refused + "：不予认定")
+                .allSatisfy(d -> assertThat(d).doesNotContain(person.number()));
+
+        long before = jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit.event").query(Long.class).single();
+        listing.evaluate(Set.of(subject, minorWithACourtRecord("少年丁")));
+        assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'listing.evaluate' AND seq > ?")
+                .param(before).query(String.class).list()).contains(
+                "评估 2 个主体：提出认定建议 0 条，移出 0 条，未列入 1 条（行为时未成年），未列入 0 条（出生日期不详）");
+    }
+
+    /** A person born in 2012, minor on the decision date of the court's record they hold (2026-03-02). */
+    private UUID minorWithACourtRecord(String name) throws Exception {
+        String number = TestCitizens.withCheckCharacter("411702" + "20120305"
+                + String.format("%03d", (int) (Math.random() * 900) + 100));
+        UUID minor = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number), name,
+                null, null, List.of(), List.of(), false));
+        submit(courtDefaulter(number, name, "M-" + UUID.randomUUID(), "ADD", 1))
+                .andExpect(jsonPath("$.accepted").value(1));
+        return minor;
     }
 
     private static String part(String page, String from, String to) {

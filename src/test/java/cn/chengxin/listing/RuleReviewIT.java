@@ -43,6 +43,9 @@ class RuleReviewIT {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void aSavedVersionIsNotInForceUntilAnotherPersonApprovesIt() throws Exception {
         String code = code("RED_REVIEW_");
@@ -115,6 +118,34 @@ class RuleReviewIT {
             listing.approveRule(code, proposed, "");
             return null;
         }))).extracting("code").isEqualTo("RULE_NOT_PENDING");
+    }
+
+    /** The audit log is read by the credit office and auditors in Chinese: a rule's steps are told in Chinese. */
+    @Test
+    void aRulesStepsAreToldInChineseInTheAuditLog() throws Exception {
+        String code = code("RED_AUDIT_");
+        int approved = as(RuleVersions.MAKER, () -> listing.proposeRule(rule(code, "测试：审计日志", false)));
+        catchThrowable(() -> as(RuleVersions.MAKER, () -> {
+            listing.approveRule(code, approved, "");
+            return null;
+        }));
+        as(RuleVersions.CHECKER, () -> {
+            listing.approveRule(code, approved, "同意");
+            return null;
+        });
+        int rejected = as(RuleVersions.MAKER, () -> listing.proposeRule(rule(code, "测试：被退回", false)));
+        as(RuleVersions.CHECKER, () -> {
+            listing.rejectRule(code, rejected, "依据不充分");
+            return null;
+        });
+
+        assertThat(jdbc.sql("SELECT action || ' ' || detail FROM audit.event WHERE action LIKE 'listing.rule.%' "
+                + "AND detail LIKE ? ORDER BY seq").param("%" + code + "%").query(String.class).list()).containsExactly(
+                "listing.rule.propose 保存规则 " + code + " 第 1 版（红名单），待审核",
+                "listing.rule.approve 规则 " + code + " 第 1 版：不能审核自己保存的版本",
+                "listing.rule.approve 规则 " + code + " 第 1 版（红名单）审核通过，生效",
+                "listing.rule.propose 保存规则 " + code + " 第 2 版（红名单），待审核",
+                "listing.rule.reject 规则 " + code + " 第 2 版退回");
     }
 
     @Test
