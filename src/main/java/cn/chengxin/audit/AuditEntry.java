@@ -1,5 +1,6 @@
 package cn.chengxin.audit;
 
+import cn.chengxin.shared.privacy.IdentityRedaction;
 import cn.chengxin.shared.security.Actor;
 
 /**
@@ -7,10 +8,16 @@ import cn.chengxin.shared.security.Actor;
  * registry), never a clear number; {@code actor} is taken from the signed-in principal when not given.
  *
  * @param action     stable action code, {@code module.verb} (e.g. {@code subject.view}, {@code account.login})
- * @param detail     short free text; stored as given but shown encoded, never interpreted
+ * @param detail     short free text; stored as given, but with anything shaped like an identity number masked (staff
+ *                   type reasons and notes into it: RULES.md §10, no clear number in any log), shown encoded, never
+ *                   interpreted
  */
 public record AuditEntry(AuditCategory category, String action, Actor actor, String subjectPseudonym,
                          String purpose, String legalBasis, String consentId, AuditResult result, String detail) {
+
+    public AuditEntry {
+        detail = IdentityRedaction.redact(detail);
+    }
 
     public static AuditEntry of(AuditCategory category, String action) {
         return new AuditEntry(category, action, null, null, null, null, null, AuditResult.SUCCESS, null);

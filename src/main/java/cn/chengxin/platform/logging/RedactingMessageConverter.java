@@ -2,6 +2,7 @@ package cn.chengxin.platform.logging;
 
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import cn.chengxin.shared.privacy.IdentityRedaction;
 import org.slf4j.helpers.MessageFormatter;
 
 /**

@@ -1,4 +1,4 @@
-package cn.chengxin.platform.logging;
+package cn.chengxin.shared.privacy;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * Masks anything shaped like a resident identity number in a log line (RULES.md §10: no clear number in
  * any log). Our own code never logs numbers, but libraries do when their logging is turned up — Tomcat
  * dumps raw request bodies at DEBUG, Spring MVC lists handler arguments at TRACE — so the last line of
- * defence is the log output itself. Shape, not checksum, decides: a mistyped number is still personal data.
+ * defence is the log output itself; and the audit log's free text (an exit reason, a note staff typed) is masked
+ * the same way before it is stored. Shape, not checksum, decides: a mistyped number is still personal data.
  * Masked as on screens: first four and last four characters kept.
  */
 public final class IdentityRedaction {
@@ -24,10 +25,26 @@ public final class IdentityRedaction {
     }
 
     public static String redact(String text) {
-        if (text == null || text.length() < 15) {
+        if (text == null || !hasDigitRun(text)) {
             return text;
         }
         return mask(FULL_WIDTH, mask(ASCII, text));
+    }
+
+    /**
+     * Whether the text holds 14 digits in a row (ASCII or full-width), without which nothing can match: most texts
+     * (a check's audit detail, say, on a path run thousands of times a second) are let through by this one pass.
+     */
+    private static boolean hasDigitRun(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            run = c >= '0' && c <= '9' || c >= '０' && c <= '９' ? run + 1 : 0;
+            if (run == 14) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String mask(Pattern pattern, String text) {

@@ -1,4 +1,4 @@
-package cn.chengxin.platform.logging;
+package cn.chengxin.shared.privacy;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,19 @@
+package cn.chengxin.audit;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuditEntryTests {
+
+    /** Staff type free text that reaches the audit log (an exit reason, say): a number in it is stored masked. */
+    @Test
+    void aNumberTypedIntoTheDetailIsStoredMasked() {
+        AuditEntry entry = AuditEntry.of(AuditCategory.PROCESSING, "listing.exit")
+                .detail("严重失信主体名单 移出：经核实 11010519491231002X 已履行").subject("pseudonym");
+
+        assertThat(entry.detail()).isEqualTo("严重失信主体名单 移出：经核实 1101**********002X 已履行");
+        assertThat(AuditEntry.of(AuditCategory.QUERY, "measures.check").detail("check 019a9c3e-7f21-7c3b-9d1e")
+                .detail()).isEqualTo("check 019a9c3e-7f21-7c3b-9d1e");
+    }
+}
