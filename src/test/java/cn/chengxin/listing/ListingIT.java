@@ -512,7 +512,10 @@ class ListingIT {
                 "id=\"age-judged-on\">" + actDay + "<");
         assertThat(part(page, "id=\"review\"", "</section>")).contains("行为发生日期（按此日认定是否成年）",
                 actDay.toString());
-        assertThat(entryPage(entry, "lang", "en")).contains("Date of the act (the age is judged on it)");
+        String english = entryPage(entry, "lang", "en");
+        assertThat(english).contains("Date of the act (the age is judged on it)");
+        assertThat(part(english, "id=\"review\"", "</section>")).as("punctuated in the page's language")
+                .contains("</span>: <span>" + actDay + "</span>").doesNotContain("：");
     }
 
     /**
