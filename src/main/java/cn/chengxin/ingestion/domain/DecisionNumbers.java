@@ -14,23 +14,12 @@ public final class DecisionNumbers {
     private DecisionNumbers() {
     }
 
-    public record Problem(String code, String message) {
-    }
-
     /** As stored and searched: without surrounding white space; {@code null} when there is none. */
     public static String normalised(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        return FreeText.normalised(text);
     }
 
-    public static Optional<Problem> check(String text) {
-        String number = normalised(text);
-        if (number == null) {
-            return Optional.empty();
-        }
-        if (number.length() > MAX_LENGTH) {
-            return Optional.of(new Problem("DECISION_NUMBER_TOO_LONG", "决定文书号超过 " + MAX_LENGTH + " 个字符"));
-        }
-        return ForbiddenContent.in(number).map(f -> new Problem("FORBIDDEN_CONTENT",
-                "决定文书号含有不得归集的信息：" + f.category()));
+    public static Optional<FreeText.Problem> check(String text) {
+        return FreeText.check(text, "决定文书号", MAX_LENGTH, "DECISION_NUMBER_TOO_LONG");
     }
 }

@@ -20,28 +20,17 @@ public final class RevocationReasons {
     private RevocationReasons() {
     }
 
-    public record Problem(String code, String message) {
-    }
-
     /** As stored and shown: without surrounding white space; {@code null} when there is none. */
     public static String normalised(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        return FreeText.normalised(text);
     }
 
     /** @param action what the row does; empty when it says something else, which is its own problem */
-    public static Optional<Problem> check(Optional<RecordAction> action, String text) {
-        String reason = normalised(text);
-        if (reason == null) {
-            return Optional.empty();
-        }
-        if (action.isPresent() && action.get() != RecordAction.REVOKE) {
-            return Optional.of(new Problem("REVOCATION_REASON_WITHOUT_REVOKE",
+    public static Optional<FreeText.Problem> check(Optional<RecordAction> action, String text) {
+        if (normalised(text) != null && action.isPresent() && action.get() != RecordAction.REVOKE) {
+            return Optional.of(new FreeText.Problem("REVOCATION_REASON_WITHOUT_REVOKE",
                     "撤销原因只能填写在撤销（REVOKE）行，新增和更正不保存撤销原因：如要撤销该记录，请将操作填为 REVOKE"));
         }
-        if (reason.length() > MAX_LENGTH) {
-            return Optional.of(new Problem("REVOCATION_REASON_TOO_LONG", "撤销原因超过 " + MAX_LENGTH + " 个字符"));
-        }
-        return ForbiddenContent.in(reason).map(f -> new Problem("FORBIDDEN_CONTENT",
-                "撤销原因含有不得归集的信息：" + f.category()));
+        return FreeText.check(text, "撤销原因", MAX_LENGTH, "REVOCATION_REASON_TOO_LONG");
     }
 }
