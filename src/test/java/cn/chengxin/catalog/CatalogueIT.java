@@ -380,6 +380,29 @@ class CatalogueIT {
                 .andExpect(content().string(containsString("SEVERITY_REQUIRED")));
     }
 
+    /** The clerk reads which field was refused and what it would hold; wage arrears are no income (issue #4). */
+    @Test
+    void theConsoleFormNamesTheRefusedFieldAndWhatItWouldHold() throws Exception {
+        mvc.perform(draftInConsole("arrears|拖欠工资及个人收入|DECIMAL|否|"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(
+                        "字段「拖欠工资及个人收入」属于禁止采集的信息（个人收入，《征信业管理条例》第十四条）")));
+        mvc.perform(draftInConsole("arrears|拖欠工资金额（元）|DECIMAL|否|"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("ITEM_CODE_FORMAT")))
+                .andExpect(content().string(not(containsString("FIELD_FORBIDDEN"))));
+    }
+
+    /** A draft the form refuses for its code, so that only the problems are looked at. */
+    private static MockHttpServletRequestBuilder draftInConsole(String fields) {
+        return post("/console/catalog/draft").with(user("clerk").authorities(new SimpleGrantedAuthority("STAFF"),
+                        new SimpleGrantedAuthority("catalog:edit")))
+                .with(csrf()).param("creating", "true").param("code", "p bad").param("name", "拖欠工资")
+                .param("subjectType", "ORGANISATION").param("nature", "NEGATIVE").param("category", "JUDICIAL")
+                .param("domain", "GENERAL").param("sharing", "PUBLIC").param("updateCycle", "DAILY")
+                .param("fields", fields);
+    }
+
     @Test
     void aWithdrawalIsAVersionProposedByOnePersonAndApprovedByAnother() {
         String code = approvedItem("P_WITHDRAWN_");

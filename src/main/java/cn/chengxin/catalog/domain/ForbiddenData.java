@@ -14,6 +14,12 @@ import java.util.Optional;
  * of social and medical insurance (骗取社会保险待遇, 骗取医疗保障基金) are collected (RULES.md §2 categories, §3 key
  * domains), so "insurance" alone is no commercial insurance and "medical" alone no medical history. Chinese terms are
  * found anywhere in the text; English ones only as whole words of a name or label (general_manager is no gene).
+ *
+ * <p>Nor is an act, an obligation, a penalty or an authority that merely contains a forbidden word: 拖欠工资 is an
+ * employer's debt, not anyone's income; 伪造诊断证明 a fraud, not a diagnosis; 违法收入 a gain to be confiscated, not
+ * the person's income. Such compound terms ({@link #ALLOWED_CHINESE}, {@link #ALLOWED_ENGLISH}, each with the rule
+ * that makes it public credit information) are masked out of the text before the forbidden terms are searched. Only
+ * the compound is masked, so a forbidden term beside it is still found: 拖欠工资及个人收入 is refused.
  */
 public final class ForbiddenData {
 
@@ -70,6 +76,38 @@ public final class ForbiddenData {
             new String[] {"real estate", REAL_ESTATE}, new String[] {"property owned", REAL_ESTATE},
             new String[] {"tax amount", TAX}, new String[] {"tax paid", TAX}, new String[] {"taxes paid", TAX});
 
+    /**
+     * Chinese compound terms that name an act, an obligation, a penalty or an authority, not the person's attribute;
+     * found anywhere in the text, and masked out before {@link #CHINESE} is searched.
+     */
+    private static final List<String> ALLOWED_CHINESE = List.of(
+            // Wage arrears, the fact of the 拖欠农民工工资失信联合惩戒对象名单, and the employer's duties against them
+            // (保障农民工工资支付条例 Art. 48; its 农民工工资专用账户 and 工资保证金): the employer's debt, no one's income.
+            "拖欠农民工工资", "拖欠职工工资", "拖欠劳动者工资", "拖欠工资", "克扣农民工工资", "克扣工资", "欠付工资",
+            "欠发工资", "工资专用账户", "工资保证金",
+            // Forged medical papers, a fraud of the medical-insurance fund (医疗保障基金使用监督管理条例 Art. 40).
+            "伪造诊断证明", "变造诊断证明", "虚假诊断证明", "伪造病历", "变造病历", "虚假病历",
+            // Illegal gains that a penalty decision confiscates (行政处罚法 Art. 28: 没收违法所得).
+            "违法收入", "非法收入",
+            // Illegal fund-raising, a key supervision target (RULES.md §7): the offence, not the person's savings.
+            "吸收公众存款",
+            // The disease-control authority, a providing department, not a disease.
+            "疾病预防控制中心", "疾病预防控制机构",
+            // Real-estate agents, a key occupational group (RULES.md §1), not real estate owned.
+            "房产中介", "房产经纪");
+
+    /**
+     * English words in sequence that name such an act or incentive; found only as whole words, and masked out before
+     * {@link #ENGLISH} is searched. A waived deposit is a benefit granted for good credit (RULES.md §8 信用惠民).
+     */
+    private static final List<String> ALLOWED_ENGLISH = List.of(
+            "unpaid salary", "unpaid salaries", "salary arrears", "illegal income", "unlawful income", "illicit income",
+            "forged diagnosis", "false diagnosis", "forged medical record", "forged medical records",
+            "false medical record", "false medical records", "deposit free", "deposit waived", "deposit waiver",
+            "deposit exempt", "deposit exemption", "waived deposit", "public deposits",
+            "disease control and prevention", "disease prevention and control",
+            "real estate agent", "real estate agents", "real estate agency", "real estate broker");
+
     private ForbiddenData() {
     }
 
@@ -78,13 +116,33 @@ public final class ForbiddenData {
         return named(field.name() + " " + field.label() + " " + String.join(" ", field.choices()));
     }
 
-    /** The same check for free text. */
+    /**
+     * The same check for any text that names data: its words are enough. (A record's content is no name: ingestion
+     * checks it for statements about a person, "月收入为 8000 元", not for bare words.)
+     */
     public static Optional<String> named(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         // Words of names and labels alike, between single spaces: medical_history and "Medical History" both read
         // " medical history ".
         String words = " " + String.join(" ", lower.split("[^a-z0-9]+")).strip() + " ";
-        return CHINESE.stream().filter(k -> lower.contains(k[0])).map(k -> k[1]).findFirst()
-                .or(() -> ENGLISH.stream().filter(k -> words.contains(" " + k[0] + " ")).map(k -> k[1]).findFirst());
+        String chinese = masked(lower, ALLOWED_CHINESE, "");
+        String english = masked(words, ALLOWED_ENGLISH, " ");
+        return CHINESE.stream().filter(k -> chinese.contains(k[0])).map(k -> k[1]).findFirst()
+                .or(() -> ENGLISH.stream().filter(k -> english.contains(" " + k[0] + " ")).map(k -> k[1]).findFirst());
+    }
+
+    /**
+     * The text with each allowed term (between {@code edge}s) replaced by a space, which joins nothing: what stood on
+     * either side of the term is read as before. Repeated, as two English terms in a row share the space between them.
+     */
+    private static String masked(String text, List<String> allowed, String edge) {
+        String out = text;
+        for (String term : allowed) {
+            String whole = edge + term + edge;
+            while (out.contains(whole)) {
+                out = out.replace(whole, " ");
+            }
+        }
+        return out;
     }
 }

@@ -54,6 +54,117 @@ class ForbiddenDataTests {
         assertThat(ForbiddenData.in(FieldDefinition.text(name, label, false))).isEmpty();
     }
 
+    /** The person's own income, savings, health and faith stay refused, however plainly named. */
+    @ParameterizedTest
+    @CsvSource({
+            "x, 个人收入, 个人收入",
+            "x, 月收入, 个人收入",
+            "x, 工资收入, 个人收入",
+            "x, 工资, 个人收入",
+            "x, 年薪, 个人收入",
+            "x, 存款余额, 存款",
+            "x, 疾病史, 疾病和病史",
+            "x, 诊断结果, 疾病和病史",
+            "x, 病历, 疾病和病史",
+            "x, 诊断证明, 疾病和病史",
+            "x, 血型, 血型",
+            "x, 宗教信仰, 宗教信仰",
+            "x, 名下房产, 不动产",
+            "income, 其他, 个人收入",
+            "salary, 其他, 个人收入",
+            "medical_history, 其他, 疾病和病史",
+            "deposit_balance, 其他, 存款",
+            "disease_control_status, 其他, 疾病和病史"})
+    void thePersonsOwnForbiddenDataIsStillRefused(String name, String label, String what) {
+        assertThat(ForbiddenData.in(FieldDefinition.text(name, label, false))).hasValue(what);
+    }
+
+    /**
+     * An act, an obligation, a penalty or an authority that merely contains a forbidden word is public credit
+     * information: wage arrears (保障农民工工资支付条例 Art. 48), forged medical papers (医疗保障基金使用监督管理条例
+     * Art. 40), confiscated illegal gains (行政处罚法 Art. 28), illegal fund-raising and a waived deposit (RULES.md §7,
+     * §8), the disease-control authority, real-estate agents (RULES.md §1).
+     */
+    @ParameterizedTest
+    @CsvSource({
+            "amount, 拖欠工资金额（元）",
+            "amount, 欠薪金额（元）",
+            "act, 克扣工资",
+            "act, 克扣农民工工资",
+            "amount, 拖欠农民工工资（元）",
+            "staff, 拖欠职工工资人数",
+            "amount, 拖欠劳动者工资总额",
+            "amount, 欠付工资",
+            "amount, 欠发工资月数",
+            "account, 未开设农民工工资专用账户",
+            "bond, 工资保证金存储情况",
+            "act, 伪造诊断证明",
+            "act, 虚假诊断证明",
+            "act, 变造诊断证明",
+            "act, 伪造病历",
+            "act, 变造病历",
+            "act, 虚假病历",
+            "amount, 没收违法收入（元）",
+            "amount, 非法收入",
+            "amount, 非法吸收公众存款金额（元）",
+            "authority, 市疾病预防控制中心",
+            "authority, 疾病预防控制机构",
+            "agency, 房产中介机构",
+            "agent, 房产经纪人员",
+            "benefit, 免押金",
+            "unpaid_salary, 其他",
+            "unpaid_salaries, 其他",
+            "salary_arrears, 其他",
+            "illegal_income, 其他",
+            "unlawful_income, 其他",
+            "illicit_income, 其他",
+            "forged_diagnosis_certificate, 其他",
+            "false_diagnosis, 其他",
+            "forged_medical_record, 其他",
+            "forged_medical_records, 其他",
+            "false_medical_record, 其他",
+            "false_medical_records, 其他",
+            "deposit_free, 其他",
+            "deposit_waived, 其他",
+            "deposit_waiver, 其他",
+            "deposit_exempt, 其他",
+            "deposit_exemption, 其他",
+            "waived_deposit, 其他",
+            "public_deposits_taken, 其他",
+            "centre, Center for Disease Control and Prevention",
+            "centre, Disease prevention and control centre",
+            "real_estate_agent, 其他",
+            "real_estate_agents, 其他",
+            "real_estate_agency, 其他",
+            "real_estate_broker, 其他",
+            "deposit_free_deposit_waived, 其他"})
+    void anActOrObligationThatMerelyContainsAForbiddenWordIsAccepted(String name, String label) {
+        assertThat(ForbiddenData.in(FieldDefinition.text(name, label, false))).isEmpty();
+    }
+
+    /** Only the allowed compound is masked: a forbidden term beside it, even touching it, is still found. */
+    @ParameterizedTest
+    @CsvSource({
+            "x, 拖欠工资及个人收入, 个人收入",
+            "x, 拖欠工资收入, 个人收入",
+            "x, 违法收入和月收入, 个人收入",
+            "x, 伪造诊断证明及病历, 疾病和病史",
+            "x, 免押金及存款余额, 存款",
+            "x, 疾病预防控制中心诊断结果, 疾病和病史",
+            "illegal_income_and_income, 其他, 个人收入",
+            "deposit_waived_deposits, 其他, 存款",
+            "unpaid_salary_salary, 其他, 个人收入"})
+    void aFieldWithAnAllowedCompoundAndAForbiddenTermIsRefused(String name, String label, String what) {
+        assertThat(ForbiddenData.in(FieldDefinition.text(name, label, false))).hasValue(what);
+    }
+
+    @Test
+    void anAllowedLabelDoesNotCoverAForbiddenChoice() {
+        FieldDefinition arrears = new FieldDefinition("arrears", "拖欠工资", FieldType.CHOICE, false, 0,
+                List.of("已结清", "月工资"));
+        assertThat(ForbiddenData.in(arrears)).hasValue("个人收入");
+    }
+
     @Test
     void aChoiceCanNameForbiddenDataToo() {
         FieldDefinition choice = new FieldDefinition("status", "状态", FieldType.CHOICE, false, 0,
