@@ -247,6 +247,25 @@ class SubmissionsIT {
                 .andExpect(jsonPath("$.errors[0].field").value("fields.case_number"));
     }
 
+    /** Wages owed are the fact of a dishonesty, not the person's income (issue #4); an income stated still is one. */
+    @Test
+    void aRecordStatingWagesInArrearsIsAcceptedButNotOneStatingAnIncome() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "田志刚");
+        String arrears = row("P_COURT_DEFAULTER", person.number(), person.name(), "WA-" + UUID.randomUUID(),
+                "2025-06-01", courtFields().replace("\"behaviour\":\"w\"",
+                        "\"behaviour\":\"拖欠 12 名农民工工资约 18 万元，拒不履行\""));
+        String income = row("P_COURT_DEFAULTER", person.number(), person.name(), "WA-" + UUID.randomUUID(),
+                "2025-06-01", courtFields().replace("\"behaviour\":\"w\"",
+                        "\"behaviour\":\"拖欠工资，其月工资为 9000 元\""));
+
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[" + arrears + "," + income + "]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.errors[0].line").value(2))
+                .andExpect(jsonPath("$.errors[0].code").value("FORBIDDEN_CONTENT"))
+                .andExpect(jsonPath("$.errors[0].field").value("fields.behaviour"));
+    }
+
     @Test
     void theDecisionNumberIsTrimmedCappedAndScannedLikeTheOtherText() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "吕文斌");

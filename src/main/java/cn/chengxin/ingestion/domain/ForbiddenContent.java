@@ -43,6 +43,11 @@ public final class ForbiddenContent {
     /** A statement's separator: "血型：AB", "月收入为 8000" — a bare word next to a number is not enough. */
     private static final String IS = "\\s*[:：为是约达]\\s*";
     private static final String AMOUNT = IS + "(人民币)?\\s*[0-9一二三四五六七八九十百千万]";
+    /**
+     * Wages owed, withheld or unpaid earlier in the same clause: "拖欠 12 名农民工工资约 18 万元" states an employer's
+     * debt, the fact of the wage-arrears dishonesty list (保障农民工工资支付条例 Art. 48), not anyone's income.
+     */
+    private static final String WAGES_IN_ARREARS = "(拖欠|克扣|欠付|欠发)[^，。；,;]{0,12}";
 
     private static final List<Rule> STATEMENTS = List.of(
             rule("(宗教信仰|信仰的宗教)" + IS + "\\S|(信奉|皈依)(佛|道|伊斯兰|基督|天主)", "宗教信仰",
@@ -52,7 +57,8 @@ public final class ForbiddenContent {
             rule("血型" + IS + "?(A|B|AB|O|RH)(型|阴|阳|\\b)|熊猫血", "血型", "血型", "熊猫血"),
             rule("患有|确诊(为|患)|诊断为|既往病史|病史" + IS + "\\S|病历号|HIV阳性|艾滋病(病毒)?(感染者|阳性)|精神病(患者|史)",
                     "疾病和病史", "患有", "确诊", "诊断为", "病史", "病历号", "HIV", "艾滋病", "精神病"),
-            rule("(?<!违法)(?<!非法)(月|年|个人|家庭)?(收入|工资|薪资|薪酬)" + AMOUNT, "个人收入",
+            rule("(?<!违法)(?<!非法)(月|年|个人|家庭)?收入" + AMOUNT
+                    + "|(?<!" + WAGES_IN_ARREARS + ")(月|年|个人|家庭)?(工资|薪资|薪酬)" + AMOUNT, "个人收入",
                     "收入", "工资", "薪资", "薪酬"),
             rule("(?<!公众)(存款|储蓄|银行余额|账户余额)" + AMOUNT, "存款", "存款", "储蓄", "余额"),
             rule("(持有|持股)\\S{0,6}(股票|有价证券|债券|基金份额)", "有价证券", "持有", "持股"),

@@ -44,9 +44,28 @@ class ForbiddenContentTests {
             "无照经营", "罚款", "《无证无照经营查处办法》第十三条", "驻马店市市场监督管理局",
             "未按规定报告传染病疫情", "违规销售商业保险产品", "拖欠农民工工资50万元", "非法吸收公众存款达 300 万元",
             "没收违法收入为 2 万元", "消防安全隐患未整改", "未投保机动车交通事故责任强制保险", "医疗机构超范围执业",
-            "案号（2025）豫1702执123号", "统一社会信用代码 91411700MA44XXXX1X", "电话 13800000000"})
+            "案号（2025）豫1702执123号", "统一社会信用代码 91411700MA44XXXX1X", "电话 13800000000",
+            "伪造诊断证明骗取医疗保障基金 3 万元"})
     void ordinaryRecordTextPasses(String text) {
         assertThat(ForbiddenContent.in(text)).as(text).isEmpty();
+    }
+
+    /** Wages in arrears are the employer's debt (保障农民工工资支付条例 Art. 48), however the amount is written. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "拖欠工资", "拖欠农民工工资约18万元", "拖欠 12 名农民工工资约 18 万元", "克扣工资为3000元", "拖欠工资：5万元",
+            "欠付工资为 2 万元", "欠发工资约 3 万元", "欠薪金额：5万元", "拖欠职工薪酬为 8 万元"})
+    void wagesInArrearsAreNoIncome(String text) {
+        assertThat(ForbiddenContent.in(text)).as(text).isEmpty();
+    }
+
+    /** Only wages owed in the same clause: a person's income stated beside them is still found. */
+    @ParameterizedTest
+    @ValueSource(strings = {"拖欠工资及个人收入为 5000 元", "拖欠货款；工资：12000", "拖欠货款，月工资为 8000 元",
+            "工资为 8000 元，拖欠货款"})
+    void anIncomeStatedBesideArrearsIsStillFound(String text) {
+        assertThat(ForbiddenContent.in(text)).as(text).get().extracting(ForbiddenContent.Finding::category)
+                .isEqualTo("个人收入");
     }
 
     @org.junit.jupiter.api.Test
