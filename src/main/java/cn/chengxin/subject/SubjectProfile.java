@@ -26,6 +26,15 @@ public record SubjectProfile(UUID id, SubjectKind kind, DocumentType documentTyp
         return kind == SubjectKind.PERSON ? Masking.personName(name) : name;
     }
 
+    /**
+     * Whether what the subject did on {@code day} is known to be an adult's act: always for an organisation; for a
+     * person only when their birth date is known and 18 or more years before. RULES.md §6: misconduct of a minor
+     * stays protected once of age, and a missing birth date must not lift that protection (as with the lists).
+     */
+    public boolean actedAsAdultOn(LocalDate day) {
+        return kind != SubjectKind.PERSON || birthDate != null && day != null && !birthDate.plusYears(18).isAfter(day);
+    }
+
     public record ResidenceView(ResidencyKind kind, String regionCode, LocalDate from, LocalDate to) {
     }
 

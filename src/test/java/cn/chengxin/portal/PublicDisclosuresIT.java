@@ -1,10 +1,14 @@
 package cn.chengxin.portal;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Sessions;
@@ -114,7 +118,7 @@ class PublicDisclosuresIT {
     void aShortNumberIsRefusedOnThePostAndNeverPutInAnAddress() throws Exception {
         String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
         String mistyped = TestCitizens.register(subjects, "鲍错位").number().substring(0, 14);
-        for (String typed : java.util.List.of(passport, mistyped)) {
+        for (String typed : List.of(passport, mistyped)) {
             var answer = mvc.perform(post("/disclosures").param("q", typed).with(csrf())
                     .with(from("198.51.100.75"))).andReturn().getResponse();
 
@@ -129,10 +133,15 @@ class PublicDisclosuresIT {
                 .contains("证件号码不从网址中查询").doesNotContain(passport);
     }
 
-    /** A passport holder's published records are found by naming the document type, the number masked (issue #5). */
+    /**
+     * A passport holder's published records are found by naming the document type, the number masked (issue #5); a
+     * passport carries no birth date, so the registry must know it first (see the test below).
+     */
     @Test
     void aPassportHoldersRecordsAreFoundByNamingTheDocumentType() throws Exception {
         String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT, passport), "史密斯",
+                LocalDate.of(1985, 3, 1), null, List.of(), List.of(), false));
         String decision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
         TestRecords.penalty(mvc, apiClients, directory, "PASSPORT", passport, "史密斯", "P_ADMIN_PENALTY_GENERAL",
                 decision);
@@ -143,6 +152,54 @@ class PublicDisclosuresIT {
 
         assertThat(page).contains(Masking.identityNumber(passport)).doesNotContain(passport);
         assertThat(links(page)).noneMatch(l -> l.contains(passport));
+    }
+
+    /**
+     * RULES.md §6: what a person did before the age of 18 is never published — not while a child, not once of age —
+     * and nor is the record of a person whose birth date nobody knows (a passport holder's, until it is completed),
+     * whether looked up by number or by the decision's document number.
+     */
+    @Test
+    void aRecordOfAMinorsActOrOfAnUnknownAgeIsNotPublished() throws Exception {
+        LocalDate today = LocalDate.now();
+        TestCitizens.Person child = bornOn(today.minusYears(14).minusDays(20), "鲍少年");
+        TestCitizens.Person nowOfAge = bornOn(today.minusYears(18).minusDays(20), "鲍成年");
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        TestCitizens.Person adult = TestCitizens.register(subjects, "鲍对照");
+        String childDecision = fined(child);
+        String youthDecision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
+        // Decided two months ago, when the person was 17 years and some ten months old.
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(nowOfAge.number(), nowOfAge.name(),
+                "P_ADMIN_PENALTY_GENERAL", "T-" + java.util.UUID.randomUUID(), "1", "ADD", youthDecision, "无照经营"),
+                today.minusMonths(2));
+        String passportDecision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
+        TestRecords.penalty(mvc, apiClients, directory, "PASSPORT", passport, "史密森", "P_ADMIN_PENALTY_GENERAL",
+                passportDecision);
+        String adultDecision = fined(adult);
+        // The adult's record, delivered last, published: the others have been stored by then too.
+        await().until(() -> mvc.perform(post("/disclosures").param("q", adult.number()).with(csrf())
+                .with(from("198.51.100.81"))).andReturn().getResponse().getContentAsString(),
+                p -> p.contains(adultDecision));
+
+        for (TestCitizens.Person minor : List.of(child, nowOfAge)) {
+            String page = mvc.perform(post("/disclosures").param("q", minor.number()).with(csrf())
+                    .with(from("198.51.100.81"))).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(page).as(minor.name()).doesNotContain(childDecision).doesNotContain(youthDecision)
+                    .doesNotContain(Masking.personName(minor.name()));
+        }
+        String byPassport = mvc.perform(post("/disclosures").param("documentType", "PASSPORT").param("q", passport)
+                .with(csrf()).with(from("198.51.100.81"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(byPassport).doesNotContain(passportDecision);
+        for (String decision : List.of(childDecision, youthDecision, passportDecision)) {
+            assertThat(mvc.perform(get("/disclosures").param("q", decision).with(from("198.51.100.82")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                    .as(decision).doesNotContain(decision + "</");
+        }
+        assertThat(mvc.perform(get("/disclosures").param("q", adultDecision).with(from("198.51.100.82")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains(Masking.personName(adult.name()));
     }
 
     /** A number written into the address by hand is not looked up: the page says to use the search box. */
@@ -193,6 +250,15 @@ class PublicDisclosuresIT {
                     .with(from("203.0.113.79"))).andReturn().getResponse().getStatus();
         }
         assertThat(status).isEqualTo(429);
+    }
+
+    /** A new person born in 驻马店 驿城区 on {@code birth}, registered with the birth date their number carries. */
+    private TestCitizens.Person bornOn(LocalDate birth, String name) {
+        String number = TestCitizens.withCheckCharacter("411702" + birth.toString().replace("-", "")
+                + String.format("%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1000)));
+        subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number), name, null, null,
+                List.of(), List.of(), false));
+        return new TestCitizens.Person(number, name, null);
     }
 
     /** Fines the person (a general penalty, published); the decision's document number. */

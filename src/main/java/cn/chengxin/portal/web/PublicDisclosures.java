@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
@@ -41,7 +42,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * 失信信息公示: published negative records (administrative penalties and the like), found by decision document number
  * or by identity number, de-identified. Only what the rules publish (RULES.md §4): items shared publicly, not minor
  * ones, and only while shown — a record repaired, revoked or past its publication period is gone at once; one in
- * dispute carries the 异议处理中 mark. Rate-limited per address like the lists. As on the lists, the search box is
+ * dispute carries the 异议处理中 mark; never a record of what a person did before the age of 18, nor of a person whose
+ * birth date is unknown (RULES.md §6). Rate-limited per address like the lists. As on the lists, the search box is
  * posted, and a look-up by identity number is answered on the post, never from an address ({@link SearchTerms}).
  */
 @Controller
@@ -157,11 +159,17 @@ class PublicDisclosures {
         Map<UUID, Optional<SubjectProfile>> profiles = new HashMap<>();
         return entries.stream().filter(e -> e.entry().status().shown()).filter(e -> published(items.get(
                         e.entry().itemCode())))
-                .map(e -> {
+                .flatMap(e -> {
                     SubjectProfile p = profiles.computeIfAbsent(e.subjectId(), subjects::profile).orElseThrow();
-                    return new Disclosure(p.maskedName(), p.maskedNumber(), items.get(e.entry().itemCode()).name(),
+                    // A minor's record is never published, not even once they are of age, nor one of a person whose
+                    // age at the decision nobody knows (RULES.md §6; PIPL Art. 28 and 31 for those under 14).
+                    if (!p.actedAsAdultOn(e.entry().decisionDate())) {
+                        return Stream.empty();
+                    }
+                    return Stream.of(new Disclosure(p.maskedName(), p.maskedNumber(),
+                            items.get(e.entry().itemCode()).name(),
                             departments.getOrDefault(e.entry().departmentCode(), e.entry().departmentCode()),
-                            e.entry());
+                            e.entry()));
                 }).toList();
     }
 
