@@ -44,10 +44,12 @@ public final class ForbiddenContent {
     private static final String IS = "\\s*[:：为是约达]\\s*";
     private static final String AMOUNT = IS + "(人民币)?\\s*[0-9一二三四五六七八九十百千万]";
     /**
-     * Wages owed, withheld or unpaid earlier in the same clause: "拖欠 12 名农民工工资约 18 万元" states an employer's
-     * debt, the fact of the wage-arrears dishonesty list (保障农民工工资支付条例 Art. 48), not anyone's income.
+     * Wages owed, withheld or unpaid: "拖欠 12 名农民工工资约 18 万元" states an employer's debt, the fact of the
+     * wage-arrears dishonesty list (保障农民工工资支付条例 Art. 48), not anyone's income. Between the verb and the wages
+     * only whose they are (a count, the workers) may stand: in "拖欠货款及月工资为 8000 元" the wages are not what is owed.
      */
-    private static final String WAGES_IN_ARREARS = "(拖欠|克扣|欠付|欠发)[^，。；,;]{0,12}";
+    private static final String WAGES_IN_ARREARS = "(拖欠|克扣|欠付|欠发)[\\s0-9零一二三四五六七八九十百千万余多名位个]{0,8}"
+            + "(农民工|员工|职工|工人|劳动者)?的?";
 
     private static final List<Rule> STATEMENTS = List.of(
             rule("(宗教信仰|信仰的宗教)" + IS + "\\S|(信奉|皈依)(佛|道|伊斯兰|基督|天主)", "宗教信仰",

@@ -62,6 +62,7 @@ class ForbiddenContentTests {
     /** Only wages owed in the same clause: a person's income stated beside them is still found. */
     @ParameterizedTest
     @ValueSource(strings = {"拖欠工资及个人收入为 5000 元", "拖欠货款；工资：12000", "拖欠货款，月工资为 8000 元",
+            "拖欠货款及月工资为 8000 元", "拖欠房租及其工资约 9000 元",
             "工资为 8000 元，拖欠货款"})
     void anIncomeStatedBesideArrearsIsStillFound(String text) {
         assertThat(ForbiddenContent.in(text)).as(text).get().extracting(ForbiddenContent.Finding::category)
