@@ -1,0 +1,64 @@
+package cn.chengxin.subject.domain;
+
+import cn.chengxin.shared.CodedProblem;
+
+/**
+ * Free text that staff or a department type and that is kept and shown again as written — a list entry's facts and
+ * reasons, a reviewer's note, an exit reason, an objection's decision, a check's feedback — holds no resident identity
+ * number (RULES.md §10: ID numbers encrypted at rest and masked on screens). Typed there, a number would sit in clear
+ * in the text's own column, outside the registry's encryption, and show on every screen that shows the text; the
+ * person is already named by the subject the text belongs to. It is refused rather than masked, so that the writer
+ * learns what the platform keeps and keeps nothing else. Only a number whose check character fits is refused
+ * ({@link ResidentIdentityNumber#appearsIn}), so that case numbers and other long digit runs are not.
+ *
+ * <p>Citizens' own texts (an objection's statement, a tip-off) are not refused: a person may write their own number,
+ * and those texts are masked where staff read them instead.
+ */
+public final class TypedText {
+
+    /** Fewer digits than this cannot make an 18-character number: most texts are let through by one pass. */
+    private static final int DIGITS_OF_A_NUMBER = 17;
+
+    private TypedText() {
+    }
+
+    /**
+     * @param field the field's name in the form or the request ({@code reasons}), which a form shows the refusal by
+     * @param label the field's name as its readers know it, in Chinese ({@code 事实和理由})
+     * @throws HoldsIdentityNumber when {@code text} holds a resident identity number
+     */
+    public static void requireNoIdentityNumber(String field, String label, String text) {
+        if (text != null && digitsIn(text) >= DIGITS_OF_A_NUMBER && ResidentIdentityNumber.appearsIn(text)) {
+            throw new HoldsIdentityNumber(field, label);
+        }
+    }
+
+    /** ASCII and full-width digits (as Chinese input methods give), which {@code appearsIn} reads alike. */
+    private static int digitsIn(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9' || c >= '０' && c <= '９') {
+                digits++;
+            }
+        }
+        return digits;
+    }
+
+    /** The refusal: one code for every such field, the field named in the message and kept for the form. */
+    public static final class HoldsIdentityNumber extends CodedProblem {
+
+        private final String field;
+
+        HoldsIdentityNumber(String field, String label) {
+            super("FREE_TEXT_HOLDS_IDENTITY_NUMBER", Kind.INVALID_INPUT, "「" + label
+                    + "」中不得填写公民身份号码：证件号码只保存在证件号码栏（加密保存、脱敏显示），请删去后重新提交");
+            this.field = field;
+        }
+
+        /** The field's name in the form or the request. */
+        public String field() {
+            return field;
+        }
+    }
+}
