@@ -41,6 +41,7 @@ import cn.chengxin.shared.security.Actor;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.SubjectKind;
+import cn.chengxin.subject.domain.TypedText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -123,6 +124,10 @@ public class Listing {
      */
     @Transactional
     public int proposeRule(ListRule rule) {
+        // The rule's texts are quoted in every notice issued under it (RULES.md §10: no number in clear there).
+        TypedText.requireNoIdentityNumber("name", "规则名称", rule.name());
+        TypedText.requireNoIdentityNumber("legalBasis", "认定依据", rule.legalBasis());
+        TypedText.requireNoIdentityNumber("exitConditions", "移出条件", rule.exitConditions());
         requireValid(rule);
         Actor by = AuditLog.currentActor();
         int version = store.proposeRule(rule, by, clock.instant()).orElseThrow(() -> new ListingProblem(
@@ -140,6 +145,7 @@ public class Listing {
      */
     @Transactional
     public void approveRule(String code, int version, String note) {
+        TypedText.requireNoIdentityNumber("note", "审核意见", note);
         Actor by = AuditLog.currentActor();
         RuleVersion pending = pendingRule(code, version);
         if (pending.proposedBy().equals(by.actorId())) {
@@ -170,6 +176,7 @@ public class Listing {
         if (note == null || note.isBlank()) {
             throw new ListingProblem("REVIEW_NOTE_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "退回须写明理由");
         }
+        TypedText.requireNoIdentityNumber("note", "退回理由", note);
         pendingRule(code, version);
         if (!store.decideRule(code, version, RuleVersion.Status.REJECTED, AuditLog.currentActor(), clock.instant(),
                 note.strip())) {
@@ -460,6 +467,9 @@ public class Listing {
         if (legalBasis == null || legalBasis.isBlank() || reasons == null || reasons.isBlank()) {
             throw new ListingProblem("PROPOSAL_INCOMPLETE", DomainProblem.Kind.INVALID_INPUT, "须写明认定依据和事实理由");
         }
+        // Both are quoted in the notices the subject receives: the person is named by the entry, not by a typed number.
+        TypedText.requireNoIdentityNumber("legalBasis", "认定依据", legalBasis);
+        TypedText.requireNoIdentityNumber("reasons", "事实和理由", reasons);
         EntryLifecycle.actDayProblem(actDay, LocalDate.now(clock)).ifPresent(p -> {
             throw new ListingProblem("PROPOSAL_ACT_DAY", DomainProblem.Kind.INVALID_INPUT, p);
         });
@@ -495,6 +505,7 @@ public class Listing {
      */
     @Transactional
     public EntryStatus approve(UUID entryId, String note) {
+        TypedText.requireNoIdentityNumber("note", "审核意见", note);
         Actor by = AuditLog.currentActor();
         ListEntry entry = reviewable(entryId, by);
         ListRule rule = ruleOf(entry).orElse(null);
@@ -538,6 +549,7 @@ public class Listing {
         if (note == null || note.isBlank()) {
             throw new ListingProblem("REVIEW_NOTE_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "不予认定须写明理由");
         }
+        TypedText.requireNoIdentityNumber("note", "不予认定理由", note);
         if (!store.decide(entryId, EntryStatus.REJECTED, by.actorId(), clock.instant(), note, null)) {
             throw new ListingProblem("LIST_ALREADY_DECIDED", DomainProblem.Kind.CONFLICT, "该认定建议已由他人处理");
         }
@@ -597,6 +609,8 @@ public class Listing {
         if (reason == null || reason.isBlank()) {
             throw new ListingProblem("EXIT_REASON_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "移出须写明原因");
         }
+        // Quoted in the exit notice and shown with the entry (RULES.md §10).
+        TypedText.requireNoIdentityNumber("reason", "移出原因", reason);
         if (!end(entry, reason.strip(), true, clock.instant())) {
             throw new ListingProblem("LIST_ALREADY_DECIDED", DomainProblem.Kind.CONFLICT, "该条目已不在名单中");
         }

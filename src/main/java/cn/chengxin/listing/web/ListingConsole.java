@@ -28,6 +28,7 @@ import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.InvalidIdentityException;
+import cn.chengxin.subject.domain.TypedText;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpStatus;
@@ -216,28 +217,55 @@ class ListingConsole {
             return "redirect:/console/lists/" + id;
         } catch (RuntimeException e) {
             refused(model, e);
-            model.addAttribute("proposal", new ProposalInput(documentType, subjectNumber, type, legalBasis, reasons,
-                    actDay, validUntil));
+            model.addAttribute("proposal", new ProposalInput(documentType, subjectNumber, type,
+                    TypedText.shownAgain(legalBasis), TypedText.shownAgain(reasons), actDay, validUntil));
             return show(null, null, "", EntryQuery.name(""), 0, PAGE_SIZE, model);
         }
     }
 
     @RequiresPermission(Permission.LIST_REVIEW)
     @PostMapping("/console/lists/{id}/approve")
-    String approve(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
-        return act(redirect, id, "lists.approved", () -> listing.approve(id, note));
+    String approve(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect,
+                   Model model) {
+        return decide(id, new TypedDecision("approve", note), "lists.approved", () -> listing.approve(id, note),
+                redirect, model);
     }
 
     @RequiresPermission(Permission.LIST_REVIEW)
     @PostMapping("/console/lists/{id}/reject")
-    String reject(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
-        return act(redirect, id, "lists.rejected", () -> listing.reject(id, note));
+    String reject(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect,
+                  Model model) {
+        return decide(id, new TypedDecision("reject", note), "lists.rejected", () -> listing.reject(id, note),
+                redirect, model);
     }
 
     @RequiresPermission(Permission.LIST_REVIEW)
     @PostMapping("/console/lists/{id}/exit")
-    String exit(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        return act(redirect, id, "lists.exited", () -> listing.exit(id, reason));
+    String exit(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect,
+                Model model) {
+        return decide(id, new TypedDecision("exit", reason), "lists.exited", () -> listing.exit(id, reason),
+                redirect, model);
+    }
+
+    /** What a reviewer typed into one of the entry's forms ({@code form}: approve, reject or exit). */
+    record TypedDecision(String form, String text) {
+    }
+
+    /**
+     * A refusal shows the entry again, its form holding the refusal and what was typed (a note is not typed twice);
+     * done, the entry is shown afresh.
+     */
+    private String decide(UUID id, TypedDecision typed, String successKey, Runnable action,
+                          RedirectAttributes redirect, Model model) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            refused(model, e);
+            model.addAttribute("typed", new TypedDecision(typed.form(), TypedText.shownAgain(typed.text())));
+            return entry(id, model);
+        }
+        redirect.addFlashAttribute("successKey", successKey);
+        return "redirect:/console/lists/" + id;
     }
 
     /**
@@ -300,10 +328,17 @@ class ListingConsole {
             listing.proposeRule(rule);
         } catch (RuntimeException e) {
             refused(model, e);
-            return rulesPage(rule.code(), rule, null, model);
+            return rulesPage(rule.code(), shownAgain(rule), null, model);
         }
         redirect.addFlashAttribute("successKey", "lists.ruleSaved");
         return "redirect:/console/list-rules?code=" + rule.code();
+    }
+
+    /** The rule as its form shows it again: its texts as typed, any identity number in them masked. */
+    private static ListRule shownAgain(ListRule r) {
+        return new ListRule(r.code(), r.version(), r.listType(), TypedText.shownAgain(r.name()), r.itemCodes(),
+                r.conditionField(), r.conditionMin(), TypedText.shownAgain(r.legalBasis()), r.validityMonths(),
+                r.noticeDays(), TypedText.shownAgain(r.exitConditions()), r.enabled());
     }
 
     /** A second person puts the waiting version in force (measure:approve, never its maker: issue #5). */
@@ -325,11 +360,6 @@ class ListingConsole {
         return "redirect:/console/list-rules?code=" + code;
     }
 
-    private String act(RedirectAttributes redirect, UUID id, String successKey, Runnable action) {
-        cn.chengxin.shared.web.ConsoleActions.flash(redirect, successKey, action);
-        return "redirect:/console/lists/" + id;
-    }
-
     /** The domain's refusal, for the page shown again; anything else is not the user's to fix. */
     private static void refused(Model model, RuntimeException e) {
         if (!(e instanceof DomainProblem problem)) {
@@ -337,5 +367,9 @@ class ListingConsole {
         }
         model.addAttribute("failure", problem.getMessage());
         model.addAttribute("failureCode", problem.code());
+        // The field whose text holds an identity number: the form shows the refusal beside it.
+        if (e instanceof TypedText.HoldsIdentityNumber typed) {
+            model.addAttribute("refusedField", typed.field());
+        }
     }
 }

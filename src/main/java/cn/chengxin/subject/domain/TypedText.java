@@ -1,6 +1,7 @@
 package cn.chengxin.subject.domain;
 
 import cn.chengxin.shared.CodedProblem;
+import cn.chengxin.shared.privacy.IdentityRedaction;
 
 /**
  * Free text that staff or a department type and that is kept and shown again as written — a list entry's facts and
@@ -31,6 +32,16 @@ public final class TypedText {
         if (text != null && digitsIn(text) >= DIGITS_OF_A_NUMBER && ResidentIdentityNumber.appearsIn(text)) {
             throw new HoldsIdentityNumber(field, label);
         }
+    }
+
+    /**
+     * What a form shows again of a text it sent: as typed, so that the writer corrects it rather than types it again,
+     * but with any identity number masked as on every screen; a number written in a way the masking misses (in
+     * groups) takes the text with it, which is then typed again.
+     */
+    public static String shownAgain(String text) {
+        String masked = IdentityRedaction.redact(text);
+        return masked != null && ResidentIdentityNumber.appearsIn(masked) ? "" : masked;
     }
 
     /** ASCII and full-width digits (as Chinese input methods give), which {@code appearsIn} reads alike. */
