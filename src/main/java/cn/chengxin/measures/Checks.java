@@ -29,6 +29,7 @@ import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.InvalidIdentityException;
+import cn.chengxin.subject.domain.TypedText;
 import org.springframework.stereotype.Service;
 
 /**
@@ -166,6 +167,9 @@ public class Checks {
             throw new MeasuresProblem("PURPOSE_REQUIRED", DomainProblem.Kind.INVALID_INPUT,
                     "须写明核查事由（不超过 200 字），如审批事项名称或业务编号");
         }
+        // Kept with the check and shown to the credit office and the caller's feedback list: the subject is named by
+        // subjectNumber, which is pseudonymised; typed here it would be kept in clear (RULES.md §10).
+        TypedText.requireNoIdentityNumber("purpose", "核查事由", purpose);
         if (!catalogue.mayCheck(caller.departmentCode(), scenario)) {
             throw new MeasuresProblem("SCENARIO_NOT_ALLOWED", DomainProblem.Kind.FORBIDDEN,
                     "本单位在「" + scenario.label() + "」场景下没有需要实施的联合奖惩措施，不能以此事由核查");
@@ -262,6 +266,9 @@ public class Checks {
         if (outcome == null || outcome.isBlank() || outcome.length() > 200) {
             throw new MeasuresProblem("OUTCOME_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "须写明处理结果（不超过 200 字）");
         }
+        // Kept as the department wrote it, in clear (RULES.md §10): the check names the subject already.
+        TypedText.requireNoIdentityNumber("outcome", "处理结果", outcome);
+        TypedText.requireNoIdentityNumber("note", "反馈说明", note);
         if (!store.feedback(checkId, measureCode, applied, outcome.strip(), note, caller.actorId(), clock.instant())) {
             // A system that lost the answer sends the same feedback again: it was given (and audited) the first time.
             if (store.feedbackOn(checkId, measureCode)

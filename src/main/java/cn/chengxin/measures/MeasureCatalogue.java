@@ -22,6 +22,7 @@ import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.jdbc.AfterCommit;
 import cn.chengxin.shared.security.Actor;
+import cn.chengxin.subject.domain.TypedText;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -101,6 +102,9 @@ public class MeasureCatalogue implements MeasureNames {
     @Transactional
     public MeasureChange proposeRevision(String code, String name, String legalBasis, Set<String> departments,
                                         Set<ListType> listTypes, Set<Scenario> scenarios, boolean cleanRecord) {
+        // Named and quoted in every check's answer and notice (RULES.md §10: no identity number in clear there).
+        TypedText.requireNoIdentityNumber("name", "措施名称", name);
+        TypedText.requireNoIdentityNumber("legalBasis", "措施依据", legalBasis);
         Measure before = stored(code);
         Measure after = new Measure(code, strip(name), before.kind(), strip(legalBasis), departments, listTypes,
                 scenarios, cleanRecord, before.enabled());
@@ -123,6 +127,7 @@ public class MeasureCatalogue implements MeasureNames {
      */
     @Transactional
     public void approve(UUID changeId, String note) {
+        TypedText.requireNoIdentityNumber("note", "审核意见", note);
         Actor by = AuditLog.currentActor();
         MeasureChange change = pending(changeId);
         if (change.proposedBy().equals(by.actorId())) {
@@ -155,6 +160,7 @@ public class MeasureCatalogue implements MeasureNames {
         if (note == null || note.isBlank()) {
             throw new MeasuresProblem("REVIEW_NOTE_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "退回须写明理由");
         }
+        TypedText.requireNoIdentityNumber("note", "退回理由", note);
         Actor by = AuditLog.currentActor();
         MeasureChange change = pending(changeId);
         decide(change, MeasureChange.Status.REJECTED, by, note.strip());

@@ -76,7 +76,8 @@ class ChecksApi {
 
     private static final String SCENARIO = "The business the check is made for; SCENARIO_REQUIRED (422) without it.";
     private static final String PURPOSE = "Why the check is made (the approval item or case number), 1 to 200 "
-            + "characters; PURPOSE_REQUIRED (422) when missing, blank or longer.";
+            + "characters; PURPOSE_REQUIRED (422) when missing, blank or longer; FREE_TEXT_HOLDS_IDENTITY_NUMBER (422) "
+            + "when it holds a resident identity number, which belongs in subjectNumber only.";
 
     record CheckRequest(@NotNull @Size(max = 40) String subjectNumber,
                         @Schema(description = DOCUMENT_TYPE, example = "PASSPORT", requiredMode = NOT_REQUIRED)
@@ -189,7 +190,8 @@ class ChecksApi {
             + "whether the measure was applied, the outcome and a note. The same feedback sent again (a retry after a "
             + "lost answer) is answered 204 as the first time; other feedback on the measure is FEEDBACK_EXISTS (409). "
             + "CHECK_UNKNOWN (404) for a check this system did not make; MEASURE_NOT_IN_CHECK (422) for a measure "
-            + "the check's answer did not list. Feedback is owed (feedbackRequired) on the measures that followed a "
+            + "the check's answer did not list; FREE_TEXT_HOLDS_IDENTITY_NUMBER (422, the detail names the field) when "
+            + "the outcome or the note holds a resident identity number. Feedback is owed (feedbackRequired) on the measures that followed a "
             + "list entry; on an incentive granted for a clean record (listType CLEAN_RECORD) none is owed, but "
             + "feedback on it is taken and counted, as joint rewards are fed back too.")
     @ApiResponse(responseCode = "204", description = "the feedback, stored and audited")

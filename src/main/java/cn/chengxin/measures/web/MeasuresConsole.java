@@ -21,6 +21,7 @@ import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
+import cn.chengxin.subject.domain.TypedText;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -123,6 +124,12 @@ class MeasuresConsole {
             model.addAttribute("failure", problem.getMessage());
             model.addAttribute("failureCode", problem.code());
             return form(stored(code), input, model);
+        } catch (TypedText.HoldsIdentityNumber refused) {
+            model.addAttribute("failure", refused.getMessage());
+            model.addAttribute("failureCode", refused.code());
+            model.addAttribute("refusedField", refused.field());
+            return form(stored(code), new MeasureInput(TypedText.shownAgain(name), TypedText.shownAgain(legalBasis),
+                    departments, lists, scenarios, cleanRecord), model);
         }
         redirect.addFlashAttribute("successKey", "measures.proposed");
         return "redirect:/console/measures";
