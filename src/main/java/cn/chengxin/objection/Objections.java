@@ -32,6 +32,7 @@ import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.calendar.WorkingDays;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.TypedText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -257,6 +258,8 @@ public class Objections {
      */
     public UUID flagProceeding(String subjectNumber, String documentType, String decisionNumber,
                                RecordProceeding.Kind kind, String note) {
+        // Shown with the record in the credit file: the subject is named by the number in its own field (RULES.md §10).
+        TypedText.requireNoIdentityNumber("note", "说明", note);
         ShownRecord r = shownRecord(subjectNumber, documentType, decisionNumber);
         return proceedings.flag(r.subjectId(), r.recordKey(), kind, note,
                 subjects.pseudonymOf(r.subjectId()).orElseThrow());
@@ -453,6 +456,8 @@ public class Objections {
             throw problem("OBJECTION_DECISION_INVALID", DomainProblem.Kind.INVALID_INPUT,
                     "须选择处理结果并写明理由（信息主体可见，不超过 2000 字）");
         }
+        // Kept and shown as written to the subject and to staff (RULES.md §10: no identity number in clear).
+        TypedText.requireNoIdentityNumber("reasons", "处理理由", reasons);
         Objection o = find(id);
         String by = AuditLog.currentActor().actorName();
         if (!store.decide(id, version, outcome, reasons.strip(), by, clock.instant())) {

@@ -2,6 +2,7 @@ package cn.chengxin.objection.domain;
 
 import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.subject.domain.TypedText;
 
 /**
  * What the providing department answers after verifying a routed objection (RULES.md §5; Henan Art. 41): the record is
@@ -39,6 +40,11 @@ public enum DepartmentAnswer {
         }
         if (answer == CORRECT && (blank(corrections) || corrections.strip().length() > MAX_TEXT)) {
             throw invalid("OBJECTION_ANSWER_CORRECTIONS", "结论为应予更正的，须写明更正后的内容（不超过 " + MAX_TEXT + " 字）");
+        }
+        // Both are kept as the department wrote them and shown to the credit office (RULES.md §10).
+        TypedText.requireNoIdentityNumber("reasons", "核查理由", reasons);
+        if (answer == CORRECT) {
+            TypedText.requireNoIdentityNumber("corrections", "更正后的内容", corrections);
         }
         return answer == CORRECT ? corrections.strip() : null;
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.subject.domain.TypedText;
 
 /**
  * A pause of an objection (RULES.md §5: "time for testing/expert review is not counted"): why, from which day to
@@ -33,6 +34,8 @@ public record ObjectionPause(Kind kind, String reason, LocalDate from, LocalDate
         if (kind == null || reason == null || reason.isBlank() || reason.strip().length() > MAX_REASON) {
             throw invalid("OBJECTION_PAUSE_INVALID", "须选择中止事由并写明原因（不超过 " + MAX_REASON + " 字）");
         }
+        // Kept and shown with the case as written (RULES.md §10: no identity number in clear).
+        TypedText.requireNoIdentityNumber("reason", "中止原因", reason);
         if (from == null || until == null || until.isBefore(from) || from.isBefore(received)) {
             throw invalid("OBJECTION_PAUSE_DATES", "中止的起止日期有误：结束日期不得早于开始日期，开始日期不得早于受理日期");
         }

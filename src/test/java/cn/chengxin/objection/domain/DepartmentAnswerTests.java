@@ -1,6 +1,8 @@
 package cn.chengxin.objection.domain;
 
 import cn.chengxin.shared.CodedProblem;
+import cn.chengxin.subject.domain.ResidentIdentityNumber;
+import cn.chengxin.subject.domain.TypedText;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,5 +31,15 @@ class DepartmentAnswerTests {
         assertThat(DepartmentAnswer.VERIFIED.suggests()).isEqualTo(Outcome.UPHOLD);
         assertThat(DepartmentAnswer.CORRECT.suggests()).isEqualTo(Outcome.CORRECT);
         assertThat(DepartmentAnswer.DELETE.suggests()).isEqualTo(Outcome.DELETE);
+    }
+
+    /** Kept as the department wrote them and shown to the credit office: no identity number (RULES.md §10). */
+    @Test
+    void reasonsOrCorrectionsHoldingAnIdentityNumberAreRefusedNamingTheField() {
+        String number = "41170219850612345" + ResidentIdentityNumber.checkCharFor("41170219850612345");
+        assertThat(catchThrowableOfType(TypedText.HoldsIdentityNumber.class, () -> DepartmentAnswer.check(
+                DepartmentAnswer.VERIFIED, null, "经核 " + number + " 无误")).field()).isEqualTo("reasons");
+        assertThat(catchThrowableOfType(TypedText.HoldsIdentityNumber.class, () -> DepartmentAnswer.check(
+                DepartmentAnswer.CORRECT, "当事人 " + number, "录入错误")).field()).isEqualTo("corrections");
     }
 }
