@@ -42,6 +42,7 @@ import cn.chengxin.shared.security.Actor;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.TypedText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -227,6 +228,8 @@ public class Repairs {
     /** First review (初审): proposes approval; the authority then decides within 3 working days. */
     @Transactional
     public void propose(UUID id, int version, String note) {
+        // Staff texts are kept and shown as written (RULES.md §10: no identity number in clear).
+        TypedText.requireNoIdentityNumber("note", "初审意见", note);
         RepairApplication a = find(id);
         Actor by = AuditLog.currentActor();
         requireNotApplicant(a, by);
@@ -275,6 +278,7 @@ public class Repairs {
         if (reasons == null || reasons.isBlank() || reasons.length() > 2000) {
             throw problem("REPAIR_REASONS_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "不予修复须写明理由（申请人可见，不超过 2000 字）");
         }
+        TypedText.requireNoIdentityNumber("reasons", "不予修复理由", reasons);
         RepairApplication a = find(id);
         Actor by = AuditLog.currentActor();
         requireNotApplicant(a, by);
@@ -289,6 +293,7 @@ public class Repairs {
     /** Records the one extension an application may have (延期), with its reason: the deadline moves by its days. */
     @Transactional
     public void extend(UUID id, int version, int days, String reason) {
+        TypedText.requireNoIdentityNumber("reason", "延期理由", reason);
         RepairApplication a = find(id);
         if (reason == null || reason.isBlank() || days < 1 || days > deadlines.maxExtensionDays()) {
             throw problem("REPAIR_EXTENSION_INVALID", DomainProblem.Kind.INVALID_INPUT,
