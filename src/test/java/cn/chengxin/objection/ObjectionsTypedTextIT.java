@@ -3,22 +3,35 @@ package cn.chengxin.objection;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.objection.domain.Outcome;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.subject.domain.TypedText;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static cn.chengxin.support.AsStaff.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Issue #5: the credit office's decision and the notes it types about a case are kept and shown as written, to the
  * subject too, and so never hold a resident identity number (RULES.md §10); they are refused before anything is done.
  * (A pause's reason and a department's answer are refused by their domain rules, ObjectionPause and DepartmentAnswer.)
+ * The subject's own statement is kept as written, and masked where staff read it.
  */
 @IntegrationTest
 class ObjectionsTypedTextIT {
@@ -27,6 +40,47 @@ class ObjectionsTypedTextIT {
 
     @Autowired
     Objections objections;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    CreditFile creditFile;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aSubjectsStatementHoldingTheirNumberIsTakenAndShownToStaffMasked() throws Exception {
+        TestCitizens.Person p = TestCitizens.register(subjects, "宓书言");
+        String decision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
+        TestRecords.penalty(mvc, apiClients, directory, p.number(), p.name(), "P_ADMIN_PENALTY_GENERAL", decision);
+        UUID owner = subjects.find(subjects.validate(null, p.number())).orElseThrow();
+        UUID record = creditFile.fileOf(owner).get(0).recordKey();
+        UUID id = objections.file(owner, record, "本人（身份证号 " + p.number() + "）未收到处罚决定书", "本人");
+        assertThat(objections.find(id).reasons()).as("kept as the subject wrote it").contains(p.number());
+
+        try {
+            String page = mvc.perform(get("/console/objections").with(authentication(Principals.staff(
+                            "office-masked", "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.OBJECTION_HANDLE))))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+            assertThat(page).contains("本人（身份证号 " + Masking.identityNumber(p.number()) + "）未收到处罚决定书")
+                    .doesNotContain(p.number());
+        } finally {
+            // The tests that scan the whole database for clear numbers run on this database after this one.
+            jdbc.sql("UPDATE objection.objection SET reasons = '（测试完毕）' WHERE id = ?").param(id).update();
+        }
+    }
 
     @Test
     void aDecisionWhoseReasonsHoldANumberIsRefused() {
