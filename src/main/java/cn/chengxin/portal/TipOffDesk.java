@@ -25,6 +25,7 @@ import cn.chengxin.shared.Ids;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
+import cn.chengxin.subject.domain.TypedText;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -153,6 +154,8 @@ public class TipOffDesk {
         if (text.isEmpty() || text.length() > REPLY_MAX) {
             throw TipOffProblem.invalid("TIPOFF_REPLY", "请填写答复（不超过" + REPLY_MAX + "字），举报人凭查询码可见");
         }
+        // Read by whoever holds the receipt code, kept as written: no identity number in it (RULES.md §10).
+        TypedText.requireNoIdentityNumber("reply", "答复", text);
         if (!tipOffs.decide(id, version, tipOff.status(), target, text, AuditLog.currentActor().actorName(),
                 clock.instant())) {
             throw new TipOffProblem("TIPOFF_CHANGED", DomainProblem.Kind.CONFLICT, "该举报已被他人处理，请刷新后重试");

@@ -324,6 +324,39 @@ class TipOffDeskIT {
                 .with(handler()))).contains("有号码线索有限公司").doesNotContain(name);
     }
 
+    /**
+     * Issue #5: a reporter may write the reported person's number into the facts; kept as written, it is masked where
+     * the office reads it. The office's reply, read by whoever holds the receipt code, may hold none and is refused.
+     */
+    @Test
+    void aNumberInTheFactsIsMaskedForTheOfficeAndOneInTheReplyIsRefused() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "鲍文静");
+        UUID id = UUID.randomUUID();
+        byte[] receipt = new byte[32];
+        ThreadLocalRandom.current().nextBytes(receipt);
+        tipOffs.insert(new JdbcTipOffs.NewTipOff(id, receipt, "鲍文静", null, null, null, null,
+                "身份证号 " + person.number() + " 的人冒领补贴。", null, null, Instant.now()));
+        try {
+            assertThat(page(get("/console/tipoffs/{id}", id).with(handler())))
+                    .contains("身份证号 " + Masking.identityNumber(person.number()) + " 的人冒领补贴。")
+                    .doesNotContain(person.number());
+
+            int version = jdbc.sql("SELECT version FROM portal.tipoff WHERE id = ?").param(id).query(Integer.class)
+                    .single();
+            mvc.perform(post("/console/tipoffs/{id}", id).with(handler()).with(csrf())
+                            .param("version", Integer.toString(version)).param("status", "ACCEPTED")
+                            .param("reply", "已受理，被举报人 " + person.number() + " 正在核查"))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                            .attribute("failureCode", "FREE_TEXT_HOLDS_IDENTITY_NUMBER"));
+            assertThat(jdbc.sql("SELECT status FROM portal.tipoff WHERE id = ?").param(id).query(String.class)
+                    .single()).isEqualTo("RECEIVED");
+        } finally {
+            // The scans of the whole database for clear numbers run on this database after this test.
+            jdbc.sql("UPDATE portal.tipoff SET facts = '（测试完毕）' WHERE id = ?").param(id).update();
+        }
+    }
+
     /** A tip-off about the subject of {@code document} as the desk stores one, in the status given. */
     private void store(IdentityDocument document, String name, TipOffStatus status, Instant receivedAt) {
         byte[] receipt = new byte[32];
