@@ -80,12 +80,18 @@ class ListingTypedTextIT {
     }
 
     @Test
-    void anExitReasonHoldingANumberIsRefusedOnTheEntrysPageAndTheEntryStays() throws Exception {
+    void aReviewNoteOrAnExitReasonHoldingANumberIsRefusedOnTheEntrysPageAndTheEntryStays() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "沈嘉言");
         UUID subject = subjectOf(person);
         UUID id = as("maker-exit", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级道德模范",
                 aMonthAgo(), aYearFromNow()));
-        assertRefused("note", () -> listing.approve(id, "核实 " + person.number()));
+        String review = mvc.perform(post("/console/lists/{id}/approve", id).param("note", "核实 " + person.number())
+                        .with(staff("checker-exit", "list:propose", "list:review")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(part(review, "id=\"review\"", "</section>")).contains("id=\"note-refused\"", "「审核意见」",
+                "value=\"核实 " + Masking.identityNumber(person.number()) + "\"");
+        assertThat(review).doesNotContain(person.number());
+        assertThat(listing.entry(id).orElseThrow().status()).isEqualTo(EntryStatus.PROPOSED);
         as("checker-exit", () -> listing.approve(id, "核实无误"));
 
         String page = mvc.perform(post("/console/lists/{id}/exit", id).param("reason", "当事人 " + person.number()
