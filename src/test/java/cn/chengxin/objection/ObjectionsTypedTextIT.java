@@ -24,7 +24,9 @@ import static cn.chengxin.support.AsStaff.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -76,6 +78,19 @@ class ObjectionsTypedTextIT {
 
             assertThat(page).contains("本人（身份证号 " + Masking.identityNumber(p.number()) + "）未收到处罚决定书")
                     .doesNotContain(p.number());
+
+            // The office's decision may not hold it: refused on the case's own form, with what was typed, masked.
+            String refused = mvc.perform(post("/console/objections/{id}/decide", id)
+                            .param("version", Integer.toString(objections.find(id).version()))
+                            .param("outcome", "UPHOLD").param("reasons", "经核实，" + p.number() + " 的记录无误")
+                            .with(authentication(Principals.staff("office-masked", "CREDIT_OFFICE",
+                                    Permission.CONSOLE_HOME, Permission.OBJECTION_HANDLE))).with(csrf()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            String form = refused.substring(refused.indexOf("/console/objections/" + id + "/decide"));
+            assertThat(form.substring(0, form.indexOf("</form>"))).contains("id=\"reasons-refused\"", "「处理理由」",
+                    "经核实，" + Masking.identityNumber(p.number()) + " 的记录无误</textarea>");
+            assertThat(refused).contains("FREE_TEXT_HOLDS_IDENTITY_NUMBER").doesNotContain(p.number());
+            assertThat(objections.find(id).status().open()).isTrue();
         } finally {
             // The tests that scan the whole database for clear numbers run on this database after this one.
             jdbc.sql("UPDATE objection.objection SET reasons = '（测试完毕）' WHERE id = ?").param(id).update();

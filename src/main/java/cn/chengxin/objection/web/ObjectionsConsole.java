@@ -8,10 +8,12 @@ import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.objection.Objections;
 import cn.chengxin.objection.domain.ObjectionPause;
 import cn.chengxin.objection.domain.Outcome;
+import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.TypedText;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -103,10 +105,32 @@ class ObjectionsConsole {
         return "redirect:/console/objections";
     }
 
+    /**
+     * A refusal shows the page again, the case's decision form holding the refusal beside its reasons and what was
+     * typed (reasons the subject reads run long and are not typed twice), any identity number in them masked.
+     */
     @PostMapping("/console/objections/{id}/decide")
     String decide(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) Outcome outcome,
-                  @RequestParam(defaultValue = "") String reasons, RedirectAttributes redirect) {
-        ConsoleActions.flash(redirect, "objections.decided", () -> objections.decide(id, version, outcome, reasons));
+                  @RequestParam(defaultValue = "") String reasons, RedirectAttributes redirect, Model model) {
+        try {
+            objections.decide(id, version, outcome, reasons);
+        } catch (RuntimeException e) {
+            if (!(e instanceof DomainProblem problem)) {
+                throw e;
+            }
+            model.addAttribute("failure", problem.getMessage());
+            model.addAttribute("failureCode", problem.code());
+            if (e instanceof TypedText.HoldsIdentityNumber typed) {
+                model.addAttribute("refusedField", typed.field());
+            }
+            model.addAttribute("typedDecision", new TypedDecision(id, outcome, TypedText.shownAgain(reasons)));
+            return page(model);
+        }
+        redirect.addFlashAttribute("successKey", "objections.decided");
         return "redirect:/console/objections";
+    }
+
+    /** What was typed into a case's decision form that was refused. */
+    record TypedDecision(UUID objectionId, Outcome outcome, String reasons) {
     }
 }
