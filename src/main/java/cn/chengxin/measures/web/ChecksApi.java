@@ -191,7 +191,8 @@ class ChecksApi {
             + "lost answer) is answered 204 as the first time; other feedback on the measure is FEEDBACK_EXISTS (409). "
             + "CHECK_UNKNOWN (404) for a check this system did not make; MEASURE_NOT_IN_CHECK (422) for a measure "
             + "the check's answer did not list; FREE_TEXT_HOLDS_IDENTITY_NUMBER (422, the detail names the field) when "
-            + "the outcome or the note holds a resident identity number. Feedback is owed (feedbackRequired) on the measures that followed a "
+            + "the outcome or the note holds a resident identity number. Feedback is owed (feedbackRequired) on the "
+            + "measures that followed a "
             + "list entry; on an incentive granted for a clean record (listType CLEAN_RECORD) none is owed, but "
             + "feedback on it is taken and counted, as joint rewards are fed back too.")
     @ApiResponse(responseCode = "204", description = "the feedback, stored and audited")
