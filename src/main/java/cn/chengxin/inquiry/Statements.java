@@ -13,6 +13,7 @@ import cn.chengxin.inquiry.persistence.JdbcInquiry;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.shared.privacy.IdentityRedaction;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,7 +42,8 @@ public class Statements {
 
     /** @param recordKey the record the statement is about, or null for the file as a whole */
     public UUID add(UUID subjectId, UUID recordKey, String text) {
-        String clean = text == null ? "" : text.strip();
+        // Printed on reports for third parties: an identity number written into it is kept masked (RULES.md §10).
+        String clean = text == null ? "" : IdentityRedaction.redact(text.strip());
         if (clean.isEmpty() || clean.length() > MAX_LENGTH) {
             throw new InquiryProblem("STATEMENT_LENGTH", DomainProblem.Kind.INVALID_INPUT,
                     "声明须为 1 至 " + MAX_LENGTH + " 字");

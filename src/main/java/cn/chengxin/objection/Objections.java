@@ -33,6 +33,7 @@ import cn.chengxin.shared.calendar.WorkingDays;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.TypedText;
+import cn.chengxin.shared.privacy.IdentityRedaction;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -148,7 +149,8 @@ public class Objections {
         if (text.isEmpty() || text.length() > 2000) {
             throw problem("OBJECTION_REASONS", DomainProblem.Kind.INVALID_INPUT, "请写明异议理由（不超过 2000 字）");
         }
-        return text;
+        // The citizen's own words, kept; an identity number written into them is kept masked (RULES.md §10).
+        return IdentityRedaction.redact(text);
     }
 
     private Instant requireWithinRate(UUID subjectId) {

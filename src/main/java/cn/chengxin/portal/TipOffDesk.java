@@ -26,6 +26,7 @@ import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.TypedText;
+import cn.chengxin.shared.privacy.IdentityRedaction;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -104,7 +105,9 @@ public class TipOffDesk {
         tipOffs.insert(new NewTipOff(id, ReceiptCode.hash(code), report.subjectName(),
                 document == null ? null : document.type().name(), pseudonym,
                 document == null ? null : document.masked(),
-                document == null ? null : subjects.find(document).orElse(null), report.facts(),
+                // The number belongs in its own, sealed field; one written into the facts is kept masked (§10).
+                document == null ? null : subjects.find(document).orElse(null),
+                IdentityRedaction.redact(report.facts()),
                 report.reporterName(), report.reporterContact(), now));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "tipoff.file").subject(pseudonym)
                 .detail(id + (report.anonymous() ? " anonymous" : "")));

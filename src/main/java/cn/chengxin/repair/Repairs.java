@@ -43,6 +43,7 @@ import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.TypedText;
+import cn.chengxin.shared.privacy.IdentityRedaction;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -164,7 +165,8 @@ public class Repairs {
             throw problem("REPAIR_TOO_EARLY", DomainProblem.Kind.INVALID_INPUT,
                     "该记录的最短公示期尚未届满，" + r.eligibility().from() + " 起可申请信用修复");
         }
-        String text = performance == null ? "" : performance.strip();
+        // The applicant's own words, kept; an identity number written into them is kept masked (RULES.md §10).
+        String text = performance == null ? "" : IdentityRedaction.redact(performance.strip());
         if (text.isEmpty() || text.length() > 2000) {
             throw problem("REPAIR_PERFORMANCE", DomainProblem.Kind.INVALID_INPUT, "请说明纠正失信行为、履行法定义务的情况（不超过 2000 字）");
         }

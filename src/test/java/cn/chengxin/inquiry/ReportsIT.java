@@ -22,6 +22,7 @@ import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.Masking;
+import cn.chengxin.support.ClearIdentityNumbers;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
@@ -261,6 +262,17 @@ class ReportsIT {
         byte[] pdf = mvc.perform(get("/me/reports/" + id + ".pdf").with(authentication(citizen(p)))).andReturn()
                 .getResponse().getContentAsByteArray();
         assertThat(text(pdf).replaceAll("\\s", "")).contains(markup.replaceAll("\\s", ""));
+    }
+
+    /** A statement is printed for third parties: a number written into it is kept and printed masked (§10). */
+    @Test
+    void anIdentityNumberWrittenIntoAStatementIsKeptMasked() throws Exception {
+        Person p = person("巫雨林");
+        statements.add(p.id(), null, "本人（" + p.number() + "）已履行全部义务");
+
+        assertThat(statements.of(p.id())).singleElement().satisfies(s -> assertThat(s.text())
+                .isEqualTo("本人（" + Masking.identityNumber(p.number()) + "）已履行全部义务"));
+        assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
     }
 
     @Test

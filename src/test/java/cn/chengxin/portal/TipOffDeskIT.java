@@ -109,7 +109,8 @@ class TipOffDeskIT {
     @Test
     void aReportedIdentityNumberIsKeptOnlyAsPseudonymAndMaskedAndNeverEchoed() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "冯国强");
-        String page = file(address(), "冯国强", person.number(), "冒用他人名义骗取补贴，金额较大。")
+        // The reporter writes the number into the facts as well: kept there masked only (RULES.md §10).
+        String page = file(address(), "冯国强", person.number(), "冯国强（" + person.number() + "）冒用他人名义骗取补贴。")
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString(person.number()))))
                 .andReturn().getResponse().getContentAsString();
@@ -123,6 +124,7 @@ class TipOffDeskIT {
                 + person.number().substring(14));
         assertThat(stored.subjectId()).isNotNull();
         assertThat(stored.anonymous()).isTrue();
+        assertThat(stored.facts()).isEqualTo("冯国强（" + stored.subjectMasked() + "）冒用他人名义骗取补贴。");
         assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
 
         // A malformed number is refused with its code and not sent back.
