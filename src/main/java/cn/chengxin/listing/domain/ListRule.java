@@ -29,6 +29,14 @@ public record ListRule(String code, int version, ListType listType, String name,
      */
     static final Set<String> LISTED_BY_COURT = Set.of("P_COURT_DEFAULTER", "O_COURT_DEFAULTER");
 
+    /**
+     * How long a court lists a defaulter (RULES.md §7; 法释〔2017〕7号第二条): two years; one to three more only by the
+     * court's own decision for aggravating grounds, which no catalogue item carries, so a rule of the court's items
+     * lists for two years at most. Left empty, an entry would last as long as its serious record is published: three
+     * years.
+     */
+    public static final int COURT_LISTING_MONTHS = 24;
+
     public ListRule {
         itemCodes = Set.copyOf(itemCodes);
     }
@@ -139,6 +147,9 @@ public record ListRule(String code, int version, ListType listType, String name,
         }
         if (validityMonths != null && (validityMonths < 1 || validityMonths > 120)) {
             problems.add("有效期应在 1–120 个月之间");
+        } else if (listedByCourt() && (validityMonths == null || validityMonths > COURT_LISTING_MONTHS)) {
+            problems.add("失信被执行人名单的有效期为 2 年：须填写，且不超过 " + COURT_LISTING_MONTHS
+                    + " 个月（延长 1–3 年由法院依法决定）");
         }
         if (noticeDays < 0 || noticeDays > 60) {
             problems.add("告知或公示天数应在 0–60 天之间");

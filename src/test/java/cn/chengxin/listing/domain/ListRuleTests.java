@@ -56,6 +56,24 @@ class ListRuleTests {
         assertThat(rule(ListType.GREY, 0, "P_ADMIN_PENALTY_SERIOUS").problems()).isEmpty();
     }
 
+    /** RULES.md §7 (法释〔2017〕7号第二条): a court lists a defaulter for two years; only the court extends it. */
+    @Test
+    void aRuleOfTheCourtsItemsListsForTwoYearsAtMost() {
+        assertThat(courtRule(24).problems()).isEmpty();
+        assertThat(courtRule(12).problems()).isEmpty();
+        assertThat(courtRule(null).problems()).as("left empty, an entry would last as long as its record is published")
+                .singleElement().asString().contains("有效期为 2 年", "不超过 24 个月");
+        assertThat(courtRule(25).problems()).singleElement().asString().contains("不超过 24 个月");
+        assertThat(new ListRule("TEST_RULE", 0, ListType.BLACK, "测试规则", Set.of("P_TAX_SERIOUS_DISHONESTY"), null,
+                null, "依据", null, 5, "期满", true).problems()).as("another list's own period is the rule's to choose")
+                .isEmpty();
+    }
+
+    private static ListRule courtRule(Integer validityMonths) {
+        return new ListRule("TEST_RULE", 0, ListType.BLACK, "测试规则", Set.of("P_COURT_DEFAULTER", "O_COURT_DEFAULTER"),
+                null, null, "依据", validityMonths, 0, "期满", true);
+    }
+
     /** RULES.md §7: public notice before red-listing (河南省社会信用条例 Art. 28); no red entry takes effect at once. */
     @Test
     void aRedListRuleNeedsAPublicNoticeDay() {
