@@ -217,6 +217,52 @@ class ListingIT {
                 .isEqualTo(1L);
     }
 
+    /**
+     * RULES.md §7 (法释〔2017〕7号第二条): a court lists a defaulter for two years, so the entry is in force two years
+     * from the court's decision: decided on 2 March 2026, to 1 March 2028, the day its notice names beside the exit
+     * condition "公布期满（一般 2 年）", not to the end of the record's three years of publication. The rule's first
+     * version, which set no validity, stays in its history as it was (V114).
+     */
+    @Test
+    void aCourtDefaulterIsListedForTwoYearsFromTheDecisionAsItsNoticeSays() throws Exception {
+        assertThat(listing.rules()).filteredOn(r -> r.code().equals("BLACK_COURT_DEFAULTER")).singleElement()
+                .satisfies(r -> assertThat(r.validityMonths()).isEqualTo(ListRule.COURT_LISTING_MONTHS));
+        assertThat(listing.ruleHistory("BLACK_COURT_DEFAULTER")).filteredOn(v -> v.rule().version() == 1)
+                .singleElement().satisfies(v -> assertThat(v.rule().validityMonths()).isNull());
+        TestCitizens.Person person = TestCitizens.register(subjects, "庞书越");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        ListEntry proposal = blackProposalFromACourtRecord(person, subject);
+        assertThat(proposal.validUntil()).isEqualTo(LocalDate.of(2028, 3, 1));
+
+        as("reviewer-v", () -> listing.approve(proposal.id(), "核实无误"));
+
+        assertThat(listing.noticesOf(subject)).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(ListNotice.Kind.EFFECTIVE);
+            assertThat(n.body()).contains("有效期至2028年3月1日", "公布期满（一般 2 年）");
+        });
+    }
+
+    /** Two years from a decision end on the eve of its second anniversary: one decided then is listed no more. */
+    @Test
+    void aCourtDefaulterDecidedTwoYearsAgoIsNoLongerListedOneDecidedADayLaterUntilToday() throws Exception {
+        LocalDate today = LocalDate.now(clock);
+        TestCitizens.Person over = TestCitizens.register(subjects, "郎启航");
+        TestCitizens.Person lastDay = TestCitizens.register(subjects, "郎启帆");
+        // One batch, so both are evaluated in the same pass.
+        submit(courtDefaulter(over.number(), over.name(), "SX-" + UUID.randomUUID(), today.minusYears(2)) + ","
+                + courtDefaulter(lastDay.number(), lastDay.name(), "SX-" + UUID.randomUUID(),
+                today.minusYears(2).plusDays(1))).andExpect(jsonPath("$.accepted").value(2));
+        UUID lastDaySubject = subjects.find(subjects.validate(null, lastDay.number())).orElseThrow();
+        UUID overSubject = subjects.find(subjects.validate(null, over.number())).orElseThrow();
+
+        ListEntry entry = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(lastDaySubject).stream()
+                .filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
+
+        assertThat(entry.validUntil()).isEqualTo(today);
+        assertThat(listing.entriesOf(overSubject)).as("its last day was yesterday, its record still published")
+                .noneMatch(e -> e.listType() == ListType.BLACK);
+    }
+
     /** The black-list proposal a court-defaulter record delivered for the person brings. */
     private ListEntry blackProposalFromACourtRecord(TestCitizens.Person person, UUID subject) throws Exception {
         submit(courtDefaulter(person.number(), person.name(), "SX-" + UUID.randomUUID(), "ADD", 1))
@@ -1565,6 +1611,12 @@ class ListingIT {
         return mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + courtSubmits)
                 .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"records\":[" + record + "]}"));
+    }
+
+    /** A court-defaulter record added, decided on {@code decided}. */
+    private static String courtDefaulter(String number, String name, String source, LocalDate decided) {
+        return courtDefaulter(number, name, source, "ADD", 1).replace("\"decisionDate\":\"2026-03-02\"",
+                "\"decisionDate\":\"" + decided + "\"");
     }
 
     private static String courtDefaulter(String number, String name, String source, String action, int version) {
