@@ -4,18 +4,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import cn.chengxin.subject.domain.SubjectKind;
+
 /**
  * A list entry as staff, the subject and the check index see it; the number only masked. {@code ruleCode} and
  * {@code ruleVersion} name the rule version that proposed it (null for a department's proposal). {@code actDay}: the
  * day of the act a department's proposal named, on which the person's age was judged (RULES.md §6); null for an entry
- * proposed from a record, judged on the record's decision date.
+ * proposed from a record, judged on the record's decision date. {@code subjectKind}: a person or an organisation, which
+ * has no age and no self-service account, so its notices and page say neither.
  */
 public record ListEntry(UUID id, ListType listType, String ruleCode, Integer ruleVersion, String ruleName,
                         UUID subjectId, String subjectPseudonym, String subjectName, String maskedName,
                         String maskedNumber, UUID recordKey, String departmentCode, String legalBasis, String reasons,
                         LocalDate actDay, EntryStatus status, String proposedBy, Instant proposedAt, String reviewedBy,
                         Instant reviewedAt, String reviewNote, Instant effectiveFrom, LocalDate validUntil,
-                        Instant exitedAt, String exitReason, boolean disputed, long changeSeq) {
+                        Instant exitedAt, String exitReason, boolean disputed, long changeSeq,
+                        SubjectKind subjectKind) {
 
     /** In force on {@code today}: effective and not past its last day. */
     public boolean inForce(LocalDate today) {

@@ -527,8 +527,9 @@ public class Listing {
         // takes effect at once on the court's own notice, and a notice offering an objection "before it takes effect"
         // would tell the subject of a time that never comes.
         if (next.status() == EntryStatus.NOTIFIED) {
-            notice(entry, ListNotice.Kind.PRIOR, NoticeText.prior(entry.subjectName(), ruleName, entry.legalBasis(),
-                    entry.reasons(), measures.forList(ListType.BLACK), effectiveDay, exitConditions, city.name()), now);
+            notice(entry, ListNotice.Kind.PRIOR, NoticeText.prior(entry.subjectName(), entry.subjectKind(), ruleName,
+                    entry.legalBasis(), entry.reasons(), measures.forList(ListType.BLACK), effectiveDay, exitConditions,
+                    city.name()), now);
         } else if (next.status() == EntryStatus.PUBLIC_NOTICE) {
             // The period's last day is the day before the entry takes effect (EntryLifecycle.approve).
             notice(entry, ListNotice.Kind.PUBLIC, NoticeText.publicNotice(entry.subjectName(), ruleName,

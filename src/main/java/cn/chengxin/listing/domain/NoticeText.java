@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 import cn.chengxin.listing.ListType;
+import cn.chengxin.subject.domain.SubjectKind;
 
 /**
  * The words of the notices the subject receives (国办发〔2020〕49号: basis, reasons, measures, the right to
@@ -19,18 +20,27 @@ public final class NoticeText {
     public record Text(String title, String body) {
     }
 
-    /** 信用惩戒事先告知书: before a black-list entry takes effect. */
-    public static Text prior(String name, String ruleName, String basis, String reasons, String measures,
-                             LocalDate effectiveOn, String exitConditions, String city) {
+    /** 信用惩戒事先告知书: before a black-list entry takes effect; {@code kind} says where the subject may object. */
+    public static Text prior(String name, SubjectKind kind, String ruleName, String basis, String reasons,
+                             String measures, LocalDate effectiveOn, String exitConditions, String city) {
         return new Text("信用惩戒事先告知书", String.join("\n",
                 name + "：",
                 "经审核，拟将您列入" + ListType.BLACK.label() + "（" + ruleName + "）。",
                 "认定依据：" + basis,
                 "事实和理由：" + reasons,
                 "拟采取的惩戒措施：" + measures,
-                "本决定拟于" + DAY.format(effectiveOn) + "起生效。您对所依据的信用信息有异议的，可在生效前通过"
-                        + city + "个人中心或窗口提出异议（异议期间标注“异议处理中”）。",
+                "本决定拟于" + DAY.format(effectiveOn) + "起生效。您对所依据的信用信息有异议的，可在生效前"
+                        + objectionChannel(kind, city) + "提出异议（异议期间标注“异议处理中”）。",
                 "信用修复：" + exitConditions + "。纠正失信行为后可依法申请信用修复，修复不收取任何费用。"));
+    }
+
+    /**
+     * Where the subject files an objection: a person in self-service (个人中心) or at the window; an organisation has
+     * no self-service account (个人中心 is the citizens'), so at the credit office's window, where staff file it for
+     * the subject (窗口代办), as they do a repair application.
+     */
+    static String objectionChannel(SubjectKind kind, String city) {
+        return kind == SubjectKind.ORGANISATION ? "到" + city + "信用办窗口" : "通过" + city + "个人中心或窗口";
     }
 
     /** 列入名单告知书: when an entry takes effect. */

@@ -27,6 +27,7 @@ import cn.chengxin.listing.domain.ListRule;
 import cn.chengxin.shared.jdbc.ResumablePasses;
 import cn.chengxin.shared.security.Actor;
 import cn.chengxin.subject.domain.Masking;
+import cn.chengxin.subject.domain.SubjectKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -382,7 +383,8 @@ public class JdbcListing {
 
     private ListEntry mapEntry(ResultSet rs, int n) throws SQLException {
         String name = rs.getString(8);
-        boolean person = "PERSON".equals(rs.getString(9));
+        SubjectKind kind = SubjectKind.valueOf(rs.getString(9));
+        boolean person = kind == SubjectKind.PERSON;
         return new ListEntry(rs.getObject(1, UUID.class), ListType.valueOf(rs.getString(2)), rs.getString(3),
                 (Integer) rs.getObject(4), rs.getString(5), rs.getObject(6, UUID.class), rs.getString(7), name,
                 person ? Masking.personName(name) : name, rs.getString(10), rs.getObject(11, UUID.class),
@@ -390,7 +392,7 @@ public class JdbcListing {
                 EntryStatus.valueOf(rs.getString(15)),
                 rs.getString(16), instant(rs.getTimestamp(17)), rs.getString(18), instant(rs.getTimestamp(19)),
                 rs.getString(20), instant(rs.getTimestamp(21)), localDate(rs.getDate(22)),
-                instant(rs.getTimestamp(23)), rs.getString(24), rs.getBoolean(25), rs.getLong(26));
+                instant(rs.getTimestamp(23)), rs.getString(24), rs.getBoolean(25), rs.getLong(26), kind);
     }
 
     // ---- last negative records

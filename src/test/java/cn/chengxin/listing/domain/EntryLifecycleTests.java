@@ -8,6 +8,7 @@ import java.util.Set;
 
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListType;
+import cn.chengxin.subject.domain.SubjectKind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,8 +131,8 @@ class EntryLifecycleTests {
 
     @Test
     void thePriorNoticeNamesBasisReasonsMeasuresObjectionAndRepair() {
-        NoticeText.Text text = NoticeText.prior("张三", "失信被执行人", "法释〔2017〕7号", "有履行能力而拒不履行", "限制乘坐飞机",
-                LocalDate.of(2026, 12, 5), "履行完毕", "信用驻马店");
+        NoticeText.Text text = NoticeText.prior("张三", SubjectKind.PERSON, "失信被执行人", "法释〔2017〕7号", "有履行能力而拒不履行",
+                "限制乘坐飞机", LocalDate.of(2026, 12, 5), "履行完毕", "信用驻马店");
         assertThat(text.body()).contains("法释〔2017〕7号", "有履行能力而拒不履行", "限制乘坐飞机", "异议", "信用修复",
                 "2026年12月5日", "不收取任何费用");
     }

@@ -1,0 +1,30 @@
+package cn.chengxin.listing.domain;
+
+import java.time.LocalDate;
+
+import cn.chengxin.subject.domain.SubjectKind;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The words of the prior notice say where its subject objects: self-service is the citizens' alone. */
+class NoticeTextTests {
+
+    private static NoticeText.Text priorNoticeTo(String name, SubjectKind kind) {
+        return NoticeText.prior(name, kind, "重大税收违法失信主体", "《重大税收违法失信主体信息公布管理办法》",
+                "依据市税务局报送的信用记录", "限制乘坐飞机", LocalDate.of(2026, 12, 9), "缴清税款", "驻马店市");
+    }
+
+    @Test
+    void aPersonObjectsInSelfServiceOrAtTheWindow() {
+        assertThat(priorNoticeTo("张三", SubjectKind.PERSON).body())
+                .contains("可在生效前通过驻马店市个人中心或窗口提出异议（异议期间标注“异议处理中”）");
+    }
+
+    @Test
+    void anOrganisationIsSentToTheCreditOfficesWindowNotToASelfServiceAccountItHasNot() {
+        String body = priorNoticeTo("驻马店市某某商贸有限公司", SubjectKind.ORGANISATION).body();
+        assertThat(body).contains("可在生效前到驻马店市信用办窗口提出异议（异议期间标注“异议处理中”）")
+                .doesNotContain("个人中心");
+    }
+}
