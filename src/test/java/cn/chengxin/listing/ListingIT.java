@@ -18,6 +18,7 @@ import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.Nature;
 import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.NewOrganisation;
 import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
@@ -29,6 +30,7 @@ import cn.chengxin.support.Principals;
 import cn.chengxin.support.RuleVersions;
 import cn.chengxin.support.Sessions;
 import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestCreditCodes;
 import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,9 @@ class ListingIT {
 
     @Autowired
     java.time.Clock clock;
+
+    @Autowired
+    cn.chengxin.shared.City city;
 
     @Autowired
     org.springframework.context.ApplicationContext context;
@@ -261,6 +266,42 @@ class ListingIT {
         assertThat(entry.validUntil()).isEqualTo(today);
         assertThat(listing.entriesOf(overSubject)).as("its last day was yesterday, its record still published")
                 .noneMatch(e -> e.listType() == ListType.BLACK);
+    }
+
+    /**
+     * An organisation has no age and no self-service account (issue #5): its entry's page names the day its record was
+     * decided without an age judged on it, and its prior notice sends it to the credit office's window to object.
+     */
+    @Test
+    void anOrganisationsEntryJudgesNoAgeAndItsPriorNoticeSendsItToTheWindow() throws Exception {
+        if (directory.departments().stream().noneMatch(d -> d.code().equals("TAX"))) {
+            directory.createDepartment("TAX", "市税务局", Department.Kind.DATA_PROVIDER, List.of());
+        }
+        String code = TestCreditCodes.next();
+        UUID organisation = subjects.registerOrganisation(new NewOrganisation(subjects.validate(null, code),
+                "驻马店市恒信商贸有限公司", LocalDate.of(2015, 3, 1), List.of(), false));
+        LocalDate decided = LocalDate.now(clock).minusMonths(1);
+        String taxSubmits = key("TAX", Permission.RECORD_SUBMIT);
+        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + taxSubmits)
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"records\":[{\"itemCode\":\"O_TAX_SERIOUS_DISHONESTY\",\"subjectNumber\":\""
+                                + code + "\",\"subjectName\":\"驻马店市恒信商贸有限公司\",\"sourceRecordId\":\"TX-"
+                                + UUID.randomUUID() + "\",\"decisionNumber\":\"驻税稽罚〔2026〕8号\",\"decisionDate\":\""
+                                + decided + "\",\"fields\":{\"case_nature\":\"逃避缴纳税款\",\"facts\":\"虚假申报\"}}]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        ListEntry proposal = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(organisation)
+                .stream().filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
+
+        assertThat(entryPage(proposal.id())).contains("所依据记录的决定日期", "id=\"age-judged-on\">" + decided + "<")
+                .doesNotContain("认定是否成年");
+
+        as("reviewer-o", () -> listing.approve(proposal.id(), "核实无误"));
+
+        assertThat(listing.noticesOf(organisation)).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(ListNotice.Kind.PRIOR);
+            assertThat(n.body()).contains("可在生效前到" + city.name() + "信用办窗口提出异议").doesNotContain("个人中心");
+        });
     }
 
     /** The black-list proposal a court-defaulter record delivered for the person brings. */
