@@ -9,11 +9,23 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.domain.Category;
+import cn.chengxin.catalog.domain.Domain;
+import cn.chengxin.catalog.domain.FieldDefinition;
+import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.catalog.domain.Nature;
+import cn.chengxin.catalog.domain.Severity;
+import cn.chengxin.catalog.domain.Sharing;
+import cn.chengxin.catalog.domain.SubjectType;
+import cn.chengxin.catalog.domain.UpdateCycle;
 import cn.chengxin.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +51,9 @@ class QualityConsoleIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Catalogue catalogue;
 
     @Test
     void theFiguresAreThoseOfThePeriodChosenWithRatesByCodeAndSilentProvidersListed() throws Exception {
@@ -72,6 +87,53 @@ class QualityConsoleIT {
 
         assertThat(page("from", today.toString(), "to", today.minusDays(1).toString()))
                 .as("a period that ends before it starts is refused, not shown empty").contains("统计期间有误");
+    }
+
+    /**
+     * Issue #4: a department the catalogue names as a provider is overseen whatever its kind (HRSS is kept as a
+     * responding unit and provides four items), and a provider code the directory does not know is shown, flagged.
+     */
+    @Test
+    void everyProviderOfAnItemInForceIsListedAndAnUnregisteredCodeIsFlagged() throws Exception {
+        int n = ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        String responding = "QRESP" + n;
+        String gone = "QGONE" + n;
+        directory.createDepartment(responding, "实施兼提供测试局" + n, Department.Kind.RESPONDING_UNIT, List.of());
+        directory.createDepartment(gone, "已除名测试局" + n, Department.Kind.RESPONDING_UNIT, List.of());
+        String item = "P_QUALITY_" + n;
+        approve(item, List.of(responding, gone));
+        // The directory loses the code the catalogue still names (e.g. a department never registered at all).
+        jdbc.sql("DELETE FROM account.department WHERE code = ?").param(gone).update();
+
+        String page = page();
+        assertThat(row(page, "HRSS")).as("a responding unit that provides catalogue items")
+                .contains("市人力资源和社会保障局").doesNotContain("未登记的单位代码");
+        assertThat(row(page, responding)).contains("实施兼提供测试局" + n, "<td>0</td><td>0</td>", "从未报送");
+        assertThat(row(page, gone)).as("never a bare code: flagged as unknown to the directory")
+                .contains("未登记的单位代码", "<td>0</td><td>0</td>", "从未报送");
+        String english = page("lang", "en");
+        assertThat(row(english, gone)).contains("Unregistered department code").doesNotContain("未登记的单位代码");
+    }
+
+    private void approve(String code, List<String> providers) {
+        ItemDefinition definition = new ItemDefinition(code, "数据质量测试事项", SubjectType.PERSON, Nature.NEGATIVE,
+                Category.ADMINISTRATIVE_PENALTY, Domain.GENERAL, List.of(FieldDefinition.text("facts", "事实", true)),
+                providers, "《测试法》第一条", Sharing.PUBLIC, Severity.GENERAL, null, null, null, true, true, false,
+                UpdateCycle.DAILY, false, null);
+        try {
+            as("quality-maker");
+            catalogue.draft(definition, "新增");
+            catalogue.submit(code);
+            as("quality-checker");
+            catalogue.approve(code, "同意");
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static void as(String name) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                name, null, List.of(new SimpleGrantedAuthority("STAFF"))));
     }
 
     private void batch(String department, LocalDate on, int rows, int rejected, String code) {

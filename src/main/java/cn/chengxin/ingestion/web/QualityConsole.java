@@ -8,10 +8,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.ingestion.persistence.JdbcBatches;
 import cn.chengxin.ingestion.persistence.JdbcBatches.Volume;
@@ -28,7 +32,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * rows), and how long decisions take to arrive (days from decision to acceptance). Aggregates only, no personal data.
  * The credit office oversees the departments' timeliness and completeness and reports yearly (RULES.md §12), so the
  * period is the year so far unless another is chosen, and a data-providing department that delivered nothing in it
- * is listed too, with its last delivery: silence is what oversight must see first.
+ * is listed too, with its last delivery: silence is what oversight must see first. A department provides data when
+ * the catalogue names it as a provider of an item in force, whatever its kind in the directory; a provider code the
+ * directory does not know is listed as well, flagged, for nobody can deliver under it.
  */
 @Controller
 @RequiresPermission(Permission.CONSOLE_HOME)
@@ -41,12 +47,15 @@ class QualityConsole {
     private final JdbcBatches batches;
     private final CreditFile creditFile;
     private final StaffDirectory directory;
+    private final Catalogue catalogue;
     private final Clock clock;
 
-    QualityConsole(JdbcBatches batches, CreditFile creditFile, StaffDirectory directory, Clock clock) {
+    QualityConsole(JdbcBatches batches, CreditFile creditFile, StaffDirectory directory, Catalogue catalogue,
+                   Clock clock) {
         this.batches = batches;
         this.creditFile = creditFile;
         this.directory = directory;
+        this.catalogue = catalogue;
         this.clock = clock;
     }
 
@@ -74,11 +83,7 @@ class QualityConsole {
         Instant until = end.plusDays(1).atStartOfDay(zone).toInstant();
         Map<String, Volume> volumes = new TreeMap<>();
         batches.volumes(since, until).forEach(v -> volumes.put(v.departmentCode(), v));
-        for (Department department : directory.departments()) {
-            if (department.active() && department.kind() == Department.Kind.DATA_PROVIDER) {
-                volumes.putIfAbsent(department.code(), new Volume(department.code(), 0, 0, 0, 0, 0));
-            }
-        }
+        providers().forEach(code -> volumes.putIfAbsent(code, new Volume(code, 0, 0, 0, 0, 0)));
         Map<String, Instant> last = batches.lastDeliveries();
         List<DepartmentQuality> lines = new ArrayList<>();
         volumes.values().forEach(v -> lines.add(new DepartmentQuality(v, last.containsKey(v.departmentCode())
@@ -90,5 +95,25 @@ class QualityConsole {
         model.addAttribute("rejections", batches.rejectionsByCode(since, until));
         model.addAttribute("timeliness", creditFile.timeliness(since, until));
         return "console/quality";
+    }
+
+    /**
+     * Whoever owes deliveries: the providers of every item in force (a withdrawn one takes no new records), and the
+     * active departments kept as data providers. A department switched off in the directory owes nothing.
+     */
+    private Set<String> providers() {
+        Set<String> inactive = new TreeSet<>();
+        Set<String> providers = new TreeSet<>();
+        for (Department department : directory.departments()) {
+            if (!department.active()) {
+                inactive.add(department.code());
+            } else if (department.kind() == Department.Kind.DATA_PROVIDER) {
+                providers.add(department.code());
+            }
+        }
+        catalogue.active().stream().filter(item -> !item.withdrawn()).map(CatalogueItem::definition)
+                .forEach(definition -> providers.addAll(definition.providers()));
+        providers.removeAll(inactive);
+        return providers;
     }
 }
