@@ -372,6 +372,30 @@ class ChecksIT {
         assertThat(last).as("the cases, the checks owing feedback and the catalogue name measures and departments")
                 .contains("<td><span><span>" + name + "</span> <code>NO_EXECUTIVE_POSITION</code>", "市市场监督管理局")
                 .doesNotContain(">MARKET<", ">CREDIT_OFFICE<");
+        String measures = last.substring(last.indexOf("id=\"measures\""));
+        assertThat(measures).as("issue #5: the seeded measures' implementing departments are in the directory")
+                .contains("市人民政府国有资产监督管理委员会", "市科学技术局", "市财政局", "市公共资源交易中心")
+                .doesNotContain(">SASAC<", ">SCIENCE<", ">FINANCE<", ">PUBLIC_RESOURCES<", "未登记的单位代码");
+    }
+
+    /** A department code the directory does not know is never shown bare, as if it were a name (issue #5). */
+    @Test
+    void anImplementingDepartmentMissingFromTheDirectoryIsFlagged() throws Exception {
+        Measure before = catalogue.all().stream().filter(m -> m.code().equals("NO_AWARDS")).findFirst().orElseThrow();
+        try {
+            jdbc.sql("UPDATE measures.measure SET departments = ARRAY['QNOWHERE', 'FINANCE'] WHERE code = 'NO_AWARDS'")
+                    .update();
+            catalogue.refresh();
+            String page = console();
+            String row = page.substring(page.indexOf("<code>NO_AWARDS</code>"));
+            row = row.substring(0, row.indexOf("</tr>"));
+            assertThat(row).contains("未登记的单位代码", "<code>QNOWHERE</code>", "<span>市财政局</span>")
+                    .as("not as a name").doesNotContain("<span>QNOWHERE</span>");
+        } finally {
+            jdbc.sql("UPDATE measures.measure SET departments = ?::text[] WHERE code = 'NO_AWARDS'")
+                    .param(before.departments().toArray(String[]::new)).update();
+            catalogue.refresh();
+        }
     }
 
     /**
