@@ -36,6 +36,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -134,6 +135,29 @@ class ChecksIT {
                                 + "\"purpose\":\"批量购票审查\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("CHECK_SUBJECTS_AMBIGUOUS"));
+    }
+
+    /**
+     * An empty list names no subject, as a missing one does: the documented CHECK_SUBJECTS_REQUIRED, not a generic
+     * VALIDATION_FAILED (issue #5); and an empty list beside a full one is not two lists.
+     */
+    @Test
+    void aBatchWithAnEmptyListOfSubjectsIsASubjectlessBatch() throws Exception {
+        String rest = "\"scenario\":\"TRAVEL\",\"purpose\":\"批量购票审查\"}";
+        for (String subjects : List.of("\"subjectNumbers\":[],", "\"subjects\":[],",
+                "\"subjectNumbers\":[],\"subjects\":[],", "")) {
+            mvc.perform(post("/api/v1/checks/batch").header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                            .contentType(MediaType.APPLICATION_JSON).content("{" + subjects + rest))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("CHECK_SUBJECTS_REQUIRED"));
+        }
+        mvc.perform(post("/api/v1/checks/batch").header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subjectNumbers\":[],\"subjects\":[{\"subjectNumber\":\"11010519491231002X\"}],"
+                                + rest))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].index").value(1));
     }
 
     /**

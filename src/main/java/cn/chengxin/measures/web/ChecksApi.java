@@ -95,27 +95,30 @@ class ChecksApi {
     /**
      * Subjects as a plain list of numbers (as the batch always took them) or, with their types, as subjects. The
      * scenario, the purpose and the batch's size are judged by {@link Checks}, with their own codes (SCENARIO_REQUIRED,
-     * PURPOSE_REQUIRED, BATCH_TOO_LARGE) as for a single check, not as a generic VALIDATION_FAILED.
+     * PURPOSE_REQUIRED, BATCH_TOO_LARGE) as for a single check, not as a generic VALIDATION_FAILED. An empty list
+     * names no subject, as a missing one does, and is answered as one is (CHECK_SUBJECTS_REQUIRED, issue #5).
      */
     record BatchRequest(@Schema(description = "Numbers of resident identity documents or credit codes; give either "
-                                + "this or 'subjects'")
-                        @Size(min = 1) List<@NotNull @Size(max = 40) String> subjectNumbers,
+                                + "this or 'subjects' (an empty list counts as not given)")
+                        List<@NotNull @Size(max = 40) String> subjectNumbers,
                         @Schema(description = "Subjects with their document types; give either this or "
-                                + "'subjectNumbers'")
-                        @Size(min = 1) List<@NotNull @Valid BatchSubject> subjects,
+                                + "'subjectNumbers' (an empty list counts as not given)")
+                        List<@NotNull @Valid BatchSubject> subjects,
                         @Schema(requiredMode = REQUIRED, description = SCENARIO) Scenario scenario,
                         @Schema(requiredMode = REQUIRED, maxLength = 200, description = PURPOSE) String purpose) {
 
         List<Checks.Subject> checked() {
-            if (subjectNumbers != null && subjects != null) {
+            boolean numbersGiven = subjectNumbers != null && !subjectNumbers.isEmpty();
+            boolean subjectsGiven = subjects != null && !subjects.isEmpty();
+            if (numbersGiven && subjectsGiven) {
                 throw new MeasuresProblem("CHECK_SUBJECTS_AMBIGUOUS", DomainProblem.Kind.INVALID_INPUT,
                         "请只用 subjectNumbers 或 subjects 之一列出核查主体");
             }
-            if (subjectNumbers == null && subjects == null) {
+            if (!numbersGiven && !subjectsGiven) {
                 throw new MeasuresProblem("CHECK_SUBJECTS_REQUIRED", DomainProblem.Kind.INVALID_INPUT,
                         "须以 subjectNumbers（证件号码）或 subjects（证件号码及证件类型）列出核查主体");
             }
-            return subjects != null
+            return subjectsGiven
                     ? subjects.stream().map(s -> new Checks.Subject(s.subjectNumber(), s.documentType())).toList()
                     : subjectNumbers.stream().map(n -> new Checks.Subject(n, null)).toList();
         }
@@ -157,7 +160,8 @@ class ChecksApi {
     @PostMapping(path = "/api/v1/checks/batch", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "批量核查", description = "Up to 10,000 subjects, as 'subjectNumbers' (a list of numbers) or as "
             + "'subjects' (each with subjectNumber and, for a passport or travel-permit holder, documentType), not "
-            + "both (CHECK_SUBJECTS_AMBIGUOUS) nor neither (CHECK_SUBJECTS_REQUIRED); each item has its index (from "
+            + "both (CHECK_SUBJECTS_AMBIGUOUS) nor neither (CHECK_SUBJECTS_REQUIRED; an empty list counts as not "
+            + "given); each item has its index (from "
             + "1) and either a result or the code and message of a malformed number or an unknown document type. "
             + "Each subject is a check of its own, made once: a subject named again (the same number and type, "
             + "however written) has the same result and checkId at each of its indexes. A result is as a single "
