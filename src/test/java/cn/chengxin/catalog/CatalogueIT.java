@@ -2,6 +2,8 @@ package cn.chengxin.catalog;
 
 import java.util.List;
 
+import cn.chengxin.account.Department;
+import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.catalog.domain.Category;
 import cn.chengxin.catalog.domain.Domain;
 import cn.chengxin.catalog.domain.FieldDefinition;
@@ -46,6 +48,9 @@ class CatalogueIT {
     JdbcClient jdbc;
 
     @Autowired
+    StaffDirectory directory;
+
+    @Autowired
     MockMvc mvc;
 
     @Test
@@ -80,6 +85,50 @@ class CatalogueIT {
         String chinese = mvc.perform(get("/catalog")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(chinese).contains("<td>自然人</td>", "<td>失信信息（严重）</td>", "<td>公开公示</td>");
+    }
+
+    /**
+     * Issue #4: the public catalogue gives no publication period for an item whose records are not published (a minor
+     * penalty normally is not, RULES.md §4; nor is an item shared with government bodies or by authorised query only),
+     * and names each item's providing departments from the directory, a code it lacks flagged, never bare.
+     */
+    @Test
+    void thePublicCatalogueSaysWhatIsNotPublishedAndNamesWhoProvidesEachItem() throws Exception {
+        String gone = "QCAT" + (System.nanoTime() % 100000);
+        directory.createDepartment(gone, "已除名目录测试局", Department.Kind.DATA_PROVIDER, List.of());
+        String code = "P_PROVIDED_" + (System.nanoTime() % 100000);
+        as("maker");
+        catalogue.draft(new ItemDefinition(code, "测试事项", SubjectType.PERSON, Nature.NEGATIVE,
+                Category.ADMINISTRATIVE_PENALTY, Domain.GENERAL, List.of(FieldDefinition.text("facts", "事实", true)),
+                List.of("MARKET", gone), "《测试法》第一条", Sharing.PUBLIC, Severity.GENERAL, null, null, null, true,
+                true, false, UpdateCycle.DAILY, false, null), "新增");
+        catalogue.submit(code);
+        as("checker");
+        catalogue.approve(code, "同意");
+        SecurityContextHolder.clearContext();
+        jdbc.sql("DELETE FROM account.department WHERE code = ?").param(gone).update();
+
+        String page = mvc.perform(get("/catalog")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(publicRow(page, "P_ADMIN_PENALTY_MINOR")).contains("<td>政务共享</td>", "<td>不公示</td>")
+                .doesNotContain("最长");
+        assertThat(publicRow(page, "P_TAX_ARREARS")).contains("<td>不公示</td>", "市税务局");
+        assertThat(publicRow(page, "P_STUDENT_LOAN_DEFAULT")).as("authorised query only")
+                .contains("<td>授权查询</td>", "<td>不公示</td>", "市教育局");
+        assertThat(publicRow(page, "P_ADMIN_PENALTY_GENERAL")).contains("最长", "市市场监督管理局", "市公安局", "市生态环境局")
+                .doesNotContain("不公示", ">MARKET<", ">PUBLIC_SECURITY<", ">ECOLOGY<", "未登记的单位代码");
+        assertThat(publicRow(page, code)).contains("<span>市市场监督管理局</span>", "未登记的单位代码",
+                "<code>" + gone + "</code>").doesNotContain("<span>" + gone + "</span>");
+        String english = mvc.perform(get("/catalog").param("lang", "en")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(publicRow(english, "P_ADMIN_PENALTY_MINOR")).contains("<td>Not published</td>");
+    }
+
+    /** The public catalogue's row of an item in force. */
+    private static String publicRow(String page, String code) {
+        int at = page.indexOf("data-code=\"" + code + "\"");
+        assertThat(at).as(code + " on the public catalogue").isPositive();
+        return page.substring(at, page.indexOf("</tr>", at));
     }
 
     @Test

@@ -13,4 +13,13 @@ public enum Sharing {
     public String label() {
         return label;
     }
+
+    /**
+     * Whether the item's records are published (公示) at all: only a publicly shared item's are. A minor penalty is
+     * normally not published (RULES.md §4), which the catalogue says by sharing it with government bodies only, so a
+     * publication period shown for such an item would read as if it were.
+     */
+    public boolean published() {
+        return this == PUBLIC;
+    }
 }

@@ -35,6 +35,8 @@ class CataloguePublic {
         List<CatalogueItem> inForce = catalogue.active();
         model.addAttribute("items", inForce.stream().filter(i -> !i.withdrawn()).toList());
         model.addAttribute("withdrawn", inForce.stream().filter(CatalogueItem::withdrawn).toList());
+        // Providers by their names in the directory, as a reader knows them; a code it lacks is flagged, never bare.
+        model.addAttribute("departments", catalogue.departments());
         return "portal/catalog";
     }
 
