@@ -106,6 +106,11 @@ public class Listing {
         return store.currentRules();
     }
 
+    /** The rules in force by code, name and list, for modules outside this one. */
+    public List<RuleName> ruleNames() {
+        return rules().stream().map(r -> new RuleName(r.code(), r.name(), r.listType())).toList();
+    }
+
     /** Every version of the rule, waiting and rejected ones too, newest first: its history page. */
     public List<RuleVersion> ruleHistory(String code) {
         return store.ruleHistory(code);
@@ -527,9 +532,10 @@ public class Listing {
         // takes effect at once on the court's own notice, and a notice offering an objection "before it takes effect"
         // would tell the subject of a time that never comes.
         if (next.status() == EntryStatus.NOTIFIED) {
+            // Only the measures whose basis reaches this entry's subject and rule (RULES.md §7).
+            String announced = measures.forEntry(ListType.BLACK, entry.ruleCode(), entry.subjectKind());
             notice(entry, ListNotice.Kind.PRIOR, NoticeText.prior(entry.subjectName(), entry.subjectKind(), ruleName,
-                    entry.legalBasis(), entry.reasons(), measures.forList(ListType.BLACK), effectiveDay, exitConditions,
-                    city.name()), now);
+                    entry.legalBasis(), entry.reasons(), announced, effectiveDay, exitConditions, city.name()), now);
         } else if (next.status() == EntryStatus.PUBLIC_NOTICE) {
             // The period's last day is the day before the entry takes effect (EntryLifecycle.approve).
             notice(entry, ListNotice.Kind.PUBLIC, NoticeText.publicNotice(entry.subjectName(), ruleName,
@@ -648,8 +654,8 @@ public class Listing {
 
     private void effectiveNotice(ListEntry entry, String exitConditions, Instant now) {
         notice(entry, ListNotice.Kind.EFFECTIVE, NoticeText.effective(entry.subjectName(), entry.listType(),
-                entry.ruleName(), entry.legalBasis(), entry.validUntil(), measures.forList(entry.listType()),
-                exitConditions), now);
+                entry.ruleName(), entry.legalBasis(), entry.validUntil(),
+                measures.forEntry(entry.listType(), entry.ruleCode(), entry.subjectKind()), exitConditions), now);
     }
 
     private String exitConditionsOf(ListEntry entry) {

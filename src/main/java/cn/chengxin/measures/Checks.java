@@ -29,6 +29,7 @@ import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.InvalidIdentityException;
+import cn.chengxin.subject.domain.SubjectKind;
 import cn.chengxin.subject.domain.TypedText;
 import org.springframework.stereotype.Service;
 
@@ -183,8 +184,7 @@ public class Checks {
                                Scenario scenario, String purpose, Instant now) {
         List<ListEntry> entries = index.inForce(pseudonym);
         List<ReceivedEntry> received = index.receivedInForce(pseudonym);
-        List<ListType> listed = new ArrayList<>(entries.stream().map(ListEntry::listType).toList());
-        received.forEach(r -> listed.add(ListType.valueOf(r.listType())));
+        List<Grounds.Listed> listed = listed(entries, received);
         List<CheckResult.Entry> shown = new ArrayList<>(entries.stream().map(e -> new CheckResult.Entry(
                 e.id().toString(), e.listType().name(), e.listType().label(), e.ruleName(), e.legalBasis(),
                 e.departmentCode(), e.effectiveFrom(), e.validUntil(), e.disputed(), city.name())).toList());
@@ -194,9 +194,10 @@ public class Checks {
                 r.validUntil(), r.disputed(), r.issuingPlatform())));
         List<CheckResult.Applicable> applicable = new ArrayList<>();
         // Most subjects are on no list, and then no measure that follows a list type applies: nothing to go through.
+        SubjectKind kind = document.subjectKind();
         if (!listed.isEmpty()) {
             for (Measure m : catalogue.all()) {
-                Grounds grounds = Grounds.of(m, scenario, caller.departmentCode(), shown);
+                Grounds grounds = Grounds.of(m, scenario, caller.departmentCode(), kind, listed);
                 if (grounds != null) {
                     applicable.add(new CheckResult.Applicable(m.code(), m.name(), m.kind().name(), m.legalBasis(),
                             grounds.gravest().name(), grounds.disputed(), grounds.entryIds()));
@@ -206,7 +207,7 @@ public class Checks {
         boolean clean = registered && cleanRecord(pseudonym, listed, now);
         if (clean) {
             for (Measure m : catalogue.all()) {
-                if (m.appliesToCleanRecord(scenario, caller.departmentCode())
+                if (m.appliesToCleanRecord(kind, scenario, caller.departmentCode())
                         && applicable.stream().noneMatch(a -> a.code().equals(m.code()))) {
                     applicable.add(new CheckResult.Applicable(m.code(), m.name(), m.kind().name(), m.legalBasis(),
                             CLEAN_RECORD, false, List.of()));
@@ -233,6 +234,22 @@ public class Checks {
         return new Evaluated(result, row, event);
     }
 
+    /**
+     * The entries in force as measures are matched to them; none (most subjects) allocates nothing. Another platform's
+     * entries name no rule of this platform's, so only the measures limited to no rule follow them.
+     */
+    private static List<Grounds.Listed> listed(List<ListEntry> entries, List<ReceivedEntry> received) {
+        if (entries.isEmpty() && received.isEmpty()) {
+            return List.of();
+        }
+        List<Grounds.Listed> listed = new ArrayList<>(entries.size() + received.size());
+        entries.forEach(e -> listed.add(new Grounds.Listed(e.id().toString(), e.listType(), e.ruleCode(),
+                e.disputed())));
+        received.forEach(r -> listed.add(new Grounds.Listed(r.key(), ListType.valueOf(r.listType()), null,
+                r.disputed())));
+        return listed;
+    }
+
     /** The "list type" of measures granted for a clean record rather than for a list entry. */
     public static final String CLEAN_RECORD = "CLEAN_RECORD";
 
@@ -240,8 +257,8 @@ public class Checks {
      * RULES.md §7: three or more consecutive years without a negative record (counted over the records the platform
      * holds), and nothing on the black or grey list now.
      */
-    private boolean cleanRecord(String pseudonym, List<ListType> listed, Instant now) {
-        if (listed.stream().anyMatch(type -> type != ListType.RED)) {
+    private boolean cleanRecord(String pseudonym, List<Grounds.Listed> listed, Instant now) {
+        if (listed.stream().anyMatch(entry -> entry.type() != ListType.RED)) {
             return false;
         }
         java.time.LocalDate last = index.lastNegative(pseudonym);

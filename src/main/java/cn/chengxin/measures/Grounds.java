@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.chengxin.listing.ListType;
+import cn.chengxin.subject.domain.SubjectKind;
 
 /**
- * What a measure rests on in a check: every entry in force on a list it follows (any one of them is reason enough to
- * apply it), the gravest of those lists, and whether it rests on entries marked in dispute (异议处理中) only.
+ * What a measure rests on in a check: every entry in force that it follows — on a list it follows, by a rule it
+ * follows (RULES.md §7: each measure reaches only whom its legal basis names) — any one of them reason enough to
+ * apply it, the gravest of those lists, and whether it rests on entries marked in dispute (异议处理中) only.
  *
  * <p>A measure is disputed only when each entry it rests on is: RULES.md §5 marks the disputed record, and that mark
  * stays on the entry in the answer; an objection decides the entry it was filed against, so a measure that an
@@ -16,14 +18,21 @@ import cn.chengxin.listing.ListType;
  */
 record Grounds(ListType gravest, List<String> entryIds, boolean disputed) {
 
-    /** The grounds of {@code measure} among {@code entries}; null when none is on a list it follows. */
-    static Grounds of(Measure measure, Scenario scenario, String department, List<CheckResult.Entry> entries) {
+    /**
+     * An entry in force as a measure is matched to it: its id in the answer, its list, the rule that listed it (null
+     * for a department's proposal or another platform's entry) and its dispute mark.
+     */
+    record Listed(String id, ListType type, String ruleCode, boolean disputed) {
+    }
+
+    /** The grounds of {@code measure} among the entries of a subject of {@code subject} kind; null when none. */
+    static Grounds of(Measure measure, Scenario scenario, String department, SubjectKind subject,
+                      List<Listed> entries) {
         ListType gravest = null;
         List<String> ids = null;
         boolean undisputed = false;
-        for (CheckResult.Entry entry : entries) {
-            ListType type = ListType.valueOf(entry.listType());
-            if (!measure.appliesTo(type, scenario, department)) {
+        for (Listed entry : entries) {
+            if (!measure.appliesTo(entry.type(), entry.ruleCode(), subject, scenario, department)) {
                 continue;
             }
             if (ids == null) {
@@ -31,7 +40,7 @@ record Grounds(ListType gravest, List<String> entryIds, boolean disputed) {
             }
             ids.add(entry.id());
             undisputed |= !entry.disputed();
-            gravest = gravest == null || type.ordinal() > gravest.ordinal() ? type : gravest;
+            gravest = gravest == null || entry.type().ordinal() > gravest.ordinal() ? entry.type() : gravest;
         }
         return ids == null ? null : new Grounds(gravest, List.copyOf(ids), !undisputed);
     }

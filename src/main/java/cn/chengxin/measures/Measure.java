@@ -5,35 +5,57 @@ import java.util.List;
 import java.util.Set;
 
 import cn.chengxin.listing.ListType;
+import cn.chengxin.subject.domain.SubjectKind;
 
 /**
  * A joint reward or punishment measure: its legal basis, who implements it (empty: every department), the lists it
  * follows and the scenarios where it applies; {@code cleanRecord}: also for subjects with three or more years without
  * a negative record (RULES.md §7: 绿色通道, 容缺受理).
+ *
+ * <p>RULES.md §7: each measure rests on its legal basis, and that basis names whom it reaches. {@code subjectKinds}:
+ * persons, organisations or both (civil-service hiring reaches persons only); {@code ruleCodes}: the list rules whose
+ * entries it follows, empty for every rule of its lists (the Supreme People's Court's consumption restrictions follow
+ * court defaulters only). An entry under no rule (a department's proposal, another platform's entry) carries only the
+ * measures limited to no rule.
  */
 public record Measure(String code, String name, MeasureKind kind, String legalBasis, Set<String> departments,
-                      Set<ListType> listTypes, Set<Scenario> scenarios, boolean cleanRecord, boolean enabled) {
+                      Set<ListType> listTypes, Set<Scenario> scenarios, boolean cleanRecord, boolean enabled,
+                      Set<SubjectKind> subjectKinds, Set<String> ruleCodes) {
 
     public Measure {
         departments = Set.copyOf(departments);
         listTypes = Set.copyOf(listTypes);
         scenarios = Set.copyOf(scenarios);
+        subjectKinds = Set.copyOf(subjectKinds);
+        ruleCodes = Set.copyOf(ruleCodes);
     }
 
-    /** Whether {@code department} implements the measure in {@code scenario} for an entry on {@code list}. */
-    public boolean appliesTo(ListType list, Scenario scenario, String department) {
-        return enabled && listTypes.contains(list) && scenarios.contains(scenario) && implementedBy(department);
+    /**
+     * Whether {@code department} implements the measure in {@code scenario} for an entry on {@code list} by the rule
+     * {@code ruleCode} (null: under no rule) of a subject of {@code subject} kind.
+     */
+    public boolean appliesTo(ListType list, String ruleCode, SubjectKind subject, Scenario scenario,
+                             String department) {
+        return enabled && listTypes.contains(list) && follows(ruleCode) && subjectKinds.contains(subject)
+                && scenarios.contains(scenario) && implementedBy(department);
     }
 
-    /** Whether {@code department} grants it in {@code scenario} to a subject with a clean record. */
-    public boolean appliesToCleanRecord(Scenario scenario, String department) {
-        return enabled && cleanRecord && scenarios.contains(scenario) && implementedBy(department);
+    /** Whether it follows entries of {@code ruleCode} (null: an entry under no rule, which no rule limit admits). */
+    public boolean follows(String ruleCode) {
+        return ruleCodes.isEmpty() || ruleCode != null && ruleCodes.contains(ruleCode);
+    }
+
+    /** Whether {@code department} grants it in {@code scenario} to a subject of that kind with a clean record. */
+    public boolean appliesToCleanRecord(SubjectKind subject, Scenario scenario, String department) {
+        return enabled && cleanRecord && subjectKinds.contains(subject) && scenarios.contains(scenario)
+                && implementedBy(department);
     }
 
     /**
      * Why the measure may not stand as it is, empty if it may (RULES.md §7): a name; a legal basis (measures come
      * only from the base list and local supplementary lists, each with its basis); at least one scenario; something
-     * it follows (a list, or a clean record); only lists its kind may follow, and a clean record only for incentives.
+     * it follows (a list, or a clean record); only lists its kind may follow, and a clean record only for incentives;
+     * at least one kind of subject it reaches; rules only when it follows a list.
      */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
@@ -53,6 +75,12 @@ public record Measure(String code, String name, MeasureKind kind, String legalBa
                 problems.add("「" + kind.label() + "」不能适用于" + list.label()));
         if (cleanRecord && !kind.mayRewardCleanRecord()) {
             problems.add("只有守信激励措施才能给予三年无失信记录的主体");
+        }
+        if (subjectKinds.isEmpty()) {
+            problems.add("须至少选择一类适用主体（自然人或法人和非法人组织）");
+        }
+        if (!ruleCodes.isEmpty() && listTypes.isEmpty()) {
+            problems.add("只适用三年无失信记录主体的措施不能限定认定规则");
         }
         return problems;
     }

@@ -3,6 +3,7 @@ package cn.chengxin.measures;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -16,13 +17,17 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
 import cn.chengxin.listing.ListType;
+import cn.chengxin.listing.Listing;
 import cn.chengxin.listing.MeasureNames;
+import cn.chengxin.listing.RuleName;
 import cn.chengxin.measures.persistence.JdbcMeasures;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.jdbc.AfterCommit;
 import cn.chengxin.shared.security.Actor;
+import cn.chengxin.subject.domain.SubjectKind;
 import cn.chengxin.subject.domain.TypedText;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +43,8 @@ public class MeasureCatalogue implements MeasureNames {
     private final JdbcMeasures store;
     private final AuditLog audit;
     private final StaffDirectory directory;
+    /** Asked when it is needed: the listing module asks this catalogue for the measures its notices name. */
+    private final ObjectProvider<Listing> listing;
     private final Clock clock;
     /** Changes approved on this instance, counted once committed: a list read before one is not kept after it. */
     private final AtomicLong approvedHere = new AtomicLong();
@@ -47,8 +54,10 @@ public class MeasureCatalogue implements MeasureNames {
     private record Snapshot(long approved, List<Measure> measures) {
     }
 
-    MeasureCatalogue(JdbcMeasures store, AuditLog audit, StaffDirectory directory, Clock clock) {
+    MeasureCatalogue(JdbcMeasures store, AuditLog audit, StaffDirectory directory, ObjectProvider<Listing> listing,
+                     Clock clock) {
         this.clock = clock;
+        this.listing = listing;
         this.store = store;
         this.audit = audit;
         this.directory = directory;
@@ -94,20 +103,22 @@ public class MeasureCatalogue implements MeasureNames {
 
     /**
      * Proposes a revision of what a measure says — its name, legal basis, implementing departments (none: every
-     * department), the lists it follows, its scenarios and whether it rewards a clean record — refused with every
-     * reason when the measure could not stand ({@link Measure#problems()}) or names a department the platform does not
-     * have. Its kind and its switch stay. Audited with what would change; it waits for another person's approval
-     * ({@link #approve}) before any check follows it.
+     * department), the lists it follows, its scenarios, whether it rewards a clean record, the kinds of subject it
+     * reaches and the list rules it is limited to (none: every rule of its lists) — refused with every reason when the
+     * measure could not stand ({@link Measure#problems()}), names a department the platform does not have, or a rule
+     * that is not one of its lists'. Its kind and its switch stay. Audited with what would change; it waits for another
+     * person's approval ({@link #approve}) before any check follows it.
      */
     @Transactional
     public MeasureChange proposeRevision(String code, String name, String legalBasis, Set<String> departments,
-                                        Set<ListType> listTypes, Set<Scenario> scenarios, boolean cleanRecord) {
+                                        Set<ListType> listTypes, Set<Scenario> scenarios, boolean cleanRecord,
+                                        Set<SubjectKind> subjectKinds, Set<String> ruleCodes) {
         // Named and quoted in every check's answer and notice (RULES.md §10: no identity number in clear there).
         TypedText.requireNoIdentityNumber("name", "措施名称", name);
         TypedText.requireNoIdentityNumber("legalBasis", "措施依据", legalBasis);
         Measure before = stored(code);
         Measure after = new Measure(code, strip(name), before.kind(), strip(legalBasis), departments, listTypes,
-                scenarios, cleanRecord, before.enabled());
+                scenarios, cleanRecord, before.enabled(), subjectKinds, ruleCodes);
         requireValid(after);
         MeasureChange change = proposed(code, MeasureChange.Kind.REVISION, after, null);
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "measures.revise.propose").by(AuditLog.currentActor())
@@ -205,6 +216,17 @@ public class MeasureCatalogue implements MeasureNames {
         Set<String> known = directory.departments().stream().map(Department::code).collect(Collectors.toSet());
         measure.departments().stream().filter(d -> !known.contains(d)).sorted()
                 .forEach(d -> problems.add("没有这个部门：" + d));
+        if (!measure.ruleCodes().isEmpty()) {
+            Map<String, ListType> rules = listing.getObject().ruleNames().stream()
+                    .collect(Collectors.toMap(RuleName::code, RuleName::listType));
+            measure.ruleCodes().stream().sorted().forEach(r -> {
+                if (!rules.containsKey(r)) {
+                    problems.add("没有这个认定规则：" + r);
+                } else if (!measure.listTypes().contains(rules.get(r))) {
+                    problems.add("认定规则 " + r + " 属于" + rules.get(r).label() + "，不在所选的适用名单中");
+                }
+            });
+        }
         if (!problems.isEmpty()) {
             throw new MeasuresProblem("MEASURE_INVALID", DomainProblem.Kind.INVALID_INPUT, String.join("；", problems));
         }
@@ -223,6 +245,8 @@ public class MeasureCatalogue implements MeasureNames {
         change(changed, "lists", sorted(before.listTypes()), sorted(after.listTypes()));
         change(changed, "scenarios", sorted(before.scenarios()), sorted(after.scenarios()));
         change(changed, "cleanRecord", before.cleanRecord(), after.cleanRecord());
+        change(changed, "subjectKinds", sorted(before.subjectKinds()), sorted(after.subjectKinds()));
+        change(changed, "rules", sorted(before.ruleCodes()), sorted(after.ruleCodes()));
         return changed.isEmpty() ? "unchanged" : String.join("; ", changed);
     }
 
@@ -243,8 +267,8 @@ public class MeasureCatalogue implements MeasureNames {
     }
 
     @Override
-    public String forList(ListType type) {
-        return all().stream().filter(m -> m.enabled() && m.listTypes().contains(type)).map(Measure::name)
-                .collect(Collectors.joining("；"));
+    public String forEntry(ListType type, String ruleCode, SubjectKind subject) {
+        return all().stream().filter(m -> m.enabled() && m.listTypes().contains(type) && m.follows(ruleCode)
+                && m.subjectKinds().contains(subject)).map(Measure::name).collect(Collectors.joining("；"));
     }
 }

@@ -19,6 +19,7 @@ import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.measures.persistence.JdbcMeasures;
+import cn.chengxin.subject.NewOrganisation;
 import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
@@ -224,6 +225,57 @@ class ChecksIT {
                 .andExpect(jsonPath("$.measures").isEmpty());
         assertThat(subjects.pseudonymOf(subjects.validate(DocumentType.TAIWAN_PERMIT, number)))
                 .isNotEqualTo(subjects.pseudonymOf(subjects.validate(DocumentType.PASSPORT, number)));
+    }
+
+    /**
+     * RULES.md §7: each measure reaches whom its legal basis names. A company on the market regulator's black list is
+     * neither told of nor checked for civil-service hiring (persons only) or the court's consumption restrictions
+     * (court defaulters only), though the latter bind a defaulting company; it is told of the measures that reach it.
+     */
+    @Test
+    void aCompanyOnTheMarketBlackListGetsNoMeasureMeantForPersonsOrCourtDefaulters() throws Exception {
+        String code = cn.chengxin.support.TestCreditCodes.next();
+        java.util.UUID company = subjects.registerOrganisation(new NewOrganisation(subjects.validate(null, code),
+                "示例商贸有限公司", java.time.LocalDate.of(2012, 5, 1), List.of(), false));
+        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + DemoAccounts.SUBMISSION_KEY)
+                        .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"records\":[{\"itemCode\":\"O_SERIOUS_ILLEGAL_LIST\",\"subjectNumber\":\"" + code
+                                + "\",\"subjectName\":\"示例商贸有限公司\",\"sourceRecordId\":\"SI-"
+                                + java.util.UUID.randomUUID() + "\",\"decisionNumber\":\"驻市监严〔2026〕1号\","
+                                + "\"decisionDate\":\"2026-03-02\",\"fields\":{\"reason\":\"提交虚假材料取得登记\","
+                                + "\"authority\":\"驻马店市市场监督管理局\"}}]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        ListEntry proposal = await().atMost(java.time.Duration.ofSeconds(10)).until(() -> listing.entriesOf(company)
+                .stream().filter(e -> e.status() == EntryStatus.PROPOSED).findFirst().orElse(null), e -> e != null);
+        assertThat(proposal.ruleCode()).isEqualTo("BLACK_SERIOUS_ILLEGAL");
+        mvc.perform(post("/console/lists/{id}/approve", proposal.id()).param("note", "核实无误")
+                        .with(staff("reviewer-org", "list:review")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        jdbc.sql("UPDATE listing.entry SET effective_from = now() - interval '1 second' WHERE id = ?")
+                .param(proposal.id()).update();
+        listing.activateDue();
+
+        List<String> notices = listing.noticesOf(company).stream().map(cn.chengxin.listing.ListNotice::body).toList();
+        assertThat(notices).as("the prior notice and the notice of effect").hasSize(2).allSatisfy(body ->
+                assertThat(body).contains("限制参与政府采购和公共资源交易活动", "列为重点监管对象")
+                        .doesNotContain("公务员", "事业单位", "限制乘坐飞机", "高消费", "子女就读"));
+        String checkOf = "{\"subjectNumber\":\"" + code + "\",\"scenario\":\"%s\",\"purpose\":\"企业审批审查\"}";
+        await().atMost(java.time.Duration.ofSeconds(2)).untilAsserted(() -> mvc.perform(
+                        checkBody(checkOf.formatted("INSPECTION")))
+                .andExpect(jsonPath("$.entries[0].listType").value("BLACK"))
+                .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("CLOSER_SUPERVISION"))));
+        for (String scenario : List.of("TRAVEL", "CONSUMPTION")) {
+            mvc.perform(checkBody(checkOf.formatted(scenario))).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.entries[0].listType").value("BLACK"))
+                    .andExpect(jsonPath("$.measures").isEmpty())
+                    .andExpect(jsonPath("$.feedbackRequired").value(false));
+        }
+        mvc.perform(post("/api/v1/checks").header("Authorization", "Bearer " + hrSystem("人社招录系统").key())
+                        .contentType(MediaType.APPLICATION_JSON).content(checkOf.formatted("HIRING")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries[0].listType").value("BLACK"))
+                .andExpect(jsonPath("$.measures").isEmpty());
     }
 
     private static String freshPassport() {

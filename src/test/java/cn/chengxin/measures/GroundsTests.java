@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import cn.chengxin.listing.ListType;
+import cn.chengxin.subject.domain.SubjectKind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,15 +14,23 @@ class GroundsTests {
 
     private static final Measure closerSupervision = new Measure("CLOSER_SUPERVISION", "列为重点监管对象",
             MeasureKind.MANAGEMENT, "国办发〔2019〕35号", Set.of(), Set.of(ListType.BLACK, ListType.GREY),
-            Set.of(Scenario.INSPECTION), false, true);
+            Set.of(Scenario.INSPECTION), false, true, Set.of(SubjectKind.PERSON, SubjectKind.ORGANISATION), Set.of());
 
-    private static CheckResult.Entry entry(String id, ListType list, boolean disputed) {
-        return new CheckResult.Entry(id, list.name(), list.label(), null, "某依据", "MARKET", null, null, disputed,
-                "信用驻马店");
+    private static final Measure noFlights = new Measure("NO_FLIGHTS_TRAINS", "限制乘坐飞机",
+            MeasureKind.RIGHTS_REDUCING, "法释〔2015〕17号第三条", Set.of(), Set.of(ListType.BLACK),
+            Set.of(Scenario.TRAVEL), false, true, Set.of(SubjectKind.PERSON, SubjectKind.ORGANISATION),
+            Set.of("BLACK_COURT_DEFAULTER"));
+
+    private static final Measure noCivilService = new Measure("NO_CIVIL_SERVICE", "不得录用为公务员",
+            MeasureKind.RIGHTS_REDUCING, "《公务员法》第二十六条", Set.of(), Set.of(ListType.BLACK),
+            Set.of(Scenario.HIRING), false, true, Set.of(SubjectKind.PERSON), Set.of());
+
+    private static Grounds.Listed entry(String id, ListType list, boolean disputed) {
+        return new Grounds.Listed(id, list, "SOME_RULE", disputed);
     }
 
-    private static Grounds groundsAmong(CheckResult.Entry... entries) {
-        return Grounds.of(closerSupervision, Scenario.INSPECTION, "MARKET", List.of(entries));
+    private static Grounds groundsAmong(Grounds.Listed... entries) {
+        return Grounds.of(closerSupervision, Scenario.INSPECTION, "MARKET", SubjectKind.PERSON, List.of(entries));
     }
 
     @Test
@@ -45,7 +54,34 @@ class GroundsTests {
     @Test
     void aMeasureFollowingNoneOfTheSubjectsListsHasNoGrounds() {
         assertThat(groundsAmong(entry("r", ListType.RED, true))).isNull();
-        assertThat(Grounds.of(closerSupervision, Scenario.TRAVEL, "MARKET", List.of(entry("b", ListType.BLACK,
-                false)))).as("not in the scenario").isNull();
+        assertThat(Grounds.of(closerSupervision, Scenario.TRAVEL, "MARKET", SubjectKind.PERSON,
+                List.of(entry("b", ListType.BLACK, false)))).as("not in the scenario").isNull();
+    }
+
+    @Test
+    void aMeasureLimitedToARuleRestsOnlyOnThatRulesEntries() {
+        Grounds grounds = Grounds.of(noFlights, Scenario.TRAVEL, "MARKET", SubjectKind.PERSON, List.of(
+                new Grounds.Listed("tax", ListType.BLACK, "BLACK_TAX_SERIOUS", false),
+                new Grounds.Listed("court", ListType.BLACK, "BLACK_COURT_DEFAULTER", false),
+                new Grounds.Listed("hand", ListType.BLACK, null, false)));
+
+        assertThat(grounds.entryIds()).as("neither another rule's entry nor one under no rule")
+                .containsExactly("court");
+        assertThat(Grounds.of(noFlights, Scenario.TRAVEL, "MARKET", SubjectKind.ORGANISATION, List.of(
+                new Grounds.Listed("market", ListType.BLACK, "BLACK_SERIOUS_ILLEGAL", false))))
+                .as("a company on the market regulator's list is no court defaulter").isNull();
+    }
+
+    @Test
+    void aMeasureForPersonsNeverReachesAnOrganisationAndOneLimitedToNoRuleFollowsEveryEntry() {
+        List<Grounds.Listed> marketList = List.of(new Grounds.Listed("m", ListType.BLACK, "BLACK_SERIOUS_ILLEGAL",
+                false));
+        assertThat(Grounds.of(noCivilService, Scenario.HIRING, "HRSS", SubjectKind.ORGANISATION, marketList))
+                .isNull();
+
+        Grounds received = Grounds.of(noCivilService, Scenario.HIRING, "HRSS", SubjectKind.PERSON,
+                List.of(new Grounds.Listed("411500:list/1", ListType.BLACK, null, false)));
+        assertThat(received.entryIds()).as("another platform's entry, under no rule of ours")
+                .containsExactly("411500:list/1");
     }
 }

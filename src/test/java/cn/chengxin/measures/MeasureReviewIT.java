@@ -55,7 +55,7 @@ class MeasureReviewIT {
         try {
             MeasureChange change = as(MAKER, () -> catalogue.proposeRevision("NO_CIVIL_SERVICE", before.name(),
                     "《公务员录用规定》第十八条（待审核修订）", Set.of("HRSS", "MARKET"), Set.of(ListType.BLACK),
-                    Set.of(Scenario.HIRING, Scenario.EXECUTIVE), false));
+                    Set.of(Scenario.HIRING, Scenario.EXECUTIVE), false, before.subjectKinds(), before.ruleCodes()));
             catalogue.refresh();
             assertThat(measure("NO_CIVIL_SERVICE")).isEqualTo(before);
             hiringCheck().andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("SCENARIO_NOT_ALLOWED"));
@@ -142,7 +142,8 @@ class MeasureReviewIT {
         Measure before = measure("GREEN_CHANNEL");
         try {
             as(MAKER, () -> catalogue.proposeRevision("GREEN_CHANNEL", before.name(), "《待审核的依据》第一条",
-                    before.departments(), before.listTypes(), before.scenarios(), !before.cleanRecord()));
+                    before.departments(), before.listTypes(), before.scenarios(), !before.cleanRecord(),
+                    before.subjectKinds(), before.ruleCodes()));
 
             String page = page(checker(), "zh");
             String row = page.substring(page.indexOf("data-code=\"GREEN_CHANNEL\""));

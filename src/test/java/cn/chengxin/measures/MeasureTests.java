@@ -3,6 +3,7 @@ package cn.chengxin.measures;
 import java.util.Set;
 
 import cn.chengxin.listing.ListType;
+import cn.chengxin.subject.domain.SubjectKind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,9 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What a measure of the catalogue must say and which lists its kind may follow (RULES.md §7). */
 class MeasureTests {
 
+    private static final Set<SubjectKind> BOTH = Set.of(SubjectKind.PERSON, SubjectKind.ORGANISATION);
+
     private static Measure measure(MeasureKind kind, String basis, Set<ListType> lists, Set<Scenario> scenarios,
                                    boolean cleanRecord) {
-        return new Measure("M", "某措施", kind, basis, Set.of(), lists, scenarios, cleanRecord, true);
+        return new Measure("M", "某措施", kind, basis, Set.of(), lists, scenarios, cleanRecord, true, BOTH, Set.of());
     }
 
     @Test
@@ -43,5 +46,35 @@ class MeasureTests {
     void aMeasureWithoutBasisScenarioOrListIsRefusedWithEachReason() {
         assertThat(measure(MeasureKind.MANAGEMENT, " ", Set.of(), Set.of(), false).problems())
                 .containsExactly("须写明措施的法律、法规或政策依据", "须至少选择一个适用场景", "须至少选择一个适用名单");
+    }
+
+    @Test
+    void aMeasureReachesSomeKindOfSubjectAndIsLimitedToRulesOnlyWhenItFollowsAList() {
+        Measure forNoOne = new Measure("M", "某措施", MeasureKind.RIGHTS_REDUCING, "某法规", Set.of(),
+                Set.of(ListType.BLACK), Set.of(Scenario.HIRING), false, true, Set.of(), Set.of());
+        assertThat(forNoOne.problems()).containsExactly("须至少选择一类适用主体（自然人或法人和非法人组织）");
+        Measure cleanRecordOnly = new Measure("M", "某措施", MeasureKind.INCENTIVE, "国办发〔2016〕98号", Set.of(),
+                Set.of(), Set.of(Scenario.LICENSING), true, true, BOTH, Set.of("RED_VOLUNTEER"));
+        assertThat(cleanRecordOnly.problems()).containsExactly("只适用三年无失信记录主体的措施不能限定认定规则");
+    }
+
+    @Test
+    void aMeasureLimitedToRulesFollowsOnlyThemAndNoEntryUnderNoRule() {
+        Measure courtOnly = new Measure("NO_FLIGHTS_TRAINS", "限制乘坐飞机", MeasureKind.RIGHTS_REDUCING,
+                "法释〔2015〕17号第三条", Set.of(), Set.of(ListType.BLACK), Set.of(Scenario.TRAVEL), false, true, BOTH,
+                Set.of("BLACK_COURT_DEFAULTER"));
+        assertThat(courtOnly.follows("BLACK_COURT_DEFAULTER")).isTrue();
+        assertThat(courtOnly.follows("BLACK_SERIOUS_ILLEGAL")).isFalse();
+        assertThat(courtOnly.follows(null)).isFalse();
+        assertThat(measure(MeasureKind.MANAGEMENT, "国办发〔2019〕35号", Set.of(ListType.BLACK),
+                Set.of(Scenario.INSPECTION), false).follows(null)).as("limited to no rule").isTrue();
+    }
+
+    @Test
+    void anIncentiveForACleanRecordGoesOnlyToTheKindsOfSubjectItNames() {
+        Measure depositFree = new Measure("DEPOSIT_FREE", "免押金", MeasureKind.INCENTIVE, "国办发〔2016〕98号",
+                Set.of(), Set.of(), Set.of(Scenario.SOCIAL_SERVICE), true, true, Set.of(SubjectKind.PERSON), Set.of());
+        assertThat(depositFree.appliesToCleanRecord(SubjectKind.PERSON, Scenario.SOCIAL_SERVICE, "X")).isTrue();
+        assertThat(depositFree.appliesToCleanRecord(SubjectKind.ORGANISATION, Scenario.SOCIAL_SERVICE, "X")).isFalse();
     }
 }

@@ -20,6 +20,7 @@ import cn.chengxin.measures.Measure;
 import cn.chengxin.measures.MeasureChange;
 import cn.chengxin.measures.MeasureKind;
 import cn.chengxin.measures.Scenario;
+import cn.chengxin.subject.domain.SubjectKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,14 +36,17 @@ public class JdbcMeasures {
     }
 
     public List<Measure> measures() {
-        return jdbc.sql("SELECT code, name, kind, legal_basis, departments, list_types, scenarios, clean_record, enabled "
-                        + "FROM measures.measure ORDER BY kind, code")
+        return jdbc.sql("""
+                        SELECT code, name, kind, legal_basis, departments, list_types, scenarios, clean_record, enabled,
+                               subject_kinds, rule_codes
+                        FROM measures.measure ORDER BY kind, code""")
                 .query((rs, n) -> new Measure(rs.getString(1), rs.getString(2), MeasureKind.valueOf(rs.getString(3)),
                         rs.getString(4), Arrays.stream((String[]) rs.getArray(5).getArray()).collect(Collectors.toSet()),
                         Arrays.stream((String[]) rs.getArray(6).getArray()).map(ListType::valueOf)
                                 .collect(Collectors.toSet()),
                         Arrays.stream((String[]) rs.getArray(7).getArray()).map(Scenario::valueOf)
-                                .collect(Collectors.toSet()), rs.getBoolean(8), rs.getBoolean(9)))
+                                .collect(Collectors.toSet()), rs.getBoolean(8), rs.getBoolean(9),
+                        subjectKinds(rs.getArray(10)), texts(rs.getArray(11))))
                 .list();
     }
 
@@ -59,12 +63,14 @@ public class JdbcMeasures {
     public boolean revise(Measure m) {
         return jdbc.sql("""
                         UPDATE measures.measure SET name = ?, legal_basis = ?, departments = ?::text[],
-                               list_types = ?::text[], scenarios = ?::text[], clean_record = ?
+                               list_types = ?::text[], scenarios = ?::text[], clean_record = ?,
+                               subject_kinds = ?::text[], rule_codes = ?::text[]
                         WHERE code = ?""")
                 .params(m.name(), m.legalBasis(), m.departments().stream().sorted().toArray(String[]::new),
                         m.listTypes().stream().map(Enum::name).sorted().toArray(String[]::new),
                         m.scenarios().stream().map(Enum::name).sorted().toArray(String[]::new), m.cleanRecord(),
-                        m.code())
+                        m.subjectKinds().stream().map(Enum::name).sorted().toArray(String[]::new),
+                        m.ruleCodes().stream().sorted().toArray(String[]::new), m.code())
                 .update() == 1;
     }
 
@@ -72,8 +78,9 @@ public class JdbcMeasures {
 
     private static final String CHANGE_COLUMNS = """
             c.id, c.measure_code, c.kind, c.name, c.legal_basis, c.departments, c.list_types, c.scenarios,
-            c.clean_record, c.enabled, c.proposed_by, c.proposer_name, c.proposed_at, c.status, c.decided_by,
-            c.decider_name, c.decided_at, c.decision_note, m.kind AS measure_kind, m.enabled AS measure_enabled
+            c.clean_record, c.subject_kinds, c.rule_codes, c.enabled, c.proposed_by, c.proposer_name, c.proposed_at,
+            c.status, c.decided_by, c.decider_name, c.decided_at, c.decision_note, m.kind AS measure_kind,
+            m.enabled AS measure_enabled
             FROM measures.measure_change c JOIN measures.measure m ON m.code = c.measure_code""";
 
     /**
@@ -84,16 +91,20 @@ public class JdbcMeasures {
         Measure r = change.revision();
         return jdbc.sql("""
                         INSERT INTO measures.measure_change (id, measure_code, kind, name, legal_basis, departments,
-                            list_types, scenarios, clean_record, enabled, proposed_by, proposer_name, proposed_at,
-                            status)
-                        VALUES (?, ?, ?, ?, ?, ?::text[], ?::text[], ?::text[], ?, ?, ?, ?, ?, 'PENDING')
+                            list_types, scenarios, clean_record, subject_kinds, rule_codes, enabled, proposed_by,
+                            proposer_name, proposed_at, status)
+                        VALUES (?, ?, ?, ?, ?, ?::text[], ?::text[], ?::text[], ?, ?::text[], ?::text[], ?, ?, ?, ?,
+                                'PENDING')
                         ON CONFLICT DO NOTHING""")
                 .params(change.id(), change.measureCode(), change.kind().name(), r == null ? null : r.name(),
                         r == null ? null : r.legalBasis(),
                         r == null ? null : r.departments().stream().sorted().toArray(String[]::new),
                         r == null ? null : r.listTypes().stream().map(Enum::name).sorted().toArray(String[]::new),
                         r == null ? null : r.scenarios().stream().map(Enum::name).sorted().toArray(String[]::new),
-                        r == null ? null : r.cleanRecord(), change.enabled(), change.proposedBy(),
+                        r == null ? null : r.cleanRecord(),
+                        r == null ? null : r.subjectKinds().stream().map(Enum::name).sorted().toArray(String[]::new),
+                        r == null ? null : r.ruleCodes().stream().sorted().toArray(String[]::new),
+                        change.enabled(), change.proposedBy(),
                         change.proposerName(), Timestamp.from(change.proposedAt()))
                 .update() == 1;
     }
@@ -120,6 +131,15 @@ public class JdbcMeasures {
                 .params(outcome.name(), by, byName, Timestamp.from(at), note, id).update() == 1;
     }
 
+    /** A revision decided before V113 kept neither: read as none, as its history shows them. */
+    private static Set<SubjectKind> subjectKinds(Array kinds) throws SQLException {
+        return texts(kinds).stream().map(SubjectKind::valueOf).collect(Collectors.toSet());
+    }
+
+    private static Set<String> texts(Array texts) throws SQLException {
+        return texts == null ? Set.of() : Set.of((String[]) texts.getArray());
+    }
+
     private MeasureChange measureChange(ResultSet rs, int n) throws SQLException {
         MeasureChange.Kind kind = MeasureChange.Kind.valueOf(rs.getString("kind"));
         Measure revision = kind == MeasureChange.Kind.SWITCH ? null : new Measure(rs.getString("measure_code"),
@@ -128,7 +148,8 @@ public class JdbcMeasures {
                 Arrays.stream((String[]) rs.getArray("list_types").getArray()).map(ListType::valueOf)
                         .collect(Collectors.toSet()),
                 Arrays.stream((String[]) rs.getArray("scenarios").getArray()).map(Scenario::valueOf)
-                        .collect(Collectors.toSet()), rs.getBoolean("clean_record"), rs.getBoolean("measure_enabled"));
+                        .collect(Collectors.toSet()), rs.getBoolean("clean_record"), rs.getBoolean("measure_enabled"),
+                subjectKinds(rs.getArray("subject_kinds")), texts(rs.getArray("rule_codes")));
         Timestamp decidedAt = rs.getTimestamp("decided_at");
         return new MeasureChange(rs.getObject("id", UUID.class), rs.getString("measure_code"), kind, revision,
                 (Boolean) rs.getObject("enabled"), rs.getString("proposed_by"), rs.getString("proposer_name"),

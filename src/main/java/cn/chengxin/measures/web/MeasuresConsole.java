@@ -115,8 +115,9 @@ class MeasuresConsole {
                   Model model) {
         MeasureInput input = new MeasureInput(name, legalBasis, departments, lists, scenarios, cleanRecord);
         try {
+            Measure stored = stored(code);
             catalogue.proposeRevision(code, input.name(), input.legalBasis(), input.departments(), input.listTypes(),
-                    input.scenarios(), input.cleanRecord());
+                    input.scenarios(), input.cleanRecord(), stored.subjectKinds(), stored.ruleCodes());
         } catch (MeasuresProblem problem) {
             if (problem.kind() == DomainProblem.Kind.NOT_FOUND) {
                 throw problem;
