@@ -815,13 +815,17 @@ class ChecksIT {
         try {
             assertThat(mvc.perform(get("/console/measures/NO_CIVIL_SERVICE").with(editor()))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
-                    .contains(before.legalBasis(), "value=\"HRSS\" checked", "value=\"BLACK\"")
-                    .as("a rights-reducing measure is offered the black list only").doesNotContain("value=\"GREY\"");
+                    .contains(before.legalBasis(), "value=\"HRSS\" checked", "value=\"BLACK\"",
+                            "value=\"PERSON\" checked", "value=\"ORGANISATION\"", "value=\"BLACK_COURT_DEFAULTER\"")
+                    .doesNotContain("value=\"ORGANISATION\" checked", "value=\"BLACK_COURT_DEFAULTER\" checked")
+                    .as("a rights-reducing measure is offered the black list and its rules only")
+                    .doesNotContain("value=\"GREY\"", "value=\"GREY_ABNORMAL_OPERATIONS\"", "value=\"RED_VOLUNTEER\"");
 
             mvc.perform(post("/console/measures/NO_CIVIL_SERVICE").with(editor()).with(csrf())
                             .param("name", before.name()).param("legalBasis", "《公务员录用规定》第十八条（修订）")
                             .param("department", "HRSS", "MARKET").param("list", "BLACK")
-                            .param("scenario", "HIRING", "EXECUTIVE"))
+                            .param("scenario", "HIRING", "EXECUTIVE").param("subjectKind", "PERSON")
+                            .param("rule", "BLACK_COURT_DEFAULTER", "BLACK_TAX_SERIOUS"))
                     .andExpect(status().is3xxRedirection())
                     .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
                             .attribute("successKey", "measures.proposed"));
@@ -831,9 +835,15 @@ class ChecksIT {
             assertThat(after.legalBasis()).isEqualTo("《公务员录用规定》第十八条（修订）");
             assertThat(after.departments()).containsExactlyInAnyOrder("HRSS", "MARKET");
             assertThat(after.scenarios()).containsExactlyInAnyOrder(Scenario.HIRING, Scenario.EXECUTIVE);
+            assertThat(after.subjectKinds()).containsExactly(cn.chengxin.subject.domain.SubjectKind.PERSON);
+            assertThat(after.ruleCodes()).containsExactlyInAnyOrder("BLACK_COURT_DEFAULTER", "BLACK_TAX_SERIOUS");
             assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'measures.revise' ORDER BY seq DESC "
                     + "LIMIT 1").query(String.class).single()).startsWith("NO_CIVIL_SERVICE")
-                    .contains("departments: [CREDIT_OFFICE, HRSS] → [HRSS, MARKET]", "（修订）");
+                    .contains("departments: [CREDIT_OFFICE, HRSS] → [HRSS, MARKET]", "（修订）",
+                            "rules: [] → [BLACK_COURT_DEFAULTER, BLACK_TAX_SERIOUS]")
+                    .as("the subjects it reaches did not change").doesNotContain("subjectKinds");
+            assertThat(console()).as("the catalogue shows whom a measure reaches and the rules it is limited to")
+                    .contains("<td>失信被执行人、重大税收违法失信主体</td>", "<td>自然人</td>");
             mvc.perform(post("/api/v1/checks").header("Authorization", "Bearer " + DemoAccounts.API_KEY)
                             .contentType(MediaType.APPLICATION_JSON).content(hiring))
                     .andExpect(status().isOk());
@@ -841,7 +851,8 @@ class ChecksIT {
             String refused = mvc.perform(post("/console/measures/NO_CIVIL_SERVICE").with(editor()).with(csrf())
                             .param("name", "不得录用为公务员（修订稿）").param("legalBasis", " ")
                             .param("list", "GREY", "BLACK").param("scenario", "HIRING", "TITLES")
-                            .param("department", "MARKET", "NOWHERE"))
+                            .param("department", "MARKET", "NOWHERE").param("subjectKind", "ORGANISATION")
+                            .param("rule", "BLACK_TAX_SERIOUS"))
                     .andExpect(status().isOk())
                     .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
                             .attribute("failureCode", "MEASURE_INVALID"))
@@ -850,16 +861,22 @@ class ChecksIT {
                     "须写明措施的法律、法规或政策依据", "不能适用于重点关注名单", "没有这个部门：NOWHERE");
             assertThat(refused).as("what was typed, not what is stored").contains("id=\"measure-form\"",
                             "value=\"不得录用为公务员（修订稿）\"", "value=\"MARKET\" checked", "value=\"BLACK\" checked",
-                            "value=\"HIRING\" checked", "value=\"TITLES\" checked")
-                    .doesNotContain("value=\"HRSS\" checked", "value=\"EXECUTIVE\" checked", after.legalBasis(),
+                            "value=\"HIRING\" checked", "value=\"TITLES\" checked",
+                            "value=\"ORGANISATION\" checked", "value=\"BLACK_TAX_SERIOUS\" checked")
+                    .doesNotContain("value=\"HRSS\" checked", "value=\"PERSON\" checked",
+                            "value=\"BLACK_COURT_DEFAULTER\" checked", "value=\"EXECUTIVE\" checked",
+                            after.legalBasis(),
                             "value=\"" + before.name() + "\"");
             assertThat(catalogue.all()).contains(after);
         } finally {
             jdbc.sql("""
-                            UPDATE measures.measure SET legal_basis = ?, departments = ?::text[], scenarios = ?::text[]
+                            UPDATE measures.measure SET legal_basis = ?, departments = ?::text[], scenarios = ?::text[],
+                                subject_kinds = ?::text[], rule_codes = ?::text[]
                             WHERE code = 'NO_CIVIL_SERVICE'""")
                     .params(before.legalBasis(), before.departments().toArray(String[]::new),
-                            before.scenarios().stream().map(Enum::name).toArray(String[]::new)).update();
+                            before.scenarios().stream().map(Enum::name).toArray(String[]::new),
+                            before.subjectKinds().stream().map(Enum::name).toArray(String[]::new),
+                            before.ruleCodes().toArray(String[]::new)).update();
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Set;
 import cn.chengxin.account.DemoAccounts;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.subject.domain.SubjectKind;
 import cn.chengxin.support.AtOnce;
 import cn.chengxin.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -134,26 +135,51 @@ class MeasureReviewIT {
     }
 
     /**
-     * The reviewer of a revision sees everything it would put in force, the 三年无失信记录 switch included, and what
-     * each changed field says now: a second person approves what they can see, not a summary.
+     * The reviewer of a revision sees everything it would put in force, the 三年无失信记录 switch, the subjects it
+     * reaches and the rules it is limited to included, and what each changed field says now: a second person approves
+     * what they can see, not a summary.
      */
     @Test
     void theReviewerSeesEveryFieldOfARevisionAndWhatItChanges() throws Exception {
         Measure before = measure("GREEN_CHANNEL");
+        assertThat(before.subjectKinds()).as("seeded by V113")
+                .containsExactlyInAnyOrder(SubjectKind.PERSON, SubjectKind.ORGANISATION);
+        assertThat(before.ruleCodes()).isEmpty();
         try {
             as(MAKER, () -> catalogue.proposeRevision("GREEN_CHANNEL", before.name(), "《待审核的依据》第一条",
                     before.departments(), before.listTypes(), before.scenarios(), !before.cleanRecord(),
-                    before.subjectKinds(), before.ruleCodes()));
+                    Set.of(SubjectKind.PERSON), Set.of("RED_VOLUNTEER")));
 
             String page = page(checker(), "zh");
             String row = page.substring(page.indexOf("data-code=\"GREEN_CHANNEL\""));
             row = row.substring(0, row.indexOf("</tr>"));
             assertThat(row).contains("<ins>《待审核的依据》第一条</ins>", "<del>" + before.legalBasis() + "</del>")
                     .contains(before.cleanRecord() ? "<ins>不适用三年无失信记录的主体</ins>" : "<ins>适用三年无失信记录的主体</ins>")
+                    .contains("<dt>适用主体</dt>", "<ins>自然人</ins>", "<dt>限定认定规则</dt>",
+                            "<ins>优秀志愿者（五星，服务 1500 小时以上）</ins>", "<del>适用名单的全部认定规则</del>")
+                    .containsPattern("<del>(自然人、法人和非法人组织|法人和非法人组织、自然人)</del>")
                     .doesNotContain("<ins>" + before.name() + "</ins>");
+            String english = page(checker(), "en");
+            assertThat(english.substring(english.indexOf("data-code=\"GREEN_CHANNEL\""))).contains(
+                    "<dt>Subjects it applies to</dt>", "<dt>Limited to list rules</dt>",
+                    "<del>Every rule of its lists</del>");
         } finally {
             restore(before);
         }
+    }
+
+    /** A measure may be limited only to rules of the lists it follows, and must reach some kind of subject. */
+    @Test
+    void aRevisionNamingAnotherListsRuleOrNoSubjectIsRefusedWithEachReason() {
+        Measure before = measure("NO_AWARDS");
+        Throwable refused = catchThrowable(() -> as(MAKER, () -> catalogue.proposeRevision("NO_AWARDS", before.name(),
+                before.legalBasis(), before.departments(), before.listTypes(), before.scenarios(), false, Set.of(),
+                Set.of("RED_VOLUNTEER", "NO_SUCH_RULE", "BLACK_TAX_SERIOUS"))));
+
+        assertThat(refused).isInstanceOf(MeasuresProblem.class).extracting("code").isEqualTo("MEASURE_INVALID");
+        assertThat(refused.getMessage()).contains("须至少选择一类适用主体", "没有这个认定规则：NO_SUCH_RULE",
+                "认定规则 RED_VOLUNTEER 属于红名单，不在所选的适用名单中").doesNotContain("BLACK_TAX_SERIOUS");
+        assertThat(catalogue.pendingChanges()).extracting(MeasureChange::measureCode).doesNotContain("NO_AWARDS");
     }
 
     /** The measures page lists what waits for review; its maker is told to ask another, who approves it there. */
@@ -251,10 +277,13 @@ class MeasureReviewIT {
     private void restore(Measure before) {
         rejectWaiting(before.code());
         jdbc.sql("""
-                        UPDATE measures.measure SET legal_basis = ?, departments = ?::text[], scenarios = ?::text[]
+                        UPDATE measures.measure SET legal_basis = ?, departments = ?::text[], scenarios = ?::text[],
+                            subject_kinds = ?::text[], rule_codes = ?::text[]
                         WHERE code = ?""")
                 .params(before.legalBasis(), before.departments().toArray(String[]::new),
-                        before.scenarios().stream().map(Enum::name).toArray(String[]::new), before.code()).update();
+                        before.scenarios().stream().map(Enum::name).toArray(String[]::new),
+                        before.subjectKinds().stream().map(Enum::name).toArray(String[]::new),
+                        before.ruleCodes().toArray(String[]::new), before.code()).update();
         catalogue.refresh();
     }
 

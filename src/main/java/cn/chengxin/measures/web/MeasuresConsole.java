@@ -12,15 +12,19 @@ import java.util.stream.Collectors;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.listing.ListType;
+import cn.chengxin.listing.Listing;
+import cn.chengxin.listing.RuleName;
 import cn.chengxin.measures.Checks;
 import cn.chengxin.measures.Measure;
 import cn.chengxin.measures.MeasureCatalogue;
+import cn.chengxin.measures.MeasureChange;
 import cn.chengxin.measures.MeasuresProblem;
 import cn.chengxin.measures.Scenario;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
+import cn.chengxin.subject.domain.SubjectKind;
 import cn.chengxin.subject.domain.TypedText;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -35,9 +39,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 联合奖惩 in the console: the measures catalogue (each measure revised on its own form, which a refusal shows again
- * with what was typed; switched on or off — either a change that another person approves, shown to them field by field
- * against the measure in force), the cases by measure and department, feedback still owed (by department).
+ * 联合奖惩 in the console: the measures catalogue (each measure revised on its own form, down to the kinds of subject
+ * it reaches and the list rules it is limited to, which a refusal shows again with what was typed; switched on or
+ * off — either a change that another person approves, shown to them field by field against the measure in force), the
+ * cases by measure and department, feedback still owed (by department).
  */
 @Controller
 class MeasuresConsole {
@@ -48,11 +53,13 @@ class MeasuresConsole {
     private final MeasureCatalogue catalogue;
     private final Checks checks;
     private final StaffDirectory directory;
+    private final Listing listing;
 
-    MeasuresConsole(MeasureCatalogue catalogue, Checks checks, StaffDirectory directory) {
+    MeasuresConsole(MeasureCatalogue catalogue, Checks checks, StaffDirectory directory, Listing listing) {
         this.catalogue = catalogue;
         this.checks = checks;
         this.directory = directory;
+        this.listing = listing;
     }
 
     /**
@@ -89,10 +96,23 @@ class MeasuresConsole {
         // A revision is reviewed against the measure in force, field by field.
         model.addAttribute("inForce", measures.stream().collect(Collectors.toMap(Measure::code, m -> m)));
         model.addAttribute("departments", directory.departmentNames());
-        model.addAttribute("pending", catalogue.pendingChanges());
+        // The rules a measure is, or a revision would be, limited to, by name: the codes are the platform's too.
+        Map<String, String> ruleNames = listing.ruleNames().stream()
+                .collect(Collectors.toMap(RuleName::code, RuleName::name));
+        model.addAttribute("limitedTo", measures.stream().collect(Collectors.toMap(Measure::code,
+                m -> named(m.ruleCodes(), ruleNames))));
+        List<MeasureChange> pending = catalogue.pendingChanges();
+        model.addAttribute("revisionLimitedTo", pending.stream().filter(c -> c.revision() != null)
+                .collect(Collectors.toMap(MeasureChange::id, c -> named(c.revision().ruleCodes(), ruleNames))));
+        model.addAttribute("pending", pending);
         // Maker-checker: whoever proposed a change is told another must review it, not offered a refused decision.
         model.addAttribute("me", AuditLog.currentActor().actorId());
         return "console/measures";
+    }
+
+    /** A rule retired since keeps its code. */
+    private static List<String> named(Set<String> ruleCodes, Map<String, String> ruleNames) {
+        return ruleCodes.stream().map(r -> ruleNames.getOrDefault(r, r)).sorted().toList();
     }
 
     /** A measure's form: what it says, the departments to choose from, and the lists its kind may follow. */
@@ -111,13 +131,15 @@ class MeasuresConsole {
                   @RequestParam(name = "department", required = false) Set<String> departments,
                   @RequestParam(name = "list", required = false) Set<ListType> lists,
                   @RequestParam(name = "scenario", required = false) Set<Scenario> scenarios,
-                  @RequestParam(defaultValue = "false") boolean cleanRecord, RedirectAttributes redirect,
+                  @RequestParam(defaultValue = "false") boolean cleanRecord,
+                  @RequestParam(name = "subjectKind", required = false) Set<SubjectKind> subjectKinds,
+                  @RequestParam(name = "rule", required = false) Set<String> rules, RedirectAttributes redirect,
                   Model model) {
-        MeasureInput input = new MeasureInput(name, legalBasis, departments, lists, scenarios, cleanRecord);
+        MeasureInput input = new MeasureInput(name, legalBasis, departments, lists, scenarios, cleanRecord,
+                subjectKinds, rules);
         try {
-            Measure stored = stored(code);
             catalogue.proposeRevision(code, input.name(), input.legalBasis(), input.departments(), input.listTypes(),
-                    input.scenarios(), input.cleanRecord(), stored.subjectKinds(), stored.ruleCodes());
+                    input.scenarios(), input.cleanRecord(), input.subjectKinds(), input.ruleCodes());
         } catch (MeasuresProblem problem) {
             if (problem.kind() == DomainProblem.Kind.NOT_FOUND) {
                 throw problem;
@@ -145,6 +167,10 @@ class MeasuresConsole {
         model.addAttribute("measure", measure);
         model.addAttribute("measureInput", input);
         model.addAttribute("lists", Arrays.stream(ListType.values()).filter(measure.kind()::mayFollow).toList());
+        // The rules a measure may be limited to: those of the lists its kind may follow (RULES.md §7).
+        model.addAttribute("rules", listing.ruleNames().stream().filter(r -> measure.kind().mayFollow(r.listType()))
+                .toList());
+        model.addAttribute("subjectKinds", SubjectKind.values());
         model.addAttribute("scenarios", Scenario.values());
         model.addAttribute("departments", directory.departments());
         return "console/measure-form";
