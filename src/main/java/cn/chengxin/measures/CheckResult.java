@@ -9,8 +9,9 @@ import java.util.UUID;
  * The answer to a check: the subject's list entries in force, the measures the calling department applies in the
  * scenario, dispute marks, and the check id to give feedback on. {@code registered}: the platform keeps a credit file
  * on the subject (a resident, or someone it holds records on). {@code cleanRecordThreeYears}: a registered subject
- * with no negative record in the last three years and nothing on the black or grey list (RULES.md §7); of a subject
- * the platform does not know it cannot say so, and grants no incentive for it.
+ * with no negative record in the last three years and nothing on the black or grey list (RULES.md §7), and, for an
+ * organisation whose establishment date the registry records, established three or more years ago ({@link
+ * CleanRecord}); of a subject the platform does not know it cannot say so, and grants no incentive for it.
  */
 public record CheckResult(UUID checkId, Instant checkedAt, String maskedNumber, boolean registered,
                           boolean cleanRecordThreeYears,

@@ -46,6 +46,7 @@ public class Checks {
 
     private final CheckIndex index;
     private final KnownSubjects known;
+    private final Establishments establishments;
     private final MeasureCatalogue catalogue;
     private final SubjectRegistry subjects;
     private final JdbcMeasures store;
@@ -53,10 +54,11 @@ public class Checks {
     private final City city;
     private final Clock clock;
 
-    Checks(CheckIndex index, KnownSubjects known, MeasureCatalogue catalogue, SubjectRegistry subjects,
-           JdbcMeasures store, AuditLog audit, City city, Clock clock) {
+    Checks(CheckIndex index, KnownSubjects known, Establishments establishments, MeasureCatalogue catalogue,
+           SubjectRegistry subjects, JdbcMeasures store, AuditLog audit, City city, Clock clock) {
         this.index = index;
         this.known = known;
+        this.establishments = establishments;
         this.catalogue = catalogue;
         this.subjects = subjects;
         this.store = store;
@@ -132,6 +134,15 @@ public class Checks {
         }
         // Numbers the instance does not remember are asked of the registry together, not one query each.
         Set<String> registered = known.registeredAmong(Arrays.stream(pseudonyms).filter(Objects::nonNull).toList());
+        // The registered organisations' establishment dates, for their clean records: together, not one query each.
+        List<String> organisations = new ArrayList<>();
+        for (int i = 0; i < checked.size(); i++) {
+            if (documents[i] != null && documents[i].subjectKind() == SubjectKind.ORGANISATION
+                    && registered.contains(pseudonyms[i])) {
+                organisations.add(pseudonyms[i]);
+            }
+        }
+        establishments.readAmong(organisations);
         List<JdbcMeasures.CheckRow> rows = new ArrayList<>();
         List<AuditEntry> audits = new ArrayList<>();
         // A subject named again (however its number is written) is the same check: one stored and audited, one that
@@ -204,7 +215,7 @@ public class Checks {
                 }
             }
         }
-        boolean clean = registered && cleanRecord(pseudonym, listed, now);
+        boolean clean = registered && cleanRecord(document, pseudonym, listed, now);
         if (clean) {
             for (Measure m : catalogue.all()) {
                 if (m.appliesToCleanRecord(kind, scenario, caller.departmentCode())
@@ -255,14 +266,21 @@ public class Checks {
 
     /**
      * RULES.md §7: three or more consecutive years without a negative record (counted over the records the platform
-     * holds), and nothing on the black or grey list now.
+     * holds), and nothing on the black or grey list now; an organisation, moreover, established three or more years
+     * ago where the registry knows when ({@link CleanRecord}). The registry is asked only for an organisation that
+     * passes the rest, and once per instance.
      */
-    private boolean cleanRecord(String pseudonym, List<Grounds.Listed> listed, Instant now) {
+    private boolean cleanRecord(IdentityDocument document, String pseudonym, List<Grounds.Listed> listed,
+                                Instant now) {
         if (listed.stream().anyMatch(entry -> entry.type() != ListType.RED)) {
             return false;
         }
-        java.time.LocalDate last = index.lastNegative(pseudonym);
-        return last == null || last.isBefore(java.time.LocalDate.ofInstant(now, clock.getZone()).minusYears(3));
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, clock.getZone());
+        if (!CleanRecord.withoutNegativeRecord(index.lastNegative(pseudonym), today)) {
+            return false;
+        }
+        return document.subjectKind() != SubjectKind.ORGANISATION
+                || CleanRecord.establishedLongEnough(establishments.of(pseudonym), today);
     }
 
     /**

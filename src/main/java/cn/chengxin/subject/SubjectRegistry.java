@@ -205,6 +205,15 @@ public class SubjectRegistry {
     }
 
     /**
+     * The establishment dates (成立日期) the registry records for the organisations registered under these pseudonyms
+     * ({@link #pseudonymOf(IdentityDocument)}), by pseudonym; absent: no such organisation, or its date is not
+     * recorded. One query for many.
+     */
+    public java.util.Map<String, java.time.LocalDate> establishedOn(java.util.Collection<String> pseudonyms) {
+        return pseudonyms.isEmpty() ? java.util.Map.of() : subjects.establishedOn(pseudonyms);
+    }
+
+    /**
      * The {@link #pseudonymPrefix} of every registered subject, for a module that keeps them in memory to answer
      * {@link #registeredAmong} without a database read for most subjects.
      */

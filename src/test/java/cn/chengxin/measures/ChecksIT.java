@@ -278,6 +278,48 @@ class ChecksIT {
                 .andExpect(jsonPath("$.measures").isEmpty());
     }
 
+    /**
+     * RULES.md §7: an organisation established less than three years ago has not gone three years without a negative
+     * record; one established three or more years ago, or whose date the registry does not record, is judged on its
+     * records. A batch answers the same.
+     */
+    @Test
+    void anOrganisationEstablishedLessThanThreeYearsAgoHasNoCleanRecordYet() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now();
+        String young = organisation("新设商贸有限公司", today.minusYears(1));
+        String old = organisation("老字号商贸有限公司", today.minusYears(3));
+        String undated = organisation("成立日期未登记有限公司", null);
+        String licensing = "{\"subjectNumber\":\"%s\",\"scenario\":\"LICENSING\",\"purpose\":\"企业许可受理\"}";
+
+        mvc.perform(checkBody(licensing.formatted(young))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.registered").value(true))
+                .andExpect(jsonPath("$.cleanRecordThreeYears").value(false))
+                .andExpect(jsonPath("$.measures").isEmpty());
+        for (String established : List.of(old, undated)) {
+            mvc.perform(checkBody(licensing.formatted(established))).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.cleanRecordThreeYears").value(true))
+                    .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItems("GREEN_CHANNEL",
+                            "TOLERANT_ACCEPTANCE")));
+        }
+        mvc.perform(post("/api/v1/checks/batch").header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subjectNumbers\":[\"" + old + "\",\"" + young + "\",\"" + undated + "\"],"
+                                + "\"scenario\":\"LICENSING\",\"purpose\":\"批量许可受理\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].result.cleanRecordThreeYears").value(true))
+                .andExpect(jsonPath("$[1].result.cleanRecordThreeYears").value(false))
+                .andExpect(jsonPath("$[1].result.measures").isEmpty())
+                .andExpect(jsonPath("$[2].result.cleanRecordThreeYears").value(true));
+    }
+
+    /** A registered organisation with no records, established on {@code establishedOn} (null: not recorded). */
+    private String organisation(String name, java.time.LocalDate establishedOn) {
+        String code = cn.chengxin.support.TestCreditCodes.next();
+        subjects.registerOrganisation(new NewOrganisation(subjects.validate(null, code), name, establishedOn,
+                List.of(), false));
+        return code;
+    }
+
     private static String freshPassport() {
         return "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
     }

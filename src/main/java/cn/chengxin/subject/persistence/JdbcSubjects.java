@@ -44,6 +44,23 @@ public class JdbcSubjects {
                 .params(type.name(), index).query(UUID.class).optional();
     }
 
+    /**
+     * The establishment dates of the organisations holding these blind indexes (hex), by index; an organisation whose
+     * date is not recorded is left out. One probe of the unique index per number.
+     */
+    public java.util.Map<String, LocalDate> establishedOn(java.util.Collection<String> hexIndexes) {
+        java.util.Map<String, LocalDate> found = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT encode(s.number_index, 'hex'), o.established_on
+                        FROM subject.subject s JOIN subject.organisation o ON o.subject_id = s.id
+                        WHERE s.document_type = ? AND s.number_index = ANY(?::text[]::bytea[])
+                          AND o.established_on IS NOT NULL""")
+                .params(DocumentType.UNIFIED_SOCIAL_CREDIT_CODE.name(),
+                        hexIndexes.stream().map(h -> "\\x" + h).toArray(String[]::new))
+                .query((rs, n) -> found.put(rs.getString(1), rs.getDate(2).toLocalDate())).list();
+        return found;
+    }
+
     /** Which of the blind indexes (hex) some subject holds, of any document type: one query for many. */
     public java.util.Set<String> registeredIndexes(java.util.Collection<String> hexIndexes) {
         return new java.util.HashSet<>(jdbc.sql("""
