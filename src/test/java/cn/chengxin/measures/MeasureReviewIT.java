@@ -147,7 +147,7 @@ class MeasureReviewIT {
         assertThat(before.ruleCodes()).isEmpty();
         try {
             as(MAKER, () -> catalogue.proposeRevision("GREEN_CHANNEL", before.name(), "《待审核的依据》第一条",
-                    before.departments(), before.listTypes(), before.scenarios(), !before.cleanRecord(),
+                    Set.of("HRSS", "MARKET"), before.listTypes(), before.scenarios(), !before.cleanRecord(),
                     Set.of(SubjectKind.PERSON), Set.of("RED_VOLUNTEER")));
 
             String page = page(checker(), "zh");
@@ -158,6 +158,8 @@ class MeasureReviewIT {
                     .contains("<dt>适用主体</dt>", "<ins>自然人</ins>", "<dt>限定认定规则</dt>",
                             "<ins>优秀志愿者（五星，服务 1500 小时以上）</ins>", "<del>适用名单的全部认定规则</del>")
                     .containsPattern("<del>(自然人、法人和非法人组织|法人和非法人组织、自然人)</del>")
+                    .as("the departments it would name, by name").contains("<dt>实施部门</dt>",
+                            "<ins>市人力资源和社会保障局、市市场监督管理局</ins>", "<del>各部门</del>")
                     .doesNotContain("<ins>" + before.name() + "</ins>");
             String english = page(checker(), "en");
             assertThat(english.substring(english.indexOf("data-code=\"GREEN_CHANNEL\""))).contains(

@@ -95,7 +95,8 @@ class MeasuresConsole {
         model.addAttribute("measureNames", measureNames);
         // A revision is reviewed against the measure in force, field by field.
         model.addAttribute("inForce", measures.stream().collect(Collectors.toMap(Measure::code, m -> m)));
-        model.addAttribute("departments", directory.departmentNames());
+        Map<String, String> departmentNames = directory.departmentNames();
+        model.addAttribute("departments", departmentNames);
         // The rules a measure is, or a revision would be, limited to, by name: the codes are the platform's too.
         Map<String, String> ruleNames = listing.ruleNames().stream()
                 .collect(Collectors.toMap(RuleName::code, RuleName::name));
@@ -104,15 +105,21 @@ class MeasuresConsole {
         List<MeasureChange> pending = catalogue.pendingChanges();
         model.addAttribute("revisionLimitedTo", pending.stream().filter(c -> c.revision() != null)
                 .collect(Collectors.toMap(MeasureChange::id, c -> named(c.revision().ruleCodes(), ruleNames))));
+        // The departments a revision would name, and those the measure names now: the review's fragment parameters may
+        // not look names up in the page's variables (Thymeleaf refuses #root there).
+        model.addAttribute("revisionDepartments", pending.stream().filter(c -> c.revision() != null)
+                .collect(Collectors.toMap(MeasureChange::id, c -> named(c.revision().departments(), departmentNames))));
+        model.addAttribute("departmentsNow", measures.stream().collect(Collectors.toMap(Measure::code,
+                m -> named(m.departments(), departmentNames))));
         model.addAttribute("pending", pending);
         // Maker-checker: whoever proposed a change is told another must review it, not offered a refused decision.
         model.addAttribute("me", AuditLog.currentActor().actorId());
         return "console/measures";
     }
 
-    /** A rule retired since keeps its code. */
-    private static List<String> named(Set<String> ruleCodes, Map<String, String> ruleNames) {
-        return ruleCodes.stream().map(r -> ruleNames.getOrDefault(r, r)).sorted().toList();
+    /** By name; a code the platform no longer names (a rule retired, a department removed) as it is. */
+    private static List<String> named(Set<String> codes, Map<String, String> names) {
+        return codes.stream().map(code -> names.getOrDefault(code, code)).sorted().toList();
     }
 
     /** A measure's form: what it says, the departments to choose from, and the lists its kind may follow. */
@@ -152,7 +159,7 @@ class MeasuresConsole {
             model.addAttribute("failureCode", refused.code());
             model.addAttribute("refusedField", refused.field());
             return form(stored(code), new MeasureInput(TypedText.shownAgain(name), TypedText.shownAgain(legalBasis),
-                    departments, lists, scenarios, cleanRecord), model);
+                    departments, lists, scenarios, cleanRecord, subjectKinds, rules), model);
         }
         redirect.addFlashAttribute("successKey", "measures.proposed");
         return "redirect:/console/measures";
