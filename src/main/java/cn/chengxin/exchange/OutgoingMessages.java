@@ -45,12 +45,14 @@ class OutgoingMessages {
     }
 
     /**
+     * {@code item}: the catalogue item of the record the entry rests on (null for a department's proposal), by which
+     * the receiving platform tells which of its rules, and so which measures, the entry answers to (RULES.md §7, §11).
      * The entry's change number is its version: the listing feed is re-read while it waits at a gap, and a change
      * read again must be the same message (the outbox keeps one per version).
      */
-    ExchangeMessage entry(ListEntry e, ExchangeMessage.Subject subject, Instant now) {
+    ExchangeMessage entry(ListEntry e, String item, ExchangeMessage.Subject subject, Instant now) {
         return new ExchangeMessage(settings.platform().code(), sourceIdOf(e), e.changeSeq(), MessageKind.LIST_ENTRY,
-                now, subject, null, e.listType().name(), null,
+                now, subject, item, e.listType().name(), null,
                 new ExchangeMessage.Period(e.effectiveFrom() == null ? null
                         : LocalDate.ofInstant(e.effectiveFrom(), clock.getZone()), e.validUntil()),
                 e.status() == EntryStatus.EFFECTIVE ? "EFFECTIVE" : "EXITED", e.disputed(), e.departmentCode(), null,

@@ -50,13 +50,16 @@ class Queueing {
     private final Listing listing;
     private final SubjectRegistry subjects;
     private final OutgoingMessages messages;
+    private final EntryGrounds grounds;
     private final Clock clock;
     private final FeedCursor listingCursor = new FeedCursor(Duration.ofSeconds(10));
     private boolean cursorLoaded;
 
     Queueing(JdbcExchange store, ExchangeSettings settings, CreditFile creditFile, Catalogue catalogue,
-             Listing listing, SubjectRegistry subjects, OutgoingMessages messages, Clock clock) {
+             Listing listing, SubjectRegistry subjects, OutgoingMessages messages, EntryGrounds grounds,
+             Clock clock) {
         this.messages = messages;
+        this.grounds = grounds;
         this.store = store;
         this.settings = settings;
         this.creditFile = creditFile;
@@ -112,6 +115,8 @@ class Queueing {
         List<ListEntry> changes = listing.changesSince(listingCursor.position(), PAGE);
         Instant now = clock.instant();
         boolean upward = !changes.isEmpty() && store.anyEnabled(Relation.PARENT);
+        Map<UUID, String> items = upward ? grounds.itemsOf(changes.stream()
+                .filter(e -> e.listType() == ListType.BLACK).toList()) : Map.of();
         for (ListEntry e : changes) {
             if (!upward || e.listType() != ListType.BLACK) {
                 continue;
@@ -121,7 +126,7 @@ class Queueing {
                     || e.status() == EntryStatus.EXITED && store.everQueued(sourceId);
             if (shareable) {
                 subjects.profile(e.subjectId()).ifPresent(profile -> enqueue(e.subjectId(),
-                        messages.entry(e, subjectOf(profile), now), now));
+                        messages.entry(e, items.get(e.id()), subjectOf(profile), now), now));
             }
         }
         listingCursor.advance(changes.stream().map(ListEntry::changeSeq).toList(), now);

@@ -54,13 +54,15 @@ class Resending {
     private final Listing listing;
     private final SubjectRegistry subjects;
     private final OutgoingMessages messages;
+    private final EntryGrounds grounds;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     Resending(JdbcExchange store, ExchangeSettings settings, Catalogue catalogue, CreditFile creditFile,
-              Listing listing, SubjectRegistry subjects, OutgoingMessages messages, AuditLog audit,
-              PlatformTransactionManager transactions, Clock clock) {
+              Listing listing, SubjectRegistry subjects, OutgoingMessages messages, EntryGrounds grounds,
+              AuditLog audit, PlatformTransactionManager transactions, Clock clock) {
+        this.grounds = grounds;
         this.store = store;
         this.settings = settings;
         this.catalogue = catalogue;
@@ -126,11 +128,12 @@ class Resending {
         do {
             page = listing.entriesSince(EntryStatus.EFFECTIVE, ListType.BLACK, after, PAGE);
             Map<UUID, SubjectRegistry.Named> names = namesOf(page.stream().map(ListEntry::subjectId));
+            Map<UUID, String> items = grounds.itemsOf(page);
             List<JdbcExchange.Outgoing> out = new ArrayList<>(page.size());
             for (ListEntry e : page) {
                 SubjectRegistry.Named named = names.get(e.subjectId());
                 if (named != null) {
-                    out.add(outgoing(e.subjectId(), messages.entry(e, OutgoingMessages.subject(named.documentType(),
+                    out.add(outgoing(e.subjectId(), messages.entry(e, items.get(e.id()), OutgoingMessages.subject(named.documentType(),
                             named.name()), now)));
                 }
             }

@@ -111,6 +111,20 @@ public class Listing {
         return rules().stream().map(r -> new RuleName(r.code(), r.name(), r.listType())).toList();
     }
 
+    /**
+     * The rule of this platform that lists a subject on {@code type} for a record of {@code itemCode}, if exactly one
+     * does: for entries another platform issued, which name the record they rest on and no rule of ours, so that the
+     * measures limited to a rule (a court's consumption restrictions, RULES.md §7) follow them as they would ours.
+     */
+    public java.util.Optional<String> ruleListing(ListType type, String itemCode) {
+        if (itemCode == null) {
+            return java.util.Optional.empty();
+        }
+        List<String> codes = rules().stream().filter(r -> r.listType() == type && r.itemCodes().contains(itemCode))
+                .map(ListRule::code).distinct().toList();
+        return codes.size() == 1 ? java.util.Optional.of(codes.get(0)) : java.util.Optional.empty();
+    }
+
     /** Every version of the rule, waiting and rejected ones too, newest first: its history page. */
     public List<RuleVersion> ruleHistory(String code) {
         return store.ruleHistory(code);

@@ -11,6 +11,7 @@ import cn.chengxin.exchange.Exchange;
 import cn.chengxin.exchange.ReceivedEntry;
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListEntry;
+import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.listing.NegativeMark;
 import cn.chengxin.shared.FeedCursor;
@@ -70,6 +71,14 @@ class CheckIndex {
         }
         LocalDate today = LocalDate.now(clock);
         return found.stream().filter(e -> e.inForce(today)).toList();
+    }
+
+    /**
+     * The rule of ours an entry another platform issued answers to, by the item of the record it rests on (null: none
+     * or several). Asked only for a subject holding such entries, which few are, so read from the rules as they are.
+     */
+    String ruleOf(ReceivedEntry entry) {
+        return listing.ruleListing(ListType.valueOf(entry.listType()), entry.item()).orElse(null);
     }
 
     /** The decision date of the subject's last negative record the platform holds; null if none. */

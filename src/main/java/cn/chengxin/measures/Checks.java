@@ -195,7 +195,7 @@ public class Checks {
                                Scenario scenario, String purpose, Instant now) {
         List<ListEntry> entries = index.inForce(pseudonym);
         List<ReceivedEntry> received = index.receivedInForce(pseudonym);
-        List<Grounds.Listed> listed = listed(entries, received);
+        List<Grounds.Listed> listed = listed(entries, received, index::ruleOf);
         List<CheckResult.Entry> shown = new ArrayList<>(entries.stream().map(e -> new CheckResult.Entry(
                 e.id().toString(), e.listType().name(), e.listType().label(), e.ruleName(), e.legalBasis(),
                 e.departmentCode(), e.effectiveFrom(), e.validUntil(), e.disputed(), city.name())).toList());
@@ -247,16 +247,18 @@ public class Checks {
 
     /**
      * The entries in force as measures are matched to them; none (most subjects) allocates nothing. Another platform's
-     * entries name no rule of this platform's, so only the measures limited to no rule follow them.
+     * entries name no rule of this platform's: each answers to the rule of ours that lists for the record it rests on,
+     * if any, else only the measures limited to no rule follow it.
      */
-    private static List<Grounds.Listed> listed(List<ListEntry> entries, List<ReceivedEntry> received) {
+    private static List<Grounds.Listed> listed(List<ListEntry> entries, List<ReceivedEntry> received,
+                                               java.util.function.Function<ReceivedEntry, String> ruleOf) {
         if (entries.isEmpty() && received.isEmpty()) {
             return List.of();
         }
         List<Grounds.Listed> listed = new ArrayList<>(entries.size() + received.size());
         entries.forEach(e -> listed.add(new Grounds.Listed(e.id().toString(), e.listType(), e.ruleCode(),
                 e.disputed())));
-        received.forEach(r -> listed.add(new Grounds.Listed(r.key(), ListType.valueOf(r.listType()), null,
+        received.forEach(r -> listed.add(new Grounds.Listed(r.key(), ListType.valueOf(r.listType()), ruleOf.apply(r),
                 r.disputed())));
         return listed;
     }

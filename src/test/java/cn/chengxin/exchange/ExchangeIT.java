@@ -270,6 +270,8 @@ class ExchangeIT {
                 assertThat(entry.listType()).isEqualTo("BLACK");
                 assertThat(entry.sourcePlatform()).isEqualTo(here);
                 assertThat(entry.issuingPlatformName()).isEqualTo("信用驻马店");
+                assertThat(entry.item()).as("the record it rests on, which the parent maps to its own rule")
+                        .isEqualTo("P_COURT_DEFAULTER");
                 assertThat(aboutPerson.get(0).severity()).isEqualTo("SERIOUS");
                 assertThat(aboutPerson.get(0).item()).isEqualTo("P_COURT_DEFAULTER");
             } finally {
@@ -431,9 +433,30 @@ class ExchangeIT {
                         .value("411000:" + sourceId))
                 .andExpect(jsonPath("$.maskedName").value("蒯*梅")));
 
+        // Named by no record, the entry answers to no rule here: the court's consumption restrictions do not follow.
+        travelCheck(hrChecks, number).andExpect(jsonPath("$.entries[0].listType").value("BLACK"))
+                .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.hasItem("NO_FLIGHTS_TRAINS"))));
+
         pushOne(province, Messages.blackListEntry("411000", sourceId, 2, "EXITED", number, "蒯红梅"));
         await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> check(hrChecks, number)
                 .andExpect(jsonPath("$.entries").isEmpty()).andExpect(jsonPath("$.measures").isEmpty()));
+    }
+
+    @Test
+    void anotherCitysCourtDefaulterIsRestrictedHereAsTheCourtsOwnListingWouldBe() throws Exception {
+        TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                PlatformLevel.PROVINCE, null);
+        String checks = key("HRSS", Permission.API_SUBJECT_CHECK);
+        String number = TestCitizens.withCheckCharacter("41100019870606061");
+        String sourceId = "list/" + UUID.randomUUID();
+
+        pushOne(province, Messages.blackListEntry("411000", sourceId, 1, "EFFECTIVE", number, "蒯红兵",
+                "P_COURT_DEFAULTER"));
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> travelCheck(checks, number)
+                .andExpect(jsonPath("$.entries[0].id").value("411000:" + sourceId))
+                .andExpect(jsonPath("$.measures[?(@.code == 'NO_FLIGHTS_TRAINS')].basedOn[*]")
+                        .value("411000:" + sourceId)));
     }
 
     @Test
@@ -783,6 +806,9 @@ class ExchangeIT {
                 .andExpect(jsonPath("$.entries[0].listType").value("BLACK"))
                 .andExpect(jsonPath("$.entries[0].issuingPlatform").value("最高人民法院失信被执行人名单"))
                 .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("NO_CIVIL_SERVICE"))));
+        // The court's own list: its restrictions of high consumption and travel follow it (法释〔2015〕17号 第三条).
+        travelCheck(hrChecks, number)
+                .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("NO_FLIGHTS_TRAINS")));
 
         LoadReport again = exchange.loadCourtDefaulters(new java.io.ByteArrayInputStream(
                 (header + row + "\n").getBytes(StandardCharsets.UTF_8)));
@@ -925,6 +951,12 @@ class ExchangeIT {
         return mvc.perform(post("/api/v1/checks").header("Authorization", "Bearer " + key)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"subjectNumber\":\"" + number
                         + "\",\"scenario\":\"HIRING\",\"purpose\":\"公务员招录考察\"}"));
+    }
+
+    private ResultActions travelCheck(String key, String number) throws Exception {
+        return mvc.perform(post("/api/v1/checks").header("Authorization", "Bearer " + key)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"subjectNumber\":\"" + number
+                        + "\",\"scenario\":\"TRAVEL\",\"purpose\":\"购票审查\"}"));
     }
 
     private String key(String department, Permission permission) {

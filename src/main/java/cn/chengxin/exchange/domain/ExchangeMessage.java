@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *
  * @param sourceId  the issuing platform's stable id, {@code record/<uuid>} or {@code list/<uuid>}
  * @param version   increases with every change of the same source id on its issuing platform
- * @param item      catalogue item code (records)
+ * @param item      catalogue item code (records); for a list entry, the item of the record it rests on, if any
  * @param listType  RED, GREY or BLACK (list entries)
  * @param severity  MINOR, GENERAL or SERIOUS (negative records), else null
  * @param status    a record's state (ACTIVE, IN_DISPUTE, CORRECTED, REVOKED, REPAIRED, EXPIRED, ARCHIVED) or an
@@ -87,6 +87,9 @@ public record ExchangeMessage(String sourcePlatform, String sourceId, long versi
         }
         if (kind == MessageKind.RECORD && (item == null || !CODE.matcher(item).matches())) {
             problems.add("item: a catalogue item code");
+        }
+        if (kind == MessageKind.LIST_ENTRY && item != null && !CODE.matcher(item).matches()) {
+            problems.add("item: the catalogue item code of the record the entry rests on, or none");
         }
         if (kind == MessageKind.LIST_ENTRY && (listType == null || !LIST_TYPES.contains(listType))) {
             problems.add("listType: RED, GREY or BLACK");

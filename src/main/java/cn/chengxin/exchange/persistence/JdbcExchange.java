@@ -34,7 +34,7 @@ public class JdbcExchange {
             + "attempts, acked_at";
     private static final String RECEIVED_COLUMNS = "source_platform, source_id, subject_pseudonym, masked_name, "
             + "list_type, legal_basis, department, occurred_at, period_end, disputed, in_force, issuing_platform, "
-            + "change_seq";
+            + "change_seq, item_code";
 
     private final JdbcClient jdbc;
 
@@ -520,7 +520,7 @@ public class JdbcExchange {
     private ReceivedEntry mapReceived(ResultSet rs, int n) throws SQLException {
         Date end = rs.getDate(9);
         return new ReceivedEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+                rs.getString(14), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
                 end == null ? null : end.toLocalDate(), rs.getBoolean(10), rs.getBoolean(11), rs.getString(12),
                 rs.getLong(13));
     }

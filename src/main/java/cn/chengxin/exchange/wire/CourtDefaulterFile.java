@@ -31,6 +31,8 @@ public final class CourtDefaulterFile {
     public static final String ISSUER = "SPC";
     static final String ISSUER_NAME = "最高人民法院失信被执行人名单";
     static final String BASIS = "《最高人民法院关于公布失信被执行人名单信息的若干规定》（法释〔2017〕7号）";
+    /** The catalogue item each row is: a person's court-defaulter record, so the court's own measures follow it. */
+    static final String ITEM = "P_COURT_DEFAULTER";
     public static final int MAX_ROWS = 100_000;
     private static final List<String> REQUIRED = List.of("姓名", "身份证号码", "执行法院", "案号", "生效法律文书确定的义务",
             "失信被执行人行为具体情形", "发布日期");
@@ -88,7 +90,7 @@ public final class CourtDefaulterFile {
             // The version grows with the latest date of the row, so a removal outranks the listing it ends.
             long version = latest.toEpochDay() * 10 + (removed != null ? 1 : 0);
             ExchangeMessage message = new ExchangeMessage(ISSUER, "list/spc-" + id, version, MessageKind.LIST_ENTRY,
-                    loadedAt, new ExchangeMessage.Subject("RESIDENT_ID", number, get(r, "姓名", 100)), null, "BLACK",
+                    loadedAt, new ExchangeMessage.Subject("RESIDENT_ID", number, get(r, "姓名", 100)), ITEM, "BLACK",
                     null, new ExchangeMessage.Period(published, published.plusYears(2).minusDays(1)),
                     removed != null ? "EXITED" : "EFFECTIVE", false, get(r, "执行法院", 64), caseNumber, BASIS,
                     ISSUER_NAME);

@@ -11,11 +11,17 @@ public final class Messages {
     private Messages() {
     }
 
-    /** A black-list entry issued by {@code platform} about the person with {@code number}. */
+    /** A black-list entry issued by {@code platform} about the person with {@code number}, naming no record. */
     public static ExchangeMessage blackListEntry(String platform, String sourceId, long version, String status,
                                                  String number, String name) {
+        return blackListEntry(platform, sourceId, version, status, number, name, null);
+    }
+
+    /** The same, resting on a record of {@code item}. */
+    public static ExchangeMessage blackListEntry(String platform, String sourceId, long version, String status,
+                                                 String number, String name, String item) {
         return new ExchangeMessage(platform, sourceId, version, MessageKind.LIST_ENTRY, Instant.now(),
-                new ExchangeMessage.Subject("RESIDENT_ID", number, name), null, "BLACK", null,
+                new ExchangeMessage.Subject("RESIDENT_ID", number, name), item, "BLACK", null,
                 new ExchangeMessage.Period(LocalDate.now().minusDays(10), LocalDate.now().plusYears(2)), status,
                 false, "COURT", null, "《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条",
                 "信用" + platform);
