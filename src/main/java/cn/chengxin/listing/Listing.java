@@ -112,17 +112,24 @@ public class Listing {
     }
 
     /**
-     * The rule of this platform that lists a subject on {@code type} for a record of {@code itemCode}, if exactly one
-     * does: for entries another platform issued, which name the record they rest on and no rule of ours, so that the
-     * measures limited to a rule (a court's consumption restrictions, RULES.md §7) follow them as they would ours.
+     * For each list and catalogue item, the rule in force that lists a subject on that list for a record of that item,
+     * where exactly one does (key {@code LIST:ITEM}): for entries another platform issued, which name the record they
+     * rest on and no rule of ours, so that the measures limited to a rule (a court's consumption restrictions,
+     * RULES.md §7) follow them as they would ours. Where two rules of a list name the item, neither is assumed.
      */
-    public java.util.Optional<String> ruleListing(ListType type, String itemCode) {
-        if (itemCode == null) {
-            return java.util.Optional.empty();
+    public Map<String, String> rulesByItem() {
+        Map<String, List<String>> named = new HashMap<>();
+        for (ListRule rule : rules()) {
+            rule.itemCodes().forEach(item -> named.computeIfAbsent(rule.listType() + ":" + item,
+                    key -> new ArrayList<>()).add(rule.code()));
         }
-        List<String> codes = rules().stream().filter(r -> r.listType() == type && r.itemCodes().contains(itemCode))
-                .map(ListRule::code).distinct().toList();
-        return codes.size() == 1 ? java.util.Optional.of(codes.get(0)) : java.util.Optional.empty();
+        Map<String, String> unique = new HashMap<>();
+        named.forEach((key, codes) -> {
+            if (codes.stream().distinct().count() == 1) {
+                unique.put(key, codes.get(0));
+            }
+        });
+        return Map.copyOf(unique);
     }
 
     /** Every version of the rule, waiting and rejected ones too, newest first: its history page. */

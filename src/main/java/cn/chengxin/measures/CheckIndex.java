@@ -2,16 +2,17 @@ package cn.chengxin.measures;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import cn.chengxin.exchange.Exchange;
 import cn.chengxin.exchange.ReceivedEntry;
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListEntry;
-import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.listing.NegativeMark;
 import cn.chengxin.shared.FeedCursor;
@@ -28,6 +29,9 @@ import org.springframework.stereotype.Component;
 class CheckIndex {
 
     private static final int PAGE = 5_000;
+    /** 《最高人民法院关于公布失信被执行人名单信息的若干规定》, cited by every court-defaulter listing. */
+    static final String COURT_LIST_PROVISIONS = "关于公布失信被执行人名单信息的若干规定";
+    private static final String COURT_ITEM = "P_COURT_DEFAULTER";
     static final Duration GAP_PATIENCE = Duration.ofSeconds(10);
 
     private final Listing listing;
@@ -40,6 +44,7 @@ class CheckIndex {
     private final ConcurrentHashMap<String, List<ReceivedEntry>> receivedBySubject = new ConcurrentHashMap<>();
     private final FeedCursor received = new FeedCursor(GAP_PATIENCE);
     private volatile boolean loaded;
+    private volatile RulesByItem rules;
 
     CheckIndex(Listing listing, Exchange exchange, Clock clock) {
         this.listing = listing;
@@ -75,10 +80,28 @@ class CheckIndex {
 
     /**
      * The rule of ours an entry another platform issued answers to, by the item of the record it rests on (null: none
-     * or several). Asked only for a subject holding such entries, which few are, so read from the rules as they are.
+     * or several, {@link Listing#rulesByItem}). An entry from a platform that names no item but rests on the Supreme
+     * People's Court's provisions on its list of defaulters is the court's listing, whoever relays it: it answers to
+     * the rule for court-defaulter records, so the court's restrictions follow it (法释〔2015〕17号 第三条).
      */
     String ruleOf(ReceivedEntry entry) {
-        return listing.ruleListing(ListType.valueOf(entry.listType()), entry.item()).orElse(null);
+        String item = entry.item() != null ? entry.item()
+                : entry.legalBasis() != null && entry.legalBasis().contains(COURT_LIST_PROVISIONS) ? COURT_ITEM : null;
+        return item == null ? null : rulesByItem().get(entry.listType() + ":" + item);
+    }
+
+    /** Read again when a second old: a rule's edit reaches checks within the second, as an entry's does. */
+    private Map<String, String> rulesByItem() {
+        RulesByItem current = rules;
+        Instant now = clock.instant();
+        if (current == null || current.readAt().isBefore(now.minusSeconds(1))) {
+            current = new RulesByItem(listing.rulesByItem(), now);
+            rules = current;
+        }
+        return current.byItem();
+    }
+
+    private record RulesByItem(Map<String, String> byItem, Instant readAt) {
     }
 
     /** The decision date of the subject's last negative record the platform holds; null if none. */

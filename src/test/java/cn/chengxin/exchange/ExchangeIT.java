@@ -433,11 +433,6 @@ class ExchangeIT {
                         .value("411000:" + sourceId))
                 .andExpect(jsonPath("$.maskedName").value("蒯*梅")));
 
-        // Named by no record, the entry answers to no rule here: the court's consumption restrictions do not follow.
-        travelCheck(hrChecks, number).andExpect(jsonPath("$.entries[0].listType").value("BLACK"))
-                .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.not(
-                        org.hamcrest.Matchers.hasItem("NO_FLIGHTS_TRAINS"))));
-
         pushOne(province, Messages.blackListEntry("411000", sourceId, 2, "EXITED", number, "蒯红梅"));
         await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> check(hrChecks, number)
                 .andExpect(jsonPath("$.entries").isEmpty()).andExpect(jsonPath("$.measures").isEmpty()));
@@ -457,6 +452,22 @@ class ExchangeIT {
                 .andExpect(jsonPath("$.entries[0].id").value("411000:" + sourceId))
                 .andExpect(jsonPath("$.measures[?(@.code == 'NO_FLIGHTS_TRAINS')].basedOn[*]")
                         .value("411000:" + sourceId)));
+
+        // A platform naming no record: the court's provisions as its basis still make it the court's listing.
+        String older = TestCitizens.withCheckCharacter("41100019870707061");
+        pushOne(province, Messages.blackListEntry("411000", "list/" + UUID.randomUUID(), 1, "EFFECTIVE", older,
+                "蒯红军"));
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> travelCheck(checks, older)
+                .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("NO_FLIGHTS_TRAINS"))));
+
+        // Another ground, naming no record: it answers to no rule here, and the court's restrictions do not follow.
+        String other = TestCitizens.withCheckCharacter("41100019870808061");
+        pushOne(province, Messages.blackListEntry("411000", "list/" + UUID.randomUUID(), 1, "EFFECTIVE", other,
+                "蒯红旗", null, "TAX", "《重大税收违法失信主体信息公布管理办法》"));
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> travelCheck(checks, other)
+                .andExpect(jsonPath("$.entries[0].listType").value("BLACK"))
+                .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.hasItem("NO_FLIGHTS_TRAINS")))));
     }
 
     @Test

@@ -20,11 +20,18 @@ public final class Messages {
     /** The same, resting on a record of {@code item}. */
     public static ExchangeMessage blackListEntry(String platform, String sourceId, long version, String status,
                                                  String number, String name, String item) {
+        return blackListEntry(platform, sourceId, version, status, number, name, item, "COURT",
+                "《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条");
+    }
+
+    /** The same, issued by {@code department} on {@code legalBasis}. */
+    public static ExchangeMessage blackListEntry(String platform, String sourceId, long version, String status,
+                                                 String number, String name, String item, String department,
+                                                 String legalBasis) {
         return new ExchangeMessage(platform, sourceId, version, MessageKind.LIST_ENTRY, Instant.now(),
                 new ExchangeMessage.Subject("RESIDENT_ID", number, name), item, "BLACK", null,
                 new ExchangeMessage.Period(LocalDate.now().minusDays(10), LocalDate.now().plusYears(2)), status,
-                false, "COURT", null, "《最高人民法院关于公布失信被执行人名单信息的若干规定》第一条",
-                "信用" + platform);
+                false, department, null, legalBasis, "信用" + platform);
     }
 
     public static Batch batch(String from, String to, Instant at, ExchangeMessage... messages) {
