@@ -409,6 +409,7 @@ public class Submissions {
                 case REFUSED -> errors.add(new RowError(line, "sourceRecordId", outcome.code(), outcome.message()));
             }
         }
+        subjects.recordEstablishment(Establishment.datesIn(chunk.records(), outcomes));
         long rejectedRows = errors.stream().mapToLong(RowError::line).distinct().count();
         batches.progress(batchId, chunk.rows(), accepted, duplicates, (int) rejectedRows,
                 withTheirRows(chunk.sent(), errors));

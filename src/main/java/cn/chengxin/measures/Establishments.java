@@ -1,5 +1,8 @@
 package cn.chengxin.measures;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -12,46 +15,60 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The establishment dates of the registered organisations checked, as the registry records them, remembered once
- * read: a check asks only for an organisation that would otherwise have a clean record ({@link CleanRecord}), and an
- * organisation's establishment date does not change, so each costs one read per instance, and a batch reads those
- * it names together. Never asked for persons, who are most checks.
+ * The establishment dates of the registered organisations checked, as the registry records them, remembered for a
+ * while once read: a check asks only for an organisation that would otherwise have a clean record
+ * ({@link CleanRecord}), so each costs one read per instance and {@link #REMEMBERED}, and a batch reads those it names
+ * together. Not for ever: a registration record delivered later gives a date the registry did not have (or corrects
+ * one), and the next check must see it. Never asked for persons, who are most checks.
  */
 @Component
 class Establishments {
 
-    /** Remembered for an organisation whose date the registry does not record. */
-    private static final LocalDate UNKNOWN = LocalDate.MIN;
+    static final Duration REMEMBERED = Duration.ofMinutes(10);
 
-    private final Function<Collection<String>, Map<String, LocalDate>> registry;
-    private final ConcurrentHashMap<String, LocalDate> read = new ConcurrentHashMap<>();
-
-    @Autowired
-    Establishments(SubjectRegistry registry) {
-        this(registry::establishedOn);
+    /** Read at {@code readAt}; {@code date} null: the registry does not record one. */
+    private record Read(LocalDate date, Instant readAt) {
     }
 
-    Establishments(Function<Collection<String>, Map<String, LocalDate>> registry) {
+    private final Function<Collection<String>, Map<String, LocalDate>> registry;
+    private final Clock clock;
+    private final ConcurrentHashMap<String, Read> read = new ConcurrentHashMap<>();
+
+    @Autowired
+    Establishments(SubjectRegistry registry, Clock clock) {
+        this(registry::establishedOn, clock);
+    }
+
+    Establishments(Function<Collection<String>, Map<String, LocalDate>> registry, Clock clock) {
         this.registry = registry;
+        this.clock = clock;
     }
 
     /** The organisation's establishment date; null when the registry does not record one. */
     LocalDate of(String pseudonym) {
-        LocalDate date = read.get(pseudonym);
-        if (date == null) {
+        Read known = read.get(pseudonym);
+        if (known == null || stale(known)) {
             readAmong(List.of(pseudonym));
-            date = read.get(pseudonym);
+            known = read.get(pseudonym);
         }
-        return date == UNKNOWN ? null : date;
+        return known.date();
     }
 
-    /** Reads the dates of the organisations among {@code pseudonyms} not read before, in one query. */
+    /** Reads the dates of the organisations among {@code pseudonyms} not read lately, in one query. */
     void readAmong(Collection<String> pseudonyms) {
-        List<String> unread = pseudonyms.stream().filter(p -> !read.containsKey(p)).distinct().toList();
+        List<String> unread = pseudonyms.stream().filter(p -> {
+            Read known = read.get(p);
+            return known == null || stale(known);
+        }).distinct().toList();
         if (unread.isEmpty()) {
             return;
         }
         Map<String, LocalDate> found = registry.apply(unread);
-        unread.forEach(p -> read.put(p, found.getOrDefault(p, UNKNOWN)));
+        Instant now = clock.instant();
+        unread.forEach(p -> read.put(p, new Read(found.get(p), now)));
+    }
+
+    private boolean stale(Read known) {
+        return known.readAt().isBefore(clock.instant().minus(REMEMBERED));
     }
 }

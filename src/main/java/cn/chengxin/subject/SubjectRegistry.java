@@ -214,6 +214,17 @@ public class SubjectRegistry {
     }
 
     /**
+     * Records the establishment dates (成立日期) registration records (登记注册基本信息) gave organisations, by subject
+     * id; an id that is not an organisation's is ignored. The latest registration record's date stands.
+     */
+    @Transactional
+    public void recordEstablishment(java.util.Map<UUID, LocalDate> datesBySubject) {
+        if (!datesBySubject.isEmpty()) {
+            subjects.recordEstablishment(datesBySubject);
+        }
+    }
+
+    /**
      * The {@link #pseudonymPrefix} of every registered subject, for a module that keeps them in memory to answer
      * {@link #registeredAmong} without a database read for most subjects.
      */

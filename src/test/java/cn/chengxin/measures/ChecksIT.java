@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -310,6 +311,50 @@ class ChecksIT {
                 .andExpect(jsonPath("$[1].result.cleanRecordThreeYears").value(false))
                 .andExpect(jsonPath("$[1].result.measures").isEmpty())
                 .andExpect(jsonPath("$[2].result.cleanRecordThreeYears").value(true));
+    }
+
+    /**
+     * The registry learns an organisation's establishment date from its registration record (登记注册基本信息), and a
+     * correction of the record corrects it: without it no organisation registered by ingestion would have a date, and
+     * one founded a year ago would get the clean-record incentives.
+     */
+    @Test
+    void aRegistrationRecordGivesTheRegistryTheDateTheCleanRecordIsCountedFrom() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now();
+        String code = organisation("新登记商贸有限公司", null);
+        UUID subject = subjects.find(subjects.validate(null, code)).orElseThrow();
+        String sourceId = "REG-" + UUID.randomUUID();
+
+        register(code, "新登记商贸有限公司", sourceId, "1", "ADD", today.minusYears(1));
+        assertThat(establishedOn(subject)).isEqualTo(today.minusYears(1));
+        mvc.perform(checkBody("{\"subjectNumber\":\"" + code + "\",\"scenario\":\"LICENSING\","
+                        + "\"purpose\":\"企业许可受理\"}")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.cleanRecordThreeYears").value(false));
+
+        register(code, "新登记商贸有限公司", sourceId, "2", "UPDATE", today.minusYears(5));
+        assertThat(establishedOn(subject)).as("the corrected record's date").isEqualTo(today.minusYears(5));
+    }
+
+    private java.time.LocalDate establishedOn(UUID subject) {
+        return jdbc.sql("SELECT established_on FROM subject.organisation WHERE subject_id = ?").param(subject)
+                .query(java.time.LocalDate.class).single();
+    }
+
+    /** The market regulator's registration record of the organisation, version {@code version}. */
+    private void register(String code, String name, String sourceId, String version, String action,
+                          java.time.LocalDate established) throws Exception {
+        UUID market = directory.departments().stream().filter(d -> d.code().equals("MARKET")).findFirst()
+                .orElseThrow().id();
+        String key = apiClients.issue("登记系统", "MARKET", cn.chengxin.account.ApiClient.Kind.DEPARTMENT, market,
+                java.util.Set.of(cn.chengxin.shared.security.Permission.RECORD_SUBMIT), 6000).key();
+        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key)
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"records\":[{\"itemCode\":\"O_REGISTRATION\",\"subjectNumber\":\"" + code
+                                + "\",\"subjectName\":\"" + name + "\",\"version\":\"" + version
+                                + "\",\"action\":\"" + action + "\",\"sourceRecordId\":\"" + sourceId
+                                + "\",\"decisionDate\":\"" + established + "\",\"fields\":{\"type\":\"有限责任公司\","
+                                + "\"address\":\"驿城区解放大道 1 号\",\"established_on\":\"" + established + "\"}}]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
     }
 
     /** A registered organisation with no records, established on {@code establishedOn} (null: not recorded). */

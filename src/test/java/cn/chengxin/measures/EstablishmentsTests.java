@@ -1,8 +1,14 @@
 package cn.chengxin.measures;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,14 +16,23 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An organisation's establishment date is read from the registry once, and a batch's together. */
+/** An organisation's establishment date is read from the registry once a while, and a batch's together. */
 class EstablishmentsTests {
 
     private final List<List<String>> asked = new ArrayList<>();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T08:00:00Z"));
+    private LocalDate registered;
     private final Establishments establishments = new Establishments((Collection<String> pseudonyms) -> {
         asked.add(List.copyOf(pseudonyms));
-        return pseudonyms.contains("old") ? Map.of("old", LocalDate.of(2012, 5, 1)) : Map.of();
-    });
+        Map<String, LocalDate> found = new HashMap<>();
+        if (pseudonyms.contains("old")) {
+            found.put("old", LocalDate.of(2012, 5, 1));
+        }
+        if (registered != null && pseudonyms.contains("undated")) {
+            found.put("undated", registered);
+        }
+        return found;
+    }, clock);
 
     @Test
     void aDateIsReadOnceAndAnUnrecordedOneIsRememberedAsUnknown() {
@@ -30,6 +45,17 @@ class EstablishmentsTests {
     }
 
     @Test
+    void aDateRegisteredLaterIsSeenOnceTheMemoryOfTheUnknownOneHasPassed() {
+        assertThat(establishments.of("undated")).isNull();
+        registered = LocalDate.of(2025, 6, 1);
+        clock.advance(Establishments.REMEMBERED.minusSeconds(1));
+        assertThat(establishments.of("undated")).as("remembered a while").isNull();
+
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(establishments.of("undated")).isEqualTo(LocalDate.of(2025, 6, 1));
+    }
+
+    @Test
     void aBatchReadsTheOrganisationsItNamesInOneQueryAndOnlyThoseNotReadBefore() {
         establishments.of("undated");
         establishments.readAmong(List.of("old", "undated", "new", "old"));
@@ -38,5 +64,34 @@ class EstablishmentsTests {
         assertThat(asked).containsExactly(List.of("undated"), List.of("old", "new"));
         assertThat(establishments.of("old")).isEqualTo(LocalDate.of(2012, 5, 1));
         assertThat(asked).hasSize(2);
+    }
+
+    /** A clock the test moves on. */
+    private static final class MutableClock extends Clock {
+
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }

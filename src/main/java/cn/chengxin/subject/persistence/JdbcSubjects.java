@@ -48,6 +48,17 @@ public class JdbcSubjects {
      * The establishment dates of the organisations holding these blind indexes (hex), by index; an organisation whose
      * date is not recorded is left out. One probe of the unique index per number.
      */
+    public void recordEstablishment(java.util.Map<UUID, LocalDate> datesBySubject) {
+        List<UUID> ids = List.copyOf(datesBySubject.keySet());
+        jdbc.sql("""
+                        UPDATE subject.organisation o SET established_on = d.day
+                        FROM unnest(?::text[]::uuid[], ?::text[]::date[]) AS d(subject_id, day)
+                        WHERE o.subject_id = d.subject_id AND o.established_on IS DISTINCT FROM d.day""")
+                .params(ids.stream().map(UUID::toString).toArray(String[]::new),
+                        ids.stream().map(id -> datesBySubject.get(id).toString()).toArray(String[]::new))
+                .update();
+    }
+
     public java.util.Map<String, LocalDate> establishedOn(java.util.Collection<String> hexIndexes) {
         java.util.Map<String, LocalDate> found = new java.util.HashMap<>();
         jdbc.sql("""
