@@ -31,6 +31,7 @@ import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.listing.domain.EntryLifecycle;
 import cn.chengxin.listing.domain.ListRule;
 import cn.chengxin.listing.domain.NoticeText;
+import cn.chengxin.listing.domain.PublicListing;
 import cn.chengxin.listing.domain.RedListStanding;
 import cn.chengxin.listing.persistence.JdbcAwaitingBirthDates;
 import cn.chengxin.listing.persistence.JdbcListing;
@@ -38,6 +39,7 @@ import cn.chengxin.shared.City;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.security.Actor;
+import cn.chengxin.subject.ResidentFacts;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.SubjectKind;
@@ -776,15 +778,23 @@ public class Listing {
 
     /**
      * What the public site lists: entries in force (and, for the red list, those in their public notice), by exact
-     * name or by the pseudonym of an identity number.
+     * name or by the pseudonym of an identity number; never those of a person under 18 today or of unknown age
+     * ({@link PublicListing}), whose entries stay in force all the same.
      */
     public PublicPage published(ListType type, boolean inNotice, String name, String pseudonym, int page, int size) {
         List<EntryStatus> statuses = List.of(inNotice ? EntryStatus.PUBLIC_NOTICE : EntryStatus.EFFECTIVE);
         LocalDate today = LocalDate.now(clock);
         int p = Math.min(Math.max(0, page), MAX_PAGE);
-        return new PublicPage(store.published(type, statuses, blankToNull(name), blankToNull(pseudonym), today,
-                p * size, size), store.countPublished(type, statuses, blankToNull(name), blankToNull(pseudonym),
-                today), p, size);
+        String n = blankToNull(name);
+        String ps = blankToNull(pseudonym);
+        // Judged on each view against the registry's birth dates: a child listed today is named once of age, and a
+        // birth date completed later counts at once; the page and its count leave out the same subjects.
+        List<UUID> persons = store.publishedPersons(type, statuses, n, ps, today);
+        Map<UUID, ResidentFacts> facts = subjects.residentFacts(persons);
+        List<UUID> withheld = persons.stream().filter(id -> !PublicListing.namesPerson(
+                facts.containsKey(id) ? facts.get(id).birthDate() : null, today)).toList();
+        return new PublicPage(store.published(type, statuses, n, ps, withheld, today, p * size, size),
+                store.countPublished(type, statuses, n, ps, withheld, today), p, size);
     }
 
     public List<JdbcListing.Count> counts() {

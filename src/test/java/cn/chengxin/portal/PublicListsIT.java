@@ -166,6 +166,53 @@ class PublicListsIT {
                 .doesNotContain("<td>" + LocalDate.now(clock).plusDays(8) + "</td>");
     }
 
+    /**
+     * RULES.md §6 and §10, PIPL Art. 28 and 31: a child rewarded with a red-list entry is not named on the public site,
+     * neither on the list nor by a search by name or number, in public notice or in force; the entry stays in force and
+     * staff see it. An adult's entry is listed and found as before.
+     */
+    @Test
+    void aChildsRedListEntryIsInForceButNeitherListedNorFoundOnThePublicSite() throws Exception {
+        LocalDate today = LocalDate.now(clock);
+        String childNumber = TestCitizens.withCheckCharacter("411702"
+                + today.minusYears(12).minusDays(40).toString().replace("-", "")
+                + String.format("%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1000)));
+        UUID child = subjects.registerPerson(new cn.chengxin.subject.NewPerson(subjects.validate(
+                cn.chengxin.subject.domain.DocumentType.RESIDENT_ID, childNumber), "骆小禾", null, null,
+                java.util.List.of(), java.util.List.of(), false));
+        TestCitizens.Person adult = TestCitizens.register(subjects, "骆大禾");
+        UUID grownUp = subjects.find(subjects.validate(null, adult.number())).orElseThrow();
+        UUID childEntry = inPublicNotice(child, "见义勇为少年");
+        inPublicNotice(grownUp, "见义勇为");
+
+        assertThat(redNotice("骆小禾", "198.51.100.71")).as("not in public notice either").contains("共 0 条")
+                .doesNotContain(Masking.personName("骆小禾"));
+        inForce(child);
+        inForce(grownUp);
+
+        assertThat(listing.entry(childEntry).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
+        assertThat(mvc.perform(get("/console/lists").param("type", "RED").param("q", "骆小禾")
+                        .with(cn.chengxin.support.ConsoleStaff.staff("office-r", "list:propose", "list:review")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .as("staff see the entry").contains("/console/lists/" + childEntry);
+        String byName = redList("骆小禾", "198.51.100.71");
+        assertThat(byName).contains("共 0 条").doesNotContain(Masking.personName("骆小禾"));
+        String whole = mvc.perform(get("/lists").param("type", "RED").with(from("198.51.100.71")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(whole).doesNotContain(Masking.identityNumber(childNumber));
+        String byNumber = mvc.perform(post("/lists").param("type", "RED").param("q", childNumber).with(csrf())
+                        .with(from("198.51.100.71")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(byNumber).contains("共 0 条").doesNotContain(Masking.personName("骆小禾"));
+
+        assertThat(redList("骆大禾", "198.51.100.71")).contains(Masking.personName("骆大禾"),
+                Masking.identityNumber(adult.number()));
+        assertThat(mvc.perform(post("/lists").param("type", "RED").param("q", adult.number()).with(csrf())
+                        .with(from("198.51.100.71")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("共 1 条", Masking.identityNumber(adult.number()));
+    }
+
     /** A number written into the address by hand is not looked up: the page says to use the search box. */
     @Test
     void aNumberInTheAddressIsNotLookedUpAndThePageSaysToUseTheSearchBox() throws Exception {
@@ -278,9 +325,23 @@ class PublicListsIT {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
-    private void inPublicNotice(UUID subject, String reasons) throws Exception {
+    /** The 红名单 tab (entries in force), searched by {@code q} from {@code address}. */
+    private String redList(String q, String address) throws Exception {
+        return mvc.perform(get("/lists").param("type", "RED").param("q", q).with(from(address)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private UUID inPublicNotice(UUID subject, String reasons) throws Exception {
         UUID entry = as("maker-p", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", reasons,
                 LocalDate.now().minusMonths(1), LocalDate.now().plusYears(1)));
         assertThat(as("checker-p", () -> listing.approve(entry, ""))).isEqualTo(EntryStatus.PUBLIC_NOTICE);
+        return entry;
+    }
+
+    /** The subject's red-list entries in public notice take effect: their notice period is made to end now. */
+    private void inForce(UUID subject) {
+        jdbc.sql("UPDATE listing.entry SET effective_from = now() - interval '1 minute' "
+                + "WHERE subject_id = ? AND status = 'PUBLIC_NOTICE'").param(subject).update();
+        listing.activateDue();
     }
 }

@@ -348,27 +348,46 @@ public class JdbcListing {
                 .params(seq, limit).query(this::mapEntry).list();
     }
 
-    /** Published entries for the public pages: in force, optionally by exact name or pseudonym. */
+    /** The persons with an entry the public pages would show (as {@link #published}, before any is withheld). */
+    public List<UUID> publishedPersons(ListType type, List<EntryStatus> statuses, String name, String pseudonym,
+                                       LocalDate today) {
+        return jdbc.sql("""
+                        SELECT DISTINCT e.subject_id FROM listing.entry e
+                        WHERE e.list_type = ? AND e.status = ANY(?::text[]) AND e.subject_kind = 'PERSON'
+                          AND (e.valid_until IS NULL OR e.valid_until >= ?)
+                          AND (?::text IS NULL OR e.subject_name = ?)
+                          AND (?::text IS NULL OR e.subject_pseudonym = ?)""")
+                .params(type.name(), statuses.stream().map(Enum::name).toArray(String[]::new), Date.valueOf(today),
+                        name, name, pseudonym, pseudonym)
+                .query(UUID.class).list();
+    }
+
+    /**
+     * Published entries for the public pages: in force, optionally by exact name or pseudonym, except those of the
+     * subjects {@code withheld}.
+     */
     public List<ListEntry> published(ListType type, List<EntryStatus> statuses, String name, String pseudonym,
-                                     LocalDate today, int offset, int limit) {
+                                     Collection<UUID> withheld, LocalDate today, int offset, int limit) {
         return jdbc.sql("SELECT " + ENTRY_COLUMNS + """
                          WHERE e.list_type = ? AND e.status = ANY(?::text[])
                           AND (e.valid_until IS NULL OR e.valid_until >= ?)
                           AND (?::text IS NULL OR e.subject_name = ?) AND (?::text IS NULL OR e.subject_pseudonym = ?)
+                          AND NOT e.subject_id = ANY(?::uuid[])
                         ORDER BY e.effective_from DESC NULLS LAST, e.id OFFSET ? LIMIT ?""")
                 .params(type.name(), statuses.stream().map(Enum::name).toArray(String[]::new), Date.valueOf(today),
-                        name, name, pseudonym, pseudonym, offset, limit)
+                        name, name, pseudonym, pseudonym, withheld.toArray(UUID[]::new), offset, limit)
                 .query(this::mapEntry).list();
     }
 
     public long countPublished(ListType type, List<EntryStatus> statuses, String name, String pseudonym,
-                               LocalDate today) {
+                               Collection<UUID> withheld, LocalDate today) {
         return jdbc.sql("""
                         SELECT count(*) FROM listing.entry e WHERE e.list_type = ? AND e.status = ANY(?::text[])
                           AND (e.valid_until IS NULL OR e.valid_until >= ?)
-                          AND (?::text IS NULL OR e.subject_name = ?) AND (?::text IS NULL OR e.subject_pseudonym = ?)""")
+                          AND (?::text IS NULL OR e.subject_name = ?) AND (?::text IS NULL OR e.subject_pseudonym = ?)
+                          AND NOT e.subject_id = ANY(?::uuid[])""")
                 .params(type.name(), statuses.stream().map(Enum::name).toArray(String[]::new), Date.valueOf(today),
-                        name, name, pseudonym, pseudonym)
+                        name, name, pseudonym, pseudonym, withheld.toArray(UUID[]::new))
                 .query(Long.class).single();
     }
 
