@@ -87,6 +87,44 @@ public final class ResidentIdentityNumber {
         return false;
     }
 
+    /** Exactly 15 digits in a row, not part of a longer run. */
+    private static final Pattern FIFTEEN = Pattern.compile("(?<![0-9])[0-9]{15}(?![0-9])");
+
+    /**
+     * Whether {@code text} holds a first-generation number (RULES.md §1: old ID cards, 6-digit region, birth date
+     * {@code yyMMdd} of the 1900s, 3-digit sequence, no check character), in ASCII or full-width digits: a run of
+     * exactly 15 digits whose first two name a province and whose digits 7 to 12 are a real date 19yyMMdd. With no
+     * check character to confirm it, both conditions are asked, so that amounts, decision and order numbers of 15
+     * digits are rarely taken for one; a phone number has 11.
+     */
+    public static boolean legacyAppearsIn(String text) {
+        if (text == null || text.length() < 15) {
+            return false;
+        }
+        String written = text.chars().anyMatch(c -> c >= '\uFF01' && c <= '\uFF5E')
+                ? Normalizer.normalize(text, Normalizer.Form.NFKC) : text;
+        Matcher m = FIFTEEN.matcher(written);
+        while (m.find()) {
+            if (isLegacy(m.group())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLegacy(String fifteen) {
+        if (!Provinces.isProvince(fifteen.substring(0, 2))) {
+            return false;
+        }
+        try {
+            LocalDate.of(1900 + Integer.parseInt(fifteen.substring(6, 8)), Integer.parseInt(fifteen.substring(8, 10)),
+                    Integer.parseInt(fifteen.substring(10, 12)));
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
     /** The check character for the first 17 digits of {@code number} (GB 11643-1999 §5.1.4). */
     public static char checkCharFor(CharSequence number) {
         int sum = 0;

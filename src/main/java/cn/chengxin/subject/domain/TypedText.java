@@ -10,15 +10,17 @@ import cn.chengxin.shared.privacy.IdentityRedaction;
  * in the text's own column, outside the registry's encryption, and show on every screen that shows the text; the
  * person is already named by the subject the text belongs to. It is refused rather than masked, so that the writer
  * learns what the platform keeps and keeps nothing else. Only a number whose check character fits is refused
- * ({@link ResidentIdentityNumber#appearsIn}), so that case numbers and other long digit runs are not.
+ * ({@link ResidentIdentityNumber#appearsIn}), so that case numbers and other long digit runs are not; and a
+ * first-generation 15-digit number, which has no check character, only when its region and birth date are real ones
+ * ({@link ResidentIdentityNumber#legacyAppearsIn}).
  *
  * <p>Citizens' own texts (an objection's statement, a tip-off) are not refused: a person may write their own number,
  * and those texts are masked where staff read them instead.
  */
 public final class TypedText {
 
-    /** Fewer digits than this cannot make an 18-character number: most texts are let through by one pass. */
-    private static final int DIGITS_OF_A_NUMBER = 17;
+    /** Fewer digits than this cannot make a number, old or new: most texts are let through by one pass. */
+    private static final int DIGITS_OF_A_NUMBER = 15;
 
     private TypedText() {
     }
@@ -26,12 +28,16 @@ public final class TypedText {
     /**
      * @param field the field's name in the form or the request ({@code reasons}), which a form shows the refusal by
      * @param label the field's name as its readers know it, in Chinese ({@code 事实和理由})
-     * @throws HoldsIdentityNumber when {@code text} holds a resident identity number
+     * @throws HoldsIdentityNumber when {@code text} holds a resident identity number, of 18 characters or of 15
      */
     public static void requireNoIdentityNumber(String field, String label, String text) {
-        if (text != null && digitsIn(text) >= DIGITS_OF_A_NUMBER && ResidentIdentityNumber.appearsIn(text)) {
+        if (text != null && digitsIn(text) >= DIGITS_OF_A_NUMBER && holdsNumber(text)) {
             throw new HoldsIdentityNumber(field, label);
         }
+    }
+
+    private static boolean holdsNumber(String text) {
+        return ResidentIdentityNumber.appearsIn(text) || ResidentIdentityNumber.legacyAppearsIn(text);
     }
 
     /**
@@ -41,7 +47,7 @@ public final class TypedText {
      */
     public static String shownAgain(String text) {
         String masked = IdentityRedaction.redact(text);
-        return masked != null && ResidentIdentityNumber.appearsIn(masked) ? "" : masked;
+        return masked != null && holdsNumber(masked) ? "" : masked;
     }
 
     /** ASCII and full-width digits (as Chinese input methods give), which {@code appearsIn} reads alike. */

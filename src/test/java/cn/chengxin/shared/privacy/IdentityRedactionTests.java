@@ -23,6 +23,15 @@ class IdentityRedactionTests {
                 .isEqualTo("号码１１０１**********００２Ｘ");
     }
 
+    /** Issue #5: a citizen's text stored masked of a first-generation number written in a sentence. */
+    @Test
+    void fifteenDigitNumbersInChineseTextAreMasked() {
+        assertThat(IdentityRedaction.redact("我的旧身份证号410105800307123，请核实"))
+                .isEqualTo("我的旧身份证号4101*******7123，请核实");
+        assertThat(IdentityRedaction.redact("旧证号４１０１０５８００３０７１２３。"))
+                .isEqualTo("旧证号４１０１*******７１２３。");
+    }
+
     @Test
     void otherNumbersAreLeftAlone() {
         String text = "took 1763793600123 ms, order 2026112206273931, uuid 019a9c3e-7f21-7c3b-9d1e-5a6b7c8d9e0f, "

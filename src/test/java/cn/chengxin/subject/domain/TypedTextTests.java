@@ -43,6 +43,46 @@ class TypedTextTests {
         }
     }
 
+    /** A first-generation number: 河南 410105, born 1980-03-07, sequence 123, no check character. */
+    private static final String OLD_NUMBER = "410105800307123";
+
+    @Test
+    void refusesAFirstGenerationFifteenDigitNumberPlainOrInFullWidthDigits() {
+        String fullWidth = OLD_NUMBER.chars().mapToObj(c -> String.valueOf((char) (c - '0' + '０')))
+                .reduce("", String::concat);
+        for (String text : new String[] {"当事人" + OLD_NUMBER + "已履行", OLD_NUMBER, "旧证号：" + fullWidth + "。",
+                "身份证 110105491231002 号"}) {
+            assertThatCode(() -> TypedText.requireNoIdentityNumber("note", "审核意见", text))
+                    .as(text).isInstanceOf(TypedText.HoldsIdentityNumber.class);
+        }
+    }
+
+    @Test
+    void letsThroughFifteenDigitRunsThatCannotBeAFirstGenerationNumber() {
+        for (String text : new String[] {
+                "罚款 123456789012345 元",                // 12 is a province, but 1978-90-12 no date
+                "990105800307123",                       // 99 names no province
+                "410105800230123", "410105801301123",    // 30 February, month 13
+                "4101058003071234", "20" + OLD_NUMBER,   // part of a longer run of digits
+                "订单号 202603011234567", "电话 13800000000，合同 41010580030",
+                "驻市监罚〔2026〕12号，罚款 150000 元"}) {
+            assertThatCode(() -> TypedText.requireNoIdentityNumber("note", "审核意见", text)).as(text)
+                    .doesNotThrowAnyException();
+        }
+    }
+
+    /** What is refused from staff is what citizens' texts are stored masked of, so that a masked text passes. */
+    @Test
+    void aFirstGenerationNumberIsMaskedAsOnScreensWhereCitizensTextsAreKept() {
+        String text = "本人旧身份证号" + OLD_NUMBER + "，记录有误";
+        String masked = cn.chengxin.shared.privacy.IdentityRedaction.redact(text);
+
+        assertThat(masked).isEqualTo("本人旧身份证号4101*******7123，记录有误");
+        assertThatCode(() -> TypedText.requireNoIdentityNumber("note", "审核意见", masked))
+                .doesNotThrowAnyException();
+        assertThat(TypedText.shownAgain(text)).isEqualTo(masked);
+    }
+
     @Test
     void aTextShownAgainHasItsNumberMaskedAndIsOtherwiseAsTyped() {
         assertThat(TypedText.shownAgain("当事人 " + NUMBER + " 已履行")).isEqualTo("当事人 "
