@@ -90,7 +90,7 @@ class CatalogueIT {
     /**
      * Issue #4: the public catalogue gives no publication period for an item whose records are not published (a minor
      * penalty normally is not, RULES.md §4; nor is an item shared with government bodies or by authorised query only),
-     * and names each item's providing departments from the directory, a code it lacks flagged, never bare.
+     * and names each item's providing departments from the directory; a code it lacks is left out (staff pages flag it).
      */
     @Test
     void thePublicCatalogueSaysWhatIsNotPublishedAndNamesWhoProvidesEachItem() throws Exception {
@@ -117,8 +117,8 @@ class CatalogueIT {
                 .contains("<td>授权查询</td>", "<td>不公示</td>", "市教育局");
         assertThat(publicRow(page, "P_ADMIN_PENALTY_GENERAL")).contains("最长", "市市场监督管理局", "市公安局", "市生态环境局")
                 .doesNotContain("不公示", ">MARKET<", ">PUBLIC_SECURITY<", ">ECOLOGY<", "未登记的单位代码");
-        assertThat(publicRow(page, code)).contains("<span>市市场监督管理局</span>", "未登记的单位代码",
-                "<code>" + gone + "</code>").doesNotContain("<span>" + gone + "</span>");
+        assertThat(publicRow(page, code)).as("a code the directory lacks is not for citizens to read")
+                .contains(">市市场监督管理局<").doesNotContain(gone, "未登记的单位代码");
         String english = mvc.perform(get("/catalog").param("lang", "en")).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
         assertThat(publicRow(english, "P_ADMIN_PENALTY_MINOR")).contains("<td>Not published</td>");

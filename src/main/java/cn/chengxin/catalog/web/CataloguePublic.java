@@ -35,8 +35,12 @@ class CataloguePublic {
         List<CatalogueItem> inForce = catalogue.active();
         model.addAttribute("items", inForce.stream().filter(i -> !i.withdrawn()).toList());
         model.addAttribute("withdrawn", inForce.stream().filter(CatalogueItem::withdrawn).toList());
-        // Providers by their names in the directory, as a reader knows them; a code it lacks is flagged, never bare.
-        model.addAttribute("departments", catalogue.departments());
+        // Providers by their names in the directory, as a reader knows them. A code the directory lacks is left out:
+        // staff pages flag it for the credit office to register, but a citizen can do nothing with a code.
+        java.util.Map<String, String> departments = catalogue.departments();
+        model.addAttribute("providers", inForce.stream().collect(java.util.stream.Collectors.toMap(
+                CatalogueItem::code, i -> i.definition().providers().stream().filter(departments::containsKey)
+                        .map(departments::get).toList(), (a, b) -> a)));
         return "portal/catalog";
     }
 
