@@ -39,7 +39,6 @@ import cn.chengxin.shared.City;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.security.Actor;
-import cn.chengxin.subject.ResidentFacts;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.SubjectKind;
@@ -84,10 +83,13 @@ public class Listing {
     private final StaffDirectory directory;
     private final ApplicationEventPublisher events;
     private final JdbcAwaitingBirthDates awaitingBirthDates;
+    private final WithheldFromPublicLists withheldFromPublic;
 
     Listing(JdbcListing store, CreditFile creditFile, SubjectRegistry subjects, MeasureNames measures,
             Catalogue catalogue, AuditLog audit, City city, Clock clock, Notices notices, StaffDirectory directory,
-            ApplicationEventPublisher events, JdbcAwaitingBirthDates awaitingBirthDates) {
+            ApplicationEventPublisher events, JdbcAwaitingBirthDates awaitingBirthDates,
+            WithheldFromPublicLists withheldFromPublic) {
+        this.withheldFromPublic = withheldFromPublic;
         this.events = events;
         this.directory = directory;
         this.awaitingBirthDates = awaitingBirthDates;
@@ -787,12 +789,9 @@ public class Listing {
         int p = Math.min(Math.max(0, page), MAX_PAGE);
         String n = blankToNull(name);
         String ps = blankToNull(pseudonym);
-        // Judged on each view against the registry's birth dates: a child listed today is named once of age, and a
-        // birth date completed later counts at once; the page and its count leave out the same subjects.
-        List<UUID> persons = store.publishedPersons(type, statuses, n, ps, today);
-        Map<UUID, ResidentFacts> facts = subjects.residentFacts(persons);
-        List<UUID> withheld = persons.stream().filter(id -> !PublicListing.namesPerson(
-                facts.containsKey(id) ? facts.get(id).birthDate() : null, today)).toList();
+        // Judged against the registry's birth dates: a child listed today is named once of age, and a birth date
+        // completed later counts within a minute; the page and its count leave out the same subjects.
+        List<UUID> withheld = withheldFromPublic.among(type, statuses, n, ps, today);
         return new PublicPage(store.published(type, statuses, n, ps, withheld, today, p * size, size),
                 store.countPublished(type, statuses, n, ps, withheld, today), p, size);
     }
