@@ -1,12 +1,17 @@
 package cn.chengxin.shared.web;
 
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.FieldRefusal;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * How a console form action answers before redirecting: a flash message on success, the domain's refusal
  * (its code and message) when a rule stopped it. Anything else is not the user's to fix and goes on to the
- * error handling.
+ * error handling. A form whose text is long or must be corrected rather than typed again answers a refusal with
+ * its page shown again instead ({@link #showRefusal}).
  */
 public final class ConsoleActions {
 
@@ -37,6 +42,25 @@ public final class ConsoleActions {
             }
             redirect.addFlashAttribute("failure", problem.getMessage());
             redirect.addFlashAttribute("failureCode", problem.code());
+        }
+    }
+
+    /**
+     * The domain's refusal of a form, for its page shown again with what was typed rather than redirected to, which
+     * would lose it (issue #5: bad input gets a clear error and loses nothing): its code and message for the page's
+     * alert, the field it names for the refusal beside that field, and 422 for the page, which changed nothing.
+     *
+     * @throws RuntimeException {@code e} itself when it is not a domain refusal: not the user's to fix
+     */
+    public static void showRefusal(Model model, HttpServletResponse response, RuntimeException e) {
+        if (!(e instanceof DomainProblem problem)) {
+            throw e;
+        }
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        model.addAttribute("failure", problem.getMessage());
+        model.addAttribute("failureCode", problem.code());
+        if (problem instanceof FieldRefusal refusal) {
+            model.addAttribute("refusedField", refusal.field());
         }
     }
 }

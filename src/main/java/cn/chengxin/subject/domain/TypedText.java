@@ -1,6 +1,7 @@
 package cn.chengxin.subject.domain;
 
 import cn.chengxin.shared.CodedProblem;
+import cn.chengxin.shared.FieldRefusal;
 import cn.chengxin.shared.privacy.IdentityRedaction;
 
 /**
@@ -63,7 +64,7 @@ public final class TypedText {
     }
 
     /** The refusal: one code for every such field, the field named in the message and kept for the form. */
-    public static final class HoldsIdentityNumber extends CodedProblem {
+    public static final class HoldsIdentityNumber extends CodedProblem implements FieldRefusal {
 
         private final String field;
 
@@ -73,7 +74,7 @@ public final class TypedText {
             this.field = field;
         }
 
-        /** The field's name in the form or the request. */
+        @Override
         public String field() {
             return field;
         }
