@@ -43,6 +43,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -115,7 +116,8 @@ class ObjectionFollowUpsIT {
         mvc.perform(post("/console/objection-answers/{id}", id).param("version", String.valueOf(version))
                         .param("answer", "CORRECT").param("reasons", "金额录入错误")
                         .with(authentication(operator("MARKET"))).with(csrf()))
-                .andExpect(flash().attribute("failureCode", "OBJECTION_ANSWER_CORRECTIONS"));
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(model().attribute("failureCode", "OBJECTION_ANSWER_CORRECTIONS"));
         mvc.perform(post("/console/objection-answers/{id}", id).param("version", String.valueOf(version))
                         .param("answer", "CORRECT").param("corrections", "罚款金额：2000 元").param("reasons", "金额录入错误")
                         .with(authentication(operator("MARKET"))).with(csrf()))

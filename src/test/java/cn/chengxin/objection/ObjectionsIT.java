@@ -44,6 +44,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Issue #8's objections on PostgreSQL: filing marks the record 异议中 at once (file, report); repeats merge; another
@@ -163,10 +165,11 @@ class ObjectionsIT {
         String decision = penalty.decision();
         UUID holder = subjects.find(subjects.validate(DocumentType.PASSPORT, passport)).orElseThrow();
 
-        counter("/console/objections", passport, null, decision)
-                .andExpect(flash().attribute("failureCode", "ID_FORMAT"));
-        counter("/console/objections", passport, "驾驶证", decision)
-                .andExpect(flash().attribute("failureCode", "DOCUMENT_TYPE_UNKNOWN"));
+        // Refused, the counter form comes back with what was typed (issue #5: bad input loses nothing).
+        counter("/console/objections", passport, null, decision).andExpect(status().isUnprocessableContent())
+                .andExpect(model().attribute("failureCode", "ID_FORMAT"));
+        counter("/console/objections", passport, "驾驶证", decision).andExpect(status().isUnprocessableContent())
+                .andExpect(model().attribute("failureCode", "DOCUMENT_TYPE_UNKNOWN"));
         assertThat(objections.of(holder)).isEmpty();
         counter("/console/objections", passport, "PASSPORT", decision)
                 .andExpect(flash().attribute("successKey", "objections.filedAtCounter"));

@@ -62,6 +62,12 @@ class ObjectionsTypedTextIT {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @Autowired
+    cn.chengxin.creditfile.RecordProceedings proceedings;
+
+    @Autowired
+    java.time.Clock clock;
+
     @Test
     void aSubjectsStatementHoldingTheirNumberIsTakenAndShownToStaffMasked() throws Exception {
         TestCitizens.Person p = TestCitizens.register(subjects, "宓书言");
@@ -86,12 +92,71 @@ class ObjectionsTypedTextIT {
                         .param("outcome", "UPHOLD").param("reasons", "经核实，" + p.number() + " 的记录无误")
                         .with(authentication(Principals.staff("office-masked", "CREDIT_OFFICE",
                                 Permission.CONSOLE_HOME, Permission.OBJECTION_HANDLE))).with(csrf()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
         String form = refused.substring(refused.indexOf("/console/objections/" + id + "/decide"));
         assertThat(form.substring(0, form.indexOf("</form>"))).contains("id=\"reasons-refused\"", "「处理理由」",
                 "经核实，" + Masking.identityNumber(p.number()) + " 的记录无误</textarea>");
         assertThat(refused).contains("FREE_TEXT_HOLDS_IDENTITY_NUMBER").doesNotContain(p.number());
         assertThat(objections.find(id).status().open()).isTrue();
+        assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
+    }
+
+    /**
+     * Issue #5: a pause, a proceedings flag or a department's answer refused comes back on its own form with what
+     * was typed, the number masked and the refusal beside the field, and nothing is recorded. Deadlines run while
+     * the office types: a refusal that lost the text would cost them.
+     */
+    @Test
+    void aRefusedPauseProceedingsFlagOrAnswerComesBackWithWhatWasTypedAndRecordsNothing() throws Exception {
+        TestCitizens.Person p = TestCitizens.register(subjects, "郗明澈");
+        String decision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
+        TestRecords.penalty(mvc, apiClients, directory, p.number(), p.name(), "P_ADMIN_PENALTY_GENERAL", decision);
+        UUID owner = subjects.find(subjects.validate(null, p.number())).orElseThrow();
+        UUID record = creditFile.fileOf(owner).get(0).recordKey();
+        UUID id = objections.file(owner, record, "处罚金额有误", "本人");
+        String masked = Masking.identityNumber(p.number());
+        var office = authentication(Principals.staff("office-kept", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.OBJECTION_HANDLE));
+
+        String paused = mvc.perform(post("/console/objections/{id}/pause", id)
+                        .param("version", Integer.toString(objections.find(id).version()))
+                        .param("kind", "EXPERT_REVIEW")
+                        .param("reason", "送专家评审，当事人 " + p.number())
+                        .param("until", java.time.LocalDate.now(clock).plusDays(5).toString())
+                        .with(office).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        String pauseForm = part(paused, "/console/objections/" + id + "/pause", "</form>");
+        assertThat(pauseForm).contains("id=\"reason-refused\"", "「中止原因」",
+                "value=\"送专家评审，当事人 " + masked + "\"", "value=\"EXPERT_REVIEW\" selected",
+                "value=\"" + java.time.LocalDate.now(clock).plusDays(5) + "\"");
+        assertThat(paused).contains("<details class=\"pause-form\" open", "FREE_TEXT_HOLDS_IDENTITY_NUMBER")
+                .doesNotContain(p.number());
+        assertThat(objections.pausesOf(id)).isEmpty();
+
+        String flagged = mvc.perform(post("/console/objections/proceedings").param("number", p.number())
+                        .param("decisionNumber", decision).param("kind", "LAWSUIT")
+                        .param("note", "（2026）豫1702行初9号，原告 " + p.number()).with(office).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(part(flagged, "id=\"proceeding-form\"", "</form>")).contains("id=\"note-refused\"",
+                "value=\"" + decision + "\"", "value=\"LAWSUIT\" selected",
+                "value=\"（2026）豫1702行初9号，原告 " + masked + "\"");
+        assertThat(flagged.split(p.number(), -1)).as("the number in its own field only").hasSize(2);
+        assertThat(proceedings.pendingOf(owner)).isEmpty();
+
+        as("office-kept", () -> {
+            objections.route(id, objections.find(id).version());
+            return null;
+        });
+        String answered = mvc.perform(post("/console/objection-answers/{id}", id)
+                        .param("version", Integer.toString(objections.find(id).version())).param("answer", "CORRECT")
+                        .param("corrections", "罚款金额：2000 元").param("reasons", "经核 " + p.number() + " 录入有误")
+                        .with(authentication(Principals.staff("operator-kept", "MARKET", Permission.CONSOLE_HOME,
+                                Permission.OBJECTION_ANSWER))).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(part(answered, "/console/objection-answers/" + id, "</form>")).contains("id=\"reasons-refused\"",
+                "value=\"CORRECT\" selected", "罚款金额：2000 元</textarea>", "经核 " + masked + " 录入有误</textarea>");
+        assertThat(answered).doesNotContain(p.number());
+        assertThat(objections.find(id).answer()).isNull();
         assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
     }
 
@@ -107,6 +172,12 @@ class ObjectionsTypedTextIT {
     void aProceedingsNoteHoldingANumberIsRefused() {
         assertRefused("note", () -> objections.flagProceeding("11010519491231002X", null, "驻市监罚〔2026〕1号",
                 RecordProceeding.Kind.ADMINISTRATIVE_REVIEW, "申请人 " + NUMBER + " 已提起行政复议"));
+    }
+
+    private static String part(String page, String from, String to) {
+        int start = page.indexOf(from);
+        assertThat(start).as(from).isNotNegative();
+        return page.substring(start, page.indexOf(to, start));
     }
 
     private static void assertRefused(String field, Callable<?> action) {

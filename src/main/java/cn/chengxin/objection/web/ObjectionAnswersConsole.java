@@ -10,6 +10,8 @@ import cn.chengxin.objection.domain.DepartmentAnswer;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
+import cn.chengxin.subject.domain.TypedText;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,13 +52,28 @@ class ObjectionAnswersConsole {
         return EvidenceResponses.download(objections.evidenceRoutedTo(staff.departmentCode(), id));
     }
 
+    /**
+     * A refusal shows the page again, the case's form holding the refusal and what was typed (corrections and reasons
+     * run long, and the 3 working days are short), any identity number in them masked.
+     */
     @PostMapping("/console/objection-answers/{id}")
     String answer(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable UUID id, @RequestParam int version,
                   @RequestParam(required = false) DepartmentAnswer answer,
                   @RequestParam(defaultValue = "") String corrections, @RequestParam(defaultValue = "") String reasons,
-                  RedirectAttributes redirect) {
-        ConsoleActions.flash(redirect, "objectionAnswers.answered",
-                () -> objections.answer(staff.departmentCode(), id, version, answer, corrections, reasons));
+                  RedirectAttributes redirect, HttpServletResponse response, Model model) {
+        try {
+            objections.answer(staff.departmentCode(), id, version, answer, corrections, reasons);
+        } catch (RuntimeException e) {
+            ConsoleActions.showRefusal(model, response, e);
+            model.addAttribute("typedAnswer", new TypedAnswer(id, answer, TypedText.shownAgain(corrections),
+                    TypedText.shownAgain(reasons)));
+            return page(staff, model);
+        }
+        redirect.addFlashAttribute("successKey", "objectionAnswers.answered");
         return "redirect:/console/objection-answers";
+    }
+
+    /** What was typed into a case's answer form that was refused. */
+    record TypedAnswer(UUID objectionId, DepartmentAnswer answer, String corrections, String reasons) {
     }
 }

@@ -8,12 +8,13 @@ import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.objection.Objections;
 import cn.chengxin.objection.domain.ObjectionPause;
 import cn.chengxin.objection.domain.Outcome;
-import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.TypedText;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,27 +60,45 @@ class ObjectionsConsole {
     /**
      * 窗口代办: an objection filed at a counter for a subject, naming the record by its decision number; a passport or
      * travel-permit holder by the type of their document, an unknown type refused on the form as a bad number is.
+     * A refusal shows the form again with what was typed: the number in its own field only, the statement masked.
      */
     @PostMapping("/console/objections")
     String fileAtCounter(@RequestParam(defaultValue = "") String number,
                          @RequestParam(required = false) String documentType,
                          @RequestParam(defaultValue = "") String decisionNumber,
-                         @RequestParam(defaultValue = "") String reasons, RedirectAttributes redirect) {
-        ConsoleActions.flash(redirect, "objections.filedAtCounter",
-                () -> objections.fileAtCounter(number, documentType, decisionNumber, reasons));
-        return "redirect:/console/objections";
+                         @RequestParam(defaultValue = "") String reasons, RedirectAttributes redirect,
+                         HttpServletResponse response, Model model) {
+        try {
+            objections.fileAtCounter(number, documentType, decisionNumber, reasons);
+        } catch (RuntimeException e) {
+            ConsoleActions.showRefusal(model, response, e);
+            model.addAttribute("typedCounter", new TypedCounter(documentType, number, decisionNumber,
+                    TypedText.shownAgain(reasons)));
+            return page(model);
+        }
+        return done(redirect, "objections.filedAtCounter");
     }
 
-    /** 行政复议/诉讼 pending: flagged on a record named by subject number (and type) and decision number. */
+    /**
+     * 行政复议/诉讼 pending: flagged on a record named by subject number (and type) and decision number. A refusal
+     * shows the form again with what was typed, the note's identity number masked.
+     */
     @PostMapping("/console/objections/proceedings")
     String flagProceeding(@RequestParam(defaultValue = "") String number,
                           @RequestParam(required = false) String documentType,
                           @RequestParam(defaultValue = "") String decisionNumber,
                           @RequestParam(required = false) RecordProceeding.Kind kind,
-                          @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
-        ConsoleActions.flash(redirect, "objections.proceedingFlagged",
-                () -> objections.flagProceeding(number, documentType, decisionNumber, kind, note));
-        return "redirect:/console/objections";
+                          @RequestParam(defaultValue = "") String note, RedirectAttributes redirect,
+                          HttpServletResponse response, Model model) {
+        try {
+            objections.flagProceeding(number, documentType, decisionNumber, kind, note);
+        } catch (RuntimeException e) {
+            ConsoleActions.showRefusal(model, response, e);
+            model.addAttribute("typedProceeding", new TypedProceeding(documentType, number, decisionNumber, kind,
+                    TypedText.shownAgain(note)));
+            return page(model);
+        }
+        return done(redirect, "objections.proceedingFlagged");
     }
 
     @PostMapping("/console/objections/proceedings/{id}/clear")
@@ -94,15 +113,24 @@ class ObjectionsConsole {
         return "redirect:/console/objections";
     }
 
-    /** 中止计算: testing or expert review from today to {@code until}; the deadlines move, the ceiling holds. */
+    /**
+     * 中止计算: testing or expert review from today to {@code until}; the deadlines move, the ceiling holds. A refusal
+     * shows the page again, the case's pause form open with the refusal and what was typed.
+     */
     @PostMapping("/console/objections/{id}/pause")
     String pause(@PathVariable UUID id, @RequestParam int version,
-                 @RequestParam(required = false) ObjectionPause.Kind kind, @RequestParam(defaultValue = "") String reason,
-                 @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
-                         iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate until,
-                 RedirectAttributes redirect) {
-        ConsoleActions.flash(redirect, "objections.paused", () -> objections.pause(id, version, kind, reason, until));
-        return "redirect:/console/objections";
+                 @RequestParam(required = false) ObjectionPause.Kind kind,
+                 @RequestParam(defaultValue = "") String reason,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
+                 RedirectAttributes redirect, HttpServletResponse response, Model model) {
+        try {
+            objections.pause(id, version, kind, reason, until);
+        } catch (RuntimeException e) {
+            ConsoleActions.showRefusal(model, response, e);
+            model.addAttribute("typedPause", new TypedPause(id, kind, TypedText.shownAgain(reason), until));
+            return page(model);
+        }
+        return done(redirect, "objections.paused");
     }
 
     /**
@@ -111,26 +139,37 @@ class ObjectionsConsole {
      */
     @PostMapping("/console/objections/{id}/decide")
     String decide(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) Outcome outcome,
-                  @RequestParam(defaultValue = "") String reasons, RedirectAttributes redirect, Model model) {
+                  @RequestParam(defaultValue = "") String reasons, RedirectAttributes redirect,
+                  HttpServletResponse response, Model model) {
         try {
             objections.decide(id, version, outcome, reasons);
         } catch (RuntimeException e) {
-            if (!(e instanceof DomainProblem problem)) {
-                throw e;
-            }
-            model.addAttribute("failure", problem.getMessage());
-            model.addAttribute("failureCode", problem.code());
-            if (e instanceof TypedText.HoldsIdentityNumber typed) {
-                model.addAttribute("refusedField", typed.field());
-            }
+            ConsoleActions.showRefusal(model, response, e);
             model.addAttribute("typedDecision", new TypedDecision(id, outcome, TypedText.shownAgain(reasons)));
             return page(model);
         }
-        redirect.addFlashAttribute("successKey", "objections.decided");
+        return done(redirect, "objections.decided");
+    }
+
+    private static String done(RedirectAttributes redirect, String successKey) {
+        redirect.addFlashAttribute("successKey", successKey);
         return "redirect:/console/objections";
     }
 
     /** What was typed into a case's decision form that was refused. */
     record TypedDecision(UUID objectionId, Outcome outcome, String reasons) {
+    }
+
+    /** What was typed into a case's pause form that was refused. */
+    record TypedPause(UUID objectionId, ObjectionPause.Kind kind, String reason, LocalDate until) {
+    }
+
+    /** What was typed into the counter form that was refused; {@code documentType} as sent, a type's code or none. */
+    record TypedCounter(String documentType, String number, String decisionNumber, String reasons) {
+    }
+
+    /** What was typed into the proceedings form that was refused. */
+    record TypedProceeding(String documentType, String number, String decisionNumber, RecordProceeding.Kind kind,
+                           String note) {
     }
 }
