@@ -24,6 +24,7 @@ import cn.chengxin.shared.calendar.WorkingDays;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
@@ -45,6 +46,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -324,6 +326,55 @@ class RepairsIT {
         String chinese = mvc.perform(get("/me/repairs").with(citizen)).andReturn().getResponse()
                 .getContentAsString();
         assertThat(chinese).contains("<td data-field=\"state\">待审查</td>");
+    }
+
+    /**
+     * Issue #5: a note, a refusal's reasons or an extension's reason refused for the identity number in it comes back
+     * on the application's own form with what was typed, the number masked and the refusal beside the field, with 422,
+     * and the application is as it was: the decision's 3 working days are not spent typing a text twice.
+     */
+    @Test
+    void aRefusedNoteReasonsOrExtensionComesBackWithWhatWasTypedAndDecidesNothing() throws Exception {
+        Person p = person("滕书远", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号",
+                LocalDate.now().minusMonths(4));
+        UUID id = repairs.apply(p.id(), p.record(), "已缴纳罚款", "滕书远", List.of(proof()), null);
+        String number = number(p.id());
+        String masked = Masking.identityNumber(number);
+        var office = authentication(Principals.staff("office-kept", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.REPAIR_DECIDE));
+        int version = repairs.find(id).version();
+
+        String proposed = mvc.perform(post("/console/repairs/{id}/propose", id).param("version", "" + version)
+                        .param("note", "材料齐全，" + number).with(office).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(part(proposed, "/console/repairs/" + id + "/propose", "</form>")).contains("id=\"note-refused\"",
+                "「初审意见」", "value=\"材料齐全，" + masked + "\"");
+        assertThat(proposed).contains("FREE_TEXT_HOLDS_IDENTITY_NUMBER").doesNotContain(number);
+
+        String refused = mvc.perform(post("/console/repairs/{id}/refuse", id).param("version", "" + version)
+                        .param("reasons", "缴款凭证与 " + number + " 不符").with(office).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(part(refused, "/console/repairs/" + id + "/refuse", "</form>")).contains(
+                "id=\"reasons-refused\"", "缴款凭证与 " + masked + " 不符</textarea>");
+        assertThat(part(refused, "/console/repairs/" + id + "/propose", "</form>")).doesNotContain("refused");
+
+        String extended = mvc.perform(post("/console/repairs/{id}/extend", id).param("version", "" + version)
+                        .param("days", "3").param("reason", "待 " + number + " 补正材料").with(office).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(part(extended, "/console/repairs/" + id + "/extend", "</form>")).contains("id=\"reason-refused\"",
+                "value=\"3\"", "value=\"待 " + masked + " 补正材料\"");
+        assertThat(extended).doesNotContain(number);
+
+        RepairApplication unchanged = repairs.find(id);
+        assertThat(unchanged.status()).isEqualTo(RepairStatus.APPLIED);
+        assertThat(unchanged.version()).isEqualTo(version);
+        assertThat(unchanged.extensionDays()).isZero();
+    }
+
+    private static String part(String page, String from, String to) {
+        int start = page.indexOf(from);
+        assertThat(start).as(from).isNotNegative();
+        return page.substring(start, page.indexOf(to, start));
     }
 
     private record PassportPenalty(String passport, String decision) {

@@ -13,6 +13,8 @@ import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.shared.web.FileTransfers;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.TypedText;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -77,11 +79,16 @@ class RepairsConsole {
         return "redirect:/console/repairs";
     }
 
+    /**
+     * 初审同意. A refusal here, as of a refusal or an extension, shows the page again, the application's form holding
+     * the refusal beside its field and what was typed, any identity number in it masked: the decision's 3 working days
+     * (RULES.md §6) are not spent typing a text twice.
+     */
     @PostMapping("/console/repairs/{id}/propose")
     String propose(@PathVariable UUID id, @RequestParam int version, @RequestParam(defaultValue = "") String note,
-                   RedirectAttributes redirect) {
-        ConsoleActions.flash(redirect, "repairs.proposed", () -> repairs.propose(id, version, note));
-        return "redirect:/console/repairs";
+                   RedirectAttributes redirect, HttpServletResponse response, Model model) {
+        return decide(new TypedDecision(id, "propose", note, 0), "repairs.proposed",
+                () -> repairs.propose(id, version, note), redirect, response, model);
     }
 
     @PostMapping("/console/repairs/{id}/approve")
@@ -92,15 +99,38 @@ class RepairsConsole {
 
     @PostMapping("/console/repairs/{id}/refuse")
     String refuse(@PathVariable UUID id, @RequestParam int version, @RequestParam(defaultValue = "") String reasons,
-                  RedirectAttributes redirect) {
-        ConsoleActions.flash(redirect, "repairs.refused", () -> repairs.refuse(id, version, reasons));
-        return "redirect:/console/repairs";
+                  RedirectAttributes redirect, HttpServletResponse response, Model model) {
+        return decide(new TypedDecision(id, "refuse", reasons, 0), "repairs.refused",
+                () -> repairs.refuse(id, version, reasons), redirect, response, model);
     }
 
     @PostMapping("/console/repairs/{id}/extend")
     String extend(@PathVariable UUID id, @RequestParam int version, @RequestParam(defaultValue = "0") int days,
-                  @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        ConsoleActions.flash(redirect, "repairs.extended", () -> repairs.extend(id, version, days, reason));
+                  @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect,
+                  HttpServletResponse response, Model model) {
+        return decide(new TypedDecision(id, "extend", reason, days), "repairs.extended",
+                () -> repairs.extend(id, version, days, reason), redirect, response, model);
+    }
+
+    private String decide(TypedDecision typed, String successKey, Runnable action, RedirectAttributes redirect,
+                          HttpServletResponse response, Model model) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            ConsoleActions.showRefusal(model, response, e);
+            model.addAttribute("typed", new TypedDecision(typed.applicationId(), typed.form(),
+                    TypedText.shownAgain(typed.text()), typed.days()));
+            return page(model);
+        }
+        redirect.addFlashAttribute("successKey", successKey);
         return "redirect:/console/repairs";
+    }
+
+    /** What was typed into one of an application's forms ({@code form}: propose, refuse or extend) that was refused. */
+    record TypedDecision(UUID applicationId, String form, String text, int days) {
+
+        public boolean of(UUID application, String name) {
+            return applicationId.equals(application) && form.equals(name);
+        }
     }
 }
