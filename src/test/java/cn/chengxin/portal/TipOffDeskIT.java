@@ -142,7 +142,8 @@ class TipOffDeskIT {
         mvc.perform(post("/console/tipoffs/{id}", stored.id()).with(handler()).with(csrf())
                         .param("version", Integer.toString(stored.version())).param("status", "RESOLVED")
                         .param("reply", "x"))
-                .andExpect(status().is3xxRedirection());
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("TIPOFF_STATE")));
         assertThat(desk.progress(receipt).orElseThrow().status()).as("RECEIVED cannot jump to RESOLVED")
                 .isEqualTo(TipOffStatus.RECEIVED);
         mvc.perform(post("/console/tipoffs/{id}", stored.id()).with(handler()).with(csrf())
@@ -159,8 +160,9 @@ class TipOffDeskIT {
         // A code written into the address is not looked up: it would stay in the history and the next Referer.
         assertThat(page(get("/tipoffs/status").param("code", receipt))).doesNotContain("已受理")
                 .doesNotContain("未找到");
+        // The page read, and read again with the refused decision: each showing of the tip-off is recorded.
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'tipoff.view' AND subject_pseudonym = ?")
-                .param(pseudonym).query(Long.class).single()).isEqualTo(1);
+                .param(pseudonym).query(Long.class).single()).isEqualTo(2);
         assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
     }
 
@@ -345,12 +347,15 @@ class TipOffDeskIT {
 
             int version = jdbc.sql("SELECT version FROM portal.tipoff WHERE id = ?").param(id).query(Integer.class)
                     .single();
-            mvc.perform(post("/console/tipoffs/{id}", id).with(handler()).with(csrf())
-                            .param("version", Integer.toString(version)).param("status", "ACCEPTED")
-                            .param("reply", "已受理，被举报人 " + person.number() + " 正在核查"))
-                    .andExpect(status().is3xxRedirection())
-                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
-                            .attribute("failureCode", "FREE_TEXT_HOLDS_IDENTITY_NUMBER"));
+            // Refused, the form comes back with what was typed, masked, and the refusal beside the reply (issue #5).
+            String refused = page(post("/console/tipoffs/{id}", id).with(handler()).with(csrf())
+                    .param("version", Integer.toString(version)).param("status", "ACCEPTED")
+                    .param("reply", "已受理，被举报人 " + person.number() + " 正在核查"), 422);
+            String form = refused.substring(refused.indexOf("action=\"/console/tipoffs/" + id));
+            form = form.substring(0, form.indexOf("</form>"));
+            assertThat(form).contains("id=\"reply-refused\"", "「答复」", "value=\"ACCEPTED\" selected",
+                    "已受理，被举报人 " + Masking.identityNumber(person.number()) + " 正在核查</textarea>");
+            assertThat(refused).contains("FREE_TEXT_HOLDS_IDENTITY_NUMBER").doesNotContain(person.number());
             assertThat(jdbc.sql("SELECT status FROM portal.tipoff WHERE id = ?").param(id).query(String.class)
                     .single()).isEqualTo("RECEIVED");
         } finally {
@@ -442,7 +447,11 @@ class TipOffDeskIT {
     }
 
     private String page(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return page(request, 200);
+    }
+
+    private String page(MockHttpServletRequestBuilder request, int status) throws Exception {
+        return mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse().getContentAsString();
     }
 
     private static String address() {

@@ -8,6 +8,8 @@ import cn.chengxin.portal.tipoff.domain.TipOffStatus;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
+import cn.chengxin.subject.domain.TypedText;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,10 +59,26 @@ class TipOffConsole {
         return "console/tipoff";
     }
 
+    /**
+     * A refusal shows the tip-off again, its form holding the refusal beside the reply and what was typed (the reply
+     * the reporter reads runs long), any identity number in it masked.
+     */
     @PostMapping("/console/tipoffs/{id}")
     String decide(@PathVariable UUID id, @RequestParam int version, @RequestParam TipOffStatus status,
-                  @RequestParam(defaultValue = "") String reply, RedirectAttributes redirect) {
-        ConsoleActions.flash(redirect, "tipoff.decided", () -> desk.decide(id, version, status, reply));
+                  @RequestParam(defaultValue = "") String reply, RedirectAttributes redirect,
+                  HttpServletResponse response, Model model) {
+        try {
+            desk.decide(id, version, status, reply);
+        } catch (RuntimeException e) {
+            ConsoleActions.showRefusal(model, response, e);
+            model.addAttribute("typed", new TypedDecision(status, TypedText.shownAgain(reply)));
+            return detail(id, model);
+        }
+        redirect.addFlashAttribute("successKey", "tipoff.decided");
         return "redirect:/console/tipoffs/" + id;
+    }
+
+    /** What was typed into the tip-off's form that was refused. */
+    record TypedDecision(TipOffStatus status, String reply) {
     }
 }
