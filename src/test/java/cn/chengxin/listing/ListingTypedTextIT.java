@@ -133,6 +133,15 @@ class ListingTypedTextIT {
 
         int version = as(RuleVersions.MAKER, () -> listing.proposeRule(rule(code, "测试：待审", "《志愿服务条例》",
                 "期满移出")));
+        // Sent back from the rules page, the note comes back in its own form, masked, and the version still waits.
+        String page = mvc.perform(post("/console/list-rules/{code}/reject", code).param("version", "" + version)
+                        .param("note", "退回：" + number).with(staff(RuleVersions.CHECKER, "measure:approve"))
+                        .with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(part(page, "id=\"reject-" + code + "\"", "</form>")).contains("id=\"note-refused\"", "「退回理由」",
+                "value=\"退回：" + Masking.identityNumber(number) + "\"");
+        assertThat(page).contains(CODE).doesNotContain(number);
+        assertThat(listing.pendingRules()).extracting(v -> v.rule().code()).contains(code);
         assertRefused("note", () -> {
             listing.rejectRule(code, version, "退回 " + number);
             return null;

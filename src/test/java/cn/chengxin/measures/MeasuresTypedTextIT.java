@@ -126,6 +126,33 @@ class MeasuresTypedTextIT {
         }
     }
 
+    /** Issue #5: a send-back note refused comes back in the change's own form, masked, and the change still waits. */
+    @Test
+    void aSendBackNoteHoldingANumberComesBackInItsFormAndTheChangeStillWaits() throws Exception {
+        String number = TestCitizens.withCheckCharacter("41170219850612345");
+        MeasureChange change = as("office-maker", () -> catalogue.proposeSwitch("CLOSER_SUPERVISION", false));
+        try {
+            String page = mvc.perform(post("/console/measures/changes/{id}/reject", change.id())
+                            .param("note", "退回：" + number).with(checker()).with(csrf()))
+                    .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+
+            int form = page.indexOf("id=\"reject-" + change.id() + "\"");
+            assertThat(form).isNotNegative();
+            assertThat(page.substring(form, page.indexOf("</form>", form))).contains("id=\"note-refused\"",
+                    "「退回理由」", "value=\"退回：" + Masking.identityNumber(number) + "\"");
+            assertThat(page).contains(CODE).doesNotContain(number);
+            assertThat(catalogue.pendingChanges()).extracting(MeasureChange::id).contains(change.id());
+        } finally {
+            jdbc.sql("UPDATE measures.measure_change SET status = 'REJECTED', decided_at = now() WHERE id = ?")
+                    .param(change.id()).update();
+        }
+    }
+
+    private static RequestPostProcessor checker() {
+        return user("office-checker").authorities(List.of("STAFF", "console:home", "measure:approve").stream()
+                .map(SimpleGrantedAuthority::new).toList());
+    }
+
     private long checksMade() {
         return jdbc.sql("SELECT count(*) FROM measures.check_made").query(Long.class).single();
     }

@@ -24,12 +24,15 @@ import cn.chengxin.listing.domain.ListRule;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.web.ConsoleActions;
+import cn.chengxin.shared.web.TypedReview;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.InvalidIdentityException;
 import cn.chengxin.subject.domain.TypedText;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -351,12 +354,21 @@ class ListingConsole {
         return "redirect:/console/list-rules?code=" + code;
     }
 
+    /** A refusal shows the page again, the version's send-back form holding the refusal and the note typed. */
     @RequiresPermission(Permission.MEASURE_APPROVE)
     @PostMapping("/console/list-rules/{code}/reject")
     String rejectRule(@PathVariable String code, @RequestParam int version,
-                      @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
-        cn.chengxin.shared.web.ConsoleActions.flash(redirect, "lists.ruleRejected",
-                () -> listing.rejectRule(code, version, note));
+                      @RequestParam(defaultValue = "") String note, RedirectAttributes redirect,
+                      HttpServletResponse response, Model model) {
+        try {
+            listing.rejectRule(code, version, note);
+        } catch (RuntimeException e) {
+            ConsoleActions.showRefusal(model, response, e);
+            // The input's id as list-rules.html names the version's send-back form.
+            model.addAttribute("typedReview", new TypedReview("reject-" + code, TypedText.shownAgain(note)));
+            return rulesPage(code, null, null, model);
+        }
+        redirect.addFlashAttribute("successKey", "lists.ruleRejected");
         return "redirect:/console/list-rules?code=" + code;
     }
 

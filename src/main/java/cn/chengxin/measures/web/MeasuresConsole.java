@@ -24,8 +24,10 @@ import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
+import cn.chengxin.shared.web.TypedReview;
 import cn.chengxin.subject.domain.SubjectKind;
 import cn.chengxin.subject.domain.TypedText;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -198,10 +200,20 @@ class MeasuresConsole {
         return "redirect:/console/measures";
     }
 
+    /** A refusal shows the page again, the change's send-back form holding the refusal and the note typed. */
     @RequiresPermission(Permission.MEASURE_APPROVE)
     @PostMapping("/console/measures/changes/{id}/reject")
-    String reject(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
-        ConsoleActions.flash(redirect, "measures.changeRejected", () -> catalogue.reject(id, note));
+    String reject(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect,
+                  Authentication who, HttpServletResponse response, Model model) {
+        try {
+            catalogue.reject(id, note);
+        } catch (RuntimeException e) {
+            ConsoleActions.showRefusal(model, response, e);
+            // The input's id as measures.html names the change's send-back form.
+            model.addAttribute("typedReview", new TypedReview("reject-" + id, TypedText.shownAgain(note)));
+            return page(0, PAGE_SIZE, null, who, model);
+        }
+        redirect.addFlashAttribute("successKey", "measures.changeRejected");
         return "redirect:/console/measures";
     }
 }
