@@ -48,6 +48,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -283,8 +284,14 @@ class RepairsIT {
         String decision = penalty.decision();
         UUID holder = subjects.find(subjects.validate(DocumentType.PASSPORT, passport)).orElseThrow();
 
-        counter(passport, null, decision).andExpect(flash().attribute("failureCode", "ID_FORMAT"));
-        counter(passport, "驾驶证", decision).andExpect(flash().attribute("failureCode", "DOCUMENT_TYPE_UNKNOWN"));
+        // Refused, the counter form comes back with what was typed; the files are chosen again (issue #5).
+        String refused = counter(passport, null, decision).andExpect(status().isUnprocessableContent())
+                .andExpect(model().attribute("failureCode", "ID_FORMAT")).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(part(refused, "id=\"repair-counter-form\"", "</form>")).contains("value=\"" + decision + "\"",
+                "已缴纳罚款</textarea>", "value=\"史密斯\"", "id=\"counter-proof-again\"");
+        counter(passport, "驾驶证", decision).andExpect(status().isUnprocessableContent())
+                .andExpect(model().attribute("failureCode", "DOCUMENT_TYPE_UNKNOWN"));
         assertThat(repairs.of(holder)).isEmpty();
         counter(passport, "PASSPORT", decision).andExpect(flash().attribute("successKey", "repairs.filedAtCounter"));
         assertThat(repairs.of(holder)).singleElement().satisfies(a -> {

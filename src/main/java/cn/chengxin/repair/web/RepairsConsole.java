@@ -62,7 +62,8 @@ class RepairsConsole {
 
     /**
      * 窗口代办: an application filed for a subject; a passport or travel-permit holder named by the type of their
-     * document, an unknown type refused on the form as a bad number is.
+     * document, an unknown type refused on the form as a bad number is. A refusal shows the form again with what was
+     * typed (the number in its own field only, the performance masked); files cannot be sent back and are chosen again.
      */
     @PostMapping("/console/repairs")
     String fileAtCounter(@RequestParam(defaultValue = "") String number,
@@ -71,11 +72,17 @@ class RepairsConsole {
                          @RequestParam(defaultValue = "") String performance,
                          @RequestParam(defaultValue = "") String signature,
                          @RequestParam(name = "proof", required = false) List<MultipartFile> proof,
-                         RedirectAttributes redirect) throws IOException {
-        List<Repairs.Upload> uploads = MyRepairs.read("PROOF", proof);
-        ConsoleActions.flash(redirect, "repairs.filedAtCounter",
-                () -> repairs.applyAtCounter(number, documentType, decisionNumber, performance, signature,
-                        uploads));
+                         RedirectAttributes redirect, HttpServletResponse response, Model model) throws IOException {
+        try {
+            repairs.applyAtCounter(number, documentType, decisionNumber, performance, signature,
+                    MyRepairs.read("PROOF", proof));
+        } catch (RuntimeException e) {
+            ConsoleActions.showRefusal(model, response, e);
+            model.addAttribute("typedCounter", new TypedCounter(documentType, number, decisionNumber,
+                    TypedText.shownAgain(performance), signature));
+            return page(model);
+        }
+        redirect.addFlashAttribute("successKey", "repairs.filedAtCounter");
         return "redirect:/console/repairs";
     }
 
@@ -124,6 +131,11 @@ class RepairsConsole {
         }
         redirect.addFlashAttribute("successKey", successKey);
         return "redirect:/console/repairs";
+    }
+
+    /** What was typed into the counter form that was refused; {@code documentType} as sent, a type's code or none. */
+    record TypedCounter(String documentType, String number, String decisionNumber, String performance,
+                        String signature) {
     }
 
     /** What was typed into one of an application's forms ({@code form}: propose, refuse or extend) that was refused. */
