@@ -21,14 +21,71 @@ public final class IdentityRedaction {
     /** Full-width digits as typed with a Chinese input method: any run of 15 to 18. */
     private static final Pattern FULL_WIDTH = Pattern.compile("(?<![０-９])[０-９]{14,17}[０-９ＸｘXx](?![０-９])");
 
+    /**
+     * 18 characters of a number written in groups, as people write it ("4101 0519 9003 0712 34",
+     * "410105-19900307-1234"): masked when, without its separators, it has the shape {@link #ASCII} masks.
+     */
+    private static final Pattern GROUPED = Pattern.compile("(?<![0-9])(?:[0-9][ -]?){17}[0-9Xx](?![0-9Xx])");
+
     private IdentityRedaction() {
     }
 
     public static String redact(String text) {
-        if (text == null || !hasDigitRun(text)) {
+        if (text == null) {
             return text;
         }
-        return mask(FULL_WIDTH, mask(ASCII, text));
+        String masked = hasDigitRun(text) ? mask(FULL_WIDTH, mask(ASCII, text)) : text;
+        return hasGroupedRun(masked) ? maskGrouped(masked) : masked;
+    }
+
+    /**
+     * Whether the text holds 18 digits in a row where single spaces or hyphens may stand between them, without which
+     * {@link #GROUPED} cannot match: as cheap as {@link #hasDigitRun} for the texts that hold none.
+     */
+    private static boolean hasGroupedRun(String text) {
+        int run = 0;
+        boolean separated = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9' || (c == 'X' || c == 'x') && run == 17) {
+                run++;
+                separated = false;
+                if (run == 18) {
+                    return true;
+                }
+            } else if ((c == ' ' || c == '-') && run > 0 && !separated) {
+                separated = true;
+            } else {
+                run = 0;
+                separated = false;
+            }
+        }
+        return false;
+    }
+
+    /** Each grouped number keeps its separators and, as on screens, its first four and last four digits. */
+    private static String maskGrouped(String text) {
+        Matcher m = GROUPED.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            String written = m.group();
+            String digits = written.replace(" ", "").replace("-", "");
+            if (!ASCII.matcher(digits).matches()) {
+                m.appendReplacement(out, Matcher.quoteReplacement(written));
+                continue;
+            }
+            StringBuilder masked = new StringBuilder(written.length());
+            int seen = 0;
+            for (int i = 0; i < written.length(); i++) {
+                char c = written.charAt(i);
+                boolean digit = c != ' ' && c != '-';
+                masked.append(digit && seen >= 4 && seen < 14 ? '*' : c);
+                seen += digit ? 1 : 0;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(masked.toString()));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /**

@@ -32,6 +32,19 @@ class IdentityRedactionTests {
                 .isEqualTo("旧证号４１０１*******７１２３。");
     }
 
+    /** Review: a number written in groups, as people write it, was stored and printed in clear (RULES.md §10). */
+    @Test
+    void numbersWrittenInGroupsAreMaskedKeepingTheirSeparators() {
+        assertThat(IdentityRedaction.redact("本人身份证 110105-19491231-002X 记录有误"))
+                .isEqualTo("本人身份证 1101**-********-002X 记录有误");
+        assertThat(IdentityRedaction.redact("号码 4101 0519 9003 0712 34。"))
+                .isEqualTo("号码 4101 **** **** **12 34。");
+        assertThat(IdentityRedaction.redact("电话 138 0013 8000，时间 2026-12-03 12:00，金额 1 000 000 元"))
+                .isEqualTo("电话 138 0013 8000，时间 2026-12-03 12:00，金额 1 000 000 元");
+        assertThat(IdentityRedaction.redact("卡号 6222 0212 3456 7890 123")).as("not shaped like a number")
+                .isEqualTo("卡号 6222 0212 3456 7890 123");
+    }
+
     @Test
     void otherNumbersAreLeftAlone() {
         String text = "took 1763793600123 ms, order 2026112206273931, uuid 019a9c3e-7f21-7c3b-9d1e-5a6b7c8d9e0f, "
