@@ -160,7 +160,8 @@ public class StaffLogin {
 
     private StaffPrincipal principal(JdbcAccounts.StaffCredentials user) {
         return new StaffPrincipal(user.id(), user.username(), user.displayName(), user.departmentId(),
-                user.departmentCode(), user.departmentName(), user.dataScope(), accounts.permissionsOf(user.id()));
+                user.departmentCode(), user.departmentName(), user.departmentKind(), user.dataScope(),
+                accounts.permissionsOf(user.id()));
     }
 
     private void record(String username, String action, AuditResult result, String detail) {

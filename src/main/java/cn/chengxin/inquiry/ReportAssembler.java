@@ -31,6 +31,7 @@ import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.scoring.Scoring;
 import cn.chengxin.scoring.SubjectScore;
+import cn.chengxin.shared.security.DataScope;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.domain.Gender;
 import org.springframework.stereotype.Component;
@@ -73,11 +74,11 @@ class ReportAssembler {
     }
 
     /**
-     * @param dataScope for a department's government query, the catalogue items it may see beyond public ones
-     *                  (empty: no restriction)
+     * @param dataScope for a department's government query, the catalogue items it may see beyond public ones;
+     *                  other reports carry what their kind does
      */
     ReportContent assemble(ReportScope scope, SubjectProfile subject, String pseudonym, Heading heading,
-                           List<String> dataScope) {
+                           DataScope dataScope) {
         Map<String, ItemDefinition> items = catalogue.active().stream()
                 .collect(Collectors.toMap(CatalogueItem::code, CatalogueItem::definition, (a, b) -> a));
         Map<String, String> departments = directory.departments().stream()
@@ -130,9 +131,9 @@ class ReportAssembler {
                 statements, score, !scope.showsScore(), queries, verifyUrl);
     }
 
-    private static boolean inDataScope(ReportScope scope, ItemDefinition item, List<String> dataScope) {
-        return scope.requester() != Requester.GOVERNMENT || dataScope.isEmpty() || item.sharing() == Sharing.PUBLIC
-                || dataScope.contains(item.code());
+    private static boolean inDataScope(ReportScope scope, ItemDefinition item, DataScope dataScope) {
+        return scope.requester() != Requester.GOVERNMENT || item.sharing() == Sharing.PUBLIC
+                || dataScope.permits(item.code());
     }
 
     private static ReportContent.RecordLine line(FileEntry entry, ItemDefinition item,

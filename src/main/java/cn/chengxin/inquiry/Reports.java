@@ -31,6 +31,7 @@ import cn.chengxin.inquiry.persistence.JdbcInquiry;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.security.Actor;
+import cn.chengxin.shared.security.DataScope;
 import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
@@ -52,6 +53,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class Reports {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    /**
+     * What a report of one's own or a consented one carries is its kind's alone (ReportScope); a department's data
+     * scope narrows a government query's only.
+     */
+    private static final DataScope BY_KIND = DataScope.everyItem();
 
     private final ReportAssembler assembler;
     private final ReportDocuments documents;
@@ -105,7 +112,7 @@ public class Reports {
         }
         Actor self = AuditLog.currentActor();
         ReportScope scope = new ReportScope(kind, Requester.SELF, null);
-        return issue(scope, profile(subjectId), self, "本人", null, null, List.of(), now, () -> {
+        return issue(scope, profile(subjectId), self, "本人", null, null, BY_KIND, now, () -> {
             if (kind == ReportKind.SELF_FULL) {
                 FreeReports.requireAllowance(store.lockAndCountSelfReports(subjectId, startOf(year),
                         startOf(year + 1)), settings.freeSelfReportsPerYear(), year);
@@ -149,7 +156,7 @@ public class Reports {
         ReportScope scope = new ReportScope(reportKind, Requester.INSTITUTION, purpose);
         Consent allowing = consent;
         Issued issued = issue(scope, profile(subjectId), client, client.organisation() + "（" + client.name() + "）",
-                "被查询人授权（" + allowing.id() + "）", allowing.id(), List.of(), now, () -> {
+                "被查询人授权（" + allowing.id() + "）", allowing.id(), BY_KIND, now, () -> {
                     if (!store.use(allowing.id(), clock.instant())) {
                         // withdrawn, expired or used since it was checked: refuse with the reason it has now
                         Consent current = store.consent(allowing.id()).orElseThrow();
@@ -186,12 +193,12 @@ public class Reports {
     }
 
     private Issued issue(ReportScope scope, SubjectProfile subject, Actor actor, String requester, String purposeNote,
-                         UUID consentId, List<String> dataScope, Instant now, Runnable guard) {
+                         UUID consentId, DataScope dataScope, Instant now, Runnable guard) {
         return issue(scope, subject, actor, requester, purposeNote, consentId, dataScope, now, guard, null);
     }
 
     private Issued issue(ReportScope scope, SubjectProfile subject, Actor actor, String requester, String purposeNote,
-                         UUID consentId, List<String> dataScope, Instant now, Runnable guard, String legalBasis) {
+                         UUID consentId, DataScope dataScope, Instant now, Runnable guard, String legalBasis) {
         String pseudonym = subjects.pseudonymOf(subject.id()).orElseThrow();
         String purpose = scope.purposeLabel() + (purposeNote == null || scope.requester() == Requester.INSTITUTION
                 ? "" : "：" + purposeNote);

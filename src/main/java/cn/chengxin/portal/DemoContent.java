@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.account.StaffPrincipal;
 import cn.chengxin.account.StaffUser;
@@ -123,7 +124,7 @@ class DemoContent implements ApplicationRunner {
 
     private static StaffPrincipal principalOf(StaffUser user) {
         return new StaffPrincipal(user.id(), user.username(), user.displayName(), user.departmentId(),
-                "CREDIT_OFFICE", user.departmentName(), List.of(),
+                "CREDIT_OFFICE", user.departmentName(), Department.Kind.CREDIT_OFFICE, List.of(),
                 Set.of(Permission.CONTENT_EDIT, Permission.CONTENT_PUBLISH));
     }
 

@@ -343,7 +343,8 @@ class EndpointPermissionsIT {
         authorities.add(new SimpleGrantedAuthority("STAFF"));
         permissions.forEach(p -> authorities.add(new SimpleGrantedAuthority(p.code())));
         StaffPrincipal principal = new StaffPrincipal(UUID.randomUUID(), "matrix-" + roleCode.toLowerCase(),
-                "矩阵测试", UUID.randomUUID(), "CREDIT_OFFICE", "信用办", List.of(), permissions);
+                "矩阵测试", UUID.randomUUID(), "CREDIT_OFFICE", "信用办", Department.Kind.CREDIT_OFFICE, List.of(),
+                permissions);
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);
     }
 

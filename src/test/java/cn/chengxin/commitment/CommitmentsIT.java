@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.account.StaffPrincipal;
 import cn.chengxin.commitment.domain.CommitmentStatus;
@@ -227,8 +228,8 @@ class CommitmentsIT {
         authorities.add(new SimpleGrantedAuthority("STAFF"));
         permissions.forEach(p -> authorities.add(new SimpleGrantedAuthority(p.code())));
         return UsernamePasswordAuthenticationToken.authenticated(new StaffPrincipal(UUID.randomUUID(),
-                "hrss-operator", "人社报送员", UUID.randomUUID(), department, "市人力资源和社会保障局", List.of(),
-                permissions), null, authorities);
+                "hrss-operator", "人社报送员", UUID.randomUUID(), department, "市人力资源和社会保障局",
+                Department.Kind.RESPONDING_UNIT, List.of(), permissions), null, authorities);
     }
 
     private ResultActions record(String key, String json) throws Exception {

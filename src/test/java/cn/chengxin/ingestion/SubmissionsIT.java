@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.creditfile.CreditFile;
@@ -223,7 +224,7 @@ class SubmissionsIT {
         // The court's staff find the record on the holder's credit file by naming the type, the number masked.
         String file = mvc.perform(post("/console/file").param("documentType", "PASSPORT").param("number", passport)
                         .param("purpose", "ADMINISTRATIVE_LICENSING").with(csrf()).with(authentication(
-                                Principals.staff("court-pp", "COURT", Permission.CONSOLE_HOME,
+                                Principals.member("court-pp", department("COURT"), Permission.CONSOLE_HOME,
                                         Permission.SUBJECT_READ))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(file).contains("驻执〔2025〕1号", Masking.identityNumber(passport), "value=\"PASSPORT\" selected")
@@ -580,7 +581,7 @@ class SubmissionsIT {
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
         String console = mvc.perform(post("/console/file").param("number", person.number())
                         .param("purpose", "ADMINISTRATIVE_LICENSING").with(csrf()).with(authentication(
-                                Principals.staff("market-rr", "MARKET", Permission.CONSOLE_HOME,
+                                Principals.member("market-rr", department("MARKET"), Permission.CONSOLE_HOME,
                                         Permission.SUBJECT_READ))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(console).contains("<span data-field=\"revocation-reason\">撤销原因：" + reason + "</span>")
@@ -839,6 +840,11 @@ class SubmissionsIT {
     /** The row with the document type stated. */
     private static String typed(String row, String documentType) {
         return row.replace("\"subjectName\"", "\"documentType\":\"" + documentType + "\",\"subjectName\"");
+    }
+
+    /** The department as signing in finds it: its staff see the records of its data scope. */
+    private Department department(String code) {
+        return directory.departments().stream().filter(d -> d.code().equals(code)).findFirst().orElseThrow();
     }
 
     private static String passportNumber() {

@@ -310,9 +310,12 @@ class ReportsIT {
         Person p = person("邵明远");
         submit(p, "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕301号");
         submit(p, "P_ADMIN_PENALTY_MINOR", "驻市监罚〔2026〕302号");
-        Reports.Issued issued = cn.chengxin.support.AsStaff.as("gov-clerk", () -> reports.forGovernment(
-                cn.chengxin.audit.AuditLog.currentActor(), p.number(), null,
-                cn.chengxin.shared.security.StaffQueryPurpose.ADMINISTRATIVE_LICENSING, "许可受理 2026-017"));
+        // The credit office's clerk: a department would get the government-shared records of its data scope only.
+        cn.chengxin.shared.security.Actor clerk = (cn.chengxin.shared.security.Actor) Principals.staff("gov-clerk",
+                "CREDIT_OFFICE", Permission.INQUIRY_GOVERNMENT).getPrincipal();
+        Reports.Issued issued = cn.chengxin.support.AsStaff.as("gov-clerk", () -> reports.forGovernment(clerk,
+                p.number(), null, cn.chengxin.shared.security.StaffQueryPurpose.ADMINISTRATIVE_LICENSING,
+                "许可受理 2026-017"));
         assertThat(text(issued.pdf()).replaceAll("\\s", "")).contains("个人信用报告（政务查询版）",
                 "驻市监罚〔2026〕301号", "驻市监罚〔2026〕302号", "行政许可审查（许可受理2026-017）")
                 .doesNotContain(p.number());

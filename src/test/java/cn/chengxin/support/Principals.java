@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import cn.chengxin.account.CitizenPrincipal;
+import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffPrincipal;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
@@ -25,10 +26,28 @@ public final class Principals {
                 new SimpleGrantedAuthority("CITIZEN"), new SimpleGrantedAuthority(Permission.SELF_SERVICE.code())));
     }
 
+    /**
+     * A staff member of the department coded {@code departmentCode}: the credit office's sees every item's records,
+     * any other department's none (its scope names no item); {@link #member} gives a department's own scope.
+     */
     public static UsernamePasswordAuthenticationToken staff(String username, String departmentCode,
                                                             Permission... permissions) {
-        StaffPrincipal principal = new StaffPrincipal(UUID.randomUUID(), username, "测试", UUID.randomUUID(),
-                departmentCode, departmentCode, List.of(), Set.of(permissions));
+        Department.Kind kind = "CREDIT_OFFICE".equals(departmentCode) ? Department.Kind.CREDIT_OFFICE
+                : Department.Kind.DATA_PROVIDER;
+        return authenticated(new StaffPrincipal(UUID.randomUUID(), username, "测试", UUID.randomUUID(),
+                departmentCode, departmentCode, kind, List.of(), Set.of(permissions)), permissions);
+    }
+
+    /** A staff member of {@code department} as signing in makes them: of its kind, with its data scope. */
+    public static UsernamePasswordAuthenticationToken member(String username, Department department,
+                                                             Permission... permissions) {
+        return authenticated(new StaffPrincipal(UUID.randomUUID(), username, "测试", department.id(),
+                department.code(), department.name(), department.kind(), department.dataScope(),
+                Set.of(permissions)), permissions);
+    }
+
+    private static UsernamePasswordAuthenticationToken authenticated(StaffPrincipal principal,
+                                                                     Permission... permissions) {
         List<SimpleGrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority("STAFF"));
         for (Permission p : permissions) {

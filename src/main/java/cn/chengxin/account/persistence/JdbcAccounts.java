@@ -146,14 +146,14 @@ public class JdbcAccounts {
     private static final String STAFF_CREDENTIALS = """
             SELECT u.id, u.username, u.display_name, u.department_id, d.code, d.name, u.password_hash,
                    u.totp_cipher, u.totp_key_version, u.totp_last_step, u.failed_attempts, u.locked_until, u.enabled,
-                   d.data_scope
+                   d.data_scope, d.kind
             FROM account.staff_user u JOIN account.department d ON d.id = u.department_id""";
 
     private static StaffCredentials credentials(ResultSet rs) throws SQLException {
         return new StaffCredentials(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                 rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBytes(8),
                 (Integer) rs.getObject(9), rs.getLong(10), rs.getInt(11), instant(rs.getTimestamp(12)),
-                rs.getBoolean(13), strings(rs.getArray(14)));
+                rs.getBoolean(13), strings(rs.getArray(14)), Department.Kind.valueOf(rs.getString(15)));
     }
 
     public Set<Permission> permissionsOf(UUID userId) {
@@ -344,7 +344,8 @@ public class JdbcAccounts {
     public record StaffCredentials(UUID id, String username, String displayName, UUID departmentId,
                                    String departmentCode, String departmentName, String passwordHash,
                                    byte[] totpCipher, Integer totpKeyVersion, long totpLastStep, int failedAttempts,
-                                   Instant lockedUntil, boolean enabled, List<String> dataScope) {
+                                   Instant lockedUntil, boolean enabled, List<String> dataScope,
+                                   Department.Kind departmentKind) {
     }
 
     public record CitizenCredentials(UUID id, UUID subjectId, String subjectPseudonym, String phoneMasked,

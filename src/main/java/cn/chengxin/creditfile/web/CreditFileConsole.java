@@ -13,7 +13,7 @@ import cn.chengxin.audit.AuditResult;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
-import cn.chengxin.shared.security.Actor;
+import cn.chengxin.shared.security.DataScope;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.security.StaffQueryPurpose;
@@ -81,9 +81,9 @@ class CreditFileConsole {
             model.addAttribute("notFound", true);
             return "console/credit-file";
         }
-        Actor actor = AuditLog.currentActor();
-        List<FileEntry> entries = creditFile.fileOf(subject.get()).stream()
-                .filter(e -> actor.dataScope().isEmpty() || actor.dataScope().contains(e.itemCode())).toList();
+        DataScope scope = AuditLog.currentActor().dataScope();
+        List<FileEntry> entries = creditFile.fileOf(subject.get()).stream().filter(e -> scope.permits(e.itemCode()))
+                .toList();
         Map<String, String> names = new HashMap<>();
         catalogue.active().forEach(i -> names.put(i.code(), i.definition().name()));
         model.addAttribute("profile", subjects.profile(subject.get()).orElseThrow());
@@ -91,7 +91,7 @@ class CreditFileConsole {
         model.addAttribute("proceedings", proceedings.pendingOf(subject.get()));
         model.addAttribute("history", creditFile.historyOf(subject.get()));
         model.addAttribute("itemNames", names);
-        model.addAttribute("scoped", !actor.dataScope().isEmpty());
+        model.addAttribute("scoped", scope.restricted());
         return "console/credit-file";
     }
 

@@ -18,10 +18,11 @@ public interface Actor {
     String organisation();
 
     /**
-     * The catalogue item codes the acting department may see (its data scope); empty: no restriction.
+     * The catalogue items whose records the actor may see: none unless its department's scope names them or it is
+     * the credit office (deny by default, RULES.md §10).
      */
-    default java.util.List<String> dataScope() {
-        return java.util.List.of();
+    default DataScope dataScope() {
+        return DataScope.noItem();
     }
 
     /** The code of the department acting (its remit and data scope apply), or empty when none. */

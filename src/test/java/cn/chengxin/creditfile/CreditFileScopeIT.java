@@ -1,0 +1,100 @@
+package cn.chengxin.creditfile;
+
+import java.util.List;
+import java.util.UUID;
+
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.Department;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
+import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestRecords;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * 信用档案 in the console shows a department's staff the records of their department's data scope only (RULES.md §10:
+ * least privilege): a responding unit whose scope names no item sees none, a provider those of its items, the credit
+ * office every record. The person here holds a market penalty and a court-defaulter record.
+ */
+@IntegrationTest
+class CreditFileScopeIT {
+
+    private static final String PENALTY = "驻市监罚〔2026〕811号";
+    private static final String COURT_CASE = "(2026)豫1702执77号";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    SubjectRegistry subjects;
+    @Autowired
+    ApiClients apiClients;
+    @Autowired
+    StaffDirectory directory;
+    @Autowired
+    CreditFile creditFile;
+    @Autowired
+    Catalogue catalogue;
+
+    @Test
+    void aRespondingUnitWhoseScopeNamesNoItemSeesNoRecord() throws Exception {
+        String number = personWithTwoRecords("祁文斌");
+        // SASAC is registered by V115, HRSS by the demo: both implement measures and name no item.
+        for (String unit : List.of("SASAC", "HRSS")) {
+            assertThat(department(unit).dataScope()).isEmpty();
+            assertThat(file(number, staffOf(unit))).as(unit).doesNotContain(PENALTY).doesNotContain(COURT_CASE)
+                    .contains("暂无记录", "仅显示本部门数据范围内的记录。").doesNotContain(number);
+        }
+    }
+
+    @Test
+    void aProviderSeesTheRecordsOfItsOwnItemsOnly() throws Exception {
+        String number = personWithTwoRecords("柏文静");
+        assertThat(file(number, staffOf("COURT"))).contains(COURT_CASE, "仅显示本部门数据范围内的记录。")
+                .doesNotContain(PENALTY);
+        assertThat(file(number, staffOf("MARKET"))).contains(PENALTY).doesNotContain(COURT_CASE);
+    }
+
+    @Test
+    void theCreditOfficeSeesEveryRecord() throws Exception {
+        String number = personWithTwoRecords("滕海燕");
+        assertThat(file(number, staffOf("CREDIT_OFFICE"))).contains(PENALTY, COURT_CASE)
+                .doesNotContain("仅显示本部门数据范围内的记录。");
+    }
+
+    private String personWithTwoRecords(String name) throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, name);
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), name, "P_ADMIN_PENALTY_GENERAL", PENALTY);
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        TestRecords.courtDefaulter(creditFile, catalogue, subject, "C-" + UUID.randomUUID(), 1, RecordAction.ADD);
+        return person.number();
+    }
+
+    private String file(String number, UsernamePasswordAuthenticationToken staff) throws Exception {
+        return mvc.perform(post("/console/file").param("number", number).param("purpose", "ADMINISTRATIVE_LICENSING")
+                        .with(csrf()).with(authentication(staff)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private UsernamePasswordAuthenticationToken staffOf(String departmentCode) {
+        return Principals.member("scope-" + departmentCode.toLowerCase(), department(departmentCode),
+                Permission.CONSOLE_HOME, Permission.SUBJECT_READ);
+    }
+
+    private Department department(String code) {
+        return directory.departments().stream().filter(d -> d.code().equals(code)).findFirst().orElseThrow();
+    }
+}
