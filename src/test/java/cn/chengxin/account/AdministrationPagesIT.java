@@ -31,6 +31,29 @@ class AdministrationPagesIT {
                 .contains("<td>信用办</td>", "<option value=\"RESPONDING_UNIT\">联合奖惩实施单位</option>");
     }
 
+    /**
+     * A department whose data scope names no item sees no record, the credit office every one (RULES.md §10): the
+     * page says so rather than showing an empty scope as a dash, which read as "no restriction".
+     */
+    @Test
+    void theDepartmentsPageSaysWhatAnEmptyDataScopeLetsADepartmentSee() throws Exception {
+        var admin = authentication(Principals.staff("dept-scope", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.ACCOUNT_DEPARTMENT_MANAGE));
+        String page = page(get("/console/departments").with(admin));
+        assertThat(row(page, "SASAC")).contains("<td>无（看不到信用记录）</td>");
+        assertThat(row(page, "CREDIT_OFFICE")).contains("<td>全部事项</td>");
+        assertThat(row(page, "COURT")).contains("P_COURT_DEFAULTER");
+        assertThat(page).contains("留空则看不到任何事项的记录");
+        assertThat(row(page(get("/console/departments").param("lang", "en").with(admin)), "SASAC"))
+                .contains("<td>None (sees no credit records)</td>");
+    }
+
+    /** The table row of the department coded {@code code}. */
+    private static String row(String page, String code) {
+        String row = page.substring(page.indexOf("<td class=\"mono\">" + code + "</td>"));
+        return row.substring(0, row.indexOf("</tr>"));
+    }
+
     @Test
     void theRolesAndApiClientsPagesNameThePermissions() throws Exception {
         var security = authentication(Principals.staff("roles-lang", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
