@@ -1,6 +1,9 @@
 package cn.chengxin.creditfile;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import cn.chengxin.account.ApiClients;
@@ -73,6 +76,21 @@ class CreditFileScopeIT {
         String number = personWithTwoRecords("滕海燕");
         assertThat(file(number, staffOf("CREDIT_OFFICE"))).contains(PENALTY, COURT_CASE)
                 .doesNotContain("仅显示本部门数据范围内的记录。");
+    }
+
+    /** What a template does not show today it could tomorrow: the page gets no other record's history. */
+    @Test
+    void thePageIsHandedTheHistoryOfTheRecordsItShowsOnly() throws Exception {
+        String number = personWithTwoRecords("毕思琪");
+        Map<String, Object> model = mvc.perform(post("/console/file").param("number", number)
+                        .param("purpose", "ADMINISTRATIVE_LICENSING").with(csrf())
+                        .with(authentication(staffOf("COURT"))))
+                .andExpect(status().isOk()).andReturn().getModelAndView().getModel();
+        List<?> entries = (List<?>) model.get("entries");
+        assertThat(entries).singleElement().satisfies(e -> assertThat(((FileEntry) e).itemCode())
+                .isEqualTo("P_COURT_DEFAULTER"));
+        Set<Object> history = new HashSet<>(((Map<?, ?>) model.get("history")).keySet());
+        assertThat(history).containsExactly(((FileEntry) entries.get(0)).recordKey());
     }
 
     private String personWithTwoRecords(String name) throws Exception {

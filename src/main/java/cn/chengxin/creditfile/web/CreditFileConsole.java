@@ -4,7 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
@@ -88,11 +90,19 @@ class CreditFileConsole {
         catalogue.active().forEach(i -> names.put(i.code(), i.definition().name()));
         model.addAttribute("profile", subjects.profile(subject.get()).orElseThrow());
         model.addAttribute("entries", entries);
-        model.addAttribute("proceedings", proceedings.pendingOf(subject.get()));
-        model.addAttribute("history", creditFile.historyOf(subject.get()));
+        // The history and proceedings of the records shown only: those of the others are outside the scope too.
+        Set<UUID> shown = entries.stream().map(FileEntry::recordKey).collect(Collectors.toSet());
+        model.addAttribute("proceedings", ofShown(proceedings.pendingOf(subject.get()), shown));
+        model.addAttribute("history", ofShown(creditFile.historyOf(subject.get()), shown));
         model.addAttribute("itemNames", names);
         model.addAttribute("scoped", scope.restricted());
         return "console/credit-file";
+    }
+
+    private static <T> Map<UUID, T> ofShown(Map<UUID, T> byRecord, Set<UUID> shown) {
+        Map<UUID, T> kept = new HashMap<>(byRecord);
+        kept.keySet().retainAll(shown);
+        return kept;
     }
 
     private static void choices(Model model) {
