@@ -33,8 +33,11 @@ public class DemoDepartments implements ApplicationRunner {
             new Spec("MARKET", "市市场监督管理局", Department.Kind.DATA_PROVIDER,
                     List.of("P_ADMIN_PENALTY_MINOR", "P_ADMIN_PENALTY_GENERAL", "P_ADMIN_PENALTY_SERIOUS",
                             "O_REGISTRATION", "O_ADMIN_LICENCE", "O_ADMIN_PENALTY_GENERAL", "O_ADMIN_PENALTY_SERIOUS",
-                            "O_ABNORMAL_OPERATIONS", "O_SERIOUS_ILLEGAL_LIST")),
-            new Spec("HRSS", "市人力资源和社会保障局", Department.Kind.RESPONDING_UNIT, List.of()),
+                            "O_ABNORMAL_OPERATIONS", "O_SERIOUS_ILLEGAL_LIST", "P_COMMITMENT", "P_COMMITMENT_BREACH")),
+            // Responds to checks (hiring) and provides records too: it sees those (an empty scope would be none).
+            new Spec("HRSS", "市人力资源和社会保障局", Department.Kind.RESPONDING_UNIT,
+                    List.of("P_SOCIAL_INSURANCE_FRAUD", "P_COMMITMENT", "P_COMMITMENT_BREACH", "P_QUALIFICATION",
+                            "P_QUALIFICATION_REVOKED", "P_COMMENDATION", "O_WAGE_ARREARS")),
             new Spec("CIVILISATION_OFFICE", "市精神文明建设委员会办公室", Department.Kind.DATA_PROVIDER,
                     List.of("P_VOLUNTEER_SERVICE", "P_COMMENDATION", "P_GOOD_SAMARITAN")),
             new Spec("HEALTH", "市卫生健康委员会", Department.Kind.DATA_PROVIDER, List.of("P_BLOOD_DONATION")));
