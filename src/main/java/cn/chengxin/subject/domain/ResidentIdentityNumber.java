@@ -3,6 +3,7 @@ package cn.chengxin.subject.domain;
 import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,10 +67,15 @@ public final class ResidentIdentityNumber {
     /** 18 characters of a number, written plain or in groups ("4101 0519 9003 0712 34", "410105-19900307-1234"). */
     private static final Pattern WRITTEN = Pattern.compile("(?<![0-9])(?:[0-9][ -]?){17}[0-9Xx](?![0-9Xx])");
 
+    /** Where a number's birth date is judged: a number born later than today is no number yet. */
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
     /**
-     * Whether {@code text} holds a resident identity number with a check character that fits it, written plain, in
-     * groups or in full-width digits (as Chinese input methods give): free text, a department's key or a search term
-     * where the number would escape the registry's encryption and masking.
+     * Whether {@code text} holds a resident identity number, written plain, in groups or in full-width digits (as
+     * Chinese input methods give): free text, a department's key or a search term where the number would escape the
+     * registry's encryption and masking. A number is one only if {@link #parse} takes it — a province's region code,
+     * a real birth date and a check character that fit — for the check character alone fits one 18-digit run in 11:
+     * a company's all-digit credit code (914101057390124487) or a business number would otherwise pass for one.
      */
     public static boolean appearsIn(String text) {
         if (text == null || text.length() < 18) {
@@ -80,7 +86,9 @@ public final class ResidentIdentityNumber {
         Matcher m = WRITTEN.matcher(written);
         while (m.find()) {
             String number = m.group().replace(" ", "").replace("-", "");
-            if (looksLikeOne(number) && Character.toUpperCase(number.charAt(17)) == checkCharFor(number)) {
+            // The check character first: ten runs in eleven fail it, and cost parse no exception.
+            if (looksLikeOne(number) && Character.toUpperCase(number.charAt(17)) == checkCharFor(number)
+                    && isValid(number)) {
                 return true;
             }
         }
@@ -121,6 +129,15 @@ public final class ResidentIdentityNumber {
                     Integer.parseInt(fifteen.substring(10, 12)));
             return true;
         } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean isValid(String number) {
+        try {
+            parse(number, LocalDate.now(CHINA));
+            return true;
+        } catch (InvalidIdentityException e) {
             return false;
         }
     }

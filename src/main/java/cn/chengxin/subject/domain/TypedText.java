@@ -10,10 +10,10 @@ import cn.chengxin.shared.privacy.IdentityRedaction;
  * number (RULES.md §10: ID numbers encrypted at rest and masked on screens). Typed there, a number would sit in clear
  * in the text's own column, outside the registry's encryption, and show on every screen that shows the text; the
  * person is already named by the subject the text belongs to. It is refused rather than masked, so that the writer
- * learns what the platform keeps and keeps nothing else. Only a number whose check character fits is refused
- * ({@link ResidentIdentityNumber#appearsIn}), so that case numbers and other long digit runs are not; and a
- * first-generation 15-digit number, which has no check character, only when its region and birth date are real ones
- * ({@link ResidentIdentityNumber#legacyAppearsIn}).
+ * learns what the platform keeps and keeps nothing else. Only a number that is one is refused — region, birth date
+ * and check character ({@link ResidentIdentityNumber#appearsIn}) — so that case numbers, a company's all-digit credit
+ * code and other long digit runs are not; and a first-generation 15-digit number, which has no check character,
+ * only when its region and birth date are real ones ({@link ResidentIdentityNumber#legacyAppearsIn}).
  *
  * <p>Citizens' own texts (an objection's statement, a tip-off) are not refused: a person may write their own number,
  * and those texts are masked where staff read them instead.

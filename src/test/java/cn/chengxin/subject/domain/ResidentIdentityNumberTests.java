@@ -329,6 +329,35 @@ class ResidentIdentityNumberTests {
         }
     }
 
+    // ---- found in free text -----------------------------------------------------------------------------
+
+    @Test
+    void findsANumberInTextPlainInGroupsWithALowerCaseXOrInFullWidthDigits() {
+        String fullWidth = EXAMPLE.chars().mapToObj(c -> String.valueOf(c == 'X' ? 'Ｘ' : (char) (c - '0' + '０')))
+                .reduce("", String::concat);
+        for (String text : new String[] {"当事人 " + EXAMPLE + " 已履行", "证号 110105 19491231 002X",
+                "1101 0519 4912 3100 2x", "110105-19491231-002X", "号码" + fullWidth}) {
+            assertThat(ResidentIdentityNumber.appearsIn(text)).as(text).isTrue();
+        }
+    }
+
+    @Test
+    void passesOverDigitRunsWhoseCheckCharacterFitsButThatAreNoNumber() {
+        // Each has a check character that fits: one 18-digit run in 11 does.
+        String[] runs = {
+            "914101057390124487", // a company's unified social credit code (GB 32100), all digits
+            "202612030000012349", // a business number
+            withCheck("00010519900307123"), // no province
+            withCheck("41170219901332123"), // the 32nd of the 13th month
+            withCheck("41170221000101123"), // born in 2100
+            withCheck("41170218800101123"), // born before 1890
+        };
+        for (String run : runs) {
+            assertThat(ResidentIdentityNumber.appearsIn("营业执照变更 " + run)).as(run).isFalse();
+        }
+        assertThat(ResidentIdentityNumber.appearsIn("914101057390124487")).isFalse();
+    }
+
     // ---- helpers derived from RULES.md §1 ---------------------------------------------------------------
 
     private static void checkRejected(String candidate, String what, List<String> problems) {

@@ -84,6 +84,24 @@ class TypedTextTests {
     }
 
     @Test
+    void letsThroughACompanysAllDigitCreditCodeAndABusinessNumberWhoseCheckCharactersFit() {
+        for (String text : new String[] {"营业执照变更 914101057390124487", "业务编号 202612030000012349",
+                "拟列入企业（统一社会信用代码 914101057390124487）"}) {
+            assertThatCode(() -> TypedText.requireNoIdentityNumber("purpose", "查询事由", text)).as(text)
+                    .doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void refusesANumberEndingInXWrittenPlainOrInGroups() {
+        for (String text : new String[] {"当事人 41170219880815100X", "当事人 4117 0219 8808 1510 0x",
+                "411702-19880815-100X 已履行"}) {
+            assertThatCode(() -> TypedText.requireNoIdentityNumber("note", "审核意见", text))
+                    .as(text).isInstanceOf(TypedText.HoldsIdentityNumber.class);
+        }
+    }
+
+    @Test
     void aTextShownAgainHasItsNumberMaskedAndIsOtherwiseAsTyped() {
         assertThat(TypedText.shownAgain("当事人 " + NUMBER + " 已履行")).isEqualTo("当事人 "
                 + Masking.identityNumber(NUMBER) + " 已履行");
