@@ -18,6 +18,7 @@ import cn.chengxin.portal.content.domain.ContentProblem;
 import cn.chengxin.portal.content.persistence.JdbcArticles;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
+import cn.chengxin.subject.domain.TypedText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -67,6 +68,7 @@ public class ContentPublishing {
 
     @Transactional
     public Article draft(ArticleText text) {
+        requireNoIdentityNumber(text);
         UUID id = Ids.newId();
         articles.insert(id, text, actor(), clock.instant());
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.draft").detail(id + " " + text.kind()));
@@ -76,6 +78,7 @@ public class ContentPublishing {
     /** Revises a draft, or a withdrawn article (which becomes a draft to be reviewed again). */
     @Transactional
     public void edit(UUID id, int version, ArticleText text) {
+        requireNoIdentityNumber(text);
         Article article = current(id, Step.EDIT);
         changed(articles.edit(id, version, text, actor(), clock.instant()));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.edit").detail(id + " v" + article.version()));
@@ -91,6 +94,7 @@ public class ContentPublishing {
     /** The checker's decision: the article goes public. Refused to its author, its last editor and its submitter. */
     @Transactional
     public void publish(UUID id, int version, String note) {
+        TypedText.requireNoIdentityNumber("note", "审核意见", note);
         Article article = current(id, Step.PUBLISH);
         String by = actor();
         try {
@@ -111,6 +115,7 @@ public class ContentPublishing {
         if (note == null || note.isBlank()) {
             throw ContentProblem.invalid("REJECTION_REASON_MISSING", "退回须说明理由");
         }
+        TypedText.requireNoIdentityNumber("note", "退回理由", note);
         changed(articles.reject(id, version, actor(), clock.instant(), note.strip()));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.reject").detail(id.toString()));
     }
@@ -120,6 +125,16 @@ public class ContentPublishing {
         current(id, Step.WITHDRAW);
         changed(articles.withdraw(id, version, actor(), clock.instant()));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.withdraw").detail(id.toString()));
+    }
+
+    /**
+     * A case or an article is published on the public site for anyone to read, and a typical case names its person
+     * (RULES.md §10: identity numbers only encrypted and masked): none may stand in its title, summary or body.
+     */
+    private static void requireNoIdentityNumber(ArticleText text) {
+        TypedText.requireNoIdentityNumber("title", "标题", text.title());
+        TypedText.requireNoIdentityNumber("summary", "摘要", text.summary());
+        TypedText.requireNoIdentityNumber("body", "正文", text.body());
     }
 
     private Article current(UUID id, Step step) {

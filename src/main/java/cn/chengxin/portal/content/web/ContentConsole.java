@@ -10,6 +10,7 @@ import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
+import cn.chengxin.subject.domain.TypedText;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -100,11 +101,25 @@ class ContentConsole {
         return act(redirect, id, "content.published", () -> content.publish(id, version, note));
     }
 
+    /** A reason refused for the number it holds is shown again beside its field, masked, to be corrected. */
     @RequiresPermission(Permission.CONTENT_PUBLISH)
     @PostMapping("/console/content/{id}/reject")
     String reject(@PathVariable UUID id, @RequestParam int version, @RequestParam(defaultValue = "") String note,
-                  RedirectAttributes redirect) {
-        return act(redirect, id, "content.rejected", () -> content.reject(id, version, note));
+                  Model model, RedirectAttributes redirect) {
+        try {
+            content.reject(id, version, note);
+        } catch (TypedText.HoldsIdentityNumber refused) {
+            refusedText(model, refused);
+            model.addAttribute("rejectNote", TypedText.shownAgain(note));
+            return detail(id, model);
+        } catch (RuntimeException e) {
+            DomainProblem problem = problem(e);
+            redirect.addFlashAttribute("failure", problem.getMessage());
+            redirect.addFlashAttribute("failureCode", problem.code());
+            return "redirect:/console/content/" + id;
+        }
+        redirect.addFlashAttribute("successKey", "content.rejected");
+        return "redirect:/console/content/" + id;
     }
 
     @RequiresPermission(Permission.CONTENT_PUBLISH)
@@ -130,7 +145,20 @@ class ContentConsole {
         throw e;
     }
 
+    private static void refusedText(Model model, TypedText.HoldsIdentityNumber refused) {
+        model.addAttribute("failure", refused.getMessage());
+        model.addAttribute("failureCode", refused.code());
+        model.addAttribute("refusedField", refused.field());
+    }
+
     private String form(Model model, ArticleForm form, UUID id, DomainProblem problem) {
+        if (problem instanceof TypedText.HoldsIdentityNumber refused) {
+            // As typed, any number masked: the writer corrects the text rather than types it again.
+            refusedText(model, refused);
+            form.setTitle(TypedText.shownAgain(form.getTitle()));
+            form.setSummary(TypedText.shownAgain(form.getSummary()));
+            form.setBody(TypedText.shownAgain(form.getBody()));
+        }
         model.addAttribute("article", form);
         model.addAttribute("id", id);
         model.addAttribute("kinds", ArticleKind.values());
