@@ -23,6 +23,7 @@ import cn.chengxin.catalog.domain.Withdrawal;
 import cn.chengxin.catalog.persistence.JdbcCatalogue;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
+import cn.chengxin.subject.domain.TypedText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -110,6 +111,11 @@ public class Catalogue {
      */
     @Transactional
     public CatalogueItem draft(ItemDefinition definition, String note) {
+        // Its name, basis and description are public (信用信息目录 on the portal): RULES.md §10, no number in clear.
+        TypedText.requireNoIdentityNumber("name", "名称", definition.name());
+        TypedText.requireNoIdentityNumber("legalBasis", "法律法规依据", definition.legalBasis());
+        TypedText.requireNoIdentityNumber("description", "说明", definition.description());
+        TypedText.requireNoIdentityNumber("changeNote", "修改说明", note);
         ItemDefinition d = ItemDefinition.withDefaultPeriods(definition);
         List<ItemRules.Violation> violations = new ArrayList<>(ItemRules.forSaving(d));
         violations.addAll(ProvidingDepartments.unknown(d, directory.departmentNames().keySet(),
@@ -153,6 +159,7 @@ public class Catalogue {
      */
     @Transactional
     public void discard(String code, String note) {
+        TypedText.requireNoIdentityNumber("note", "放弃理由", note);
         if (note != null && note.strip().length() > 200) {
             throw new CatalogueProblem("DISCARD_NOTE_TOO_LONG", DomainProblem.Kind.INVALID_INPUT, "放弃理由不超过 200 字");
         }
@@ -172,6 +179,8 @@ public class Catalogue {
     @Transactional
     public CatalogueItem proposeWithdrawal(String code, String reason, String basis) {
         requireNone(Withdrawal.forProposal(reason, basis));
+        TypedText.requireNoIdentityNumber("reason", "废止理由", reason);
+        TypedText.requireNoIdentityNumber("basis", "废止依据", basis);
         CatalogueItem inForce = items.active(code).orElseThrow(() -> items.history(code).isEmpty()
                 ? new CatalogueProblem("ITEM_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "信用信息目录中没有该事项")
                 : new CatalogueProblem("ITEM_NOT_ACTIVE", DomainProblem.Kind.CONFLICT, "该事项没有启用的版本，无须废止"));
@@ -199,6 +208,7 @@ public class Catalogue {
      */
     @Transactional
     public void approve(String code, String note) {
+        TypedText.requireNoIdentityNumber("note", "审核意见", note);
         CatalogueItem pending = pending(code);
         String action = pending.withdrawal() == null ? "catalog.approve" : "catalog.withdraw.approve";
         String by = AuditLog.currentActor().actorName();
@@ -229,6 +239,7 @@ public class Catalogue {
         if (note == null || note.isBlank()) {
             throw CatalogueProblem.invalid("REJECTION_REASON_MISSING", "退回须说明理由");
         }
+        TypedText.requireNoIdentityNumber("note", "退回理由", note);
         items.decide(pending.id(), CatalogueItem.Status.REJECTED, AuditLog.currentActor().actorName(),
                 clock.instant(), note);
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, pending.withdrawal() == null ? "catalog.reject"

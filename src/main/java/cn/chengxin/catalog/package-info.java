@@ -4,5 +4,6 @@
  * active only when a second person approves it (maker-checker). Providers are departments of the directory kept by
  * {@code account}. Facade: {@link cn.chengxin.catalog.Catalogue}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "account"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "account",
+        "subject :: domain"})
 package cn.chengxin.catalog;

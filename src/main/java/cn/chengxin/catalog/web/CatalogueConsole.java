@@ -21,6 +21,7 @@ import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
+import cn.chengxin.subject.domain.TypedText;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -131,6 +132,14 @@ class CatalogueConsole {
             catalogue.draft(definition, form.getChangeNote());
         } catch (CatalogueViolations violations) {
             return form(model, form, violations.violations(), creating);
+        } catch (TypedText.HoldsIdentityNumber refused) {
+            // As typed, any number masked: the maker corrects the text rather than types the item again.
+            form.setName(TypedText.shownAgain(form.getName()));
+            form.setLegalBasis(TypedText.shownAgain(form.getLegalBasis()));
+            form.setDescription(TypedText.shownAgain(form.getDescription()));
+            form.setChangeNote(TypedText.shownAgain(form.getChangeNote()));
+            return form(model, form, List.of(new ItemRules.Violation(refused.code(), refused.field(),
+                    refused.getMessage())), creating);
         } catch (RuntimeException e) {
             if (!(e instanceof DomainProblem problem)) {
                 throw e;
@@ -151,38 +160,72 @@ class CatalogueConsole {
     @RequiresPermission(Permission.CATALOG_EDIT)
     @PostMapping("/console/catalog/{code}/discard")
     String discard(@PathVariable String code, @RequestParam(defaultValue = "") String note,
-                   RedirectAttributes redirect) {
-        return act(redirect, code, "catalog.discarded", () -> catalogue.discard(code, note));
+                   RedirectAttributes redirect, Model model) {
+        return act(redirect, code, "catalog.discarded", () -> catalogue.discard(code, note),
+                new TypedAction("discard", note, ""), model);
     }
 
     @RequiresPermission(Permission.CATALOG_EDIT)
     @PostMapping("/console/catalog/{code}/withdraw")
     String withdraw(@PathVariable String code, @RequestParam(defaultValue = "") String reason,
-                    @RequestParam(defaultValue = "") String basis, RedirectAttributes redirect) {
+                    @RequestParam(defaultValue = "") String basis, RedirectAttributes redirect, Model model) {
         return act(redirect, code, "catalog.withdrawalProposed",
-                () -> catalogue.proposeWithdrawal(code, reason, basis));
+                () -> catalogue.proposeWithdrawal(code, reason, basis), new TypedAction("withdraw", reason, basis),
+                model);
     }
 
     @RequiresPermission(Permission.CATALOG_APPROVE)
     @PostMapping("/console/catalog/{code}/approve")
     String approve(@PathVariable String code, @RequestParam(defaultValue = "") String note,
-                   RedirectAttributes redirect) {
+                   RedirectAttributes redirect, Model model) {
         boolean withdrawal = catalogue.history(code).stream()
                 .anyMatch(i -> i.status() == CatalogueItem.Status.PENDING && i.withdrawal() != null);
         return act(redirect, code, withdrawal ? "catalog.withdrawalApproved" : "catalog.approved",
-                () -> catalogue.approve(code, note));
+                () -> catalogue.approve(code, note), new TypedAction("approve", note, ""), model);
     }
 
     @RequiresPermission(Permission.CATALOG_APPROVE)
     @PostMapping("/console/catalog/{code}/reject")
     String reject(@PathVariable String code, @RequestParam(defaultValue = "") String note,
-                  RedirectAttributes redirect) {
-        return act(redirect, code, "catalog.rejected", () -> catalogue.reject(code, note));
+                  RedirectAttributes redirect, Model model) {
+        return act(redirect, code, "catalog.rejected", () -> catalogue.reject(code, note),
+                new TypedAction("reject", note, ""), model);
     }
 
     private String act(RedirectAttributes redirect, String code, String successKey, Runnable action) {
         ConsoleActions.flash(redirect, successKey, action);
         return "redirect:/console/catalog/" + code;
+    }
+
+    /**
+     * As {@link #act(RedirectAttributes, String, String, Runnable)}, except that a text refused for the identity
+     * number it holds (RULES.md §10) shows the item again with the refusal beside the field and what was typed, masked.
+     */
+    private String act(RedirectAttributes redirect, String code, String successKey, Runnable action,
+                       TypedAction typed, Model model) {
+        try {
+            action.run();
+        } catch (TypedText.HoldsIdentityNumber refused) {
+            model.addAttribute("failure", refused.getMessage());
+            model.addAttribute("failureCode", refused.code());
+            model.addAttribute("refusedField", refused.field());
+            model.addAttribute("typed", new TypedAction(typed.form(), TypedText.shownAgain(typed.text()),
+                    TypedText.shownAgain(typed.basis())));
+            return detail(code, model);
+        } catch (RuntimeException e) {
+            if (!(e instanceof DomainProblem problem)) {
+                throw e;
+            }
+            redirect.addFlashAttribute("failure", problem.getMessage());
+            redirect.addFlashAttribute("failureCode", problem.code());
+            return "redirect:/console/catalog/" + code;
+        }
+        redirect.addFlashAttribute("successKey", successKey);
+        return "redirect:/console/catalog/" + code;
+    }
+
+    /** What a reviewer or editor typed on the item's page: which form, its note or reason, and a withdrawal's basis. */
+    record TypedAction(String form, String text, String basis) {
     }
 
     private String form(Model model, ItemForm form, List<ItemRules.Violation> problems, boolean creating) {
