@@ -37,6 +37,7 @@ import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
+import cn.chengxin.subject.domain.TypedText;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -182,6 +183,8 @@ public class Reports {
             throw new InquiryProblem("PURPOSE_REQUIRED", DomainProblem.Kind.INVALID_INPUT,
                     "须选择法定职责事由并填写业务编号或案号（不超过 100 字）");
         }
+        // Printed into the report, which the subject is shown (RULES.md §10: no identity number in clear there).
+        TypedText.requireNoIdentityNumber("reference", "业务编号或案号", caseReference);
         IdentityDocument document = subjects.validate(DocumentType.named(documentType), subjectNumber);
         UUID subjectId = subjects.find(document).orElseThrow(() -> new InquiryProblem("SUBJECT_UNKNOWN",
                 DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));

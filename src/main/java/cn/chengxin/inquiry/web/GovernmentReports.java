@@ -7,12 +7,13 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
 import cn.chengxin.inquiry.Reports;
-import cn.chengxin.shared.web.ConsoleActions;
+import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Actor;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.TypedText;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -59,9 +60,29 @@ class GovernmentReports {
     @PostMapping("/console/reports")
     String issue(@RequestParam String number, @RequestParam(defaultValue = "") String documentType,
                  @RequestParam StaffQueryPurpose purpose, @RequestParam(defaultValue = "") String reference,
-                 RedirectAttributes redirect) {
-        ConsoleActions.flash(redirect, "reports.issued", () -> redirect.addFlashAttribute("issued",
-                reports.forGovernment(AuditLog.currentActor(), number, documentType, purpose, reference).number()));
+                 RedirectAttributes redirect, Model model) {
+        String issued;
+        try {
+            issued = reports.forGovernment(AuditLog.currentActor(), number, documentType, purpose, reference)
+                    .number();
+        } catch (TypedText.HoldsIdentityNumber refused) {
+            // The purpose and the reference as typed, any number masked; the subject's number is not shown again.
+            model.addAttribute("failure", refused.getMessage());
+            model.addAttribute("failureCode", refused.code());
+            model.addAttribute("refusedField", refused.field());
+            model.addAttribute("typedPurpose", purpose);
+            model.addAttribute("typedReference", TypedText.shownAgain(reference));
+            return page(model);
+        } catch (RuntimeException e) {
+            if (!(e instanceof DomainProblem problem)) {
+                throw e;
+            }
+            redirect.addFlashAttribute("failure", problem.getMessage());
+            redirect.addFlashAttribute("failureCode", problem.code());
+            return "redirect:/console/reports";
+        }
+        redirect.addFlashAttribute("successKey", "reports.issued");
+        redirect.addFlashAttribute("issued", issued);
         return "redirect:/console/reports";
     }
 
