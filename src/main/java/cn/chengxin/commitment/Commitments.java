@@ -22,6 +22,7 @@ import cn.chengxin.shared.Ids;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.TypedText;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,6 +92,10 @@ public class Commitments {
         if (kind == null) {
             throw new CodedProblem("COMMITMENT_KIND", DomainProblem.Kind.INVALID_INPUT, "请指明承诺类型");
         }
+        // Typed by the department's staff and shown in the subject's file and report (RULES.md §10): the subject is
+        // named by the number's own field only.
+        TypedText.requireNoIdentityNumber("reference", "事项", reference);
+        TypedText.requireNoIdentityNumber("text", "承诺内容", text);
         UUID subjectId = subjects.find(subjects.validate(DocumentType.named(documentType), subjectNumber))
                 .orElseThrow(() -> new CodedProblem("COMMITMENT_SUBJECT_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
                         "平台没有该主体的信用档案"));

@@ -6,10 +6,12 @@ import java.util.UUID;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.commitment.Commitments;
 import cn.chengxin.commitment.domain.CommitmentKind;
+import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.TypedText;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,10 +49,32 @@ class CommitmentsConsole {
                   @RequestParam(required = false) CommitmentKind kind, @RequestParam(defaultValue = "") String text,
                   @RequestParam(defaultValue = "") String reference,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate due,
-                  RedirectAttributes redirect) {
-        ConsoleActions.flash(redirect, "commitments.recorded", () -> commitments.recordAtDepartment(number,
-                documentType, kind, text, reference.isBlank() ? null : reference.strip(), due));
+                  RedirectAttributes redirect, Model model) {
+        try {
+            commitments.recordAtDepartment(number, documentType, kind, text,
+                    reference.isBlank() ? null : reference.strip(), due);
+        } catch (TypedText.HoldsIdentityNumber refused) {
+            // What was typed, any number masked, beside the refusal; the subject's number is not shown again.
+            model.addAttribute("failure", refused.getMessage());
+            model.addAttribute("failureCode", refused.code());
+            model.addAttribute("refusedField", refused.field());
+            model.addAttribute("typed", new TypedCommitment(kind, TypedText.shownAgain(reference),
+                    TypedText.shownAgain(text), due));
+            return page(model);
+        } catch (RuntimeException e) {
+            if (!(e instanceof DomainProblem problem)) {
+                throw e;
+            }
+            redirect.addFlashAttribute("failure", problem.getMessage());
+            redirect.addFlashAttribute("failureCode", problem.code());
+            return "redirect:/console/commitments";
+        }
+        redirect.addFlashAttribute("successKey", "commitments.recorded");
         return "redirect:/console/commitments";
+    }
+
+    /** A commitment's form as it was sent, shown again when its text was refused. */
+    record TypedCommitment(CommitmentKind kind, String reference, String text, LocalDate due) {
     }
 
     @PostMapping("/console/commitments/{id}/breach")
