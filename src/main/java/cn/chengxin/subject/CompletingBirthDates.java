@@ -18,6 +18,7 @@ import cn.chengxin.subject.domain.BirthDateProposal;
 import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.subject.domain.SubjectProblem;
+import cn.chengxin.subject.domain.TypedText;
 import cn.chengxin.subject.persistence.JdbcBirthDateProposals;
 import cn.chengxin.subject.persistence.JdbcSubjects;
 import cn.chengxin.subject.protection.IdentityProtection;
@@ -81,6 +82,7 @@ public class CompletingBirthDates {
      */
     @Transactional
     public void approve(UUID proposalId, String note) {
+        TypedText.requireNoIdentityNumber("note", "审核意见", note);
         Actor by = AuditLog.currentActor();
         BirthDateProposal proposal = reviewable(proposalId, by);
         if (!proposals.decide(proposalId, BirthDateProposal.Status.APPROVED, by.actorId(), by.actorName(),
@@ -100,6 +102,7 @@ public class CompletingBirthDates {
         Actor by = AuditLog.currentActor();
         BirthDateProposal proposal = reviewable(proposalId, by);
         BirthDateCompletion.requireRejectionReason(note);
+        TypedText.requireNoIdentityNumber("note", "退回理由", note);
         if (!proposals.decide(proposalId, BirthDateProposal.Status.REJECTED, by.actorId(), by.actorName(),
                 clock.instant(), note.strip())) {
             throw BirthDateCompletion.alreadyDecided();
