@@ -37,6 +37,7 @@ import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Actor;
 import cn.chengxin.subject.ResidentFacts;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.TypedText;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -135,6 +136,7 @@ public class Scoring {
 
     /** Activates a pending model (never by its proposer) and starts the full recompute. */
     public void approve(String code, int version, String note) {
+        TypedText.requireNoIdentityNumber("note", "审核意见", note);
         Actor by = AuditLog.currentActor();
         JdbcScores.StoredModel pending = store.models().stream()
                 .filter(m -> m.code().equals(code) && m.version() == version).findFirst()
@@ -151,6 +153,7 @@ public class Scoring {
     }
 
     public void reject(String code, int version, String note) {
+        TypedText.requireNoIdentityNumber("note", "退回理由", note);
         Actor by = AuditLog.currentActor();
         if (!store.reject(code, version, by.actorId(), clock.instant(), note)) {
             throw new ScoringProblem("MODEL_NOT_PENDING", DomainProblem.Kind.CONFLICT, "该模型版本不在待审核状态");
@@ -405,6 +408,9 @@ public class Scoring {
      */
     @Transactional
     public void saveBenefit(BenefitDefinition benefit) {
+        // Offered to citizens by name and provider on their score page (RULES.md §10: no identity number in clear).
+        TypedText.requireNoIdentityNumber("name", "惠民措施名称", benefit.name());
+        TypedText.requireNoIdentityNumber("provider", "提供单位", benefit.provider());
         Set<String> grades = new HashSet<>();
         store.models().forEach(m -> m.model().grades().forEach(g -> grades.add(g.grade())));
         List<String> problems = benefit.problems(grades);

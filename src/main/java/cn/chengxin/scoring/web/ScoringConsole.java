@@ -1,6 +1,8 @@
 package cn.chengxin.scoring.web;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import cn.chengxin.scoring.Scoring;
 import cn.chengxin.scoring.domain.BenefitDefinition;
@@ -9,6 +11,7 @@ import cn.chengxin.scoring.persistence.JdbcScores;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.subject.domain.TypedText;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -106,7 +109,20 @@ class ScoringConsole {
         BenefitDefinition benefit = new BenefitDefinition(code.strip(), name, provider,
                 List.of(grades.split("[,，\\s]+")), listCondition == null || listCondition.isBlank() ? null
                 : listCondition, scenario);
-        return act(redirect, "scoring.benefitSaved", () -> scoring.saveBenefit(benefit));
+        return act(redirect, "scoring.benefitSaved", () -> {
+            try {
+                scoring.saveBenefit(benefit);
+            } catch (TypedText.HoldsIdentityNumber refused) {
+                // The form comes back open with what was typed, any number masked, and the refusal beside its field;
+                // as strings, which the session (where flash attributes wait) can keep.
+                redirect.addFlashAttribute("refusedField", refused.field());
+                redirect.addFlashAttribute("benefitInput", new HashMap<>(Map.of("code", code,
+                        "name", TypedText.shownAgain(name), "provider", TypedText.shownAgain(provider),
+                        "grades", grades, "listCondition", listCondition == null ? "" : listCondition,
+                        "scenario", scenario)));
+                throw refused;
+            }
+        });
     }
 
     @PostMapping("/console/scoring/benefits/deactivate")
