@@ -43,8 +43,8 @@ public final class TypedText {
 
     /**
      * What a form shows again of a text it sent: as typed, so that the writer corrects it rather than types it again,
-     * but with any identity number masked as on every screen; a number written in a way the masking misses (in
-     * groups) takes the text with it, which is then typed again.
+     * but with any identity number masked as on every screen (in groups too); a number written in a way the masking
+     * still misses takes the text with it, which is then typed again.
      */
     public static String shownAgain(String text) {
         String masked = IdentityRedaction.redact(text);

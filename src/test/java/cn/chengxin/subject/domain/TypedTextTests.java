@@ -106,7 +106,9 @@ class TypedTextTests {
         assertThat(TypedText.shownAgain("当事人 " + NUMBER + " 已履行")).isEqualTo("当事人 "
                 + Masking.identityNumber(NUMBER) + " 已履行");
         assertThat(TypedText.shownAgain("已履行（2026）豫1702执1234号")).isEqualTo("已履行（2026）豫1702执1234号");
-        assertThat(TypedText.shownAgain("号码 " + NUMBER.substring(0, 6) + " " + NUMBER.substring(6))).isEmpty();
+        assertThat(TypedText.shownAgain("号码 " + NUMBER.substring(0, 6) + " " + NUMBER.substring(6)))
+                .as("written in groups: masked keeping its groups").isEqualTo("号码 " + NUMBER.substring(0, 4)
+                        + "** ********" + NUMBER.substring(14));
         assertThat(TypedText.shownAgain(null)).isNull();
     }
 }
