@@ -31,6 +31,7 @@ import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.scoring.Scoring;
 import cn.chengxin.scoring.SubjectScore;
+import cn.chengxin.shared.privacy.IdentityRedaction;
 import cn.chengxin.shared.security.DataScope;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.domain.Gender;
@@ -108,8 +109,11 @@ class ReportAssembler {
                 .map(e -> listLine(e, departments)).toList();
         List<ReportContent.StatementLine> statements = store.statementsOf(subject.id()).stream()
                 .filter(s -> s.recordKey() == null || included.containsKey(s.recordKey()))
+                // Masked in the content itself, which the JSON answer and the stored report carry as well as the PDF:
+                // a statement stored before texts were masked may hold a number (RULES.md §10).
                 .map(s -> new ReportContent.StatementLine(s.createdAt(),
-                        s.recordKey() == null ? "信用档案整体" : included.get(s.recordKey()), s.text()))
+                        s.recordKey() == null ? "信用档案整体" : included.get(s.recordKey()),
+                        IdentityRedaction.redact(s.text())))
                 .toList();
         ReportContent.ScoreLine score = scope.showsScore()
                 ? scoring.scoreOf(subject.id()).map(ReportAssembler::scoreLine).orElse(null) : null;
