@@ -18,8 +18,8 @@ public record StaffPrincipal(UUID userId, String username, String displayName, U
                              List<String> scopeItems, Set<Permission> permissions) implements Actor, Serializable {
 
     public StaffPrincipal {
-        // A session kept from before the kind was known comes back without it and without the items: it sees no
-        // item until its user signs in again, rather than failing to load.
+        // A session kept from before the kind was known comes back without it and without the items: it loads, and
+        // the console ends it (StaleStaffSessions), so its user signs in again.
         scopeItems = scopeItems == null ? List.of() : List.copyOf(scopeItems);
         permissions = Set.copyOf(permissions);
     }

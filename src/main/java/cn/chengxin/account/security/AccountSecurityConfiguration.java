@@ -21,6 +21,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -61,6 +62,7 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
         AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
         forbidden.setErrorPage("/console/forbidden");
         return http.securityMatcher("/console/**", "/console")
+                .addFilterAfter(new StaleStaffSessions(), SecurityContextHolderFilter.class)
                 .authenticationProvider(new StaffPasswordAuthenticationProvider(login))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/console/login", ExpiredFormRefusal.CONSOLE_PAGE).permitAll()
