@@ -409,7 +409,8 @@ public class Submissions {
                 case REFUSED -> errors.add(new RowError(line, "sourceRecordId", outcome.code(), outcome.message()));
             }
         }
-        subjects.recordEstablishment(Establishment.datesIn(chunk.records(), outcomes));
+        Establishment.Dates established = Establishment.datesIn(chunk.records(), outcomes);
+        subjects.recordEstablishment(established.stored(), established.replayed());
         long rejectedRows = errors.stream().mapToLong(RowError::line).distinct().count();
         batches.progress(batchId, chunk.rows(), accepted, duplicates, (int) rejectedRows,
                 withTheirRows(chunk.sent(), errors));

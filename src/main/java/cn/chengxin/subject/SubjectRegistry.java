@@ -215,12 +215,16 @@ public class SubjectRegistry {
 
     /**
      * Records the establishment dates (成立日期) registration records (登记注册基本信息) gave organisations, by subject
-     * id; an id that is not an organisation's is ignored. The latest registration record's date stands.
+     * id: {@code given} as the latest word, {@code ifUnknown} only where no date is recorded yet. An id that is not an
+     * organisation's is ignored.
      */
     @Transactional
-    public void recordEstablishment(java.util.Map<UUID, LocalDate> datesBySubject) {
-        if (!datesBySubject.isEmpty()) {
-            subjects.recordEstablishment(datesBySubject);
+    public void recordEstablishment(java.util.Map<UUID, LocalDate> given, java.util.Map<UUID, LocalDate> ifUnknown) {
+        if (!given.isEmpty()) {
+            subjects.recordEstablishment(given, false);
+        }
+        if (!ifUnknown.isEmpty()) {
+            subjects.recordEstablishment(ifUnknown, true);
         }
     }
 

@@ -325,14 +325,21 @@ class ChecksIT {
         UUID subject = subjects.find(subjects.validate(null, code)).orElseThrow();
         String sourceId = "REG-" + UUID.randomUUID();
 
-        register(code, "新登记商贸有限公司", sourceId, "1", "ADD", today.minusYears(1));
+        register(code, "新登记商贸有限公司", sourceId, "1", "ADD", today.minusYears(1))
+                .andExpect(jsonPath("$.accepted").value(1));
         assertThat(establishedOn(subject)).isEqualTo(today.minusYears(1));
         mvc.perform(checkBody("{\"subjectNumber\":\"" + code + "\",\"scenario\":\"LICENSING\","
                         + "\"purpose\":\"企业许可受理\"}")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.cleanRecordThreeYears").value(false));
 
-        register(code, "新登记商贸有限公司", sourceId, "2", "UPDATE", today.minusYears(5));
+        register(code, "新登记商贸有限公司", sourceId, "2", "UPDATE", today.minusYears(5))
+                .andExpect(jsonPath("$.accepted").value(1));
         assertThat(establishedOn(subject)).as("the corrected record's date").isEqualTo(today.minusYears(5));
+
+        register(code, "新登记商贸有限公司", sourceId, "1", "ADD", today.minusYears(1))
+                .andExpect(jsonPath("$.duplicates").value(1));
+        assertThat(establishedOn(subject)).as("an old version sent again undoes no correction")
+                .isEqualTo(today.minusYears(5));
     }
 
     private java.time.LocalDate establishedOn(UUID subject) {
@@ -341,20 +348,19 @@ class ChecksIT {
     }
 
     /** The market regulator's registration record of the organisation, version {@code version}. */
-    private void register(String code, String name, String sourceId, String version, String action,
-                          java.time.LocalDate established) throws Exception {
+    private org.springframework.test.web.servlet.ResultActions register(String code, String name, String sourceId,
+            String version, String action, java.time.LocalDate established) throws Exception {
         UUID market = directory.departments().stream().filter(d -> d.code().equals("MARKET")).findFirst()
                 .orElseThrow().id();
         String key = apiClients.issue("登记系统", "MARKET", cn.chengxin.account.ApiClient.Kind.DEPARTMENT, market,
                 java.util.Set.of(cn.chengxin.shared.security.Permission.RECORD_SUBMIT), 6000).key();
-        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key)
+        return mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key)
                         .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"records\":[{\"itemCode\":\"O_REGISTRATION\",\"subjectNumber\":\"" + code
                                 + "\",\"subjectName\":\"" + name + "\",\"version\":\"" + version
                                 + "\",\"action\":\"" + action + "\",\"sourceRecordId\":\"" + sourceId
                                 + "\",\"decisionDate\":\"" + established + "\",\"fields\":{\"type\":\"有限责任公司\","
-                                + "\"address\":\"驿城区解放大道 1 号\",\"established_on\":\"" + established + "\"}}]}"))
-                .andExpect(jsonPath("$.accepted").value(1));
+                                + "\"address\":\"驿城区解放大道 1 号\",\"established_on\":\"" + established + "\"}}]}"));
     }
 
     /** A registered organisation with no records, established on {@code establishedOn} (null: not recorded). */

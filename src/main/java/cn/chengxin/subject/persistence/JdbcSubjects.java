@@ -48,14 +48,16 @@ public class JdbcSubjects {
      * The establishment dates of the organisations holding these blind indexes (hex), by index; an organisation whose
      * date is not recorded is left out. One probe of the unique index per number.
      */
-    public void recordEstablishment(java.util.Map<UUID, LocalDate> datesBySubject) {
+    /** Sets the dates by subject; {@code onlyUnknown}: only where none is recorded. */
+    public void recordEstablishment(java.util.Map<UUID, LocalDate> datesBySubject, boolean onlyUnknown) {
         List<UUID> ids = List.copyOf(datesBySubject.keySet());
         jdbc.sql("""
                         UPDATE subject.organisation o SET established_on = d.day
                         FROM unnest(?::text[]::uuid[], ?::text[]::date[]) AS d(subject_id, day)
-                        WHERE o.subject_id = d.subject_id AND o.established_on IS DISTINCT FROM d.day""")
+                        WHERE o.subject_id = d.subject_id AND o.established_on IS DISTINCT FROM d.day
+                          AND (NOT ? OR o.established_on IS NULL)""")
                 .params(ids.stream().map(UUID::toString).toArray(String[]::new),
-                        ids.stream().map(id -> datesBySubject.get(id).toString()).toArray(String[]::new))
+                        ids.stream().map(id -> datesBySubject.get(id).toString()).toArray(String[]::new), onlyUnknown)
                 .update();
     }
 
