@@ -39,6 +39,8 @@ class MaskingStoredTextsIT {
         String plain = "联系电话13800000000，订单号2026112206273931，罚款150000元已缴清";
         UUID withoutNumber = statement(subject, plain);
         UUID tipOff = tipOff("被举报人旧身份证号410105800307123，长期无照经营");
+        String n = person.number();
+        UUID grouped = statement(subject, "证号 " + n.substring(0, 6) + "-" + n.substring(6, 14) + "-" + n.substring(14));
         // Masked on writing, as today: the pass must leave it as it is.
         String alreadyMasked = "本人身份证号" + Masking.identityNumber(person.number()) + "，已更正";
         UUID masked = statement(subject, alreadyMasked);
@@ -50,9 +52,11 @@ class MaskingStoredTextsIT {
         assertThat(text("inquiry.statement", "text", withNumber)).isEqualTo("本人身份证号"
                 + Masking.identityNumber(person.number()) + "，该记录不是本人的");
         assertThat(text("portal.tipoff", "facts", tipOff)).isEqualTo("被举报人旧身份证号4101*******7123，长期无照经营");
+        assertThat(text("inquiry.statement", "text", grouped)).as("written in groups (V119)")
+                .isEqualTo("证号 " + n.substring(0, 4) + "**-********-" + n.substring(14));
         assertThat(text("inquiry.statement", "text", withoutNumber)).isEqualTo(plain);
         assertThat(text("inquiry.statement", "text", masked)).isEqualTo(alreadyMasked);
-        assertThat(changed).isGreaterThanOrEqualTo(2);
+        assertThat(changed).isGreaterThanOrEqualTo(3);
         assertThat(jdbc.sql("SELECT count(*) FROM subject.masking_pass WHERE finished_at IS NULL OR audited_at IS NULL")
                 .query(Long.class).single()).as("every pass finished and audited").isZero();
         assertThat(maskingEvents()).as("one processing event for the whole pass").isEqualTo(eventsBefore + 1);
