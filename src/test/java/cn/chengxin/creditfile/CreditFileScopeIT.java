@@ -55,8 +55,8 @@ class CreditFileScopeIT {
     @Test
     void aRespondingUnitWhoseScopeNamesNoItemSeesNoRecord() throws Exception {
         String number = personWithTwoRecords("祁文斌");
-        // SASAC is registered by V115, HRSS by the demo: both implement measures and name no item.
-        for (String unit : List.of("SASAC", "HRSS")) {
+        // SASAC and FINANCE are registered by V115: both implement measures and name no item.
+        for (String unit : List.of("SASAC", "FINANCE")) {
             assertThat(department(unit).dataScope()).isEmpty();
             assertThat(file(number, staffOf(unit))).as(unit).doesNotContain(PENALTY).doesNotContain(COURT_CASE)
                     .contains("暂无记录", "仅显示本部门数据范围内的记录。").doesNotContain(number);
