@@ -1,7 +1,9 @@
 package cn.chengxin.account;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.boot.ApplicationArguments;
@@ -58,10 +60,20 @@ public class DemoDepartments implements ApplicationRunner {
         ensure();
     }
 
-    /** Idempotent: creates whichever demo department is missing. */
+    /**
+     * Idempotent: creates whichever demo department is missing, and gives its items to one created with none (an
+     * empty scope used to mean every item; it means none now).
+     */
     public void ensure() {
-        Set<String> known = directory.departments().stream().map(Department::code).collect(Collectors.toSet());
-        DEPARTMENTS.stream().filter(d -> !known.contains(d.code()))
-                .forEach(d -> directory.createDepartment(d.code(), d.name(), d.kind(), d.dataScope()));
+        Map<String, Department> known = directory.departments().stream()
+                .collect(Collectors.toMap(Department::code, Function.identity()));
+        for (Spec d : DEPARTMENTS) {
+            Department existing = known.get(d.code());
+            if (existing == null) {
+                directory.createDepartment(d.code(), d.name(), d.kind(), d.dataScope());
+            } else if (existing.dataScope().isEmpty() && !d.dataScope().isEmpty()) {
+                directory.changeDataScope(existing.id(), d.dataScope());
+            }
+        }
     }
 }

@@ -92,6 +92,25 @@ public class StaffDirectory {
         return department;
     }
 
+    /**
+     * Changes the catalogue items whose records the department's staff see (RULES.md §10: least privilege; none named,
+     * none seen). Staff signed in keep the scope they signed in with until they sign in again.
+     */
+    @Transactional
+    public void changeDataScope(UUID departmentId, List<String> items) {
+        List<String> scope = items.stream().map(i -> i.trim().toUpperCase(java.util.Locale.ROOT))
+                .filter(i -> !i.isEmpty()).distinct().toList();
+        if (scope.stream().anyMatch(i -> !i.matches("[A-Z][A-Z0-9_]{1,63}"))) {
+            throw new AccountProblem("DEPARTMENT_SCOPE_INVALID", DomainProblem.Kind.INVALID_INPUT,
+                    "数据范围须为目录事项代码（大写字母、数字、下划线），以逗号分隔");
+        }
+        Department department = accounts.department(departmentId).orElseThrow(() -> new AccountProblem(
+                "DEPARTMENT_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "所选部门不存在"));
+        accounts.updateDataScope(departmentId, scope);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "account.department.scope").detail(department.code()
+                + ": " + String.join(",", department.dataScope()) + " -> " + String.join(",", scope)));
+    }
+
     /** A new user starts without roles: the security administrator grants them (三员分立). */
     @Transactional
     public UUID createUser(String username, String displayName, UUID departmentId, String initialPassword) {

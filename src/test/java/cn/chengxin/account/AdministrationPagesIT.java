@@ -10,7 +10,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The administrators' console pages name what they list in the reader's language (issue #5); Chinese as before. */
@@ -19,6 +22,12 @@ class AdministrationPagesIT {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void theDepartmentsPageNamesTheKindsOfDepartment() throws Exception {
@@ -46,6 +55,38 @@ class AdministrationPagesIT {
         assertThat(page).contains("留空则看不到任何事项的记录");
         assertThat(row(page(get("/console/departments").param("lang", "en").with(admin)), "SASAC"))
                 .contains("<td>None (sees no credit records)</td>");
+    }
+
+    /**
+     * A department's scope can be changed after it was created: with an empty scope meaning no item, a department
+     * created without one would otherwise see nothing for good. The change is audited; a malformed code is refused.
+     */
+    @Test
+    void anAdministratorChangesADepartmentsDataScope() throws Exception {
+        var admin = authentication(Principals.staff("dept-scope-edit", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.ACCOUNT_DEPARTMENT_MANAGE));
+        String code = "QSCOPE" + (System.nanoTime() % 100000);
+        Department created = directory.createDepartment(code, "数据范围测试局", Department.Kind.RESPONDING_UNIT,
+                java.util.List.of());
+
+        mvc.perform(post("/console/departments/{id}/scope", created.id()).param("dataScope",
+                        "p_court_defaulter，O_COURT_DEFAULTER").with(admin).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("successKey", "console.departments.scopeSaved"));
+        assertThat(scopeOf(code)).containsExactly("P_COURT_DEFAULTER", "O_COURT_DEFAULTER");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.department.scope' "
+                + "AND detail LIKE ?").param(code + ":%").query(Long.class).single()).isEqualTo(1L);
+        assertThat(row(page(get("/console/departments").with(admin)), code)).contains("P_COURT_DEFAULTER");
+
+        mvc.perform(post("/console/departments/{id}/scope", created.id()).param("dataScope", "<b>x</b>")
+                        .with(admin).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "DEPARTMENT_SCOPE_INVALID"));
+        assertThat(scopeOf(code)).containsExactly("P_COURT_DEFAULTER", "O_COURT_DEFAULTER");
+    }
+
+    private java.util.List<String> scopeOf(String code) {
+        return directory.departments().stream().filter(d -> d.code().equals(code)).findFirst().orElseThrow()
+                .dataScope();
     }
 
     /** The table row of the department coded {@code code}. */

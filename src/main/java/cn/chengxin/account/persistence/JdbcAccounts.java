@@ -51,6 +51,11 @@ public class JdbcAccounts {
                 .param(code).query((rs, n) -> department(rs)).optional();
     }
 
+    public void updateDataScope(UUID departmentId, List<String> scope) {
+        jdbc.sql("UPDATE account.department SET data_scope = ? WHERE id = ?")
+                .params(scope.toArray(String[]::new), departmentId).update();
+    }
+
     public boolean insertDepartment(Department d) {
         return jdbc.sql("""
                         INSERT INTO account.department (id, code, name, kind, data_scope, active)
