@@ -74,12 +74,11 @@ public class Checks {
      */
     public Started start(String subjectNumber, String documentType, Scenario scenario, String purpose) {
         Actor caller = AuditLog.currentActor();
-        requireAllowed(caller, scenario, purpose);
+        String kept = requireAllowed(caller, scenario, purpose);
         // No type named (most checks): DocumentType.named returns at once, nothing is looked up or allocated.
         IdentityDocument document = subjects.validate(DocumentType.named(documentType), subjectNumber);
         String pseudonym = subjects.pseudonymOf(document);
-        Evaluated e = evaluate(caller, document, pseudonym, known.registered(pseudonym), scenario, purpose.strip(),
-                checkTime());
+        Evaluated e = evaluate(caller, document, pseudonym, known.registered(pseudonym), scenario, kept, checkTime());
         return new Started(e.result(), audit.submit(e.audit(), JdbcMeasures.CHECK_ROWS, e.row()));
     }
 
@@ -115,7 +114,7 @@ public class Checks {
      */
     public List<BatchItem> checkBatch(List<Subject> checked, Scenario scenario, String purpose) {
         Actor caller = AuditLog.currentActor();
-        requireAllowed(caller, scenario, purpose);
+        String kept = requireAllowed(caller, scenario, purpose);
         if (checked.size() > MAX_BATCH) {
             throw new MeasuresProblem("BATCH_TOO_LARGE", DomainProblem.Kind.INVALID_INPUT,
                     "一次最多核查 " + MAX_BATCH + " 个主体");
@@ -154,7 +153,7 @@ public class Checks {
                 items[i] = new BatchItem(i + 1, items[earlier].result(), null, null);
             } else if (documents[i] != null) {
                 Evaluated e = evaluate(caller, documents[i], pseudonyms[i], registered.contains(pseudonyms[i]),
-                        scenario, purpose.strip(), now);
+                        scenario, kept, now);
                 rows.add(e.row());
                 audits.add(e.audit());
                 items[i] = new BatchItem(i + 1, e.result(), null, null);
@@ -171,7 +170,8 @@ public class Checks {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private void requireAllowed(Actor caller, Scenario scenario, String purpose) {
+    /** Refuses a check its caller may not make; returns its purpose as it is kept. */
+    private String requireAllowed(Actor caller, Scenario scenario, String purpose) {
         if (scenario == null) {
             throw new MeasuresProblem("SCENARIO_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "须指明核查的业务场景");
         }
@@ -181,11 +181,12 @@ public class Checks {
         }
         // Kept with the check and shown to the credit office and the caller's feedback list: the subject is named by
         // subjectNumber, which is pseudonymised; typed here it would be kept in clear (RULES.md §10).
-        TypedText.requireNoIdentityNumber("purpose", "核查事由", purpose);
+        String kept = TypedText.fromSystem("purpose", "核查事由", purpose).strip();
         if (!catalogue.mayCheck(caller.departmentCode(), scenario)) {
             throw new MeasuresProblem("SCENARIO_NOT_ALLOWED", DomainProblem.Kind.FORBIDDEN,
                     "本单位在「" + scenario.label() + "」场景下没有需要实施的联合奖惩措施，不能以此事由核查");
         }
+        return kept;
     }
 
     private record Evaluated(CheckResult result, JdbcMeasures.CheckRow row, AuditEntry audit) {
@@ -304,12 +305,12 @@ public class Checks {
             throw new MeasuresProblem("OUTCOME_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "须写明处理结果（不超过 200 字）");
         }
         // Kept as the department wrote it, in clear (RULES.md §10): the check names the subject already.
-        TypedText.requireNoIdentityNumber("outcome", "处理结果", outcome);
-        TypedText.requireNoIdentityNumber("note", "反馈说明", note);
-        if (!store.feedback(checkId, measureCode, applied, outcome.strip(), note, caller.actorId(), clock.instant())) {
+        String keptOutcome = TypedText.fromSystem("outcome", "处理结果", outcome).strip();
+        String keptNote = TypedText.fromSystem("note", "反馈说明", note);
+        if (!store.feedback(checkId, measureCode, applied, keptOutcome, keptNote, caller.actorId(), clock.instant())) {
             // A system that lost the answer sends the same feedback again: it was given (and audited) the first time.
             if (store.feedbackOn(checkId, measureCode)
-                    .equals(Optional.of(new JdbcMeasures.GivenFeedback(applied, outcome.strip(), note)))) {
+                    .equals(Optional.of(new JdbcMeasures.GivenFeedback(applied, keptOutcome, keptNote)))) {
                 return;
             }
             throw new MeasuresProblem("FEEDBACK_EXISTS", DomainProblem.Kind.CONFLICT, "该措施的反馈已提交，且与本次不同");

@@ -37,6 +37,23 @@ public final class TypedText {
         }
     }
 
+    /**
+     * A text a department's system sends through the API, where nobody can type it again: a number whose check
+     * character fits is refused, as when typed ({@link #requireNoIdentityNumber}); a first-generation 15-digit run,
+     * which an old registration number (工商注册号) resembles by chance about once in thirty, is kept masked instead.
+     *
+     * @return the text as it is to be kept
+     */
+    public static String fromSystem(String field, String label, String text) {
+        if (text == null || digitsIn(text) < DIGITS_OF_A_NUMBER) {
+            return text;
+        }
+        if (ResidentIdentityNumber.appearsIn(text)) {
+            throw new HoldsIdentityNumber(field, label);
+        }
+        return ResidentIdentityNumber.legacyAppearsIn(text) ? IdentityRedaction.redact(text) : text;
+    }
+
     private static boolean holdsNumber(String text) {
         return ResidentIdentityNumber.appearsIn(text) || ResidentIdentityNumber.legacyAppearsIn(text);
     }

@@ -111,4 +111,16 @@ class TypedTextTests {
                         + "** ********" + NUMBER.substring(14));
         assertThat(TypedText.shownAgain(null)).isNull();
     }
+
+    /** From a department's system: a number is refused; a 15-digit run, which no system can retype, kept masked. */
+    @Test
+    void aSystemsTextKeepsAFifteenDigitRunMaskedAndIsRefusedANumber() {
+        assertThat(TypedText.fromSystem("purpose", "核查事由", "注册号410105800307123"))
+                .isEqualTo("注册号4101*******7123");
+        assertThat(TypedText.fromSystem("purpose", "核查事由", "营业执照变更 914101057390124487"))
+                .isEqualTo("营业执照变更 914101057390124487");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TypedText.fromSystem("purpose", "核查事由",
+                "当事人 " + NUMBER)).isInstanceOf(TypedText.HoldsIdentityNumber.class);
+        assertThat(TypedText.fromSystem("note", "反馈说明", null)).isNull();
+    }
 }
