@@ -239,6 +239,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/users/{id}/password", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("GET /console/departments", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/departments", EnumSet.of(Who.SYSTEM_ADMIN)),
+            Map.entry("POST /console/departments/{id}/scope", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("GET /console/api-clients", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/api-clients", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/api-clients/{id}/revoke", EnumSet.of(Who.SYSTEM_ADMIN)),
