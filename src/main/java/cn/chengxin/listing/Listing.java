@@ -792,8 +792,19 @@ public class Listing {
         // Judged against the registry's birth dates: a child listed today is named once of age, and a birth date
         // completed later counts within a minute; the page and its count leave out the same subjects.
         List<UUID> withheld = withheldFromPublic.among(type, statuses, n, ps, today);
-        return new PublicPage(store.published(type, statuses, n, ps, withheld, today, p * size, size),
-                store.countPublished(type, statuses, n, ps, withheld, today), p, size);
+        List<ListEntry> shown = store.published(type, statuses, n, ps, withheld, today, p * size, size);
+        // An entry committed after the persons were judged is judged before it is shown, and the page read again.
+        List<UUID> late = withheldFromPublic.withheldAmong(personsOn(shown), today);
+        while (!late.isEmpty()) {
+            withheld = java.util.stream.Stream.concat(withheld.stream(), late.stream()).distinct().toList();
+            shown = store.published(type, statuses, n, ps, withheld, today, p * size, size);
+            late = withheldFromPublic.withheldAmong(personsOn(shown), today);
+        }
+        return new PublicPage(shown, store.countPublished(type, statuses, n, ps, withheld, today), p, size);
+    }
+
+    private static List<UUID> personsOn(List<ListEntry> shown) {
+        return shown.stream().filter(e -> e.subjectKind() == SubjectKind.PERSON).map(ListEntry::subjectId).toList();
     }
 
     public List<JdbcListing.Count> counts() {
