@@ -206,18 +206,12 @@ class CatalogueConsole {
         try {
             action.run();
         } catch (TypedText.HoldsIdentityNumber refused) {
-            model.addAttribute("failure", refused.getMessage());
-            model.addAttribute("failureCode", refused.code());
-            model.addAttribute("refusedField", refused.field());
+            ConsoleActions.describeRefusal(model, refused);
             model.addAttribute("typed", new TypedAction(typed.form(), TypedText.shownAgain(typed.text()),
                     TypedText.shownAgain(typed.basis())));
             return detail(code, model);
         } catch (RuntimeException e) {
-            if (!(e instanceof DomainProblem problem)) {
-                throw e;
-            }
-            redirect.addFlashAttribute("failure", problem.getMessage());
-            redirect.addFlashAttribute("failureCode", problem.code());
+            ConsoleActions.flashRefusal(redirect, e);
             return "redirect:/console/catalog/" + code;
         }
         redirect.addFlashAttribute("successKey", successKey);

@@ -6,7 +6,6 @@ import java.util.UUID;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.commitment.Commitments;
 import cn.chengxin.commitment.domain.CommitmentKind;
-import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
@@ -55,18 +54,12 @@ class CommitmentsConsole {
                     reference.isBlank() ? null : reference.strip(), due);
         } catch (TypedText.HoldsIdentityNumber refused) {
             // What was typed, any number masked, beside the refusal; the subject's number is not shown again.
-            model.addAttribute("failure", refused.getMessage());
-            model.addAttribute("failureCode", refused.code());
-            model.addAttribute("refusedField", refused.field());
+            ConsoleActions.describeRefusal(model, refused);
             model.addAttribute("typed", new TypedCommitment(kind, TypedText.shownAgain(reference),
                     TypedText.shownAgain(text), due));
             return page(model);
         } catch (RuntimeException e) {
-            if (!(e instanceof DomainProblem problem)) {
-                throw e;
-            }
-            redirect.addFlashAttribute("failure", problem.getMessage());
-            redirect.addFlashAttribute("failureCode", problem.code());
+            ConsoleActions.flashRefusal(redirect, e);
             return "redirect:/console/commitments";
         }
         redirect.addFlashAttribute("successKey", "commitments.recorded");

@@ -7,11 +7,11 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
 import cn.chengxin.inquiry.Reports;
-import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Actor;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.security.StaffQueryPurpose;
+import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.TypedText;
 import org.springframework.http.ContentDisposition;
@@ -67,18 +67,12 @@ class GovernmentReports {
                     .number();
         } catch (TypedText.HoldsIdentityNumber refused) {
             // The purpose and the reference as typed, any number masked; the subject's number is not shown again.
-            model.addAttribute("failure", refused.getMessage());
-            model.addAttribute("failureCode", refused.code());
-            model.addAttribute("refusedField", refused.field());
+            ConsoleActions.describeRefusal(model, refused);
             model.addAttribute("typedPurpose", purpose);
             model.addAttribute("typedReference", TypedText.shownAgain(reference));
             return page(model);
         } catch (RuntimeException e) {
-            if (!(e instanceof DomainProblem problem)) {
-                throw e;
-            }
-            redirect.addFlashAttribute("failure", problem.getMessage());
-            redirect.addFlashAttribute("failureCode", problem.code());
+            ConsoleActions.flashRefusal(redirect, e);
             return "redirect:/console/reports";
         }
         redirect.addFlashAttribute("successKey", "reports.issued");

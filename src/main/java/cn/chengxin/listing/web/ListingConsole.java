@@ -377,11 +377,7 @@ class ListingConsole {
         if (!(e instanceof DomainProblem problem)) {
             throw e;
         }
-        model.addAttribute("failure", problem.getMessage());
-        model.addAttribute("failureCode", problem.code());
-        // The field whose text holds an identity number: the form shows the refusal beside it.
-        if (e instanceof TypedText.HoldsIdentityNumber typed) {
-            model.addAttribute("refusedField", typed.field());
-        }
+        // With the field whose text holds an identity number, for the refusal beside it.
+        ConsoleActions.describeRefusal(model, problem);
     }
 }

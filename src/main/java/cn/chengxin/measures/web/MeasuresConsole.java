@@ -157,9 +157,7 @@ class MeasuresConsole {
             model.addAttribute("failureCode", problem.code());
             return form(stored(code), input, model);
         } catch (TypedText.HoldsIdentityNumber refused) {
-            model.addAttribute("failure", refused.getMessage());
-            model.addAttribute("failureCode", refused.code());
-            model.addAttribute("refusedField", refused.field());
+            ConsoleActions.describeRefusal(model, refused);
             return form(stored(code), new MeasureInput(TypedText.shownAgain(name), TypedText.shownAgain(legalBasis),
                     departments, lists, scenarios, cleanRecord, subjectKinds, rules), model);
         }

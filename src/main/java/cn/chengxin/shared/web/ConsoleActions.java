@@ -36,13 +36,24 @@ public final class ConsoleActions {
             action.run();
             redirect.addFlashAttribute("successKey", successKey);
         } catch (RuntimeException e) {
-            if (!(e instanceof DomainProblem problem)
-                    || notFoundIs404 && problem.kind() == DomainProblem.Kind.NOT_FOUND) {
+            if (notFoundIs404 && e instanceof DomainProblem problem && problem.kind() == DomainProblem.Kind.NOT_FOUND) {
                 throw e;
             }
-            redirect.addFlashAttribute("failure", problem.getMessage());
-            redirect.addFlashAttribute("failureCode", problem.code());
+            flashRefusal(redirect, e);
         }
+    }
+
+    /**
+     * The domain's refusal as the flash message of the page redirected to: its code and message.
+     *
+     * @throws RuntimeException {@code e} itself when it is not a domain refusal: not the user's to fix
+     */
+    public static void flashRefusal(RedirectAttributes redirect, RuntimeException e) {
+        if (!(e instanceof DomainProblem problem)) {
+            throw e;
+        }
+        redirect.addFlashAttribute("failure", problem.getMessage());
+        redirect.addFlashAttribute("failureCode", problem.code());
     }
 
     /**
@@ -57,6 +68,14 @@ public final class ConsoleActions {
             throw e;
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        describeRefusal(model, problem);
+    }
+
+    /**
+     * The refusal for the page's alert: its code and message, and the field it names (a {@link FieldRefusal}) for the
+     * refusal beside that field; the page's status is the caller's.
+     */
+    public static void describeRefusal(Model model, DomainProblem problem) {
         model.addAttribute("failure", problem.getMessage());
         model.addAttribute("failureCode", problem.code());
         if (problem instanceof FieldRefusal refusal) {

@@ -109,7 +109,7 @@ class ContentConsole {
         try {
             content.reject(id, version, note);
         } catch (TypedText.HoldsIdentityNumber refused) {
-            refusedText(model, refused);
+            ConsoleActions.describeRefusal(model, refused);
             model.addAttribute("rejectNote", TypedText.shownAgain(note));
             return detail(id, model);
         } catch (RuntimeException e) {
@@ -145,16 +145,10 @@ class ContentConsole {
         throw e;
     }
 
-    private static void refusedText(Model model, TypedText.HoldsIdentityNumber refused) {
-        model.addAttribute("failure", refused.getMessage());
-        model.addAttribute("failureCode", refused.code());
-        model.addAttribute("refusedField", refused.field());
-    }
-
     private String form(Model model, ArticleForm form, UUID id, DomainProblem problem) {
         if (problem instanceof TypedText.HoldsIdentityNumber refused) {
             // As typed, any number masked: the writer corrects the text rather than types it again.
-            refusedText(model, refused);
+            ConsoleActions.describeRefusal(model, refused);
             form.setTitle(TypedText.shownAgain(form.getTitle()));
             form.setSummary(TypedText.shownAgain(form.getSummary()));
             form.setBody(TypedText.shownAgain(form.getBody()));
