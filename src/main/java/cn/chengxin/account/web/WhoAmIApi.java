@@ -21,6 +21,10 @@ class WhoAmIApi {
     @Operation(summary = "当前接口客户端", description = "Requires Authorization: Bearer <key>. 401 API_KEY_INVALID "
             + "for an unknown or revoked key, 429 RATE_LIMITED with Retry-After over the client's rate.")
     Client whoAmI(@AuthenticationPrincipal ApiClientPrincipal client) {
+        return describe(client);
+    }
+
+    static Client describe(ApiClientPrincipal client) {
         return new Client(client.name(), client.organisation(), client.keyPrefix(),
                 client.permissions().stream().map(Permission::code).sorted().toList(), client.ratePerMinute());
     }

@@ -1,0 +1,202 @@
+package cn.chengxin.account.security;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import cn.chengxin.account.DemoAccounts;
+import cn.chengxin.shared.security.AuthenticatedEndpoint;
+import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.web.LeanEndpoint;
+import cn.chengxin.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The lean lane answers the check API's and whoami's ordinary requests as the regular path (Spring MVC) does, over
+ * real HTTP: same status, same headers, same answer. A query string sends a request the regular way, so each request
+ * is made both ways and the two answers compared.
+ */
+@IntegrationTest
+class LeanApiLaneIT {
+
+    private static final String CHECK = "{\"subjectNumber\":\"11010519491231002X\",\"scenario\":\"INSPECTION\","
+            + "\"purpose\":\"企业设立登记审查\"}";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    List<LeanEndpoint> endpoints;
+
+    @Autowired
+    List<SecurityFilterChain> chains;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    cn.chengxin.account.ApiClients clients;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void theApiChainRunsTheLaneRightAfterTheKeyIsAuthenticated() {
+        SecurityFilterChain api = chains.stream()
+                .filter(c -> c.getFilters().stream().anyMatch(f -> f instanceof ApiKeyAuthenticationFilter))
+                .findFirst().orElseThrow();
+        List<Class<?>> filters = api.getFilters().stream().<Class<?>>map(Object::getClass).toList();
+        assertThat(filters.indexOf(LeanApiLane.class)).isEqualTo(filters.indexOf(ApiKeyAuthenticationFilter.class) + 1);
+        assertThat(endpoints).extracting(e -> e.method() + " " + e.path())
+                .contains("POST /api/v1/checks", "GET /api/v1/whoami");
+    }
+
+    @Test
+    void eachLeanEndpointRequiresWhatItsMvcMappingDeclares() throws Exception {
+        for (LeanEndpoint endpoint : endpoints) {
+            HandlerMethod handler = (HandlerMethod) mappings.getHandler(
+                    new MockHttpServletRequest(endpoint.method(), endpoint.path())).getHandler();
+            java.lang.annotation.Annotation declared = PermissionInterceptor.declarationOf(handler);
+            if (endpoint.permission() == null) {
+                assertThat(declared).as(endpoint.path()).isInstanceOf(AuthenticatedEndpoint.class);
+            } else {
+                assertThat(declared).as(endpoint.path()).isInstanceOf(RequiresPermission.class);
+                assertThat(((RequiresPermission) declared).value()).as(endpoint.path())
+                        .containsExactly(endpoint.permission());
+            }
+        }
+    }
+
+    @Test
+    void aCheckIsAnsweredOnTheLaneAsTheRegularPathAnswersIt() throws Exception {
+        HttpResponse<String> lean = send(post("/api/v1/checks"));
+        HttpResponse<String> regular = send(post("/api/v1/checks?via=mvc"));
+
+        assertThat(lean.statusCode()).isEqualTo(200).isEqualTo(regular.statusCode());
+        assertThat(headers(lean.headers())).isEqualTo(headers(regular.headers()));
+        JsonNode a = json.readTree(lean.body());
+        JsonNode b = json.readTree(regular.body());
+        assertThat(a.get("checkId")).isNotEqualTo(b.get("checkId"));
+        assertThat(withoutOwnId(a)).isEqualTo(withoutOwnId(b));
+        assertThat(lean.body()).doesNotContain("11010519491231002X");
+    }
+
+    @Test
+    void theCheckEndpointAnswersAnOrdinaryRequestItselfAndDeclinesAMalformedOne() throws Exception {
+        LeanEndpoint check = endpoints.stream().filter(e -> e.path().equals("/api/v1/checks")).findFirst()
+                .orElseThrow();
+        cn.chengxin.account.ApiClientPrincipal client = clients.authenticate(DemoAccounts.API_KEY).orElseThrow();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(client,
+                null, List.of(new SimpleGrantedAuthority(ApiKeyAuthenticationFilter.API_CLIENT))));
+        try {
+            MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/checks");
+            request.setContentType("application/json");
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            assertThat(check.answer(CHECK.getBytes(StandardCharsets.UTF_8), request, response)).isTrue();
+            assertThat(response.getStatus()).isEqualTo(200);
+            assertThat(json.readTree(response.getContentAsString()).get("maskedNumber").asString())
+                    .isNotBlank().doesNotContain("19491231");
+
+            MockHttpServletResponse untouched = new MockHttpServletResponse();
+            assertThat(check.answer(CHECK.replace("002X", "0021").getBytes(StandardCharsets.UTF_8), request,
+                    untouched)).isFalse();
+            assertThat(untouched.isCommitted()).isFalse();
+            assertThat(untouched.getContentAsByteArray()).isEmpty();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
+    void whoamiIsAnsweredOnTheLaneAsTheRegularPathAnswersIt() throws Exception {
+        HttpResponse<String> lean = send(get("/api/v1/whoami"));
+        HttpResponse<String> regular = send(get("/api/v1/whoami?via=mvc"));
+
+        assertThat(lean.statusCode()).isEqualTo(200).isEqualTo(regular.statusCode());
+        assertThat(headers(lean.headers())).isEqualTo(headers(regular.headers()));
+        assertThat(json.readTree(lean.body())).isEqualTo(json.readTree(regular.body()));
+        assertThat(lean.body()).contains("api:subject:check");
+    }
+
+    @Test
+    void whatTheLaneDeclinesIsRefusedWithTheRegularPathsCodes() throws Exception {
+        HttpResponse<String> malformed = send(HttpRequest.newBuilder(uri("/api/v1/checks"))
+                .header("Authorization", "Bearer " + DemoAccounts.API_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(CHECK.replace("002X", "0021"))));
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(malformed.body()).get("code").asString()).startsWith("ID_");
+
+        HttpResponse<String> noPurpose = send(HttpRequest.newBuilder(uri("/api/v1/checks"))
+                .header("Authorization", "Bearer " + DemoAccounts.API_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(CHECK.replace("企业设立登记审查", " "))));
+        assertThat(noPurpose.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(noPurpose.body()).get("code").asString()).isEqualTo("PURPOSE_REQUIRED");
+
+        HttpResponse<String> xml = send(post("/api/v1/checks").header("Accept", "application/xml"));
+        assertThat(xml.statusCode()).isEqualTo(406);
+
+        HttpResponse<String> noKey = send(HttpRequest.newBuilder(uri("/api/v1/checks"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(CHECK)));
+        assertThat(noKey.statusCode()).isEqualTo(401);
+        assertThat(noKey.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+    }
+
+    private static ObjectNode withoutOwnId(JsonNode answer) {
+        ObjectNode copy = (ObjectNode) answer.deepCopy();
+        copy.remove("checkId");
+        copy.remove("checkedAt");
+        return copy;
+    }
+
+    /** Every header but those that differ by nature from one answer to the next. */
+    private static Map<String, List<String>> headers(HttpHeaders headers) {
+        return headers.map().entrySet().stream()
+                .filter(h -> !List.of("date", "x-request-id").contains(h.getKey().toLowerCase()))
+                .collect(Collectors.toMap(h -> h.getKey().toLowerCase(), Map.Entry::getValue, (x, y) -> x,
+                        TreeMap::new));
+    }
+
+    private HttpRequest.Builder post(String path) {
+        return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(CHECK));
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + DemoAccounts.API_KEY).GET();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
