@@ -9,16 +9,21 @@ import java.util.UUID;
  */
 public final class Ids {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One strong generator per thread: a single shared one is read under a lock (and, as NativePRNG, mixes in a read
+     * of /dev/urandom), which the check API's request threads, each making an id per check, queued for.
+     */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
 
     private Ids() {
     }
 
     public static UUID newId() {
         long millis = System.currentTimeMillis();
-        long randA = RANDOM.nextInt(1 << 12);
+        SecureRandom random = RANDOM.get();
+        long randA = random.nextInt(1 << 12);
         long msb = (millis << 16) | (0x7L << 12) | randA;
-        long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb);
     }
 }
