@@ -126,6 +126,8 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
         return http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // A key is not signed out of: without this, every API request was matched against POST /logout.
+                .logout(l -> l.disable())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(clients, clock), BasicAuthenticationFilter.class)
                 // Once the key is known: the ordinary requests of the hottest endpoints are answered from here.
                 .addFilterAfter(new LeanApiLane(lean.orderedStream().toList()), ApiKeyAuthenticationFilter.class)
