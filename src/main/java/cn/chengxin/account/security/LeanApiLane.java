@@ -18,7 +18,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -68,12 +67,17 @@ final class LeanApiLane implements Filter {
             return;
         }
         byte[] body = length <= 0 ? new byte[0] : request.getInputStream().readNBytes((int) length);
+        if (body.length != Math.max(0, length)) {
+            // Shorter than announced (the caller stopped sending): the regular path refuses what there is.
+            chain.doFilter(new ReadAgain(request, body), response);
+            return;
+        }
         ServerHttpObservationFilter.findObservationContext(request)
                 .ifPresent(observed -> observed.setPathPattern(endpoint.path()));
         boolean answered;
         try {
             answered = endpoint.answer(body, request, response);
-        } catch (RuntimeException failure) {
+        } catch (RuntimeException | IOException failure) {
             failed(failure, request, response);
             return;
         }
@@ -86,7 +90,7 @@ final class LeanApiLane implements Filter {
      * What the application's error handling answers a failure with on the regular path (a problem with a reference
      * in the log), as Spring MVC's error handling is not on this one.
      */
-    private static void failed(RuntimeException failure, HttpServletRequest request, HttpServletResponse response)
+    private static void failed(Exception failure, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         String reference = java.util.UUID.randomUUID().toString();
         log.error("Unhandled error, reference {}", reference, failure);
@@ -94,8 +98,7 @@ final class LeanApiLane implements Filter {
             return;
         }
         response.resetBuffer();
-        Problems.write(response, HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR,
-                Problems.internalErrorDetail(reference));
+        Problems.writeInternalError(response, reference);
     }
 
     private static String pathOf(HttpServletRequest request) {

@@ -45,7 +45,10 @@ class LeanWhoAmI implements LeanEndpoint {
 
     @Override
     public boolean answer(byte[] body, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!AcceptHeader.allowsJson(request.getHeader(HttpHeaders.ACCEPT))
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        // A range with a charset is answered with it by Spring MVC's negotiation: left to it.
+        if (!AcceptHeader.allowsJson(accept) || accept != null && accept.toLowerCase(java.util.Locale.ROOT)
+                .contains("charset")
                 || !(SecurityContextHolder.getContext().getAuthentication().getPrincipal()
                 instanceof ApiClientPrincipal client)) {
             return false;

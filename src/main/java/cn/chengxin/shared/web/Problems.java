@@ -43,15 +43,29 @@ public final class Problems {
         };
     }
 
+    /**
+     * For filters that answer before Spring MVC: an unforeseen failure as the application's error handling answers it,
+     * its reference in the detail and as a member of its own.
+     */
+    public static void writeInternalError(HttpServletResponse response, String reference) throws IOException {
+        write(response, HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR, internalErrorDetail(reference),
+                ",\"reference\":\"" + reference.replace("\"", "'") + "\"");
+    }
+
     /** For filters (security) that answer before Spring MVC: writes the problem JSON by hand. */
     public static void write(HttpServletResponse response, HttpStatus status, String code, String detail)
             throws IOException {
+        write(response, status, code, detail, "");
+    }
+
+    private static void write(HttpServletResponse response, HttpStatus status, String code, String detail,
+                              String members) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write("{\"type\":\"/problems/"
                 + code.toLowerCase().replace('_', '-') + "\",\"title\":\"" + status.getReasonPhrase()
                 + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail.replace("\"", "'")
-                + "\",\"code\":\"" + code + "\"}");
+                + "\",\"code\":\"" + code + "\"" + members + "}");
     }
 }

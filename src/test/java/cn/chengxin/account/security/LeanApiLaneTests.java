@@ -123,11 +123,38 @@ class LeanApiLaneTests {
         assertThat(chain.getRequest()).isNull();
         assertThat(response.getStatus()).isEqualTo(500);
         assertThat(response.getContentType()).startsWith("application/problem+json");
-        assertThat(response.getContentAsString()).contains("\"code\":\"INTERNAL_ERROR\"").doesNotContain("broken");
+        assertThat(response.getContentAsString()).contains("\"code\":\"INTERNAL_ERROR\"").doesNotContain("broken")
+                .containsPattern("\"reference\":\"[0-9a-f-]{36}\"");
+    }
+
+    @Test
+    void aBodyShorterThanAnnouncedGoesOnAsItCameWithoutReachingTheEndpoint() throws Exception {
+        signIn(Permission.API_SUBJECT_CHECK);
+        MockHttpServletRequest shorter = new MockHttpServletRequest("POST", "/api/v1/checks") {
+            @Override
+            public long getContentLengthLong() {
+                return 40;
+            }
+        };
+        shorter.setContent("{\"answer\":1}".getBytes(StandardCharsets.UTF_8));
+        Outcome outcome = send(shorter);
+        assertThat(given).isEmpty();
+        assertThat(outcome.passedOn()).isTrue();
+        assertThat(outcome.bodyDownstream()).isEqualTo("{\"answer\":1}");
+    }
+
+    @Test
+    void aBodyOfTheLargestLengthReadIsStillGivenToTheEndpoint() throws Exception {
+        signIn(Permission.API_SUBJECT_CHECK);
+        String body = "{\"answer\":\"" + "a".repeat(LeanApiLane.LARGEST_BODY - 13) + "\"}";
+        assertThat(body).hasSize(LeanApiLane.LARGEST_BODY);
+        assertThat(send(request("POST", "/api/v1/checks", body)).answered()).isEqualTo("lean");
     }
 
     private void assertPassedOnUnread(MockHttpServletRequest request) throws Exception {
+        String sent = new String(request.getContentAsByteArray(), StandardCharsets.UTF_8);
         Outcome outcome = send(request);
+        assertThat(outcome.bodyDownstream()).isEqualTo(sent);
         assertThat(given).as(request.getMethod() + " " + request.getRequestURI()).isEmpty();
         assertThat(outcome.passedOn()).isTrue();
         assertThat(outcome.answered()).isEmpty();
