@@ -10,10 +10,19 @@ import java.util.UUID;
 public final class Ids {
 
     /**
-     * One strong generator per thread: a single shared one is read under a lock (and, as NativePRNG, mixes in a read
-     * of /dev/urandom), which the check API's request threads, each making an id per check, queued for.
+     * One DRBG (NIST SP 800-90A, seeded from the operating system) per thread: the default NativePRNG reads under one
+     * lock shared by all its instances, which the check API's request threads, each making an id per check, queued
+     * for; a DRBG instance has its own state and lock.
      */
-    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(Ids::strongGenerator);
+
+    private static SecureRandom strongGenerator() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException absent) {
+            return new SecureRandom();
+        }
+    }
 
     private Ids() {
     }
