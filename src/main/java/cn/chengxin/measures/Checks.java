@@ -70,7 +70,9 @@ public class Checks {
     /**
      * One subject. The answer may be given only once {@link Started#durable()} completes: the check row and its audit
      * event are then stored, in the audit log's group commit, at the cost of a share of one commit. Waiting for it is
-     * the caller's business, so that a request need not hold a thread while the commit gathers.
+     * the caller's business, so that a request need not hold a thread while the commit gathers. Nothing is stored or
+     * audited before the row and its event are handed to the audit log, last: a check refused (or failed) before that
+     * left no trace, which is what lets the check API's lean lane hand a refused check to ChecksApi to refuse again.
      */
     public Started start(String subjectNumber, String documentType, Scenario scenario, String purpose) {
         Actor caller = AuditLog.currentActor();

@@ -6,6 +6,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +26,12 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The lean lane answers the check API's and whoami's ordinary requests as the regular path (Spring MVC) does, over
@@ -63,6 +70,12 @@ class LeanApiLaneIT {
 
     @Autowired
     cn.chengxin.account.ApiClients clients;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -131,6 +144,35 @@ class LeanApiLaneIT {
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    @Test
+    void anOrdinaryCheckNeverReachesSpringMvcAndEachRequestIsCheckedOnceWhicheverPathAnswersIt() throws Exception {
+        long before = storedChecks();
+        MvcResult lean = mvc.perform(MockMvcRequestBuilders.post("/api/v1/checks")
+                .header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                .contentType("application/json").content(CHECK)).andReturn();
+        assertThat(lean.getHandler()).as("answered on the lane, before Spring MVC").isNull();
+        await().atMost(Duration.ofSeconds(5)).until(() -> storedChecks() == before + 1);
+
+        // Declined by the lane (a charset it does not read), then checked by ChecksApi: once, not twice.
+        MvcResult regular = mvc.perform(MockMvcRequestBuilders.post("/api/v1/checks")
+                .header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                .contentType("application/json;charset=utf8").content(CHECK)).andReturn();
+        assertThat(regular.getHandler()).as("answered by Spring MVC").isNotNull();
+        await().atMost(Duration.ofSeconds(5)).until(() -> storedChecks() == before + 2);
+
+        // Refused on both paths: never stored.
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/checks")
+                        .header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                        .contentType("application/json").content(CHECK.replace("企业设立登记审查", " ")))
+                .andExpect(MockMvcResultMatchers.status().isUnprocessableContent());
+        Thread.sleep(300);
+        assertThat(storedChecks()).isEqualTo(before + 2);
+    }
+
+    private long storedChecks() {
+        return jdbc.sql("SELECT count(*) FROM measures.check_made").query(Long.class).single();
     }
 
     @Test
