@@ -43,12 +43,13 @@ final class LeanApiLane implements Filter {
     /** The largest body read here: a single check's is under 300 bytes. */
     static final int LARGEST_BODY = 8 * 1024;
 
+    /** By path, one endpoint each: looked up for every API request, so without building a key for it. */
     private final Map<String, LeanEndpoint> endpoints = new HashMap<>();
 
     LeanApiLane(List<LeanEndpoint> endpoints) {
         endpoints.forEach(e -> {
-            if (this.endpoints.put(e.method() + ' ' + e.path(), e) != null) {
-                throw new IllegalStateException("two lean endpoints for " + e.method() + ' ' + e.path());
+            if (this.endpoints.put(e.path(), e) != null) {
+                throw new IllegalStateException("two lean endpoints at " + e.path());
             }
         });
     }
@@ -58,8 +59,9 @@ final class LeanApiLane implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
-        LeanEndpoint endpoint = endpoints.isEmpty() || request.getQueryString() != null ? null
-                : endpoints.get(request.getMethod() + ' ' + pathOf(request));
+        LeanEndpoint atPath = endpoints.isEmpty() || request.getQueryString() != null ? null
+                : endpoints.get(pathOf(request));
+        LeanEndpoint endpoint = atPath != null && atPath.method().equals(request.getMethod()) ? atPath : null;
         long length = request.getContentLengthLong();
         if (endpoint == null || length < 0 && !"GET".equals(request.getMethod()) || length > LARGEST_BODY
                 || !mayCall(endpoint)) {
