@@ -178,8 +178,8 @@ public final class DeferredAnswer {
         }
         String reference = UUID.randomUUID().toString();
         log.error("Unhandled error in a deferred answer, reference {}", reference, failure);
-        Problems.write(response, HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL_ERROR,
-                Problems.internalErrorDetail(reference));
+        // With its reference as a member, as ErrorHandling and the lean lane answer it: the caller quotes it.
+        Problems.writeInternalError(response, reference);
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -85,7 +85,8 @@ class DeferredAnswerTests {
 
         assertThat(response.getStatus()).isEqualTo(500);
         assertThat(response.getContentAsString(UTF_8)).contains("\"code\":\"INTERNAL_ERROR\"", "参考编号")
-                .doesNotContain("connection reset");
+                .doesNotContain("connection reset")
+                .containsPattern("\"reference\":\"[0-9a-f-]{36}\"");
     }
 
     @Test
