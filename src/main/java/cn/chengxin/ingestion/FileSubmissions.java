@@ -124,6 +124,13 @@ public class FileSubmissions {
      * background under the caller's identity.
      */
     public UUID start(UUID batchId, String departmentCode, Upload upload) {
+        try {
+            // Refused before the batch is stored: the worker would refuse it too, and leave it running for ever.
+            Submissions.requireDepartment(departmentCode);
+        } catch (IngestionProblem problem) {
+            deleteQuietly(upload.file());
+            throw problem;
+        }
         Optional<JdbcBatches.Stored> existing = batches.find(batchId);
         if (existing.isPresent() && (!existing.get().contentHash().equals(upload.sha256())
                 || !existing.get().departmentCode().equals(departmentCode))) {

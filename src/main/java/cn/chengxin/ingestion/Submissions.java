@@ -90,6 +90,13 @@ public class Submissions {
         return run(batchId, departmentCode, "API", null, hash(records), records.size(), rows.iterator());
     }
 
+    /** Records are delivered by a data-providing department: a caller linked to none has nothing to deliver under. */
+    static void requireDepartment(String departmentCode) {
+        if (departmentCode == null || departmentCode.isBlank()) {
+            throw new IngestionProblem("DEPARTMENT_REQUIRED", DomainProblem.Kind.FORBIDDEN, "报送方未关联数据提供单位");
+        }
+    }
+
     /**
      * Runs a batch; rows are pulled one at a time so a file of any size needs bounded memory.
      *
@@ -97,9 +104,7 @@ public class Submissions {
      */
     public BatchResult run(UUID batchId, String departmentCode, String channel, String fileName, String contentHash,
                            Integer totalRows, Iterator<Numbered> rows) {
-        if (departmentCode == null || departmentCode.isBlank()) {
-            throw new IngestionProblem("DEPARTMENT_REQUIRED", DomainProblem.Kind.FORBIDDEN, "报送方未关联数据提供单位");
-        }
+        requireDepartment(departmentCode);
         String by = AuditLog.currentActor().actorName();
         Optional<JdbcBatches.Stored> existing = batches.find(batchId);
         if (existing.isPresent()) {

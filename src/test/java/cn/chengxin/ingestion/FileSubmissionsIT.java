@@ -3,7 +3,6 @@ package cn.chengxin.ingestion;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -361,6 +360,24 @@ class FileSubmissionsIT {
                 .andExpect(jsonPath("$.code").value("FILE_ZIP_BOMB"));
         mvc.perform(upload(UUID.randomUUID().toString(), "文档.pdf", "%PDF-1.7".getBytes(StandardCharsets.US_ASCII)))
                 .andExpect(jsonPath("$.code").value("FILE_FORMAT_UNSUPPORTED"));
+    }
+
+    @Test
+    void aFileFromAClientOfNoDepartmentIsRefusedAtOnceAndNoBatchIsLeftRunning() throws Exception {
+        String unlinked = apiClients.issue("无单位报送系统", "某集成商", ApiClient.Kind.DEPARTMENT, null,
+                Set.of(Permission.RECORD_SUBMIT), 6000).key();
+        String batch = UUID.randomUUID().toString();
+        TestCitizens.Person person = TestCitizens.register(subjects, "单无位");
+        String csv = "事项代码,证件号码,主体名称,部门记录编号,决定文书号,决定日期,case_number,court,obligation,performance,"
+                + "behaviour\n" + line(person, "NODEPT-" + UUID.randomUUID());
+        mvc.perform(multipart("/api/v1/submissions/files").file(new MockMultipartFile("file", "无单位.csv",
+                                "text/csv", csv
+                                        .getBytes(StandardCharsets.UTF_8)))
+                        .header("Authorization", "Bearer " + unlinked).header("Idempotency-Key", batch))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("DEPARTMENT_REQUIRED"));
+        assertThat(jdbc.sql("SELECT count(*) FROM ingestion.batch WHERE id = ?").param(UUID.fromString(batch))
+                .query(Long.class).single()).as("no batch stored to stay RUNNING").isZero();
     }
 
     private static byte[] zipBomb() throws Exception {
