@@ -3,6 +3,7 @@ package cn.chengxin.ingestion;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -53,6 +54,9 @@ class FileSubmissionsIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     private String key;
 
@@ -378,6 +382,54 @@ class FileSubmissionsIT {
                 .andExpect(jsonPath("$.code").value("DEPARTMENT_REQUIRED"));
         assertThat(jdbc.sql("SELECT count(*) FROM ingestion.batch WHERE id = ?").param(UUID.fromString(batch))
                 .query(Long.class).single()).as("no batch stored to stay RUNNING").isZero();
+    }
+
+    /**
+     * Over real HTTP, since the container's multipart bound (200 MB) is met before ingestion's own: a file past it is
+     * refused as FILE_TOO_LARGE, the code the endpoint documents, not as a long body.
+     */
+    @Test
+    void aFilePastTheUploadBoundIsRefusedAsTooLargeWithItsCode() throws Exception {
+        String boundary = "chengxin" + UUID.randomUUID().toString().replace("-", "");
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"大.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        long fileBytes = (200L << 20) + (1 << 20);
+        java.util.function.Supplier<java.io.InputStream> body = () -> new java.io.SequenceInputStream(
+                java.util.Collections.enumeration(List.of(new java.io.ByteArrayInputStream(head),
+                        new java.io.InputStream() {
+                            private long left = fileBytes;
+
+                            @Override
+                            public int read() {
+                                return left-- > 0 ? 'a' : -1;
+                            }
+
+                            @Override
+                            public int read(byte[] b, int off, int len) {
+                                if (left <= 0) {
+                                    return -1;
+                                }
+                                int n = (int) Math.min(len, left);
+                                java.util.Arrays.fill(b, off, off + n, (byte) 'a');
+                                left -= n;
+                                return n;
+                            }
+                        }, new java.io.ByteArrayInputStream(tail))));
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                                + "/api/v1/submissions/files"))
+                        .header("Authorization", "Bearer " + key)
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.fromPublisher(
+                                java.net.http.HttpRequest.BodyPublishers.ofInputStream(body),
+                                head.length + fileBytes + tail.length)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.body()).contains("\"code\":\"FILE_TOO_LARGE\"");
     }
 
     private static byte[] zipBomb() throws Exception {

@@ -95,6 +95,12 @@ class ErrorHandling {
         if (exception instanceof HttpMediaTypeNotAcceptableException) {
             return Problems.of(HttpStatus.NOT_ACCEPTABLE, ProblemCodes.NOT_ACCEPTABLE, "不支持请求的响应格式");
         }
+        if (exception instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+            // The container's multipart bound (spring.servlet.multipart) is where a file past its size limit is met
+            // first: named as the file's problem, with the code the upload endpoints document, not as a long body.
+            return Problems.of(HttpStatus.CONTENT_TOO_LARGE, ProblemCodes.FILE_TOO_LARGE,
+                    "上传的文件超过允许的大小上限：请拆分为多个文件分批上传");
+        }
         if (exception instanceof ErrorResponse spring) {
             HttpStatus status = HttpStatus.valueOf(spring.getStatusCode().value());
             String code = status == HttpStatus.BAD_REQUEST ? ProblemCodes.VALIDATION_FAILED

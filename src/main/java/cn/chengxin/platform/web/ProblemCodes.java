@@ -15,6 +15,8 @@ final class ProblemCodes {
     static final String FORBIDDEN = "FORBIDDEN";
     static final String CONFLICT = "CONFLICT";
     static final String BODY_TOO_LARGE = "BODY_TOO_LARGE";
+    /** An uploaded file past the multipart bound; the same code as ingestion's own file limit. */
+    static final String FILE_TOO_LARGE = "FILE_TOO_LARGE";
     static final String INTERNAL_ERROR = Problems.INTERNAL_ERROR;
     /** A refusal whose status no code above names: its type link still finds a page ({@link ProblemTypes}). */
     static final String HTTP_ERROR = "HTTP_ERROR";
