@@ -351,6 +351,10 @@ class SubmissionsIT {
                 .andExpect(jsonPath("$.code").value("IDEMPOTENCY_KEY_REQUIRED"));
         mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[{\"itemCode\":\"X\",\"role\":\"ADMIN\"}]}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        // A null where a record belongs is the caller's mistake, named as such, not a server error.
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[null]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("records[0]"));
         mvc.perform(submit(key("COURT", Set.of(Permission.API_SUBJECT_CHECK)), UUID.randomUUID().toString(),
                 "{\"records\":[]}")).andExpect(status().isForbidden());
     }

@@ -127,7 +127,7 @@ class SubmissionsApi {
         }
     }
 
-    record Batch(@NotNull @Size(min = 1, max = MAX_RECORDS) List<Record> records) {
+    record Batch(@NotNull @Size(min = 1, max = MAX_RECORDS) List<@NotNull Record> records) {
 
         List<IncomingRecord> incoming() {
             return records.stream().map(Record::toIncoming).toList();
