@@ -94,7 +94,7 @@ public class SubjectRegistry {
         if (inserted.isEmpty()) {
             return find(person.document()).orElseThrow();
         }
-        subjects.insertPersonDetails(id, person, birthRegionOf(person.document()));
+        subjects.insertPersonDetails(id, person);
         return id;
     }
 
@@ -125,8 +125,7 @@ public class SubjectRegistry {
     @Transactional
     public List<UUID> registerPeopleInBulk(List<NewPerson> people) {
         List<SealedPerson> sealed = people.parallelStream()
-                .map(p -> new SealedPerson(Ids.newId(), protection.seal(p.document()), p,
-                        birthRegionOf(p.document())))
+                .map(p -> new SealedPerson(Ids.newId(), protection.seal(p.document()), p))
                 .toList();
         bulk.copyPeople(sealed);
         return sealed.stream().map(SealedPerson::id).toList();
@@ -274,10 +273,6 @@ public class SubjectRegistry {
     public Optional<IdentityDocument> revealNumber(UUID id) {
         return subjects.storedNumber(id).map(n -> new IdentityDocument(n.type(),
                 protection.decrypt(n.cipher(), n.keyVersion(), n.type().name())));
-    }
-
-    private static String birthRegionOf(IdentityDocument document) {
-        return document.type() == DocumentType.RESIDENT_ID ? document.number().substring(0, 6) : null;
     }
 
     private static void requireKind(IdentityDocument document, SubjectKind kind) {

@@ -97,6 +97,23 @@ class SubjectRegistryIT {
         assertThat(profile.maskedName()).isEqualTo("赵*明");
     }
 
+    /**
+     * Beside the birth date and the masked number, which every screen needs, the region the number begins with would
+     * leave only its sequence digits unknown (V120): no path of registration keeps it in clear.
+     */
+    @Test
+    void aPersonsRowKeepsNoPartOfTheNumberBeyondTheBirthDate() {
+        UUID one = registry.registerPerson(person(TestCitizens.withCheckCharacter("11010819700615073"), "钱大明"));
+        UUID bulk = registry.registerPeopleInBulk(List.of(person(TestCitizens.withCheckCharacter("11010819700615095"),
+                "孙大明"))).get(0);
+
+        for (UUID id : List.of(one, bulk)) {
+            String row = jdbc.sql("SELECT row_to_json(p)::text FROM subject.person p WHERE subject_id = ?").param(id)
+                    .query(String.class).single();
+            assertThat(row).contains("1970-06-15").doesNotContain("110108");
+        }
+    }
+
     @Test
     void anOrganisationIsFoundByItsCreditCode() {
         UUID id = registry.registerOrganisation(new NewOrganisation(

@@ -134,9 +134,9 @@ public class JdbcSubjects {
                 .query(UUID.class).optional();
     }
 
-    public void insertPersonDetails(UUID id, NewPerson person, String birthRegion) {
-        jdbc.sql("INSERT INTO subject.person (subject_id, birth_date, gender, birth_region) VALUES (?, ?, ?, ?)")
-                .params(id, person.birthDate(), person.genderCode(), birthRegion).update();
+    public void insertPersonDetails(UUID id, NewPerson person) {
+        jdbc.sql("INSERT INTO subject.person (subject_id, birth_date, gender) VALUES (?, ?, ?)")
+                .params(id, person.birthDate(), person.genderCode()).update();
         for (NewPerson.Residence r : person.residences()) {
             jdbc.sql("INSERT INTO subject.residency (person_id, kind, region_code, valid_from) VALUES (?, ?, ?, ?)")
                     .params(id, r.kind().name(), r.regionCode(), r.from()).update();

@@ -27,7 +27,7 @@ public class SubjectBulkCopy {
         this.dataSource = dataSource;
     }
 
-    public record SealedPerson(UUID id, SealedNumber number, NewPerson person, String birthRegion) {
+    public record SealedPerson(UUID id, SealedNumber number, NewPerson person) {
     }
 
     public record SealedOrganisation(UUID id, SealedNumber number, NewOrganisation organisation) {
@@ -40,8 +40,7 @@ public class SubjectBulkCopy {
         CopyWriter occupations = new CopyWriter();
         for (SealedPerson p : people) {
             subjectRow(subjects, p.id(), SubjectKind.PERSON, p.number(), p.person().name(), p.person().synthetic());
-            persons.uuid(p.id()).date(p.person().birthDate()).text(p.person().genderCode()).text(p.birthRegion())
-                    .endRow();
+            persons.uuid(p.id()).date(p.person().birthDate()).text(p.person().genderCode()).endRow();
             for (NewPerson.Residence r : p.person().residences()) {
                 residencies.uuid(p.id()).text(r.kind().name()).text(r.regionCode()).date(r.from()).endRow();
             }
@@ -50,7 +49,7 @@ public class SubjectBulkCopy {
             }
         }
         copy(SUBJECT_COLUMNS, subjects);
-        copy("subject.person (subject_id, birth_date, gender, birth_region)", persons);
+        copy("subject.person (subject_id, birth_date, gender)", persons);
         copy("subject.residency (person_id, kind, region_code, valid_from)", residencies);
         copy("subject.occupational_membership (person_id, occupational_group, valid_from)", occupations);
     }
