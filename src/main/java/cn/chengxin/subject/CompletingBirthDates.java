@@ -64,6 +64,10 @@ public class CompletingBirthDates {
                 Kind.NOT_FOUND, "信用主体不存在"));
         BirthDateCompletion.requireUnknown(person.kind(), person.documentType(), person.birthDate());
         BirthDateCompletion.requireComplete(birthDate, evidence, reference, reason, LocalDate.now(clock));
+        // Kept with the proposal and shown on the subject page and the reviewers' queue (RULES.md §10): anyone's
+        // resident number is refused here, the person's own document number of any type just below.
+        TypedText.requireNoIdentityNumber("reference", "证明材料编号或出处", reference);
+        TypedText.requireNoIdentityNumber("reason", "补全理由", reason);
         requireNoNumberIn(person, reference, reason);
         BirthDateProposal proposal = new BirthDateProposal(Ids.newId(), subjectId, birthDate, evidence,
                 reference.strip(), reason.strip(), by.actorId(), by.actorName(), clock.instant(),

@@ -28,6 +28,7 @@ import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.subject.domain.ResidencyKind;
 import cn.chengxin.subject.domain.SubjectProblem;
+import cn.chengxin.subject.domain.TypedText;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
@@ -41,6 +42,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static cn.chengxin.support.AsStaff.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -269,6 +271,43 @@ class CompletingBirthDatesIT {
         assertThat(subjects.profile(unknown).orElseThrow().birthDate()).isNull();
         assertThat(birthDates.of(unknown)).singleElement().extracting(BirthDateProposal::status)
                 .isEqualTo(BirthDateProposal.Status.REJECTED);
+    }
+
+    /**
+     * RULES.md §10: the reference and the reason are kept and shown on the subject page and the queue, so neither
+     * holds anyone's resident identity number (a relative's, a witness's), not only the person's own; a case or file
+     * number, however long its digit run, is no such number. Refused on the form, the texts come back masked beside
+     * the refusal.
+     */
+    @Test
+    void aReferenceOrReasonHoldingAResidentNumberIsRefusedAndACaseNumberIsNot() throws Exception {
+        String number = TestCitizens.withCheckCharacter("41170219850612345");
+        UUID holder = passportHolder(passportNumber(), "HOLT RUTH", List.of());
+        for (String[] texts : new String[][] {{"户籍证明 " + number, "户籍证明"},
+                {"公安证明 2026-6", "其母 " + number + " 提供"}}) {
+            TypedText.HoldsIdentityNumber refused = catchThrowableOfType(TypedText.HoldsIdentityNumber.class,
+                    () -> as("maker-6", () -> birthDates.propose(holder, BORN, BirthDateEvidence.POLICE_CERTIFICATE,
+                            texts[0], texts[1])));
+            assertThat(refused).as(texts[0] + " / " + texts[1]).isNotNull();
+            assertThat(refused.code()).isEqualTo("FREE_TEXT_HOLDS_IDENTITY_NUMBER");
+            assertThat(refused.field()).isEqualTo(texts[0].contains(number) ? "reference" : "reason");
+        }
+        assertThat(birthDates.of(holder)).as("nothing refused was stored").isEmpty();
+
+        String page = mvc.perform(post("/console/subjects/{id}/birth-date", holder).param("birthDate", BORN.toString())
+                        .param("evidence", "POLICE_CERTIFICATE").param("reference", "公安证明 2026-7")
+                        .param("reason", "其母 " + number + " 提供").param("purpose", "DATA_QUALITY")
+                        .with(clerk("console-clerk-6")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("FREE_TEXT_HOLDS_IDENTITY_NUMBER", "id=\"reason-refused\"", "「补全理由」",
+                        "value=\"公安证明 2026-7\"", "其母 " + Masking.identityNumber(number) + " 提供</textarea>")
+                .doesNotContain(number);
+        assertThat(birthDates.of(holder)).isEmpty();
+
+        as("maker-6", () -> birthDates.propose(holder, BORN, BirthDateEvidence.POLICE_CERTIFICATE,
+                "（2026）豫1702执1234号 业务编号 202603010000123456789", "法院调取的户籍证明"));
+        assertThat(birthDates.of(holder)).singleElement().extracting(BirthDateProposal::evidenceReference)
+                .isEqualTo("（2026）豫1702执1234号 业务编号 202603010000123456789");
     }
 
     /** Scoring refuses a person of unknown age too; the approval scores them at once, not at the nightly run. */

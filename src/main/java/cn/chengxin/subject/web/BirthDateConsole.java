@@ -11,6 +11,7 @@ import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.subject.CompletingBirthDates;
 import cn.chengxin.subject.domain.BirthDateEvidence;
 import cn.chengxin.subject.domain.SubjectProblem;
+import cn.chengxin.subject.domain.TypedText;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,13 +58,13 @@ class BirthDateConsole {
                    @RequestParam StaffQueryPurpose purpose, RedirectAttributes redirect, Model model) {
         try {
             birthDates.propose(id, birthDate, evidence, reference, reason);
-        } catch (SubjectProblem problem) {
+        } catch (SubjectProblem | TypedText.HoldsIdentityNumber problem) {
             if (problem.kind() == DomainProblem.Kind.NOT_FOUND
                     || page.show(id, purpose, "birth-date proposal refused: " + problem.code(), model).isEmpty()) {
                 throw problem;
             }
-            model.addAttribute("failure", problem.getMessage());
-            model.addAttribute("failureCode", problem.code());
+            // The refusal at the top and, for a text holding a number, beside that text too.
+            ConsoleActions.describeRefusal(model, problem);
             model.addAttribute("birthDateInput", new BirthDateInput(birthDate, evidence, reference, reason)
                     .shownAfter(problem.code()));
             return SubjectPage.VIEW;
