@@ -150,6 +150,9 @@ public class Commitments {
             throw new CodedProblem("COMMITMENT_BREACH_FACTS", DomainProblem.Kind.INVALID_INPUT,
                     "请写明违诺事实（不超过 2000 字）");
         }
+        // Kept with the commitment and in the record's content, shown in the subject's file and report (RULES.md
+        // §10): the subject is named by the commitment already.
+        TypedText.requireNoIdentityNumber("facts", "违诺事实", text);
         if (!store.breach(id, text, AuditLog.currentActor().actorName(), clock.instant())) {
             throw new CodedProblem("COMMITMENT_NOT_IN_FORCE", DomainProblem.Kind.CONFLICT, "该承诺已履约或已报告违诺");
         }

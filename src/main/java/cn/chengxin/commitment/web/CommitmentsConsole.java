@@ -70,12 +70,35 @@ class CommitmentsConsole {
     record TypedCommitment(CommitmentKind kind, String reference, String text, LocalDate due) {
     }
 
+    /**
+     * Facts refused for holding an identity number come back in the commitment's own form, masked, with the decision
+     * typed and the refusal beside them, as a commitment's text does; other refusals are flashed.
+     */
     @PostMapping("/console/commitments/{id}/breach")
     String breach(@PathVariable UUID id, @RequestParam(defaultValue = "") String decisionNumber,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decisionDate,
-                  @RequestParam(defaultValue = "") String facts, RedirectAttributes redirect) {
-        ConsoleActions.flash(redirect, "commitments.breached", () -> commitments.reportBreach(id,
-                AuditLog.currentActor().departmentCode(), decisionNumber, decisionDate, facts));
+                  @RequestParam(defaultValue = "") String facts, RedirectAttributes redirect, Model model) {
+        try {
+            commitments.reportBreach(id, AuditLog.currentActor().departmentCode(), decisionNumber, decisionDate,
+                    facts);
+        } catch (TypedText.HoldsIdentityNumber refused) {
+            ConsoleActions.describeRefusal(model, refused);
+            model.addAttribute("typedBreach", new TypedBreach(id, decisionNumber, decisionDate,
+                    TypedText.shownAgain(facts)));
+            return page(model);
+        } catch (RuntimeException e) {
+            ConsoleActions.flashRefusal(redirect, e);
+            return "redirect:/console/commitments";
+        }
+        redirect.addFlashAttribute("successKey", "commitments.breached");
         return "redirect:/console/commitments";
+    }
+
+    /** A breach's form as it was sent, shown again in its commitment's row when its facts were refused. */
+    record TypedBreach(UUID commitment, String decisionNumber, LocalDate decisionDate, String facts) {
+
+        public boolean of(UUID id) {
+            return commitment.equals(id);
+        }
     }
 }
