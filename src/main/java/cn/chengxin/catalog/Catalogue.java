@@ -15,6 +15,7 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
 import cn.chengxin.catalog.domain.CatalogueProblem;
+import cn.chengxin.catalog.domain.FieldDefinition;
 import cn.chengxin.catalog.domain.FourEyes;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.ItemRules;
@@ -116,6 +117,14 @@ public class Catalogue {
         TypedText.requireNoIdentityNumber("legalBasis", "法律法规依据", definition.legalBasis());
         TypedText.requireNoIdentityNumber("description", "说明", definition.description());
         TypedText.requireNoIdentityNumber("changeNote", "修改说明", note);
+        // Its fields' labels and choices too: they title the columns of every record shown, in the console, the
+        // file, the report and the portal's catalogue.
+        for (FieldDefinition field : definition.fields()) {
+            TypedText.requireNoIdentityNumber("fields", "字段名称", field.label());
+            for (String choice : field.choices()) {
+                TypedText.requireNoIdentityNumber("fields", "字段选项", choice);
+            }
+        }
         ItemDefinition d = ItemDefinition.withDefaultPeriods(definition);
         List<ItemRules.Violation> violations = new ArrayList<>(ItemRules.forSaving(d));
         violations.addAll(ProvidingDepartments.unknown(d, directory.departmentNames().keySet(),

@@ -5,6 +5,7 @@ import java.util.List;
 import cn.chengxin.catalog.domain.Category;
 import cn.chengxin.catalog.domain.Domain;
 import cn.chengxin.catalog.domain.FieldDefinition;
+import cn.chengxin.catalog.domain.FieldType;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.Nature;
 import cn.chengxin.catalog.domain.Severity;
@@ -85,6 +86,44 @@ class CatalogueTypedTextIT {
         assertThat(catalogue.history(code)).isEmpty();
     }
 
+    /**
+     * A field's label and its choices title and fill the columns of every record of the item, wherever it is shown:
+     * neither keeps a resident identity number; a choice that is a long case or file number is no such number. The
+     * form refused comes back with its field list masked.
+     */
+    @Test
+    void aFieldLabelOrChoiceHoldingANumberIsRefusedAndACaseNumberIsNot() throws Exception {
+        String code = "P_TYPED_FIELDS_" + System.nanoTime() % 100000;
+        for (FieldDefinition field : List.of(FieldDefinition.text("agent", "经办人 " + NUMBER, false),
+                new FieldDefinition("kind", "类别", FieldType.CHOICE, true, 0, List.of("本人", "代办人" + NUMBER)))) {
+            TypedText.HoldsIdentityNumber refused = catchThrowableOfType(TypedText.HoldsIdentityNumber.class,
+                    () -> as("maker", () -> catalogue.draft(item(code, field), "新增")));
+            assertThat(refused).as(field.toString()).isNotNull();
+            assertThat(refused.code()).isEqualTo(CODE);
+            assertThat(refused.field()).isEqualTo("fields");
+        }
+        assertThat(catalogue.history(code)).as("nothing kept").isEmpty();
+
+        String page = mvc.perform(post("/console/catalog/draft").with(staff("catalog:edit")).with(csrf())
+                        .param("creating", "true").param("code", code).param("name", "测试事项")
+                        .param("subjectType", "PERSON").param("nature", "NEGATIVE")
+                        .param("category", "ADMINISTRATIVE_PENALTY").param("domain", "GENERAL")
+                        .param("sharing", "PUBLIC").param("severity", "GENERAL").param("updateCycle", "DAILY")
+                        .param("usableForPunishment", "true").param("providers", "MARKET")
+                        .param("legalBasis", "《测试法》第一条")
+                        .param("fields", "facts|事实|TEXT|是|\nkind|类别|CHOICE|是|本人,代办人" + NUMBER))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(CODE, "「字段选项」", "kind|类别|CHOICE|是|本人,代办人" + Masking.identityNumber(NUMBER))
+                .doesNotContain(NUMBER);
+        assertThat(catalogue.history(code)).isEmpty();
+
+        FieldDefinition caseNumbers = new FieldDefinition("case_batch", "（2026）豫1702执1234号 档案号 202603010000123456789",
+                FieldType.CHOICE, false, 0, List.of("202603010000123456789", "CREDIT " + CREDIT_CODE));
+        as("maker", () -> catalogue.draft(item(code, caseNumbers), "新增"));
+        assertThat(catalogue.history(code)).singleElement().satisfies(i -> assertThat(i.definition().fields())
+                .contains(caseNumbers));
+    }
+
     @Test
     void aWithdrawalOrAReviewHoldingANumberIsRefusedAndTheItemStaysAsItWas() throws Exception {
         String code = "P_TYPED_WD_" + System.nanoTime() % 100000;
@@ -116,9 +155,17 @@ class CatalogueTypedTextIT {
     }
 
     private static ItemDefinition item(String code, String name, String legalBasis) {
+        return item(code, name, legalBasis, List.of(FieldDefinition.text("facts", "事实", true)));
+    }
+
+    private static ItemDefinition item(String code, FieldDefinition field) {
+        return item(code, "测试事项", "《测试法》第一条", List.of(FieldDefinition.text("facts", "事实", true), field));
+    }
+
+    private static ItemDefinition item(String code, String name, String legalBasis, List<FieldDefinition> fields) {
         return new ItemDefinition(code, name, SubjectType.PERSON, Nature.NEGATIVE, Category.ADMINISTRATIVE_PENALTY,
-                Domain.GENERAL, List.of(FieldDefinition.text("facts", "事实", true)), List.of("MARKET"), legalBasis,
-                Sharing.PUBLIC, Severity.GENERAL, null, null, null, true, true, false, UpdateCycle.DAILY, false, null);
+                Domain.GENERAL, fields, List.of("MARKET"), legalBasis, Sharing.PUBLIC, Severity.GENERAL, null, null,
+                null, true, true, false, UpdateCycle.DAILY, false, null);
     }
 
     private static RequestPostProcessor staff(String permission) {

@@ -138,6 +138,7 @@ class CatalogueConsole {
             form.setLegalBasis(TypedText.shownAgain(form.getLegalBasis()));
             form.setDescription(TypedText.shownAgain(form.getDescription()));
             form.setChangeNote(TypedText.shownAgain(form.getChangeNote()));
+            form.setFields(TypedText.shownAgain(form.getFields()));
             return form(model, form, List.of(new ItemRules.Violation(refused.code(), refused.field(),
                     refused.getMessage())), creating);
         } catch (RuntimeException e) {
