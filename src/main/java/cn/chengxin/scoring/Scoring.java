@@ -27,6 +27,8 @@ import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.scoring.domain.BenefitDefinition;
 import cn.chengxin.scoring.domain.CompiledModel;
+import cn.chengxin.scoring.domain.Dimension;
+import cn.chengxin.scoring.domain.GradeBand;
 import cn.chengxin.scoring.domain.ScoreCalculator;
 import cn.chengxin.scoring.domain.ScoreModel;
 import cn.chengxin.scoring.domain.ScoreOutcome;
@@ -120,6 +122,14 @@ public class Scoring {
     /** Proposes a model (a new version of its code) for review; refused with every reason when invalid. */
     @Transactional
     public int propose(ScoreModel draft) {
+        // Its name, dimensions and grades are shown to citizens with their score and its explanation (RULES.md §10).
+        TypedText.requireNoIdentityNumber("definition", "模型名称", draft.name());
+        for (Dimension dimension : draft.dimensions()) {
+            TypedText.requireNoIdentityNumber("definition", "维度名称", dimension.label());
+        }
+        for (GradeBand grade : draft.grades()) {
+            TypedText.requireNoIdentityNumber("definition", "等级名称", grade.label());
+        }
         List<String> problems = draft.problems();
         if (!problems.isEmpty()) {
             throw new ScoringProblem("MODEL_INVALID", DomainProblem.Kind.INVALID_INPUT, String.join("；", problems));

@@ -85,7 +85,16 @@ class ScoringConsole {
             return "redirect:/console/scoring";
         }
         redirect.addFlashAttribute("draft", definition);
-        return act(redirect, "scoring.proposed", () -> scoring.propose(edited));
+        return act(redirect, "scoring.proposed", () -> {
+            try {
+                scoring.propose(edited);
+            } catch (TypedText.HoldsIdentityNumber refused) {
+                // The definition comes back open as typed, any number masked, with the refusal beside it.
+                redirect.addFlashAttribute("refusedField", refused.field());
+                redirect.addFlashAttribute("draft", TypedText.shownAgain(definition));
+                throw refused;
+            }
+        });
     }
 
     @PostMapping("/console/scoring/models/approve")
