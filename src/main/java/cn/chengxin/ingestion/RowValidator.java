@@ -48,6 +48,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RowValidator {
 
+    /** More content fields than any item has by far (an item defines a few dozen at most). */
+    static final int MOST_FIELDS = 200;
+
     private final Catalogue catalogue;
     private final SubjectRegistry subjects;
 
@@ -155,13 +158,19 @@ class RowValidator {
             DecisionDates.check(decision.get(), today, birth)
                     .ifPresent(p -> errors.add(new RowError(line, "decisionDate", p.code(), p.message())));
         }
-        if (item != null) {
-            (asksForContent ? FieldSchema.check(item.definition().fields(), row.fields())
-                    : FieldSchema.checkGiven(item.definition().fields(), row.fields()))
-                    .forEach(e -> errors.add(new RowError(line, "fields." + e.field(), e.code(), e.message())));
+        if (row.fields().size() > MOST_FIELDS) {
+            // One error for the row, not one per field sent: a body of a few MB could otherwise hold a million names.
+            errors.add(new RowError(line, "fields", "FIELDS_TOO_MANY",
+                    "内容字段过多（" + row.fields().size() + " 个，最多 " + MOST_FIELDS + " 个）：请只报送目录事项规定的字段"));
+        } else {
+            if (item != null) {
+                (asksForContent ? FieldSchema.check(item.definition().fields(), row.fields())
+                        : FieldSchema.checkGiven(item.definition().fields(), row.fields()))
+                        .forEach(e -> errors.add(new RowError(line, "fields." + e.field(), e.code(), e.message())));
+            }
+            row.fields().forEach((field, value) -> ForbiddenContent.in(value).ifPresent(f -> errors.add(new RowError(
+                    line, "fields." + field, "FORBIDDEN_CONTENT", "字段「" + field + "」含有不得归集的信息：" + f.category()))));
         }
-        row.fields().forEach((field, value) -> ForbiddenContent.in(value).ifPresent(f -> errors.add(new RowError(
-                line, "fields." + field, "FORBIDDEN_CONTENT", "字段「" + field + "」含有不得归集的信息：" + f.category()))));
         if (!errors.isEmpty()) {
             if (newUnderWithdrawnItem) {
                 errors.add(itemWithdrawn(line, item.definition()));

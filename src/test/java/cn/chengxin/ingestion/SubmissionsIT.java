@@ -1,5 +1,6 @@
 package cn.chengxin.ingestion;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -309,6 +310,35 @@ class SubmissionsIT {
                 .andExpect(jsonPath("$.errors[?(@.line == 1)].code").value("SOURCE_ID_PERSONAL"))
                 .andExpect(jsonPath("$.errors[?(@.line == 1)].field").value("sourceRecordId"))
                 .andExpect(jsonPath("$.errors[?(@.line == 2)].code").value("SOURCE_ID_PERSONAL"));
+        assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
+    }
+
+    /**
+     * What a row's errors quote of it (an item code, a field's name) is kept and shown masked and bounded: a number in
+     * a swapped column is not stored in clear in the report, and a row of endless field names is one error.
+     */
+    @Test
+    void aRowsErrorsQuoteNoNumberInClearAndARowOfEndlessFieldsIsOneError() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "郜文清");
+        String swapped = row(person.number(), person.number(), person.name(), "ZX-" + UUID.randomUUID(),
+                "2025-06-01", courtFields());
+        StringBuilder many = new StringBuilder(courtFields());
+        for (int i = 0; i <= RowValidator.MOST_FIELDS; i++) {
+            many.append(",\"f").append(i).append("\":\"v\"");
+        }
+        String endless = row("P_COURT_DEFAULTER", person.number(), person.name(), "ZX-" + UUID.randomUUID(),
+                "2025-06-01", many.toString());
+
+        String batch = UUID.randomUUID().toString();
+        String answer = mvc.perform(submit(courtKey, batch, "{\"records\":[" + swapped + "," + endless + "]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rejected").value(2))
+                .andExpect(jsonPath("$.errors[?(@.line == 1)].code").value("ITEM_NOT_IN_CATALOGUE"))
+                .andExpect(jsonPath("$.errors[?(@.line == 2)].code").value("FIELDS_TOO_MANY"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(answer).doesNotContain(person.number()).contains(person.number().substring(0, 4) + "**********");
+        assertThat(jdbc.sql("SELECT count(*) FROM ingestion.row_error WHERE batch_id = ? AND line = 2")
+                .param(UUID.fromString(batch)).query(Long.class).single()).isOne();
         assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
     }
 
