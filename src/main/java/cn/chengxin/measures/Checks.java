@@ -32,6 +32,7 @@ import cn.chengxin.subject.domain.InvalidIdentityException;
 import cn.chengxin.subject.domain.SubjectKind;
 import cn.chengxin.subject.domain.TypedText;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Checks (联合奖惩核查) for departments' approval systems: what applies to a subject in a scenario, for the calling
@@ -292,6 +293,7 @@ public class Checks {
      * Feedback on one measure of a check, by the department that made it, once; the same feedback sent again is taken
      * as given (a retry after a lost answer), other feedback on the measure is refused.
      */
+    @Transactional // kept only with its audit event: a feedback the log refuses is sent again, not taken as given
     public void feedback(UUID checkId, String measureCode, boolean applied, String outcome, String note) {
         Actor caller = AuditLog.currentActor();
         JdbcMeasures.CheckRow check = store.check(checkId).filter(c -> c.clientId().equals(caller.actorId()))

@@ -690,6 +690,37 @@ class ChecksIT {
                 .param("check " + id + " %").query(Long.class).single()).as("given once, audited once").isEqualTo(1);
     }
 
+    /**
+     * Feedback the audit log cannot record is not kept either: the system is told to send it again (503), and when it
+     * does, the feedback is stored and audited then, not taken as given already.
+     */
+    @Test
+    void feedbackThatCannotBeAuditedIsNotKeptAndItsResendIsStoredAndAudited() throws Exception {
+        ApiClients.IssuedKey mine = hrSystem("人社审批系统");
+        java.util.UUID id = owedHiringCheck(mine,
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        String given = "{\"measureCode\":\"NO_CIVIL_SERVICE\",\"applied\":true,\"outcome\":\"不予录用\"}";
+        jdbc.sql("ALTER TABLE audit.event ADD CONSTRAINT test_refused CHECK (detail NOT LIKE 'check " + id + " %') "
+                + "NOT VALID").update();
+        try {
+            mvc.perform(post("/api/v1/checks/" + id + "/feedback").header("Authorization", "Bearer " + mine.key())
+                            .contentType(MediaType.APPLICATION_JSON).content(given))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(jsonPath("$.code").value("AUDIT_UNAVAILABLE"));
+            assertThat(jdbc.sql("SELECT count(*) FROM measures.feedback WHERE check_id = ?").param(id)
+                    .query(Long.class).single()).as("not kept unaudited").isZero();
+        } finally {
+            jdbc.sql("ALTER TABLE audit.event DROP CONSTRAINT test_refused").update();
+        }
+        mvc.perform(post("/api/v1/checks/" + id + "/feedback").header("Authorization", "Bearer " + mine.key())
+                        .contentType(MediaType.APPLICATION_JSON).content(given))
+                .andExpect(status().isNoContent());
+        assertThat(jdbc.sql("SELECT count(*) FROM measures.feedback WHERE check_id = ?").param(id)
+                .query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'measures.feedback' AND detail LIKE ?")
+                .param("check " + id + " %").query(Long.class).single()).as("audited when kept").isOne();
+    }
+
     /** The key of an approval system of the human-resources department that checks subjects. */
     private ApiClients.IssuedKey hrSystem(String name) {
         java.util.UUID hr = directory.departments().stream().filter(d -> d.code().equals("HRSS")).findFirst()
