@@ -758,7 +758,7 @@ class ListingIT {
                             .param("legalBasis", "国办发〔2020〕49号（刚输入）").param("reasons", "较重处罚（刚输入）")
                             .param("actDay", aMonthAgo().toString()).param("validUntil", validUntil)
                             .with(staff("maker-7", "list:propose")).with(csrf()))
-                    .andExpect(status().isOk()).andExpect(flash().attributeCount(0))
+                    .andExpect(status().isUnprocessableContent()).andExpect(flash().attributeCount(0))
                     .andReturn().getResponse().getContentAsString();
             assertThat(page).contains("PROPOSAL_VALIDITY", "有效期至");
             String form = part(page, "id=\"propose\"", "</form>");

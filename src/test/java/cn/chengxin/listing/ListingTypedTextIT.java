@@ -61,7 +61,7 @@ class ListingTypedTextIT {
                         .param("reasons", "市级道德模范，身份证 " + person.number())
                         .param("actDay", aMonthAgo().toString()).param("validUntil", aYearFromNow().toString())
                         .with(staff("maker-typed", "list:propose")).with(csrf()))
-                .andExpect(status().isOk()).andExpect(flash().attributeCount(0))
+                .andExpect(status().isUnprocessableContent()).andExpect(flash().attributeCount(0))
                 .andReturn().getResponse().getContentAsString();
 
         String form = part(page, "id=\"propose\"", "</form>");
@@ -87,7 +87,7 @@ class ListingTypedTextIT {
                 aMonthAgo(), aYearFromNow()));
         String review = mvc.perform(post("/console/lists/{id}/approve", id).param("note", "核实 " + person.number())
                         .with(staff("checker-exit", "list:propose", "list:review")).with(csrf()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
         assertThat(part(review, "id=\"review\"", "</section>")).contains("id=\"note-refused\"", "「审核意见」",
                 "value=\"核实 " + Masking.identityNumber(person.number()) + "\"");
         assertThat(review).doesNotContain(person.number());
@@ -96,7 +96,7 @@ class ListingTypedTextIT {
 
         String page = mvc.perform(post("/console/lists/{id}/exit", id).param("reason", "当事人 " + person.number()
                         + " 申请移出").with(staff("checker-exit", "list:propose", "list:review")).with(csrf()))
-                .andExpect(status().isOk()).andExpect(flash().attributeCount(0))
+                .andExpect(status().isUnprocessableContent()).andExpect(flash().attributeCount(0))
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(part(page, "id=\"exit\"", "</section>")).contains("id=\"reason-refused\"", "「移出原因」",
@@ -116,6 +116,13 @@ class ListingTypedTextIT {
         TestCitizens.Person person = TestCitizens.register(subjects, "窦言蹊");
         UUID id = as("maker-rej", () -> listing.propose(subjectOf(person), ListType.RED, "国办发〔2016〕98号",
                 "市级道德模范", aMonthAgo(), aYearFromNow()));
+        String page = mvc.perform(post("/console/lists/{id}/reject", id).param("note", "经核 " + person.number())
+                        .with(staff("checker-rej", "list:propose", "list:review")).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andExpect(flash().attributeCount(0))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(part(page, "id=\"review\"", "</section>")).contains("id=\"note-refused\"", "「不予认定理由」",
+                "value=\"经核 " + Masking.identityNumber(person.number()) + "\"");
+        assertThat(page).contains(CODE).doesNotContain(person.number());
         assertRefused("note", () -> {
             listing.reject(id, "经核 " + person.number() + " 不符合条件");
             return null;

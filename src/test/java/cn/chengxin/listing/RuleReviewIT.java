@@ -245,7 +245,7 @@ class RuleReviewIT {
                         .param("type", "RED").param("name", "测试：刚输入的名称").param("itemCodes", "P_ADMIN_PENALTY_GENERAL")
                         .param("legalBasis", "刚输入的依据").param("validityMonths", "13").param("noticeDays", "3")
                         .param("exitConditions", "刚输入的移出条件"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
         int at = page.indexOf("id=\"rule-form\"");
         String form = page.substring(at, page.indexOf("</form>", at));
         assertThat(page).contains("RULE_INVALID", "不是守信信息");

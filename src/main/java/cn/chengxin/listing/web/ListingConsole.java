@@ -203,13 +203,14 @@ class ListingConsole {
         return "console/list-entry";
     }
 
-    /** A refusal shows the list's page again, its form holding the refusal and what was typed. */
+    /** A refusal shows the list's page again (422), its form holding the refusal and what was typed. */
     @RequiresPermission(Permission.LIST_PROPOSE)
     @PostMapping("/console/lists")
     String propose(@RequestParam String subjectNumber, @RequestParam(required = false) DocumentType documentType,
                    @RequestParam ListType type, @RequestParam String legalBasis, @RequestParam String reasons,
                    @RequestParam(required = false) LocalDate actDay,
-                   @RequestParam(required = false) LocalDate validUntil, RedirectAttributes redirect, Model model) {
+                   @RequestParam(required = false) LocalDate validUntil, RedirectAttributes redirect,
+                   HttpServletResponse response, Model model) {
         try {
             // A passport or travel-permit holder is named with the type; without one the number is inferred.
             UUID subject = subjects.find(subjects.validate(documentType, subjectNumber)).orElseThrow(() ->
@@ -219,7 +220,7 @@ class ListingConsole {
             redirect.addFlashAttribute("successKey", "lists.proposed");
             return "redirect:/console/lists/" + id;
         } catch (RuntimeException e) {
-            refused(model, e);
+            ConsoleActions.showRefusal(model, response, e);
             model.addAttribute("proposal", new ProposalInput(documentType, subjectNumber, type,
                     TypedText.shownAgain(legalBasis), TypedText.shownAgain(reasons), actDay, validUntil));
             return show(null, null, "", EntryQuery.name(""), 0, PAGE_SIZE, model);
@@ -229,25 +230,25 @@ class ListingConsole {
     @RequiresPermission(Permission.LIST_REVIEW)
     @PostMapping("/console/lists/{id}/approve")
     String approve(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect,
-                   Model model) {
+                   HttpServletResponse response, Model model) {
         return decide(id, new TypedDecision("approve", note), "lists.approved", () -> listing.approve(id, note),
-                redirect, model);
+                redirect, response, model);
     }
 
     @RequiresPermission(Permission.LIST_REVIEW)
     @PostMapping("/console/lists/{id}/reject")
     String reject(@PathVariable UUID id, @RequestParam(defaultValue = "") String note, RedirectAttributes redirect,
-                  Model model) {
+                  HttpServletResponse response, Model model) {
         return decide(id, new TypedDecision("reject", note), "lists.rejected", () -> listing.reject(id, note),
-                redirect, model);
+                redirect, response, model);
     }
 
     @RequiresPermission(Permission.LIST_REVIEW)
     @PostMapping("/console/lists/{id}/exit")
     String exit(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect,
-                Model model) {
+                HttpServletResponse response, Model model) {
         return decide(id, new TypedDecision("exit", reason), "lists.exited", () -> listing.exit(id, reason),
-                redirect, model);
+                redirect, response, model);
     }
 
     /** What a reviewer typed into one of the entry's forms ({@code form}: approve, reject or exit). */
@@ -255,15 +256,15 @@ class ListingConsole {
     }
 
     /**
-     * A refusal shows the entry again, its form holding the refusal and what was typed (a note is not typed twice);
-     * done, the entry is shown afresh.
+     * A refusal shows the entry again (422: nothing was decided), its form holding the refusal and what was typed (a
+     * note is not typed twice); done, the entry is shown afresh.
      */
     private String decide(UUID id, TypedDecision typed, String successKey, Runnable action,
-                          RedirectAttributes redirect, Model model) {
+                          RedirectAttributes redirect, HttpServletResponse response, Model model) {
         try {
             action.run();
         } catch (RuntimeException e) {
-            refused(model, e);
+            ConsoleActions.showRefusal(model, response, e);
             model.addAttribute("typed", new TypedDecision(typed.form(), TypedText.shownAgain(typed.text())));
             return entry(id, model);
         }
@@ -313,7 +314,7 @@ class ListingConsole {
         return "console/list-rules";
     }
 
-    /** A refusal shows the page again, its form holding the refusal and what was typed (as MeasuresConsole). */
+    /** A refusal shows the page again (422: nothing was saved), its form holding the refusal and what was typed. */
     @RequiresPermission(Permission.MEASURE_EDIT)
     @PostMapping("/console/list-rules")
     String saveRule(@RequestParam String code, @RequestParam ListType type, @RequestParam String name,
@@ -321,7 +322,7 @@ class ListingConsole {
                     @RequestParam(required = false) BigDecimal conditionMin, @RequestParam String legalBasis,
                     @RequestParam(required = false) Integer validityMonths, @RequestParam(defaultValue = "0") int noticeDays,
                     @RequestParam String exitConditions, @RequestParam(defaultValue = "false") boolean enabled,
-                    RedirectAttributes redirect, Model model) {
+                    RedirectAttributes redirect, HttpServletResponse response, Model model) {
         ListRule rule = new ListRule(code.strip().toUpperCase(), 0, type, name.strip(),
                 Arrays.stream(itemCodes.split("[,，\\s]+")).map(String::strip).filter(s -> !s.isEmpty())
                         .collect(Collectors.toSet()),
@@ -330,7 +331,7 @@ class ListingConsole {
         try {
             listing.proposeRule(rule);
         } catch (RuntimeException e) {
-            refused(model, e);
+            ConsoleActions.showRefusal(model, response, e);
             return rulesPage(rule.code(), shownAgain(rule), null, model);
         }
         redirect.addFlashAttribute("successKey", "lists.ruleSaved");
@@ -370,14 +371,5 @@ class ListingConsole {
         }
         redirect.addFlashAttribute("successKey", "lists.ruleRejected");
         return "redirect:/console/list-rules?code=" + code;
-    }
-
-    /** The domain's refusal, for the page shown again; anything else is not the user's to fix. */
-    private static void refused(Model model, RuntimeException e) {
-        if (!(e instanceof DomainProblem problem)) {
-            throw e;
-        }
-        // With the field whose text holds an identity number, for the refusal beside it.
-        ConsoleActions.describeRefusal(model, problem);
     }
 }
