@@ -184,6 +184,26 @@ class MeasureReviewIT {
         assertThat(catalogue.pendingChanges()).extracting(MeasureChange::measureCode).doesNotContain("NO_AWARDS");
     }
 
+    /**
+     * Refused on its form, a revision comes back with the refusal and what was typed, answering 422: nothing was
+     * proposed (issue #5: bad input gets a clear error and loses nothing).
+     */
+    @Test
+    void aRevisionRefusedOnItsFormComesBackAsTypedWith422() throws Exception {
+        Measure before = measure("NO_AWARDS");
+        var form = post("/console/measures/NO_AWARDS").with(maker()).with(csrf())
+                .param("name", "不得评优评先（刚输入）").param("legalBasis", "刚输入的依据")
+                .param("department", before.departments().toArray(String[]::new))
+                .param("list", before.listTypes().stream().map(Enum::name).toArray(String[]::new))
+                .param("scenario", before.scenarios().stream().map(Enum::name).toArray(String[]::new));
+        String page = mvc.perform(form).andExpect(status().isUnprocessableContent())
+                .andExpect(flash().attributeCount(0)).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("<code>MEASURE_INVALID</code>", "须至少选择一类适用主体",
+                "value=\"不得评优评先（刚输入）\"", "刚输入的依据</textarea>");
+        assertThat(catalogue.pendingChanges()).extracting(MeasureChange::measureCode).doesNotContain("NO_AWARDS");
+    }
+
     /** The measures page lists what waits for review; its maker is told to ask another, who approves it there. */
     @Test
     void aReviewerApprovesAWaitingSwitchOnTheMeasuresPage() throws Exception {

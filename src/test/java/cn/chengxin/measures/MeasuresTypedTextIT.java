@@ -119,7 +119,7 @@ class MeasuresTypedTextIT {
         String page = mvc.perform(post("/console/measures/NO_CIVIL_SERVICE").with(editor()).with(csrf())
                         .param("name", "不得录用为公务员（刚输入）").param("legalBasis", "经办人 " + number)
                         .param("department", "HRSS").param("list", "BLACK").param("scenario", "HIRING"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("<code>" + CODE + "</code>", "id=\"legalBasis-refused\"", "「措施依据」",
                 "value=\"不得录用为公务员（刚输入）\"", "经办人 " + Masking.identityNumber(number) + "</textarea>")

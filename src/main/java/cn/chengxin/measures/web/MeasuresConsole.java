@@ -132,7 +132,7 @@ class MeasuresConsole {
         return form(measure, MeasureInput.of(measure), model);
     }
 
-    /** A refusal shows the form again, with the refusal and what was typed. */
+    /** A refusal shows the form again (422: nothing was proposed), with the refusal and what was typed. */
     @RequiresPermission(Permission.MEASURE_EDIT)
     @PostMapping("/console/measures/{code}")
     String revise(@PathVariable String code, @RequestParam(defaultValue = "") String name,
@@ -143,7 +143,7 @@ class MeasuresConsole {
                   @RequestParam(defaultValue = "false") boolean cleanRecord,
                   @RequestParam(name = "subjectKind", required = false) Set<SubjectKind> subjectKinds,
                   @RequestParam(name = "rule", required = false) Set<String> rules, RedirectAttributes redirect,
-                  Model model) {
+                  HttpServletResponse response, Model model) {
         MeasureInput input = new MeasureInput(name, legalBasis, departments, lists, scenarios, cleanRecord,
                 subjectKinds, rules);
         try {
@@ -153,11 +153,10 @@ class MeasuresConsole {
             if (problem.kind() == DomainProblem.Kind.NOT_FOUND) {
                 throw problem;
             }
-            model.addAttribute("failure", problem.getMessage());
-            model.addAttribute("failureCode", problem.code());
+            ConsoleActions.showRefusal(model, response, problem);
             return form(stored(code), input, model);
         } catch (TypedText.HoldsIdentityNumber refused) {
-            ConsoleActions.describeRefusal(model, refused);
+            ConsoleActions.showRefusal(model, response, refused);
             return form(stored(code), new MeasureInput(TypedText.shownAgain(name), TypedText.shownAgain(legalBasis),
                     departments, lists, scenarios, cleanRecord, subjectKinds, rules), model);
         }
