@@ -3,6 +3,7 @@ package cn.chengxin.account;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
+import cn.chengxin.support.Sessions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -14,6 +15,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The administrators' console pages name what they list in the reader's language (issue #5); Chinese as before. */
@@ -119,6 +121,23 @@ class AdministrationPagesIT {
                 .doesNotContain(">授权机构</option>");
         assertThat(page(get("/console/api-clients").with(admin)))
                 .contains("<option value=\"INSTITUTION\">授权机构</option>");
+    }
+
+    /** A key refused is told on the clients page by the refusal's code and message; no key is shown. */
+    @Test
+    void aRefusedKeyIsToldOnTheApiClientsPage() throws Exception {
+        var admin = authentication(Principals.staff("clients-refused", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.ACCOUNT_API_CLIENT_MANAGE));
+        var refused = mvc.perform(post("/console/api-clients").param("name", " ").param("organisation", "某银行")
+                        .param("kind", "INSTITUTION").param("permission", Permission.API_SUBJECT_CHECK.code())
+                        .with(admin).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/console/api-clients"))
+                .andExpect(flash().attribute("failureCode", "API_CLIENT_INVALID"))
+                .andExpect(flash().attribute("failure", "名称和所属机构不能为空"))
+                .andExpect(flash().attributeCount(2)).andReturn();
+
+        assertThat(page(get("/console/api-clients").with(Sessions.flashOf(refused)).with(admin)))
+                .contains("<code>API_CLIENT_INVALID</code> <span>名称和所属机构不能为空</span>");
     }
 
     @Test

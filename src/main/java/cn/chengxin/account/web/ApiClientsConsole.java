@@ -10,6 +10,7 @@ import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.web.ConsoleActions;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,8 +54,7 @@ class ApiClientsConsole {
             redirect.addFlashAttribute("issuedKey", issued.key());
             redirect.addFlashAttribute("issuedName", name);
         } catch (AccountProblem problem) {
-            redirect.addFlashAttribute("failure", problem.getMessage());
-            redirect.addFlashAttribute("failureCode", problem.code());
+            ConsoleActions.flashRefusal(redirect, problem);
         }
         return "redirect:/console/api-clients";
     }
