@@ -20,6 +20,7 @@ import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.support.ClearIdentityNumbers;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
+import cn.chengxin.support.Sessions;
 import cn.chengxin.support.TestCitizens;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,10 +31,13 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Files through the API: GB18030, replays and conflicts, and files that cannot be read at all. */
@@ -119,6 +123,22 @@ class FileSubmissionsIT {
         mvc.perform(upload(again, "英文列名.csv", named.getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isAccepted());
         assertThat((Integer) JsonPath.read(awaitDone(again), "$.duplicates")).isEqualTo(1);
+    }
+
+    /** A file refused on the console is told on the submissions page by the refusal's code and message. */
+    @Test
+    void aFileRefusedOnTheConsoleIsToldOnTheSubmissionsPage() throws Exception {
+        var refused = mvc.perform(multipart("/console/submissions")
+                        .file(new MockMultipartFile("file", "空.csv", "text/csv", new byte[0]))
+                        .with(operator()).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/console/submissions"))
+                .andExpect(flash().attribute("failureCode", "FILE_EMPTY"))
+                .andExpect(flash().attribute("failure", "文件为空，或没有表头行"))
+                .andExpect(flash().attributeCount(2)).andReturn();
+
+        assertThat(mvc.perform(get("/console/submissions").with(Sessions.flashOf(refused)).with(operator()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("<code>FILE_EMPTY</code> <span>文件为空，或没有表头行</span>");
     }
 
     /**
