@@ -37,6 +37,7 @@ import cn.chengxin.ingestion.domain.DecisionDates;
 import cn.chengxin.ingestion.domain.DecisionNumbers;
 import cn.chengxin.ingestion.domain.RevocationReasons;
 import cn.chengxin.ingestion.domain.SubjectNames;
+import cn.chengxin.ingestion.persistence.BatchClaims;
 import cn.chengxin.ingestion.persistence.JdbcBatches;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.subject.NewOrganisation;
@@ -62,12 +63,13 @@ public class Submissions {
     private final Catalogue catalogue;
     private final CreditFile creditFile;
     private final JdbcBatches batches;
+    private final BatchClaims claims;
     private final AuditLog audit;
     private final Clock clock;
-    private final Set<UUID> running = ConcurrentHashMap.newKeySet();
 
     Submissions(RowValidator validator, SubjectRegistry subjects, Catalogue catalogue, CreditFile creditFile,
-                JdbcBatches batches, AuditLog audit, Clock clock) {
+                JdbcBatches batches, BatchClaims claims, AuditLog audit, Clock clock) {
+        this.claims = claims;
         this.validator = validator;
         this.subjects = subjects;
         this.catalogue = catalogue;
@@ -106,32 +108,57 @@ public class Submissions {
                            Integer totalRows, Iterator<Numbered> rows) {
         requireDepartment(departmentCode);
         String by = AuditLog.currentActor().actorName();
-        Optional<JdbcBatches.Stored> existing = batches.find(batchId);
-        if (existing.isPresent()) {
-            if (!existing.get().contentHash().equals(contentHash)
-                    || !existing.get().departmentCode().equals(departmentCode)) {
-                throw new IngestionProblem("BATCH_CONFLICT", DomainProblem.Kind.CONFLICT,
-                        "批次号已用于内容不同的另一次报送");
-            }
-            BatchResult first = batches.result(batchId).orElseThrow();
-            if (!"RUNNING".equals(first.status()) || running.contains(batchId)) {
-                return first.asReplay();
-            }
-            // Interrupted by a crash: run it again; what was stored is recognised and not stored twice.
-            batches.restart(batchId);
-        } else if (!batches.start(batchId, departmentCode, by, channel, fileName, contentHash, totalRows,
-                clock.instant())) {
-            return run(batchId, departmentCode, channel, fileName, contentHash, totalRows, rows);
+        Optional<BatchClaims.Claim> claim = claims.claim(batchId);
+        if (claim.isEmpty()) {
+            return asRunning(batchId, departmentCode, contentHash);
         }
-        running.add(batchId);
-        try {
-            process(batchId, departmentCode, by, rows);
-            batches.finish(batchId, "DONE", null, clock.instant());
-        } catch (RuntimeException e) {
-            batches.finish(batchId, "FAILED", BatchFailure.of(e), clock.instant());
-            throw e;
-        } finally {
-            running.remove(batchId);
+        try (BatchClaims.Claim held = claim.get()) {
+            if (!batches.start(batchId, departmentCode, by, channel, fileName, contentHash, totalRows,
+                    clock.instant())) {
+                BatchResult first = sameBatch(batchId, departmentCode, contentHash);
+                if (!"RUNNING".equals(first.status())) {
+                    return first.asReplay();
+                }
+                // Marked running, and nobody holds its claim: interrupted by a crash (or a file's batch, stored when
+                // it was received, coming to its worker). Run it again; what was stored is recognised, not stored twice.
+                batches.restart(batchId);
+            }
+            try {
+                process(batchId, departmentCode, by, rows);
+                batches.finish(batchId, "DONE", null, clock.instant());
+            } catch (RuntimeException e) {
+                batches.finish(batchId, "FAILED", BatchFailure.of(e), clock.instant());
+                throw e;
+            }
+        }
+        return batches.result(batchId).orElseThrow();
+    }
+
+    /**
+     * A batch running now, on this instance or another (its claim is held): the replay is answered with its progress,
+     * never run a second time. Its row is stored right after its claim is taken; a replay that comes in between waits
+     * for it a moment.
+     */
+    private BatchResult asRunning(UUID batchId, String departmentCode, String contentHash) {
+        for (int attempt = 0; attempt < 40; attempt++) {
+            if (batches.find(batchId).isPresent()) {
+                return sameBatch(batchId, departmentCode, contentHash).asReplay();
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IngestionProblem("BATCH_IN_PROGRESS", DomainProblem.Kind.CONFLICT, "该批次正在处理，请稍后查询结果");
+    }
+
+    /** The stored batch's result, when it is this batch: the same department and content, else BATCH_CONFLICT. */
+    private BatchResult sameBatch(UUID batchId, String departmentCode, String contentHash) {
+        JdbcBatches.Stored stored = batches.find(batchId).orElseThrow();
+        if (!stored.contentHash().equals(contentHash) || !stored.departmentCode().equals(departmentCode)) {
+            throw new IngestionProblem("BATCH_CONFLICT", DomainProblem.Kind.CONFLICT, "批次号已用于内容不同的另一次报送");
         }
         return batches.result(batchId).orElseThrow();
     }

@@ -51,6 +51,9 @@ class SubmissionsIT {
     MockMvc mvc;
 
     @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
     ApiClients apiClients;
 
     @Autowired
@@ -340,6 +343,52 @@ class SubmissionsIT {
         assertThat(jdbc.sql("SELECT count(*) FROM ingestion.row_error WHERE batch_id = ? AND line = 2")
                 .param(UUID.fromString(batch)).query(Long.class).single()).isOne();
         assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
+    }
+
+    /**
+     * A client that timed out sends its batch again, and the load balancer gives it to another instance while the first
+     * still runs it: the batch is answered as it stands, not started a second time (its errors and counts kept). Once
+     * nobody holds its claim — the instance that ran it is gone — the same resend runs it to its end, storing nothing
+     * twice. The other instance is played by a connection holding the batch's claim.
+     */
+    @Test
+    void aBatchRunningOnAnotherInstanceIsAnsweredAsItStandsAndRunAgainOnlyOnceItsClaimIsGone() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "郜文远");
+        String body = "{\"records\":[" + row("P_COURT_DEFAULTER", person.number(), person.name(),
+                "ZX-" + UUID.randomUUID(), "2025-06-01", courtFields()) + "]}";
+        String key = UUID.randomUUID().toString();
+        UUID batch = UUID.fromString(key);
+        mvc.perform(submit(courtKey, key, body)).andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1));
+        long stored = records();
+        // As the other instance left it part-way: RUNNING, with what it has counted so far.
+        jdbc.sql("UPDATE ingestion.batch SET status = 'RUNNING', finished_at = NULL, rows_done = 0, accepted = 0, "
+                + "rejected = 1 WHERE id = ?").param(batch).update();
+        jdbc.sql("INSERT INTO ingestion.row_error (batch_id, line, field, code, message) "
+                + "VALUES (?, 7, 'item', 'SO_FAR', '另一实例已记下的问题')").param(batch).update();
+
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            try (var lock = other.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                lock.setLong(1, cn.chengxin.ingestion.persistence.BatchClaims.keyOf(batch));
+                lock.execute();
+            }
+            mvc.perform(submit(courtKey, key, body)).andExpect(status().isOk())
+                    .andExpect(header().string("Idempotent-Replayed", "true"))
+                    .andExpect(jsonPath("$.status").value("RUNNING"))
+                    .andExpect(jsonPath("$.rejected").value(1));
+            assertThat(jdbc.sql("SELECT count(*) FROM ingestion.row_error WHERE batch_id = ? AND code = 'SO_FAR'")
+                    .param(batch).query(Long.class).single()).as("not restarted under its runner").isOne();
+            try (var unlock = other.prepareStatement("SELECT pg_advisory_unlock_all()")) {
+                unlock.execute();
+            }
+        }
+
+        mvc.perform(submit(courtKey, key, body)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("DONE"))
+                .andExpect(jsonPath("$.rejected").value(0))
+                .andExpect(jsonPath("$.duplicates").value(1));
+        assertThat(records()).as("nothing stored twice").isEqualTo(stored);
+        assertThat(jdbc.sql("SELECT count(*) FROM ingestion.row_error WHERE batch_id = ?").param(batch)
+                .query(Long.class).single()).isZero();
     }
 
     @Test

@@ -1,0 +1,146 @@
+package cn.chengxin.ingestion.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import cn.chengxin.ingestion.IngestionProblem;
+import cn.chengxin.shared.DomainProblem;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Who runs a batch, whichever instance of the platform it is: a session advisory lock on the batch's id, held on a
+ * connection of its own for as long as the batch runs. PostgreSQL releases it when that connection ends, however the
+ * instance ended ({@code kill -9} included), so a batch marked RUNNING whose claim nobody holds was interrupted and
+ * may be run again; one whose claim is held is running, and a replay must not start it a second time.
+ *
+ * <p>The claims' connections come from a small pool of their own ({@link #MOST_RUNNING} at most): a batch holding
+ * its claim while it waits for the main pool's connections to store its rows could otherwise, with enough batches at
+ * once, hold them all. Past that many batches running on an instance, another waits a few seconds for a claim and is
+ * then refused as busy, to be sent again.
+ */
+@Repository
+public class BatchClaims implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchClaims.class);
+    /** The most batches one instance runs at once. */
+    static final int MOST_RUNNING = 8;
+
+    private final DataSource dataSource;
+    private final boolean ownPool;
+
+    public BatchClaims(DataSource main) {
+        HikariDataSource pooled = null;
+        try {
+            pooled = main.isWrapperFor(HikariDataSource.class) ? main.unwrap(HikariDataSource.class) : null;
+        } catch (SQLException e) {
+            // not a Hikari pool: the claims share the main one
+        }
+        this.ownPool = pooled != null;
+        this.dataSource = ownPool ? claimsPool(pooled) : main;
+    }
+
+    private static DataSource claimsPool(HikariDataSource main) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(main.getJdbcUrl());
+        config.setUsername(main.getUsername());
+        config.setPassword(main.getPassword());
+        config.setDataSourceProperties(main.getDataSourceProperties());
+        config.setPoolName("chengxin-batch-claims");
+        config.setMaximumPoolSize(MOST_RUNNING);
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(5_000);
+        config.setInitializationFailTimeout(-1); // connects when the first batch runs, not at start
+        return new HikariDataSource(config);
+    }
+
+    @Override
+    public void close() {
+        if (ownPool && dataSource instanceof HikariDataSource pool) {
+            pool.close();
+        }
+    }
+
+    /** @return the claim, to be closed when the batch is done; empty when the batch is running (here or elsewhere) */
+    public Optional<Claim> claim(UUID batchId) {
+        long key = keyOf(batchId);
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(true);
+            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                ps.setLong(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        return Optional.of(new Claim(connection, key));
+                    }
+                }
+            }
+            connection.close();
+            return Optional.empty();
+        } catch (java.sql.SQLTransientConnectionException e) {
+            // As many batches as an instance runs at once are running: this one is to be sent again a little later.
+            throw new IngestionProblem("INGESTION_BUSY", DomainProblem.Kind.TOO_MANY,
+                    "同时处理的报送批次已达上限：请稍后以同一批次号重新报送");
+        } catch (SQLException e) {
+            discard(connection);
+            throw new DataAccessResourceFailureException("batch claim not taken", e);
+        }
+    }
+
+    /** The lock's key: the batch id folded to 64 bits (another batch sharing it would only wait its turn). */
+    public static long keyOf(UUID batchId) {
+        return batchId.getMostSignificantBits() ^ batchId.getLeastSignificantBits();
+    }
+
+    /** A connection that may still hold a lock never goes back to the pool: it is closed for good. */
+    private void discard(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                dataSource.unwrap(HikariDataSource.class).evictConnection(connection);
+            } else {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            log.warn("A batch claim's connection could not be closed: {}", e.toString());
+        }
+    }
+
+    /** A held claim; closing it releases the lock and gives the connection back. */
+    public final class Claim implements AutoCloseable {
+
+        private final Connection connection;
+        private final long key;
+
+        private Claim(Connection connection, long key) {
+            this.connection = connection;
+            this.key = key;
+        }
+
+        @Override
+        public void close() {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                ps.setLong(1, key);
+                ps.execute();
+                connection.close();
+            } catch (SQLException e) {
+                log.warn("A batch claim was not released cleanly ({}); its connection is closed", e.toString());
+                discard(connection);
+            }
+        }
+    }
+}
