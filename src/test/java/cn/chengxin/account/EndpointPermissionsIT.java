@@ -171,6 +171,8 @@ class EndpointPermissionsIT {
             Map.entry("POST /api/v1/submissions/files", EnumSet.noneOf(Who.class)),
             Map.entry("GET /api/v1/submissions/{id}", EnumSet.noneOf(Who.class)),
             Map.entry("GET /api/v1/submissions/{id}/errors", EnumSet.noneOf(Who.class)),
+            Map.entry("GET /api/v1/submissions/{id}/errors.csv", EnumSet.noneOf(Who.class)),
+            Map.entry("GET /api/v1/submissions/{id}/errors.xlsx", EnumSet.noneOf(Who.class)),
             Map.entry("GET /console/login", EVERYONE),
             Map.entry("GET /me/login", EVERYONE),
             Map.entry("GET /me/register", EVERYONE),

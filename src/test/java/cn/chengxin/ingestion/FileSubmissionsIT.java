@@ -35,6 +35,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -295,6 +296,24 @@ class FileSubmissionsIT {
                         org.hamcrest.Matchers.is("ZX-" + Masking.identityNumber(b.number()) + "-1"))))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(ClearIdentityNumbers.in(api)).isEmpty();
+
+        // The department's system downloads the same files with its key; another department finds no such batch.
+        assertThat(mvc.perform(get("/api/v1/submissions/" + batch + "/errors.csv")
+                        .header("Authorization", "Bearer " + key))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(report);
+        assertThat(mvc.perform(get("/api/v1/submissions/" + batch + "/errors.xlsx")
+                        .header("Authorization", "Bearer " + key))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray()).isNotEmpty();
+        String otherDepartment = apiClients.issue("市场监管报送系统", "市市场监管局", ApiClient.Kind.DEPARTMENT,
+                directory.departments().stream().filter(d -> d.code().equals("MARKET")).findFirst().orElseThrow().id(),
+                Set.of(Permission.RECORD_SUBMIT), 6000).key();
+        mvc.perform(get("/api/v1/submissions/" + batch + "/errors.csv")
+                        .header("Authorization", "Bearer " + otherDepartment))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
         assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
     }
 

@@ -40,10 +40,12 @@ class SubmissionsApi {
 
     private final Submissions submissions;
     private final FileSubmissions files;
+    private final ErrorReportDownloads reports;
 
-    SubmissionsApi(Submissions submissions, FileSubmissions files) {
+    SubmissionsApi(Submissions submissions, FileSubmissions files, ErrorReportDownloads reports) {
         this.submissions = submissions;
         this.files = files;
+        this.reports = reports;
     }
 
     @PostMapping("/api/v1/submissions")
@@ -112,6 +114,23 @@ class SubmissionsApi {
         List<RowError> errors = submissions.errors(id, AuditLog.currentActor().departmentCode(), afterLine, limit)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return new ErrorsPage(errors, errors.isEmpty() ? null : errors.get(errors.size() - 1).line());
+    }
+
+    @GetMapping(value = "/api/v1/submissions/{id}/errors.csv", produces = "text/csv")
+    @Operation(summary = "报送批次的错误报告（CSV）", description = "The batch's error report as the console gives it: "
+            + "UTF-8 with a byte-order mark, one line per problem (line, field, code, message, sourceRecordId, "
+            + "maskedNumber), cells that a spreadsheet would read as a formula neutralised; a batch that stopped "
+            + "ends with the line where it stopped and why.")
+    void errorsCsv(@PathVariable UUID id, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        reports.csv(id, AuditLog.currentActor().departmentCode(), response);
+    }
+
+    @GetMapping(value = "/api/v1/submissions/{id}/errors.xlsx", produces = ErrorReportDownloads.XLSX)
+    @Operation(summary = "报送批次的错误报告（XLSX）", description = "The same report as errors.csv, as a workbook.")
+    void errorsXlsx(@PathVariable UUID id, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        reports.xlsx(id, AuditLog.currentActor().departmentCode(), response);
     }
 
     /** A page of problems; {@code nextAfterLine}: where the next page starts, null after the last. */

@@ -5,17 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
-import cn.chengxin.ingestion.BatchFailure;
-import cn.chengxin.ingestion.BatchResult;
 import cn.chengxin.ingestion.FileSubmissions;
-import cn.chengxin.ingestion.parsing.ErrorReports;
-import cn.chengxin.ingestion.parsing.RowError;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
@@ -39,10 +33,12 @@ class SubmissionsConsole {
 
     private final FileSubmissions files;
     private final Catalogue catalogue;
+    private final ErrorReportDownloads reports;
 
-    SubmissionsConsole(FileSubmissions files, Catalogue catalogue) {
+    SubmissionsConsole(FileSubmissions files, Catalogue catalogue, ErrorReportDownloads reports) {
         this.files = files;
         this.catalogue = catalogue;
+        this.reports = reports;
     }
 
     /** The department's batches, 30 a page, newest first; the page number is read as text (any value is a page). */
@@ -110,38 +106,12 @@ class SubmissionsConsole {
 
     @GetMapping("/console/submissions/{id}/errors.csv")
     void errorsCsv(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-        Iterable<RowError> errors = errors(id);
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"errors-" + id + ".csv\"");
-        ErrorReports.writeCsv(response.getOutputStream(), ErrorReports.DEFAULT_HEADERS, errors);
+        reports.csv(id, department(), response);
     }
 
     @GetMapping("/console/submissions/{id}/errors.xlsx")
     void errorsXlsx(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-        Iterable<RowError> errors = errors(id);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"errors-" + id + ".xlsx\"");
-        ErrorReports.writeXlsx(response.getOutputStream(), ErrorReports.DEFAULT_HEADERS, errors);
-    }
-
-    /**
-     * The rejected rows and, for a batch that stopped, the line where it stopped and why: the clerk fixes the
-     * file from this one report. That line comes last, as every row before it was read. The rows are read a page
-     * at a time while the report is written.
-     */
-    private Iterable<RowError> errors(UUID id) {
-        Iterable<cn.chengxin.ingestion.RowError> rejected = files.allErrors(id, department())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        BatchFailure failure = files.result(id, department()).map(BatchResult::failure).orElse(null);
-        Stream<RowError> rows = StreamSupport.stream(rejected.spliterator(), false)
-                .map(e -> new RowError(e.line(), e.field(), e.code(), e.message(), e.sourceRecordId(),
-                        e.maskedNumber()));
-        if (failure == null) {
-            return rows::iterator;
-        }
-        RowError stop = new RowError(failure.line() == null ? 0 : failure.line(), null, failure.code(),
-                failure.reason());
-        return Stream.concat(rows, Stream.of(stop))::iterator;
+        reports.xlsx(id, department(), response);
     }
 
     private static String department() {
