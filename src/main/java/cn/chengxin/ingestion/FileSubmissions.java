@@ -59,6 +59,9 @@ public class FileSubmissions {
     private final JdbcBatches batches;
     private final Path uploads;
     private final Limits limits;
+    /** How long a received file waits for a claim at most: 120 attempts, each after the claim pool's 5 s and 1 s. */
+    private static final int BUSY_ATTEMPTS = 120;
+    private static final long BUSY_PAUSE_MILLIS = 1_000;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ingestion-files");
         t.setDaemon(true);
@@ -151,8 +154,7 @@ public class FileSubmissions {
         }
         worker.execute(new DelegatingSecurityContextRunnable(() -> {
             try (source) {
-                submissions.run(batchId, departmentCode, "FILE", upload.name(), upload.sha256(), null,
-                        rows(source));
+                runWhenClaimed(batchId, departmentCode, upload, source);
             } catch (RuntimeException e) {
                 log.warn("File batch {} stopped: {}", batchId, e instanceof DomainProblem p ? p.code() : e.toString());
             } finally {
@@ -160,6 +162,30 @@ public class FileSubmissions {
             }
         }));
         return batchId;
+    }
+
+    /**
+     * A file's batch is stored, and shown running, when it is received: if the instance is running as many batches as
+     * it takes at once ({@code INGESTION_BUSY}), the file waits its turn here rather than being left marked running.
+     * Nothing of it is read before its claim is taken.
+     */
+    private void runWhenClaimed(UUID batchId, String departmentCode, Upload upload, RowSource source) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                submissions.run(batchId, departmentCode, "FILE", upload.name(), upload.sha256(), null, rows(source));
+                return;
+            } catch (IngestionProblem busy) {
+                if (!"INGESTION_BUSY".equals(busy.code()) || attempt == BUSY_ATTEMPTS) {
+                    throw busy;
+                }
+                try {
+                    Thread.sleep(BUSY_PAUSE_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw busy;
+                }
+            }
+        }
     }
 
     /** Synchronous variant (tests, commands). */

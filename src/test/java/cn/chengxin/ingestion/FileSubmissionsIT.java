@@ -60,6 +60,9 @@ class FileSubmissionsIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    cn.chengxin.ingestion.persistence.BatchClaims claims;
+
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
 
@@ -403,6 +406,34 @@ class FileSubmissionsIT {
                 .andExpect(jsonPath("$.code").value("FILE_ZIP_BOMB"));
         mvc.perform(upload(UUID.randomUUID().toString(), "文档.pdf", "%PDF-1.7".getBytes(StandardCharsets.US_ASCII)))
                 .andExpect(jsonPath("$.code").value("FILE_FORMAT_UNSUPPORTED"));
+    }
+
+    /**
+     * With as many batches running as the instance takes at once, a received file waits for its turn and then runs:
+     * it is neither refused after its 202 nor left marked running.
+     */
+    @Test
+    void aFileReceivedWhileTheInstanceIsBusyWaitsItsTurnAndRuns() throws Exception {
+        List<cn.chengxin.ingestion.persistence.BatchClaims.Claim> held = new java.util.ArrayList<>();
+        String batch = UUID.randomUUID().toString();
+        try {
+            for (int i = 0; i < cn.chengxin.ingestion.persistence.BatchClaims.MOST_RUNNING; i++) {
+                held.add(claims.claim(UUID.randomUUID()).orElseThrow());
+            }
+            TestCitizens.Person person = TestCitizens.register(subjects, "候轮到");
+            String csv = "事项代码,证件号码,主体名称,部门记录编号,决定文书号,决定日期,case_number,court,obligation,"
+                    + "performance,behaviour\n" + line(person, "BUSY-" + UUID.randomUUID());
+            mvc.perform(upload(batch, "排队.csv", csv.getBytes(StandardCharsets.UTF_8)))
+                    .andExpect(status().isAccepted());
+            Thread.sleep(6_000); // past one wait for a claim
+            mvc.perform(get("/api/v1/submissions/" + batch).header("Authorization", "Bearer " + key))
+                    .andExpect(jsonPath("$.status").value("RUNNING"));
+        } finally {
+            held.forEach(cn.chengxin.ingestion.persistence.BatchClaims.Claim::close);
+        }
+        String done = awaitDone(batch);
+        assertThat((String) JsonPath.read(done, "$.status")).isEqualTo("DONE");
+        assertThat((Integer) JsonPath.read(done, "$.accepted")).isEqualTo(1);
     }
 
     @Test

@@ -34,7 +34,7 @@ public class BatchClaims implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BatchClaims.class);
     /** The most batches one instance runs at once. */
-    static final int MOST_RUNNING = 8;
+    public static final int MOST_RUNNING = 8;
 
     private final DataSource dataSource;
     private final boolean ownPool;
