@@ -370,16 +370,18 @@ public class CreditFile {
     /**
      * Ends publication and retention (RULES.md §4): a record whose last day of publication was before
      * {@code today} is no longer shown or used; a closed record past its retention is archived, whether its window
-     * ended, it was revoked or it was repaired — none is kept longer than the retention allows. A disputed record
-     * waits for its objection to be decided.
+     * ended, it was revoked or it was repaired — none is kept longer than the retention allows. A disputed record's
+     * publication ends on the same day as any other's: its objection, still open, is decided on a record no longer
+     * shown (a decision that it was wrong revokes it still).
      *
      * @return the number of subjects whose files changed
      */
     @Transactional
     public int applyWindows(LocalDate today) {
         Instant now = clock.instant();
-        List<RecordStatesChanged.ChangedRecord> moved = new ArrayList<>(records.moveDue(Set.of(RecordStatus.ACTIVE),
-                RecordStatus.EXPIRED, "publication_end", today, now, WINDOWS, "公示期满，不再展示和使用"));
+        List<RecordStatesChanged.ChangedRecord> moved = new ArrayList<>(records.moveDue(
+                Set.of(RecordStatus.ACTIVE, RecordStatus.IN_DISPUTE), RecordStatus.EXPIRED, "publication_end", today,
+                now, WINDOWS, "公示期满，不再展示和使用"));
         moved.addAll(records.moveDue(CLOSED, RecordStatus.ARCHIVED, "retention_end", today, now, WINDOWS,
                 "保存期满，归档"));
         Set<UUID> subjects = new HashSet<>();

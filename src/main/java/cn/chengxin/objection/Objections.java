@@ -476,8 +476,11 @@ public class Objections {
                 listing.exit(o.entryId(), "异议成立：" + outcome.label());
             }
         } else {
-            creditFile.changeStatus(o.subjectId(), o.recordKey(), EnumSet.of(RecordStatus.IN_DISPUTE,
-                    RecordStatus.ACTIVE), to, by, "异议办结：" + outcome.label());
+            // A record whose publication ended while it was disputed stays ended (RULES.md §4), unless found wrong.
+            Set<RecordStatus> from = to == RecordStatus.REVOKED
+                    ? EnumSet.of(RecordStatus.IN_DISPUTE, RecordStatus.ACTIVE, RecordStatus.EXPIRED)
+                    : EnumSet.of(RecordStatus.IN_DISPUTE, RecordStatus.ACTIVE);
+            creditFile.changeStatus(o.subjectId(), o.recordKey(), from, to, by, "异议办结：" + outcome.label());
             listing.markDisputed(o.subjectId(), o.recordKey(), false);
         }
         if (!o.againstEntry() && outcome.endsListEntries()) {

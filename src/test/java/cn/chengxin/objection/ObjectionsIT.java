@@ -368,6 +368,38 @@ class ObjectionsIT {
         assertThat(creditFile.fileOf(holder).get(0).status()).isEqualTo(RecordStatus.ACTIVE);
     }
 
+    /**
+     * RULES.md §4: past its window a record is neither shown nor used, in dispute or not. The day after its last day
+     * a disputed record's publication ends as any other's; its objection's decision then leaves it ended when the
+     * record is maintained, and revokes it when the record was wrong.
+     */
+    @Test
+    void aDisputedRecordPastItsWindowIsNoLongerShownAndItsDecisionDoesNotShowItAgain() throws Exception {
+        UUID maintained = person("滕文静", "驻市监罚〔2026〕511号");
+        UUID wrong = person("滕志强", "驻市监罚〔2026〕512号");
+        UUID keep = objections.file(maintained, creditFile.fileOf(maintained).get(0).recordKey(), "已过公示期", "本人");
+        UUID drop = objections.file(wrong, creditFile.fileOf(wrong).get(0).recordKey(), "信息有误", "本人");
+        LocalDate lastDay = creditFile.fileOf(maintained).get(0).publicationEnd();
+
+        creditFile.applyWindows(lastDay);
+        assertThat(creditFile.fileOf(maintained).get(0).status()).as("on its last day").isEqualTo(RecordStatus.IN_DISPUTE);
+        creditFile.applyWindows(lastDay.plusDays(1));
+        assertThat(creditFile.fileOf(maintained).get(0).status()).isEqualTo(RecordStatus.EXPIRED);
+        assertThat(creditFile.fileOf(wrong).get(0).status()).isEqualTo(RecordStatus.EXPIRED);
+
+        for (UUID id : List.of(keep, drop)) {
+            as("clerk-a", () -> {
+                objections.route(id, objections.find(id).version());
+                return null;
+            });
+        }
+        assertThat(decide("clerk-a", keep, objections.find(keep).version(), Outcome.UPHOLD)).isNull();
+        assertThat(decide("clerk-a", drop, objections.find(drop).version(), Outcome.DELETE)).isNull();
+        assertThat(creditFile.fileOf(maintained).get(0).status()).as("maintained, and still past its window")
+                .isEqualTo(RecordStatus.EXPIRED);
+        assertThat(creditFile.fileOf(wrong).get(0).status()).as("found wrong").isEqualTo(RecordStatus.REVOKED);
+    }
+
     private Throwable decide(String who, UUID id, int version, Outcome outcome) {
         try {
             as(who, () -> {
