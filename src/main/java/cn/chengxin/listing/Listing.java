@@ -346,6 +346,11 @@ public class Listing {
                             record.recordKey(), record.departmentCode(), rule.legalBasis(),
                             reasonsFrom(rule, record, departmentNames), null, "system", validUntil), now)) {
                         proposed++;
+                        if (record.status() == RecordStatus.IN_DISPUTE) {
+                            // Resting on a record in dispute, the entry carries its mark from the start (RULES.md
+                            // §5), as those proposed before the objection got it when it was filed.
+                            store.markDisputed(subject, record.recordKey(), true);
+                        }
                     }
                     openLists.add(rule.listType());
                 }

@@ -83,6 +83,12 @@ class ObjectionsIT {
     JdbcClient jdbc;
 
     @Autowired
+    cn.chengxin.catalog.Catalogue catalogue;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Autowired
     java.time.Clock clock;
 
     @Autowired
@@ -398,6 +404,27 @@ class ObjectionsIT {
         assertThat(creditFile.fileOf(maintained).get(0).status()).as("maintained, and still past its window")
                 .isEqualTo(RecordStatus.EXPIRED);
         assertThat(creditFile.fileOf(wrong).get(0).status()).as("found wrong").isEqualTo(RecordStatus.REVOKED);
+    }
+
+    /**
+     * RULES.md §5: what rests on a record in dispute is marked so wherever it is shown. An entry proposed from a record
+     * already in dispute (here: the record and its dispute committed together, the listing reacting after) carries
+     * the mark from the start, as entries proposed before the objection got it when it was filed.
+     */
+    @Test
+    void anEntryProposedFromARecordAlreadyInDisputeCarriesTheDisputeMark() {
+        TestCitizens.Person p = TestCitizens.register(subjects, "滕海波");
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, p.number())).orElseThrow();
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            TestRecords.courtDefaulter(creditFile, catalogue, subject, "SX-" + UUID.randomUUID(), 1,
+                    cn.chengxin.creditfile.RecordAction.ADD);
+            assertThat(creditFile.changeStatus(subject, creditFile.fileOf(subject).get(0).recordKey(),
+                    java.util.EnumSet.of(RecordStatus.ACTIVE), RecordStatus.IN_DISPUTE, "test", "异议处理中")).isTrue();
+        });
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(listing.entriesOf(subject)).singleElement()
+                        .satisfies(e -> assertThat(e.disputed()).as("marked disputed").isTrue()));
     }
 
     private Throwable decide(String who, UUID id, int version, Outcome outcome) {
