@@ -37,6 +37,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Typical cases and articles on the real database: maker-checker, one decision per version, safe search. */
@@ -202,6 +203,41 @@ class ContentPublishingIT {
         assertThat(decided.version()).isEqualTo(version + 1);
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'content.publish' AND result = 'SUCCESS' "
                 + "AND detail = ?").param(draft.id().toString()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /**
+     * A refused article comes back as its form with what was written and the refusal, answered 422: nothing was saved
+     * (issue #5: bad input gets a clear error and loses nothing). A send-back without its reason is flashed on the
+     * article's page as before.
+     */
+    @Test
+    void aRefusedArticleComesBackAsWrittenWith422() throws Exception {
+        var editor = authentication(Principals.staff("content-form", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.CONTENT_EDIT));
+        String body = "正文第一段，写了很久" + UUID.randomUUID();
+        assertThat(mvc.perform(post("/console/content").with(editor).with(csrf()).param("kind", "CASE")
+                        .param("title", "").param("summary", "摘要").param("body", body))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString())
+                .contains("ARTICLE_TITLE_MISSING", "请填写标题", body + "</textarea>");
+
+        as("writer");
+        Article draft = content.draft(new ArticleText(ArticleKind.CASE, "信用承诺典型案例" + UUID.randomUUID(), "", "原文。"));
+        assertThat(mvc.perform(post("/console/content/{id}", draft.id()).with(editor).with(csrf())
+                        .param("version", Integer.toString(draft.version() + 1)).param("kind", "CASE")
+                        .param("title", draft.title()).param("summary", "").param("body", body))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString())
+                .contains("ARTICLE_CHANGED", "文章已被他人处理或修改", body + "</textarea>");
+        assertThat(content.find(draft.id()).orElseThrow().body()).isEqualTo("原文。");
+
+        content.submit(draft.id(), draft.version());
+        mvc.perform(post("/console/content/{id}/reject", draft.id()).with(csrf())
+                        .param("version", Integer.toString(content.find(draft.id()).orElseThrow().version()))
+                        .with(authentication(Principals.staff("content-checker", "CREDIT_OFFICE",
+                                Permission.CONSOLE_HOME, Permission.CONTENT_PUBLISH))))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/console/content/" + draft.id()))
+                .andExpect(flash().attribute("failureCode", "REJECTION_REASON_MISSING"))
+                .andExpect(flash().attribute("failure", "退回须说明理由"));
+        assertThat(content.find(draft.id()).orElseThrow().status()).isEqualTo(ArticleStatus.PENDING);
     }
 
     @Test

@@ -76,7 +76,7 @@ class ContentTypedTextIT {
         String page = mvc.perform(post("/console/content").with(staff("content:edit")).with(csrf())
                         .param("kind", "CASE").param("title", title).param("summary", "摘要")
                         .param("body", "当事人 " + NUMBER + " 主动履行"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains(CODE, "id=\"body-refused\"", "「正文」", title,
                 "当事人 " + Masking.identityNumber(NUMBER) + " 主动履行</textarea>").doesNotContain(NUMBER);
@@ -95,7 +95,7 @@ class ContentTypedTextIT {
 
         String page = mvc.perform(post("/console/content/{id}/reject", draft.id()).with(staff("content:publish"))
                         .with(csrf()).param("version", Integer.toString(pending)).param("note", "核实 " + NUMBER))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains(CODE, "id=\"note-refused\"", "「退回理由」",
                 "value=\"核实 " + Masking.identityNumber(NUMBER) + "\"").doesNotContain(NUMBER);
         TypedText.HoldsIdentityNumber published = catchThrowableOfType(TypedText.HoldsIdentityNumber.class,

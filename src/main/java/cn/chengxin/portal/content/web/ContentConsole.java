@@ -11,6 +11,7 @@ import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.subject.domain.TypedText;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,26 +66,27 @@ class ContentConsole {
 
     @RequiresPermission(Permission.CONTENT_EDIT)
     @PostMapping("/console/content")
-    String saveNew(@ModelAttribute("article") ArticleForm form, Model model, RedirectAttributes redirect) {
+    String saveNew(@ModelAttribute("article") ArticleForm form, Model model, HttpServletResponse response,
+                   RedirectAttributes redirect) {
         try {
             Article saved = content.draft(form.toText());
             redirect.addFlashAttribute("successKey", "content.draftSaved");
             return "redirect:/console/content/" + saved.id();
         } catch (RuntimeException e) {
-            return form(model, form, null, problem(e));
+            return refused(model, response, form, null, e);
         }
     }
 
     @RequiresPermission(Permission.CONTENT_EDIT)
     @PostMapping("/console/content/{id}")
     String save(@PathVariable UUID id, @ModelAttribute("article") ArticleForm form, Model model,
-                RedirectAttributes redirect) {
+                HttpServletResponse response, RedirectAttributes redirect) {
         try {
             content.edit(id, form.getVersion(), form.toText());
             redirect.addFlashAttribute("successKey", "content.draftSaved");
             return "redirect:/console/content/" + id;
         } catch (RuntimeException e) {
-            return form(model, form, id, problem(e));
+            return refused(model, response, form, id, e);
         }
     }
 
@@ -101,21 +103,22 @@ class ContentConsole {
         return act(redirect, id, "content.published", () -> content.publish(id, version, note));
     }
 
-    /** A reason refused for the number it holds is shown again beside its field, masked, to be corrected. */
+    /**
+     * A reason refused for the number it holds is shown again beside its field, masked, to be corrected (422: the
+     * article was not sent back).
+     */
     @RequiresPermission(Permission.CONTENT_PUBLISH)
     @PostMapping("/console/content/{id}/reject")
     String reject(@PathVariable UUID id, @RequestParam int version, @RequestParam(defaultValue = "") String note,
-                  Model model, RedirectAttributes redirect) {
+                  Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             content.reject(id, version, note);
         } catch (TypedText.HoldsIdentityNumber refused) {
-            ConsoleActions.describeRefusal(model, refused);
+            ConsoleActions.showRefusal(model, response, refused);
             model.addAttribute("rejectNote", TypedText.shownAgain(note));
             return detail(id, model);
         } catch (RuntimeException e) {
-            DomainProblem problem = problem(e);
-            redirect.addFlashAttribute("failure", problem.getMessage());
-            redirect.addFlashAttribute("failureCode", problem.code());
+            ConsoleActions.flashRefusal(redirect, e);
             return "redirect:/console/content/" + id;
         }
         redirect.addFlashAttribute("successKey", "content.rejected");
@@ -137,22 +140,22 @@ class ContentConsole {
         return "redirect:/console/content/" + id;
     }
 
-    /** The domain's refusal; anything else is not the user's to fix and goes on to the error handling. */
-    private static DomainProblem problem(RuntimeException e) {
-        if (e instanceof DomainProblem problem) {
-            return problem;
-        }
-        throw e;
-    }
-
-    private String form(Model model, ArticleForm form, UUID id, DomainProblem problem) {
-        if (problem instanceof TypedText.HoldsIdentityNumber refused) {
+    /**
+     * The form shown again with the domain's refusal and what was typed (422: nothing was saved); anything else is not
+     * the user's to fix and goes on to the error handling.
+     */
+    private String refused(Model model, HttpServletResponse response, ArticleForm form, UUID id, RuntimeException e) {
+        ConsoleActions.showRefusal(model, response, e);
+        if (e instanceof TypedText.HoldsIdentityNumber) {
             // As typed, any number masked: the writer corrects the text rather than types it again.
-            ConsoleActions.describeRefusal(model, refused);
             form.setTitle(TypedText.shownAgain(form.getTitle()));
             form.setSummary(TypedText.shownAgain(form.getSummary()));
             form.setBody(TypedText.shownAgain(form.getBody()));
         }
+        return form(model, form, id, (DomainProblem) e);
+    }
+
+    private String form(Model model, ArticleForm form, UUID id, DomainProblem problem) {
         model.addAttribute("article", form);
         model.addAttribute("id", id);
         model.addAttribute("kinds", ArticleKind.values());
