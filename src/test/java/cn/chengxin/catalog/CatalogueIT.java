@@ -225,7 +225,7 @@ class CatalogueIT {
         mvc.perform(get("/console/catalog/" + code).with(clerk)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("向上级平台共享")));
         mvc.perform(itemForm(code, "AUTHORISED_QUERY").with(clerk).param("sharedUpward", "true"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("UPWARD_NOT_FOR_AUTHORISED_QUERY")));
     }
 
@@ -307,7 +307,7 @@ class CatalogueIT {
                         .param("sharing", "PUBLIC").param("severity", "GENERAL").param("updateCycle", "DAILY")
                         .param("usableForPunishment", "true").param("providers", "MARKT")
                         .param("legalBasis", "《测试法》第一条").param("fields", "facts|事实|TEXT|是|"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("PROVIDER_UNKNOWN")))
                 .andExpect(content().string(containsString("MARKT")));
         assertThatThrownBy(() -> {
@@ -415,7 +415,7 @@ class CatalogueIT {
                         .param("subjectType", "PERSON").param("nature", "NEGATIVE").param("category", "JUDICIAL")
                         .param("domain", "GENERAL").param("sharing", "PUBLIC").param("updateCycle", "DAILY")
                         .param("fields", "income|月收入|DECIMAL|否|\nbroken line"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("FIELD_LINE_FORMAT")));
         mvc.perform(post("/console/catalog/draft").with(user("clerk").authorities(
                                 new SimpleGrantedAuthority("STAFF"), new SimpleGrantedAuthority("catalog:edit")))
@@ -423,7 +423,7 @@ class CatalogueIT {
                         .param("subjectType", "PERSON").param("nature", "NEGATIVE").param("category", "JUDICIAL")
                         .param("domain", "GENERAL").param("sharing", "PUBLIC").param("updateCycle", "DAILY")
                         .param("fields", "income|月收入|DECIMAL|否|"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("FIELD_FORBIDDEN")))
                 .andExpect(content().string(containsString("ITEM_CODE_FORMAT")))
                 .andExpect(content().string(containsString("SEVERITY_REQUIRED")));
@@ -433,11 +433,11 @@ class CatalogueIT {
     @Test
     void theConsoleFormNamesTheRefusedFieldAndWhatItWouldHold() throws Exception {
         mvc.perform(draftInConsole("arrears|拖欠工资及个人收入|DECIMAL|否|"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString(
                         "字段「拖欠工资及个人收入」属于禁止采集的信息（个人收入，《征信业管理条例》第十四条）")));
         mvc.perform(draftInConsole("arrears|拖欠工资金额（元）|DECIMAL|否|"))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("ITEM_CODE_FORMAT")))
                 .andExpect(content().string(not(containsString("FIELD_FORBIDDEN"))));
     }

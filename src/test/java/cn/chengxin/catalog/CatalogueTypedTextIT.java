@@ -79,7 +79,7 @@ class CatalogueTypedTextIT {
                         .param("sharing", "PUBLIC").param("severity", "GENERAL").param("updateCycle", "DAILY")
                         .param("usableForPunishment", "true").param("providers", "MARKET")
                         .param("legalBasis", "依据 " + NUMBER).param("fields", "facts|事实|TEXT|是|"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains(CODE, "「法律法规依据」", "依据 " + Masking.identityNumber(NUMBER) + "</textarea>")
                 .doesNotContain(NUMBER);
@@ -112,7 +112,7 @@ class CatalogueTypedTextIT {
                         .param("usableForPunishment", "true").param("providers", "MARKET")
                         .param("legalBasis", "《测试法》第一条")
                         .param("fields", "facts|事实|TEXT|是|\nkind|类别|CHOICE|是|本人,代办人" + NUMBER))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains(CODE, "「字段选项」", "kind|类别|CHOICE|是|本人,代办人" + Masking.identityNumber(NUMBER))
                 .doesNotContain(NUMBER);
         assertThat(catalogue.history(code)).isEmpty();
@@ -135,7 +135,7 @@ class CatalogueTypedTextIT {
         for (String note : List.of("同意 " + NUMBER, "退回 " + NUMBER)) {
             String page = mvc.perform(post("/console/catalog/{code}/" + (note.startsWith("同意") ? "approve" : "reject"),
                             code).with(staff("catalog:approve")).with(csrf()).param("note", note))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                    .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
             assertThat(page).contains(CODE, "id=\"note-refused\"").doesNotContain(NUMBER);
         }
         assertThat(catalogue.history(code)).singleElement()
@@ -147,7 +147,7 @@ class CatalogueTypedTextIT {
 
         String page = mvc.perform(post("/console/catalog/{code}/withdraw", code).with(staff("catalog:edit"))
                         .with(csrf()).param("reason", "当事人 " + NUMBER + " 申请").param("basis", "《补充目录》"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains(CODE, "id=\"reason-refused\"", "「废止理由」",
                 "当事人 " + Masking.identityNumber(NUMBER) + " 申请</textarea>", "value=\"《补充目录》\"")
                 .doesNotContain(NUMBER);

@@ -22,6 +22,7 @@ import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.subject.domain.TypedText;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -115,23 +116,24 @@ class CatalogueConsole {
         return form(model, ItemForm.of(base.get().definition()), List.of(), false);
     }
 
+    /** A refusal shows the form again (422: nothing was saved), with the problems and what was typed. */
     @RequiresPermission(Permission.CATALOG_EDIT)
     @PostMapping("/console/catalog/draft")
     String saveDraft(@ModelAttribute("item") ItemForm form, @RequestParam(defaultValue = "false") boolean creating,
-                     Model model, RedirectAttributes redirect) {
+                     Model model, HttpServletResponse response, RedirectAttributes redirect) {
         List<ItemRules.Violation> problems = new ArrayList<>();
         ItemDefinition definition = form.toDefinition(problems);
         if (!problems.isEmpty()) {
-            return form(model, form, problems, creating);
+            return refused(model, response, form, problems, creating);
         }
         try {
             if (creating && !catalogue.history(definition.code()).isEmpty()) {
-                return form(model, form, List.of(new ItemRules.Violation("ITEM_EXISTS", "code",
+                return refused(model, response, form, List.of(new ItemRules.Violation("ITEM_EXISTS", "code",
                         "事项代码已存在，请在该事项页面修改")), true);
             }
             catalogue.draft(definition, form.getChangeNote());
         } catch (CatalogueViolations violations) {
-            return form(model, form, violations.violations(), creating);
+            return refused(model, response, form, violations.violations(), creating);
         } catch (TypedText.HoldsIdentityNumber refused) {
             // As typed, any number masked: the maker corrects the text rather than types the item again.
             form.setName(TypedText.shownAgain(form.getName()));
@@ -139,17 +141,24 @@ class CatalogueConsole {
             form.setDescription(TypedText.shownAgain(form.getDescription()));
             form.setChangeNote(TypedText.shownAgain(form.getChangeNote()));
             form.setFields(TypedText.shownAgain(form.getFields()));
-            return form(model, form, List.of(new ItemRules.Violation(refused.code(), refused.field(),
+            return refused(model, response, form, List.of(new ItemRules.Violation(refused.code(), refused.field(),
                     refused.getMessage())), creating);
         } catch (RuntimeException e) {
             if (!(e instanceof DomainProblem problem)) {
                 throw e;
             }
-            return form(model, form, List.of(new ItemRules.Violation(problem.code(), "", problem.getMessage())),
-                    creating);
+            return refused(model, response, form, List.of(new ItemRules.Violation(problem.code(), "",
+                    problem.getMessage())), creating);
         }
         redirect.addFlashAttribute("successKey", "catalog.draftSaved");
         return "redirect:/console/catalog/" + definition.code();
+    }
+
+    /** The item's form shown again with what stopped it: 422, the item having been left as it was. */
+    private String refused(Model model, HttpServletResponse response, ItemForm form,
+                           List<ItemRules.Violation> problems, boolean creating) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return form(model, form, problems, creating);
     }
 
     @RequiresPermission(Permission.CATALOG_EDIT)
@@ -161,36 +170,37 @@ class CatalogueConsole {
     @RequiresPermission(Permission.CATALOG_EDIT)
     @PostMapping("/console/catalog/{code}/discard")
     String discard(@PathVariable String code, @RequestParam(defaultValue = "") String note,
-                   RedirectAttributes redirect, Model model) {
+                   RedirectAttributes redirect, HttpServletResponse response, Model model) {
         return act(redirect, code, "catalog.discarded", () -> catalogue.discard(code, note),
-                new TypedAction("discard", note, ""), model);
+                new TypedAction("discard", note, ""), response, model);
     }
 
     @RequiresPermission(Permission.CATALOG_EDIT)
     @PostMapping("/console/catalog/{code}/withdraw")
     String withdraw(@PathVariable String code, @RequestParam(defaultValue = "") String reason,
-                    @RequestParam(defaultValue = "") String basis, RedirectAttributes redirect, Model model) {
+                    @RequestParam(defaultValue = "") String basis, RedirectAttributes redirect,
+                    HttpServletResponse response, Model model) {
         return act(redirect, code, "catalog.withdrawalProposed",
                 () -> catalogue.proposeWithdrawal(code, reason, basis), new TypedAction("withdraw", reason, basis),
-                model);
+                response, model);
     }
 
     @RequiresPermission(Permission.CATALOG_APPROVE)
     @PostMapping("/console/catalog/{code}/approve")
     String approve(@PathVariable String code, @RequestParam(defaultValue = "") String note,
-                   RedirectAttributes redirect, Model model) {
+                   RedirectAttributes redirect, HttpServletResponse response, Model model) {
         boolean withdrawal = catalogue.history(code).stream()
                 .anyMatch(i -> i.status() == CatalogueItem.Status.PENDING && i.withdrawal() != null);
         return act(redirect, code, withdrawal ? "catalog.withdrawalApproved" : "catalog.approved",
-                () -> catalogue.approve(code, note), new TypedAction("approve", note, ""), model);
+                () -> catalogue.approve(code, note), new TypedAction("approve", note, ""), response, model);
     }
 
     @RequiresPermission(Permission.CATALOG_APPROVE)
     @PostMapping("/console/catalog/{code}/reject")
     String reject(@PathVariable String code, @RequestParam(defaultValue = "") String note,
-                  RedirectAttributes redirect, Model model) {
+                  RedirectAttributes redirect, HttpServletResponse response, Model model) {
         return act(redirect, code, "catalog.rejected", () -> catalogue.reject(code, note),
-                new TypedAction("reject", note, ""), model);
+                new TypedAction("reject", note, ""), response, model);
     }
 
     private String act(RedirectAttributes redirect, String code, String successKey, Runnable action) {
@@ -200,14 +210,15 @@ class CatalogueConsole {
 
     /**
      * As {@link #act(RedirectAttributes, String, String, Runnable)}, except that a text refused for the identity
-     * number it holds (RULES.md §10) shows the item again with the refusal beside the field and what was typed, masked.
+     * number it holds (RULES.md §10) shows the item again with the refusal beside the field and what was typed, masked
+     * (422: the item was left as it was).
      */
     private String act(RedirectAttributes redirect, String code, String successKey, Runnable action,
-                       TypedAction typed, Model model) {
+                       TypedAction typed, HttpServletResponse response, Model model) {
         try {
             action.run();
         } catch (TypedText.HoldsIdentityNumber refused) {
-            ConsoleActions.describeRefusal(model, refused);
+            ConsoleActions.showRefusal(model, response, refused);
             model.addAttribute("typed", new TypedAction(typed.form(), TypedText.shownAgain(typed.text()),
                     TypedText.shownAgain(typed.basis())));
             return detail(code, model);
