@@ -50,7 +50,7 @@ class CommitmentsTypedTextIT {
         String page = mvc.perform(post("/console/commitments").with(operator).with(csrf())
                         .param("number", person.number()).param("kind", "VOLUNTARY").param("reference", "入职诚信承诺")
                         .param("text", "本人（身份证号 " + person.number() + "）承诺履历真实。").param("due", due))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("FREE_TEXT_HOLDS_IDENTITY_NUMBER", "id=\"text-refused\"", "「承诺内容」",
                 "value=\"入职诚信承诺\"", "value=\"" + due + "\"",
                 "本人（身份证号 " + Masking.identityNumber(person.number()) + "）承诺履历真实。</textarea>")
@@ -58,7 +58,7 @@ class CommitmentsTypedTextIT {
         mvc.perform(post("/console/commitments").with(operator).with(csrf()).param("number", person.number())
                         .param("kind", "VOLUNTARY").param("reference", "申请人 " + person.number())
                         .param("text", "本人承诺履历真实。"))
-                .andExpect(status().isOk());
+                .andExpect(status().isUnprocessableContent());
         assertThat(commitments.of(subjectId)).as("nothing recorded").isEmpty();
 
         mvc.perform(post("/console/commitments").with(operator).with(csrf()).param("number", person.number())
@@ -98,7 +98,7 @@ class CommitmentsTypedTextIT {
         String page = mvc.perform(post("/console/commitments/{id}/breach", c.id()).with(operator).with(csrf())
                         .param("decisionNumber", "人社违诺〔2026〕9号").param("decisionDate", decided)
                         .param("facts", "证书系其配偶 " + other + " 名下"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("FREE_TEXT_HOLDS_IDENTITY_NUMBER", "id=\"facts-refused\"", "「违诺事实」",
                         "value=\"人社违诺〔2026〕9号\"", "value=\"" + decided + "\"",
                         "证书系其配偶 " + Masking.identityNumber(other) + " 名下</textarea>")

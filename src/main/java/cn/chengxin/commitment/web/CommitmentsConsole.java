@@ -11,6 +11,7 @@ import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.TypedText;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,19 +43,22 @@ class CommitmentsConsole {
         return "console/commitments";
     }
 
-    /** The number is of the type the operator names (a passport, a travel permit), or inferred. */
+    /**
+     * The number is of the type the operator names (a passport, a travel permit), or inferred. A text refused for the
+     * number it holds comes back in the form (422: nothing was recorded); other refusals are flashed.
+     */
     @PostMapping("/console/commitments")
     String record(@RequestParam(defaultValue = "") String number, @RequestParam(defaultValue = "") String documentType,
                   @RequestParam(required = false) CommitmentKind kind, @RequestParam(defaultValue = "") String text,
                   @RequestParam(defaultValue = "") String reference,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate due,
-                  RedirectAttributes redirect, Model model) {
+                  RedirectAttributes redirect, HttpServletResponse response, Model model) {
         try {
             commitments.recordAtDepartment(number, documentType, kind, text,
                     reference.isBlank() ? null : reference.strip(), due);
         } catch (TypedText.HoldsIdentityNumber refused) {
             // What was typed, any number masked, beside the refusal; the subject's number is not shown again.
-            ConsoleActions.describeRefusal(model, refused);
+            ConsoleActions.showRefusal(model, response, refused);
             model.addAttribute("typed", new TypedCommitment(kind, TypedText.shownAgain(reference),
                     TypedText.shownAgain(text), due));
             return page(model);
@@ -72,17 +76,19 @@ class CommitmentsConsole {
 
     /**
      * Facts refused for holding an identity number come back in the commitment's own form, masked, with the decision
-     * typed and the refusal beside them, as a commitment's text does; other refusals are flashed.
+     * typed and the refusal beside them, as a commitment's text does (422: nothing was reported); other refusals are
+     * flashed.
      */
     @PostMapping("/console/commitments/{id}/breach")
     String breach(@PathVariable UUID id, @RequestParam(defaultValue = "") String decisionNumber,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decisionDate,
-                  @RequestParam(defaultValue = "") String facts, RedirectAttributes redirect, Model model) {
+                  @RequestParam(defaultValue = "") String facts, RedirectAttributes redirect,
+                  HttpServletResponse response, Model model) {
         try {
             commitments.reportBreach(id, AuditLog.currentActor().departmentCode(), decisionNumber, decisionDate,
                     facts);
         } catch (TypedText.HoldsIdentityNumber refused) {
-            ConsoleActions.describeRefusal(model, refused);
+            ConsoleActions.showRefusal(model, response, refused);
             model.addAttribute("typedBreach", new TypedBreach(id, decisionNumber, decisionDate,
                     TypedText.shownAgain(facts)));
             return page(model);
