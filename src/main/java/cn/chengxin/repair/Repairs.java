@@ -389,15 +389,16 @@ public class Repairs {
      */
     public int notifyEligible(LocalDate today) {
         Map<String, ItemDefinition> items = itemsInForce();
-        // Months are uneven: the records repairable from today were decided on one of up to four days
-        // (30 Nov + 3 months is 28 Feb, as are 29 Nov and 28 Nov); each is checked with the eligibility rule.
+        // Months are uneven: the records repairable from today were decided on one of up to four days from today
+        // less the months on (30 Nov + 3 months is 28 Feb, as are 29 Nov and 28 Nov, 28 Feb less 3 months; 31 Jan
+        // and 30 Jan + 3 months are 30 Apr); each is checked with the eligibility rule.
         Map<String, LocalDate> earliest = new HashMap<>();
         items.values().forEach(d -> {
             if (RepairEligibility.of(d.nature(), d.severity(), d.publicationMinMonths(), today).kind()
                     == RepairEligibility.Kind.FROM_DATE) {
                 int months = d.publicationMinMonths() != null ? d.publicationMinMonths()
                         : d.severity().defaultMinimumMonths();
-                earliest.put(d.code(), today.minusMonths(months).minusDays(3));
+                earliest.put(d.code(), today.minusMonths(months));
             }
         });
         int told = 0;

@@ -156,6 +156,28 @@ class RepairsIT {
                 .satisfies(n -> assertThat(n.body()).contains("缴款凭证不清晰").doesNotContain(number(due.id())));
     }
 
+    /**
+     * Decided on the last day of a 31-day month whose third month after has fewer days (31 Aug: 30 Nov), a record is
+     * repairable from that shorter month's last day, and its holder is told on that day, not never.
+     */
+    @Test
+    void aRecordDecidedOnAMonthsLastDayIsAnnouncedRepairableOnTheShorterMonthsLastDay() throws Exception {
+        LocalDate decided = null;
+        for (LocalDate month = LocalDate.now(clock).minusMonths(3).withDayOfMonth(1);
+             decided == null; month = month.minusMonths(1)) {
+            if (month.lengthOfMonth() == 31 && month.plusMonths(3).lengthOfMonth() < 31) {
+                decided = month.withDayOfMonth(31);
+            }
+        }
+        Person late = person("尹月末", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕731号", decided);
+        LocalDate repairableFrom = decided.plusMonths(3);
+
+        repairs.notifyEligible(repairableFrom.minusDays(1));
+        assertThat(kinds(late.id())).isEmpty();
+        repairs.notifyEligible(repairableFrom);
+        assertThat(kinds(late.id())).containsExactly("REPAIR_ELIGIBLE");
+    }
+
     private List<String> kinds(UUID subjectId) {
         return notices.of(subjectId).stream().map(n -> n.kind()).toList();
     }
