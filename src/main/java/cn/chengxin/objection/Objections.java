@@ -471,7 +471,11 @@ public class Objections {
             case RESTORE -> RecordStatus.ACTIVE;
         };
         if (o.againstEntry()) {
-            listing.markEntryDisputed(o.entryId(), false);
+            // The entry stays marked while the record it rests on is itself in dispute (another objection, open).
+            UUID restsOn = listing.entry(o.entryId()).map(ListEntry::recordKey).orElse(null);
+            if (restsOn == null || store.open(restsOn).isEmpty()) {
+                listing.markEntryDisputed(o.entryId(), false);
+            }
             if (outcome.endsListEntries() && listing.entry(o.entryId()).map(e -> e.status().open()).orElse(false)) {
                 listing.exit(o.entryId(), "异议成立：" + outcome.label());
             }
@@ -482,6 +486,12 @@ public class Objections {
                     : EnumSet.of(RecordStatus.IN_DISPUTE, RecordStatus.ACTIVE);
             creditFile.changeStatus(o.subjectId(), o.recordKey(), from, to, by, "异议办结：" + outcome.label());
             listing.markDisputed(o.subjectId(), o.recordKey(), false);
+            // An entry resting on the record that is contested by itself (its own objection, open) keeps its mark.
+            for (ListEntry entry : listing.entriesOf(o.subjectId())) {
+                if (o.recordKey().equals(entry.recordKey()) && store.openOnEntry(entry.id()).isPresent()) {
+                    listing.markEntryDisputed(entry.id(), true);
+                }
+            }
         }
         if (!o.againstEntry() && outcome.endsListEntries()) {
             for (ListEntry entry : listing.entriesOf(o.subjectId())) {

@@ -427,6 +427,34 @@ class ObjectionsIT {
                         .satisfies(e -> assertThat(e.disputed()).as("marked disputed").isTrue()));
     }
 
+    /**
+     * RULES.md §5: an entry contested by itself and resting on a record contested too keeps its dispute mark until
+     * both objections are decided, whichever is decided first.
+     */
+    @Test
+    void anEntryKeepsItsDisputeMarkWhileEitherObjectionOnItOrItsRecordIsOpen() {
+        TestCitizens.Person p = TestCitizens.register(subjects, "滕两议");
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, p.number())).orElseThrow();
+        TestRecords.courtDefaulter(creditFile, catalogue, subject, "SX-" + UUID.randomUUID(), 1,
+                cn.chengxin.creditfile.RecordAction.ADD);
+        UUID record = creditFile.fileOf(subject).get(0).recordKey();
+        UUID entry = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> listing.entriesOf(subject).stream().findFirst(), java.util.Optional::isPresent)
+                .orElseThrow().id();
+
+        UUID onRecord = objections.file(subject, record, "已全部履行", "本人");
+        UUID onEntry = objections.fileAgainstEntry(subject, entry, "不应列入", "本人", List.of());
+        assertThat(decide("clerk-a", onRecord, objections.find(onRecord).version(), Outcome.UPHOLD)).isNull();
+        assertThat(listing.entry(entry).orElseThrow().disputed()).as("its own objection is open").isTrue();
+
+        UUID again = objections.file(subject, record, "再次提出：已全部履行", "本人");
+        assertThat(decide("clerk-a", onEntry, objections.find(onEntry).version(), Outcome.UPHOLD)).isNull();
+        assertThat(listing.entry(entry).orElseThrow().disputed()).as("its record's objection is open").isTrue();
+
+        assertThat(decide("clerk-a", again, objections.find(again).version(), Outcome.UPHOLD)).isNull();
+        assertThat(listing.entry(entry).orElseThrow().disputed()).as("both decided").isFalse();
+    }
+
     private Throwable decide(String who, UUID id, int version, Outcome outcome) {
         try {
             as(who, () -> {
