@@ -32,7 +32,6 @@ import cn.chengxin.subject.domain.InvalidIdentityException;
 import cn.chengxin.subject.domain.SubjectKind;
 import cn.chengxin.subject.domain.TypedText;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Checks (联合奖惩核查) for departments' approval systems: what applies to a subject in a scenario, for the calling
@@ -293,7 +292,6 @@ public class Checks {
      * Feedback on one measure of a check, by the department that made it, once; the same feedback sent again is taken
      * as given (a retry after a lost answer), other feedback on the measure is refused.
      */
-    @Transactional // kept only with its audit event: a feedback the log refuses is sent again, not taken as given
     public void feedback(UUID checkId, String measureCode, boolean applied, String outcome, String note) {
         Actor caller = AuditLog.currentActor();
         JdbcMeasures.CheckRow check = store.check(checkId).filter(c -> c.clientId().equals(caller.actorId()))
@@ -311,16 +309,26 @@ public class Checks {
         // Kept as the department wrote it, in clear (RULES.md §10): the check names the subject already.
         String keptOutcome = TypedText.fromSystem("outcome", "处理结果", outcome).strip();
         String keptNote = TypedText.fromSystem("note", "反馈说明", note);
-        if (!store.feedback(checkId, measureCode, applied, keptOutcome, keptNote, caller.actorId(), clock.instant())) {
-            // A system that lost the answer sends the same feedback again: it was given (and audited) the first time.
-            if (store.feedbackOn(checkId, measureCode)
-                    .equals(Optional.of(new JdbcMeasures.GivenFeedback(applied, keptOutcome, keptNote)))) {
-                return;
-            }
-            throw new MeasuresProblem("FEEDBACK_EXISTS", DomainProblem.Kind.CONFLICT, "该措施的反馈已提交，且与本次不同");
+        Optional<JdbcMeasures.GivenFeedback> given = store.feedbackOn(checkId, measureCode);
+        if (given.isPresent()) {
+            requireSame(given.get(), applied, keptOutcome, keptNote);
+            return; // a system that lost the answer sends the same feedback again: given (and audited) the first time
         }
+        // Audited before it is kept, and kept only once audited: the audit log refusing it (503) keeps nothing, and
+        // the system's resend is then stored and audited. Not in one transaction with the audit event: the writer's
+        // own transaction counts cases on the rows this one would hold locked while it waited.
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "measures.feedback").by(caller)
                 .subject(check.pseudonym()).detail("check " + checkId + " " + measureCode + " applied=" + applied));
+        if (!store.feedback(checkId, measureCode, applied, keptOutcome, keptNote, caller.actorId(), clock.instant())) {
+            // Another copy of it came in between: the same is taken as given, other feedback is refused.
+            requireSame(store.feedbackOn(checkId, measureCode).orElseThrow(), applied, keptOutcome, keptNote);
+        }
+    }
+
+    private static void requireSame(JdbcMeasures.GivenFeedback given, boolean applied, String outcome, String note) {
+        if (!given.equals(new JdbcMeasures.GivenFeedback(applied, outcome, note))) {
+            throw new MeasuresProblem("FEEDBACK_EXISTS", DomainProblem.Kind.CONFLICT, "该措施的反馈已提交，且与本次不同");
+        }
     }
 
     public List<JdbcMeasures.CaseCount> cases() {
