@@ -367,8 +367,9 @@ class SubmissionsIT {
                 + "VALUES (?, 7, 'item', 'SO_FAR', '另一实例已记下的问题')").param(batch).update();
 
         try (java.sql.Connection other = dataSource.getConnection()) {
-            try (var lock = other.prepareStatement("SELECT pg_advisory_lock(?)")) {
-                lock.setLong(1, cn.chengxin.ingestion.persistence.BatchClaims.keyOf(batch));
+            try (var lock = other.prepareStatement("SELECT pg_advisory_lock(?, ?)")) {
+                lock.setInt(1, cn.chengxin.ingestion.persistence.BatchClaims.KIND);
+                lock.setInt(2, cn.chengxin.ingestion.persistence.BatchClaims.keyOf(batch));
                 lock.execute();
             }
             mvc.perform(submit(courtKey, key, body)).andExpect(status().isOk())
@@ -389,6 +390,20 @@ class SubmissionsIT {
         assertThat(records()).as("nothing stored twice").isEqualTo(stored);
         assertThat(jdbc.sql("SELECT count(*) FROM ingestion.row_error WHERE batch_id = ?").param(batch)
                 .query(Long.class).single()).isZero();
+    }
+
+    /**
+     * The batch id is the client's choice, and its claim must never name another lock of the platform: a batch whose
+     * id folds to the audit writer's lock key ("audit") runs and is audited like any other, without stalling the log.
+     */
+    @Test
+    void aBatchIdChosenToMatchTheAuditWritersLockTakesNothingFromTheAuditLog() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "郜审计");
+        String body = "{\"records\":[" + row("P_COURT_DEFAULTER", person.number(), person.name(),
+                "ZX-" + UUID.randomUUID(), "2025-06-01", courtFields()) + "]}";
+        // Had the claim taken the writer's lock, the batch's own audit event would wait for it and fail (503).
+        mvc.perform(submit(courtKey, "00000000-0000-0000-0000-006175646974", body)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1));
     }
 
     @Test

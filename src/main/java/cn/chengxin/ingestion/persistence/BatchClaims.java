@@ -73,13 +73,14 @@ public class BatchClaims implements AutoCloseable {
 
     /** @return the claim, to be closed when the batch is done; empty when the batch is running (here or elsewhere) */
     public Optional<Claim> claim(UUID batchId) {
-        long key = keyOf(batchId);
+        int key = keyOf(batchId);
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
             connection.setAutoCommit(true);
-            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-                ps.setLong(1, key);
+            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+                ps.setInt(1, KIND);
+                ps.setInt(2, key);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     if (rs.getBoolean(1)) {
@@ -99,10 +100,18 @@ public class BatchClaims implements AutoCloseable {
         }
     }
 
-    /** The lock's key: the batch id folded to 64 bits (another batch sharing it would only wait its turn). */
-    public static long keyOf(UUID batchId) {
-        return batchId.getMostSignificantBits() ^ batchId.getLeastSignificantBits();
+    /**
+     * The lock's key: the two-number form, whose key space is apart from the single-number one of the audit writer and
+     * the inquiries — the batch id is the client's choice, and must never name their locks — with this kind of lock
+     * first and the batch id folded to 32 bits (another batch sharing it would only wait its turn).
+     */
+    public static int keyOf(UUID batchId) {
+        long folded = batchId.getMostSignificantBits() ^ batchId.getLeastSignificantBits();
+        return (int) (folded ^ (folded >>> 32));
     }
+
+    /** The first number of every batch claim's key: "batc". */
+    public static final int KIND = 0x62617463;
 
     /** A connection that may still hold a lock never goes back to the pool: it is closed for good. */
     private void discard(Connection connection) {
@@ -124,17 +133,18 @@ public class BatchClaims implements AutoCloseable {
     public final class Claim implements AutoCloseable {
 
         private final Connection connection;
-        private final long key;
+        private final int key;
 
-        private Claim(Connection connection, long key) {
+        private Claim(Connection connection, int key) {
             this.connection = connection;
             this.key = key;
         }
 
         @Override
         public void close() {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-                ps.setLong(1, key);
+            try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
+                ps.setInt(1, KIND);
+                ps.setInt(2, key);
                 ps.execute();
                 connection.close();
             } catch (SQLException e) {
