@@ -3,13 +3,15 @@ package cn.chengxin.ingestion.domain;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.chengxin.shared.privacy.IdentityRedaction;
 import cn.chengxin.subject.domain.Masking;
 
 /**
  * Something a department sent, as a rejected row's report shows it again (a key, an item code, a field's name, a
  * message quoting them): every run of digits long enough to be an identity number (15 or 18 characters, full-width
- * digits too) masked as a number is, since no number is shown or kept in clear outside the registry (RULES.md §10) and
- * a department may put one anywhere (a column swapped, a key built from it); and no longer than the report keeps.
+ * digits too, or 18 written in groups) masked as a number is, since no number is shown or kept in clear outside the
+ * registry (RULES.md §10) and a department may put one anywhere (a column swapped, a key built from it); and no longer
+ * than the report keeps.
  */
 public final class ShownText {
 
@@ -32,6 +34,11 @@ public final class ShownText {
     }
 
     private static String masked(String text) {
+        // A number written in groups ("410105-19900307-1234") too, as the logs and the audit log mask it.
+        return IdentityRedaction.redact(maskedRuns(text));
+    }
+
+    private static String maskedRuns(String text) {
         Matcher m = LONG_NUMBER.matcher(text);
         if (!m.find()) {
             return text;

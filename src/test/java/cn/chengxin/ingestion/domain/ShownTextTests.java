@@ -12,6 +12,8 @@ class ShownTextTests {
         assertThat(ShownText.of("信用信息目录中没有事项「11010519491231002X」", 500))
                 .isEqualTo("信用信息目录中没有事项「1101**********002X」");
         assertThat(ShownText.of("（2025）豫1702执123号", 500)).isEqualTo("（2025）豫1702执123号");
+        assertThat(ShownText.of("事项「110105-19491231-002X」", 500)).as("written in groups")
+                .doesNotContain("19491231").contains("002X");
     }
 
     @Test
