@@ -59,8 +59,7 @@ public class FileSubmissions {
     private final JdbcBatches batches;
     private final Path uploads;
     private final Limits limits;
-    /** How long a received file waits for a claim at most: 120 attempts, each after the claim pool's 5 s and 1 s. */
-    private static final int BUSY_ATTEMPTS = 120;
+    /** The pause between a received file's attempts at its claim (each also waits up to the claim pool's 5 s). */
     private static final long BUSY_PAUSE_MILLIS = 1_000;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ingestion-files");
@@ -166,16 +165,18 @@ public class FileSubmissions {
 
     /**
      * A file's batch is stored, and shown running, when it is received: if the instance is running as many batches as
-     * it takes at once ({@code INGESTION_BUSY}), the file waits its turn here rather than being left marked running.
-     * Nothing of it is read before its claim is taken.
+     * it takes at once ({@code INGESTION_BUSY}), the file waits its turn here, however long, rather than being left
+     * marked running with nobody to run it; files are run one at a time anyway. Only a stop of the instance ends the
+     * wait, which leaves the batch as a crash does: run again when it is sent again. Nothing of the file is read
+     * before its claim is taken.
      */
     private void runWhenClaimed(UUID batchId, String departmentCode, Upload upload, RowSource source) {
-        for (int attempt = 1; ; attempt++) {
+        while (true) {
             try {
                 submissions.run(batchId, departmentCode, "FILE", upload.name(), upload.sha256(), null, rows(source));
                 return;
             } catch (IngestionProblem busy) {
-                if (!"INGESTION_BUSY".equals(busy.code()) || attempt == BUSY_ATTEMPTS) {
+                if (!"INGESTION_BUSY".equals(busy.code())) {
                     throw busy;
                 }
                 try {
