@@ -99,7 +99,7 @@ class ErrorHandling {
             // The container's multipart bound (spring.servlet.multipart) is where a file past its size limit is met
             // first: named as the file's problem, with the code the upload endpoints document, not as a long body.
             return Problems.of(HttpStatus.CONTENT_TOO_LARGE, ProblemCodes.FILE_TOO_LARGE,
-                    "上传的文件超过允许的大小上限：请拆分为多个文件分批上传");
+                    "上传的文件超过允许的大小上限");
         }
         if (exception instanceof ErrorResponse spring) {
             HttpStatus status = HttpStatus.valueOf(spring.getStatusCode().value());
