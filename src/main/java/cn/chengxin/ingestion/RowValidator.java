@@ -48,8 +48,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RowValidator {
 
-    /** More content fields than any item has by far (an item defines a few dozen at most). */
-    static final int MOST_FIELDS = 200;
+    /** More content fields than any item may have (the catalogue's bound). */
+    static final int MOST_FIELDS = cn.chengxin.catalog.domain.ItemRules.MOST_FIELDS;
 
     private final Catalogue catalogue;
     private final SubjectRegistry subjects;

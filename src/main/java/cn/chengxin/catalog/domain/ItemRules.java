@@ -22,6 +22,9 @@ public final class ItemRules {
     public record Violation(String code, String field, String message) {
     }
 
+    /** The most content fields an item has; a delivered record with more is refused whole (ingestion). */
+    public static final int MOST_FIELDS = 200;
+
     public static List<Violation> forSaving(ItemDefinition d) {
         List<Violation> out = new ArrayList<>();
         if (d.code() == null || !d.code().matches("[A-Z][A-Z0-9_]{2,39}")) {
@@ -33,6 +36,9 @@ public final class ItemRules {
         if (d.subjectType() == null || d.nature() == null || d.category() == null || d.domain() == null
                 || d.sharing() == null || d.updateCycle() == null) {
             out.add(new Violation("ITEM_INCOMPLETE", "", "主体类型、性质、类别、领域、共享属性和更新周期均须填写"));
+        }
+        if (d.fields().size() > MOST_FIELDS) {
+            out.add(new Violation("FIELDS_TOO_MANY", "fields", "一个事项最多 " + MOST_FIELDS + " 个字段"));
         }
         Set<String> names = new HashSet<>();
         for (FieldDefinition field : d.fields()) {

@@ -42,6 +42,17 @@ class ItemRulesTests {
     }
 
     @Test
+    void anItemDefinesAtMostAsManyFieldsAsARecordMayCarry() {
+        List<FieldDefinition> fields = new java.util.ArrayList<>();
+        for (int i = 0; i <= ItemRules.MOST_FIELDS; i++) {
+            fields.add(FieldDefinition.text("f" + i, "字段" + i, false));
+        }
+        assertThat(codes(ItemRules.forSaving(negative(fields, "某法", List.of("MARKET"))))).contains("FIELDS_TOO_MANY");
+        assertThat(codes(ItemRules.forSaving(negative(fields.subList(0, ItemRules.MOST_FIELDS), "某法",
+                List.of("MARKET"))))).doesNotContain("FIELDS_TOO_MANY");
+    }
+
+    @Test
     void anItemWithoutLegalBasisOrProviderCanBeDraftedButNotActivated() {
         ItemDefinition d = ItemDefinition.withDefaultPeriods(negative(List.of(), "", List.of()));
         assertThat(ItemRules.forSaving(d)).isEmpty();
