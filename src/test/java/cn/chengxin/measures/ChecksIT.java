@@ -977,7 +977,7 @@ class ChecksIT {
                             .param("list", "GREY", "BLACK").param("scenario", "HIRING", "TITLES")
                             .param("department", "MARKET", "NOWHERE").param("subjectKind", "ORGANISATION")
                             .param("rule", "BLACK_TAX_SERIOUS"))
-                    .andExpect(status().isOk())
+                    .andExpect(status().isUnprocessableContent())
                     .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
                             .attribute("failureCode", "MEASURE_INVALID"))
                     .andReturn().getResponse().getContentAsString();
