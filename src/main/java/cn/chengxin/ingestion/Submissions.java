@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,7 +41,6 @@ import cn.chengxin.ingestion.persistence.JdbcBatches;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.subject.NewOrganisation;
 import cn.chengxin.subject.NewPerson;
-import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.SubjectKind;
 import org.springframework.stereotype.Service;
@@ -69,12 +67,12 @@ public class Submissions {
 
     Submissions(RowValidator validator, SubjectRegistry subjects, Catalogue catalogue, CreditFile creditFile,
                 JdbcBatches batches, BatchClaims claims, AuditLog audit, Clock clock) {
-        this.claims = claims;
         this.validator = validator;
         this.subjects = subjects;
         this.catalogue = catalogue;
         this.creditFile = creditFile;
         this.batches = batches;
+        this.claims = claims;
         this.audit = audit;
         this.clock = clock;
     }
@@ -115,7 +113,7 @@ public class Submissions {
         try (BatchClaims.Claim held = claim.get()) {
             if (!batches.start(batchId, departmentCode, by, channel, fileName, contentHash, totalRows,
                     clock.instant())) {
-                BatchResult first = sameBatch(batchId, departmentCode, contentHash);
+                BatchResult first = sameBatch(batches.find(batchId).orElseThrow(), departmentCode, contentHash);
                 if (!"RUNNING".equals(first.status())) {
                     return first.asReplay();
                 }
@@ -141,8 +139,9 @@ public class Submissions {
      */
     private BatchResult asRunning(UUID batchId, String departmentCode, String contentHash) {
         for (int attempt = 0; attempt < 40; attempt++) {
-            if (batches.find(batchId).isPresent()) {
-                return sameBatch(batchId, departmentCode, contentHash).asReplay();
+            Optional<JdbcBatches.Stored> stored = batches.find(batchId);
+            if (stored.isPresent()) {
+                return sameBatch(stored.get(), departmentCode, contentHash).asReplay();
             }
             try {
                 Thread.sleep(50);
@@ -155,12 +154,11 @@ public class Submissions {
     }
 
     /** The stored batch's result, when it is this batch: the same department and content, else BATCH_CONFLICT. */
-    private BatchResult sameBatch(UUID batchId, String departmentCode, String contentHash) {
-        JdbcBatches.Stored stored = batches.find(batchId).orElseThrow();
+    private BatchResult sameBatch(JdbcBatches.Stored stored, String departmentCode, String contentHash) {
         if (!stored.contentHash().equals(contentHash) || !stored.departmentCode().equals(departmentCode)) {
             throw new IngestionProblem("BATCH_CONFLICT", DomainProblem.Kind.CONFLICT, "批次号已用于内容不同的另一次报送");
         }
-        return batches.result(batchId).orElseThrow();
+        return batches.result(stored.id()).orElseThrow();
     }
 
     /** A batch's result, only for the department that submitted it. */

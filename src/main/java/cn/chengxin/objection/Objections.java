@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -472,11 +473,12 @@ public class Objections {
         };
         if (o.againstEntry()) {
             // The entry stays marked while the record it rests on is itself in dispute (another objection, open).
-            UUID restsOn = listing.entry(o.entryId()).map(ListEntry::recordKey).orElse(null);
+            Optional<ListEntry> entry = listing.entry(o.entryId());
+            UUID restsOn = entry.map(ListEntry::recordKey).orElse(null);
             if (restsOn == null || store.open(restsOn).isEmpty()) {
                 listing.markEntryDisputed(o.entryId(), false);
             }
-            if (outcome.endsListEntries() && listing.entry(o.entryId()).map(e -> e.status().open()).orElse(false)) {
+            if (outcome.endsListEntries() && entry.map(e -> e.status().open()).orElse(false)) {
                 listing.exit(o.entryId(), "异议成立：" + outcome.label());
             }
         } else {
@@ -486,16 +488,15 @@ public class Objections {
                     : EnumSet.of(RecordStatus.IN_DISPUTE, RecordStatus.ACTIVE);
             creditFile.changeStatus(o.subjectId(), o.recordKey(), from, to, by, "异议办结：" + outcome.label());
             listing.markDisputed(o.subjectId(), o.recordKey(), false);
-            // An entry resting on the record that is contested by itself (its own objection, open) keeps its mark.
             for (ListEntry entry : listing.entriesOf(o.subjectId())) {
-                if (o.recordKey().equals(entry.recordKey()) && store.openOnEntry(entry.id()).isPresent()) {
+                if (!o.recordKey().equals(entry.recordKey())) {
+                    continue;
+                }
+                // An entry contested by itself (its own objection, open) keeps its mark.
+                if (store.openOnEntry(entry.id()).isPresent()) {
                     listing.markEntryDisputed(entry.id(), true);
                 }
-            }
-        }
-        if (!o.againstEntry() && outcome.endsListEntries()) {
-            for (ListEntry entry : listing.entriesOf(o.subjectId())) {
-                if (o.recordKey().equals(entry.recordKey()) && entry.status().open()) {
+                if (outcome.endsListEntries() && entry.status().open()) {
                     listing.exit(entry.id(), "异议成立：" + outcome.label());
                 }
             }
