@@ -65,11 +65,11 @@ public class Listing {
     private static final int MAX_PAGE = 100_000;
     /** The most entries one console page shows: a reviewer reads them, so a bigger page only loads the database. */
     public static final int MAX_PAGE_SIZE = 100;
-    /** The states whose records are shown and used, so may propose an entry ({@link RecordStatus#shown()}). */
+    /**
+     * The states whose records are shown and used ({@link RecordStatus#shown()}), so may propose an entry or deny the
+     * green channel ({@link #markNegatives}).
+     */
     static final Set<RecordStatus> SHOWN = EnumSet.of(RecordStatus.ACTIVE, RecordStatus.IN_DISPUTE);
-    /** The states whose records count for the last negative record (as in {@link #markNegatives}). */
-    static final Set<RecordStatus> HAPPENED = EnumSet.complementOf(EnumSet.of(RecordStatus.REVOKED,
-            RecordStatus.CORRECTED));
 
     private final JdbcListing store;
     private final CreditFile creditFile;
@@ -427,8 +427,13 @@ public class Listing {
     }
 
     /**
-     * Records each evaluated subject's last negative record (RULES.md §7: three years without one qualify for the
-     * green channel). Revoked and corrected versions do not count; expired and repaired ones still happened.
+     * Records each evaluated subject's last negative record in use (RULES.md §7: three years without one qualify for
+     * the green channel and 容缺受理), as the red list counts it ({@link RedListStanding}): only a shown record
+     * ({@link #SHOWN}) denies the incentive. A revoked record (its basis revoked or an objection upheld, §5) or a
+     * corrected version never stood; a repaired one's effect is "stop publication; stop sharing and use" (§6); and one
+     * whose publication period is over (EXPIRED, then ARCHIVED) is "not displayed, not used for scoring, lists or
+     * measures" (§4, "不再展示使用超过期限的公共信用信息") — the green channel is such a use. Each of these changes
+     * reaches the mark through {@link cn.chengxin.creditfile.RecordsChanged}, so the check index learns of it from the mark's new stamp.
      */
     private void markNegatives(Map<UUID, List<FileEntry>> files, Map<String, ItemDefinition> items) {
         Set<String> negativeItems = negativeItems(items);
@@ -436,7 +441,7 @@ public class Listing {
         files.forEach((subject, file) -> {
             LocalDate latest = file.stream()
                     .filter(r -> negativeItems.contains(r.itemCode()))
-                    .filter(r -> HAPPENED.contains(r.status()))
+                    .filter(r -> r.status().shown())
                     .map(FileEntry::decisionDate).max(LocalDate::compareTo).orElse(null);
             last.put(subject, latest);
         });

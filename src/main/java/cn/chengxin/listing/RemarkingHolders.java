@@ -64,7 +64,7 @@ class RemarkingHolders {
     }
 
     private ResumablePasses.Chunk remark(String item, UUID after, int size) {
-        CreditFile.Holders holders = creditFile.holdersAfter(Set.of(item), Listing.HAPPENED, after, size);
+        CreditFile.Holders holders = creditFile.holdersAfter(Set.of(item), Listing.SHOWN, after, size);
         listing.remark(holders.subjects());
         return new ResumablePasses.Chunk(holders.lastRecord(), holders.records(), holders.subjects().size());
     }

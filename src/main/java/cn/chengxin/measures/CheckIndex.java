@@ -104,7 +104,7 @@ class CheckIndex {
     private record RulesByItem(Map<String, String> byItem, Instant readAt) {
     }
 
-    /** The decision date of the subject's last negative record the platform holds; null if none. */
+    /** The decision date of the subject's last negative record in use ({@link NegativeMark}); null if none. */
     LocalDate lastNegative(String pseudonym) {
         if (!loaded) {
             refresh();

@@ -270,10 +270,10 @@ public class Checks {
     public static final String CLEAN_RECORD = "CLEAN_RECORD";
 
     /**
-     * RULES.md §7: three or more consecutive years without a negative record (counted over the records the platform
-     * holds), and nothing on the black or grey list now; an organisation, moreover, established three or more years
-     * ago where the registry knows when ({@link CleanRecord}). The registry is asked only for an organisation that
-     * passes the rest, and once per instance.
+     * RULES.md §7: three or more consecutive years without a negative record (counted over the records in use), and
+     * nothing on the black or grey list now; an organisation, moreover, established three or more years ago where the
+     * registry knows when ({@link CleanRecord}). The registry is asked only for an organisation that passes the rest,
+     * and once per instance.
      */
     private boolean cleanRecord(IdentityDocument document, String pseudonym, List<Grounds.Listed> listed,
                                 Instant now) {

@@ -807,11 +807,39 @@ class ListingIT {
                 .andExpect(jsonPath("$.measures[0].listType").value("CLEAN_RECORD"));
 
         TestCitizens.Person fined = TestCitizens.register(subjects, "邱海波");
-        submitPenaltyThirteenMonthsAgo(fined);
+        submitPenaltyElevenMonthsAgo(fined);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> check(marketChecks, fined.number(), "LICENSING")
                 .andExpect(jsonPath("$.cleanRecordThreeYears").value(false))
                 .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
                         "GREEN_CHANNEL")))));
+    }
+
+    /**
+     * RULES.md §7 counts the negative records in use: a penalty revoked (§5), repaired (§6: "stop sharing and use")
+     * or whose display stopped (§4: "不再展示使用超过期限的公共信用信息") no longer closes the green channel, and the
+     * change reopens it at the next checks; while it is still published, it keeps it closed.
+     */
+    @Test
+    void aPenaltyNoLongerInUseNoLongerClosesTheGreenChannel() throws Exception {
+        List<cn.chengxin.creditfile.RecordStatus> ends = List.of(cn.chengxin.creditfile.RecordStatus.REVOKED,
+                cn.chengxin.creditfile.RecordStatus.REPAIRED, cn.chengxin.creditfile.RecordStatus.EXPIRED);
+        for (cn.chengxin.creditfile.RecordStatus end : ends) {
+            TestCitizens.Person fined = TestCitizens.register(subjects, "钱" + "志立达".charAt(ends.indexOf(end)) + "明");
+            UUID subject = subjects.find(subjects.validate(null, fined.number())).orElseThrow();
+            submitPenaltyElevenMonthsAgo(fined);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> check(marketChecks, fined.number(), "LICENSING")
+                    .andExpect(jsonPath("$.cleanRecordThreeYears").value(false))
+                    .andExpect(jsonPath("$.measures").isEmpty()));
+
+            UUID record = creditFile.fileOf(subject).get(0).recordKey();
+            assertThat(creditFile.changeStatus(subject, record, Set.of(cn.chengxin.creditfile.RecordStatus.ACTIVE),
+                    end, "test", "测试：" + end.label())).isTrue();
+            await("once " + end).atMost(Duration.ofSeconds(10)).untilAsserted(() -> check(marketChecks,
+                    fined.number(), "LICENSING")
+                    .andExpect(jsonPath("$.cleanRecordThreeYears").value(true))
+                    .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItems("GREEN_CHANNEL",
+                            "TOLERANT_ACCEPTANCE"))));
+        }
     }
 
     @Test
@@ -1145,7 +1173,7 @@ class ListingIT {
     @Test
     void theGreenChannelFollowsAnItemThatStopsBeingNegative() throws Exception {
         TestCitizens.Person fined = TestCitizens.register(subjects, "邵明轩");
-        submitPenaltyThirteenMonthsAgo(fined);
+        submitPenaltyElevenMonthsAgo(fined);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> check(marketChecks, fined.number(), "LICENSING")
                 .andExpect(jsonPath("$.cleanRecordThreeYears").value(false)));
 
@@ -1170,7 +1198,7 @@ class ListingIT {
      */
     @Test
     void aRevisedItemsHoldersAreMarkedAgainAfterTheApprovalMoreThanOneChunkOfThem() throws Exception {
-        List<String> fined = penalisedThirteenMonthsAgo(reevaluationChunk * 2 + 1);
+        List<String> fined = penalisedElevenMonthsAgo(reevaluationChunk * 2 + 1);
         ItemDefinition original = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition();
         try {
             CatalogueVersions.draft(catalogue, CatalogueVersions.ofNature(original, Nature.NEUTRAL));
@@ -1196,7 +1224,7 @@ class ListingIT {
      */
     @Test
     void anItemRevisionInterruptedPartWayFinishesTheRestOnce() throws Exception {
-        List<String> fined = penalisedThirteenMonthsAgo(reevaluationChunk * 2 + 1);
+        List<String> fined = penalisedElevenMonthsAgo(reevaluationChunk * 2 + 1);
         // The marks the approval of a version would redo, gone; the pass started, then the process stopped after two
         // chunks. A version of its own, beyond any the catalogue will reach in these tests.
         jdbc.sql("DELETE FROM listing.negative_mark WHERE subject_pseudonym = ANY(?::text[])")
@@ -1210,7 +1238,7 @@ class ListingIT {
         assertThat(passes.pass(item, version).orElseThrow().recordsPassed()).isEqualTo(2L * reevaluationChunk);
 
         long records = jdbc.sql("SELECT count(*) FROM creditfile.record WHERE current AND item_code = ? "
-                + "AND status NOT IN ('REVOKED', 'CORRECTED')").param(item).query(Long.class).single();
+                + "AND status IN ('ACTIVE', 'IN_DISPUTE')").param(item).query(Long.class).single();
         // No runner has moved it since: the listing's tick takes it up (as the republished event does at a start).
         jdbc.sql("UPDATE listing.item_revision_pass SET progressed_at = progressed_at - interval '1 hour' "
                 + "WHERE item_code = ? AND item_version = ?").params(item, version).update();
@@ -1221,7 +1249,7 @@ class ListingIT {
         assertThat(passes.pass(item, version).orElseThrow().recordsPassed())
                 .as("each record once: the pass went on where it had stopped").isEqualTo(records);
         assertThat(lastNegatives(fined)).as("every holder marked again").hasSize(fined.size()).doesNotContainNull()
-                .containsOnly(LocalDate.now().minusMonths(13));
+                .containsOnly(LocalDate.now().minusMonths(11));
         assertThat(remarking.run(item, version)).as("a finished pass does nothing more").isZero();
         assertThat(remarking.nextChunk(item, version)).isFalse();
     }
@@ -1582,16 +1610,16 @@ class ListingIT {
     }
 
     /** A general administrative penalty (MARKET) decided 13 months ago: negative, shown, within three years. */
-    private void submitPenaltyThirteenMonthsAgo(TestCitizens.Person person) throws Exception {
-        submitPenaltyThirteenMonthsAgo(List.of(person));
+    private void submitPenaltyElevenMonthsAgo(TestCitizens.Person person) throws Exception {
+        submitPenaltyElevenMonthsAgo(List.of(person));
     }
 
-    private void submitPenaltyThirteenMonthsAgo(List<TestCitizens.Person> people) throws Exception {
+    private void submitPenaltyElevenMonthsAgo(List<TestCitizens.Person> people) throws Exception {
         String marketSubmits = key("MARKET", Permission.RECORD_SUBMIT);
         String records = people.stream().map(person -> "{\"itemCode\":\"P_ADMIN_PENALTY_GENERAL\",\"subjectNumber\":\""
                 + person.number() + "\",\"subjectName\":\"" + person.name() + "\",\"sourceRecordId\":\"GC-"
                 + UUID.randomUUID() + "\",\"decisionNumber\":\"驻市监罚〔2026〕7号\",\"decisionDate\":\""
-                + LocalDate.now().minusMonths(13) + "\",\"fields\":{\"penalty_type\":\"罚款\","
+                + LocalDate.now().minusMonths(11) + "\",\"fields\":{\"penalty_type\":\"罚款\","
                 + "\"facts\":\"无照经营\",\"basis\":\"《无证无照经营查处办法》第十三条\",\"authority\":\"市市场监督管理局\"}}")
                 .collect(java.util.stream.Collectors.joining(","));
         mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + marketSubmits)
@@ -1600,13 +1628,13 @@ class ListingIT {
                 .andExpect(jsonPath("$.accepted").value(people.size()));
     }
 
-    /** People fined (a general penalty) 13 months ago, marked by ingestion; their pseudonyms. */
-    private List<String> penalisedThirteenMonthsAgo(int count) throws Exception {
+    /** People fined (a general penalty, still published) 11 months ago, marked by ingestion; their pseudonyms. */
+    private List<String> penalisedElevenMonthsAgo(int count) throws Exception {
         List<TestCitizens.Person> people = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             people.add(TestCitizens.register(subjects, "罗罚" + "甲乙丙丁戊己庚辛壬癸".charAt(i % 10)));
         }
-        submitPenaltyThirteenMonthsAgo(people);
+        submitPenaltyElevenMonthsAgo(people);
         List<String> pseudonyms = people.stream().map(p -> subjects.pseudonymOf(subjects.validate(null, p.number())))
                 .toList();
         await().atMost(Duration.ofSeconds(10)).until(() -> lastNegatives(pseudonyms).stream()
