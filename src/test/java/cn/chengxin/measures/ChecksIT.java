@@ -764,6 +764,34 @@ class ChecksIT {
     }
 
     /**
+     * Feedback without an outcome is one refusal, OUTCOME_REQUIRED (422), whether the outcome is missing, blank or
+     * too long: an approval system handles one code, not a 400 for a missing field and a 422 for an empty one. None
+     * of them is kept, and the feedback is still taken afterwards.
+     */
+    @Test
+    void feedbackWithoutAnOutcomeIsRefusedWithOneCodeWhetherMissingBlankOrTooLong() throws Exception {
+        ApiClients.IssuedKey mine = hrSystem("人社审批系统");
+        java.util.UUID id = owedHiringCheck(mine,
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        String tooLong = "不".repeat(201);
+        for (String outcome : List.of("", ",\"outcome\":null", ",\"outcome\":\"  \"",
+                ",\"outcome\":\"" + tooLong + "\"")) {
+            mvc.perform(post("/api/v1/checks/" + id + "/feedback").header("Authorization", "Bearer " + mine.key())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"measureCode\":\"NO_CIVIL_SERVICE\",\"applied\":true" + outcome + "}"))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.code").value("OUTCOME_REQUIRED"));
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM measures.feedback WHERE check_id = ?").param(id)
+                .query(Long.class).single()).as("none kept").isZero();
+        mvc.perform(post("/api/v1/checks/" + id + "/feedback").header("Authorization", "Bearer " + mine.key())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"measureCode\":\"NO_CIVIL_SERVICE\",\"applied\":true,\"outcome\":\"不予录用\"}"))
+                .andExpect(status().isNoContent());
+    }
+
+    /**
      * The check answers JSON only: an approval system that asks for another format is told so before anything is
      * checked, as the batch is, and an Accept that JSON satisfies (or none) is answered.
      */

@@ -124,8 +124,12 @@ class ChecksApi {
         }
     }
 
+    /**
+     * The outcome is not validated here: missing, blank or longer than 200 characters, it is the one refusal
+     * OUTCOME_REQUIRED (422) of {@link Checks#feedback}, not a missing outcome 400 and a blank one 422.
+     */
     record Feedback(@NotNull @Size(max = 64) String measureCode, @NotNull Boolean applied,
-                    @NotNull @Size(max = 200) String outcome, @Size(max = 1000) String note) {
+                    @Schema(requiredMode = REQUIRED, maxLength = 200) String outcome, @Size(max = 1000) String note) {
     }
 
     @PostMapping("/api/v1/checks")
@@ -195,9 +199,9 @@ class ChecksApi {
             + "lost answer) is answered 204 as the first time; other feedback on the measure is FEEDBACK_EXISTS (409). "
             + "CHECK_UNKNOWN (404) for a check this system did not make; MEASURE_NOT_IN_CHECK (422) for a measure "
             + "the check's answer did not list; FREE_TEXT_HOLDS_IDENTITY_NUMBER (422, the detail names the field) when "
-            + "the outcome or the note holds a resident identity number. Feedback is owed (feedbackRequired) on the "
-            + "measures that followed a "
-            + "list entry; on an incentive granted for a clean record (listType CLEAN_RECORD) none is owed, but "
+            + "the outcome or the note holds a resident identity number; OUTCOME_REQUIRED (422) for an outcome "
+            + "missing, blank or longer than 200 characters. Feedback is owed (feedbackRequired) on the measures that "
+            + "followed a list entry; on an incentive granted for a clean record (listType CLEAN_RECORD) none is owed, but "
             + "feedback on it is taken and counted, as joint rewards are fed back too.")
     @ApiResponse(responseCode = "204", description = "the feedback, stored and audited")
     ResponseEntity<Void> feedback(@PathVariable UUID id, @Valid @RequestBody Feedback feedback) {
