@@ -207,8 +207,9 @@ class ContentPublishingIT {
 
     /**
      * A refused article comes back as its form with what was written and the refusal, answered 422: nothing was saved
-     * (issue #5: bad input gets a clear error and loses nothing). A send-back without its reason is flashed on the
-     * article's page as before.
+     * (issue #5: bad input gets a clear error and loses nothing); one refused because another person changed it first
+     * comes back the same way, answered 409 as the API answers a conflict. A send-back without its reason is flashed
+     * on the article's page as before.
      */
     @Test
     void aRefusedArticleComesBackAsWrittenWith422() throws Exception {
@@ -225,7 +226,8 @@ class ContentPublishingIT {
         assertThat(mvc.perform(post("/console/content/{id}", draft.id()).with(editor).with(csrf())
                         .param("version", Integer.toString(draft.version() + 1)).param("kind", "CASE")
                         .param("title", draft.title()).param("summary", "").param("body", body))
-                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString())
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString())
+                .as("a stale form is a conflict, as the API answers it, still shown again as written")
                 .contains("ARTICLE_CHANGED", "文章已被他人处理或修改", body + "</textarea>");
         assertThat(content.find(draft.id()).orElseThrow().body()).isEqualTo("原文。");
 

@@ -142,7 +142,7 @@ class TipOffDeskIT {
         mvc.perform(post("/console/tipoffs/{id}", stored.id()).with(handler()).with(csrf())
                         .param("version", Integer.toString(stored.version())).param("status", "RESOLVED")
                         .param("reply", "x"))
-                .andExpect(status().isUnprocessableContent())
+                .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("TIPOFF_STATE")));
         assertThat(desk.progress(receipt).orElseThrow().status()).as("RECEIVED cannot jump to RESOLVED")
                 .isEqualTo(TipOffStatus.RECEIVED);

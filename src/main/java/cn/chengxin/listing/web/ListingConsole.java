@@ -203,7 +203,10 @@ class ListingConsole {
         return "console/list-entry";
     }
 
-    /** A refusal shows the list's page again (422), its form holding the refusal and what was typed. */
+    /**
+     * A refusal shows the list's page again (422, or its kind's status such as 404 for an unknown number), its form
+     * holding the refusal and what was typed.
+     */
     @RequiresPermission(Permission.LIST_PROPOSE)
     @PostMapping("/console/lists")
     String propose(@RequestParam String subjectNumber, @RequestParam(required = false) DocumentType documentType,
@@ -256,8 +259,8 @@ class ListingConsole {
     }
 
     /**
-     * A refusal shows the entry again (422: nothing was decided), its form holding the refusal and what was typed (a
-     * note is not typed twice); done, the entry is shown afresh.
+     * A refusal shows the entry again (422, or its kind's status such as 409 for a stale form: nothing was decided),
+     * its form holding the refusal and what was typed (a note is not typed twice); done, the entry is shown afresh.
      */
     private String decide(UUID id, TypedDecision typed, String successKey, Runnable action,
                           RedirectAttributes redirect, HttpServletResponse response, Model model) {
@@ -314,7 +317,10 @@ class ListingConsole {
         return "console/list-rules";
     }
 
-    /** A refusal shows the page again (422: nothing was saved), its form holding the refusal and what was typed. */
+    /**
+     * A refusal shows the page again (422, or its kind's status such as 409 for a version waiting: nothing was saved),
+     * its form holding the refusal and what was typed.
+     */
     @RequiresPermission(Permission.MEASURE_EDIT)
     @PostMapping("/console/list-rules")
     String saveRule(@RequestParam String code, @RequestParam ListType type, @RequestParam String name,

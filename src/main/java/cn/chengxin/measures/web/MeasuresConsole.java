@@ -132,7 +132,10 @@ class MeasuresConsole {
         return form(measure, MeasureInput.of(measure), model);
     }
 
-    /** A refusal shows the form again (422: nothing was proposed), with the refusal and what was typed. */
+    /**
+     * A refusal shows the form again (422, or its kind's status such as 409 for a change waiting: nothing was
+     * proposed), with the refusal and what was typed.
+     */
     @RequiresPermission(Permission.MEASURE_EDIT)
     @PostMapping("/console/measures/{code}")
     String revise(@PathVariable String code, @RequestParam(defaultValue = "") String name,

@@ -3,7 +3,6 @@ package cn.chengxin.shared.web;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.FieldRefusal;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -59,7 +58,10 @@ public final class ConsoleActions {
     /**
      * The domain's refusal of a form, for its page shown again with what was typed rather than redirected to, which
      * would lose it (issue #5: bad input gets a clear error and loses nothing): its code and message for the page's
-     * alert, the field it names for the refusal beside that field, and 422 for the page, which changed nothing.
+     * alert, the field it names for the refusal beside that field, and for the page, which changed nothing, the status
+     * the API gives the refusal's kind ({@link Problems#statusOf}): 422 for bad input, but 409 for a form that was
+     * stale (another person changed the thing first) and 404 for a thing that is gone, as a client or a test reading
+     * the status would otherwise take a conflict for a typing error.
      *
      * @throws RuntimeException {@code e} itself when it is not a domain refusal: not the user's to fix
      */
@@ -67,7 +69,7 @@ public final class ConsoleActions {
         if (!(e instanceof DomainProblem problem)) {
             throw e;
         }
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        response.setStatus(Problems.statusOf(problem.kind()).value());
         describeRefusal(model, problem);
     }
 

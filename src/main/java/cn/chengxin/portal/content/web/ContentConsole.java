@@ -141,8 +141,9 @@ class ContentConsole {
     }
 
     /**
-     * The form shown again with the domain's refusal and what was typed (422: nothing was saved); anything else is not
-     * the user's to fix and goes on to the error handling.
+     * The form shown again with the domain's refusal and what was typed (422, or its kind's status such as 409 for an
+     * article changed meanwhile: nothing was saved); anything else is not the user's to fix and goes on to the error
+     * handling.
      */
     private String refused(Model model, HttpServletResponse response, ArticleForm form, UUID id, RuntimeException e) {
         ConsoleActions.showRefusal(model, response, e);
