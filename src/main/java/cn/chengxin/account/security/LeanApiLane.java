@@ -68,7 +68,17 @@ final class LeanApiLane implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body = length <= 0 ? new byte[0] : request.getInputStream().readNBytes((int) length);
+        byte[] body;
+        try {
+            body = length <= 0 ? new byte[0] : request.getInputStream().readNBytes((int) length);
+        } catch (IOException unreadable) {
+            // The body cut short: Tomcat reports a caller that stopped sending, or whose connection broke or timed
+            // out, as a failed read, not a short one. Thrown on from here, it left the API's error handling out (the
+            // container answered with its own HTML page); the regular path is given the same failure to meet where it
+            // reads the body, and answers it as it answers any body it could not read.
+            chain.doFilter(new ReadAgain(request, new byte[0], unreadable), response);
+            return;
+        }
         if (body.length != Math.max(0, length)) {
             // Shorter than announced (the caller stopped sending): the regular path refuses what there is.
             chain.doFilter(new ReadAgain(request, body), response);
@@ -126,21 +136,30 @@ final class LeanApiLane implements Filter {
         return client && permitted;
     }
 
-    /** The request as it came, its body read here given again to whoever reads it next. */
+    /**
+     * The request as it came, its body read here given again to whoever reads it next, and the failure that stopped
+     * the reading here, if any, met again after it.
+     */
     private static final class ReadAgain extends HttpServletRequestWrapper {
 
         private final byte[] body;
+        private final IOException failure;
         private ServletInputStream stream;
 
         ReadAgain(HttpServletRequest request, byte[] body) {
+            this(request, body, null);
+        }
+
+        ReadAgain(HttpServletRequest request, byte[] body, IOException failure) {
             super(request);
             this.body = body;
+            this.failure = failure;
         }
 
         @Override
         public ServletInputStream getInputStream() {
             if (stream == null) {
-                stream = new Replayed(new ByteArrayInputStream(body));
+                stream = new Replayed(new ByteArrayInputStream(body), failure);
             }
             return stream;
         }
@@ -157,24 +176,35 @@ final class LeanApiLane implements Filter {
     private static final class Replayed extends ServletInputStream {
 
         private final ByteArrayInputStream in;
+        private final IOException failure;
 
-        Replayed(ByteArrayInputStream in) {
+        Replayed(ByteArrayInputStream in, IOException failure) {
             this.in = in;
+            this.failure = failure;
         }
 
         @Override
-        public int read() {
+        public int read() throws IOException {
+            failIfDone();
             return in.read();
         }
 
         @Override
-        public int read(byte[] buffer, int offset, int length) {
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            failIfDone();
             return in.read(buffer, offset, length);
+        }
+
+        /** Past the bytes read here, a body whose reading failed here fails again, as the container's stream would. */
+        private void failIfDone() throws IOException {
+            if (failure != null && in.available() == 0) {
+                throw failure;
+            }
         }
 
         @Override
         public boolean isFinished() {
-            return in.available() == 0;
+            return failure == null && in.available() == 0;
         }
 
         @Override

@@ -210,6 +210,41 @@ class LeanApiLaneIT {
                 t -> assertThat(t).startsWith("application/problem+json"));
     }
 
+    /**
+     * A body cut short — announced longer than sent, then the caller stops sending — fails to be read in Tomcat (a
+     * failed read, not a short one). The lane gives the failure to the regular path, which answers it as it answers
+     * a body it could not read: not the container's own HTML error page, as when the failure was thrown on.
+     */
+    @Test
+    void aBodyCutShortIsAnsweredOnTheLaneAsTheRegularPathAnswersIt() throws Exception {
+        String lean = cutShort("/api/v1/checks");
+        String regular = cutShort("/api/v1/checks?via=mvc");
+
+        assertThat(lean.lines().findFirst()).hasValue("HTTP/1.1 400 ")
+                .isEqualTo(regular.lines().findFirst());
+        assertThat(contentType(lean)).isEqualTo(contentType(regular)).doesNotContain("text/html");
+        assertThat(lean).doesNotContain("<html");
+    }
+
+    /** The raw answer to a check whose body stops part-way, the caller having closed its side of the connection. */
+    private String cutShort(String path) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + DemoAccounts.API_KEY + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + (CHECK.getBytes(StandardCharsets.UTF_8).length + 50) + "\r\n\r\n";
+            socket.getOutputStream().write((head + CHECK.substring(0, 30)).getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String contentType(String rawAnswer) {
+        return rawAnswer.substring(0, rawAnswer.indexOf("\r\n\r\n")).lines()
+                .filter(h -> h.toLowerCase().startsWith("content-type:")).findFirst().orElse("none");
+    }
+
     private static ObjectNode withoutOwnId(JsonNode answer) {
         ObjectNode copy = (ObjectNode) answer.deepCopy();
         copy.remove("checkId");

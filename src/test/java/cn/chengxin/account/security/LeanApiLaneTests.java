@@ -143,6 +143,48 @@ class LeanApiLaneTests {
         assertThat(outcome.bodyDownstream()).isEqualTo("{\"answer\":1}");
     }
 
+    /**
+     * A body whose reading fails (Tomcat's report of a caller that stopped sending part-way) goes on without reaching
+     * the endpoint, and whoever reads it next meets the same failure: the regular path answers it, where thrown on
+     * from here it left the API's error handling out.
+     */
+    @Test
+    void aBodyWhoseReadingFailsGoesOnToMeetTheSameFailureWithoutReachingTheEndpoint() throws Exception {
+        signIn(Permission.API_SUBJECT_CHECK);
+        IOException cutShort = new java.io.EOFException("cut short");
+        MockHttpServletRequest broken = new MockHttpServletRequest("POST", "/api/v1/checks") {
+            @Override
+            public jakarta.servlet.ServletInputStream getInputStream() {
+                return new org.springframework.mock.web.DelegatingServletInputStream(new java.io.InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw cutShort;
+                    }
+                });
+            }
+        };
+        broken.setContent("{\"answer\":1}".getBytes(StandardCharsets.UTF_8));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        IOException[] metDownstream = new IOException[1];
+        MockFilterChain chain = new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
+            @Override
+            protected void service(HttpServletRequest req, HttpServletResponse res) {
+                try {
+                    req.getInputStream().readAllBytes();
+                } catch (IOException failure) {
+                    metDownstream[0] = failure;
+                }
+            }
+        });
+
+        lane.doFilter(broken, response, chain);
+
+        assertThat(given).isEmpty();
+        assertThat(chain.getRequest()).isNotNull();
+        assertThat(metDownstream[0]).isSameAs(cutShort);
+        assertThat(response.getContentAsString()).isEmpty();
+    }
+
     @Test
     void aBodyOfTheLargestLengthReadIsStillGivenToTheEndpoint() throws Exception {
         signIn(Permission.API_SUBJECT_CHECK);
