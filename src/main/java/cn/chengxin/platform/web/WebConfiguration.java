@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import cn.chengxin.shared.web.DeferredAnswer;
 import cn.chengxin.shared.web.DeferredAnswerFilter;
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +36,16 @@ class WebConfiguration implements WebMvcConfigurer {
                 new DeferredAnswerFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setAsyncSupported(true);
+        return registration;
+    }
+
+    /** On the container's error dispatch, before security: API errors the container meets answer problem+json. */
+    @Bean
+    FilterRegistrationBean<ApiContainerErrors> apiContainerErrors() {
+        FilterRegistrationBean<ApiContainerErrors> registration = new FilterRegistrationBean<>(
+                new ApiContainerErrors());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setDispatcherTypes(DispatcherType.ERROR);
         return registration;
     }
 

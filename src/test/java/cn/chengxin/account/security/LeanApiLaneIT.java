@@ -224,6 +224,9 @@ class LeanApiLaneIT {
                 .isEqualTo(regular.lines().findFirst());
         assertThat(contentType(lean)).isEqualTo(contentType(regular)).doesNotContain("text/html");
         assertThat(lean).doesNotContain("<html");
+        // As every API error: problem+json with a stable code, not the container's default error answer.
+        assertThat(contentType(lean)).contains("application/problem+json");
+        assertThat(lean).contains("\"code\":\"MALFORMED_REQUEST\"");
     }
 
     /** The raw answer to a check whose body stops part-way, the caller having closed its side of the connection. */
