@@ -54,6 +54,8 @@ import org.springframework.stereotype.Service;
 public class Submissions {
 
     static final int CHUNK = 2_000;
+    /** The most records one API submission carries; more are sent as several batches, or as a file. */
+    public static final int MAX_RECORDS = 10_000;
     private static final int IN_FLIGHT = 2;
 
     private final RowValidator validator;
@@ -81,8 +83,15 @@ public class Submissions {
     public record Numbered(long line, IncomingRecord row) {
     }
 
-    /** API submission: the whole batch is in the request. */
+    /**
+     * API submission: the whole batch is in the request. One over {@link #MAX_RECORDS} is refused whole with
+     * BATCH_TOO_LARGE, the code the check API gives a batch over its limit: one situation, one code across the API.
+     */
     public BatchResult submit(UUID batchId, String departmentCode, List<IncomingRecord> records) {
+        if (records.size() > MAX_RECORDS) {
+            throw new IngestionProblem("BATCH_TOO_LARGE", DomainProblem.Kind.INVALID_INPUT,
+                    "一次最多报送 " + MAX_RECORDS + " 条记录（本批 " + records.size() + " 条）：请分成多批，或以文件报送");
+        }
         List<Numbered> rows = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             rows.add(new Numbered(i + 1, records.get(i)));

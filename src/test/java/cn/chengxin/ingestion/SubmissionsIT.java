@@ -453,6 +453,24 @@ class SubmissionsIT {
                 "{\"records\":[]}")).andExpect(status().isForbidden());
     }
 
+    /**
+     * A batch over the limit is refused whole with the code the check API gives a batch over its limit,
+     * BATCH_TOO_LARGE (422), not a generic VALIDATION_FAILED: one situation, one code. Nothing of it is stored.
+     */
+    @Test
+    void aBatchOverItsLimitIsRefusedWholeAsBatchTooLargeLikeACheckBatch() throws Exception {
+        String records = String.join(",", java.util.Collections.nCopies(Submissions.MAX_RECORDS + 1,
+                "{\"itemCode\":\"P_NO_SUCH_ITEM\"}"));
+        String key = UUID.randomUUID().toString();
+
+        mvc.perform(submit(courtKey, key, "{\"records\":[" + records + "]}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("BATCH_TOO_LARGE"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("10000")));
+        assertThat(jdbc.sql("SELECT count(*) FROM ingestion.batch WHERE id = ?").param(UUID.fromString(key))
+                .query(Long.class).single()).as("refused before anything is stored").isZero();
+    }
+
     @Test
     void anUpdateAddsAVersionAndARevocationEndsTheRecord() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "褚丽华");

@@ -36,8 +36,6 @@ import org.springframework.web.server.ResponseStatusException;
 @Tag(name = "ingestion", description = "公共信用信息归集")
 class SubmissionsApi {
 
-    private static final int MAX_RECORDS = 10_000;
-
     private final Submissions submissions;
     private final FileSubmissions files;
     private final ErrorReportDownloads reports;
@@ -65,7 +63,8 @@ class SubmissionsApi {
             + "REVOKE of a sourceRecordId the department never sent under that item for that subject is one error, "
             + "RECORD_UNKNOWN on sourceRecordId; of one it sent for another subject or under another item, "
             + "RECORD_SUBJECT_OR_ITEM_CHANGED: a version cannot move a record, so revoke it where it is and add the "
-            + "record anew under a new sourceRecordId.")
+            + "record anew under a new sourceRecordId. At most 10,000 records a batch: more are refused whole, 422 "
+            + "BATCH_TOO_LARGE (as a check batch over its limit is); send them as several batches, or as a file.")
     ResponseEntity<BatchResult> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
                                        @Valid @RequestBody Batch batch) {
         UUID batchId = parseKey(key);
@@ -146,7 +145,8 @@ class SubmissionsApi {
         }
     }
 
-    record Batch(@NotNull @Size(min = 1, max = MAX_RECORDS) List<@NotNull Record> records) {
+    /** No upper bound here: {@link Submissions#submit} refuses a batch over its limit with BATCH_TOO_LARGE. */
+    record Batch(@NotNull @Size(min = 1) List<@NotNull Record> records) {
 
         List<IncomingRecord> incoming() {
             return records.stream().map(Record::toIncoming).toList();
