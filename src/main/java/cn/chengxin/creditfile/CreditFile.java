@@ -83,8 +83,15 @@ public class CreditFile {
         return List.of(outcomes);
     }
 
-    /** A version of a department's record as sent: its natural key and the fingerprint of its content. */
-    public record SentVersion(String sourceRecordId, int version, String fingerprint) {
+    /**
+     * A version of a department's record as sent: its natural key and the fingerprint of its content, with the
+     * fingerprint in the form before ({@link NewRecord#legacyFingerprint}), {@code null} when there is none.
+     */
+    public record SentVersion(String sourceRecordId, int version, String fingerprint, String legacyFingerprint) {
+
+        boolean sameContentAs(String stored) {
+            return stored.equals(fingerprint) || stored.equals(legacyFingerprint);
+        }
     }
 
     /**
@@ -96,11 +103,16 @@ public class CreditFile {
         if (versions.isEmpty()) {
             return Set.of();
         }
-        Set<SentVersion> stored = new HashSet<>();
+        java.util.Map<String, String> stored = new java.util.HashMap<>();
         records.stored(departmentCode, versions.stream().map(SentVersion::sourceRecordId).distinct().toList())
-                .forEach(s -> stored.add(new SentVersion(s.source(), s.version(), s.fingerprint())));
-        Set<SentVersion> found = new HashSet<>(versions);
-        found.retainAll(stored);
+                .forEach(s -> stored.put(s.source() + "#" + s.version(), s.fingerprint()));
+        Set<SentVersion> found = new HashSet<>();
+        for (SentVersion sent : versions) {
+            String fingerprint = stored.get(sent.sourceRecordId() + "#" + sent.version());
+            if (fingerprint != null && sent.sameContentAs(fingerprint)) {
+                found.add(sent);
+            }
+        }
         return found;
     }
 
@@ -154,7 +166,7 @@ public class CreditFile {
             String priorFingerprint = sameVersion != null ? sameVersion.fingerprint()
                     : earlier != null ? earlier.fingerprint() : null;
             if (priorFingerprint != null) {
-                outcomes[i] = priorFingerprint.equals(r.fingerprint())
+                outcomes[i] = r.sameContentAs(priorFingerprint)
                         ? StoreOutcome.duplicate(sameVersion != null ? sameVersion.recordKey() : null)
                         : StoreOutcome.refused("RECORD_VERSION_CONFLICT", "该记录的第 " + r.version() + " 版已以不同内容报送");
                 continue;
@@ -187,7 +199,7 @@ public class CreditFile {
         Optional<JdbcRecords.Current> current = records.current(r.departmentCode(), r.sourceRecordId());
         Optional<String> sameVersion = records.fingerprintOf(r.departmentCode(), r.sourceRecordId(), r.version());
         if (sameVersion.isPresent()) {
-            return sameVersion.get().equals(r.fingerprint())
+            return r.sameContentAs(sameVersion.get())
                     ? StoreOutcome.duplicate(current.map(JdbcRecords.Current::recordKey).orElse(null))
                     : StoreOutcome.refused("RECORD_VERSION_CONFLICT", "该记录的第 " + r.version() + " 版已以不同内容报送");
         }
@@ -249,8 +261,8 @@ public class CreditFile {
                 r.version(), r.action(), r.decisionNumber() != null ? r.decisionNumber() : current.decisionNumber(),
                 dated ? r.decisionDate() : current.decisionDate(), content,
                 dated ? r.publicationEnd() : current.publicationEnd(),
-                dated ? r.retentionEnd() : current.retentionEnd(), r.fingerprint(), r.linkedFrom(),
-                r.revocationReason());
+                dated ? r.retentionEnd() : current.retentionEnd(), r.fingerprint(), r.legacyFingerprint(),
+                r.linkedFrom(), r.revocationReason());
     }
 
     /**

@@ -15,13 +15,24 @@ import java.util.UUID;
  *                     out (issue #4)
  * @param revocationReason why a revocation revokes its record, {@code null} when it does not say (and on every other
  *                     version)
+ * @param fingerprint  what was sent, as stored: an identical resend of a stored version is a replay
+ * @param legacyFingerprint the same content's fingerprint in the form versions stored before the current one carry,
+ *                     {@code null} when there is none; never stored
  */
 public record NewRecord(UUID subjectId, String itemCode, int itemVersion, String departmentCode, String sourceRecordId,
                         int version, RecordAction action, String decisionNumber, LocalDate decisionDate,
                         Map<String, String> content, LocalDate publicationEnd, LocalDate retentionEnd,
-                        String fingerprint, UUID linkedFrom, String revocationReason) {
+                        String fingerprint, String legacyFingerprint, UUID linkedFrom, String revocationReason) {
 
     public NewRecord {
         content = Map.copyOf(content);
+    }
+
+    /**
+     * This version sends what a version stored with the fingerprint {@code stored} holds: compared in either form, as
+     * the two forms never equal each other (the current one is marked as such), a stored one is compared in its own.
+     */
+    public boolean sameContentAs(String stored) {
+        return stored.equals(fingerprint) || stored.equals(legacyFingerprint);
     }
 }

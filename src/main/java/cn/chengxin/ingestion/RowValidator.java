@@ -21,6 +21,7 @@ import cn.chengxin.catalog.domain.Withdrawal;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.RecordAction;
 import cn.chengxin.creditfile.StoreOutcome;
+import cn.chengxin.ingestion.domain.ContentDigest;
 import cn.chengxin.ingestion.domain.ContentFields;
 import cn.chengxin.ingestion.domain.DecisionDates;
 import cn.chengxin.ingestion.domain.DecisionNumbers;
@@ -66,14 +67,17 @@ class RowValidator {
      *                              version stored before the withdrawal, which the submission finds out
      *                              ({@link #itemWithdrawn} otherwise)
      * @param decisionDate          {@code null} for a revocation that gives none ({@link Revocations})
+     * @param legacyFingerprint     the row's fingerprint in the form versions stored before {@link ContentDigest}
+     *                              carry ({@link #legacyFingerprint})
      */
     record Valid(long line, IncomingRecord row, ItemDefinition item, int itemVersion, IdentityDocument document,
                  String pseudonym, String name, RecordAction action, int version, LocalDate decisionDate,
-                 Map<String, String> content, String fingerprint, boolean newUnderWithdrawnItem) {
+                 Map<String, String> content, String fingerprint, String legacyFingerprint,
+                 boolean newUnderWithdrawnItem) {
 
         /** The natural key and content of the version the row sends, as the credit file stores it. */
         CreditFile.SentVersion sent() {
-            return new CreditFile.SentVersion(row.sourceRecordId().strip(), version, fingerprint);
+            return new CreditFile.SentVersion(row.sourceRecordId().strip(), version, fingerprint, legacyFingerprint);
         }
     }
 
@@ -178,9 +182,10 @@ class RowValidator {
             return errors;
         }
         String pseudonym = subjects.pseudonymOf(document);
+        String subject = fingerprinted(document, pseudonym);
         return new Valid(line, row, item.definition(), item.version(), document, pseudonym, name, action, version,
                 decision.orElse(null), ContentFields.stored(item.definition().fields(), row.fields()),
-                fingerprint(row, fingerprinted(document, pseudonym)), newUnderWithdrawnItem);
+                fingerprint(row, subject), legacyFingerprint(row, subject), newUnderWithdrawnItem);
     }
 
     /**
@@ -233,10 +238,20 @@ class RowValidator {
     }
 
     /**
-     * What the department sent, canonically: tells an identical replay from a changed version. The subject
-     * enters as its pseudonym, so the stored fingerprint cannot be searched for an identity number.
+     * What the department sent, canonically ({@link ContentDigest}): tells an identical replay from a changed version.
+     * The subject enters as its pseudonym, so the stored fingerprint cannot be searched for an identity number.
      */
     static String fingerprint(IncomingRecord row, String subjectPseudonym) {
+        return ContentDigest.of().text(row.itemCode()).text(subjectPseudonym).text(row.subjectName())
+                .text(row.action()).text(row.decisionNumber()).text(row.decisionDate()).fields(row.fields())
+                .text(RevocationReasons.normalised(row.revocationReason())).hex();
+    }
+
+    /**
+     * The fingerprint in the form versions stored before {@link ContentDigest} carry, kept only so that a replay of one
+     * is still a replay: not canonical (a value holding "\nb=2" reads like another field), so never stored any more.
+     */
+    static String legacyFingerprint(IncomingRecord row, String subjectPseudonym) {
         StringBuilder text = new StringBuilder();
         text.append(row.itemCode()).append('\n').append(subjectPseudonym)
                 .append('\n').append(row.subjectName()).append('\n').append(row.action()).append('\n')

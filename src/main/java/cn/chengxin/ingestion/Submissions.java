@@ -33,6 +33,7 @@ import cn.chengxin.creditfile.NewRecord;
 import cn.chengxin.creditfile.RecordAction;
 import cn.chengxin.creditfile.StoreOutcome;
 import cn.chengxin.ingestion.domain.DecisionDates;
+import cn.chengxin.ingestion.domain.ContentDigest;
 import cn.chengxin.ingestion.domain.DecisionNumbers;
 import cn.chengxin.ingestion.domain.RevocationReasons;
 import cn.chengxin.ingestion.domain.SubjectNames;
@@ -96,7 +97,8 @@ public class Submissions {
         for (int i = 0; i < records.size(); i++) {
             rows.add(new Numbered(i + 1, records.get(i)));
         }
-        return run(batchId, departmentCode, "API", null, hash(records), records.size(), rows.iterator());
+        return run(batchId, departmentCode, "API", null, hash(records), legacyHash(records), records.size(),
+                rows.iterator());
     }
 
     /** Records are delivered by a data-providing department: a caller linked to none has nothing to deliver under. */
@@ -113,16 +115,27 @@ public class Submissions {
      */
     public BatchResult run(UUID batchId, String departmentCode, String channel, String fileName, String contentHash,
                            Integer totalRows, Iterator<Numbered> rows) {
+        return run(batchId, departmentCode, channel, fileName, contentHash, null, totalRows, rows);
+    }
+
+    /**
+     * @param legacyHash the content's hash in the form before {@link ContentDigest}, which batches stored before carry
+     *                   (a resend of one is still the same batch); {@code null} when there was none (a file's hash is
+     *                   of its bytes, in one form only)
+     */
+    private BatchResult run(UUID batchId, String departmentCode, String channel, String fileName, String contentHash,
+                            String legacyHash, Integer totalRows, Iterator<Numbered> rows) {
         requireDepartment(departmentCode);
         String by = AuditLog.currentActor().actorName();
         Optional<BatchClaims.Claim> claim = claims.claim(batchId);
         if (claim.isEmpty()) {
-            return asRunning(batchId, departmentCode, contentHash);
+            return asRunning(batchId, departmentCode, contentHash, legacyHash);
         }
         try (BatchClaims.Claim held = claim.get()) {
             if (!batches.start(batchId, departmentCode, by, channel, fileName, contentHash, totalRows,
                     clock.instant())) {
-                BatchResult first = sameBatch(batches.find(batchId).orElseThrow(), departmentCode, contentHash);
+                BatchResult first = sameBatch(batches.find(batchId).orElseThrow(), departmentCode, contentHash,
+                        legacyHash);
                 if (!"RUNNING".equals(first.status())) {
                     return first.asReplay();
                 }
@@ -146,11 +159,11 @@ public class Submissions {
      * never run a second time. Its row is stored right after its claim is taken; a replay that comes in between waits
      * for it a moment.
      */
-    private BatchResult asRunning(UUID batchId, String departmentCode, String contentHash) {
+    private BatchResult asRunning(UUID batchId, String departmentCode, String contentHash, String legacyHash) {
         for (int attempt = 0; attempt < 40; attempt++) {
             Optional<JdbcBatches.Stored> stored = batches.find(batchId);
             if (stored.isPresent()) {
-                return sameBatch(stored.get(), departmentCode, contentHash).asReplay();
+                return sameBatch(stored.get(), departmentCode, contentHash, legacyHash).asReplay();
             }
             try {
                 Thread.sleep(50);
@@ -162,9 +175,16 @@ public class Submissions {
         throw new IngestionProblem("BATCH_IN_PROGRESS", DomainProblem.Kind.CONFLICT, "该批次正在处理，请稍后查询结果");
     }
 
-    /** The stored batch's result, when it is this batch: the same department and content, else BATCH_CONFLICT. */
-    private BatchResult sameBatch(JdbcBatches.Stored stored, String departmentCode, String contentHash) {
-        if (!stored.contentHash().equals(contentHash) || !stored.departmentCode().equals(departmentCode)) {
+    /**
+     * The stored batch's result, when it is this batch: the same department and content, else BATCH_CONFLICT. A batch
+     * stored before {@link ContentDigest} carries its hash in the form before, and is compared in that form; one stored
+     * since, only in the new form (its hash starts with {@link ContentDigest#FORM}, so no hash of the form before can
+     * equal it).
+     */
+    private BatchResult sameBatch(JdbcBatches.Stored stored, String departmentCode, String contentHash,
+                                  String legacyHash) {
+        boolean sameContent = stored.contentHash().equals(contentHash) || stored.contentHash().equals(legacyHash);
+        if (!sameContent || !stored.departmentCode().equals(departmentCode)) {
             throw new IngestionProblem("BATCH_CONFLICT", DomainProblem.Kind.CONFLICT, "批次号已用于内容不同的另一次报送");
         }
         return batches.result(stored.id()).orElseThrow();
@@ -335,7 +355,7 @@ public class Submissions {
                     records.add(new NewRecord(person.otherId(), v.item().code(), v.itemVersion(), department,
                             v.row().sourceRecordId() + "@" + person.otherId(), v.version(), v.action(),
                             DecisionNumbers.normalised(v.row().decisionNumber()), v.decisionDate(), v.content(),
-                            publicationEnd(v), retentionEnd(v), v.fingerprint(), linkedFrom,
+                            publicationEnd(v), retentionEnd(v), v.fingerprint(), v.legacyFingerprint(), linkedFrom,
                             RevocationReasons.normalised(v.row().revocationReason())));
                     lines.add(-v.line()); // a linked copy: not counted as a row of the batch
                 }));
@@ -533,7 +553,7 @@ public class Submissions {
     private static NewRecord record(RowValidator.Valid v, UUID subject, String department, UUID linkedFrom) {
         return new NewRecord(subject, v.item().code(), v.itemVersion(), department, v.row().sourceRecordId().strip(),
                 v.version(), v.action(), DecisionNumbers.normalised(v.row().decisionNumber()), v.decisionDate(),
-                v.content(), publicationEnd(v), retentionEnd(v), v.fingerprint(), linkedFrom,
+                v.content(), publicationEnd(v), retentionEnd(v), v.fingerprint(), v.legacyFingerprint(), linkedFrom,
                 RevocationReasons.normalised(v.row().revocationReason()));
     }
 
@@ -548,8 +568,22 @@ public class Submissions {
                 : DecisionDates.lastDayOfYears(v.decisionDate(), v.item().retentionYears());
     }
 
-    /** SHA-256 over the rows as sent, canonically: the identity of an API batch's content. */
+    /** The identity of an API batch's content: every row as sent, in order ({@link ContentDigest}). */
     static String hash(List<IncomingRecord> records) {
+        ContentDigest digest = ContentDigest.of();
+        for (IncomingRecord r : records) {
+            digest.text(r.itemCode()).text(r.subjectNumber()).text(r.subjectName()).text(r.sourceRecordId())
+                    .text(r.version()).text(r.action()).text(r.decisionNumber()).text(r.decisionDate())
+                    .fields(r.fields()).text(r.documentType()).text(r.revocationReason());
+        }
+        return digest.hex();
+    }
+
+    /**
+     * The hash in the form batches stored before {@link ContentDigest} carry, kept only to recognise their resends: not
+     * canonical (a field's value holding ", b=2" reads like another field), so never stored any more.
+     */
+    static String legacyHash(List<IncomingRecord> records) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (IncomingRecord r : records) {

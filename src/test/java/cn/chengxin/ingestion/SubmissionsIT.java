@@ -71,6 +71,7 @@ class SubmissionsIT {
     @Autowired
     Catalogue catalogue;
 
+
     private String courtKey;
     private String marketKey;
 
@@ -451,6 +452,99 @@ class SubmissionsIT {
                 .andExpect(jsonPath("$.errors[0].field").value("records[0]"));
         mvc.perform(submit(key("COURT", Set.of(Permission.API_SUBJECT_CHECK)), UUID.randomUUID().toString(),
                 "{\"records\":[]}")).andExpect(status().isForbidden());
+    }
+
+    /**
+     * Two batches whose contents were alike only as the hash was once written (a value holding ", b=2" read like a
+     * field of its own) are two batches: the second under the first one's id is a conflict, not its replay.
+     */
+    @Test
+    void aBatchWhoseValueReadsLikeAnotherFieldIsAnotherBatch() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String split = "{\"records\":[{\"itemCode\":\"P_NO_SUCH_ITEM\",\"fields\":{\"a\":\"1\",\"b\":\"2\"}}]}";
+        String joined = "{\"records\":[{\"itemCode\":\"P_NO_SUCH_ITEM\",\"fields\":{\"a\":\"1, b=2\"}}]}";
+
+        mvc.perform(submit(courtKey, key, split)).andExpect(status().isOk()).andExpect(jsonPath("$.rejected").value(1));
+        mvc.perform(submit(courtKey, key, joined)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("BATCH_CONFLICT"));
+    }
+
+    /**
+     * A batch stored before the hash took its canonical form carries its hash in the form before: sent again, it is
+     * still the same batch, answered with its first result, and stores nothing.
+     */
+    @Test
+    void aBatchStoredWithTheHashOfTheFormBeforeIsStillRecognisedWhenSentAgain() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "郜旧式");
+        String source = "ZX-" + UUID.randomUUID();
+        String body = "{\"records\":[" + row("P_COURT_DEFAULTER", person.number(), person.name(), source, "2025-06-01",
+                courtFields()) + "]}";
+        String key = UUID.randomUUID().toString();
+        mvc.perform(submit(courtKey, key, body)).andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1));
+        IncomingRecord sent = new IncomingRecord("P_COURT_DEFAULTER", person.number(), person.name(), source, null,
+                null, "驻执〔2025〕1号", "2025-06-01", java.util.Map.of("case_number", "x", "court", "y", "obligation",
+                "z", "performance", "全部未履行", "behaviour", "w"));
+        assertThat(jdbc.sql("UPDATE ingestion.batch SET content_hash = ? WHERE id = ? AND content_hash LIKE 'v2:%'")
+                .param(Submissions.legacyHash(List.of(sent))).param(UUID.fromString(key)).update())
+                .as("the batch's hash, now in the form before").isOne();
+        long stored = records();
+
+        mvc.perform(submit(courtKey, key, body)).andExpect(status().isOk())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        assertThat(records()).isEqualTo(stored);
+    }
+
+    /**
+     * Two versions alike only as the fingerprint was once written (a value holding a line break and another field's
+     * name) are two contents: the second, sent as the same version, is a conflict, not a replay dropped as a duplicate.
+     */
+    @Test
+    void aVersionWhoseValueReadsLikeAnotherLineIsAConflictNotAReplay() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "郜换行");
+        String source = "ZX-" + UUID.randomUUID();
+        String first = row("P_COURT_DEFAULTER", person.number(), person.name(), source, "2025-06-01",
+                "\"case_number\":\"x\\ncase_number=q\",\"court\":\"y\",\"obligation\":\"z\","
+                        + "\"performance\":\"全部未履行\",\"behaviour\":\"w\"");
+        String other = row("P_COURT_DEFAULTER", person.number(), person.name(), source, "2025-06-01",
+                "\"case_number\":\"q\",\"court\":\"y\",\"obligation\":\"z\","
+                        + "\"performance\":\"全部未履行\",\"behaviour\":\"w\\ncase_number=x\"");
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[" + first + "]}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1));
+
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[" + other + "]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.duplicates").value(0))
+                .andExpect(jsonPath("$.errors[0].code").value("RECORD_VERSION_CONFLICT"));
+    }
+
+    /**
+     * A version stored before the fingerprint took its canonical form carries its fingerprint in the form before: the
+     * same row sent again is still its replay, a duplicate that stores nothing, not a conflict.
+     */
+    @Test
+    void aVersionStoredWithTheFingerprintOfTheFormBeforeIsStillAReplay() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "郜旧印");
+        String source = "ZX-" + UUID.randomUUID();
+        String body = "{\"records\":[" + row("P_COURT_DEFAULTER", person.number(), person.name(), source, "2025-06-01",
+                courtFields()) + "]}";
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), body)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1));
+        IncomingRecord sent = new IncomingRecord("P_COURT_DEFAULTER", person.number(), person.name(), source, null,
+                null, "驻执〔2025〕1号", "2025-06-01", java.util.Map.of("case_number", "x", "court", "y", "obligation",
+                "z", "performance", "全部未履行", "behaviour", "w"));
+        String legacy = RowValidator.legacyFingerprint(sent,
+                subjects.pseudonymOf(subjects.validate(null, person.number())));
+        assertThat(jdbc.sql("UPDATE creditfile.record SET fingerprint = ? WHERE department_code = 'COURT' "
+                        + "AND source_record_id = ? AND fingerprint LIKE 'v2:%'").param(legacy).param(source).update())
+                .as("the version's fingerprint, now in the form before").isOne();
+        long stored = records();
+
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), body)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(0))
+                .andExpect(jsonPath("$.duplicates").value(1))
+                .andExpect(jsonPath("$.rejected").value(0));
+        assertThat(records()).isEqualTo(stored);
     }
 
     /**

@@ -100,6 +100,6 @@ public final class TestRecords {
                 "COURT", sourceRecordId, version, action, "(2026)豫1702执77号", decided,
                 Map.of("case_number", "(2026)豫1702执77号", "court", "驿城区人民法院", "obligation", "给付货款",
                         "performance", "全部未履行", "behaviour", "有履行能力而拒不履行"),
-                decided.plusYears(2), decided.plusYears(5), "fp-" + UUID.randomUUID(), null, null)));
+                decided.plusYears(2), decided.plusYears(5), "fp-" + UUID.randomUUID(), null, null, null)));
     }
 }
