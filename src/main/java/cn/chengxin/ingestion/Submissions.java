@@ -54,6 +54,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class Submissions {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Submissions.class);
+
     static final int CHUNK = 2_000;
     /** The most records one API submission carries; more are sent as several batches, or as a file. */
     public static final int MAX_RECORDS = 10_000;
@@ -144,8 +146,13 @@ public class Submissions {
                 batches.restart(batchId);
             }
             try {
-                process(batchId, departmentCode, by, rows);
+                process(batchId, departmentCode, by, held, rows);
+                held.requireHeld(); // nor marks done a batch that a resend may be running again by now
                 batches.finish(batchId, "DONE", null, clock.instant());
+            } catch (BatchClaims.ClaimLost lost) {
+                // Neither done nor failed: its claim is free, so a resend takes it up, as after a crash.
+                log.warn("Batch {} stopped: its claim was lost; it runs again when sent again", batchId);
+                throw lost;
             } catch (RuntimeException e) {
                 batches.finish(batchId, "FAILED", BatchFailure.of(e), clock.instant());
                 throw e;
@@ -229,7 +236,8 @@ public class Submissions {
      * failure of the storing stage stops the batch. A file that stops being readable part-way has the rows
      * read before that point stored like any chunk, then stops the batch with the reader's problem.
      */
-    private void process(UUID batchId, String department, String by, Iterator<Numbered> rows) {
+    private void process(UUID batchId, String department, String by, BatchClaims.Claim held,
+                         Iterator<Numbered> rows) {
         Map<String, CatalogueItem> active = new HashMap<>();
         catalogue.active().forEach(i -> active.put(i.code(), i));
         LocalDate today = LocalDate.now(clock);
@@ -256,13 +264,14 @@ public class Submissions {
                     break;
                 }
                 if (chunk.size() == CHUNK) {
-                    handOver(batchId, by, actor, prepare(department, chunk, active, today, settle), storing,
+                    handOver(batchId, by, actor, held, prepare(department, chunk, active, today, settle), storing,
                             inFlight);
                     chunk = new ArrayList<>(CHUNK);
                 }
             }
             if (!chunk.isEmpty()) {
-                handOver(batchId, by, actor, prepare(department, chunk, active, today, settle), storing, inFlight);
+                handOver(batchId, by, actor, held, prepare(department, chunk, active, today, settle), storing,
+                        inFlight);
             }
             settle.run();
             if (stoppedReading != null) {
@@ -279,12 +288,16 @@ public class Submissions {
         }
     }
 
-    private void handOver(UUID batchId, String by, cn.chengxin.shared.security.Actor actor, Prepared prepared,
-                          ExecutorService storing, Deque<Future<?>> inFlight) {
+    private void handOver(UUID batchId, String by, cn.chengxin.shared.security.Actor actor, BatchClaims.Claim held,
+                          Prepared prepared, ExecutorService storing, Deque<Future<?>> inFlight) {
         while (inFlight.size() >= IN_FLIGHT) {
             await(inFlight.removeFirst());
         }
-        inFlight.addLast(storing.submit(() -> store(batchId, by, actor, prepared)));
+        inFlight.addLast(storing.submit(() -> {
+            // A runner that lost its claim stores nothing more: a resend may be running the batch by now.
+            held.requireHeld();
+            store(batchId, by, actor, prepared);
+        }));
     }
 
     private static void await(Future<?> stored) {

@@ -71,6 +71,8 @@ class SubmissionsIT {
     @Autowired
     Catalogue catalogue;
 
+    @Autowired
+    Submissions submissions;
 
     private String courtKey;
     private String marketKey;
@@ -391,6 +393,87 @@ class SubmissionsIT {
         assertThat(records()).as("nothing stored twice").isEqualTo(stored);
         assertThat(jdbc.sql("SELECT count(*) FROM ingestion.row_error WHERE batch_id = ?").param(batch)
                 .query(Long.class).single()).isZero();
+    }
+
+    /**
+     * The claim's connection ends while the batch runs (here its backend is terminated, as a restart of the database
+     * or an idle timeout would end it), and its lock with it: the runner stops before it stores another chunk, leaves
+     * the batch neither done nor failed, and the resend runs it to its end, every row stored once. The rows are read
+     * through an iterator that ends the connection when the third chunk's row is read, the first two handed over.
+     */
+    @Test
+    void aRunnerWhoseClaimIsLostStopsBeforeItsNextChunkAndTheResendEndsIt() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "郜断线");
+        String prefix = "CL-" + UUID.randomUUID() + "-";
+        List<IncomingRecord> records = new java.util.ArrayList<>();
+        List<String> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 2 * Submissions.CHUNK + 1; i++) {
+            records.add(new IncomingRecord("P_COURT_DEFAULTER", person.number(), person.name(), prefix + i, null, null,
+                    "驻执〔2025〕1号", "2025-06-01", java.util.Map.of("case_number", "x", "court", "y", "obligation",
+                    "z", "performance", "全部未履行", "behaviour", "w")));
+            rows.add(row("P_COURT_DEFAULTER", person.number(), person.name(), prefix + i, "2025-06-01", courtFields()));
+        }
+        UUID batch = UUID.randomUUID();
+        java.util.Iterator<Submissions.Numbered> cutting = new java.util.Iterator<>() {
+            int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < records.size();
+            }
+
+            @Override
+            public Submissions.Numbered next() {
+                if (next == 2 * Submissions.CHUNK) {
+                    terminateTheClaimOf(batch);
+                }
+                next++;
+                return new Submissions.Numbered(next, records.get(next - 1));
+            }
+        };
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> submissions.run(batch, "COURT", "API", null,
+                        Submissions.hash(records), records.size(), cutting))
+                .isInstanceOf(cn.chengxin.ingestion.persistence.BatchClaims.ClaimLost.class)
+                .hasFieldOrPropertyWithValue("code", "BATCH_INTERRUPTED");
+        assertThat(jdbc.sql("SELECT status FROM ingestion.batch WHERE id = ?").param(batch).query(String.class)
+                .single()).as("neither done nor failed: to be taken up by its resend").isEqualTo("RUNNING");
+        assertThat(jdbc.sql("SELECT rows_done FROM ingestion.batch WHERE id = ?").param(batch).query(Integer.class)
+                .single()).as("the last chunk not stored").isLessThanOrEqualTo(2 * Submissions.CHUNK);
+        assertThat(storedUnder(prefix)).isLessThan(records.size());
+
+        mvc.perform(submit(courtKey, batch.toString(), "{\"records\":[" + String.join(",", rows) + "]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("DONE"))
+                .andExpect(jsonPath("$.rejected").value(0));
+        assertThat(storedUnder(prefix)).as("every row once").isEqualTo(records.size());
+        assertThat(jdbc.sql("SELECT count(DISTINCT source_record_id) FROM creditfile.record WHERE source_record_id LIKE ?")
+                .param(prefix + "%").query(Long.class).single()).isEqualTo(records.size());
+    }
+
+    /** What a restart of the database does to the batch's claim: its connection's backend ends. */
+    private void terminateTheClaimOf(UUID batch) {
+        Integer pid = jdbc.sql("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid::bigint = ? "
+                        + "AND objid::bigint = ? AND objsubid = 2 AND granted")
+                .param(Integer.toUnsignedLong(cn.chengxin.ingestion.persistence.BatchClaims.KIND))
+                .param(Integer.toUnsignedLong(cn.chengxin.ingestion.persistence.BatchClaims.keyOf(batch)))
+                .query(Integer.class).single();
+        assertThat(jdbc.sql("SELECT pg_terminate_backend(?)").param(pid).query(Boolean.class).single()).isTrue();
+        // Terminating is a signal: the backend, and its lock, are gone a moment later.
+        for (int attempt = 0; attempt < 200 && jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE pid = ?")
+                .param(pid).query(Long.class).single() > 0; attempt++) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private long storedUnder(String prefix) {
+        return jdbc.sql("SELECT count(*) FROM creditfile.record WHERE source_record_id LIKE ?").param(prefix + "%")
+                .query(Long.class).single();
     }
 
     /**

@@ -28,6 +28,11 @@ import org.springframework.stereotype.Repository;
  * its claim while it waits for the main pool's connections to store its rows could otherwise, with enough batches at
  * once, hold them all. Past that many batches running on an instance, another waits a few seconds for a claim and is
  * then refused as busy, to be sent again.
+ *
+ * <p>A claim's connection sits idle while its batch runs on the main pool's, and may end under it (the network, an
+ * idle timeout, a restart of the database, {@code pg_terminate_backend}): the lock goes with it, without a word, and a
+ * resend may run the batch elsewhere. So the runner asks {@link Claim#requireHeld} before it stores each chunk, and
+ * stops when the claim is gone ({@link ClaimLost}), leaving the batch running for its resend to take up.
  */
 @Repository
 public class BatchClaims implements AutoCloseable {
@@ -129,6 +134,21 @@ public class BatchClaims implements AutoCloseable {
         }
     }
 
+    /**
+     * The claim of a running batch is gone: the runner stops where it is, neither done nor failed, and the batch is
+     * run again, from its start, when it is sent again (what was stored is recognised, not stored twice).
+     */
+    public static final class ClaimLost extends IngestionProblem {
+
+        ClaimLost() {
+            super("BATCH_INTERRUPTED", DomainProblem.Kind.UNAVAILABLE,
+                    "批次处理因数据库连接中断而停止：请以同一批次号重新报送，已入库的记录不会重复");
+        }
+    }
+
+    /** How long the check that a claim is still held may take: a connection that does not answer has lost it. */
+    private static final int HELD_CHECK_SECONDS = 10;
+
     /** A held claim; closing it releases the lock and gives the connection back. */
     public final class Claim implements AutoCloseable {
 
@@ -138,6 +158,32 @@ public class BatchClaims implements AutoCloseable {
         private Claim(Connection connection, int key) {
             this.connection = connection;
             this.key = key;
+        }
+
+        /**
+         * Goes on only while this claim's connection still holds the batch's lock: asked of PostgreSQL's own table of
+         * locks, for this backend, so that a connection that ended counts as lost, and so would a lock released by
+         * mistake. A query a chunk: nothing beside storing it.
+         *
+         * @throws ClaimLost when it is gone
+         */
+        public void requireHeld() {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()
+                                   AND classid::bigint = ? AND objid::bigint = ? AND objsubid = 2 AND granted)""")) {
+                ps.setQueryTimeout(HELD_CHECK_SECONDS);
+                ps.setLong(1, Integer.toUnsignedLong(KIND));
+                ps.setLong(2, Integer.toUnsignedLong(key));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        return;
+                    }
+                }
+                log.warn("A running batch's claim is no longer held by its connection");
+            } catch (SQLException e) {
+                log.warn("A running batch's claim was lost with its connection: {}", e.toString());
+            }
+            throw new ClaimLost();
         }
 
         @Override
