@@ -22,6 +22,8 @@ import cn.chengxin.catalog.domain.Nature;
 import cn.chengxin.catalog.domain.Sharing;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.creditfile.RecordProceeding;
+import cn.chengxin.creditfile.RecordProceedings;
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.inquiry.domain.ReportScope;
 import cn.chengxin.inquiry.domain.Requester;
@@ -46,6 +48,7 @@ import org.springframework.stereotype.Component;
 class ReportAssembler {
 
     private final CreditFile creditFile;
+    private final RecordProceedings proceedings;
     private final Catalogue catalogue;
     private final Listing listing;
     private final Scoring scoring;
@@ -55,10 +58,11 @@ class ReportAssembler {
     private final InquirySettings settings;
     private final Clock clock;
 
-    ReportAssembler(CreditFile creditFile, Catalogue catalogue, Listing listing, Scoring scoring,
+    ReportAssembler(CreditFile creditFile, RecordProceedings proceedings, Catalogue catalogue, Listing listing, Scoring scoring,
                     AccessHistory accesses, StaffDirectory directory, JdbcInquiry store, InquirySettings settings,
                     Clock clock) {
         this.creditFile = creditFile;
+        this.proceedings = proceedings;
         this.catalogue = catalogue;
         this.listing = listing;
         this.scoring = scoring;
@@ -88,13 +92,16 @@ class ReportAssembler {
         List<ReportContent.RecordLine> negative = new ArrayList<>();
         List<ReportContent.RecordLine> other = new ArrayList<>();
         Map<UUID, String> included = new HashMap<>();
+        // Pending reviews and lawsuits show with the record as the dispute mark does (RULES.md §5), read at once.
+        Map<UUID, List<RecordProceeding>> pending = proceedings.pendingOf(subject.id());
         for (FileEntry entry : creditFile.fileOf(subject.id())) {
             ItemDefinition item = items.get(entry.itemCode());
             if (item == null || !scope.includes(item.sharing(), item.category(), entry.status().shown())
                     || !inDataScope(scope, item, dataScope)) {
                 continue;
             }
-            ReportContent.RecordLine line = line(entry, item, departments);
+            ReportContent.RecordLine line = line(entry, item, departments,
+                    pending.getOrDefault(entry.recordKey(), List.of()));
             included.put(entry.recordKey(), item.name());
             switch (item.nature()) {
                 case GOOD -> good.add(line);
@@ -141,7 +148,8 @@ class ReportAssembler {
     }
 
     private static ReportContent.RecordLine line(FileEntry entry, ItemDefinition item,
-                                                 Map<String, String> departments) {
+                                                 Map<String, String> departments,
+                                                 List<RecordProceeding> proceedings) {
         Map<String, String> labels = item.fields().stream()
                 .collect(Collectors.toMap(FieldDefinition::name, FieldDefinition::label, (a, b) -> a));
         String details = entry.content() == null ? "" : entry.content().entrySet().stream()
@@ -153,7 +161,8 @@ class ReportAssembler {
                 departments.getOrDefault(entry.departmentCode(), entry.departmentCode()), entry.decisionNumber(),
                 entry.decisionDate(), item.nature() == Nature.NEGATIVE && item.severity() != null
                         ? item.severity().label() : null,
-                entry.publicationEnd(), disputed ? "异议处理中" : entry.status().label(), disputed, details);
+                entry.publicationEnd(), disputed ? "异议处理中" : entry.status().label(), disputed, details,
+                proceedings.stream().map(p -> p.kind().label()).distinct().toList());
     }
 
     private static ReportContent.ListLine listLine(ListEntry e, Map<String, String> departments) {

@@ -22,10 +22,23 @@ public record ReportContent(String number, String verificationCode, ReportKind k
                            List<String> occupations, boolean synthetic) {
     }
 
-    /** One record: its source, decision, class, publication end and status (incl. 异议中 and repair). */
+    /**
+     * One record: its source, decision, class, publication end and status (incl. 异议中 and repair), and the
+     * administrative reviews or lawsuits pending against its decision ({@code proceedings}: 行政复议中, 行政诉讼中;
+     * RULES.md §5). A report stored before proceedings were carried has none.
+     */
     public record RecordLine(String item, String category, String department, String decisionNumber,
                              LocalDate decisionDate, String severity, LocalDate publicationEnd, String status,
-                             boolean disputed, String details) {
+                             boolean disputed, String details, List<String> proceedings) {
+
+        public RecordLine {
+            proceedings = proceedings == null ? List.of() : List.copyOf(proceedings);
+        }
+
+        /** The status as printed: with the pending proceedings after it, as 异议处理中 stands in for the status. */
+        public String statusShown() {
+            return proceedings.isEmpty() ? status : status + "（" + String.join("、", proceedings) + "）";
+        }
     }
 
     /** A list membership with its basis and validity. */

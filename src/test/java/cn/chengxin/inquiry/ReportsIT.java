@@ -14,6 +14,9 @@ import cn.chengxin.account.CitizenPrincipal;
 import cn.chengxin.account.DemoAccounts;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AccessHistory;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.RecordProceeding;
+import cn.chengxin.creditfile.RecordProceedings;
 import cn.chengxin.inquiry.domain.Consent;
 import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.inquiry.persistence.JdbcInquiry;
@@ -92,6 +95,12 @@ class ReportsIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    CreditFile creditFile;
+
+    @Autowired
+    RecordProceedings proceedings;
 
     @Test
     void eachConsentFaultHasItsOwnCodeAndIssuesNoReport() throws Exception {
@@ -264,6 +273,41 @@ class ReportsIT {
         assertThat(text(pdf).replaceAll("\\s", "")).contains(markup.replaceAll("\\s", ""));
     }
 
+    /**
+     * RULES.md §5: a pending lawsuit shows with its record in the report, PDF and page, as the dispute mark does, and
+     * only with that record; a report issued while it was pending keeps it (the snapshot), one issued after it was
+     * cleared has none.
+     */
+    @Test
+    void aRecordUnderLitigationCarriesTheFlagInTheReportUntilItIsCleared() throws Exception {
+        Person p = person("祁诉讼");
+        submit(p, "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕141号");
+        submit(p, "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕142号");
+        UUID record = creditFile.fileOf(p.id()).stream()
+                .filter(e -> e.decisionNumber().equals("驻市监罚〔2026〕141号")).findFirst().orElseThrow().recordKey();
+        UUID flag = cn.chengxin.support.AsStaff.as("report-pp", () -> proceedings.flag(p.id(), record,
+                RecordProceeding.Kind.LAWSUIT, "（2026）豫1702行初41号", subjects.pseudonymOf(p.id()).orElseThrow()));
+
+        Reports.Issued flagged = reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.SELF_FULL);
+        String text = text(flagged.pdf()).replaceAll("\\s", "");
+        assertThat(text).containsOnlyOnce("行政诉讼中").contains("行政复议、行政诉讼待结：信用记录1条")
+                .doesNotContain("行政复议中").doesNotContain("（2026）豫1702行初41号");
+        String page = mvc.perform(get("/me/reports/" + flagged.id()).with(authentication(citizen(p)))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(row(page, "驻市监罚〔2026〕141号")).contains("行政诉讼中");
+        assertThat(row(page, "驻市监罚〔2026〕142号")).doesNotContain("行政诉讼中");
+
+        cn.chengxin.support.AsStaff.as("report-pp", () -> {
+            proceedings.clear(flag);
+            return null;
+        });
+        Reports.Issued after = reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.SELF_FULL);
+        assertThat(text(after.pdf()).replaceAll("\\s", "")).contains("驻市监罚〔2026〕141号")
+                .doesNotContain("行政诉讼中").doesNotContain("待结");
+        assertThat(mvc.perform(get("/me/reports/" + flagged.id()).with(authentication(citizen(p)))).andReturn()
+                .getResponse().getContentAsString()).as("the earlier report as issued").contains("行政诉讼中");
+    }
+
     /** A statement is printed for third parties: a number written into it is kept and printed masked (§10). */
     @Test
     void anIdentityNumberWrittenIntoAStatementIsKeptMasked() throws Exception {
@@ -419,6 +463,12 @@ class ReportsIT {
                 subjects.pseudonymOf(p.id()).orElseThrow(), p.name().charAt(0) + "*");
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of(
                 new SimpleGrantedAuthority("CITIZEN"), new SimpleGrantedAuthority(Permission.SELF_SERVICE.code())));
+    }
+
+    /** The table row of the page that shows {@code decision}. */
+    private static String row(String page, String decision) {
+        return java.util.Arrays.stream(page.split("<tr")).filter(r -> r.contains(decision)).findFirst()
+                .orElseThrow(() -> new AssertionError(decision + " not shown"));
     }
 
     private static String text(byte[] pdf) throws Exception {

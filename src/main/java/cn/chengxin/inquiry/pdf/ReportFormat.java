@@ -3,6 +3,8 @@ package cn.chengxin.inquiry.pdf;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Stream;
 
 import cn.chengxin.inquiry.ReportContent;
 
@@ -28,5 +30,16 @@ public final class ReportFormat {
         long lists = r.lists().stream().filter(ReportContent.ListLine::disputed).count();
         return records + lists == 0 ? "无异议标注。"
                 : "异议处理中：信用记录 " + records + " 条，名单 " + lists + " 项（已在上文标注「异议中」）。";
+    }
+
+    /**
+     * The line on pending administrative reviews and lawsuits (RULES.md §5): how many records carry one; null when
+     * none does.
+     */
+    public String proceedings(ReportContent r) {
+        long records = Stream.of(r.goodRecords(), r.negativeRecords(), r.otherRecords()).flatMap(List::stream)
+                .filter(x -> !x.proceedings().isEmpty()).count();
+        return records == 0 ? null
+                : "行政复议、行政诉讼待结：信用记录 " + records + " 条（已在上文状态栏标注）。";
     }
 }
