@@ -3,9 +3,13 @@ package cn.chengxin.portal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.RecordProceeding;
+import cn.chengxin.creditfile.RecordProceedings;
 import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
@@ -21,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static cn.chengxin.support.AsStaff.as;
 import static cn.chengxin.support.Pages.from;
 import static cn.chengxin.support.Pages.links;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +57,12 @@ class PublicDisclosuresIT {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    CreditFile creditFile;
+
+    @Autowired
+    RecordProceedings proceedings;
 
     @LocalServerPort
     int port;
@@ -241,6 +252,38 @@ class PublicDisclosuresIT {
         assertThat(again.body()).contains(decision).doesNotContain("页面已过期").doesNotContain(person.number());
     }
 
+    /**
+     * RULES.md §5: a pending administrative review or lawsuit shows with the published record, as the dispute mark
+     * does, and only with that record; the case number staff noted stays inside; clearing the flag removes it.
+     */
+    @Test
+    void aRecordUnderAdministrativeReviewCarriesTheFlagUntilItIsCleared() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "鲍复议");
+        String flagged = fined(person);
+        String plain = fined(person);
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        await().until(() -> creditFile.fileOf(subject).size() == 2);
+        UUID record = creditFile.fileOf(subject).stream().filter(e -> e.decisionNumber().equals(flagged))
+                .findFirst().orElseThrow().recordKey();
+        UUID flag = as("disclosure-pp", () -> proceedings.flag(subject, record,
+                RecordProceeding.Kind.ADMINISTRATIVE_REVIEW, "驻政复〔2026〕31号", subjects.pseudonymOf(subject)
+                        .orElseThrow()));
+
+        String page = disclosed(person, "198.51.100.83");
+        assertThat(row(page, flagged)).contains("data-field=\"proceeding\"", ">行政复议中</span>");
+        assertThat(row(page, plain)).doesNotContain("data-field=\"proceeding\"").doesNotContain("行政复议中");
+        assertThat(page).doesNotContain("驻政复〔2026〕31号");
+        assertThat(mvc.perform(get("/disclosures").param("q", flagged).with(from("198.51.100.83")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .as("found by its decision number too").contains(">行政复议中</span>");
+
+        as("disclosure-pp", () -> {
+            proceedings.clear(flag);
+            return null;
+        });
+        assertThat(disclosed(person, "198.51.100.83")).contains(flagged).doesNotContain("行政复议中");
+    }
+
     @Test
     void manyLookUpsByNumberFromOneAddressAreRefused() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "鲍多次");
@@ -259,6 +302,17 @@ class PublicDisclosuresIT {
         subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number), name, null, null,
                 List.of(), List.of(), false));
         return new TestCitizens.Person(number, name, null);
+    }
+
+    private String disclosed(TestCitizens.Person person, String address) throws Exception {
+        return mvc.perform(post("/disclosures").param("q", person.number()).with(csrf()).with(from(address)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    /** The table row of the page that shows {@code decision}. */
+    private static String row(String page, String decision) {
+        return java.util.Arrays.stream(page.split("<tr")).filter(r -> r.contains(decision + "</td>")).findFirst()
+                .orElseThrow(() -> new AssertionError(decision + " not shown"));
     }
 
     /** Fines the person (a general penalty, published); the decision's document number. */

@@ -18,6 +18,8 @@ import cn.chengxin.catalog.domain.Severity;
 import cn.chengxin.catalog.domain.Sharing;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.creditfile.RecordProceeding;
+import cn.chengxin.creditfile.RecordProceedings;
 import cn.chengxin.creditfile.SubjectEntry;
 import cn.chengxin.shared.ratelimit.PerAddressLimit;
 import cn.chengxin.shared.security.PublicEndpoint;
@@ -42,7 +44,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * 失信信息公示: published negative records (administrative penalties and the like), found by decision document number
  * or by identity number, de-identified. Only what the rules publish (RULES.md §4): items shared publicly, not minor
  * ones, and only while shown — a record repaired, revoked or past its publication period is gone at once; one in
- * dispute carries the 异议处理中 mark; never a record of what a person did before the age of 18, nor of a person whose
+ * dispute carries the 异议处理中 mark, one whose decision is under administrative review or in a lawsuit the
+ * 行政复议中 / 行政诉讼中 flag (RULES.md §5: the flags show wherever the record shows); never a record of what a person did before the age of 18, nor of a person whose
  * birth date is unknown (RULES.md §6). Rate-limited per address like the lists. As on the lists, the search box is
  * posted, and a look-up by identity number is answered on the post, never from an address ({@link SearchTerms}).
  */
@@ -50,15 +53,18 @@ import org.springframework.web.util.UriComponentsBuilder;
 class PublicDisclosures {
 
     private final CreditFile creditFile;
+    private final RecordProceedings proceedings;
     private final Catalogue catalogue;
     private final SubjectRegistry subjects;
     private final StaffDirectory directory;
     private final Clock clock;
     private final PerAddressLimit limit;
 
-    PublicDisclosures(CreditFile creditFile, Catalogue catalogue, SubjectRegistry subjects, StaffDirectory directory,
-                      Clock clock, @Value("${chengxin.portal.list-pages-per-minute:60}") long perMinute) {
+    PublicDisclosures(CreditFile creditFile, RecordProceedings proceedings, Catalogue catalogue,
+                      SubjectRegistry subjects, StaffDirectory directory, Clock clock,
+                      @Value("${chengxin.portal.list-pages-per-minute:60}") long perMinute) {
         this.creditFile = creditFile;
+        this.proceedings = proceedings;
         this.catalogue = catalogue;
         this.subjects = subjects;
         this.directory = directory;
@@ -66,9 +72,12 @@ class PublicDisclosures {
         this.limit = new PerAddressLimit(perMinute, "DISCLOSURE_RATE_LIMITED");
     }
 
-    /** One published record as the public sees it. */
+    /**
+     * One published record as the public sees it, with the kinds of proceeding pending against its decision (the
+     * flag only: the case number staff noted is not published).
+     */
     record Disclosure(String maskedName, String maskedNumber, String itemName, String departmentName,
-                      FileEntry record) {
+                      FileEntry record, List<RecordProceeding.Kind> proceedings) {
     }
 
     /** Records by decision document number; a number written into the address is not looked up. */
@@ -157,8 +166,12 @@ class PublicDisclosures {
         catalogue.active().stream().map(CatalogueItem::definition).forEach(d -> items.put(d.code(), d));
         Map<String, String> departments = directory.departmentNames();
         Map<UUID, Optional<SubjectProfile>> profiles = new HashMap<>();
-        return entries.stream().filter(e -> e.entry().status().shown()).filter(e -> published(items.get(
-                        e.entry().itemCode())))
+        List<SubjectEntry> shown = entries.stream().filter(e -> e.entry().status().shown())
+                .filter(e -> published(items.get(e.entry().itemCode()))).toList();
+        // The flags of the whole page in one query.
+        Map<UUID, List<RecordProceeding>> pending = proceedings.pendingOn(shown.stream()
+                .map(e -> e.entry().recordKey()).toList());
+        return shown.stream()
                 .flatMap(e -> {
                     SubjectProfile p = profiles.computeIfAbsent(e.subjectId(), subjects::profile).orElseThrow();
                     // A minor's record is never published, not even once they are of age, nor one of a person whose
@@ -169,7 +182,8 @@ class PublicDisclosures {
                     return Stream.of(new Disclosure(p.maskedName(), p.maskedNumber(),
                             items.get(e.entry().itemCode()).name(),
                             departments.getOrDefault(e.entry().departmentCode(), e.entry().departmentCode()),
-                            e.entry()));
+                            e.entry(), pending.getOrDefault(e.entry().recordKey(), List.of()).stream()
+                                    .map(RecordProceeding::kind).distinct().toList()));
                 }).toList();
     }
 
