@@ -145,6 +145,6 @@ class ExchangeBenchCommand implements ApplicationRunner {
         return new ExchangeMessage(platform, "list/bench-" + platform.toLowerCase() + "-" + n, 1,
                 MessageKind.LIST_ENTRY, at, new ExchangeMessage.Subject("RESIDENT_ID", number, "测试"), null, "BLACK",
                 null, new ExchangeMessage.Period(LocalDate.now(), LocalDate.now().plusYears(2)), "EFFECTIVE", false,
-                "COURT", null, "《最高人民法院关于公布失信被执行人名单信息的若干规定》", "基准测试");
+                "COURT", null, "《最高人民法院关于公布失信被执行人名单信息的若干规定》", "基准测试", null);
     }
 }

@@ -3,9 +3,11 @@ package cn.chengxin.exchange;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.exchange.domain.ExchangeMessage;
 import cn.chengxin.exchange.domain.MessageKind;
@@ -34,14 +36,19 @@ class OutgoingMessages {
         return new ExchangeMessage.Subject(documentType.name(), null, name);
     }
 
-    ExchangeMessage record(FileEntry e, ItemDefinition item, ExchangeMessage.Subject subject, long version,
-                           Instant now) {
+    /**
+     * {@code proceedings}: the administrative reviews and lawsuits pending against the record's decision, sent with it
+     * as its dispute mark is (RULES.md §5: both show wherever the record shows).
+     */
+    ExchangeMessage record(FileEntry e, ItemDefinition item, ExchangeMessage.Subject subject,
+                           List<RecordProceeding> proceedings, long version, Instant now) {
         return new ExchangeMessage(settings.platform().code(), "record/" + e.recordKey(), version,
                 MessageKind.RECORD, now, subject, e.itemCode(), null,
                 item.severity() == null ? null : item.severity().name(),
                 new ExchangeMessage.Period(e.decisionDate(), e.publicationEnd()), e.status().name(),
                 e.status() == RecordStatus.IN_DISPUTE, e.departmentCode(), e.decisionNumber(),
-                cut(item.legalBasis(), 500), settings.platform().name());
+                cut(item.legalBasis(), 500), settings.platform().name(),
+                proceedings.stream().map(p -> p.kind().name()).distinct().sorted().toList());
     }
 
     /**
@@ -56,7 +63,7 @@ class OutgoingMessages {
                 new ExchangeMessage.Period(e.effectiveFrom() == null ? null
                         : LocalDate.ofInstant(e.effectiveFrom(), clock.getZone()), e.validUntil()),
                 e.status() == EntryStatus.EFFECTIVE ? "EFFECTIVE" : "EXITED", e.disputed(), e.departmentCode(), null,
-                cut(e.legalBasis(), 500), settings.platform().name());
+                cut(e.legalBasis(), 500), settings.platform().name(), null);
     }
 
     static String sourceIdOf(ListEntry e) {

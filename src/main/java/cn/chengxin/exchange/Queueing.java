@@ -14,6 +14,9 @@ import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.creditfile.RecordProceeding;
+import cn.chengxin.creditfile.RecordProceedings;
+import cn.chengxin.creditfile.RecordProceedingsChanged;
 import cn.chengxin.creditfile.RecordStatesChanged;
 import cn.chengxin.exchange.domain.ExchangeMessage;
 import cn.chengxin.exchange.domain.Relation;
@@ -34,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The transactional outbox's writers. Record changes of items shared upward are queued in the transaction of the
  * change itself (a synchronous listener of {@link RecordStatesChanged}: the change and its message commit or roll
- * back together). Serious-dishonesty list entries and their exits are queued by following the listing change feed,
+ * back together), and so are pending reviews and lawsuits flagged or cleared on them ({@link
+ * RecordProceedingsChanged}). Serious-dishonesty list entries and their exits are queued by following the listing change feed,
  * the message and the feed position in one transaction, so nothing is queued twice or lost.
  */
 @Component
@@ -46,6 +50,7 @@ class Queueing {
     private final JdbcExchange store;
     private final ExchangeSettings settings;
     private final CreditFile creditFile;
+    private final RecordProceedings proceedings;
     private final Catalogue catalogue;
     private final Listing listing;
     private final SubjectRegistry subjects;
@@ -55,9 +60,10 @@ class Queueing {
     private final FeedCursor listingCursor = new FeedCursor(Duration.ofSeconds(10));
     private boolean cursorLoaded;
 
-    Queueing(JdbcExchange store, ExchangeSettings settings, CreditFile creditFile, Catalogue catalogue,
-             Listing listing, SubjectRegistry subjects, OutgoingMessages messages, EntryGrounds grounds,
-             Clock clock) {
+    Queueing(JdbcExchange store, ExchangeSettings settings, CreditFile creditFile, RecordProceedings proceedings,
+             Catalogue catalogue, Listing listing, SubjectRegistry subjects, OutgoingMessages messages,
+             EntryGrounds grounds, Clock clock) {
+        this.proceedings = proceedings;
         this.messages = messages;
         this.grounds = grounds;
         this.store = store;
@@ -75,8 +81,26 @@ class Queueing {
         if (!store.anyEnabled(Relation.PARENT)) {
             return;
         }
+        queue(changed.records());
+    }
+
+    /**
+     * A pending review or lawsuit flagged or cleared: the record is sent again with its flags, a new version, so the
+     * parent's copy shows them as ours does (RULES.md §5).
+     */
+    @EventListener
+    void on(RecordProceedingsChanged changed) {
+        if (!store.anyEnabled(Relation.PARENT)) {
+            return;
+        }
+        creditFile.fileOf(changed.subjectId()).stream().filter(e -> e.recordKey().equals(changed.recordKey()))
+                .findFirst().ifPresent(e -> queue(List.of(new RecordStatesChanged.ChangedRecord(changed.subjectId(),
+                        e.recordKey(), e.itemCode()))));
+    }
+
+    private void queue(List<RecordStatesChanged.ChangedRecord> changed) {
         Map<String, Optional<ItemDefinition>> items = new HashMap<>();
-        List<RecordStatesChanged.ChangedRecord> shared = changed.records().stream()
+        List<RecordStatesChanged.ChangedRecord> shared = changed.stream()
                 .filter(r -> items.computeIfAbsent(r.itemCode(), this::definition)
                         .filter(settings.upward()::shares).isPresent())
                 .toList();
@@ -85,6 +109,8 @@ class Queueing {
         }
         Map<UUID, List<FileEntry>> files = creditFile.filesOf(shared.stream()
                 .map(RecordStatesChanged.ChangedRecord::subjectId).distinct().toList());
+        Map<UUID, List<RecordProceeding>> pending = proceedings.pendingOn(shared.stream()
+                .map(RecordStatesChanged.ChangedRecord::recordKey).toList());
         Instant now = clock.instant();
         for (RecordStatesChanged.ChangedRecord r : shared) {
             Optional<FileEntry> entry = files.getOrDefault(r.subjectId(), List.of()).stream()
@@ -93,7 +119,7 @@ class Queueing {
             if (entry.isPresent() && profile.isPresent()) {
                 ItemDefinition item = items.get(r.itemCode()).orElseThrow();
                 enqueue(r.subjectId(), messages.record(entry.get(), item, subjectOf(profile.get()),
-                        store.nextVersion(), now), now);
+                        pending.getOrDefault(r.recordKey(), List.of()), store.nextVersion(), now), now);
             }
         }
     }

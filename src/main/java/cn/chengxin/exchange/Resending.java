@@ -17,6 +17,8 @@ import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.RecordProceeding;
+import cn.chengxin.creditfile.RecordProceedings;
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.creditfile.SubjectEntry;
 import cn.chengxin.exchange.domain.ExchangeMessage;
@@ -51,6 +53,7 @@ class Resending {
     private final ExchangeSettings settings;
     private final Catalogue catalogue;
     private final CreditFile creditFile;
+    private final RecordProceedings proceedings;
     private final Listing listing;
     private final SubjectRegistry subjects;
     private final OutgoingMessages messages;
@@ -60,13 +63,14 @@ class Resending {
     private final Clock clock;
 
     Resending(JdbcExchange store, ExchangeSettings settings, Catalogue catalogue, CreditFile creditFile,
-              Listing listing, SubjectRegistry subjects, OutgoingMessages messages, EntryGrounds grounds,
-              AuditLog audit, PlatformTransactionManager transactions, Clock clock) {
+              RecordProceedings proceedings, Listing listing, SubjectRegistry subjects, OutgoingMessages messages,
+              EntryGrounds grounds, AuditLog audit, PlatformTransactionManager transactions, Clock clock) {
         this.grounds = grounds;
         this.store = store;
         this.settings = settings;
         this.catalogue = catalogue;
         this.creditFile = creditFile;
+        this.proceedings = proceedings;
         this.listing = listing;
         this.subjects = subjects;
         this.messages = messages;
@@ -105,13 +109,16 @@ class Resending {
         do {
             page = creditFile.currentOfItems(shared.keySet(), IN_FORCE, after, PAGE);
             Map<UUID, SubjectRegistry.Named> names = namesOf(page.stream().map(SubjectEntry::subjectId));
+            Map<UUID, List<RecordProceeding>> pending = proceedings.pendingOn(page.stream()
+                    .map(r -> r.entry().recordKey()).toList());
             List<JdbcExchange.Outgoing> out = new ArrayList<>(page.size());
             for (SubjectEntry r : page) {
                 SubjectRegistry.Named named = names.get(r.subjectId());
                 if (named != null) {
                     // Version 0 stands in: the store keeps the version already sent, or draws a new one.
                     out.add(outgoing(r.subjectId(), messages.record(r.entry(), shared.get(r.entry().itemCode()),
-                            OutgoingMessages.subject(named.documentType(), named.name()), 0, now)));
+                            OutgoingMessages.subject(named.documentType(), named.name()),
+                            pending.getOrDefault(r.entry().recordKey(), List.of()), 0, now)));
                 }
             }
             queued += out.isEmpty() ? 0 : transaction.execute(tx -> store.resendRecords(partner,

@@ -18,6 +18,8 @@ import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.creditfile.RecordProceeding;
+import cn.chengxin.creditfile.RecordProceedings;
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.exchange.domain.ExchangeMessage;
 import cn.chengxin.exchange.domain.Messages;
@@ -104,6 +106,9 @@ class ExchangeIT {
 
     @Autowired
     cn.chengxin.repair.Repairs repairs;
+
+    @Autowired
+    RecordProceedings proceedings;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -224,6 +229,60 @@ class ExchangeIT {
 
         assertThat(forPartner(subject, province)).extracting(q -> q.kind() + " " + q.sourceId() + " " + q.status())
                 .containsExactly("RECORD record/" + record + " ACTIVE", "RECORD record/" + record + " REPAIRED");
+    }
+
+    /**
+     * RULES.md §5: a pending administrative review or lawsuit shows wherever the record shows, so flagging one sends
+     * the record to the parent again, with the flag, as a new version; clearing it sends it again without; a record
+     * never flagged carries no such field at all, so its message reads as before the field was added. A resend
+     * carries the flags too.
+     */
+    @Test
+    void aFlaggedReviewOrLawsuitGoesUpWithTheRecordAndClearingItSendsTheRecordWithout() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "柏守正");
+        TestCitizens.Person neighbour = TestCitizens.register(subjects, "柏守中");
+        try (FakeParent parent = new FakeParent(exchange.platform().publicKey())) {
+            TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                    PlatformLevel.PROVINCE, parent.baseUrl());
+            try {
+                UUID subject = withGeneralAndMinorPenalties(person, 131);
+                UUID other = withGeneralAndMinorPenalties(neighbour, 133);
+                UUID record = recordOf(subject, "P_ADMIN_PENALTY_GENERAL");
+                String pseudonym = subjects.pseudonymOf(subject).orElseThrow();
+
+                UUID flag = as("exchange-pp", () -> proceedings.flag(subject, record,
+                        RecordProceeding.Kind.ADMINISTRATIVE_REVIEW, "驻政复〔2026〕7号", pseudonym));
+                pushing.pushDue(Instant.now());
+                List<ExchangeMessage> sent = about(person.number(), parent.received);
+                assertThat(sent).extracting(ExchangeMessage::sourceId).containsOnly("record/" + record);
+                assertThat(sent).extracting(ExchangeMessage::proceedings)
+                        .containsExactly(null, List.of("ADMINISTRATIVE_REVIEW"));
+                assertThat(sent.get(1).version()).isGreaterThan(sent.get(0).version());
+                assertThat(about(neighbour.number(), parent.received)).singleElement()
+                        .satisfies(m -> assertThat(m.proceedings()).isNull());
+                assertThat(jdbc.sql("SELECT count(*) FROM exchange.outbox WHERE subject_id = ? "
+                                + "AND jsonb_exists(body, 'proceedings')").param(other).query(Long.class).single())
+                        .as("an unflagged record's message has no proceedings field").isZero();
+
+                ResendReport resent = exchange.resendCurrentState(province.code);
+                assertThat(resent.records()).isPositive();
+                pushing.pushDue(Instant.now());
+                assertThat(last(about(person.number(), parent.received)).proceedings())
+                        .as("a resend says the same as the last message").containsExactly("ADMINISTRATIVE_REVIEW");
+
+                as("exchange-pp", () -> {
+                    proceedings.clear(flag);
+                    return null;
+                });
+                pushing.pushDue(Instant.now());
+                ExchangeMessage cleared = last(about(person.number(), parent.received));
+                assertThat(cleared.sourceId()).isEqualTo("record/" + record);
+                assertThat(cleared.proceedings()).isNull();
+                assertThat(cleared.version()).isGreaterThan(sent.get(1).version());
+            } finally {
+                province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
+            }
+        }
     }
 
     @Test
@@ -368,7 +427,7 @@ class ExchangeIT {
                 "池立秋");
         ExchangeMessage oversized = new ExchangeMessage(entry.sourcePlatform(), "list/" + UUID.randomUUID(), 1,
                 entry.kind(), entry.occurredAt(), entry.subject(), null, "BLACK", null, entry.period(), "EFFECTIVE",
-                false, "COURT", null, "依据".repeat(300), "信用411000");
+                false, "COURT", null, "依据".repeat(300), "信用411000", null);
         refused(TestPartner.push(mvc, province.sign(here, Instant.now(), List.of(entry, oversized))), 422,
                 "EXCHANGE_MESSAGE_INVALID").andExpect(jsonPath("$.detail").value(
                 org.hamcrest.Matchers.containsString("messages[1]: legalBasis")));
@@ -578,7 +637,7 @@ class ExchangeIT {
                 parent.received.add(new ExchangeMessage(here, sent.sourceId(), sent.version() + 1_000_000,
                         sent.kind(), sent.occurredAt(), sent.subject(), sent.item(), null, sent.severity(),
                         sent.period(), "REVOKED", false, sent.department(), sent.decisionNumber(), sent.legalBasis(),
-                        sent.issuingPlatformName()));
+                        sent.issuingPlatformName(), null));
                 LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
                 ReconciliationResult result = mine(exchange.reconcile(today), province);
@@ -901,6 +960,10 @@ class ExchangeIT {
 
     private static List<ExchangeMessage> about(String number, List<ExchangeMessage> messages) {
         return messages.stream().filter(m -> m.subject() != null && number.equals(m.subject().number())).toList();
+    }
+
+    private static ExchangeMessage last(List<ExchangeMessage> messages) {
+        return messages.get(messages.size() - 1);
     }
 
     private static ReconciliationResult mine(List<ReconciliationResult> results, TestPartner partner) {

@@ -3,6 +3,7 @@ package cn.chengxin.exchange.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,11 +21,15 @@ import java.util.regex.Pattern;
  * @param severity  MINOR, GENERAL or SERIOUS (negative records), else null
  * @param status    a record's state (ACTIVE, IN_DISPUTE, CORRECTED, REVOKED, REPAIRED, EXPIRED, ARCHIVED) or an
  *                  entry's (EFFECTIVE, EXITED)
+ * @param proceedings a record's pending administrative review or lawsuit (ADMINISTRATIVE_REVIEW, LAWSUIT; RULES.md
+ *                  §5), shown with it like the dispute mark; null when none, so that it is left out of the message
+ *                  and a message without one reads exactly as before the field was added
  */
 public record ExchangeMessage(String sourcePlatform, String sourceId, long version, MessageKind kind,
                               Instant occurredAt, Subject subject, String item, String listType, String severity,
                               Period period, String status, boolean disputed, String department,
-                              String decisionNumber, String legalBasis, String issuingPlatformName) {
+                              String decisionNumber, String legalBasis, String issuingPlatformName,
+                              List<String> proceedings) {
 
     public static final String FORMAT = "chengxin-exchange/1";
 
@@ -36,6 +41,13 @@ public record ExchangeMessage(String sourcePlatform, String sourceId, long versi
     static final Set<String> ENTRY_STATUSES = Set.of("EFFECTIVE", "EXITED");
     private static final Set<String> LIST_TYPES = Set.of("RED", "GREY", "BLACK");
     private static final Set<String> SEVERITIES = Set.of("MINOR", "GENERAL", "SERIOUS");
+    static final Set<String> PROCEEDINGS = Set.of("ADMINISTRATIVE_REVIEW", "LAWSUIT");
+
+    public ExchangeMessage {
+        // None is written as no field: an empty list would make the same state read as a different message.
+        proceedings = proceedings == null || proceedings.isEmpty() ? null
+                : Collections.unmodifiableList(new ArrayList<>(proceedings));
+    }
 
     /** Whom a message is about: the document type and number (normalised), and the name. */
     public record Subject(String documentType, String number, String name) {
@@ -49,7 +61,7 @@ public record ExchangeMessage(String sourcePlatform, String sourceId, long versi
     public ExchangeMessage withSubjectNumber(String number) {
         return new ExchangeMessage(sourcePlatform, sourceId, version, kind, occurredAt,
                 new Subject(subject.documentType(), number, subject.name()), item, listType, severity, period, status,
-                disputed, department, decisionNumber, legalBasis, issuingPlatformName);
+                disputed, department, decisionNumber, legalBasis, issuingPlatformName, proceedings);
     }
 
     /** Whether the message says the thing is in force: a shown record or an effective list entry. */
@@ -102,6 +114,11 @@ public record ExchangeMessage(String sourcePlatform, String sourceId, long versi
         }
         if (period != null && period.start() != null && period.end() != null && period.end().isBefore(period.start())) {
             problems.add("period: end before start");
+        }
+        if (proceedings != null && (kind != MessageKind.RECORD
+                || proceedings.stream().anyMatch(p -> p == null || !PROCEEDINGS.contains(p))
+                || proceedings.stream().distinct().count() != proceedings.size())) {
+            problems.add("proceedings: RECORD only, each of ADMINISTRATIVE_REVIEW or LAWSUIT at most once");
         }
         limit(problems, "department", department, 64);
         limit(problems, "decisionNumber", decisionNumber, 100);

@@ -93,7 +93,7 @@ public final class CourtDefaulterFile {
                     loadedAt, new ExchangeMessage.Subject("RESIDENT_ID", number, get(r, "姓名", 100)), ITEM, "BLACK",
                     null, new ExchangeMessage.Period(published, published.plusYears(2).minusDays(1)),
                     removed != null ? "EXITED" : "EFFECTIVE", false, get(r, "执行法院", 64), caseNumber, BASIS,
-                    ISSUER_NAME);
+                    ISSUER_NAME, null);
             get(r, "生效法律文书确定的义务", 500);
             get(r, "失信被执行人行为具体情形", 500);
             List<String> problems = message.problems();

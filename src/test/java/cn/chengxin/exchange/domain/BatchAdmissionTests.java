@@ -60,7 +60,7 @@ class BatchAdmissionTests {
         ExchangeMessage good = entry("410000");
         ExchangeMessage oversized = new ExchangeMessage("410000", "list/x1", 2, MessageKind.LIST_ENTRY, NOW,
                 new ExchangeMessage.Subject("RESIDENT_ID", NUMBER, "张三"), null, "BLACK", null, null, "EFFECTIVE",
-                false, "COURT", null, "法".repeat(501), "信用河南");
+                false, "COURT", null, "法".repeat(501), "信用河南", null);
         Optional<Refusal> refusal = BatchAdmission.refusal(Messages.batch("410000", "411700", NOW, good, oversized),
                 "410000", "411700", Relation.PARENT, NOW, SKEW);
         assertThat(refusal).map(Refusal::code).contains("EXCHANGE_MESSAGE_INVALID");
@@ -82,7 +82,26 @@ class BatchAdmissionTests {
     void aMessageStatusMustBelongToItsKind() {
         ExchangeMessage wrong = new ExchangeMessage("410000", "list/x2", 1, MessageKind.LIST_ENTRY, NOW,
                 new ExchangeMessage.Subject("RESIDENT_ID", NUMBER, null), null, "BLACK", null, null, "REPAIRED", false,
-                null, null, null, null);
+                null, null, null, null, null);
         assertThat(wrong.problems()).anyMatch(p -> p.startsWith("status"));
+    }
+
+    /** RULES.md §5: a record's pending review or lawsuit travels with it, named from the format's two kinds. */
+    @Test
+    void aRecordMayCarryItsPendingProceedingsEachOnceAndAListEntryNone() {
+        assertThat(Messages.penalty("410000", "record/r1", 1, NUMBER, List.of("ADMINISTRATIVE_REVIEW", "LAWSUIT"))
+                .problems()).isEmpty();
+        assertThat(Messages.penalty("410000", "record/r1", 1, NUMBER, List.of("APPEAL")).problems())
+                .anyMatch(p -> p.startsWith("proceedings"));
+        assertThat(Messages.penalty("410000", "record/r1", 1, NUMBER, List.of("LAWSUIT", "LAWSUIT")).problems())
+                .anyMatch(p -> p.startsWith("proceedings"));
+        assertThat(Messages.penalty("410000", "record/r1", 1, NUMBER, java.util.Arrays.asList("LAWSUIT", null))
+                .problems()).anyMatch(p -> p.startsWith("proceedings"));
+        ExchangeMessage entry = entry("410000");
+        ExchangeMessage flaggedEntry = new ExchangeMessage(entry.sourcePlatform(), entry.sourceId(), entry.version(),
+                entry.kind(), entry.occurredAt(), entry.subject(), entry.item(), entry.listType(), entry.severity(),
+                entry.period(), entry.status(), entry.disputed(), entry.department(), entry.decisionNumber(),
+                entry.legalBasis(), entry.issuingPlatformName(), List.of("LAWSUIT"));
+        assertThat(flaggedEntry.problems()).anyMatch(p -> p.startsWith("proceedings"));
     }
 }

@@ -31,7 +31,19 @@ public final class Messages {
         return new ExchangeMessage(platform, sourceId, version, MessageKind.LIST_ENTRY, Instant.now(),
                 new ExchangeMessage.Subject("RESIDENT_ID", number, name), item, "BLACK", null,
                 new ExchangeMessage.Period(LocalDate.now().minusDays(10), LocalDate.now().plusYears(2)), status,
-                false, department, null, legalBasis, "信用" + platform);
+                false, department, null, legalBasis, "信用" + platform, null);
+    }
+
+    /**
+     * A general penalty issued by {@code platform} about the person with {@code number}, with the kinds of proceeding
+     * pending against its decision ({@code proceedings}; null: none).
+     */
+    public static ExchangeMessage penalty(String platform, String sourceId, long version, String number,
+                                          List<String> proceedings) {
+        return new ExchangeMessage(platform, sourceId, version, MessageKind.RECORD, Instant.now(),
+                new ExchangeMessage.Subject("RESIDENT_ID", number, "张三"), "P_ADMIN_PENALTY_GENERAL", null, "GENERAL",
+                new ExchangeMessage.Period(LocalDate.now().minusDays(10), LocalDate.now().plusYears(1)), "ACTIVE",
+                false, "MARKET", "驻市监罚〔2026〕1号", "《中华人民共和国行政处罚法》", "信用" + platform, proceedings);
     }
 
     public static Batch batch(String from, String to, Instant at, ExchangeMessage... messages) {

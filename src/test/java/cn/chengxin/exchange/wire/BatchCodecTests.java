@@ -2,10 +2,12 @@ package cn.chengxin.exchange.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import cn.chengxin.audit.SigningKeys;
 import cn.chengxin.exchange.domain.Batch;
+import cn.chengxin.exchange.domain.ExchangeMessage;
 import cn.chengxin.exchange.domain.Messages;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,27 @@ class BatchCodecTests {
     void aBatchReadsBackAsWritten() {
         Batch batch = batch();
         assertThat(BatchCodec.read(BatchCodec.write(batch))).isEqualTo(batch);
+    }
+
+    /**
+     * The pending proceedings are an optional field added to the format: a record without any is written exactly as
+     * before (no field, so partners that do not know it read it), a message from such a partner reads as none, and a
+     * record with some reads back with them.
+     */
+    @Test
+    void pendingProceedingsAreAnOptionalFieldLeftOutWhenThereAreNone() {
+        ExchangeMessage flagged = Messages.penalty("411000", "record/" + UUID.randomUUID(), 4, NUMBER,
+                List.of("ADMINISTRATIVE_REVIEW"));
+        ExchangeMessage plain = Messages.penalty("411000", "record/" + UUID.randomUUID(), 5, NUMBER, List.of());
+        Batch batch = Messages.batch("410000", "411700", Instant.parse("2026-11-30T08:00:00Z"), flagged, plain);
+
+        String written = new String(BatchCodec.write(batch), StandardCharsets.UTF_8);
+        assertThat(written).containsOnlyOnce("\"proceedings\":[\"ADMINISTRATIVE_REVIEW\"]");
+        Batch read = BatchCodec.read(written.getBytes(StandardCharsets.UTF_8));
+        assertThat(read).isEqualTo(batch);
+        assertThat(read.messages().get(0).proceedings()).containsExactly("ADMINISTRATIVE_REVIEW");
+        assertThat(read.messages().get(1).proceedings()).isNull();
+        assertThat(BatchCodec.writeMessage(plain)).doesNotContain("proceedings");
     }
 
     @Test
