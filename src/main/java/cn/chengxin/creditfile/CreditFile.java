@@ -364,6 +364,35 @@ public class CreditFile {
     }
 
     /**
+     * Gives the responsible persons' copies of an organisation's record (RULES.md §1: its dishonesty is recorded on
+     * them too) the state a decision about the record gave it — revoked or stopped by an objection, repaired — each
+     * with its own state event saying who and why, as the record's own change does, and tells the modules that depend
+     * on records. Called after the record's own change, in its transaction. A copy has no copies of its own: a decision
+     * about a copy (one person's objection to it, say, as not the legal representative) stays with that copy.
+     *
+     * @return the copies moved (those in one of {@code from}); none when the record has no copies or is itself one
+     */
+    @Transactional
+    public List<RecordStatesChanged.ChangedRecord> changeStatusOfCopies(UUID subjectId, UUID recordKey,
+                                                                        Set<RecordStatus> from, RecordStatus to,
+                                                                        String by, String reason) {
+        Optional<JdbcRecords.Origin> origin = records.originOf(subjectId, recordKey).filter(o -> !o.linkedCopy());
+        if (origin.isEmpty()) {
+            return List.of();
+        }
+        List<RecordStatesChanged.ChangedRecord> moved = records.moveCopies(origin.get().departmentCode(),
+                NewRecord.linkKey(origin.get().departmentCode(), origin.get().sourceRecordId()), from, to,
+                clock.instant(), by, reason);
+        if (!moved.isEmpty()) {
+            Set<UUID> subjects = new HashSet<>();
+            moved.forEach(r -> subjects.add(r.subjectId()));
+            events.publishEvent(new RecordsChanged(null, subjects, "status:" + to.name()));
+            events.publishEvent(new RecordStatesChanged(moved, "status:" + to.name()));
+        }
+        return moved;
+    }
+
+    /**
      * The records in use ({@link RecordStatus#shown()}: RULES.md §4) of the items {@code itemCodes} decided from
      * {@code decidedFrom} on (null: any day) of every subject with an id in (after, last] (null: unbounded), as
      * columns in subject order, without content: for computations over the whole population such as the full score

@@ -35,4 +35,14 @@ public record NewRecord(UUID subjectId, String itemCode, int itemVersion, String
     public boolean sameContentAs(String stored) {
         return stored.equals(fingerprint) || stored.equals(legacyFingerprint);
     }
+
+    /**
+     * The {@code linkedFrom} of the responsible persons' copies of the department's record {@code sourceRecordId}
+     * (RULES.md §1): the same for every version of the record, so that the copies of each version name it, and the
+     * decisions about it find them ({@link CreditFile#changeStatusOfCopies}).
+     */
+    public static UUID linkKey(String departmentCode, String sourceRecordId) {
+        return UUID.nameUUIDFromBytes((departmentCode + "\n" + sourceRecordId)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

@@ -362,8 +362,7 @@ public class Submissions {
             records.add(record(v, subject.get(), department, null));
             lines.add(v.line());
             if (v.item().linksToResponsiblePersons()) {
-                UUID linkedFrom = UUID.nameUUIDFromBytes((department + "\n" + v.row().sourceRecordId())
-                        .getBytes(StandardCharsets.UTF_8));
+                UUID linkedFrom = NewRecord.linkKey(department, v.row().sourceRecordId());
                 subjects.profile(subject.get()).ifPresent(p -> p.responsiblePersons().forEach(person -> {
                     records.add(new NewRecord(person.otherId(), v.item().code(), v.itemVersion(), department,
                             v.row().sourceRecordId() + "@" + person.otherId(), v.version(), v.action(),

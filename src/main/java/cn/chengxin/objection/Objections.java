@@ -451,7 +451,10 @@ public class Objections {
 
     /**
      * Decides: exactly one decision even when two people decide at once; the record takes the outcome's state, list
-     * entries resting on a record that no longer counts (or removed by the outcome) exit, the dispute marks go.
+     * entries resting on a record that no longer counts (or removed by the outcome) exit, the dispute marks go. An
+     * outcome that takes an organisation's record out of display takes the responsible persons' linked copies of it
+     * out too (RULES.md §1), with the same reason and their list entries; one on a copy stays with the copy
+     * ({@link Outcome}).
      */
     @Transactional
     public void decide(UUID id, int version, Outcome outcome, String reasons) {
@@ -471,6 +474,7 @@ public class Objections {
             case EXPIRE -> RecordStatus.EXPIRED;
             case RESTORE -> RecordStatus.ACTIVE;
         };
+        int copies = 0;
         if (o.againstEntry()) {
             // The entry stays marked while the record it rests on is itself in dispute (another objection, open).
             Optional<ListEntry> entry = listing.entry(o.entryId());
@@ -486,24 +490,44 @@ public class Objections {
             Set<RecordStatus> from = to == RecordStatus.REVOKED
                     ? EnumSet.of(RecordStatus.IN_DISPUTE, RecordStatus.ACTIVE, RecordStatus.EXPIRED)
                     : EnumSet.of(RecordStatus.IN_DISPUTE, RecordStatus.ACTIVE);
-            creditFile.changeStatus(o.subjectId(), o.recordKey(), from, to, by, "异议办结：" + outcome.label());
-            listing.markDisputed(o.subjectId(), o.recordKey(), false);
-            for (ListEntry entry : listing.entriesOf(o.subjectId())) {
-                if (!o.recordKey().equals(entry.recordKey())) {
-                    continue;
-                }
-                // An entry contested by itself (its own objection, open) keeps its mark.
-                if (store.openOnEntry(entry.id()).isPresent()) {
-                    listing.markEntryDisputed(entry.id(), true);
-                }
-                if (outcome.endsListEntries() && entry.status().open()) {
-                    listing.exit(entry.id(), "异议成立：" + outcome.label());
+            String reason = "异议办结：" + outcome.label();
+            creditFile.changeStatus(o.subjectId(), o.recordKey(), from, to, by, reason);
+            clearMarks(o.subjectId(), o.recordKey());
+            endEntries(o.subjectId(), o.recordKey(), outcome);
+            if (outcome.endsDisplay()) {
+                for (var copy : creditFile.changeStatusOfCopies(o.subjectId(), o.recordKey(), from, to, by, reason)) {
+                    clearMarks(copy.subjectId(), copy.recordKey());
+                    endEntries(copy.subjectId(), copy.recordKey(), outcome);
+                    copies++;
                 }
             }
         }
         notices.decided(find(id));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.decide")
-                .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow()).detail(outcome.name()));
+                .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
+                .detail(copies == 0 ? outcome.name() : outcome.name() + "；关联记录 " + copies));
+    }
+
+    /** Clears the marks of what rests on the record; an entry contested by itself (its objection, open) keeps its own. */
+    private void clearMarks(UUID subjectId, UUID recordKey) {
+        listing.markDisputed(subjectId, recordKey, false);
+        for (ListEntry entry : listing.entriesOf(subjectId)) {
+            if (recordKey.equals(entry.recordKey()) && store.openOnEntry(entry.id()).isPresent()) {
+                listing.markEntryDisputed(entry.id(), true);
+            }
+        }
+    }
+
+    /** The open list entries resting on the record exit when the outcome ends them. */
+    private void endEntries(UUID subjectId, UUID recordKey, Outcome outcome) {
+        if (!outcome.endsListEntries()) {
+            return;
+        }
+        for (ListEntry entry : listing.entriesOf(subjectId)) {
+            if (recordKey.equals(entry.recordKey()) && entry.status().open()) {
+                listing.exit(entry.id(), "异议成立：" + outcome.label());
+            }
+        }
     }
 
     public Objection find(UUID id) {

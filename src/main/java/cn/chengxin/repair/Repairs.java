@@ -245,7 +245,8 @@ public class Repairs {
     /**
      * Approves a proposed repair — exactly one approval even when two reviewers approve at once — and applies its
      * effects in the same transaction: the record stops being shown, shared and used, and the list entries resting on
-     * it exit (their measures stop at once). Refused when the record changed meanwhile (nothing happens then).
+     * it exit (their measures stop at once); so do the responsible persons' linked copies of an organisation's record.
+     * Refused when the record changed meanwhile (nothing happens then).
      */
     @Transactional
     public void approve(UUID id, int version) {
@@ -263,14 +264,26 @@ public class Repairs {
             throw problem("REPAIR_RECORD_CHANGED", DomainProblem.Kind.CONFLICT,
                     "该记录状态已变化（异议、撤销或公示期满），本次不予批准，请刷新后处理");
         }
-        for (ListEntry entry : listing.entriesOf(a.subjectId())) {
-            if (a.recordKey().equals(entry.recordKey()) && entry.status().open()) {
+        exitEntries(a.subjectId(), a.recordKey());
+        // An organisation's record is recorded on its responsible persons too (RULES.md §1): repaired, it stops being
+        // shown and used on them as well, a copy in dispute included; a copy's own repair stays with that copy.
+        var copies = creditFile.changeStatusOfCopies(a.subjectId(), a.recordKey(),
+                EnumSet.of(RecordStatus.ACTIVE, RecordStatus.IN_DISPUTE), RecordStatus.REPAIRED, by.actorId(),
+                "信用修复：" + a.id());
+        copies.forEach(copy -> exitEntries(copy.subjectId(), copy.recordKey()));
+        notices.decided(a, itemName(a.itemCode()), true, null, LocalDate.now(clock));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.approve")
+                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow())
+                .detail(copies.isEmpty() ? a.itemCode() : a.itemCode() + "；关联记录 " + copies.size()));
+    }
+
+    /** The open list entries resting on a repaired record exit: their measures stop at once (RULES.md §6). */
+    private void exitEntries(UUID subjectId, UUID recordKey) {
+        for (ListEntry entry : listing.entriesOf(subjectId)) {
+            if (recordKey.equals(entry.recordKey()) && entry.status().open()) {
                 listing.exit(entry.id(), "信用修复");
             }
         }
-        notices.decided(a, itemName(a.itemCode()), true, null, LocalDate.now(clock));
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.approve")
-                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(a.itemCode()));
     }
 
     /** Refuses, with the reasons the applicant reads; from either open state. */

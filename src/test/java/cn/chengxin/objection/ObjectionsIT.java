@@ -10,6 +10,7 @@ import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.CitizenPrincipal;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.inquiry.Reports;
 import cn.chengxin.inquiry.domain.ReportKind;
@@ -453,6 +454,62 @@ class ObjectionsIT {
 
         assertThat(decide("clerk-a", again, objections.find(again).version(), Outcome.UPHOLD)).isNull();
         assertThat(listing.entry(entry).orElseThrow().disputed()).as("both decided").isFalse();
+    }
+
+    /**
+     * RULES.md §1 and §5: an organisation's record is recorded on its legal representative too, as a linked copy; an
+     * objection to the organisation's record decided as a factual error revokes the copy in the same transaction, with
+     * the same reason, so that it is no longer shown on the person (file, report, public disclosure).
+     */
+    @Test
+    void aDeletionOfAnOrganisationsRecordRevokesTheCopiesOnItsResponsiblePersons() throws Exception {
+        TestRecords.Organisation org = organisationWithLegalRepresentative("郝建华", "驻执〔2026〕801号");
+        FileEntry copy = creditFile.fileOf(org.representative()).stream().filter(FileEntry::linked).findFirst()
+                .orElseThrow();
+        assertThat(copy.status()).isEqualTo(RecordStatus.ACTIVE);
+        assertThat(creditFile.shownWithDecisionNumber("驻执〔2026〕801号")).extracting(e -> e.subjectId())
+                .contains(org.id(), org.representative());
+
+        UUID id = objections.file(org.id(), org.record(), "该案已执行完毕，系错误录入", "窗口代办");
+        assertThat(decide("clerk-a", id, objections.find(id).version(), Outcome.DELETE)).isNull();
+
+        assertThat(creditFile.fileOf(org.id()).get(0).status()).isEqualTo(RecordStatus.REVOKED);
+        assertThat(creditFile.fileOf(org.representative())).filteredOn(e -> e.recordKey().equals(copy.recordKey()))
+                .singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(RecordStatus.REVOKED));
+        assertThat(creditFile.fileOf(org.representative())).noneMatch(e -> e.status().shown());
+        assertThat(creditFile.historyOf(org.representative()).get(copy.recordKey()))
+                .anySatisfy(step -> {
+                    assertThat(step.to()).isEqualTo(RecordStatus.REVOKED);
+                    assertThat(step.by()).isEqualTo("clerk-a");
+                    assertThat(step.reason()).isEqualTo("异议办结：" + Outcome.DELETE.label());
+                });
+        assertThat(creditFile.shownWithDecisionNumber("驻执〔2026〕801号")).isEmpty();
+        assertThat(text(reports.forSelf(org.representative(), ReportKind.SELF_FULL).pdf()))
+                .doesNotContain("驻执〔2026〕801号");
+    }
+
+    /**
+     * A copy is the person's record: their objection to it decided as a factual error (they were not the legal
+     * representative) revokes that copy only; the organisation's record stands.
+     */
+    @Test
+    void aDeletionOfALinkedCopyRevokesThatCopyOnly() throws Exception {
+        TestRecords.Organisation org = organisationWithLegalRepresentative("郝建民", "驻执〔2026〕802号");
+        UUID copy = creditFile.fileOf(org.representative()).stream().filter(FileEntry::linked).findFirst()
+                .orElseThrow().recordKey();
+
+        UUID id = objections.file(org.representative(), copy, "本人当时并非该公司法定代表人", "本人");
+        assertThat(decide("clerk-a", id, objections.find(id).version(), Outcome.DELETE)).isNull();
+
+        assertThat(creditFile.fileOf(org.representative()).get(0).status()).isEqualTo(RecordStatus.REVOKED);
+        assertThat(creditFile.fileOf(org.id()).get(0).status()).isEqualTo(RecordStatus.ACTIVE);
+    }
+
+    /** An organisation with a court-defaulter record decided a month ago, copied onto its legal representative. */
+    private TestRecords.Organisation organisationWithLegalRepresentative(String representativeName, String decision)
+            throws Exception {
+        return TestRecords.organisationDefaulter(mvc, apiClients, directory, subjects, creditFile, representativeName,
+                decision, LocalDate.now().minusMonths(1));
     }
 
     private Throwable decide(String who, UUID id, int version, Outcome outcome) {

@@ -295,6 +295,34 @@ class RepairsIT {
     }
 
     /**
+     * RULES.md §1 and §6: an organisation's record is recorded on its legal representative too; the organisation's
+     * repair, approved, stops the copy being shown and used in the same transaction, with the same reason.
+     */
+    @Test
+    void anOrganisationsRepairReachesTheCopyOnItsLegalRepresentative() throws Exception {
+        TestRecords.Organisation org = TestRecords.organisationDefaulter(mvc, apiClients, directory, subjects,
+                creditFile, "殷志诚", "驻执〔2025〕811号", LocalDate.now().minusMonths(13));
+        UUID copy = creditFile.fileOf(org.representative()).stream().filter(e -> e.linked()).findFirst()
+                .orElseThrow().recordKey();
+
+        UUID id = as("counter-r", () -> repairs.applyAtCounter(number(org.id()), null, "驻执〔2025〕811号",
+                "已全部履行", "殷志诚商贸有限公司", List.of(proof())));
+        as("reviewer-1", () -> {
+            repairs.propose(id, repairs.find(id).version(), "材料齐全");
+            return null;
+        });
+        assertThat(approve("reviewer-2", id, repairs.find(id).version())).isNull();
+
+        assertThat(creditFile.fileOf(org.id()).get(0).status()).isEqualTo(RecordStatus.REPAIRED);
+        assertThat(creditFile.fileOf(org.representative())).filteredOn(e -> e.recordKey().equals(copy))
+                .singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(RecordStatus.REPAIRED));
+        assertThat(creditFile.historyOf(org.representative()).get(copy)).anySatisfy(step -> {
+            assertThat(step.to()).isEqualTo(RecordStatus.REPAIRED);
+            assertThat(step.reason()).isEqualTo("信用修复：" + id);
+        });
+    }
+
+    /**
      * A passport holder's application is filed at the counter by naming the document type (issue #8); an unknown type
      * is refused with its code, and without a type the number is refused as it always was. The console never shows
      * the number.

@@ -14,6 +14,9 @@ import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.NewRecord;
 import cn.chengxin.creditfile.RecordAction;
 import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.NewOrganisation;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.ResponsibleRole;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -101,5 +104,40 @@ public final class TestRecords {
                 Map.of("case_number", "(2026)豫1702执77号", "court", "驿城区人民法院", "obligation", "给付货款",
                         "performance", "全部未履行", "behaviour", "有履行能力而拒不履行"),
                 decided.plusYears(2), decided.plusYears(5), "fp-" + UUID.randomUUID(), null, null, null)));
+    }
+    /** An organisation's record, its key, and the legal representative the record is copied onto (RULES.md §1). */
+    public record Organisation(UUID id, UUID record, UUID representative) {
+    }
+
+    /**
+     * An organisation, newly registered with a newly registered legal representative, found a court defaulter by the
+     * court on {@code decided} under {@code decision}: submitted through the API, so that ingestion copies the record
+     * onto the representative as it copies any.
+     */
+    public static Organisation organisationDefaulter(MockMvc mvc, ApiClients apiClients, StaffDirectory directory,
+                                                     SubjectRegistry subjects, CreditFile creditFile,
+                                                     String representativeName,
+                                                     String decision, LocalDate decided) throws Exception {
+        TestCitizens.Person rep = TestCitizens.register(subjects, representativeName);
+        UUID repId = subjects.find(subjects.validate(null, rep.number())).orElseThrow();
+        String code = TestCreditCodes.next();
+        String name = representativeName + "商贸有限公司";
+        subjects.registerOrganisation(new NewOrganisation(subjects.validate(null, code), name, LocalDate.of(2015, 3, 1),
+                List.of(new NewOrganisation.Responsible(repId, ResponsibleRole.LEGAL_REPRESENTATIVE,
+                        LocalDate.of(2015, 3, 1))), false));
+        UUID court = directory.departments().stream().filter(d -> d.code().equals("COURT")).findFirst().orElseThrow()
+                .id();
+        String key = apiClients.issue("法院报送", "COURT", ApiClient.Kind.DEPARTMENT, court,
+                Set.of(Permission.RECORD_SUBMIT), 6000).key();
+        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key)
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"records\":[{\"itemCode\":\"O_COURT_DEFAULTER\",\"subjectNumber\":\"" + code
+                                + "\",\"subjectName\":\"" + name + "\",\"sourceRecordId\":\"ORG-" + UUID.randomUUID()
+                                + "\",\"decisionNumber\":\"" + decision + "\",\"decisionDate\":\"" + decided
+                                + "\",\"fields\":{\"case_number\":\"" + decision
+                                + "\",\"court\":\"驿城区人民法院\",\"obligation\":\"给付货款\"}}]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        UUID orgId = subjects.find(subjects.validate(null, code)).orElseThrow();
+        return new Organisation(orgId, creditFile.fileOf(orgId).get(0).recordKey(), repId);
     }
 }

@@ -239,6 +239,40 @@ public class JdbcRecords {
                 .query(String.class).optional();
     }
 
+    /** Where a current record comes from: its department's natural key, and whether it is itself a linked copy. */
+    public record Origin(String departmentCode, String sourceRecordId, boolean linkedCopy) {
+    }
+
+    public Optional<Origin> originOf(UUID subjectId, UUID recordKey) {
+        return jdbc.sql("""
+                        SELECT department_code, source_record_id, linked_from IS NOT NULL FROM creditfile.record
+                        WHERE current AND subject_id = ? AND record_key = ?""")
+                .params(subjectId, recordKey)
+                .query((rs, n) -> new Origin(rs.getString(1), rs.getString(2), rs.getBoolean(3))).optional();
+    }
+
+    /**
+     * Moves the current copies linked from {@code linkKey} ({@link NewRecord#linkKey}) that are in one of {@code from}
+     * to {@code to}, each with its state event; returns them. The copies are the department's records: the lookup
+     * reads that department's part of the natural key's index, not the whole table (a decision is rare).
+     */
+    public List<cn.chengxin.creditfile.RecordStatesChanged.ChangedRecord> moveCopies(String departmentCode,
+            UUID linkKey, Set<RecordStatus> from, RecordStatus to, Instant at, String by, String reason) {
+        return jdbc.sql("""
+                        WITH moved AS (
+                            UPDATE creditfile.record r SET status = ?
+                            WHERE current AND department_code = ? AND linked_from = ? AND status = ANY(?)
+                            RETURNING id, subject_id, record_key, item_code,
+                                      (SELECT status FROM creditfile.record o WHERE o.id = r.id) AS was),
+                        logged AS (
+                            INSERT INTO creditfile.record_event (record_id, at, from_status, to_status, by_whom, reason)
+                            SELECT id, ?, was, ?, ?, ? FROM moved)
+                        SELECT subject_id, record_key, item_code FROM moved""")
+                .params(to.name(), departmentCode, linkKey, from.stream().map(Enum::name).toArray(String[]::new),
+                        Timestamp.from(at), to.name(), by, reason)
+                .query(JdbcRecords::changedRecord).list();
+    }
+
     /**
      * Moves every current record in one of {@code from} whose date column ended before {@code today}; returns them.
      * The states are written into the statement, not bound: the planner then sees that they fall within the partial

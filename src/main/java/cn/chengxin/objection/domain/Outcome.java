@@ -3,8 +3,12 @@ package cn.chengxin.objection.domain;
 /**
  * How an objection ends (RULES.md §5) and what becomes of the record: deleted for a factual error; corrected or
  * supplemented (the department delivers the corrected version through collection, which supersedes this one, and
- * the current version stands without the dispute mark); display stopped because its period is over; removed from the list it put the subject on (the
- * record stays); or upheld, with the reasons the subject reads (PIPL Art. 50).
+ * the current version stands without the dispute mark); display stopped because its period is over; removed from the
+ * list it put the subject on (the record stays); or upheld, with the reasons the subject reads (PIPL Art. 50).
+ * <p>
+ * An organisation's record is recorded on its responsible persons too, as linked copies (RULES.md §1). An outcome that
+ * takes the record out of display (deleted, display stopped) takes its copies out in the same transaction; an outcome
+ * on a copy — one person's objection, e.g. that they were not the legal representative — acts on that copy only.
  */
 public enum Outcome {
     DELETE("删除（信息有误）", RecordEffect.REVOKE, false),
@@ -14,7 +18,10 @@ public enum Outcome {
     REMOVE_FROM_LIST("移出名单", RecordEffect.RESTORE, true),
     UPHOLD("维持原记录", RecordEffect.RESTORE, false);
 
-    /** What the record becomes; RESTORE puts it back to 有效 without the dispute mark. */
+    /**
+     * What the record becomes: REVOKE and EXPIRE take it (and its linked copies) out of display; RESTORE puts it back to
+     * 有效 without the dispute mark.
+     */
     public enum RecordEffect { REVOKE, EXPIRE, RESTORE }
 
     private final String label;
@@ -35,8 +42,13 @@ public enum Outcome {
         return effect;
     }
 
+    /** Whether the record stops being shown and used: it and the list entries resting on it (and its copies) end. */
+    public boolean endsDisplay() {
+        return effect == RecordEffect.REVOKE || effect == RecordEffect.EXPIRE;
+    }
+
     /** Whether the list entries resting on the record exit (they also exit whenever the record stops counting). */
     public boolean endsListEntries() {
-        return endsListEntries || effect != RecordEffect.RESTORE;
+        return endsListEntries || endsDisplay();
     }
 }
