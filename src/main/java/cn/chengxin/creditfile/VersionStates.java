@@ -30,8 +30,10 @@ final class VersionStates {
      * <p>
      * {@link RecordStatus#CORRECTED} (已更正) is never the state of a current version: it names what a version became
      * when a later one replaced it, written as that version's last state event, while the row itself only stops being
-     * current. An objection upheld as 更正 leaves the record 有效 for its department to deliver the corrected version.
-     * So no current version is CORRECTED, and one here means the file is broken: refused rather than guessed at.
+     * current. An objection decided as 更正 or 补充 leaves the record 异议中 for its department to deliver the corrected
+     * version, which keeps the mark here like any version of a disputed record; the objection module lifts it once the
+     * version is stored. So no current version is CORRECTED, and one here means the file is broken: refused rather
+     * than guessed at.
      *
      * @param stoppedByDecision whether a decision about the record, not its window, took it out of display
      */

@@ -41,8 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * 异议处理 (RULES.md §5): filing marks the record 异议中 at once — in the file, reports, checks and lists; the credit
  * office decides within 3 working days, or routes the case to the providing department, which answers within 3,
- * and decides within 7; the outcome changes the record (deleted, corrected, display stopped, or restored) and the
- * list entries resting on it, and clears the marks. A second objection to a record already contested is merged
+ * and decides within 7; the outcome changes the record (deleted, display stopped, or restored) and the list entries
+ * resting on it, and clears the marks — or, decided as 更正 or 补充, keeps them until the department delivers the
+ * corrected version ({@link Outcome}). A second objection to a record already contested is merged
  * into the open one; a person files at most {@link #DAILY_LIMIT} a day.
  */
 @Service
@@ -451,7 +452,8 @@ public class Objections {
 
     /**
      * Decides: exactly one decision even when two people decide at once; the record takes the outcome's state, list
-     * entries resting on a record that no longer counts (or removed by the outcome) exit, the dispute marks go. An
+     * entries resting on a record that no longer counts (or removed by the outcome) exit, the dispute marks go — except
+     * while the record awaits a correction decided on it, which the department has 3 working days to deliver. An
      * outcome that takes an organisation's record out of display takes the responsible persons' linked copies of it
      * out too (RULES.md §1), with the same reason and their list entries; one on a copy stays with the copy
      * ({@link Outcome}).
@@ -473,6 +475,7 @@ public class Objections {
             case REVOKE -> RecordStatus.REVOKED;
             case EXPIRE -> RecordStatus.EXPIRED;
             case RESTORE -> RecordStatus.ACTIVE;
+            case AWAIT_CORRECTION -> RecordStatus.IN_DISPUTE;
         };
         int copies = 0;
         if (o.againstEntry()) {
@@ -491,8 +494,21 @@ public class Objections {
                     ? EnumSet.of(RecordStatus.IN_DISPUTE, RecordStatus.ACTIVE, RecordStatus.EXPIRED)
                     : EnumSet.of(RecordStatus.IN_DISPUTE, RecordStatus.ACTIVE);
             String reason = "异议办结：" + outcome.label();
-            creditFile.changeStatus(o.subjectId(), o.recordKey(), from, to, by, reason);
-            clearMarks(o.subjectId(), o.recordKey());
+            if (outcome.effect() == Outcome.RecordEffect.AWAIT_CORRECTION && !correctedSince(o)) {
+                LocalDate due = correctionDue(LocalDate.now(clock));
+                // Still known to be wrong: the mark stays, here and on what rests on it, until the correction comes.
+                if (!creditFile.changeStatus(o.subjectId(), o.recordKey(), from, to, by,
+                        reason + "，待提供单位于 " + due + " 前报送更正后的记录")) {
+                    clearMarks(o.subjectId(), o.recordKey());
+                }
+            } else if (outcome.effect() == Outcome.RecordEffect.AWAIT_CORRECTION) {
+                // The department delivered the corrected version while the case was open: it stands as delivered.
+                creditFile.changeStatus(o.subjectId(), o.recordKey(), from, RecordStatus.ACTIVE, by, reason);
+                clearMarks(o.subjectId(), o.recordKey());
+            } else if (to != RecordStatus.ACTIVE || !correctionOwed(o.subjectId(), o.recordKey())) {
+                creditFile.changeStatus(o.subjectId(), o.recordKey(), from, to, by, reason);
+                clearMarks(o.subjectId(), o.recordKey());
+            } // else upheld on a record whose correction an earlier decision still awaits: the record stays marked.
             endEntries(o.subjectId(), o.recordKey(), outcome);
             if (outcome.endsDisplay()) {
                 for (var copy : creditFile.changeStatusOfCopies(o.subjectId(), o.recordKey(), from, to, by, reason)) {
@@ -506,6 +522,87 @@ public class Objections {
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.decide")
                 .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
                 .detail(copies == 0 ? outcome.name() : outcome.name() + "；关联记录 " + copies));
+    }
+
+    /** The last day for the department to deliver a correction decided on {@code decidedOn}: its answer's days. */
+    private LocalDate correctionDue(LocalDate decidedOn) {
+        return deadlines.departmentAnswerDue(workingDays.calendar(), decidedOn);
+    }
+
+    /** Whether the record's current version was delivered after the objection was filed: a correction already in. */
+    private boolean correctedSince(Objection o) {
+        return current(o.subjectId(), o.recordKey()).map(r -> r.acceptedAt().isAfter(o.filedAt())).orElse(false);
+    }
+
+    /**
+     * Whether the record is 异议中 awaiting a correction decided on it ({@link Outcome}: 更正, 补充) since its current
+     * version was delivered.
+     */
+    private boolean correctionOwed(UUID subjectId, UUID recordKey) {
+        return current(subjectId, recordKey).filter(r -> r.status() == RecordStatus.IN_DISPUTE)
+                .map(r -> store.correctionDecidedBetween(subjectId, recordKey, r.acceptedAt(), null)).orElse(false);
+    }
+
+    private Optional<FileEntry> current(UUID subjectId, UUID recordKey) {
+        return creditFile.fileOf(subjectId).stream().filter(e -> e.recordKey().equals(recordKey)).findFirst();
+    }
+
+    /**
+     * The department delivered a new version of a record (collection's UPDATE of the same source record): if it is the
+     * correction a decision awaited ({@link Outcome}: 更正, 补充, decided before the version was delivered), the record
+     * — now that version — is no longer known to be wrong, and its dispute mark and those of what rests on it go. A
+     * record still contested (an objection open on it) keeps its mark until that one is decided; one whose window
+     * ended is left to the night's job, which ends its publication (RULES.md §4).
+     */
+    @Transactional
+    public void correctionDelivered(UUID subjectId, UUID recordKey) {
+        Optional<FileEntry> record = current(subjectId, recordKey)
+                .filter(r -> r.status() == RecordStatus.IN_DISPUTE && r.version() > 1);
+        LocalDate today = LocalDate.now(clock);
+        if (record.isEmpty() || store.open(recordKey).isPresent()
+                || !store.correctionDecidedBetween(subjectId, recordKey, null, record.get().acceptedAt())
+                || (record.get().publicationEnd() != null && record.get().publicationEnd().isBefore(today))) {
+            return;
+        }
+        if (creditFile.changeStatus(subjectId, recordKey, EnumSet.of(RecordStatus.IN_DISPUTE), RecordStatus.ACTIVE,
+                record.get().departmentCode(), "提供单位已报送更正后的记录（第 " + record.get().version() + " 版），解除异议标注")) {
+            clearMarks(subjectId, recordKey);
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.corrected")
+                    .subject(subjects.pseudonymOf(subjectId).orElseThrow())
+                    .detail(record.get().itemCode() + " 第 " + record.get().version() + " 版"));
+        }
+    }
+
+    /** A correction the department owes: the case decided as 更正 or 补充, the record as it stands, and the deadline. */
+    public record OwedCorrection(Objection objection, FileEntry record, String maskedName, String maskedNumber,
+                                 LocalDate due) {
+
+        public boolean overdue(LocalDate today) {
+            return today.isAfter(due);
+        }
+    }
+
+    /**
+     * The corrections {@code departmentCode} still owes (RULES.md §5): its records decided as 更正 or 补充 that are still
+     * 异议中 in the version the decision was about, the earliest deadline first.
+     */
+    public List<OwedCorrection> correctionsOwedBy(String departmentCode) {
+        Set<UUID> seen = new java.util.HashSet<>();
+        List<OwedCorrection> owed = new java.util.ArrayList<>();
+        for (Objection o : store.correctionsDecided(departmentCode, 200)) {
+            if (o.recordKey() == null || !seen.add(o.recordKey())) {
+                continue; // a record's latest such decision only
+            }
+            current(o.subjectId(), o.recordKey())
+                    .filter(r -> r.status() == RecordStatus.IN_DISPUTE && r.acceptedAt().isBefore(o.decidedAt()))
+                    .ifPresent(r -> {
+                        var profile = subjects.profile(o.subjectId()).orElseThrow();
+                        owed.add(new OwedCorrection(o, r, profile.maskedName(), profile.maskedNumber(),
+                                correctionDue(LocalDate.ofInstant(o.decidedAt(), clock.getZone()))));
+                    });
+        }
+        owed.sort(java.util.Comparator.comparing(OwedCorrection::due));
+        return owed;
     }
 
     /** Clears the marks of what rests on the record; an entry contested by itself (its objection, open) keeps its own. */

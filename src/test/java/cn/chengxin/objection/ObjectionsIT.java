@@ -505,6 +505,75 @@ class ObjectionsIT {
         assertThat(creditFile.fileOf(org.id()).get(0).status()).isEqualTo(RecordStatus.ACTIVE);
     }
 
+    /**
+     * RULES.md §5: a record decided as 更正 is known to be wrong until its department delivers the corrected version:
+     * it keeps its dispute mark (file page, report) and the department sees the correction it owes with its deadline
+     * (3 working days); the corrected version, delivered through collection, stands 有效 without the mark.
+     */
+    @Test
+    void aRecordDecidedAsCorrectedStaysMarkedUntilItsDepartmentDeliversTheCorrection() throws Exception {
+        TestCitizens.Person p = TestCitizens.register(subjects, "莫清扬");
+        String source = "T-" + UUID.randomUUID();
+        LocalDate decided = LocalDate.now(clock).minusMonths(2);
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(p.number(), p.name(),
+                "P_ADMIN_PENALTY_GENERAL", source, "1", "ADD", "驻市监罚〔2026〕561号", "无照经营"), decided);
+        UUID owner = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, p.number())).orElseThrow();
+        UUID record = creditFile.fileOf(owner).get(0).recordKey();
+        UUID id = objections.file(owner, record, "处罚金额录入错误", "本人");
+        assertThat(decide("clerk-a", id, objections.find(id).version(), Outcome.CORRECT)).isNull();
+
+        assertThat(creditFile.fileOf(owner).get(0).status()).isEqualTo(RecordStatus.IN_DISPUTE);
+        var citizen = authentication(Principals.citizen(subjects, owner));
+        assertThat(mvc.perform(get("/me/file").with(citizen)).andReturn().getResponse().getContentAsString())
+                .contains("<span>异议中</span>");
+        assertThat(text(reports.forSelf(owner, ReportKind.SELF_FULL).pdf())).contains("异议处理中");
+        LocalDate due = workingDays.calendar().plusWorkingDays(LocalDate.now(clock), 3);
+        assertThat(departmentAnswers()).contains("data-correction=\"" + id + "\"", "驻市监罚〔2026〕561号",
+                "<span>" + due + "</span>");
+
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(p.number(), p.name(),
+                "P_ADMIN_PENALTY_GENERAL", source, "2", "UPDATE", "驻市监罚〔2026〕561号", "无照经营（更正）"), decided);
+
+        assertThat(creditFile.fileOf(owner).get(0)).satisfies(r -> {
+            assertThat(r.version()).isEqualTo(2);
+            assertThat(r.status()).isEqualTo(RecordStatus.ACTIVE);
+        });
+        assertThat(mvc.perform(get("/me/file").with(citizen)).andReturn().getResponse().getContentAsString())
+                .doesNotContain("<span>异议中</span>");
+        assertThat(text(reports.forSelf(owner, ReportKind.SELF_FULL).pdf())).doesNotContain("异议处理中");
+        assertThat(departmentAnswers()).doesNotContain("data-correction=\"" + id + "\"");
+    }
+
+    /** A correction delivered while an objection is still open on the record leaves the mark to that objection. */
+    @Test
+    void aVersionDeliveredWhileAnObjectionIsOpenKeepsTheMark() throws Exception {
+        TestCitizens.Person p = TestCitizens.register(subjects, "莫清和");
+        String source = "T-" + UUID.randomUUID();
+        LocalDate decided = LocalDate.now(clock).minusMonths(2);
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(p.number(), p.name(),
+                "P_ADMIN_PENALTY_GENERAL", source, "1", "ADD", "驻市监罚〔2026〕562号", "无照经营"), decided);
+        UUID owner = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, p.number())).orElseThrow();
+        UUID record = creditFile.fileOf(owner).get(0).recordKey();
+        UUID first = objections.file(owner, record, "处罚金额录入错误", "本人");
+        assertThat(decide("clerk-a", first, objections.find(first).version(), Outcome.CORRECT)).isNull();
+        UUID second = objections.file(owner, record, "处罚事实也有误", "本人");
+
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(p.number(), p.name(),
+                "P_ADMIN_PENALTY_GENERAL", source, "2", "UPDATE", "驻市监罚〔2026〕562号", "无照经营（更正）"), decided);
+        assertThat(creditFile.fileOf(owner).get(0).status()).as("the second objection is open")
+                .isEqualTo(RecordStatus.IN_DISPUTE);
+
+        assertThat(decide("clerk-a", second, objections.find(second).version(), Outcome.UPHOLD)).isNull();
+        assertThat(creditFile.fileOf(owner).get(0).status()).as("the correction came before it was upheld")
+                .isEqualTo(RecordStatus.ACTIVE);
+    }
+
+    private String departmentAnswers() throws Exception {
+        return mvc.perform(get("/console/objection-answers").with(authentication(Principals.staff("market-clerk",
+                        "MARKET", Permission.CONSOLE_HOME, Permission.OBJECTION_ANSWER))))
+                .andReturn().getResponse().getContentAsString();
+    }
+
     /** An organisation with a court-defaulter record decided a month ago, copied onto its legal representative. */
     private TestRecords.Organisation organisationWithLegalRepresentative(String representativeName, String decision)
             throws Exception {

@@ -2,27 +2,38 @@ package cn.chengxin.objection.domain;
 
 /**
  * How an objection ends (RULES.md §5) and what becomes of the record: deleted for a factual error; corrected or
- * supplemented (the department delivers the corrected version through collection, which supersedes this one, and
- * the current version stands without the dispute mark); display stopped because its period is over; removed from the
- * list it put the subject on (the record stays); or upheld, with the reasons the subject reads (PIPL Art. 50).
+ * supplemented; display stopped because its period is over; removed from the list it put the subject on (the record
+ * stays); or upheld, with the reasons the subject reads (PIPL Art. 50).
+ * <p>
+ * A correction or supplement is the department's to make: the platform does not edit a department's record. Until the
+ * corrected version arrives the record is known to be wrong, so it is not put back to 有效 as if it were right: it
+ * stays 异议中 — the dispute mark the record already carries, shown wherever it shows (file, reports, checks, list
+ * entries resting on it) — and the providing department is shown the case with a deadline of the department-answer
+ * working days ({@link ObjectionDeadlines#departmentAnswerDue}, counted from the decision). The corrected version,
+ * delivered through collection as an UPDATE of the same source record, supersedes the record and lifts the mark: it
+ * stands 有效 (or 公示期满 once the night's job finds its window over). A version the department delivered while the
+ * case was open is that correction already: the decision then leaves the record 有效 at once. No new state or column
+ * is needed: a record 异议中 on which a 更正 or 补充 was decided after its current version was delivered awaits that
+ * correction; a later objection on it, upheld, leaves the correction still owed.
  * <p>
  * An organisation's record is recorded on its responsible persons too, as linked copies (RULES.md §1). An outcome that
  * takes the record out of display (deleted, display stopped) takes its copies out in the same transaction; an outcome
- * on a copy — one person's objection, e.g. that they were not the legal representative — acts on that copy only.
+ * on a copy — one person's objection, e.g. that they were not the legal representative — acts on that copy only. A
+ * correction reaches the copies with the department's corrected version, which ingestion copies as it copies any.
  */
 public enum Outcome {
     DELETE("删除（信息有误）", RecordEffect.REVOKE, false),
-    CORRECT("更正", RecordEffect.RESTORE, false),
-    SUPPLEMENT("补充", RecordEffect.RESTORE, false),
+    CORRECT("更正", RecordEffect.AWAIT_CORRECTION, false),
+    SUPPLEMENT("补充", RecordEffect.AWAIT_CORRECTION, false),
     STOP_DISPLAY("停止公示（公示期已满）", RecordEffect.EXPIRE, false),
     REMOVE_FROM_LIST("移出名单", RecordEffect.RESTORE, true),
     UPHOLD("维持原记录", RecordEffect.RESTORE, false);
 
     /**
      * What the record becomes: REVOKE and EXPIRE take it (and its linked copies) out of display; RESTORE puts it back to
-     * 有效 without the dispute mark.
+     * 有效 without the dispute mark; AWAIT_CORRECTION keeps it 异议中 until the department's corrected version arrives.
      */
-    public enum RecordEffect { REVOKE, EXPIRE, RESTORE }
+    public enum RecordEffect { REVOKE, EXPIRE, RESTORE, AWAIT_CORRECTION }
 
     private final String label;
     private final RecordEffect effect;

@@ -154,6 +154,45 @@ public class JdbcObjections {
                 .query(JdbcObjections::objection).list();
     }
 
+    /**
+     * Whether the subject's record has an objection decided as 更正 or 补充 after {@code after} and not after
+     * {@code until} (null: unbounded). Found through the subject's objections (objection_subject).
+     */
+    public boolean correctionDecidedBetween(UUID subjectId, UUID recordKey, Instant after, Instant until) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM objection.objection
+                                       WHERE subject_id = ? AND record_key = ? AND status = 'DECIDED'
+                                         AND outcome IN ('CORRECT', 'SUPPLEMENT')
+                                         AND (?::timestamptz IS NULL OR decided_at > ?)
+                                         AND (?::timestamptz IS NULL OR decided_at <= ?))""")
+                .params(subjectId, recordKey, ts(after), ts(after), ts(until), ts(until)).query(Boolean.class)
+                .single();
+    }
+
+    /**
+     * Of the records among {@code recordKeys} of the subjects, those an objection decided as 更正 or 补充: one look through
+     * the subjects' objections (objection_subject) per chunk collection stores, nearly always finding none.
+     */
+    public java.util.Set<UUID> withCorrectionDecided(java.util.Collection<UUID> subjectIds,
+                                                    java.util.Collection<UUID> recordKeys) {
+        return java.util.Set.copyOf(jdbc.sql("""
+                        SELECT DISTINCT record_key FROM objection.objection
+                        WHERE subject_id = ANY(?::uuid[]) AND record_key = ANY(?::uuid[])
+                          AND status = 'DECIDED' AND outcome IN ('CORRECT', 'SUPPLEMENT')""")
+                .params(subjectIds.toArray(UUID[]::new), recordKeys.toArray(UUID[]::new)).query(UUID.class).list());
+    }
+
+    /** The department's cases decided as 更正 or 补充, the latest first. */
+    public List<Objection> correctionsDecided(String departmentCode, int limit) {
+        return jdbc.sql(SELECT + " WHERE status = 'DECIDED' AND department_code = ? "
+                        + "AND outcome IN ('CORRECT', 'SUPPLEMENT') ORDER BY decided_at DESC LIMIT ?")
+                .params(departmentCode, limit).query(JdbcObjections::objection).list();
+    }
+
+    private static Timestamp ts(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+
     /** Records the department's answer once, if nobody changed the case since {@code version} was read. */
     public boolean answer(UUID id, int version, String departmentCode, Objection.Answer a) {
         return jdbc.sql("""

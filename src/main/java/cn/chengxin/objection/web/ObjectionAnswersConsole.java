@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 异议核查 for a providing department: the objections routed to the operator's own department, each with the record
- * it contests, the subject's reasons and evidence, and the form to answer within 3 working days.
+ * it contests, the subject's reasons and evidence, and the form to answer within 3 working days; and the corrections
+ * decided on its records that it still owes, each with the day it is due.
  */
 @Controller
 @RequiresPermission(Permission.OBJECTION_ANSWER)
@@ -40,6 +41,7 @@ class ObjectionAnswersConsole {
     @GetMapping("/console/objection-answers")
     String page(@AuthenticationPrincipal StaffPrincipal staff, Model model) {
         model.addAttribute("cases", objections.routedTo(staff.departmentCode()));
+        model.addAttribute("corrections", objections.correctionsOwedBy(staff.departmentCode()));
         model.addAttribute("answers", DepartmentAnswer.values());
         model.addAttribute("today", LocalDate.now(clock));
         return "console/objection-answers";
