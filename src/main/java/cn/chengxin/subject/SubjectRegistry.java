@@ -176,6 +176,15 @@ public class SubjectRegistry {
         return ids.isEmpty() ? java.util.Map.of() : subjects.numberIndexes(ids);
     }
 
+    /**
+     * The subjects registered under many pseudonyms at once ({@link #pseudonymOf(UUID)}), whatever their document
+     * type: the reverse of {@link #pseudonymsOf}, for a module that keeps records by pseudonym only (absent: no
+     * subject under it).
+     */
+    public java.util.Map<UUID, String> subjectsUnder(java.util.Collection<String> pseudonyms) {
+        return pseudonyms.isEmpty() ? java.util.Map.of() : subjects.idsByIndexes(pseudonyms);
+    }
+
     /** A subject as a message to another platform names it: the type of its document and its name. */
     public record Named(DocumentType documentType, String name) {
     }

@@ -281,6 +281,19 @@ public class JdbcSubjects {
         return found;
     }
 
+    /** The subjects registered under these blind indexes (hex), of any document type: id to index. */
+    public java.util.Map<UUID, String> idsByIndexes(java.util.Collection<String> hexIndexes) {
+        java.util.Map<UUID, String> found = new java.util.HashMap<>();
+        // As registeredIndexes: an array match on the unique (document_type, number_index) index.
+        jdbc.sql("""
+                        SELECT id, encode(number_index, 'hex') FROM subject.subject
+                        WHERE document_type = ANY(?::text[]) AND number_index = ANY(?::text[]::bytea[])""")
+                .params(java.util.Arrays.stream(DocumentType.values()).map(Enum::name).toArray(String[]::new),
+                        hexIndexes.stream().map(h -> "\\x" + h).toArray(String[]::new))
+                .query((rs, n) -> found.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        return found;
+    }
+
     public java.util.Map<UUID, cn.chengxin.subject.SubjectRegistry.Named> names(java.util.Collection<UUID> ids) {
         java.util.Map<UUID, cn.chengxin.subject.SubjectRegistry.Named> found = new java.util.HashMap<>();
         jdbc.sql("SELECT id, document_type, name FROM subject.subject WHERE id = ANY(?::uuid[])")
