@@ -30,16 +30,18 @@ class ListingJobs {
     private final ReevaluatingHolders reevaluating;
     private final RemarkingHolders remarking;
     private final CatchingUpAwaitingBirthDates catchingUp;
+    private final RecheckingNegativeMarks recheckingMarks;
     private final TaskExecutor executor;
 
     /** {@code executor}: the one the modules' event listeners run on. */
     ListingJobs(Listing listing, ReevaluatingHolders reevaluating, RemarkingHolders remarking,
-                CatchingUpAwaitingBirthDates catchingUp,
+                CatchingUpAwaitingBirthDates catchingUp, RecheckingNegativeMarks recheckingMarks,
                 @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
         this.listing = listing;
         this.reevaluating = reevaluating;
         this.remarking = remarking;
         this.catchingUp = catchingUp;
+        this.recheckingMarks = recheckingMarks;
         this.executor = executor;
     }
 
@@ -103,6 +105,9 @@ class ListingJobs {
         for (ResumablePasses.Pass stalled : catchingUp.stalled()) {
             resume("Catch-up", stalled, this::catchUp);
         }
+        for (ResumablePasses.Pass stalled : recheckingMarks.stalled()) {
+            resume("Catch-up", stalled, this::recheckMarks);
+        }
     }
 
     private void resume(String what, ResumablePasses.Pass stalled, Runnable pass) {
@@ -127,6 +132,13 @@ class ListingJobs {
         int chunks = catchingUp.run();
         if (chunks > 0) {
             log.info("Persons without a birth date evaluated again for the lists: {} chunks", chunks);
+        }
+    }
+
+    private void recheckMarks() {
+        int chunks = recheckingMarks.run();
+        if (chunks > 0) {
+            log.info("Last negative records marked again, counting only records in use: {} chunks", chunks);
         }
     }
 

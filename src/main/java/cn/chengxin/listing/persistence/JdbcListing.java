@@ -155,7 +155,7 @@ public class JdbcListing {
         return itemRevisionPasses;
     }
 
-    /** The one-time passes a migration starts over subjects evaluated before a change of the evaluation (V84). */
+    /** The one-time passes a migration starts over subjects evaluated or marked before a change of it (V84, V121). */
     public ResumablePasses catchUpPasses() {
         return catchUpPasses;
     }
@@ -435,6 +435,26 @@ public class JdbcListing {
                     return d == null ? null : d.toString();
                 }).toArray(String[]::new))
                 .update();
+    }
+
+    /** The next pseudonyms holding a dated mark after {@code after} ("": from the first), in pseudonym order. */
+    public List<String> datedMarksAfter(String after, int limit) {
+        return jdbc.sql("SELECT subject_pseudonym FROM listing.negative_mark WHERE last_negative IS NOT NULL "
+                        + "AND subject_pseudonym > ? ORDER BY subject_pseudonym LIMIT ?")
+                .params(after, limit).query(String.class).list();
+    }
+
+    /** Where a one-time pass over the marks got (V121; "": nowhere yet), read in the chunk's transaction. */
+    public String catchUpPseudonym(String job, int version) {
+        return jdbc.sql("SELECT coalesce(after_pseudonym, '') FROM listing.catch_up_pass "
+                        + "WHERE job_code = ? AND job_version = ?")
+                .params(job, version).query(String.class).single();
+    }
+
+    /** Moves a one-time pass over the marks past {@code last}, in the chunk's transaction. */
+    public void passCatchUpPseudonym(String job, int version, String last) {
+        jdbc.sql("UPDATE listing.catch_up_pass SET after_pseudonym = ? WHERE job_code = ? AND job_version = ?")
+                .params(last, job, version).update();
     }
 
     public List<cn.chengxin.listing.NegativeMark> negativeMarksSince(long seq, int limit) {
