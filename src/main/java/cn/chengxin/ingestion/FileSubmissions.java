@@ -24,6 +24,7 @@ import cn.chengxin.ingestion.parsing.Limits;
 import cn.chengxin.ingestion.parsing.RowSource;
 import cn.chengxin.ingestion.parsing.RowSources;
 import cn.chengxin.ingestion.parsing.SourceRow;
+import cn.chengxin.ingestion.persistence.BatchClaims;
 import cn.chengxin.ingestion.persistence.JdbcBatches;
 import cn.chengxin.shared.DomainProblem;
 import org.slf4j.Logger;
@@ -152,7 +153,7 @@ public class FileSubmissions {
                     upload.name(), upload.sha256(), null, java.time.Instant.now());
         }
         worker.execute(new DelegatingSecurityContextRunnable(() -> {
-            try (source) {
+            try {
                 runWhenClaimed(batchId, departmentCode, upload, source);
             } catch (RuntimeException e) {
                 log.warn("File batch {} stopped: {}", batchId, e instanceof DomainProblem p ? p.code() : e.toString());
@@ -168,24 +169,38 @@ public class FileSubmissions {
      * it takes at once ({@code INGESTION_BUSY}), the file waits its turn here, however long, rather than being left
      * marked running with nobody to run it; files are run one at a time anyway. Only a stop of the instance ends the
      * wait, which leaves the batch as a crash does: run again when it is sent again. Nothing of the file is read
-     * before its claim is taken.
+     * before its claim is taken. A claim lost part-way ({@link BatchClaims.ClaimLost}: its connection dropped, the
+     * database restarted) is taken again the same way and the file run again from its first row, as its resend would
+     * run it (rows already stored are replays): the department, which has no one else to tell it to resend, sees the
+     * batch end rather than stay running.
      */
-    private void runWhenClaimed(UUID batchId, String departmentCode, Upload upload, RowSource source) {
-        while (true) {
-            try {
-                submissions.run(batchId, departmentCode, "FILE", upload.name(), upload.sha256(), null, rows(source));
-                return;
-            } catch (IngestionProblem busy) {
-                if (!"INGESTION_BUSY".equals(busy.code())) {
-                    throw busy;
-                }
+    private void runWhenClaimed(UUID batchId, String departmentCode, Upload upload, RowSource first) {
+        RowSource source = first;
+        try {
+            while (true) {
                 try {
-                    Thread.sleep(BUSY_PAUSE_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw busy;
+                    submissions.run(batchId, departmentCode, "FILE", upload.name(), upload.sha256(), null,
+                            rows(source));
+                    return;
+                } catch (IngestionProblem problem) {
+                    boolean lost = problem instanceof BatchClaims.ClaimLost;
+                    if (!lost && !"INGESTION_BUSY".equals(problem.code())) {
+                        throw problem;
+                    }
+                    try {
+                        Thread.sleep(BUSY_PAUSE_MILLIS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw problem;
+                    }
+                    if (lost) {
+                        source.close();
+                        source = RowSources.open(upload.file(), upload.name(), limits);
+                    }
                 }
             }
+        } finally {
+            source.close();
         }
     }
 

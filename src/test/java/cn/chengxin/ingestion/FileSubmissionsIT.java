@@ -437,6 +437,47 @@ class FileSubmissionsIT {
     }
 
     @Test
+    void aFileWhoseClaimIsLostPartWayIsTakenUpAgainAndEndsWithEveryRowOnce() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "断线续");
+        String batch = UUID.randomUUID().toString();
+        String prefix = "LOST-" + UUID.randomUUID() + "-";
+        StringBuilder csv = new StringBuilder("事项代码,证件号码,主体名称,部门记录编号,决定文书号,决定日期,case_number,court,"
+                + "obligation,performance,behaviour\n");
+        int rows = 3 * Submissions.CHUNK + 1;
+        for (int i = 0; i < rows; i++) {
+            csv.append(line(person, prefix + i));
+        }
+        mvc.perform(upload(batch, "断线.csv", csv.toString().getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isAccepted());
+        // What a dropped connection or a restart of the database does to the claim, while the first chunk is read.
+        Integer pid = null;
+        for (int i = 0; i < 2_000 && pid == null; i++) {
+            pid = jdbc.sql("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid::bigint = ? "
+                            + "AND objid::bigint = ? AND objsubid = 2 AND granted")
+                    .param(Integer.toUnsignedLong(cn.chengxin.ingestion.persistence.BatchClaims.KIND))
+                    .param(Integer.toUnsignedLong(cn.chengxin.ingestion.persistence.BatchClaims.keyOf(
+                            UUID.fromString(batch))))
+                    .query(Integer.class).optional().orElse(null);
+            if (pid == null) {
+                Thread.sleep(5);
+            }
+        }
+        assertThat(pid).as("the file's claim, taken").isNotNull();
+        assertThat(jdbc.sql("SELECT pg_terminate_backend(?)").param(pid).query(Boolean.class).single()).isTrue();
+        assertThat(storedFor(batch)).as("cut part-way").isLessThan(rows);
+
+        String done = awaitDone(batch);
+        assertThat((String) JsonPath.read(done, "$.status")).isEqualTo("DONE");
+        assertThat((Integer) JsonPath.read(done, "$.rejected")).isZero();
+        assertThat((Integer) JsonPath.read(done, "$.accepted") + (Integer) JsonPath.read(done, "$.duplicates"))
+                .as("run again from its first row: what the cut run stored are replays").isEqualTo(rows);
+        assertThat(jdbc.sql("SELECT count(DISTINCT source_record_id), count(*) FROM creditfile.record "
+                        + "WHERE source_record_id LIKE ?").param(prefix + "%")
+                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single())
+                .as("every row once").containsExactly((long) rows, (long) rows);
+    }
+
+    @Test
     void aFileFromAClientOfNoDepartmentIsRefusedAtOnceAndNoBatchIsLeftRunning() throws Exception {
         String unlinked = apiClients.issue("无单位报送系统", "某集成商", ApiClient.Kind.DEPARTMENT, null,
                 Set.of(Permission.RECORD_SUBMIT), 6000).key();
