@@ -39,10 +39,11 @@ public record NewRecord(UUID subjectId, String itemCode, int itemVersion, String
     /**
      * The {@code linkedFrom} of the responsible persons' copies of the department's record {@code sourceRecordId}
      * (RULES.md §1): the same for every version of the record, so that the copies of each version name it, and the
-     * decisions about it find them ({@link CreditFile#changeStatusOfCopies}).
+     * decisions about it find them ({@link CreditFile#changeStatusOfCopies}). Of the id as stored, without the spaces
+     * a department may send around it: the decisions name the record by its stored id.
      */
     public static UUID linkKey(String departmentCode, String sourceRecordId) {
-        return UUID.nameUUIDFromBytes((departmentCode + "\n" + sourceRecordId)
+        return UUID.nameUUIDFromBytes((departmentCode + "\n" + sourceRecordId.strip())
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

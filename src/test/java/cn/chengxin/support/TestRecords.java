@@ -132,11 +132,13 @@ public final class TestRecords {
         mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key)
                         .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"records\":[{\"itemCode\":\"O_COURT_DEFAULTER\",\"subjectNumber\":\"" + code
-                                + "\",\"subjectName\":\"" + name + "\",\"sourceRecordId\":\"ORG-" + UUID.randomUUID()
-                                + "\",\"decisionNumber\":\"" + decision + "\",\"decisionDate\":\"" + decided
+                                + "\",\"subjectName\":\"" + name + "\",\"sourceRecordId\":\" ORG-" + UUID.randomUUID()
+                                + " \",\"decisionNumber\":\"" + decision + "\",\"decisionDate\":\"" + decided
                                 + "\",\"fields\":{\"case_number\":\"" + decision
                                 + "\",\"court\":\"驿城区人民法院\",\"obligation\":\"给付货款\"}}]}"))
                 .andExpect(jsonPath("$.accepted").value(1));
+        // The department's id sent with spaces around it, stored without: the decisions about the record still find
+        // the copies made of it.
         UUID orgId = subjects.find(subjects.validate(null, code)).orElseThrow();
         return new Organisation(orgId, creditFile.fileOf(orgId).get(0).recordKey(), repId);
     }
