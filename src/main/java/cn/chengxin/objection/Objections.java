@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
@@ -587,13 +589,13 @@ public class Objections {
      * 异议中 in the version the decision was about, the earliest deadline first.
      */
     public List<OwedCorrection> correctionsOwedBy(String departmentCode) {
-        Set<UUID> seen = new java.util.HashSet<>();
+        List<Objection> decided = store.correctionsDecided(departmentCode); // a record's latest such decision only
+        Map<UUID, List<FileEntry>> files = decided.isEmpty() ? Map.of()
+                : creditFile.filesOf(decided.stream().map(Objection::subjectId).collect(Collectors.toSet()));
         List<OwedCorrection> owed = new java.util.ArrayList<>();
-        for (Objection o : store.correctionsDecided(departmentCode, 200)) {
-            if (o.recordKey() == null || !seen.add(o.recordKey())) {
-                continue; // a record's latest such decision only
-            }
-            current(o.subjectId(), o.recordKey())
+        for (Objection o : decided) {
+            files.getOrDefault(o.subjectId(), List.of()).stream().filter(e -> e.recordKey().equals(o.recordKey()))
+                    .findFirst()
                     .filter(r -> r.status() == RecordStatus.IN_DISPUTE && r.acceptedAt().isBefore(o.decidedAt()))
                     .ifPresent(r -> {
                         var profile = subjects.profile(o.subjectId()).orElseThrow();

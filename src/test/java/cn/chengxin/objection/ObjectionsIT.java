@@ -544,6 +544,29 @@ class ObjectionsIT {
         assertThat(departmentAnswers()).doesNotContain("data-correction=\"" + id + "\"");
     }
 
+    /** A correction still owed stays on the department's list however many newer ones were decided since. */
+    @Test
+    void aCorrectionOwedStaysListedBehindManyNewerDecisions() throws Exception {
+        TestCitizens.Person p = TestCitizens.register(subjects, "莫久候");
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(p.number(), p.name(),
+                "P_ADMIN_PENALTY_GENERAL", "T-" + UUID.randomUUID(), "1", "ADD", "驻市监罚〔2026〕562号", "无照经营"),
+                LocalDate.now(clock).minusMonths(2));
+        UUID owner = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, p.number())).orElseThrow();
+        UUID id = objections.file(owner, creditFile.fileOf(owner).get(0).recordKey(), "处罚金额录入错误", "本人");
+        assertThat(decide("clerk-a", id, objections.find(id).version(), Outcome.CORRECT)).isNull();
+        // 250 cases of the same department decided 更正 later, on records whose corrections are no longer owed.
+        jdbc.sql("""
+                INSERT INTO objection.objection
+                SELECT (json_populate_record(o, json_build_object('id', gen_random_uuid(), 'record_key',
+                        gen_random_uuid(), 'decided_at', o.decided_at + g * interval '1 second'))).*
+                FROM objection.objection o, generate_series(1, 250) g WHERE o.id = ?""").param(id).update();
+        try {
+            assertThat(departmentAnswers()).contains("data-correction=\"" + id + "\"", "驻市监罚〔2026〕562号");
+        } finally {
+            jdbc.sql("DELETE FROM objection.objection WHERE subject_id = ? AND id <> ?").params(owner, id).update();
+        }
+    }
+
     /** A correction delivered while an objection is still open on the record leaves the mark to that objection. */
     @Test
     void aVersionDeliveredWhileAnObjectionIsOpenKeepsTheMark() throws Exception {

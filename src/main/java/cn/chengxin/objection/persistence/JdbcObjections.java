@@ -182,11 +182,15 @@ public class JdbcObjections {
                 .params(subjectIds.toArray(UUID[]::new), recordKeys.toArray(UUID[]::new)).query(UUID.class).list());
     }
 
-    /** The department's cases decided as 更正 or 补充, the latest first. */
-    public List<Objection> correctionsDecided(String departmentCode, int limit) {
-        return jdbc.sql(SELECT + " WHERE status = 'DECIDED' AND department_code = ? "
-                        + "AND outcome IN ('CORRECT', 'SUPPLEMENT') ORDER BY decided_at DESC LIMIT ?")
-                .params(departmentCode, limit).query(JdbcObjections::objection).list();
+    /**
+     * The department's latest case decided as 更正 or 补充 on each of its records, however long ago: a correction still
+     * owed must not drop off the department's list behind newer ones already delivered (V123 indexes them).
+     */
+    public List<Objection> correctionsDecided(String departmentCode) {
+        return jdbc.sql(SELECT.replaceFirst("SELECT", "SELECT DISTINCT ON (record_key)")
+                        + " WHERE status = 'DECIDED' AND department_code = ? AND record_key IS NOT NULL"
+                        + " AND outcome IN ('CORRECT', 'SUPPLEMENT') ORDER BY record_key, decided_at DESC")
+                .params(departmentCode).query(JdbcObjections::objection).list();
     }
 
     private static Timestamp ts(Instant at) {
