@@ -52,12 +52,11 @@ final class ApiContainerErrors implements Filter {
     }
 
     private static String detailOf(HttpStatus status) {
+        // The container's 400 is a body it could not read, not a parameter: said as such; the rest as Spring MVC says it.
         return switch (status) {
             case BAD_REQUEST -> "请求无法读取：请求体不完整或格式不正确";
-            case NOT_FOUND -> "请求的资源不存在";
-            case METHOD_NOT_ALLOWED -> "不支持该请求方法";
             case CONTENT_TOO_LARGE -> "请求体超过接口的上限";
-            default -> status.getReasonPhrase();
+            default -> ErrorHandling.messageFor(status);
         };
     }
 }

@@ -135,7 +135,8 @@ class ErrorHandling {
         return problem;
     }
 
-    private static String messageFor(HttpStatus status) {
+    /** What a caller reads for a status the framework or the container reports without a problem of ours. */
+    static String messageFor(HttpStatus status) {
         return switch (status) {
             case NOT_FOUND -> "请求的资源不存在";
             case METHOD_NOT_ALLOWED -> "不支持该请求方法";
