@@ -155,9 +155,11 @@ class ChecksBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         WrkLoad.Result floorBefore = wrk.get("/api/v1/whoami", floorKey, floorSeconds);
         long[] before = cpu.read();
         Map<String, Long> threadsBefore = CpuClock.byThreadKind();
+        long[] walBefore = wal();
         Instant checksFrom = Instant.now();
         WrkLoad.Result checksLoad = wrk.check("/api/v1/checks", checkKey, numbersFile, purpose, seconds);
         Instant checksTo = Instant.now();
+        long[] walAfter = wal();
         long[] between = cpu.read();
         Map<String, Long> threadsBetween = CpuClock.byThreadKind();
         WrkLoad.Result floorAfter = wrk.get("/api/v1/whoami", floorKey, floorSeconds);
@@ -206,6 +208,12 @@ class ChecksBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         System.out.printf("bench-checks: JVM CPU per floor request by thread: %s%n",
                 CpuClock.busiest(CpuClock.sum(threadsStart, CpuClock.difference(threadsBetween, threadsBefore)),
                         threadsAfter, floorRequests, 6));
+        long perCheck = Math.max(1, checksLoad.requests());
+        System.out.printf("bench-checks: WAL per check %.1f records, %.2f full-page images, %,.0f bytes; %,.0f flushes/s "
+                        + "(%.1f checks a flush)%n", (walAfter[0] - walBefore[0]) / (double) perCheck,
+                (walAfter[1] - walBefore[1]) / (double) perCheck, (walAfter[2] - walBefore[2]) / (double) perCheck,
+                (walAfter[3] - walBefore[3]) / checksLoad.seconds(),
+                perCheck / (double) Math.max(1, walAfter[3] - walBefore[3]));
         boolean consistent = stored == audited && stored >= answered && stored <= answered + unanswered;
         System.out.printf("bench-checks: errors (status ≥ 400 or broken) %,d; checks answered 200 %,d, stored %,d, "
                         + "audited %,d (%s; at most %,d in flight when wrk stopped)%n", errors, answered, stored,
@@ -215,6 +223,16 @@ class ChecksBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         System.out.printf("bench-checks: targets ≥ %,.0f audited checks/s, p99 ≤ %.0f ms, ratio ≥ %.1f: %s%n",
                 TARGET_CHECKS_PER_SECOND, TARGET_P99_MS, TARGET_RATIO, met ? "met" : "not met");
         exitCode = errors == 0 && consistent ? 0 : 1;
+    }
+
+    /**
+     * The server's WAL counters (records, full-page images, bytes, flushes): what a check costs the log, which its
+     * CPU follows. Full-page images are the first change to a page after a checkpoint; keys inserted at random
+     * places of an index make many.
+     */
+    private long[] wal() {
+        return jdbc.sql("SELECT wal_records, wal_fpi, wal_bytes::bigint, wal_sync FROM pg_stat_wal")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
     }
 
     /**
