@@ -1,14 +1,10 @@
 package cn.chengxin.inquiry.web;
 
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import cn.chengxin.inquiry.InquirySettings;
 import cn.chengxin.inquiry.Reports;
-import cn.chengxin.shared.CodedProblem;
-import cn.chengxin.shared.DomainProblem;
-import cn.chengxin.shared.ratelimit.TokenBucket;
+import cn.chengxin.shared.ratelimit.PerAddressLimit;
 import cn.chengxin.shared.security.PublicEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
@@ -27,13 +23,12 @@ class ReportVerification {
 
     private final Reports reports;
     private final Clock clock;
-    private final InquirySettings settings;
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final PerAddressLimit limit;
 
     ReportVerification(Reports reports, Clock clock, InquirySettings settings) {
         this.reports = reports;
         this.clock = clock;
-        this.settings = settings;
+        this.limit = new PerAddressLimit(settings.verifyPerMinute(), "VERIFY_RATE_LIMITED", "核验过于频繁");
     }
 
     @PublicEndpoint
@@ -50,23 +45,10 @@ class ReportVerification {
     @PostMapping("/verify")
     String check(@RequestParam(defaultValue = "") String number, @RequestParam(defaultValue = "") String code,
                  HttpServletRequest request, Model model) {
-        limit(request.getRemoteAddr());
+        limit.take(request.getRemoteAddr(), clock.instant());
         model.addAttribute("number", number.length() > 40 ? number.substring(0, 40) : number);
         model.addAttribute("checked", true);
         model.addAttribute("verified", reports.verify(number, code).orElse(null));
         return "portal/verify";
-    }
-
-    private void limit(String address) {
-        if (buckets.size() > 100_000) {
-            buckets.clear(); // bounded memory under a flood of addresses
-        }
-        int perMinute = settings.verifyPerMinute();
-        TokenBucket.Decision decision = buckets.computeIfAbsent(address,
-                a -> new TokenBucket(perMinute, perMinute / 60.0)).tryTake(clock.instant());
-        if (!decision.allowed()) {
-            throw new CodedProblem("VERIFY_RATE_LIMITED", DomainProblem.Kind.TOO_MANY,
-                    "核验过于频繁，请在 " + Math.max(1, decision.retryAfter().toSeconds()) + " 秒后再试");
-        }
     }
 }

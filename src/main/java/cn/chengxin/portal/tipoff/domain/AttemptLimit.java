@@ -8,8 +8,10 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 
+import cn.chengxin.shared.ratelimit.ClientKeys;
+
 /**
- * At most {@code limit} attempts per client within any {@code window} (a sliding window): the public's
+ * At most {@code limit} attempts per client ({@link ClientKeys}: IPv4 address, IPv6 /64) within any {@code window} (a sliding window): the public's
  * tip-off form stays open to everyone while one address cannot flood the credit office. A refused attempt
  * is not counted and learns when the oldest counted one leaves the window (for {@code Retry-After}).
  *
@@ -40,7 +42,7 @@ public final class AttemptLimit {
         if (attempts.size() > SWEEP_ABOVE) {
             sweep(now);
         }
-        Deque<Instant> times = attempts.computeIfAbsent(client, c -> new ArrayDeque<>());
+        Deque<Instant> times = attempts.computeIfAbsent(ClientKeys.of(client), c -> new ArrayDeque<>());
         Instant windowStart = now.minus(window);
         while (!times.isEmpty() && !times.peekFirst().isAfter(windowStart)) {
             times.pollFirst();
