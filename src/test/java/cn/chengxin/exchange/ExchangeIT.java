@@ -472,6 +472,58 @@ class ExchangeIT {
         assertThat(held("411000", shuffled)).isEqualTo("EFFECTIVE@3");
     }
 
+    /**
+     * RULES.md §5: the review or lawsuit pending against a record shows wherever the record shows, so a record
+     * received from another platform keeps it as its issuer last sent it: a later version that sends none clears it,
+     * and an older version arriving late brings it back no more than it brings back the older state.
+     */
+    @Test
+    void aReceivedRecordKeepsItsPendingReviewOrLawsuitUntilAVersionWithoutOneArrives() throws Exception {
+        TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                PlatformLevel.PROVINCE, null);
+        String number = TestCitizens.withCheckCharacter("41100019860909061");
+        String sourceId = "record/" + UUID.randomUUID();
+
+        pushOne(province, Messages.penalty("411000", sourceId, 2, number, List.of("LAWSUIT", "ADMINISTRATIVE_REVIEW")))
+                .andExpect(jsonPath("$.applied").value(1));
+        assertThat(proceedingsHeld("411000", sourceId)).containsExactlyInAnyOrder("LAWSUIT", "ADMINISTRATIVE_REVIEW");
+
+        pushOne(province, Messages.penalty("411000", sourceId, 3, number, null))
+                .andExpect(jsonPath("$.applied").value(1));
+        assertThat(proceedingsHeld("411000", sourceId)).as("the issuer's next version sends none").isEmpty();
+
+        pushOne(province, Messages.penalty("411000", sourceId, 1, number, List.of("LAWSUIT")))
+                .andExpect(jsonPath("$.applied").value(0));
+        assertThat(proceedingsHeld("411000", sourceId)).as("an older version changes nothing").isEmpty();
+    }
+
+    /**
+     * A platform not yet upgraded sends records in the form from before the {@code proceedings} member: the message
+     * applies as it always did, and the record is kept with none pending.
+     */
+    @Test
+    void aRecordInTheFormFromBeforeTheProceedingsMemberIsAppliedWithNonePending() throws Exception {
+        TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                PlatformLevel.PROVINCE, null);
+        String number = TestCitizens.withCheckCharacter("41100019861010061");
+        String sourceId = "record/" + UUID.randomUUID();
+        byte[] body = ("{\"format\":\"chengxin-exchange/1\",\"batchId\":\"" + UUID.randomUUID() + "\",\"from\":\""
+                + province.code + "\",\"to\":\"" + here + "\",\"createdAt\":\"" + Instant.now() + "\",\"messages\":["
+                + "{\"sourcePlatform\":\"411000\",\"sourceId\":\"" + sourceId + "\",\"version\":7,\"kind\":\"RECORD\","
+                + "\"occurredAt\":\"" + Instant.now() + "\",\"subject\":{\"documentType\":\"RESIDENT_ID\",\"number\":\""
+                + number + "\",\"name\":\"仇秋实\"},\"item\":\"P_ADMIN_PENALTY_GENERAL\",\"severity\":\"GENERAL\","
+                + "\"period\":{\"start\":\"2026-03-01\",\"end\":\"2027-02-28\"},\"status\":\"ACTIVE\","
+                + "\"disputed\":false,\"department\":\"MARKET\",\"decisionNumber\":\"信市监罚〔2026〕9号\","
+                + "\"legalBasis\":\"《中华人民共和国行政处罚法》\",\"issuingPlatformName\":\"信用411000\"}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        TestPartner.push(mvc, province.code, body, SignedBatch.DIGEST_PREFIX + BatchCodec.digest(body),
+                        java.util.Base64.getEncoder().encodeToString(province.key.sign(body)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.applied").value(1));
+
+        assertThat(held("411000", sourceId)).isEqualTo("ACTIVE@7");
+        assertThat(proceedingsHeld("411000", sourceId)).isEmpty();
+    }
+
     @Test
     void aPersonBlackListedInAnotherCityGetsTheMeasuresHereUntilTheExitArrives() throws Exception {
         TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
@@ -992,6 +1044,11 @@ class ExchangeIT {
     private String held(String platform, String sourceId) {
         return jdbc.sql("SELECT status || '@' || version FROM exchange.received WHERE source_platform = ? "
                 + "AND source_id = ?").params(platform, sourceId).query(String.class).optional().orElse(null);
+    }
+
+    private List<String> proceedingsHeld(String platform, String sourceId) {
+        return List.of(jdbc.sql("SELECT proceedings FROM exchange.received WHERE source_platform = ? AND source_id = ?")
+                .params(platform, sourceId).query((rs, n) -> (String[]) rs.getArray(1).getArray()).single());
     }
 
     /** A general penalty (shared upward) and a minor one (not) decided by numbers n and n + 1; the subject's id. */

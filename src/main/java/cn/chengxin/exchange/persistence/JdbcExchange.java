@@ -316,7 +316,8 @@ public class JdbcExchange {
 
     /**
      * Applies a received message unless a version at least as new is held: the first arrival of a source id inserts,
-     * a newer version replaces, an older or equal one changes nothing (whatever the arrival order).
+     * a newer version replaces, an older or equal one changes nothing (whatever the arrival order). A record's pending
+     * reviews and lawsuits are replaced with the rest, so a version that sends none clears them (RULES.md §5).
      *
      * @return true when the message changed what is held
      */
@@ -340,8 +341,8 @@ public class JdbcExchange {
                         INSERT INTO exchange.received (source_platform, source_id, version, kind, via_partner,
                                subject_pseudonym, masked_number, masked_name, item_code, list_type, severity, status,
                                in_force, disputed, period_start, period_end, department, decision_number, legal_basis,
-                               issuing_platform, occurred_at, received_at, digest)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               issuing_platform, occurred_at, received_at, digest, proceedings)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (source_platform, source_id) DO UPDATE SET version = EXCLUDED.version,
                             via_partner = EXCLUDED.via_partner, subject_pseudonym = EXCLUDED.subject_pseudonym,
                             masked_number = EXCLUDED.masked_number, masked_name = EXCLUDED.masked_name,
@@ -352,14 +353,15 @@ public class JdbcExchange {
                             decision_number = EXCLUDED.decision_number, legal_basis = EXCLUDED.legal_basis,
                             issuing_platform = EXCLUDED.issuing_platform, occurred_at = EXCLUDED.occurred_at,
                             received_at = EXCLUDED.received_at, digest = EXCLUDED.digest,
-                            change_seq = nextval('exchange.received_seq')
+                            proceedings = EXCLUDED.proceedings, change_seq = nextval('exchange.received_seq')
                         WHERE\s""" + replaceWhen)
                 .params(m.sourcePlatform(), m.sourceId(), m.version(), m.kind().name(), in.viaPartner(),
                         in.pseudonym(), in.maskedNumber(), in.maskedName(), m.item(), m.listType(), m.severity(),
                         m.status(), m.inForce(), m.disputed(), date(m.period() == null ? null : m.period().start()),
                         date(m.period() == null ? null : m.period().end()), m.department(), m.decisionNumber(),
                         m.legalBasis(), m.issuingPlatformName(), Timestamp.from(m.occurredAt()), Timestamp.from(at),
-                        in.digest())
+                        in.digest(), (m.proceedings() == null ? List.<String>of() : m.proceedings())
+                                .toArray(String[]::new))
                 .update() == 1;
     }
 
