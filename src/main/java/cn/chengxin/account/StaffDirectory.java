@@ -189,6 +189,7 @@ public class StaffDirectory {
     public void resetSecondFactor(UUID userId) {
         JdbcAccounts.StaffCredentials user = accounts.lockStaffUser(userId).orElseThrow(() ->
                 new AccountProblem("USER_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "用户不存在"));
+        requireMayReset(user, "account.user.reset-second-factor");
         accounts.resetSecondFactor(userId);
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.reset-second-factor")
                 .detail(user.username()));
@@ -198,9 +199,43 @@ public class StaffDirectory {
     public void resetPassword(UUID userId, String newPassword) {
         JdbcAccounts.StaffCredentials user = accounts.lockStaffUser(userId).orElseThrow(() ->
                 new AccountProblem("USER_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "用户不存在"));
+        requireMayReset(user, "account.user.reset-password");
         requireStrong(newPassword, user.username());
         accounts.setStaffPassword(userId, passwords.encode(newPassword));
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.reset-password").detail(user.username()));
+    }
+
+    /**
+     * A reset hands the account to whoever sets the new password or enrols the new authenticator (RULES.md §10). So it is
+     * refused for one's own account, where it would stand in for the old password and the second factor, and for an
+     * administrator of another kind, whose account would then be the resetter's (三员分立,
+     * {@link AdminRoles#mayResetCredentials}).
+     */
+    private void requireMayReset(JdbcAccounts.StaffCredentials user, String action) {
+        Actor actor = AuditLog.currentActor();
+        Optional<UUID> actorId = actor.actorKind() == Actor.ActorKind.STAFF ? staffId(actor.actorId()) : Optional.empty();
+        if (actorId.filter(user.id()::equals).isPresent()) {
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, action)
+                    .result(cn.chengxin.audit.AuditResult.DENIED).detail(user.username() + ": own account"));
+            throw new AccountProblem("SELF_RESET", DomainProblem.Kind.FORBIDDEN,
+                    "不能重置自己的密码或身份验证器：须由另一名管理员办理");
+        }
+        List<AdminKind> actorKinds = actorId.map(id -> accounts.adminKindsOf(accounts.roleIdsOf(id))).orElse(List.of());
+        List<AdminKind> targetKinds = accounts.adminKindsOf(accounts.roleIdsOf(user.id()));
+        if (!AdminRoles.mayResetCredentials(actorKinds, targetKinds)) {
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, action)
+                    .result(cn.chengxin.audit.AuditResult.DENIED).detail(user.username() + ": " + targetKinds));
+            throw new AccountProblem("ADMIN_RESET_SEPARATED", DomainProblem.Kind.FORBIDDEN,
+                    "三员分立：管理员的密码或身份验证器只能由同类管理员重置");
+        }
+    }
+
+    private static Optional<UUID> staffId(String actorId) {
+        try {
+            return Optional.of(UUID.fromString(actorId));
+        } catch (IllegalArgumentException notAnAccount) {
+            return Optional.empty();
+        }
     }
 
     private void requireStrong(String password, String username) {

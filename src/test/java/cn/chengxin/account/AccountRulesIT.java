@@ -15,6 +15,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,6 +125,57 @@ class AccountRulesIT {
         mvc.perform(post("/api/v1/identity/validations").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"number\":\"11010519491231002X\",\"role\":\"ADMIN\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+    }
+
+    /** Issue #3: a reset hands over the account, so it never crosses the three administrators' separation. */
+    @Test
+    void aSystemAdministratorResetsNeitherAnotherKindOfAdministratorNorThemselves() {
+        String system = TestStaff.create(directory, "SYSTEM_ADMIN");
+        String security = TestStaff.create(directory, "SECURITY_ADMIN");
+        String auditor = TestStaff.create(directory, "AUDIT_ADMIN");
+        String otherSystem = TestStaff.create(directory, "SYSTEM_ADMIN");
+        String clerk = TestStaff.create(directory, "CREDIT_OFFICE");
+        String before = passwordHash(security);
+        String clerksBefore = passwordHash(clerk);
+
+        signedInAs(system, () -> {
+            for (String admin : List.of(security, auditor)) {
+                assertRefused(() -> directory.resetPassword(userId(admin), "Taken-Over-2026!"), "ADMIN_RESET_SEPARATED");
+                assertRefused(() -> directory.resetSecondFactor(userId(admin)), "ADMIN_RESET_SEPARATED");
+            }
+            assertRefused(() -> directory.resetPassword(userId(system), "My-Own-Again-2026!"), "SELF_RESET");
+            assertRefused(() -> directory.resetSecondFactor(userId(system)), "SELF_RESET");
+            directory.resetPassword(userId(clerk), "Clerk-Reset-2026!");
+            directory.resetSecondFactor(userId(otherSystem));
+        });
+
+        assertThat(passwordHash(security)).as("the security administrator keeps their password").isEqualTo(before);
+        assertThat(passwordHash(clerk)).as("a business user's password is reset").isNotEqualTo(clerksBefore);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action LIKE 'account.user.reset-%' "
+                + "AND actor_name = ? AND result = 'DENIED'").param(system).query(Long.class).single()).isEqualTo(6);
+    }
+
+    private void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable reset, String code) {
+        assertThatThrownBy(reset).isInstanceOf(DomainProblem.class).extracting(e -> ((DomainProblem) e).code(),
+                e -> ((DomainProblem) e).kind()).containsExactly(code, DomainProblem.Kind.FORBIDDEN);
+    }
+
+    private void signedInAs(String username, Runnable action) {
+        UUID id = userId(username);
+        StaffPrincipal principal = new StaffPrincipal(id, username, "测试用户", creditOffice(), "CREDIT_OFFICE", "信用办",
+                Department.Kind.CREDIT_OFFICE, List.of(), Set.of(Permission.ACCOUNT_USER_MANAGE));
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of()));
+        try {
+            action.run();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private String passwordHash(String username) {
+        return jdbc.sql("SELECT password_hash FROM account.staff_user WHERE username = ?").param(username)
+                .query(String.class).single();
     }
 
     private UUID userId(String username) {

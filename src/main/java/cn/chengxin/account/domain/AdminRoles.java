@@ -31,6 +31,24 @@ public final class AdminRoles {
     }
 
     /**
+     * Whether an account holding {@code actorKinds} may reset the password or the authenticator of an account holding
+     * {@code targetKinds}. A reset hands the account to whoever chose the new password or enrols the new authenticator,
+     * so resetting another kind's administrator would let one administrator act as another and undo the separation
+     * (GB/T 22239-2019 §8.1.4.2 d, §8.1.5): an administrator's credentials are reset only by an administrator of the
+     * same kind; a business user's by any administrator who may manage users.
+     */
+    public static boolean mayResetCredentials(Collection<AdminKind> actorKinds, Collection<AdminKind> targetKinds) {
+        Set<AdminKind> target = distinct(targetKinds);
+        return target.isEmpty() || target.equals(distinct(actorKinds));
+    }
+
+    private static Set<AdminKind> distinct(Collection<AdminKind> kinds) {
+        Set<AdminKind> distinct = EnumSet.noneOf(AdminKind.class);
+        kinds.forEach(kind -> distinct.add(Objects.requireNonNull(kind, "kind")));
+        return distinct;
+    }
+
+    /**
      * Refuses a combination of administrator kinds.
      *
      * @throws AdminSeparationViolation if {@code kindsHeld} contains two or more distinct kinds

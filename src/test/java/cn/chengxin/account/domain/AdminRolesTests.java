@@ -81,4 +81,19 @@ class AdminRolesTests {
         assertThat(problem.kind()).isEqualTo(DomainProblem.Kind.CONFLICT);
         assertThat(problem.getMessage()).isEqualTo("三员分立：同一账号不得兼任系统管理员、审计管理员（GB/T 22239-2019）");
     }
+
+    @Test
+    void anAdministratorsCredentialsAreResetOnlyByAnAdministratorOfTheSameKind() {
+        assertThat(AdminRoles.mayResetCredentials(List.of(AdminKind.SYSTEM), List.of(AdminKind.SYSTEM))).isTrue();
+        assertThat(AdminRoles.mayResetCredentials(List.of(AdminKind.SYSTEM), List.of(AdminKind.SECURITY))).isFalse();
+        assertThat(AdminRoles.mayResetCredentials(List.of(AdminKind.SYSTEM), List.of(AdminKind.AUDIT))).isFalse();
+        assertThat(AdminRoles.mayResetCredentials(List.of(), List.of(AdminKind.SECURITY)))
+                .as("nor by someone holding no administrator's role").isFalse();
+    }
+
+    @Test
+    void aBusinessUsersCredentialsAreResetByAnyone() {
+        assertThat(AdminRoles.mayResetCredentials(List.of(AdminKind.SYSTEM), List.of())).isTrue();
+        assertThat(AdminRoles.mayResetCredentials(List.of(), List.of())).isTrue();
+    }
 }
