@@ -167,7 +167,9 @@ public class CitizenAccounts {
                     .detail("unknown"));
             return new LoginOutcome.Refused();
         }
-        JdbcAccounts.CitizenCredentials c = found.get();
+        // Read again under the row's lock: failures counted from a stale read would overwrite each other, and a burst of
+        // concurrent guesses would never reach the lockout (RULES.md §10).
+        JdbcAccounts.CitizenCredentials c = accounts.lockCitizen(found.get().id()).orElseThrow();
         Instant now = clock.instant();
         Lockout lockout = new Lockout(c.failedAttempts(), c.lockedUntil());
         CitizenPrincipal principal = citizenActor(c.id(), c.subjectId(), c.subjectPseudonym());

@@ -1,11 +1,21 @@
 package cn.chengxin.account;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.chengxin.account.domain.Lockout;
 import cn.chengxin.audit.Checkpoints;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Sessions;
 import cn.chengxin.support.TestCitizens;
@@ -40,6 +50,9 @@ class CitizenAccessIT {
 
     @Autowired
     DevSmsGateway sms;
+
+    @Autowired
+    CitizenAccounts citizens;
 
     @Autowired
     Checkpoints checkpoints;
@@ -135,6 +148,38 @@ class CitizenAccessIT {
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.body()).contains("页面已过期", "href=\"/me/notices\"").doesNotContain("出错了");
         assertThat(web.get("/me/notices").status()).as("not acted on: still signed in").isEqualTo(200);
+    }
+
+    /**
+     * Issue #3: guesses sent at once are each counted. Counted from a read without the row's lock, they overwrote one
+     * another and a burst of any size left the account open to the next guess.
+     */
+    @Test
+    void wrongPasswordsSentAtOnceStillLockTheAccount() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "郑同时");
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        citizens.registerVerified(subject, person.phone(), "Zheng-Tongshi-2026");
+        int guesses = Lockout.MAX_FAILURES + 3; // each holds a connection: the pool has 12
+        CyclicBarrier start = new CyclicBarrier(guesses);
+        ExecutorService pool = Executors.newFixedThreadPool(guesses);
+        try {
+            List<Future<CitizenAccounts.LoginOutcome>> outcomes = new ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                String guess = "Wrong-Guess-" + i;
+                outcomes.add(pool.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return citizens.login(person.phone(), guess);
+                }));
+            }
+            for (Future<CitizenAccounts.LoginOutcome> outcome : outcomes) {
+                assertThat(outcome.get(60, TimeUnit.SECONDS)).isNotInstanceOf(CitizenAccounts.LoginOutcome.Passed.class);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(citizens.login(person.phone(), "Zheng-Tongshi-2026"))
+                .as("locked even with the right password").isInstanceOf(CitizenAccounts.LoginOutcome.Locked.class);
     }
 
     private WebClient signedIn(TestCitizens.Person person, String password) {

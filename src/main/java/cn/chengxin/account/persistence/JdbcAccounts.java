@@ -262,6 +262,11 @@ public class JdbcAccounts {
                 .query((rs, n) -> citizen(rs)).optional();
     }
 
+    /** Locks the citizen's row for the rest of the transaction: concurrent sign-ins of one account are serialised. */
+    public Optional<CitizenCredentials> lockCitizen(UUID id) {
+        return jdbc.sql(CITIZEN + " WHERE id = ? FOR UPDATE").param(id).query((rs, n) -> citizen(rs)).optional();
+    }
+
     public boolean citizenExists(String subjectPseudonym, String phonePseudonym) {
         return jdbc.sql("SELECT count(*) FROM account.citizen WHERE subject_pseudonym = ? OR phone_pseudonym = ?")
                 .params(subjectPseudonym, phonePseudonym).query(Long.class).single() > 0;
