@@ -28,6 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Departments, roles and staff users, as the system and security administrators keep them. Every change
  * is audited before it commits; the separation of the three administrators is checked here and again by
  * a lock on the user row (two concurrent assignments cannot together break it).
+ *
+ * <p>A session keeps the rights its user signed in with. So a change to what a user may do (roles, a role's
+ * permissions, disabling) or to how they prove who they are (password, authenticator) ends their sessions in the
+ * same transaction (RULES.md §10: least privilege): they sign in again, with what the directory gives them now, or
+ * not at all.
  */
 @Service
 public class StaffDirectory {
@@ -151,6 +156,7 @@ public class StaffDirectory {
             throw violation;
         }
         accounts.replaceUserRoles(userId, distinct);
+        accounts.endSessionsOf(user.username());
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.roles")
                 .detail(user.username() + ": " + roleCodes(distinct)));
     }
@@ -171,6 +177,7 @@ public class StaffDirectory {
             }
         }
         accounts.replaceRolePermissions(roleId, wanted);
+        accounts.endSessionsOfHolders(roleId);
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.role.permissions")
                 .detail(role.code() + ": " + wanted.stream().map(Permission::code).sorted().toList()));
     }
@@ -180,6 +187,7 @@ public class StaffDirectory {
         JdbcAccounts.StaffCredentials user = accounts.lockStaffUser(userId).orElseThrow(() ->
                 new AccountProblem("USER_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "用户不存在"));
         accounts.setStaffEnabled(userId, enabled);
+        accounts.endSessionsOf(user.username());
         audit.record(AuditEntry.of(AuditCategory.SECURITY, enabled ? "account.user.enable" : "account.user.disable")
                 .detail(user.username()));
     }
@@ -191,6 +199,7 @@ public class StaffDirectory {
                 new AccountProblem("USER_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "用户不存在"));
         requireMayReset(user, "account.user.reset-second-factor");
         accounts.resetSecondFactor(userId);
+        accounts.endSessionsOf(user.username());
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.reset-second-factor")
                 .detail(user.username()));
     }
@@ -202,6 +211,7 @@ public class StaffDirectory {
         requireMayReset(user, "account.user.reset-password");
         requireStrong(newPassword, user.username());
         accounts.setStaffPassword(userId, passwords.encode(newPassword));
+        accounts.endSessionsOf(user.username());
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.reset-password").detail(user.username()));
     }
 

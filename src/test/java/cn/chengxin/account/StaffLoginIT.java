@@ -1,7 +1,11 @@
 package cn.chengxin.account;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Sessions;
@@ -169,6 +173,35 @@ class StaffLoginIT {
 
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.body()).contains("无权访问");
+    }
+
+    /**
+     * Issue #3: a session keeps the rights its user signed in with, so disabling the user, resetting their password or
+     * authenticator, or changing their roles ends it; they sign in again with what the directory gives them now.
+     */
+    @Test
+    void disablingAUserOrChangingTheirRolesOrCredentialsEndsTheirSessions() {
+        UUID operatorRole = directory.roles().stream().filter(r -> r.code().equals("DEPT_OPERATOR")).findFirst()
+                .orElseThrow().id();
+        Map<String, Consumer<UUID>> changes = new LinkedHashMap<>();
+        changes.put("disabled", id -> directory.setEnabled(id, false));
+        changes.put("password reset", id -> directory.resetPassword(id, "Reset-By-Admin-2026!"));
+        changes.put("authenticator reset", id -> directory.resetSecondFactor(id));
+        changes.put("roles changed", id -> directory.assignRoles(id, List.of(operatorRole)));
+        changes.forEach((change, apply) -> {
+            String user = TestStaff.create(directory, "CREDIT_OFFICE");
+            WebClient web = signedIn(user);
+            assertThat(web.get("/console").status()).isEqualTo(200);
+
+            apply.accept(userId(user));
+
+            assertThat(web.get("/console").redirectsTo("/console/login")).as("signed out once " + change).isTrue();
+        });
+    }
+
+    private UUID userId(String username) {
+        return jdbc.sql("SELECT id FROM account.staff_user WHERE username = ?").param(username).query(UUID.class)
+                .single();
     }
 
     private WebClient signedIn(String user) {

@@ -228,6 +228,24 @@ public class JdbcAccounts {
                 + "WHERE id = ?").params(hash, id).update();
     }
 
+    /**
+     * Ends the user's sign-in sessions (Spring Session's table, V101), on every instance at once: each reads its
+     * sessions from here on every request. A session's principal name is the staff member's user name (a citizen's is
+     * a masked name, which always holds a {@code *} and so never equals one).
+     */
+    public int endSessionsOf(String username) {
+        return jdbc.sql("DELETE FROM account.http_session WHERE principal_name = ?").param(username).update();
+    }
+
+    /** Ends the sign-in sessions of every holder of the role, as {@link #endSessionsOf} does one user's. */
+    public int endSessionsOfHolders(UUID roleId) {
+        return jdbc.sql("""
+                        DELETE FROM account.http_session WHERE principal_name IN (
+                            SELECT u.username FROM account.staff_user u
+                            JOIN account.staff_user_role ur ON ur.user_id = u.id WHERE ur.role_id = ?)""")
+                .param(roleId).update();
+    }
+
     // ---- citizens -------------------------------------------------------------------------------
 
     public boolean insertCitizen(UUID id, UUID subjectId, String subjectPseudonym, String phonePseudonym,
