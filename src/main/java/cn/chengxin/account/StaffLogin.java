@@ -95,14 +95,21 @@ public class StaffLogin {
     }
 
     /**
-     * Completes enrolment: the code proves the authenticator holds the secret; only then is it stored.
+     * Completes enrolment: the code proves the authenticator holds the secret; only then is it stored. Only an account
+     * without an authenticator enrols one: the sign-in that asks may have passed its password step before another
+     * enrolled one, and replacing it would let a password alone take the second factor over (RULES.md §10).
      *
-     * @return the signed-in principal, or empty when the code is wrong (counts as a failure)
+     * @return the signed-in principal, or empty when the code is wrong (counts as a failure) or an authenticator is
+     *         enrolled already ({@link #isEnrolled})
      */
     @Transactional(noRollbackFor = RuntimeException.class)
     public Optional<StaffPrincipal> enrol(UUID userId, byte[] secret, String code) {
         JdbcAccounts.StaffCredentials user = accounts.lockStaffUser(userId).orElseThrow();
         Instant now = clock.instant();
+        if (user.totpCipher() != null) {
+            record(user.username(), "account.login.enrol", AuditResult.DENIED, "already enrolled");
+            return Optional.empty();
+        }
         if (refusedBeforeCheck(user, now)) {
             return Optional.empty();
         }
@@ -137,6 +144,10 @@ public class StaffLogin {
         accounts.staffLoggedIn(userId, now);
         record(user.username(), "account.login.totp", AuditResult.SUCCESS, null);
         return Optional.of(principal(user));
+    }
+
+    public boolean isEnrolled(UUID userId) {
+        return accounts.staffCredentials(userId).map(u -> u.totpCipher() != null).orElse(false);
     }
 
     public boolean isLocked(UUID userId) {

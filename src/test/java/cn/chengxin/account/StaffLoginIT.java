@@ -199,6 +199,39 @@ class StaffLoginIT {
         });
     }
 
+    /**
+     * Issue #3: a sign-in whose password step came before another sign-in enrolled an authenticator cannot enrol one of
+     * its own over it: a password alone would otherwise take the second factor over.
+     */
+    @Test
+    void aSignInFromBeforeTheEnrolmentCannotReplaceTheAuthenticator() {
+        String user = TestStaff.create(directory, "CREDIT_OFFICE");
+        WebClient stale = new WebClient(port);
+        stale.get("/console/login");
+        stale.post("/console/login", Map.of("username", user, "password", TestStaff.PASSWORD));
+        String staleSecret = TestStaff.secretFrom(stale.get("/console/mfa/enrol").body());
+
+        WebClient owner = new WebClient(port);
+        owner.get("/console/login");
+        owner.post("/console/login", Map.of("username", user, "password", TestStaff.PASSWORD));
+        String secret = TestStaff.secretFrom(owner.get("/console/mfa/enrol").body());
+        Instant now = Instant.now();
+        assertThat(owner.post("/console/mfa/enrol", Map.of("code", TestStaff.code(secret, now)))
+                .redirectsTo("/console")).isTrue();
+
+        WebClient.Page replaced = stale.post("/console/mfa/enrol", Map.of("code", TestStaff.code(staleSecret, now)));
+        assertThat(replaced.redirectsTo("/console/login")).as(replaced.toString()).isTrue();
+        assertThat(stale.get("/console").redirectsTo("/console/login")).isTrue();
+
+        WebClient later = new WebClient(port);
+        later.get("/console/login");
+        assertThat(later.post("/console/login", Map.of("username", user, "password", TestStaff.PASSWORD))
+                .redirectsTo("/console/mfa")).isTrue();
+        later.get("/console/mfa");
+        assertThat(later.post("/console/mfa", Map.of("code", TestStaff.code(secret, now.plusSeconds(30))))
+                .redirectsTo("/console")).as("the authenticator enrolled first still signs in").isTrue();
+    }
+
     private UUID userId(String username) {
         return jdbc.sql("SELECT id FROM account.staff_user WHERE username = ?").param(username).query(UUID.class)
                 .single();

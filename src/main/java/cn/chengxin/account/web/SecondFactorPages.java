@@ -78,6 +78,10 @@ class SecondFactorPages {
             return "redirect:/console/mfa/enrol";
         }
         Optional<StaffPrincipal> principal = login.enrol(pending.userId(), secret, code);
+        if (principal.isEmpty() && login.isEnrolled(pending.userId())) {
+            // Enrolled by another sign-in since this one's password: it signs in again, to be asked for the code.
+            return endSignIn(request, "redirect:/console/login");
+        }
         if (principal.isEmpty()) {
             return login.isLocked(pending.userId()) ? lockedOut(request) : "redirect:/console/mfa/enrol?error";
         }
@@ -119,12 +123,16 @@ class SecondFactorPages {
     }
 
     private String lockedOut(HttpServletRequest request) {
+        return endSignIn(request, "redirect:/console/login?locked");
+    }
+
+    private static String endSignIn(HttpServletRequest request, String then) {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
         }
         SecurityContextHolder.clearContext();
-        return "redirect:/console/login?locked";
+        return then;
     }
 
     private static List<String> groups(String base32) {
