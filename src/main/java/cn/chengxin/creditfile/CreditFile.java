@@ -195,7 +195,8 @@ public class CreditFile {
         }
     }
 
-    private StoreOutcome storeOne(UUID batchId, String by, NewRecord r, Instant now) {
+    private StoreOutcome storeOne(UUID batchId, String by, NewRecord sent, Instant now) {
+        NewRecord r = asStoredCopy(sent);
         Optional<JdbcRecords.Current> current = records.current(r.departmentCode(), r.sourceRecordId());
         Optional<String> sameVersion = records.fingerprintOf(r.departmentCode(), r.sourceRecordId(), r.version());
         if (sameVersion.isPresent()) {
@@ -241,6 +242,22 @@ public class CreditFile {
         }
         records.event(id, now, null, status, by, r.action() == RecordAction.REVOKE ? revoked(r) : "更正");
         return StoreOutcome.stored(current.get().recordKey());
+    }
+
+    /**
+     * A later version of a linked copy, under the id its copy is stored under. A copy is its origin on one person
+     * (RULES.md §1), named by the origin's link key ({@link NewRecord#linkKey}, of the id as stored) and the person;
+     * the id ingestion derives for it is of the id as sent, spaces and all, so an UPDATE that sends the origin's id
+     * otherwise spaced than its first version did would miss the copy — and leave it, and an objection on it decided
+     * as 更正 or 补充 waiting for that correction, in its old version for good. The origin's corrected version is the
+     * only correction a department sends for it.
+     */
+    private NewRecord asStoredCopy(NewRecord r) {
+        if (r.linkedFrom() == null || r.action() == RecordAction.ADD) {
+            return r;
+        }
+        return records.copySource(r.departmentCode(), r.linkedFrom(), r.subjectId())
+                .filter(stored -> !stored.equals(r.sourceRecordId())).map(r::underSourceRecordId).orElse(r);
     }
 
     /** A revocation in a record's history: with its reason when the department gave one, for auditors (issue #4). */

@@ -36,6 +36,13 @@ public record NewRecord(UUID subjectId, String itemCode, int itemVersion, String
         return stored.equals(fingerprint) || stored.equals(legacyFingerprint);
     }
 
+    /** This version under another id of the department's (a copy's, as stored: {@link CreditFile#store}). */
+    NewRecord underSourceRecordId(String id) {
+        return new NewRecord(subjectId, itemCode, itemVersion, departmentCode, id, version, action, decisionNumber,
+                decisionDate, content, publicationEnd, retentionEnd, fingerprint, legacyFingerprint, linkedFrom,
+                revocationReason);
+    }
+
     /**
      * The {@code linkedFrom} of the responsible persons' copies of the department's record {@code sourceRecordId}
      * (RULES.md §1): the same for every version of the record, so that the copies of each version name it, and the

@@ -506,6 +506,32 @@ class ObjectionsIT {
     }
 
     /**
+     * RULES.md §1 and §5: a person's objection to a linked copy decided as 更正 is met by the court's corrected version
+     * of the organisation's record, the only one it sends: ingestion copies it onto the person, and the copy stands
+     * 有效 in that version, off the court's list of corrections owed.
+     */
+    @Test
+    void aCopyDecidedAsCorrectedIsCorrectedByTheOrganisationsCorrectedRecord() throws Exception {
+        TestRecords.Organisation org = organisationWithLegalRepresentative("郝建新", "驻执〔2026〕803号");
+        UUID copy = creditFile.fileOf(org.representative()).stream().filter(FileEntry::linked).findFirst()
+                .orElseThrow().recordKey();
+        UUID id = objections.file(org.representative(), copy, "执行标的金额有误", "本人");
+        assertThat(decide("clerk-a", id, objections.find(id).version(), Outcome.CORRECT)).isNull();
+        assertThat(courtAnswers()).contains("data-correction=\"" + id + "\"");
+
+        TestRecords.correctOrganisationDefaulter(mvc, apiClients, directory, org, "2", "给付货款（更正）");
+
+        assertThat(creditFile.fileOf(org.representative())).filteredOn(e -> e.recordKey().equals(copy))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.version()).isEqualTo(2);
+                    assertThat(r.content()).containsEntry("obligation", "给付货款（更正）");
+                    assertThat(r.status()).isEqualTo(RecordStatus.ACTIVE);
+                });
+        assertThat(creditFile.fileOf(org.id()).get(0).status()).isEqualTo(RecordStatus.ACTIVE);
+        assertThat(courtAnswers()).doesNotContain("data-correction=\"" + id + "\"");
+    }
+
+    /**
      * RULES.md §5: a record decided as 更正 is known to be wrong until its department delivers the corrected version:
      * it keeps its dispute mark (file page, report) and the department sees the correction it owes with its deadline
      * (3 working days); the corrected version, delivered through collection, stands 有效 without the mark.
@@ -594,6 +620,12 @@ class ObjectionsIT {
     private String departmentAnswers() throws Exception {
         return mvc.perform(get("/console/objection-answers").with(authentication(Principals.staff("market-clerk",
                         "MARKET", Permission.CONSOLE_HOME, Permission.OBJECTION_ANSWER))))
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    private String courtAnswers() throws Exception {
+        return mvc.perform(get("/console/objection-answers").with(authentication(Principals.staff("court-clerk",
+                        "COURT", Permission.CONSOLE_HOME, Permission.OBJECTION_ANSWER))))
                 .andReturn().getResponse().getContentAsString();
     }
 

@@ -106,7 +106,8 @@ public final class TestRecords {
                 decided.plusYears(2), decided.plusYears(5), "fp-" + UUID.randomUUID(), null, null, null)));
     }
     /** An organisation's record, its key, and the legal representative the record is copied onto (RULES.md §1). */
-    public record Organisation(UUID id, UUID record, UUID representative) {
+    public record Organisation(UUID id, UUID record, UUID representative, String code, String name,
+                               String sourceRecordId, String decision, LocalDate decided) {
     }
 
     /**
@@ -127,19 +128,43 @@ public final class TestRecords {
                         LocalDate.of(2015, 3, 1))), false));
         UUID court = directory.departments().stream().filter(d -> d.code().equals("COURT")).findFirst().orElseThrow()
                 .id();
+        String source = "ORG-" + UUID.randomUUID();
+        // The department's id sent with spaces around it, stored without: the decisions about the record still find
+        // the copies made of it.
+        sendOrganisationDefaulter(mvc, apiClients, court, code, name, " " + source + " ", "1", "ADD", decision,
+                decided, "给付货款");
+        UUID orgId = subjects.find(subjects.validate(null, code)).orElseThrow();
+        return new Organisation(orgId, creditFile.fileOf(orgId).get(0).recordKey(), repId, code, name, source,
+                decision, decided);
+    }
+
+    /**
+     * The court's corrected version {@code version} of the organisation's record (an UPDATE naming the record by its
+     * id as stored), with the obligation as now stated: ingestion copies it onto the responsible persons.
+     */
+    public static void correctOrganisationDefaulter(MockMvc mvc, ApiClients apiClients, StaffDirectory directory,
+                                                    Organisation org, String version, String obligation)
+            throws Exception {
+        UUID court = directory.departments().stream().filter(d -> d.code().equals("COURT")).findFirst().orElseThrow()
+                .id();
+        sendOrganisationDefaulter(mvc, apiClients, court, org.code(), org.name(), org.sourceRecordId(), version,
+                "UPDATE", org.decision(), org.decided(), obligation);
+    }
+
+    private static void sendOrganisationDefaulter(MockMvc mvc, ApiClients apiClients, UUID court, String code,
+                                                  String name, String sourceRecordId, String version, String action,
+                                                  String decision, LocalDate decided, String obligation)
+            throws Exception {
         String key = apiClients.issue("法院报送", "COURT", ApiClient.Kind.DEPARTMENT, court,
                 Set.of(Permission.RECORD_SUBMIT), 6000).key();
         mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key)
                         .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"records\":[{\"itemCode\":\"O_COURT_DEFAULTER\",\"subjectNumber\":\"" + code
-                                + "\",\"subjectName\":\"" + name + "\",\"sourceRecordId\":\" ORG-" + UUID.randomUUID()
-                                + " \",\"decisionNumber\":\"" + decision + "\",\"decisionDate\":\"" + decided
+                                + "\",\"subjectName\":\"" + name + "\",\"version\":\"" + version
+                                + "\",\"action\":\"" + action + "\",\"sourceRecordId\":\"" + sourceRecordId
+                                + "\",\"decisionNumber\":\"" + decision + "\",\"decisionDate\":\"" + decided
                                 + "\",\"fields\":{\"case_number\":\"" + decision
-                                + "\",\"court\":\"驿城区人民法院\",\"obligation\":\"给付货款\"}}]}"))
+                                + "\",\"court\":\"驿城区人民法院\",\"obligation\":\"" + obligation + "\"}}]}"))
                 .andExpect(jsonPath("$.accepted").value(1));
-        // The department's id sent with spaces around it, stored without: the decisions about the record still find
-        // the copies made of it.
-        UUID orgId = subjects.find(subjects.validate(null, code)).orElseThrow();
-        return new Organisation(orgId, creditFile.fileOf(orgId).get(0).recordKey(), repId);
     }
 }

@@ -252,6 +252,17 @@ public class JdbcRecords {
     }
 
     /**
+     * The id the current copy linked from {@code linkKey} onto {@code subjectId} is stored under (none: the person has
+     * no copy of the record): read through the copies' index (V122), a record's copies being few.
+     */
+    public Optional<String> copySource(String departmentCode, UUID linkKey, UUID subjectId) {
+        return jdbc.sql("""
+                        SELECT source_record_id FROM creditfile.record
+                        WHERE linked_from = ? AND current AND department_code = ? AND subject_id = ?""")
+                .params(linkKey, departmentCode, subjectId).query(String.class).optional();
+    }
+
+    /**
      * Moves the current copies linked from {@code linkKey} ({@link NewRecord#linkKey}) that are in one of {@code from}
      * to {@code to}, each with its state event; returns them. The copies are the department's records: the lookup
      * reads that department's part of the natural key's index, not the whole table (a decision is rare).

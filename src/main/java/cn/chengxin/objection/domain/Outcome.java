@@ -20,6 +20,12 @@ package cn.chengxin.objection.domain;
  * takes the record out of display (deleted, display stopped) takes its copies out in the same transaction; an outcome
  * on a copy — one person's objection, e.g. that they were not the legal representative — acts on that copy only. A
  * correction reaches the copies with the department's corrected version, which ingestion copies as it copies any.
+ * So a person's objection to a copy decided as 更正 or 补充 is met by the department's corrected version of the
+ * organisation's record: the department corrects the record it decided, never sends a copy (it does not know of
+ * them), and the copy's next version, derived from that one, is the correction awaited. The credit-office clerk
+ * decides on the person's copy what they would on the organisation's record, and the department is asked for the
+ * one correction it can make; refusing 更正 on a copy would only send the person to object again on a record that
+ * is not theirs.
  */
 public enum Outcome {
     DELETE("删除（信息有误）", RecordEffect.REVOKE, false),
