@@ -206,6 +206,11 @@ public class Objections {
         if (decided.review() || store.reviewed(objectionId)) {
             throw reviewUsed();
         }
+        if (!decided.outcome().decidable()) {
+            // Nothing was decided on the record, which no longer shows: a review would reopen a case on a closed one.
+            throw problem("OBJECTION_NOT_REVIEWABLE", DomainProblem.Kind.CONFLICT,
+                    "该异议因所涉记录已不再展示而终结，没有可申请复核的处理结果");
+        }
         LocalDate today = LocalDate.now(clock);
         Objection review = new Objection(Ids.newId(), subjectId, decided.recordKey(), decided.itemCode(),
                 decided.departmentCode(), text, "本人申请复核", clock.instant(), 0, ObjectionStatus.RECEIVED,
@@ -237,7 +242,8 @@ public class Objections {
             }
         });
         java.util.Set<UUID> open = new java.util.HashSet<>();
-        objections.stream().filter(o -> !o.status().open() && !o.review() && !reviewedOnes.contains(o.id()))
+        objections.stream().filter(o -> !o.status().open() && !o.review() && !reviewedOnes.contains(o.id())
+                        && o.outcome().decidable())
                 .forEach(o -> open.add(o.id()));
         return open;
     }
@@ -462,7 +468,7 @@ public class Objections {
      */
     @Transactional
     public void decide(UUID id, int version, Outcome outcome, String reasons) {
-        if (outcome == null || reasons == null || reasons.isBlank() || reasons.length() > 2000) {
+        if (outcome == null || !outcome.decidable() || reasons == null || reasons.isBlank() || reasons.length() > 2000) {
             throw problem("OBJECTION_DECISION_INVALID", DomainProblem.Kind.INVALID_INPUT,
                     "须选择处理结果并写明理由（信息主体可见，不超过 2000 字）");
         }
@@ -478,6 +484,7 @@ public class Objections {
             case EXPIRE -> RecordStatus.EXPIRED;
             case RESTORE -> RecordStatus.ACTIVE;
             case AWAIT_CORRECTION -> RecordStatus.IN_DISPUTE;
+            case NONE -> throw new IllegalArgumentException("not a decision: " + outcome);
         };
         int copies = 0;
         if (o.againstEntry()) {
@@ -524,6 +531,41 @@ public class Objections {
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.decide")
                 .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
                 .detail(copies == 0 ? outcome.name() : outcome.name() + "；关联记录 " + copies));
+    }
+
+    /**
+     * Ends the objections open on linked copies that a decision on their origin took out of display (RULES.md §1, §5):
+     * the organisation's record deleted or its display stopped by an objection, revoked by its department, or
+     * repaired — and its copies with it. Each case ends as {@link Outcome#ENDED_WITH_ORIGIN}, with reasons saying why
+     * and the subject told as of any decision (PIPL Art. 50), in the transaction that closed the copy; the marks of what
+     * rests on the copy go. Not for a copy whose window ended: its objection is still decided (see
+     * {@link CreditFile#applyWindows}); nor for a case someone decided meanwhile.
+     */
+    @Transactional
+    public void endWithOrigin(Objection o, FileEntry copy) {
+        if (!copy.linked() || copy.status().shown() || !o.status().open() || !copy.recordKey().equals(o.recordKey())) {
+            return;
+        }
+        String reasons = "该记录是单位信用记录在其法定代表人、负责人名下的关联记录；原记录" + howTakenDown(copy.status())
+                + "，该记录随之不再展示和使用，本异议终结办理。";
+        String by = AuditLog.currentActor().actorName();
+        if (!store.decide(o.id(), o.version(), Outcome.ENDED_WITH_ORIGIN, reasons, by, clock.instant())) {
+            return;
+        }
+        clearMarks(o.subjectId(), o.recordKey());
+        notices.decided(find(o.id()));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.endWithOrigin")
+                .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
+                .detail(copy.itemCode() + " " + copy.status()));
+    }
+
+    private static String howTakenDown(RecordStatus copy) {
+        return switch (copy) {
+            case REVOKED -> "已被删除（撤销）";
+            case EXPIRED -> "已停止公示";
+            case REPAIRED -> "已完成信用修复";
+            default -> "已不再展示";
+        };
     }
 
     /** The last day for the department to deliver a correction decided on {@code decidedOn}: its answer's days. */

@@ -98,6 +98,9 @@ class ObjectionsIT {
     @Autowired
     cn.chengxin.listing.Listing listing;
 
+    @Autowired
+    cn.chengxin.account.Notices notices;
+
     @Test
     void anObjectionMarksTheRecordAtOnceMergesRepeatsAndItsDecisionSetsTheRecord() throws Exception {
         UUID owner = person("包文静", "驻市监罚〔2026〕501号");
@@ -503,6 +506,42 @@ class ObjectionsIT {
 
         assertThat(creditFile.fileOf(org.representative()).get(0).status()).isEqualTo(RecordStatus.REVOKED);
         assertThat(creditFile.fileOf(org.id()).get(0).status()).isEqualTo(RecordStatus.ACTIVE);
+    }
+
+    /**
+     * RULES.md §1 and §5: a person's objection to a copy still open when the organisation's record is deleted is not
+     * left to be decided on a closed record: it ends with the copy, in the same transaction, with reasons the person
+     * is told; no one decides it after, and there is no decision to review.
+     */
+    @Test
+    void anOpenObjectionToACopyEndsWhenTheOrganisationsRecordIsDeleted() throws Exception {
+        TestRecords.Organisation org = organisationWithLegalRepresentative("郝建立", "驻执〔2026〕804号");
+        UUID copy = creditFile.fileOf(org.representative()).stream().filter(FileEntry::linked).findFirst()
+                .orElseThrow().recordKey();
+        UUID onCopy = objections.file(org.representative(), copy, "本人当时并非该公司法定代表人", "本人");
+        UUID onOrigin = objections.file(org.id(), org.record(), "该案已执行完毕，系错误录入", "窗口代办");
+
+        assertThat(decide("clerk-a", onOrigin, objections.find(onOrigin).version(), Outcome.DELETE)).isNull();
+
+        assertThat(creditFile.fileOf(org.representative())).filteredOn(e -> e.recordKey().equals(copy))
+                .singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(RecordStatus.REVOKED));
+        Objection ended = objections.find(onCopy);
+        assertThat(ended.status()).isEqualTo(ObjectionStatus.DECIDED);
+        assertThat(ended.outcome()).isEqualTo(Outcome.ENDED_WITH_ORIGIN);
+        assertThat(ended.outcomeReasons()).contains("原记录已被删除", "不再展示");
+        assertThat(ended.decidedBy()).isEqualTo("clerk-a");
+        assertThat(notices.of(org.representative())).anySatisfy(n -> {
+            assertThat(n.kind()).isEqualTo("OBJECTION_DECIDED");
+            assertThat(n.title()).contains(Outcome.ENDED_WITH_ORIGIN.label());
+            assertThat(n.body()).contains("原记录已被删除");
+        });
+        assertThat(decide("clerk-b", onCopy, ended.version(), Outcome.UPHOLD)).isInstanceOfSatisfying(
+                CodedProblem.class, p -> assertThat(p.code()).isEqualTo("OBJECTION_ALREADY_DECIDED"));
+        assertThat(creditFile.fileOf(org.representative())).noneMatch(e -> e.status().shown());
+        CodedProblem review = catchThrowableOfType(CodedProblem.class,
+                () -> objections.requestReview(org.representative(), onCopy, "请复核"));
+        assertThat(review.code()).isEqualTo("OBJECTION_NOT_REVIEWABLE");
+        assertThat(objections.reviewable(objections.of(org.representative()))).doesNotContain(onCopy);
     }
 
     /**

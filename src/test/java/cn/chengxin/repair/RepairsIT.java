@@ -69,6 +69,9 @@ class RepairsIT {
     SubjectRegistry subjects;
 
     @Autowired
+    cn.chengxin.objection.Objections objections;
+
+    @Autowired
     ApiClients apiClients;
 
     @Autowired
@@ -319,6 +322,35 @@ class RepairsIT {
         assertThat(creditFile.historyOf(org.representative()).get(copy)).anySatisfy(step -> {
             assertThat(step.to()).isEqualTo(RecordStatus.REPAIRED);
             assertThat(step.reason()).isEqualTo("信用修复：" + id);
+        });
+    }
+
+    /**
+     * RULES.md §1, §5 and §6: the legal representative's objection to the copy, open when the organisation's repair is
+     * approved, ends with the copy as no longer shown, not left to be decided on a repaired record.
+     */
+    @Test
+    void anOrganisationsRepairEndsTheOpenObjectionToTheCopy() throws Exception {
+        TestRecords.Organisation org = TestRecords.organisationDefaulter(mvc, apiClients, directory, subjects,
+                creditFile, "殷志远", "驻执〔2025〕812号", LocalDate.now().minusMonths(13));
+        UUID copy = creditFile.fileOf(org.representative()).stream().filter(e -> e.linked()).findFirst()
+                .orElseThrow().recordKey();
+        UUID objection = objections.file(org.representative(), copy, "本人已于案发前卸任法定代表人", "本人");
+
+        UUID id = as("counter-r", () -> repairs.applyAtCounter(number(org.id()), null, "驻执〔2025〕812号",
+                "已全部履行", "殷志远商贸有限公司", List.of(proof())));
+        as("reviewer-1", () -> {
+            repairs.propose(id, repairs.find(id).version(), "材料齐全");
+            return null;
+        });
+        assertThat(approve("reviewer-2", id, repairs.find(id).version())).isNull();
+
+        assertThat(creditFile.fileOf(org.representative())).filteredOn(e -> e.recordKey().equals(copy))
+                .singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(RecordStatus.REPAIRED));
+        assertThat(objections.find(objection)).satisfies(o -> {
+            assertThat(o.status().open()).isFalse();
+            assertThat(o.outcome()).isEqualTo(cn.chengxin.objection.domain.Outcome.ENDED_WITH_ORIGIN);
+            assertThat(o.outcomeReasons()).contains("原记录已完成信用修复");
         });
     }
 

@@ -1,5 +1,8 @@
 package cn.chengxin.objection.domain;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * How an objection ends (RULES.md §5) and what becomes of the record: deleted for a factual error; corrected or
  * supplemented; display stopped because its period is over; removed from the list it put the subject on (the record
@@ -33,13 +36,20 @@ public enum Outcome {
     SUPPLEMENT("补充", RecordEffect.AWAIT_CORRECTION, false),
     STOP_DISPLAY("停止公示（公示期已满）", RecordEffect.EXPIRE, false),
     REMOVE_FROM_LIST("移出名单", RecordEffect.RESTORE, true),
-    UPHOLD("维持原记录", RecordEffect.RESTORE, false);
+    UPHOLD("维持原记录", RecordEffect.RESTORE, false),
+    /**
+     * Not a decision anyone chooses: how an objection to a linked copy ends when a decision on its origin took the copy
+     * out of display while the objection was open (the organisation's record deleted, its display stopped, or repaired,
+     * RULES.md §1) — no record shown is left to decide on, and none is decided on a closed one. The reasons say so.
+     */
+    ENDED_WITH_ORIGIN("终结（原记录已不再展示）", RecordEffect.NONE, false);
 
     /**
      * What the record becomes: REVOKE and EXPIRE take it (and its linked copies) out of display; RESTORE puts it back to
-     * 有效 without the dispute mark; AWAIT_CORRECTION keeps it 异议中 until the department's corrected version arrives.
+     * 有效 without the dispute mark; AWAIT_CORRECTION keeps it 异议中 until the department's corrected version arrives;
+     * NONE leaves it as another decision already left it.
      */
-    public enum RecordEffect { REVOKE, EXPIRE, RESTORE, AWAIT_CORRECTION }
+    public enum RecordEffect { REVOKE, EXPIRE, RESTORE, AWAIT_CORRECTION, NONE }
 
     private final String label;
     private final RecordEffect effect;
@@ -57,6 +67,16 @@ public enum Outcome {
 
     public RecordEffect effect() {
         return effect;
+    }
+
+    /** Whether the credit office may decide a case so; the others end a case without a decision on the record. */
+    public boolean decidable() {
+        return effect != RecordEffect.NONE;
+    }
+
+    /** The outcomes the credit office chooses from. */
+    public static List<Outcome> decisions() {
+        return Arrays.stream(values()).filter(Outcome::decidable).toList();
     }
 
     /** Whether the record stops being shown and used: it and the list entries resting on it (and its copies) end. */

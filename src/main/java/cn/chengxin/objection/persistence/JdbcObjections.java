@@ -87,6 +87,12 @@ public class JdbcObjections {
                 .query(JdbcObjections::objection).optional();
     }
 
+    /** The open objections on any of {@code recordKeys} (at most one each: objection_open_per_record). */
+    public List<Objection> openOn(java.util.Collection<UUID> recordKeys) {
+        return jdbc.sql(SELECT + " WHERE record_key = ANY(?::uuid[]) AND status <> 'DECIDED'")
+                .param(recordKeys.toArray(UUID[]::new)).query(JdbcObjections::objection).list();
+    }
+
     public Optional<Objection> find(UUID id) {
         return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(JdbcObjections::objection).optional();
     }

@@ -44,7 +44,7 @@ class ObjectionsConsole {
         model.addAttribute("pauses", objections.pausesOf(open));
         model.addAttribute("pauseKinds", ObjectionPause.Kind.values());
         model.addAttribute("decided", objections.recentlyDecided());
-        model.addAttribute("outcomes", Outcome.values());
+        model.addAttribute("outcomes", Outcome.decisions());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("proceedingKinds", RecordProceeding.Kind.values());
         model.addAttribute("documentTypes", DocumentType.values());

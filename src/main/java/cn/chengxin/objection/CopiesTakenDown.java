@@ -1,0 +1,54 @@
+package cn.chengxin.objection;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.creditfile.RecordStatesChanged;
+import cn.chengxin.objection.persistence.JdbcObjections;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Watches record changes for linked copies taken out of display with an objection open on them — their origin deleted,
+ * stopped or repaired ({@link Objections#endWithOrigin}): synchronously, so that the copy's change and the end of the
+ * case commit together. A window that ended is no decision and leaves its case open (RULES.md §4, §5).
+ */
+@Component
+class CopiesTakenDown {
+
+    /** The cause {@link CreditFile#applyWindows} gives the records whose window ended. */
+    private static final String WINDOWS = "windows";
+
+    private final JdbcObjections store;
+    private final CreditFile creditFile;
+    private final Objections objections;
+
+    CopiesTakenDown(JdbcObjections store, CreditFile creditFile, Objections objections) {
+        this.store = store;
+        this.creditFile = creditFile;
+        this.objections = objections;
+    }
+
+    @EventListener
+    void on(RecordStatesChanged changed) {
+        if (WINDOWS.equals(changed.cause()) || changed.records().isEmpty()) {
+            return;
+        }
+        List<Objection> open = store.openOn(changed.records().stream().map(RecordStatesChanged.ChangedRecord::recordKey)
+                .collect(Collectors.toSet()));
+        if (open.isEmpty()) {
+            return;
+        }
+        Map<UUID, List<FileEntry>> files = creditFile.filesOf(open.stream().map(Objection::subjectId)
+                .collect(Collectors.toSet()));
+        for (Objection o : open) {
+            files.getOrDefault(o.subjectId(), List.of()).stream()
+                    .filter(e -> e.recordKey().equals(o.recordKey()) && e.linked() && !e.status().shown())
+                    .findFirst().ifPresent(copy -> objections.endWithOrigin(o, copy));
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package cn.chengxin.objection.domain;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OutcomeTests {
+
+    @Test
+    void anObjectionEndedWithItsOriginIsNoDecisionTheOfficeChooses() {
+        assertThat(Outcome.decisions()).doesNotContain(Outcome.ENDED_WITH_ORIGIN)
+                .containsExactly(Outcome.DELETE, Outcome.CORRECT, Outcome.SUPPLEMENT, Outcome.STOP_DISPLAY,
+                        Outcome.REMOVE_FROM_LIST, Outcome.UPHOLD);
+        assertThat(Outcome.ENDED_WITH_ORIGIN.decidable()).isFalse();
+    }
+
+    @Test
+    void anObjectionEndedWithItsOriginLeavesTheRecordAndItsEntriesAsTheOriginsDecisionLeftThem() {
+        assertThat(Outcome.ENDED_WITH_ORIGIN.endsDisplay()).isFalse();
+        assertThat(Outcome.ENDED_WITH_ORIGIN.endsListEntries()).isFalse();
+    }
+}
