@@ -556,7 +556,8 @@ class ObjectionsIT {
                 .orElseThrow().recordKey();
         UUID id = objections.file(org.representative(), copy, "执行标的金额有误", "本人");
         assertThat(decide("clerk-a", id, objections.find(id).version(), Outcome.CORRECT)).isNull();
-        assertThat(courtAnswers()).contains("data-correction=\"" + id + "\"");
+        assertThat(courtAnswers()).contains("data-correction=\"" + id + "\"", "data-field=\"linkedCopy\"",
+                "请报送单位原记录的更正版本");
 
         TestRecords.correctOrganisationDefaulter(mvc, apiClients, directory, org, "2", "给付货款（更正）");
 
