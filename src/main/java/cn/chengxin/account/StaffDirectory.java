@@ -216,6 +216,31 @@ public class StaffDirectory {
     }
 
     /**
+     * 运维重置 (break-glass): resets a staff member's authenticator, and their password when one is given, from the
+     * server's command line ({@code reset-staff-login}). With 三员分立 no administrator may reset another kind's
+     * credentials in the console ({@link #requireMayReset}), so the only security or audit administrator who loses a
+     * phone would otherwise be locked out for good. Whoever runs commands on the server already holds its database
+     * and keys, so this hands them nothing new; it is audited as the system, naming the command, and ends the
+     * account's sessions. Never reachable from the web: only the command calls it.
+     *
+     * @param newPassword the new password, or {@code null} to keep the current one
+     */
+    @Transactional
+    public void resetAtServer(String username, String newPassword) {
+        UUID id = accounts.staffCredentials(username).map(JdbcAccounts.StaffCredentials::id).orElseThrow(() ->
+                new AccountProblem("USER_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "用户不存在"));
+        JdbcAccounts.StaffCredentials user = accounts.lockStaffUser(id).orElseThrow();
+        accounts.resetSecondFactor(id);
+        if (newPassword != null) {
+            requireStrong(newPassword, user.username());
+            accounts.setStaffPassword(id, passwords.encode(newPassword));
+        }
+        accounts.endSessionsOf(user.username());
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.reset-at-server")
+                .detail(user.username() + (newPassword != null ? "：身份验证器和密码" : "：身份验证器") + "（服务器运维命令）"));
+    }
+
+    /**
      * A reset hands the account to whoever sets the new password or enrols the new authenticator (RULES.md §10). So it is
      * refused for one's own account, where it would stand in for the old password and the second factor, and for an
      * administrator of another kind, whose account would then be the resetter's (三员分立,

@@ -155,6 +155,43 @@ class AccountRulesIT {
                 + "AND actor_name = ? AND result = 'DENIED'").param(system).query(Long.class).single()).isEqualTo(6);
     }
 
+    /**
+     * 运维重置: the security administrator's lost phone is reset on the server (no administrator of another kind may
+     * in the console), audited as the system; a weak password changes nothing.
+     */
+    @Test
+    void theServersOperatorResetsAnAdministratorsLostAuthenticator(CapturedOutput output) throws Exception {
+        String security = TestStaff.create(directory, "SECURITY_ADMIN");
+        jdbc.sql("UPDATE account.staff_user SET totp_cipher = '\\x01'::bytea WHERE username = ?").param(security)
+                .update();
+        String before = passwordHash(security);
+
+        assertThatThrownBy(() -> directory.resetAtServer(security, "weak")).isInstanceOf(DomainProblem.class);
+        assertThat(enrolled(security)).as("a refused reset changes nothing").isTrue();
+
+        ResetStaffLoginCommand command = new ResetStaffLoginCommand(directory);
+        command.run(new org.springframework.boot.DefaultApplicationArguments("--user", security));
+        assertThat(command.getExitCode()).isZero();
+        assertThat(output).contains("reset-staff-login: " + security + ": authenticator reset");
+        assertThat(enrolled(security)).isFalse();
+        assertThat(passwordHash(security)).as("no new password given: the old one stays").isEqualTo(before);
+
+        directory.resetAtServer(security, "Server-Reset-2026!");
+        assertThat(passwordHash(security)).isNotEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.user.reset-at-server' "
+                + "AND actor_kind = 'SYSTEM' AND detail LIKE ?").param(security + "%").query(Long.class).single())
+                .isEqualTo(2);
+
+        command.run(new org.springframework.boot.DefaultApplicationArguments("--user", "no-such-user-x"));
+        assertThat(command.getExitCode()).isEqualTo(1);
+        assertThat(output).contains("refused (USER_NOT_FOUND)");
+    }
+
+    private boolean enrolled(String username) {
+        return jdbc.sql("SELECT totp_cipher IS NOT NULL FROM account.staff_user WHERE username = ?").param(username)
+                .query(Boolean.class).single();
+    }
+
     private void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable reset, String code) {
         assertThatThrownBy(reset).isInstanceOf(DomainProblem.class).extracting(e -> ((DomainProblem) e).code(),
                 e -> ((DomainProblem) e).kind()).containsExactly(code, DomainProblem.Kind.FORBIDDEN);
