@@ -212,8 +212,11 @@ public class Repairs {
     /**
      * 窗口代办: staff file an application for the subject, naming the record by its decision number. A passport or
      * travel-permit holder is named with {@code documentType} ({@link DocumentType#named}: DOCUMENT_TYPE_UNKNOWN for
-     * any other text); without one the number is read as a resident identity number or a credit code.
+     * any other text); without one the number is read as a resident identity number or a credit code. One
+     * transaction, like {@link #apply}: called from here, apply's own {@code @Transactional} is not applied (a call
+     * within the bean skips its proxy), and the commitment signed would stay when the application is refused.
      */
+    @Transactional
     public UUID applyAtCounter(String subjectNumber, String documentType, String decisionNumber, String performance,
                                String signature, List<Upload> uploads) {
         UUID subjectId = subjects.find(subjects.validate(DocumentType.named(documentType), subjectNumber))

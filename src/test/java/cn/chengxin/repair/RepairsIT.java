@@ -98,6 +98,9 @@ class RepairsIT {
     @Autowired
     cn.chengxin.account.Notices notices;
 
+    @Autowired
+    cn.chengxin.commitment.Commitments commitments;
+
     /** The platform's clock: its dates are Beijing dates, a day ahead of UTC from 16:00 UTC. */
     @Autowired
     java.time.Clock clock;
@@ -295,6 +298,23 @@ class RepairsIT {
         assertThat(repairs.repairable(p.id())).isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'repair.approve'").query(Long.class)
                 .single()).isPositive();
+    }
+
+    /**
+     * A counter application is one transaction with its commitment: filed twice for the same record, the second is
+     * refused and leaves no signed 信用修复型 commitment behind it.
+     */
+    @Test
+    void aSecondCounterApplicationForTheSameRecordLeavesNoCommitmentBehind() throws Exception {
+        Person p = person("侯志远", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕741号", LocalDate.now().minusMonths(4));
+        as("counter-t", () -> repairs.applyAtCounter(number(p.id()), null, "驻市监罚〔2026〕741号", "已缴纳罚款",
+                "侯志远", List.of(proof())));
+
+        assertThat(code(() -> as("counter-t", () -> repairs.applyAtCounter(number(p.id()), null,
+                "驻市监罚〔2026〕741号", "已缴纳罚款", "侯志远", List.of(proof()))))).isEqualTo("REPAIR_ALREADY_APPLIED");
+        assertThat(repairs.of(p.id())).hasSize(1);
+        assertThat(commitments.of(p.id())).singleElement()
+                .satisfies(c -> assertThat(c.id()).isEqualTo(repairs.of(p.id()).get(0).commitmentId()));
     }
 
     /**
