@@ -136,12 +136,14 @@ public class Commitments {
      * A department reports that the subject broke the commitment (违诺): the commitment is marked breached (once, even
      * when reported twice at once) and a negative record is submitted in the department's name, refused like any row
      * if it does not validate — then the mark is taken back. Not one transaction: collection commits in its own
-     * chunks, and its batch id follows from the commitment, so a retry after a crash stores nothing twice.
+     * chunks, and its batch id follows from the commitment, so a retry after a crash stores nothing twice. Only the
+     * department the commitment was given to reports it: a commitment given to the credit office (a repair
+     * commitment, signed with no department) by the credit office alone, as the record is published in its name.
      */
     public BatchResult reportBreach(UUID id, String departmentCode, String decisionNumber, LocalDate decisionDate,
                                     String facts) {
         Commitment c = find(id);
-        if (c.departmentCode() != null && !c.departmentCode().equals(departmentCode)) {
+        if (!givenTo(c).equals(departmentCode)) {
             throw new CodedProblem("COMMITMENT_OTHER_DEPARTMENT", DomainProblem.Kind.FORBIDDEN,
                     "该承诺是向其他部门作出的，只能由受诺部门报告违诺");
         }
@@ -182,8 +184,7 @@ public class Commitments {
     public int settleDue(LocalDate today) {
         List<Commitment> kept = store.keepDue(today);
         for (Commitment c : kept) {
-            String department = c.departmentCode() == null ? PLATFORM_DEPARTMENT : c.departmentCode();
-            BatchResult result = submit(c, department, "KEPT", KEPT_ITEM,
+            BatchResult result = submit(c, givenTo(c), "KEPT", KEPT_ITEM,
                     "承诺-" + c.id().toString().substring(0, 8), c.due(),
                     Map.of("kind", c.kind().label(), "content", abbreviate(c.text()), "due", c.due().toString()));
             if (result.accepted() + result.duplicates() != 1) {
@@ -196,6 +197,11 @@ public class Commitments {
     @Scheduled(cron = "${chengxin.commitment.settle-cron:0 20 0 * * *}", zone = "Asia/Shanghai")
     void daily() {
         log.info("Commitments kept to their due date: {}", settleDue(LocalDate.now(clock)));
+    }
+
+    /** The department the commitment was given to, in whose name its records are made: null is the credit office. */
+    private static String givenTo(Commitment c) {
+        return c.departmentCode() == null ? PLATFORM_DEPARTMENT : c.departmentCode();
     }
 
     /** One record in a batch whose id follows from the commitment, so that a retry stores nothing twice. */

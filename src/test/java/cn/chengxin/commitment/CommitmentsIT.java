@@ -11,6 +11,7 @@ import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.account.StaffPrincipal;
+import cn.chengxin.commitment.domain.CommitmentKind;
 import cn.chengxin.commitment.domain.CommitmentStatus;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
@@ -105,6 +106,28 @@ class CommitmentsIT {
         record(hrss, "{\"subjectNumber\":\"" + TestCitizens.withCheckCharacter("41170219700101999")
                 + "\",\"kind\":\"TOLERANCE\",\"text\":\"补交材料\"}").andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("COMMITMENT_SUBJECT_UNKNOWN"));
+    }
+
+    /**
+     * A repair commitment is given to the credit office (signed with no department): another department that may
+     * supply breaches is refused and no negative record is made in its name; the credit office reports it.
+     */
+    @Test
+    void onlyTheCreditOfficeReportsTheBreachOfARepairCommitment() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "贺立群");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        Commitment repair = cn.chengxin.support.AsStaff.as("counter-c", () -> commitments.sign(subject,
+                CommitmentKind.REPAIR, "本人承诺已纠正失信行为，所交材料真实。", "信用修复申请 测试", null, null, "本人"));
+
+        breach(client("HRSS"), repair.id()).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("COMMITMENT_OTHER_DEPARTMENT"));
+        assertThat(commitments.find(repair.id()).status()).isEqualTo(CommitmentStatus.IN_FORCE);
+        assertThat(creditFile.fileOf(subject)).isEmpty();
+
+        breach(client("CREDIT_OFFICE"), repair.id()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1));
+        assertThat(creditFile.fileOf(subject)).singleElement()
+                .satisfies(e -> assertThat(e.departmentCode()).isEqualTo("CREDIT_OFFICE"));
     }
 
     @Test
