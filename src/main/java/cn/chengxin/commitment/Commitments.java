@@ -11,6 +11,7 @@ import java.util.UUID;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.commitment.domain.CommitmentKind;
 import cn.chengxin.commitment.persistence.JdbcCommitments;
 import cn.chengxin.ingestion.BatchResult;
@@ -46,13 +47,16 @@ public class Commitments {
 
     private final JdbcCommitments store;
     private final SubjectRegistry subjects;
+    private final Catalogue catalogue;
     private final Submissions submissions;
     private final AuditLog audit;
     private final Clock clock;
 
-    Commitments(JdbcCommitments store, SubjectRegistry subjects, Submissions submissions, AuditLog audit, Clock clock) {
+    Commitments(JdbcCommitments store, SubjectRegistry subjects, Catalogue catalogue, Submissions submissions,
+                AuditLog audit, Clock clock) {
         this.store = store;
         this.subjects = subjects;
+        this.catalogue = catalogue;
         this.submissions = submissions;
         this.audit = audit;
         this.clock = clock;
@@ -81,7 +85,9 @@ public class Commitments {
 
     /**
      * A department records a commitment the subject signed at its window (告知承诺, 容缺受理, on hiring), naming the
-     * subject by identity number; the department is the calling client's.
+     * subject by identity number; the department is the calling client's. Refused (COMMITMENT_OUTSIDE_REMIT) when
+     * the department may not supply the records the commitment ends in — a breach, and when it has a due date the
+     * kept record — as collection would refuse them (ITEM_OUTSIDE_REMIT) long after the subject signed.
      *
      * @param documentType the type of a passport or travel-permit holder's number (code or Chinese label,
      *                     {@link DocumentType#named}); null or blank: a resident identity number or a credit code,
@@ -103,7 +109,18 @@ public class Commitments {
         if (due != null && !due.isAfter(LocalDate.now(clock))) {
             throw new CodedProblem("COMMITMENT_DUE_PAST", DomainProblem.Kind.INVALID_INPUT, "履约期限应晚于今天");
         }
+        for (String item : due == null ? List.of(BREACH_ITEM) : List.of(BREACH_ITEM, KEPT_ITEM)) {
+            if (!supplies(department, item)) {
+                throw new CodedProblem("COMMITMENT_OUTSIDE_REMIT", DomainProblem.Kind.FORBIDDEN, "本部门（" + department
+                        + "）不是目录事项 " + item + " 的提供单位：不能登记由本部门报告违诺或履约的信用承诺");
+            }
+        }
         return sign(subjectId, kind, text, reference, department, due, "本人向" + department + "作出");
+    }
+
+    /** Whether collection takes the item from the department: it is active and names the department a provider. */
+    private boolean supplies(String department, String item) {
+        return catalogue.active(item).map(i -> i.definition().providers().contains(department)).orElse(false);
     }
 
     public Commitment find(UUID id) {

@@ -4,5 +4,5 @@
  * becomes a negative record through the normal collection path. Facade: {@link cn.chengxin.commitment.Commitments}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "subject", "subject :: domain",
-        "account",         "ingestion"})
+        "account", "catalog", "catalog :: domain", "ingestion"})
 package cn.chengxin.commitment;

@@ -130,6 +130,21 @@ class CommitmentsIT {
                 .satisfies(e -> assertThat(e.departmentCode()).isEqualTo("CREDIT_OFFICE"));
     }
 
+    /**
+     * A department that may not supply 信用承诺信息 or 违背信用承诺信息 (the public security bureau) cannot record a
+     * commitment: collection would refuse its breach or kept record once the subject relied on it.
+     */
+    @Test
+    void aDepartmentThatCannotSupplyCommitmentRecordsCannotRecordACommitment() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "韦思远");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+
+        record(client("PUBLIC_SECURITY"), "{\"subjectNumber\":\"" + person.number() + "\",\"kind\":\"TOLERANCE\","
+                + "\"text\":\"本人承诺在 30 日内补交户籍证明。\",\"due\":\"" + LocalDate.now().plusDays(30) + "\"}")
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("COMMITMENT_OUTSIDE_REMIT"));
+        assertThat(commitments.of(subject)).isEmpty();
+    }
+
     @Test
     void aCommitmentKeptToItsDueDateIsRecordedAsKept() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "井秀兰");
