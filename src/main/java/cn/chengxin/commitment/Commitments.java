@@ -177,7 +177,7 @@ public class Commitments {
         }
         BatchResult result;
         try {
-            result = submit(c, departmentCode, "BREACH", BREACH_ITEM, decisionNumber, decisionDate,
+            result = submit(c, departmentCode, "BREACH", "", BREACH_ITEM, decisionNumber, decisionDate,
                     Map.of("commitment", c.kind().label() + "：" + abbreviate(c.text()), "facts", text));
         } catch (RuntimeException e) {
             store.unbreach(id);
@@ -195,20 +195,33 @@ public class Commitments {
     }
 
     /**
-     * Commitments whose due date has passed without a breach are kept; each becomes a 信用承诺信息 record (submitted
-     * after the commitments are marked, idempotently by commitment, so a crash in between is repaired by a resubmit).
+     * Commitments whose due date has passed without a breach are kept; each becomes a 信用承诺信息 record. Marking and
+     * collection cannot share a transaction (collection commits in its own chunks), so a kept commitment owes its
+     * record until collection takes it: every run submits again what is owed — after a crash between the two steps,
+     * a failure or a refusal — in a batch of the day, and the record's own key makes a second delivery a duplicate.
+     *
+     * @return how many commitments were kept by this run
      */
     public int settleDue(LocalDate today) {
-        List<Commitment> kept = store.keepDue(today);
-        for (Commitment c : kept) {
-            BatchResult result = submit(c, givenTo(c), "KEPT", KEPT_ITEM,
-                    "承诺-" + c.id().toString().substring(0, 8), c.due(),
-                    Map.of("kind", c.kind().label(), "content", abbreviate(c.text()), "due", c.due().toString()));
-            if (result.accepted() + result.duplicates() != 1) {
-                log.warn("Kept commitment {} not recorded: {}", c.id(), result.errors());
+        int kept = store.keepDue(today);
+        for (Commitment c : store.recordOwed(1_000)) {
+            BatchResult result;
+            try {
+                result = submit(c, givenTo(c), "KEPT", ":" + today, KEPT_ITEM,
+                        "承诺-" + c.id().toString().substring(0, 8), c.due(),
+                        Map.of("kind", c.kind().label(), "content", abbreviate(c.text()), "due", c.due().toString()));
+            } catch (RuntimeException e) {
+                // Still owed, so submitted again on the next run; the others are not held up by this one.
+                log.warn("Kept commitment {} not recorded, to be submitted again: {}", c.id(), e.toString());
+                continue;
+            }
+            if (result.accepted() + result.duplicates() == 1) {
+                store.recorded(c.id());
+            } else {
+                log.warn("Kept commitment {} not recorded, to be submitted again: {}", c.id(), result.errors());
             }
         }
-        return kept.size();
+        return kept;
     }
 
     @Scheduled(cron = "${chengxin.commitment.settle-cron:0 20 0 * * *}", zone = "Asia/Shanghai")
@@ -221,14 +234,20 @@ public class Commitments {
         return c.departmentCode() == null ? PLATFORM_DEPARTMENT : c.departmentCode();
     }
 
-    /** One record in a batch whose id follows from the commitment, so that a retry stores nothing twice. */
-    private BatchResult submit(Commitment c, String department, String what, String item, String decisionNumber,
-                               LocalDate decisionDate, Map<String, String> fields) {
+    /**
+     * One record in a batch whose id follows from the commitment, so that a retry stores nothing twice.
+     *
+     * @param attempt tells one attempt's batch from another's (empty: one batch for every attempt); a batch sent
+     *                again answers with its first result, so a refused or failed one is retried in a new batch
+     */
+    private BatchResult submit(Commitment c, String department, String what, String attempt, String item,
+                               String decisionNumber, LocalDate decisionDate, Map<String, String> fields) {
         SubjectProfile profile = subjects.profile(c.subjectId()).orElseThrow();
         String number = subjects.revealNumber(c.subjectId()).orElseThrow().number();
         IncomingRecord row = new IncomingRecord(item, number, profile.name(), "COMMITMENT-" + what + "-" + c.id(),
                 "1", "ADD", decisionNumber, decisionDate == null ? null : decisionDate.toString(), fields);
-        UUID batch = UUID.nameUUIDFromBytes(("commitment:" + what + ":" + c.id()).getBytes(StandardCharsets.UTF_8));
+        UUID batch = UUID.nameUUIDFromBytes(("commitment:" + what + ":" + c.id() + attempt)
+                .getBytes(StandardCharsets.UTF_8));
         return submissions.submit(batch, department, List.of(row));
     }
 

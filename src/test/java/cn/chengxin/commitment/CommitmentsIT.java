@@ -165,6 +165,35 @@ class CommitmentsIT {
         assertThat(record.content().get("kind")).isEqualTo("容缺受理型");
     }
 
+    /**
+     * Kept, a commitment owes its 信用承诺信息 record until collection takes it: refused (given, before departments
+     * were checked, to one collection does not take the item from), it stays owed with no record and is submitted
+     * again by a later run, which records it once the department may supply it.
+     */
+    @Test
+    void aKeptCommitmentWhoseRecordWasRefusedIsSubmittedAgainByALaterRun() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "龙晓岚");
+        String body = record(client("HRSS"), "{\"subjectNumber\":\"" + person.number() + "\",\"kind\":\"TOLERANCE\","
+                + "\"text\":\"本人承诺在 10 日内补交婚姻状况证明。\",\"due\":\"" + LocalDate.now().plusDays(10) + "\"}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        UUID id = UUID.fromString(JsonPath.read(body, "$.id"));
+        jdbc.sql("UPDATE commitment.commitment SET due = ?, department_code = 'PUBLIC_SECURITY' WHERE id = ?")
+                .params(LocalDate.now().minusDays(1), id).update();
+
+        assertThat(commitments.settleDue(LocalDate.now())).isPositive();
+        Commitment owed = commitments.find(id);
+        assertThat(owed.status()).isEqualTo(CommitmentStatus.KEPT_RECORD_OWED);
+        assertThat(creditFile.fileOf(owed.subjectId())).isEmpty();
+
+        jdbc.sql("UPDATE commitment.commitment SET department_code = 'HRSS' WHERE id = ?").param(id).update();
+        commitments.settleDue(LocalDate.now().plusDays(1));
+        assertThat(commitments.find(id).status()).isEqualTo(CommitmentStatus.KEPT);
+        assertThat(creditFile.fileOf(owed.subjectId())).singleElement().satisfies(e -> {
+            assertThat(e.itemCode()).isEqualTo("P_COMMITMENT");
+            assertThat(e.departmentCode()).isEqualTo("HRSS");
+        });
+    }
+
     @Test
     void anOperatorRecordsACommitmentAndReportsItsBreachInTheConsole() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "卜少华");

@@ -79,14 +79,27 @@ public class JdbcCommitments {
                 .param(id).update();
     }
 
-    /** Commitments whose due date passed before {@code today} with no breach reported: kept. */
-    public List<Commitment> keepDue(LocalDate today) {
+    /**
+     * Marks kept, their record owed, the commitments whose due date passed before {@code today} with no breach
+     * reported; a breach can no longer be reported on them. Returns how many.
+     */
+    public int keepDue(LocalDate today) {
         return jdbc.sql("""
-                        UPDATE commitment.commitment SET status = 'KEPT'
-                        WHERE status = 'IN_FORCE' AND due < ?
-                        RETURNING id, subject_id, kind, text, digest, reference, department_code, due, signed_by,
-                                  signed_at, status, breach_facts, breach_reported_at""")
-                .param(today).query(JdbcCommitments::commitment).list();
+                        UPDATE commitment.commitment SET status = 'KEPT_RECORD_OWED'
+                        WHERE status = 'IN_FORCE' AND due < ?""")
+                .param(today).update();
+    }
+
+    /** Kept commitments whose 信用承诺信息 record was not yet taken, the longest owed first. */
+    public List<Commitment> recordOwed(int limit) {
+        return jdbc.sql(SELECT + " WHERE status = 'KEPT_RECORD_OWED' ORDER BY due, id LIMIT ?").param(limit)
+                .query(JdbcCommitments::commitment).list();
+    }
+
+    /** The kept commitment's record was taken: it owes nothing more. */
+    public void recorded(UUID id) {
+        jdbc.sql("UPDATE commitment.commitment SET status = 'KEPT' WHERE id = ? AND status = 'KEPT_RECORD_OWED'")
+                .param(id).update();
     }
 
     private static Commitment commitment(ResultSet rs, int n) throws SQLException {
