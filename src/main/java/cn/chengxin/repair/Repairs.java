@@ -172,11 +172,7 @@ public class Repairs {
         if (uploads.stream().noneMatch(u -> "PROOF".equals(u.kind()))) {
             throw problem("REPAIR_PROOF_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "请上传履行法定义务的证明材料");
         }
-        if (limit.limited() && !limit.allows(store.approvedSince(subjectId,
-                clock.instant().minus(java.time.Duration.ofDays(365))))) {
-            throw problem("REPAIR_LIMIT_REACHED", DomainProblem.Kind.CONFLICT,
-                    "12 个月内已获准信用修复 " + limit.max() + " 次，已达本地规定的次数上限");
-        }
+        requireUnderLimit(subjectId);
         SubjectProfile p = subjects.profile(subjectId).orElseThrow();
         if (signature == null || !signature.strip().equals(p.name())) {
             throw problem("REPAIR_COMMITMENT_UNSIGNED", DomainProblem.Kind.INVALID_INPUT, "请阅读信用承诺书并输入本人姓名签署");
@@ -249,7 +245,9 @@ public class Repairs {
      * Approves a proposed repair — exactly one approval even when two reviewers approve at once — and applies its
      * effects in the same transaction: the record stops being shown, shared and used, and the list entries resting on
      * it exit (their measures stop at once); so do the responsible persons' linked copies of an organisation's record.
-     * Refused when the record changed meanwhile (nothing happens then).
+     * Refused when the record changed meanwhile (nothing happens then), and when the subject reached the yearly limit
+     * since applying (RULES.md §6): applications filed together were each under it, so it is counted again here,
+     * under a lock that lets one approval of the subject's repairs run at a time.
      */
     @Transactional
     public void approve(UUID id, int version) {
@@ -258,6 +256,10 @@ public class Repairs {
         requireNotApplicant(a, by);
         if (by.actorId().equals(a.proposedBy())) {
             throw problem("REPAIR_SAME_REVIEWER", DomainProblem.Kind.FORBIDDEN, "初审同意的人不能再复核批准同一申请");
+        }
+        if (limit.limited()) {
+            store.lockApprovalsOf(a.subjectId());
+            requireUnderLimit(a.subjectId());
         }
         if (!store.decide(id, version, RepairStatus.APPROVED, by.actorId(), clock.instant(), "准予信用修复")) {
             throw alreadyDecided();
@@ -426,6 +428,15 @@ public class Repairs {
             }
         }
         return told;
+    }
+
+    /** The local yearly limit of approved repairs (RULES.md §6; none by default), over the last 12 months. */
+    private void requireUnderLimit(UUID subjectId) {
+        if (limit.limited() && !limit.allows(store.approvedSince(subjectId,
+                clock.instant().minus(java.time.Duration.ofDays(365))))) {
+            throw problem("REPAIR_LIMIT_REACHED", DomainProblem.Kind.CONFLICT,
+                    "12 个月内已获准信用修复 " + limit.max() + " 次，已达本地规定的次数上限");
+        }
     }
 
     private static void requireNotApplicant(RepairApplication a, Actor by) {

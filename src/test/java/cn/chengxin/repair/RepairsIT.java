@@ -101,6 +101,9 @@ class RepairsIT {
     @Autowired
     cn.chengxin.commitment.Commitments commitments;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     /** The platform's clock: its dates are Beijing dates, a day ahead of UTC from 16:00 UTC. */
     @Autowired
     java.time.Clock clock;
@@ -315,6 +318,52 @@ class RepairsIT {
         assertThat(repairs.of(p.id())).hasSize(1);
         assertThat(commitments.of(p.id())).singleElement()
                 .satisfies(c -> assertThat(c.id()).isEqualTo(repairs.of(p.id()).get(0).commitmentId()));
+    }
+
+    /**
+     * RULES.md §6's local yearly limit, here one repair: two applications filed the same day are each under it, so
+     * the second approval counts the first and is refused; its record stays shown.
+     */
+    @Test
+    void theYearlyLimitIsCountedAgainWhenARepairIsApproved() throws Exception {
+        Repairs limited = repairsLimitedTo(1);
+        TestCitizens.Person person = TestCitizens.register(subjects, "房静怡");
+        for (String decision : List.of("驻市监罚〔2026〕761号", "驻市监罚〔2026〕762号")) {
+            TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(person.number(), "房静怡",
+                    "P_ADMIN_PENALTY_GENERAL", "R-" + UUID.randomUUID(), "1", "ADD", decision, "无照经营"),
+                    LocalDate.now().minusMonths(4), "MARKET");
+        }
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        List<UUID> applications = new java.util.ArrayList<>();
+        for (var record : creditFile.fileOf(subject)) {
+            UUID id = limited.apply(subject, record.recordKey(), "已缴纳罚款", "房静怡", List.of(proof()), null);
+            as("reviewer-1", () -> {
+                limited.propose(id, limited.find(id).version(), "材料齐全");
+                return null;
+            });
+            applications.add(id);
+        }
+
+        as("reviewer-2", () -> {
+            limited.approve(applications.get(0), limited.find(applications.get(0)).version());
+            return null;
+        });
+        assertThat(code(() -> as("reviewer-2", () -> {
+            limited.approve(applications.get(1), limited.find(applications.get(1)).version());
+            return null;
+        }))).isEqualTo("REPAIR_LIMIT_REACHED");
+        assertThat(limited.find(applications.get(1)).status()).isEqualTo(RepairStatus.PROPOSED);
+        assertThat(creditFile.fileOf(subject)).extracting(e -> e.status())
+                .containsExactlyInAnyOrder(RecordStatus.REPAIRED, RecordStatus.ACTIVE);
+    }
+
+    /** The platform's repairs under a local yearly limit, transactional as the platform's own bean is. */
+    private Repairs repairsLimitedTo(int max) {
+        Repairs limited = new Repairs(context.getBean(cn.chengxin.repair.persistence.JdbcRepairs.class), creditFile,
+                listing, catalogue, commitments, subjects, workingDays,
+                context.getBean(cn.chengxin.audit.AuditLog.class), context.getBean(cn.chengxin.shared.City.class),
+                clock, new RepairSettings(null, max), context.getBean(RepairNotices.class));
+        return (Repairs) context.getAutowireCapableBeanFactory().initializeBean(limited, "repairsLimitedTo" + max);
     }
 
     /**

@@ -90,6 +90,15 @@ public class JdbcRepairs {
                 .param(today).query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
     }
 
+    /**
+     * Takes the subject's approval lock until the transaction ends, so that approvals of the subject's repairs run
+     * one after the other and each counts the ones before it. Call inside a transaction.
+     */
+    public void lockApprovalsOf(UUID subjectId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 7))").param("repair.approve:" + subjectId)
+                .query(Object.class).single();
+    }
+
     /** How many of the subject's repairs were approved since {@code since}. */
     public int approvedSince(UUID subjectId, Instant since) {
         return jdbc.sql("SELECT count(*) FROM repair.application WHERE subject_id = ? AND status = 'APPROVED' "
