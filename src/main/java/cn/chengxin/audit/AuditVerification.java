@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Verifies the whole audit log and says exactly what is wrong: every row's seal (HMAC over position, leaf
- * hash, time, category), every row's content against its leaf hash, gaps in the sequence (deleted rows),
+ * hash, time, category), every row's content against its leaf hash (or, for a row marked pruned, that the retention job could have
+ * pruned it: the mark is not sealed), gaps in the sequence (deleted rows),
  * every stored tree node against the recomputed one (those from {@link StoredNodes#LOWEST_LEVEL} up must be there;
  * a lower one, written by an earlier version, is compared when present), every checkpoint's signature and root, and
  * rows missing at the end that a checkpoint had counted (truncation). Reads the log in chunks, so memory does
@@ -53,7 +54,7 @@ public class AuditVerification {
 
     public enum FindingKind {
         ROW_SEAL_BROKEN, CONTENT_ALTERED, ROWS_MISSING, ROWS_TRUNCATED, NODE_ALTERED, NODE_MISSING,
-        CHECKPOINT_SIGNATURE_INVALID, CHECKPOINT_ROOT_MISMATCH, PRUNED_TOO_EARLY
+        CHECKPOINT_SIGNATURE_INVALID, CHECKPOINT_ROOT_MISMATCH, PRUNED_TOO_EARLY, PRUNING_FORGED
     }
 
     /** One thing found wrong; {@code fromSeq..toSeq} is the range of events it concerns. */
@@ -106,7 +107,7 @@ public class AuditVerification {
                     treeUsable = false;
                     expected = seq;
                 }
-                checkRow(row, findings);
+                checkRow(row, started, findings);
                 if (treeUsable && row.leafHash() != null) {
                     for (Frontier.Node node : frontier.append(row.leafHash())) {
                         if (node.level() == 0) {
@@ -143,7 +144,7 @@ public class AuditVerification {
         return new Report(checked, signed.size(), List.copyOf(findings), done, Duration.between(started, done));
     }
 
-    private void checkRow(Row row, List<Finding> findings) {
+    private void checkRow(Row row, Instant now, List<Finding> findings) {
         EventRecord e = row.event();
         if (row.malformed() || row.leafHash() == null || row.mac() == null) {
             findings.add(new Finding(FindingKind.ROW_SEAL_BROKEN, e.seq(), e.seq(),
@@ -156,17 +157,43 @@ public class AuditVerification {
                     "event " + e.seq() + ": position, hash, time or category changed"));
             return;
         }
-        if (row.prunedAt() != null) {
-            if (e.at().plus(retention.periodOf(e.category())).isAfter(row.prunedAt())) {
-                findings.add(new Finding(FindingKind.PRUNED_TOO_EARLY, e.seq(), e.seq(),
-                        "event " + e.seq() + " was emptied before the end of its retention period"));
-            }
+        if (row.prunedAt() != null && checkPruning(row, now, findings)) {
             return;
         }
         if (!Arrays.equals(hash.leaf(EventLeaf.encode(e)), row.leafHash())) {
             findings.add(new Finding(FindingKind.CONTENT_ALTERED, e.seq(), e.seq(),
                     "event " + e.seq() + ": content no longer matches its hash"));
         }
+    }
+
+    /**
+     * The seal does not cover {@code pruned_at} (it is set years after the seal), so the mark alone would let anyone
+     * with database access exempt a row from the content check. A mark is believed only if it is what
+     * {@link AuditRetention#prune} leaves: set no later than now, no earlier than the end of the category's period,
+     * and the content actually gone. Returns whether the content check is moot (the content is gone).
+     */
+    private boolean checkPruning(Row row, Instant now, List<Finding> findings) {
+        EventRecord e = row.event();
+        if (row.prunedAt().isAfter(now)) {
+            findings.add(new Finding(FindingKind.PRUNING_FORGED, e.seq(), e.seq(),
+                    "event " + e.seq() + " is marked emptied at " + row.prunedAt() + ", a time still to come"));
+        } else if (e.at().plus(retention.periodOf(e.category())).isAfter(row.prunedAt())) {
+            findings.add(new Finding(FindingKind.PRUNED_TOO_EARLY, e.seq(), e.seq(),
+                    "event " + e.seq() + " was emptied before the end of its retention period"));
+        }
+        if (emptied(e)) {
+            return true;
+        }
+        findings.add(new Finding(FindingKind.PRUNING_FORGED, e.seq(), e.seq(),
+                "event " + e.seq() + " is marked emptied but still holds content"));
+        return false;
+    }
+
+    /** The content as {@link AuditRetention#prune} leaves it; actor kind and result are kept. */
+    private static boolean emptied(EventRecord e) {
+        return "".equals(e.actorId()) && "".equals(e.actorName()) && "".equals(e.organisation())
+                && "".equals(e.action()) && e.subjectPseudonym() == null && e.purpose() == null
+                && e.legalBasis() == null && e.consentId() == null && e.requestId() == null && e.detail() == null;
     }
 
     private Map<String, byte[]> storedNodes(long fromSeq, long toSeq) {

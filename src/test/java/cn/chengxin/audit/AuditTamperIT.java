@@ -1,9 +1,11 @@
 package cn.chengxin.audit;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import cn.chengxin.audit.persistence.AuditKeys;
 import cn.chengxin.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +39,15 @@ class AuditTamperIT {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    AuditRetention retention;
+
+    @Autowired
+    AuditKeys keys;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void theVerifierDetectsAHundredOutOfAHundredRandomTamperings() {
@@ -84,6 +95,56 @@ class AuditTamperIT {
         assertThat(missed).as("tamperings not detected or not located").isEmpty();
         assertThat(java.util.Arrays.stream(kinds).min().orElse(0)).as("every kind of tampering was tried").isPositive();
         assertThat(verification.verify().intact()).as("rolled back: intact again").isTrue();
+    }
+
+    /** The pruning mark is not sealed: a mark the retention job could not have set must not hide a rewrite. */
+    @Test
+    void aRowMarkedPrunedInTheFutureIsNotExemptFromTheContentCheck() {
+        long seq = audit.record(AuditEntry.of(AuditCategory.PROCESSING, "test.tamper.pruned").detail("昨天的事件"));
+
+        List<AuditVerification.Finding> rewritten = tampered("""
+                UPDATE audit.event SET actor_id = 'someone-else', detail = '改写', pruned_at = '2100-01-01'
+                WHERE seq = ?""", seq);
+        assertThat(rewritten).as("content rewritten under a pruning mark from 2100")
+                .extracting(AuditVerification.Finding::kind)
+                .contains(AuditVerification.FindingKind.PRUNING_FORGED, AuditVerification.FindingKind.CONTENT_ALTERED);
+
+        List<AuditVerification.Finding> emptied = tampered("""
+                UPDATE audit.event SET actor_id = '', actor_name = '', organisation = '', action = '',
+                       subject_pseudonym = NULL, purpose = NULL, legal_basis = NULL, consent_id = NULL,
+                       request_id = NULL, detail = NULL, pruned_at = '2100-01-01'
+                WHERE seq = ?""", seq);
+        assertThat(emptied).as("content emptied as the retention job would, but years early")
+                .extracting(AuditVerification.Finding::kind).containsExactly(AuditVerification.FindingKind.PRUNING_FORGED);
+
+        List<AuditVerification.Finding> kept = tampered("UPDATE audit.event SET pruned_at = now() WHERE seq = ?", seq);
+        assertThat(kept).as("marked pruned today, a day old, content still there")
+                .extracting(AuditVerification.Finding::kind)
+                .contains(AuditVerification.FindingKind.PRUNED_TOO_EARLY, AuditVerification.FindingKind.PRUNING_FORGED);
+    }
+
+    @Test
+    void aRowPrunedByTheRetentionJobStillVerifies() {
+        long seq = audit.record(AuditEntry.of(AuditCategory.SECURITY, "test.tamper.pruned").detail("到期后清空"));
+        Clock later = Clock.offset(clock, retention.periodOf(AuditCategory.SECURITY).plusDays(1));
+        AuditVerification thatDay = new AuditVerification(jdbc, keys, checkpoints, retention, later);
+
+        List<AuditVerification.Finding> findings = transactions.execute(tx -> {
+            tx.setRollbackOnly();
+            assertThat(retention.prune(later)).isPositive();
+            return thatDay.verify().findings();
+        });
+        assertThat(findings).filteredOn(f -> f.fromSeq() <= seq && seq <= f.toSeq()).isEmpty();
+    }
+
+    /** The findings on {@code seq} after the update, which is rolled back. */
+    private List<AuditVerification.Finding> tampered(String update, long seq) {
+        return transactions.execute(tx -> {
+            tx.setRollbackOnly();
+            assertThat(jdbc.sql(update).param(seq).update()).isOne();
+            return verification.verify().findings().stream()
+                    .filter(f -> f.fromSeq() <= seq && seq <= f.toSeq()).toList();
+        });
     }
 
     private void modify(long seq, String column) {

@@ -46,7 +46,9 @@ public final class AuditKeys {
 
     /**
      * HMAC-SM3 over the row's position, leaf hash, time and category: what stays of a row after its content
-     * is pruned at the end of its retention period, so pruning cannot be faked on a younger row either.
+     * is pruned at the end of its retention period, so pruning cannot be faked on a younger row either. The pruning
+     * mark itself ({@code pruned_at}) is not covered, to keep the seals written before pruning valid; the verifier
+     * instead accepts a mark only where the retention job could have set it.
      */
     public byte[] rowMac(long seq, byte[] leafHash, java.time.Instant at, String category) {
         HMac hmac = new HMac(new SM3Digest());
