@@ -10,12 +10,15 @@ import cn.chengxin.shared.security.Actor;
  * @param action     stable action code, {@code module.verb} (e.g. {@code subject.view}, {@code account.login})
  * @param detail     short free text; stored as given, but with anything shaped like an identity number masked (staff
  *                   type reasons and notes into it: RULES.md §10, no clear number in any log), shown encoded, never
- *                   interpreted
+ *                   interpreted; purpose and legal basis, which callers may take from a form, are masked alike, and so
+ *                   are the actor's id, name and organisation when the event is stored
  */
 public record AuditEntry(AuditCategory category, String action, Actor actor, String subjectPseudonym,
                          String purpose, String legalBasis, String consentId, AuditResult result, String detail) {
 
     public AuditEntry {
+        purpose = IdentityRedaction.redact(purpose);
+        legalBasis = IdentityRedaction.redact(legalBasis);
         detail = IdentityRedaction.redact(detail);
     }
 

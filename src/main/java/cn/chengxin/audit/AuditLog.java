@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 import cn.chengxin.audit.persistence.AuditWriter;
 import cn.chengxin.audit.domain.EventRecord;
+import cn.chengxin.shared.privacy.IdentityRedaction;
 import cn.chengxin.shared.security.Actor;
 import org.slf4j.MDC;
 import org.springframework.security.core.Authentication;
@@ -82,8 +83,11 @@ public class AuditLog {
 
     private static EventRecord event(AuditEntry entry, Actor current, Instant at, String requestId) {
         Actor actor = entry.actor() != null ? entry.actor() : current;
-        return new EventRecord(-1, at, entry.category(), actor.actorKind().name(), actor.actorId(),
-                actor.actorName(), actor.organisation(), entry.action(), entry.subjectPseudonym(), entry.purpose(),
+        // The actor can be text someone typed: before a console login succeeds it is the user name as entered, and a
+        // citizen who takes the console for the self-service site enters his identity number there (RULES.md §10).
+        return new EventRecord(-1, at, entry.category(), actor.actorKind().name(),
+                IdentityRedaction.redact(actor.actorId()), IdentityRedaction.redact(actor.actorName()),
+                IdentityRedaction.redact(actor.organisation()), entry.action(), entry.subjectPseudonym(), entry.purpose(),
                 entry.legalBasis(), entry.consentId(), entry.result(), requestId, entry.detail());
     }
 

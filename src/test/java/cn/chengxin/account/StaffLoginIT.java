@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import cn.chengxin.support.ClearIdentityNumbers;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Sessions;
 import cn.chengxin.support.TestStaff;
@@ -245,5 +246,20 @@ class StaffLoginIT {
         assertThat(web.post("/console/mfa/enrol", Map.of("code", TestStaff.code(secret, Instant.now())))
                 .redirectsTo("/console")).isTrue();
         return web;
+    }
+
+    /** A citizen on the wrong sign-in page types his identity number: the audit event of the refusal masks it. */
+    @Test
+    void anIdentityNumberTypedAsUserNameIsAuditedMasked() {
+        WebClient web = new WebClient(port);
+        web.get("/console/login");
+
+        assertThat(web.post("/console/login", Map.of("username", "11010519491231002X", "password", "Wrong-guess-1"))
+                .redirectsTo("/console/login?error")).isTrue();
+
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.login.password' "
+                + "AND actor_name = '1101**********002x' AND actor_id = 'login:1101**********002x'")
+                .query(Long.class).single()).as("the refusal is still recorded, masked").isOne();
+        assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
     }
 }

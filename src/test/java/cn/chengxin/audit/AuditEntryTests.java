@@ -16,4 +16,14 @@ class AuditEntryTests {
         assertThat(AuditEntry.of(AuditCategory.QUERY, "measures.check").detail("check 019a9c3e-7f21-7c3b-9d1e")
                 .detail()).isEqualTo("check 019a9c3e-7f21-7c3b-9d1e");
     }
+
+    /** Some callers take the purpose and its basis from a form, so they are free text as much as the detail. */
+    @Test
+    void aNumberTypedIntoThePurposeIsStoredMasked() {
+        AuditEntry entry = AuditEntry.of(AuditCategory.QUERY, "subject.view")
+                .purpose("核查 11010519491231002X 的申请", "依据 11010519491231002X 的授权");
+
+        assertThat(entry.purpose()).isEqualTo("核查 1101**********002X 的申请");
+        assertThat(entry.legalBasis()).isEqualTo("依据 1101**********002X 的授权");
+    }
 }
