@@ -27,6 +27,7 @@ import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.TypedText;
 import cn.chengxin.shared.privacy.IdentityRedaction;
+import cn.chengxin.shared.security.Actor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  * behind a per-address limit and a challenge; the reporter gets a receipt code to follow it. A reported
  * identity number is validated and kept only as the subject registry's pseudonym and a masked form (RULES.md
  * §10). The credit office (tipoff:handle) accepts or rejects it and resolves it, each time with a reply the
- * reporter reads. Filing, every look at a tip-off and every decision are audited.
+ * reporter reads. Filing, every look at a tip-off and every decision are audited; the filing names the reporter only
+ * where the reported subject cannot read it.
  */
 @Service
 @EnableConfigurationProperties(TipOffSettings.class)
@@ -109,9 +111,41 @@ public class TipOffDesk {
                 document == null ? null : subjects.find(document).orElse(null),
                 IdentityRedaction.redact(report.facts()),
                 report.reporterName(), report.reporterContact(), now));
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "tipoff.file").subject(pseudonym)
-                .detail(id + (report.anonymous() ? " anonymous" : "")));
+        audit.recordAll(List.of(
+                AuditEntry.of(AuditCategory.PROCESSING, "tipoff.file").by(new Reporter()).subject(pseudonym)
+                        .detail(id.toString()),
+                AuditEntry.of(AuditCategory.PROCESSING, "tipoff.file.reporter")
+                        .detail(id + (report.anonymous() ? " anonymous" : ""))));
         return code;
+    }
+
+    /**
+     * Who filed a tip-off, as the reported subject's access history names it. The reported person reads every event
+     * under his pseudonym, its leaf data included; a citizen signed in while filing, even one who left the reporter
+     * fields empty to stay anonymous, would otherwise be named to the person he reported. The actual filer is
+     * recorded in a second event of the same tip-off that carries no subject, so the audit administrator still sees
+     * who filed what and the reported person never does.
+     */
+    private record Reporter() implements Actor {
+        @Override
+        public ActorKind actorKind() {
+            return ActorKind.ANONYMOUS;
+        }
+
+        @Override
+        public String actorId() {
+            return "tipoff-reporter";
+        }
+
+        @Override
+        public String actorName() {
+            return "举报人";
+        }
+
+        @Override
+        public String organisation() {
+            return "";
+        }
     }
 
     /** What the holder of a receipt code may see; empty for a code that is not one. */

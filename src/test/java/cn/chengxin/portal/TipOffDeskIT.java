@@ -8,9 +8,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import cn.chengxin.account.CitizenPrincipal;
+import cn.chengxin.audit.Checkpoints;
 import cn.chengxin.portal.tipoff.domain.HumanCheck;
 import cn.chengxin.portal.tipoff.domain.TipOffStatus;
 import cn.chengxin.portal.tipoff.persistence.JdbcTipOffs;
+import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
@@ -19,6 +22,7 @@ import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.support.ChallengeQuestions;
 import cn.chengxin.support.ClearIdentityNumbers;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
 import cn.chengxin.support.Sessions;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestCreditCodes;
@@ -28,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -38,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -71,6 +77,9 @@ class TipOffDeskIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Checkpoints checkpoints;
 
     @Autowired
     ApplicationContext context;
@@ -362,6 +371,48 @@ class TipOffDeskIT {
             // The scans of the whole database for clear numbers run on this database after this test.
             jdbc.sql("UPDATE portal.tipoff SET facts = '（测试完毕）' WHERE id = ?").param(id).update();
         }
+    }
+
+    /**
+     * A citizen signed in while filing is not named to the person he reports: the reported person's access history
+     * shows the tip-off received, but neither the page nor the event's leaf data in its proof carries the reporter's
+     * account or name; the audit administrator still finds who filed it.
+     */
+    @Test
+    void theReportedPersonsAccessHistoryDoesNotNameTheCitizenWhoReportedHim() throws Exception {
+        TestCitizens.Person reporter = TestCitizens.register(subjects, "钱举报");
+        IdentityDocument reporterDocument = subjects.validate(null, reporter.number());
+        CitizenPrincipal signedIn = new CitizenPrincipal(UUID.randomUUID(),
+                subjects.find(reporterDocument).orElseThrow(), subjects.pseudonymOf(reporterDocument), "钱*报");
+        TestCitizens.Person reported = TestCitizens.register(subjects, "孙被举");
+        IdentityDocument reportedDocument = subjects.validate(null, reported.number());
+        HumanCheck.Challenge challenge = desk.challenge();
+
+        mvc.perform(post("/tipoffs").with(csrf()).with(from(address()))
+                        .with(authentication(UsernamePasswordAuthenticationToken.authenticated(signedIn, null,
+                                List.of(new SimpleGrantedAuthority("CITIZEN"),
+                                        new SimpleGrantedAuthority(Permission.SELF_SERVICE.code())))))
+                        .param("subjectName", "孙被举").param("documentType", "").param("subjectNumber", reported.number())
+                        .param("facts", "冒用他人名义骗取补贴，金额较大。").param("challengeToken", challenge.token())
+                        .param("challengeAnswer", Integer.toString(ChallengeQuestions.solve(challenge.question()))))
+                .andExpect(status().isOk());
+        checkpoints.checkpointNow();
+
+        long seq = jdbc.sql("SELECT seq FROM audit.event WHERE action = 'tipoff.file' AND subject_pseudonym = ?")
+                .param(subjects.pseudonymOf(reportedDocument)).query(Long.class).single();
+        RequestPostProcessor asReported = authentication(Principals.citizen(subjects,
+                subjects.find(reportedDocument).orElseThrow()));
+        assertThat(page(get("/me/access").with(asReported))).contains("data-seq=\"" + seq + "\"", "受理举报")
+                .doesNotContain(signedIn.actorName(), signedIn.actorId());
+        java.util.regex.Matcher leafData = java.util.regex.Pattern.compile("\"leafDataBase64\":\"([^\"]+)\"")
+                .matcher(page(get("/me/access/{seq}.json", seq).with(asReported)));
+        assertThat(leafData.find()).isTrue();
+        assertThat(new String(java.util.Base64.getDecoder().decode(leafData.group(1)),
+                java.nio.charset.StandardCharsets.UTF_8))
+                .contains("tipoff.file").doesNotContain(signedIn.actorName(), signedIn.actorId());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'tipoff.file.reporter' AND actor_id = ? "
+                        + "AND subject_pseudonym IS NULL").param(signedIn.actorId()).query(Long.class).single())
+                .as("the filer, for the audit administrator").isOne();
     }
 
     /** A tip-off about the subject of {@code document} as the desk stores one, in the status given. */
