@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Tip-offs (举报) from the public about dishonest conduct. Anyone may file one, anonymously if they wish,
  * behind a per-address limit and a challenge; the reporter gets a receipt code to follow it. A reported
  * identity number is validated and kept only as the subject registry's pseudonym and a masked form (RULES.md
- * §10). The credit office (tipoff:handle) accepts or rejects it and resolves it, each time with a reply the
+ * §10); one typed into a name, the facts or the reporter's contact is kept masked. The credit office (tipoff:handle) accepts or rejects it and resolves it, each time with a reply the
  * reporter reads. Filing, every look at a tip-off and every decision are audited; the filing names the reporter only
  * where the reported subject cannot read it.
  */
@@ -104,13 +104,14 @@ public class TipOffDesk {
         String code = ReceiptCode.generate(random);
         UUID id = Ids.newId();
         String pseudonym = document == null ? null : subjects.pseudonymOf(document);
-        tipOffs.insert(new NewTipOff(id, ReceiptCode.hash(code), report.subjectName(),
+        // The number belongs in its own, sealed field; one written into any free text is kept masked (§10).
+        tipOffs.insert(new NewTipOff(id, ReceiptCode.hash(code), IdentityRedaction.redact(report.subjectName()),
                 document == null ? null : document.type().name(), pseudonym,
                 document == null ? null : document.masked(),
-                // The number belongs in its own, sealed field; one written into the facts is kept masked (§10).
                 document == null ? null : subjects.find(document).orElse(null),
                 IdentityRedaction.redact(report.facts()),
-                report.reporterName(), report.reporterContact(), now));
+                IdentityRedaction.redact(report.reporterName()), IdentityRedaction.redact(report.reporterContact()),
+                now));
         audit.recordAll(List.of(
                 AuditEntry.of(AuditCategory.PROCESSING, "tipoff.file").by(new Reporter()).subject(pseudonym)
                         .detail(id.toString()),

@@ -415,6 +415,46 @@ class TipOffDeskIT {
                 .as("the filer, for the audit administrator").isOne();
     }
 
+    /**
+     * A number typed into the reported name or the reporter's own fields is kept masked, as one in the facts is; and
+     * one stored before that is masked where the office reads the tip-off.
+     */
+    @Test
+    void aNumberTypedIntoANameOrTheReportersContactIsKeptMasked() throws Exception {
+        String number = "411702198505050025";
+        String masked = Masking.identityNumber(number);
+        String name = "张三" + ThreadLocalRandom.current().nextInt(1_000_000);
+        HumanCheck.Challenge challenge = desk.challenge();
+
+        mvc.perform(post("/tipoffs").with(csrf()).with(from(address()))
+                        .param("subjectName", name + " " + number).param("documentType", "").param("subjectNumber", "")
+                        .param("facts", "冒用他人名义骗取补贴，金额较大。").param("reporterName", "李四 " + number)
+                        .param("reporterContact", "身份证 " + number).param("challengeToken", challenge.token())
+                        .param("challengeAnswer", Integer.toString(ChallengeQuestions.solve(challenge.question()))))
+                .andExpect(status().isOk());
+
+        TipOff stored = about("subject_name", name + " " + masked).get(0);
+        assertThat(stored.reporterName()).isEqualTo("李四 " + masked);
+        assertThat(stored.reporterContact()).isEqualTo("身份证 " + masked);
+        assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
+
+        UUID earlier = UUID.randomUUID();
+        byte[] receipt = new byte[32];
+        ThreadLocalRandom.current().nextBytes(receipt);
+        tipOffs.insert(new JdbcTipOffs.NewTipOff(earlier, receipt, name + "旧 " + number, null, null, null, null,
+                "拖欠工资，拒不支付。", "李四 " + number, "身份证 " + number, Instant.now()));
+        try {
+            assertThat(page(get("/console/tipoffs/{id}", earlier).with(handler())))
+                    .contains(name + "旧 " + masked, "李四 " + masked, "身份证 " + masked).doesNotContain(number);
+            assertThat(page(get("/console/tipoffs").param("status", "RECEIVED").param("kind", "NO_NUMBER")
+                    .with(handler()))).contains(name + "旧 " + masked).doesNotContain(number);
+        } finally {
+            // The scans of the whole database for clear numbers run on this database after this test.
+            jdbc.sql("UPDATE portal.tipoff SET subject_name = '（测试完毕）', reporter_name = NULL, "
+                    + "reporter_contact = NULL WHERE id = ?").param(earlier).update();
+        }
+    }
+
     /** A tip-off about the subject of {@code document} as the desk stores one, in the status given. */
     private void store(IdentityDocument document, String name, TipOffStatus status, Instant receivedAt) {
         byte[] receipt = new byte[32];
