@@ -33,6 +33,7 @@ import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.scoring.Scoring;
 import cn.chengxin.scoring.SubjectScore;
+import cn.chengxin.scoring.domain.Contribution;
 import cn.chengxin.shared.privacy.IdentityRedaction;
 import cn.chengxin.shared.security.DataScope;
 import cn.chengxin.subject.SubjectProfile;
@@ -46,6 +47,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReportAssembler {
+
+    /** The one explanation line standing for the records that moved the score but that the report does not show. */
+    static final String NOT_SHOWN = "其他未在本报告展示的信息";
 
     private final CreditFile creditFile;
     private final RecordProceedings proceedings;
@@ -123,7 +127,7 @@ class ReportAssembler {
                         IdentityRedaction.redact(s.text())))
                 .toList();
         ReportContent.ScoreLine score = scope.showsScore()
-                ? scoring.scoreOf(subject.id()).map(ReportAssembler::scoreLine).orElse(null) : null;
+                ? scoring.scoreOf(subject.id()).map(s -> scoreLine(s, included.keySet())).orElse(null) : null;
         List<ReportContent.QueryLine> queries = accesses.queriesOf(pseudonym, settings.queriesShown()).stream()
                 .map(a -> new ReportContent.QueryLine(a.at(), a.actorName(), a.organisation(),
                         a.purpose() == null ? a.action() : a.purpose(), a.consentId() != null))
@@ -173,13 +177,34 @@ class ReportAssembler {
                         "Asia/Shanghai")), e.validUntil(), e.status().label(), e.disputed());
     }
 
-    private static ReportContent.ScoreLine scoreLine(SubjectScore s) {
+    /**
+     * The score with its explanation, each record itemised only if this report shows it. The score is the subject's
+     * one score and counts every record usable for scoring, also those the querier may not see: a government-only
+     * item in an institution's report (RULES.md §2), one outside a department's data scope (§10). Their item names,
+     * dates and points would tell the querier what the report leaves out (§9), so they are summed into one line
+     * ({@link #NOT_SHOWN}): the lines still add up to the dimensions and the score, which stays honest, without
+     * naming the records behind it.
+     */
+    private static ReportContent.ScoreLine scoreLine(SubjectScore s, Set<UUID> shown) {
+        List<ReportContent.ScoreLine.Part> contributions = new ArrayList<>();
+        int notShownPoints = 0;
+        boolean anyNotShown = false;
+        for (Contribution c : s.contributions()) {
+            if (shown.contains(c.recordKey())) {
+                contributions.add(new ReportContent.ScoreLine.Part(c.title(), c.decisionDate(), c.points()));
+            } else {
+                notShownPoints += c.points();
+                anyNotShown = true;
+            }
+        }
+        if (anyNotShown) {
+            contributions.add(new ReportContent.ScoreLine.Part(NOT_SHOWN, null, notShownPoints));
+        }
         return new ReportContent.ScoreLine(s.score(), s.gradeLabel(), s.modelCode() + " v" + s.modelVersion(),
                 s.computedAt(), s.notScoredReason(),
                 s.dimensions().stream().map(d -> new ReportContent.ScoreLine.Part(d.label(), null, d.points()))
                         .toList(),
-                s.contributions().stream()
-                        .map(c -> new ReportContent.ScoreLine.Part(c.title(), c.decisionDate(), c.points())).toList());
+                List.copyOf(contributions));
     }
 
     private static String gender(String code) {

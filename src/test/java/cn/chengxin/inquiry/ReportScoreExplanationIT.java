@@ -1,0 +1,181 @@
+package cn.chengxin.inquiry;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.account.ApiClient;
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.account.StaffPrincipal;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.NewRecord;
+import cn.chengxin.creditfile.RecordAction;
+import cn.chengxin.inquiry.domain.Purpose;
+import cn.chengxin.inquiry.persistence.JdbcInquiry;
+import cn.chengxin.scoring.Scoring;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.NewPerson;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.ResidencyKind;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
+import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestRecords;
+import com.jayway.jsonpath.JsonPath;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The score's explanation names only the records the report shows (RULES.md §2, §9, §10): the person holds a public
+ * penalty and tax arrears (欠缴税款信息, government-only, counted for scoring). A bank's lending report leaves the
+ * arrears out of the records and out of the explanation, in JSON, HTML and PDF alike, and sums it into one line so
+ * that the explanation still adds up to the score; a department whose data scope lacks the item gets the same, the
+ * credit office sees the item named.
+ */
+@IntegrationTest
+class ReportScoreExplanationIT {
+
+    private static final String PENALTY = "行政处罚信息（一般）";
+    private static final String NOT_SHOWN = "其他未在本报告展示的信息";
+    private static final String ARREARS = "欠缴税款信息";
+    private static final String ARREARS_DECISION = "驿税处〔2026〕77号";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    SubjectRegistry subjects;
+    @Autowired
+    ApiClients apiClients;
+    @Autowired
+    StaffDirectory directory;
+    @Autowired
+    Consents consents;
+    @Autowired
+    Reports reports;
+    @Autowired
+    CreditFile creditFile;
+    @Autowired
+    Catalogue catalogue;
+    @Autowired
+    Scoring scoring;
+
+    @Test
+    void aLendingReportNeitherListsNorExplainsTheGovernmentOnlyRecordButStillAddsUp() throws Exception {
+        TestCitizens.Person person = personWithPenaltyAndArrears("庞税明", "731");
+        UUID id = idOf(person);
+        ApiClients.IssuedKey issued = apiClients.issue("信贷系统", "戊银行", ApiClient.Kind.INSTITUTION, null,
+                Set.of(Permission.API_REPORT_QUERY), 6000);
+        String bank = issued.key();
+        consents.grant(id, issued.clientId(), Purpose.LENDING, null, false);
+
+        String json = report(bank, person.number(), "JSON");
+        assertThat(json).doesNotContain(ARREARS).doesNotContain(ARREARS_DECISION);
+        List<String> negative = JsonPath.read(json, "$.negativeRecords[*].item");
+        assertThat(negative).containsExactly(PENALTY);
+        List<String> labels = JsonPath.read(json, "$.score.contributions[*].label");
+        assertThat(labels).contains(PENALTY, NOT_SHOWN).doesNotContain(ARREARS);
+        List<Integer> withheld = JsonPath.read(json,
+                "$.score.contributions[?(@.label == '" + NOT_SHOWN + "')].points");
+        assertThat(withheld).singleElement().satisfies(points -> assertThat(points).isNegative());
+        List<String> withheldDates = JsonPath.read(json,
+                "$.score.contributions[?(@.label == '" + NOT_SHOWN + "')].date");
+        assertThat(withheldDates).containsOnlyNulls();
+        List<Integer> contributions = JsonPath.read(json, "$.score.contributions[*].points");
+        List<Integer> dimensions = JsonPath.read(json, "$.score.dimensions[*].points");
+        assertThat(contributions.stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(dimensions.stream().mapToInt(Integer::intValue).sum());
+
+        assertThat(report(bank, person.number(), "HTML")).contains(NOT_SHOWN).doesNotContain(ARREARS);
+        String pdf = pdfText(mvc.perform(post("/api/v1/reports").header("Authorization", "Bearer " + bank)
+                        .contentType(MediaType.APPLICATION_JSON).content(request(person.number(), "PDF")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        assertThat(pdf).contains("信用评分", PENALTY, NOT_SHOWN).doesNotContain(ARREARS);
+    }
+
+    @Test
+    void aDepartmentOutsideWhoseScopeTheItemLiesGetsItSummedAndTheCreditOfficeNamed() throws Exception {
+        TestCitizens.Person person = personWithPenaltyAndArrears("龚税亮", "732");
+        assertThat(governmentReport(person.number(), "MARKET")).contains("信用评分", NOT_SHOWN)
+                .doesNotContain(ARREARS);
+        assertThat(governmentReport(person.number(), "CREDIT_OFFICE")).contains(ARREARS, ARREARS_DECISION)
+                .doesNotContain(NOT_SHOWN);
+    }
+
+    /**
+     * A resident (scored), with a public general penalty through the submissions API and tax arrears stored as
+     * ingestion stores them, rescored.
+     */
+    private TestCitizens.Person personWithPenaltyAndArrears(String name, String sequence) throws Exception {
+        String number = TestCitizens.withCheckCharacter("411702" + "19850611" + sequence);
+        UUID id = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number), name,
+                null, null, List.of(new NewPerson.Residence(ResidencyKind.HOUSEHOLD, "411702",
+                LocalDate.of(1985, 6, 11))), List.of(), false));
+        TestCitizens.Person person = new TestCitizens.Person(number, name, null);
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), name, "P_ADMIN_PENALTY_GENERAL",
+                "驻市监罚〔2026〕731号");
+        int itemVersion = catalogue.active().stream().filter(i -> i.code().equals("P_TAX_ARREARS")).findFirst()
+                .orElseThrow().version();
+        LocalDate decided = LocalDate.now().minusMonths(2);
+        creditFile.store(UUID.randomUUID(), "test", List.of(new NewRecord(id, "P_TAX_ARREARS", itemVersion, "TAX",
+                "TAX-" + UUID.randomUUID(), 1, RecordAction.ADD, ARREARS_DECISION, decided,
+                Map.of("tax_type", "个人所得税", "arrears", "12000.00"), decided.plusYears(3), decided.plusYears(5),
+                "fp-" + UUID.randomUUID(), null, null, null)));
+        scoring.rescore(List.of(id));
+        assertThat(scoring.scoreOf(id)).hasValueSatisfying(s -> assertThat(s.contributions())
+                .anySatisfy(c -> assertThat(c.title()).isEqualTo(ARREARS)));
+        return person;
+    }
+
+    private UUID idOf(TestCitizens.Person person) {
+        return subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+    }
+
+    private String report(String key, String number, String format) throws Exception {
+        return mvc.perform(post("/api/v1/reports").header("Authorization", "Bearer " + key)
+                        .contentType(MediaType.APPLICATION_JSON).content(request(number, format)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private static String request(String number, String format) {
+        return "{\"subjectNumber\":\"" + number + "\",\"purpose\":\"LENDING\",\"format\":\"" + format + "\"}";
+    }
+
+    /** The report a member of the department obtains in the console, as its PDF's text. */
+    private String governmentReport(String number, String departmentCode) throws Exception {
+        UsernamePasswordAuthenticationToken staff = Principals.member("gov-score-" + departmentCode.toLowerCase(),
+                directory.departments().stream().filter(d -> d.code().equals(departmentCode)).findFirst()
+                        .orElseThrow(), Permission.CONSOLE_HOME, Permission.INQUIRY_GOVERNMENT);
+        mvc.perform(post("/console/reports").param("number", number).param("purpose", "ADMINISTRATIVE_LICENSING")
+                        .param("reference", "许可受理 2026-207").with(authentication(staff)).with(csrf()))
+                .andExpect(flash().attribute("successKey", "reports.issued"));
+        String staffId = ((StaffPrincipal) staff.getPrincipal()).actorId();
+        JdbcInquiry.IssuedReport issued = reports.obtainedBy(staffId, 1).get(0);
+        return pdfText(mvc.perform(get("/console/reports/{id}.pdf", issued.id()).with(authentication(staff)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s", "");
+        }
+    }
+}
