@@ -12,6 +12,7 @@ import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
+import cn.chengxin.subject.domain.TypedText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,15 +57,19 @@ class BenefitsApi {
     @Operation(summary = "信用惠民核验", description = "The benefits that apply to the person now: by grade; none while the "
             + "person is on the black list. The score itself is not disclosed; the check is audited. A passport or "
             + "travel-permit holder is checked with documentType (DOCUMENT_TYPE_UNKNOWN for a type not known, "
-            + "DOCUMENT_FORMAT for a number not of the type); without it the number is inferred.")
+            + "DOCUMENT_FORMAT for a number not of the type); without it the number is inferred. A purpose holding a "
+            + "resident identity number is refused (422 FREE_TEXT_HOLDS_IDENTITY_NUMBER).")
     Answer check(@Valid @RequestBody Request request) {
+        // Kept in the audit log, which the person and the credit office read: the person is named by subjectNumber,
+        // which is pseudonymised; typed into the purpose the number would be kept in clear (RULES.md §10).
+        String purpose = TypedText.fromSystem("purpose", "核验事由", request.purpose());
         // A passport or travel-permit holder is named with the type; without one the number is inferred.
         IdentityDocument document = subjects.validate(DocumentType.named(request.documentType()),
                 request.subjectNumber());
         String pseudonym = subjects.pseudonymOf(document);
         List<JdbcScores.Benefit> benefits = subjects.find(document).map(scoring::benefitsOf).orElse(List.of());
         audit.record(AuditEntry.of(AuditCategory.QUERY, "scoring.benefits.check").subject(pseudonym)
-                .purpose(request.purpose(), "国办发〔2016〕98号（信用惠民）")
+                .purpose(purpose, "国办发〔2016〕98号（信用惠民）")
                 .detail(benefits.size() + " benefits"));
         return new Answer(document.masked(), benefits.isEmpty() ? null : "qualified", benefits);
     }

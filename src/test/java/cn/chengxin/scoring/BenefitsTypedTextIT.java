@@ -1,0 +1,79 @@
+package cn.chengxin.scoring;
+
+import java.util.Set;
+
+import cn.chengxin.account.ApiClient;
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.support.ClearIdentityNumbers;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A benefits check's purpose is kept in the audit log as the caller sends it, so it never keeps a resident identity
+ * number (RULES.md §10): refused as a joint-measures check's purpose is; a 15-digit run, which a system cannot send
+ * again, is kept masked.
+ */
+@IntegrationTest
+class BenefitsTypedTextIT {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    SubjectRegistry subjects;
+    @Autowired
+    ApiClients apiClients;
+
+    @Test
+    void aCheckWhosePurposeHoldsANumberIsRefusedAndNothingIsKept() throws Exception {
+        String resident = TestCitizens.register(subjects, "郜惠民").number();
+        long before = benefitChecks();
+
+        check(resident, "核验11010519491231002X").andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("FREE_TEXT_HOLDS_IDENTITY_NUMBER"))
+                .andExpect(jsonPath("$.detail", containsString("「核验事由」")));
+
+        assertThat(benefitChecks()).isEqualTo(before);
+        assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
+    }
+
+    @Test
+    void aCheckWhosePurposeHoldsAFifteenDigitRunIsMadeWithThePurposeMasked() throws Exception {
+        String resident = TestCitizens.register(subjects, "郜惠安").number();
+        check(resident, "免押金办证 注册号410105800307123").andExpect(status().isOk());
+
+        assertThat(jdbc.sql("SELECT purpose FROM audit.event WHERE action = 'scoring.benefits.check' "
+                        + "AND purpose LIKE '免押金办证 注册号%' ORDER BY seq DESC LIMIT 1").query(String.class).single())
+                .isEqualTo("免押金办证 注册号4101*******7123");
+    }
+
+    private ResultActions check(String number, String purpose) throws Exception {
+        String key = apiClients.issue("图书馆系统", "市图书馆", ApiClient.Kind.DEPARTMENT, null,
+                Set.of(Permission.API_SUBJECT_CHECK), 6000).key();
+        return mvc.perform(post("/api/v1/benefits/check").header("Authorization", "Bearer " + key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"subjectNumber\":\"" + number + "\",\"purpose\":\"" + purpose + "\"}"));
+    }
+
+    private long benefitChecks() {
+        return jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'scoring.benefits.check'").query(Long.class)
+                .single();
+    }
+}
