@@ -42,17 +42,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class EndpointPermissionsIT {
 
     /**
-     * The roles' users, and a reviewer of list rules and measures who holds only {@code measure:approve} beside the
-     * console (a role a security administrator may set up: the checker who is not also a maker).
+     * The roles' users, a reviewer of list rules and measures who holds only {@code measure:approve} beside the
+     * console (a role a security administrator may set up: the checker who is not also a maker), and a watcher of
+     * the joint-measure cases and the scores who holds only {@code measure:cases}: sees, changes nothing.
      */
     enum Who {
         ANONYMOUS, CITIZEN, SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN, CREDIT_OFFICE, DEPT_OPERATOR, API_CLIENT,
-        MEASURE_REVIEWER
+        MEASURE_REVIEWER, CASE_WATCHER
     }
 
     private static final Set<Who> EVERYONE = EnumSet.allOf(Who.class);
     private static final Set<Who> STAFF = EnumSet.of(Who.SYSTEM_ADMIN, Who.SECURITY_ADMIN, Who.AUDIT_ADMIN,
-            Who.CREDIT_OFFICE, Who.DEPT_OPERATOR, Who.MEASURE_REVIEWER);
+            Who.CREDIT_OFFICE, Who.DEPT_OPERATOR, Who.MEASURE_REVIEWER, Who.CASE_WATCHER);
     private static final Set<Who> RULE_AND_MEASURE_REVIEWERS = EnumSet.of(Who.CREDIT_OFFICE, Who.MEASURE_REVIEWER);
 
     /** Route → who gets through. Routes reached only mid-login or as the refusal page itself are left out. */
@@ -135,7 +136,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/list-rules", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/list-rules/{code}/approve", RULE_AND_MEASURE_REVIEWERS),
             Map.entry("POST /console/list-rules/{code}/reject", RULE_AND_MEASURE_REVIEWERS),
-            Map.entry("GET /console/measures", RULE_AND_MEASURE_REVIEWERS),
+            Map.entry("GET /console/measures", EnumSet.of(Who.CREDIT_OFFICE, Who.MEASURE_REVIEWER, Who.CASE_WATCHER)),
             Map.entry("POST /console/measures/{code}/enabled", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/measures/{code}", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/measures/{code}", EnumSet.of(Who.CREDIT_OFFICE)),
@@ -144,7 +145,7 @@ class EndpointPermissionsIT {
             Map.entry("GET /me/lists", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /me/score", EnumSet.of(Who.CITIZEN)),
             Map.entry("POST /api/v1/benefits/check", EnumSet.of(Who.API_CLIENT)),
-            Map.entry("GET /console/scoring", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("GET /console/scoring", EnumSet.of(Who.CREDIT_OFFICE, Who.CASE_WATCHER)),
             Map.entry("POST /console/scoring/benefits", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/scoring/benefits/deactivate", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/scoring/models", EnumSet.of(Who.CREDIT_OFFICE)),
@@ -323,6 +324,8 @@ class EndpointPermissionsIT {
             case CITIZEN -> request.with(authentication(citizen()));
             case MEASURE_REVIEWER -> request.with(authentication(staff(who.name(),
                     EnumSet.of(Permission.CONSOLE_HOME, Permission.MEASURE_APPROVE))));
+            case CASE_WATCHER -> request.with(authentication(staff(who.name(),
+                    EnumSet.of(Permission.CONSOLE_HOME, Permission.MEASURE_CASES))));
             default -> request.with(authentication(staff(who.name(), directory.roles().stream()
                     .filter(r -> r.code().equals(who.name())).findFirst().orElseThrow().permissions())));
         }

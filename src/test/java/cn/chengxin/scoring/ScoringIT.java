@@ -450,7 +450,7 @@ class ScoringIT {
                 base.minResidenceMonths());
         var editor = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
                 .user("model-editor").authorities(new SimpleGrantedAuthority("STAFF"),
-                        new SimpleGrantedAuthority("console:home"), new SimpleGrantedAuthority("measure:cases"));
+                        new SimpleGrantedAuthority("console:home"), new SimpleGrantedAuthority("scoring:edit"));
         var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
         mvc.perform(post("/console/scoring/models/edited").param("definition", json.writeValueAsString(negativeCap))
                         .with(editor).with(csrf))

@@ -51,7 +51,7 @@ class ScoringTypedTextIT {
     @Test
     void aBenefitWhoseProviderHoldsANumberIsRefusedAndTheFormComesBackMasked() throws Exception {
         var staff = authentication(Principals.staff("scoring-typed", "MARKET", Permission.CONSOLE_HOME,
-                Permission.MEASURE_CASES));
+                Permission.SCORING_EDIT));
         MvcResult sent = mvc.perform(post("/console/scoring/benefits").with(staff).with(csrf())
                         .param("code", "TEST_TYPED_GYM").param("name", "健身馆优惠").param("provider", "经办人 " + NUMBER)
                         .param("grades", "AAA").param("scenario", "体育健身"))
@@ -101,7 +101,7 @@ class ScoringTypedTextIT {
         assertThat(scoring.models()).extracting(JdbcScores.StoredModel::code).doesNotContain(MODEL);
 
         var editor = authentication(Principals.staff("scoring-editor", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
-                Permission.MEASURE_CASES));
+                Permission.SCORING_EDIT));
         MvcResult sent = mvc.perform(post("/console/scoring/models/edited").with(editor).with(csrf())
                         .param("definition", json.writeValueAsString(model(base, base.name(), dimensions,
                                 base.grades()))))

@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * 信用评分 in the console: the models (propose a preset as a new version; a second person activates it, which
  * recomputes everyone), the 信用惠民 catalogue (add, change, stop a benefit), the recompute's progress, coverage per district against the 70% target, and the grade
- * distribution by age band and district to spot unfair effects.
+ * distribution by age band and district to spot unfair effects. Viewing needs only measure:cases; changing what scores
+ * and benefits are needs scoring:edit, activating a model scoring:approve (RULES.md §10: least privilege).
  */
 @Controller
 @RequiresPermission(Permission.MEASURE_CASES)
@@ -41,6 +42,8 @@ class ScoringConsole {
                 .enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT).build();
     }
 
+    /** Also the editors' and the approvers' page, who may hold no measure:cases (as the measures page is). */
+    @RequiresPermission({Permission.MEASURE_CASES, Permission.SCORING_EDIT, Permission.SCORING_APPROVE})
     @GetMapping("/console/scoring")
     String page(Model model) {
         scoring.activeModel();
@@ -66,6 +69,7 @@ class ScoringConsole {
         return "console/scoring";
     }
 
+    @RequiresPermission(Permission.SCORING_EDIT)
     @PostMapping("/console/scoring/models")
     String propose(@RequestParam String preset, RedirectAttributes redirect) {
         return act(redirect, "scoring.proposed", () -> scoring.propose("FIVE_LABELS".equals(preset)
@@ -73,6 +77,7 @@ class ScoringConsole {
     }
 
     /** A model edited as data (JSON of the active model, changed by the office's expert) proposed as a new version. */
+    @RequiresPermission(Permission.SCORING_EDIT)
     @PostMapping("/console/scoring/models/edited")
     String proposeEdited(@RequestParam String definition, RedirectAttributes redirect) {
         ScoreModel edited;
@@ -97,12 +102,14 @@ class ScoringConsole {
         });
     }
 
+    @RequiresPermission(Permission.SCORING_APPROVE)
     @PostMapping("/console/scoring/models/approve")
     String approve(@RequestParam String code, @RequestParam int version, @RequestParam(defaultValue = "") String note,
                    RedirectAttributes redirect) {
         return act(redirect, "scoring.activated", () -> scoring.approve(code, version, note));
     }
 
+    @RequiresPermission(Permission.SCORING_APPROVE)
     @PostMapping("/console/scoring/models/reject")
     String reject(@RequestParam String code, @RequestParam int version, @RequestParam(defaultValue = "") String note,
                   RedirectAttributes redirect) {
@@ -110,6 +117,7 @@ class ScoringConsole {
     }
 
     /** Adds a benefit or changes the one with its code; grades as a comma- or space-separated list. */
+    @RequiresPermission(Permission.SCORING_EDIT)
     @PostMapping("/console/scoring/benefits")
     String saveBenefit(@RequestParam String code, @RequestParam String name, @RequestParam String provider,
                        @RequestParam(defaultValue = "") String grades,
@@ -134,11 +142,13 @@ class ScoringConsole {
         });
     }
 
+    @RequiresPermission(Permission.SCORING_EDIT)
     @PostMapping("/console/scoring/benefits/deactivate")
     String deactivateBenefit(@RequestParam String code, RedirectAttributes redirect) {
         return act(redirect, "scoring.benefitDeactivated", () -> scoring.deactivateBenefit(code));
     }
 
+    @RequiresPermission(Permission.SCORING_EDIT)
     @PostMapping("/console/scoring/recompute")
     String recompute(RedirectAttributes redirect) {
         return act(redirect, "scoring.recomputing", scoring::startRecompute);
