@@ -212,13 +212,14 @@ public class Catalogue {
     }
 
     /**
-     * The checker's approval: the version becomes active, the previous one is retired. An item's withdrawal is
-     * approved the same way; it puts no definition to new use, so the rules for activation are not asked again.
+     * The checker's approval of the version they reviewed: it becomes active, the previous one is retired. An item's
+     * withdrawal is approved the same way; it puts no definition to new use, so the rules for activation are not asked
+     * again. Refused when another version is pending by then ({@link #pending(String, int)}).
      */
     @Transactional
-    public void approve(String code, String note) {
+    public void approve(String code, int version, String note) {
         TypedText.requireNoIdentityNumber("note", "审核意见", note);
-        CatalogueItem pending = pending(code);
+        CatalogueItem pending = pending(code, version);
         String action = pending.withdrawal() == null ? "catalog.approve" : "catalog.withdraw.approve";
         String by = AuditLog.currentActor().actorName();
         if (!FourEyes.mayApprove(by, pending.createdBy(), pending.submittedBy(), pending.editors())) {
@@ -242,9 +243,10 @@ public class Catalogue {
                 : approved.purpose(pending.withdrawal().reason(), pending.withdrawal().basis()));
     }
 
+    /** The checker sends back the version they reviewed, with a reason; refused as {@link #approve} is. */
     @Transactional
-    public void reject(String code, String note) {
-        CatalogueItem pending = pending(code);
+    public void reject(String code, int version, String note) {
+        CatalogueItem pending = pending(code, version);
         if (note == null || note.isBlank()) {
             throw CatalogueProblem.invalid("REJECTION_REASON_MISSING", "退回须说明理由");
         }
@@ -273,10 +275,20 @@ public class Catalogue {
         return true;
     }
 
-    private CatalogueItem pending(String code) {
-        return items.inPreparation(code).filter(i -> i.status() == CatalogueItem.Status.PENDING)
+    /**
+     * The version the checker reviewed, if it is still the one pending. A decision is bound to the version read, not to
+     * the item: by the time the checker clicks, what they read may have been decided by another and a new version
+     * (another text, or a withdrawal) submitted, which nobody would then have reviewed (maker-checker, issue #4).
+     */
+    private CatalogueItem pending(String code, int version) {
+        CatalogueItem pending = items.inPreparation(code).filter(i -> i.status() == CatalogueItem.Status.PENDING)
                 .orElseThrow(() -> new CatalogueProblem("ITEM_NOT_PENDING", DomainProblem.Kind.CONFLICT,
                         "该事项没有待审核的版本"));
+        if (pending.version() != version) {
+            throw new CatalogueProblem("ITEM_CHANGED", DomainProblem.Kind.CONFLICT, "待审核的已是该事项的 v"
+                    + pending.version() + "，不是你审核的 v" + version + "：请刷新后审核该版本");
+        }
+        return pending;
     }
 
     private static void requireNone(List<ItemRules.Violation> violations) {

@@ -14,6 +14,7 @@ import cn.chengxin.catalog.domain.Sharing;
 import cn.chengxin.catalog.domain.SubjectType;
 import cn.chengxin.catalog.domain.UpdateCycle;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -104,7 +105,7 @@ class CatalogueIT {
                 true, false, UpdateCycle.DAILY, false, null), "新增");
         catalogue.submit(code);
         as("checker");
-        catalogue.approve(code, "同意");
+        catalogue.approve(code, CatalogueVersions.pending(catalogue, code), "同意");
         SecurityContextHolder.clearContext();
         jdbc.sql("DELETE FROM account.department WHERE code = ?").param(gone).update();
 
@@ -137,20 +138,20 @@ class CatalogueIT {
         as("maker");
         catalogue.draft(item(code, "《测试法》第一条"), "新增");
         catalogue.submit(code);
-        assertThatThrownBy(() -> catalogue.approve(code, "自己审核"))
+        assertThatThrownBy(() -> catalogue.approve(code, CatalogueVersions.pending(catalogue, code), "自己审核"))
                 .extracting(e -> ((DomainProblem) e).code()).isEqualTo("FOUR_EYES");
         assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'catalog.approve' AND result = 'DENIED' "
                 + "AND detail LIKE ?").param(code + " %").query(String.class).single())
                 .isEqualTo(code + " v1：不能审核自己起草、修改或提交的版本（双人复核）");
         as("checker");
-        catalogue.approve(code, "同意");
+        catalogue.approve(code, CatalogueVersions.pending(catalogue, code), "同意");
         assertThat(catalogue.active(code)).get().extracting(CatalogueItem::version).isEqualTo(1);
 
         as("maker");
         catalogue.draft(item(code, "《测试法》第二条"), "依据修订");
         catalogue.submit(code);
         as("checker");
-        catalogue.approve(code, "同意");
+        catalogue.approve(code, CatalogueVersions.pending(catalogue, code), "同意");
         List<CatalogueItem> history = catalogue.history(code);
         assertThat(history).extracting(CatalogueItem::version, CatalogueItem::status).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(2, CatalogueItem.Status.ACTIVE),
@@ -175,11 +176,11 @@ class CatalogueIT {
         as("maker");
         catalogue.submit(code);
         as("rewriter");
-        assertThatThrownBy(() -> catalogue.approve(code, "同意"))
+        assertThatThrownBy(() -> catalogue.approve(code, CatalogueVersions.pending(catalogue, code), "同意"))
                 .extracting(e -> ((DomainProblem) e).code()).isEqualTo("FOUR_EYES");
         assertThat(catalogue.history(code).get(0).editors()).containsExactly("maker", "rewriter");
         as("checker");
-        catalogue.approve(code, "同意");
+        catalogue.approve(code, CatalogueVersions.pending(catalogue, code), "同意");
         // The database refuses an active version approved by one of its editors too.
         assertThatThrownBy(() -> jdbc.sql("UPDATE catalog.item SET decided_by = 'rewriter' WHERE code = ? "
                 + "AND status = 'ACTIVE'").param(code).update()).hasMessageContaining("item_editor_not_checker");
@@ -216,7 +217,7 @@ class CatalogueIT {
         as("maker");
         catalogue.submit(code);
         as("checker");
-        catalogue.approve(code, "同意");
+        catalogue.approve(code, CatalogueVersions.pending(catalogue, code), "同意");
         SecurityContextHolder.clearContext();
         List<CatalogueItem> history = catalogue.history(code);
         assertThat(history).extracting(i -> i.definition().sharedUpward()).containsExactly(true, false);
@@ -236,7 +237,7 @@ class CatalogueIT {
         catalogue.draft(item(code, "《测试法》第九条"), "新增");
         catalogue.submit(code);
         as("checker");
-        catalogue.reject(code, "依据条款有误");
+        catalogue.reject(code, CatalogueVersions.pending(catalogue, code), "依据条款有误");
         SecurityContextHolder.clearContext();
         var clerk = user("maker").authorities(new SimpleGrantedAuthority("STAFF"),
                 new SimpleGrantedAuthority("console:home"), new SimpleGrantedAuthority("catalog:edit"));
@@ -270,7 +271,7 @@ class CatalogueIT {
                 UpdateCycle.DAILY, false, null), "依据修订");
         catalogue.submit(code);
         as("reviewer");
-        catalogue.approve(code, "同意修订");
+        catalogue.approve(code, CatalogueVersions.pending(catalogue, code), "同意修订");
         SecurityContextHolder.clearContext();
         var auditor = user("auditor").authorities(new SimpleGrantedAuthority("STAFF"),
                 new SimpleGrantedAuthority("console:home"));
@@ -462,7 +463,7 @@ class CatalogueIT {
         assertThat(proposed.status()).isEqualTo(CatalogueItem.Status.PENDING);
         assertThat(proposed.withdrawal().basis()).isEqualTo(REVISION);
         assertThat(proposed.definition()).isEqualTo(catalogue.active(code).orElseThrow().definition());
-        assertThatThrownBy(() -> catalogue.approve(code, "自己审核"))
+        assertThatThrownBy(() -> catalogue.approve(code, CatalogueVersions.pending(catalogue, code), "自己审核"))
                 .extracting(e -> ((DomainProblem) e).code()).isEqualTo("FOUR_EYES");
         assertThat(catalogue.active(code)).get().satisfies(i -> {
             assertThat(i.version()).isEqualTo(1);
@@ -470,7 +471,7 @@ class CatalogueIT {
         });
 
         as("checker");
-        catalogue.approve(code, "同意废止");
+        catalogue.approve(code, CatalogueVersions.pending(catalogue, code), "同意废止");
         assertThat(catalogue.active(code)).as("still in force for the records collected under it").get()
                 .satisfies(i -> {
                     assertThat(i.version()).isEqualTo(2);
@@ -511,12 +512,12 @@ class CatalogueIT {
                 .extracting(e -> ((DomainProblem) e).code()).isEqualTo("ITEM_IN_PREPARATION");
         catalogue.submit(code);
         as("checker");
-        catalogue.reject(code, "依据未变");
+        catalogue.reject(code, CatalogueVersions.pending(catalogue, code), "依据未变");
 
         as("proposer");
         catalogue.proposeWithdrawal(code, "目录修订后不再列入", REVISION);
         as("checker");
-        catalogue.reject(code, "修订目录仍保留该事项");
+        catalogue.reject(code, CatalogueVersions.pending(catalogue, code), "修订目录仍保留该事项");
         SecurityContextHolder.clearContext();
         assertThat(catalogue.active(code)).get().satisfies(i -> {
             assertThat(i.version()).isEqualTo(1);
@@ -553,9 +554,9 @@ class CatalogueIT {
                 .andExpect(content().string(containsString("废止待审核 v2")))
                 .andExpect(content().string(containsString("审核通过并废止")))
                 .andExpect(content().string(containsString(REVISION)));
-        mvc.perform(post(page + "/approve").with(clerk).with(csrf()))
+        mvc.perform(post(page + "/approve").with(clerk).with(csrf()).param("version", "2"))
                 .andExpect(flash().attribute("failureCode", "FOUR_EYES"));
-        mvc.perform(post(page + "/approve").with(checker).with(csrf()))
+        mvc.perform(post(page + "/approve").with(checker).with(csrf()).param("version", "2"))
                 .andExpect(flash().attribute("successKey", "catalog.withdrawalApproved"));
 
         mvc.perform(get("/console/catalog").with(clerk)).andExpect(status().isOk())
@@ -572,6 +573,47 @@ class CatalogueIT {
                 .andExpect(content().string(containsString("Proposed by clerk, approved by checker on")));
         mvc.perform(get(page + "/edit").with(clerk)).andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("failureCode", "ITEM_WITHDRAWN"));
+    }
+
+    /**
+     * A checker's decision is bound to the version they read: one opens v2 pending, another sends it back, the maker
+     * proposes a withdrawal (v3), and the first checker's click, on the page still showing v2, decides nothing.
+     */
+    @Test
+    void aCheckersStaleClickDecidesNotTheVersionSubmittedSinceTheyRead() throws Exception {
+        String code = approvedItem("P_STALE_");
+        as("maker");
+        catalogue.draft(item(code, "《测试法》第二条"), "依据修订");
+        catalogue.submit(code);
+        SecurityContextHolder.clearContext();
+        var checker = user("checker").authorities(new SimpleGrantedAuthority("STAFF"),
+                new SimpleGrantedAuthority("console:home"), new SimpleGrantedAuthority("catalog:approve"));
+        String page = "/console/catalog/" + code;
+        assertThat(page(get(page).with(checker))).contains("name=\"version\" value=\"2\"");
+        as("another-checker");
+        catalogue.reject(code, 2, "依据条款有误");
+        as("maker");
+        catalogue.proposeWithdrawal(code, "目录修订后不再列入", REVISION);
+        SecurityContextHolder.clearContext();
+
+        mvc.perform(post(page + "/approve").with(checker).with(csrf()).param("version", "2"))
+                .andExpect(flash().attribute("failureCode", "ITEM_CHANGED"));
+        mvc.perform(post(page + "/reject").with(checker).with(csrf()).param("version", "2").param("note", "不同意"))
+                .andExpect(flash().attribute("failureCode", "ITEM_CHANGED"));
+        as("checker");
+        assertThatThrownBy(() -> catalogue.approve(code, 2, "同意")).isInstanceOfSatisfying(DomainProblem.class,
+                p -> assertThat(List.of(p.code(), p.kind()))
+                        .containsExactly("ITEM_CHANGED", DomainProblem.Kind.CONFLICT));
+        SecurityContextHolder.clearContext();
+        assertThat(catalogue.history(code)).extracting(CatalogueItem::version, CatalogueItem::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(3, CatalogueItem.Status.PENDING),
+                org.assertj.core.groups.Tuple.tuple(2, CatalogueItem.Status.REJECTED),
+                org.assertj.core.groups.Tuple.tuple(1, CatalogueItem.Status.ACTIVE));
+        assertThat(catalogue.active(code)).get().matches(i -> !i.withdrawn(), "still in force");
+
+        mvc.perform(post(page + "/approve").with(checker).with(csrf()).param("version", "3"))
+                .andExpect(flash().attribute("successKey", "catalog.withdrawalApproved"));
+        assertThat(catalogue.active(code)).get().matches(CatalogueItem::withdrawn, "withdrawn once reviewed");
     }
 
     @Test
@@ -629,7 +671,7 @@ class CatalogueIT {
         as("proposer");
         catalogue.proposeWithdrawal(code, "目录修订后不再列入，内部说明", REVISION);
         as("checker");
-        catalogue.approve(code, "同意废止");
+        catalogue.approve(code, CatalogueVersions.pending(catalogue, code), "同意废止");
         SecurityContextHolder.clearContext();
 
         mvc.perform(get("/api/v1/catalog/items")).andExpect(status().isOk())
@@ -652,7 +694,7 @@ class CatalogueIT {
         catalogue.draft(item(code, "《测试法》第一条"), "新增");
         catalogue.submit(code);
         as("checker");
-        catalogue.approve(code, "同意");
+        catalogue.approve(code, CatalogueVersions.pending(catalogue, code), "同意");
         SecurityContextHolder.clearContext();
         return code;
     }

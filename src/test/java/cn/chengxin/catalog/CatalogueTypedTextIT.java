@@ -14,6 +14,7 @@ import cn.chengxin.catalog.domain.SubjectType;
 import cn.chengxin.catalog.domain.UpdateCycle;
 import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.subject.domain.TypedText;
+import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
 import org.junit.jupiter.api.Test;
@@ -134,14 +135,14 @@ class CatalogueTypedTextIT {
         });
         for (String note : List.of("同意 " + NUMBER, "退回 " + NUMBER)) {
             String page = mvc.perform(post("/console/catalog/{code}/" + (note.startsWith("同意") ? "approve" : "reject"),
-                            code).with(staff("catalog:approve")).with(csrf()).param("note", note))
+                            code).with(staff("catalog:approve")).with(csrf()).param("version", "1").param("note", note))
                     .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
             assertThat(page).contains(CODE, "id=\"note-refused\"").doesNotContain(NUMBER);
         }
         assertThat(catalogue.history(code)).singleElement()
                 .satisfies(i -> assertThat(i.status()).isEqualTo(CatalogueItem.Status.PENDING));
         as("checker", () -> {
-            catalogue.approve(code, "同意");
+            catalogue.approve(code, CatalogueVersions.pending(catalogue, code), "同意");
             return null;
         });
 

@@ -196,7 +196,7 @@ class ExchangeIT {
         TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), unmarked, "驻市监罚〔2026〕63号");
         assertThat(forPartner(subject, province)).hasSize(1);
         as("exchange-checker", () -> {
-            catalogue.approve(unmarked, "同意");
+            catalogue.approve(unmarked, CatalogueVersions.pending(catalogue, unmarked), "同意");
             return null;
         });
         TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), unmarked, "驻市监罚〔2026〕64号");
@@ -970,7 +970,7 @@ class ExchangeIT {
             return null;
         });
         as("exchange-checker", () -> {
-            catalogue.approve(code, "同意");
+            catalogue.approve(code, CatalogueVersions.pending(catalogue, code), "同意");
             return null;
         });
         return code;

@@ -19,6 +19,7 @@ import cn.chengxin.catalog.domain.Severity;
 import cn.chengxin.catalog.domain.Sharing;
 import cn.chengxin.catalog.domain.SubjectType;
 import cn.chengxin.catalog.domain.UpdateCycle;
+import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,7 +126,7 @@ class QualityConsoleIT {
             catalogue.draft(definition, "新增");
             catalogue.submit(code);
             as("quality-checker");
-            catalogue.approve(code, "同意");
+            catalogue.approve(code, CatalogueVersions.pending(catalogue, code), "同意");
         } finally {
             SecurityContextHolder.clearContext();
         }

@@ -76,9 +76,15 @@ public final class CatalogueVersions {
         });
     }
 
+    /** The version waiting for a checker: the one a checker has read, and approves or sends back. */
+    public static int pending(Catalogue catalogue, String code) {
+        return catalogue.history(code).stream().filter(i -> i.status() == CatalogueItem.Status.PENDING).findFirst()
+                .orElseThrow().version();
+    }
+
     public static void approve(Catalogue catalogue, String code) throws Exception {
         as(CHECKER, () -> {
-            catalogue.approve(code, "同意");
+            catalogue.approve(code, pending(catalogue, code), "同意");
             return null;
         });
     }
@@ -99,7 +105,7 @@ public final class CatalogueVersions {
         }
         if (!open.isEmpty()) {
             as(CHECKER, () -> {
-                catalogue.reject(code, "测试结束");
+                catalogue.reject(code, pending(catalogue, code), "测试结束");
                 return null;
             });
         }

@@ -185,21 +185,22 @@ class CatalogueConsole {
                 response, model);
     }
 
+    /** Approves the version the page showed the checker ({@code version}), never whichever is pending by then. */
     @RequiresPermission(Permission.CATALOG_APPROVE)
     @PostMapping("/console/catalog/{code}/approve")
-    String approve(@PathVariable String code, @RequestParam(defaultValue = "") String note,
+    String approve(@PathVariable String code, @RequestParam int version, @RequestParam(defaultValue = "") String note,
                    RedirectAttributes redirect, HttpServletResponse response, Model model) {
         boolean withdrawal = catalogue.history(code).stream()
-                .anyMatch(i -> i.status() == CatalogueItem.Status.PENDING && i.withdrawal() != null);
+                .anyMatch(i -> i.version() == version && i.withdrawal() != null);
         return act(redirect, code, withdrawal ? "catalog.withdrawalApproved" : "catalog.approved",
-                () -> catalogue.approve(code, note), new TypedAction("approve", note, ""), response, model);
+                () -> catalogue.approve(code, version, note), new TypedAction("approve", note, ""), response, model);
     }
 
     @RequiresPermission(Permission.CATALOG_APPROVE)
     @PostMapping("/console/catalog/{code}/reject")
-    String reject(@PathVariable String code, @RequestParam(defaultValue = "") String note,
+    String reject(@PathVariable String code, @RequestParam int version, @RequestParam(defaultValue = "") String note,
                   RedirectAttributes redirect, HttpServletResponse response, Model model) {
-        return act(redirect, code, "catalog.rejected", () -> catalogue.reject(code, note),
+        return act(redirect, code, "catalog.rejected", () -> catalogue.reject(code, version, note),
                 new TypedAction("reject", note, ""), response, model);
     }
 
