@@ -194,12 +194,25 @@ class CatalogueIT {
         catalogue.draft(item(code, ""), "草稿");
         assertThatThrownBy(() -> catalogue.submit(code)).isInstanceOf(CatalogueViolations.class)
                 .extracting(e -> ((DomainProblem) e).code()).isEqualTo("LEGAL_BASIS_MISSING");
-        ItemDefinition withBloodType = new ItemDefinition(code + "_B", "含血型", SubjectType.PERSON, Nature.NEUTRAL,
+        ItemDefinition withBloodType = new ItemDefinition(code + "_B", "健康自述", SubjectType.PERSON, Nature.NEUTRAL,
                 Category.SELF_DECLARED, Domain.GENERAL, List.of(FieldDefinition.text("blood", "血型", false)),
                 List.of("HEALTH"), "某法", Sharing.GOVERNMENT, null, null, null, null, false, false,
                 false, UpdateCycle.DAILY, false, null);
         assertThatThrownBy(() -> catalogue.draft(withBloodType, "")).extracting(e -> ((DomainProblem) e).code())
                 .isEqualTo("FIELD_FORBIDDEN");
+        ItemDefinition deposits = new ItemDefinition(code + "_D", "个人存款信息", SubjectType.PERSON, Nature.NEUTRAL,
+                Category.SELF_DECLARED, Domain.GENERAL, List.of(FieldDefinition.text("facts", "事实", false)),
+                List.of("MARKET"), "某法", Sharing.GOVERNMENT, null, null, null, null, false, false,
+                false, UpdateCycle.DAILY, false, null);
+        assertThatThrownBy(() -> catalogue.draft(deposits, "")).extracting(e -> ((DomainProblem) e).code())
+                .isEqualTo("ITEM_FORBIDDEN");
+        ItemDefinition infectious = new ItemDefinition(code + "_I", "健康承诺", SubjectType.PERSON, Nature.NEUTRAL,
+                Category.SELF_DECLARED, Domain.GENERAL, List.of(FieldDefinition.text("ill", "是否患有传染病", false)),
+                List.of("MARKET"), "某法", Sharing.GOVERNMENT, null, null, null, null, false, false,
+                false, UpdateCycle.DAILY, false, null);
+        assertThatThrownBy(() -> catalogue.draft(infectious, "")).extracting(e -> ((DomainProblem) e).code())
+                .isEqualTo("FIELD_FORBIDDEN");
+        assertThat(catalogue.history(code + "_D")).isEmpty();
         SecurityContextHolder.clearContext();
     }
 

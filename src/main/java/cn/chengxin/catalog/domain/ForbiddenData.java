@@ -43,13 +43,25 @@ public final class ForbiddenData {
             new String[] {"诊断", HEALTH}, new String[] {"患病", HEALTH}, new String[] {"病情", HEALTH},
             new String[] {"医疗记录", HEALTH}, new String[] {"就诊记录", HEALTH}, new String[] {"就医记录", HEALTH},
             new String[] {"诊疗记录", HEALTH}, new String[] {"健康状况", HEALTH},
+            new String[] {"信教", RELIGION}, new String[] {"教徒", RELIGION}, new String[] {"遗传病", HEALTH},
+            new String[] {"传染病", HEALTH}, new String[] {"患有", HEALTH}, new String[] {"确诊", HEALTH},
+            new String[] {"病症", HEALTH}, new String[] {"慢性病", HEALTH}, new String[] {"精神病", HEALTH},
+            new String[] {"艾滋病", HEALTH}, new String[] {"体检结果", HEALTH}, new String[] {"体检报告", HEALTH},
+            new String[] {"身体状况", HEALTH},
             new String[] {"收入", INCOME}, new String[] {"工资", INCOME}, new String[] {"年薪", INCOME},
             new String[] {"月薪", INCOME}, new String[] {"薪资", INCOME}, new String[] {"薪酬", INCOME},
-            new String[] {"存款", DEPOSITS}, new String[] {"有价证券", SECURITIES}, new String[] {"股票", SECURITIES},
+            new String[] {"薪水", INCOME}, new String[] {"薪金", INCOME},
+            new String[] {"存款", DEPOSITS}, new String[] {"储蓄", DEPOSITS}, new String[] {"账户余额", DEPOSITS},
+            new String[] {"银行余额", DEPOSITS},
+            new String[] {"有价证券", SECURITIES}, new String[] {"股票", SECURITIES},
+            new String[] {"证券账户", SECURITIES}, new String[] {"基金份额", SECURITIES},
             new String[] {"商业保险", INSURANCE}, new String[] {"人寿保险", INSURANCE}, new String[] {"保单", INSURANCE},
+            new String[] {"寿险", INSURANCE}, new String[] {"重疾险", INSURANCE}, new String[] {"商业险", INSURANCE},
             new String[] {"不动产", REAL_ESTATE}, new String[] {"房产", REAL_ESTATE},
             new String[] {"名下住房", REAL_ESTATE}, new String[] {"房屋所有权", REAL_ESTATE},
-            new String[] {"纳税数额", TAX}, new String[] {"纳税额", TAX}, new String[] {"纳税金额", TAX});
+            new String[] {"房屋产权", REAL_ESTATE}, new String[] {"名下房屋", REAL_ESTATE},
+            new String[] {"纳税数额", TAX}, new String[] {"纳税额", TAX}, new String[] {"纳税金额", TAX},
+            new String[] {"缴税金额", TAX}, new String[] {"缴税数额", TAX}, new String[] {"完税金额", TAX});
 
     /** English words, or words in sequence, → what they are; found only as whole words. */
     private static final List<String[]> ENGLISH = List.of(
@@ -67,9 +79,12 @@ public final class ForbiddenData {
             new String[] {"medical records", HEALTH}, new String[] {"medical condition", HEALTH},
             new String[] {"health condition", HEALTH}, new String[] {"health record", HEALTH},
             new String[] {"health records", HEALTH},
+            new String[] {"hiv", HEALTH},
             new String[] {"income", INCOME}, new String[] {"salary", INCOME},
             new String[] {"salaries", INCOME}, new String[] {"earnings", INCOME},
+            new String[] {"wage", INCOME}, new String[] {"wages", INCOME},
             new String[] {"deposit", DEPOSITS}, new String[] {"deposits", DEPOSITS},
+            new String[] {"savings", DEPOSITS}, new String[] {"bank balance", DEPOSITS},
             new String[] {"securities", SECURITIES},
             new String[] {"commercial insurance", INSURANCE}, new String[] {"private insurance", INSURANCE},
             new String[] {"life insurance", INSURANCE}, new String[] {"insurance policy", INSURANCE},
@@ -84,15 +99,16 @@ public final class ForbiddenData {
             // Wage arrears, the fact of the 拖欠农民工工资失信联合惩戒对象名单, and the employer's duties against them
             // (保障农民工工资支付条例 Art. 48; its 农民工工资专用账户 and 工资保证金): the employer's debt, no one's income.
             "拖欠农民工工资", "拖欠职工工资", "拖欠劳动者工资", "拖欠工资", "克扣农民工工资", "克扣工资", "欠付工资",
-            "欠发工资", "工资专用账户", "工资保证金",
+            "欠发工资", "欠薪", "工资专用账户", "工资保证金",
             // Forged medical papers, a fraud of the medical-insurance fund (医疗保障基金使用监督管理条例 Art. 40).
             "伪造诊断证明", "变造诊断证明", "虚假诊断证明", "伪造病历", "变造病历", "虚假病历",
             // Illegal gains that a penalty decision confiscates (行政处罚法 Art. 28: 没收违法所得).
             "违法收入", "非法收入",
             // Illegal fund-raising, a key supervision target (RULES.md §7): the offence, not the person's savings.
             "吸收公众存款",
-            // The disease-control authority, a providing department, not a disease.
-            "疾病预防控制中心", "疾病预防控制机构",
+            // The disease-control authority, a providing department, not a disease; and offences against the control
+            // of infectious diseases (传染病防治法 Art. 73 ff.: penalties), not anyone's illness.
+            "疾病预防控制中心", "疾病预防控制机构", "传染病防治", "传染病防控",
             // Real-estate agents, a key occupational group (RULES.md §1), not real estate owned.
             "房产中介", "房产经纪");
 
@@ -101,7 +117,7 @@ public final class ForbiddenData {
      * {@link #ENGLISH} is searched. A waived deposit is a benefit granted for good credit (RULES.md §8 信用惠民).
      */
     private static final List<String> ALLOWED_ENGLISH = List.of(
-            "unpaid salary", "unpaid salaries", "salary arrears", "illegal income", "unlawful income", "illicit income",
+            "unpaid salary", "unpaid salaries", "salary arrears", "unpaid wage", "unpaid wages", "wage arrears", "illegal income", "unlawful income", "illicit income",
             "forged diagnosis", "false diagnosis", "forged medical record", "forged medical records",
             "false medical record", "false medical records", "deposit free", "deposit waived", "deposit waiver",
             "deposit exempt", "deposit exemption", "waived deposit", "public deposits",

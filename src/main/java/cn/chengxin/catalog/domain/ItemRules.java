@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * What an item must satisfy to be saved, and more to be activated (RULES.md §2 and §4): no forbidden data
- * as a field; a negative item has a severity and a coherent publication period (never longer than the
- * 5 years negative information may be kept); no item is published longer than it is kept; an active item has
+ * as a field, nor in the item's name or description; a negative item has a severity and a coherent publication
+ * period (never longer than the 5 years negative information may be kept); no item is published longer than it is kept; an active item has
  * a legal basis ("未经法律法规授权不得采集") and at least one providing department.
  */
 public final class ItemRules {
@@ -33,6 +33,10 @@ public final class ItemRules {
         if (d.name() == null || d.name().isBlank()) {
             out.add(new Violation("ITEM_NAME_MISSING", "name", "事项名称不能为空"));
         }
+        // The item's name and description say what it collects as plainly as its fields do: 个人存款信息 collects
+        // deposits whatever its fields are called (征信业管理条例 Art. 14).
+        forbiddenIn(d.name(), "name", "名称", out);
+        forbiddenIn(d.description(), "description", "说明", out);
         if (d.subjectType() == null || d.nature() == null || d.category() == null || d.domain() == null
                 || d.sharing() == null || d.updateCycle() == null) {
             out.add(new Violation("ITEM_INCOMPLETE", "", "主体类型、性质、类别、领域、共享属性和更新周期均须填写"));
@@ -98,6 +102,13 @@ public final class ItemRules {
                     "不可用于惩戒的失信信息（简易程序、轻微违法等）不向上级平台报送"));
         }
         return out;
+    }
+
+    private static void forbiddenIn(String text, String field, String label, List<Violation> out) {
+        if (text != null) {
+            ForbiddenData.named(text).ifPresent(what -> out.add(new Violation("ITEM_FORBIDDEN", field,
+                    "事项" + label + "所述属于禁止采集的信息（" + what + "，《征信业管理条例》第十四条）")));
+        }
     }
 
     public static List<Violation> forActivation(ItemDefinition d) {

@@ -74,7 +74,19 @@ class ForbiddenDataTests {
             "salary, 其他, 个人收入",
             "medical_history, 其他, 疾病和病史",
             "deposit_balance, 其他, 存款",
-            "disease_control_status, 其他, 疾病和病史"})
+            "disease_control_status, 其他, 疾病和病史",
+            "x, 是否患有传染病, 疾病和病史",
+            "x, 薪水, 个人收入",
+            "x, 月薪金, 个人收入",
+            "x, 储蓄余额, 存款",
+            "x, 证券账户, 有价证券",
+            "x, 寿险保单, 商业保险",
+            "x, 名下房屋, 不动产",
+            "x, 缴税金额, 纳税数额",
+            "x, 信教情况, 宗教信仰",
+            "x, 艾滋病感染, 疾病和病史",
+            "wages, 其他, 个人收入",
+            "savings, 其他, 存款"})
     void thePersonsOwnForbiddenDataIsStillRefused(String name, String label, String what) {
         assertThat(ForbiddenData.in(FieldDefinition.text(name, label, false))).hasValue(what);
     }
@@ -137,7 +149,12 @@ class ForbiddenDataTests {
             "real_estate_agents, 其他",
             "real_estate_agency, 其他",
             "real_estate_broker, 其他",
-            "deposit_free_deposit_waived, 其他"})
+            "deposit_free_deposit_waived, 其他",
+            "act, 违反传染病防治法",
+            "act, 拒不执行传染病防控措施",
+            "amount, 拖欠薪水金额（元）",
+            "unpaid_wages, 其他",
+            "heritage, 非遗传承人"})
     void anActOrObligationThatMerelyContainsAForbiddenWordIsAccepted(String name, String label) {
         assertThat(ForbiddenData.in(FieldDefinition.text(name, label, false))).isEmpty();
     }

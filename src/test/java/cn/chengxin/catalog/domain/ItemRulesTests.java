@@ -31,6 +31,31 @@ class ItemRulesTests {
         assertThat(codes(ItemRules.forSaving(d))).contains("FIELD_FORBIDDEN");
     }
 
+    /** 征信业管理条例 Art. 14: what the item's own name or description says it collects is refused as a field is. */
+    @Test
+    void forbiddenDataCannotBeWhatTheItemIsNamedOrDescribedAs() {
+        ItemDefinition deposits = named("个人存款信息", null);
+        assertThat(ItemRules.forSaving(deposits)).extracting(ItemRules.Violation::code, ItemRules.Violation::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ITEM_FORBIDDEN", "name"));
+        assertThat(codes(ItemRules.forActivation(deposits))).contains("ITEM_FORBIDDEN");
+        assertThat(ItemRules.forSaving(named("居民信息", "记录居民的薪水和传染病情况")))
+                .extracting(ItemRules.Violation::field).containsExactly("description");
+        assertThat(ItemRules.forSaving(named("违反传染病防治法行政处罚信息", "拖欠薪水的用人单位"))).isEmpty();
+    }
+
+    @Test
+    void noItemOfTheBaseCatalogueIsNamedOrDescribedAsForbiddenData() {
+        assertThat(BaseCatalogue.items()).allSatisfy(d -> assertThat(codes(ItemRules.forSaving(d))).as(d.code())
+                .doesNotContain("ITEM_FORBIDDEN"));
+    }
+
+    private static ItemDefinition named(String name, String description) {
+        return new ItemDefinition("P_TEST_ITEM", name, SubjectType.PERSON, Nature.NEGATIVE,
+                Category.ADMINISTRATIVE_PENALTY, Domain.GENERAL, List.of(FieldDefinition.text("facts", "事实", true)),
+                List.of("MARKET"), "某法第一条", Sharing.PUBLIC, Severity.GENERAL, null, null, null, true, true, true,
+                UpdateCycle.DAILY, false, description);
+    }
+
     @Test
     void ordinaryFieldsAreFine() {
         ItemDefinition d = ItemDefinition.withDefaultPeriods(negative(List.of(FieldDefinition.text("facts", "违法事实", true),
