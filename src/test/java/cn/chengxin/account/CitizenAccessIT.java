@@ -26,11 +26,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * A citizen registers with real-name verification, signs in, and sees who looked at their data, each
@@ -122,6 +127,36 @@ class CitizenAccessIT {
         WebClient.Page page = web.post("/me/register", Map.of("number", person.number(), "name", "钱少少",
                 "phone", person.phone(), "password", "Qian-Duoduo-2026"));
         assertThat(page.body()).contains("REAL_NAME_MISMATCH").doesNotContain(person.number());
+    }
+
+    /**
+     * Registration says whether a name goes with an identity number: one client trying pairs is stopped after the
+     * limit (10 a minute by default), a right pair included, while another client registers as before.
+     */
+    @Test
+    void manyWrongNameRegistrationsFromOneClientEndInTooManyRequests() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "赵试探");
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(registration(person, "赵试" + i, "198.51.100.71")).andExpect(status().isOk())
+                    .andExpect(content().string(containsString("REAL_NAME_MISMATCH")));
+        }
+        mvc.perform(registration(person, "赵试错", "198.51.100.71")).andExpect(status().isTooManyRequests())
+                .andExpect(content().string(containsString("秒后再试")))
+                .andExpect(content().string(not(containsString("REAL_NAME_MISMATCH"))));
+        var sent = sms.recent();
+        mvc.perform(registration(person, person.name(), "198.51.100.71")).andExpect(status().isTooManyRequests());
+        assertThat(sms.recent()).as("no code sent for the right pair over the limit").isEqualTo(sent);
+        mvc.perform(registration(person, person.name(), "198.51.100.72")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"registration\"")));
+    }
+
+    private static MockHttpServletRequestBuilder registration(TestCitizens.Person person, String name,
+                                                              String address) {
+        return post("/me/register").with(csrf()).param("number", person.number()).param("name", name)
+                .param("phone", person.phone()).param("password", "Zhao-Shitan-2026").with(r -> {
+                    r.setRemoteAddr(address);
+                    return r;
+                });
     }
 
     /** Issue #5: a citizen back at a self-service page after the session idled out signs in again, told why. */

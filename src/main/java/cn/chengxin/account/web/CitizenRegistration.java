@@ -1,10 +1,14 @@
 package cn.chengxin.account.web;
 
+import java.time.Clock;
 import java.util.UUID;
 
 import cn.chengxin.account.CitizenAccounts;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.ratelimit.PerAddressLimit;
 import cn.chengxin.shared.security.PublicEndpoint;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,9 +22,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CitizenRegistration {
 
     private final CitizenAccounts citizens;
+    private final Clock clock;
+    private final PerAddressLimit limit;
 
-    CitizenRegistration(CitizenAccounts citizens) {
+    CitizenRegistration(CitizenAccounts citizens, Clock clock,
+                        @Value("${chengxin.account.registrations-per-minute:10}") long perMinute) {
         this.citizens = citizens;
+        this.clock = clock;
+        this.limit = new PerAddressLimit(perMinute, "REGISTRATION_RATE_LIMITED");
     }
 
     @GetMapping("/me/register")
@@ -30,7 +39,11 @@ class CitizenRegistration {
 
     @PostMapping("/me/register")
     String start(@RequestParam String number, @RequestParam String name, @RequestParam String phone,
-                 @RequestParam String password, Model model) {
+                 @RequestParam String password, HttpServletRequest request, Model model) {
+        // Each attempt says whether a name goes with an identity number (REAL_NAME_MISMATCH, CITIZEN_EXISTS, or the
+        // code page): one client may not try pairs at will. Taken before anything is checked, so that a client over
+        // its limit learns nothing; an honest applicant needs a few attempts at most.
+        limit.take(request.getRemoteAddr(), clock.instant());
         try {
             UUID registration = citizens.startRegistration(number, name, phone, password);
             model.addAttribute("registration", registration);
