@@ -629,6 +629,52 @@ class CatalogueIT {
         assertThat(catalogue.active(code)).get().matches(CatalogueItem::withdrawn, "withdrawn once reviewed");
     }
 
+    /** Two checkers approving the same version at once: one decision, one retirement, one audit event. */
+    @Test
+    void twoCheckersApprovingAtOnceMakeOneDecision() throws Exception {
+        String code = approvedItem("P_TWICE_");
+        as("maker");
+        catalogue.draft(item(code, "《测试法》第三条"), "依据修订");
+        catalogue.submit(code);
+        SecurityContextHolder.clearContext();
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+            for (String checker : List.of("checker-a", "checker-b")) {
+                outcomes.add(pool.submit(() -> {
+                    as(checker);
+                    try {
+                        start.await();
+                        catalogue.approve(code, 2, "同意");
+                        return "approved";
+                    } catch (RuntimeException e) {
+                        if (e instanceof DomainProblem refused) {
+                            return refused.code();
+                        }
+                        throw e;
+                    } finally {
+                        SecurityContextHolder.clearContext();
+                    }
+                }));
+            }
+            List<String> results = new java.util.ArrayList<>();
+            for (var outcome : outcomes) {
+                results.add(outcome.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(results).containsOnlyOnce("approved");
+            assertThat(results).filteredOn(r -> !r.equals("approved")).allMatch(
+                    r -> r.equals("ITEM_CHANGED") || r.equals("ITEM_NOT_PENDING"));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(catalogue.history(code)).extracting(CatalogueItem::version, CatalogueItem::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, CatalogueItem.Status.ACTIVE),
+                org.assertj.core.groups.Tuple.tuple(1, CatalogueItem.Status.RETIRED));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'catalog.approve' AND detail = ?")
+                .param(code + " v2").query(Long.class).single()).isEqualTo(1);
+    }
+
     @Test
     void aClerkDiscardsADraftWhichThenNeitherBlocksAWithdrawalNorIsLost() throws Exception {
         String code = approvedItem("P_DISCARD_");
