@@ -29,7 +29,7 @@ class CitizenRegistration {
                         @Value("${chengxin.account.registrations-per-minute:10}") long perMinute) {
         this.citizens = citizens;
         this.clock = clock;
-        this.limit = new PerAddressLimit(perMinute, "REGISTRATION_RATE_LIMITED");
+        this.limit = new PerAddressLimit(perMinute, "REGISTRATION_RATE_LIMITED", "注册尝试过于频繁");
     }
 
     @GetMapping("/me/register")
