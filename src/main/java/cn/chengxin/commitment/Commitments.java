@@ -139,9 +139,12 @@ public class Commitments {
         return store.ofSubject(subjectId);
     }
 
-    /** The latest commitments given to a department (all departments: null). */
+    /**
+     * The latest commitments given to a department (all departments: null). The credit office's include those signed
+     * with no department (repair commitments): they are given to it, and it alone reports their breach.
+     */
     public List<Commitment> recent(String departmentCode) {
-        return store.recent(departmentCode, 200);
+        return store.recent(departmentCode, PLATFORM_DEPARTMENT, 200);
     }
 
     /** Whether the stored text is still the text that was signed. */

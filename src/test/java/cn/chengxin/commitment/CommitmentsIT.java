@@ -131,6 +131,32 @@ class CommitmentsIT {
     }
 
     /**
+     * A repair commitment, signed with no department, is the credit office's: its console lists it beside its own
+     * window's commitments, and the breach is reported there; another department's console does not list it.
+     */
+    @Test
+    void theCreditOfficesConsoleListsRepairCommitmentsAndReportsTheirBreach() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "邵景行");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        Commitment repair = cn.chengxin.support.AsStaff.as("counter-c", () -> commitments.sign(subject,
+                CommitmentKind.REPAIR, "本人承诺按期缴清罚款。", "信用修复申请 邵景行", null, null, "本人"));
+        var office = authentication(operator("CREDIT_OFFICE"));
+
+        assertThat(page(get("/console/commitments").with(office)))
+                .contains("data-commitment=\"" + repair.id() + "\"", "信用修复申请 邵景行");
+        assertThat(page(get("/console/commitments").with(authentication(operator("HRSS")))))
+                .doesNotContain(repair.id().toString());
+        mvc.perform(post("/console/commitments/{id}/breach", repair.id()).with(office).with(csrf())
+                        .param("decisionNumber", "信用办违诺〔2026〕2号")
+                        .param("decisionDate", LocalDate.now().minusDays(1).toString())
+                        .param("facts", "承诺期满仍未缴清罚款"))
+                .andExpect(flash().attribute("successKey", "commitments.breached"));
+        assertThat(commitments.find(repair.id()).status()).isEqualTo(CommitmentStatus.BREACHED);
+        assertThat(creditFile.fileOf(subject)).singleElement()
+                .satisfies(e -> assertThat(e.departmentCode()).isEqualTo("CREDIT_OFFICE"));
+    }
+
+    /**
      * A department that may not supply 信用承诺信息 or 违背信用承诺信息 (the public security bureau) cannot record a
      * commitment: collection would refuse its breach or kept record once the subject relied on it.
      */

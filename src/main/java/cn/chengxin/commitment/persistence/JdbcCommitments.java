@@ -54,10 +54,16 @@ public class JdbcCommitments {
                 .query(JdbcCommitments::commitment).list();
     }
 
-    public List<Commitment> recent(String departmentCode, int limit) {
-        return jdbc.sql(SELECT + " WHERE (CAST(? AS text) IS NULL OR department_code = ?) "
+    /**
+     * The latest commitments given to a department (all: null).
+     *
+     * @param unassignedTo the department given those signed with no department
+     */
+    public List<Commitment> recent(String departmentCode, String unassignedTo, int limit) {
+        return jdbc.sql(SELECT + " WHERE (CAST(? AS text) IS NULL OR COALESCE(department_code, ?) = ?) "
                         + "ORDER BY signed_at DESC LIMIT ?")
-                .params(departmentCode, departmentCode, limit).query(JdbcCommitments::commitment).list();
+                .params(departmentCode, unassignedTo, departmentCode, limit).query(JdbcCommitments::commitment)
+                .list();
     }
 
     /** Marks an in-force commitment breached; false when it is not in force (already breached or kept). */
