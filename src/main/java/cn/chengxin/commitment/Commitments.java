@@ -2,6 +2,7 @@ package cn.chengxin.commitment;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
@@ -154,9 +155,11 @@ public class Commitments {
 
     /**
      * A department reports that the subject broke the commitment (违诺): the commitment is marked breached (once, even
-     * when reported twice at once) and a negative record is submitted in the department's name, refused like any row
-     * if it does not validate — then the mark is taken back. Not one transaction: collection commits in its own
-     * chunks, and its batch id follows from the commitment, so a retry after a crash stores nothing twice. Only the
+     * when reported twice at once), its record owed, and a negative record is submitted in the department's name.
+     * Taken, the breach owes nothing more; refused like any row that does not validate, the mark is taken back and
+     * the refusal's code answered. Not one transaction: collection commits in its own chunks, so a breach whose
+     * submission failed (or was cut by a crash) stays owed, answered COMMITMENT_BREACH_OWED, and {@link #settleDue}
+     * submits it again — collection may have taken it before failing, and a second delivery is a duplicate. Only the
      * department the commitment was given to reports it: a commitment given to the credit office (a repair
      * commitment, signed with no department) by the credit office alone, as the record is published in its name.
      */
@@ -175,26 +178,55 @@ public class Commitments {
         // Kept with the commitment and in the record's content, shown in the subject's file and report (RULES.md
         // §10): the subject is named by the commitment already.
         TypedText.requireNoIdentityNumber("facts", "违诺事实", text);
-        if (!store.breach(id, text, AuditLog.currentActor().actorName(), clock.instant())) {
+        Instant reportedAt = clock.instant();
+        if (!store.breach(id, text, decisionNumber, decisionDate, AuditLog.currentActor().actorName(), reportedAt)) {
             throw new CodedProblem("COMMITMENT_NOT_IN_FORCE", DomainProblem.Kind.CONFLICT, "该承诺已履约或已报告违诺");
         }
         BatchResult result;
         try {
-            result = submit(c, departmentCode, "BREACH", "", BREACH_ITEM, decisionNumber, decisionDate,
-                    Map.of("commitment", c.kind().label() + "：" + abbreviate(c.text()), "facts", text));
+            result = submitBreach(c, text, decisionNumber, decisionDate, ":" + reportedAt.toEpochMilli());
         } catch (RuntimeException e) {
-            store.unbreach(id);
-            throw e;
+            log.warn("Breach of commitment {} not recorded, to be submitted again: {}", id, e.toString());
+            throw breachOwed();
         }
-        if (result.accepted() + result.duplicates() != 1) {
-            store.unbreach(id);
-            var error = result.errors().isEmpty() ? null : result.errors().get(0);
-            throw new CodedProblem(error == null ? "COMMITMENT_BREACH_REFUSED" : error.code(),
-                    DomainProblem.Kind.INVALID_INPUT, "违诺信息未被接收：" + (error == null ? "" : error.message()));
+        if (taken(result)) {
+            breachRecorded(c);
+            return result;
         }
+        if (result.rejected() == 0) {
+            log.warn("Breach of commitment {} not recorded, to be submitted again: {}", id, result.failure());
+            throw breachOwed();
+        }
+        store.unbreach(id);
+        var error = result.errors().isEmpty() ? null : result.errors().get(0);
+        throw new CodedProblem(error == null ? "COMMITMENT_BREACH_REFUSED" : error.code(),
+                DomainProblem.Kind.INVALID_INPUT, "违诺信息未被接收：" + (error == null ? "" : error.message()));
+    }
+
+    private static CodedProblem breachOwed() {
+        return new CodedProblem("COMMITMENT_BREACH_OWED", DomainProblem.Kind.UNAVAILABLE,
+                "违诺已登记，但违诺信息暂未被归集接收：平台将在每日结算时自动重新报送，无需再次报告");
+    }
+
+    private void breachRecorded(Commitment c) {
+        store.breachRecorded(c.id());
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "commitment.breach")
                 .subject(subjects.pseudonymOf(c.subjectId()).orElseThrow()).detail(c.kind().label()));
-        return result;
+    }
+
+    /**
+     * @param attempt tells one report's batch from another's (a breach refused and reported again is a new batch),
+     *                and a run's retry from the report's
+     */
+    private BatchResult submitBreach(Commitment c, String facts, String decisionNumber, LocalDate decisionDate,
+                                     String attempt) {
+        return submit(c, givenTo(c), "BREACH", attempt, BREACH_ITEM, decisionNumber, decisionDate,
+                Map.of("commitment", c.kind().label() + "：" + abbreviate(c.text()), "facts", facts));
+    }
+
+    /** Collection holds the one record: stored now, or by an earlier delivery. */
+    private static boolean taken(BatchResult result) {
+        return result.accepted() + result.duplicates() == 1;
     }
 
     /**
@@ -202,6 +234,8 @@ public class Commitments {
      * collection cannot share a transaction (collection commits in its own chunks), so a kept commitment owes its
      * record until collection takes it: every run submits again what is owed — after a crash between the two steps,
      * a failure or a refusal — in a batch of the day, and the record's own key makes a second delivery a duplicate.
+     * A reported breach whose record is owed is submitted again the same way, but a refusal takes it back, as when
+     * it was reported: the department's decision did not validate, and it reports the breach again.
      *
      * @return how many commitments were kept by this run
      */
@@ -218,13 +252,36 @@ public class Commitments {
                 log.warn("Kept commitment {} not recorded, to be submitted again: {}", c.id(), e.toString());
                 continue;
             }
-            if (result.accepted() + result.duplicates() == 1) {
+            if (taken(result)) {
                 store.recorded(c.id());
             } else {
                 log.warn("Kept commitment {} not recorded, to be submitted again: {}", c.id(), result.errors());
             }
         }
+        for (JdbcCommitments.OwedBreach owed : store.breachesOwed(1_000)) {
+            resubmitBreach(owed, today);
+        }
         return kept;
+    }
+
+    private void resubmitBreach(JdbcCommitments.OwedBreach owed, LocalDate today) {
+        Commitment c = owed.commitment();
+        BatchResult result;
+        try {
+            result = submitBreach(c, c.breachFacts(), owed.decisionNumber(), owed.decisionDate(),
+                    ":" + c.breachReportedAt().toEpochMilli() + ":" + today);
+        } catch (RuntimeException e) {
+            log.warn("Breach of commitment {} not recorded, to be submitted again: {}", c.id(), e.toString());
+            return;
+        }
+        if (taken(result)) {
+            breachRecorded(c);
+        } else if (result.rejected() > 0) {
+            store.unbreach(c.id());
+            log.warn("Breach of commitment {} refused, taken back: {}", c.id(), result.errors());
+        } else {
+            log.warn("Breach of commitment {} not recorded, to be submitted again: {}", c.id(), result.failure());
+        }
     }
 
     @Scheduled(cron = "${chengxin.commitment.settle-cron:0 20 0 * * *}", zone = "Asia/Shanghai")

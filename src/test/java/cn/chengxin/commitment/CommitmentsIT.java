@@ -220,6 +220,79 @@ class CommitmentsIT {
         });
     }
 
+    /**
+     * A reported breach owes its 违背信用承诺信息 record until collection takes it: left owed with no record (as a crash
+     * between the mark and the submission leaves it), it is neither kept nor reported again, and the next run submits
+     * it, once.
+     */
+    @Test
+    void aBreachWhoseRecordIsOwedIsSubmittedByTheNextRun() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "顾南屏");
+        String hrss = client("HRSS");
+        String body = record(hrss, "{\"subjectNumber\":\"" + person.number() + "\",\"kind\":\"TOLERANCE\","
+                + "\"text\":\"本人承诺在 20 日内补交体检报告。\",\"due\":\"" + LocalDate.now().plusDays(20) + "\"}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        UUID id = UUID.fromString(JsonPath.read(body, "$.id"));
+        owe(id, LocalDate.now().minusDays(2));
+        jdbc.sql("UPDATE commitment.commitment SET due = ? WHERE id = ?").params(LocalDate.now().minusDays(1), id)
+                .update();
+
+        breach(hrss, id).andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("COMMITMENT_NOT_IN_FORCE"));
+        Commitment owed = commitments.find(id);
+        assertThat(owed.status()).isEqualTo(CommitmentStatus.BREACHED_RECORD_OWED);
+        assertThat(creditFile.fileOf(owed.subjectId())).isEmpty();
+
+        commitments.settleDue(LocalDate.now());
+        commitments.settleDue(LocalDate.now().plusDays(1));
+        assertThat(commitments.find(id).status()).isEqualTo(CommitmentStatus.BREACHED);
+        assertThat(creditFile.fileOf(owed.subjectId())).singleElement().satisfies(e -> {
+            assertThat(e.itemCode()).isEqualTo("P_COMMITMENT_BREACH");
+            assertThat(e.departmentCode()).isEqualTo("HRSS");
+            assertThat(e.content().get("facts")).isEqualTo("逾期未补交体检报告");
+        });
+    }
+
+    /**
+     * A breach collection refuses is taken back, whether refused when reported (the caller is answered with the
+     * refusal's code) or when a run submits it again; the department then reports it again, corrected, in a batch
+     * of its own.
+     */
+    @Test
+    void aRefusedBreachIsTakenBackAndCanBeReportedAgain() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "廖青禾");
+        String hrss = client("HRSS");
+        String body = record(hrss, "{\"subjectNumber\":\"" + person.number() + "\",\"kind\":\"TOLERANCE\","
+                + "\"text\":\"本人承诺在 20 日内补交无犯罪记录证明。\",\"due\":\"" + LocalDate.now().plusDays(20)
+                + "\"}").andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        UUID id = UUID.fromString(JsonPath.read(body, "$.id"));
+        UUID subject = commitments.find(id).subjectId();
+
+        breach(hrss, id, LocalDate.now().plusDays(3)).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("DECISION_DATE_FUTURE"));
+        assertThat(commitments.find(id).status()).isEqualTo(CommitmentStatus.IN_FORCE);
+
+        owe(id, LocalDate.now().plusDays(3));
+        commitments.settleDue(LocalDate.now());
+        assertThat(commitments.find(id).status()).isEqualTo(CommitmentStatus.IN_FORCE);
+        assertThat(creditFile.fileOf(subject)).isEmpty();
+
+        breach(hrss, id, LocalDate.now().minusDays(1)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1));
+        assertThat(commitments.find(id).status()).isEqualTo(CommitmentStatus.BREACHED);
+        assertThat(creditFile.fileOf(subject)).singleElement()
+                .satisfies(e -> assertThat(e.itemCode()).isEqualTo("P_COMMITMENT_BREACH"));
+    }
+
+    /** Leaves the commitment as a crash right after its breach was marked would: owed, with no record submitted. */
+    private void owe(UUID id, LocalDate decisionDate) {
+        jdbc.sql("""
+                        UPDATE commitment.commitment
+                        SET status = 'BREACHED_RECORD_OWED', breach_facts = '逾期未补交体检报告',
+                            breach_decision_number = '人社违诺〔2026〕5号', breach_decision_date = ?,
+                            breach_reported_by = '人社报送员', breach_reported_at = now()
+                        WHERE id = ?""").params(decisionDate, id).update();
+    }
+
     @Test
     void anOperatorRecordsACommitmentAndReportsItsBreachInTheConsole() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "卜少华");
@@ -331,9 +404,13 @@ class CommitmentsIT {
     }
 
     private ResultActions breach(String key, UUID id) throws Exception {
+        return breach(key, id, LocalDate.now().minusDays(1));
+    }
+
+    private ResultActions breach(String key, UUID id, LocalDate decisionDate) throws Exception {
         return mvc.perform(post("/api/v1/commitments/{id}/breach", id).header("Authorization", "Bearer " + key)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"decisionNumber\":\"人社违诺〔2026〕3号\","
-                        + "\"decisionDate\":\"" + LocalDate.now().minusDays(1) + "\",\"facts\":\"经核查，所提交的证书系伪造\"}"));
+                        + "\"decisionDate\":\"" + decisionDate + "\",\"facts\":\"经核查，所提交的证书系伪造\"}"));
     }
 
     private String client(String department) {

@@ -2,11 +2,12 @@ package cn.chengxin.commitment.domain;
 
 /**
  * Where a commitment stands: in force until its due date; then kept, unless a department reported a breach. Kept, it
- * owes its 信用承诺信息 record until collection takes it ({@code KEPT_RECORD_OWED}): the mark and the record cannot
- * be one transaction, and the record is submitted again until it is taken.
+ * owes its 信用承诺信息 record until collection takes it ({@code KEPT_RECORD_OWED}); breached, its 违背信用承诺信息
+ * record ({@code BREACHED_RECORD_OWED}): the mark and the record cannot be one transaction, and the record is
+ * submitted again until it is taken.
  */
 public enum CommitmentStatus {
-    IN_FORCE("履约中"), KEPT_RECORD_OWED("已履约"), KEPT("已履约"), BREACHED("已违诺");
+    IN_FORCE("履约中"), KEPT_RECORD_OWED("已履约"), KEPT("已履约"), BREACHED_RECORD_OWED("已违诺"), BREACHED("已违诺");
 
     private final String label;
 

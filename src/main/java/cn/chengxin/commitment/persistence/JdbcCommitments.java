@@ -66,23 +66,53 @@ public class JdbcCommitments {
                 .list();
     }
 
-    /** Marks an in-force commitment breached; false when it is not in force (already breached or kept). */
-    public boolean breach(UUID id, String facts, String by, Instant at) {
+    /**
+     * Marks an in-force commitment breached, its record owed, with the decision the record cites; false when it is
+     * not in force (already breached or kept).
+     */
+    public boolean breach(UUID id, String facts, String decisionNumber, LocalDate decisionDate, String by,
+                          Instant at) {
         return jdbc.sql("""
                         UPDATE commitment.commitment
-                        SET status = 'BREACHED', breach_facts = ?, breach_reported_by = ?, breach_reported_at = ?
+                        SET status = 'BREACHED_RECORD_OWED', breach_facts = ?, breach_decision_number = ?,
+                            breach_decision_date = ?, breach_reported_by = ?, breach_reported_at = ?
                         WHERE id = ? AND status = 'IN_FORCE'""")
-                .params(facts, by, Timestamp.from(at), id).update() == 1;
+                .params(facts, decisionNumber, decisionDate, by, Timestamp.from(at), id).update() == 1;
     }
 
     /** Takes back a breach whose record collection refused (the commitment is in force again). */
     public void unbreach(UUID id) {
         jdbc.sql("""
                         UPDATE commitment.commitment
-                        SET status = 'IN_FORCE', breach_facts = NULL, breach_reported_by = NULL,
-                            breach_reported_at = NULL
-                        WHERE id = ? AND status = 'BREACHED'""")
+                        SET status = 'IN_FORCE', breach_facts = NULL, breach_decision_number = NULL,
+                            breach_decision_date = NULL, breach_reported_by = NULL, breach_reported_at = NULL
+                        WHERE id = ? AND status = 'BREACHED_RECORD_OWED'""")
                 .param(id).update();
+    }
+
+    /** The breach's record was taken: it owes nothing more. */
+    public void breachRecorded(UUID id) {
+        jdbc.sql("""
+                        UPDATE commitment.commitment SET status = 'BREACHED'
+                        WHERE id = ? AND status = 'BREACHED_RECORD_OWED'""")
+                .param(id).update();
+    }
+
+    /** A reported breach whose 违背信用承诺信息 record was not yet taken, with the decision the record cites. */
+    public record OwedBreach(Commitment commitment, String decisionNumber, LocalDate decisionDate) {
+    }
+
+    /** Breaches whose record was not yet taken, the longest owed first. */
+    public List<OwedBreach> breachesOwed(int limit) {
+        return jdbc.sql("""
+                        SELECT id, subject_id, kind, text, digest, reference, department_code, due, signed_by,
+                               signed_at, status, breach_facts, breach_reported_at, breach_decision_number,
+                               breach_decision_date
+                        FROM commitment.commitment
+                        WHERE status = 'BREACHED_RECORD_OWED' ORDER BY breach_reported_at, id LIMIT ?""")
+                .param(limit).query((rs, n) -> new OwedBreach(commitment(rs, n),
+                        rs.getString("breach_decision_number"), rs.getObject("breach_decision_date", LocalDate.class)))
+                .list();
     }
 
     /**

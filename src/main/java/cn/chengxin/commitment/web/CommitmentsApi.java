@@ -78,7 +78,11 @@ class CommitmentsApi {
 
     @PostMapping("/api/v1/commitments/{id}/breach")
     @Operation(summary = "报告违诺", description = "Only the department the commitment was given to; the breach becomes a "
-            + "违背信用承诺信息 record through the normal collection path (same validation and per-row errors).")
+            + "违背信用承诺信息 record through the normal collection path. Answered with the batch's result once the "
+            + "record is taken; a refused record is answered with its row's code (e.g. DECISION_DATE_FUTURE) and the "
+            + "breach is not kept, to be reported again corrected. 503 COMMITMENT_BREACH_OWED: the breach is "
+            + "registered but collection failed; the platform submits it again in its daily run, do not report it "
+            + "again.")
     BatchResult breach(@PathVariable UUID id, @Valid @RequestBody Breach breach) {
         return commitments.reportBreach(id, AuditLog.currentActor().departmentCode(), breach.decisionNumber(),
                 breach.decisionDate(), breach.facts());
