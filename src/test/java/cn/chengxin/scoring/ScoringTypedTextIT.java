@@ -48,6 +48,24 @@ class ScoringTypedTextIT {
     @Autowired
     JsonMapper json;
 
+    /** The page offers each change only to who may make it: a case watcher sees no form, a maker no approval. */
+    @Test
+    void thePageOffersOnlyTheChangesTheReaderMayMake() throws Exception {
+        String watcher = page(Permission.MEASURE_CASES);
+        assertThat(watcher).contains("id=\"benefit-table\"")
+                .doesNotContain("/console/scoring/models\"", "/console/scoring/recompute", "/console/scoring/benefits\"",
+                        "/console/scoring/benefits/deactivate", "/console/scoring/models/approve");
+        assertThat(page(Permission.SCORING_EDIT)).contains("/console/scoring/models\"", "/console/scoring/recompute",
+                "/console/scoring/benefits/deactivate").doesNotContain("/console/scoring/models/approve\"");
+    }
+
+    private String page(Permission permission) throws Exception {
+        var staff = authentication(Principals.staff("scoring-reader", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                permission));
+        return mvc.perform(get("/console/scoring").with(staff)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+
     @Test
     void aBenefitWhoseProviderHoldsANumberIsRefusedAndTheFormComesBackMasked() throws Exception {
         var staff = authentication(Principals.staff("scoring-typed", "MARKET", Permission.CONSOLE_HOME,
