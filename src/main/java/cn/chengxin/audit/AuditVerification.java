@@ -34,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditVerification {
 
+    /** How far the clocks of the instances (the one that pruned, the one that verifies) may differ. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
     private static final int CHUNK = 10_000;
 
     private final JdbcClient jdbc;
@@ -97,6 +100,10 @@ public class AuditVerification {
             if (rows.isEmpty()) {
                 break;
             }
+            // A mark may be set while the verification runs (the nightly prune commits between two chunks) and by
+            // another instance whose clock runs a little ahead: "to come" is judged against when the chunk was read,
+            // with room for the instances' clocks to differ.
+            Instant markedBy = clock.instant().plus(CLOCK_SKEW);
             Map<String, byte[]> storedNodes = storedNodes(rows.get(0).event().seq(),
                     rows.get(rows.size() - 1).event().seq());
             for (Row row : rows) {
@@ -107,7 +114,7 @@ public class AuditVerification {
                     treeUsable = false;
                     expected = seq;
                 }
-                checkRow(row, started, findings);
+                checkRow(row, markedBy, findings);
                 if (treeUsable && row.leafHash() != null) {
                     for (Frontier.Node node : frontier.append(row.leafHash())) {
                         if (node.level() == 0) {
@@ -144,7 +151,7 @@ public class AuditVerification {
         return new Report(checked, signed.size(), List.copyOf(findings), done, Duration.between(started, done));
     }
 
-    private void checkRow(Row row, Instant now, List<Finding> findings) {
+    private void checkRow(Row row, Instant markedBy, List<Finding> findings) {
         EventRecord e = row.event();
         if (row.malformed() || row.leafHash() == null || row.mac() == null) {
             findings.add(new Finding(FindingKind.ROW_SEAL_BROKEN, e.seq(), e.seq(),
@@ -157,7 +164,7 @@ public class AuditVerification {
                     "event " + e.seq() + ": position, hash, time or category changed"));
             return;
         }
-        if (row.prunedAt() != null && checkPruning(row, now, findings)) {
+        if (row.prunedAt() != null && checkPruning(row, markedBy, findings)) {
             return;
         }
         if (!Arrays.equals(hash.leaf(EventLeaf.encode(e)), row.leafHash())) {
@@ -169,12 +176,14 @@ public class AuditVerification {
     /**
      * The seal does not cover {@code pruned_at} (it is set years after the seal), so the mark alone would let anyone
      * with database access exempt a row from the content check. A mark is believed only if it is what
-     * {@link AuditRetention#prune} leaves: set no later than now, no earlier than the end of the category's period,
-     * and the content actually gone. Returns whether the content check is moot (the content is gone).
+     * {@link AuditRetention#prune} leaves: set no later than the row was read ({@code markedBy}, which allows for
+     * clocks that differ by {@link #CLOCK_SKEW}), no earlier than the end of the category's period, and the content
+     * actually gone. The allowance hides nothing: a mark within it still needs the period over and the content gone,
+     * which is what the job itself would do to the row. Returns whether the content check is moot.
      */
-    private boolean checkPruning(Row row, Instant now, List<Finding> findings) {
+    private boolean checkPruning(Row row, Instant markedBy, List<Finding> findings) {
         EventRecord e = row.event();
-        if (row.prunedAt().isAfter(now)) {
+        if (row.prunedAt().isAfter(markedBy)) {
             findings.add(new Finding(FindingKind.PRUNING_FORGED, e.seq(), e.seq(),
                     "event " + e.seq() + " is marked emptied at " + row.prunedAt() + ", a time still to come"));
         } else if (e.at().plus(retention.periodOf(e.category())).isAfter(row.prunedAt())) {
