@@ -156,7 +156,7 @@ public class StaffDirectory {
             throw violation;
         }
         accounts.replaceUserRoles(userId, distinct);
-        accounts.endSessionsOf(user.username());
+        endSessionsOf(List.of(user.username()));
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.roles")
                 .detail(user.username() + ": " + roleCodes(distinct)));
     }
@@ -177,7 +177,7 @@ public class StaffDirectory {
             }
         }
         accounts.replaceRolePermissions(roleId, wanted);
-        accounts.endSessionsOfHolders(roleId);
+        endSessionsOf(accounts.usernamesHolding(roleId));
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.role.permissions")
                 .detail(role.code() + ": " + wanted.stream().map(Permission::code).sorted().toList()));
     }
@@ -187,7 +187,7 @@ public class StaffDirectory {
         JdbcAccounts.StaffCredentials user = accounts.lockStaffUser(userId).orElseThrow(() ->
                 new AccountProblem("USER_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "用户不存在"));
         accounts.setStaffEnabled(userId, enabled);
-        accounts.endSessionsOf(user.username());
+        endSessionsOf(List.of(user.username()));
         audit.record(AuditEntry.of(AuditCategory.SECURITY, enabled ? "account.user.enable" : "account.user.disable")
                 .detail(user.username()));
     }
@@ -199,7 +199,7 @@ public class StaffDirectory {
                 new AccountProblem("USER_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "用户不存在"));
         requireMayReset(user, "account.user.reset-second-factor");
         accounts.resetSecondFactor(userId);
-        accounts.endSessionsOf(user.username());
+        endSessionsOf(List.of(user.username()));
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.reset-second-factor")
                 .detail(user.username()));
     }
@@ -211,8 +211,19 @@ public class StaffDirectory {
         requireMayReset(user, "account.user.reset-password");
         requireStrong(newPassword, user.username());
         accounts.setStaffPassword(userId, passwords.encode(newPassword));
-        accounts.endSessionsOf(user.username());
+        endSessionsOf(List.of(user.username()));
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.reset-password").detail(user.username()));
+    }
+
+    /**
+     * Ends the users' sessions in this transaction. The request's own session, when its user is among them, is
+     * ended after the commit instead ({@link CurrentSession}).
+     */
+    private void endSessionsOf(List<String> usernames) {
+        accounts.endSessionsOf(usernames, CurrentSession.id());
+        if (CurrentSession.signedInAsOneOf(usernames)) {
+            CurrentSession.endAfterCommit();
+        }
     }
 
     /**
@@ -235,7 +246,7 @@ public class StaffDirectory {
             requireStrong(newPassword, user.username());
             accounts.setStaffPassword(id, passwords.encode(newPassword));
         }
-        accounts.endSessionsOf(user.username());
+        endSessionsOf(List.of(user.username()));
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.reset-at-server")
                 .detail(user.username() + (newPassword != null ? "：身份验证器和密码" : "：身份验证器") + "（服务器运维命令）"));
     }

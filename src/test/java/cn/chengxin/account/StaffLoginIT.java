@@ -233,6 +233,33 @@ class StaffLoginIT {
                 .redirectsTo("/console")).as("the authenticator enrolled first still signs in").isTrue();
     }
 
+    /**
+     * Issue #3: a security administrator who edits a role they hold ends their own session too, but once the change
+     * committed: the answer is the usual redirect, not an error page, and their next request signs in again.
+     */
+    @Test
+    void editingARoleOneHoldsAnswersTheRedirectAndTheNextRequestSignsInAgain() {
+        String admin = TestStaff.create(directory, "SECURITY_ADMIN");
+        Role role = role("SECURITY_ADMIN");
+        WebClient web = signedIn(admin);
+        web.get("/console/roles");
+        String session = web.sessionId().orElseThrow();
+
+        WebClient.Page answer = web.post("/console/roles/" + role.id() + "/permissions",
+                role.permissions().stream().map(p -> Map.entry("permission", p.code())).toList());
+
+        assertThat(answer.redirectsTo("/console/roles")).as(answer.toString()).isTrue();
+        assertThat(web.sessionId().orElseThrow()).as("ended through Spring Session, not deleted under the request")
+                .isNotEqualTo(session);
+        assertThat(web.get("/console/roles").redirectsTo("/console/login")).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.role.permissions' "
+                + "AND actor_name = ?").param(admin).query(Long.class).single()).as("committed").isEqualTo(1);
+    }
+
+    private Role role(String code) {
+        return directory.roles().stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow();
+    }
+
     private UUID userId(String username) {
         return jdbc.sql("SELECT id FROM account.staff_user WHERE username = ?").param(username).query(UUID.class)
                 .single();

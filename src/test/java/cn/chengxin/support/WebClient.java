@@ -9,7 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -62,13 +63,22 @@ public final class WebClient {
 
     /** Posts a form as a browser does from the page at {@code page}: that page's address is sent as the Referer. */
     public Page postFrom(String page, String path, Map<String, String> form) {
-        Map<String, String> fields = new LinkedHashMap<>(form);
-        if (csrf != null && !fields.containsKey("_csrf")) {
-            fields.put("_csrf", csrf);
+        return postFrom(page, path, List.copyOf(form.entrySet()));
+    }
+
+    /** Posts a form whose fields may repeat, as a group of check boxes sends them. */
+    public Page post(String path, List<Map.Entry<String, String>> form) {
+        return postFrom(null, path, form);
+    }
+
+    private Page postFrom(String page, String path, List<Map.Entry<String, String>> form) {
+        List<Map.Entry<String, String>> fields = new ArrayList<>(form);
+        if (csrf != null && fields.stream().noneMatch(f -> f.getKey().equals("_csrf"))) {
+            fields.add(Map.entry("_csrf", csrf));
         }
         StringBuilder body = new StringBuilder();
-        fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(encode(k)).append('=')
-                .append(encode(v)));
+        fields.forEach(f -> body.append(body.isEmpty() ? "" : "&").append(encode(f.getKey())).append('=')
+                .append(encode(f.getValue())));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded");
         if (page != null) {

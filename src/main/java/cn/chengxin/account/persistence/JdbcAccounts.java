@@ -229,21 +229,27 @@ public class JdbcAccounts {
     }
 
     /**
-     * Ends the user's sign-in sessions (Spring Session's table, V101), on every instance at once: each reads its
+     * Ends the users' sign-in sessions (Spring Session's table, V101), on every instance at once: each reads its
      * sessions from here on every request. A session's principal name is the staff member's user name (a citizen's is
-     * a masked name, which always holds a {@code *} and so never equals one).
+     * a masked name, which always holds a {@code *} and so never equals one). The session {@code kept} survives: the
+     * request making the change still writes to its own session row when it ends, which must then still be there.
+     *
+     * @param kept the id of the session to keep, or {@code ""} for none
      */
-    public int endSessionsOf(String username) {
-        return jdbc.sql("DELETE FROM account.http_session WHERE principal_name = ?").param(username).update();
+    public int endSessionsOf(List<String> usernames, String kept) {
+        if (usernames.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("DELETE FROM account.http_session WHERE principal_name = ANY(?) AND session_id <> ?")
+                .params(usernames.toArray(String[]::new), kept).update();
     }
 
-    /** Ends the sign-in sessions of every holder of the role, as {@link #endSessionsOf} does one user's. */
-    public int endSessionsOfHolders(UUID roleId) {
+    /** The user names of the role's holders, whose sessions a change to the role ends. */
+    public List<String> usernamesHolding(UUID roleId) {
         return jdbc.sql("""
-                        DELETE FROM account.http_session WHERE principal_name IN (
-                            SELECT u.username FROM account.staff_user u
-                            JOIN account.staff_user_role ur ON ur.user_id = u.id WHERE ur.role_id = ?)""")
-                .param(roleId).update();
+                        SELECT u.username FROM account.staff_user u
+                        JOIN account.staff_user_role ur ON ur.user_id = u.id WHERE ur.role_id = ?""")
+                .param(roleId).query(String.class).list();
     }
 
     // ---- citizens -------------------------------------------------------------------------------
