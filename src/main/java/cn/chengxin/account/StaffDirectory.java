@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>A session keeps the rights its user signed in with. So a change to what a user may do (roles, a role's
  * permissions, disabling) or to how they prove who they are (password, authenticator) ends their sessions in the
  * same transaction (RULES.md §10: least privilege): they sign in again, with what the directory gives them now, or
- * not at all.
+ * not at all. So does a change to their department's data scope, which their sessions hold too.
  */
 @Service
 public class StaffDirectory {
@@ -99,7 +99,7 @@ public class StaffDirectory {
 
     /**
      * Changes the catalogue items whose records the department's staff see (RULES.md §10: least privilege; none named,
-     * none seen). Staff signed in keep the scope they signed in with until they sign in again.
+     * none seen). The department's staff sign in again, as their sessions hold the scope they signed in with.
      */
     @Transactional
     public void changeDataScope(UUID departmentId, List<String> items) {
@@ -112,6 +112,7 @@ public class StaffDirectory {
         Department department = accounts.department(departmentId).orElseThrow(() -> new AccountProblem(
                 "DEPARTMENT_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "所选部门不存在"));
         accounts.updateDataScope(departmentId, scope);
+        endSessionsOf(accounts.usernamesIn(departmentId));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "account.department.scope").detail(department.code()
                 + ": " + String.join(",", department.dataScope()) + " -> " + String.join(",", scope)));
     }

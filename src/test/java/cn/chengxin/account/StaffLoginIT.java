@@ -256,6 +256,31 @@ class StaffLoginIT {
                 + "AND actor_name = ?").param(admin).query(Long.class).single()).as("committed").isEqualTo(1);
     }
 
+    /**
+     * Issue #3: a session holds its department's data scope as it was at sign-in, so changing the scope ends the
+     * sessions of the department's staff, the changer's own after the redirect, and no one else's.
+     */
+    @Test
+    void changingADepartmentsDataScopeEndsItsStaffsSessions() {
+        String code = "SCOPE-" + Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase();
+        Department department = directory.createDepartment(code, "范围测试部门", Department.Kind.DATA_PROVIDER,
+                List.of());
+        WebClient admin = signedIn(TestStaff.create(directory, "SYSTEM_ADMIN", code));
+        WebClient colleague = signedIn(TestStaff.create(directory, "DEPT_OPERATOR", code));
+        WebClient elsewhere = signedIn(TestStaff.create(directory, "CREDIT_OFFICE"));
+        admin.get("/console/departments");
+
+        WebClient.Page answer = admin.post("/console/departments/" + department.id() + "/scope",
+                Map.of("dataScope", "SCOPE_TEST_ITEM"));
+
+        assertThat(answer.redirectsTo("/console/departments")).as(answer.toString()).isTrue();
+        assertThat(admin.get("/console/departments").redirectsTo("/console/login")).isTrue();
+        assertThat(colleague.get("/console").redirectsTo("/console/login")).isTrue();
+        assertThat(elsewhere.get("/console").status()).isEqualTo(200);
+        assertThat(directory.departments().stream().filter(d -> d.id().equals(department.id())).findFirst()
+                .orElseThrow().dataScope()).containsExactly("SCOPE_TEST_ITEM");
+    }
+
     private Role role(String code) {
         return directory.roles().stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow();
     }

@@ -252,6 +252,12 @@ public class JdbcAccounts {
                 .param(roleId).query(String.class).list();
     }
 
+    /** The user names of the department's staff, whose sessions a change to its data scope ends. */
+    public List<String> usernamesIn(UUID departmentId) {
+        return jdbc.sql("SELECT username FROM account.staff_user WHERE department_id = ?").param(departmentId)
+                .query(String.class).list();
+    }
+
     // ---- citizens -------------------------------------------------------------------------------
 
     public boolean insertCitizen(UUID id, UUID subjectId, String subjectPseudonym, String phonePseudonym,

@@ -42,7 +42,7 @@ class DepartmentsConsole {
                 "redirect:/console/departments");
     }
 
-    /** A department's data scope changed: the items whose records its staff see from their next sign-in. */
+    /** A department's data scope changed: the items whose records its staff see once they sign in again. */
     @PostMapping("/console/departments/{id}/scope")
     String changeScope(@PathVariable UUID id, @RequestParam(defaultValue = "") String dataScope,
                        RedirectAttributes redirect) {
