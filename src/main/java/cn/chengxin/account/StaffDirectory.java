@@ -187,6 +187,9 @@ public class StaffDirectory {
     public void setEnabled(UUID userId, boolean enabled) {
         JdbcAccounts.StaffCredentials user = accounts.lockStaffUser(userId).orElseThrow(() ->
                 new AccountProblem("USER_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "用户不存在"));
+        if (!enabled) {
+            requireMayDisable(user);
+        }
         accounts.setStaffEnabled(userId, enabled);
         endSessionsOf(List.of(user.username()));
         audit.record(AuditEntry.of(AuditCategory.SECURITY, enabled ? "account.user.enable" : "account.user.disable")
@@ -259,21 +262,35 @@ public class StaffDirectory {
      * {@link AdminRoles#mayResetCredentials}).
      */
     private void requireMayReset(JdbcAccounts.StaffCredentials user, String action) {
+        requireMay(user, action, "SELF_RESET", "不能重置自己的密码或身份验证器：须由另一名管理员办理",
+                "ADMIN_RESET_SEPARATED", "三员分立：管理员的密码或身份验证器只能由同类管理员重置");
+    }
+
+    /**
+     * Disabling takes an administrator out of the way: the system administrator who could disable the security or
+     * audit administrator could act unwatched (三员分立), and one who disables oneself locks the account out with nobody
+     * to notice. Refused as a reset is; enabling stays open (it hands no one an account).
+     */
+    private void requireMayDisable(JdbcAccounts.StaffCredentials user) {
+        requireMay(user, "account.user.disable", "SELF_DISABLE", "不能停用自己的账号：须由另一名管理员办理",
+                "ADMIN_DISABLE_SEPARATED", "三员分立：管理员只能由同类管理员停用");
+    }
+
+    private void requireMay(JdbcAccounts.StaffCredentials user, String action, String selfCode, String selfMessage,
+                            String kindCode, String kindMessage) {
         Actor actor = AuditLog.currentActor();
         Optional<UUID> actorId = actor.actorKind() == Actor.ActorKind.STAFF ? staffId(actor.actorId()) : Optional.empty();
         if (actorId.filter(user.id()::equals).isPresent()) {
             audit.record(AuditEntry.of(AuditCategory.SECURITY, action)
                     .result(cn.chengxin.audit.AuditResult.DENIED).detail(user.username() + ": own account"));
-            throw new AccountProblem("SELF_RESET", DomainProblem.Kind.FORBIDDEN,
-                    "不能重置自己的密码或身份验证器：须由另一名管理员办理");
+            throw new AccountProblem(selfCode, DomainProblem.Kind.FORBIDDEN, selfMessage);
         }
         List<AdminKind> actorKinds = actorId.map(id -> accounts.adminKindsOf(accounts.roleIdsOf(id))).orElse(List.of());
         List<AdminKind> targetKinds = accounts.adminKindsOf(accounts.roleIdsOf(user.id()));
         if (!AdminRoles.mayResetCredentials(actorKinds, targetKinds)) {
             audit.record(AuditEntry.of(AuditCategory.SECURITY, action)
                     .result(cn.chengxin.audit.AuditResult.DENIED).detail(user.username() + ": " + targetKinds));
-            throw new AccountProblem("ADMIN_RESET_SEPARATED", DomainProblem.Kind.FORBIDDEN,
-                    "三员分立：管理员的密码或身份验证器只能由同类管理员重置");
+            throw new AccountProblem(kindCode, DomainProblem.Kind.FORBIDDEN, kindMessage);
         }
     }
 

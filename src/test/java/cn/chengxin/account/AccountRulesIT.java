@@ -148,6 +148,17 @@ class AccountRulesIT {
             directory.resetPassword(userId(clerk), "Clerk-Reset-2026!");
             directory.resetSecondFactor(userId(otherSystem));
         });
+        signedInAs(system, () -> {
+            for (String admin : List.of(security, auditor)) {
+                assertRefused(() -> directory.setEnabled(userId(admin), false), "ADMIN_DISABLE_SEPARATED");
+            }
+            assertRefused(() -> directory.setEnabled(userId(system), false), "SELF_DISABLE");
+            directory.setEnabled(userId(otherSystem), false);
+            directory.setEnabled(userId(otherSystem), true);
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM account.staff_user WHERE username IN (?, ?, ?) AND enabled")
+                .params(security, auditor, system).query(Long.class).single())
+                .as("neither another kind of administrator nor oneself is disabled").isEqualTo(3);
 
         assertThat(passwordHash(security)).as("the security administrator keeps their password").isEqualTo(before);
         assertThat(passwordHash(clerk)).as("a business user's password is reset").isNotEqualTo(clerksBefore);
