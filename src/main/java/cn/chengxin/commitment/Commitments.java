@@ -12,6 +12,7 @@ import java.util.UUID;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.audit.AuditResult;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.commitment.domain.CommitmentKind;
 import cn.chengxin.commitment.persistence.JdbcCommitments;
@@ -234,8 +235,9 @@ public class Commitments {
      * collection cannot share a transaction (collection commits in its own chunks), so a kept commitment owes its
      * record until collection takes it: every run submits again what is owed — after a crash between the two steps,
      * a failure or a refusal — in a batch of the day, and the record's own key makes a second delivery a duplicate.
-     * A reported breach whose record is owed is submitted again the same way, but a refusal takes it back, as when
-     * it was reported: the department's decision did not validate, and it reports the breach again.
+     * A reported breach whose record is owed is submitted again the same way; refused, it stays breached with no
+     * record (warned and audited with the refusal's code): the department was told not to report it again, and a
+     * commitment taken back would be kept once due.
      *
      * @return how many commitments were kept by this run
      */
@@ -277,11 +279,22 @@ public class Commitments {
         if (taken(result)) {
             breachRecorded(c);
         } else if (result.rejected() > 0) {
-            store.unbreach(c.id());
-            log.warn("Breach of commitment {} refused, taken back: {}", c.id(), result.errors());
+            // Taken back, it would be kept once due and earn a positive record, though the department was told its
+            // report needs no repeating: the breach stands, only its record was refused.
+            store.breachRecordRefused(c.id());
+            String code = refusalCode(result);
+            log.warn("Breach of commitment {} stands, its record refused: {}", c.id(), code);
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "commitment.breach.refused")
+                    .subject(subjects.pseudonymOf(c.subjectId()).orElseThrow()).result(AuditResult.DENIED)
+                    .detail(c.kind().label() + " " + code));
         } else {
             log.warn("Breach of commitment {} not recorded, to be submitted again: {}", c.id(), result.failure());
         }
+    }
+
+    /** The code collection refused the one row with, as audited and logged (the row's message may quote input). */
+    private static String refusalCode(BatchResult result) {
+        return result.errors().isEmpty() ? "REFUSED" : result.errors().get(0).code();
     }
 
     @Scheduled(cron = "${chengxin.commitment.settle-cron:0 20 0 * * *}", zone = "Asia/Shanghai")

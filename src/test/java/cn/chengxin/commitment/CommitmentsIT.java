@@ -253,9 +253,8 @@ class CommitmentsIT {
     }
 
     /**
-     * A breach collection refuses is taken back, whether refused when reported (the caller is answered with the
-     * refusal's code) or when a run submits it again; the department then reports it again, corrected, in a batch
-     * of its own.
+     * A breach collection refuses when reported is taken back (the caller is answered with the refusal's code); the
+     * department then reports it again, corrected, in a batch of its own.
      */
     @Test
     void aRefusedBreachIsTakenBackAndCanBeReportedAgain() throws Exception {
@@ -270,10 +269,6 @@ class CommitmentsIT {
         breach(hrss, id, LocalDate.now().plusDays(3)).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("DECISION_DATE_FUTURE"));
         assertThat(commitments.find(id).status()).isEqualTo(CommitmentStatus.IN_FORCE);
-
-        owe(id, LocalDate.now().plusDays(3));
-        commitments.settleDue(LocalDate.now());
-        assertThat(commitments.find(id).status()).isEqualTo(CommitmentStatus.IN_FORCE);
         assertThat(creditFile.fileOf(subject)).isEmpty();
 
         breach(hrss, id, LocalDate.now().minusDays(1)).andExpect(status().isOk())
@@ -281,6 +276,40 @@ class CommitmentsIT {
         assertThat(commitments.find(id).status()).isEqualTo(CommitmentStatus.BREACHED);
         assertThat(creditFile.fileOf(subject)).singleElement()
                 .satisfies(e -> assertThat(e.itemCode()).isEqualTo("P_COMMITMENT_BREACH"));
+    }
+
+    /**
+     * A breach whose owed record a run refuses stands: the department was answered that it need not report it again.
+     * The commitment is breached with no record, the refusal audited with its code, and it is never kept once due —
+     * not even were its status in force again — so the subject who broke it gets no positive record.
+     */
+    @Test
+    void aBreachWhoseOwedRecordIsRefusedAtNightStandsAndIsNeverKept() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "祁远舟");
+        String hrss = client("HRSS");
+        String body = record(hrss, "{\"subjectNumber\":\"" + person.number() + "\",\"kind\":\"TOLERANCE\","
+                + "\"text\":\"本人承诺在 20 日内补交体检报告。\",\"due\":\"" + LocalDate.now().plusDays(20) + "\"}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        UUID id = UUID.fromString(JsonPath.read(body, "$.id"));
+        UUID subject = commitments.find(id).subjectId();
+        owe(id, LocalDate.now().plusDays(3));
+        jdbc.sql("UPDATE commitment.commitment SET due = ? WHERE id = ?").params(LocalDate.now().minusDays(1), id)
+                .update();
+
+        commitments.settleDue(LocalDate.now());
+        commitments.settleDue(LocalDate.now().plusDays(1));
+        assertThat(commitments.find(id).status()).isEqualTo(CommitmentStatus.BREACHED);
+        assertThat(creditFile.fileOf(subject)).isEmpty();
+        assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'commitment.breach.refused' "
+                        + "AND subject_pseudonym = ? AND result = 'DENIED'")
+                .param(subjects.pseudonymOf(subject).orElseThrow()).query(String.class).list())
+                .singleElement().asString().contains("DECISION_DATE_FUTURE");
+        breach(hrss, id).andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("COMMITMENT_NOT_IN_FORCE"));
+
+        jdbc.sql("UPDATE commitment.commitment SET status = 'IN_FORCE' WHERE id = ?").param(id).update();
+        commitments.settleDue(LocalDate.now().plusDays(2));
+        assertThat(commitments.find(id).status()).isEqualTo(CommitmentStatus.IN_FORCE);
+        assertThat(creditFile.fileOf(subject)).isEmpty();
     }
 
     /** Leaves the commitment as a crash right after its breach was marked would: owed, with no record submitted. */

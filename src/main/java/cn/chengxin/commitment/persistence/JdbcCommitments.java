@@ -102,6 +102,11 @@ public class JdbcCommitments {
     public record OwedBreach(Commitment commitment, String decisionNumber, LocalDate decisionDate) {
     }
 
+    /** The breach's record was refused by a later run: the breach stands, owing nothing more (never in force again). */
+    public void breachRecordRefused(UUID id) {
+        breachRecorded(id);
+    }
+
     /** Breaches whose record was not yet taken, the longest owed first. */
     public List<OwedBreach> breachesOwed(int limit) {
         return jdbc.sql("""
@@ -117,12 +122,13 @@ public class JdbcCommitments {
 
     /**
      * Marks kept, their record owed, the commitments whose due date passed before {@code today} with no breach
-     * reported; a breach can no longer be reported on them. Returns how many.
+     * reported; a breach can no longer be reported on them. Returns how many. One with a breach reported is never
+     * kept, whatever its status says: the subject broke it.
      */
     public int keepDue(LocalDate today) {
         return jdbc.sql("""
                         UPDATE commitment.commitment SET status = 'KEPT_RECORD_OWED'
-                        WHERE status = 'IN_FORCE' AND due < ?""")
+                        WHERE status = 'IN_FORCE' AND due < ? AND breach_reported_at IS NULL""")
                 .param(today).update();
     }
 
