@@ -233,8 +233,9 @@ public class Commitments {
     /**
      * Commitments whose due date has passed without a breach are kept; each becomes a 信用承诺信息 record. Marking and
      * collection cannot share a transaction (collection commits in its own chunks), so a kept commitment owes its
-     * record until collection takes it: every run submits again what is owed — after a crash between the two steps,
-     * a failure or a refusal — in a batch of the day, and the record's own key makes a second delivery a duplicate.
+     * record until collection takes it: every run submits again what is owed — after a crash between the two steps or
+     * a failure — in a batch of the day, and the record's own key makes a second delivery a duplicate. A refusal
+     * ends the owing (warned and audited with its code): the row would be refused again every night.
      * A reported breach whose record is owed is submitted again the same way; refused, it stays breached with no
      * record (warned and audited with the refusal's code): the department was told not to report it again, and a
      * commitment taken back would be kept once due.
@@ -256,14 +257,29 @@ public class Commitments {
             }
             if (taken(result)) {
                 store.recorded(c.id());
+            } else if (result.rejected() > 0) {
+                keptRecordRefused(c, result);
             } else {
-                log.warn("Kept commitment {} not recorded, to be submitted again: {}", c.id(), result.errors());
+                log.warn("Kept commitment {} not recorded, to be submitted again: {}", c.id(), result.failure());
             }
         }
         for (JdbcCommitments.OwedBreach owed : store.breachesOwed(1_000)) {
             resubmitBreach(owed, today);
         }
         return kept;
+    }
+
+    /**
+     * A refusal is not a failure: the same row is refused every night, and the oldest owed, taken first, would hold
+     * back every later one. The commitment is kept with no record, as before its record was owed.
+     */
+    private void keptRecordRefused(Commitment c, BatchResult result) {
+        store.recorded(c.id());
+        String code = refusalCode(result);
+        log.warn("Kept commitment {} not recorded, its record refused: {}", c.id(), code);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "commitment.kept.refused")
+                .subject(subjects.pseudonymOf(c.subjectId()).orElseThrow()).result(AuditResult.DENIED)
+                .detail(c.kind().label() + " " + code));
     }
 
     private void resubmitBreach(JdbcCommitments.OwedBreach owed, LocalDate today) {

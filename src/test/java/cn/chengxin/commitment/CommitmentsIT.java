@@ -192,12 +192,12 @@ class CommitmentsIT {
     }
 
     /**
-     * Kept, a commitment owes its 信用承诺信息 record until collection takes it: refused (given, before departments
-     * were checked, to one collection does not take the item from), it stays owed with no record and is submitted
-     * again by a later run, which records it once the department may supply it.
+     * Kept, a commitment owes its 信用承诺信息 record until collection takes it, but a refusal ends the owing: given,
+     * before departments were checked, to one collection does not take the item from, it is kept with no record, the
+     * refusal audited with its code, and a later run submits it no more — even once the department may supply it.
      */
     @Test
-    void aKeptCommitmentWhoseRecordWasRefusedIsSubmittedAgainByALaterRun() throws Exception {
+    void aKeptCommitmentWhoseRecordIsRefusedIsKeptWithNoRecordAndNotSubmittedAgain() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "龙晓岚");
         String body = record(client("HRSS"), "{\"subjectNumber\":\"" + person.number() + "\",\"kind\":\"TOLERANCE\","
                 + "\"text\":\"本人承诺在 10 日内补交婚姻状况证明。\",\"due\":\"" + LocalDate.now().plusDays(10) + "\"}")
@@ -207,17 +207,18 @@ class CommitmentsIT {
                 .params(LocalDate.now().minusDays(1), id).update();
 
         assertThat(commitments.settleDue(LocalDate.now())).isPositive();
-        Commitment owed = commitments.find(id);
-        assertThat(owed.status()).isEqualTo(CommitmentStatus.KEPT_RECORD_OWED);
-        assertThat(creditFile.fileOf(owed.subjectId())).isEmpty();
+        Commitment kept = commitments.find(id);
+        assertThat(kept.status()).isEqualTo(CommitmentStatus.KEPT);
+        assertThat(creditFile.fileOf(kept.subjectId())).isEmpty();
+        assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'commitment.kept.refused' "
+                        + "AND subject_pseudonym = ? AND result = 'DENIED'")
+                .param(subjects.pseudonymOf(kept.subjectId()).orElseThrow()).query(String.class).list())
+                .singleElement().asString().contains("ITEM_OUTSIDE_REMIT");
 
         jdbc.sql("UPDATE commitment.commitment SET department_code = 'HRSS' WHERE id = ?").param(id).update();
         commitments.settleDue(LocalDate.now().plusDays(1));
         assertThat(commitments.find(id).status()).isEqualTo(CommitmentStatus.KEPT);
-        assertThat(creditFile.fileOf(owed.subjectId())).singleElement().satisfies(e -> {
-            assertThat(e.itemCode()).isEqualTo("P_COMMITMENT");
-            assertThat(e.departmentCode()).isEqualTo("HRSS");
-        });
+        assertThat(creditFile.fileOf(kept.subjectId())).isEmpty();
     }
 
     /**

@@ -138,7 +138,7 @@ public class JdbcCommitments {
                 .query(JdbcCommitments::commitment).list();
     }
 
-    /** The kept commitment's record was taken: it owes nothing more. */
+    /** The kept commitment's record was taken, or refused: it owes nothing more. */
     public void recorded(UUID id) {
         jdbc.sql("UPDATE commitment.commitment SET status = 'KEPT' WHERE id = ? AND status = 'KEPT_RECORD_OWED'")
                 .param(id).update();
