@@ -14,6 +14,7 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
 import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.domain.SubjectType;
 import cn.chengxin.commitment.domain.CommitmentKind;
 import cn.chengxin.commitment.persistence.JdbcCommitments;
 import cn.chengxin.ingestion.BatchResult;
@@ -25,6 +26,8 @@ import cn.chengxin.shared.Ids;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.IdentityDocument;
+import cn.chengxin.subject.domain.SubjectKind;
 import cn.chengxin.subject.domain.TypedText;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.slf4j.Logger;
@@ -89,7 +92,9 @@ public class Commitments {
      * A department records a commitment the subject signed at its window (告知承诺, 容缺受理, on hiring), naming the
      * subject by identity number; the department is the calling client's. Refused (COMMITMENT_OUTSIDE_REMIT) when
      * the department may not supply the records the commitment ends in — a breach, and when it has a due date the
-     * kept record — as collection would refuse them (ITEM_OUTSIDE_REMIT) long after the subject signed.
+     * kept record — as collection would refuse them (ITEM_OUTSIDE_REMIT) long after the subject signed; and
+     * (COMMITMENT_SUBJECT_TYPE) when those items are about another type of subject (a person's items, an
+     * organisation's credit code: SUBJECT_TYPE_MISMATCH).
      *
      * @param documentType the type of a passport or travel-permit holder's number (code or Chinese label,
      *                     {@link DocumentType#named}); null or blank: a resident identity number or a credit code,
@@ -104,7 +109,8 @@ public class Commitments {
         // named by the number's own field only.
         TypedText.requireNoIdentityNumber("reference", "事项", reference);
         TypedText.requireNoIdentityNumber("text", "承诺内容", text);
-        UUID subjectId = subjects.find(subjects.validate(DocumentType.named(documentType), subjectNumber))
+        IdentityDocument document = subjects.validate(DocumentType.named(documentType), subjectNumber);
+        UUID subjectId = subjects.find(document)
                 .orElseThrow(() -> new CodedProblem("COMMITMENT_SUBJECT_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
                         "平台没有该主体的信用档案"));
         String department = AuditLog.currentActor().departmentCode();
@@ -115,6 +121,11 @@ public class Commitments {
             if (!supplies(department, item)) {
                 throw new CodedProblem("COMMITMENT_OUTSIDE_REMIT", DomainProblem.Kind.FORBIDDEN, "本部门（" + department
                         + "）不是目录事项 " + item + " 的提供单位：不能登记由本部门报告违诺或履约的信用承诺");
+            }
+            SubjectType takes = catalogue.active(item).orElseThrow().definition().subjectType();
+            if ((takes == SubjectType.PERSON) != (document.subjectKind() == SubjectKind.PERSON)) {
+                throw new CodedProblem("COMMITMENT_SUBJECT_TYPE", DomainProblem.Kind.INVALID_INPUT, "目录事项 " + item
+                        + " 的主体应为" + takes.label() + "：不能为该主体登记信用承诺");
             }
         }
         return sign(subjectId, kind, text, reference, department, due, "本人向" + department + "作出");

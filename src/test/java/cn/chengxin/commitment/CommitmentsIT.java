@@ -16,12 +16,14 @@ import cn.chengxin.commitment.domain.CommitmentStatus;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.NewOrganisation;
 import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.ClearIdentityNumbers;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestCreditCodes;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -169,6 +171,23 @@ class CommitmentsIT {
                 + "\"text\":\"本人承诺在 30 日内补交户籍证明。\",\"due\":\"" + LocalDate.now().plusDays(30) + "\"}")
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("COMMITMENT_OUTSIDE_REMIT"));
         assertThat(commitments.of(subject)).isEmpty();
+    }
+
+    /**
+     * The commitment items are a person's: an organisation named by its credit code cannot be given a commitment whose
+     * breach or kept record collection would refuse (SUBJECT_TYPE_MISMATCH) every night once due.
+     */
+    @Test
+    void aCommitmentIsRefusedForASubjectTheCommitmentItemsDoNotTake() throws Exception {
+        String code = TestCreditCodes.next();
+        UUID organisation = subjects.registerOrganisation(new NewOrganisation(subjects.validate(null, code),
+                "驻马店市守信建材有限公司", LocalDate.of(2016, 5, 1), List.of(), false));
+
+        record(client("HRSS"), "{\"subjectNumber\":\"" + code + "\",\"kind\":\"TOLERANCE\","
+                + "\"text\":\"本单位承诺在 30 日内补交营业执照副本。\",\"due\":\"" + LocalDate.now().plusDays(30) + "\"}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("COMMITMENT_SUBJECT_TYPE"));
+        assertThat(commitments.of(organisation)).isEmpty();
     }
 
     @Test
