@@ -2,6 +2,7 @@ package cn.chengxin.subject;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import cn.chengxin.subject.domain.Masking;
@@ -39,6 +40,10 @@ class MaskingStoredTextsIT {
         String plain = "联系电话13800000000，订单号2026112206273931，罚款150000元已缴清";
         UUID withoutNumber = statement(subject, plain);
         UUID tipOff = tipOff("被举报人旧身份证号410105800307123，长期无照经营");
+        UUID tipOffNamed = tipOff("长期无照经营");
+        jdbc.sql("UPDATE portal.tipoff SET subject_name = ?, reporter_name = ?, reporter_contact = ? WHERE id = ?")
+                .params("张三 " + person.number(), "李四" + person.number(), "13800000000 / " + person.number(),
+                        tipOffNamed).update();
         String n = person.number();
         UUID grouped = statement(subject, "证号 " + n.substring(0, 6) + "-" + n.substring(6, 14) + "-" + n.substring(14));
         // Masked on writing, as today: the pass must leave it as it is.
@@ -52,6 +57,11 @@ class MaskingStoredTextsIT {
         assertThat(text("inquiry.statement", "text", withNumber)).isEqualTo("本人身份证号"
                 + Masking.identityNumber(person.number()) + "，该记录不是本人的");
         assertThat(text("portal.tipoff", "facts", tipOff)).isEqualTo("被举报人旧身份证号4101*******7123，长期无照经营");
+        String masked18 = Masking.identityNumber(person.number());
+        assertThat(List.of(text("portal.tipoff", "subject_name", tipOffNamed),
+                text("portal.tipoff", "reporter_name", tipOffNamed), text("portal.tipoff", "reporter_contact", tipOffNamed)))
+                .as("a tip-off's names and contact (V128)")
+                .containsExactly("张三 " + masked18, "李四" + masked18, "13800000000 / " + masked18);
         assertThat(text("inquiry.statement", "text", grouped)).as("written in groups (V119)")
                 .isEqualTo("证号 " + n.substring(0, 4) + "**-********-" + n.substring(14));
         assertThat(text("inquiry.statement", "text", withoutNumber)).isEqualTo(plain);
@@ -63,6 +73,7 @@ class MaskingStoredTextsIT {
         String detail = jdbc.sql("SELECT detail FROM audit.event WHERE action = 'privacy.mask-stored-texts' "
                 + "ORDER BY seq DESC LIMIT 1").query(String.class).single();
         assertThat(detail).contains("inquiry.statement.text：检查", "portal.tipoff.facts：检查",
+                "portal.tipoff.subject_name：检查", "portal.tipoff.reporter_contact：检查",
                 "objection.objection.reasons", "repair.application.performance")
                 .doesNotContain(person.number()).doesNotContain("410105800307123");
 
