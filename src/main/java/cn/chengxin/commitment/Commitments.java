@@ -118,22 +118,18 @@ public class Commitments {
             throw new CodedProblem("COMMITMENT_DUE_PAST", DomainProblem.Kind.INVALID_INPUT, "履约期限应晚于今天");
         }
         for (String item : due == null ? List.of(BREACH_ITEM) : List.of(BREACH_ITEM, KEPT_ITEM)) {
-            if (!supplies(department, item)) {
-                throw new CodedProblem("COMMITMENT_OUTSIDE_REMIT", DomainProblem.Kind.FORBIDDEN, "本部门（" + department
-                        + "）不是目录事项 " + item + " 的提供单位：不能登记由本部门报告违诺或履约的信用承诺");
-            }
-            SubjectType takes = catalogue.active(item).orElseThrow().definition().subjectType();
+            // Collection takes the item from the department only while it is active and names the department.
+            var definition = catalogue.active(item).map(i -> i.definition())
+                    .filter(d -> d.providers().contains(department))
+                    .orElseThrow(() -> new CodedProblem("COMMITMENT_OUTSIDE_REMIT", DomainProblem.Kind.FORBIDDEN,
+                            "本部门（" + department + "）不是目录事项 " + item + " 的提供单位：不能登记由本部门报告违诺或履约的信用承诺"));
+            SubjectType takes = definition.subjectType();
             if ((takes == SubjectType.PERSON) != (document.subjectKind() == SubjectKind.PERSON)) {
                 throw new CodedProblem("COMMITMENT_SUBJECT_TYPE", DomainProblem.Kind.INVALID_INPUT, "目录事项 " + item
                         + " 的主体应为" + takes.label() + "：不能为该主体登记信用承诺");
             }
         }
         return sign(subjectId, kind, text, reference, department, due, "本人向" + department + "作出");
-    }
-
-    /** Whether collection takes the item from the department: it is active and names the department a provider. */
-    private boolean supplies(String department, String item) {
-        return catalogue.active(item).map(i -> i.definition().providers().contains(department)).orElse(false);
     }
 
     public Commitment find(UUID id) {
@@ -288,9 +284,7 @@ public class Commitments {
         store.recorded(c.id());
         String code = refusalCode(result);
         log.warn("Kept commitment {} not recorded, its record refused: {}", c.id(), code);
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "commitment.kept.refused")
-                .subject(subjects.pseudonymOf(c.subjectId()).orElseThrow()).result(AuditResult.DENIED)
-                .detail(c.kind().label() + " " + code));
+        auditRefused(c, "commitment.kept.refused", code);
     }
 
     private void resubmitBreach(JdbcCommitments.OwedBreach owed, LocalDate today) {
@@ -311,12 +305,16 @@ public class Commitments {
             store.breachRecordRefused(c.id());
             String code = refusalCode(result);
             log.warn("Breach of commitment {} stands, its record refused: {}", c.id(), code);
-            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "commitment.breach.refused")
-                    .subject(subjects.pseudonymOf(c.subjectId()).orElseThrow()).result(AuditResult.DENIED)
-                    .detail(c.kind().label() + " " + code));
+            auditRefused(c, "commitment.breach.refused", code);
         } else {
             log.warn("Breach of commitment {} not recorded, to be submitted again: {}", c.id(), result.failure());
         }
+    }
+
+    private void auditRefused(Commitment c, String action, String code) {
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, action)
+                .subject(subjects.pseudonymOf(c.subjectId()).orElseThrow()).result(AuditResult.DENIED)
+                .detail(c.kind().label() + " " + code));
     }
 
     /** The code collection refused the one row with, as audited and logged (the row's message may quote input). */

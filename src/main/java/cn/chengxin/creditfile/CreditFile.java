@@ -78,7 +78,7 @@ public class CreditFile {
         }
         if (!changed.isEmpty()) {
             events.publishEvent(new RecordsChanged(batchId, changed, "ingestion"));
-            events.publishEvent(new RecordStatesChanged(stored, "ingestion"));
+            events.publishEvent(new RecordStatesChanged(stored, RecordStatesChanged.STORED));
         }
         return List.of(outcomes);
     }
@@ -446,7 +446,7 @@ public class CreditFile {
         moved.forEach(r -> subjects.add(r.subjectId()));
         if (!subjects.isEmpty()) {
             events.publishEvent(new RecordsChanged(null, subjects, "windows"));
-            events.publishEvent(new RecordStatesChanged(moved, "windows"));
+            events.publishEvent(new RecordStatesChanged(moved, RecordStatesChanged.WINDOWS));
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "creditfile.windows")
                     .detail(subjects.size() + " subjects on " + today));
         }

@@ -10,6 +10,11 @@ import java.util.UUID;
  */
 public record RecordStatesChanged(List<ChangedRecord> records, String cause) {
 
+    /** The cause of the versions collection stores ({@link CreditFile#store}). */
+    public static final String STORED = "ingestion";
+    /** The cause of the records whose publication window ended ({@link CreditFile#applyWindows}). */
+    public static final String WINDOWS = "windows";
+
     public RecordStatesChanged {
         records = List.copyOf(records);
     }

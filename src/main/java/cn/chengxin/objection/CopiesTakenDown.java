@@ -20,9 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class CopiesTakenDown {
 
-    /** The cause {@link CreditFile#applyWindows} gives the records whose window ended. */
-    private static final String WINDOWS = "windows";
-
     private final JdbcObjections store;
     private final CreditFile creditFile;
     private final Objections objections;
@@ -35,7 +32,7 @@ class CopiesTakenDown {
 
     @EventListener
     void on(RecordStatesChanged changed) {
-        if (WINDOWS.equals(changed.cause()) || changed.records().isEmpty()) {
+        if (RecordStatesChanged.WINDOWS.equals(changed.cause()) || changed.records().isEmpty()) {
             return;
         }
         List<Objection> open = store.openOn(changed.records().stream().map(RecordStatesChanged.ChangedRecord::recordKey)

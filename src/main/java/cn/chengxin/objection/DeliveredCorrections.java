@@ -16,9 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DeliveredCorrections {
 
-    /** The cause {@link cn.chengxin.creditfile.CreditFile#store} gives the versions collection stores. */
-    private static final String COLLECTION = "ingestion";
-
     private final JdbcObjections store;
     private final Objections objections;
 
@@ -29,7 +26,7 @@ class DeliveredCorrections {
 
     @EventListener
     void on(RecordStatesChanged changed) {
-        if (!COLLECTION.equals(changed.cause()) || changed.records().isEmpty()) {
+        if (!RecordStatesChanged.STORED.equals(changed.cause()) || changed.records().isEmpty()) {
             return;
         }
         Set<UUID> subjects = new HashSet<>();
