@@ -27,13 +27,13 @@ import cn.chengxin.creditfile.RecordProceedings;
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.inquiry.domain.ReportScope;
 import cn.chengxin.inquiry.domain.Requester;
+import cn.chengxin.inquiry.domain.ScoreExplanation;
 import cn.chengxin.inquiry.persistence.JdbcInquiry;
 import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.scoring.Scoring;
 import cn.chengxin.scoring.SubjectScore;
-import cn.chengxin.scoring.domain.Contribution;
 import cn.chengxin.shared.privacy.IdentityRedaction;
 import cn.chengxin.shared.security.DataScope;
 import cn.chengxin.subject.SubjectProfile;
@@ -47,9 +47,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReportAssembler {
-
-    /** The one explanation line standing for the records that moved the score but that the report does not show. */
-    static final String NOT_SHOWN = "其他未在本报告展示的信息";
 
     private final CreditFile creditFile;
     private final RecordProceedings proceedings;
@@ -177,34 +174,16 @@ class ReportAssembler {
                         "Asia/Shanghai")), e.validUntil(), e.status().label(), e.disputed());
     }
 
-    /**
-     * The score with its explanation, each record itemised only if this report shows it. The score is the subject's
-     * one score and counts every record usable for scoring, also those the querier may not see: a government-only
-     * item in an institution's report (RULES.md §2), one outside a department's data scope (§10). Their item names,
-     * dates and points would tell the querier what the report leaves out (§9), so they are summed into one line
-     * ({@link #NOT_SHOWN}): the lines still add up to the dimensions and the score, which stays honest, without
-     * naming the records behind it.
-     */
+    /** The score with its explanation, each record itemised only if this report shows it ({@link ScoreExplanation}). */
     private static ReportContent.ScoreLine scoreLine(SubjectScore s, Set<UUID> shown) {
-        List<ReportContent.ScoreLine.Part> contributions = new ArrayList<>();
-        int notShownPoints = 0;
-        boolean anyNotShown = false;
-        for (Contribution c : s.contributions()) {
-            if (shown.contains(c.recordKey())) {
-                contributions.add(new ReportContent.ScoreLine.Part(c.title(), c.decisionDate(), c.points()));
-            } else {
-                notShownPoints += c.points();
-                anyNotShown = true;
-            }
-        }
-        if (anyNotShown) {
-            contributions.add(new ReportContent.ScoreLine.Part(NOT_SHOWN, null, notShownPoints));
-        }
+        ScoreExplanation explanation = ScoreExplanation.of(s.dimensions(), s.contributions(), shown);
         return new ReportContent.ScoreLine(s.score(), s.gradeLabel(), s.modelCode() + " v" + s.modelVersion(),
                 s.computedAt(), s.notScoredReason(),
-                s.dimensions().stream().map(d -> new ReportContent.ScoreLine.Part(d.label(), null, d.points()))
-                        .toList(),
-                List.copyOf(contributions));
+                explanation.dimensions().stream()
+                        .map(d -> new ReportContent.ScoreLine.Part(d.label(), null, d.points())).toList(),
+                explanation.notShownPoints(),
+                explanation.contributions().stream()
+                        .map(c -> new ReportContent.ScoreLine.Part(c.title(), c.decisionDate(), c.points())).toList());
     }
 
     private static String gender(String code) {

@@ -50,8 +50,14 @@ public record ReportContent(String number, String verificationCode, ReportKind k
     public record StatementLine(Instant at, String concerning, String text) {
     }
 
+    /**
+     * 信用评分 with its explanation as {@link cn.chengxin.inquiry.domain.ScoreExplanation} says a report prints it: the
+     * dimensions with the points of the records shown, those records, and {@code notShownPoints}, what the records
+     * not shown moved the score by together, printed once and in no dimension (null: none). A report stored before
+     * then carries that sum as a last contribution and its dimensions' full points.
+     */
     public record ScoreLine(Integer score, String grade, String model, Instant computedAt, String notScoredReason,
-                            List<Part> dimensions, List<Part> contributions) {
+                            List<Part> dimensions, Integer notShownPoints, List<Part> contributions) {
 
         public record Part(String label, LocalDate date, int points) {
         }

@@ -17,6 +17,8 @@ import cn.chengxin.creditfile.RecordAction;
 import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.inquiry.persistence.JdbcInquiry;
 import cn.chengxin.scoring.Scoring;
+import cn.chengxin.scoring.SubjectScore;
+import cn.chengxin.scoring.domain.DimensionScore;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
@@ -46,9 +48,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The score's explanation names only the records the report shows (RULES.md §2, §9, §10): the person holds a public
- * penalty and tax arrears (欠缴税款信息, government-only, counted for scoring). A bank's lending report leaves the
- * arrears out of the records and out of the explanation, in JSON, HTML and PDF alike, and sums it into one line so
- * that the explanation still adds up to the score; a department whose data scope lacks the item gets the same, the
+ * penalty (遵纪守法) and tax arrears (欠缴税款信息, government-only, counted for scoring, the one record of 履约守信).
+ * A bank's lending report leaves the arrears out of the records, out of the explanation and out of 履约守信's total,
+ * in JSON, HTML and PDF alike, and prints their points once, in no dimension, so that the explanation still adds up
+ * to the score; a department whose data scope lacks the item gets the same, the
  * credit office sees the item named.
  */
 @IntegrationTest
@@ -58,6 +61,8 @@ class ReportScoreExplanationIT {
     private static final String NOT_SHOWN = "其他未在本报告展示的信息";
     private static final String ARREARS = "欠缴税款信息";
     private static final String ARREARS_DECISION = "驿税处〔2026〕77号";
+    private static final String OBLIGATIONS = "履约守信";
+    private static final String LAW_ABIDING = "遵纪守法";
 
     @Autowired
     MockMvc mvc;
@@ -92,23 +97,38 @@ class ReportScoreExplanationIT {
         List<String> negative = JsonPath.read(json, "$.negativeRecords[*].item");
         assertThat(negative).containsExactly(PENALTY);
         List<String> labels = JsonPath.read(json, "$.score.contributions[*].label");
-        assertThat(labels).contains(PENALTY, NOT_SHOWN).doesNotContain(ARREARS);
-        List<Integer> withheld = JsonPath.read(json,
-                "$.score.contributions[?(@.label == '" + NOT_SHOWN + "')].points");
-        assertThat(withheld).singleElement().satisfies(points -> assertThat(points).isNegative());
-        List<String> withheldDates = JsonPath.read(json,
-                "$.score.contributions[?(@.label == '" + NOT_SHOWN + "')].date");
-        assertThat(withheldDates).containsOnlyNulls();
-        List<Integer> contributions = JsonPath.read(json, "$.score.contributions[*].points");
-        List<Integer> dimensions = JsonPath.read(json, "$.score.dimensions[*].points");
-        assertThat(contributions.stream().mapToInt(Integer::intValue).sum())
-                .isEqualTo(dimensions.stream().mapToInt(Integer::intValue).sum());
+        assertThat(labels).containsExactly(PENALTY);
+        int penaltyPoints = JsonPath.read(json, "$.score.contributions[0].points");
 
-        assertThat(report(bank, person.number(), "HTML")).contains(NOT_SHOWN).doesNotContain(ARREARS);
+        // The arrears are the one record of 履约守信: its real total would be their points.
+        SubjectScore real = scoring.scoreOf(id).orElseThrow();
+        int arrearsPoints = real.contributions().stream().filter(c -> c.title().equals(ARREARS)).findFirst()
+                .orElseThrow().points();
+        assertThat(arrearsPoints).isNegative();
+        assertThat(dimension(real, OBLIGATIONS)).isEqualTo(arrearsPoints);
+        assertThat(dimension(real, LAW_ABIDING)).isEqualTo(penaltyPoints);
+
+        assertThat(JsonPath.<List<Integer>>read(json, "$.score.dimensions[?(@.label == '" + OBLIGATIONS + "')].points"))
+                .containsExactly(0);
+        assertThat(JsonPath.<List<Integer>>read(json, "$.score.dimensions[?(@.label == '" + LAW_ABIDING + "')].points"))
+                .containsExactly(penaltyPoints);
+        int withheld = JsonPath.read(json, "$.score.notShownPoints");
+        assertThat(withheld).isEqualTo(arrearsPoints);
+        List<Integer> dimensions = JsonPath.read(json, "$.score.dimensions[*].points");
+        int shownDimensions = dimensions.stream().mapToInt(Integer::intValue).sum();
+        assertThat(shownDimensions).as("the dimensions count the shown contributions only").isEqualTo(penaltyPoints);
+        assertThat(shownDimensions + withheld).as("with the sum left out they add up to the real score's")
+                .isEqualTo(real.dimensions().stream().mapToInt(DimensionScore::points).sum());
+
+        assertThat(report(bank, person.number(), "HTML")).contains(NOT_SHOWN).doesNotContain(ARREARS)
+                .contains("<td>" + OBLIGATIONS + "</td><td>0</td>")
+                .contains("<td>" + LAW_ABIDING + "</td><td>" + penaltyPoints + "</td>")
+                .contains("<td>" + NOT_SHOWN + "</td><td>" + arrearsPoints + "</td>");
         String pdf = pdfText(mvc.perform(post("/api/v1/reports").header("Authorization", "Bearer " + bank)
                         .contentType(MediaType.APPLICATION_JSON).content(request(person.number(), "PDF")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
-        assertThat(pdf).contains("信用评分", PENALTY, NOT_SHOWN).doesNotContain(ARREARS);
+        assertThat(pdf).contains("信用评分", PENALTY, OBLIGATIONS + "0" + LAW_ABIDING + penaltyPoints,
+                NOT_SHOWN + arrearsPoints).doesNotContain(ARREARS);
     }
 
     @Test
@@ -143,6 +163,10 @@ class ReportScoreExplanationIT {
         assertThat(scoring.scoreOf(id)).hasValueSatisfying(s -> assertThat(s.contributions())
                 .anySatisfy(c -> assertThat(c.title()).isEqualTo(ARREARS)));
         return person;
+    }
+
+    private static int dimension(SubjectScore score, String label) {
+        return score.dimensions().stream().filter(d -> d.label().equals(label)).findFirst().orElseThrow().points();
     }
 
     private UUID idOf(TestCitizens.Person person) {

@@ -16,7 +16,9 @@ import cn.chengxin.catalog.domain.Sharing;
  *     <li>an occupational report (职业信用报告) only the categories that bear on an occupation: qualifications and
  *     their revocations, licences, penalties and judgements, lists, commitments, evaluations and honours;</li>
  *     <li>the score and its explanation in a full report for the person or a state organ, in an authorised report
- *     when the purpose is a credit decision ({@link Purpose#showsScore()}), never in an occupational report.</li>
+ *     when the purpose is a credit decision ({@link Purpose#showsScore()}), never in an occupational report; the
+ *     explanation itemises only the records the report carries, and the dimensions count only those
+ *     ({@link ScoreExplanation}).</li>
  * </ul>
  */
 public record ReportScope(ReportKind kind, Requester requester, Purpose purpose) {
