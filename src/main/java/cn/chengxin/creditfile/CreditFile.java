@@ -226,6 +226,10 @@ public class CreditFile {
         if (r.version() <= current.get().version()) {
             return StoreOutcome.refused("RECORD_VERSION_STALE", "版本号须大于当前版本 " + current.get().version());
         }
+        Optional<StoreOutcome> refused = VersionStates.refusal(current.get().status());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         if (r.action() == RecordAction.REVOKE) {
             r = revoking(r, current.get());
         }

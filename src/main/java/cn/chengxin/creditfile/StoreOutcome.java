@@ -38,6 +38,16 @@ public record StoreOutcome(Kind kind, UUID recordKey, String code, String messag
                 + "（按原主体、原事项报送 REVOKE），再以新的部门记录编号新增（ADD）；只想撤销原记录的，请填写原主体和原事项");
     }
 
+    /** The refusal of a correction or revocation of a revoked record ({@link VersionStates#refusal}). */
+    static StoreOutcome recordRevoked() {
+        return refused("RECORD_REVOKED", "该记录已撤销，不能再更正或撤销；如需重新公示，请以新的部门记录编号新增（ADD）");
+    }
+
+    /** The refusal of a correction or revocation of an archived record ({@link VersionStates#refusal}). */
+    static StoreOutcome recordArchived() {
+        return refused("RECORD_ARCHIVED", "该记录保存期满已归档，归档数据不再更正或撤销");
+    }
+
     static StoreOutcome refused(String code, String message) {
         return new StoreOutcome(Kind.REFUSED, null, code, message);
     }

@@ -16,7 +16,7 @@ class VersionStatesTests {
     private static final LocalDate ENDED = TODAY.minusDays(1);
 
     @ParameterizedTest(name = "a correction keeps a {0} record so")
-    @EnumSource(value = RecordStatus.class, names = {"REPAIRED", "REVOKED", "ARCHIVED", "IN_DISPUTE"})
+    @EnumSource(value = RecordStatus.class, names = {"REPAIRED", "IN_DISPUTE"})
     void aCorrectionDoesNotReviveAClosedOrDisputedRecord(RecordStatus current) {
         assertThat(VersionStates.ofNext(RecordAction.UPDATE, current, false, OPEN, TODAY)).isEqualTo(current);
         assertThat(VersionStates.ofNext(RecordAction.UPDATE, current, false, null, TODAY)).isEqualTo(current);
@@ -66,8 +66,24 @@ class VersionStatesTests {
         assertThat(VersionStates.ofFirst(null, TODAY)).as("long-term").isEqualTo(RecordStatus.ACTIVE);
     }
 
+    @Test
+    void aRevokedOrArchivedRecordTakesNoLaterVersion() {
+        assertThat(VersionStates.refusal(RecordStatus.REVOKED)).map(StoreOutcome::code).contains("RECORD_REVOKED");
+        assertThat(VersionStates.refusal(RecordStatus.ARCHIVED)).map(StoreOutcome::code).contains("RECORD_ARCHIVED");
+        for (RecordStatus current : java.util.EnumSet.of(RecordStatus.REVOKED, RecordStatus.ARCHIVED)) {
+            assertThatThrownBy(() -> VersionStates.ofNext(RecordAction.UPDATE, current, false, OPEN, TODAY))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @ParameterizedTest(name = "a {0} record may still be corrected or revoked")
+    @EnumSource(value = RecordStatus.class, names = {"ACTIVE", "IN_DISPUTE", "EXPIRED", "REPAIRED"})
+    void aRecordStillKeptTakesLaterVersions(RecordStatus current) {
+        assertThat(VersionStates.refusal(current)).isEmpty();
+    }
+
     @ParameterizedTest(name = "a revocation closes a {0} record")
-    @EnumSource(RecordStatus.class)
+    @EnumSource(value = RecordStatus.class, names = {"ACTIVE", "IN_DISPUTE", "EXPIRED", "REPAIRED"})
     void aRevocationAlwaysCloses(RecordStatus current) {
         assertThat(VersionStates.ofNext(RecordAction.REVOKE, current, false, OPEN, TODAY))
                 .isEqualTo(RecordStatus.REVOKED);

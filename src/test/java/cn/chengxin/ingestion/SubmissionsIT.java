@@ -702,15 +702,90 @@ class SubmissionsIT {
             assertThat(e.status()).as("repair stops publication and use").isEqualTo(RecordStatus.REPAIRED);
         });
 
-        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + version(first, 3, "REVOKE")
-                + "]}")).andExpect(jsonPath("$.accepted").value(1));
-        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + version(first, 4, "UPDATE")
-                        .replace("无照经营", "无照经营（再改）") + "]}"))
-                .andExpect(jsonPath("$.accepted").value(1));
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + withReason(
+                version(first, 3, "REVOKE"), "原处罚决定已被复议撤销") + "]}")).andExpect(jsonPath("$.accepted").value(1));
         assertThat(creditFile.fileOf(subject)).singleElement().satisfies(e -> {
-            assertThat(e.version()).isEqualTo(4);
-            assertThat(e.status()).as("a revoked record is closed").isEqualTo(RecordStatus.REVOKED);
+            assertThat(e.version()).isEqualTo(3);
+            assertThat(e.status()).as("a revocation closes a repaired record too").isEqualTo(RecordStatus.REVOKED);
         });
+    }
+
+    /**
+     * A revoked record takes no later version: a correction would drop its revocation's reason from the file and read
+     * 已撤销 → 已更正 in its history, a second revocation would replace the reason. Each is refused on its row, with
+     * its line, and the record stays as revoked.
+     */
+    @Test
+    void aRevokedRecordIsNeitherCorrectedNorRevokedAgain() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "韩晓东");
+        String source = "RV-" + UUID.randomUUID();
+        String fields = "\"penalty_type\":\"罚款\",\"facts\":\"无照经营\",\"basis\":\"某条例\",\"authority\":\"市场监管局\"";
+        String first = row("P_ADMIN_PENALTY_GENERAL", person.number(), person.name(), source,
+                LocalDate.now().minusMonths(2).toString(), fields);
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + first + "]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + withReason(
+                version(first, 2, "REVOKE"), "原处罚决定已被复议撤销") + "]}")).andExpect(jsonPath("$.accepted").value(1));
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        long stored = records();
+
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + first.replace(source, "RV-"
+                        + UUID.randomUUID()) + "," + version(first, 3, "UPDATE").replace("无照经营", "无照经营（更正）") + ","
+                        + withReason(version(first, 4, "REVOKE"), "另一原因") + "]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.rejected").value(2))
+                .andExpect(jsonPath("$.errors[*].line").value(org.hamcrest.Matchers.contains(2, 3)))
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.is("sourceRecordId"))))
+                .andExpect(jsonPath("$.errors[*].code").value(org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.is("RECORD_REVOKED"))))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("已撤销")));
+        assertThat(records()).as("only the new record").isEqualTo(stored + 1);
+        assertThat(creditFile.fileOf(subject)).filteredOn(e -> e.status() == RecordStatus.REVOKED).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.version()).isEqualTo(2);
+                    assertThat(e.content()).containsEntry("facts", "无照经营");
+                    assertThat(e.revocationReason()).isEqualTo("原处罚决定已被复议撤销");
+                });
+    }
+
+    /**
+     * An archived record is past its retention (RULES.md §4) and is not rewritten: neither a correction nor a
+     * revocation (which would take it out of the archive until the next night) is stored. An expired record, still
+     * kept, is corrected and stays expired.
+     */
+    @Test
+    void anArchivedRecordIsNotRewrittenWhileAnExpiredOneIsStillCorrected() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "韩立新");
+        String source = "AV-" + UUID.randomUUID();
+        String fields = "\"penalty_type\":\"罚款\",\"facts\":\"无照经营\",\"basis\":\"某条例\",\"authority\":\"市场监管局\"";
+        String first = row("P_ADMIN_PENALTY_GENERAL", person.number(), person.name(), source,
+                LocalDate.now().minusMonths(13).toString(), fields);
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + first + "]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + version(first, 2, "UPDATE")
+                .replace("无照经营", "无照经营（更正）") + "]}")).andExpect(jsonPath("$.accepted").value(1));
+        assertThat(creditFile.fileOf(subject)).singleElement().satisfies(e -> {
+            assertThat(e.version()).isEqualTo(2);
+            assertThat(e.status()).as("corrected, still expired").isEqualTo(RecordStatus.EXPIRED);
+        });
+        creditFile.applyWindows(LocalDate.now().plusYears(6));
+        List<FileEntry> archived = creditFile.fileOf(subject);
+        assertThat(archived).singleElement().extracting(FileEntry::status).isEqualTo(RecordStatus.ARCHIVED);
+        long stored = records();
+
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + version(first, 3, "UPDATE")
+                        .replace("无照经营", "无照经营（再改）") + "," + version(first, 4, "REVOKE") + "]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(0))
+                .andExpect(jsonPath("$.rejected").value(2))
+                .andExpect(jsonPath("$.errors[*].line").value(org.hamcrest.Matchers.contains(1, 2)))
+                .andExpect(jsonPath("$.errors[*].code").value(org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.is("RECORD_ARCHIVED"))));
+        assertThat(records()).isEqualTo(stored);
+        assertThat(creditFile.fileOf(subject)).as("as archived").isEqualTo(archived);
     }
 
     /**

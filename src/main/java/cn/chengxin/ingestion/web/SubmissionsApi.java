@@ -63,7 +63,9 @@ class SubmissionsApi {
             + "REVOKE of a sourceRecordId the department never sent under that item for that subject is one error, "
             + "RECORD_UNKNOWN on sourceRecordId; of one it sent for another subject or under another item, "
             + "RECORD_SUBJECT_OR_ITEM_CHANGED: a version cannot move a record, so revoke it where it is and add the "
-            + "record anew under a new sourceRecordId. At most 10,000 records a batch: more are refused whole, 422 "
+            + "record anew under a new sourceRecordId. A revoked record takes no later version (RECORD_REVOKED), nor "
+            + "does an archived one (RECORD_ARCHIVED); an expired or repaired one may still be updated or revoked. "
+            + "At most 10,000 records a batch: more are refused whole, 422 "
             + "BATCH_TOO_LARGE (as a check batch over its limit is); send them as several batches, or as a file. "
             + "503 BATCH_INTERRUPTED: the batch stopped part-way as its connection to the database was lost; it stays "
             + "RUNNING until it is sent again under the same key, which runs it to its end, storing nothing twice.")
