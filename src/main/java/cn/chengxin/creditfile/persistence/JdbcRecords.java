@@ -47,8 +47,29 @@ public class JdbcRecords {
                           Map<String, String> content, LocalDate publicationEnd, LocalDate retentionEnd) {
     }
 
-    /** The current version of a department's record, locked for the rest of the transaction. */
+    /**
+     * How often a statement that locks or moves a record's current version is run again when it finds none. A version
+     * that another transaction retires while this one waits for its lock is skipped, and that transaction's new
+     * version, committed after this statement began, is not in its snapshot; the next statement's is (READ COMMITTED).
+     * Each retry outlasts one more writer of the same record at once; a record never sent costs the retries, rare, as
+     * ingestion refuses those before it stores.
+     */
+    private static final int RETRIES = 2;
+
+    /**
+     * The current version of a department's record, locked for the rest of the transaction: read again when a
+     * concurrent version retired the one this waited for ({@link #RETRIES}), so that two versions sent at once are
+     * stored one after the other rather than the second refused as of a record never sent.
+     */
     public Optional<Current> current(String departmentCode, String sourceRecordId) {
+        Optional<Current> found = lockCurrent(departmentCode, sourceRecordId);
+        for (int retry = 0; retry < RETRIES && found.isEmpty(); retry++) {
+            found = lockCurrent(departmentCode, sourceRecordId);
+        }
+        return found;
+    }
+
+    private Optional<Current> lockCurrent(String departmentCode, String sourceRecordId) {
         return jdbc.sql("""
                         SELECT id, record_key, version, fingerprint, status, subject_id, item_code, decision_number,
                                decision_date, content::text, publication_end, retention_end FROM creditfile.record
@@ -222,9 +243,20 @@ public class JdbcRecords {
     /**
      * Moves the current version of one record of the subject from one of {@code from} to {@code to}, with its state
      * event; the record's item code, or empty when the record is not the subject's, not current or in another state.
+     * Tried again when it moved nothing ({@link #RETRIES}): a version its department stored while this waited for the
+     * row retired the row, and the mark (异议中, say) belongs on the new version.
      */
-    public Optional<String> move(UUID subjectId, UUID recordKey, Set<RecordStatus> from, RecordStatus to, Instant at, String by,
-                        String reason) {
+    public Optional<String> move(UUID subjectId, UUID recordKey, Set<RecordStatus> from, RecordStatus to, Instant at,
+                                 String by, String reason) {
+        Optional<String> moved = moveOnce(subjectId, recordKey, from, to, at, by, reason);
+        for (int retry = 0; retry < RETRIES && moved.isEmpty(); retry++) {
+            moved = moveOnce(subjectId, recordKey, from, to, at, by, reason);
+        }
+        return moved;
+    }
+
+    private Optional<String> moveOnce(UUID subjectId, UUID recordKey, Set<RecordStatus> from, RecordStatus to,
+                                      Instant at, String by, String reason) {
         return jdbc.sql("""
                         WITH moved AS (
                             UPDATE creditfile.record r SET status = ?

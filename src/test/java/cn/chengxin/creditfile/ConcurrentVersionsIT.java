@@ -1,0 +1,150 @@
+package cn.chengxin.creditfile;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.objection.Objections;
+import cn.chengxin.objection.domain.ObjectionStatus;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A department's new version retires the record's current row while another transaction waits for that row's lock:
+ * the waiter finds the row no longer current, and must go on with the version that replaced it — a second version
+ * sent at once, an objection filed meanwhile — or, for a first version stored twice at once, tell a replay from a
+ * conflict as it would have, had the two come one after the other. Each case holds the first transaction open until
+ * the second waits for it.
+ */
+@IntegrationTest
+class ConcurrentVersionsIT {
+
+    @Autowired
+    CreditFile creditFile;
+    @Autowired
+    Objections objections;
+    @Autowired
+    SubjectRegistry subjects;
+    @Autowired
+    Catalogue catalogue;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void twoVersionsOfOneRecordSentAtOnceAreStoredOneAfterTheOther() throws Exception {
+        UUID subject = person("龚志明");
+        String source = "CV-" + UUID.randomUUID();
+        assertThat(creditFile.store(UUID.randomUUID(), "test", List.of(version(subject, source, 1, RecordAction.ADD,
+                "fp-1")))).singleElement().extracting(StoreOutcome::kind).isEqualTo(StoreOutcome.Kind.STORED);
+
+        List<StoreOutcome> third = whileHeldOpen(
+                () -> creditFile.store(UUID.randomUUID(), "test", List.of(version(subject, source, 2,
+                        RecordAction.UPDATE, "fp-2"))),
+                () -> creditFile.store(UUID.randomUUID(), "test", List.of(version(subject, source, 3,
+                        RecordAction.UPDATE, "fp-3")))).get(0);
+
+        assertThat(third).singleElement().satisfies(o -> {
+            assertThat(o.code()).as("not refused as a record never sent").isNull();
+            assertThat(o.kind()).isEqualTo(StoreOutcome.Kind.STORED);
+        });
+        assertThat(creditFile.fileOf(subject)).singleElement().extracting(FileEntry::version).isEqualTo(3);
+    }
+
+    @Test
+    void anObjectionFiledWhileItsDepartmentStoresANewVersionMarksThatVersion() throws Exception {
+        UUID subject = person("龚丽君");
+        String source = "CO-" + UUID.randomUUID();
+        creditFile.store(UUID.randomUUID(), "test", List.of(version(subject, source, 1, RecordAction.ADD, "fp-1")));
+        UUID key = creditFile.fileOf(subject).get(0).recordKey();
+
+        UUID objection = whileHeldOpen(
+                () -> creditFile.store(UUID.randomUUID(), "test", List.of(version(subject, source, 2,
+                        RecordAction.UPDATE, "fp-2"))),
+                () -> objections.file(subject, key, "案件已执行完毕", "本人")).get(0);
+
+        assertThat(objections.find(objection).status()).isEqualTo(ObjectionStatus.RECEIVED);
+        assertThat(creditFile.fileOf(subject)).singleElement().satisfies(e -> {
+            assertThat(e.version()).isEqualTo(2);
+            assertThat(e.status()).as("marked at once (RULES.md §5)").isEqualTo(RecordStatus.IN_DISPUTE);
+        });
+    }
+
+    /**
+     * Runs {@code first} in a transaction kept open until each of {@code then}, started meanwhile on threads of their
+     * own, waits for a lock; then commits it and returns what each of {@code then} returned.
+     */
+    @SafeVarargs
+    private <T> List<T> whileHeldOpen(Runnable first, Supplier<T>... then) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(1 + then.length);
+        try {
+            long waitingBefore = waitingForLocks();
+            Future<?> held = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(t -> {
+                first.run();
+                done.countDown();
+                try {
+                    commit.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+            List<Future<T>> waiting = java.util.Arrays.stream(then)
+                    .map(s -> threads.submit(s::get)).toList();
+            for (int attempt = 0; attempt < 400 && waitingForLocks() < waitingBefore + then.length; attempt++) {
+                Thread.sleep(25);
+            }
+            assertThat(waitingForLocks()).as("the others wait for the first").isEqualTo(waitingBefore + then.length);
+            commit.countDown();
+            held.get(30, TimeUnit.SECONDS);
+            List<T> results = new java.util.ArrayList<>();
+            for (Future<T> w : waiting) {
+                results.add(w.get(30, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            commit.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    private long waitingForLocks() {
+        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                + "AND datname = current_database()").query(Long.class).single();
+    }
+
+    private UUID person(String name) {
+        TestCitizens.Person p = TestCitizens.register(subjects, name);
+        return subjects.find(subjects.validate(null, p.number())).orElseThrow();
+    }
+
+    /** A version of a court-defaulter record decided a month ago, as ingestion hands it over. */
+    private NewRecord version(UUID subject, String source, int version, RecordAction action, String fingerprint) {
+        int itemVersion = catalogue.active().stream().filter(i -> i.code().equals("P_COURT_DEFAULTER")).findFirst()
+                .orElseThrow().version();
+        LocalDate decided = LocalDate.now().minusMonths(1);
+        return new NewRecord(subject, "P_COURT_DEFAULTER", itemVersion, "COURT", source, version, action,
+                "(2026)豫1702执88号", decided, Map.of("case_number", "(2026)豫1702执88号", "court", "驿城区人民法院",
+                "obligation", "给付货款", "performance", "全部未履行", "behaviour", "有履行能力而拒不履行"),
+                decided.plusYears(2), decided.plusYears(5), fingerprint, null, null, null);
+    }
+}
