@@ -166,9 +166,7 @@ public class CreditFile {
             String priorFingerprint = sameVersion != null ? sameVersion.fingerprint()
                     : earlier != null ? earlier.fingerprint() : null;
             if (priorFingerprint != null) {
-                outcomes[i] = r.sameContentAs(priorFingerprint)
-                        ? StoreOutcome.duplicate(sameVersion != null ? sameVersion.recordKey() : null)
-                        : StoreOutcome.refused("RECORD_VERSION_CONFLICT", "该记录的第 " + r.version() + " 版已以不同内容报送");
+                outcomes[i] = replayOrConflict(r, priorFingerprint, sameVersion != null ? sameVersion.recordKey() : null);
                 continue;
             }
             if (versions.stream().anyMatch(JdbcRecords.Stored::current)
@@ -188,11 +186,34 @@ public class CreditFile {
             return;
         }
         Set<UUID> inserted = records.insertNew(ids, keys, fresh, statuses, batchId, by, now);
+        // Not inserted: a concurrent submission stored the same version first — a replay if with the same content,
+        // else a conflict, as when it was stored before. Read only when it happened: rare.
+        java.util.Map<String, JdbcRecords.Stored> first = new java.util.HashMap<>();
+        List<String> lost = new ArrayList<>();
         for (int j = 0; j < fresh.size(); j++) {
-            // Not inserted: a concurrent submission stored the same natural key first — a replay.
-            outcomes[freshAt.get(j)] = inserted.contains(ids.get(j)) ? StoreOutcome.stored(keys.get(j))
-                    : StoreOutcome.duplicate(null);
+            if (!inserted.contains(ids.get(j))) {
+                lost.add(fresh.get(j).sourceRecordId());
+            }
         }
+        if (!lost.isEmpty()) {
+            records.stored(department, lost).forEach(s -> first.put(s.source() + "#" + s.version(), s));
+        }
+        for (int j = 0; j < fresh.size(); j++) {
+            NewRecord r = fresh.get(j);
+            JdbcRecords.Stored winner = first.get(r.sourceRecordId() + "#" + r.version());
+            outcomes[freshAt.get(j)] = inserted.contains(ids.get(j)) ? StoreOutcome.stored(keys.get(j))
+                    : winner == null ? StoreOutcome.duplicate(null)
+                    : replayOrConflict(r, winner.fingerprint(), winner.recordKey());
+        }
+    }
+
+    /**
+     * A version sent again: a replay when with the content stored under it ({@code stored}, its fingerprint), which
+     * writes nothing; else a conflict, refused, as one version has one content.
+     */
+    private static StoreOutcome replayOrConflict(NewRecord r, String stored, UUID recordKey) {
+        return r.sameContentAs(stored) ? StoreOutcome.duplicate(recordKey)
+                : StoreOutcome.refused("RECORD_VERSION_CONFLICT", "该记录的第 " + r.version() + " 版已以不同内容报送");
     }
 
     private StoreOutcome storeOne(UUID batchId, String by, NewRecord sent, Instant now) {
@@ -200,9 +221,7 @@ public class CreditFile {
         Optional<JdbcRecords.Current> current = records.current(r.departmentCode(), r.sourceRecordId());
         Optional<String> sameVersion = records.fingerprintOf(r.departmentCode(), r.sourceRecordId(), r.version());
         if (sameVersion.isPresent()) {
-            return r.sameContentAs(sameVersion.get())
-                    ? StoreOutcome.duplicate(current.map(JdbcRecords.Current::recordKey).orElse(null))
-                    : StoreOutcome.refused("RECORD_VERSION_CONFLICT", "该记录的第 " + r.version() + " 版已以不同内容报送");
+            return replayOrConflict(r, sameVersion.get(), current.map(JdbcRecords.Current::recordKey).orElse(null));
         }
         if (r.action() == RecordAction.ADD) {
             if (current.isPresent()) {
@@ -212,7 +231,12 @@ public class CreditFile {
             UUID id = Ids.newId();
             RecordStatus status = VersionStates.ofFirst(r.publicationEnd(), LocalDate.ofInstant(now, clock.getZone()));
             if (!records.insert(id, key, r, status, batchId, by, now)) {
-                return StoreOutcome.duplicate(key);
+                // A concurrent submission stored this first version first: what it stored decides.
+                NewRecord sentAgain = r;
+                return records.stored(r.departmentCode(), List.of(r.sourceRecordId())).stream()
+                        .filter(s -> s.version() == sentAgain.version()).findFirst()
+                        .map(s -> replayOrConflict(sentAgain, s.fingerprint(), s.recordKey()))
+                        .orElse(StoreOutcome.duplicate(null));
             }
             records.event(id, now, null, status, by, "报送");
             return StoreOutcome.stored(key);

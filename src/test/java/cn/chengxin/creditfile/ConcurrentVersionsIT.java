@@ -69,6 +69,30 @@ class ConcurrentVersionsIT {
     }
 
     @Test
+    void aFirstVersionStoredTwiceAtOnceIsAReplayWithItsContentAndAConflictWithOther() throws Exception {
+        UUID subject = person("龚晓红");
+        String source = "CA-" + UUID.randomUUID();
+
+        List<List<StoreOutcome>> later = whileHeldOpen(
+                () -> creditFile.store(UUID.randomUUID(), "test", List.of(version(subject, source, 1, RecordAction.ADD,
+                        "fp-first"))),
+                () -> creditFile.store(UUID.randomUUID(), "test", List.of(version(subject, source, 1, RecordAction.ADD,
+                        "fp-other"))),
+                () -> creditFile.store(UUID.randomUUID(), "test", List.of(version(subject, source, 1, RecordAction.ADD,
+                        "fp-first"))));
+
+        UUID key = creditFile.fileOf(subject).get(0).recordKey();
+        assertThat(later.get(0)).singleElement().satisfies(o -> {
+            assertThat(o.kind()).isEqualTo(StoreOutcome.Kind.REFUSED);
+            assertThat(o.code()).isEqualTo("RECORD_VERSION_CONFLICT");
+        });
+        assertThat(later.get(1)).singleElement().satisfies(o -> {
+            assertThat(o.kind()).isEqualTo(StoreOutcome.Kind.DUPLICATE);
+            assertThat(o.recordKey()).isEqualTo(key);
+        });
+    }
+
+    @Test
     void anObjectionFiledWhileItsDepartmentStoresANewVersionMarksThatVersion() throws Exception {
         UUID subject = person("龚丽君");
         String source = "CO-" + UUID.randomUUID();
