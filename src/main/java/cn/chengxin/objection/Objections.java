@@ -104,8 +104,13 @@ public class Objections {
         boolean first = store.insertOrMerge(received(subjectId, recordKey, null, record.itemCode(),
                 record.departmentCode(), text, filedBy, now));
         if (first) {
-            creditFile.changeStatus(subjectId, recordKey, SHOWN, RecordStatus.IN_DISPUTE, filedBy,
-                    "异议受理，标注异议中");
+            if (!creditFile.changeStatus(subjectId, recordKey, SHOWN, RecordStatus.IN_DISPUTE, filedBy,
+                    "异议受理，标注异议中") && !stillDisputed(subjectId, recordKey)) {
+                // It stopped showing since it was read (its department revoked it, say): a case on it would stay
+                // open without the mark RULES.md §5 wants wherever the record shows. Nothing is filed.
+                throw problem("OBJECTION_RECORD_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
+                        "您的信用档案中没有这条正在展示的记录");
+            }
             listing.markDisputed(subjectId, recordKey, true);
         }
         return attach(store.open(recordKey).orElseThrow(), first, evidence, types, now,
@@ -585,6 +590,11 @@ public class Objections {
     private boolean correctionOwed(UUID subjectId, UUID recordKey) {
         return current(subjectId, recordKey).filter(r -> r.status() == RecordStatus.IN_DISPUTE)
                 .map(r -> store.correctionDecidedBetween(subjectId, recordKey, r.acceptedAt(), null)).orElse(false);
+    }
+
+    /** Marked 异议中 already: by a decision that awaits its correction (§5), with no case open on it. */
+    private boolean stillDisputed(UUID subjectId, UUID recordKey) {
+        return current(subjectId, recordKey).filter(r -> r.status() == RecordStatus.IN_DISPUTE).isPresent();
     }
 
     private Optional<FileEntry> current(UUID subjectId, UUID recordKey) {

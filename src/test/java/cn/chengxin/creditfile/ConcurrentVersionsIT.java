@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.objection.Objections;
 import cn.chengxin.objection.domain.ObjectionStatus;
+import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
@@ -109,6 +110,30 @@ class ConcurrentVersionsIT {
             assertThat(e.version()).isEqualTo(2);
             assertThat(e.status()).as("marked at once (RULES.md §5)").isEqualTo(RecordStatus.IN_DISPUTE);
         });
+    }
+
+    @Test
+    void anObjectionFiledWhileItsDepartmentRevokesTheRecordIsRefusedAndNothingStaysOpen() throws Exception {
+        UUID subject = person("龚建新");
+        String source = "CR-" + UUID.randomUUID();
+        creditFile.store(UUID.randomUUID(), "test", List.of(version(subject, source, 1, RecordAction.ADD, "fp-1")));
+        UUID key = creditFile.fileOf(subject).get(0).recordKey();
+
+        Object filed = whileHeldOpen(
+                () -> creditFile.store(UUID.randomUUID(), "test", List.of(version(subject, source, 2,
+                        RecordAction.REVOKE, "fp-2"))),
+                () -> {
+                    try {
+                        return objections.file(subject, key, "案件已执行完毕", "本人", List.of());
+                    } catch (CodedProblem refused) {
+                        return refused.code();
+                    }
+                }).get(0);
+
+        assertThat(filed).isEqualTo("OBJECTION_RECORD_UNKNOWN");
+        assertThat(objections.of(subject)).as("no case without the mark").isEmpty();
+        assertThat(creditFile.fileOf(subject)).singleElement().extracting(FileEntry::status)
+                .isEqualTo(RecordStatus.REVOKED);
     }
 
     /**
