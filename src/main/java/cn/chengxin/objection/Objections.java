@@ -83,7 +83,8 @@ public class Objections {
     public record Upload(String filename, byte[] content) {
     }
 
-    /** Files (or merges) an objection without attachments. */
+    /** Files (or merges) an objection without attachments (its own transaction: a call on this object skips the proxy). */
+    @Transactional
     public UUID file(UUID subjectId, UUID recordKey, String reasons, String filedBy) {
         return file(subjectId, recordKey, reasons, filedBy, List.of());
     }
