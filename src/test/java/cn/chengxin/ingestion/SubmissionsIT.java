@@ -128,7 +128,7 @@ class SubmissionsIT {
         assertThat(creditFile.fileOf(subject)).singleElement().satisfies(e -> {
             assertThat(e.itemCode()).isEqualTo("P_COURT_DEFAULTER");
             assertThat(e.status()).isEqualTo(RecordStatus.ACTIVE);
-            assertThat(e.publicationEnd()).isEqualTo(LocalDate.of(2028, 5, 31));
+            assertThat(e.publicationEnd()).isEqualTo(LocalDate.of(2028, 6, 1));
         });
 
         // Replay: the first result again, nothing written.
@@ -1077,7 +1077,8 @@ class SubmissionsIT {
                 .andExpect(jsonPath("$.accepted").value(1));
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
         LocalDate lastDay = creditFile.fileOf(subject).get(0).publicationEnd();
-        assertThat(lastDay).isEqualTo(decided.plusYears(1).withDayOfMonth(14));
+        // 《民法典》第二百零一条、第二百零二条: the decision day is not counted, a year ends on its anniversary.
+        assertThat(lastDay).isEqualTo(decided.plusYears(1));
 
         creditFile.applyWindows(lastDay);
         assertThat(creditFile.fileOf(subject).get(0).status()).as("still shown on its last day")
@@ -1086,6 +1087,9 @@ class SubmissionsIT {
         assertThat(creditFile.fileOf(subject).get(0).status()).as("gone the day after").isEqualTo(RecordStatus.EXPIRED);
         assertThat(creditFile.fileOf(subject).get(0).status().shown()).isFalse();
         creditFile.applyWindows(decided.plusYears(5));
+        assertThat(creditFile.fileOf(subject).get(0).status()).as("kept on the retention's last day")
+                .isEqualTo(RecordStatus.EXPIRED);
+        creditFile.applyWindows(decided.plusYears(5).plusDays(1));
         assertThat(creditFile.fileOf(subject).get(0).status()).as("archived after 5 years").isEqualTo(RecordStatus.ARCHIVED);
         assertThat(jdbc.sql("SELECT count(*) FROM creditfile.record_event e JOIN creditfile.record r ON r.id = e.record_id "
                 + "WHERE r.subject_id = ?").param(subject).query(Long.class).single()).as("expired, archived").isEqualTo(2);

@@ -224,7 +224,7 @@ class ListingIT {
 
     /**
      * RULES.md §7 (法释〔2017〕7号第二条): a court lists a defaulter for two years, so the entry is in force two years
-     * from the court's decision: decided on 2 March 2026, to 1 March 2028, the day its notice names beside the exit
+     * from the court's decision (counted as 《民法典》第二百零二条 counts them): decided on 2 March 2026, to 2 March 2028, the day its notice names beside the exit
      * condition "公布期满（一般 2 年）", not to the end of the record's three years of publication. The rule's first
      * version, which set no validity, stays in its history as it was (V114).
      */
@@ -237,26 +237,29 @@ class ListingIT {
         TestCitizens.Person person = TestCitizens.register(subjects, "庞书越");
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
         ListEntry proposal = blackProposalFromACourtRecord(person, subject);
-        assertThat(proposal.validUntil()).isEqualTo(LocalDate.of(2028, 3, 1));
+        assertThat(proposal.validUntil()).isEqualTo(LocalDate.of(2028, 3, 2));
 
         as("reviewer-v", () -> listing.approve(proposal.id(), "核实无误"));
 
         assertThat(listing.noticesOf(subject)).singleElement().satisfies(n -> {
             assertThat(n.kind()).isEqualTo(ListNotice.Kind.EFFECTIVE);
-            assertThat(n.body()).contains("有效期至2028年3月1日", "公布期满（一般 2 年）");
+            assertThat(n.body()).contains("有效期至2028年3月2日", "公布期满（一般 2 年）");
         });
     }
 
-    /** Two years from a decision end on the eve of its second anniversary: one decided then is listed no more. */
+    /**
+     * Two years from a decision end on its second anniversary (《民法典》第二百零一条、第二百零二条: the decision day is not
+     * counted): one decided a day before that is listed no more.
+     */
     @Test
     void aCourtDefaulterDecidedTwoYearsAgoIsNoLongerListedOneDecidedADayLaterUntilToday() throws Exception {
         LocalDate today = LocalDate.now(clock);
         TestCitizens.Person over = TestCitizens.register(subjects, "郎启航");
         TestCitizens.Person lastDay = TestCitizens.register(subjects, "郎启帆");
         // One batch, so both are evaluated in the same pass.
-        submit(courtDefaulter(over.number(), over.name(), "SX-" + UUID.randomUUID(), today.minusYears(2)) + ","
-                + courtDefaulter(lastDay.number(), lastDay.name(), "SX-" + UUID.randomUUID(),
-                today.minusYears(2).plusDays(1))).andExpect(jsonPath("$.accepted").value(2));
+        submit(courtDefaulter(over.number(), over.name(), "SX-" + UUID.randomUUID(), today.minusYears(2).minusDays(1))
+                + "," + courtDefaulter(lastDay.number(), lastDay.name(), "SX-" + UUID.randomUUID(), today.minusYears(2)))
+                .andExpect(jsonPath("$.accepted").value(2));
         UUID lastDaySubject = subjects.find(subjects.validate(null, lastDay.number())).orElseThrow();
         UUID overSubject = subjects.find(subjects.validate(null, over.number())).orElseThrow();
 

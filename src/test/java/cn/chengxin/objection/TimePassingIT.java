@@ -83,9 +83,10 @@ class TimePassingIT {
 
         TestCitizens.Person person = TestCitizens.register(subjects, "殷若兰");
         LocalDate today = LocalDate.now(clock);
+        LocalDate decided = today.minusYears(1).plusDays(2);
         TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(person.number(), person.name(),
                 "P_ADMIN_PENALTY_GENERAL", "T-" + UUID.randomUUID(), "1", "ADD", "驻市监罚〔2025〕881号", "无照经营"),
-                today.minusYears(1).plusDays(2));
+                decided);
         TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
                 "驻市监罚〔2026〕882号");
         UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
@@ -95,6 +96,13 @@ class TimePassingIT {
         mvc.perform(get("/disclosures").param("q", "驻市监罚〔2025〕881号"))
                 .andExpect(content().string(containsString(PUBLISHED)));
         UUID objection = objections.file(subject, entry(subject, "驻市监罚〔2026〕882号").recordKey(), "金额有误", "本人");
+
+        // A year from the decision ends on its anniversary (《民法典》第二百零一条、第二百零二条): still shown that day.
+        assertThat(ending.publicationEnd()).isEqualTo(decided.plusYears(1));
+        Clock lastDay = Clock.fixed(ending.publicationEnd().atTime(23, 30).atZone(CHINA).toInstant(), CHINA);
+        creditFile.applyWindows(LocalDate.now(lastDay));
+        assertThat(entry(subject, "驻市监罚〔2025〕881号").status()).as("shown on its last day")
+                .isEqualTo(RecordStatus.ACTIVE);
 
         LocalDate later = max(objections.find(objection).dueOn(), ending.publicationEnd()).plusDays(1);
         Clock moved = Clock.fixed(later.atTime(0, 30).atZone(CHINA).toInstant(), CHINA);

@@ -16,6 +16,7 @@ import java.util.Map;
 import cn.chengxin.audit.SigningKeys;
 import cn.chengxin.exchange.domain.ExchangeMessage;
 import cn.chengxin.exchange.domain.MessageKind;
+import cn.chengxin.shared.calendar.CivilPeriods;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -24,7 +25,8 @@ import org.apache.commons.csv.CSVRecord;
  * The published list of court defaulters (失信被执行人名单, Supreme People's Court) as a CSV file with a header row:
  * 姓名, 身份证号码, 执行法院, 案号, 生效法律文书确定的义务, 失信被执行人行为具体情形, 发布日期, and optionally
  * 移除日期. Each row becomes a black-list entry issued by {@value #ISSUER}: a defaulter is listed for two years
- * from publication unless removed earlier (RULES.md §7), and a removal is a newer version of the same entry.
+ * from publication unless removed earlier (RULES.md §7; counted as the law counts years, {@link CivilPeriods}), and a
+ * removal is a newer version of the same entry.
  */
 public final class CourtDefaulterFile {
 
@@ -91,7 +93,7 @@ public final class CourtDefaulterFile {
             long version = latest.toEpochDay() * 10 + (removed != null ? 1 : 0);
             ExchangeMessage message = new ExchangeMessage(ISSUER, "list/spc-" + id, version, MessageKind.LIST_ENTRY,
                     loadedAt, new ExchangeMessage.Subject("RESIDENT_ID", number, get(r, "姓名", 100)), ITEM, "BLACK",
-                    null, new ExchangeMessage.Period(published, published.plusYears(2).minusDays(1)),
+                    null, new ExchangeMessage.Period(published, CivilPeriods.lastDayOfYears(published, 2)),
                     removed != null ? "EXITED" : "EFFECTIVE", false, get(r, "执行法院", 64), caseNumber, BASIS,
                     ISSUER_NAME, null);
             get(r, "生效法律文书确定的义务", 500);

@@ -3,6 +3,7 @@ package cn.chengxin.ingestion.domain;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import cn.chengxin.shared.calendar.CivilPeriods;
 import cn.chengxin.shared.calendar.DateText;
 
 /**
@@ -54,12 +55,16 @@ public final class DecisionDates {
         return Optional.empty();
     }
 
-    /** The last day a record is shown: the period counts from the decision date; {@code null}: long-term. */
+    /**
+     * The last day a record is shown: the period counts from the decision date, as the law counts periods in months
+     * ({@link CivilPeriods}); {@code null}: long-term.
+     */
     public static LocalDate lastDay(LocalDate decision, Integer months) {
-        return months == null ? null : decision.plusMonths(months).minusDays(1);
+        return CivilPeriods.lastDayOfMonths(decision, months);
     }
 
+    /** The last day a record is kept, counted as {@link #lastDay}; {@code null}: long-term. */
     public static LocalDate lastDayOfYears(LocalDate decision, Integer years) {
-        return years == null ? null : decision.plusYears(years).minusDays(1);
+        return CivilPeriods.lastDayOfYears(decision, years);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListType;
+import cn.chengxin.shared.calendar.CivilPeriods;
 
 /**
  * When an approved entry takes effect and how long it stays (RULES.md §7; 国办发〔2020〕49号; 《河南省社会信用
@@ -47,11 +48,12 @@ public final class EntryLifecycle {
 
     /**
      * The entry's last day in force: {@code validityMonths} from the decision date, but never beyond the last day
-     * the record itself is published (an entry cannot outlive its basis); null when neither limits it.
+     * the record itself is published (an entry cannot outlive its basis); null when neither limits it. The months are
+     * counted as the law counts them ({@link CivilPeriods}), as the record's publication is.
      */
     public static LocalDate validUntil(LocalDate decisionDate, Integer validityMonths, LocalDate publicationEnd) {
         LocalDate byRule = validityMonths == null || decisionDate == null ? null
-                : decisionDate.plusMonths(validityMonths).minusDays(1);
+                : CivilPeriods.lastDayOfMonths(decisionDate, validityMonths);
         if (byRule == null) {
             return publicationEnd;
         }

@@ -28,7 +28,7 @@ class CourtDefaulterFileTests {
         assertThat(listed.problem()).isNull();
         assertThat(listed.message().sourcePlatform()).isEqualTo("SPC");
         assertThat(listed.message().status()).isEqualTo("EFFECTIVE");
-        assertThat(listed.message().period().end()).hasToString("2028-03-01");
+        assertThat(listed.message().period().end()).hasToString("2028-03-02");
         assertThat(listed.message().department()).isEqualTo("北京市西城区人民法院");
         assertThat(removed.message().status()).isEqualTo("EXITED");
         assertThat(removed.message().sourceId()).isEqualTo(listed.message().sourceId());

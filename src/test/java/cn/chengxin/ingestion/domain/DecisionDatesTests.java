@@ -27,6 +27,15 @@ class DecisionDatesTests {
         assertThat(DecisionDates.unreadable(null)).doesNotContain("Excel");
     }
 
+    /** RULES.md §4: the period counts from the decision date, the decision day not counted (《民法典》第二百零一条). */
+    @org.junit.jupiter.api.Test
+    void aRecordIsShownUntilTheCorrespondingDayOfItsLastMonth() {
+        assertThat(DecisionDates.lastDay(LocalDate.of(2025, 3, 10), 12)).isEqualTo(LocalDate.of(2026, 3, 10));
+        assertThat(DecisionDates.lastDay(LocalDate.of(2025, 11, 30), 3)).isEqualTo(LocalDate.of(2026, 2, 28));
+        assertThat(DecisionDates.lastDayOfYears(LocalDate.of(2025, 3, 10), 5)).isEqualTo(LocalDate.of(2030, 3, 10));
+        assertThat(DecisionDates.lastDay(LocalDate.of(2025, 3, 10), null)).isNull();
+    }
+
     @ParameterizedTest(name = "a decision dated {0} is refused")
     @ValueSource(strings = {"2026-02-30", "2026年2月30日", "20261301"})
     void refusesDaysThatDoNotExist(String text) {

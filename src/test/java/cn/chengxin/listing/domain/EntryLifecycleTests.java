@@ -50,10 +50,17 @@ class EntryLifecycleTests {
     void anEntryNeverOutlivesItsRecord() {
         LocalDate decided = LocalDate.of(2026, 3, 2);
         assertThat(EntryLifecycle.validUntil(decided, 36, LocalDate.of(2028, 3, 1))).isEqualTo(LocalDate.of(2028, 3, 1));
-        assertThat(EntryLifecycle.validUntil(decided, 12, LocalDate.of(2028, 3, 1))).isEqualTo(LocalDate.of(2027, 3, 1));
+        assertThat(EntryLifecycle.validUntil(decided, 12, LocalDate.of(2028, 3, 1))).isEqualTo(LocalDate.of(2027, 3, 2));
         assertThat(EntryLifecycle.validUntil(decided, null, LocalDate.of(2028, 3, 1))).isEqualTo(LocalDate.of(2028, 3, 1));
-        assertThat(EntryLifecycle.validUntil(decided, 12, null)).isEqualTo(LocalDate.of(2027, 3, 1));
+        assertThat(EntryLifecycle.validUntil(decided, 12, null)).isEqualTo(LocalDate.of(2027, 3, 2));
         assertThat(EntryLifecycle.validUntil(decided, null, null)).isNull();
+    }
+
+    /** 《民法典》第二百零二条: a validity in months ends on the corresponding day, or the month's last when it has none. */
+    @Test
+    void aValidityInMonthsEndsOnTheCorrespondingDayOfItsLastMonth() {
+        assertThat(EntryLifecycle.validUntil(LocalDate.of(2025, 3, 10), 24, null)).isEqualTo(LocalDate.of(2027, 3, 10));
+        assertThat(EntryLifecycle.validUntil(LocalDate.of(2025, 11, 30), 3, null)).isEqualTo(LocalDate.of(2026, 2, 28));
     }
 
     /** A department's entry rests on no record: it needs its own last day, within RULES.md §4's longest period. */
