@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -183,16 +184,22 @@ public class JdbcRecords {
                 .query(UUID.class).list());
     }
 
-    /** First versions accepted from {@code from} until (not including) {@code until}; V109 indexes the range. */
-    public List<cn.chengxin.creditfile.CreditFile.Timeliness> timeliness(Instant from, Instant until) {
+    /**
+     * First versions accepted from {@code from} until (not including) {@code until}; V109 indexes the range. The day of
+     * acceptance is the city's ({@code zone}), as the decision date is: {@code accepted_at::date} would take the
+     * database session's zone and count a record accepted at 07:30 in Beijing, 23:30 UTC, a day early.
+     */
+    public List<cn.chengxin.creditfile.CreditFile.Timeliness> timeliness(Instant from, Instant until, ZoneId zone) {
         return jdbc.sql("""
                         SELECT department_code, count(*),
-                               percentile_cont(0.5) WITHIN GROUP (ORDER BY (accepted_at::date - decision_date)),
-                               percentile_cont(0.9) WITHIN GROUP (ORDER BY (accepted_at::date - decision_date))
+                               percentile_cont(0.5) WITHIN GROUP (ORDER BY ((accepted_at AT TIME ZONE :zone)::date
+                                                                            - decision_date)),
+                               percentile_cont(0.9) WITHIN GROUP (ORDER BY ((accepted_at AT TIME ZONE :zone)::date
+                                                                            - decision_date))
                         FROM creditfile.record WHERE version = 1 AND linked_from IS NULL
-                         AND accepted_at >= ? AND accepted_at < ?
+                         AND accepted_at >= :from AND accepted_at < :until
                         GROUP BY department_code ORDER BY department_code""")
-                .params(Timestamp.from(from), Timestamp.from(until))
+                .param("zone", zone.getId()).param("from", Timestamp.from(from)).param("until", Timestamp.from(until))
                 .query((rs, n) -> new cn.chengxin.creditfile.CreditFile.Timeliness(rs.getString(1), rs.getLong(2),
                         rs.getDouble(3), rs.getDouble(4))).list();
     }
