@@ -264,8 +264,9 @@ public class Repairs {
         if (!store.decide(id, version, RepairStatus.APPROVED, by.actorId(), clock.instant(), "准予信用修复")) {
             throw alreadyDecided();
         }
+        // The record's history names who acted as every other step does (操作人): the reviewer's name, not the account id.
         if (!creditFile.changeStatus(a.subjectId(), a.recordKey(), EnumSet.of(RecordStatus.ACTIVE),
-                RecordStatus.REPAIRED, by.actorId(), "信用修复：" + a.id())) {
+                RecordStatus.REPAIRED, by.actorName(), "信用修复：" + a.id())) {
             throw problem("REPAIR_RECORD_CHANGED", DomainProblem.Kind.CONFLICT,
                     "该记录状态已变化（异议、撤销或公示期满），本次不予批准，请刷新后处理");
         }
@@ -273,7 +274,7 @@ public class Repairs {
         // An organisation's record is recorded on its responsible persons too (RULES.md §1): repaired, it stops being
         // shown and used on them as well, a copy in dispute included; a copy's own repair stays with that copy.
         var copies = creditFile.changeStatusOfCopies(a.subjectId(), a.recordKey(),
-                EnumSet.of(RecordStatus.ACTIVE, RecordStatus.IN_DISPUTE), RecordStatus.REPAIRED, by.actorId(),
+                EnumSet.of(RecordStatus.ACTIVE, RecordStatus.IN_DISPUTE), RecordStatus.REPAIRED, by.actorName(),
                 "信用修复：" + a.id());
         copies.forEach(copy -> exitEntries(copy.subjectId(), copy.recordKey()));
         notices.decided(a, itemName(a.itemCode()), true, null, LocalDate.now(clock));

@@ -36,6 +36,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static cn.chengxin.support.AsStaff.as;
@@ -368,7 +371,8 @@ class RepairsIT {
 
     /**
      * RULES.md §1 and §6: an organisation's record is recorded on its legal representative too; the organisation's
-     * repair, approved, stops the copy being shown and used in the same transaction, with the same reason.
+     * repair, approved, stops the copy being shown and used in the same transaction, with the same reason. Both
+     * histories name the reviewer as every other step names who acted, not by the id of their account.
      */
     @Test
     void anOrganisationsRepairReachesTheCopyOnItsLegalRepresentative() throws Exception {
@@ -383,14 +387,26 @@ class RepairsIT {
             repairs.propose(id, repairs.find(id).version(), "材料齐全");
             return null;
         });
-        assertThat(approve("reviewer-2", id, repairs.find(id).version())).isNull();
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContextHolder.setContext(new SecurityContextImpl(Principals.staff("reviewer-2", "CREDIT_OFFICE")));
+        try {
+            repairs.approve(id, repairs.find(id).version());
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
 
         assertThat(creditFile.fileOf(org.id()).get(0).status()).isEqualTo(RecordStatus.REPAIRED);
         assertThat(creditFile.fileOf(org.representative())).filteredOn(e -> e.recordKey().equals(copy))
                 .singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(RecordStatus.REPAIRED));
+        UUID record = creditFile.fileOf(org.id()).get(0).recordKey();
+        assertThat(creditFile.historyOf(org.id()).get(record)).anySatisfy(step -> {
+            assertThat(step.to()).isEqualTo(RecordStatus.REPAIRED);
+            assertThat(step.by()).as("操作人").isEqualTo("reviewer-2");
+        });
         assertThat(creditFile.historyOf(org.representative()).get(copy)).anySatisfy(step -> {
             assertThat(step.to()).isEqualTo(RecordStatus.REPAIRED);
             assertThat(step.reason()).isEqualTo("信用修复：" + id);
+            assertThat(step.by()).as("操作人").isEqualTo("reviewer-2");
         });
     }
 
