@@ -19,8 +19,18 @@ public record ApiClient(UUID id, String name, String organisation, Kind kind, St
         return revokedAt != null;
     }
 
+    /**
+     * Who stands behind a key. Only a department's system acts for a department: it checks subjects for the measures
+     * its department implements and submits its department's records, so its key is bound to that department. An
+     * institution obtains a report only with the citizen's authorisation (RULES.md §9), and neither it nor a partner
+     * platform may check subjects or submit records at all (least privilege, RULES.md §10).
+     */
     public enum Kind {
         DEPARTMENT("部门业务系统"), INSTITUTION("授权机构"), PARTNER_PLATFORM("合作平台");
+
+        /** What a department does in its own name: only its own systems' keys hold these. */
+        private static final Set<Permission> DEPARTMENTS_OWN = Set.of(Permission.API_SUBJECT_CHECK,
+                Permission.RECORD_SUBMIT);
 
         private final String label;
 
@@ -30,6 +40,15 @@ public record ApiClient(UUID id, String name, String organisation, Kind kind, St
 
         public String label() {
             return label;
+        }
+
+        /** A department's system acts in its department's name: its key names the department. */
+        public boolean needsDepartment() {
+            return this == DEPARTMENT;
+        }
+
+        public boolean mayHold(Permission permission) {
+            return this == DEPARTMENT || !DEPARTMENTS_OWN.contains(permission);
         }
     }
 }

@@ -72,6 +72,7 @@ public class ApiClients {
         if (ratePerMinute < 1 || ratePerMinute > 600_000) {
             throw new AccountProblem("API_CLIENT_RATE", DomainProblem.Kind.INVALID_INPUT, "速率限制须在 1–600000 次/分钟");
         }
+        requireFitsKind(kind, departmentId, permissions);
         ApiKeys.Issued issued = ApiKeys.issue(random);
         UUID id = Ids.newId();
         accounts.insertApiClient(id, name.trim(), organisation.trim(), kind, departmentId, issued.prefix(),
@@ -79,6 +80,23 @@ public class ApiClients {
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.issue")
                 .detail(name.trim() + " (" + issued.prefix() + ")"));
         return new IssuedKey(id, issued.key(), issued.prefix());
+    }
+
+    /**
+     * A department's system is bound to an active department, whose measures its checks answer and whose records it
+     * submits; a key of another kind holds neither of those permissions (ApiClient.Kind, RULES.md §9, §10). Without
+     * this, a bank's key holding api:subject:check checked any citizen for every measure no department was named for.
+     */
+    private void requireFitsKind(ApiClient.Kind kind, UUID departmentId, Set<Permission> permissions) {
+        if (kind.needsDepartment() && (departmentId == null
+                || accounts.department(departmentId).filter(Department::active).isEmpty())) {
+            throw new AccountProblem("API_CLIENT_DEPARTMENT_REQUIRED", DomainProblem.Kind.INVALID_INPUT,
+                    "部门业务系统须绑定一个在用的所属部门");
+        }
+        if (!permissions.stream().allMatch(kind::mayHold)) {
+            throw new AccountProblem("API_CLIENT_KIND_PERMISSIONS", DomainProblem.Kind.INVALID_INPUT,
+                    "只有部门业务系统可以核查信用主体或报送信用信息，" + kind.label() + "不能持有这些权限");
+        }
     }
 
     /** For demo data only: a client with a key chosen in advance (documented in the README for dev). */
@@ -95,6 +113,7 @@ public class ApiClients {
         if (accounts.apiClientByHash(ApiKeys.hash(key)).isPresent()) {
             return false;
         }
+        requireFitsKind(kind, departmentId, permissions);
         accounts.insertApiClient(Ids.newId(), name, organisation, kind, departmentId, prefix, ApiKeys.hash(key),
                 permissions, ratePerMinute, "demo");
         return true;

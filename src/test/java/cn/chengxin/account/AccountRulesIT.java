@@ -99,8 +99,8 @@ class AccountRulesIT {
         mvc.perform(get("/api/v1/whoami")).andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
 
-        ApiClients.IssuedKey key = apiClients.issue("限流测试系统", "测试局", ApiClient.Kind.DEPARTMENT, null,
-                Set.of(Permission.API_SUBJECT_CHECK), 3);
+        ApiClients.IssuedKey key = apiClients.issue("限流测试系统", "测试局", ApiClient.Kind.DEPARTMENT,
+                creditOffice(), Set.of(Permission.API_SUBJECT_CHECK), 3);
         for (int i = 0; i < 3; i++) {
             mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer " + key.key()))
                     .andExpect(status().isOk()).andExpect(jsonPath("$.organisation").value("测试局"));
@@ -109,8 +109,8 @@ class AccountRulesIT {
                 .andExpect(status().isTooManyRequests()).andExpect(header().exists("Retry-After"))
                 .andExpect(jsonPath("$.code").value("RATE_LIMITED"));
 
-        ApiClients.IssuedKey revoked = apiClients.issue("吊销测试系统", "测试局", ApiClient.Kind.DEPARTMENT, null,
-                Set.of(Permission.API_SUBJECT_CHECK), 60);
+        ApiClients.IssuedKey revoked = apiClients.issue("吊销测试系统", "测试局", ApiClient.Kind.DEPARTMENT,
+                creditOffice(), Set.of(Permission.API_SUBJECT_CHECK), 60);
         mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer " + revoked.key()))
                 .andExpect(status().isOk());
         apiClients.revoke(revoked.clientId());

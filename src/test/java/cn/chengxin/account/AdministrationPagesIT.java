@@ -140,6 +140,51 @@ class AdministrationPagesIT {
                 .contains("<code>API_CLIENT_INVALID</code> <span>名称和所属机构不能为空</span>");
     }
 
+    /**
+     * A department's system is bound to its department, whose measures its checks answer; an institution (a bank)
+     * checks no subject and submits no record: it obtains reports with the citizen's authorisation (RULES.md §9, §10).
+     */
+    @Test
+    void aKeyIsBoundToADepartmentAndOnlyADepartmentsSystemChecksOrSubmits() throws Exception {
+        var admin = authentication(Principals.staff("clients-dept", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.ACCOUNT_API_CLIENT_MANAGE));
+        for (Permission departments : java.util.List.of(Permission.API_SUBJECT_CHECK, Permission.RECORD_SUBMIT)) {
+            for (String kind : java.util.List.of("INSTITUTION", "PARTNER_PLATFORM")) {
+                mvc.perform(post("/console/api-clients").param("name", "信贷系统").param("organisation", "某银行")
+                                .param("kind", kind).param("permission", departments.code()).with(admin).with(csrf()))
+                        .andExpect(redirectedUrl("/console/api-clients"))
+                        .andExpect(flash().attribute("failureCode", "API_CLIENT_KIND_PERMISSIONS"))
+                        .andExpect(flash().attributeCount(2));
+            }
+        }
+        mvc.perform(post("/console/api-clients").param("name", "审批系统").param("organisation", "市人社局")
+                        .param("kind", "DEPARTMENT").param("permission", Permission.API_SUBJECT_CHECK.code())
+                        .with(admin).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "API_CLIENT_DEPARTMENT_REQUIRED"))
+                .andExpect(flash().attributeCount(2));
+        assertThat(jdbc.sql("SELECT count(*) FROM account.api_client WHERE name IN ('信贷系统', '审批系统')")
+                .query(Long.class).single()).as("no key issued").isZero();
+
+        java.util.UUID hr = directory.departments().stream().filter(d -> d.code().equals("HRSS")).findFirst()
+                .orElseThrow().id();
+        String name = "人社审批系统 " + java.util.UUID.randomUUID();
+        mvc.perform(post("/console/api-clients").param("name", name).param("organisation", "市人社局")
+                        .param("kind", "DEPARTMENT").param("departmentId", hr.toString())
+                        .param("permission", Permission.API_SUBJECT_CHECK.code()).with(admin).with(csrf()))
+                .andExpect(flash().attributeExists("issuedKey"));
+        assertThat(jdbc.sql("SELECT department_id FROM account.api_client WHERE name = ?").param(name)
+                .query(java.util.UUID.class).single()).isEqualTo(hr);
+        String page = page(get("/console/api-clients").with(admin));
+        assertThat(page).contains("<option value=\"" + hr + "\">市人力资源和社会保障局</option>");
+        String row = page.substring(page.indexOf("<td>" + name + "</td>"));
+        assertThat(row.substring(0, row.indexOf("</tr>")))
+                .contains("<td data-field=\"department\">市人力资源和社会保障局</td>");
+        mvc.perform(post("/console/api-clients").param("name", "信贷系统").param("organisation", "某银行")
+                        .param("kind", "INSTITUTION").param("permission", Permission.API_REPORT_QUERY.code())
+                        .with(admin).with(csrf()))
+                .andExpect(flash().attributeExists("issuedKey"));
+    }
+
     @Test
     void theRolesPageNamesTheThreeAdministrators() throws Exception {
         var security = authentication(Principals.staff("admins-lang", "CREDIT_OFFICE", Permission.CONSOLE_HOME,

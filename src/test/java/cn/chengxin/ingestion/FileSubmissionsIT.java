@@ -479,8 +479,13 @@ class FileSubmissionsIT {
 
     @Test
     void aFileFromAClientOfNoDepartmentIsRefusedAtOnceAndNoBatchIsLeftRunning() throws Exception {
-        String unlinked = apiClients.issue("无单位报送系统", "某集成商", ApiClient.Kind.DEPARTMENT, null,
-                Set.of(Permission.RECORD_SUBMIT), 6000).key();
+        // A key is bound to its department when issued; one issued before that was required is bound to none.
+        UUID court = directory.departments().stream().filter(d -> d.code().equals("COURT")).findFirst().orElseThrow()
+                .id();
+        ApiClients.IssuedKey issued = apiClients.issue("无单位报送系统", "某集成商", ApiClient.Kind.DEPARTMENT, court,
+                Set.of(Permission.RECORD_SUBMIT), 6000);
+        jdbc.sql("UPDATE account.api_client SET department_id = NULL WHERE id = ?").param(issued.clientId()).update();
+        String unlinked = issued.key();
         String batch = UUID.randomUUID().toString();
         TestCitizens.Person person = TestCitizens.register(subjects, "单无位");
         String csv = "事项代码,证件号码,主体名称,部门记录编号,决定文书号,决定日期,case_number,court,obligation,performance,"

@@ -721,6 +721,43 @@ class ChecksIT {
                 .param("check " + id + " %").query(Long.class).single()).as("audited when kept").isOne();
     }
 
+    /**
+     * The administrator binds a department's system to its department in the console; its checks then answer that
+     * department's measures and are kept, and owe feedback, under it (issue #5).
+     */
+    @Test
+    void aKeyTheConsoleBindsToItsDepartmentChecksForThatDepartmentsMeasures() throws Exception {
+        String passport = freshPassport();
+        blackListedPassportHolder(passport);
+        java.util.UUID hr = department("HRSS");
+        var admin = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .authentication(cn.chengxin.support.Principals.staff("clients-hr", "CREDIT_OFFICE",
+                        cn.chengxin.shared.security.Permission.CONSOLE_HOME,
+                        cn.chengxin.shared.security.Permission.ACCOUNT_API_CLIENT_MANAGE));
+        String key = (String) mvc.perform(post("/console/api-clients").param("name", "人社招录审批系统")
+                        .param("organisation", "市人力资源和社会保障局").param("kind", "DEPARTMENT")
+                        .param("departmentId", hr.toString()).param("permission", "api:subject:check")
+                        .with(admin).with(csrf()))
+                .andReturn().getFlashMap().get("issuedKey");
+        String hiring = travelCheckOfPassport(passport).replace("TRAVEL", "HIRING").replace("购票审查", "招录审查");
+
+        await().atMost(java.time.Duration.ofSeconds(2)).untilAsserted(() -> mvc.perform(post("/api/v1/checks")
+                        .header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON)
+                        .content(hiring))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("NO_CIVIL_SERVICE"))));
+        String checkId = com.jayway.jsonpath.JsonPath.read(mvc.perform(post("/api/v1/checks")
+                        .header("Authorization", "Bearer " + key).contentType(MediaType.APPLICATION_JSON)
+                        .content(hiring))
+                .andReturn().getResponse().getContentAsString(), "$.checkId");
+        assertThat(jdbc.sql("SELECT department_code FROM measures.check_made WHERE id = ?::uuid").param(checkId)
+                .query(String.class).single()).isEqualTo("HRSS");
+    }
+
+    private java.util.UUID department(String code) {
+        return directory.departments().stream().filter(d -> d.code().equals(code)).findFirst().orElseThrow().id();
+    }
+
     /** The key of an approval system of the human-resources department that checks subjects. */
     private ApiClients.IssuedKey hrSystem(String name) {
         java.util.UUID hr = directory.departments().stream().filter(d -> d.code().equals("HRSS")).findFirst()

@@ -1,14 +1,12 @@
 package cn.chengxin.scoring;
 
-import java.util.Set;
-
-import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
-import cn.chengxin.shared.security.Permission;
+import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.support.ClearIdentityNumbers;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -39,6 +37,8 @@ class BenefitsTypedTextIT {
     SubjectRegistry subjects;
     @Autowired
     ApiClients apiClients;
+    @Autowired
+    StaffDirectory directory;
 
     @Test
     void aCheckWhosePurposeHoldsANumberIsRefusedAndNothingIsKept() throws Exception {
@@ -65,8 +65,7 @@ class BenefitsTypedTextIT {
     }
 
     private ResultActions check(String number, String purpose) throws Exception {
-        String key = apiClients.issue("图书馆系统", "市图书馆", ApiClient.Kind.DEPARTMENT, null,
-                Set.of(Permission.API_SUBJECT_CHECK), 6000).key();
+        String key = TestRecords.libraryKey(apiClients, directory);
         return mvc.perform(post("/api/v1/benefits/check").header("Authorization", "Bearer " + key)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"subjectNumber\":\"" + number + "\",\"purpose\":\"" + purpose + "\"}"));

@@ -507,8 +507,7 @@ class ScoringIT {
                 birth, null, List.of(new NewPerson.Residence(ResidencyKind.HOUSEHOLD, "411702", birth)), List.of(),
                 false));
         scoring.rescore(Set.of(holder));
-        String key = apiClients.issue("图书馆系统", "市图书馆", ApiClient.Kind.DEPARTMENT, null,
-                Set.of(Permission.API_SUBJECT_CHECK), 6000).key();
+        String key = TestRecords.libraryKey(apiClients, directory);
         String typed = "{\"subjectNumber\":\"" + passport + "\",\"documentType\":\"PASSPORT\",\"purpose\":\"免押金借阅办证\"}";
 
         String answer = benefitsBody(key, typed).andExpect(status().isOk())
@@ -526,8 +525,7 @@ class ScoringIT {
     void aBlackListedPersonGetsNoIncentiveBenefits() throws Exception {
         Resident r = resident(LocalDate.of(1979, 8, 8), "卢德胜");
         scoring.rescore(Set.of(r.id()));
-        String key = apiClients.issue("图书馆系统", "市图书馆", ApiClient.Kind.DEPARTMENT, null,
-                Set.of(Permission.API_SUBJECT_CHECK), 6000).key();
+        String key = TestRecords.libraryKey(apiClients, directory);
         benefits(key, r.number()).andExpect(status().isOk())
                 .andExpect(jsonPath("$.benefits[*].code", org.hamcrest.Matchers.hasItem("LIBRARY_DEPOSIT_FREE")));
         UUID court = directory.departments().stream().filter(d -> d.code().equals("COURT")).findFirst().orElseThrow()

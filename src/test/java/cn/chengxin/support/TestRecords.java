@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.creditfile.CreditFile;
@@ -30,6 +31,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 public final class TestRecords {
 
     private TestRecords() {
+    }
+
+    /** The key of a library's system asking about benefits (信用惠民), bound to the library as a department's key is. */
+    public static String libraryKey(ApiClients apiClients, StaffDirectory directory) {
+        UUID library = directory.departments().stream().filter(d -> d.code().equals("LIBRARY")).findFirst()
+                .map(Department::id).orElseGet(() -> directory.createDepartment("LIBRARY", "市图书馆",
+                        Department.Kind.RESPONDING_UNIT, List.of()).id());
+        return apiClients.issue("图书馆系统", "市图书馆", ApiClient.Kind.DEPARTMENT, library,
+                Set.of(Permission.API_SUBJECT_CHECK), 6000).key();
     }
 
     /** One administrative penalty ({@code itemCode} P_ADMIN_PENALTY_*) decided a month ago; must be accepted. */

@@ -4,10 +4,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import cn.chengxin.account.AccountProblem;
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.Department;
+import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
@@ -19,21 +22,31 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 接口客户端 for the system administrator: issue a key (shown once), revoke it, see when it was last used. */
+/**
+ * 接口客户端 for the system administrator: issue a key (shown once) bound to the department a department's system acts
+ * for, revoke it, see when it was last used.
+ */
 @Controller
 @RequiresPermission(Permission.ACCOUNT_API_CLIENT_MANAGE)
 class ApiClientsConsole {
 
     private final ApiClients clients;
+    private final StaffDirectory directory;
 
-    ApiClientsConsole(ApiClients clients) {
+    ApiClientsConsole(ApiClients clients, StaffDirectory directory) {
         this.clients = clients;
+        this.directory = directory;
     }
 
     @GetMapping("/console/api-clients")
     String list(Model model) {
         model.addAttribute("clients", clients.clients());
         model.addAttribute("kinds", ApiClient.Kind.values());
+        List<Department> departments = directory.departments();
+        // A key is bound to a department in use; the list still names the department of a key bound earlier.
+        model.addAttribute("departments", departments.stream().filter(Department::active).toList());
+        model.addAttribute("departmentNames", departments.stream()
+                .collect(Collectors.toMap(Department::code, Department::name)));
         // API_REPORT_QUERY: an institution (授权机构) that citizens can authorise to obtain their reports.
         model.addAttribute("permissions", List.of(Permission.API_SUBJECT_CHECK, Permission.RECORD_SUBMIT,
                 Permission.SUBJECT_READ, Permission.API_REPORT_QUERY));
@@ -42,6 +55,7 @@ class ApiClientsConsole {
 
     @PostMapping("/console/api-clients")
     String issue(@RequestParam String name, @RequestParam String organisation, @RequestParam ApiClient.Kind kind,
+                 @RequestParam(required = false) UUID departmentId,
                  @RequestParam(name = "permission", required = false) List<String> codes,
                  @RequestParam(defaultValue = "600") int ratePerMinute, RedirectAttributes redirect) {
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
@@ -49,7 +63,8 @@ class ApiClientsConsole {
             codes.forEach(code -> Permission.ofCode(code).ifPresent(permissions::add));
         }
         try {
-            ApiClients.IssuedKey issued = clients.issue(name, organisation, kind, null, permissions, ratePerMinute);
+            ApiClients.IssuedKey issued = clients.issue(name, organisation, kind, departmentId, permissions,
+                    ratePerMinute);
             // Flash attributes live in the session for one redirect only: the key is shown once.
             redirect.addFlashAttribute("issuedKey", issued.key());
             redirect.addFlashAttribute("issuedName", name);
