@@ -174,6 +174,7 @@ public class Checks {
 
     /** Refuses a check its caller may not make; returns its purpose as it is kept. */
     private String requireAllowed(Actor caller, Scenario scenario, String purpose) {
+        departmentOf(caller);
         if (scenario == null) {
             throw new MeasuresProblem("SCENARIO_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "须指明核查的业务场景");
         }
@@ -189,6 +190,22 @@ public class Checks {
                     "本单位在「" + scenario.label() + "」场景下没有需要实施的联合奖惩措施，不能以此事由核查");
         }
         return kept;
+    }
+
+    /**
+     * The department a check is made for, and whose checks its feedback closes: a check answers the measures the
+     * calling department implements (issue #5). A caller of no department (a key issued before keys were bound to one)
+     * would be answered every measure named for no department, for any subject and without the subject's
+     * authorisation (RULES.md §9, §10 least privilege): refused, before anything is stored, so that the lean lane hands
+     * the refusal to ChecksApi as any other.
+     */
+    private static String departmentOf(Actor caller) {
+        String department = caller.departmentCode();
+        if (department == null || department.isBlank()) {
+            throw new MeasuresProblem("CHECK_DEPARTMENT_REQUIRED", DomainProblem.Kind.FORBIDDEN,
+                    "本系统的接口密钥未绑定所属部门，不能核查；请平台管理员签发绑定所属部门的密钥");
+        }
+        return department;
     }
 
     private record Evaluated(CheckResult result, JdbcMeasures.CheckRow row, AuditEntry audit) {

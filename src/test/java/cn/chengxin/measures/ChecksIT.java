@@ -754,6 +754,33 @@ class ChecksIT {
                 .query(String.class).single()).isEqualTo("HRSS");
     }
 
+    /**
+     * A key issued before keys were bound to a department acts for none: its checks were answered every measure named
+     * for no department, for any subject. It is refused, single or batch, and nothing is kept.
+     */
+    @Test
+    void aKeyBoundToNoDepartmentMayNotCheck() throws Exception {
+        ApiClients.IssuedKey unbound = hrSystem("旧版审批系统");
+        jdbc.sql("UPDATE account.api_client SET department_id = NULL WHERE id = ?").param(unbound.clientId())
+                .update();
+
+        mvc.perform(post("/api/v1/checks").header("Authorization", "Bearer " + unbound.key())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subjectNumber\":\"11010519491231002X\",\"scenario\":\"TRAVEL\","
+                                + "\"purpose\":\"购票审查\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("CHECK_DEPARTMENT_REQUIRED"));
+        mvc.perform(post("/api/v1/checks/batch").header("Authorization", "Bearer " + unbound.key())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subjectNumbers\":[\"11010519491231002X\"],\"scenario\":\"HIRING\","
+                                + "\"purpose\":\"招录审查\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("CHECK_DEPARTMENT_REQUIRED"));
+        assertThat(jdbc.sql("SELECT count(*) FROM measures.check_made WHERE client_id = ?")
+                .param(unbound.clientId().toString()).query(Long.class).single()).isZero();
+    }
+
     private java.util.UUID department(String code) {
         return directory.departments().stream().filter(d -> d.code().equals(code)).findFirst().orElseThrow().id();
     }

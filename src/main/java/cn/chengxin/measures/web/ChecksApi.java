@@ -137,7 +137,8 @@ class ChecksApi {
             + "calling department applies in the scenario, dispute marks and a checkId for feedback. " + GROUNDS
             + " The check is "
             + "audited before the answer (the subject sees it under 谁查询了我). SCENARIO_NOT_ALLOWED when the "
-            + "department implements no measure in the scenario; ID_* codes for a malformed number; a passport "
+            + "department implements no measure in the scenario; CHECK_DEPARTMENT_REQUIRED (403) when the key is "
+            + "bound to no department; ID_* codes for a malformed number; a passport "
             + "or travel-permit holder is checked with documentType (DOCUMENT_TYPE_UNKNOWN for a type not known, "
             + "DOCUMENT_FORMAT for a number not of the type); "
             + "AUDIT_UNAVAILABLE (503) when the check could not be stored, and then it did not happen; "

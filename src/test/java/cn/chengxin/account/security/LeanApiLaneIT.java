@@ -171,6 +171,32 @@ class LeanApiLaneIT {
         assertThat(storedChecks()).isEqualTo(before + 2);
     }
 
+    /**
+     * A key bound to no department (issued before keys were bound to one) may not check: the lane declines it and the
+     * regular path refuses it, the same on both, and neither keeps a check.
+     */
+    @Test
+    void aKeyBoundToNoDepartmentIsRefusedOnTheLaneAsOnTheRegularPath() throws Exception {
+        java.util.UUID market = jdbc.sql("SELECT id FROM account.department WHERE code = 'MARKET'")
+                .query(java.util.UUID.class).single();
+        cn.chengxin.account.ApiClients.IssuedKey unbound = clients.issue("旧版审批系统", "市市场监督管理局",
+                cn.chengxin.account.ApiClient.Kind.DEPARTMENT, market,
+                java.util.Set.of(cn.chengxin.shared.security.Permission.API_SUBJECT_CHECK), 6000);
+        jdbc.sql("UPDATE account.api_client SET department_id = NULL WHERE id = ?").param(unbound.clientId())
+                .update();
+
+        HttpResponse<String> lean = send(post("/api/v1/checks").setHeader("Authorization", "Bearer " + unbound.key()));
+        HttpResponse<String> regular = send(post("/api/v1/checks?via=mvc")
+                .setHeader("Authorization", "Bearer " + unbound.key()));
+        assertThat(lean.statusCode()).isEqualTo(403).isEqualTo(regular.statusCode());
+        assertThat(headers(lean.headers())).isEqualTo(headers(regular.headers()));
+        assertThat(json.readTree(lean.body()).get("code").asString()).isEqualTo("CHECK_DEPARTMENT_REQUIRED");
+        assertThat(json.readTree(regular.body()).get("code").asString()).isEqualTo("CHECK_DEPARTMENT_REQUIRED");
+        Thread.sleep(300);
+        assertThat(jdbc.sql("SELECT count(*) FROM measures.check_made WHERE client_id = ?")
+                .param(unbound.clientId().toString()).query(Long.class).single()).isZero();
+    }
+
     private long storedChecks() {
         return jdbc.sql("SELECT count(*) FROM measures.check_made").query(Long.class).single();
     }
