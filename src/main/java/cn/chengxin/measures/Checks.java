@@ -193,7 +193,8 @@ public class Checks {
     }
 
     /**
-     * The department a check is made for, and whose checks its feedback closes: a check answers the measures the
+     * The department a check is made for, and whose checks its feedback closes, whichever of its keys made them: a
+     * check answers the measures the
      * calling department implements (issue #5). A caller of no department (a key issued before keys were bound to one)
      * would be answered every measure named for no department, for any subject and without the subject's
      * authorisation (RULES.md §9, §10 least privilege): refused, before anything is stored, so that the lean lane hands
@@ -203,7 +204,7 @@ public class Checks {
         String department = caller.departmentCode();
         if (department == null || department.isBlank()) {
             throw new MeasuresProblem("CHECK_DEPARTMENT_REQUIRED", DomainProblem.Kind.FORBIDDEN,
-                    "本系统的接口密钥未绑定所属部门，不能核查；请平台管理员签发绑定所属部门的密钥");
+                    "本系统的接口密钥未绑定所属部门，不能核查或反馈；请平台管理员签发绑定所属部门的密钥");
         }
         return department;
     }
@@ -307,13 +308,16 @@ public class Checks {
 
     /**
      * Feedback on one measure of a check, by the department that made it, once; the same feedback sent again is taken
-     * as given (a retry after a lost answer), other feedback on the measure is refused.
+     * as given (a retry after a lost answer), other feedback on the measure is refused. Any key of the department may
+     * give it: the department owes it (发起 → 响应 → 反馈), and a key issued anew to replace one revoked still closes
+     * the checks the old one made. Another department's check is not found.
      */
     public void feedback(UUID checkId, String measureCode, boolean applied, String outcome, String note) {
         Actor caller = AuditLog.currentActor();
-        JdbcMeasures.CheckRow check = store.check(checkId).filter(c -> c.clientId().equals(caller.actorId()))
+        String department = departmentOf(caller);
+        JdbcMeasures.CheckRow check = store.check(checkId).filter(c -> c.department().equals(department))
                 .orElseThrow(() -> new MeasuresProblem("CHECK_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
-                        "没有这次核查，或它不是本系统发起的"));
+                        "没有这次核查，或它不是本部门发起的"));
         // Any measure the answer listed: feedback closes the loop on those owed, and on a clean-record incentive,
         // owed none, it is still counted (联合激励 is fed back too, RULES.md §7); a measure not listed was not applied.
         if (!check.measureCodes().contains(measureCode)) {
@@ -376,29 +380,31 @@ public class Checks {
         return new UnreturnedPage(store.unreturned(department, p * s, s), store.countUnreturned(department), p, s);
     }
 
-    /** The calling system's checks owing feedback: a batch of them, how many it owes in all, and where to go on. */
+    /** The calling department's checks owing feedback: a batch, how many it owes in all, and where to go on. */
     public record OwedFeedback(List<JdbcMeasures.Unreturned> checks, long total, UUID next) {
     }
 
     /**
-     * The checks the calling system made that still owe feedback, oldest first, {@code limit} (clamped to
-     * {@link #MAX_PAGE_SIZE}) after its check {@code after}: a department's approval system works through them and
-     * reports (发起 → 响应 → 反馈) without keeping its own list of what it still owes. Only its own checks.
+     * The checks the calling department made, with any of its keys, that still owe feedback, oldest first,
+     * {@code limit} (clamped to {@link #MAX_PAGE_SIZE}) after its check {@code after}: a department's approval system
+     * works through them and reports (发起 → 响应 → 反馈) without keeping its own list of what it still owes, and a
+     * key issued to replace a revoked one finds what the old one left owing. Only its department's checks.
      *
-     * @throws MeasuresProblem AFTER_CHECK_UNKNOWN when {@code after} is not one of the calling system's checks
+     * @throws MeasuresProblem AFTER_CHECK_UNKNOWN when {@code after} is not one of the calling department's checks
      */
     public OwedFeedback owedByCaller(UUID after, int limit) {
-        String client = AuditLog.currentActor().actorId();
+        String department = departmentOf(AuditLog.currentActor());
         int size = Math.min(Math.max(1, limit), MAX_PAGE_SIZE);
-        List<JdbcMeasures.Unreturned> page = store.unreturnedOf(client, after, size);
+        List<JdbcMeasures.Unreturned> page = store.unreturnedOf(department, after, size);
         // A cursor naming none of its checks finds nothing after it; answered empty, the system would stop there while
         // checks still owed feedback. Only an empty batch pays the look-up that tells the two apart.
-        if (page.isEmpty() && after != null && store.check(after).filter(c -> c.clientId().equals(client)).isEmpty()) {
+        if (page.isEmpty() && after != null
+                && store.check(after).filter(c -> c.department().equals(department)).isEmpty()) {
             throw new MeasuresProblem("AFTER_CHECK_UNKNOWN", DomainProblem.Kind.INVALID_INPUT,
-                    "after 须是本系统一次核查的 checkId（取上一批回答中的 next）；不带 after 则从最早的开始");
+                    "after 须是本部门一次核查的 checkId（取上一批回答中的 next）；不带 after 则从最早的开始");
         }
         UUID next = page.size() == size ? page.get(size - 1).id() : null;
-        return new OwedFeedback(page, store.countUnreturnedOf(client), next);
+        return new OwedFeedback(page, store.countUnreturned(department), next);
     }
 
     public Optional<JdbcMeasures.CheckRow> find(UUID checkId) {

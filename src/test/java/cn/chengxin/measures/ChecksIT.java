@@ -599,17 +599,21 @@ class ChecksIT {
     }
 
     /**
-     * A department's approval system works through the checks it still owes feedback on, a batch at a time, without
-     * keeping its own list; it sees only its own, and a check leaves once every owed measure has its feedback.
+     * A department's approval system works through the checks its department still owes feedback on, a batch at a
+     * time, without keeping its own list; it sees only its department's, and a check leaves once every owed measure
+     * has its feedback.
      */
     @Test
-    void aSystemListsItsOwnChecksOwingFeedbackAndEachLeavesWithItsLastFeedback() throws Exception {
-        ApiClients.IssuedKey mine = hrSystem("人社审批系统");
-        ApiClients.IssuedKey other = hrSystem("人社另一系统");
+    void aSystemListsItsDepartmentsChecksOwingFeedbackAndEachLeavesWithItsLastFeedback() throws Exception {
+        String department = freshDepartment();
+        ApiClients.IssuedKey mine = systemOf(department, "人社审批系统");
+        String others = freshDepartment();
+        ApiClients.IssuedKey other = systemOf(others, "另一部门审批系统");
         java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         List<java.util.UUID> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ids.add(owedHiringCheck(i < 2 ? mine : other, at.plusMillis(i)));
+            ids.add(i < 2 ? owedHiringCheck(mine, department, at.plusMillis(i))
+                    : owedHiringCheck(other, others, at.plusMillis(i)));
         }
 
         mvc.perform(get("/api/v1/checks/feedback-owed").param("limit", "1")
@@ -645,11 +649,13 @@ class ChecksIT {
      */
     @Test
     void aCursorThatIsNotOneOfTheSystemsChecksIsRefusedRatherThanTakenForTheEnd() throws Exception {
-        ApiClients.IssuedKey mine = hrSystem("人社审批系统");
-        ApiClients.IssuedKey other = hrSystem("人社另一系统");
+        String department = freshDepartment();
+        String others = freshDepartment();
+        ApiClients.IssuedKey mine = systemOf(department, "人社审批系统");
+        ApiClients.IssuedKey other = systemOf(others, "另一部门审批系统");
         java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        java.util.UUID owed = owedHiringCheck(mine, at);
-        java.util.UUID othersCheck = owedHiringCheck(other, at);
+        java.util.UUID owed = owedHiringCheck(mine, department, at);
+        java.util.UUID othersCheck = owedHiringCheck(other, others, at);
 
         for (java.util.UUID after : List.of(othersCheck, cn.chengxin.shared.Ids.newId())) {
             mvc.perform(get("/api/v1/checks/feedback-owed").param("after", after.toString())
@@ -779,6 +785,51 @@ class ChecksIT {
                 .andExpect(jsonPath("$.code").value("CHECK_DEPARTMENT_REQUIRED"));
         assertThat(jdbc.sql("SELECT count(*) FROM measures.check_made WHERE client_id = ?")
                 .param(unbound.clientId().toString()).query(Long.class).single()).isZero();
+    }
+
+    /**
+     * A department gives feedback on its checks with any of its keys: one issued to replace a revoked one finds the
+     * checks the old one left owing and closes them; another department's key finds none of them (issue #5).
+     */
+    @Test
+    void aKeyIssuedToReplaceARevokedOneGivesFeedbackOnTheChecksTheOldOneMade() throws Exception {
+        String department = freshDepartment();
+        ApiClients.IssuedKey old = systemOf(department, "人社审批系统（旧密钥）");
+        java.util.UUID id = owedHiringCheck(old, department,
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        apiClients.revoke(old.clientId());
+        ApiClients.IssuedKey renewed = systemOf(department, "人社审批系统（新密钥）");
+        ApiClients.IssuedKey others = systemOf(freshDepartment(), "另一部门审批系统");
+        String given = "{\"measureCode\":\"NO_CIVIL_SERVICE\",\"applied\":true,\"outcome\":\"不予录用\"}";
+
+        mvc.perform(get("/api/v1/checks/feedback-owed").header("Authorization", "Bearer " + renewed.key()))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.checks[0].id").value(id.toString()));
+        mvc.perform(get("/api/v1/checks/feedback-owed").header("Authorization", "Bearer " + others.key()))
+                .andExpect(jsonPath("$.total").value(0));
+        mvc.perform(post("/api/v1/checks/" + id + "/feedback").header("Authorization", "Bearer " + others.key())
+                        .contentType(MediaType.APPLICATION_JSON).content(given))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("CHECK_UNKNOWN"));
+        mvc.perform(post("/api/v1/checks/" + id + "/feedback").header("Authorization", "Bearer " + renewed.key())
+                        .contentType(MediaType.APPLICATION_JSON).content(given))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/checks/feedback-owed").header("Authorization", "Bearer " + renewed.key()))
+                .andExpect(jsonPath("$.total").value(0));
+    }
+
+    /** A department of its own, so that what it owes is counted apart from every other test's checks. */
+    private String freshDepartment() {
+        String code = "T" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+        directory.createDepartment(code, "测试部门 " + code, cn.chengxin.account.Department.Kind.RESPONDING_UNIT,
+                List.of());
+        return code;
+    }
+
+    /** The key of an approval system of {@code departmentCode} that checks subjects. */
+    private ApiClients.IssuedKey systemOf(String departmentCode, String name) {
+        return apiClients.issue(name, departmentCode, cn.chengxin.account.ApiClient.Kind.DEPARTMENT,
+                department(departmentCode), Set.of(cn.chengxin.shared.security.Permission.API_SUBJECT_CHECK), 6000);
     }
 
     private java.util.UUID department(String code) {
@@ -966,10 +1017,15 @@ class ChecksIT {
 
     /** A hiring check the system made, stored as checks are, that owes feedback on NO_CIVIL_SERVICE. */
     private java.util.UUID owedHiringCheck(ApiClients.IssuedKey system, java.time.Instant at) {
+        return owedHiringCheck(system, "HRSS", at);
+    }
+
+    /** The same, made by a system of {@code department}. */
+    private java.util.UUID owedHiringCheck(ApiClients.IssuedKey system, String department, java.time.Instant at) {
         java.util.UUID id = cn.chengxin.shared.Ids.newId();
         audit.record(cn.chengxin.audit.AuditEntry.of(cn.chengxin.audit.AuditCategory.QUERY, "measures.check")
                         .detail("check " + id), JdbcMeasures.CHECK_ROWS,
-                new JdbcMeasures.CheckRow(id, at, system.clientId().toString(), "HRSS", "pseudonym-owed-" + id,
+                new JdbcMeasures.CheckRow(id, at, system.clientId().toString(), department, "pseudonym-owed-" + id,
                         Scenario.HIRING, "招录审查", 1, List.of("NO_CIVIL_SERVICE"), List.of("NO_CIVIL_SERVICE")));
         return id;
     }

@@ -366,22 +366,18 @@ public class JdbcMeasures {
      * A calling system's own checks still owing feedback, oldest first, after its check {@code after} (from the
      * start when null): a cursor that stays put while feedback is returned, unlike an offset.
      */
-    public List<Unreturned> unreturnedOf(String clientId, UUID after, int limit) {
+    /** The checks of {@code department}, made with any of its keys, owing feedback after its check {@code after}. */
+    public List<Unreturned> unreturnedOf(String department, UUID after, int limit) {
         return jdbc.sql("""
                         SELECT c.id, c.at, c.department_code, c.scenario, c.purpose, ARRAY(""" + MISSING + """
-                        ) FROM measures.check_made c WHERE c.feedback_due AND c.client_id = ?
+                        ) FROM measures.check_made c WHERE c.feedback_due AND c.department_code = ?
                         AND (?::uuid IS NULL OR (c.at, c.id) > (SELECT a.at, a.id FROM measures.check_made a
-                                                                WHERE a.id = ?::uuid AND a.client_id = ?))
+                                                                WHERE a.id = ?::uuid AND a.department_code = ?))
                         ORDER BY c.at, c.id LIMIT ?""")
-                .params(clientId, after, after, clientId, limit)
+                .params(department, after, after, department, limit)
                 .query((rs, n) -> new Unreturned(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
                         rs.getString(3), Scenario.valueOf(rs.getString(4)), rs.getString(5), codes(rs.getArray(6))))
                 .list();
-    }
-
-    public long countUnreturnedOf(String clientId) {
-        return jdbc.sql("SELECT count(*) FROM measures.check_made WHERE feedback_due AND client_id = ?")
-                .param(clientId).query(Long.class).single();
     }
 
     public long countUnreturned(String department) {

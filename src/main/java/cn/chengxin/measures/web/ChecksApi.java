@@ -183,22 +183,26 @@ class ChecksApi {
     }
 
     @GetMapping("/api/v1/checks/feedback-owed")
-    @Operation(summary = "待反馈的核查", description = "The checks this system made whose measures still owe feedback, "
+    @Operation(summary = "待反馈的核查", description = "The checks this system's department made (with any of its keys: a "
+            + "key issued to replace a revoked one finds what the old one left) whose measures still owe feedback, "
             + "oldest first, with the measures lacking it and the purpose the check gave: up to 'limit' (at most "
             + "100) after the check 'after' (a "
             + "checkId from an earlier answer's 'next'; from the oldest without it). 'total' is how many it owes in "
-            + "all; 'next' is absent on the last batch. Only the calling system's own checks; no subject is named. "
-            + "AFTER_CHECK_UNKNOWN (422) when 'after' is not a check this system made.")
+            + "all; 'next' is absent on the last batch. Only the calling department's checks; no subject is named. "
+            + "AFTER_CHECK_UNKNOWN (422) when 'after' is not a check this department made; CHECK_DEPARTMENT_REQUIRED "
+            + "(403) when the key is bound to no department.")
     Checks.OwedFeedback owed(@RequestParam(required = false) UUID after,
                              @RequestParam(defaultValue = "100") int limit) {
         return checks.owedByCaller(after, limit);
     }
 
     @PostMapping("/api/v1/checks/{id}/feedback")
-    @Operation(summary = "反馈措施实施情况", description = "Once per measure of a check, by the system that made the check: "
+    @Operation(summary = "反馈措施实施情况", description = "Once per measure of a check, by the department that made the check, "
+            + "with any of its keys: "
             + "whether the measure was applied, the outcome and a note. The same feedback sent again (a retry after a "
             + "lost answer) is answered 204 as the first time; other feedback on the measure is FEEDBACK_EXISTS (409). "
-            + "CHECK_UNKNOWN (404) for a check this system did not make; MEASURE_NOT_IN_CHECK (422) for a measure "
+            + "CHECK_UNKNOWN (404) for a check this department did not make; CHECK_DEPARTMENT_REQUIRED (403) "
+            + "when the key is bound to no department; MEASURE_NOT_IN_CHECK (422) for a measure "
             + "the check's answer did not list; FREE_TEXT_HOLDS_IDENTITY_NUMBER (422, the detail names the field) when "
             + "the outcome or the note holds a resident identity number; OUTCOME_REQUIRED (422) for an outcome "
             + "missing, blank or longer than 200 characters. Feedback is owed (feedbackRequired) on the measures that "
