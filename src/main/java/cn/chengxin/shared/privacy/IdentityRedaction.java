@@ -13,9 +13,18 @@ import java.util.regex.Pattern;
  */
 public final class IdentityRedaction {
 
-    /** 18 digits (last may be X) or 15 digits with a plausible birth date, not part of a longer digit run. */
-    private static final Pattern ASCII = Pattern.compile("(?<![0-9])[1-9][0-9]{5}(?:(?:18|19|20)[0-9]{2}"
-            + "(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]"
+    /**
+     * Not inside a longer digit run. A percent escape just before is no digit of it: a logged address holds the
+     * number typed after a space as {@code q=%2011010519491231002X} or {@code q=%E3%80%8011010519491231002X}.
+     */
+    private static final String START = "(?:(?<![0-9])|(?<=%[0-9A-Fa-f]{2}))";
+
+    /**
+     * 18 digits (last may be X) whose birth date may be mistyped (only its century is required: a mistyped number is
+     * still personal data), or 15 digits with a plausible birth date (15-digit runs are common in other data: old
+     * registration numbers), not part of a longer digit run.
+     */
+    private static final Pattern ASCII = Pattern.compile(START + "[1-9][0-9]{5}(?:(?:18|19|20)[0-9]{9}[0-9Xx]"
             + "|[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3})(?![0-9])");
 
     /** Full-width digits as typed with a Chinese input method: any run of 15 to 18. */
@@ -23,9 +32,10 @@ public final class IdentityRedaction {
 
     /**
      * 18 characters of a number written in groups, as people write it ("4101 0519 9003 0712 34",
-     * "410105-19900307-1234"): masked when, without its separators, it has the shape {@link #ASCII} masks.
+     * "410105-19900307-1234", or "110105+19491231+002X" as a form sends spaces): masked when, without its
+     * separators, it has the shape {@link #ASCII} masks.
      */
-    private static final Pattern GROUPED = Pattern.compile("(?<![0-9])(?:[0-9][ -]?){17}[0-9Xx](?![0-9Xx])");
+    private static final Pattern GROUPED = Pattern.compile(START + "(?:[0-9][ +-]?){17}[0-9Xx](?![0-9Xx])");
 
     private IdentityRedaction() {
     }
@@ -39,8 +49,8 @@ public final class IdentityRedaction {
     }
 
     /**
-     * Whether the text holds 18 digits in a row where single spaces or hyphens may stand between them, without which
-     * {@link #GROUPED} cannot match: as cheap as {@link #hasDigitRun} for the texts that hold none.
+     * Whether the text holds 18 digits in a row where single spaces, plus signs or hyphens may stand between them,
+     * without which {@link #GROUPED} cannot match: as cheap as {@link #hasDigitRun} for the texts that hold none.
      */
     private static boolean hasGroupedRun(String text) {
         int run = 0;
@@ -53,7 +63,7 @@ public final class IdentityRedaction {
                 if (run == 18) {
                     return true;
                 }
-            } else if ((c == ' ' || c == '-') && run > 0 && !separated) {
+            } else if (isSeparator(c) && run > 0 && !separated) {
                 separated = true;
             } else {
                 run = 0;
@@ -69,7 +79,7 @@ public final class IdentityRedaction {
         StringBuilder out = new StringBuilder(text.length());
         while (m.find()) {
             String written = m.group();
-            String digits = written.replace(" ", "").replace("-", "");
+            String digits = written.replace(" ", "").replace("+", "").replace("-", "");
             if (!ASCII.matcher(digits).matches()) {
                 m.appendReplacement(out, Matcher.quoteReplacement(written));
                 continue;
@@ -78,7 +88,7 @@ public final class IdentityRedaction {
             int seen = 0;
             for (int i = 0; i < written.length(); i++) {
                 char c = written.charAt(i);
-                boolean digit = c != ' ' && c != '-';
+                boolean digit = !isSeparator(c);
                 masked.append(digit && seen >= 4 && seen < 14 ? '*' : c);
                 seen += digit ? 1 : 0;
             }
@@ -86,6 +96,10 @@ public final class IdentityRedaction {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '+' || c == '-';
     }
 
     /**
