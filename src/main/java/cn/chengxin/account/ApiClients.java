@@ -22,6 +22,8 @@ import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.security.Permission;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * API clients: department systems, authorised institutions and partner platforms. A key is shown once
@@ -126,6 +128,13 @@ public class ApiClients {
             throw new AccountProblem("API_CLIENT_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "客户端不存在或已吊销");
         }
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.revoke").detail(clientId.toString()));
+        // A request on this instance until the commit still reads the key active and caches it: clear again after.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                recentlySeen.clear();
+            }
+        });
     }
 
     /** The client a presented key belongs to, if the key is well-formed, known and not revoked. */

@@ -3,6 +3,8 @@ package cn.chengxin.account;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
@@ -18,6 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,6 +47,9 @@ class AccountRulesIT {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void noAccountHoldsTwoOfTheThreeAdministratorsRoles() {
@@ -118,6 +125,26 @@ class AccountRulesIT {
                 .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.code").value("API_KEY_INVALID"));
         assertThat(jdbc.sql("SELECT key_hash FROM account.api_client WHERE id = ?").param(revoked.clientId())
                 .query(String.class).single()).doesNotContain(revoked.key());
+    }
+
+    /**
+     * Review: a request on the same instance while the revocation is not yet committed reads the key still active and
+     * would keep it usable for the cache's few seconds; the revocation takes effect at once when it commits.
+     */
+    @Test
+    void aKeyReadWhileItsRevocationCommitsIsRefusedOnceItHas() {
+        ApiClients.IssuedKey key = apiClients.issue("吊销并发测试系统", "测试局", ApiClient.Kind.DEPARTMENT, null,
+                Set.of(Permission.API_SUBJECT_CHECK), 60);
+        // Used once before: its last use is written now, not by the read during the revocation (the row is locked).
+        assertThat(apiClients.authenticate(key.key())).isPresent();
+
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            apiClients.revoke(key.clientId());
+            assertThat(CompletableFuture.supplyAsync(() -> apiClients.authenticate(key.key()))
+                    .orTimeout(10, TimeUnit.SECONDS).join()).as("not yet committed: still active").isPresent();
+        });
+
+        assertThat(apiClients.authenticate(key.key())).as("revoked once committed").isEmpty();
     }
 
     @Test
