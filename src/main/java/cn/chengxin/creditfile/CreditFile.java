@@ -458,7 +458,8 @@ public class CreditFile {
      * {@code today} is no longer shown or used; a closed record past its retention is archived, whether its window
      * ended, it was revoked or it was repaired — none is kept longer than the retention allows. A disputed record's
      * publication ends on the same day as any other's: its objection, still open, is decided on a record no longer
-     * shown (a decision that it was wrong revokes it still).
+     * shown (a decision that it was wrong revokes it still). One transaction, in which the events are published: called
+     * through the bean only ({@link PublicationWindows}), as a call from within this class would skip it.
      *
      * @return the number of subjects whose files changed
      */
@@ -479,12 +480,6 @@ public class CreditFile {
                     .detail(subjects.size() + " subjects on " + today));
         }
         return subjects.size();
-    }
-
-    @Scheduled(cron = "${chengxin.creditfile.windows-cron:0 5 0 * * *}", zone = "Asia/Shanghai")
-    void daily() {
-        int changed = applyWindows(LocalDate.now(clock));
-        log.info("Publication windows applied: {} subjects changed", changed);
     }
 
     /**

@@ -79,7 +79,7 @@ class TimePassingIT {
     @Test
     void withTheClockMovedOverdueObjectionsEscalateAndRecordsPastTheirPeriodStopShowing() throws Exception {
         assertThat(scheduledTasks()).as("both run by the scheduler, nobody has to act")
-                .anyMatch(t -> t.contains("CreditFile.daily")).anyMatch(t -> t.contains("ObjectionJobs.watch"));
+                .anyMatch(t -> t.contains("PublicationWindows.daily")).anyMatch(t -> t.contains("ObjectionJobs.watch"));
 
         TestCitizens.Person person = TestCitizens.register(subjects, "殷若兰");
         LocalDate today = LocalDate.now(clock);

@@ -1,0 +1,90 @@
+package cn.chengxin.creditfile;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestRecords;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Issue #4: the job that ends publication, as the scheduler runs it, tells the modules that use records: a person
+ * whose only negative record passed its window tonight has the green channel open again (RULES.md §4: after its
+ * period a record is not used for lists or measures), not only after a restart. Each test moves the clock to the
+ * night after its own record's last day of publication, decided a year less two days ago, so that only records
+ * ending this week are touched in the shared database.
+ */
+@IntegrationTest
+class PublicationWindowsIT {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    CreditFile creditFile;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void theNightlyJobOpensTheGreenChannelOfAPersonWhoseLastNegativeRecordEnded() throws Exception {
+        Ending ending = negativeRecordEndingThisWeek("岳明轩", "驻市监罚〔2025〕903号");
+
+        new PublicationWindows(creditFile, ending.nightAfter()).daily();
+
+        assertThat(creditFile.fileOf(ending.subject()).get(0).status()).isEqualTo(RecordStatus.EXPIRED);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lastNegative(ending.pseudonym()))
+                .as("no negative record in use: the green channel opens").isNull());
+    }
+
+    /** A person whose only record, negative, was decided a year less two days ago: it counts until its window ends. */
+    private Ending negativeRecordEndingThisWeek(String name, String decisionNumber) throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, name);
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(person.number(), person.name(),
+                "P_ADMIN_PENALTY_GENERAL", "T-" + UUID.randomUUID(), "1", "ADD", decisionNumber, "无照经营"),
+                LocalDate.now(clock).minusYears(1).plusDays(2));
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        String pseudonym = subjects.pseudonymOf(subject).orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> lastNegative(pseudonym) != null);
+        FileEntry record = creditFile.fileOf(subject).get(0);
+        assertThat(record.status()).isEqualTo(RecordStatus.ACTIVE);
+        Clock night = Clock.fixed(record.publicationEnd().plusDays(1).atTime(0, 5).atZone(CHINA).toInstant(), CHINA);
+        return new Ending(subject, pseudonym, night);
+    }
+
+    private LocalDate lastNegative(String pseudonym) {
+        return jdbc.sql("SELECT last_negative FROM listing.negative_mark WHERE subject_pseudonym = ?").param(pseudonym)
+                .query((rs, n) -> rs.getObject(1, LocalDate.class)).optional().orElse(null);
+    }
+
+    private record Ending(UUID subject, String pseudonym, Clock nightAfter) {
+    }
+}
