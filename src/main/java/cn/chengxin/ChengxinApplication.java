@@ -38,9 +38,11 @@ public class ChengxinApplication {
             app.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
         }
         app.setDefaultProperties(java.util.Map.of("chengxin.cli.command", args[0]));
-        // A command decides itself what goes into the database: never the automatic demo seeding.
-        String[] withOverrides = java.util.Arrays.copyOf(args, args.length + 1);
+        // A command decides itself what goes into the database: never the automatic demo seeding, nor the windows
+        // applied at start, which would move its records in the background while it measures or exits.
+        String[] withOverrides = java.util.Arrays.copyOf(args, args.length + 2);
         withOverrides[args.length] = "--chengxin.demo.seed-on-empty=false";
+        withOverrides[args.length + 1] = "--chengxin.creditfile.windows-on-start=false";
         return app.run(withOverrides);
     }
 }

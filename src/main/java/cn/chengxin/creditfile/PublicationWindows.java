@@ -5,13 +5,21 @@ import java.time.LocalDate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Ends publication and retention every night (RULES.md §4: after its period a record is not used for scoring, lists
- * or measures). A job of its own, calling {@link CreditFile#applyWindows} through its bean: called from within
- * CreditFile, its {@code @Transactional} would not apply, each state change would commit alone and the events
+ * or measures), and once after each start: a night the application was down (a redeploy at midnight) would otherwise
+ * leave the records whose window ended shown and used a whole day. Applying the windows twice on a day changes
+ * nothing the second time. A job of its own, calling {@link CreditFile#applyWindows} through its bean: called from
+ * within CreditFile, its {@code @Transactional} would not apply, each state change would commit alone and the events
  * telling lists and scores of them would find no transaction — their listeners, which run after a commit, would
  * never run, and a person whose last negative record expired would stay refused the green channel.
  */
@@ -22,15 +30,43 @@ class PublicationWindows {
 
     private final CreditFile creditFile;
     private final Clock clock;
+    private final TaskExecutor executor;
+    private final boolean onStart;
 
-    PublicationWindows(CreditFile creditFile, Clock clock) {
+    /**
+     * @param onStart whether to apply the windows once the application is up (off in tests, which apply them with
+     *                their own dates, and in commands, which decide themselves what changes in the database)
+     */
+    PublicationWindows(CreditFile creditFile, Clock clock,
+                       @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor,
+                       @Value("${chengxin.creditfile.windows-on-start:true}") boolean onStart) {
         this.creditFile = creditFile;
         this.clock = clock;
+        this.executor = executor;
+        this.onStart = onStart;
     }
 
     @Scheduled(cron = "${chengxin.creditfile.windows-cron:0 5 0 * * *}", zone = "Asia/Shanghai")
     void daily() {
         int changed = creditFile.applyWindows(LocalDate.now(clock));
         log.info("Publication windows applied: {} subjects changed", changed);
+    }
+
+    /** In the background, so that a start is not held up by a day's worth of records to move. */
+    @EventListener(ApplicationReadyEvent.class)
+    void afterStart() {
+        if (onStart) {
+            executor.execute(this::catchUp);
+        }
+    }
+
+    private void catchUp() {
+        try {
+            int changed = creditFile.applyWindows(LocalDate.now(clock));
+            log.info("Publication windows applied after start: {} subjects changed", changed);
+        } catch (RuntimeException e) {
+            // The nightly run applies them still; until then the records stay as they were, as before the start.
+            log.warn("Publication windows not applied after start: {}", e.toString());
+        }
     }
 }

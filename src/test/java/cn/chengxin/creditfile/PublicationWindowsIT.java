@@ -15,6 +15,9 @@ import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -22,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue #4: the job that ends publication, as the scheduler runs it, tells the modules that use records: a person
- * whose only negative record passed its window tonight has the green channel open again (RULES.md §4: after its
- * period a record is not used for lists or measures), not only after a restart. Each test moves the clock to the
+ * Issue #4: the job that ends publication, as the scheduler runs it and once after a start, tells the modules that use
+ * records: a person whose only negative record passed its window tonight has the green channel open again (RULES.md
+ * §4: after its period a record is not used for lists or measures), not only after a restart. Each test moves the clock to the
  * night after its own record's last day of publication, decided a year less two days ago, so that only records
  * ending this week are touched in the shared database.
  */
@@ -54,15 +57,40 @@ class PublicationWindowsIT {
     @Autowired
     Clock clock;
 
+    @Autowired
+    @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME)
+    TaskExecutor executor;
+
     @Test
     void theNightlyJobOpensTheGreenChannelOfAPersonWhoseLastNegativeRecordEnded() throws Exception {
         Ending ending = negativeRecordEndingThisWeek("岳明轩", "驻市监罚〔2025〕903号");
 
-        new PublicationWindows(creditFile, ending.nightAfter()).daily();
+        new PublicationWindows(creditFile, ending.nightAfter(), executor, true).daily();
 
         assertThat(creditFile.fileOf(ending.subject()).get(0).status()).isEqualTo(RecordStatus.EXPIRED);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lastNegative(ending.pseudonym()))
                 .as("no negative record in use: the green channel opens").isNull());
+    }
+
+    @Test
+    void aStartAfterTheNightlyRunWasMissedAppliesTheWindowsAtOnce() throws Exception {
+        Ending ending = negativeRecordEndingThisWeek("禹清和", "驻市监罚〔2025〕904号");
+
+        new PublicationWindows(creditFile, ending.nightAfter(), executor, true).afterStart();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                creditFile.fileOf(ending.subject()).get(0).status()).isEqualTo(RecordStatus.EXPIRED));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lastNegative(ending.pseudonym()))
+                .as("no negative record in use: the green channel opens").isNull());
+    }
+
+    @Test
+    void aStartWithTheRunTurnedOffLeavesTheRecordsAlone() throws Exception {
+        Ending ending = negativeRecordEndingThisWeek("禹清平", "驻市监罚〔2025〕905号");
+
+        new PublicationWindows(creditFile, ending.nightAfter(), Runnable::run, false).afterStart();
+
+        assertThat(creditFile.fileOf(ending.subject()).get(0).status()).isEqualTo(RecordStatus.ACTIVE);
     }
 
     /** A person whose only record, negative, was decided a year less two days ago: it counts until its window ends. */
