@@ -3,6 +3,9 @@ package cn.chengxin.creditfile;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -17,20 +20,21 @@ import org.springframework.stereotype.Component;
 /**
  * Ends publication and retention every night (RULES.md §4: after its period a record is not used for scoring, lists
  * or measures), and once after each start: a night the application was down (a redeploy at midnight) would otherwise
- * leave the records whose window ended shown and used a whole day. Applying the windows twice on a day changes
- * nothing the second time. A job of its own, calling {@link CreditFile#applyWindows} through its bean: called from
+ * leave the records whose window ended shown and used a whole day; and on demand, by the credit office in the console.
+ * Applying the windows twice on a day changes nothing the second time. A job of its own, calling {@link CreditFile#applyWindows} through its bean: called from
  * within CreditFile, its {@code @Transactional} would not apply, each state change would commit alone and the events
  * telling lists and scores of them would find no transaction — their listeners, which run after a commit, would
  * never run, and a person whose last negative record expired would stay refused the green channel.
  */
 @Component
-class PublicationWindows {
+public class PublicationWindows {
 
     private static final Logger log = LoggerFactory.getLogger(PublicationWindows.class);
 
     private final CreditFile creditFile;
     private final Clock clock;
     private final TaskExecutor executor;
+    private final AuditLog audit;
     private final boolean onStart;
 
     /**
@@ -39,8 +43,9 @@ class PublicationWindows {
      */
     PublicationWindows(CreditFile creditFile, Clock clock,
                        @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor,
-                       @Value("${chengxin.creditfile.windows-on-start:true}") boolean onStart) {
+                       AuditLog audit, @Value("${chengxin.creditfile.windows-on-start:true}") boolean onStart) {
         this.creditFile = creditFile;
+        this.audit = audit;
         this.clock = clock;
         this.executor = executor;
         this.onStart = onStart;
@@ -50,6 +55,20 @@ class PublicationWindows {
     void daily() {
         int changed = creditFile.applyWindows(LocalDate.now(clock));
         log.info("Publication windows applied: {} subjects changed", changed);
+    }
+
+    /**
+     * On demand (issue #4): the windows applied now rather than at the next night — after a nightly run that failed,
+     * or to see a record leave display on the day its period ends. Audited with who asked, even when nothing changed.
+     *
+     * @return the number of subjects whose files changed
+     */
+    public int applyNow() {
+        LocalDate today = LocalDate.now(clock);
+        int changed = creditFile.applyWindows(today);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "creditfile.windows.demand")
+                .detail(changed + " subjects on " + today));
+        return changed;
     }
 
     /** In the background, so that a start is not held up by a day's worth of records to move. */

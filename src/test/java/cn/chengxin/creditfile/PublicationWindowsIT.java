@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.audit.AuditLog;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.IntegrationTest;
@@ -21,12 +22,23 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static cn.chengxin.support.ConsoleStaff.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Issue #4: the job that ends publication, as the scheduler runs it and once after a start, tells the modules that use
- * records: a person whose only negative record passed its window tonight has the green channel open again (RULES.md
+ * Issue #4: the job that ends publication, as the scheduler runs it, once after a start and on demand in the console,
+ * tells the modules that use records: a person whose only negative record passed its window tonight has the green channel open again (RULES.md
  * §4: after its period a record is not used for lists or measures), not only after a restart. Each test moves the clock to the
  * night after its own record's last day of publication, decided a year less two days ago, so that only records
  * ending this week are touched in the shared database.
@@ -58,6 +70,9 @@ class PublicationWindowsIT {
     Clock clock;
 
     @Autowired
+    AuditLog audit;
+
+    @Autowired
     @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME)
     TaskExecutor executor;
 
@@ -65,7 +80,7 @@ class PublicationWindowsIT {
     void theNightlyJobOpensTheGreenChannelOfAPersonWhoseLastNegativeRecordEnded() throws Exception {
         Ending ending = negativeRecordEndingThisWeek("岳明轩", "驻市监罚〔2025〕903号");
 
-        new PublicationWindows(creditFile, ending.nightAfter(), executor, true).daily();
+        new PublicationWindows(creditFile, ending.nightAfter(), executor, audit, true).daily();
 
         assertThat(creditFile.fileOf(ending.subject()).get(0).status()).isEqualTo(RecordStatus.EXPIRED);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lastNegative(ending.pseudonym()))
@@ -76,7 +91,7 @@ class PublicationWindowsIT {
     void aStartAfterTheNightlyRunWasMissedAppliesTheWindowsAtOnce() throws Exception {
         Ending ending = negativeRecordEndingThisWeek("禹清和", "驻市监罚〔2025〕904号");
 
-        new PublicationWindows(creditFile, ending.nightAfter(), executor, true).afterStart();
+        new PublicationWindows(creditFile, ending.nightAfter(), executor, audit, true).afterStart();
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 creditFile.fileOf(ending.subject()).get(0).status()).isEqualTo(RecordStatus.EXPIRED));
@@ -88,9 +103,35 @@ class PublicationWindowsIT {
     void aStartWithTheRunTurnedOffLeavesTheRecordsAlone() throws Exception {
         Ending ending = negativeRecordEndingThisWeek("禹清平", "驻市监罚〔2025〕905号");
 
-        new PublicationWindows(creditFile, ending.nightAfter(), Runnable::run, false).afterStart();
+        new PublicationWindows(creditFile, ending.nightAfter(), Runnable::run, audit, false).afterStart();
 
         assertThat(creditFile.fileOf(ending.subject()).get(0).status()).isEqualTo(RecordStatus.ACTIVE);
+    }
+
+    @Test
+    void theCreditOfficeAppliesTheWindowsOnDemandAndTheRunIsAudited() throws Exception {
+        Ending ending = negativeRecordEndingThisWeek("禹清远", "驻市监罚〔2025〕906号");
+        // As if its last day of publication were yesterday and the night's run had been missed.
+        jdbc.sql("UPDATE creditfile.record SET publication_end = ? WHERE subject_id = ? AND current")
+                .params(LocalDate.now(clock).minusDays(1), ending.subject()).update();
+
+        mvc.perform(post("/console/file/windows").with(staff("信用办窗口期", "subject:read", "catalog:edit")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/console/file"))
+                .andExpect(flash().attribute("windowsApplied", greaterThanOrEqualTo(1)));
+
+        assertThat(creditFile.fileOf(ending.subject()).get(0).status()).isEqualTo(RecordStatus.EXPIRED);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lastNegative(ending.pseudonym()))
+                .as("no negative record in use: the green channel opens").isNull());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'creditfile.windows.demand' "
+                + "AND actor_name = '信用办窗口期'").query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void theButtonShowsToWhoeverMayApplyTheWindows() throws Exception {
+        mvc.perform(get("/console/file").with(staff("信用办甲", "subject:read", "catalog:edit")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("/console/file/windows")));
+        mvc.perform(get("/console/file").with(staff("部门乙", "subject:read")))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("/console/file/windows"))));
     }
 
     /** A person whose only record, negative, was decided a year less two days ago: it counts until its window ends. */

@@ -15,6 +15,7 @@ import cn.chengxin.audit.AuditResult;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.creditfile.PublicationWindows;
 import cn.chengxin.shared.security.DataScope;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
@@ -28,11 +29,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 信用档案 in the console: a subject's records for staff with subject:read, limited to their department's
  * data scope, each with its history (every version, who, when, why), the look-up audited with its purpose before
- * anything is shown (the subject sees it).
+ * anything is shown (the subject sees it); and, for the credit office, the publication windows applied on demand.
  */
 @Controller
 @RequiresPermission(Permission.SUBJECT_READ)
@@ -44,10 +46,12 @@ class CreditFileConsole {
     private final AuditLog audit;
 
     private final cn.chengxin.creditfile.RecordProceedings proceedings;
+    private final PublicationWindows windows;
 
     CreditFileConsole(SubjectRegistry subjects, CreditFile creditFile, Catalogue catalogue, AuditLog audit,
-                      cn.chengxin.creditfile.RecordProceedings proceedings) {
+                      cn.chengxin.creditfile.RecordProceedings proceedings, PublicationWindows windows) {
         this.proceedings = proceedings;
+        this.windows = windows;
         this.subjects = subjects;
         this.creditFile = creditFile;
         this.catalogue = catalogue;
@@ -97,6 +101,17 @@ class CreditFileConsole {
         model.addAttribute("itemNames", names);
         model.addAttribute("scoped", scope.restricted());
         return "console/credit-file";
+    }
+
+    /**
+     * 公示期满处理 now (issue #4: on demand as well as daily), by the credit office, which keeps the catalogue's
+     * periods: the windows end on their day whether or not the night's run happened.
+     */
+    @RequiresPermission(Permission.CATALOG_EDIT)
+    @PostMapping("/console/file/windows")
+    String applyWindows(RedirectAttributes redirect) {
+        redirect.addFlashAttribute("windowsApplied", windows.applyNow());
+        return "redirect:/console/file";
     }
 
     private static <T> Map<UUID, T> ofShown(Map<UUID, T> byRecord, Set<UUID> shown) {
