@@ -262,8 +262,11 @@ public class Objections {
      * Staff file an objection at a counter on the subject's behalf (RULES.md §5: the subject or an interested party),
      * naming the record by its decision number; the filing is recorded as made by the staff member for the subject.
      * A passport or travel-permit holder is named with {@code documentType} ({@link DocumentType#named}); without one
-     * the number is read as a resident identity number or a credit code.
+     * the number is read as a resident identity number or a credit code. One transaction, like {@link #file}: called
+     * from here, file's own {@code @Transactional} is not applied (a call within the bean skips its proxy), and a case
+     * whose filing failed half-way would stay, with its record marked 异议中.
      */
+    @Transactional
     public UUID fileAtCounter(String subjectNumber, String documentType, String decisionNumber, String reasons) {
         ShownRecord r = shownRecord(subjectNumber, documentType, decisionNumber);
         return file(r.subjectId(), r.recordKey(), reasons, "窗口代办：" + AuditLog.currentActor().actorName());

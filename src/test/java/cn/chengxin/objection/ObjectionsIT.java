@@ -38,6 +38,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static cn.chengxin.support.AsStaff.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -686,6 +687,36 @@ class ObjectionsIT {
         } catch (Exception e) {
             return e;
         }
+    }
+
+    /**
+     * A counter filing is one transaction, as a filing by the subject is: when a later step fails (here the subject's
+     * notice, refused by the database), nothing of it stays — no case without its notice, no record marked 异议中 by
+     * a case never filed — and the filing can be made again.
+     */
+    @Test
+    void aCounterFilingThatFailsLeavesNeitherCaseNorMark() throws Exception {
+        UUID subject = person("莫青禾", "驻市监罚〔2026〕521号");
+        String number = subjects.revealNumber(subject).orElseThrow().number();
+        jdbc.sql("CREATE FUNCTION public.refuse_notice_for_test() RETURNS trigger LANGUAGE plpgsql AS "
+                + "$$ BEGIN RAISE EXCEPTION 'notice refused'; END $$").update();
+        jdbc.sql("CREATE TRIGGER refuse_notice_for_test BEFORE INSERT ON account.notice FOR EACH ROW WHEN "
+                + "(NEW.subject_id = '" + subject + "') EXECUTE FUNCTION public.refuse_notice_for_test()").update();
+        try {
+            assertThat(catchThrowable(() -> as("counter-clerk", () -> objections.fileAtCounter(number, null,
+                    "驻市监罚〔2026〕521号", "本人到窗口提出")))).isNotNull();
+        } finally {
+            jdbc.sql("DROP TRIGGER refuse_notice_for_test ON account.notice").update();
+            jdbc.sql("DROP FUNCTION public.refuse_notice_for_test()").update();
+        }
+
+        assertThat(jdbc.sql("SELECT count(*) FROM objection.objection WHERE subject_id = ?").param(subject)
+                .query(Long.class).single()).isZero();
+        assertThat(creditFile.fileOf(subject).get(0).status()).isEqualTo(RecordStatus.ACTIVE);
+        UUID filed = as("counter-clerk", () -> objections.fileAtCounter(number, null, "驻市监罚〔2026〕521号",
+                "本人到窗口提出"));
+        assertThat(objections.find(filed).repeats()).as("a first filing, not a merge into a leftover").isZero();
+        assertThat(creditFile.fileOf(subject).get(0).status()).isEqualTo(RecordStatus.IN_DISPUTE);
     }
 
     private UUID person(String name, String decision) throws Exception {
