@@ -60,14 +60,15 @@ public class AuditLog {
                 rows, row);
     }
 
-    /** Records many events at once (a batch check); returns once all are durable. */
+    /** Records many events at once, all or none of them (see below); returns once all are durable. */
     public List<Long> recordAll(List<AuditEntry> entries) {
         return recordAll(entries, null, null);
     }
 
     /**
-     * Records many events, each with its row ({@code rows.get(i)} with {@code entries.get(i)}) stored in the same
-     * transaction as its event; returns once all are durable.
+     * Records many events, each with its row ({@code rows.get(i)} with {@code entries.get(i)}; {@code null}: none), in
+     * one transaction however many they are; returns once all are durable. If any of them cannot be stored, none is,
+     * and the caller gets {@link AuditUnavailableException}: a batch check answered 503 did not happen, in any part.
      */
     public <T> List<Long> recordAll(List<AuditEntry> entries, AuditedRows<T> store, List<T> rows) {
         if (rows != null && rows.size() != entries.size()) {

@@ -122,6 +122,42 @@ class AuditedRowsIT {
                 .query(Long.class).single()).isEqualTo(29);
     }
 
+    /**
+     * A batch of more events than one group commit holds (a batch check of up to 10,000 subjects) is stored whole or
+     * not at all: one refused row fails it, and none of its events or rows is then stored, not even those that would
+     * have gone into a later commit; callers whose events were queued meanwhile are stored as ever.
+     */
+    @Test
+    void aBatchLargerThanOneCommitIsStoredWholeOrNotAtAll() {
+        int size = 6_000;
+        List<AuditEntry> entries = IntStream.range(0, size).mapToObj(i -> AuditEntry.of(AuditCategory.QUERY,
+                "test.audited-rows-batch")).toList();
+        List<CompletableFuture<Long>> strangers = IntStream.range(0, 20).mapToObj(i -> CompletableFuture.supplyAsync(
+                () -> audit.record(AuditEntry.of(AuditCategory.QUERY, "test.audited-rows-stranger"), NOTES,
+                        "stranger " + i), callers)).toList();
+
+        assertThatThrownBy(() -> audit.recordAll(entries, NOTES, IntStream.range(0, size)
+                .mapToObj(i -> i == 10 ? "refused" : "batch " + i).toList()))
+                .isInstanceOf(AuditUnavailableException.class);
+        strangers.forEach(CompletableFuture::join);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'test.audited-rows-batch'")
+                .query(Long.class).single()).as("no event of the failed batch").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM public.audited_rows_note WHERE note LIKE 'batch %'")
+                .query(Long.class).single()).as("no row of the failed batch").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM public.audited_rows_note WHERE note LIKE 'stranger %'")
+                .query(Long.class).single()).as("the other callers' rows").isEqualTo(20);
+
+        List<Long> seqs = audit.recordAll(entries, NOTES, IntStream.range(0, size).mapToObj(i -> "again " + i)
+                .toList());
+        assertThat(seqs).hasSize(size).doesNotHaveDuplicates();
+        assertThat(jdbc.sql("SELECT count(*) FROM public.audited_rows_note WHERE note LIKE 'again %'")
+                .query(Long.class).single()).isEqualTo(size);
+        assertThat(jdbc.sql("SELECT count(DISTINCT xmin::text) FROM public.audited_rows_note WHERE note LIKE 'again %'")
+                .query(Long.class).single()).as("one transaction").isOne();
+        assertThat(verification.verify().findings()).isEmpty();
+    }
+
     @Test
     void aWriterBehindAnotherInstanceCatchesUpWithoutFailingItsCaller() throws Exception {
         audit.record(AuditEntry.of(AuditCategory.QUERY, "test.audited-rows-before"));

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -34,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * they cost no commit of their own. The writer has its own connection, so callers that hold a pooled connection while
  * they wait can never starve it.
  *
+ * <p>Events appended together ({@link #appendAll}, a batch check) are one unit: they are stored in one transaction,
+ * whatever their number, or none of them is, so that a caller told its batch failed finds none of it stored. A unit is
+ * never split between commits, and one that is refused fails only its own caller.
+ *
  * <p>Several application instances may write: a transaction-scoped advisory lock serialises them, and a
  * writer whose in-memory right edge of the tree is stale finds out when the primary key refuses the positions it
  * chose, rebuilds the edge from the stored nodes and writes the batch again.
@@ -50,7 +55,7 @@ public class AuditWriter implements AutoCloseable {
     private final DataSource dataSource;
     private final AuditKeys keys;
     private final MerkleHash hash = MerkleHash.sm3();
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
     private Connection connection;
@@ -86,73 +91,124 @@ public class AuditWriter implements AutoCloseable {
     }
 
     /**
-     * Blocks until all the events are durable, each with its row when {@code rows} is given (they share the writer's
-     * group commits); returns their sequences.
+     * Blocks until all the events are durable, each with its row when {@code rows} holds one for it (a {@code null}
+     * row: the event alone), all in one transaction, and returns their sequences; or stores none of them and throws
+     * {@link AuditUnavailableException}. Events and rows are all-or-nothing, however many there are: a caller told
+     * they failed (a batch check answered 503, "the check did not happen") must find none of them stored, else its
+     * retry would store them twice.
      */
     public <T> List<Long> appendAll(List<EventRecord> events, AuditedRows<T> store, List<T> rows) {
         if (!running) {
             throw new AuditUnavailableException("审计日志已停止写入", null);
         }
-        List<Pending> pendings = new ArrayList<>(events.size());
-        for (int i = 0; i < events.size(); i++) {
-            pendings.add(new Pending(events.get(i), store, rows == null ? null : rows.get(i),
-                    new CompletableFuture<>()));
+        if (events.isEmpty()) {
+            return List.of();
         }
-        queue.addAll(pendings);
-        List<Long> seqs = new ArrayList<>(events.size());
-        for (Pending pending : pendings) {
-            seqs.add(await(pending.done()));
+        Unit unit = new Unit(List.copyOf(events), store, rows == null ? null : new ArrayList<>(rows),
+                new CompletableFuture<>(), new AtomicBoolean());
+        queue.add(unit);
+        try {
+            return unit.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            if (unit.taken().compareAndSet(false, true)) {
+                throw AuditUnavailableException.notStored(e); // still queued: now never written
+            }
+            // Being written: its outcome, not a guess, is the answer.
+            return await(unit.done());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            unit.taken().compareAndSet(false, true);
+            throw AuditUnavailableException.interrupted(e);
+        } catch (ExecutionException e) {
+            throw unavailable(e);
         }
-        return seqs;
     }
 
-    private static long await(CompletableFuture<Long> done) {
+    private static <R> R await(CompletableFuture<R> done) {
         try {
             return done.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw AuditUnavailableException.interrupted(e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof AuditUnavailableException unavailable ? unavailable
-                    : AuditUnavailableException.notStored(e);
+            throw unavailable(e);
         } catch (TimeoutException e) {
             throw AuditUnavailableException.notStored(e);
         }
     }
 
+    private static AuditUnavailableException unavailable(ExecutionException e) {
+        return e.getCause() instanceof AuditUnavailableException unavailable ? unavailable
+                : AuditUnavailableException.notStored(e);
+    }
+
     private void run() {
-        List<Pending> batch = new ArrayList<>();
+        List<Queued> taken = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                Queued first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                writeAndRelease(batch);
+                taken.add(first);
+                queue.drainTo(taken, MAX_BATCH - 1);
+                for (List<Queued> commit : commits(taken)) {
+                    writeOrFail(commit);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 running = false;
-                batch.forEach(p -> p.done().completeExceptionally(AuditUnavailableException.interrupted(e)));
-            } catch (Exception e) {
-                log.error("Audit batch of {} events not stored; the callers' actions fail", batch.size(), e);
-                batch.forEach(p -> p.done().completeExceptionally(AuditUnavailableException.notStored(e)));
-                frontier = null; // rebuild from the database before the next batch
-                closeQuietly();
             } finally {
-                batch.clear();
+                taken.clear();
             }
         }
         closeQuietly();
     }
 
     /**
-     * Writes the batch and releases its callers. A batch refused for the data of one of its events or rows (another
-     * module's row breaking a constraint) is written again event by event, so that only that caller fails, not the
-     * strangers who shared its commit.
+     * What was taken from the queue, in commits of at most {@link #MAX_BATCH} events, each unit whole in one of them
+     * (a unit larger than that is a commit of its own); a unit whose caller gave up waiting is left out, never stored.
      */
-    private void writeAndRelease(List<Pending> batch) throws SQLException {
+    private static List<List<Queued>> commits(List<Queued> taken) {
+        List<List<Queued>> commits = new ArrayList<>(1);
+        List<Queued> commit = new ArrayList<>(taken.size());
+        int events = 0;
+        for (Queued queued : taken) {
+            if (queued instanceof Unit unit && !unit.taken().compareAndSet(false, true)) {
+                continue;
+            }
+            if (events > 0 && events + queued.size() > MAX_BATCH) {
+                commits.add(commit);
+                commit = new ArrayList<>();
+                events = 0;
+            }
+            commit.add(queued);
+            events += queued.size();
+        }
+        if (!commit.isEmpty()) {
+            commits.add(commit);
+        }
+        return commits;
+    }
+
+    /** Writes one commit and releases its callers, or fails them all when nothing of it could be stored. */
+    private void writeOrFail(List<Queued> commit) {
+        try {
+            writeAndRelease(commit);
+        } catch (Exception e) {
+            log.error("Audit batch of {} callers not stored; their actions fail", commit.size(), e);
+            commit.forEach(q -> q.fail(AuditUnavailableException.notStored(e)));
+            frontier = null; // rebuild from the database before the next batch
+            closeQuietly();
+        }
+    }
+
+    /**
+     * Writes the batch and releases its callers. A batch refused for the data of one of its events or rows (another
+     * module's row breaking a constraint) is written again caller by caller (a unit whole), so that only that caller
+     * fails, not the strangers who shared its commit.
+     */
+    private void writeAndRelease(List<Queued> batch) throws SQLException {
         List<Long> seqs;
         try {
             seqs = writeOrCatchUp(batch);
@@ -161,19 +217,21 @@ public class AuditWriter implements AutoCloseable {
                     || !(e.getSQLState().startsWith("22") || e.getSQLState().startsWith("23"))) {
                 throw e;
             }
-            log.warn("Audit batch of {} events refused ({}); writing them one by one", batch.size(), e.getMessage());
-            for (Pending pending : batch) {
+            log.warn("Audit batch of {} callers refused ({}); writing them one by one", batch.size(), e.getMessage());
+            for (Queued queued : batch) {
                 try {
-                    pending.done().complete(writeOrCatchUp(List.of(pending)).get(0));
+                    queued.release(writeOrCatchUp(List.of(queued)), 0);
                 } catch (SQLException | RuntimeException one) {
                     log.error("Audit event not stored; the caller's action fails", one);
-                    pending.done().completeExceptionally(AuditUnavailableException.notStored(one));
+                    queued.fail(AuditUnavailableException.notStored(one));
                 }
             }
             return;
         }
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).done().complete(seqs.get(i));
+        int first = 0;
+        for (Queued queued : batch) {
+            queued.release(seqs, first);
+            first += queued.size();
         }
     }
 
@@ -182,7 +240,7 @@ public class AuditWriter implements AutoCloseable {
      * taken), rebuilds the right edge of the tree from the stored nodes and writes the batch again, so that its
      * callers do not fail for it.
      */
-    private List<Long> writeOrCatchUp(List<Pending> batch) throws SQLException {
+    private List<Long> writeOrCatchUp(List<Queued> batch) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
                 return write(batch);
@@ -208,12 +266,15 @@ public class AuditWriter implements AutoCloseable {
      * of the tree, read from the database only at start and after a failure; if another instance appended
      * meanwhile, the primary key on the sequence number refuses the batch and nothing of it is stored.
      */
-    private List<Long> write(List<Pending> batch) throws SQLException {
+    private List<Long> write(List<Queued> batch) throws SQLException {
         Connection c = connection();
         if (frontier == null) {
             frontier = Frontier.restore(storedSize(c), new JdbcNodeSource(c, hash), hash);
         }
-        int n = batch.size();
+        int n = 0;
+        for (Queued queued : batch) {
+            n += queued.size();
+        }
         Long[] seqs = new Long[n];
         String[] at = new String[n];
         String[][] text = new String[13][n];
@@ -224,37 +285,42 @@ public class AuditWriter implements AutoCloseable {
         List<byte[]> hashes = new ArrayList<>();
         List<AuditedRows<?>> stores = new ArrayList<>(1);
         List<List<Object>> rows = new ArrayList<>(1);
-        for (int i = 0; i < n; i++) {
-            Pending pending = batch.get(i);
-            long seq = frontier.size();
-            EventRecord event = pending.event().withSeq(seq);
-            byte[] leafHash = hash.leaf(EventLeaf.encode(event));
-            for (Frontier.Node node : frontier.append(leafHash)) {
-                if (node.level() > 0 && StoredNodes.stored(node.level())) {
-                    levels.add((short) node.level());
-                    indexes.add(node.index());
-                    hashes.add(node.hash());
+        int i = 0;
+        for (Queued queued : batch) {
+            for (int u = 0; u < queued.size(); u++, i++) {
+                long seq = frontier.size();
+                EventRecord event = queued.event(u).withSeq(seq);
+                byte[] leafHash = hash.leaf(EventLeaf.encode(event));
+                for (Frontier.Node node : frontier.append(leafHash)) {
+                    if (node.level() > 0 && StoredNodes.stored(node.level())) {
+                        levels.add((short) node.level());
+                        indexes.add(node.index());
+                        hashes.add(node.hash());
+                    }
                 }
-            }
-            seqs[i] = seq;
-            // ISO-8601 with its zone: the stored instant is exactly the hashed one, whatever the session's time zone.
-            at[i] = event.at().toString();
-            String[] fields = {event.category().name(), event.actorKind(), event.actorId(), event.actorName(),
-                    event.organisation(), event.action(), event.subjectPseudonym(), event.purpose(),
-                    event.legalBasis(), event.consentId(), event.result().name(), event.requestId(), event.detail()};
-            for (int f = 0; f < fields.length; f++) {
-                text[f][i] = fields[f];
-            }
-            leaves[i] = leafHash;
-            macs[i] = keys.rowMac(seq, leafHash, event.at(), event.category().name());
-            if (pending.rows() != null) {
-                int k = indexOfSame(stores, pending.rows());
-                if (k < 0) {
-                    stores.add(pending.rows());
-                    rows.add(new ArrayList<>());
-                    k = stores.size() - 1;
+                seqs[i] = seq;
+                // ISO-8601 with its zone: the stored instant is exactly the hashed one, whatever the session's time
+                // zone.
+                at[i] = event.at().toString();
+                String[] fields = {event.category().name(), event.actorKind(), event.actorId(), event.actorName(),
+                        event.organisation(), event.action(), event.subjectPseudonym(), event.purpose(),
+                        event.legalBasis(), event.consentId(), event.result().name(), event.requestId(),
+                        event.detail()};
+                for (int f = 0; f < fields.length; f++) {
+                    text[f][i] = fields[f];
                 }
-                rows.get(k).add(pending.row());
+                leaves[i] = leafHash;
+                macs[i] = keys.rowMac(seq, leafHash, event.at(), event.category().name());
+                Object row = queued.row(u);
+                if (row != null) {
+                    int k = indexOfSame(stores, queued.rows());
+                    if (k < 0) {
+                        stores.add(queued.rows());
+                        rows.add(new ArrayList<>());
+                        k = stores.size() - 1;
+                    }
+                    rows.get(k).add(row);
+                }
             }
         }
         StringBuilder sql = new StringBuilder(TRANSACTION_START);
@@ -365,6 +431,84 @@ public class AuditWriter implements AutoCloseable {
         thread.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
     }
 
-    private record Pending(EventRecord event, AuditedRows<?> rows, Object row, CompletableFuture<Long> done) {
+    /** What one caller queued: its events, stored together in one commit or not at all. */
+    private sealed interface Queued permits Pending, Unit {
+
+        int size();
+
+        EventRecord event(int i);
+
+        AuditedRows<?> rows();
+
+        /** The row stored with event {@code i}, or {@code null}. */
+        Object row(int i);
+
+        /** Tells the caller its events are stored, at {@code seqs} from {@code first}. */
+        void release(List<Long> seqs, int first);
+
+        void fail(AuditUnavailableException e);
+    }
+
+    /** One event (a single check): the common case, which costs no more than it did before units. */
+    private record Pending(EventRecord event, AuditedRows<?> rows, Object row, CompletableFuture<Long> done)
+            implements Queued {
+
+        @Override
+        public int size() {
+            return 1;
+        }
+
+        @Override
+        public EventRecord event(int i) {
+            return event;
+        }
+
+        @Override
+        public Object row(int i) {
+            return rows == null ? null : row;
+        }
+
+        @Override
+        public void release(List<Long> seqs, int first) {
+            done.complete(seqs.get(first));
+        }
+
+        @Override
+        public void fail(AuditUnavailableException e) {
+            done.completeExceptionally(e);
+        }
+    }
+
+    /**
+     * Events appended together. {@code taken} is set once, by the writer as it takes the unit into a commit or by the
+     * caller as it gives up waiting, so that a caller told its events were not stored can trust it.
+     */
+    private record Unit(List<EventRecord> events, AuditedRows<?> rows, List<?> rowList,
+                        CompletableFuture<List<Long>> done, AtomicBoolean taken) implements Queued {
+
+        @Override
+        public int size() {
+            return events.size();
+        }
+
+        @Override
+        public EventRecord event(int i) {
+            return events.get(i);
+        }
+
+        @Override
+        public Object row(int i) {
+            return rows == null || rowList == null ? null : rowList.get(i);
+        }
+
+        @Override
+        public void release(List<Long> seqs, int first) {
+            done.complete(List.copyOf(seqs.subList(first, first + events.size())));
+        }
+
+        @Override
+        public void fail(AuditUnavailableException e) {
+            done.completeExceptionally(e);
+        }
     }
 }
