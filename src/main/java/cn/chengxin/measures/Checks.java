@@ -17,11 +17,13 @@ import java.util.concurrent.CompletableFuture;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.audit.AuditResult;
 import cn.chengxin.exchange.ReceivedEntry;
 import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.measures.persistence.JdbcMeasures;
 import cn.chengxin.shared.City;
+import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.security.Actor;
@@ -70,18 +72,66 @@ public class Checks {
     /**
      * One subject. The answer may be given only once {@link Started#durable()} completes: the check row and its audit
      * event are then stored, in the audit log's group commit, at the cost of a share of one commit. Waiting for it is
-     * the caller's business, so that a request need not hold a thread while the commit gathers. Nothing is stored or
-     * audited before the row and its event are handed to the audit log, last: a check refused (or failed) before that
-     * left no trace, which is what lets the check API's lean lane hand a refused check to ChecksApi to refuse again.
+     * the caller's business, so that a request need not hold a thread while the commit gathers. A check refused (its
+     * scenario or purpose, or the subject's number) is audited as refused before the refusal is thrown: every check
+     * leaves a trace (RULES.md §10, issue #5).
      */
     public Started start(String subjectNumber, String documentType, Scenario scenario, String purpose) {
+        Actor caller = AuditLog.currentActor();
+        String kept;
+        IdentityDocument document;
+        try {
+            kept = requireAllowed(caller, scenario, purpose);
+            document = subjects.validate(DocumentType.named(documentType), subjectNumber);
+        } catch (CodedProblem | InvalidIdentityException refused) {
+            String pseudonym = refused instanceof InvalidIdentityException ? null
+                    : pseudonymIfValid(subjectNumber, documentType);
+            recordRefused(caller, pseudonym, scenario, ((DomainProblem) refused).code());
+            throw refused;
+        }
+        return started(caller, document, scenario, kept);
+    }
+
+    /**
+     * {@link #start}, but a refused check is thrown without being audited: for the check API's lean lane, which
+     * declines it so that ChecksApi refuses it through {@link #start}, and it is audited there, once. Nothing is
+     * stored or audited before the row and its event are handed to the audit log, last.
+     */
+    public Started startUnlessRefused(String subjectNumber, String documentType, Scenario scenario, String purpose) {
         Actor caller = AuditLog.currentActor();
         String kept = requireAllowed(caller, scenario, purpose);
         // No type named (most checks): DocumentType.named returns at once, nothing is looked up or allocated.
         IdentityDocument document = subjects.validate(DocumentType.named(documentType), subjectNumber);
+        return started(caller, document, scenario, kept);
+    }
+
+    private Started started(Actor caller, IdentityDocument document, Scenario scenario, String kept) {
         String pseudonym = subjects.pseudonymOf(document);
         Evaluated e = evaluate(caller, document, pseudonym, known.registered(pseudonym), scenario, kept, checkTime());
         return new Started(e.result(), audit.submit(e.audit(), JdbcMeasures.CHECK_ROWS, e.row()));
+    }
+
+    /**
+     * A refused check as a security event: who asked, in which scenario, and the refusal's code; the subject by
+     * pseudonym when its number is well formed, else not at all (a malformed number has none, and the number itself
+     * is never kept). Not shown to the subject (谁查询了我 lists the checks made), and not counted as a check.
+     */
+    private AuditEntry refused(Actor caller, String pseudonym, Scenario scenario, String code, String what) {
+        return AuditEntry.of(AuditCategory.SECURITY, "measures.check.refused").by(caller).subject(pseudonym)
+                .result(AuditResult.DENIED)
+                .detail("refused " + code + (scenario == null ? "" : " in " + scenario.name()) + what);
+    }
+
+    private void recordRefused(Actor caller, String pseudonym, Scenario scenario, String code) {
+        audit.record(refused(caller, pseudonym, scenario, code, ""));
+    }
+
+    private String pseudonymIfValid(String number, String documentType) {
+        try {
+            return subjects.pseudonymOf(subjects.validate(DocumentType.named(documentType), number));
+        } catch (InvalidIdentityException malformed) {
+            return null;
+        }
     }
 
     /**
@@ -112,14 +162,22 @@ public class Checks {
 
     /**
      * Up to {@link #MAX_BATCH} subjects in one call; each subject is a check of its own, stored and audited, once
-     * however often the batch names it.
+     * however often the batch names it, and a malformed number is audited as a refused check. All of them are stored,
+     * in one transaction, or none is (then the audit log's refusal is thrown, and the batch did not happen). A batch
+     * refused as a whole (its scenario, purpose or size) is audited as one refusal.
      */
     public List<BatchItem> checkBatch(List<Subject> checked, Scenario scenario, String purpose) {
         Actor caller = AuditLog.currentActor();
-        String kept = requireAllowed(caller, scenario, purpose);
-        if (checked.size() > MAX_BATCH) {
-            throw new MeasuresProblem("BATCH_TOO_LARGE", DomainProblem.Kind.INVALID_INPUT,
-                    "一次最多核查 " + MAX_BATCH + " 个主体");
+        String kept;
+        try {
+            kept = requireAllowed(caller, scenario, purpose);
+            if (checked.size() > MAX_BATCH) {
+                throw new MeasuresProblem("BATCH_TOO_LARGE", DomainProblem.Kind.INVALID_INPUT,
+                        "一次最多核查 " + MAX_BATCH + " 个主体");
+            }
+        } catch (CodedProblem refused) {
+            audit.record(refused(caller, null, scenario, refused.code(), ", batch of " + checked.size()));
+            throw refused;
         }
         Instant now = checkTime();
         BatchItem[] items = new BatchItem[checked.size()];
@@ -153,7 +211,10 @@ public class Checks {
             Integer earlier = documents[i] == null ? null : firstNamed.putIfAbsent(pseudonyms[i], i);
             if (earlier != null) {
                 items[i] = new BatchItem(i + 1, items[earlier].result(), null, null);
-            } else if (documents[i] != null) {
+            } else if (documents[i] == null) {
+                rows.add(null);
+                audits.add(refused(caller, null, scenario, items[i].code(), ", batch item " + (i + 1)));
+            } else {
                 Evaluated e = evaluate(caller, documents[i], pseudonyms[i], registered.contains(pseudonyms[i]),
                         scenario, kept, now);
                 rows.add(e.row());
@@ -161,9 +222,7 @@ public class Checks {
                 items[i] = new BatchItem(i + 1, e.result(), null, null);
             }
         }
-        if (!rows.isEmpty()) {
-            audit.recordAll(audits, JdbcMeasures.CHECK_ROWS, rows);
-        }
+        audit.recordAll(audits, JdbcMeasures.CHECK_ROWS, rows);
         return List.of(items);
     }
 

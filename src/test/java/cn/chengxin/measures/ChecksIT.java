@@ -836,6 +836,67 @@ class ChecksIT {
         return directory.departments().stream().filter(d -> d.code().equals(code)).findFirst().orElseThrow().id();
     }
 
+    /**
+     * A refused check leaves a trace (issue #5: every check is audited): one security event each, with the refusal's
+     * code, the subject by pseudonym when its number is well formed, never the number. These requests meet the lean
+     * lane's conditions (exact path, small body, an API key): it declines them and ChecksApi refuses them, so each is
+     * audited once, not once on each path.
+     */
+    @Test
+    void aRefusedCheckIsAuditedOnceAsRefusedWithoutTheNumberInClear() throws Exception {
+        ApiClients.IssuedKey mine = hrSystem("人社审批系统（拒绝）");
+        String resident = cn.chengxin.support.TestCitizens.register(subjects, "甘若溪").number();
+        String malformed = resident.substring(0, 17) + (resident.endsWith("1") ? "2" : "1");
+        String base = "{\"subjectNumber\":\"" + resident + "\",\"scenario\":\"HIRING\",\"purpose\":\"招录审查\"}";
+
+        String notHers = java.util.Arrays.stream(Scenario.values()).filter(sc -> !catalogue.mayCheck("HRSS", sc))
+                .findFirst().orElseThrow().name();
+        refusedOnce(mine, base.replace("HIRING", notHers), 403, "SCENARIO_NOT_ALLOWED",
+                subjects.pseudonymOf(subjects.validate(null, resident)));
+        refusedOnce(mine, base.replace("招录审查", "招录审查 " + resident), 422, "FREE_TEXT_HOLDS_IDENTITY_NUMBER",
+                subjects.pseudonymOf(subjects.validate(null, resident)));
+        refusedOnce(mine, base.replace(resident, malformed), 400, "ID_CHECKSUM", null);
+
+        String batch = "{\"subjectNumbers\":[\"" + resident + "\",\"" + malformed + "\"],\"scenario\":\"HIRING\","
+                + "\"purpose\":\"批量招录审查\"}";
+        mvc.perform(post("/api/v1/checks/batch").header("Authorization", "Bearer " + mine.key())
+                        .contentType(MediaType.APPLICATION_JSON).content(batch))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[1].code").value("ID_CHECKSUM"));
+        assertThat(refusals(mine)).as("the batch's malformed number, with the rest of the batch")
+                .containsExactly("refused ID_CHECKSUM in HIRING, batch item 2|null");
+        mvc.perform(post("/api/v1/checks/batch").header("Authorization", "Bearer " + mine.key())
+                        .contentType(MediaType.APPLICATION_JSON).content(batch.replace("HIRING", notHers)))
+                .andExpect(status().isForbidden());
+        assertThat(refusals(mine)).as("a batch refused whole, once")
+                .containsExactly("refused SCENARIO_NOT_ALLOWED in " + notHers + ", batch of 2|null");
+        assertThat(cn.chengxin.support.ClearIdentityNumbers.inDatabase(jdbc))
+                .noneMatch(found -> found.endsWith(resident) || found.endsWith(malformed));
+    }
+
+    /** Refused with its status and code, and audited as refused exactly once, by this system. */
+    private void refusedOnce(ApiClients.IssuedKey mine, String body, int status, String code, String pseudonym)
+            throws Exception {
+        mvc.perform(post("/api/v1/checks").header("Authorization", "Bearer " + mine.key())
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().is(status)).andExpect(jsonPath("$.code").value(code));
+        assertThat(refusals(mine)).as(code).singleElement().asString().startsWith("refused " + code + " in ")
+                .endsWith("|" + pseudonym);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE actor_id = ? AND action = 'measures.check'")
+                .param(mine.clientId().toString()).query(Long.class).single()).as("not a check made").isZero();
+    }
+
+    /** The system's refused checks audited since the last look ("detail|pseudonym"), each then marked as seen. */
+    private List<String> refusals(ApiClients.IssuedKey mine) {
+        List<String> found = jdbc.sql("SELECT detail || '|' || coalesce(subject_pseudonym, 'null') FROM audit.event "
+                        + "WHERE actor_id = ? AND action = 'measures.check.refused' AND result = 'DENIED' "
+                        + "AND category = 'SECURITY' AND seq > ? ORDER BY seq")
+                .param(mine.clientId().toString()).param(seenUpTo).query(String.class).list();
+        seenUpTo = jdbc.sql("SELECT max(seq) FROM audit.event").query(Long.class).single();
+        return found;
+    }
+
+    private long seenUpTo = -1;
+
     /** The key of an approval system of the human-resources department that checks subjects. */
     private ApiClients.IssuedKey hrSystem(String name) {
         java.util.UUID hr = directory.departments().stream().filter(d -> d.code().equals("HRSS")).findFirst()

@@ -71,12 +71,12 @@ class LeanCheck implements LeanEndpoint {
         }
         Checks.Started started;
         try {
-            started = checks.start(checked.subjectNumber(), checked.documentType(), checked.scenario(),
+            started = checks.startUnlessRefused(checked.subjectNumber(), checked.documentType(), checked.scenario(),
                     checked.purpose());
         } catch (RuntimeException refused) {
             // Refused or failed before anything was stored or audited (the check's row and event are handed to the
-            // audit log last): ChecksApi makes the check again and answers the refusal with its status and code, or
-            // the failure as the application's error handling does.
+            // audit log last, a refusal is not audited here): ChecksApi makes the check again, audits the refusal
+            // once and answers it with its status and code, or the failure as the application's error handling does.
             return false;
         }
         DeferredAnswer.json(request, response, json.writeValueAsBytes(started.result()), started.durable(),
