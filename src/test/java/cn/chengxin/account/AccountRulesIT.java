@@ -133,7 +133,7 @@ class AccountRulesIT {
      */
     @Test
     void aKeyReadWhileItsRevocationCommitsIsRefusedOnceItHas() {
-        ApiClients.IssuedKey key = apiClients.issue("吊销并发测试系统", "测试局", ApiClient.Kind.DEPARTMENT, null,
+        ApiClients.IssuedKey key = apiClients.issue("吊销并发测试系统", "测试局", ApiClient.Kind.DEPARTMENT, creditOffice(),
                 Set.of(Permission.API_SUBJECT_CHECK), 60);
         // Used once before: its last use is written now, not by the read during the revocation (the row is locked).
         assertThat(apiClients.authenticate(key.key())).isPresent();

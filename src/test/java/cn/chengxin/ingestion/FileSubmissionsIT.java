@@ -563,8 +563,9 @@ class FileSubmissionsIT {
         return bytes.toByteArray();
     }
 
+    /** Polls for up to a minute: a file run again from its first row takes long on a busy 2-core machine. */
     private String awaitDone(String batch) throws Exception {
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 600; i++) {
             String body = mvc.perform(get("/api/v1/submissions/" + batch).header("Authorization", "Bearer " + key))
                     .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
             if (body.contains("\"status\":\"DONE\"") || body.contains("\"status\":\"FAILED\"")) {
