@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import cn.chengxin.exchange.Exchange;
 import cn.chengxin.exchange.ReceivedEntry;
@@ -16,6 +17,12 @@ import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.listing.NegativeMark;
 import cn.chengxin.shared.FeedCursor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +30,8 @@ import org.springframework.stereotype.Component;
  * The entries in force and the date of each subject's last negative record, in memory by subject pseudonym, so
  * that a check needs no database read. Each instance follows the listing change feeds every 250 ms, so a change is
  * visible on every instance within a second ({@link FeedCursor} explains the gaps); and the entries other platforms
- * issued, from the exchange's feed of what it received ("一处失信，处处受限", RULES.md §11).
+ * issued, from the exchange's feed of what it received ("一处失信，处处受限", RULES.md §11). A change whose transaction
+ * commits after the cursor stepped over its number is read again by the periodic {@link #reconcile()}.
  */
 @Component
 class CheckIndex {
@@ -33,23 +41,38 @@ class CheckIndex {
     static final String COURT_LIST_PROVISIONS = "关于公布失信被执行人名单信息的若干规定";
     private static final String COURT_ITEM = "P_COURT_DEFAULTER";
     static final Duration GAP_PATIENCE = Duration.ofSeconds(10);
+    private static final Logger log = LoggerFactory.getLogger(CheckIndex.class);
 
     private final Listing listing;
     private final Exchange exchange;
     private final Clock clock;
-    private final ConcurrentHashMap<String, List<ListEntry>> bySubject = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, LocalDate> lastNegative = new ConcurrentHashMap<>();
-    private final FeedCursor entries = new FeedCursor(GAP_PATIENCE);
-    private final FeedCursor marks = new FeedCursor(GAP_PATIENCE);
-    private final ConcurrentHashMap<String, List<ReceivedEntry>> receivedBySubject = new ConcurrentHashMap<>();
-    private final FeedCursor received = new FeedCursor(GAP_PATIENCE);
+    private final TaskExecutor executor;
+    // Replaced whole by a reconciliation; read without a lock by every check.
+    private volatile Map<String, List<ListEntry>> bySubject = new ConcurrentHashMap<>();
+    private volatile Map<String, LocalDate> lastNegative = new ConcurrentHashMap<>();
+    private volatile Map<String, List<ReceivedEntry>> receivedBySubject = new ConcurrentHashMap<>();
+    private final FeedCursor entries;
+    private final FeedCursor marks;
+    private final FeedCursor received;
+    private final AtomicBoolean reconciling = new AtomicBoolean();
     private volatile boolean loaded;
     private volatile RulesByItem rules;
 
-    CheckIndex(Listing listing, Exchange exchange, Clock clock) {
+    /** {@code executor}: the one the modules' event listeners run on, so that a reconciliation holds no scheduler. */
+    @Autowired
+    CheckIndex(Listing listing, Exchange exchange, Clock clock,
+               @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
+        this(listing, exchange, clock, executor, GAP_PATIENCE);
+    }
+
+    CheckIndex(Listing listing, Exchange exchange, Clock clock, TaskExecutor executor, Duration gapPatience) {
         this.listing = listing;
         this.exchange = exchange;
         this.clock = clock;
+        this.executor = executor;
+        this.entries = new FeedCursor(gapPatience);
+        this.marks = new FeedCursor(gapPatience);
+        this.received = new FeedCursor(gapPatience);
     }
 
     /** The subject's entries in force today. */
@@ -121,32 +144,107 @@ class CheckIndex {
         List<ListEntry> changes;
         do {
             changes = listing.changesSince(entries.position(), PAGE);
-            changes.forEach(this::apply);
+            changes.forEach(c -> apply(bySubject, c));
         } while (entries.advance(changes.stream().map(ListEntry::changeSeq).toList(), clock.instant())
                 && changes.size() == PAGE);
         List<NegativeMark> marked;
         do {
             marked = listing.negativeMarksSince(marks.position(), PAGE);
-            marked.forEach(m -> {
-                if (m.lastNegative() == null) {
-                    lastNegative.remove(m.subjectPseudonym());
-                } else {
-                    lastNegative.put(m.subjectPseudonym(), m.lastNegative());
-                }
-            });
+            marked.forEach(m -> apply(lastNegative, m));
         } while (marks.advance(marked.stream().map(NegativeMark::changeSeq).toList(), clock.instant())
                 && marked.size() == PAGE);
         List<ReceivedEntry> arrived;
         do {
             arrived = exchange.receivedSince(received.position(), PAGE);
-            arrived.forEach(this::apply);
+            arrived.forEach(c -> apply(receivedBySubject, c));
         } while (received.advance(arrived.stream().map(ReceivedEntry::changeSeq).toList(), clock.instant())
                 && arrived.size() == PAGE);
         loaded = true;
     }
 
-    private void apply(ReceivedEntry change) {
-        receivedBySubject.compute(change.subjectPseudonym(), (key, current) -> {
+    /**
+     * Hands a reconciliation to the executor, at most one at a time. A transaction can commit long after it took
+     * its change numbers (the daily activation numbers every due entry in one statement, then writes a notice for
+     * each; an exit waits for the audit log): by then every cursor has stepped over the gap and never reads it, and
+     * the entry would stay out of checks (or its measures keep applying after its exit, RULES.md §7) until a restart.
+     */
+    @Scheduled(fixedDelayString = "${chengxin.measures.index-reconcile:PT5M}",
+            initialDelayString = "${chengxin.measures.index-reconcile:PT5M}")
+    void reconcileLater() {
+        if (!loaded || !reconciling.compareAndSet(false, true)) {
+            return;
+        }
+        executor.execute(() -> {
+            try {
+                reconcile();
+            } catch (RuntimeException e) {
+                log.warn("Check index: the reconciliation failed; the next one tries again", e);
+            } finally {
+                reconciling.set(false);
+            }
+        });
+    }
+
+    /**
+     * Reads the three feeds again from their start into new maps and swaps them in. The reading holds no lock, so
+     * the feeds keep being followed meanwhile; what changed after the positions taken at the start is read again
+     * under the lock before the swap, so no change the followed maps hold is lost (a row read twice keeps its later
+     * state: each read is in change order, the replay after the first).
+     */
+    void reconcile() {
+        long entriesFrom;
+        long marksFrom;
+        long receivedFrom;
+        synchronized (this) {
+            entriesFrom = entries.position();
+            marksFrom = marks.position();
+            receivedFrom = received.position();
+        }
+        Map<String, List<ListEntry>> freshEntries = new ConcurrentHashMap<>();
+        Map<String, LocalDate> freshMarks = new ConcurrentHashMap<>();
+        Map<String, List<ReceivedEntry>> freshReceived = new ConcurrentHashMap<>();
+        readAll(freshEntries, freshMarks, freshReceived, 0, 0, 0);
+        synchronized (this) {
+            readAll(freshEntries, freshMarks, freshReceived, entriesFrom, marksFrom, receivedFrom);
+            bySubject = freshEntries;
+            lastNegative = freshMarks;
+            receivedBySubject = freshReceived;
+        }
+    }
+
+    private void readAll(Map<String, List<ListEntry>> toEntries, Map<String, LocalDate> toMarks,
+                         Map<String, List<ReceivedEntry>> toReceived, long entriesAfter, long marksAfter,
+                         long receivedAfter) {
+        List<ListEntry> changes;
+        do {
+            changes = listing.changesSince(entriesAfter, PAGE);
+            changes.forEach(c -> apply(toEntries, c));
+            entriesAfter = changes.isEmpty() ? entriesAfter : changes.get(changes.size() - 1).changeSeq();
+        } while (changes.size() == PAGE);
+        List<NegativeMark> marked;
+        do {
+            marked = listing.negativeMarksSince(marksAfter, PAGE);
+            marked.forEach(m -> apply(toMarks, m));
+            marksAfter = marked.isEmpty() ? marksAfter : marked.get(marked.size() - 1).changeSeq();
+        } while (marked.size() == PAGE);
+        List<ReceivedEntry> arrived;
+        do {
+            arrived = exchange.receivedSince(receivedAfter, PAGE);
+            arrived.forEach(c -> apply(toReceived, c));
+            receivedAfter = arrived.isEmpty() ? receivedAfter : arrived.get(arrived.size() - 1).changeSeq();
+        } while (arrived.size() == PAGE);
+    }
+
+    private static void apply(Map<String, LocalDate> to, NegativeMark mark) {
+        if (mark.lastNegative() == null) {
+            to.remove(mark.subjectPseudonym());
+        } else {
+            to.put(mark.subjectPseudonym(), mark.lastNegative());
+        }
+    }
+
+    private static void apply(Map<String, List<ReceivedEntry>> to, ReceivedEntry change) {
+        to.compute(change.subjectPseudonym(), (key, current) -> {
             List<ReceivedEntry> next = new ArrayList<>(current == null ? List.of() : current);
             next.removeIf(e -> e.key().equals(change.key()));
             if (change.inForce()) {
@@ -156,8 +254,8 @@ class CheckIndex {
         });
     }
 
-    private void apply(ListEntry change) {
-        bySubject.compute(change.subjectPseudonym(), (key, current) -> {
+    private static void apply(Map<String, List<ListEntry>> to, ListEntry change) {
+        to.compute(change.subjectPseudonym(), (key, current) -> {
             List<ListEntry> next = new ArrayList<>(current == null ? List.of() : current);
             next.removeIf(e -> e.id().equals(change.id()));
             if (change.status() == EntryStatus.EFFECTIVE) {
