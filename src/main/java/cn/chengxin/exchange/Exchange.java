@@ -9,6 +9,7 @@ import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.SigningKeys;
+import cn.chengxin.exchange.domain.MinorsNeverListed;
 import cn.chengxin.exchange.persistence.JdbcExchange;
 import cn.chengxin.exchange.wire.SignedBatch;
 import cn.chengxin.shared.DomainProblem;
@@ -170,18 +171,26 @@ public class Exchange {
         List<cn.chengxin.exchange.domain.ExchangeMessage> messages = new java.util.ArrayList<>();
         List<cn.chengxin.subject.domain.IdentityDocument> documents = new java.util.ArrayList<>();
         List<LoadReport.RefusedRow> refused = new java.util.ArrayList<>();
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
         for (var row : rows) {
             if (row.message() == null) {
                 refused.add(new LoadReport.RefusedRow(row.line(), row.problem()));
                 continue;
             }
+            cn.chengxin.subject.domain.IdentityDocument document;
             try {
-                documents.add(subjects.validate(cn.chengxin.subject.domain.DocumentType.RESIDENT_ID,
-                        row.message().subject().number()));
-                messages.add(row.message());
+                document = subjects.validate(cn.chengxin.subject.domain.DocumentType.RESIDENT_ID,
+                        row.message().subject().number());
             } catch (cn.chengxin.subject.domain.InvalidIdentityException e) {
                 refused.add(new LoadReport.RefusedRow(row.line(), "身份证号码：" + e.code()));
+                continue;
             }
+            if (MinorsNeverListed.refusal(row.message(), 0, document.birthDate().orElse(null), today).isPresent()) {
+                refused.add(new LoadReport.RefusedRow(row.line(), "公布时未满十八周岁：未成年人不得列入失信被执行人名单"));
+                continue;
+            }
+            documents.add(document);
+            messages.add(row.message());
         }
         int applied = messages.isEmpty() ? 0 : receiving.applyLoaded(
                 cn.chengxin.exchange.wire.CourtDefaulterFile.ISSUER, messages, documents);

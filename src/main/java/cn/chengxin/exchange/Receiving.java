@@ -2,6 +2,7 @@ package cn.chengxin.exchange;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import cn.chengxin.audit.AuditLog;
 import cn.chengxin.exchange.domain.Batch;
 import cn.chengxin.exchange.domain.BatchAdmission;
 import cn.chengxin.exchange.domain.ExchangeMessage;
+import cn.chengxin.exchange.domain.MinorsNeverListed;
 import cn.chengxin.exchange.domain.Reconciliation;
 import cn.chengxin.exchange.domain.Refusal;
 import cn.chengxin.exchange.domain.Relation;
@@ -110,10 +112,14 @@ class Receiving {
         return new Exchange.Acknowledgement(batch.batchId(), incoming.size(), applied);
     }
 
-    /** Every message's subject as this platform keeps it: pseudonym and masks; a bad number refuses the batch. */
+    /**
+     * Every message's subject as this platform keeps it: pseudonym and masks; a bad number refuses the batch, and so
+     * does a black or grey entry for a minor ({@link MinorsNeverListed}).
+     */
     private List<JdbcExchange.Incoming> identify(List<ExchangeMessage> messages, String via,
                                                  List<IdentityDocument> documents) {
         List<JdbcExchange.Incoming> incoming = new ArrayList<>(messages.size());
+        LocalDate today = LocalDate.now(clock);
         for (int i = 0; i < messages.size(); i++) {
             ExchangeMessage m = messages.get(i);
             IdentityDocument document;
@@ -122,6 +128,10 @@ class Receiving {
             } catch (IllegalArgumentException | InvalidIdentityException e) {
                 throw refused("EXCHANGE_MESSAGE_INVALID", DomainProblem.Kind.INVALID_INPUT, "messages[" + i
                         + "].subject: " + (e instanceof InvalidIdentityException bad ? bad.code() : "unknown documentType"));
+            }
+            Optional<Refusal> minor = MinorsNeverListed.refusal(m, i, document.birthDate().orElse(null), today);
+            if (minor.isPresent()) {
+                throw refused(minor.get().code(), DomainProblem.Kind.INVALID_INPUT, minor.get().reason());
             }
             documents.add(document);
             incoming.add(incomingOf(m, via, document));

@@ -449,6 +449,50 @@ class ExchangeIT {
         assertThat(held(oversized)).isNull();
     }
 
+    /**
+     * RULES.md §6: minors are never put on a dishonesty list, here no more than on the platform that sent the entry.
+     * A black entry for a person under 18 on its decision date refuses the batch with its own code, even if the person
+     * is of age now; its exit is taken, and a court file's row for a minor is refused with its line.
+     */
+    @Test
+    void aBlackListEntryForAMinorIsRefusedWithItsOwnCodeAndItsExitIsTaken() throws Exception {
+        TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                PlatformLevel.PROVINCE, null);
+        LocalDate born = LocalDate.now().minusYears(18).plusDays(5);
+        String number = TestCitizens.withCheckCharacter("411000" + born.toString().replace("-", "")
+                + String.format("%03d", System.nanoTime() % 1000));
+        String adult = TestCitizens.withCheckCharacter("41100019851112041");
+        ExchangeMessage ofAge = Messages.blackListEntry("411000", "list/" + UUID.randomUUID(), 1, "EFFECTIVE", adult,
+                "池立秋");
+        ExchangeMessage minor = Messages.blackListEntry("411000", "list/" + UUID.randomUUID(), 1, "EFFECTIVE", number,
+                "米小禾");
+        String answer = refused(TestPartner.push(mvc, province.sign(here, Instant.now(), List.of(ofAge, minor))), 422,
+                "EXCHANGE_MINOR_LISTED").andExpect(jsonPath("$.detail").value(
+                org.hamcrest.Matchers.containsString("messages[1]"))).andReturn().getResponse().getContentAsString();
+        assertThat(answer).doesNotContain(number.substring(0, 17));
+        assertThat(held(ofAge)).isNull();
+        assertThat(held(minor)).isNull();
+
+        LocalDate bornEarlier = LocalDate.now().minusYears(19);
+        String ofAgeNow = TestCitizens.withCheckCharacter("411000" + bornEarlier.toString().replace("-", "")
+                + String.format("%03d", System.nanoTime() % 1000));
+        ExchangeMessage grownUp = new ExchangeMessage("411000", "list/" + UUID.randomUUID(), 1, minor.kind(),
+                minor.occurredAt(), new ExchangeMessage.Subject("RESIDENT_ID", ofAgeNow, "米大禾"), null, "GREY", null,
+                new ExchangeMessage.Period(bornEarlier.plusYears(18).minusDays(1), null), "EFFECTIVE", false,
+                "COURT", null, "依据", "信用411000", null);
+        refused(TestPartner.push(mvc, province.sign(here, Instant.now(), List.of(grownUp))), 422,
+                "EXCHANGE_MINOR_LISTED");
+        pushOne(province, Messages.blackListEntry("411000", minor.sourceId(), 2, "EXITED", number, "米小禾"));
+        assertThat(held(minor)).isEqualTo("EXITED@2");
+
+        String header = "\uFEFF姓名,身份证号码,执行法院,案号,生效法律文书确定的义务,失信被执行人行为具体情形,发布日期,移除日期\n";
+        LoadReport loaded = exchange.loadCourtDefaulters(new java.io.ByteArrayInputStream((header + "米小禾," + number
+                + ",某法院,(2026)豫1702执" + System.nanoTime() % 100000 + "号,给付,拒不履行," + LocalDate.now().minusDays(3)
+                + ",\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(loaded.applied()).isZero();
+        assertThat(loaded.refused()).extracting(LoadReport.RefusedRow::line).containsExactly(2L);
+    }
+
     @Test
     void versionsArrivingOutOfOrderEndAsTheyWouldInOrder() throws Exception {
         TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,

@@ -44,7 +44,7 @@ class ExchangeApi {
             + "Chengxin-Digest: sm3=<hex>, Chengxin-Signature: Base64 SM3withSM2 over the exact body). Refused whole "
             + "with EXCHANGE_PARTNER_UNKNOWN, EXCHANGE_SIGNATURE_INVALID, EXCHANGE_DIGEST_MISMATCH, "
             + "EXCHANGE_BATCH_MALFORMED, EXCHANGE_BATCH_STALE, EXCHANGE_BATCH_REPLAYED, EXCHANGE_MESSAGE_INVALID, "
-            + "EXCHANGE_RELAY_REFUSED; otherwise applied by (source platform, source id, version).")
+            + "EXCHANGE_RELAY_REFUSED, EXCHANGE_MINOR_LISTED; otherwise applied by (source platform, source id, version).")
     Exchange.Acknowledgement receive(@RequestHeader(value = SignedBatch.PLATFORM, required = false) String from,
                                      @RequestHeader(value = SignedBatch.DIGEST, required = false) String digest,
                                      @RequestHeader(value = SignedBatch.SIGNATURE, required = false) String signature,

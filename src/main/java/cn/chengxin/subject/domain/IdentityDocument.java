@@ -1,6 +1,7 @@
 package cn.chengxin.subject.domain;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * A validated, normalised identity document: its type and canonical number. Numbers from outside enter
@@ -60,6 +61,13 @@ public record IdentityDocument(DocumentType type, String number) {
      */
     public String indexInput() {
         return type.numberIdentifiesAlone() ? number : type.name() + ":" + number;
+    }
+
+    /** The birth date the number carries (GB 11643 digits 7–14), if its type carries one. */
+    public Optional<LocalDate> birthDate() {
+        return type.carriesBirthDate()
+                ? Optional.of(ResidentIdentityNumber.parse(number, LocalDate.MAX).birthDate())
+                : Optional.empty();
     }
 
     public SubjectKind subjectKind() {
