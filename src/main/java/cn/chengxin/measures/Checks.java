@@ -275,6 +275,12 @@ public class Checks {
                                Scenario scenario, String purpose, Instant now) {
         List<ListEntry> entries = index.inForce(pseudonym);
         List<ReceivedEntry> received = index.receivedInForce(pseudonym);
+        // RULES.md §6: a minor is never on the black or grey list. Listing and the exchange refuse such entries;
+        // one that got into the index anyway (another platform, an old row) must not bring its measures with it.
+        if ((!entries.isEmpty() || !received.isEmpty()) && minorOn(document, now)) {
+            entries = entries.stream().filter(e -> e.listType() == ListType.RED).toList();
+            received = received.stream().filter(r -> ListType.RED.name().equals(r.listType())).toList();
+        }
         List<Grounds.Listed> listed = listed(entries, received, index::ruleOf);
         List<CheckResult.Entry> shown = new ArrayList<>(entries.stream().map(e -> new CheckResult.Entry(
                 e.id().toString(), e.listType().name(), e.listType().label(), e.ruleName(), e.legalBasis(),
@@ -323,6 +329,12 @@ public class Checks {
                 .purpose(scenario.label() + "：" + purpose, "联合奖惩核查（国办发〔2016〕33号）")
                 .detail("check " + id + ": " + entries.size() + " entries, " + applicable.size() + " measures");
         return new Evaluated(result, row, event);
+    }
+
+    /** Under 18 at the check, by the birth date the number carries (a passport's carries none). */
+    private boolean minorOn(IdentityDocument document, Instant now) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, clock.getZone());
+        return document.birthDate().map(born -> born.plusYears(18).isAfter(today)).orElse(false);
     }
 
     /**

@@ -229,6 +229,43 @@ class ChecksIT {
     }
 
     /**
+     * RULES.md §6: a minor is never on the black or grey list. Should such an entry reach the index anyway (here
+     * written past the listing's refusal), a check of the minor shows neither it nor its measures; a red entry stays,
+     * and the same black entry of an adult is shown.
+     */
+    @Test
+    void aCheckOfAMinorShowsNoBlackOrGreyEntryThatReachedTheIndex() throws Exception {
+        java.time.LocalDate born = java.time.LocalDate.now().minusYears(17);
+        String minor = cn.chengxin.support.TestCitizens.withCheckCharacter("411702"
+                + born.toString().replace("-", "") + String.format("%03d", System.nanoTime() % 1000));
+        String adult = cn.chengxin.support.TestCitizens.withCheckCharacter("41170219900101"
+                + String.format("%03d", System.nanoTime() % 1000));
+        for (String number : List.of(minor, adult)) {
+            java.util.UUID subject = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID,
+                    number), "乔小宇", null, null, List.of(), List.of(), false));
+            String pseudonym = subjects.pseudonymOf(subject).orElseThrow();
+            for (String type : number.equals(minor) ? List.of("BLACK", "GREY", "RED") : List.of("BLACK")) {
+                jdbc.sql("""
+                        INSERT INTO listing.entry (id, list_type, subject_id, subject_pseudonym, subject_name,
+                                                   subject_kind, masked_number, department_code, legal_basis, reasons,
+                                                   status, proposed_by, proposed_at, effective_from)
+                        VALUES (?, ?, ?, ?, '乔小宇', 'PERSON', '4117****', 'COURT', '依据', '理由', 'EFFECTIVE', 'test',
+                                now(), now())""").params(java.util.UUID.randomUUID(), type, subject, pseudonym)
+                        .update();
+            }
+        }
+        String inspection = "{\"subjectNumber\":\"%s\",\"scenario\":\"INSPECTION\",\"purpose\":\"执法检查\"}";
+        await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> mvc.perform(
+                        checkBody(inspection.formatted(adult)))
+                .andExpect(jsonPath("$.entries[0].listType").value("BLACK"))
+                .andExpect(jsonPath("$.measures").isNotEmpty()));
+        mvc.perform(checkBody(inspection.formatted(minor))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries[*].listType").value(org.hamcrest.Matchers.contains("RED")))
+                .andExpect(jsonPath("$.measures[?(@.listType == 'BLACK' || @.listType == 'GREY')]").isEmpty())
+                .andExpect(jsonPath("$.feedbackRequired").value(false));
+    }
+
+    /**
      * RULES.md §7: each measure reaches whom its legal basis names. A company on the market regulator's black list is
      * neither told of nor checked for civil-service hiring (persons only) or the court's consumption restrictions
      * (court defaulters only), though the latter bind a defaulting company; it is told of the measures that reach it.
