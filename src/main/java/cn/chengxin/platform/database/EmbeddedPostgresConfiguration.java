@@ -31,18 +31,26 @@ class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     /**
-     * Spring, not the library's JVM shutdown hook, stops the server: otherwise the server dies while the
-     * application still closes its connections and every shutdown waits out the pool timeout (trap 1).
+     * The data directory, claimed for this JVM before its server starts and released after it stopped (a bean of
+     * its own, so that Spring closes it after the server that depends on it).
      */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
+    DataDirectoryLock dataDirectoryLock(DatabaseProperties properties) throws IOException {
         if (Boolean.FALSE.equals(properties.embeddedAllowed())) {
             throw new IllegalStateException("The embedded PostgreSQL is not allowed in this profile (prod): "
                     + "set CHENGXIN_DB_URL, CHENGXIN_DB_USER and CHENGXIN_DB_PASSWORD to a managed PostgreSQL ≥ 15.");
         }
-        Path dir = (properties.embeddedDir() != null ? properties.embeddedDir() : Path.of("data", "postgres"))
-                .toAbsolutePath().normalize();
-        OrphanPostmaster.stopIfRunning(dir);
+        return DataDirectoryLock.claim(properties.embeddedDir() != null ? properties.embeddedDir()
+                : Path.of("data", "postgres"));
+    }
+
+    /**
+     * Spring, not the library's JVM shutdown hook, stops the server: otherwise the server dies while the
+     * application still closes its connections and every shutdown waits out the pool timeout (trap 1).
+     */
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties, DataDirectoryLock claimed) throws IOException {
+        Path dir = claimed.dataDir();
         if (Boolean.TRUE.equals(properties.cleanOnStart())) {
             FileSystemUtils.deleteRecursively(dir);
         }

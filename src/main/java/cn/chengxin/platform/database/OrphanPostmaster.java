@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * After the application is killed ({@code kill -9}) the embedded postmaster survives it. Starting again
  * would then silently connect to that orphan (STACK-NOTES trap 4). Instead we stop it cleanly first:
- * SIGTERM is PostgreSQL's "smart" shutdown, which checkpoints and so loses nothing committed.
+ * SIGTERM is PostgreSQL's "smart" shutdown, which checkpoints and so loses nothing committed. Called only by
+ * {@link DataDirectoryLock} once it holds the directory: a postmaster still running then is nobody's.
  */
 final class OrphanPostmaster {
 
