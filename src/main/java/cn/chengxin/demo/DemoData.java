@@ -67,13 +67,55 @@ public class DemoData {
         this.clock = clock;
     }
 
+    /**
+     * The synthetic data the database holds, loaded or still loading: a dataset is labelled synthetic from its first
+     * stored resident on, not only once complete (its {@code completedAt} is {@code null} until then).
+     */
     public Optional<DemoDataset> dataset() {
         return jdbc.sql("""
                         SELECT city, seed, residents, organisations, completed_at, duration_ms
-                        FROM demo.dataset WHERE completed_at IS NOT NULL ORDER BY id DESC LIMIT 1""")
+                        FROM demo.dataset ORDER BY id DESC LIMIT 1""")
                 .query((rs, n) -> new DemoDataset(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getInt(4),
-                        rs.getTimestamp(5).toInstant(), rs.getLong(6)))
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getLong(6)))
                 .optional();
+    }
+
+    /**
+     * A dataset whose loading has started.
+     *
+     * @param resumed its loading was interrupted (a stopped start): what it stored is recognised, not stored twice
+     */
+    public record Loading(long id, int residents, long seed, Instant startedAt, boolean resumed) {
+    }
+
+    /** The newest dataset whose loading was interrupted, if any. */
+    public Optional<Loading> unfinished() {
+        return jdbc.sql("""
+                        SELECT id, residents, seed, started_at FROM demo.dataset WHERE completed_at IS NULL
+                        ORDER BY id DESC LIMIT 1""")
+                .query((rs, n) -> new Loading(rs.getLong(1), rs.getInt(2), rs.getLong(3),
+                        rs.getTimestamp(4).toInstant(), true))
+                .optional();
+    }
+
+    /** Records that a dataset's loading starts: from now on the data is labelled synthetic ({@link #dataset()}). */
+    public Loading start(int residents, long seed) {
+        Instant started = clock.instant();
+        long id = jdbc.sql("""
+                        INSERT INTO demo.dataset (city, seed, residents, organisations, started_at)
+                        VALUES (?, ?, ?, 0, ?) RETURNING id""")
+                .params(city.code(), seed, residents, java.sql.Timestamp.from(started)).query(Long.class).single();
+        return new Loading(id, residents, seed, started, false);
+    }
+
+    /**
+     * The dev demo: the population, its records and the persons known by a passport or a travel permit. The dataset
+     * is complete only when all of them are in, so that a start stopped half-way finishes it the next time.
+     */
+    public DemoDataset seed(Loading loading, Consumer<String> progress) {
+        Loaded loaded = load(loading, progress, true);
+        addHolders(loading.residents(), loading.seed(), progress, loading.resumed());
+        return complete(loading, loaded);
     }
 
     /**
@@ -91,11 +133,17 @@ public class DemoData {
     }
 
     private DemoDataset generate(int residents, long seed, Consumer<String> progress, boolean withRecords) {
+        Loading loading = start(residents, seed);
+        return complete(loading, load(loading, progress, withRecords));
+    }
+
+    private record Loaded(int organisations, int records) {
+    }
+
+    private Loaded load(Loading loading, Consumer<String> progress, boolean withRecords) {
+        int residents = loading.residents();
+        long seed = loading.seed();
         Instant started = clock.instant();
-        long datasetId = jdbc.sql("""
-                        INSERT INTO demo.dataset (city, seed, residents, organisations, started_at)
-                        VALUES (?, ?, ?, 0, ?) RETURNING id""")
-                .params(city.code(), seed, residents, java.sql.Timestamp.from(started)).query(Long.class).single();
         Population population = PopulationGenerator.generate(city, seed, residents);
         progress.accept(String.format("generated %,d residents and %,d organisations in memory (%d ms)",
                 population.residents().size(), population.organisations().size(),
@@ -108,26 +156,72 @@ public class DemoData {
             for (int i = from; i < Math.min(residents, from + BATCH); i++) {
                 batch.add(person(population.residents().get(i), legalRepresentatives.contains(i)));
             }
-            personIds.addAll(transactions.execute(tx -> registry.registerPeopleInBulk(batch)));
+            personIds.addAll(registerPeople(batch, loading.resumed()));
             progress.accept(String.format("%,d / %,d residents", personIds.size(), residents));
         }
         List<SyntheticOrganisation> orgs = population.organisations();
         for (int from = 0; from < orgs.size(); from += BATCH) {
             List<NewOrganisation> batch = orgs.subList(from, Math.min(orgs.size(), from + BATCH)).stream()
                     .map(o -> organisation(o, personIds)).toList();
-            transactions.executeWithoutResult(tx -> registry.registerOrganisationsInBulk(batch));
+            registerOrganisations(batch, loading.resumed());
             progress.accept(String.format("%,d / %,d organisations", Math.min(orgs.size(), from + BATCH),
                     orgs.size()));
         }
         int records = withRecords ? deliverRecords(population, seed, progress) : 0;
+        return new Loaded(orgs.size(), records);
+    }
+
+    private DemoDataset complete(Loading loading, Loaded loaded) {
         Instant completed = clock.instant();
-        long millis = Duration.between(started, completed).toMillis();
+        long millis = Duration.between(loading.startedAt(), completed).toMillis();
         jdbc.sql("UPDATE demo.dataset SET organisations = ?, completed_at = ?, duration_ms = ? WHERE id = ?")
-                .params(orgs.size(), java.sql.Timestamp.from(completed), millis, datasetId).update();
+                .params(loaded.organisations(), java.sql.Timestamp.from(completed), millis, loading.id()).update();
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "demo.generate")
-                .detail(String.format("%d synthetic residents, %d organisations, %d records, seed %d", residents,
-                        orgs.size(), records, seed)));
-        return new DemoDataset(city.code(), seed, residents, orgs.size(), completed, millis);
+                .detail(String.format("%d synthetic residents, %d organisations, %d records, seed %d",
+                        loading.residents(), loaded.organisations(), loaded.records(), loading.seed())));
+        return new DemoDataset(city.code(), loading.seed(), loading.residents(), loaded.organisations(), completed,
+                millis);
+    }
+
+    /**
+     * Registers a batch of persons and gives their ids in order. Each batch is one transaction, so after an
+     * interruption a batch is in or out as a whole; a resumed load still asks for every person, which costs one query.
+     */
+    private List<UUID> registerPeople(List<NewPerson> people, boolean resumed) {
+        if (!resumed) {
+            return transactions.execute(tx -> registry.registerPeopleInBulk(people));
+        }
+        List<String> pseudonyms = people.stream().map(p -> registry.pseudonymOf(p.document())).toList();
+        java.util.Map<String, SubjectRegistry.Found> found = registry.findAll(
+                people.stream().map(NewPerson::document).toList());
+        List<NewPerson> missing = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            if (!found.containsKey(pseudonyms.get(i))) {
+                missing.add(people.get(i));
+            }
+        }
+        java.util.Iterator<UUID> added = (missing.isEmpty() ? List.<UUID>of()
+                : transactions.execute(tx -> registry.registerPeopleInBulk(missing))).iterator();
+        List<UUID> ids = new ArrayList<>(people.size());
+        for (String pseudonym : pseudonyms) {
+            SubjectRegistry.Found existing = found.get(pseudonym);
+            ids.add(existing != null ? existing.id() : added.next());
+        }
+        return ids;
+    }
+
+    private void registerOrganisations(List<NewOrganisation> organisations, boolean resumed) {
+        List<NewOrganisation> missing = organisations;
+        if (resumed) {
+            java.util.Map<String, SubjectRegistry.Found> found = registry.findAll(
+                    organisations.stream().map(NewOrganisation::document).toList());
+            missing = organisations.stream()
+                    .filter(o -> !found.containsKey(registry.pseudonymOf(o.document()))).toList();
+        }
+        if (!missing.isEmpty()) {
+            List<NewOrganisation> batch = missing;
+            transactions.executeWithoutResult(tx -> registry.registerOrganisationsInBulk(batch));
+        }
     }
 
     /** The departments' records about the population, delivered through the ordinary ingestion path. */
@@ -147,9 +241,13 @@ public class DemoData {
      * @return how many were registered
      */
     public int addPassportAndPermitHolders(int residents, long seed, Consumer<String> progress) {
+        return addHolders(residents, seed, progress, false);
+    }
+
+    private int addHolders(int residents, long seed, Consumer<String> progress, boolean resumed) {
         PassportAndPermitHolders.Generated generated = PassportAndPermitHolders.generate(city, seed, residents);
         List<NewPerson> people = generated.holders().stream().map(DemoData::person).toList();
-        transactions.execute(tx -> registry.registerPeopleInBulk(people));
+        registerPeople(people, resumed);
         progress.accept(String.format("%,d persons known by a passport or a travel permit", people.size()));
         int records = deliver("demo-holders", generated.records(), seed, progress, r -> {
             SyntheticHolder holder = generated.holders().get(r.resident());

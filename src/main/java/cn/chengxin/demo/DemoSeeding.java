@@ -34,17 +34,24 @@ class DemoSeeding implements ApplicationRunner {
         this.seed = seed;
     }
 
+    /**
+     * Seeds an empty registry, or finishes a seeding stopped half-way (a start interrupted with Ctrl-C): with its own
+     * size and seed, as the rest of its population was generated with them, and keeping what it stored.
+     */
     @Override
     public void run(ApplicationArguments args) {
-        if (registry.counts().total() > 0) {
+        java.util.Optional<DemoData.Loading> unfinished = demoData.unfinished();
+        if (unfinished.isEmpty() && registry.counts().total() > 0) {
             return;
         }
-        log.info("Empty registry: seeding a synthetic population of {} residents (seed {})", residents, seed);
+        DemoData.Loading loading = unfinished.orElseGet(() -> demoData.start(residents, seed));
+        log.info(loading.resumed()
+                        ? "Synthetic demo data whose loading was interrupted: finishing its {} residents (seed {})"
+                        : "Empty registry: seeding a synthetic population of {} residents (seed {})",
+                loading.residents(), loading.seed());
         java.util.function.Consumer<String> progress = line -> log.debug("demo data: {}", line);
-        DemoDataset dataset = demoData.generate(residents, seed, progress);
-        int holders = demoData.addPassportAndPermitHolders(residents, seed, progress);
-        log.info("Seeded synthetic demo data: {} residents, {} organisations in {} ms; {} persons known by a passport "
-                + "or a travel permit", dataset.residents(), dataset.organisations(), dataset.durationMillis(),
-                holders);
+        DemoDataset dataset = demoData.seed(loading, progress);
+        log.info("Seeded synthetic demo data: {} residents, {} organisations in {} ms, with some persons known by a "
+                + "passport or a travel permit", dataset.residents(), dataset.organisations(), dataset.durationMillis());
     }
 }
