@@ -81,7 +81,7 @@ public class Commitments {
             throw new CodedProblem("COMMITMENT_TEXT", DomainProblem.Kind.INVALID_INPUT, "承诺内容不能为空（不超过一万字）");
         }
         Commitment c = new Commitment(Ids.newId(), subjectId, kind, text, sm3(text), reference, departmentCode, due,
-                signedBy, clock.instant(), cn.chengxin.commitment.domain.CommitmentStatus.IN_FORCE, null, null);
+                signedBy, clock.instant(), cn.chengxin.commitment.domain.CommitmentStatus.IN_FORCE, null, null, null);
         store.insert(c);
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "commitment.sign")
                 .subject(subjects.pseudonymOf(subjectId).orElseThrow()).detail(kind.label() + " " + c.digest()));
@@ -154,6 +154,14 @@ public class Commitments {
      */
     public List<Commitment> recent(String departmentCode) {
         return store.recent(departmentCode, PLATFORM_DEPARTMENT, 200);
+    }
+
+    /**
+     * The commitments given to a department (all: null) whose record collection refused, latest first: they owe
+     * nothing more, so only the department can correct the record and submit it by hand (RULES.md §10).
+     */
+    public List<Commitment> recordRefused(String departmentCode) {
+        return store.recordRefused(departmentCode, PLATFORM_DEPARTMENT, 200);
     }
 
     /** Whether the stored text is still the text that was signed. */
@@ -242,9 +250,10 @@ public class Commitments {
      * collection cannot share a transaction (collection commits in its own chunks), so a kept commitment owes its
      * record until collection takes it: every run submits again what is owed — after a crash between the two steps or
      * a failure — in a batch of the day, and the record's own key makes a second delivery a duplicate. A refusal
-     * ends the owing (warned and audited with its code): the row would be refused again every night.
+     * ends the owing (warned and audited with its code, kept with the commitment for its pages and its department's
+     * list): the row would be refused again every night.
      * A reported breach whose record is owed is submitted again the same way; refused, it stays breached with no
-     * record (warned and audited with the refusal's code): the department was told not to report it again, and a
+     * record (warned, audited and kept with the refusal's code): the department was told not to report it again, and a
      * commitment taken back would be kept once due.
      *
      * @return how many commitments were kept by this run
@@ -281,8 +290,8 @@ public class Commitments {
      * back every later one. The commitment is kept with no record, as before its record was owed.
      */
     private void keptRecordRefused(Commitment c, BatchResult result) {
-        store.recorded(c.id());
         String code = refusalCode(result);
+        store.keptRecordRefused(c.id(), code);
         log.warn("Kept commitment {} not recorded, its record refused: {}", c.id(), code);
         auditRefused(c, "commitment.kept.refused", code);
     }
@@ -302,8 +311,8 @@ public class Commitments {
         } else if (result.rejected() > 0) {
             // Taken back, it would be kept once due and earn a positive record, though the department was told its
             // report needs no repeating: the breach stands, only its record was refused.
-            store.breachRecordRefused(c.id());
             String code = refusalCode(result);
+            store.breachRecordRefused(c.id(), code);
             log.warn("Breach of commitment {} stands, its record refused: {}", c.id(), code);
             auditRefused(c, "commitment.breach.refused", code);
         } else {

@@ -241,6 +241,43 @@ class CommitmentsIT {
     }
 
     /**
+     * A kept commitment whose record collection refused owes nothing more, but it does not look recorded: the
+     * department's console and the citizen's page say that its record was refused and why, and the console lists it
+     * among the commitments whose record was refused, for the department to correct and submit by hand.
+     */
+    @Test
+    void aKeptCommitmentWhoseRecordIsRefusedShowsTheRefusalAndIsListedForItsDepartment() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "闻雁秋");
+        String body = record(client("HRSS"), "{\"subjectNumber\":\"" + person.number() + "\",\"kind\":\"TOLERANCE\","
+                + "\"reference\":\"补交户籍证明\",\"text\":\"本人承诺在 10 日内补交户籍证明。\",\"due\":\""
+                + LocalDate.now().plusDays(10) + "\"}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        UUID id = UUID.fromString(JsonPath.read(body, "$.id"));
+        jdbc.sql("UPDATE commitment.commitment SET due = ?, department_code = 'PUBLIC_SECURITY' WHERE id = ?")
+                .params(LocalDate.now().minusDays(1), id).update();
+        var police = authentication(operator("PUBLIC_SECURITY"));
+        assertThat(page(get("/console/commitments").with(police))).doesNotContain("id=\"record-refused\"");
+
+        commitments.settleDue(LocalDate.now());
+        Commitment kept = commitments.find(id);
+        assertThat(kept.status()).isEqualTo(CommitmentStatus.KEPT);
+        assertThat(kept.recordRefused()).isEqualTo("ITEM_OUTSIDE_REMIT");
+        String refusal = "已履约（信用记录未被归集：该事项不在本部门的报送职责范围内";
+        String console = page(get("/console/commitments").with(police));
+        assertThat(console).contains("记录被拒的承诺");
+        assertThat(console.substring(console.indexOf("id=\"record-refused\""), console.indexOf("id=\"commitments\"")))
+                .contains("data-commitment=\"" + id + "\"", "补交户籍证明", refusal);
+        assertThat(console.substring(console.indexOf("id=\"commitments\""))).contains(refusal);
+        assertThat(commitments.recordRefused("PUBLIC_SECURITY")).extracting(Commitment::id).contains(id);
+        assertThat(commitments.recordRefused("HRSS")).extracting(Commitment::id).doesNotContain(id);
+
+        var citizen = authentication(cn.chengxin.support.Principals.citizen(subjects, kept.subjectId()));
+        assertThat(page(get("/me/commitments").with(citizen))).contains("<span>" + refusal);
+        assertThat(page(get("/me/commitments").param("lang", "en").with(citizen)))
+                .contains("<span>Kept (its credit record was refused by collection: The item is outside");
+    }
+
+    /**
      * A reported breach owes its 违背信用承诺信息 record until collection takes it: left owed with no record (as a crash
      * between the mark and the submission leaves it), it is neither kept nor reported again, and the next run submits
      * it, once.
@@ -324,6 +361,7 @@ class CommitmentsIT {
                         + "AND subject_pseudonym = ? AND result = 'DENIED'")
                 .param(subjects.pseudonymOf(subject).orElseThrow()).query(String.class).list())
                 .singleElement().asString().contains("DECISION_DATE_FUTURE");
+        assertThat(commitments.find(id).recordRefused()).isEqualTo("DECISION_DATE_FUTURE");
         breach(hrss, id).andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("COMMITMENT_NOT_IN_FORCE"));
 
         jdbc.sql("UPDATE commitment.commitment SET status = 'IN_FORCE' WHERE id = ?").param(id).update();

@@ -21,7 +21,7 @@ public class JdbcCommitments {
 
     private static final String SELECT = """
             SELECT id, subject_id, kind, text, digest, reference, department_code, due, signed_by, signed_at, status,
-                   breach_facts, breach_reported_at
+                   breach_facts, breach_reported_at, record_refused
             FROM commitment.commitment""";
 
     private final JdbcClient jdbc;
@@ -66,6 +66,15 @@ public class JdbcCommitments {
                 .list();
     }
 
+    /** Those given to a department (all: null) whose record collection refused, latest first. */
+    public List<Commitment> recordRefused(String departmentCode, String unassignedTo, int limit) {
+        return jdbc.sql(SELECT + " WHERE record_refused IS NOT NULL "
+                        + "AND (CAST(? AS text) IS NULL OR COALESCE(department_code, ?) = ?) "
+                        + "ORDER BY signed_at DESC LIMIT ?")
+                .params(departmentCode, unassignedTo, departmentCode, limit).query(JdbcCommitments::commitment)
+                .list();
+    }
+
     /**
      * Marks an in-force commitment breached, its record owed, with the decision the record cites; false when it is
      * not in force (already breached or kept).
@@ -102,16 +111,23 @@ public class JdbcCommitments {
     public record OwedBreach(Commitment commitment, String decisionNumber, LocalDate decisionDate) {
     }
 
-    /** The breach's record was refused by a later run: the breach stands, owing nothing more (never in force again). */
-    public void breachRecordRefused(UUID id) {
-        breachRecorded(id);
+    /**
+     * The breach's record was refused by a later run, with {@code code}: the breach stands, owing nothing more (never
+     * in force again).
+     */
+    public void breachRecordRefused(UUID id, String code) {
+        jdbc.sql("""
+                        UPDATE commitment.commitment SET status = 'BREACHED', record_refused = ?
+                        WHERE id = ? AND status = 'BREACHED_RECORD_OWED'""")
+                .params(code, id).update();
     }
 
     /** Breaches whose record was not yet taken, the longest owed first. */
     public List<OwedBreach> breachesOwed(int limit) {
         return jdbc.sql("""
                         SELECT id, subject_id, kind, text, digest, reference, department_code, due, signed_by,
-                               signed_at, status, breach_facts, breach_reported_at, breach_decision_number,
+                               signed_at, status, breach_facts, breach_reported_at, record_refused,
+                               breach_decision_number,
                                breach_decision_date
                         FROM commitment.commitment
                         WHERE status = 'BREACHED_RECORD_OWED' ORDER BY breach_reported_at, id LIMIT ?""")
@@ -138,10 +154,18 @@ public class JdbcCommitments {
                 .query(JdbcCommitments::commitment).list();
     }
 
-    /** The kept commitment's record was taken, or refused: it owes nothing more. */
+    /** The kept commitment's record was taken: it owes nothing more. */
     public void recorded(UUID id) {
         jdbc.sql("UPDATE commitment.commitment SET status = 'KEPT' WHERE id = ? AND status = 'KEPT_RECORD_OWED'")
                 .param(id).update();
+    }
+
+    /** The kept commitment's record was refused, with {@code code}: it owes nothing more. */
+    public void keptRecordRefused(UUID id, String code) {
+        jdbc.sql("""
+                        UPDATE commitment.commitment SET status = 'KEPT', record_refused = ?
+                        WHERE id = ? AND status = 'KEPT_RECORD_OWED'""")
+                .params(code, id).update();
     }
 
     private static Commitment commitment(ResultSet rs, int n) throws SQLException {
@@ -151,6 +175,6 @@ public class JdbcCommitments {
                 rs.getString("reference"), rs.getString("department_code"), rs.getObject("due", LocalDate.class),
                 rs.getString("signed_by"), rs.getTimestamp("signed_at").toInstant(),
                 CommitmentStatus.valueOf(rs.getString("status")), rs.getString("breach_facts"),
-                breached == null ? null : breached.toInstant());
+                breached == null ? null : breached.toInstant(), rs.getString("record_refused"));
     }
 }

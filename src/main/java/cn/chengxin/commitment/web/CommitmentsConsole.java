@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 信用承诺 in the console, for a department's operators: the commitments signed at their department's window (recorded
- * here or through the API), and the report of a breach, which becomes a record through collection.
+ * here or through the API), those whose record collection refused, and the report of a breach, which becomes a record
+ * through collection.
  */
 @Controller
 @RequiresPermission(Permission.RECORD_SUBMIT)
@@ -37,7 +38,10 @@ class CommitmentsConsole {
 
     @GetMapping("/console/commitments")
     String page(Model model) {
-        model.addAttribute("commitments", commitments.recent(AuditLog.currentActor().departmentCode()));
+        String department = AuditLog.currentActor().departmentCode();
+        model.addAttribute("commitments", commitments.recent(department));
+        // Owing nothing more, they are submitted by no run: the department alone can correct and submit them.
+        model.addAttribute("refused", commitments.recordRefused(department));
         model.addAttribute("kinds", CommitmentKind.values());
         model.addAttribute("documentTypes", DocumentType.values());
         return "console/commitments";
