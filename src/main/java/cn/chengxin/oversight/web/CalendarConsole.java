@@ -3,9 +3,7 @@ package cn.chengxin.oversight.web;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import cn.chengxin.audit.AuditCategory;
-import cn.chengxin.audit.AuditEntry;
-import cn.chengxin.audit.AuditLog;
+import cn.chengxin.oversight.CalendarEditing;
 import cn.chengxin.shared.calendar.CalendarDay;
 import cn.chengxin.shared.calendar.DayKind;
 import cn.chengxin.shared.calendar.WorkingDays;
@@ -22,19 +20,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 工作日历: the credit office enters each year's holiday schedule when the State Council publishes it, and corrects
- * single days; every deadline counted in working days follows. Changes are audited.
+ * single days; every deadline counted in working days follows. Changes are audited, each in its change's transaction.
  */
 @Controller
 @RequiresPermission(Permission.CALENDAR_EDIT)
 class CalendarConsole {
 
     private final WorkingDays workingDays;
-    private final AuditLog audit;
+    private final CalendarEditing editing;
     private final Clock clock;
 
-    CalendarConsole(WorkingDays workingDays, AuditLog audit, Clock clock) {
+    CalendarConsole(WorkingDays workingDays, CalendarEditing editing, Clock clock) {
         this.workingDays = workingDays;
-        this.audit = audit;
+        this.editing = editing;
         this.clock = clock;
     }
 
@@ -51,22 +49,15 @@ class CalendarConsole {
     String set(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
                @RequestParam(required = false) DayKind kind, @RequestParam(defaultValue = "") String holiday,
                @RequestParam(defaultValue = "") String source, RedirectAttributes redirect) {
-        ConsoleActions.flash(redirect, "calendar.saved", () -> {
-            workingDays.set(new CalendarDay(day, kind, holiday), source, AuditLog.currentActor().actorName());
-            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "calendar.set")
-                    .detail(day + " " + kind + " " + holiday.strip() + "（" + source.strip() + "）"));
-        });
+        ConsoleActions.flash(redirect, "calendar.saved",
+                () -> editing.set(new CalendarDay(day, kind, holiday), source));
         return "redirect:/console/calendar" + (day == null ? "" : "?year=" + day.getYear());
     }
 
     @PostMapping("/console/calendar/clear")
     String clear(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
                  RedirectAttributes redirect) {
-        ConsoleActions.flash(redirect, "calendar.cleared", () -> {
-            if (workingDays.clear(day)) {
-                audit.record(AuditEntry.of(AuditCategory.PROCESSING, "calendar.clear").detail(day.toString()));
-            }
-        });
+        ConsoleActions.flash(redirect, "calendar.cleared", () -> editing.clear(day));
         return "redirect:/console/calendar?year=" + day.getYear();
     }
 }

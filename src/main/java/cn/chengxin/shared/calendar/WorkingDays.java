@@ -4,16 +4,21 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.DomainProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The platform's working-day calendar, kept in {@code shared.calendar_day} and edited in the console; deadlines ask
  * {@link #calendar()} for the current one. The calendar is read again after every change on this instance and at
- * most a minute after a change on another.
+ * most a minute after a change on another. A change made in a transaction (with its audit event) is read again once
+ * the transaction ends: until then, a request on this instance would cache the calendar as it was — or, in the
+ * change's own transaction, a day that a rollback then takes back.
  */
 @Service
 public class WorkingDays {
@@ -24,6 +29,8 @@ public class WorkingDays {
     private final Clock clock;
     private volatile WorkingCalendar current;
     private volatile long loadedAt;
+    /** Counts changes, so that a calendar read before a change ended is not cached after it. */
+    private final AtomicLong changes = new AtomicLong();
 
     WorkingDays(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -33,9 +40,12 @@ public class WorkingDays {
     public WorkingCalendar calendar() {
         WorkingCalendar calendar = current;
         if (calendar == null || System.nanoTime() - loadedAt > RELOAD_NANOS) {
+            long seen = changes.get();
             calendar = new WorkingCalendar(all());
-            current = calendar;
-            loadedAt = System.nanoTime();
+            if (changes.get() == seen) {
+                current = calendar;
+                loadedAt = System.nanoTime();
+            }
         }
         return calendar;
     }
@@ -68,14 +78,32 @@ public class WorkingDays {
                 .params(day.date(), day.kind().name(), day.holiday().strip(), source.strip(), by,
                         Timestamp.from(clock.instant()))
                 .update();
-        current = null;
+        changed();
     }
 
     /** Makes a day ordinary again (a weekday works, a weekend day rests); false if it was ordinary already. */
     public boolean clear(LocalDate date) {
         boolean removed = jdbc.sql("DELETE FROM shared.calendar_day WHERE day = ?").param(date).update() == 1;
-        current = null;
+        changed();
         return removed;
+    }
+
+    /** Forgets the cached calendar now and, in a transaction, again once it has committed or rolled back. */
+    private void changed() {
+        forget();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forget();
+                }
+            });
+        }
+    }
+
+    private void forget() {
+        changes.incrementAndGet();
+        current = null;
     }
 
     private static CalendarDay day(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
