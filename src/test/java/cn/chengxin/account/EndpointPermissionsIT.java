@@ -44,16 +44,18 @@ class EndpointPermissionsIT {
     /**
      * The roles' users, a reviewer of list rules and measures who holds only {@code measure:approve} beside the
      * console (a role a security administrator may set up: the checker who is not also a maker), and a watcher of
-     * the joint-measure cases and the scores who holds only {@code measure:cases}: sees, changes nothing.
+     * the joint-measure cases and the scores who holds only {@code measure:cases}: sees, changes nothing; and a
+     * checker who holds only the reviewers' side of the other maker-checker pairs ({@code list:review},
+     * {@code subject:amend:review}, {@code content:publish}): opens the pages where those decisions are taken.
      */
     enum Who {
         ANONYMOUS, CITIZEN, SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN, CREDIT_OFFICE, DEPT_OPERATOR, API_CLIENT,
-        MEASURE_REVIEWER, CASE_WATCHER
+        MEASURE_REVIEWER, CASE_WATCHER, CHECKER
     }
 
     private static final Set<Who> EVERYONE = EnumSet.allOf(Who.class);
     private static final Set<Who> STAFF = EnumSet.of(Who.SYSTEM_ADMIN, Who.SECURITY_ADMIN, Who.AUDIT_ADMIN,
-            Who.CREDIT_OFFICE, Who.DEPT_OPERATOR, Who.MEASURE_REVIEWER, Who.CASE_WATCHER);
+            Who.CREDIT_OFFICE, Who.DEPT_OPERATOR, Who.MEASURE_REVIEWER, Who.CASE_WATCHER, Who.CHECKER);
     private static final Set<Who> RULE_AND_MEASURE_REVIEWERS = EnumSet.of(Who.CREDIT_OFFICE, Who.MEASURE_REVIEWER);
 
     /** Route → who gets through. Routes reached only mid-login or as the refusal page itself are left out. */
@@ -125,13 +127,13 @@ class EndpointPermissionsIT {
             Map.entry("POST /api/v1/checks/batch", EnumSet.of(Who.API_CLIENT)),
             Map.entry("POST /api/v1/checks/{id}/feedback", EnumSet.of(Who.API_CLIENT)),
             Map.entry("GET /api/v1/checks/feedback-owed", EnumSet.of(Who.API_CLIENT)),
-            Map.entry("GET /console/lists", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
+            Map.entry("GET /console/lists", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR, Who.CHECKER)),
             Map.entry("POST /console/lists", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
-            Map.entry("POST /console/lists/search", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
-            Map.entry("GET /console/lists/{id}", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
-            Map.entry("POST /console/lists/{id}/approve", EnumSet.of(Who.CREDIT_OFFICE)),
-            Map.entry("POST /console/lists/{id}/reject", EnumSet.of(Who.CREDIT_OFFICE)),
-            Map.entry("POST /console/lists/{id}/exit", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/lists/search", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR, Who.CHECKER)),
+            Map.entry("GET /console/lists/{id}", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR, Who.CHECKER)),
+            Map.entry("POST /console/lists/{id}/approve", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
+            Map.entry("POST /console/lists/{id}/reject", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
+            Map.entry("POST /console/lists/{id}/exit", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
             Map.entry("GET /console/list-rules", RULE_AND_MEASURE_REVIEWERS),
             Map.entry("POST /console/list-rules", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/list-rules/{code}/approve", RULE_AND_MEASURE_REVIEWERS),
@@ -217,10 +219,10 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/subjects", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
             Map.entry("POST /console/subjects/open", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
             Map.entry("GET /console/lists/awaiting-birth-date", EnumSet.of(Who.CREDIT_OFFICE)),
-            Map.entry("GET /console/subjects/birth-dates", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("GET /console/subjects/birth-dates", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
             Map.entry("POST /console/subjects/{id}/birth-date", EnumSet.of(Who.CREDIT_OFFICE)),
-            Map.entry("POST /console/subjects/birth-dates/{id}/approve", EnumSet.of(Who.CREDIT_OFFICE)),
-            Map.entry("POST /console/subjects/birth-dates/{id}/reject", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/subjects/birth-dates/{id}/approve", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
+            Map.entry("POST /console/subjects/birth-dates/{id}/reject", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
             Map.entry("GET /console/session", STAFF),
             Map.entry("GET /me/session", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /console/content", STAFF),
@@ -230,9 +232,9 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/content", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/content/{id}", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/content/{id}/submit", EnumSet.of(Who.CREDIT_OFFICE)),
-            Map.entry("POST /console/content/{id}/publish", EnumSet.of(Who.CREDIT_OFFICE)),
-            Map.entry("POST /console/content/{id}/reject", EnumSet.of(Who.CREDIT_OFFICE)),
-            Map.entry("POST /console/content/{id}/withdraw", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/content/{id}/publish", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
+            Map.entry("POST /console/content/{id}/reject", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
+            Map.entry("POST /console/content/{id}/withdraw", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
             Map.entry("GET /console/tipoffs", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/tipoffs/{id}", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/tipoffs/{id}", EnumSet.of(Who.CREDIT_OFFICE)),
@@ -327,6 +329,8 @@ class EndpointPermissionsIT {
                     EnumSet.of(Permission.CONSOLE_HOME, Permission.MEASURE_APPROVE))));
             case CASE_WATCHER -> request.with(authentication(staff(who.name(),
                     EnumSet.of(Permission.CONSOLE_HOME, Permission.MEASURE_CASES))));
+            case CHECKER -> request.with(authentication(staff(who.name(), EnumSet.of(Permission.CONSOLE_HOME,
+                    Permission.LIST_REVIEW, Permission.SUBJECT_AMEND_REVIEW, Permission.CONTENT_PUBLISH))));
             default -> request.with(authentication(staff(who.name(), directory.roles().stream()
                     .filter(r -> r.code().equals(who.name())).findFirst().orElseThrow().permissions())));
         }

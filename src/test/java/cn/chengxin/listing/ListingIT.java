@@ -551,6 +551,35 @@ class ListingIT {
                 .andExpect(content().string(not(containsString("id=\"own-proposal\""))));
     }
 
+    /**
+     * A reviewer who may not propose (名单审核, list:review only: RULES.md §10) reaches the list from the menu and
+     * decides on the entry's page, offered no proposal form, which its proposers keep.
+     */
+    @Test
+    void aReviewerWhoMayNotProposeDecidesOnTheListsPages() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "龚若岚");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        mvc.perform(post("/console/lists").param("subjectNumber", person.number()).param("type", "RED")
+                        .param("legalBasis", "国办发〔2016〕98号").param("reasons", "市级优秀志愿者")
+                        .param("actDay", aMonthAgo().toString())
+                        .param("validUntil", LocalDate.now(clock).plusYears(1).toString())
+                        .with(staff("maker-only", "list:propose")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        UUID entry = listing.entriesOf(subject).get(0).id();
+
+        mvc.perform(get("/console/lists").param("status", "PROPOSED").with(staff("checker-only", "list:review")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("href=\"/console/lists\"")))
+                .andExpect(content().string(containsString("/console/lists/" + entry)))
+                .andExpect(content().string(not(containsString("id=\"propose\""))));
+        mvc.perform(get("/console/lists/{id}", entry).with(staff("checker-only", "list:review")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"approve\"")));
+        mvc.perform(get("/console/lists").with(staff("maker-only", "list:propose")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"propose\"")));
+        mvc.perform(post("/console/lists/{id}/approve", entry).with(staff("checker-only", "list:review"))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("successKey", "lists.approved"));
+    }
+
     /** The entry page names who proposed and who reviewed it as the staff directory knows them, not by account id. */
     @Test
     void theEntryPageNamesItsProposerAndReviewer() throws Exception {

@@ -136,6 +136,22 @@ class ContentPublishingIT {
         assertThat(page(get("/console/content/new").with(editor))).contains(">信用知识</option>");
     }
 
+    /**
+     * The reviewer who may not write (content:publish only: maker-checker, RULES.md §10) finds 典型案例 in the menu,
+     * offered no new article; the writer keeps both.
+     */
+    @Test
+    void theReviewerWhoMayNotWriteFindsTheArticlesInTheMenu() throws Exception {
+        var reviewer = authentication(Principals.staff("content-reviewer", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.CONTENT_PUBLISH));
+        var editor = authentication(Principals.staff("content-writer", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.CONTENT_EDIT));
+        assertThat(page(get("/console").with(reviewer))).contains("href=\"/console/content\"");
+        assertThat(page(get("/console/content").with(reviewer))).doesNotContain("href=\"/console/content/new\"");
+        assertThat(page(get("/console").with(editor))).contains("href=\"/console/content\"");
+        assertThat(page(get("/console/content").with(editor))).contains("href=\"/console/content/new\"");
+    }
+
     /** Whoever last edited the text may not publish it after the author submits it (issue #5). */
     @Test
     void theLastEditorCannotPublishTheTextTheyRewrote() throws Exception {

@@ -208,6 +208,30 @@ class CompletingBirthDatesIT {
                 .andExpect(status().isNotFound());
     }
 
+    /**
+     * A reviewer who may not propose (subject:amend:review only: maker-checker, RULES.md §10) reaches the queue from
+     * the menu and decides there; a clerk who may not review sees the proposal without a decision to take.
+     */
+    @Test
+    void aReviewerWhoMayNotProposeDecidesOnTheQueue() throws Exception {
+        UUID holder = awaitingHolder(passportNumber(), "LIM WEI");
+        UUID proposal = as("clerk-q", () -> birthDates.propose(holder, BORN, BirthDateEvidence.PASSPORT_DATA_PAGE,
+                "驻马店出入境管理支队复印件 2026-203 号", "法院送达回证所附护照资料页"));
+        RequestPostProcessor reviewer = authentication(Principals.staff("reviewer-q", "CREDIT_OFFICE",
+                Permission.CONSOLE_HOME, Permission.SUBJECT_AMEND_REVIEW));
+        String action = "/console/subjects/birth-dates/" + proposal + "/approve";
+
+        assertThat(mvc.perform(get("/console/subjects/birth-dates").with(reviewer)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("href=\"/console/subjects/birth-dates\"", action)
+                .doesNotContain("/console/lists/awaiting-birth-date");
+        assertThat(mvc.perform(get("/console/subjects/birth-dates").with(clerk("clerk-q"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("/console/lists/awaiting-birth-date").doesNotContain(action);
+        mvc.perform(post(action).with(reviewer).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(subjects.profile(holder).orElseThrow().birthDate()).isEqualTo(BORN);
+    }
+
     @Test
     void twoApprovalsAtOnceMakeOneDecision() throws Exception {
         UUID holder = passportHolder(passportNumber(), "DOE JANE", List.of());

@@ -73,10 +73,12 @@ class ListingConsole {
     }
 
     /**
-     * The entries, filtered. A look-up by number comes as the token of the staff member's session that {@link
-     * #search} made ({@code search}); a number written into the URL itself is not looked up.
+     * The entries, filtered: its proposers' page and its reviewers' (maker-checker, RULES.md §10: the checker need
+     * not be a maker), who see no proposal form unless they may propose too. A look-up by number comes as the token
+     * of the staff member's session that {@link #search} made ({@code search}); a number written into the URL itself
+     * is not looked up.
      */
-    @RequiresPermission(Permission.LIST_PROPOSE)
+    @RequiresPermission({Permission.LIST_PROPOSE, Permission.LIST_REVIEW})
     @GetMapping("/console/lists")
     String list(@RequestParam(required = false) EntryStatus status, @RequestParam(required = false) ListType type,
                 @RequestParam(defaultValue = "") String rule, @RequestParam(defaultValue = "") String q,
@@ -98,8 +100,9 @@ class ListingConsole {
     /**
      * The search box: a name is searched by a link that carries it; a number is looked up now — audited once, as
      * a look at the person's data that they see (谁查询了我) — and kept in the session, its pages reached by a token.
+     * The list's search box, so its reviewers' as well as its proposers'.
      */
-    @RequiresPermission(Permission.LIST_PROPOSE)
+    @RequiresPermission({Permission.LIST_PROPOSE, Permission.LIST_REVIEW})
     @PostMapping("/console/lists/search")
     String search(@RequestParam(required = false) EntryStatus status, @RequestParam(required = false) ListType type,
                   @RequestParam(defaultValue = "") String rule, @RequestParam(defaultValue = "") String q,
@@ -183,7 +186,8 @@ class ListingConsole {
                 .queryParam("size", size).build().encode().toUriString();
     }
 
-    @RequiresPermission(Permission.LIST_PROPOSE)
+    /** The entry, where its reviewers decide it: theirs as well as its proposers'. */
+    @RequiresPermission({Permission.LIST_PROPOSE, Permission.LIST_REVIEW})
     @GetMapping("/console/lists/{id}")
     String entry(@PathVariable UUID id, Model model) {
         String department = departmentSeen();

@@ -38,7 +38,8 @@ class BirthDateConsole {
         this.page = page;
     }
 
-    @RequiresPermission(Permission.SUBJECT_AMEND)
+    /** The queue: where proposals stand and where their reviewers decide them, so both may open it. */
+    @RequiresPermission({Permission.SUBJECT_AMEND, Permission.SUBJECT_AMEND_REVIEW})
     @GetMapping("/console/subjects/birth-dates")
     String queue(Model model) {
         model.addAttribute("pending", birthDates.pending());
