@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.StringUtils;
 
@@ -302,6 +303,20 @@ class PublicListsIT {
                     .andReturn().getResponse().getStatus();
         }
         assertThat(status).isEqualTo(429);
+    }
+
+    /** Refused in English, the page reads English only, and says when to come back as its header does. */
+    @Test
+    void theRefusalOfTooManySearchesSpeaksTheReadersLanguageAndSaysWhenToComeBack() throws Exception {
+        MockHttpServletResponse refused = null;
+        for (int i = 0; i < 80 && (refused == null || refused.getStatus() == 200); i++) {
+            refused = mvc.perform(get("/lists").param("type", "RED").param("lang", "en").with(from("203.0.113.79")))
+                    .andReturn().getResponse();
+        }
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.getHeader("Retry-After"))).isBetween(1L, 60L);
+        String main = refused.getContentAsString().replaceAll("(?s).*<main", "").replaceAll("(?s)</main>.*", "");
+        assertThat(main).contains("Too many requests", "Too many list look-ups").doesNotMatch("(?s).*\\p{IsHan}.*");
     }
 
     /**

@@ -1,8 +1,11 @@
 package cn.chengxin.platform.web;
 
 import cn.chengxin.shared.web.Problems;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import cn.chengxin.shared.DomainProblem;
@@ -10,8 +13,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -28,18 +33,29 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
  * One place turns every failure into an answer: under {@code /api/} an RFC 9457 problem+json with a
  * stable {@code code} (ARCHITECTURE.md, cross-cutting rules); elsewhere the error page in the site's
- * layout. Internal errors get a reference id in the log and the answer, never a stack trace or input data.
+ * layout, in the reader's language. Internal errors get a reference id in the log and the answer, never a stack
+ * trace or input data. A 429 says when to come back ({@code Retry-After}, RFC 9110 §10.2.3), page and API alike.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ErrorHandling {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
+
+    /** The wait a 429 asks for when the refusing rule does not know its own (a full pool, a spent allowance). */
+    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(60);
+
+    private final MessageSource messages;
+
+    ErrorHandling(MessageSource messages) {
+        this.messages = messages;
+    }
 
     @ExceptionHandler
     Object handle(Exception exception, HttpServletRequest request, HttpServletResponse response) throws Exception {
@@ -51,13 +67,47 @@ class ErrorHandling {
             // What the framework says the client needs besides the status: Allow with a 405, Accept with a 415.
             spring.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
         }
+        if (problem.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(exception)));
+        }
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
         response.setStatus(problem.getStatus());
-        return new ModelAndView("error", Map.of("status", problem.getStatus(), "problem", problem),
+        Locale locale = RequestContextUtils.getLocale(request);
+        return new ModelAndView("error", Map.of("status", problem.getStatus(), "problem", problem,
+                "title", title(problem.getStatus(), locale), "detail", detail(problem, locale)),
                 HttpStatus.valueOf(problem.getStatus()));
+    }
+
+    /** Whole seconds, at least one: the refusing rule's own wait when it knows it, else {@link #DEFAULT_RETRY_AFTER}. */
+    static long retryAfterSeconds(Exception exception) {
+        Duration wait = exception instanceof DomainProblem domain ? domain.retryAfter().orElse(DEFAULT_RETRY_AFTER)
+                : DEFAULT_RETRY_AFTER;
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
+    /** The page's heading for its status in the reader's language ({@code error.status.<status>}). */
+    private String title(int status, Locale locale) {
+        return messages.getMessage("error.status." + status, null,
+                messages.getMessage("error.title", null, "", locale), locale);
+    }
+
+    /**
+     * What the page says: a problem's own detail is Chinese (DomainProblem) and the most exact, so a Chinese reader
+     * reads it; any other reader reads its code's description in their language ({@code problem.<CODE>}), the
+     * Chinese detail only where none is written. An unforeseen failure keeps its reference either way.
+     */
+    private String detail(ProblemDetail problem, Locale locale) {
+        String own = Objects.requireNonNullElse(problem.getDetail(), "");
+        Object code = problem.getProperties() == null ? null : problem.getProperties().get("code");
+        if (code == null || Locale.CHINESE.getLanguage().equals(locale.getLanguage())) {
+            return own;
+        }
+        String described = messages.getMessage("problem." + code, null, own, locale);
+        Object reference = problem.getProperties().get("reference");
+        return reference == null ? described : described + " (" + reference + ")";
     }
 
     private static ProblemDetail problemFor(Exception exception) {
@@ -142,7 +192,12 @@ class ErrorHandling {
             case METHOD_NOT_ALLOWED -> "不支持该请求方法";
             case UNSUPPORTED_MEDIA_TYPE -> "不支持该请求内容类型";
             case BAD_REQUEST -> "请求参数不正确";
-            default -> status.getReasonPhrase();
+            case NOT_ACCEPTABLE -> "不支持请求的响应格式";
+            case CONFLICT -> "请求与资源的当前状态冲突";
+            case TOO_MANY_REQUESTS -> "请求过于频繁，请稍后再试";
+            case SERVICE_UNAVAILABLE -> "服务暂时不可用，请稍后再试";
+            // Never the English reason phrase: the detail of every problem is Chinese (DomainProblem#getMessage).
+            default -> status.is5xxServerError() ? "服务器处理请求时出错" : "请求未被接受";
         };
     }
 }

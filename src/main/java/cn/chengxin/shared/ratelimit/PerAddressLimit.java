@@ -41,7 +41,8 @@ public final class PerAddressLimit {
                 a -> new TokenBucket(perMinute, perMinute / 60.0)).tryTake(now);
         if (!decision.allowed()) {
             throw new CodedProblem(code, DomainProblem.Kind.TOO_MANY,
-                    refusal + "，请在 " + Math.max(1, decision.retryAfter().toSeconds()) + " 秒后再试");
+                    refusal + "，请在 " + Math.max(1, decision.retryAfter().toSeconds()) + " 秒后再试",
+                    decision.retryAfter());
         }
     }
 }

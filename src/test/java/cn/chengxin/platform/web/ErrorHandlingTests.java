@@ -1,0 +1,98 @@
+package cn.chengxin.platform.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+import cn.chengxin.shared.CodedProblem;
+import cn.chengxin.shared.DomainProblem;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ErrorHandlingTests {
+
+    private static final String HAN = ".*\\p{IsHan}.*";
+
+    private final ErrorHandling handling = new ErrorHandling(messages());
+
+    /** The 61st look-up of the public lists, read in English: nothing of the Chinese refusal, and when to return. */
+    @Test
+    void anEnglishTooManyPageSpeaksEnglishAndSaysWhenToComeBack() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        Map<String, Object> page = page(new CodedProblem("LIST_RATE_LIMITED", DomainProblem.Kind.TOO_MANY,
+                "查询过于频繁，请在 7 秒后再试", Duration.ofMillis(6_200)), Locale.ENGLISH, response);
+
+        assertThat(response.getStatus()).isEqualTo(429);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("7");
+        assertThat(page.get("title")).isEqualTo("Too many requests");
+        assertThat((String) page.get("detail")).startsWith("Too many list look-ups").doesNotMatch(HAN);
+    }
+
+    @Test
+    void aChinesePageKeepsTheProblemsOwnDetail() throws Exception {
+        Map<String, Object> page = page(new CodedProblem("LIST_RATE_LIMITED", DomainProblem.Kind.TOO_MANY,
+                "查询过于频繁，请在 7 秒后再试", Duration.ofSeconds(7)), Locale.SIMPLIFIED_CHINESE,
+                new MockHttpServletResponse());
+
+        assertThat(page.get("title")).isEqualTo("请求过于频繁");
+        assertThat(page.get("detail")).isEqualTo("查询过于频繁，请在 7 秒后再试");
+    }
+
+    /** A status the handling names no reason for (409, 503) is never told by its English reason phrase in Chinese. */
+    @Test
+    void aStatusWithoutItsOwnCaseIsToldInTheReadersLanguage() throws Exception {
+        for (HttpStatus status : new HttpStatus[] {HttpStatus.CONFLICT, HttpStatus.SERVICE_UNAVAILABLE,
+                HttpStatus.I_AM_A_TEAPOT}) {
+            Map<String, Object> chinese = page(new ResponseStatusException(status), Locale.SIMPLIFIED_CHINESE,
+                    new MockHttpServletResponse());
+            assertThat((String) chinese.get("detail")).as(status.toString()).matches(HAN)
+                    .doesNotContain(status.getReasonPhrase());
+            Map<String, Object> english = page(new ResponseStatusException(status), Locale.ENGLISH,
+                    new MockHttpServletResponse());
+            assertThat((String) english.get("detail")).as(status.toString()).doesNotMatch(HAN);
+            assertThat((String) english.get("title")).as(status.toString()).doesNotMatch(HAN);
+        }
+        assertThat(page(new ResponseStatusException(HttpStatus.CONFLICT), Locale.SIMPLIFIED_CHINESE,
+                new MockHttpServletResponse()).get("title")).isEqualTo("与当前状态冲突");
+    }
+
+    /** A refusal for too many that knows no wait of its own (a full pool) still says one, on the API too. */
+    @Test
+    void anApiTooManyProblemSaysWhenToComeBack() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/submissions");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        Object answer = handling.handle(new CodedProblem("INGESTION_BUSY", DomainProblem.Kind.TOO_MANY,
+                "本实例同时处理的报送批次已达上限，请稍后重新报送"), request, response);
+
+        assertThat(((ResponseEntity<?>) answer).getStatusCode().value()).isEqualTo(429);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("60");
+        handling.handle(new CodedProblem("LIST_RATE_LIMITED", DomainProblem.Kind.TOO_MANY, "查询过于频繁",
+                Duration.ofMillis(300)), request, response = new MockHttpServletResponse());
+        assertThat(response.getHeader("Retry-After")).isEqualTo("1");
+    }
+
+    private Map<String, Object> page(Exception exception, Locale locale, MockHttpServletResponse response)
+            throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/lists");
+        request.addPreferredLocale(locale);
+        return ((ModelAndView) handling.handle(exception, request, response)).getModel();
+    }
+
+    private static ResourceBundleMessageSource messages() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        messages.setFallbackToSystemLocale(false);
+        return messages;
+    }
+}
