@@ -48,13 +48,28 @@ public class FileSubmissions {
     static final List<String> TEMPLATE_COLUMNS = List.of("事项代码", "证件类型", "证件号码", "主体名称", "部门记录编号",
             "版本", "操作", "决定文书号", "决定日期", "撤销原因");
 
+    /**
+     * The columns naming the responsible persons of an organisation's record, for an item that links to them
+     * ({@link ResponsiblePersonSent}), in the template's order: a number and a name for the legal representative and
+     * for the principal person in charge, and for the directly responsible persons (there may be several) numbers and
+     * names each separated by {@code ;} and paired in their order.
+     */
+    static final List<String> RESPONSIBLE_COLUMNS = List.of("法定代表人证件号码", "法定代表人姓名", "主要负责人证件号码",
+            "主要负责人姓名", "直接责任人证件号码", "直接责任人姓名");
+
+    /** Separates the directly responsible persons in one cell (full-width too, as a Chinese keyboard types it). */
+    private static final java.util.regex.Pattern SEVERAL = java.util.regex.Pattern.compile("[;；]");
+
     /** Template title → API key. */
     static final Map<String, String> COLUMNS = Map.ofEntries(
             Map.entry("事项代码", "itemCode"), Map.entry("证件类型", "documentType"), Map.entry("证件号码", "subjectNumber"),
             Map.entry("主体名称", "subjectName"),
             Map.entry("部门记录编号", "sourceRecordId"), Map.entry("版本", "version"), Map.entry("操作", "action"),
             Map.entry("决定文书号", "decisionNumber"), Map.entry("决定日期", "decisionDate"),
-            Map.entry("撤销原因", "revocationReason"));
+            Map.entry("撤销原因", "revocationReason"),
+            Map.entry("法定代表人证件号码", "legalRepresentativeId"), Map.entry("法定代表人姓名", "legalRepresentativeName"),
+            Map.entry("主要负责人证件号码", "principalId"), Map.entry("主要负责人姓名", "principalName"),
+            Map.entry("直接责任人证件号码", "responsiblePersonIds"), Map.entry("直接责任人姓名", "responsiblePersonNames"));
 
     private final Submissions submissions;
     private final JdbcBatches batches;
@@ -85,6 +100,9 @@ public class FileSubmissions {
      */
     public static List<String> templateHeader(cn.chengxin.catalog.domain.ItemDefinition item) {
         List<String> header = new java.util.ArrayList<>(TEMPLATE_COLUMNS);
+        if (item.linksToResponsiblePersons()) {
+            header.addAll(RESPONSIBLE_COLUMNS);
+        }
         item.fields().forEach(f -> header.add(f.label()));
         return header;
     }
@@ -288,7 +306,9 @@ public class FileSubmissions {
             String key = COLUMNS.getOrDefault(column, column);
             switch (key) {
                 case "itemCode", "documentType", "subjectNumber", "subjectName", "sourceRecordId", "version",
-                     "action", "decisionNumber", "decisionDate", "revocationReason" -> keyed.put(key, value);
+                     "action", "decisionNumber", "decisionDate", "revocationReason", "legalRepresentativeId",
+                     "legalRepresentativeName", "principalId", "principalName", "responsiblePersonIds",
+                     "responsiblePersonNames" -> keyed.put(key, value);
                 default -> {
                     if (value != null && !value.isBlank()) {
                         fields.put(key.startsWith("fields.") ? key.substring(7) : key, value);
@@ -298,7 +318,38 @@ public class FileSubmissions {
         });
         return new IncomingRecord(keyed.get("itemCode"), keyed.get("subjectNumber"), keyed.get("subjectName"),
                 keyed.get("sourceRecordId"), keyed.get("version"), keyed.get("action"), keyed.get("decisionNumber"),
-                keyed.get("decisionDate"), fields, keyed.get("documentType"), keyed.get("revocationReason"));
+                keyed.get("decisionDate"), fields, keyed.get("documentType"), keyed.get("revocationReason"),
+                responsiblePersons(keyed));
+    }
+
+    /**
+     * The responsible persons a row's columns name ({@link #RESPONSIBLE_COLUMNS}); a problem is reported on the
+     * column, and for one of several directly responsible persons with its place from 0, as
+     * {@code responsiblePersonIds[1]}.
+     */
+    static List<ResponsiblePersonSent> responsiblePersons(Map<String, String> keyed) {
+        List<ResponsiblePersonSent> persons = new java.util.ArrayList<>();
+        one(keyed, "LEGAL_REPRESENTATIVE", "legalRepresentativeId", "legalRepresentativeName", persons);
+        one(keyed, "PRINCIPAL", "principalId", "principalName", persons);
+        String[] ids = several(keyed.get("responsiblePersonIds"));
+        String[] names = several(keyed.get("responsiblePersonNames"));
+        for (int i = 0; i < Math.max(ids.length, names.length); i++) {
+            persons.add(new ResponsiblePersonSent("DIRECTLY_RESPONSIBLE", i < ids.length ? ids[i] : null,
+                    i < names.length ? names[i] : null, "responsiblePersonIds[" + i + "]",
+                    "responsiblePersonNames[" + i + "]"));
+        }
+        return persons;
+    }
+
+    private static void one(Map<String, String> keyed, String role, String idColumn, String nameColumn,
+                            List<ResponsiblePersonSent> into) {
+        if (keyed.get(idColumn) != null || keyed.get(nameColumn) != null) {
+            into.add(new ResponsiblePersonSent(role, keyed.get(idColumn), keyed.get(nameColumn), idColumn, nameColumn));
+        }
+    }
+
+    private static String[] several(String cell) {
+        return cell == null || cell.isBlank() ? new String[0] : SEVERAL.split(cell.strip(), -1);
     }
 
     private static void deleteQuietly(Path file) {

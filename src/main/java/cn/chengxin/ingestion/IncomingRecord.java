@@ -1,7 +1,9 @@
 package cn.chengxin.ingestion;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One row as a department sends it (API JSON or a file row). Everything is text until validated.
@@ -13,13 +15,26 @@ import java.util.Map;
  *                     the number (resident identity number or credit code), as before the column existed
  * @param revocationReason why a REVOKE revokes its record (撤销原因); absent on every other row
  *                     ({@link cn.chengxin.ingestion.domain.RevocationReasons})
+ * @param responsiblePersons the persons the decision names as answering for an organisation's act, for an item that
+ *                     links to them ({@link ResponsiblePersonSent}); empty on most rows
  */
 public record IncomingRecord(String itemCode, String subjectNumber, String subjectName, String sourceRecordId,
                              String version, String action, String decisionNumber, String decisionDate,
-                             Map<String, String> fields, String documentType, String revocationReason) {
+                             Map<String, String> fields, String documentType, String revocationReason,
+                             List<ResponsiblePersonSent> responsiblePersons) {
 
     public IncomingRecord {
         fields = fields == null ? Map.of() : withoutNulls(fields);
+        responsiblePersons = responsiblePersons == null ? List.of()
+                : responsiblePersons.stream().filter(Objects::nonNull).toList();
+    }
+
+    /** A row that names no responsible person: most rows. */
+    public IncomingRecord(String itemCode, String subjectNumber, String subjectName, String sourceRecordId,
+                          String version, String action, String decisionNumber, String decisionDate,
+                          Map<String, String> fields, String documentType, String revocationReason) {
+        this(itemCode, subjectNumber, subjectName, sourceRecordId, version, action, decisionNumber, decisionDate,
+                fields, documentType, revocationReason, List.of());
     }
 
     /** A row without a stated document type: most rows, of identity numbers and credit codes. */
@@ -41,7 +56,7 @@ public record IncomingRecord(String itemCode, String subjectNumber, String subje
     /** The same row with its content keyed otherwise ({@link cn.chengxin.catalog.domain.FieldSchema#byName}). */
     IncomingRecord withFields(Map<String, String> keyed) {
         return keyed == fields ? this : new IncomingRecord(itemCode, subjectNumber, subjectName, sourceRecordId,
-                version, action, decisionNumber, decisionDate, keyed, documentType, revocationReason);
+                version, action, decisionNumber, decisionDate, keyed, documentType, revocationReason, responsiblePersons);
     }
 
     /**

@@ -34,6 +34,7 @@ import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.IdentityRejection;
 import cn.chengxin.subject.domain.InvalidIdentityException;
 import cn.chengxin.subject.domain.ResidentIdentityNumber;
+import cn.chengxin.subject.domain.ResponsibleRole;
 import cn.chengxin.subject.domain.SubjectKind;
 import org.springframework.stereotype.Component;
 
@@ -73,13 +74,26 @@ class RowValidator {
     record Valid(long line, IncomingRecord row, ItemDefinition item, int itemVersion, IdentityDocument document,
                  String pseudonym, String name, RecordAction action, int version, LocalDate decisionDate,
                  Map<String, String> content, String fingerprint, String legacyFingerprint,
-                 boolean newUnderWithdrawnItem) {
+                 boolean newUnderWithdrawnItem, List<NamedPerson> responsiblePersons) {
 
         /** The natural key and content of the version the row sends, as the credit file stores it. */
         CreditFile.SentVersion sent() {
             return new CreditFile.SentVersion(row.sourceRecordId().strip(), version, fingerprint, legacyFingerprint);
         }
     }
+
+    /**
+     * A responsible person the row names, checked as a row's subject is; whether the name is the registry's is found
+     * when persons are resolved, as for the subject.
+     *
+     * @param nameField where the name was sent, for a name that is not the registry's
+     */
+    record NamedPerson(ResponsibleRole role, IdentityDocument document, String pseudonym, String name,
+                       String nameField) {
+    }
+
+    /** More responsible persons than one decision names (a bound on what a row may make the platform register). */
+    static final int MOST_RESPONSIBLE_PERSONS = 20;
 
     /**
      * Validates against a snapshot of the active catalogue taken once per batch.
@@ -175,6 +189,7 @@ class RowValidator {
             row.fields().forEach((field, value) -> ForbiddenContent.in(value).ifPresent(f -> errors.add(new RowError(
                     line, "fields." + field, "FORBIDDEN_CONTENT", "字段「" + field + "」含有不得归集的信息：" + f.category()))));
         }
+        List<NamedPerson> named = responsiblePersons(line, row, item, errors);
         if (!errors.isEmpty()) {
             if (newUnderWithdrawnItem) {
                 errors.add(itemWithdrawn(line, item.definition()));
@@ -185,7 +200,68 @@ class RowValidator {
         String subject = fingerprinted(document, pseudonym);
         return new Valid(line, row, item.definition(), item.version(), document, pseudonym, name, action, version,
                 decision.orElse(null), ContentFields.stored(item.definition().fields(), row.fields()),
-                fingerprint(row, subject), legacyFingerprint(row, subject), newUnderWithdrawnItem);
+                fingerprint(row, subject, named), legacyFingerprint(row, subject), newUnderWithdrawnItem, named);
+    }
+
+    /**
+     * The responsible persons the row names (RULES.md §1), each checked as a row's subject is: a valid resident
+     * identity number (a person's: a credit code is SUBJECT_TYPE_MISMATCH), a name, a known role. Only an item that links
+     * to responsible persons takes them: on another item's row they would be recorded nowhere, which the department
+     * must not believe they are, so the row is refused (RESPONSIBLE_PERSONS_NOT_LINKED) rather than the persons
+     * dropped. The same person named twice is one person (its first role).
+     */
+    private List<NamedPerson> responsiblePersons(long line, IncomingRecord row, CatalogueItem item,
+                                                 List<RowError> errors) {
+        List<ResponsiblePersonSent> sent = row.responsiblePersons();
+        if (sent.isEmpty()) {
+            return List.of();
+        }
+        if (item != null && !item.definition().linksToResponsiblePersons()) {
+            errors.add(new RowError(line, "responsiblePersons", "RESPONSIBLE_PERSONS_NOT_LINKED",
+                    "事项「" + item.definition().name() + "」的记录不关联法定代表人和责任人：请不要报送责任人"));
+            return List.of();
+        }
+        if (sent.size() > MOST_RESPONSIBLE_PERSONS) {
+            errors.add(new RowError(line, "responsiblePersons", "RESPONSIBLE_PERSONS_TOO_MANY",
+                    "责任人过多（" + sent.size() + " 人，最多 " + MOST_RESPONSIBLE_PERSONS + " 人）"));
+            return List.of();
+        }
+        List<NamedPerson> named = new ArrayList<>(sent.size());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ResponsiblePersonSent p : sent) {
+            int before = errors.size();
+            Optional<ResponsibleRole> role = ResponsibleRole.named(p.role());
+            if (role.isEmpty()) {
+                errors.add(new RowError(line, p.roleField(), "RESPONSIBLE_ROLE_UNKNOWN",
+                        "责任人身份应为法定代表人、主要负责人或直接责任人"
+                                + "（LEGAL_REPRESENTATIVE、PRINCIPAL、DIRECTLY_RESPONSIBLE）"));
+            }
+            IdentityDocument document = null;
+            if (p.identityNumber() == null || p.identityNumber().isBlank()) {
+                errors.add(new RowError(line, p.idField(), "RESPONSIBLE_PERSON_ID_MISSING", "缺少责任人身份证号码"));
+            } else {
+                try {
+                    document = subjects.validate(null, p.identityNumber());
+                    if (document.subjectKind() != SubjectKind.PERSON) {
+                        errors.add(new RowError(line, p.idField(), "SUBJECT_TYPE_MISMATCH",
+                                "责任人应为自然人：请报送其身份证号码"));
+                    }
+                } catch (InvalidIdentityException e) {
+                    errors.add(new RowError(line, p.idField(), e.code(), "责任人" + e.getMessage()));
+                }
+            }
+            String name = p.name() == null ? "" : p.name().strip();
+            if (name.isEmpty() || name.length() > 100) {
+                errors.add(new RowError(line, p.nameField(), "RESPONSIBLE_PERSON_NAME_MISSING", "责任人姓名为空或过长"));
+            }
+            if (errors.size() == before) {
+                String pseudonym = subjects.pseudonymOf(document);
+                if (seen.add(pseudonym)) {
+                    named.add(new NamedPerson(role.get(), document, pseudonym, name, p.nameField()));
+                }
+            }
+        }
+        return named;
     }
 
     /**
@@ -242,9 +318,21 @@ class RowValidator {
      * The subject enters as its pseudonym, so the stored fingerprint cannot be searched for an identity number.
      */
     static String fingerprint(IncomingRecord row, String subjectPseudonym) {
-        return ContentDigest.of().text(row.itemCode()).text(subjectPseudonym).text(row.subjectName())
+        return fingerprint(row, subjectPseudonym, List.of());
+    }
+
+    /**
+     * With the responsible persons the row names, by pseudonym as the subject, only when it names some: a row that
+     * names none keeps the fingerprint it had before they could be named, so its resend is still a replay.
+     */
+    static String fingerprint(IncomingRecord row, String subjectPseudonym, List<NamedPerson> responsiblePersons) {
+        ContentDigest digest = ContentDigest.of().text(row.itemCode()).text(subjectPseudonym).text(row.subjectName())
                 .text(row.action()).text(row.decisionNumber()).text(row.decisionDate()).fields(row.fields())
-                .text(RevocationReasons.normalised(row.revocationReason())).hex();
+                .text(RevocationReasons.normalised(row.revocationReason()));
+        for (NamedPerson p : responsiblePersons) {
+            digest.text(p.role().name()).text(p.pseudonym()).text(p.name());
+        }
+        return digest.hex();
     }
 
     /**

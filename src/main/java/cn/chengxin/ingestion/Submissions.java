@@ -42,6 +42,7 @@ import cn.chengxin.ingestion.persistence.JdbcBatches;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.subject.NewOrganisation;
 import cn.chengxin.subject.NewPerson;
+import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.SubjectKind;
 import org.springframework.stereotype.Service;
@@ -346,10 +347,18 @@ public class Submissions {
         List<NewRecord> records = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
         Resolution resolved = resolveAll(valid);
+        Map<UUID, List<SubjectProfile.ResponsibleView>> registered = subjects.responsiblePersonsOf(valid.stream()
+                .filter(v -> v.item().linksToResponsiblePersons()).map(v -> resolved.ids().get(v.pseudonym()))
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
         for (RowValidator.Valid v : valid) {
             if (resolved.mismatchedLines().contains(v.line())) {
                 errors.add(new RowError(v.line(), "subjectName", "SUBJECT_NAME_MISMATCH",
                         "主体名称与信用主体库登记的不一致"));
+                continue;
+            }
+            List<RowError> mismatchedPersons = resolved.mismatchedPersons().get(v.line());
+            if (mismatchedPersons != null) {
+                errors.addAll(mismatchedPersons);
                 continue;
             }
             Optional<UUID> subject = Optional.ofNullable(resolved.ids().get(v.pseudonym()));
@@ -363,14 +372,16 @@ public class Submissions {
             lines.add(v.line());
             if (v.item().linksToResponsiblePersons()) {
                 UUID linkedFrom = NewRecord.linkKey(department, v.row().sourceRecordId());
-                subjects.profile(subject.get()).ifPresent(p -> p.responsiblePersons().forEach(person -> {
-                    records.add(new NewRecord(person.otherId(), v.item().code(), v.itemVersion(), department,
-                            v.row().sourceRecordId() + "@" + person.otherId(), v.version(), v.action(),
+                for (UUID person : LinkedCopies.recipients(v.decisionDate(),
+                        registered.getOrDefault(subject.get(), List.of()),
+                        v.responsiblePersons().stream().map(p -> resolved.ids().get(p.pseudonym())).toList())) {
+                    records.add(new NewRecord(person, v.item().code(), v.itemVersion(), department,
+                            v.row().sourceRecordId() + "@" + person, v.version(), v.action(),
                             DecisionNumbers.normalised(v.row().decisionNumber()), v.decisionDate(), v.content(),
                             publicationEnd(v), retentionEnd(v), v.fingerprint(), v.legacyFingerprint(), linkedFrom,
                             RevocationReasons.normalised(v.row().revocationReason())));
                     lines.add(-v.line()); // a linked copy: not counted as a row of the batch
-                }));
+                }
             }
         }
         return new Prepared(chunk, errors, records, lines);
@@ -509,28 +520,41 @@ public class Submissions {
     }
 
     /**
-     * Finds every row's subject in one query and registers the unknown persons in one COPY (organisations one
-     * at a time: they are few). Rows whose name differs from the registry's, beyond how it is written
-     * ({@link SubjectNames}), get SUBJECT_NAME_MISMATCH.
+     * Finds every row's subject, and every responsible person the rows name, in one query and registers the unknown
+     * persons in one COPY (organisations one at a time: they are few). Rows whose name differs from the registry's,
+     * beyond how it is written ({@link SubjectNames}), get SUBJECT_NAME_MISMATCH; rows naming a responsible person
+     * under another name than the registry's, RESPONSIBLE_PERSON_NAME_MISMATCH on that person's name, and register
+     * nobody. A named person unknown to the registry is registered as a row's unknown subject is, for a row that will
+     * be stored: the copy made for them needs a subject.
      *
-     * @return subject ids by pseudonym, and the lines whose name does not match
+     * @return subject ids by pseudonym (the named persons' too), and the lines whose names do not match
      */
     private Resolution resolveAll(List<RowValidator.Valid> valid) {
         java.util.Set<Long> mismatch = new java.util.HashSet<>();
-        Map<String, SubjectRegistry.Found> found = subjects.findByPseudonyms(valid.stream()
-                .collect(java.util.stream.Collectors.groupingBy(v -> v.document().type(),
-                        java.util.stream.Collectors.mapping(RowValidator.Valid::pseudonym,
-                                java.util.stream.Collectors.toList()))));
+        Map<Long, List<RowError>> personMismatch = new HashMap<>();
+        Map<cn.chengxin.subject.domain.DocumentType, List<String>> asked = new HashMap<>();
+        for (RowValidator.Valid v : valid) {
+            asked.computeIfAbsent(v.document().type(), t -> new ArrayList<>()).add(v.pseudonym());
+            v.responsiblePersons().forEach(p -> asked.computeIfAbsent(p.document().type(), t -> new ArrayList<>())
+                    .add(p.pseudonym()));
+        }
+        Map<String, SubjectRegistry.Found> found = subjects.findByPseudonyms(asked);
         Map<String, UUID> ids = new HashMap<>();
         Map<String, NewPerson> newPeople = new java.util.LinkedHashMap<>();
         for (RowValidator.Valid v : valid) {
             String pseudonym = v.pseudonym();
             SubjectRegistry.Found f = found.get(pseudonym);
+            List<RowError> persons = mismatchedPersons(v, found);
+            if (!persons.isEmpty()) {
+                personMismatch.put(v.line(), persons);
+                continue;
+            }
             if (f != null) {
                 if (SubjectNames.same(f.name(), v.name())) {
                     ids.put(pseudonym, f.id());
                 } else {
                     mismatch.add(v.line());
+                    continue;
                 }
             } else if (v.action() != RecordAction.ADD) {
                 continue; // a correction or revocation names a registered subject's record: it registers nobody
@@ -540,6 +564,15 @@ public class Submissions {
             } else if (!ids.containsKey(pseudonym)) {
                 ids.put(pseudonym, subjects.registerOrganisation(new NewOrganisation(v.document(), v.name(), null,
                         List.of(), false)));
+            }
+            for (RowValidator.NamedPerson p : v.responsiblePersons()) {
+                SubjectRegistry.Found person = found.get(p.pseudonym());
+                if (person != null) {
+                    ids.put(p.pseudonym(), person.id());
+                } else {
+                    newPeople.putIfAbsent(p.pseudonym(), new NewPerson(p.document(), p.name(), null, null, List.of(),
+                            List.of(), false));
+                }
             }
         }
         if (!newPeople.isEmpty()) {
@@ -554,13 +587,26 @@ public class Submissions {
                 ids.put(pseudonyms.get(i), registered.get(i));
             }
         }
-        return new Resolution(ids, mismatch);
+        return new Resolution(ids, mismatch, personMismatch);
     }
 
-    private record Resolution(Map<String, UUID> ids, java.util.Set<Long> mismatchedLines) {
+    /** The responsible persons the row names under another name than the registry's. */
+    private static List<RowError> mismatchedPersons(RowValidator.Valid v, Map<String, SubjectRegistry.Found> found) {
+        List<RowError> errors = List.of();
+        for (RowValidator.NamedPerson p : v.responsiblePersons()) {
+            SubjectRegistry.Found f = found.get(p.pseudonym());
+            if (f != null && !SubjectNames.same(f.name(), p.name())) {
+                errors = errors.isEmpty() ? new ArrayList<>() : errors;
+                errors.add(new RowError(v.line(), p.nameField(), "RESPONSIBLE_PERSON_NAME_MISMATCH",
+                        "责任人姓名与信用主体库登记的不一致"));
+            }
+        }
+        return errors;
     }
 
-
+    private record Resolution(Map<String, UUID> ids, java.util.Set<Long> mismatchedLines,
+                              Map<Long, List<RowError>> mismatchedPersons) {
+    }
 
     private static NewRecord record(RowValidator.Valid v, UUID subject, String department, UUID linkedFrom) {
         return new NewRecord(subject, v.item().code(), v.itemVersion(), department, v.row().sourceRecordId().strip(),
@@ -587,6 +633,14 @@ public class Submissions {
             digest.text(r.itemCode()).text(r.subjectNumber()).text(r.subjectName()).text(r.sourceRecordId())
                     .text(r.version()).text(r.action()).text(r.decisionNumber()).text(r.decisionDate())
                     .fields(r.fields()).text(r.documentType()).text(r.revocationReason());
+            // Only when named, so that the hash of a batch that names none is the one it had before they could be; after
+            // a marker no item code holds, so that the persons cannot read as the next row.
+            if (!r.responsiblePersons().isEmpty()) {
+                digest.text("\u0000responsiblePersons:" + r.responsiblePersons().size());
+            }
+            for (ResponsiblePersonSent p : r.responsiblePersons()) {
+                digest.text(p.role()).text(p.identityNumber()).text(p.name()).text(p.idField());
+            }
         }
         return digest.hex();
     }

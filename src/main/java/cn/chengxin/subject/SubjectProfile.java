@@ -44,5 +44,14 @@ public record SubjectProfile(UUID id, SubjectKind kind, DocumentType documentTyp
     /** For an organisation its responsible persons, for a person the organisations they answer for. */
     public record ResponsibleView(UUID otherId, String otherMaskedName, ResponsibleRole role, LocalDate from,
                                   LocalDate to) {
+
+        /**
+         * Whether the person held the role on {@code day}, both ends included: an organisation's dishonesty is recorded
+         * on who was its legal representative or responsible person when it was decided (RULES.md §1), not on a former
+         * or a later one. A day not known (a revocation that gives no date) is any day.
+         */
+        public boolean heldOn(LocalDate day) {
+            return day == null || (from == null || !from.isAfter(day)) && (to == null || !to.isBefore(day));
+        }
     }
 }

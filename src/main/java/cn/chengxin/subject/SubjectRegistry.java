@@ -75,6 +75,15 @@ public class SubjectRegistry {
         return found;
     }
 
+    /**
+     * The responsible persons of many organisations at once, by organisation (absent: none recorded), every period of
+     * each: one query for a chunk of records whose copies go to them (ingestion), not one per record.
+     */
+    public java.util.Map<UUID, List<SubjectProfile.ResponsibleView>> responsiblePersonsOf(
+            java.util.Collection<UUID> organisations) {
+        return organisations.isEmpty() ? java.util.Map.of() : subjects.responsiblePersonsOf(organisations);
+    }
+
     public Optional<SubjectProfile> profile(UUID id) {
         return subjects.profile(id);
     }

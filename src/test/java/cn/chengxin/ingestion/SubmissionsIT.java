@@ -1158,6 +1158,96 @@ class SubmissionsIT {
         });
     }
 
+    @Test
+    void aRowNamingTheLegalRepresentativeOfACompanyTheRegistryDoesNotKnowRecordsItOnThem() throws Exception {
+        String code = TestCreditCodes.next();
+        String repNumber = unregisteredNumber();
+        String source = "ORG-" + UUID.randomUUID();
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[" + withResponsible(
+                        row("O_COURT_DEFAULTER", code, "新登记贸易有限公司", source, "2026-02-01", DEFAULTER_FIELDS),
+                        repNumber, "欧阳明远", "法定代表人") + "]}"))
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.rejected").value(0));
+
+        UUID repId = subjects.find(subjects.validate(null, repNumber)).orElseThrow();
+        assertThat(subjects.profile(repId).orElseThrow().name()).isEqualTo("欧阳明远");
+        assertThat(creditFile.fileOf(repId)).singleElement().satisfies(e -> {
+            assertThat(e.itemCode()).isEqualTo("O_COURT_DEFAULTER");
+            assertThat(e.linked()).isTrue();
+        });
+    }
+
+    @Test
+    void aFormerLegalRepresentativeGetsNoCopyOfARecordDecidedAfterTheyLeft() throws Exception {
+        TestCitizens.Person former = TestCitizens.register(subjects, "柳青山");
+        TestCitizens.Person current = TestCitizens.register(subjects, "白露");
+        UUID formerId = subjects.find(subjects.validate(null, former.number())).orElseThrow();
+        UUID currentId = subjects.find(subjects.validate(null, current.number())).orElseThrow();
+        String code = TestCreditCodes.next();
+        UUID organisation = subjects.registerOrganisation(new NewOrganisation(subjects.validate(null, code),
+                "换届实业有限公司", LocalDate.of(2010, 3, 1), List.of(
+                new NewOrganisation.Responsible(formerId, ResponsibleRole.LEGAL_REPRESENTATIVE, LocalDate.of(2010, 3, 1)),
+                new NewOrganisation.Responsible(currentId, ResponsibleRole.LEGAL_REPRESENTATIVE,
+                        LocalDate.of(2025, 1, 1))), false));
+        jdbc.sql("UPDATE subject.responsible_person SET valid_to = ? WHERE organisation_id = ? AND person_id = ?")
+                .params(LocalDate.of(2024, 12, 31), organisation, formerId).update();
+
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[" + row("O_COURT_DEFAULTER", code,
+                        "换届实业有限公司", "ORG-" + UUID.randomUUID(), "2026-02-01", DEFAULTER_FIELDS) + "]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+
+        assertThat(creditFile.fileOf(formerId)).isEmpty();
+        assertThat(creditFile.fileOf(currentId)).singleElement().satisfies(e -> assertThat(e.linked()).isTrue());
+    }
+
+    @Test
+    void aRowNamingAResponsiblePersonByAnInvalidNumberIsRefusedWholeOnThatField() throws Exception {
+        String code = TestCreditCodes.next();
+        String bad = TestCitizens.withWrongCheckCharacter(unregisteredNumber());
+        String batch = UUID.randomUUID().toString();
+        mvc.perform(submit(courtKey, batch, "{\"records\":[" + withResponsible(row("O_COURT_DEFAULTER", code,
+                        "错号商贸有限公司", "ORG-" + UUID.randomUUID(), "2026-02-01", DEFAULTER_FIELDS), bad, "夏雨",
+                        "LEGAL_REPRESENTATIVE") + "]}"))
+                .andExpect(jsonPath("$.accepted").value(0))
+                .andExpect(jsonPath("$.rejected").value(1))
+                .andExpect(jsonPath("$.errors[0].line").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value("responsiblePersons[0].identityNumber"))
+                .andExpect(jsonPath("$.errors[0].code").value("ID_CHECKSUM"));
+
+        assertThat(subjects.find(subjects.validate(null, code))).isEmpty();
+    }
+
+    @Test
+    void responsiblePersonsOnTheRowOfAnItemThatDoesNotLinkAreRefused() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "聂远");
+        TestCitizens.Person rep = TestCitizens.register(subjects, "唐宁");
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + withResponsible(
+                        row("P_ADMIN_PENALTY_GENERAL", person.number(), person.name(), "AR-" + UUID.randomUUID(),
+                                LocalDate.now().minusMonths(1).toString(), "\"penalty_type\":\"罚款\",\"facts\":"
+                                        + "\"无照经营\",\"basis\":\"某条例\",\"authority\":\"市场监管局\""),
+                        rep.number(), rep.name(), "LEGAL_REPRESENTATIVE") + "]}"))
+                .andExpect(jsonPath("$.rejected").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value("responsiblePersons"))
+                .andExpect(jsonPath("$.errors[0].code").value("RESPONSIBLE_PERSONS_NOT_LINKED"));
+    }
+
+    private static final String DEFAULTER_FIELDS =
+            "\"case_number\":\"(2026)豫1702执9号\",\"court\":\"驿城区人民法院\",\"obligation\":\"给付\"";
+
+    /** The row naming one responsible person. */
+    private static String withResponsible(String row, String number, String name, String role) {
+        return row.substring(0, row.length() - 1) + ",\"responsiblePersons\":[{\"identityNumber\":\"" + number
+                + "\",\"name\":\"" + name + "\",\"role\":\"" + role + "\"}]}";
+    }
+
+    /** A valid resident identity number of 郑州 中原区, outside the demo population, that no test registered. */
+    private static String unregisteredNumber() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(random.nextInt(15_000));
+        return TestCitizens.withCheckCharacter("410102" + birth.toString().replace("-", "")
+                + String.format("%03d", random.nextInt(1000)));
+    }
+
     /** A copy of the general penalty item, in force, for a test that withdraws it. */
     private String penaltyItemOfItsOwn(String codePrefix, String name) throws Exception {
         String item = codePrefix + (System.nanoTime() % 100000);

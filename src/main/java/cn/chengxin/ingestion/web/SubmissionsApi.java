@@ -9,6 +9,7 @@ import cn.chengxin.ingestion.BatchResult;
 import cn.chengxin.ingestion.FileSubmissions;
 import cn.chengxin.ingestion.IncomingRecord;
 import cn.chengxin.ingestion.IngestionProblem;
+import cn.chengxin.ingestion.ResponsiblePersonSent;
 import cn.chengxin.ingestion.RowError;
 import cn.chengxin.ingestion.Submissions;
 import cn.chengxin.shared.DomainProblem;
@@ -65,6 +66,14 @@ class SubmissionsApi {
             + "RECORD_SUBJECT_OR_ITEM_CHANGED: a version cannot move a record, so revoke it where it is and add the "
             + "record anew under a new sourceRecordId. A revoked record takes no later version (RECORD_REVOKED), nor "
             + "does an archived one (RECORD_ARCHIVED); an expired or repaired one may still be updated or revoked. "
+            + "Under an item that links to responsible persons, a record may name in responsiblePersons the persons the "
+            + "decision holds responsible, each {identityNumber, name, role}, role LEGAL_REPRESENTATIVE, PRINCIPAL or "
+            + "DIRECTLY_RESPONSIBLE (or 法定代表人, 主要负责人, 直接责任人): each is checked as a subject is (ID_*, "
+            + "RESPONSIBLE_PERSON_ID_MISSING, RESPONSIBLE_PERSON_NAME_MISSING, RESPONSIBLE_ROLE_UNKNOWN, "
+            + "RESPONSIBLE_PERSON_NAME_MISMATCH, on the field responsiblePersons[i].identityNumber, .name or .role) and "
+            + "the record is refused whole when one fails; an unknown person is registered. The record is also "
+            + "recorded on them and on the registry's responsible persons in office on the decision date. Under an "
+            + "item that does not link, responsiblePersons is RESPONSIBLE_PERSONS_NOT_LINKED. "
             + "At most 10,000 records a batch: more are refused whole, 422 "
             + "BATCH_TOO_LARGE (as a check batch over its limit is); send them as several batches, or as a file. "
             + "503 BATCH_INTERRUPTED: the batch stopped part-way as its connection to the database was lost; it stays "
@@ -82,7 +91,10 @@ class SubmissionsApi {
             + "runs in the background; GET it for progress and the rejected rows. The same key with the same "
             + "file is answered with the batch as it stands; with another file 409 BATCH_CONFLICT. A file that "
             + "cannot be read at all is refused at once (FILE_EMPTY, FILE_UNREADABLE, FILE_ZIP_BOMB, "
-            + "FILE_TOO_LARGE, FILE_FORMAT_UNSUPPORTED, ...).")
+            + "FILE_TOO_LARGE, FILE_FORMAT_UNSUPPORTED, ...). A row under an item that links to responsible persons "
+            + "names them in the columns legalRepresentativeId/legalRepresentativeName, principalId/principalName and "
+            + "responsiblePersonIds/responsiblePersonNames (several separated by ';', paired in order), or their "
+            + "template titles (法定代表人证件号码, ...): a problem names the column, as responsiblePersonIds[1].")
     ResponseEntity<BatchResult> submitFile(@RequestHeader(name = "Idempotency-Key", required = false) String key,
                                            @org.springframework.web.bind.annotation.RequestPart("file")
                                            org.springframework.web.multipart.MultipartFile file)
@@ -136,6 +148,18 @@ class SubmissionsApi {
         reports.xlsx(id, AuditLog.currentActor().departmentCode(), response);
     }
 
+    /**
+     * A responsible person as an API row names them: {@code role} LEGAL_REPRESENTATIVE, PRINCIPAL or
+     * DIRECTLY_RESPONSIBLE (or 法定代表人, 主要负责人, 直接责任人).
+     */
+    record Responsible(String identityNumber, String name, String role) {
+
+        @Override
+        public String toString() {
+            return "Responsible[" + role + "]";
+        }
+    }
+
     /** A page of problems; {@code nextAfterLine}: where the next page starts, null after the last. */
     record ErrorsPage(List<RowError> errors, Long nextAfterLine) {
     }
@@ -159,15 +183,25 @@ class SubmissionsApi {
 
     /**
      * {@code documentType}: optional, the code (PASSPORT) or Chinese label (护照) of the subject's document;
-     * {@code revocationReason}: optional, why a REVOKE revokes the record, refused on other rows.
+     * {@code revocationReason}: optional, why a REVOKE revokes the record, refused on other rows;
+     * {@code responsiblePersons}: optional, the persons the decision names as answering for an organisation's act,
+     * only under an item that links to them.
      */
     record Record(String itemCode, String documentType, String subjectNumber, String subjectName,
                   String sourceRecordId, String version, String action, String decisionNumber, String decisionDate,
-                  Map<String, String> fields, String revocationReason) {
+                  Map<String, String> fields, String revocationReason, List<Responsible> responsiblePersons) {
 
         IncomingRecord toIncoming() {
+            List<ResponsiblePersonSent> named = new java.util.ArrayList<>();
+            if (responsiblePersons != null) {
+                for (int i = 0; i < responsiblePersons.size(); i++) {
+                    Responsible r = responsiblePersons.get(i);
+                    named.add(r == null ? ResponsiblePersonSent.atIndex(i, null, null, null)
+                            : ResponsiblePersonSent.atIndex(i, r.role(), r.identityNumber(), r.name()));
+                }
+            }
             return new IncomingRecord(itemCode, subjectNumber, subjectName, sourceRecordId, version, action,
-                    decisionNumber, decisionDate, fields, documentType, revocationReason);
+                    decisionNumber, decisionDate, fields, documentType, revocationReason, named);
         }
 
         @Override

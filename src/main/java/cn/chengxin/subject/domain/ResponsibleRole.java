@@ -15,4 +15,15 @@ public enum ResponsibleRole {
     public String label() {
         return label;
     }
+
+    /** The role by its code (LEGAL_REPRESENTATIVE) or its Chinese label (法定代表人), as a department sends it. */
+    public static java.util.Optional<ResponsibleRole> named(String text) {
+        String stated = text == null ? "" : text.strip();
+        for (ResponsibleRole role : values()) {
+            if (role.name().equalsIgnoreCase(stated) || role.label.equals(stated)) {
+                return java.util.Optional.of(role);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

@@ -303,6 +303,20 @@ public class JdbcSubjects {
         return found;
     }
 
+    public java.util.Map<UUID, List<ResponsibleView>> responsiblePersonsOf(java.util.Collection<UUID> organisations) {
+        java.util.Map<UUID, List<ResponsibleView>> found = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT r.organisation_id, r.person_id, s.name, r.role, r.valid_from, r.valid_to
+                        FROM subject.responsible_person r JOIN subject.subject s ON s.id = r.person_id
+                        WHERE r.organisation_id = ANY(?::uuid[]) ORDER BY r.valid_from""")
+                .param(organisations.toArray(UUID[]::new))
+                .query((rs, n) -> found.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
+                        .add(new ResponsibleView(rs.getObject(2, UUID.class), Masking.personName(rs.getString(3)),
+                                ResponsibleRole.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class),
+                                rs.getObject(6, LocalDate.class)))).list();
+        return found;
+    }
+
     public Optional<byte[]> numberIndex(UUID id) {
         return jdbc.sql("SELECT number_index FROM subject.subject WHERE id = ?").param(id).query(byte[].class)
                 .optional();
