@@ -16,6 +16,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FileSubmissionsTests {
 
     @Test
+    void readsTheResponsiblePersonsOfARowFromTheirColumnsPairingSeveralInOrder() {
+        IncomingRecord row = FileSubmissions.toRecord(Map.of("法定代表人证件号码", "A", "法定代表人姓名", "甲",
+                "responsiblePersonIds", "B；C", "responsiblePersonNames", "乙;丙"));
+
+        assertThat(row.responsiblePersons()).containsExactly(
+                new ResponsiblePersonSent("LEGAL_REPRESENTATIVE", "A", "甲", "legalRepresentativeId",
+                        "legalRepresentativeName"),
+                new ResponsiblePersonSent("DIRECTLY_RESPONSIBLE", "B", "乙", "responsiblePersonIds[0]",
+                        "responsiblePersonNames[0]"),
+                new ResponsiblePersonSent("DIRECTLY_RESPONSIBLE", "C", "丙", "responsiblePersonIds[1]",
+                        "responsiblePersonNames[1]"));
+        assertThat(row.fields()).isEmpty();
+    }
+
+    @Test
     void handsOutEveryRowReadBeforeTheFileStopsBeingReadable() {
         Iterator<Submissions.Numbered> rows = FileSubmissions.rows(new BreaksAtLine(4));
 
