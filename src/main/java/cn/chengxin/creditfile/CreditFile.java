@@ -117,6 +117,15 @@ public class CreditFile {
     }
 
     /**
+     * The persons holding a current copy of each of the department's organisation records named by link key
+     * ({@link NewRecord#linkKey}): a correction or revocation of the record reaches every copy made of it, also of a
+     * person the record's row named once and does not name again (RULES.md §1).
+     */
+    public java.util.Map<UUID, List<UUID>> copyHolders(String departmentCode, java.util.Collection<UUID> linkKeys) {
+        return linkKeys.isEmpty() ? java.util.Map.of() : records.copyHolders(departmentCode, linkKeys);
+    }
+
+    /**
      * The items of those of the department's records among {@code sourceRecordIds} that it has sent, by source record
      * id: a correction or revocation of any other is refused ({@link StoreOutcome#unknownRecord}), one naming another
      * item than the record's too ({@link StoreOutcome#recordElsewhere}).

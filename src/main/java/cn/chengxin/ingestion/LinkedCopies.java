@@ -19,6 +19,8 @@ import cn.chengxin.subject.SubjectProfile.ResponsibleView;
  *   <li>the registry's responsible persons of the organisation who held their role on the decision date, both ends
  *   included: not a former representative, who left before the act was decided, nor a later one, who came after. A
  *   revocation that gives no date reaches every registry person: one who has no copy to revoke is refused it, unseen.</li>
+ *   <li>for a correction or revocation, the persons who hold a copy of the record already: a person named on the
+ *   record's first version only keeps no copy the department has corrected or revoked.</li>
  * </ul>
  */
 final class LinkedCopies {
@@ -29,9 +31,12 @@ final class LinkedCopies {
     /**
      * @param registered the organisation's responsible persons in the registry, every period of each
      * @param named      the subject ids of the persons the row names
+     * @param holding    the persons holding a current copy of the record (none for a new record)
      */
-    static List<UUID> recipients(LocalDate decisionDate, List<ResponsibleView> registered, List<UUID> named) {
+    static List<UUID> recipients(LocalDate decisionDate, List<ResponsibleView> registered, List<UUID> named,
+                                 List<UUID> holding) {
         Set<UUID> persons = new LinkedHashSet<>(named);
+        persons.addAll(holding);
         for (ResponsibleView r : registered) {
             if (r.heldOn(decisionDate)) {
                 persons.add(r.otherId());

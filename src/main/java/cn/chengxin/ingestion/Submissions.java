@@ -350,6 +350,11 @@ public class Submissions {
         Map<UUID, List<SubjectProfile.ResponsibleView>> registered = subjects.responsiblePersonsOf(valid.stream()
                 .filter(v -> v.item().linksToResponsiblePersons()).map(v -> resolved.ids().get(v.pseudonym()))
                 .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        // A correction or revocation reaches every copy made of its record, also one of a person named only once.
+        Map<UUID, List<UUID>> holders = creditFile.copyHolders(department, valid.stream()
+                .filter(v -> v.item().linksToResponsiblePersons() && v.action() != RecordAction.ADD)
+                .map(v -> NewRecord.linkKey(department, v.row().sourceRecordId()))
+                .collect(java.util.stream.Collectors.toSet()));
         for (RowValidator.Valid v : valid) {
             if (resolved.mismatchedLines().contains(v.line())) {
                 errors.add(new RowError(v.line(), "subjectName", "SUBJECT_NAME_MISMATCH",
@@ -374,7 +379,8 @@ public class Submissions {
                 UUID linkedFrom = NewRecord.linkKey(department, v.row().sourceRecordId());
                 for (UUID person : LinkedCopies.recipients(v.decisionDate(),
                         registered.getOrDefault(subject.get(), List.of()),
-                        v.responsiblePersons().stream().map(p -> resolved.ids().get(p.pseudonym())).toList())) {
+                        v.responsiblePersons().stream().map(p -> resolved.ids().get(p.pseudonym())).toList(),
+                        holders.getOrDefault(linkedFrom, List.of()))) {
                     records.add(new NewRecord(person, v.item().code(), v.itemVersion(), department,
                             v.row().sourceRecordId() + "@" + person, v.version(), v.action(),
                             DecisionNumbers.normalised(v.row().decisionNumber()), v.decisionDate(), v.content(),

@@ -1177,6 +1177,29 @@ class SubmissionsIT {
         });
     }
 
+    /** The department's revocation of the company's record reaches the copy of a person its first version named. */
+    @Test
+    void aRevocationNotNamingThePersonAgainRevokesTheCopyTheFirstVersionMadeForThem() throws Exception {
+        String code = TestCreditCodes.next();
+        String repNumber = unregisteredNumber();
+        String first = row("O_COURT_DEFAULTER", code, "撤销科技有限公司", "ORG-" + UUID.randomUUID(), "2026-02-01",
+                DEFAULTER_FIELDS);
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[" + withResponsible(first,
+                        repNumber, "司马青", "法定代表人") + "]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        UUID repId = subjects.find(subjects.validate(null, repNumber)).orElseThrow();
+        assertThat(creditFile.fileOf(repId)).singleElement()
+                .satisfies(e -> assertThat(e.status()).isEqualTo(RecordStatus.ACTIVE));
+
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[" + version(first, 2, "REVOKE")
+                        + "]}"))
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.rejected").value(0));
+
+        assertThat(creditFile.fileOf(repId)).singleElement()
+                .satisfies(e -> assertThat(e.status()).isEqualTo(RecordStatus.REVOKED));
+    }
+
     @Test
     void aFormerLegalRepresentativeGetsNoCopyOfARecordDecidedAfterTheyLeft() throws Exception {
         TestCitizens.Person former = TestCitizens.register(subjects, "柳青山");

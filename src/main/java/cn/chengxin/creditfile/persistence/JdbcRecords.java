@@ -302,6 +302,22 @@ public class JdbcRecords {
     }
 
     /**
+     * The subjects holding a current copy of each of the department's records among {@code linkKeys}
+     * ({@link NewRecord#linkKey}), through the copies' index (V122).
+     */
+    public java.util.Map<UUID, List<UUID>> copyHolders(String departmentCode, java.util.Collection<UUID> linkKeys) {
+        java.util.Map<UUID, List<UUID>> holders = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT linked_from, subject_id FROM creditfile.record
+                        WHERE linked_from = ANY (?) AND current AND department_code = ?""")
+                .params(linkKeys.toArray(UUID[]::new), departmentCode)
+                .query((rs, n) -> holders.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
+                        .add(rs.getObject(2, UUID.class)))
+                .list();
+        return holders;
+    }
+
+    /**
      * Moves the current copies linked from {@code linkKey} ({@link NewRecord#linkKey}) that are in one of {@code from}
      * to {@code to}, each with its state event; returns them. The copies are the department's records: the lookup
      * reads that department's part of the natural key's index, not the whole table (a decision is rare).
