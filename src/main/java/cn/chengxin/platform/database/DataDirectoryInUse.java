@@ -5,15 +5,8 @@ import java.nio.file.Path;
 /** Another running JVM, the platform as a rule, owns the embedded database's data directory ({@link DataDirectoryLock}). */
 class DataDirectoryInUse extends IllegalStateException {
 
-    private final transient Path dataDir;
-
     DataDirectoryInUse(Path dataDir) {
         super("The platform is running on the data directory " + dataDir + " (another process holds "
                 + dataDir.getFileName() + ".lock); its database was left alone");
-        this.dataDir = dataDir;
-    }
-
-    Path dataDir() {
-        return dataDir;
     }
 }
