@@ -78,6 +78,25 @@ class CreditFileScopeIT {
                 .doesNotContain("仅显示本部门数据范围内的记录。");
     }
 
+    /**
+     * Issue #4: the file shows good and negative records apart, negative ones with their severity, and the providing
+     * department by its name. The court-defaulter record (serious) comes before the general penalty.
+     */
+    @Test
+    void negativeRecordsComeGroupedMostSeriousFirstWithTheirSeverityAndDepartmentNames() throws Exception {
+        String number = personWithTwoRecords("滕思远");
+        String page = file(number, staffOf("CREDIT_OFFICE"));
+        assertThat(page).contains("失信信息（2）").doesNotContain("守信信息（")
+                .contains(department("COURT").name(), department("MARKET").name())
+                .doesNotContain("<td class=\"mono\">COURT</td>");
+        int serious = page.indexOf(COURT_CASE);
+        int general = page.indexOf(PENALTY);
+        assertThat(serious).isPositive().isLessThan(general);
+        // Each row's severity stands before its decision number.
+        assertThat(page.substring(page.indexOf("失信信息（2）"), serious)).contains(">严重<").doesNotContain(">一般<");
+        assertThat(page.substring(serious, general)).contains(">一般<").doesNotContain(">严重<");
+    }
+
     /** What a template does not show today it could tomorrow: the page gets no other record's history. */
     @Test
     void thePageIsHandedTheHistoryOfTheRecordsItShowsOnly() throws Exception {

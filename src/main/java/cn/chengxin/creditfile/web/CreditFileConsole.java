@@ -13,6 +13,7 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
 import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.PublicationWindows;
@@ -90,10 +91,13 @@ class CreditFileConsole {
         DataScope scope = AuditLog.currentActor().dataScope();
         List<FileEntry> entries = creditFile.fileOf(subject.get()).stream().filter(e -> scope.permits(e.itemCode()))
                 .toList();
+        Map<String, ItemDefinition> items = itemsOf(entries);
         Map<String, String> names = new HashMap<>();
-        catalogue.active().forEach(i -> names.put(i.code(), i.definition().name()));
+        items.forEach((code, item) -> names.put(code, item.name()));
         model.addAttribute("profile", subjects.profile(subject.get()).orElseThrow());
         model.addAttribute("entries", entries);
+        model.addAttribute("groups", FileGroup.of(entries, items));
+        model.addAttribute("departments", catalogue.departments());
         // The history and proceedings of the records shown only: those of the others are outside the scope too.
         Set<UUID> shown = entries.stream().map(FileEntry::recordKey).collect(Collectors.toSet());
         model.addAttribute("proceedings", ofShown(proceedings.pendingOf(subject.get()), shown));
@@ -112,6 +116,19 @@ class CreditFileConsole {
     String applyWindows(RedirectAttributes redirect) {
         redirect.addFlashAttribute("windowsApplied", windows.applyNow());
         return "redirect:/console/file";
+    }
+
+    /**
+     * The items the records were delivered under: the version in force, or for an item no version of which is in
+     * force any more its last decided version, so that no record shows as a bare code.
+     */
+    private Map<String, ItemDefinition> itemsOf(List<FileEntry> entries) {
+        Map<String, ItemDefinition> items = new HashMap<>();
+        catalogue.active().forEach(i -> items.put(i.code(), i.definition()));
+        entries.stream().map(FileEntry::itemCode).distinct().filter(code -> !items.containsKey(code))
+                .forEach(code -> catalogue.history(code).stream().filter(i -> i.decidedAt() != null).findFirst()
+                        .ifPresent(i -> items.put(code, i.definition())));
+        return items;
     }
 
     private static <T> Map<UUID, T> ofShown(Map<UUID, T> byRecord, Set<UUID> shown) {
