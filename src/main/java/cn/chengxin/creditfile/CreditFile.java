@@ -341,10 +341,23 @@ public class CreditFile {
         return records.currentOf(subjectId);
     }
 
-    /** Shown records (有效, 异议中) with this decision document number, for the public disclosure page. */
+    /**
+     * A subject's file as it is shown today, to staff, to the subject, on the public site and in reports: a record past
+     * its window is 公示期满 from the day after its last day ({@link FileEntry#asOn}), also in the minutes before the
+     * nightly job (or a start after a missed night) moves it, which is what tells lists and scores.
+     */
+    public List<FileEntry> fileAsShown(UUID subjectId) {
+        LocalDate today = LocalDate.now(clock);
+        return records.currentOf(subjectId).stream().map(e -> e.asOn(today)).toList();
+    }
+
+    /**
+     * Shown records (有效, 异议中) with this decision document number, for the public disclosure page: within their
+     * window on today's date, as {@link #fileAsShown}.
+     */
     public List<SubjectEntry> shownWithDecisionNumber(String decisionNumber) {
         return decisionNumber == null || decisionNumber.isBlank() ? List.of()
-                : records.shownWithDecisionNumber(decisionNumber.strip(), 50);
+                : records.shownWithDecisionNumber(decisionNumber.strip(), LocalDate.now(clock), 50);
     }
 
     /**

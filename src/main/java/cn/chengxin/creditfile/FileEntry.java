@@ -13,4 +13,15 @@ import java.util.UUID;
 public record FileEntry(UUID recordKey, int version, String itemCode, String departmentCode, String decisionNumber,
                         LocalDate decisionDate, Map<String, String> content, RecordStatus status,
                         LocalDate publicationEnd, boolean linked, Instant acceptedAt, String revocationReason) {
+
+    /**
+     * The record as it stands on {@code today}: one still 有效 or 异议中 whose last day of publication has passed is
+     * 公示期满 (RULES.md §4: not shown from the day after its end), whether or not the nightly job has moved it yet.
+     */
+    public FileEntry asOn(LocalDate today) {
+        return status.shown() && publicationEnd != null && publicationEnd.isBefore(today)
+                ? new FileEntry(recordKey, version, itemCode, departmentCode, decisionNumber, decisionDate, content,
+                        RecordStatus.EXPIRED, publicationEnd, linked, acceptedAt, revocationReason)
+                : this;
+    }
 }

@@ -95,7 +95,7 @@ class ReportAssembler {
         Map<UUID, String> included = new HashMap<>();
         // Pending reviews and lawsuits show with the record as the dispute mark does (RULES.md §5), read at once.
         Map<UUID, List<RecordProceeding>> pending = proceedings.pendingOf(subject.id());
-        for (FileEntry entry : creditFile.fileOf(subject.id())) {
+        for (FileEntry entry : creditFile.fileAsShown(subject.id())) {
             ItemDefinition item = items.get(entry.itemCode());
             if (item == null || !scope.includes(item.sharing(), item.category(), entry.status().shown())
                     || !inDataScope(scope, item, dataScope)) {

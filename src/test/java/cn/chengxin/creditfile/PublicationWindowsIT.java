@@ -12,6 +12,7 @@ import cn.chengxin.audit.AuditLog;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -124,6 +126,29 @@ class PublicationWindowsIT {
                 .as("no negative record in use: the green channel opens").isNull());
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'creditfile.windows.demand' "
                 + "AND actor_name = '信用办窗口期'").query(Long.class).single()).isOne();
+    }
+
+    /**
+     * Between midnight and the nightly run (or while a missed night waits for the next start) a record past its last
+     * day is already out of display: RULES.md §4 counts days, not the job's hour.
+     */
+    @Test
+    void aRecordPastItsLastDayIsOutOfDisplayBeforeTheJobMovesIt() throws Exception {
+        String decisionNumber = "驻市监罚〔2025〕907号";
+        Ending ending = negativeRecordEndingThisWeek("禹清泉", decisionNumber);
+        String shown = "<td>" + decisionNumber + "</td>";
+        mvc.perform(get("/disclosures").param("q", decisionNumber))
+                .andExpect(content().string(containsString(shown)));
+        jdbc.sql("UPDATE creditfile.record SET publication_end = ? WHERE subject_id = ? AND current")
+                .params(LocalDate.now(clock).minusDays(1), ending.subject()).update();
+
+        assertThat(creditFile.fileOf(ending.subject()).get(0).status()).as("the job has not run")
+                .isEqualTo(RecordStatus.ACTIVE);
+        assertThat(creditFile.fileAsShown(ending.subject()).get(0).status()).isEqualTo(RecordStatus.EXPIRED);
+        mvc.perform(get("/disclosures").param("q", decisionNumber))
+                .andExpect(content().string(not(containsString(shown))));
+        mvc.perform(get("/me/file").with(authentication(Principals.citizen(subjects, ending.subject()))))
+                .andExpect(content().string(containsString(RecordStatus.EXPIRED.label())));
     }
 
     @Test

@@ -392,15 +392,17 @@ public class JdbcRecords {
     }
 
     /** Shown records (有效, 异议中) with this decision document number, at most {@code limit}. */
-    public List<cn.chengxin.creditfile.SubjectEntry> shownWithDecisionNumber(String decisionNumber, int limit) {
+    public List<cn.chengxin.creditfile.SubjectEntry> shownWithDecisionNumber(String decisionNumber, LocalDate today,
+                                                                           int limit) {
         return jdbc.sql("""
                         SELECT record_key, version, item_code, department_code, decision_number, decision_date,
                                content::text, status, publication_end, linked_from IS NOT NULL, accepted_at, subject_id,
                                revocation_reason
                         FROM creditfile.record
                         WHERE decision_number = ? AND current AND status IN ('ACTIVE', 'IN_DISPUTE')
+                          AND (publication_end IS NULL OR publication_end >= ?)
                         ORDER BY decision_date DESC LIMIT ?""")
-                .params(decisionNumber, limit)
+                .params(decisionNumber, today, limit)
                 .query((rs, n) -> new cn.chengxin.creditfile.SubjectEntry(rs.getObject(12, UUID.class), entry(rs, n)))
                 .list();
     }

@@ -89,7 +89,7 @@ class CreditFileConsole {
             return "console/credit-file";
         }
         DataScope scope = AuditLog.currentActor().dataScope();
-        List<FileEntry> entries = creditFile.fileOf(subject.get()).stream().filter(e -> scope.permits(e.itemCode()))
+        List<FileEntry> entries = creditFile.fileAsShown(subject.get()).stream().filter(e -> scope.permits(e.itemCode()))
                 .toList();
         Map<String, ItemDefinition> items = itemsOf(entries);
         Map<String, String> names = new HashMap<>();

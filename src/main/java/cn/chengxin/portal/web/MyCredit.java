@@ -78,7 +78,7 @@ class MyCredit {
     String file(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
         audit.record(AuditEntry.of(AuditCategory.QUERY, "self.file").subject(citizen.subjectPseudonym())
                 .purpose("本人查询", "国办发〔2016〕98号 本人查询"));
-        var entries = creditFile.fileOf(citizen.subjectId());
+        var entries = creditFile.fileAsShown(citizen.subjectId());
         var items = catalogue.active().stream()
                 .collect(Collectors.toMap(CatalogueItem::code, CatalogueItem::definition, (a, b) -> a));
         model.addAttribute("entries", entries);

@@ -157,7 +157,7 @@ class PublicDisclosures {
 
     private List<SubjectEntry> ofSubject(DocumentType type, String number) {
         Optional<UUID> subject = subjects.find(subjects.validate(type, number));
-        return subject.map(id -> creditFile.fileOf(id).stream().map(e -> new SubjectEntry(id, e)).toList())
+        return subject.map(id -> creditFile.fileAsShown(id).stream().map(e -> new SubjectEntry(id, e)).toList())
                 .orElse(List.of());
     }
 
