@@ -47,7 +47,15 @@ public record ApiClient(UUID id, String name, String organisation, Kind kind, St
             return this == DEPARTMENT;
         }
 
+        /**
+         * A report by the citizen's authorisation (授权查询) is what an institution asks for: a department queries in the
+         * console for its stated government purpose (政务查询), a partner platform exchanges lists and records, and
+         * neither obtains reports through a citizen's authorisation code (RULES.md §9, least privilege §10).
+         */
         public boolean mayHold(Permission permission) {
+            if (permission == Permission.API_REPORT_QUERY) {
+                return this == INSTITUTION;
+            }
             return this == DEPARTMENT || !DEPARTMENTS_OWN.contains(permission);
         }
     }

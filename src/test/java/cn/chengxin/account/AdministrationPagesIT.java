@@ -162,6 +162,15 @@ class AdministrationPagesIT {
                         .with(admin).with(csrf()))
                 .andExpect(flash().attribute("failureCode", "API_CLIENT_DEPARTMENT_REQUIRED"))
                 .andExpect(flash().attributeCount(2));
+        // A report by the citizen's authorisation is an institution's: not a department's nor a partner platform's.
+        for (String kind : java.util.List.of("DEPARTMENT", "PARTNER_PLATFORM")) {
+            mvc.perform(post("/console/api-clients").param("name", "审批系统").param("organisation", "市人社局")
+                            .param("kind", kind).param("departmentId", directory.departments().stream()
+                                    .filter(d -> d.code().equals("HRSS")).findFirst().orElseThrow().id().toString())
+                            .param("permission", Permission.API_REPORT_QUERY.code()).with(admin).with(csrf()))
+                    .andExpect(flash().attribute("failureCode", "API_CLIENT_KIND_PERMISSIONS"))
+                    .andExpect(flash().attributeCount(2));
+        }
         assertThat(jdbc.sql("SELECT count(*) FROM account.api_client WHERE name IN ('信贷系统', '审批系统')")
                 .query(Long.class).single()).as("no key issued").isZero();
 
