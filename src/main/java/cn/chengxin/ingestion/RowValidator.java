@@ -277,10 +277,11 @@ class RowValidator {
 
     /**
      * A department's key is stored and shown as sent (RULES.md §10: numbers only encrypted and masked), so a key built
-     * from an identity number, the row's own (a passport number too) or anyone's, is refused rather than kept in clear.
+     * from an identity number, the row's own (a passport number too) or anyone's, of 18 characters or of 15 (RULES.md
+     * §1: first-generation numbers), is refused rather than kept in clear.
      */
     private static boolean holdsIdentityNumber(String key, IdentityDocument document) {
-        if (ResidentIdentityNumber.appearsIn(key)) {
+        if (ResidentIdentityNumber.appearsIn(key) || ResidentIdentityNumber.legacyAppearsIn(key)) {
             return true;
         }
         return document != null && document.subjectKind() == SubjectKind.PERSON && document.number().length() >= 6

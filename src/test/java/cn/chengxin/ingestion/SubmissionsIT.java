@@ -309,13 +309,16 @@ class SubmissionsIT {
                 courtFields());
         String ownKey = row("P_COURT_DEFAULTER", person.number(), person.name(), "ZX-" + UUID.randomUUID(),
                 "2025-06-01", courtFields());
+        String firstGenerationNumber = row("P_COURT_DEFAULTER", person.number(), person.name(), "ZX-410102770405123",
+                "2025-06-01", courtFields());
 
         mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[" + String.join(",", ownNumber,
-                        anothersNumber, ownKey) + "]}")).andExpect(status().isOk())
+                        anothersNumber, ownKey, firstGenerationNumber) + "]}")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.accepted").value(1))
                 .andExpect(jsonPath("$.errors[?(@.line == 1)].code").value("SOURCE_ID_PERSONAL"))
                 .andExpect(jsonPath("$.errors[?(@.line == 1)].field").value("sourceRecordId"))
-                .andExpect(jsonPath("$.errors[?(@.line == 2)].code").value("SOURCE_ID_PERSONAL"));
+                .andExpect(jsonPath("$.errors[?(@.line == 2)].code").value("SOURCE_ID_PERSONAL"))
+                .andExpect(jsonPath("$.errors[?(@.line == 4)].code").value("SOURCE_ID_PERSONAL"));
         assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
     }
 

@@ -12,8 +12,9 @@ import cn.chengxin.subject.domain.ResidentIdentityNumber;
  * Scans a record's content values for what the platform must not take in (RULES.md §2; 征信业管理条例
  * Art. 14; PIPL Art. 6 minimum necessary): statements of a person's religion, genes, fingerprints, blood
  * type, diseases and medical history, income, deposits, securities, commercial insurance, real estate or tax
- * amounts; and identifiers that belong nowhere in free text — a resident identity number (it would escape
- * the encryption and masking of the subject registry) or a bank card number.
+ * amounts; and identifiers that belong nowhere in free text — a resident identity number, of 18 characters or
+ * a first-generation one of 15 (it would escape the encryption and masking of the subject registry), or a bank
+ * card number.
  *
  * <p>The patterns look for a <em>statement about a person</em> ("血型：AB", "月收入 8000 元", "患有…"), not a
  * bare word, so that a penalty for "未按规定报告传染病疫情" or "违规销售商业保险" is not refused.
@@ -90,7 +91,7 @@ public final class ForbiddenContent {
         String text = hasFullWidth(value) ? Normalizer.normalize(value, Normalizer.Form.NFKC) : value;
         // Most values hold few digits: one count spares them both number searches.
         int digits = countDigits(text);
-        if (digits >= 17 && ResidentIdentityNumber.appearsIn(text)) {
+        if (digits >= 15 && (ResidentIdentityNumber.appearsIn(text) || ResidentIdentityNumber.legacyAppearsIn(text))) {
             return Optional.of(IDENTITY_NUMBER);
         }
         if (digits >= 16 && hasLongDigitRun(text)) {

@@ -105,4 +105,21 @@ class ForbiddenContentTests {
         assertThat(ForbiddenContent.in("血型：ＡＢ")).get().extracting(ForbiddenContent.Finding::category)
                 .isEqualTo("血型");
     }
+
+    /**
+     * A first-generation number (15 digits, RULES.md §1) is a person's number as much as an 18-character one: in a
+     * field it would sit in clear outside the registry's encryption. A 15-digit run whose region or birth date is none
+     * is not one.
+     */
+    @org.junit.jupiter.api.Test
+    void aFirstGenerationIdentityNumberInFreeTextIsFoundToo() {
+        String legacy = "410102770405123";
+        assertThat(ForbiddenContent.in("同案当事人 " + legacy + " 一并处罚")).get()
+                .extracting(ForbiddenContent.Finding::category).asString().startsWith("公民身份号码");
+        StringBuilder fullWidth = new StringBuilder();
+        legacy.chars().forEach(c -> fullWidth.append((char) (c - '0' + '\uFF10')));
+        assertThat(ForbiddenContent.in("当事人身份证号" + fullWidth)).isPresent();
+        assertThat(ForbiddenContent.in("流水号 990102770405123")).as("no province 99").isEmpty();
+        assertThat(ForbiddenContent.in("流水号 410102771305123")).as("no 13th month").isEmpty();
+    }
 }
