@@ -61,15 +61,42 @@ public class CreditFile {
      */
     @Transactional
     public List<StoreOutcome> store(UUID batchId, String acceptedBy, List<NewRecord> chunk) {
+        return store(batchId, acceptedBy, chunk, java.util.Collections.nCopies(chunk.size(), -1));
+    }
+
+    /**
+     * Stores a chunk with the responsible persons' copies of its records (RULES.md §1) in one transaction. A copy is
+     * stored only when its record is stored or was already (a replay): each is judged under its own key
+     * ({@code source@person}), new to its person, so the copy of a refused record — whose key holds another company's
+     * record, or this version with other content — would put on the person's file a record never delivered for them.
+     * Such a copy is answered with its record's refusal.
+     *
+     * @param copyOf for each record, the place in {@code chunk} of the record it is a copy of; -1 for a record sent
+     * @return one outcome per record, in order
+     */
+    @Transactional
+    public List<StoreOutcome> store(UUID batchId, String acceptedBy, List<NewRecord> chunk, List<Integer> copyOf) {
         Instant now = clock.instant();
         StoreOutcome[] outcomes = new StoreOutcome[chunk.size()];
         Set<UUID> changed = new HashSet<>();
         List<RecordStatesChanged.ChangedRecord> stored = new ArrayList<>();
-        storeFirstVersions(batchId, acceptedBy, chunk, outcomes, now);
+        List<Integer> sent = new ArrayList<>();
+        List<Integer> copies = new ArrayList<>();
         for (int i = 0; i < chunk.size(); i++) {
-            if (outcomes[i] == null) { // updates and revocations: rare, one at a time
-                outcomes[i] = storeOne(batchId, acceptedBy, chunk.get(i), now);
+            (copyOf.get(i) < 0 ? sent : copies).add(i);
+        }
+        storeAmong(batchId, acceptedBy, chunk, sent, outcomes, now);
+        List<Integer> ofStoredRecords = new ArrayList<>();
+        for (int i : copies) {
+            StoreOutcome record = outcomes[copyOf.get(i)];
+            if (record.kind() == StoreOutcome.Kind.REFUSED) {
+                outcomes[i] = record;
+            } else {
+                ofStoredRecords.add(i);
             }
+        }
+        storeAmong(batchId, acceptedBy, chunk, ofStoredRecords, outcomes, now);
+        for (int i = 0; i < chunk.size(); i++) {
             if (outcomes[i].kind() == StoreOutcome.Kind.STORED) {
                 changed.add(chunk.get(i).subjectId());
                 stored.add(new RecordStatesChanged.ChangedRecord(chunk.get(i).subjectId(), outcomes[i].recordKey(),
@@ -81,6 +108,17 @@ public class CreditFile {
             events.publishEvent(new RecordStatesChanged(stored, RecordStatesChanged.STORED));
         }
         return List.of(outcomes);
+    }
+
+    /** Stores the records of {@code chunk} at the places {@code among}, first versions together. */
+    private void storeAmong(UUID batchId, String acceptedBy, List<NewRecord> chunk, List<Integer> among,
+                            StoreOutcome[] outcomes, Instant now) {
+        storeFirstVersions(batchId, acceptedBy, chunk, among, outcomes, now);
+        for (int i : among) {
+            if (outcomes[i] == null) { // updates and revocations: rare, one at a time
+                outcomes[i] = storeOne(batchId, acceptedBy, chunk.get(i), now);
+            }
+        }
     }
 
     /**
@@ -140,10 +178,10 @@ public class CreditFile {
      * The common case, set-based: first versions (ADD) of one department's records. One query reads what is
      * stored under their source ids, one statement inserts the new ones with their events.
      */
-    private void storeFirstVersions(UUID batchId, String by, List<NewRecord> chunk, StoreOutcome[] outcomes,
-                                    Instant now) {
+    private void storeFirstVersions(UUID batchId, String by, List<NewRecord> chunk, List<Integer> among,
+                                    StoreOutcome[] outcomes, Instant now) {
         List<Integer> adds = new ArrayList<>();
-        for (int i = 0; i < chunk.size(); i++) {
+        for (int i : among) {
             if (chunk.get(i).action() == RecordAction.ADD) {
                 adds.add(i);
             }

@@ -316,10 +316,12 @@ public class Submissions {
     }
 
     /**
-     * A validated, resolved chunk ready to store; {@code lines} is negative for linked copies. {@code sent} is
-     * the chunk as read, for the numbers of the rows refused only when stored.
+     * A validated, resolved chunk ready to store; {@code lines} is negative for linked copies, and {@code copyOf} is
+     * the place of each copy's record in {@code records} (-1 for a row's own record). {@code sent} is the chunk as
+     * read, for the numbers of the rows refused only when stored.
      */
-    private record Prepared(List<Numbered> sent, List<RowError> errors, List<NewRecord> records, List<Long> lines) {
+    private record Prepared(List<Numbered> sent, List<RowError> errors, List<NewRecord> records, List<Long> lines,
+                            List<Integer> copyOf) {
 
         int rows() {
             return sent.size();
@@ -346,6 +348,7 @@ public class Submissions {
         valid = withoutNewRecordsUnderWithdrawnItems(department, valid, errors);
         List<NewRecord> records = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
+        List<Integer> copyOf = new ArrayList<>();
         Resolution resolved = resolveAll(valid);
         Map<UUID, List<SubjectProfile.ResponsibleView>> registered = subjects.responsiblePersonsOf(valid.stream()
                 .filter(v -> v.item().linksToResponsiblePersons()).map(v -> resolved.ids().get(v.pseudonym()))
@@ -373,8 +376,10 @@ public class Submissions {
                 errors.add(RowValidator.revisionRefused(v.line(), StoreOutcome.recordElsewhere()));
                 continue;
             }
+            int own = records.size();
             records.add(record(v, subject.get(), department, null));
             lines.add(v.line());
+            copyOf.add(-1);
             if (v.item().linksToResponsiblePersons()) {
                 UUID linkedFrom = NewRecord.linkKey(department, v.row().sourceRecordId());
                 for (UUID person : LinkedCopies.recipients(v.decisionDate(),
@@ -387,10 +392,11 @@ public class Submissions {
                             publicationEnd(v), retentionEnd(v), v.fingerprint(), v.legacyFingerprint(), linkedFrom,
                             RevocationReasons.normalised(v.row().revocationReason())));
                     lines.add(-v.line()); // a linked copy: not counted as a row of the batch
+                    copyOf.add(own);
                 }
             }
         }
-        return new Prepared(chunk, errors, records, lines);
+        return new Prepared(chunk, errors, records, lines, copyOf);
     }
 
     /**
@@ -484,7 +490,7 @@ public class Submissions {
         int accepted = 0;
         int duplicates = 0;
         List<StoreOutcome> outcomes = chunk.records().isEmpty() ? List.of()
-                : creditFile.store(batchId, by, chunk.records());
+                : creditFile.store(batchId, by, chunk.records(), chunk.copyOf());
         for (int i = 0; i < outcomes.size(); i++) {
             long line = chunk.lines().get(i);
             StoreOutcome outcome = outcomes.get(i);

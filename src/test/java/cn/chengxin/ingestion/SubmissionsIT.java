@@ -1203,6 +1203,36 @@ class SubmissionsIT {
                 .satisfies(e -> assertThat(e.status()).isEqualTo(RecordStatus.REVOKED));
     }
 
+    /**
+     * A row refused when stored leaves no copy on the persons it names: under its key stands another record, of
+     * another company or with other content, and the copy would put on their file a record never delivered for them.
+     */
+    @Test
+    void aRefusedOrganisationRowPutsNoCopyOnThePersonsItNames() throws Exception {
+        String source = "ORG-" + UUID.randomUUID();
+        String first = row("O_COURT_DEFAULTER", TestCreditCodes.next(), "先报科技有限公司", source, "2026-02-01",
+                DEFAULTER_FIELDS);
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[" + first + "]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        String otherCompanysRep = unregisteredNumber();
+        String otherContentsRep = unregisteredNumber();
+        String otherCompany = version(row("O_COURT_DEFAULTER", TestCreditCodes.next(), "后报贸易有限公司", source,
+                "2026-02-01", DEFAULTER_FIELDS), 2, "ADD");
+
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":["
+                        + withResponsible(otherCompany, otherCompanysRep, "邵一鸣", "法定代表人") + ","
+                        + withResponsible(first, otherContentsRep, "邵二鸣", "法定代表人") + "]}"))
+                .andExpect(jsonPath("$.accepted").value(0))
+                .andExpect(jsonPath("$.rejected").value(2))
+                .andExpect(jsonPath("$.errors[*].code").value(org.hamcrest.Matchers.contains("RECORD_EXISTS",
+                        "RECORD_VERSION_CONFLICT")));
+
+        for (String rep : List.of(otherCompanysRep, otherContentsRep)) {
+            assertThat(subjects.find(subjects.validate(null, rep)).map(creditFile::fileOf).orElse(List.of()))
+                    .isEmpty();
+        }
+    }
+
     @Test
     void aFormerLegalRepresentativeGetsNoCopyOfARecordDecidedAfterTheyLeft() throws Exception {
         TestCitizens.Person former = TestCitizens.register(subjects, "柳青山");
