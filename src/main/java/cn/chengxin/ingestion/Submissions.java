@@ -358,6 +358,9 @@ public class Submissions {
                 .filter(v -> v.item().linksToResponsiblePersons() && v.action() != RecordAction.ADD)
                 .map(v -> NewRecord.linkKey(department, v.row().sourceRecordId()))
                 .collect(java.util.stream.Collectors.toSet()));
+        // The copies this chunk's earlier rows make of it are stored with the chunk, after that look-up: they are
+        // counted among the holders as they are made.
+        Map<UUID, Set<UUID>> copiedInChunk = new HashMap<>();
         for (RowValidator.Valid v : valid) {
             if (resolved.mismatchedLines().contains(v.line())) {
                 errors.add(new RowError(v.line(), "subjectName", "SUBJECT_NAME_MISMATCH",
@@ -382,10 +385,15 @@ public class Submissions {
             copyOf.add(-1);
             if (v.item().linksToResponsiblePersons()) {
                 UUID linkedFrom = NewRecord.linkKey(department, v.row().sourceRecordId());
+                List<UUID> holding = new ArrayList<>(holders.getOrDefault(linkedFrom, List.of()));
+                if (v.action() != RecordAction.ADD) {
+                    holding.addAll(copiedInChunk.getOrDefault(linkedFrom, Set.of()));
+                }
                 for (UUID person : LinkedCopies.recipients(v.decisionDate(),
                         registered.getOrDefault(subject.get(), List.of()),
                         v.responsiblePersons().stream().map(p -> resolved.ids().get(p.pseudonym())).toList(),
-                        holders.getOrDefault(linkedFrom, List.of()))) {
+                        holding)) {
+                    copiedInChunk.computeIfAbsent(linkedFrom, k -> new java.util.LinkedHashSet<>()).add(person);
                     records.add(new NewRecord(person, v.item().code(), v.itemVersion(), department,
                             v.row().sourceRecordId() + "@" + person, v.version(), v.action(),
                             DecisionNumbers.normalised(v.row().decisionNumber()), v.decisionDate(), v.content(),

@@ -1203,6 +1203,23 @@ class SubmissionsIT {
                 .satisfies(e -> assertThat(e.status()).isEqualTo(RecordStatus.REVOKED));
     }
 
+    /** A revocation sent in the batch of its record's first version reaches the copy that version made. */
+    @Test
+    void aRevocationInTheBatchOfItsRecordRevokesTheCopyTheRecordMade() throws Exception {
+        String repNumber = unregisteredNumber();
+        String first = row("O_COURT_DEFAULTER", TestCreditCodes.next(), "同批撤销有限公司", "ORG-" + UUID.randomUUID(),
+                "2026-02-01", DEFAULTER_FIELDS);
+
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[" + withResponsible(first,
+                        repNumber, "东方既白", "法定代表人") + "," + version(first, 2, "REVOKE") + "]}"))
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.rejected").value(0));
+
+        UUID repId = subjects.find(subjects.validate(null, repNumber)).orElseThrow();
+        assertThat(creditFile.fileOf(repId)).singleElement()
+                .satisfies(e -> assertThat(e.status()).isEqualTo(RecordStatus.REVOKED));
+    }
+
     /**
      * A row refused when stored leaves no copy on the persons it names: under its key stands another record, of
      * another company or with other content, and the copy would put on their file a record never delivered for them.
