@@ -545,7 +545,9 @@ public class Submissions {
      * beyond how it is written ({@link SubjectNames}), get SUBJECT_NAME_MISMATCH; rows naming a responsible person
      * under another name than the registry's, RESPONSIBLE_PERSON_NAME_MISMATCH on that person's name, and register
      * nobody. A named person unknown to the registry is registered as a row's unknown subject is, for a row that will
-     * be stored: the copy made for them needs a subject.
+     * be stored: the copy made for them needs a subject. One the registry does not know is registered under the name
+     * of the chunk's first row naming them, and the later rows are held to that name as to the registry's: else a row
+     * naming them otherwise would have its record stored on the file of the first row's name.
      *
      * @return subject ids by pseudonym (the named persons' too), and the lines whose names do not match
      */
@@ -561,10 +563,11 @@ public class Submissions {
         Map<String, SubjectRegistry.Found> found = subjects.findByPseudonyms(asked);
         Map<String, UUID> ids = new HashMap<>();
         Map<String, NewPerson> newPeople = new java.util.LinkedHashMap<>();
+        Map<String, String> namedInChunk = new HashMap<>(); // of the subjects the registry does not know yet
         for (RowValidator.Valid v : valid) {
             String pseudonym = v.pseudonym();
             SubjectRegistry.Found f = found.get(pseudonym);
-            List<RowError> persons = mismatchedPersons(v, found);
+            List<RowError> persons = mismatchedPersons(v, found, namedInChunk);
             if (!persons.isEmpty()) {
                 personMismatch.put(v.line(), persons);
                 continue;
@@ -576,14 +579,19 @@ public class Submissions {
                     mismatch.add(v.line());
                     continue;
                 }
+            } else if (!SubjectNames.same(namedInChunk.getOrDefault(pseudonym, v.name()), v.name())) {
+                mismatch.add(v.line());
+                continue;
             } else if (v.action() != RecordAction.ADD) {
                 continue; // a correction or revocation names a registered subject's record: it registers nobody
             } else if (v.document().subjectKind() == SubjectKind.PERSON) {
                 newPeople.putIfAbsent(pseudonym, new NewPerson(v.document(), v.name(), null, null, List.of(),
                         List.of(), false));
+                namedInChunk.putIfAbsent(pseudonym, v.name());
             } else if (!ids.containsKey(pseudonym)) {
                 ids.put(pseudonym, subjects.registerOrganisation(new NewOrganisation(v.document(), v.name(), null,
                         List.of(), false)));
+                namedInChunk.putIfAbsent(pseudonym, v.name());
             }
             for (RowValidator.NamedPerson p : v.responsiblePersons()) {
                 SubjectRegistry.Found person = found.get(p.pseudonym());
@@ -592,6 +600,7 @@ public class Submissions {
                 } else {
                     newPeople.putIfAbsent(p.pseudonym(), new NewPerson(p.document(), p.name(), null, null, List.of(),
                             List.of(), false));
+                    namedInChunk.putIfAbsent(p.pseudonym(), p.name());
                 }
             }
         }
@@ -610,12 +619,17 @@ public class Submissions {
         return new Resolution(ids, mismatch, personMismatch);
     }
 
-    /** The responsible persons the row names under another name than the registry's. */
-    private static List<RowError> mismatchedPersons(RowValidator.Valid v, Map<String, SubjectRegistry.Found> found) {
+    /**
+     * The responsible persons the row names under another name than the registry's, or than the chunk's first row
+     * naming one the registry does not know yet.
+     */
+    private static List<RowError> mismatchedPersons(RowValidator.Valid v, Map<String, SubjectRegistry.Found> found,
+                                                    Map<String, String> namedInChunk) {
         List<RowError> errors = List.of();
         for (RowValidator.NamedPerson p : v.responsiblePersons()) {
             SubjectRegistry.Found f = found.get(p.pseudonym());
-            if (f != null && !SubjectNames.same(f.name(), p.name())) {
+            String name = f != null ? f.name() : namedInChunk.get(p.pseudonym());
+            if (name != null && !SubjectNames.same(name, p.name())) {
                 errors = errors.isEmpty() ? new ArrayList<>() : errors;
                 errors.add(new RowError(v.line(), p.nameField(), "RESPONSIBLE_PERSON_NAME_MISMATCH",
                         "责任人姓名与信用主体库登记的不一致"));

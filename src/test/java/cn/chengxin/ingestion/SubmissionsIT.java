@@ -508,6 +508,48 @@ class SubmissionsIT {
                 .andExpect(jsonPath("$.errors[0].code").value("SUBJECT_NAME_MISMATCH"));
     }
 
+    /**
+     * A subject or responsible person the registry does not know yet is registered under the name of the batch's first
+     * row naming them: a later row of the batch naming them otherwise is refused as one naming them otherwise than the
+     * registry would be, rather than have its record stored on the file of the first row's name.
+     */
+    @Test
+    void rowsOfOneBatchNamingAnUnregisteredSubjectOrPersonOtherwiseThanTheFirstAreRefused() throws Exception {
+        String person = unregisteredNumber();
+        String code = TestCreditCodes.next();
+        String rep = unregisteredNumber();
+        String company = "同批实业有限公司";
+        String firstOfPerson = row("P_COURT_DEFAULTER", person, "沈一川", "NP-" + UUID.randomUUID(), "2025-06-01",
+                courtFields());
+        String personOtherwise = row("P_COURT_DEFAULTER", person, "沈二川", "NP-" + UUID.randomUUID(), "2025-06-01",
+                courtFields());
+        String firstOfCompany = withResponsible(row("O_COURT_DEFAULTER", code, company, "NO-" + UUID.randomUUID(),
+                "2026-02-01", DEFAULTER_FIELDS), rep, "钱三多", "法定代表人");
+        String companyOtherwise = row("O_COURT_DEFAULTER", code, "异名实业有限公司", "NO-" + UUID.randomUUID(),
+                "2026-02-01", DEFAULTER_FIELDS);
+        String repOtherwise = withResponsible(row("O_COURT_DEFAULTER", code, company, "NO-" + UUID.randomUUID(),
+                "2026-02-01", DEFAULTER_FIELDS), rep, "钱四多", "法定代表人");
+
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[" + String.join(",", firstOfPerson,
+                        personOtherwise, firstOfCompany, companyOtherwise, repOtherwise) + "]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.rejected").value(3))
+                .andExpect(jsonPath("$.errors[*].line").value(org.hamcrest.Matchers.contains(2, 4, 5)))
+                .andExpect(jsonPath("$.errors[*].code").value(org.hamcrest.Matchers.contains("SUBJECT_NAME_MISMATCH",
+                        "SUBJECT_NAME_MISMATCH", "RESPONSIBLE_PERSON_NAME_MISMATCH")));
+
+        UUID personId = subjects.find(subjects.validate(null, person)).orElseThrow();
+        assertThat(subjects.profile(personId).orElseThrow().name()).isEqualTo("沈一川");
+        assertThat(creditFile.fileOf(personId)).hasSize(1);
+        UUID companyId = subjects.find(subjects.validate(null, code)).orElseThrow();
+        assertThat(subjects.profile(companyId).orElseThrow().name()).isEqualTo(company);
+        assertThat(creditFile.fileOf(companyId)).hasSize(1);
+        UUID repId = subjects.find(subjects.validate(null, rep)).orElseThrow();
+        assertThat(subjects.profile(repId).orElseThrow().name()).isEqualTo("钱三多");
+        assertThat(creditFile.fileOf(repId)).hasSize(1);
+    }
+
     @Test
     void aDateFieldIsStoredInOneFormWhateverTheDepartmentWrote() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "晏晓梅");
