@@ -77,6 +77,7 @@ public class FileSubmissions {
     private final Limits limits;
     /** The pause between a received file's attempts at its claim (each also waits up to the claim pool's 5 s). */
     private static final long BUSY_PAUSE_MILLIS = 1_000;
+    private volatile boolean stopping;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ingestion-files");
         t.setDaemon(true);
@@ -165,21 +166,115 @@ public class FileSubmissions {
             deleteQuietly(upload.file());
             throw problem;
         }
+        Upload queued = upload;
         if (existing.isEmpty()) {
             // Visible at once (progress, GET by id); the worker recognises it as its own batch to run.
             batches.start(batchId, departmentCode, cn.chengxin.audit.AuditLog.currentActor().actorName(), "FILE",
                     upload.name(), upload.sha256(), null, java.time.Instant.now());
+            queued = spooled(batchId, upload);
         }
+        queue(batchId, departmentCode, queued, source);
+        return batchId;
+    }
+
+    /**
+     * The file of a batch cut off by a stop of the instance, run again from its spooled copy ({@link InterruptedFiles})
+     * under the platform's own name: what was stored before is recognised, not stored twice.
+     */
+    void resume(JdbcBatches.RunningFile batch) {
+        Upload upload = new Upload(spoolOf(batch.id()), batch.fileName() == null ? "upload" : batch.fileName(),
+                batch.contentHash(), 0);
+        queue(batch.id(), batch.departmentCode(), upload, RowSources.open(upload.file(), upload.name(), limits));
+    }
+
+    private void queue(UUID batchId, String departmentCode, Upload upload, RowSource source) {
         worker.execute(new DelegatingSecurityContextRunnable(() -> {
+            if (stopping) {
+                source.close();
+                return;
+            }
             try {
                 runWhenClaimed(batchId, departmentCode, upload, source);
             } catch (RuntimeException e) {
                 log.warn("File batch {} stopped: {}", batchId, e instanceof DomainProblem p ? p.code() : e.toString());
             } finally {
-                deleteQuietly(upload.file());
+                release(batchId, upload.file());
             }
         }));
-        return batchId;
+    }
+
+    /**
+     * Where a stored batch's file waits for and during its run: named after the batch, so that after a stop of the
+     * instance its batch is found to run again ({@link InterruptedFiles}).
+     */
+    Path spoolOf(UUID batchId) {
+        return uploads.resolve(SPOOL_PREFIX + batchId + ".part");
+    }
+
+    static final String SPOOL_PREFIX = "batch-";
+
+    private Upload spooled(UUID batchId, Upload upload) {
+        try {
+            // The open reader keeps reading the same file under its new name.
+            Path spool = Files.move(upload.file(), spoolOf(batchId), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return new Upload(spool, upload.name(), upload.sha256(), upload.bytes());
+        } catch (IOException e) {
+            log.warn("The file of batch {} is not spooled under its id, so a restart does not find it: {}", batchId,
+                    e.toString());
+            return upload;
+        }
+    }
+
+    /**
+     * A file holds identity numbers in clear: it goes as soon as its batch has ended. A batch's own spooled copy stays
+     * while the batch is still running (the instance is stopping, the database is gone, its claim was lost for good),
+     * for {@link InterruptedFiles} to run it again at the next start.
+     */
+    private void release(UUID batchId, Path file) {
+        if (file.equals(spoolOf(batchId))) {
+            try {
+                if (batches.running(batchId)) {
+                    log.warn("File batch {} is left running: its file is kept to run again at the next start", batchId);
+                    return;
+                }
+            } catch (RuntimeException e) {
+                log.warn("File batch {}: its state is not known ({}); its file is kept", batchId, e.toString());
+                return;
+            }
+        }
+        deleteQuietly(file);
+    }
+
+    /**
+     * The files in the upload directory last written before {@code before} (by an earlier run of the instance) that
+     * are not among {@code kept}: a file being received or queued was written since.
+     */
+    int deleteLeftovers(java.time.Instant before, java.util.Set<Path> kept) {
+        if (!Files.isDirectory(uploads)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (java.util.stream.Stream<Path> listed = Files.list(uploads)) {
+            for (Path file : listed.filter(f -> f.getFileName().toString().endsWith(".part")).toList()) {
+                if (!kept.contains(file) && Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+                    deleteQuietly(file);
+                    deleted++;
+                }
+            }
+        } catch (IOException e) {
+            log.warn("The upload directory could not be cleared: {}", e.toString());
+        }
+        return deleted;
+    }
+
+    /**
+     * Queued files are not started while the instance stops: each stays running, its file kept, and is run again at the
+     * next start. The file running is not interrupted (that would end its batch FAILED): it stops with the instance.
+     */
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        stopping = true;
+        worker.shutdown();
     }
 
     /**

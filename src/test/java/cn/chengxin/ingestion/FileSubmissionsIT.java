@@ -477,6 +477,73 @@ class FileSubmissionsIT {
                 .as("every row once").containsExactly((long) rows, (long) rows);
     }
 
+    @Autowired
+    InterruptedFiles interruptedFiles;
+
+    @org.springframework.beans.factory.annotation.Value("${chengxin.data-dir:./data}")
+    java.nio.file.Path dataDir;
+
+    /**
+     * Files cut off by a stop of the instance, found at its start: one whose spooled copy is there runs again to its
+     * end; one whose copy is gone ends FAILED, saying why, rather than run for ever; one whose claim is held runs on
+     * another instance and is left to it; an upload an earlier run left behind (identity numbers in clear) is deleted.
+     */
+    @Test
+    void filesCutOffByAStopRunAgainAtStartOrEndSayingTheirFileIsGone() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "断电续");
+        String source = "CUT-" + UUID.randomUUID();
+        byte[] csv = ("事项代码,证件号码,主体名称,部门记录编号,决定文书号,决定日期,case_number,court,obligation,"
+                + "performance,behaviour\n" + line(person, source)).getBytes(StandardCharsets.UTF_8);
+        java.nio.file.Path uploads = java.nio.file.Files.createDirectories(dataDir.resolve("uploads"));
+        UUID resumed = cutOff(csv);
+        java.nio.file.Files.write(uploads.resolve("batch-" + resumed + ".part"), csv);
+        UUID lost = cutOff(csv);
+        UUID elsewhere = cutOff(csv);
+        java.nio.file.Path elsewhereFile = java.nio.file.Files.write(uploads.resolve("batch-" + elsewhere + ".part"),
+                csv);
+        java.nio.file.Path leftover = java.nio.file.Files.write(uploads.resolve("upload-" + UUID.randomUUID() + ".part"),
+                csv);
+        java.nio.file.Files.setLastModifiedTime(leftover, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(30))));
+
+        try (cn.chengxin.ingestion.persistence.BatchClaims.Claim held = claims.claim(elsewhere).orElseThrow()) {
+            interruptedFiles.takeUp();
+        }
+
+        String done = awaitDone(resumed.toString());
+        assertThat((String) JsonPath.read(done, "$.status")).isEqualTo("DONE");
+        assertThat((Integer) JsonPath.read(done, "$.accepted")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM creditfile.record WHERE source_record_id = ?").param(source)
+                .query(Long.class).single()).isEqualTo(1);
+        String failed = awaitDone(lost.toString());
+        assertThat((String) JsonPath.read(failed, "$.status")).isEqualTo("FAILED");
+        assertThat((String) JsonPath.read(failed, "$.failure.code")).isEqualTo("UPLOAD_LOST");
+        assertThat((String) JsonPath.read(failed, "$.failure.reason")).contains("请重新上传");
+        assertThat(jdbc.sql("SELECT status FROM ingestion.batch WHERE id = ?").param(elsewhere).query(String.class)
+                .single()).as("running on another instance").isEqualTo("RUNNING");
+        assertThat(elsewhereFile).exists();
+        assertThat(leftover).as("an upload an earlier run left").doesNotExist();
+        for (int i = 0; i < 100 && java.nio.file.Files.exists(uploads.resolve("batch-" + resumed + ".part")); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(uploads.resolve("batch-" + resumed + ".part")).as("deleted once its batch ended").doesNotExist();
+        jdbc.sql("UPDATE ingestion.batch SET status = 'FAILED' WHERE id = ?").param(elsewhere).update();
+        java.nio.file.Files.delete(elsewhereFile);
+    }
+
+    /** A file's batch stored as received long before this instance started, RUNNING and unclaimed, as a crash left it. */
+    private UUID cutOff(byte[] content) throws Exception {
+        UUID batch = UUID.randomUUID();
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(content));
+        jdbc.sql("""
+                        INSERT INTO ingestion.batch (id, department_code, submitted_by, channel, file_name, content_hash,
+                                                     status, started_at)
+                        VALUES (?, 'COURT', '法院报送系统', 'FILE', '断电.csv', ?, 'RUNNING', now() - interval '30 days')""")
+                .params(batch, sha).update();
+        return batch;
+    }
+
     @Test
     void aFileFromAClientOfNoDepartmentIsRefusedAtOnceAndNoBatchIsLeftRunning() throws Exception {
         // A key is bound to its department when issued; one issued before that was required is bound to none.

@@ -44,6 +44,25 @@ public class JdbcBatches {
                 .params(id, department, by, channel, fileName, hash, totalRows, Timestamp.from(at)).update() == 1;
     }
 
+    /** A file's batch marked running: what its spooled file is run again with. */
+    public record RunningFile(UUID id, String departmentCode, String fileName, String contentHash) {
+    }
+
+    /** The files' batches marked running that were begun before {@code before}, oldest first. */
+    public List<RunningFile> runningFiles(Instant before) {
+        return jdbc.sql("""
+                        SELECT id, department_code, file_name, content_hash FROM ingestion.batch
+                        WHERE status = 'RUNNING' AND channel = 'FILE' AND started_at < ? ORDER BY started_at, id""")
+                .param(Timestamp.from(before))
+                .query((rs, n) -> new RunningFile(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4))).list();
+    }
+
+    public boolean running(UUID id) {
+        return jdbc.sql("SELECT count(*) FROM ingestion.batch WHERE id = ? AND status = 'RUNNING'").param(id)
+                .query(Long.class).single() > 0;
+    }
+
     /** A batch interrupted by a crash starts its counts again; its stored records are recognised as replays. */
     public void restart(UUID id) {
         jdbc.sql("DELETE FROM ingestion.row_error WHERE batch_id = ?").param(id).update();
