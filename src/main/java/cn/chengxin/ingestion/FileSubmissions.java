@@ -154,10 +154,8 @@ public class FileSubmissions {
             throw problem;
         }
         Optional<JdbcBatches.Stored> existing = batches.find(batchId);
-        if (existing.isPresent() && (!existing.get().contentHash().equals(upload.sha256())
-                || !existing.get().departmentCode().equals(departmentCode))) {
-            deleteQuietly(upload.file());
-            throw new IngestionProblem("BATCH_CONFLICT", DomainProblem.Kind.CONFLICT, "批次号已用于内容不同的另一次报送");
+        if (existing.isPresent()) {
+            requireSame(existing.get(), departmentCode, upload);
         }
         RowSource source;
         try {
@@ -169,12 +167,30 @@ public class FileSubmissions {
         Upload queued = upload;
         if (existing.isEmpty()) {
             // Visible at once (progress, GET by id); the worker recognises it as its own batch to run.
-            batches.start(batchId, departmentCode, cn.chengxin.audit.AuditLog.currentActor().actorName(), "FILE",
-                    upload.name(), upload.sha256(), null, java.time.Instant.now());
-            queued = spooled(batchId, upload);
+            if (batches.start(batchId, departmentCode, cn.chengxin.audit.AuditLog.currentActor().actorName(), "FILE",
+                    upload.name(), upload.sha256(), null, java.time.Instant.now())) {
+                queued = spooled(batchId, upload);
+            } else {
+                // Another first upload under the same key was stored since the look-up: this one is its resend, or
+                // another file under a key already used.
+                try {
+                    requireSame(batches.find(batchId).orElseThrow(), departmentCode, upload);
+                } catch (IngestionProblem conflict) {
+                    source.close();
+                    throw conflict;
+                }
+            }
         }
         queue(batchId, departmentCode, queued, source);
         return batchId;
+    }
+
+    /** The same key is the same batch only with the same file from the same department: else BATCH_CONFLICT. */
+    private static void requireSame(JdbcBatches.Stored stored, String departmentCode, Upload upload) {
+        if (!stored.contentHash().equals(upload.sha256()) || !stored.departmentCode().equals(departmentCode)) {
+            deleteQuietly(upload.file());
+            throw new IngestionProblem("BATCH_CONFLICT", DomainProblem.Kind.CONFLICT, "批次号已用于内容不同的另一次报送");
+        }
     }
 
     /**

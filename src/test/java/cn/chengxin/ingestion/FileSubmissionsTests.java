@@ -1,14 +1,21 @@
 package cn.chengxin.ingestion;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import cn.chengxin.ingestion.parsing.FileProblem;
 import cn.chengxin.ingestion.parsing.FileProblemCode;
 import cn.chengxin.ingestion.parsing.RowSource;
 import cn.chengxin.ingestion.parsing.SourceRow;
+import cn.chengxin.ingestion.persistence.JdbcBatches;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,6 +56,36 @@ class FileSubmissionsTests {
 
         assertThat(source.reads).isZero();
         assertThatThrownBy(rows::next).isInstanceOf(FileProblem.class);
+    }
+
+    /**
+     * Two first uploads under one key: the other's batch is stored between this one's look-up and its own insert. With
+     * another file it is the conflict a later upload gets, not a second 202 for a file that is never run.
+     */
+    @Test
+    void refusesAnotherFileWhoseKeyWasTakenSinceItLookedTheKeyUp(@TempDir Path dir) {
+        JdbcBatches racing = new JdbcBatches(null) {
+            private boolean taken;
+
+            @Override
+            public Optional<Stored> find(UUID id) {
+                return taken ? Optional.of(new Stored(id, "COURT", "the other file's hash")) : Optional.empty();
+            }
+
+            @Override
+            public boolean start(UUID id, String department, String by, String channel, String fileName, String hash,
+                                 Integer totalRows, Instant at) {
+                taken = true;
+                return false;
+            }
+        };
+        FileSubmissions files = new FileSubmissions(null, racing, dir, 1 << 20, 1_000);
+        FileSubmissions.Upload upload = files.save(new ByteArrayInputStream(
+                "itemCode,subjectNumber\nP_COURT_DEFAULTER,1\n".getBytes(StandardCharsets.UTF_8)), "b.csv");
+
+        assertThatThrownBy(() -> files.start(UUID.randomUUID(), "COURT", upload))
+                .isInstanceOfSatisfying(IngestionProblem.class, p -> assertThat(p.code()).isEqualTo("BATCH_CONFLICT"));
+        assertThat(upload.file()).doesNotExist();
     }
 
     /** Data rows from line 2; the record starting at {@code brokenLine} has an unterminated quote. */
