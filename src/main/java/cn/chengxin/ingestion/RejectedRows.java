@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 /**
  * A batch's rejected rows on screen, a page at a time and by code, for the department that submitted it only
  * (as its result and error report). The rows show the numbers they were sent with, masked: still a look at
- * people's data, so a page that shows any is audited (RULES.md §10).
+ * people's data, so a page, an error report or a page of the API that shows any is audited (RULES.md §10).
  */
 @Service
 public class RejectedRows {
@@ -49,11 +49,46 @@ public class RejectedRows {
         int shown = (int) Math.min(Math.max(0, page), last);
         List<RowError> rows = rejections.page(batchId, filter, (long) shown * PAGE_SIZE, PAGE_SIZE);
         if (!rows.isEmpty()) {
-            audit.record(AuditEntry.of(AuditCategory.QUERY, "ingestion.rejections.view")
-                    .purpose(StaffQueryPurpose.DATA_QUALITY.label(), StaffQueryPurpose.DATA_QUALITY.legalBasis())
-                    .detail(String.format("batch %s: page %d%s, %d rows", batchId, shown + 1,
-                            filter == null ? "" : " of " + filter, rows.size())));
+            audited("ingestion.rejections.view", String.format("batch %s: page %d%s, %d rows", batchId, shown + 1,
+                    filter == null ? "" : " of " + filter, rows.size()));
         }
         return Optional.of(new RejectionPage(rows, rejections.codes(batchId), filter, total, shown, PAGE_SIZE));
+    }
+
+    /**
+     * Every problem of the batch's rejected rows, for its error report (CSV or XLSX, in the console or through the
+     * API): the same masked numbers as the pages, all at once, so a report of any is audited as a page is.
+     *
+     * @return empty when the batch does not exist or is another department's
+     */
+    public Optional<Iterable<RowError>> report(UUID batchId, String departmentCode, String format) {
+        Optional<Iterable<RowError>> all = submissions.allErrors(batchId, departmentCode);
+        if (all.isPresent()) {
+            long problems = rejections.count(batchId, null);
+            if (problems > 0) {
+                audited("ingestion.rejections.report", String.format("batch %s: error report (%s), %d problems",
+                        batchId, format, problems));
+            }
+        }
+        return all;
+    }
+
+    /**
+     * A page of the problems of the batch's rejected rows for the department's system ({@link Submissions#errors}),
+     * audited as a page on screen is.
+     *
+     * @return empty when the batch does not exist or is another department's
+     */
+    public Optional<List<RowError>> listed(UUID batchId, String departmentCode, long afterLine, int limit) {
+        Optional<List<RowError>> page = submissions.errors(batchId, departmentCode, afterLine, limit);
+        page.filter(rows -> !rows.isEmpty()).ifPresent(rows -> audited("ingestion.rejections.list",
+                String.format("batch %s: after line %d, %d problems", batchId, Math.max(0, afterLine), rows.size())));
+        return page;
+    }
+
+    private void audited(String action, String detail) {
+        audit.record(AuditEntry.of(AuditCategory.QUERY, action)
+                .purpose(StaffQueryPurpose.DATA_QUALITY.label(), StaffQueryPurpose.DATA_QUALITY.legalBasis())
+                .detail(detail));
     }
 }

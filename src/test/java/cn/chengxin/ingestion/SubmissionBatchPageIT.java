@@ -233,6 +233,29 @@ class SubmissionBatchPageIT {
                 .doesNotContain("hx-trigger");
     }
 
+    /** A report or a page of the API gives the same masked numbers as the batch's page: each is audited as it is. */
+    @Test
+    void eachErrorReportAndEachPageOfProblemsThroughTheApiIsAudited() throws Exception {
+        String api = "Bearer " + key("COURT");
+
+        mvc.perform(get("/console/submissions/" + batch + "/errors.csv").with(operator("COURT")))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/submissions/" + batch + "/errors.xlsx").header("Authorization", api))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/submissions/" + batch + "/errors?afterLine=0&limit=10").header("Authorization", api))
+                .andExpect(status().isOk());
+
+        assertThat(audited("ingestion.rejections.report")).containsExactlyInAnyOrder(
+                "batch " + batch + ": error report (csv), 121 problems",
+                "batch " + batch + ": error report (xlsx), 121 problems");
+        assertThat(audited("ingestion.rejections.list")).containsExactly("batch " + batch + ": after line 0, 10 problems");
+    }
+
+    private List<String> audited(String action) {
+        return jdbc.sql("SELECT detail FROM audit.event WHERE action = ? AND category = 'QUERY' AND detail LIKE ?")
+                .params(action, "batch " + batch + "%").query(String.class).list();
+    }
+
     private String page(String path, RequestPostProcessor who) throws Exception {
         return mvc.perform(get(path).with(who)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);

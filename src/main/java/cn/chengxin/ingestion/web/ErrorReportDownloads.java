@@ -8,6 +8,7 @@ import java.util.stream.StreamSupport;
 import cn.chengxin.ingestion.BatchFailure;
 import cn.chengxin.ingestion.BatchResult;
 import cn.chengxin.ingestion.FileSubmissions;
+import cn.chengxin.ingestion.RejectedRows;
 import cn.chengxin.ingestion.parsing.ErrorReports;
 import cn.chengxin.ingestion.parsing.RowError;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,20 +27,22 @@ class ErrorReportDownloads {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final FileSubmissions files;
+    private final RejectedRows rejectedRows;
 
-    ErrorReportDownloads(FileSubmissions files) {
+    ErrorReportDownloads(FileSubmissions files, RejectedRows rejectedRows) {
         this.files = files;
+        this.rejectedRows = rejectedRows;
     }
 
     void csv(UUID id, String department, HttpServletResponse response) throws IOException {
-        Iterable<RowError> errors = errors(id, department);
+        Iterable<RowError> errors = errors(id, department, "csv");
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"errors-" + id + ".csv\"");
         ErrorReports.writeCsv(response.getOutputStream(), ErrorReports.DEFAULT_HEADERS, errors);
     }
 
     void xlsx(UUID id, String department, HttpServletResponse response) throws IOException {
-        Iterable<RowError> errors = errors(id, department);
+        Iterable<RowError> errors = errors(id, department, "xlsx");
         response.setContentType(XLSX);
         response.setHeader("Content-Disposition", "attachment; filename=\"errors-" + id + ".xlsx\"");
         ErrorReports.writeXlsx(response.getOutputStream(), ErrorReports.DEFAULT_HEADERS, errors);
@@ -49,8 +52,8 @@ class ErrorReportDownloads {
      * The clerk fixes the file from this one report. The line where a batch stopped comes last, as every row before it
      * was read. The rows are read a page at a time while the report is written.
      */
-    private Iterable<RowError> errors(UUID id, String department) {
-        Iterable<cn.chengxin.ingestion.RowError> rejected = files.allErrors(id, department)
+    private Iterable<RowError> errors(UUID id, String department, String format) {
+        Iterable<cn.chengxin.ingestion.RowError> rejected = rejectedRows.report(id, department, format)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         BatchFailure failure = files.result(id, department).map(BatchResult::failure).orElse(null);
         Stream<RowError> rows = StreamSupport.stream(rejected.spliterator(), false)

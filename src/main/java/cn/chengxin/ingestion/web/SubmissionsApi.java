@@ -9,6 +9,7 @@ import cn.chengxin.ingestion.BatchResult;
 import cn.chengxin.ingestion.FileSubmissions;
 import cn.chengxin.ingestion.IncomingRecord;
 import cn.chengxin.ingestion.IngestionProblem;
+import cn.chengxin.ingestion.RejectedRows;
 import cn.chengxin.ingestion.ResponsiblePersonSent;
 import cn.chengxin.ingestion.RowError;
 import cn.chengxin.ingestion.Submissions;
@@ -40,11 +41,14 @@ class SubmissionsApi {
     private final Submissions submissions;
     private final FileSubmissions files;
     private final ErrorReportDownloads reports;
+    private final RejectedRows rejectedRows;
 
-    SubmissionsApi(Submissions submissions, FileSubmissions files, ErrorReportDownloads reports) {
+    SubmissionsApi(Submissions submissions, FileSubmissions files, ErrorReportDownloads reports,
+                   RejectedRows rejectedRows) {
         this.submissions = submissions;
         this.files = files;
         this.reports = reports;
+        this.rejectedRows = rejectedRows;
     }
 
     @PostMapping("/api/v1/submissions")
@@ -126,7 +130,7 @@ class SubmissionsApi {
             + "row was sent with, masked); null when the row had none.")
     ErrorsPage errors(@PathVariable UUID id, @RequestParam(defaultValue = "0") long afterLine,
                       @RequestParam(defaultValue = "1000") int limit) {
-        List<RowError> errors = submissions.errors(id, AuditLog.currentActor().departmentCode(), afterLine, limit)
+        List<RowError> errors = rejectedRows.listed(id, AuditLog.currentActor().departmentCode(), afterLine, limit)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return new ErrorsPage(errors, errors.isEmpty() ? null : errors.get(errors.size() - 1).line());
     }
