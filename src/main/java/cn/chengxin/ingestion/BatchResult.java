@@ -12,10 +12,12 @@ import java.util.UUID;
  *                   a result is read at every poll of a batch's progress, and a file of a million bad rows must not
  *                   be read whole each time (the rest: {@link Submissions#errors} and the error report)
  * @param errorCount every problem found (a row with two problems has two)
+ * @param percentRead while a file runs on the instance answering, how much of it is read (0 to 99): its rows are
+ *                    counted only at its end; null otherwise
  */
 public record BatchResult(UUID batchId, String status, int received, int accepted, int duplicates, int rejected,
                           List<RowError> errors, long errorCount, BatchFailure failure, Instant startedAt,
-                          Instant finishedAt, boolean replayed) {
+                          Instant finishedAt, boolean replayed, Integer percentRead) {
 
     public static final int ERRORS_SHOWN = 10_000;
 
@@ -25,6 +27,11 @@ public record BatchResult(UUID batchId, String status, int received, int accepte
 
     BatchResult asReplay() {
         return new BatchResult(batchId, status, received, accepted, duplicates, rejected, errors, errorCount, failure,
-                startedAt, finishedAt, true);
+                startedAt, finishedAt, true, percentRead);
+    }
+
+    BatchResult withPercentRead(java.util.OptionalInt percent) {
+        return new BatchResult(batchId, status, received, accepted, duplicates, rejected, errors, errorCount, failure,
+                startedAt, finishedAt, replayed, percent.isPresent() ? percent.getAsInt() : null);
     }
 }

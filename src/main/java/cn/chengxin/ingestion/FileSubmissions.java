@@ -78,6 +78,8 @@ public class FileSubmissions {
     /** The pause between a received file's attempts at its claim (each also waits up to the claim pool's 5 s). */
     private static final long BUSY_PAUSE_MILLIS = 1_000;
     private volatile boolean stopping;
+    /** The files running, or waiting for their claim, on this instance. */
+    private final Map<UUID, Reading> reading = new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ingestion-files");
         t.setDaemon(true);
@@ -305,6 +307,8 @@ public class FileSubmissions {
      */
     private void runWhenClaimed(UUID batchId, String departmentCode, Upload upload, RowSource first) {
         RowSource source = first;
+        Reading read = new Reading(first, sizeOf(upload.file()));
+        reading.put(batchId, read);
         try {
             while (true) {
                 try {
@@ -325,11 +329,55 @@ public class FileSubmissions {
                     if (lost) {
                         source.close();
                         source = RowSources.open(upload.file(), upload.name(), limits);
+                        read.source = source;
                     }
                 }
             }
         } finally {
+            reading.remove(batchId, read);
             source.close();
+        }
+    }
+
+    /**
+     * How much of the file of a batch this instance is running is read, in percent: a file's rows are not counted
+     * before its end, so this is its progress meanwhile. Not past 99 until the batch is done (an XLSX is read whole
+     * before its first row, and the last rows are still being stored). Empty for a batch not running here.
+     */
+    public java.util.OptionalInt percentRead(UUID batchId) {
+        Reading read = reading.get(batchId);
+        return read == null || read.size <= 0 ? java.util.OptionalInt.empty()
+                : java.util.OptionalInt.of(percent(read.source.bytesRead(), read.size));
+    }
+
+    /** {@link #percentRead} of each batch this instance is running a file of. */
+    public Map<UUID, Integer> percentsRead() {
+        Map<UUID, Integer> percents = new HashMap<>();
+        reading.keySet().forEach(id -> percentRead(id).ifPresent(p -> percents.put(id, p)));
+        return percents;
+    }
+
+    static int percent(long read, long size) {
+        return (int) Math.max(0, Math.min(99, read * 100 / size));
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The reader of a running file (another after a lost claim) and the file's size. */
+    private static final class Reading {
+
+        private volatile RowSource source;
+        private final long size;
+
+        Reading(RowSource source, long size) {
+            this.source = source;
+            this.size = size;
         }
     }
 
@@ -378,8 +426,9 @@ public class FileSubmissions {
         return submissions.allErrors(batchId, departmentCode);
     }
 
+    /** The batch's result, with {@link #percentRead} while its file runs here. */
     public Optional<BatchResult> result(UUID batchId, String departmentCode) {
-        return submissions.result(batchId, departmentCode);
+        return submissions.result(batchId, departmentCode).map(r -> r.withPercentRead(percentRead(batchId)));
     }
 
     /**

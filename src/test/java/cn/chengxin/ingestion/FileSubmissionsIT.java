@@ -427,13 +427,22 @@ class FileSubmissionsIT {
                     .andExpect(status().isAccepted());
             Thread.sleep(6_000); // past one wait for a claim
             mvc.perform(get("/api/v1/submissions/" + batch).header("Authorization", "Bearer " + key))
-                    .andExpect(jsonPath("$.status").value("RUNNING"));
+                    .andExpect(jsonPath("$.status").value("RUNNING"))
+                    .andExpect(jsonPath("$.percentRead").isNumber());
+            assertThat(mvc.perform(get("/console/submissions/table").with(
+                            org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                    .authentication(Principals.staff("operator-court", "COURT",
+                                            Permission.CONSOLE_HOME, Permission.RECORD_SUBMIT))))
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                    .as("its progress while its rows are not yet counted").containsPattern(
+                            "data-batch=\"" + batch + "\"[\\s\\S]*?data-field=\"percent\">已读文件 \\d{1,2}%<");
         } finally {
             held.forEach(cn.chengxin.ingestion.persistence.BatchClaims.Claim::close);
         }
         String done = awaitDone(batch);
         assertThat((String) JsonPath.read(done, "$.status")).isEqualTo("DONE");
         assertThat((Integer) JsonPath.read(done, "$.accepted")).isEqualTo(1);
+        assertThat((Integer) JsonPath.read(done, "$.percentRead")).as("counted now").isNull();
     }
 
     @Test

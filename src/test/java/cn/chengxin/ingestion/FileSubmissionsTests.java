@@ -88,6 +88,13 @@ class FileSubmissionsTests {
         assertThat(upload.file()).doesNotExist();
     }
 
+    @Test
+    void showsHowMuchOfARunningFileIsReadButNeverAllOfItBeforeItsEnd() {
+        assertThat(FileSubmissions.percent(0, 1_000)).isZero();
+        assertThat(FileSubmissions.percent(400, 1_000)).isEqualTo(40);
+        assertThat(FileSubmissions.percent(1_000, 1_000)).as("read, not yet stored").isEqualTo(99);
+    }
+
     /** Data rows from line 2; the record starting at {@code brokenLine} has an unterminated quote. */
     private static final class BreaksAtLine implements RowSource {
 

@@ -104,7 +104,7 @@ public class JdbcBatches {
                 .query((rs, n) -> new BatchResult(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
                         rs.getInt(4), rs.getInt(5), rs.getInt(6), errors, count, failure(rs.getString(9),
                         rs.getString(10), (Long) rs.getObject(11)), rs.getTimestamp(7).toInstant(),
-                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), false))
+                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), false, null))
                 .optional();
     }
 

@@ -114,10 +114,12 @@ class SubmissionsApi {
     @GetMapping("/api/v1/submissions/{id}")
     @Operation(summary = "报送批次结果", description = "Status RUNNING, DONE or FAILED. A FAILED batch has 'failure': "
             + "its stable code, the line where the file stopped being readable (null when not about a line) and "
-            + "the reason in Chinese; the rows before that line were processed and are counted as usual.")
+            + "the reason in Chinese; the rows before that line were processed and are counted as usual. A file's "
+            + "rows are counted at its end: while it runs, percentRead says how much of it is read (0 to 99; null "
+            + "for a batch of records, or one the instance answering is not running).")
     BatchResult result(@PathVariable UUID id) {
         // Another department's batch is answered as if it did not exist.
-        return submissions.result(id, AuditLog.currentActor().departmentCode())
+        return files.result(id, AuditLog.currentActor().departmentCode())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 

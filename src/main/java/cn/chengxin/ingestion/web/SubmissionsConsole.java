@@ -60,6 +60,7 @@ class SubmissionsConsole {
         FileSubmissions.BatchPage shown = files.recent(department(), pageNumber(page));
         model.addAttribute("batches", shown.batches());
         model.addAttribute("batchPage", shown);
+        model.addAttribute("percentsRead", files.percentsRead());
     }
 
     /** The active items the department delivers (its remit), by code: those it may download a template for. */
