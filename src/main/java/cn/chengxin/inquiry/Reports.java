@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import cn.chengxin.account.ApiClientPrincipal;
 import cn.chengxin.account.Notices;
@@ -113,7 +114,7 @@ public class Reports {
         }
         Actor self = AuditLog.currentActor();
         ReportScope scope = new ReportScope(kind, Requester.SELF, null);
-        return issue(scope, profile(subjectId), self, "本人", null, null, BY_KIND, now, () -> {
+        return issue(scope, profile(subjectId), self, "本人", null, null, BY_KIND, now, number -> {
             if (kind == ReportKind.SELF_FULL) {
                 FreeReports.requireAllowance(store.lockAndCountSelfReports(subjectId, startOf(year),
                         startOf(year + 1)), settings.freeSelfReportsPerYear(), year);
@@ -156,8 +157,8 @@ public class Reports {
         }
         ReportScope scope = new ReportScope(reportKind, Requester.INSTITUTION, purpose);
         Consent allowing = consent;
-        Issued issued = issue(scope, profile(subjectId), client, client.organisation() + "（" + client.name() + "）",
-                "被查询人授权（" + allowing.id() + "）", allowing.id(), BY_KIND, now, () -> {
+        return issue(scope, profile(subjectId), client, client.organisation() + "（" + client.name() + "）",
+                "被查询人授权（" + allowing.id() + "）", allowing.id(), BY_KIND, now, number -> {
                     if (!store.use(allowing.id(), clock.instant())) {
                         // withdrawn, expired or used since it was checked: refuse with the reason it has now
                         Consent current = store.consent(allowing.id()).orElseThrow();
@@ -165,12 +166,12 @@ public class Reports {
                                 purpose, clock.instant()).orElseGet(() -> new InquiryProblem("CONSENT_USED",
                                 DomainProblem.Kind.FORBIDDEN, "该授权已不能使用"));
                     }
+                    // The person hears of every use of their consent (issue #8 "Notifications"; PIPL Art. 15: they
+                    // may withdraw it), and only of a use that happened: the notice commits with the report.
+                    notices.notify(subjectId, "CONSENT_USED", client.organisation() + "已使用您的授权查询信用报告",
+                            client.organisation() + "按您的授权，以“" + purpose.label() + "”为用途查询了您的信用报告（报告编号 "
+                                    + number + "）。如非您本人授权，请在“授权管理”中撤回授权并提出异议。", "/me/consents");
                 });
-        // The person hears of every use of their consent (issue #8 "Notifications"; PIPL Art. 15: they may withdraw it).
-        notices.notify(subjectId, "CONSENT_USED", client.organisation() + "已使用您的授权查询信用报告",
-                client.organisation() + "按您的授权，以“" + purpose.label() + "”为用途查询了您的信用报告（报告编号 "
-                        + issued.number() + "）。如非您本人授权，请在“授权管理”中撤回授权并提出异议。", "/me/consents");
-        return issued;
     }
 
     /**
@@ -191,17 +192,25 @@ public class Reports {
         ReportScope scope = new ReportScope(ReportKind.GOVERNMENT, Requester.GOVERNMENT, null);
         String requester = staff.organisation() + " " + staff.actorName();
         return issue(scope, profile(subjectId), staff, requester, purpose.label() + "（" + caseReference.strip() + "）",
-                null, staff.dataScope(), clock.instant(), () -> {
+                null, staff.dataScope(), clock.instant(), number -> {
                 }, purpose.legalBasis());
     }
 
     private Issued issue(ReportScope scope, SubjectProfile subject, Actor actor, String requester, String purposeNote,
-                         UUID consentId, DataScope dataScope, Instant now, Runnable guard) {
-        return issue(scope, subject, actor, requester, purposeNote, consentId, dataScope, now, guard, null);
+                         UUID consentId, DataScope dataScope, Instant now, Consumer<String> withReport) {
+        return issue(scope, subject, actor, requester, purposeNote, consentId, dataScope, now, withReport, null);
     }
 
+    /**
+     * Assembles and renders the report, then stores it in one transaction with what {@code withReport} does beside
+     * it (given the report's number: the free-report count checked under lock, the consent used, the person
+     * notified) and with its {@code report.issue} audit event: an audit log that refuses the event keeps none of
+     * them (RULES.md §10, every query traceable; {@link AuditLog}: fail closed), so no report is kept or handed out
+     * unaudited, and no consent is used up or free report counted for a caller told it failed.
+     */
     private Issued issue(ReportScope scope, SubjectProfile subject, Actor actor, String requester, String purposeNote,
-                         UUID consentId, DataScope dataScope, Instant now, Runnable guard, String legalBasis) {
+                         UUID consentId, DataScope dataScope, Instant now, Consumer<String> withReport,
+                         String legalBasis) {
         String pseudonym = subjects.pseudonymOf(subject.id()).orElseThrow();
         String purpose = scope.purposeLabel() + (purposeNote == null || scope.requester() == Requester.INSTITUTION
                 ? "" : "：" + purposeNote);
@@ -216,23 +225,21 @@ public class Reports {
         byte[] pdf = documents.pdf(content);
         String sm3 = sm3(pdf);
         UUID id = Ids.newId();
+        AuditEntry issued = AuditEntry.of(AuditCategory.QUERY, "report.issue").by(actor).subject(pseudonym)
+                .purpose(purpose, basis)
+                .detail(scope.kind().title() + " " + content.number() + "；SM3 " + sm3 + "；守信 "
+                        + content.goodRecords().size() + " 条，失信 " + content.negativeRecords().size() + " 条，名单 "
+                        + content.lists().size() + " 项" + (content.score() != null ? "，含信用分" : ""));
+        AuditEntry entry = consentId == null ? issued : issued.consent(consentId.toString());
         transactions.executeWithoutResult(tx -> {
-            guard.run();
+            withReport.accept(content.number());
             store.insertReport(new JdbcInquiry.NewReport(id, content.number(), content.verificationCode(),
                     scope.kind(), subject.id(), scope.requester().name(), actor.actorId(), requester,
                     actor.organisation() == null ? "" : actor.organisation(), purpose, basis, consentId,
                     content.generatedAt(), content.validUntil(), sm3, json.writeValueAsString(content.summary()),
                     json.writeValueAsString(content), pdf));
+            audit.record(entry);
         });
-        AuditEntry entry = AuditEntry.of(AuditCategory.QUERY, "report.issue").by(actor).subject(pseudonym)
-                .purpose(purpose, basis)
-                .detail(scope.kind().title() + " " + content.number() + "；SM3 " + sm3 + "；守信 "
-                        + content.goodRecords().size() + " 条，失信 " + content.negativeRecords().size() + " 条，名单 "
-                        + content.lists().size() + " 项" + (content.score() != null ? "，含信用分" : ""));
-        if (consentId != null) {
-            entry = entry.consent(consentId.toString());
-        }
-        audit.record(entry);
         return new Issued(id, content.number(), content.verificationCode(), content, pdf, sm3);
     }
 

@@ -12,8 +12,10 @@ import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.CitizenPrincipal;
 import cn.chengxin.account.DemoAccounts;
+import cn.chengxin.account.Notices;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AccessHistory;
+import cn.chengxin.audit.AuditUnavailableException;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.creditfile.RecordProceedings;
@@ -44,6 +46,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -102,6 +105,9 @@ class ReportsIT {
     @Autowired
     RecordProceedings proceedings;
 
+    @Autowired
+    Notices notices;
+
     @Test
     void eachConsentFaultHasItsOwnCodeAndIssuesNoReport() throws Exception {
         Person a = person("甘秋月");
@@ -137,6 +143,32 @@ class ReportsIT {
                 .andExpect(jsonPath("$.code").value("CONSENT_USED"));
         assertThat(reports.about(a.id())).hasSize(1);
         assertThat(reports.about(b.id())).isEmpty();
+    }
+
+    /**
+     * The report, the consent's use, the free-report count and the person's notice commit with the report's audit
+     * event or not at all: an audit log that refuses the event leaves nothing a report was issued by.
+     */
+    @Test
+    void aReportTheAuditLogRefusesIsNotKeptAndUsesNoConsentNorFreeReport() throws Exception {
+        Person p = person("蓝审计");
+        Institution bank = institution("信贷系统", "戊银行");
+        Consent once = consents.grant(p.id(), bank.id(), Purpose.LENDING, 30, true);
+        String pseudonym = subjects.pseudonymOf(p.id()).orElseThrow();
+        int freeBefore = reports.freeReportsLeft(p.id());
+
+        refuseReportEventsAbout(pseudonym, () -> {
+            report(bank, p, Purpose.LENDING, null).andExpect(status().isServiceUnavailable());
+            assertThatThrownBy(() -> reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.SELF_FULL))
+                    .isInstanceOf(AuditUnavailableException.class);
+        });
+
+        assertThat(reports.about(p.id())).isEmpty();
+        assertThat(reports.freeReportsLeft(p.id())).isEqualTo(freeBefore);
+        assertThat(store.consent(once.id()).orElseThrow().usedUp()).isFalse();
+        assertThat(notices.of(p.id())).noneMatch(n -> n.kind().equals("CONSENT_USED"));
+        report(bank, p, Purpose.LENDING, null).andExpect(status().isOk());
+        assertThat(notices.of(p.id())).filteredOn(n -> n.kind().equals("CONSENT_USED")).hasSize(1);
     }
 
     /** The citizen's consents page names the purposes in the reader's language (issue #5); Chinese as before. */
@@ -469,6 +501,21 @@ class ReportsIT {
     private static String row(String page, String decision) {
         return java.util.Arrays.stream(page.split("<tr")).filter(r -> r.contains(decision)).findFirst()
                 .orElseThrow(() -> new AssertionError(decision + " not shown"));
+    }
+
+    /** The audit log refuses the reports issued about the person (an outage, for this person's reports only). */
+    private void refuseReportEventsAbout(String pseudonym, ThrowingRunnable action) throws Exception {
+        jdbc.sql("ALTER TABLE audit.event ADD CONSTRAINT test_reports_refused CHECK (action <> 'report.issue' "
+                + "OR subject_pseudonym IS DISTINCT FROM '" + pseudonym + "') NOT VALID").update();
+        try {
+            action.run();
+        } finally {
+            jdbc.sql("ALTER TABLE audit.event DROP CONSTRAINT test_reports_refused").update();
+        }
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     private static String text(byte[] pdf) throws Exception {
