@@ -62,6 +62,9 @@ public class Reports {
      */
     private static final DataScope BY_KIND = DataScope.everyItem();
 
+    /** The subject id no one has: an unregistered number's, whose consents are none. */
+    private static final UUID NOBODY = new UUID(0, 0);
+
     private final ReportAssembler assembler;
     private final ReportDocuments documents;
     private final Consents consents;
@@ -143,17 +146,16 @@ public class Reports {
         IdentityDocument document = subjects.validate(DocumentType.named(documentType), subjectNumber);
         Instant now = clock.instant();
         Optional<UUID> found = subjects.find(document);
-        if (found.isEmpty()) {
-            refused(client, subjects.pseudonymOf(document), purpose, "CONSENT_MISSING");
-            throw new InquiryProblem("CONSENT_MISSING", DomainProblem.Kind.FORBIDDEN, "被查询人没有授权本机构查询其信用信息");
-        }
-        UUID subjectId = found.get();
+        // A number not registered is checked as a person who authorised no one: the consent or code presented gets
+        // the answer it would get for a registered person, so the answer never tells whether a number is registered.
+        UUID subjectId = found.orElse(NOBODY);
         Consent consent;
         try {
             consent = consents.allowing(subjectId, client.clientId(), purpose, consentId, authorisationCode, now);
         } catch (InquiryProblem refusal) {
-            refused(client, subjects.pseudonymOf(document), purpose, refusal.code());
-            throw refusal;
+            refused(client, subjects.pseudonymOf(document), purpose,
+                    refusal.code() + (found.isEmpty() ? " (subject not registered)" : ""));
+            throw refusal.code().equals("CONSENT_SUBJECT_MISMATCH") ? notAuthorised() : refusal;
         }
         ReportScope scope = new ReportScope(reportKind, Requester.INSTITUTION, purpose);
         Consent allowing = consent;
@@ -241,6 +243,15 @@ public class Reports {
             audit.record(entry);
         });
         return new Issued(id, content.number(), content.verificationCode(), content, pdf, sm3);
+    }
+
+    /**
+     * The answer to an institution the person never authorised, and to one that presents another person's consent:
+     * told apart, the two would tell it that the number it typed is a registered person's (PIPL Art. 10); the audit
+     * detail keeps which it was.
+     */
+    private static InquiryProblem notAuthorised() {
+        return new InquiryProblem("CONSENT_MISSING", DomainProblem.Kind.FORBIDDEN, "被查询人没有授权本机构查询其信用信息");
     }
 
     private void refused(ApiClientPrincipal client, String pseudonym, Purpose purpose, String code) {

@@ -32,6 +32,7 @@ import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
+import com.jayway.jsonpath.JsonPath;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -121,10 +122,24 @@ class ReportsIT {
         Consent lending = consents.grant(a.id(), bank.id(), Purpose.LENDING, 30, true);
         String code = consents.codeOf(a.id(), lending.id()).orElseThrow();
         report(bank, a, Purpose.EMPLOYMENT, null).andExpect(jsonPath("$.code").value("CONSENT_PURPOSE_MISMATCH"));
-        report(bank, b, Purpose.LENDING, code).andExpect(jsonPath("$.code").value("CONSENT_SUBJECT_MISMATCH"));
-        report(other, a, Purpose.LENDING, code).andExpect(jsonPath("$.code").value("CONSENT_OTHER_INSTITUTION"));
-        report(bank, a, Purpose.LENDING, code.substring(0, code.length() - 2) + "AA")
+        // Another person's consent is answered as for a number not registered: the answer does not tell them apart.
+        Person unregistered = new Person(null, TestCitizens.withCheckCharacter("41170219700101"
+                + String.format("%03d", ThreadLocalRandom.current().nextInt(1000))), "未登记");
+        String notAuthorised = JsonPath.read(report(bank, unregistered, Purpose.LENDING, code)
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("CONSENT_MISSING"))
+                .andReturn().getResponse().getContentAsString(), "$.detail");
+        report(bank, b, Purpose.LENDING, code).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("CONSENT_MISSING"))
+                .andExpect(jsonPath("$.detail").value(notAuthorised));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE subject_pseudonym = ? AND result = 'DENIED' "
+                        + "AND detail = 'refused: CONSENT_SUBJECT_MISMATCH'")
+                .param(subjects.pseudonymOf(b.id()).orElseThrow()).query(Long.class).single())
+                .as("the real reason, kept for the audit").isOne();
+        String forged = code.substring(0, code.length() - 2) + "AA";
+        report(bank, unregistered, Purpose.LENDING, forged)
                 .andExpect(jsonPath("$.code").value("CONSENT_CODE_INVALID"));
+        report(other, a, Purpose.LENDING, code).andExpect(jsonPath("$.code").value("CONSENT_OTHER_INSTITUTION"));
+        report(bank, a, Purpose.LENDING, forged).andExpect(jsonPath("$.code").value("CONSENT_CODE_INVALID"));
 
         Instant longAgo = Instant.now().minus(40, ChronoUnit.DAYS);
         store.insertConsent(new Consent(UUID.randomUUID(), a.id(), bank.id(), "信贷系统", "甲银行", Purpose.TENANCY, false,

@@ -14,7 +14,9 @@ import cn.chengxin.shared.DomainProblem;
  * Each fault has its own code, so that the institution learns what to ask the person for:
  * <ul>
  *     <li>{@code CONSENT_MISSING} — the person never authorised this institution;</li>
- *     <li>{@code CONSENT_SUBJECT_MISMATCH} — the consent presented is another person's;</li>
+ *     <li>{@code CONSENT_SUBJECT_MISMATCH} — the consent presented is another person's (the institution is told
+ *     {@code CONSENT_MISSING}, as for a number not registered: the difference would tell it the number is a
+ *     registered person's);</li>
  *     <li>{@code CONSENT_OTHER_INSTITUTION} — the consent presented names another institution;</li>
  *     <li>{@code CONSENT_PURPOSE_MISMATCH} — authorised, but for another purpose;</li>
  *     <li>{@code CONSENT_WITHDRAWN} — the person withdrew it;</li>
