@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -35,6 +36,7 @@ import cn.chengxin.listing.Listing;
 import cn.chengxin.scoring.Scoring;
 import cn.chengxin.scoring.SubjectScore;
 import cn.chengxin.shared.privacy.IdentityRedaction;
+import cn.chengxin.shared.security.Actor;
 import cn.chengxin.shared.security.DataScope;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.domain.Gender;
@@ -126,8 +128,10 @@ class ReportAssembler {
         ReportContent.ScoreLine score = scope.showsScore()
                 ? scoring.scoreOf(subject.id()).map(s -> scoreLine(s, included.keySet())).orElse(null) : null;
         List<ReportContent.QueryLine> queries = accesses.queriesOf(pseudonym, settings.queriesShown()).stream()
-                .map(a -> new ReportContent.QueryLine(a.at(), a.actorName(), a.organisation(),
-                        a.purpose() == null ? a.action() : a.purpose(), a.consentId() != null))
+                .map(a -> scope.showsEveryQuery() ? Optional.of(new ReportContent.QueryLine(a.at(), a.actorName(),
+                        a.organisation(), a.purpose() == null ? a.action() : a.purpose(), a.consentId() != null))
+                        : sharedQuery(a))
+                .flatMap(Optional::stream)
                 .toList();
         ReportContent.Identity identity = new ReportContent.Identity(subject.name(), subject.documentType().label(),
                 subject.maskedNumber(), gender(subject.genderCode()),
@@ -141,6 +145,24 @@ class ReportAssembler {
                 heading.purpose(), heading.legalBasis(), heading.requester(), heading.generatedAt(),
                 heading.generatedAt().plus(settings.reportValidity()), identity, good, negative, other, lists,
                 statements, score, !scope.showsScore(), queries, verifyUrl);
+    }
+
+    /**
+     * A query as a report for an institution lists it ({@link ReportScope#showsEveryQuery()}): one made with the
+     * person's consent, under the purpose from the closed list it was authorised for, and the person's own; no
+     * staff name, no case or free text. Any other look at the person's data is left out.
+     */
+    private static Optional<ReportContent.QueryLine> sharedQuery(AccessHistory.Access a) {
+        if (!"report.issue".equals(a.action())) {
+            return Optional.empty();
+        }
+        if (a.consentId() != null) {
+            return Optional.of(new ReportContent.QueryLine(a.at(), null, a.organisation(), a.purpose(), true));
+        }
+        if (Actor.ActorKind.CITIZEN.name().equals(a.actorKind())) {
+            return Optional.of(new ReportContent.QueryLine(a.at(), null, "本人", "本人查询", false));
+        }
+        return Optional.empty();
     }
 
     private static boolean inDataScope(ReportScope scope, ItemDefinition item, DataScope dataScope) {

@@ -234,26 +234,44 @@ class ReportsIT {
         Person p = person("祁海燕");
         submit(p, "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕101号");
         submit(p, "P_ADMIN_PENALTY_MINOR", "驻市监罚〔2026〕909号");
-        // A department's check before: the report lists it among its query records.
+        // A department's check and a state organ's query before: government-only looks, which the person's own
+        // report lists and an institution's does not (RULES.md §2, §9).
         mvc.perform(post("/api/v1/checks").header("Authorization", "Bearer " + DemoAccounts.API_KEY)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"subjectNumber\":\"" + p.number()
                         + "\",\"scenario\":\"INSPECTION\",\"purpose\":\"双随机抽查 2026-88\"}"))
                 .andExpect(status().isOk());
+        cn.chengxin.shared.security.Actor clerk = (cn.chengxin.shared.security.Actor) Principals.staff("gov-looker",
+                "CREDIT_OFFICE", Permission.INQUIRY_GOVERNMENT).getPrincipal();
+        cn.chengxin.support.AsStaff.as("gov-looker", () -> reports.forGovernment(clerk, p.number(), null,
+                cn.chengxin.shared.security.StaffQueryPurpose.ADMINISTRATIVE_LICENSING, "许可受理 2026-055"));
         Institution bank = institution("信贷系统", "丙银行");
         consents.grant(p.id(), bank.id(), Purpose.LENDING, null, false);
+        report(bank, p, Purpose.LENDING, null).andExpect(status().isOk());
 
         MockHttpServletResponse response = report(bank, p, Purpose.LENDING, null).andExpect(status().isOk())
                 .andReturn().getResponse();
         String text = text(response.getContentAsByteArray()).replaceAll("\\s", "");
         assertThat(text).contains("个人信用报告（授权查询版）", "一、身份信息", "三、失信信息", "名单信息", "查询记录",
-                "信用评分", "驻市监罚〔2026〕101号", "双随机抽查2026-88", response.getHeader("X-Report-Number"),
+                "信用评分", "驻市监罚〔2026〕101号", response.getHeader("X-Report-Number"),
                 subjects.profile(p.id()).orElseThrow().maskedNumber());
-        assertThat(text).doesNotContain("驻市监罚〔2026〕909号").doesNotContain(p.number());
+        assertThat(text).doesNotContain("驻市监罚〔2026〕909号").doesNotContain(p.number())
+                .doesNotContain("双随机抽查2026-88").doesNotContain("许可受理2026-055").doesNotContain("gov-looker");
+        Reports.Issued stored = reports.aboutSubject(p.id(), reports.about(p.id()).stream()
+                .filter(r -> r.number().equals(response.getHeader("X-Report-Number"))).findFirst().orElseThrow()
+                .id()).orElseThrow();
+        assertThat(stored.content().queries()).as("the bank's first query, as organisation and purpose only")
+                .singleElement().satisfies(q -> {
+                    assertThat(q.organisation()).isEqualTo("丙银行");
+                    assertThat(q.purpose()).isEqualTo("授权查询：" + Purpose.LENDING.label());
+                    assertThat(q.querier()).isNull();
+                    assertThat(q.authorised()).isTrue();
+                });
 
-        // The person's own full report carries the government-only record too.
+        // The person's own full report carries the government-only record and every query.
         byte[] ownPdf = reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.SELF_FULL).pdf();
         String own = text(ownPdf).replaceAll("\\s", "");
-        assertThat(own).contains("驻市监罚〔2026〕909号", "丙银行").doesNotContain(p.number());
+        assertThat(own).contains("驻市监罚〔2026〕909号", "丙银行", "双随机抽查2026-88", "许可受理2026-055")
+                .doesNotContain(p.number());
 
         // The person sees the query; the report verifies with its code and only with it.
         String pseudonym = subjects.pseudonymOf(p.id()).orElseThrow();

@@ -19,6 +19,11 @@ import cn.chengxin.catalog.domain.Sharing;
  *     when the purpose is a credit decision ({@link Purpose#showsScore()}), never in an occupational report; the
  *     explanation itemises only the records the report carries, and the dimensions count only those
  *     ({@link ScoreExplanation}).</li>
+ *     <li>the query records (RULES.md §9) in full in the person's full report and a state organ's; a report for an
+ *     institution, or the occupational one a person hands to an employer, lists only the queries made with the
+ *     person's consent and the person's own, each as time, organisation and purpose category: a state organ's look
+ *     within its duty (a case, a tip-off, a list review, a measures check) is government-only information, which
+ *     an institution never gets ({@link #showsEveryQuery()}).</li>
  * </ul>
  */
 public record ReportScope(ReportKind kind, Requester requester, Purpose purpose) {
@@ -57,6 +62,11 @@ public record ReportScope(ReportKind kind, Requester requester, Purpose purpose)
             case AUTHORISED -> purpose.showsScore();
             case OCCUPATIONAL -> false;
         };
+    }
+
+    /** Whether the report lists every query of the person's data, with who made it and why, or only shared ones. */
+    public boolean showsEveryQuery() {
+        return kind == ReportKind.SELF_FULL || kind == ReportKind.GOVERNMENT;
     }
 
     /** The purpose line of the report and the audit log. */

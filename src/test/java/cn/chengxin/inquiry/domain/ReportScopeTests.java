@@ -48,4 +48,17 @@ class ReportScopeTests {
         assertThatThrownBy(() -> new ReportScope(ReportKind.GOVERNMENT, Requester.SELF, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** RULES.md §2, §9: a state organ's looks are government-only; a report others are shown lists shared ones. */
+    @Test
+    void onlyThePersonsFullReportAndAStateOrgansListEveryQuery() {
+        assertThat(new ReportScope(ReportKind.SELF_FULL, Requester.SELF, null).showsEveryQuery()).isTrue();
+        assertThat(new ReportScope(ReportKind.GOVERNMENT, Requester.GOVERNMENT, null).showsEveryQuery()).isTrue();
+        assertThat(new ReportScope(ReportKind.AUTHORISED, Requester.INSTITUTION, Purpose.LENDING).showsEveryQuery())
+                .isFalse();
+        assertThat(new ReportScope(ReportKind.OCCUPATIONAL, Requester.INSTITUTION, Purpose.EMPLOYMENT)
+                .showsEveryQuery()).isFalse();
+        assertThat(new ReportScope(ReportKind.OCCUPATIONAL, Requester.SELF, null).showsEveryQuery())
+                .as("handed to an employer").isFalse();
+    }
 }
