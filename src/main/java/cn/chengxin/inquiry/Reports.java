@@ -292,9 +292,23 @@ public class Reports {
         return store.report(reportId).filter(r -> r.subjectId().equals(subjectId)).map(this::load);
     }
 
-    /** A report the requester obtained; empty when it is someone else's. */
-    public Optional<Issued> obtained(String requesterId, UUID reportId) {
-        return store.report(reportId).filter(r -> r.requesterId().equals(requesterId)).map(this::load);
+    /**
+     * A report the staff member obtained, downloaded again: each download is a look at the person's data, recorded
+     * against the person under the purpose and basis the report was obtained for (RULES.md §9: staff queries logged
+     * with name, time, content, purpose); refused once the report is past its validity, when a fresh query, with
+     * its own purpose, is due. Empty when it is not a report this staff member obtained.
+     */
+    public Optional<Issued> downloadedBy(Actor staff, UUID reportId) {
+        Optional<JdbcInquiry.IssuedReport> obtained = store.report(reportId)
+                .filter(r -> r.requesterId().equals(staff.actorId()));
+        obtained.filter(r -> !r.valid(clock.instant())).ifPresent(r -> {
+            throw new InquiryProblem("REPORT_EXPIRED", DomainProblem.Kind.CONFLICT, "报告 " + r.number()
+                    + " 已过有效期，不能再下载：如仍需查询，请以法定职责事由重新查询");
+        });
+        obtained.ifPresent(r -> audit.record(AuditEntry.of(AuditCategory.QUERY, "report.download").by(staff)
+                .subject(subjects.pseudonymOf(r.subjectId()).orElseThrow()).purpose(r.purpose(), r.legalBasis())
+                .detail(r.kind().title() + " " + r.number() + "；SM3 " + r.sm3())));
+        return obtained.map(this::load);
     }
 
     public String html(ReportContent content) {

@@ -442,6 +442,36 @@ class ReportsIT {
     }
 
     /**
+     * Staff download a report they obtained again only while it is valid, and each download is recorded against the
+     * person under the purpose the report was obtained for (RULES.md §9).
+     */
+    @Test
+    void aGovernmentReportDownloadedAgainIsRecordedAndRefusedOnceExpired() throws Exception {
+        Person p = person("谭下载");
+        var staff = Principals.staff("gov-dl", "MARKET", Permission.CONSOLE_HOME, Permission.INQUIRY_GOVERNMENT);
+        mvc.perform(governmentQuery(staff, p.number(), ""))
+                .andExpect(flash().attribute("successKey", "reports.issued"));
+        UUID id = reports.about(p.id()).get(0).id();
+        String pseudonym = subjects.pseudonymOf(p.id()).orElseThrow();
+
+        mvc.perform(get("/console/reports/" + id + ".pdf").with(authentication(staff))).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", MediaType.APPLICATION_PDF_VALUE));
+        var event = jdbc.sql("SELECT category, actor_name, purpose, legal_basis FROM audit.event "
+                        + "WHERE action = 'report.download' AND subject_pseudonym = ?").param(pseudonym)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .single();
+        assertThat(event).containsExactly("QUERY", "gov-dl", "政务查询：行政许可审查（许可受理 2026-031）",
+                cn.chengxin.shared.security.StaffQueryPurpose.ADMINISTRATIVE_LICENSING.legalBasis());
+        assertThat(accesses.of(pseudonym, 20)).anySatisfy(a -> assertThat(a.action()).isEqualTo("report.download"));
+
+        jdbc.sql("UPDATE inquiry.report SET valid_until = now() - interval '1 day' WHERE id = ?").param(id).update();
+        assertThat(mvc.perform(get("/console/reports/" + id + ".pdf").with(authentication(staff)))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString()).contains("已过有效期");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'report.download' "
+                + "AND subject_pseudonym = ?").param(pseudonym).query(Long.class).single()).isOne();
+    }
+
+    /**
      * A passport holder's report is obtained by naming the document type, code or label: by an institution with their
      * consent and by staff in the console; an unknown type is refused with its code, and without a type the number is
      * read as a resident identity number and refused as before (issue #7).

@@ -24,7 +24,7 @@ public class JdbcInquiry {
                    withdrawn_at, uses, last_used_at FROM inquiry.consent""";
     private static final String REPORT = """
             SELECT id, number, verification_code, kind, subject_id, requester_kind, requester_id, requester_name, organisation,
-                   purpose, generated_at, valid_until, sm3 FROM inquiry.report""";
+                   purpose, legal_basis, generated_at, valid_until, sm3 FROM inquiry.report""";
 
     private final JdbcClient jdbc;
 
@@ -100,7 +100,7 @@ public class JdbcInquiry {
     /** A report as lists show it (without its content and PDF). */
     public record IssuedReport(UUID id, String number, String verificationCode, ReportKind kind, UUID subjectId,
                                String requesterKind, String requesterId, String requesterName, String organisation, String purpose,
-                               Instant generatedAt, Instant validUntil, String sm3) {
+                               String legalBasis, Instant generatedAt, Instant validUntil, String sm3) {
 
         public boolean valid(Instant now) {
             return now.isBefore(validUntil);
@@ -209,7 +209,7 @@ public class JdbcInquiry {
                 rs.getString("verification_code"), ReportKind.valueOf(rs.getString("kind")),
                 rs.getObject("subject_id", UUID.class), rs.getString("requester_kind"), rs.getString("requester_id"),
                 rs.getString("requester_name"), rs.getString("organisation"), rs.getString("purpose"),
-                instant(rs, "generated_at"), instant(rs, "valid_until"), rs.getString("sm3"));
+                rs.getString("legal_basis"), instant(rs, "generated_at"), instant(rs, "valid_until"), rs.getString("sm3"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -83,7 +83,7 @@ class GovernmentReports {
     @GetMapping("/console/reports/{id}.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
         Actor staff = AuditLog.currentActor();
-        Reports.Issued issued = reports.obtained(staff.actorId(), id).orElseThrow(() -> {
+        Reports.Issued issued = reports.downloadedBy(staff, id).orElseThrow(() -> {
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "report.download").result(AuditResult.DENIED)
                     .detail("report " + id + " was not obtained by this staff member"));
             return new ResponseStatusException(HttpStatus.NOT_FOUND);
