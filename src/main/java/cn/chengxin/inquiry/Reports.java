@@ -264,6 +264,11 @@ public class Reports {
     public record Verified(ReportContent.Summary summary, boolean valid, String sm3, String kindTitle) {
     }
 
+    /**
+     * A verification found shows the person's masked name, the requester and the counts: a look at the person's
+     * data, recorded against them ({@code report.verify}, by whoever asked, usually anonymous) so that they see it in
+     * "谁查询了我" (RULES.md §10: every operation traceable). A failed one reveals nothing and is not recorded.
+     */
     public Optional<Verified> verify(String number, String code) {
         String typed = ReportNumbers.normalise(code);
         String cleanNumber = ReportNumbers.normalise(number);
@@ -273,6 +278,12 @@ public class Reports {
         return store.reportByNumber(cleanNumber)
                 .filter(r -> MessageDigest.isEqual(r.verificationCode().getBytes(StandardCharsets.US_ASCII),
                         typed.getBytes(StandardCharsets.US_ASCII)))
+                .map(r -> {
+                    audit.record(AuditEntry.of(AuditCategory.QUERY, "report.verify")
+                            .subject(subjects.pseudonymOf(r.subjectId()).orElseThrow()).purpose("报告核验", null)
+                            .detail(r.kind().title() + " " + r.number()));
+                    return r;
+                })
                 .map(r -> new Verified(json.readValue(store.summary(r.id()).orElseThrow(),
                         ReportContent.Summary.class), r.valid(clock.instant()), r.sm3(), r.kind().title()));
     }

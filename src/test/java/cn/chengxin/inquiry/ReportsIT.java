@@ -414,6 +414,35 @@ class ReportsIT {
         assertThat(refused).isGreaterThanOrEqualTo(4);
     }
 
+    /** A verification that shows the summary is a look at the person's data: the person sees it (RULES.md §10). */
+    @Test
+    void aSuccessfulVerificationIsRecordedAgainstThePerson() throws Exception {
+        Person p = person("房核验");
+        Reports.Issued issued = reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.OCCUPATIONAL);
+        String pseudonym = subjects.pseudonymOf(p.id()).orElseThrow();
+        mvc.perform(post("/verify").param("number", issued.number()).param("code", "ZZZZZZZZ").with(csrf())
+                .with(r -> {
+                    r.setRemoteAddr("10.77.0.2");
+                    return r;
+                })).andExpect(status().isOk());
+        String verifications = "SELECT actor_kind, detail FROM audit.event WHERE action = 'report.verify' "
+                + "AND subject_pseudonym = ?";
+        assertThat(jdbc.sql(verifications).param(pseudonym).query(String.class).list()).as("nothing shown").isEmpty();
+
+        mvc.perform(get("/verify").param("n", issued.number()).param("c", issued.verificationCode()).with(r -> {
+            r.setRemoteAddr("10.77.0.2");
+            return r;
+        })).andExpect(status().isOk()).andExpect(content().string(containsString("真实有效")));
+        assertThat(jdbc.sql(verifications).param(pseudonym)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2))).single())
+                .satisfies(e -> {
+                    assertThat(e.get(0)).isEqualTo("ANONYMOUS");
+                    assertThat(e.get(1)).contains(issued.number());
+                });
+        assertThat(mvc.perform(get("/me/access").with(authentication(citizen(p)))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("核验信用报告");
+    }
+
     @Test
     void aGovernmentQueryCarriesGovernmentItemsAndRecordsTheStaffPurposeBasisAndCase() throws Exception {
         Person p = person("邵明远");
