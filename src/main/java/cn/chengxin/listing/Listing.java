@@ -290,6 +290,7 @@ public class Listing {
         Instant now = clock.instant();
         // Read at the first proposal only: most evaluations propose nothing.
         Map<String, String> departmentNames = new HashMap<>();
+        Map<String, Optional<ListRule>> rulesOfEntries = new HashMap<>();
         int proposed = 0;
         int ended = 0;
         int minors = 0;
@@ -355,12 +356,13 @@ public class Listing {
                     openLists.add(rule.listType());
                 }
             }
-            Set<UUID> shownKeys = new HashSet<>();
-            shown.forEach(r -> shownKeys.add(r.recordKey()));
+            Map<UUID, FileEntry> shownByKey = new HashMap<>();
+            shown.forEach(r -> shownByKey.put(r.recordKey(), r));
             List<FileEntry> file = files.getOrDefault(subject, List.of());
             for (ListEntry entry : entries) {
                 String reason = null;
-                if (entry.recordKey() != null && !shownKeys.contains(entry.recordKey())) {
+                FileEntry basis = entry.recordKey() == null ? null : shownByKey.get(entry.recordKey());
+                if (entry.recordKey() != null && basis == null) {
                     reason = file.stream().filter(r -> r.recordKey().equals(entry.recordKey())).findFirst()
                             .map(r -> "所依据的信用记录" + r.status().label()).orElse("所依据的信用记录已不再使用");
                 } else if (entry.listType() == ListType.RED && RedListStanding.endedBy(
@@ -368,6 +370,12 @@ public class Listing {
                     String number = lastNegative.get().decisionNumber();
                     reason = "出现新的失信记录（决定文书号：" + (number == null ? "—" : number) + "，决定日期："
                             + lastNegativeDay + "）";
+                } else if (basis != null) {
+                    if (profile.isEmpty() && entry.listType() != ListType.RED
+                            && entry.subjectKind() == SubjectKind.PERSON) {
+                        profile = subjects.profile(subject);
+                    }
+                    reason = recheck(entry, basis, profile, rulesOfEntries).orElse(null);
                 }
                 if (reason != null && end(entry, reason, false, now)) {
                     ended++;
@@ -383,6 +391,43 @@ public class Listing {
                     subjectIds.size(), proposed, ended, minors, ageUnknown)));
         }
         return new Evaluation(proposed, ended, minors, ageUnknown);
+    }
+
+    /**
+     * Checks an open entry against its record as it now stands. A correction keeps the record's key, so the entry
+     * still rests on it, but its decision date, content or publication may have changed (RULES.md §4): the entry is
+     * held to what its proposal was held to — the proposing rule version's condition and the age on the decision date
+     * (RULES.md §6) — and its last day follows the corrected record ({@link EntryLifecycle#validUntil}). Returns why
+     * the entry ends, if it does; otherwise moves its last day where the correction moved it. A record unchanged
+     * since the proposal answers as it did then, so this changes nothing.
+     */
+    private Optional<String> recheck(ListEntry entry, FileEntry record, Optional<SubjectProfile> profile,
+                                     Map<String, Optional<ListRule>> rulesOfEntries) {
+        Optional<ListRule> rule = rulesOfEntries.computeIfAbsent(entry.ruleCode() + ":" + entry.ruleVersion(),
+                key -> ruleOf(entry));
+        if (rule.isPresent() && !rule.get().proposes(record.itemCode(), record.content())) {
+            return Optional.of("所依据的信用记录已更正，不再符合「" + rule.get().name() + "」认定条件");
+        }
+        boolean minor = profile.flatMap(who -> EntryLifecycle.refusal(entry.listType(),
+                        who.kind() == SubjectKind.PERSON, who.birthDate(), record.decisionDate()))
+                .filter(r -> r.ground() == EntryLifecycle.Refusal.Ground.MINOR).isPresent();
+        if (minor) {
+            return Optional.of("所依据的信用记录已更正，决定日期为" + record.decisionDate() + "：行为发生时未满十八周岁，不得列入"
+                    + entry.listType().label());
+        }
+        if (rule.isPresent()) {
+            LocalDate validUntil = EntryLifecycle.validUntil(record.decisionDate(), rule.get().validityMonths(),
+                    record.publicationEnd());
+            if (!java.util.Objects.equals(validUntil, entry.validUntil())
+                    && store.changeValidUntil(entry.id(), validUntil)) {
+                // Past its new last day, the entry ends with the next expiry run (expireDue), with its exit notice.
+                audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.validity")
+                        .subject(entry.subjectPseudonym()).detail(entry.listType().label() + " " + entry.id()
+                                + "：所依据的信用记录已更正，有效期至由 " + (entry.validUntil() == null ? "—"
+                                : entry.validUntil()) + " 改为 " + (validUntil == null ? "—" : validUntil)));
+            }
+        }
+        return Optional.empty();
     }
 
     private static AwaitingBirthDate awaiting(SubjectProfile who, ListRule rule, FileEntry record, Instant now) {

@@ -339,6 +339,94 @@ class ListingIT {
                 .extracting(ListEntry::status).contains(EntryStatus.EXITED, EntryStatus.PROPOSED));
     }
 
+    /**
+     * A correction keeps the record's key (RULES.md §4): the entry resting on it follows the record as corrected, its
+     * last day two years from the corrected decision date (法释〔2017〕7号第二条).
+     */
+    @Test
+    void aCorrectedDecisionDateMovesTheLastDayOfTheEntryOnTheRecord() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "尚立言");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        String source = "SX-" + UUID.randomUUID();
+        submit(courtDefaulter(person.number(), person.name(), source, "ADD", 1)).andExpect(jsonPath("$.accepted").value(1));
+        ListEntry proposal = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
+                .filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
+        assertThat(proposal.validUntil()).isEqualTo(LocalDate.of(2028, 3, 2));
+
+        submit(courtDefaulter(person.number(), person.name(), source, "UPDATE", 2).replace(
+                "\"decisionDate\":\"2026-03-02\"", "\"decisionDate\":\"2026-01-10\""))
+                .andExpect(jsonPath("$.accepted").value(1));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> listing.entry(proposal.id()).orElseThrow().validUntil(),
+                d -> LocalDate.of(2028, 1, 10).equals(d));
+        assertThat(listing.entry(proposal.id()).orElseThrow().status()).isEqualTo(EntryStatus.PROPOSED);
+    }
+
+    /**
+     * RULES.md §6: a correction that dates the decision before the person's 18th birthday ends the black entry in
+     * force on the record, with an exit notice, and the record does not propose it again.
+     */
+    @Test
+    void aCorrectionDatingTheActBeforeTheEighteenthBirthdayEndsTheEntryWithAnExitNotice() throws Exception {
+        String number = TestCitizens.withCheckCharacter("41170220070601"
+                + String.format("%03d", (int) (Math.random() * 900) + 100));
+        UUID subject = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number),
+                "青年丁", null, null, List.of(), List.of(), false));
+        String source = "SX-" + UUID.randomUUID();
+        submit(courtDefaulter(number, "青年丁", source, "ADD", 1)).andExpect(jsonPath("$.accepted").value(1));
+        ListEntry proposal = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
+                .filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
+        as("reviewer-m", () -> listing.approve(proposal.id(), "核实无误"));
+        assertThat(listing.entry(proposal.id()).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
+
+        submit(courtDefaulter(number, "青年丁", source, "UPDATE", 2).replace("\"decisionDate\":\"2026-03-02\"",
+                "\"decisionDate\":\"2025-05-01\"")).andExpect(jsonPath("$.accepted").value(1));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> listing.entry(proposal.id()).orElseThrow().status(),
+                s -> s == EntryStatus.EXITED);
+        assertThat(listing.entry(proposal.id()).orElseThrow().exitReason()).contains("已更正", "未满十八周岁");
+        assertThat(listing.noticesOfEntry(proposal.id())).extracting(ListNotice::kind).contains(ListNotice.Kind.EXIT);
+        listing.evaluate(Set.of(subject));
+        assertThat(listing.entriesOf(subject)).filteredOn(e -> e.listType() == ListType.BLACK)
+                .extracting(ListEntry::status).containsExactly(EntryStatus.EXITED);
+    }
+
+    /** A volunteer's hours corrected below the red rule's threshold end the red entry on the record (RULES.md §7). */
+    @Test
+    void hoursCorrectedBelowTheRedRulesThresholdEndTheRedEntry() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "艾志恒");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        String source = "VS-" + UUID.randomUUID();
+        volunteerRecord(person, source, "ADD", 1, "1600");
+        ListEntry proposal = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
+                .filter(e -> e.listType() == ListType.RED).findFirst().orElse(null), e -> e != null);
+        as("reviewer-h", () -> listing.approve(proposal.id(), "核实无误"));
+
+        volunteerRecord(person, source, "UPDATE", 2, "160");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> listing.entry(proposal.id()).orElseThrow().status(),
+                s -> s == EntryStatus.EXITED);
+        assertThat(listing.entry(proposal.id()).orElseThrow().exitReason()).contains("已更正", "不再符合");
+        assertThat(listing.noticesOfEntry(proposal.id())).extracting(ListNotice::kind).contains(ListNotice.Kind.EXIT);
+    }
+
+    private void volunteerRecord(TestCitizens.Person person, String source, String action, int version, String hours)
+            throws Exception {
+        if (directory.departments().stream().noneMatch(d -> d.code().equals("CIVILISATION_OFFICE"))) {
+            directory.createDepartment("CIVILISATION_OFFICE", "市文明办", Department.Kind.DATA_PROVIDER, List.of());
+        }
+        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key("CIVILISATION_OFFICE",
+                                Permission.RECORD_SUBMIT))
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"records\":[{\"itemCode\":\"P_VOLUNTEER_SERVICE\",\"subjectNumber\":\""
+                                + person.number() + "\",\"subjectName\":\"" + person.name() + "\",\"sourceRecordId\":\""
+                                + source + "\",\"version\":\"" + version + "\",\"action\":\"" + action
+                                + "\",\"decisionNumber\":\"驻文明志〔2026〕9号\",\"decisionDate\":\""
+                                + LocalDate.now(clock).minusDays(5) + "\",\"fields\":{\"hours\":\"" + hours
+                                + "\",\"organisation\":\"驿城区志愿者协会\"}}]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+    }
+
     @Test
     void aProposerNeverReviewsTheirOwnProposalAndTwoReviewersMakeOneDecision() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "龚志红");

@@ -320,6 +320,14 @@ public class JdbcListing {
                 .params(Timestamp.from(at), reason, decided, id).update() == 1;
     }
 
+    /** Moves an open entry's last day (its record corrected); false when it was no longer open or already so. */
+    public boolean changeValidUntil(UUID id, LocalDate validUntil) {
+        return jdbc.sql("""
+                        UPDATE listing.entry SET valid_until = ?, change_seq = nextval('listing.change_seq')
+                        WHERE id = ? AND status NOT IN ('REJECTED', 'EXITED') AND valid_until IS DISTINCT FROM ?""")
+                .params(date(validUntil), id, date(validUntil)).update() == 1;
+    }
+
     public void markDisputed(UUID subject, UUID recordKey, boolean disputed) {
         jdbc.sql("""
                         UPDATE listing.entry SET disputed = ?, change_seq = nextval('listing.change_seq')
