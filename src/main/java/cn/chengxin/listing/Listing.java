@@ -599,6 +599,13 @@ public class Listing {
             throw new ListingProblem("LIST_RULE_DISABLED", DomainProblem.Kind.CONFLICT,
                     "提出该建议的认定规则已停用，不能再据此认定，请作不予认定处理");
         }
+        if (entry.listType() == ListType.RED && store.openEntriesOf(List.of(entry.subjectId())).stream()
+                .anyMatch(e -> e.listType() != ListType.RED && e.status() == EntryStatus.EFFECTIVE)) {
+            // RULES.md §7: a subject punished or under closer supervision is not rewarded at the same time; a check
+            // would answer 绿色通道 and punishments together.
+            throw new ListingProblem("LIST_RED_BARRED_IN_FORCE", DomainProblem.Kind.CONFLICT,
+                    "该主体的严重失信主体名单或重点关注名单条目正在生效，不能同意列入红名单，请作不予认定处理");
+        }
         int noticeDays = rule == null ? ListRule.usualNoticeDays(entry.listType()) : rule.priorNoticeDays();
         Instant now = clock.instant();
         EntryLifecycle.AfterApproval next = EntryLifecycle.approve(entry.listType(), noticeDays, now, clock.getZone());
@@ -623,6 +630,7 @@ public class Listing {
         }
         if (next.status() == EntryStatus.EFFECTIVE) {
             effectiveNotice(entry, exitConditions, now);
+            endRedEntries(entry, now);
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.approve").subject(entry.subjectPseudonym())
                 .detail(entry.listType().label() + " " + entryId + "：同意认定，" + next.status().label()));
@@ -665,9 +673,31 @@ public class Listing {
         Instant now = clock.instant();
         List<UUID> activated = store.activateDue(now);
         for (UUID id : activated) {
-            store.entry(id).ifPresent(e -> effectiveNotice(e, exitConditionsOf(e), now));
+            store.entry(id).ifPresent(e -> {
+                effectiveNotice(e, exitConditionsOf(e), now);
+                endRedEntries(e, now);
+            });
         }
         return activated.size();
+    }
+
+    /**
+     * A black- or grey-list entry taking effect ends the subject's open red-list entries, with their exit notices
+     * (RULES.md §7, the red rules' exit condition "出现失信记录即移出"): whatever the order in which the records came
+     * — a penalty reported late, decided before the red entry began, or a department's proposal by hand resting on no
+     * record — nobody is rewarded and punished at once. The end stands as a decision about the red entry, so its
+     * good record does not propose it again once the other entry ends; a new good record may. A red proposal still
+     * under review is left to its reviewer, whom {@link #approve} refuses.
+     */
+    private void endRedEntries(ListEntry effective, Instant now) {
+        if (effective.listType() == ListType.RED) {
+            return;
+        }
+        for (ListEntry red : store.openEntriesOf(List.of(effective.subjectId()))) {
+            if (red.listType() == ListType.RED && red.status() != EntryStatus.PROPOSED) {
+                end(red, "已列入" + effective.listType().label(), true, now);
+            }
+        }
     }
 
     /** Entries past their last day end (scheduled every minute; measures stop with them). */

@@ -573,6 +573,54 @@ class ListingIT {
     }
 
     /**
+     * RULES.md §7: nobody is rewarded and punished at once. A grey entry taking effect ends the red entry in its public
+     * notice, with an exit notice, and a red proposal still waiting may no longer be approved.
+     */
+    @Test
+    void anEntryTakingEffectOnTheGreyListEndsTheRedEntryAndBarsApprovingAnother() throws Exception {
+        UUID subject = registered("鲍清和");
+        UUID red = as("maker-r", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级道德模范",
+                aMonthAgo(), aYearFromNow()));
+        as("checker-r", () -> listing.approve(red, "核实无误"));
+        UUID waiting = as("maker-r", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级劳动模范",
+                aMonthAgo(), aYearFromNow()));
+        UUID grey = as("maker-g", () -> listing.propose(subject, ListType.GREY, "某法规", "拖欠税款", aMonthAgo(),
+                aYearFromNow()));
+
+        as("checker-g", () -> listing.approve(grey, "核实无误"));
+
+        assertThat(listing.entry(red).orElseThrow().status()).isEqualTo(EntryStatus.EXITED);
+        assertThat(listing.entry(red).orElseThrow().exitReason()).contains(ListType.GREY.label());
+        assertThat(listing.noticesOfEntry(red)).extracting(ListNotice::kind).contains(ListNotice.Kind.EXIT);
+        Throwable approval = org.assertj.core.api.Assertions.catchThrowable(() -> as("checker-r",
+                () -> listing.approve(waiting, "核实无误")));
+        assertThat(approval).isInstanceOf(ListingProblem.class).extracting("code")
+                .isEqualTo("LIST_RED_BARRED_IN_FORCE");
+        assertThat(listing.entry(waiting).orElseThrow().status()).isEqualTo(EntryStatus.PROPOSED);
+    }
+
+    /** The same when a black entry takes effect after its prior notice, however late its ground was reported. */
+    @Test
+    void aBlackEntryTakingEffectAfterItsNoticeEndsTheRedEntry() throws Exception {
+        UUID subject = registered("鲍清远");
+        UUID red = as("maker-r", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级道德模范",
+                aMonthAgo(), aYearFromNow()));
+        as("checker-r", () -> listing.approve(red, "核实无误"));
+        UUID black = as("maker-b", () -> listing.propose(subject, ListType.BLACK, "国办发〔2020〕49号", "严重违法失信",
+                aMonthAgo(), aYearFromNow()));
+        assertThat(as("checker-b", () -> listing.approve(black, "核实无误"))).isEqualTo(EntryStatus.NOTIFIED);
+        assertThat(listing.entry(red).orElseThrow().status()).isEqualTo(EntryStatus.PUBLIC_NOTICE);
+
+        jdbc.sql("UPDATE listing.entry SET effective_from = now() - interval '1 second' WHERE id = ?").param(black)
+                .update();
+        listing.activateDue();
+
+        assertThat(listing.entry(black).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
+        assertThat(listing.entry(red).orElseThrow().status()).isEqualTo(EntryStatus.EXITED);
+        assertThat(listing.noticesOfEntry(red)).extracting(ListNotice::kind).contains(ListNotice.Kind.EXIT);
+    }
+
+    /**
      * A passport holder is proposed by hand as anyone is, the form naming the document type, and found on the public
      * list by the number of that type (issue #5).
      */
