@@ -667,10 +667,17 @@ public class Listing {
 
     // ---- effect and exit
 
-    /** Entries whose notice period is over take effect (scheduled; also callable with a moved clock). */
+    /**
+     * Entries whose notice period is over take effect (scheduled; also callable with a moved clock). Those whose rule
+     * has been disabled meanwhile end instead, with the notice that they will not take effect: a disabled rule no
+     * longer names a ground for listing, as {@link #approve} refuses their proposals.
+     */
     @Transactional
     public int activateDue() {
         Instant now = clock.instant();
+        for (UUID id : store.dueUnderDisabledRules(now)) {
+            store.entry(id).ifPresent(e -> end(e, "认定规则「" + e.ruleName() + "」已停用，不再据此认定", false, now));
+        }
         List<UUID> activated = store.activateDue(now);
         for (UUID id : activated) {
             store.entry(id).ifPresent(e -> {

@@ -1108,6 +1108,14 @@ class ListingIT {
             assertThat(disabled).isInstanceOf(ListingProblem.class).hasMessageContaining("已停用")
                     .extracting("code").isEqualTo("LIST_RULE_DISABLED");
             assertThat(listing.entry(secondProposal.id()).orElseThrow().status()).isEqualTo(EntryStatus.PROPOSED);
+
+            // Nor does an approved entry of the disabled rule take effect once its notice period is over.
+            jdbc.sql("UPDATE listing.entry SET effective_from = now() - interval '1 second' WHERE id = ?")
+                    .param(firstProposal.id()).update();
+            listing.activateDue();
+            assertThat(listing.entry(firstProposal.id()).orElseThrow().status()).isEqualTo(EntryStatus.EXITED);
+            assertThat(listing.noticesOfEntry(firstProposal.id())).filteredOn(n -> n.kind() == ListNotice.Kind.EXIT)
+                    .singleElement().satisfies(n -> assertThat(n.body()).contains("不会生效", "已停用"));
         } finally {
             if (listing.rules().stream().anyMatch(r -> r.code().equals(code) && r.enabled())) {
                 saveSeriousPenaltyRule(code, 10, "停用", false); // other tests' serious penalties stay off it

@@ -293,11 +293,25 @@ public class JdbcListing {
                 .update() == 1;
     }
 
-    /** Entries whose notice period is over become effective; returns them. */
+    /** Entries whose notice period is over, proposed by a rule whose version in force is disabled. */
+    public List<UUID> dueUnderDisabledRules(Instant now) {
+        return jdbc.sql("""
+                        SELECT e.id FROM listing.entry e JOIN listing.rule r ON r.code = e.rule_code AND r.current
+                        WHERE e.status IN ('NOTIFIED', 'PUBLIC_NOTICE') AND e.effective_from <= ? AND NOT r.enabled""")
+                .param(Timestamp.from(now)).query(UUID.class).list();
+    }
+
+    /**
+     * Entries whose notice period is over become effective, except those of a rule disabled meanwhile
+     * ({@link #dueUnderDisabledRules}); returns them.
+     */
     public List<UUID> activateDue(Instant now) {
         return jdbc.sql("""
-                        UPDATE listing.entry SET status = 'EFFECTIVE', change_seq = nextval('listing.change_seq')
-                        WHERE status IN ('NOTIFIED', 'PUBLIC_NOTICE') AND effective_from <= ? RETURNING id""")
+                        UPDATE listing.entry e SET status = 'EFFECTIVE', change_seq = nextval('listing.change_seq')
+                        WHERE e.status IN ('NOTIFIED', 'PUBLIC_NOTICE') AND e.effective_from <= ?
+                          AND NOT EXISTS (SELECT 1 FROM listing.rule r
+                                          WHERE r.code = e.rule_code AND r.current AND NOT r.enabled)
+                        RETURNING e.id""")
                 .param(Timestamp.from(now)).query(UUID.class).list();
     }
 
