@@ -752,14 +752,20 @@ public class Listing {
         store.markEntryDisputed(entryId, disputed);
     }
 
+    /**
+     * The notice follows the status the entry ended from, as the end found it, not as {@code entry} was read: an entry
+     * read in its notice period may have taken effect before the end came (activateDue, another transaction).
+     */
     private boolean end(ListEntry entry, String reason, boolean decided, Instant now) {
-        if (!store.exit(entry.id(), reason, decided, now)) {
+        Optional<EntryStatus> ended = store.exit(entry.id(), reason, decided, now);
+        if (ended.isEmpty()) {
             return false;
         }
-        if (entry.status() == EntryStatus.EFFECTIVE) {
+        EntryStatus was = ended.get();
+        if (was == EntryStatus.EFFECTIVE) {
             notice(entry, ListNotice.Kind.EXIT, NoticeText.exit(entry.subjectName(), entry.listType(),
                     entry.ruleName(), reason), now);
-        } else if (entry.status() == EntryStatus.NOTIFIED || entry.status() == EntryStatus.PUBLIC_NOTICE) {
+        } else if (was == EntryStatus.NOTIFIED || was == EntryStatus.PUBLIC_NOTICE) {
             // Ended before it took effect: told so, not that measures which never began "stop today".
             notice(entry, ListNotice.Kind.EXIT, NoticeText.withdrawn(entry.subjectName(), entry.listType(),
                     entry.ruleName(), reason), now);

@@ -621,6 +621,52 @@ class ListingIT {
     }
 
     /**
+     * An exit's notice follows the status the entry ended from: an entry read in its prior notice that takes effect
+     * before the exit reaches it is told its measures stop, not that the listing will not take effect.
+     */
+    @Test
+    void anEntryThatTookEffectWhileItsExitWaitedIsToldItsMeasuresStop() throws Exception {
+        UUID subject = registered("滕子墨");
+        UUID black = as("maker-b", () -> listing.propose(subject, ListType.BLACK, "国办发〔2020〕49号", "严重违法失信",
+                aMonthAgo(), aYearFromNow()));
+        as("checker-b", () -> listing.approve(black, "核实无误"));
+        org.springframework.transaction.support.TransactionTemplate tx =
+                new org.springframework.transaction.support.TransactionTemplate(
+                        context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> activation = pool.submit(() -> tx.executeWithoutResult(status -> {
+                jdbc.sql("UPDATE listing.entry SET status = 'EFFECTIVE' WHERE id = ?").param(black).update();
+                locked.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            locked.await();
+            Future<?> exit = pool.submit(() -> as("officer-x", () -> {
+                listing.exit(black, "法院已决定删除失信信息");
+                return null;
+            }));
+            // The exit has read the entry in its prior notice and waits for the row the activation holds.
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM pg_stat_activity "
+                    + "WHERE wait_event_type = 'Lock' AND query LIKE '%listing.entry%'").query(Long.class).single() > 0);
+            release.countDown();
+            activation.get();
+            exit.get();
+        } finally {
+            release.countDown();
+            pool.shutdown();
+        }
+
+        assertThat(listing.noticesOfEntry(black)).filteredOn(n -> n.kind() == ListNotice.Kind.EXIT).singleElement()
+                .satisfies(n -> assertThat(n.body()).contains("您已被移出", "停止执行").doesNotContain("不会生效"));
+    }
+
+    /**
      * A passport holder is proposed by hand as anyone is, the form naming the document type, and found on the public
      * list by the number of that type (issue #5).
      */

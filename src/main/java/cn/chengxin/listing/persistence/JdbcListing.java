@@ -324,14 +324,18 @@ public class JdbcListing {
     /**
      * @param decided whether a decision about the entry ended it (it then stands for its record, as a rejection
      *                does: {@link #settledRecordsOf}), not its record's state or its validity
-     * @return false when the entry was no longer open
+     * @return the status the entry ended from, read under the row's lock with the update (an entry read before may
+     *         have taken effect since, and its notice depends on it); empty when the entry was no longer open
      */
-    public boolean exit(UUID id, String reason, boolean decided, Instant at) {
+    public Optional<EntryStatus> exit(UUID id, String reason, boolean decided, Instant at) {
         return jdbc.sql("""
-                        UPDATE listing.entry SET status = 'EXITED', exited_at = ?, exit_reason = ?, exit_decided = ?,
+                        WITH before AS (SELECT id, status FROM listing.entry
+                                        WHERE id = ? AND status NOT IN ('REJECTED', 'EXITED') FOR UPDATE)
+                        UPDATE listing.entry e SET status = 'EXITED', exited_at = ?, exit_reason = ?, exit_decided = ?,
                                change_seq = nextval('listing.change_seq')
-                        WHERE id = ? AND status NOT IN ('REJECTED', 'EXITED')""")
-                .params(Timestamp.from(at), reason, decided, id).update() == 1;
+                        FROM before WHERE e.id = before.id RETURNING before.status""")
+                .params(id, Timestamp.from(at), reason, decided)
+                .query((rs, n) -> EntryStatus.valueOf(rs.getString(1))).optional();
     }
 
     /** Moves an open entry's last day (its record corrected); false when it was no longer open or already so. */
