@@ -666,6 +666,20 @@ class ListingIT {
                 .satisfies(n -> assertThat(n.body()).contains("您已被移出", "停止执行").doesNotContain("不会生效"));
     }
 
+    /** An entry's page shows the person's facts and notices: each look is audited in their part of the log. */
+    @Test
+    void lookingAtAnEntryIsAuditedInThePersonsPartOfTheLog() throws Exception {
+        UUID subject = registered("滕子衿");
+        UUID id = as("maker-v", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级道德模范",
+                aMonthAgo(), aYearFromNow()));
+        String pseudonym = listing.entry(id).orElseThrow().subjectPseudonym();
+
+        entryPage(id);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'listing.view' AND category = 'QUERY' "
+                + "AND subject_pseudonym = ?").param(pseudonym).query(Long.class).single()).isEqualTo(1L);
+    }
+
     /**
      * A passport holder is proposed by hand as anyone is, the form naming the document type, and found on the public
      * list by the number of that type (issue #5).

@@ -186,7 +186,7 @@ class ListingConsole {
                 .queryParam("size", size).build().encode().toUriString();
     }
 
-    /** The entry, where its reviewers decide it: theirs as well as its proposers'. */
+    /** The entry, where its reviewers decide it: theirs as well as its proposers'. Audited as a look at the person. */
     @RequiresPermission({Permission.LIST_PROPOSE, Permission.LIST_REVIEW})
     @GetMapping("/console/lists/{id}")
     String entry(@PathVariable UUID id, Model model) {
@@ -194,6 +194,10 @@ class ListingConsole {
         // Another department's entry is as absent as an unknown one: its existence is not theirs to learn either.
         ListEntry entry = listing.entry(id).filter(e -> department == null || department.equals(e.departmentCode()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        // The page shows the person's facts, reasons and notices: a look at their data that they see (谁查询了我),
+        // audited as a look-up by number is.
+        audit.record(AuditEntry.of(AuditCategory.QUERY, "listing.view").subject(entry.subjectPseudonym())
+                .purpose("名单认定审核", "国办发〔2020〕49号"));
         model.addAttribute("entry", entry);
         model.addAttribute("ageJudgedOn", listing.ageJudgedOn(entry).orElse(null));
         // Who proposed and who reviewed by their names: the entry keeps account ids, which tell a reader nothing.
