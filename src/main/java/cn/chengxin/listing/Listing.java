@@ -609,12 +609,19 @@ public class Listing {
         int noticeDays = rule == null ? ListRule.usualNoticeDays(entry.listType()) : rule.priorNoticeDays();
         Instant now = clock.instant();
         EntryLifecycle.AfterApproval next = EntryLifecycle.approve(entry.listType(), noticeDays, now, clock.getZone());
+        LocalDate effectiveDay = LocalDate.ofInstant(next.effectiveFrom(), clock.getZone());
+        if (entry.validUntil() != null && entry.validUntil().isBefore(effectiveDay)) {
+            // Its notice would announce an effect on a day the entry is already over (RULES.md §7: the notice tells of
+            // a listing to come); the reviewer rejects it instead.
+            throw new ListingProblem("LIST_ENDS_BEFORE_EFFECT", DomainProblem.Kind.CONFLICT,
+                    "该条目的有效期至 " + entry.validUntil() + "，早于告知或公示期满后的生效日 " + effectiveDay
+                            + "，不能同意认定，请作不予认定处理");
+        }
         if (!store.decide(entryId, next.status(), by.actorId(), now, note, next.effectiveFrom())) {
             throw new ListingProblem("LIST_ALREADY_DECIDED", DomainProblem.Kind.CONFLICT, "该认定建议已由他人处理");
         }
         String exitConditions = rule == null ? "依法移出" : rule.exitConditions();
         String ruleName = entry.ruleName();
-        LocalDate effectiveDay = LocalDate.ofInstant(next.effectiveFrom(), clock.getZone());
         // The prior notice is owed only while a notice period lies ahead (RULES.md §7): an entry a court listed itself
         // takes effect at once on the court's own notice, and a notice offering an objection "before it takes effect"
         // would tell the subject of a time that never comes.

@@ -681,6 +681,24 @@ class ListingIT {
     }
 
     /**
+     * An entry whose last day comes before its prior notice ends is not approved: its notice would announce an effect
+     * on a day it is already over.
+     */
+    @Test
+    void anEntryEndingBeforeItWouldTakeEffectIsNotApproved() throws Exception {
+        UUID subject = registered("滕子安");
+        UUID black = as("maker-e", () -> listing.propose(subject, ListType.BLACK, "国办发〔2020〕49号", "严重违法失信",
+                aMonthAgo(), LocalDate.now(clock).plusDays(2)));
+
+        Throwable approval = org.assertj.core.api.Assertions.catchThrowable(() -> as("checker-e",
+                () -> listing.approve(black, "核实无误")));
+
+        assertThat(approval).isInstanceOf(ListingProblem.class).extracting("code").isEqualTo("LIST_ENDS_BEFORE_EFFECT");
+        assertThat(listing.entry(black).orElseThrow().status()).isEqualTo(EntryStatus.PROPOSED);
+        assertThat(listing.noticesOfEntry(black)).isEmpty();
+    }
+
+    /**
      * A passport holder is proposed by hand as anyone is, the form naming the document type, and found on the public
      * list by the number of that type (issue #5).
      */
