@@ -549,18 +549,7 @@ public class Listing {
     public UUID propose(UUID subjectId, ListType type, String legalBasis, String reasons, LocalDate actDay,
                         LocalDate validUntil) {
         Actor by = AuditLog.currentActor();
-        if (legalBasis == null || legalBasis.isBlank() || reasons == null || reasons.isBlank()) {
-            throw new ListingProblem("PROPOSAL_INCOMPLETE", DomainProblem.Kind.INVALID_INPUT, "须写明认定依据和事实理由");
-        }
-        // Both are quoted in the notices the subject receives: the person is named by the entry, not by a typed number.
-        TypedText.requireNoIdentityNumber("legalBasis", "认定依据", legalBasis);
-        TypedText.requireNoIdentityNumber("reasons", "事实和理由", reasons);
-        EntryLifecycle.actDayProblem(actDay, LocalDate.now(clock)).ifPresent(p -> {
-            throw new ListingProblem("PROPOSAL_ACT_DAY", DomainProblem.Kind.INVALID_INPUT, p);
-        });
-        EntryLifecycle.manualValidityProblem(validUntil, LocalDate.now(clock)).ifPresent(p -> {
-            throw new ListingProblem("PROPOSAL_VALIDITY", DomainProblem.Kind.INVALID_INPUT, p);
-        });
+        requireCompleteProposal(legalBasis, reasons, actDay, validUntil);
         SubjectProfile profile = subjects.profile(subjectId).orElseThrow(() -> new ListingProblem("SUBJECT_UNKNOWN",
                 DomainProblem.Kind.NOT_FOUND, "信用主体不存在"));
         EntryLifecycle.refusal(type, profile.kind() == SubjectKind.PERSON, profile.birthDate(), actDay)
@@ -579,6 +568,25 @@ public class Listing {
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.propose").subject(entry.pseudonym())
                 .detail("提出列入" + type.label() + "的认定建议 " + entry.id()));
         return entry.id();
+    }
+
+    /**
+     * Refuses a department's proposal whose own fields are incomplete or invalid, before anyone is looked up for it:
+     * the form by number must not tell whether a number is registered to whoever sends it half-filled.
+     */
+    public void requireCompleteProposal(String legalBasis, String reasons, LocalDate actDay, LocalDate validUntil) {
+        if (legalBasis == null || legalBasis.isBlank() || reasons == null || reasons.isBlank()) {
+            throw new ListingProblem("PROPOSAL_INCOMPLETE", DomainProblem.Kind.INVALID_INPUT, "须写明认定依据和事实理由");
+        }
+        // Both are quoted in the notices the subject receives: the person is named by the entry, not by a typed number.
+        TypedText.requireNoIdentityNumber("legalBasis", "认定依据", legalBasis);
+        TypedText.requireNoIdentityNumber("reasons", "事实和理由", reasons);
+        EntryLifecycle.actDayProblem(actDay, LocalDate.now(clock)).ifPresent(p -> {
+            throw new ListingProblem("PROPOSAL_ACT_DAY", DomainProblem.Kind.INVALID_INPUT, p);
+        });
+        EntryLifecycle.manualValidityProblem(validUntil, LocalDate.now(clock)).ifPresent(p -> {
+            throw new ListingProblem("PROPOSAL_VALIDITY", DomainProblem.Kind.INVALID_INPUT, p);
+        });
     }
 
     // ---- review

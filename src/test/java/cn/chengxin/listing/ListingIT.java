@@ -699,6 +699,35 @@ class ListingIT {
     }
 
     /**
+     * The proposal form by number tells whether a number is registered only when filled in, and then as an audited
+     * look-up in the person's part of the log, as the search box's.
+     */
+    @Test
+    void theProposalFormLooksANumberUpOnlyOnceFilledInAndAuditsTheLookUp() throws Exception {
+        String unknown = TestCitizens.withCheckCharacter("41170219850317" + String.format("%03d",
+                (int) (Math.random() * 900) + 100));
+        String halfFilled = mvc.perform(post("/console/lists").param("subjectNumber", unknown).param("type", "GREY")
+                        .param("legalBasis", "").param("reasons", "").with(staff("maker-7", "list:propose"))
+                        .with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(halfFilled).contains("PROPOSAL_INCOMPLETE").doesNotContain("SUBJECT_UNKNOWN");
+        String pseudonym = subjects.pseudonymOf(subjects.validate(null, unknown));
+        assertThat(lookUps(pseudonym)).isZero();
+
+        mvc.perform(post("/console/lists").param("subjectNumber", unknown).param("type", "GREY")
+                        .param("legalBasis", "国办发〔2020〕49号").param("reasons", "较重处罚")
+                        .param("actDay", aMonthAgo().toString()).param("validUntil", aYearFromNow().toString())
+                        .with(staff("maker-7", "list:propose")).with(csrf()))
+                .andExpect(status().isNotFound()).andExpect(content().string(containsString("SUBJECT_UNKNOWN")));
+        assertThat(lookUps(pseudonym)).isEqualTo(1L);
+    }
+
+    private long lookUps(String pseudonym) {
+        return jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'listing.lookup' AND category = 'QUERY' "
+                + "AND subject_pseudonym = ?").param(pseudonym).query(Long.class).single();
+    }
+
+    /**
      * A passport holder is proposed by hand as anyone is, the form naming the document type, and found on the public
      * list by the number of that type (issue #5).
      */

@@ -223,8 +223,14 @@ class ListingConsole {
                    @RequestParam(required = false) LocalDate validUntil, RedirectAttributes redirect,
                    HttpServletResponse response, Model model) {
         try {
+            // The form first: a half-filled one tells nothing of whether the number is registered.
+            listing.requireCompleteProposal(legalBasis, reasons, actDay, validUntil);
             // A passport or travel-permit holder is named with the type; without one the number is inferred.
-            UUID subject = subjects.find(subjects.validate(documentType, subjectNumber)).orElseThrow(() ->
+            IdentityDocument document = subjects.validate(documentType, subjectNumber);
+            // Whether the number is registered is a look at the person's data, audited as the search box's look-up.
+            audit.record(AuditEntry.of(AuditCategory.QUERY, "listing.lookup").subject(subjects.pseudonymOf(document))
+                    .purpose("名单认定建议", "国办发〔2020〕49号"));
+            UUID subject = subjects.find(document).orElseThrow(() ->
                     new cn.chengxin.listing.ListingProblem("SUBJECT_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
                             "信用主体库中没有该证件号码"));
             UUID id = listing.propose(subject, type, legalBasis, reasons, actDay, validUntil);
