@@ -13,6 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.chengxin.account.domain.Lockout;
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.Checkpoints;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
@@ -58,6 +61,9 @@ class CitizenAccessIT {
 
     @Autowired
     CitizenAccounts citizens;
+
+    @Autowired
+    AuditLog audit;
 
     @Autowired
     Checkpoints checkpoints;
@@ -117,6 +123,18 @@ class CitizenAccessIT {
         assertThat(web.get("/me/access/" + othersSeq).status()).isEqualTo(404);
         assertThat(web.get("/me/access/" + othersSeq + ".json").status()).isEqualTo(404);
         assertThat(denied()).isEqualTo(deniedBefore + 2);
+    }
+
+    /** An action the bundles do not name yet is shown as 其他处理, never as a message key in question marks. */
+    @Test
+    void anActionWithNoLabelYetIsShownAsOtherProcessing() {
+        TestCitizens.Person person = TestCitizens.register(subjects, "冯无名");
+        WebClient web = signedIn(person, "Feng-Wuming-2026");
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "test.unlabelled").subject(pseudonymOf(person)));
+
+        WebClient.Page access = web.get("/me/access");
+
+        assertThat(access.body()).contains("其他处理").doesNotContain("??");
     }
 
     @Test
@@ -222,6 +240,10 @@ class CitizenAccessIT {
         assertThat(web.post("/me/login", Map.of("username", person.phone(), "password", password))
                 .redirectsTo("/me")).isTrue();
         return web;
+    }
+
+    private String pseudonymOf(TestCitizens.Person person) {
+        return subjects.pseudonymOf(subjects.validate(DocumentType.RESIDENT_ID, person.number()));
     }
 
     private long denied() {
