@@ -48,12 +48,32 @@ public class AccessHistory {
         }
     }
 
+    /**
+     * One page of the history, newest first, and the seq to ask for the next, older page with (null: none older).
+     */
+    public record Page(List<Access> accesses, Long olderBefore) {
+    }
+
+    /** Every event about the subject, the subject's own page views included, newest first. */
     @Transactional(readOnly = true)
     public List<Access> of(String subjectPseudonym, int limit) {
+        return page(subjectPseudonym, true, null, limit).accesses();
+    }
+
+    /**
+     * A page of the events about the subject older than {@code before} (null: the newest), newest first. The
+     * subject's own page views ({@code self.*}) are left out unless asked for: a citizen opens his pages far more
+     * often than anyone looks him up, and they would push the looks by others off the page. Paged by seq, which only
+     * grows, so an event recorded while the citizen reads is never shown twice or skipped.
+     */
+    @Transactional(readOnly = true)
+    public Page page(String subjectPseudonym, boolean withOwnViews, Long before, int size) {
         Optional<Checkpoints.Signed> latest = checkpoints.latest();
-        return jdbc.sql(SELECT + " WHERE subject_pseudonym = ANY (?) ORDER BY seq DESC LIMIT ?")
-                .params(knownAs(subjectPseudonym), limit)
-                .query((rs, n) -> event(rs)).list().stream()
+        List<Stored> found = jdbc.sql(SELECT + " WHERE subject_pseudonym = ANY (?) AND seq < ?"
+                        + (withOwnViews ? "" : " AND action NOT LIKE 'self.%'") + " ORDER BY seq DESC LIMIT ?")
+                .params(knownAs(subjectPseudonym), before == null ? Long.MAX_VALUE : before, size + 1)
+                .query((rs, n) -> event(rs)).list();
+        List<Access> accesses = found.stream().limit(size)
                 .map(stored -> {
                     Boolean verified = latest.filter(c -> stored.event().seq() < c.treeSize())
                             .map(c -> proof(stored, c).verified()).orElse(null);
@@ -61,6 +81,7 @@ public class AccessHistory {
                     return new Access(e.seq(), e.at(), e.actorKind(), e.actorName(), e.organisation(), e.action(),
                             e.purpose(), e.legalBasis(), e.consentId(), e.result(), verified);
                 }).toList();
+        return new Page(accesses, found.size() > size ? accesses.get(size - 1).seq() : null);
     }
 
     /**

@@ -48,6 +48,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class CitizenAccessIT {
 
     private static final Pattern CODE = Pattern.compile("验证码为 (\\d{6})");
+    private static final Pattern SEQ = Pattern.compile("data-seq=\"(\\d+)\"");
+    private static final Pattern OLDER = Pattern.compile("before=(\\d+)");
     private static final Pattern REGISTRATION = Pattern.compile("name=\"registration\" value=\"([0-9a-f-]+)\"");
 
     @LocalServerPort
@@ -135,6 +137,37 @@ class CitizenAccessIT {
         WebClient.Page access = web.get("/me/access");
 
         assertThat(access.body()).contains("其他处理").doesNotContain("??");
+    }
+
+    /**
+     * The citizen's own page views would push the looks by others off 谁查询了我: they are left out unless asked for,
+     * and the history is paged by seq, every event on exactly one page.
+     */
+    @Test
+    void ownPageViewsAreLeftOutUnlessAskedForAndTheHistoryIsPaged() {
+        TestCitizens.Person person = TestCitizens.register(subjects, "冯翻页");
+        WebClient web = signedIn(person, "Feng-Fanye-2026");
+        String pseudonym = pseudonymOf(person);
+        for (int i = 0; i < 60; i++) {
+            audit.record(AuditEntry.of(AuditCategory.QUERY, "subject.view").subject(pseudonym)
+                    .purpose("行政许可审查", "测试依据"));
+        }
+        for (int i = 0; i < 3; i++) {
+            web.get("/me");
+        }
+        List<Long> byOthers = jdbc.sql("SELECT seq FROM audit.event WHERE subject_pseudonym = ? "
+                + "AND action NOT LIKE 'self.%' ORDER BY seq DESC").param(pseudonym).query(Long.class).list();
+
+        WebClient.Page first = web.get("/me/access");
+        assertThat(first.body()).doesNotContain("查看本人信用信息");
+        assertThat(seqs(first)).containsExactlyElementsOf(byOthers.subList(0, 50));
+        Matcher older = OLDER.matcher(first.body());
+        assertThat(older.find()).as("a link to older events").isTrue();
+        WebClient.Page second = web.get("/me/access?before=" + older.group(1));
+        assertThat(seqs(second)).containsExactlyElementsOf(byOthers.subList(50, byOthers.size()));
+        assertThat(OLDER.matcher(second.body()).find()).as("nothing older").isFalse();
+
+        assertThat(web.get("/me/access?own=true").body()).contains("查看本人信用信息");
     }
 
     @Test
@@ -244,6 +277,15 @@ class CitizenAccessIT {
 
     private String pseudonymOf(TestCitizens.Person person) {
         return subjects.pseudonymOf(subjects.validate(DocumentType.RESIDENT_ID, person.number()));
+    }
+
+    private static List<Long> seqs(WebClient.Page page) {
+        List<Long> seqs = new ArrayList<>();
+        Matcher seq = SEQ.matcher(page.body());
+        while (seq.find()) {
+            seqs.add(Long.parseLong(seq.group(1)));
+        }
+        return seqs;
     }
 
     private long denied() {

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -27,6 +28,8 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 @RequiresPermission(Permission.SELF_SERVICE)
 class SelfService {
+
+    static final int ACCESSES_PER_PAGE = 50;
 
     private final SubjectRegistry subjects;
     private final AccessHistory history;
@@ -79,9 +82,19 @@ class SelfService {
         return "me/home";
     }
 
+    /**
+     * 谁查询了我, a page at a time: the looks by others first, the citizen's own page views only when asked for
+     * ({@code own}), older pages by {@code before} (the last seq shown).
+     */
     @GetMapping("/me/access")
-    String access(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
-        model.addAttribute("accesses", history.of(citizen.subjectPseudonym(), 100));
+    String access(@AuthenticationPrincipal CitizenPrincipal citizen,
+                  @RequestParam(defaultValue = "false") boolean own, @RequestParam(required = false) Long before,
+                  Model model) {
+        AccessHistory.Page page = history.page(citizen.subjectPseudonym(), own, before, ACCESSES_PER_PAGE);
+        model.addAttribute("accesses", page.accesses());
+        model.addAttribute("olderBefore", page.olderBefore());
+        model.addAttribute("own", own);
+        model.addAttribute("paged", before != null);
         return "me/access";
     }
 
