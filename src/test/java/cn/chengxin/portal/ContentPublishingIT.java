@@ -93,6 +93,25 @@ class ContentPublishingIT {
     }
 
     /** The public 典型案例 names the kinds of articles in the reader's language (issue #5); Chinese as before. */
+    /** A policy article published in the console is found on 政策法规 too, not only among the cases. */
+    @Test
+    void aPublishedPolicyArticleIsListedOnThePoliciesPage() throws Exception {
+        as("writer");
+        String title = "信用修复政策解读" + UUID.randomUUID();
+        Article draft = content.draft(new ArticleText(ArticleKind.POLICY, title, "摘要", "正文。"));
+        content.submit(draft.id(), draft.version());
+        int pending = content.find(draft.id()).orElseThrow().version();
+        mvc.perform(get("/policies")).andExpect(content().string(not(containsString(title))));
+
+        as("checker");
+        content.publish(draft.id(), pending, "同意发布");
+
+        mvc.perform(get("/policies")).andExpect(status().isOk())
+                .andExpect(content().string(containsString(title)))
+                .andExpect(content().string(containsString("href=\"/cases/" + draft.id() + "\"")))
+                .andExpect(content().string(containsString("国办发")));
+    }
+
     @Test
     void thePublicCasesNameTheKindsInTheReadersLanguage() throws Exception {
         Article published = published(new ArticleText(ArticleKind.KNOWLEDGE, "信用知识问答" + UUID.randomUUID(), "摘要",

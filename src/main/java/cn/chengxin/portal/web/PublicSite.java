@@ -1,5 +1,7 @@
 package cn.chengxin.portal.web;
 
+import cn.chengxin.portal.ContentPublishing;
+import cn.chengxin.portal.content.domain.ArticleKind;
 import cn.chengxin.shared.security.PublicEndpoint;
 import cn.chengxin.subject.SubjectRegistry;
 import org.springframework.stereotype.Controller;
@@ -12,9 +14,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class PublicSite {
 
     private final SubjectRegistry registry;
+    private final ContentPublishing content;
 
-    PublicSite(SubjectRegistry registry) {
+    PublicSite(SubjectRegistry registry, ContentPublishing content) {
         this.registry = registry;
+        this.content = content;
     }
 
     @GetMapping("/")
@@ -23,9 +27,14 @@ class PublicSite {
         return "portal/home";
     }
 
+    /**
+     * 政策法规: the national documents the platform rests on, and the latest policy articles the credit office
+     * published in the console, which a reader looks for here rather than among the cases.
+     */
     @GetMapping("/policies")
     String policies(Model model) {
         model.addAttribute("policies", PolicyDocument.ALL);
+        model.addAttribute("articles", content.published(ArticleKind.POLICY, "", 0));
         return "portal/policies";
     }
 }
