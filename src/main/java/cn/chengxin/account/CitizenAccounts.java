@@ -25,6 +25,9 @@ import cn.chengxin.subject.PersonalDataProtection;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.IdentityRejection;
+import cn.chengxin.subject.domain.InvalidIdentityException;
+import cn.chengxin.subject.domain.SubjectKind;
 import cn.chengxin.subject.domain.IdentityDocument;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -65,17 +68,25 @@ public class CitizenAccounts {
         this.clock = clock;
     }
 
+    /** Checks an applicant who holds a resident identity card and sends the code. */
+    public UUID startRegistration(String rawNumber, String name, String rawPhone, String password) {
+        return startRegistration(null, rawNumber, name, rawPhone, password);
+    }
+
     /**
-     * Checks the applicant and sends the code.
+     * Checks the applicant and sends the code. Persons known by a passport or a travel permit register with that
+     * document, named as the console names it ({@link DocumentType#named}); none named: a resident identity card.
      *
      * @return the registration id to complete with the code
      */
-    public UUID startRegistration(String rawNumber, String name, String rawPhone, String password) {
-        IdentityDocument document = subjects.validate(DocumentType.RESIDENT_ID, rawNumber);
+    public UUID startRegistration(String documentType, String rawNumber, String name, String rawPhone,
+                                  String password) {
+        IdentityDocument document = subjects.validate(personal(documentType), rawNumber);
         String phone = normalisePhone(rawPhone);
         String trimmedName = name == null ? "" : name.trim();
+        String number = document.number();
         List<PasswordRule> broken = PasswordPolicy.violations(password == null ? "" : password, phone,
-                document.number().substring(12));
+                number.substring(Math.max(0, number.length() - 6)));
         if (!broken.isEmpty()) {
             throw new AccountProblem(broken.get(0).code(), DomainProblem.Kind.INVALID_INPUT,
                     String.join("；", broken.stream().map(PasswordRule::message).toList()));
@@ -188,6 +199,18 @@ public class CitizenAccounts {
         accounts.citizenLoggedIn(c.id(), now);
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.login").by(principal));
         return new LoginOutcome.Passed(principal);
+    }
+
+    /** A person's document type: an organisation's credit code names no one who could hold an account. */
+    private static DocumentType personal(String documentType) {
+        DocumentType type = DocumentType.named(documentType);
+        if (type == null) {
+            return DocumentType.RESIDENT_ID;
+        }
+        if (type.kind() != SubjectKind.PERSON) {
+            throw new InvalidIdentityException(IdentityRejection.DOCUMENT_TYPE_UNKNOWN);
+        }
+        return type;
     }
 
     private Optional<JdbcAccounts.CitizenCredentials> lookUp(String username) {

@@ -101,7 +101,7 @@ class AccountsBrowserIT {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
             Page page = context.newPage();
             page.navigate(url("/me/register"));
-            page.getByLabel("身份证号码").fill(person.number());
+            page.getByLabel("证件号码").fill(person.number());
             page.getByLabel("姓名").fill(person.name());
             page.getByLabel("手机号码").fill(person.phone());
             page.getByLabel("密码").fill("Zheng-Xiaodong-2026");

@@ -17,6 +17,7 @@ import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.Checkpoints;
+import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.IntegrationTest;
@@ -168,6 +169,30 @@ class CitizenAccessIT {
         assertThat(OLDER.matcher(second.body()).find()).as("nothing older").isFalse();
 
         assertThat(web.get("/me/access?own=true").body()).contains("查看本人信用信息");
+    }
+
+    /** A passport holder registers by choosing the document type, and signs in with the phone number proved. */
+    @Test
+    void aPassportHolderRegistersByChoosingTheDocumentType() {
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT, passport), "史密斯安娜", null,
+                null, List.of(), List.of(), false));
+        String phone = "137" + passport.substring(1);
+        WebClient web = new WebClient(port);
+        assertThat(web.get("/me/register").body()).contains("name=\"documentType\"", "护照");
+
+        WebClient.Page verify = web.post("/me/register", Map.of("documentType", "PASSPORT", "number", passport,
+                "name", "史密斯安娜", "phone", phone, "password", "Smith-Anna-2026"));
+        Matcher registration = REGISTRATION.matcher(verify.body());
+        assertThat(registration.find()).as(verify.body()).isTrue();
+        Matcher code = CODE.matcher(sms.recent().get(0).text());
+        assertThat(code.find()).isTrue();
+        assertThat(web.post("/me/register/verify", Map.of("registration", registration.group(1),
+                "code", code.group(1))).redirectsTo("/me/login?registered")).isTrue();
+
+        assertThat(web.post("/me/login", Map.of("username", phone, "password", "Smith-Anna-2026"))
+                .redirectsTo("/me")).isTrue();
+        assertThat(web.get("/me").body()).contains("史*").doesNotContain(passport);
     }
 
     @Test

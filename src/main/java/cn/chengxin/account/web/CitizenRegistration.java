@@ -1,17 +1,22 @@
 package cn.chengxin.account.web;
 
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import cn.chengxin.account.CitizenAccounts;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.ratelimit.PerAddressLimit;
 import cn.chengxin.shared.security.PublicEndpoint;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.SubjectKind;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -32,20 +37,27 @@ class CitizenRegistration {
         this.limit = new PerAddressLimit(perMinute, "REGISTRATION_RATE_LIMITED", "注册尝试过于频繁");
     }
 
+    /** The documents a person may register with: a credit code names an organisation, which has no account here. */
+    @ModelAttribute("documentTypes")
+    List<DocumentType> documentTypes() {
+        return Arrays.stream(DocumentType.values()).filter(t -> t.kind() == SubjectKind.PERSON).toList();
+    }
+
     @GetMapping("/me/register")
     String form() {
         return "me/register";
     }
 
     @PostMapping("/me/register")
-    String start(@RequestParam String number, @RequestParam String name, @RequestParam String phone,
-                 @RequestParam String password, HttpServletRequest request, Model model) {
+    String start(@RequestParam(required = false) String documentType, @RequestParam String number,
+                 @RequestParam String name, @RequestParam String phone, @RequestParam String password,
+                 HttpServletRequest request, Model model) {
         // Each attempt says whether a name goes with an identity number (REAL_NAME_MISMATCH, CITIZEN_EXISTS, or the
         // code page): one client may not try pairs at will. Taken before anything is checked, so that a client over
         // its limit learns nothing; an honest applicant needs a few attempts at most.
         limit.take(request.getRemoteAddr(), clock.instant());
         try {
-            UUID registration = citizens.startRegistration(number, name, phone, password);
+            UUID registration = citizens.startRegistration(documentType, number, name, phone, password);
             model.addAttribute("registration", registration);
             return "me/register-verify";
         } catch (RuntimeException e) {
@@ -56,6 +68,7 @@ class CitizenRegistration {
             model.addAttribute("failure", problem.getMessage());
             model.addAttribute("failureCode", problem.code());
             model.addAttribute("name", name);
+            model.addAttribute("documentType", documentType);
             return "me/register";
         }
     }
