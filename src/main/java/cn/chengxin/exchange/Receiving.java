@@ -84,7 +84,7 @@ class Receiving {
         }
         Instant now = clock.instant();
         Optional<Refusal> refusal = BatchAdmission.refusal(batch, partner.code(), settings.platform().code(),
-                partner.relation(), now, settings.maxSkew());
+                partner.relation(), partner.level(), now, settings.maxSkew());
         if (refusal.isPresent()) {
             throw refused(refusal.get().code(), kindOf(refusal.get().code()), refusal.get().reason());
         }
@@ -170,8 +170,8 @@ class Receiving {
         }
         Instant now = clock.instant();
         String self = settings.platform().code();
-        Optional<Refusal> refusal = BatchAdmission.refusal(batch, parent.code(), self, parent.relation(), now,
-                settings.maxSkew());
+        Optional<Refusal> refusal = BatchAdmission.refusal(batch, parent.code(), self, parent.relation(),
+                parent.level(), now, settings.maxSkew());
         if (refusal.isPresent()) {
             throw refused(refusal.get().code(), kindOf(refusal.get().code()), refusal.get().reason());
         }

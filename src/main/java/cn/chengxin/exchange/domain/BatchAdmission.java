@@ -20,9 +20,10 @@ public final class BatchAdmission {
      * @param sender   the platform code the request named, whose key verified the signature
      * @param self     this platform's code
      * @param relation what the sender is to this platform
+     * @param level    the sender's level in the federation
      */
-    public static Optional<Refusal> refusal(Batch batch, String sender, String self, Relation relation, Instant now,
-                                            Duration skew) {
+    public static Optional<Refusal> refusal(Batch batch, String sender, String self, Relation relation,
+                                            PlatformLevel level, Instant now, Duration skew) {
         if (!ExchangeMessage.FORMAT.equals(batch.format())) {
             return refuse("EXCHANGE_FORMAT_UNSUPPORTED", "format must be " + ExchangeMessage.FORMAT);
         }
@@ -48,9 +49,9 @@ public final class BatchAdmission {
             if (!problems.isEmpty()) {
                 return refuse("EXCHANGE_MESSAGE_INVALID", "messages[" + i + "]: " + String.join("; ", problems));
             }
-            if (!relation.mayRelay() && !sender.equals(m.sourcePlatform())) {
-                return refuse("EXCHANGE_RELAY_REFUSED", "messages[" + i + "]: only the parent platform relays "
-                        + "messages issued by other platforms");
+            if (!sender.equals(m.sourcePlatform()) && !relation.mayRelay(sender, level, m.sourcePlatform())) {
+                return refuse("EXCHANGE_RELAY_REFUSED", "messages[" + i + "]: only the parent platform, or a child "
+                        + "for the platforms below it, relays messages issued by other platforms");
             }
         }
         return Optional.empty();

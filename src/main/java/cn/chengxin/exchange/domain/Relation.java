@@ -2,8 +2,9 @@ package cn.chengxin.exchange.domain;
 
 /**
  * What a partner is to this platform. The parent is pushed to and is authoritative on conflicts (RULES.md §6, §11:
- * 信用中国 is authoritative where platforms differ), so it alone may relay other platforms' messages downward; a
- * child or peer speaks only for the records it collected itself.
+ * 信用中国 is authoritative where platforms differ), so it may relay any platform's messages downward; a child relays
+ * upward only what the platforms below it issued ({@link #mayRelay}); a peer speaks only for the records it collected
+ * itself.
  */
 public enum Relation {
     PARENT("上级平台"), CHILD("下级平台"), PEER("协作平台");
@@ -18,8 +19,23 @@ public enum Relation {
         return label;
     }
 
-    /** Whether messages that another platform issued may arrive through this partner. */
-    public boolean mayRelay() {
-        return this == PARENT;
+    /**
+     * Whether a message that {@code source} issued may arrive through this partner, {@code sender} at {@code level}
+     * (RULES.md §11: city ↔ province ↔ nation). A child relays what comes up from below it: platforms whose GB/T 2260
+     * code lies in its region (a province's cities and counties share its first two digits, a city's counties its
+     * first four). A sibling's, a peer's or an unknown platform's message never comes up through a child.
+     */
+    public boolean mayRelay(String sender, PlatformLevel level, String source) {
+        return switch (this) {
+            case PARENT -> true;
+            case PEER -> false;
+            case CHILD -> level != PlatformLevel.NATION && regionCode(sender) && regionCode(source)
+                    && !source.equals(sender)
+                    && source.startsWith(sender.substring(0, level == PlatformLevel.PROVINCE ? 2 : 4));
+        };
+    }
+
+    private static boolean regionCode(String code) {
+        return code.length() == 6 && code.chars().allMatch(Character::isDigit);
     }
 }

@@ -18,7 +18,11 @@ class BatchAdmissionTests {
     private static final String NUMBER = "11010519491231002X";
 
     private static Optional<String> code(Batch batch, String sender, Relation relation) {
-        return BatchAdmission.refusal(batch, sender, "411700", relation, NOW, SKEW).map(Refusal::code);
+        return code(batch, sender, relation, PlatformLevel.PROVINCE);
+    }
+
+    private static Optional<String> code(Batch batch, String sender, Relation relation, PlatformLevel level) {
+        return BatchAdmission.refusal(batch, sender, "411700", relation, level, NOW, SKEW).map(Refusal::code);
     }
 
     private static ExchangeMessage entry(String platform) {
@@ -55,6 +59,21 @@ class BatchAdmissionTests {
                 .contains("EXCHANGE_RELAY_REFUSED");
     }
 
+    /** RULES.md §11: a province relays its cities' entries up to the nation, and only theirs. */
+    @Test
+    void aChildRelaysWhatThePlatformsBelowItIssuedAndNothingElse() {
+        assertThat(code(Messages.batch("410000", "411700", NOW, entry("411500"), entry("411502")), "410000",
+                Relation.CHILD, PlatformLevel.PROVINCE)).isEmpty();
+        assertThat(code(Messages.batch("411500", "411700", NOW, entry("411502")), "411500", Relation.CHILD,
+                PlatformLevel.CITY)).isEmpty();
+        assertThat(code(Messages.batch("410000", "411700", NOW, entry("420100")), "410000", Relation.CHILD,
+                PlatformLevel.PROVINCE)).as("another province's city").contains("EXCHANGE_RELAY_REFUSED");
+        assertThat(code(Messages.batch("411500", "411700", NOW, entry("411300")), "411500", Relation.CHILD,
+                PlatformLevel.CITY)).as("a sibling city").contains("EXCHANGE_RELAY_REFUSED");
+        assertThat(code(Messages.batch("410000", "411700", NOW, entry("ZX4100")), "410000", Relation.CHILD,
+                PlatformLevel.PROVINCE)).as("not a region code").contains("EXCHANGE_RELAY_REFUSED");
+    }
+
     @Test
     void oneBadMessageRefusesTheWholeBatchWithItsIndexAndField() {
         ExchangeMessage good = entry("410000");
@@ -62,7 +81,7 @@ class BatchAdmissionTests {
                 new ExchangeMessage.Subject("RESIDENT_ID", NUMBER, "张三"), null, "BLACK", null, null, "EFFECTIVE",
                 false, "COURT", null, "法".repeat(501), "信用河南", null);
         Optional<Refusal> refusal = BatchAdmission.refusal(Messages.batch("410000", "411700", NOW, good, oversized),
-                "410000", "411700", Relation.PARENT, NOW, SKEW);
+                "410000", "411700", Relation.PARENT, PlatformLevel.PROVINCE, NOW, SKEW);
         assertThat(refusal).map(Refusal::code).contains("EXCHANGE_MESSAGE_INVALID");
         assertThat(refusal.orElseThrow().reason()).startsWith("messages[1]").contains("legalBasis");
     }
