@@ -103,6 +103,11 @@ public class Exchange {
         return store.queuedFor(subjectId);
     }
 
+    /** The messages partners refused for what they say, set aside so as not to hold the rest, the latest first. */
+    public List<QueuedMessage> setAside() {
+        return store.setAside(100);
+    }
+
     public List<QueueSize> queueSizes() {
         return store.queueSizes();
     }

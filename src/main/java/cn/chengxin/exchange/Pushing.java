@@ -19,6 +19,7 @@ import cn.chengxin.audit.AuditLog;
 import cn.chengxin.exchange.domain.Backoff;
 import cn.chengxin.exchange.domain.Batch;
 import cn.chengxin.exchange.domain.ExchangeMessage;
+import cn.chengxin.exchange.domain.Refusal;
 import cn.chengxin.exchange.persistence.JdbcExchange;
 import cn.chengxin.exchange.wire.BatchCodec;
 import cn.chengxin.exchange.wire.SignedBatch;
@@ -30,11 +31,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Pushes each partner's outbox over HTTP (or through its Kafka topic, {@link KafkaLink}), oldest message first, in signed batches, until the partner acknowledges;
  * a failure holds the whole queue of that partner (so the order per subject is kept) and waits the {@link Backoff}
- * before the next try. Identity numbers are read from the subject register only here, and each disclosure is in
+ * before the next try — except a message the partner refuses for what it says, which is set aside. Identity numbers are read from the subject register only here, and each disclosure is in
  * the audit log.
  */
 @Component
@@ -43,6 +47,7 @@ class Pushing {
     private static final Logger log = LoggerFactory.getLogger(Pushing.class);
     static final String BATCHES_PATH = "/api/v1/exchange/batches";
     private static final int BATCHES_PER_TURN = 20;
+    private static final JsonMapper PROBLEMS = JsonMapper.builder().build();
 
     private final JdbcExchange store;
     private final ExchangeSettings settings;
@@ -81,8 +86,9 @@ class Pushing {
 
     private int pushTo(Partner partner, Instant now) {
         int acknowledged = 0;
+        int size = settings.batchSize();
         for (int turn = 0; turn < BATCHES_PER_TURN; turn++) {
-            List<JdbcExchange.Waiting> waiting = store.waiting(partner.code(), 0, settings.batchSize());
+            List<JdbcExchange.Waiting> waiting = store.waiting(partner.code(), 0, size);
             if (waiting.isEmpty()) {
                 return acknowledged;
             }
@@ -91,12 +97,27 @@ class Pushing {
             store.attempted(seqs, batchId);
             SignedBatch signed = SignedBatch.sign(batch(batchId, partner.code(), waiting, clock.instant()),
                     settings.key());
-            String failure = send(partner, signed);
+            Failure failure = send(partner, signed);
+            if (failure != null && failure.messageRefused() != null) {
+                // Sending it again is refused again: find the message by halves and set it aside, so that it does
+                // not hold everything queued behind it; the console shows it with the partner's code.
+                if (waiting.size() > 1) {
+                    size = waiting.size() / 2;
+                    continue;
+                }
+                store.setAside(seqs.get(0), failure.messageRefused(), clock.instant());
+                log.warn("{} refused message #{} ({}): set aside", partner.code(), seqs.get(0), failure.reason());
+                audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.setAside").detail("message #"
+                        + seqs.get(0) + " to " + partner.code() + " refused: " + failure.messageRefused()));
+                size = settings.batchSize();
+                continue;
+            }
             if (failure != null) {
                 int failures = partner.failures() + 1;
                 Instant next = now.plus(Backoff.after(failures));
-                store.pushFailed(partner.code(), failures, next, failure);
-                log.warn("Push to {} failed ({} in a row), next try at {}: {}", partner.code(), failures, next, failure);
+                store.pushFailed(partner.code(), failures, next, failure.reason());
+                log.warn("Push to {} failed ({} in a row), next try at {}: {}", partner.code(), failures, next,
+                        failure.reason());
                 return acknowledged;
             }
             acknowledged += store.acknowledge(partner.code(), seqs, clock.instant());
@@ -127,18 +148,26 @@ class Pushing {
                 at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), null, messages);
     }
 
+    /**
+     * Why a push failed; {@code messageRefused}: the partner's code when it refused a message of the batch for what
+     * it says ({@link Refusal#OF_A_MESSAGE}), null when the batch or the link failed (tried again after the backoff).
+     */
+    private record Failure(String reason, String messageRefused) {
+    }
+
     /** @return null when the partner acknowledged the batch, else why not */
-    private String send(Partner partner, SignedBatch batch) {
+    private Failure send(Partner partner, SignedBatch batch) {
         if (partner.baseUrl().equals(KafkaLink.ADDRESS)) {
             KafkaLink link = kafka.getIfAvailable();
             if (link == null) {
-                return "the Kafka transport is not configured (chengxin.exchange.kafka.bootstrap-servers)";
+                return new Failure("the Kafka transport is not configured (chengxin.exchange.kafka.bootstrap-servers)",
+                        null);
             }
             try {
                 link.send(partner.code(), batch);
                 return null;
             } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
-                return "Kafka: " + e.getMessage();
+                return new Failure("Kafka: " + e.getMessage(), null);
             }
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(partner.baseUrl() + BATCHES_PATH))
@@ -153,16 +182,30 @@ class Pushing {
             if (response.statusCode() == 200) {
                 return null;
             }
+            String code = problemCode(response.body());
             // Our earlier push arrived but its answer did not: the partner holds the batch already.
-            if (response.statusCode() == 409 && response.body().contains("EXCHANGE_BATCH_REPLAYED")) {
+            if (response.statusCode() == 409 && "EXCHANGE_BATCH_REPLAYED".equals(code)) {
                 return null;
             }
-            return "HTTP " + response.statusCode() + " " + cut(response.body());
+            boolean refusesAMessage = (response.statusCode() == 403 || response.statusCode() == 422)
+                    && Refusal.OF_A_MESSAGE.contains(code);
+            return new Failure("HTTP " + response.statusCode() + " " + cut(response.body()),
+                    refusesAMessage ? code : null);
         } catch (IOException e) {
-            return e.getClass().getSimpleName() + ": " + e.getMessage();
+            return new Failure(e.getClass().getSimpleName() + ": " + e.getMessage(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted";
+            return new Failure("interrupted", null);
+        }
+    }
+
+    /** The stable code of a problem+json answer, or null. */
+    private static String problemCode(String body) {
+        try {
+            JsonNode code = PROBLEMS.readTree(body).get("code");
+            return code == null || !code.isString() ? null : code.asString();
+        } catch (JacksonException notAProblem) {
+            return null;
         }
     }
 

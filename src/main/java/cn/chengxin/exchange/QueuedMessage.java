@@ -4,12 +4,16 @@ import java.time.Instant;
 
 /**
  * An outbound message in the outbox: to which partner, what (kind, source id, version, the status it carries) and
- * whether the partner acknowledged it.
+ * whether the partner acknowledged it, or refused it for what it says (then it is set aside, with the partner's code).
  */
 public record QueuedMessage(long seq, String partnerCode, String kind, String sourceId, long version, String status,
-                            Instant queuedAt, int attempts, Instant ackedAt) {
+                            Instant queuedAt, int attempts, Instant ackedAt, String refusedCode, Instant refusedAt) {
 
     public boolean acknowledged() {
         return ackedAt != null;
+    }
+
+    public boolean setAside() {
+        return ackedAt == null && refusedAt != null;
     }
 }

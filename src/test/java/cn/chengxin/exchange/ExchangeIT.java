@@ -339,6 +339,45 @@ class ExchangeIT {
         }
     }
 
+    /** A nation refusing a relay must not jam the province's link: the refused message alone is set aside. */
+    @Test
+    void aMessageTheParentRefusesForWhatItSaysIsSetAsideAndTheMessagesBehindItGoOn() throws Exception {
+        try (FakeParent parent = new FakeParent(exchange.platform().publicKey())) {
+            TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                    PlatformLevel.PROVINCE, parent.baseUrl());
+            try {
+                TestCitizens.Person person = TestCitizens.register(subjects, "邵明远");
+                for (int n = 141; n <= 143; n++) {
+                    TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(),
+                            "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕" + n + "号");
+                }
+                UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+                List<String> queued = forPartner(subject, province).stream().map(QueuedMessage::sourceId).toList();
+                assertThat(queued).hasSize(3);
+                parent.refuses = m -> m.sourceId().equals(queued.get(1));
+
+                pushing.pushDue(Instant.now());
+                assertThat(forPartner(subject, province)).allSatisfy(q -> {
+                    if (q.sourceId().equals(queued.get(1))) {
+                        assertThat(q.setAside()).isTrue();
+                        assertThat(q.refusedCode()).isEqualTo("EXCHANGE_RELAY_REFUSED");
+                    } else {
+                        assertThat(q.acknowledged()).as("not held behind the refused one").isTrue();
+                    }
+                });
+                assertThat(parent.received).filteredOn(m -> person.number().equals(m.subject().number()))
+                        .extracting(ExchangeMessage::sourceId).containsExactly(queued.get(0), queued.get(2));
+                assertThat(exchange.partners()).filteredOn(p -> p.code().equals(province.code)).singleElement()
+                        .satisfies(p -> assertThat(p.failures()).isZero());
+                mvc.perform(get("/console/exchange").with(office())).andExpect(status().isOk())
+                        .andExpect(content().string(containsString("EXCHANGE_RELAY_REFUSED")))
+                        .andExpect(content().string(containsString(queued.get(1))));
+            } finally {
+                province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
+            }
+        }
+    }
+
     @Test
     void aPartnerReachedThroughKafkaWaitsInTheOutboxWhileTheKafkaTransportIsNotConfigured() throws Exception {
         TestPartner nation = TestPartner.fresh("信用中国").declaredAs(exchange, Relation.PARENT, PlatformLevel.NATION,

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A provincial platform on loopback that accepts our pushed batches only with our valid signature and digest, and
- * that can be taken down (it answers 503) to test the outbox's retries. Signing as {@link #signAs} a declared
+ * that can be taken down (it answers 503) to test the outbox's retries, or refuse some messages. Signing as {@link #signAs} a declared
  * partner, it also answers the downward reconciliation with what it says it {@link #relayed} to us.
  */
 final class FakeParent implements AutoCloseable {
@@ -33,6 +33,8 @@ final class FakeParent implements AutoCloseable {
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger badSignatures = new AtomicInteger();
     volatile boolean down;
+    /** Messages it refuses as a nation refuses a relay it does not take (403 EXCHANGE_RELAY_REFUSED). */
+    volatile java.util.function.Predicate<ExchangeMessage> refuses = m -> false;
 
     FakeParent(String ourPublicKey) throws IOException {
         this.ourPublicKey = ourPublicKey;
@@ -44,17 +46,20 @@ final class FakeParent implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst(SignedBatch.DIGEST),
                     exchange.getRequestHeaders().getFirst(SignedBatch.SIGNATURE));
             int status;
+            byte[] answer = "{}".getBytes();
             if (down) {
                 status = 503;
             } else if (!signed.signedBy(this.ourPublicKey) || !signed.digestMatches()) {
                 badSignatures.incrementAndGet();
                 status = 403;
+            } else if (BatchCodec.read(body).messages().stream().anyMatch(refuses)) {
+                status = 403;
+                answer = "{\"code\":\"EXCHANGE_RELAY_REFUSED\",\"detail\":\"messages[0]\"}".getBytes();
             } else {
                 Batch batch = BatchCodec.read(body);
                 received.addAll(batch.messages());
                 status = 200;
             }
-            byte[] answer = "{}".getBytes();
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();

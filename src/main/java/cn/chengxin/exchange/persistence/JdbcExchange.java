@@ -31,7 +31,7 @@ public class JdbcExchange {
     private static final String PARTNER_COLUMNS = "code, name, level, relation, base_url, public_key, enabled, "
             + "failures, next_attempt_at, last_error, last_ack_at";
     private static final String OUTBOX_COLUMNS = "seq, partner_code, kind, source_id, version, status, queued_at, "
-            + "attempts, acked_at";
+            + "attempts, acked_at, refused_code, refused_at";
     private static final String RECEIVED_COLUMNS = "source_platform, source_id, subject_pseudonym, masked_name, "
             + "list_type, legal_basis, department, occurred_at, period_end, disputed, in_force, issuing_platform, "
             + "change_seq, item_code";
@@ -148,7 +148,8 @@ public class JdbcExchange {
                         SELECT ?, subject_id, ?, source_id, version, 'RECORD', status,
                                CASE WHEN same THEN old_body ELSE jsonb_set(body, '{version}', to_jsonb(version)) END, ?
                         FROM chosen
-                        ON CONFLICT ON CONSTRAINT outbox_once DO UPDATE SET acked_at = NULL""")
+                        ON CONFLICT ON CONSTRAINT outbox_once DO UPDATE SET acked_at = NULL, refused_code = NULL,
+                            refused_at = NULL""")
                 .params(records.stream().map(Outgoing::subjectId).toArray(UUID[]::new),
                         records.stream().map(r -> r.message().sourceId()).toArray(String[]::new),
                         records.stream().map(r -> r.message().status()).toArray(String[]::new),
@@ -171,7 +172,8 @@ public class JdbcExchange {
                                m.body::jsonb, ?
                         FROM unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[])
                              AS m(subject_id, source_platform, source_id, version, kind, status, body)
-                        ON CONFLICT ON CONSTRAINT outbox_once DO UPDATE SET acked_at = NULL""")
+                        ON CONFLICT ON CONSTRAINT outbox_once DO UPDATE SET acked_at = NULL, refused_code = NULL,
+                            refused_at = NULL""")
                 .params(partnerCode, Timestamp.from(at),
                         messages.stream().map(Outgoing::subjectId).toArray(UUID[]::new),
                         messages.stream().map(m -> m.message().sourcePlatform()).toArray(String[]::new),
@@ -213,7 +215,8 @@ public class JdbcExchange {
                             ORDER BY o.seq LIMIT 1) o
                         WHERE""") + """
 
-                        ON CONFLICT ON CONSTRAINT outbox_once DO UPDATE SET acked_at = NULL""")
+                        ON CONFLICT ON CONSTRAINT outbox_once DO UPDATE SET acked_at = NULL, refused_code = NULL,
+                            refused_at = NULL""")
                 .params(partnerCode, Timestamp.from(at), partnerCode, partnerCode, in, in, notIn).update();
         long notKept = jdbc.sql("SELECT count(*) " + eligible + """
 
@@ -232,10 +235,10 @@ public class JdbcExchange {
     public record Waiting(long seq, UUID subjectId, String body) {
     }
 
-    /** The oldest unacknowledged messages for a partner after {@code afterSeq}, in queue order. */
+    /** The oldest unacknowledged messages for a partner after {@code afterSeq}, in queue order; none set aside. */
     public List<Waiting> waiting(String partnerCode, long afterSeq, int limit) {
         return jdbc.sql("SELECT seq, subject_id, body::text FROM exchange.outbox WHERE partner_code = ? "
-                        + "AND acked_at IS NULL AND seq > ? ORDER BY seq LIMIT ?")
+                        + "AND acked_at IS NULL AND refused_at IS NULL AND seq > ? ORDER BY seq LIMIT ?")
                 .params(partnerCode, afterSeq, limit)
                 .query((rs, n) -> new Waiting(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3))).list();
     }
@@ -243,6 +246,19 @@ public class JdbcExchange {
     public void attempted(List<Long> seqs, UUID batchId) {
         jdbc.sql("UPDATE exchange.outbox SET attempts = attempts + 1, batch_id = ? WHERE seq = ANY(?)")
                 .params(batchId, seqs.toArray(Long[]::new)).update();
+    }
+
+    /** The partner refused the message for what it says: it waits no more, and holds nothing behind it. */
+    public void setAside(long seq, String refusalCode, Instant at) {
+        jdbc.sql("UPDATE exchange.outbox SET refused_code = ?, refused_at = ? WHERE seq = ?")
+                .params(refusalCode, Timestamp.from(at), seq).update();
+    }
+
+    /** The messages partners refused, the latest first. */
+    public List<QueuedMessage> setAside(int limit) {
+        return jdbc.sql("SELECT " + OUTBOX_COLUMNS + " FROM exchange.outbox WHERE refused_at IS NOT NULL "
+                        + "AND acked_at IS NULL ORDER BY refused_at DESC, seq LIMIT ?")
+                .param(limit).query(this::mapQueued).list();
     }
 
     public int acknowledge(String partnerCode, List<Long> seqs, Instant at) {
@@ -264,13 +280,14 @@ public class JdbcExchange {
 
     public List<QueueSize> queueSizes() {
         return jdbc.sql("""
-                        SELECT p.code, count(o.seq) FILTER (WHERE o.acked_at IS NULL),
-                               min(o.queued_at) FILTER (WHERE o.acked_at IS NULL),
-                               count(o.seq) FILTER (WHERE o.acked_at IS NOT NULL)
+                        SELECT p.code, count(o.seq) FILTER (WHERE o.acked_at IS NULL AND o.refused_at IS NULL),
+                               min(o.queued_at) FILTER (WHERE o.acked_at IS NULL AND o.refused_at IS NULL),
+                               count(o.seq) FILTER (WHERE o.acked_at IS NOT NULL),
+                               count(o.seq) FILTER (WHERE o.acked_at IS NULL AND o.refused_at IS NOT NULL)
                         FROM exchange.partner p LEFT JOIN exchange.outbox o ON o.partner_code = p.code
                         GROUP BY p.code ORDER BY p.code""")
                 .query((rs, n) -> new QueueSize(rs.getString(1), rs.getLong(2), instant(rs.getTimestamp(3)),
-                        rs.getLong(4))).list();
+                        rs.getLong(4), rs.getLong(5))).list();
     }
 
     // ---- feeds followed
@@ -471,7 +488,8 @@ public class JdbcExchange {
     /** Sends the latest message of each source id to the partner again. */
     public int requeue(String partnerCode, List<String> sourceIds) {
         return jdbc.sql("""
-                        UPDATE exchange.outbox SET acked_at = NULL WHERE seq IN (
+                        UPDATE exchange.outbox SET acked_at = NULL, refused_code = NULL, refused_at = NULL
+                        WHERE seq IN (
                             SELECT DISTINCT ON (source_id) seq FROM exchange.outbox
                             WHERE partner_code = ? AND source_id = ANY(?) ORDER BY source_id, version DESC)""")
                 .params(partnerCode, sourceIds.toArray(String[]::new)).update();
@@ -516,7 +534,8 @@ public class JdbcExchange {
 
     private QueuedMessage mapQueued(ResultSet rs, int n) throws SQLException {
         return new QueuedMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getInt(8), instant(rs.getTimestamp(9)));
+                rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getInt(8), instant(rs.getTimestamp(9)),
+                rs.getString(10), instant(rs.getTimestamp(11)));
     }
 
     private ReceivedEntry mapReceived(ResultSet rs, int n) throws SQLException {

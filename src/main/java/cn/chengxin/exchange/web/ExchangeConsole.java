@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 信息交换 in the console: this platform, its partners, their queues and lag, and the reconciliation results. */
+/**
+ * 信息交换 in the console: this platform, its partners, their queues and lag, the messages they refused (set aside),
+ * and the reconciliation results.
+ */
 @Controller
 @RequiresPermission(Permission.EXCHANGE_MANAGE)
 class ExchangeConsole {
@@ -48,6 +51,7 @@ class ExchangeConsole {
         model.addAttribute("partners", exchange.partners());
         model.addAttribute("queues", queues);
         model.addAttribute("lag", lagMinutes);
+        model.addAttribute("setAside", exchange.setAside());
         model.addAttribute("reconciliations", exchange.reconciliations(60));
         model.addAttribute("yesterday", LocalDate.now(clock).minusDays(1));
         return "console/exchange";
