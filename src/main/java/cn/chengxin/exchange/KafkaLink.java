@@ -1,9 +1,12 @@
 package cn.chengxin.exchange;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import cn.chengxin.exchange.wire.KafkaTransport;
 import cn.chengxin.exchange.wire.SignedBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -19,6 +22,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "chengxin.exchange.kafka.bootstrap-servers")
 class KafkaLink implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(KafkaLink.class);
     static final String ADDRESS = "kafka:";
 
     private final KafkaTransport transport;
@@ -32,7 +36,19 @@ class KafkaLink implements AutoCloseable {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        transport.start(receiving::receive);
+        transport.start(this::receive);
+    }
+
+    /**
+     * A refusal has no reply channel on Kafka: it is logged by code and the position moves on (the sender finds the
+     * batch in reconciliation). Anything else (the database down) propagates, and the batch is read again.
+     */
+    private void receive(SignedBatch batch, Instant sentAt) {
+        try {
+            receiving.receive(batch, sentAt);
+        } catch (ExchangeProblem refused) {
+            log.warn("Batch from {} on Kafka refused: {} {}", batch.from(), refused.code(), refused.getMessage());
+        }
     }
 
     void send(String partner, SignedBatch batch) throws java.util.concurrent.TimeoutException {

@@ -68,6 +68,15 @@ class Receiving {
     }
 
     Exchange.Acknowledgement receive(SignedBatch signed) {
+        return receive(signed, clock.instant());
+    }
+
+    /**
+     * @param sentAt when the batch was handed over: now over HTTP; over Kafka, the record's timestamp, so that a
+     *               batch that waited in the topic while this platform was down is not refused as stale (replays
+     *               are refused by batch id, remembered for good)
+     */
+    Exchange.Acknowledgement receive(SignedBatch signed, Instant sentAt) {
         Partner partner = requests.knownPartner(signed.from());
         if (!signed.signedBy(partner.publicKey())) {
             throw refused("EXCHANGE_SIGNATURE_INVALID", DomainProblem.Kind.FORBIDDEN,
@@ -84,7 +93,7 @@ class Receiving {
         }
         Instant now = clock.instant();
         Optional<Refusal> refusal = BatchAdmission.refusal(batch, partner.code(), settings.platform().code(),
-                partner.relation(), partner.level(), now, settings.maxSkew());
+                partner.relation(), partner.level(), sentAt, settings.maxSkew());
         if (refusal.isPresent()) {
             throw refused(refusal.get().code(), kindOf(refusal.get().code()), refusal.get().reason());
         }

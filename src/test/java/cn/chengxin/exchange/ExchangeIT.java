@@ -426,6 +426,40 @@ class ExchangeIT {
         }
     }
 
+    /** Over Kafka a batch's age is judged by when it was sent: one that waited while we were down is not stale. */
+    @Test
+    void aBatchThatWaitedInOurKafkaTopicLongerThanTheSkewWhileWeWereDownIsApplied() throws Exception {
+        var broker = new org.springframework.kafka.test.EmbeddedKafkaKraftBroker(1, 1,
+                cn.chengxin.exchange.wire.KafkaTransport.topicOf(here));
+        broker.afterPropertiesSet();
+        TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                PlatformLevel.PROVINCE, KafkaLink.ADDRESS);
+        ExchangeMessage entry = Messages.blackListEntry("411500", "list/" + UUID.randomUUID(), 1, "EFFECTIVE",
+                TestCitizens.withCheckCharacter("41150019900303031"), "祁文静");
+        Instant sent = Instant.now().minus(Duration.ofMinutes(30));
+        SignedBatch batch = province.sign(here, sent, List.of(entry));
+        var record = new org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]>(
+                cn.chengxin.exchange.wire.KafkaTransport.topicOf(here), null, sent.toEpochMilli(),
+                province.code.getBytes(StandardCharsets.UTF_8), batch.body());
+        record.headers().add(SignedBatch.PLATFORM, batch.from().getBytes(StandardCharsets.UTF_8))
+                .add(SignedBatch.DIGEST, batch.digest().getBytes(StandardCharsets.UTF_8))
+                .add(SignedBatch.SIGNATURE, batch.signature().getBytes(StandardCharsets.UTF_8));
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(java.util.Map.of(
+                "bootstrap.servers", broker.getBrokersAsString()),
+                new org.apache.kafka.common.serialization.ByteArraySerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            producer.send(record).get();
+        }
+        try (KafkaLink ours = new KafkaLink(broker.getBrokersAsString(), settings, receiving)) {
+            ours.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> held(entry) != null);
+            assertThat(held(entry)).isEqualTo("EFFECTIVE@1");
+        } finally {
+            province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
+            broker.destroy();
+        }
+    }
+
     @Test
     void batchesWithABadSignatureAnUnknownPartnerAStaleTimeOrAReplayedIdAreRefusedAndNothingIsApplied()
             throws Exception {

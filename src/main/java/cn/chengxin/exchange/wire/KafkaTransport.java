@@ -2,20 +2,23 @@ package cn.chengxin.exchange.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -29,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * keyed by the sender (one partition per sender keeps its order), valued by the exact signed bytes, with the same
  * {@link SignedBatch} headers as over HTTP. The broker's acknowledgement (all in-sync replicas) acknowledges the
  * batch; the receiver checks and applies it as it would a pushed one, idempotently, and commits its position only
- * after handling, so a crash re-reads rather than loses (a re-read batch id is refused as a replay).
+ * after handling, so a crash or a database outage re-reads rather than loses (a re-read batch id is refused as a
+ * replay). A batch's age is judged against the record's timestamp, not the time it is read: batches that waited
+ * in the topic while this platform was down are not stale.
  */
 public final class KafkaTransport implements AutoCloseable {
 
@@ -40,6 +45,7 @@ public final class KafkaTransport implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final AtomicBoolean running = new AtomicBoolean();
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
     private Thread receiver;
 
     public KafkaTransport(String bootstrapServers, String self) {
@@ -76,40 +82,67 @@ public final class KafkaTransport implements AutoCloseable {
         }
     }
 
+    /** Handles a batch read from the topic. */
+    @FunctionalInterface
+    public interface Receiver {
+
+        /**
+         * Returns once the batch is handled: applied, or refused (the receiver logs its refusal, never the content).
+         * Throws when it could not be handled now (the database is down, say): the batch is read again.
+         *
+         * @param sentAt the record's timestamp: when the sender handed the batch to the broker, which may be long
+         *               ago when this platform was down — the batch's age is judged against it, not against now
+         */
+        void receive(SignedBatch batch, Instant sentAt);
+    }
+
     /**
-     * Starts reading this platform's topic on a thread of its own; each batch goes to {@code handler}. A handler
-     * that throws has refused the batch (logged with the refusal, never the content) and reading goes on.
+     * Starts reading this platform's topic on a thread of its own; each batch goes to {@code handler}, and the
+     * position moves past a batch only once it is handled. A batch that could not be handled is read again after a
+     * pause, with everything after it from the same sender (one partition per sender keeps its order).
      */
-    public synchronized void start(Consumer<SignedBatch> handler) {
+    public synchronized void start(Receiver handler) {
         if (running.getAndSet(true)) {
             return;
         }
         consumer.subscribe(List.of(topicOf(self)));
-        receiver = new Thread(() -> {
+        this.receiver = new Thread(() -> {
             try {
                 while (running.get()) {
-                    var records = consumer.poll(Duration.ofMillis(200));
-                    for (ConsumerRecord<byte[], byte[]> r : records) {
-                        SignedBatch batch = new SignedBatch(header(r, SignedBatch.PLATFORM), r.value(),
-                                header(r, SignedBatch.DIGEST), header(r, SignedBatch.SIGNATURE));
-                        try {
-                            handler.accept(batch);
-                        } catch (RuntimeException refused) {
-                            log.warn("Batch from {} on Kafka refused: {}", batch.from(), refused.getMessage());
-                        }
-                    }
-                    if (!records.isEmpty()) {
-                        consumer.commitSync();
+                    if (!handle(consumer.poll(Duration.ofMillis(200)), handler)) {
+                        Thread.sleep(RETRY_PAUSE.toMillis());
                     }
                 }
-            } catch (WakeupException stopping) {
+            } catch (WakeupException | InterruptedException stopping) {
                 // close() woke the consumer up
             } finally {
                 consumer.close();
             }
         }, "exchange-kafka-" + self);
-        receiver.setDaemon(true);
-        receiver.start();
+        this.receiver.setDaemon(true);
+        this.receiver.start();
+    }
+
+    /** @return false when a batch could not be handled (it will be read again) */
+    private boolean handle(ConsumerRecords<byte[], byte[]> records, Receiver handler) {
+        boolean handledAll = true;
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<byte[], byte[]> r : records.records(partition)) {
+                SignedBatch batch = new SignedBatch(header(r, SignedBatch.PLATFORM), r.value(),
+                        header(r, SignedBatch.DIGEST), header(r, SignedBatch.SIGNATURE));
+                try {
+                    handler.receive(batch, Instant.ofEpochMilli(r.timestamp()));
+                } catch (RuntimeException notNow) {
+                    log.warn("Batch from {} on Kafka not handled, read again in {} s: {}", batch.from(),
+                            RETRY_PAUSE.toSeconds(), notNow.getMessage());
+                    consumer.seek(partition, r.offset());
+                    handledAll = false;
+                    break;
+                }
+                consumer.commitSync(Map.of(partition, new OffsetAndMetadata(r.offset() + 1)));
+            }
+        }
+        return handledAll;
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> r, String name) {

@@ -19,7 +19,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The Kafka transport against an embedded KRaft broker: a city's signed batches reach the province's topic byte for
- * byte, in order; a batch the province refuses does not stop the next; after a restart nothing is read twice.
+ * byte, in order; a batch the province refuses does not stop the next; after a restart nothing is read twice; a
+ * batch that could not be handled is read again.
  */
 class KafkaTransportIT {
 
@@ -27,7 +28,8 @@ class KafkaTransportIT {
 
     @BeforeAll
     static void broker() {
-        broker = new EmbeddedKafkaKraftBroker(1, 1, KafkaTransport.topicOf("410000"), KafkaTransport.topicOf("411700"));
+        broker = new EmbeddedKafkaKraftBroker(1, 1, KafkaTransport.topicOf("410000"), KafkaTransport.topicOf("411700"),
+                KafkaTransport.topicOf("100000"));
         broker.afterPropertiesSet();
     }
 
@@ -45,15 +47,13 @@ class KafkaTransportIT {
         List<UUID> refused = new CopyOnWriteArrayList<>();
         try (KafkaTransport city = new KafkaTransport(broker.getBrokersAsString(), "411700");
              KafkaTransport province = new KafkaTransport(broker.getBrokersAsString(), "410000")) {
-            province.start(batch -> {
+            province.start((batch, sentAt) -> {
                 UUID id = BatchCodec.read(batch.body()).batchId();
                 assertThat(batch.from()).isEqualTo("411700");
-                if (!batch.signedBy(cityKey.publicKey()) || !batch.digestMatches()) {
-                    throw new IllegalStateException("EXCHANGE_SIGNATURE_INVALID");
-                }
+                assertThat(batch.signedBy(cityKey.publicKey()) && batch.digestMatches()).isTrue();
                 if (BatchCodec.read(batch.body()).messages().get(0).status().equals("EXITED")) {
                     refused.add(id);
-                    throw new IllegalStateException("EXCHANGE_MESSAGE_INVALID");
+                    return;
                 }
                 received.add(id);
             });
@@ -67,10 +67,41 @@ class KafkaTransportIT {
 
         List<UUID> again = new CopyOnWriteArrayList<>();
         try (KafkaTransport restarted = new KafkaTransport(broker.getBrokersAsString(), "410000")) {
-            restarted.start(batch -> again.add(BatchCodec.read(batch.body()).batchId()));
+            restarted.start((batch, sentAt) -> again.add(BatchCodec.read(batch.body()).batchId()));
             Thread.sleep(3_000);
         }
         assertThat(again).as("positions were committed after handling").isEmpty();
+    }
+
+    /** A database outage while handling must not lose the batch: it and those after it are read again, in order. */
+    @Test
+    void aBatchThatCouldNotBeHandledIsReadAgainWithThoseAfterItAndItsSendingTimeComesAlong() throws Exception {
+        SigningKeys.SigningKey cityKey = SigningKeys.of(SigningKeys.generatePrivateKey());
+        List<SignedBatch> sent = List.of(batch(cityKey, "EFFECTIVE"), batch(cityKey, "EXITED"),
+                batch(cityKey, "EFFECTIVE"));
+        List<UUID> handled = new CopyOnWriteArrayList<>();
+        List<Instant> sentAt = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger outages = new java.util.concurrent.atomic.AtomicInteger();
+        Instant before = Instant.now();
+        try (KafkaTransport city = new KafkaTransport(broker.getBrokersAsString(), "411700");
+             KafkaTransport nation = new KafkaTransport(broker.getBrokersAsString(), "100000")) {
+            nation.start((batch, at) -> {
+                UUID id = BatchCodec.read(batch.body()).batchId();
+                if (id.equals(idOf(sent.get(1))) && outages.getAndIncrement() < 2) {
+                    throw new IllegalStateException("the database is down");
+                }
+                handled.add(id);
+                sentAt.add(at);
+            });
+            for (SignedBatch b : sent) {
+                city.send("100000", b, Duration.ofSeconds(30));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> handled.size() == 3);
+        }
+        assertThat(handled).as("nothing lost, in order").containsExactly(idOf(sent.get(0)), idOf(sent.get(1)),
+                idOf(sent.get(2)));
+        assertThat(outages.get()).isEqualTo(3);
+        assertThat(sentAt).allSatisfy(at -> assertThat(at).isBetween(before.minusSeconds(1), Instant.now()));
     }
 
     private static SignedBatch batch(SigningKeys.SigningKey key, String status) {
