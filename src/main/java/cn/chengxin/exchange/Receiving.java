@@ -260,16 +260,22 @@ class Receiving {
 
     /**
      * Answers a pull ({@link PartnerRequests}: operation {@code pull}, argument {@code after}); pulling from
-     * {@code after} acknowledges everything up to it, and the answer carries the next cursor.
+     * {@code after} acknowledges what earlier answers handed out up to it, and the answer carries the oldest messages
+     * still waiting — a message committed after a later one was handed out among them, not skipped — and the next
+     * cursor.
      */
     SignedBatch pull(String requester, Long afterParameter, String at, String signature) {
         long after = afterParameter == null ? 0 : afterParameter;
         Partner partner = requests.authenticate("pull", requester, Long.toString(after), at, signature);
         Instant now = clock.instant();
         store.acknowledgeUpTo(partner.code(), after, now);
-        List<JdbcExchange.Waiting> waiting = store.waiting(partner.code(), after, settings.batchSize());
-        long cursor = waiting.isEmpty() ? after : waiting.get(waiting.size() - 1).seq();
-        Batch batch = pushing.batch(Ids.newId(), partner.code(), waiting, now);
+        List<JdbcExchange.Waiting> waiting = store.waiting(partner.code(), 0, settings.batchSize());
+        long cursor = waiting.isEmpty() ? after : Math.max(after, waiting.get(waiting.size() - 1).seq());
+        UUID batchId = Ids.newId();
+        if (!waiting.isEmpty()) {
+            store.attempted(waiting.stream().map(JdbcExchange.Waiting::seq).toList(), batchId);
+        }
+        Batch batch = pushing.batch(batchId, partner.code(), waiting, now);
         return SignedBatch.sign(new Batch(batch.format(), batch.batchId(), batch.from(), batch.to(), batch.createdAt(),
                 cursor, batch.messages()), settings.key());
     }

@@ -114,6 +114,9 @@ class ExchangeIT {
     PlatformTransactionManager transactions;
 
     @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
     cn.chengxin.catalog.Catalogue catalogue;
 
     private String here;
@@ -726,6 +729,50 @@ class ExchangeIT {
         refused(TestPartner.fresh("x").pull(mvc, here, 0, Instant.now()), 403, "EXCHANGE_PARTNER_UNKNOWN");
     }
 
+    /** Outbox numbers are taken before commit: a message committed after a later one was pulled is not skipped. */
+    @Test
+    void aMessageCommittedAfterALaterOneWasPulledIsStillHandedOutBeforeItIsAcknowledged() throws Exception {
+        TestPartner nation = TestPartner.fresh("信用中国").declaredAs(exchange, Relation.PARENT,
+                PlatformLevel.NATION, null);
+        TestCitizens.Person person = TestCitizens.register(subjects, "酆立群");
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_SERIOUS",
+                "驻市监罚〔2026〕151号");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        QueuedMessage first = forPartner(subject, nation).get(0);
+        String late = first.sourceId() + "-late";
+        try (java.sql.Connection slow = dataSource.getConnection()) {
+            slow.setAutoCommit(false);
+            try (var insert = slow.prepareStatement("""
+                    INSERT INTO exchange.outbox (partner_code, subject_id, source_platform, source_id, version, kind,
+                           status, body, queued_at)
+                    SELECT partner_code, subject_id, source_platform, ?, version, kind, status,
+                           jsonb_set(body, '{sourceId}', to_jsonb(?::text)), queued_at
+                    FROM exchange.outbox WHERE seq = ?""")) {
+                insert.setString(1, late);
+                insert.setString(2, late);
+                insert.setLong(3, first.seq());
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+            }
+            TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_SERIOUS",
+                    "驻市监罚〔2026〕152号");
+            long cursor = BatchCodec.read(answer(nation.pull(mvc, here, 0, Instant.now())).body()).cursor();
+            slow.commit();
+
+            var next = BatchCodec.read(answer(nation.pull(mvc, here, cursor, Instant.now())).body());
+            assertThat(forPartner(subject, nation)).filteredOn(q -> q.sourceId().equals(late)).singleElement()
+                    .satisfies(q -> assertThat(q.acknowledged()).as("never handed out").isFalse());
+            assertThat(next.messages()).extracting(ExchangeMessage::sourceId).contains(late);
+            nation.pull(mvc, here, next.cursor(), Instant.now()).andExpect(status().isOk());
+            assertThat(forPartner(subject, nation)).hasSize(3).allMatch(QueuedMessage::acknowledged);
+        }
+    }
+
+    private static SignedBatch answer(ResultActions pull) throws Exception {
+        var response = pull.andExpect(status().isOk()).andReturn().getResponse();
+        return new SignedBatch(response.getHeader(SignedBatch.PLATFORM), response.getContentAsByteArray(),
+                response.getHeader(SignedBatch.DIGEST), response.getHeader(SignedBatch.SIGNATURE));
+    }
+
     @Test
     void reconciliationFindsWhatTheParentLostSendsItAgainAndTheConsoleShowsIt() throws Exception {
         try (FakeParent parent = new FakeParent(exchange.platform().publicKey())) {
@@ -854,8 +901,7 @@ class ExchangeIT {
         String number = TestCitizens.withCheckCharacter("41150019790909072");
         String sourceId = "list/" + UUID.randomUUID();
         pushOne(cityA, Messages.blackListEntry(cityA.code, sourceId, 6, "EFFECTIVE", number, "籍东升"));
-        long cursor = jdbc.sql("SELECT max(seq) FROM exchange.outbox WHERE partner_code = ?").param(cityB.code)
-                .query(Long.class).single();
+        long cursor = BatchCodec.read(answer(cityB.pull(mvc, here, 0, Instant.now())).body()).cursor();
         cityB.pull(mvc, here, cursor, Instant.now()).andExpect(status().isOk());
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         String key = cityA.code + ":" + sourceId;

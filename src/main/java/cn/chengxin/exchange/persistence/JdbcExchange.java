@@ -267,10 +267,14 @@ public class JdbcExchange {
                 .params(Timestamp.from(at), partnerCode, seqs.toArray(Long[]::new)).update();
     }
 
-    /** A pull at cursor {@code upTo} acknowledges everything the partner pulled before. */
+    /**
+     * A pull at cursor {@code upTo} acknowledges what the partner pulled before: the messages up to it that were
+     * handed out. Sequence numbers are taken before commit, so a message committed late can sit below a cursor
+     * already given; never handed out, it stays waiting (and comes in the next answer).
+     */
     public int acknowledgeUpTo(String partnerCode, long upTo, Instant at) {
         return jdbc.sql("UPDATE exchange.outbox SET acked_at = ? WHERE partner_code = ? AND seq <= ? "
-                + "AND acked_at IS NULL").params(Timestamp.from(at), partnerCode, upTo).update();
+                + "AND acked_at IS NULL AND attempts > 0").params(Timestamp.from(at), partnerCode, upTo).update();
     }
 
     public List<QueuedMessage> queuedFor(UUID subjectId) {
