@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The transactional outbox's writers. Record changes of items shared upward are queued in the transaction of the
+ * The transactional outbox's writers. Record changes of items shared upward (and of records once sent up, whatever
+ * their item's mark now) are queued in the transaction of the
  * change itself (a synchronous listener of {@link RecordStatesChanged}: the change and its message commit or roll
  * back together), and so are pending reviews and lawsuits flagged or cleared on them ({@link
  * RecordProceedingsChanged}). Serious-dishonesty list entries and their exits are queued by following the listing change feed,
@@ -100,9 +101,17 @@ class Queueing {
 
     private void queue(List<RecordStatesChanged.ChangedRecord> changed) {
         Map<String, Optional<ItemDefinition>> items = new HashMap<>();
+        List<RecordStatesChanged.ChangedRecord> unmarked = changed.stream()
+                .filter(r -> items.computeIfAbsent(r.itemCode(), this::definition).isPresent())
+                .filter(r -> !settings.upward().shares(items.get(r.itemCode()).orElseThrow())).toList();
+        // A record sent up while its item was marked keeps being sent (corrections, revocations, repairs): the
+        // parent must not keep showing a state we no longer hold once the mark is taken off.
+        java.util.Set<String> sent = unmarked.isEmpty() ? java.util.Set.of() : store.everQueued(unmarked.stream()
+                .map(r -> "record/" + r.recordKey()).toList());
         List<RecordStatesChanged.ChangedRecord> shared = changed.stream()
-                .filter(r -> items.computeIfAbsent(r.itemCode(), this::definition)
-                        .filter(settings.upward()::shares).isPresent())
+                .filter(r -> items.get(r.itemCode()).isPresent())
+                .filter(r -> settings.upward().shares(items.get(r.itemCode()).orElseThrow())
+                        || sent.contains("record/" + r.recordKey()))
                 .toList();
         if (shared.isEmpty()) {
             return;

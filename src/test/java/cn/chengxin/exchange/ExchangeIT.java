@@ -209,6 +209,36 @@ class ExchangeIT {
                 .recordKey());
     }
 
+    /** A record sent up stays the parent's to correct: its changes go up after its item loses the mark. */
+    @Test
+    void aRecordSentUpIsSentAgainWhenItChangesAfterItsItemLostTheUpwardMark() throws Exception {
+        TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                PlatformLevel.PROVINCE, null);
+        String item = penaltyItem("P_UPWARD_OFF_", true);
+        TestCitizens.Person person = TestCitizens.register(subjects, "訾文华");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), item, "驻市监罚〔2026〕161号");
+        UUID record = recordOf(subject, item);
+        assertThat(forPartner(subject, province)).extracting(QueuedMessage::status).containsExactly("ACTIVE");
+
+        ItemDefinition unmarked = withMark(catalogue.active(item).orElseThrow().definition(), false);
+        as("exchange-maker", () -> {
+            catalogue.draft(unmarked, "不再报送上级平台");
+            catalogue.submit(item);
+            return null;
+        });
+        as("exchange-checker", () -> {
+            catalogue.approve(item, CatalogueVersions.pending(catalogue, item), "同意");
+            return null;
+        });
+        creditFile.changeStatus(subject, record, Set.of(RecordStatus.ACTIVE), RecordStatus.REPAIRED, "repairer",
+                "信用修复");
+        assertThat(forPartner(subject, province)).extracting(QueuedMessage::status)
+                .containsExactly("ACTIVE", "REPAIRED");
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), item, "驻市监罚〔2026〕162号");
+        assertThat(forPartner(subject, province)).as("a new record of the unmarked item stays here").hasSize(2);
+    }
+
     @Test
     void anApprovedRepairQueuesTheRepairedRecordForTheParent() throws Exception {
         TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,

@@ -232,6 +232,12 @@ public class JdbcExchange {
                 .query(Boolean.class).single();
     }
 
+    /** Which of the source ids had anything queued, ever (its later changes are sent whatever the item's mark). */
+    public java.util.Set<String> everQueued(List<String> sourceIds) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT source_id FROM exchange.outbox WHERE source_id = ANY(?)")
+                .param(sourceIds.toArray(String[]::new)).query(String.class).list());
+    }
+
     public record Waiting(long seq, UUID subjectId, String body) {
     }
 
