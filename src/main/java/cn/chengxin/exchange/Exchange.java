@@ -117,6 +117,14 @@ public class Exchange {
         return store.receivedSince(seq, limit);
     }
 
+    /**
+     * The list entries other platforms issued about the subject, as last received, in force or not: what a module that
+     * decides on one subject at a time (benefits) reads, where the check index follows {@link #receivedSince}.
+     */
+    public List<ReceivedEntry> receivedAbout(String subjectPseudonym) {
+        return store.receivedAbout(subjectPseudonym);
+    }
+
     /** What a receiving platform answers for a batch it accepted: how many messages, how many changed its state. */
     public record Acknowledgement(UUID batchId, int received, int applied) {
     }

@@ -23,6 +23,7 @@ import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.RecordFacts;
 import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.exchange.Exchange;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.scoring.domain.BenefitDefinition;
@@ -68,6 +69,7 @@ public class Scoring {
     private final CreditFile creditFile;
     private final Catalogue catalogue;
     private final Listing listing;
+    private final Exchange exchange;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -76,7 +78,7 @@ public class Scoring {
     private final Job job = new Job();
 
     Scoring(JdbcScores store, JdbcRangeScores rangeStore, SubjectRegistry subjects, CreditFile creditFile, Catalogue catalogue, Listing listing,
-            AuditLog audit, ApplicationEventPublisher events, Clock clock,
+            Exchange exchange, AuditLog audit, ApplicationEventPublisher events, Clock clock,
             org.springframework.transaction.PlatformTransactionManager transactions) {
         this.installBase = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.installBase.setPropagationBehavior(
@@ -87,6 +89,7 @@ public class Scoring {
         this.creditFile = creditFile;
         this.catalogue = catalogue;
         this.listing = listing;
+        this.exchange = exchange;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -397,19 +400,25 @@ public class Scoring {
 
     /**
      * The benefits the subject qualifies for now: by grade or by being on the red list, and none at all while the
-     * subject is on the black list (RULES.md §7–8).
+     * subject is on the black list (RULES.md §7–8) — this city's, or one another platform issued and sent us
+     * (RULES.md §11, 一处失信，处处受限), as the checks of the measures module count it.
      */
     public List<JdbcScores.Benefit> benefitsOf(UUID subject) {
         LocalDate today = LocalDate.now(clock);
         Set<ListType> inForce = new HashSet<>();
         listing.entriesOf(subject).stream().filter(e -> e.inForce(today)).forEach(e -> inForce.add(e.listType()));
-        if (inForce.contains(ListType.BLACK)) {
+        if (inForce.contains(ListType.BLACK) || blackListedElsewhere(subject, today)) {
             return List.of();
         }
         boolean red = inForce.contains(ListType.RED);
         String grade = store.grade(subject).orElse(null);
         return store.benefits().stream().filter(b -> grade != null && b.grades().contains(grade)
                 || red && BenefitDefinition.RED_LIST.equals(b.listCondition())).toList();
+    }
+
+    private boolean blackListedElsewhere(UUID subject, LocalDate today) {
+        return subjects.pseudonymOf(subject).map(exchange::receivedAbout).orElse(List.of()).stream()
+                .anyMatch(e -> ListType.BLACK.name().equals(e.listType()) && e.inForce(today));
     }
 
     /**

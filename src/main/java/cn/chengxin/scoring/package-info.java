@@ -5,5 +5,5 @@
  * {@link cn.chengxin.scoring.Scoring}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "subject", "subject :: domain",
-        "catalog", "catalog :: domain", "creditfile", "listing"})
+        "catalog", "catalog :: domain", "creditfile", "listing", "exchange"})
 package cn.chengxin.scoring;

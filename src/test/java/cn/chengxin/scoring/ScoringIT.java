@@ -546,6 +546,32 @@ class ScoringIT {
         benefits(key, r.number()).andExpect(status().isOk()).andExpect(jsonPath("$.benefits").isEmpty());
     }
 
+    /** 一处失信，处处受限 (RULES.md §11): a black entry another platform issued closes the benefits while in force. */
+    @Test
+    void aPersonBlackListedOnAnotherPlatformGetsNoIncentiveBenefits() {
+        Resident r = resident(LocalDate.of(1979, 9, 9), "易远川");
+        scoring.rescore(Set.of(r.id()));
+        assertThat(scoring.benefitsOf(r.id())).extracting(b -> b.code()).contains("LIBRARY_DEPOSIT_FREE");
+        String pseudonym = subjects.pseudonymOf(r.id()).orElseThrow();
+
+        receiveBlackEntry(pseudonym, "ENDED-" + UUID.randomUUID(), LocalDate.now().minusDays(1));
+        assertThat(scoring.benefitsOf(r.id())).extracting(b -> b.code()).contains("LIBRARY_DEPOSIT_FREE");
+
+        receiveBlackEntry(pseudonym, "IN-FORCE-" + UUID.randomUUID(), LocalDate.now().plusYears(1));
+        assertThat(scoring.benefitsOf(r.id())).isEmpty();
+    }
+
+    /** Test setup: an entry as the exchange stores it once received (signing a batch is ExchangeIT's business). */
+    private void receiveBlackEntry(String pseudonym, String sourceId, LocalDate validUntil) {
+        jdbc.sql("""
+                        INSERT INTO exchange.received (source_platform, source_id, version, kind, via_partner,
+                               subject_pseudonym, masked_number, list_type, status, in_force, disputed, period_end,
+                               issuing_platform, occurred_at, received_at, digest)
+                        VALUES ('PROV41', ?, 1, 'LIST_ENTRY', 'PROV41', ?, '4117**********0011', 'BLACK', 'ACTIVE',
+                                true, false, ?, '河南省信用平台', now(), now(), 'x')""")
+                .params(sourceId, pseudonym, java.sql.Date.valueOf(validUntil)).update();
+    }
+
     private org.springframework.test.web.servlet.ResultActions benefits(String key, String number) throws Exception {
         return benefitsBody(key, "{\"subjectNumber\":\"" + number + "\",\"purpose\":\"免押金借阅办证\"}");
     }

@@ -399,6 +399,13 @@ public class JdbcExchange {
                 .params(seq, limit).query(this::mapReceived).list();
     }
 
+    /** The received list entries about the subject, whatever their state (one index scan). */
+    public List<ReceivedEntry> receivedAbout(String pseudonym) {
+        return jdbc.sql("SELECT " + RECEIVED_COLUMNS + " FROM exchange.received WHERE kind = 'LIST_ENTRY' "
+                        + "AND subject_pseudonym = ?")
+                .param(pseudonym).query(this::mapReceived).list();
+    }
+
     public record Held(String sourcePlatform, String sourceId, long version, String status, String digest) {
     }
 
