@@ -100,6 +100,9 @@ class ScoringIT {
     RescoringHolders rescoring;
 
     @Autowired
+    JdbcScores scores;
+
+    @Autowired
     ScoringJobs jobs;
 
     @org.springframework.beans.factory.annotation.Value("${chengxin.scoring.rescoring-chunk}")
@@ -439,6 +442,31 @@ class ScoringIT {
                 base.minAdultAge(), base.minResidenceMonths());
         Throwable refused = catchThrowable(() -> scoring.propose(overlapping));
         assertThat(refused).isInstanceOf(ScoringProblem.class).extracting("code").isEqualTo("MODEL_INVALID");
+    }
+
+    /** Retiring the active model and activating the pending one stand or fall together: never no active model. */
+    @Test
+    void anActivationThatFailsLeavesTheActiveModelActive() throws Exception {
+        JdbcScores.StoredModel before = activeStored();
+        ScoreModel base = ScoreModel.weihai();
+        int version = as("model-maker", () -> scoring.propose(base));
+        String proposer = scoring.models().stream().filter(m -> m.code().equals(base.code()) && m.version() == version)
+                .findFirst().orElseThrow().proposedBy();
+        // The four-eyes constraint refuses the activation by its proposer after the active model has been retired.
+        Throwable refused = catchThrowable(() -> scores.activate(base.code(), version, proposer,
+                java.time.Instant.now(), ""));
+        assertThat(refused).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThat(activeStored()).extracting(JdbcScores.StoredModel::code, JdbcScores.StoredModel::version)
+                .containsExactly(before.code(), before.version());
+        as("model-checker", () -> {
+            scoring.reject(base.code(), version, "测试");
+            return null;
+        });
+    }
+
+    private JdbcScores.StoredModel activeStored() {
+        scoring.activeModel();
+        return scoring.models().stream().filter(m -> m.status().equals("ACTIVE")).findFirst().orElseThrow();
     }
 
     @Test

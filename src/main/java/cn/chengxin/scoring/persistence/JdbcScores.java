@@ -78,11 +78,18 @@ public class JdbcScores {
                 .update();
     }
 
-    /** Activates a pending model and retires the active one; false when it was no longer pending. */
+    /**
+     * Activates a pending model and retires the active one; false when it was no longer pending. One transaction with
+     * the pending row locked: retired apart from the activation (a crash, a reject in between), the platform would
+     * be left with no active model, and the base preset installed then collides with its stored first version.
+     */
+    @Transactional
     public boolean activate(String code, int version, String by, Instant at, String note) {
-        jdbc.sql("UPDATE scoring.model SET status = 'RETIRED' WHERE status = 'ACTIVE' AND EXISTS "
-                + "(SELECT 1 FROM scoring.model WHERE code = ? AND version = ? AND status = 'PENDING')")
-                .params(code, version).update();
+        if (jdbc.sql("SELECT 1 FROM scoring.model WHERE code = ? AND version = ? AND status = 'PENDING' FOR UPDATE")
+                .params(code, version).query(Integer.class).optional().isEmpty()) {
+            return false;
+        }
+        jdbc.sql("UPDATE scoring.model SET status = 'RETIRED' WHERE status = 'ACTIVE'").update();
         return jdbc.sql("UPDATE scoring.model SET status = 'ACTIVE', decided_by = ?, decided_at = ?, note = ? "
                         + "WHERE code = ? AND version = ? AND status = 'PENDING'")
                 .params(by, Timestamp.from(at), note, code, version).update() == 1;
