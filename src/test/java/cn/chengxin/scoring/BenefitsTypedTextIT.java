@@ -64,11 +64,29 @@ class BenefitsTypedTextIT {
                 .isEqualTo("免押金办证 注册号4101*******7123");
     }
 
+    /** The audit log must say why a person's benefits were looked up, as for a joint-measures check. */
+    @Test
+    void aCheckWithoutAPurposeIsRefusedAndNothingIsKept() throws Exception {
+        String resident = TestCitizens.register(subjects, "郜惠平").number();
+        long before = benefitChecks();
+
+        check(resident, "  ").andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("PURPOSE_REQUIRED"));
+        checkBody("{\"subjectNumber\":\"" + resident + "\"}").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("PURPOSE_REQUIRED"));
+
+        assertThat(benefitChecks()).isEqualTo(before);
+    }
+
     private ResultActions check(String number, String purpose) throws Exception {
+        return checkBody("{\"subjectNumber\":\"" + number + "\",\"purpose\":\"" + purpose + "\"}");
+    }
+
+    private ResultActions checkBody(String body) throws Exception {
         String key = TestRecords.libraryKey(apiClients, directory);
         return mvc.perform(post("/api/v1/benefits/check").header("Authorization", "Bearer " + key)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"subjectNumber\":\"" + number + "\",\"purpose\":\"" + purpose + "\"}"));
+                .contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     private long benefitChecks() {

@@ -6,7 +6,9 @@ import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.scoring.Scoring;
+import cn.chengxin.scoring.ScoringProblem;
 import cn.chengxin.scoring.persistence.JdbcScores;
+import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.subject.SubjectRegistry;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.NOT_REQUIRED;
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /** 信用惠民核验: a service provider asks which benefits apply to a person now; audited like the other checks. */
 @RestController
@@ -47,7 +50,10 @@ class BenefitsApi {
                            + "Chinese label such as 护照). Leave it out for a resident identity number.",
                            example = "PASSPORT", requiredMode = NOT_REQUIRED)
                    @Size(max = 40) String documentType,
-                   @NotNull @Size(max = 200) String purpose) {
+                   @Schema(requiredMode = REQUIRED, maxLength = 200, description = "Why the check is made (the "
+                           + "benefit applied for, or the case number), 1 to 200 characters; PURPOSE_REQUIRED (422) "
+                           + "when missing, blank or longer.")
+                   String purpose) {
     }
 
     record Answer(String maskedNumber, String grade, List<JdbcScores.Benefit> benefits) {
@@ -62,6 +68,11 @@ class BenefitsApi {
     Answer check(@Valid @RequestBody Request request) {
         // Kept in the audit log, which the person and the credit office read: the person is named by subjectNumber,
         // which is pseudonymised; typed into the purpose the number would be kept in clear (RULES.md §10).
+        // As for a joint-measures check (Checks): the audit log must say why the person's benefits were looked up.
+        if (request.purpose() == null || request.purpose().isBlank() || request.purpose().length() > 200) {
+            throw new ScoringProblem("PURPOSE_REQUIRED", DomainProblem.Kind.INVALID_INPUT,
+                    "须写明核验事由（不超过 200 字），如办理的惠民事项或业务编号");
+        }
         String purpose = TypedText.fromSystem("purpose", "核验事由", request.purpose());
         // A passport or travel-permit holder is named with the type; without one the number is inferred.
         IdentityDocument document = subjects.validate(DocumentType.named(request.documentType()),
