@@ -556,6 +556,9 @@ class ScoringIT {
         String key = TestRecords.libraryKey(apiClients, directory);
         benefits(key, r.number()).andExpect(status().isOk())
                 .andExpect(jsonPath("$.benefits[*].code", org.hamcrest.Matchers.hasItem("LIBRARY_DEPOSIT_FREE")));
+        assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'scoring.benefits.check' "
+                        + "AND subject_pseudonym = ? ORDER BY seq DESC LIMIT 1").param(subjects.pseudonymOf(r.id()).orElseThrow())
+                .query(String.class).single()).contains("LIBRARY_DEPOSIT_FREE");
         UUID court = directory.departments().stream().filter(d -> d.code().equals("COURT")).findFirst().orElseThrow()
                 .id();
         String courtKey = apiClients.issue("法院报送", "COURT", ApiClient.Kind.DEPARTMENT, court,

@@ -79,9 +79,11 @@ class BenefitsApi {
                 request.subjectNumber());
         String pseudonym = subjects.pseudonymOf(document);
         List<JdbcScores.Benefit> benefits = subjects.find(document).map(scoring::benefitsOf).orElse(List.of());
+        // What was answered, not only how much: the person and the credit office read which benefits were granted.
         audit.record(AuditEntry.of(AuditCategory.QUERY, "scoring.benefits.check").subject(pseudonym)
                 .purpose(purpose, "国办发〔2016〕98号（信用惠民）")
-                .detail(benefits.size() + " benefits"));
+                .detail(benefits.size() + " benefits: " + String.join(",",
+                        benefits.stream().map(JdbcScores.Benefit::code).toList())));
         return new Answer(document.masked(), benefits.isEmpty() ? null : "qualified", benefits);
     }
 }
