@@ -427,9 +427,11 @@ public class Scoring {
      */
     @Transactional
     public void saveBenefit(BenefitDefinition benefit) {
-        // Offered to citizens by name and provider on their score page (RULES.md §10: no identity number in clear).
+        // Offered to citizens by name, provider and scenario on their score page, and the scenario to providers with
+        // each benefits check (RULES.md §10: no identity number in clear).
         TypedText.requireNoIdentityNumber("name", "惠民措施名称", benefit.name());
         TypedText.requireNoIdentityNumber("provider", "提供单位", benefit.provider());
+        TypedText.requireNoIdentityNumber("scenario", "适用场景", benefit.scenario());
         Set<String> grades = new HashSet<>();
         store.models().forEach(m -> m.model().grades().forEach(g -> grades.add(g.grade())));
         List<String> problems = benefit.problems(grades);

@@ -3,6 +3,7 @@ package cn.chengxin.scoring;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.chengxin.scoring.domain.BenefitDefinition;
 import cn.chengxin.scoring.domain.Dimension;
 import cn.chengxin.scoring.domain.GradeBand;
 import cn.chengxin.scoring.domain.ScoreModel;
@@ -30,7 +31,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Issue #5: a benefit's name and provider are shown to citizens, and a model's review notes are kept with it, so none
+ * Issue #5: a benefit's name, provider and scenario are shown to citizens, and a model's review notes are kept with it, so none
  * keeps a resident identity number (RULES.md §10).
  */
 @IntegrationTest
@@ -91,6 +92,21 @@ class ScoringTypedTextIT {
                     }));
             assertThat(refused.field()).isEqualTo("note");
         }
+    }
+
+    /** A benefit's scenario is shown to citizens and answered to providers as its name is. */
+    @Test
+    void aBenefitWhoseScenarioHoldsANumberIsRefused() {
+        String grade = ScoreModel.weihai().grades().get(0).grade();
+        TypedText.HoldsIdentityNumber refused = catchThrowableOfType(TypedText.HoldsIdentityNumber.class,
+                () -> as("scoring-maker", () -> {
+                    scoring.saveBenefit(new BenefitDefinition("TEST_TYPED_SCENE", "游泳馆优惠", "市体育中心",
+                            List.of(grade), null, "体育 " + NUMBER));
+                    return null;
+                }));
+        assertThat(refused).isNotNull();
+        assertThat(refused.field()).isEqualTo("scenario");
+        assertThat(scoring.benefits()).extracting(JdbcScores.Benefit::code).doesNotContain("TEST_TYPED_SCENE");
     }
 
     /**
