@@ -165,12 +165,15 @@ public class Scoring {
         startRecompute();
     }
 
+    /** Returns a pending model to its proposer with the reason; audited as its approval is (maker-checker). */
     public void reject(String code, int version, String note) {
         TypedText.requireNoIdentityNumber("note", "退回理由", note);
         Actor by = AuditLog.currentActor();
         if (!store.reject(code, version, by.actorId(), clock.instant(), note)) {
             throw new ScoringProblem("MODEL_NOT_PENDING", DomainProblem.Kind.CONFLICT, "该模型版本不在待审核状态");
         }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.model.reject")
+                .detail(code + " v" + version + (note == null || note.isBlank() ? "" : "：" + note)));
     }
 
     // ---- computing

@@ -464,6 +464,20 @@ class ScoringIT {
         });
     }
 
+    /** A rejection is a decision of the maker-checker review, kept in the audit log with its reason. */
+    @Test
+    void aRejectedModelIsAuditedWithItsReason() throws Exception {
+        ScoreModel base = ScoreModel.weihai();
+        int version = as("model-maker", () -> scoring.propose(base));
+        as("model-checker", () -> {
+            scoring.reject(base.code(), version, "等级区间需复核");
+            return null;
+        });
+        assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'scoring.model.reject' "
+                + "ORDER BY seq DESC LIMIT 1").query(String.class).single())
+                .isEqualTo(base.code() + " v" + version + "：等级区间需复核");
+    }
+
     private JdbcScores.StoredModel activeStored() {
         scoring.activeModel();
         return scoring.models().stream().filter(m -> m.status().equals("ACTIVE")).findFirst().orElseThrow();
