@@ -392,6 +392,18 @@ public class Scoring {
                 clock.instant(), List.of(), List.of())).or(() -> stored);
     }
 
+    /**
+     * The subject's records now in dispute, by record key: a record counts for the score while in dispute (RULES.md
+     * §8), and wherever it is shown it carries the 异议中 mark (RULES.md §5) — the explanation too. Read from the
+     * credit file at the time of reading, not from the stored score, which may be older than the objection.
+     */
+    public Set<UUID> inDispute(UUID subject) {
+        Set<UUID> keys = new HashSet<>();
+        creditFile.factsOf(List.of(subject), java.util.EnumSet.of(RecordStatus.IN_DISPUTE))
+                .getOrDefault(subject, List.of()).forEach(r -> keys.add(r.recordKey()));
+        return keys;
+    }
+
     /** 信用等级变动通知: every change of the subject's grade, newest first (RULES.md §8; issue #6). */
     public List<JdbcScores.GradeNotice> gradeNotices(UUID subject) {
         return store.gradeNotices(subject);

@@ -423,6 +423,25 @@ class ScoringIT {
                 .contains("<td>" + notice.fromLabel() + "</td>", "<td>" + notice.toLabel() + "</td>");
     }
 
+    /** A record in dispute still counts (RULES.md §8) and is marked 异议中 in the explanation as elsewhere (§5). */
+    @Test
+    void theScorePageMarksARecordInDispute() throws Exception {
+        Resident r = penalised("P_ADMIN_PENALTY_GENERAL", 1).get(0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !scoring.scoreOf(r.id()).orElseThrow().contributions()
+                .isEmpty());
+        UUID record = scoring.scoreOf(r.id()).orElseThrow().contributions().get(0).recordKey();
+        var citizen = authentication(Principals.citizen(subjects, r.id()));
+        assertThat(mvc.perform(get("/me/score").with(citizen)).andReturn().getResponse().getContentAsString())
+                .doesNotContain("data-field=\"disputed\"");
+
+        creditFile.changeStatus(r.id(), record, Set.of(cn.chengxin.creditfile.RecordStatus.ACTIVE),
+                cn.chengxin.creditfile.RecordStatus.IN_DISPUTE, "test", "异议");
+        assertThat(mvc.perform(get("/me/score").with(citizen)).andReturn().getResponse().getContentAsString())
+                .contains("data-field=\"disputed\">异议中<");
+        assertThat(mvc.perform(get("/me/score").param("lang", "en").with(citizen)).andReturn().getResponse()
+                .getContentAsString()).contains("data-field=\"disputed\">In dispute<");
+    }
+
     @Test
     void minorsAreNotScoredAndBadModelsAreRefusedWithReasons() {
         Resident child = resident(LocalDate.now().minusYears(12), "少年乙");

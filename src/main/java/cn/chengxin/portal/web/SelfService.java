@@ -57,6 +57,7 @@ class SelfService {
         audit.record(AuditEntry.of(AuditCategory.QUERY, "self.score").subject(citizen.subjectPseudonym())
                 .purpose("本人查询", "国办发〔2016〕98号 本人查询"));
         model.addAttribute("score", scoring.scoreOf(citizen.subjectId()).orElse(null));
+        model.addAttribute("inDispute", scoring.inDispute(citizen.subjectId()));
         model.addAttribute("history", scoring.history(citizen.subjectId()));
         model.addAttribute("gradeNotices", scoring.gradeNotices(citizen.subjectId()));
         model.addAttribute("benefits", scoring.benefitsOf(citizen.subjectId()));
