@@ -167,6 +167,11 @@ public class Scoring {
 
     /** Returns a pending model to its proposer with the reason; audited as its approval is (maker-checker). */
     public void reject(String code, int version, String note) {
+        // The proposer revises from the reason; a rejection without one leaves nothing to act on.
+        if (note == null || note.isBlank()) {
+            throw new ScoringProblem("REJECTION_REASON_MISSING", DomainProblem.Kind.INVALID_INPUT,
+                    "不予启用须写明理由，提出人据此修改");
+        }
         TypedText.requireNoIdentityNumber("note", "退回理由", note);
         Actor by = AuditLog.currentActor();
         if (!store.reject(code, version, by.actorId(), clock.instant(), note)) {

@@ -483,6 +483,45 @@ class ScoringIT {
         });
     }
 
+    /**
+     * The approver sees what a pending version changes against the active model before deciding, may note an
+     * approval, and must give the proposer a reason to reject it.
+     */
+    @Test
+    void theApproverSeesWhatAPendingModelChangesAndRejectsItWithAReason() throws Exception {
+        ScoreModel active = scoring.activeModel().model();
+        String renamed = "信用积分（差异测试 " + UUID.randomUUID().toString().substring(0, 8) + "）";
+        int version = as("model-maker", () -> scoring.propose(new ScoreModel(active.code(), active.version(), renamed,
+                active.baseScore(), active.minScore(), active.maxScore(), active.dimensions(), active.items(),
+                active.decay(), active.severityWeights(), active.grades(), active.minAdultAge(),
+                active.minResidenceMonths())));
+        var approver = authentication(Principals.staff("model-approver", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.SCORING_APPROVE));
+        String page = mvc.perform(get("/console/scoring").with(approver)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        String change = page.substring(page.indexOf("id=\"change-" + active.code() + "-" + version + "\""));
+        assertThat(change).contains("class=\"diff-added\">+   &quot;name&quot; : &quot;" + renamed,
+                "class=\"diff-removed\">-   &quot;name&quot; : &quot;" + active.name());
+        String approve = page.substring(page.indexOf("/console/scoring/models/approve"));
+        assertThat(approve.substring(0, approve.indexOf("</form>"))).contains("name=\"note\"")
+                .doesNotContain("required");
+        String reject = page.substring(page.indexOf("/console/scoring/models/reject"));
+        assertThat(reject.substring(0, reject.indexOf("</form>"))).contains("name=\"note\"", "required");
+
+        Throwable refused = catchThrowable(() -> as("model-checker", () -> {
+            scoring.reject(active.code(), version, " ");
+            return null;
+        }));
+        assertThat(refused).isInstanceOf(ScoringProblem.class).extracting("code")
+                .isEqualTo("REJECTION_REASON_MISSING");
+        assertThat(scoring.models()).filteredOn(m -> m.code().equals(active.code()) && m.version() == version)
+                .singleElement().extracting(JdbcScores.StoredModel::status).isEqualTo("PENDING");
+        as("model-checker", () -> {
+            scoring.reject(active.code(), version, "名称不必改");
+            return null;
+        });
+    }
+
     /** A rejection is a decision of the maker-checker review, kept in the audit log with its reason. */
     @Test
     void aRejectedModelIsAuditedWithItsReason() throws Exception {

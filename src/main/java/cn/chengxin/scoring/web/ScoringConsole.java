@@ -50,7 +50,14 @@ class ScoringConsole {
         List<JdbcScores.Coverage> coverage = scoring.coverage();
         long residents = coverage.stream().mapToLong(JdbcScores.Coverage::residents).sum();
         long scored = coverage.stream().mapToLong(JdbcScores.Coverage::scored).sum();
-        model.addAttribute("models", scoring.models());
+        List<JdbcScores.StoredModel> models = scoring.models();
+        model.addAttribute("models", models);
+        // The approver reviews what a pending version changes: its definition against the active one's.
+        String active = lenient.writeValueAsString(scoring.activeModel().model());
+        java.util.Map<String, DefinitionDiff> changes = new java.util.HashMap<>();
+        models.stream().filter(m -> m.status().equals("PENDING")).forEach(m -> changes.put(m.code() + "/" + m.version(),
+                DefinitionDiff.of(active, lenient.writeValueAsString(m.model()))));
+        model.addAttribute("changes", changes);
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft", lenient.writeValueAsString(scoring.activeModel().model()));
         }
