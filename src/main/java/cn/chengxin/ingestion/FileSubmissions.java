@@ -299,7 +299,8 @@ public class FileSubmissions {
      * A file's batch is stored, and shown running, when it is received: if the instance is running as many batches as
      * it takes at once ({@code INGESTION_BUSY}), the file waits its turn here, however long, rather than being left
      * marked running with nobody to run it; files are run one at a time anyway. Only a stop of the instance ends the
-     * wait, which leaves the batch as a crash does: run again when it is sent again. Nothing of the file is read
+     * wait, which leaves the batch as a crash does: run again from its spooled copy at the next start
+     * ({@link InterruptedFiles}), or when it is sent again. Nothing of the file is read
      * before its claim is taken. A claim lost part-way ({@link BatchClaims.ClaimLost}: its connection dropped, the
      * database restarted) is taken again the same way and the file run again from its first row, as its resend would
      * run it (rows already stored are replays): the department, which has no one else to tell it to resend, sees the

@@ -114,7 +114,7 @@ public class Checks {
     /**
      * A refused check as a security event: who asked, in which scenario, and the refusal's code; the subject by
      * pseudonym when its number is well formed, else not at all (a malformed number has none, and the number itself
-     * is never kept). Not shown to the subject (谁查询了我 lists the checks made), and not counted as a check.
+     * is never kept). Shown to the subject on 谁查询了我 as a refused check, and not counted as a check.
      */
     private AuditEntry refused(Actor caller, String pseudonym, Scenario scenario, String code, String what) {
         return AuditEntry.of(AuditCategory.SECURITY, "measures.check.refused").by(caller).subject(pseudonym)

@@ -361,7 +361,6 @@ public class JdbcListing {
                 .params(disputed, entryId, disputed).update();
     }
 
-    /** Entries changed after {@code seq}, in change order (the check index follows them). */
     /** Entries of the type in the status whose last change is after {@code seq}, in change order. */
     public List<ListEntry> byStatusSince(EntryStatus status, ListType type, long seq, int limit) {
         return jdbc.sql("SELECT " + ENTRY_COLUMNS + " WHERE e.change_seq > ? AND e.status = ? AND e.list_type = ? "
