@@ -1051,17 +1051,17 @@ class ListingIT {
         TestCitizens.Person person = TestCitizens.register(subjects, "蔡秀英");
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
         UUID grey = as("maker-3", () -> listing.propose(subject, ListType.GREY, "国办发〔2020〕49号", "较重处罚", aMonthAgo(),
-                LocalDate.now(clock).plusDays(1)));
+                LocalDate.now(clock).plusMonths(1)));
         UUID black = as("maker-3", () -> listing.propose(subject, ListType.BLACK, "某法规第十条", "严重失信", aMonthAgo(),
-                LocalDate.now(clock).plusDays(1)));
-        // The clock is the system's: the two days pass in the database instead.
-        jdbc.sql("UPDATE listing.entry SET valid_until = current_date - 1 WHERE id IN (?, ?)").params(grey, black)
-                .update();
+                LocalDate.now(clock).plusMonths(1)));
         as("checker-3", () -> listing.approve(grey, ""));
         as("checker-3", () -> listing.approve(black, ""));
         assertThat(listing.entry(grey).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
         assertThat(listing.entry(black).orElseThrow().status()).as("after the prior notice period")
                 .isEqualTo(EntryStatus.NOTIFIED);
+        // The clock is the system's: the two days pass in the database instead, as a change the index follows.
+        jdbc.sql("UPDATE listing.entry SET valid_until = current_date - 1, change_seq = nextval('listing.change_seq') "
+                + "WHERE id IN (?, ?)").params(grey, black).update();
         Thread.sleep(600); // the index has seen the change
         check(marketChecks, person.number(), "INSPECTION").andExpect(status().isOk())
                 .andExpect(jsonPath("$.entries").isEmpty()).andExpect(jsonPath("$.measures").isEmpty());
