@@ -105,6 +105,9 @@ class ScoringIT {
     @Autowired
     ScoringJobs jobs;
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     @org.springframework.beans.factory.annotation.Value("${chengxin.scoring.rescoring-chunk}")
     int rescoringChunk;
 
@@ -534,6 +537,74 @@ class ScoringIT {
         assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'scoring.model.reject' "
                 + "ORDER BY seq DESC LIMIT 1").query(String.class).single())
                 .isEqualTo(base.code() + " v" + version + "：等级区间需复核");
+    }
+
+    /** Two checkers approving two pending versions at once: taken in turn, one active model at the end, no error. */
+    @Test
+    void twoActivationsAtOnceAreTakenInTurn() throws Exception {
+        JdbcScores.StoredModel before = activeStored();
+        ScoreModel base = ScoreModel.weihai();
+        int first = as("model-maker", () -> scoring.propose(base));
+        int second = as("model-maker", () -> scoring.propose(base));
+        java.util.concurrent.CountDownLatch activated = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var one = threads.submit(() -> transactions.execute(status -> {
+                boolean done = scores.activate(base.code(), first, "checker-a", java.time.Instant.now(), "");
+                activated.countDown();
+                await().atMost(Duration.ofSeconds(30)).until(() -> commit.getCount() == 0);
+                return done;
+            }));
+            assertThat(activated.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var other = threads.submit(() -> scores.activate(base.code(), second, "checker-b",
+                    java.time.Instant.now(), ""));
+            Thread.sleep(300); // the second approval is under way while the first is not yet committed
+            commit.countDown();
+            assertThat(one.get(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(other.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("taken after the first").isTrue();
+            assertThat(scoring.models()).filteredOn(m -> m.status().equals("ACTIVE")).singleElement()
+                    .extracting(JdbcScores.StoredModel::version).isEqualTo(second);
+        } finally {
+            commit.countDown();
+            threads.shutdownNow();
+            // The test's versions stood in for the active model without a recompute: the one before is put back.
+            jdbc.sql("UPDATE scoring.model SET status = 'RETIRED' WHERE status = 'ACTIVE'").update();
+            jdbc.sql("UPDATE scoring.model SET status = 'ACTIVE' WHERE code = ? AND version = ?")
+                    .params(before.code(), before.version()).update();
+        }
+    }
+
+    /** Two proposals of one code at once are numbered one after the other, not refused on the key. */
+    @Test
+    void twoProposalsAtOnceGetTheirOwnVersions() throws Exception {
+        ScoreModel base = ScoreModel.weihai();
+        java.util.concurrent.CountDownLatch proposed = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var one = threads.submit(() -> as("model-maker", () -> transactions.execute(status -> {
+                int version = scoring.propose(base);
+                proposed.countDown();
+                await().atMost(Duration.ofSeconds(30)).until(() -> commit.getCount() == 0);
+                return version;
+            })));
+            assertThat(proposed.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var other = threads.submit(() -> as("model-maker", () -> scoring.propose(base)));
+            Thread.sleep(300);
+            commit.countDown();
+            int first = one.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(other.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(first + 1);
+            for (int version : new int[] {first, first + 1}) {
+                as("model-checker", () -> {
+                    scoring.reject(base.code(), version, "并发测试");
+                    return null;
+                });
+            }
+        } finally {
+            commit.countDown();
+            threads.shutdownNow();
+        }
     }
 
     private JdbcScores.StoredModel activeStored() {

@@ -65,7 +65,12 @@ public class JdbcScores {
                 .list();
     }
 
+    /**
+     * The next version of a model code, with the models' lock taken for the caller's transaction: two proposals at
+     * once would both read the same highest version, and the second would fail on the key instead of being numbered.
+     */
     public int nextVersion(String code) {
+        lockModels();
         return jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM scoring.model WHERE code = ?").param(code)
                 .query(Integer.class).single();
     }
@@ -85,6 +90,10 @@ public class JdbcScores {
      */
     @Transactional
     public boolean activate(String code, int version, String by, Instant at, String note) {
+        // Two approvals of different pending versions at once: the second would retire the active row as it was
+        // before the first committed and then collide with the first's activation on the single-active index;
+        // taken in turn, the later approval simply activates its version after the first.
+        lockModels();
         if (jdbc.sql("SELECT 1 FROM scoring.model WHERE code = ? AND version = ? AND status = 'PENDING' FOR UPDATE")
                 .params(code, version).query(Integer.class).optional().isEmpty()) {
             return false;
@@ -93,6 +102,11 @@ public class JdbcScores {
         return jdbc.sql("UPDATE scoring.model SET status = 'ACTIVE', decided_by = ?, decided_at = ?, note = ? "
                         + "WHERE code = ? AND version = ? AND status = 'PENDING'")
                 .params(by, Timestamp.from(at), note, code, version).update() == 1;
+    }
+
+    /** Serialises the changes of which model versions exist and which is active, until the transaction ends. */
+    private void lockModels() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('scoring.model', 7))").query(Object.class).single();
     }
 
     public boolean reject(String code, int version, String by, Instant at, String note) {
