@@ -427,6 +427,35 @@ class ScoringIT {
     }
 
     /** A record in dispute still counts (RULES.md §8) and is marked 异议中 in the explanation as elsewhere (§5). */
+    /** The office reads the console's charts by district name and grade name, in its own language, not by codes. */
+    @Test
+    void theConsoleChartsNameDistrictsAndGradesInTheReadersLanguage() throws Exception {
+        Resident r = resident(LocalDate.of(1979, 3, 14), "袁立群");
+        scoring.rescore(Set.of(r.id()));
+        SubjectScore score = scoring.scoreOf(r.id()).orElseThrow();
+        var reader = authentication(Principals.staff("chart-reader", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.MEASURE_CASES));
+        String zh = mvc.perform(get("/console/scoring").with(reader)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(chart(zh, "district")).contains("\"等级分布（按区县）\"", "\"驿城区\"",
+                "\"name\":\"" + score.gradeLabel() + "\"").doesNotContain("\"411702\"",
+                "\"name\":\"" + score.grade() + "\"");
+        assertThat(chart(zh, "coverage")).contains("\"驿城区\"").doesNotContain("\"411702\"");
+        String english = messages.getMessage("me.score.grade." + score.grade(), null, Locale.ENGLISH);
+        String en = mvc.perform(get("/console/scoring").param("lang", "en").with(reader)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(chart(en, "district")).contains("\"Grades by district\"", "\"name\":\"" + english + "\"")
+                .doesNotContain("等级分布", score.gradeLabel());
+        assertThat(chart(en, "age")).contains("\"Grades by age band\"");
+    }
+
+    /** The ECharts options of the page's chart {@code id}, as the browser reads the attribute. */
+    private static String chart(String page, String id) {
+        String from = page.substring(page.indexOf("data-chart-id=\"" + id + "\""));
+        String attribute = from.substring(from.indexOf("data-chart=\"") + "data-chart=\"".length());
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(attribute.substring(0, attribute.indexOf('"')));
+    }
+
     @Test
     void theScorePageMarksARecordInDispute() throws Exception {
         Resident r = penalised("P_ADMIN_PENALTY_GENERAL", 1).get(0);

@@ -27,22 +27,22 @@ final class Charts {
                 "series", List.of(Map.of("type", "bar", "data", values))));
     }
 
-    /** Stacked bars: grade counts per group (age band or district), one series per grade. */
-    static String stacked(JsonMapper json, String title, List<JdbcScores.GradeCount> counts) {
+    /**
+     * Stacked bars: grade counts per group (age band or district), one series per grade, named and ordered by
+     * {@code grades} (codes as stored → names in the reader's language) and groups named by {@code groupName}.
+     */
+    static String stacked(JsonMapper json, String title, List<JdbcScores.GradeCount> counts, GradeNames grades,
+                          java.util.function.UnaryOperator<String> groupName) {
         Set<String> groups = new LinkedHashSet<>();
-        Set<String> grades = new LinkedHashSet<>();
-        counts.forEach(c -> {
-            groups.add(c.band());
-            grades.add(c.grade());
-        });
+        counts.forEach(c -> groups.add(c.band()));
         List<String> groupList = new ArrayList<>(groups);
         List<Map<String, Object>> series = new ArrayList<>();
-        for (String grade : grades) {
+        for (String grade : grades.ordered(counts.stream().map(JdbcScores.GradeCount::grade).toList())) {
             long[] data = new long[groupList.size()];
             counts.stream().filter(c -> c.grade().equals(grade))
                     .forEach(c -> data[groupList.indexOf(c.band())] = c.subjects());
             Map<String, Object> s = new LinkedHashMap<>();
-            s.put("name", grade);
+            s.put("name", grades.name(grade));
             s.put("type", "bar");
             s.put("stack", "grades");
             s.put("data", data);
@@ -52,23 +52,21 @@ final class Charts {
                 "title", Map.of("text", title, "textStyle", Map.of("fontSize", 14)),
                 "tooltip", Map.of(), "legend", Map.of("top", 24),
                 "grid", Map.of("top", 64),
-                "xAxis", Map.of("type", "category", "data", groupList),
+                "xAxis", Map.of("type", "category", "data", groupList.stream().map(groupName).toList()),
                 "yAxis", Map.of("type", "value"),
                 "series", series));
     }
 
     /** One line per grade: how many subjects held it on each day. */
-    static String trend(JsonMapper json, String title, List<JdbcScores.Snapshot> snapshots) {
+    static String trend(JsonMapper json, String title, List<JdbcScores.Snapshot> snapshots, GradeNames grades) {
         List<String> days = snapshots.stream().map(s -> s.day().toString()).distinct().toList();
-        Set<String> grades = new LinkedHashSet<>();
-        snapshots.forEach(s -> grades.add(s.grade()));
         List<Map<String, Object>> series = new ArrayList<>();
-        for (String grade : grades) {
+        for (String grade : grades.ordered(snapshots.stream().map(JdbcScores.Snapshot::grade).toList())) {
             long[] data = new long[days.size()];
             snapshots.stream().filter(s -> s.grade().equals(grade))
                     .forEach(s -> data[days.indexOf(s.day().toString())] = s.subjects());
             Map<String, Object> line = new LinkedHashMap<>();
-            line.put("name", grade);
+            line.put("name", grades.name(grade));
             line.put("type", "line");
             line.put("data", data);
             series.add(line);

@@ -16,13 +16,17 @@ public class ScoreCharts {
             .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final JsonMapper json;
+    private final org.springframework.context.MessageSource messages;
 
-    ScoreCharts(JsonMapper json) {
+    ScoreCharts(JsonMapper json, org.springframework.context.MessageSource messages) {
         this.json = json;
+        this.messages = messages;
     }
 
+    /** Titled in the language the page is rendered in. */
     public String history(List<JdbcScores.HistoryPoint> points) {
-        return Charts.line(json, "信用分变化", points.stream().map(p -> DAY.format(p.at())).toList(),
+        return Charts.line(json, messages.getMessage("me.score.chart", null,
+                        org.springframework.context.i18n.LocaleContextHolder.getLocale()), points.stream().map(p -> DAY.format(p.at())).toList(),
                 points.stream().map(JdbcScores.HistoryPoint::score).toList());
     }
 }

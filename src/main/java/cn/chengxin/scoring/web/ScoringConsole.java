@@ -34,9 +34,15 @@ class ScoringConsole {
     private final JsonMapper json;
     private final JsonMapper lenient;
 
-    ScoringConsole(Scoring scoring, JsonMapper json) {
+    private final org.springframework.context.MessageSource messages;
+    private final cn.chengxin.shared.City city;
+
+    ScoringConsole(Scoring scoring, JsonMapper json, org.springframework.context.MessageSource messages,
+                   cn.chengxin.shared.City city) {
         this.scoring = scoring;
         this.json = json;
+        this.messages = messages;
+        this.city = city;
         this.lenient = json.rebuild()
                 .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT).build();
@@ -45,7 +51,7 @@ class ScoringConsole {
     /** Also the editors' and the approvers' page, who may hold no measure:cases (as the measures page is). */
     @RequiresPermission({Permission.MEASURE_CASES, Permission.SCORING_EDIT, Permission.SCORING_APPROVE})
     @GetMapping("/console/scoring")
-    String page(Model model) {
+    String page(Model model, java.util.Locale locale) {
         scoring.activeModel();
         List<JdbcScores.Coverage> coverage = scoring.coverage();
         long residents = coverage.stream().mapToLong(JdbcScores.Coverage::residents).sum();
@@ -67,13 +73,26 @@ class ScoringConsole {
         model.addAttribute("residents", residents);
         model.addAttribute("scored", scored);
         model.addAttribute("share", residents == 0 ? 0 : (double) scored / residents);
-        model.addAttribute("coverageChart", Charts.bars(json, "覆盖率（按区县）",
-                coverage.stream().map(JdbcScores.Coverage::regionCode).toList(),
+        // Districts by name, grades by their names in the reader's language: the office reads the charts, not codes.
+        model.addAttribute("districts", city.districts());
+        java.util.function.UnaryOperator<String> district = code -> city.districtName(code).isEmpty() ? code
+                : city.districtName(code);
+        GradeNames grades = new GradeNames(scoring.activeModel().model(),
+                models.stream().map(JdbcScores.StoredModel::model).toList(), messages, locale);
+        model.addAttribute("coverageChart", Charts.bars(json, title("scoring.chart.coverage", locale),
+                coverage.stream().map(JdbcScores.Coverage::regionCode).map(district).toList(),
                 coverage.stream().map(c -> Math.round(c.share() * 1000) / 10.0).toList(), "%"));
-        model.addAttribute("ageChart", Charts.stacked(json, "等级分布（按年龄段）", scoring.gradesByAgeBand()));
-        model.addAttribute("districtChart", Charts.stacked(json, "等级分布（按区县）", scoring.gradesByDistrict()));
-        model.addAttribute("trendChart", Charts.trend(json, "等级分布趋势（近 90 天）", scoring.gradeTrend()));
+        model.addAttribute("ageChart", Charts.stacked(json, title("scoring.chart.byAge", locale),
+                scoring.gradesByAgeBand(), grades, band -> band));
+        model.addAttribute("districtChart", Charts.stacked(json, title("scoring.chart.byDistrict", locale),
+                scoring.gradesByDistrict(), grades, district));
+        model.addAttribute("trendChart", Charts.trend(json, title("scoring.chart.trend", locale), scoring.gradeTrend(),
+                grades));
         return "console/scoring";
+    }
+
+    private String title(String key, java.util.Locale locale) {
+        return messages.getMessage(key, null, locale);
     }
 
     @RequiresPermission(Permission.SCORING_EDIT)
