@@ -27,6 +27,20 @@ public record SubjectProfile(UUID id, SubjectKind kind, DocumentType documentTyp
     }
 
     /**
+     * Whether this profile's screens, which show the number masked, may show the whole birth date: not when the
+     * number carries it (RULES.md §10, see {@link Masking#wholeBirthDateBeside}); they show {@link #birthYear()}.
+     * The subject's own pages, which show nothing the subject does not know, need not follow this.
+     */
+    public boolean showsWholeBirthDate() {
+        return birthDate != null && Masking.wholeBirthDateBeside(documentType);
+    }
+
+    /** The year of birth, {@code null} when the birth date is unknown. */
+    public Integer birthYear() {
+        return birthDate == null ? null : birthDate.getYear();
+    }
+
+    /**
      * Whether what the subject did on {@code day} is known to be an adult's act: always for an organisation; for a
      * person only when their birth date is known and 18 or more years before. RULES.md §6: misconduct of a minor
      * stays protected once of age, and a missing birth date must not lift that protection (as with the lists).

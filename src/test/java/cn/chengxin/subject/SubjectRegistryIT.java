@@ -147,6 +147,22 @@ class SubjectRegistryIT {
                 "<div>法定代表人：练氏书坊有限公司</div>").doesNotContain(number);
     }
 
+    /**
+     * Beside the masked number the console shows the birth year only: the whole date is the number's digits 7–14
+     * and would give back most of what the mask hides (RULES.md §10).
+     */
+    @Test
+    void theConsoleShowsAMaskedResidentsBirthYearNotTheDate() throws Exception {
+        int n = java.util.concurrent.ThreadLocalRandom.current().nextInt(1000);
+        String number = TestCitizens.withCheckCharacter("41172119770309" + String.format("%03d", n));
+        registry.registerPerson(person(number, "甘雨桐"));
+
+        String page = subjectPage(number, "zh_CN");
+        assertThat(page).contains("1977", "出生年份", number.substring(0, 4) + "**********" + number.substring(14))
+                .doesNotContain("1977-03-09", "19770309", number);
+        assertThat(subjectPage(number, "en")).contains("Year of birth").doesNotContain("1977-03-09");
+    }
+
     private String subjectPage(String number, String lang) throws Exception {
         return mvc.perform(post("/console/subjects").param("number", number).param("purpose", "DATA_QUALITY")
                         .param("lang", lang).with(csrf()).with(authentication(Principals.staff("subject-clerk",

@@ -22,6 +22,16 @@ public final class Masking {
                 + number.substring(number.length() - keep);
     }
 
+    /**
+     * Whether a screen that shows a number of this type masked may show the holder's whole birth date beside it.
+     * Not for a GB 11643 number: its digits 7–14 are the birth date, so the date would give back 8 of the 10 digits
+     * the mask hides (RULES.md §10: ID numbers masked on screens); such screens show the birth year only. A passport
+     * or permit number does not carry the date.
+     */
+    public static boolean wholeBirthDateBeside(DocumentType type) {
+        return type == null || !type.carriesBirthDate();
+    }
+
     /** 张三 → 张*, 张小明 → 张*明, 欧阳小明 → 欧**明. */
     public static String personName(String name) {
         if (name == null || name.isEmpty()) {

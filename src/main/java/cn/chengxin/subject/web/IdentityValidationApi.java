@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Checks an identity document number against the national standards before a department submits it. The
- * answer shows the number masked only: the caller already has it, and responses end up in logs.
+ * answer shows the number masked only: the caller already has it, and responses end up in logs. For the same reason
+ * it gives the birth year, not the birth date: the date is digits 7–14 of a GB 11643 number, and beside the mask
+ * it would give them back (RULES.md §10).
  */
 @PublicEndpoint
 @RestController
@@ -32,20 +34,22 @@ class IdentityValidationApi {
     }
 
     @PostMapping("/api/v1/identity/validations")
-    @Operation(summary = "校验证件号码", description = "Valid numbers return 200 with the normalised type and mask; "
+    @Operation(summary = "校验证件号码", description = "Valid numbers return 200 with the normalised type, the mask "
+            + "and, for numbers that carry them (GB 11643), the birth year (`birthYear`, never the whole date, which "
+            + "would reveal the masked digits) and gender; "
             + "invalid ones 422 problem+json with a specific code (ID_CHECKSUM, ID_BIRTH_DATE, ID_REGION, "
             + "ID_FORMAT, USCC_CHECKSUM, …).")
     ValidationResult validate(@Valid @RequestBody ValidateNumber request) {
         IdentityDocument document = registry.validate(request.type(), request.number());
-        LocalDate birthDate = null;
+        Integer birthYear = null;
         String gender = null;
         if (document.type().carriesBirthDate()) {
             ResidentIdentityNumber id = ResidentIdentityNumber.parse(document.number(), LocalDate.MAX);
-            birthDate = id.birthDate();
+            birthYear = id.birthDate().getYear(); // never the date: see the class comment
             gender = id.gender().code();
         }
         return new ValidationResult(true, document.type(), document.type().label(), document.subjectKind().name(),
-                document.masked(), birthDate, gender);
+                document.masked(), birthYear, gender);
     }
 
     record ValidateNumber(DocumentType type, @NotBlank @Size(max = 64) String number) {
@@ -58,6 +62,6 @@ class IdentityValidationApi {
     }
 
     record ValidationResult(boolean valid, DocumentType documentType, String documentTypeLabel, String subjectKind,
-                            String masked, LocalDate birthDate, String gender) {
+                            String masked, Integer birthYear, String gender) {
     }
 }

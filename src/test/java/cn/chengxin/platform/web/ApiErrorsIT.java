@@ -39,7 +39,8 @@ class ApiErrorsIT {
                 .andExpect(jsonPath("$.valid").value(true))
                 .andExpect(jsonPath("$.documentType").value("RESIDENT_ID"))
                 .andExpect(jsonPath("$.masked").value("1101**********002X"))
-                .andExpect(jsonPath("$.birthDate").value("1949-12-31"))
+                .andExpect(jsonPath("$.birthYear").value(1949))
+                .andExpect(jsonPath("$.birthDate").doesNotExist())
                 .andExpect(jsonPath("$.gender").value("F"));
         mvc.perform(post(VALIDATIONS).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"number\":\"91350100M000100Y43\"}"))
@@ -178,6 +179,7 @@ class ApiErrorsIT {
                         .content("{\"type\":\"PASSPORT\",\"number\":\"411702900101123\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.documentType").value("PASSPORT"))
+                .andExpect(jsonPath("$.birthYear").doesNotExist())
                 .andExpect(jsonPath("$.birthDate").doesNotExist())
                 .andExpect(jsonPath("$.gender").doesNotExist());
     }
