@@ -15,6 +15,7 @@ import cn.chengxin.audit.domain.CheckpointVerifier;
 import cn.chengxin.audit.domain.EventLeaf;
 import cn.chengxin.audit.domain.EventRecord;
 import cn.chengxin.audit.domain.Frontier;
+import cn.chengxin.audit.domain.KeptCheckpoint;
 import cn.chengxin.audit.domain.MerkleHash;
 import cn.chengxin.audit.persistence.AuditKeys;
 import cn.chengxin.audit.persistence.StoredNodes;
@@ -28,8 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
  * pruned it: the mark is not sealed), gaps in the sequence (deleted rows),
  * every stored tree node against the recomputed one (those from {@link StoredNodes#LOWEST_LEVEL} up must be there;
  * a lower one, written by an earlier version, is compared when present), every checkpoint's signature and root, and
- * rows missing at the end that a checkpoint had counted (truncation). Reads the log in chunks, so memory does
- * not grow with its size.
+ * rows missing at the end that a checkpoint or a stored tree node had counted (truncation). Events after the last
+ * checkpoint are checked like the others, and the report says how many there are: no signature covers them yet.
+ * Given a checkpoint an auditor kept ({@link KeptCheckpoint}), it also checks that the platform signed it and that
+ * the log still gives its root: a log rewritten or cut back, with checkpoints signed anew, is caught that way.
+ * Reads the log in chunks, so memory does not grow with its size.
  */
 @Service
 public class AuditVerification {
@@ -57,23 +61,64 @@ public class AuditVerification {
 
     public enum FindingKind {
         ROW_SEAL_BROKEN, CONTENT_ALTERED, ROWS_MISSING, ROWS_TRUNCATED, NODE_ALTERED, NODE_MISSING,
-        CHECKPOINT_SIGNATURE_INVALID, CHECKPOINT_ROOT_MISMATCH, PRUNED_TOO_EARLY, PRUNING_FORGED
+        CHECKPOINT_SIGNATURE_INVALID, CHECKPOINT_ROOT_MISMATCH, CHECKPOINT_NOT_SIGNED, PRUNED_TOO_EARLY,
+        PRUNING_FORGED
     }
 
     /** One thing found wrong; {@code fromSeq..toSeq} is the range of events it concerns. */
     public record Finding(FindingKind kind, long fromSeq, long toSeq, String detail) {
     }
 
+    /**
+     * What was verified. {@code logSize} is the size of the log as read (one past its last event),
+     * {@code lastCheckpointSize} the size of the platform's last checkpoint (0: none), {@code keptSize} that of the
+     * auditor's checkpoint (null: none given).
+     */
     public record Report(long eventsChecked, long checkpointsChecked, List<Finding> findings, Instant at,
-                         Duration took) {
+                         Duration took, long logSize, long lastCheckpointSize, Long keptSize) {
 
         public boolean intact() {
             return findings.isEmpty();
+        }
+
+        /** Events after the last checkpoint: checked, but no signature covers them yet. */
+        public long eventsPastLastCheckpoint() {
+            return Math.max(0, logSize - lastCheckpointSize);
+        }
+    }
+
+    /** Reads a checkpoint an auditor kept, as pasted or passed on the command line. */
+    public static KeptCheckpoint kept(String size, String root, String at, String signature) {
+        try {
+            return KeptCheckpoint.parse(size, root, at, signature);
+        } catch (KeptCheckpoint.Malformed e) {
+            throw new MalformedCheckpoint(e.field(), e.getMessage());
+        }
+    }
+
+    /** CHECKPOINT_MALFORMED: a kept checkpoint whose {@code field} does not read as the public page shows it. */
+    public static final class MalformedCheckpoint extends AuditProblem {
+
+        private final KeptCheckpoint.Field field;
+
+        MalformedCheckpoint(KeptCheckpoint.Field field, String message) {
+            super("CHECKPOINT_MALFORMED", message);
+            this.field = field;
+        }
+
+        public KeptCheckpoint.Field field() {
+            return field;
         }
     }
 
     @Transactional(readOnly = true)
     public Report verify() {
+        return verify(null);
+    }
+
+    /** As {@link #verify()}, and against {@code kept}, a checkpoint the auditor kept (null: none). */
+    @Transactional(readOnly = true)
+    public Report verify(KeptCheckpoint kept) {
         Instant started = clock.instant();
         List<Finding> findings = new ArrayList<>();
         List<Checkpoints.Signed> signed = new ArrayList<>(jdbc.sql(
@@ -87,6 +132,12 @@ public class AuditVerification {
                         "checkpoint of size " + c.treeSize() + " is not signed by the platform's key"));
             }
         }
+        if (kept != null && !new CheckpointVerifier(publicKey).verify(kept.checkpoint(), kept.signature())) {
+            findings.add(new Finding(FindingKind.CHECKPOINT_NOT_SIGNED, 0, kept.treeSize() - 1,
+                    "the checkpoint of size " + kept.treeSize() + " you kept is not signed by the platform's key "
+                            + "(a field was copied wrongly, or the platform never published it)"));
+        }
+        boolean keptCompared = false;
         Map<Long, Checkpoints.Signed> bySize = new HashMap<>();
         signed.forEach(c -> bySize.put(c.treeSize(), c));
 
@@ -136,6 +187,14 @@ public class AuditVerification {
                         findings.add(new Finding(FindingKind.CHECKPOINT_ROOT_MISMATCH, 0, frontier.size() - 1,
                                 "the first " + frontier.size() + " events no longer give the signed root"));
                     }
+                    if (kept != null && frontier.size() == kept.treeSize()) {
+                        keptCompared = true;
+                        if (!Arrays.equals(kept.checkpoint().root(), frontier.root())) {
+                            findings.add(new Finding(FindingKind.CHECKPOINT_ROOT_MISMATCH, 0, frontier.size() - 1,
+                                    "the first " + frontier.size() + " events no longer give the root of the "
+                                            + "checkpoint you kept: they were rewritten"));
+                        }
+                    }
                 }
                 expected = seq + 1;
                 last = seq;
@@ -143,12 +202,47 @@ public class AuditVerification {
             }
         }
         long largestCheckpoint = signed.isEmpty() ? 0 : signed.get(signed.size() - 1).treeSize();
-        if (largestCheckpoint > expected) {
-            findings.add(new Finding(FindingKind.ROWS_TRUNCATED, expected, largestCheckpoint - 1,
-                    "events " + expected + "–" + (largestCheckpoint - 1) + " counted by a checkpoint are gone"));
+        truncation(expected, largestCheckpoint, nodesPast(expected), kept == null ? 0 : kept.treeSize())
+                .ifPresent(findings::add);
+        if (kept != null && !keptCompared && kept.treeSize() <= expected) {
+            findings.add(new Finding(FindingKind.CHECKPOINT_ROOT_MISMATCH, 0, kept.treeSize() - 1,
+                    "the root of the checkpoint you kept cannot be rebuilt: events before it are missing"));
         }
         Instant done = clock.instant();
-        return new Report(checked, signed.size(), List.copyOf(findings), done, Duration.between(started, done));
+        return new Report(checked, signed.size(), List.copyOf(findings), done, Duration.between(started, done),
+                expected, largestCheckpoint, kept == null ? null : kept.treeSize());
+    }
+
+    /**
+     * Events gone from the end of the log ({@code logSize} on): a signed checkpoint, a stored tree node (one is
+     * written with the last of the events it covers, so it proves they were there, checkpoint or not) or the
+     * auditor's checkpoint counted them.
+     */
+    private static java.util.Optional<Finding> truncation(long logSize, long checkpointSize, long nodesSize,
+                                                          long keptSize) {
+        long counted = Math.max(Math.max(checkpointSize, nodesSize), keptSize);
+        if (counted <= logSize) {
+            return java.util.Optional.empty();
+        }
+        List<String> by = new ArrayList<>();
+        if (checkpointSize > logSize) {
+            by.add("a checkpoint");
+        }
+        if (nodesSize > logSize) {
+            by.add("stored tree nodes");
+        }
+        if (keptSize > logSize) {
+            by.add("the checkpoint you kept");
+        }
+        return java.util.Optional.of(new Finding(FindingKind.ROWS_TRUNCATED, logSize, counted - 1,
+                "events " + logSize + "–" + (counted - 1) + " counted by " + String.join(" and ", by) + " are gone"));
+    }
+
+    /** The size of the log that the tree nodes stored past {@code logSize} imply (0: none stored there). */
+    private long nodesPast(long logSize) {
+        return jdbc.sql("SELECT coalesce(max((idx + 1) * (1::bigint << level)), 0) FROM audit.node "
+                        + "WHERE ((idx + 1) * (1::bigint << level) - 1) >= ?")
+                .param(logSize).query(Long.class).single();
     }
 
     private void checkRow(Row row, Instant markedBy, List<Finding> findings) {
