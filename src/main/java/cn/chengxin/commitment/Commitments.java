@@ -342,7 +342,9 @@ public class Commitments {
     }
 
     /**
-     * One record in a batch whose id follows from the commitment, so that a retry stores nothing twice.
+     * One record in a batch whose id follows from the commitment, so that a retry stores nothing twice. The row names
+     * the subject's document type with the number (RULES.md §1): a passport's or a travel permit's number is not
+     * recognised from its shape, and the same number of another type is another person's.
      *
      * @param attempt tells one attempt's batch from another's (empty: one batch for every attempt); a batch sent
      *                again answers with its first result, so a refused or failed one is retried in a new batch
@@ -350,9 +352,10 @@ public class Commitments {
     private BatchResult submit(Commitment c, String department, String what, String attempt, String item,
                                String decisionNumber, LocalDate decisionDate, Map<String, String> fields) {
         SubjectProfile profile = subjects.profile(c.subjectId()).orElseThrow();
-        String number = subjects.revealNumber(c.subjectId()).orElseThrow().number();
-        IncomingRecord row = new IncomingRecord(item, number, profile.name(), "COMMITMENT-" + what + "-" + c.id(),
-                "1", "ADD", decisionNumber, decisionDate == null ? null : decisionDate.toString(), fields);
+        IdentityDocument document = subjects.revealNumber(c.subjectId()).orElseThrow();
+        IncomingRecord row = new IncomingRecord(item, document.number(), profile.name(),
+                "COMMITMENT-" + what + "-" + c.id(), "1", "ADD", decisionNumber,
+                decisionDate == null ? null : decisionDate.toString(), fields, document.type().name());
         UUID batch = UUID.nameUUIDFromBytes(("commitment:" + what + ":" + c.id() + attempt)
                 .getBytes(StandardCharsets.UTF_8));
         return submissions.submit(batch, department, List.of(row));

@@ -468,6 +468,48 @@ class CommitmentsIT {
         assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
     }
 
+    /**
+     * The records made from a passport holder's commitment name the document type with the number: its breach and,
+     * kept, its 信用承诺信息 record reach the holder's own file (without the type, collection read the number as a
+     * resident identity number and refused the row).
+     */
+    @Test
+    void aPassportHoldersBreachAndKeptCommitmentReachTheHoldersFile() throws Exception {
+        UUID holder = passportHolder("琼斯");
+        String passport = subjects.revealNumber(holder).orElseThrow().number();
+        String hrss = client("HRSS");
+        UUID broken = recorded(hrss, "{\"subjectNumber\":\"" + passport + "\",\"documentType\":\"PASSPORT\","
+                + "\"kind\":\"TOLERANCE\",\"text\":\"本人承诺在 30 日内补交护照公证译本。\",\"due\":\""
+                + LocalDate.now().plusDays(30) + "\"}");
+        UUID kept = recorded(hrss, "{\"subjectNumber\":\"" + passport + "\",\"documentType\":\"护照\","
+                + "\"kind\":\"TOLERANCE\",\"text\":\"本人承诺在 10 日内补交签证复印件。\",\"due\":\""
+                + LocalDate.now().plusDays(10) + "\"}");
+
+        breach(hrss, broken).andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1));
+        assertThat(commitments.find(broken).status()).isEqualTo(CommitmentStatus.BREACHED);
+        jdbc.sql("UPDATE commitment.commitment SET due = ? WHERE id = ?").params(LocalDate.now().minusDays(1), kept)
+                .update();
+        commitments.settleDue(LocalDate.now());
+        assertThat(commitments.find(kept).status()).isEqualTo(CommitmentStatus.KEPT);
+        assertThat(commitments.find(kept).recordRefused()).isNull();
+
+        assertThat(creditFile.fileOf(holder)).extracting(FileEntry::itemCode)
+                .containsExactlyInAnyOrder("P_COMMITMENT_BREACH", "P_COMMITMENT");
+        assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
+    }
+
+    private UUID passportHolder(String name) {
+        String passport = "E" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+        return subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT, passport), name,
+                LocalDate.of(1979, 3, 3), null, List.of(), List.of(), false));
+    }
+
+    private UUID recorded(String key, String json) throws Exception {
+        String body = record(key, json).andExpect(status().isCreated()).andReturn().getResponse()
+                .getContentAsString();
+        return UUID.fromString(JsonPath.read(body, "$.id"));
+    }
+
     private static org.springframework.test.web.servlet.RequestBuilder recordInConsole(
             UsernamePasswordAuthenticationToken operator, String number, String documentType) {
         return post("/console/commitments").with(authentication(operator)).with(csrf())
