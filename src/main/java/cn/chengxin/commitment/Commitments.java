@@ -13,6 +13,8 @@ import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
+import cn.chengxin.audit.AuditUnavailableException;
+import cn.chengxin.audit.AuditedRows;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.domain.SubjectType;
 import cn.chengxin.commitment.domain.CommitmentKind;
@@ -172,10 +174,11 @@ public class Commitments {
     /**
      * A department reports that the subject broke the commitment (违诺): the commitment is marked breached (once, even
      * when reported twice at once), its record owed, and a negative record is submitted in the department's name.
-     * Taken, the breach owes nothing more; refused like any row that does not validate, the mark is taken back and
-     * the refusal's code answered. Not one transaction: collection commits in its own chunks, so a breach whose
-     * submission failed (or was cut by a crash) stays owed, answered COMMITMENT_BREACH_OWED, and {@link #settleDue}
-     * submits it again — collection may have taken it before failing, and a second delivery is a duplicate. Only the
+     * Taken, the breach owes nothing more, marked so with its audit event in one transaction; refused like any row
+     * that does not validate, the mark is taken back and the refusal's code answered. Not one transaction with
+     * collection, which commits in its own chunks: a breach whose submission failed (or was cut by a crash), or whose
+     * audit event could not be stored, stays owed, answered COMMITMENT_BREACH_OWED, and {@link #settleDue} submits it
+     * again — collection may have taken it before failing, and a second delivery is a duplicate. Only the
      * department the commitment was given to reports it: a commitment given to the credit office (a repair
      * commitment, signed with no department) by the credit office alone, as the record is published in its name.
      */
@@ -206,7 +209,9 @@ public class Commitments {
             throw breachOwed();
         }
         if (taken(result)) {
-            breachRecorded(c);
+            if (!breachRecorded(c)) {
+                throw breachOwed();
+            }
             return result;
         }
         if (result.rejected() == 0) {
@@ -224,10 +229,32 @@ public class Commitments {
                 "违诺已登记，但违诺信息暂未被归集接收：平台将在每日结算时自动重新报送，无需再次报告");
     }
 
-    private void breachRecorded(Commitment c) {
-        store.breachRecorded(c.id());
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "commitment.breach")
-                .subject(subjects.pseudonymOf(c.subjectId()).orElseThrow()).detail(c.kind().label()));
+    /**
+     * The breach's record was taken: the commitment is marked breached, owing nothing more, in the transaction of its
+     * audit event (RULES.md §10: every operation traceable). An event the audit log cannot store leaves the breach
+     * owed: the next run submits it again, a duplicate collection answers as taken, and marks it then.
+     *
+     * @return false when nothing was marked (the audit log refused the event)
+     */
+    private boolean breachRecorded(Commitment c) {
+        return audited(c, "commitment.breach", JdbcCommitments.BREACH_RECORDED);
+    }
+
+    /** The kept commitment's record was taken: marked kept with its audit event, as a breach is. */
+    private boolean keptRecorded(Commitment c) {
+        return audited(c, "commitment.kept", JdbcCommitments.KEPT_RECORDED);
+    }
+
+    private boolean audited(Commitment c, String action, AuditedRows<UUID> mark) {
+        try {
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, action)
+                    .subject(subjects.pseudonymOf(c.subjectId()).orElseThrow()).detail(c.kind().label()), mark, c.id());
+            return true;
+        } catch (AuditUnavailableException e) {
+            log.warn("Commitment {} still owes its record's mark ({}), the audit log refused the event: {}", c.id(),
+                    action, e.toString());
+            return false;
+        }
     }
 
     /**
@@ -272,7 +299,7 @@ public class Commitments {
                 continue;
             }
             if (taken(result)) {
-                store.recorded(c.id());
+                keptRecorded(c);
             } else if (result.rejected() > 0) {
                 keptRecordRefused(c, result);
             } else {

@@ -370,6 +370,78 @@ class CommitmentsIT {
         assertThat(creditFile.fileOf(subject)).isEmpty();
     }
 
+    /**
+     * A breach taken by collection is marked breached with its audit event or not at all: an audit log that refuses
+     * the event leaves the breach owed (503 COMMITMENT_BREACH_OWED, as its record is in the file), and the next run
+     * marks it, audited once.
+     */
+    @Test
+    void aBreachWhoseAuditEventCannotBeStoredStaysOwedAndIsMarkedByTheNextRun() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "庞慕白");
+        String hrss = client("HRSS");
+        UUID id = recorded(hrss, "{\"subjectNumber\":\"" + person.number() + "\",\"kind\":\"TOLERANCE\","
+                + "\"text\":\"本人承诺在 20 日内补交学位证明。\",\"due\":\"" + LocalDate.now().plusDays(20) + "\"}");
+        UUID subject = commitments.find(id).subjectId();
+        String pseudonym = subjects.pseudonymOf(subject).orElseThrow();
+
+        refuseAuditEvents("commitment.breach", pseudonym, () -> breach(hrss, id)
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.code").value("COMMITMENT_BREACH_OWED")));
+        assertThat(commitments.find(id).status()).isEqualTo(CommitmentStatus.BREACHED_RECORD_OWED);
+        assertThat(events("commitment.breach", pseudonym)).isEmpty();
+        assertThat(creditFile.fileOf(subject)).extracting(FileEntry::itemCode).containsExactly("P_COMMITMENT_BREACH");
+
+        commitments.settleDue(LocalDate.now());
+        assertThat(commitments.find(id).status()).isEqualTo(CommitmentStatus.BREACHED);
+        assertThat(events("commitment.breach", pseudonym)).containsExactly("SUCCESS");
+        assertThat(creditFile.fileOf(subject)).extracting(FileEntry::itemCode).containsExactly("P_COMMITMENT_BREACH");
+    }
+
+    /**
+     * A kept commitment is marked kept with its audit event (commitment.kept) or not at all: refused by the audit log,
+     * it still owes its record's mark, and the next run marks it, audited once.
+     */
+    @Test
+    void aKeptCommitmentIsMarkedKeptOnlyWithItsAuditEvent() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "柏怀瑾");
+        UUID id = recorded(client("HRSS"), "{\"subjectNumber\":\"" + person.number() + "\",\"kind\":\"TOLERANCE\","
+                + "\"text\":\"本人承诺在 10 日内补交健康证明。\",\"due\":\"" + LocalDate.now().plusDays(10) + "\"}");
+        jdbc.sql("UPDATE commitment.commitment SET due = ? WHERE id = ?").params(LocalDate.now().minusDays(1), id)
+                .update();
+        UUID subject = commitments.find(id).subjectId();
+        String pseudonym = subjects.pseudonymOf(subject).orElseThrow();
+
+        refuseAuditEvents("commitment.kept", pseudonym, () -> commitments.settleDue(LocalDate.now()));
+        assertThat(commitments.find(id).status()).isEqualTo(CommitmentStatus.KEPT_RECORD_OWED);
+        assertThat(events("commitment.kept", pseudonym)).isEmpty();
+
+        commitments.settleDue(LocalDate.now().plusDays(1));
+        assertThat(commitments.find(id).status()).isEqualTo(CommitmentStatus.KEPT);
+        assertThat(events("commitment.kept", pseudonym)).containsExactly("SUCCESS");
+        assertThat(creditFile.fileOf(subject)).extracting(FileEntry::itemCode).containsExactly("P_COMMITMENT");
+    }
+
+    /** The results of the events of this action about the subject, oldest first. */
+    private List<String> events(String action, String pseudonym) {
+        return jdbc.sql("SELECT result FROM audit.event WHERE action = ? AND subject_pseudonym = ? ORDER BY seq")
+                .params(action, pseudonym).query(String.class).list();
+    }
+
+    /** Runs {@code action} while the audit log refuses the events of this action about the subject. */
+    private void refuseAuditEvents(String action, String pseudonym, ThrowingRunnable during) throws Exception {
+        jdbc.sql("ALTER TABLE audit.event ADD CONSTRAINT test_commitment_refused CHECK (action <> '" + action
+                + "' OR subject_pseudonym IS DISTINCT FROM '" + pseudonym + "') NOT VALID").update();
+        try {
+            during.run();
+        } finally {
+            jdbc.sql("ALTER TABLE audit.event DROP CONSTRAINT test_commitment_refused").update();
+        }
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
     /** Leaves the commitment as a crash right after its breach was marked would: owed, with no record submitted. */
     private void owe(UUID id, LocalDate decisionDate) {
         jdbc.sql("""

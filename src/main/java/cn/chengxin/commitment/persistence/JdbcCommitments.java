@@ -1,5 +1,7 @@
 package cn.chengxin.commitment.persistence;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.chengxin.audit.AuditedRows;
 import cn.chengxin.commitment.Commitment;
 import cn.chengxin.commitment.domain.CommitmentKind;
 import cn.chengxin.commitment.domain.CommitmentStatus;
@@ -99,12 +102,30 @@ public class JdbcCommitments {
                 .param(id).update();
     }
 
-    /** The breach's record was taken: it owes nothing more. */
-    public void breachRecorded(UUID id) {
-        jdbc.sql("""
-                        UPDATE commitment.commitment SET status = 'BREACHED'
-                        WHERE id = ? AND status = 'BREACHED_RECORD_OWED'""")
-                .param(id).update();
+    /**
+     * The breach's record was taken: it owes nothing more. Stored with the audit event of the breach (by the audit
+     * writer, in its transaction), so that the mark is never made unaudited.
+     */
+    public static final AuditedRows<UUID> BREACH_RECORDED = statusChange("BREACHED_RECORD_OWED", "BREACHED");
+
+    /** The kept commitment's record was taken: it owes nothing more. Stored with the audit event of the keeping. */
+    public static final AuditedRows<UUID> KEPT_RECORDED = statusChange("KEPT_RECORD_OWED", "KEPT");
+
+    /** Moves the commitments still in {@code from} to {@code to}: one that moved meanwhile is left as it is. */
+    private static AuditedRows<UUID> statusChange(String from, String to) {
+        return new AuditedRows<>() {
+            @Override
+            public String sql() {
+                return "UPDATE commitment.commitment SET status = '" + to + "' WHERE id = ANY(?::uuid[]) AND status = '"
+                        + from + "'";
+            }
+
+            @Override
+            public int bind(Connection c, PreparedStatement ps, int first, List<UUID> ids) throws SQLException {
+                ps.setArray(first, c.createArrayOf("uuid", ids.toArray()));
+                return first + 1;
+            }
+        };
     }
 
     /** A reported breach whose 违背信用承诺信息 record was not yet taken, with the decision the record cites. */
@@ -152,12 +173,6 @@ public class JdbcCommitments {
     public List<Commitment> recordOwed(int limit) {
         return jdbc.sql(SELECT + " WHERE status = 'KEPT_RECORD_OWED' ORDER BY due, id LIMIT ?").param(limit)
                 .query(JdbcCommitments::commitment).list();
-    }
-
-    /** The kept commitment's record was taken: it owes nothing more. */
-    public void recorded(UUID id) {
-        jdbc.sql("UPDATE commitment.commitment SET status = 'KEPT' WHERE id = ? AND status = 'KEPT_RECORD_OWED'")
-                .param(id).update();
     }
 
     /** The kept commitment's record was refused, with {@code code}: it owes nothing more. */

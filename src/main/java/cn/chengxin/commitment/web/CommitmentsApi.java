@@ -81,7 +81,7 @@ class CommitmentsApi {
             + "违背信用承诺信息 record through the normal collection path. Answered with the batch's result once the "
             + "record is taken; a refused record is answered with its row's code (e.g. DECISION_DATE_FUTURE) and the "
             + "breach is not kept, to be reported again corrected. 503 COMMITMENT_BREACH_OWED: the breach is "
-            + "registered but collection failed; the platform submits it again in its daily run, do not report it "
+            + "registered but collection failed or its audit event could not be stored; the platform submits it again in its daily run, do not report it "
             + "again.")
     BatchResult breach(@PathVariable UUID id, @Valid @RequestBody Breach breach) {
         return commitments.reportBreach(id, AuditLog.currentActor().departmentCode(), breach.decisionNumber(),
