@@ -186,8 +186,8 @@ public class Commitments {
                                     String facts) {
         Commitment c = find(id);
         if (!givenTo(c).equals(departmentCode)) {
-            throw new CodedProblem("COMMITMENT_OTHER_DEPARTMENT", DomainProblem.Kind.FORBIDDEN,
-                    "该承诺是向其他部门作出的，只能由受诺部门报告违诺");
+            throw refused(c, new CodedProblem("COMMITMENT_OTHER_DEPARTMENT", DomainProblem.Kind.FORBIDDEN,
+                    "该承诺是向其他部门作出的，只能由受诺部门报告违诺"));
         }
         String text = facts == null ? "" : facts.strip();
         if (text.isEmpty() || text.length() > 2000) {
@@ -198,8 +198,11 @@ public class Commitments {
         // §10): the subject is named by the commitment already.
         TypedText.requireNoIdentityNumber("facts", "违诺事实", text);
         Instant reportedAt = clock.instant();
+        // The status is checked by the mark itself, so that of two reports at once one marks it and the other is
+        // refused, having changed nothing; only then is the refusal known, and audited.
         if (!store.breach(id, text, decisionNumber, decisionDate, AuditLog.currentActor().actorName(), reportedAt)) {
-            throw new CodedProblem("COMMITMENT_NOT_IN_FORCE", DomainProblem.Kind.CONFLICT, "该承诺已履约或已报告违诺");
+            throw refused(c, new CodedProblem("COMMITMENT_NOT_IN_FORCE", DomainProblem.Kind.CONFLICT,
+                    "该承诺已履约或已报告违诺"));
         }
         BatchResult result;
         try {
@@ -220,8 +223,18 @@ public class Commitments {
         }
         store.unbreach(id);
         var error = result.errors().isEmpty() ? null : result.errors().get(0);
-        throw new CodedProblem(error == null ? "COMMITMENT_BREACH_REFUSED" : error.code(),
-                DomainProblem.Kind.INVALID_INPUT, "违诺信息未被接收：" + (error == null ? "" : error.message()));
+        throw refused(c, new CodedProblem(error == null ? "COMMITMENT_BREACH_REFUSED" : error.code(),
+                DomainProblem.Kind.INVALID_INPUT, "违诺信息未被接收：" + (error == null ? "" : error.message())));
+    }
+
+    /**
+     * A report of a breach refused — by another department, on a commitment no longer in force, or its record by
+     * collection — is audited once, with its code, as every operation on a subject's data is (RULES.md §10); it has
+     * changed nothing. An audit log that cannot record the refusal answers in its place (AUDIT_UNAVAILABLE).
+     */
+    private CodedProblem refused(Commitment c, CodedProblem refusal) {
+        auditRefused(c, "commitment.breach", refusal.code());
+        return refusal;
     }
 
     private static CodedProblem breachOwed() {

@@ -328,11 +328,15 @@ class CommitmentsIT {
         assertThat(commitments.find(id).status()).isEqualTo(CommitmentStatus.IN_FORCE);
         assertThat(creditFile.fileOf(subject)).isEmpty();
 
+        String pseudonym = subjects.pseudonymOf(subject).orElseThrow();
+        assertThat(refusals(pseudonym)).singleElement().asString().contains("DECISION_DATE_FUTURE");
+
         breach(hrss, id, LocalDate.now().minusDays(1)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.accepted").value(1));
         assertThat(commitments.find(id).status()).isEqualTo(CommitmentStatus.BREACHED);
         assertThat(creditFile.fileOf(subject)).singleElement()
                 .satisfies(e -> assertThat(e.itemCode()).isEqualTo("P_COMMITMENT_BREACH"));
+        assertThat(events("commitment.breach", pseudonym)).containsExactly("DENIED", "SUCCESS");
     }
 
     /**
@@ -419,6 +423,47 @@ class CommitmentsIT {
         assertThat(commitments.find(id).status()).isEqualTo(CommitmentStatus.KEPT);
         assertThat(events("commitment.kept", pseudonym)).containsExactly("SUCCESS");
         assertThat(creditFile.fileOf(subject)).extracting(FileEntry::itemCode).containsExactly("P_COMMITMENT");
+    }
+
+    /**
+     * A refused report of a breach — by another department, on a commitment already kept — changes nothing and is
+     * audited once, with its code.
+     */
+    @Test
+    void aRefusedBreachReportChangesNothingAndIsAuditedOnce() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "费若溪");
+        String hrss = client("HRSS");
+        UUID id = recorded(hrss, "{\"subjectNumber\":\"" + person.number() + "\",\"kind\":\"TOLERANCE\","
+                + "\"text\":\"本人承诺在 10 日内补交居住证明。\",\"due\":\"" + LocalDate.now().plusDays(10) + "\"}");
+        UUID subject = commitments.find(id).subjectId();
+        String pseudonym = subjects.pseudonymOf(subject).orElseThrow();
+
+        breach(client("MARKET"), id).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("COMMITMENT_OTHER_DEPARTMENT"));
+        Commitment untouched = commitments.find(id);
+        assertThat(untouched.status()).isEqualTo(CommitmentStatus.IN_FORCE);
+        assertThat(untouched.breachFacts()).isNull();
+        assertThat(untouched.breachReportedAt()).isNull();
+        assertThat(refusals(pseudonym)).singleElement().asString().contains("COMMITMENT_OTHER_DEPARTMENT");
+
+        jdbc.sql("UPDATE commitment.commitment SET due = ? WHERE id = ?").params(LocalDate.now().minusDays(1), id)
+                .update();
+        commitments.settleDue(LocalDate.now());
+        breach(hrss, id).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("COMMITMENT_NOT_IN_FORCE"));
+        Commitment kept = commitments.find(id);
+        assertThat(kept.status()).isEqualTo(CommitmentStatus.KEPT);
+        assertThat(kept.breachFacts()).isNull();
+        assertThat(kept.breachReportedAt()).isNull();
+        assertThat(refusals(pseudonym)).hasSize(2).last().asString().contains("COMMITMENT_NOT_IN_FORCE");
+        assertThat(events("commitment.breach", pseudonym)).containsExactly("DENIED", "DENIED");
+        assertThat(creditFile.fileOf(subject)).extracting(FileEntry::itemCode).containsExactly("P_COMMITMENT");
+    }
+
+    /** The details of the refused reports of a breach about the subject, oldest first. */
+    private List<String> refusals(String pseudonym) {
+        return jdbc.sql("SELECT detail FROM audit.event WHERE action = 'commitment.breach' AND result = 'DENIED' "
+                + "AND subject_pseudonym = ? ORDER BY seq").param(pseudonym).query(String.class).list();
     }
 
     /** The results of the events of this action about the subject, oldest first. */
