@@ -25,10 +25,12 @@ import cn.chengxin.ingestion.Submissions;
 import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
+import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.subject.domain.SubjectKind;
 import cn.chengxin.subject.domain.TypedText;
 import org.bouncycastle.crypto.digests.SM3Digest;
@@ -164,6 +166,48 @@ public class Commitments {
      */
     public List<Commitment> recordRefused(String departmentCode) {
         return store.recordRefused(departmentCode, PLATFORM_DEPARTMENT, 200);
+    }
+
+    /** A subject as a department's list of commitments shows it: a person's name masked, and the document's type. */
+    public record ListedSubject(String maskedName, DocumentType documentType) {
+    }
+
+    /**
+     * The subjects of the commitments, as their department's list shows them (RULES.md §10: masked on every screen),
+     * by subject id; the text and the subject are seen only through {@link #look}.
+     */
+    public Map<UUID, ListedSubject> listedSubjects(java.util.Collection<Commitment> listed) {
+        Map<UUID, ListedSubject> shown = new java.util.HashMap<>();
+        subjects.namesOf(listed.stream().map(Commitment::subjectId).distinct().toList())
+                .forEach((id, named) -> shown.put(id, new ListedSubject(named.documentType().kind() == SubjectKind.PERSON
+                        ? Masking.personName(named.name()) : named.name(), named.documentType())));
+        return shown;
+    }
+
+    /**
+     * A commitment given to the department, as its list shows it; another department's is refused
+     * (COMMITMENT_OTHER_DEPARTMENT), as its breach is.
+     */
+    public Commitment ofDepartment(UUID id, String departmentCode) {
+        Commitment c = find(id);
+        if (!givenTo(c).equals(departmentCode)) {
+            throw new CodedProblem("COMMITMENT_OTHER_DEPARTMENT", DomainProblem.Kind.FORBIDDEN,
+                    "该承诺是向其他部门作出的，只能由受诺部门查看");
+        }
+        return c;
+    }
+
+    /**
+     * A department's staff look at the text a subject signed: with the purpose they give, audited before it is shown
+     * (RULES.md §9: staff queries logged with their purpose; the subject sees the look in 谁查询了我), as a look-up
+     * of the credit file is.
+     */
+    public Commitment look(UUID id, String departmentCode, StaffQueryPurpose purpose) {
+        Commitment c = ofDepartment(id, departmentCode);
+        audit.record(AuditEntry.of(AuditCategory.QUERY, "commitment.view")
+                .subject(subjects.pseudonymOf(c.subjectId()).orElseThrow())
+                .purpose(purpose.label(), purpose.legalBasis()).detail(c.kind().label()));
+        return c;
     }
 
     /** Whether the stored text is still the text that was signed. */

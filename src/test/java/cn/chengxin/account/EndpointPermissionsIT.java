@@ -98,6 +98,8 @@ class EndpointPermissionsIT {
             Map.entry("GET /console/commitments", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("POST /console/commitments", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("POST /console/commitments/{id}/breach", EnumSet.of(Who.DEPT_OPERATOR)),
+            Map.entry("GET /console/commitments/{id}", EnumSet.of(Who.DEPT_OPERATOR)),
+            Map.entry("POST /console/commitments/{id}/view", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("POST /api/v1/commitments", EnumSet.noneOf(Who.class)),
             Map.entry("POST /api/v1/commitments/{id}/breach", EnumSet.noneOf(Who.class)),
             Map.entry("GET /me/repairs/notice/{id}", EnumSet.of(Who.CITIZEN)),

@@ -545,6 +545,46 @@ class CommitmentsIT {
         assertThat(page(get("/me/commitments").with(citizen))).contains("<td>行业自律型</td>", "<span>履约中</span>");
     }
 
+    /**
+     * The console lists the department's commitments with their subjects masked and no text; a commitment's text is
+     * shown one at a time once the operator gives a purpose, the look audited with it (the subject sees it), and
+     * only to the department it was given to.
+     */
+    @Test
+    void theConsoleShowsACommitmentsTextOnlyForAPurposeAndAuditsTheLook() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "池映雪");
+        String text = "本人池映雪承诺所填学历与工作经历真实。";
+        UUID id = recorded(client("HRSS"), "{\"subjectNumber\":\"" + person.number() + "\",\"kind\":\"VOLUNTARY\","
+                + "\"reference\":\"入职诚信承诺\",\"text\":\"" + text + "\"}");
+        String pseudonym = subjects.pseudonymOf(commitments.find(id).subjectId()).orElseThrow();
+        var hrss = authentication(operator("HRSS"));
+        var market = authentication(operator("MARKET"));
+
+        String list = page(get("/console/commitments").with(hrss));
+        assertThat(list).contains("data-commitment=\"" + id + "\"", "池*雪 · 居民身份证",
+                        "/console/commitments/" + id + "\"")
+                .doesNotContain(text, "池映雪", person.number());
+        String one = page(get("/console/commitments/{id}", id).with(hrss));
+        assertThat(one).contains("池*雪", "入职诚信承诺", "id=\"look\"", "name=\"purpose\"")
+                .doesNotContain(text, "池映雪", person.number());
+        assertThat(events("commitment.view", pseudonym)).isEmpty();
+
+        String shown = mvc.perform(post("/console/commitments/{id}/view", id).with(hrss).with(csrf())
+                        .param("purpose", "DATA_QUALITY")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(shown).contains(text).doesNotContain(person.number());
+        assertThat(jdbc.sql("SELECT purpose FROM audit.event WHERE action = 'commitment.view' "
+                        + "AND subject_pseudonym = ? AND result = 'SUCCESS'").param(pseudonym).query(String.class).list())
+                .containsExactly("数据质量核查");
+
+        mvc.perform(get("/console/commitments/{id}", id).with(market))
+                .andExpect(flash().attribute("failureCode", "COMMITMENT_OTHER_DEPARTMENT"));
+        mvc.perform(post("/console/commitments/{id}/view", id).with(market).with(csrf())
+                        .param("purpose", "DATA_QUALITY"))
+                .andExpect(flash().attribute("failureCode", "COMMITMENT_OTHER_DEPARTMENT"));
+        assertThat(events("commitment.view", pseudonym)).containsExactly("SUCCESS");
+    }
+
     private String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
         return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }

@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.commitment.Commitment;
 import cn.chengxin.commitment.Commitments;
 import cn.chengxin.commitment.domain.CommitmentKind;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.TypedText;
@@ -23,8 +25,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 信用承诺 in the console, for a department's operators: the commitments signed at their department's window (recorded
- * here or through the API), those whose record collection refused, and the report of a breach, which becomes a record
- * through collection.
+ * here or through the API), their subjects masked, those whose record collection refused, and the report of a breach,
+ * which becomes a record through collection. A commitment's text is shown one at a time, with a purpose, audited.
  */
 @Controller
 @RequiresPermission(Permission.RECORD_SUBMIT)
@@ -39,12 +41,57 @@ class CommitmentsConsole {
     @GetMapping("/console/commitments")
     String page(Model model) {
         String department = AuditLog.currentActor().departmentCode();
-        model.addAttribute("commitments", commitments.recent(department));
+        var recent = commitments.recent(department);
+        var refused = commitments.recordRefused(department);
+        model.addAttribute("commitments", recent);
         // Owing nothing more, they are submitted by no run: the department alone can correct and submit them.
-        model.addAttribute("refused", commitments.recordRefused(department));
+        model.addAttribute("refused", refused);
+        // Masked only: the text and the subject are seen one commitment at a time, with a purpose, audited.
+        model.addAttribute("listedSubjects", commitments.listedSubjects(
+                java.util.stream.Stream.concat(recent.stream(), refused.stream()).toList()));
         model.addAttribute("kinds", CommitmentKind.values());
         model.addAttribute("documentTypes", DocumentType.values());
         return "console/commitments";
+    }
+
+    /**
+     * One of the department's commitments as its list shows it, the subject masked, with the purpose asked before its
+     * text is shown; another department's, or one unknown, is refused back on the list.
+     */
+    @GetMapping("/console/commitments/{id}")
+    String commitment(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
+        Commitment c;
+        try {
+            c = commitments.ofDepartment(id, AuditLog.currentActor().departmentCode());
+        } catch (RuntimeException e) {
+            ConsoleActions.flashRefusal(redirect, e);
+            return "redirect:/console/commitments";
+        }
+        return one(model, c, null);
+    }
+
+    /** The text the subject signed, shown once the look is audited with the purpose given (as a file look-up is). */
+    @PostMapping("/console/commitments/{id}/view")
+    String look(@PathVariable UUID id, @RequestParam StaffQueryPurpose purpose, Model model,
+                RedirectAttributes redirect) {
+        Commitment c;
+        try {
+            c = commitments.look(id, AuditLog.currentActor().departmentCode(), purpose);
+        } catch (RuntimeException e) {
+            ConsoleActions.flashRefusal(redirect, e);
+            return "redirect:/console/commitments";
+        }
+        return one(model, c, purpose);
+    }
+
+    /** @param purpose the purpose the look was audited with; null: the text is not shown */
+    private String one(Model model, Commitment c, StaffQueryPurpose purpose) {
+        model.addAttribute("c", c);
+        model.addAttribute("subject", commitments.listedSubjects(java.util.List.of(c)).get(c.subjectId()));
+        model.addAttribute("purposes", StaffQueryPurpose.values());
+        model.addAttribute("purpose", purpose);
+        model.addAttribute("intact", purpose != null && commitments.intact(c));
+        return "console/commitment";
     }
 
     /**
