@@ -10,6 +10,7 @@ import java.util.UUID;
 import cn.chengxin.account.domain.AdminKind;
 import cn.chengxin.account.domain.AdminPermissions;
 import cn.chengxin.account.domain.AdminRoles;
+import cn.chengxin.account.domain.BusinessRoles;
 import cn.chengxin.account.domain.PasswordPolicy;
 import cn.chengxin.account.domain.PasswordRule;
 import cn.chengxin.account.persistence.JdbcAccounts;
@@ -162,6 +163,34 @@ public class StaffDirectory {
                 .detail(user.username() + ": " + roleCodes(distinct)));
     }
 
+    /**
+     * 新建角色: a business role, e.g. a narrower set of permissions for a 区县信用办 clerk. It may hold business
+     * permissions only ({@link BusinessRoles}, RULES.md §10: 三员分立 and least privilege); nobody holds it until the
+     * security administrator grants it.
+     */
+    @Transactional
+    public Role createRole(String code, String name, String englishName, Set<Permission> permissions) {
+        String normalisedCode = BusinessRoles.normaliseCode(code);
+        if (!BusinessRoles.valid(normalisedCode, name, englishName)) {
+            throw new AccountProblem("ROLE_INVALID", DomainProblem.Kind.INVALID_INPUT,
+                    "角色代码须以大写字母开头，2–32 位大写字母、数字或下划线；中文名称和英文名称不能为空，且不超过 50 个字符");
+        }
+        Optional<Permission> refused = BusinessRoles.firstNotAllowed(permissions);
+        if (refused.isPresent()) {
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.role.create")
+                    .result(cn.chengxin.audit.AuditResult.DENIED).detail(normalisedCode + " + " + refused.get().code()));
+            throw new AccountProblem("PERMISSION_NOT_ALLOWED_FOR_ROLE", DomainProblem.Kind.INVALID_INPUT,
+                    "权限「" + refused.get().label() + "」不能授予业务角色（三员分立）");
+        }
+        Role role = new Role(Ids.newId(), normalisedCode, name.trim(), englishName.trim(), null, permissions);
+        if (!accounts.insertRole(role)) {
+            throw new AccountProblem("ROLE_EXISTS", DomainProblem.Kind.CONFLICT, "角色代码已存在");
+        }
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.role.create")
+                .detail(normalisedCode + ": " + permissions.stream().map(Permission::code).sorted().toList()));
+        return role;
+    }
+
     @Transactional
     public void updateRolePermissions(UUID roleId, Set<Permission> permissions) {
         Role role = accounts.roles().stream().filter(r -> r.id().equals(roleId)).findFirst().orElseThrow(() ->
@@ -169,7 +198,7 @@ public class StaffDirectory {
         Set<Permission> wanted = permissions.isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(permissions);
         for (Permission p : wanted) {
             boolean allowed = role.adminKind() != null ? AdminPermissions.allowedFor(role.adminKind()).contains(p)
-                    : !AdminPermissions.isAdministrative(p);
+                    : BusinessRoles.mayHold(p);
             if (!allowed) {
                 audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.role.permissions")
                         .result(cn.chengxin.audit.AuditResult.DENIED).detail(role.code() + " + " + p.code()));

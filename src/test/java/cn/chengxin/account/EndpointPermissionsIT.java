@@ -252,6 +252,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/api-clients", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/api-clients/{id}/revoke", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("GET /console/roles", EnumSet.of(Who.SECURITY_ADMIN)),
+            Map.entry("POST /console/roles", EnumSet.of(Who.SECURITY_ADMIN)),
             Map.entry("POST /console/roles/{id}/permissions", EnumSet.of(Who.SECURITY_ADMIN)),
             Map.entry("POST /console/users/{id}/roles", EnumSet.of(Who.SECURITY_ADMIN)),
             Map.entry("GET /console/audit", EnumSet.of(Who.AUDIT_ADMIN)),

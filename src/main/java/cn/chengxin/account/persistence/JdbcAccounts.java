@@ -73,9 +73,9 @@ public class JdbcAccounts {
 
     public List<Role> roles() {
         Map<UUID, Role> roles = new LinkedHashMap<>();
-        jdbc.sql("SELECT id, code, name, admin_kind FROM account.role ORDER BY admin_kind NULLS LAST, code")
+        jdbc.sql("SELECT id, code, name, name_en, admin_kind FROM account.role ORDER BY admin_kind NULLS LAST, code")
                 .query((rs, n) -> new Role(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4) == null ? null : AdminKind.valueOf(rs.getString(4)), Set.of()))
+                        rs.getString(4), rs.getString(5) == null ? null : AdminKind.valueOf(rs.getString(5)), Set.of()))
                 .list().forEach(r -> roles.put(r.id(), r));
         Map<UUID, Set<Permission>> permissions = new LinkedHashMap<>();
         jdbc.sql("SELECT role_id, permission FROM account.role_permission")
@@ -83,15 +83,16 @@ public class JdbcAccounts {
                 .forEach(e -> Permission.ofCode(e.getValue()).ifPresent(p -> permissions
                         .computeIfAbsent(e.getKey(), k -> EnumSet.noneOf(Permission.class)).add(p)));
         List<Role> out = new ArrayList<>();
-        roles.values().forEach(r -> out.add(new Role(r.id(), r.code(), r.name(), r.adminKind(),
+        roles.values().forEach(r -> out.add(new Role(r.id(), r.code(), r.name(), r.englishName(), r.adminKind(),
                 permissions.getOrDefault(r.id(), Set.of()))));
         return out;
     }
 
     public boolean insertRole(Role role) {
-        int inserted = jdbc.sql("INSERT INTO account.role (id, code, name, admin_kind) VALUES (?, ?, ?, ?) "
+        int inserted = jdbc.sql("INSERT INTO account.role (id, code, name, name_en, admin_kind) VALUES (?, ?, ?, ?, ?) "
                         + "ON CONFLICT (code) DO NOTHING")
-                .params(role.id(), role.code(), role.name(), role.adminKind() == null ? null : role.adminKind().name())
+                .params(role.id(), role.code(), role.name(), role.englishName(),
+                        role.adminKind() == null ? null : role.adminKind().name())
                 .update();
         if (inserted == 1) {
             replaceRolePermissions(role.id(), role.permissions());

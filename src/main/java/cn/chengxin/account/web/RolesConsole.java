@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.account.domain.BusinessRoles;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import org.springframework.stereotype.Controller;
@@ -32,16 +33,27 @@ class RolesConsole {
         model.addAttribute("roles", directory.roles());
         model.addAttribute("users", directory.users());
         model.addAttribute("permissions", Permission.values());
+        // 新建角色 offers only what a business role may hold (三员分立).
+        model.addAttribute("businessPermissions",
+                java.util.Arrays.stream(Permission.values()).filter(BusinessRoles::mayHold).toList());
         return "console/roles";
+    }
+
+    /** 新建角色: a business role with a code, its names in both languages and business permissions only. */
+    @PostMapping("/console/roles")
+    String create(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String name,
+                  @RequestParam(defaultValue = "") String englishName,
+                  @RequestParam(name = "permission", required = false) List<String> codes,
+                  RedirectAttributes redirect) {
+        Set<Permission> wanted = permissionsOf(codes);
+        return UsersConsole.outcome(redirect, "console.roles.created",
+                () -> directory.createRole(code, name, englishName, wanted), "redirect:/console/roles");
     }
 
     @PostMapping("/console/roles/{id}/permissions")
     String permissions(@PathVariable UUID id, @RequestParam(name = "permission", required = false) List<String> codes,
                        RedirectAttributes redirect) {
-        Set<Permission> wanted = EnumSet.noneOf(Permission.class);
-        if (codes != null) {
-            codes.forEach(code -> Permission.ofCode(code).ifPresent(wanted::add));
-        }
+        Set<Permission> wanted = permissionsOf(codes);
         return UsersConsole.outcome(redirect, "console.saved", () -> directory.updateRolePermissions(id, wanted),
                 "redirect:/console/roles");
     }
@@ -51,5 +63,13 @@ class RolesConsole {
                   RedirectAttributes redirect) {
         return UsersConsole.outcome(redirect, "console.saved",
                 () -> directory.assignRoles(id, roles == null ? List.of() : roles), "redirect:/console/roles");
+    }
+
+    private static Set<Permission> permissionsOf(List<String> codes) {
+        Set<Permission> wanted = EnumSet.noneOf(Permission.class);
+        if (codes != null) {
+            codes.forEach(code -> Permission.ofCode(code).ifPresent(wanted::add));
+        }
+        return wanted;
     }
 }
