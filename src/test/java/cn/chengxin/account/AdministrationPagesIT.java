@@ -15,6 +15,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -180,7 +182,7 @@ class AdministrationPagesIT {
         mvc.perform(post("/console/api-clients").param("name", name).param("organisation", "市人社局")
                         .param("kind", "DEPARTMENT").param("departmentId", hr.toString())
                         .param("permission", Permission.API_SUBJECT_CHECK.code()).with(admin).with(csrf()))
-                .andExpect(flash().attributeExists("issuedKey"));
+                .andExpect(status().isOk()).andExpect(model().attributeExists("issuedKey"));
         assertThat(jdbc.sql("SELECT department_id FROM account.api_client WHERE name = ?").param(name)
                 .query(java.util.UUID.class).single()).isEqualTo(hr);
         String page = page(get("/console/api-clients").with(admin));
@@ -191,7 +193,33 @@ class AdministrationPagesIT {
         mvc.perform(post("/console/api-clients").param("name", "信贷系统").param("organisation", "某银行")
                         .param("kind", "INSTITUTION").param("permission", Permission.API_REPORT_QUERY.code())
                         .with(admin).with(csrf()))
-                .andExpect(flash().attributeExists("issuedKey"));
+                .andExpect(status().isOk()).andExpect(model().attributeExists("issuedKey"));
+    }
+
+    /**
+     * The issued key is shown once, in the answer to the POST that issued it: nothing of it is put in the HTTP
+     * session (kept in the database) as a flash attribute would, and no cache keeps the page that shows it.
+     */
+    @Test
+    void anIssuedKeyIsShownInTheAnswerToThePostAndNeverKeptInTheSession() throws Exception {
+        var admin = authentication(Principals.staff("clients-once", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.ACCOUNT_API_CLIENT_MANAGE));
+        var session = new org.springframework.mock.web.MockHttpSession();
+        var answer = mvc.perform(post("/console/api-clients").param("name", "一次性密钥系统").param("organisation", "某银行")
+                        .param("kind", "INSTITUTION").param("permission", Permission.API_REPORT_QUERY.code())
+                        .session(session).with(admin).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
+                .andExpect(flash().attributeCount(0)).andReturn();
+        String key = (String) answer.getModelAndView().getModel().get("issuedKey");
+        assertThat(key).startsWith("cx_");
+        assertThat(answer.getResponse().getContentAsString())
+                .contains("<code class=\"secret\" data-field=\"issued-key\">" + key + "</code>");
+        for (String attribute : java.util.Collections.list(session.getAttributeNames())) {
+            assertThat(String.valueOf(session.getAttribute(attribute))).as(attribute).doesNotContain(key);
+        }
+        assertThat(mvc.perform(get("/console/api-clients").session(session).with(admin)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).doesNotContain(key).doesNotContain("issued-key");
     }
 
     @Test

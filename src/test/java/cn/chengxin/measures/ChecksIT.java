@@ -781,7 +781,7 @@ class ChecksIT {
                         .param("organisation", "市人力资源和社会保障局").param("kind", "DEPARTMENT")
                         .param("departmentId", hr.toString()).param("permission", "api:subject:check")
                         .with(admin).with(csrf()))
-                .andReturn().getFlashMap().get("issuedKey");
+                .andReturn().getModelAndView().getModel().get("issuedKey");
         String hiring = travelCheckOfPassport(passport).replace("TRAVEL", "HIRING").replace("购票审查", "招录审查");
 
         await().atMost(java.time.Duration.ofSeconds(2)).untilAsserted(() -> mvc.perform(post("/api/v1/checks")

@@ -14,6 +14,8 @@ import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +27,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * 接口客户端 for the system administrator: issue a key (shown once) bound to the department a department's system acts
  * for, revoke it, see when it was last used.
+ *
+ * <p>The issued key is shown in the answer to the issuing POST itself, never passed on through the session (a flash
+ * attribute would store it in the HTTP session, kept in the database, until the next page): the platform keeps only
+ * its hash, and the page that shows it is not stored by any cache.
  */
 @Controller
 @RequiresPermission(Permission.ACCOUNT_API_CLIENT_MANAGE)
@@ -40,6 +46,10 @@ class ApiClientsConsole {
 
     @GetMapping("/console/api-clients")
     String list(Model model) {
+        return page(model);
+    }
+
+    private String page(Model model) {
         model.addAttribute("clients", clients.clients());
         model.addAttribute("kinds", ApiClient.Kind.values());
         List<Department> departments = directory.departments();
@@ -57,21 +67,24 @@ class ApiClientsConsole {
     String issue(@RequestParam String name, @RequestParam String organisation, @RequestParam ApiClient.Kind kind,
                  @RequestParam(required = false) UUID departmentId,
                  @RequestParam(name = "permission", required = false) List<String> codes,
-                 @RequestParam(defaultValue = "600") int ratePerMinute, RedirectAttributes redirect) {
+                 @RequestParam(defaultValue = "600") int ratePerMinute, Model model, HttpServletResponse response,
+                 RedirectAttributes redirect) {
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         if (codes != null) {
             codes.forEach(code -> Permission.ofCode(code).ifPresent(permissions::add));
         }
+        ApiClients.IssuedKey issued;
         try {
-            ApiClients.IssuedKey issued = clients.issue(name, organisation, kind, departmentId, permissions,
-                    ratePerMinute);
-            // Flash attributes live in the session for one redirect only: the key is shown once.
-            redirect.addFlashAttribute("issuedKey", issued.key());
-            redirect.addFlashAttribute("issuedName", name);
+            issued = clients.issue(name, organisation, kind, departmentId, permissions, ratePerMinute);
         } catch (AccountProblem problem) {
             ConsoleActions.flashRefusal(redirect, problem);
+            return "redirect:/console/api-clients";
         }
-        return "redirect:/console/api-clients";
+        // Shown once, in this answer only: nothing of the key goes into the session, and no cache keeps the page.
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        model.addAttribute("issuedKey", issued.key());
+        model.addAttribute("issuedName", name);
+        return page(model);
     }
 
     @PostMapping("/console/api-clients/{id}/revoke")
