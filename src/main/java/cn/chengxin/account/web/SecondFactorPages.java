@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import cn.chengxin.account.EnrolmentSecrets;
 import cn.chengxin.account.StaffLogin;
 import cn.chengxin.account.StaffPrincipal;
 import cn.chengxin.account.domain.Base32;
@@ -38,14 +39,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 @AuthenticatedEndpoint("the sign-in's own second step, reached only with a password just verified")
 class SecondFactorPages {
 
+    /** The new secret while enrolling: sealed ({@link EnrolmentSecrets}), never in clear in the session. */
     private static final String PENDING_SECRET = "chengxin.totp.pending-secret";
 
     private final StaffLogin login;
+    private final EnrolmentSecrets secrets;
     private final City city;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    SecondFactorPages(StaffLogin login, City city) {
+    SecondFactorPages(StaffLogin login, EnrolmentSecrets secrets, City city) {
         this.login = login;
+        this.secrets = secrets;
         this.city = city;
     }
 
@@ -55,10 +59,14 @@ class SecondFactorPages {
         if (pending.secondFactorEnrolled()) {
             return "redirect:/console/mfa";
         }
-        byte[] secret = (byte[]) session.getAttribute(PENDING_SECRET);
-        if (secret == null) {
-            secret = login.newSecret();
-            session.setAttribute(PENDING_SECRET, secret);
+        Optional<byte[]> pendingSecret = pendingSecret(pending, session);
+        byte[] secret;
+        if (pendingSecret.isPresent()) {
+            secret = pendingSecret.get();
+        } else {
+            EnrolmentSecrets.Sealed sealed = secrets.newSecret(pending.userId());
+            session.setAttribute(PENDING_SECRET, sealed);
+            secret = secrets.open(pending.userId(), sealed).orElseThrow();
         }
         String base32 = Base32.encode(secret);
         String uri = OtpAuthUri.totp(city.siteTitle(), pending.username(), secret);
@@ -73,11 +81,11 @@ class SecondFactorPages {
     String enrol(@RequestParam String code, Authentication authentication, HttpServletRequest request,
                  HttpServletResponse response, HttpSession session) {
         PendingStaff pending = (PendingStaff) authentication.getPrincipal();
-        byte[] secret = (byte[]) session.getAttribute(PENDING_SECRET);
-        if (secret == null || pending.secondFactorEnrolled()) {
+        Optional<byte[]> secret = pendingSecret(pending, session);
+        if (secret.isEmpty() || pending.secondFactorEnrolled()) {
             return "redirect:/console/mfa/enrol";
         }
-        Optional<StaffPrincipal> principal = login.enrol(pending.userId(), secret, code);
+        Optional<StaffPrincipal> principal = login.enrol(pending.userId(), secret.get(), code);
         if (principal.isEmpty() && login.isEnrolled(pending.userId())) {
             // Enrolled by another sign-in since this one's password: it signs in again, to be asked for the code.
             return endSignIn(request, "redirect:/console/login");
@@ -87,6 +95,12 @@ class SecondFactorPages {
         }
         session.removeAttribute(PENDING_SECRET);
         return signIn(principal.get(), request, response);
+    }
+
+    /** The session's pending secret, opened; empty when there is none or it does not open for this account. */
+    private Optional<byte[]> pendingSecret(PendingStaff pending, HttpSession session) {
+        return session.getAttribute(PENDING_SECRET) instanceof EnrolmentSecrets.Sealed sealed
+                ? secrets.open(pending.userId(), sealed) : Optional.empty();
     }
 
     @GetMapping("/console/mfa")
