@@ -31,6 +31,9 @@ class AdministrationPagesIT {
     StaffDirectory directory;
 
     @Autowired
+    org.springframework.session.SessionRepository<? extends org.springframework.session.Session> sessions;
+
+    @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
@@ -130,7 +133,7 @@ class AdministrationPagesIT {
     void aRefusedKeyIsToldOnTheApiClientsPage() throws Exception {
         var admin = authentication(Principals.staff("clients-refused", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
                 Permission.ACCOUNT_API_CLIENT_MANAGE));
-        var refused = mvc.perform(post("/console/api-clients").param("name", " ").param("organisation", "某银行")
+        var refused = mvc.perform(issue(admin).param("name", " ").param("organisation", "某银行")
                         .param("kind", "INSTITUTION").param("permission", Permission.API_SUBJECT_CHECK.code())
                         .with(admin).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/console/api-clients"))
@@ -152,21 +155,21 @@ class AdministrationPagesIT {
                 Permission.ACCOUNT_API_CLIENT_MANAGE));
         for (Permission departments : java.util.List.of(Permission.API_SUBJECT_CHECK, Permission.RECORD_SUBMIT)) {
             for (String kind : java.util.List.of("INSTITUTION", "PARTNER_PLATFORM")) {
-                mvc.perform(post("/console/api-clients").param("name", "信贷系统").param("organisation", "某银行")
+                mvc.perform(issue(admin).param("name", "信贷系统").param("organisation", "某银行")
                                 .param("kind", kind).param("permission", departments.code()).with(admin).with(csrf()))
                         .andExpect(redirectedUrl("/console/api-clients"))
                         .andExpect(flash().attribute("failureCode", "API_CLIENT_KIND_PERMISSIONS"))
                         .andExpect(flash().attributeCount(2));
             }
         }
-        mvc.perform(post("/console/api-clients").param("name", "审批系统").param("organisation", "市人社局")
+        mvc.perform(issue(admin).param("name", "审批系统").param("organisation", "市人社局")
                         .param("kind", "DEPARTMENT").param("permission", Permission.API_SUBJECT_CHECK.code())
                         .with(admin).with(csrf()))
                 .andExpect(flash().attribute("failureCode", "API_CLIENT_DEPARTMENT_REQUIRED"))
                 .andExpect(flash().attributeCount(2));
         // A report by the citizen's authorisation is an institution's: not a department's nor a partner platform's.
         for (String kind : java.util.List.of("DEPARTMENT", "PARTNER_PLATFORM")) {
-            mvc.perform(post("/console/api-clients").param("name", "审批系统").param("organisation", "市人社局")
+            mvc.perform(issue(admin).param("name", "审批系统").param("organisation", "市人社局")
                             .param("kind", kind).param("departmentId", directory.departments().stream()
                                     .filter(d -> d.code().equals("HRSS")).findFirst().orElseThrow().id().toString())
                             .param("permission", Permission.API_REPORT_QUERY.code()).with(admin).with(csrf()))
@@ -179,7 +182,7 @@ class AdministrationPagesIT {
         java.util.UUID hr = directory.departments().stream().filter(d -> d.code().equals("HRSS")).findFirst()
                 .orElseThrow().id();
         String name = "人社审批系统 " + java.util.UUID.randomUUID();
-        mvc.perform(post("/console/api-clients").param("name", name).param("organisation", "市人社局")
+        mvc.perform(issue(admin).param("name", name).param("organisation", "市人社局")
                         .param("kind", "DEPARTMENT").param("departmentId", hr.toString())
                         .param("permission", Permission.API_SUBJECT_CHECK.code()).with(admin).with(csrf()))
                 .andExpect(status().isOk()).andExpect(model().attributeExists("issuedKey"));
@@ -190,7 +193,7 @@ class AdministrationPagesIT {
         String row = page.substring(page.indexOf("<td>" + name + "</td>"));
         assertThat(row.substring(0, row.indexOf("</tr>")))
                 .contains("<td data-field=\"department\">市人力资源和社会保障局</td>");
-        mvc.perform(post("/console/api-clients").param("name", "信贷系统").param("organisation", "某银行")
+        mvc.perform(issue(admin).param("name", "信贷系统").param("organisation", "某银行")
                         .param("kind", "INSTITUTION").param("permission", Permission.API_REPORT_QUERY.code())
                         .with(admin).with(csrf()))
                 .andExpect(status().isOk()).andExpect(model().attributeExists("issuedKey"));
@@ -204,10 +207,10 @@ class AdministrationPagesIT {
     void anIssuedKeyIsShownInTheAnswerToThePostAndNeverKeptInTheSession() throws Exception {
         var admin = authentication(Principals.staff("clients-once", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
                 Permission.ACCOUNT_API_CLIENT_MANAGE));
-        var session = new org.springframework.mock.web.MockHttpSession();
+        var session = new Browser(sessions);
         var answer = mvc.perform(post("/console/api-clients").param("name", "一次性密钥系统").param("organisation", "某银行")
                         .param("kind", "INSTITUTION").param("permission", Permission.API_REPORT_QUERY.code())
-                        .session(session).with(admin).with(csrf()))
+                        .param("issueToken", issueToken(session, admin)).with(session).with(admin).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
                 .andExpect(flash().attributeCount(0)).andReturn();
@@ -215,10 +218,13 @@ class AdministrationPagesIT {
         assertThat(key).startsWith("cx_");
         assertThat(answer.getResponse().getContentAsString())
                 .contains("<code class=\"secret\" data-field=\"issued-key\">" + key + "</code>");
-        for (String attribute : java.util.Collections.list(session.getAttributeNames())) {
-            assertThat(String.valueOf(session.getAttribute(attribute))).as(attribute).doesNotContain(key);
+        var stored = sessions.findById(session.id);
+        assertThat(stored.getAttributeNames()).as("the request's own session")
+                .contains("chengxin.form-tokens.api-client-issue");
+        for (String attribute : stored.getAttributeNames()) {
+            assertThat(String.valueOf((Object) stored.getAttribute(attribute))).as(attribute).doesNotContain(key);
         }
-        assertThat(mvc.perform(get("/console/api-clients").session(session).with(admin)).andExpect(status().isOk())
+        assertThat(mvc.perform(get("/console/api-clients").with(session).with(admin)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString()).doesNotContain(key).doesNotContain("issued-key");
     }
 
@@ -229,6 +235,83 @@ class AdministrationPagesIT {
         assertThat(page(get("/console/roles").param("lang", "en").with(security)))
                 .contains(">Security administrator</span></h2>").doesNotContain(">安全管理员</span></h2>");
         assertThat(page(get("/console/roles").with(security))).contains(">安全管理员</span></h2>");
+    }
+
+    /**
+     * A POST of the API client form as the page sends it: with the one-time token of a showing of the form, which a
+     * second submission cannot use again.
+     */
+    private MockHttpServletRequestBuilder issue(
+            org.springframework.test.web.servlet.request.RequestPostProcessor admin) throws Exception {
+        var session = new Browser(sessions);
+        return post("/console/api-clients").param("issueToken", issueToken(session, admin)).with(session)
+                .with(admin).with(csrf());
+    }
+
+    private String issueToken(Browser session,
+                              org.springframework.test.web.servlet.request.RequestPostProcessor admin) throws Exception {
+        var token = java.util.regex.Pattern.compile("name=\"issueToken\" value=\"([^\"]+)\"")
+                .matcher(page(get("/console/api-clients").with(session).with(admin)));
+        assertThat(token.find()).as("the form's one-time token").isTrue();
+        return token.group(1);
+    }
+
+    /**
+     * Reloading the page that shows a new key sends its POST again: the form's one-time token is spent, so no second
+     * key is issued; a new showing of the form issues one.
+     */
+    @Test
+    void aReloadedKeyPageIssuesNoSecondKey() throws Exception {
+        var admin = authentication(Principals.staff("clients-reload", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.ACCOUNT_API_CLIENT_MANAGE));
+        var session = new Browser(sessions);
+        String name = "刷新测试系统 " + java.util.UUID.randomUUID();
+        var form = post("/console/api-clients").param("name", name).param("organisation", "某银行")
+                .param("kind", "INSTITUTION").param("permission", Permission.API_REPORT_QUERY.code())
+                .param("issueToken", issueToken(session, admin)).with(session).with(admin).with(csrf());
+        mvc.perform(form).andExpect(status().isOk()).andExpect(model().attributeExists("issuedKey"));
+        mvc.perform(form).andExpect(redirectedUrl("/console/api-clients"))
+                .andExpect(flash().attribute("failureCode", "API_CLIENT_FORM_USED"))
+                .andExpect(model().attributeDoesNotExist("issuedKey"));
+        mvc.perform(post("/console/api-clients").param("name", name).param("organisation", "某银行")
+                        .param("kind", "INSTITUTION").param("permission", Permission.API_REPORT_QUERY.code())
+                        .with(session).with(admin).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "API_CLIENT_FORM_USED"));
+        assertThat(jdbc.sql("SELECT count(*) FROM account.api_client WHERE name = ?").param(name).query(Long.class)
+                .single()).as("one key for one form").isEqualTo(1L);
+
+        mvc.perform(post("/console/api-clients").param("name", name).param("organisation", "某银行")
+                        .param("kind", "INSTITUTION").param("permission", Permission.API_REPORT_QUERY.code())
+                        .param("issueToken", issueToken(session, admin)).with(session).with(admin).with(csrf()))
+                .andExpect(status().isOk()).andExpect(model().attributeExists("issuedKey"));
+        assertThat(jdbc.sql("SELECT count(*) FROM account.api_client WHERE name = ?").param(name).query(Long.class)
+                .single()).isEqualTo(2L);
+    }
+
+    /**
+     * A browser's session in the server's own store (Spring Session, in the database), carried by its cookie: MockMvc's
+     * {@code MockHttpSession} is not that store ({@link Sessions#of}).
+     */
+    private static final class Browser implements org.springframework.test.web.servlet.request.RequestPostProcessor {
+
+        final String id;
+        private final jakarta.servlet.http.Cookie cookie;
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Browser(org.springframework.session.SessionRepository repository) {
+            org.springframework.session.Session session = repository.createSession();
+            repository.save(session);
+            this.id = session.getId();
+            this.cookie = new jakarta.servlet.http.Cookie("JSESSIONID", java.util.Base64.getEncoder()
+                    .encodeToString(id.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+
+        @Override
+        public org.springframework.mock.web.MockHttpServletRequest postProcessRequest(
+                org.springframework.mock.web.MockHttpServletRequest request) {
+            request.setCookies(cookie);
+            return request;
+        }
     }
 
     private String page(MockHttpServletRequestBuilder request) throws Exception {

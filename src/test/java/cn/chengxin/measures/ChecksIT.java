@@ -47,6 +47,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ChecksIT {
 
     @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -777,7 +780,12 @@ class ChecksIT {
                 .authentication(cn.chengxin.support.Principals.staff("clients-hr", "CREDIT_OFFICE",
                         cn.chengxin.shared.security.Permission.CONSOLE_HOME,
                         cn.chengxin.shared.security.Permission.ACCOUNT_API_CLIENT_MANAGE));
-        String key = (String) mvc.perform(post("/console/api-clients").param("name", "人社招录审批系统")
+        var session = cn.chengxin.support.Sessions.of(context);
+        var form = java.util.regex.Pattern.compile("name=\"issueToken\" value=\"([^\"]+)\"").matcher(mvc.perform(
+                get("/console/api-clients").with(session).with(admin)).andReturn().getResponse().getContentAsString());
+        assertThat(form.find()).as("the form's one-time token").isTrue();
+        String key = (String) mvc.perform(post("/console/api-clients").param("issueToken", form.group(1))
+                        .with(session).param("name", "人社招录审批系统")
                         .param("organisation", "市人力资源和社会保障局").param("kind", "DEPARTMENT")
                         .param("departmentId", hr.toString()).param("permission", "api:subject:check")
                         .with(admin).with(csrf()))

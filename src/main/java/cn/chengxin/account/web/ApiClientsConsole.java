@@ -11,10 +11,12 @@ import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,7 +32,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  *
  * <p>The issued key is shown in the answer to the issuing POST itself, never passed on through the session (a flash
  * attribute would store it in the HTTP session, kept in the database, until the next page): the platform keeps only
- * its hash, and the page that shows it is not stored by any cache.
+ * its hash, and the page that shows it is not stored by any cache. As reloading that page would send the POST again,
+ * the form carries a one-time token ({@link OneTimeFormTokens}): a repeated submission issues no second key.
  */
 @Controller
 @RequiresPermission(Permission.ACCOUNT_API_CLIENT_MANAGE)
@@ -38,6 +41,7 @@ class ApiClientsConsole {
 
     private final ApiClients clients;
     private final StaffDirectory directory;
+    private final OneTimeFormTokens issueTokens = new OneTimeFormTokens("api-client-issue");
 
     ApiClientsConsole(ApiClients clients, StaffDirectory directory) {
         this.clients = clients;
@@ -45,11 +49,12 @@ class ApiClientsConsole {
     }
 
     @GetMapping("/console/api-clients")
-    String list(Model model) {
-        return page(model);
+    String list(Model model, HttpSession session) {
+        return page(model, session);
     }
 
-    private String page(Model model) {
+    private String page(Model model, HttpSession session) {
+        model.addAttribute("issueToken", issueTokens.issue(session));
         model.addAttribute("clients", clients.clients());
         model.addAttribute("kinds", ApiClient.Kind.values());
         List<Department> departments = directory.departments();
@@ -67,8 +72,15 @@ class ApiClientsConsole {
     String issue(@RequestParam String name, @RequestParam String organisation, @RequestParam ApiClient.Kind kind,
                  @RequestParam(required = false) UUID departmentId,
                  @RequestParam(name = "permission", required = false) List<String> codes,
-                 @RequestParam(defaultValue = "600") int ratePerMinute, Model model, HttpServletResponse response,
-                 RedirectAttributes redirect) {
+                 @RequestParam(defaultValue = "600") int ratePerMinute,
+                 @RequestParam(required = false) String issueToken, Model model, HttpSession session,
+                 HttpServletResponse response, RedirectAttributes redirect) {
+        if (!issueTokens.spend(session, issueToken)) {
+            // A reload of the page that showed a key, or a form sent twice: the key was issued once already.
+            ConsoleActions.flashRefusal(redirect, new AccountProblem("API_CLIENT_FORM_USED",
+                    DomainProblem.Kind.CONFLICT, "该表单已提交过，未再签发密钥；如需新密钥，请重新填写"));
+            return "redirect:/console/api-clients";
+        }
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         if (codes != null) {
             codes.forEach(code -> Permission.ofCode(code).ifPresent(permissions::add));
@@ -84,7 +96,7 @@ class ApiClientsConsole {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         model.addAttribute("issuedKey", issued.key());
         model.addAttribute("issuedName", name);
-        return page(model);
+        return page(model, session);
     }
 
     @PostMapping("/console/api-clients/{id}/revoke")
