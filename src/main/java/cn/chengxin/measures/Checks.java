@@ -366,7 +366,7 @@ public class Checks {
      */
     private boolean cleanRecord(IdentityDocument document, String pseudonym, List<Grounds.Listed> listed,
                                 Instant now) {
-        if (listed.stream().anyMatch(entry -> entry.type() != ListType.RED)) {
+        if (Grounds.underPunishment(listed)) {
             return false;
         }
         java.time.LocalDate today = java.time.LocalDate.ofInstant(now, clock.getZone());

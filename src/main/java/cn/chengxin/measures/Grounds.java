@@ -25,9 +25,16 @@ record Grounds(ListType gravest, List<String> entryIds, boolean disputed) {
     record Listed(String id, ListType type, String ruleCode, boolean disputed) {
     }
 
-    /** The grounds of {@code measure} among the entries of a subject of {@code subject} kind; null when none. */
+    /**
+     * The grounds of {@code measure} among the entries of a subject of {@code subject} kind; null when none. An
+     * incentive has none while the subject is {@linkplain #underPunishment under punishment}, whatever red entry it
+     * also has (RULES.md §7).
+     */
     static Grounds of(Measure measure, Scenario scenario, String department, SubjectKind subject,
                       List<Listed> entries) {
+        if (measure.kind() == MeasureKind.INCENTIVE && underPunishment(entries)) {
+            return null;
+        }
         ListType gravest = null;
         List<String> ids = null;
         boolean undisputed = false;
@@ -43,5 +50,19 @@ record Grounds(ListType gravest, List<String> entryIds, boolean disputed) {
             gravest = gravest == null || entry.type().ordinal() > gravest.ordinal() ? entry.type() : gravest;
         }
         return ids == null ? null : new Grounds(gravest, List.copyOf(ids), !undisputed);
+    }
+
+    /**
+     * RULES.md §7: 守信激励 is not for those under 失信惩戒. While an entry on the black list, or on the grey list
+     * (重点关注, whose management measures are 失信惩戒 too), is in force, no incentive is granted — not for a red entry
+     * (a 诚信之星 later black-listed), not for a clean record — until the entry ends. A disputed entry is still in force.
+     */
+    static boolean underPunishment(List<Listed> entries) {
+        for (Listed entry : entries) {
+            if (entry.type() == ListType.BLACK || entry.type() == ListType.GREY) {
+                return true;
+            }
+        }
+        return false;
     }
 }

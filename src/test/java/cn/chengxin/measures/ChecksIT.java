@@ -269,6 +269,58 @@ class ChecksIT {
     }
 
     /**
+     * RULES.md §7: 守信激励 is not for those under 失信惩戒. A red-listed resident who is also on the black or the grey
+     * list (重点关注) is answered the measures of those lists and no incentive — neither for the red entry nor for a
+     * clean record — by a single check and by a batch; the red entry itself is still shown.
+     */
+    @Test
+    void noIncentiveIsAnsweredWhileABlackOrGreyEntryIsInForce() throws Exception {
+        List<String> numbers = new ArrayList<>();
+        for (List<String> types : List.of(List.of("RED", "BLACK"), List.of("RED", "GREY"), List.of("RED"))) {
+            String number = cn.chengxin.support.TestCitizens.register(subjects, "诚信之星").number();
+            java.util.UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, number)).orElseThrow();
+            String pseudonym = subjects.pseudonymOf(subject).orElseThrow();
+            for (String type : types) {
+                jdbc.sql("""
+                        INSERT INTO listing.entry (id, list_type, subject_id, subject_pseudonym, subject_name,
+                                                   subject_kind, masked_number, department_code, legal_basis, reasons,
+                                                   status, proposed_by, proposed_at, effective_from)
+                        VALUES (?, ?, ?, ?, '诚信之星', 'PERSON', '4117****', 'MARKET', '依据', '理由', 'EFFECTIVE',
+                                'test', now(), now())""").params(java.util.UUID.randomUUID(), type, subject, pseudonym)
+                        .update();
+            }
+            numbers.add(number);
+        }
+        String licensing = "{\"subjectNumber\":\"%s\",\"scenario\":\"LICENSING\",\"purpose\":\"许可受理\"}";
+        await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            mvc.perform(checkBody(licensing.formatted(numbers.get(2))))
+                    .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("GREEN_CHANNEL")));
+            for (String punished : numbers.subList(0, 2)) {
+                mvc.perform(checkBody(licensing.formatted(punished)))
+                        .andExpect(jsonPath("$.entries.length()").value(2));
+            }
+        });
+        for (String punished : numbers.subList(0, 2)) {
+            mvc.perform(checkBody(licensing.formatted(punished))).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.entries[*].listType", org.hamcrest.Matchers.hasItem("RED")))
+                    .andExpect(jsonPath("$.cleanRecordThreeYears").value(false))
+                    .andExpect(jsonPath("$.measures").isNotEmpty())
+                    .andExpect(jsonPath("$.measures[?(@.kind == 'INCENTIVE')]").isEmpty())
+                    .andExpect(jsonPath("$.measures[?(@.listType == 'RED')]").isEmpty());
+        }
+        mvc.perform(post("/api/v1/checks/batch").header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subjectNumbers\":[\"" + String.join("\",\"", numbers) + "\"],"
+                                + "\"scenario\":\"LICENSING\",\"purpose\":\"批量许可受理\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].result.measures[?(@.kind == 'INCENTIVE')]").isEmpty())
+                .andExpect(jsonPath("$[1].result.measures[?(@.kind == 'INCENTIVE')]").isEmpty())
+                .andExpect(jsonPath("$[1].result.measures[*].code", org.hamcrest.Matchers.hasItem("WARNING_TALK")))
+                .andExpect(jsonPath("$[2].result.measures[*].code",
+                        org.hamcrest.Matchers.hasItems("GREEN_CHANNEL", "TOLERANT_ACCEPTANCE")));
+    }
+
+    /**
      * RULES.md §7: each measure reaches whom its legal basis names. A company on the market regulator's black list is
      * neither told of nor checked for civil-service hiring (persons only) or the court's consumption restrictions
      * (court defaulters only), though the latter bind a defaulting company; it is told of the measures that reach it.

@@ -84,4 +84,24 @@ class GroundsTests {
         assertThat(received.entryIds()).as("another platform's entry, under no rule of ours")
                 .containsExactly("411500:list/1");
     }
+
+    private static final Measure greenChannel = new Measure("GREEN_CHANNEL", "绿色通道", MeasureKind.INCENTIVE,
+            "国办发〔2016〕98号", Set.of(), Set.of(ListType.RED), Set.of(Scenario.LICENSING), true, true,
+            Set.of(SubjectKind.PERSON, SubjectKind.ORGANISATION), Set.of());
+
+    /** RULES.md §7: 守信激励 is not for those under 失信惩戒, whatever red entry they also have. */
+    @Test
+    void anIncentiveHasNoGroundsWhileABlackOrGreyEntryIsInForce() {
+        Grounds.Listed red = entry("r", ListType.RED, false);
+        assertThat(Grounds.of(greenChannel, Scenario.LICENSING, "MARKET", SubjectKind.PERSON, List.of(red)).entryIds())
+                .containsExactly("r");
+        for (ListType punishing : List.of(ListType.BLACK, ListType.GREY)) {
+            for (boolean disputed : List.of(false, true)) {
+                assertThat(Grounds.of(greenChannel, Scenario.LICENSING, "MARKET", SubjectKind.PERSON,
+                        List.of(red, entry("p", punishing, disputed)))).as(punishing + ", disputed " + disputed)
+                        .isNull();
+            }
+        }
+        assertThat(Grounds.underPunishment(List.of(red))).isFalse();
+    }
 }

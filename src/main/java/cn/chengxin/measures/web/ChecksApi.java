@@ -72,7 +72,8 @@ class ChecksApi {
             + "each measure: a measure's 'disputed' is true when every entry it rests on is marked, so it may fall "
             + "with the objections; a measure that also rests on an undisputed entry is not, as it stands whatever "
             + "their outcome (an objection decides the entry it contests, whose own mark stays in 'entries'). The "
-            + "answer's 'disputed' says whether any entry is.";
+            + "answer's 'disputed' says whether any entry is. No incentive (kind INCENTIVE) is answered while an entry "
+            + "on the black or grey list is in force, whatever red entry or clean record the subject also has.";
 
     private static final String SCENARIO = "The business the check is made for; SCENARIO_REQUIRED (422) without it.";
     private static final String PURPOSE = "Why the check is made (the approval item or case number), 1 to 200 "
