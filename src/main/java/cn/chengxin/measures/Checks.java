@@ -381,14 +381,27 @@ public class Checks {
      * Feedback on one measure of a check, by the department that made it, once; the same feedback sent again is taken
      * as given (a retry after a lost answer), other feedback on the measure is refused. Any key of the department may
      * give it: the department owes it (发起 → 响应 → 反馈), and a key issued anew to replace one revoked still closes
-     * the checks the old one made. Another department's check is not found.
+     * the checks the old one made. Another department's check is not found. Feedback refused, or given and then not
+     * stored, is audited as refused with its reason's code ({@link #feedbackRefused}).
      */
     public void feedback(UUID checkId, String measureCode, boolean applied, String outcome, String note) {
         Actor caller = AuditLog.currentActor();
-        String department = departmentOf(caller);
-        JdbcMeasures.CheckRow check = store.check(checkId).filter(c -> c.department().equals(department))
-                .orElseThrow(() -> new MeasuresProblem("CHECK_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
-                        "没有这次核查，或它不是本部门发起的"));
+        JdbcMeasures.CheckRow check = null;
+        try {
+            String department = departmentOf(caller);
+            check = store.check(checkId).filter(c -> c.department().equals(department))
+                    .orElseThrow(() -> new MeasuresProblem("CHECK_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
+                            "没有这次核查，或它不是本部门发起的"));
+            give(caller, check, measureCode, applied, outcome, note);
+        } catch (CodedProblem refused) {
+            recordFeedbackRefused(caller, checkId, check, measureCode, refused.code(), refused);
+            throw refused;
+        }
+    }
+
+    private void give(Actor caller, JdbcMeasures.CheckRow check, String measureCode, boolean applied,
+                      String outcome, String note) {
+        UUID checkId = check.id();
         // Any measure the answer listed: feedback closes the loop on those owed, and on a clean-record incentive,
         // owed none, it is still counted (联合激励 is fed back too, RULES.md §7); a measure not listed was not applied.
         if (!check.measureCodes().contains(measureCode)) {
@@ -411,9 +424,54 @@ public class Checks {
         // own transaction counts cases on the rows this one would hold locked while it waited.
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "measures.feedback").by(caller)
                 .subject(check.pseudonym()).detail("check " + checkId + " " + measureCode + " applied=" + applied));
-        if (!store.feedback(checkId, measureCode, applied, keptOutcome, keptNote, caller.actorId(), clock.instant())) {
+        boolean stored;
+        try {
+            stored = store.feedback(checkId, measureCode, applied, keptOutcome, keptNote, caller.actorId(),
+                    clock.instant());
+        } catch (RuntimeException failed) {
+            // Audited as given, and not kept: the trail says so, lest it show feedback the case figures lack.
+            recordFeedbackRefused(caller, checkId, check, measureCode, FEEDBACK_NOT_STORED, failed);
+            throw failed;
+        }
+        if (!stored) {
             // Another copy of it came in between: the same is taken as given, other feedback is refused.
             requireSame(store.feedbackOn(checkId, measureCode).orElseThrow(), applied, keptOutcome, keptNote);
+        }
+    }
+
+    /** The reason audited when feedback, audited as given, could not be stored (the caller is answered 500). */
+    public static final String FEEDBACK_NOT_STORED = "FEEDBACK_NOT_STORED";
+
+    /**
+     * Audits feedback refused before {@link #feedback} could judge it — its body unreadable or invalid
+     * ({@code code}: the refusal's, such as VALIDATION_FAILED) — as every refused feedback is: a department's attempt
+     * to report on a check leaves a trace whether or not it is taken (issue #5). The caller then throws
+     * {@code refusal}.
+     */
+    public void feedbackRefused(UUID checkId, String code, Exception refusal) {
+        Actor caller = AuditLog.currentActor();
+        String department = caller.departmentCode();
+        JdbcMeasures.CheckRow check = department == null || department.isBlank() ? null
+                : store.check(checkId).filter(c -> c.department().equals(department)).orElse(null);
+        recordFeedbackRefused(caller, checkId, check, null, code, refusal);
+    }
+
+    /**
+     * A refused feedback as a security event: who, on which check, and the reason's code. The subject (by pseudonym)
+     * and the measure only when the check is the caller's department's: another department's check, or none, names
+     * no one to the caller, and the measure code the caller sent is its own text, which may hold anything (RULES.md
+     * §10: never an identity number in the log). The audit log failing too does not hide the refusal from the caller.
+     */
+    private void recordFeedbackRefused(Actor caller, UUID checkId, JdbcMeasures.CheckRow check, String measureCode,
+                                       String code, Throwable refusal) {
+        String measure = check != null && measureCode != null && check.measureCodes().contains(measureCode)
+                ? " " + measureCode : "";
+        try {
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, "measures.feedback.refused").by(caller)
+                    .subject(check == null ? null : check.pseudonym()).result(AuditResult.DENIED)
+                    .detail("refused " + code + " on check " + checkId + measure));
+        } catch (RuntimeException unavailable) {
+            refusal.addSuppressed(unavailable);
         }
     }
 

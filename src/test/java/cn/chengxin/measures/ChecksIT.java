@@ -970,6 +970,85 @@ class ChecksIT {
                 .noneMatch(found -> found.endsWith(resident) || found.endsWith(malformed));
     }
 
+    /**
+     * Feedback refused — on a check unknown or another department's, with a body that does not read or breaks a
+     * constraint, on a measure the check did not return, without an outcome — or audited as given and then not stored
+     * is audited as refused, with its code: the subject and the measure only for the department's own check, never
+     * the text the caller sent (here an identity number as the measure). The answers are those given before.
+     */
+    @Test
+    void refusedFeedbackIsAuditedAsRefusedWithItsCode() throws Exception {
+        ApiClients.IssuedKey mine = hrSystem("人社反馈系统（拒绝）");
+        java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        java.util.UUID own = owedHiringCheck(mine, at);
+        java.util.UUID others = owedHiringCheck(mine, "MARKET", at);
+        java.util.UUID unknown = cn.chengxin.shared.Ids.newId();
+        String pseudonym = "pseudonym-owed-" + own;
+        String given = "{\"measureCode\":\"NO_CIVIL_SERVICE\",\"applied\":true,\"outcome\":\"不予录用\"}";
+
+        feedbackOf(mine, unknown, given).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("CHECK_UNKNOWN"));
+        feedbackOf(mine, others, given).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("CHECK_UNKNOWN"));
+        feedbackOf(mine, own, "{\"measureCode\":\"NO_CIVIL_SERVICE\",\"outcome\":\"不予录用\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("VALIDATION_FAILED"))
+                .andExpect(jsonPath("$.errors[0].field").value("applied"));
+        feedbackOf(mine, own, "{\"measureCode\":").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        feedbackOf(mine, own, given.replace("true", "\"maybe\"")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"))
+                .andExpect(jsonPath("$.errors[0].field").value("applied"));
+        feedbackOf(mine, own, "").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        feedbackOf(mine, own, given.replace("NO_CIVIL_SERVICE", "11010519491231002X"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("MEASURE_NOT_IN_CHECK"));
+        feedbackOf(mine, own, given.replace("不予录用", " ")).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("OUTCOME_REQUIRED"));
+        mvc.perform(post("/api/v1/checks/" + own + "/feedback").header("Authorization", "Bearer " + mine.key())
+                        .contentType(MediaType.TEXT_PLAIN).content(given))
+                .andExpect(status().isUnsupportedMediaType());
+        assertThat(feedbackRefusals(mine)).containsExactly(
+                "refused CHECK_UNKNOWN on check " + unknown + "|null",
+                "refused CHECK_UNKNOWN on check " + others + "|null",
+                "refused VALIDATION_FAILED on check " + own + "|" + pseudonym,
+                "refused MALFORMED_REQUEST on check " + own + "|" + pseudonym,
+                "refused MALFORMED_REQUEST on check " + own + "|" + pseudonym,
+                "refused MALFORMED_REQUEST on check " + own + "|" + pseudonym,
+                "refused MEASURE_NOT_IN_CHECK on check " + own + "|" + pseudonym,
+                "refused OUTCOME_REQUIRED on check " + own + " NO_CIVIL_SERVICE|" + pseudonym);
+
+        jdbc.sql("ALTER TABLE measures.feedback ADD CONSTRAINT test_not_stored CHECK (check_id <> '" + own
+                + "'::uuid) NOT VALID").update();
+        try {
+            feedbackOf(mine, own, given).andExpect(status().isInternalServerError());
+        } finally {
+            jdbc.sql("ALTER TABLE measures.feedback DROP CONSTRAINT test_not_stored").update();
+        }
+        assertThat(feedbackRefusals(mine)).as("audited as given, then as not stored").containsExactly(
+                "refused FEEDBACK_NOT_STORED on check " + own + " NO_CIVIL_SERVICE|" + pseudonym);
+        feedbackOf(mine, own, given).andExpect(status().isNoContent());
+        assertThat(unreturned(own)).isEmpty();
+        assertThat(feedbackRefusals(mine)).isEmpty();
+    }
+
+    private org.springframework.test.web.servlet.ResultActions feedbackOf(ApiClients.IssuedKey system,
+            java.util.UUID check, String body) throws Exception {
+        return mvc.perform(post("/api/v1/checks/" + check + "/feedback")
+                .header("Authorization", "Bearer " + system.key())
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    /** The system's refused feedback audited since the last look ("detail|pseudonym"), each then marked as seen. */
+    private List<String> feedbackRefusals(ApiClients.IssuedKey mine) {
+        List<String> found = jdbc.sql("SELECT detail || '|' || coalesce(subject_pseudonym, 'null') FROM audit.event "
+                        + "WHERE actor_id = ? AND action = 'measures.feedback.refused' AND result = 'DENIED' "
+                        + "AND category = 'SECURITY' AND seq > ? ORDER BY seq")
+                .param(mine.clientId().toString()).param(seenUpTo).query(String.class).list();
+        seenUpTo = jdbc.sql("SELECT max(seq) FROM audit.event").query(Long.class).single();
+        return found;
+    }
+
     /** Refused with its status and code, and audited as refused exactly once, by this system. */
     private void refusedOnce(ApiClients.IssuedKey mine, String body, int status, String code, String pseudonym)
             throws Exception {

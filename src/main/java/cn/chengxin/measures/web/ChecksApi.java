@@ -25,6 +25,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
@@ -32,6 +33,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindException;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +46,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.NOT_REQUIRED;
@@ -51,12 +59,20 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 @Tag(name = "measures", description = "联合奖惩核查与反馈")
 class ChecksApi {
 
+    /** The codes the application's error handling answers an unreadable or an invalid body with. */
+    private static final String MALFORMED_REQUEST = "MALFORMED_REQUEST";
+    private static final String VALIDATION_FAILED = "VALIDATION_FAILED";
+
     private final Checks checks;
     private final JsonMapper json;
+    private final ObjectReader feedbacks;
+    private final Validator validator;
 
-    ChecksApi(Checks checks, JsonMapper json) {
+    ChecksApi(Checks checks, JsonMapper json, Validator validator) {
         this.checks = checks;
         this.json = json;
+        this.feedbacks = json.readerFor(Feedback.class);
+        this.validator = validator;
     }
 
     private static final String DOCUMENT_TYPE = "The type of the subject's document, for a person without a mainland "
@@ -197,7 +213,8 @@ class ChecksApi {
         return checks.owedByCaller(after, limit);
     }
 
-    @PostMapping("/api/v1/checks/{id}/feedback")
+    @PostMapping(path = "/api/v1/checks/{id}/feedback",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
     @Operation(summary = "反馈措施实施情况", description = "Once per measure of a check, by the department that made the check, "
             + "with any of its keys: "
             + "whether the measure was applied, the outcome and a note. The same feedback sent again (a retry after a "
@@ -208,10 +225,50 @@ class ChecksApi {
             + "the outcome or the note holds a resident identity number; OUTCOME_REQUIRED (422) for an outcome "
             + "missing, blank or longer than 200 characters. Feedback is owed (feedbackRequired) on the measures that "
             + "followed a list entry; on an incentive granted for a clean record (listType CLEAN_RECORD) none is owed, but "
-            + "feedback on it is taken and counted, as joint rewards are fed back too.")
+            + "feedback on it is taken and counted, as joint rewards are fed back too. Feedback refused (any of the "
+            + "codes above, MALFORMED_REQUEST or VALIDATION_FAILED for a body that does not read or breaks a "
+            + "constraint) is audited as refused, with its code.")
     @ApiResponse(responseCode = "204", description = "the feedback, stored and audited")
-    ResponseEntity<Void> feedback(@PathVariable UUID id, @Valid @RequestBody Feedback feedback) {
+    ResponseEntity<Void> feedback(@PathVariable UUID id,
+                                  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                                          content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                                  schema = @Schema(implementation = Feedback.class)))
+                                  @RequestBody(required = false) byte[] body, HttpServletRequest http)
+            throws BindException {
+        Feedback feedback = readFeedback(id, body, http);
         checks.feedback(id, feedback.measureCode(), feedback.applied(), feedback.outcome(), feedback.note());
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * The feedback's body read and validated here rather than by Spring before the handler, so that a body refused is
+     * audited as refused feedback (issue #5) and then answered as Spring's reading would be: MALFORMED_REQUEST (400)
+     * when it is no JSON of a feedback, VALIDATION_FAILED (400) with the fields when it breaks a constraint.
+     */
+    private Feedback readFeedback(UUID id, byte[] body, HttpServletRequest http) throws BindException {
+        Feedback feedback;
+        try {
+            feedback = body == null || body.length == 0 ? null : feedbacks.readValue(body);
+        } catch (JacksonException unreadable) {
+            throw refused(id, MALFORMED_REQUEST, new HttpMessageNotReadableException("JSON parse error: "
+                    + unreadable.getOriginalMessage(), unreadable, new ServletServerHttpRequest(http)));
+        }
+        if (feedback == null) {
+            throw refused(id, MALFORMED_REQUEST, new HttpMessageNotReadableException(
+                    "Required request body is missing", new ServletServerHttpRequest(http)));
+        }
+        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(feedback, "feedback");
+        new SpringValidatorAdapter(validator).validate(feedback, errors);
+        if (errors.hasErrors()) {
+            BindException invalid = new BindException(errors);
+            checks.feedbackRefused(id, VALIDATION_FAILED, invalid);
+            throw invalid;
+        }
+        return feedback;
+    }
+
+    private <E extends RuntimeException> E refused(UUID id, String code, E refusal) {
+        checks.feedbackRefused(id, code, refusal);
+        return refusal;
     }
 }
