@@ -556,12 +556,14 @@ class ChecksIT {
 
         List<JdbcMeasures.CaseCount> scanned = jdbc.sql("""
                         SELECT m.code, c.department_code, count(*), count(*) FILTER (WHERE m.code = ANY (c.owed_codes)),
+                               count(f.check_id) FILTER (WHERE m.code = ANY (c.owed_codes)),
+                               count(*) FILTER (WHERE f.applied AND m.code = ANY (c.owed_codes)),
                                count(f.check_id), count(*) FILTER (WHERE f.applied)
                         FROM measures.check_made c CROSS JOIN LATERAL unnest(c.measure_codes) AS m(code)
                         LEFT JOIN measures.feedback f ON f.check_id = c.id AND f.measure_code = m.code
                         GROUP BY m.code, c.department_code ORDER BY 4 DESC, 3 DESC, 1, 2""")
                 .query((rs, n) -> new JdbcMeasures.CaseCount(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5), rs.getLong(6))).list();
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8))).list();
         assertThat(checks.cases()).isEqualTo(scanned);
         assertThat(checks.cases()).anySatisfy(c -> {
             assertThat(c.measureCode()).isEqualTo("TOLERANT_ACCEPTANCE");
@@ -569,6 +571,8 @@ class ChecksIT {
             assertThat(c.hits()).isGreaterThanOrEqualTo(3);
             assertThat(c.owed()).as("a clean-record incentive owes no feedback").isZero();
             assertThat(c.applied()).isGreaterThanOrEqualTo(1);
+            assertThat(c.returnedOwed()).as("its feedback is none of the feedback owed").isZero();
+            assertThat(c.returnedPercent()).isNull();
         });
         String lastCheck = checkId;
         assertThat(store.unreturned(10_000)).noneMatch(u -> u.id().toString().equals(lastCheck));
@@ -597,10 +601,71 @@ class ChecksIT {
         assertThat(unreturned(id)).isEmpty();
         assertThat(store.caseCounts()).filteredOn(c -> c.department().equals("OWEDTEST"))
                 .extracting(JdbcMeasures.CaseCount::measureCode, JdbcMeasures.CaseCount::hits,
-                        JdbcMeasures.CaseCount::owed, JdbcMeasures.CaseCount::returned)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("NO_CIVIL_SERVICE", 1L, 1L, 1L),
-                        org.assertj.core.groups.Tuple.tuple("NO_PUBLIC_INSTITUTION_HIRING", 1L, 1L, 1L),
-                        org.assertj.core.groups.Tuple.tuple("PRIORITY", 1L, 0L, 1L));
+                        JdbcMeasures.CaseCount::owed, JdbcMeasures.CaseCount::returnedOwed,
+                        JdbcMeasures.CaseCount::returned)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("NO_CIVIL_SERVICE", 1L, 1L, 1L, 1L),
+                        org.assertj.core.groups.Tuple.tuple("NO_PUBLIC_INSTITUTION_HIRING", 1L, 1L, 1L, 1L),
+                        org.assertj.core.groups.Tuple.tuple("PRIORITY", 1L, 0L, 0L, 1L));
+    }
+
+    /**
+     * 案例统计 reads feedback against what is owed: a department owes feedback on the measures a check returned for a
+     * list entry, not on an incentive granted for a clean record, nor on a check that returned no measure. Feedback
+     * returned and measures applied are counted, and their rates given, of the owed hits only; feedback on incentives
+     * is shown apart. Before, the incentives' feedback counted as feedback returned, so a department that reported
+     * on them and on half its punishments showed more feedback returned than it owed.
+     */
+    @Test
+    void theCaseFiguresCountFeedbackReturnedAndMeasuresAppliedOfTheHitsThatOweIt() throws Exception {
+        String department = "RATES" + Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase();
+        java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        java.util.UUID punished = cn.chengxin.shared.Ids.newId();
+        java.util.UUID punishedToo = cn.chengxin.shared.Ids.newId();
+        java.util.UUID rewarded = cn.chengxin.shared.Ids.newId();
+        java.util.UUID nothing = cn.chengxin.shared.Ids.newId();
+        List<JdbcMeasures.CheckRow> rows = List.of(
+                new JdbcMeasures.CheckRow(punished, at, "test-client", department, "p-rates-1", Scenario.LICENSING,
+                        "许可审查", 2, List.of("STRICT_LICENSING", "TOLERANT_ACCEPTANCE"), List.of("STRICT_LICENSING")),
+                new JdbcMeasures.CheckRow(punishedToo, at, "test-client", department, "p-rates-2", Scenario.LICENSING,
+                        "许可审查", 1, List.of("STRICT_LICENSING"), List.of("STRICT_LICENSING")),
+                new JdbcMeasures.CheckRow(rewarded, at, "test-client", department, "p-rates-3", Scenario.LICENSING,
+                        "许可审查", 0, List.of("TOLERANT_ACCEPTANCE"), List.of()),
+                new JdbcMeasures.CheckRow(nothing, at, "test-client", department, "p-rates-4", Scenario.LICENSING,
+                        "许可审查", 0, List.of(), List.of()));
+        audit.recordAll(rows.stream().map(r -> cn.chengxin.audit.AuditEntry.of(cn.chengxin.audit.AuditCategory.QUERY,
+                "measures.check").detail("check " + r.id())).toList(), JdbcMeasures.CHECK_ROWS, rows);
+        assertThat(store.feedback(punished, "STRICT_LICENSING", false, "已审慎办理", null, "test-client", at)).isTrue();
+        for (java.util.UUID incentive : List.of(punished, rewarded)) {
+            assertThat(store.feedback(incentive, "TOLERANT_ACCEPTANCE", true, "已容缺受理", null, "test-client", at))
+                    .isTrue();
+        }
+
+        assertThat(store.caseCounts()).filteredOn(c -> c.department().equals(department))
+                .extracting(JdbcMeasures.CaseCount::measureCode, JdbcMeasures.CaseCount::hits,
+                        JdbcMeasures.CaseCount::owed, JdbcMeasures.CaseCount::returnedOwed,
+                        JdbcMeasures.CaseCount::appliedOwed, JdbcMeasures.CaseCount::returnedPercent,
+                        JdbcMeasures.CaseCount::appliedPercent, JdbcMeasures.CaseCount::feedbackNotOwed)
+                .as("the check that returned nothing is in none of them")
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("STRICT_LICENSING", 2L, 2L, 1L, 0L, 50, 0, 0L),
+                        org.assertj.core.groups.Tuple.tuple("TOLERANT_ACCEPTANCE", 2L, 0L, 0L, 0L, null, null, 2L));
+        assertThat(unreturned(nothing)).isEmpty();
+        assertThat(unreturned(rewarded)).isEmpty();
+        assertThat(unreturned(punishedToo)).isPresent();
+
+        String page = console();
+        assertThat(caseRow(page, "STRICT_LICENSING", department)).endsWith("| 2 | 2 | 1（50%） | 0（0%） | 0 |");
+        assertThat(caseRow(page, "TOLERANT_ACCEPTANCE", department)).endsWith("| 2 | 0 | 0 | 0 | 2 |");
+        assertThat(page).contains(">应反馈中已反馈<", ">应反馈中已实施<", ">其余反馈（守信激励）<");
+    }
+
+    /** The cells of the console's case row of the measure and department, as "text | text | … |". */
+    private static String caseRow(String page, String measure, String department) {
+        int start = page.indexOf("data-code=\"" + measure + "\" data-department=\"" + department + "\"");
+        assertThat(start).as(measure + " of " + department).isNotNegative();
+        String row = page.substring(start, page.indexOf("</tr>", start));
+        return row.substring(row.indexOf('>') + 1).replace("</td>", " | ").replaceAll("<[^>]*>", "")
+                .replaceAll("\\s+", " ").strip();
     }
 
     /**

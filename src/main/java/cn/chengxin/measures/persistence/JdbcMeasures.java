@@ -283,11 +283,16 @@ public class JdbcMeasures {
                             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                             RETURNING check_id, measure_code, applied),
                         counted AS (
-                            INSERT INTO measures.case_tally AS t (measure_code, department_code, returned, applied)
-                            SELECT f.measure_code, c.department_code, 1, CASE WHEN f.applied THEN 1 ELSE 0 END
+                            INSERT INTO measures.case_tally AS t (measure_code, department_code, returned, applied,
+                                                                  returned_owed, applied_owed)
+                            SELECT f.measure_code, c.department_code, 1, CASE WHEN f.applied THEN 1 ELSE 0 END,
+                                   CASE WHEN o.owed THEN 1 ELSE 0 END, CASE WHEN o.owed AND f.applied THEN 1 ELSE 0 END
                             FROM f JOIN measures.check_made c ON c.id = f.check_id
+                                 CROSS JOIN LATERAL (SELECT f.measure_code = ANY (c.owed_codes) AS owed) o
                             ON CONFLICT (measure_code, department_code) DO UPDATE
-                                SET returned = t.returned + 1, applied = t.applied + excluded.applied)
+                                SET returned = t.returned + 1, applied = t.applied + excluded.applied,
+                                    returned_owed = t.returned_owed + excluded.returned_owed,
+                                    applied_owed = t.applied_owed + excluded.applied_owed)
                         SELECT count(*) FROM f""")
                 .params(check, measure, applied, outcome, note, by, Timestamp.from(at)).query(Long.class).single() == 1;
         if (stored) {
@@ -316,19 +321,43 @@ public class JdbcMeasures {
 
     /**
      * Per measure and department (案例统计): hits (checks that returned the measure), of them those on which feedback
-     * is owed (the measure followed a list entry; the other hits are incentives granted for a clean record), feedback
-     * returned, measure applied.
+     * is owed (the measure followed a list entry; the other hits are incentives granted for a clean record), and of
+     * the owed ones those with feedback returned and with the measure applied; {@code returned} and {@code applied}
+     * count all feedback, on incentives too (fed back at will). Checks that returned no measure owe nothing and are
+     * in none of these.
      */
-    public record CaseCount(String measureCode, String department, long hits, long owed, long returned,
-                            long applied) {
+    public record CaseCount(String measureCode, String department, long hits, long owed, long returnedOwed,
+                            long appliedOwed, long returned, long applied) {
+
+        /**
+         * The owed hits with feedback, in whole percent of them, rounded down (100 only once every one has it); null
+         * when none is owed (no rate to give).
+         */
+        public Integer returnedPercent() {
+            return percentOfOwed(returnedOwed);
+        }
+
+        /** The owed hits whose measure was applied, in whole percent of them; null when none is owed. */
+        public Integer appliedPercent() {
+            return percentOfOwed(appliedOwed);
+        }
+
+        /** Feedback given on the hits that owed none (incentives for a clean record). */
+        public long feedbackNotOwed() {
+            return returned - returnedOwed;
+        }
+
+        private Integer percentOfOwed(long count) {
+            return owed == 0 ? null : (int) (count * 100 / owed);
+        }
     }
 
     public List<CaseCount> caseCounts() {
         return jdbc.sql("""
-                        SELECT measure_code, department_code, hits, owed, returned, applied FROM measures.case_tally
-                        WHERE hits > 0 ORDER BY owed DESC, hits DESC, 1, 2""")
+                        SELECT measure_code, department_code, hits, owed, returned_owed, applied_owed, returned, applied
+                        FROM measures.case_tally WHERE hits > 0 ORDER BY owed DESC, hits DESC, 1, 2""")
                 .query((rs, n) -> new CaseCount(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6))).list();
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8))).list();
     }
 
     /** A check on which feedback is still owed, with the measures that lack it. */
