@@ -50,6 +50,7 @@ public class CitizenAccounts {
     private final SubjectRegistry subjects;
     private final PersonalDataProtection protection;
     private final PasswordEncoder passwords;
+    private final UnknownAccountWork unknownAccountWork;
     private final SmsGateway sms;
     private final AuditLog audit;
     private final Clock clock;
@@ -63,6 +64,7 @@ public class CitizenAccounts {
         this.subjects = subjects;
         this.protection = protection;
         this.passwords = passwords;
+        this.unknownAccountWork = new UnknownAccountWork(passwords);
         this.sms = sms;
         this.audit = audit;
         this.clock = clock;
@@ -173,7 +175,8 @@ public class CitizenAccounts {
     public LoginOutcome login(String username, String password) {
         Optional<JdbcAccounts.CitizenCredentials> found = lookUp(username == null ? "" : username.trim());
         if (found.isEmpty()) {
-            passwords.matches(password, passwords.encode("no-such-citizen"));
+            // One verification, as for a known login: hashing a fresh dummy as well cost twice as long (RULES.md §10).
+            unknownAccountWork.spendOnCheck(password);
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.login").result(AuditResult.DENIED)
                     .detail("unknown"));
             return new LoginOutcome.Refused();

@@ -31,6 +31,7 @@ public class StaffLogin {
 
     private final JdbcAccounts accounts;
     private final PasswordEncoder passwords;
+    private final UnknownAccountWork unknownAccountWork;
     private final PersonalDataProtection protection;
     private final AuditLog audit;
     private final Clock clock;
@@ -40,6 +41,7 @@ public class StaffLogin {
                Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
+        this.unknownAccountWork = new UnknownAccountWork(passwords);
         this.protection = protection;
         this.audit = audit;
         this.clock = clock;
@@ -64,7 +66,7 @@ public class StaffLogin {
         Optional<JdbcAccounts.StaffCredentials> found = accounts.staffCredentials(name);
         if (found.isEmpty()) {
             // Same work as for a real user, so response time does not tell which user names exist.
-            passwords.matches(password == null ? "" : password, DUMMY_HASH.get(passwords));
+            unknownAccountWork.spendOnCheck(password);
             record(name, "account.login.password", AuditResult.DENIED, "unknown user");
             return new PasswordOutcome.Refused(Reason.BAD_CREDENTIALS);
         }
@@ -76,6 +78,8 @@ public class StaffLogin {
             return new PasswordOutcome.Refused(Reason.LOCKED);
         }
         if (!user.enabled()) {
+            // Refused as an unknown user is ("?error"), so it must take as long: a quick answer would tell the name exists.
+            unknownAccountWork.spendOnCheck(password);
             record(user.username(), "account.login.password", AuditResult.DENIED, "disabled");
             return new PasswordOutcome.Refused(Reason.DISABLED);
         }
@@ -195,18 +199,6 @@ public class StaffLogin {
         @Override
         public String organisation() {
             return "";
-        }
-    }
-
-    /** A hash to compare against when the user does not exist (computed once, lazily). */
-    private static final class DUMMY_HASH {
-        private static volatile String hash;
-
-        static String get(PasswordEncoder encoder) {
-            if (hash == null) {
-                hash = encoder.encode("no-such-user-" + java.util.UUID.randomUUID());
-            }
-            return hash;
         }
     }
 }

@@ -1,0 +1,98 @@
+package cn.chengxin.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import cn.chengxin.account.persistence.JdbcAccounts;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.subject.PersonalDataProtection;
+import cn.chengxin.subject.SubjectRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/**
+ * A refused sign-in costs one password verification whether or not the login names an account (RULES.md §10): the
+ * response time must not tell which logins exist.
+ */
+class SignInTimingTests {
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
+    private final CountingEncoder encoder = new CountingEncoder();
+    private final JdbcAccounts accounts = mock(JdbcAccounts.class);
+    private final PersonalDataProtection protection = mock(PersonalDataProtection.class);
+    private final AuditLog audit = mock(AuditLog.class);
+
+    @Test
+    void anUnknownCitizenLoginIsCheckedAgainstADummyHashOnceAndOnlyOnce() {
+        when(protection.pseudonym(eq("phone"), anyString())).thenReturn("phone-pseudonym");
+        when(accounts.citizenByPhonePseudonym(any())).thenReturn(Optional.empty());
+        CitizenAccounts citizens = new CitizenAccounts(accounts, mock(SubjectRegistry.class), protection, encoder,
+                mock(SmsGateway.class), audit, clock);
+
+        assertThat(citizens.login("13800138000", "Guess-1234")).isInstanceOf(CitizenAccounts.LoginOutcome.Refused.class);
+        assertThat(citizens.login("13900139000", "Guess-5678")).isInstanceOf(CitizenAccounts.LoginOutcome.Refused.class);
+
+        assertThat(encoder.matches.get()).isEqualTo(2);
+        // The dummy is hashed once: hashing it again at each attempt made an unknown login cost twice a known one.
+        assertThat(encoder.encodes.get()).isLessThanOrEqualTo(1);
+        assertThat(encoder.lastHash).startsWith("{counted}");
+    }
+
+    @Test
+    void anUnknownStaffUserIsCheckedAgainstADummyHash() {
+        when(accounts.staffCredentials(anyString())).thenReturn(Optional.empty());
+        StaffLogin login = new StaffLogin(accounts, encoder, protection, audit, clock);
+
+        assertThat(login.checkPassword("nobody", "Guess-1234"))
+                .isEqualTo(new StaffLogin.PasswordOutcome.Refused(StaffLogin.Reason.BAD_CREDENTIALS));
+        assertThat(encoder.matches.get()).isEqualTo(1);
+    }
+
+    /** A disabled account is refused like an unknown name ("?error"), so its refusal takes as long. */
+    @Test
+    void aDisabledStaffUserCostsTheSameVerification() {
+        UUID id = UUID.randomUUID();
+        JdbcAccounts.StaffCredentials disabled = new JdbcAccounts.StaffCredentials(id, "off.user", "停用者",
+                UUID.randomUUID(), "D1", "部门", "{counted}x", null, null, 0, 0, null, false, List.of(),
+                Department.Kind.DATA_PROVIDER);
+        when(accounts.staffCredentials("off.user")).thenReturn(Optional.of(disabled));
+        when(accounts.lockStaffUser(id)).thenReturn(Optional.of(disabled));
+        StaffLogin login = new StaffLogin(accounts, encoder, protection, audit, clock);
+
+        assertThat(login.checkPassword("off.user", "Guess-1234"))
+                .isEqualTo(new StaffLogin.PasswordOutcome.Refused(StaffLogin.Reason.DISABLED));
+        assertThat(encoder.matches.get()).isEqualTo(1);
+    }
+
+    /** Counts the costly operations (a real encoder would make the test slow). */
+    private static final class CountingEncoder implements PasswordEncoder {
+        final AtomicInteger encodes = new AtomicInteger();
+        final AtomicInteger matches = new AtomicInteger();
+        volatile String lastHash;
+
+        @Override
+        public String encode(CharSequence raw) {
+            encodes.incrementAndGet();
+            return "{counted}" + raw;
+        }
+
+        @Override
+        public boolean matches(CharSequence raw, String encoded) {
+            matches.incrementAndGet();
+            lastHash = encoded;
+            return encoded.equals("{counted}" + raw);
+        }
+    }
+}
