@@ -11,6 +11,7 @@ import cn.chengxin.account.domain.AdminKind;
 import cn.chengxin.account.domain.AdminPermissions;
 import cn.chengxin.account.domain.AdminRoles;
 import cn.chengxin.account.domain.BusinessRoles;
+import cn.chengxin.account.domain.ScopeItems;
 import cn.chengxin.account.domain.PasswordPolicy;
 import cn.chengxin.account.domain.PasswordRule;
 import cn.chengxin.account.persistence.JdbcAccounts;
@@ -90,7 +91,9 @@ public class StaffDirectory {
             throw new AccountProblem("DEPARTMENT_INVALID", DomainProblem.Kind.INVALID_INPUT,
                     "部门代码须为 2–32 位大写字母、数字、下划线或连字符，名称不能为空");
         }
-        Department department = new Department(Ids.newId(), normalisedCode, name.trim(), kind, dataScope, true);
+        // Normalised as a change of scope is: the same items typed must give the same scope either way.
+        Department department = new Department(Ids.newId(), normalisedCode, name.trim(), kind,
+                dataScope(dataScope == null ? List.of() : dataScope), true);
         if (!accounts.insertDepartment(department)) {
             throw new AccountProblem("DEPARTMENT_EXISTS", DomainProblem.Kind.CONFLICT, "部门代码已存在");
         }
@@ -104,18 +107,22 @@ public class StaffDirectory {
      */
     @Transactional
     public void changeDataScope(UUID departmentId, List<String> items) {
-        List<String> scope = items.stream().map(i -> i.trim().toUpperCase(java.util.Locale.ROOT))
-                .filter(i -> !i.isEmpty()).distinct().toList();
-        if (scope.stream().anyMatch(i -> !i.matches("[A-Z][A-Z0-9_]{1,63}"))) {
-            throw new AccountProblem("DEPARTMENT_SCOPE_INVALID", DomainProblem.Kind.INVALID_INPUT,
-                    "数据范围须为目录事项代码（大写字母、数字、下划线），以逗号分隔");
-        }
+        List<String> scope = dataScope(items);
         Department department = accounts.department(departmentId).orElseThrow(() -> new AccountProblem(
                 "DEPARTMENT_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "所选部门不存在"));
         accounts.updateDataScope(departmentId, scope);
         endSessionsOf(accounts.usernamesIn(departmentId));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "account.department.scope").detail(department.code()
                 + ": " + String.join(",", department.dataScope()) + " -> " + String.join(",", scope)));
+    }
+
+    private static List<String> dataScope(List<String> items) {
+        try {
+            return ScopeItems.normalise(items);
+        } catch (IllegalArgumentException notAnItem) {
+            throw new AccountProblem("DEPARTMENT_SCOPE_INVALID", DomainProblem.Kind.INVALID_INPUT,
+                    "数据范围须为目录事项代码（大写字母、数字、下划线），以逗号分隔");
+        }
     }
 
     /** A new user starts without roles: the security administrator grants them (三员分立). */
