@@ -78,7 +78,7 @@ public class DemoAccounts implements ApplicationRunner {
             }
             UUID department = directory.departments().stream().filter(d -> d.code().equals(spec[1])).findFirst()
                     .orElseThrow().id();
-            UUID user = directory.createUser(username, spec[0], department, PASSWORD);
+            UUID user = directory.createUserWithSettledPassword(username, spec[0], department, PASSWORD);
             UUID role = directory.roles().stream().filter(r -> r.code().equals(spec[2])).findFirst().orElseThrow()
                     .id();
             directory.assignRoles(user, List.of(role));

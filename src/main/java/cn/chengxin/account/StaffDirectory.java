@@ -125,9 +125,27 @@ public class StaffDirectory {
         }
     }
 
-    /** A new user starts without roles: the security administrator grants them (三员分立). */
+    /**
+     * A new user starts without roles: the security administrator grants them (三员分立). The first password is the
+     * administrator's, so it is temporary: the user changes it at the first sign-in.
+     */
     @Transactional
     public UUID createUser(String username, String displayName, UUID departmentId, String initialPassword) {
+        return insertUser(username, displayName, departmentId, initialPassword, true);
+    }
+
+    /**
+     * For demo data and tests only: a user whose password nobody handed over, so it is not temporary. An administrator
+     * creating a user uses {@link #createUser}.
+     */
+    @Transactional
+    public UUID createUserWithSettledPassword(String username, String displayName, UUID departmentId,
+                                             String password) {
+        return insertUser(username, displayName, departmentId, password, false);
+    }
+
+    private UUID insertUser(String username, String displayName, UUID departmentId, String initialPassword,
+                            boolean temporary) {
         String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
         if (!name.matches("[a-z][a-z0-9._-]{1,31}") || displayName == null || displayName.isBlank()) {
             throw new AccountProblem("USER_INVALID", DomainProblem.Kind.INVALID_INPUT,
@@ -137,7 +155,8 @@ public class StaffDirectory {
                 DomainProblem.Kind.NOT_FOUND, "部门不存在"));
         requireStrong(initialPassword, name);
         UUID id = Ids.newId();
-        if (!accounts.insertStaffUser(id, name, displayName.trim(), departmentId, passwords.encode(initialPassword))) {
+        if (!accounts.insertStaffUser(id, name, displayName.trim(), departmentId, passwords.encode(initialPassword),
+                temporary, temporary ? actingStaffId().map(UUID::toString).orElse(null) : null)) {
             throw new AccountProblem("USER_EXISTS", DomainProblem.Kind.CONFLICT, "用户名已存在");
         }
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.create").detail(name));
@@ -238,7 +257,11 @@ public class StaffDirectory {
         JdbcAccounts.StaffCredentials user = accounts.lockStaffUser(userId).orElseThrow(() ->
                 new AccountProblem("USER_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "用户不存在"));
         requireMayReset(user, "account.user.reset-second-factor");
-        accounts.resetSecondFactor(userId);
+        String admin = actingStaffId().map(UUID::toString).orElse(null);
+        if (admin != null && user.passwordTemporary() && admin.equals(user.passwordSetBy())) {
+            refuseBothFactors(user, "account.user.reset-second-factor");
+        }
+        accounts.resetSecondFactor(userId, admin);
         endSessionsOf(List.of(user.username()));
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.reset-second-factor")
                 .detail(user.username()));
@@ -249,8 +272,13 @@ public class StaffDirectory {
         JdbcAccounts.StaffCredentials user = accounts.lockStaffUser(userId).orElseThrow(() ->
                 new AccountProblem("USER_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "用户不存在"));
         requireMayReset(user, "account.user.reset-password");
+        String admin = actingStaffId().map(UUID::toString).orElse(null);
+        if (admin != null && user.totpCipher() == null && admin.equals(user.secondFactorResetBy())) {
+            refuseBothFactors(user, "account.user.reset-password");
+        }
         requireStrong(newPassword, user.username());
-        accounts.setStaffPassword(userId, passwords.encode(newPassword));
+        // Temporary: the administrator knows it, so its holder must replace it at the next sign-in.
+        accounts.setStaffPassword(userId, passwords.encode(newPassword), true, admin);
         endSessionsOf(List.of(user.username()));
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.reset-password").detail(user.username()));
     }
@@ -281,10 +309,10 @@ public class StaffDirectory {
         UUID id = accounts.staffCredentials(username).map(JdbcAccounts.StaffCredentials::id).orElseThrow(() ->
                 new AccountProblem("USER_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "用户不存在"));
         JdbcAccounts.StaffCredentials user = accounts.lockStaffUser(id).orElseThrow();
-        accounts.resetSecondFactor(id);
+        accounts.resetSecondFactor(id, null);
         if (newPassword != null) {
             requireStrong(newPassword, user.username());
-            accounts.setStaffPassword(id, passwords.encode(newPassword));
+            accounts.setStaffPassword(id, passwords.encode(newPassword), true, null);
         }
         endSessionsOf(List.of(user.username()));
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.reset-at-server")
@@ -300,6 +328,24 @@ public class StaffDirectory {
     private void requireMayReset(JdbcAccounts.StaffCredentials user, String action) {
         requireMay(user, action, "SELF_RESET", "不能重置自己的密码或身份验证器：须由另一名管理员办理",
                 "ADMIN_RESET_SEPARATED", "三员分立：管理员的密码或身份验证器只能由同类管理员重置");
+    }
+
+    /**
+     * One administrator who reset both the password and the authenticator of an account would hold all it takes to sign
+     * in as its holder: the temporary password they chose and a fresh enrolment (RULES.md §10: separation of duties).
+     * So while the password one of them set is still temporary, or the authenticator one of them reset is not enrolled
+     * again, the other factor is left to a different administrator.
+     */
+    private void refuseBothFactors(JdbcAccounts.StaffCredentials user, String action) {
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, action)
+                .result(cn.chengxin.audit.AuditResult.DENIED).detail(user.username() + ": both factors by one admin"));
+        throw new AccountProblem("BOTH_FACTORS_ONE_ADMIN", DomainProblem.Kind.FORBIDDEN,
+                "同一名管理员不能同时重置该用户的密码和身份验证器：须由另一名管理员办理");
+    }
+
+    private static Optional<UUID> actingStaffId() {
+        Actor actor = AuditLog.currentActor();
+        return actor.actorKind() == Actor.ActorKind.STAFF ? staffId(actor.actorId()) : Optional.empty();
     }
 
     /**

@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A staff account as the console lists it (no secrets). */
+/**
+ * A staff account as the console lists it (no secrets). {@code passwordTemporary}: an administrator set its password,
+ * which its holder has yet to change.
+ */
 public record StaffUser(UUID id, String username, String displayName, UUID departmentId, String departmentName,
                         List<String> roleNames, boolean secondFactorEnrolled, boolean enabled, Instant lockedUntil,
-                        Instant lastLoginAt) {
+                        Instant lastLoginAt, boolean passwordTemporary) {
 
     public StaffUser {
         roleNames = List.copyOf(roleNames);

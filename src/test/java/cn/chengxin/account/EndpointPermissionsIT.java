@@ -226,6 +226,8 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/subjects/birth-dates/{id}/approve", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
             Map.entry("POST /console/subjects/birth-dates/{id}/reject", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
             Map.entry("GET /console/session", STAFF),
+            Map.entry("GET /console/password", STAFF),
+            Map.entry("POST /console/password", STAFF),
             Map.entry("GET /me/session", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /console/content", STAFF),
             Map.entry("GET /console/content/{id}", STAFF),

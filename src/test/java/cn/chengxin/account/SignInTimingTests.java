@@ -66,7 +66,7 @@ class SignInTimingTests {
         UUID id = UUID.randomUUID();
         JdbcAccounts.StaffCredentials disabled = new JdbcAccounts.StaffCredentials(id, "off.user", "停用者",
                 UUID.randomUUID(), "D1", "部门", "{counted}x", null, null, 0, 0, null, false, List.of(),
-                Department.Kind.DATA_PROVIDER);
+                Department.Kind.DATA_PROVIDER, false, null, null);
         when(accounts.staffCredentials("off.user")).thenReturn(Optional.of(disabled));
         when(accounts.lockStaffUser(id)).thenReturn(Optional.of(disabled));
         StaffLogin login = new StaffLogin(accounts, encoder, protection, audit, clock);

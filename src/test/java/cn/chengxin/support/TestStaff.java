@@ -32,7 +32,7 @@ public final class TestStaff {
                 + Long.toString(System.nanoTime() % 100000, 36);
         UUID department = directory.departments().stream().filter(d -> d.code().equals(departmentCode)).findFirst()
                 .orElseThrow().id();
-        UUID user = directory.createUser(username, "测试用户", department, PASSWORD);
+        UUID user = directory.createUserWithSettledPassword(username, "测试用户", department, PASSWORD);
         UUID role = directory.roles().stream().filter(r -> r.code().equals(roleCode)).findFirst().orElseThrow().id();
         directory.assignRoles(user, List.of(role));
         return username;

@@ -114,7 +114,8 @@ public class JdbcAccounts {
         return jdbc.sql("""
                         SELECT u.id, u.username, u.display_name, u.department_id, d.name,
                                coalesce(array_agg(r.name ORDER BY r.name) FILTER (WHERE r.id IS NOT NULL), '{}'),
-                               u.totp_cipher IS NOT NULL, u.enabled, u.locked_until, u.last_login_at
+                               u.totp_cipher IS NOT NULL, u.enabled, u.locked_until, u.last_login_at,
+                               u.password_temporary
                         FROM account.staff_user u
                         JOIN account.department d ON d.id = u.department_id
                         LEFT JOIN account.staff_user_role ur ON ur.user_id = u.id
@@ -122,16 +123,19 @@ public class JdbcAccounts {
                         GROUP BY u.id, d.name ORDER BY u.username""")
                 .query((rs, n) -> new StaffUser(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getObject(4, UUID.class), rs.getString(5), strings(rs.getArray(6)), rs.getBoolean(7),
-                        rs.getBoolean(8), instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10))))
+                        rs.getBoolean(8), instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)),
+                        rs.getBoolean(11)))
                 .list();
     }
 
+    /** @param setBy who set a temporary password (the account id), {@code null} when it is not temporary */
     public boolean insertStaffUser(UUID id, String username, String displayName, UUID departmentId,
-                                   String passwordHash) {
+                                   String passwordHash, boolean temporary, String setBy) {
         return jdbc.sql("""
-                        INSERT INTO account.staff_user (id, username, display_name, department_id, password_hash)
-                        VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING""")
-                .params(id, username, displayName, departmentId, passwordHash).update() == 1;
+                        INSERT INTO account.staff_user (id, username, display_name, department_id, password_hash,
+                                                        password_temporary, password_set_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING""")
+                .params(id, username, displayName, departmentId, passwordHash, temporary, setBy).update() == 1;
     }
 
     /** Locks the user row for the rest of the transaction: role changes of one user are serialised. */
@@ -152,14 +156,15 @@ public class JdbcAccounts {
     private static final String STAFF_CREDENTIALS = """
             SELECT u.id, u.username, u.display_name, u.department_id, d.code, d.name, u.password_hash,
                    u.totp_cipher, u.totp_key_version, u.totp_last_step, u.failed_attempts, u.locked_until, u.enabled,
-                   d.data_scope, d.kind
+                   d.data_scope, d.kind, u.password_temporary, u.password_set_by, u.second_factor_reset_by
             FROM account.staff_user u JOIN account.department d ON d.id = u.department_id""";
 
     private static StaffCredentials credentials(ResultSet rs) throws SQLException {
         return new StaffCredentials(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                 rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBytes(8),
                 (Integer) rs.getObject(9), rs.getLong(10), rs.getInt(11), instant(rs.getTimestamp(12)),
-                rs.getBoolean(13), strings(rs.getArray(14)), Department.Kind.valueOf(rs.getString(15)));
+                rs.getBoolean(13), strings(rs.getArray(14)), Department.Kind.valueOf(rs.getString(15)),
+                rs.getBoolean(16), rs.getString(17), rs.getString(18));
     }
 
     public Set<Permission> permissionsOf(UUID userId) {
@@ -205,8 +210,8 @@ public class JdbcAccounts {
     }
 
     public void enrolSecondFactor(UUID id, byte[] cipher, int keyVersion, long usedStep) {
-        jdbc.sql("UPDATE account.staff_user SET totp_cipher = ?, totp_key_version = ?, totp_last_step = ? "
-                + "WHERE id = ?").params(cipher, keyVersion, usedStep, id).update();
+        jdbc.sql("UPDATE account.staff_user SET totp_cipher = ?, totp_key_version = ?, totp_last_step = ?, "
+                + "second_factor_reset_by = NULL WHERE id = ?").params(cipher, keyVersion, usedStep, id).update();
     }
 
     /** Records the step just used, only if it is newer: two concurrent uses of one code cannot both pass. */
@@ -215,18 +220,24 @@ public class JdbcAccounts {
                 .params(step, id, step).update() == 1;
     }
 
-    public void resetSecondFactor(UUID id) {
-        jdbc.sql("UPDATE account.staff_user SET totp_cipher = NULL, totp_key_version = NULL, totp_last_step = 0 "
-                + "WHERE id = ?").param(id).update();
+    /** @param resetBy who reset it (an account id), kept until a new authenticator is enrolled; {@code null}: none */
+    public void resetSecondFactor(UUID id, String resetBy) {
+        jdbc.sql("UPDATE account.staff_user SET totp_cipher = NULL, totp_key_version = NULL, totp_last_step = 0, "
+                + "second_factor_reset_by = ? WHERE id = ?").params(resetBy, id).update();
     }
 
     public void setStaffEnabled(UUID id, boolean enabled) {
         jdbc.sql("UPDATE account.staff_user SET enabled = ? WHERE id = ?").params(enabled, id).update();
     }
 
-    public void setStaffPassword(UUID id, String hash) {
-        jdbc.sql("UPDATE account.staff_user SET password_hash = ?, failed_attempts = 0, locked_until = NULL "
-                + "WHERE id = ?").params(hash, id).update();
+    /**
+     * @param temporary whether its holder must change it at the next sign-in (set by someone else)
+     * @param setBy     who set a temporary password (an account id); {@code null} for none or the platform itself
+     */
+    public void setStaffPassword(UUID id, String hash, boolean temporary, String setBy) {
+        jdbc.sql("UPDATE account.staff_user SET password_hash = ?, failed_attempts = 0, locked_until = NULL, "
+                + "password_temporary = ?, password_set_by = ? WHERE id = ?")
+                .params(hash, temporary, temporary ? setBy : null, id).update();
     }
 
     /**
@@ -386,7 +397,8 @@ public class JdbcAccounts {
                                    String departmentCode, String departmentName, String passwordHash,
                                    byte[] totpCipher, Integer totpKeyVersion, long totpLastStep, int failedAttempts,
                                    Instant lockedUntil, boolean enabled, List<String> dataScope,
-                                   Department.Kind departmentKind) {
+                                   Department.Kind departmentKind, boolean passwordTemporary, String passwordSetBy,
+                                   String secondFactorResetBy) {
     }
 
     public record CitizenCredentials(UUID id, UUID subjectId, String subjectPseudonym, String phoneMasked,

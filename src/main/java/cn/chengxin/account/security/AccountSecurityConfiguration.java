@@ -46,6 +46,7 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new PermissionInterceptor());
         registry.addInterceptor(new WatchedSessions());
+        registry.addInterceptor(new PasswordChangeRequired());
     }
 
     /**

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import cn.chengxin.account.EnrolmentSecrets;
 import cn.chengxin.account.StaffLogin;
+import cn.chengxin.account.StaffPasswords;
+import cn.chengxin.account.security.PasswordChangeRequired;
 import cn.chengxin.account.StaffPrincipal;
 import cn.chengxin.account.domain.Base32;
 import cn.chengxin.account.domain.OtpAuthUri;
@@ -44,12 +46,14 @@ class SecondFactorPages {
 
     private final StaffLogin login;
     private final EnrolmentSecrets secrets;
+    private final StaffPasswords passwords;
     private final City city;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    SecondFactorPages(StaffLogin login, EnrolmentSecrets secrets, City city) {
+    SecondFactorPages(StaffLogin login, EnrolmentSecrets secrets, StaffPasswords passwords, City city) {
         this.login = login;
         this.secrets = secrets;
+        this.passwords = passwords;
         this.city = city;
     }
 
@@ -133,6 +137,11 @@ class SecondFactorPages {
         SecurityContextHolder.setContext(context);
         request.changeSessionId(); // a new id now that the session carries full rights
         contexts.saveContext(context, request, response);
+        if (passwords.mustChange(principal.userId())) {
+            // A password an administrator set: replaced before anything else is done (PasswordChangeRequired).
+            PasswordChangeRequired.mark(request.getSession());
+            return "redirect:" + PasswordChangeRequired.PAGE;
+        }
         return "redirect:/console";
     }
 

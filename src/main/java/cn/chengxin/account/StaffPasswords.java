@@ -1,0 +1,93 @@
+package cn.chengxin.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import cn.chengxin.account.domain.Lockout;
+import cn.chengxin.account.domain.PasswordPolicy;
+import cn.chengxin.account.domain.PasswordRule;
+import cn.chengxin.account.persistence.JdbcAccounts;
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.audit.AuditResult;
+import cn.chengxin.shared.DomainProblem;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A staff member changes their own password, and must when an administrator set it (RULES.md §10): the current
+ * password proves it is them, so a wrong one counts towards the same lockout as a failed sign-in, and a session left
+ * open cannot be used to guess it. The change ends the user's other sessions, which signed in with the old password.
+ */
+@Service
+public class StaffPasswords {
+
+    private final JdbcAccounts accounts;
+    private final PasswordEncoder passwords;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    StaffPasswords(JdbcAccounts accounts, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Whether the user's password was set by an administrator and not changed since. */
+    public boolean mustChange(UUID userId) {
+        return accounts.staffCredentials(userId).map(JdbcAccounts.StaffCredentials::passwordTemporary).orElse(false);
+    }
+
+    @Transactional(noRollbackFor = AccountProblem.class)
+    public void change(UUID userId, String current, String newPassword, String repeated) {
+        JdbcAccounts.StaffCredentials user = accounts.lockStaffUser(userId).orElseThrow(() ->
+                new AccountProblem("USER_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "用户不存在"));
+        Instant now = clock.instant();
+        Lockout lockout = new Lockout(user.failedAttempts(), user.lockedUntil());
+        if (lockout.isLocked(now)) {
+            refuse(user, "locked", "PASSWORD_CHANGE_LOCKED", DomainProblem.Kind.TOO_MANY,
+                    "当前密码错误次数过多，账号已临时锁定，请稍后再试");
+        }
+        if (!passwords.matches(current == null ? "" : current, user.passwordHash())) {
+            // Kept although the change is refused (noRollbackFor): otherwise guesses here would never lock the account.
+            Lockout after = lockout.afterFailure(now);
+            accounts.updateStaffLockout(user.id(), after.failures(), after.lockedUntil());
+            if (after.isLocked(now)) {
+                refuse(user, "bad current password; locked", "PASSWORD_CHANGE_LOCKED", DomainProblem.Kind.TOO_MANY,
+                        "当前密码错误次数过多，账号已临时锁定，请稍后再试");
+            }
+            refuse(user, "bad current password", "CURRENT_PASSWORD_WRONG", DomainProblem.Kind.INVALID_INPUT,
+                    "当前密码不正确");
+        }
+        String wanted = newPassword == null ? "" : newPassword;
+        if (!wanted.equals(repeated == null ? "" : repeated)) {
+            refuse(user, "passwords differ", "PASSWORDS_DIFFER", DomainProblem.Kind.INVALID_INPUT,
+                    "两次输入的新密码不一致");
+        }
+        if (passwords.matches(wanted, user.passwordHash())) {
+            refuse(user, "unchanged", "PASSWORD_UNCHANGED", DomainProblem.Kind.INVALID_INPUT,
+                    "新密码不能与当前密码相同");
+        }
+        List<PasswordRule> broken = PasswordPolicy.violations(wanted, user.username(), null);
+        if (!broken.isEmpty()) {
+            refuse(user, "policy: " + broken.get(0).code(), broken.get(0).code(), DomainProblem.Kind.INVALID_INPUT,
+                    String.join("；", broken.stream().map(PasswordRule::message).toList()));
+        }
+        accounts.setStaffPassword(user.id(), passwords.encode(wanted), false, null);
+        accounts.endSessionsOf(List.of(user.username()), CurrentSession.id());
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.password.change")
+                .detail(user.username() + (user.passwordTemporary() ? ": temporary password replaced" : "")));
+    }
+
+    private void refuse(JdbcAccounts.StaffCredentials user, String why, String code, DomainProblem.Kind kind,
+                        String message) {
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.password.change").result(AuditResult.DENIED)
+                .detail(user.username() + ": " + why));
+        throw new AccountProblem(code, kind, message);
+    }
+}
