@@ -12,6 +12,7 @@ import cn.chengxin.account.domain.AdminPermissions;
 import cn.chengxin.account.domain.AdminRoles;
 import cn.chengxin.account.domain.BusinessRoles;
 import cn.chengxin.account.domain.ScopeItems;
+import cn.chengxin.account.domain.TemporaryPassword;
 import cn.chengxin.account.domain.PasswordPolicy;
 import cn.chengxin.account.domain.PasswordRule;
 import cn.chengxin.account.persistence.JdbcAccounts;
@@ -44,6 +45,7 @@ public class StaffDirectory {
     private final JdbcAccounts accounts;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     StaffDirectory(JdbcAccounts accounts, PasswordEncoder passwords, AuditLog audit) {
         this.accounts = accounts;
@@ -265,6 +267,36 @@ public class StaffDirectory {
         endSessionsOf(List.of(user.username()));
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.reset-second-factor")
                 .detail(user.username()));
+    }
+
+    /**
+     * The users whose password or authenticator the signed-in administrator may reset ({@link #requireMayReset}: not
+     * their own, and an administrator only by one of the same kind), so that the users page offers the reset only
+     * where it would be accepted.
+     */
+    public Set<UUID> resettableByCurrentAdmin() {
+        Optional<UUID> actorId = actingStaffId();
+        List<AdminKind> actorKinds = actorId.map(id -> accounts.adminKindsOf(accounts.roleIdsOf(id))).orElse(List.of());
+        Set<UUID> resettable = new java.util.HashSet<>();
+        for (StaffUser user : accounts.staffUsers()) {
+            if (actorId.filter(user.id()::equals).isEmpty() && AdminRoles.mayResetCredentials(actorKinds,
+                    accounts.adminKindsOf(accounts.roleIdsOf(user.id())))) {
+                resettable.add(user.id());
+            }
+        }
+        return resettable;
+    }
+
+    /**
+     * Resets the password to a temporary one the platform makes up, and returns it: the administrator reads it once, on
+     * the page that answers the reset, and hands it over.
+     */
+    @Transactional
+    public String resetPasswordToGenerated(UUID userId) {
+        String username = accounts.staffCredentials(userId).map(JdbcAccounts.StaffCredentials::username).orElse("");
+        String generated = TemporaryPassword.generate(random, username);
+        resetPassword(userId, generated);
+        return generated;
     }
 
     @Transactional

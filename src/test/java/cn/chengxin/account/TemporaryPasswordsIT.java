@@ -152,6 +152,34 @@ class TemporaryPasswordsIT {
         assertThat(temporary(userId(username))).isTrue();
     }
 
+    /** The users page offers the reset where it may, shows a generated password once, and marks temporary ones. */
+    @Test
+    void theUsersPageResetsToAGeneratedPasswordShownOnceAndMarksItTemporary() {
+        SignedIn admin = signedIn(TestStaff.create(directory, "SYSTEM_ADMIN"));
+        SignedIn clerk = signedIn(TestStaff.create(directory, "CREDIT_OFFICE"));
+        UUID clerkId = userId(clerk.user());
+        String page = admin.web().get("/console/users").body();
+        assertThat(page).contains("/console/users/" + clerkId + "/password")
+                .as("not for one's own account").doesNotContain("/console/users/" + userId(admin.user()) + "/password");
+
+        String answer = admin.web().follow(admin.web().post("/console/users/" + clerkId + "/password",
+                Map.of("generate", "true"))).body();
+        java.util.regex.Matcher shown = java.util.regex.Pattern
+                .compile("data-field=\"generated-password\"[^>]*>([^<]+)<").matcher(answer);
+        assertThat(shown.find()).as(answer).isTrue();
+        String generated = shown.group(1);
+        assertThat(temporary(clerkId)).isTrue();
+        String again = admin.web().get("/console/users").body();
+        assertThat(again).as("shown once").doesNotContain(generated);
+        assertThat(again.substring(again.indexOf("data-user=\"" + clerk.user() + "\"")))
+                .contains("data-field=\"temporary-password\"");
+
+        WebClient web = new WebClient(port);
+        web.get("/console/login");
+        assertThat(web.post("/console/login", Map.of("username", clerk.user(), "password", generated
+                .replace("&amp;", "&"))).redirectsTo("/console/mfa")).as("the generated password signs in").isTrue();
+    }
+
     private record SignedIn(String user, WebClient web, String secret) {
     }
 

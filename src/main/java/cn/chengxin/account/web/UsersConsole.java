@@ -28,6 +28,7 @@ class UsersConsole {
     @GetMapping("/console/users")
     String list(Model model) {
         model.addAttribute("users", directory.users());
+        model.addAttribute("resettable", directory.resettableByCurrentAdmin());
         model.addAttribute("departments", directory.departments());
         model.addAttribute("now", java.time.Instant.now());
         return "console/users";
@@ -50,9 +51,20 @@ class UsersConsole {
         return outcome(redirect, "console.users.secondFactorReset", () -> directory.resetSecondFactor(id));
     }
 
+    /**
+     * A temporary password typed by the administrator, or made up by the platform ({@code generate}) and then shown
+     * once, on the page this redirects to (a flash attribute: gone at the next load).
+     */
     @PostMapping("/console/users/{id}/password")
-    String resetPassword(@PathVariable UUID id, @RequestParam String password, RedirectAttributes redirect) {
-        return outcome(redirect, "console.users.passwordReset", () -> directory.resetPassword(id, password));
+    String resetPassword(@PathVariable UUID id, @RequestParam(defaultValue = "") String password,
+                         @RequestParam(defaultValue = "false") boolean generate, RedirectAttributes redirect) {
+        if (!generate) {
+            return outcome(redirect, "console.users.passwordReset", () -> directory.resetPassword(id, password));
+        }
+        return outcome(redirect, "console.users.passwordGenerated", () -> {
+            redirect.addFlashAttribute("generatedPassword", directory.resetPasswordToGenerated(id));
+            redirect.addFlashAttribute("generatedFor", id);
+        });
     }
 
     static String outcome(RedirectAttributes redirect, String successKey, Runnable action) {
