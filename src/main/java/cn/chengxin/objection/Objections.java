@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordProceeding;
@@ -63,12 +65,14 @@ public class Objections {
     private final Clock clock;
     private final ObjectionNotices notices;
     private final RecordProceedings proceedings;
+    private final Catalogue catalogue;
     private final ObjectionDeadlines deadlines = ObjectionDeadlines.defaults();
 
     Objections(JdbcObjections store, CreditFile creditFile, Listing listing, SubjectRegistry subjects,
                WorkingDays workingDays, AuditLog audit, Clock clock, ObjectionNotices notices,
-               RecordProceedings proceedings) {
+               RecordProceedings proceedings, Catalogue catalogue) {
         this.notices = notices;
+        this.catalogue = catalogue;
         this.proceedings = proceedings;
         this.store = store;
         this.creditFile = creditFile;
@@ -692,6 +696,47 @@ public class Objections {
 
     public List<Objection> of(UUID subjectId) {
         return store.ofSubject(subjectId);
+    }
+
+    /**
+     * What the credit office judges a case by, beside it (issue #7): the contested record as it stands now — item,
+     * department, decision number, dates, status — and the subject, masked as on every screen (RULES.md §10).
+     * {@code record} is null for an entry resting on no record, or a record no longer in the file.
+     */
+    public record Contested(FileEntry record, String itemName, String maskedName, String maskedNumber) {
+    }
+
+    /** The contested record and masked subject of each of {@code objections}: the files read in one query. */
+    public Map<UUID, Contested> contestedOf(List<Objection> objections) {
+        if (objections.isEmpty()) {
+            return Map.of();
+        }
+        Set<UUID> subjectIds = objections.stream().map(Objection::subjectId).collect(Collectors.toSet());
+        Map<UUID, List<FileEntry>> files = creditFile.filesOf(subjectIds);
+        Map<UUID, cn.chengxin.subject.SubjectProfile> profiles = new java.util.HashMap<>();
+        subjectIds.forEach(s -> subjects.profile(s).ifPresent(p -> profiles.put(s, p)));
+        Map<String, String> itemNames = new java.util.HashMap<>();
+        Map<UUID, Contested> contested = new java.util.HashMap<>();
+        for (Objection o : objections) {
+            FileEntry record = o.recordKey() == null ? null : files.getOrDefault(o.subjectId(), List.of()).stream()
+                    .filter(e -> e.recordKey().equals(o.recordKey())).findFirst().orElse(null);
+            var profile = profiles.get(o.subjectId());
+            contested.put(o.id(), new Contested(record, itemNames.computeIfAbsent(o.itemCode(), this::itemName),
+                    profile == null ? "" : profile.maskedName(), profile == null ? "" : profile.maskedNumber()));
+        }
+        return contested;
+    }
+
+    /** The item's name in force, or a list's for a case on a list entry ({@code LIST_} and its type). */
+    private String itemName(String itemCode) {
+        if (itemCode.startsWith("LIST_")) {
+            try {
+                return cn.chengxin.listing.ListType.valueOf(itemCode.substring("LIST_".length())).label();
+            } catch (IllegalArgumentException unknown) {
+                return itemCode;
+            }
+        }
+        return catalogue.active(itemCode).map(CatalogueItem::definition).map(d -> d.name()).orElse(itemCode);
     }
 
     /** Open cases, the earliest deadline first (the dashboard shows which are overdue). */

@@ -658,6 +658,34 @@ class ObjectionsIT {
                 .isEqualTo(RecordStatus.ACTIVE);
     }
 
+    /**
+     * Issue #7: the credit office judges a case on its own page — the contested record as it stands (item, department,
+     * decision number, dates, status) beside it, and the subject masked, never in clear (RULES.md §10).
+     */
+    @Test
+    void theOfficeSeesTheContestedRecordAndTheSubjectMaskedBesideTheCase() throws Exception {
+        TestCitizens.Person p = TestCitizens.register(subjects, "卜明远");
+        LocalDate decided = LocalDate.now(clock).minusMonths(2);
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(p.number(), p.name(),
+                "P_ADMIN_PENALTY_GENERAL", "T-" + UUID.randomUUID(), "1", "ADD", "驻市监罚〔2026〕571号", "无照经营"),
+                decided);
+        UUID owner = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, p.number())).orElseThrow();
+        FileEntry record = creditFile.fileOf(owner).get(0);
+        UUID id = objections.file(owner, record.recordKey(), "处罚金额录入错误", "本人");
+
+        String page = mvc.perform(get("/console/objections").with(authentication(Principals.staff("office-judge",
+                        "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.OBJECTION_HANDLE))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String row = page.substring(page.indexOf("data-objection=\"" + id + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        String itemName = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition().name();
+        var profile = subjects.profile(owner).orElseThrow();
+        assertThat(row).contains(itemName, "MARKET", "驻市监罚〔2026〕571号", decided.toString(),
+                String.valueOf(creditFile.fileOf(owner).get(0).publicationEnd()), "异议中", "无照经营",
+                profile.maskedName(), profile.maskedNumber());
+        assertThat(page).doesNotContain(p.number());
+    }
+
     private String departmentAnswers() throws Exception {
         return mvc.perform(get("/console/objection-answers").with(authentication(Principals.staff("market-clerk",
                         "MARKET", Permission.CONSOLE_HOME, Permission.OBJECTION_ANSWER))))

@@ -40,6 +40,7 @@ class ObjectionsConsole {
     String page(Model model) {
         var open = objections.open();
         model.addAttribute("open", open);
+        model.addAttribute("contested", objections.contestedOf(open));
         model.addAttribute("evidence", objections.evidenceOf(open));
         model.addAttribute("pauses", objections.pausesOf(open));
         model.addAttribute("pauseKinds", ObjectionPause.Kind.values());
