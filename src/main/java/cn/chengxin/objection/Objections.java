@@ -335,29 +335,49 @@ public class Objections {
     public record EvidenceDownload(JdbcObjections.EvidenceFile file, byte[] content) {
     }
 
+    /** An attachment for the credit office; the look is audited about the subject. */
     public EvidenceDownload evidence(UUID id) {
+        EvidenceDownload download = load(id);
+        return audited(download, find(download.file().objectionId()));
+    }
+
+    private EvidenceDownload load(UUID id) {
         JdbcObjections.EvidenceFile file = store.evidence(id).orElseThrow(() -> problem("EVIDENCE_UNKNOWN",
                 DomainProblem.Kind.NOT_FOUND, "没有这个附件"));
         return new EvidenceDownload(file, store.evidenceContent(id).orElseThrow());
     }
 
+    /**
+     * Every look at a subject's evidence is recorded about them, whoever looks (RULES.md §10: every operation traceable;
+     * it shows on 谁查询了我): after the access check, so a refused look is no view. The file's name, which may hold a
+     * name or number, stays out of the detail.
+     */
+    private EvidenceDownload audited(EvidenceDownload download, Objection o) {
+        audit.record(AuditEntry.of(AuditCategory.QUERY, "objection.evidence")
+                .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
+                .purpose("异议处理", "《征信业管理条例》第二十五条")
+                .detail("异议 " + o.id() + " 附件 " + download.file().id()));
+        return download;
+    }
+
     /** An attachment of one of the subject's own objections; unknown to anyone else. */
     public EvidenceDownload evidenceOfSubject(UUID subjectId, UUID id) {
-        EvidenceDownload download = evidence(id);
-        if (!find(download.file().objectionId()).subjectId().equals(subjectId)) {
+        EvidenceDownload download = load(id);
+        Objection o = find(download.file().objectionId());
+        if (!o.subjectId().equals(subjectId)) {
             throw problem("EVIDENCE_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有这个附件");
         }
-        return download;
+        return audited(download, o);
     }
 
     /** An attachment of a case routed to {@code departmentCode}; unknown to any other department. */
     public EvidenceDownload evidenceRoutedTo(String departmentCode, UUID id) {
-        EvidenceDownload download = evidence(id);
+        EvidenceDownload download = load(id);
         Objection o = find(download.file().objectionId());
         if (!departmentCode.equals(o.departmentCode()) || o.routedAt() == null) {
             throw problem("EVIDENCE_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有这个附件");
         }
-        return download;
+        return audited(download, o);
     }
 
     /**

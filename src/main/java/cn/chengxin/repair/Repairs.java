@@ -378,11 +378,21 @@ public class Repairs {
     public record AttachmentDownload(JdbcRepairs.AttachmentFile file, UUID subjectId, byte[] content) {
     }
 
+    /**
+     * An attachment for the reviewers; every look is recorded about the applicant (RULES.md §10: every operation
+     * traceable; it shows on 谁查询了我). The file's name, which may hold a name or number, stays out of the detail.
+     */
     public AttachmentDownload attachment(UUID id) {
         JdbcRepairs.AttachmentFile file = store.attachment(id).orElseThrow(() -> problem("EVIDENCE_UNKNOWN",
                 DomainProblem.Kind.NOT_FOUND, "没有这个附件"));
-        return new AttachmentDownload(file, find(file.applicationId()).subjectId(),
+        UUID subjectId = find(file.applicationId()).subjectId();
+        AttachmentDownload download = new AttachmentDownload(file, subjectId,
                 store.attachmentContent(id).orElseThrow());
+        audit.record(AuditEntry.of(AuditCategory.QUERY, "repair.attachment")
+                .subject(subjects.pseudonymOf(subjectId).orElseThrow())
+                .purpose("信用修复审查", "《信用修复管理办法》")
+                .detail("修复申请 " + file.applicationId() + " 材料 " + file.id()));
+        return download;
     }
 
     /**

@@ -86,6 +86,9 @@ class ObjectionFollowUpsIT {
     @Autowired
     cn.chengxin.account.Notices notices;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void theProvidingDepartmentAnswersItsOwnRoutedCasesAndTheOfficeDecidesWithTheAnswer() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "蔺向东");
@@ -317,6 +320,43 @@ class ObjectionFollowUpsIT {
         ListEntry after = listing.entry(entry).orElseThrow();
         assertThat(after.status()).isEqualTo(EntryStatus.EXITED);
         assertThat(after.disputed()).isFalse();
+    }
+
+    /**
+     * Issue #7: each look at a subject's evidence — by the credit office, the department the case was routed to, or the
+     * subject — is recorded about the subject (RULES.md §10: every operation traceable); a refused look records nothing.
+     */
+    @Test
+    void everyLookAtAnObjectionsEvidenceIsAuditedAboutTheSubject() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "阚书证");
+        UUID subject = subject(person, "驻市监罚〔2026〕706号");
+        byte[] pdf = "%PDF-1.4 缴款凭证".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        UUID id = objections.file(subject, creditFile.fileOf(subject).get(0).recordKey(), "已缴纳罚款", "本人",
+                java.util.List.of(new Objections.Upload("凭证.pdf", pdf)));
+        UUID file = objections.evidenceOf(id).get(0).id();
+        String pseudonym = subjects.pseudonymOf(subject).orElseThrow();
+        java.util.function.LongSupplier looks = () -> jdbc.sql("SELECT count(*) FROM audit.event WHERE action = "
+                + "'objection.evidence' AND subject_pseudonym = ?").param(pseudonym).query(Long.class).single();
+
+        mvc.perform(get("/console/objections/evidence/{id}", file).with(authentication(office())))
+                .andExpect(status().isOk()).andExpect(content().bytes(pdf));
+        assertThat(looks.getAsLong()).isEqualTo(1);
+        as("office-d", () -> {
+            objections.route(id, objections.find(id).version());
+            return null;
+        });
+        mvc.perform(get("/console/objection-answers/evidence/{id}", file).with(authentication(operator("MARKET"))))
+                .andExpect(status().isOk());
+        mvc.perform(get("/console/objection-answers/evidence/{id}", file).with(authentication(operator("COURT"))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/me/objections/evidence/{id}", file).with(authentication(citizen(subject))))
+                .andExpect(status().isOk());
+        assertThat(looks.getAsLong()).as("office, department and subject; the refused look is none").isEqualTo(3);
+        assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'objection.evidence' AND "
+                + "subject_pseudonym = ?").param(pseudonym).query(String.class).list())
+                .allSatisfy(d -> assertThat(d).contains(file.toString()).doesNotContain("凭证.pdf"));
+        mvc.perform(get("/me/access").with(authentication(citizen(subject))))
+                .andExpect(content().string(containsString("查看异议证明材料")));
     }
 
     private static byte[] tooLarge() {

@@ -579,6 +579,23 @@ class RepairsIT {
         return Principals.staff("counter-pp", "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.REPAIR_DECIDE);
     }
 
+    /** Issue #7: each look at an application's material is recorded about the applicant (RULES.md §10). */
+    @Test
+    void everyLookAtARepairsMaterialIsAuditedAboutTheApplicant() throws Exception {
+        Person p = person("侯证材", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕745号", LocalDate.now().minusMonths(4));
+        UUID id = repairs.apply(p.id(), p.record(), "已缴纳罚款", "侯证材", List.of(proof()), null);
+        UUID file = repairs.attachmentsOf(List.of(repairs.find(id))).get(id).get(0).id();
+        String pseudonym = subjects.pseudonymOf(p.id()).orElseThrow();
+
+        mvc.perform(get("/console/repairs/attachments/{id}", file).with(authentication(Principals.staff(
+                        "reviewer-look", "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.REPAIR_DECIDE))))
+                .andExpect(status().isOk());
+
+        assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'repair.attachment' AND "
+                + "subject_pseudonym = ?").param(pseudonym).query(String.class).list())
+                .singleElement().satisfies(d -> assertThat(d).contains(file.toString()).doesNotContain("缴款凭证.pdf"));
+    }
+
     private Throwable approve(String who, UUID id, int version) {
         try {
             as(who, () -> {
