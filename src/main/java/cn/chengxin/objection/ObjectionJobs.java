@@ -24,8 +24,9 @@ class ObjectionJobs {
     @Scheduled(cron = "${chengxin.objection.watch-cron:0 10 * * * *}", zone = "Asia/Shanghai")
     void watch() {
         Objections.Watch done = objections.watchDeadlines(clock);
-        if (!done.reminded().isEmpty() || !done.escalated().isEmpty()) {
-            log.info("Objection deadlines: {} reminded, {} escalated", done.reminded().size(), done.escalated().size());
+        if (!done.reminded().isEmpty() || !done.escalated().isEmpty() || !done.correctionsEscalated().isEmpty()) {
+            log.info("Objection deadlines: {} reminded, {} escalated, {} overdue corrections escalated",
+                    done.reminded().size(), done.escalated().size(), done.correctionsEscalated().size());
         }
     }
 }

@@ -42,6 +42,16 @@ class ObjectionNotices {
                         + "办结期限顺延至 " + newDue + "（自受理之日起不超过 20 日）。", LINK);
     }
 
+    /**
+     * The department did not deliver the correction decided on the subject's objection within its deadline: the case
+     * went to the credit office, and the record stays marked 异议中 until the correction comes (RULES.md §5).
+     */
+    void correctionEscalated(Objection o, java.time.LocalDate due) {
+        notices.notify(o.subjectId(), "OBJECTION_CORRECTION_ESCALATED", "异议记录逾期未更正，已报信用办督办",
+                "您对“" + itemName(o) + "”记录提出的异议已办结为" + o.outcome().label() + "，提供单位未在 " + due
+                        + " 前报送更正后的记录，已报信用办督办。更正前，该记录继续标注“异议中”。", LINK);
+    }
+
     private String itemName(Objection o) {
         if (o.againstEntry()) {
             return cn.chengxin.listing.ListType.valueOf(o.itemCode().substring("LIST_".length())).label();

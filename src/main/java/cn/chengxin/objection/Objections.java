@@ -655,12 +655,19 @@ public class Objections {
         }
     }
 
-    /** A correction the department owes: the case decided as 更正 or 补充, the record as it stands, and the deadline. */
+    /**
+     * A correction the department owes: the case decided as 更正 or 补充, the record as it stands, the deadline, and
+     * when, overdue, it was escalated to the credit office (null: not escalated).
+     */
     public record OwedCorrection(Objection objection, FileEntry record, String maskedName, String maskedNumber,
-                                 LocalDate due) {
+                                 LocalDate due, Instant escalatedAt) {
 
         public boolean overdue(LocalDate today) {
             return today.isAfter(due);
+        }
+
+        public boolean escalated() {
+            return escalatedAt != null;
         }
     }
 
@@ -669,22 +676,43 @@ public class Objections {
      * 异议中 in the version the decision was about, the earliest deadline first.
      */
     public List<OwedCorrection> correctionsOwedBy(String departmentCode) {
-        List<Objection> decided = store.correctionsDecided(departmentCode); // a record's latest such decision only
-        Map<UUID, List<FileEntry>> files = decided.isEmpty() ? Map.of()
-                : creditFile.filesOf(decided.stream().map(Objection::subjectId).collect(Collectors.toSet()));
+        return owed(store.correctionsDecided(departmentCode)); // a record's latest such decision only
+    }
+
+    /**
+     * The corrections escalated to the credit office because their department let the deadline pass and still owes
+     * them (RULES.md §5), the earliest deadline first: the office's objection page lists them until they come.
+     */
+    public List<OwedCorrection> correctionsEscalated() {
+        return owed(store.correctionsDecided().stream().filter(d -> d.escalatedAt() != null).toList());
+    }
+
+    private List<OwedCorrection> owed(List<JdbcObjections.DecidedCorrection> decided) {
+        Map<UUID, List<FileEntry>> files = decided.isEmpty() ? Map.of() : creditFile.filesOf(decided.stream()
+                .map(d -> d.objection().subjectId()).collect(Collectors.toSet()));
         List<OwedCorrection> owed = new java.util.ArrayList<>();
-        for (Objection o : decided) {
+        for (JdbcObjections.DecidedCorrection d : decided) {
+            Objection o = d.objection();
             files.getOrDefault(o.subjectId(), List.of()).stream().filter(e -> e.recordKey().equals(o.recordKey()))
                     .findFirst()
                     .filter(r -> r.status() == RecordStatus.IN_DISPUTE && r.acceptedAt().isBefore(o.decidedAt()))
                     .ifPresent(r -> {
                         var profile = subjects.profile(o.subjectId()).orElseThrow();
                         owed.add(new OwedCorrection(o, r, profile.maskedName(), profile.maskedNumber(),
-                                correctionDue(LocalDate.ofInstant(o.decidedAt(), clock.getZone()))));
+                                correctionDue(LocalDate.ofInstant(o.decidedAt(), clock.getZone())), d.escalatedAt()));
                     });
         }
         owed.sort(java.util.Comparator.comparing(OwedCorrection::due));
         return owed;
+    }
+
+    /**
+     * Whether the record is 异议中 awaiting the corrected version an objection decided on it (更正 or 补充; RULES.md
+     * §5): it is known to be wrong as it stands, so nothing — a repair, say — is decided on it until the correction
+     * comes. For other modules, which see only the record's 异议中.
+     */
+    public boolean awaitsCorrection(UUID subjectId, UUID recordKey) {
+        return correctionOwed(subjectId, recordKey);
     }
 
     /** Clears the marks of what rests on the record; an entry contested by itself (its objection, open) keeps its own. */
@@ -777,14 +805,16 @@ public class Objections {
         return new Workload(counts[0], counts[1], counts[2], counts[3]);
     }
 
-    /** What one pass of the deadline watch did. */
-    public record Watch(List<Objection> reminded, List<Objection> escalated) {
+    /** What one pass of the deadline watch did; {@code correctionsEscalated}: the cases whose correction was overdue. */
+    public record Watch(List<Objection> reminded, List<Objection> escalated, List<Objection> correctionsEscalated) {
     }
 
     /**
      * The deadline watch, run as of {@code at} (the scheduled job passes the platform clock; tests pass a moved one):
      * cases due by the next working day are reminded once per deadline; cases past their deadline are escalated to the
-     * credit office (RULES.md §5: reminders before the deadline, escalation after it).
+     * credit office (RULES.md §5: reminders before the deadline, escalation after it); so are, once, the corrections
+     * decided on records (更正, 补充) that their department has not delivered within its 3 working days — the record
+     * stays 异议中, known to be wrong, until it does — and the subject is told.
      */
     @Transactional
     public Watch watchDeadlines(Clock at) {
@@ -801,7 +831,25 @@ public class Objections {
                     .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
                     .detail("逾期未办结，报信用办督办；期限 " + o.dueOn()));
         }
-        return new Watch(reminded, escalated);
+        return new Watch(reminded, escalated, escalateOverdueCorrections(at));
+    }
+
+    private List<Objection> escalateOverdueCorrections(Clock at) {
+        LocalDate today = LocalDate.now(at);
+        List<Objection> escalated = new java.util.ArrayList<>();
+        for (OwedCorrection c : owed(store.correctionsDecided().stream().filter(d -> d.escalatedAt() == null)
+                .toList())) {
+            Objection o = c.objection();
+            if (!c.overdue(today) || !store.escalateCorrection(o.id(), at.instant())) {
+                continue;
+            }
+            notices.correctionEscalated(o, c.due());
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.correctionEscalate")
+                    .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
+                    .detail(o.departmentCode() + " 逾期未报送更正，报信用办督办；期限 " + c.due()));
+            escalated.add(o);
+        }
+        return escalated;
     }
 
     /** Who is holding the case: the department while its answer is awaited, else the credit office. */

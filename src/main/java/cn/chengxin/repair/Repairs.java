@@ -24,6 +24,7 @@ import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.Listing;
+import cn.chengxin.objection.Objections;
 import cn.chengxin.repair.domain.MinorProtection;
 import cn.chengxin.repair.domain.RepairCommitmentText;
 import cn.chengxin.repair.domain.RepairDeadlines;
@@ -70,11 +71,13 @@ public class Repairs {
     private final MinorProtection minors;
     private final RepairLimit limit;
     private final RepairNotices notices;
+    private final Objections objections;
 
     Repairs(JdbcRepairs store, CreditFile creditFile, Listing listing, Catalogue catalogue, Commitments commitments,
             SubjectRegistry subjects, WorkingDays workingDays, AuditLog audit, City city, Clock clock,
-            RepairSettings settings, RepairNotices notices) {
+            RepairSettings settings, RepairNotices notices, Objections objections) {
         this.notices = notices;
+        this.objections = objections;
         this.store = store;
         this.creditFile = creditFile;
         this.listing = listing;
@@ -157,6 +160,12 @@ public class Repairs {
         Attachments.requireCount(uploads.size(), "一份修复申请");
         Repairable r = repairable(subjectId, recordKey);
         LocalDate today = LocalDate.now(clock);
+        if (r.record().status() != RecordStatus.ACTIVE && objections.awaitsCorrection(subjectId, recordKey)) {
+            // Known to be wrong until its department delivers the corrected version (RULES.md §5): repairing it now
+            // would end the publication of a record nobody has got right yet.
+            throw problem("REPAIR_RECORD_AWAITING_CORRECTION", DomainProblem.Kind.CONFLICT,
+                    "该记录经异议处理决定更正或补充，提供单位报送更正后的记录前不能申请信用修复");
+        }
         if (r.record().status() != RecordStatus.ACTIVE) {
             throw problem("REPAIR_RECORD_IN_DISPUTE", DomainProblem.Kind.CONFLICT, "该记录正在异议处理中，办结后再申请修复");
         }

@@ -4,5 +4,5 @@
  * stops being shown and used and its list entries exit. Facade: {@link cn.chengxin.repair.Repairs}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "subject", "subject :: domain",
-        "account", "catalog", "catalog :: domain", "creditfile", "listing", "commitment", "commitment :: domain"})
+        "account", "catalog", "catalog :: domain", "creditfile", "listing", "objection", "commitment", "commitment :: domain"})
 package cn.chengxin.repair;

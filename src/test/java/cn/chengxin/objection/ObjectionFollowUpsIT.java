@@ -359,6 +359,45 @@ class ObjectionFollowUpsIT {
                 .andExpect(content().string(containsString("查看异议证明材料")));
     }
 
+    /**
+     * Issue #7, RULES.md §5: a correction decided on an objection that its department has not delivered within its 3
+     * working days is escalated to the credit office once — on the office's page, marked on the department's, told to
+     * the subject, recorded about them — and the record stays 异议中 until the correction comes.
+     */
+    @Test
+    void aCorrectionNotDeliveredInTimeIsEscalatedToTheCreditOfficeOnce() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "邰更正");
+        UUID subject = subject(person, "驻市监罚〔2026〕707号");
+        UUID id = objections.file(subject, creditFile.fileOf(subject).get(0).recordKey(), "处罚金额录入错误", "本人");
+        as("office-d", () -> {
+            objections.decide(id, objections.find(id).version(), Outcome.CORRECT, "经核实，金额有误，予以更正");
+            return null;
+        });
+        LocalDate due = workingDays.calendar().plusWorkingDays(LocalDate.now(clock), 3);
+
+        assertThat(objections.watchDeadlines(at(due)).correctionsEscalated()).extracting(Objection::id)
+                .doesNotContain(id);
+        Objections.Watch after = objections.watchDeadlines(at(due.plusDays(1)));
+        assertThat(after.correctionsEscalated()).extracting(Objection::id).contains(id);
+        assertThat(objections.watchDeadlines(at(due.plusDays(2))).correctionsEscalated()).as("once")
+                .extracting(Objection::id).doesNotContain(id);
+
+        assertThat(creditFile.fileOf(subject).get(0).status()).isEqualTo(cn.chengxin.creditfile.RecordStatus.IN_DISPUTE);
+        assertThat(notices.of(subject)).extracting(n -> n.kind()).contains("OBJECTION_CORRECTION_ESCALATED");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'objection.correctionEscalate' AND "
+                + "subject_pseudonym = ?").param(subjects.pseudonymOf(subject).orElseThrow()).query(Long.class).single())
+                .isEqualTo(1);
+        String page = mvc.perform(get("/console/objections").with(authentication(office())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String row = page.substring(page.indexOf("data-correction=\"" + id + "\""));
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("驻市监罚〔2026〕707号", "MARKET",
+                "data-field=\"correction-escalated\"", due.toString()).doesNotContain(person.number());
+        String answers = mvc.perform(get("/console/objection-answers").with(authentication(operator("MARKET"))))
+                .andReturn().getResponse().getContentAsString();
+        String owed = answers.substring(answers.indexOf("data-correction=\"" + id + "\""));
+        assertThat(owed.substring(0, owed.indexOf("</article>"))).contains("data-field=\"correction-escalated\"");
+    }
+
     private static byte[] tooLarge() {
         byte[] content = new byte[cn.chengxin.objection.domain.Evidence.MAX_BYTES + 1];
         System.arraycopy("%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, content, 0, 5);

@@ -365,7 +365,7 @@ class RepairsIT {
         Repairs limited = new Repairs(context.getBean(cn.chengxin.repair.persistence.JdbcRepairs.class), creditFile,
                 listing, catalogue, commitments, subjects, workingDays,
                 context.getBean(cn.chengxin.audit.AuditLog.class), context.getBean(cn.chengxin.shared.City.class),
-                clock, new RepairSettings(null, max), context.getBean(RepairNotices.class));
+                clock, new RepairSettings(null, max), context.getBean(RepairNotices.class), objections);
         return (Repairs) context.getAutowireCapableBeanFactory().initializeBean(limited, "repairsLimitedTo" + max);
     }
 
@@ -594,6 +594,32 @@ class RepairsIT {
         assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'repair.attachment' AND "
                 + "subject_pseudonym = ?").param(pseudonym).query(String.class).list())
                 .singleElement().satisfies(d -> assertThat(d).contains(file.toString()).doesNotContain("缴款凭证.pdf"));
+    }
+
+    /**
+     * Issue #7, RULES.md §5: a record an objection decided to correct is known to be wrong until its department delivers
+     * the corrected version; no repair is applied for on it meanwhile, with a code saying so (not "in dispute").
+     */
+    @Test
+    void aRecordAwaitingTheCorrectionAnObjectionDecidedIsNotRepaired() throws Exception {
+        Person p = person("侯待更", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕746号", LocalDate.now().minusMonths(4));
+        UUID objection = objections.file(p.id(), p.record(), "处罚金额录入错误", "本人");
+        as("office-c", () -> {
+            objections.decide(objection, objections.find(objection).version(),
+                    cn.chengxin.objection.domain.Outcome.CORRECT, "经核实，金额有误，予以更正");
+            return null;
+        });
+        assertThat(objections.awaitsCorrection(p.id(), p.record())).isTrue();
+
+        assertThat(code(() -> repairs.apply(p.id(), p.record(), "已缴纳罚款", "侯待更", List.of(proof()), null)))
+                .isEqualTo("REPAIR_RECORD_AWAITING_CORRECTION");
+        assertThat(repairs.of(p.id())).isEmpty();
+
+        Person disputed = person("侯异议", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕747号",
+                LocalDate.now().minusMonths(4));
+        objections.file(disputed.id(), disputed.record(), "不是我的记录", "本人");
+        assertThat(code(() -> repairs.apply(disputed.id(), disputed.record(), "已缴纳罚款", "侯异议",
+                List.of(proof()), null))).as("an open objection, no correction owed").isEqualTo("REPAIR_RECORD_IN_DISPUTE");
     }
 
     private Throwable approve(String who, UUID id, int version) {

@@ -192,11 +192,34 @@ public class JdbcObjections {
      * The department's latest case decided as 更正 or 补充 on each of its records, however long ago: a correction still
      * owed must not drop off the department's list behind newer ones already delivered (V123 indexes them).
      */
-    public List<Objection> correctionsDecided(String departmentCode) {
-        return jdbc.sql(SELECT.replaceFirst("SELECT", "SELECT DISTINCT ON (record_key)")
+    public List<DecidedCorrection> correctionsDecided(String departmentCode) {
+        return jdbc.sql(SELECT.replaceFirst("SELECT", "SELECT DISTINCT ON (record_key) correction_escalated_at,")
                         + " WHERE status = 'DECIDED' AND department_code = ? AND record_key IS NOT NULL"
                         + " AND outcome IN ('CORRECT', 'SUPPLEMENT') ORDER BY record_key, decided_at DESC")
-                .params(departmentCode).query(JdbcObjections::objection).list();
+                .params(departmentCode).query(JdbcObjections::decidedCorrection).list();
+    }
+
+    /** The same for every department: the deadline watch and the credit office's list of corrections escalated. */
+    public List<DecidedCorrection> correctionsDecided() {
+        return jdbc.sql(SELECT.replaceFirst("SELECT", "SELECT DISTINCT ON (record_key) correction_escalated_at,")
+                        + " WHERE status = 'DECIDED' AND record_key IS NOT NULL"
+                        + " AND outcome IN ('CORRECT', 'SUPPLEMENT') ORDER BY record_key, decided_at DESC")
+                .query(JdbcObjections::decidedCorrection).list();
+    }
+
+    /** A case decided as 更正 or 补充, and when its correction, overdue, was escalated to the credit office (or null). */
+    public record DecidedCorrection(Objection objection, Instant escalatedAt) {
+    }
+
+    private static DecidedCorrection decidedCorrection(ResultSet rs, int n) throws SQLException {
+        return new DecidedCorrection(objection(rs, n), instant(rs, "correction_escalated_at"));
+    }
+
+    /** Marks the correction the case awaits as escalated, once; false when it was already. */
+    public boolean escalateCorrection(UUID id, Instant at) {
+        return jdbc.sql("UPDATE objection.objection SET correction_escalated_at = ? "
+                        + "WHERE id = ? AND correction_escalated_at IS NULL")
+                .params(Timestamp.from(at), id).update() == 1;
     }
 
     private static Timestamp ts(Instant at) {

@@ -44,6 +44,7 @@ class ObjectionsConsole {
         model.addAttribute("evidence", objections.evidenceOf(open));
         model.addAttribute("pauses", objections.pausesOf(open));
         model.addAttribute("pauseKinds", ObjectionPause.Kind.values());
+        model.addAttribute("correctionsEscalated", objections.correctionsEscalated());
         model.addAttribute("decided", objections.recentlyDecided());
         model.addAttribute("outcomes", Outcome.decisions());
         model.addAttribute("today", LocalDate.now(clock));
