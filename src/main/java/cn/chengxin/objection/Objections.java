@@ -210,6 +210,8 @@ public class Objections {
         if (text.isEmpty() || text.length() > 2000) {
             throw problem("OBJECTION_REASONS", DomainProblem.Kind.INVALID_INPUT, "请写明申请复核的理由（不超过 2000 字）");
         }
+        // Kept as the subject wrote it with any identity number masked, as a filing's reasons are (RULES.md §10).
+        text = IdentityRedaction.redact(text);
         if (decided.status().open()) {
             throw problem("OBJECTION_NOT_DECIDED", DomainProblem.Kind.CONFLICT, "该异议尚未办结，办结后方可申请复核");
         }
@@ -483,7 +485,8 @@ public class Objections {
             throw problem("OBJECTION_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有这件异议");
         }
         String by = AuditLog.currentActor().actorName();
-        if (!store.answer(id, version, departmentCode, new Objection.Answer(answer, kept, reasons.strip(), by,
+        if (!store.answer(id, version, departmentCode, new Objection.Answer(answer, kept,
+                IdentityRedaction.redact(reasons.strip()), by,
                 clock.instant()))) {
             throw problem("OBJECTION_ALREADY_ANSWERED", DomainProblem.Kind.CONFLICT, "该异议未转本单位、已答复或已更新，请刷新");
         }
@@ -507,9 +510,12 @@ public class Objections {
         }
         // Kept and shown as written to the subject and to staff (RULES.md §10: no identity number in clear).
         TypedText.requireNoIdentityNumber("reasons", "处理理由", reasons);
+        // A number mistyped (its check character wrong) is not refused, and is still personal data: kept masked, so
+        // that the subject, their notice and every screen read it masked (issue #7).
+        String kept = IdentityRedaction.redact(reasons.strip());
         Objection o = find(id);
         String by = AuditLog.currentActor().actorName();
-        if (!store.decide(id, version, outcome, reasons.strip(), by, clock.instant())) {
+        if (!store.decide(id, version, outcome, kept, by, clock.instant())) {
             throw problem("OBJECTION_ALREADY_DECIDED", DomainProblem.Kind.CONFLICT, "该异议已由他人办结或已更新，请刷新");
         }
         RecordStatus to = switch (outcome.effect()) {

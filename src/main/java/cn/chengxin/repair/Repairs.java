@@ -242,7 +242,9 @@ public class Repairs {
         RepairApplication a = find(id);
         Actor by = AuditLog.currentActor();
         requireNotApplicant(a, by);
-        if (!store.propose(id, version, by.actorId(), clock.instant(), note == null ? null : note.strip(),
+        // A mistyped number passes the refusal (no valid check character) and is kept masked (issue #7).
+        if (!store.propose(id, version, by.actorId(), clock.instant(),
+                note == null ? null : IdentityRedaction.redact(note.strip()),
                 deadlines.decisionDue(workingDays.calendar(), LocalDate.now(clock)))) {
             throw alreadyDecided();
         }
@@ -311,10 +313,12 @@ public class Repairs {
         RepairApplication a = find(id);
         Actor by = AuditLog.currentActor();
         requireNotApplicant(a, by);
-        if (!store.decide(id, version, RepairStatus.REFUSED, by.actorId(), clock.instant(), reasons.strip())) {
+        // Read by the applicant, in the notice too: a mistyped number passes the refusal and is kept masked (issue #7).
+        String kept = IdentityRedaction.redact(reasons.strip());
+        if (!store.decide(id, version, RepairStatus.REFUSED, by.actorId(), clock.instant(), kept)) {
             throw alreadyDecided();
         }
-        notices.decided(a, itemName(a.itemCode()), false, reasons.strip(), LocalDate.now(clock));
+        notices.decided(a, itemName(a.itemCode()), false, kept, LocalDate.now(clock));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.refuse")
                 .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(a.itemCode()));
     }
@@ -329,12 +333,13 @@ public class Repairs {
                     "延期须写明理由，天数为 1 至 " + deadlines.maxExtensionDays() + " 个工作日");
         }
         var calendar = workingDays.calendar();
-        if (!store.extend(id, version, days, reason.strip(), deadlines.extended(calendar, a.feedbackDue(), days),
+        String kept = IdentityRedaction.redact(reason.strip()); // a mistyped number, not refused, kept masked
+        if (!store.extend(id, version, days, kept, deadlines.extended(calendar, a.feedbackDue(), days),
                 a.decisionDue() == null ? null : deadlines.extended(calendar, a.decisionDue(), days))) {
             throw problem("REPAIR_ALREADY_EXTENDED", DomainProblem.Kind.CONFLICT, "该申请已办结、已延期过或已被他人更新");
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.extend")
-                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(days + " 个工作日：" + reason.strip()));
+                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(days + " 个工作日：" + kept));
     }
 
     public RepairApplication find(UUID id) {

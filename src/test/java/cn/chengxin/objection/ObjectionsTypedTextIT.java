@@ -160,6 +160,55 @@ class ObjectionsTypedTextIT {
         assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
     }
 
+    /**
+     * Issue #7: a number mistyped into what staff write about a case (its check character wrong) is not refused, and is
+     * still personal data: the department's answer and the office's decision keep it masked, and the subject reads it
+     * masked, on their page and in their notice.
+     */
+    @Test
+    void aMistypedNumberInStaffReasonsIsKeptAndShownMasked() throws Exception {
+        TestCitizens.Person p = TestCitizens.register(subjects, "宓误号");
+        String decision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
+        TestRecords.penalty(mvc, apiClients, directory, p.number(), p.name(), "P_ADMIN_PENALTY_GENERAL", decision);
+        UUID owner = subjects.find(subjects.validate(null, p.number())).orElseThrow();
+        UUID id = objections.file(owner, creditFile.fileOf(owner).get(0).recordKey(), "记录有误", "本人");
+        String mistyped = mistyped(p.number());
+        String masked = Masking.identityNumber(mistyped);
+        as("office-masked", () -> {
+            objections.route(id, objections.find(id).version());
+            return null;
+        });
+        as("market-masked", () -> {
+            objections.answer("MARKET", id, objections.find(id).version(),
+                    cn.chengxin.objection.domain.DepartmentAnswer.CORRECT, "当事人 " + mistyped + " 的金额应为 500 元",
+                    "经核实，" + mistyped + " 的处罚金额录入有误");
+            return null;
+        });
+        as("office-masked", () -> {
+            objections.decide(id, objections.find(id).version(), Outcome.CORRECT,
+                    "经核实，" + mistyped + " 的处罚金额有误，予以更正");
+            return null;
+        });
+
+        Objection decided = objections.find(id);
+        assertThat(decided.outcomeReasons()).isEqualTo("经核实，" + masked + " 的处罚金额有误，予以更正");
+        assertThat(decided.answer().reasons()).isEqualTo("经核实，" + masked + " 的处罚金额录入有误");
+        assertThat(decided.answer().corrections()).isEqualTo("当事人 " + masked + " 的金额应为 500 元");
+        String mine = mvc.perform(get("/me/objections").with(authentication(Principals.citizen(subjects, owner))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(mine).contains(masked).doesNotContain(mistyped);
+        assertThat(mvc.perform(get("/me/notices").with(authentication(Principals.citizen(subjects, owner))))
+                .andReturn().getResponse().getContentAsString()).doesNotContain(mistyped);
+    }
+
+    /** The number with a check character that does not fit it: a typing mistake, not refused as a number. */
+    static String mistyped(String number) {
+        char wrong = number.charAt(17) == '1' ? '2' : '1';
+        String typed = number.substring(0, 17) + wrong;
+        assertThat(cn.chengxin.subject.domain.ResidentIdentityNumber.appearsIn(typed)).isFalse();
+        return typed;
+    }
+
     @Test
     void aDecisionWhoseReasonsHoldANumberIsRefused() {
         assertRefused("reasons", () -> {

@@ -2,6 +2,7 @@ package cn.chengxin.objection.domain;
 
 import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.privacy.IdentityRedaction;
 import cn.chengxin.subject.domain.TypedText;
 
 /**
@@ -46,7 +47,8 @@ public enum DepartmentAnswer {
         if (answer == CORRECT) {
             TypedText.requireNoIdentityNumber("corrections", "更正后的内容", corrections);
         }
-        return answer == CORRECT ? corrections.strip() : null;
+        // A mistyped number passes the refusal (no valid check character) and is kept masked (issue #7).
+        return answer == CORRECT ? IdentityRedaction.redact(corrections.strip()) : null;
     }
 
     private static boolean blank(String s) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.privacy.IdentityRedaction;
 import cn.chengxin.subject.domain.TypedText;
 
 /**
@@ -39,7 +40,8 @@ public record ObjectionPause(Kind kind, String reason, LocalDate from, LocalDate
         if (from == null || until == null || until.isBefore(from) || from.isBefore(received)) {
             throw invalid("OBJECTION_PAUSE_DATES", "中止的起止日期有误：结束日期不得早于开始日期，开始日期不得早于受理日期");
         }
-        return new ObjectionPause(kind, reason.strip(), from, until);
+        // A mistyped number passes the refusal (no valid check character) and is kept masked (issue #7).
+        return new ObjectionPause(kind, IdentityRedaction.redact(reason.strip()), from, until);
     }
 
     boolean covers(LocalDate day) {
