@@ -186,7 +186,9 @@ public class Objections {
         Evidence.requireCount(store.evidenceOf(open).size() + evidence.size());
         for (int i = 0; i < evidence.size(); i++) {
             Upload u = evidence.get(i);
-            store.insertEvidence(Ids.newId(), open, u.filename(), types.get(i), u.content(),
+            // A file's name is shown to staff and the subject: one named after a person's number is kept masked
+            // (RULES.md §10), as the reasons are; its content is checked, not its name.
+            store.insertEvidence(Ids.newId(), open, IdentityRedaction.redact(u.filename()), types.get(i), u.content(),
                     cn.chengxin.shared.files.Attachments.sha256(u.content()), now);
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, first ? "objection.file" : "objection.merge")

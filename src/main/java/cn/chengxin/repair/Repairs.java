@@ -204,7 +204,9 @@ public class Repairs {
                 case "PROOF", "VOLUNTEER", "DONATION", "TRAINING" -> u.kind();
                 default -> throw problem("REPAIR_ATTACHMENT_KIND", DomainProblem.Kind.INVALID_INPUT, "未知的材料类型");
             };
-            store.insertAttachment(Ids.newId(), id, kind, u.filename(), types.get(i), u.content(),
+            // Its name is shown to reviewers: one named after a person's number is kept masked (RULES.md §10).
+            store.insertAttachment(Ids.newId(), id, kind, IdentityRedaction.redact(u.filename()), types.get(i),
+                    u.content(),
                     Attachments.sha256(u.content()), now);
         }
         notices.received(application, r.item().name());

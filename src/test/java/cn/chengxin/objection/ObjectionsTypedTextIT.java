@@ -201,6 +201,33 @@ class ObjectionsTypedTextIT {
                 .andReturn().getResponse().getContentAsString()).doesNotContain(mistyped);
     }
 
+    /**
+     * Issue #7: a file named after the subject's number (a scan of their card, say) is shown with the number masked —
+     * to the office, the department and the subject — and downloaded under that masked name (RULES.md §10).
+     */
+    @Test
+    void anEvidenceFileNamedAfterANumberIsShownAndDownloadedMasked() throws Exception {
+        TestCitizens.Person p = TestCitizens.register(subjects, "宓文件");
+        String decision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
+        TestRecords.penalty(mvc, apiClients, directory, p.number(), p.name(), "P_ADMIN_PENALTY_GENERAL", decision);
+        UUID owner = subjects.find(subjects.validate(null, p.number())).orElseThrow();
+        byte[] pdf = "%PDF-1.4 身份证".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        UUID id = objections.file(owner, creditFile.fileOf(owner).get(0).recordKey(), "记录有误", "本人",
+                java.util.List.of(new Objections.Upload("身份证" + p.number() + ".pdf", pdf)));
+        String shown = "身份证" + Masking.identityNumber(p.number()) + ".pdf";
+        UUID file = objections.evidenceOf(id).get(0).id();
+        var office = authentication(Principals.staff("office-masked", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.OBJECTION_HANDLE));
+
+        assertThat(objections.evidenceOf(id).get(0).filename()).isEqualTo(shown);
+        assertThat(mvc.perform(get("/console/objections").with(office)).andReturn().getResponse()
+                .getContentAsString()).contains(shown).doesNotContain(p.number());
+        assertThat(mvc.perform(get("/me/objections").with(authentication(Principals.citizen(subjects, owner))))
+                .andReturn().getResponse().getContentAsString()).contains(shown).doesNotContain(p.number());
+        assertThat(mvc.perform(get("/console/objections/evidence/{id}", file).with(office)).andReturn()
+                .getResponse().getHeader("Content-Disposition")).doesNotContain(p.number().substring(6, 14));
+    }
+
     /** The number with a check character that does not fit it: a typing mistake, not refused as a number. */
     static String mistyped(String number) {
         char wrong = number.charAt(17) == '1' ? '2' : '1';

@@ -77,7 +77,7 @@ class RepairsTypedTextIT {
                 java.time.LocalDate.now().minusMonths(4));
         UUID owner = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, p.number())).orElseThrow();
         UUID id = repairs.apply(owner, creditFile.fileOf(owner).get(0).recordKey(), "已缴纳罚款", p.name(),
-                java.util.List.of(new Repairs.Upload("PROOF", "缴款凭证.pdf",
+                java.util.List.of(new Repairs.Upload("PROOF", "缴款凭证" + p.number() + ".pdf",
                         "%PDF-1.4 缴款凭证".getBytes(java.nio.charset.StandardCharsets.UTF_8))), null);
         char wrong = p.number().charAt(17) == '1' ? '2' : '1';
         String mistyped = p.number().substring(0, 17) + wrong;
@@ -94,6 +94,10 @@ class RepairsTypedTextIT {
         String mine = mvc.perform(get("/me/repairs").with(authentication(Principals.citizen(subjects, owner))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(mine).contains(masked).doesNotContain(mistyped);
+
+        // Issue #7: its material, named after the applicant's number, is shown to reviewers with it masked.
+        assertThat(repairs.attachmentsOf(java.util.List.of(refused)).get(id).get(0).filename())
+                .isEqualTo("缴款凭证" + Masking.identityNumber(p.number()) + ".pdf");
     }
 
     private static void assertRefused(String field, Callable<?> action) {

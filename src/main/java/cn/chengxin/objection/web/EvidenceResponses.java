@@ -1,6 +1,7 @@
 package cn.chengxin.objection.web;
 
 import cn.chengxin.objection.Objections;
+import cn.chengxin.shared.privacy.IdentityRedaction;
 import cn.chengxin.shared.web.FileTransfers;
 import org.springframework.http.ResponseEntity;
 
@@ -11,6 +12,8 @@ final class EvidenceResponses {
     }
 
     static ResponseEntity<byte[]> download(Objections.EvidenceDownload download) {
-        return FileTransfers.download(download.file().contentType(), download.file().filename(), download.content());
+        // Named as on screens: a name kept before names were masked on upload is masked here (RULES.md §10).
+        return FileTransfers.download(download.file().contentType(),
+                IdentityRedaction.redact(download.file().filename()), download.content());
     }
 }

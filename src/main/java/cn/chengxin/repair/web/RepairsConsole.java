@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import cn.chengxin.repair.RepairApplication;
 import cn.chengxin.repair.Repairs;
+import cn.chengxin.shared.privacy.IdentityRedaction;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
@@ -57,7 +58,9 @@ class RepairsConsole {
     @GetMapping("/console/repairs/attachments/{id}")
     ResponseEntity<byte[]> attachment(@PathVariable UUID id) {
         Repairs.AttachmentDownload download = repairs.attachment(id);
-        return FileTransfers.download(download.file().contentType(), download.file().filename(), download.content());
+        // Named as on screens: a name kept before names were masked on upload is masked here (RULES.md §10).
+        return FileTransfers.download(download.file().contentType(),
+                IdentityRedaction.redact(download.file().filename()), download.content());
     }
 
     /**
