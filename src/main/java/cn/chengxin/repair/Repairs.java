@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
@@ -72,11 +73,13 @@ public class Repairs {
     private final RepairLimit limit;
     private final RepairNotices notices;
     private final Objections objections;
+    private final StaffDirectory staff;
 
     Repairs(JdbcRepairs store, CreditFile creditFile, Listing listing, Catalogue catalogue, Commitments commitments,
             SubjectRegistry subjects, WorkingDays workingDays, AuditLog audit, City city, Clock clock,
-            RepairSettings settings, RepairNotices notices, Objections objections) {
+            RepairSettings settings, RepairNotices notices, Objections objections, StaffDirectory staff) {
         this.notices = notices;
+        this.staff = staff;
         this.objections = objections;
         this.store = store;
         this.creditFile = creditFile;
@@ -380,6 +383,23 @@ public class Repairs {
         Map<UUID, Commitment> byApplication = new HashMap<>();
         applications.forEach(a -> byApplication.put(a.id(), byCommitment.get(a.commitmentId())));
         return byApplication;
+    }
+
+    /**
+     * The names of the staff who acted on {@code applications} — proposed, decided, filed at a counter — by the account
+     * ids the applications keep (the reviewer checks compare ids): people read names, and an id tells them nothing.
+     * An id that names no account (the platform's own) stands for itself.
+     */
+    public Map<String, String> staffNames(List<RepairApplication> applications) {
+        Map<String, String> names = new HashMap<>();
+        for (RepairApplication a : applications) {
+            for (String id : new String[] {a.proposedBy(), a.decidedBy(), a.counterStaff()}) {
+                if (id != null) {
+                    names.computeIfAbsent(id, k -> staff.displayName(k).orElse(k));
+                }
+            }
+        }
+        return names;
     }
 
     /** The materials of each application (an empty list for those without), in one query. */

@@ -365,7 +365,8 @@ class RepairsIT {
         Repairs limited = new Repairs(context.getBean(cn.chengxin.repair.persistence.JdbcRepairs.class), creditFile,
                 listing, catalogue, commitments, subjects, workingDays,
                 context.getBean(cn.chengxin.audit.AuditLog.class), context.getBean(cn.chengxin.shared.City.class),
-                clock, new RepairSettings(null, max), context.getBean(RepairNotices.class), objections);
+                clock, new RepairSettings(null, max), context.getBean(RepairNotices.class), objections,
+                directory);
         return (Repairs) context.getAutowireCapableBeanFactory().initializeBean(limited, "repairsLimitedTo" + max);
     }
 
@@ -620,6 +621,42 @@ class RepairsIT {
         objections.file(disputed.id(), disputed.record(), "不是我的记录", "本人");
         assertThat(code(() -> repairs.apply(disputed.id(), disputed.record(), "已缴纳罚款", "侯异议",
                 List.of(proof()), null))).as("an open objection, no correction owed").isEqualTo("REPAIR_RECORD_IN_DISPUTE");
+    }
+
+    /** Issue #7: the repair console names the reviewers who acted by their names, not their account ids. */
+    @Test
+    void theConsoleNamesTheReviewersNotTheirAccountIds() throws Exception {
+        Person p = person("侯署名", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕749号", LocalDate.now().minusMonths(4));
+        UUID id = repairs.apply(p.id(), p.record(), "已缴纳罚款", "侯署名", List.of(proof()), null);
+        UUID proposer = staffMember("初审员甲");
+        UUID refuser = staffMember("复核员乙");
+        as(proposer.toString(), () -> {
+            repairs.propose(id, repairs.find(id).version(), "材料齐全");
+            return null;
+        });
+        String open = consolePage();
+        String row = open.substring(open.indexOf("data-application=\"" + id + "\""));
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("初审员甲").doesNotContain(proposer.toString());
+
+        as(refuser.toString(), () -> {
+            repairs.refuse(id, repairs.find(id).version(), "材料不全");
+            return null;
+        });
+        assertThat(consolePage()).contains("<td data-field=\"decided-by\">复核员乙</td>")
+                .doesNotContain(refuser.toString());
+    }
+
+    private String consolePage() throws Exception {
+        return mvc.perform(get("/console/repairs").with(authentication(Principals.staff("reviewer-names",
+                        "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.REPAIR_DECIDE))))
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    private UUID staffMember(String displayName) {
+        UUID office = directory.departments().stream().filter(d -> d.code().equals("CREDIT_OFFICE")).findFirst()
+                .orElseThrow().id();
+        return directory.createUser("rnamed" + UUID.randomUUID().toString().substring(0, 8), displayName, office,
+                cn.chengxin.support.TestStaff.PASSWORD);
     }
 
     private Throwable approve(String who, UUID id, int version) {

@@ -48,7 +48,11 @@ class RepairsConsole {
         model.addAttribute("open", open);
         model.addAttribute("attachments", repairs.attachmentsOf(open));
         model.addAttribute("commitments", repairs.commitmentsOf(open));
-        model.addAttribute("decided", repairs.recentlyDecided());
+        List<RepairApplication> decided = repairs.recentlyDecided();
+        model.addAttribute("decided", decided);
+        List<RepairApplication> shown = new java.util.ArrayList<>(open);
+        shown.addAll(decided);
+        model.addAttribute("staffNames", repairs.staffNames(shown));
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("documentTypes", DocumentType.values());
         return "console/repairs";
