@@ -106,8 +106,9 @@ public class Objections {
                 .orElseThrow(() -> problem("OBJECTION_RECORD_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
                         "您的信用档案中没有这条正在展示的记录"));
         Instant now = requireWithinRate(subjectId);
+        String heading = repeatHeading(store.open(recordKey), text);
         boolean first = store.insertOrMerge(received(subjectId, recordKey, null, record.itemCode(),
-                record.departmentCode(), text, filedBy, now));
+                record.departmentCode(), text, filedBy, now), heading);
         if (first) {
             if (!creditFile.changeStatus(subjectId, recordKey, SHOWN, RecordStatus.IN_DISPUTE, filedBy,
                     "异议受理，标注异议中") && !stillDisputed(subjectId, recordKey)) {
@@ -137,8 +138,9 @@ public class Objections {
                         "您没有这个正在名单上的条目"));
         Instant now = requireWithinRate(subjectId);
         String department = entry.departmentCode() == null ? "CREDIT_OFFICE" : entry.departmentCode();
+        String heading = repeatHeading(store.openOnEntry(entryId), text);
         boolean first = store.insertOrMerge(received(subjectId, null, entryId, "LIST_" + entry.listType().name(),
-                department, text, filedBy, now));
+                department, text, filedBy, now), heading);
         if (first) {
             listing.markEntryDisputed(entryId, true);
         }
@@ -165,6 +167,20 @@ public class Objections {
         }
         // The citizen's own words, kept; an identity number written into them is kept masked (RULES.md §10).
         return IdentityRedaction.redact(text);
+    }
+
+    /**
+     * A repeat filing on a case still open is merged into it (RULES.md §5), its reasons added after the case's own
+     * under this heading, so that the office decides on everything the subject said (issue #7: they were dropped).
+     * Refused when together they would pass the 2000 characters a case's reasons hold: nothing is dropped silently.
+     */
+    private String repeatHeading(Optional<Objection> open, String text) {
+        String heading = "\n\n〔" + LocalDate.now(clock) + " 再次提出〕";
+        if (open.isPresent() && open.get().reasons().length() + heading.length() + text.length() > 2000) {
+            throw problem("OBJECTION_REASONS", DomainProblem.Kind.INVALID_INPUT,
+                    "该记录已有正在办理的异议，再次提出的理由与已提出的合计不得超过 2000 字，请精简后再提");
+        }
+        return heading;
     }
 
     private Instant requireWithinRate(UUID subjectId) {

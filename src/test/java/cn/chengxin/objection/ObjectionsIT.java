@@ -686,6 +686,28 @@ class ObjectionsIT {
         assertThat(page).doesNotContain(p.number());
     }
 
+    /**
+     * Issue #7: a repeat filing merged into the open case keeps what the subject said again — the office decides on
+     * both — and one that would no longer fit the case's reasons is refused rather than dropped.
+     */
+    @Test
+    void aRepeatFilingAddsItsReasonsToTheOpenCase() throws Exception {
+        UUID owner = person("卜再述", "驻市监罚〔2026〕572号");
+        UUID record = creditFile.fileOf(owner).get(0).recordKey();
+        UUID id = objections.file(owner, record, "处罚金额录入错误", "本人");
+        assertThat(objections.file(owner, record, "另外，决定日期也有误", "本人")).isEqualTo(id);
+
+        Objection merged = objections.find(id);
+        assertThat(merged.repeats()).isEqualTo(1);
+        assertThat(merged.reasons()).startsWith("处罚金额录入错误").contains("再次提出")
+                .endsWith("另外，决定日期也有误");
+        CodedProblem tooLong = catchThrowableOfType(CodedProblem.class,
+                () -> objections.file(owner, record, "很".repeat(1990), "本人"));
+        assertThat(tooLong.code()).isEqualTo("OBJECTION_REASONS");
+        assertThat(objections.find(id).reasons()).isEqualTo(merged.reasons());
+        assertThat(objections.find(id).repeats()).isEqualTo(1);
+    }
+
     private String departmentAnswers() throws Exception {
         return mvc.perform(get("/console/objection-answers").with(authentication(Principals.staff("market-clerk",
                         "MARKET", Permission.CONSOLE_HOME, Permission.OBJECTION_ANSWER))))

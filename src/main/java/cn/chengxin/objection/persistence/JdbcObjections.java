@@ -38,21 +38,26 @@ public class JdbcObjections {
     }
 
     /**
-     * Inserts a new open objection; false when its record (or list entry) already has one: then it was merged into it.
+     * Inserts a new open objection; false when its record (or list entry) already has one: then it was merged into it,
+     * its reasons added to the open one's after {@code repeatHeading} — unless they no longer fit the column (two
+     * filings at once past the caller's check), when the open one's stay as they were.
      * The conflict target is one of two fixed columns, never text from outside.
      */
-    public boolean insertOrMerge(Objection o) {
+    public boolean insertOrMerge(Objection o, String repeatHeading) {
         String target = o.againstEntry() ? "entry_id" : "record_key";
         return jdbc.sql("""
                         INSERT INTO objection.objection (id, subject_id, record_key, entry_id, item_code, department_code,
                                                          reasons, filed_by, filed_at, status, due_on, received_on)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (%s) WHERE status <> 'DECIDED' DO UPDATE
-                            SET repeats = objection.objection.repeats + 1
+                            SET repeats = objection.objection.repeats + 1,
+                                reasons = CASE WHEN length(objection.objection.reasons || ? || EXCLUDED.reasons) <= 2000
+                                               THEN objection.objection.reasons || ? || EXCLUDED.reasons
+                                               ELSE objection.objection.reasons END
                         RETURNING (xmax = 0)""".formatted(target))
                 .params(o.id(), o.subjectId(), o.recordKey(), o.entryId(), o.itemCode(), o.departmentCode(),
                         o.reasons(), o.filedBy(), Timestamp.from(o.filedAt()), o.status().name(), o.dueOn(),
-                        o.receivedOn())
+                        o.receivedOn(), repeatHeading, repeatHeading)
                 .query(Boolean.class).single();
     }
 
