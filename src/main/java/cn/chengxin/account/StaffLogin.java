@@ -1,6 +1,5 @@
 package cn.chengxin.account;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -35,7 +34,6 @@ public class StaffLogin {
     private final PersonalDataProtection protection;
     private final AuditLog audit;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     StaffLogin(JdbcAccounts accounts, PasswordEncoder passwords, PersonalDataProtection protection, AuditLog audit,
                Clock clock) {
@@ -92,10 +90,6 @@ public class StaffLogin {
         }
         record(user.username(), "account.login.password", AuditResult.SUCCESS, null);
         return new PasswordOutcome.Passed(user.id(), user.username(), user.totpCipher() != null);
-    }
-
-    public byte[] newSecret() {
-        return Totp.newSecret(random);
     }
 
     /**
