@@ -37,6 +37,69 @@ class ForbiddenDataTests {
     }
 
     /**
+     * RULES.md §2 (征信业管理条例 Art. 14) lists kinds of data, not words: each kind is refused by its other common
+     * names, in traditional characters, in full-width letters, with spaces or invisible characters inside a Chinese
+     * term, and in a camel-case English label.
+     */
+    @ParameterizedTest
+    @CsvSource({
+            "x, 是否基督徒, 宗教信仰",
+            "x, 佛教信众, 宗教信仰",
+            "x, 伊斯兰教, 宗教信仰",
+            "x, 遗传信息, 基因",
+            "x, 染色体检测, 基因",
+            "x, 既往史, 疾病和病史",
+            "x, 住院记录, 疾病和病史",
+            "x, 健康档案, 疾病和病史",
+            "x, 年终奖, 个人收入",
+            "x, 存折号, 存款",
+            "x, 持有债券, 有价证券",
+            "x, 证券持有情况, 有价证券",
+            "x, 保险单号, 商业保险",
+            "x, 商业医疗保险, 商业保险",
+            "x, 房屋套数, 不动产",
+            "x, 名下房地产, 不动产",
+            "x, 个人所得税已缴税款, 纳税数额",
+            "x, 纳税总额, 纳税数额",
+            "x, 已缴税款, 纳税数额",
+            "x, 指紋, 指纹",
+            "x, 病歷, 疾病和病史",
+            "x, 工資, 个人收入",
+            "x, 儲蓄, 存款",
+            "x, 有價證券, 有价证券",
+            "x, 商業保險, 商业保险",
+            "x, 不動產, 不动产",
+            "x, 納稅金額, 纳税数额",
+            "x, ＤＮＡ样本, 基因",
+            "x, 血 型, 血型",
+            "x, 收　入, 个人收入",
+            "x, 存​款, 存款",
+            "x, BloodType, 血型",
+            "x, AnnualIncome, 个人收入",
+            "x, Account balance, 存款",
+            "x, Insurance policies, 商业保险",
+            "x, Real property, 不动产",
+            "x, Tax amounts, 纳税数额",
+            "x, Stock holdings, 有价证券",
+            "x, Genotype, 基因",
+            "x, Illnesses, 疾病和病史",
+            "x, Remuneration, 个人收入",
+            "home_ownership, 其他, 不动产"})
+    void everyKindTheRuleListsIsFoundByItsCommonVariants(String name, String label, String what) {
+        assertThat(ForbiddenData.in(FieldDefinition.text(name, label, false))).hasValue(what);
+    }
+
+    /** Terms are read within the name, the label or one choice: a Chinese term is not made across two of them. */
+    @Test
+    void aTermIsNotMadeAcrossTheLabelAndAChoice() {
+        FieldDefinition arrears = new FieldDefinition("arrears", "拖欠", FieldType.CHOICE, false, 0,
+                List.of("工资", "货款"));
+        assertThat(ForbiddenData.in(arrears)).hasValue("个人收入");
+        FieldDefinition split = new FieldDefinition("status", "收", FieldType.CHOICE, false, 0, List.of("入库"));
+        assertThat(ForbiddenData.in(split)).isEmpty();
+    }
+
+    /**
      * RULES.md §2/§3 want frauds of social and medical insurance collected: words that name a public insurance, its
      * fund or a medical institution are no medical history and no commercial insurance; nor is a word that merely
      * contains a forbidden one (general is no gene).
@@ -154,7 +217,14 @@ class ForbiddenDataTests {
             "act, 拒不执行传染病防控措施",
             "amount, 拖欠薪水金额（元）",
             "unpaid_wages, 其他",
-            "heritage, 非遗传承人"})
+            "heritage, 非遗传承人",
+            "act, 证券期货市场严重违法失信",
+            "act, 房地产开发企业",
+            "act, 偷税少缴税款",
+            "act, 纳税信用等级",
+            "tax_type, 欠缴个人所得税",
+            "commitment, Good faith commitment",
+            "act, 未为职工投保意外伤害保险"})
     void anActOrObligationThatMerelyContainsAForbiddenWordIsAccepted(String name, String label) {
         assertThat(ForbiddenData.in(FieldDefinition.text(name, label, false))).isEmpty();
     }
