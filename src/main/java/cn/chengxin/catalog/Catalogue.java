@@ -76,6 +76,14 @@ public class Catalogue {
         return items.active(code);
     }
 
+    /**
+     * Every version of every item that was ever in force, by code and version: a record is read by the version it
+     * was stored under (its severity, periods, repair), not by whatever version replaced it since.
+     */
+    public ItemVersions versionsEverInForce() {
+        return new ItemVersions(items.everInForce());
+    }
+
     public List<CatalogueItem> history(String code) {
         return items.history(code);
     }

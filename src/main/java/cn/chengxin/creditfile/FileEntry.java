@@ -8,11 +8,13 @@ import java.util.UUID;
 /**
  * A record as a credit file shows it.
  *
+ * @param itemVersion      the version of its catalogue item in force when the record was stored: what its severity,
+ *                         periods and repair are read by (a later version of the item does not reclassify it)
  * @param revocationReason why its department revoked it, when it said (issue #4); {@code null} otherwise
  */
-public record FileEntry(UUID recordKey, int version, String itemCode, String departmentCode, String decisionNumber,
-                        LocalDate decisionDate, Map<String, String> content, RecordStatus status,
-                        LocalDate publicationEnd, boolean linked, Instant acceptedAt, String revocationReason) {
+public record FileEntry(UUID recordKey, int version, String itemCode, int itemVersion, String departmentCode,
+                        String decisionNumber, LocalDate decisionDate, Map<String, String> content,
+                        RecordStatus status, LocalDate publicationEnd, boolean linked, Instant acceptedAt, String revocationReason) {
 
     /**
      * The record as it stands on {@code today}: one still 有效 or 异议中 whose last day of publication has passed is
@@ -20,8 +22,8 @@ public record FileEntry(UUID recordKey, int version, String itemCode, String dep
      */
     public FileEntry asOn(LocalDate today) {
         return status.shown() && publicationEnd != null && publicationEnd.isBefore(today)
-                ? new FileEntry(recordKey, version, itemCode, departmentCode, decisionNumber, decisionDate, content,
-                        RecordStatus.EXPIRED, publicationEnd, linked, acceptedAt, revocationReason)
+                ? new FileEntry(recordKey, version, itemCode, itemVersion, departmentCode, decisionNumber,
+                        decisionDate, content, RecordStatus.EXPIRED, publicationEnd, linked, acceptedAt, revocationReason)
                 : this;
     }
 }

@@ -6,9 +6,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import cn.chengxin.account.StaffDirectory;
@@ -16,6 +19,8 @@ import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.catalog.ItemVersions;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.commitment.Commitment;
 import cn.chengxin.commitment.Commitments;
@@ -110,13 +115,13 @@ public class Repairs {
 
     /** When each of the subject's shown negative records may be repaired (两书同达: the notice comes with the record). */
     public Map<UUID, Repairable> repairable(UUID subjectId) {
-        Map<String, ItemDefinition> items = itemsInForce();
+        ItemVersions items = catalogue.versionsEverInForce();
         LocalDate birth = subjects.profile(subjectId).map(SubjectProfile::birthDate).orElse(null);
         Map<UUID, RepairApplication> open = new HashMap<>();
         store.ofSubject(subjectId).stream().filter(a -> a.status().open()).forEach(a -> open.put(a.recordKey(), a));
         Map<UUID, Repairable> result = new java.util.LinkedHashMap<>();
         for (FileEntry e : creditFile.fileOf(subjectId)) {
-            ItemDefinition item = items.get(e.itemCode());
+            ItemDefinition item = items.of(e.itemCode(), e.itemVersion()).orElse(null);
             if (item == null || !e.status().shown()) {
                 continue;
             }
@@ -431,16 +436,6 @@ public class Repairs {
         return download;
     }
 
-    /**
-     * The periods and rules of repair come from the catalogue's versions in force: a version in preparation applies
-     * only once a second person approves it (maker-checker).
-     */
-    private Map<String, ItemDefinition> itemsInForce() {
-        Map<String, ItemDefinition> items = new HashMap<>();
-        catalogue.active().forEach(i -> items.put(i.code(), i.definition()));
-        return items;
-    }
-
     private String itemName(String code) {
         return catalogue.active(code).map(i -> i.definition().name()).orElse(code);
     }
@@ -452,26 +447,36 @@ public class Repairs {
      * @return the number of subjects told
      */
     public int notifyEligible(LocalDate today) {
-        Map<String, ItemDefinition> items = itemsInForce();
+        // The periods and rules of repair come from the item versions the records were stored under, all approved by
+        // a second person (maker-checker: a version in preparation counts nowhere). The versions of an item may differ
+        // in their minimum period: the records of each period are looked for apart.
+        ItemVersions items = catalogue.versionsEverInForce();
         // Months are uneven: the records repairable from today were decided on one of up to four days from today
         // less the months on (30 Nov + 3 months is 28 Feb, as are 29 Nov and 28 Nov, 28 Feb less 3 months; 31 Jan
-        // and 30 Jan + 3 months are 30 Apr); each is checked with the eligibility rule.
-        Map<String, LocalDate> earliest = new HashMap<>();
-        items.values().forEach(d -> {
-            if (RepairEligibility.of(d.nature(), d.severity(), d.publicationMinMonths(), today).kind()
-                    == RepairEligibility.Kind.FROM_DATE) {
-                int months = d.publicationMinMonths() != null ? d.publicationMinMonths()
-                        : d.severity().defaultMinimumMonths();
-                earliest.put(d.code(), today.minusMonths(months));
-            }
-        });
+        // and 30 Jan + 3 months are 30 Apr); each is checked with the eligibility rule of its own version.
+        Map<Integer, Map<String, LocalDate>> earliestByMonths = new TreeMap<>();
+        for (CatalogueItem item : catalogue.active()) {
+            items.versions(item.code()).values().forEach(d -> {
+                if (RepairEligibility.of(d.nature(), d.severity(), d.publicationMinMonths(), today).kind()
+                        == RepairEligibility.Kind.FROM_DATE) {
+                    int months = d.publicationMinMonths() != null ? d.publicationMinMonths()
+                            : d.severity().defaultMinimumMonths();
+                    earliestByMonths.computeIfAbsent(months, m -> new HashMap<>())
+                            .put(d.code(), today.minusMonths(months));
+                }
+            });
+        }
+        Set<UUID> seen = new HashSet<>();
         int told = 0;
-        for (var e : creditFile.activeDecidedWithin(earliest, 4)) {
-            ItemDefinition d = items.get(e.entry().itemCode());
-            if (today.equals(RepairEligibility.of(d.nature(), d.severity(), d.publicationMinMonths(),
-                    e.entry().decisionDate()).from())) {
-                notices.eligible(e.subjectId(), d.name(), e.entry().decisionNumber());
-                told++;
+        for (Map<String, LocalDate> earliest : earliestByMonths.values()) {
+            for (var e : creditFile.activeDecidedWithin(earliest, 4)) {
+                ItemDefinition d = items.of(e.entry().itemCode(), e.entry().itemVersion()).orElseThrow();
+                // A record can be in the window of another version's period: it is told once, by its own.
+                if (today.equals(RepairEligibility.of(d.nature(), d.severity(), d.publicationMinMonths(),
+                        e.entry().decisionDate()).from()) && seen.add(e.entry().recordKey())) {
+                    notices.eligible(e.subjectId(), d.name(), e.entry().decisionNumber());
+                    told++;
+                }
             }
         }
         return told;

@@ -10,9 +10,12 @@ import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.catalog.domain.Severity;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
@@ -95,6 +98,38 @@ class CreditFileScopeIT {
         // Each row's severity stands before its decision number.
         assertThat(page.substring(page.indexOf("失信信息（2）"), serious)).contains(">严重<").doesNotContain(">一般<");
         assertThat(page.substring(serious, general)).contains(">一般<").doesNotContain(">严重<");
+    }
+
+    /**
+     * Issue #4: a record keeps the item version it was stored under. A later version making the item serious does not
+     * make a record stored before it serious (as the page groups and labels it), while one stored after it is.
+     */
+    @Test
+    void aRecordShowsTheSeverityOfTheItemVersionItWasStoredUnder() throws Exception {
+        ItemDefinition general = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition();
+        String code = "P_VERSIONED_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        CatalogueVersions.draft(catalogue, CatalogueVersions.copied(general, code, "按版本分级的行政处罚"));
+        CatalogueVersions.submit(catalogue, code);
+        CatalogueVersions.approve(catalogue, code);
+        TestCitizens.Person person = TestCitizens.register(subjects, "严守旧");
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), "严守旧", code, "驻市监罚〔2026〕821号");
+
+        ItemDefinition now = catalogue.active(code).orElseThrow().definition();
+        CatalogueVersions.draft(catalogue, new ItemDefinition(code, now.name(), now.subjectType(), now.nature(),
+                now.category(), now.domain(), now.fields(), now.providers(), now.legalBasis(), now.sharing(),
+                Severity.SERIOUS, null, null, null, now.usableForPunishment(), now.usableForScoring(),
+                now.sharedUpward(), now.updateCycle(), now.linksToResponsiblePersons(), now.description()));
+        CatalogueVersions.submit(catalogue, code);
+        CatalogueVersions.approve(catalogue, code);
+        assertThat(catalogue.active(code).orElseThrow().definition().severity()).isEqualTo(Severity.SERIOUS);
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), "严守旧", code, "驻市监罚〔2026〕822号");
+
+        String page = file(person.number(), staffOf("CREDIT_OFFICE"));
+        int serious = page.indexOf("驻市监罚〔2026〕822号");
+        int stillGeneral = page.indexOf("驻市监罚〔2026〕821号");
+        assertThat(serious).isPositive().isLessThan(stillGeneral);
+        assertThat(page.substring(page.indexOf("失信信息（2）"), serious)).contains(">严重<").doesNotContain(">一般<");
+        assertThat(page.substring(serious, stillGeneral)).contains(">一般<").doesNotContain(">严重<");
     }
 
     /** What a template does not show today it could tomorrow: the page gets no other record's history. */

@@ -147,6 +147,46 @@ class RepairsIT {
         }
     }
 
+    /**
+     * Issue #4: a record is repaired by the item version it was stored under. A later version shortening the minimum
+     * period to one month leaves a record stored before it at its three months (and its holder is told then, not
+     * after one month), while a record stored under the new version is repairable after one month.
+     */
+    @Test
+    void aRecordIsRepairableByTheItemVersionItWasStoredUnder() throws Exception {
+        ItemDefinition general = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition();
+        String code = "P_REPAIR_VER_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        CatalogueVersions.draft(catalogue, CatalogueVersions.copied(general, code, "按版本修复的行政处罚"));
+        CatalogueVersions.submit(catalogue, code);
+        CatalogueVersions.approve(catalogue, code);
+        assertThat(catalogue.active(code).orElseThrow().definition().publicationMinMonths()).isEqualTo(3);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate decided = today.minusMonths(2);
+        Person before = person("贺旧版", code, "驻市监罚〔2026〕741号", decided);
+
+        ItemDefinition v1 = catalogue.active(code).orElseThrow().definition();
+        CatalogueVersions.draft(catalogue, CatalogueVersions.revised(v1, v1.name(), 1, v1.usableForScoring()));
+        CatalogueVersions.submit(catalogue, code);
+        CatalogueVersions.approve(catalogue, code);
+        Person after = person("贺新版", code, "驻市监罚〔2026〕742号", decided);
+
+        Repairs.Repairable old = repairs.repairable(before.id()).get(before.record());
+        assertThat(old.periodServed(today)).isFalse();
+        assertThat(old.eligibility().from()).isEqualTo(decided.plusMonths(3));
+        assertThat(old.item().publicationMinMonths()).isEqualTo(3);
+        CodedProblem early = catchThrowableOfType(CodedProblem.class, () -> repairs.apply(before.id(),
+                before.record(), "已缴纳罚款", "贺旧版", List.of(proof()), null));
+        assertThat(early.code()).isEqualTo("REPAIR_TOO_EARLY");
+        assertThat(repairs.repairable(after.id()).get(after.record()).periodServed(today)).isTrue();
+
+        repairs.notifyEligible(decided.plusMonths(1));
+        assertThat(kinds(before.id())).isEmpty();
+        assertThat(kinds(after.id())).containsExactly("REPAIR_ELIGIBLE");
+        repairs.notifyEligible(decided.plusMonths(3));
+        assertThat(kinds(before.id())).containsExactly("REPAIR_ELIGIBLE");
+        assertThat(kinds(after.id())).containsExactly("REPAIR_ELIGIBLE");
+    }
+
     @Test
     void thePersonIsToldOnTheDayARecordBecomesRepairableAndWhenTheApplicationIsReceivedAndDecided()
             throws Exception {

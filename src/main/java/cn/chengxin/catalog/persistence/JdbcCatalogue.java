@@ -52,6 +52,12 @@ public class JdbcCatalogue {
                 .query(this::item).optional();
     }
 
+    /** Every version that was ever in force: the one in force of each item and those it replaced. */
+    public List<CatalogueItem> everInForce() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM catalog.item WHERE status IN ('ACTIVE', 'RETIRED') "
+                + "ORDER BY code, version").query(this::item).list();
+    }
+
     /** Locks the version being prepared for the rest of the transaction. */
     public Optional<CatalogueItem> inPreparation(String code) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM catalog.item WHERE status IN ('DRAFT', 'PENDING') AND code = ? "

@@ -386,7 +386,7 @@ public class JdbcRecords {
         return jdbc.sql("""
                         SELECT record_key, version, item_code, department_code, decision_number, decision_date,
                                content::text, status, publication_end, linked_from IS NOT NULL, accepted_at,
-                               revocation_reason
+                               revocation_reason, item_version
                         FROM creditfile.record WHERE subject_id = ? AND current ORDER BY decision_date DESC""")
                 .param(subjectId).query(this::entry).list();
     }
@@ -397,7 +397,7 @@ public class JdbcRecords {
         return jdbc.sql("""
                         SELECT record_key, version, item_code, department_code, decision_number, decision_date,
                                content::text, status, publication_end, linked_from IS NOT NULL, accepted_at, subject_id,
-                               revocation_reason
+                               revocation_reason, item_version
                         FROM creditfile.record
                         WHERE decision_number = ? AND current AND status IN ('ACTIVE', 'IN_DISPUTE')
                           AND (publication_end IS NULL OR publication_end >= ?)
@@ -414,7 +414,7 @@ public class JdbcRecords {
         return jdbc.sql("""
                         SELECT r.record_key, r.version, r.item_code, r.department_code, r.decision_number,
                                r.decision_date, r.content::text, r.status, r.publication_end, r.linked_from IS NOT NULL,
-                               r.accepted_at, r.subject_id, r.revocation_reason
+                               r.accepted_at, r.subject_id, r.revocation_reason, r.item_version
                         FROM creditfile.record r
                         JOIN unnest(?::text[], ?::date[]) AS w(item_code, from_day) ON w.item_code = r.item_code
                         WHERE r.current AND r.status = 'ACTIVE'
@@ -433,7 +433,7 @@ public class JdbcRecords {
         return jdbc.sql("""
                         SELECT record_key, version, item_code, department_code, decision_number, decision_date,
                                '{}', status, publication_end, linked_from IS NOT NULL, accepted_at, subject_id,
-                               revocation_reason
+                               revocation_reason, item_version
                         FROM creditfile.record
                         WHERE current AND record_key > ? AND item_code = ANY(?::text[]) AND status = ANY(?::text[])
                         ORDER BY record_key LIMIT ?""")
@@ -449,7 +449,7 @@ public class JdbcRecords {
         jdbc.sql("""
                         SELECT record_key, version, item_code, department_code, decision_number, decision_date,
                                content::text, status, publication_end, linked_from IS NOT NULL, accepted_at, subject_id,
-                               revocation_reason
+                               revocation_reason, item_version
                         FROM creditfile.record WHERE subject_id = ANY(?::uuid[]) AND current""")
                 .param(subjectIds.toArray(UUID[]::new))
                 .query((rs, n) -> files.computeIfAbsent(rs.getObject(12, UUID.class), k -> new java.util.ArrayList<>())
@@ -537,7 +537,8 @@ public class JdbcRecords {
 
     private FileEntry entry(ResultSet rs, int n) throws SQLException {
         Date end = rs.getDate(9);
-        return new FileEntry(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getString(4),
+        return new FileEntry(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getInt("item_version"),
+                rs.getString(4),
                 rs.getString(5), rs.getDate(6).toLocalDate(), json.readValue(rs.getString(7), CONTENT),
                 RecordStatus.valueOf(rs.getString(8)), end == null ? null : end.toLocalDate(), rs.getBoolean(10),
                 rs.getTimestamp(11).toInstant(), rs.getString("revocation_reason"));

@@ -13,6 +13,7 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
 import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.ItemVersions;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
@@ -96,7 +97,11 @@ class CreditFileConsole {
         items.forEach((code, item) -> names.put(code, item.name()));
         model.addAttribute("profile", subjects.profile(subject.get()).orElseThrow());
         model.addAttribute("entries", entries);
-        model.addAttribute("groups", FileGroup.of(entries, items));
+        // Each record's nature and severity as the item version it was stored under said (issue #4): a later
+        // version does not reclassify what was collected before it.
+        ItemVersions versions = catalogue.versionsEverInForce();
+        model.addAttribute("groups", FileGroup.of(entries, e -> versions.of(e.itemCode(), e.itemVersion())
+                .orElse(items.get(e.itemCode()))));
         model.addAttribute("departments", catalogue.departments());
         // The history and proceedings of the records shown only: those of the others are outside the scope too.
         Set<UUID> shown = entries.stream().map(FileEntry::recordKey).collect(Collectors.toSet());

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.Nature;
@@ -29,10 +30,11 @@ record FileGroup(Nature nature, List<Row> rows) {
     private static final Comparator<Row> BY_SEVERITY = Comparator.comparing(Row::severity,
             Comparator.nullsLast(Comparator.<Severity>reverseOrder()));
 
-    static List<FileGroup> of(List<FileEntry> entries, Map<String, ItemDefinition> items) {
+    /** @param itemOf the item version each record was stored under ({@code null}: unknown) */
+    static List<FileGroup> of(List<FileEntry> entries, Function<FileEntry, ItemDefinition> itemOf) {
         Map<Nature, List<Row>> byNature = new EnumMap<>(Nature.class);
         for (FileEntry e : entries) {
-            ItemDefinition item = items.get(e.itemCode());
+            ItemDefinition item = itemOf.apply(e);
             Nature nature = item == null ? Nature.NEUTRAL : item.nature();
             Severity severity = nature == Nature.NEGATIVE ? item.severity() : null;
             byNature.computeIfAbsent(nature, n -> new ArrayList<>()).add(new Row(e, severity));
