@@ -707,6 +707,25 @@ class CatalogueIT {
                 .param(code + " v2").query(Long.class).single()).isEqualTo(1);
     }
 
+    /**
+     * Issue #4: a discarded draft was given up for being wrong and never approved; the next version starts from the one
+     * in force, not from it.
+     */
+    @Test
+    void aNewVersionStartsFromTheVersionInForceNotFromADiscardedDraft() throws Exception {
+        String code = approvedItem("P_AFTER_DISCARD_");
+        as("maker");
+        catalogue.draft(item(code, "《被放弃的测试法》第二条"), "误建的修改");
+        catalogue.discard(code, "起草有误");
+        SecurityContextHolder.clearContext();
+        var clerk = user("clerk").authorities(new SimpleGrantedAuthority("STAFF"),
+                new SimpleGrantedAuthority("console:home"), new SimpleGrantedAuthority("catalog:edit"));
+
+        mvc.perform(get("/console/catalog/" + code + "/edit").with(clerk)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("《测试法》第一条")))
+                .andExpect(content().string(not(containsString("《被放弃的测试法》第二条"))));
+    }
+
     @Test
     void aVersionAwaitingApprovalIsNotDiscardedButDecided() {
         String code = approvedItem("P_DISCARD_PENDING_");

@@ -2,7 +2,6 @@ package cn.chengxin.catalog.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
@@ -103,17 +102,8 @@ class CatalogueConsole {
             redirect.addFlashAttribute("failure", "该事项已废止，不能再修改");
             return "redirect:/console/catalog/" + code;
         }
-        // The newest version that can be worked on: the draft, a version sent back after the one in force (its
-        // maker reworks what the checker refused, rather than start again from the old text), or the one in force.
-        // A withdrawal sent back is no text to rework: its definition is the one in force.
-        Optional<CatalogueItem> base = history.stream()
-                .filter(i -> i.status() != CatalogueItem.Status.RETIRED)
-                .filter(i -> i.status() != CatalogueItem.Status.REJECTED || i.withdrawal() == null).findFirst()
-                .filter(i -> i.status() != CatalogueItem.Status.PENDING);
-        if (base.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return form(model, ItemForm.of(base.get().definition()), List.of(), false);
+        return EditBase.of(history).map(base -> form(model, base, List.of(), false))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     /** A refusal shows the form again (422: nothing was saved), with the problems and what was typed. */
