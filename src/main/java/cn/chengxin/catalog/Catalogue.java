@@ -56,7 +56,7 @@ public class Catalogue {
 
     /**
      * For the catalogue console only: the version in force of each item and any version being prepared (draft or
-     * pending), per code newest first. A version in preparation has not been approved by a second person and must
+     * pending), and an item never in force whose drafts were all given up (to be drafted again), per code newest first. A version in preparation has not been approved by a second person and must
      * count nowhere: everything else reads {@link #active()}.
      */
     public List<CatalogueItem> withVersionsInPreparation() {

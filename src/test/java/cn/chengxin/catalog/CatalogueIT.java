@@ -726,6 +726,36 @@ class CatalogueIT {
                 .andExpect(content().string(not(containsString("《被放弃的测试法》第二条"))));
     }
 
+    /**
+     * Issue #4: a new item whose first draft was discarded keeps its code: it is still listed (as discarded), its page
+     * offers to draft it again from a blank form with its code, and it is drafted again as its next version.
+     */
+    @Test
+    void aNewItemWhoseFirstDraftWasDiscardedIsListedAndDraftedAgain() throws Exception {
+        String code = "P_FIRST_DISCARDED_" + (System.nanoTime() % 100000);
+        as("maker");
+        catalogue.draft(item(code, "《被放弃的测试法》第三条"), "新增");
+        catalogue.discard(code, "重新考虑");
+        SecurityContextHolder.clearContext();
+        var clerk = user("clerk").authorities(new SimpleGrantedAuthority("STAFF"),
+                new SimpleGrantedAuthority("console:home"), new SimpleGrantedAuthority("catalog:edit"));
+
+        String list = page(get("/console/catalog").with(clerk));
+        assertThat(list).contains("data-code=\"" + code + "\"");
+        assertThat(list.substring(list.indexOf("data-code=\"" + code + "\""))).contains("data-state=\"DISCARDED\"");
+        mvc.perform(get("/console/catalog/" + code).with(clerk)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"discarded\"")))
+                .andExpect(content().string(containsString("/console/catalog/" + code + "/edit")));
+        mvc.perform(get("/console/catalog/" + code + "/edit").with(clerk)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"" + code + "\"")))
+                .andExpect(content().string(not(containsString("《被放弃的测试法》第三条"))));
+
+        mvc.perform(itemForm(code, "PUBLIC").with(clerk)).andExpect(status().is3xxRedirection());
+        assertThat(catalogue.history(code)).extracting(CatalogueItem::version, CatalogueItem::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, CatalogueItem.Status.DRAFT),
+                        org.assertj.core.groups.Tuple.tuple(1, CatalogueItem.Status.DISCARDED));
+    }
+
     @Test
     void aVersionAwaitingApprovalIsNotDiscardedButDecided() {
         String code = approvedItem("P_DISCARD_PENDING_");

@@ -32,13 +32,17 @@ public class JdbcCatalogue {
     }
 
     /**
-     * The active version of each item, any version being prepared, and a rejected version that is its item's newest
-     * (waiting to be reworked), per code newest first (for the console).
+     * The active version of each item, any version being prepared, a rejected version that is its item's newest
+     * (waiting to be reworked), and the newest version of an item never in force whose drafts were all given up (it
+     * keeps its code and may be drafted again), per code newest first (for the console).
      */
     public List<CatalogueItem> withVersionsInPreparation() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM catalog.item i WHERE status IN ('ACTIVE', 'DRAFT', 'PENDING') "
                 + "OR status = 'REJECTED' "
                 + "AND version = (SELECT max(version) FROM catalog.item n WHERE n.code = i.code) "
+                + "OR status = 'DISCARDED' "
+                + "AND version = (SELECT max(version) FROM catalog.item n WHERE n.code = i.code) "
+                + "AND NOT EXISTS (SELECT 1 FROM catalog.item a WHERE a.code = i.code AND a.status = 'ACTIVE') "
                 + "ORDER BY code, version DESC").query(this::item).list();
     }
 

@@ -68,6 +68,9 @@ class CatalogueConsole {
                 || i.status() == CatalogueItem.Status.PENDING).findFirst().orElse(null));
         model.addAttribute("rejected", history.get(0).status() == CatalogueItem.Status.REJECTED ? history.get(0)
                 : null);
+        // A new item whose only drafts were given up: nothing in force nor in preparation, yet drafted again here.
+        model.addAttribute("discarded", history.get(0).status() == CatalogueItem.Status.DISCARDED
+                && history.stream().noneMatch(i -> i.status() == CatalogueItem.Status.ACTIVE) ? history.get(0) : null);
         model.addAttribute("departments", catalogue.departments());
         return "console/catalog-item";
     }
