@@ -367,9 +367,11 @@ class CatalogueIT {
                         ">Judicial rulings and enforcement</dd>", ">Judicial proceedings</dd>", ">Serious</dd>",
                         ">Public disclosure</dd>", ">Daily</dd>", ">Text</td>", ">Choice：全部未履行、部分未履行</td>")
                 .doesNotContain(">自然人</dd>", ">失信信息</dd>", ">公开公示</dd>", ">文本</td>");
+        // Whether a field is required, too (issue #4: no 是/否 written into the template).
+        assertThat(page(get(item).param("lang", "en").with(clerk))).contains(">Yes</td>").doesNotContain(">是</td>");
         assertThat(page(get(item).with(clerk)))
                 .contains(">自然人</dd>", ">失信信息</dd>", ">司法裁判及执行信息</dd>", ">司法诉讼</dd>", ">严重</dd>",
-                        ">公开公示</dd>", ">每日</dd>", ">文本</td>", ">选项：全部未履行、部分未履行</td>");
+                        ">公开公示</dd>", ">每日</dd>", ">文本</td>", ">选项：全部未履行、部分未履行</td>", ">是</td>");
         assertThat(page(get("/console/catalog").param("lang", "en").with(clerk)))
                 .contains(">Dishonesty information</td>", ">Public disclosure</td>")
                 .doesNotContain(">失信信息</td>", ">公开公示</td>");
