@@ -26,6 +26,7 @@ import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.subject.domain.TypedText;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -154,7 +155,14 @@ public class Catalogue {
             items.updateDraft(id, d, note, by);
         } else {
             id = Ids.newId();
-            items.insert(id, items.nextVersion(d.code()), CatalogueItem.Status.DRAFT, d, note, by, now);
+            try {
+                items.insert(id, items.nextVersion(d.code()), CatalogueItem.Status.DRAFT, d, note, by, now);
+            } catch (DuplicateKeyException sameCodeAtOnce) {
+                // Two people creating the same code at once: nothing was there to lock, and the second insert meets
+                // the first's version (unique code and version). A conflict to refresh, not a server error.
+                throw new CatalogueProblem("ITEM_EXISTS", DomainProblem.Kind.CONFLICT,
+                        "该事项代码已由他人同时起草：请刷新后在该事项的页面修改");
+            }
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.draft").detail(d.code()));
         return items.inPreparation(d.code()).orElseThrow();

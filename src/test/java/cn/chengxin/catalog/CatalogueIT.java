@@ -758,6 +758,19 @@ class CatalogueIT {
                         org.assertj.core.groups.Tuple.tuple(1, CatalogueItem.Status.DISCARDED));
     }
 
+    /** Issue #4: two people creating the same code at once end with one draft and, for the other, a conflict. */
+    @Test
+    void twoPeopleCreatingTheSameCodeAtOnceGetOneDraftAndAConflict() throws Exception {
+        String code = "P_AT_ONCE_" + (System.nanoTime() % 100000);
+        List<java.util.Optional<String>> outcomes = cn.chengxin.support.AtOnce.decide(
+                new cn.chengxin.support.AtOnce.Decision("maker-a", () -> catalogue.draft(item(code, "《测试法》第四条"), "新增")),
+                new cn.chengxin.support.AtOnce.Decision("maker-b", () -> catalogue.draft(item(code, "《测试法》第五条"), "新增")));
+        assertThat(outcomes).contains(java.util.Optional.empty())
+                .allSatisfy(o -> assertThat(o.orElse("ITEM_EXISTS")).isEqualTo("ITEM_EXISTS"));
+        assertThat(catalogue.history(code)).singleElement()
+                .satisfies(v -> assertThat(v.status()).isEqualTo(CatalogueItem.Status.DRAFT));
+    }
+
     @Test
     void aVersionAwaitingApprovalIsNotDiscardedButDecided() {
         String code = approvedItem("P_DISCARD_PENDING_");
