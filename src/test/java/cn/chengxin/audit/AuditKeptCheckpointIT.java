@@ -3,9 +3,11 @@ package cn.chengxin.audit;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import cn.chengxin.audit.domain.Checkpoint;
@@ -161,7 +163,8 @@ class AuditKeptCheckpointIT {
                         .param("checkpointSize", Long.toString(latest.treeSize())).param("checkpointRoot", root)
                         .param("checkpointAt", latest.at().toString()).param("checkpointSignature", signature))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(matched).contains("id=\"kept-matches\"", "与您保存的检查点（" + latest.treeSize() + " 条事件）一致");
+        assertThat(matched).contains("id=\"kept-matches\"", "与您保存的检查点（"
+                + NumberFormat.getIntegerInstance(Locale.SIMPLIFIED_CHINESE).format(latest.treeSize()) + " 条事件）一致");
 
         String malformed = mvc.perform(post("/console/audit/verify").with(csrf())
                         .with(staff("审计员甲", "audit:read", "audit:verify"))
