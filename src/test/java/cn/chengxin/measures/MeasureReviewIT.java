@@ -151,7 +151,7 @@ class MeasureReviewIT {
                     Set.of(SubjectKind.PERSON), Set.of("RED_VOLUNTEER")));
 
             String page = page(checker(), "zh");
-            String row = page.substring(page.indexOf("data-code=\"GREEN_CHANNEL\""));
+            String row = page.substring(page.indexOf("data-code=\"GREEN_CHANNEL\"", page.indexOf("id=\"pending-changes\"")));
             row = row.substring(0, row.indexOf("</tr>"));
             assertThat(row).contains("<ins>《待审核的依据》第一条</ins>", "<del>" + before.legalBasis() + "</del>")
                     .contains(before.cleanRecord() ? "<ins>不适用三年无失信记录的主体</ins>" : "<ins>适用三年无失信记录的主体</ins>")
@@ -162,7 +162,7 @@ class MeasureReviewIT {
                             "<ins>市人力资源和社会保障局、市市场监督管理局</ins>", "<del>各部门</del>")
                     .doesNotContain("<ins>" + before.name() + "</ins>");
             String english = page(checker(), "en");
-            assertThat(english.substring(english.indexOf("data-code=\"GREEN_CHANNEL\""))).contains(
+            assertThat(english.substring(english.indexOf("data-code=\"GREEN_CHANNEL\"", english.indexOf("id=\"pending-changes\"")))).contains(
                     "<dt>Subjects it applies to</dt>", "<dt>Limited to list rules</dt>",
                     "<del>Every rule of its lists</del>");
         } finally {
