@@ -16,7 +16,7 @@ import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AccessHistory;
 import cn.chengxin.catalog.Catalogue;
-import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.catalog.ItemVersions;
 import cn.chengxin.catalog.domain.FieldDefinition;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.Nature;
@@ -87,8 +87,10 @@ class ReportAssembler {
      */
     ReportContent assemble(ReportScope scope, SubjectProfile subject, String pseudonym, Heading heading,
                            DataScope dataScope) {
-        Map<String, ItemDefinition> items = catalogue.active().stream()
-                .collect(Collectors.toMap(CatalogueItem::code, CatalogueItem::definition, (a, b) -> a));
+        // Each record is read by the item version it was stored under (issue #4, RULES.md §4): a later version
+        // making the item more or less serious, or otherwise classing it anew, does not rewrite what was collected
+        // before it, as the credit file and repair read it.
+        ItemVersions items = catalogue.versionsEverInForce();
         Map<String, String> departments = directory.departments().stream()
                 .collect(Collectors.toMap(Department::code, Department::name, (a, b) -> a));
         List<ReportContent.RecordLine> good = new ArrayList<>();
@@ -98,7 +100,7 @@ class ReportAssembler {
         // Pending reviews and lawsuits show with the record as the dispute mark does (RULES.md §5), read at once.
         Map<UUID, List<RecordProceeding>> pending = proceedings.pendingOf(subject.id());
         for (FileEntry entry : creditFile.fileAsShown(subject.id())) {
-            ItemDefinition item = items.get(entry.itemCode());
+            ItemDefinition item = items.of(entry.itemCode(), entry.itemVersion()).orElse(null);
             if (item == null || !scope.includes(item.sharing(), item.category(), entry.status().shown())
                     || !inDataScope(scope, item, dataScope)) {
                 continue;

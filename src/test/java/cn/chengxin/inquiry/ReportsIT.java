@@ -16,6 +16,9 @@ import cn.chengxin.account.Notices;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AccessHistory;
 import cn.chengxin.audit.AuditUnavailableException;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.catalog.domain.Severity;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.creditfile.RecordProceedings;
@@ -27,6 +30,7 @@ import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.Masking;
+import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.ClearIdentityNumbers;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
@@ -108,6 +112,9 @@ class ReportsIT {
 
     @Autowired
     Notices notices;
+
+    @Autowired
+    Catalogue catalogue;
 
     @Test
     void eachConsentFaultHasItsOwnCodeAndIssuesNoReport() throws Exception {
@@ -371,6 +378,33 @@ class ReportsIT {
                 .doesNotContain("行政诉讼中").doesNotContain("待结");
         assertThat(mvc.perform(get("/me/reports/" + flagged.id()).with(authentication(citizen(p)))).andReturn()
                 .getResponse().getContentAsString()).as("the earlier report as issued").contains("行政诉讼中");
+    }
+
+    /**
+     * Issue #4: a report gives each record the severity of the item version it was stored under. A later version
+     * making the item serious does not make a record stored before it serious in the report, while one stored after
+     * it is.
+     */
+    @Test
+    void aRecordIsReportedWithTheSeverityOfTheItemVersionItWasStoredUnder() throws Exception {
+        ItemDefinition general = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition();
+        String code = "P_REPORT_VER_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        CatalogueVersions.draft(catalogue, CatalogueVersions.copied(general, code, "按版本报告的行政处罚"));
+        CatalogueVersions.submit(catalogue, code);
+        CatalogueVersions.approve(catalogue, code);
+        Person p = person("严旧报");
+        submit(p, code, "驻市监罚〔2026〕831号");
+        CatalogueVersions.draft(catalogue, CatalogueVersions.ofSeverity(catalogue.active(code).orElseThrow()
+                .definition(), Severity.SERIOUS));
+        CatalogueVersions.submit(catalogue, code);
+        CatalogueVersions.approve(catalogue, code);
+        submit(p, code, "驻市监罚〔2026〕832号");
+
+        List<ReportContent.RecordLine> negative = reports.forSelf(p.id(),
+                cn.chengxin.inquiry.domain.ReportKind.SELF_FULL).content().negativeRecords();
+        assertThat(negative).extracting(ReportContent.RecordLine::decisionNumber, ReportContent.RecordLine::severity)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("驻市监罚〔2026〕831号", "一般"),
+                        org.assertj.core.groups.Tuple.tuple("驻市监罚〔2026〕832号", "严重"));
     }
 
     /** A statement is printed for third parties: a number written into it is kept and printed masked (§10). */

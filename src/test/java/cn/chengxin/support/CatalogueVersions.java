@@ -7,6 +7,7 @@ import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.Nature;
+import cn.chengxin.catalog.domain.Severity;
 
 import static cn.chengxin.support.AsStaff.as;
 
@@ -53,6 +54,14 @@ public final class CatalogueVersions {
         return new ItemDefinition(d.code(), d.name(), d.subjectType(), nature, d.category(), d.domain(), d.fields(),
                 d.providers(), d.legalBasis(), d.sharing(), negative ? d.severity() : null, d.publicationMinMonths(),
                 d.publicationMaxMonths(), d.retentionYears(), negative && d.usableForPunishment(),
+                d.usableForScoring(), d.sharedUpward(), d.updateCycle(), d.linksToResponsiblePersons(),
+                d.description());
+    }
+
+    /** {@code d} of another severity class, its periods those of the class (RULES.md §4). */
+    public static ItemDefinition ofSeverity(ItemDefinition d, Severity severity) {
+        return new ItemDefinition(d.code(), d.name(), d.subjectType(), d.nature(), d.category(), d.domain(), d.fields(),
+                d.providers(), d.legalBasis(), d.sharing(), severity, null, null, null, d.usableForPunishment(),
                 d.usableForScoring(), d.sharedUpward(), d.updateCycle(), d.linksToResponsiblePersons(),
                 d.description());
     }
