@@ -7,6 +7,9 @@ import java.util.UUID;
 
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.catalog.domain.Severity;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.creditfile.RecordProceedings;
@@ -14,6 +17,7 @@ import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.Masking;
+import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Sessions;
 import cn.chengxin.support.TestCitizens;
@@ -63,6 +67,9 @@ class PublicDisclosuresIT {
 
     @Autowired
     RecordProceedings proceedings;
+
+    @Autowired
+    Catalogue catalogue;
 
     @LocalServerPort
     int port;
@@ -282,6 +289,33 @@ class PublicDisclosuresIT {
             return null;
         });
         assertThat(disclosed(person, "198.51.100.83")).contains(flagged).doesNotContain("行政复议中");
+    }
+
+    /**
+     * Issue #4: a record is published by the item version it was stored under. A later version making the item minor
+     * (not published, RULES.md §4) leaves a record stored before it, as a general one, published, while one stored
+     * under the new version is not.
+     */
+    @Test
+    void aRecordIsPublishedByTheItemVersionItWasStoredUnder() throws Exception {
+        ItemDefinition general = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition();
+        String code = "P_DISCLOSED_VER_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        CatalogueVersions.draft(catalogue, CatalogueVersions.copied(general, code, "按版本公示的行政处罚"));
+        CatalogueVersions.submit(catalogue, code);
+        CatalogueVersions.approve(catalogue, code);
+        TestCitizens.Person person = TestCitizens.register(subjects, "鲍旧版");
+        String before = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), code, before);
+        CatalogueVersions.draft(catalogue, CatalogueVersions.ofSeverity(catalogue.active(code).orElseThrow()
+                .definition(), Severity.MINOR));
+        CatalogueVersions.submit(catalogue, code);
+        CatalogueVersions.approve(catalogue, code);
+        String after = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), code, after);
+
+        String page = disclosed(person, "198.51.100.84");
+        assertThat(row(page, before)).contains("按版本公示的行政处罚");
+        assertThat(page).doesNotContain(after);
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.catalog.Catalogue;
-import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.catalog.ItemVersions;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.Nature;
 import cn.chengxin.catalog.domain.Severity;
@@ -162,12 +162,13 @@ class PublicDisclosures {
     }
 
     private List<Disclosure> published(List<SubjectEntry> entries) {
-        Map<String, ItemDefinition> items = new HashMap<>();
-        catalogue.active().stream().map(CatalogueItem::definition).forEach(d -> items.put(d.code(), d));
+        // Each record is published, or not, by the item version it was stored under (issue #4, RULES.md §4): a later
+        // version making the item minor, or no longer minor, does not withdraw or publish what was collected before.
+        ItemVersions versions = catalogue.versionsEverInForce();
         Map<String, String> departments = directory.departmentNames();
         Map<UUID, Optional<SubjectProfile>> profiles = new HashMap<>();
         List<SubjectEntry> shown = entries.stream().filter(e -> e.entry().status().shown())
-                .filter(e -> published(items.get(e.entry().itemCode()))).toList();
+                .filter(e -> published(itemOf(versions, e.entry()))).toList();
         // The flags of the whole page in one query.
         Map<UUID, List<RecordProceeding>> pending = proceedings.pendingOn(shown.stream()
                 .map(e -> e.entry().recordKey()).toList());
@@ -180,11 +181,15 @@ class PublicDisclosures {
                         return Stream.empty();
                     }
                     return Stream.of(new Disclosure(p.maskedName(), p.maskedNumber(),
-                            items.get(e.entry().itemCode()).name(),
+                            itemOf(versions, e.entry()).name(),
                             departments.getOrDefault(e.entry().departmentCode(), e.entry().departmentCode()),
                             e.entry(), pending.getOrDefault(e.entry().recordKey(), List.of()).stream()
                                     .map(RecordProceeding::kind).distinct().toList()));
                 }).toList();
+    }
+
+    private static ItemDefinition itemOf(ItemVersions versions, FileEntry entry) {
+        return versions.of(entry.itemCode(), entry.itemVersion()).orElse(null);
     }
 
     /** RULES.md §4: negative items shared publicly are published, except minor (轻微) ones. */
