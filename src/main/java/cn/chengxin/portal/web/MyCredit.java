@@ -1,6 +1,8 @@
 package cn.chengxin.portal.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -12,7 +14,8 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
 import cn.chengxin.catalog.Catalogue;
-import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.catalog.ItemVersions;
+import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.inquiry.Consents;
 import cn.chengxin.inquiry.Reports;
@@ -79,8 +82,11 @@ class MyCredit {
         audit.record(AuditEntry.of(AuditCategory.QUERY, "self.file").subject(citizen.subjectPseudonym())
                 .purpose("本人查询", "国办发〔2016〕98号 本人查询"));
         var entries = creditFile.fileAsShown(citizen.subjectId());
-        var items = catalogue.active().stream()
-                .collect(Collectors.toMap(CatalogueItem::code, CatalogueItem::definition, (a, b) -> a));
+        // Each record's nature and sharing as the item version it was stored under said (issue #4), as its report
+        // and repair read it: by record, not by item code.
+        ItemVersions versions = catalogue.versionsEverInForce();
+        Map<UUID, ItemDefinition> items = new HashMap<>();
+        entries.forEach(e -> versions.of(e.itemCode(), e.itemVersion()).ifPresent(d -> items.put(e.recordKey(), d)));
         model.addAttribute("entries", entries);
         model.addAttribute("proceedings", proceedings.pendingOf(citizen.subjectId()));
         model.addAttribute("items", items);

@@ -1,0 +1,79 @@
+package cn.chengxin.portal;
+
+import java.util.UUID;
+
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.catalog.domain.Nature;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.CatalogueVersions;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
+import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestRecords;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** 我的信用档案 as the person reads it about their own records. */
+@IntegrationTest
+class MyFileIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    Catalogue catalogue;
+
+    /**
+     * Issue #4: each record shows the nature of the item version it was stored under. A later version making the item
+     * neutral leaves a record stored before it a negative one (失信信息), while one stored after it is not.
+     */
+    @Test
+    void eachRecordShowsTheNatureOfTheItemVersionItWasStoredUnder() throws Exception {
+        ItemDefinition general = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition();
+        String code = "P_MY_FILE_VER_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        CatalogueVersions.draft(catalogue, CatalogueVersions.copied(general, code, "按版本显示的行政处罚"));
+        CatalogueVersions.submit(catalogue, code);
+        CatalogueVersions.approve(catalogue, code);
+        TestCitizens.Person person = TestCitizens.register(subjects, "严本人");
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), code, "驻市监罚〔2026〕851号");
+        CatalogueVersions.draft(catalogue, CatalogueVersions.ofNature(catalogue.active(code).orElseThrow()
+                .definition(), Nature.NEUTRAL));
+        CatalogueVersions.submit(catalogue, code);
+        CatalogueVersions.approve(catalogue, code);
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), code, "驻市监罚〔2026〕852号");
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+
+        String page = mvc.perform(get("/me/file").with(authentication(Principals.citizen(subjects, subject))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(row(page, "驻市监罚〔2026〕851号")).contains(">失信信息<").doesNotContain(">其他信息<");
+        assertThat(row(page, "驻市监罚〔2026〕852号")).contains(">其他信息<").doesNotContain(">失信信息<");
+    }
+
+    /** The row of the file's table that shows {@code decision}. */
+    private static String row(String page, String decision) {
+        String table = page.substring(page.indexOf("id=\"file\""), page.indexOf("</table>", page.indexOf("id=\"file\"")));
+        return java.util.Arrays.stream(table.split("<tr")).filter(r -> r.contains(decision)).findFirst()
+                .map(r -> r.substring(0, r.indexOf("</tr>"))).orElseThrow(() -> new AssertionError(decision
+                        + " not shown"));
+    }
+}
