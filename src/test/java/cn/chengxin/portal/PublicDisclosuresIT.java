@@ -10,6 +10,7 @@ import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.Severity;
+import cn.chengxin.catalog.domain.Sharing;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.creditfile.RecordProceedings;
@@ -316,6 +317,34 @@ class PublicDisclosuresIT {
         String page = disclosed(person, "198.51.100.84");
         assertThat(row(page, before)).contains("按版本公示的行政处罚");
         assertThat(page).doesNotContain(after);
+    }
+
+    /**
+     * A later version that stops sharing an item publicly (RULES.md §4: only public items are published) withdraws
+     * the records published under the earlier one: of two versions' sharing, the stricter holds.
+     */
+    @Test
+    void aVersionThatStopsPublicSharingWithdrawsEarlierRecords() throws Exception {
+        ItemDefinition general = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition();
+        String code = "P_DISCLOSED_SHR_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        CatalogueVersions.draft(catalogue, CatalogueVersions.copied(general, code, "改为政务共享的行政处罚"));
+        CatalogueVersions.submit(catalogue, code);
+        CatalogueVersions.approve(catalogue, code);
+        TestCitizens.Person person = TestCitizens.register(subjects, "鲍收窄");
+        String number = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), code, number);
+        assertThat(row(disclosed(person, "198.51.100.85"), number)).contains("改为政务共享的行政处罚");
+
+        ItemDefinition now = catalogue.active(code).orElseThrow().definition();
+        CatalogueVersions.draft(catalogue, new ItemDefinition(now.code(), now.name(), now.subjectType(), now.nature(),
+                now.category(), now.domain(), now.fields(), now.providers(), now.legalBasis(),
+                Sharing.GOVERNMENT, now.severity(), now.publicationMinMonths(), now.publicationMaxMonths(),
+                now.retentionYears(), now.usableForPunishment(), now.usableForScoring(), now.sharedUpward(),
+                now.updateCycle(), now.linksToResponsiblePersons(), now.description()));
+        CatalogueVersions.submit(catalogue, code);
+        CatalogueVersions.approve(catalogue, code);
+
+        assertThat(disclosed(person, "198.51.100.86")).doesNotContain(number);
     }
 
     @Test

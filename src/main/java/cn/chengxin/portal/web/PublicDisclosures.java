@@ -2,15 +2,18 @@ package cn.chengxin.portal.web;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.catalog.ItemVersions;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.Nature;
@@ -165,9 +168,15 @@ class PublicDisclosures {
         // Each record is published, or not, by the item version it was stored under (issue #4, RULES.md §4): a later
         // version making the item minor, or no longer minor, does not withdraw or publish what was collected before.
         ItemVersions versions = catalogue.versionsEverInForce();
+        // Publication is a disclosure of personal data: a later version that stops sharing the item publicly (or an
+        // item taken out of force) withdraws what was published under an earlier one — the stricter of the two holds.
+        Set<String> publicNow = new HashSet<>();
+        catalogue.active().stream().map(CatalogueItem::definition).filter(d -> d.sharing() == Sharing.PUBLIC)
+                .forEach(d -> publicNow.add(d.code()));
         Map<String, String> departments = directory.departmentNames();
         Map<UUID, Optional<SubjectProfile>> profiles = new HashMap<>();
         List<SubjectEntry> shown = entries.stream().filter(e -> e.entry().status().shown())
+                .filter(e -> publicNow.contains(e.entry().itemCode()))
                 .filter(e -> published(itemOf(versions, e.entry()))).toList();
         // The flags of the whole page in one query.
         Map<UUID, List<RecordProceeding>> pending = proceedings.pendingOn(shown.stream()
