@@ -54,6 +54,8 @@ class CreditFileScopeIT {
     CreditFile creditFile;
     @Autowired
     Catalogue catalogue;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void aRespondingUnitWhoseScopeNamesNoItemSeesNoRecord() throws Exception {
@@ -145,6 +147,25 @@ class CreditFileScopeIT {
                 .isEqualTo("P_COURT_DEFAULTER"));
         Set<Object> history = new HashSet<>(((Map<?, ?>) model.get("history")).keySet());
         assertThat(history).containsExactly(((FileEntry) entries.get(0)).recordKey());
+    }
+
+    /**
+     * Issue #4: the look-up's audit event says why (the purpose given) and what was shown — the department's data
+     * scope or every record, and the departments and items of the records shown — and never the number looked up.
+     */
+    @Test
+    void theLookUpIsAuditedWithItsPurposeAndWhatWasShown() throws Exception {
+        String number = personWithTwoRecords("田思远");
+        String pseudonym = subjects.pseudonymOf(subjects.validate(DocumentType.RESIDENT_ID, number));
+        file(number, staffOf("COURT"));
+        file(number, staffOf("CREDIT_OFFICE"));
+        List<String> details = jdbc.sql("SELECT detail FROM audit.event WHERE action = 'creditfile.view' "
+                + "AND subject_pseudonym = ? ORDER BY seq").param(pseudonym).query(String.class).list();
+        assertThat(details).containsExactly(
+                "用途：行政许可审查；范围：本部门（COURT）数据范围内的记录；显示 1 条，来自 COURT，事项 P_COURT_DEFAULTER",
+                "用途：行政许可审查；范围：全部部门的记录；显示 2 条，来自 COURT、MARKET，"
+                        + "事项 P_ADMIN_PENALTY_GENERAL、P_COURT_DEFAULTER");
+        assertThat(String.join(" ", details)).doesNotContain(number);
     }
 
     private String personWithTwoRecords(String name) throws Exception {

@@ -81,17 +81,21 @@ class CreditFileConsole {
             return "console/credit-file";
         }
         Optional<UUID> subject = subjects.find(document);
+        DataScope scope = AuditLog.currentActor().dataScope();
+        String department = AuditLog.currentActor().departmentCode();
+        List<FileEntry> entries = subject.map(id -> creditFile.fileAsShown(id).stream()
+                .filter(e -> scope.permits(e.itemCode())).toList()).orElse(List.of());
+        // Recorded before anything is shown, with the purpose given and what the page shows (RULES.md §9).
         audit.record(AuditEntry.of(AuditCategory.QUERY, "creditfile.view").subject(subjects.pseudonymOf(document))
                 .purpose(purpose.label(), purpose.legalBasis())
-                .result(subject.isPresent() ? AuditResult.SUCCESS : AuditResult.ERROR));
+                .result(subject.isPresent() ? AuditResult.SUCCESS : AuditResult.ERROR)
+                .detail(subject.isPresent() ? FileViewDetail.of(purpose, scope, department, entries)
+                        : FileViewDetail.notFound(purpose, scope, department)));
         model.addAttribute("searchedMasked", document.masked());
         if (subject.isEmpty()) {
             model.addAttribute("notFound", true);
             return "console/credit-file";
         }
-        DataScope scope = AuditLog.currentActor().dataScope();
-        List<FileEntry> entries = creditFile.fileAsShown(subject.get()).stream().filter(e -> scope.permits(e.itemCode()))
-                .toList();
         Map<String, ItemDefinition> items = itemsOf(entries);
         Map<String, String> names = new HashMap<>();
         items.forEach((code, item) -> names.put(code, item.name()));
