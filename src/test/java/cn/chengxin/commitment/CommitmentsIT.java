@@ -278,6 +278,38 @@ class CommitmentsIT {
     }
 
     /**
+     * Issue #8: the console lists a commitment's 事项, free text its department typed or sent, with any identity number
+     * in it masked (RULES.md §10: masked on every screen), in both of its tables and on the commitment's own page; and
+     * the table of commitments whose record was refused names the subject masked, as the list does, so that the
+     * department knows whose record to submit again. The number here is mistyped (a wrong check character): still
+     * personal data, masked by its shape. Given to FINANCE, whose remit takes no commitment record, so that the
+     * refused table of the departments other tests look at stays theirs.
+     */
+    @Test
+    void theConsoleMasksNumbersInTheReferenceAndNamesTheSubjectOfARefusedRecordMasked() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "江晚晴");
+        String body = record(client("HRSS"), "{\"subjectNumber\":\"" + person.number() + "\",\"kind\":\"TOLERANCE\","
+                + "\"text\":\"本人承诺在 10 日内补交户籍证明。\",\"due\":\"" + LocalDate.now().plusDays(10) + "\"}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        UUID id = UUID.fromString(JsonPath.read(body, "$.id"));
+        String typed = TestCitizens.withWrongCheckCharacter(person.number());
+        String masked = typed.substring(0, 4) + "**********" + typed.substring(14);
+        jdbc.sql("UPDATE commitment.commitment SET due = ?, department_code = 'FINANCE', reference = ? "
+                + "WHERE id = ?").params(LocalDate.now().minusDays(1), "补交户籍证明（" + typed + "）", id).update();
+        commitments.settleDue(LocalDate.now());
+        assertThat(commitments.find(id).recordRefused()).isNotNull();
+
+        var finance = authentication(operator("FINANCE"));
+        String console = page(get("/console/commitments").with(finance));
+        assertThat(console).doesNotContain(typed);
+        String refused = console.substring(console.indexOf("id=\"record-refused\""), console.indexOf("id=\"commitments\""));
+        assertThat(refused).contains("补交户籍证明（" + masked + "）", "江*晴 · ", "承诺人");
+        assertThat(console.substring(console.indexOf("id=\"commitments\""))).contains("补交户籍证明（" + masked + "）");
+        assertThat(page(get("/console/commitments/{id}", id).with(finance))).doesNotContain(typed)
+                .contains("补交户籍证明（" + masked + "）");
+    }
+
+    /**
      * A reported breach owes its 违背信用承诺信息 record until collection takes it: left owed with no record (as a crash
      * between the mark and the submission leaves it), it is neither kept nor reported again, and the next run submits
      * it, once.
