@@ -118,6 +118,24 @@ class AuditKeptCheckpointIT {
                 .containsExactly(AuditVerification.FindingKind.CHECKPOINT_NOT_SIGNED);
     }
 
+    /** Issue #3: the console's result table names a finding in the reader's language, its code beside it. */
+    @Test
+    void theConsoleNamesAFindingByItsLabel() throws Exception {
+        Checkpoints.Signed latest = kept();
+        byte[] signature = latest.signature();
+        signature[signature.length - 1] ^= 1;
+
+        String page = mvc.perform(post("/console/audit/verify").with(csrf())
+                        .with(staff("审计员甲", "audit:read", "audit:verify"))
+                        .param("checkpointSize", Long.toString(latest.treeSize()))
+                        .param("checkpointRoot", HexFormat.of().formatHex(latest.root()))
+                        .param("checkpointAt", latest.at().toString())
+                        .param("checkpointSignature", Base64.getEncoder().encodeToString(signature)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("<span>保存的检查点并非平台签发</span>", ">CHECKPOINT_NOT_SIGNED</code>");
+    }
+
     /**
      * Events after the last checkpoint are counted in the report; cut off with no checkpoint counting them, the tree
      * nodes stored for them still prove they were there.
