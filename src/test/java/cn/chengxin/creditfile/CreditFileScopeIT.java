@@ -108,11 +108,7 @@ class CreditFileScopeIT {
      */
     @Test
     void aRecordShowsTheSeverityOfTheItemVersionItWasStoredUnder() throws Exception {
-        ItemDefinition general = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition();
-        String code = "P_VERSIONED_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        CatalogueVersions.draft(catalogue, CatalogueVersions.copied(general, code, "按版本分级的行政处罚"));
-        CatalogueVersions.submit(catalogue, code);
-        CatalogueVersions.approve(catalogue, code);
+        String code = CatalogueVersions.newItemLike(catalogue, "P_ADMIN_PENALTY_GENERAL", "P_VERSIONED_", "按版本分级的行政处罚");
         TestCitizens.Person person = TestCitizens.register(subjects, "严守旧");
         TestRecords.penalty(mvc, apiClients, directory, person.number(), "严守旧", code, "驻市监罚〔2026〕821号");
 

@@ -17,7 +17,6 @@ import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AccessHistory;
 import cn.chengxin.audit.AuditUnavailableException;
 import cn.chengxin.catalog.Catalogue;
-import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.Severity;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.RecordProceeding;
@@ -387,11 +386,7 @@ class ReportsIT {
      */
     @Test
     void aRecordIsReportedWithTheSeverityOfTheItemVersionItWasStoredUnder() throws Exception {
-        ItemDefinition general = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition();
-        String code = "P_REPORT_VER_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        CatalogueVersions.draft(catalogue, CatalogueVersions.copied(general, code, "按版本报告的行政处罚"));
-        CatalogueVersions.submit(catalogue, code);
-        CatalogueVersions.approve(catalogue, code);
+        String code = CatalogueVersions.newItemLike(catalogue, "P_ADMIN_PENALTY_GENERAL", "P_REPORT_VER_", "按版本报告的行政处罚");
         Person p = person("严旧报");
         submit(p, code, "驻市监罚〔2026〕831号");
         CatalogueVersions.draft(catalogue, CatalogueVersions.ofSeverity(catalogue.active(code).orElseThrow()

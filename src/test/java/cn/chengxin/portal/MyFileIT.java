@@ -5,7 +5,6 @@ import java.util.UUID;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.catalog.Catalogue;
-import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.Nature;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
@@ -48,11 +47,7 @@ class MyFileIT {
      */
     @Test
     void eachRecordShowsTheNatureOfTheItemVersionItWasStoredUnder() throws Exception {
-        ItemDefinition general = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition();
-        String code = "P_MY_FILE_VER_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        CatalogueVersions.draft(catalogue, CatalogueVersions.copied(general, code, "按版本显示的行政处罚"));
-        CatalogueVersions.submit(catalogue, code);
-        CatalogueVersions.approve(catalogue, code);
+        String code = CatalogueVersions.newItemLike(catalogue, "P_ADMIN_PENALTY_GENERAL", "P_MY_FILE_VER_", "按版本显示的行政处罚");
         TestCitizens.Person person = TestCitizens.register(subjects, "严本人");
         TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), code, "驻市监罚〔2026〕851号");
         CatalogueVersions.draft(catalogue, CatalogueVersions.ofNature(catalogue.active(code).orElseThrow()

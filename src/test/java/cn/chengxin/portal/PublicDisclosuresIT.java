@@ -299,11 +299,7 @@ class PublicDisclosuresIT {
      */
     @Test
     void aRecordIsPublishedByTheItemVersionItWasStoredUnder() throws Exception {
-        ItemDefinition general = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition();
-        String code = "P_DISCLOSED_VER_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        CatalogueVersions.draft(catalogue, CatalogueVersions.copied(general, code, "按版本公示的行政处罚"));
-        CatalogueVersions.submit(catalogue, code);
-        CatalogueVersions.approve(catalogue, code);
+        String code = CatalogueVersions.newItemLike(catalogue, "P_ADMIN_PENALTY_GENERAL", "P_DISCLOSED_VER_", "按版本公示的行政处罚");
         TestCitizens.Person person = TestCitizens.register(subjects, "鲍旧版");
         String before = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
         TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), code, before);
@@ -325,11 +321,7 @@ class PublicDisclosuresIT {
      */
     @Test
     void aVersionThatStopsPublicSharingWithdrawsEarlierRecords() throws Exception {
-        ItemDefinition general = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition();
-        String code = "P_DISCLOSED_SHR_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        CatalogueVersions.draft(catalogue, CatalogueVersions.copied(general, code, "改为政务共享的行政处罚"));
-        CatalogueVersions.submit(catalogue, code);
-        CatalogueVersions.approve(catalogue, code);
+        String code = CatalogueVersions.newItemLike(catalogue, "P_ADMIN_PENALTY_GENERAL", "P_DISCLOSED_SHR_", "改为政务共享的行政处罚");
         TestCitizens.Person person = TestCitizens.register(subjects, "鲍收窄");
         String number = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
         TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), code, number);

@@ -154,11 +154,7 @@ class RepairsIT {
      */
     @Test
     void aRecordIsRepairableByTheItemVersionItWasStoredUnder() throws Exception {
-        ItemDefinition general = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition();
-        String code = "P_REPAIR_VER_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        CatalogueVersions.draft(catalogue, CatalogueVersions.copied(general, code, "按版本修复的行政处罚"));
-        CatalogueVersions.submit(catalogue, code);
-        CatalogueVersions.approve(catalogue, code);
+        String code = CatalogueVersions.newItemLike(catalogue, "P_ADMIN_PENALTY_GENERAL", "P_REPAIR_VER_", "按版本修复的行政处罚");
         assertThat(catalogue.active(code).orElseThrow().definition().publicationMinMonths()).isEqualTo(3);
         LocalDate today = LocalDate.now(clock);
         LocalDate decided = today.minusMonths(2);

@@ -1,6 +1,7 @@
 package cn.chengxin.support;
 
 import java.util.List;
+import java.util.UUID;
 
 import cn.chengxin.account.DemoDepartments;
 import cn.chengxin.catalog.Catalogue;
@@ -89,6 +90,20 @@ public final class CatalogueVersions {
     public static int pending(Catalogue catalogue, String code) {
         return catalogue.history(code).stream().filter(i -> i.status() == CatalogueItem.Status.PENDING).findFirst()
                 .orElseThrow().version();
+    }
+
+    /**
+     * A new item in force, a copy of the item {@code baseCode} in force under a fresh code beginning with {@code prefix}
+     * and another name, drafted, submitted and approved; returns its code.
+     */
+    public static String newItemLike(Catalogue catalogue, String baseCode, String prefix, String name)
+            throws Exception {
+        ItemDefinition base = catalogue.active(baseCode).orElseThrow().definition();
+        String code = prefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        draft(catalogue, copied(base, code, name));
+        submit(catalogue, code);
+        approve(catalogue, code);
+        return code;
     }
 
     public static void approve(Catalogue catalogue, String code) throws Exception {
