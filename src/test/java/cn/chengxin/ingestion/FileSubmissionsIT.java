@@ -639,9 +639,12 @@ class FileSubmissionsIT {
         return bytes.toByteArray();
     }
 
-    /** Polls for up to a minute: a file run again from its first row takes long on a busy 2-core machine. */
+    /**
+     * Polls for up to three minutes: a file run again from its first row takes long on a busy 2-core machine (a minute
+     * was not enough with other builds running beside the suite).
+     */
     private String awaitDone(String batch) throws Exception {
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 1_800; i++) {
             String body = mvc.perform(get("/api/v1/submissions/" + batch).header("Authorization", "Bearer " + key))
                     .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
             if (body.contains("\"status\":\"DONE\"") || body.contains("\"status\":\"FAILED\"")) {
