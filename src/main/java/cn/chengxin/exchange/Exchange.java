@@ -35,11 +35,13 @@ public class Exchange {
     private final Resending resending;
     private final cn.chengxin.subject.SubjectRegistry subjects;
     private final AuditLog audit;
+    private final InboundRefusals refusals;
     private final Clock clock;
 
     Exchange(JdbcExchange store, ExchangeSettings settings, Receiving receiving, Reconciling reconciling,
              Adopting adopting, Resending resending, cn.chengxin.subject.SubjectRegistry subjects, AuditLog audit,
-             Clock clock) {
+             InboundRefusals refusals, Clock clock) {
+        this.refusals = refusals;
         this.adopting = adopting;
         this.resending = resending;
         this.subjects = subjects;
@@ -108,6 +110,14 @@ public class Exchange {
         return store.setAside(100);
     }
 
+    /**
+     * The latest inbound requests refused (batches, pulls, reconciliation questions), the latest first: a partner
+     * missing from configuration, or with a wrong key, shows here by the code it sends.
+     */
+    public List<RefusedAttempt> refusedAttempts(int limit) {
+        return refusals.recent(limit);
+    }
+
     public List<QueueSize> queueSizes() {
         return store.queueSizes();
     }
@@ -140,7 +150,7 @@ public class Exchange {
 
     /** A partner pulls its messages from {@code after}; the answer is a batch signed by this platform. */
     public SignedBatch pull(String requester, Long after, String at, String signature) {
-        return receiving.pull(requester, after, at, signature);
+        return refusals.audited(requester, "pull", () -> receiving.pull(requester, after, at, signature));
     }
 
     /** Reconciles {@code day} with every partner we push to now (the job does it nightly for the day before). */
@@ -155,17 +165,17 @@ public class Exchange {
     /** A partner asks what we hold of its messages of {@code day} (signed like a pull). */
     public ReconciliationSummary reconciliationFor(String requester, java.time.LocalDate day, String at,
                                                    String signature) {
-        return reconciling.answer(requester, day, at, signature);
+        return refusals.audited(requester, "reconcile", () -> reconciling.answer(requester, day, at, signature));
     }
 
     /** A child asks which messages of other platforms we relayed to it on {@code day} (signed like a pull). */
     public ReconciliationSummary relayedFor(String requester, java.time.LocalDate day, String at, String signature) {
-        return adopting.relayedTo(requester, day, at, signature);
+        return refusals.audited(requester, "relayed", () -> adopting.relayedTo(requester, day, at, signature));
     }
 
     /** A child fetches messages we relayed to it, to adopt their state; the answer is a batch signed by us. */
     public SignedBatch relayedMessages(String requester, byte[] keys, String at, String signature) {
-        return adopting.fetch(requester, keys, at, signature);
+        return refusals.audited(requester, "fetch", () -> adopting.fetch(requester, keys, at, signature));
     }
 
     /**

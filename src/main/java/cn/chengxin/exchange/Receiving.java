@@ -52,11 +52,14 @@ class Receiving {
     private final Pushing pushing;
     private final PartnerRequests requests;
     private final AuditLog audit;
+    private final InboundRefusals refusals;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     Receiving(JdbcExchange store, ExchangeSettings settings, SubjectRegistry subjects, Pushing pushing,
-              PartnerRequests requests, AuditLog audit, PlatformTransactionManager transactions, Clock clock) {
+              PartnerRequests requests, AuditLog audit, InboundRefusals refusals,
+              PlatformTransactionManager transactions, Clock clock) {
+        this.refusals = refusals;
         this.store = store;
         this.settings = settings;
         this.subjects = subjects;
@@ -75,8 +78,13 @@ class Receiving {
      * @param sentAt when the batch was handed over: now over HTTP; over Kafka, the record's timestamp, so that a
      *               batch that waited in the topic while this platform was down is not refused as stale (replays
      *               are refused by batch id, remembered for good)
+     * @throws ExchangeProblem when refused, the refusal audited first ({@link InboundRefusals})
      */
     Exchange.Acknowledgement receive(SignedBatch signed, Instant sentAt) {
+        return refusals.audited(signed.from(), "batch", () -> check(signed, sentAt));
+    }
+
+    private Exchange.Acknowledgement check(SignedBatch signed, Instant sentAt) {
         Partner partner = requests.knownPartner(signed.from());
         if (!signed.signedBy(partner.publicKey())) {
             throw refused("EXCHANGE_SIGNATURE_INVALID", DomainProblem.Kind.FORBIDDEN,

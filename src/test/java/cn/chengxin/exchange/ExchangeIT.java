@@ -524,6 +524,48 @@ class ExchangeIT {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
+    /**
+     * A refused request is a security event (RULES.md §10): audited as DENIED with the partner code as sent and the
+     * problem code, never the identity number, and shown in the console, so that the office sees a partner missing
+     * from configuration by the code it sends.
+     */
+    @Test
+    void refusedBatchesAndRequestsAreAuditedAsDeniedAndShownInTheConsoleWithThePartnerAsSent() throws Exception {
+        TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                PlatformLevel.PROVINCE, null);
+        TestPartner missing = TestPartner.fresh("信用未配置");
+        String number = TestCitizens.withCheckCharacter("41100019850419041");
+        ExchangeMessage entry = Messages.blackListEntry("411000", "list/" + UUID.randomUUID(), 1, "EFFECTIVE", number,
+                "乔若水");
+        refused(TestPartner.push(mvc, missing.sign(here, Instant.now(), List.of(entry))), 403,
+                "EXCHANGE_PARTNER_UNKNOWN");
+        refused(missing.pull(mvc, here, 0, Instant.now()), 403, "EXCHANGE_PARTNER_UNKNOWN");
+        ExchangeMessage badNumber = Messages.blackListEntry("411000", "list/" + UUID.randomUUID(), 1, "EFFECTIVE",
+                TestCitizens.withWrongCheckCharacter(number), "乔若水");
+        refused(TestPartner.push(mvc, province.sign(here, Instant.now(), List.of(badNumber))), 422,
+                "EXCHANGE_MESSAGE_INVALID");
+
+        List<String> audited = jdbc.sql("SELECT category || ' ' || result || ' ' || detail FROM audit.event "
+                        + "WHERE action = 'exchange.refuse' AND (detail LIKE ? OR detail LIKE ?) ORDER BY seq")
+                .params("%" + missing.code + "%", "%" + province.code + "%").query(String.class).list();
+        assertThat(audited).hasSize(3);
+        assertThat(audited.get(0)).startsWith("SECURITY DENIED batch from " + missing.code)
+                .contains("EXCHANGE_PARTNER_UNKNOWN");
+        assertThat(audited.get(1)).startsWith("SECURITY DENIED pull from " + missing.code)
+                .contains("EXCHANGE_PARTNER_UNKNOWN");
+        assertThat(audited.get(2)).startsWith("SECURITY DENIED batch from " + province.code)
+                .contains("EXCHANGE_MESSAGE_INVALID");
+        assertThat(String.join("\n", audited)).doesNotContain(number.substring(0, 17));
+        assertThat(jdbc.sql("SELECT count(*) FROM exchange.refused_attempt WHERE partner_sent || reason LIKE ?")
+                .param("%" + number.substring(0, 17) + "%").query(Long.class).single()).isZero();
+
+        String page = mvc.perform(get("/console/exchange").with(office())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String shown = page.substring(page.indexOf("id=\"refused-attempts\""));
+        assertThat(shown).contains(missing.code, "EXCHANGE_PARTNER_UNKNOWN", "推送批次", "拉取", province.code,
+                "EXCHANGE_MESSAGE_INVALID");
+    }
+
     @Test
     void oversizedFieldsUnexpectedTypesAndBadNumbersAreRefusedWithAReason() throws Exception {
         TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,

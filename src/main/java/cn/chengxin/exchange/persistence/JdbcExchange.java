@@ -1,6 +1,8 @@
 package cn.chengxin.exchange.persistence;
 
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,12 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.chengxin.audit.AuditedRows;
 import cn.chengxin.exchange.Partner;
 import cn.chengxin.exchange.PartnerSetting;
 import cn.chengxin.exchange.QueueSize;
 import cn.chengxin.exchange.QueuedMessage;
 import cn.chengxin.exchange.ReceivedEntry;
 import cn.chengxin.exchange.ReconciliationResult;
+import cn.chengxin.exchange.RefusedAttempt;
 import cn.chengxin.exchange.domain.ExchangeMessage;
 import cn.chengxin.exchange.domain.PlatformLevel;
 import cn.chengxin.exchange.domain.Relation;
@@ -79,6 +83,45 @@ public class JdbcExchange {
     public void pushSucceeded(String code, Instant at) {
         jdbc.sql("UPDATE exchange.partner SET failures = 0, next_attempt_at = NULL, last_error = NULL, "
                 + "last_ack_at = ? WHERE code = ?").params(Timestamp.from(at), code).update();
+    }
+
+    // ---- inbound refusals
+
+    /**
+     * Refused inbound requests as the audit log stores them, in the transaction of their audit events: a refusal
+     * shows in the console exactly when it is audited. Those older than 90 days are dropped on the way: the console
+     * shows recent ones, the audit log keeps them all.
+     */
+    public static final AuditedRows<RefusedAttempt> REFUSED_ATTEMPTS = new AuditedRows<>() {
+
+        @Override
+        public String sql() {
+            return """
+                    INSERT INTO exchange.refused_attempt (at, partner_sent, operation, code, reason)
+                    SELECT u.at::timestamptz, u.partner, u.operation, u.code, u.reason
+                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                         AS u(at, partner, operation, code, reason);
+                    DELETE FROM exchange.refused_attempt WHERE at < now() - interval '90 days'""";
+        }
+
+        @Override
+        public int bind(Connection c, PreparedStatement ps, int first, List<RefusedAttempt> rows)
+                throws SQLException {
+            ps.setArray(first, c.createArrayOf("text", rows.stream().map(r -> r.at().toString()).toArray()));
+            ps.setArray(first + 1, c.createArrayOf("text", rows.stream().map(RefusedAttempt::partnerSent).toArray()));
+            ps.setArray(first + 2, c.createArrayOf("text", rows.stream().map(RefusedAttempt::operation).toArray()));
+            ps.setArray(first + 3, c.createArrayOf("text", rows.stream().map(RefusedAttempt::code).toArray()));
+            ps.setArray(first + 4, c.createArrayOf("text", rows.stream().map(RefusedAttempt::reason).toArray()));
+            return first + 5;
+        }
+    };
+
+    /** The latest refused inbound requests, the latest first. */
+    public List<RefusedAttempt> refusedAttempts(int limit) {
+        return jdbc.sql("SELECT at, partner_sent, operation, code, reason FROM exchange.refused_attempt "
+                        + "ORDER BY at DESC, id DESC LIMIT ?")
+                .param(limit).query((rs, n) -> new RefusedAttempt(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5))).list();
     }
 
     // ---- outbox

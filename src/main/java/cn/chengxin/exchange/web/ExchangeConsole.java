@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 信息交换 in the console: this platform, its partners, their queues and lag, the messages they refused (set aside),
- * and the reconciliation results.
+ * the requests we refused (a partner missing from configuration shows there) and the reconciliation results.
  */
 @Controller
 @RequiresPermission(Permission.EXCHANGE_MANAGE)
@@ -52,6 +52,7 @@ class ExchangeConsole {
         model.addAttribute("queues", queues);
         model.addAttribute("lag", lagMinutes);
         model.addAttribute("setAside", exchange.setAside());
+        model.addAttribute("refusedAttempts", exchange.refusedAttempts(50));
         model.addAttribute("reconciliations", exchange.reconciliations(60));
         model.addAttribute("yesterday", LocalDate.now(clock).minusDays(1));
         return "console/exchange";
