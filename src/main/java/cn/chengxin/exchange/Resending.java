@@ -47,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Resending {
 
     private static final int PAGE = 1_000;
-    private static final Set<RecordStatus> IN_FORCE = Set.of(RecordStatus.ACTIVE, RecordStatus.IN_DISPUTE);
+    private static final Set<RecordStatus> ANY_STATUS = Set.of(RecordStatus.values());
 
     private final JdbcExchange store;
     private final ExchangeSettings settings;
@@ -107,12 +107,14 @@ class Resending {
         UUID after = null;
         List<SubjectEntry> page;
         do {
-            page = creditFile.currentOfItems(shared.keySet(), IN_FORCE, after, PAGE);
-            Map<UUID, SubjectRegistry.Named> names = namesOf(page.stream().map(SubjectEntry::subjectId));
-            Map<UUID, List<RecordProceeding>> pending = proceedings.pendingOn(page.stream()
+            page = creditFile.currentOfItems(shared.keySet(), ANY_STATUS, after, PAGE);
+            List<SubjectEntry> due = withEndsSentBefore(page, r -> r.entry().status().shown(),
+                    r -> "record/" + r.entry().recordKey());
+            Map<UUID, SubjectRegistry.Named> names = namesOf(due.stream().map(SubjectEntry::subjectId));
+            Map<UUID, List<RecordProceeding>> pending = proceedings.pendingOn(due.stream()
                     .map(r -> r.entry().recordKey()).toList());
-            List<JdbcExchange.Outgoing> out = new ArrayList<>(page.size());
-            for (SubjectEntry r : page) {
+            List<JdbcExchange.Outgoing> out = new ArrayList<>(due.size());
+            for (SubjectEntry r : due) {
                 SubjectRegistry.Named named = names.get(r.subjectId());
                 if (named != null) {
                     // Version 0 stands in: the store keeps the version already sent, or draws a new one.
@@ -128,16 +130,23 @@ class Resending {
         return queued;
     }
 
+    /** Black-list entries in force, and the exits of those that were sent up (RULES.md §6: the exit goes up too). */
     private int resendEntries(String partner, Instant now) {
+        return resendEntries(partner, EntryStatus.EFFECTIVE, now) + resendEntries(partner, EntryStatus.EXITED, now);
+    }
+
+    private int resendEntries(String partner, EntryStatus status, Instant now) {
         int queued = 0;
         long after = 0;
         List<ListEntry> page;
         do {
-            page = listing.entriesSince(EntryStatus.EFFECTIVE, ListType.BLACK, after, PAGE);
-            Map<UUID, SubjectRegistry.Named> names = namesOf(page.stream().map(ListEntry::subjectId));
-            Map<UUID, String> items = grounds.itemsOf(page);
-            List<JdbcExchange.Outgoing> out = new ArrayList<>(page.size());
-            for (ListEntry e : page) {
+            page = listing.entriesSince(status, ListType.BLACK, after, PAGE);
+            List<ListEntry> due = status == EntryStatus.EFFECTIVE ? page
+                    : withEndsSentBefore(page, e -> false, OutgoingMessages::sourceIdOf);
+            Map<UUID, SubjectRegistry.Named> names = namesOf(due.stream().map(ListEntry::subjectId));
+            Map<UUID, String> items = grounds.itemsOf(due);
+            List<JdbcExchange.Outgoing> out = new ArrayList<>(due.size());
+            for (ListEntry e : due) {
                 SubjectRegistry.Named named = names.get(e.subjectId());
                 if (named != null) {
                     out.add(outgoing(e.subjectId(), messages.entry(e, items.get(e.id()), OutgoingMessages.subject(named.documentType(),
@@ -148,6 +157,19 @@ class Resending {
             after = page.isEmpty() ? after : page.get(page.size() - 1).changeSeq();
         } while (page.size() == PAGE);
         return queued;
+    }
+
+    /**
+     * What of a page is sent again: what is in force, and what has ended (repaired, revoked, corrected, expired; an
+     * entry exited) if it was ever sent up. RULES.md §6: the effect of a repair is pushed to the provincial and
+     * national platforms; a parent restored from an old backup, or one whose copy missed the end, still shows the
+     * thing in force until the end reaches it. Ends of things never sent up are not news to anyone.
+     */
+    private <T> List<T> withEndsSentBefore(List<T> page, java.util.function.Predicate<T> inForce,
+                                           Function<T, String> sourceId) {
+        List<String> ended = page.stream().filter(inForce.negate()).map(sourceId).toList();
+        Set<String> sent = ended.isEmpty() ? Set.of() : store.everQueued(ended);
+        return page.stream().filter(t -> inForce.test(t) || sent.contains(sourceId.apply(t))).toList();
     }
 
     /**

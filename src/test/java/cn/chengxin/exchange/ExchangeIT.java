@@ -1053,6 +1053,50 @@ class ExchangeIT {
         }
     }
 
+    /**
+     * RULES.md §6: the effect of a repair is pushed to the provincial and national platforms. A parent restored from a
+     * backup taken before a repair and an exit reached it shows the record and the entry in force: a resend sends it
+     * their ends (with the versions already sent), not only what is in force; what never went up stays here.
+     */
+    @Test
+    void aResendSendsTheParentTheEndsOfARepairedRecordAndAnExitedEntryItWasSentBefore() throws Exception {
+        TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                PlatformLevel.PROVINCE, null);
+        TestCitizens.Person person = TestCitizens.register(subjects, "贲晓岚");
+        UUID subject = withGeneralAndMinorPenalties(person, 171);
+        UUID general = recordOf(subject, "P_ADMIN_PENALTY_GENERAL");
+        UUID minor = recordOf(subject, "P_ADMIN_PENALTY_MINOR");
+        ListEntry entry = blackListed(person, subject);
+        queueing.followListing();
+        creditFile.changeStatus(subject, general, Set.of(RecordStatus.ACTIVE), RecordStatus.REPAIRED, "repairer",
+                "信用修复");
+        creditFile.changeStatus(subject, minor, Set.of(RecordStatus.ACTIVE), RecordStatus.REPAIRED, "repairer",
+                "信用修复");
+        as("exchange-checker", () -> {
+            listing.exit(entry.id(), "信用修复");
+            return null;
+        });
+        queueing.followListing();
+        List<QueuedMessage> sent = forPartner(subject, province);
+        assertThat(sent).extracting(q -> q.sourceId() + " " + q.status()).contains(
+                "record/" + general + " REPAIRED", "list/" + entry.id() + " EXITED");
+        // Everything delivered; then the parent comes back from a backup of before the repair and the exit.
+        jdbc.sql("UPDATE exchange.outbox SET acked_at = now() WHERE partner_code = ?").param(province.code).update();
+
+        ResendReport report = exchange.resendCurrentState(province.code);
+        assertThat(report.records()).isPositive();
+        assertThat(report.listEntries()).isPositive();
+        List<String> waiting = forPartner(subject, province).stream().filter(q -> !q.acknowledged())
+                .map(q -> q.sourceId() + " " + q.status() + " v" + q.version()).toList();
+        String repaired = sent.stream().filter(q -> q.status().equals("REPAIRED")).findFirst()
+                .map(q -> q.sourceId() + " REPAIRED v" + q.version()).orElseThrow();
+        String exited = sent.stream().filter(q -> q.status().equals("EXITED")).findFirst()
+                .map(q -> q.sourceId() + " EXITED v" + q.version()).orElseThrow();
+        assertThat(waiting).as("the ends go up again, with the versions already sent; the minor penalty never went up")
+                .contains(repaired, exited)
+                .noneMatch(w -> w.startsWith("record/" + minor));
+    }
+
     @Test
     void aChildDeclaredLateGetsWhatWeRelayFromTheParentOnceResent() throws Exception {
         TestPartner nation = TestPartner.fresh("信用中国").declaredAs(exchange, Relation.PARENT, PlatformLevel.NATION,
@@ -1078,6 +1122,15 @@ class ExchangeIT {
         assertThat(exchange.resendCurrentState(peer.code).relayed()).as("nothing goes to a peer").isZero();
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(ExchangeProblem.class,
                 () -> exchange.resendCurrentState("NOPE")).code()).isEqualTo("EXCHANGE_PARTNER_UNKNOWN");
+
+        // An entry that ended after it was relayed: a resend sends its exit again too (RULES.md §6).
+        pushOne(nation, Messages.blackListEntry("110000", fromNation, 4, "EXITED", number, "籍振华"));
+        jdbc.sql("UPDATE exchange.outbox SET acked_at = now() WHERE partner_code = ?").param(early.code).update();
+        assertThat(pulled(early, 0)).filteredOn(m -> number.equals(m.subject().number())).isEmpty();
+        exchange.resendCurrentState(early.code);
+        assertThat(pulled(early, 0)).filteredOn(m -> number.equals(m.subject().number()))
+                .extracting(m -> m.sourceId() + "@" + m.version() + " " + m.status())
+                .containsExactly(fromNation + "@4 EXITED");
     }
 
     /**

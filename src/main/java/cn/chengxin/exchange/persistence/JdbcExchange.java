@@ -233,15 +233,17 @@ public class JdbcExchange {
     }
 
     /**
-     * Queues for the partner, in one statement, the messages of other platforms in force that we hold and that come
-     * to it by relay — received through one of {@code viaIn} (null: any) and none of {@code viaNotIn}, neither
-     * from the partner nor issued by it — copied from the outbox, where they wait with their subject registered
-     * here. A message received when nobody was to be relayed to was kept without its number and cannot be sent.
+     * Queues for the partner, in one statement, the messages of other platforms that we hold and that come to it by
+     * relay — in force, or ended after they were relayed to it (the end must reach it, RULES.md §6); received through
+     * one of {@code viaIn} (null: any) and none of {@code viaNotIn}, neither from the partner nor issued by it —
+     * copied from the outbox, where they wait with their subject registered here. A message received when nobody was to be relayed to was kept without its number and cannot be sent.
      */
     public Relays resendRelayed(String partnerCode, List<String> viaIn, List<String> viaNotIn, Instant at) {
+        String received = "FROM exchange.received r\n";
         String eligible = """
-                FROM exchange.received r
-                WHERE r.in_force AND r.source_platform <> ? AND r.via_partner <> ?
+                WHERE (r.in_force OR EXISTS (SELECT 1 FROM exchange.outbox p WHERE p.partner_code = ?
+                                             AND p.source_platform = r.source_platform AND p.source_id = r.source_id))
+                  AND r.source_platform <> ? AND r.via_partner <> ?
                   AND (?::text[] IS NULL OR r.via_partner = ANY(?::text[])) AND r.via_partner <> ALL(?::text[])""";
         String[] in = viaIn == null ? null : viaIn.toArray(String[]::new);
         String[] notIn = viaNotIn.toArray(String[]::new);
@@ -249,23 +251,23 @@ public class JdbcExchange {
                         INSERT INTO exchange.outbox (partner_code, subject_id, source_platform, source_id, version,
                                kind, status, body, queued_at)
                         SELECT ?, o.subject_id, o.source_platform, o.source_id, o.version, o.kind, o.status, o.body, ?
-                        """ + eligible.replace("WHERE", """
+                        """ + received + """
                         CROSS JOIN LATERAL (
                             SELECT subject_id, source_platform, source_id, version, kind, status, body
                             FROM exchange.outbox o
                             WHERE o.source_platform = r.source_platform AND o.source_id = r.source_id
                               AND o.version = r.version
                             ORDER BY o.seq LIMIT 1) o
-                        WHERE""") + """
+                        """ + eligible + """
 
                         ON CONFLICT ON CONSTRAINT outbox_once DO UPDATE SET acked_at = NULL, refused_code = NULL,
                             refused_at = NULL""")
-                .params(partnerCode, Timestamp.from(at), partnerCode, partnerCode, in, in, notIn).update();
-        long notKept = jdbc.sql("SELECT count(*) " + eligible + """
+                .params(partnerCode, Timestamp.from(at), partnerCode, partnerCode, partnerCode, in, in, notIn).update();
+        long notKept = jdbc.sql("SELECT count(*) " + received + eligible + """
 
                           AND NOT EXISTS (SELECT 1 FROM exchange.outbox o WHERE o.source_platform = r.source_platform
                                           AND o.source_id = r.source_id AND o.version = r.version)""")
-                .params(partnerCode, partnerCode, in, in, notIn).query(Long.class).single();
+                .params(partnerCode, partnerCode, partnerCode, in, in, notIn).query(Long.class).single();
         return new Relays(queued, notKept);
     }
 
