@@ -532,6 +532,12 @@ public class Objections {
         // that the subject, their notice and every screen read it masked (issue #7).
         String kept = IdentityRedaction.redact(reasons.strip());
         Objection o = find(id);
+        if (o.againstEntry() && !outcome.forEntries()) {
+            // Nothing would correct the entry: the case would close and the entry stay as wrong as before (issue #8).
+            throw problem("OBJECTION_OUTCOME_NOT_FOR_ENTRY", DomainProblem.Kind.INVALID_INPUT,
+                    "名单条目不能更正或补充：认定有误的请选择“移出名单”（仍符合条件的，依正确事实重新提出认定建议并重新告知）；"
+                            + "所依据的信用记录有误的，请就该记录办理异议");
+        }
         String by = AuditLog.currentActor().actorName();
         if (!store.decide(id, version, outcome, kept, by, clock.instant())) {
             throw problem("OBJECTION_ALREADY_DECIDED", DomainProblem.Kind.CONFLICT, "该异议已由他人办结或已更新，请刷新");

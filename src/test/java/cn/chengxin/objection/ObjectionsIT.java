@@ -461,6 +461,41 @@ class ObjectionsIT {
     }
 
     /**
+     * Issue #8, RULES.md §5 and §7: nothing corrects a list entry, so a case on one decided as 更正 or 补充 would close
+     * with the entry as wrong as before. Both are refused: the case stays open, the entry marked, and the office's
+     * form offers only the outcomes that act on an entry; decided as 移出名单, the entry exits.
+     */
+    @Test
+    void anEntryCaseIsNeitherCorrectedNorSupplementedButRemoved() throws Exception {
+        TestCitizens.Person p = TestCitizens.register(subjects, "滕正名");
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, p.number())).orElseThrow();
+        UUID entry = as("maker-entry", () -> listing.propose(subject, cn.chengxin.listing.ListType.RED,
+                "国办发〔2016〕98号", "市级道德模范", LocalDate.now(clock).minusMonths(1),
+                LocalDate.now(clock).plusYears(1)));
+        UUID id = objections.fileAgainstEntry(subject, entry, "事迹写错了", "本人", List.of());
+
+        for (Outcome wrong : List.of(Outcome.CORRECT, Outcome.SUPPLEMENT)) {
+            assertThat(decide("clerk-a", id, objections.find(id).version(), wrong)).isInstanceOfSatisfying(
+                    CodedProblem.class, e -> assertThat(e.code()).isEqualTo("OBJECTION_OUTCOME_NOT_FOR_ENTRY"));
+        }
+        assertThat(objections.find(id).status().open()).as("not closed on an entry left wrong").isTrue();
+        assertThat(listing.entry(entry).orElseThrow().disputed()).isTrue();
+        String page = mvc.perform(get("/console/objections").with(authentication(Principals.staff("office-e",
+                        "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.OBJECTION_HANDLE))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String form = page.substring(page.indexOf("/console/objections/" + id + "/decide"));
+        form = form.substring(0, form.indexOf("</form>"));
+        assertThat(form).contains("value=\"REMOVE_FROM_LIST\"", "value=\"UPHOLD\"")
+                .doesNotContain("value=\"CORRECT\"", "value=\"SUPPLEMENT\"");
+
+        assertThat(decide("clerk-a", id, objections.find(id).version(), Outcome.REMOVE_FROM_LIST)).isNull();
+        assertThat(listing.entry(entry).orElseThrow()).satisfies(e -> {
+            assertThat(e.status().open()).as("exited").isFalse();
+            assertThat(e.disputed()).isFalse();
+        });
+    }
+
+    /**
      * RULES.md §1 and §5: an organisation's record is recorded on its legal representative too, as a linked copy; an
      * objection to the organisation's record decided as a factual error revokes the copy in the same transaction, with
      * the same reason, so that it is no longer shown on the person (file, report, public disclosure).

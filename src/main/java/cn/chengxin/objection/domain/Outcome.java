@@ -79,6 +79,23 @@ public enum Outcome {
         return Arrays.stream(values()).filter(Outcome::decidable).toList();
     }
 
+    /**
+     * Whether the outcome may end a case on a list entry (not a record). 更正 and 补充 may not: an entry is a reviewed
+     * decision whose basis, facts and measures the subject was told before it took effect (RULES.md §7, prior notice),
+     * and nothing — no department delivery, no later version — would ever correct it, so the case would close with
+     * the entry as wrong as before. An entry found wrong is removed (移出名单; one still warranted is proposed again on
+     * the right facts, reviewed and notified anew); an entry resting on a wrong record follows that record's own
+     * objection, whose correction the entry is rechecked against.
+     */
+    public boolean forEntries() {
+        return decidable() && effect != RecordEffect.AWAIT_CORRECTION;
+    }
+
+    /** The outcomes the credit office chooses from on a case against a list entry. */
+    public static List<Outcome> entryDecisions() {
+        return Arrays.stream(values()).filter(Outcome::forEntries).toList();
+    }
+
     /** Whether the record stops being shown and used: it and the list entries resting on it (and its copies) end. */
     public boolean endsDisplay() {
         return effect == RecordEffect.REVOKE || effect == RecordEffect.EXPIRE;

@@ -47,6 +47,7 @@ class ObjectionsConsole {
         model.addAttribute("correctionsEscalated", objections.correctionsEscalated());
         model.addAttribute("decided", objections.recentlyDecided());
         model.addAttribute("outcomes", Outcome.decisions());
+        model.addAttribute("entryOutcomes", Outcome.entryDecisions());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("proceedingKinds", RecordProceeding.Kind.values());
         model.addAttribute("documentTypes", DocumentType.values());

@@ -19,4 +19,14 @@ class OutcomeTests {
         assertThat(Outcome.ENDED_WITH_ORIGIN.endsDisplay()).isFalse();
         assertThat(Outcome.ENDED_WITH_ORIGIN.endsListEntries()).isFalse();
     }
+
+    /** Issue #8: nothing corrects a list entry, so an entry case is never decided as 更正 or 补充. */
+    @Test
+    void anEntryCaseIsDecidedByNoOutcomeThatAwaitsACorrection() {
+        assertThat(Outcome.entryDecisions()).containsExactly(Outcome.DELETE, Outcome.STOP_DISPLAY,
+                Outcome.REMOVE_FROM_LIST, Outcome.UPHOLD);
+        assertThat(Outcome.CORRECT.forEntries()).isFalse();
+        assertThat(Outcome.SUPPLEMENT.forEntries()).isFalse();
+        assertThat(Outcome.ENDED_WITH_ORIGIN.forEntries()).isFalse();
+    }
 }
