@@ -508,6 +508,14 @@ public class Objections {
                 clock.instant()))) {
             throw problem("OBJECTION_ALREADY_ANSWERED", DomainProblem.Kind.CONFLICT, "该异议未转本单位、已答复或已更新，请刷新");
         }
+        if (answer == DepartmentAnswer.BASIS_REVOKED) {
+            // The department's word that its decision was revoked is the notice of Henan Art. 42: the record is to be
+            // withdrawn within 1 working day of it, not at the end of the case's 7; the watch escalates it after that.
+            LocalDate due = deadlines.withdrawalDue(workingDays.calendar(), LocalDate.now(clock), o.dueOn());
+            if (due.isBefore(o.dueOn()) && !store.moveDeadlines(id, version + 1, due, o.departmentDue())) {
+                throw problem("OBJECTION_ALREADY_ANSWERED", DomainProblem.Kind.CONFLICT, "该异议未转本单位、已答复或已更新，请刷新");
+            }
+        }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.answer")
                 .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow()).detail(departmentCode + " " + answer));
     }

@@ -398,6 +398,36 @@ class ObjectionFollowUpsIT {
         assertThat(owed.substring(0, owed.indexOf("</article>"))).contains("data-field=\"correction-escalated\"");
     }
 
+    /**
+     * Henan Art. 42: the department's answer that the decision behind the record was revoked is the notice after which
+     * the record is withdrawn within 1 working day — the case is due the next working day, not at the end of its 7,
+     * and escalated to the office the day after; the office is offered 删除.
+     */
+    @Test
+    void aRevokedBasisAnsweredByTheDepartmentIsDueTheNextWorkingDay() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "蔺撤销");
+        UUID subject = subject(person, "驻市监罚〔2026〕711号");
+        UUID id = objections.file(subject, creditFile.fileOf(subject).get(0).recordKey(), "处罚决定已被复议撤销", "本人");
+        as("office-d", () -> {
+            objections.route(id, objections.find(id).version());
+            return null;
+        });
+        LocalDate routedDue = objections.find(id).dueOn();
+        as("operator-market", () -> {
+            objections.answer("MARKET", id, objections.find(id).version(), DepartmentAnswer.BASIS_REVOKED, null,
+                    "该处罚决定已于复议中被撤销");
+            return null;
+        });
+
+        LocalDate due = workingDays.calendar().plusWorkingDays(LocalDate.now(clock), 1);
+        Objection answered = objections.find(id);
+        assertThat(answered.answer().answer()).isEqualTo(DepartmentAnswer.BASIS_REVOKED);
+        assertThat(answered.answer().answer().suggests()).isEqualTo(Outcome.DELETE);
+        assertThat(answered.dueOn()).isEqualTo(due).isBefore(routedDue);
+        assertThat(objections.watchDeadlines(at(due)).escalated()).extracting(Objection::id).doesNotContain(id);
+        assertThat(objections.watchDeadlines(at(due.plusDays(1))).escalated()).extracting(Objection::id).contains(id);
+    }
+
     private static byte[] tooLarge() {
         byte[] content = new byte[cn.chengxin.objection.domain.Evidence.MAX_BYTES + 1];
         System.arraycopy("%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, content, 0, 5);

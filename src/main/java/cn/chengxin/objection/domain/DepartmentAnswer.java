@@ -7,13 +7,16 @@ import cn.chengxin.subject.domain.TypedText;
 
 /**
  * What the providing department answers after verifying a routed objection (RULES.md §5; Henan Art. 41): the record is
- * correct, it should be corrected — and then the department says to what — or it should be deleted. Reasons are always
- * given: the credit office decides with them and the subject reads the decision's reasons.
+ * correct, it should be corrected — and then the department says to what — or it should be deleted; or the decision
+ * the record rests on was revoked (by the department, an administrative review or a court), which is the notice after
+ * which the record is withdrawn within 1 working day (Henan Art. 42; {@link ObjectionDeadlines#withdrawalDue}).
+ * Reasons are always given: the credit office decides with them and the subject reads the decision's reasons.
  */
 public enum DepartmentAnswer {
     VERIFIED("核实无误", Outcome.UPHOLD),
     CORRECT("应予更正", Outcome.CORRECT),
-    DELETE("应予删除", Outcome.DELETE);
+    DELETE("应予删除", Outcome.DELETE),
+    BASIS_REVOKED("原决定已撤销（依据失效）", Outcome.DELETE);
 
     public static final int MAX_TEXT = 2000;
 

@@ -11,12 +11,24 @@ import cn.chengxin.shared.calendar.WorkingCalendar;
  * {@code departmentDays} (3) of being asked and the case closes within {@code withDepartmentDays} (7) of receipt.
  * The day of receipt does not count; a deadline never ends on a rest day. Working days of a pause (testing, expert
  * review) are not counted, but no case outlasts {@code ceilingDays} (20) calendar days from receipt
- * (征信业管理条例 Art. 25): the ceiling ends on the last working day within them.
+ * (征信业管理条例 Art. 25): the ceiling ends on the last working day within them. Information whose legal basis was
+ * revoked is withdrawn within {@code withdrawalDays} (1) of the notice (Henan Art. 42), sooner than any of these.
  */
-public record ObjectionDeadlines(int platformDays, int departmentDays, int withDepartmentDays, int ceilingDays) {
+public record ObjectionDeadlines(int platformDays, int departmentDays, int withDepartmentDays, int ceilingDays,
+                                 int withdrawalDays) {
 
     public static ObjectionDeadlines defaults() {
-        return new ObjectionDeadlines(3, 3, 7, 20);
+        return new ObjectionDeadlines(3, 3, 7, 20, 1);
+    }
+
+    /**
+     * The last day to decide a case once the platform is told, on {@code noticed}, that the record's legal basis was
+     * revoked (Henan Art. 42): {@code withdrawalDays} later, or the case's own deadline {@code due} when that is
+     * sooner — a notice never gives a case more time.
+     */
+    public LocalDate withdrawalDue(WorkingCalendar calendar, LocalDate noticed, LocalDate due) {
+        LocalDate withdrawal = calendar.plusWorkingDays(noticed, withdrawalDays);
+        return due != null && due.isBefore(withdrawal) ? due : withdrawal;
     }
 
     public LocalDate platformDue(WorkingCalendar calendar, LocalDate received) {

@@ -29,6 +29,25 @@ class ObjectionDeadlinesTests {
         assertThat(deadlines.departmentAnswerDue(calendar, LocalDate.of(2026, 10, 9))).isEqualTo(LocalDate.of(2026, 10, 13));
     }
 
+    /**
+     * Henan Art. 42: once told the record's legal basis was revoked, the case is decided within 1 working day — the
+     * next working day after the notice, over a holiday — and never later than it was due already.
+     */
+    @Test
+    void aRevokedBasisIsWithdrawnTheNextWorkingDayNeverLaterThanTheCaseWasDue() {
+        List<CalendarDay> days = new ArrayList<>();
+        for (int d = 1; d <= 7; d++) {
+            days.add(new CalendarDay(LocalDate.of(2026, 10, d), DayKind.HOLIDAY, "国庆节"));
+        }
+        WorkingCalendar calendar = new WorkingCalendar(days);
+        assertThat(deadlines.withdrawalDue(calendar, LocalDate.of(2026, 9, 30), LocalDate.of(2026, 10, 15)))
+                .isEqualTo(LocalDate.of(2026, 10, 8));
+        assertThat(deadlines.withdrawalDue(calendar, LocalDate.of(2026, 10, 12), LocalDate.of(2026, 10, 15)))
+                .isEqualTo(LocalDate.of(2026, 10, 13));
+        assertThat(deadlines.withdrawalDue(calendar, LocalDate.of(2026, 10, 12), LocalDate.of(2026, 10, 12)))
+                .as("already due today").isEqualTo(LocalDate.of(2026, 10, 12));
+    }
+
     @Test
     void outcomesThatStopARecordFromCountingEndItsListEntries() {
         assertThat(Outcome.UPHOLD.endsListEntries()).isFalse();
