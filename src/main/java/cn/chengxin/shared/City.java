@@ -39,4 +39,14 @@ public record City(String code, String name, String shortName, String englishNam
     public String englishSiteTitle() {
         return "Credit " + englishName;
     }
+
+    /** The site's title in the reader's language: an English page names the city in English throughout. */
+    public String siteTitleIn(java.util.Locale locale) {
+        return "en".equals(locale.getLanguage()) ? englishSiteTitle() : siteTitle;
+    }
+
+    /** The city's name in the reader's language (驻马店市, Zhumadian). */
+    public String nameIn(java.util.Locale locale) {
+        return "en".equals(locale.getLanguage()) ? englishName : name;
+    }
 }

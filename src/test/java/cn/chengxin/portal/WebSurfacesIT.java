@@ -55,6 +55,22 @@ class WebSurfacesIT {
                         containsString("Trust pays everywhere"))));
     }
 
+    /** An English page names the city in English in its title, footer and console bar, and labels its menus so. */
+    @Test
+    void anEnglishPageNamesTheCityInEnglishThroughout() throws Exception {
+        assertThat(page(get("/lists").param("lang", "en")))
+                .contains("<title>Lists - Credit Zhumadian</title>",
+                        "Run by the Zhumadian Social Credit System Leading Group Office", "aria-label=\"Main navigation\"")
+                .doesNotContain("信用驻马店", "驻马店市", "主导航");
+        assertThat(page(get("/console/login").param("lang", "en"))).contains("Credit Zhumadian · Staff console")
+                .doesNotContain("信用驻马店");
+        assertThat(page(get("/console").param("lang", "en").with(user("clerk").authorities(staff("console:home")))))
+                .contains("Credit Zhumadian · Staff console", "aria-label=\"Console navigation\"")
+                .doesNotContain("信用驻马店", "后台导航");
+        assertThat(page(get("/lists"))).contains("<title>信用公示 - 信用驻马店</title>", "主办：驻马店市社会信用体系建设领导小组办公室",
+                "aria-label=\"主导航\"");
+    }
+
     /** The public searches name document types in the reader's language; in Chinese, the default, as before. */
     @Test
     void thePublicSearchesNameDocumentTypesInTheReadersLanguage() throws Exception {
