@@ -55,6 +55,14 @@ class WebSurfacesIT {
                         containsString("Trust pays everywhere"))));
     }
 
+    /** The tip-off form asks its sum in the reader's language: Chinese numerals are no question to an English reader. */
+    @Test
+    void theTipOffFormAsksItsSumInTheReadersLanguage() throws Exception {
+        assertThat(page(get("/tipoffs").param("lang", "en")))
+                .containsPattern("data-field=\"challenge-question\">What is [a-z]+ (plus|minus) [a-z]+\\?<");
+        assertThat(page(get("/tipoffs"))).containsPattern("data-field=\"challenge-question\">[零一二三四五六七八九十]+[加减]");
+    }
+
     /** An English page names the city in English in its title, footer and console bar, and labels its menus so. */
     @Test
     void anEnglishPageNamesTheCityInEnglishThroughout() throws Exception {

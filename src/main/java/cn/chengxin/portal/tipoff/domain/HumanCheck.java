@@ -15,7 +15,8 @@ import cn.chengxin.shared.DomainProblem;
 
 /**
  * The tip-off form's check that a person is sending it, without any outside captcha service: a small sum in
- * Chinese numerals ("十二加七等于多少？") whose answer the server does not keep. The form carries a token
+ * Chinese numerals ("十二加七等于多少？"), or in English words for an English page ("What is twelve plus seven?"), whose
+ * answer the server does not keep. The form carries a token
  * {@code expiry.nonce.mac}, where the mac is an HMAC-SHA256 over the expiry, the nonce and the right answer;
  * an answer is right when the mac computed with it matches. Tokens expire, and the caller records each
  * passed nonce so that one solved challenge cannot be replayed. It slows scripts down; the per-address
@@ -24,6 +25,9 @@ import cn.chengxin.shared.DomainProblem;
 public final class HumanCheck {
 
     private static final String[] DIGITS = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    private static final String[] ENGLISH = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+            "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+            "nineteen", "twenty"};
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final byte[] key;
@@ -39,8 +43,16 @@ public final class HumanCheck {
         this.random = random;
     }
 
-    /** A question to show and the token to send back with the answer. */
-    public record Challenge(String question, String token) {
+    /**
+     * A question to show and the token to send back with the answer. {@code englishQuestion} is the same sum for an
+     * English page: a foreign resident reporting in English could not read the Chinese numerals.
+     */
+    public record Challenge(String question, String englishQuestion, String token) {
+
+        /** The question in the reader's language; Chinese unless the page is English. */
+        public String questionIn(java.util.Locale locale) {
+            return "en".equals(locale.getLanguage()) ? englishQuestion : question;
+        }
     }
 
     /** A correct answer: the nonce to record as used until it expires. */
@@ -57,7 +69,9 @@ public final class HumanCheck {
         long expires = now.plus(ttl).getEpochSecond();
         String nonceText = ENCODER.encodeToString(nonce);
         String question = numeral(a) + (plus ? "加" : "减") + numeral(b) + "等于多少？";
-        return new Challenge(question, expires + "." + nonceText + "." + mac(expires, nonceText, answer));
+        String englishQuestion = "What is " + ENGLISH[a] + (plus ? " plus " : " minus ") + ENGLISH[b] + "?";
+        return new Challenge(question, englishQuestion,
+                expires + "." + nonceText + "." + mac(expires, nonceText, answer));
     }
 
     /**

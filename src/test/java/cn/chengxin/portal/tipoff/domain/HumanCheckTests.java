@@ -29,6 +29,28 @@ class HumanCheckTests {
         }
     }
 
+    /** An English page asks the same sum in English words: the Chinese numerals are no question to its reader. */
+    @Test
+    void anEnglishReaderIsAskedTheSameSumInEnglish() {
+        java.util.List<String> words = java.util.List.of("zero", "one", "two", "three", "four", "five", "six", "seven",
+                "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                "eighteen", "nineteen", "twenty");
+        for (int i = 0; i < 200; i++) {
+            HumanCheck.Challenge challenge = check.issue(NOW);
+            String english = challenge.questionIn(java.util.Locale.ENGLISH);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("What is (\\w+) (plus|minus) (\\w+)\\?")
+                    .matcher(english);
+            assertThat(m.matches()).as(english).isTrue();
+            int a = words.indexOf(m.group(1));
+            int b = words.indexOf(m.group(3));
+            assertThat(a).isPositive();
+            assertThat(b).isPositive();
+            assertThat(m.group(2).equals("plus") ? a + b : a - b).isEqualTo(ChallengeQuestions.solve(challenge.question()));
+            assertThat(challenge.questionIn(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo(challenge.question())
+                    .endsWith("等于多少？");
+        }
+    }
+
     @Test
     void aWrongAnswerFails() {
         HumanCheck.Challenge challenge = check.issue(NOW);
