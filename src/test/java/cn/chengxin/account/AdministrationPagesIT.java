@@ -102,6 +102,17 @@ class AdministrationPagesIT {
         return row.substring(0, row.indexOf("</tr>"));
     }
 
+    /** The users page names each user's roles as the roles page does: in English for an English reader. */
+    @Test
+    void theUsersPageNamesTheRolesInTheReadersLanguage() throws Exception {
+        var admin = authentication(Principals.staff("users-lang", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.ACCOUNT_USER_MANAGE));
+        assertThat(page(get("/console/users").param("lang", "en").with(admin)))
+                .contains("<span class=\"badge\">Audit administrator</span>")
+                .doesNotContain("<span class=\"badge\">审计管理员</span>");
+        assertThat(page(get("/console/users").with(admin))).contains("<span class=\"badge\">审计管理员</span>");
+    }
+
     @Test
     void theRolesAndApiClientsPagesNameThePermissions() throws Exception {
         var security = authentication(Principals.staff("roles-lang", "CREDIT_OFFICE", Permission.CONSOLE_HOME,

@@ -26,8 +26,12 @@ class UsersConsole {
     }
 
     @GetMapping("/console/users")
-    String list(Model model) {
+    String list(Model model, java.util.Locale locale) {
         model.addAttribute("users", directory.users());
+        // Users carry their roles' Chinese names; an English reader sees each role as the roles page names it.
+        java.util.Map<String, String> roleNames = new java.util.HashMap<>();
+        directory.roles().forEach(r -> roleNames.put(r.name(), r.nameIn(locale)));
+        model.addAttribute("roleNames", roleNames);
         model.addAttribute("resettable", directory.resettableByCurrentAdmin());
         model.addAttribute("departments", directory.departments());
         model.addAttribute("now", java.time.Instant.now());
