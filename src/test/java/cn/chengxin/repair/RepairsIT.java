@@ -259,6 +259,22 @@ class RepairsIT {
         mvc.perform(get("/me/repairs/notice/{id}", p.record()).with(authentication(citizen)))
                 .andExpect(status().isOk());
 
+        // Refused on the page, the form comes back with what was written in it (the files are chosen again), an
+        // identity number typed into it masked as the stored text would be.
+        var refused = mvc.perform(multipart("/me/repairs/apply/{id}", p.record())
+                        .file(new MockMultipartFile("proof", "缴款凭证.pdf", "application/pdf", PDF))
+                        .param("performance", "已于十月缴清罚款，身份证 " + number(p.id()) + " 的缴款凭证附后")
+                        .param("signature", "温振语").param("otherKind", "DONATION")
+                        .with(authentication(citizen)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String again = mvc.perform(get(refused.getResponse().getRedirectedUrl()).with(authentication(citizen))
+                        .with(cn.chengxin.support.Sessions.flashOf(refused)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(again).contains("REPAIR_COMMITMENT_UNSIGNED", "已于十月缴清罚款，身份证 ", " 的缴款凭证附后</textarea>",
+                        "value=\"温振语\"", "<option value=\"DONATION\" selected=\"selected\"")
+                .doesNotContain(number(p.id()));
+        assertThat(repairs.of(p.id())).isEmpty();
+
         UUID id = repairs.apply(p.id(), p.record(), "已缴纳罚款并停止违法行为", "温振宇", List.of(proof()), null);
         assertThat(code(() -> repairs.apply(p.id(), p.record(), "再次申请", "温振宇", List.of(proof()), null)))
                 .isEqualTo("REPAIR_ALREADY_APPLIED");

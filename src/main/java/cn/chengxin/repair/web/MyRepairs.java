@@ -10,6 +10,7 @@ import java.util.UUID;
 import cn.chengxin.account.CitizenPrincipal;
 import cn.chengxin.repair.Repairs;
 import cn.chengxin.shared.City;
+import cn.chengxin.shared.privacy.IdentityRedaction;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
@@ -82,7 +83,16 @@ class MyRepairs {
             repairs.apply(citizen.subjectId(), recordKey, performance, signature, uploads, null);
             done[0] = true;
         });
-        return done[0] ? "redirect:/me/repairs" : "redirect:/me/repairs/apply/" + recordKey;
+        if (done[0]) {
+            return "redirect:/me/repairs";
+        }
+        // A refused application (a misspelt signature, a file of the wrong type) shows the form again with what was
+        // written in it; only the files must be chosen again. The kept text is redacted as the stored one is, since
+        // the session that carries it to the next page is stored in the database.
+        redirect.addFlashAttribute("performance", IdentityRedaction.redact(performance));
+        redirect.addFlashAttribute("signature", IdentityRedaction.redact(signature));
+        redirect.addFlashAttribute("otherKind", otherKind);
+        return "redirect:/me/repairs/apply/" + recordKey;
     }
 
     /** The chosen files of a field as uploads of one kind. */
