@@ -47,6 +47,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -324,6 +325,16 @@ class ObjectionsIT {
                         .with(authentication(citizen)))
                 .andExpect(flash().attribute("failureCode", "EVIDENCE_TYPE"));
         assertThat(objections.of(owner)).isEmpty();
+        // Refused, the credit file's form comes back with the record chosen and the reasons as written.
+        var refused = mvc.perform(multipart("/me/objections")
+                        .file(exe).param("recordKey", record.toString()).param("reasons", "附件为复议决定书，请核查")
+                        .with(csrf()).with(authentication(citizen)))
+                .andExpect(redirectedUrl("/me/file#objection-form")).andReturn();
+        String again = mvc.perform(get("/me/file").with(authentication(citizen))
+                        .with(cn.chengxin.support.Sessions.flashOf(refused)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(again).contains("EVIDENCE_TYPE", ">附件为复议决定书，请核查</textarea>")
+                .containsPattern("value=\"" + record + "\"\\s+selected=\"selected\"");
         assertThat(creditFile.fileOf(owner).get(0).status()).isEqualTo(RecordStatus.ACTIVE);
 
         byte[] pdf = "%PDF-1.4\n% 复议决定书（测试）\n".getBytes(StandardCharsets.UTF_8);

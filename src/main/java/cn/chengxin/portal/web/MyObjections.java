@@ -9,6 +9,7 @@ import cn.chengxin.account.CitizenPrincipal;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.objection.Objections;
+import cn.chengxin.shared.privacy.IdentityRedaction;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
@@ -68,6 +69,7 @@ class MyObjections {
                 RedirectAttributes redirect) throws IOException {
         List<Objections.Upload> uploads = FileTransfers.read(evidence).stream()
                 .map(f -> new Objections.Upload(f.filename(), f.content())).toList();
+        boolean[] filed = new boolean[1];
         ConsoleActions.flashOrNotFound(redirect, "me.objection.filed",
                 () -> {
                     if (entryId != null) {
@@ -75,7 +77,16 @@ class MyObjections {
                     } else {
                         objections.file(citizen.subjectId(), recordKey, reasons, "本人", uploads);
                     }
+                    filed[0] = true;
                 });
+        if (!filed[0] && entryId == null) {
+            // Refused (a file of the wrong type, too large): back to the credit file's form with the record and the
+            // reasons as written, only the files to be chosen again. The kept reasons are redacted as the stored ones
+            // are, since the session that carries them to the next page is stored in the database.
+            redirect.addFlashAttribute("objectionRecord", recordKey);
+            redirect.addFlashAttribute("objectionReasons", IdentityRedaction.redact(reasons));
+            return "redirect:/me/file#objection-form";
+        }
         return "redirect:/me/objections";
     }
 }
