@@ -8,7 +8,7 @@ import cn.chengxin.listing.ListType;
 import cn.chengxin.subject.domain.SubjectKind;
 
 /**
- * A joint reward or punishment measure: its legal basis, who implements it (empty: every department), the lists it
+ * A joint reward or punishment measure: its legal basis, who implements it, the lists it
  * follows and the scenarios where it applies; {@code cleanRecord}: also for subjects with three or more years without
  * a negative record (RULES.md §7: 绿色通道, 容缺受理).
  *
@@ -17,10 +17,15 @@ import cn.chengxin.subject.domain.SubjectKind;
  * entries it follows, empty for every rule of its lists (the Supreme People's Court's consumption restrictions follow
  * court defaulters only). An entry under no rule (a department's proposal, another platform's entry) carries only the
  * measures limited to no rule.
+ *
+ * <p>RULES.md §7 (措施清单: measure, legal basis, implementing department): {@code departments} names the departments
+ * that implement it, and only their checks are answered it; {@code allDepartments} says the office chose every
+ * department (a basis that names none, such as 评先评优 or licensing, binds each department that confers or
+ * licenses). One or the other, never neither: a measure is never every department's by omission.
  */
 public record Measure(String code, String name, MeasureKind kind, String legalBasis, Set<String> departments,
-                      Set<ListType> listTypes, Set<Scenario> scenarios, boolean cleanRecord, boolean enabled,
-                      Set<SubjectKind> subjectKinds, Set<String> ruleCodes) {
+                      boolean allDepartments, Set<ListType> listTypes, Set<Scenario> scenarios, boolean cleanRecord,
+                      boolean enabled, Set<SubjectKind> subjectKinds, Set<String> ruleCodes) {
 
     public Measure {
         departments = Set.copyOf(departments);
@@ -55,7 +60,8 @@ public record Measure(String code, String name, MeasureKind kind, String legalBa
      * Why the measure may not stand as it is, empty if it may (RULES.md §7): a name; a legal basis (measures come
      * only from the base list and local supplementary lists, each with its basis); at least one scenario; something
      * it follows (a list, or a clean record); only lists its kind may follow, and a clean record only for incentives;
-     * at least one kind of subject it reaches; rules only when it follows a list.
+     * at least one kind of subject it reaches; rules only when it follows a list; its implementing departments, or
+     * every department chosen explicitly (not both).
      */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
@@ -76,6 +82,12 @@ public record Measure(String code, String name, MeasureKind kind, String legalBa
         if (cleanRecord && !kind.mayRewardCleanRecord()) {
             problems.add("只有守信激励措施才能给予三年无失信记录的主体");
         }
+        if (departments.isEmpty() && !allDepartments) {
+            problems.add("须至少选择一个实施部门，或明确选择「所有部门」");
+        }
+        if (!departments.isEmpty() && allDepartments) {
+            problems.add("选择「所有部门」时不再另选实施部门");
+        }
         if (subjectKinds.isEmpty()) {
             problems.add("须至少选择一类适用主体（自然人或法人和非法人组织）");
         }
@@ -85,7 +97,11 @@ public record Measure(String code, String name, MeasureKind kind, String legalBa
         return problems;
     }
 
+    /**
+     * Whether a check by {@code department} is answered the measure: one it implements, or any when the office chose
+     * every department. On every check's path: no allocation.
+     */
     public boolean implementedBy(String department) {
-        return departments.isEmpty() || (department != null && departments.contains(department));
+        return allDepartments || (department != null && departments.contains(department));
     }
 }

@@ -102,8 +102,8 @@ public class MeasureCatalogue implements MeasureNames {
     }
 
     /**
-     * Proposes a revision of what a measure says — its name, legal basis, implementing departments (none: every
-     * department), the lists it follows, its scenarios, whether it rewards a clean record, the kinds of subject it
+     * Proposes a revision of what a measure says — its name, legal basis, implementing departments (or every
+     * department, {@code allDepartments}, chosen explicitly: RULES.md §7), the lists it follows, its scenarios, whether it rewards a clean record, the kinds of subject it
      * reaches and the list rules it is limited to (none: every rule of its lists) — refused with every reason when the
      * measure could not stand ({@link Measure#problems()}), names a department the platform does not have, or a rule
      * that is not one of its lists'. Its kind and its switch stay. Audited with what would change; it waits for another
@@ -111,14 +111,14 @@ public class MeasureCatalogue implements MeasureNames {
      */
     @Transactional
     public MeasureChange proposeRevision(String code, String name, String legalBasis, Set<String> departments,
-                                        Set<ListType> listTypes, Set<Scenario> scenarios, boolean cleanRecord,
-                                        Set<SubjectKind> subjectKinds, Set<String> ruleCodes) {
+                                        boolean allDepartments, Set<ListType> listTypes, Set<Scenario> scenarios,
+                                        boolean cleanRecord, Set<SubjectKind> subjectKinds, Set<String> ruleCodes) {
         // Named and quoted in every check's answer and notice (RULES.md §10: no identity number in clear there).
         TypedText.requireNoIdentityNumber("name", "措施名称", name);
         TypedText.requireNoIdentityNumber("legalBasis", "措施依据", legalBasis);
         Measure before = stored(code);
-        Measure after = new Measure(code, strip(name), before.kind(), strip(legalBasis), departments, listTypes,
-                scenarios, cleanRecord, before.enabled(), subjectKinds, ruleCodes);
+        Measure after = new Measure(code, strip(name), before.kind(), strip(legalBasis), departments, allDepartments,
+                listTypes, scenarios, cleanRecord, before.enabled(), subjectKinds, ruleCodes);
         requireValid(after);
         MeasureChange change = proposed(code, MeasureChange.Kind.REVISION, after, null);
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "measures.revise.propose").by(AuditLog.currentActor())
@@ -242,6 +242,7 @@ public class MeasureCatalogue implements MeasureNames {
         change(changed, "name", before.name(), after.name());
         change(changed, "legalBasis", before.legalBasis(), after.legalBasis());
         change(changed, "departments", sorted(before.departments()), sorted(after.departments()));
+        change(changed, "allDepartments", before.allDepartments(), after.allDepartments());
         change(changed, "lists", sorted(before.listTypes()), sorted(after.listTypes()));
         change(changed, "scenarios", sorted(before.scenarios()), sorted(after.scenarios()));
         change(changed, "cleanRecord", before.cleanRecord(), after.cleanRecord());

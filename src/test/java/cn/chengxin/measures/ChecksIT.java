@@ -709,17 +709,18 @@ class ChecksIT {
     void anImplementingDepartmentMissingFromTheDirectoryIsFlagged() throws Exception {
         Measure before = catalogue.all().stream().filter(m -> m.code().equals("NO_AWARDS")).findFirst().orElseThrow();
         try {
-            jdbc.sql("UPDATE measures.measure SET departments = ARRAY['QNOWHERE', 'FINANCE'] WHERE code = 'NO_AWARDS'")
-                    .update();
+            jdbc.sql("UPDATE measures.measure SET departments = ARRAY['QNOWHERE', 'FINANCE'], all_departments = false "
+                    + "WHERE code = 'NO_AWARDS'").update();
             catalogue.refresh();
             String page = console();
-            String row = page.substring(page.indexOf("<code>NO_AWARDS</code>"));
+            // In the catalogue: the cases above may name the measure too (a check of another test).
+            String row = page.substring(page.indexOf("<code>NO_AWARDS</code>", page.indexOf("id=\"measures\"")));
             row = row.substring(0, row.indexOf("</tr>"));
             assertThat(row).contains("未登记的单位代码", "<code>QNOWHERE</code>", "<span>市财政局</span>")
                     .as("not as a name").doesNotContain("<span>QNOWHERE</span>");
         } finally {
-            jdbc.sql("UPDATE measures.measure SET departments = ?::text[] WHERE code = 'NO_AWARDS'")
-                    .param(before.departments().toArray(String[]::new)).update();
+            jdbc.sql("UPDATE measures.measure SET departments = ?::text[], all_departments = ? WHERE code = 'NO_AWARDS'")
+                    .params(before.departments().toArray(String[]::new), before.allDepartments()).update();
             catalogue.refresh();
         }
     }
@@ -920,6 +921,64 @@ class ChecksIT {
                 .andReturn().getResponse().getContentAsString(), "$.checkId");
         assertThat(jdbc.sql("SELECT department_code FROM measures.check_made WHERE id = ?::uuid").param(checkId)
                 .query(String.class).single()).isEqualTo("HRSS");
+    }
+
+    /**
+     * RULES.md §7 (措施清单: measure, legal basis, implementing department): a check is answered only the measures its
+     * department implements. NO_AWARDS named no department, and so went to every department's check by omission; V142
+     * keeps it for every department, explicitly. The credit office narrows it to one department on its form (a form
+     * naming no department, and not every department, is refused rather than read as every department), another
+     * person approves, and then only that department's check is answered it.
+     */
+    @Test
+    void aCheckIsAnsweredOnlyTheMeasuresItsDepartmentImplements() throws Exception {
+        Measure before = catalogue.all().stream().filter(m -> m.code().equals("NO_AWARDS")).findFirst().orElseThrow();
+        assertThat(before.allDepartments()).as("V142: every department, explicitly").isTrue();
+        assertThat(before.departments()).isEmpty();
+        String passport = freshPassport();
+        blackListedPassportHolder(passport);
+        String implementing = freshDepartment();
+        ApiClients.IssuedKey mine = systemOf(implementing, "评优审批系统");
+        ApiClients.IssuedKey others = systemOf(freshDepartment(), "另一部门评优审批系统");
+        String awards = travelCheckOfPassport(passport).replace("TRAVEL", "AWARDS").replace("购票审查", "评优审查");
+        try {
+            await().atMost(java.time.Duration.ofSeconds(2)).untilAsserted(() -> measuresOf(others, awards)
+                    .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("NO_AWARDS"))));
+            assertThat(mvc.perform(get("/console/measures/NO_AWARDS").with(editor())).andReturn().getResponse()
+                    .getContentAsString()).as("the form shows the explicit choice")
+                    .contains("name=\"allDepartments\" value=\"true\" checked");
+            var form = post("/console/measures/NO_AWARDS").with(editor()).with(csrf())
+                    .param("name", before.name()).param("legalBasis", before.legalBasis())
+                    .param("list", before.listTypes().stream().map(Enum::name).toArray(String[]::new))
+                    .param("scenario", before.scenarios().stream().map(Enum::name).toArray(String[]::new))
+                    .param("subjectKind", before.subjectKinds().stream().map(Enum::name).toArray(String[]::new));
+            assertThat(mvc.perform(form).andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+                    .getContentAsString()).as("no department is not every department")
+                    .contains("<code>MEASURE_INVALID</code>", "须至少选择一个实施部门，或明确选择「所有部门」");
+            mvc.perform(form.param("department", implementing)).andExpect(status().is3xxRedirection());
+            approvePendingChangeOf("NO_AWARDS");
+
+            measuresOf(mine, awards).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("NO_AWARDS")));
+            measuresOf(others, awards).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.not(
+                            org.hamcrest.Matchers.hasItem("NO_AWARDS"))));
+            assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'measures.revise' ORDER BY seq DESC "
+                    + "LIMIT 1").query(String.class).single()).startsWith("NO_AWARDS")
+                    .contains("departments: [] → [" + implementing + "]", "allDepartments: true → false");
+        } finally {
+            jdbc.sql("UPDATE measures.measure_change SET status = 'REJECTED', decided_at = now() "
+                    + "WHERE measure_code = 'NO_AWARDS' AND status = 'PENDING'").update();
+            jdbc.sql("UPDATE measures.measure SET departments = ?::text[], all_departments = ? WHERE code = 'NO_AWARDS'")
+                    .params(before.departments().toArray(String[]::new), before.allDepartments()).update();
+            catalogue.refresh();
+        }
+    }
+
+    private org.springframework.test.web.servlet.ResultActions measuresOf(ApiClients.IssuedKey key, String body)
+            throws Exception {
+        return mvc.perform(post("/api/v1/checks").header("Authorization", "Bearer " + key.key())
+                .contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     /**
@@ -1444,10 +1503,10 @@ class ChecksIT {
             assertThat(catalogue.all()).contains(after);
         } finally {
             jdbc.sql("""
-                            UPDATE measures.measure SET legal_basis = ?, departments = ?::text[], scenarios = ?::text[],
-                                subject_kinds = ?::text[], rule_codes = ?::text[]
+                            UPDATE measures.measure SET legal_basis = ?, departments = ?::text[], all_departments = ?,
+                                scenarios = ?::text[], subject_kinds = ?::text[], rule_codes = ?::text[]
                             WHERE code = 'NO_CIVIL_SERVICE'""")
-                    .params(before.legalBasis(), before.departments().toArray(String[]::new),
+                    .params(before.legalBasis(), before.departments().toArray(String[]::new), before.allDepartments(),
                             before.scenarios().stream().map(Enum::name).toArray(String[]::new),
                             before.subjectKinds().stream().map(Enum::name).toArray(String[]::new),
                             before.ruleCodes().toArray(String[]::new)).update();

@@ -13,16 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GroundsTests {
 
     private static final Measure closerSupervision = new Measure("CLOSER_SUPERVISION", "列为重点监管对象",
-            MeasureKind.MANAGEMENT, "国办发〔2019〕35号", Set.of(), Set.of(ListType.BLACK, ListType.GREY),
+            MeasureKind.MANAGEMENT, "国办发〔2019〕35号", Set.of(), true, Set.of(ListType.BLACK, ListType.GREY),
             Set.of(Scenario.INSPECTION), false, true, Set.of(SubjectKind.PERSON, SubjectKind.ORGANISATION), Set.of());
 
     private static final Measure noFlights = new Measure("NO_FLIGHTS_TRAINS", "限制乘坐飞机",
-            MeasureKind.RIGHTS_REDUCING, "法释〔2015〕17号第三条", Set.of(), Set.of(ListType.BLACK),
+            MeasureKind.RIGHTS_REDUCING, "法释〔2015〕17号第三条", Set.of(), true, Set.of(ListType.BLACK),
             Set.of(Scenario.TRAVEL), false, true, Set.of(SubjectKind.PERSON, SubjectKind.ORGANISATION),
             Set.of("BLACK_COURT_DEFAULTER"));
 
     private static final Measure noCivilService = new Measure("NO_CIVIL_SERVICE", "不得录用为公务员",
-            MeasureKind.RIGHTS_REDUCING, "《公务员法》第二十六条", Set.of(), Set.of(ListType.BLACK),
+            MeasureKind.RIGHTS_REDUCING, "《公务员法》第二十六条", Set.of(), true, Set.of(ListType.BLACK),
             Set.of(Scenario.HIRING), false, true, Set.of(SubjectKind.PERSON), Set.of());
 
     private static Grounds.Listed entry(String id, ListType list, boolean disputed) {
@@ -86,7 +86,7 @@ class GroundsTests {
     }
 
     private static final Measure greenChannel = new Measure("GREEN_CHANNEL", "绿色通道", MeasureKind.INCENTIVE,
-            "国办发〔2016〕98号", Set.of(), Set.of(ListType.RED), Set.of(Scenario.LICENSING), true, true,
+            "国办发〔2016〕98号", Set.of(), true, Set.of(ListType.RED), Set.of(Scenario.LICENSING), true, true,
             Set.of(SubjectKind.PERSON, SubjectKind.ORGANISATION), Set.of());
 
     /** RULES.md §7: 守信激励 is not for those under 失信惩戒, whatever red entry they also have. */

@@ -55,7 +55,7 @@ class MeasureReviewIT {
         Measure before = measure("NO_CIVIL_SERVICE");
         try {
             MeasureChange change = as(MAKER, () -> catalogue.proposeRevision("NO_CIVIL_SERVICE", before.name(),
-                    "《公务员录用规定》第十八条（待审核修订）", Set.of("HRSS", "MARKET"), Set.of(ListType.BLACK),
+                    "《公务员录用规定》第十八条（待审核修订）", Set.of("HRSS", "MARKET"), false, Set.of(ListType.BLACK),
                     Set.of(Scenario.HIRING, Scenario.EXECUTIVE), false, before.subjectKinds(), before.ruleCodes()));
             catalogue.refresh();
             assertThat(measure("NO_CIVIL_SERVICE")).isEqualTo(before);
@@ -147,7 +147,7 @@ class MeasureReviewIT {
         assertThat(before.ruleCodes()).isEmpty();
         try {
             as(MAKER, () -> catalogue.proposeRevision("GREEN_CHANNEL", before.name(), "《待审核的依据》第一条",
-                    Set.of("HRSS", "MARKET"), before.listTypes(), before.scenarios(), !before.cleanRecord(),
+                    Set.of("HRSS", "MARKET"), false, before.listTypes(), before.scenarios(), !before.cleanRecord(),
                     Set.of(SubjectKind.PERSON), Set.of("RED_VOLUNTEER")));
 
             String page = page(checker(), "zh");
@@ -175,7 +175,7 @@ class MeasureReviewIT {
     void aRevisionNamingAnotherListsRuleOrNoSubjectIsRefusedWithEachReason() {
         Measure before = measure("NO_AWARDS");
         Throwable refused = catchThrowable(() -> as(MAKER, () -> catalogue.proposeRevision("NO_AWARDS", before.name(),
-                before.legalBasis(), before.departments(), before.listTypes(), before.scenarios(), false, Set.of(),
+                before.legalBasis(), before.departments(), before.allDepartments(), before.listTypes(), before.scenarios(), false, Set.of(),
                 Set.of("RED_VOLUNTEER", "NO_SUCH_RULE", "BLACK_TAX_SERIOUS"))));
 
         assertThat(refused).isInstanceOf(MeasuresProblem.class).extracting("code").isEqualTo("MEASURE_INVALID");
@@ -200,6 +200,7 @@ class MeasureReviewIT {
                 .andExpect(flash().attributeCount(0)).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("<code>MEASURE_INVALID</code>", "须至少选择一类适用主体",
+                "须至少选择一个实施部门，或明确选择「所有部门」",
                 "value=\"不得评优评先（刚输入）\"", "刚输入的依据</textarea>");
         assertThat(catalogue.pendingChanges()).extracting(MeasureChange::measureCode).doesNotContain("NO_AWARDS");
     }
@@ -299,10 +300,10 @@ class MeasureReviewIT {
     private void restore(Measure before) {
         rejectWaiting(before.code());
         jdbc.sql("""
-                        UPDATE measures.measure SET legal_basis = ?, departments = ?::text[], scenarios = ?::text[],
-                            subject_kinds = ?::text[], rule_codes = ?::text[]
+                        UPDATE measures.measure SET legal_basis = ?, departments = ?::text[], all_departments = ?,
+                            scenarios = ?::text[], subject_kinds = ?::text[], rule_codes = ?::text[]
                         WHERE code = ?""")
-                .params(before.legalBasis(), before.departments().toArray(String[]::new),
+                .params(before.legalBasis(), before.departments().toArray(String[]::new), before.allDepartments(),
                         before.scenarios().stream().map(Enum::name).toArray(String[]::new),
                         before.subjectKinds().stream().map(Enum::name).toArray(String[]::new),
                         before.ruleCodes().toArray(String[]::new), before.code()).update();

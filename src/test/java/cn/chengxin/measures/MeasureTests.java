@@ -15,7 +15,8 @@ class MeasureTests {
 
     private static Measure measure(MeasureKind kind, String basis, Set<ListType> lists, Set<Scenario> scenarios,
                                    boolean cleanRecord) {
-        return new Measure("M", "某措施", kind, basis, Set.of(), lists, scenarios, cleanRecord, true, BOTH, Set.of());
+        return new Measure("M", "某措施", kind, basis, Set.of(), true, lists, scenarios, cleanRecord, true, BOTH,
+                Set.of());
     }
 
     @Test
@@ -50,19 +51,19 @@ class MeasureTests {
 
     @Test
     void aMeasureReachesSomeKindOfSubjectAndIsLimitedToRulesOnlyWhenItFollowsAList() {
-        Measure forNoOne = new Measure("M", "某措施", MeasureKind.RIGHTS_REDUCING, "某法规", Set.of(),
+        Measure forNoOne = new Measure("M", "某措施", MeasureKind.RIGHTS_REDUCING, "某法规", Set.of(), true,
                 Set.of(ListType.BLACK), Set.of(Scenario.HIRING), false, true, Set.of(), Set.of());
         assertThat(forNoOne.problems()).containsExactly("须至少选择一类适用主体（自然人或法人和非法人组织）");
         Measure cleanRecordOnly = new Measure("M", "某措施", MeasureKind.INCENTIVE, "国办发〔2016〕98号", Set.of(),
-                Set.of(), Set.of(Scenario.LICENSING), true, true, BOTH, Set.of("RED_VOLUNTEER"));
+                true, Set.of(), Set.of(Scenario.LICENSING), true, true, BOTH, Set.of("RED_VOLUNTEER"));
         assertThat(cleanRecordOnly.problems()).containsExactly("只适用三年无失信记录主体的措施不能限定认定规则");
     }
 
     @Test
     void aMeasureLimitedToRulesFollowsOnlyThemAndNoEntryUnderNoRule() {
         Measure courtOnly = new Measure("NO_FLIGHTS_TRAINS", "限制乘坐飞机", MeasureKind.RIGHTS_REDUCING,
-                "法释〔2015〕17号第三条", Set.of(), Set.of(ListType.BLACK), Set.of(Scenario.TRAVEL), false, true, BOTH,
-                Set.of("BLACK_COURT_DEFAULTER"));
+                "法释〔2015〕17号第三条", Set.of(), true, Set.of(ListType.BLACK), Set.of(Scenario.TRAVEL), false, true,
+                BOTH, Set.of("BLACK_COURT_DEFAULTER"));
         assertThat(courtOnly.follows("BLACK_COURT_DEFAULTER")).isTrue();
         assertThat(courtOnly.follows("BLACK_SERIOUS_ILLEGAL")).isFalse();
         assertThat(courtOnly.follows(null)).isFalse();
@@ -73,8 +74,37 @@ class MeasureTests {
     @Test
     void anIncentiveForACleanRecordGoesOnlyToTheKindsOfSubjectItNames() {
         Measure depositFree = new Measure("DEPOSIT_FREE", "免押金", MeasureKind.INCENTIVE, "国办发〔2016〕98号",
-                Set.of(), Set.of(), Set.of(Scenario.SOCIAL_SERVICE), true, true, Set.of(SubjectKind.PERSON), Set.of());
+                Set.of(), true, Set.of(), Set.of(Scenario.SOCIAL_SERVICE), true, true, Set.of(SubjectKind.PERSON),
+                Set.of());
         assertThat(depositFree.appliesToCleanRecord(SubjectKind.PERSON, Scenario.SOCIAL_SERVICE, "X")).isTrue();
         assertThat(depositFree.appliesToCleanRecord(SubjectKind.ORGANISATION, Scenario.SOCIAL_SERVICE, "X")).isFalse();
+    }
+
+    private static Measure implementedBy(Set<String> departments, boolean allDepartments) {
+        return new Measure("NO_PUBLIC_BIDDING", "限制参与政府采购", MeasureKind.RIGHTS_REDUCING, "《政府采购法》第二十二条",
+                departments, allDepartments, Set.of(ListType.BLACK), Set.of(Scenario.BIDDING), false, true, BOTH,
+                Set.of());
+    }
+
+    /**
+     * RULES.md §7: a measure has its implementing departments; only their checks are answered it. Every department
+     * only when the office chose so; a measure naming none is not every department's by omission, it is refused.
+     */
+    @Test
+    void aMeasureAppliesOnlyToTheDepartmentsItNamesOrToEveryOneWhenChosenExplicitly() {
+        Measure named = implementedBy(Set.of("FINANCE", "PUBLIC_RESOURCES"), false);
+        assertThat(named.problems()).isEmpty();
+        assertThat(named.appliesTo(ListType.BLACK, "R", SubjectKind.PERSON, Scenario.BIDDING, "FINANCE")).isTrue();
+        assertThat(named.appliesTo(ListType.BLACK, "R", SubjectKind.PERSON, Scenario.BIDDING, "HRSS")).isFalse();
+        assertThat(named.implementedBy(null)).isFalse();
+
+        Measure everyDepartment = implementedBy(Set.of(), true);
+        assertThat(everyDepartment.problems()).isEmpty();
+        assertThat(everyDepartment.implementedBy("HRSS")).isTrue();
+
+        Measure none = implementedBy(Set.of(), false);
+        assertThat(none.implementedBy("HRSS")).as("not every department's by omission").isFalse();
+        assertThat(none.problems()).containsExactly("须至少选择一个实施部门，或明确选择「所有部门」");
+        assertThat(implementedBy(Set.of("FINANCE"), true).problems()).containsExactly("选择「所有部门」时不再另选实施部门");
     }
 }

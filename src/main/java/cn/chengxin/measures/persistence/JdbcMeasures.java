@@ -38,11 +38,11 @@ public class JdbcMeasures {
     public List<Measure> measures() {
         return jdbc.sql("""
                         SELECT code, name, kind, legal_basis, departments, list_types, scenarios, clean_record, enabled,
-                               subject_kinds, rule_codes
+                               subject_kinds, rule_codes, all_departments
                         FROM measures.measure ORDER BY kind, code""")
                 .query((rs, n) -> new Measure(rs.getString(1), rs.getString(2), MeasureKind.valueOf(rs.getString(3)),
                         rs.getString(4), Arrays.stream((String[]) rs.getArray(5).getArray()).collect(Collectors.toSet()),
-                        Arrays.stream((String[]) rs.getArray(6).getArray()).map(ListType::valueOf)
+                        rs.getBoolean(12), Arrays.stream((String[]) rs.getArray(6).getArray()).map(ListType::valueOf)
                                 .collect(Collectors.toSet()),
                         Arrays.stream((String[]) rs.getArray(7).getArray()).map(Scenario::valueOf)
                                 .collect(Collectors.toSet()), rs.getBoolean(8), rs.getBoolean(9),
@@ -63,11 +63,11 @@ public class JdbcMeasures {
     public boolean revise(Measure m) {
         return jdbc.sql("""
                         UPDATE measures.measure SET name = ?, legal_basis = ?, departments = ?::text[],
-                               list_types = ?::text[], scenarios = ?::text[], clean_record = ?,
+                               all_departments = ?, list_types = ?::text[], scenarios = ?::text[], clean_record = ?,
                                subject_kinds = ?::text[], rule_codes = ?::text[]
                         WHERE code = ?""")
                 .params(m.name(), m.legalBasis(), m.departments().stream().sorted().toArray(String[]::new),
-                        m.listTypes().stream().map(Enum::name).sorted().toArray(String[]::new),
+                        m.allDepartments(), m.listTypes().stream().map(Enum::name).sorted().toArray(String[]::new),
                         m.scenarios().stream().map(Enum::name).sorted().toArray(String[]::new), m.cleanRecord(),
                         m.subjectKinds().stream().map(Enum::name).sorted().toArray(String[]::new),
                         m.ruleCodes().stream().sorted().toArray(String[]::new), m.code())
@@ -77,7 +77,8 @@ public class JdbcMeasures {
     // ---- changes waiting for review
 
     private static final String CHANGE_COLUMNS = """
-            c.id, c.measure_code, c.kind, c.name, c.legal_basis, c.departments, c.list_types, c.scenarios,
+            c.id, c.measure_code, c.kind, c.name, c.legal_basis, c.departments, c.all_departments, c.list_types,
+            c.scenarios,
             c.clean_record, c.subject_kinds, c.rule_codes, c.enabled, c.proposed_by, c.proposer_name, c.proposed_at,
             c.status, c.decided_by, c.decider_name, c.decided_at, c.decision_note, m.kind AS measure_kind,
             m.enabled AS measure_enabled
@@ -91,14 +92,15 @@ public class JdbcMeasures {
         Measure r = change.revision();
         return jdbc.sql("""
                         INSERT INTO measures.measure_change (id, measure_code, kind, name, legal_basis, departments,
-                            list_types, scenarios, clean_record, subject_kinds, rule_codes, enabled, proposed_by,
-                            proposer_name, proposed_at, status)
-                        VALUES (?, ?, ?, ?, ?, ?::text[], ?::text[], ?::text[], ?, ?::text[], ?::text[], ?, ?, ?, ?,
+                            all_departments, list_types, scenarios, clean_record, subject_kinds, rule_codes, enabled,
+                            proposed_by, proposer_name, proposed_at, status)
+                        VALUES (?, ?, ?, ?, ?, ?::text[], ?, ?::text[], ?::text[], ?, ?::text[], ?::text[], ?, ?, ?, ?,
                                 'PENDING')
                         ON CONFLICT DO NOTHING""")
                 .params(change.id(), change.measureCode(), change.kind().name(), r == null ? null : r.name(),
                         r == null ? null : r.legalBasis(),
                         r == null ? null : r.departments().stream().sorted().toArray(String[]::new),
+                        r == null ? null : r.allDepartments(),
                         r == null ? null : r.listTypes().stream().map(Enum::name).sorted().toArray(String[]::new),
                         r == null ? null : r.scenarios().stream().map(Enum::name).sorted().toArray(String[]::new),
                         r == null ? null : r.cleanRecord(),
@@ -144,7 +146,7 @@ public class JdbcMeasures {
         MeasureChange.Kind kind = MeasureChange.Kind.valueOf(rs.getString("kind"));
         Measure revision = kind == MeasureChange.Kind.SWITCH ? null : new Measure(rs.getString("measure_code"),
                 rs.getString("name"), MeasureKind.valueOf(rs.getString("measure_kind")), rs.getString("legal_basis"),
-                Set.of((String[]) rs.getArray("departments").getArray()),
+                Set.of((String[]) rs.getArray("departments").getArray()), rs.getBoolean("all_departments"),
                 Arrays.stream((String[]) rs.getArray("list_types").getArray()).map(ListType::valueOf)
                         .collect(Collectors.toSet()),
                 Arrays.stream((String[]) rs.getArray("scenarios").getArray()).map(Scenario::valueOf)

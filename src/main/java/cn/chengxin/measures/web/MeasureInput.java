@@ -11,9 +11,9 @@ import cn.chengxin.subject.domain.SubjectKind;
  * What a measure's form shows: the measure as the catalogue keeps it, or what an editor typed and the catalogue
  * refused, shown again with the refusal so that they correct it rather than type it all again.
  */
-record MeasureInput(String name, String legalBasis, Set<String> departments, Set<ListType> listTypes,
-                    Set<Scenario> scenarios, boolean cleanRecord, Set<SubjectKind> subjectKinds,
-                    Set<String> ruleCodes) {
+record MeasureInput(String name, String legalBasis, Set<String> departments, boolean allDepartments,
+                    Set<ListType> listTypes, Set<Scenario> scenarios, boolean cleanRecord,
+                    Set<SubjectKind> subjectKinds, Set<String> ruleCodes) {
 
     MeasureInput {
         departments = departments == null ? Set.of() : Set.copyOf(departments);
@@ -24,7 +24,7 @@ record MeasureInput(String name, String legalBasis, Set<String> departments, Set
     }
 
     static MeasureInput of(Measure measure) {
-        return new MeasureInput(measure.name(), measure.legalBasis(), measure.departments(), measure.listTypes(),
-                measure.scenarios(), measure.cleanRecord(), measure.subjectKinds(), measure.ruleCodes());
+        return new MeasureInput(measure.name(), measure.legalBasis(), measure.departments(), measure.allDepartments(),
+                measure.listTypes(), measure.scenarios(), measure.cleanRecord(), measure.subjectKinds(), measure.ruleCodes());
     }
 }

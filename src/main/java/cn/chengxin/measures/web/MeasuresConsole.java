@@ -141,17 +141,18 @@ class MeasuresConsole {
     String revise(@PathVariable String code, @RequestParam(defaultValue = "") String name,
                   @RequestParam(defaultValue = "") String legalBasis,
                   @RequestParam(name = "department", required = false) Set<String> departments,
+                  @RequestParam(defaultValue = "false") boolean allDepartments,
                   @RequestParam(name = "list", required = false) Set<ListType> lists,
                   @RequestParam(name = "scenario", required = false) Set<Scenario> scenarios,
                   @RequestParam(defaultValue = "false") boolean cleanRecord,
                   @RequestParam(name = "subjectKind", required = false) Set<SubjectKind> subjectKinds,
                   @RequestParam(name = "rule", required = false) Set<String> rules, RedirectAttributes redirect,
                   HttpServletResponse response, Model model) {
-        MeasureInput input = new MeasureInput(name, legalBasis, departments, lists, scenarios, cleanRecord,
-                subjectKinds, rules);
+        MeasureInput input = new MeasureInput(name, legalBasis, departments, allDepartments, lists, scenarios,
+                cleanRecord, subjectKinds, rules);
         try {
-            catalogue.proposeRevision(code, input.name(), input.legalBasis(), input.departments(), input.listTypes(),
-                    input.scenarios(), input.cleanRecord(), input.subjectKinds(), input.ruleCodes());
+            catalogue.proposeRevision(code, input.name(), input.legalBasis(), input.departments(),
+                    input.allDepartments(), input.listTypes(), input.scenarios(), input.cleanRecord(), input.subjectKinds(), input.ruleCodes());
         } catch (MeasuresProblem problem) {
             if (problem.kind() == DomainProblem.Kind.NOT_FOUND) {
                 throw problem;
@@ -161,7 +162,7 @@ class MeasuresConsole {
         } catch (TypedText.HoldsIdentityNumber refused) {
             ConsoleActions.showRefusal(model, response, refused);
             return form(stored(code), new MeasureInput(TypedText.shownAgain(name), TypedText.shownAgain(legalBasis),
-                    departments, lists, scenarios, cleanRecord, subjectKinds, rules), model);
+                    departments, allDepartments, lists, scenarios, cleanRecord, subjectKinds, rules), model);
         }
         redirect.addFlashAttribute("successKey", "measures.proposed");
         return "redirect:/console/measures";
