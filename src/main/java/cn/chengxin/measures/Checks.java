@@ -457,6 +457,15 @@ public class Checks {
     }
 
     /**
+     * Audits feedback refused before the API's handler ran — by the framework: its media type, an id that is no UUID
+     * ({@code checkId} null), its body past the bound — with the refusal's code and nothing of the check: its body was
+     * never read, so neither the subject nor the measure is named. The audit log failing is the caller's to report.
+     */
+    public void feedbackRefusedUnread(UUID checkId, String code) {
+        recordFeedbackRefused(AuditLog.currentActor(), checkId, null, null, code, null);
+    }
+
+    /**
      * A refused feedback as a security event: who, on which check, and the reason's code. The subject (by pseudonym)
      * and the measure only when the check is the caller's department's: another department's check, or none, names
      * no one to the caller, and the measure code the caller sent is its own text, which may hold anything (RULES.md
@@ -466,11 +475,16 @@ public class Checks {
                                        String code, Throwable refusal) {
         String measure = check != null && measureCode != null && check.measureCodes().contains(measureCode)
                 ? " " + measureCode : "";
+        // An id that is no UUID is the caller's text, kept nowhere: only that it was none.
+        String on = checkId == null ? "on a check id that is no id" : "on check " + checkId;
         try {
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "measures.feedback.refused").by(caller)
                     .subject(check == null ? null : check.pseudonym()).result(AuditResult.DENIED)
-                    .detail("refused " + code + " on check " + checkId + measure));
+                    .detail("refused " + code + " " + on + measure));
         } catch (RuntimeException unavailable) {
+            if (refusal == null) {
+                throw unavailable;
+            }
             refusal.addSuppressed(unavailable);
         }
     }

@@ -1098,7 +1098,9 @@ class ChecksIT {
      * Feedback refused — on a check unknown or another department's, with a body that does not read or breaks a
      * constraint, on a measure the check did not return, without an outcome — or audited as given and then not stored
      * is audited as refused, with its code: the subject and the measure only for the department's own check, never
-     * the text the caller sent (here an identity number as the measure). The answers are those given before.
+     * the text the caller sent (here an identity number as the measure). The answers are those given before. Refused
+     * before the handler ran (a body not JSON, 415; an id that is no UUID, 404), it is audited too, from the error
+     * handling, with its code and without the subject or the id sent (here an identity number as the id).
      */
     @Test
     void refusedFeedbackIsAuditedAsRefusedWithItsCode() throws Exception {
@@ -1131,7 +1133,12 @@ class ChecksIT {
                 .andExpect(jsonPath("$.code").value("OUTCOME_REQUIRED"));
         mvc.perform(post("/api/v1/checks/" + own + "/feedback").header("Authorization", "Bearer " + mine.key())
                         .contentType(MediaType.TEXT_PLAIN).content(given))
-                .andExpect(status().isUnsupportedMediaType());
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"));
+        String resident = cn.chengxin.support.TestCitizens.register(subjects, "应若溪").number();
+        mvc.perform(post("/api/v1/checks/" + resident + "/feedback").header("Authorization", "Bearer " + mine.key())
+                        .contentType(MediaType.APPLICATION_JSON).content(given))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
         assertThat(feedbackRefusals(mine)).containsExactly(
                 "refused CHECK_UNKNOWN on check " + unknown + "|null",
                 "refused CHECK_UNKNOWN on check " + others + "|null",
@@ -1140,7 +1147,11 @@ class ChecksIT {
                 "refused MALFORMED_REQUEST on check " + own + "|" + pseudonym,
                 "refused MALFORMED_REQUEST on check " + own + "|" + pseudonym,
                 "refused MEASURE_NOT_IN_CHECK on check " + own + "|" + pseudonym,
-                "refused OUTCOME_REQUIRED on check " + own + " NO_CIVIL_SERVICE|" + pseudonym);
+                "refused OUTCOME_REQUIRED on check " + own + " NO_CIVIL_SERVICE|" + pseudonym,
+                "refused UNSUPPORTED_MEDIA_TYPE on check " + own + "|null",
+                "refused NOT_FOUND on a check id that is no id|null");
+        assertThat(cn.chengxin.support.ClearIdentityNumbers.inDatabase(jdbc)).as("the id sent is never kept")
+                .noneMatch(found -> found.endsWith(resident));
 
         jdbc.sql("ALTER TABLE measures.feedback ADD CONSTRAINT test_not_stored CHECK (check_id <> '" + own
                 + "'::uuid) NOT VALID").update();

@@ -227,7 +227,9 @@ class ChecksApi {
             + "followed a list entry; on an incentive granted for a clean record (listType CLEAN_RECORD) none is owed, but "
             + "feedback on it is taken and counted, as joint rewards are fed back too. Feedback refused (any of the "
             + "codes above, MALFORMED_REQUEST or VALIDATION_FAILED for a body that does not read or breaks a "
-            + "constraint) is audited as refused, with its code.")
+            + "constraint, UNSUPPORTED_MEDIA_TYPE (415) for a body that is not JSON, NOT_FOUND (404) for an id that "
+            + "is no UUID, BODY_TOO_LARGE (413) for a body past the bound as it is read) is audited as refused, with "
+            + "its code.")
     @ApiResponse(responseCode = "204", description = "the feedback, stored and audited")
     ResponseEntity<Void> feedback(@PathVariable UUID id,
                                   @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
@@ -235,6 +237,8 @@ class ChecksApi {
                                                   schema = @Schema(implementation = Feedback.class)))
                                   @RequestBody(required = false) byte[] body, HttpServletRequest http)
             throws BindException {
+        // Judged here from now on, and any refusal audited here or by Checks: not again by FeedbackRefusals.
+        http.setAttribute(FeedbackRefusals.JUDGED, Boolean.TRUE);
         Feedback feedback = readFeedback(id, body, http);
         checks.feedback(id, feedback.measureCode(), feedback.applied(), feedback.outcome(), feedback.note());
         return ResponseEntity.noContent().build();

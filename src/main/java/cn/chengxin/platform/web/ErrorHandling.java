@@ -1,6 +1,7 @@
 package cn.chengxin.platform.web;
 
 import cn.chengxin.shared.web.Problems;
+import cn.chengxin.shared.web.RefusedRequests;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -52,9 +53,11 @@ class ErrorHandling {
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(60);
 
     private final MessageSource messages;
+    private final List<RefusedRequests> refusals;
 
-    ErrorHandling(MessageSource messages) {
+    ErrorHandling(MessageSource messages, List<RefusedRequests> refusals) {
         this.messages = messages;
+        this.refusals = List.copyOf(refusals);
     }
 
     @ExceptionHandler
@@ -71,6 +74,7 @@ class ErrorHandling {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(exception)));
         }
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            tellRefused(request, problem);
             return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
@@ -79,6 +83,18 @@ class ErrorHandling {
         return new ModelAndView("error", Map.of("status", problem.getStatus(), "problem", problem,
                 "title", title(problem.getStatus(), locale), "detail", detail(problem, locale)),
                 HttpStatus.valueOf(problem.getStatus()));
+    }
+
+    /** The modules that audit their routes' refusals hear of this one; their failing never changes the answer. */
+    private void tellRefused(HttpServletRequest request, ProblemDetail problem) {
+        Object code = problem.getProperties() == null ? null : problem.getProperties().get("code");
+        for (RefusedRequests told : refusals) {
+            try {
+                told.refused(request, problem.getStatus(), String.valueOf(code));
+            } catch (RuntimeException failed) {
+                log.warn("A refusal could not be reported to {}", told.getClass().getName(), failed);
+            }
+        }
     }
 
     /** Whole seconds, at least one: the refusing rule's own wait when it knows it, else {@link #DEFAULT_RETRY_AFTER}. */
