@@ -275,11 +275,16 @@ public class Checks {
                                Scenario scenario, String purpose, Instant now) {
         List<ListEntry> entries = index.inForce(pseudonym);
         List<ReceivedEntry> received = index.receivedInForce(pseudonym);
-        // RULES.md §6: a minor is never on the black or grey list. Listing and the exchange refuse such entries;
-        // one that got into the index anyway (another platform, an old row) must not bring its measures with it.
-        if ((!entries.isEmpty() || !received.isEmpty()) && minorOn(document, now)) {
-            entries = entries.stream().filter(e -> e.listType() == ListType.RED).toList();
-            received = received.stream().filter(r -> ListType.RED.name().equals(r.listType())).toList();
+        // RULES.md §6: no black or grey entry for an act done under 18 brings its measures, by the age at the act,
+        // not at the check (MinorsNeverPunished). Only a subject with entries pays for the look.
+        java.time.LocalDate born = entries.isEmpty() && received.isEmpty() ? null
+                : document.birthDate().orElse(null);
+        if (born != null) {
+            java.time.LocalDate today = java.time.LocalDate.ofInstant(now, clock.getZone());
+            entries = entries.stream().filter(e -> !MinorsNeverPunished.minorAt(e.listType(), born,
+                    e.actDay() != null ? e.actDay() : dayOf(e.effectiveFrom(), today))).toList();
+            received = received.stream().filter(r -> !MinorsNeverPunished.minorAt(ListType.valueOf(r.listType()),
+                    born, dayOf(r.effectiveFrom(), today))).toList();
         }
         List<Grounds.Listed> listed = listed(entries, received, index::ruleOf);
         List<CheckResult.Entry> shown = new ArrayList<>(entries.stream().map(e -> new CheckResult.Entry(
@@ -331,10 +336,9 @@ public class Checks {
         return new Evaluated(result, row, event);
     }
 
-    /** Under 18 at the check, by the birth date the number carries (a passport's carries none). */
-    private boolean minorOn(IdentityDocument document, Instant now) {
-        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, clock.getZone());
-        return document.birthDate().map(born -> born.plusYears(18).isAfter(today)).orElse(false);
+    /** The day an entry took effect, in the city's zone; today when it names none. */
+    private java.time.LocalDate dayOf(Instant effectiveFrom, java.time.LocalDate today) {
+        return effectiveFrom == null ? today : java.time.LocalDate.ofInstant(effectiveFrom, clock.getZone());
     }
 
     /**
