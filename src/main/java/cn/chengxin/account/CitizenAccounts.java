@@ -188,6 +188,8 @@ public class CitizenAccounts {
         Lockout lockout = new Lockout(c.failedAttempts(), c.lockedUntil());
         CitizenPrincipal principal = citizenActor(c.id(), c.subjectId(), c.subjectPseudonym());
         if (lockout.isLocked(now)) {
+            // As long as a wrong password takes: the sign-in page answers both alike, so timing must not tell them apart.
+            unknownAccountWork.spendOnCheck(password);
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.login").by(principal)
                     .result(AuditResult.DENIED).detail("locked"));
             return new LoginOutcome.Locked();

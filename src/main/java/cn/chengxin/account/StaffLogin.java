@@ -72,6 +72,9 @@ public class StaffLogin {
         Instant now = clock.instant();
         Lockout lockout = new Lockout(user.failedAttempts(), user.lockedUntil());
         if (lockout.isLocked(now)) {
+            // Answered like a wrong password, after as much work: a distinct or quicker answer would tell a stranger
+            // that the name exists and is locked (RULES.md §10). No real check: the lock stops guessing meanwhile.
+            unknownAccountWork.spendOnCheck(password);
             record(user.username(), "account.login.password", AuditResult.DENIED, "locked");
             return new PasswordOutcome.Refused(Reason.LOCKED);
         }

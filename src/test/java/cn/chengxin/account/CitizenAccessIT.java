@@ -293,6 +293,26 @@ class CitizenAccessIT {
                 .as("locked even with the right password").isInstanceOf(CitizenAccounts.LoginOutcome.Locked.class);
     }
 
+    /** A locked account answers as a wrong password does: a distinct answer told a stranger the login exists. */
+    @Test
+    void aLockedAccountIsAnsweredAsAWrongPassword() {
+        TestCitizens.Person person = TestCitizens.register(subjects, "郑锁定");
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        citizens.registerVerified(subject, person.phone(), "Zheng-Suoding-2026");
+        WebClient web = new WebClient(port);
+        web.get("/me/login");
+        for (int i = 1; i <= Lockout.MAX_FAILURES; i++) {
+            assertThat(web.post("/me/login", Map.of("username", person.phone(), "password", "Wrong-Guess-" + i))
+                    .redirectsTo("/me/login?error")).isTrue();
+        }
+        assertThat(citizens.login(person.phone(), "Zheng-Suoding-2026"))
+                .isInstanceOf(CitizenAccounts.LoginOutcome.Locked.class);
+        assertThat(web.post("/me/login", Map.of("username", person.phone(), "password", "Zheng-Suoding-2026"))
+                .redirectsTo("/me/login?error")).as("locked, even the right password is answered alike").isTrue();
+        assertThat(web.get("/me/login?error").body()).as("the owner is told how the lockout works")
+                .contains("连续 5 次失败后账户将锁定 15 分钟");
+    }
+
     private WebClient signedIn(TestCitizens.Person person, String password) {
         WebClient web = register(person, password);
         assertThat(web.post("/me/login", Map.of("username", person.phone(), "password", password))

@@ -76,6 +76,43 @@ class SignInTimingTests {
         assertThat(encoder.matches.get()).isEqualTo(1);
     }
 
+    /**
+     * A locked account is refused like a wrong password ("?error"), so its refusal costs one verification too: answered
+     * without one it was quicker than any other refusal, and told a stranger the name exists and is locked.
+     */
+    @Test
+    void aLockedStaffUserCostsTheSameVerification() {
+        UUID id = UUID.randomUUID();
+        JdbcAccounts.StaffCredentials locked = new JdbcAccounts.StaffCredentials(id, "locked.user", "锁定者",
+                UUID.randomUUID(), "D1", "部门", "{counted}Right-Passw0rd", null, null, 0, 5,
+                clock.instant().plusSeconds(600), true, List.of(), Department.Kind.DATA_PROVIDER, false, null, null);
+        when(accounts.staffCredentials("locked.user")).thenReturn(Optional.of(locked));
+        when(accounts.lockStaffUser(id)).thenReturn(Optional.of(locked));
+        StaffLogin login = new StaffLogin(accounts, encoder, protection, audit, clock);
+
+        assertThat(login.checkPassword("locked.user", "Right-Passw0rd"))
+                .isEqualTo(new StaffLogin.PasswordOutcome.Refused(StaffLogin.Reason.LOCKED));
+        assertThat(encoder.matches.get()).isEqualTo(1);
+        assertThat(encoder.lastHash).as("not the account's own hash: the lock stops guessing")
+                .isNotEqualTo("{counted}Right-Passw0rd");
+    }
+
+    @Test
+    void aLockedCitizenCostsTheSameVerification() {
+        UUID id = UUID.randomUUID();
+        JdbcAccounts.CitizenCredentials locked = new JdbcAccounts.CitizenCredentials(id, UUID.randomUUID(),
+                "subject-pseudonym", "138****8000", "{counted}Right-Passw0rd", 5, clock.instant().plusSeconds(600));
+        when(protection.pseudonym(eq("phone"), anyString())).thenReturn("phone-pseudonym");
+        when(accounts.citizenByPhonePseudonym("phone-pseudonym")).thenReturn(Optional.of(locked));
+        when(accounts.lockCitizen(id)).thenReturn(Optional.of(locked));
+        CitizenAccounts citizens = new CitizenAccounts(accounts, mock(SubjectRegistry.class), protection, encoder,
+                mock(SmsGateway.class), audit, clock);
+
+        assertThat(citizens.login("13800138000", "Right-Passw0rd"))
+                .isInstanceOf(CitizenAccounts.LoginOutcome.Locked.class);
+        assertThat(encoder.matches.get()).isEqualTo(1);
+    }
+
     /** Counts the costly operations (a real encoder would make the test slow). */
     private static final class CountingEncoder implements PasswordEncoder {
         final AtomicInteger encodes = new AtomicInteger();

@@ -96,10 +96,17 @@ class StaffLoginIT {
             assertThat(web.post("/console/login", Map.of("username", user, "password", "Wrong-guess-" + i))
                     .redirectsTo("/console/login?error")).isTrue();
         }
+        // Locked, the account answers as a wrong password does: a distinct answer told a stranger the name exists.
         assertThat(web.post("/console/login", Map.of("username", user, "password", "Wrong-guess-5"))
-                .redirectsTo("/console/login?locked")).isTrue();
+                .redirectsTo("/console/login?error")).isTrue();
         assertThat(web.post("/console/login", Map.of("username", user, "password", TestStaff.PASSWORD))
-                .redirectsTo("/console/login?locked")).as("locked even with the right password").isTrue();
+                .redirectsTo("/console/login?error")).as("locked even with the right password").isTrue();
+        WebClient stranger = new WebClient(port);
+        stranger.get("/console/login");
+        assertThat(stranger.post("/console/login", Map.of("username", "nobody-" + user, "password", "Wrong-guess"))
+                .redirectsTo("/console/login?error")).as("the same answer as for a name that does not exist").isTrue();
+        assertThat(web.get("/console/login?error").body()).as("the owner is told how the lockout works")
+                .contains("连续 5 次失败后账户将锁定 15 分钟");
         Instant lockedUntil = jdbc.sql("SELECT locked_until FROM account.staff_user WHERE username = ?").param(user)
                 .query(java.sql.Timestamp.class).single().toInstant();
         assertThat(lockedUntil).isBetween(Instant.now().plusSeconds(14 * 60), Instant.now().plusSeconds(15 * 60 + 5));

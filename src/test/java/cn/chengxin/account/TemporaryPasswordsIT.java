@@ -137,7 +137,7 @@ class TemporaryPasswordsIT {
         WebClient again = new WebClient(port);
         again.get("/console/login");
         assertThat(again.post("/console/login", Map.of("username", clerk.user(), "password", TestStaff.PASSWORD))
-                .redirectsTo("/console/login?locked")).isTrue();
+                .redirectsTo("/console/login?error")).as("locked, answered as a wrong password").isTrue();
     }
 
     @Test

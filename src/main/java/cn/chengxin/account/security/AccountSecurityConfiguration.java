@@ -13,7 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -164,9 +163,13 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
                 ? "/console/mfa/enrol" : "/console/mfa";
     }
 
+    /**
+     * Every refused password step answers alike, whatever the reason: a locked, disabled or unknown login as a wrong
+     * password (RULES.md §10), so that the answer never tells whether a login exists.
+     */
     private static AuthenticationFailureHandler failure(String loginPage) {
         return (request, response, exception) -> response.sendRedirect(request.getContextPath() + loginPage
-                + (exception instanceof LockedException ? "?locked" : "?error"));
+                + "?error");
     }
 
     private static void strictHeaders(HeadersConfigurer<HttpSecurity> headers) {

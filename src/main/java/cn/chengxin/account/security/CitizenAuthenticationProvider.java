@@ -6,7 +6,6 @@ import cn.chengxin.account.CitizenAccounts;
 import cn.chengxin.shared.security.Permission;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -30,9 +29,8 @@ class CitizenAuthenticationProvider implements AuthenticationProvider {
             return UsernamePasswordAuthenticationToken.authenticated(passed.principal(), null, List.of(
                     new SimpleGrantedAuthority(CITIZEN), new SimpleGrantedAuthority(Permission.SELF_SERVICE.code())));
         }
-        if (outcome instanceof CitizenAccounts.LoginOutcome.Locked) {
-            throw new LockedException("locked");
-        }
+        // A locked account is refused as a wrong password is (RULES.md §10): the sign-in page must not tell a stranger
+        // that the login exists. The common failure message tells its owner about the lockout instead.
         throw new BadCredentialsException("bad credentials");
     }
 

@@ -5,8 +5,6 @@ import java.util.List;
 import cn.chengxin.account.StaffLogin;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -32,12 +30,9 @@ class StaffPasswordAuthenticationProvider implements AuthenticationProvider {
                     new PendingStaff(passed.userId(), passed.username(), passed.secondFactorEnrolled()), null,
                     List.of(new SimpleGrantedAuthority(MFA_PENDING)));
         }
-        StaffLogin.Reason reason = ((StaffLogin.PasswordOutcome.Refused) outcome).reason();
-        throw switch (reason) {
-            case LOCKED -> new LockedException("locked");
-            case DISABLED -> new DisabledException("disabled");
-            case BAD_CREDENTIALS -> new BadCredentialsException("bad credentials");
-        };
+        // Locked, disabled or wrong: one answer (RULES.md §10). Another for a locked or disabled account would tell a
+        // stranger that the name exists; the common failure message tells the owner about the lockout instead.
+        throw new BadCredentialsException("bad credentials");
     }
 
     @Override
