@@ -6,15 +6,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import cn.chengxin.account.domain.Lockout;
 import cn.chengxin.account.domain.PasswordPolicy;
 import cn.chengxin.account.domain.PasswordRule;
 import cn.chengxin.account.persistence.JdbcAccounts;
+import cn.chengxin.account.persistence.JdbcPendingRegistrations;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
@@ -29,6 +28,7 @@ import cn.chengxin.subject.domain.IdentityRejection;
 import cn.chengxin.subject.domain.InvalidIdentityException;
 import cn.chengxin.subject.domain.SubjectKind;
 import cn.chengxin.subject.domain.IdentityDocument;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,13 +54,14 @@ public class CitizenAccounts {
     private final SmsGateway sms;
     private final AuditLog audit;
     private final Clock clock;
+    private final JdbcPendingRegistrations pending;
     private final SecureRandom random = new SecureRandom();
-    private final Map<UUID, Pending> pending = new ConcurrentHashMap<>();
-    private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
 
-    CitizenAccounts(JdbcAccounts accounts, SubjectRegistry subjects, PersonalDataProtection protection,
-                    PasswordEncoder passwords, SmsGateway sms, AuditLog audit, Clock clock) {
+    CitizenAccounts(JdbcAccounts accounts, JdbcPendingRegistrations pending, SubjectRegistry subjects,
+                    PersonalDataProtection protection, PasswordEncoder passwords, SmsGateway sms, AuditLog audit,
+                    Clock clock) {
         this.accounts = accounts;
+        this.pending = pending;
         this.subjects = subjects;
         this.protection = protection;
         this.passwords = passwords;
@@ -108,37 +109,38 @@ public class CitizenAccounts {
                     "该身份号码或手机号码已注册，请直接登录");
         }
         Instant now = clock.instant();
-        Instant previous = lastSent.get(phonePseudonym);
-        if (previous != null && previous.plus(RESEND_AFTER).isAfter(now)) {
+        Optional<Instant> previous = pending.lastSentTo(phonePseudonym);
+        if (previous.isPresent() && previous.get().plus(RESEND_AFTER).isAfter(now)) {
             throw new AccountProblem("SMS_TOO_FREQUENT", DomainProblem.Kind.TOO_MANY, "验证码发送过于频繁，请一分钟后再试");
         }
         String code = String.format("%06d", random.nextInt(1_000_000));
         UUID id = Ids.newId();
-        pending.put(id, new Pending(subjectId.get(), subjectPseudonym, phonePseudonym, maskPhone(phone), seal(phone),
-                passwords.encode(password), sha256(code), now.plus(CODE_VALIDITY), 0));
+        // In the database, not this instance's memory: a restart, or the code typed on a page another instance serves,
+        // must not lose the registration. No identity number in it, only the subject's id and pseudonym (V141).
+        pending.insert(new JdbcPendingRegistrations.Pending(id, subjectId.get(), subjectPseudonym, phonePseudonym,
+                maskPhone(phone), seal(phone), passwords.encode(password), codeHash(id, code), 0, now,
+                now.plus(CODE_VALIDITY)));
         sms.send(phone, "【信用平台】您的实名注册验证码为 " + code + "，5 分钟内有效。如非本人操作请忽略。");
-        lastSent.put(phonePseudonym, now);
         return id;
     }
 
-    @Transactional
+    /** Wrong codes are counted although the answer is a refusal (noRollbackFor): otherwise the limit never bites. */
+    @Transactional(noRollbackFor = AccountProblem.class)
     public void completeRegistration(UUID registrationId, String code) {
-        Pending p = pending.get(registrationId);
+        Optional<JdbcPendingRegistrations.Pending> found = pending.lock(registrationId);
         Instant now = clock.instant();
-        if (p == null || p.expiresAt().isBefore(now)) {
-            pending.remove(registrationId);
+        if (found.isEmpty() || !found.get().expiresAt().isAfter(now) || found.get().attempts() >= CODE_ATTEMPTS) {
+            // Kept until it expires when its attempts are spent: the resend limit still reads when its code was sent.
             throw new AccountProblem("CODE_EXPIRED", DomainProblem.Kind.INVALID_INPUT, "验证码已过期，请重新注册");
         }
-        if (!MessageDigest.isEqual(p.codeHash(), sha256(code == null ? "" : code.trim()))) {
-            Pending after = p.failed();
-            if (after.attempts() >= CODE_ATTEMPTS) {
-                pending.remove(registrationId);
-            } else {
-                pending.put(registrationId, after);
-            }
+        JdbcPendingRegistrations.Pending p = found.get();
+        if (!MessageDigest.isEqual(p.codeHash().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                codeHash(registrationId, code == null ? "" : code.trim())
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            pending.countFailure(registrationId);
             throw new AccountProblem("CODE_WRONG", DomainProblem.Kind.INVALID_INPUT, "验证码不正确");
         }
-        pending.remove(registrationId);
+        pending.delete(registrationId);
         UUID id = Ids.newId();
         if (!accounts.insertCitizen(id, p.subjectId(), p.subjectPseudonym(), p.phonePseudonym(), p.phoneMasked(),
                 p.phone(), p.passwordHash(), now)) {
@@ -256,20 +258,18 @@ public class CitizenAccounts {
         return phone.substring(0, 3) + "****" + phone.substring(7);
     }
 
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /**
+     * Keyed (HMAC-SM3) and bound to its registration: whoever reads the table cannot try the million six-digit codes
+     * against it, as they could against a plain hash, nor carry one registration's code to another.
+     */
+    private String codeHash(UUID registrationId, String code) {
+        return protection.pseudonym("registration-code", registrationId + ":" + code);
     }
 
-    private record Pending(UUID subjectId, String subjectPseudonym, String phonePseudonym, String phoneMasked,
-                           JdbcAccounts.SealedPhone phone, String passwordHash, byte[] codeHash, Instant expiresAt,
-                           int attempts) {
-        Pending failed() {
-            return new Pending(subjectId, subjectPseudonym, phonePseudonym, phoneMasked, phone, passwordHash,
-                    codeHash, expiresAt, attempts + 1);
-        }
+    /** Registrations whose code expired are of no use to anyone: their personal data goes (PIPL: kept no longer). */
+    @Scheduled(fixedDelayString = "${chengxin.account.pending-registration-cleanup:PT5M}",
+            initialDelayString = "${chengxin.account.pending-registration-cleanup:PT5M}")
+    public int removeExpiredRegistrations() {
+        return pending.deleteExpired(clock.instant());
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.chengxin.account.persistence.JdbcAccounts;
+import cn.chengxin.account.persistence.JdbcPendingRegistrations;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.subject.PersonalDataProtection;
 import cn.chengxin.subject.SubjectRegistry;
@@ -38,8 +39,8 @@ class SignInTimingTests {
     void anUnknownCitizenLoginIsCheckedAgainstADummyHashOnceAndOnlyOnce() {
         when(protection.pseudonym(eq("phone"), anyString())).thenReturn("phone-pseudonym");
         when(accounts.citizenByPhonePseudonym(any())).thenReturn(Optional.empty());
-        CitizenAccounts citizens = new CitizenAccounts(accounts, mock(SubjectRegistry.class), protection, encoder,
-                mock(SmsGateway.class), audit, clock);
+        CitizenAccounts citizens = new CitizenAccounts(accounts, mock(JdbcPendingRegistrations.class),
+                mock(SubjectRegistry.class), protection, encoder, mock(SmsGateway.class), audit, clock);
 
         assertThat(citizens.login("13800138000", "Guess-1234")).isInstanceOf(CitizenAccounts.LoginOutcome.Refused.class);
         assertThat(citizens.login("13900139000", "Guess-5678")).isInstanceOf(CitizenAccounts.LoginOutcome.Refused.class);
@@ -105,8 +106,8 @@ class SignInTimingTests {
         when(protection.pseudonym(eq("phone"), anyString())).thenReturn("phone-pseudonym");
         when(accounts.citizenByPhonePseudonym("phone-pseudonym")).thenReturn(Optional.of(locked));
         when(accounts.lockCitizen(id)).thenReturn(Optional.of(locked));
-        CitizenAccounts citizens = new CitizenAccounts(accounts, mock(SubjectRegistry.class), protection, encoder,
-                mock(SmsGateway.class), audit, clock);
+        CitizenAccounts citizens = new CitizenAccounts(accounts, mock(JdbcPendingRegistrations.class),
+                mock(SubjectRegistry.class), protection, encoder, mock(SmsGateway.class), audit, clock);
 
         assertThat(citizens.login("13800138000", "Right-Passw0rd"))
                 .isInstanceOf(CitizenAccounts.LoginOutcome.Locked.class);

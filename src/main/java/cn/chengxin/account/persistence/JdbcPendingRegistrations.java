@@ -1,0 +1,79 @@
+package cn.chengxin.account.persistence;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The account.pending_registration table: citizen registrations waiting for their SMS code, shared by every instance
+ * and kept across restarts. Holds no identity number (V141).
+ */
+@Repository
+public class JdbcPendingRegistrations {
+
+    private final JdbcClient jdbc;
+
+    public JdbcPendingRegistrations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A registration waiting for its code. {@code codeHash} is keyed: the code alone cannot be found from it. */
+    public record Pending(UUID id, UUID subjectId, String subjectPseudonym, String phonePseudonym, String phoneMasked,
+                          JdbcAccounts.SealedPhone phone, String passwordHash, String codeHash, int attempts,
+                          Instant createdAt, Instant expiresAt) {
+    }
+
+    public void insert(Pending p) {
+        jdbc.sql("""
+                        INSERT INTO account.pending_registration (id, subject_id, subject_pseudonym, phone_pseudonym,
+                            phone_masked, phone_cipher, phone_key_version, password_hash, code_hash, attempts,
+                            created_at, expires_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(p.id(), p.subjectId(), p.subjectPseudonym(), p.phonePseudonym(), p.phoneMasked(),
+                        p.phone().cipher(), p.phone().keyVersion(), p.passwordHash(), p.codeHash(), p.attempts(),
+                        Timestamp.from(p.createdAt()), Timestamp.from(p.expiresAt()))
+                .update();
+    }
+
+    /** Read under the row's lock: two answers to one code must not both count as its first, nor both complete it. */
+    public Optional<Pending> lock(UUID id) {
+        return jdbc.sql("""
+                        SELECT id, subject_id, subject_pseudonym, phone_pseudonym, phone_masked, phone_cipher,
+                               phone_key_version, password_hash, code_hash, attempts, created_at, expires_at
+                        FROM account.pending_registration WHERE id = ? FOR UPDATE""")
+                .param(id)
+                .query((rs, n) -> new Pending(rs.getObject("id", UUID.class), rs.getObject("subject_id", UUID.class),
+                        rs.getString("subject_pseudonym"), rs.getString("phone_pseudonym"),
+                        rs.getString("phone_masked"), new JdbcAccounts.SealedPhone(rs.getBytes("phone_cipher"),
+                        rs.getInt("phone_key_version")), rs.getString("password_hash"), rs.getString("code_hash"),
+                        rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("expires_at").toInstant()))
+                .optional();
+    }
+
+    public void countFailure(UUID id) {
+        jdbc.sql("UPDATE account.pending_registration SET attempts = attempts + 1 WHERE id = ?").param(id).update();
+    }
+
+    public void delete(UUID id) {
+        jdbc.sql("DELETE FROM account.pending_registration WHERE id = ?").param(id).update();
+    }
+
+    /** When a code was last sent to the phone, whichever instance sent it. */
+    public Optional<Instant> lastSentTo(String phonePseudonym) {
+        return jdbc.sql("""
+                        SELECT created_at FROM account.pending_registration WHERE phone_pseudonym = ?
+                        ORDER BY created_at DESC LIMIT 1""")
+                .param(phonePseudonym).query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
+    /** @return how many expired registrations were deleted */
+    public int deleteExpired(Instant now) {
+        return jdbc.sql("DELETE FROM account.pending_registration WHERE expires_at <= ?").param(Timestamp.from(now))
+                .update();
+    }
+}

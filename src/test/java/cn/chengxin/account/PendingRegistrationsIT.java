@@ -1,0 +1,167 @@
+package cn.chengxin.account;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.chengxin.account.persistence.JdbcAccounts;
+import cn.chengxin.account.persistence.JdbcPendingRegistrations;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.subject.PersonalDataProtection;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * A registration waiting for its SMS code is kept in the database (V141): another instance, or this one after a
+ * restart (a new {@link CitizenAccounts} reading the same store), completes it; its wrong codes count wherever they
+ * are typed; it holds no identity number; and once expired it is deleted.
+ */
+@IntegrationTest
+class PendingRegistrationsIT {
+
+    private static final Pattern CODE = Pattern.compile("验证码为 (\\d{6})");
+
+    @Autowired
+    CitizenAccounts citizens;
+
+    @Autowired
+    JdbcAccounts accounts;
+
+    @Autowired
+    JdbcPendingRegistrations pending;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    PersonalDataProtection protection;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Autowired
+    DevSmsGateway sms;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aRegistrationStartedBeforeARestartIsCompletedAfterIt() {
+        TestCitizens.Person person = TestCitizens.register(subjects, "钱重启");
+        UUID registration = citizens.startRegistration(person.number(), person.name(), person.phone(),
+                "Qian-Chongqi-2026");
+        String code = lastCode();
+
+        CitizenAccounts restarted = instance(clock);
+        restarted.completeRegistration(registration, code);
+
+        assertThat(citizens.login(person.phone(), "Qian-Chongqi-2026"))
+                .isInstanceOf(CitizenAccounts.LoginOutcome.Passed.class);
+        assertThat(count(registration)).as("completed, it is gone").isZero();
+    }
+
+    @Test
+    void theStoredRegistrationHoldsNoIdentityNumberNorAnUnkeyedCode() {
+        TestCitizens.Person person = TestCitizens.register(subjects, "钱存储");
+        UUID registration = citizens.startRegistration(person.number(), person.name(), person.phone(),
+                "Qian-Cunchu-2026");
+        String code = lastCode();
+
+        Map<String, Object> row = jdbc.sql("SELECT * FROM account.pending_registration WHERE id = ?")
+                .param(registration).query().singleRow();
+        String stored = row.values().stream().map(v -> v instanceof byte[] b ? new String(b,
+                java.nio.charset.StandardCharsets.ISO_8859_1) : String.valueOf(v)).reduce("", String::concat);
+        assertThat(stored).doesNotContain(person.number()).doesNotContain(person.number().substring(6, 14))
+                .doesNotContain(person.phone()).doesNotContain(person.name()).doesNotContain(code);
+        assertThat(row.get("code_hash")).isNotEqualTo(sha256Hex(code));
+    }
+
+    @Test
+    void wrongCodesCountWhereverTheyAreTyped() {
+        TestCitizens.Person person = TestCitizens.register(subjects, "钱猜码");
+        UUID registration = citizens.startRegistration(person.number(), person.name(), person.phone(),
+                "Qian-Caima-2026");
+        String code = lastCode();
+        String wrong = code.equals("000000") ? "111111" : "000000";
+
+        for (int i = 0; i < 5; i++) {
+            CitizenAccounts instance = i % 2 == 0 ? citizens : instance(clock);
+            AccountProblem refused = catchThrowableOfType(AccountProblem.class,
+                    () -> instance.completeRegistration(registration, wrong));
+            assertThat(refused.code()).isEqualTo("CODE_WRONG");
+        }
+        AccountProblem spent = catchThrowableOfType(AccountProblem.class,
+                () -> citizens.completeRegistration(registration, code));
+        assertThat(spent.code()).as("five wrong codes spend the registration").isEqualTo("CODE_EXPIRED");
+    }
+
+    @Test
+    void theResendLimitHoldsAcrossInstances() {
+        TestCitizens.Person person = TestCitizens.register(subjects, "钱重发");
+        citizens.startRegistration(person.number(), person.name(), person.phone(), "Qian-Chongfa-2026");
+
+        AccountProblem again = catchThrowableOfType(AccountProblem.class, () -> instance(clock)
+                .startRegistration(person.number(), person.name(), person.phone(), "Qian-Chongfa-2026"));
+        assertThat(again.code()).isEqualTo("SMS_TOO_FREQUENT");
+    }
+
+    @Test
+    void expiredRegistrationsAreDeleted() {
+        TestCitizens.Person person = TestCitizens.register(subjects, "钱过期");
+        UUID registration = instance(Clock.offset(clock, Duration.ofMinutes(-6)))
+                .startRegistration(person.number(), person.name(), person.phone(), "Qian-Guoqi-2026");
+        TestCitizens.Person waiting = TestCitizens.register(subjects, "钱等待");
+        UUID current = citizens.startRegistration(waiting.number(), waiting.name(), waiting.phone(),
+                "Qian-Dengdai-2026");
+
+        assertThat(citizens.removeExpiredRegistrations()).isGreaterThanOrEqualTo(1);
+
+        assertThat(count(registration)).isZero();
+        assertThat(count(current)).as("one still within its five minutes stays").isOne();
+    }
+
+    /**
+     * Another instance of the service over the same store, as after a restart or on a second server. Not a Spring proxy:
+     * each statement commits on its own, as the service's own transaction would commit it.
+     */
+    private CitizenAccounts instance(Clock at) {
+        return new CitizenAccounts(accounts, pending, subjects, protection, passwords, sms, audit, at);
+    }
+
+    private String lastCode() {
+        Matcher code = CODE.matcher(sms.recent().get(0).text());
+        assertThat(code.find()).isTrue();
+        return code.group(1);
+    }
+
+    private long count(UUID registration) {
+        return jdbc.sql("SELECT count(*) FROM account.pending_registration WHERE id = ?").param(registration)
+                .query(Long.class).single();
+    }
+
+    private static String sha256Hex(String text) throws RuntimeException {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
