@@ -1,6 +1,7 @@
 package cn.chengxin.account;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -97,6 +98,44 @@ class TemporaryPasswordsIT {
         assertThat(changed.redirectsTo("/console")).as(changed.toString()).isTrue();
         assertThat(web.get("/console").status()).isEqualTo(200);
         assertThat(temporary(userId(clerk.user()))).isFalse();
+    }
+
+    /**
+     * The mark lives in the session, so no session may escape it: one open when the password is reset ends, every
+     * sign-in with the temporary password is held to the change page, and the API knows no staff session at all.
+     */
+    @Test
+    void noSessionEscapesTheChangeOfATemporaryPassword() {
+        SignedIn clerk = signedIn(TestStaff.create(directory, "CREDIT_OFFICE"));
+        WebClient admin = signedIn(TestStaff.create(directory, "SYSTEM_ADMIN")).web();
+        admin.get("/console/users");
+        admin.post("/console/users/" + userId(clerk.user()) + "/password", Map.of("password", TEMPORARY));
+        assertThat(clerk.web().get("/console").redirectsTo("/console/login")).as("open before the reset: ended")
+                .isTrue();
+
+        WebClient first = signedInWithTemporary(clerk);
+        WebClient second = signedInWithTemporary(clerk);
+        for (WebClient session : List.of(first, second)) {
+            assertThat(session.get("/console").redirectsTo("/console/password")).isTrue();
+            assertThat(session.get("/console/users").redirectsTo("/console/password")).isTrue();
+            assertThat(session.get("/api/v1/whoami").status()).as("a console session opens no API").isEqualTo(401);
+        }
+        assertThat(first.post("/console/password", Map.of("current", TEMPORARY, "password", CHOSEN,
+                "repeat", CHOSEN)).redirectsTo("/console")).isTrue();
+        assertThat(second.get("/console").redirectsTo("/console/login")).as("changed elsewhere: ended").isTrue();
+    }
+
+    private WebClient signedInWithTemporary(SignedIn clerk) {
+        // Each code is used once: the test forgets the last one so that two sign-ins fit in one 30-second step.
+        jdbc.sql("UPDATE account.staff_user SET totp_last_step = 0 WHERE username = ?").param(clerk.user()).update();
+        WebClient web = new WebClient(port);
+        web.get("/console/login");
+        assertThat(web.post("/console/login", Map.of("username", clerk.user(), "password", TEMPORARY))
+                .redirectsTo("/console/mfa")).isTrue();
+        web.get("/console/mfa");
+        assertThat(web.post("/console/mfa", Map.of("code", TestStaff.code(clerk.secret(),
+                Instant.now()))).redirectsTo("/console/password")).isTrue();
+        return web;
     }
 
     @Test
