@@ -152,6 +152,9 @@ class ErrorHandling {
                 return Problems.of(HttpStatus.CONTENT_TOO_LARGE, ProblemCodes.BODY_TOO_LARGE, tooLarge.getMessage());
             }
         }
+        if (exception instanceof org.apache.tomcat.util.http.InvalidParameterException invalid) {
+            return invalidParameters(invalid);
+        }
         if (exception instanceof HttpMessageNotReadableException) {
             ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemCodes.MALFORMED_REQUEST,
                     "请求体不是有效的 JSON 或缺少必需内容");
@@ -193,6 +196,20 @@ class ErrorHandling {
             return Problems.of(HttpStatus.NOT_FOUND, ProblemCodes.NOT_FOUND, messageFor(HttpStatus.NOT_FOUND));
         }
         return validation(List.of(Map.of("field", mismatch.getName(), "message", "格式不正确")));
+    }
+
+    /**
+     * Parameters the container could not read (bytes that are no UTF-8, as {@code /lists?q=%FF} sends, or too many
+     * of them): the client's request is wrong, never a server error. The exception's message quotes the value it
+     * could not decode, which may be personal data: none of it is logged or answered.
+     */
+    private static ProblemDetail invalidParameters(org.apache.tomcat.util.http.InvalidParameterException invalid) {
+        int status = invalid.getErrorCode();
+        if (status < 400 || status > 499 || status == 400) {
+            return validation(List.of(Map.of("field", "", "message", "请求参数不是有效的 UTF-8 文本")));
+        }
+        HttpStatus refused = HttpStatus.resolve(status) == null ? HttpStatus.BAD_REQUEST : HttpStatus.valueOf(status);
+        return Problems.of(refused, ProblemCodes.forStatus(refused.value()), messageFor(refused));
     }
 
     private static ProblemDetail validation(List<Map<String, String>> errors) {

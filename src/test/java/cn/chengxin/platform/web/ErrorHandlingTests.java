@@ -81,6 +81,19 @@ class ErrorHandlingTests {
         assertThat(response.getHeader("Retry-After")).isEqualTo("1");
     }
 
+    /** {@code /lists?q=%FF}: bytes that are no UTF-8 are the client's mistake, a 400, never a 500 with a reference. */
+    @Test
+    void parametersTheContainerCannotDecodeAreTheClientsMistake() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        Map<String, Object> page = page(new org.apache.tomcat.util.http.InvalidParameterException(
+                "Character decoding failed. Parameter [q] with value [\uFFFD] has been ignored.",
+                new java.nio.charset.MalformedInputException(1)), Locale.ENGLISH, response);
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat((String) page.get("detail")).startsWith("The request did not pass validation")
+                .doesNotContain("reference", "Parameter [q]");
+    }
+
     private Map<String, Object> page(Exception exception, Locale locale, MockHttpServletResponse response)
             throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/lists");
