@@ -7,6 +7,16 @@ package cn.chengxin.portal;
 public record FileTipOff(String subjectName, String documentType, String subjectNumber, String facts,
                          String reporterName, String reporterContact, String challengeToken, String challengeAnswer) {
 
+    /** As typed, without control characters ({@link PublicInput}): a NUL in the facts would fail the tip-off's insert. */
+    public FileTipOff {
+        subjectName = PublicInput.clean(subjectName);
+        documentType = PublicInput.clean(documentType);
+        subjectNumber = PublicInput.clean(subjectNumber);
+        facts = PublicInput.clean(facts);
+        reporterName = PublicInput.clean(reporterName);
+        reporterContact = PublicInput.clean(reporterContact);
+    }
+
     public static FileTipOff empty() {
         return new FileTipOff("", "", "", "", "", "", "", "");
     }

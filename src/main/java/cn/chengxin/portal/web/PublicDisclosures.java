@@ -24,6 +24,7 @@ import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.creditfile.RecordProceedings;
 import cn.chengxin.creditfile.SubjectEntry;
+import cn.chengxin.portal.PublicInput;
 import cn.chengxin.shared.ratelimit.PerAddressLimit;
 import cn.chengxin.shared.security.PublicEndpoint;
 import cn.chengxin.shared.web.ExpiredForms;
@@ -87,7 +88,7 @@ class PublicDisclosures {
     @PublicEndpoint
     @GetMapping("/disclosures")
     String disclosures(@RequestParam(defaultValue = "") String q, HttpServletRequest request, Model model) {
-        String query = q.strip();
+        String query = PublicInput.clean(q).strip();
         if (query.isEmpty()) {
             return show("", null, null, null, model);
         }
@@ -107,6 +108,7 @@ class PublicDisclosures {
     @PostMapping("/disclosures")
     String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) DocumentType documentType,
                   HttpServletRequest request, Model model) {
+        q = PublicInput.clean(q);
         // A passport or travel-permit holder is looked up with the type named; without one the type is inferred.
         if (documentType == null && !isIdentityNumber(q) && SearchTerms.holdsIdentityLengthRun(q)) {
             limit.take(request.getRemoteAddr(), clock.instant());

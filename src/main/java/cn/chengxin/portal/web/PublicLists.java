@@ -6,6 +6,7 @@ import java.util.List;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
+import cn.chengxin.portal.PublicInput;
 import cn.chengxin.shared.ratelimit.PerAddressLimit;
 import cn.chengxin.shared.security.PublicEndpoint;
 import cn.chengxin.shared.web.ExpiredForms;
@@ -142,7 +143,7 @@ class PublicLists {
     }
 
     private static String name(String q) {
-        String name = q.strip();
+        String name = PublicInput.clean(q).strip();
         return name.length() > LONGEST_NAME ? name.substring(0, LONGEST_NAME) : name;
     }
 

@@ -3,6 +3,7 @@ package cn.chengxin.portal.content.web;
 import java.util.UUID;
 
 import cn.chengxin.portal.ContentPublishing;
+import cn.chengxin.portal.PublicInput;
 import cn.chengxin.portal.content.domain.ArticleKind;
 import cn.chengxin.shared.security.PublicEndpoint;
 import org.springframework.http.HttpStatus;
@@ -27,7 +28,8 @@ class PublicCases {
     @GetMapping("/cases")
     String list(@RequestParam(required = false) ArticleKind kind, @RequestParam(defaultValue = "") String q,
                 @RequestParam(defaultValue = "0") int page, Model model) {
-        String query = q.length() > 100 ? q.substring(0, 100) : q;
+        String typed = PublicInput.clean(q);
+        String query = typed.length() > 100 ? typed.substring(0, 100) : typed;
         model.addAttribute("kinds", ArticleKind.values());
         model.addAttribute("kind", kind);
         model.addAttribute("q", query);
