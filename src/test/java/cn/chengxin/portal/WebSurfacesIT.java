@@ -110,6 +110,43 @@ class WebSurfacesIT {
         assertThat(page(get("/console/reports").with(clerk))).contains(">数据质量核查（公共信用信息归集管理规定）</option>");
     }
 
+    /**
+     * The tip-off form's question and the refusals of the public forms, read in English: no Chinese sum an English
+     * reader cannot answer, no Chinese refusal; in Chinese, the default, as before.
+     */
+    @Test
+    void thePublicFormsAskAndRefuseInTheReadersLanguage() throws Exception {
+        String han = "(?s).*\\p{IsHan}.*";
+        String form = page(get("/tipoffs").param("lang", "en"));
+        assertThat(between(form, "data-field=\"challenge-question\">", "<"))
+                .matches("What is [a-z]+ (plus|minus) [a-z]+\\?");
+        assertThat(between(page(get("/tipoffs")), "data-field=\"challenge-question\">", "<")).endsWith("等于多少？");
+
+        String refused = mvc.perform(post("/tipoffs").param("lang", "en").with(csrf()).with(r -> {
+                    r.setRemoteAddr("198.51.100.61");
+                    return r;
+                }).param("subjectName", "X").param("facts", "too short").param("challengeToken", "1.a.b")
+                        .param("challengeAnswer", "3"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(between(refused, "data-field=\"problem\">", "<")).startsWith("The check question has expired")
+                .doesNotMatch(han);
+
+        for (String path : new String[] {"/lists", "/disclosures"}) {
+            String english = page(post(path).param("lang", "en").param("q", "110105194912310021").with(csrf()));
+            assertThat(between(english, "data-field=\"query-problem\">", "<")).as(path)
+                    .startsWith("Wrong check character").doesNotMatch(han);
+            String chinese = page(post(path).param("q", "110105194912310021").with(csrf()));
+            assertThat(between(chinese, "data-field=\"query-problem\">", "<")).as(path).startsWith("身份号码校验码不正确");
+        }
+    }
+
+    private static String between(String page, String before, String after) {
+        int start = page.indexOf(before);
+        assertThat(start).as(before).isNotNegative();
+        start += before.length();
+        return page.substring(start, page.indexOf(after, start)).strip();
+    }
+
     private String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
         return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }

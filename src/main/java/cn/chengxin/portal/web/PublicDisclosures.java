@@ -123,6 +123,7 @@ class PublicDisclosures {
         try {
             return show("", published(ofSubject(documentType, q.strip())), null, null, model);
         } catch (InvalidIdentityException e) {
+            model.addAttribute("queryProblemCode", e.code()); // an English page reads it in English
             return show("", List.of(), e.getMessage(), null, model);
         }
     }

@@ -98,6 +98,7 @@ class PublicLists {
         try {
             document = subjects.validate(documentType, q.strip());
         } catch (InvalidIdentityException e) {
+            model.addAttribute("queryProblemCode", e.code()); // an English page reads it in English
             return show(shown, "", null, new Listing.PublicPage(List.of(), 0, 0, PAGE_SIZE), null, e.getMessage(),
                     model);
         }
