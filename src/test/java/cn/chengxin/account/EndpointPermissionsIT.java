@@ -71,6 +71,7 @@ class EndpointPermissionsIT {
             Map.entry("GET /console/calendar", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/calendar", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/calendar/clear", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("GET /console/supervision", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/exchange", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/exchange/reconcile", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/exchange/partners/{code}/resend", EnumSet.of(Who.CREDIT_OFFICE)),

@@ -1,0 +1,118 @@
+package cn.chengxin.oversight;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cn.chengxin.account.Department;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.creditfile.CollectionFigures;
+import cn.chengxin.ingestion.DeliveryFigures;
+import cn.chengxin.ingestion.DeliveryFigures.Delivered;
+import cn.chengxin.measures.FeedbackFigures;
+import cn.chengxin.measures.FeedbackFigures.DepartmentFeedback;
+import cn.chengxin.objection.ObjectionFigures;
+import cn.chengxin.objection.ObjectionFigures.DepartmentObjections;
+import cn.chengxin.oversight.domain.CollectionTimeliness;
+import cn.chengxin.oversight.domain.FeedbackYardstick;
+import cn.chengxin.repair.RepairFigures;
+import cn.chengxin.repair.RepairFigures.DepartmentRepairs;
+import cn.chengxin.shared.calendar.WorkingCalendar;
+import cn.chengxin.shared.calendar.WorkingDays;
+import org.springframework.stereotype.Service;
+
+/**
+ * 部门督办 (RULES.md §12): for a period, one line per department with what the credit office supervises — collection
+ * completeness and timeliness, feedback on joint measures, objection and repair deadlines — each figure from the
+ * module that owns it, as aggregates. No personal data: departments and counts only.
+ */
+@Service
+public class DepartmentSupervision {
+
+    /**
+     * One department's figures. The objection corrections owed and the repairs overdue are as they stand today (a
+     * backlog, not a flow); the rest are of the period.
+     */
+    public record Line(String code, String name, boolean known, Delivered delivered, CollectionTimeliness timeliness,
+                       DepartmentFeedback feedback, DepartmentObjections objections, DepartmentRepairs repairs) {
+    }
+
+    /** The lines of a period, with the day before which a check still owing feedback counts as overdue. */
+    public record Period(LocalDate from, LocalDate to, List<Line> lines, LocalDate feedbackOverdueBefore) {
+    }
+
+    private final DeliveryFigures deliveries;
+    private final CollectionFigures collection;
+    private final FeedbackFigures feedback;
+    private final ObjectionFigures objections;
+    private final RepairFigures repairs;
+    private final StaffDirectory directory;
+    private final WorkingDays workingDays;
+    private final Clock clock;
+
+    DepartmentSupervision(DeliveryFigures deliveries, CollectionFigures collection, FeedbackFigures feedback,
+                          ObjectionFigures objections, RepairFigures repairs, StaffDirectory directory,
+                          WorkingDays workingDays, Clock clock) {
+        this.deliveries = deliveries;
+        this.collection = collection;
+        this.feedback = feedback;
+        this.objections = objections;
+        this.repairs = repairs;
+        this.directory = directory;
+        this.workingDays = workingDays;
+        this.clock = clock;
+    }
+
+    /**
+     * From {@code from} to {@code to}, both included. Every active data-providing department has a line, figures or
+     * none (silence is what supervision must see first), and so does any other code with a figure in the period.
+     */
+    public Period of(LocalDate from, LocalDate to) {
+        WorkingCalendar calendar = workingDays.calendar();
+        LocalDate overdueBefore = FeedbackYardstick.overdueBefore(calendar, LocalDate.now(clock));
+        Map<String, Delivered> delivered = byCode(deliveries.between(from, to), Delivered::departmentCode);
+        Map<String, List<CollectionTimeliness.Delay>> delays = new TreeMap<>();
+        collection.delays(from, to).forEach(d -> delays.computeIfAbsent(d.departmentCode(), k -> new ArrayList<>())
+                .add(new CollectionTimeliness.Delay(d.decisionDate(), d.receivedOn(), d.records())));
+        Map<String, DepartmentFeedback> fed = byCode(feedback.between(from, to, overdueBefore),
+                DepartmentFeedback::departmentCode);
+        Map<String, DepartmentObjections> objected = byCode(objections.between(from, to),
+                DepartmentObjections::departmentCode);
+        Map<String, DepartmentRepairs> repaired = byCode(repairs.between(from, to), DepartmentRepairs::departmentCode);
+
+        Map<String, String> names = new TreeMap<>();
+        TreeSet<String> codes = new TreeSet<>();
+        for (Department d : directory.departments()) {
+            names.put(d.code(), d.name());
+            if (d.active() && d.kind() == Department.Kind.DATA_PROVIDER) {
+                codes.add(d.code());
+            }
+        }
+        codes.addAll(delivered.keySet());
+        codes.addAll(delays.keySet());
+        codes.addAll(fed.keySet());
+        codes.addAll(objected.keySet());
+        codes.addAll(repaired.keySet());
+
+        List<Line> lines = new ArrayList<>();
+        for (String code : codes) {
+            lines.add(new Line(code, names.getOrDefault(code, code), names.containsKey(code),
+                    delivered.getOrDefault(code, new Delivered(code, 0, 0, 0, 0, 0)),
+                    CollectionTimeliness.of(delays.getOrDefault(code, List.of()), calendar),
+                    fed.getOrDefault(code, new DepartmentFeedback(code, 0, 0, 0, 0)),
+                    objected.getOrDefault(code, new DepartmentObjections(code, 0, 0, 0, 0)),
+                    repaired.getOrDefault(code, new DepartmentRepairs(code, 0, 0, 0))));
+        }
+        return new Period(from, to, lines, overdueBefore);
+    }
+
+    private static <T> Map<String, T> byCode(List<T> figures, Function<T, String> code) {
+        return figures.stream().collect(Collectors.toMap(code, Function.identity(), (a, b) -> a, TreeMap::new));
+    }
+}

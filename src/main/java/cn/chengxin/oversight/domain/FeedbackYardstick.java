@@ -1,0 +1,29 @@
+package cn.chengxin.oversight.domain;
+
+import java.time.LocalDate;
+
+import cn.chengxin.shared.calendar.WorkingCalendar;
+
+/**
+ * When the credit office counts feedback on a joint measure as overdue (RULES.md §12: supervise the feedback on joint
+ * measures). RULES.md §7 asks departments to feed back each hit but sets no deadline, so supervision measures
+ * against the nearest deadline the rules set for platform feedback, 10 working days (RULES.md §6): a check still owing
+ * feedback more than {@link #WORKING_DAYS} working days after the day it was made is overdue.
+ */
+public final class FeedbackYardstick {
+
+    public static final int WORKING_DAYS = 10;
+
+    private FeedbackYardstick() {
+    }
+
+    /** The first day whose checks are not yet overdue on {@code today}: those made before it are. */
+    public static LocalDate overdueBefore(WorkingCalendar calendar, LocalDate today) {
+        LocalDate day = today;
+        // Step back while a check made the day before would still be in time today (its last day not yet passed).
+        while (!calendar.plusWorkingDays(day.minusDays(1), WORKING_DAYS).isBefore(today)) {
+            day = day.minusDays(1);
+        }
+        return day;
+    }
+}

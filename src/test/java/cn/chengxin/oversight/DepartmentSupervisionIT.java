@@ -1,0 +1,209 @@
+package cn.chengxin.oversight;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.chengxin.account.Department;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * 部门督办 (RULES.md §12, issue #4), on rows as the owning modules store them: each figure of a department's line,
+ * and the silent provider listed with zeros.
+ * The data is dated 2019 (a year no other test uses) under department codes of this test only, and removed after.
+ */
+@IntegrationTest
+class DepartmentSupervisionIT {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** Monday 4 March 2019, an ordinary week. */
+    private static final LocalDate DECIDED = LocalDate.of(2019, 3, 4);
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    private String busy;
+    private String silent;
+    private UUID subject;
+
+    @BeforeEach
+    void departments() {
+        int n = ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        busy = "SUPBUSY" + n;
+        silent = "SUPSILENT" + n;
+        directory.createDepartment(busy, "督办测试局" + n, Department.Kind.DATA_PROVIDER, List.of());
+        directory.createDepartment(silent, "未报送督办测试局" + n, Department.Kind.DATA_PROVIDER, List.of());
+        TestCitizens.Person p = TestCitizens.register(subjects, "督办测");
+        subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, p.number())).orElseThrow();
+    }
+
+    @AfterEach
+    void remove() {
+        for (String table : List.of("ingestion.batch", "creditfile.record", "measures.check_made",
+                "objection.objection", "repair.application")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE department_code = ?").param(busy).update();
+        }
+    }
+
+    @Test
+    void eachFigureOfADepartmentComesFromItsModuleAndASilentProviderIsListed() throws Exception {
+        deliver();
+
+        String page = page("/console/supervision", "from", "2019-01-01", "to", "2019-12-31");
+        assertThat(cells(page, busy)).containsExactly(
+                "50", "45", "5", "10.0%",          // rows delivered, accepted, rejected, rejection rate
+                "4", "7", "75%",                   // records, median days, stored within 5 working days
+                "2", "1", "1",                     // checks owing feedback, returned, overdue
+                "2", "1", "1", "1",                // objections decided, in time; corrections owed, overdue
+                "2", "1", "1");                    // repairs decided, in time, overdue now
+        assertThat(row(page, busy)).contains("督办测试局");
+        assertThat(cells(page, silent)).as("a provider that delivered nothing is listed, with nothing")
+                .containsExactly("0", "0", "0", "—", "0", "—", "—", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0");
+        assertThat(page).as("no personal data: neither the subject's name nor its number")
+                .doesNotContain("督办测<", subject.toString());
+
+        String march = page("/console/supervision", "from", "2019-03-11", "to", "2019-03-11");
+        assertThat(cells(march, busy).subList(0, 7)).as("only what happened on the 11th: 2 records, nothing delivered")
+                .containsExactly("0", "0", "0", "—", "2", "7", "100%");
+
+        String english = page("/console/supervision", "from", "2019-01-01", "to", "2019-12-31", "lang", "en");
+        assertThat(english).contains("Department supervision", "Stored within 5 working days")
+                .doesNotContain("部门督办");
+        assertThat(page("/console/supervision", "from", "2019-12-31", "to", "2019-01-01")).contains("统计期间有误");
+    }
+
+    /** What the modules store for {@code busy} in March 2019. */
+    private void deliver() {
+        jdbc.sql("""
+                        INSERT INTO ingestion.batch (id, department_code, submitted_by, channel, content_hash, status,
+                               total_rows, rows_done, accepted, rejected, started_at, finished_at)
+                        VALUES (?, ?, 'supervision-test', 'API', ?, 'DONE', 50, 50, 45, 5, ?, ?)""")
+                .params(UUID.randomUUID(), busy, UUID.randomUUID().toString(), at(DECIDED.plusDays(1)),
+                        at(DECIDED.plusDays(1))).update();
+        // Received the day of the decision, twice on the 5th working day after it, once on the 6th.
+        UUID disputed = record(DECIDED, "IN_DISPUTE");
+        UUID corrected = record(DECIDED.plusDays(7), "ACTIVE");
+        record(DECIDED.plusDays(7), "ACTIVE");
+        record(DECIDED.plusDays(8), "ACTIVE");
+        check(new String[] {"NO_FLIGHTS_TRAINS"}, false);  // feedback returned
+        check(new String[] {"NO_FLIGHTS_TRAINS"}, true);   // still owed, for years: overdue
+        check(new String[] {}, false);                     // nothing owed
+        // Decided in time, 更正: its record is still 异议中, so the correction is owed (and long overdue).
+        objection(disputed, LocalDate.of(2019, 3, 12), LocalDate.of(2019, 3, 10), "CORRECT");
+        // Decided late, 更正 too, but the corrected version came: nothing owed.
+        objection(corrected, LocalDate.of(2019, 3, 15), LocalDate.of(2019, 3, 20), "CORRECT");
+        repair("APPROVED", LocalDate.of(2019, 3, 15), null, LocalDate.of(2019, 3, 8));
+        repair("REFUSED", LocalDate.of(2019, 3, 15), LocalDate.of(2019, 3, 18), LocalDate.of(2019, 3, 20));
+        repair("APPLIED", LocalDate.of(2019, 4, 1), null, null);
+    }
+
+    private UUID record(LocalDate received, String status) {
+        UUID key = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO creditfile.record (id, record_key, version, current, subject_id, item_code,
+                               item_version, department_code, source_record_id, action, decision_number, decision_date,
+                               content, fingerprint, status, publication_end, retention_end, batch_id, accepted_at,
+                               accepted_by)
+                        VALUES (?, ?, 1, true, ?, 'P_ADMIN_PENALTY_GENERAL', 1, ?, ?, 'ADD', '督办测罚〔2019〕1号', ?,
+                                '{}', ?, ?, ?, ?, ?, ?, 'supervision-test')""")
+                .params(UUID.randomUUID(), key, subject, busy, key.toString(), DECIDED, key.toString(), status,
+                        DECIDED.plusYears(1), DECIDED.plusYears(5), UUID.randomUUID(), at(received)).update();
+        return key;
+    }
+
+    private void check(String[] owed, boolean due) {
+        jdbc.sql("""
+                        INSERT INTO measures.check_made (id, at, client_id, department_code, subject_pseudonym,
+                               scenario, purpose, entries, measure_codes, owed_codes, feedback_due)
+                        VALUES (?, ?, 'supervision-test', ?, NULL, 'TRAVEL', '测试', ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), at(DECIDED.plusDays(1)), busy, owed.length, owed, owed, due).update();
+    }
+
+    private void objection(UUID recordKey, LocalDate due, LocalDate decided, String outcome) {
+        jdbc.sql("""
+                        INSERT INTO objection.objection (id, subject_id, record_key, item_code, department_code,
+                               reasons, filed_by, filed_at, status, due_on, received_on, outcome, outcome_reasons,
+                               decided_by, decided_at)
+                        VALUES (?, ?, ?, 'P_ADMIN_PENALTY_GENERAL', ?, '测试', 'supervision-test', ?, 'DECIDED', ?, ?,
+                                ?, '测试', 'supervision-test', ?)""")
+                .params(UUID.randomUUID(), subject, recordKey, busy, at(DECIDED.plusDays(5)), due,
+                        DECIDED.plusDays(5), outcome, at(decided)).update();
+    }
+
+    private void repair(String status, LocalDate feedbackDue, LocalDate decisionDue, LocalDate decided) {
+        jdbc.sql("""
+                        INSERT INTO repair.application (id, subject_id, record_key, item_code, department_code,
+                               performance, commitment_id, filed_by, filed_at, status, feedback_due, decision_due,
+                               decided_by, decided_at)
+                        VALUES (?, ?, ?, 'P_ADMIN_PENALTY_GENERAL', ?, '已履行', ?, 'supervision-test', ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), subject, UUID.randomUUID(), busy, UUID.randomUUID(), at(DECIDED),
+                        status, feedbackDue, decisionDue, decided == null ? null : "supervision-test",
+                        decided == null ? null : at(decided)).update();
+    }
+
+    private static Timestamp at(LocalDate day) {
+        return Timestamp.from(day.atTime(10, 0).atZone(CHINA).toInstant());
+    }
+
+    private MockHttpServletRequestBuilder request(String path, String... params) {
+        MockHttpServletRequestBuilder request = get(path);
+        for (int i = 0; i < params.length; i += 2) {
+            request = request.param(params[i], params[i + 1]);
+        }
+        return request.with(user("office").authorities(new SimpleGrantedAuthority("STAFF"),
+                new SimpleGrantedAuthority("console:home"), new SimpleGrantedAuthority("oversight:supervise")));
+    }
+
+    private String page(String path, String... params) throws Exception {
+        return mvc.perform(request(path, params)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+
+    private static String row(String page, String department) {
+        int at = page.indexOf("data-department=\"" + department + "\"");
+        assertThat(at).as(department + " listed").isPositive();
+        return page.substring(at, page.indexOf("</tr>", at));
+    }
+
+    /** The figures of a department's line, in order. */
+    private static List<String> cells(String page, String department) {
+        List<String> cells = new ArrayList<>();
+        Matcher td = Pattern.compile("<td[^>]*>([^<]*)</td>").matcher(row(page, department));
+        while (td.find()) {
+            cells.add(td.group(1).strip());
+        }
+        return cells;
+    }
+}
