@@ -72,6 +72,8 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/calendar", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/calendar/clear", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/supervision", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("GET /console/supervision/report", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("GET /console/supervision/report.csv", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/exchange", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/exchange/reconcile", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/exchange/partners/{code}/resend", EnumSet.of(Who.CREDIT_OFFICE)),

@@ -1,5 +1,6 @@
 package cn.chengxin.oversight;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,8 +32,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * 部门督办 (RULES.md §12, issue #4), on rows as the owning modules store them: each figure of a department's line,
- * and the silent provider listed with zeros.
+ * 部门督办 and the yearly progress report (RULES.md §12, issue #4), on rows as the owning modules store them: each
+ * figure of a department's line, the silent provider listed with zeros, the report's totals, its CSV and its audit.
  * The data is dated 2019 (a year no other test uses) under department codes of this test only, and removed after.
  */
 @IntegrationTest
@@ -53,6 +54,9 @@ class DepartmentSupervisionIT {
 
     @Autowired
     SubjectRegistry subjects;
+
+    @Autowired
+    ProgressReport reports;
 
     private String busy;
     private String silent;
@@ -79,6 +83,7 @@ class DepartmentSupervisionIT {
 
     @Test
     void eachFigureOfADepartmentComesFromItsModuleAndASilentProviderIsListed() throws Exception {
+        ProgressReport.Totals before = reports.of(2019).totals();
         deliver();
 
         String page = page("/console/supervision", "from", "2019-01-01", "to", "2019-12-31");
@@ -102,6 +107,42 @@ class DepartmentSupervisionIT {
         assertThat(english).contains("Department supervision", "Stored within 5 working days")
                 .doesNotContain("部门督办");
         assertThat(page("/console/supervision", "from", "2019-12-31", "to", "2019-01-01")).contains("统计期间有误");
+
+        ProgressReport.Totals after = reports.of(2019).totals();
+        assertThat(after.recordsCollected() - before.recordsCollected()).isEqualTo(4);
+        assertThat(after.checks() - before.checks()).isEqualTo(3);
+        assertThat(after.checksOwingFeedback() - before.checksOwingFeedback()).isEqualTo(2);
+        assertThat(after.feedbackReturned() - before.feedbackReturned()).isEqualTo(1);
+        assertThat(after.objectionsDecided() - before.objectionsDecided()).isEqualTo(2);
+        assertThat(after.objectionsInTime() - before.objectionsInTime()).isEqualTo(1);
+        assertThat(after.repairsDecided() - before.repairsDecided()).isEqualTo(2);
+        assertThat(after.repairsInTime() - before.repairsInTime()).isEqualTo(1);
+        assertThat(after.subjectsWithFile()).isGreaterThanOrEqualTo(1);
+        assertThat(after.lists()).hasSize(3);
+    }
+
+    @Test
+    void theYearlyReportIsShownAndDownloadedAsCsvAndTheDownloadIsAudited() throws Exception {
+        deliver();
+        String report = page("/console/supervision/report", "year", "2019");
+        assertThat(report).contains("年度信用工作进展报告", "全市合计", "归集信用记录", "严重失信主体名单：新列入",
+                "report.csv?year=2019");
+        assertThat(cells(report, busy).subList(0, 4)).containsExactly("50", "45", "5", "10.0%");
+
+        long audited = audited();
+        byte[] body = mvc.perform(request("/console/supervision/report.csv", "year", "2019"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String csv = new String(body, StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFF年度信用工作进展报告,2019");
+        assertThat(csv.lines().filter(l -> l.contains("," + busy + ",")).findFirst().orElseThrow())
+                .isEqualTo("督办测试局" + busy.substring(7) + "," + busy + ",50,45,5,10.0%,4,7,75,2,1,1,2,1,1,1,2,1,1");
+        assertThat(audited()).as("the download is audited").isEqualTo(audited + 1);
+        assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'oversight.report' ORDER BY seq DESC "
+                + "LIMIT 1").query(String.class).single()).isEqualTo("2019 CSV");
+
+        String english = new String(mvc.perform(request("/console/supervision/report.csv", "year", "2019",
+                "lang", "en")).andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(english).contains("Yearly credit work progress report,2019", "Rejection rate");
     }
 
     /** What the modules store for {@code busy} in March 2019. */
@@ -175,6 +216,11 @@ class DepartmentSupervisionIT {
 
     private static Timestamp at(LocalDate day) {
         return Timestamp.from(day.atTime(10, 0).atZone(CHINA).toInstant());
+    }
+
+    private long audited() {
+        return jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'oversight.report'").query(Long.class)
+                .single();
     }
 
     private MockHttpServletRequestBuilder request(String path, String... params) {

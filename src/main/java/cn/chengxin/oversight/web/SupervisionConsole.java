@@ -2,31 +2,38 @@ package cn.chengxin.oversight.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Locale;
 
 import cn.chengxin.oversight.DepartmentSupervision;
+import cn.chengxin.oversight.ProgressReport;
 import cn.chengxin.oversight.domain.CollectionTimeliness;
 import cn.chengxin.oversight.domain.FeedbackYardstick;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.web.FileTransfers;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * 部门督办 (RULES.md §12): the credit office's view of each department's collection, feedback and deadlines for a
- * period. Aggregates only: no page here shows a person.
+ * 部门督办 and 年度信用工作进展报告 (RULES.md §12): the credit office's view of each department's collection, feedback
+ * and deadlines for a period, and the year's report with the platform's totals, to read and to download. Aggregates
+ * only: no page here shows a person.
  */
 @Controller
 @RequiresPermission(Permission.OVERSIGHT_SUPERVISE)
 class SupervisionConsole {
 
     private final DepartmentSupervision supervision;
+    private final ProgressReport reports;
     private final Clock clock;
 
-    SupervisionConsole(DepartmentSupervision supervision, Clock clock) {
+    SupervisionConsole(DepartmentSupervision supervision, ProgressReport reports, Clock clock) {
         this.supervision = supervision;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -39,6 +46,7 @@ class SupervisionConsole {
         LocalDate end = to == null ? today : to;
         model.addAttribute("from", start);
         model.addAttribute("to", end);
+        model.addAttribute("year", today.getYear());
         model.addAttribute("deadlineDays", CollectionTimeliness.DEADLINE_WORKING_DAYS);
         model.addAttribute("feedbackDays", FeedbackYardstick.WORKING_DAYS);
         if (end.isBefore(start)) {
@@ -47,5 +55,26 @@ class SupervisionConsole {
         }
         model.addAttribute("period", supervision.of(start, end));
         return "console/supervision";
+    }
+
+    @GetMapping("/console/supervision/report")
+    String report(@RequestParam(required = false) Integer year, Model model) {
+        int shown = year(year);
+        model.addAttribute("year", shown);
+        model.addAttribute("report", reports.of(shown));
+        model.addAttribute("deadlineDays", CollectionTimeliness.DEADLINE_WORKING_DAYS);
+        model.addAttribute("feedbackDays", FeedbackYardstick.WORKING_DAYS);
+        return "console/progress-report";
+    }
+
+    @GetMapping("/console/supervision/report.csv")
+    ResponseEntity<byte[]> csv(@RequestParam(required = false) Integer year, Locale locale) {
+        int shown = year(year);
+        return FileTransfers.download("text/csv;charset=UTF-8", "progress-report-" + shown + ".csv",
+                reports.csv(shown, locale));
+    }
+
+    private int year(Integer year) {
+        return year == null ? LocalDate.now(clock).getYear() : Math.max(2000, Math.min(2100, year));
     }
 }

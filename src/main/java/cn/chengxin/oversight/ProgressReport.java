@@ -1,0 +1,151 @@
+package cn.chengxin.oversight;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.creditfile.CollectionFigures;
+import cn.chengxin.listing.ListFigures;
+import cn.chengxin.listing.ListFigures.ListMovement;
+import cn.chengxin.oversight.DepartmentSupervision.Line;
+import cn.chengxin.oversight.DepartmentSupervision.Period;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 年度信用工作进展报告 (RULES.md §12: yearly progress reports; Zhumadian: by 31 December): the departments' supervision
+ * figures for the calendar year and the platform's totals. Counts only, nobody named. A download is audited
+ * ({@code oversight.report}): the report goes out of the platform as the office's account of the year.
+ */
+@Service
+public class ProgressReport {
+
+    /** The platform's totals for the year. {@code subjectsWithFile} is as it stands when the report is made. */
+    public record Totals(long recordsCollected, long subjectsWithFile, List<ListMovement> lists, long checks,
+                         long checksOwingFeedback, long feedbackReturned, long objectionsDecided,
+                         long objectionsInTime, long repairsDecided, long repairsInTime) {
+    }
+
+    public record Report(int year, Period period, Totals totals) {
+    }
+
+    private final DepartmentSupervision supervision;
+    private final CollectionFigures collection;
+    private final ListFigures lists;
+    private final AuditLog audit;
+    private final MessageSource messages;
+
+    ProgressReport(DepartmentSupervision supervision, CollectionFigures collection, ListFigures lists, AuditLog audit,
+                   MessageSource messages) {
+        this.supervision = supervision;
+        this.collection = collection;
+        this.lists = lists;
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    /** The report of {@code year}: 1 January to 31 December (days still to come count nothing yet). */
+    public Report of(int year) {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = LocalDate.of(year, 12, 31);
+        Period period = supervision.of(from, to);
+        List<Line> lines = period.lines();
+        Totals totals = new Totals(
+                lines.stream().mapToLong(l -> l.timeliness().records()).sum(),
+                collection.subjectsWithFile(),
+                lists.between(from, to),
+                lines.stream().mapToLong(l -> l.feedback().checks()).sum(),
+                lines.stream().mapToLong(l -> l.feedback().owed()).sum(),
+                lines.stream().mapToLong(l -> l.feedback().returned()).sum(),
+                lines.stream().mapToLong(l -> l.objections().decided()).sum(),
+                lines.stream().mapToLong(l -> l.objections().decidedInTime()).sum(),
+                lines.stream().mapToLong(l -> l.repairs().decided()).sum(),
+                lines.stream().mapToLong(l -> l.repairs().decidedInTime()).sum());
+        return new Report(year, period, totals);
+    }
+
+    /**
+     * The report of {@code year} as CSV (UTF-8 with a byte-order mark, so that spreadsheet programmes read the
+     * Chinese), headed in {@code locale}'s language; audited in the download's transaction: a report the audit log
+     * cannot record does not go out.
+     */
+    @Transactional
+    public byte[] csv(int year, Locale locale) {
+        Report report = of(year);
+        StringWriter out = new StringWriter();
+        out.write('\uFEFF');
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
+            csv.printRecord(label("progress.title", locale), year);
+            csv.println();
+            csv.printRecord(label("progress.totals", locale));
+            Totals t = report.totals();
+            csv.printRecord(label("progress.recordsCollected", locale), t.recordsCollected());
+            csv.printRecord(label("progress.subjectsWithFile", locale), t.subjectsWithFile());
+            for (ListMovement m : t.lists()) {
+                csv.printRecord(label("progress.listAdded", locale, label("lists.type." + m.type().name(), locale)),
+                        m.added());
+                csv.printRecord(label("progress.listEnded", locale, label("lists.type." + m.type().name(), locale)),
+                        m.ended());
+            }
+            csv.printRecord(label("progress.checks", locale), t.checks());
+            csv.printRecord(label("supervision.feedbackOwed", locale), t.checksOwingFeedback());
+            csv.printRecord(label("supervision.feedbackReturned", locale), t.feedbackReturned());
+            csv.printRecord(label("progress.objectionsDecided", locale), t.objectionsDecided());
+            csv.printRecord(label("progress.objectionsInTime", locale), t.objectionsInTime());
+            csv.printRecord(label("progress.repairsDecided", locale), t.repairsDecided());
+            csv.printRecord(label("progress.repairsInTime", locale), t.repairsInTime());
+            csv.println();
+            csv.printRecord(label("progress.departments", locale));
+            List<String> header = new ArrayList<>();
+            for (String key : COLUMNS) {
+                header.add(label(key, locale));
+            }
+            csv.printRecord(header);
+            for (Line l : report.period().lines()) {
+                csv.printRecord(l.name(), l.code(), l.delivered().rows(), l.delivered().accepted(),
+                        l.delivered().rejected(), perMille(l.delivered().rejectedPerMille()),
+                        l.timeliness().records(), orBlank(l.timeliness().medianDays()),
+                        orBlank(l.timeliness().withinPercent()), l.feedback().owed(), l.feedback().returned(),
+                        l.feedback().overdue(), l.objections().decided(), l.objections().decidedInTime(),
+                        l.objections().correctionsOwed(), l.objections().correctionsOverdue(), l.repairs().decided(),
+                        l.repairs().decidedInTime(), l.repairs().overdueNow());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "oversight.report").detail(year + " CSV"));
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The department columns, in the order of the page. */
+    private static final List<String> COLUMNS = List.of("supervision.department", "supervision.code",
+            "supervision.rows", "supervision.accepted", "supervision.rejected", "supervision.rejectionRate",
+            "supervision.records", "supervision.medianDays", "supervision.withinDeadline",
+            "supervision.feedbackOwed", "supervision.feedbackReturned", "supervision.feedbackOverdue",
+            "supervision.objectionsDecided", "supervision.objectionsInTime", "supervision.correctionsOwed",
+            "supervision.correctionsOverdue", "supervision.repairsDecided", "supervision.repairsInTime",
+            "supervision.repairsOverdue");
+
+    private static String perMille(Integer perMille) {
+        return perMille == null ? "" : String.format(Locale.ROOT, "%d.%d%%", perMille / 10, perMille % 10);
+    }
+
+    private static String orBlank(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private String label(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+}
