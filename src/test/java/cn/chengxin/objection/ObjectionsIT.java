@@ -423,6 +423,38 @@ class ObjectionsIT {
     }
 
     /**
+     * Issue #8: an objection to a list entry that is refused (here a file of the wrong type) comes back to 我的名单
+     * with the refusal shown, the entry's form open and the reasons as written, an identity number in them masked;
+     * it no longer sends the citizen to 我的异议 with the reasons lost.
+     */
+    @Test
+    void aRefusedObjectionToAListEntryReturnsToTheEntryWithItsReasons() throws Exception {
+        TestCitizens.Person p = TestCitizens.register(subjects, "滕留言");
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, p.number())).orElseThrow();
+        UUID entry = as("maker-entry", () -> listing.propose(subject, cn.chengxin.listing.ListType.RED,
+                "国办发〔2016〕98号", "市级道德模范", LocalDate.now(clock).minusMonths(1),
+                LocalDate.now(clock).plusYears(1)));
+        var citizen = UsernamePasswordAuthenticationToken.authenticated(
+                new CitizenPrincipal(UUID.randomUUID(), subject, subjects.pseudonymOf(subject).orElseThrow(), "滕*言"),
+                null, List.of(new SimpleGrantedAuthority("CITIZEN"),
+                        new SimpleGrantedAuthority(Permission.SELF_SERVICE.code())));
+        var exe = new MockMultipartFile("evidence", "说明.pdf", "application/pdf",
+                new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0});
+
+        var refused = mvc.perform(multipart("/me/objections").file(exe).param("entryId", entry.toString())
+                        .param("reasons", "事迹写错了，本人身份证号 " + p.number())
+                        .with(csrf()).with(authentication(citizen)))
+                .andExpect(flash().attribute("failureCode", "EVIDENCE_TYPE"))
+                .andExpect(redirectedUrl("/me/lists#entry-reasons-" + entry)).andReturn();
+        assertThat(objections.of(subject)).isEmpty();
+        String again = mvc.perform(get("/me/lists").with(authentication(citizen))
+                        .with(cn.chengxin.support.Sessions.flashOf(refused)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(again).contains("EVIDENCE_TYPE", "事迹写错了，本人身份证号 ").doesNotContain(p.number())
+                .containsPattern("(?s)<details open=\"open\">.*?id=\"entry-reasons-" + entry + "\">事迹写错了");
+    }
+
+    /**
      * RULES.md §5: what rests on a record in dispute is marked so wherever it is shown. An entry proposed from a record
      * already in dispute (here: the record and its dispute committed together, the listing reacting after) carries
      * the mark from the start, as entries proposed before the objection got it when it was filed.

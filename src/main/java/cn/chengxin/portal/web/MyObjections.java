@@ -87,6 +87,13 @@ class MyObjections {
             redirect.addFlashAttribute("objectionReasons", IdentityRedaction.redact(reasons));
             return "redirect:/me/file#objection-form";
         }
+        if (!filed[0]) {
+            // Refused on a list entry (reasons missing or too long, a file of the wrong type): back to 我的名单 with
+            // the entry's form open and its reasons kept, redacted for the same reason as above (issue #8).
+            redirect.addFlashAttribute("objectionEntry", entryId);
+            redirect.addFlashAttribute("objectionReasons", IdentityRedaction.redact(reasons));
+            return "redirect:/me/lists#entry-reasons-" + entryId;
+        }
         return "redirect:/me/objections";
     }
 }
