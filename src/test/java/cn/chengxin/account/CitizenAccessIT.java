@@ -23,6 +23,7 @@ import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Sessions;
 import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestStaff;
 import cn.chengxin.support.WebClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +77,9 @@ class CitizenAccessIT {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    StaffDirectory directory;
 
     @Autowired
     ApplicationContext context;
@@ -336,6 +340,41 @@ class CitizenAccessIT {
     private long denied() {
         return jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'self.access.proof' AND result = 'DENIED'")
                 .query(Long.class).single();
+    }
+
+    /**
+     * Issue #2: a citizen signed in to 个人中心 who follows 管理后台, or staff signed in to the console who follow
+     * 个人中心, are refused with a page that says which account the page needs and links to its sign-in page, and
+     * that page signs them in there; no bare 403.
+     */
+    @Test
+    void aPageOfTheOtherSurfaceSaysWhichAccountItNeedsAndItsSignInAcceptsIt() {
+        TestCitizens.Person person = TestCitizens.register(subjects, "孙两门");
+        WebClient web = register(person, "Sun-Liangmen-2026");
+        assertThat(web.post("/me/login", Map.of("username", person.phone(), "password", "Sun-Liangmen-2026"))
+                .redirectsTo("/me")).isTrue();
+
+        WebClient.Page console = web.browse("/console");
+        assertThat(console.status()).isEqualTo(403);
+        assertThat(console.body()).contains("此页面需以工作人员账号登录", "href=\"/console/login\"")
+                .doesNotContain("此页面需以个人账号登录");
+        assertThat(web.get("/console/login").status()).isEqualTo(200);
+        String user = TestStaff.create(directory, "CREDIT_OFFICE");
+        assertThat(web.post("/console/login", Map.of("username", user, "password", TestStaff.PASSWORD))
+                .redirectsTo("/console/mfa/enrol")).isTrue();
+        String secret = TestStaff.secretFrom(web.get("/console/mfa/enrol").body());
+        assertThat(web.post("/console/mfa/enrol", Map.of("code", TestStaff.code(secret, java.time.Instant.now())))
+                .redirectsTo("/console")).isTrue();
+        assertThat(web.get("/console").status()).isEqualTo(200);
+
+        WebClient.Page self = web.browse("/me/objections");
+        assertThat(self.status()).isEqualTo(403);
+        assertThat(self.body()).contains("此页面需以个人账号登录", "href=\"/me/login\"")
+                .doesNotContain("此页面需以工作人员账号登录", person.number());
+        assertThat(web.get("/me/login").status()).isEqualTo(200);
+        assertThat(web.post("/me/login", Map.of("username", person.phone(), "password", "Sun-Liangmen-2026"))
+                .redirectsTo("/me")).isTrue();
+        assertThat(web.get("/me").status()).isEqualTo(200);
     }
 
     private WebClient register(TestCitizens.Person person, String password) {

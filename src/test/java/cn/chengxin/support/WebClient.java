@@ -45,6 +45,12 @@ public final class WebClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
+    /** Gets a page asking for HTML as a browser does: an error then comes as the error page rather than JSON. */
+    public Page browse(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET().build());
+    }
+
     /** Follows redirects within the site (GET), as a browser would after a form post. */
     public Page follow(Page page) {
         Page current = page;
