@@ -1,5 +1,6 @@
 package cn.chengxin.ingestion;
 
+import cn.chengxin.ingestion.domain.ControlCharacters;
 import cn.chengxin.ingestion.domain.MaskedNumber;
 import cn.chengxin.ingestion.domain.ShownSourceId;
 import cn.chengxin.ingestion.domain.ShownText;
@@ -24,6 +25,7 @@ public record RowError(long line, String field, String code, String message, Str
     public RowError {
         field = ShownText.of(field, LONGEST_FIELD);
         message = ShownText.of(message, LONGEST_MESSAGE);
+        maskedNumber = ControlCharacters.shown(maskedNumber);
     }
 
     /** A problem as the checks find it, before it is told which row it belongs to ({@link #of}). */

@@ -25,6 +25,7 @@ import cn.chengxin.ingestion.domain.ContentDigest;
 import cn.chengxin.ingestion.domain.ContentFields;
 import cn.chengxin.ingestion.domain.DecisionDates;
 import cn.chengxin.ingestion.domain.DecisionNumbers;
+import cn.chengxin.ingestion.domain.ControlCharacters;
 import cn.chengxin.ingestion.domain.ForbiddenContent;
 import cn.chengxin.ingestion.domain.RevocationReasons;
 import cn.chengxin.ingestion.domain.Revocations;
@@ -96,6 +97,49 @@ class RowValidator {
     static final int MOST_RESPONSIBLE_PERSONS = 20;
 
     /**
+     * A CONTROL_CHARACTER error for each value of the row holding a control character other than a line break or a
+     * tab ({@link ControlCharacters}): a NUL would fail the chunk's insert, and so every row stored with it.
+     */
+    static List<RowError> controlCharacters(long line, IncomingRecord row) {
+        List<RowError> errors = new ArrayList<>();
+        java.util.function.BiConsumer<String, String> check = (field, value) -> {
+            if (ControlCharacters.in(value)) {
+                errors.add(new RowError(line, field, "CONTROL_CHARACTER",
+                        "「" + field + "」含有控制字符（如 NUL）：请删除后重新报送"));
+            }
+        };
+        check.accept("item", row.itemCode());
+        check.accept("documentType", row.documentType());
+        check.accept("subjectNumber", row.subjectNumber());
+        check.accept("subjectName", row.subjectName());
+        check.accept("sourceRecordId", row.sourceRecordId());
+        check.accept("version", row.version());
+        check.accept("action", row.action());
+        check.accept("decisionNumber", row.decisionNumber());
+        check.accept("decisionDate", row.decisionDate());
+        check.accept("revocationReason", row.revocationReason());
+        if (row.fields().size() <= MOST_FIELDS) {
+            row.fields().forEach((field, value) -> {
+                check.accept("fields." + field, value);
+                if (ControlCharacters.in(field) && !ControlCharacters.in(value)) {
+                    check.accept("fields." + field, field);
+                }
+            });
+        }
+        for (ResponsiblePersonSent p : row.responsiblePersons()) {
+            check.accept(p.roleField(), p.role());
+            check.accept(p.idField(), p.identityNumber());
+            check.accept(p.nameField(), p.name());
+        }
+        return errors;
+    }
+
+    /** Whether some value of the row holds a control character: it is refused before anything is looked up. */
+    static boolean holdsControlCharacters(IncomingRecord row) {
+        return !controlCharacters(0, row).isEmpty();
+    }
+
+    /**
      * Validates against a snapshot of the active catalogue taken once per batch.
      *
      * @param revisionRefused {@code null}, or why the row's correction or revocation names no record it can revise: one
@@ -105,6 +149,11 @@ class RowValidator {
      */
     Object validate(long line, IncomingRecord sent, String departmentCode, Map<String, CatalogueItem> active,
                     LocalDate today, StoreOutcome revisionRefused) {
+        List<RowError> controls = controlCharacters(line, sent);
+        if (!controls.isEmpty()) {
+            // Alone: the other checks would quote and look up values PostgreSQL cannot take.
+            return controls;
+        }
         List<RowError> errors = new ArrayList<>();
         CatalogueItem item = sent.itemCode() == null ? null : active.get(sent.itemCode().strip());
         IncomingRecord row = item == null ? sent

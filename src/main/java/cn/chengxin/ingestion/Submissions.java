@@ -423,8 +423,8 @@ public class Submissions {
         for (Numbered n : chunk) {
             String source = n.row().sourceRecordId() == null ? "" : n.row().sourceRecordId().strip();
             Optional<RecordAction> action = RowValidator.actionOf(n.row());
-            if (source.isEmpty() || action.isEmpty()) {
-                continue;
+            if (source.isEmpty() || action.isEmpty() || RowValidator.holdsControlCharacters(n.row())) {
+                continue; // a row with a control character is refused alone: its key is never looked up
             }
             if (action.get() == RecordAction.ADD) {
                 addedHere.put(source, itemCodeOf(n.row()));

@@ -255,6 +255,39 @@ class SubmissionsIT {
                 .andExpect(jsonPath("$.errors[0].field").value("fields.case_number"));
     }
 
+    /**
+     * A NUL, which PostgreSQL refuses in any text, is the row's own error with its line, never a failed batch; the
+     * rows around it are stored (issue #2).
+     */
+    @Test
+    void aControlCharacterInARowIsThatRowsErrorAndTheRestOfTheBatchIsStored() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "卫晓东");
+        String good = row("P_COURT_DEFAULTER", person.number(), person.name(), "NUL-" + UUID.randomUUID(),
+                "2025-06-01", courtFields());
+        String nulInName = row("P_COURT_DEFAULTER", person.number(), person.name() + "\\u0000",
+                "NUL-" + UUID.randomUUID(), "2025-06-01", courtFields());
+        String nulInField = row("P_COURT_DEFAULTER", person.number(), person.name(), "NUL-" + UUID.randomUUID(),
+                "2025-06-01", courtFields().replace("\"case_number\":\"x\"", "\"case_number\":\"x\\u0000\""));
+        String nulInSource = row("P_COURT_DEFAULTER", person.number(), person.name(), "NUL-\\u0000-" + UUID.randomUUID(),
+                "2025-06-01", courtFields());
+        String belInItem = row("P_COURT\\u0007_DEFAULTER", person.number(), person.name(), "NUL-" + UUID.randomUUID(),
+                "2025-06-01", courtFields());
+
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[" + String.join(",", nulInName,
+                        nulInField, good, nulInSource, belInItem) + "]}")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.rejected").value(4))
+                .andExpect(jsonPath("$.errors[0].line").value(1))
+                .andExpect(jsonPath("$.errors[0].code").value("CONTROL_CHARACTER"))
+                .andExpect(jsonPath("$.errors[0].field").value("subjectName"))
+                .andExpect(jsonPath("$.errors[1].line").value(2))
+                .andExpect(jsonPath("$.errors[1].field").value("fields.case_number"))
+                .andExpect(jsonPath("$.errors[2].line").value(4))
+                .andExpect(jsonPath("$.errors[2].field").value("sourceRecordId"))
+                .andExpect(jsonPath("$.errors[3].line").value(5))
+                .andExpect(jsonPath("$.errors[3].field").value("item"));
+    }
+
     /** Wages owed are the fact of a dishonesty, not the person's income (issue #4); an income stated still is one. */
     @Test
     void aRecordStatingWagesInArrearsIsAcceptedButNotOneStatingAnIncome() throws Exception {

@@ -29,7 +29,8 @@ public final class ShownText {
             return null;
         }
         // Read a little past the cut, so that a number crossing it is masked before it is cut.
-        String text = masked(cut(sent, 2 * longest));
+        // A control character sent (a NUL) is shown, not stored: PostgreSQL refuses a NUL in any text.
+        String text = masked(ControlCharacters.shown(cut(sent, 2 * longest)));
         return text.codePointCount(0, text.length()) <= longest ? text : cut(text, longest) + "…";
     }
 
