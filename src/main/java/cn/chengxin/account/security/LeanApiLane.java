@@ -86,6 +86,11 @@ final class LeanApiLane implements Filter {
         }
         ServerHttpObservationFilter.findObservationContext(request)
                 .ifPresent(observed -> observed.setPathPattern(endpoint.path()));
+        if (cn.chengxin.shared.web.ControlCharacters.inJson(body).isPresent()) {
+            // The regular path refuses a control character before anything is done (issue #2).
+            chain.doFilter(new ReadAgain(request, body), response);
+            return;
+        }
         boolean answered;
         try {
             answered = endpoint.answer(body, request, response);

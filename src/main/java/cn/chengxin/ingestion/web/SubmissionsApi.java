@@ -82,6 +82,7 @@ class SubmissionsApi {
             + "BATCH_TOO_LARGE (as a check batch over its limit is); send them as several batches, or as a file. "
             + "503 BATCH_INTERRUPTED: the batch stopped part-way as its connection to the database was lost; it stays "
             + "RUNNING until it is sent again under the same key, which runs it to its end, storing nothing twice.")
+    @cn.chengxin.shared.web.ControlCharacters.CheckedOneByOne // a row holding one is its error (RowValidator)
     ResponseEntity<BatchResult> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
                                        @Valid @RequestBody Batch batch) {
         UUID batchId = parseKey(key);

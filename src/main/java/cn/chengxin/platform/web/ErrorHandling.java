@@ -152,6 +152,12 @@ class ErrorHandling {
                 return Problems.of(HttpStatus.CONTENT_TOO_LARGE, ProblemCodes.BODY_TOO_LARGE, tooLarge.getMessage());
             }
         }
+        if (exception instanceof ControlCharacterParameters.Refused refused) {
+            return untypable(refused.parameter());
+        }
+        if (cn.chengxin.platform.database.UntypableCharacters.refusedIn(exception)) {
+            return untypable("");
+        }
         if (exception instanceof org.apache.tomcat.util.http.InvalidParameterException invalid) {
             return invalidParameters(invalid);
         }
@@ -210,6 +216,17 @@ class ErrorHandling {
         }
         HttpStatus refused = HttpStatus.resolve(status) == null ? HttpStatus.BAD_REQUEST : HttpStatus.valueOf(status);
         return Problems.of(refused, ProblemCodes.forStatus(refused.value()), messageFor(refused));
+    }
+
+    /** What a client reads when the database refused a character it sent. */
+    static final String UNTYPABLE_CHARACTER = "提交的文本含有无法保存的字符（如 NUL 控制字符）：请删除后重新提交";
+
+    /** The detail says it too: the console's error page shows the detail, not the errors. */
+    private static ProblemDetail untypable(String field) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemCodes.VALIDATION_FAILED,
+                field.isEmpty() ? UNTYPABLE_CHARACTER : "「" + field + "」" + UNTYPABLE_CHARACTER);
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", UNTYPABLE_CHARACTER)));
+        return problem;
     }
 
     private static ProblemDetail validation(List<Map<String, String>> errors) {

@@ -61,6 +61,8 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
+        // First: a request refused for a control character in its parameters runs nothing else (issue #2).
+        registry.addInterceptor(new ControlCharacterParameters());
         registry.addInterceptor(interceptor);
         registry.addInterceptor(layout);
     }
