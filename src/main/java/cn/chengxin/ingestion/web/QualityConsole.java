@@ -19,6 +19,7 @@ import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.ingestion.persistence.JdbcBatches;
 import cn.chengxin.ingestion.persistence.JdbcBatches.Volume;
+import cn.chengxin.shared.calendar.ReportPeriod;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -63,14 +64,14 @@ class QualityConsole {
     String page(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 Model model) {
-        LocalDate today = LocalDate.now(clock);
-        LocalDate start = from == null ? today.withDayOfYear(1) : from;
-        LocalDate end = to == null ? today : to;
+        ReportPeriod period = ReportPeriod.chosenOrYearToDate(from, to, LocalDate.now(clock));
+        LocalDate start = period.from();
+        LocalDate end = period.to();
         model.addAttribute("from", start);
         model.addAttribute("to", end);
         // Each department by its name, as the clerk knows it; the code beside it, as the files and the API name it.
         model.addAttribute("departments", directory.departmentNames());
-        if (end.isBefore(start)) {
+        if (!period.valid()) {
             model.addAttribute("periodInvalid", true);
             model.addAttribute("volumes", List.of());
             model.addAttribute("delivered", Map.of());

@@ -8,6 +8,7 @@ import cn.chengxin.oversight.DepartmentSupervision;
 import cn.chengxin.oversight.ProgressReport;
 import cn.chengxin.oversight.domain.CollectionTimeliness;
 import cn.chengxin.oversight.domain.FeedbackYardstick;
+import cn.chengxin.shared.calendar.ReportPeriod;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.FileTransfers;
@@ -42,18 +43,17 @@ class SupervisionConsole {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 Model model) {
         LocalDate today = LocalDate.now(clock);
-        LocalDate start = from == null ? today.withDayOfYear(1) : from;
-        LocalDate end = to == null ? today : to;
-        model.addAttribute("from", start);
-        model.addAttribute("to", end);
+        ReportPeriod period = ReportPeriod.chosenOrYearToDate(from, to, today);
+        model.addAttribute("from", period.from());
+        model.addAttribute("to", period.to());
         model.addAttribute("year", today.getYear());
         model.addAttribute("deadlineDays", CollectionTimeliness.DEADLINE_WORKING_DAYS);
         model.addAttribute("feedbackDays", FeedbackYardstick.WORKING_DAYS);
-        if (end.isBefore(start)) {
+        if (!period.valid()) {
             model.addAttribute("periodInvalid", true);
             return "console/supervision";
         }
-        model.addAttribute("period", supervision.of(start, end));
+        model.addAttribute("period", supervision.of(period.from(), period.to()));
         return "console/supervision";
     }
 
