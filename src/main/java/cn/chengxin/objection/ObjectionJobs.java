@@ -24,9 +24,11 @@ class ObjectionJobs {
     @Scheduled(cron = "${chengxin.objection.watch-cron:0 10 * * * *}", zone = "Asia/Shanghai")
     void watch() {
         Objections.Watch done = objections.watchDeadlines(clock);
-        if (!done.reminded().isEmpty() || !done.escalated().isEmpty() || !done.correctionsEscalated().isEmpty()) {
-            log.info("Objection deadlines: {} reminded, {} escalated, {} overdue corrections escalated",
-                    done.reminded().size(), done.escalated().size(), done.correctionsEscalated().size());
+        if (!done.reminded().isEmpty() || !done.escalated().isEmpty() || !done.correctionsEscalated().isEmpty()
+                || !done.revoked().isEmpty()) {
+            log.info("Objection deadlines: {} reminded, {} escalated, {} overdue corrections escalated, "
+                            + "{} ended on revoked records", done.reminded().size(), done.escalated().size(),
+                    done.correctionsEscalated().size(), done.revoked().size());
         }
     }
 }

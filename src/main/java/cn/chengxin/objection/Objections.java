@@ -630,6 +630,63 @@ public class Objections {
                 .detail(copy.itemCode() + " " + copy.status()));
     }
 
+    /**
+     * Ends an objection open on a record its department revoked (a REVOKE row through collection, from its system or
+     * its console): the decision behind the record was itself revoked and the record is no longer shown or used
+     * (RULES.md §5; Henan Art. 42), so a case left open on it would have the office decide on a record that is gone,
+     * its deadline running into escalation. It ends as {@link Outcome#REVOKED_BY_DEPARTMENT} — the record deleted, as
+     * by 删除, nothing left to decide or review — with reasons saying why, the department's own reason among them, in
+     * the subject's notice as of any decision (PIPL Art. 50), audited; the dispute marks of what rested on the record
+     * go. In the transaction of the revocation, which holds the record: a case another transaction holds is not
+     * waited for (a decision holds the case, then waits for the record) but left to it — a decision at the same
+     * moment is the one decision — or, if that one decides nothing, to the next deadline watch. A linked copy ends
+     * with its origin instead ({@link #endWithOrigin}).
+     *
+     * @return whether the case was ended here
+     */
+    @Transactional
+    public boolean endWithRevocation(Objection o, FileEntry record) {
+        if (record.linked() || record.status() != RecordStatus.REVOKED || !record.recordKey().equals(o.recordKey())) {
+            return false;
+        }
+        Optional<Integer> version = store.lockOpenUnlessBusy(o.id());
+        if (version.isEmpty()) {
+            return false;
+        }
+        String why = record.revocationReason() == null ? ""
+                : "（撤销原因：" + IdentityRedaction.redact(record.revocationReason()) + "）";
+        String reasons = "提供单位已撤销该记录" + why + "，原决定已撤销，该记录已删除，不再展示和使用，本异议终结办理。";
+        if (!store.decide(o.id(), version.get(), Outcome.REVOKED_BY_DEPARTMENT, reasons, record.departmentCode(),
+                clock.instant())) {
+            return false;
+        }
+        clearMarks(o.subjectId(), o.recordKey());
+        notices.decided(find(o.id()));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.endWithRevocation")
+                .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
+                .detail(record.itemCode() + " " + record.departmentCode() + " 撤销"));
+        return true;
+    }
+
+    /**
+     * The cases still open on records their department revoked — left by {@link #endWithRevocation} to a transaction
+     * that then decided nothing, or open since before revocations ended them — end now, before any is escalated.
+     */
+    private List<Objection> endCasesOnRevokedRecords() {
+        List<Objection> open = store.openOnRecords();
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<FileEntry>> files = creditFile.filesOf(open.stream().map(Objection::subjectId)
+                .collect(Collectors.toSet()));
+        List<Objection> ended = new java.util.ArrayList<>();
+        for (Objection o : open) {
+            files.getOrDefault(o.subjectId(), List.of()).stream().filter(e -> e.recordKey().equals(o.recordKey()))
+                    .findFirst().filter(r -> endWithRevocation(o, r)).ifPresent(r -> ended.add(o));
+        }
+        return ended;
+    }
+
     private static String howTakenDown(RecordStatus copy) {
         return switch (copy) {
             case REVOKED -> "已被删除（撤销）";
@@ -843,8 +900,12 @@ public class Objections {
         return new Workload(counts[0], counts[1], counts[2], counts[3]);
     }
 
-    /** What one pass of the deadline watch did; {@code correctionsEscalated}: the cases whose correction was overdue. */
-    public record Watch(List<Objection> reminded, List<Objection> escalated, List<Objection> correctionsEscalated) {
+    /**
+     * What one pass of the deadline watch did; {@code correctionsEscalated}: the cases whose correction was overdue;
+     * {@code revoked}: the open cases it ended because their department had revoked the record.
+     */
+    public record Watch(List<Objection> reminded, List<Objection> escalated, List<Objection> correctionsEscalated,
+                        List<Objection> revoked) {
     }
 
     /**
@@ -852,10 +913,12 @@ public class Objections {
      * cases due by the next working day are reminded once per deadline; cases past their deadline are escalated to the
      * credit office (RULES.md §5: reminders before the deadline, escalation after it); so are, once, the corrections
      * decided on records (更正, 补充) that their department has not delivered within its 3 working days — the record
-     * stays 异议中, known to be wrong, until it does — and the subject is told.
+     * stays 异议中, known to be wrong, until it does — and the subject is told. A case on a record its department
+     * revoked is ended first ({@link #endWithRevocation}): no deadline runs on it.
      */
     @Transactional
     public Watch watchDeadlines(Clock at) {
+        List<Objection> revoked = endCasesOnRevokedRecords();
         LocalDate today = LocalDate.now(at);
         List<Objection> reminded = store.remind(today, workingDays.calendar().plusWorkingDays(today, 1));
         List<Objection> escalated = store.escalate(today, at.instant());
@@ -869,7 +932,7 @@ public class Objections {
                     .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
                     .detail("逾期未办结，报信用办督办；期限 " + o.dueOn()));
         }
-        return new Watch(reminded, escalated, escalateOverdueCorrections(at));
+        return new Watch(reminded, escalated, escalateOverdueCorrections(at), revoked);
     }
 
     private List<Objection> escalateOverdueCorrections(Clock at) {

@@ -89,6 +89,9 @@ class ObjectionFollowUpsIT {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
     @Test
     void theProvidingDepartmentAnswersItsOwnRoutedCasesAndTheOfficeDecidesWithTheAnswer() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "蔺向东");
@@ -426,6 +429,107 @@ class ObjectionFollowUpsIT {
         assertThat(answered.dueOn()).isEqualTo(due).isBefore(routedDue);
         assertThat(objections.watchDeadlines(at(due)).escalated()).extracting(Objection::id).doesNotContain(id);
         assertThat(objections.watchDeadlines(at(due.plusDays(1))).escalated()).extracting(Objection::id).contains(id);
+    }
+
+    /**
+     * RULES.md §5 (Henan Art. 42): a department revoking a record while an objection against it is open ends the case
+     * in the revocation's transaction — 删除（原决定已撤销）, the subject told why, audited — so the office has no
+     * case left about a record that is gone, the deadline watch neither reminds nor escalates it, nobody decides it
+     * after and there is nothing to review.
+     */
+    @Test
+    void anOpenObjectionEndsWhenItsDepartmentRevokesTheRecord() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "蔺撤回");
+        String source = "T-" + UUID.randomUUID();
+        LocalDate decided = LocalDate.now(clock).minusMonths(2);
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(person.number(), person.name(),
+                "P_ADMIN_PENALTY_GENERAL", source, "1", "ADD", "驻市监罚〔2026〕721号", "无照经营"), decided);
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        UUID id = objections.file(subject, creditFile.fileOf(subject).get(0).recordKey(), "该处罚决定已被复议撤销", "本人");
+        int version = objections.find(id).version();
+        LocalDate due = objections.find(id).dueOn();
+
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(person.number(), person.name(),
+                "P_ADMIN_PENALTY_GENERAL", source, "2", "REVOKE", "驻市监罚〔2026〕721号", "无照经营"), decided);
+
+        assertThat(creditFile.fileOf(subject).get(0).status()).isEqualTo(RecordStatus.REVOKED);
+        Objection ended = objections.find(id);
+        assertThat(ended.status()).isEqualTo(cn.chengxin.objection.domain.ObjectionStatus.DECIDED);
+        assertThat(ended.outcome()).isEqualTo(Outcome.REVOKED_BY_DEPARTMENT);
+        assertThat(ended.outcomeReasons()).contains("提供单位已撤销该记录", "原决定已撤销", "本异议终结办理");
+        assertThat(ended.decidedBy()).isEqualTo("MARKET");
+        assertThat(notices.of(subject)).anySatisfy(n -> {
+            assertThat(n.kind()).isEqualTo("OBJECTION_DECIDED");
+            assertThat(n.title()).contains(Outcome.REVOKED_BY_DEPARTMENT.label());
+            assertThat(n.body()).contains("原决定已撤销");
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'objection.endWithRevocation' AND "
+                + "subject_pseudonym = ?").param(subjects.pseudonymOf(subject).orElseThrow()).query(Long.class)
+                .single()).isEqualTo(1);
+
+        assertThat(objections.open()).extracting(Objection::id).doesNotContain(id);
+        assertThat(objections.watchDeadlines(at(due)).reminded()).extracting(Objection::id).doesNotContain(id);
+        assertThat(objections.watchDeadlines(at(due.plusDays(5))).escalated()).extracting(Objection::id)
+                .doesNotContain(id);
+        assertThat(objections.find(id).escalated()).isFalse();
+        CodedProblem late = catchThrowableOfType(CodedProblem.class, () -> as("office-d", () -> {
+            objections.decide(id, version, Outcome.UPHOLD, "经核实无误");
+            return null;
+        }));
+        assertThat(late.code()).isEqualTo("OBJECTION_ALREADY_DECIDED");
+        CodedProblem review = catchThrowableOfType(CodedProblem.class,
+                () -> objections.requestReview(subject, id, "请复核"));
+        assertThat(review.code()).isEqualTo("OBJECTION_NOT_REVIEWABLE");
+    }
+
+    /**
+     * A revocation does not wait for a case another transaction holds — a decision holds its case and then waits for
+     * the record the revocation holds: the two would deadlock — but leaves it to that one; when that one decides
+     * nothing (here it rolls back), the next deadline watch ends the case.
+     */
+    @Test
+    void aRevocationLeavesACaseHeldElsewhereToItAndTheWatchEndsItIfLeftOpen() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "蔺撤忙");
+        String source = "T-" + UUID.randomUUID();
+        LocalDate decided = LocalDate.now(clock).minusMonths(2);
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(person.number(), person.name(),
+                "P_ADMIN_PENALTY_GENERAL", source, "1", "ADD", "驻市监罚〔2026〕722号", "无照经营"), decided);
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        UUID id = objections.file(subject, creditFile.fileOf(subject).get(0).recordKey(), "该处罚决定已被复议撤销", "本人");
+
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Void> holder = java.util.concurrent.CompletableFuture.runAsync(() ->
+                new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                    jdbc.sql("SELECT id FROM objection.objection WHERE id = ? FOR UPDATE").param(id).query(UUID.class)
+                            .single();
+                    held.countDown();
+                    try {
+                        release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    tx.setRollbackOnly();
+                }));
+        assertThat(held.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        long started = System.nanoTime();
+        try {
+            TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(person.number(), person.name(),
+                    "P_ADMIN_PENALTY_GENERAL", source, "2", "REVOKE", "驻市监罚〔2026〕722号", "无照经营"), decided);
+        } finally {
+            release.countDown();
+            holder.join();
+        }
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).as("not waited for")
+                .isLessThan(java.time.Duration.ofSeconds(15));
+        assertThat(creditFile.fileOf(subject).get(0).status()).isEqualTo(RecordStatus.REVOKED);
+        assertThat(objections.find(id).status().open()).as("left to the transaction holding it").isTrue();
+
+        Objections.Watch watch = objections.watchDeadlines(clock);
+        assertThat(watch.revoked()).extracting(Objection::id).contains(id);
+        assertThat(objections.find(id).outcome()).isEqualTo(Outcome.REVOKED_BY_DEPARTMENT);
+        assertThat(objections.watchDeadlines(clock).revoked()).as("once").extracting(Objection::id)
+                .doesNotContain(id);
     }
 
     private static byte[] tooLarge() {

@@ -42,7 +42,14 @@ public enum Outcome {
      * out of display while the objection was open (the organisation's record deleted, its display stopped, or repaired,
      * RULES.md §1) — no record shown is left to decide on, and none is decided on a closed one. The reasons say so.
      */
-    ENDED_WITH_ORIGIN("终结（原记录已不再展示）", RecordEffect.NONE, false);
+    ENDED_WITH_ORIGIN("终结（原记录已不再展示）", RecordEffect.NONE, false),
+    /**
+     * Not a decision anyone chooses either: how an objection ends when the providing department revokes the contested
+     * record while the case is open (a REVOKE through collection: its decision was itself revoked, RULES.md §5, Henan
+     * Art. 42). The record is deleted as by 删除, by the department: nothing is left for the office to decide or the
+     * subject to have reviewed, and the deadline stops running. The reasons say so.
+     */
+    REVOKED_BY_DEPARTMENT("删除（原决定已撤销）", RecordEffect.NONE, false);
 
     /**
      * What the record becomes: REVOKE and EXPIRE take it (and its linked copies) out of display; RESTORE puts it back to

@@ -98,6 +98,22 @@ public class JdbcObjections {
                 .param(recordKeys.toArray(UUID[]::new)).query(JdbcObjections::objection).list();
     }
 
+    /** Every open objection on a record (not a list entry): few, open cases being decided within days. */
+    public List<Objection> openOnRecords() {
+        return jdbc.sql(SELECT + " WHERE record_key IS NOT NULL AND status <> 'DECIDED'")
+                .query(JdbcObjections::objection).list();
+    }
+
+    /**
+     * Locks the open objection for the rest of the transaction and returns its version — unless it is decided, or
+     * another transaction holds it (deciding it, say): then empty at once, without waiting. A transaction that already
+     * holds a record's lock must not wait for its case's: a decision holds the case's and waits for the record's.
+     */
+    public Optional<Integer> lockOpenUnlessBusy(UUID id) {
+        return jdbc.sql("SELECT version FROM objection.objection WHERE id = ? AND status <> 'DECIDED' "
+                        + "FOR UPDATE SKIP LOCKED").param(id).query(Integer.class).optional();
+    }
+
     public Optional<Objection> find(UUID id) {
         return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(JdbcObjections::objection).optional();
     }

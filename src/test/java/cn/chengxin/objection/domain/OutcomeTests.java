@@ -14,6 +14,15 @@ class OutcomeTests {
         assertThat(Outcome.ENDED_WITH_ORIGIN.decidable()).isFalse();
     }
 
+    /** A case ended by its department's revocation is no decision either: nothing to choose, nothing to review. */
+    @Test
+    void anObjectionEndedByItsDepartmentsRevocationIsNoDecisionTheOfficeChooses() {
+        assertThat(Outcome.decisions()).doesNotContain(Outcome.REVOKED_BY_DEPARTMENT);
+        assertThat(Outcome.entryDecisions()).doesNotContain(Outcome.REVOKED_BY_DEPARTMENT);
+        assertThat(Outcome.REVOKED_BY_DEPARTMENT.decidable()).isFalse();
+        assertThat(Outcome.REVOKED_BY_DEPARTMENT.endsDisplay()).as("the department's revocation did").isFalse();
+    }
+
     @Test
     void anObjectionEndedWithItsOriginLeavesTheRecordAndItsEntriesAsTheOriginsDecisionLeftThem() {
         assertThat(Outcome.ENDED_WITH_ORIGIN.endsDisplay()).isFalse();

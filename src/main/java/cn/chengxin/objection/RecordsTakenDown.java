@@ -8,23 +8,26 @@ import java.util.stream.Collectors;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordStatesChanged;
+import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.objection.persistence.JdbcObjections;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Watches record changes for linked copies taken out of display with an objection open on them — their origin deleted,
- * stopped or repaired ({@link Objections#endWithOrigin}): synchronously, so that the copy's change and the end of the
- * case commit together. A window that ended is no decision and leaves its case open (RULES.md §4, §5).
+ * Watches record changes for records taken out of display with an objection open on them: linked copies whose origin
+ * was deleted, stopped or repaired ({@link Objections#endWithOrigin}), and records their department revoked — a REVOKE
+ * row through collection, from its system or its console ({@link Objections#endWithRevocation}). Synchronously, so
+ * that the record's change and the end of the case commit together. A window that ended is no decision and leaves its
+ * case open (RULES.md §4, §5).
  */
 @Component
-class CopiesTakenDown {
+class RecordsTakenDown {
 
     private final JdbcObjections store;
     private final CreditFile creditFile;
     private final Objections objections;
 
-    CopiesTakenDown(JdbcObjections store, CreditFile creditFile, Objections objections) {
+    RecordsTakenDown(JdbcObjections store, CreditFile creditFile, Objections objections) {
         this.store = store;
         this.creditFile = creditFile;
         this.objections = objections;
@@ -43,9 +46,14 @@ class CopiesTakenDown {
         Map<UUID, List<FileEntry>> files = creditFile.filesOf(open.stream().map(Objection::subjectId)
                 .collect(Collectors.toSet()));
         for (Objection o : open) {
-            files.getOrDefault(o.subjectId(), List.of()).stream()
-                    .filter(e -> e.recordKey().equals(o.recordKey()) && e.linked() && !e.status().shown())
-                    .findFirst().ifPresent(copy -> objections.endWithOrigin(o, copy));
+            files.getOrDefault(o.subjectId(), List.of()).stream().filter(e -> e.recordKey().equals(o.recordKey()))
+                    .findFirst().ifPresent(record -> {
+                        if (record.linked() && !record.status().shown()) {
+                            objections.endWithOrigin(o, record);
+                        } else if (!record.linked() && record.status() == RecordStatus.REVOKED) {
+                            objections.endWithRevocation(o, record);
+                        }
+                    });
         }
     }
 }
