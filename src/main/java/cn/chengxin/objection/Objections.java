@@ -252,7 +252,11 @@ public class Objections {
                     : problem("OBJECTION_OPEN_EXISTS", DomainProblem.Kind.CONFLICT, "该记录已有正在办理的异议");
         }
         if (decided.againstEntry()) {
-            listing.markEntryDisputed(decided.entryId(), true);
+            // An entry that ended (exited, rejected, or past its last day) no longer shows as listed: the review is
+            // still decided, but a dispute mark on it would flag nothing (RULES.md §5: the mark shows where it shows).
+            if (listing.entry(decided.entryId()).filter(e -> !ended(e, today)).isPresent()) {
+                listing.markEntryDisputed(decided.entryId(), true);
+            }
         } else if (creditFile.changeStatus(subjectId, decided.recordKey(), SHOWN, RecordStatus.IN_DISPUTE, "本人",
                 "申请复核，标注异议中")) {
             listing.markDisputed(subjectId, decided.recordKey(), true);
@@ -261,6 +265,11 @@ public class Objections {
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.review")
                 .subject(subjects.pseudonymOf(subjectId).orElseThrow()).detail(decided.itemCode()));
         return review.id();
+    }
+
+    /** Whether the entry has ended: exited or rejected, or past its last day though the night's job has not run. */
+    private static boolean ended(ListEntry entry, LocalDate today) {
+        return !entry.status().open() || (entry.validUntil() != null && entry.validUntil().isBefore(today));
     }
 
     /** Whether the subject may still ask for a review of {@code o}: decided, not a review, not reviewed yet. */

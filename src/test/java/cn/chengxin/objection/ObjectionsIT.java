@@ -539,6 +539,35 @@ class ObjectionsIT {
     }
 
     /**
+     * RULES.md §5: a 复核 of a case on a list entry is still taken once the entry has ended — here past its last day,
+     * before the night's job exits it — but the entry, no longer listed, is not marked 异议中 again; an entry still
+     * listed is.
+     */
+    @Test
+    void aReviewOfACaseOnAnEndedEntryIsTakenWithoutMarkingTheEntry() throws Exception {
+        TestCitizens.Person p = TestCitizens.register(subjects, "滕复核");
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, p.number())).orElseThrow();
+        LocalDate today = LocalDate.now(clock);
+        UUID ended = as("maker-entry", () -> listing.propose(subject, cn.chengxin.listing.ListType.RED,
+                "国办发〔2016〕98号", "市级道德模范", today.minusMonths(1), today.plusYears(1)));
+        UUID listed = as("maker-entry", () -> listing.propose(subject, cn.chengxin.listing.ListType.RED,
+                "国办发〔2016〕98号", "市级优秀志愿者", today.minusMonths(1), today.plusYears(1)));
+        UUID onEnded = objections.fileAgainstEntry(subject, ended, "事迹写错了", "本人", List.of());
+        UUID onListed = objections.fileAgainstEntry(subject, listed, "事迹写错了", "本人", List.of());
+        assertThat(decide("clerk-a", onEnded, objections.find(onEnded).version(), Outcome.UPHOLD)).isNull();
+        assertThat(decide("clerk-a", onListed, objections.find(onListed).version(), Outcome.UPHOLD)).isNull();
+        jdbc.sql("UPDATE listing.entry SET status = 'EFFECTIVE', valid_until = ? WHERE id = ?")
+                .params(today.minusDays(1), ended).update();
+
+        UUID review = objections.requestReview(subject, onEnded, "请复核");
+        assertThat(objections.find(review).status().open()).as("the review is taken").isTrue();
+        assertThat(listing.entry(ended).orElseThrow().disputed()).as("an ended entry is not marked").isFalse();
+
+        objections.requestReview(subject, onListed, "请复核");
+        assertThat(listing.entry(listed).orElseThrow().disputed()).as("a listed one is").isTrue();
+    }
+
+    /**
      * RULES.md §1 and §5: an organisation's record is recorded on its legal representative too, as a linked copy; an
      * objection to the organisation's record decided as a factual error revokes the copy in the same transaction, with
      * the same reason, so that it is no longer shown on the person (file, report, public disclosure).
