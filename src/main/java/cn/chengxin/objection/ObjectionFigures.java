@@ -81,7 +81,8 @@ public class ObjectionFigures {
         List<Decided> decided = jdbc.sql("""
                         SELECT DISTINCT ON (record_key) subject_id, record_key, department_code, decided_at
                         FROM objection.objection WHERE status = 'DECIDED' AND record_key IS NOT NULL
-                         AND outcome IN ('CORRECT', 'SUPPLEMENT') ORDER BY record_key, decided_at DESC""")
+                         AND outcome IN ('CORRECT', 'SUPPLEMENT') AND correction_settled_at IS NULL
+                        ORDER BY record_key, decided_at DESC""")
                 .query((rs, n) -> new Decided(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), rs.getTimestamp(4).toInstant())).list();
         if (decided.isEmpty()) {

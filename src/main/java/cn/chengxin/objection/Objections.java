@@ -944,13 +944,21 @@ public class Objections {
         return new Watch(reminded, escalated, escalateOverdueCorrections(at), revoked);
     }
 
+    /**
+     * Escalates the corrections overdue, once; those found no longer owed are settled, so that the watch reads only the
+     * decisions whose correction may still be owed, not every one decided since the platform began.
+     */
     private List<Objection> escalateOverdueCorrections(Clock at) {
         LocalDate today = LocalDate.now(at);
+        List<JdbcObjections.DecidedCorrection> awaited = store.correctionsDecided();
+        List<OwedCorrection> owed = owed(awaited);
+        Set<UUID> stillOwed = owed.stream().map(c -> c.objection().id()).collect(Collectors.toSet());
+        store.settleCorrections(awaited.stream().map(d -> d.objection().id()).filter(id -> !stillOwed.contains(id))
+                .toList(), at.instant());
         List<Objection> escalated = new java.util.ArrayList<>();
-        for (OwedCorrection c : owed(store.correctionsDecided().stream().filter(d -> d.escalatedAt() == null)
-                .toList())) {
+        for (OwedCorrection c : owed) {
             Objection o = c.objection();
-            if (!c.overdue(today) || !store.escalateCorrection(o.id(), at.instant())) {
+            if (c.escalated() || !c.overdue(today) || !store.escalateCorrection(o.id(), at.instant())) {
                 continue;
             }
             notices.correctionEscalated(o, c.due());

@@ -532,6 +532,67 @@ class ObjectionFollowUpsIT {
                 .doesNotContain(id);
     }
 
+    /**
+     * The correction watch reads only the decisions whose correction may still be owed: one delivered is settled at
+     * the next watch and read no more; what the watch and the lists find is unchanged — the correction still owed is
+     * escalated once its deadline passes and listed until it comes, then settled in turn.
+     */
+    @Test
+    void theCorrectionWatchSettlesWhatIsNoLongerOwedAndStillEscalatesWhatIs() throws Exception {
+        LocalDate decided = LocalDate.now(clock).minusMonths(2);
+        TestCitizens.Person owing = TestCitizens.register(subjects, "邰欠更");
+        String owingSource = "T-" + UUID.randomUUID();
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(owing.number(), owing.name(),
+                "P_ADMIN_PENALTY_GENERAL", owingSource, "1", "ADD", "驻市监罚〔2026〕731号", "无照经营"), decided);
+        UUID owed = correctionDecided(owing);
+        TestCitizens.Person done = TestCitizens.register(subjects, "邰已更");
+        String doneSource = "T-" + UUID.randomUUID();
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(done.number(), done.name(),
+                "P_ADMIN_PENALTY_GENERAL", doneSource, "1", "ADD", "驻市监罚〔2026〕732号", "无照经营"), decided);
+        UUID delivered = correctionDecided(done);
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(done.number(), done.name(),
+                "P_ADMIN_PENALTY_GENERAL", doneSource, "2", "UPDATE", "驻市监罚〔2026〕732号", "无照经营（更正）"),
+                decided);
+        LocalDate due = workingDays.calendar().plusWorkingDays(LocalDate.now(clock), 3);
+
+        assertThat(objections.watchDeadlines(at(due)).correctionsEscalated()).extracting(Objection::id)
+                .doesNotContain(owed, delivered);
+        assertThat(settled(delivered)).as("delivered: read no more").isTrue();
+        assertThat(settled(owed)).as("still owed").isFalse();
+        assertThat(objections.watchDeadlines(at(due.plusDays(1))).correctionsEscalated()).extracting(Objection::id)
+                .contains(owed).doesNotContain(delivered);
+        assertThat(objections.correctionsOwedBy("MARKET")).extracting(c -> c.objection().id()).contains(owed)
+                .doesNotContain(delivered);
+        assertThat(objections.correctionsEscalated()).extracting(c -> c.objection().id()).contains(owed);
+        assertThat(objections.watchDeadlines(at(due.plusDays(2))).correctionsEscalated()).as("once")
+                .extracting(Objection::id).doesNotContain(owed);
+        assertThat(settled(owed)).as("escalated, still owed").isFalse();
+
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(owing.number(), owing.name(),
+                "P_ADMIN_PENALTY_GENERAL", owingSource, "2", "UPDATE", "驻市监罚〔2026〕731号", "无照经营（更正）"),
+                decided);
+        objections.watchDeadlines(at(due.plusDays(3)));
+        assertThat(settled(owed)).as("delivered late: read no more").isTrue();
+        assertThat(objections.correctionsEscalated()).extracting(c -> c.objection().id()).doesNotContain(owed);
+        assertThat(objections.correctionsOwedBy("MARKET")).extracting(c -> c.objection().id()).doesNotContain(owed);
+    }
+
+    /** Files an objection on the person's only record and decides it as 更正; returns the case. */
+    private UUID correctionDecided(TestCitizens.Person person) throws Exception {
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        UUID id = objections.file(subject, creditFile.fileOf(subject).get(0).recordKey(), "处罚金额录入错误", "本人");
+        as("office-d", () -> {
+            objections.decide(id, objections.find(id).version(), Outcome.CORRECT, "经核实，金额有误，予以更正");
+            return null;
+        });
+        return id;
+    }
+
+    private boolean settled(UUID id) {
+        return jdbc.sql("SELECT correction_settled_at IS NOT NULL FROM objection.objection WHERE id = ?").param(id)
+                .query(Boolean.class).single();
+    }
+
     private static byte[] tooLarge() {
         byte[] content = new byte[cn.chengxin.objection.domain.Evidence.MAX_BYTES + 1];
         System.arraycopy("%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, content, 0, 5);

@@ -210,22 +210,42 @@ public class JdbcObjections {
     }
 
     /**
-     * The department's latest case decided as 更正 or 补充 on each of its records, however long ago: a correction still
-     * owed must not drop off the department's list behind newer ones already delivered (V123 indexes them).
+     * The department's latest case decided as 更正 or 补充 on each of its records whose correction may still be owed
+     * (not {@link #settleCorrections settled}), however long ago: a correction still owed must not drop off the
+     * department's list behind newer ones already delivered (V123 indexes them). A settled decision is left out: the
+     * record's latest one settled, every older one is no longer owed either.
      */
     public List<DecidedCorrection> correctionsDecided(String departmentCode) {
         return jdbc.sql(SELECT.replaceFirst("SELECT", "SELECT DISTINCT ON (record_key) correction_escalated_at,")
                         + " WHERE status = 'DECIDED' AND department_code = ? AND record_key IS NOT NULL"
-                        + " AND outcome IN ('CORRECT', 'SUPPLEMENT') ORDER BY record_key, decided_at DESC")
+                        + " AND outcome IN ('CORRECT', 'SUPPLEMENT') AND correction_settled_at IS NULL"
+                        + " ORDER BY record_key, decided_at DESC")
                 .params(departmentCode).query(JdbcObjections::decidedCorrection).list();
     }
 
-    /** The same for every department: the deadline watch and the credit office's list of corrections escalated. */
+    /**
+     * The same for every department: the deadline watch and the credit office's list of corrections escalated — the
+     * decisions whose correction may still be owed only (V147 indexes them), not every one ever decided.
+     */
     public List<DecidedCorrection> correctionsDecided() {
         return jdbc.sql(SELECT.replaceFirst("SELECT", "SELECT DISTINCT ON (record_key) correction_escalated_at,")
                         + " WHERE status = 'DECIDED' AND record_key IS NOT NULL"
-                        + " AND outcome IN ('CORRECT', 'SUPPLEMENT') ORDER BY record_key, decided_at DESC")
+                        + " AND outcome IN ('CORRECT', 'SUPPLEMENT') AND correction_settled_at IS NULL"
+                        + " ORDER BY record_key, decided_at DESC")
                 .query(JdbcObjections::decidedCorrection).list();
+    }
+
+    /**
+     * Marks the corrections of these decided cases as no longer owed, once: delivered, or their record out of 异议中
+     * (RULES.md §5). None is owed again — a later version is accepted after the decision, and a record leaves 异议中
+     * for good or with a later version — so the watch reads them no more.
+     */
+    public void settleCorrections(java.util.Collection<UUID> ids, Instant at) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("UPDATE objection.objection SET correction_settled_at = ? "
+                            + "WHERE id = ANY(?::uuid[]) AND correction_settled_at IS NULL")
+                    .params(Timestamp.from(at), ids.toArray(UUID[]::new)).update();
+        }
     }
 
     /** A case decided as 更正 or 补充, and when its correction, overdue, was escalated to the credit office (or null). */
