@@ -13,6 +13,7 @@ import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
+import cn.chengxin.shared.web.ControlCharacters;
 import cn.chengxin.subject.PersonalDataProtection;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -61,7 +62,10 @@ public class StaffLogin {
     @Transactional(noRollbackFor = RuntimeException.class)
     public PasswordOutcome checkPassword(String username, String password) {
         String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
-        Optional<JdbcAccounts.StaffCredentials> found = accounts.staffCredentials(name);
+        // A name holding a control character names no account, and PostgreSQL refuses a NUL in the look-up (a server
+        // error at the sign-in): it is answered as an unknown name, and audited as typed (issue #3).
+        Optional<JdbcAccounts.StaffCredentials> found = ControlCharacters.in(name) ? Optional.empty()
+                : accounts.staffCredentials(name);
         if (found.isEmpty()) {
             // Same work as for a real user, so response time does not tell which user names exist.
             unknownAccountWork.spendOnCheck(password);

@@ -23,6 +23,7 @@ import cn.chengxin.audit.domain.EventLeaf;
 import cn.chengxin.audit.domain.EventRecord;
 import cn.chengxin.audit.domain.Frontier;
 import cn.chengxin.audit.domain.MerkleHash;
+import cn.chengxin.audit.domain.StorableText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * releases the callers. A burst of a thousand events costs one commit, not a thousand. Rows another module must
  * store with their events ({@link AuditedRows}, e.g. the check rows of the check API) go into the same transaction, so
  * they cost no commit of their own. The writer has its own connection, so callers that hold a pooled connection while
- * they wait can never starve it.
+ * they wait can never starve it. An event's text is made storable ({@link StorableText}) before it is queued, so that
+ * what is hashed is what is stored and one caller's odd character cannot fail a commit it shares with others.
  *
  * <p>Events appended together ({@link #appendAll}, a batch check) are one unit: they are stored in one transaction,
  * whatever their number, or none of them is, so that a caller told its batch failed finds none of it stored. A unit is
@@ -85,7 +87,8 @@ public class AuditWriter implements AutoCloseable {
         if (!running) {
             throw new AuditUnavailableException("审计日志已停止写入", null);
         }
-        Pending pending = new Pending(event, rows, row, new CompletableFuture<>());
+        // Storable before it is queued: one caller's NUL can no longer fail the strangers sharing its commit.
+        Pending pending = new Pending(StorableText.of(event), rows, row, new CompletableFuture<>());
         queue.add(pending);
         return pending.done();
     }
@@ -104,7 +107,7 @@ public class AuditWriter implements AutoCloseable {
         if (events.isEmpty()) {
             return List.of();
         }
-        Unit unit = new Unit(List.copyOf(events), store, rows == null ? null : new ArrayList<>(rows),
+        Unit unit = new Unit(events.stream().map(StorableText::of).toList(), store, rows == null ? null : new ArrayList<>(rows),
                 new CompletableFuture<>(), new AtomicBoolean());
         queue.add(unit);
         try {
