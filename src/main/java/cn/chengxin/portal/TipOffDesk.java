@@ -30,7 +30,9 @@ import cn.chengxin.shared.privacy.IdentityRedaction;
 import cn.chengxin.shared.security.Actor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tip-offs (举报) from the public about dishonest conduct. Anyone may file one, anonymously if they wish,
@@ -56,11 +58,14 @@ public class TipOffDesk {
     private final Clock clock;
     private final TipOffSettings settings;
     private final AttemptLimit attempts;
+    private final TransactionTemplate filing;
     private final SecureRandom random = new SecureRandom();
     private volatile HumanCheck humanCheck;
 
-    TipOffDesk(JdbcTipOffs tipOffs, SubjectRegistry subjects, AuditLog audit, Clock clock, TipOffSettings settings) {
+    TipOffDesk(JdbcTipOffs tipOffs, SubjectRegistry subjects, AuditLog audit, Clock clock, TipOffSettings settings,
+               PlatformTransactionManager transactions) {
         this.tipOffs = tipOffs;
+        this.filing = new TransactionTemplate(transactions);
         this.subjects = subjects;
         this.audit = audit;
         this.clock = clock;
@@ -78,29 +83,37 @@ public class TipOffDesk {
 
     /**
      * Files a tip-off from {@code client} (its network address). Every attempt counts against the client's
-     * limit, answered or not, so the challenge cannot be guessed at speed.
+     * limit, answered or not, so the challenge cannot be guessed at speed; and every attempt uses its challenge up,
+     * answered rightly or not, before anything else is checked: a wrong answer cannot be followed by another to the
+     * same question, and a refused form comes back with a new one.
      *
      * @return the receipt code, shown to the reporter once and never stored
      * @throws TooManyTipOffs when the client has filed too many lately
-     * @throws DomainProblem  for a wrong or replayed challenge answer, an invalid identity number or an unknown
+     * @throws DomainProblem  for a wrong, used or expired challenge, an invalid identity number or an unknown
      *                       document type, or missing facts
      */
-    @Transactional
     public String file(String client, FileTipOff form) {
         Instant now = clock.instant();
         AttemptLimit.Decision decision = attempts.tryAttempt(client, now);
         if (!decision.allowed()) {
             throw new TooManyTipOffs(decision.retryAfter());
         }
-        HumanCheck.Passed passed = humanCheck().check(form.challengeToken(), form.challengeAnswer(), now);
+        HumanCheck.Token token = humanCheck().read(form.challengeToken(), now);
+        // Committed at once, outside the filing's transaction, so that a refusal below does not give the token back.
+        if (!tipOffs.useChallenge(token.nonce(), token.expiresAt(), now)) {
+            throw new TipOffProblem("CHALLENGE_USED", DomainProblem.Kind.INVALID_INPUT, "该验证问题已使用，请回答新的问题");
+        }
+        humanCheck().check(token, form.challengeAnswer());
+        return filing.execute(status -> store(form, now));
+    }
+
+    /** The tip-off whose challenge was answered, stored and audited in one transaction. */
+    private String store(FileTipOff form, Instant now) {
         TipOffReport report = new TipOffReport(form.subjectName(), form.subjectNumber(), form.facts(),
                 form.reporterName(), form.reporterContact());
         // A passport or travel-permit holder is named with the type; without one the number is inferred.
         IdentityDocument document = report.subjectNumber().isEmpty() ? null
                 : subjects.validate(DocumentType.named(form.documentType()), report.subjectNumber());
-        if (!tipOffs.useChallenge(passed.nonce(), passed.expiresAt(), now)) {
-            throw new TipOffProblem("CHALLENGE_USED", DomainProblem.Kind.INVALID_INPUT, "该验证问题已使用，请回答新的问题");
-        }
         String code = ReceiptCode.generate(random);
         UUID id = Ids.newId();
         String pseudonym = document == null ? null : subjects.pseudonymOf(document);

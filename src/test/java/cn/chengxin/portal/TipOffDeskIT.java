@@ -105,14 +105,45 @@ class TipOffDeskIT {
     void aWrongOrReplayedAnswerIsRefusedAndTheFormIsShownAgain() throws Exception {
         HumanCheck.Challenge challenge = desk.challenge();
         String right = Integer.toString(ChallengeQuestions.solve(challenge.question()));
-        String wrong = Integer.toString(ChallengeQuestions.solve(challenge.question()) + 1);
-        send(address(), challenge, wrong, "某公司", "", "长期拖欠供应商货款，拒不履行判决。")
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(containsString("CHALLENGE_FAILED")));
         send(address(), challenge, right, "某公司", "", "长期拖欠供应商货款，拒不履行判决。").andExpect(status().isOk());
         send(address(), challenge, right, "某公司", "", "长期拖欠供应商货款，拒不履行判决。")
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("CHALLENGE_USED")));
+    }
+
+    /**
+     * Issue #5: a challenge's token is tried once. A wrong answer uses it up, so its question cannot be answered again
+     * and again until one answer is right; the form comes back with a new question and what the reporter wrote.
+     */
+    @Test
+    void aWrongAnswerUsesTheTokenUpAndTheFormComesBackWithANewQuestionAndTheInput() throws Exception {
+        HumanCheck.Challenge challenge = desk.challenge();
+        int answer = ChallengeQuestions.solve(challenge.question());
+        String facts = "收取预付卡费用后闭店，拒不退款，涉及会员三百余人。";
+        long filed = jdbc.sql("SELECT count(*) FROM portal.tipoff").query(Long.class).single();
+
+        String refused = send(address(), challenge, Integer.toString(answer + 1), "某健身会所", "", facts)
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("CHALLENGE_FAILED")))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(refused).contains(facts, "某健身会所").doesNotContain(challenge.token());
+        assertThat(token(refused)).as("a new question").isNotEqualTo(challenge.token());
+        for (String other : List.of(Integer.toString(answer - 1), Integer.toString(answer))) {
+            send(address(), challenge, other, "某健身会所", "", facts)
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(content().string(containsString("CHALLENGE_USED")));
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM portal.tipoff").query(Long.class).single()).isEqualTo(filed);
+
+        java.util.regex.Matcher question = QUESTION.matcher(refused);
+        assertThat(question.find()).isTrue();
+        mvc.perform(post("/tipoffs").with(csrf()).with(from(address())).param("subjectName", "某健身会所")
+                        .param("documentType", "").param("subjectNumber", "").param("facts", facts)
+                        .param("challengeToken", token(refused))
+                        .param("challengeAnswer", Integer.toString(ChallengeQuestions.solve(question.group(1)))))
+                .andExpect(status().isOk()).andExpect(content().string(matchesPattern("(?s).*" + RECEIPT + ".*")));
+        assertThat(jdbc.sql("SELECT count(*) FROM portal.tipoff").query(Long.class).single()).isEqualTo(filed + 1);
     }
 
     @Test

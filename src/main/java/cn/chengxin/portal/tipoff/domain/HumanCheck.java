@@ -19,7 +19,8 @@ import cn.chengxin.shared.DomainProblem;
  * answer the server does not keep. The form carries a token
  * {@code expiry.nonce.mac}, where the mac is an HMAC-SHA256 over the expiry, the nonce and the right answer;
  * an answer is right when the mac computed with it matches. Tokens expire, and the caller records each
- * passed nonce so that one solved challenge cannot be replayed. It slows scripts down; the per-address
+ * nonce as used before it checks the answer ({@link #read}), so that a token is tried once: neither can a solved
+ * challenge be replayed nor an unsolved one be guessed at. It slows scripts down; the per-address
  * {@link AttemptLimit} is what caps them.
  */
 public final class HumanCheck {
@@ -75,24 +76,66 @@ public final class HumanCheck {
     }
 
     /**
+     * A token as the form sent it back, read but not yet answered: its nonce is recorded as used before the answer is
+     * checked, so that a token is single-use, answered rightly or not (a wrong answer burns it, and the reporter gets
+     * a new question), and a script cannot try one question's answers one after another.
+     */
+    public record Token(long expires, String nonce, String mac) {
+
+        /** Until when the nonce must be remembered as used. */
+        public Instant expiresAt() {
+            return Instant.ofEpochSecond(expires);
+        }
+    }
+
+    /**
+     * Reads a token without checking any answer.
+     *
+     * @throws TipOffProblem {@code CHALLENGE_EXPIRED} when the token is too old, {@code CHALLENGE_FAILED} when it is
+     *                       not shaped as one issued here, or says it expires later than any issued now could (its
+     *                       expiry is only proven by the answer's mac: an invented one must not keep its nonce stored
+     *                       for ever)
+     */
+    public Token read(String token, Instant now) {
+        String[] parts = token == null ? new String[0] : token.split("\\.", -1);
+        if (parts.length != 3 || !parts[0].matches("\\d{1,12}") || parts[1].isEmpty() || parts[1].length() > 32
+                || parts[2].isEmpty()) {
+            throw failed();
+        }
+        long expires = Long.parseLong(parts[0]);
+        if (expires > now.plus(ttl).getEpochSecond()) {
+            throw failed();
+        }
+        if (now.getEpochSecond() > expires) {
+            throw new TipOffProblem("CHALLENGE_EXPIRED", DomainProblem.Kind.INVALID_INPUT, "验证问题已过期，请回答新的问题");
+        }
+        return new Token(expires, parts[1], parts[2]);
+    }
+
+    /**
+     * @throws TipOffProblem {@code CHALLENGE_FAILED} when the token was not issued here or the answer is wrong
+     */
+    public Passed check(Token token, String answer) {
+        String given = answer == null ? "" : answer.strip();
+        if (!given.matches("-?\\d{1,3}")) {
+            throw failed();
+        }
+        byte[] expected = mac(token.expires(), token.nonce(), Integer.parseInt(given))
+                .getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, token.mac().getBytes(StandardCharsets.US_ASCII))) {
+            throw failed();
+        }
+        return new Passed(token.nonce(), token.expiresAt());
+    }
+
+    /**
+     * Reads the token and checks the answer ({@link #read}, {@link #check(Token, String)}).
+     *
      * @throws TipOffProblem {@code CHALLENGE_EXPIRED} when the token is too old, {@code CHALLENGE_FAILED}
      *                       when it was not issued here or the answer is wrong
      */
     public Passed check(String token, String answer, Instant now) {
-        String[] parts = token == null ? new String[0] : token.split("\\.", -1);
-        String given = answer == null ? "" : answer.strip();
-        if (parts.length != 3 || !parts[0].matches("\\d{1,12}") || !given.matches("-?\\d{1,3}")) {
-            throw failed();
-        }
-        long expires = Long.parseLong(parts[0]);
-        if (now.getEpochSecond() > expires) {
-            throw new TipOffProblem("CHALLENGE_EXPIRED", DomainProblem.Kind.INVALID_INPUT, "验证问题已过期，请回答新的问题");
-        }
-        byte[] expected = mac(expires, parts[1], Integer.parseInt(given)).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, parts[2].getBytes(StandardCharsets.US_ASCII))) {
-            throw failed();
-        }
-        return new Passed(parts[1], Instant.ofEpochSecond(expires));
+        return check(read(token, now), answer);
     }
 
     /** 1–20 in Chinese numerals: 七, 十二, 二十. */

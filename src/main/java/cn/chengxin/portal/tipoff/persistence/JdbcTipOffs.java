@@ -99,7 +99,7 @@ public class JdbcTipOffs {
         return jdbc.sql("SELECT value FROM portal.secret WHERE name = ?").param(name).query(byte[].class).single();
     }
 
-    /** Records an answered challenge; false when it was answered before (a replay). */
+    /** Records a challenge as tried, answered rightly or not; false when it was tried before (a replay). */
     public boolean useChallenge(String nonce, Instant expiresAt, Instant now) {
         jdbc.sql("DELETE FROM portal.challenge_used WHERE expires_at < ?").param(Timestamp.from(now)).update();
         return jdbc.sql("INSERT INTO portal.challenge_used (nonce, expires_at) VALUES (?, ?) "

@@ -83,6 +83,23 @@ class HumanCheckTests {
         assertThatThrownBy(() -> check.check("garbage", answer, NOW)).isInstanceOf(TipOffProblem.class);
     }
 
+    /** The nonce to record as tried is read before any answer is checked, and an invented far expiry is refused. */
+    @Test
+    void aTokenIsReadWithItsNonceBeforeItsAnswerIsChecked() {
+        HumanCheck.Challenge challenge = check.issue(NOW);
+        HumanCheck.Token token = check.read(challenge.token(), NOW);
+        assertThat(challenge.token()).startsWith(token.expires() + "." + token.nonce() + ".");
+        assertThat(token.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
+        int answer = ChallengeQuestions.solve(challenge.question());
+        assertThatThrownBy(() -> check.check(token, Integer.toString(answer + 1)))
+                .isInstanceOfSatisfying(TipOffProblem.class, p -> assertThat(p.code()).isEqualTo("CHALLENGE_FAILED"));
+        assertThat(check.check(token, Integer.toString(answer)).nonce()).isEqualTo(token.nonce());
+
+        String[] parts = challenge.token().split("\\.");
+        assertThatThrownBy(() -> check.read("99999999999." + parts[1] + "." + parts[2], NOW))
+                .isInstanceOfSatisfying(TipOffProblem.class, p -> assertThat(p.code()).isEqualTo("CHALLENGE_FAILED"));
+    }
+
     @Test
     void numbersAreWrittenInChineseNumerals() {
         assertThat(HumanCheck.numeral(7)).isEqualTo("七");
