@@ -146,6 +146,32 @@ class TipOffDeskIT {
         assertThat(jdbc.sql("SELECT count(*) FROM portal.tipoff").query(Long.class).single()).isEqualTo(filed + 1);
     }
 
+    /**
+     * Issue #5: the status page looks receipt codes up for one client a few times a minute, as the public lists are
+     * guarded against scraping; then 429 with a page saying when to come back (a page, as the lists' is: the status is
+     * no API). Another client is answered as before.
+     */
+    @Test
+    void manyReceiptCodeLookUpsFromOneClientAreRefused() throws Exception {
+        String address = "203.0.113." + (201 + Math.floorMod(UUID.randomUUID().hashCode(), 50));
+        int limit = desk.settings().statusLooksPerMinute();
+        org.springframework.mock.web.MockHttpServletResponse page = null;
+        int answered = 0;
+        // The bucket refills a little while the look-ups run: a slow machine may be answered a few more times.
+        for (int i = 0; i < 3 * limit && (page == null || page.getStatus() == 404); i++) {
+            page = mvc.perform(post("/tipoffs/status").param("code", "AAAAAAAAAAAA").with(csrf()).with(from(address))
+                    .accept(org.springframework.http.MediaType.TEXT_HTML)).andReturn().getResponse();
+            answered += page.getStatus() == 404 ? 1 : 0;
+        }
+        assertThat(page.getStatus()).isEqualTo(429);
+        assertThat(answered).isGreaterThanOrEqualTo(limit);
+        assertThat(Long.parseLong(page.getHeader("Retry-After"))).isBetween(1L, 60L);
+        assertThat(page.getContentType()).startsWith("text/html");
+        assertThat(page.getContentAsString()).contains("举报办理情况查询过于频繁");
+        mvc.perform(post("/tipoffs/status").param("code", "AAAAAAAAAAAA").with(csrf()).with(from(address())))
+                .andExpect(status().isNotFound());
+    }
+
     @Test
     void aReportedIdentityNumberIsKeptOnlyAsPseudonymAndMaskedAndNeverEchoed() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "冯国强");

@@ -1,10 +1,13 @@
 package cn.chengxin.portal.tipoff.web;
 
+import java.time.Clock;
+
 import cn.chengxin.portal.FileTipOff;
 import cn.chengxin.portal.TipOffDesk;
 import cn.chengxin.portal.tipoff.domain.ReceiptCode;
 import cn.chengxin.portal.tipoff.domain.TooManyTipOffs;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.ratelimit.PerAddressLimit;
 import cn.chengxin.shared.security.PublicEndpoint;
 import cn.chengxin.shared.web.ExpiredForms;
 import cn.chengxin.subject.domain.DocumentType;
@@ -29,9 +32,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PublicTipOffs {
 
     private final TipOffDesk desk;
+    private final Clock clock;
+    private final PerAddressLimit statusLooks;
 
-    PublicTipOffs(TipOffDesk desk) {
+    PublicTipOffs(TipOffDesk desk, Clock clock) {
         this.desk = desk;
+        this.clock = clock;
+        this.statusLooks = new PerAddressLimit(desk.settings().statusLooksPerMinute(), "TIPOFF_STATUS_RATE_LIMITED",
+                "举报办理情况查询过于频繁");
     }
 
     @GetMapping("/tipoffs")
@@ -81,10 +89,17 @@ class PublicTipOffs {
         return "portal/tipoff-status";
     }
 
+    /**
+     * Looks a receipt code up. Each look-up takes from a per-client limit, as the public lists do against scraping: a
+     * holder looks his code up now and then, while trying codes one after another is refused with 429, a page saying
+     * when to come back (problem+json to a client asking for JSON).
+     */
     @PostMapping("/tipoffs/status")
-    String status(@RequestParam(defaultValue = "") String code, HttpServletResponse response, Model model) {
+    String status(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
+                  HttpServletResponse response, Model model) {
         model.addAttribute("codeLength", ReceiptCode.LENGTH);
         if (!code.isBlank()) {
+            statusLooks.take(request.getRemoteAddr(), clock.instant());
             var progress = desk.progress(code);
             model.addAttribute("looked", true);
             model.addAttribute("progress", progress.orElse(null));
