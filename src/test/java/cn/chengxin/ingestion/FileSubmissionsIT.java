@@ -380,6 +380,103 @@ class FileSubmissionsIT {
                 .isEqualTo("2:REVOKED:已执行完毕");
     }
 
+    /**
+     * Issue #4: an XLSX cell holding a control character is its row's CONTROL_CHARACTER error on its line, as in a
+     * JSON row, and the good rows around it are stored. Excel writes a control character in a cell as {@code _x0001_} (ECMA-376 escapes
+     * the characters XML cannot carry), and the characters XML carries as they are (U+0085) come as such: either is
+     * its row's CONTROL_CHARACTER error, the good rows are stored, and an escaped underscore is read as one.
+     */
+    @Test
+    void anXlsxCellHoldingAControlCharacterIsItsRowsErrorAndTheOtherRowsAreStored() throws Exception {
+        TestCitizens.Person a = TestCitizens.register(subjects, "严守三");
+        TestCitizens.Person b = TestCitizens.register(subjects, "严守四");
+        String underscored = "CX_" + UUID.randomUUID();
+        List<String> header = List.of("事项代码", "证件号码", "主体名称", "部门记录编号", "决定文书号", "决定日期", "case_number",
+                "court", "obligation", "performance", "behaviour");
+        StringBuilder sheet = new StringBuilder(xlsxRow(1, header));
+        sheet.append(xlsxRow(2, cells(a, underscored.replace("_", "_x005F_"))));
+        sheet.append(xlsxRow(3, cells(b, "CX-" + UUID.randomUUID()).stream()
+                .map(c -> c.equals(b.name()) ? b.name() + "_x0001_" : c).toList()));
+        sheet.append(xlsxRow(4, cells(b, "CX-" + UUID.randomUUID()).stream()
+                .map(c -> c.equals("给付货款") ? "给付\u0085货款" : c).toList()));
+        sheet.append(xlsxRow(5, cells(b, "CX-" + UUID.randomUUID())));
+        String batch = UUID.randomUUID().toString();
+
+        mvc.perform(upload(batch, "控制字符.xlsx", xlsx(sheet.toString()))).andExpect(status().isAccepted());
+        String done = awaitDone(batch);
+
+        assertControlCharacterRows(done, batch, "subjectName", "fields.obligation");
+        assertThat(jdbc.sql("SELECT count(*) FROM creditfile.record WHERE source_record_id = ?").param(underscored)
+                .query(Long.class).single()).as("_x005F_ is an underscore").isOne();
+    }
+
+    /** Rows 2 and 5 stored; rows 3 and 4 refused, each with CONTROL_CHARACTER on the field given. */
+    private void assertControlCharacterRows(String done, String batch, String thirdLine, String fourthLine) {
+        assertThat((String) JsonPath.read(done, "$.status")).as(done).isEqualTo("DONE");
+        assertThat((Integer) JsonPath.read(done, "$.accepted")).as(done).isEqualTo(2);
+        assertThat((Integer) JsonPath.read(done, "$.rejected")).as(done).isEqualTo(2);
+        assertThat((List<Object>) JsonPath.read(done, "$.errors[?(@.line == 3 && @.code == 'CONTROL_CHARACTER')].field"))
+                .as(done).containsExactly(thirdLine);
+        assertThat((List<Object>) JsonPath.read(done, "$.errors[?(@.line == 4 && @.code == 'CONTROL_CHARACTER')].field"))
+                .as(done).containsExactly(fourthLine);
+        assertThat((List<Object>) JsonPath.read(done, "$.errors[*]")).as(done).hasSize(2);
+        assertThat(storedFor(batch)).isEqualTo(2);
+    }
+
+    /** The cells of {@link #line}, one by one. */
+    private static List<String> cells(TestCitizens.Person p, String source) {
+        return List.of(line(p, source).strip().split(",", -1));
+    }
+
+    private static String xlsxRow(int number, List<String> values) {
+        StringBuilder row = new StringBuilder("<row r=\"" + number + "\">");
+        for (int c = 0; c < values.size(); c++) {
+            String escaped = values.get(c).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+            row.append("<c r=\"").append((char) ('A' + c)).append(number).append("\" t=\"inlineStr\"><is><t>")
+                    .append(escaped).append("</t></is></c>");
+        }
+        return row.append("</row>").toString();
+    }
+
+    /** A one-sheet workbook built part by part, as Excel lays it out, around {@code sheetData}. */
+    private static byte[] xlsx(String sheetData) throws Exception {
+        String main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        String rels = "http://schemas.openxmlformats.org/package/2006/relationships";
+        String docRels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        String type = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
+        java.util.Map<String, String> parts = new java.util.LinkedHashMap<>();
+        parts.put("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"" + type + "sheet.main+xml\"/>"
+                + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"" + type + "worksheet+xml\"/>"
+                + "<Override PartName=\"/xl/styles.xml\" ContentType=\"" + type + "styles+xml\"/></Types>");
+        parts.put("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"" + rels + "\">"
+                + "<Relationship Id=\"rId1\" Type=\"" + docRels + "/officeDocument\" Target=\"xl/workbook.xml\"/>"
+                + "</Relationships>");
+        parts.put("xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"" + main
+                + "\" xmlns:r=\"" + docRels + "\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/>"
+                + "</sheets></workbook>");
+        parts.put("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\""
+                + rels + "\"><Relationship Id=\"rId1\" Type=\"" + docRels + "/worksheet\" "
+                + "Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"" + docRels + "/styles\" "
+                + "Target=\"styles.xml\"/></Relationships>");
+        parts.put("xl/styles.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"" + main + "\">"
+                + "<cellXfs count=\"1\"><xf numFmtId=\"0\"/></cellXfs></styleSheet>");
+        parts.put("xl/worksheets/sheet1.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + main
+                + "\"><sheetData>" + sheetData + "</sheetData></worksheet>");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (java.util.Map.Entry<String, String> part : parts.entrySet()) {
+                zip.putNextEntry(new ZipEntry(part.getKey()));
+                zip.write(part.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
     private static org.springframework.test.web.servlet.request.RequestPostProcessor operator() {
         return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
                 .authentication(Principals.staff("operator-court", "COURT", Permission.CONSOLE_HOME,

@@ -30,7 +30,7 @@ final class XlsxCellText {
         Object value = cell.getValue();
         return switch (cell.getType()) {
             case EMPTY -> null;
-            case STRING -> value == null ? null : value.toString();
+            case STRING -> value == null ? null : unescaped(value.toString());
             case NUMBER -> value instanceof BigDecimal number ? number(cell, number) : null;
             case BOOLEAN -> value == null ? null : value.toString();
             case FORMULA -> cachedResult(cell, value);
@@ -42,7 +42,42 @@ final class XlsxCellText {
         if (value instanceof BigDecimal number) {
             return number(cell, number);
         }
-        return value == null ? null : value.toString();
+        return value == null ? null : unescaped(value.toString());
+    }
+
+    /**
+     * Text as Excel meant it: the file format writes a character XML cannot carry (a control character such as U+0001,
+     * or a carriage return) as {@code _xHHHH_}, and an underscore that would start such an escape as {@code _x005F_}
+     * (ECMA-376 Part 1, 22.9.2.19 ST_Xstring). Read literally, {@code _x0001_} would be stored as seven characters the
+     * department never typed, and a control character it did send would slip past the row's CONTROL_CHARACTER check
+     * (issue #4).
+     */
+    static String unescaped(String text) {
+        int at = text.indexOf("_x");
+        if (at < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        while (at >= 0) {
+            if (at + 7 <= text.length() && text.charAt(at + 6) == '_' && hex(text, at + 2, at + 6)) {
+                out.append(text, from, at).append((char) Integer.parseInt(text.substring(at + 2, at + 6), 16));
+                from = at + 7;
+                at = text.indexOf("_x", from);
+            } else {
+                at = text.indexOf("_x", at + 1);
+            }
+        }
+        return out.append(text, from, text.length()).toString();
+    }
+
+    private static boolean hex(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if ("0123456789abcdefABCDEF".indexOf(text.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String number(Cell cell, BigDecimal number) {
