@@ -381,8 +381,28 @@ class FileSubmissionsIT {
     }
 
     /**
-     * Issue #4: an XLSX cell holding a control character is its row's CONTROL_CHARACTER error on its line, as in a
-     * JSON row, and the good rows around it are stored. Excel writes a control character in a cell as {@code _x0001_} (ECMA-376 escapes
+     * Issue #4: a CSV cell holding a control character (a NUL, U+0001) is its row's CONTROL_CHARACTER error on its
+     * line, as in a JSON row; the good rows around it are stored, and nothing else is lost.
+     */
+    @Test
+    void aCsvCellHoldingAControlCharacterIsItsRowsErrorAndTheOtherRowsAreStored() throws Exception {
+        TestCitizens.Person a = TestCitizens.register(subjects, "严守一");
+        TestCitizens.Person b = TestCitizens.register(subjects, "严守二");
+        String csv = "事项代码,证件号码,主体名称,部门记录编号,决定文书号,决定日期,case_number,court,obligation,performance,behaviour\n"
+                + line(a, "CC-" + UUID.randomUUID())
+                + line(b, "CC-" + UUID.randomUUID()).replace(b.name(), b.name() + "\u0001")
+                + line(b, "CC-" + UUID.randomUUID()).replace("给付货款", "给付\u0000货款")
+                + line(b, "CC-" + UUID.randomUUID());
+        String batch = UUID.randomUUID().toString();
+
+        mvc.perform(upload(batch, "控制字符.csv", csv.getBytes(StandardCharsets.UTF_8))).andExpect(status().isAccepted());
+        String done = awaitDone(batch);
+
+        assertControlCharacterRows(done, batch, "subjectName", "fields.obligation");
+    }
+
+    /**
+     * Issue #4: the same in an XLSX. Excel writes a control character in a cell as {@code _x0001_} (ECMA-376 escapes
      * the characters XML cannot carry), and the characters XML carries as they are (U+0085) come as such: either is
      * its row's CONTROL_CHARACTER error, the good rows are stored, and an escaped underscore is read as one.
      */

@@ -53,7 +53,7 @@ final class CsvRowSource implements RowSource {
         try {
             TextEncoding encoding = TextEncoding.detect(file);
             bytes = new MeteredInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER),
-                    limits.maxBytes(), MAX_RECORD_BYTES, FileProblemCode.CSV_MALFORMED);
+                    limits.maxBytes(), MAX_RECORD_BYTES, FileProblemCode.CSV_MALFORMED, true);
             bytes.skipNBytes(encoding.bomLength());
             CSVParser parser = CSVParser.parse(new InputStreamReader(bytes, encoding.strictDecoder()), FORMAT);
             return new CsvRowSource(bytes, parser);

@@ -27,7 +27,7 @@ public enum FileFormat {
      * @throws FileProblem FILE_FORMAT_UNSUPPORTED for any other extension (including .xls and .json),
      *                     FILE_EMPTY when there are no bytes, FILE_UNREADABLE when the bytes contradict the
      *                     extension (an .xlsx that is not a zip; a text file that is a zip, an OLE2 document,
-     *                     a PDF, gzip, or contains NUL bytes)
+     *                     a PDF, gzip, or is full of NUL bytes: binary data or UTF-16; a stray NUL is a cell's)
      */
     public static FileFormat detect(String filename, byte[] firstBytes) {
         FileFormat format = byExtension(filename);
@@ -65,13 +65,19 @@ public enum FileFormat {
             return false;
         }
         int length = Math.min(bytes.length, PREFIX_LENGTH);
+        int nul = 0;
         for (int i = 0; i < length; i++) {
             if (bytes[i] == 0) {
-                return false;
+                nul++;
             }
         }
-        return true;
+        // Binary data, or text in UTF-16, is full of NUL bytes; a department's text file may hold a stray one in a
+        // cell, which is that row's CONTROL_CHARACTER error, not a reason to refuse every row of the file (issue #4).
+        return nul * NUL_SHARE_OF_BINARY <= length;
     }
+
+    /** A text prefix in which more than one byte in this many is NUL is no text (binary data, UTF-16). */
+    private static final int NUL_SHARE_OF_BINARY = 16;
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {
         if (bytes.length < prefix.length) {

@@ -164,6 +164,18 @@ class CsvRowSourceTests {
         assertThat(Uploads.problemReading(late, FileFormat.CSV).code()).isEqualTo("FILE_UNREADABLE");
     }
 
+    /** A lone NUL in a cell is the cell's character, for the row's check to refuse; the other rows are read. */
+    @Test
+    void aLoneNulInACellIsReadAsTheCellsCharacter() throws IOException {
+        Path file = Uploads.write(dir, "nul.csv", "a,b\n1,x\u0000y\n2,z\n".getBytes(StandardCharsets.UTF_8));
+
+        List<SourceRow> rows = Uploads.readAll(file, FileFormat.CSV);
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).value("b")).isEqualTo("x\u0000y");
+        assertThat(rows.get(1).value("b")).isEqualTo("z");
+    }
+
     @Test
     void aUtf16ExportIsUnreadable() throws IOException {
         Path file = Uploads.write(dir, "utf16.csv", "姓名,区县\r\n张三,驿城区\r\n", StandardCharsets.UTF_16LE);

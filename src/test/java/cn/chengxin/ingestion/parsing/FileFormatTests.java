@@ -52,6 +52,15 @@ class FileFormatTests {
         assertThat(problem("data.csv", "%PDF-1.7".getBytes(StandardCharsets.US_ASCII)).code())
                 .isEqualTo("FILE_UNREADABLE");
         assertThat(problem("data.jsonl", new byte[] {'{', 0, '}'}).code()).isEqualTo("FILE_UNREADABLE");
+        assertThat(problem("data.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_16LE)).code())
+                .isEqualTo("FILE_UNREADABLE");
+    }
+
+    /** A stray NUL in a cell is that row's error (CONTROL_CHARACTER), not a reason to refuse the whole file. */
+    @Test
+    void aTextFileWithAStrayNulIsText() {
+        byte[] text = "事项代码,主体名称\nP_X,某\u0000人\nP_X,某乙\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(FileFormat.detect("data.csv", text)).isEqualTo(FileFormat.CSV);
     }
 
     private static FileProblem problem(String name, byte[] bytes) {
