@@ -196,14 +196,24 @@ public class Catalogue {
     }
 
     /**
-     * Proposes withdrawing the item (废止) when the catalogue is revised: a new version with the definition in force,
-     * the reason and the document of the revision, submitted at once for another person to approve ({@link #approve}).
-     * Refused for an item not in force or already withdrawn, and while another version of it is being prepared (it is
-     * approved or sent back first: one change at a time).
+     * Proposes withdrawing the item (废止) when the catalogue is revised ({@link Withdrawal.Kind#REVISION}): see
+     * {@link #proposeWithdrawal(String, String, String, Withdrawal.Kind)}.
      */
     @Transactional
     public CatalogueItem proposeWithdrawal(String code, String reason, String basis) {
-        requireNone(Withdrawal.forProposal(reason, basis));
+        return proposeWithdrawal(code, reason, basis, Withdrawal.Kind.REVISION);
+    }
+
+    /**
+     * Proposes withdrawing the item (废止): a new version with the definition in force, the reason, the document it
+     * rests on and its kind — the catalogue revised, or the item's legal basis revoked, which withdraws its records
+     * once approved ({@link Withdrawal}) — submitted at once for another person to approve ({@link #approve}). Refused
+     * for an item not in force or already withdrawn, and while another version of it is being prepared (it is approved
+     * or sent back first: one change at a time).
+     */
+    @Transactional
+    public CatalogueItem proposeWithdrawal(String code, String reason, String basis, Withdrawal.Kind kind) {
+        requireNone(Withdrawal.forProposal(reason, basis, kind));
         TypedText.requireNoIdentityNumber("reason", "废止理由", reason);
         TypedText.requireNoIdentityNumber("basis", "废止依据", basis);
         CatalogueItem inForce = items.active(code).orElseThrow(() -> items.history(code).isEmpty()
@@ -221,16 +231,17 @@ public class Catalogue {
         int version = items.nextVersion(code);
         Instant now = clock.instant();
         items.insert(id, version, CatalogueItem.Status.DRAFT, inForce.definition(), reason.strip(), by, now);
-        items.proposeWithdrawal(id, basis.strip(), by, now);
+        items.proposeWithdrawal(id, basis.strip(), kind, by, now);
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.withdraw.propose")
-                .purpose(reason.strip(), basis.strip()).detail(code + " v" + version));
+                .purpose(reason.strip(), basis.strip()).detail(code + " v" + version + "：" + kind.label()));
         return items.inPreparation(code).orElseThrow();
     }
 
     /**
      * The checker's approval of the version they reviewed: it becomes active, the previous one is retired. An item's
      * withdrawal is approved the same way; it puts no definition to new use, so the rules for activation are not asked
-     * again. Refused when another version is pending by then ({@link #pending(String, int)}).
+     * again. A withdrawal for a revoked basis also has the item's records withdrawn ({@link ItemBasisRevoked}, whose
+     * pass starts in this transaction). Refused when another version is pending by then ({@link #pending(String, int)}).
      */
     @Transactional
     public void approve(String code, int version, String note) {
@@ -254,7 +265,12 @@ public class Catalogue {
         items.retireActive(code, now);
         items.decide(pending.id(), CatalogueItem.Status.ACTIVE, by, now, note);
         events.publishEvent(new ItemVersionApproved(code, pending.version(), previous));
-        AuditEntry approved = AuditEntry.of(AuditCategory.PROCESSING, action).detail(code + " v" + pending.version());
+        if (pending.withdrawal() != null && pending.withdrawal().withdrawsRecords()) {
+            items.startWithdrawingRecords(pending.id());
+            events.publishEvent(new ItemBasisRevoked(code, pending.version()));
+        }
+        AuditEntry approved = AuditEntry.of(AuditCategory.PROCESSING, action).detail(code + " v" + pending.version()
+                + (pending.withdrawal() == null ? "" : "：" + pending.withdrawal().kind().label()));
         audit.record(pending.withdrawal() == null ? approved
                 : approved.purpose(pending.withdrawal().reason(), pending.withdrawal().basis()));
     }
@@ -271,6 +287,31 @@ public class Catalogue {
                 clock.instant(), note);
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, pending.withdrawal() == null ? "catalog.reject"
                 : "catalog.withdraw.reject").detail(code + " v" + pending.version()));
+    }
+
+    /**
+     * What an approved withdrawal for a revoked basis ({@link ItemBasisRevoked}) gives each of the item's records it
+     * withdraws: the reason its subject reads ({@link Withdrawal#recordRevocationReason()}) and who approved it, who
+     * stands for the withdrawal in the records' history. Empty for any other version.
+     */
+    public Optional<BasisRevocation> basisRevocation(String code, int version) {
+        return items.history(code).stream()
+                .filter(i -> i.version() == version && i.withdrawn() && i.withdrawal().withdrawsRecords())
+                .findFirst().map(i -> new BasisRevocation(i.withdrawal().recordRevocationReason(), i.decidedBy()));
+    }
+
+    /** @see #basisRevocation */
+    public record BasisRevocation(String recordReason, String approvedBy) {
+    }
+
+    /**
+     * Counts records the credit file withdrew for the withdrawal {@code code} v{@code version}, in the caller's
+     * transaction (the chunk's, so the count holds what committed); {@code done}: the last of them, at that time.
+     * Shown with the withdrawal in the console.
+     */
+    @Transactional
+    public void countRecordsWithdrawn(String code, int version, long records, Instant done) {
+        items.countWithdrawnRecords(code, version, records, done);
     }
 
     /** The base catalogue, active at once: it is reviewed as part of the platform's release. */

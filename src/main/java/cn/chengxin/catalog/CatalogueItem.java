@@ -12,12 +12,17 @@ import cn.chengxin.catalog.domain.Withdrawal;
  *
  * @param editors    everyone who wrote this version (its creator first); none of them may approve it
  * @param withdrawal set on a version that withdraws the item (废止): the definition in force, unchanged, with the
- *                   reason and basis; its creator proposed it, and once it is active the item is {@link #withdrawn()}
+ *                   reason, basis and kind; its creator proposed it, and once it is active the item is
+ *                   {@link #withdrawn()}
+ * @param recordsWithdrawn on an approved withdrawal whose legal basis was revoked, how many of the item's records the
+ *                   credit file has withdrawn so far and when it was done ({@link Withdrawal#withdrawsRecords()});
+ *                   {@code null} on every other version
  */
 public record CatalogueItem(UUID id, String code, int version, Status status, ItemDefinition definition,
                             String changeNote, String createdBy, Instant createdAt, String submittedBy,
                             Instant submittedAt, String decidedBy, Instant decidedAt, String decisionNote,
-                            Instant retiredAt, List<String> editors, Withdrawal withdrawal) {
+                            Instant retiredAt, List<String> editors, Withdrawal withdrawal,
+                            RecordsWithdrawn recordsWithdrawn) {
 
     /**
      * Withdrawn (已废止): this is the version in force and an approved withdrawal. It stays in force for the records
@@ -41,6 +46,19 @@ public record CatalogueItem(UUID id, String code, int version, Status status, It
             case REJECTED -> "WITHDRAWAL_REJECTED";
             case DRAFT, RETIRED, DISCARDED -> status.name();
         };
+    }
+
+    /**
+     * The records an approved withdrawal for a revoked basis took out of display and use (RULES.md §5): counted as
+     * the credit file withdraws them, a chunk at a time.
+     *
+     * @param finishedAt when the last of them was withdrawn; {@code null} while some are left
+     */
+    public record RecordsWithdrawn(long records, Instant finishedAt) {
+
+        public boolean finished() {
+            return finishedAt != null;
+        }
     }
 
     public enum Status {

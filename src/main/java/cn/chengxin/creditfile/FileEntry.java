@@ -10,7 +10,9 @@ import java.util.UUID;
  *
  * @param itemVersion      the version of its catalogue item in force when the record was stored: what its severity,
  *                         periods and repair are read by (a later version of the item does not reclassify it)
- * @param revocationReason why its department revoked it, when it said (issue #4); {@code null} otherwise
+ * @param revocationReason why it was revoked: by its department, when it said (issue #4), or by the platform when its
+ *                         item's legal basis was revoked, naming the revoking document (RULES.md §5,
+ *                         {@link WithdrawingRecords}); {@code null} otherwise
  */
 public record FileEntry(UUID recordKey, int version, String itemCode, int itemVersion, String departmentCode,
                         String decisionNumber, LocalDate decisionDate, Map<String, String> content,

@@ -21,7 +21,8 @@ public class JdbcCatalogue {
 
     private static final String COLUMNS = """
             id, code, version, status, definition::text, change_note, created_by, created_at, submitted_by,
-            submitted_at, decided_by, decided_at, decision_note, retired_at, editors, withdrawal, withdrawal_basis""";
+            submitted_at, decided_by, decided_at, decision_note, retired_at, editors, withdrawal, withdrawal_basis, withdrawal_kind,
+            records_withdrawn, records_withdrawn_at""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -117,10 +118,24 @@ public class JdbcCatalogue {
     }
 
     /** Makes a version just inserted a withdrawal of its item, submitted by its proposer for approval. */
-    public void proposeWithdrawal(UUID id, String basis, String by, Instant at) {
-        jdbc.sql("UPDATE catalog.item SET withdrawal = true, withdrawal_basis = ?, status = 'PENDING', "
-                + "submitted_by = ?, submitted_at = ? WHERE id = ? AND status = 'DRAFT'")
-                .params(basis, by, Timestamp.from(at), id).update();
+    public void proposeWithdrawal(UUID id, String basis, Withdrawal.Kind kind, String by, Instant at) {
+        jdbc.sql("UPDATE catalog.item SET withdrawal = true, withdrawal_basis = ?, withdrawal_kind = ?, "
+                + "status = 'PENDING', submitted_by = ?, submitted_at = ? WHERE id = ? AND status = 'DRAFT'")
+                .params(basis, kind.name(), by, Timestamp.from(at), id).update();
+    }
+
+    /** An approved withdrawal for a revoked basis: none of its records withdrawn yet. */
+    public void startWithdrawingRecords(UUID id) {
+        jdbc.sql("UPDATE catalog.item SET records_withdrawn = 0 WHERE id = ? AND withdrawal_kind = 'BASIS_REVOKED'")
+                .param(id).update();
+    }
+
+    /** Adds {@code records} to those the withdrawal {@code code} v{@code version} withdrew; {@code done}: all are. */
+    public void countWithdrawnRecords(String code, int version, long records, Instant done) {
+        jdbc.sql("UPDATE catalog.item SET records_withdrawn = coalesce(records_withdrawn, 0) + ?, "
+                        + "records_withdrawn_at = coalesce(records_withdrawn_at, ?::timestamptz) "
+                        + "WHERE code = ? AND version = ? AND withdrawal_kind = 'BASIS_REVOKED'")
+                .params(records, done == null ? null : Timestamp.from(done), code, version).update();
     }
 
     public void retireActive(String code, Instant at) {
@@ -153,7 +168,10 @@ public class JdbcCatalogue {
                 rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8)), rs.getString(9),
                 instant(rs.getTimestamp(10)), rs.getString(11), instant(rs.getTimestamp(12)), rs.getString(13),
                 instant(rs.getTimestamp(14)), List.of((String[]) rs.getArray(15).getArray()),
-                rs.getBoolean(16) ? new Withdrawal(rs.getString(6), rs.getString(17)) : null);
+                rs.getBoolean(16) ? new Withdrawal(rs.getString(6), rs.getString(17),
+                        Withdrawal.Kind.valueOf(rs.getString(18))) : null,
+                rs.getObject(19) == null ? null
+                        : new CatalogueItem.RecordsWithdrawn(rs.getLong(19), instant(rs.getTimestamp(20))));
     }
 
     private static Instant instant(Timestamp t) {

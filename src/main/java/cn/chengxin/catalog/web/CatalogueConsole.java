@@ -16,6 +16,7 @@ import cn.chengxin.catalog.domain.Severity;
 import cn.chengxin.catalog.domain.Sharing;
 import cn.chengxin.catalog.domain.SubjectType;
 import cn.chengxin.catalog.domain.UpdateCycle;
+import cn.chengxin.catalog.domain.Withdrawal;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
@@ -72,6 +73,7 @@ class CatalogueConsole {
         model.addAttribute("discarded", history.get(0).status() == CatalogueItem.Status.DISCARDED
                 && history.stream().noneMatch(i -> i.status() == CatalogueItem.Status.ACTIVE) ? history.get(0) : null);
         model.addAttribute("departments", catalogue.departments());
+        model.addAttribute("withdrawalKinds", Withdrawal.Kind.values());
         return "console/catalog-item";
     }
 
@@ -168,14 +170,19 @@ class CatalogueConsole {
                 new TypedAction("discard", note, ""), response, model);
     }
 
+    /**
+     * Proposes the withdrawal; {@code kind} says why (the form asks; a client that does not send it proposes a
+     * revision's, as every withdrawal was before the kind was asked).
+     */
     @RequiresPermission(Permission.CATALOG_EDIT)
     @PostMapping("/console/catalog/{code}/withdraw")
     String withdraw(@PathVariable String code, @RequestParam(defaultValue = "") String reason,
-                    @RequestParam(defaultValue = "") String basis, RedirectAttributes redirect,
+                    @RequestParam(defaultValue = "") String basis,
+                    @RequestParam(defaultValue = "REVISION") Withdrawal.Kind kind, RedirectAttributes redirect,
                     HttpServletResponse response, Model model) {
         return act(redirect, code, "catalog.withdrawalProposed",
-                () -> catalogue.proposeWithdrawal(code, reason, basis), new TypedAction("withdraw", reason, basis),
-                response, model);
+                () -> catalogue.proposeWithdrawal(code, reason, basis, kind),
+                new TypedAction("withdraw", reason, basis, kind.name()), response, model);
     }
 
     /** Approves the version the page showed the checker ({@code version}), never whichever is pending by then. */
@@ -214,7 +221,7 @@ class CatalogueConsole {
         } catch (TypedText.HoldsIdentityNumber refused) {
             ConsoleActions.showRefusal(model, response, refused);
             model.addAttribute("typed", new TypedAction(typed.form(), TypedText.shownAgain(typed.text()),
-                    TypedText.shownAgain(typed.basis())));
+                    TypedText.shownAgain(typed.basis()), typed.kind()));
             return detail(code, model);
         } catch (RuntimeException e) {
             ConsoleActions.flashRefusal(redirect, e);
@@ -224,8 +231,15 @@ class CatalogueConsole {
         return "redirect:/console/catalog/" + code;
     }
 
-    /** What a reviewer or editor typed on the item's page: which form, its note or reason, and a withdrawal's basis. */
-    record TypedAction(String form, String text, String basis) {
+    /**
+     * What a reviewer or editor typed on the item's page: which form, its note or reason, and a withdrawal's basis and
+     * kind.
+     */
+    record TypedAction(String form, String text, String basis, String kind) {
+
+        TypedAction(String form, String text, String basis) {
+            this(form, text, basis, null);
+        }
     }
 
     private String form(Model model, ItemForm form, List<ItemRules.Violation> problems, boolean creating) {

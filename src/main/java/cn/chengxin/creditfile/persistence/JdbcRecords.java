@@ -215,7 +215,7 @@ public class JdbcRecords {
                         SELECT record_key, version, at, action, from_status, to_status, by_whom, reason FROM (
                             SELECT r.record_key, r.version, r.accepted_at AS at, 0 AS seq, r.action,
                                    NULL AS from_status, NULL AS to_status, r.accepted_by AS by_whom,
-                                   r.revocation_reason AS reason
+                                   CASE WHEN r.action = 'REVOKE' THEN r.revocation_reason END AS reason
                             FROM creditfile.record r WHERE r.subject_id = ?
                             UNION ALL
                             SELECT r.record_key, r.version, e.at, e.id, NULL, e.from_status, e.to_status, e.by_whom,
@@ -360,6 +360,33 @@ public class JdbcRecords {
                             SELECT id, ?, was, ?, ?, ? FROM moved)
                         SELECT subject_id, record_key, item_code FROM moved""".formatted(states, dateColumn))
                 .params(to.name(), Date.valueOf(today), Timestamp.from(at), to.name(), by, reason)
+                .query(JdbcRecords::changedRecord).list();
+    }
+
+    /**
+     * Revokes up to {@code limit} current records of the item that are in one of {@code from}, the first in key order,
+     * with {@code reason} as their revocation reason and a state event each; returns them in key order. Records
+     * revoked leave {@code from}, so the next call takes the next ones: no cursor to lose, and a version its department
+     * stored meanwhile is taken in its turn.
+     */
+    public List<cn.chengxin.creditfile.RecordStatesChanged.ChangedRecord> revokeOfItem(String itemCode,
+            Set<RecordStatus> from, int limit, Instant at, String by, String reason) {
+        String[] states = from.stream().map(Enum::name).toArray(String[]::new);
+        return jdbc.sql("""
+                        WITH chosen AS (
+                            SELECT id FROM creditfile.record
+                            WHERE current AND item_code = ? AND status = ANY(?::text[])
+                            ORDER BY record_key LIMIT ? FOR UPDATE),
+                        moved AS (
+                            UPDATE creditfile.record r SET status = 'REVOKED', revocation_reason = ?
+                            FROM chosen WHERE r.id = chosen.id AND r.current AND r.status = ANY(?::text[])
+                            RETURNING r.id, r.subject_id, r.record_key, r.item_code,
+                                      (SELECT status FROM creditfile.record o WHERE o.id = r.id) AS was),
+                        logged AS (
+                            INSERT INTO creditfile.record_event (record_id, at, from_status, to_status, by_whom, reason)
+                            SELECT id, ?, was, 'REVOKED', ?, ? FROM moved)
+                        SELECT subject_id, record_key, item_code FROM moved ORDER BY record_key""")
+                .params(itemCode, states, limit, reason, states, Timestamp.from(at), by, reason)
                 .query(JdbcRecords::changedRecord).list();
     }
 
