@@ -800,6 +800,7 @@ class CatalogueIT {
         mvc.perform(get("/api/v1/catalog/items")).andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.definition.code == '" + code + "')].withdrawal.basis").value(REVISION))
                 .andExpect(jsonPath("$[?(@.definition.code == '" + code + "')].withdrawal.withdrawnAt").exists())
+                .andExpect(jsonPath("$[?(@.definition.code == '" + code + "')].withdrawal.kind").value("REVISION"))
                 .andExpect(jsonPath("$[?(@.definition.code == 'P_COURT_DEFAULTER')].withdrawal").value(
                         org.hamcrest.Matchers.contains(org.hamcrest.Matchers.nullValue())));
         String page = mvc.perform(get("/catalog")).andExpect(status().isOk()).andReturn().getResponse()
@@ -807,7 +808,8 @@ class CatalogueIT {
         String inForce = page.substring(0, page.indexOf("id=\"withdrawn\""));
         String withdrawn = page.substring(page.indexOf("id=\"withdrawn\""));
         assertThat(inForce).contains("失信被执行人信息").doesNotContain("data-code=\"" + code + "\"");
-        assertThat(withdrawn).contains("data-code=\"" + code + "\"", REVISION).doesNotContain("内部说明");
+        assertThat(withdrawn).contains("data-code=\"" + code + "\"", REVISION, "目录修订：此前归集的信息保持原状态")
+                .doesNotContain("内部说明");
     }
 
     /** A new item with a code starting {@code prefix}, drafted and submitted by one person, approved by another. */

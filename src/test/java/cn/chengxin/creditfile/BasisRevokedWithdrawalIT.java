@@ -37,6 +37,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -147,11 +148,15 @@ class BasisRevokedWithdrawalIT {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(entry(subject, rule))
                     .hasValueSatisfying(e -> assertThat(e.status().open()).isFalse()));
 
-            // The console shows the withdrawal's kind and how many records it withdrew.
+
+            // The console shows the withdrawal's kind and how many records it withdrew; the public catalogue its kind.
             mvc.perform(get(page).with(staff("目录查阅"))).andExpect(status().isOk())
                     .andExpect(content().string(containsString("废止原因：依据废止/失效")))
                     .andExpect(content().string(containsString("data-records=\"2\"")))
                     .andExpect(content().string(containsString("已撤回该事项的记录 2 条")));
+            mvc.perform(get("/api/v1/catalog/items")).andExpect(status().isOk()).andExpect(jsonPath(
+                    "$[?(@.definition.code == '" + item + "')].withdrawal.kind").value("BASIS_REVOKED"));
+            mvc.perform(get("/catalog")).andExpect(content().string(containsString("依据废止/失效：此前归集的信息已撤回")));
             assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'creditfile.basis-revoked' "
                     + "AND detail LIKE ?").param(item + " v" + version + "%").query(Long.class).single()).isOne();
 

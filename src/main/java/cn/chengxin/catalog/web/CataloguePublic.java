@@ -6,6 +6,7 @@ import java.util.List;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.catalog.domain.Withdrawal;
 import cn.chengxin.shared.security.PublicEndpoint;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,18 +50,23 @@ class CataloguePublic {
     @Operation(summary = "已启用的目录事项", description = "Version in force of every item: code, fields, providers, "
             + "legal basis, sharing, severity, publication periods. A withdrawn item (废止) has `withdrawal` set: it "
             + "takes no new records (ADD is refused with ITEM_WITHDRAWN), while the records delivered under it may "
-            + "still be corrected (UPDATE) or revoked (REVOKE) against this definition.")
+            + "still be corrected (UPDATE) or revoked (REVOKE) against this definition — unless `withdrawal.kind` is "
+            + "BASIS_REVOKED: its legal basis was revoked and its records were withdrawn (revoked) with it.")
     List<Published> items() {
         return catalogue.active().stream().map(i -> new Published(i.version(), i.definition(),
-                i.withdrawn() ? new Withdrawn(i.decidedAt(), i.withdrawal().basis()) : null)).toList();
+                i.withdrawn() ? new Withdrawn(i.decidedAt(), i.withdrawal().basis(), i.withdrawal().kind()) : null))
+                .toList();
     }
 
     /** @param withdrawal null while the item takes new records */
     record Published(int version, ItemDefinition definition, Withdrawn withdrawal) {
     }
 
-    /** When the withdrawal was approved, and the document of the catalogue revision it rests on. */
-    record Withdrawn(Instant withdrawnAt, String basis) {
+    /**
+     * When the withdrawal was approved, the document it rests on — the catalogue's revision, or the one that revoked
+     * the item's legal basis — and which of the two ({@code kind}: REVISION, BASIS_REVOKED).
+     */
+    record Withdrawn(Instant withdrawnAt, String basis, Withdrawal.Kind kind) {
     }
 
 }
