@@ -664,7 +664,9 @@ public class Objections {
         }
         String why = record.revocationReason() == null ? ""
                 : "（撤销原因：" + IdentityRedaction.redact(record.revocationReason()) + "）";
-        String reasons = "提供单位已撤销该记录" + why + "，原决定已撤销，该记录已删除，不再展示和使用，本异议终结办理。";
+        // Said alike whoever revoked: the department (its decision revoked) or the credit office (the item's legal
+        // basis revoked, 依据废止); the reason names which.
+        String reasons = "该记录已被撤销" + why + "，已删除，不再展示和使用，本异议终结办理。";
         if (!store.decide(o.id(), version.get(), Outcome.REVOKED_BY_DEPARTMENT, reasons, record.departmentCode(),
                 clock.instant())) {
             return false;

@@ -456,7 +456,7 @@ class ObjectionFollowUpsIT {
         Objection ended = objections.find(id);
         assertThat(ended.status()).isEqualTo(cn.chengxin.objection.domain.ObjectionStatus.DECIDED);
         assertThat(ended.outcome()).isEqualTo(Outcome.REVOKED_BY_DEPARTMENT);
-        assertThat(ended.outcomeReasons()).contains("提供单位已撤销该记录", "原决定已撤销", "本异议终结办理");
+        assertThat(ended.outcomeReasons()).contains("该记录已被撤销", "本异议终结办理");
         assertThat(ended.decidedBy()).isEqualTo("MARKET");
         assertThat(notices.of(subject)).anySatisfy(n -> {
             assertThat(n.kind()).isEqualTo("OBJECTION_DECIDED");
