@@ -209,7 +209,7 @@ public class CitizenAccounts {
     }
 
     /** A person's document type: an organisation's credit code names no one who could hold an account. */
-    private static DocumentType personal(String documentType) {
+    static DocumentType personal(String documentType) {
         DocumentType type = DocumentType.named(documentType);
         if (type == null) {
             return DocumentType.RESIDENT_ID;

@@ -29,6 +29,15 @@ public record CitizenPrincipal(UUID accountId, UUID subjectId, String subjectPse
         return "";
     }
 
+    /**
+     * The name the citizen's sign-in sessions are indexed under in the session table (V101), so that they can be ended
+     * when the password changes: the principal's own name is the masked name, which two people may share. The colon
+     * keeps it apart from every staff user name.
+     */
+    public static String sessionIndexOf(UUID accountId) {
+        return "citizen:" + accountId;
+    }
+
     @Override
     public String toString() {
         return maskedName;

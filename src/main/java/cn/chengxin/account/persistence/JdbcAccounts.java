@@ -243,7 +243,7 @@ public class JdbcAccounts {
     /**
      * Ends the users' sign-in sessions (Spring Session's table, V101), on every instance at once: each reads its
      * sessions from here on every request. A session's principal name is the staff member's user name (a citizen's is
-     * a masked name, which always holds a {@code *} and so never equals one). The session {@code kept} survives: the
+     * {@code citizen:} and the account id, which holds a colon and so never equals one). The session {@code kept} survives: the
      * request making the change still writes to its own session row when it ends, which must then still be there.
      *
      * @param kept the id of the session to keep, or {@code ""} for none
@@ -322,6 +322,24 @@ public class JdbcAccounts {
     public void citizenLoggedIn(UUID id, Instant at) {
         jdbc.sql("UPDATE account.citizen SET last_login_at = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?")
                 .params(timestamp(at), id).update();
+    }
+
+    /** A new password for the citizen, which also lifts a lockout: its holder has just proved the phone on file. */
+    public void setCitizenPassword(UUID id, String hash) {
+        jdbc.sql("UPDATE account.citizen SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?")
+                .params(hash, id).update();
+    }
+
+    /**
+     * Ends the citizen's sign-in sessions on every instance, as {@link #endSessionsOf} does for staff. A citizen's
+     * session is indexed under {@code sessionIndex} ({@code CitizenPrincipal.sessionIndexOf}), not under the principal's
+     * name: that is the masked name, which two people may share.
+     *
+     * @param kept the id of the session to keep, or {@code ""} for none
+     */
+    public int endCitizenSessions(String sessionIndex, String kept) {
+        return jdbc.sql("DELETE FROM account.http_session WHERE principal_name = ? AND session_id <> ?")
+                .params(sessionIndex, kept).update();
     }
 
     private static final String CITIZEN = """

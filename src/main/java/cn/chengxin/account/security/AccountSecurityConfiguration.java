@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.CitizenAccounts;
+import cn.chengxin.account.CitizenPrincipal;
 import cn.chengxin.account.StaffLogin;
 import cn.chengxin.shared.web.LeanEndpoint;
 import cn.chengxin.shared.web.Problems;
@@ -21,9 +22,12 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -104,10 +108,10 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
         return http.securityMatcher("/me/**", "/me")
                 .authenticationProvider(new CitizenAuthenticationProvider(citizens))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/me/login", "/me/register", "/me/register/**",
-                                ExpiredFormRefusal.SELF_SERVICE_PAGE).permitAll()
+                        .requestMatchers("/me/login", "/me/register", "/me/register/**", "/me/recover",
+                                "/me/recover/**", ExpiredFormRefusal.SELF_SERVICE_PAGE).permitAll()
                         .anyRequest().hasAuthority(CitizenAuthenticationProvider.CITIZEN))
-                .formLogin(f -> f.loginPage("/me/login").defaultSuccessUrl("/me", true)
+                .formLogin(f -> f.loginPage("/me/login").successHandler(citizenSignedIn())
                         .failureHandler(failure("/me/login")).permitAll())
                 .exceptionHandling(e -> e.accessDeniedHandler(ExpiredFormRefusal.signInAgain("/me/login",
                         ExpiredFormRefusal.SELF_SERVICE_PAGE, new AccessDeniedHandlerImpl())))
@@ -161,6 +165,22 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
     static String secondFactorStep(Authentication authentication) {
         return authentication.getPrincipal() instanceof PendingStaff pending && !pending.secondFactorEnrolled()
                 ? "/console/mfa/enrol" : "/console/mfa";
+    }
+
+    /**
+     * To 个人中心, whatever page was asked for first, with the session indexed under the citizen's account: a new
+     * password (找回密码) then ends every session of that citizen, on every instance ({@link CitizenPrincipal}).
+     */
+    private static AuthenticationSuccessHandler citizenSignedIn() {
+        SimpleUrlAuthenticationSuccessHandler home = new SimpleUrlAuthenticationSuccessHandler("/me");
+        home.setAlwaysUseDefaultTargetUrl(true);
+        return (request, response, authentication) -> {
+            if (authentication.getPrincipal() instanceof CitizenPrincipal citizen) {
+                request.getSession().setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME,
+                        CitizenPrincipal.sessionIndexOf(citizen.accountId()));
+            }
+            home.onAuthenticationSuccess(request, response, authentication);
+        };
     }
 
     /**
