@@ -37,7 +37,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * ({@code /api}, bearer keys); everything else is the public site. Each endpoint's permission is then
  * checked by {@link PermissionInterceptor}. Session ids change at sign-in and again after the second
  * factor; sessions expire after 15 idle minutes (server.servlet.session.timeout); forms carry CSRF tokens, and a
- * form whose token is missing or stale is refused as {@link ExpiredFormRefusal} says, never with a bare 403.
+ * form whose token is missing or stale is refused as {@link ExpiredFormRefusal} says, never with a bare 403. A program
+ * asking those pages for JSON is refused with problem+json instead ({@link ProgramRefusals}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -81,7 +82,8 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
                                 request.getContextPath() + secondFactorStep(authentication)))
                         .failureHandler(failure("/console/login"))
                         .permitAll())
-                .exceptionHandling(e -> e.accessDeniedHandler(ExpiredFormRefusal.signInAgain("/console/login",
+                .exceptionHandling(e -> e.authenticationEntryPoint(ProgramRefusals.signIn("/console/login"))
+                        .accessDeniedHandler(ProgramRefusals.forbidden(ExpiredFormRefusal.signInAgain("/console/login",
                         ExpiredFormRefusal.CONSOLE_PAGE, (request, response, denied) -> {
                             Authentication who = org.springframework.security.core.context.SecurityContextHolder
                                     .getContext().getAuthentication();
@@ -94,7 +96,7 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
                             } else {
                                 response.sendError(HttpStatus.FORBIDDEN.value());
                             }
-                        })))
+                        }))))
                 .logout(l -> l.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?logout")
                         .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
@@ -113,8 +115,9 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
                         .anyRequest().hasAuthority(CitizenAuthenticationProvider.CITIZEN))
                 .formLogin(f -> f.loginPage("/me/login").successHandler(citizenSignedIn())
                         .failureHandler(failure("/me/login")).permitAll())
-                .exceptionHandling(e -> e.accessDeniedHandler(ExpiredFormRefusal.signInAgain("/me/login",
-                        ExpiredFormRefusal.SELF_SERVICE_PAGE, new AccessDeniedHandlerImpl())))
+                .exceptionHandling(e -> e.authenticationEntryPoint(ProgramRefusals.signIn("/me/login"))
+                        .accessDeniedHandler(ProgramRefusals.forbidden(ExpiredFormRefusal.signInAgain("/me/login",
+                        ExpiredFormRefusal.SELF_SERVICE_PAGE, new AccessDeniedHandlerImpl()))))
                 .logout(l -> l.logoutUrl("/me/logout").logoutSuccessUrl("/me/login?logout")
                         .invalidateHttpSession(true).deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
