@@ -23,9 +23,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * 找回密码 (issue #3): the citizen gives number and name, the code goes to the phone on file, the right code sets a
@@ -74,6 +80,9 @@ class CitizenPasswordRecoveryIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
 
     @Test
     void theCodeSentToThePhoneOnFileSetsANewPasswordAndEndsEverySession() {
@@ -156,6 +165,28 @@ class CitizenPasswordRecoveryIT {
                 .isEqualTo("RECOVERY_EXPIRED");
         assertThat(citizens.login(person.phone(), "Feng-Caima-2026"))
                 .isInstanceOf(CitizenAccounts.LoginOutcome.Passed.class);
+    }
+
+    /** A wrong code typed on the page shows the code page again, its refusal in the reader's language. */
+    @Test
+    void aWrongCodeOnThePageIsSaidInTheReadersLanguage() throws Exception {
+        TestCitizens.Person person = withAccount("冯错码", "Feng-Cuoma-2026");
+        UUID id = recovery.start(null, person.number(), person.name());
+        String wrong = code(sms.recent().get(0)).equals("000000") ? "111111" : "000000";
+        for (java.util.Locale locale : List.of(java.util.Locale.SIMPLIFIED_CHINESE, java.util.Locale.ENGLISH)) {
+            mvc.perform(post("/me/recover/verify").with(csrf()).param("lang", locale.toLanguageTag())
+                            .param("recovery", id.toString()).param("code", wrong).param("password", "Feng-Xinmima-2026")
+                            .param("repeated", "Feng-Xinmima-2026"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("name=\"recovery\" value=\"" + id + "\"")))
+                    .andExpect(content().string(containsString(locale == java.util.Locale.ENGLISH
+                            ? "The SMS code is wrong" : "验证码不正确")));
+        }
+        mvc.perform(post("/me/recover/verify").with(csrf()).param("recovery", UUID.randomUUID().toString())
+                        .param("code", wrong).param("password", "Feng-Xinmima-2026")
+                        .param("repeated", "Feng-Xinmima-2026"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("RECOVERY_EXPIRED")))
+                .andExpect(content().string(containsString("name=\"number\"")));
     }
 
     /** A code sets a password once; a code past its five minutes sets none. */
