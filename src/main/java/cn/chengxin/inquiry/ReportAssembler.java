@@ -26,6 +26,7 @@ import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.creditfile.RecordProceedings;
 import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.inquiry.domain.ReportLanguage;
 import cn.chengxin.inquiry.domain.ReportScope;
 import cn.chengxin.inquiry.domain.Requester;
 import cn.chengxin.inquiry.domain.ScoreExplanation;
@@ -78,7 +79,7 @@ class ReportAssembler {
 
     /** The header of a report: number, code, who asked and why. */
     record Heading(String number, String verificationCode, String purpose, String legalBasis, String requester,
-                   Instant generatedAt) {
+                   Instant generatedAt, ReportLanguage language) {
     }
 
     /**
@@ -146,7 +147,7 @@ class ReportAssembler {
         return new ReportContent(heading.number(), heading.verificationCode(), scope.kind(), scope.kind().title(),
                 heading.purpose(), heading.legalBasis(), heading.requester(), heading.generatedAt(),
                 heading.generatedAt().plus(settings.reportValidity()), identity, good, negative, other, lists,
-                statements, score, !scope.showsScore(), queries, verifyUrl);
+                statements, score, !scope.showsScore(), queries, verifyUrl, heading.language().code());
     }
 
     /**

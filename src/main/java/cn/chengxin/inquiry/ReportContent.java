@@ -5,17 +5,25 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.chengxin.inquiry.domain.ReportKind;
+import cn.chengxin.inquiry.domain.ReportLanguage;
 
 /**
  * What a credit report says (RULES.md §9), as one snapshot: the PDF, the HTML page and the JSON form are all made
  * from it, and it is kept with the report so that what left the platform can be shown again exactly. The identity
- * number appears only masked.
+ * number appears only masked. {@code language} is that of the fixed text ({@link ReportLanguage}: "zh" or "en"),
+ * null in a report stored before reports had a language.
  */
 public record ReportContent(String number, String verificationCode, ReportKind kind, String title, String purpose,
                             String legalBasis, String requester, Instant generatedAt, Instant validUntil,
                             Identity identity, List<RecordLine> goodRecords, List<RecordLine> negativeRecords,
                             List<RecordLine> otherRecords, List<ListLine> lists, List<StatementLine> statements,
-                            ScoreLine score, boolean scoreWithheld, List<QueryLine> queries, String verifyUrl) {
+                            ScoreLine score, boolean scoreWithheld, List<QueryLine> queries, String verifyUrl,
+                            String language) {
+
+    /** The language the report's fixed text is printed in; one stored before reports had one is Chinese. */
+    public ReportLanguage reportLanguage() {
+        return ReportLanguage.ofStored(language);
+    }
 
     /** 身份信息: the name, the masked number, and for an occupational report the occupations. */
     public record Identity(String name, String documentType, String maskedNumber, String gender, Integer birthYear,

@@ -24,6 +24,7 @@ import cn.chengxin.inquiry.domain.FreeReports;
 import cn.chengxin.inquiry.domain.InquiryProblem;
 import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.inquiry.domain.ReportKind;
+import cn.chengxin.inquiry.domain.ReportLanguage;
 import cn.chengxin.inquiry.domain.ReportNumbers;
 import cn.chengxin.inquiry.domain.ReportScope;
 import cn.chengxin.inquiry.domain.Requester;
@@ -105,8 +106,16 @@ public class Reports {
         return Math.max(0, settings.freeSelfReportsPerYear() - freeUsed(subjectId, year));
     }
 
-    /** The person's own report: the full report (counted against the free allowance) or the occupational one. */
+    /** The person's own report in Chinese: see {@link #forSelf(UUID, ReportKind, ReportLanguage)}. */
     public Issued forSelf(UUID subjectId, ReportKind kind) {
+        return forSelf(subjectId, kind, ReportLanguage.ZH);
+    }
+
+    /**
+     * The person's own report: the full report (counted against the free allowance) or the occupational one, its
+     * fixed text in {@code language} (the language of the page the person asked from).
+     */
+    public Issued forSelf(UUID subjectId, ReportKind kind, ReportLanguage language) {
         if (kind != ReportKind.SELF_FULL && kind != ReportKind.OCCUPATIONAL) {
             throw new InquiryProblem("REPORT_KIND_INVALID", DomainProblem.Kind.INVALID_INPUT, "本人可获取完整版或职业信用报告");
         }
@@ -117,7 +126,7 @@ public class Reports {
         }
         Actor self = AuditLog.currentActor();
         ReportScope scope = new ReportScope(kind, Requester.SELF, null);
-        return issue(scope, profile(subjectId), self, "本人", null, null, BY_KIND, now, number -> {
+        return issue(scope, profile(subjectId), self, "本人", null, null, BY_KIND, now, language, number -> {
             if (kind == ReportKind.SELF_FULL) {
                 FreeReports.requireAllowance(store.lockAndCountSelfReports(subjectId, startOf(year),
                         startOf(year + 1)), settings.freeSelfReportsPerYear(), year);
@@ -135,6 +144,13 @@ public class Reports {
      */
     public Issued forInstitution(ApiClientPrincipal client, String subjectNumber, String documentType, Purpose purpose,
                                  ReportKind kind, UUID consentId, String authorisationCode) {
+        return forInstitution(client, subjectNumber, documentType, purpose, kind, consentId, authorisationCode,
+                ReportLanguage.ZH);
+    }
+
+    /** As {@link #forInstitution(ApiClientPrincipal, String, String, Purpose, ReportKind, UUID, String)}, in {@code language}. */
+    public Issued forInstitution(ApiClientPrincipal client, String subjectNumber, String documentType, Purpose purpose,
+                                 ReportKind kind, UUID consentId, String authorisationCode, ReportLanguage language) {
         if (purpose == null) {
             throw new InquiryProblem("PURPOSE_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "须写明查询用途（授权范围内）");
         }
@@ -160,7 +176,7 @@ public class Reports {
         ReportScope scope = new ReportScope(reportKind, Requester.INSTITUTION, purpose);
         Consent allowing = consent;
         return issue(scope, profile(subjectId), client, client.organisation() + "（" + client.name() + "）",
-                "被查询人授权（" + allowing.id() + "）", allowing.id(), BY_KIND, now, number -> {
+                "被查询人授权（" + allowing.id() + "）", allowing.id(), BY_KIND, now, language, number -> {
                     if (!store.use(allowing.id(), clock.instant())) {
                         // withdrawn, expired or used since it was checked: refuse with the reason it has now
                         Consent current = store.consent(allowing.id()).orElseThrow();
@@ -194,13 +210,15 @@ public class Reports {
         ReportScope scope = new ReportScope(ReportKind.GOVERNMENT, Requester.GOVERNMENT, null);
         String requester = staff.organisation() + " " + staff.actorName();
         return issue(scope, profile(subjectId), staff, requester, purpose.label() + "（" + caseReference.strip() + "）",
-                null, staff.dataScope(), clock.instant(), number -> {
+                null, staff.dataScope(), clock.instant(), ReportLanguage.ZH, number -> {
                 }, purpose.legalBasis());
     }
 
     private Issued issue(ReportScope scope, SubjectProfile subject, Actor actor, String requester, String purposeNote,
-                         UUID consentId, DataScope dataScope, Instant now, Consumer<String> withReport) {
-        return issue(scope, subject, actor, requester, purposeNote, consentId, dataScope, now, withReport, null);
+                         UUID consentId, DataScope dataScope, Instant now, ReportLanguage language,
+                         Consumer<String> withReport) {
+        return issue(scope, subject, actor, requester, purposeNote, consentId, dataScope, now, language, withReport,
+                null);
     }
 
     /**
@@ -211,8 +229,8 @@ public class Reports {
      * unaudited, and no consent is used up or free report counted for a caller told it failed.
      */
     private Issued issue(ReportScope scope, SubjectProfile subject, Actor actor, String requester, String purposeNote,
-                         UUID consentId, DataScope dataScope, Instant now, Consumer<String> withReport,
-                         String legalBasis) {
+                         UUID consentId, DataScope dataScope, Instant now, ReportLanguage language,
+                         Consumer<String> withReport, String legalBasis) {
         String pseudonym = subjects.pseudonymOf(subject.id()).orElseThrow();
         String purpose = scope.purposeLabel() + (purposeNote == null || scope.requester() == Requester.INSTITUTION
                 ? "" : "：" + purposeNote);
@@ -222,7 +240,7 @@ public class Reports {
             case GOVERNMENT -> "法定职责";
         };
         ReportAssembler.Heading heading = new ReportAssembler.Heading(numbers.number(LocalDate.ofInstant(now, CHINA)),
-                numbers.verificationCode(), purpose, basis, requester, now);
+                numbers.verificationCode(), purpose, basis, requester, now, language);
         ReportContent content = assembler.assemble(scope, subject, pseudonym, heading, dataScope);
         byte[] pdf = documents.pdf(content);
         String sm3 = sm3(pdf);
@@ -231,7 +249,8 @@ public class Reports {
                 .purpose(purpose, basis)
                 .detail(scope.kind().title() + " " + content.number() + "；SM3 " + sm3 + "；守信 "
                         + content.goodRecords().size() + " 条，失信 " + content.negativeRecords().size() + " 条，名单 "
-                        + content.lists().size() + " 项" + (content.score() != null ? "，含信用分" : ""));
+                        + content.lists().size() + " 项" + (content.score() != null ? "，含信用分" : "")
+                        + (language == ReportLanguage.EN ? "；英文版" : ""));
         AuditEntry entry = consentId == null ? issued : issued.consent(consentId.toString());
         transactions.executeWithoutResult(tx -> {
             withReport.accept(content.number());

@@ -296,6 +296,63 @@ class ReportsIT {
                 .param("%" + response.getHeader("X-Report-SM3") + "%").query(Long.class).single()).isEqualTo(1);
     }
 
+    /**
+     * Issue #7: a report in English. The API gives it for "language": "en" and refuses an unknown language before
+     * anything is issued or any consent used; the person gets it from the English page. Its fixed text is English,
+     * what is recorded stays in the Chinese stored, and it verifies by number and code with the digest of the PDF
+     * handed out.
+     */
+    @Test
+    void aReportInEnglishHasEnglishHeadingsKeepsRecordedTextAndVerifies() throws Exception {
+        Person p = person("邢晓岚");
+        submit(p, "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕733号");
+        Institution bank = institution("信贷系统", "丁银行");
+        Consent once = consents.grant(p.id(), bank.id(), Purpose.LENDING, null, true);
+
+        reportBody(bank, "{\"subjectNumber\":\"" + p.number() + "\",\"purpose\":\"LENDING\",\"language\":\"fr\"}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("REPORT_LANGUAGE_UNKNOWN"));
+        assertThat(reports.about(p.id())).isEmpty();
+        assertThat(store.consent(once.id()).orElseThrow().uses()).isZero();
+
+        MockHttpServletResponse response = reportBody(bank, "{\"subjectNumber\":\"" + p.number()
+                + "\",\"purpose\":\"LENDING\",\"language\":\"en\"}").andExpect(status().isOk())
+                .andReturn().getResponse();
+        String text = text(response.getContentAsByteArray());
+        assertThat(text).contains("Personal credit report (authorised-query edition)", "1. Identity",
+                "2. Good-faith records", "3. Negative records", "Lists", "Query records", "Credit score",
+                "Verification code", "How to verify", "shown as recorded, in Chinese",
+                response.getHeader("X-Report-Number"), subjects.profile(p.id()).orElseThrow().maskedNumber());
+        assertThat(text.replaceAll("\\s", "")).contains("驻市监罚〔2026〕733号")
+                .doesNotContain("一、身份信息", "三、失信信息", "查询记录", "核验方式", p.number());
+        assertThat(reports.verify(response.getHeader("X-Report-Number"), response.getHeader("X-Verification-Code")))
+                .hasValueSatisfying(v -> {
+                    assertThat(v.valid()).isTrue();
+                    assertThat(v.sm3()).isEqualTo(Reports.sm3(response.getContentAsByteArray()))
+                            .isEqualTo(response.getHeader("X-Report-SM3"));
+                });
+
+        // The person's own, asked from the English page: English in the stored PDF and in the page shown again.
+        var citizen = authentication(citizen(p));
+        String location = mvc.perform(post("/me/reports").param("kind", "OCCUPATIONAL").param("lang", "en")
+                .with(citizen).with(csrf())).andExpect(status().is3xxRedirection()).andReturn().getResponse()
+                .getRedirectedUrl();
+        assertThat(location).startsWith("/me/reports/");
+        assertThat(text(mvc.perform(get(location + ".pdf").with(citizen)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsByteArray())).contains("Occupational credit report", "1. Identity",
+                "Query records");
+        assertThat(mvc.perform(get(location).with(citizen)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("<html lang=\"en\">", "<h2>1. Identity</h2>")
+                .doesNotContain("一、身份信息");
+        // From the Chinese page, Chinese as before.
+        String chinese = mvc.perform(post("/me/reports").param("kind", "OCCUPATIONAL").with(citizen).with(csrf()))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(text(mvc.perform(get(chinese + ".pdf").with(citizen)).andReturn().getResponse()
+                .getContentAsByteArray()).replaceAll("\\s", "")).contains("职业信用报告", "一、身份信息", "核验方式")
+                .doesNotContain("1. Identity");
+    }
+
     @Test
     void theThirdFreeFullReportOfTheYearIsRefusedWithAClearMessage() throws Exception {
         Person p = person("黎向阳");

@@ -4,18 +4,27 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import cn.chengxin.inquiry.ReportContent;
+import org.springframework.context.MessageSource;
 
-/** Formatting for the report template: times in China Standard Time, whatever the server's zone. */
+/**
+ * Formatting for the report template in the report's language: times in China Standard Time, whatever the server's
+ * zone; the summary lines in the words of {@code report.*} in the messages files.
+ */
 public final class ReportFormat {
 
-    static final ReportFormat INSTANCE = new ReportFormat();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
-    private ReportFormat() {
+    private final MessageSource messages;
+    private final Locale locale;
+
+    ReportFormat(MessageSource messages, Locale locale) {
+        this.messages = messages;
+        this.locale = locale;
     }
 
     public String time(Instant at) {
@@ -28,8 +37,8 @@ public final class ReportFormat {
                 + r.negativeRecords().stream().filter(ReportContent.RecordLine::disputed).count()
                 + r.otherRecords().stream().filter(ReportContent.RecordLine::disputed).count();
         long lists = r.lists().stream().filter(ReportContent.ListLine::disputed).count();
-        return records + lists == 0 ? "无异议标注。"
-                : "异议处理中：信用记录 " + records + " 条，名单 " + lists + " 项（已在上文标注「异议中」）。";
+        return records + lists == 0 ? message("report.disputes.none")
+                : message("report.disputes", Long.toString(records), Long.toString(lists));
     }
 
     /**
@@ -39,7 +48,10 @@ public final class ReportFormat {
     public String proceedings(ReportContent r) {
         long records = Stream.of(r.goodRecords(), r.negativeRecords(), r.otherRecords()).flatMap(List::stream)
                 .filter(x -> !x.proceedings().isEmpty()).count();
-        return records == 0 ? null
-                : "行政复议、行政诉讼待结：信用记录 " + records + " 条（已在上文状态栏标注）。";
+        return records == 0 ? null : message("report.proceedings", Long.toString(records));
+    }
+
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, locale);
     }
 }

@@ -7,6 +7,7 @@ import cn.chengxin.account.ApiClientPrincipal;
 import cn.chengxin.inquiry.Reports;
 import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.inquiry.domain.ReportKind;
+import cn.chengxin.inquiry.domain.ReportLanguage;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.Problems;
@@ -51,7 +52,12 @@ class ReportsApi {
                                  + "number.", example = "PASSPORT", requiredMode = NOT_REQUIRED)
                          @Size(max = 40) String documentType,
                          @NotNull Purpose purpose, ReportKind kind, UUID consentId,
-                         @Size(max = 64) String authorisationCode, Format format) {
+                         @Size(max = 64) String authorisationCode, Format format,
+                         @Schema(description = "The language of the report's fixed text: zh (default) or en. An "
+                                 + "English report prints what is recorded (items, departments, decisions, "
+                                 + "statements) as stored, in Chinese. 422 REPORT_LANGUAGE_UNKNOWN for any other.",
+                                 example = "en", requiredMode = NOT_REQUIRED)
+                         @Size(max = 16) String language) {
     }
 
     @PostMapping("/api/v1/reports")
@@ -62,13 +68,16 @@ class ReportsApi {
             + "report number and verification code are in the headers X-Report-Number and X-Verification-Code. "
             + "Refusals (403): CONSENT_MISSING, CONSENT_SUBJECT_MISMATCH, CONSENT_OTHER_INSTITUTION, "
             + "CONSENT_PURPOSE_MISMATCH, CONSENT_WITHDRAWN, CONSENT_EXPIRED, CONSENT_USED, CONSENT_CODE_INVALID. A "
+            + "report is in Chinese unless language is en (422 REPORT_LANGUAGE_UNKNOWN for another). A "
             + "passport or travel-permit holder is named with documentType (400 DOCUMENT_TYPE_UNKNOWN for a type not "
             + "known, DOCUMENT_FORMAT for a number not of the type); without it the number is inferred. The query is "
             + "audited and the person sees it under 谁查询了我.")
     ResponseEntity<byte[]> report(@AuthenticationPrincipal ApiClientPrincipal client,
                                   @Valid @RequestBody ReportRequest request) {
+        // The language is checked first: a refused one issues nothing and uses no consent.
+        ReportLanguage language = ReportLanguage.named(request.language());
         Reports.Issued issued = reports.forInstitution(client, request.subjectNumber(), request.documentType(),
-                request.purpose(), request.kind(), request.consentId(), request.authorisationCode());
+                request.purpose(), request.kind(), request.consentId(), request.authorisationCode(), language);
         Format format = request.format() == null ? Format.PDF : request.format();
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .header("X-Report-Id", issued.id().toString())

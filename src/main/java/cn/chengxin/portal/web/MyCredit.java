@@ -2,6 +2,7 @@ package cn.chengxin.portal.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -22,6 +23,7 @@ import cn.chengxin.inquiry.Reports;
 import cn.chengxin.inquiry.Statements;
 import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.inquiry.domain.ReportKind;
+import cn.chengxin.inquiry.domain.ReportLanguage;
 import cn.chengxin.repair.Repairs;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
@@ -155,12 +157,14 @@ class MyCredit {
         return "me/reports";
     }
 
+    /** The report is issued in the language of the page it is asked from (English page: English report). */
     @PostMapping("/me/reports")
     String generate(@AuthenticationPrincipal CitizenPrincipal citizen,
-                    @RequestParam(defaultValue = "SELF_FULL") ReportKind kind, RedirectAttributes redirect) {
+                    @RequestParam(defaultValue = "SELF_FULL") ReportKind kind, Locale locale,
+                    RedirectAttributes redirect) {
         UUID[] issued = new UUID[1];
         ConsoleActions.flash(redirect, "me.report.generated",
-                () -> issued[0] = reports.forSelf(citizen.subjectId(), kind).id());
+                () -> issued[0] = reports.forSelf(citizen.subjectId(), kind, ReportLanguage.of(locale)).id());
         return issued[0] == null ? "redirect:/me/reports" : "redirect:/me/reports/" + issued[0];
     }
 
