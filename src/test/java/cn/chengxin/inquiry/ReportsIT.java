@@ -322,10 +322,10 @@ class ReportsIT {
         String text = text(response.getContentAsByteArray());
         assertThat(text).contains("Personal credit report (authorised-query edition)", "1. Identity",
                 "2. Good-faith records", "3. Negative records", "Lists", "Query records", "Credit score",
-                "Verification code", "How to verify", "shown as recorded, in Chinese",
+                "Verification code", "How to verify", "shown as recorded, in Chinese", "Page 1 of",
                 response.getHeader("X-Report-Number"), subjects.profile(p.id()).orElseThrow().maskedNumber());
         assertThat(text.replaceAll("\\s", "")).contains("驻市监罚〔2026〕733号")
-                .doesNotContain("一、身份信息", "三、失信信息", "查询记录", "核验方式", p.number());
+                .doesNotContain("一、身份信息", "三、失信信息", "查询记录", "核验方式", "第1页", p.number());
         assertThat(reports.verify(response.getHeader("X-Report-Number"), response.getHeader("X-Verification-Code")))
                 .hasValueSatisfying(v -> {
                     assertThat(v.valid()).isTrue();
