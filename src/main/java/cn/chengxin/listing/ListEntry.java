@@ -9,9 +9,11 @@ import cn.chengxin.subject.domain.SubjectKind;
 /**
  * A list entry as staff, the subject and the check index see it; the number only masked. {@code ruleCode} and
  * {@code ruleVersion} name the rule version that proposed it (null for a department's proposal). {@code actDay}: the
- * day of the act a department's proposal named, on which the person's age was judged (RULES.md §6); null for an entry
- * proposed from a record, judged on the record's decision date. {@code subjectKind}: a person or an organisation, which
- * has no age and no self-service account, so its notices and page say neither.
+ * day on which the person's age was judged (RULES.md §6), carried so that a check judges it again without a look-up:
+ * the decision date of the record a rule proposed it from (following the record's corrections), or the day of the act
+ * a department's proposal named; null only for a proposal by hand made before act days were kept, or one resting on
+ * a record the credit file no longer held when they began to be ({@code V148}). {@code subjectKind}: a person or an
+ * organisation, which has no age and no self-service account, so its notices and page say neither.
  */
 public record ListEntry(UUID id, ListType listType, String ruleCode, Integer ruleVersion, String ruleName,
                         UUID subjectId, String subjectPseudonym, String subjectName, String maskedName,

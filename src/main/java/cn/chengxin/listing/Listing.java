@@ -345,7 +345,8 @@ public class Listing {
                     }
                     if (store.propose(newEntry(rule.listType(), rule.code(), rule.version(), profile.get(),
                             record.recordKey(), record.departmentCode(), rule.legalBasis(),
-                            reasonsFrom(rule, record, departmentNames), null, "system", validUntil), now)) {
+                            reasonsFrom(rule, record, departmentNames), record.decisionDate(), "system", validUntil),
+                            now)) {
                         proposed++;
                         if (record.status() == RecordStatus.IN_DISPUTE) {
                             // Resting on a record in dispute, the entry carries its mark from the start (RULES.md
@@ -414,6 +415,10 @@ public class Listing {
         if (minor) {
             return Optional.of("所依据的信用记录已更正，决定日期为" + record.decisionDate() + "：行为发生时未满十八周岁，不得列入"
                     + entry.listType().label());
+        }
+        if (!record.decisionDate().equals(entry.actDay())) {
+            // The check judges the age on the entry's act day (MinorsNeverPunished): it follows the corrected record.
+            store.changeActDay(entry.id(), record.decisionDate());
         }
         if (rule.isPresent()) {
             LocalDate validUntil = EntryLifecycle.validUntil(record.decisionDate(), rule.get().validityMonths(),
@@ -823,18 +828,17 @@ public class Listing {
 
     /**
      * The day on which the entry's person was judged of age or not (RULES.md §6), for its reviewer and its page: the
-     * day of the act a department's proposal named, or the decision date of the record it rests on, as long as the
-     * credit file still holds it; empty for neither.
+     * decision date of the record it rests on, as the credit file now holds it (else as the entry kept it), or the day
+     * of the act a department's proposal named; empty for neither (an entry proposed by hand before act days were
+     * kept).
      */
     public Optional<AgeJudgedOn> ageJudgedOn(ListEntry entry) {
-        if (entry.actDay() != null) {
-            return Optional.of(new AgeJudgedOn(entry.actDay(), false));
-        }
         if (entry.recordKey() == null) {
-            return Optional.empty();
+            return Optional.ofNullable(entry.actDay()).map(day -> new AgeJudgedOn(day, false));
         }
         return creditFile.fileOf(entry.subjectId()).stream().filter(r -> entry.recordKey().equals(r.recordKey()))
-                .findFirst().map(r -> new AgeJudgedOn(r.decisionDate(), true));
+                .findFirst().map(r -> new AgeJudgedOn(r.decisionDate(), true))
+                .or(() -> Optional.ofNullable(entry.actDay()).map(day -> new AgeJudgedOn(day, true)));
     }
 
     /** {@code byRecord}: the day is the decision date of the entry's record, not a day of the act named by hand. */

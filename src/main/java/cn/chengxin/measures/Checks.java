@@ -276,7 +276,8 @@ public class Checks {
         List<ListEntry> entries = index.inForce(pseudonym);
         List<ReceivedEntry> received = index.receivedInForce(pseudonym);
         // RULES.md §6: no black or grey entry for an act done under 18 brings its measures, by the age at the act,
-        // not at the check (MinorsNeverPunished). Only a subject with entries pays for the look.
+        // not at the check (MinorsNeverPunished): the act day each entry carries (its record's decision date for a
+        // rule's entry, the day named for a proposal by hand), no look-up. Only a subject with entries pays for it.
         java.time.LocalDate born = entries.isEmpty() && received.isEmpty() ? null
                 : document.birthDate().orElse(null);
         if (born != null) {

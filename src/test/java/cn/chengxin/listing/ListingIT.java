@@ -144,7 +144,8 @@ class ListingIT {
         assertThat(queue("q", person.name())).contains("<td>" + court + "</td>").doesNotContain(">COURT<");
         assertThat(entryPage(proposal.id())).as("proposed by the platform's rule, not by a person")
                 .contains("平台（按认定规则）").doesNotContain(">system ·");
-        assertThat(proposal.actDay()).as("judged on the record's decision date, not on a day of its own").isNull();
+        assertThat(proposal.actDay()).as("judged on the record's decision date, which the entry carries to checks")
+                .isEqualTo(LocalDate.of(2026, 3, 2));
         assertThat(entryPage(proposal.id())).contains("所依据记录的决定日期（按此日认定是否成年）",
                 "id=\"age-judged-on\">2026-03-02<");
         check(hrChecks, person.number(), "HIRING").andExpect(jsonPath("$.entries").isEmpty())
@@ -360,6 +361,50 @@ class ListingIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> listing.entry(proposal.id()).orElseThrow().validUntil(),
                 d -> LocalDate.of(2028, 1, 10).equals(d));
         assertThat(listing.entry(proposal.id()).orElseThrow().status()).isEqualTo(EntryStatus.PROPOSED);
+        assertThat(listing.entry(proposal.id()).orElseThrow().actDay()).as("the age is judged on the corrected date")
+                .isEqualTo(LocalDate.of(2026, 1, 10));
+    }
+
+    /**
+     * RULES.md §6: a check judges the age on the day of the act, for an entry a rule made from a record too — on the
+     * record's decision date, which the entry carries to the check index, not on the day the entry took effect. A
+     * person whose registered birth date was wrong (their number says they were 17 when the court decided) is listed
+     * by the rule, and comes of age before the entry takes effect: the check answers neither the entry nor its
+     * measures. The same entry of one who was of age at the decision carries them.
+     */
+    @Test
+    void aRuleMadeEntryForAnActDoneAsAMinorCarriesNoMeasureInTheCheckOnceTheyAreOfAge() throws Exception {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate decided = today.minusMonths(6);
+        LocalDate born = today.minusYears(18).minusMonths(3);
+        String number = TestCitizens.withCheckCharacter("411702" + born.toString().replace("-", "")
+                + String.format("%03d", (int) (Math.random() * 900) + 100));
+        UUID minorAtTheAct = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number),
+                "青年戊", born.minusYears(5), null, List.of(), List.of(), false));
+        TestCitizens.Person adult = TestCitizens.register(subjects, "青年己");
+        UUID adultSubject = subjects.find(subjects.validate(null, adult.number())).orElseThrow();
+        for (String[] who : List.of(new String[] {number, "青年戊"}, new String[] {adult.number(), adult.name()})) {
+            submit(courtDefaulter(who[0], who[1], "SX-" + UUID.randomUUID(), decided))
+                    .andExpect(jsonPath("$.accepted").value(1));
+        }
+        List<UUID> entries = new ArrayList<>();
+        for (UUID subject : List.of(minorAtTheAct, adultSubject)) {
+            ListEntry proposal = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject)
+                    .stream().filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
+            assertThat(proposal.actDay()).isEqualTo(decided);
+            as("reviewer-act", () -> listing.approve(proposal.id(), "核实无误"));
+            assertThat(listing.entry(proposal.id()).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
+            entries.add(proposal.id());
+        }
+
+        // The adult's entry took effect after the other's: once the check shows it, the index holds both.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> check(hrChecks, adult.number(), "HIRING")
+                .andExpect(jsonPath("$.entries[0].id").value(entries.get(1).toString()))
+                .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("NO_CIVIL_SERVICE"))));
+        check(hrChecks, number, "HIRING").andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries").isEmpty())
+                .andExpect(jsonPath("$.measures[?(@.listType == 'BLACK' || @.listType == 'GREY')]").isEmpty())
+                .andExpect(jsonPath("$.feedbackRequired").value(false));
     }
 
     /**

@@ -346,6 +346,17 @@ public class JdbcListing {
                 .params(date(validUntil), id, date(validUntil)).update() == 1;
     }
 
+    /**
+     * Moves an open entry's act day to its record's corrected decision date, with a new change number so that the
+     * check index judges the age on it; false when it was no longer open or already so.
+     */
+    public boolean changeActDay(UUID id, LocalDate actDay) {
+        return jdbc.sql("""
+                        UPDATE listing.entry SET act_day = ?, change_seq = nextval('listing.change_seq')
+                        WHERE id = ? AND status NOT IN ('REJECTED', 'EXITED') AND act_day IS DISTINCT FROM ?""")
+                .params(date(actDay), id, date(actDay)).update() == 1;
+    }
+
     public void markDisputed(UUID subject, UUID recordKey, boolean disputed) {
         jdbc.sql("""
                         UPDATE listing.entry SET disputed = ?, change_seq = nextval('listing.change_seq')
