@@ -2,6 +2,7 @@ package cn.chengxin.listing;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import cn.chengxin.subject.domain.SubjectKind;
@@ -14,6 +15,8 @@ import cn.chengxin.subject.domain.SubjectKind;
  * a department's proposal named; null only for a proposal by hand made before act days were kept, or one resting on
  * a record the credit file no longer held when they began to be ({@code V148}). {@code subjectKind}: a person or an
  * organisation, which has no age and no self-service account, so its notices and page say neither.
+ * {@code proceedings}: the kinds ({@link cn.chengxin.creditfile.RecordProceeding.Kind} names, by name) of the
+ * administrative review or lawsuit pending against the entry itself ({@link EntryProceedings}), none mostly.
  */
 public record ListEntry(UUID id, ListType listType, String ruleCode, Integer ruleVersion, String ruleName,
                         UUID subjectId, String subjectPseudonym, String subjectName, String maskedName,
@@ -21,7 +24,11 @@ public record ListEntry(UUID id, ListType listType, String ruleCode, Integer rul
                         LocalDate actDay, EntryStatus status, String proposedBy, Instant proposedAt, String reviewedBy,
                         Instant reviewedAt, String reviewNote, Instant effectiveFrom, LocalDate validUntil,
                         Instant exitedAt, String exitReason, boolean disputed, long changeSeq,
-                        SubjectKind subjectKind) {
+                        SubjectKind subjectKind, List<String> proceedings) {
+
+    public ListEntry {
+        proceedings = proceedings == null ? List.of() : List.copyOf(proceedings);
+    }
 
     /** In force on {@code today}: effective and not past its last day. */
     public boolean inForce(LocalDate today) {

@@ -138,6 +138,8 @@ class EndpointPermissionsIT {
             Map.entry("GET /console/lists/{id}", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR, Who.CHECKER)),
             Map.entry("POST /console/lists/{id}/approve", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
             Map.entry("POST /console/lists/{id}/reject", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
+            Map.entry("POST /console/lists/{id}/proceedings", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/lists/proceedings/{id}/clear", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/lists/{id}/exit", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
             Map.entry("GET /console/list-rules", RULE_AND_MEASURE_REVIEWERS),
             Map.entry("POST /console/list-rules", EnumSet.of(Who.CREDIT_OFFICE)),

@@ -80,6 +80,9 @@ class ListingIT {
     Listing listing;
 
     @Autowired
+    EntryProceedings proceedings;
+
+    @Autowired
     Catalogue catalogue;
 
     @Autowired
@@ -306,6 +309,65 @@ class ListingIT {
             assertThat(n.kind()).isEqualTo(ListNotice.Kind.PRIOR);
             assertThat(n.body()).contains("可在生效前到" + city.name() + "信用办窗口提出异议").doesNotContain("个人中心");
         });
+    }
+
+    /**
+     * RULES.md §5 (Shenzhen Art. 43): a listing decision is an administrative act the person may take to review or
+     * to court. The credit office flags a pending review on the entry once decided (not on a proposal); the flag shows
+     * on the entry's page, to the person on their lists page and in the check answer, where the entry keeps its
+     * effect and its measures; it is audited in the person's part of the log and cleared only with the outcome.
+     */
+    @Test
+    void aReviewAgainstAnEntryIsFlaggedShownEverywhereAndClearedWithItsOutcome() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "危明远");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        String pseudonym = subjects.pseudonymOf(subjects.validate(null, person.number()));
+        ListEntry proposal = blackProposalFromACourtRecord(person, subject);
+        RequestPostProcessor office = staff("office-p", "list:review", "objection:handle");
+        java.util.function.Supplier<org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder> flag =
+                () -> post("/console/lists/{id}/proceedings", proposal.id()).param("kind", "ADMINISTRATIVE_REVIEW")
+                        .param("note", "市人民政府行政复议决定书 驻政复〔2026〕12号").with(csrf());
+        mvc.perform(flag.get().with(office)).andExpect(status().isConflict())
+                .andExpect(content().string(containsString("PROCEEDING_ENTRY_NOT_DECIDED")));
+        as("reviewer-p", () -> listing.approve(proposal.id(), "核实无误"));
+
+        mvc.perform(flag.get().with(staff("reviewer-q", "list:review"))).andExpect(status().isForbidden());
+        mvc.perform(flag.get().with(office)).andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("successKey", "lists.proceedingFlagged"));
+        mvc.perform(flag.get().with(office)).andExpect(status().isConflict())
+                .andExpect(content().string(containsString("PROCEEDING_ALREADY_FLAGGED")));
+
+        ListEntry flagged = listing.entry(proposal.id()).orElseThrow();
+        assertThat(flagged.status()).as("a pending review does not suspend the listing").isEqualTo(EntryStatus.EFFECTIVE);
+        assertThat(flagged.proceedings()).containsExactly("ADMINISTRATIVE_REVIEW");
+        assertThat(entryPage(proposal.id())).contains("id=\"proceeding-marks\"", "行政复议中", "驻政复〔2026〕12号");
+        assertThat(citizensListsPage(subject)).contains("data-field=\"proceeding\">行政复议中<");
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> check(hrChecks, person.number(), "HIRING")
+                .andExpect(jsonPath("$.entries[0].proceedings[0]").value("ADMINISTRATIVE_REVIEW"))
+                .andExpect(jsonPath("$.entries[0].disputed").value(false))
+                .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("NO_CIVIL_SERVICE"))));
+
+        UUID pending = proceedings.of(proposal.id()).get(0).id();
+        mvc.perform(post("/console/lists/proceedings/{id}/clear", pending).param("outcome", " ")
+                        .with(office).with(csrf())).andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("PROCEEDING_OUTCOME_REQUIRED")));
+        assertThat(proceedings.of(proposal.id())).singleElement().satisfies(p -> assertThat(p.pending()).isTrue());
+        mvc.perform(post("/console/lists/proceedings/{id}/clear", pending)
+                        .param("outcome", "复议维持原认定决定").with(office).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(proceedings.of(proposal.id())).singleElement().satisfies(p -> {
+            assertThat(p.pending()).isFalse();
+            assertThat(p.outcome()).isEqualTo("复议维持原认定决定");
+        });
+        assertThat(entryPage(proposal.id())).contains("复议维持原认定决定").doesNotContain("id=\"proceeding-marks\"");
+        assertThat(citizensListsPage(subject)).doesNotContain("data-field=\"proceeding\"");
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> check(hrChecks, person.number(), "HIRING")
+                .andExpect(jsonPath("$.entries[0].proceedings").isEmpty()));
+        for (String action : List.of("listing.proceeding.flag", "listing.proceeding.clear")) {
+            assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = ? AND subject_pseudonym = ?")
+                    .params(action, pseudonym).query(Long.class).single()).as(action).isEqualTo(1L);
+        }
     }
 
     /** The black-list proposal a court-defaulter record delivered for the person brings. */

@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.chengxin.creditfile.RecordProceeding;
+import cn.chengxin.listing.EntryProceeding;
 import cn.chengxin.listing.EntrySearch;
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListEntry;
@@ -41,7 +43,9 @@ public class JdbcListing {
             e.subject_pseudonym,
             e.subject_name, e.subject_kind, e.masked_number, e.record_key, e.department_code, e.legal_basis, e.reasons,
             e.status, e.proposed_by, e.proposed_at, e.reviewed_by, e.reviewed_at, e.review_note, e.effective_from,
-            e.valid_until, e.exited_at, e.exit_reason, e.disputed, e.change_seq, e.act_day
+            e.valid_until, e.exited_at, e.exit_reason, e.disputed, e.change_seq, e.act_day,
+            ARRAY(SELECT p.kind FROM listing.entry_proceeding p WHERE p.entry_id = e.id AND p.cleared_at IS NULL
+                  ORDER BY p.kind)
             FROM listing.entry e LEFT JOIN listing.rule r ON r.code = e.rule_code AND r.version = e.rule_version""";
 
     private final JdbcClient jdbc;
@@ -447,7 +451,65 @@ public class JdbcListing {
                 EntryStatus.valueOf(rs.getString(15)),
                 rs.getString(16), instant(rs.getTimestamp(17)), rs.getString(18), instant(rs.getTimestamp(19)),
                 rs.getString(20), instant(rs.getTimestamp(21)), localDate(rs.getDate(22)),
-                instant(rs.getTimestamp(23)), rs.getString(24), rs.getBoolean(25), rs.getLong(26), kind);
+                instant(rs.getTimestamp(23)), rs.getString(24), rs.getBoolean(25), rs.getLong(26), kind,
+                List.of((String[]) rs.getArray(28).getArray()));
+    }
+
+    // ---- administrative review or lawsuit pending against an entry
+
+    /**
+     * Flags a pending proceeding on the entry, with a new change number for the entry so that the check index and the
+     * exchange read it again; false when the same kind is already pending on it.
+     */
+    public boolean flagProceeding(EntryProceeding p) {
+        boolean flagged = jdbc.sql("""
+                        INSERT INTO listing.entry_proceeding (id, entry_id, kind, note, flagged_by, flagged_at)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(p.id(), p.entryId(), p.kind().name(), p.note(), p.flaggedBy(), Timestamp.from(p.flaggedAt()))
+                .update() == 1;
+        if (flagged) {
+            touchOpen(p.entryId());
+        }
+        return flagged;
+    }
+
+    /** Clears a pending flag with its outcome; the entry it was on and its kind, empty when there was no such flag. */
+    public Optional<ClearedProceeding> clearProceeding(UUID id, String by, Instant at, String outcome) {
+        Optional<ClearedProceeding> cleared = jdbc.sql("""
+                        UPDATE listing.entry_proceeding SET cleared_by = ?, cleared_at = ?, outcome = ?
+                        WHERE id = ? AND cleared_at IS NULL RETURNING entry_id, kind""")
+                .params(by, Timestamp.from(at), outcome, id)
+                .query((rs, n) -> new ClearedProceeding(rs.getObject(1, UUID.class),
+                        RecordProceeding.Kind.valueOf(rs.getString(2)))).optional();
+        cleared.ifPresent(c -> touchOpen(c.entryId()));
+        return cleared;
+    }
+
+    /** The entry a cleared flag was on, and its kind. */
+    public record ClearedProceeding(UUID entryId, RecordProceeding.Kind kind) {
+    }
+
+    public Optional<UUID> entryOfProceeding(UUID id) {
+        return jdbc.sql("SELECT entry_id FROM listing.entry_proceeding WHERE id = ?").param(id).query(UUID.class)
+                .optional();
+    }
+
+    public List<EntryProceeding> proceedingsOf(UUID entryId) {
+        return jdbc.sql("""
+                        SELECT id, entry_id, kind, note, flagged_by, flagged_at, cleared_by, cleared_at, outcome
+                        FROM listing.entry_proceeding WHERE entry_id = ? ORDER BY flagged_at, id""")
+                .param(entryId)
+                .query((rs, n) -> new EntryProceeding(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        RecordProceeding.Kind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
+                        instant(rs.getTimestamp(6)), rs.getString(7), instant(rs.getTimestamp(8)), rs.getString(9)))
+                .list();
+    }
+
+    /** A new change number for an open entry whose pending proceedings changed (an ended one is out of checks). */
+    private void touchOpen(UUID entryId) {
+        jdbc.sql("UPDATE listing.entry SET change_seq = nextval('listing.change_seq') "
+                        + "WHERE id = ? AND status NOT IN ('REJECTED', 'EXITED')")
+                .param(entryId).update();
     }
 
     // ---- last negative records

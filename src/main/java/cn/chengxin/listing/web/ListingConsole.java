@@ -13,6 +13,8 @@ import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.creditfile.RecordProceeding;
+import cn.chengxin.listing.EntryProceedings;
 import cn.chengxin.listing.EntrySearch;
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListEntry;
@@ -59,12 +61,15 @@ class ListingConsole {
     static final int PAGE_SIZE = 50;
 
     private final Listing listing;
+    private final EntryProceedings proceedings;
     private final SubjectRegistry subjects;
     private final StaffDirectory staff;
     private final AuditLog audit;
     private final Clock clock;
 
-    ListingConsole(Listing listing, SubjectRegistry subjects, StaffDirectory staff, AuditLog audit, Clock clock) {
+    ListingConsole(Listing listing, EntryProceedings proceedings, SubjectRegistry subjects, StaffDirectory staff,
+                   AuditLog audit, Clock clock) {
+        this.proceedings = proceedings;
         this.audit = audit;
         this.listing = listing;
         this.subjects = subjects;
@@ -208,7 +213,37 @@ class ListingConsole {
         model.addAttribute("ownProposal", entry.proposedBy().equals(AuditLog.currentActor().actorId()));
         model.addAttribute("notices", listing.noticesOfEntry(id));
         model.addAttribute("departments", listing.departmentNames());
+        model.addAttribute("proceedings", proceedings.of(id));
+        model.addAttribute("proceedingKinds", RecordProceeding.Kind.values());
+        model.addAttribute("mayFlagProceeding", EntryProceedings.mayBeFlagged(entry));
         return "console/list-entry";
+    }
+
+    /**
+     * 行政复议/诉讼 pending against the entry itself, flagged by the credit office as on a record (RULES.md §5). A
+     * refusal shows the entry again, the form holding what was typed.
+     */
+    @RequiresPermission(Permission.OBJECTION_HANDLE)
+    @PostMapping("/console/lists/{id}/proceedings")
+    String flagProceeding(@PathVariable UUID id, @RequestParam(required = false) RecordProceeding.Kind kind,
+                          @RequestParam(defaultValue = "") String note, RedirectAttributes redirect,
+                          HttpServletResponse response, Model model) {
+        model.addAttribute("typedKind", kind);
+        return decide(id, new TypedDecision("proceeding", note), "lists.proceedingFlagged",
+                () -> proceedings.flag(id, kind, note), redirect, response, model);
+    }
+
+    /**
+     * Clears a pending flag with the proceeding's outcome; named by the flag alone, as a record's is, and answered
+     * with the page of the entry it is on (an unknown flag: 404, as an unknown entry).
+     */
+    @RequiresPermission(Permission.OBJECTION_HANDLE)
+    @PostMapping("/console/lists/proceedings/{id}/clear")
+    String clearProceeding(@PathVariable UUID id, @RequestParam(defaultValue = "") String outcome,
+                           RedirectAttributes redirect, HttpServletResponse response, Model model) {
+        UUID entry = proceedings.entryOf(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return decide(entry, new TypedDecision("clear-" + id, outcome), "lists.proceedingCleared",
+                () -> proceedings.clear(id, outcome), redirect, response, model);
     }
 
     /**
@@ -268,7 +303,10 @@ class ListingConsole {
                 redirect, response, model);
     }
 
-    /** What a reviewer typed into one of the entry's forms ({@code form}: approve, reject or exit). */
+    /**
+     * What a reviewer typed into one of the entry's forms ({@code form}: approve, reject, exit, proceeding, or
+     * clear-{id} for the outcome of a pending proceeding).
+     */
     record TypedDecision(String form, String text) {
     }
 
