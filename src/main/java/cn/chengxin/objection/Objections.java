@@ -132,8 +132,11 @@ public class Objections {
     public UUID fileAgainstEntry(UUID subjectId, UUID entryId, String reasons, String filedBy, List<Upload> evidence) {
         List<String> types = checked(evidence);
         String text = checkedReasons(reasons);
+        // Past its last day an entry is no longer listed though the night's job has not exited it yet: refused as one
+        // exited, since neither is shown or applied anywhere (RULES.md §4, §7).
+        LocalDate today = LocalDate.now(clock);
         ListEntry entry = listing.entriesOf(subjectId).stream()
-                .filter(e -> e.id().equals(entryId) && e.status().open()).findFirst()
+                .filter(e -> e.id().equals(entryId) && !ended(e, today)).findFirst()
                 .orElseThrow(() -> problem("OBJECTION_ENTRY_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
                         "您没有这个正在名单上的条目"));
         Instant now = requireWithinRate(subjectId);

@@ -568,6 +568,30 @@ class ObjectionsIT {
     }
 
     /**
+     * RULES.md §4, §5: an entry past its last day is no longer listed, even before the night's job exits it, so an
+     * objection to it is refused as to an entry that exited; the same entry within its last day takes one.
+     */
+    @Test
+    void anObjectionToAnEntryPastItsLastDayIsRefused() throws Exception {
+        TestCitizens.Person p = TestCitizens.register(subjects, "滕期满");
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, p.number())).orElseThrow();
+        LocalDate today = LocalDate.now(clock);
+        UUID entry = as("maker-entry", () -> listing.propose(subject, cn.chengxin.listing.ListType.RED,
+                "国办发〔2016〕98号", "市级道德模范", today.minusMonths(1), today.plusYears(1)));
+        jdbc.sql("UPDATE listing.entry SET status = 'EFFECTIVE', valid_until = ? WHERE id = ?")
+                .params(today.minusDays(1), entry).update();
+
+        CodedProblem ended = catchThrowableOfType(CodedProblem.class,
+                () -> objections.fileAgainstEntry(subject, entry, "事迹写错了", "本人", List.of()));
+        assertThat(ended).as("refused").isNotNull();
+        assertThat(ended.code()).isEqualTo("OBJECTION_ENTRY_UNKNOWN");
+        assertThat(listing.entry(entry).orElseThrow().disputed()).isFalse();
+
+        jdbc.sql("UPDATE listing.entry SET valid_until = ? WHERE id = ?").params(today, entry).update();
+        assertThat(objections.fileAgainstEntry(subject, entry, "事迹写错了", "本人", List.of())).isNotNull();
+    }
+
+    /**
      * RULES.md §1 and §5: an organisation's record is recorded on its legal representative too, as a linked copy; an
      * objection to the organisation's record decided as a factual error revokes the copy in the same transaction, with
      * the same reason, so that it is no longer shown on the person (file, report, public disclosure).
