@@ -580,6 +580,13 @@ class ObjectionsIT {
                 "国办发〔2016〕98号", "市级道德模范", today.minusMonths(1), today.plusYears(1)));
         jdbc.sql("UPDATE listing.entry SET status = 'EFFECTIVE', valid_until = ? WHERE id = ?")
                 .params(today.minusDays(1), entry).update();
+        var citizen = UsernamePasswordAuthenticationToken.authenticated(
+                new CitizenPrincipal(UUID.randomUUID(), subject, subjects.pseudonymOf(subject).orElseThrow(), "滕*满"),
+                null, List.of(new SimpleGrantedAuthority("CITIZEN"),
+                        new SimpleGrantedAuthority(Permission.SELF_SERVICE.code())));
+        assertThat(mvc.perform(get("/me/lists").with(authentication(citizen))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString()).as("no objection form offered on 我的名单")
+                .contains("id=\"my-entries\"", "国办发〔2016〕98号").doesNotContain("name=\"entryId\" value=\"" + entry + "\"");
 
         CodedProblem ended = catchThrowableOfType(CodedProblem.class,
                 () -> objections.fileAgainstEntry(subject, entry, "事迹写错了", "本人", List.of()));
@@ -588,6 +595,9 @@ class ObjectionsIT {
         assertThat(listing.entry(entry).orElseThrow().disputed()).isFalse();
 
         jdbc.sql("UPDATE listing.entry SET valid_until = ? WHERE id = ?").params(today, entry).update();
+        assertThat(mvc.perform(get("/me/lists").with(authentication(citizen))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString()).as("offered within its last day")
+                .contains("name=\"entryId\" value=\"" + entry + "\"");
         assertThat(objections.fileAgainstEntry(subject, entry, "事迹写错了", "本人", List.of())).isNotNull();
     }
 

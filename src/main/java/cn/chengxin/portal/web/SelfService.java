@@ -37,10 +37,12 @@ class SelfService {
     private final cn.chengxin.listing.Listing listing;
     private final cn.chengxin.scoring.Scoring scoring;
     private final cn.chengxin.account.Notices notices;
+    private final java.time.Clock clock;
 
     SelfService(SubjectRegistry subjects, AccessHistory history, AuditLog audit, cn.chengxin.listing.Listing listing,
-                cn.chengxin.scoring.Scoring scoring, cn.chengxin.account.Notices notices) {
+                cn.chengxin.scoring.Scoring scoring, cn.chengxin.account.Notices notices, java.time.Clock clock) {
         this.notices = notices;
+        this.clock = clock;
         this.subjects = subjects;
         this.history = history;
         this.audit = audit;
@@ -71,6 +73,8 @@ class SelfService {
                 .purpose("本人查询", "国办发〔2016〕98号 本人查询"));
         model.addAttribute("entries", listing.entriesOf(citizen.subjectId()));
         model.addAttribute("notices", listing.noticesOf(citizen.subjectId()));
+        // An entry past its last day is listed nowhere though the night's job has not exited it: no objection form.
+        model.addAttribute("today", java.time.LocalDate.now(clock));
         return "me/lists";
     }
 
