@@ -1,6 +1,5 @@
 package cn.chengxin.account;
 
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +11,7 @@ import java.util.UUID;
 import cn.chengxin.account.domain.Lockout;
 import cn.chengxin.account.domain.PasswordPolicy;
 import cn.chengxin.account.domain.PasswordRule;
+import cn.chengxin.account.domain.SmsCodes;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.account.persistence.JdbcPendingRegistrations;
 import cn.chengxin.audit.AuditCategory;
@@ -41,9 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CitizenAccounts {
 
-    private static final Duration CODE_VALIDITY = Duration.ofMinutes(5);
     private static final Duration RESEND_AFTER = Duration.ofSeconds(60);
-    private static final int CODE_ATTEMPTS = 5;
     static final String PHONE_PURPOSE = "citizen-phone";
 
     private final JdbcAccounts accounts;
@@ -113,13 +111,13 @@ public class CitizenAccounts {
         if (previous.isPresent() && previous.get().plus(RESEND_AFTER).isAfter(now)) {
             throw new AccountProblem("SMS_TOO_FREQUENT", DomainProblem.Kind.TOO_MANY, "验证码发送过于频繁，请一分钟后再试");
         }
-        String code = String.format("%06d", random.nextInt(1_000_000));
+        String code = SmsCodes.next(random);
         UUID id = Ids.newId();
         // In the database, not this instance's memory: a restart, or the code typed on a page another instance serves,
         // must not lose the registration. No identity number in it, only the subject's id and pseudonym (V141).
         pending.insert(new JdbcPendingRegistrations.Pending(id, subjectId.get(), subjectPseudonym, phonePseudonym,
                 maskPhone(phone), seal(phone), passwords.encode(password), codeHash(id, code), 0, now,
-                now.plus(CODE_VALIDITY)));
+                now.plus(SmsCodes.VALIDITY)));
         sms.send(phone, "【信用平台】您的实名注册验证码为 " + code + "，5 分钟内有效。如非本人操作请忽略。");
         return id;
     }
@@ -129,14 +127,12 @@ public class CitizenAccounts {
     public void completeRegistration(UUID registrationId, String code) {
         Optional<JdbcPendingRegistrations.Pending> found = pending.lock(registrationId);
         Instant now = clock.instant();
-        if (found.isEmpty() || !found.get().expiresAt().isAfter(now) || found.get().attempts() >= CODE_ATTEMPTS) {
+        if (found.isEmpty() || !found.get().expiresAt().isAfter(now) || found.get().attempts() >= SmsCodes.ATTEMPTS) {
             // Kept until it expires when its attempts are spent: the resend limit still reads when its code was sent.
             throw new AccountProblem("CODE_EXPIRED", DomainProblem.Kind.INVALID_INPUT, "验证码已过期，请重新注册");
         }
         JdbcPendingRegistrations.Pending p = found.get();
-        if (!MessageDigest.isEqual(p.codeHash().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                codeHash(registrationId, code == null ? "" : code.trim())
-                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+        if (!SmsCodes.same(p.codeHash(), codeHash(registrationId, code == null ? "" : code.trim()))) {
             pending.countFailure(registrationId);
             throw new AccountProblem("CODE_WRONG", DomainProblem.Kind.INVALID_INPUT, "验证码不正确");
         }

@@ -1,10 +1,7 @@
 package cn.chengxin.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +10,7 @@ import java.util.UUID;
 import cn.chengxin.account.domain.PasswordPolicy;
 import cn.chengxin.account.domain.PasswordRule;
 import cn.chengxin.account.domain.RecoveryRequests;
+import cn.chengxin.account.domain.SmsCodes;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.account.persistence.JdbcPendingRecoveries;
 import cn.chengxin.audit.AuditCategory;
@@ -47,8 +45,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class CitizenPasswordRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(CitizenPasswordRecovery.class);
-    private static final Duration CODE_VALIDITY = Duration.ofMinutes(5);
-    private static final int CODE_ATTEMPTS = 5;
 
     private final JdbcAccounts accounts;
     private final JdbcPendingRecoveries pending;
@@ -93,10 +89,10 @@ public class CitizenPasswordRecovery {
                             : "该证件号码一小时内找回密码次数过多，请一小时后再试");
         }
         UUID id = Ids.newId();
-        String code = String.format("%06d", random.nextInt(1_000_000));
+        String code = SmsCodes.next(random);
         Optional<Holder> holder = holderOf(document, name == null ? "" : name.trim(), numberPseudonym);
         pending.insert(new JdbcPendingRecoveries.Pending(id, numberPseudonym, holder.map(Holder::accountId),
-                codeHash(id, code), 0, false, now, now.plus(CODE_VALIDITY)));
+                codeHash(id, code), 0, false, now, now.plus(SmsCodes.VALIDITY)));
         holder.ifPresent(h -> text(h, code, numberPseudonym));
         return id;
     }
@@ -149,13 +145,12 @@ public class CitizenPasswordRecovery {
         Optional<JdbcPendingRecoveries.Pending> found = pending.lock(recoveryId);
         Instant now = clock.instant();
         if (found.isEmpty() || found.get().used() || !found.get().expiresAt().isAfter(now)
-                || found.get().attempts() >= CODE_ATTEMPTS) {
+                || found.get().attempts() >= SmsCodes.ATTEMPTS) {
             throw new AccountProblem("RECOVERY_EXPIRED", DomainProblem.Kind.INVALID_INPUT,
                     "验证码已过期或已使用，请重新找回密码");
         }
         JdbcPendingRecoveries.Pending p = found.get();
-        boolean right = MessageDigest.isEqual(p.codeHash().getBytes(StandardCharsets.US_ASCII),
-                codeHash(recoveryId, code == null ? "" : code.trim()).getBytes(StandardCharsets.US_ASCII));
+        boolean right = SmsCodes.same(p.codeHash(), codeHash(recoveryId, code == null ? "" : code.trim()));
         Optional<JdbcAccounts.CitizenCredentials> citizen = p.citizenId().flatMap(accounts::lockCitizen);
         if (!right || citizen.isEmpty()) {
             pending.countFailure(recoveryId);
