@@ -1,5 +1,9 @@
 package cn.chengxin.oversight.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
+import cn.chengxin.shared.calendar.WorkingDays;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.subject.SubjectRegistry;
@@ -15,12 +19,16 @@ class ConsoleDashboard {
     private final SubjectRegistry registry;
     private final cn.chengxin.objection.Objections objections;
     private final cn.chengxin.repair.Repairs repairs;
+    private final WorkingDays workingDays;
+    private final Clock clock;
 
     ConsoleDashboard(SubjectRegistry registry, cn.chengxin.objection.Objections objections,
-                     cn.chengxin.repair.Repairs repairs) {
+                     cn.chengxin.repair.Repairs repairs, WorkingDays workingDays, Clock clock) {
         this.registry = registry;
         this.objections = objections;
         this.repairs = repairs;
+        this.workingDays = workingDays;
+        this.clock = clock;
     }
 
     @GetMapping("/console")
@@ -29,6 +37,8 @@ class ConsoleDashboard {
         // Overdue objections are escalated to the credit office here, on the first page it sees (RULES.md §5).
         model.addAttribute("objections", objections.workload());
         model.addAttribute("repairs", repairs.workload());
+        // Every deadline in working days is provisional while its year's holiday schedule is missing: say so to all.
+        model.addAttribute("missingSchedules", workingDays.calendar().missingSchedules(LocalDate.now(clock)));
         return "console/home";
     }
 }

@@ -49,4 +49,30 @@ class WorkingCalendarTests {
         assertThatThrownBy(() -> calendar.plusWorkingDays(LocalDate.of(2026, 1, 5), -1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aYearWithoutItsScheduleStillRestsOnTheHolidaysTheLawDates() {
+        // 2027 has no schedule entered: 元旦 (Friday 1 January) rests, so 1 working day from Thursday 31 December 2026
+        // ends on Monday 4 January; 劳动节 1–2 May and 国庆节 1–3 October too, lunar holidays are not guessed.
+        assertThat(calendar.isScheduled(2026)).isTrue();
+        assertThat(calendar.isScheduled(2027)).isFalse();
+        assertThat(calendar.plusWorkingDays(LocalDate.of(2026, 12, 31), 1)).isEqualTo(LocalDate.of(2027, 1, 4));
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 1, 1))).isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 10, 1))).isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 10, 4))).as("补假 comes only from the notice").isTrue();
+        // Before the 2024 revision (国务院令第795号, from 2025) 劳动节 was 1 May only.
+        assertThat(calendar.isWorkingDay(LocalDate.of(2023, 5, 2))).isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2028, 5, 2))).isFalse();
+        // A schedule entered without one of them (this test's 2026 one lacks 元旦) does not make it a working day.
+        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 1, 1))).isFalse();
+    }
+
+    @Test
+    void nextYearsScheduleIsMissedFromNovember() {
+        assertThat(calendar.missingSchedules(LocalDate.of(2026, 10, 31))).isEmpty();
+        assertThat(calendar.missingSchedules(LocalDate.of(2026, 11, 1))).containsExactly(2027);
+        assertThat(calendar.missingSchedules(LocalDate.of(2027, 3, 1))).containsExactly(2027);
+        assertThat(new WorkingCalendar(List.of()).missingSchedules(LocalDate.of(2026, 12, 4)))
+                .containsExactly(2026, 2027);
+    }
 }

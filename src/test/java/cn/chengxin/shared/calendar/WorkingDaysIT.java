@@ -26,6 +26,12 @@ class WorkingDaysIT {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    java.time.Clock clock;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     @Test
     void seededSchedulesCountAndEditsTakeEffect() {
         WorkingCalendar seeded = workingDays.calendar();
@@ -61,7 +67,35 @@ class WorkingDaysIT {
                 .contains("<td>休息日（节假日）</td>", "<td>调休工作日</td>", ">调休工作日</option>");
     }
 
-    private String page(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
-        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+    /**
+     * 工作台 warns every staff member while a schedule deadlines need is missing. The current year's days are cleared
+     * in a transaction that is rolled back, so the warning shows whatever today's date is.
+     */
+    @Test
+    void theDashboardWarnsWhileAYearsScheduleIsMissing() {
+        var clerk = authentication(Principals.staff("dashboard-clerk", "CREDIT_OFFICE", Permission.CONSOLE_HOME));
+        int thisYear = LocalDate.now(clock).getYear();
+        transactions.executeWithoutResult(tx -> {
+            workingDays.year(thisYear).forEach(day -> workingDays.clear(day.date()));
+            String page = page(get("/console").with(clerk));
+            assertThat(page).contains("data-field=\"calendar-missing\"", thisYear + " 年节假日安排尚未录入工作日历")
+                    .as("the link is for those who may enter it").doesNotContain("/console/calendar?year=" + thisYear);
+            tx.setRollbackOnly();
+        });
+        assertThat(workingDays.calendar().isScheduled(thisYear)).as("rolled back").isTrue();
+        String after = page(get("/console").with(clerk));
+        assertThat(after.contains(thisYear + " 年节假日安排尚未录入"))
+                .as("the current year is scheduled again").isFalse();
+        assertThat(after.contains("calendar-missing"))
+                .isEqualTo(!workingDays.calendar().missingSchedules(LocalDate.now(clock)).isEmpty());
+    }
+
+    private String page(org.springframework.test.web.servlet.RequestBuilder request) {
+        try {
+            return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
