@@ -70,6 +70,13 @@ public class CreditFile {
      * ({@code source@person}), new to its person, so the copy of a refused record — whose key holds another company's
      * record, or this version with other content — would put on the person's file a record never delivered for them.
      * Such a copy is answered with its record's refusal.
+     * <p>
+     * Nothing is stored under an item whose records are being withdrawn for a revoked basis (RULES.md §5): the
+     * withdrawal's pass revokes the versions current when it reads them, so a version stored while it ran could escape
+     * it. Each chunk holds a shared lock on its items that the withdrawal's approval takes exclusively
+     * ({@link JdbcRecords#lockItemsShared}): a chunk either commits before the approval, and the pass finds its versions,
+     * or reads the approved withdrawal after it, and its versions of the item are refused as the ones after the pass
+     * are — a new record ITEM_WITHDRAWN, a correction or revocation RECORD_REVOKED — replays still answered as such.
      *
      * @param copyOf for each record, the place in {@code chunk} of the record it is a copy of; -1 for a record sent
      * @return one outcome per record, in order
@@ -77,6 +84,10 @@ public class CreditFile {
     @Transactional
     public List<StoreOutcome> store(UUID batchId, String acceptedBy, List<NewRecord> chunk, List<Integer> copyOf) {
         Instant now = clock.instant();
+        Set<String> items = new HashSet<>();
+        chunk.forEach(r -> items.add(r.itemCode()));
+        records.lockItemsShared(items);
+        Set<String> withdrawing = records.itemsBeingWithdrawn(items);
         StoreOutcome[] outcomes = new StoreOutcome[chunk.size()];
         Set<UUID> changed = new HashSet<>();
         List<RecordStatesChanged.ChangedRecord> stored = new ArrayList<>();
@@ -85,7 +96,7 @@ public class CreditFile {
         for (int i = 0; i < chunk.size(); i++) {
             (copyOf.get(i) < 0 ? sent : copies).add(i);
         }
-        storeAmong(batchId, acceptedBy, chunk, sent, outcomes, now);
+        storeAmong(batchId, acceptedBy, chunk, sent, outcomes, now, withdrawing);
         List<Integer> ofStoredRecords = new ArrayList<>();
         for (int i : copies) {
             StoreOutcome record = outcomes[copyOf.get(i)];
@@ -95,7 +106,7 @@ public class CreditFile {
                 ofStoredRecords.add(i);
             }
         }
-        storeAmong(batchId, acceptedBy, chunk, ofStoredRecords, outcomes, now);
+        storeAmong(batchId, acceptedBy, chunk, ofStoredRecords, outcomes, now, withdrawing);
         for (int i = 0; i < chunk.size(); i++) {
             if (outcomes[i].kind() == StoreOutcome.Kind.STORED) {
                 changed.add(chunk.get(i).subjectId());
@@ -110,13 +121,18 @@ public class CreditFile {
         return List.of(outcomes);
     }
 
-    /** Stores the records of {@code chunk} at the places {@code among}, first versions together. */
+    /**
+     * Stores the records of {@code chunk} at the places {@code among}, first versions together; those under the items
+     * {@code withdrawing} one at a time, to be refused unless replays.
+     */
     private void storeAmong(UUID batchId, String acceptedBy, List<NewRecord> chunk, List<Integer> among,
-                            StoreOutcome[] outcomes, Instant now) {
-        storeFirstVersions(batchId, acceptedBy, chunk, among, outcomes, now);
+                            StoreOutcome[] outcomes, Instant now, Set<String> withdrawing) {
+        storeFirstVersions(batchId, acceptedBy, chunk, among.stream()
+                .filter(i -> !withdrawing.contains(chunk.get(i).itemCode())).toList(), outcomes, now);
         for (int i : among) {
             if (outcomes[i] == null) { // updates and revocations: rare, one at a time
-                outcomes[i] = storeOne(batchId, acceptedBy, chunk.get(i), now);
+                outcomes[i] = storeOne(batchId, acceptedBy, chunk.get(i), now,
+                        withdrawing.contains(chunk.get(i).itemCode()));
             }
         }
     }
@@ -263,7 +279,8 @@ public class CreditFile {
                 : StoreOutcome.refused("RECORD_VERSION_CONFLICT", "该记录的第 " + r.version() + " 版已以不同内容报送");
     }
 
-    private StoreOutcome storeOne(UUID batchId, String by, NewRecord sent, Instant now) {
+    /** @param withdrawn the item's records are being withdrawn for a revoked basis: nothing new is stored under it */
+    private StoreOutcome storeOne(UUID batchId, String by, NewRecord sent, Instant now, boolean withdrawn) {
         NewRecord r = asStoredCopy(sent);
         Optional<JdbcRecords.Current> current = records.current(r.departmentCode(), r.sourceRecordId());
         Optional<String> sameVersion = records.fingerprintOf(r.departmentCode(), r.sourceRecordId(), r.version());
@@ -273,6 +290,9 @@ public class CreditFile {
         if (r.action() == RecordAction.ADD) {
             if (current.isPresent()) {
                 return StoreOutcome.refused("RECORD_EXISTS", "该记录已存在，修改请用 UPDATE 并提高版本号");
+            }
+            if (withdrawn) {
+                return StoreOutcome.itemBasisRevoked();
             }
             UUID key = Ids.newId();
             UUID id = Ids.newId();
@@ -300,6 +320,9 @@ public class CreditFile {
         Optional<StoreOutcome> refused = VersionStates.refusal(current.get().status());
         if (refused.isPresent()) {
             return refused.get();
+        }
+        if (withdrawn) {
+            return StoreOutcome.recordRevoked(); // revoked with its item, by the pass under way
         }
         if (r.action() == RecordAction.REVOKE) {
             r = revoking(r, current.get());

@@ -43,6 +43,14 @@ public record StoreOutcome(Kind kind, UUID recordKey, String code, String messag
         return refused("RECORD_REVOKED", "该记录已撤销，不能再更正或撤销；如需重新公示，请以新的部门记录编号新增（ADD）");
     }
 
+    /**
+     * The refusal of a new record under an item withdrawn for a revoked basis, whose records are being withdrawn
+     * ({@link CreditFile#store}): what ingestion refuses as ITEM_WITHDRAWN once it reads the withdrawal.
+     */
+    static StoreOutcome itemBasisRevoked() {
+        return refused("ITEM_WITHDRAWN", "该目录事项所依据的法律法规已废止或失效，已废止并撤回其记录：不再接收新增记录");
+    }
+
     /** The refusal of a correction or revocation of an archived record ({@link VersionStates#refusal}). */
     static StoreOutcome recordArchived() {
         return refused("RECORD_ARCHIVED", "该记录保存期满已归档，归档数据不再更正或撤销");

@@ -83,9 +83,14 @@ class WithdrawingRecords {
         this.chunk = chunk;
     }
 
-    /** In the approval's transaction: the pass commits with it, or neither does. */
+    /**
+     * In the approval's transaction: the pass commits with it, or neither does. The item's lock waits for the chunks
+     * storing versions under it to commit, which the pass then finds; a chunk after it reads the pass and stores nothing
+     * under the item ({@link CreditFile#store}), so no version escapes the pass.
+     */
     @EventListener
     void start(ItemBasisRevoked revoked) {
+        records.lockItemExclusively(revoked.code());
         passes.start(revoked.code(), revoked.version());
     }
 

@@ -77,6 +77,9 @@ class BasisRevokedWithdrawalIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
     @Test
     void aRevokedBasisWithdrawsTheItemsRecordsEverywhereTheyWereShownOrUsed() throws Exception {
         String item = penaltyItem("P_BR_", "测试：依据已废止的处罚");
@@ -190,6 +193,128 @@ class BasisRevokedWithdrawalIT {
         assertThat(withdrawing.pass(item, withdrawn.version())).isEmpty();
         assertThat(creditFile.fileOf(subject)).isEqualTo(before);
         assertThat(before).singleElement().extracting(FileEntry::status).isEqualTo(RecordStatus.ACTIVE);
+    }
+
+    /**
+     * A department's correction stored while the withdrawal is approved: the pass revokes the versions current when
+     * it reads them, and one the correction stored while the pass waited for the old version's lock was not current
+     * yet — it stayed in use. The correction commits first and is withdrawn, or is refused.
+     */
+    @Test
+    void aCorrectionStoredWhileTheWithdrawalIsApprovedIsWithdrawnToo() throws Exception {
+        String item = penaltyItem("P_BRC_", "测试：更正与依据废止同时");
+        TestCitizens.Person fined = TestCitizens.register(subjects, "单映雪");
+        deliver(fined, item, "驻市监罚〔2026〕" + (System.nanoTime() % 100000) + "号");
+        UUID subject = subjects.find(subjects.validate(null, fined.number())).orElseThrow();
+        NewRecord correction = nextVersion(subject, item, RecordAction.UPDATE, "更正后的违法事实");
+        String page = "/console/catalog/" + item;
+        mvc.perform(post(page + "/withdraw").with(staff("目录经办", "catalog:edit")).with(csrf())
+                        .param("kind", "BASIS_REVOKED").param("reason", "所依据的条例已废止").param("basis", REVOKING))
+                .andExpect(flash().attribute("successKey", "catalog.withdrawalProposed"));
+        int version = CatalogueVersions.pending(catalogue, item);
+
+        java.util.concurrent.CountDownLatch stored = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<List<StoreOutcome>> correcting = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> new org.springframework.transaction.support.TransactionTemplate(transactions)
+                        .execute(tx -> {
+                            List<StoreOutcome> outcomes = creditFile.store(batchOf(subject), "部门报送",
+                                    List.of(correction));
+                            stored.countDown();
+                            try {
+                                commit.await();
+                            } catch (InterruptedException e) {
+                                throw new IllegalStateException(e);
+                            }
+                            return outcomes;
+                        }));
+        assertThat(stored.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        java.util.concurrent.CompletableFuture<Void> approving = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                mvc.perform(post(page + "/approve").with(staff("目录审核", "catalog:approve")).with(csrf())
+                                .param("version", String.valueOf(version)))
+                        .andExpect(flash().attribute("successKey", "catalog.withdrawalApproved"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        // The approval or its pass now waits for the correction's transaction.
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("SELECT count(*) FROM pg_locks WHERE NOT granted")
+                .query(Long.class).single() > 0);
+        commit.countDown();
+        assertThat(correcting.get(15, java.util.concurrent.TimeUnit.SECONDS)).singleElement()
+                .extracting(StoreOutcome::kind).isEqualTo(StoreOutcome.Kind.STORED);
+        approving.get(15, java.util.concurrent.TimeUnit.SECONDS);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> catalogue.active(item).map(CatalogueItem::recordsWithdrawn)
+                .filter(CatalogueItem.RecordsWithdrawn::finished).isPresent());
+        assertThat(creditFile.fileAsShown(subject)).singleElement().satisfies(e -> {
+            assertThat(e.version()).isEqualTo(2);
+            assertThat(e.status()).isEqualTo(RecordStatus.REVOKED);
+        });
+    }
+
+    /**
+     * Once the withdrawal is approved, its pass under way or done, nothing more is stored under the item: no new
+     * record, no correction or revocation of a record the pass withdraws; a replay is still one.
+     */
+    @Test
+    void nothingIsStoredUnderAnItemWhoseRecordsAreBeingWithdrawn() throws Exception {
+        String item = penaltyItem("P_BRS_", "测试：撤回中的事项");
+        TestCitizens.Person fined = TestCitizens.register(subjects, "单听澜");
+        String decisionNumber = "驻市监罚〔2026〕" + (System.nanoTime() % 100000) + "号";
+        deliver(fined, item, decisionNumber);
+        UUID subject = subjects.find(subjects.validate(null, fined.number())).orElseThrow();
+        NewRecord correction = nextVersion(subject, item, RecordAction.UPDATE, "更正后的违法事实");
+        NewRecord revocation = nextVersion(subject, item, RecordAction.REVOKE, "无照经营");
+        NewRecord firstAgain = firstVersion(subject, item);
+        NewRecord another = new NewRecord(subject, item, firstAgain.itemVersion(), firstAgain.departmentCode(),
+                "BRS-" + UUID.randomUUID(), 1, RecordAction.ADD, decisionNumber + "之二", firstAgain.decisionDate(),
+                firstAgain.content(), firstAgain.publicationEnd(), firstAgain.retentionEnd(), "fp-" + UUID.randomUUID(),
+                null, null, null);
+        // The pass as the approval starts it, before its first chunk ran.
+        jdbc.sql("INSERT INTO creditfile.basis_revocation_pass (item_code, item_version, started_at, progressed_at) "
+                + "VALUES (?, 99, now(), now())").param(item).update();
+        try {
+            UUID batch = batchOf(subject);
+            assertThat(creditFile.store(batch, "部门报送", List.of(correction, revocation, another, firstAgain)))
+                    .extracting(StoreOutcome::kind, StoreOutcome::code).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(StoreOutcome.Kind.REFUSED, "RECORD_REVOKED"),
+                            org.assertj.core.groups.Tuple.tuple(StoreOutcome.Kind.REFUSED, "RECORD_REVOKED"),
+                            org.assertj.core.groups.Tuple.tuple(StoreOutcome.Kind.REFUSED, "ITEM_WITHDRAWN"),
+                            org.assertj.core.groups.Tuple.tuple(StoreOutcome.Kind.DUPLICATE, null));
+            assertThat(creditFile.fileOf(subject)).singleElement().extracting(FileEntry::version).isEqualTo(1);
+        } finally {
+            jdbc.sql("DELETE FROM creditfile.basis_revocation_pass WHERE item_code = ?").param(item).update();
+        }
+    }
+
+    /** The subject's one record of the item as stored (its first version), sent again. */
+    private NewRecord firstVersion(UUID subject, String item) {
+        return jdbc.sql("""
+                        SELECT item_version, department_code, source_record_id, decision_number, decision_date,
+                               content::text, publication_end, retention_end, fingerprint
+                        FROM creditfile.record WHERE subject_id = ? AND item_code = ? AND version = 1""")
+                .params(subject, item).query((rs, n) -> new NewRecord(subject, item, rs.getInt(1), rs.getString(2),
+                        rs.getString(3), 1, RecordAction.ADD, rs.getString(4), rs.getDate(5).toLocalDate(),
+                        java.util.Map.of("facts", "无照经营"),
+                        rs.getDate(7) == null ? null : rs.getDate(7).toLocalDate(),
+                        rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate(), rs.getString(9), null, null, null))
+                .single();
+    }
+
+    /** The next version of the subject's one record of the item, as ingestion would store it. */
+    private NewRecord nextVersion(UUID subject, String item, RecordAction action, String facts) {
+        NewRecord first = firstVersion(subject, item);
+        return new NewRecord(subject, item, first.itemVersion(), first.departmentCode(), first.sourceRecordId(), 2,
+                action, first.decisionNumber(), first.decisionDate(), java.util.Map.of("facts", facts),
+                first.publicationEnd(), first.retentionEnd(), "fp-" + UUID.randomUUID(), null, null,
+                action == RecordAction.REVOKE ? "原处罚决定已撤销" : null);
+    }
+
+    private UUID batchOf(UUID subject) {
+        return jdbc.sql("SELECT batch_id FROM creditfile.record WHERE subject_id = ? LIMIT 1").param(subject)
+                .query(UUID.class).single();
     }
 
     private void deliver(TestCitizens.Person person, String item, String decisionNumber) throws Exception {

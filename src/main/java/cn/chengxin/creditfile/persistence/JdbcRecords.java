@@ -391,6 +391,38 @@ public class JdbcRecords {
     }
 
     /**
+     * Takes the transaction's shared lock on each of these items, which the approval of an item's withdrawal for a
+     * revoked basis takes exclusively ({@link #lockItemExclusively}): a transaction storing versions under the item
+     * commits before the approval does, so that the withdrawal's pass, which starts after the approval, finds them, or
+     * it waits for the approval and then finds its pass ({@link #itemsBeingWithdrawn}, read after this statement).
+     * Taken in code order; shared locks never wait for each other.
+     */
+    public void lockItemsShared(java.util.Collection<String> itemCodes) {
+        if (itemCodes.isEmpty()) {
+            return;
+        }
+        String[] sorted = itemCodes.stream().distinct().sorted().toArray(String[]::new);
+        jdbc.sql("SELECT count(pg_advisory_xact_lock_shared(hashtextextended('creditfile.item:' || c, 7))) "
+                + "FROM unnest(?::text[]) AS c").param(sorted).query(Long.class).single();
+    }
+
+    /** The exclusive counterpart of {@link #lockItemsShared}, held until the caller's transaction ends. */
+    public void lockItemExclusively(String itemCode) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('creditfile.item:' || ?, 7))").param(itemCode)
+                .query(Object.class).single();
+    }
+
+    /**
+     * Those of these items whose records are withdrawn for a revoked basis: the withdrawal's pass started (V150),
+     * committed with its approval. An item is withdrawn once, so a pass, finished or not, is for good.
+     */
+    public Set<String> itemsBeingWithdrawn(java.util.Collection<String> itemCodes) {
+        return itemCodes.isEmpty() ? Set.of() : Set.copyOf(jdbc.sql("""
+                        SELECT DISTINCT item_code FROM creditfile.basis_revocation_pass WHERE item_code = ANY(?)""")
+                .param(itemCodes.stream().distinct().toArray(String[]::new)).query(String.class).list());
+    }
+
+    /**
      * Takes up to {@code limit} of the record changes a migration left to announce (V89), removing them in the
      * caller's transaction; rows another transaction is taking are skipped.
      */
