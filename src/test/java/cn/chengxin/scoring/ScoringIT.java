@@ -194,6 +194,66 @@ class ScoringIT {
     }
 
     /**
+     * Issue #6 with issue #4's basis-revoked withdrawal (RULES.md §5, Henan Art. 42): the item's records are revoked
+     * by the credit file's pass, a chunk per transaction, after the approval — the score of a subject whose counted
+     * record it withdraws is redone without it: the score, the grade and the explanation no longer hold the record.
+     */
+    @Test
+    void aScoredSubjectWhoseRecordIsWithdrawnWithItsItemsRevokedBasisIsRescoredWithoutIt() throws Exception {
+        String item = CatalogueVersions.newItemLike(catalogue, "P_ADMIN_PENALTY_GENERAL", "P_SCBR_",
+                "测试：依据将被废止的处罚");
+        ScoreModel base = ScoreModel.weihai();
+        List<cn.chengxin.scoring.domain.ItemPoints> priced = new java.util.ArrayList<>(base.items());
+        priced.add(new cn.chengxin.scoring.domain.ItemPoints(item, "LAW_ABIDING", -200, 3));
+        activate(new ScoreModel(base.code(), base.version(), base.name(), base.baseScore(), base.minScore(),
+                base.maxScore(), base.dimensions(), priced, base.decay(), base.severityWeights(), base.grades(),
+                base.minAdultAge(), base.minResidenceMonths()));
+        try {
+            Resident r = resident(LocalDate.of(1979, 3, 8), "柏废依");
+            submit(r, "SC-" + UUID.randomUUID(), LocalDate.now().minusMonths(2), item)
+                    .andExpect(jsonPath("$.accepted").value(1));
+            UUID recordKey = creditFile.fileOf(r.id()).get(0).recordKey();
+            await().atMost(Duration.ofSeconds(10)).until(() -> scoring.scoreOf(r.id())
+                    .filter(s -> s.scored() && s.score() < 1000).isPresent());
+            SubjectScore fined = scoring.scoreOf(r.id()).orElseThrow();
+            assertThat(fined.contributions()).singleElement().satisfies(c -> {
+                assertThat(c.recordKey()).isEqualTo(recordKey);
+                assertThat(c.itemCode()).isEqualTo(item);
+            });
+            assertThat(fined.grade()).isNotEqualTo("A");
+
+            as("catalogue-maker", () -> catalogue.proposeWithdrawal(item, "所依据的条例已废止",
+                    "《某省人民代表大会常务委员会关于废止〈某条例〉的决定》",
+                    cn.chengxin.catalog.domain.Withdrawal.Kind.BASIS_REVOKED));
+            CatalogueVersions.approve(catalogue, item);
+
+            await().atMost(Duration.ofSeconds(15)).until(() -> scoring.scoreOf(r.id()).orElseThrow().score() == 1000);
+            SubjectScore after = scoring.scoreOf(r.id()).orElseThrow();
+            assertThat(creditFile.fileOf(r.id())).singleElement().extracting(e -> e.status())
+                    .isEqualTo(cn.chengxin.creditfile.RecordStatus.REVOKED);
+            assertThat(after.grade()).isEqualTo("A");
+            assertThat(after.contributions()).as("the explanation no longer names the record").isEmpty();
+            assertThat(after.dimensions()).allSatisfy(d -> assertThat(d.points()).isZero());
+            assertThat(scoring.gradeNotices(r.id())).first().satisfies(n -> {
+                assertThat(n.from()).isEqualTo(fined.grade());
+                assertThat(n.to()).isEqualTo("A");
+            });
+        } finally {
+            activate(ScoreModel.weihai());
+        }
+    }
+
+    /** Proposes the model and has a second person activate it; waits for the recompute that follows. */
+    private void activate(ScoreModel model) throws Exception {
+        int version = as("model-maker", () -> scoring.propose(model));
+        as("model-checker", () -> {
+            scoring.approve(model.code(), version, "同意");
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> !scoring.progress().running());
+    }
+
+    /**
      * The full recompute reads, scores and writes in bulk by its own path; for a file it must come to exactly the
      * row a rescore stored (score, explanation with weights and points), and so write nothing, add no history.
      */
