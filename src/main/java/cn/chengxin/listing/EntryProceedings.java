@@ -1,11 +1,16 @@
 package cn.chengxin.listing;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
@@ -40,11 +45,13 @@ public class EntryProceedings {
             EntryStatus.EFFECTIVE);
 
     private final JdbcListing store;
+    private final RecordProceedings recordProceedings;
     private final AuditLog audit;
     private final Clock clock;
 
-    EntryProceedings(JdbcListing store, AuditLog audit, Clock clock) {
+    EntryProceedings(JdbcListing store, RecordProceedings recordProceedings, AuditLog audit, Clock clock) {
         this.store = store;
+        this.recordProceedings = recordProceedings;
         this.audit = audit;
         this.clock = clock;
     }
@@ -102,6 +109,26 @@ public class EntryProceedings {
     /** The entry a flag, pending or cleared, is on. */
     public Optional<UUID> entryOf(UUID proceedingId) {
         return store.entryOfProceeding(proceedingId);
+    }
+
+    /**
+     * The administrative reviews and lawsuits pending against the records these entries rest on, by entry id (absent:
+     * none), in the order flagged: one look-up for a page of entries. A record's flag shows wherever the record shows
+     * (RULES.md §5, {@link RecordProceedings}), and an entry shows the record it rests on: a reader of the entry learns
+     * that the decision behind it may fall, which would end the entry with its record. Told apart from the entry's own
+     * ({@link ListEntry#proceedings()}), which is against the listing decision itself.
+     */
+    public Map<UUID, List<RecordProceeding.Kind>> onRecordsOf(Collection<ListEntry> entries) {
+        Map<UUID, List<RecordProceeding>> byRecord = recordProceedings.pendingOn(entries.stream()
+                .map(ListEntry::recordKey).filter(Objects::nonNull).collect(Collectors.toSet()));
+        Map<UUID, List<RecordProceeding.Kind>> byEntry = new HashMap<>();
+        for (ListEntry e : entries) {
+            List<RecordProceeding> pending = e.recordKey() == null ? null : byRecord.get(e.recordKey());
+            if (pending != null) {
+                byEntry.put(e.id(), pending.stream().map(RecordProceeding::kind).distinct().toList());
+            }
+        }
+        return byEntry;
     }
 
     /** The entry's proceedings, pending and cleared, in the order flagged: its console page. */

@@ -83,6 +83,9 @@ class ListingIT {
     EntryProceedings proceedings;
 
     @Autowired
+    cn.chengxin.creditfile.RecordProceedings recordProceedings;
+
+    @Autowired
     Catalogue catalogue;
 
     @Autowired
@@ -368,6 +371,39 @@ class ListingIT {
             assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = ? AND subject_pseudonym = ?")
                     .params(action, pseudonym).query(Long.class).single()).as(action).isEqualTo(1L);
         }
+    }
+
+    /**
+     * Issue #5, RULES.md §5: a review or lawsuit pending against the record an entry rests on is flagged on the record
+     * (creditfile), and shows with the entry too — on its console page and on the person's lists page — told apart
+     * from one against the entry itself; cleared on the record, it goes from the entry.
+     */
+    @Test
+    void aLawsuitPendingAgainstTheRecordShowsOnTheEntriesRestingOnIt() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "危明澈");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        String pseudonym = subjects.pseudonymOf(subjects.validate(null, person.number()));
+        ListEntry proposal = blackProposalFromACourtRecord(person, subject);
+        as("reviewer-r", () -> listing.approve(proposal.id(), "核实无误"));
+        assertThat(entryPage(proposal.id())).doesNotContain("id=\"record-proceeding-marks\"");
+
+        UUID flag = as("office-r", () -> recordProceedings.flag(subject, proposal.recordKey(),
+                cn.chengxin.creditfile.RecordProceeding.Kind.LAWSUIT, "驻马店市中级人民法院 （2026）豫17行初5号",
+                pseudonym));
+
+        assertThat(entryPage(proposal.id())).contains("id=\"record-proceeding-marks\"", "所依据记录的行政复议、行政诉讼",
+                "data-field=\"record-proceeding\"").doesNotContain("id=\"proceeding-marks\"");
+        assertThat(citizensListsPage(subject)).contains("data-field=\"record-proceeding\">所依据的记录：行政诉讼中<")
+                .doesNotContain("data-field=\"proceeding\"");
+        assertThat(listing.entry(proposal.id()).orElseThrow().proceedings()).as("none against the entry itself")
+                .isEmpty();
+
+        as("office-r", () -> {
+            recordProceedings.clear(flag);
+            return null;
+        });
+        assertThat(entryPage(proposal.id())).doesNotContain("id=\"record-proceeding-marks\"");
+        assertThat(citizensListsPage(subject)).doesNotContain("data-field=\"record-proceeding\"");
     }
 
     /** The black-list proposal a court-defaulter record delivered for the person brings. */

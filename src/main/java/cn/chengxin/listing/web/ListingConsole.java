@@ -214,6 +214,7 @@ class ListingConsole {
         model.addAttribute("notices", listing.noticesOfEntry(id));
         model.addAttribute("departments", listing.departmentNames());
         model.addAttribute("proceedings", proceedings.of(id));
+        model.addAttribute("recordProceedings", proceedings.onRecordsOf(List.of(entry)).getOrDefault(id, List.of()));
         model.addAttribute("proceedingKinds", RecordProceeding.Kind.values());
         model.addAttribute("mayFlagProceeding", EntryProceedings.mayBeFlagged(entry));
         return "console/list-entry";

@@ -35,12 +35,15 @@ class SelfService {
     private final AccessHistory history;
     private final AuditLog audit;
     private final cn.chengxin.listing.Listing listing;
+    private final cn.chengxin.listing.EntryProceedings entryProceedings;
     private final cn.chengxin.scoring.Scoring scoring;
     private final cn.chengxin.account.Notices notices;
     private final java.time.Clock clock;
 
     SelfService(SubjectRegistry subjects, AccessHistory history, AuditLog audit, cn.chengxin.listing.Listing listing,
-                cn.chengxin.scoring.Scoring scoring, cn.chengxin.account.Notices notices, java.time.Clock clock) {
+                cn.chengxin.listing.EntryProceedings entryProceedings, cn.chengxin.scoring.Scoring scoring,
+                cn.chengxin.account.Notices notices, java.time.Clock clock) {
+        this.entryProceedings = entryProceedings;
         this.notices = notices;
         this.clock = clock;
         this.subjects = subjects;
@@ -71,7 +74,10 @@ class SelfService {
     String lists(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
         audit.record(AuditEntry.of(AuditCategory.QUERY, "self.lists").subject(citizen.subjectPseudonym())
                 .purpose("本人查询", "国办发〔2016〕98号 本人查询"));
-        model.addAttribute("entries", listing.entriesOf(citizen.subjectId()));
+        java.util.List<cn.chengxin.listing.ListEntry> entries = listing.entriesOf(citizen.subjectId());
+        model.addAttribute("entries", entries);
+        // A review or lawsuit pending against the record an entry rests on shows with the entry (RULES.md §5).
+        model.addAttribute("recordProceedings", entryProceedings.onRecordsOf(entries));
         model.addAttribute("notices", listing.noticesOf(citizen.subjectId()));
         // An entry past its last day is listed nowhere though the night's job has not exited it: no objection form.
         model.addAttribute("today", java.time.LocalDate.now(clock));
