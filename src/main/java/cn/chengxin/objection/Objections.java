@@ -601,6 +601,14 @@ public class Objections {
                 creditFile.changeStatus(o.subjectId(), o.recordKey(), from, to, by, reason);
                 clearMarks(o.subjectId(), o.recordKey());
             } // else upheld on a record whose correction an earlier decision still awaits: the record stays marked.
+            if (outcome.effect() == Outcome.RecordEffect.AWAIT_CORRECTION
+                    && !stillDisputed(o.subjectId(), o.recordKey())) {
+                // Nothing is left to correct: the corrected version came while the case was open, or the record left
+                // 异议中 meanwhile — revoked at this very moment by its department or with its item, whose revocation
+                // left this case, held by this decision, to it (RecordsTakenDown). Owed by nobody, as the watch judges
+                // (owed): settled now, so that it is never listed to the department or escalated.
+                store.settleCorrections(List.of(id), clock.instant());
+            }
             endEntries(o.subjectId(), o.recordKey(), outcome);
             if (outcome.endsDisplay()) {
                 for (var copy : creditFile.changeStatusOfCopies(o.subjectId(), o.recordKey(), from, to, by, reason)) {

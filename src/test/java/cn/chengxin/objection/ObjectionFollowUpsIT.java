@@ -577,6 +577,59 @@ class ObjectionFollowUpsIT {
         assertThat(objections.correctionsOwedBy("MARKET")).extracting(c -> c.objection().id()).doesNotContain(owed);
     }
 
+    /**
+     * Issue #8: a clerk decides 更正 at the moment the department revokes the record — the revocation leaves the case,
+     * held by the decision, to it. The decision finds the record revoked: no correction is owed on it, so none is
+     * listed to the department, and none is escalated after the 3 working days.
+     */
+    @Test
+    void aCorrectionDecidedAsTheRecordIsRevokedIsOwedByNobody() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "蔺更撤");
+        String source = "T-" + UUID.randomUUID();
+        LocalDate decided = LocalDate.now(clock).minusMonths(2);
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(person.number(), person.name(),
+                "P_ADMIN_PENALTY_GENERAL", source, "1", "ADD", "驻市监罚〔2026〕741号", "无照经营"), decided);
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        UUID id = objections.file(subject, creditFile.fileOf(subject).get(0).recordKey(), "处罚金额录入错误", "本人");
+
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Void> deciding = java.util.concurrent.CompletableFuture.runAsync(() ->
+                new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                    // The decision holds its case first, as Objections.decide does.
+                    jdbc.sql("SELECT id FROM objection.objection WHERE id = ? FOR UPDATE").param(id).query(UUID.class)
+                            .single();
+                    held.countDown();
+                    try {
+                        release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                        as("office-d", () -> {
+                            objections.decide(id, objections.find(id).version(), Outcome.CORRECT,
+                                    "经核实，金额有误，予以更正");
+                            return null;
+                        });
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+        assertThat(held.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        try {
+            TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(person.number(), person.name(),
+                    "P_ADMIN_PENALTY_GENERAL", source, "2", "REVOKE", "驻市监罚〔2026〕741号", "无照经营"), decided);
+        } finally {
+            release.countDown();
+        }
+        deciding.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(creditFile.fileOf(subject).get(0).status()).isEqualTo(RecordStatus.REVOKED);
+        assertThat(objections.find(id).outcome()).isEqualTo(Outcome.CORRECT);
+        assertThat(settled(id)).as("nothing owed on a revoked record").isTrue();
+        assertThat(objections.correctionsOwedBy("MARKET")).extracting(c -> c.objection().id()).doesNotContain(id);
+
+        LocalDate due = workingDays.calendar().plusWorkingDays(LocalDate.now(clock), 3);
+        assertThat(objections.watchDeadlines(at(due.plusDays(1))).correctionsEscalated()).extracting(Objection::id)
+                .doesNotContain(id);
+        assertThat(objections.correctionsEscalated()).extracting(c -> c.objection().id()).doesNotContain(id);
+    }
+
     /** Files an objection on the person's only record and decides it as 更正; returns the case. */
     private UUID correctionDecided(TestCitizens.Person person) throws Exception {
         UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
