@@ -369,6 +369,9 @@ class CatalogueIT {
                 .doesNotContain(">自然人</dd>", ">失信信息</dd>", ">公开公示</dd>", ">文本</td>");
         // Whether a field is required, too (issue #4: no 是/否 written into the template).
         assertThat(page(get(item).param("lang", "en").with(clerk))).contains(">Yes</td>").doesNotContain(">是</td>");
+        // Who repairs it (RULES.md §7): the court that listed the person, not the platform.
+        assertThat(page(get(item).param("lang", "en").with(clerk))).contains(">By the court that decided it");
+        assertThat(page(get(item).with(clerk))).contains(">由作出决定的人民法院办理");
         assertThat(page(get(item).with(clerk)))
                 .contains(">自然人</dd>", ">失信信息</dd>", ">司法裁判及执行信息</dd>", ">司法诉讼</dd>", ">严重</dd>",
                         ">公开公示</dd>", ">每日</dd>", ">文本</td>", ">选项：全部未履行、部分未履行</td>", ">是</td>");

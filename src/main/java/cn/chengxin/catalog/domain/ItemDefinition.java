@@ -25,6 +25,14 @@ public record ItemDefinition(String code, String name, SubjectType subjectType, 
         providers = providers == null ? List.of() : List.copyOf(providers);
     }
 
+    /**
+     * Who decides whether the item's records are repaired (RULES.md §6, §7): a court's and a listing department's own
+     * decisions are ended by them, not by the credit platform.
+     */
+    public RepairAuthority repairAuthority() {
+        return RepairAuthority.of(category);
+    }
+
     /** Where the item's periods depart from the national ones of its severity: shown, never refused. */
     public List<NationalPeriods.Departure> nationalPeriodDepartures() {
         return NationalPeriods.departures(this);
