@@ -125,12 +125,12 @@ public class Repairs {
             if (item == null || !e.status().shown()) {
                 continue;
             }
-            boolean minor = minors.protects(item.severity(), birth, e.decisionDate());
-            RepairEligibility eligibility = RepairEligibility.of(item.nature(), item.severity(),
-                    item.publicationMinMonths(), e.decisionDate());
+            RepairEligibility eligibility = RepairEligibility.of(item, e.decisionDate());
             if (eligibility.kind() == RepairEligibility.Kind.NOT_APPLICABLE) {
                 continue;
             }
+            // A court's or a listing department's own decision stays theirs to end, a minor's included (RULES.md §7).
+            boolean minor = eligibility.byPlatform() && minors.protects(item.severity(), birth, e.decisionDate());
             result.put(e.recordKey(), new Repairable(e, item, minor ? RepairEligibility.protectedMinor(
                     e.decisionDate()) : eligibility, minor, Optional.ofNullable(open.get(e.recordKey()))));
         }
@@ -167,6 +167,7 @@ public class Repairs {
         List<String> types = uploads.stream().map(u -> Attachments.check(u.filename(), u.content())).toList();
         Attachments.requireCount(uploads.size(), "一份修复申请");
         Repairable r = repairable(subjectId, recordKey);
+        requireRepairedHere(r);
         LocalDate today = LocalDate.now(clock);
         if (r.record().status() != RecordStatus.ACTIVE && objections.awaitsCorrection(subjectId, recordKey)) {
             // Known to be wrong until its department delivers the corrected version (RULES.md §5): repairing it now
@@ -277,6 +278,12 @@ public class Repairs {
         requireNotApplicant(a, by);
         if (by.actorId().equals(a.proposedBy())) {
             throw problem("REPAIR_SAME_REVIEWER", DomainProblem.Kind.FORBIDDEN, "初审同意的人不能再复核批准同一申请");
+        }
+        // An application filed before its item was known to be another authority's is refused, never approved: the
+        // approval would end the court's or the department's listing (RULES.md §7).
+        Repairable repairable = repairable(a.subjectId()).get(a.recordKey());
+        if (repairable != null) {
+            requireRepairedHere(repairable);
         }
         if (limit.limited()) {
             store.lockApprovalsOf(a.subjectId());
@@ -457,8 +464,7 @@ public class Repairs {
         Map<Integer, Map<String, LocalDate>> earliestByMonths = new TreeMap<>();
         for (CatalogueItem item : catalogue.active()) {
             items.versions(item.code()).values().forEach(d -> {
-                if (RepairEligibility.of(d.nature(), d.severity(), d.publicationMinMonths(), today).kind()
-                        == RepairEligibility.Kind.FROM_DATE) {
+                if (RepairEligibility.of(d, today).kind() == RepairEligibility.Kind.FROM_DATE) {
                     int months = d.publicationMinMonths() != null ? d.publicationMinMonths()
                             : d.severity().defaultMinimumMonths();
                     earliestByMonths.computeIfAbsent(months, m -> new HashMap<>())
@@ -472,14 +478,33 @@ public class Repairs {
             for (var e : creditFile.activeDecidedWithin(earliest, 4)) {
                 ItemDefinition d = items.of(e.entry().itemCode(), e.entry().itemVersion()).orElseThrow();
                 // A record can be in the window of another version's period: it is told once, by its own.
-                if (today.equals(RepairEligibility.of(d.nature(), d.severity(), d.publicationMinMonths(),
-                        e.entry().decisionDate()).from()) && seen.add(e.entry().recordKey())) {
+                RepairEligibility eligibility = RepairEligibility.of(d, e.entry().decisionDate());
+                if (eligibility.kind() == RepairEligibility.Kind.FROM_DATE && today.equals(eligibility.from())
+                        && seen.add(e.entry().recordKey())) {
                     notices.eligible(e.subjectId(), d.name(), e.entry().decisionNumber());
                     told++;
                 }
             }
         }
         return told;
+    }
+
+    /**
+     * A record whose repair another authority decides (RULES.md §6, §7) is not applied for here: a court defaulter is
+     * deleted by the court after performance (法释〔2017〕7号), a department's list ended by that department under its
+     * sector rules; their revocation then reaches the platform and ends the entries resting on the record.
+     */
+    private void requireRepairedHere(Repairable r) {
+        if (r.eligibility().kind() != RepairEligibility.Kind.BY_AUTHORITY) {
+            return;
+        }
+        String where = switch (r.eligibility().authority()) {
+            case COURT -> "该记录由人民法院依法作出，履行生效法律文书确定的义务后，请向执行法院申请删除或解除";
+            case LISTING_DEPARTMENT -> "该记录是有关部门列入的名单信息，请按该行业规定向作出列入决定的部门申请提前移出或停止公布";
+            case PLATFORM -> throw new IllegalStateException();
+        };
+        throw problem("REPAIR_BY_OTHER_AUTHORITY", DomainProblem.Kind.CONFLICT,
+                where + "；该部门删除或移出后，平台同步停止公示并移出相关名单，信用平台不受理此项修复申请");
     }
 
     /** The local yearly limit of approved repairs (RULES.md §6; none by default), over the last 12 months. */

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,7 +17,6 @@ import cn.chengxin.ChengxinApplication;
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffDirectory;
-import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.exchange.domain.PlatformLevel;
 import cn.chengxin.exchange.domain.Relation;
 import cn.chengxin.exchange.wire.KafkaTransport;
@@ -28,7 +26,6 @@ import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
-import cn.chengxin.repair.Repairs;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.support.TestCitizens;
@@ -47,7 +44,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Issue #9's first acceptance test: three real platforms in one JVM — two cities and their province, each its own
  * application context, database, keys and HTTP port, declared to each other as partners. A black-list entry in city A
- * reaches city B's checks through the province; its repair in city A lifts the measures in city B, although the
+ * reaches city B's checks through the province; the court's removal in city A lifts the measures in city B, although the
  * province is stopped meanwhile and started again on its data (nothing is lost: A's outbox retries over HTTP; over
  * Kafka the messages wait in the province's topic). The second test runs the same flow over the Kafka transport.
  */
@@ -69,7 +66,7 @@ class ThreePlatformsIT {
     }
 
     @Test
-    void aBlackListEntryInOneCityRestrictsInTheOtherAndItsRepairLiftsItThroughAProvinceThatWasDown()
+    void aBlackListEntryInOneCityRestrictsInTheOtherAndTheCourtsRemovalLiftsItThroughAProvinceThatWasDown()
             throws Exception {
         run(null);
     }
@@ -105,11 +102,13 @@ class ThreePlatformsIT {
         TestCitizens.Person person = TestCitizens.register(cityA.getBean(SubjectRegistry.class), "宁德顺");
         UUID subject = cityA.getBean(SubjectRegistry.class).find(cityA.getBean(SubjectRegistry.class)
                 .validate(null, person.number())).orElseThrow();
+        String source = "SX-" + UUID.randomUUID();
+        Map<String, String> fields = Map.of("case_number", "(2025)豫1702执66号", "court", "驿城区人民法院",
+                "obligation", "给付货款", "performance", "全部未履行", "behaviour", "有履行能力而拒不履行");
+        String decided = LocalDate.now().minusMonths(13).toString();
         var delivered = cityA.getBean(Submissions.class).submit(UUID.randomUUID(), "COURT", List.of(new IncomingRecord(
-                "P_COURT_DEFAULTER", person.number(), person.name(), "SX-" + UUID.randomUUID(), "1", "ADD",
-                "(2025)豫1702执66号", LocalDate.now().minusMonths(13).toString(), Map.of("case_number", "(2025)豫1702执66号",
-                "court", "驿城区人民法院", "obligation", "给付货款", "performance", "全部未履行",
-                "behaviour", "有履行能力而拒不履行"))));
+                "P_COURT_DEFAULTER", person.number(), person.name(), source, "1", "ADD", "(2025)豫1702执66号", decided,
+                fields)));
         assertThat(delivered.accepted()).isEqualTo(1);
         Listing listingA = cityA.getBean(Listing.class);
         ListEntry proposal = await().atMost(Duration.ofSeconds(20)).until(() -> listingA.entriesOf(subject).stream()
@@ -126,22 +125,14 @@ class ThreePlatformsIT {
         assertThat(JsonPath.<String>read(restricted, "$.entries[0].issuingPlatform")).isEqualTo("信用驻马店（测试）");
         assertThat(JsonPath.<List<?>>read(restricted, "$.measures")).isNotEmpty();
 
-        // The province stops; city A repairs the record meanwhile; the province starts again on its data.
+        // The province stops; the court deletes the record after performance meanwhile (a court defaulter is the
+        // court's to remove, not the platform's to repair: RULES.md §7); the province starts again on its data.
         province.close();
-        Repairs repairs = cityA.getBean(Repairs.class);
-        UUID record = cityA.getBean(CreditFile.class).fileOf(subject).get(0).recordKey();
-        UUID application = repairs.apply(subject, record, "已全部履行判决确定的给付义务", person.name(),
-                List.of(new Repairs.Upload("PROOF", "履行凭证.pdf",
-                        "%PDF-1.4\n% 履行凭证（测试）\n".getBytes(StandardCharsets.UTF_8))), null);
-        as("repair-r1", () -> {
-            repairs.propose(application, repairs.find(application).version(), "材料齐全");
-            return null;
-        });
-        as("repair-r2", () -> {
-            repairs.approve(application, repairs.find(application).version());
-            return null;
-        });
-        assertThat(listingA.entry(proposal.id()).orElseThrow().status()).isEqualTo(EntryStatus.EXITED);
+        assertThat(cityA.getBean(Submissions.class).submit(UUID.randomUUID(), "COURT", List.of(new IncomingRecord(
+                "P_COURT_DEFAULTER", person.number(), person.name(), source, "2", "REVOKE", "(2025)豫1702执66号",
+                decided, fields))).accepted()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> listingA.entry(proposal.id()).orElseThrow().status(),
+                s -> s == EntryStatus.EXITED);
         Thread.sleep(3_000); // A tries to push while the province is down, and backs off
         province = start("province", "410000", "信用河南（测试）", PlatformLevel.PROVINCE, provincePort, false, kafka);
 

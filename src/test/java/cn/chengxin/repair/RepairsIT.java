@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,6 +15,8 @@ import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.commitment.Commitment;
 import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.NewRecord;
+import cn.chengxin.creditfile.RecordAction;
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListEntry;
@@ -429,12 +432,12 @@ class RepairsIT {
      */
     @Test
     void anOrganisationsRepairReachesTheCopyOnItsLegalRepresentative() throws Exception {
-        TestRecords.Organisation org = TestRecords.organisationDefaulter(mvc, apiClients, directory, subjects,
-                creditFile, "殷志诚", "驻执〔2025〕811号", LocalDate.now().minusMonths(13));
+        TestRecords.Organisation org = TestRecords.organisationPenalised(mvc, apiClients, directory, subjects,
+                creditFile, "殷志诚", "驻市监罚〔2025〕811号", LocalDate.now().minusMonths(13));
         UUID copy = creditFile.fileOf(org.representative()).stream().filter(e -> e.linked()).findFirst()
                 .orElseThrow().recordKey();
 
-        UUID id = as("counter-r", () -> repairs.applyAtCounter(number(org.id()), null, "驻执〔2025〕811号",
+        UUID id = as("counter-r", () -> repairs.applyAtCounter(number(org.id()), null, "驻市监罚〔2025〕811号",
                 "已全部履行", "殷志诚商贸有限公司", List.of(proof())));
         as("reviewer-1", () -> {
             repairs.propose(id, repairs.find(id).version(), "材料齐全");
@@ -469,13 +472,13 @@ class RepairsIT {
      */
     @Test
     void anOrganisationsRepairEndsTheOpenObjectionToTheCopy() throws Exception {
-        TestRecords.Organisation org = TestRecords.organisationDefaulter(mvc, apiClients, directory, subjects,
-                creditFile, "殷志远", "驻执〔2025〕812号", LocalDate.now().minusMonths(13));
+        TestRecords.Organisation org = TestRecords.organisationPenalised(mvc, apiClients, directory, subjects,
+                creditFile, "殷志远", "驻市监罚〔2025〕812号", LocalDate.now().minusMonths(13));
         UUID copy = creditFile.fileOf(org.representative()).stream().filter(e -> e.linked()).findFirst()
                 .orElseThrow().recordKey();
         UUID objection = objections.file(org.representative(), copy, "本人已于案发前卸任法定代表人", "本人");
 
-        UUID id = as("counter-r", () -> repairs.applyAtCounter(number(org.id()), null, "驻执〔2025〕812号",
+        UUID id = as("counter-r", () -> repairs.applyAtCounter(number(org.id()), null, "驻市监罚〔2025〕812号",
                 "已全部履行", "殷志远商贸有限公司", List.of(proof())));
         as("reviewer-1", () -> {
             repairs.propose(id, repairs.find(id).version(), "材料齐全");
@@ -538,6 +541,49 @@ class RepairsIT {
         String chinese = mvc.perform(get("/console/repairs").with(authentication(counterStaff())))
                 .andReturn().getResponse().getContentAsString();
         assertThat(chinese).contains(">待审查</span>");
+    }
+
+    /**
+     * Finding 5 (RULES.md §7; 法释〔2017〕7号): a court defaulter is deleted from the court's list by the court after
+     * performance. Past the serious item's year the platform still offers no form and refuses the application, and
+     * its notice names the court to apply to; a serious penalty decided the same day is repaired here.
+     */
+    @Test
+    void aCourtDefaultersRecordIsRepairedByTheCourtNotOnThePlatform() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "祁守约");
+        UUID id = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        LocalDate decided = LocalDate.now(clock).minusMonths(14);
+        creditFile.store(UUID.randomUUID(), "test", List.of(new NewRecord(id, "P_COURT_DEFAULTER",
+                catalogue.active("P_COURT_DEFAULTER").orElseThrow().version(), "COURT", "CD-" + UUID.randomUUID(), 1,
+                RecordAction.ADD, "(2025)豫1702执909号", decided, Map.of("case_number", "(2025)豫1702执909号",
+                        "court", "驿城区人民法院", "obligation", "给付货款", "performance", "全部未履行",
+                        "behaviour", "有履行能力而拒不履行"), decided.plusYears(2), decided.plusYears(5),
+                "fp-" + UUID.randomUUID(), null, null, null)));
+        UUID record = creditFile.fileOf(id).get(0).recordKey();
+
+        Repairs.Repairable repairable = repairs.repairable(id).get(record);
+        assertThat(repairable.eligibility().kind()).isEqualTo(cn.chengxin.repair.domain.RepairEligibility.Kind.BY_AUTHORITY);
+        var citizen = authentication(Principals.citizen(subjects, id));
+        String page = mvc.perform(get("/me/repairs").with(citizen)).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("由人民法院办理").doesNotContain("/me/repairs/apply/" + record);
+        mvc.perform(get("/me/repairs/apply/" + record).with(citizen))
+                .andExpect(status().is3xxRedirection());
+        String notice = mvc.perform(get("/me/repairs/notice/" + record).with(citizen)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(notice).contains("驿城区人民法院").contains("向执行法院申请删除")
+                .doesNotContain("/me/repairs/apply/" + record);
+
+        CodedProblem refused = catchThrowableOfType(CodedProblem.class, () -> repairs.apply(id, record, "已履行完毕",
+                "祁守约", List.of(proof()), null));
+        assertThat(refused.code()).isEqualTo("REPAIR_BY_OTHER_AUTHORITY");
+        assertThat(refused.getMessage()).contains("执行法院");
+        assertThat(repairs.of(id)).isEmpty();
+        assertThat(creditFile.fileOf(id).get(0).status()).isEqualTo(RecordStatus.ACTIVE);
+
+        Person penalised = person("祁守信", "P_ADMIN_PENALTY_SERIOUS", "驻市监罚〔2026〕" + (System.nanoTime() % 100_000)
+                + "号", decided);
+        assertThat(repairs.apply(penalised.id(), penalised.record(), "已缴纳罚款", "祁守信", List.of(proof()), null))
+                .isNotNull();
     }
 
     /** The citizen's repairs page names an application's state in the reader's language (issue #5). */

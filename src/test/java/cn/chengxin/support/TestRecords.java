@@ -149,6 +149,30 @@ public final class TestRecords {
     }
 
     /**
+     * An organisation, newly registered with a newly registered legal representative, given a serious administrative
+     * penalty by market regulation on {@code decided} under {@code decision} — an item copied onto the responsible
+     * persons and repaired on the platform (a court defaulter is the court's to delete, RULES.md §7).
+     */
+    public static Organisation organisationPenalised(MockMvc mvc, ApiClients apiClients, StaffDirectory directory,
+                                                     SubjectRegistry subjects, CreditFile creditFile,
+                                                     String representativeName, String decision, LocalDate decided)
+            throws Exception {
+        TestCitizens.Person rep = TestCitizens.register(subjects, representativeName);
+        UUID repId = subjects.find(subjects.validate(null, rep.number())).orElseThrow();
+        String code = TestCreditCodes.next();
+        String name = representativeName + "商贸有限公司";
+        subjects.registerOrganisation(new NewOrganisation(subjects.validate(null, code), name, LocalDate.of(2015, 3, 1),
+                List.of(new NewOrganisation.Responsible(repId, ResponsibleRole.LEGAL_REPRESENTATIVE,
+                        LocalDate.of(2015, 3, 1))), false));
+        String source = "ORG-P-" + UUID.randomUUID();
+        deliver(mvc, apiClients, directory, new Penalty(code, name, "O_ADMIN_PENALTY_SERIOUS", source, "1", "ADD",
+                decision, "生产销售不合格产品"), decided, "MARKET");
+        UUID orgId = subjects.find(subjects.validate(null, code)).orElseThrow();
+        return new Organisation(orgId, creditFile.fileOf(orgId).get(0).recordKey(), repId, code, name, source,
+                decision, decided);
+    }
+
+    /**
      * The court's corrected version {@code version} of the organisation's record (an UPDATE naming the record by its
      * id as stored), with the obligation as now stated: ingestion copies it onto the responsible persons.
      */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.chengxin.account.CitizenPrincipal;
+import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.repair.Repairs;
 import cn.chengxin.shared.City;
 import cn.chengxin.shared.privacy.IdentityRedaction;
@@ -35,11 +36,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MyRepairs {
 
     private final Repairs repairs;
+    private final Catalogue catalogue;
     private final City city;
     private final Clock clock;
 
-    MyRepairs(Repairs repairs, City city, Clock clock) {
+    MyRepairs(Repairs repairs, Catalogue catalogue, City city, Clock clock) {
         this.repairs = repairs;
+        this.catalogue = catalogue;
         this.city = city;
         this.clock = clock;
     }
@@ -56,6 +59,7 @@ class MyRepairs {
     @GetMapping("/me/repairs/notice/{id}")
     String notice(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable("id") UUID recordKey, Model model) {
         model.addAttribute("r", repairs.repairable(citizen.subjectId(), recordKey));
+        model.addAttribute("departments", catalogue.departments());
         model.addAttribute("city", city);
         model.addAttribute("today", LocalDate.now(clock));
         return "me/repair-notice";
@@ -63,7 +67,12 @@ class MyRepairs {
 
     @GetMapping("/me/repairs/apply/{id}")
     String form(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable("id") UUID recordKey, Model model) {
-        model.addAttribute("r", repairs.repairable(citizen.subjectId(), recordKey));
+        Repairs.Repairable r = repairs.repairable(citizen.subjectId(), recordKey);
+        if (!r.eligibility().byPlatform()) {
+            // A court's or a department's own decision (RULES.md §7): its notice says where to apply; no form here.
+            return "redirect:/me/repairs/notice/" + recordKey;
+        }
+        model.addAttribute("r", r);
         model.addAttribute("commitment", repairs.commitmentText(citizen.subjectId(), recordKey));
         model.addAttribute("today", LocalDate.now(clock));
         return "me/repair-apply";
