@@ -38,9 +38,11 @@ public class ObjectionFigures {
     private final CreditFile creditFile;
     private final WorkingDays workingDays;
     private final Clock clock;
-    private final ObjectionDeadlines deadlines = ObjectionDeadlines.defaults();
+    private final ObjectionDeadlines deadlines;
 
-    ObjectionFigures(JdbcClient jdbc, CreditFile creditFile, WorkingDays workingDays, Clock clock) {
+    ObjectionFigures(JdbcClient jdbc, CreditFile creditFile, WorkingDays workingDays, Clock clock,
+                     ObjectionSettings settings) {
+        this.deadlines = settings.deadlines();
         this.jdbc = jdbc;
         this.creditFile = creditFile;
         this.workingDays = workingDays;

@@ -66,11 +66,12 @@ public class Objections {
     private final ObjectionNotices notices;
     private final RecordProceedings proceedings;
     private final Catalogue catalogue;
-    private final ObjectionDeadlines deadlines = ObjectionDeadlines.defaults();
+    private final ObjectionDeadlines deadlines;
 
     Objections(JdbcObjections store, CreditFile creditFile, Listing listing, SubjectRegistry subjects,
                WorkingDays workingDays, AuditLog audit, Clock clock, ObjectionNotices notices,
-               RecordProceedings proceedings, Catalogue catalogue) {
+               RecordProceedings proceedings, Catalogue catalogue, ObjectionSettings settings) {
+        this.deadlines = settings.deadlines();
         this.notices = notices;
         this.catalogue = catalogue;
         this.proceedings = proceedings;
@@ -81,6 +82,11 @@ public class Objections {
         this.workingDays = workingDays;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The configured deadlines (RULES.md §5), which the pages state as they are. */
+    public ObjectionDeadlines deadlines() {
+        return deadlines;
     }
 
     /** An uploaded file, as the web layer read it (at most one byte over the limit, so that size is known). */

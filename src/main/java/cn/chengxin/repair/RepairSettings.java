@@ -4,7 +4,9 @@ import java.util.Set;
 
 import cn.chengxin.catalog.domain.Severity;
 import cn.chengxin.repair.domain.MinorProtection;
+import cn.chengxin.repair.domain.RepairDeadlines;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Repair configuration ({@code chengxin.repair.*}).
@@ -12,12 +14,33 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param minorSeverities    the severities of misconduct by minors that is protected once corrected (RULES.md §6)
  * @param maxApprovedPerYear how many repairs a subject may have approved in 12 months; null or 0: no limit (there is
  *                           none nationally; RULES.md §6 asks for a configurable rule)
+ * @param deadlines          {@code chengxin.repair.deadlines.*}, in working days (RULES.md §6; issue #8); null: the
+ *                           national ones
  */
 @ConfigurationProperties("chengxin.repair")
-public record RepairSettings(Set<Severity> minorSeverities, Integer maxApprovedPerYear) {
+public record RepairSettings(Set<Severity> minorSeverities, Integer maxApprovedPerYear, Deadlines deadlines) {
 
     public RepairSettings {
         minorSeverities = minorSeverities == null ? MinorProtection.defaults().severities()
                 : Set.copyOf(minorSeverities);
+        deadlines = deadlines == null ? new Deadlines(10, 3, 10) : deadlines;
+    }
+
+    /**
+     * The repair deadlines as configured, national by default; a city may shorten them — Henan decides within 1 working
+     * day once the conditions are met (RULES.md §6): {@code decision-days: 1}. Checked as the platform starts
+     * ({@link RepairDeadlines}): a value out of order or above the national period stops it with the reason.
+     */
+    public record Deadlines(@DefaultValue("10") int feedbackDays, @DefaultValue("3") int decisionDays,
+                            @DefaultValue("10") int maxExtensionDays) {
+
+        public Deadlines {
+            new RepairDeadlines(feedbackDays, decisionDays, maxExtensionDays);
+        }
+    }
+
+    /** The deadlines every application is given. */
+    public RepairDeadlines repairDeadlines() {
+        return new RepairDeadlines(deadlines.feedbackDays(), deadlines.decisionDays(), deadlines.maxExtensionDays());
     }
 }

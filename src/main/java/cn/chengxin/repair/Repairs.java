@@ -73,7 +73,7 @@ public class Repairs {
     private final AuditLog audit;
     private final City city;
     private final Clock clock;
-    private final RepairDeadlines deadlines = RepairDeadlines.defaults();
+    private final RepairDeadlines deadlines;
     private final MinorProtection minors;
     private final RepairLimit limit;
     private final RepairNotices notices;
@@ -97,7 +97,13 @@ public class Repairs {
         this.city = city;
         this.clock = clock;
         this.minors = new MinorProtection(settings.minorSeverities());
+        this.deadlines = settings.repairDeadlines();
         this.limit = new RepairLimit(settings.maxApprovedPerYear());
+    }
+
+    /** The configured deadlines (RULES.md §6), which the pages state as they are. */
+    public RepairDeadlines deadlines() {
+        return deadlines;
     }
 
     /** An uploaded file, as the web layer read it; {@code kind}: PROOF, VOLUNTEER, DONATION or TRAINING. */

@@ -415,14 +415,73 @@ class RepairsIT {
                 .containsExactlyInAnyOrder(RecordStatus.REPAIRED, RecordStatus.ACTIVE);
     }
 
+    /**
+     * Issue #8 and RULES.md §6: the deadlines are configuration. Henan's "repair within 1 working day once the
+     * conditions are met", set as the property a city sets ({@code chengxin.repair.deadlines.decision-days}, bound as
+     * the platform binds it), with a shorter feedback too, gives an application those deadlines. One Spring context
+     * serves every integration test, so the settings are bound here rather than given to a second context.
+     */
+    @Test
+    void theDeadlinesOfAnApplicationComeFromTheConfiguredWorkingDays() throws Exception {
+        RepairSettings henan = new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(Map.of(
+                        "chengxin.repair.deadlines.decision-days", "1",
+                        "chengxin.repair.deadlines.feedback-days", "5")))
+                .bindOrCreate("chengxin.repair", RepairSettings.class);
+        Repairs configured = repairsWith(henan, "repairsInHenan");
+        Person p = person("豫快办", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号",
+                LocalDate.now().minusMonths(4));
+        LocalDate today = LocalDate.now(clock);
+        var calendar = workingDays.calendar();
+
+        UUID id = configured.apply(p.id(), p.record(), "已缴纳罚款", "豫快办", List.of(proof()), null);
+        assertThat(configured.find(id).feedbackDue()).isEqualTo(calendar.plusWorkingDays(today, 5))
+                .isNotEqualTo(calendar.plusWorkingDays(today, 10));
+        as("reviewer-1", () -> {
+            configured.propose(id, configured.find(id).version(), "材料齐全");
+            return null;
+        });
+        assertThat(configured.find(id).decisionDue()).isEqualTo(calendar.plusWorkingDays(today, 1));
+        assertThat(configured.deadlines().maxExtensionDays()).as("left unset: the default").isEqualTo(10);
+    }
+
+    /**
+     * Issue #8: the pages state the deadlines the platform is configured with (here the defaults), not a fixed text —
+     * the citizen's repair notice, objections and file, the repair and objection consoles, a department's answers.
+     */
+    @Test
+    void thePagesStateTheConfiguredDeadlines() throws Exception {
+        Person p = person("期限明", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号",
+                LocalDate.now().minusMonths(4));
+        var citizen = authentication(Principals.citizen(subjects, p.id()));
+        assertThat(body(get("/me/repairs/notice/" + p.record()).with(citizen)))
+                .contains("平台在 10 个工作日内反馈，认定部门在 3 个工作日内作出决定");
+        assertThat(body(get("/me/objections").with(citizen))).contains("平台在 3 个工作日内办结；需提供单位核实的，在 7 个工作日内办结");
+        assertThat(body(get("/me/file").with(citizen))).contains("平台在 3 个工作日内办结");
+        assertThat(consolePage()).contains("平台 10 个工作日内反馈，初审同意后 3 个工作日内").contains("max=\"10\"");
+        assertThat(body(get("/console/objections").with(authentication(Principals.staff("office-dl", "CREDIT_OFFICE",
+                Permission.CONSOLE_HOME, Permission.OBJECTION_HANDLE)))))
+                .contains("平台自行核实的 3 个工作日内办结；转提供单位核实的，单位 3 个工作日内答复，7 个工作日内办结");
+        assertThat(body(get("/console/objection-answers").with(authentication(Principals.staff("operator-dl",
+                "MARKET", Permission.CONSOLE_HOME, Permission.OBJECTION_ANSWER))))).contains("请在 3 个工作日内核实并答复");
+    }
+
+    private String body(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
     /** The platform's repairs under a local yearly limit, transactional as the platform's own bean is. */
     private Repairs repairsLimitedTo(int max) {
-        Repairs limited = new Repairs(context.getBean(cn.chengxin.repair.persistence.JdbcRepairs.class), creditFile,
-                listing, catalogue, commitments, subjects, workingDays,
+        return repairsWith(new RepairSettings(null, max, null), "repairsLimitedTo" + max);
+    }
+
+    /** The platform's repairs under other settings, transactional as the platform's own bean is. */
+    private Repairs repairsWith(RepairSettings settings, String name) {
+        Repairs configured = new Repairs(context.getBean(cn.chengxin.repair.persistence.JdbcRepairs.class),
+                creditFile, listing, catalogue, commitments, subjects, workingDays,
                 context.getBean(cn.chengxin.audit.AuditLog.class), context.getBean(cn.chengxin.shared.City.class),
-                clock, new RepairSettings(null, max), context.getBean(RepairNotices.class), objections,
-                directory);
-        return (Repairs) context.getAutowireCapableBeanFactory().initializeBean(limited, "repairsLimitedTo" + max);
+                clock, settings, context.getBean(RepairNotices.class), objections, directory);
+        return (Repairs) context.getAutowireCapableBeanFactory().initializeBean(configured, name);
     }
 
     /**

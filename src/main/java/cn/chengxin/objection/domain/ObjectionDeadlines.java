@@ -17,6 +17,43 @@ import cn.chengxin.shared.calendar.WorkingCalendar;
 public record ObjectionDeadlines(int platformDays, int departmentDays, int withDepartmentDays, int ceilingDays,
                                  int withdrawalDays) {
 
+    /** 征信业管理条例 Art. 25: an objection is answered within 20 days; no configuration may give a case longer. */
+    public static final int STATUTORY_CEILING_DAYS = 20;
+
+    /**
+     * The numbers are configuration (RULES.md §5: "defaults; configurable"; issue #8), checked when the platform starts
+     * so that a mistyped value never reaches a case: each at least one day; a case routed to its department closes no
+     * sooner than one the platform decides alone, and its department answers within it; a revoked basis is withdrawn no
+     * later than a case would be decided; the ceiling is never above the statutory 20 days, and the longest working-day
+     * deadline fits under it at five working days a week.
+     */
+    public ObjectionDeadlines {
+        if (platformDays < 1 || departmentDays < 1 || withDepartmentDays < 1 || ceilingDays < 1
+                || withdrawalDays < 1) {
+            throw new IllegalArgumentException("objection deadlines must each be at least 1 day");
+        }
+        if (platformDays > withDepartmentDays) {
+            throw new IllegalArgumentException("platform-days (" + platformDays
+                    + ") cannot exceed with-department-days (" + withDepartmentDays + ")");
+        }
+        if (departmentDays > withDepartmentDays) {
+            throw new IllegalArgumentException("department-days (" + departmentDays
+                    + ") cannot exceed with-department-days (" + withDepartmentDays + ")");
+        }
+        if (withdrawalDays > platformDays) {
+            throw new IllegalArgumentException("withdrawal-days (" + withdrawalDays
+                    + ") cannot exceed platform-days (" + platformDays + ")");
+        }
+        if (ceilingDays > STATUTORY_CEILING_DAYS) {
+            throw new IllegalArgumentException("ceiling-days (" + ceilingDays + ") cannot exceed the statutory "
+                    + STATUTORY_CEILING_DAYS + " days (征信业管理条例 Art. 25)");
+        }
+        if (withDepartmentDays > ceilingDays * 5 / 7) {
+            throw new IllegalArgumentException("with-department-days (" + withDepartmentDays
+                    + " working days) does not fit within ceiling-days (" + ceilingDays + " calendar days)");
+        }
+    }
+
     public static ObjectionDeadlines defaults() {
         return new ObjectionDeadlines(3, 3, 7, 20, 1);
     }

@@ -43,6 +43,7 @@ class ObjectionAnswersConsole {
         model.addAttribute("cases", objections.routedTo(staff.departmentCode()));
         model.addAttribute("corrections", objections.correctionsOwedBy(staff.departmentCode()));
         model.addAttribute("answers", DepartmentAnswer.values());
+        model.addAttribute("deadlines", objections.deadlines());
         model.addAttribute("today", LocalDate.now(clock));
         return "console/objection-answers";
     }

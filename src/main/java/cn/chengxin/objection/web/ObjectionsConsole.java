@@ -51,6 +51,7 @@ class ObjectionsConsole {
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("proceedingKinds", RecordProceeding.Kind.values());
         model.addAttribute("documentTypes", DocumentType.values());
+        model.addAttribute("deadlines", objections.deadlines());
         return "console/objections";
     }
 

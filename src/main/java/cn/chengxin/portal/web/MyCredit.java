@@ -62,11 +62,13 @@ class MyCredit {
     private final java.time.Clock clock;
 
     private final cn.chengxin.creditfile.RecordProceedings proceedings;
+    private final cn.chengxin.objection.Objections objections;
 
     MyCredit(CreditFile creditFile, Catalogue catalogue, StaffDirectory directory, Statements statements,
              Consents consents, Reports reports, AuditLog audit, Repairs repairs, java.time.Clock clock,
-             cn.chengxin.creditfile.RecordProceedings proceedings) {
+             cn.chengxin.creditfile.RecordProceedings proceedings, cn.chengxin.objection.Objections objections) {
         this.proceedings = proceedings;
+        this.objections = objections;
         this.repairs = repairs;
         this.clock = clock;
         this.creditFile = creditFile;
@@ -99,6 +101,7 @@ class MyCredit {
                 .collect(Collectors.toMap(Department::code, Department::name, (a, b) -> a)));
         model.addAttribute("statements", statements.of(citizen.subjectId()));
         model.addAttribute("maxStatement", Statements.MAX_LENGTH);
+        model.addAttribute("objectionDeadlines", objections.deadlines());
         return "me/file";
     }
 

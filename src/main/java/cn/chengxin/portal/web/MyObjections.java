@@ -49,6 +49,7 @@ class MyObjections {
         model.addAttribute("itemNames", catalogue.active().stream()
                 .collect(Collectors.toMap(CatalogueItem::code, i -> i.definition().name(), (a, b) -> a)));
         model.addAttribute("today", java.time.LocalDate.now(clock));
+        model.addAttribute("deadlines", objections.deadlines());
         return "me/objections";
     }
 

@@ -12,6 +12,39 @@ import cn.chengxin.shared.calendar.WorkingCalendar;
  */
 public record RepairDeadlines(int feedbackDays, int decisionDays, int maxExtensionDays) {
 
+    /** The national feedback period (《信用修复管理办法》, RULES.md §6): a city may be quicker, never slower. */
+    public static final int NATIONAL_FEEDBACK_DAYS = 10;
+
+    /** The national period for the deciding authority (RULES.md §6); Henan decides within 1 once conditions are met. */
+    public static final int NATIONAL_DECISION_DAYS = 3;
+
+    /**
+     * The numbers are configuration (RULES.md §6; issue #8), checked when the platform starts: at least one day each;
+     * neither period above the national one; the decision, which follows a first review, never given longer than the
+     * feedback; an extension of at most the national feedback period.
+     */
+    public RepairDeadlines {
+        if (feedbackDays < 1 || decisionDays < 1 || maxExtensionDays < 1) {
+            throw new IllegalArgumentException("repair deadlines must each be at least 1 working day");
+        }
+        if (feedbackDays > NATIONAL_FEEDBACK_DAYS) {
+            throw new IllegalArgumentException("feedback-days (" + feedbackDays + ") cannot exceed the national "
+                    + NATIONAL_FEEDBACK_DAYS + " working days");
+        }
+        if (decisionDays > NATIONAL_DECISION_DAYS) {
+            throw new IllegalArgumentException("decision-days (" + decisionDays + ") cannot exceed the national "
+                    + NATIONAL_DECISION_DAYS + " working days");
+        }
+        if (decisionDays > feedbackDays) {
+            throw new IllegalArgumentException("decision-days (" + decisionDays + ") cannot exceed feedback-days ("
+                    + feedbackDays + ")");
+        }
+        if (maxExtensionDays > NATIONAL_FEEDBACK_DAYS) {
+            throw new IllegalArgumentException("max-extension-days (" + maxExtensionDays + ") cannot exceed "
+                    + NATIONAL_FEEDBACK_DAYS + " working days");
+        }
+    }
+
     public static RepairDeadlines defaults() {
         return new RepairDeadlines(10, 3, 10);
     }

@@ -60,6 +60,7 @@ class MyRepairs {
     String notice(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable("id") UUID recordKey, Model model) {
         model.addAttribute("r", repairs.repairable(citizen.subjectId(), recordKey));
         model.addAttribute("departments", catalogue.departments());
+        model.addAttribute("deadlines", repairs.deadlines());
         model.addAttribute("city", city);
         model.addAttribute("today", LocalDate.now(clock));
         return "me/repair-notice";

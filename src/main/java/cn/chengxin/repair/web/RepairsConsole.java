@@ -54,6 +54,7 @@ class RepairsConsole {
         shown.addAll(decided);
         model.addAttribute("staffNames", repairs.staffNames(shown));
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("deadlines", repairs.deadlines());
         model.addAttribute("documentTypes", DocumentType.values());
         return "console/repairs";
     }
