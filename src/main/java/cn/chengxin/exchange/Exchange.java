@@ -128,6 +128,14 @@ public class Exchange {
     }
 
     /**
+     * The list entries other platforms issued that changed last here, the latest first, with their dispute marks and
+     * pending reviews or lawsuits: what the console shows of what arrived (names masked, no number).
+     */
+    public List<ReceivedEntry> latestReceivedEntries(int limit) {
+        return store.latestReceived(limit);
+    }
+
+    /**
      * The list entries other platforms issued about the subject, as last received, in force or not: what a module that
      * decides on one subject at a time (benefits) reads, where the check index follows {@link #receivedSince}.
      */

@@ -55,7 +55,10 @@ class OutgoingMessages {
      * {@code item}: the catalogue item of the record the entry rests on (null for a department's proposal), by which
      * the receiving platform tells which of its rules, and so which measures, the entry answers to (RULES.md §7, §11).
      * The entry's change number is its version: the listing feed is re-read while it waits at a gap, and a change
-     * read again must be the same message (the outbox keeps one per version).
+     * read again must be the same message (the outbox keeps one per version). The administrative review or lawsuit
+     * pending against the listing decision goes with it as a record's does (RULES.md §5: the flag shows wherever the
+     * entry shows, on every platform that holds it); flagging or clearing one gives the entry a new change number, so
+     * it is sent again with the flags it now has.
      */
     ExchangeMessage entry(ListEntry e, String item, ExchangeMessage.Subject subject, Instant now) {
         return new ExchangeMessage(settings.platform().code(), sourceIdOf(e), e.changeSeq(), MessageKind.LIST_ENTRY,
@@ -63,7 +66,8 @@ class OutgoingMessages {
                 new ExchangeMessage.Period(e.effectiveFrom() == null ? null
                         : LocalDate.ofInstant(e.effectiveFrom(), clock.getZone()), e.validUntil()),
                 e.status() == EntryStatus.EFFECTIVE ? "EFFECTIVE" : "EXITED", e.disputed(), e.departmentCode(), null,
-                cut(e.legalBasis(), 500), settings.platform().name(), null);
+                cut(e.legalBasis(), 500), settings.platform().name(),
+                e.proceedings().stream().distinct().sorted().toList());
     }
 
     static String sourceIdOf(ListEntry e) {

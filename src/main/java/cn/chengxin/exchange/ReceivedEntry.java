@@ -2,16 +2,24 @@ package cn.chengxin.exchange;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A list entry another platform issued, as this platform holds it after the latest version received: the check index
  * follows these by {@code changeSeq} so that "一处失信，处处受限" holds, showing the issuing platform. {@code item}: the
- * catalogue item of the record the entry rests on, as the issuer named it (null if it named none).
+ * catalogue item of the record the entry rests on, as the issuer named it (null if it named none). {@code
+ * proceedings}: the administrative review or lawsuit pending against the listing decision (ADMINISTRATIVE_REVIEW,
+ * LAWSUIT; RULES.md §5), as the version held says; none mostly, and none from an issuer that does not send them. {@code receivedAt}: when
+ * the version held arrived.
  */
 public record ReceivedEntry(String sourcePlatform, String sourceId, String subjectPseudonym, String maskedName,
                             String listType, String item, String legalBasis, String department, Instant effectiveFrom,
                             LocalDate validUntil, boolean disputed, boolean inForce, String issuingPlatform,
-                            long changeSeq) {
+                            long changeSeq, List<String> proceedings, Instant receivedAt) {
+
+    public ReceivedEntry {
+        proceedings = proceedings == null ? List.of() : List.copyOf(proceedings);
+    }
 
     /** The key of the entry across platforms. */
     public String key() {

@@ -22,8 +22,9 @@ public record CheckResult(UUID checkId, Instant checkedAt, String maskedNumber, 
      * A list entry in force. {@code id}: the entry's, as measures name it in {@code basedOn}; this platform's entries
      * by their id, those another platform issued by that platform's code and its own id for the entry. {@code
      * proceedings}: the administrative review (ADMINISTRATIVE_REVIEW, 行政复议中) or lawsuit (LAWSUIT, 行政诉讼中) pending
-     * against the entry itself, as the credit office flagged it (RULES.md §5): the entry keeps its effect and its
-     * measures apply, but they may fall with the outcome; empty when none is, and for another platform's entries.
+     * against the entry itself, as the credit office that issued it flagged it (RULES.md §5; another platform's
+     * entries as their latest version received says): the entry keeps its effect and its measures apply, but they
+     * may fall with the outcome; empty when none is.
      */
     public record Entry(String id, String listType, String listName, String rule, String legalBasis, String department,
                         Instant effectiveFrom, LocalDate validUntil, boolean disputed, List<String> proceedings,

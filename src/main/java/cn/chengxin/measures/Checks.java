@@ -295,7 +295,7 @@ public class Checks {
         // Entries another platform issued show that platform: the department concerned asks it, not us.
         received.forEach(r -> shown.add(new CheckResult.Entry(r.key(), r.listType(),
                 ListType.valueOf(r.listType()).label(), null, r.legalBasis(), r.department(), r.effectiveFrom(),
-                r.validUntil(), r.disputed(), List.of(), r.issuingPlatform())));
+                r.validUntil(), r.disputed(), r.proceedings(), r.issuingPlatform())));
         List<CheckResult.Applicable> applicable = new ArrayList<>();
         // Most subjects are on no list, and then no measure that follows a list type applies: nothing to go through.
         SubjectKind kind = document.subjectKind();

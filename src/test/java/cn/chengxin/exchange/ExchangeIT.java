@@ -111,6 +111,9 @@ class ExchangeIT {
     RecordProceedings proceedings;
 
     @Autowired
+    cn.chengxin.listing.EntryProceedings entryProceedings;
+
+    @Autowired
     PlatformTransactionManager transactions;
 
     @Autowired
@@ -312,6 +315,57 @@ class ExchangeIT {
                 assertThat(cleared.sourceId()).isEqualTo("record/" + record);
                 assertThat(cleared.proceedings()).isNull();
                 assertThat(cleared.version()).isGreaterThan(sent.get(1).version());
+            } finally {
+                province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
+            }
+        }
+    }
+
+    /**
+     * RULES.md §5: a review or lawsuit pending against a listing decision shows wherever the entry shows, on the
+     * platforms it goes to as here: flagging it sends the entry again with the flag, clearing it sends it without.
+     */
+    @Test
+    void aFlaggedReviewOrLawsuitOnOurBlackListEntryGoesUpWithItAndClearingItSendsTheEntryWithout() throws Exception {
+        try (FakeParent parent = new FakeParent(exchange.platform().publicKey())) {
+            TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                    PlatformLevel.PROVINCE, parent.baseUrl());
+            try {
+                TestCitizens.Person person = TestCitizens.register(subjects, "冉守信");
+                UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+                ListEntry entry = blackListed(person, subject);
+                queueing.followListing();
+                pushing.pushDue(Instant.now());
+                ExchangeMessage listed = last(about(person.number(), parent.received));
+                assertThat(listed.kind().name()).isEqualTo("LIST_ENTRY");
+                assertThat(listed.proceedings()).isNull();
+
+                UUID flag = as("exchange-pp", () -> entryProceedings.flag(entry.id(), RecordProceeding.Kind.LAWSUIT,
+                        "(2026)豫1702行初12号"));
+                queueing.followListing();
+                pushing.pushDue(Instant.now());
+                ExchangeMessage flagged = last(about(person.number(), parent.received));
+                assertThat(flagged.sourceId()).isEqualTo(listed.sourceId());
+                assertThat(flagged.status()).isEqualTo("EFFECTIVE");
+                assertThat(flagged.proceedings()).containsExactly("LAWSUIT");
+                assertThat(flagged.version()).isGreaterThan(listed.version());
+
+                ResendReport resent = exchange.resendCurrentState(province.code);
+                assertThat(resent.listEntries()).isPositive();
+                pushing.pushDue(Instant.now());
+                assertThat(last(about(person.number(), parent.received)).proceedings())
+                        .as("a resend says the same as the last message").containsExactly("LAWSUIT");
+
+                as("exchange-pp", () -> {
+                    entryProceedings.clear(flag, "原告撤诉");
+                    return null;
+                });
+                queueing.followListing();
+                pushing.pushDue(Instant.now());
+                ExchangeMessage cleared = last(about(person.number(), parent.received));
+                assertThat(cleared.sourceId()).isEqualTo(listed.sourceId());
+                assertThat(cleared.proceedings()).isNull();
+                assertThat(cleared.version()).isGreaterThan(flagged.version());
             } finally {
                 province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
             }
@@ -739,6 +793,45 @@ class ExchangeIT {
         pushOne(province, Messages.blackListEntry("411000", sourceId, 2, "EXITED", number, "蒯红梅"));
         await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> check(hrChecks, number)
                 .andExpect(jsonPath("$.entries").isEmpty()).andExpect(jsonPath("$.measures").isEmpty()));
+    }
+
+    /**
+     * Another platform's entry under review or lawsuit there shows it here, in checks and in the console, as its
+     * latest version says; a version in the form from before entries carried the member reads as none pending, and
+     * the flag goes on down with the entry to the children.
+     */
+    @Test
+    void aReceivedEntryShowsItsPendingReviewOrLawsuitInChecksAndTheConsoleUntilAVersionWithoutOneArrives()
+            throws Exception {
+        TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                PlatformLevel.PROVINCE, null);
+        TestPartner county = TestPartner.fresh("信用县").declaredAs(exchange, Relation.CHILD, PlatformLevel.CITY, null);
+        String hrChecks = key("HRSS", Permission.API_SUBJECT_CHECK);
+        String number = TestCitizens.withCheckCharacter("41100019880808061");
+        String sourceId = "list/" + UUID.randomUUID();
+
+        pushOne(province, Messages.contestedBlackListEntry("411000", sourceId, 3, number, "蒯诉讼",
+                List.of("ADMINISTRATIVE_REVIEW", "LAWSUIT"))).andExpect(jsonPath("$.applied").value(1));
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> check(hrChecks, number)
+                .andExpect(jsonPath("$.entries[0].id").value("411000:" + sourceId))
+                .andExpect(jsonPath("$.entries[0].proceedings[*]", org.hamcrest.Matchers.containsInAnyOrder(
+                        "ADMINISTRATIVE_REVIEW", "LAWSUIT")))
+                .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("NO_CIVIL_SERVICE"))));
+        mvc.perform(get("/console/exchange").with(office())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("411000:" + sourceId)))
+                .andExpect(content().string(containsString("行政诉讼中")))
+                .andExpect(content().string(containsString("蒯*讼")))
+                .andExpect(content().string(not(containsString(number))));
+        assertThat(about(number, pulled(county, 0))).singleElement()
+                .satisfies(m -> assertThat(m.proceedings()).containsExactly("ADMINISTRATIVE_REVIEW", "LAWSUIT"));
+
+        pushOne(province, Messages.contestedBlackListEntry("411000", sourceId, 2, number, "蒯诉讼", null))
+                .andExpect(jsonPath("$.applied").value(0));
+        pushOne(province, Messages.contestedBlackListEntry("411000", sourceId, 4, number, "蒯诉讼", null))
+                .andExpect(jsonPath("$.applied").value(1));
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> check(hrChecks, number)
+                .andExpect(jsonPath("$.entries[0].id").value("411000:" + sourceId))
+                .andExpect(jsonPath("$.entries[0].proceedings").isEmpty()));
     }
 
     @Test

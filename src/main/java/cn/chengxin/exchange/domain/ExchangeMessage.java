@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
  * @param severity  MINOR, GENERAL or SERIOUS (negative records), else null
  * @param status    a record's state (ACTIVE, IN_DISPUTE, CORRECTED, REVOKED, REPAIRED, EXPIRED, ARCHIVED) or an
  *                  entry's (EFFECTIVE, EXITED)
- * @param proceedings a record's pending administrative review or lawsuit (ADMINISTRATIVE_REVIEW, LAWSUIT; RULES.md
- *                  §5), shown with it like the dispute mark; null when none, so that it is left out of the message
- *                  and a message without one reads exactly as before the field was added
+ * @param proceedings the administrative review or lawsuit (ADMINISTRATIVE_REVIEW, LAWSUIT; RULES.md §5) pending
+ *                  against a record's decision or against a list entry's listing decision, shown with it like the
+ *                  dispute mark; null when none, so that it is left out of the message and a message without one
+ *                  reads exactly as before the field was added
  */
 public record ExchangeMessage(String sourcePlatform, String sourceId, long version, MessageKind kind,
                               Instant occurredAt, Subject subject, String item, String listType, String severity,
@@ -115,10 +116,9 @@ public record ExchangeMessage(String sourcePlatform, String sourceId, long versi
         if (period != null && period.start() != null && period.end() != null && period.end().isBefore(period.start())) {
             problems.add("period: end before start");
         }
-        if (proceedings != null && (kind != MessageKind.RECORD
-                || proceedings.stream().anyMatch(p -> p == null || !PROCEEDINGS.contains(p))
+        if (proceedings != null && (proceedings.stream().anyMatch(p -> p == null || !PROCEEDINGS.contains(p))
                 || proceedings.stream().distinct().count() != proceedings.size())) {
-            problems.add("proceedings: RECORD only, each of ADMINISTRATIVE_REVIEW or LAWSUIT at most once");
+            problems.add("proceedings: each of ADMINISTRATIVE_REVIEW or LAWSUIT at most once");
         }
         limit(problems, "department", department, 64);
         limit(problems, "decisionNumber", decisionNumber, 100);

@@ -38,7 +38,7 @@ public class JdbcExchange {
             + "attempts, acked_at, refused_code, refused_at";
     private static final String RECEIVED_COLUMNS = "source_platform, source_id, subject_pseudonym, masked_name, "
             + "list_type, legal_basis, department, occurred_at, period_end, disputed, in_force, issuing_platform, "
-            + "change_seq, item_code";
+            + "change_seq, item_code, proceedings, received_at";
 
     private final JdbcClient jdbc;
 
@@ -388,8 +388,9 @@ public class JdbcExchange {
 
     /**
      * Applies a received message unless a version at least as new is held: the first arrival of a source id inserts,
-     * a newer version replaces, an older or equal one changes nothing (whatever the arrival order). A record's pending
-     * reviews and lawsuits are replaced with the rest, so a version that sends none clears them (RULES.md §5).
+     * a newer version replaces, an older or equal one changes nothing (whatever the arrival order). A record's or list
+     * entry's pending reviews and lawsuits are replaced with the rest, so a version that sends none clears them
+     * (RULES.md §5).
      *
      * @return true when the message changed what is held
      */
@@ -442,6 +443,13 @@ public class JdbcExchange {
         return jdbc.sql("SELECT " + RECEIVED_COLUMNS + " FROM exchange.received WHERE kind = 'LIST_ENTRY' "
                         + "AND change_seq > ? ORDER BY change_seq LIMIT ?")
                 .params(seq, limit).query(this::mapReceived).list();
+    }
+
+    /** The received list entries changed last, the latest first, whatever their state. */
+    public List<ReceivedEntry> latestReceived(int limit) {
+        return jdbc.sql("SELECT " + RECEIVED_COLUMNS + " FROM exchange.received WHERE kind = 'LIST_ENTRY' "
+                        + "ORDER BY change_seq DESC LIMIT ?")
+                .param(limit).query(this::mapReceived).list();
     }
 
     /** The received list entries about the subject, whatever their state (one index scan). */
@@ -605,7 +613,7 @@ public class JdbcExchange {
         return new ReceivedEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(14), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
                 end == null ? null : end.toLocalDate(), rs.getBoolean(10), rs.getBoolean(11), rs.getString(12),
-                rs.getLong(13));
+                rs.getLong(13), texts(rs, 15), rs.getTimestamp(16).toInstant());
     }
 
     private static List<String> texts(ResultSet rs, int column) throws SQLException {

@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 信息交换 in the console: this platform, its partners, their queues and lag, the messages they refused (set aside),
- * the requests we refused (a partner missing from configuration shows there) and the reconciliation results.
+ * the requests we refused (a partner missing from configuration shows there), the reconciliation results and the
+ * list entries other platforms issued that arrived last, with their dispute marks and pending reviews or lawsuits.
  */
 @Controller
 @RequiresPermission(Permission.EXCHANGE_MANAGE)
@@ -54,6 +55,7 @@ class ExchangeConsole {
         model.addAttribute("setAside", exchange.setAside());
         model.addAttribute("refusedAttempts", exchange.refusedAttempts(50));
         model.addAttribute("reconciliations", exchange.reconciliations(60));
+        model.addAttribute("receivedEntries", exchange.latestReceivedEntries(50));
         model.addAttribute("yesterday", LocalDate.now(clock).minusDays(1));
         return "console/exchange";
     }

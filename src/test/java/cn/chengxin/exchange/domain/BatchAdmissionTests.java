@@ -105,9 +105,12 @@ class BatchAdmissionTests {
         assertThat(wrong.problems()).anyMatch(p -> p.startsWith("status"));
     }
 
-    /** RULES.md §5: a record's pending review or lawsuit travels with it, named from the format's two kinds. */
+    /**
+     * RULES.md §5: a pending review or lawsuit travels with the record or list entry it is against, named from the
+     * format's two kinds, each once.
+     */
     @Test
-    void aRecordMayCarryItsPendingProceedingsEachOnceAndAListEntryNone() {
+    void aRecordOrAListEntryMayCarryItsPendingProceedingsEachOnce() {
         assertThat(Messages.penalty("410000", "record/r1", 1, NUMBER, List.of("ADMINISTRATIVE_REVIEW", "LAWSUIT"))
                 .problems()).isEmpty();
         assertThat(Messages.penalty("410000", "record/r1", 1, NUMBER, List.of("APPEAL")).problems())
@@ -116,11 +119,9 @@ class BatchAdmissionTests {
                 .anyMatch(p -> p.startsWith("proceedings"));
         assertThat(Messages.penalty("410000", "record/r1", 1, NUMBER, java.util.Arrays.asList("LAWSUIT", null))
                 .problems()).anyMatch(p -> p.startsWith("proceedings"));
-        ExchangeMessage entry = entry("410000");
-        ExchangeMessage flaggedEntry = new ExchangeMessage(entry.sourcePlatform(), entry.sourceId(), entry.version(),
-                entry.kind(), entry.occurredAt(), entry.subject(), entry.item(), entry.listType(), entry.severity(),
-                entry.period(), entry.status(), entry.disputed(), entry.department(), entry.decisionNumber(),
-                entry.legalBasis(), entry.issuingPlatformName(), List.of("LAWSUIT"));
-        assertThat(flaggedEntry.problems()).anyMatch(p -> p.startsWith("proceedings"));
+        assertThat(Messages.contestedBlackListEntry("410000", "list/e1", 1, NUMBER, null, List.of("LAWSUIT"))
+                .problems()).isEmpty();
+        assertThat(Messages.contestedBlackListEntry("410000", "list/e1", 1, NUMBER, null, List.of("APPEAL"))
+                .problems()).anyMatch(p -> p.startsWith("proceedings"));
     }
 }

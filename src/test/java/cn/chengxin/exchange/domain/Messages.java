@@ -35,6 +35,18 @@ public final class Messages {
     }
 
     /**
+     * A black-list entry naming no record, with the kinds of proceeding pending against the listing decision
+     * ({@code proceedings}; null: none).
+     */
+    public static ExchangeMessage contestedBlackListEntry(String platform, String sourceId, long version,
+                                                          String number, String name, List<String> proceedings) {
+        ExchangeMessage m = blackListEntry(platform, sourceId, version, "EFFECTIVE", number, name);
+        return new ExchangeMessage(m.sourcePlatform(), m.sourceId(), m.version(), m.kind(), m.occurredAt(), m.subject(),
+                m.item(), m.listType(), m.severity(), m.period(), m.status(), m.disputed(), m.department(),
+                m.decisionNumber(), m.legalBasis(), m.issuingPlatformName(), proceedings);
+    }
+
+    /**
      * A general penalty issued by {@code platform} about the person with {@code number}, with the kinds of proceeding
      * pending against its decision ({@code proceedings}; null: none).
      */
