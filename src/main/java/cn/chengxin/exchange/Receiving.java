@@ -107,7 +107,7 @@ class Receiving {
         }
         List<IdentityDocument> documents = new ArrayList<>();
         List<JdbcExchange.Incoming> incoming = identify(batch.messages(), partner.code(), documents);
-        List<String> relayTo = relayTargets(partner);
+        List<Partner> relayTo = relayTargets(partner);
         int applied = transaction.execute(status -> {
             if (!store.acceptBatch(partner.code(), batch.batchId(), batch.createdAt(), now, incoming.size(),
                     signed.digest())) {
@@ -196,7 +196,7 @@ class Receiving {
                 .filter(m -> requested.contains(Reconciliation.key(m.sourcePlatform(), m.sourceId()))).toList();
         List<IdentityDocument> documents = new ArrayList<>();
         List<JdbcExchange.Incoming> incoming = identify(wanted, parent.code(), documents);
-        List<String> relayTo = relayTargets(parent);
+        List<Partner> relayTo = relayTargets(parent);
         return transaction.execute(status -> {
             List<String> adopted = new ArrayList<>();
             for (int i = 0; i < incoming.size(); i++) {
@@ -220,8 +220,8 @@ class Receiving {
      * @return how many changed what is held
      */
     int applyLoaded(String source, List<ExchangeMessage> messages, List<IdentityDocument> documents) {
-        List<String> down = store.partners().stream().filter(Partner::enabled)
-                .filter(p -> p.relation() == Relation.CHILD).map(Partner::code).toList();
+        List<Partner> down = store.partners().stream().filter(Partner::enabled)
+                .filter(p -> p.relation() == Relation.CHILD).toList();
         Instant now = clock.instant();
         return transaction.execute(status -> {
             int changed = 0;
@@ -238,24 +238,26 @@ class Receiving {
     }
 
     /**
-     * Where what arrives through {@code via} goes on (RULES.md §11: city ↔ province ↔ nation, "互联、互通、互查"):
+     * Where what arrives through {@code via} may go on (RULES.md §11: city ↔ province ↔ nation, "互联、互通、互查"):
      * what comes down from the parent goes on down to every child; what comes up from a child goes to the other
-     * children and up to the parent; what a peer sends stays here.
+     * children and up to the parent; what a peer sends stays here. Which of these a message goes to depends on its
+     * kind ({@link Relation#takesRelayed}): records go up only.
      */
-    private List<String> relayTargets(Partner via) {
+    private List<Partner> relayTargets(Partner via) {
         return store.partners().stream().filter(Partner::enabled).filter(p -> !p.code().equals(via.code()))
                 .filter(p -> p.relation() == Relation.CHILD
                         || via.relation() == Relation.CHILD && p.relation() == Relation.PARENT)
                 .filter(p -> via.relation() != Relation.PEER)
-                .map(Partner::code).toList();
+                .toList();
     }
 
     /**
      * Queues a newer version received for the platforms it goes on to. The subject is registered here so that the
      * outbox, like every table of this platform, holds the number only encrypted in the subject register.
      */
-    private void relay(ExchangeMessage m, IdentityDocument document, List<String> relayTo, Instant now) {
-        List<String> targets = relayTo.stream().filter(code -> !code.equals(m.sourcePlatform())).toList();
+    private void relay(ExchangeMessage m, IdentityDocument document, List<Partner> relayTo, Instant now) {
+        List<String> targets = relayTo.stream().filter(p -> p.relation().takesRelayed(m.kind()))
+                .map(Partner::code).filter(code -> !code.equals(m.sourcePlatform())).toList();
         if (targets.isEmpty()) {
             return;
         }

@@ -22,6 +22,7 @@ import cn.chengxin.creditfile.RecordProceedings;
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.creditfile.SubjectEntry;
 import cn.chengxin.exchange.domain.ExchangeMessage;
+import cn.chengxin.exchange.domain.MessageKind;
 import cn.chengxin.exchange.domain.Relation;
 import cn.chengxin.exchange.persistence.JdbcExchange;
 import cn.chengxin.exchange.wire.BatchCodec;
@@ -174,15 +175,17 @@ class Resending {
 
     /**
      * What reaches the partner by relay (see {@link Receiving}): a parent gets what came up from our children; a
-     * child what came from the parent, the other children and the lists loaded here, never what a peer sent.
+     * child the list entries that came from the parent, the other children and the lists loaded here (records go up
+     * only, {@link Relation#takesRelayed}), never what a peer sent.
      */
     private JdbcExchange.Relays resendRelayed(Partner partner, Instant now) {
         List<Partner> partners = store.partners();
         List<String> children = codes(partners, Relation.CHILD);
         List<String> peers = codes(partners, Relation.PEER);
+        boolean entriesOnly = !partner.relation().takesRelayed(MessageKind.RECORD);
         return transaction.execute(tx -> partner.relation() == Relation.PARENT
-                ? store.resendRelayed(partner.code(), children, peers, now)
-                : store.resendRelayed(partner.code(), null, peers, now));
+                ? store.resendRelayed(partner.code(), children, peers, entriesOnly, now)
+                : store.resendRelayed(partner.code(), null, peers, entriesOnly, now));
     }
 
     private static List<String> codes(List<Partner> partners, Relation relation) {

@@ -1293,6 +1293,43 @@ class ExchangeIT {
                 .containsExactly("EFFECTIVE@7", "EXITED@9");
     }
 
+    /**
+     * PIPL Art. 6, RULES.md §11: a city's record goes up through the province to the nation, which collects records;
+     * the other city gets the list entry, which its checks use, and not the record, which nothing there would use.
+     * A city declared late and caught up gets the entry only as well; the nation, caught up, the record too.
+     */
+    @Test
+    void asAProvinceARecordOfOneCityGoesUpToTheNationButNotDownToTheOtherCity() throws Exception {
+        TestPartner cityA = TestPartner.fresh("信用甲市").declaredAs(exchange, Relation.CHILD, PlatformLevel.CITY, null);
+        TestPartner cityB = TestPartner.fresh("信用乙市").declaredAs(exchange, Relation.CHILD, PlatformLevel.CITY, null);
+        TestPartner nation = TestPartner.fresh("信用中国").declaredAs(exchange, Relation.PARENT, PlatformLevel.NATION,
+                null);
+        String number = TestCitizens.withCheckCharacter("41150019780808072");
+        String record = "record/" + UUID.randomUUID();
+        String entry = "list/" + UUID.randomUUID();
+        pushOne(cityA, Messages.penalty(cityA.code, record, 5, number, null));
+        pushOne(cityA, Messages.blackListEntry(cityA.code, entry, 6, "EFFECTIVE", number, "阚守法"));
+
+        assertThat(about(number, pulled(nation, 0))).extracting(ExchangeMessage::sourceId)
+                .containsExactly(record, entry);
+        assertThat(about(number, pulled(cityB, 0))).extracting(ExchangeMessage::sourceId)
+                .as("the other city gets the entry, not the record").containsExactly(entry);
+
+        TestPartner cityC = TestPartner.fresh("信用丙市").declaredAs(exchange, Relation.CHILD, PlatformLevel.CITY, null);
+        exchange.resendCurrentState(cityC.code);
+        assertThat(waitingFor(cityC, record, entry)).containsExactly(entry);
+        jdbc.sql("UPDATE exchange.outbox SET acked_at = now() WHERE partner_code = ?").param(nation.code).update();
+        exchange.resendCurrentState(nation.code);
+        assertThat(waitingFor(nation, record, entry)).containsExactlyInAnyOrder(record, entry);
+    }
+
+    /** Which of the source ids wait in the outbox for the partner (a resend queues more than one batch holds). */
+    private List<String> waitingFor(TestPartner partner, String... sourceIds) {
+        return jdbc.sql("SELECT source_id FROM exchange.outbox WHERE partner_code = ? AND source_id = ANY(?) "
+                        + "AND acked_at IS NULL ORDER BY seq")
+                .params(partner.code, sourceIds).query(String.class).list();
+    }
+
     @Test
     void theCourtsListLoadedFromAFileCountsInChecksAndARemovalLiftsIt() throws Exception {
         String hrChecks = key("HRSS", Permission.API_SUBJECT_CHECK);

@@ -35,6 +35,24 @@ public enum Relation {
         };
     }
 
+    /**
+     * Whether another platform's message of {@code kind} goes on to a partner of this relation. Up to the parent
+     * everything relayed goes, records and list entries: records are pushed upward (RULES.md §11). Down to a child,
+     * or across to the other children, list entries only: what a lower platform uses of what it receives is the list
+     * entries its checks and benefits read ("receive national lists downward", RULES.md §11; 一处失信，处处受限); a
+     * record received from elsewhere is shown by no page, report, disclosure or check of a platform and would be kept
+     * there only to be relayed and reconciled. Sending it down would hand identity numbers and penalties to platforms
+     * that have no purpose for them (PIPL Art. 6: processing limited to the minimum its purpose needs). A peer gets
+     * nothing relayed.
+     */
+    public boolean takesRelayed(MessageKind kind) {
+        return switch (this) {
+            case PARENT -> true;
+            case CHILD -> kind == MessageKind.LIST_ENTRY;
+            case PEER -> false;
+        };
+    }
+
     private static boolean regionCode(String code) {
         return code.length() == 6 && code.chars().allMatch(Character::isDigit);
     }

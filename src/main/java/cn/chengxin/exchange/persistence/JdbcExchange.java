@@ -237,14 +237,17 @@ public class JdbcExchange {
      * relay — in force, or ended after they were relayed to it (the end must reach it, RULES.md §6); received through
      * one of {@code viaIn} (null: any) and none of {@code viaNotIn}, neither from the partner nor issued by it —
      * copied from the outbox, where they wait with their subject registered here. A message received when nobody was to be relayed to was kept without its number and cannot be sent.
+     * {@code entriesOnly}: list entries only (to a child, {@link Relation#takesRelayed}).
      */
-    public Relays resendRelayed(String partnerCode, List<String> viaIn, List<String> viaNotIn, Instant at) {
+    public Relays resendRelayed(String partnerCode, List<String> viaIn, List<String> viaNotIn, boolean entriesOnly,
+                                Instant at) {
         String received = "FROM exchange.received r\n";
         String eligible = """
                 WHERE (r.in_force OR EXISTS (SELECT 1 FROM exchange.outbox p WHERE p.partner_code = ?
                                              AND p.source_platform = r.source_platform AND p.source_id = r.source_id))
                   AND r.source_platform <> ? AND r.via_partner <> ?
-                  AND (?::text[] IS NULL OR r.via_partner = ANY(?::text[])) AND r.via_partner <> ALL(?::text[])""";
+                  AND (?::text[] IS NULL OR r.via_partner = ANY(?::text[])) AND r.via_partner <> ALL(?::text[])
+                  AND (NOT ? OR r.kind = 'LIST_ENTRY')""";
         String[] in = viaIn == null ? null : viaIn.toArray(String[]::new);
         String[] notIn = viaNotIn.toArray(String[]::new);
         int queued = jdbc.sql("""
@@ -262,12 +265,13 @@ public class JdbcExchange {
 
                         ON CONFLICT ON CONSTRAINT outbox_once DO UPDATE SET acked_at = NULL, refused_code = NULL,
                             refused_at = NULL""")
-                .params(partnerCode, Timestamp.from(at), partnerCode, partnerCode, partnerCode, in, in, notIn).update();
+                .params(partnerCode, Timestamp.from(at), partnerCode, partnerCode, partnerCode, in, in, notIn, entriesOnly)
+                .update();
         long notKept = jdbc.sql("SELECT count(*) " + received + eligible + """
 
                           AND NOT EXISTS (SELECT 1 FROM exchange.outbox o WHERE o.source_platform = r.source_platform
                                           AND o.source_id = r.source_id AND o.version = r.version)""")
-                .params(partnerCode, partnerCode, partnerCode, in, in, notIn).query(Long.class).single();
+                .params(partnerCode, partnerCode, partnerCode, in, in, notIn, entriesOnly).query(Long.class).single();
         return new Relays(queued, notKept);
     }
 
