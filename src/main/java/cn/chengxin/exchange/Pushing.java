@@ -105,7 +105,7 @@ class Pushing {
                     size = waiting.size() / 2;
                     continue;
                 }
-                store.setAside(seqs.get(0), failure.messageRefused(), clock.instant());
+                store.setAside(seqs.get(0), failure.messageRefused(), failure.partnerReason(), clock.instant());
                 log.warn("{} refused message #{} ({}): set aside", partner.code(), seqs.get(0), failure.reason());
                 audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.setAside").detail("message #"
                         + seqs.get(0) + " to " + partner.code() + " refused: " + failure.messageRefused()));
@@ -149,10 +149,16 @@ class Pushing {
     }
 
     /**
-     * Why a push failed; {@code messageRefused}: the partner's code when it refused a message of the batch for what
-     * it says ({@link Refusal#OF_A_MESSAGE}), null when the batch or the link failed (tried again after the backoff).
+     * Why a push failed, as the console shows it on the partner's row; {@code messageRefused}: the partner's code when
+     * it refused a message of the batch for what it says ({@link Refusal#OF_A_MESSAGE}), null when the batch or the
+     * link failed (tried again after the backoff); {@code partnerReason}: the reason the partner gave (its problem's
+     * detail), null when it gave none.
      */
-    private record Failure(String reason, String messageRefused) {
+    private record Failure(String reason, String messageRefused, String partnerReason) {
+
+        Failure(String reason) {
+            this(reason, null, null);
+        }
     }
 
     /** @return null when the partner acknowledged the batch, else why not */
@@ -160,14 +166,14 @@ class Pushing {
         if (partner.baseUrl().equals(KafkaLink.ADDRESS)) {
             KafkaLink link = kafka.getIfAvailable();
             if (link == null) {
-                return new Failure("the Kafka transport is not configured (chengxin.exchange.kafka.bootstrap-servers)",
-                        null);
+                return new Failure(
+                        "the Kafka transport is not configured (chengxin.exchange.kafka.bootstrap-servers)");
             }
             try {
                 link.send(partner.code(), batch);
                 return null;
             } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
-                return new Failure("Kafka: " + e.getMessage(), null);
+                return new Failure("Kafka: " + e.getMessage());
             }
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(partner.baseUrl() + BATCHES_PATH))
@@ -182,28 +188,33 @@ class Pushing {
             if (response.statusCode() == 200) {
                 return null;
             }
-            String code = problemCode(response.body());
+            String code = problemField(response.body(), "code");
             // Our earlier push arrived but its answer did not: the partner holds the batch already.
             if (response.statusCode() == 409 && "EXCHANGE_BATCH_REPLAYED".equals(code)) {
                 return null;
             }
             boolean refusesAMessage = (response.statusCode() == 403 || response.statusCode() == 422)
                     && Refusal.OF_A_MESSAGE.contains(code);
-            return new Failure("HTTP " + response.statusCode() + " " + cut(response.body()),
-                    refusesAMessage ? code : null);
+            // A refusal (a signature the partner cannot verify, a stale clock, …) is read by its code and reason,
+            // which the operators act on; anything else as the partner answered.
+            String detail = problemField(response.body(), "detail");
+            String reason = code == null ? cut(response.body())
+                    : detail == null ? code : code + "：" + cut(detail);
+            return new Failure("HTTP " + response.statusCode() + " " + reason, refusesAMessage ? code : null,
+                    detail == null ? null : cut(detail));
         } catch (IOException e) {
-            return new Failure(e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+            return new Failure(e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Failure("interrupted", null);
+            return new Failure("interrupted");
         }
     }
 
-    /** The stable code of a problem+json answer, or null. */
-    private static String problemCode(String body) {
+    /** A text member ({@code code}, {@code detail}) of a problem+json answer, or null. */
+    private static String problemField(String body, String name) {
         try {
-            JsonNode code = PROBLEMS.readTree(body).get("code");
-            return code == null || !code.isString() ? null : code.asString();
+            JsonNode value = PROBLEMS.readTree(body).get(name);
+            return value == null || !value.isString() ? null : value.asString();
         } catch (JacksonException notAProblem) {
             return null;
         }

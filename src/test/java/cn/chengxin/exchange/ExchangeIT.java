@@ -448,6 +448,7 @@ class ExchangeIT {
                     if (q.sourceId().equals(queued.get(1))) {
                         assertThat(q.setAside()).isTrue();
                         assertThat(q.refusedCode()).isEqualTo("EXCHANGE_RELAY_REFUSED");
+                        assertThat(q.refusedReason()).as("the partner's reason kept").isEqualTo("messages[0]: relay not taken");
                     } else {
                         assertThat(q.acknowledged()).as("not held behind the refused one").isTrue();
                     }
@@ -458,7 +459,41 @@ class ExchangeIT {
                         .satisfies(p -> assertThat(p.failures()).isZero());
                 mvc.perform(get("/console/exchange").with(office())).andExpect(status().isOk())
                         .andExpect(content().string(containsString("EXCHANGE_RELAY_REFUSED")))
+                        .andExpect(content().string(containsString("messages[0]: relay not taken")))
                         .andExpect(content().string(containsString(queued.get(1))));
+            } finally {
+                province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
+            }
+        }
+    }
+
+    /**
+     * A parent that cannot verify our signature (declared there with another key) refuses every batch: the operators
+     * here see on the partner's row the partner's code and its reason, not a raw answer, and the messages wait.
+     */
+    @Test
+    void aBatchTheParentRefusesForItsSignatureShowsTheCodeAndReasonOnThePartnersRow() throws Exception {
+        try (FakeParent parent = new FakeParent(TestPartner.fresh("别的平台").key.publicKey())) {
+            TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                    PlatformLevel.PROVINCE, parent.baseUrl());
+            try {
+                TestCitizens.Person person = TestCitizens.register(subjects, "邵签名");
+                TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(),
+                        "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕151号");
+                UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+
+                pushing.pushDue(Instant.now());
+                assertThat(parent.badSignatures.get()).isPositive();
+                Partner refusing = exchange.partners().stream().filter(p -> p.code().equals(province.code))
+                        .findFirst().orElseThrow();
+                assertThat(refusing.failures()).isEqualTo(1);
+                assertThat(refusing.lastError()).isEqualTo(
+                        "HTTP 403 EXCHANGE_SIGNATURE_INVALID：签名无效：批次须由发送平台的 SM2 私钥对报文原文签名");
+                assertThat(forPartner(subject, province)).noneMatch(QueuedMessage::acknowledged)
+                        .noneMatch(QueuedMessage::setAside);
+                mvc.perform(get("/console/exchange").with(office())).andExpect(status().isOk())
+                        .andExpect(content().string(containsString("EXCHANGE_SIGNATURE_INVALID：签名无效")))
+                        .andExpect(content().string(not(containsString("/problems/exchange-signature-invalid"))));
             } finally {
                 province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
             }

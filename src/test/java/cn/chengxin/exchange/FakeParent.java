@@ -52,9 +52,12 @@ final class FakeParent implements AutoCloseable {
             } else if (!signed.signedBy(this.ourPublicKey) || !signed.digestMatches()) {
                 badSignatures.incrementAndGet();
                 status = 403;
+                answer = ("{\"type\":\"/problems/exchange-signature-invalid\",\"title\":\"Forbidden\",\"status\":403,"
+                        + "\"detail\":\"签名无效：批次须由发送平台的 SM2 私钥对报文原文签名\","
+                        + "\"code\":\"EXCHANGE_SIGNATURE_INVALID\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
             } else if (BatchCodec.read(body).messages().stream().anyMatch(refuses)) {
                 status = 403;
-                answer = "{\"code\":\"EXCHANGE_RELAY_REFUSED\",\"detail\":\"messages[0]\"}".getBytes();
+                answer = "{\"code\":\"EXCHANGE_RELAY_REFUSED\",\"detail\":\"messages[0]: relay not taken\"}".getBytes();
             } else {
                 Batch batch = BatchCodec.read(body);
                 received.addAll(batch.messages());

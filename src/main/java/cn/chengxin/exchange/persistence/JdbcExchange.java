@@ -35,7 +35,7 @@ public class JdbcExchange {
     private static final String PARTNER_COLUMNS = "code, name, level, relation, base_url, public_key, enabled, "
             + "failures, next_attempt_at, last_error, last_ack_at";
     private static final String OUTBOX_COLUMNS = "seq, partner_code, kind, source_id, version, status, queued_at, "
-            + "attempts, acked_at, refused_code, refused_at";
+            + "attempts, acked_at, refused_code, refused_at, refused_reason";
     private static final String RECEIVED_COLUMNS = "source_platform, source_id, subject_pseudonym, masked_name, "
             + "list_type, legal_basis, department, occurred_at, period_end, disputed, in_force, issuing_platform, "
             + "change_seq, item_code, proceedings, received_at";
@@ -191,7 +191,7 @@ public class JdbcExchange {
                         SELECT ?, subject_id, ?, source_id, version, 'RECORD', status,
                                CASE WHEN same THEN old_body ELSE jsonb_set(body, '{version}', to_jsonb(version)) END, ?
                         FROM chosen
-                        ON CONFLICT ON CONSTRAINT outbox_once DO UPDATE SET acked_at = NULL, refused_code = NULL,
+                        ON CONFLICT ON CONSTRAINT outbox_once DO UPDATE SET acked_at = NULL, refused_code = NULL, refused_reason = NULL,
                             refused_at = NULL""")
                 .params(records.stream().map(Outgoing::subjectId).toArray(UUID[]::new),
                         records.stream().map(r -> r.message().sourceId()).toArray(String[]::new),
@@ -215,7 +215,7 @@ public class JdbcExchange {
                                m.body::jsonb, ?
                         FROM unnest(?::uuid[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[])
                              AS m(subject_id, source_platform, source_id, version, kind, status, body)
-                        ON CONFLICT ON CONSTRAINT outbox_once DO UPDATE SET acked_at = NULL, refused_code = NULL,
+                        ON CONFLICT ON CONSTRAINT outbox_once DO UPDATE SET acked_at = NULL, refused_code = NULL, refused_reason = NULL,
                             refused_at = NULL""")
                 .params(partnerCode, Timestamp.from(at),
                         messages.stream().map(Outgoing::subjectId).toArray(UUID[]::new),
@@ -263,7 +263,7 @@ public class JdbcExchange {
                             ORDER BY o.seq LIMIT 1) o
                         """ + eligible + """
 
-                        ON CONFLICT ON CONSTRAINT outbox_once DO UPDATE SET acked_at = NULL, refused_code = NULL,
+                        ON CONFLICT ON CONSTRAINT outbox_once DO UPDATE SET acked_at = NULL, refused_code = NULL, refused_reason = NULL,
                             refused_at = NULL""")
                 .params(partnerCode, Timestamp.from(at), partnerCode, partnerCode, partnerCode, in, in, notIn, entriesOnly)
                 .update();
@@ -303,10 +303,13 @@ public class JdbcExchange {
                 .params(batchId, seqs.toArray(Long[]::new)).update();
     }
 
-    /** The partner refused the message for what it says: it waits no more, and holds nothing behind it. */
-    public void setAside(long seq, String refusalCode, Instant at) {
-        jdbc.sql("UPDATE exchange.outbox SET refused_code = ?, refused_at = ? WHERE seq = ?")
-                .params(refusalCode, Timestamp.from(at), seq).update();
+    /**
+     * The partner refused the message for what it says, with its code and reason: it waits no more, and holds nothing
+     * behind it.
+     */
+    public void setAside(long seq, String refusalCode, String reason, Instant at) {
+        jdbc.sql("UPDATE exchange.outbox SET refused_code = ?, refused_reason = ?, refused_at = ? WHERE seq = ?")
+                .params(refusalCode, reason, Timestamp.from(at), seq).update();
     }
 
     /** The messages partners refused, the latest first. */
@@ -562,7 +565,7 @@ public class JdbcExchange {
     /** Sends the latest message of each source id to the partner again. */
     public int requeue(String partnerCode, List<String> sourceIds) {
         return jdbc.sql("""
-                        UPDATE exchange.outbox SET acked_at = NULL, refused_code = NULL, refused_at = NULL
+                        UPDATE exchange.outbox SET acked_at = NULL, refused_code = NULL, refused_reason = NULL, refused_at = NULL
                         WHERE seq IN (
                             SELECT DISTINCT ON (source_id) seq FROM exchange.outbox
                             WHERE partner_code = ? AND source_id = ANY(?) ORDER BY source_id, version DESC)""")
@@ -609,7 +612,7 @@ public class JdbcExchange {
     private QueuedMessage mapQueued(ResultSet rs, int n) throws SQLException {
         return new QueuedMessage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                 rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getInt(8), instant(rs.getTimestamp(9)),
-                rs.getString(10), instant(rs.getTimestamp(11)));
+                rs.getString(10), instant(rs.getTimestamp(11)), rs.getString(12));
     }
 
     private ReceivedEntry mapReceived(ResultSet rs, int n) throws SQLException {
