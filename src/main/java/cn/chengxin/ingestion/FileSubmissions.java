@@ -3,6 +3,8 @@ package cn.chengxin.ingestion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -27,6 +29,9 @@ import cn.chengxin.ingestion.parsing.SourceRow;
 import cn.chengxin.ingestion.persistence.BatchClaims;
 import cn.chengxin.ingestion.persistence.JdbcBatches;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.files.FormulaNeutraliser;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -108,6 +113,35 @@ public class FileSubmissions {
         }
         item.fields().forEach(f -> header.add(f.label()));
         return header;
+    }
+
+    /**
+     * The template file of {@code item} ({@link #templateHeader}): UTF-8 with a byte-order mark, so that Excel opens it
+     * with the Chinese intact, RFC 4180 quoting (a label may hold a comma or a quote), CRLF line ends. A label is typed
+     * by a catalogue administrator and the department opens the file in a spreadsheet, so each title goes through
+     * {@link FormulaNeutraliser}: a label starting with {@code =}, {@code +}, {@code -} or {@code @} is shown, never run
+     * (CSV injection). Read back, such a title names its field again ({@link #toRecord}).
+     */
+    public static byte[] templateCsv(cn.chengxin.catalog.domain.ItemDefinition item) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            csv.printRecord(templateHeader(item).stream().map(FormulaNeutraliser::neutralise).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A column title as the template meant it: the template wrote a label that a spreadsheet would run with a leading
+     * apostrophe ({@link #templateCsv}); a file edited as text keeps it, and the label is the title without it.
+     */
+    static String templateTitle(String column) {
+        if (column.length() > 1 && column.charAt(0) == '\''
+                && FormulaNeutraliser.neutralise(column.substring(1)).equals(column)) {
+            return column.substring(1);
+        }
+        return column;
     }
 
     /** A saved upload: where it is and what its content is. */
@@ -464,7 +498,8 @@ public class FileSubmissions {
         Map<String, String> keyed = new HashMap<>();
         Map<String, String> fields = new HashMap<>();
         values.forEach((column, value) -> {
-            String key = COLUMNS.getOrDefault(column, column);
+            String title = templateTitle(column);
+            String key = COLUMNS.getOrDefault(title, title);
             switch (key) {
                 case "itemCode", "documentType", "subjectNumber", "subjectName", "sourceRecordId", "version",
                      "action", "decisionNumber", "decisionDate", "revocationReason", "legalRepresentativeId",

