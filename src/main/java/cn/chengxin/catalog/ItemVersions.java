@@ -37,6 +37,15 @@ public final class ItemVersions {
         return Optional.ofNullable(exact != null ? exact : inForce.get(code));
     }
 
+    /**
+     * The version in force of every item, by code (a withdrawn item's too: its records are still read by it): what a
+     * record may be used for now, where the version it was stored under also has its say (a later version narrows the
+     * use of what was collected before at once, but never widens it).
+     */
+    public Map<String, ItemDefinition> inForce() {
+        return Map.copyOf(inForce);
+    }
+
     /** Every version of the item that was ever in force, by version; empty for an item never in force. */
     public Map<Integer, ItemDefinition> versions(String code) {
         return Map.copyOf(byCode.getOrDefault(code, Map.of()));

@@ -23,6 +23,7 @@ import cn.chengxin.account.Notices;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.ItemVersionApproved;
+import cn.chengxin.catalog.ItemVersions;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.Nature;
 import cn.chengxin.creditfile.CreditFile;
@@ -276,8 +277,10 @@ public class Listing {
         List<ListRule> rules = store.currentRules().stream().filter(ListRule::enabled)
                 // Red last: a black or grey proposal of this pass keeps the subject off the red list (RULES.md §7).
                 .sorted(Comparator.comparing(r -> r.listType() == ListType.RED)).toList();
-        // A rule saved before its item was revised may name one the list no longer admits (ListRule.admits).
-        Map<String, ItemDefinition> items = activeItems();
+        // A rule saved before its item was revised may name one the list no longer admits; a record is admitted only
+        // if both its item's version in force and the version it was stored under admit it (ListRule.admits).
+        ItemVersions versions = catalogue.versionsEverInForce();
+        Map<String, ItemDefinition> items = versions.inForce();
         Set<String> negativeItems = negativeItems(items);
         Map<UUID, List<FileEntry>> files = creditFile.filesOf(subjectIds);
         Map<UUID, List<ListEntry>> open = new HashMap<>();
@@ -307,9 +310,9 @@ public class Listing {
             Optional<SubjectProfile> profile = Optional.empty();
             for (ListRule rule : rules) {
                 for (FileEntry record : shown) {
-                    ItemDefinition item = items.get(record.itemCode());
                     if (!rule.proposes(record.itemCode(), record.content())
-                            || item == null || !ListRule.admits(rule.listType(), item)
+                            || !ListRule.admits(rule.listType(), items.get(record.itemCode()),
+                            versions.of(record.itemCode(), record.itemVersion()).orElse(null))
                             || entries.stream().anyMatch(e -> e.listType() == rule.listType()
                             && record.recordKey().equals(e.recordKey()))
                             || settled.contains(rule.listType() + ":" + record.recordKey())) {
@@ -371,6 +374,11 @@ public class Listing {
                     String number = lastNegative.get().decisionNumber();
                     reason = "出现新的失信记录（决定文书号：" + (number == null ? "—" : number) + "，决定日期："
                             + lastNegativeDay + "）";
+                } else if (basis != null && !ListRule.admits(entry.listType(), items.get(basis.itemCode()),
+                        versions.of(basis.itemCode(), basis.itemVersion()).orElse(null))) {
+                    // RULES.md §2: an approved catalogue version that stops the item's use for punishment (or makes
+                    // it no longer negative, or no longer good) stops it at once, for the entries already resting on it.
+                    reason = "所依据信用记录的目录事项已调整，不再可作为列入" + entry.listType().label() + "的依据";
                 } else if (basis != null) {
                     if (profile.isEmpty() && entry.listType() != ListType.RED
                             && entry.subjectKind() == SubjectKind.PERSON) {
@@ -471,9 +479,20 @@ public class Listing {
                 != (revision.get().now().nature() == Nature.NEGATIVE);
     }
 
-    /** Marks these subjects' last negative records again, by the catalogue in force ({@link RemarkingHolders}). */
+    /** Marks these subjects' last negative records again, by the catalogue in force ({@link RecheckingNegativeMarks}). */
     void remark(Set<UUID> subjectIds) {
         markNegatives(creditFile.filesOf(subjectIds), activeItems());
+    }
+
+    /**
+     * Whether an approved catalogue version takes the item off a list it was admitted on ({@link ListRule#admits}): it
+     * stops its use for punishment, or its nature changes. The entries resting on its records then end at once
+     * (RULES.md §2), not at the holders' next record ({@link RemarkingHolders}).
+     */
+    boolean narrowsLists(ItemVersionApproved approved) {
+        Optional<Catalogue.Revision> revision = catalogue.revision(approved);
+        return revision.isPresent() && java.util.Arrays.stream(ListType.values()).anyMatch(
+                t -> ListRule.admits(t, revision.get().before()) && !ListRule.admits(t, revision.get().now()));
     }
 
     /**

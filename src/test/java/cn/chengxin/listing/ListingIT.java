@@ -1550,6 +1550,68 @@ class ListingIT {
         assertThat(refused).isInstanceOf(ListingProblem.class).hasMessageContaining("已废止");
     }
 
+    /**
+     * RULES.md §2: a later catalogue version that makes an item usable for punishment does not reach back to the records
+     * collected while it was not (a simple-procedure penalty stays unusable for punishment); the records collected
+     * under the new version are.
+     */
+    @Test
+    void aLaterVersionMakingAnItemPunishDoesNotBlackListTheRecordsCollectedBefore() throws Exception {
+        String item = "P_WIDEN_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        ItemDefinition punishing = CatalogueVersions.copied(catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow()
+                .definition(), item, "测试：后改为可用于惩戒的处罚");
+        CatalogueVersions.draft(catalogue, CatalogueVersions.notForPunishment(punishing));
+        CatalogueVersions.submit(catalogue, item);
+        CatalogueVersions.approve(catalogue, item);
+        TestCitizens.Person before = TestCitizens.register(subjects, "冷若霜");
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(before.number(), before.name(), item,
+                "WI-" + UUID.randomUUID(), "1", "ADD", "驻市监罚〔2026〕601号", "无照经营"));
+        CatalogueVersions.draft(catalogue, punishing);
+        CatalogueVersions.submit(catalogue, item);
+        CatalogueVersions.approve(catalogue, item);
+        TestCitizens.Person after = TestCitizens.register(subjects, "温如玉");
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(after.number(), after.name(), item,
+                "WI-" + UUID.randomUUID(), "1", "ADD", "驻市监罚〔2026〕602号", "无照经营"));
+        String code = "BLACK_WIDEN_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+
+        RuleVersions.put(listing, new ListRule(code, 0, ListType.BLACK, "测试：后改为可用于惩戒的处罚", Set.of(item), null,
+                null, "国办发〔2020〕49号", 12, 5, "期满移出", true));
+
+        UUID afterId = subjects.find(subjects.validate(null, after.number())).orElseThrow();
+        UUID beforeId = subjects.find(subjects.validate(null, before.number())).orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(afterId).stream()
+                .anyMatch(e -> code.equals(e.ruleCode())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> listing.reevaluationsUnderway().stream()
+                .noneMatch(r -> code.equals(r.ruleCode())));
+        assertThat(listing.entriesOf(beforeId)).noneMatch(e -> code.equals(e.ruleCode()));
+    }
+
+    /**
+     * RULES.md §2: an approved version that stops an item's use for punishment stops it at once: the black-list
+     * entries resting on its records end, without a record of their holders changing.
+     */
+    @Test
+    void aVersionThatStopsAnItemPunishingEndsTheEntriesOnItsRecordsAtOnce() throws Exception {
+        String item = aPenaltyItem("P_NARROW_", "测试：后改为不可用于惩戒的处罚");
+        String code = "BLACK_NARROW_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        RuleVersions.put(listing, new ListRule(code, 0, ListType.BLACK, "测试：后改为不可用于惩戒的处罚", Set.of(item), null,
+                null, "国办发〔2020〕49号", 12, 5, "期满移出", true));
+        TestCitizens.Person fined = TestCitizens.register(subjects, "苏晚晴");
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(fined.number(), fined.name(), item,
+                "NA-" + UUID.randomUUID(), "1", "ADD", "驻市监罚〔2026〕603号", "无照经营"));
+        UUID subject = subjects.find(subjects.validate(null, fined.number())).orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
+                .anyMatch(e -> code.equals(e.ruleCode()) && e.status() == EntryStatus.PROPOSED));
+
+        CatalogueVersions.draft(catalogue, CatalogueVersions.notForPunishment(catalogue.active(item).orElseThrow()
+                .definition()));
+        CatalogueVersions.submit(catalogue, item);
+        CatalogueVersions.approve(catalogue, item);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
+                .filter(e -> code.equals(e.ruleCode())).allMatch(e -> e.status() == EntryStatus.EXITED));
+    }
+
     /** A new item like the general administrative penalty, approved, under a fresh code. */
     private String aPenaltyItem(String codePrefix, String name) throws Exception {
         String item = codePrefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase();

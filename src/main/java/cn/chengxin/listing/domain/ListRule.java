@@ -108,6 +108,19 @@ public record ListRule(String code, int version, ListType listType, String name,
     }
 
     /**
+     * Whether a record stored under the item version {@code collectedUnder} may put its subject on the list while
+     * {@code inForce} is the item's version in force: both must admit it ({@link #admits}). A later version that stops
+     * the item's use for punishment stops it at once; one that starts it does not reach back to the records collected
+     * before, whose collection was not for that use — RULES.md §2 (no use beyond what the law authorised the collection
+     * for; 《河南省社会信用条例》第十三条) and §7 (black-listing only on a legal basis, 国办发〔2020〕49号). A simple-procedure
+     * penalty collected as not usable for punishment stays so when a later version widens the item. {@code null} for
+     * either: not admitted.
+     */
+    public static boolean admits(ListType type, ItemDefinition inForce, ItemDefinition collectedUnder) {
+        return inForce != null && collectedUnder != null && admits(type, inForce) && admits(type, collectedUnder);
+    }
+
+    /**
      * What is wrong with the items the rule names, against the items in force ({@code active}, by code): each must
      * exist and be admitted on the list ({@link #admits}); empty when they all may.
      */

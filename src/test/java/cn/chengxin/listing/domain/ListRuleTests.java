@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import cn.chengxin.catalog.domain.BaseCatalogue;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.listing.ListType;
+import cn.chengxin.support.CatalogueVersions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +31,22 @@ class ListRuleTests {
         assertThat(ListRule.admits(ListType.GREY, BASE.get("P_COMMENDATION"))).isFalse();
         assertThat(ListRule.admits(ListType.RED, BASE.get("P_COMMENDATION"))).isTrue();
         assertThat(ListRule.admits(ListType.RED, BASE.get("P_ADMIN_PENALTY_GENERAL"))).isFalse();
+    }
+
+    /**
+     * RULES.md §2: a record is admitted by both its item's version in force and the version it was stored under — a
+     * later version narrows the use of what was collected before, never widens it.
+     */
+    @Test
+    void aRecordIsAdmittedOnlyIfBothTheVersionInForceAndTheOneItWasCollectedUnderAdmitIt() {
+        ItemDefinition punishing = BASE.get("P_ADMIN_PENALTY_GENERAL");
+        ItemDefinition notPunishing = CatalogueVersions.notForPunishment(punishing);
+
+        assertThat(ListRule.admits(ListType.BLACK, punishing, punishing)).isTrue();
+        assertThat(ListRule.admits(ListType.BLACK, punishing, notPunishing)).as("widened later").isFalse();
+        assertThat(ListRule.admits(ListType.BLACK, notPunishing, punishing)).as("narrowed later").isFalse();
+        assertThat(ListRule.admits(ListType.GREY, punishing, notPunishing)).isTrue();
+        assertThat(ListRule.admits(ListType.BLACK, punishing, null)).isFalse();
     }
 
     @Test
