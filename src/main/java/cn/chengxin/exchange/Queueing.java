@@ -7,10 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import cn.chengxin.catalog.Catalogue;
-import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
@@ -100,42 +100,50 @@ class Queueing {
     }
 
     private void queue(List<RecordStatesChanged.ChangedRecord> changed) {
-        Map<String, Optional<ItemDefinition>> items = new HashMap<>();
+        SharedVersions sharing = new SharedVersions(settings.upward(), catalogue);
         List<RecordStatesChanged.ChangedRecord> unmarked = changed.stream()
-                .filter(r -> items.computeIfAbsent(r.itemCode(), this::definition).isPresent())
-                .filter(r -> !settings.upward().shares(items.get(r.itemCode()).orElseThrow())).toList();
+                .filter(r -> sharing.inForce(r.itemCode()).isPresent())
+                .filter(r -> !sharing.itemShared(r.itemCode())).toList();
         // A record sent up while its item was marked keeps being sent (corrections, revocations, repairs): the
         // parent must not keep showing a state we no longer hold once the mark is taken off.
-        java.util.Set<String> sent = unmarked.isEmpty() ? java.util.Set.of() : store.everQueued(unmarked.stream()
+        Set<String> sent = unmarked.isEmpty() ? Set.of() : store.everQueued(unmarked.stream()
                 .map(r -> "record/" + r.recordKey()).toList());
         List<RecordStatesChanged.ChangedRecord> shared = changed.stream()
-                .filter(r -> items.get(r.itemCode()).isPresent())
-                .filter(r -> settings.upward().shares(items.get(r.itemCode()).orElseThrow())
-                        || sent.contains("record/" + r.recordKey()))
+                .filter(r -> sharing.inForce(r.itemCode()).isPresent())
+                .filter(r -> sharing.itemShared(r.itemCode()) || sent.contains("record/" + r.recordKey()))
                 .toList();
         if (shared.isEmpty()) {
             return;
         }
         Map<UUID, List<FileEntry>> files = creditFile.filesOf(shared.stream()
                 .map(RecordStatesChanged.ChangedRecord::subjectId).distinct().toList());
+        Map<UUID, FileEntry> entries = new HashMap<>();
+        for (RecordStatesChanged.ChangedRecord r : shared) {
+            files.getOrDefault(r.subjectId(), List.of()).stream().filter(e -> e.recordKey().equals(r.recordKey()))
+                    .findFirst().ifPresent(e -> entries.put(r.recordKey(), e));
+        }
+        // A record collected while its item did not let it leave the platform stays here though the item now goes up
+        // (RULES.md §2): unless it was sent before, when its changes still go, as above.
+        List<String> heldBack = shared.stream().filter(r -> entries.containsKey(r.recordKey()))
+                .filter(r -> !sent.contains("record/" + r.recordKey()) && !sharing.shares(entries.get(r.recordKey())))
+                .map(r -> "record/" + r.recordKey()).toList();
+        Set<String> sentBefore = heldBack.isEmpty() ? Set.of() : store.everQueued(heldBack);
         Map<UUID, List<RecordProceeding>> pending = proceedings.pendingOn(shared.stream()
                 .map(RecordStatesChanged.ChangedRecord::recordKey).toList());
         Instant now = clock.instant();
         for (RecordStatesChanged.ChangedRecord r : shared) {
-            Optional<FileEntry> entry = files.getOrDefault(r.subjectId(), List.of()).stream()
-                    .filter(e -> e.recordKey().equals(r.recordKey())).findFirst();
+            FileEntry entry = entries.get(r.recordKey());
+            String sourceId = "record/" + r.recordKey();
+            if (entry == null || heldBack.contains(sourceId) && !sentBefore.contains(sourceId)) {
+                continue;
+            }
             Optional<SubjectProfile> profile = subjects.profile(r.subjectId());
-            if (entry.isPresent() && profile.isPresent()) {
-                ItemDefinition item = items.get(r.itemCode()).orElseThrow();
-                enqueue(r.subjectId(), messages.record(entry.get(), item, subjectOf(profile.get()),
+            ItemDefinition item = sharing.collectedUnder(entry);
+            if (profile.isPresent() && item != null) {
+                enqueue(r.subjectId(), messages.record(entry, item, subjectOf(profile.get()),
                         pending.getOrDefault(r.recordKey(), List.of()), store.nextVersion(), now), now);
             }
         }
-    }
-
-    /** The active version decides: a draft that marks an item shared upward takes effect only once approved. */
-    private Optional<ItemDefinition> definition(String itemCode) {
-        return catalogue.active(itemCode).map(CatalogueItem::definition);
     }
 
     /** Follows the listing change feed (every second) and queues black-list entries in force and their exits. */

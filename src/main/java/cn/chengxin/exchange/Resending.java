@@ -15,7 +15,6 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
-import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.creditfile.RecordProceedings;
@@ -101,16 +100,19 @@ class Resending {
     }
 
     private int resendRecords(String partner, Instant now) {
-        Map<String, ItemDefinition> shared = catalogue.active().stream().map(CatalogueItem::definition)
-                .filter(settings.upward()::shares)
-                .collect(Collectors.toMap(ItemDefinition::code, Function.identity()));
+        List<CatalogueItem> active = catalogue.active();
+        SharedVersions sharing = new SharedVersions(settings.upward(), catalogue, active);
+        Set<String> shared = active.stream().map(CatalogueItem::code).filter(sharing::itemShared)
+                .collect(Collectors.toSet());
         int queued = 0;
         UUID after = null;
         List<SubjectEntry> page;
         do {
-            page = creditFile.currentOfItems(shared.keySet(), ANY_STATUS, after, PAGE);
-            List<SubjectEntry> due = withEndsSentBefore(page, r -> r.entry().status().shown(),
-                    r -> "record/" + r.entry().recordKey());
+            page = creditFile.currentOfItems(shared, ANY_STATUS, after, PAGE);
+            // A record collected while its item did not let it leave the platform is held back like one ended: sent
+            // only if it was sent before (RULES.md §2, SharedVersions).
+            List<SubjectEntry> due = withEndsSentBefore(page, r -> r.entry().status().shown()
+                            && sharing.shares(r.entry()), r -> "record/" + r.entry().recordKey());
             Map<UUID, SubjectRegistry.Named> names = namesOf(due.stream().map(SubjectEntry::subjectId));
             Map<UUID, List<RecordProceeding>> pending = proceedings.pendingOn(due.stream()
                     .map(r -> r.entry().recordKey()).toList());
@@ -119,7 +121,7 @@ class Resending {
                 SubjectRegistry.Named named = names.get(r.subjectId());
                 if (named != null) {
                     // Version 0 stands in: the store keeps the version already sent, or draws a new one.
-                    out.add(outgoing(r.subjectId(), messages.record(r.entry(), shared.get(r.entry().itemCode()),
+                    out.add(outgoing(r.subjectId(), messages.record(r.entry(), sharing.collectedUnder(r.entry()),
                             OutgoingMessages.subject(named.documentType(), named.name()),
                             pending.getOrDefault(r.entry().recordKey(), List.of()), 0, now)));
                 }

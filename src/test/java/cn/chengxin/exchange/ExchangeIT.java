@@ -16,6 +16,7 @@ import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.catalog.domain.Sharing;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordProceeding;
@@ -240,6 +241,61 @@ class ExchangeIT {
                 .containsExactly("ACTIVE", "REPAIRED");
         TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), item, "驻市监罚〔2026〕162号");
         assertThat(forPartner(subject, province)).as("a new record of the unmarked item stays here").hasSize(2);
+    }
+
+    /**
+     * RULES.md §2, §11: a record collected while its item was for authorised query only stays here when a later version
+     * makes the item public and shared upward — neither its changes nor a resend send it up; the records collected
+     * under the new version go.
+     */
+    @Test
+    void aRecordCollectedForAuthorisedQueryStaysHereWhenALaterVersionOpensItsItem() throws Exception {
+        TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                PlatformLevel.PROVINCE, null);
+        String item = penaltyItem("P_UPWARD_OPENED_", false);
+        ItemDefinition open = catalogue.active(item).orElseThrow().definition();
+        revise(item, withSharing(open, Sharing.AUTHORISED_QUERY, false));
+        TestCitizens.Person person = TestCitizens.register(subjects, "闻人雅");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), item, "驻市监罚〔2026〕171号");
+        UUID collectedBefore = recordOf(subject, item);
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), item, "驻市监罚〔2026〕173号");
+        UUID stillActive = creditFile.fileOf(subject).stream()
+                .filter(e -> e.decisionNumber().equals("驻市监罚〔2026〕173号")).findFirst().orElseThrow().recordKey();
+
+        revise(item, withSharing(open, Sharing.PUBLIC, true));
+        creditFile.changeStatus(subject, collectedBefore, Set.of(RecordStatus.ACTIVE), RecordStatus.REPAIRED,
+                "repairer", "信用修复");
+        assertThat(forPartner(subject, province)).as("collected for authorised query: stays here").isEmpty();
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), item, "驻市监罚〔2026〕172号");
+        UUID collectedAfter = creditFile.fileOf(subject).stream()
+                .filter(e -> e.decisionNumber().equals("驻市监罚〔2026〕172号")).findFirst().orElseThrow().recordKey();
+        assertThat(forPartner(subject, province)).extracting(QueuedMessage::sourceId)
+                .containsExactly("record/" + collectedAfter);
+
+        exchange.resendCurrentState(province.code);
+        assertThat(forPartner(subject, province)).extracting(QueuedMessage::sourceId).as("a resend neither")
+                .doesNotContain("record/" + collectedBefore, "record/" + stillActive)
+                .contains("record/" + collectedAfter);
+    }
+
+    private void revise(String item, ItemDefinition version) throws Exception {
+        as("exchange-maker", () -> {
+            catalogue.draft(version, "调整共享属性");
+            catalogue.submit(item);
+            return null;
+        });
+        as("exchange-checker", () -> {
+            catalogue.approve(item, CatalogueVersions.pending(catalogue, item), "同意");
+            return null;
+        });
+    }
+
+    private static ItemDefinition withSharing(ItemDefinition d, Sharing sharing, boolean sharedUpward) {
+        return new ItemDefinition(d.code(), d.name(), d.subjectType(), d.nature(), d.category(), d.domain(), d.fields(),
+                d.providers(), d.legalBasis(), sharing, d.severity(), d.publicationMinMonths(),
+                d.publicationMaxMonths(), d.retentionYears(), d.usableForPunishment(), d.usableForScoring(),
+                sharedUpward, d.updateCycle(), d.linksToResponsiblePersons(), d.description());
     }
 
     @Test

@@ -24,10 +24,32 @@ public final class UpwardSharing {
     }
 
     public boolean shares(ItemDefinition item) {
-        if (!item.sharedUpward() || item.sharing() == Sharing.AUTHORISED_QUERY
-                || item.nature() == Nature.NEGATIVE && !item.usableForPunishment()) {
+        if (!item.sharedUpward() || !mayLeave(item)) {
             return false;
         }
         return agreedItems.isEmpty() || agreedItems.contains(item.code());
+    }
+
+    /**
+     * Whether a record stored under the item version {@code collectedUnder} goes up while {@code inForce} is the item's
+     * version in force: the version in force shares the item ({@link #shares}), and the one the record was collected
+     * under let its records leave the platform. A later version that opens an authorised-query item, or makes a
+     * negative item usable for punishment, does not send up what was collected on the narrower terms (RULES.md §2: no
+     * use beyond what the collection was authorised for; §11); one that narrows the item holds back its records at
+     * once. The mark itself is the credit office's choice of what to push, not a term of collection: a record collected
+     * before its item was marked goes up once it is (a resend brings the parent what existed before). {@code null}
+     * for either: not shared.
+     */
+    public boolean shares(ItemDefinition inForce, ItemDefinition collectedUnder) {
+        return inForce != null && collectedUnder != null && shares(inForce) && mayLeave(collectedUnder);
+    }
+
+    /**
+     * Records for authorised query only never leave the platform, nor negative records not usable for punishment
+     * ("not reported for individuals", RULES.md §2).
+     */
+    private static boolean mayLeave(ItemDefinition item) {
+        return item.sharing() != Sharing.AUTHORISED_QUERY
+                && !(item.nature() == Nature.NEGATIVE && !item.usableForPunishment());
     }
 }

@@ -50,6 +50,27 @@ class UpwardSharingTests {
         assertThat(sharing.shares(marked(minor, true, Sharing.GOVERNMENT, false))).isFalse();
     }
 
+    /**
+     * RULES.md §2, §11: a record goes up only if the item's version in force shares it and the version it was collected
+     * under let it leave the platform; a later version never sends up what was collected on narrower terms.
+     */
+    @Test
+    void aRecordGoesUpOnlyIfTheVersionItWasCollectedUnderLetItLeaveThePlatform() {
+        UpwardSharing sharing = new UpwardSharing(Set.of());
+        ItemDefinition loan = item("P_STUDENT_LOAN_DEFAULT");
+        ItemDefinition queryOnly = marked(loan, false, Sharing.AUTHORISED_QUERY, true);
+        ItemDefinition opened = marked(loan, true, Sharing.PUBLIC, true);
+        assertThat(sharing.shares(opened, opened)).isTrue();
+        assertThat(sharing.shares(opened, queryOnly)).as("opened later").isFalse();
+        ItemDefinition penalty = item("P_ADMIN_PENALTY_GENERAL");
+        assertThat(sharing.shares(penalty, marked(penalty, false, Sharing.PUBLIC, false)))
+                .as("usable for punishment only later").isFalse();
+        assertThat(sharing.shares(penalty, marked(penalty, false, Sharing.PUBLIC, true)))
+                .as("collected before the mark was set").isTrue();
+        assertThat(sharing.shares(queryOnly, opened)).as("narrowed later").isFalse();
+        assertThat(sharing.shares(penalty, null)).isFalse();
+    }
+
     @Test
     void anAgreementWithTheParentFurtherRestrictsTheMarkedItems() {
         UpwardSharing sharing = new UpwardSharing(Set.of("P_COURT_DEFAULTER", "P_COMMENDATION"));
