@@ -281,7 +281,7 @@ public class Listing {
         // if both its item's version in force and the version it was stored under admit it (ListRule.admits).
         ItemVersions versions = catalogue.versionsEverInForce();
         Map<String, ItemDefinition> items = versions.inForce();
-        Set<String> negativeItems = negativeItems(items);
+        java.util.function.Predicate<FileEntry> negative = negativeRecords(versions);
         Map<UUID, List<FileEntry>> files = creditFile.filesOf(subjectIds);
         Map<UUID, List<ListEntry>> open = new HashMap<>();
         store.openEntriesOf(subjectIds).forEach(e -> open.computeIfAbsent(e.subjectId(), k -> new ArrayList<>()).add(e));
@@ -304,7 +304,7 @@ public class Listing {
             List<ListEntry> entries = open.getOrDefault(subject, List.of());
             Set<ListType> openLists = EnumSet.noneOf(ListType.class);
             entries.forEach(e -> openLists.add(e.listType()));
-            Optional<FileEntry> lastNegative = shown.stream().filter(r -> negativeItems.contains(r.itemCode()))
+            Optional<FileEntry> lastNegative = shown.stream().filter(negative)
                     .max(Comparator.comparing(FileEntry::decisionDate));
             LocalDate lastNegativeDay = lastNegative.map(FileEntry::decisionDate).orElse(null);
             Optional<SubjectProfile> profile = Optional.empty();
@@ -391,7 +391,7 @@ public class Listing {
                 }
             }
         }
-        markNegatives(files, items);
+        markNegatives(files, negative);
         awaitingBirthDates.replace(subjectIds, awaiting, now);
         int ageUnknown = awaiting.size();
         if (proposed + ended + minors + ageUnknown > 0) {
@@ -481,7 +481,7 @@ public class Listing {
 
     /** Marks these subjects' last negative records again, by the catalogue in force ({@link RecheckingNegativeMarks}). */
     void remark(Set<UUID> subjectIds) {
-        markNegatives(creditFile.filesOf(subjectIds), activeItems());
+        markNegatives(creditFile.filesOf(subjectIds), negativeRecords(catalogue.versionsEverInForce()));
     }
 
     /**
@@ -504,12 +504,11 @@ public class Listing {
      * measures" (§4, "不再展示使用超过期限的公共信用信息") — the green channel is such a use. Each of these changes
      * reaches the mark through {@link cn.chengxin.creditfile.RecordsChanged}, so the check index learns of it from the mark's new stamp.
      */
-    private void markNegatives(Map<UUID, List<FileEntry>> files, Map<String, ItemDefinition> items) {
-        Set<String> negativeItems = negativeItems(items);
+    private void markNegatives(Map<UUID, List<FileEntry>> files, java.util.function.Predicate<FileEntry> negative) {
         Map<UUID, LocalDate> last = new HashMap<>();
         files.forEach((subject, file) -> {
             LocalDate latest = file.stream()
-                    .filter(r -> negativeItems.contains(r.itemCode()))
+                    .filter(negative)
                     .filter(r -> r.status().shown())
                     .map(FileEntry::decisionDate).max(LocalDate::compareTo).orElse(null);
             last.put(subject, latest);
@@ -518,6 +517,31 @@ public class Listing {
         subjects.pseudonymsOf(last.keySet()).forEach((subject, pseudonym) -> byPseudonym.put(pseudonym,
                 last.get(subject)));
         store.markNegatives(byPseudonym);
+    }
+
+    /**
+     * The records that count as negative (the green channel, the red list's standing, RULES.md §7): of an item negative
+     * in its version in force and in the version the record was stored under. A later version that makes an item
+     * negative does not turn the records collected before into negative ones (RULES.md §2: a later version narrows the
+     * use of what was collected, never widens it); one that makes it no longer negative counts at once. The versions
+     * that were not negative of items negative now are found once per pass: there are none almost always, and then no
+     * record is looked up.
+     */
+    private static java.util.function.Predicate<FileEntry> negativeRecords(ItemVersions versions) {
+        Set<String> negativeNow = negativeItems(versions.inForce());
+        Map<String, Set<Integer>> notNegativeThen = new HashMap<>();
+        for (String code : negativeNow) {
+            versions.versions(code).forEach((version, d) -> {
+                if (d.nature() != Nature.NEGATIVE) {
+                    notNegativeThen.computeIfAbsent(code, c -> new HashSet<>()).add(version);
+                }
+            });
+        }
+        if (notNegativeThen.isEmpty()) {
+            return r -> negativeNow.contains(r.itemCode());
+        }
+        return r -> negativeNow.contains(r.itemCode())
+                && !notNegativeThen.getOrDefault(r.itemCode(), Set.of()).contains(r.itemVersion());
     }
 
     private static Set<String> negativeItems(Map<String, ItemDefinition> items) {

@@ -1681,6 +1681,35 @@ class ListingIT {
     }
 
     /**
+     * RULES.md §2: a later version that makes an item negative does not turn the records collected before into
+     * negative ones: the green channel of their holders stays open once the item's holders were marked again.
+     */
+    @Test
+    void aLaterVersionMakingAnItemNegativeLeavesTheGreenChannelOfRecordsCollectedBefore() throws Exception {
+        String item = "P_NEG_LATER_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        ItemDefinition negative = CatalogueVersions.copied(catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow()
+                .definition(), item, "测试：后改为失信信息的事项");
+        CatalogueVersions.draft(catalogue, CatalogueVersions.ofNature(negative, Nature.NEUTRAL));
+        CatalogueVersions.submit(catalogue, item);
+        CatalogueVersions.approve(catalogue, item);
+        TestCitizens.Person person = TestCitizens.register(subjects, "游子衿");
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(person.number(), person.name(), item,
+                "NL-" + UUID.randomUUID(), "1", "ADD", "驻市监罚〔2026〕611号", "无照经营"), LocalDate.now().minusMonths(11));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> check(marketChecks, person.number(), "LICENSING")
+                .andExpect(jsonPath("$.cleanRecordThreeYears").value(true)));
+
+        CatalogueVersions.draft(catalogue, negative);
+        CatalogueVersions.submit(catalogue, item);
+        CatalogueVersions.approve(catalogue, item);
+        int version = catalogue.active(item).orElseThrow().version();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> listingStore.itemRevisionPasses().pass(item, version)
+                .map(ResumablePasses.Pass::finished).orElse(false));
+        assertThat(lastNegatives(List.of(subjects.pseudonymOf(subjects.validate(null, person.number())))))
+                .as("the record collected as neutral information").allMatch(java.util.Objects::isNull);
+    }
+
+    /**
      * At city scale a penalty item has hundreds of thousands of holders: the approval commits at once, and the
      * holders' last-negative-record marks are redone after it, a chunk of them per transaction, the pass kept in a row.
      */
