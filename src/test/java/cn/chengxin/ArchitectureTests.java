@@ -72,6 +72,21 @@ class ArchitectureTests {
         rule.check(CLASSES);
     }
 
+    /**
+     * An administrator's API key is proposed by one system administrator and approved by another (issue #3): no web
+     * adapter issues a key at once, which only the platform itself does (demo data, benchmarks).
+     */
+    @Test
+    void noConsoleIssuesAnApiKeyWithoutASecondAdministrator() throws NoSuchMethodException {
+        Class<?>[] parameters = {String.class, String.class, cn.chengxin.account.ApiClient.Kind.class,
+                java.util.UUID.class, java.util.Set.class, int.class};
+        String issue = cn.chengxin.account.ApiClients.class.getMethod("issue", parameters).getName();
+        ArchRule rule = noClasses().that().resideInAnyPackage("..web..", "..security..")
+                .should().callMethod(cn.chengxin.account.ApiClients.class, issue, parameters)
+                .allowEmptyShould(false);
+        rule.check(CLASSES);
+    }
+
     @Test
     void noOneLogsThroughSystemOutExceptCommands() {
         ArchRule rule = noClasses().that().resideOutsideOfPackage("cn.chengxin.demo")

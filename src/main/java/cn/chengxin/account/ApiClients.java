@@ -13,21 +13,26 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import cn.chengxin.account.domain.AdminPermissions;
 import cn.chengxin.account.domain.ApiKeys;
+import cn.chengxin.account.domain.KeyProposalReview;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.audit.AuditResult;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.security.Actor;
 import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.domain.TypedText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * API clients: department systems, authorised institutions and partner platforms. A key is shown once
- * when issued and kept only as its SM3 hash; it is bound to an organisation and permission codes, can be
+ * API clients: department systems, authorised institutions and partner platforms. A key is proposed by one system
+ * administrator and issued only when another approves (maker-checker, issue #3); it is shown once, to the approver,
+ * and kept only as its SM3 hash; it is bound to an organisation and permission codes, can be
  * revoked at once, and records when it was last used (written at most once a minute per client, so the
  * check API's throughput does not pay a write per call).
  */
@@ -60,9 +65,115 @@ public class ApiClients {
         }
     }
 
+    /** The proposals waiting for a second administrator's decision, oldest first. */
+    public List<ApiKeyProposal> pendingProposals() {
+        return accounts.pendingApiKeyProposals();
+    }
+
+    /**
+     * Proposes a key for a program: checked now as it would be issued, so that the proposer hears of a mistake at once,
+     * but nothing usable exists until another system administrator approves ({@link KeyProposalReview}, issue #3).
+     *
+     * @return the proposal's id
+     */
+    @Transactional
+    public UUID propose(String name, String organisation, ApiClient.Kind kind, UUID departmentId,
+                        Set<Permission> permissions, int ratePerMinute) {
+        requireValid(name, organisation, kind, departmentId, permissions, ratePerMinute);
+        Actor by = AuditLog.currentActor();
+        UUID id = Ids.newId();
+        accounts.insertApiKeyProposal(new ApiKeyProposal(id, name.trim(), organisation.trim(), kind, departmentId, null,
+                permissions, ratePerMinute, by.actorId(), by.actorName(), clock.instant(),
+                ApiKeyProposal.Status.PENDING));
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.propose")
+                .detail(name.trim() + "（" + kind.label() + "，" + codes(permissions) + "）：待另一名系统管理员审核"));
+        return id;
+    }
+
+    /**
+     * Another system administrator's approval: only now is the key made, its hash stored and the key returned, to be
+     * shown once to the approver, who hands it over (the key is never stored in clear, so it cannot wait for the
+     * proposer to collect it). Checked again as at the proposal: the department may have been closed meanwhile.
+     */
+    @Transactional
+    public IssuedKey approve(UUID proposalId) {
+        Actor by = AuditLog.currentActor();
+        ApiKeyProposal proposal = decidable(proposalId, by, "account.apiclient.approve");
+        requireValid(proposal.name(), proposal.organisation(), proposal.kind(), proposal.departmentId(),
+                proposal.permissions(), proposal.ratePerMinute());
+        ApiKeys.Issued issued = ApiKeys.issue(random);
+        UUID clientId = Ids.newId();
+        accounts.insertApiClient(clientId, proposal.name(), proposal.organisation(), proposal.kind(),
+                proposal.departmentId(), issued.prefix(), issued.hash(), proposal.permissions(),
+                proposal.ratePerMinute(), proposal.proposerName());
+        if (!accounts.decideApiKeyProposal(proposalId, ApiKeyProposal.Status.APPROVED, by.actorId(), by.actorName(),
+                clock.instant(), null, clientId)) {
+            throw proposalDecided();
+        }
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.approve")
+                .detail(proposal.name() + " (" + issued.prefix() + ")：同意 " + proposal.proposerName() + " 的提议，签发密钥"));
+        return new IssuedKey(clientId, issued.key(), issued.prefix());
+    }
+
+    /** Another system administrator's refusal: no key is made, and the proposal cannot be approved afterwards. */
+    @Transactional
+    public void reject(UUID proposalId, String note) {
+        TypedText.requireNoIdentityNumber("note", "不同意理由", note);
+        Actor by = AuditLog.currentActor();
+        ApiKeyProposal proposal = decidable(proposalId, by, "account.apiclient.reject");
+        String reason = note == null || note.isBlank() ? null : note.trim();
+        if (!accounts.decideApiKeyProposal(proposalId, ApiKeyProposal.Status.REJECTED, by.actorId(), by.actorName(),
+                clock.instant(), reason, null)) {
+            throw proposalDecided();
+        }
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.reject")
+                .detail(proposal.name() + "：不同意 " + proposal.proposerName() + " 的提议，未签发密钥"));
+    }
+
+    /** A pending proposal that {@code by} may decide: never their own (maker-checker, RULES.md §10). */
+    private ApiKeyProposal decidable(UUID proposalId, Actor by, String action) {
+        ApiKeyProposal proposal = accounts.lockApiKeyProposal(proposalId).orElseThrow(() -> new AccountProblem(
+                "API_CLIENT_PROPOSAL_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "该密钥提议不存在"));
+        if (proposal.status() != ApiKeyProposal.Status.PENDING) {
+            throw proposalDecided();
+        }
+        if (!KeyProposalReview.mayDecide(proposal.proposedBy(), by.actorId())) {
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, action).result(AuditResult.DENIED)
+                    .detail(proposal.name() + "：不能审核自己提议的密钥"));
+            throw new AccountProblem("API_CLIENT_SELF_REVIEW", DomainProblem.Kind.FORBIDDEN,
+                    "不能审核自己提议的接口密钥（双人复核）：须由另一名系统管理员同意或不同意");
+        }
+        return proposal;
+    }
+
+    private static AccountProblem proposalDecided() {
+        return new AccountProblem("API_CLIENT_PROPOSAL_DECIDED", DomainProblem.Kind.CONFLICT, "该密钥提议已由他人处理");
+    }
+
+    private static String codes(Set<Permission> permissions) {
+        return String.join(" ", permissions.stream().map(Permission::code).sorted().toList());
+    }
+
+    /**
+     * Issues a key at once, with no second person: for the platform itself only — demo data, benchmarks and tests run
+     * without any administrator. No console calls it (ArchitectureTests): an administrator's key goes through
+     * {@link #propose} and another's {@link #approve}.
+     */
     @Transactional
     public IssuedKey issue(String name, String organisation, ApiClient.Kind kind, UUID departmentId,
                            Set<Permission> permissions, int ratePerMinute) {
+        requireValid(name, organisation, kind, departmentId, permissions, ratePerMinute);
+        ApiKeys.Issued issued = ApiKeys.issue(random);
+        UUID id = Ids.newId();
+        accounts.insertApiClient(id, name.trim(), organisation.trim(), kind, departmentId, issued.prefix(),
+                issued.hash(), permissions, ratePerMinute, AuditLog.currentActor().actorName());
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.issue")
+                .detail(name.trim() + " (" + issued.prefix() + ")"));
+        return new IssuedKey(id, issued.key(), issued.prefix());
+    }
+
+    private void requireValid(String name, String organisation, ApiClient.Kind kind, UUID departmentId,
+                              Set<Permission> permissions, int ratePerMinute) {
         if (name == null || name.isBlank() || organisation == null || organisation.isBlank()) {
             throw new AccountProblem("API_CLIENT_INVALID", DomainProblem.Kind.INVALID_INPUT, "名称和所属机构不能为空");
         }
@@ -75,13 +186,6 @@ public class ApiClients {
             throw new AccountProblem("API_CLIENT_RATE", DomainProblem.Kind.INVALID_INPUT, "速率限制须在 1–600000 次/分钟");
         }
         requireFitsKind(kind, departmentId, permissions);
-        ApiKeys.Issued issued = ApiKeys.issue(random);
-        UUID id = Ids.newId();
-        accounts.insertApiClient(id, name.trim(), organisation.trim(), kind, departmentId, issued.prefix(),
-                issued.hash(), permissions, ratePerMinute, AuditLog.currentActor().actorName());
-        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.issue")
-                .detail(name.trim() + " (" + issued.prefix() + ")"));
-        return new IssuedKey(id, issued.key(), issued.prefix());
     }
 
     /**

@@ -41,6 +41,8 @@ public class DemoAccounts implements ApplicationRunner {
     /** user → (display name, department code, role code). */
     private static final Map<String, String[]> STAFF = Map.of(
             "sysadmin", new String[] {"系统管理员（演示）", "CREDIT_OFFICE", "SYSTEM_ADMIN"},
+            // A second system administrator: an API key one proposes is issued when the other approves (issue #3).
+            "sysadmin2", new String[] {"系统管理员二（演示）", "CREDIT_OFFICE", "SYSTEM_ADMIN"},
             "secadmin", new String[] {"安全管理员（演示）", "CREDIT_OFFICE", "SECURITY_ADMIN"},
             "auditadmin", new String[] {"审计管理员（演示）", "CREDIT_OFFICE", "AUDIT_ADMIN"},
             "clerk", new String[] {"信用办业务员（演示）", "CREDIT_OFFICE", "CREDIT_OFFICE"},

@@ -164,6 +164,8 @@ class AdministrationPagesIT {
     void aKeyIsBoundToADepartmentAndOnlyADepartmentsSystemChecksOrSubmits() throws Exception {
         var admin = authentication(Principals.staff("clients-dept", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
                 Permission.ACCOUNT_API_CLIENT_MANAGE));
+        var checker = authentication(Principals.staff("clients-dept-checker", "CREDIT_OFFICE",
+                Permission.CONSOLE_HOME, Permission.ACCOUNT_API_CLIENT_MANAGE));
         for (Permission departments : java.util.List.of(Permission.API_SUBJECT_CHECK, Permission.RECORD_SUBMIT)) {
             for (String kind : java.util.List.of("INSTITUTION", "PARTNER_PLATFORM")) {
                 mvc.perform(issue(admin).param("name", "信贷系统").param("organisation", "某银行")
@@ -196,6 +198,9 @@ class AdministrationPagesIT {
         mvc.perform(issue(admin).param("name", name).param("organisation", "市人社局")
                         .param("kind", "DEPARTMENT").param("departmentId", hr.toString())
                         .param("permission", Permission.API_SUBJECT_CHECK.code()).with(admin).with(csrf()))
+                .andExpect(redirectedUrl("/console/api-clients"))
+                .andExpect(flash().attribute("successKey", "console.apiClients.proposed"));
+        mvc.perform(approve(proposalNamed(name)).with(checker).with(csrf()))
                 .andExpect(status().isOk()).andExpect(model().attributeExists("issuedKey"));
         assertThat(jdbc.sql("SELECT department_id FROM account.api_client WHERE name = ?").param(name)
                 .query(java.util.UUID.class).single()).isEqualTo(hr);
@@ -204,24 +209,32 @@ class AdministrationPagesIT {
         String row = page.substring(page.indexOf("<td>" + name + "</td>"));
         assertThat(row.substring(0, row.indexOf("</tr>")))
                 .contains("<td data-field=\"department\">市人力资源和社会保障局</td>");
-        mvc.perform(issue(admin).param("name", "信贷系统").param("organisation", "某银行")
+        String bank = "信贷系统 " + java.util.UUID.randomUUID();
+        mvc.perform(issue(admin).param("name", bank).param("organisation", "某银行")
                         .param("kind", "INSTITUTION").param("permission", Permission.API_REPORT_QUERY.code())
                         .with(admin).with(csrf()))
+                .andExpect(flash().attribute("successKey", "console.apiClients.proposed"));
+        mvc.perform(approve(proposalNamed(bank)).with(checker).with(csrf()))
                 .andExpect(status().isOk()).andExpect(model().attributeExists("issuedKey"));
     }
 
     /**
-     * The issued key is shown once, in the answer to the POST that issued it: nothing of it is put in the HTTP
-     * session (kept in the database) as a flash attribute would, and no cache keeps the page that shows it.
+     * The key is made at approval and shown once, to the approving administrator, in the answer to the approving POST:
+     * nothing of it is put in the HTTP session (kept in the database) as a flash attribute would, and no cache keeps
+     * the page that shows it. The proposer's page never shows it.
      */
     @Test
-    void anIssuedKeyIsShownInTheAnswerToThePostAndNeverKeptInTheSession() throws Exception {
+    void anIssuedKeyIsShownInTheAnswerToTheApprovalAndNeverKeptInTheSession() throws Exception {
         var admin = authentication(Principals.staff("clients-once", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
                 Permission.ACCOUNT_API_CLIENT_MANAGE));
+        var checker = authentication(Principals.staff("clients-once-checker", "CREDIT_OFFICE",
+                Permission.CONSOLE_HOME, Permission.ACCOUNT_API_CLIENT_MANAGE));
+        String name = "一次性密钥系统 " + java.util.UUID.randomUUID();
+        mvc.perform(issue(admin).param("name", name).param("organisation", "某银行").param("kind", "INSTITUTION")
+                        .param("permission", Permission.API_REPORT_QUERY.code()))
+                .andExpect(redirectedUrl("/console/api-clients")).andExpect(model().attributeDoesNotExist("issuedKey"));
         var session = new Browser(sessions);
-        var answer = mvc.perform(post("/console/api-clients").param("name", "一次性密钥系统").param("organisation", "某银行")
-                        .param("kind", "INSTITUTION").param("permission", Permission.API_REPORT_QUERY.code())
-                        .param("issueToken", issueToken(session, admin)).with(session).with(admin).with(csrf()))
+        var answer = mvc.perform(approve(proposalNamed(name)).with(session).with(checker).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
                 .andExpect(flash().attributeCount(0)).andReturn();
@@ -235,8 +248,9 @@ class AdministrationPagesIT {
         for (String attribute : stored.getAttributeNames()) {
             assertThat(String.valueOf((Object) stored.getAttribute(attribute))).as(attribute).doesNotContain(key);
         }
-        assertThat(mvc.perform(get("/console/api-clients").with(session).with(admin)).andExpect(status().isOk())
+        assertThat(mvc.perform(get("/console/api-clients").with(session).with(checker)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString()).doesNotContain(key).doesNotContain("issued-key");
+        assertThat(page(get("/console/api-clients").with(admin))).doesNotContain(key).doesNotContain("issued-key");
     }
 
     @Test
@@ -268,35 +282,46 @@ class AdministrationPagesIT {
     }
 
     /**
-     * Reloading the page that shows a new key sends its POST again: the form's one-time token is spent, so no second
-     * key is issued; a new showing of the form issues one.
+     * A proposal form sent twice proposes once (its one-time token is spent); reloading the page that shows a new key
+     * sends the approval again, which is refused as decided: no second key.
      */
     @Test
     void aReloadedKeyPageIssuesNoSecondKey() throws Exception {
         var admin = authentication(Principals.staff("clients-reload", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
                 Permission.ACCOUNT_API_CLIENT_MANAGE));
+        var checker = authentication(Principals.staff("clients-reload-checker", "CREDIT_OFFICE",
+                Permission.CONSOLE_HOME, Permission.ACCOUNT_API_CLIENT_MANAGE));
         var session = new Browser(sessions);
         String name = "刷新测试系统 " + java.util.UUID.randomUUID();
         var form = post("/console/api-clients").param("name", name).param("organisation", "某银行")
                 .param("kind", "INSTITUTION").param("permission", Permission.API_REPORT_QUERY.code())
                 .param("issueToken", issueToken(session, admin)).with(session).with(admin).with(csrf());
-        mvc.perform(form).andExpect(status().isOk()).andExpect(model().attributeExists("issuedKey"));
+        mvc.perform(form).andExpect(flash().attribute("successKey", "console.apiClients.proposed"));
         mvc.perform(form).andExpect(redirectedUrl("/console/api-clients"))
-                .andExpect(flash().attribute("failureCode", "API_CLIENT_FORM_USED"))
-                .andExpect(model().attributeDoesNotExist("issuedKey"));
+                .andExpect(flash().attribute("failureCode", "API_CLIENT_FORM_USED"));
         mvc.perform(post("/console/api-clients").param("name", name).param("organisation", "某银行")
                         .param("kind", "INSTITUTION").param("permission", Permission.API_REPORT_QUERY.code())
                         .with(session).with(admin).with(csrf()))
                 .andExpect(flash().attribute("failureCode", "API_CLIENT_FORM_USED"));
-        assertThat(jdbc.sql("SELECT count(*) FROM account.api_client WHERE name = ?").param(name).query(Long.class)
-                .single()).as("one key for one form").isEqualTo(1L);
+        assertThat(jdbc.sql("SELECT count(*) FROM account.api_client_proposal WHERE name = ?").param(name)
+                .query(Long.class).single()).as("one proposal for one form").isEqualTo(1L);
 
-        mvc.perform(post("/console/api-clients").param("name", name).param("organisation", "某银行")
-                        .param("kind", "INSTITUTION").param("permission", Permission.API_REPORT_QUERY.code())
-                        .param("issueToken", issueToken(session, admin)).with(session).with(admin).with(csrf()))
-                .andExpect(status().isOk()).andExpect(model().attributeExists("issuedKey"));
+        var approval = approve(proposalNamed(name)).with(checker).with(csrf());
+        mvc.perform(approval).andExpect(status().isOk()).andExpect(model().attributeExists("issuedKey"));
+        mvc.perform(approval).andExpect(redirectedUrl("/console/api-clients"))
+                .andExpect(flash().attribute("failureCode", "API_CLIENT_PROPOSAL_DECIDED"))
+                .andExpect(model().attributeDoesNotExist("issuedKey"));
         assertThat(jdbc.sql("SELECT count(*) FROM account.api_client WHERE name = ?").param(name).query(Long.class)
-                .single()).isEqualTo(2L);
+                .single()).as("one key for one approval").isEqualTo(1L);
+    }
+
+    private java.util.UUID proposalNamed(String name) {
+        return jdbc.sql("SELECT id FROM account.api_client_proposal WHERE name = ? AND status = 'PENDING'")
+                .param(name).query(java.util.UUID.class).single();
+    }
+
+    private static MockHttpServletRequestBuilder approve(java.util.UUID proposal) {
+        return post("/console/api-clients/proposals/{id}/approve", proposal);
     }
 
     /**

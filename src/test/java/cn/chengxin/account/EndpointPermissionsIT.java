@@ -261,6 +261,8 @@ class EndpointPermissionsIT {
             Map.entry("GET /console/api-clients", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/api-clients", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/api-clients/{id}/revoke", EnumSet.of(Who.SYSTEM_ADMIN)),
+            Map.entry("POST /console/api-clients/proposals/{id}/approve", EnumSet.of(Who.SYSTEM_ADMIN)),
+            Map.entry("POST /console/api-clients/proposals/{id}/reject", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("GET /console/roles", EnumSet.of(Who.SECURITY_ADMIN)),
             Map.entry("POST /console/roles", EnumSet.of(Who.SECURITY_ADMIN)),
             Map.entry("POST /console/roles/{id}/permissions", EnumSet.of(Who.SECURITY_ADMIN)),

@@ -902,11 +902,22 @@ class ChecksIT {
         var form = java.util.regex.Pattern.compile("name=\"issueToken\" value=\"([^\"]+)\"").matcher(mvc.perform(
                 get("/console/api-clients").with(session).with(admin)).andReturn().getResponse().getContentAsString());
         assertThat(form.find()).as("the form's one-time token").isTrue();
-        String key = (String) mvc.perform(post("/console/api-clients").param("issueToken", form.group(1))
-                        .with(session).param("name", "人社招录审批系统")
+        String name = "人社招录审批系统 " + java.util.UUID.randomUUID();
+        mvc.perform(post("/console/api-clients").param("issueToken", form.group(1))
+                        .with(session).param("name", name)
                         .param("organisation", "市人力资源和社会保障局").param("kind", "DEPARTMENT")
                         .param("departmentId", hr.toString()).param("permission", "api:subject:check")
                         .with(admin).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        // A second system administrator approves the proposal (issue #3): the key is made and shown to them.
+        var checker = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .authentication(cn.chengxin.support.Principals.staff("clients-hr-checker", "CREDIT_OFFICE",
+                        cn.chengxin.shared.security.Permission.CONSOLE_HOME,
+                        cn.chengxin.shared.security.Permission.ACCOUNT_API_CLIENT_MANAGE));
+        java.util.UUID proposal = jdbc.sql("SELECT id FROM account.api_client_proposal WHERE name = ?").param(name)
+                .query(java.util.UUID.class).single();
+        String key = (String) mvc.perform(post("/console/api-clients/proposals/{id}/approve", proposal)
+                        .with(checker).with(csrf()))
                 .andReturn().getModelAndView().getModel().get("issuedKey");
         String hiring = travelCheckOfPassport(passport).replace("TRAVEL", "HIRING").replace("购票审查", "招录审查");
 

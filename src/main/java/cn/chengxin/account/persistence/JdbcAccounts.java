@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import cn.chengxin.account.ApiClient;
+import cn.chengxin.account.ApiKeyProposal;
 import cn.chengxin.account.Department;
 import cn.chengxin.account.Role;
 import cn.chengxin.account.StaffUser;
@@ -381,6 +382,54 @@ public class JdbcAccounts {
 
     public void apiClientUsed(UUID id, Instant at) {
         jdbc.sql("UPDATE account.api_client SET last_used_at = ? WHERE id = ?").params(timestamp(at), id).update();
+    }
+
+    // ---- proposed API keys (issue #3: a second administrator approves) --------------------------
+
+    public void insertApiKeyProposal(ApiKeyProposal p) {
+        jdbc.sql("""
+                        INSERT INTO account.api_client_proposal (id, name, organisation, kind, department_id, permissions,
+                                                                 rate_per_minute, proposed_by, proposer_name, proposed_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(p.id(), p.name(), p.organisation(), p.kind().name(), p.departmentId(),
+                        p.permissions().stream().map(Permission::code).toArray(String[]::new), p.ratePerMinute(),
+                        p.proposedBy(), p.proposerName(), timestamp(p.proposedAt()))
+                .update();
+    }
+
+    public List<ApiKeyProposal> pendingApiKeyProposals() {
+        return jdbc.sql(PROPOSAL + " WHERE p.status = 'PENDING' ORDER BY p.proposed_at")
+                .query((rs, n) -> proposal(rs)).list();
+    }
+
+    /** The proposal, locked until the transaction ends: of two administrators deciding at once, one decides. */
+    public Optional<ApiKeyProposal> lockApiKeyProposal(UUID id) {
+        return jdbc.sql(PROPOSAL + " WHERE p.id = ? FOR UPDATE OF p").param(id).query((rs, n) -> proposal(rs))
+                .optional();
+    }
+
+    /** Records the decision on a pending proposal; false when it was no longer pending. */
+    public boolean decideApiKeyProposal(UUID id, ApiKeyProposal.Status status, String by, String byName, Instant at,
+                                        String note, UUID clientId) {
+        return jdbc.sql("""
+                        UPDATE account.api_client_proposal
+                        SET status = ?, decided_by = ?, decider_name = ?, decided_at = ?, decision_note = ?, client_id = ?
+                        WHERE id = ? AND status = 'PENDING'""")
+                .params(status.name(), by, byName, timestamp(at), note, clientId, id).update() == 1;
+    }
+
+    private static final String PROPOSAL = """
+            SELECT p.id, p.name, p.organisation, p.kind, p.department_id, d.code, p.permissions, p.rate_per_minute,
+                   p.proposed_by, p.proposer_name, p.proposed_at, p.status
+            FROM account.api_client_proposal p LEFT JOIN account.department d ON d.id = p.department_id""";
+
+    private static ApiKeyProposal proposal(ResultSet rs) throws SQLException {
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        strings(rs.getArray(7)).forEach(code -> Permission.ofCode(code).ifPresent(permissions::add));
+        return new ApiKeyProposal(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                ApiClient.Kind.valueOf(rs.getString(4)), rs.getObject(5, UUID.class), rs.getString(6), permissions,
+                rs.getInt(8), rs.getString(9), rs.getString(10), instant(rs.getTimestamp(11)),
+                ApiKeyProposal.Status.valueOf(rs.getString(12)));
     }
 
     private static final String API_CLIENT = """

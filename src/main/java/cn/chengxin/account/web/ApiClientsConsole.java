@@ -11,6 +11,7 @@ import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.audit.AuditLog;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
@@ -27,17 +28,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 接口客户端 for the system administrator: issue a key (shown once) bound to the department a department's system acts
- * for, revoke it, see when it was last used.
+ * 接口客户端 for the system administrators: one proposes a key bound to what a program may do (and, for a department's
+ * system, to the department it acts for), another approves or rejects the proposal (双人复核, issue #3: no single
+ * administrator gives a program access to personal data); either revokes a key alone, as taking access away is safe.
  *
- * <p>The issued key is shown in the answer to the issuing POST itself, never passed on through the session (a flash
- * attribute would store it in the HTTP session, kept in the database, until the next page): the platform keeps only
- * its hash, and the page that shows it is not stored by any cache. As reloading that page would send the POST again,
- * the form carries a one-time token ({@link OneTimeFormTokens}): a repeated submission issues no second key.
+ * <p>The key is made at approval and shown once, to the approver, in the answer to the approving POST itself: it is
+ * never stored in clear, so it cannot wait for the proposer to collect it, and it is never passed on through the
+ * session (a flash attribute would store it in the HTTP session, kept in the database, until the next page); no cache
+ * keeps that page. Reloading it sends the approval again, which is refused as already decided: no second key. The
+ * proposal form carries a one-time token ({@link OneTimeFormTokens}): a form sent twice proposes once.
  */
 @Controller
 @RequiresPermission(Permission.ACCOUNT_API_CLIENT_MANAGE)
 class ApiClientsConsole {
+
+    private static final String BACK = "redirect:/console/api-clients";
 
     private final ApiClients clients;
     private final StaffDirectory directory;
@@ -56,6 +61,9 @@ class ApiClientsConsole {
     private String page(Model model, HttpSession session) {
         model.addAttribute("issueToken", issueTokens.issue(session));
         model.addAttribute("clients", clients.clients());
+        model.addAttribute("proposals", clients.pendingProposals());
+        // Maker-checker: the proposer is told another administrator decides, rather than offered a refused decision.
+        model.addAttribute("me", AuditLog.currentActor().actorId());
         model.addAttribute("kinds", ApiClient.Kind.values());
         List<Department> departments = directory.departments();
         // A key is bound to a department in use; the list still names the department of a key bound earlier.
@@ -68,40 +76,54 @@ class ApiClientsConsole {
         return "console/api-clients";
     }
 
+    /** Proposes a key: nothing usable exists until another system administrator approves. */
     @PostMapping("/console/api-clients")
-    String issue(@RequestParam String name, @RequestParam String organisation, @RequestParam ApiClient.Kind kind,
-                 @RequestParam(required = false) UUID departmentId,
-                 @RequestParam(name = "permission", required = false) List<String> codes,
-                 @RequestParam(defaultValue = "600") int ratePerMinute,
-                 @RequestParam(required = false) String issueToken, Model model, HttpSession session,
-                 HttpServletResponse response, RedirectAttributes redirect) {
+    String propose(@RequestParam String name, @RequestParam String organisation, @RequestParam ApiClient.Kind kind,
+                   @RequestParam(required = false) UUID departmentId,
+                   @RequestParam(name = "permission", required = false) List<String> codes,
+                   @RequestParam(defaultValue = "600") int ratePerMinute,
+                   @RequestParam(required = false) String issueToken, HttpSession session,
+                   RedirectAttributes redirect) {
         if (!issueTokens.spend(session, issueToken)) {
-            // A reload of the page that showed a key, or a form sent twice: the key was issued once already.
+            // A form sent twice: it was proposed once already.
             ConsoleActions.flashRefusal(redirect, new AccountProblem("API_CLIENT_FORM_USED",
-                    DomainProblem.Kind.CONFLICT, "该表单已提交过，未再签发密钥；如需新密钥，请重新填写"));
-            return "redirect:/console/api-clients";
+                    DomainProblem.Kind.CONFLICT, "该表单已提交过，未再次提议；如需新密钥，请重新填写"));
+            return BACK;
         }
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         if (codes != null) {
             codes.forEach(code -> Permission.ofCode(code).ifPresent(permissions::add));
         }
+        return UsersConsole.outcome(redirect, "console.apiClients.proposed",
+                () -> clients.propose(name, organisation, kind, departmentId, permissions, ratePerMinute), BACK);
+    }
+
+    /** Another administrator approves: the key is made now and shown in this answer only. */
+    @PostMapping("/console/api-clients/proposals/{id}/approve")
+    String approve(@PathVariable UUID id, Model model, HttpSession session, HttpServletResponse response,
+                   RedirectAttributes redirect) {
         ApiClients.IssuedKey issued;
         try {
-            issued = clients.issue(name, organisation, kind, departmentId, permissions, ratePerMinute);
+            issued = clients.approve(id);
         } catch (AccountProblem problem) {
             ConsoleActions.flashRefusal(redirect, problem);
-            return "redirect:/console/api-clients";
+            return BACK;
         }
         // Shown once, in this answer only: nothing of the key goes into the session, and no cache keeps the page.
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         model.addAttribute("issuedKey", issued.key());
-        model.addAttribute("issuedName", name);
+        model.addAttribute("issuedName", clients.clients().stream().filter(c -> c.id().equals(issued.clientId()))
+                .map(ApiClient::name).findFirst().orElse(issued.prefix()));
         return page(model, session);
+    }
+
+    @PostMapping("/console/api-clients/proposals/{id}/reject")
+    String reject(@PathVariable UUID id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        return UsersConsole.outcome(redirect, "console.apiClients.rejected", () -> clients.reject(id, note), BACK);
     }
 
     @PostMapping("/console/api-clients/{id}/revoke")
     String revoke(@PathVariable UUID id, RedirectAttributes redirect) {
-        return UsersConsole.outcome(redirect, "console.apiClients.revoked", () -> clients.revoke(id),
-                "redirect:/console/api-clients");
+        return UsersConsole.outcome(redirect, "console.apiClients.revoked", () -> clients.revoke(id), BACK);
     }
 }

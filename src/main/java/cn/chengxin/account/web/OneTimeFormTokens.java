@@ -8,8 +8,8 @@ import java.util.List;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * One-time tokens for a form whose submission must take effect once only, such as issuing an API key: the key is
- * shown in the answer to the POST, so reloading that page would send the POST again and issue a second key. Each
+ * One-time tokens for a form whose submission must take effect once only, such as proposing an API key: a form sent
+ * twice (a double click, a reloaded answer) would otherwise propose a second key for the checker to sort out. Each
  * showing of the form gets a new random token, kept in the session; a submission spends it, and a submission whose
  * token is spent or unknown does nothing. The session holds only these tokens, never what the form produces. A few
  * are kept at once, for the same form open in several tabs.
