@@ -20,6 +20,7 @@ import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.security.Actor;
 import cn.chengxin.subject.PersonalDataProtection;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
@@ -36,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Citizens' accounts (RULES.md §9: self-query with real-name verification). Registration checks the
  * identity number and name against the credit subject registry, then proves the phone with a one-time code
- * sent through {@link SmsGateway}; sign-in is by identity number or phone number and password.
+ * texted off the request thread ({@link SmsDispatch}); sign-in is by identity number or phone number and password.
  */
 @Service
 public class CitizenAccounts {
@@ -49,14 +50,14 @@ public class CitizenAccounts {
     private final PersonalDataProtection protection;
     private final PasswordEncoder passwords;
     private final UnknownAccountWork unknownAccountWork;
-    private final SmsGateway sms;
+    private final SmsDispatch sms;
     private final AuditLog audit;
     private final Clock clock;
     private final JdbcPendingRegistrations pending;
     private final SecureRandom random = new SecureRandom();
 
     CitizenAccounts(JdbcAccounts accounts, JdbcPendingRegistrations pending, SubjectRegistry subjects,
-                    PersonalDataProtection protection, PasswordEncoder passwords, SmsGateway sms, AuditLog audit,
+                    PersonalDataProtection protection, PasswordEncoder passwords, SmsDispatch sms, AuditLog audit,
                     Clock clock) {
         this.accounts = accounts;
         this.pending = pending;
@@ -118,7 +119,12 @@ public class CitizenAccounts {
         pending.insert(new JdbcPendingRegistrations.Pending(id, subjectId.get(), subjectPseudonym, phonePseudonym,
                 maskPhone(phone), seal(phone), passwords.encode(password), codeHash(id, code), 0, now,
                 now.plus(SmsCodes.VALIDITY)));
-        sms.send(phone, "【信用平台】您的实名注册验证码为 " + code + "，5 分钟内有效。如非本人操作请忽略。");
+        // Off this thread (SmsDispatch): the answer does not wait for the provider. A text that fails is recorded; the
+        // applicant asks for another code after the resend limit.
+        Actor by = AuditLog.currentActor();
+        sms.send(() -> phone, "【信用平台】您的实名注册验证码为 " + code + "，5 分钟内有效。如非本人操作请忽略。",
+                e -> audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.register")
+                        .subject(subjectPseudonym).by(by).result(AuditResult.ERROR).detail("code not texted")));
         return id;
     }
 

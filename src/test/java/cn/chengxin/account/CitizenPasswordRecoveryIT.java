@@ -61,6 +61,9 @@ class CitizenPasswordRecoveryIT {
     DevSmsGateway sms;
 
     @Autowired
+    SmsDispatch dispatch;
+
+    @Autowired
     JdbcAccounts accounts;
 
     @Autowired
@@ -99,7 +102,7 @@ class CitizenPasswordRecoveryIT {
         WebClient.Page verify = web.post("/me/recover", Map.of("documentType", "RESIDENT_ID",
                 "number", person.number(), "name", person.name()));
         assertThat(verify.body()).contains(SENT).doesNotContain(person.number()).doesNotContain(person.phone());
-        DevSmsGateway.Message text = sms.recent().get(0);
+        DevSmsGateway.Message text = sent().get(0);
         assertThat(text.maskedPhone()).as("the phone on file")
                 .isEqualTo(person.phone().substring(0, 3) + "****" + person.phone().substring(7));
         String code = code(text);
@@ -137,10 +140,10 @@ class CitizenPasswordRecoveryIT {
         TestCitizens.Person misnamed = withAccount("冯真名", "Feng-Zhenming-2026");
 
         String forKnown = answer(known.number(), known.name());
-        var sentBefore = sms.recent();
+        var sentBefore = sent();
         String forUnknown = answer(unknown.number(), unknown.name());
         String forWrongName = answer(misnamed.number(), "冯假名");
-        assertThat(sms.recent()).as("no code for an unknown number or a wrong name").isEqualTo(sentBefore);
+        assertThat(sent()).as("no code for an unknown number or a wrong name").isEqualTo(sentBefore);
         String forLocked = answer(locked.number(), locked.name());
 
         assertThat(forKnown).contains(SENT);
@@ -154,7 +157,7 @@ class CitizenPasswordRecoveryIT {
     void wrongCodesAreRefusedAndFiveSpendTheRecovery() {
         TestCitizens.Person person = withAccount("冯猜码", "Feng-Caima-2026");
         UUID id = recovery.start(null, person.number(), person.name());
-        String code = code(sms.recent().get(0));
+        String code = code(sent().get(0));
         String wrong = code.equals("000000") ? "111111" : "000000";
 
         for (int i = 0; i < 5; i++) {
@@ -172,7 +175,7 @@ class CitizenPasswordRecoveryIT {
     void aWrongCodeOnThePageIsSaidInTheReadersLanguage() throws Exception {
         TestCitizens.Person person = withAccount("冯错码", "Feng-Cuoma-2026");
         UUID id = recovery.start(null, person.number(), person.name());
-        String wrong = code(sms.recent().get(0)).equals("000000") ? "111111" : "000000";
+        String wrong = code(sent().get(0)).equals("000000") ? "111111" : "000000";
         for (java.util.Locale locale : List.of(java.util.Locale.SIMPLIFIED_CHINESE, java.util.Locale.ENGLISH)) {
             mvc.perform(post("/me/recover/verify").with(csrf()).param("lang", locale.toLanguageTag())
                             .param("recovery", id.toString()).param("code", wrong).param("password", "Feng-Xinmima-2026")
@@ -194,7 +197,7 @@ class CitizenPasswordRecoveryIT {
     void aUsedOrExpiredCodeIsRefused() {
         TestCitizens.Person person = withAccount("冯用过", "Feng-Yongguo-2026");
         UUID id = recovery.start(null, person.number(), person.name());
-        String code = code(sms.recent().get(0));
+        String code = code(sent().get(0));
         recovery.complete(id, code, "Feng-Diyici-2026", "Feng-Diyici-2026");
         assertThat(refusal(() -> recovery.complete(id, code, "Feng-Dierci-2026", "Feng-Dierci-2026")))
                 .isEqualTo("RECOVERY_EXPIRED");
@@ -203,7 +206,7 @@ class CitizenPasswordRecoveryIT {
 
         TestCitizens.Person late = withAccount("冯过期", "Feng-Guoqi-2026");
         UUID old = instance(Clock.offset(clock, Duration.ofMinutes(-6))).start(null, late.number(), late.name());
-        String oldCode = code(sms.recent().get(0));
+        String oldCode = code(sent().get(0));
         assertThat(refusal(() -> recovery.complete(old, oldCode, "Feng-Xinmima-2026", "Feng-Xinmima-2026")))
                 .isEqualTo("RECOVERY_EXPIRED");
     }
@@ -213,7 +216,7 @@ class CitizenPasswordRecoveryIT {
     void theNewPasswordFollowsTheRulesAndTheCodeStaysUsable() {
         TestCitizens.Person person = withAccount("冯规则", "Feng-Guize-2026");
         UUID id = recovery.start(null, person.number(), person.name());
-        String code = code(sms.recent().get(0));
+        String code = code(sent().get(0));
 
         assertThat(refusal(() -> recovery.complete(id, code, "short", "short"))).isEqualTo("PASSWORD_TOO_SHORT");
         assertThat(refusal(() -> recovery.complete(id, code, "Feng-Guize-2027", "Feng-Guize-2028")))
@@ -244,6 +247,40 @@ class CitizenPasswordRecoveryIT {
                 .replaceAll("name=\"_csrf\"[^>]*", "").replaceAll("<meta name=\"_csrf\"[^>]*>", "");
     }
 
+    /**
+     * A code goes out only when the number has an account: waiting for the provider on the request thread would make
+     * that answer slower than an unknown number's, and so tell that the number has an account. The code is texted on
+     * another thread, and the answer does not wait for a slow provider.
+     */
+    @Test
+    void theCodeIsTextedOffTheRequestThreadAndTheAnswerDoesNotWaitForTheProvider() throws Exception {
+        TestCitizens.Person person = withAccount("冯慢短信", "Feng-Manduan-2026");
+        try (HeldSmsGateway provider = new HeldSmsGateway()) {
+            SmsDispatch slow = new SmsDispatch(provider, 1, 10);
+            try {
+                CitizenPasswordRecovery held = new CitizenPasswordRecovery(accounts, pending, subjects, protection,
+                        passwords, slow, audit, clock);
+                long started = System.nanoTime();
+                UUID id = held.start("RESIDENT_ID", person.number(), person.name());
+                java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
+
+                assertThat(took).as("answered while the provider still holds the text")
+                        .isLessThan(java.time.Duration.ofSeconds(10));
+                assertThat(provider.called()).as("the code is handed to the provider").isTrue();
+                assertThat(provider.texts()).as("still held by the provider").isEmpty();
+                assertThat(provider.threads()).singleElement().asString().startsWith("sms-")
+                        .isNotEqualTo(Thread.currentThread().getName());
+                provider.release();
+                assertThat(slow.awaitIdle(java.time.Duration.ofSeconds(10))).isTrue();
+                assertThat(provider.texts()).singleElement().asString().contains("验证码为");
+                assertThat(pending.lock(id)).as("the recovery was taken").isPresent();
+            } finally {
+                provider.release();
+                slow.destroy();
+            }
+        }
+    }
+
     private TestCitizens.Person withAccount(String name, String password) {
         TestCitizens.Person person = TestCitizens.register(subjects, name);
         UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
@@ -256,7 +293,7 @@ class CitizenPasswordRecoveryIT {
     }
 
     private CitizenPasswordRecovery instance(Clock at) {
-        return new CitizenPasswordRecovery(accounts, pending, subjects, protection, passwords, sms, audit, at);
+        return new CitizenPasswordRecovery(accounts, pending, subjects, protection, passwords, dispatch, audit, at);
     }
 
     private static String recoveryOf(WebClient.Page page) {
@@ -275,5 +312,11 @@ class CitizenPasswordRecoveryIT {
         AccountProblem refused = catchThrowableOfType(AccountProblem.class, call);
         assertThat(refused).as("refused").isNotNull();
         return refused.code();
+    }
+
+    /** The texts sent so far, once those handed over to be sent off the request thread are (SmsDispatch). */
+    private List<DevSmsGateway.Message> sent() {
+        assertThat(dispatch.awaitIdle(java.time.Duration.ofSeconds(10))).as("texts handed over are sent").isTrue();
+        return sms.recent();
     }
 }

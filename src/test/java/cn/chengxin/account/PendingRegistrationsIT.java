@@ -2,6 +2,7 @@ package cn.chengxin.account;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -52,6 +53,9 @@ class PendingRegistrationsIT {
 
     @Autowired
     DevSmsGateway sms;
+
+    @Autowired
+    SmsDispatch dispatch;
 
     @Autowired
     AuditLog audit;
@@ -137,16 +141,43 @@ class PendingRegistrationsIT {
         assertThat(count(current)).as("one still within its five minutes stays").isOne();
     }
 
+    /** The code is texted on another thread: the answer does not wait for a slow provider (timing, RULES.md §10). */
+    @Test
+    void theCodeIsTextedOffTheRequestThreadAndTheAnswerDoesNotWaitForTheProvider() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "钱慢短信");
+        try (HeldSmsGateway provider = new HeldSmsGateway()) {
+            SmsDispatch slow = new SmsDispatch(provider, 1, 10);
+            try {
+                CitizenAccounts held = new CitizenAccounts(accounts, pending, subjects, protection, passwords, slow,
+                        audit, clock);
+                long started = System.nanoTime();
+                UUID registration = held.startRegistration(person.number(), person.name(), person.phone(),
+                        "Qian-Manduan-2026");
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+                assertThat(took).as("answered while the provider still holds the text").isLessThan(Duration.ofSeconds(10));
+                assertThat(provider.called()).isTrue();
+                assertThat(provider.texts()).as("still held by the provider").isEmpty();
+                assertThat(provider.threads()).singleElement().asString().startsWith("sms-")
+                        .isNotEqualTo(Thread.currentThread().getName());
+                assertThat(count(registration)).isOne();
+            } finally {
+                provider.release();
+                slow.destroy();
+            }
+        }
+    }
+
     /**
      * Another instance of the service over the same store, as after a restart or on a second server. Not a Spring proxy:
      * each statement commits on its own, as the service's own transaction would commit it.
      */
     private CitizenAccounts instance(Clock at) {
-        return new CitizenAccounts(accounts, pending, subjects, protection, passwords, sms, audit, at);
+        return new CitizenAccounts(accounts, pending, subjects, protection, passwords, dispatch, audit, at);
     }
 
     private String lastCode() {
-        Matcher code = CODE.matcher(sms.recent().get(0).text());
+        Matcher code = CODE.matcher(sent().get(0).text());
         assertThat(code.find()).isTrue();
         return code.group(1);
     }
@@ -163,5 +194,11 @@ class PendingRegistrationsIT {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The texts sent so far, once those handed over to be sent off the request thread are (SmsDispatch). */
+    private List<DevSmsGateway.Message> sent() {
+        assertThat(dispatch.awaitIdle(java.time.Duration.ofSeconds(10))).as("texts handed over are sent").isTrue();
+        return sms.recent();
     }
 }
