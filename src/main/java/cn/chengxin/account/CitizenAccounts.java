@@ -83,6 +83,8 @@ public class CitizenAccounts {
      */
     public UUID startRegistration(String documentType, String rawNumber, String name, String rawPhone,
                                   String password) {
+        // Before the number is even read: without SMS every applicant gets this answer, and nothing is stored.
+        sms.requireAvailable();
         IdentityDocument document = subjects.validate(personal(documentType), rawNumber);
         String phone = normalisePhone(rawPhone);
         String trimmedName = name == null ? "" : name.trim();

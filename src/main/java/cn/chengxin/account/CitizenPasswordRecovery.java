@@ -79,6 +79,8 @@ public class CitizenPasswordRecovery {
      */
     @Transactional
     public UUID start(String documentType, String rawNumber, String name) {
+        // Before the number is even read: without SMS every number gets this answer, and nothing is stored.
+        sms.requireAvailable();
         IdentityDocument document = subjects.validate(CitizenAccounts.personal(documentType), rawNumber);
         String numberPseudonym = subjects.pseudonymOf(document);
         Instant now = clock.instant();

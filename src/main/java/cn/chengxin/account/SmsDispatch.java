@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import cn.chengxin.shared.DomainProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -46,6 +47,26 @@ public class SmsDispatch implements DisposableBean {
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /** Whether texts can be sent at all (a provider is configured). */
+    public boolean available() {
+        return gateway.available();
+    }
+
+    /**
+     * Refuses a request that needs a code when no text can be sent. Called before anything about the number is looked
+     * at or stored, so that every number gets this same answer and nothing is kept (RULES.md §10).
+     */
+    public void requireAvailable() {
+        if (!available()) {
+            throw unavailable();
+        }
+    }
+
+    static AccountProblem unavailable() {
+        return new AccountProblem("SMS_UNAVAILABLE", DomainProblem.Kind.UNAVAILABLE,
+                "短信服务暂不可用，暂时不能在线注册或找回密码：请携带本人身份证件到市信用办服务窗口办理，或联系平台管理员");
     }
 
     /**

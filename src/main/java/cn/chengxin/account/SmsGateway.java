@@ -8,4 +8,12 @@ package cn.chengxin.account;
 public interface SmsGateway {
 
     void send(String phone, String text);
+
+    /**
+     * Whether texts can be sent at all. Without a provider, registration and password recovery say so before anything
+     * is looked up, rather than answer as if a code had been sent.
+     */
+    default boolean available() {
+        return true;
+    }
 }

@@ -6,8 +6,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Without a provider ({@code chengxin.sms.gateway} unset or {@code none}), citizens cannot register: the page
- * says so instead of pretending to send. A real provider sets the property to its own name.
+ * Without a provider ({@code chengxin.sms.gateway} unset or {@code none}), citizens can neither register nor recover a
+ * password online: the pages say so, and whom to turn to, for every number alike, instead of pretending to send a
+ * code (which would leave the citizen waiting for one that never comes). A real provider sets the property to its own
+ * name.
  */
 @Configuration(proxyBeanMethods = false)
 class UnconfiguredSmsGateway {
@@ -15,9 +17,19 @@ class UnconfiguredSmsGateway {
     @Bean
     @ConditionalOnProperty(name = "chengxin.sms.gateway", havingValue = "none", matchIfMissing = true)
     SmsGateway smsGatewayWithoutProvider() {
-        return (phone, text) -> {
-            throw new AccountProblem("SMS_UNAVAILABLE", DomainProblem.Kind.UNAVAILABLE,
-                    "短信服务未配置，暂不能注册；请联系平台管理员");
-        };
+        return new WithoutProvider();
+    }
+
+    static final class WithoutProvider implements SmsGateway {
+
+        @Override
+        public void send(String phone, String text) {
+            throw SmsDispatch.unavailable();
+        }
+
+        @Override
+        public boolean available() {
+            return false;
+        }
     }
 }

@@ -281,6 +281,37 @@ class CitizenPasswordRecoveryIT {
         }
     }
 
+    /**
+     * Without an SMS provider no code can be sent: every request is told so alike — an account holder's, a number with
+     * no account, a malformed number — and nothing is stored, rather than answered as if a code had gone out.
+     */
+    @Test
+    void withoutAnSmsProviderEveryNumberIsToldSoAndNothingIsStored() throws Exception {
+        TestCitizens.Person holder = withAccount("冯无短信", "Feng-Wuduanxin-2026");
+        TestCitizens.Person stranger = TestCitizens.register(subjects, "冯无账户");
+        SmsDispatch none = new SmsDispatch(new UnconfiguredSmsGateway().smsGatewayWithoutProvider(), 1, 1);
+        try {
+            CitizenPasswordRecovery without = new CitizenPasswordRecovery(accounts, pending, subjects, protection,
+                    passwords, none, audit, clock);
+            List<AccountProblem> answers = List.of(
+                    catchThrowableOfType(AccountProblem.class,
+                            () -> without.start("RESIDENT_ID", holder.number(), holder.name())),
+                    catchThrowableOfType(AccountProblem.class,
+                            () -> without.start("RESIDENT_ID", stranger.number(), stranger.name())),
+                    catchThrowableOfType(AccountProblem.class, () -> without.start("RESIDENT_ID", "123", "某人")));
+
+            assertThat(answers).allSatisfy(answer -> {
+                assertThat(answer.code()).isEqualTo("SMS_UNAVAILABLE");
+                assertThat(answer.getMessage()).isEqualTo(answers.get(0).getMessage()).contains("信用办");
+            });
+            assertThat(jdbc.sql("SELECT count(*) FROM account.pending_recovery WHERE number_pseudonym IN (?, ?)")
+                    .params(pseudonymOf(holder), pseudonymOf(stranger)).query(Long.class).single())
+                    .as("nothing stored").isZero();
+        } finally {
+            none.destroy();
+        }
+    }
+
     private TestCitizens.Person withAccount(String name, String password) {
         TestCitizens.Person person = TestCitizens.register(subjects, name);
         UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -165,6 +166,29 @@ class PendingRegistrationsIT {
                 provider.release();
                 slow.destroy();
             }
+        }
+    }
+
+    /** Without an SMS provider every applicant is told so alike, and nothing is stored. */
+    @Test
+    void withoutAnSmsProviderEveryApplicantIsToldSoAndNothingIsStored() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "钱无短信");
+        SmsDispatch none = new SmsDispatch(new UnconfiguredSmsGateway().smsGatewayWithoutProvider(), 1, 1);
+        try {
+            CitizenAccounts without = new CitizenAccounts(accounts, pending, subjects, protection, passwords, none,
+                    audit, clock);
+            for (String name : List.of(person.name(), "不是本人")) {
+                assertThatThrownBy(() -> without.startRegistration(person.number(), name, person.phone(),
+                        "Qian-Wuduanxin-2026"))
+                        .isInstanceOfSatisfying(AccountProblem.class,
+                                p -> assertThat(p.code()).isEqualTo("SMS_UNAVAILABLE"));
+            }
+            assertThat(jdbc.sql("SELECT count(*) FROM account.pending_registration WHERE subject_pseudonym = ?")
+                    .param(subjects.pseudonymOf(subjects.validate(
+                            cn.chengxin.subject.domain.DocumentType.RESIDENT_ID, person.number())))
+                    .query(Long.class).single()).as("nothing stored").isZero();
+        } finally {
+            none.destroy();
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import cn.chengxin.account.CitizenPasswordRecovery;
+import cn.chengxin.account.SmsDispatch;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.ratelimit.PerAddressLimit;
 import cn.chengxin.shared.security.PublicEndpoint;
@@ -34,13 +35,24 @@ class CitizenRecoveryPages {
 
     private final CitizenPasswordRecovery recovery;
     private final Clock clock;
+    private final SmsDispatch sms;
     private final PerAddressLimit limit;
 
-    CitizenRecoveryPages(CitizenPasswordRecovery recovery, Clock clock,
+    CitizenRecoveryPages(CitizenPasswordRecovery recovery, Clock clock, SmsDispatch sms,
                          @Value("${chengxin.account.recoveries-per-minute:10}") long perMinute) {
         this.recovery = recovery;
         this.clock = clock;
+        this.sms = sms;
         this.limit = new PerAddressLimit(perMinute, "RECOVERY_RATE_LIMITED", "找回密码尝试过于频繁");
+    }
+
+    /**
+     * Without an SMS provider no code can be sent: the page says so, and whom to turn to, before any number is typed,
+     * and for every number alike (RULES.md §10).
+     */
+    @ModelAttribute("smsUnavailable")
+    boolean smsUnavailable() {
+        return !sms.available();
     }
 
     @ModelAttribute("documentTypes")

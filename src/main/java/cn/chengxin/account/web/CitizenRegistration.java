@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.chengxin.account.CitizenAccounts;
+import cn.chengxin.account.SmsDispatch;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.ratelimit.PerAddressLimit;
 import cn.chengxin.shared.security.PublicEndpoint;
@@ -28,13 +29,24 @@ class CitizenRegistration {
 
     private final CitizenAccounts citizens;
     private final Clock clock;
+    private final SmsDispatch sms;
     private final PerAddressLimit limit;
 
-    CitizenRegistration(CitizenAccounts citizens, Clock clock,
+    CitizenRegistration(CitizenAccounts citizens, Clock clock, SmsDispatch sms,
                         @Value("${chengxin.account.registrations-per-minute:10}") long perMinute) {
         this.citizens = citizens;
         this.clock = clock;
+        this.sms = sms;
         this.limit = new PerAddressLimit(perMinute, "REGISTRATION_RATE_LIMITED", "注册尝试过于频繁");
+    }
+
+    /**
+     * Without an SMS provider no code can be sent: the page says so, and whom to turn to, before any number is typed,
+     * and for every number alike (RULES.md §10).
+     */
+    @ModelAttribute("smsUnavailable")
+    boolean smsUnavailable() {
+        return !sms.available();
     }
 
     /** The documents a person may register with: a credit code names an organisation, which has no account here. */
