@@ -17,6 +17,8 @@ import cn.chengxin.subject.domain.SubjectKind;
  * organisation, which has no age and no self-service account, so its notices and page say neither.
  * {@code proceedings}: the kinds ({@link cn.chengxin.creditfile.RecordProceeding.Kind} names, by name) of the
  * administrative review or lawsuit pending against the entry itself ({@link EntryProceedings}), none mostly.
+ * {@code published}: whether the public lists may show it ({@link cn.chengxin.listing.domain.PublicListing#publishesItem}):
+ * not when it rests on a record of an item the catalogue does not share publicly; it is in force all the same.
  */
 public record ListEntry(UUID id, ListType listType, String ruleCode, Integer ruleVersion, String ruleName,
                         UUID subjectId, String subjectPseudonym, String subjectName, String maskedName,
@@ -24,7 +26,7 @@ public record ListEntry(UUID id, ListType listType, String ruleCode, Integer rul
                         LocalDate actDay, EntryStatus status, String proposedBy, Instant proposedAt, String reviewedBy,
                         Instant reviewedAt, String reviewNote, Instant effectiveFrom, LocalDate validUntil,
                         Instant exitedAt, String exitReason, boolean disputed, long changeSeq,
-                        SubjectKind subjectKind, List<String> proceedings) {
+                        SubjectKind subjectKind, List<String> proceedings, boolean published) {
 
     public ListEntry {
         proceedings = proceedings == null ? List.of() : List.copyOf(proceedings);

@@ -26,6 +26,7 @@ import cn.chengxin.catalog.ItemVersionApproved;
 import cn.chengxin.catalog.ItemVersions;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.Nature;
+import cn.chengxin.catalog.domain.Sharing;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordStatus;
@@ -346,10 +347,12 @@ public class Listing {
                     if (expired) {
                         continue;
                     }
+                    boolean published = PublicListing.publishesItem(items.get(record.itemCode()),
+                            versions.of(record.itemCode(), record.itemVersion()).orElse(null));
                     if (store.propose(newEntry(rule.listType(), rule.code(), rule.version(), profile.get(),
                             record.recordKey(), record.departmentCode(), rule.legalBasis(),
-                            reasonsFrom(rule, record, departmentNames), record.decisionDate(), "system", validUntil),
-                            now)) {
+                            reasonsFrom(rule, record, departmentNames), record.decisionDate(), "system", validUntil,
+                            published), now)) {
                         proposed++;
                         if (record.status() == RecordStatus.IN_DISPUTE) {
                             // Resting on a record in dispute, the entry carries its mark from the start (RULES.md
@@ -391,6 +394,7 @@ public class Listing {
                 }
             }
         }
+        withdrawFromPublic(files, items, open.values().stream().flatMap(List::stream).toList());
         markNegatives(files, negative);
         awaitingBirthDates.replace(subjectIds, awaiting, now);
         int ageUnknown = awaiting.size();
@@ -496,6 +500,34 @@ public class Listing {
     }
 
     /**
+     * Whether an approved catalogue version is to be followed over the holders of its item's records ({@link
+     * RemarkingHolders}): it changes their marks ({@link #changesMarks}), takes the item off a list ({@link
+     * #narrowsLists}), or stops sharing the item publicly, which takes the entries resting on its records off the
+     * public lists ({@link #withdrawFromPublic}).
+     */
+    boolean followsRevision(ItemVersionApproved approved) {
+        return changesMarks(approved) || narrowsLists(approved) || catalogue.revision(approved).filter(r -> r.before().sharing()
+                == Sharing.PUBLIC && r.now().sharing() != Sharing.PUBLIC).isPresent();
+    }
+
+    /**
+     * Takes off the public lists the open entries of these subjects resting on a record of an item the catalogue in
+     * force does not share publicly (RULES.md §2, §10; {@link PublicListing#publishesItem}): a later catalogue version
+     * that stops sharing an item publicly withdraws what was published under an earlier one — the stricter holds, so
+     * an item shared publicly again publishes nothing withdrawn. The entries stay in force.
+     */
+    private void withdrawFromPublic(Map<UUID, List<FileEntry>> files, Map<String, ItemDefinition> items,
+                                    List<ListEntry> openEntries) {
+        Map<UUID, String> itemOfRecord = new HashMap<>();
+        files.values().forEach(file -> file.forEach(r -> itemOfRecord.put(r.recordKey(), r.itemCode())));
+        List<UUID> withdrawn = openEntries.stream()
+                .filter(e -> e.published() && e.recordKey() != null && itemOfRecord.containsKey(e.recordKey()))
+                .filter(e -> !PublicListing.publishesItem(items.get(itemOfRecord.get(e.recordKey())), null))
+                .map(ListEntry::id).toList();
+        store.unpublish(withdrawn);
+    }
+
+    /**
      * Records each evaluated subject's last negative record in use (RULES.md §7: three years without one qualify for
      * the green channel and 容缺受理), as the red list counts it ({@link RedListStanding}): only a shown record
      * ({@link #SHOWN}) denies the incentive. A revoked record (its basis revoked or an objection upheld, §5) or a
@@ -579,11 +611,11 @@ public class Listing {
 
     private JdbcListing.NewEntry newEntry(ListType type, String ruleCode, Integer ruleVersion, SubjectProfile profile,
                                           UUID recordKey, String department, String basis, String reasons,
-                                          LocalDate actDay, String by, LocalDate validUntil) {
+                                          LocalDate actDay, String by, LocalDate validUntil, boolean published) {
         String pseudonym = subjects.pseudonymOf(profile.id()).orElseThrow();
         return new JdbcListing.NewEntry(Ids.newId(), type, ruleCode, ruleVersion, profile.id(), pseudonym,
                 profile.name(), profile.kind().name(), profile.maskedNumber(), recordKey, department, basis, reasons,
-                actDay, by, validUntil);
+                actDay, by, validUntil, published);
     }
 
     // ---- proposals by a department
@@ -610,8 +642,9 @@ public class Listing {
                     "该主体在严重失信主体名单或重点关注名单中，不能列入红名单");
         }
         String department = by.departmentCode() == null ? "CREDIT_OFFICE" : by.departmentCode();
+        // Resting on no catalogue item, the department's own decision is published as a rule's entry on a public item.
         JdbcListing.NewEntry entry = newEntry(type, null, null, profile, null, department, legalBasis.strip(),
-                reasons.strip(), actDay, by.actorId(), validUntil);
+                reasons.strip(), actDay, by.actorId(), validUntil, true);
         store.propose(entry, clock.instant());
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.propose").subject(entry.pseudonym())
                 .detail("提出列入" + type.label() + "的认定建议 " + entry.id()));
@@ -940,8 +973,9 @@ public class Listing {
 
     /**
      * What the public site lists: entries in force (and, for the red list, those in their public notice), by exact
-     * name or by the pseudonym of an identity number; never those of a person under 18 today or of unknown age
-     * ({@link PublicListing}), whose entries stay in force all the same.
+     * name or by the pseudonym of an identity number; never those of a person under 18 today or of unknown age, nor
+     * those resting on a record of an item the catalogue does not share publicly ({@link PublicListing}), whose
+     * entries stay in force all the same.
      */
     public PublicPage published(ListType type, boolean inNotice, String name, String pseudonym, int page, int size) {
         List<EntryStatus> statuses = List.of(inNotice ? EntryStatus.PUBLIC_NOTICE : EntryStatus.EFFECTIVE);

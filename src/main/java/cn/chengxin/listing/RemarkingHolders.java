@@ -13,10 +13,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows an approved catalogue version that makes an item negative or no longer negative, or takes it off a list
- * ({@link Listing#narrowsLists}: no longer usable for punishment): the holders of its records are evaluated again —
- * their last-negative-record marks (the green channel and 容缺受理 of RULES.md §7), and the entries resting on records
- * the item no longer admits end (RULES.md §2) — without a record of theirs changing. A penalty item has hundreds of thousands of holders in a city: the pass runs after the
+ * Follows an approved catalogue version that makes an item negative or no longer negative, takes it off a list
+ * ({@link Listing#narrowsLists}: no longer usable for punishment) or stops sharing it publicly: the holders of its
+ * records are evaluated again — their last-negative-record marks (the green channel and 容缺受理 of RULES.md §7), the
+ * entries resting on records the item no longer admits end (RULES.md §2), and their entries on it leave the public
+ * lists (RULES.md §2, §10) — without a record of theirs changing. A penalty item has hundreds of thousands of holders
+ * in a city: the pass runs after the
  * approval, one chunk of records' holders per transaction ({@link ResumablePasses}, listing.item_revision_pass), as
  * a saved rule's does ({@link ReevaluatingHolders}). Each chunk marks by the catalogue in force, so a later version's
  * pass supersedes an earlier one still under way; marking is idempotent, so a chunk passed twice changes nothing more.
@@ -42,7 +44,7 @@ class RemarkingHolders {
      * started) and runs it to its end, or until another runner holds it; returns how many chunks it passed here.
      */
     int itemRevised(ItemVersionApproved approved) {
-        if (!listing.changesMarks(approved) && !listing.narrowsLists(approved)) {
+        if (!listing.followsRevision(approved)) {
             return 0;
         }
         passes.startSuperseding(approved.code(), approved.version());

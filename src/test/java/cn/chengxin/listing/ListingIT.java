@@ -553,6 +553,42 @@ class ListingIT {
         assertThat(listing.noticesOfEntry(proposal.id())).extracting(ListNotice::kind).contains(ListNotice.Kind.EXIT);
     }
 
+    /**
+     * RULES.md §2, §10: the seeded RED_VOLUNTEER rule lists on P_VOLUNTEER_SERVICE, an authorised-query item. Its entry
+     * rewards in checks, but neither its public notice nor the entry in force is on the public red list.
+     */
+    @Test
+    void aRedEntryOnAnAuthorisedQueryItemIsInForceInChecksButNotOnThePublicLists() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "艾志公");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        volunteerRecord(person, "VS-" + UUID.randomUUID(), "ADD", 1, "1600");
+        ListEntry proposal = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
+                .filter(e -> e.listType() == ListType.RED).findFirst().orElse(null), e -> e != null);
+        assertThat(proposal.published()).isFalse();
+        assertThat(as("reviewer-pub", () -> listing.approve(proposal.id(), "核实无误")))
+                .isEqualTo(EntryStatus.PUBLIC_NOTICE);
+        String masked = cn.chengxin.subject.domain.Masking.personName(person.name());
+        mvc.perform(get("/lists").param("type", "RED").param("notice", "true").param("q", person.name()))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString(masked))));
+
+        jdbc.sql("UPDATE listing.entry SET effective_from = now() - interval '1 second' WHERE id = ?")
+                .param(proposal.id()).update();
+        listing.activateDue();
+        assertThat(listing.entry(proposal.id()).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> check(marketChecks, person.number(), "INSPECTION")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries[*].listType", org.hamcrest.Matchers.hasItem("RED"))));
+        mvc.perform(get("/lists").param("type", "RED").param("q", person.name()))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString(masked))));
+        mvc.perform(post("/lists").param("type", "RED").param("q", person.number()).with(csrf()))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString(masked))));
+        assertThat(listing.published(ListType.RED, false, null, null, 0, Listing.MAX_PAGE_SIZE).entries())
+                .noneMatch(e -> e.id().equals(proposal.id()));
+        // On the entry page, staff are told why the public does not see it.
+        assertThat(entryPage(proposal.id())).contains("id=\"not-published\"");
+    }
+
     private void volunteerRecord(TestCitizens.Person person, String source, String action, int version, String hours)
             throws Exception {
         if (directory.departments().stream().noneMatch(d -> d.code().equals("CIVILISATION_OFFICE"))) {

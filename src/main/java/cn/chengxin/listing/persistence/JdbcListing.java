@@ -45,7 +45,7 @@ public class JdbcListing {
             e.status, e.proposed_by, e.proposed_at, e.reviewed_by, e.reviewed_at, e.review_note, e.effective_from,
             e.valid_until, e.exited_at, e.exit_reason, e.disputed, e.change_seq, e.act_day,
             ARRAY(SELECT p.kind FROM listing.entry_proceeding p WHERE p.entry_id = e.id AND p.cleared_at IS NULL
-                  ORDER BY p.kind)
+                  ORDER BY p.kind), e.published
             FROM listing.entry e LEFT JOIN listing.rule r ON r.code = e.rule_code AND r.version = e.rule_version""";
 
     private final JdbcClient jdbc;
@@ -211,7 +211,7 @@ public class JdbcListing {
     public record NewEntry(UUID id, ListType type, String ruleCode, Integer ruleVersion, UUID subjectId,
                            String pseudonym, String name, String kind, String maskedNumber, UUID recordKey,
                            String department, String legalBasis, String reasons, LocalDate actDay,
-                           String proposedBy, LocalDate validUntil) {
+                           String proposedBy, LocalDate validUntil, boolean published) {
     }
 
     /** @return false when an open entry for the same list, subject and record exists already */
@@ -219,12 +219,13 @@ public class JdbcListing {
         return jdbc.sql("""
                         INSERT INTO listing.entry (id, list_type, rule_code, rule_version, subject_id, subject_pseudonym,
                             subject_name, subject_kind, masked_number, record_key, department_code, legal_basis, reasons,
-                            act_day, status, proposed_by, proposed_at, valid_until)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?, ?, ?)
+                            act_day, status, proposed_by, proposed_at, valid_until, published)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?, ?, ?, ?)
                         ON CONFLICT DO NOTHING""")
                 .params(e.id(), e.type().name(), e.ruleCode(), e.ruleVersion(), e.subjectId(), e.pseudonym(),
                         e.name(), e.kind(), e.maskedNumber(), e.recordKey(), e.department(), e.legalBasis(),
-                        e.reasons(), date(e.actDay()), e.proposedBy(), Timestamp.from(at), date(e.validUntil()))
+                        e.reasons(), date(e.actDay()), e.proposedBy(), Timestamp.from(at), date(e.validUntil()),
+                        e.published())
                 .update() == 1;
     }
 
@@ -342,6 +343,19 @@ public class JdbcListing {
                 .query((rs, n) -> EntryStatus.valueOf(rs.getString(1))).optional();
     }
 
+    /**
+     * Takes entries off the public lists for good ({@link cn.chengxin.listing.domain.PublicListing#publishesItem}: the
+     * stricter holds, so nothing here publishes one again); they stay in force. No new change number: the checks and
+     * the exchange do not read it.
+     */
+    public int unpublish(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("UPDATE listing.entry SET published = false WHERE id = ANY(?::uuid[]) AND published")
+                .param(ids.toArray(UUID[]::new)).update();
+    }
+
     /** Moves an open entry's last day (its record corrected); false when it was no longer open or already so. */
     public boolean changeValidUntil(UUID id, LocalDate validUntil) {
         return jdbc.sql("""
@@ -394,6 +408,7 @@ public class JdbcListing {
         return jdbc.sql("""
                         SELECT DISTINCT e.subject_id FROM listing.entry e
                         WHERE e.list_type = ? AND e.status = ANY(?::text[]) AND e.subject_kind = 'PERSON'
+                          AND e.published
                           AND (e.valid_until IS NULL OR e.valid_until >= ?)
                           AND (?::text IS NULL OR e.subject_name = ?)
                           AND (?::text IS NULL OR e.subject_pseudonym = ?)""")
@@ -409,7 +424,7 @@ public class JdbcListing {
     public List<ListEntry> published(ListType type, List<EntryStatus> statuses, String name, String pseudonym,
                                      Collection<UUID> withheld, LocalDate today, int offset, int limit) {
         return jdbc.sql("SELECT " + ENTRY_COLUMNS + """
-                         WHERE e.list_type = ? AND e.status = ANY(?::text[])
+                         WHERE e.list_type = ? AND e.status = ANY(?::text[]) AND e.published
                           AND (e.valid_until IS NULL OR e.valid_until >= ?)
                           AND (?::text IS NULL OR e.subject_name = ?) AND (?::text IS NULL OR e.subject_pseudonym = ?)
                           AND NOT e.subject_id = ANY(?::uuid[])
@@ -423,6 +438,7 @@ public class JdbcListing {
                                Collection<UUID> withheld, LocalDate today) {
         return jdbc.sql("""
                         SELECT count(*) FROM listing.entry e WHERE e.list_type = ? AND e.status = ANY(?::text[])
+                          AND e.published
                           AND (e.valid_until IS NULL OR e.valid_until >= ?)
                           AND (?::text IS NULL OR e.subject_name = ?) AND (?::text IS NULL OR e.subject_pseudonym = ?)
                           AND NOT e.subject_id = ANY(?::uuid[])""")
@@ -452,7 +468,7 @@ public class JdbcListing {
                 rs.getString(16), instant(rs.getTimestamp(17)), rs.getString(18), instant(rs.getTimestamp(19)),
                 rs.getString(20), instant(rs.getTimestamp(21)), localDate(rs.getDate(22)),
                 instant(rs.getTimestamp(23)), rs.getString(24), rs.getBoolean(25), rs.getLong(26), kind,
-                List.of((String[]) rs.getArray(28).getArray()));
+                List.of((String[]) rs.getArray(28).getArray()), rs.getBoolean(29));
     }
 
     // ---- administrative review or lawsuit pending against an entry
