@@ -295,10 +295,11 @@ class ChecksBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         return jdbc.sql("""
                         INSERT INTO listing.entry (id, list_type, rule_code, rule_version, subject_id, subject_pseudonym,
                             subject_name, subject_kind, masked_number, department_code, legal_basis, reasons, status,
-                            proposed_by, proposed_at, reviewed_by, reviewed_at, effective_from, valid_until)
+                            proposed_by, proposed_at, reviewed_by, reviewed_at, effective_from, valid_until,
+                            serious_ground)
                         SELECT gen_random_uuid(), u.type, u.rule, 1, u.id::uuid, u.pseudonym, u.name, 'PERSON', u.masked,
                                'COURT', r.legal_basis, '基准测试合成数据', 'EFFECTIVE', 'bench', now(), 'bench-reviewer',
-                               now(), now(), current_date + 730
+                               now(), now(), current_date + 730, r.serious_ground
                         FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                              AS u(id, pseudonym, name, masked, type, rule)
                         JOIN listing.rule r ON r.code = u.rule AND r.current""")

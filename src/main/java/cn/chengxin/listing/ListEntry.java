@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import cn.chengxin.listing.domain.SeriousGround;
 import cn.chengxin.subject.domain.SubjectKind;
 
 /**
@@ -19,6 +20,8 @@ import cn.chengxin.subject.domain.SubjectKind;
  * administrative review or lawsuit pending against the entry itself ({@link EntryProceedings}), none mostly.
  * {@code published}: whether the public lists may show it ({@link cn.chengxin.listing.domain.PublicListing#publishesItem}):
  * not when it rests on a record of an item the catalogue does not share publicly; it is in force all the same.
+ * {@code seriousGround}: a black-list entry's ground of 国办发〔2020〕49号 (RULES.md §7), from its rule version or its
+ * proposal by hand; null on the other lists, and on a black one proposed by hand before grounds were required.
  */
 public record ListEntry(UUID id, ListType listType, String ruleCode, Integer ruleVersion, String ruleName,
                         UUID subjectId, String subjectPseudonym, String subjectName, String maskedName,
@@ -26,7 +29,8 @@ public record ListEntry(UUID id, ListType listType, String ruleCode, Integer rul
                         LocalDate actDay, EntryStatus status, String proposedBy, Instant proposedAt, String reviewedBy,
                         Instant reviewedAt, String reviewNote, Instant effectiveFrom, LocalDate validUntil,
                         Instant exitedAt, String exitReason, boolean disputed, long changeSeq,
-                        SubjectKind subjectKind, List<String> proceedings, boolean published) {
+                        SubjectKind subjectKind, List<String> proceedings, boolean published,
+                        SeriousGround seriousGround) {
 
     public ListEntry {
         proceedings = proceedings == null ? List.of() : List.copyOf(proceedings);

@@ -35,6 +35,7 @@ import cn.chengxin.listing.domain.ListRule;
 import cn.chengxin.listing.domain.NoticeText;
 import cn.chengxin.listing.domain.PublicListing;
 import cn.chengxin.listing.domain.RedListStanding;
+import cn.chengxin.listing.domain.SeriousGround;
 import cn.chengxin.listing.persistence.JdbcAwaitingBirthDates;
 import cn.chengxin.listing.persistence.JdbcListing;
 import cn.chengxin.shared.City;
@@ -231,7 +232,10 @@ public class Listing {
         problems.addAll(rule.itemProblems(activeItems()));
         problems.addAll(newlyNamedWithdrawn(rule));
         if (!problems.isEmpty()) {
-            throw new ListingProblem("RULE_INVALID", DomainProblem.Kind.INVALID_INPUT, String.join("；", problems));
+            // Every problem is told at once; the code names the black list's own refusals (RULES.md §7) first.
+            String code = rule.lacksSeriousGround() ? "RULE_GROUND_REQUIRED"
+                    : rule.namesItemNotSerious(activeItems()) ? "RULE_ITEM_NOT_SERIOUS" : "RULE_INVALID";
+            throw new ListingProblem(code, DomainProblem.Kind.INVALID_INPUT, String.join("；", problems));
         }
     }
 
@@ -275,7 +279,9 @@ public class Listing {
         if (subjectIds.isEmpty()) {
             return new Evaluation(0, 0, 0, 0);
         }
+        // A black rule saved before grounds were required and never given one lists no one (RULES.md §7).
         List<ListRule> rules = store.currentRules().stream().filter(ListRule::enabled)
+                .filter(r -> !r.lacksSeriousGround())
                 // Red last: a black or grey proposal of this pass keeps the subject off the red list (RULES.md §7).
                 .sorted(Comparator.comparing(r -> r.listType() == ListType.RED)).toList();
         // A rule saved before its item was revised may name one the list no longer admits; a record is admitted only
@@ -352,7 +358,7 @@ public class Listing {
                     if (store.propose(newEntry(rule.listType(), rule.code(), rule.version(), profile.get(),
                             record.recordKey(), record.departmentCode(), rule.legalBasis(),
                             reasonsFrom(rule, record, departmentNames), record.decisionDate(), "system", validUntil,
-                            published), now)) {
+                            published, rule.seriousGround()), now)) {
                         proposed++;
                         if (record.status() == RecordStatus.IN_DISPUTE) {
                             // Resting on a record in dispute, the entry carries its mark from the start (RULES.md
@@ -611,11 +617,12 @@ public class Listing {
 
     private JdbcListing.NewEntry newEntry(ListType type, String ruleCode, Integer ruleVersion, SubjectProfile profile,
                                           UUID recordKey, String department, String basis, String reasons,
-                                          LocalDate actDay, String by, LocalDate validUntil, boolean published) {
+                                          LocalDate actDay, String by, LocalDate validUntil, boolean published,
+                                          SeriousGround ground) {
         String pseudonym = subjects.pseudonymOf(profile.id()).orElseThrow();
         return new JdbcListing.NewEntry(Ids.newId(), type, ruleCode, ruleVersion, profile.id(), pseudonym,
                 profile.name(), profile.kind().name(), profile.maskedNumber(), recordKey, department, basis, reasons,
-                actDay, by, validUntil, published);
+                actDay, by, validUntil, published, ground);
     }
 
     // ---- proposals by a department
@@ -628,8 +635,18 @@ public class Listing {
     @Transactional
     public UUID propose(UUID subjectId, ListType type, String legalBasis, String reasons, LocalDate actDay,
                         LocalDate validUntil) {
+        return propose(subjectId, type, null, legalBasis, reasons, actDay, validUntil);
+    }
+
+    /**
+     * A department's proposal; one for the black list names which of the four grounds of 国办发〔2020〕49号 it rests on
+     * ({@code ground}, RULES.md §7), which its prior notice and its page quote; the other lists name none.
+     */
+    @Transactional
+    public UUID propose(UUID subjectId, ListType type, SeriousGround ground, String legalBasis, String reasons,
+                        LocalDate actDay, LocalDate validUntil) {
         Actor by = AuditLog.currentActor();
-        requireCompleteProposal(legalBasis, reasons, actDay, validUntil);
+        requireCompleteProposal(type, ground, legalBasis, reasons, actDay, validUntil);
         SubjectProfile profile = subjects.profile(subjectId).orElseThrow(() -> new ListingProblem("SUBJECT_UNKNOWN",
                 DomainProblem.Kind.NOT_FOUND, "信用主体不存在"));
         EntryLifecycle.refusal(type, profile.kind() == SubjectKind.PERSON, profile.birthDate(), actDay)
@@ -644,7 +661,7 @@ public class Listing {
         String department = by.departmentCode() == null ? "CREDIT_OFFICE" : by.departmentCode();
         // Resting on no catalogue item, the department's own decision is published as a rule's entry on a public item.
         JdbcListing.NewEntry entry = newEntry(type, null, null, profile, null, department, legalBasis.strip(),
-                reasons.strip(), actDay, by.actorId(), validUntil, true);
+                reasons.strip(), actDay, by.actorId(), validUntil, true, type == ListType.BLACK ? ground : null);
         store.propose(entry, clock.instant());
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.propose").subject(entry.pseudonym())
                 .detail("提出列入" + type.label() + "的认定建议 " + entry.id()));
@@ -655,7 +672,18 @@ public class Listing {
      * Refuses a department's proposal whose own fields are incomplete or invalid, before anyone is looked up for it:
      * the form by number must not tell whether a number is registered to whoever sends it half-filled.
      */
-    public void requireCompleteProposal(String legalBasis, String reasons, LocalDate actDay, LocalDate validUntil) {
+    public void requireCompleteProposal(ListType type, SeriousGround ground, String legalBasis, String reasons,
+                                        LocalDate actDay, LocalDate validUntil) {
+        if (type == ListType.BLACK && ground == null) {
+            // RULES.md §7: the black list only on the four grounds of 国办发〔2020〕49号, with a legal basis.
+            throw new ListingProblem("PROPOSAL_GROUND_REQUIRED", DomainProblem.Kind.INVALID_INPUT,
+                    "列入严重失信主体名单的认定建议须选择国办发〔2020〕49号规定的严重失信情形");
+        }
+        requireCompleteProposal(legalBasis, reasons, actDay, validUntil);
+    }
+
+    /** The fields every proposal needs, whatever its list. */
+    private void requireCompleteProposal(String legalBasis, String reasons, LocalDate actDay, LocalDate validUntil) {
         if (legalBasis == null || legalBasis.isBlank() || reasons == null || reasons.isBlank()) {
             throw new ListingProblem("PROPOSAL_INCOMPLETE", DomainProblem.Kind.INVALID_INPUT, "须写明认定依据和事实理由");
         }
@@ -683,6 +711,11 @@ public class Listing {
         Actor by = AuditLog.currentActor();
         ListEntry entry = reviewable(entryId, by);
         ListRule rule = ruleOf(entry).orElse(null);
+        if (entry.listType() == ListType.BLACK && entry.seriousGround() == null) {
+            // Proposed before grounds were required (RULES.md §7): rejected, and proposed again naming its ground.
+            throw new ListingProblem("LIST_GROUND_REQUIRED", DomainProblem.Kind.CONFLICT,
+                    "该建议未载明国办发〔2020〕49号规定的严重失信情形，不能同意列入严重失信主体名单，请作不予认定处理");
+        }
         if (entry.ruleCode() != null && !store.currentRule(entry.ruleCode()).map(ListRule::enabled).orElse(false)) {
             // A disabled rule no longer names a ground for listing; its open proposals are rejected, not approved.
             throw new ListingProblem("LIST_RULE_DISABLED", DomainProblem.Kind.CONFLICT,
@@ -718,7 +751,8 @@ public class Listing {
             // Only the measures whose basis reaches this entry's subject and rule (RULES.md §7).
             String announced = measures.forEntry(ListType.BLACK, entry.ruleCode(), entry.subjectKind());
             notice(entry, ListNotice.Kind.PRIOR, NoticeText.prior(entry.subjectName(), entry.subjectKind(), ruleName,
-                    entry.legalBasis(), entry.reasons(), announced, effectiveDay, exitConditions, city.name()), now);
+                    entry.seriousGround(), entry.legalBasis(), entry.reasons(), announced, effectiveDay, exitConditions,
+                    city.name()), now);
         } else if (next.status() == EntryStatus.PUBLIC_NOTICE) {
             // The period's last day is the day before the entry takes effect (EntryLifecycle.approve).
             notice(entry, ListNotice.Kind.PUBLIC, NoticeText.publicNotice(entry.subjectName(), ruleName,

@@ -19,6 +19,7 @@ import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
+import cn.chengxin.listing.domain.SeriousGround;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -103,7 +104,8 @@ class NoticesIT {
         assertThat(decided.kind()).isEqualTo("OBJECTION_DECIDED");
         assertThat(decided.body()).contains("维持原记录").contains("处罚决定有效，维持");
 
-        UUID entry = as("maker-n", () -> listing.propose(subject, ListType.BLACK, "某法规第十条", "严重失信",
+        UUID entry = as("maker-n", () -> listing.propose(subject, ListType.BLACK,
+                SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER, "某法规第十条", "严重失信",
                 java.time.LocalDate.now().minusMonths(1), java.time.LocalDate.now().plusYears(1)));
         as("checker-n", () -> listing.approve(entry, "核实无误"));
         assertThat(notices.of(subject)).extracting(Notice::kind).contains("LIST_PRIOR");

@@ -32,6 +32,7 @@ import cn.chengxin.support.Sessions;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestCreditCodes;
 import cn.chengxin.support.TestRecords;
+import cn.chengxin.listing.domain.SeriousGround;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -650,7 +651,8 @@ class ListingIT {
                 .noneMatch(a -> a.subjectId().equals(minor));
         assertThat(listing.entriesOf(minor)).noneMatch(e -> e.listType() == ListType.BLACK);
         Throwable manual = org.assertj.core.api.Assertions.catchThrowable(() -> as("maker-2",
-                () -> listing.propose(minor, ListType.BLACK, "某法规", "某理由", aMonthAgo(), aYearFromNow())));
+                () -> listing.propose(minor, ListType.BLACK, SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER,
+                        "某法规", "某理由", aMonthAgo(), aYearFromNow())));
         assertThat(manual).isInstanceOf(ListingProblem.class).extracting("code").isEqualTo("LIST_MINOR");
         Throwable grey = org.assertj.core.api.Assertions.catchThrowable(() -> as("maker-2",
                 () -> listing.propose(minor, ListType.GREY, "某法规", "某理由", aMonthAgo(), aYearFromNow())));
@@ -669,7 +671,8 @@ class ListingIT {
         UUID adult = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number), "青年丙",
                 null, null, List.of(), List.of(), false));
         Throwable atSeventeen = org.assertj.core.api.Assertions.catchThrowable(() -> as("maker-2",
-                () -> listing.propose(adult, ListType.BLACK, "某法规", "某理由", born.plusYears(17), aYearFromNow())));
+                () -> listing.propose(adult, ListType.BLACK, SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER,
+                        "某法规", "某理由", born.plusYears(17), aYearFromNow())));
         assertThat(atSeventeen).isInstanceOf(ListingProblem.class).extracting("code").isEqualTo("LIST_MINOR");
         for (LocalDate actDay : java.util.Arrays.asList(null, LocalDate.now(clock).plusDays(1))) {
             Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> as("maker-2",
@@ -785,7 +788,8 @@ class ListingIT {
         UUID red = as("maker-r", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级道德模范",
                 aMonthAgo(), aYearFromNow()));
         as("checker-r", () -> listing.approve(red, "核实无误"));
-        UUID black = as("maker-b", () -> listing.propose(subject, ListType.BLACK, "国办发〔2020〕49号", "严重违法失信",
+        UUID black = as("maker-b", () -> listing.propose(subject, ListType.BLACK,
+                SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER, "国办发〔2020〕49号", "严重违法失信",
                 aMonthAgo(), aYearFromNow()));
         assertThat(as("checker-b", () -> listing.approve(black, "核实无误"))).isEqualTo(EntryStatus.NOTIFIED);
         assertThat(listing.entry(red).orElseThrow().status()).isEqualTo(EntryStatus.PUBLIC_NOTICE);
@@ -806,7 +810,8 @@ class ListingIT {
     @Test
     void anEntryThatTookEffectWhileItsExitWaitedIsToldItsMeasuresStop() throws Exception {
         UUID subject = registered("滕子墨");
-        UUID black = as("maker-b", () -> listing.propose(subject, ListType.BLACK, "国办发〔2020〕49号", "严重违法失信",
+        UUID black = as("maker-b", () -> listing.propose(subject, ListType.BLACK,
+                SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER, "国办发〔2020〕49号", "严重违法失信",
                 aMonthAgo(), aYearFromNow()));
         as("checker-b", () -> listing.approve(black, "核实无误"));
         org.springframework.transaction.support.TransactionTemplate tx =
@@ -866,7 +871,8 @@ class ListingIT {
     @Test
     void anEntryEndingBeforeItWouldTakeEffectIsNotApproved() throws Exception {
         UUID subject = registered("滕子安");
-        UUID black = as("maker-e", () -> listing.propose(subject, ListType.BLACK, "国办发〔2020〕49号", "严重违法失信",
+        UUID black = as("maker-e", () -> listing.propose(subject, ListType.BLACK,
+                SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER, "国办发〔2020〕49号", "严重违法失信",
                 aMonthAgo(), LocalDate.now(clock).plusDays(2)));
 
         Throwable approval = org.assertj.core.api.Assertions.catchThrowable(() -> as("checker-e",
@@ -1178,7 +1184,8 @@ class ListingIT {
     @Test
     void theCitizensNoticesAreNamedInTheReadersLanguageAndKeptAsIssued() throws Exception {
         UUID subject = registered("温若川");
-        UUID entry = as("maker-lang", () -> listing.propose(subject, ListType.BLACK, "某法规第十条", "严重失信", aMonthAgo(),
+        UUID entry = as("maker-lang", () -> listing.propose(subject, ListType.BLACK,
+                SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER, "某法规第十条", "严重失信", aMonthAgo(),
                 aYearFromNow()));
         as("checker-lang", () -> listing.approve(entry, "核实无误"));
 
@@ -1231,7 +1238,8 @@ class ListingIT {
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
         UUID grey = as("maker-3", () -> listing.propose(subject, ListType.GREY, "国办发〔2020〕49号", "较重处罚", aMonthAgo(),
                 LocalDate.now(clock).plusMonths(1)));
-        UUID black = as("maker-3", () -> listing.propose(subject, ListType.BLACK, "某法规第十条", "严重失信", aMonthAgo(),
+        UUID black = as("maker-3", () -> listing.propose(subject, ListType.BLACK,
+                SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER, "某法规第十条", "严重失信", aMonthAgo(),
                 LocalDate.now(clock).plusMonths(1)));
         as("checker-3", () -> listing.approve(grey, ""));
         as("checker-3", () -> listing.approve(black, ""));
@@ -1345,7 +1353,8 @@ class ListingIT {
     void aRuleMayNameOnlyItemsItsListAdmits() throws Exception {
         Throwable minor = org.assertj.core.api.Assertions.catchThrowable(() -> as("rule-clerk",
                 () -> listing.proposeRule(new ListRule("BLACK_MINOR_PENALTIES", 0, ListType.BLACK, "轻微处罚",
-                        Set.of("P_ADMIN_PENALTY_MINOR"), null, null, "国办发〔2020〕49号", 12, 5, "期满", false))));
+                        Set.of("P_ADMIN_PENALTY_MINOR"), null, null, "国办发〔2020〕49号", 12, 5, "期满", false,
+                                SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER))));
         assertThat(minor).isInstanceOf(ListingProblem.class).hasMessageContaining("不可用于惩戒")
                 .extracting("code").isEqualTo("RULE_INVALID");
         Throwable red = org.assertj.core.api.Assertions.catchThrowable(() -> as("rule-clerk",
@@ -1354,14 +1363,70 @@ class ListingIT {
         assertThat(red).isInstanceOf(ListingProblem.class).hasMessageContaining("不是守信信息");
         Throwable noNotice = org.assertj.core.api.Assertions.catchThrowable(() -> as("rule-clerk",
                 () -> listing.proposeRule(new ListRule("BLACK_SERIOUS_NO_NOTICE", 0, ListType.BLACK, "严重处罚", Set.of(
-                        "P_ADMIN_PENALTY_SERIOUS"), null, null, "国办发〔2020〕49号", 36, 0, "期满", false))));
+                        "P_ADMIN_PENALTY_SERIOUS"), null, null, "国办发〔2020〕49号", 36, 0, "期满", false,
+                                SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER))));
         assertThat(noNotice).isInstanceOf(ListingProblem.class).hasMessageContaining("事先告知")
                 .extracting("code").isEqualTo("RULE_INVALID");
         assertThat(listing.rules()).extracting(ListRule::code).doesNotContain("BLACK_MINOR_PENALTIES", "RED_PENALTIES",
                 "BLACK_SERIOUS_NO_NOTICE");
         assertThat(RuleVersions.put(listing, new ListRule("BLACK_SERIOUS_PENALTIES_DRAFT", 0, ListType.BLACK,
                 "严重处罚（未启用）", Set.of("P_ADMIN_PENALTY_SERIOUS"), null, null, "国办发〔2020〕49号", 36, 5, "期满",
-                false))).isPositive();
+                false, SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER))).isPositive();
+    }
+
+    /**
+     * RULES.md §7 (国办发〔2020〕49号): the black list rests on one of four grounds and on serious conduct only. A rule
+     * naming a general item, or no ground, is refused with its own code; the base rules carry their grounds (V157).
+     */
+    @Test
+    void aBlackRuleNeedsAGroundAndSeriousItems() throws Exception {
+        Throwable general = org.assertj.core.api.Assertions.catchThrowable(() -> as("rule-clerk",
+                () -> listing.proposeRule(new ListRule("BLACK_GENERAL_PENALTIES", 0, ListType.BLACK, "一般处罚",
+                        Set.of("P_ADMIN_PENALTY_GENERAL"), null, null, "国办发〔2020〕49号", 12, 5, "期满", false,
+                        SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER))));
+        assertThat(general).isInstanceOf(ListingProblem.class).hasMessageContaining("严重程度不是“严重”")
+                .extracting("code").isEqualTo("RULE_ITEM_NOT_SERIOUS");
+        Throwable groundless = org.assertj.core.api.Assertions.catchThrowable(() -> as("rule-clerk",
+                () -> listing.proposeRule(new ListRule("BLACK_NO_GROUND", 0, ListType.BLACK, "严重处罚",
+                        Set.of("P_ADMIN_PENALTY_SERIOUS"), null, null, "国办发〔2020〕49号", 36, 5, "期满", false))));
+        assertThat(groundless).isInstanceOf(ListingProblem.class).hasMessageContaining("严重失信情形")
+                .extracting("code").isEqualTo("RULE_GROUND_REQUIRED");
+        assertThat(listing.rules()).extracting(ListRule::code).doesNotContain("BLACK_GENERAL_PENALTIES",
+                "BLACK_NO_GROUND");
+        assertThat(listing.rules()).filteredOn(r -> r.listType() == ListType.BLACK).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.seriousGround()).as(r.code()).isNotNull());
+        assertThat(listing.rules()).filteredOn(r -> r.code().equals("BLACK_COURT_DEFAULTER"))
+                .extracting(ListRule::seriousGround).containsExactly(SeriousGround.LEGAL_OBLIGATIONS_REFUSED);
+    }
+
+    /**
+     * A department's black-list proposal names its ground, which its prior notice and its page quote; one without is
+     * refused, and one left from before grounds were required is not approved.
+     */
+    @Test
+    void aBlackProposalByHandNamesItsGroundInThePriorNoticeAndOnItsPage() throws Exception {
+        UUID subject = registered("甘守正");
+        Throwable groundless = org.assertj.core.api.Assertions.catchThrowable(() -> as("maker-gr",
+                () -> listing.propose(subject, ListType.BLACK, "某法规第十条", "严重失信", aMonthAgo(), aYearFromNow())));
+        assertThat(groundless).isInstanceOf(ListingProblem.class).extracting("code")
+                .isEqualTo("PROPOSAL_GROUND_REQUIRED");
+        assertThat(listing.entriesOf(subject)).isEmpty();
+
+        UUID entry = as("maker-gr", () -> listing.propose(subject, ListType.BLACK, SeriousGround.HEALTH_AND_LIFE,
+                "《中华人民共和国食品安全法》第一百二十三条", "生产销售有毒有害食品", aMonthAgo(), aYearFromNow()));
+        assertThat(listing.entry(entry).orElseThrow().seriousGround()).isEqualTo(SeriousGround.HEALTH_AND_LIFE);
+        assertThat(as("checker-gr", () -> listing.approve(entry, "核实无误"))).isEqualTo(EntryStatus.NOTIFIED);
+        assertThat(listing.noticesOfEntry(entry)).filteredOn(n -> n.kind() == ListNotice.Kind.PRIOR).singleElement()
+                .extracting(ListNotice::body).asString().contains("严重失信情形：严重危害人民群众身体健康和生命安全");
+        assertThat(entryPage(entry)).contains("id=\"serious-ground\"", "严重危害人民群众身体健康和生命安全");
+
+        UUID old = as("maker-gr", () -> listing.propose(registered("甘守旧"), ListType.BLACK,
+                SeriousGround.HEALTH_AND_LIFE, "某法规第十条", "严重失信", aMonthAgo(), aYearFromNow()));
+        jdbc.sql("UPDATE listing.entry SET serious_ground = NULL WHERE id = ?").param(old).update();
+        Throwable approval = org.assertj.core.api.Assertions.catchThrowable(() -> as("checker-gr",
+                () -> listing.approve(old, "核实无误")));
+        assertThat(approval).isInstanceOf(ListingProblem.class).extracting("code").isEqualTo("LIST_GROUND_REQUIRED");
+        assertThat(listing.entry(old).orElseThrow().status()).isEqualTo(EntryStatus.PROPOSED);
     }
 
     /**
@@ -1972,7 +2037,8 @@ class ListingIT {
         UUID subject = subjects.find(subjects.validate(null, defaulter.number())).orElseThrow();
         ListEntry byRule = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
                 .findFirst().orElse(null), e -> e != null);
-        UUID byHand = as("maker-q", () -> listing.propose(registered("屈则乙"), ListType.BLACK, "某法规第十条", "严重失信",
+        UUID byHand = as("maker-q", () -> listing.propose(registered("屈则乙"), ListType.BLACK,
+                SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER, "某法规第十条", "严重失信",
                 aMonthAgo(), aYearFromNow()));
 
         assertThat(queue("q", "屈则", "rule", "BLACK_COURT_DEFAULTER")).contains(link(byRule.id()), "共 1 条")
@@ -2141,7 +2207,7 @@ class ListingIT {
             throws Exception {
         RuleVersions.put(listing, new ListRule(code, 0, ListType.BLACK, "测试：严重行政处罚",
                 Set.of("P_ADMIN_PENALTY_SERIOUS"), null, null, "国办发〔2020〕49号", 36, noticeDays, exitConditions,
-                enabled));
+                enabled, SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER));
     }
 
     /** A serious penalty delivered for the person, and the black-list proposal the rule {@code code} made of it. */

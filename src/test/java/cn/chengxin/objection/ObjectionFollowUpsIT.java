@@ -24,6 +24,7 @@ import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
+import cn.chengxin.listing.domain.SeriousGround;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -277,7 +278,8 @@ class ObjectionFollowUpsIT {
         TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
                 "驻市监罚〔2026〕705号");
         UUID record = creditFile.fileOf(subject).get(0).recordKey();
-        UUID entry = as("maker-e", () -> listing.propose(subject, ListType.BLACK, "某法规第十条", "严重失信",
+        UUID entry = as("maker-e", () -> listing.propose(subject, ListType.BLACK,
+                SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER, "某法规第十条", "严重失信",
                 LocalDate.now(clock).minusMonths(1), LocalDate.now(clock).plusYears(1)));
         as("checker-e", () -> listing.approve(entry, "核实无误"));
         TestCitizens.Person other = TestCitizens.register(subjects, "阚志远");

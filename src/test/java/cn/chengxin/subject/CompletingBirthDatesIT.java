@@ -33,6 +33,7 @@ import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
+import cn.chengxin.listing.domain.SeriousGround;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -109,6 +110,7 @@ class CompletingBirthDatesIT {
         listing.evaluate(Set.of(holder));
         assertThat(awaiting(holder)).as("evaluated again: still one row").hasSize(1);
         Throwable byHand = catchThrowable(() -> as("court-clerk", () -> listing.propose(holder, ListType.BLACK,
+                SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER,
                 "法释〔2017〕7号", "拒不履行", LocalDate.now().minusMonths(1), LocalDate.now().plusMonths(6))));
         assertThat(byHand).as("not the minors' refusal, which stands for good").isInstanceOf(ListingProblem.class)
                 .extracting("code").isEqualTo("LIST_AGE_UNKNOWN");

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.chengxin.catalog.domain.Category;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.Nature;
+import cn.chengxin.catalog.domain.Severity;
 import cn.chengxin.listing.ListType;
 
 /**
@@ -17,10 +19,12 @@ import cn.chengxin.listing.ListType;
  *
  * @param validityMonths how long an entry stays in force from the decision date; null: while the record is published
  * @param noticeDays     black list: days between the prior notice and effect; red list: the public notice period
+ * @param seriousGround  black list: which of the four grounds of 国办发〔2020〕49号 the rule lists for ({@link
+ *                       SeriousGround}); required there, and none on the other lists
  */
 public record ListRule(String code, int version, ListType listType, String name, Set<String> itemCodes,
                        String conditionField, BigDecimal conditionMin, String legalBasis, Integer validityMonths,
-                       int noticeDays, String exitConditions, boolean enabled) {
+                       int noticeDays, String exitConditions, boolean enabled, SeriousGround seriousGround) {
 
     /**
      * Items whose subjects a court has listed itself (失信被执行人, 法释〔2017〕7号): the court decided, served its
@@ -39,6 +43,20 @@ public record ListRule(String code, int version, ListType listType, String name,
 
     public ListRule {
         itemCodes = Set.copyOf(itemCodes);
+        seriousGround = listType == ListType.BLACK ? seriousGround : null;
+    }
+
+    /** A rule of the grey or red list, which names no serious ground (or a black one without: refused on saving). */
+    public ListRule(String code, int version, ListType listType, String name, Set<String> itemCodes,
+                    String conditionField, BigDecimal conditionMin, String legalBasis, Integer validityMonths,
+                    int noticeDays, String exitConditions, boolean enabled) {
+        this(code, version, listType, name, itemCodes, conditionField, conditionMin, legalBasis, validityMonths,
+                noticeDays, exitConditions, enabled, null);
+    }
+
+    /** A black-list rule naming none of the four grounds of 国办发〔2020〕49号 (RULES.md §7): it may not be saved. */
+    public boolean lacksSeriousGround() {
+        return listType == ListType.BLACK && seriousGround == null;
     }
 
     /**
@@ -97,11 +115,11 @@ public record ListRule(String code, int version, ListType listType, String name,
      * Whether a record of {@code item} may put its subject on this rule's list: only negative items on the grey and
      * black lists, and on the black list only those usable for punishment — RULES.md §2: penalties by simple
      * procedure, minor acts promptly corrected and unconfirmed fee arrears are not (河南省社会信用条例 Art. 13,
-     * 27); only good items on the red list.
+     * 27) — and of serious severity ({@link #seriousEnough}); only good items on the red list.
      */
     public static boolean admits(ListType type, ItemDefinition item) {
         return switch (type) {
-            case BLACK -> item.nature() == Nature.NEGATIVE && item.usableForPunishment();
+            case BLACK -> item.nature() == Nature.NEGATIVE && item.usableForPunishment() && seriousEnough(item);
             case GREY -> item.nature() == Nature.NEGATIVE;
             case RED -> item.nature() == Nature.GOOD;
         };
@@ -121,6 +139,23 @@ public record ListRule(String code, int version, ListType listType, String name,
     }
 
     /**
+     * Whether an item is grave enough for the serious-dishonesty list (RULES.md §7, 国办发〔2020〕49号: only serious
+     * conduct on its four grounds; §4 severity classes): an item of serious severity, or a court's or sector
+     * authority's own serious list (严重失信主体名单信息: tax, market regulation, court defaulters all carry 严重). A
+     * general (一般) item — tax arrears, exam cheating, a general penalty — may put its subject under closer
+     * supervision (grey list), never on the black list.
+     */
+    static boolean seriousEnough(ItemDefinition item) {
+        return item.severity() == Severity.SERIOUS || item.category() == Category.SERIOUS_DISHONESTY_LIST;
+    }
+
+    /** Whether the rule names an item in force that the black list refuses for its severity alone. */
+    public boolean namesItemNotSerious(Map<String, ItemDefinition> active) {
+        return listType == ListType.BLACK && itemCodes.stream().map(active::get).anyMatch(item -> item != null
+                && item.nature() == Nature.NEGATIVE && item.usableForPunishment() && !seriousEnough(item));
+    }
+
+    /**
      * What is wrong with the items the rule names, against the items in force ({@code active}, by code): each must
      * exist and be admitted on the list ({@link #admits}); empty when they all may.
      */
@@ -132,9 +167,12 @@ public record ListRule(String code, int version, ListType listType, String name,
                 problems.add("事项 " + code + " 不在信息目录中或未生效");
             } else if (!admits(listType, item)) {
                 problems.add(switch (listType) {
-                    case BLACK -> item.nature() == Nature.NEGATIVE
+                    case BLACK -> item.nature() != Nature.NEGATIVE
+                            ? "事项「" + item.name() + "」不是失信信息，不能作为列入严重失信主体名单的依据"
+                            : !item.usableForPunishment()
                             ? "事项「" + item.name() + "」不可用于惩戒（简易程序处罚、轻微且及时纠正等），不能作为列入严重失信主体名单的依据"
-                            : "事项「" + item.name() + "」不是失信信息，不能作为列入严重失信主体名单的依据";
+                            : "事项「" + item.name() + "」的严重程度不是“严重”，不能作为列入严重失信主体名单的依据"
+                            + "（国办发〔2020〕49号；一般失信行为可列入重点关注名单）";
                     case GREY -> "事项「" + item.name() + "」不是失信信息，不能作为列入重点关注名单的依据";
                     case RED -> "事项「" + item.name() + "」不是守信信息，不能作为列入红名单的依据";
                 });
@@ -157,6 +195,10 @@ public record ListRule(String code, int version, ListType listType, String name,
         }
         if (legalBasis == null || legalBasis.isBlank()) {
             problems.add("必须写明认定依据（法律、法规或党中央、国务院政策文件）");
+        }
+        if (lacksSeriousGround()) {
+            // RULES.md §7: the black list only on the four grounds of 国办发〔2020〕49号, each with its legal basis.
+            problems.add("严重失信主体名单规则须选择国办发〔2020〕49号规定的严重失信情形");
         }
         if (validityMonths != null && (validityMonths < 1 || validityMonths > 120)) {
             problems.add("有效期应在 1–120 个月之间");

@@ -20,12 +20,18 @@ public final class NoticeText {
     public record Text(String title, String body) {
     }
 
-    /** 信用惩戒事先告知书: before a black-list entry takes effect; {@code kind} says where the subject may object. */
-    public static Text prior(String name, SubjectKind kind, String ruleName, String basis, String reasons,
-                             String measures, LocalDate effectiveOn, String exitConditions, String city) {
+    /**
+     * 信用惩戒事先告知书: before a black-list entry takes effect; {@code kind} says where the subject may object, {@code
+     * ground} which of the four grounds of 国办发〔2020〕49号 the listing rests on (RULES.md §7; null only for a proposal
+     * made before grounds were required, which is no longer approved).
+     */
+    public static Text prior(String name, SubjectKind kind, String ruleName, SeriousGround ground, String basis,
+                             String reasons, String measures, LocalDate effectiveOn, String exitConditions,
+                             String city) {
         return new Text("信用惩戒事先告知书", String.join("\n",
                 name + "：",
                 "经审核，拟将您列入" + ListType.BLACK.label() + "（" + ruleName + "）。",
+                "严重失信情形：" + (ground == null ? "—" : ground.label() + "（国办发〔2020〕49号）"),
                 "认定依据：" + basis,
                 "事实和理由：" + reasons,
                 "拟采取的惩戒措施：" + measures,

@@ -26,6 +26,7 @@ import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.RuleReevaluation;
 import cn.chengxin.listing.RuleVersion;
 import cn.chengxin.listing.domain.ListRule;
+import cn.chengxin.listing.domain.SeriousGround;
 import cn.chengxin.shared.jdbc.ResumablePasses;
 import cn.chengxin.shared.security.Actor;
 import cn.chengxin.subject.domain.Masking;
@@ -45,7 +46,7 @@ public class JdbcListing {
             e.status, e.proposed_by, e.proposed_at, e.reviewed_by, e.reviewed_at, e.review_note, e.effective_from,
             e.valid_until, e.exited_at, e.exit_reason, e.disputed, e.change_seq, e.act_day,
             ARRAY(SELECT p.kind FROM listing.entry_proceeding p WHERE p.entry_id = e.id AND p.cleared_at IS NULL
-                  ORDER BY p.kind), e.published
+                  ORDER BY p.kind), e.published, e.serious_ground
             FROM listing.entry e LEFT JOIN listing.rule r ON r.code = e.rule_code AND r.version = e.rule_version""";
 
     private final JdbcClient jdbc;
@@ -108,13 +109,14 @@ public class JdbcListing {
         int inserted = jdbc.sql("""
                         INSERT INTO listing.rule (code, version, current, status, list_type, name, item_codes,
                             condition_field, condition_min, legal_basis, validity_months, notice_days, exit_conditions,
-                            enabled, changed_by, proposer_name, changed_at)
-                        VALUES (?, ?, false, 'PENDING', ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            enabled, changed_by, proposer_name, changed_at, serious_ground)
+                        VALUES (?, ?, false, 'PENDING', ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT DO NOTHING""")
                 .params(rule.code(), version, rule.listType().name(), rule.name(),
                         rule.itemCodes().stream().sorted().toArray(String[]::new), rule.conditionField(),
                         rule.conditionMin(), rule.legalBasis(), rule.validityMonths(), rule.noticeDays(),
-                        rule.exitConditions(), rule.enabled(), by.actorId(), by.actorName(), Timestamp.from(at))
+                        rule.exitConditions(), rule.enabled(), by.actorId(), by.actorName(), Timestamp.from(at),
+                        rule.seriousGround() == null ? null : rule.seriousGround().name())
                 .update();
         return inserted == 0 ? Optional.empty() : Optional.of(version);
     }
@@ -203,7 +205,11 @@ public class JdbcListing {
                 rs.getString("name"), new HashSet<>(Arrays.asList((String[]) items.getArray())),
                 rs.getString("condition_field"), rs.getBigDecimal("condition_min"), rs.getString("legal_basis"),
                 (Integer) rs.getObject("validity_months"), rs.getInt("notice_days"), rs.getString("exit_conditions"),
-                rs.getBoolean("enabled"));
+                rs.getBoolean("enabled"), ground(rs.getString("serious_ground")));
+    }
+
+    private static SeriousGround ground(String name) {
+        return name == null ? null : SeriousGround.valueOf(name);
     }
 
     // ---- entries
@@ -211,7 +217,7 @@ public class JdbcListing {
     public record NewEntry(UUID id, ListType type, String ruleCode, Integer ruleVersion, UUID subjectId,
                            String pseudonym, String name, String kind, String maskedNumber, UUID recordKey,
                            String department, String legalBasis, String reasons, LocalDate actDay,
-                           String proposedBy, LocalDate validUntil, boolean published) {
+                           String proposedBy, LocalDate validUntil, boolean published, SeriousGround ground) {
     }
 
     /** @return false when an open entry for the same list, subject and record exists already */
@@ -219,13 +225,13 @@ public class JdbcListing {
         return jdbc.sql("""
                         INSERT INTO listing.entry (id, list_type, rule_code, rule_version, subject_id, subject_pseudonym,
                             subject_name, subject_kind, masked_number, record_key, department_code, legal_basis, reasons,
-                            act_day, status, proposed_by, proposed_at, valid_until, published)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?, ?, ?, ?)
+                            act_day, status, proposed_by, proposed_at, valid_until, published, serious_ground)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?, ?, ?, ?, ?)
                         ON CONFLICT DO NOTHING""")
                 .params(e.id(), e.type().name(), e.ruleCode(), e.ruleVersion(), e.subjectId(), e.pseudonym(),
                         e.name(), e.kind(), e.maskedNumber(), e.recordKey(), e.department(), e.legalBasis(),
                         e.reasons(), date(e.actDay()), e.proposedBy(), Timestamp.from(at), date(e.validUntil()),
-                        e.published())
+                        e.published(), e.ground() == null ? null : e.ground().name())
                 .update() == 1;
     }
 
@@ -468,7 +474,7 @@ public class JdbcListing {
                 rs.getString(16), instant(rs.getTimestamp(17)), rs.getString(18), instant(rs.getTimestamp(19)),
                 rs.getString(20), instant(rs.getTimestamp(21)), localDate(rs.getDate(22)),
                 instant(rs.getTimestamp(23)), rs.getString(24), rs.getBoolean(25), rs.getLong(26), kind,
-                List.of((String[]) rs.getArray(28).getArray()), rs.getBoolean(29));
+                List.of((String[]) rs.getArray(28).getArray()), rs.getBoolean(29), ground(rs.getString(30)));
     }
 
     // ---- administrative review or lawsuit pending against an entry

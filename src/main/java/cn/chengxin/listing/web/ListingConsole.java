@@ -23,6 +23,7 @@ import cn.chengxin.listing.Listing;
 import cn.chengxin.listing.RuleVersion;
 import cn.chengxin.listing.domain.EntryLifecycle;
 import cn.chengxin.listing.domain.ListRule;
+import cn.chengxin.listing.domain.SeriousGround;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
@@ -150,6 +151,7 @@ class ListingConsole {
         model.addAttribute("rules", listing.rules());
         model.addAttribute("statuses", EntryStatus.values());
         model.addAttribute("types", ListType.values());
+        model.addAttribute("grounds", SeriousGround.values());
         model.addAttribute("documentTypes", DocumentType.values());
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("today", today);
@@ -254,13 +256,14 @@ class ListingConsole {
     @RequiresPermission(Permission.LIST_PROPOSE)
     @PostMapping("/console/lists")
     String propose(@RequestParam String subjectNumber, @RequestParam(required = false) DocumentType documentType,
-                   @RequestParam ListType type, @RequestParam String legalBasis, @RequestParam String reasons,
+                   @RequestParam ListType type, @RequestParam(required = false) SeriousGround seriousGround,
+                   @RequestParam String legalBasis, @RequestParam String reasons,
                    @RequestParam(required = false) LocalDate actDay,
                    @RequestParam(required = false) LocalDate validUntil, RedirectAttributes redirect,
                    HttpServletResponse response, Model model) {
         try {
             // The form first: a half-filled one tells nothing of whether the number is registered.
-            listing.requireCompleteProposal(legalBasis, reasons, actDay, validUntil);
+            listing.requireCompleteProposal(type, seriousGround, legalBasis, reasons, actDay, validUntil);
             // A passport or travel-permit holder is named with the type; without one the number is inferred.
             IdentityDocument document = subjects.validate(documentType, subjectNumber);
             // Whether the number is registered is a look at the person's data, audited as the search box's look-up.
@@ -269,12 +272,12 @@ class ListingConsole {
             UUID subject = subjects.find(document).orElseThrow(() ->
                     new cn.chengxin.listing.ListingProblem("SUBJECT_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
                             "信用主体库中没有该证件号码"));
-            UUID id = listing.propose(subject, type, legalBasis, reasons, actDay, validUntil);
+            UUID id = listing.propose(subject, type, seriousGround, legalBasis, reasons, actDay, validUntil);
             redirect.addFlashAttribute("successKey", "lists.proposed");
             return "redirect:/console/lists/" + id;
         } catch (RuntimeException e) {
             ConsoleActions.showRefusal(model, response, e);
-            model.addAttribute("proposal", new ProposalInput(documentType, subjectNumber, type,
+            model.addAttribute("proposal", new ProposalInput(documentType, subjectNumber, type, seriousGround,
                     TypedText.shownAgain(legalBasis), TypedText.shownAgain(reasons), actDay, validUntil));
             return show(null, null, "", EntryQuery.name(""), 0, PAGE_SIZE, model);
         }
@@ -348,6 +351,7 @@ class ListingConsole {
         List<ListRule> rules = listing.rules();
         model.addAttribute("rules", rules);
         model.addAttribute("types", ListType.values());
+        model.addAttribute("grounds", SeriousGround.values());
         ListRule editing = code == null ? null : rules.stream().filter(r -> r.code().equals(code)).findFirst()
                 .orElse(null);
         model.addAttribute("editing", editing);
@@ -381,12 +385,12 @@ class ListingConsole {
                     @RequestParam(required = false) BigDecimal conditionMin, @RequestParam String legalBasis,
                     @RequestParam(required = false) Integer validityMonths, @RequestParam(defaultValue = "0") int noticeDays,
                     @RequestParam String exitConditions, @RequestParam(defaultValue = "false") boolean enabled,
-                    RedirectAttributes redirect, HttpServletResponse response, Model model) {
+                    @RequestParam(required = false) SeriousGround seriousGround, RedirectAttributes redirect, HttpServletResponse response, Model model) {
         ListRule rule = new ListRule(code.strip().toUpperCase(), 0, type, name.strip(),
                 Arrays.stream(itemCodes.split("[,，\\s]+")).map(String::strip).filter(s -> !s.isEmpty())
                         .collect(Collectors.toSet()),
                 conditionField == null || conditionField.isBlank() ? null : conditionField.strip(), conditionMin,
-                legalBasis.strip(), validityMonths, noticeDays, exitConditions.strip(), enabled);
+                legalBasis.strip(), validityMonths, noticeDays, exitConditions.strip(), enabled, seriousGround);
         try {
             listing.proposeRule(rule);
         } catch (RuntimeException e) {
@@ -401,7 +405,7 @@ class ListingConsole {
     private static ListRule shownAgain(ListRule r) {
         return new ListRule(r.code(), r.version(), r.listType(), TypedText.shownAgain(r.name()), r.itemCodes(),
                 r.conditionField(), r.conditionMin(), TypedText.shownAgain(r.legalBasis()), r.validityMonths(),
-                r.noticeDays(), TypedText.shownAgain(r.exitConditions()), r.enabled());
+                r.noticeDays(), TypedText.shownAgain(r.exitConditions()), r.enabled(), r.seriousGround());
     }
 
     /** A second person puts the waiting version in force (measure:approve, never its maker: issue #5). */

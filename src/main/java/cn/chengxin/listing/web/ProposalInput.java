@@ -3,6 +3,7 @@ package cn.chengxin.listing.web;
 import java.time.LocalDate;
 
 import cn.chengxin.listing.ListType;
+import cn.chengxin.listing.domain.SeriousGround;
 import cn.chengxin.subject.domain.DocumentType;
 
 /**
@@ -10,6 +11,6 @@ import cn.chengxin.subject.domain.DocumentType;
  * correct it rather than type it all again. The number goes back only into its own field of the page: never into an
  * address or a flash attribute, which a redirect could carry into one.
  */
-record ProposalInput(DocumentType documentType, String subjectNumber, ListType type, String legalBasis,
-                     String reasons, LocalDate actDay, LocalDate validUntil) {
+record ProposalInput(DocumentType documentType, String subjectNumber, ListType type, SeriousGround seriousGround,
+                     String legalBasis, String reasons, LocalDate actDay, LocalDate validUntil) {
 }

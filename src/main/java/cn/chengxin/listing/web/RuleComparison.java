@@ -36,6 +36,8 @@ final class RuleComparison {
                 field("itemCodes", "lists.items", inForce, proposed,
                         r -> String.join(", ", r.itemCodes().stream().sorted().toList()), false),
                 field("condition", "lists.condition", inForce, proposed, RuleComparison::condition, false),
+                field("seriousGround", "lists.seriousGround", inForce, proposed,
+                        r -> r.seriousGround() == null ? null : "lists.ground." + r.seriousGround(), true),
                 field("legalBasis", "lists.basis", inForce, proposed, ListRule::legalBasis, false),
                 field("validityMonths", "lists.validityMonths", inForce, proposed,
                         r -> r.validityMonths() == null ? null : r.validityMonths().toString(), false),

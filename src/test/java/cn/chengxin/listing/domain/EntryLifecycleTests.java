@@ -132,15 +132,18 @@ class EntryLifecycleTests {
 
     @Test
     void aRuleWithoutLegalBasisOrItemsIsRefusedWithReasons() {
-        ListRule bad = new ListRule("bad code", 0, ListType.BLACK, "", Set.of(), "hours", null, " ", 0, -1, "", true);
+        ListRule bad = new ListRule("bad code", 0, ListType.BLACK, "", Set.of(), "hours", null, " ", 0, -1, "", true,
+                SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER);
         assertThat(bad.problems()).hasSize(8).anyMatch(p -> p.contains("认定依据"));
     }
 
     @Test
     void thePriorNoticeNamesBasisReasonsMeasuresObjectionAndRepair() {
-        NoticeText.Text text = NoticeText.prior("张三", SubjectKind.PERSON, "失信被执行人", "法释〔2017〕7号", "有履行能力而拒不履行",
-                "限制乘坐飞机", LocalDate.of(2026, 12, 5), "履行完毕", "信用驻马店");
-        assertThat(text.body()).contains("法释〔2017〕7号", "有履行能力而拒不履行", "限制乘坐飞机", "异议", "信用修复",
+        NoticeText.Text text = NoticeText.prior("张三", SubjectKind.PERSON, "失信被执行人",
+                SeriousGround.LEGAL_OBLIGATIONS_REFUSED, "法释〔2017〕7号", "有履行能力而拒不履行", "限制乘坐飞机",
+                LocalDate.of(2026, 12, 5), "履行完毕", "信用驻马店");
+        // RULES.md §7: the notice names which of the four grounds of 国办发〔2020〕49号 the listing rests on.
+        assertThat(text.body()).contains("严重失信情形：拒不履行法定义务，严重影响司法机关、行政机关公信力", "法释〔2017〕7号", "有履行能力而拒不履行", "限制乘坐飞机", "异议", "信用修复",
                 "2026年12月5日", "不收取任何费用");
     }
 }

@@ -62,6 +62,34 @@ class ListRuleTests {
         assertThat(rule(ListType.BLACK, "P_COURT_DEFAULTER", "P_TAX_SERIOUS_DISHONESTY").itemProblems(BASE)).isEmpty();
     }
 
+    /**
+     * RULES.md §7 (国办发〔2020〕49号): the black list rests on one of four grounds and on serious conduct only; a general
+     * (一般) item — a general penalty, tax arrears, exam cheating — may put a subject under closer supervision only.
+     */
+    @Test
+    void theBlackListTakesOnlySeriousItemsOnOneOfTheFourGrounds() {
+        assertThat(ListRule.admits(ListType.BLACK, BASE.get("P_ADMIN_PENALTY_GENERAL"))).isFalse();
+        assertThat(ListRule.admits(ListType.BLACK, BASE.get("P_TAX_ARREARS"))).isFalse();
+        assertThat(ListRule.admits(ListType.BLACK, BASE.get("P_EXAM_CHEATING"))).isFalse();
+        assertThat(ListRule.admits(ListType.BLACK, BASE.get("O_SERIOUS_ILLEGAL_LIST"))).isTrue();
+        assertThat(ListRule.admits(ListType.BLACK, BASE.get("O_COURT_DEFAULTER"))).isTrue();
+        assertThat(ListRule.admits(ListType.GREY, BASE.get("P_ADMIN_PENALTY_GENERAL"))).isTrue();
+
+        ListRule general = rule(ListType.BLACK, "P_ADMIN_PENALTY_GENERAL");
+        assertThat(general.itemProblems(BASE)).singleElement().asString().contains("严重程度不是“严重”", "重点关注名单");
+        assertThat(general.namesItemNotSerious(BASE)).isTrue();
+        assertThat(rule(ListType.BLACK, "P_COURT_DEFAULTER").namesItemNotSerious(BASE)).isFalse();
+        assertThat(rule(ListType.GREY, "P_ADMIN_PENALTY_GENERAL").namesItemNotSerious(BASE)).isFalse();
+
+        ListRule groundless = new ListRule("TEST_RULE", 0, ListType.BLACK, "测试规则", Set.of("P_DRUNK_DRIVING"), null,
+                null, "依据", 12, 5, "期满", true, null);
+        assertThat(groundless.lacksSeriousGround()).isTrue();
+        assertThat(groundless.problems()).singleElement().asString().contains("严重失信情形");
+        assertThat(rule(ListType.BLACK, "P_DRUNK_DRIVING").problems()).isEmpty();
+        assertThat(rule(ListType.GREY, "P_ADMIN_PENALTY_GENERAL").seriousGround()).as("only the black list names one")
+                .isNull();
+    }
+
     /** RULES.md §7: written prior notice before black-listing; a court's own list carries the court's notice. */
     @Test
     void aBlackListRuleNeedsAPriorNoticeDayUnlessACourtListedItsSubjects() {
@@ -82,13 +110,14 @@ class ListRuleTests {
                 .singleElement().asString().contains("有效期为 2 年", "不超过 24 个月");
         assertThat(courtRule(25).problems()).singleElement().asString().contains("不超过 24 个月");
         assertThat(new ListRule("TEST_RULE", 0, ListType.BLACK, "测试规则", Set.of("P_TAX_SERIOUS_DISHONESTY"), null,
-                null, "依据", null, 5, "期满", true).problems()).as("another list's own period is the rule's to choose")
+                null, "依据", null, 5, "期满", true, SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER).problems())
+                .as("another list's own period is the rule's to choose")
                 .isEmpty();
     }
 
     private static ListRule courtRule(Integer validityMonths) {
         return new ListRule("TEST_RULE", 0, ListType.BLACK, "测试规则", Set.of("P_COURT_DEFAULTER", "O_COURT_DEFAULTER"),
-                null, null, "依据", validityMonths, 0, "期满", true);
+                null, null, "依据", validityMonths, 0, "期满", true, SeriousGround.LEGAL_OBLIGATIONS_REFUSED);
     }
 
     /** RULES.md §7: public notice before red-listing (河南省社会信用条例 Art. 28); no red entry takes effect at once. */
@@ -127,10 +156,10 @@ class ListRuleTests {
 
     private static ListRule rule(ListType type, int noticeDays, String... items) {
         return new ListRule("TEST_RULE", 0, type, "测试规则", Set.of(items), null, null, "依据", 12, noticeDays, "期满",
-                true);
+                true, SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER);
     }
 
     private static ListRule rule(ListType type, String... items) {
-        return new ListRule("TEST_RULE", 0, type, "测试规则", Set.of(items), null, null, "依据", 12, 5, "期满", true);
+        return rule(type, 5, items);
     }
 }

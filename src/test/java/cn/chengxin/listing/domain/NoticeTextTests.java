@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NoticeTextTests {
 
     private static NoticeText.Text priorNoticeTo(String name, SubjectKind kind) {
-        return NoticeText.prior(name, kind, "重大税收违法失信主体", "《重大税收违法失信主体信息公布管理办法》",
+        return NoticeText.prior(name, kind, "重大税收违法失信主体", SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER,
+                "《重大税收违法失信主体信息公布管理办法》",
                 "依据市税务局报送的信用记录", "限制乘坐飞机", LocalDate.of(2026, 12, 9), "缴清税款", "驻马店市");
     }
 
