@@ -1659,7 +1659,7 @@ class ListingIT {
     @Test
     void aLaterVersionMakingAnItemPunishDoesNotBlackListTheRecordsCollectedBefore() throws Exception {
         String item = "P_WIDEN_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        ItemDefinition punishing = CatalogueVersions.copied(catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow()
+        ItemDefinition punishing = CatalogueVersions.copied(catalogue.active("P_ADMIN_PENALTY_SERIOUS").orElseThrow()
                 .definition(), item, "测试：后改为可用于惩戒的处罚");
         CatalogueVersions.draft(catalogue, CatalogueVersions.notForPunishment(punishing));
         CatalogueVersions.submit(catalogue, item);
@@ -1676,7 +1676,7 @@ class ListingIT {
         String code = "BLACK_WIDEN_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 
         RuleVersions.put(listing, new ListRule(code, 0, ListType.BLACK, "测试：后改为可用于惩戒的处罚", Set.of(item), null,
-                null, "国办发〔2020〕49号", 12, 5, "期满移出", true));
+                null, "国办发〔2020〕49号", 12, 5, "期满移出", true, SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER));
 
         UUID afterId = subjects.find(subjects.validate(null, after.number())).orElseThrow();
         UUID beforeId = subjects.find(subjects.validate(null, before.number())).orElseThrow();
@@ -1696,7 +1696,7 @@ class ListingIT {
         String item = aPenaltyItem("P_NARROW_", "测试：后改为不可用于惩戒的处罚");
         String code = "BLACK_NARROW_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         RuleVersions.put(listing, new ListRule(code, 0, ListType.BLACK, "测试：后改为不可用于惩戒的处罚", Set.of(item), null,
-                null, "国办发〔2020〕49号", 12, 5, "期满移出", true));
+                null, "国办发〔2020〕49号", 12, 5, "期满移出", true, SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER));
         TestCitizens.Person fined = TestCitizens.register(subjects, "苏晚晴");
         TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(fined.number(), fined.name(), item,
                 "NA-" + UUID.randomUUID(), "1", "ADD", "驻市监罚〔2026〕603号", "无照经营"));
@@ -1713,10 +1713,10 @@ class ListingIT {
                 .filter(e -> code.equals(e.ruleCode())).allMatch(e -> e.status() == EntryStatus.EXITED));
     }
 
-    /** A new item like the general administrative penalty, approved, under a fresh code. */
+    /** A new item like the serious administrative penalty (one the black list admits), approved, under a fresh code. */
     private String aPenaltyItem(String codePrefix, String name) throws Exception {
         String item = codePrefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        CatalogueVersions.draft(catalogue, CatalogueVersions.copied(catalogue.active("P_ADMIN_PENALTY_GENERAL")
+        CatalogueVersions.draft(catalogue, CatalogueVersions.copied(catalogue.active("P_ADMIN_PENALTY_SERIOUS")
                 .orElseThrow().definition(), item, name));
         CatalogueVersions.submit(catalogue, item);
         CatalogueVersions.approve(catalogue, item);
