@@ -159,8 +159,9 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
     SecurityFilterChain publicSiteChain(HttpSecurity http) throws Exception {
         // No content-security policy here: the OpenAPI UI served on this chain needs inline scripts.
         return http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
-                .exceptionHandling(e -> e.accessDeniedHandler(
-                        ExpiredFormRefusal.showAgain(new AccessDeniedHandlerImpl())))
+                // A program (no HTML in its Accept) refused here reads problem+json, as on the console (issue #2).
+                .exceptionHandling(e -> e.accessDeniedHandler(ProgramRefusals.forbidden(
+                        ExpiredFormRefusal.showAgain(new AccessDeniedHandlerImpl()))))
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }

@@ -1,5 +1,6 @@
 package cn.chengxin.platform.web;
 
+import cn.chengxin.shared.web.HtmlClients;
 import cn.chengxin.shared.web.Problems;
 import cn.chengxin.shared.web.RefusedRequests;
 import java.time.Duration;
@@ -40,7 +41,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 /**
  * One place turns every failure into an answer: under {@code /api/} an RFC 9457 problem+json with a
  * stable {@code code} (ARCHITECTURE.md, cross-cutting rules); elsewhere the error page in the site's
- * layout, in the reader's language. Internal errors get a reference id in the log and the answer, never a stack
+ * layout, in the reader's language, unless the client is a program that takes no HTML ({@link HtmlClients}): it
+ * reads the same problem+json as on the API. Internal errors get a reference id in the log and the answer, never a stack
  * trace or input data. A 429 says when to come back ({@code Retry-After}, RFC 9110 §10.2.3), page and API alike.
  */
 @ControllerAdvice
@@ -73,8 +75,12 @@ class ErrorHandling {
         if (problem.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(exception)));
         }
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        if (api) {
             tellRefused(request, problem);
+        }
+        if (api || !HtmlClients.wantPage(request)) {
+            // A program reaching a page's address (no HTML in its Accept) reads the problem, not the error page.
             return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }

@@ -39,11 +39,13 @@ class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
-    /** On the container's error dispatch, before security: API errors the container meets answer problem+json. */
+    /**
+     * On the container's error dispatch, before security: errors the container meets answer problem+json on the API and
+     * to programs.
+     */
     @Bean
-    FilterRegistrationBean<ApiContainerErrors> apiContainerErrors() {
-        FilterRegistrationBean<ApiContainerErrors> registration = new FilterRegistrationBean<>(
-                new ApiContainerErrors());
+    FilterRegistrationBean<ContainerErrors> containerErrors() {
+        FilterRegistrationBean<ContainerErrors> registration = new FilterRegistrationBean<>(new ContainerErrors());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.setDispatcherTypes(DispatcherType.ERROR);
         return registration;

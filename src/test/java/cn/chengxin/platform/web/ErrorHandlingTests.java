@@ -94,6 +94,70 @@ class ErrorHandlingTests {
                 .doesNotContain("reference", "Parameter [q]");
     }
 
+    /**
+     * A program (no HTML in its Accept) that reaches a page's address and is refused there reads problem+json with a
+     * stable code, as on the API: an unknown page, a wrong method or media type, a missing or mistyped parameter, a
+     * body past the container's bound, an unforeseen failure (issue #2).
+     */
+    @Test
+    void aProgramAtAPageAddressReadsAProblemWithItsCode() throws Exception {
+        Map<Exception, String> refusals = new java.util.LinkedHashMap<>();
+        refusals.put(new org.springframework.web.servlet.resource.NoResourceFoundException(
+                org.springframework.http.HttpMethod.GET, "/console/nothing-here", "console/nothing-here"),
+                "404 NOT_FOUND");
+        refusals.put(new org.springframework.web.HttpRequestMethodNotSupportedException("PUT", java.util.List.of("GET")),
+                "405 METHOD_NOT_ALLOWED");
+        refusals.put(new org.springframework.web.HttpMediaTypeNotSupportedException(
+                org.springframework.http.MediaType.TEXT_PLAIN, java.util.List.of(
+                        org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)), "415 UNSUPPORTED_MEDIA_TYPE");
+        refusals.put(new org.springframework.web.bind.MissingServletRequestParameterException("page", "int"),
+                "400 VALIDATION_FAILED");
+        refusals.put(new org.apache.tomcat.util.http.InvalidParameterException("too large", 413), "413 BODY_TOO_LARGE");
+        refusals.put(new IllegalStateException("unforeseen"), "500 INTERNAL_ERROR");
+        for (String accept : new String[] {"application/json", "application/json, text/plain, */*",
+                "application/problem+json"}) {
+            refusals.forEach((refusal, expected) -> {
+                MockHttpServletRequest request = new MockHttpServletRequest("GET", "/console/subjects");
+                request.addHeader("Accept", accept);
+                MockHttpServletResponse response = new MockHttpServletResponse();
+                Object answer = handle(refusal, request, response);
+                assertThat(answer).as(accept + " " + expected).isInstanceOf(ResponseEntity.class);
+                ResponseEntity<?> problem = (ResponseEntity<?>) answer;
+                assertThat(problem.getHeaders().getContentType()).as(expected)
+                        .isEqualTo(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+                org.springframework.http.ProblemDetail body = (org.springframework.http.ProblemDetail) problem.getBody();
+                assertThat(body.getStatus() + " " + body.getProperties().get("code")).isEqualTo(expected);
+            });
+        }
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+        handle(new org.springframework.web.HttpRequestMethodNotSupportedException("PUT", java.util.List.of("GET")),
+                new MockHttpServletRequest("PUT", "/lists") {{ addHeader("Accept", "application/json"); }}, refused);
+        assertThat(refused.getHeader("Allow")).as("what the client may do instead").isEqualTo("GET");
+    }
+
+    /** A browser keeps the site's error page for the same refusals. */
+    @Test
+    void aBrowserKeepsTheErrorPage() {
+        for (String accept : new String[] {"text/html,application/xhtml+xml,*/*;q=0.8", "*/*", ""}) {
+            MockHttpServletRequest request = new MockHttpServletRequest("GET", "/console/nothing-here");
+            if (!accept.isEmpty()) {
+                request.addHeader("Accept", accept);
+            }
+            Object answer = handle(new org.springframework.web.servlet.resource.NoResourceFoundException(
+                    org.springframework.http.HttpMethod.GET, "/console/nothing-here", "console/nothing-here"),
+                    request, new MockHttpServletResponse());
+            assertThat(answer).as(accept).isInstanceOf(ModelAndView.class);
+        }
+    }
+
+    private Object handle(Exception exception, MockHttpServletRequest request, MockHttpServletResponse response) {
+        try {
+            return handling.handle(exception, request, response);
+        } catch (Exception unexpected) {
+            throw new AssertionError(unexpected);
+        }
+    }
+
     private Map<String, Object> page(Exception exception, Locale locale, MockHttpServletResponse response)
             throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/lists");

@@ -3,6 +3,7 @@ package cn.chengxin.platform.web;
 import java.io.IOException;
 import java.util.UUID;
 
+import cn.chengxin.shared.web.HtmlClients;
 import cn.chengxin.shared.web.Problems;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -17,15 +18,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 
 /**
- * The errors the container meets itself on an API address — a body that cannot be read to its announced length, an
- * exception thrown out of a filter, a {@code sendError} — answered as every other API error is: problem+json with a
- * stable {@code code} (ARCHITECTURE.md, cross-cutting rules). Without it the container's error dispatch reaches Spring
- * Boot's default error answer, a JSON of its own shape with no code. Runs on the error dispatch only, before the
- * security chain, and only for requests whose address was under {@code /api/}; the site's error pages are untouched.
+ * The errors the container meets itself — a body that cannot be read to its announced length, an exception thrown out
+ * of a filter, a {@code sendError} — answered as every other API error is: problem+json with a stable {@code code}
+ * (ARCHITECTURE.md, cross-cutting rules). Without it the container's error dispatch reaches Spring Boot's default error
+ * answer, a JSON of its own shape with no code. Runs on the error dispatch only, before the security chain, for
+ * requests whose address was under {@code /api/} and for programs (no HTML in their {@code Accept},
+ * {@link HtmlClients}) at any other address; a browser still gets the site's error page.
  */
-final class ApiContainerErrors implements Filter {
+final class ContainerErrors implements Filter {
 
-    private static final Logger log = LoggerFactory.getLogger(ApiContainerErrors.class);
+    private static final Logger log = LoggerFactory.getLogger(ContainerErrors.class);
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -33,7 +35,8 @@ final class ApiContainerErrors implements Filter {
         HttpServletRequest http = (HttpServletRequest) request;
         HttpServletResponse answer = (HttpServletResponse) response;
         if (!(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri)
-                || !uri.startsWith(http.getContextPath() + "/api/") || answer.isCommitted()) {
+                || !uri.startsWith(http.getContextPath() + "/api/") && HtmlClients.wantPage(http)
+                || answer.isCommitted()) {
             chain.doFilter(request, response);
             return;
         }
