@@ -1178,6 +1178,25 @@ class ChecksIT {
         assertThat(feedbackRefusals(mine)).isEmpty();
     }
 
+    /**
+     * Feedback whose body declares a length past the API's bound is refused before it is read, and audited as refused
+     * as every other refused feedback is (issue #2), with its code and nothing of the body.
+     */
+    @Test
+    void feedbackRefusedForTheLengthItDeclaresIsAuditedAsRefused() throws Exception {
+        ApiClients.IssuedKey mine = hrSystem("人社反馈系统（超长）");
+        java.util.UUID own = owedHiringCheck(mine, java.time.Instant.now()
+                .truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        feedbackRefusals(mine);
+        byte[] large = ("{\"measureCode\":\"NO_CIVIL_SERVICE\",\"applied\":true,\"outcome\":\""
+                + "不".repeat(12 << 20) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        mvc.perform(post("/api/v1/checks/" + own + "/feedback").header("Authorization", "Bearer " + mine.key())
+                        .contentType(MediaType.APPLICATION_JSON).content(large))
+                .andExpect(status().is(413)).andExpect(jsonPath("$.code").value("BODY_TOO_LARGE"));
+        assertThat(feedbackRefusals(mine)).containsExactly("refused BODY_TOO_LARGE on check " + own + "|null");
+        assertThat(unreturned(own)).as("still owed").isNotEmpty();
+    }
+
     private org.springframework.test.web.servlet.ResultActions feedbackOf(ApiClients.IssuedKey system,
             java.util.UUID check, String body) throws Exception {
         return mvc.perform(post("/api/v1/checks/" + check + "/feedback")

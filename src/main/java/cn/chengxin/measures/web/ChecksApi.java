@@ -230,7 +230,7 @@ class ChecksApi {
             + "feedback on it is taken and counted, as joint rewards are fed back too. Feedback refused (any of the "
             + "codes above, MALFORMED_REQUEST or VALIDATION_FAILED for a body that does not read or breaks a "
             + "constraint, UNSUPPORTED_MEDIA_TYPE (415) for a body that is not JSON, NOT_FOUND (404) for an id that "
-            + "is no UUID, BODY_TOO_LARGE (413) for a body past the bound as it is read) is audited as refused, with "
+            + "is no UUID, BODY_TOO_LARGE (413) for a body past the bound, declared or as it is read) is audited as refused, with "
             + "its code.")
     @ApiResponse(responseCode = "204", description = "the feedback, stored and audited")
     ResponseEntity<Void> feedback(@PathVariable UUID id,

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Feedback refused before {@link ChecksApi#feedback} ran — a body of another media type (415), a check id that is no
- * UUID (404), a body past the API's bound while it was read (413) — audited as every refused feedback is (issue #5: a
+ * UUID (404), a body past the API's bound, declared so or while it was read (413) — audited as every refused feedback is (issue #5: a
  * department's attempt to report on a check leaves a trace whether or not it is taken), with the problem's code. The
  * handler marks the requests it judged ({@link #JUDGED}): their refusals are audited by {@link Checks} already.
  * No personal data: the subject is not named, and an id that is no UUID, the caller's own text that may hold anything

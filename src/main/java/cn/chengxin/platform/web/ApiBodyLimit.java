@@ -1,6 +1,7 @@
 package cn.chengxin.platform.web;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -10,8 +11,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import cn.chengxin.shared.web.Problems;
+import cn.chengxin.shared.web.RefusedRequests;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -23,15 +25,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the largest the API takes — 10,000 records of a submission or subjects of a batch check — is a few megabytes, and
  * without a bound a caller could make the server read any amount before answering. A body declared larger is refused
  * before it is read, one sent in chunks once it passes the bound; both with 413 BODY_TOO_LARGE, not as malformed JSON.
+ *
+ * <p>Right after the security chain: the caller is known (one without a key is refused 401 first, as for any other
+ * body), so that a body refused for its declared length is told to the modules that audit their routes' refusals
+ * ({@link RefusedRequests}), as the one refused while it is read is by {@link ErrorHandling} (issue #2). No filter
+ * of the security chain reads an API body past the lean lane's few kilobytes.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1)
 class ApiBodyLimit extends OncePerRequestFilter {
 
     private final long limit;
+    private final List<RefusedRequests> refusals;
 
-    ApiBodyLimit(@Value("${chengxin.api.max-body-size:32MB}") DataSize limit) {
+    ApiBodyLimit(@Value("${chengxin.api.max-body-size:32MB}") DataSize limit, List<RefusedRequests> refusals) {
         this.limit = limit.toBytes();
+        this.refusals = List.copyOf(refusals);
     }
 
     @Override
@@ -46,6 +55,7 @@ class ApiBodyLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
+            Refusals.tell(refusals, request, HttpStatus.CONTENT_TOO_LARGE.value(), ProblemCodes.BODY_TOO_LARGE);
             Problems.write(response, HttpStatus.CONTENT_TOO_LARGE, ProblemCodes.BODY_TOO_LARGE, detail());
             return;
         }

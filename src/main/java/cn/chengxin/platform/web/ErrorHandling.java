@@ -94,13 +94,7 @@ class ErrorHandling {
     /** The modules that audit their routes' refusals hear of this one; their failing never changes the answer. */
     private void tellRefused(HttpServletRequest request, ProblemDetail problem) {
         Object code = problem.getProperties() == null ? null : problem.getProperties().get("code");
-        for (RefusedRequests told : refusals) {
-            try {
-                told.refused(request, problem.getStatus(), String.valueOf(code));
-            } catch (RuntimeException failed) {
-                log.warn("A refusal could not be reported to {}", told.getClass().getName(), failed);
-            }
-        }
+        Refusals.tell(refusals, request, problem.getStatus(), String.valueOf(code));
     }
 
     /** Whole seconds, at least one: the refusing rule's own wait when it knows it, else {@link #DEFAULT_RETRY_AFTER}. */
