@@ -41,6 +41,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -553,6 +554,39 @@ class CommitmentsIT {
     }
 
     /**
+     * A commitment or a breach report the console refuses for what was typed comes back with the refusal and the text
+     * typed, not redirected to an empty form (issue #8); the subject's number is not shown again.
+     */
+    @Test
+    void aRefusedCommitmentOrBreachReportKeepsItsTypedText() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "蓝若溪");
+        var operator = operator("HRSS");
+        String text = "本人承诺如实申报从业经历，并于三十日内补交学历证明。";
+        String page = mvc.perform(post("/console/commitments").with(authentication(operator)).with(csrf())
+                        .param("documentType", "驾驶证").param("number", person.number()).param("kind", "TOLERANCE")
+                        .param("reference", "招聘资格审查").param("text", text))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(model().attribute("failureCode", "DOCUMENT_TYPE_UNKNOWN"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(">" + text + "</textarea>", "value=\"招聘资格审查\"")
+                .containsPattern("value=\"TOLERANCE\"\\s+selected").doesNotContain(person.number());
+
+        mvc.perform(post("/console/commitments").with(authentication(operator)).with(csrf())
+                        .param("number", person.number()).param("kind", "VOLUNTARY").param("text", "本人承诺履历真实。"))
+                .andExpect(flash().attribute("successKey", "commitments.recorded"));
+        Commitment c = commitments.recent("HRSS").get(0);
+        String facts = "履历中工作经历系虚构，".repeat(200);
+        String refused = mvc.perform(post("/console/commitments/{id}/breach", c.id()).with(authentication(operator))
+                        .with(csrf()).param("decisionNumber", "人社违诺〔2026〕11号")
+                        .param("decisionDate", LocalDate.now().minusDays(1).toString()).param("facts", facts))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(model().attribute("failureCode", "COMMITMENT_BREACH_FACTS"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains(">" + facts + "</textarea>", "value=\"人社违诺〔2026〕11号\"");
+        assertThat(commitments.find(c.id()).status()).isEqualTo(CommitmentStatus.IN_FORCE);
+    }
+
+    /**
      * The console's and the citizen's commitment pages name kinds and states in the reader's language (issues #5, #8);
      * in Chinese, the default, as before.
      */
@@ -649,10 +683,10 @@ class CommitmentsIT {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("护照")));
         mvc.perform(recordInConsole(operator, passport, "PASSPORT"))
                 .andExpect(flash().attribute("successKey", "commitments.recorded"));
-        mvc.perform(recordInConsole(operator, passport, "驾驶证"))
-                .andExpect(flash().attribute("failureCode", "DOCUMENT_TYPE_UNKNOWN"));
-        mvc.perform(recordInConsole(operator, passport, ""))
-                .andExpect(flash().attribute("failureCode", "ID_FORMAT"));
+        mvc.perform(recordInConsole(operator, passport, "驾驶证")).andExpect(status().isUnprocessableContent())
+                .andExpect(model().attribute("failureCode", "DOCUMENT_TYPE_UNKNOWN"));
+        mvc.perform(recordInConsole(operator, passport, "")).andExpect(status().isUnprocessableContent())
+                .andExpect(model().attribute("failureCode", "ID_FORMAT"));
         assertThat(commitments.of(holder)).hasSize(3);
         assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
     }

@@ -7,6 +7,7 @@ import cn.chengxin.audit.AuditLog;
 import cn.chengxin.commitment.Commitment;
 import cn.chengxin.commitment.Commitments;
 import cn.chengxin.commitment.domain.CommitmentKind;
+import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.security.StaffQueryPurpose;
@@ -107,28 +108,27 @@ class CommitmentsConsole {
         try {
             commitments.recordAtDepartment(number, documentType, kind, text,
                     reference.isBlank() ? null : reference.strip(), due);
-        } catch (TypedText.HoldsIdentityNumber refused) {
-            // What was typed, any number masked, beside the refusal; the subject's number is not shown again.
-            ConsoleActions.showRefusal(model, response, refused);
-            model.addAttribute("typed", new TypedCommitment(kind, TypedText.shownAgain(reference),
+        } catch (RuntimeException e) {
+            // Any refusal (an unknown document type, a number of the wrong form, a date past, a number in the text)
+            // comes back in the form as typed, any number masked, the refusal beside it: redirected, the text typed
+            // was lost (issue #8). The subject's number is not shown again.
+            ConsoleActions.showRefusal(model, response, e);
+            model.addAttribute("typed", new TypedCommitment(documentType, kind, TypedText.shownAgain(reference),
                     TypedText.shownAgain(text), due));
             return page(model);
-        } catch (RuntimeException e) {
-            ConsoleActions.flashRefusal(redirect, e);
-            return "redirect:/console/commitments";
         }
         redirect.addFlashAttribute("successKey", "commitments.recorded");
         return "redirect:/console/commitments";
     }
 
-    /** A commitment's form as it was sent, shown again when its text was refused. */
-    record TypedCommitment(CommitmentKind kind, String reference, String text, LocalDate due) {
+    /** A commitment's form as it was sent, shown again when it was refused; the subject's number is not kept. */
+    record TypedCommitment(String documentType, CommitmentKind kind, String reference, String text, LocalDate due) {
     }
 
     /**
-     * Facts refused for holding an identity number come back in the commitment's own form, masked, with the decision
-     * typed and the refusal beside them, as a commitment's text does (422: nothing was reported); other refusals are
-     * flashed.
+     * A breach report refused for what was typed comes back in the commitment's own row as typed, the facts masked,
+     * the refusal beside them or beside the form's button (422: nothing was reported); redirected, the facts typed
+     * were lost (issue #8). Other refusals are flashed.
      */
     @PostMapping("/console/commitments/{id}/breach")
     String breach(@PathVariable UUID id, @RequestParam(defaultValue = "") String decisionNumber,
@@ -138,14 +138,17 @@ class CommitmentsConsole {
         try {
             commitments.reportBreach(id, AuditLog.currentActor().departmentCode(), decisionNumber, decisionDate,
                     facts);
-        } catch (TypedText.HoldsIdentityNumber refused) {
-            ConsoleActions.showRefusal(model, response, refused);
-            model.addAttribute("typedBreach", new TypedBreach(id, decisionNumber, decisionDate,
+        } catch (RuntimeException e) {
+            if (!(e instanceof DomainProblem problem) || problem.kind() != DomainProblem.Kind.INVALID_INPUT) {
+                // Nothing to type again: another department's commitment, one no longer in force, a breach taken
+                // whose record is owed.
+                ConsoleActions.flashRefusal(redirect, e);
+                return "redirect:/console/commitments";
+            }
+            ConsoleActions.showRefusal(model, response, e);
+            model.addAttribute("typedBreach", new TypedBreach(id, TypedText.shownAgain(decisionNumber), decisionDate,
                     TypedText.shownAgain(facts)));
             return page(model);
-        } catch (RuntimeException e) {
-            ConsoleActions.flashRefusal(redirect, e);
-            return "redirect:/console/commitments";
         }
         redirect.addFlashAttribute("successKey", "commitments.breached");
         return "redirect:/console/commitments";
