@@ -19,7 +19,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** 我的信用档案 as the person reads it about their own records. */
@@ -62,6 +65,28 @@ class MyFileIT {
 
         assertThat(row(page, "驻市监罚〔2026〕851号")).contains(">失信信息<").doesNotContain(">其他信息<");
         assertThat(row(page, "驻市监罚〔2026〕852号")).contains(">其他信息<").doesNotContain(">失信信息<");
+    }
+
+    /**
+     * A statement refused (here too long) brings the person back to the form with the text as written, not an empty
+     * one (issue #7), and adds nothing.
+     */
+    @Test
+    void aRefusedStatementComesBackAsWritten() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "严声明");
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        var citizen = authentication(Principals.citizen(subjects, subject));
+        String text = "本人对信用档案中的记录说明如下：" + "相关罚款已于当月缴清，".repeat(50);
+
+        var refused = mvc.perform(post("/me/statements").with(citizen).with(csrf()).param("text", text))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("failureCode", "STATEMENT_LENGTH"))
+                .andExpect(flash().attribute("statementText", text)).andReturn();
+        String page = mvc.perform(get("/me/file").with(citizen).with(cn.chengxin.support.Sessions.flashOf(refused)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains(">" + text + "</textarea>").contains("STATEMENT_LENGTH");
+        assertThat(page).doesNotContain("class=\"statement-text\"");
     }
 
     /** The row of the file's table that shows {@code decision}. */

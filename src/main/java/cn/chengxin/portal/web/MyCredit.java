@@ -25,6 +25,7 @@ import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.inquiry.domain.ReportKind;
 import cn.chengxin.inquiry.domain.ReportLanguage;
 import cn.chengxin.repair.Repairs;
+import cn.chengxin.shared.privacy.IdentityRedaction;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
@@ -109,8 +110,18 @@ class MyCredit {
     String addStatement(@AuthenticationPrincipal CitizenPrincipal citizen,
                         @RequestParam(required = false) UUID recordKey, @RequestParam(defaultValue = "") String text,
                         RedirectAttributes redirect) {
-        ConsoleActions.flash(redirect, "me.statement.added",
-                () -> statements.add(citizen.subjectId(), recordKey, text));
+        try {
+            statements.add(citizen.subjectId(), recordKey, text);
+        } catch (RuntimeException e) {
+            ConsoleActions.flashRefusal(redirect, e);
+            // Refused (too long, a record not in the file, too many in force): back to the form with the record and
+            // the text as written, not an empty form (issue #7). Redacted as a stored statement is, since the session
+            // that carries it to the next page is stored in the database.
+            redirect.addFlashAttribute("statementRecord", recordKey);
+            redirect.addFlashAttribute("statementText", IdentityRedaction.redact(text));
+            return "redirect:/me/file#statement-form";
+        }
+        redirect.addFlashAttribute("successKey", "me.statement.added");
         return "redirect:/me/file";
     }
 
