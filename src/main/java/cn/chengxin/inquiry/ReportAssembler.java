@@ -36,6 +36,7 @@ import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.scoring.Scoring;
 import cn.chengxin.scoring.SubjectScore;
+import cn.chengxin.scoring.domain.DimensionScore;
 import cn.chengxin.shared.privacy.IdentityRedaction;
 import cn.chengxin.shared.security.Actor;
 import cn.chengxin.shared.security.DataScope;
@@ -202,13 +203,16 @@ class ReportAssembler {
     /** The score with its explanation, each record itemised only if this report shows it ({@link ScoreExplanation}). */
     private static ReportContent.ScoreLine scoreLine(SubjectScore s, Set<UUID> shown) {
         ScoreExplanation explanation = ScoreExplanation.of(s.dimensions(), s.contributions(), shown);
+        Map<String, String> dimensionCodes = s.dimensions().stream()
+                .collect(Collectors.toMap(DimensionScore::label, DimensionScore::code, (a, b) -> a));
         return new ReportContent.ScoreLine(s.score(), s.gradeLabel(), s.modelCode() + " v" + s.modelVersion(),
                 s.computedAt(), s.notScoredReason(),
-                explanation.dimensions().stream()
-                        .map(d -> new ReportContent.ScoreLine.Part(d.label(), null, d.points())).toList(),
+                explanation.dimensions().stream().map(d -> new ReportContent.ScoreLine.Part(d.label(), null,
+                        d.points(), dimensionCodes.get(d.label()))).toList(),
                 explanation.notShownPoints(),
-                explanation.contributions().stream()
-                        .map(c -> new ReportContent.ScoreLine.Part(c.title(), c.decisionDate(), c.points())).toList());
+                explanation.contributions().stream().map(c -> new ReportContent.ScoreLine.Part(c.title(),
+                        c.decisionDate(), c.points(), null)).toList(),
+                s.grade(), s.notScoredCode());
     }
 
     private static String gender(String code) {

@@ -62,12 +62,16 @@ public record ReportContent(String number, String verificationCode, ReportKind k
      * 信用评分 with its explanation as {@link cn.chengxin.inquiry.domain.ScoreExplanation} says a report prints it: the
      * dimensions with the points of the records shown, those records, and {@code notShownPoints}, what the records
      * not shown moved the score by together, printed once and in no dimension (null: none). A report stored before
-     * then carries that sum as a last contribution and its dimensions' full points.
+     * then carries that sum as a last contribution and its dimensions' full points. {@code gradeCode},
+     * {@code notScoredCode} and a dimension's {@code code} name our vocabulary, which an English report prints in
+     * English (null in a report stored before they were carried, which prints the stored Chinese).
      */
     public record ScoreLine(Integer score, String grade, String model, Instant computedAt, String notScoredReason,
-                            List<Part> dimensions, Integer notShownPoints, List<Part> contributions) {
+                            List<Part> dimensions, Integer notShownPoints, List<Part> contributions,
+                            String gradeCode, String notScoredCode) {
 
-        public record Part(String label, LocalDate date, int points) {
+        /** A dimension (its {@code code}) or a record (no code: its item as recorded) with its points. */
+        public record Part(String label, LocalDate date, int points, String code) {
         }
     }
 

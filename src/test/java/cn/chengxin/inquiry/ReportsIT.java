@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
@@ -351,6 +352,75 @@ class ReportsIT {
         assertThat(text(mvc.perform(get(chinese + ".pdf").with(citizen)).andReturn().getResponse()
                 .getContentAsByteArray()).replaceAll("\\s", "")).contains("职业信用报告", "一、身份信息", "核验方式")
                 .doesNotContain("1. Identity");
+    }
+
+    /**
+     * Issue #7: an English report words our vocabulary in English — the record's status and the pending lawsuit, the
+     * severity, the document type, the gender, the purpose and basis, the person as a party, the whole file as what a
+     * statement concerns, the score's grade, dimensions or reason — and prints no Chinese but what is recorded (the
+     * name, the item, the department, the decision, the details, the statement); the Chinese report as before.
+     */
+    @Test
+    void anEnglishReportWordsOurVocabularyInEnglishAndKeepsOnlyRecordedTextInChinese() throws Exception {
+        Person p = person("英文词");
+        submit(p, "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕811号");
+        UUID record = creditFile.fileOf(p.id()).stream().findFirst().orElseThrow().recordKey();
+        cn.chengxin.support.AsStaff.as("report-en", () -> proceedings.flag(p.id(), record,
+                RecordProceeding.Kind.LAWSUIT, "（2026）豫1702行初81号", subjects.pseudonymOf(p.id()).orElseThrow()));
+        statements.add(p.id(), null, "罚款已按期缴纳");
+        Reports.Issued chinese = reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.SELF_FULL,
+                cn.chengxin.inquiry.domain.ReportLanguage.ZH);
+        Reports.Issued english = reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.SELF_FULL,
+                cn.chengxin.inquiry.domain.ReportLanguage.EN);
+
+        // The PDF breaks words in its narrow columns: compared without white space.
+        String pdf = text(english.pdf()).replaceAll("\\s", "");
+        assertThat(pdf).contains("Inforce(Underadministrativelitigation)", "General", "Residentidentitycard",
+                "Querybytheperson", "Thepers", "RegulationontheAdministrationoftheCreditInvestigationIndustry,Art.17",
+                "Thecreditfileasawhole", "Theplatform");
+        assertThat(pdf).doesNotContain("有效", "行政诉讼中", "居民身份证", "本人查询", "征信业管理条例", "信用档案整体",
+                "平台", "女", "男");
+        ReportContent content = english.content();
+        assertThat(content.score()).isNotNull();
+        if (content.score().score() != null) {
+            assertThat(pdf).contains(messageEn("me.score.grade." + content.score().gradeCode()).replaceAll("\\s", ""),
+                    messageEn("me.score.dimension.LAW_ABIDING").replaceAll("\\s", ""));
+        } else {
+            assertThat(pdf).contains("Notscored:nolocalhouseholdorresidenceregistration").doesNotContain("不评分");
+        }
+
+        // Outside what is recorded, no Chinese character is left in the English page (the PDF wraps table cells).
+        String page = reports.html(content).replaceAll("<style[^>]*>[^<]*</style>", "").replaceAll("<[^>]+>", " ")
+                .replace("&quot;", "\"").replace("&amp;", "&");
+        List<String> recorded = new java.util.ArrayList<>(List.of(content.identity().name(),
+                Masking.personName(content.identity().name())));
+        Stream.of(content.goodRecords(), content.negativeRecords(), content.otherRecords()).flatMap(List::stream)
+                .forEach(x -> recorded.addAll(Stream.of(x.item(), x.department(), x.decisionNumber(), x.details())
+                        .filter(java.util.Objects::nonNull).toList()));
+        content.statements().forEach(st -> recorded.add(st.text()));
+        // who looked: staff names and organisations as the directory records them, not the person (本人, ours)
+        content.queries().forEach(q -> Stream.of(q.querier(), q.organisation())
+                .filter(t -> t != null && !t.equals("本人")).forEach(recorded::add));
+        if (content.score().score() != null) {
+            content.score().contributions().forEach(c -> recorded.add(c.label()));
+        }
+        recorded.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        for (String text : recorded) {
+            page = page.replace(text, "");
+        }
+        assertThat(page).doesNotContainPattern("\\p{IsHan}");
+
+        // The Chinese report words it all as before.
+        String zh = text(chinese.pdf()).replaceAll("\\s", "");
+        assertThat(zh).contains("有效（行政诉讼中）", "居民身份证", "本人查询", "征信业管理条例第十七条本人查询", "信用档案整体")
+                .doesNotContain("Inforce", "Residentidentitycard");
+    }
+
+    @Autowired
+    org.springframework.context.MessageSource messageSource;
+
+    private String messageEn(String key) {
+        return messageSource.getMessage(key, null, java.util.Locale.ENGLISH);
     }
 
     @Test

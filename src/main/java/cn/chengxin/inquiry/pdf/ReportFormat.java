@@ -5,26 +5,120 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import cn.chengxin.inquiry.ReportContent;
+import cn.chengxin.shared.PurposeWords;
 import org.springframework.context.MessageSource;
 
 /**
  * Formatting for the report template in the report's language: times in China Standard Time, whatever the server's
- * zone; the summary lines in the words of {@code report.*} in the messages files.
+ * zone; the summary lines in the words of {@code report.*} in the messages files; our vocabulary the report carries
+ * as stored Chinese labels ({@link ReportVocabulary}), the purposes and bases ({@link PurposeWords}) in English in
+ * an English report. A Chinese report prints every stored value unchanged.
  */
 public final class ReportFormat {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
+    /** The number of months in 在本地居住不满 N 个月，暂不评分, the one reason not to score that names a figure. */
+    private static final Pattern MONTHS = Pattern.compile("(\\d+)");
+
     private final MessageSource messages;
     private final Locale locale;
+    private final boolean english;
+    private final PurposeWords purposes;
 
     ReportFormat(MessageSource messages, Locale locale) {
         this.messages = messages;
         this.locale = locale;
+        this.english = "en".equals(locale.getLanguage());
+        this.purposes = new PurposeWords(messages);
+    }
+
+    /** A record's status as printed, with the reviews and lawsuits pending against its decision after it. */
+    public String status(ReportContent.RecordLine x) {
+        if (!english) {
+            return x.statusShown();
+        }
+        String status = term(ReportVocabulary.STATUS, x.status());
+        return x.proceedings().isEmpty() ? status : status + " (" + x.proceedings().stream()
+                .map(p -> term(ReportVocabulary.PROCEEDING, p)).collect(Collectors.joining(", ")) + ")";
+    }
+
+    public String severity(String label) {
+        return term(ReportVocabulary.SEVERITY, label);
+    }
+
+    public String documentType(String label) {
+        return term(ReportVocabulary.DOCUMENT_TYPE, label);
+    }
+
+    public String gender(String label) {
+        return term(ReportVocabulary.GENDER, label);
+    }
+
+    /** The occupations, joined as the report's language lists things. */
+    public String occupations(List<String> labels) {
+        return english ? labels.stream().map(o -> term(ReportVocabulary.OCCUPATION, o))
+                .collect(Collectors.joining(", ")) : String.join("、", labels);
+    }
+
+    public String listType(String label) {
+        return term(ReportVocabulary.LIST_TYPE, label);
+    }
+
+    public String listStatus(String label) {
+        return term(ReportVocabulary.LIST_STATUS, label);
+    }
+
+    /** 本人, 信用档案整体: the report's own words for the person and their whole file; any other name as recorded. */
+    public String party(String name) {
+        return term(ReportVocabulary.PARTY, name);
+    }
+
+    /** The purpose of the report or of a query in its record, in the report's language when it is ours. */
+    public String purpose(String stored) {
+        if (english && stored != null && messages.getMessage("access.action." + stored, null, null, locale) != null) {
+            // a query record without a purpose names the action (report.verify, ...)
+            return messages.getMessage("access.action." + stored, null, locale);
+        }
+        return purposes.purpose(stored, locale);
+    }
+
+    public String basis(String stored) {
+        return purposes.basis(stored, locale);
+    }
+
+    /** The grade: by its code in an English report, as stored otherwise or when the report carries no code. */
+    public String grade(ReportContent.ScoreLine score) {
+        return english && score.gradeCode() != null
+                ? messages.getMessage("me.score.grade." + score.gradeCode(), null, score.grade(), locale) : score.grade();
+    }
+
+    public String dimension(ReportContent.ScoreLine.Part dimension) {
+        return english && dimension.code() != null ? messages.getMessage("me.score.dimension." + dimension.code(),
+                null, dimension.label(), locale) : dimension.label();
+    }
+
+    /** Why the person is not scored: by its code in an English report. */
+    public String notScored(ReportContent.ScoreLine score) {
+        if (!english || score.notScoredCode() == null) {
+            return score.notScoredReason();
+        }
+        Matcher months = MONTHS.matcher(score.notScoredReason() == null ? "" : score.notScoredReason());
+        return messages.getMessage("report.score.notScoredReason." + score.notScoredCode(),
+                new Object[] {months.find() ? months.group(1) : "—"}, score.notScoredReason(), locale);
+    }
+
+    private String term(Map<String, String> vocabulary, String stored) {
+        String key = english && stored != null ? vocabulary.get(stored) : null;
+        return key == null ? stored : messages.getMessage(key, null, stored, locale);
     }
 
     public String time(Instant at) {
