@@ -143,8 +143,9 @@ class ReportAssembler {
                 subject.occupations().stream().filter(o -> o.to() == null || !o.to().isBefore(today))
                         .map(o -> o.group().label()).toList(),
                 subject.synthetic());
+        // An English report's QR code opens the verification page in English, as the reader reads the report.
         String verifyUrl = settings.publicUrl().replaceAll("/+$", "") + "/verify?n=" + heading.number() + "&c="
-                + heading.verificationCode();
+                + heading.verificationCode() + (heading.language() == ReportLanguage.EN ? "&lang=en" : "");
         return new ReportContent(heading.number(), heading.verificationCode(), scope.kind(), scope.kind().title(),
                 heading.purpose(), heading.legalBasis(), heading.requester(), heading.generatedAt(),
                 heading.generatedAt().plus(settings.reportValidity()), identity, good, negative, other, lists,

@@ -279,8 +279,12 @@ public class Reports {
                 .detail("refused: " + code));
     }
 
-    /** What the public verification page shows: found only with the right number and code. */
-    public record Verified(ReportContent.Summary summary, boolean valid, String sm3, String kindTitle) {
+    /**
+     * What the public verification page shows: found only with the right number and code; {@code kind} names the
+     * report in the page's language, {@code kindTitle} is its stored Chinese title.
+     */
+    public record Verified(ReportContent.Summary summary, boolean valid, String sm3, String kindTitle,
+                           ReportKind kind) {
     }
 
     /**
@@ -304,7 +308,7 @@ public class Reports {
                     return r;
                 })
                 .map(r -> new Verified(json.readValue(store.summary(r.id()).orElseThrow(),
-                        ReportContent.Summary.class), r.valid(clock.instant()), r.sm3(), r.kind().title()));
+                        ReportContent.Summary.class), r.valid(clock.instant()), r.sm3(), r.kind().title(), r.kind()));
     }
 
     /** All reports about the person (their own and those others obtained), newest first. */

@@ -570,6 +570,38 @@ class ReportsIT {
         assertThat(refused).isGreaterThanOrEqualTo(4);
     }
 
+    /**
+     * Issue #7: the verification page follows the site's language, the report's kind and the person as requester
+     * too; an English report's QR code opens it in English. Only the masked name stays as recorded.
+     */
+    @Test
+    void theVerificationPageIsInEnglishOnTheEnglishSiteAndFromAnEnglishReport() throws Exception {
+        Person p = person("房英文");
+        Reports.Issued english = reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.OCCUPATIONAL,
+                cn.chengxin.inquiry.domain.ReportLanguage.EN);
+        assertThat(english.content().verifyUrl()).endsWith("/verify?n=" + english.number() + "&c="
+                + english.verificationCode() + "&lang=en");
+        String page = mvc.perform(get(english.content().verifyUrl().replaceFirst("^https?://[^/]+", ""))
+                .with(r -> {
+                    r.setRemoteAddr("10.77.0.3");
+                    return r;
+                })).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String main = page.substring(page.indexOf("<main"), page.indexOf("</main>"));
+        assertThat(main).contains("Verify a report", "Occupational credit report", "The person",
+                "Issued by this platform and valid.", english.sm3());
+        assertThat(main.replaceAll("<[^>]+>", " ").replace(Masking.personName(p.name()), ""))
+                .doesNotContainPattern("\\p{IsHan}");
+
+        Reports.Issued chinese = reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.OCCUPATIONAL);
+        assertThat(chinese.content().verifyUrl()).doesNotContain("lang=");
+        String zh = mvc.perform(get("/verify").param("n", chinese.number()).param("c", chinese.verificationCode())
+                .with(r -> {
+                    r.setRemoteAddr("10.77.0.3");
+                    return r;
+                })).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(zh).contains("职业信用报告", ">本人<", "真实有效").doesNotContain("Occupational credit report");
+    }
+
     /** A verification that shows the summary is a look at the person's data: the person sees it (RULES.md §10). */
     @Test
     void aSuccessfulVerificationIsRecordedAgainstThePerson() throws Exception {
