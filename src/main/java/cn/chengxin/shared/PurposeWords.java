@@ -11,16 +11,17 @@ import org.springframework.context.MessageSource;
 
 /**
  * The platform's own purposes and legal bases of a look at a person's data, as the audit log stores them (in
- * Chinese), in the words of the page or report that shows them (issue #7): an English page shows "Query by the
- * person" where the log says 本人查询. Only our fixed vocabulary is translated, by the message keys
- * {@code wording.purpose.*} and {@code wording.basis.*}; what a staff member or a person typed (a case number, a
- * withdrawal's reason, a platform's name) is shown as typed, and any phrase not ours is shown as stored. A Chinese
- * page shows every stored phrase unchanged.
+ * Chinese), and the parties it names (本人, 平台), in the words of the page or report that shows them (issue #7): an
+ * English page shows "Query by the person" where the log says 本人查询. Only our fixed vocabulary is translated, by
+ * the message keys {@code wording.purpose.*}, {@code wording.basis.*} and {@code wording.party.*}; what a staff
+ * member or a person typed (a case number, a withdrawal's reason, a platform's name) is shown as typed, and any
+ * phrase not ours is shown as stored. A Chinese page shows every stored phrase unchanged.
  */
 public final class PurposeWords {
 
     private static final Map<String, String> PURPOSES = new LinkedHashMap<>();
     private static final Map<String, String> BASES = new LinkedHashMap<>();
+    private static final Map<String, String> PARTIES = Map.of("本人", "SELF", "平台", "PLATFORM");
 
     static {
         PURPOSES.put("本人查询", "SELF");
@@ -110,11 +111,18 @@ public final class PurposeWords {
         return fixed == null ? stored : message(stored, "wording.basis." + fixed, locale);
     }
 
+    /** 本人, 平台: the person and the platform, as the log and the reports name them; any other name as stored. */
+    public String party(String stored, Locale locale) {
+        String fixed = stored == null || !english(locale) ? null : PARTIES.get(stored);
+        return fixed == null ? stored : message(stored, "wording.party." + fixed, locale);
+    }
+
     /** The message keys of the fixed purposes and bases, for the check that both languages have each. */
     public static java.util.Set<String> keys() {
         java.util.Set<String> keys = new java.util.TreeSet<>();
         PURPOSES.values().forEach(k -> keys.add("wording.purpose." + k));
         BASES.values().forEach(k -> keys.add("wording.basis." + k));
+        PARTIES.values().forEach(k -> keys.add("wording.party." + k));
         keys.addAll(java.util.List.of("wording.purpose.authorised", "wording.purpose.governmentCase",
                 "wording.purpose.governmentFor", "wording.purpose.exchange"));
         return keys;

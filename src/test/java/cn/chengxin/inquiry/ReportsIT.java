@@ -602,6 +602,31 @@ class ReportsIT {
         assertThat(zh).contains("职业信用报告", ">本人<", "真实有效").doesNotContain("Occupational credit report");
     }
 
+    /**
+     * Issue #7: on the English pages the person reads who looked at their data and the reports about them, our own
+     * purposes, bases and parties are in English; the Chinese pages show them as stored.
+     */
+    @Test
+    void theEnglishAccessLogAndReportListWordOurPurposesInEnglish() throws Exception {
+        Person p = person("访英文");
+        Institution bank = institution("信贷系统英", "戊银行");
+        consents.grant(p.id(), bank.id(), Purpose.LENDING, null, false);
+        report(bank, p, Purpose.LENDING, null).andExpect(status().isOk());
+        var citizen = authentication(citizen(p));
+
+        String access = mvc.perform(get("/me/access").param("lang", "en").with(citizen)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(row(access, "戊银行")).contains("Authorised query: Credit approval",
+                "Regulation on the Administration of the Credit Investigation Industry, Art. 18")
+                .doesNotContain("授权查询", "征信业管理条例");
+        String list = mvc.perform(get("/me/reports").param("lang", "en").with(citizen)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("Authorised query: Credit approval").doesNotContain("授权查询：信贷审批");
+
+        assertThat(row(mvc.perform(get("/me/access").with(citizen)).andReturn().getResponse().getContentAsString(),
+                "戊银行")).contains("授权查询：信贷审批", "征信业管理条例 第十八条");
+    }
+
     /** A verification that shows the summary is a look at the person's data: the person sees it (RULES.md §10). */
     @Test
     void aSuccessfulVerificationIsRecordedAgainstThePerson() throws Exception {
