@@ -1,5 +1,6 @@
 package cn.chengxin.listing.web;
 
+import cn.chengxin.shared.web.NumberSearches;
 import cn.chengxin.subject.domain.SearchTerms;
 
 /**

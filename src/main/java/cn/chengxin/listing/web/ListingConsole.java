@@ -1,5 +1,6 @@
 package cn.chengxin.listing.web;
 
+import cn.chengxin.shared.web.NumberSearches;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;

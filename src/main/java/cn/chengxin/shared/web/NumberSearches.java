@@ -1,4 +1,4 @@
-package cn.chengxin.listing.web;
+package cn.chengxin.shared.web;
 
 import java.io.Serial;
 import java.io.Serializable;
@@ -13,16 +13,16 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * A staff member's look-ups by identity number in the list console, kept in their session under opaque random
+ * A staff member's look-ups by identity number (the list console, the audit log), kept in their session under opaque random
  * tokens. A pseudonym identifies a person as well as the number does, and a URL ends up in browser history, proxy
  * logs and the audit of requests (RULES.md §10: identity numbers never in logs): the paging links carry the token
  * only. A token is found only in the session that made it, and only for {@link #LIFETIME}; a session keeps its
  * last {@link #KEPT}.
  */
-final class NumberSearches {
+public final class NumberSearches {
 
-    static final Duration LIFETIME = Duration.ofMinutes(15);
-    static final int KEPT = 20;
+    public static final Duration LIFETIME = Duration.ofMinutes(15);
+    public static final int KEPT = 20;
     private static final String ATTRIBUTE = NumberSearches.class.getName();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -30,11 +30,11 @@ final class NumberSearches {
     }
 
     /** A look-up by number: the pseudonym searched for, the number masked for the page, and when it was made. */
-    record Found(String pseudonym, String maskedNumber, Instant at) implements Serializable {
+    public record Found(String pseudonym, String maskedNumber, Instant at) implements Serializable {
     }
 
     /** Keeps a look-up in the session; returns its token (128 random bits, URL-safe). */
-    static String keep(HttpSession session, Found found) {
+    public static String keep(HttpSession session, Found found) {
         byte[] bits = new byte[16];
         RANDOM.nextBytes(bits);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
@@ -48,7 +48,7 @@ final class NumberSearches {
     }
 
     /** The session's look-up under this token, while it lasts. */
-    static Optional<Found> find(HttpSession session, String token, Instant now) {
+    public static Optional<Found> find(HttpSession session, String token, Instant now) {
         if (session == null || !(session.getAttribute(ATTRIBUTE) instanceof Kept kept)) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package cn.chengxin.listing.web;
+package cn.chengxin.shared.web;
 
 import java.time.Instant;
 
