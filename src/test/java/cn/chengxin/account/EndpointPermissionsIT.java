@@ -269,6 +269,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/users/{id}/roles", EnumSet.of(Who.SECURITY_ADMIN)),
             Map.entry("GET /console/audit", EnumSet.of(Who.AUDIT_ADMIN)),
             Map.entry("POST /console/audit/verify", EnumSet.of(Who.AUDIT_ADMIN)),
+            Map.entry("POST /console/audit/subject", EnumSet.of(Who.AUDIT_ADMIN)),
             Map.entry("GET /me", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /me/access", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /me/access/{seq}", EnumSet.of(Who.CITIZEN)),

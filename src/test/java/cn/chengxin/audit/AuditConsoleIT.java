@@ -1,14 +1,24 @@
 package cn.chengxin.audit;
 
+import java.time.LocalDate;
+
+import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Sessions;
+import cn.chengxin.support.TestCitizens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static cn.chengxin.support.ConsoleStaff.staff;
 import static org.hamcrest.Matchers.containsString;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -28,5 +38,75 @@ class AuditConsoleIT {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("/console/audit/verify")));
         mvc.perform(get("/console/audit").with(staff("审计读者乙", "audit:read")))
                 .andExpect(status().isOk()).andExpect(content().string(not(containsString("/console/audit/verify"))));
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    java.time.Clock clock;
+
+    /**
+     * The auditor finds who looked at one person (RULES.md §10 查询使用登记和审查): the number is posted, the pages carry a
+     * token and the number masked, the look-up itself is recorded about the person, and a period narrows the events.
+     */
+    @Test
+    void theAuditorFindsTheEventsAboutOnePersonByNumberAndPeriod() throws Exception {
+        TestCitizens.Person looked = TestCitizens.register(subjects, "祁望舒");
+        TestCitizens.Person other = TestCitizens.register(subjects, "米清和");
+        String action = "test.audit-search." + System.nanoTime();
+        audit.record(AuditEntry.of(AuditCategory.QUERY, action + ".looked")
+                .subject(subjects.pseudonymOf(subjects.validate(null, looked.number()))).purpose("测试查询", "测试依据"));
+        audit.record(AuditEntry.of(AuditCategory.QUERY, action + ".other")
+                .subject(subjects.pseudonymOf(subjects.validate(null, other.number()))).purpose("测试查询", "测试依据"));
+        RequestPostProcessor session = Sessions.of(context);
+
+        String redirect = mvc.perform(post("/console/audit/subject").param("number", looked.number())
+                        .with(session).with(staff("审计员丙", "audit:read")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(redirect).startsWith("/console/audit?who=").doesNotContain(looked.number());
+        String page = page(redirect, session);
+        assertThat(page).contains(action + ".looked", "audit.search", "id=\"subject-shown\"",
+                        looked.number().substring(0, 4) + "**")
+                .doesNotContain(action + ".other", looked.number());
+
+        String today = LocalDate.now(clock).toString(); // the platform's day (Beijing time), as the page reads dates
+        String yesterday = LocalDate.now(clock).minusDays(1).toString();
+        assertThat(page(redirect + "&from=" + today + "&to=" + today, session)).contains(action + ".looked");
+        assertThat(page(redirect + "&to=" + yesterday, session)).doesNotContain(action + ".looked");
+
+        assertThat(mvc.perform(post("/console/audit/subject").param("number", TestCitizens.withWrongCheckCharacter(
+                        looked.number())).with(session).with(staff("审计员丙", "audit:read")).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString())
+                .contains("alert error").doesNotContain(looked.number());
+        assertThat(page("/console/audit?who=not-a-token", session)).contains("按证件号码的查找已过期")
+                .as("an unknown token shows the whole log, never another search").doesNotContain("subject-shown");
+    }
+
+    /** The page shows the newest 200 events and links to older ones, by seq. */
+    @Test
+    void olderEventsFollowByTheirLink() throws Exception {
+        for (int i = 0; i < 201; i++) {
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "test.audit-paging"));
+        }
+        String page = page("/console/audit?action=test.audit-paging", Sessions.of(context));
+        java.util.regex.Matcher older = java.util.regex.Pattern.compile("id=\"older\"[^>]*href=\"([^\"]+)\"|href=\"([^\"]+)\"[^>]*id=\"older\"")
+                .matcher(page);
+        assertThat(older.find()).as(page).isTrue();
+        String link = (older.group(1) != null ? older.group(1) : older.group(2)).replace("&amp;", "&");
+        assertThat(link).contains("before=", "action=test.audit-paging");
+        String next = page(link, Sessions.of(context));
+        assertThat(next).contains("test.audit-paging");
+    }
+
+    private String page(String url, RequestPostProcessor session) throws Exception {
+        return mvc.perform(get(java.net.URI.create(url)).with(session).with(staff("审计员丙", "audit:read")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 }

@@ -5,11 +5,21 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditEvents;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
+import cn.chengxin.audit.AuditSubjects;
 import cn.chengxin.audit.AuditVerification;
 import cn.chengxin.audit.Checkpoints;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
 import cn.chengxin.audit.domain.KeptCheckpoint;
+import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.web.NumberSearches;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import cn.chengxin.shared.security.RequiresPermission;
 import org.springframework.stereotype.Controller;
@@ -18,33 +28,90 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** 审计日志 for the audit administrator: read the log, and verify it end to end. */
+/** 审计日志 for the auditor: read the log (by action, actor, result, subject or period), and verify it end to end. */
 @Controller
 class AuditConsole {
+
+    /** The newest events a page shows; older ones follow by the page's link. */
+    static final int PAGE_SIZE = 200;
+    /** Why an auditor looks at the events about one person: the compliance audit PIPL Art. 54 asks for. */
+    static final String PURPOSE = "审计核查";
+    static final String PURPOSE_BASIS = "《个人信息保护法》第五十四条";
 
     private final AuditEvents events;
     private final AuditVerification verification;
     private final Checkpoints checkpoints;
     private final AuditLog audit;
+    private final AuditSubjects subjects;
+    private final Clock clock;
 
-    AuditConsole(AuditEvents events, AuditVerification verification, Checkpoints checkpoints, AuditLog audit) {
+    AuditConsole(AuditEvents events, AuditVerification verification, Checkpoints checkpoints, AuditLog audit,
+                 AuditSubjects subjects, Clock clock) {
         this.events = events;
         this.verification = verification;
         this.checkpoints = checkpoints;
         this.audit = audit;
+        this.subjects = subjects;
+        this.clock = clock;
     }
 
     @RequiresPermission(Permission.AUDIT_READ)
     @GetMapping("/console/audit")
     String log(@RequestParam(required = false) String action, @RequestParam(required = false) String actor,
-               @RequestParam(required = false) AuditResult result, Model model) {
-        model.addAttribute("page", events.recent(action, actor, result, 200));
+               @RequestParam(required = false) AuditResult result,
+               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+               @RequestParam(required = false) Long before, @RequestParam(required = false) String who,
+               HttpSession session, Model model) {
+        Optional<NumberSearches.Found> subject = who == null || who.isBlank() ? Optional.empty()
+                : NumberSearches.find(session, who, clock.instant());
+        if (who != null && !who.isBlank() && subject.isEmpty()) {
+            model.addAttribute("whoExpired", true);
+        }
+        ZoneId zone = clock.getZone();
+        AuditEvents.Query query = new AuditEvents.Query(action, actor, result,
+                subject.map(NumberSearches.Found::pseudonym).orElse(null),
+                from == null ? null : from.atStartOfDay(zone).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), before);
+        model.addAttribute("page", events.search(query, PAGE_SIZE));
         model.addAttribute("action", action);
         model.addAttribute("actor", actor);
         model.addAttribute("result", result);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("who", subject.isPresent() ? who : null);
+        model.addAttribute("whoMasked", subject.map(NumberSearches.Found::maskedNumber).orElse(null));
         model.addAttribute("results", AuditResult.values());
+        model.addAttribute("documentTypes", subjects.documentTypes());
         model.addAttribute("latest", checkpoints.latest().orElse(null));
         return "console/audit";
+    }
+
+    /**
+     * The events about one subject, from the number the auditor types (posted, so that it never appears in an
+     * address; the page then carries an opaque token, {@link NumberSearches}). The look-up is itself recorded about
+     * the subject, whose access log shows it (RULES.md §10).
+     */
+    @RequiresPermission(Permission.AUDIT_READ)
+    @PostMapping("/console/audit/subject")
+    String bySubject(@RequestParam(defaultValue = "") String documentType, @RequestParam(defaultValue = "") String number,
+                     HttpSession session, Model model, HttpServletResponse response) {
+        AuditSubjects.Identified found;
+        try {
+            found = subjects.identify(documentType, number);
+        } catch (RuntimeException e) {
+            if (!(e instanceof DomainProblem problem)) {
+                throw e;
+            }
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("subjectError", problem.getMessage());
+            return log(null, null, null, null, null, null, null, session, model);
+        }
+        audit.record(AuditEntry.of(AuditCategory.QUERY, "audit.search").subject(found.pseudonym())
+                .purpose(PURPOSE, PURPOSE_BASIS));
+        String token = NumberSearches.keep(session,
+                new NumberSearches.Found(found.pseudonym(), found.maskedNumber(), clock.instant()));
+        return "redirect:/console/audit?who=" + token;
     }
 
     /**
