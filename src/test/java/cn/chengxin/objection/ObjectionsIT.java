@@ -243,6 +243,40 @@ class ObjectionsIT {
     }
 
     /**
+     * Issue #8: a review request the server refuses (here reasons over 2000 characters) comes back to 我的异议 with
+     * the refusal shown and the reasons as written in that case's form, an identity number in them masked, not an
+     * empty form; nothing is requested.
+     */
+    @Test
+    void aRefusedReviewRequestComesBackWithItsReasons() throws Exception {
+        TestCitizens.Person p = TestCitizens.register(subjects, "卢复议");
+        TestRecords.penalty(mvc, apiClients, directory, p.number(), "卢复议", "P_ADMIN_PENALTY_GENERAL",
+                "驻市监罚〔2026〕561号");
+        UUID owner = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, p.number())).orElseThrow();
+        UUID record = creditFile.fileOf(owner).get(0).recordKey();
+        UUID id = objections.file(owner, record, "处罚决定已被撤销", "本人");
+        assertThat(decide("clerk-a", id, objections.find(id).version(), Outcome.UPHOLD)).isNull();
+        var citizen = authentication(Principals.citizen(subjects, owner));
+        String typed = "本人身份证号 " + p.number() + "，复核理由：" + "罚款已缴清，".repeat(400);
+
+        var refused = mvc.perform(post("/me/objections/{id}/review", id).param("reasons", typed)
+                        .with(citizen).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "OBJECTION_REASONS"))
+                .andExpect(redirectedUrl("/me/objections#review-" + id)).andReturn();
+        assertThat(objections.of(owner)).hasSize(1);
+        String again = mvc.perform(get("/me/objections").with(citizen)
+                        .with(cn.chengxin.support.Sessions.flashOf(refused)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(again).contains("OBJECTION_REASONS").doesNotContain(p.number())
+                .containsPattern("(?s)id=\"review-" + id + "\">本人身份证号 \\S+，复核理由：罚款已缴清，罚款已缴清，");
+
+        mvc.perform(post("/me/objections/{id}/review", id).param("reasons", "罚款已缴清，请复核").with(citizen).with(csrf()))
+                .andExpect(flash().attribute("successKey", "me.objection.reviewRequested"))
+                .andExpect(redirectedUrl("/me/objections"));
+        assertThat(objections.of(owner)).hasSize(2);
+    }
+
+    /**
      * The citizen's credit file names a record's nature, state and flagged proceedings, and the console's its state and
      * proceedings, in the reader's language (issue #5); in Chinese, the default, as before. The number stays masked.
      */

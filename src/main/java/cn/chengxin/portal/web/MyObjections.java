@@ -57,8 +57,19 @@ class MyObjections {
     @PostMapping("/me/objections/{id}/review")
     String review(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable UUID id,
                   @RequestParam(defaultValue = "") String reasons, RedirectAttributes redirect) {
-        ConsoleActions.flashOrNotFound(redirect, "me.objection.reviewRequested",
-                () -> objections.requestReview(citizen.subjectId(), id, reasons));
+        boolean[] requested = new boolean[1];
+        ConsoleActions.flashOrNotFound(redirect, "me.objection.reviewRequested", () -> {
+            objections.requestReview(citizen.subjectId(), id, reasons);
+            requested[0] = true;
+        });
+        if (!requested[0]) {
+            // Refused (reasons missing or too long): back to the case's form with the reasons as written, not an
+            // empty one (issue #8). Redacted as the stored reasons are, since the session that carries them to the
+            // next page is stored in the database.
+            redirect.addFlashAttribute("reviewObjection", id);
+            redirect.addFlashAttribute("reviewReasons", IdentityRedaction.redact(reasons));
+            return "redirect:/me/objections#review-" + id;
+        }
         return "redirect:/me/objections";
     }
 
