@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import cn.chengxin.subject.PersonalDataProtection;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.GuardianConsent;
 import cn.chengxin.subject.domain.IdentityRejection;
 import cn.chengxin.subject.domain.InvalidIdentityException;
 import cn.chengxin.subject.domain.SubjectKind;
@@ -103,6 +105,15 @@ public class CitizenAccounts {
                     .by(AuditLog.currentActor()).result(AuditResult.DENIED).detail("name does not match"));
             throw new AccountProblem("REAL_NAME_MISMATCH", DomainProblem.Kind.INVALID_INPUT,
                     "身份号码与姓名不一致，或本市信用信息库中没有该身份号码");
+        }
+        // RULES.md §6: a child under 14 cannot consent alone, and no guardian can be verified here. Asked only once the
+        // number and name match, which unknown numbers never do: they keep the one answer above (the age is in the
+        // number anyway). An unknown birth date is let through (see GuardianConsent).
+        if (GuardianConsent.required(profile.get().birthDate(), LocalDate.now(clock))) {
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.register").subject(subjectPseudonym)
+                    .by(AuditLog.currentActor()).result(AuditResult.DENIED).detail("under 14"));
+            throw new AccountProblem("REGISTRATION_GUARDIAN_REQUIRED", DomainProblem.Kind.FORBIDDEN,
+                    "未满十四周岁的未成年人不能自行注册，请由监护人携带身份证明到信用管理部门窗口办理");
         }
         String phonePseudonym = protection.pseudonym("phone", phone);
         if (accounts.citizenExists(subjectPseudonym, phonePseudonym)) {

@@ -213,6 +213,30 @@ class CitizenAccessIT {
     }
 
     /**
+     * Issue #3, RULES.md §6: a child under 14 needs a guardian's consent, which no one can give here; the child is sent
+     * to the window and no code is texted. A wrong name still gets the answer an unknown number gets.
+     */
+    @Test
+    void aChildUnder14CannotRegisterAlone() throws Exception {
+        TestCitizens.Person child = TestCitizens.register(subjects, "钱小童",
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusYears(14).plusDays(1));
+        var before = sent();
+
+        mvc.perform(registration(child, "钱小错", "198.51.100.81")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("REAL_NAME_MISMATCH")));
+        mvc.perform(registration(child, child.name(), "198.51.100.81")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("REGISTRATION_GUARDIAN_REQUIRED")))
+                .andExpect(content().string(containsString("窗口")))
+                .andExpect(content().string(not(containsString("name=\"registration\""))));
+        assertThat(sent()).as("no code texted").isEqualTo(before);
+
+        TestCitizens.Person fourteen = TestCitizens.register(subjects, "钱十四",
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusYears(14));
+        mvc.perform(registration(fourteen, fourteen.name(), "198.51.100.82")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"registration\"")));
+    }
+
+    /**
      * Registration says whether a name goes with an identity number: one client trying pairs is stopped after the
      * limit (10 a minute by default), a right pair included, while another client registers as before.
      */

@@ -22,8 +22,13 @@ public final class TestCitizens {
 
     /** A new registered person born in 驻马店 驿城区 in 1980–1999, with a unique number and phone. */
     public static Person register(SubjectRegistry subjects, String name) {
+        int n = NEXT.get() + 1;
+        return register(subjects, name, LocalDate.of(1980 + n % 20, 1 + n % 12, 1 + n % 28));
+    }
+
+    /** A new registered person born on {@code birth} (e.g. a child under 14), with a unique number and phone. */
+    public static Person register(SubjectRegistry subjects, String name, LocalDate birth) {
         int n = NEXT.incrementAndGet();
-        LocalDate birth = LocalDate.of(1980 + n % 20, 1 + n % 12, 1 + n % 28);
         String first17 = "411702" + birth.toString().replace("-", "") + String.format("%03d", n % 1000);
         String number = first17 + checkCharacter(first17);
         subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number), name, null, null,
