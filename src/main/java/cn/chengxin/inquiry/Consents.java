@@ -3,6 +3,7 @@ package cn.chengxin.inquiry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,7 +22,9 @@ import cn.chengxin.inquiry.persistence.JdbcInquiry;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.GuardianConsent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
@@ -75,6 +78,13 @@ public class Consents {
         if (validity < 1 || validity > settings.maxConsentDays()) {
             throw new InquiryProblem("CONSENT_DAYS_INVALID", DomainProblem.Kind.INVALID_INPUT,
                     "授权有效期须在 1 至 " + settings.maxConsentDays() + " 天之间");
+        }
+        // RULES.md §6: a child under 14 cannot let an institution pull their report alone; the guardian goes to the
+        // window. An unknown birth date is let through (see GuardianConsent).
+        LocalDate birthDate = subjects.profile(subjectId).map(SubjectProfile::birthDate).orElse(null);
+        if (GuardianConsent.required(birthDate, LocalDate.now(clock))) {
+            throw new InquiryProblem("CONSENT_MINOR", DomainProblem.Kind.FORBIDDEN,
+                    "未满十四周岁的未成年人不能自行授权查询，请由监护人到信用管理部门窗口办理");
         }
         ApiClient institution = institutions().stream().filter(c -> c.id().equals(clientId)).findFirst()
                 .orElseThrow(() -> new InquiryProblem("INSTITUTION_UNKNOWN", DomainProblem.Kind.INVALID_INPUT,

@@ -171,6 +171,30 @@ class ReportsIT {
      * The report, the consent's use, the free-report count and the person's notice commit with the report's audit
      * event or not at all: an audit log that refuses the event leaves nothing a report was issued by.
      */
+    /**
+     * Issue #7, RULES.md §6: a child under 14 cannot let an institution pull their report alone (PIPL Art. 28, 31);
+     * nothing is stored and the institution still has no consent. From the 14th birthday the person grants alone.
+     */
+    @Test
+    void aChildUnder14CannotGrantAConsent() throws Exception {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        TestCitizens.Person registered = TestCitizens.register(subjects, "童小授", today.minusYears(14).plusDays(1));
+        Person child = new Person(subjects.find(subjects.validate(DocumentType.RESIDENT_ID, registered.number()))
+                .orElseThrow(), registered.number(), registered.name());
+        Institution bank = institution("信贷系统童", "己银行");
+
+        assertThat(catchThrowableOfType(cn.chengxin.inquiry.domain.InquiryProblem.class,
+                () -> consents.grant(child.id(), bank.id(), Purpose.LENDING, 30, true)).code())
+                .isEqualTo("CONSENT_MINOR");
+        assertThat(consents.of(child.id())).isEmpty();
+        report(bank, child, Purpose.LENDING, null).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("CONSENT_MISSING"));
+
+        TestCitizens.Person fourteen = TestCitizens.register(subjects, "童十四", today.minusYears(14));
+        UUID fourteenId = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, fourteen.number())).orElseThrow();
+        assertThat(consents.grant(fourteenId, bank.id(), Purpose.LENDING, 30, true).subjectId()).isEqualTo(fourteenId);
+    }
+
     @Test
     void aReportTheAuditLogRefusesIsNotKeptAndUsesNoConsentNorFreeReport() throws Exception {
         Person p = person("蓝审计");
