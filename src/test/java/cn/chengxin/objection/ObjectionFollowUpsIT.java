@@ -499,21 +499,8 @@ class ObjectionFollowUpsIT {
         UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
         UUID id = objections.file(subject, creditFile.fileOf(subject).get(0).recordKey(), "该处罚决定已被复议撤销", "本人");
 
-        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CompletableFuture<Void> holder = java.util.concurrent.CompletableFuture.runAsync(() ->
-                new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
-                    jdbc.sql("SELECT id FROM objection.objection WHERE id = ? FOR UPDATE").param(id).query(UUID.class)
-                            .single();
-                    held.countDown();
-                    try {
-                        release.await(20, java.util.concurrent.TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    tx.setRollbackOnly();
-                }));
-        assertThat(held.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        java.util.concurrent.CompletableFuture<Void> holder = holdingCase(id, release, tx -> tx.setRollbackOnly());
         long started = System.nanoTime();
         try {
             TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(person.number(), person.name(),
@@ -594,26 +581,18 @@ class ObjectionFollowUpsIT {
         UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
         UUID id = objections.file(subject, creditFile.fileOf(subject).get(0).recordKey(), "处罚金额录入错误", "本人");
 
-        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CompletableFuture<Void> deciding = java.util.concurrent.CompletableFuture.runAsync(() ->
-                new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
-                    // The decision holds its case first, as Objections.decide does.
-                    jdbc.sql("SELECT id FROM objection.objection WHERE id = ? FOR UPDATE").param(id).query(UUID.class)
-                            .single();
-                    held.countDown();
-                    try {
-                        release.await(20, java.util.concurrent.TimeUnit.SECONDS);
-                        as("office-d", () -> {
-                            objections.decide(id, objections.find(id).version(), Outcome.CORRECT,
-                                    "经核实，金额有误，予以更正");
-                            return null;
-                        });
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }));
-        assertThat(held.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        // The decision holds its case first, as Objections.decide does, and decides once released.
+        java.util.concurrent.CompletableFuture<Void> deciding = holdingCase(id, release, tx -> {
+            try {
+                as("office-d", () -> {
+                    objections.decide(id, objections.find(id).version(), Outcome.CORRECT, "经核实，金额有误，予以更正");
+                    return null;
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         try {
             TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(person.number(), person.name(),
                     "P_ADMIN_PENALTY_GENERAL", source, "2", "REVOKE", "驻市监罚〔2026〕741号", "无照经营"), decided);
@@ -630,6 +609,31 @@ class ObjectionFollowUpsIT {
         assertThat(objections.watchDeadlines(at(due.plusDays(1))).correctionsEscalated()).extracting(Objection::id)
                 .doesNotContain(id);
         assertThat(objections.correctionsEscalated()).extracting(c -> c.objection().id()).doesNotContain(id);
+    }
+
+    /**
+     * Holds the case in a transaction of another thread, as a clerk's decision does, until {@code release}; then runs
+     * {@code thenInIt} in that transaction (a decision, or a rollback). Returns once the case is held.
+     */
+    private java.util.concurrent.CompletableFuture<Void> holdingCase(UUID id,
+            java.util.concurrent.CountDownLatch release,
+            java.util.function.Consumer<org.springframework.transaction.TransactionStatus> thenInIt) throws Exception {
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Void> holder = java.util.concurrent.CompletableFuture.runAsync(() ->
+                new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                    jdbc.sql("SELECT id FROM objection.objection WHERE id = ? FOR UPDATE").param(id).query(UUID.class)
+                            .single();
+                    held.countDown();
+                    try {
+                        release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                    thenInIt.accept(tx);
+                }));
+        assertThat(held.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return holder;
     }
 
     /** Files an objection on the person's only record and decides it as 更正; returns the case. */

@@ -424,12 +424,18 @@ public class JdbcAccounts {
             FROM account.api_client_proposal p LEFT JOIN account.department d ON d.id = p.department_id""";
 
     private static ApiKeyProposal proposal(ResultSet rs) throws SQLException {
-        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
-        strings(rs.getArray(7)).forEach(code -> Permission.ofCode(code).ifPresent(permissions::add));
+        Set<Permission> permissions = permissions(rs.getArray(7));
         return new ApiKeyProposal(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                 ApiClient.Kind.valueOf(rs.getString(4)), rs.getObject(5, UUID.class), rs.getString(6), permissions,
                 rs.getInt(8), rs.getString(9), rs.getString(10), instant(rs.getTimestamp(11)),
                 ApiKeyProposal.Status.valueOf(rs.getString(12)));
+    }
+
+    /** A stored array of permission codes, those no longer known left out. */
+    private static Set<Permission> permissions(Array codes) throws SQLException {
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        strings(codes).forEach(code -> Permission.ofCode(code).ifPresent(permissions::add));
+        return permissions;
     }
 
     private static final String API_CLIENT = """
@@ -438,8 +444,7 @@ public class JdbcAccounts {
             FROM account.api_client c LEFT JOIN account.department d ON d.id = c.department_id""";
 
     private static ApiClient apiClient(ResultSet rs) throws SQLException {
-        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
-        strings(rs.getArray(6)).forEach(code -> Permission.ofCode(code).ifPresent(permissions::add));
+        Set<Permission> permissions = permissions(rs.getArray(6));
         return new ApiClient(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                 ApiClient.Kind.valueOf(rs.getString(4)), rs.getString(12), rs.getString(5), permissions, rs.getInt(7),
                 instant(rs.getTimestamp(8)), rs.getString(9), instant(rs.getTimestamp(10)),
