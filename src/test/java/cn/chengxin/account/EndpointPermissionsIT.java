@@ -98,6 +98,8 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/repairs/{id}/extend", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /me/repairs", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /me/commitments", EnumSet.of(Who.CITIZEN)),
+            Map.entry("GET /me/password", EnumSet.of(Who.CITIZEN)),
+            Map.entry("POST /me/password", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /console/commitments", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("POST /console/commitments", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("POST /console/commitments/{id}/breach", EnumSet.of(Who.DEPT_OPERATOR)),

@@ -1,0 +1,104 @@
+package cn.chengxin.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import cn.chengxin.account.domain.Lockout;
+import cn.chengxin.account.domain.PasswordPolicy;
+import cn.chengxin.account.domain.PasswordRule;
+import cn.chengxin.account.persistence.JdbcAccounts;
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.audit.AuditResult;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.subject.PersonalDataProtection;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.IdentityDocument;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 修改密码 in the self-service pages: a signed-in citizen replaces the password by giving the current one. A wrong
+ * current password counts toward the lockout as a failed sign-in does (RULES.md §10, GB/T 22239 §8.1.4.1 b)):
+ * otherwise a session left open would let anyone guess the password here without limit. The new password follows
+ * registration's rules; once it is set, every other session of the citizen ends (whoever knew the old password is
+ * signed out) and the one that changed it stays signed in.
+ */
+@Service
+public class CitizenPasswords {
+
+    private final JdbcAccounts accounts;
+    private final SubjectRegistry subjects;
+    private final PersonalDataProtection protection;
+    private final PasswordEncoder passwords;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    CitizenPasswords(JdbcAccounts accounts, SubjectRegistry subjects, PersonalDataProtection protection,
+                     PasswordEncoder passwords, AuditLog audit, Clock clock) {
+        this.accounts = accounts;
+        this.subjects = subjects;
+        this.protection = protection;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Wrong current passwords are counted although the answer is a refusal (noRollbackFor). */
+    @Transactional(noRollbackFor = AccountProblem.class)
+    public void change(CitizenPrincipal citizen, String current, String newPassword, String repeated) {
+        // Under the row's lock, as a sign-in reads it: concurrent guesses must not overwrite each other's count.
+        JdbcAccounts.CitizenCredentials c = accounts.lockCitizen(citizen.accountId()).orElseThrow(() ->
+                new AccountProblem("USER_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "账号不存在"));
+        Instant now = clock.instant();
+        Lockout lockout = new Lockout(c.failedAttempts(), c.lockedUntil());
+        if (lockout.isLocked(now)) {
+            refuse(citizen, "locked", "PASSWORD_CHANGE_LOCKED", DomainProblem.Kind.TOO_MANY,
+                    "当前密码错误次数过多，账号已临时锁定，请稍后再试");
+        }
+        if (!passwords.matches(current == null ? "" : current, c.passwordHash())) {
+            Lockout after = lockout.afterFailure(now);
+            accounts.updateCitizenLockout(c.id(), after.failures(), after.lockedUntil());
+            if (after.isLocked(now)) {
+                refuse(citizen, "bad current password; locked", "PASSWORD_CHANGE_LOCKED",
+                        DomainProblem.Kind.TOO_MANY, "当前密码错误次数过多，账号已临时锁定，请稍后再试");
+            }
+            refuse(citizen, "bad current password", "CURRENT_PASSWORD_WRONG", DomainProblem.Kind.INVALID_INPUT,
+                    "当前密码不正确");
+        }
+        String wanted = newPassword == null ? "" : newPassword;
+        if (!wanted.equals(repeated == null ? "" : repeated)) {
+            refuse(citizen, "passwords differ", "PASSWORDS_DIFFER", DomainProblem.Kind.INVALID_INPUT,
+                    "两次输入的新密码不一致");
+        }
+        if (passwords.matches(wanted, c.passwordHash())) {
+            refuse(citizen, "unchanged", "PASSWORD_UNCHANGED", DomainProblem.Kind.INVALID_INPUT,
+                    "新密码不能与当前密码相同");
+        }
+        // Registration's rules: not the phone on file, not the end of the identity number.
+        String phone = accounts.phoneOf(c.subjectId()).map(s -> protection.open(s.cipher(), s.keyVersion(),
+                CitizenAccounts.PHONE_PURPOSE)).orElse(null);
+        String numberEnd = subjects.revealNumber(c.subjectId()).map(IdentityDocument::number)
+                .map(n -> n.substring(Math.max(0, n.length() - 6))).orElse(null);
+        List<PasswordRule> broken = PasswordPolicy.violations(wanted, phone, numberEnd);
+        if (!broken.isEmpty()) {
+            refuse(citizen, "policy: " + broken.get(0).code(), broken.get(0).code(), DomainProblem.Kind.INVALID_INPUT,
+                    String.join("；", broken.stream().map(PasswordRule::message).toList()));
+        }
+        // The right current password is a successful sign-in: it clears the failures counted so far.
+        accounts.setCitizenPassword(c.id(), passwords.encode(wanted));
+        int ended = accounts.endCitizenSessions(CitizenPrincipal.sessionIndexOf(c.id()), CurrentSession.id());
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.password")
+                .subject(c.subjectPseudonym()).by(citizen)
+                .detail("password changed; " + ended + " other session(s) ended"));
+    }
+
+    private void refuse(CitizenPrincipal citizen, String why, String code, DomainProblem.Kind kind, String message) {
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.password")
+                .subject(citizen.subjectPseudonym()).by(citizen).result(AuditResult.DENIED).detail(why));
+        throw new AccountProblem(code, kind, message);
+    }
+}
