@@ -39,7 +39,7 @@ class ListRuleTests {
      */
     @Test
     void aRecordIsAdmittedOnlyIfBothTheVersionInForceAndTheOneItWasCollectedUnderAdmitIt() {
-        ItemDefinition punishing = BASE.get("P_ADMIN_PENALTY_GENERAL");
+        ItemDefinition punishing = BASE.get("P_ADMIN_PENALTY_SERIOUS");
         ItemDefinition notPunishing = CatalogueVersions.notForPunishment(punishing);
 
         assertThat(ListRule.admits(ListType.BLACK, punishing, punishing)).isTrue();
