@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import cn.chengxin.account.domain.PasswordPolicy;
 import cn.chengxin.account.domain.PasswordRule;
 import cn.chengxin.account.domain.RecoveryRequests;
 import cn.chengxin.account.domain.SmsCodes;
@@ -51,6 +50,7 @@ public class CitizenPasswordRecovery {
     private final JdbcPendingRecoveries pending;
     private final SubjectRegistry subjects;
     private final PersonalDataProtection protection;
+    private final CitizenPasswordRules rules;
     private final PasswordEncoder passwords;
     private final SmsDispatch sms;
     private final AuditLog audit;
@@ -58,12 +58,13 @@ public class CitizenPasswordRecovery {
     private final SecureRandom random = new SecureRandom();
 
     CitizenPasswordRecovery(JdbcAccounts accounts, JdbcPendingRecoveries pending, SubjectRegistry subjects,
-                            PersonalDataProtection protection, PasswordEncoder passwords, SmsDispatch sms,
-                            AuditLog audit, Clock clock) {
+                            PersonalDataProtection protection, CitizenPasswordRules rules, PasswordEncoder passwords,
+                            SmsDispatch sms, AuditLog audit, Clock clock) {
         this.accounts = accounts;
         this.pending = pending;
         this.subjects = subjects;
         this.protection = protection;
+        this.rules = rules;
         this.passwords = passwords;
         this.sms = sms;
         this.audit = audit;
@@ -167,12 +168,7 @@ public class CitizenPasswordRecovery {
         if (!wanted.equals(repeated == null ? "" : repeated)) {
             throw new AccountProblem("PASSWORDS_DIFFER", DomainProblem.Kind.INVALID_INPUT, "两次输入的新密码不一致");
         }
-        // The rules registration applies: not the phone on file, not the end of the identity number.
-        String phone = accounts.phoneOf(c.subjectId()).map(s -> protection.open(s.cipher(), s.keyVersion(),
-                CitizenAccounts.PHONE_PURPOSE)).orElse(null);
-        String numberEnd = subjects.revealNumber(c.subjectId()).map(IdentityDocument::number)
-                .map(n -> n.substring(Math.max(0, n.length() - 6))).orElse(null);
-        List<PasswordRule> broken = PasswordPolicy.violations(wanted, phone, numberEnd);
+        List<PasswordRule> broken = rules.broken(c, wanted);
         if (!broken.isEmpty()) {
             throw new AccountProblem(broken.get(0).code(), DomainProblem.Kind.INVALID_INPUT,
                     String.join("；", broken.stream().map(PasswordRule::message).toList()));

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 
 import cn.chengxin.account.domain.Lockout;
-import cn.chengxin.account.domain.PasswordPolicy;
 import cn.chengxin.account.domain.PasswordRule;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.audit.AuditCategory;
@@ -13,9 +12,6 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
 import cn.chengxin.shared.DomainProblem;
-import cn.chengxin.subject.PersonalDataProtection;
-import cn.chengxin.subject.SubjectRegistry;
-import cn.chengxin.subject.domain.IdentityDocument;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,17 +27,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class CitizenPasswords {
 
     private final JdbcAccounts accounts;
-    private final SubjectRegistry subjects;
-    private final PersonalDataProtection protection;
+    private final CitizenPasswordRules rules;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final Clock clock;
 
-    CitizenPasswords(JdbcAccounts accounts, SubjectRegistry subjects, PersonalDataProtection protection,
-                     PasswordEncoder passwords, AuditLog audit, Clock clock) {
+    CitizenPasswords(JdbcAccounts accounts, CitizenPasswordRules rules, PasswordEncoder passwords, AuditLog audit,
+                     Clock clock) {
         this.accounts = accounts;
-        this.subjects = subjects;
-        this.protection = protection;
+        this.rules = rules;
         this.passwords = passwords;
         this.audit = audit;
         this.clock = clock;
@@ -78,12 +72,7 @@ public class CitizenPasswords {
             refuse(citizen, "unchanged", "PASSWORD_UNCHANGED", DomainProblem.Kind.INVALID_INPUT,
                     "新密码不能与当前密码相同");
         }
-        // Registration's rules: not the phone on file, not the end of the identity number.
-        String phone = accounts.phoneOf(c.subjectId()).map(s -> protection.open(s.cipher(), s.keyVersion(),
-                CitizenAccounts.PHONE_PURPOSE)).orElse(null);
-        String numberEnd = subjects.revealNumber(c.subjectId()).map(IdentityDocument::number)
-                .map(n -> n.substring(Math.max(0, n.length() - 6))).orElse(null);
-        List<PasswordRule> broken = PasswordPolicy.violations(wanted, phone, numberEnd);
+        List<PasswordRule> broken = rules.broken(c, wanted);
         if (!broken.isEmpty()) {
             refuse(citizen, "policy: " + broken.get(0).code(), broken.get(0).code(), DomainProblem.Kind.INVALID_INPUT,
                     String.join("；", broken.stream().map(PasswordRule::message).toList()));

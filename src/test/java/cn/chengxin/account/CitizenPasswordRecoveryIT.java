@@ -73,6 +73,9 @@ class CitizenPasswordRecoveryIT {
     PersonalDataProtection protection;
 
     @Autowired
+    CitizenPasswordRules rules;
+
+    @Autowired
     PasswordEncoder passwords;
 
     @Autowired
@@ -258,7 +261,7 @@ class CitizenPasswordRecoveryIT {
         try (HeldSmsGateway provider = new HeldSmsGateway()) {
             SmsDispatch slow = new SmsDispatch(provider, 1, 10);
             try {
-                CitizenPasswordRecovery held = new CitizenPasswordRecovery(accounts, pending, subjects, protection,
+                CitizenPasswordRecovery held = new CitizenPasswordRecovery(accounts, pending, subjects, protection, rules,
                         passwords, slow, audit, clock);
                 long started = System.nanoTime();
                 UUID id = held.start("RESIDENT_ID", person.number(), person.name());
@@ -291,7 +294,7 @@ class CitizenPasswordRecoveryIT {
         TestCitizens.Person stranger = TestCitizens.register(subjects, "冯无账户");
         SmsDispatch none = new SmsDispatch(new UnconfiguredSmsGateway().smsGatewayWithoutProvider(), 1, 1);
         try {
-            CitizenPasswordRecovery without = new CitizenPasswordRecovery(accounts, pending, subjects, protection,
+            CitizenPasswordRecovery without = new CitizenPasswordRecovery(accounts, pending, subjects, protection, rules,
                     passwords, none, audit, clock);
             List<AccountProblem> answers = List.of(
                     catchThrowableOfType(AccountProblem.class,
@@ -324,7 +327,7 @@ class CitizenPasswordRecoveryIT {
     }
 
     private CitizenPasswordRecovery instance(Clock at) {
-        return new CitizenPasswordRecovery(accounts, pending, subjects, protection, passwords, dispatch, audit, at);
+        return new CitizenPasswordRecovery(accounts, pending, subjects, protection, rules, passwords, dispatch, audit, at);
     }
 
     private static String recoveryOf(WebClient.Page page) {
