@@ -4,18 +4,32 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import cn.chengxin.listing.ListType;
 import cn.chengxin.repair.domain.RepairStatus;
 
 /**
  * 信用修复申请 for one negative record: what the applicant says they did, the commitment they signed, its deadlines
  * and, once decided, who decided and why. {@code counterStaff}: the staff member who filed it at a counter, if any.
+ * An application for a list entry a department proposed by hand (finding #8), which rests on no record, names the
+ * entry ({@code entryId}) and its list ({@code listType}) instead of a record and an item ({@code recordKey} and
+ * {@code itemCode} null then).
  */
 public record RepairApplication(UUID id, UUID subjectId, UUID recordKey, String itemCode, String departmentCode,
                                 String decisionNumber, String performance, UUID commitmentId, String filedBy,
                                 String counterStaff, Instant filedAt, RepairStatus status, LocalDate feedbackDue,
                                 String proposedBy, Instant proposedAt, String proposalNote, LocalDate decisionDue,
                                 int extensionDays, String extensionReason, String decidedBy, Instant decidedAt,
-                                String reasons, int version) {
+                                String reasons, int version, UUID entryId, ListType listType) {
+
+    /** Whether it is for a list entry proposed by hand, not for a record. */
+    public boolean ofEntry() {
+        return entryId != null;
+    }
+
+    /** What is to be repaired, as the console lists it: the item's code, or the list of an entry proposed by hand. */
+    public String concerning() {
+        return ofEntry() ? listType.label() + "（部门认定）" : itemCode;
+    }
 
     /** The deadline that applies now: the authority's decision once proposed, the platform's feedback before. */
     public LocalDate dueOn() {

@@ -29,19 +29,24 @@ class RepairNotices {
 
     void received(RepairApplication a, String itemName) {
         notices.notify(a.subjectId(), "REPAIR_RECEIVED", "您的信用修复申请已受理",
-                "您就“" + itemName + "”（" + a.decisionNumber() + "）提出的信用修复申请已受理，平台将于 " + a.feedbackDue()
+                "您就" + named(a, itemName) + "提出的信用修复申请已受理，平台将于 " + a.feedbackDue()
                         + " 前反馈（按工作日计算）。", LINK);
     }
 
     void decided(RepairApplication a, String itemName, boolean approved, String reasons, LocalDate today) {
         if (approved) {
             notices.notify(a.subjectId(), "REPAIR_APPROVED", "您的信用修复申请已获批准",
-                    "“" + itemName + "”（" + a.decisionNumber() + "）已于 " + today + " 完成信用修复：停止公示和使用，"
+                    named(a, itemName) + "已于 " + today + " 完成信用修复：停止公示和使用，"
                             + "相关名单已移出，信用评分将随之更新。", LINK);
         } else {
             notices.notify(a.subjectId(), "REPAIR_REFUSED", "您的信用修复申请未获批准",
-                    "“" + itemName + "”（" + a.decisionNumber() + "）的信用修复申请不予批准，理由：" + reasons
+                    named(a, itemName) + "的信用修复申请不予批准，理由：" + reasons
                             + "。您可在补充材料后重新申请。", LINK);
         }
+    }
+
+    /** A record by its item and decision number; a list entry proposed by hand, which has none, by its list. */
+    private static String named(RepairApplication a, String itemName) {
+        return "“" + itemName + "”" + (a.decisionNumber() == null ? "" : "（" + a.decisionNumber() + "）");
     }
 }

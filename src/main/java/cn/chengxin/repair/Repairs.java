@@ -28,9 +28,13 @@ import cn.chengxin.commitment.domain.CommitmentKind;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.catalog.domain.RepairAuthority;
+import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListEntry;
+import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.objection.Objections;
+import cn.chengxin.repair.domain.HandEntryRepair;
 import cn.chengxin.repair.domain.MinorProtection;
 import cn.chengxin.repair.domain.RepairCommitmentText;
 import cn.chengxin.repair.domain.RepairDeadlines;
@@ -188,6 +192,24 @@ public class Repairs {
             throw problem("REPAIR_TOO_EARLY", DomainProblem.Kind.INVALID_INPUT,
                     "该记录的最短公示期尚未届满，" + r.eligibility().from() + " 起可申请信用修复");
         }
+        return file(subjectId, new Target(recordKey, null, r.record().itemCode(), null, r.record().departmentCode(),
+                r.record().decisionNumber(), r.item().name()), commitmentText(subjectId, recordKey), performance,
+                signature, uploads, types, counterStaff);
+    }
+
+    /** What an application is for: a record (and its item), or a list entry proposed by hand (and its list). */
+    private record Target(UUID recordKey, UUID entryId, String itemCode, ListType listType, String departmentCode,
+                          String decisionNumber, String name) {
+    }
+
+    /**
+     * Files an application whose target was found repairable now: the conditions every repair shares (RULES.md §6) —
+     * the applicant's account of performance, proof, the yearly limit, the commitment signed in their own name — then
+     * the application, its commitment and its materials, in the caller's transaction.
+     */
+    private UUID file(UUID subjectId, Target target, String commitmentText, String performance, String signature,
+                      List<Upload> uploads, List<String> types, String counterStaff) {
+        LocalDate today = LocalDate.now(clock);
         // The applicant's own words, kept; an identity number written into them is kept masked (RULES.md §10).
         String text = performance == null ? "" : IdentityRedaction.redact(performance.strip());
         if (text.isEmpty() || text.length() > 2000) {
@@ -203,15 +225,16 @@ public class Repairs {
         }
         UUID id = Ids.newId();
         Instant now = clock.instant();
-        Commitment commitment = commitments.sign(subjectId, CommitmentKind.REPAIR, commitmentText(subjectId, recordKey),
+        Commitment commitment = commitments.sign(subjectId, CommitmentKind.REPAIR, commitmentText,
                 "信用修复申请 " + id, null, null, counterStaff == null ? "本人" : "窗口代办：" + counterStaff);
-        RepairApplication application = new RepairApplication(id, subjectId, recordKey, r.record().itemCode(),
-                r.record().departmentCode(), r.record().decisionNumber(), text, commitment.id(),
+        RepairApplication application = new RepairApplication(id, subjectId, target.recordKey(), target.itemCode(),
+                target.departmentCode(), target.decisionNumber(), text, commitment.id(),
                 counterStaff == null ? "本人" : "窗口代办：" + counterStaff, counterStaff, now, RepairStatus.APPLIED,
                 deadlines.feedbackDue(workingDays.calendar(), today), null, null, null, null, 0, null, null, null,
-                null, 0);
+                null, 0, target.entryId(), target.listType());
         if (!store.insert(application)) {
-            throw problem("REPAIR_ALREADY_APPLIED", DomainProblem.Kind.CONFLICT, "该记录已有正在办理的修复申请");
+            throw problem("REPAIR_ALREADY_APPLIED", DomainProblem.Kind.CONFLICT,
+                    target.entryId() == null ? "该记录已有正在办理的修复申请" : "该名单条目已有正在办理的修复申请");
         }
         for (int i = 0; i < uploads.size(); i++) {
             Upload u = uploads.get(i);
@@ -224,11 +247,115 @@ public class Repairs {
                     u.content(),
                     Attachments.sha256(u.content()), now);
         }
-        notices.received(application, r.item().name());
+        notices.received(application, target.name());
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.apply")
                 .subject(subjects.pseudonymOf(subjectId).orElseThrow())
-                .detail(r.record().itemCode() + " " + r.record().decisionNumber() + "；材料 " + uploads.size()));
+                .detail((target.entryId() == null ? target.itemCode() + " " + target.decisionNumber()
+                        : application.concerning() + " " + target.entryId()) + "；材料 " + uploads.size()));
         return id;
+    }
+
+    // ---- list entries proposed by hand (finding #8)
+
+    /**
+     * A list entry of the subject that a department proposed by hand and that is in force: it rests on no record, yet
+     * its notices promise repair (RULES.md §6). When it may be repaired follows from its list and the day of its act
+     * ({@link HandEntryRepair}), {@code countedFrom}; an entry proposed before act days were kept counts from the day
+     * it took effect, which is never earlier.
+     */
+    public record RepairableEntry(ListEntry entry, LocalDate countedFrom, RepairEligibility eligibility,
+                                  Optional<RepairApplication> open) {
+
+        public boolean periodServed(LocalDate today) {
+            return eligibility.periodServed(today);
+        }
+
+        /** What the notice, the form and the commitment name: the list, as proposed by hand. */
+        public String name() {
+            return entry.listType().label() + "（" + entry.ruleName() + "）";
+        }
+    }
+
+    /** The subject's entries proposed by hand that are in force, by entry id, with when each may be repaired. */
+    public Map<UUID, RepairableEntry> repairableEntries(UUID subjectId) {
+        Map<UUID, RepairApplication> open = new HashMap<>();
+        store.ofSubject(subjectId).stream().filter(a -> a.status().open() && a.ofEntry())
+                .forEach(a -> open.put(a.entryId(), a));
+        Map<UUID, RepairableEntry> result = new java.util.LinkedHashMap<>();
+        Set<String> courts = null;
+        for (ListEntry e : listing.entriesOf(subjectId)) {
+            if (e.recordKey() != null || e.status() != EntryStatus.EFFECTIVE) {
+                continue;
+            }
+            if (courts == null) {
+                courts = courtDepartments();
+            }
+            LocalDate from = e.actDay() != null ? e.actDay() : LocalDate.ofInstant(e.effectiveFrom(), clock.getZone());
+            RepairEligibility eligibility = HandEntryRepair.eligibility(e.listType(), from,
+                    HandEntryRepair.courtsListing(e.legalBasis(), courts.contains(e.departmentCode())));
+            if (eligibility.kind() != RepairEligibility.Kind.NOT_APPLICABLE) {
+                result.put(e.id(), new RepairableEntry(e, from, eligibility, Optional.ofNullable(open.get(e.id()))));
+            }
+        }
+        return result;
+    }
+
+    public RepairableEntry repairableEntry(UUID subjectId, UUID entryId) {
+        RepairableEntry r = repairableEntries(subjectId).get(entryId);
+        if (r == null) {
+            throw problem("REPAIR_RECORD_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "您没有这个可修复的名单条目");
+        }
+        return r;
+    }
+
+    /** The 信用承诺书 the subject signs for an entry proposed by hand, exactly as it will be kept. */
+    public String entryCommitmentText(UUID subjectId, UUID entryId) {
+        RepairableEntry r = repairableEntry(subjectId, entryId);
+        SubjectProfile p = subjects.profile(subjectId).orElseThrow();
+        // No decision number or date stands behind it: the commitment names the list and the day of the act.
+        String named = r.entry().actDay() == null ? r.name() : r.entry().listType().label() + "（" + r.entry().ruleName()
+                + "，行为发生日期 " + r.entry().actDay() + "）";
+        return RepairCommitmentText.of(p.name(), p.maskedNumber(), named, null, null, city.name());
+    }
+
+    /**
+     * Applies for repair of a list entry proposed by hand, on the conditions of a record's repair (RULES.md §6): its
+     * minimum period served, not while an objection against it is heard, not when a court decided it, proof and the
+     * commitment signed in the subject's own name; reviewed by two people as a record's is ({@link #propose},
+     * {@link #approve}).
+     */
+    @Transactional
+    public UUID applyForEntry(UUID subjectId, UUID entryId, String performance, String signature,
+                              List<Upload> uploads, String counterStaff) {
+        List<String> types = uploads.stream().map(u -> Attachments.check(u.filename(), u.content())).toList();
+        Attachments.requireCount(uploads.size(), "一份修复申请");
+        RepairableEntry r = repairableEntry(subjectId, entryId);
+        requireRepairedHere(r.eligibility());
+        if (r.entry().disputed()) {
+            throw problem("REPAIR_RECORD_IN_DISPUTE", DomainProblem.Kind.CONFLICT, "该名单条目正在异议处理中，办结后再申请修复");
+        }
+        if (!r.periodServed(LocalDate.now(clock))) {
+            throw problem("REPAIR_TOO_EARLY", DomainProblem.Kind.INVALID_INPUT,
+                    "该名单条目的最短公示期尚未届满，" + r.eligibility().from() + " 起可申请信用修复");
+        }
+        return file(subjectId, new Target(null, entryId, null, r.entry().listType(), r.entry().departmentCode(), null,
+                r.name()), entryCommitmentText(subjectId, entryId), performance, signature, uploads, types,
+                counterStaff);
+    }
+
+    /**
+     * The departments that are courts: those reporting items whose repair the court decides (RULES.md §7). What they
+     * propose by hand is the court's own listing.
+     */
+    private Set<String> courtDepartments() {
+        Set<String> courts = new HashSet<>();
+        for (var d : staff.departments()) {
+            if (d.dataScope().stream().anyMatch(code -> catalogue.active(code)
+                    .map(i -> i.definition().repairAuthority() == RepairAuthority.COURT).orElse(false))) {
+                courts.add(d.code());
+            }
+        }
+        return courts;
     }
 
     /**
@@ -244,11 +371,17 @@ public class Repairs {
         UUID subjectId = subjects.find(subjects.validate(DocumentType.named(documentType), subjectNumber))
                 .orElseThrow(() -> problem("REPAIR_SUBJECT_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
         String wanted = decisionNumber == null ? "" : decisionNumber.strip();
-        UUID recordKey = repairable(subjectId).values().stream()
-                .filter(r -> wanted.equals(r.record().decisionNumber())).map(r -> r.record().recordKey()).findFirst()
-                .orElseThrow(() -> problem("REPAIR_RECORD_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
-                        "该主体没有这个文书号的可修复记录"));
-        return apply(subjectId, recordKey, performance, signature, uploads, AuditLog.currentActor().actorId());
+        String staffId = AuditLog.currentActor().actorId();
+        Optional<UUID> recordKey = repairable(subjectId).values().stream()
+                .filter(r -> wanted.equals(r.record().decisionNumber())).map(r -> r.record().recordKey()).findFirst();
+        if (recordKey.isPresent()) {
+            return apply(subjectId, recordKey.get(), performance, signature, uploads, staffId);
+        }
+        // An entry proposed by hand has no decision number: it is named by its entry number (finding #8).
+        UUID entryId = repairableEntries(subjectId).keySet().stream().filter(k -> k.toString().equalsIgnoreCase(wanted))
+                .findFirst().orElseThrow(() -> problem("REPAIR_RECORD_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
+                        "该主体没有这个文书号的可修复记录，也没有这个编号的人工认定名单条目"));
+        return applyForEntry(subjectId, entryId, performance, signature, uploads, staffId);
     }
 
     /** First review (初审): proposes approval; the authority then decides within 3 working days. */
@@ -266,7 +399,7 @@ public class Repairs {
             throw alreadyDecided();
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.propose")
-                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(a.itemCode()));
+                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(a.concerning()));
     }
 
     /**
@@ -284,6 +417,10 @@ public class Repairs {
         requireNotApplicant(a, by);
         if (by.actorId().equals(a.proposedBy())) {
             throw problem("REPAIR_SAME_REVIEWER", DomainProblem.Kind.FORBIDDEN, "初审同意的人不能再复核批准同一申请");
+        }
+        if (a.ofEntry()) {
+            approveEntry(a, version, by);
+            return;
         }
         // An application filed before its item was known to be another authority's is refused, never approved: the
         // approval would end the court's or the department's listing (RULES.md §7).
@@ -311,10 +448,37 @@ public class Repairs {
                 EnumSet.of(RecordStatus.ACTIVE, RecordStatus.IN_DISPUTE), RecordStatus.REPAIRED, by.actorName(),
                 "信用修复：" + a.id());
         copies.forEach(copy -> exitEntries(copy.subjectId(), copy.recordKey()));
-        notices.decided(a, itemName(a.itemCode()), true, null, LocalDate.now(clock));
+        notices.decided(a, itemName(a), true, null, LocalDate.now(clock));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.approve")
                 .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow())
                 .detail(copies.isEmpty() ? a.itemCode() : a.itemCode() + "；关联记录 " + copies.size()));
+    }
+
+    /**
+     * Approves the repair of an entry proposed by hand: in the same transaction the entry exits with 信用修复 and its
+     * measures stop (RULES.md §6). Refused when it is no longer in force (an objection upheld, its last day passed)
+     * or turned out a court's listing meanwhile.
+     */
+    private void approveEntry(RepairApplication a, int version, Actor by) {
+        RepairableEntry entry = repairableEntries(a.subjectId()).get(a.entryId());
+        if (entry != null) {
+            requireRepairedHere(entry.eligibility());
+        }
+        if (limit.limited()) {
+            store.lockApprovalsOf(a.subjectId());
+            requireUnderLimit(a.subjectId());
+        }
+        if (!store.decide(a.id(), version, RepairStatus.APPROVED, by.actorId(), clock.instant(), "准予信用修复")) {
+            throw alreadyDecided();
+        }
+        if (entry == null || entry.entry().disputed()) {
+            throw problem("REPAIR_RECORD_CHANGED", DomainProblem.Kind.CONFLICT,
+                    "该名单条目状态已变化（异议、移出或有效期届满），本次不予批准，请刷新后处理");
+        }
+        listing.exit(a.entryId(), "信用修复");
+        notices.decided(a, entry.name(), true, null, LocalDate.now(clock));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.approve")
+                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(a.concerning() + " " + a.entryId()));
     }
 
     /** The open list entries resting on a repaired record exit: their measures stop at once (RULES.md §6). */
@@ -341,9 +505,9 @@ public class Repairs {
         if (!store.decide(id, version, RepairStatus.REFUSED, by.actorId(), clock.instant(), kept)) {
             throw alreadyDecided();
         }
-        notices.decided(a, itemName(a.itemCode()), false, kept, LocalDate.now(clock));
+        notices.decided(a, itemName(a), false, kept, LocalDate.now(clock));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.refuse")
-                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(a.itemCode()));
+                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(a.concerning()));
     }
 
     /** Records the one extension an application may have (延期), with its reason: the deadline moves by its days. */
@@ -449,8 +613,10 @@ public class Repairs {
         return download;
     }
 
-    private String itemName(String code) {
-        return catalogue.active(code).map(i -> i.definition().name()).orElse(code);
+    /** What the applicant's notices name: the item's name, or the list of an entry proposed by hand. */
+    private String itemName(RepairApplication a) {
+        return a.ofEntry() ? a.listType().label() + "（部门认定）"
+                : catalogue.active(a.itemCode()).map(i -> i.definition().name()).orElse(a.itemCode());
     }
 
     /**
@@ -501,10 +667,14 @@ public class Repairs {
      * sector rules; their revocation then reaches the platform and ends the entries resting on the record.
      */
     private void requireRepairedHere(Repairable r) {
-        if (r.eligibility().kind() != RepairEligibility.Kind.BY_AUTHORITY) {
+        requireRepairedHere(r.eligibility());
+    }
+
+    private void requireRepairedHere(RepairEligibility eligibility) {
+        if (eligibility.kind() != RepairEligibility.Kind.BY_AUTHORITY) {
             return;
         }
-        String where = switch (r.eligibility().authority()) {
+        String where = switch (eligibility.authority()) {
             case COURT -> "该记录由人民法院依法作出，履行生效法律文书确定的义务后，请向执行法院申请删除或解除";
             case LISTING_DEPARTMENT -> "该记录是有关部门列入的名单信息，请按该行业规定向作出列入决定的部门申请提前移出或停止公布";
             case PLATFORM -> throw new IllegalStateException();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.chengxin.listing.ListType;
 import cn.chengxin.repair.RepairApplication;
 import cn.chengxin.repair.domain.RepairStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +22,8 @@ public class JdbcRepairs {
     private static final String SELECT = """
             SELECT id, subject_id, record_key, item_code, department_code, decision_number, performance, commitment_id,
                    filed_by, counter_staff, filed_at, status, feedback_due, proposed_by, proposed_at, proposal_note,
-                   decision_due, extension_days, extension_reason, decided_by, decided_at, reasons, version
+                   decision_due, extension_days, extension_reason, decided_by, decided_at, reasons, version,
+                   entry_id, list_type
             FROM repair.application""";
 
     private static final String ATTACHMENT =
@@ -38,17 +40,18 @@ public class JdbcRepairs {
                                  long size) {
     }
 
-    /** Inserts an application; false when the record already has an open one. */
+    /** Inserts an application; false when its record (or its entry) already has an open one. */
     public boolean insert(RepairApplication a) {
         return jdbc.sql("""
                         INSERT INTO repair.application (id, subject_id, record_key, item_code, department_code,
                             decision_number, performance, commitment_id, filed_by, counter_staff, filed_at, status,
-                            feedback_due)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (record_key) WHERE status IN ('APPLIED', 'PROPOSED') DO NOTHING""")
+                            feedback_due, entry_id, list_type)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING""")
                 .params(a.id(), a.subjectId(), a.recordKey(), a.itemCode(), a.departmentCode(), a.decisionNumber(),
                         a.performance(), a.commitmentId(), a.filedBy(), a.counterStaff(),
-                        Timestamp.from(a.filedAt()), a.status().name(), a.feedbackDue())
+                        Timestamp.from(a.filedAt()), a.status().name(), a.feedbackDue(), a.entryId(),
+                        a.listType() == null ? null : a.listType().name())
                 .update() == 1;
     }
 
@@ -164,7 +167,8 @@ public class JdbcRepairs {
                 rs.getString("proposed_by"), instant(rs, "proposed_at"), rs.getString("proposal_note"),
                 rs.getObject("decision_due", LocalDate.class), rs.getInt("extension_days"),
                 rs.getString("extension_reason"), rs.getString("decided_by"), instant(rs, "decided_at"),
-                rs.getString("reasons"), rs.getInt("version"));
+                rs.getString("reasons"), rs.getInt("version"), rs.getObject("entry_id", UUID.class),
+                rs.getString("list_type") == null ? null : ListType.valueOf(rs.getString("list_type")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

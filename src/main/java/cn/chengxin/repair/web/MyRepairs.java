@@ -27,9 +27,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 我的信用修复: the repair notice of each negative record (信用修复告知书, 两书同达), the application form with the
- * commitment to sign, and the applications with their deadlines and decisions. A record that is not the signed-in
- * person's answers 404.
+ * 我的信用修复: the repair notice of each negative record (信用修复告知书, 两书同达) and of each list entry in force
+ * that a department proposed by hand, the application form with the commitment to sign, and the applications with
+ * their deadlines and decisions. A record or an entry that is not the signed-in person's answers 404.
  */
 @Controller
 @RequiresPermission(Permission.SELF_SERVICE)
@@ -51,23 +51,47 @@ class MyRepairs {
     String list(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
         model.addAttribute("applications", repairs.of(citizen.subjectId()));
         model.addAttribute("repairable", repairs.repairable(citizen.subjectId()).values());
+        model.addAttribute("entries", repairs.repairableEntries(citizen.subjectId()).values());
         model.addAttribute("today", LocalDate.now(clock));
         return "me/repairs";
     }
 
-    /** 信用修复告知书 of one record: when and how it can be repaired. */
+    /**
+     * 信用修复告知书 of one record, or of one list entry a department proposed by hand (finding #8: its notices promise
+     * repair): when and how it can be repaired.
+     */
     @GetMapping("/me/repairs/notice/{id}")
     String notice(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable("id") UUID recordKey, Model model) {
-        model.addAttribute("r", repairs.repairable(citizen.subjectId(), recordKey));
         model.addAttribute("departments", catalogue.departments());
         model.addAttribute("deadlines", repairs.deadlines());
         model.addAttribute("city", city);
         model.addAttribute("today", LocalDate.now(clock));
+        if (isEntry(citizen, recordKey)) {
+            model.addAttribute("r", repairs.repairableEntry(citizen.subjectId(), recordKey));
+            return "me/repair-entry-notice";
+        }
+        model.addAttribute("r", repairs.repairable(citizen.subjectId(), recordKey));
         return "me/repair-notice";
+    }
+
+    /** Whether {@code id} names one of the person's entries proposed by hand rather than a record. */
+    private boolean isEntry(CitizenPrincipal citizen, UUID id) {
+        return !repairs.repairable(citizen.subjectId()).containsKey(id)
+                && repairs.repairableEntries(citizen.subjectId()).containsKey(id);
     }
 
     @GetMapping("/me/repairs/apply/{id}")
     String form(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable("id") UUID recordKey, Model model) {
+        if (isEntry(citizen, recordKey)) {
+            Repairs.RepairableEntry e = repairs.repairableEntry(citizen.subjectId(), recordKey);
+            if (!e.eligibility().byPlatform()) {
+                return "redirect:/me/repairs/notice/" + recordKey;
+            }
+            model.addAttribute("r", e);
+            model.addAttribute("commitment", repairs.entryCommitmentText(citizen.subjectId(), recordKey));
+            model.addAttribute("today", LocalDate.now(clock));
+            return "me/repair-entry-apply";
+        }
         Repairs.Repairable r = repairs.repairable(citizen.subjectId(), recordKey);
         if (!r.eligibility().byPlatform()) {
             // A court's or a department's own decision (RULES.md §7): its notice says where to apply; no form here.
@@ -90,7 +114,11 @@ class MyRepairs {
         uploads.addAll(read(otherKind, other));
         boolean[] done = new boolean[1];
         ConsoleActions.flash(redirect, "me.repair.applied", () -> {
-            repairs.apply(citizen.subjectId(), recordKey, performance, signature, uploads, null);
+            if (isEntry(citizen, recordKey)) {
+                repairs.applyForEntry(citizen.subjectId(), recordKey, performance, signature, uploads, null);
+            } else {
+                repairs.apply(citizen.subjectId(), recordKey, performance, signature, uploads, null);
+            }
             done[0] = true;
         });
         if (done[0]) {
