@@ -107,18 +107,43 @@ public class CreditFile {
             }
         }
         storeAmong(batchId, acceptedBy, chunk, ofStoredRecords, outcomes, now, withdrawing);
+        Set<UUID> ofDecisions = new HashSet<>();
         for (int i = 0; i < chunk.size(); i++) {
             if (outcomes[i].kind() == StoreOutcome.Kind.STORED) {
                 changed.add(chunk.get(i).subjectId());
                 stored.add(new RecordStatesChanged.ChangedRecord(chunk.get(i).subjectId(), outcomes[i].recordKey(),
                         chunk.get(i).itemCode()));
+                if (chunk.get(i).decisionNumber() != null) {
+                    ofDecisions.add(outcomes[i].recordKey());
+                }
             }
         }
+        alignDecisions(ofDecisions, now);
         if (!changed.isEmpty()) {
             events.publishEvent(new RecordsChanged(batchId, changed, "ingestion"));
             events.publishEvent(new RecordStatesChanged(stored, RecordStatesChanged.STORED));
         }
         return List.of(outcomes);
+    }
+
+    /**
+     * Several penalty types in one decision: the longest period applies (RULES.md §4). A department sends one record per
+     * penalty type, each under the item of its class, with the decision's document number; every shown record of the
+     * decision is published until the longest last day among its records not revoked, the others keeping their own
+     * ({@link JdbcRecords#publishUntil}). A revoked penalty type is no longer part of the decision, so its revocation
+     * gives the others back their own. Each change is a state event in the record's history, saying why. One query
+     * per chunk finds what is out of step; writes happen only for the few records that are.
+     */
+    private void alignDecisions(Set<UUID> recordKeys, Instant now) {
+        if (recordKeys.isEmpty()) {
+            return;
+        }
+        for (JdbcRecords.OutOfStep r : records.outOfStepWithTheirDecisions(recordKeys)) {
+            records.publishUntil(r.id(), r.longest());
+            records.event(r.id(), now, r.status(), r.status(), WINDOWS, "同一处罚决定（" + r.decisionNumber()
+                    + "）的多种处罚类别适用最长公示期：公示截止日由 " + r.publicationEnd() + " 改为 " + r.longest()
+                    + "（RULES.md §4）");
+        }
     }
 
     /**

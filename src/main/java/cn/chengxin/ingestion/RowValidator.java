@@ -14,8 +14,10 @@ import java.util.TreeMap;
 
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.catalog.PenaltyTypes;
 import cn.chengxin.catalog.domain.FieldSchema;
 import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.catalog.domain.PenaltyTypeClasses;
 import cn.chengxin.catalog.domain.SubjectType;
 import cn.chengxin.catalog.domain.Withdrawal;
 import cn.chengxin.creditfile.CreditFile;
@@ -56,10 +58,12 @@ class RowValidator {
 
     private final Catalogue catalogue;
     private final SubjectRegistry subjects;
+    private final PenaltyTypeClasses penaltyTypes;
 
-    RowValidator(Catalogue catalogue, SubjectRegistry subjects) {
+    RowValidator(Catalogue catalogue, SubjectRegistry subjects, PenaltyTypes penaltyTypes) {
         this.catalogue = catalogue;
         this.subjects = subjects;
+        this.penaltyTypes = penaltyTypes.classes();
     }
 
     /**
@@ -234,6 +238,9 @@ class RowValidator {
                 (asksForContent ? FieldSchema.check(item.definition().fields(), row.fields())
                         : FieldSchema.checkGiven(item.definition().fields(), row.fields()))
                         .forEach(e -> errors.add(new RowError(line, "fields." + e.field(), e.code(), e.message())));
+                if (action != RecordAction.REVOKE) {
+                    severityBelowPenaltyType(line, item.definition(), row.fields()).ifPresent(errors::add);
+                }
             }
             row.fields().forEach((field, value) -> ForbiddenContent.in(value).ifPresent(f -> errors.add(new RowError(
                     line, "fields." + field, "FORBIDDEN_CONTENT", "字段「" + field + "」含有不得归集的信息：" + f.category()))));
@@ -250,6 +257,18 @@ class RowValidator {
         return new Valid(line, row, item.definition(), item.version(), document, pseudonym, name, action, version,
                 decision.orElse(null), ContentFields.stored(item.definition().fields(), row.fields()),
                 fingerprint(row, subject, named), legacyFingerprint(row, subject), newUnderWithdrawnItem, named);
+    }
+
+    /**
+     * SEVERITY_BELOW_PENALTY_TYPE when the row's penalty type is of a graver class than its item (RULES.md §4: the class
+     * follows the act, 国办发〔2025〕22号): a 吊销许可证件 sent as 轻微 would go unpublished and unpunished. A revocation is
+     * never refused for it: what was stored under the wrong item can still be withdrawn.
+     */
+    private Optional<RowError> severityBelowPenaltyType(long line, ItemDefinition item, Map<String, String> fields) {
+        return penaltyTypes.graverThanItem(item.severity(), fields).map(graver -> new RowError(line,
+                "fields." + PenaltyTypeClasses.FIELD, "SEVERITY_BELOW_PENALTY_TYPE",
+                "处罚类别「" + fields.get(PenaltyTypeClasses.FIELD).strip() + "」至少属于" + graver.label()
+                        + "失信行为，不能按「" + item.name() + "」报送：请按该处罚类别的严重程度选择目录事项"));
     }
 
     /**

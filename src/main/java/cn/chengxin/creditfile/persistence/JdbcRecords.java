@@ -594,6 +594,64 @@ public class JdbcRecords {
         return byIndex;
     }
 
+    /**
+     * A shown record of one decision (same subject, department, decision document number and date) whose last day of
+     * publication is not the longest of the decision's records: {@code longest} is what it should be.
+     */
+    public record OutOfStep(UUID id, UUID recordKey, UUID subjectId, String itemCode, RecordStatus status,
+                            String decisionNumber, LocalDate publicationEnd, LocalDate longest) {
+    }
+
+    /**
+     * The shown records (有效, 异议中) of the decisions the records {@code recordKeys} belong to whose publication does
+     * not end on the longest own last day among the decision's records not revoked (RULES.md §4: several penalty types
+     * in one decision, the longest period applies). A record's own last day is the one its item gave it
+     * ({@code own_publication_end} once another's was set, V162). Records shown long-term (good information) have no
+     * period to share and take none. One query, through the subjects' index.
+     */
+    public List<OutOfStep> outOfStepWithTheirDecisions(java.util.Collection<UUID> recordKeys) {
+        return jdbc.sql("""
+                        WITH decision AS (
+                            SELECT DISTINCT subject_id, department_code, decision_number, decision_date
+                            FROM creditfile.record
+                            WHERE current AND record_key = ANY (?) AND decision_number IS NOT NULL),
+                        member AS (
+                            SELECT r.id, r.record_key, r.subject_id, r.department_code, r.decision_number,
+                                   r.decision_date, r.item_code,
+                                   r.status, r.publication_end,
+                                   coalesce(r.own_publication_end, r.publication_end) AS own
+                            FROM creditfile.record r
+                            JOIN decision d ON d.subject_id = r.subject_id AND d.department_code = r.department_code
+                                           AND d.decision_number = r.decision_number
+                                           AND d.decision_date = r.decision_date
+                            WHERE r.current AND r.status NOT IN ('REVOKED', 'ARCHIVED', 'CORRECTED')
+                              AND coalesce(r.own_publication_end, r.publication_end) IS NOT NULL),
+                        longest AS (
+                            SELECT subject_id, department_code, decision_number, decision_date,
+                                   max(own) AS last_day
+                            FROM member GROUP BY subject_id, department_code, decision_number, decision_date)
+                        SELECT m.id, m.record_key, m.subject_id, m.item_code, m.status, m.decision_number,
+                               m.publication_end, l.last_day
+                        FROM member m
+                        JOIN longest l ON l.subject_id = m.subject_id AND l.department_code = m.department_code
+                                      AND l.decision_number = m.decision_number
+                                      AND l.decision_date = m.decision_date
+                        WHERE m.status IN ('ACTIVE', 'IN_DISPUTE') AND m.publication_end <> l.last_day""")
+                .param(recordKeys.toArray(UUID[]::new))
+                .query((rs, n) -> new OutOfStep(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), rs.getString(4), RecordStatus.valueOf(rs.getString(5)),
+                        rs.getString(6), localDate(rs.getDate(7)), localDate(rs.getDate(8))))
+                .list();
+    }
+
+    /** Sets a version's last day of publication, keeping the one its item gave it as its own (V162). */
+    public void publishUntil(UUID id, LocalDate publicationEnd) {
+        jdbc.sql("""
+                        UPDATE creditfile.record
+                        SET own_publication_end = coalesce(own_publication_end, publication_end), publication_end = ?
+                        WHERE id = ?""").params(date(publicationEnd), id).update();
+    }
+
     private FileEntry entry(ResultSet rs, int n) throws SQLException {
         Date end = rs.getDate(9);
         return new FileEntry(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getInt("item_version"),
