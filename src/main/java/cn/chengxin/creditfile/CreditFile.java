@@ -18,6 +18,7 @@ import cn.chengxin.creditfile.persistence.JdbcRecords;
 import cn.chengxin.shared.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -46,12 +47,15 @@ public class CreditFile {
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final Clock clock;
+    private final ObjectProvider<RetentionHolds> retentionHolds;
 
-    CreditFile(JdbcRecords records, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+    CreditFile(JdbcRecords records, ApplicationEventPublisher events, AuditLog audit, Clock clock,
+               ObjectProvider<RetentionHolds> retentionHolds) {
         this.records = records;
         this.events = events;
         this.audit = audit;
         this.clock = clock;
+        this.retentionHolds = retentionHolds;
     }
 
     /**
@@ -564,7 +568,9 @@ public class CreditFile {
     /**
      * Ends publication and retention (RULES.md §4): a record whose last day of publication was before
      * {@code today} is no longer shown or used; a closed record past its retention is archived, whether its window
-     * ended, it was revoked or it was repaired — none is kept longer than the retention allows. A disputed record's
+     * ended, it was revoked or it was repaired — none is kept longer than the retention allows, but none is archived
+     * while its retention is extended ({@link RetentionHolds}: a serious-dishonesty list entry resting on it), the first
+     * run after the hold ends archiving it. A disputed record's
      * publication ends on the same day as any other's: its objection, still open, is decided on a record no longer
      * shown (a decision that it was wrong revokes it still). One transaction, in which the events are published: called
      * through the bean only ({@link PublicationWindows}), as a call from within this class would skip it.
@@ -577,7 +583,9 @@ public class CreditFile {
         List<RecordStatesChanged.ChangedRecord> moved = new ArrayList<>(records.moveDue(
                 Set.of(RecordStatus.ACTIVE, RecordStatus.IN_DISPUTE), RecordStatus.EXPIRED, "publication_end", today,
                 now, WINDOWS, "公示期满，不再展示和使用"));
-        moved.addAll(records.moveDue(CLOSED, RecordStatus.ARCHIVED, "retention_end", today, now, WINDOWS,
+        Set<UUID> held = new HashSet<>();
+        retentionHolds.orderedStream().forEach(h -> held.addAll(h.heldRecords()));
+        moved.addAll(records.moveDueExcept(CLOSED, RecordStatus.ARCHIVED, "retention_end", today, held, now, WINDOWS,
                 "保存期满，归档"));
         Set<UUID> subjects = new HashSet<>();
         moved.forEach(r -> subjects.add(r.subjectId()));

@@ -655,9 +655,11 @@ public class Submissions {
                 : DecisionDates.lastDay(v.decisionDate(), v.item().publicationMaxMonths());
     }
 
+    /** Retention counts from the end of the act or sentence where the record states it (RULES.md §4). */
     private static LocalDate retentionEnd(RowValidator.Valid v) {
         return v.decisionDate() == null ? null
-                : DecisionDates.lastDayOfYears(v.decisionDate(), v.item().retentionYears());
+                : DecisionDates.lastDayOfYears(v.item().retentionStart(v.decisionDate(), v.content()),
+                        v.item().retentionYears());
     }
 
     /** The identity of an API batch's content: every row as sent, in order ({@link ContentDigest}). */

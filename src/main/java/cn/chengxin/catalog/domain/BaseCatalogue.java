@@ -15,6 +15,11 @@ import static cn.chengxin.catalog.domain.FieldDefinition.text;
 public final class BaseCatalogue {
 
     private static final String PENALTY_LAW = "《中华人民共和国行政处罚法》第四十八条；国办发〔2016〕98号";
+    /**
+     * The penalty items' date on which the act ended — the penalty performed, the detention or sentence served — from
+     * which their records' retention counts when given (RULES.md §4).
+     */
+    private static final String ACT_ENDED_ON = "ended_on";
     private static final List<String> ENFORCEMENT = List.of("MARKET", "PUBLIC_SECURITY", "ECOLOGY", "TAX",
             "EMERGENCY", "HOUSING", "TRANSPORT", "HEALTH");
 
@@ -177,7 +182,8 @@ public final class BaseCatalogue {
                         "暂扣许可证件", "降低资质等级", "吊销许可证件", "限制开展生产经营活动", "责令停产停业", "责令关闭",
                         "限制从业", "行政拘留", "其他"),
                 text("facts", "违法行为类型及事实", true), text("basis", "处罚依据", true),
-                of("fine", "罚款金额（万元）", FieldType.DECIMAL, false), text("authority", "处罚机关", true));
+                of("fine", "罚款金额（万元）", FieldType.DECIMAL, false), text("authority", "处罚机关", true),
+                of(ACT_ENDED_ON, "失信行为终止日期（处罚或刑罚执行完毕之日）", FieldType.DATE, false));
     }
 
     private static FieldDefinition choice(String name, String label, boolean required, String... values) {
@@ -189,9 +195,11 @@ public final class BaseCatalogue {
                                        String legalBasis, Sharing sharing, Severity severity, boolean punishment,
                                        boolean scoring, UpdateCycle cycle, boolean linksToResponsible,
                                        String description) {
-        return new ItemDefinition(code, name, subject, nature, category, domain, fields, providers, legalBasis, sharing,
-                severity, null, null, null, punishment, scoring, sharedUpwardByDefault(nature, sharing, punishment),
-                cycle, linksToResponsible, description);
+        ItemDefinition d = new ItemDefinition(code, name, subject, nature, category, domain, fields, providers,
+                legalBasis, sharing, severity, null, null, null, punishment, scoring,
+                sharedUpwardByDefault(nature, sharing, punishment), cycle, linksToResponsible, description);
+        return fields.stream().anyMatch(f -> f.name().equals(ACT_ENDED_ON)) ? d.withRetentionCountedFrom(ACT_ENDED_ON)
+                : d;
     }
 
     /**

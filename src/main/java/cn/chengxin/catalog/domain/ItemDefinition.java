@@ -1,6 +1,9 @@
 package cn.chengxin.catalog.domain;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the catalogue says about one information item (RULES.md §2): what it is, what its records
@@ -12,17 +15,63 @@ import java.util.List;
  *                                  lists pushed upward); the credit office decides it per item, per version
  * @param linksToResponsiblePersons an organisation's record is also recorded on its legal representative
  *                                  and responsible persons (RULES.md §1)
+ * @param retentionCountsFrom       the DATE field of the item's records holding the day the act or the sentence
+ *                                  ended, from which retention counts when a record gives it (RULES.md §4); null:
+ *                                  retention counts from the decision date
  */
 public record ItemDefinition(String code, String name, SubjectType subjectType, Nature nature, Category category,
                              Domain domain, List<FieldDefinition> fields, List<String> providers, String legalBasis,
                              Sharing sharing, Severity severity, Integer publicationMinMonths,
                              Integer publicationMaxMonths, Integer retentionYears, boolean usableForPunishment,
                              boolean usableForScoring, boolean sharedUpward, UpdateCycle updateCycle,
-                             boolean linksToResponsiblePersons, String description) {
+                             boolean linksToResponsiblePersons, String description, String retentionCountsFrom) {
 
     public ItemDefinition {
         fields = fields == null ? List.of() : List.copyOf(fields);
         providers = providers == null ? List.of() : List.copyOf(providers);
+        retentionCountsFrom = retentionCountsFrom == null || retentionCountsFrom.isBlank() ? null
+                : retentionCountsFrom.strip();
+    }
+
+    /** An item whose records' retention counts from their decision date. */
+    public ItemDefinition(String code, String name, SubjectType subjectType, Nature nature, Category category,
+                          Domain domain, List<FieldDefinition> fields, List<String> providers, String legalBasis,
+                          Sharing sharing, Severity severity, Integer publicationMinMonths,
+                          Integer publicationMaxMonths, Integer retentionYears, boolean usableForPunishment,
+                          boolean usableForScoring, boolean sharedUpward, UpdateCycle updateCycle,
+                          boolean linksToResponsiblePersons, String description) {
+        this(code, name, subjectType, nature, category, domain, fields, providers, legalBasis, sharing, severity,
+                publicationMinMonths, publicationMaxMonths, retentionYears, usableForPunishment, usableForScoring,
+                sharedUpward, updateCycle, linksToResponsiblePersons, description, null);
+    }
+
+    /** The same item with retention counted from the field {@code field} where a record gives it. */
+    public ItemDefinition withRetentionCountedFrom(String field) {
+        return new ItemDefinition(code, name, subjectType, nature, category, domain, fields, providers, legalBasis,
+                sharing, severity, publicationMinMonths, publicationMaxMonths, retentionYears, usableForPunishment,
+                usableForScoring, sharedUpward, updateCycle, linksToResponsiblePersons, description, field);
+    }
+
+    /**
+     * The day a record's retention counts from (RULES.md §4: negative information is kept 5 years from the end of the
+     * act, a custodial sentence's from the end of the sentence): the day the record's content gives in the item's
+     * {@link #retentionCountsFrom} field, when it gives a date; never before the decision date, from which the record
+     * is published, as nothing is published longer than it is kept.
+     */
+    public LocalDate retentionStart(LocalDate decisionDate, Map<String, String> content) {
+        if (retentionCountsFrom == null || content == null || decisionDate == null) {
+            return decisionDate;
+        }
+        String ended = content.get(retentionCountsFrom);
+        if (ended == null || ended.isBlank()) {
+            return decisionDate;
+        }
+        try {
+            LocalDate day = LocalDate.parse(ended.strip());
+            return day.isAfter(decisionDate) ? day : decisionDate;
+        } catch (DateTimeParseException e) {
+            return decisionDate; // the schema refuses such a value; an older record's is read as absent
+        }
     }
 
     /**
@@ -42,7 +91,7 @@ public record ItemDefinition(String code, String name, SubjectType subjectType, 
     public ItemDefinition withPeriods(Integer minMonths, Integer maxMonths, Integer retention) {
         return new ItemDefinition(code, name, subjectType, nature, category, domain, fields, providers, legalBasis,
                 sharing, severity, minMonths, maxMonths, retention, usableForPunishment, usableForScoring,
-                sharedUpward, updateCycle, linksToResponsiblePersons, description);
+                sharedUpward, updateCycle, linksToResponsiblePersons, description, retentionCountsFrom);
     }
 
     /** The defaults of RULES.md §4 for a negative item of this severity; good items are shown long-term. */
@@ -58,6 +107,6 @@ public record ItemDefinition(String code, String name, SubjectType subjectType, 
         return new ItemDefinition(d.code(), d.name(), d.subjectType(), d.nature(), d.category(), d.domain(),
                 d.fields(), d.providers(), d.legalBasis(), d.sharing(), d.severity(), min, max, retention,
                 d.usableForPunishment(), d.usableForScoring(), d.sharedUpward(), d.updateCycle(),
-                d.linksToResponsiblePersons(), d.description());
+                d.linksToResponsiblePersons(), d.description(), d.retentionCountsFrom());
     }
 }

@@ -84,6 +84,12 @@ public final class ItemRules {
                     "最长公示期限不能超过保存期限（" + d.retentionYears() + " 年，即 " + d.retentionYears() * 12
                             + " 个月）：保存期满即归档，不再公示"));
         }
+        // Retention counts from the end of the act or sentence a record states (RULES.md §4): a date field of its own.
+        if (d.retentionCountsFrom() != null && d.fields().stream().noneMatch(f ->
+                f.name().equals(d.retentionCountsFrom()) && f.type() == FieldType.DATE)) {
+            out.add(new Violation("RETENTION_FIELD_NOT_DATE", "retentionCountsFrom",
+                    "保存期限起算字段须是本事项的日期（DATE）字段：" + d.retentionCountsFrom()));
+        }
         if (d.linksToResponsiblePersons() && d.subjectType() == SubjectType.PERSON) {
             out.add(new Violation("LINK_ONLY_FOR_ORGANISATIONS", "linksToResponsiblePersons",
                     "只有组织的事项可同时记入法定代表人和责任人名下"));

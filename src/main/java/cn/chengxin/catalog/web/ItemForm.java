@@ -34,6 +34,7 @@ public class ItemForm {
     private Integer publicationMinMonths;
     private Integer publicationMaxMonths;
     private Integer retentionYears;
+    private String retentionCountsFrom = "";
     private boolean usableForPunishment;
     private boolean usableForScoring;
     private boolean sharedUpward;
@@ -61,6 +62,7 @@ public class ItemForm {
         f.publicationMinMonths = unlessDefault(d.publicationMinMonths(), defaults.publicationMinMonths());
         f.publicationMaxMonths = unlessDefault(d.publicationMaxMonths(), defaults.publicationMaxMonths());
         f.retentionYears = unlessDefault(d.retentionYears(), defaults.retentionYears());
+        f.retentionCountsFrom = d.retentionCountsFrom() == null ? "" : d.retentionCountsFrom();
         f.usableForPunishment = d.usableForPunishment();
         f.usableForScoring = d.usableForScoring();
         f.sharedUpward = d.sharedUpward();
@@ -113,7 +115,7 @@ public class ItemForm {
                 subjectType, nature, category, domain, parsed, providerCodes, legalBasis == null ? null
                 : legalBasis.trim(), sharing, severity, publicationMinMonths, publicationMaxMonths, retentionYears,
                 usableForPunishment, usableForScoring, sharedUpward, updateCycle, linksToResponsiblePersons,
-                description == null || description.isBlank() ? null : description.trim());
+                description == null || description.isBlank() ? null : description.trim(), retentionCountsFrom);
     }
 
     /**
@@ -149,6 +151,8 @@ public class ItemForm {
     public void setPublicationMaxMonths(Integer v) { this.publicationMaxMonths = v; }
     public Integer getRetentionYears() { return retentionYears; }
     public void setRetentionYears(Integer v) { this.retentionYears = v; }
+    public String getRetentionCountsFrom() { return retentionCountsFrom; }
+    public void setRetentionCountsFrom(String v) { this.retentionCountsFrom = v; }
     public boolean isUsableForPunishment() { return usableForPunishment; }
     public void setUsableForPunishment(boolean v) { this.usableForPunishment = v; }
     public boolean isUsableForScoring() { return usableForScoring; }

@@ -652,6 +652,36 @@ public class JdbcRecords {
                         WHERE id = ?""").params(date(publicationEnd), id).update();
     }
 
+    /**
+     * Like {@link #moveDue}, but leaves the records {@code held} where they are: a record whose retention is extended
+     * (RULES.md §4: while the subject stays on a serious-dishonesty list) is archived only once no longer held.
+     */
+    public List<cn.chengxin.creditfile.RecordStatesChanged.ChangedRecord> moveDueExcept(Set<RecordStatus> from,
+                                                                                        RecordStatus to,
+                                                                                        String dateColumn,
+                                                                                        LocalDate today,
+                                                                                        java.util.Collection<UUID> held,
+                                                                                        Instant at, String by,
+                                                                                        String reason) {
+        if (held.isEmpty()) {
+            return moveDue(from, to, dateColumn, today, at, by, reason);
+        }
+        String states = from.stream().map(s -> "'" + s.name() + "'").sorted().collect(Collectors.joining(", "));
+        return jdbc.sql("""
+                        WITH moved AS (
+                            UPDATE creditfile.record r SET status = ?
+                            WHERE current AND status IN (%s) AND %s < ? AND NOT (record_key = ANY (?))
+                            RETURNING id, subject_id, record_key, item_code,
+                                      (SELECT status FROM creditfile.record o WHERE o.id = r.id) AS was),
+                        logged AS (
+                            INSERT INTO creditfile.record_event (record_id, at, from_status, to_status, by_whom, reason)
+                            SELECT id, ?, was, ?, ?, ? FROM moved)
+                        SELECT subject_id, record_key, item_code FROM moved""".formatted(states, dateColumn))
+                .params(to.name(), Date.valueOf(today), held.toArray(UUID[]::new), Timestamp.from(at), to.name(), by,
+                        reason)
+                .query(JdbcRecords::changedRecord).list();
+    }
+
     private FileEntry entry(ResultSet rs, int n) throws SQLException {
         Date end = rs.getDate(9);
         return new FileEntry(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getInt("item_version"),
