@@ -461,9 +461,14 @@ public class FileSubmissions {
         return submissions.allErrors(batchId, departmentCode);
     }
 
-    /** The batch's result, with {@link #percentRead} while its file runs here. */
+    /**
+     * The batch's result, with {@link #percentRead} while its file runs here. A batch already finished has none,
+     * though its reading may not be forgotten yet: the batch is marked finished before its file is let go, and a poll
+     * in between must not show a finished batch as still being read.
+     */
     public Optional<BatchResult> result(UUID batchId, String departmentCode) {
-        return submissions.result(batchId, departmentCode).map(r -> r.withPercentRead(percentRead(batchId)));
+        return submissions.result(batchId, departmentCode)
+                .map(r -> r.finishedAt() != null ? r : r.withPercentRead(percentRead(batchId)));
     }
 
     /**
