@@ -32,6 +32,7 @@ import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.listing.domain.EntryLifecycle;
 import cn.chengxin.listing.domain.ListRule;
+import cn.chengxin.listing.domain.NoticeServing;
 import cn.chengxin.listing.domain.NoticeText;
 import cn.chengxin.listing.domain.PublicListing;
 import cn.chengxin.listing.domain.RedListStanding;
@@ -46,6 +47,7 @@ import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.SubjectKind;
 import cn.chengxin.subject.domain.TypedText;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,6 +70,8 @@ public class Listing {
     private static final int MAX_PAGE = 100_000;
     /** The most entries one console page shows: a reviewer reads them, so a bigger page only loads the database. */
     public static final int MAX_PAGE_SIZE = 100;
+    /** The unserved notices whose self-service copy one pass of {@link #activateDue} asks about (every 30 s). */
+    static final int READS_ASKED_PER_PASS = 200;
     /**
      * The states whose records are shown and used ({@link RecordStatus#shown()}), so may propose an entry or deny the
      * green channel ({@link #markNegatives}).
@@ -87,12 +91,15 @@ public class Listing {
     private final ApplicationEventPublisher events;
     private final JdbcAwaitingBirthDates awaitingBirthDates;
     private final WithheldFromPublicLists withheldFromPublic;
+    private final int announcementDays;
 
     Listing(JdbcListing store, CreditFile creditFile, SubjectRegistry subjects, MeasureNames measures,
             Catalogue catalogue, AuditLog audit, City city, Clock clock, Notices notices, StaffDirectory directory,
             ApplicationEventPublisher events, JdbcAwaitingBirthDates awaitingBirthDates,
-            WithheldFromPublicLists withheldFromPublic) {
+            WithheldFromPublicLists withheldFromPublic,
+            @Value("${chengxin.listing.announcement-days:30}") int announcementDays) {
         this.withheldFromPublic = withheldFromPublic;
+        this.announcementDays = announcementDays;
         this.events = events;
         this.directory = directory;
         this.awaitingBirthDates = awaitingBirthDates;
@@ -702,8 +709,8 @@ public class Listing {
 
     /**
      * Approves a proposal (maker-checker: never by its proposer); the first of two concurrent reviewers decides.
-     * Black list: the prior notice is issued now and the entry takes effect after the rule's notice period (a court's
-     * own listing, with none, takes effect at once with the effective notice only).
+     * Black list: the prior notice is issued now and the entry takes effect the rule's notice days after the notice is
+     * served (recordService; a court's own listing, with none, takes effect at once with the effective notice only).
      */
     @Transactional
     public EntryStatus approve(UUID entryId, String note) {
@@ -739,7 +746,10 @@ public class Listing {
                     "该条目的有效期至 " + entry.validUntil() + "，早于告知或公示期满后的生效日 " + effectiveDay
                             + "，不能同意认定，请作不予认定处理");
         }
-        if (!store.decide(entryId, next.status(), by.actorId(), now, note, next.effectiveFrom())) {
+        // A black-list entry's notice period counts from the service of its prior notice, not from now (RULES.md §7):
+        // it has no day of effect until then (recordService, the self-service read or text learnt in activateDue).
+        Instant effectiveFrom = next.status() == EntryStatus.NOTIFIED ? null : next.effectiveFrom();
+        if (!store.decide(entryId, next.status(), by.actorId(), now, note, effectiveFrom)) {
             throw new ListingProblem("LIST_ALREADY_DECIDED", DomainProblem.Kind.CONFLICT, "该认定建议已由他人处理");
         }
         String exitConditions = rule == null ? "依法移出" : rule.exitConditions();
@@ -751,7 +761,7 @@ public class Listing {
             // Only the measures whose basis reaches this entry's subject and rule (RULES.md §7).
             String announced = measures.forEntry(ListType.BLACK, entry.ruleCode(), entry.subjectKind());
             notice(entry, ListNotice.Kind.PRIOR, NoticeText.prior(entry.subjectName(), entry.subjectKind(), ruleName,
-                    entry.seriousGround(), entry.legalBasis(), entry.reasons(), announced, effectiveDay, exitConditions,
+                    entry.seriousGround(), entry.legalBasis(), entry.reasons(), announced, noticeDays, exitConditions,
                     city.name()), now);
         } else if (next.status() == EntryStatus.PUBLIC_NOTICE) {
             // The period's last day is the day before the entry takes effect (EntryLifecycle.approve).
@@ -798,13 +808,16 @@ public class Listing {
     // ---- effect and exit
 
     /**
-     * Entries whose notice period is over take effect (scheduled; also callable with a moved clock). Those whose rule
+     * Entries whose notice period is over take effect (scheduled; also callable with a moved clock): a black-list
+     * entry's period counts from the service of its prior notice (RULES.md §7), so the reads and texts of prior notices
+     * are learnt first ({@link #learnSelfServiceReads}); one nobody has served waits, however long ago it was approved. Those whose rule
      * has been disabled meanwhile end instead, with the notice that they will not take effect: a disabled rule no
      * longer names a ground for listing, as {@link #approve} refuses their proposals.
      */
     @Transactional
     public int activateDue() {
         Instant now = clock.instant();
+        learnSelfServiceReads(now);
         for (UUID id : store.dueUnderDisabledRules(now)) {
             store.entry(id).ifPresent(e -> end(e, "认定规则「" + e.ruleName() + "」已停用，不再据此认定", false, now));
         }
@@ -925,9 +938,163 @@ public class Listing {
     }
 
     private void notice(ListEntry entry, ListNotice.Kind kind, NoticeText.Text text, Instant at) {
-        store.notice(Ids.newId(), entry.id(), entry.subjectId(), kind, text.title(), text.body(), at);
-        // The same notice reaches the subject's self-service and phone (issue #8 "Notifications").
-        notices.notify(entry.subjectId(), "LIST_" + kind.name(), text.title(), text.body(), "/me/lists");
+        // The same notice reaches the subject's self-service and phone (issue #8 "Notifications"); its copy's id tells
+        // later whether it was read or texted, which serves it (NoticeServing).
+        UUID copy = notices.notify(entry.subjectId(), "LIST_" + kind.name(), text.title(), text.body(), "/me/lists");
+        store.notice(Ids.newId(), entry.id(), entry.subjectId(), kind, text.title(), text.body(), at, copy);
+    }
+
+    // ---- service (送达) of notices
+
+    /**
+     * A clerk records the service of a prior or exit notice (RULES.md §7): by post (the receipt's day), in person (the
+     * day handed over) or, as the last resort, by public announcement ({@code day}: the day it was published; deemed
+     * served {@link #announcementDays()} later). Recorded, never changed; audited in the subject's part of the log. A
+     * prior notice's first service starts its period: the entry takes effect its notice days after (the earliest
+     * service counts, so a receipt found later dating an earlier service brings the day forward).
+     */
+    @Transactional
+    public void recordService(UUID noticeId, NoticeDelivery.Channel channel, LocalDate day, String note) {
+        ListNotice notice = store.notice(noticeId).filter(n -> NoticeServing.owed(n.kind()))
+                .orElseThrow(() -> new ListingProblem("LIST_NOTICE_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
+                        "没有需要送达的这份告知书"));
+        if (note != null && !note.isBlank()) {
+            TypedText.requireNoIdentityNumber("note", "送达情况说明", note);
+        }
+        NoticeServing.problem(channel, day, note, LocalDate.ofInstant(notice.issuedAt(), clock.getZone()),
+                LocalDate.now(clock)).ifPresent(p -> {
+                    throw new ListingProblem("LIST_SERVICE_INVALID", DomainProblem.Kind.INVALID_INPUT, p);
+                });
+        Instant servedAt = NoticeServing.servedOn(channel, day, announcementDays).atStartOfDay(clock.getZone())
+                .toInstant();
+        Actor by = AuditLog.currentActor();
+        ListEntry entry = store.entry(notice.entryId()).orElseThrow();
+        serve(notice, entry, new NoticeDelivery(Ids.newId(), noticeId, channel, servedAt,
+                channel == NoticeDelivery.Channel.ANNOUNCEMENT ? day : null, blankToNull(note), by.actorId(),
+                clock.instant()));
+    }
+
+    /**
+     * The citizen has the text of their notices before them in self-service (我的名单与告知): those owed and not yet
+     * served are served now (RULES.md §7: a self-service read counts). Returns how many.
+     */
+    @Transactional
+    public int readInSelfService(UUID subjectId) {
+        List<UUID> unserved = store.unservedOf(subjectId);
+        Instant now = clock.instant();
+        String by = AuditLog.currentActor().actorId();
+        for (UUID id : unserved) {
+            ListNotice notice = store.notice(id).orElseThrow();
+            serve(notice, store.entry(notice.entryId()).orElseThrow(), new NoticeDelivery(Ids.newId(), id,
+                    NoticeDelivery.Channel.SELF_SERVICE, now, null, "本人在个人中心阅读", by, now));
+        }
+        return unserved.size();
+    }
+
+    /**
+     * What the platform learns itself: an owed notice whose self-service copy the citizen has read (served when read)
+     * or which was texted to their phone (served when sent, right after it was issued). At most {@link
+     * #READS_ASKED_PER_PASS} a pass, taken in turn: the citizens' notices are another module's, asked through its API.
+     */
+    private void learnSelfServiceReads(Instant now) {
+        Map<UUID, List<JdbcListing.AwaitingRead>> bySubject = new HashMap<>();
+        store.awaitingRead(READS_ASKED_PER_PASS)
+                .forEach(a -> bySubject.computeIfAbsent(a.subject(), k -> new ArrayList<>()).add(a));
+        bySubject.forEach((subject, awaiting) -> {
+            Map<UUID, cn.chengxin.account.Notice> copies = new HashMap<>();
+            notices.of(subject).forEach(n -> copies.put(n.id(), n));
+            for (JdbcListing.AwaitingRead a : awaiting) {
+                cn.chengxin.account.Notice copy = copies.get(a.selfServiceNotice());
+                if (copy == null) {
+                    continue;
+                }
+                NoticeDelivery delivery = copy.readAt() != null
+                        ? new NoticeDelivery(Ids.newId(), a.notice(), NoticeDelivery.Channel.SELF_SERVICE,
+                                copy.readAt(), null, "本人在个人中心阅读", "system", now)
+                        : copy.sms() == cn.chengxin.account.Notice.Sms.SENT
+                        ? new NoticeDelivery(Ids.newId(), a.notice(), NoticeDelivery.Channel.SMS, copy.createdAt(),
+                                null, "短信已发送至本人登记的手机号码", "system", now)
+                        : null;
+                if (delivery != null) {
+                    ListNotice notice = store.notice(a.notice()).orElseThrow();
+                    serve(notice, store.entry(notice.entryId()).orElseThrow(), delivery);
+                }
+            }
+        });
+    }
+
+    private void serve(ListNotice notice, ListEntry entry, NoticeDelivery delivery) {
+        store.deliver(delivery);
+        if (notice.kind() == ListNotice.Kind.PRIOR && entry.status() == EntryStatus.NOTIFIED) {
+            Instant served = NoticeServing.servedAt(store.deliveriesOfNotice(notice.id())).orElseThrow();
+            int noticeDays = ruleOf(entry).map(ListRule::priorNoticeDays)
+                    .orElse(ListRule.usualNoticeDays(entry.listType()));
+            store.effectiveAfterService(entry.id(), NoticeServing.effectiveAfterService(noticeDays, served,
+                    clock.getZone()));
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.notice.serve").subject(entry.subjectPseudonym())
+                .detail(notice.kind().label() + " " + notice.id() + "（" + entry.listType().label() + " " + entry.id()
+                        + "）送达：" + channelLabel(delivery.channel()) + "，" + LocalDate.ofInstant(delivery.servedAt(),
+                        clock.getZone())));
+    }
+
+    private static String channelLabel(NoticeDelivery.Channel channel) {
+        return switch (channel) {
+            case SELF_SERVICE -> "个人中心阅读";
+            case SMS -> "短信送达";
+            case POST -> "邮寄送达";
+            case IN_PERSON -> "直接送达";
+            case ANNOUNCEMENT -> "公告送达";
+        };
+    }
+
+    /** The days after which an announcement counts as served (《民事诉讼法》第九十五条: 30). */
+    public int announcementDays() {
+        return announcementDays;
+    }
+
+    /** A page of the notices owed and not yet served, of one department's entries or all ({@code department} null). */
+    public record UnservedPage(List<UnservedNotice> notices, long total, int page, int size) {
+
+        public long pages() {
+            return Math.max(1, (total + size - 1) / size);
+        }
+    }
+
+    /** An owed notice waiting for service, with its entry. */
+    public record UnservedNotice(ListNotice notice, ListEntry entry) {
+    }
+
+    public UnservedPage unserved(String department, int page, int size) {
+        int s = Math.min(Math.max(1, size), MAX_PAGE_SIZE);
+        int p = Math.min(Math.max(0, page), MAX_PAGE);
+        List<UnservedNotice> rows = store.unserved(department, p * s, s).stream()
+                .map(u -> new UnservedNotice(u.notice(), store.entry(u.notice().entryId()).orElseThrow())).toList();
+        return new UnservedPage(rows, store.countUnserved(department), p, s);
+    }
+
+    public Optional<ListNotice> notice(UUID noticeId) {
+        return store.notice(noticeId);
+    }
+
+    /** The services of each of the entry's notices, by notice id, in the order recorded. */
+    public Map<UUID, List<NoticeDelivery>> deliveriesOfEntry(UUID entryId) {
+        return byNotice(store.deliveriesOfEntry(entryId));
+    }
+
+    /** The services of each of the subject's notices, by notice id, in the order recorded. */
+    public Map<UUID, List<NoticeDelivery>> deliveriesOf(UUID subjectId) {
+        return byNotice(store.deliveriesOfSubject(subjectId));
+    }
+
+    public List<NoticeDelivery> deliveriesOfNotice(UUID noticeId) {
+        return store.deliveriesOfNotice(noticeId);
+    }
+
+    private static Map<UUID, List<NoticeDelivery>> byNotice(List<NoticeDelivery> deliveries) {
+        Map<UUID, List<NoticeDelivery>> by = new HashMap<>();
+        deliveries.forEach(d -> by.computeIfAbsent(d.noticeId(), k -> new ArrayList<>()).add(d));
+        return by;
     }
 
     // ---- reading

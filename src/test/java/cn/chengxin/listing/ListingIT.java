@@ -794,6 +794,12 @@ class ListingIT {
         assertThat(as("checker-b", () -> listing.approve(black, "核实无误"))).isEqualTo(EntryStatus.NOTIFIED);
         assertThat(listing.entry(red).orElseThrow().status()).isEqualTo(EntryStatus.PUBLIC_NOTICE);
 
+        // The prior notice is served (RULES.md §7: the period counts from service), then its period passes.
+        as("clerk-b", () -> {
+            listing.recordService(listing.noticesOfEntry(black).stream().filter(n -> n.kind() == ListNotice.Kind.PRIOR)
+                    .findFirst().orElseThrow().id(), NoticeDelivery.Channel.IN_PERSON, LocalDate.now(clock), "");
+            return null;
+        });
         jdbc.sql("UPDATE listing.entry SET effective_from = now() - interval '1 second' WHERE id = ?").param(black)
                 .update();
         listing.activateDue();
@@ -1446,10 +1452,17 @@ class ListingIT {
             saveSeriousPenaltyRule(code, 10, "期满移出（第二版）", true);
 
             as("checker-8", () -> listing.approve(firstProposal.id(), ""));
+            assertThat(listing.entry(firstProposal.id()).orElseThrow().effectiveFrom()).as("not before service")
+                    .isNull();
+            LocalDate served = LocalDate.now(clock);
+            as("clerk-8", () -> {
+                listing.recordService(listing.noticesOfEntry(firstProposal.id()).get(0).id(),
+                        NoticeDelivery.Channel.IN_PERSON, served, "");
+                return null;
+            });
             ListEntry notified = listing.entry(firstProposal.id()).orElseThrow();
-            assertThat(notified.effectiveFrom()).as("three whole days after the day of approval, in the city's time")
-                    .isEqualTo(LocalDate.ofInstant(notified.reviewedAt(), clock.getZone()).plusDays(4)
-                            .atStartOfDay(clock.getZone()).toInstant());
+            assertThat(notified.effectiveFrom()).as("three whole days after the day of service, in the city's time")
+                    .isEqualTo(served.plusDays(4).atStartOfDay(clock.getZone()).toInstant());
             assertThat(listing.noticesOfEntry(firstProposal.id())).singleElement()
                     .satisfies(n -> assertThat(n.body()).contains("第一版").doesNotContain("第二版"));
 

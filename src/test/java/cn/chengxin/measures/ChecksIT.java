@@ -345,6 +345,13 @@ class ChecksIT {
         mvc.perform(post("/console/lists/{id}/approve", proposal.id()).param("note", "核实无误")
                         .with(staff("reviewer-org", "list:review")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
+        // An organisation has no self-service: its prior notice is served by post, then its period passes.
+        cn.chengxin.support.AsStaff.as("clerk-org", () -> {
+            listing.recordService(listing.noticesOfEntry(proposal.id()).get(0).id(),
+                    cn.chengxin.listing.NoticeDelivery.Channel.POST,
+                    java.time.LocalDate.now(context.getBean(java.time.Clock.class)), "");
+            return null;
+        });
         jdbc.sql("UPDATE listing.entry SET effective_from = now() - interval '1 second' WHERE id = ?")
                 .param(proposal.id()).update();
         listing.activateDue();

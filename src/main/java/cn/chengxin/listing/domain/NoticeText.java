@@ -23,10 +23,11 @@ public final class NoticeText {
     /**
      * 信用惩戒事先告知书: before a black-list entry takes effect; {@code kind} says where the subject may object, {@code
      * ground} which of the four grounds of 国办发〔2020〕49号 the listing rests on (RULES.md §7; null only for a proposal
-     * made before grounds were required, which is no longer approved).
+     * made before grounds were required, which is no longer approved). The entry takes effect {@code noticeDays}
+     * after the notice is served, not after it is written (NoticeServing): the day is not known when it is issued.
      */
     public static Text prior(String name, SubjectKind kind, String ruleName, SeriousGround ground, String basis,
-                             String reasons, String measures, LocalDate effectiveOn, String exitConditions,
+                             String reasons, String measures, int noticeDays, String exitConditions,
                              String city) {
         return new Text("信用惩戒事先告知书", String.join("\n",
                 name + "：",
@@ -35,7 +36,7 @@ public final class NoticeText {
                 "认定依据：" + basis,
                 "事实和理由：" + reasons,
                 "拟采取的惩戒措施：" + measures,
-                "本决定拟于" + DAY.format(effectiveOn) + "起生效。您对所依据的信用信息有异议的，可在生效前"
+                "本决定自本告知书送达之日起满" + noticeDays + "日后生效（送达之日不计入）。您对所依据的信用信息有异议的，可在生效前"
                         + objectionChannel(kind, city) + "提出异议（异议期间标注“异议处理中”）。",
                 "信用修复：" + exitConditions + "。纠正失信行为后可依法申请信用修复，修复不收取任何费用。"));
     }

@@ -23,6 +23,7 @@ import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.ListNotice;
 import cn.chengxin.listing.ListType;
+import cn.chengxin.listing.NoticeDelivery;
 import cn.chengxin.listing.RuleReevaluation;
 import cn.chengxin.listing.RuleVersion;
 import cn.chengxin.listing.domain.ListRule;
@@ -304,22 +305,30 @@ public class JdbcListing {
                 .update() == 1;
     }
 
-    /** Entries whose notice period is over, proposed by a rule whose version in force is disabled. */
+    /**
+     * Entries whose notice period is over, or still waiting for their prior notice's service, proposed by a rule whose
+     * version in force is disabled: they will not take effect, served or not.
+     */
     public List<UUID> dueUnderDisabledRules(Instant now) {
         return jdbc.sql("""
                         SELECT e.id FROM listing.entry e JOIN listing.rule r ON r.code = e.rule_code AND r.current
-                        WHERE e.status IN ('NOTIFIED', 'PUBLIC_NOTICE') AND e.effective_from <= ? AND NOT r.enabled""")
+                        WHERE e.status IN ('NOTIFIED', 'PUBLIC_NOTICE') AND NOT r.enabled
+                          AND (e.effective_from <= ? OR e.effective_from IS NULL)""")
                 .param(Timestamp.from(now)).query(UUID.class).list();
     }
 
     /**
-     * Entries whose notice period is over become effective, except those of a rule disabled meanwhile
+     * Entries whose notice period is over become effective — a black-list entry only once its prior notice has been
+     * served (RULES.md §7; the period counts from service: {@code effective_from} is set then) — except those of a rule disabled meanwhile
      * ({@link #dueUnderDisabledRules}); returns them.
      */
     public List<UUID> activateDue(Instant now) {
         return jdbc.sql("""
                         UPDATE listing.entry e SET status = 'EFFECTIVE', change_seq = nextval('listing.change_seq')
                         WHERE e.status IN ('NOTIFIED', 'PUBLIC_NOTICE') AND e.effective_from <= ?
+                          AND (e.status = 'PUBLIC_NOTICE' OR EXISTS (
+                                  SELECT 1 FROM listing.notice n JOIN listing.notice_delivery d ON d.notice_id = n.id
+                                  WHERE n.entry_id = e.id AND n.kind = 'PRIOR'))
                           AND NOT EXISTS (SELECT 1 FROM listing.rule r
                                           WHERE r.code = e.rule_code AND r.current AND NOT r.enabled)
                         RETURNING e.id""")
@@ -587,11 +596,125 @@ public class JdbcListing {
 
     // ---- notices
 
+    /** {@code selfServiceNotice}: the id of its copy in the citizens' notices, through which a read is learnt. */
     public void notice(UUID id, UUID entry, UUID subject, ListNotice.Kind kind, String title, String body,
-                       Instant at) {
-        jdbc.sql("INSERT INTO listing.notice (id, entry_id, subject_id, kind, title, body, issued_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(id, entry, subject, kind.name(), title, body, Timestamp.from(at)).update();
+                       Instant at, UUID selfServiceNotice) {
+        jdbc.sql("INSERT INTO listing.notice (id, entry_id, subject_id, kind, title, body, issued_at, "
+                        + "self_service_notice) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, entry, subject, kind.name(), title, body, Timestamp.from(at), selfServiceNotice).update();
+    }
+
+    public Optional<ListNotice> notice(UUID id) {
+        return jdbc.sql("SELECT id, entry_id, kind, title, body, issued_at FROM listing.notice WHERE id = ?")
+                .param(id).query(JdbcListing::mapNotice).optional();
+    }
+
+    // ---- service (送达) of notices
+
+    /** Appends a service; nothing is ever updated or deleted (the table refuses it). */
+    public void deliver(NoticeDelivery d) {
+        jdbc.sql("""
+                        INSERT INTO listing.notice_delivery (id, notice_id, channel, served_at, announced_on, note,
+                                                             recorded_by, recorded_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(d.id(), d.noticeId(), d.channel().name(), Timestamp.from(d.servedAt()), date(d.announcedOn()),
+                        d.note(), d.recordedBy(), Timestamp.from(d.recordedAt())).update();
+    }
+
+    public List<NoticeDelivery> deliveriesOfNotice(UUID notice) {
+        return jdbc.sql(DELIVERY_COLUMNS + " WHERE d.notice_id = ? ORDER BY d.recorded_at").param(notice)
+                .query(JdbcListing::mapDelivery).list();
+    }
+
+    public List<NoticeDelivery> deliveriesOfEntry(UUID entry) {
+        return jdbc.sql(DELIVERY_COLUMNS + " JOIN listing.notice n ON n.id = d.notice_id WHERE n.entry_id = ? "
+                + "ORDER BY d.recorded_at").param(entry).query(JdbcListing::mapDelivery).list();
+    }
+
+    public List<NoticeDelivery> deliveriesOfSubject(UUID subject) {
+        return jdbc.sql(DELIVERY_COLUMNS + " JOIN listing.notice n ON n.id = d.notice_id WHERE n.subject_id = ? "
+                + "ORDER BY d.recorded_at").param(subject).query(JdbcListing::mapDelivery).list();
+    }
+
+    private static final String DELIVERY_COLUMNS = """
+            SELECT d.id, d.notice_id, d.channel, d.served_at, d.announced_on, d.note, d.recorded_by, d.recorded_at
+            FROM listing.notice_delivery d""";
+
+    private static NoticeDelivery mapDelivery(ResultSet rs, int n) throws SQLException {
+        return new NoticeDelivery(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                NoticeDelivery.Channel.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant(),
+                localDate(rs.getDate(5)), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant());
+    }
+
+    /**
+     * The notices owed to their subjects and not served yet: the prior notices of entries still waiting for them
+     * (one of an entry already over or in force is moot) and every exit notice; of one department's entries, or of
+     * all ({@code department} null). Oldest first: the longest waiting is served first.
+     */
+    private static final String UNSERVED_WHERE = """
+             FROM listing.notice n JOIN listing.entry e ON e.id = n.entry_id
+            WHERE ((n.kind = 'PRIOR' AND e.status = 'NOTIFIED') OR n.kind = 'EXIT')
+              AND NOT EXISTS (SELECT 1 FROM listing.notice_delivery d WHERE d.notice_id = n.id)
+              AND (?::text IS NULL OR e.department_code = ?)""";
+
+    public List<UnservedNotice> unserved(String department, int offset, int limit) {
+        return jdbc.sql("SELECT n.id, n.entry_id, n.kind, n.title, n.body, n.issued_at" + UNSERVED_WHERE
+                        + " ORDER BY n.issued_at, n.id OFFSET ? LIMIT ?")
+                .params(department, department, offset, limit)
+                .query((rs, i) -> new UnservedNotice(mapNotice(rs, i))).list();
+    }
+
+    public long countUnserved(String department) {
+        return jdbc.sql("SELECT count(*)" + UNSERVED_WHERE).params(department, department).query(Long.class).single();
+    }
+
+    /** An unserved notice (its entry read separately). */
+    public record UnservedNotice(ListNotice notice) {
+    }
+
+    /**
+     * Unserved owed notices with a self-service copy, of persons (an organisation has no self-service account), at
+     * most {@code limit} taken at random, so that all are asked in turn however many wait: the platform asks whether
+     * their copy was read or texted. Service is dated by the read or the text itself, so asking late delays nothing
+     * but the moment the platform learns of it.
+     */
+    public List<AwaitingRead> awaitingRead(int limit) {
+        return jdbc.sql("""
+                        SELECT n.id, n.subject_id, n.self_service_notice
+                        FROM listing.notice n JOIN listing.entry e ON e.id = n.entry_id
+                        WHERE n.self_service_notice IS NOT NULL AND e.subject_kind = 'PERSON'
+                          AND ((n.kind = 'PRIOR' AND e.status = 'NOTIFIED') OR n.kind = 'EXIT')
+                          AND NOT EXISTS (SELECT 1 FROM listing.notice_delivery d WHERE d.notice_id = n.id)
+                        ORDER BY random() LIMIT ?""")
+                .param(limit)
+                .query((rs, i) -> new AwaitingRead(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class))).list();
+    }
+
+    public record AwaitingRead(UUID notice, UUID subject, UUID selfServiceNotice) {
+    }
+
+    /** The subject's owed notices not served yet (their self-service reading serves them). */
+    public List<UUID> unservedOf(UUID subject) {
+        return jdbc.sql("""
+                        SELECT n.id FROM listing.notice n JOIN listing.entry e ON e.id = n.entry_id
+                        WHERE n.subject_id = ? AND ((n.kind = 'PRIOR' AND e.status = 'NOTIFIED') OR n.kind = 'EXIT')
+                          AND NOT EXISTS (SELECT 1 FROM listing.notice_delivery d WHERE d.notice_id = n.id)""")
+                .param(subject).query(UUID.class).list();
+    }
+
+    /** The moment an entry in its prior notice takes effect, now that the notice is served; false if no longer so. */
+    public boolean effectiveAfterService(UUID entry, Instant from) {
+        return jdbc.sql("""
+                        UPDATE listing.entry SET effective_from = ?, change_seq = nextval('listing.change_seq')
+                        WHERE id = ? AND status = 'NOTIFIED'""")
+                .params(Timestamp.from(from), entry).update() == 1;
+    }
+
+    private static ListNotice mapNotice(ResultSet rs, int n) throws SQLException {
+        return new ListNotice(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                ListNotice.Kind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
+                rs.getTimestamp(6).toInstant());
     }
 
     public List<ListNotice> noticesOf(UUID subject) {

@@ -19,6 +19,8 @@ import cn.chengxin.listing.EntryProceedings;
 import cn.chengxin.listing.EntrySearch;
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListEntry;
+import cn.chengxin.listing.ListNotice;
+import cn.chengxin.listing.NoticeDelivery;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.listing.RuleVersion;
@@ -215,12 +217,72 @@ class ListingConsole {
         // Maker-checker: the proposer is told who must decide instead of being offered a decision refused on sending.
         model.addAttribute("ownProposal", entry.proposedBy().equals(AuditLog.currentActor().actorId()));
         model.addAttribute("notices", listing.noticesOfEntry(id));
+        model.addAttribute("deliveries", listing.deliveriesOfEntry(id));
+        model.addAttribute("channels", java.util.Arrays.stream(NoticeDelivery.Channel.values())
+                .filter(NoticeDelivery.Channel::recordedByStaff).toList());
+        model.addAttribute("announcementDays", listing.announcementDays());
         model.addAttribute("departments", listing.departmentNames());
         model.addAttribute("proceedings", proceedings.of(id));
         model.addAttribute("recordProceedings", proceedings.onRecordsOf(List.of(entry)).getOrDefault(id, List.of()));
         model.addAttribute("proceedingKinds", RecordProceeding.Kind.values());
         model.addAttribute("mayFlagProceeding", EntryProceedings.mayBeFlagged(entry));
         return "console/list-entry";
+    }
+
+    /**
+     * 待送达告知书: the prior and exit notices not yet served (RULES.md §7), of the entries the staff member handles —
+     * a department its own, the credit office's reviewers all — the longest waiting first, each with its printable
+     * form and the form recording its service.
+     */
+    @RequiresPermission({Permission.LIST_PROPOSE, Permission.LIST_REVIEW})
+    @GetMapping("/console/lists/notices")
+    String unservedNotices(@RequestParam(defaultValue = "0") long page, Model model) {
+        Listing.UnservedPage result = listing.unserved(departmentSeen(),
+                (int) Math.max(0, Math.min(page, Integer.MAX_VALUE)), PAGE_SIZE);
+        model.addAttribute("result", result);
+        model.addAttribute("departments", listing.departmentNames());
+        model.addAttribute("channels", java.util.Arrays.stream(NoticeDelivery.Channel.values())
+                .filter(NoticeDelivery.Channel::recordedByStaff).toList());
+        model.addAttribute("announcementDays", listing.announcementDays());
+        model.addAttribute("today", LocalDate.now(clock));
+        return "console/list-notices";
+    }
+
+    /**
+     * The notice as a printable document with its service receipt (送达回证), for service by post or in person. It
+     * carries the person's name and facts: a look at their data, audited as the entry's page is.
+     */
+    @RequiresPermission({Permission.LIST_PROPOSE, Permission.LIST_REVIEW})
+    @GetMapping("/console/lists/notices/{id}/print")
+    String printNotice(@PathVariable UUID id, Model model) {
+        ListNotice notice = handledNotice(id);
+        ListEntry entry = listing.entry(notice.entryId()).orElseThrow();
+        audit.record(AuditEntry.of(AuditCategory.QUERY, "listing.notice.print").subject(entry.subjectPseudonym())
+                .purpose("告知书送达", "国办发〔2020〕49号"));
+        model.addAttribute("notice", notice);
+        model.addAttribute("entry", entry);
+        model.addAttribute("deliveries", listing.deliveriesOfNotice(id));
+        model.addAttribute("departments", listing.departmentNames());
+        return "console/list-notice-print";
+    }
+
+    /** Records a service by post, in person or by announcement; audited in the subject's part of the log. */
+    @RequiresPermission({Permission.LIST_PROPOSE, Permission.LIST_REVIEW})
+    @PostMapping("/console/lists/notices/{id}/service")
+    String recordService(@PathVariable UUID id, @RequestParam(required = false) NoticeDelivery.Channel channel,
+                         @RequestParam(required = false) LocalDate day, @RequestParam(defaultValue = "") String note,
+                         @RequestParam(defaultValue = "") String back, RedirectAttributes redirect) {
+        ListNotice notice = handledNotice(id);
+        ConsoleActions.flash(redirect, "lists.served", () -> listing.recordService(id, channel, day, note));
+        return "entry".equals(back) ? "redirect:/console/lists/" + notice.entryId() : "redirect:/console/lists/notices";
+    }
+
+    /** A notice of an entry the staff member handles; another department's is as absent as an unknown one. */
+    private ListNotice handledNotice(UUID id) {
+        String department = departmentSeen();
+        return listing.notice(id).filter(n -> listing.entry(n.entryId())
+                        .filter(e -> department == null || department.equals(e.departmentCode())).isPresent())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     /**

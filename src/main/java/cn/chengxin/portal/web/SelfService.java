@@ -78,7 +78,10 @@ class SelfService {
         model.addAttribute("entries", entries);
         // A review or lawsuit pending against the record an entry rests on shows with the entry (RULES.md §5).
         model.addAttribute("recordProceedings", entryProceedings.onRecordsOf(entries));
+        // The notices owed are before the citizen now, in full: served in self-service (RULES.md §7), from now on.
+        listing.readInSelfService(citizen.subjectId());
         model.addAttribute("notices", listing.noticesOf(citizen.subjectId()));
+        model.addAttribute("deliveries", listing.deliveriesOf(citizen.subjectId()));
         // An entry past its last day is listed nowhere though the night's job has not exited it: no objection form.
         model.addAttribute("today", java.time.LocalDate.now(clock));
         return "me/lists";

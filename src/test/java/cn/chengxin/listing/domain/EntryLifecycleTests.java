@@ -141,9 +141,9 @@ class EntryLifecycleTests {
     void thePriorNoticeNamesBasisReasonsMeasuresObjectionAndRepair() {
         NoticeText.Text text = NoticeText.prior("张三", SubjectKind.PERSON, "失信被执行人",
                 SeriousGround.LEGAL_OBLIGATIONS_REFUSED, "法释〔2017〕7号", "有履行能力而拒不履行", "限制乘坐飞机",
-                LocalDate.of(2026, 12, 5), "履行完毕", "信用驻马店");
+                5, "履行完毕", "信用驻马店");
         // RULES.md §7: the notice names which of the four grounds of 国办发〔2020〕49号 the listing rests on.
         assertThat(text.body()).contains("严重失信情形：拒不履行法定义务，严重影响司法机关、行政机关公信力", "法释〔2017〕7号", "有履行能力而拒不履行", "限制乘坐飞机", "异议", "信用修复",
-                "2026年12月5日", "不收取任何费用");
+                "送达之日起满5日后生效", "不收取任何费用");
     }
 }

@@ -1,7 +1,5 @@
 package cn.chengxin.listing.domain;
 
-import java.time.LocalDate;
-
 import cn.chengxin.subject.domain.SubjectKind;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +11,14 @@ class NoticeTextTests {
     private static NoticeText.Text priorNoticeTo(String name, SubjectKind kind) {
         return NoticeText.prior(name, kind, "重大税收违法失信主体", SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER,
                 "《重大税收违法失信主体信息公布管理办法》",
-                "依据市税务局报送的信用记录", "限制乘坐飞机", LocalDate.of(2026, 12, 9), "缴清税款", "驻马店市");
+                "依据市税务局报送的信用记录", "限制乘坐飞机", 5, "缴清税款", "驻马店市");
+    }
+
+    /** The period counts from service (RULES.md §7): no day of effect is promised before anyone received the notice. */
+    @Test
+    void theNoticePeriodIsToldFromServiceNotAsADay() {
+        assertThat(priorNoticeTo("张三", SubjectKind.PERSON).body())
+                .contains("本决定自本告知书送达之日起满5日后生效（送达之日不计入）").doesNotContain("拟于");
     }
 
     @Test
