@@ -424,16 +424,28 @@ public class Scoring {
      * (RULES.md §11, 一处失信，处处受限), as the checks of the measures module count it.
      */
     public List<JdbcScores.Benefit> benefitsOf(UUID subject) {
+        return benefitsAnswer(subject).benefits();
+    }
+
+    /**
+     * The answer of a benefits check ({@link #benefitsOf}). A subject who refuses to be judged by automated grading
+     * (PIPL Art. 24; RULES.md §8) is not answered by grade, neither granted nor refused: the answer says a manual
+     * assessment is needed. The red and black lists still count: entries are decided by people (maker-checker), not
+     * by the grading.
+     */
+    public BenefitsAnswer benefitsAnswer(UUID subject) {
         LocalDate today = LocalDate.now(clock);
+        JdbcScores.Standing standing = store.standing(subject);
+        boolean manual = standing.refusesAutomatedGrading();
         Set<ListType> inForce = new HashSet<>();
         listing.entriesOf(subject).stream().filter(e -> e.inForce(today)).forEach(e -> inForce.add(e.listType()));
         if (inForce.contains(ListType.BLACK) || blackListedElsewhere(subject, today)) {
-            return List.of();
+            return new BenefitsAnswer(List.of(), manual);
         }
         boolean red = inForce.contains(ListType.RED);
-        String grade = store.grade(subject).orElse(null);
-        return store.benefits().stream().filter(b -> grade != null && b.grades().contains(grade)
-                || red && BenefitDefinition.RED_LIST.equals(b.listCondition())).toList();
+        String grade = manual ? null : standing.grade();
+        return new BenefitsAnswer(store.benefits().stream().filter(b -> grade != null && b.grades().contains(grade)
+                || red && BenefitDefinition.RED_LIST.equals(b.listCondition())).toList(), manual);
     }
 
     private boolean blackListedElsewhere(UUID subject, LocalDate today) {

@@ -37,12 +37,15 @@ class SelfService {
     private final cn.chengxin.listing.Listing listing;
     private final cn.chengxin.listing.EntryProceedings entryProceedings;
     private final cn.chengxin.scoring.Scoring scoring;
+    private final cn.chengxin.scoring.ScoreReviews scoreReviews;
     private final cn.chengxin.account.Notices notices;
     private final java.time.Clock clock;
 
     SelfService(SubjectRegistry subjects, AccessHistory history, AuditLog audit, cn.chengxin.listing.Listing listing,
                 cn.chengxin.listing.EntryProceedings entryProceedings, cn.chengxin.scoring.Scoring scoring,
-                cn.chengxin.account.Notices notices, java.time.Clock clock) {
+                cn.chengxin.account.Notices notices, java.time.Clock clock,
+                cn.chengxin.scoring.ScoreReviews scoreReviews) {
+        this.scoreReviews = scoreReviews;
         this.entryProceedings = entryProceedings;
         this.notices = notices;
         this.clock = clock;
@@ -54,8 +57,8 @@ class SelfService {
     }
 
     /**
-     * 我的信用分: score, grade, why (every contributing record), history, the notices of grade changes and the
-     * benefits I qualify for now.
+     * 我的信用分: score, grade, why (every contributing record), history, the notices of grade changes, the
+     * benefits I qualify for now, my requests for human review and my choice about automated grading.
      */
     @GetMapping("/me/score")
     String score(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
@@ -66,6 +69,11 @@ class SelfService {
         model.addAttribute("history", scoring.history(citizen.subjectId()));
         model.addAttribute("gradeNotices", scoring.gradeNotices(citizen.subjectId()));
         model.addAttribute("benefits", scoring.benefitsOf(citizen.subjectId()));
+        // PIPL Art. 24 (RULES.md §8): the person's own requests for human review and their refusal of automated grading.
+        model.addAttribute("reviews", scoreReviews.of(citizen.subjectId()));
+        model.addAttribute("reviewDays", scoreReviews.deadline().workingDays());
+        model.addAttribute("gradingRefusedSince", scoreReviews.refusingAutomatedGradingSince(citizen.subjectId())
+                .map(at -> at.atZone(clock.getZone())).orElse(null));
         return "me/score";
     }
 

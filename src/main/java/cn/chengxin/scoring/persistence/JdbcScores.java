@@ -384,6 +384,20 @@ public class JdbcScores {
                 .param(subject).query(String.class).optional();
     }
 
+    /**
+     * What grade-based benefits are answered from (RULES.md §8): the subject's current grade (null if not scored) and
+     * whether they refuse to be judged by automated grading (PIPL Art. 24). One round trip, each part by the
+     * subject's index, as the benefits check is called inside departments' and providers' workflows.
+     */
+    public record Standing(String grade, boolean refusesAutomatedGrading) {
+    }
+
+    public Standing standing(UUID subject) {
+        return jdbc.sql("SELECT (SELECT grade FROM scoring.score" + CURRENT + "), EXISTS (SELECT 1 FROM "
+                        + "scoring.automated_grading_refusal WHERE subject_id = ?)")
+                .params(subject, subject).query((rs, n) -> new Standing(rs.getString(1), rs.getBoolean(2))).single();
+    }
+
     public Optional<Instant> computedAt(UUID subject) {
         return jdbc.sql("SELECT computed_at FROM scoring.score" + CURRENT).param(subject)
                 .query(Timestamp.class).optional().map(Timestamp::toInstant);

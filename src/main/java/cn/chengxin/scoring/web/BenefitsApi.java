@@ -5,6 +5,7 @@ import java.util.List;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.scoring.BenefitsAnswer;
 import cn.chengxin.scoring.Scoring;
 import cn.chengxin.scoring.ScoringProblem;
 import cn.chengxin.scoring.persistence.JdbcScores;
@@ -56,12 +57,28 @@ class BenefitsApi {
                    String purpose) {
     }
 
-    record Answer(String maskedNumber, String grade, List<JdbcScores.Benefit> benefits) {
+    record Answer(String maskedNumber,
+                  @Schema(description = "\"qualified\" when any benefit applies, otherwise null; the grade itself is "
+                          + "not disclosed.")
+                  String grade,
+                  @Schema(description = "The benefits that apply now. With assessment MANUAL_REQUIRED only those "
+                          + "that do not rest on the grade (a red-list benefit).")
+                  List<JdbcScores.Benefit> benefits,
+                  @Schema(description = "AUTOMATED: the benefits were answered by the grade and the lists. "
+                          + "MANUAL_REQUIRED: the person refuses to be judged by automated grading (PIPL Art. 24): "
+                          + "benefits by grade are neither granted nor refused here; assess the person manually.",
+                          allowableValues = {"AUTOMATED", "MANUAL_REQUIRED"}, requiredMode = REQUIRED)
+                  String assessment,
+                  @Schema(description = "Why the assessment is manual: AUTOMATED_GRADING_REFUSED; null when automated.",
+                          allowableValues = {"AUTOMATED_GRADING_REFUSED"}, requiredMode = NOT_REQUIRED)
+                  String reasonCode) {
     }
 
     @PostMapping("/api/v1/benefits/check")
     @Operation(summary = "信用惠民核验", description = "The benefits that apply to the person now: by grade; none while the "
-            + "person is on the black list. The score itself is not disclosed; the check is audited. A passport or "
+            + "person is on the black list. The score itself is not disclosed; the check is audited. A person who "
+            + "refuses to be judged by automated grading (PIPL Art. 24) is answered assessment MANUAL_REQUIRED with "
+            + "reasonCode AUTOMATED_GRADING_REFUSED: no benefit is granted or refused by grade. A passport or "
             + "travel-permit holder is checked with documentType (DOCUMENT_TYPE_UNKNOWN for a type not known, "
             + "DOCUMENT_FORMAT for a number not of the type); without it the number is inferred. A purpose holding a "
             + "resident identity number is refused (422 FREE_TEXT_HOLDS_IDENTITY_NUMBER).")
@@ -78,12 +95,18 @@ class BenefitsApi {
         IdentityDocument document = subjects.validate(DocumentType.named(request.documentType()),
                 request.subjectNumber());
         String pseudonym = subjects.pseudonymOf(document);
-        List<JdbcScores.Benefit> benefits = subjects.find(document).map(scoring::benefitsOf).orElse(List.of());
+        BenefitsAnswer answer = subjects.find(document).map(scoring::benefitsAnswer)
+                .orElse(new BenefitsAnswer(List.of(), false));
+        List<JdbcScores.Benefit> benefits = answer.benefits();
         // What was answered, not only how much: the person and the credit office read which benefits were granted.
         audit.record(AuditEntry.of(AuditCategory.QUERY, "scoring.benefits.check").subject(pseudonym)
                 .purpose(purpose, "国办发〔2016〕98号（信用惠民）")
                 .detail(benefits.size() + " benefits: " + String.join(",",
-                        benefits.stream().map(JdbcScores.Benefit::code).toList())));
-        return new Answer(document.masked(), benefits.isEmpty() ? null : "qualified", benefits);
+                        benefits.stream().map(JdbcScores.Benefit::code).toList())
+                        + (answer.manualAssessment() ? "; manual assessment (automated grading refused)" : "")));
+        return answer.manualAssessment()
+                ? new Answer(document.masked(), benefits.isEmpty() ? null : "qualified", benefits, "MANUAL_REQUIRED",
+                        BenefitsAnswer.AUTOMATED_GRADING_REFUSED)
+                : new Answer(document.masked(), benefits.isEmpty() ? null : "qualified", benefits, "AUTOMATED", null);
     }
 }

@@ -1,0 +1,175 @@
+package cn.chengxin.scoring;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.account.Notices;
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.scoring.domain.ReviewDeadline;
+import cn.chengxin.scoring.domain.ReviewOutcome;
+import cn.chengxin.scoring.domain.ScoreReview;
+import cn.chengxin.scoring.persistence.JdbcScoreReviews;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.calendar.WorkingDays;
+import cn.chengxin.shared.privacy.IdentityRedaction;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.TypedText;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A person's rights over the automated grading (PIPL Art. 24; RULES.md §8: an explanation, and the refusal of a
+ * decision made solely by automated means). They ask for a person of the credit office to review their score
+ * (申请人工复核), who answers in writing within {@link ReviewDeadline} working days; and they may refuse, and later
+ * accept again, to be judged by the grading, which then answers benefits checks with "manual assessment needed"
+ * ({@link Scoring#benefitsAnswer}). Every step is audited about the person and told to them in self-service.
+ */
+@Service
+public class ScoreReviews {
+
+    private static final String LINK = "/me/score#reviews";
+
+    private final JdbcScoreReviews store;
+    private final Scoring scoring;
+    private final SubjectRegistry subjects;
+    private final Notices notices;
+    private final AuditLog audit;
+    private final WorkingDays workingDays;
+    private final Clock clock;
+    private final ReviewDeadline deadline;
+
+    ScoreReviews(JdbcScoreReviews store, Scoring scoring, SubjectRegistry subjects, Notices notices, AuditLog audit,
+                 WorkingDays workingDays, Clock clock,
+                 @Value("${chengxin.scoring.review-working-days:3}") int reviewWorkingDays) {
+        this.store = store;
+        this.scoring = scoring;
+        this.subjects = subjects;
+        this.notices = notices;
+        this.audit = audit;
+        this.workingDays = workingDays;
+        this.clock = clock;
+        // Checked as the platform starts: a mistyped value stops it rather than reaching a request.
+        this.deadline = new ReviewDeadline(reviewWorkingDays);
+    }
+
+    public ReviewDeadline deadline() {
+        return deadline;
+    }
+
+    /**
+     * 申请人工复核: the person asks, with their reasons, for their current score to be reviewed by a person; one open
+     * request at a time. The reasons are kept with any identity number masked, as an objection's are (RULES.md §10).
+     */
+    @Transactional
+    public UUID request(UUID subject, String reasons) {
+        if (!ScoreReview.acceptable(reasons)) {
+            throw new ScoringProblem("SCORE_REVIEW_REASONS", DomainProblem.Kind.INVALID_INPUT,
+                    "请写明申请人工复核的理由（不超过 " + ScoreReview.MAX_TEXT + " 字）");
+        }
+        Optional<SubjectScore> score = scoring.scoreOf(subject);
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock);
+        ScoreReview review = new ScoreReview(Ids.newId(), subject, IdentityRedaction.redact(reasons.strip()),
+                score.map(SubjectScore::modelCode).orElse(null), score.map(SubjectScore::modelVersion).orElse(null),
+                score.map(SubjectScore::score).orElse(null), score.map(SubjectScore::grade).orElse(null), now,
+                deadline.due(workingDays.calendar(), today), null, null, null, null);
+        if (!store.insert(review)) {
+            throw new ScoringProblem("SCORE_REVIEW_OPEN", DomainProblem.Kind.CONFLICT,
+                    "您已有一件正在办理的人工复核申请，答复后方可再次申请");
+        }
+        notices.notify(subject, "SCORE_REVIEW_RECEIVED", "您的信用分人工复核申请已受理",
+                "信用办将由工作人员复核您的信用分，并于 " + review.dueOn() + " 前书面答复（按工作日计算）。", LINK);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.review.request").subject(pseudonym(subject))
+                .detail(describe(review)));
+        return review.id();
+    }
+
+    /**
+     * The credit office's written answer to an open request (PIPL Art. 24, 50): upheld, or the score computed again
+     * from the records; the person reads it on their score page and gets a notice.
+     */
+    @Transactional
+    public void answer(UUID id, ReviewOutcome outcome, String answer) {
+        ScoreReview review = store.find(id).orElseThrow(() -> new ScoringProblem("SCORE_REVIEW_UNKNOWN",
+                DomainProblem.Kind.NOT_FOUND, "没有这件人工复核申请"));
+        if (outcome == null) {
+            throw new ScoringProblem("SCORE_REVIEW_OUTCOME", DomainProblem.Kind.INVALID_INPUT, "请选择复核结果");
+        }
+        if (!ScoreReview.acceptable(answer)) {
+            throw new ScoringProblem("SCORE_REVIEW_ANSWER", DomainProblem.Kind.INVALID_INPUT,
+                    "须书面写明复核答复（不超过 " + ScoreReview.MAX_TEXT + " 字），申请人据此了解复核结论");
+        }
+        // Shown to the person in self-service and sent as their notice: no identity number in clear (RULES.md §10).
+        TypedText.requireNoIdentityNumber("answer", "复核答复", answer);
+        String text = answer.strip();
+        if (!store.answer(id, outcome, text, AuditLog.currentActor().actorId(), clock.instant())) {
+            throw new ScoringProblem("SCORE_REVIEW_ANSWERED", DomainProblem.Kind.CONFLICT,
+                    "该申请已经答复（可能已由他人处理）");
+        }
+        if (outcome == ReviewOutcome.RESCORED) {
+            scoring.rescore(Set.of(review.subjectId()));
+        }
+        notices.notify(review.subjectId(), "SCORE_REVIEW_ANSWERED", "您的信用分人工复核已答复：" + outcome.label(),
+                "复核结果：" + outcome.label() + "。答复：" + text, LINK);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.review.answer")
+                .subject(pseudonym(review.subjectId())).detail(describe(review) + " → " + outcome.name()));
+    }
+
+    /** The person's requests with their answers, newest first. */
+    public List<ScoreReview> of(UUID subject) {
+        return store.ofSubject(subject);
+    }
+
+    /** The open requests, the first due first. */
+    public List<ScoreReview> open() {
+        return store.open();
+    }
+
+    public List<ScoreReview> recentlyAnswered() {
+        return store.recentlyAnswered(50);
+    }
+
+    /**
+     * The person refuses to be judged by automated grading (PIPL Art. 24): from now on benefits checks answer that a
+     * manual assessment is needed instead of granting or refusing by grade. The score is still computed and shown to
+     * them with its explanation; it decides nothing. Audited; idempotent.
+     */
+    @Transactional
+    public void refuseAutomatedGrading(UUID subject) {
+        if (store.refuseAutomatedGrading(subject, clock.instant())) {
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.grading.refuse").subject(pseudonym(subject)));
+        }
+    }
+
+    /** The person accepts automated grading again: benefits are answered by grade as before. Audited; idempotent. */
+    @Transactional
+    public void acceptAutomatedGrading(UUID subject) {
+        if (store.withdrawRefusal(subject)) {
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.grading.accept").subject(pseudonym(subject)));
+        }
+    }
+
+    /** Since when the person refuses automated grading; empty when they do not. */
+    public Optional<Instant> refusingAutomatedGradingSince(UUID subject) {
+        return store.refusingSince(subject);
+    }
+
+    private String pseudonym(UUID subject) {
+        return subjects.pseudonymOf(subject).orElseThrow();
+    }
+
+    /** The score asked about, for the audit log: no reasons, which are the person's own words. */
+    private static String describe(ScoreReview r) {
+        return r.modelCode() == null ? "no score" : r.modelCode() + " v" + r.modelVersion() + " "
+                + (r.score() == null ? "not scored" : r.score() + " " + r.grade());
+    }
+}

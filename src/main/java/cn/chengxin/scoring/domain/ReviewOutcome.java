@@ -1,0 +1,23 @@
+package cn.chengxin.scoring.domain;
+
+/**
+ * How the credit office answers a request for human review of a score (PIPL Art. 24). Either way the answer gives
+ * the reasons in writing (PIPL Art. 50); a record the person thinks wrong is contested by an objection (RULES.md §5),
+ * which the answer may advise.
+ */
+public enum ReviewOutcome {
+    /** The score follows from the records that count and the model in force: it stands. */
+    UPHELD("维持评分"),
+    /** The reviewer found the score out of date or wrong and had it computed again from the records. */
+    RESCORED("已重新计算");
+
+    private final String label;
+
+    ReviewOutcome(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,97 @@
+package cn.chengxin.scoring.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.scoring.domain.ReviewOutcome;
+import cn.chengxin.scoring.domain.ScoreReview;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Requests for human review of a score and the refusals of automated grading (PIPL Art. 24; V164). */
+@Repository
+public class JdbcScoreReviews {
+
+    private static final String COLUMNS = "id, subject_id, reasons, model_code, model_version, score, grade, "
+            + "requested_at, due_on, outcome, answer, answered_by, answered_at";
+
+    private final JdbcClient jdbc;
+
+    public JdbcScoreReviews(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores an open request; false when the person already has one open (the one-open index). */
+    public boolean insert(ScoreReview r) {
+        return jdbc.sql("INSERT INTO scoring.review (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, "
+                        + "NULL, NULL) ON CONFLICT (subject_id) WHERE outcome IS NULL DO NOTHING")
+                .params(r.id(), r.subjectId(), r.reasons(), r.modelCode(), r.modelVersion(), r.score(), r.grade(),
+                        Timestamp.from(r.requestedAt()), java.sql.Date.valueOf(r.dueOn()))
+                .update() == 1;
+    }
+
+    public Optional<ScoreReview> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM scoring.review WHERE id = ?").param(id)
+                .query(JdbcScoreReviews::review).optional();
+    }
+
+    /** The person's requests, newest first. */
+    public List<ScoreReview> ofSubject(UUID subject) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM scoring.review WHERE subject_id = ? ORDER BY requested_at DESC")
+                .param(subject).query(JdbcScoreReviews::review).list();
+    }
+
+    /** The open requests, the first due first. */
+    public List<ScoreReview> open() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM scoring.review WHERE outcome IS NULL ORDER BY due_on, requested_at")
+                .query(JdbcScoreReviews::review).list();
+    }
+
+    /** The last {@code limit} answered requests, the latest first. */
+    public List<ScoreReview> recentlyAnswered(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM scoring.review WHERE outcome IS NOT NULL "
+                        + "ORDER BY answered_at DESC LIMIT ?")
+                .param(limit).query(JdbcScoreReviews::review).list();
+    }
+
+    /** Answers an open request; false when it was answered meanwhile. */
+    public boolean answer(UUID id, ReviewOutcome outcome, String answer, String by, Instant at) {
+        return jdbc.sql("UPDATE scoring.review SET outcome = ?, answer = ?, answered_by = ?, answered_at = ? "
+                        + "WHERE id = ? AND outcome IS NULL")
+                .params(outcome.name(), answer, by, Timestamp.from(at), id).update() == 1;
+    }
+
+    /** Records that the person refuses automated grading from {@code at}; false when they already did. */
+    public boolean refuseAutomatedGrading(UUID subject, Instant at) {
+        return jdbc.sql("INSERT INTO scoring.automated_grading_refusal (subject_id, since) VALUES (?, ?) "
+                        + "ON CONFLICT (subject_id) DO NOTHING")
+                .params(subject, Timestamp.from(at)).update() == 1;
+    }
+
+    /** Withdraws the refusal; false when there was none. */
+    public boolean withdrawRefusal(UUID subject) {
+        return jdbc.sql("DELETE FROM scoring.automated_grading_refusal WHERE subject_id = ?").param(subject)
+                .update() == 1;
+    }
+
+    /** Since when the person refuses automated grading, if they do. */
+    public Optional<Instant> refusingSince(UUID subject) {
+        return jdbc.sql("SELECT since FROM scoring.automated_grading_refusal WHERE subject_id = ?").param(subject)
+                .query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
+    private static ScoreReview review(ResultSet rs, int n) throws SQLException {
+        String outcome = rs.getString(10);
+        Timestamp answeredAt = rs.getTimestamp(13);
+        return new ScoreReview(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                rs.getString(4), (Integer) rs.getObject(5), (Integer) rs.getObject(6), rs.getString(7),
+                rs.getTimestamp(8).toInstant(), rs.getDate(9).toLocalDate(),
+                outcome == null ? null : ReviewOutcome.valueOf(outcome), rs.getString(11), rs.getString(12),
+                answeredAt == null ? null : answeredAt.toInstant());
+    }
+}

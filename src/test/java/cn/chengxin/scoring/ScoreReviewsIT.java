@@ -1,0 +1,193 @@
+package cn.chengxin.scoring;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.Notices;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.scoring.domain.ScoreReview;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.NewPerson;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.ResidencyKind;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
+import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestRecords;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * PIPL Art. 24 (RULES.md §8) on PostgreSQL: a person who refuses automated grading is answered "manual assessment"
+ * by the benefits check until they accept it again; a request for human review of the score reaches the credit
+ * office's console and its written answer reaches the person, and nobody else.
+ */
+@IntegrationTest
+class ScoreReviewsIT {
+
+    private static int next = 700;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    Scoring scoring;
+
+    @Autowired
+    ScoreReviews reviews;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    Notices notices;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aPersonWhoRefusesAutomatedGradingIsAnsweredManualAssessmentUntilTheyAcceptItAgain() throws Exception {
+        Resident r = resident(LocalDate.of(1972, 2, 11), "钟明远");
+        scoring.rescore(Set.of(r.id()));
+        String key = TestRecords.libraryKey(apiClients, directory);
+        benefits(key, r.number()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.assessment").value("AUTOMATED"))
+                .andExpect(jsonPath("$.reasonCode").doesNotExist())
+                .andExpect(jsonPath("$.benefits[*].code", org.hamcrest.Matchers.hasItem("LIBRARY_DEPOSIT_FREE")));
+        RequestPostProcessor citizen = authentication(Principals.citizen(subjects, r.id()));
+
+        mvc.perform(post("/me/score/automated-grading").param("refuse", "true").with(citizen).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("successKey", "me.score.gradingRefused"));
+        // Neither granted nor refused by grade: the provider is told to assess the person.
+        benefits(key, r.number()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.assessment").value("MANUAL_REQUIRED"))
+                .andExpect(jsonPath("$.reasonCode").value("AUTOMATED_GRADING_REFUSED"))
+                .andExpect(jsonPath("$.grade").doesNotExist())
+                .andExpect(jsonPath("$.benefits").isEmpty());
+        assertThat(page(citizen)).contains("id=\"grading-refused\"", "data-field=\"manual-assessment\"");
+        assertThat(actions(r)).contains("scoring.grading.refuse");
+
+        mvc.perform(post("/me/score/automated-grading").param("refuse", "false").with(citizen).with(csrf()))
+                .andExpect(flash().attribute("successKey", "me.score.gradingAccepted"));
+        benefits(key, r.number()).andExpect(jsonPath("$.assessment").value("AUTOMATED"))
+                .andExpect(jsonPath("$.benefits[*].code", org.hamcrest.Matchers.hasItem("LIBRARY_DEPOSIT_FREE")));
+        assertThat(page(citizen)).doesNotContain("id=\"grading-refused\"");
+        assertThat(actions(r)).contains("scoring.grading.refuse", "scoring.grading.accept");
+    }
+
+    @Test
+    void aReviewRequestReachesTheConsoleAndItsAnswerReachesThePersonOnly() throws Exception {
+        Resident asker = resident(LocalDate.of(1972, 3, 12), "邵文澜");
+        Resident other = resident(LocalDate.of(1972, 4, 13), "鲍一鸣");
+        scoring.rescore(Set.of(asker.id(), other.id()));
+        RequestPostProcessor askerLogin = authentication(Principals.citizen(subjects, asker.id()));
+        RequestPostProcessor otherLogin = authentication(Principals.citizen(subjects, other.id()));
+        String reasons = "我按时缴费，分数不应下降，请人工核对 " + UUID.randomUUID();
+
+        mvc.perform(post("/me/score/reviews").param("reasons", "  ").with(askerLogin).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "SCORE_REVIEW_REASONS"));
+        mvc.perform(post("/me/score/reviews").param("reasons", reasons).with(askerLogin).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("successKey", "me.score.reviewRequested"));
+        mvc.perform(post("/me/score/reviews").param("reasons", "再问一次").with(askerLogin).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "SCORE_REVIEW_OPEN"));
+        ScoreReview review = reviews.of(asker.id()).stream().filter(ScoreReview::open).findFirst().orElseThrow();
+        assertThat(review.score()).isEqualTo(scoring.scoreOf(asker.id()).orElseThrow().score());
+        assertThat(review.dueOn()).isAfter(LocalDate.now());
+        assertThat(actions(asker)).contains("scoring.review.request");
+
+        var office = authentication(Principals.staff("review-clerk", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.OBJECTION_HANDLE));
+        String console = mvc.perform(get("/console/score-reviews").with(office)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(console).contains("data-review=\"" + review.id() + "\"", reasons).doesNotContain(asker.number());
+        assertThat(page(otherLogin)).doesNotContain(reasons);
+
+        String answer = "经人工核对，您的信用分依据的记录与模型无误，维持评分 " + UUID.randomUUID();
+        mvc.perform(post("/console/score-reviews/{id}/answer", review.id()).param("outcome", "UPHELD")
+                        .param("answer", answer).with(office).with(csrf()))
+                .andExpect(flash().attribute("successKey", "scoreReviews.answered.done"));
+        mvc.perform(post("/console/score-reviews/{id}/answer", review.id()).param("outcome", "RESCORED")
+                        .param("answer", "再答一次").with(office).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "SCORE_REVIEW_ANSWERED"));
+
+        assertThat(page(askerLogin)).contains(answer, reasons, "data-field=\"outcome\">维持评分<");
+        assertThat(notices.of(asker.id())).anySatisfy(n -> assertThat(n.body()).contains(answer));
+        assertThat(page(otherLogin)).doesNotContain(answer).doesNotContain(reasons);
+        assertThat(notices.of(other.id())).noneSatisfy(n -> assertThat(n.body()).contains(answer));
+        assertThat(actions(asker)).contains("scoring.review.answer");
+        // Answered, the person may ask again.
+        mvc.perform(post("/me/score/reviews").param("reasons", "新的疑问").with(askerLogin).with(csrf()))
+                .andExpect(flash().attribute("successKey", "me.score.reviewRequested"));
+    }
+
+    @Test
+    void anAnswerNeedsItsWrittenReasonsAndAnIdentityNumberInARequestIsMasked() throws Exception {
+        Resident r = resident(LocalDate.of(1972, 5, 14), "温若愚");
+        UUID id = reviews.request(r.id(), "请复核，我的证件号 " + r.number());
+        ScoreReview review = reviews.of(r.id()).get(0);
+        assertThat(review.id()).isEqualTo(id);
+        assertThat(review.reasons()).doesNotContain(r.number());
+        var office = authentication(Principals.staff("review-clerk-2", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.OBJECTION_HANDLE));
+        mvc.perform(post("/console/score-reviews/{id}/answer", id).param("outcome", "UPHELD").param("answer", " ")
+                        .with(office).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "SCORE_REVIEW_ANSWER"));
+        mvc.perform(post("/console/score-reviews/{id}/answer", id).param("answer", "维持")
+                        .with(office).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "SCORE_REVIEW_OUTCOME"));
+        assertThat(reviews.of(r.id()).get(0).open()).isTrue();
+    }
+
+    private String page(RequestPostProcessor citizen) throws Exception {
+        return mvc.perform(get("/me/score").with(citizen)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+
+    private List<String> actions(Resident r) {
+        return jdbc.sql("SELECT action FROM audit.event WHERE subject_pseudonym = ? ORDER BY seq")
+                .param(subjects.pseudonymOf(r.id()).orElseThrow()).query(String.class).list();
+    }
+
+    private org.springframework.test.web.servlet.ResultActions benefits(String key, String number) throws Exception {
+        return mvc.perform(post("/api/v1/benefits/check").header("Authorization", "Bearer " + key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"subjectNumber\":\"" + number + "\",\"purpose\":\"免押金借阅办证\"}"));
+    }
+
+    private record Resident(UUID id, String number, String name) {
+    }
+
+    private Resident resident(LocalDate birth, String name) {
+        int n = ++next;
+        String number = TestCitizens.withCheckCharacter("411702" + birth.toString().replace("-", "")
+                + String.format("%03d", n % 1000));
+        UUID id = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number), name, null,
+                null, List.of(new NewPerson.Residence(ResidencyKind.HOUSEHOLD, "411702", birth)), List.of(), false));
+        return new Resident(id, number, name);
+    }
+}
