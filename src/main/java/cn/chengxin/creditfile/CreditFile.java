@@ -550,6 +550,20 @@ public class CreditFile {
     }
 
     /**
+     * The keys of the current records, of the subjects {@code subjectIds} or (when null) of every subject with an id in
+     * (after, last] (null: unbounded), that were collected under one of {@code versions} (item code → item versions):
+     * a computation that reads records without their item version (the full score recompute, {@link #factsOf}) finds
+     * the few stored under a version that did not allow its use. One query; none when {@code versions} is empty.
+     */
+    public Set<UUID> collectedUnder(java.util.Collection<UUID> subjectIds, UUID after, UUID last,
+                                    java.util.Map<String, Set<Integer>> versions) {
+        if (versions.isEmpty() || subjectIds != null && subjectIds.isEmpty()) {
+            return Set.of();
+        }
+        return records.collectedUnder(subjectIds, after, last, versions);
+    }
+
+    /**
      * The records in use ({@link RecordStatus#shown()}: RULES.md §4) of the items {@code itemCodes} decided from
      * {@code decidedFrom} on (null: any day) of every subject with an id in (after, last] (null: unbounded), as
      * columns in subject order, without content: for computations over the whole population such as the full score

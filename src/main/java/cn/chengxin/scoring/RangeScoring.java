@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.RecordColumns;
 import cn.chengxin.creditfile.RecordStatus;
@@ -24,7 +23,8 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * One pass of the full recompute, range of person ids by range: the same rules as {@link Scoring#rescore} (records
- * that count: items usable for scoring, shown; adults resident long enough), read and scored without an object per
+ * that count: items usable for scoring in the version in force and the version collected under, shown; adults
+ * resident long enough), read and scored without an object per
  * record. Only the records that can weigh anything are read — items the model prices and the catalogue allows,
  * decided since the decay's zero-weight limit — as columns; each person is scored on a reused {@link ScoreSheet}
  * and compared with the stored row straight away. Ranges may be scored on several threads at once.
@@ -37,6 +37,9 @@ final class RangeScoring {
     private final List<String> codes = new ArrayList<>();
     private final int[] modelItem;
     private final double[] severityFactor;
+    /** By position in {@link #codes}: whether some of the item's records were collected under a version not usable. */
+    private final boolean[] checkVersion;
+    private final java.util.Map<String, Set<Integer>> notUsableThen;
     private final LocalDate decidedFrom;
     private final SubjectRegistry subjects;
     private final CreditFile creditFile;
@@ -52,7 +55,7 @@ final class RangeScoring {
     private final java.util.concurrent.ConcurrentHashMap<String, Long> grades =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    RangeScoring(CompiledModel model, Map<String, ItemDefinition> usable, LocalDate today, Set<RecordStatus> counted,
+    RangeScoring(CompiledModel model, UsableItems usable, LocalDate today, Set<RecordStatus> counted,
                  SubjectRegistry subjects, CreditFile creditFile, JdbcRangeScores store,
                  ApplicationEventPublisher events, Clock clock) {
         this.model = model;
@@ -69,7 +72,7 @@ final class RangeScoring {
         this.clock = clock;
         List<Double> factors = new ArrayList<>();
         List<Integer> items = new ArrayList<>();
-        usable.forEach((code, definition) -> {
+        usable.inForce().forEach((code, definition) -> {
             int k = model.itemIndex(code);
             if (k >= 0) {
                 codes.add(code);
@@ -79,6 +82,11 @@ final class RangeScoring {
         });
         modelItem = items.stream().mapToInt(Integer::intValue).toArray();
         severityFactor = factors.stream().mapToDouble(Double::doubleValue).toArray();
+        notUsableThen = usable.notUsableThen();
+        checkVersion = new boolean[codes.size()];
+        for (int i = 0; i < codes.size(); i++) {
+            checkVersion[i] = notUsableThen.containsKey(codes.get(i));
+        }
         long first = model.firstCountingDay(today);
         decidedFrom = first == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(first);
         sheets = ThreadLocal.withInitial(model::sheet);
@@ -92,6 +100,10 @@ final class RangeScoring {
             return 0;
         }
         RecordColumns records = creditFile.columnsBetween(after, last, codes, decidedFrom, columns.get());
+        // RULES.md §2, §8 (UsableItems): the range's records collected under a version of their item that did not
+        // allow scoring; no query unless such a version was ever in force, then one per range and a set look-up for
+        // the records of those items only.
+        Set<UUID> notCounted = creditFile.collectedUnder(null, after, last, notUsableThen);
         RangeWrite range = store.begin(after, last, model, readAt, buffers.get());
         ScoreSheet sheet = sheets.get();
         Map<String, Long> graded = new java.util.HashMap<>();
@@ -112,6 +124,9 @@ final class RangeScoring {
             model.begin(sheet, today);
             for (; r < records.size() && compare(records, r, most, least) == 0; r++) {
                 int i = records.item(r);
+                if (checkVersion[i] && notCounted.contains(new UUID(records.keyMost(r), records.keyLeast(r)))) {
+                    continue;
+                }
                 model.add(sheet, modelItem[i], records.decisionDay(r), severityFactor[i], records.keyMost(r),
                         records.keyLeast(r), null);
             }

@@ -205,7 +205,7 @@ public class Scoring {
         if (subjectIds.isEmpty()) {
             return 0;
         }
-        Pass pass = new Pass(activeModel(), usableForScoring(), LocalDate.now(clock));
+        Pass pass = new Pass(activeModel(), UsableItems.of(catalogue.versionsEverInForce()), LocalDate.now(clock));
         Instant readAt = clock.instant();
         Map<UUID, ResidentFacts> facts = subjects.residentFacts(subjectIds);
         if (facts.isEmpty()) {
@@ -218,25 +218,18 @@ public class Scoring {
                 scorable.add(f.id());
             }
         });
-        return scoreAndStore(pass, facts.values(), creditFile.factsOf(scorable, COUNTED), readAt);
-    }
-
-    /** One scoring pass: the model, the catalogue's items usable for scoring, and the day scored. */
-    private record Pass(CompiledModel model, Map<String, ItemDefinition> items, LocalDate today) {
+        // The few records collected under a version of their item that did not allow scoring: none to look for, and
+        // no query, unless such a version was ever in force.
+        Set<UUID> notUsableThen = creditFile.collectedUnder(scorable, null, null, pass.items.notUsableThen());
+        return scoreAndStore(pass, facts.values(), creditFile.factsOf(scorable, COUNTED), notUsableThen, readAt);
     }
 
     /**
-     * The items usable for scoring (RULES.md §8) by the versions in force, by code: a version in preparation counts
-     * only once a second person approves it.
+     * One scoring pass: the model, the catalogue's items usable for scoring (by the versions in force: a version in
+     * preparation counts only once a second person approves it; and by the versions records were collected under),
+     * and the day scored.
      */
-    private Map<String, ItemDefinition> usableForScoring() {
-        Map<String, ItemDefinition> items = new HashMap<>();
-        catalogue.active().forEach(i -> {
-            if (i.definition().usableForScoring()) {
-                items.put(i.code(), i.definition());
-            }
-        });
-        return items;
+    private record Pass(CompiledModel model, UsableItems items, LocalDate today) {
     }
 
     /**
@@ -244,7 +237,7 @@ public class Scoring {
      * stores the scores as computed from facts read at {@code readAt}; publishes the grade changes.
      */
     private int scoreAndStore(Pass pass, Collection<ResidentFacts> facts, Map<UUID, List<RecordFacts>> files,
-                              Instant readAt) {
+                              Set<UUID> notUsableThen, Instant readAt) {
         CompiledModel model = pass.model;
         String code = model.model().code();
         int version = model.model().version();
@@ -253,8 +246,8 @@ public class Scoring {
             List<RecordFacts> file = files.getOrDefault(f.id(), List.of());
             List<ScoredRecord> counted = new ArrayList<>(file.size());
             for (RecordFacts r : file) {
-                ItemDefinition item = pass.items.get(r.itemCode());
-                if (item != null && COUNTED.contains(r.status())) {
+                ItemDefinition item = pass.items.inForce().get(r.itemCode());
+                if (item != null && COUNTED.contains(r.status()) && !notUsableThen.contains(r.recordKey())) {
                     counted.add(new ScoredRecord(r.recordKey(), r.itemCode(), item.severity(), r.decisionDate(),
                             item.name()));
                 }
@@ -318,7 +311,8 @@ public class Scoring {
      * and the job call this). A range's persons and records are read with one range scan each, not a list of ids.
      */
     public long recomputeAll() {
-        RangeScoring pass = new RangeScoring(activeModel(), usableForScoring(), LocalDate.now(clock), COUNTED,
+        RangeScoring pass = new RangeScoring(activeModel(), UsableItems.of(catalogue.versionsEverInForce()),
+                LocalDate.now(clock), COUNTED,
                 subjects, creditFile, rangeStore, events, clock);
         // Ranges are independent (each subject is in one), so WORKERS of them are rescored at a time: one range's
         // calculation overlaps another's database work. The calling thread finds the ranges' ends.

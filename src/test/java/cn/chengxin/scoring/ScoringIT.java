@@ -330,35 +330,69 @@ class ScoringIT {
 
     /**
      * Maker-checker (issue #4): a catalogue version counts only once a second person approves it. A version in
-     * preparation that makes minor penalties usable for scoring leaves the score alone until it is approved.
+     * preparation that makes general penalties no longer usable for scoring leaves the score alone until it is
+     * approved; approved, it narrows the use of the records collected before at once (RULES.md §2).
      */
     @Test
     void aCatalogueVersionCountsForScoringOnceApprovedAndRescoresItsHolders() throws Exception {
         Resident r = resident(LocalDate.of(1981, 9, 9), "柏思远");
-        TestRecords.penalty(mvc, apiClients, directory, r.number(), r.name(), "P_ADMIN_PENALTY_MINOR",
+        TestRecords.penalty(mvc, apiClients, directory, r.number(), r.name(), "P_ADMIN_PENALTY_GENERAL",
                 "驻市监罚〔2026〕31号");
         // The stored record's own rescore, before the catalogue changes.
-        await().atMost(Duration.ofSeconds(5)).until(() -> scoring.scoreOf(r.id()).isPresent());
-        assertThat(scoring.scoreOf(r.id()).orElseThrow().score()).isEqualTo(1000);
+        await().atMost(Duration.ofSeconds(5)).until(() -> scoring.scoreOf(r.id()).map(s -> s.score() != null
+                && s.score() < 1000).orElse(false));
+        ItemDefinition general = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition();
+        assertThat(general.usableForScoring()).isTrue();
+        try {
+            CatalogueVersions.draft(catalogue, CatalogueVersions.revised(general, general.name(),
+                    general.publicationMinMonths(), false));
+            scoring.rescore(Set.of(r.id()));
+            assertThat(scoring.scoreOf(r.id()).orElseThrow().score()).as("draft").isLessThan(1000);
+            CatalogueVersions.submit(catalogue, general.code());
+            scoring.rescore(Set.of(r.id()));
+            assertThat(scoring.scoreOf(r.id()).orElseThrow().score()).as("pending").isLessThan(1000);
+
+            CatalogueVersions.approve(catalogue, general.code());
+            // No rescore by hand: the approval itself rescores every holder of the item.
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> scoring.scoreOf(r.id()).orElseThrow().score() == 1000);
+            assertThat(scoring.scoreOf(r.id()).orElseThrow().contributions()).isEmpty();
+        } finally {
+            CatalogueVersions.restore(catalogue, general);
+        }
+    }
+
+    /**
+     * A record is judged by the item version it was collected under as well as by the version in force (RULES.md §2,
+     * §8; as the lists judge theirs): a minor penalty collected while the item was not usable for scoring does not
+     * count once a later version makes the item usable — in a rescore and in the full recompute — while one collected
+     * under that later version does.
+     */
+    @Test
+    void aRecordCollectedUnderAVersionNotUsableForScoringIsNotScoredWhenALaterVersionIs() throws Exception {
+        Resident before = resident(LocalDate.of(1981, 10, 10), "卓往昔");
+        TestRecords.penalty(mvc, apiClients, directory, before.number(), before.name(), "P_ADMIN_PENALTY_MINOR",
+                "驻市监罚〔2026〕41号");
+        await().atMost(Duration.ofSeconds(5)).until(() -> scoring.scoreOf(before.id()).isPresent());
         ItemDefinition minor = catalogue.active("P_ADMIN_PENALTY_MINOR").orElseThrow().definition();
         assertThat(minor.usableForScoring()).isFalse();
         try {
             CatalogueVersions.draft(catalogue, CatalogueVersions.revised(minor, minor.name(),
                     minor.publicationMinMonths(), true));
-            scoring.rescore(Set.of(r.id()));
-            assertThat(scoring.scoreOf(r.id()).orElseThrow().score()).as("draft").isEqualTo(1000);
             CatalogueVersions.submit(catalogue, minor.code());
-            scoring.rescore(Set.of(r.id()));
-            assertThat(scoring.scoreOf(r.id()).orElseThrow().score()).as("pending").isEqualTo(1000);
-
             CatalogueVersions.approve(catalogue, minor.code());
-            // No rescore by hand: the approval itself rescores every holder of the item.
-            await().atMost(Duration.ofSeconds(10))
-                    .until(() -> scoring.scoreOf(r.id()).orElseThrow().score() < 1000);
-            SubjectScore approved = scoring.scoreOf(r.id()).orElseThrow();
-            assertThat(approved.score()).isLessThan(1000);
-            assertThat(approved.contributions()).singleElement()
-                    .satisfies(c -> assertThat(c.itemCode()).isEqualTo("P_ADMIN_PENALTY_MINOR"));
+            Resident after = resident(LocalDate.of(1981, 11, 11), "卓来日");
+            TestRecords.penalty(mvc, apiClients, directory, after.number(), after.name(), "P_ADMIN_PENALTY_MINOR",
+                    "驻市监罚〔2026〕42号");
+            await().atMost(Duration.ofSeconds(10)).until(() -> scoring.scoreOf(after.id())
+                    .map(s -> s.score() != null && s.score() < 1000).orElse(false));
+
+            scoring.rescore(Set.of(before.id()));
+            assertThat(scoring.scoreOf(before.id()).orElseThrow().score()).as("rescore").isEqualTo(1000);
+            assertThat(scoring.scoreOf(before.id()).orElseThrow().contributions()).isEmpty();
+            scoring.recomputeAll();
+            assertThat(scoring.scoreOf(before.id()).orElseThrow().score()).as("full recompute").isEqualTo(1000);
+            assertThat(scoring.scoreOf(after.id()).orElseThrow().score()).as("full recompute").isLessThan(1000);
         } finally {
             CatalogueVersions.restore(catalogue, minor);
         }
@@ -370,24 +404,26 @@ class ScoringIT {
      */
     @Test
     void aRevisedItemsHoldersAreRescoredAfterTheApprovalMoreThanOneChunkOfThem() throws Exception {
-        List<Resident> holders = penalised("P_ADMIN_PENALTY_MINOR", rescoringChunk * 2 + 1);
-        assertThat(holders).allMatch(r -> scoring.scoreOf(r.id()).orElseThrow().score() == 1000);
-        ItemDefinition minor = catalogue.active("P_ADMIN_PENALTY_MINOR").orElseThrow().definition();
+        // A version that stops an item's use for scoring reaches the records collected before at once (RULES.md §2);
+        // one that starts it would not (they were collected under a version that did not allow it).
+        List<Resident> holders = penalised("P_ADMIN_PENALTY_GENERAL", rescoringChunk * 2 + 1);
+        assertThat(holders).allMatch(r -> scoring.scoreOf(r.id()).orElseThrow().score() < 1000);
+        ItemDefinition general = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition();
         try {
-            CatalogueVersions.draft(catalogue, CatalogueVersions.revised(minor, minor.name(),
-                    minor.publicationMinMonths(), true));
-            CatalogueVersions.submit(catalogue, minor.code());
-            CatalogueVersions.approve(catalogue, minor.code());
-            int version = catalogue.active(minor.code()).orElseThrow().version();
+            CatalogueVersions.draft(catalogue, CatalogueVersions.revised(general, general.name(),
+                    general.publicationMinMonths(), false));
+            CatalogueVersions.submit(catalogue, general.code());
+            CatalogueVersions.approve(catalogue, general.code());
+            int version = catalogue.active(general.code()).orElseThrow().version();
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> rescoring.passes().pass(minor.code(), version)
+            await().atMost(Duration.ofSeconds(20)).until(() -> rescoring.passes().pass(general.code(), version)
                     .map(ResumablePasses.Pass::finished).orElse(false));
             assertThat(holders).as("every holder rescored")
-                    .allMatch(r -> scoring.scoreOf(r.id()).orElseThrow().score() < 1000);
-            assertThat(rescoring.passes().pass(minor.code(), version).orElseThrow().holdersEvaluated())
+                    .allMatch(r -> scoring.scoreOf(r.id()).orElseThrow().score() == 1000);
+            assertThat(rescoring.passes().pass(general.code(), version).orElseThrow().holdersEvaluated())
                     .as("more holders than one chunk").isGreaterThan(rescoringChunk);
         } finally {
-            CatalogueVersions.restore(catalogue, minor);
+            CatalogueVersions.restore(catalogue, general);
         }
     }
 

@@ -542,6 +542,35 @@ public class JdbcRecords {
         return files;
     }
 
+    /** See {@link cn.chengxin.creditfile.CreditFile#collectedUnder}: by the subjects, or else by the id range. */
+    public Set<UUID> collectedUnder(java.util.Collection<UUID> subjectIds, UUID after, UUID last,
+                                    Map<String, Set<Integer>> versions) {
+        List<String> codes = new java.util.ArrayList<>();
+        List<Integer> numbers = new java.util.ArrayList<>();
+        versions.forEach((code, vs) -> vs.forEach(v -> {
+            codes.add(code);
+            numbers.add(v);
+        }));
+        String pairs = " AND current AND (item_code, item_version) IN (SELECT * FROM unnest(?::text[], ?::int[]))";
+        Set<UUID> keys = new java.util.HashSet<>();
+        if (subjectIds != null) {
+            jdbc.sql("SELECT record_key FROM creditfile.record WHERE subject_id = ANY(?::uuid[])" + pairs)
+                    .params(subjectIds.toArray(UUID[]::new), codes.toArray(String[]::new),
+                            numbers.toArray(Integer[]::new))
+                    .query((java.sql.ResultSet rs) -> {
+                        keys.add(rs.getObject(1, UUID.class));
+                    });
+        } else {
+            jdbc.sql("SELECT record_key FROM creditfile.record WHERE subject_id > ? AND subject_id <= ?" + pairs)
+                    .params(after == null ? new UUID(0, 0) : after, last == null ? new UUID(-1, -1) : last,
+                            codes.toArray(String[]::new), numbers.toArray(Integer[]::new))
+                    .query((java.sql.ResultSet rs) -> {
+                        keys.add(rs.getObject(1, UUID.class));
+                    });
+        }
+        return keys;
+    }
+
     /**
      * Repacks the subjects whose records changed since they were last packed (V36); returns how many. Serialised
      * across connections and instances by the database.
