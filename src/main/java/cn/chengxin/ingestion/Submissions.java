@@ -36,7 +36,6 @@ import cn.chengxin.ingestion.domain.DecisionDates;
 import cn.chengxin.ingestion.domain.ContentDigest;
 import cn.chengxin.ingestion.domain.DecisionNumbers;
 import cn.chengxin.ingestion.domain.RevocationReasons;
-import cn.chengxin.ingestion.domain.SubjectNames;
 import cn.chengxin.ingestion.persistence.BatchClaims;
 import cn.chengxin.ingestion.persistence.JdbcBatches;
 import cn.chengxin.shared.DomainProblem;
@@ -45,6 +44,7 @@ import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.SubjectKind;
+import cn.chengxin.subject.domain.SubjectNames;
 import org.springframework.stereotype.Service;
 
 /**

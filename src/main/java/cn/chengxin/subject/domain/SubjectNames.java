@@ -1,4 +1,4 @@
-package cn.chengxin.ingestion.domain;
+package cn.chengxin.subject.domain;
 
 import java.text.Normalizer;
 

@@ -1,4 +1,4 @@
-package cn.chengxin.ingestion.domain;
+package cn.chengxin.subject.domain;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
