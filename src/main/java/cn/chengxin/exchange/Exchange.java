@@ -9,7 +9,6 @@ import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.SigningKeys;
-import cn.chengxin.exchange.domain.MinorsNeverListed;
 import cn.chengxin.exchange.persistence.JdbcExchange;
 import cn.chengxin.exchange.wire.SignedBatch;
 import cn.chengxin.shared.DomainProblem;
@@ -33,18 +32,18 @@ public class Exchange {
     private final Reconciling reconciling;
     private final Adopting adopting;
     private final Resending resending;
-    private final cn.chengxin.subject.SubjectRegistry subjects;
     private final AuditLog audit;
     private final InboundRefusals refusals;
+    private final ListLoads loads;
     private final Clock clock;
 
     Exchange(JdbcExchange store, ExchangeSettings settings, Receiving receiving, Reconciling reconciling,
-             Adopting adopting, Resending resending, cn.chengxin.subject.SubjectRegistry subjects, AuditLog audit,
-             InboundRefusals refusals, Clock clock) {
+             Adopting adopting, Resending resending, AuditLog audit, InboundRefusals refusals, ListLoads loads,
+             Clock clock) {
         this.refusals = refusals;
+        this.loads = loads;
         this.adopting = adopting;
         this.resending = resending;
-        this.subjects = subjects;
         this.store = store;
         this.settings = settings;
         this.receiving = receiving;
@@ -187,44 +186,34 @@ public class Exchange {
     }
 
     /**
-     * Loads the Supreme People's Court's list of court defaulters from a published CSV file
-     * (docs/exchange-format.md): each valid row is a black-list entry issued by the court's list, applied like a
-     * received message (a removal outranks its listing) and passed on to the children; bad rows are refused with
-     * their line and reason.
+     * Uploads the Supreme People's Court's list of court defaulters as a published CSV file
+     * (docs/exchange-format.md) for review: nothing is applied yet. The answer is the preview, what approving it would
+     * do as things stand: rows, new listings, removals and the rows refused with their line, code and reason.
+     *
+     * @throws ExchangeProblem LIST_FILE_UNREADABLE when the file is not such a list at all
      */
-    public LoadReport loadCourtDefaulters(java.io.InputStream file) {
-        List<cn.chengxin.exchange.wire.CourtDefaulterFile.Row> rows;
-        try {
-            rows = cn.chengxin.exchange.wire.CourtDefaulterFile.read(file, clock.instant());
-        } catch (cn.chengxin.exchange.wire.CourtDefaulterFile.Unreadable e) {
-            throw new ExchangeProblem("LIST_FILE_UNREADABLE", DomainProblem.Kind.INVALID_INPUT, e.getMessage());
-        }
-        List<cn.chengxin.exchange.domain.ExchangeMessage> messages = new java.util.ArrayList<>();
-        List<cn.chengxin.subject.domain.IdentityDocument> documents = new java.util.ArrayList<>();
-        List<LoadReport.RefusedRow> refused = new java.util.ArrayList<>();
-        java.time.LocalDate today = java.time.LocalDate.now(clock);
-        for (var row : rows) {
-            if (row.message() == null) {
-                refused.add(new LoadReport.RefusedRow(row.line(), row.problem()));
-                continue;
-            }
-            cn.chengxin.subject.domain.IdentityDocument document;
-            try {
-                document = subjects.validate(cn.chengxin.subject.domain.DocumentType.RESIDENT_ID,
-                        row.message().subject().number());
-            } catch (cn.chengxin.subject.domain.InvalidIdentityException e) {
-                refused.add(new LoadReport.RefusedRow(row.line(), "身份证号码：" + e.code()));
-                continue;
-            }
-            if (MinorsNeverListed.refusal(row.message(), 0, document.birthDate().orElse(null), today).isPresent()) {
-                refused.add(new LoadReport.RefusedRow(row.line(), "公布时未满十八周岁：未成年人不得列入失信被执行人名单"));
-                continue;
-            }
-            documents.add(document);
-            messages.add(row.message());
-        }
-        int applied = messages.isEmpty() ? 0 : receiving.applyLoaded(
-                cn.chengxin.exchange.wire.CourtDefaulterFile.ISSUER, messages, documents);
-        return new LoadReport(rows.size(), applied, refused);
+    public ListLoad uploadCourtDefaulters(String fileName, byte[] file) {
+        return loads.upload(fileName, file);
+    }
+
+    /**
+     * Approves an uploaded list file: each valid row becomes a black-list entry issued by the court's list, applied
+     * like a received message (a removal outranks its listing) and passed on to the children.
+     *
+     * @throws ExchangeProblem LIST_LOAD_SELF_REVIEW when the person approving uploaded it, LIST_LOAD_DECIDED when it
+     *                         was decided already, LIST_LOAD_NOT_FOUND
+     */
+    public LoadReport approveLoad(UUID loadId) {
+        return loads.approve(loadId);
+    }
+
+    /** Sends an uploaded list file back unapplied (never by its uploader either). */
+    public void rejectLoad(UUID loadId, String note) {
+        loads.reject(loadId, note);
+    }
+
+    /** The list files waiting for a decision, then the latest decided. */
+    public List<ListLoad> listLoads(int limit) {
+        return loads.latest(limit);
     }
 }

@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * What loading a published list file did: rows read, entries that changed what is held, rows refused and why.
- * Serializable: the console shows it after a redirect, from the session.
+ * What applying a published list file did when it was approved: rows read, entries that changed what is held, rows
+ * refused and why. Serializable: the console shows it after a redirect, from the session.
  */
 public record LoadReport(int rows, int applied, List<RefusedRow> refused) implements Serializable {
 
@@ -13,7 +13,10 @@ public record LoadReport(int rows, int applied, List<RefusedRow> refused) implem
         refused = List.copyOf(refused);
     }
 
-    /** A row not loaded: its line in the file and the reason (never the row's content). */
-    public record RefusedRow(long line, String reason) implements Serializable {
+    /**
+     * A row not loaded: its line in the file, a stable code (LIST_ROW_INVALID, an ID_* rejection of the number,
+     * SUBJECT_NAME_MISMATCH, EXCHANGE_MINOR_LISTED, LIST_ITEM_UNKNOWN) and the reason (never the row's content).
+     */
+    public record RefusedRow(long line, String code, String reason) implements Serializable {
     }
 }

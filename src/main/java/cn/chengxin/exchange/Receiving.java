@@ -214,25 +214,34 @@ class Receiving {
     }
 
     /**
-     * Applies messages taken from a published list file (not signed by a partner: loaded by staff), in one
-     * transaction, and relays them down to the children as a list from the national level would come.
+     * Applies messages taken from a published list file (not signed by a partner: loaded by staff and approved by
+     * another person, {@link ListLoads}), in one transaction, and relays them down to the children as a list from the
+     * national level would come. Audited with the file's {@code provenance} (digest, uploader, approver), and once
+     * under each subject whose entry changed: a person listed or de-listed by a file sees it (RULES.md §10).
      *
      * @return how many changed what is held
      */
-    int applyLoaded(String source, List<ExchangeMessage> messages, List<IdentityDocument> documents) {
+    int applyLoaded(String source, List<ExchangeMessage> messages, List<IdentityDocument> documents,
+                    String provenance) {
         List<Partner> down = store.partners().stream().filter(Partner::enabled)
                 .filter(p -> p.relation() == Relation.CHILD).toList();
         Instant now = clock.instant();
         return transaction.execute(status -> {
-            int changed = 0;
+            List<AuditEntry> events = new ArrayList<>();
             for (int i = 0; i < messages.size(); i++) {
-                if (store.apply(incomingOf(messages.get(i), source, documents.get(i)), now)) {
-                    changed++;
-                    relay(messages.get(i), documents.get(i), down, now);
+                ExchangeMessage m = messages.get(i);
+                JdbcExchange.Incoming in = incomingOf(m, source, documents.get(i));
+                if (store.apply(in, now)) {
+                    relay(m, documents.get(i), down, now);
+                    events.add(AuditEntry.of(AuditCategory.PROCESSING, "exchange.load.entry").subject(in.pseudonym())
+                            .detail(m.issuingPlatformName() + (m.inForce() ? " 列入 " : " 移出 ")
+                                    + m.decisionNumber() + "（" + m.department() + "）"));
                 }
             }
-            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.load").detail(source + ": "
+            int changed = events.size();
+            events.add(0, AuditEntry.of(AuditCategory.PROCESSING, "exchange.load").detail(provenance + ": "
                     + messages.size() + " entries, " + changed + " applied"));
+            audit.recordAll(events);
             return changed;
         });
     }

@@ -78,6 +78,8 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/exchange/reconcile", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/exchange/partners/{code}/resend", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/exchange/court-defaulters", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/exchange/loads/{id}/approve", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/exchange/loads/{id}/reject", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/objections", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/objections", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/objections/evidence/{id}", EnumSet.of(Who.CREDIT_OFFICE)),

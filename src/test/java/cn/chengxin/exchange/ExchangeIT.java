@@ -779,11 +779,11 @@ class ExchangeIT {
         assertThat(held(minor)).isEqualTo("EXITED@2");
 
         String header = "\uFEFF姓名,身份证号码,执行法院,案号,生效法律文书确定的义务,失信被执行人行为具体情形,发布日期,移除日期\n";
-        LoadReport loaded = exchange.loadCourtDefaulters(new java.io.ByteArrayInputStream((header + "米小禾," + number
-                + ",某法院,(2026)豫1702执" + System.nanoTime() % 100000 + "号,给付,拒不履行," + LocalDate.now().minusDays(3)
-                + ",\n").getBytes(StandardCharsets.UTF_8)));
+        LoadReport loaded = uploadedAndApproved(header + "米小禾," + number + ",某法院,(2026)豫1702执"
+                + System.nanoTime() % 100000 + "号,给付,拒不履行," + LocalDate.now().minusDays(3) + ",\n");
         assertThat(loaded.applied()).isZero();
-        assertThat(loaded.refused()).extracting(LoadReport.RefusedRow::line).containsExactly(2L);
+        assertThat(loaded.refused()).extracting(LoadReport.RefusedRow::line, LoadReport.RefusedRow::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "EXCHANGE_MINOR_LISTED"));
     }
 
     @Test
@@ -1421,8 +1421,13 @@ class ExchangeIT {
                 .params(partner.code, sourceIds).query(String.class).list();
     }
 
+    /**
+     * Finding F4 (issue #5 maker-checker; RULES.md §7, §10): the court's list loaded from a file black-lists people in
+     * every check, so an upload alone changes nothing; its uploader cannot approve it; another person's approval
+     * applies it, audited with the file's digest, the uploader and the approver, and under the person listed.
+     */
     @Test
-    void theCourtsListLoadedFromAFileCountsInChecksAndARemovalLiftsIt() throws Exception {
+    void theCourtsListLoadedFromAFileCountsInChecksOnceAnotherPersonApprovesItAndARemovalLiftsIt() throws Exception {
         String hrChecks = key("HRSS", Permission.API_SUBJECT_CHECK);
         String number = TestCitizens.withCheckCharacter("11010519660606041");
         String header = "\uFEFF姓名,身份证号码,执行法院,案号,生效法律文书确定的义务,失信被执行人行为具体情形,发布日期,移除日期\n";
@@ -1431,10 +1436,46 @@ class ExchangeIT {
         String file = header + row + "\n" + "某某," + TestCitizens.withWrongCheckCharacter(number)
                 + ",某法院,(2026)京执1号,给付,拒不履行,2026-03-02,\n";
 
-        upload(file)
+        UUID loadId = (UUID) upload(file).andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute(
+                        "successKey", "exchange.uploadedFile"))
+                .andReturn().getFlashMap().get("uploaded");
+        ListLoad pending = exchange.listLoads(20).stream().filter(l -> l.id().equals(loadId)).findFirst().orElseThrow();
+        assertThat(pending.pending()).isTrue();
+        assertThat(pending.digest()).isEqualTo(java.util.HexFormat.of().formatHex(
+                cn.chengxin.audit.SigningKeys.sm3(file.getBytes(StandardCharsets.UTF_8))));
+        assertThat(List.of(pending.rows(), pending.listings(), pending.removals())).containsExactly(2, 1, 0);
+        assertThat(pending.refused()).containsExactly(new LoadReport.RefusedRow(3, "ID_CHECKSUM",
+                "身份证号码：ID_CHECKSUM"));
+        assertThat(jdbc.sql("SELECT count(*) FROM exchange.received WHERE subject_pseudonym = ?")
+                .param(pseudonymOf(number)).query(Long.class).single()).as("an upload alone applies nothing").isZero();
+        check(hrChecks, number).andExpect(jsonPath("$.entries").isEmpty());
+        String asChecker = mvc.perform(get("/console/exchange").with(user("office-checker").authorities(
+                        new SimpleGrantedAuthority("STAFF"), new SimpleGrantedAuthority("console:home"),
+                        new SimpleGrantedAuthority("exchange:approve"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(asChecker).contains("/console/exchange/loads/" + loadId + "/approve", pending.digest(), "ID_CHECKSUM")
+                .doesNotContain(number.substring(0, 17));
+        String asUploader = mvc.perform(get("/console/exchange").with(office()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(asUploader).doesNotContain("/console/exchange/loads/" + loadId + "/approve").contains("本人上传，须由他人审核");
+
+        decide(loadId, "approve", "office")
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute(
+                        "failureCode", "LIST_LOAD_SELF_REVIEW"));
+        decide(loadId, "reject", "office")
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute(
+                        "failureCode", "LIST_LOAD_SELF_REVIEW"));
+        check(hrChecks, number).andExpect(jsonPath("$.entries").isEmpty());
+
+        decide(loadId, "approve", "office-checker")
                 .andExpect(status().is3xxRedirection())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute(
-                        "loaded", new LoadReport(2, 1, List.of(new LoadReport.RefusedRow(3, "身份证号码：ID_CHECKSUM")))));
+                        "loaded", new LoadReport(2, 1, List.of(new LoadReport.RefusedRow(3, "ID_CHECKSUM",
+                                "身份证号码：ID_CHECKSUM")))));
+        decide(loadId, "approve", "office-checker")
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute(
+                        "failureCode", "LIST_LOAD_DECIDED"));
         await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> check(hrChecks, number)
                 .andExpect(jsonPath("$.entries[0].listType").value("BLACK"))
                 .andExpect(jsonPath("$.entries[0].issuingPlatform").value("最高人民法院失信被执行人名单"))
@@ -1442,12 +1483,22 @@ class ExchangeIT {
         // The court's own list: its restrictions of high consumption and travel follow it (法释〔2015〕17号 第三条).
         travelCheck(hrChecks, number)
                 .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("NO_FLIGHTS_TRAINS")));
+        List<String> loadEvents = jdbc.sql("SELECT result || ' ' || actor_id || ' ' || detail FROM audit.event "
+                + "WHERE action = 'exchange.load' AND detail LIKE ? ORDER BY seq")
+                .param("%" + pending.digest() + "%").query(String.class).list();
+        assertThat(loadEvents).hasSize(2);
+        assertThat(loadEvents.get(0)).as("the uploader's attempt").startsWith("DENIED office ");
+        String loadEvent = loadEvents.get(1).substring("SUCCESS ".length());
+        assertThat(loadEvent).startsWith("office-checker ").contains("uploaded by office", "approved by office-checker");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'exchange.load.entry' "
+                + "AND subject_pseudonym = ?").param(pseudonymOf(number)).query(Long.class).single())
+                .as("the person listed sees the load in 谁查询了我").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT content IS NULL FROM exchange.list_load WHERE id = ?").param(loadId)
+                .query(Boolean.class).single()).as("the file with its numbers is not kept once decided").isTrue();
 
-        LoadReport again = exchange.loadCourtDefaulters(new java.io.ByteArrayInputStream(
-                (header + row + "\n").getBytes(StandardCharsets.UTF_8)));
-        assertThat(again.applied()).as("the same list again changes nothing").isZero();
-        LoadReport removal = exchange.loadCourtDefaulters(new java.io.ByteArrayInputStream(
-                (header + row + LocalDate.now() + "\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(uploadedAndApproved(header + row + "\n").applied()).as("the same list again changes nothing")
+                .isZero();
+        LoadReport removal = uploadedAndApproved(header + row + LocalDate.now() + "\n");
         assertThat(removal.applied()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> check(hrChecks, number)
                 .andExpect(jsonPath("$.entries").isEmpty()).andExpect(jsonPath("$.measures").isEmpty()));
@@ -1455,6 +1506,44 @@ class ExchangeIT {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute(
                         "failureCode", "LIST_FILE_UNREADABLE"));
+    }
+
+    /**
+     * Finding F4: a row whose name is not the one the registry holds for its number is refused, in the preview and at
+     * approval (a typo in a number would list someone else); a sent-back file applies nothing; an organisation's row,
+     * by its credit code, is read as the organisation's court-defaulter record.
+     */
+    @Test
+    void aCourtListRowNamingAnotherPersonIsRefusedAndAnOrganisationIsListedAsOne() throws Exception {
+        String number = TestCitizens.withCheckCharacter("41170219750303" + String.format("%03d",
+                System.nanoTime() % 1000));
+        subjects.registerPerson(new cn.chengxin.subject.NewPerson(subjects.validate(null, number), "冯雨桐", null,
+                null, List.of(), List.of(), false));
+        String company = cn.chengxin.support.TestCreditCodes.next();
+        String header = "姓名,身份证号码,执行法院,案号,生效法律文书确定的义务,失信被执行人行为具体情形,发布日期\n";
+        String file = header + "冯雨彤," + number + ",驿城区人民法院,(2026)豫1702执" + System.nanoTime() % 100000
+                + "号,给付,拒不履行," + LocalDate.now().minusDays(2) + "\n" + "驻马店某某商贸有限公司," + company
+                + ",驿城区人民法院,(2026)豫1702执" + System.nanoTime() % 100000 + "号,给付,拒不履行,"
+                + LocalDate.now().minusDays(2) + "\n";
+
+        ListLoad preview = as("court-list-maker", () -> exchange.uploadCourtDefaulters("sxbzxr.csv",
+                file.getBytes(StandardCharsets.UTF_8)));
+        assertThat(preview.refused()).extracting(LoadReport.RefusedRow::line, LoadReport.RefusedRow::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "SUBJECT_NAME_MISMATCH"));
+        assertThat(preview.listings()).isEqualTo(1);
+        as("court-list-checker", () -> {
+            exchange.rejectLoad(preview.id(), "姓名待核实");
+            return null;
+        });
+        assertThat(exchange.receivedAbout(pseudonymOf(company))).as("a file sent back applies nothing").isEmpty();
+
+        LoadReport loaded = uploadedAndApproved(file);
+        assertThat(loaded.applied()).isEqualTo(1);
+        assertThat(loaded.refused()).extracting(LoadReport.RefusedRow::code).containsExactly("SUBJECT_NAME_MISMATCH");
+        assertThat(exchange.receivedAbout(pseudonymOf(number))).isEmpty();
+        assertThat(exchange.receivedAbout(pseudonymOf(company))).singleElement()
+                .satisfies(e -> assertThat(e.item()).isEqualTo("O_COURT_DEFAULTER"))
+                .satisfies(e -> assertThat(e.listType()).isEqualTo("BLACK"));
     }
 
     // ---- helpers
@@ -1504,9 +1593,29 @@ class ExchangeIT {
                 .file(new org.springframework.mock.web.MockMultipartFile("file", "sxbzxr.csv", "text/csv",
                         file.getBytes(StandardCharsets.UTF_8)))
                 .with(user("office").authorities(new SimpleGrantedAuthority("STAFF"),
-                        new SimpleGrantedAuthority("exchange:manage")))
+                        new SimpleGrantedAuthority("exchange:manage"), new SimpleGrantedAuthority("exchange:approve")))
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
                         .csrf()));
+    }
+
+    /** A list file approved ({@code decision} approve) or sent back in the console by {@code who}. */
+    private ResultActions decide(UUID loadId, String decision, String who) throws Exception {
+        return mvc.perform(post("/console/exchange/loads/{id}/" + decision, loadId).param("note", "核对有误")
+                .with(user(who).authorities(new SimpleGrantedAuthority("STAFF"),
+                        new SimpleGrantedAuthority("exchange:manage"), new SimpleGrantedAuthority("exchange:approve")))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .csrf()));
+    }
+
+    /** A list file uploaded by one person and approved by another, as the console requires. */
+    private LoadReport uploadedAndApproved(String file) throws Exception {
+        ListLoad load = as("court-list-maker", () -> exchange.uploadCourtDefaulters("sxbzxr.csv",
+                file.getBytes(StandardCharsets.UTF_8)));
+        return as("court-list-checker", () -> exchange.approveLoad(load.id()));
+    }
+
+    private String pseudonymOf(String number) {
+        return subjects.pseudonymOf(subjects.validate(null, number));
     }
 
     private List<ExchangeMessage> pulled(TestPartner partner, long after) throws Exception {

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
+import cn.chengxin.audit.AuditLog;
 import cn.chengxin.exchange.Exchange;
 import cn.chengxin.exchange.QueueSize;
 import cn.chengxin.shared.security.Permission;
@@ -38,6 +40,8 @@ class ExchangeConsole {
         this.clock = clock;
     }
 
+    /** For those who keep the exchange and for the second person who approves a list file (issue #5). */
+    @RequiresPermission({Permission.EXCHANGE_MANAGE, Permission.EXCHANGE_APPROVE})
     @GetMapping("/console/exchange")
     String page(Model model) {
         Map<String, QueueSize> queues = new HashMap<>();
@@ -57,6 +61,8 @@ class ExchangeConsole {
         model.addAttribute("reconciliations", exchange.reconciliations(60));
         model.addAttribute("receivedEntries", exchange.latestReceivedEntries(50));
         model.addAttribute("yesterday", LocalDate.now(clock).minusDays(1));
+        model.addAttribute("loads", exchange.listLoads(20));
+        model.addAttribute("me", AuditLog.currentActor().actorId());
         return "console/exchange";
     }
 
@@ -74,12 +80,30 @@ class ExchangeConsole {
         return "redirect:/console/exchange";
     }
 
+    /** Keeps the file for review: nothing is applied until another person approves it. */
     @PostMapping("/console/exchange/court-defaulters")
-    String loadCourtDefaulters(@RequestParam("file") MultipartFile file, RedirectAttributes redirect)
+    String uploadCourtDefaulters(@RequestParam("file") MultipartFile file, RedirectAttributes redirect)
             throws java.io.IOException {
-        java.io.InputStream content = file.getInputStream();
+        byte[] content = file.getBytes();
+        ConsoleActions.flash(redirect, "exchange.uploadedFile", () -> redirect.addFlashAttribute("uploaded",
+                exchange.uploadCourtDefaulters(file.getOriginalFilename(), content).id()));
+        return "redirect:/console/exchange";
+    }
+
+    /** A second person applies the file (exchange:approve, never its uploader: issue #5). */
+    @RequiresPermission(Permission.EXCHANGE_APPROVE)
+    @PostMapping("/console/exchange/loads/{id}/approve")
+    String approveLoad(@PathVariable UUID id, RedirectAttributes redirect) {
         ConsoleActions.flash(redirect, "exchange.loadedFile",
-                () -> redirect.addFlashAttribute("loaded", exchange.loadCourtDefaulters(content)));
+                () -> redirect.addFlashAttribute("loaded", exchange.approveLoad(id)));
+        return "redirect:/console/exchange";
+    }
+
+    @RequiresPermission(Permission.EXCHANGE_APPROVE)
+    @PostMapping("/console/exchange/loads/{id}/reject")
+    String rejectLoad(@PathVariable UUID id, @RequestParam(defaultValue = "") String note,
+                      RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "exchange.loadRejected", () -> exchange.rejectLoad(id, note));
         return "redirect:/console/exchange";
     }
 }

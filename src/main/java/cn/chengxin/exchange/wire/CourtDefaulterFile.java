@@ -26,7 +26,8 @@ import org.apache.commons.csv.CSVRecord;
  * 姓名, 身份证号码, 执行法院, 案号, 生效法律文书确定的义务, 失信被执行人行为具体情形, 发布日期, and optionally
  * 移除日期. Each row becomes a black-list entry issued by {@value #ISSUER}: a defaulter is listed for two years
  * from publication unless removed earlier (RULES.md §7; counted as the law counts years, {@link CivilPeriods}), and a
- * removal is a newer version of the same entry.
+ * removal is a newer version of the same entry. The list names organisations too, by their unified social credit code
+ * in the same column: the row is read as a person's until the number is known ({@link #about}).
  */
 public final class CourtDefaulterFile {
 
@@ -35,6 +36,8 @@ public final class CourtDefaulterFile {
     static final String BASIS = "《最高人民法院关于公布失信被执行人名单信息的若干规定》（法释〔2017〕7号）";
     /** The catalogue item each row is: a person's court-defaulter record, so the court's own measures follow it. */
     static final String ITEM = "P_COURT_DEFAULTER";
+    /** The item an organisation's row is: an organisation's court-defaulter record. */
+    public static final String ORGANISATION_ITEM = "O_COURT_DEFAULTER";
     public static final int MAX_ROWS = 100_000;
     private static final List<String> REQUIRED = List.of("姓名", "身份证号码", "执行法院", "案号", "生效法律文书确定的义务",
             "失信被执行人行为具体情形", "发布日期");
@@ -106,6 +109,19 @@ public final class CourtDefaulterFile {
         } catch (IllegalArgumentException e) {
             return new Row(line, null, e.getMessage());
         }
+    }
+
+    /**
+     * The row's entry about the subject its number turned out to name: the document type the number was read as, and
+     * for an organisation (a credit code) the organisation's court-defaulter item, so that the measures meant for
+     * defaulting organisations follow it and those meant for persons do not.
+     */
+    public static ExchangeMessage about(ExchangeMessage row, String documentType, boolean organisation) {
+        return new ExchangeMessage(row.sourcePlatform(), row.sourceId(), row.version(), row.kind(), row.occurredAt(),
+                new ExchangeMessage.Subject(documentType, row.subject().number(), row.subject().name()),
+                organisation ? ORGANISATION_ITEM : row.item(), row.listType(), row.severity(), row.period(),
+                row.status(), row.disputed(), row.department(), row.decisionNumber(), row.legalBasis(),
+                row.issuingPlatformName(), row.proceedings());
     }
 
     private static String get(CSVRecord r, String column, int max) {

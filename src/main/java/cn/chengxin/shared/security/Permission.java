@@ -36,6 +36,7 @@ public enum Permission {
     OBJECTION_HANDLE("objection:handle", "处理异议"),
     OBJECTION_ANSWER("objection:answer", "核查并答复转办的异议（提供单位）"),
     EXCHANGE_MANAGE("exchange:manage", "管理平台间信息交换"),
+    EXCHANGE_APPROVE("exchange:approve", "审核导入全国名单文件（失信被执行人名单）"),
     OVERSIGHT_SUPERVISE("oversight:supervise", "部门督办与年度信用工作进展报告"),
     SELF_SERVICE("self:read", "查看本人信用信息"),
     API_SUBJECT_CHECK("api:subject:check", "接口：核查信用主体"),
