@@ -156,6 +156,15 @@ class Pushing {
      */
     private record Failure(String reason, String messageRefused, String partnerReason) {
 
+        /**
+         * What a partner or its link says is stored and shown as our own text is: a partner of another make may echo
+         * an identity number in its refusal ("subject.number 4115…X 校验不通过"), a proxy the batch itself.
+         */
+        Failure {
+            reason = PartnerTexts.shown(reason, 400);
+            partnerReason = partnerReason == null ? null : PartnerTexts.shown(partnerReason, 300);
+        }
+
         Failure(String reason) {
             this(reason, null, null);
         }
@@ -198,10 +207,9 @@ class Pushing {
             // A refusal (a signature the partner cannot verify, a stale clock, …) is read by its code and reason,
             // which the operators act on; anything else as the partner answered.
             String detail = problemField(response.body(), "detail");
-            String reason = code == null ? cut(response.body())
-                    : detail == null ? code : code + "：" + cut(detail);
-            return new Failure("HTTP " + response.statusCode() + " " + reason, refusesAMessage ? code : null,
-                    detail == null ? null : cut(detail));
+            String reason = code == null ? PartnerTexts.shown(response.body(), 300)
+                    : detail == null ? code : code + "：" + PartnerTexts.shown(detail, 300);
+            return new Failure("HTTP " + response.statusCode() + " " + reason, refusesAMessage ? code : null, detail);
         } catch (IOException e) {
             return new Failure(e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
@@ -220,7 +228,4 @@ class Pushing {
         }
     }
 
-    private static String cut(String body) {
-        return body.length() <= 300 ? body : body.substring(0, 300);
-    }
 }
