@@ -14,6 +14,9 @@ import java.util.UUID;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.creditfile.persistence.JdbcDeclines;
 import cn.chengxin.creditfile.persistence.JdbcRecords;
 import cn.chengxin.shared.Ids;
 import org.slf4j.Logger;
@@ -36,7 +39,7 @@ public class CreditFile {
     private static final Logger log = LoggerFactory.getLogger(CreditFile.class);
     /** The states in which a current record is no longer shown and waits only for its retention to end. */
     private static final Set<RecordStatus> CLOSED = Set.of(RecordStatus.EXPIRED, RecordStatus.REVOKED,
-            RecordStatus.REPAIRED);
+            RecordStatus.REPAIRED, RecordStatus.DECLINED);
     /**
      * Who ends publication and retention by the windows (the state events it writes): told apart from a decision
      * about a record, which a department's correction does not undo ({@link VersionStates#ofNext}).
@@ -44,14 +47,18 @@ public class CreditFile {
     private static final String WINDOWS = "system";
 
     private final JdbcRecords records;
+    private final JdbcDeclines declines;
+    private final Catalogue catalogue;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final Clock clock;
     private final ObjectProvider<RetentionHolds> retentionHolds;
 
-    CreditFile(JdbcRecords records, ApplicationEventPublisher events, AuditLog audit, Clock clock,
-               ObjectProvider<RetentionHolds> retentionHolds) {
+    CreditFile(JdbcRecords records, JdbcDeclines declines, Catalogue catalogue, ApplicationEventPublisher events,
+               AuditLog audit, Clock clock, ObjectProvider<RetentionHolds> retentionHolds) {
         this.records = records;
+        this.declines = declines;
+        this.catalogue = catalogue;
         this.events = events;
         this.audit = audit;
         this.clock = clock;
@@ -92,6 +99,7 @@ public class CreditFile {
         chunk.forEach(r -> items.add(r.itemCode()));
         records.lockItemsShared(items);
         Set<String> withdrawing = records.itemsBeingWithdrawn(items);
+        Set<String> declined = declinedAmong(chunk, items);
         StoreOutcome[] outcomes = new StoreOutcome[chunk.size()];
         Set<UUID> changed = new HashSet<>();
         List<RecordStatesChanged.ChangedRecord> stored = new ArrayList<>();
@@ -100,7 +108,7 @@ public class CreditFile {
         for (int i = 0; i < chunk.size(); i++) {
             (copyOf.get(i) < 0 ? sent : copies).add(i);
         }
-        storeAmong(batchId, acceptedBy, chunk, sent, outcomes, now, withdrawing);
+        storeAmong(batchId, acceptedBy, chunk, sent, outcomes, now, withdrawing, declined);
         List<Integer> ofStoredRecords = new ArrayList<>();
         for (int i : copies) {
             StoreOutcome record = outcomes[copyOf.get(i)];
@@ -110,7 +118,7 @@ public class CreditFile {
                 ofStoredRecords.add(i);
             }
         }
-        storeAmong(batchId, acceptedBy, chunk, ofStoredRecords, outcomes, now, withdrawing);
+        storeAmong(batchId, acceptedBy, chunk, ofStoredRecords, outcomes, now, withdrawing, declined);
         Set<UUID> ofDecisions = new HashSet<>();
         for (int i = 0; i < chunk.size(); i++) {
             if (outcomes[i].kind() == StoreOutcome.Kind.STORED) {
@@ -155,15 +163,50 @@ public class CreditFile {
      * {@code withdrawing} one at a time, to be refused unless replays.
      */
     private void storeAmong(UUID batchId, String acceptedBy, List<NewRecord> chunk, List<Integer> among,
-                            StoreOutcome[] outcomes, Instant now, Set<String> withdrawing) {
+                            StoreOutcome[] outcomes, Instant now, Set<String> withdrawing, Set<String> declined) {
         storeFirstVersions(batchId, acceptedBy, chunk, among.stream()
-                .filter(i -> !withdrawing.contains(chunk.get(i).itemCode())).toList(), outcomes, now);
+                .filter(i -> !withdrawing.contains(chunk.get(i).itemCode())).toList(), outcomes, now, declined);
         for (int i : among) {
             if (outcomes[i] == null) { // updates and revocations: rare, one at a time
                 outcomes[i] = storeOne(batchId, acceptedBy, chunk.get(i), now,
-                        withdrawing.contains(chunk.get(i).itemCode()));
+                        withdrawing.contains(chunk.get(i).itemCode()), declined);
             }
         }
+    }
+
+    /**
+     * The persons of the chunk who declined one of its items altogether (RULES.md §2: a person may refuse to have
+     * honours recorded, {@link Declines#declineItem}), as {@link JdbcDeclines#key}s: their new records of it are
+     * stored declined. One query per chunk on the small table of declines; the catalogue is read only when one is
+     * found, to drop the declines of an item the credit office no longer lets persons refuse.
+     */
+    private Set<String> declinedAmong(List<NewRecord> chunk, Set<String> items) {
+        Set<UUID> subjects = new HashSet<>();
+        chunk.forEach(r -> subjects.add(r.subjectId()));
+        Set<String> found = declines.declinedAmong(subjects, items);
+        if (found.isEmpty()) {
+            return found;
+        }
+        Set<String> refusable = new HashSet<>();
+        for (String item : items) {
+            if (catalogue.active(item).map(CatalogueItem::definition).filter(d -> d.refusableBySubject()).isPresent()) {
+                refusable.add(item);
+            }
+        }
+        Set<String> kept = new HashSet<>();
+        chunk.forEach(r -> {
+            String key = JdbcDeclines.key(r.subjectId(), r.itemCode());
+            if (found.contains(key) && refusable.contains(r.itemCode())) {
+                kept.add(key);
+            }
+        });
+        return kept;
+    }
+
+    /** A first version's state: declined when its person declined its item, else by its window (RULES.md §2, §4). */
+    private static RecordStatus firstState(NewRecord r, Set<String> declined, LocalDate today) {
+        return declined.contains(JdbcDeclines.key(r.subjectId(), r.itemCode())) ? RecordStatus.DECLINED
+                : VersionStates.ofFirst(r.publicationEnd(), today);
     }
 
     /**
@@ -224,7 +267,7 @@ public class CreditFile {
      * stored under their source ids, one statement inserts the new ones with their events.
      */
     private void storeFirstVersions(UUID batchId, String by, List<NewRecord> chunk, List<Integer> among,
-                                    StoreOutcome[] outcomes, Instant now) {
+                                    StoreOutcome[] outcomes, Instant now, Set<String> declined) {
         List<Integer> adds = new ArrayList<>();
         for (int i : among) {
             if (chunk.get(i).action() == RecordAction.ADD) {
@@ -271,7 +314,7 @@ public class CreditFile {
             ids.add(Ids.newId());
             keys.add(Ids.newId());
             fresh.add(r);
-            statuses.add(VersionStates.ofFirst(r.publicationEnd(), today));
+            statuses.add(firstState(r, declined, today));
             freshAt.add(i);
         }
         if (fresh.isEmpty()) {
@@ -308,8 +351,12 @@ public class CreditFile {
                 : StoreOutcome.refused("RECORD_VERSION_CONFLICT", "该记录的第 " + r.version() + " 版已以不同内容报送");
     }
 
-    /** @param withdrawn the item's records are being withdrawn for a revoked basis: nothing new is stored under it */
-    private StoreOutcome storeOne(UUID batchId, String by, NewRecord sent, Instant now, boolean withdrawn) {
+    /**
+     * @param withdrawn the item's records are being withdrawn for a revoked basis: nothing new is stored under it
+     * @param declined  the declines of the chunk's persons ({@link #declinedAmong})
+     */
+    private StoreOutcome storeOne(UUID batchId, String by, NewRecord sent, Instant now, boolean withdrawn,
+                                  Set<String> declined) {
         NewRecord r = asStoredCopy(sent);
         Optional<JdbcRecords.Current> current = records.current(r.departmentCode(), r.sourceRecordId());
         Optional<String> sameVersion = records.fingerprintOf(r.departmentCode(), r.sourceRecordId(), r.version());
@@ -325,7 +372,7 @@ public class CreditFile {
             }
             UUID key = Ids.newId();
             UUID id = Ids.newId();
-            RecordStatus status = VersionStates.ofFirst(r.publicationEnd(), LocalDate.ofInstant(now, clock.getZone()));
+            RecordStatus status = firstState(r, declined, LocalDate.ofInstant(now, clock.getZone()));
             if (!records.insert(id, key, r, status, batchId, by, now)) {
                 // A concurrent submission stored this first version first: what it stored decides.
                 NewRecord sentAgain = r;

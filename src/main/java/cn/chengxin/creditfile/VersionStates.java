@@ -50,8 +50,8 @@ final class VersionStates {
     /**
      * A later version (UPDATE or REVOKE) of a record now in {@code current}, one that {@link #refusal} allows. A
      * revocation closes the record. A correction keeps a repaired record repaired (RULES.md §6: repair stops
-     * publication and use, and a correction of the facts is no new act) and a disputed one marked until the objection
-     * is decided (§5). An expired record whose display a decision stopped ({@code stoppedByDecision}: an objection
+     * publication and use, and a correction of the facts is no new act), a declined one declined (§2: the person
+     * refused the record, not one version of it) and a disputed one marked until the objection is decided (§5). An expired record whose display a decision stopped ({@code stoppedByDecision}: an objection
      * upheld as 停止公示, §5) stays expired: the platform decided, and a correction of the facts is no new decision.
      * Otherwise the window decides, recomputed from the corrected decision date (§4): shown while it is open, expired
      * once it has ended — so a record expired by its window comes back only if its new window is open.
@@ -71,7 +71,7 @@ final class VersionStates {
             return RecordStatus.REVOKED;
         }
         return switch (current) {
-            case REPAIRED, IN_DISPUTE -> current;
+            case REPAIRED, IN_DISPUTE, DECLINED -> current;
             case EXPIRED -> stoppedByDecision ? current : ofFirst(publicationEnd, today);
             case ACTIVE -> ofFirst(publicationEnd, today);
             case CORRECTED -> throw new IllegalStateException("a superseded version is never the current one");

@@ -51,11 +51,12 @@ class WithdrawingRecords {
     private static final Logger log = LoggerFactory.getLogger(WithdrawingRecords.class);
     /**
      * The records withdrawn: all that are still kept and may still be shown, disclosed or used — in use (有效, 异议中),
-     * past their window but kept (公示期满) or repaired (已修复). A record already revoked keeps its own reason, an
+     * past their window but kept (公示期满), repaired (已修复) or declined by their person (本人拒绝记录, who may take
+     * the refusal back). A record already revoked keeps its own reason, an
      * archived one is past its retention and is not rewritten.
      */
     static final Set<RecordStatus> WITHDRAWN = EnumSet.of(RecordStatus.ACTIVE, RecordStatus.IN_DISPUTE,
-            RecordStatus.EXPIRED, RecordStatus.REPAIRED);
+            RecordStatus.EXPIRED, RecordStatus.REPAIRED, RecordStatus.DECLINED);
     /** A pass no chunk has moved for this long has lost its runner (a stop, a failed chunk). */
     static final Duration STALLED = Duration.ofMinutes(2);
 

@@ -18,6 +18,7 @@ import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.creditfile.RecordProceedings;
 import cn.chengxin.creditfile.RecordProceedingsChanged;
 import cn.chengxin.creditfile.RecordStatesChanged;
+import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.exchange.domain.ExchangeMessage;
 import cn.chengxin.exchange.domain.Relation;
 import cn.chengxin.exchange.persistence.JdbcExchange;
@@ -123,9 +124,11 @@ class Queueing {
                     .findFirst().ifPresent(e -> entries.put(r.recordKey(), e));
         }
         // A record collected while its item did not let it leave the platform stays here though the item now goes up
-        // (RULES.md §2): unless it was sent before, when its changes still go, as above.
+        // (RULES.md §2): unless it was sent before, when its changes still go, as above. So does one its person
+        // declined (§2: a person may refuse to have honours recorded): sent before, the parent learns it is declined.
         List<String> heldBack = shared.stream().filter(r -> entries.containsKey(r.recordKey()))
-                .filter(r -> !sent.contains("record/" + r.recordKey()) && !sharing.shares(entries.get(r.recordKey())))
+                .filter(r -> !sent.contains("record/" + r.recordKey()) && (!sharing.shares(entries.get(r.recordKey()))
+                        || entries.get(r.recordKey()).status() == RecordStatus.DECLINED))
                 .map(r -> "record/" + r.recordKey()).toList();
         Set<String> sentBefore = heldBack.isEmpty() ? Set.of() : store.everQueued(heldBack);
         Map<UUID, List<RecordProceeding>> pending = proceedings.pendingOn(shared.stream()

@@ -16,7 +16,7 @@ class VersionStatesTests {
     private static final LocalDate ENDED = TODAY.minusDays(1);
 
     @ParameterizedTest(name = "a correction keeps a {0} record so")
-    @EnumSource(value = RecordStatus.class, names = {"REPAIRED", "IN_DISPUTE"})
+    @EnumSource(value = RecordStatus.class, names = {"REPAIRED", "IN_DISPUTE", "DECLINED"})
     void aCorrectionDoesNotReviveAClosedOrDisputedRecord(RecordStatus current) {
         assertThat(VersionStates.ofNext(RecordAction.UPDATE, current, false, OPEN, TODAY)).isEqualTo(current);
         assertThat(VersionStates.ofNext(RecordAction.UPDATE, current, false, null, TODAY)).isEqualTo(current);

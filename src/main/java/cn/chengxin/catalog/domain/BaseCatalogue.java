@@ -197,9 +197,21 @@ public final class BaseCatalogue {
                                        String description) {
         ItemDefinition d = new ItemDefinition(code, name, subject, nature, category, domain, fields, providers,
                 legalBasis, sharing, severity, null, null, null, punishment, scoring,
-                sharedUpwardByDefault(nature, sharing, punishment), cycle, linksToResponsible, description);
+                sharedUpwardByDefault(nature, sharing, punishment), cycle, linksToResponsible, description, null,
+                refusableByDefault(code, subject, nature, category));
         return fields.stream().anyMatch(f -> f.name().equals(ACT_ENDED_ON)) ? d.withRetentionCountedFrom(ACT_ENDED_ON)
                 : d;
+    }
+
+    /**
+     * The base catalogue's honours, which the person may refuse to have recorded (RULES.md §2, Shenzhen Art. 39:
+     * commendations, volunteering, blood donation, charity, 见义勇为): the good items about persons of the honours
+     * category, and commendations, which the national catalogue files under administrative rewards. Migration V163
+     * gave the items of existing platforms the same value; the credit office changes it per item.
+     */
+    public static boolean refusableByDefault(String code, SubjectType subject, Nature nature, Category category) {
+        return subject == SubjectType.PERSON && nature == Nature.GOOD
+                && (category == Category.HONOUR || "P_COMMENDATION".equals(code));
     }
 
     /**

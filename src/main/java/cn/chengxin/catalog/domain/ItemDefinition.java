@@ -18,13 +18,17 @@ import java.util.Map;
  * @param retentionCountsFrom       the DATE field of the item's records holding the day the act or the sentence
  *                                  ended, from which retention counts when a record gives it (RULES.md §4); null:
  *                                  retention counts from the decision date
+ * @param refusableBySubject        the person may refuse to have the item's records recorded (RULES.md §2, Shenzhen
+ *                                  Art. 39: honours); only a good item about persons, never a negative one
+ *                                  ({@link ItemRules})
  */
 public record ItemDefinition(String code, String name, SubjectType subjectType, Nature nature, Category category,
                              Domain domain, List<FieldDefinition> fields, List<String> providers, String legalBasis,
                              Sharing sharing, Severity severity, Integer publicationMinMonths,
                              Integer publicationMaxMonths, Integer retentionYears, boolean usableForPunishment,
                              boolean usableForScoring, boolean sharedUpward, UpdateCycle updateCycle,
-                             boolean linksToResponsiblePersons, String description, String retentionCountsFrom) {
+                             boolean linksToResponsiblePersons, String description, String retentionCountsFrom,
+                             boolean refusableBySubject) {
 
     public ItemDefinition {
         fields = fields == null ? List.of() : List.copyOf(fields);
@@ -33,7 +37,7 @@ public record ItemDefinition(String code, String name, SubjectType subjectType, 
                 : retentionCountsFrom.strip();
     }
 
-    /** An item whose records' retention counts from their decision date. */
+    /** An item whose records' retention counts from their decision date and which the subject may not refuse. */
     public ItemDefinition(String code, String name, SubjectType subjectType, Nature nature, Category category,
                           Domain domain, List<FieldDefinition> fields, List<String> providers, String legalBasis,
                           Sharing sharing, Severity severity, Integer publicationMinMonths,
@@ -42,14 +46,15 @@ public record ItemDefinition(String code, String name, SubjectType subjectType, 
                           boolean linksToResponsiblePersons, String description) {
         this(code, name, subjectType, nature, category, domain, fields, providers, legalBasis, sharing, severity,
                 publicationMinMonths, publicationMaxMonths, retentionYears, usableForPunishment, usableForScoring,
-                sharedUpward, updateCycle, linksToResponsiblePersons, description, null);
+                sharedUpward, updateCycle, linksToResponsiblePersons, description, null, false);
     }
 
     /** The same item with retention counted from the field {@code field} where a record gives it. */
     public ItemDefinition withRetentionCountedFrom(String field) {
         return new ItemDefinition(code, name, subjectType, nature, category, domain, fields, providers, legalBasis,
                 sharing, severity, publicationMinMonths, publicationMaxMonths, retentionYears, usableForPunishment,
-                usableForScoring, sharedUpward, updateCycle, linksToResponsiblePersons, description, field);
+                usableForScoring, sharedUpward, updateCycle, linksToResponsiblePersons, description, field,
+                refusableBySubject);
     }
 
     /**
@@ -74,6 +79,14 @@ public record ItemDefinition(String code, String name, SubjectType subjectType, 
         }
     }
 
+    /** The same item with the subject's right to refuse its records ({@link #refusableBySubject}) as given. */
+    public ItemDefinition refusableBySubject(boolean refusable) {
+        return new ItemDefinition(code, name, subjectType, nature, category, domain, fields, providers, legalBasis,
+                sharing, severity, publicationMinMonths, publicationMaxMonths, retentionYears, usableForPunishment,
+                usableForScoring, sharedUpward, updateCycle, linksToResponsiblePersons, description, retentionCountsFrom,
+                refusable);
+    }
+
     /**
      * Who decides whether the item's records are repaired (RULES.md §6, §7): a court's and a listing department's own
      * decisions are ended by them, not by the credit platform.
@@ -91,7 +104,7 @@ public record ItemDefinition(String code, String name, SubjectType subjectType, 
     public ItemDefinition withPeriods(Integer minMonths, Integer maxMonths, Integer retention) {
         return new ItemDefinition(code, name, subjectType, nature, category, domain, fields, providers, legalBasis,
                 sharing, severity, minMonths, maxMonths, retention, usableForPunishment, usableForScoring,
-                sharedUpward, updateCycle, linksToResponsiblePersons, description, retentionCountsFrom);
+                sharedUpward, updateCycle, linksToResponsiblePersons, description, retentionCountsFrom, refusableBySubject);
     }
 
     /** The defaults of RULES.md §4 for a negative item of this severity; good items are shown long-term. */
@@ -107,6 +120,6 @@ public record ItemDefinition(String code, String name, SubjectType subjectType, 
         return new ItemDefinition(d.code(), d.name(), d.subjectType(), d.nature(), d.category(), d.domain(),
                 d.fields(), d.providers(), d.legalBasis(), d.sharing(), d.severity(), min, max, retention,
                 d.usableForPunishment(), d.usableForScoring(), d.sharedUpward(), d.updateCycle(),
-                d.linksToResponsiblePersons(), d.description(), d.retentionCountsFrom());
+                d.linksToResponsiblePersons(), d.description(), d.retentionCountsFrom(), d.refusableBySubject());
     }
 }

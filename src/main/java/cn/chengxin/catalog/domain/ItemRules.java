@@ -107,6 +107,12 @@ public final class ItemRules {
             out.add(new Violation("UPWARD_NOT_USABLE_FOR_PUNISHMENT", "sharedUpward",
                     "不可用于惩戒的失信信息（简易程序、轻微违法等）不向上级平台报送"));
         }
+        // Only honours may be refused by the person they are about (RULES.md §2, Shenzhen Art. 39): a refusable
+        // negative item would let anyone take their dishonesty out of their file.
+        if (d.refusableBySubject() && (d.nature() != Nature.GOOD || d.subjectType() != SubjectType.PERSON)) {
+            out.add(new Violation("REFUSABLE_ONLY_PERSONAL_HONOURS", "refusableBySubject",
+                    "只有关于自然人的守信（表彰、志愿服务、献血、捐赠等）事项可由本人拒绝记录"));
+        }
         return out;
     }
 

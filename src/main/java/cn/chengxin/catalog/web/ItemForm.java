@@ -40,6 +40,7 @@ public class ItemForm {
     private boolean sharedUpward;
     private UpdateCycle updateCycle = UpdateCycle.DAILY;
     private boolean linksToResponsiblePersons;
+    private boolean refusableBySubject;
     private String providers = "";
     private String legalBasis = "";
     private String description = "";
@@ -68,6 +69,7 @@ public class ItemForm {
         f.sharedUpward = d.sharedUpward();
         f.updateCycle = d.updateCycle();
         f.linksToResponsiblePersons = d.linksToResponsiblePersons();
+        f.refusableBySubject = d.refusableBySubject();
         f.providers = String.join(", ", d.providers());
         f.legalBasis = d.legalBasis();
         f.description = d.description() == null ? "" : d.description();
@@ -115,7 +117,8 @@ public class ItemForm {
                 subjectType, nature, category, domain, parsed, providerCodes, legalBasis == null ? null
                 : legalBasis.trim(), sharing, severity, publicationMinMonths, publicationMaxMonths, retentionYears,
                 usableForPunishment, usableForScoring, sharedUpward, updateCycle, linksToResponsiblePersons,
-                description == null || description.isBlank() ? null : description.trim(), retentionCountsFrom);
+                description == null || description.isBlank() ? null : description.trim(), retentionCountsFrom,
+                refusableBySubject);
     }
 
     /**
@@ -163,6 +166,8 @@ public class ItemForm {
     public void setUpdateCycle(UpdateCycle updateCycle) { this.updateCycle = updateCycle; }
     public boolean isLinksToResponsiblePersons() { return linksToResponsiblePersons; }
     public void setLinksToResponsiblePersons(boolean v) { this.linksToResponsiblePersons = v; }
+    public boolean isRefusableBySubject() { return refusableBySubject; }
+    public void setRefusableBySubject(boolean v) { this.refusableBySubject = v; }
     public String getProviders() { return providers; }
     public void setProviders(String providers) { this.providers = providers; }
     public String getLegalBasis() { return legalBasis; }

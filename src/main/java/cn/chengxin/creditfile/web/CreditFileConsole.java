@@ -49,9 +49,12 @@ class CreditFileConsole {
 
     private final cn.chengxin.creditfile.RecordProceedings proceedings;
     private final PublicationWindows windows;
+    private final cn.chengxin.creditfile.Declines declines;
 
     CreditFileConsole(SubjectRegistry subjects, CreditFile creditFile, Catalogue catalogue, AuditLog audit,
-                      cn.chengxin.creditfile.RecordProceedings proceedings, PublicationWindows windows) {
+                      cn.chengxin.creditfile.RecordProceedings proceedings, PublicationWindows windows,
+                      cn.chengxin.creditfile.Declines declines) {
+        this.declines = declines;
         this.proceedings = proceedings;
         this.windows = windows;
         this.subjects = subjects;
@@ -113,6 +116,9 @@ class CreditFileConsole {
         model.addAttribute("history", ofShown(creditFile.historyOf(subject.get()), shown));
         model.addAttribute("itemNames", names);
         model.addAttribute("scoped", scope.restricted());
+        // That the person declined honours (RULES.md §2) staff see, as the declined records' state and history say,
+        // so that nobody asks the department again or restores them; what the records hold no console shows.
+        model.addAttribute("declinedItems", declines.declinedItems(subject.get()));
         return "console/credit-file";
     }
 

@@ -18,6 +18,7 @@ import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.ItemVersions;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.Declines;
 import cn.chengxin.inquiry.Consents;
 import cn.chengxin.inquiry.Reports;
 import cn.chengxin.inquiry.Statements;
@@ -64,10 +65,13 @@ class MyCredit {
 
     private final cn.chengxin.creditfile.RecordProceedings proceedings;
     private final cn.chengxin.objection.Objections objections;
+    private final Declines declines;
 
     MyCredit(CreditFile creditFile, Catalogue catalogue, StaffDirectory directory, Statements statements,
              Consents consents, Reports reports, AuditLog audit, Repairs repairs, java.time.Clock clock,
-             cn.chengxin.creditfile.RecordProceedings proceedings, cn.chengxin.objection.Objections objections) {
+             cn.chengxin.creditfile.RecordProceedings proceedings, cn.chengxin.objection.Objections objections,
+             Declines declines) {
+        this.declines = declines;
         this.proceedings = proceedings;
         this.objections = objections;
         this.repairs = repairs;
@@ -103,7 +107,44 @@ class MyCredit {
         model.addAttribute("statements", statements.of(citizen.subjectId()));
         model.addAttribute("maxStatement", Statements.MAX_LENGTH);
         model.addAttribute("objectionDeadlines", objections.deadlines());
+        // 拒绝记录 (RULES.md §2): the honours the person may refuse, and those refused altogether.
+        model.addAttribute("refusable", declines.refusableItems());
+        model.addAttribute("declinedItems", declines.declinedItems(citizen.subjectId()));
         return "me/file";
+    }
+
+    /** Declines one record of an honour (RULES.md §2): kept, but no longer shown to others nor used. */
+    @PostMapping("/me/file/records/{recordKey}/decline")
+    String declineRecord(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable UUID recordKey,
+                         RedirectAttributes redirect) {
+        ConsoleActions.flashOrNotFound(redirect, "me.decline.recordDeclined",
+                () -> declines.declineRecord(citizen.subjectId(), recordKey));
+        return "redirect:/me/file#file";
+    }
+
+    @PostMapping("/me/file/records/{recordKey}/accept")
+    String acceptRecord(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable UUID recordKey,
+                        RedirectAttributes redirect) {
+        ConsoleActions.flashOrNotFound(redirect, "me.decline.recordAccepted",
+                () -> declines.acceptRecord(citizen.subjectId(), recordKey));
+        return "redirect:/me/file#file";
+    }
+
+    /** Declines an honour altogether: its records in force now and those that arrive later. */
+    @PostMapping("/me/file/items/{code}/decline")
+    String declineItem(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable String code,
+                       RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "me.decline.itemDeclined",
+                () -> declines.declineItem(citizen.subjectId(), code));
+        return "redirect:/me/file#declines";
+    }
+
+    @PostMapping("/me/file/items/{code}/accept")
+    String acceptItem(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable String code,
+                      RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "me.decline.itemAccepted",
+                () -> declines.acceptItem(citizen.subjectId(), code));
+        return "redirect:/me/file#declines";
     }
 
     @PostMapping("/me/statements")

@@ -184,4 +184,22 @@ class ItemRulesTests {
         assertThat(ItemDefinition.withDefaultPeriods(minor).publicationMaxMonths()).isEqualTo(3);
         assertThat(items).anyMatch(i -> i.subjectType() == SubjectType.ORGANISATION && i.linksToResponsiblePersons());
     }
+
+    /** RULES.md §2: persons may refuse honours, never negative information; the base catalogue marks its honours. */
+    @Test
+    void onlyGoodItemsAboutPersonsMayBeRefusedByTheirSubject() {
+        List<ItemDefinition> items = BaseCatalogue.items();
+        assertThat(items).filteredOn(ItemDefinition::refusableBySubject).extracting(ItemDefinition::code)
+                .containsExactlyInAnyOrder("P_VOLUNTEER_SERVICE", "P_BLOOD_DONATION", "P_COMMENDATION",
+                        "P_GOOD_SAMARITAN", "P_CHARITABLE_DONATION");
+        ItemDefinition penalty = items.stream().filter(i -> i.code().equals("P_ADMIN_PENALTY_GENERAL")).findFirst()
+                .orElseThrow();
+        assertThat(ItemRules.forSaving(penalty.refusableBySubject(true))).extracting(ItemRules.Violation::code)
+                .contains("REFUSABLE_ONLY_PERSONAL_HONOURS");
+        ItemDefinition taxA = items.stream().filter(i -> i.code().equals("O_TAX_CREDIT_A")).findFirst().orElseThrow();
+        assertThat(ItemRules.forSaving(taxA.refusableBySubject(true))).extracting(ItemRules.Violation::code)
+                .contains("REFUSABLE_ONLY_PERSONAL_HONOURS");
+        assertThat(items).filteredOn(ItemDefinition::refusableBySubject)
+                .allSatisfy(i -> assertThat(ItemRules.forActivation(i)).isEmpty());
+    }
 }
