@@ -114,16 +114,16 @@ class MyCredit {
     }
 
     /** Declines one record of an honour (RULES.md §2): kept, but no longer shown to others nor used. */
-    @PostMapping("/me/file/records/{recordKey}/decline")
-    String declineRecord(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable UUID recordKey,
+    @PostMapping("/me/file/records/{id}/decline")
+    String declineRecord(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable("id") UUID recordKey,
                          RedirectAttributes redirect) {
         ConsoleActions.flashOrNotFound(redirect, "me.decline.recordDeclined",
                 () -> declines.declineRecord(citizen.subjectId(), recordKey));
         return "redirect:/me/file#file";
     }
 
-    @PostMapping("/me/file/records/{recordKey}/accept")
-    String acceptRecord(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable UUID recordKey,
+    @PostMapping("/me/file/records/{id}/accept")
+    String acceptRecord(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable("id") UUID recordKey,
                         RedirectAttributes redirect) {
         ConsoleActions.flashOrNotFound(redirect, "me.decline.recordAccepted",
                 () -> declines.acceptRecord(citizen.subjectId(), recordKey));
