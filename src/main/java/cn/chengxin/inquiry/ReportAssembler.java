@@ -20,13 +20,13 @@ import cn.chengxin.catalog.ItemVersions;
 import cn.chengxin.catalog.domain.FieldDefinition;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.Nature;
-import cn.chengxin.catalog.domain.Sharing;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.creditfile.RecordProceedings;
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.inquiry.domain.ReportLanguage;
+import cn.chengxin.inquiry.domain.ReportReader;
 import cn.chengxin.inquiry.domain.ReportScope;
 import cn.chengxin.inquiry.domain.Requester;
 import cn.chengxin.inquiry.domain.ScoreExplanation;
@@ -39,7 +39,6 @@ import cn.chengxin.scoring.SubjectScore;
 import cn.chengxin.scoring.domain.DimensionScore;
 import cn.chengxin.shared.privacy.IdentityRedaction;
 import cn.chengxin.shared.security.Actor;
-import cn.chengxin.shared.security.DataScope;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.domain.Gender;
 import org.springframework.stereotype.Component;
@@ -84,11 +83,11 @@ class ReportAssembler {
     }
 
     /**
-     * @param dataScope for a department's government query, the catalogue items it may see beyond public ones;
-     *                  other reports carry what their kind does
+     * @param reader for a department's government query, the department the whole report is cut to
+     *               ({@link ReportReader}); other reports carry what their kind does
      */
     ReportContent assemble(ReportScope scope, SubjectProfile subject, String pseudonym, Heading heading,
-                           DataScope dataScope) {
+                           ReportReader reader) {
         // Each record is read by the item version it was stored under (issue #4, RULES.md §4): a later version
         // making the item more or less serious, or otherwise classing it anew, does not rewrite what was collected
         // before it, as the credit file and repair read it.
@@ -99,12 +98,14 @@ class ReportAssembler {
         List<ReportContent.RecordLine> negative = new ArrayList<>();
         List<ReportContent.RecordLine> other = new ArrayList<>();
         Map<UUID, String> included = new HashMap<>();
+        Map<UUID, String> itemOfRecord = new HashMap<>();
         // Pending reviews and lawsuits show with the record as the dispute mark does (RULES.md §5), read at once.
         Map<UUID, List<RecordProceeding>> pending = proceedings.pendingOf(subject.id());
         for (FileEntry entry : creditFile.fileAsShown(subject.id())) {
+            itemOfRecord.put(entry.recordKey(), entry.itemCode());
             ItemDefinition item = items.of(entry.itemCode(), entry.itemVersion()).orElse(null);
             if (item == null || !scope.includes(item.sharing(), item.category(), entry.status().shown())
-                    || !inDataScope(scope, item, dataScope)) {
+                    || !reader.seesRecord(item.sharing(), item.code())) {
                 continue;
             }
             ReportContent.RecordLine line = line(entry, item, departments,
@@ -120,19 +121,23 @@ class ReportAssembler {
         List<ReportContent.ListLine> lists = listing.entriesOf(subject.id()).stream()
                 .filter(e -> e.inForce(today))
                 .filter(e -> e.listType() != ListType.GREY || scope.requester() != Requester.INSTITUTION)
+                .filter(e -> reader.seesEntry(e.listType(), e.departmentCode(),
+                        e.recordKey() == null ? null : itemOfRecord.get(e.recordKey()), e.published()))
                 .map(e -> listLine(e, departments)).toList();
         List<ReportContent.StatementLine> statements = store.statementsOf(subject.id()).stream()
-                .filter(s -> s.recordKey() == null || included.containsKey(s.recordKey()))
+                .filter(s -> s.recordKey() == null ? reader.seesWholeFileStatements()
+                        : included.containsKey(s.recordKey()))
                 // Masked in the content itself, which the JSON answer and the stored report carry as well as the PDF:
                 // a statement stored before texts were masked may hold a number (RULES.md §10).
                 .map(s -> new ReportContent.StatementLine(s.createdAt(),
                         s.recordKey() == null ? "信用档案整体" : included.get(s.recordKey()),
                         IdentityRedaction.redact(s.text())))
                 .toList();
-        ReportContent.ScoreLine score = scope.showsScore()
+        boolean showsScore = scope.showsScore() && reader.seesScore();
+        ReportContent.ScoreLine score = showsScore
                 ? scoring.scoreOf(subject.id()).map(s -> scoreLine(s, included.keySet())).orElse(null) : null;
         List<ReportContent.QueryLine> queries = accesses.queriesOf(pseudonym, settings.queriesShown()).stream()
-                .map(a -> scope.showsEveryQuery() ? Optional.of(new ReportContent.QueryLine(a.at(), a.actorName(),
+                .map(a -> scope.showsEveryQuery() && reader.seesQueryBy(a.organisation()) ? Optional.of(new ReportContent.QueryLine(a.at(), a.actorName(),
                         a.organisation(), a.purpose() == null ? a.action() : a.purpose(), a.consentId() != null))
                         : sharedQuery(a))
                 .flatMap(Optional::stream)
@@ -149,7 +154,7 @@ class ReportAssembler {
         return new ReportContent(heading.number(), heading.verificationCode(), scope.kind(), scope.kind().title(),
                 heading.purpose(), heading.legalBasis(), heading.requester(), heading.generatedAt(),
                 heading.generatedAt().plus(settings.reportValidity()), identity, good, negative, other, lists,
-                statements, score, !scope.showsScore(), queries, verifyUrl, heading.language().code());
+                statements, score, !showsScore, queries, verifyUrl, heading.language().code());
     }
 
     /**
@@ -168,11 +173,6 @@ class ReportAssembler {
             return Optional.of(new ReportContent.QueryLine(a.at(), null, "本人", "本人查询", false));
         }
         return Optional.empty();
-    }
-
-    private static boolean inDataScope(ReportScope scope, ItemDefinition item, DataScope dataScope) {
-        return scope.requester() != Requester.GOVERNMENT || item.sharing() == Sharing.PUBLIC
-                || dataScope.permits(item.code());
     }
 
     private static ReportContent.RecordLine line(FileEntry entry, ItemDefinition item,

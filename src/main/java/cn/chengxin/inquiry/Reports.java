@@ -26,6 +26,7 @@ import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.inquiry.domain.ReportKind;
 import cn.chengxin.inquiry.domain.ReportLanguage;
 import cn.chengxin.inquiry.domain.ReportNumbers;
+import cn.chengxin.inquiry.domain.ReportReader;
 import cn.chengxin.inquiry.domain.ReportScope;
 import cn.chengxin.inquiry.domain.Requester;
 import cn.chengxin.inquiry.pdf.ReportDocuments;
@@ -33,7 +34,6 @@ import cn.chengxin.inquiry.persistence.JdbcInquiry;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.security.Actor;
-import cn.chengxin.shared.security.DataScope;
 import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
@@ -58,10 +58,10 @@ public class Reports {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /**
-     * What a report of one's own or a consented one carries is its kind's alone (ReportScope); a department's data
-     * scope narrows a government query's only.
+     * What a report of one's own or a consented one carries is its kind's alone (ReportScope); a department's remit
+     * narrows a government query's only ({@link ReportReader}).
      */
-    private static final DataScope BY_KIND = DataScope.everyItem();
+    private static final ReportReader BY_KIND = ReportReader.byKind();
 
     /** The subject id no one has: an unregistered number's, whose consents are none. */
     private static final UUID NOBODY = new UUID(0, 0);
@@ -210,14 +210,14 @@ public class Reports {
         ReportScope scope = new ReportScope(ReportKind.GOVERNMENT, Requester.GOVERNMENT, null);
         String requester = staff.organisation() + " " + staff.actorName();
         return issue(scope, profile(subjectId), staff, requester, purpose.label() + "（" + caseReference.strip() + "）",
-                null, staff.dataScope(), clock.instant(), ReportLanguage.ZH, number -> {
+                null, new ReportReader(staff.departmentCode(), staff.organisation(), staff.dataScope()), clock.instant(), ReportLanguage.ZH, number -> {
                 }, purpose.legalBasis());
     }
 
     private Issued issue(ReportScope scope, SubjectProfile subject, Actor actor, String requester, String purposeNote,
-                         UUID consentId, DataScope dataScope, Instant now, ReportLanguage language,
+                         UUID consentId, ReportReader reader, Instant now, ReportLanguage language,
                          Consumer<String> withReport) {
-        return issue(scope, subject, actor, requester, purposeNote, consentId, dataScope, now, language, withReport,
+        return issue(scope, subject, actor, requester, purposeNote, consentId, reader, now, language, withReport,
                 null);
     }
 
@@ -229,7 +229,7 @@ public class Reports {
      * unaudited, and no consent is used up or free report counted for a caller told it failed.
      */
     private Issued issue(ReportScope scope, SubjectProfile subject, Actor actor, String requester, String purposeNote,
-                         UUID consentId, DataScope dataScope, Instant now, ReportLanguage language,
+                         UUID consentId, ReportReader reader, Instant now, ReportLanguage language,
                          Consumer<String> withReport, String legalBasis) {
         String pseudonym = subjects.pseudonymOf(subject.id()).orElseThrow();
         String purpose = scope.purposeLabel() + (purposeNote == null || scope.requester() == Requester.INSTITUTION
@@ -241,7 +241,7 @@ public class Reports {
         };
         ReportAssembler.Heading heading = new ReportAssembler.Heading(numbers.number(LocalDate.ofInstant(now, CHINA)),
                 numbers.verificationCode(), purpose, basis, requester, now, language);
-        ReportContent content = assembler.assemble(scope, subject, pseudonym, heading, dataScope);
+        ReportContent content = assembler.assemble(scope, subject, pseudonym, heading, reader);
         byte[] pdf = documents.pdf(content);
         String sm3 = sm3(pdf);
         UUID id = Ids.newId();

@@ -1,11 +1,18 @@
 package cn.chengxin.inquiry;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffPrincipal;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.inquiry.persistence.JdbcInquiry;
+import cn.chengxin.listing.ListType;
+import cn.chengxin.listing.Listing;
+import cn.chengxin.support.AsStaff;
+import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.support.IntegrationTest;
@@ -18,6 +25,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +41,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * 政务查询 carries, beyond public records, the government-shared records of the querying department's data scope only
  * (RULES.md §10: least privilege): a responding unit whose scope names no item gets the public ones alone, the
  * provider of the item its records, the credit office every government-shared record. The person here holds a
- * public penalty (一般) and a government-shared one (轻微), both of the market regulator's items.
+ * public penalty (一般) and a government-shared one (轻微), both of the market regulator's items. The whole report is
+ * cut to the department, not its records alone: another department's grey entry, the score and other departments'
+ * looks at the person are not the querying department's business (RULES.md §9, §10).
  */
 @IntegrationTest
 class GovernmentReportScopeIT {
@@ -50,6 +61,36 @@ class GovernmentReportScopeIT {
     StaffDirectory directory;
     @Autowired
     Reports reports;
+    @Autowired
+    Listing listing;
+
+    private static final String GREY_BASIS = "《测试税收征管规定》第七条（政务查询范围）";
+
+    /**
+     * The tax bureau's grey entry (never published) is the tax bureau's business: the court's report has no line of
+     * it, no score and no line of the tax bureau's own query; the tax bureau's report has the entry, the credit
+     * office's the entry, the score section and both departments' queries.
+     */
+    @Test
+    void aDepartmentsReportHasNoOtherDepartmentsGreyEntryNoScoreAndNoOtherDepartmentsQueries() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "庞税青");
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        UUID grey = asMemberOf("TAX", () -> listing.propose(subject, ListType.GREY, GREY_BASIS, "欠缴税款逾期未缴",
+                LocalDate.now().minusMonths(1), LocalDate.now().plusYears(1)));
+        AsStaff.as("grey-checker", () -> listing.approve(grey, "核实无误"));
+        assertThat(listing.entry(grey).orElseThrow().inForce(LocalDate.now())).isTrue();
+
+        String tax = report(person.number(), "TAX");
+        assertThat(tax).contains(GREY_BASIS, "本报告的用途不包含信用评分");
+
+        String court = report(person.number(), "COURT");
+        assertThat(court).doesNotContain(GREY_BASIS).doesNotContain(ListType.GREY.label())
+                .contains("本报告的用途不包含信用评分").doesNotContain("gov-tax");
+
+        String office = report(person.number(), "CREDIT_OFFICE");
+        assertThat(office).contains(GREY_BASIS, "gov-tax", "gov-court")
+                .doesNotContain("本报告的用途不包含信用评分");
+    }
 
     @Test
     void aRespondingUnitWhoseScopeNamesNoItemGetsThePublicRecordsAlone() throws Exception {
@@ -74,6 +115,24 @@ class GovernmentReportScopeIT {
         TestRecords.penalty(mvc, apiClients, directory, person.number(), name, "P_ADMIN_PENALTY_MINOR",
                 SHARED_PENALTY);
         return person.number();
+    }
+
+    /** Runs {@code action} as a member of the department, as its console would. */
+    private <T> T asMemberOf(String departmentCode, Callable<T> action) throws Exception {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(Principals.member("maker-" + departmentCode.toLowerCase(), department(departmentCode),
+                Permission.CONSOLE_HOME));
+        SecurityContextHolder.setContext(context);
+        try {
+            return action.call();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    private cn.chengxin.account.Department department(String code) {
+        return directory.departments().stream().filter(d -> d.code().equals(code)).findFirst().orElseThrow();
     }
 
     /** The report a member of the department obtains in the console, as its PDF's text. */

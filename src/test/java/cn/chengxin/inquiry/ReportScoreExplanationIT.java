@@ -51,8 +51,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * penalty (遵纪守法) and tax arrears (欠缴税款信息, government-only, counted for scoring, the one record of 履约守信).
  * A bank's lending report leaves the arrears out of the records, out of the explanation and out of 履约守信's total,
  * in JSON, HTML and PDF alike, and prints their points once, in no dimension, so that the explanation still adds up
- * to the score; a department whose data scope lacks the item gets the same, the
- * credit office sees the item named.
+ * to the score; a department's government report carries no score at all (the score would tell of records outside
+ * its scope), the credit office's names the item.
  */
 @IntegrationTest
 class ReportScoreExplanationIT {
@@ -132,10 +132,10 @@ class ReportScoreExplanationIT {
     }
 
     @Test
-    void aDepartmentOutsideWhoseScopeTheItemLiesGetsItSummedAndTheCreditOfficeNamed() throws Exception {
+    void aDepartmentGetsNoScoreAndTheCreditOfficeTheItemNamed() throws Exception {
         TestCitizens.Person person = personWithPenaltyAndArrears("龚税亮", "732");
-        assertThat(governmentReport(person.number(), "MARKET")).contains("信用评分", NOT_SHOWN)
-                .doesNotContain(ARREARS);
+        assertThat(governmentReport(person.number(), "MARKET")).contains("本报告的用途不包含信用评分")
+                .doesNotContain(ARREARS).doesNotContain(NOT_SHOWN);
         assertThat(governmentReport(person.number(), "CREDIT_OFFICE")).contains(ARREARS, ARREARS_DECISION)
                 .doesNotContain(NOT_SHOWN);
     }

@@ -18,12 +18,13 @@ import cn.chengxin.catalog.domain.Sharing;
  *     <li>the score and its explanation in a full report for the person or a state organ, in an authorised report
  *     when the purpose is a credit decision ({@link Purpose#showsScore()}), never in an occupational report; the
  *     explanation itemises only the records the report carries, and the dimensions count only those
- *     ({@link ScoreExplanation}).</li>
+ *     ({@link ScoreExplanation}); a department's government report carries none ({@link ReportReader}).</li>
  *     <li>the query records (RULES.md §9) in full in the person's full report and a state organ's; a report for an
  *     institution, or the occupational one a person hands to an employer, lists only the queries made with the
  *     person's consent and the person's own, each as time, organisation and purpose category: a state organ's look
  *     within its duty (a case, a tip-off, a list review, a measures check) is government-only information, which
- *     an institution never gets ({@link #showsEveryQuery()}).</li>
+ *     an institution never gets ({@link #showsEveryQuery()}); a department's government report lists in full only
+ *     its own organisation's ({@link ReportReader}).</li>
  * </ul>
  */
 public record ReportScope(ReportKind kind, Requester requester, Purpose purpose) {

@@ -30,7 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * 政务查询: staff of a state organ obtain a person's report within a statutory duty — the purpose from the closed
  * list, its legal basis and the case reference are recorded with the staff member's identity. Public and
- * government-shared items only, within the department's data scope.
+ * government-shared items only, within the department's data scope; the whole report (lists, score, query records)
+ * is cut to the department ({@code ReportReader}).
  */
 @Controller
 @RequiresPermission(Permission.INQUIRY_GOVERNMENT)
