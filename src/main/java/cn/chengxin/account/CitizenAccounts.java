@@ -38,8 +38,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Citizens' accounts (RULES.md §9: self-query with real-name verification). Registration checks the
- * identity number and name against the credit subject registry, then proves the phone with a one-time code
- * texted off the request thread ({@link SmsDispatch}); sign-in is by identity number or phone number and password.
+ * identity number and name against the credit subject registry, asks the real-name provider whether the phone is the
+ * person's own ({@link RealNameVerifier}: without that anyone knowing a name and a number took the account, gaps review
+ * #1), then proves the phone with a one-time code texted off the request thread ({@link SmsDispatch}); sign-in is by
+ * identity number or phone number and password.
  */
 @Service
 public class CitizenAccounts {
@@ -56,12 +58,14 @@ public class CitizenAccounts {
     private final AuditLog audit;
     private final Clock clock;
     private final JdbcPendingRegistrations pending;
+    private final RealNameVerifier verifier;
     private final SecureRandom random = new SecureRandom();
 
     CitizenAccounts(JdbcAccounts accounts, JdbcPendingRegistrations pending, SubjectRegistry subjects,
-                    PersonalDataProtection protection, PasswordEncoder passwords, SmsDispatch sms, AuditLog audit,
-                    Clock clock) {
+                    PersonalDataProtection protection, PasswordEncoder passwords, SmsDispatch sms,
+                    RealNameVerifier verifier, AuditLog audit, Clock clock) {
         this.accounts = accounts;
+        this.verifier = verifier;
         this.pending = pending;
         this.subjects = subjects;
         this.protection = protection;
@@ -85,8 +89,10 @@ public class CitizenAccounts {
      */
     public UUID startRegistration(String documentType, String rawNumber, String name, String rawPhone,
                                   String password) {
-        // Before the number is even read: without SMS every applicant gets this answer, and nothing is stored.
+        // Before the number is even read: without SMS or a real-name provider every applicant gets this answer, and
+        // nothing is stored.
         sms.requireAvailable();
+        requireVerifier();
         IdentityDocument document = subjects.validate(personal(documentType), rawNumber);
         String phone = normalisePhone(rawPhone);
         String trimmedName = name == null ? "" : name.trim();
@@ -101,10 +107,7 @@ public class CitizenAccounts {
         Optional<UUID> subjectId = subjects.find(document);
         Optional<SubjectProfile> profile = subjectId.flatMap(subjects::profile);
         if (profile.isEmpty() || !profile.get().name().equals(trimmedName)) {
-            audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.register").subject(subjectPseudonym)
-                    .by(AuditLog.currentActor()).result(AuditResult.DENIED).detail("name does not match"));
-            throw new AccountProblem("REAL_NAME_MISMATCH", DomainProblem.Kind.INVALID_INPUT,
-                    "身份号码与姓名不一致，或本市信用信息库中没有该身份号码");
+            throw mismatch(subjectPseudonym, "name does not match");
         }
         // RULES.md §6: a child under 14 cannot consent alone, and no guardian can be verified here. Asked only once the
         // number and name match, which unknown numbers never do: they keep the one answer above (the age is in the
@@ -115,6 +118,9 @@ public class CitizenAccounts {
             throw new AccountProblem("REGISTRATION_GUARDIAN_REQUIRED", DomainProblem.Kind.FORBIDDEN,
                     "未满十四周岁的未成年人不能自行注册，请由监护人携带身份证明到信用管理部门窗口办理");
         }
+        // RULES.md §9 real-name verification: the phone must be the person's own (gaps review #1), asked before the
+        // account is looked for, so that only the person learns that their number is taken, and before any code goes.
+        requireRealName(trimmedName, document, phone, subjectPseudonym);
         String phonePseudonym = protection.pseudonym("phone", phone);
         if (accounts.citizenExists(subjectPseudonym, phonePseudonym)) {
             throw new AccountProblem("CITIZEN_EXISTS", DomainProblem.Kind.CONFLICT,
@@ -163,6 +169,47 @@ public class CitizenAccounts {
         }
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.register")
                 .subject(p.subjectPseudonym()).by(citizenActor(id, p.subjectId(), p.subjectPseudonym())));
+    }
+
+    /** Refuses at once, for every applicant alike, when no real-name provider is configured. */
+    void requireVerifier() {
+        if (!verifier.available()) {
+            throw realNameUnavailable();
+        }
+    }
+
+    /** Whether registration and a change of phone can be offered online at all (SMS and real-name provider). */
+    public boolean onlineVerificationAvailable() {
+        return sms.available() && verifier.available();
+    }
+
+    /**
+     * Asks the provider whether name, number and phone belong to one person. A mismatch gets the answer a wrong name
+     * gets, whichever of the three was wrong; an unavailable provider sends the applicant to the window.
+     */
+    void requireRealName(String name, IdentityDocument document, String phone, String subjectPseudonym) {
+        RealNameVerifier.Verdict verdict = verifier.verify(name, document, phone);
+        if (verdict == RealNameVerifier.Verdict.UNAVAILABLE) {
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.register").subject(subjectPseudonym)
+                    .by(AuditLog.currentActor()).result(AuditResult.ERROR).detail("real-name check unavailable"));
+            throw realNameUnavailable();
+        }
+        if (verdict != RealNameVerifier.Verdict.MATCH) {
+            throw mismatch(subjectPseudonym, "real-name check: phone not the person's");
+        }
+    }
+
+    private AccountProblem mismatch(String subjectPseudonym, String why) {
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.register").subject(subjectPseudonym)
+                .by(AuditLog.currentActor()).result(AuditResult.DENIED).detail(why));
+        return new AccountProblem("REAL_NAME_MISMATCH", DomainProblem.Kind.INVALID_INPUT,
+                "姓名、证件号码与手机号码未通过实名核验：请核对后重新填写，手机号码须是登记在本人名下的号码；"
+                        + "仍无法注册的，请携带本人身份证件到市信用办服务窗口办理");
+    }
+
+    static AccountProblem realNameUnavailable() {
+        return new AccountProblem("REAL_NAME_UNAVAILABLE", DomainProblem.Kind.UNAVAILABLE,
+                "实名核验服务暂不可用，暂时不能在线注册或更换手机号码：请携带本人身份证件到市信用办服务窗口办理");
     }
 
     /** For demo data and migration from an older platform: an account whose real name was verified elsewhere. */

@@ -184,7 +184,7 @@ class CitizenAccessIT {
         String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
         subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT, passport), "史密斯安娜", null,
                 null, List.of(), List.of(), false));
-        String phone = "137" + passport.substring(1);
+        String phone = TestCitizens.phoneOf(subjects, subjects.validate(DocumentType.PASSPORT, passport));
         WebClient web = new WebClient(port);
         assertThat(web.get("/me/register").body()).contains("name=\"documentType\"", "护照");
 

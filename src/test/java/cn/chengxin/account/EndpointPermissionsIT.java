@@ -209,6 +209,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /me/recover", EVERYONE),
             Map.entry("POST /me/recover/verify", EVERYONE),
             Map.entry("GET /dev/sms", EVERYONE),
+            Map.entry("POST /dev/sms/phone", EVERYONE),
             Map.entry("GET /console", STAFF),
             Map.entry("GET /console/subjects", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
             Map.entry("GET /console/file", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),

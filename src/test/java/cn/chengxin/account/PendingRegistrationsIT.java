@@ -59,6 +59,9 @@ class PendingRegistrationsIT {
     SmsDispatch dispatch;
 
     @Autowired
+    RealNameVerifier verifier;
+
+    @Autowired
     AuditLog audit;
 
     @Autowired
@@ -150,7 +153,7 @@ class PendingRegistrationsIT {
             SmsDispatch slow = new SmsDispatch(provider, 1, 10);
             try {
                 CitizenAccounts held = new CitizenAccounts(accounts, pending, subjects, protection, passwords, slow,
-                        audit, clock);
+                        verifier, audit, clock);
                 long started = System.nanoTime();
                 UUID registration = held.startRegistration(person.number(), person.name(), person.phone(),
                         "Qian-Manduan-2026");
@@ -176,7 +179,7 @@ class PendingRegistrationsIT {
         SmsDispatch none = new SmsDispatch(new UnconfiguredSmsGateway().smsGatewayWithoutProvider(), 1, 1);
         try {
             CitizenAccounts without = new CitizenAccounts(accounts, pending, subjects, protection, passwords, none,
-                    audit, clock);
+                    verifier, audit, clock);
             for (String name : List.of(person.name(), "不是本人")) {
                 assertThatThrownBy(() -> without.startRegistration(person.number(), name, person.phone(),
                         "Qian-Wuduanxin-2026"))
@@ -197,7 +200,7 @@ class PendingRegistrationsIT {
      * each statement commits on its own, as the service's own transaction would commit it.
      */
     private CitizenAccounts instance(Clock at) {
-        return new CitizenAccounts(accounts, pending, subjects, protection, passwords, dispatch, audit, at);
+        return new CitizenAccounts(accounts, pending, subjects, protection, passwords, dispatch, verifier, audit, at);
     }
 
     private String lastCode() {

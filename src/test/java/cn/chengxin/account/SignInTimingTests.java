@@ -40,7 +40,8 @@ class SignInTimingTests {
         when(protection.pseudonym(eq("phone"), anyString())).thenReturn("phone-pseudonym");
         when(accounts.citizenByPhonePseudonym(any())).thenReturn(Optional.empty());
         CitizenAccounts citizens = new CitizenAccounts(accounts, mock(JdbcPendingRegistrations.class),
-                mock(SubjectRegistry.class), protection, encoder, mock(SmsDispatch.class), audit, clock);
+                mock(SubjectRegistry.class), protection, encoder, mock(SmsDispatch.class), mock(RealNameVerifier.class),
+                audit, clock);
 
         assertThat(citizens.login("13800138000", "Guess-1234")).isInstanceOf(CitizenAccounts.LoginOutcome.Refused.class);
         assertThat(citizens.login("13900139000", "Guess-5678")).isInstanceOf(CitizenAccounts.LoginOutcome.Refused.class);
@@ -107,7 +108,8 @@ class SignInTimingTests {
         when(accounts.citizenByPhonePseudonym("phone-pseudonym")).thenReturn(Optional.of(locked));
         when(accounts.lockCitizen(id)).thenReturn(Optional.of(locked));
         CitizenAccounts citizens = new CitizenAccounts(accounts, mock(JdbcPendingRegistrations.class),
-                mock(SubjectRegistry.class), protection, encoder, mock(SmsDispatch.class), audit, clock);
+                mock(SubjectRegistry.class), protection, encoder, mock(SmsDispatch.class), mock(RealNameVerifier.class),
+                audit, clock);
 
         assertThat(citizens.login("13800138000", "Right-Passw0rd"))
                 .isInstanceOf(CitizenAccounts.LoginOutcome.Locked.class);

@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import cn.chengxin.account.DevRealNameVerifier;
 import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.UnifiedSocialCreditCode;
 
 /** Registered persons with fresh valid numbers and phone numbers, for tests that need citizens. */
@@ -20,7 +22,7 @@ public final class TestCitizens {
     public record Person(String number, String name, String phone) {
     }
 
-    /** A new registered person born in 驻马店 驿城区 in 1980–1999, with a unique number and phone. */
+    /** A new registered person born in 驻马店 驿城区 in 1980–1999, with a unique number and their own phone. */
     public static Person register(SubjectRegistry subjects, String name) {
         int n = NEXT.get() + 1;
         return register(subjects, name, LocalDate.of(1980 + n % 20, 1 + n % 12, 1 + n % 28));
@@ -31,10 +33,17 @@ public final class TestCitizens {
         int n = NEXT.incrementAndGet();
         String first17 = "411702" + birth.toString().replace("-", "") + String.format("%03d", n % 1000);
         String number = first17 + checkCharacter(first17);
-        subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number), name, null, null,
-                List.of(), List.of(), false));
-        String phone = "139" + String.format("%08d", Math.abs((number.hashCode() * 31L + n) % 100_000_000));
-        return new Person(number, name, phone);
+        IdentityDocument document = subjects.validate(DocumentType.RESIDENT_ID, number);
+        subjects.registerPerson(new NewPerson(document, name, null, null, List.of(), List.of(), false));
+        return new Person(number, name, phoneOf(subjects, document));
+    }
+
+    /**
+     * The person's own phone as the real-name check of the test profile knows it ({@link DevRealNameVerifier}):
+     * registration passes with this number only.
+     */
+    public static String phoneOf(SubjectRegistry subjects, IdentityDocument document) {
+        return DevRealNameVerifier.syntheticPhoneOf(subjects.pseudonymOf(document));
     }
 
     /** A resident identity number from its first 17 digits (GB 11643 check character appended). */

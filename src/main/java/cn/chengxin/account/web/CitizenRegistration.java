@@ -22,7 +22,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 实名注册: identity number and name checked against the registry, phone proved by a one-time code. */
+/**
+ * 实名注册: identity number and name checked against the registry, name, number and phone against the real-name provider
+ * ({@link cn.chengxin.account.RealNameVerifier}), then the phone proved by a one-time code.
+ */
 @Controller
 @PublicEndpoint
 class CitizenRegistration {
@@ -47,6 +50,15 @@ class CitizenRegistration {
     @ModelAttribute("smsUnavailable")
     boolean smsUnavailable() {
         return !sms.available();
+    }
+
+    /**
+     * Without a real-name provider nobody can prove that the phone is theirs (RULES.md §9): the page sends applicants
+     * to the window in the same way.
+     */
+    @ModelAttribute("realNameUnavailable")
+    boolean realNameUnavailable() {
+        return sms.available() && !citizens.onlineVerificationAvailable();
     }
 
     /** The documents a person may register with: a credit code names an organisation, which has no account here. */
