@@ -265,6 +265,13 @@ public class CitizenAccounts {
                     .result(AuditResult.DENIED).detail(after.isLocked(now) ? "bad password; locked" : "bad password"));
             return after.isLocked(now) ? new LoginOutcome.Locked() : new LoginOutcome.Refused();
         }
+        if (c.suspended()) {
+            // Suspended by the credit office (CitizenAccountDesk): refused as a wrong password is, so that the page
+            // tells no stranger; its holder was texted the suspension and is sent to the window.
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.login").by(principal)
+                    .result(AuditResult.DENIED).detail("suspended"));
+            return new LoginOutcome.Refused();
+        }
         accounts.citizenLoggedIn(c.id(), now);
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.login").by(principal));
         return new LoginOutcome.Passed(principal);

@@ -109,7 +109,8 @@ public class CitizenPasswordRecovery {
         Optional<SubjectProfile> profile = subjects.find(document).flatMap(subjects::profile);
         Optional<JdbcAccounts.CitizenCredentials> account = accounts.citizenBySubjectPseudonym(numberPseudonym);
         String refused = profile.isEmpty() || account.isEmpty() ? "no account"
-                : !profile.get().name().equals(name) ? "name does not match" : null;
+                : !profile.get().name().equals(name) ? "name does not match"
+                : account.get().suspended() ? "account suspended" : null;
         Optional<JdbcAccounts.SealedPhone> phone = refused == null ? accounts.phoneOf(account.get().subjectId())
                 : Optional.empty();
         if (refused == null && phone.isEmpty()) {

@@ -343,13 +343,94 @@ public class JdbcAccounts {
                 .params(sessionIndex, kept).update();
     }
 
+    /** The citizen's sealed phone by account, whatever its state: for the notices of a change to the account. */
+    public Optional<SealedPhone> phoneOfAccount(UUID accountId) {
+        return jdbc.sql("SELECT phone_cipher, phone_key_version FROM account.citizen WHERE id = ? "
+                        + "AND phone_cipher IS NOT NULL").param(accountId)
+                .query((rs, n) -> new SealedPhone(rs.getBytes(1), rs.getInt(2))).optional();
+    }
+
+    /** Suspends ({@code at} given) or resumes ({@code null}) a citizen account. */
+    public boolean setCitizenSuspended(UUID id, Instant at) {
+        return jdbc.sql("UPDATE account.citizen SET suspended_at = ? WHERE id = ?").params(timestamp(at), id)
+                .update() == 1;
+    }
+
+    /** A new phone, proved by a code and checked against the real-name provider. */
+    public boolean setCitizenPhone(UUID id, String phonePseudonym, String phoneMasked, SealedPhone phone,
+                                   Instant verifiedAt) {
+        return jdbc.sql("""
+                        UPDATE account.citizen SET phone_pseudonym = ?, phone_masked = ?, phone_cipher = ?,
+                                                   phone_key_version = ?, verified_at = ?
+                        WHERE id = ? AND NOT EXISTS (SELECT 1 FROM account.citizen o
+                                                     WHERE o.phone_pseudonym = ? AND o.id <> ?)""")
+                .params(phonePseudonym, phoneMasked, phone.cipher(), phone.keyVersion(), timestamp(verifiedAt), id,
+                        phonePseudonym, id).update() == 1;
+    }
+
+    /**
+     * Deletes a citizen account with its sealed phone (closure by the citizen, unbinding by the credit office). The
+     * credit file is the subject's, not the account's: nothing of it goes. Pending recoveries go with it (V145).
+     */
+    public boolean deleteCitizen(UUID id) {
+        return jdbc.sql("DELETE FROM account.citizen WHERE id = ?").param(id).update() == 1;
+    }
+
     private static final String CITIZEN = """
-            SELECT id, subject_id, subject_pseudonym, phone_masked, password_hash, failed_attempts, locked_until
+            SELECT id, subject_id, subject_pseudonym, phone_masked, password_hash, failed_attempts, locked_until,
+                   suspended_at, created_at, last_login_at
             FROM account.citizen""";
 
     private static CitizenCredentials citizen(ResultSet rs) throws SQLException {
         return new CitizenCredentials(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getInt(6), instant(rs.getTimestamp(7)));
+                rs.getString(4), rs.getString(5), rs.getInt(6), instant(rs.getTimestamp(7)),
+                instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)));
+    }
+
+    // ---- citizen account proposals (V159) -------------------------------------------------------
+
+    public boolean insertCitizenProposal(CitizenAccountProposal p) {
+        return jdbc.sql("""
+                        INSERT INTO account.citizen_account_proposal (id, citizen_id, subject_id, subject_pseudonym,
+                            action, reason, proposed_by, proposer_name, proposed_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(p.id(), p.citizenId(), p.subjectId(), p.subjectPseudonym(), p.action(), p.reason(),
+                        p.proposedBy(), p.proposerName(), timestamp(p.proposedAt())).update() == 1;
+    }
+
+    public List<CitizenAccountProposal> pendingCitizenProposals() {
+        return jdbc.sql(CITIZEN_PROPOSAL + " WHERE status = 'PENDING' ORDER BY proposed_at")
+                .query((rs, n) -> citizenProposal(rs)).list();
+    }
+
+    public Optional<CitizenAccountProposal> lockCitizenProposal(UUID id) {
+        return jdbc.sql(CITIZEN_PROPOSAL + " WHERE id = ? FOR UPDATE").param(id)
+                .query((rs, n) -> citizenProposal(rs)).optional();
+    }
+
+    public boolean decideCitizenProposal(UUID id, String status, String by, String byName, Instant at) {
+        return jdbc.sql("""
+                        UPDATE account.citizen_account_proposal
+                        SET status = ?, decided_by = ?, decider_name = ?, decided_at = ?
+                        WHERE id = ? AND status = 'PENDING'""")
+                .params(status, by, byName, timestamp(at), id).update() == 1;
+    }
+
+    private static final String CITIZEN_PROPOSAL = """
+            SELECT id, citizen_id, subject_id, subject_pseudonym, action, reason, proposed_by, proposer_name,
+                   proposed_at, status
+            FROM account.citizen_account_proposal""";
+
+    private static CitizenAccountProposal citizenProposal(ResultSet rs) throws SQLException {
+        return new CitizenAccountProposal(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                rs.getString(8), instant(rs.getTimestamp(9)), rs.getString(10));
+    }
+
+    /** A proposal to suspend, resume or unbind a citizen account, as stored (V159). */
+    public record CitizenAccountProposal(UUID id, UUID citizenId, UUID subjectId, String subjectPseudonym,
+                                         String action, String reason, String proposedBy, String proposerName,
+                                         Instant proposedAt, String status) {
     }
 
     // ---- API clients ----------------------------------------------------------------------------
@@ -474,6 +555,18 @@ public class JdbcAccounts {
     }
 
     public record CitizenCredentials(UUID id, UUID subjectId, String subjectPseudonym, String phoneMasked,
-                                     String passwordHash, int failedAttempts, Instant lockedUntil) {
+                                     String passwordHash, int failedAttempts, Instant lockedUntil,
+                                     Instant suspendedAt, Instant createdAt, Instant lastLoginAt) {
+
+        public CitizenCredentials(UUID id, UUID subjectId, String subjectPseudonym, String phoneMasked,
+                                  String passwordHash, int failedAttempts, Instant lockedUntil) {
+            this(id, subjectId, subjectPseudonym, phoneMasked, passwordHash, failedAttempts, lockedUntil, null, null,
+                    null);
+        }
+
+        /** Suspended by the credit office (V159): no sign-in, no recovery, until it is resumed. */
+        public boolean suspended() {
+            return suspendedAt != null;
+        }
     }
 }

@@ -15,6 +15,7 @@ public enum Permission {
     ACCOUNT_DEPARTMENT_MANAGE("account:department:manage", "管理部门"),
     ACCOUNT_API_CLIENT_MANAGE("account:apiclient:manage", "管理接口客户端"),
     ACCOUNT_ROLE_MANAGE("account:role:manage", "管理角色与权限"),
+    ACCOUNT_CITIZEN_MANAGE("account:citizen:manage", "窗口核验身份后暂停或解绑市民账号"),
     AUDIT_READ("audit:read", "查阅审计日志"),
     AUDIT_VERIFY("audit:verify", "校验审计日志"),
     CATALOG_EDIT("catalog:edit", "维护信用信息目录"),

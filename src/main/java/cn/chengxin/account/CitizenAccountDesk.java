@@ -1,0 +1,203 @@
+package cn.chengxin.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.account.domain.CitizenAccountReview;
+import cn.chengxin.account.domain.CitizenAccountReview.Action;
+import cn.chengxin.account.persistence.JdbcAccounts;
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.audit.AuditResult;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.security.Actor;
+import cn.chengxin.subject.PersonalDataProtection;
+import cn.chengxin.subject.SubjectProfile;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.IdentityDocument;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The credit office's window for citizen accounts (gaps review #1): an account registered with someone else's name and
+ * number is found by the number the person shows (turned into its pseudonym at once, never kept or shown in clear),
+ * then suspended, resumed or unbound by two staff members ({@link CitizenAccountReview}). Unbinding deletes the account
+ * and its sealed phone, so that the person registers with their own phone; the credit file is the subject's and stays.
+ * The phone the account had is told of every change. Each step is audited under the subject's pseudonym.
+ */
+@Service
+public class CitizenAccountDesk {
+
+    private static final int MAX_REASON = 500;
+
+    private final JdbcAccounts accounts;
+    private final SubjectRegistry subjects;
+    private final PersonalDataProtection protection;
+    private final SmsDispatch sms;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    CitizenAccountDesk(JdbcAccounts accounts, SubjectRegistry subjects, PersonalDataProtection protection,
+                       SmsDispatch sms, AuditLog audit, Clock clock) {
+        this.accounts = accounts;
+        this.subjects = subjects;
+        this.protection = protection;
+        this.sms = sms;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** What the page shows of an account: the name and the number masked, the phone masked. */
+    public record AccountView(UUID accountId, String maskedName, String maskedNumber, String phoneMasked,
+                              Instant createdAt, Instant lastLoginAt, boolean suspended) {
+    }
+
+    /** A proposal waiting for a second staff member, as the page lists it. */
+    public record ProposalView(UUID id, UUID accountId, String maskedName, String maskedNumber, Action action,
+                               String reason, String proposedBy, String proposerName, Instant proposedAt) {
+    }
+
+    /**
+     * The account of the person whose document number was typed, if any. The look-up is recorded (the subject sees it
+     * in 谁查询了我), found or not.
+     */
+    @Transactional
+    public Optional<AccountView> find(String documentType, String rawNumber) {
+        IdentityDocument document = subjects.validate(CitizenAccounts.personal(documentType), rawNumber);
+        String pseudonym = subjects.pseudonymOf(document);
+        Optional<JdbcAccounts.CitizenCredentials> account = accounts.citizenBySubjectPseudonym(pseudonym);
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.lookup").subject(pseudonym)
+                .by(AuditLog.currentActor()).detail(account.isPresent() ? "account found" : "no account"));
+        return account.map(c -> {
+            Optional<SubjectProfile> profile = subjects.profile(c.subjectId());
+            return new AccountView(c.id(), profile.map(SubjectProfile::maskedName).orElse("*"),
+                    profile.map(SubjectProfile::maskedNumber).orElse("*"), c.phoneMasked(), c.createdAt(),
+                    c.lastLoginAt(), c.suspended());
+        });
+    }
+
+    public List<ProposalView> pending() {
+        List<JdbcAccounts.CitizenAccountProposal> proposals = accounts.pendingCitizenProposals();
+        Map<UUID, SubjectProfile> profiles = new java.util.HashMap<>();
+        proposals.forEach(p -> subjects.profile(p.subjectId()).ifPresent(s -> profiles.put(p.subjectId(), s)));
+        return proposals.stream().map(p -> {
+            SubjectProfile s = profiles.get(p.subjectId());
+            return new ProposalView(p.id(), p.citizenId(), s == null ? "*" : s.maskedName(),
+                    s == null ? "*" : s.maskedNumber(), Action.valueOf(p.action()), p.reason(), p.proposedBy(),
+                    p.proposerName(), p.proposedAt());
+        }).toList();
+    }
+
+    /** Proposes a change, with the reason (what the person showed at the window): nothing changes until approved. */
+    @Transactional
+    public UUID propose(UUID accountId, Action action, String reason) {
+        Actor by = AuditLog.currentActor();
+        String why = reason == null ? "" : reason.trim();
+        if (why.isEmpty() || why.length() > MAX_REASON) {
+            throw new AccountProblem("CITIZEN_ACCOUNT_REASON_REQUIRED", DomainProblem.Kind.INVALID_INPUT,
+                    "请写明理由（本人到窗口核验身份的情况），不超过 " + MAX_REASON + " 字");
+        }
+        JdbcAccounts.CitizenCredentials c = account(accountId);
+        requireApplies(action, c);
+        UUID id = Ids.newId();
+        if (!accounts.insertCitizenProposal(new JdbcAccounts.CitizenAccountProposal(id, c.id(), c.subjectId(),
+                c.subjectPseudonym(), action.name(), why, by.actorId(), by.actorName(), clock.instant(), "PENDING"))) {
+            throw new AccountProblem("CITIZEN_ACCOUNT_PROPOSAL_PENDING", DomainProblem.Kind.CONFLICT,
+                    "该账号已有待审核的提议，请先由另一名工作人员处理");
+        }
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.propose").subject(c.subjectPseudonym())
+                .by(by).detail("proposed " + action));
+        return id;
+    }
+
+    /** Another staff member approves: the change is made now, the account's phone is told, its sessions end. */
+    @Transactional
+    public void approve(UUID proposalId) {
+        Actor by = AuditLog.currentActor();
+        JdbcAccounts.CitizenAccountProposal p = decidable(proposalId, by, "account.citizen.approve");
+        Action action = Action.valueOf(p.action());
+        JdbcAccounts.CitizenCredentials c = account(p.citizenId());
+        requireApplies(action, c);
+        Optional<JdbcAccounts.SealedPhone> phone = accounts.phoneOfAccount(c.id());
+        Instant now = clock.instant();
+        switch (action) {
+            case SUSPEND -> accounts.setCitizenSuspended(c.id(), now);
+            case RESUME -> accounts.setCitizenSuspended(c.id(), null);
+            case UNBIND -> accounts.deleteCitizen(c.id());
+        }
+        int ended = action == Action.RESUME ? 0
+                : accounts.endCitizenSessions(CitizenPrincipal.sessionIndexOf(c.id()), "");
+        if (!accounts.decideCitizenProposal(proposalId, "APPROVED", by.actorId(), by.actorName(), now)) {
+            throw decided();
+        }
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.approve").subject(c.subjectPseudonym())
+                .by(by).detail(action + " approved (proposed by " + p.proposerName() + "); " + ended
+                        + " session(s) ended"));
+        phone.ifPresent(sealed -> notify(sealed, c.subjectPseudonym(), by, notice(action)));
+    }
+
+    /** Another staff member's refusal: nothing changes, and the proposal cannot be approved afterwards. */
+    @Transactional
+    public void reject(UUID proposalId) {
+        Actor by = AuditLog.currentActor();
+        JdbcAccounts.CitizenAccountProposal p = decidable(proposalId, by, "account.citizen.reject");
+        if (!accounts.decideCitizenProposal(proposalId, "REJECTED", by.actorId(), by.actorName(), clock.instant())) {
+            throw decided();
+        }
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.reject").subject(p.subjectPseudonym())
+                .by(by).detail(p.action() + " rejected (proposed by " + p.proposerName() + ")"));
+    }
+
+    private JdbcAccounts.CitizenAccountProposal decidable(UUID proposalId, Actor by, String action) {
+        JdbcAccounts.CitizenAccountProposal p = accounts.lockCitizenProposal(proposalId).orElseThrow(() ->
+                new AccountProblem("CITIZEN_ACCOUNT_PROPOSAL_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "该提议不存在"));
+        if (!"PENDING".equals(p.status())) {
+            throw decided();
+        }
+        if (!CitizenAccountReview.mayDecide(p.proposedBy(), by.actorId())) {
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, action).subject(p.subjectPseudonym()).by(by)
+                    .result(AuditResult.DENIED).detail("own proposal"));
+            throw new AccountProblem("CITIZEN_ACCOUNT_SELF_REVIEW", DomainProblem.Kind.FORBIDDEN,
+                    "不能审核自己提出的提议（双人复核）：须由另一名工作人员同意或不同意");
+        }
+        return p;
+    }
+
+    private JdbcAccounts.CitizenCredentials account(UUID accountId) {
+        return accounts.lockCitizen(accountId).orElseThrow(() -> new AccountProblem("CITIZEN_ACCOUNT_NOT_FOUND",
+                DomainProblem.Kind.NOT_FOUND, "该市民账号不存在（可能已注销或解绑）"));
+    }
+
+    private static void requireApplies(Action action, JdbcAccounts.CitizenCredentials c) {
+        if (!CitizenAccountReview.appliesTo(action, c.suspended())) {
+            throw new AccountProblem("CITIZEN_ACCOUNT_ACTION_INAPPLICABLE", DomainProblem.Kind.CONFLICT,
+                    c.suspended() ? "该账号已暂停使用" : "该账号未暂停，无需恢复");
+        }
+    }
+
+    private static AccountProblem decided() {
+        return new AccountProblem("CITIZEN_ACCOUNT_PROPOSAL_DECIDED", DomainProblem.Kind.CONFLICT, "该提议已由他人处理");
+    }
+
+    private static String notice(Action action) {
+        return switch (action) {
+            case SUSPEND -> "【信用平台】您在信用平台的个人账号已由市信用办暂停使用。如有疑问，请携带本人身份证件到市信用办服务窗口办理。";
+            case RESUME -> "【信用平台】您在信用平台的个人账号已恢复使用。如非本人申请，请到市信用办服务窗口咨询。";
+            case UNBIND -> "【信用平台】本手机号码绑定的信用平台个人账号，已由市信用办在核验身份后解除绑定并注销。"
+                    + "如有疑问，请携带本人身份证件到市信用办服务窗口咨询。";
+        };
+    }
+
+    /** Texts the account's phone, opened on the sender thread (SmsDispatch); a failure is recorded, never the text. */
+    private void notify(JdbcAccounts.SealedPhone sealed, String subjectPseudonym, Actor by, String text) {
+        sms.send(() -> protection.open(sealed.cipher(), sealed.keyVersion(), CitizenAccounts.PHONE_PURPOSE), text,
+                e -> audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.notice")
+                        .subject(subjectPseudonym).by(by).result(AuditResult.ERROR).detail("notice not texted")));
+    }
+}

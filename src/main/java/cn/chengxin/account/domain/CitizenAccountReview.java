@@ -1,0 +1,45 @@
+package cn.chengxin.account.domain;
+
+import java.util.Objects;
+
+/**
+ * Maker-checker (双人复核) for what the credit office does to a citizen account at the window (gaps review #1): a
+ * person proves their identity in person, and one staff member proposes to suspend, resume or unbind the account that
+ * holds their number, with the reason; a different one approves. Unbinding takes an account from whoever holds it, so
+ * one person alone, deceived or not, must not be able to do it (RULES.md §10: separation of duties, GB/T 22239-2019
+ * level 3; RULES.md §9: the account is the way to the person's own file). Rejecting is the other staff member's too.
+ */
+public final class CitizenAccountReview {
+
+    /** What may be proposed, and whether the account can be used afterwards. */
+    public enum Action {
+        /** The account stays but no one signs in or recovers it: while the case is looked into. */
+        SUSPEND,
+        /** A suspended account is usable again. */
+        RESUME,
+        /** The account and its phone are deleted: the person whose number it is can register. */
+        UNBIND
+    }
+
+    private CitizenAccountReview() {
+    }
+
+    /** Whether {@code decider} may approve or reject a proposal made by {@code proposer} (staff user ids). */
+    public static boolean mayDecide(String proposer, String decider) {
+        Objects.requireNonNull(proposer, "proposer");
+        Objects.requireNonNull(decider, "decider");
+        return !proposer.equals(decider);
+    }
+
+    /**
+     * Whether {@code action} applies to an account in that state: only a usable account is suspended, only a suspended
+     * one resumed; any account may be unbound.
+     */
+    public static boolean appliesTo(Action action, boolean suspended) {
+        return switch (action) {
+            case SUSPEND -> !suspended;
+            case RESUME -> suspended;
+            case UNBIND -> true;
+        };
+    }
+}

@@ -1,0 +1,186 @@
+package cn.chengxin.account;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
+import cn.chengxin.support.TestCitizens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Gaps review #1: an account registered with someone else's name and number (before registration checked the phone) is
+ * unbound by the credit office once the person proved their identity at the window — by two people, one proposing and
+ * another approving, audited, the account's phone told — and the person then registers with their own phone.
+ */
+@IntegrationTest
+class CitizenAccountDeskIT {
+
+    private static final Pattern PROPOSE = Pattern.compile("/console/citizen-accounts/([0-9a-f-]{36})/propose");
+    private static final Pattern CODE = Pattern.compile("验证码为 (\\d{6})");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    CitizenAccounts citizens;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    DevSmsGateway sms;
+
+    @Autowired
+    SmsDispatch dispatch;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final RequestPostProcessor maker = authentication(Principals.staff("window-maker", "CREDIT_OFFICE",
+            Permission.CONSOLE_HOME, Permission.ACCOUNT_CITIZEN_MANAGE));
+    private final RequestPostProcessor checker = authentication(Principals.staff("window-checker", "CREDIT_OFFICE",
+            Permission.CONSOLE_HOME, Permission.ACCOUNT_CITIZEN_MANAGE));
+
+    @Test
+    void unbindingByTwoPeopleFreesTheNumberForThePerson() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "蒋被占");
+        String squatters = "13712340000".equals(person.phone()) ? "13712340001" : "13712340000";
+        squat(person, squatters, "Squatter-Pass-2026");
+
+        UUID account = find(person);
+        mvc.perform(post("/console/citizen-accounts/{id}/propose", account).param("action", "UNBIND")
+                        .param("reason", "本人持居民身份证原件到窗口核验，确认该账号非本人注册").with(maker).with(csrf()))
+                .andExpect(redirectedUrl("/console/citizen-accounts"))
+                .andExpect(flash().attribute("successKey", "console.citizenAccounts.proposed"));
+        assertThat(citizens.login(squatters, "Squatter-Pass-2026")).as("nothing changes before the approval")
+                .isInstanceOf(CitizenAccounts.LoginOutcome.Passed.class);
+        UUID proposal = pendingProposalOf(account);
+
+        mvc.perform(post("/console/citizen-accounts/proposals/{id}/approve", proposal).with(checker).with(csrf()))
+                .andExpect(flash().attribute("successKey", "console.citizenAccounts.approved"));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM account.citizen WHERE id = ?").param(account).query(Long.class)
+                .single()).as("the account and its sealed phone are gone").isZero();
+        assertThat(citizens.login(squatters, "Squatter-Pass-2026"))
+                .isInstanceOf(CitizenAccounts.LoginOutcome.Refused.class);
+        List<DevSmsGateway.Message> sent = sent();
+        assertThat(sent.get(0).maskedPhone()).isEqualTo(squatters.substring(0, 3) + "****" + squatters.substring(7));
+        assertThat(sent.get(0).text()).contains("解除绑定");
+        assertThat(jdbc.sql("SELECT actor_name FROM audit.event WHERE subject_pseudonym = ? AND action IN "
+                        + "('account.citizen.lookup', 'account.citizen.propose', 'account.citizen.approve') "
+                        + "ORDER BY seq").param(pseudonymOf(person)).query(String.class).list())
+                .containsExactly("window-maker", "window-maker", "window-checker");
+
+        UUID registration = citizens.startRegistration(person.number(), person.name(), person.phone(),
+                "Jiang-Benren-2026");
+        citizens.completeRegistration(registration, lastCode());
+        assertThat(citizens.login(person.phone(), "Jiang-Benren-2026"))
+                .isInstanceOf(CitizenAccounts.LoginOutcome.Passed.class);
+    }
+
+    @Test
+    void oneStaffMemberCannotApproveTheirOwnProposal() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "蒋自审");
+        String squatters = "13712340002".equals(person.phone()) ? "13712340003" : "13712340002";
+        squat(person, squatters, "Squatter-Pass-2026");
+        UUID account = find(person);
+        mvc.perform(post("/console/citizen-accounts/{id}/propose", account).param("action", "UNBIND")
+                .param("reason", "本人到窗口核验身份").with(maker).with(csrf()));
+        UUID proposal = pendingProposalOf(account);
+
+        mvc.perform(post("/console/citizen-accounts/proposals/{id}/approve", proposal).with(maker).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "CITIZEN_ACCOUNT_SELF_REVIEW"));
+        mvc.perform(post("/console/citizen-accounts/proposals/{id}/reject", proposal).with(maker).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "CITIZEN_ACCOUNT_SELF_REVIEW"));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM account.citizen WHERE id = ?").param(account).query(Long.class)
+                .single()).as("still there").isOne();
+        assertThat(jdbc.sql("SELECT status FROM account.citizen_account_proposal WHERE id = ?").param(proposal)
+                .query(String.class).single()).isEqualTo("PENDING");
+        String own = page(maker);
+        String row = own.substring(own.indexOf("data-proposal=\"" + proposal + "\""));
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("data-field=\"own-proposal\"")
+                .doesNotContain("/approve");
+        assertThat(page(checker)).contains("/console/citizen-accounts/proposals/" + proposal + "/approve");
+    }
+
+    /** A suspended account signs in no more, even with its password, until another proposal resumes it. */
+    @Test
+    void aSuspendedAccountCannotSignIn() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "蒋暂停");
+        String squatters = "13712340004".equals(person.phone()) ? "13712340005" : "13712340004";
+        squat(person, squatters, "Squatter-Pass-2026");
+        UUID account = find(person);
+        mvc.perform(post("/console/citizen-accounts/{id}/propose", account).param("action", "SUSPEND")
+                .param("reason", "本人到窗口反映账号非本人注册，核查期间暂停").with(maker).with(csrf()));
+        mvc.perform(post("/console/citizen-accounts/proposals/{id}/approve", pendingProposalOf(account))
+                .with(checker).with(csrf())).andExpect(flash().attribute("successKey",
+                "console.citizenAccounts.approved"));
+
+        assertThat(citizens.login(squatters, "Squatter-Pass-2026"))
+                .isInstanceOf(CitizenAccounts.LoginOutcome.Refused.class);
+        assertThat(sent().get(0).text()).contains("暂停使用");
+    }
+
+    private void squat(TestCitizens.Person person, String phone, String password) {
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        assertThat(citizens.registerVerified(subject, phone, password)).isPresent();
+    }
+
+    /** Finds the account as the window does: the number posted, never shown back. */
+    private UUID find(TestCitizens.Person person) throws Exception {
+        String page = mvc.perform(post("/console/citizen-accounts/find").param("number", person.number())
+                        .with(maker).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).doesNotContain(person.number())
+                .contains(person.number().substring(0, 4) + "**********" + person.number().substring(14));
+        Matcher id = PROPOSE.matcher(page);
+        assertThat(id.find()).as(page).isTrue();
+        return UUID.fromString(id.group(1));
+    }
+
+    private UUID pendingProposalOf(UUID account) {
+        return jdbc.sql("SELECT id FROM account.citizen_account_proposal WHERE citizen_id = ? AND status = 'PENDING'")
+                .param(account).query(UUID.class).single();
+    }
+
+    private String page(RequestPostProcessor who) throws Exception {
+        return mvc.perform(get("/console/citizen-accounts").with(who)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+    }
+
+    private String pseudonymOf(TestCitizens.Person person) {
+        return subjects.pseudonymOf(subjects.validate(DocumentType.RESIDENT_ID, person.number()));
+    }
+
+    private String lastCode() {
+        Matcher code = CODE.matcher(sent().get(0).text());
+        assertThat(code.find()).isTrue();
+        return code.group(1);
+    }
+
+    private List<DevSmsGateway.Message> sent() {
+        assertThat(dispatch.awaitIdle(Duration.ofSeconds(10))).as("texts handed over are sent").isTrue();
+        return sms.recent();
+    }
+}
