@@ -1,10 +1,7 @@
 package cn.chengxin.account;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
-import cn.chengxin.account.domain.Lockout;
 import cn.chengxin.account.domain.PasswordRule;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.audit.AuditCategory;
@@ -27,42 +24,24 @@ import org.springframework.transaction.annotation.Transactional;
 public class CitizenPasswords {
 
     private final JdbcAccounts accounts;
+    private final CitizenPasswordCheck check;
     private final CitizenPasswordRules rules;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
-    private final Clock clock;
 
-    CitizenPasswords(JdbcAccounts accounts, CitizenPasswordRules rules, PasswordEncoder passwords, AuditLog audit,
-                     Clock clock) {
+    CitizenPasswords(JdbcAccounts accounts, CitizenPasswordCheck check, CitizenPasswordRules rules,
+                     PasswordEncoder passwords, AuditLog audit) {
         this.accounts = accounts;
+        this.check = check;
         this.rules = rules;
         this.passwords = passwords;
         this.audit = audit;
-        this.clock = clock;
     }
 
     /** Wrong current passwords are counted although the answer is a refusal (noRollbackFor). */
     @Transactional(noRollbackFor = AccountProblem.class)
     public void change(CitizenPrincipal citizen, String current, String newPassword, String repeated) {
-        // Under the row's lock, as a sign-in reads it: concurrent guesses must not overwrite each other's count.
-        JdbcAccounts.CitizenCredentials c = accounts.lockCitizen(citizen.accountId()).orElseThrow(() ->
-                new AccountProblem("USER_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "账号不存在"));
-        Instant now = clock.instant();
-        Lockout lockout = new Lockout(c.failedAttempts(), c.lockedUntil());
-        if (lockout.isLocked(now)) {
-            refuse(citizen, "locked", "PASSWORD_CHANGE_LOCKED", DomainProblem.Kind.TOO_MANY,
-                    "当前密码错误次数过多，账号已临时锁定，请稍后再试");
-        }
-        if (!passwords.matches(current == null ? "" : current, c.passwordHash())) {
-            Lockout after = lockout.afterFailure(now);
-            accounts.updateCitizenLockout(c.id(), after.failures(), after.lockedUntil());
-            if (after.isLocked(now)) {
-                refuse(citizen, "bad current password; locked", "PASSWORD_CHANGE_LOCKED",
-                        DomainProblem.Kind.TOO_MANY, "当前密码错误次数过多，账号已临时锁定，请稍后再试");
-            }
-            refuse(citizen, "bad current password", "CURRENT_PASSWORD_WRONG", DomainProblem.Kind.INVALID_INPUT,
-                    "当前密码不正确");
-        }
+        JdbcAccounts.CitizenCredentials c = check.check(citizen, current, CitizenPasswordCheck.Purpose.PASSWORD);
         String wanted = newPassword == null ? "" : newPassword;
         if (!wanted.equals(repeated == null ? "" : repeated)) {
             refuse(citizen, "passwords differ", "PASSWORDS_DIFFER", DomainProblem.Kind.INVALID_INPUT,

@@ -1,0 +1,189 @@
+package cn.chengxin.account;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.account.domain.SmsCodes;
+import cn.chengxin.account.persistence.JdbcAccounts;
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.audit.AuditResult;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.Ids;
+import cn.chengxin.subject.PersonalDataProtection;
+import cn.chengxin.subject.SubjectProfile;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.IdentityDocument;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 更换手机号码 in the self-service pages (gaps review #13): a citizen whose number changed could never recover a
+ * password again, as recovery texts the phone on file. The current password first (counted toward the lockout,
+ * {@link CitizenPasswordCheck}); the new phone must be the person's own as the real-name provider knows it
+ * ({@link RealNameVerifier}, RULES.md §9: what registration proves is not skipped here) and is proved by a code texted
+ * to it; the old phone is told of the change, so that a stolen password shows. The change waiting for its code is kept
+ * in the citizen's session (in the database, as every session): the phone sealed, the code as a keyed hash.
+ */
+@Service
+public class CitizenPhones {
+
+    private final JdbcAccounts accounts;
+    private final CitizenPasswordCheck check;
+    private final CitizenAccounts citizens;
+    private final SubjectRegistry subjects;
+    private final PersonalDataProtection protection;
+    private final RealNameVerifier verifier;
+    private final SmsDispatch sms;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    CitizenPhones(JdbcAccounts accounts, CitizenPasswordCheck check, CitizenAccounts citizens, SubjectRegistry subjects,
+                  PersonalDataProtection protection, RealNameVerifier verifier, SmsDispatch sms, AuditLog audit,
+                  Clock clock) {
+        this.accounts = accounts;
+        this.check = check;
+        this.citizens = citizens;
+        this.subjects = subjects;
+        this.protection = protection;
+        this.verifier = verifier;
+        this.sms = sms;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A change waiting for its code: nothing in it is the phone in clear, nor the code. */
+    public static final class PendingPhone implements Serializable {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        private final UUID id;
+        private final UUID accountId;
+        private final String phonePseudonym;
+        private final String phoneMasked;
+        private final byte[] phoneCipher;
+        private final int phoneKeyVersion;
+        private final String codeHash;
+        private final Instant sentAt;
+        private final Instant expiresAt;
+        private int attempts;
+
+        PendingPhone(UUID id, UUID accountId, String phonePseudonym, String phoneMasked, byte[] phoneCipher,
+                     int phoneKeyVersion, String codeHash, Instant sentAt, Instant expiresAt) {
+            this.id = id;
+            this.accountId = accountId;
+            this.phonePseudonym = phonePseudonym;
+            this.phoneMasked = phoneMasked;
+            this.phoneCipher = phoneCipher;
+            this.phoneKeyVersion = phoneKeyVersion;
+            this.codeHash = codeHash;
+            this.sentAt = sentAt;
+            this.expiresAt = expiresAt;
+        }
+
+        public String phoneMasked() {
+            return phoneMasked;
+        }
+
+        Instant sentAt() {
+            return sentAt;
+        }
+    }
+
+    /**
+     * Checks the password and the new phone, and texts a code to it.
+     *
+     * @param previous the change already waiting in the session, if any: a new code waits out the resend limit
+     */
+    @Transactional(noRollbackFor = AccountProblem.class)
+    public PendingPhone start(CitizenPrincipal citizen, String current, String rawPhone, PendingPhone previous) {
+        sms.requireAvailable();
+        citizens.requireVerifier();
+        JdbcAccounts.CitizenCredentials c = check.check(citizen, current, CitizenPasswordCheck.Purpose.PHONE);
+        String phone = CitizenAccounts.normalisePhone(rawPhone);
+        String phonePseudonym = protection.pseudonym("phone", phone);
+        if (accounts.citizenByPhonePseudonym(phonePseudonym).map(o -> o.id().equals(c.id())).orElse(false)) {
+            throw new AccountProblem("PHONE_UNCHANGED", DomainProblem.Kind.INVALID_INPUT, "新手机号码与当前绑定的号码相同");
+        }
+        Instant now = clock.instant();
+        if (previous != null && previous.sentAt().plus(java.time.Duration.ofSeconds(60)).isAfter(now)) {
+            throw new AccountProblem("SMS_TOO_FREQUENT", DomainProblem.Kind.TOO_MANY, "验证码发送过于频繁，请一分钟后再试");
+        }
+        SubjectProfile person = subjects.profile(c.subjectId()).orElseThrow();
+        // The number goes to the real-name provider, as at registration: the disclosure is recorded (SubjectRegistry).
+        IdentityDocument document = subjects.revealNumber(c.subjectId()).orElseThrow();
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.phone").subject(c.subjectPseudonym())
+                .by(citizen).detail("new phone checked with the real-name provider"));
+        switch (verifier.verify(person.name(), document, phone)) {
+            case MATCH -> { }
+            case UNAVAILABLE -> throw CitizenAccounts.realNameUnavailable();
+            case MISMATCH -> {
+                audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.phone")
+                        .subject(c.subjectPseudonym()).by(citizen).result(AuditResult.DENIED)
+                        .detail("real-name check: phone not the person's"));
+                throw new AccountProblem("REAL_NAME_MISMATCH", DomainProblem.Kind.INVALID_INPUT,
+                        "该手机号码未通过实名核验：须是登记在您本人名下的号码");
+            }
+        }
+        if (accounts.citizenByPhonePseudonym(phonePseudonym).isPresent()) {
+            // Told only once the phone proved to be the person's: someone else's account holds their number.
+            throw new AccountProblem("PHONE_TAKEN", DomainProblem.Kind.CONFLICT,
+                    "该手机号码已绑定其他账号：请携带本人身份证件到市信用办服务窗口办理");
+        }
+        String code = SmsCodes.next(random);
+        UUID id = Ids.newId();
+        PersonalDataProtection.Sealed sealed = protection.seal(phone, CitizenAccounts.PHONE_PURPOSE);
+        sms.send(() -> phone, "【信用平台】您正在更换绑定的手机号码，验证码为 " + code + "，5 分钟内有效。如非本人操作请忽略。",
+                e -> audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.phone")
+                        .subject(c.subjectPseudonym()).by(citizen).result(AuditResult.ERROR).detail("code not texted")));
+        return new PendingPhone(id, c.id(), phonePseudonym, CitizenAccounts.maskPhone(phone), sealed.cipher(),
+                sealed.keyVersion(), codeHash(id, code), now, now.plus(SmsCodes.VALIDITY));
+    }
+
+    /**
+     * Binds the new phone once the code is right, and tells the old one. A wrong code counts in {@code pending}
+     * (the caller keeps it in the session again); five spend it.
+     */
+    @Transactional(noRollbackFor = AccountProblem.class)
+    public void complete(CitizenPrincipal citizen, PendingPhone pending, String code) {
+        Instant now = clock.instant();
+        if (pending == null || !pending.accountId.equals(citizen.accountId()) || !pending.expiresAt.isAfter(now)
+                || pending.attempts >= SmsCodes.ATTEMPTS) {
+            throw new AccountProblem("CODE_EXPIRED", DomainProblem.Kind.INVALID_INPUT, "验证码已过期，请重新获取");
+        }
+        if (!SmsCodes.same(pending.codeHash, codeHash(pending.id, code == null ? "" : code.trim()))) {
+            pending.attempts++;
+            throw new AccountProblem("CODE_WRONG", DomainProblem.Kind.INVALID_INPUT, "验证码不正确");
+        }
+        JdbcAccounts.CitizenCredentials c = accounts.lockCitizen(citizen.accountId()).orElseThrow(() ->
+                new AccountProblem("USER_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "账号不存在"));
+        Optional<JdbcAccounts.SealedPhone> old = accounts.phoneOfAccount(c.id());
+        pending.attempts = SmsCodes.ATTEMPTS;
+        if (!accounts.setCitizenPhone(c.id(), pending.phonePseudonym, pending.phoneMasked,
+                new JdbcAccounts.SealedPhone(pending.phoneCipher, pending.phoneKeyVersion), now)) {
+            throw new AccountProblem("PHONE_TAKEN", DomainProblem.Kind.CONFLICT,
+                    "该手机号码已绑定其他账号：请携带本人身份证件到市信用办服务窗口办理");
+        }
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.phone").subject(c.subjectPseudonym())
+                .by(citizen).detail("phone changed from " + c.phoneMasked() + " to " + pending.phoneMasked));
+        old.ifPresent(sealed -> sms.send(() -> protection.open(sealed.cipher(), sealed.keyVersion(),
+                        CitizenAccounts.PHONE_PURPOSE),
+                "【信用平台】您的信用平台个人账号绑定的手机号码已更换为 " + pending.phoneMasked
+                        + "。如非本人操作，请携带本人身份证件到市信用办服务窗口办理。",
+                e -> audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.notice")
+                        .subject(c.subjectPseudonym()).by(citizen).result(AuditResult.ERROR)
+                        .detail("notice not texted"))));
+    }
+
+    private String codeHash(UUID id, String code) {
+        return protection.pseudonym("phone-change-code", id + ":" + code);
+    }
+}

@@ -1,0 +1,141 @@
+package cn.chengxin.account;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.WebClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Gaps review #13: a citizen changes the phone (password, real-name check of the new phone, a code texted to it, a
+ * notice to the old one) and closes the account (password; sessions end; the account row and its sealed phone are
+ * deleted, the credit file stays; the person may register again).
+ */
+@IntegrationTest
+class CitizenAccountSelfServiceIT {
+
+    private static final Pattern CODE = Pattern.compile("验证码为 (\\d{6})");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CitizenAccounts citizens;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    DevSmsGateway sms;
+
+    @Autowired
+    SmsDispatch dispatch;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aCitizenMovesToTheirOwnNewPhoneAndTheOldOneIsTold() {
+        TestCitizens.Person person = TestCitizens.register(subjects, "沈换号");
+        String old = "13712349000".equals(person.phone()) ? "13712349001" : "13712349000";
+        WebClient web = signedIn(person, old, "Shen-Huanhao-2026");
+        List<DevSmsGateway.Message> before = sent();
+
+        WebClient.Page stranger = web.post("/me/phone", Map.of("current", "Shen-Huanhao-2026",
+                "phone", "13712349002".equals(person.phone()) ? "13712349003" : "13712349002"));
+        assertThat(stranger.body()).contains("REAL_NAME_MISMATCH").doesNotContain("name=\"code\"");
+        assertThat(sent()).as("no code to a phone that is not the person's").isEqualTo(before);
+        assertThat(web.post("/me/phone", Map.of("current", "Wrong-Password-1", "phone", person.phone())).body())
+                .contains("CURRENT_PASSWORD_WRONG");
+
+        WebClient.Page verify = web.post("/me/phone", Map.of("current", "Shen-Huanhao-2026", "phone", person.phone()));
+        assertThat(verify.body()).contains("name=\"code\"");
+        DevSmsGateway.Message code = sent().get(0);
+        assertThat(code.maskedPhone()).isEqualTo(masked(person.phone()));
+        Matcher digits = CODE.matcher(code.text());
+        assertThat(digits.find()).isTrue();
+        assertThat(web.post("/me/phone/verify", Map.of("code", digits.group(1))).redirectsTo("/me/phone")).isTrue();
+
+        DevSmsGateway.Message notice = sent().get(0);
+        assertThat(notice.maskedPhone()).isEqualTo(masked(old));
+        assertThat(notice.text()).contains("已更换为 " + masked(person.phone()));
+        assertThat(citizens.login(person.phone(), "Shen-Huanhao-2026"))
+                .isInstanceOf(CitizenAccounts.LoginOutcome.Passed.class);
+        assertThat(citizens.login(old, "Shen-Huanhao-2026")).isInstanceOf(CitizenAccounts.LoginOutcome.Refused.class);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE subject_pseudonym = ? "
+                        + "AND action = 'account.citizen.phone' AND result = 'SUCCESS' AND detail LIKE 'phone changed%'")
+                .param(pseudonymOf(person)).query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void aClosedAccountIsDeletedItsSessionsEndAndThePersonMayRegisterAgain() {
+        TestCitizens.Person person = TestCitizens.register(subjects, "沈注销");
+        WebClient web = signedIn(person, person.phone(), "Shen-Zhuxiao-2026");
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+
+        assertThat(web.post("/me/account/close", Map.of("current", "Wrong-Password-1")).body())
+                .contains("CURRENT_PASSWORD_WRONG");
+        assertThat(accountsOf(subject)).isOne();
+
+        assertThat(web.post("/me/account/close", Map.of("current", "Shen-Zhuxiao-2026"))
+                .redirectsTo("/me/login?closed")).isTrue();
+
+        assertThat(accountsOf(subject)).as("the account row and its sealed phone are gone").isZero();
+        assertThat(web.get("/me").location()).as("signed out").contains("/me/login");
+        assertThat(subjects.profile(subject)).as("the credit subject stays").isPresent();
+        assertThat(sent().get(0).text()).contains("已注销");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE subject_pseudonym = ? "
+                + "AND action = 'account.citizen.close' AND result = 'SUCCESS'").param(pseudonymOf(person))
+                .query(Long.class).single()).isOne();
+
+        UUID registration = citizens.startRegistration(person.number(), person.name(), person.phone(),
+                "Shen-Zaici-2026");
+        Matcher code = CODE.matcher(sent().get(0).text());
+        assertThat(code.find()).isTrue();
+        citizens.completeRegistration(registration, code.group(1));
+        assertThat(citizens.login(person.phone(), "Shen-Zaici-2026"))
+                .isInstanceOf(CitizenAccounts.LoginOutcome.Passed.class);
+    }
+
+    private WebClient signedIn(TestCitizens.Person person, String phone, String password) {
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        assertThat(citizens.registerVerified(subject, phone, password)).isPresent();
+        WebClient web = new WebClient(port);
+        web.get("/me/login");
+        assertThat(web.post("/me/login", Map.of("username", phone, "password", password)).redirectsTo("/me"))
+                .isTrue();
+        web.get("/me"); // the form token of the signed-in session
+        return web;
+    }
+
+    private long accountsOf(UUID subject) {
+        return jdbc.sql("SELECT count(*) FROM account.citizen WHERE subject_id = ?").param(subject)
+                .query(Long.class).single();
+    }
+
+    private static String masked(String phone) {
+        return phone.substring(0, 3) + "****" + phone.substring(7);
+    }
+
+    private String pseudonymOf(TestCitizens.Person person) {
+        return subjects.pseudonymOf(subjects.validate(DocumentType.RESIDENT_ID, person.number()));
+    }
+
+    private List<DevSmsGateway.Message> sent() {
+        assertThat(dispatch.awaitIdle(Duration.ofSeconds(10))).as("texts handed over are sent").isTrue();
+        return sms.recent();
+    }
+}
