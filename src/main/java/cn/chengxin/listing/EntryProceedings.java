@@ -17,10 +17,12 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.creditfile.RecordProceedings;
+import cn.chengxin.creditfile.RecordProceedingsChanged;
 import cn.chengxin.listing.persistence.JdbcListing;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.subject.domain.TypedText;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -129,6 +131,34 @@ public class EntryProceedings {
             }
         }
         return byEntry;
+    }
+
+    /**
+     * The entries with the kinds pending against the records they rest on ({@link ListEntry#recordProceedings()}):
+     * one look-up for a page of the change feed, none when it is empty, so that a check answers them from memory.
+     */
+    List<ListEntry> withRecordProceedings(List<ListEntry> entries) {
+        if (entries.isEmpty()) {
+            return entries;
+        }
+        Map<UUID, List<RecordProceeding.Kind>> pending = onRecordsOf(entries);
+        if (pending.isEmpty()) {
+            return entries;
+        }
+        return entries.stream().map(e -> {
+            List<RecordProceeding.Kind> kinds = pending.get(e.id());
+            return kinds == null ? e : e.withRecordProceedings(kinds.stream().map(Enum::name).sorted().toList());
+        }).toList();
+    }
+
+    /**
+     * A review or lawsuit flagged on a record, or cleared: the open entries resting on it change, in the same
+     * transaction, so that the check index and whoever follows the feed read them again with the record's flags
+     * (RULES.md §5: the flag shows wherever the record shows, and a check shows the entry resting on it).
+     */
+    @EventListener
+    void on(RecordProceedingsChanged changed) {
+        store.touchOpenOnRecord(changed.subjectId(), changed.recordKey());
     }
 
     /** The entry's proceedings, pending and cleared, in the order flagged: its console page. */

@@ -18,6 +18,9 @@ import cn.chengxin.subject.domain.SubjectKind;
  * organisation, which has no age and no self-service account, so its notices and page say neither.
  * {@code proceedings}: the kinds ({@link cn.chengxin.creditfile.RecordProceeding.Kind} names, by name) of the
  * administrative review or lawsuit pending against the entry itself ({@link EntryProceedings}), none mostly.
+ * {@code recordProceedings}: the kinds, by name, of those pending against the record the entry rests on
+ * ({@link EntryProceedings#onRecordsOf}), carried only on the change feed ({@link Listing#changesSince}) so that the check
+ * index answers them without a look-up; empty elsewhere (a page asks {@link EntryProceedings#onRecordsOf}).
  * {@code published}: whether the public lists may show it ({@link cn.chengxin.listing.domain.PublicListing#publishesItem}):
  * not when it rests on a record of an item the catalogue does not share publicly; it is in force all the same.
  * {@code seriousGround}: a black-list entry's ground of 国办发〔2020〕49号 (RULES.md §7), from its rule version or its
@@ -30,10 +33,19 @@ public record ListEntry(UUID id, ListType listType, String ruleCode, Integer rul
                         Instant reviewedAt, String reviewNote, Instant effectiveFrom, LocalDate validUntil,
                         Instant exitedAt, String exitReason, boolean disputed, long changeSeq,
                         SubjectKind subjectKind, List<String> proceedings, boolean published,
-                        SeriousGround seriousGround) {
+                        SeriousGround seriousGround, List<String> recordProceedings) {
 
     public ListEntry {
         proceedings = proceedings == null ? List.of() : List.copyOf(proceedings);
+        recordProceedings = recordProceedings == null ? List.of() : List.copyOf(recordProceedings);
+    }
+
+    /** This entry with the proceedings pending against the record it rests on. */
+    public ListEntry withRecordProceedings(List<String> pending) {
+        return new ListEntry(id, listType, ruleCode, ruleVersion, ruleName, subjectId, subjectPseudonym, subjectName,
+                maskedName, maskedNumber, recordKey, departmentCode, legalBasis, reasons, actDay, status, proposedBy,
+                proposedAt, reviewedBy, reviewedAt, reviewNote, effectiveFrom, validUntil, exitedAt, exitReason,
+                disputed, changeSeq, subjectKind, proceedings, published, seriousGround, pending);
     }
 
     /** In force on {@code today}: effective and not past its last day. */

@@ -92,13 +92,15 @@ public class Listing {
     private final JdbcAwaitingBirthDates awaitingBirthDates;
     private final WithheldFromPublicLists withheldFromPublic;
     private final int announcementDays;
+    private final EntryProceedings proceedings;
 
     Listing(JdbcListing store, CreditFile creditFile, SubjectRegistry subjects, MeasureNames measures,
             Catalogue catalogue, AuditLog audit, City city, Clock clock, Notices notices, StaffDirectory directory,
             ApplicationEventPublisher events, JdbcAwaitingBirthDates awaitingBirthDates,
-            WithheldFromPublicLists withheldFromPublic,
+            WithheldFromPublicLists withheldFromPublic, EntryProceedings proceedings,
             @Value("${chengxin.listing.announcement-days:30}") int announcementDays) {
         this.withheldFromPublic = withheldFromPublic;
+        this.proceedings = proceedings;
         this.announcementDays = announcementDays;
         this.events = events;
         this.directory = directory;
@@ -1163,9 +1165,12 @@ public class Listing {
         return store.byStatusSince(status, type, seq, limit);
     }
 
-    /** Entries changed after {@code seq}, oldest change first: the check index follows this feed. */
+    /**
+     * Entries changed after {@code seq}, oldest change first, with the proceedings pending against their records
+     * ({@link ListEntry#recordProceedings()}): the check index follows this feed.
+     */
     public List<ListEntry> changesSince(long seq, int limit) {
-        return store.changesSince(seq, limit);
+        return proceedings.withRecordProceedings(store.changesSince(seq, limit));
     }
 
     /** A page of a public list. */

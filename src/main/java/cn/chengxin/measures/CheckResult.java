@@ -24,11 +24,14 @@ public record CheckResult(UUID checkId, Instant checkedAt, String maskedNumber, 
      * proceedings}: the administrative review (ADMINISTRATIVE_REVIEW, 行政复议中) or lawsuit (LAWSUIT, 行政诉讼中) pending
      * against the entry itself, as the credit office that issued it flagged it (RULES.md §5; another platform's
      * entries as their latest version received says): the entry keeps its effect and its measures apply, but they
-     * may fall with the outcome; empty when none is.
+     * may fall with the outcome; empty when none is. {@code recordProceedings}: those pending against the decision
+     * of the record the entry rests on (RULES.md §5: the flag shows wherever the record shows), told apart from the
+     * entry's own: should the record's decision fall, the entry ends with it; empty when none is, and for another
+     * platform's entries (the exchange carries a record's flags with the record, not with the entries resting on it).
      */
     public record Entry(String id, String listType, String listName, String rule, String legalBasis, String department,
                         Instant effectiveFrom, LocalDate validUntil, boolean disputed, List<String> proceedings,
-                        String issuingPlatform) {
+                        List<String> recordProceedings, String issuingPlatform) {
     }
 
     /**

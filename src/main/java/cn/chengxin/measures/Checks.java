@@ -290,12 +290,13 @@ public class Checks {
         List<Grounds.Listed> listed = listed(entries, received, index::ruleOf);
         List<CheckResult.Entry> shown = new ArrayList<>(entries.stream().map(e -> new CheckResult.Entry(
                 e.id().toString(), e.listType().name(), e.listType().label(), e.ruleName(), e.legalBasis(),
-                e.departmentCode(), e.effectiveFrom(), e.validUntil(), e.disputed(), e.proceedings(), city.name()))
+                e.departmentCode(), e.effectiveFrom(), e.validUntil(), e.disputed(), e.proceedings(),
+                e.recordProceedings(), city.name()))
                 .toList());
         // Entries another platform issued show that platform: the department concerned asks it, not us.
         received.forEach(r -> shown.add(new CheckResult.Entry(r.key(), r.listType(),
                 ListType.valueOf(r.listType()).label(), null, r.legalBasis(), r.department(), r.effectiveFrom(),
-                r.validUntil(), r.disputed(), r.proceedings(), r.issuingPlatform())));
+                r.validUntil(), r.disputed(), r.proceedings(), List.of(), r.issuingPlatform())));
         List<CheckResult.Applicable> applicable = new ArrayList<>();
         // Most subjects are on no list, and then no measure that follows a list type applies: nothing to go through.
         SubjectKind kind = document.subjectKind();

@@ -376,8 +376,8 @@ class ListingIT {
 
     /**
      * Issue #5, RULES.md §5: a review or lawsuit pending against the record an entry rests on is flagged on the record
-     * (creditfile), and shows with the entry too — on its console page and on the person's lists page — told apart
-     * from one against the entry itself; cleared on the record, it goes from the entry.
+     * (creditfile), and shows with the entry too — on its console page, on the person's lists page and in the check
+     * answer — told apart from one against the entry itself; cleared on the record, it goes from the entry.
      */
     @Test
     void aLawsuitPendingAgainstTheRecordShowsOnTheEntriesRestingOnIt() throws Exception {
@@ -398,6 +398,10 @@ class ListingIT {
                 .doesNotContain("data-field=\"proceeding\"");
         assertThat(listing.entry(proposal.id()).orElseThrow().proceedings()).as("none against the entry itself")
                 .isEmpty();
+        // The check answers it with the entry, from the index that follows the entries' feed (no look-up per check).
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> check(hrChecks, person.number(), "HIRING")
+                .andExpect(jsonPath("$.entries[0].recordProceedings[0]").value("LAWSUIT"))
+                .andExpect(jsonPath("$.entries[0].proceedings").isEmpty()));
 
         as("office-r", () -> {
             recordProceedings.clear(flag);
@@ -405,6 +409,8 @@ class ListingIT {
         });
         assertThat(entryPage(proposal.id())).doesNotContain("id=\"record-proceeding-marks\"");
         assertThat(citizensListsPage(subject)).doesNotContain("data-field=\"record-proceeding\"");
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> check(hrChecks, person.number(), "HIRING")
+                .andExpect(jsonPath("$.entries[0].recordProceedings").isEmpty()));
     }
 
     /** The black-list proposal a court-defaulter record delivered for the person brings. */

@@ -483,7 +483,7 @@ public class JdbcListing {
                 rs.getString(16), instant(rs.getTimestamp(17)), rs.getString(18), instant(rs.getTimestamp(19)),
                 rs.getString(20), instant(rs.getTimestamp(21)), localDate(rs.getDate(22)),
                 instant(rs.getTimestamp(23)), rs.getString(24), rs.getBoolean(25), rs.getLong(26), kind,
-                List.of((String[]) rs.getArray(28).getArray()), rs.getBoolean(29), ground(rs.getString(30)));
+                List.of((String[]) rs.getArray(28).getArray()), rs.getBoolean(29), ground(rs.getString(30)), List.of());
     }
 
     // ---- administrative review or lawsuit pending against an entry
@@ -534,6 +534,16 @@ public class JdbcListing {
                         RecordProceeding.Kind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
                         instant(rs.getTimestamp(6)), rs.getString(7), instant(rs.getTimestamp(8)), rs.getString(9)))
                 .list();
+    }
+
+    /**
+     * A new change number for the open entries resting on the record, whose pending proceedings changed: the check
+     * index reads them again with the record's flags (an ended entry is out of checks).
+     */
+    public void touchOpenOnRecord(UUID subjectId, UUID recordKey) {
+        jdbc.sql("UPDATE listing.entry SET change_seq = nextval('listing.change_seq') "
+                        + "WHERE subject_id = ? AND record_key = ? AND status NOT IN ('REJECTED', 'EXITED')")
+                .params(subjectId, recordKey).update();
     }
 
     /** A new change number for an open entry whose pending proceedings changed (an ended one is out of checks). */

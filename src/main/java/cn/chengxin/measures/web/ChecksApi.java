@@ -89,8 +89,10 @@ class ChecksApi {
             + "with the objections; a measure that also rests on an undisputed entry is not, as it stands whatever "
             + "their outcome (an objection decides the entry it contests, whose own mark stays in 'entries'). The "
             + "answer's 'disputed' says whether any entry is. An administrative review or lawsuit pending against an "
-            + "entry itself (行政复议/诉讼) is in its 'proceedings' (ADMINISTRATIVE_REVIEW, LAWSUIT): the entry keeps "
-            + "its effect and its measures apply meanwhile. No incentive (kind INCENTIVE) is answered while an entry "
+            + "entry itself (行政复议/诉讼) is in its 'proceedings' (ADMINISTRATIVE_REVIEW, LAWSUIT), one pending "
+            + "against the decision of the record the entry rests on in its 'recordProceedings' (the same codes; "
+            + "empty for an entry another platform issued): the entry keeps its effect and its measures apply "
+            + "meanwhile, but may fall with the outcome. No incentive (kind INCENTIVE) is answered while an entry "
             + "on the black or grey list is in force, whatever red entry or clean record the subject also has.";
 
     private static final String SCENARIO = "The business the check is made for; SCENARIO_REQUIRED (422) without it.";
