@@ -39,6 +39,21 @@ public final class PurposeWords {
         PURPOSES.put("房屋租赁", "TENANCY");
         PURPOSES.put("招标投标", "BIDDING");
         PURPOSES.put("商务合作", "BUSINESS_COOPERATION");
+        // the auditor's look at a person's part of the log (AuditConsole)
+        PURPOSES.put("审计核查", "AUDIT");
+        // the scenarios a department checks a subject in (measures' Scenario, by their labels): a check's purpose is
+        // the scenario's label and what the department typed, 招录聘用：<typed>
+        PURPOSES.put("行政许可", "SCENARIO_LICENSING");
+        PURPOSES.put("招录聘用", "SCENARIO_HIRING");
+        PURPOSES.put("职称评定", "SCENARIO_TITLES");
+        PURPOSES.put("评优评先", "SCENARIO_AWARDS");
+        PURPOSES.put("政府采购与公共资源交易", "SCENARIO_BIDDING");
+        PURPOSES.put("政府资金支持", "SCENARIO_FUNDING");
+        PURPOSES.put("乘坐飞机、列车", "SCENARIO_TRAVEL");
+        PURPOSES.put("高消费", "SCENARIO_CONSUMPTION");
+        PURPOSES.put("任职资格", "SCENARIO_EXECUTIVE");
+        PURPOSES.put("监管检查", "SCENARIO_INSPECTION");
+        PURPOSES.put("公共服务", "SCENARIO_SOCIAL_SERVICE");
         for (StaffQueryPurpose p : StaffQueryPurpose.values()) {
             PURPOSES.put(p.label(), "STAFF_" + p.name());
             BASES.put(p.legalBasis(), "STAFF_" + p.name());
@@ -57,6 +72,7 @@ public final class PurposeWords {
         BASES.put("国办发〔2020〕49号", "GBF_2020_49");
         BASES.put("《信用修复管理办法》", "REPAIR_MEASURES");
         BASES.put("信用修复管理办法", "REPAIR_MEASURES");
+        BASES.put("《个人信息保护法》第五十四条", "PIPL_54");
     }
 
     /** 授权查询：信贷审批, as the report and the log word an authorised query. */
@@ -64,6 +80,8 @@ public final class PurposeWords {
     /** 政务查询：行政许可审查（case number）, a government report's purpose with the case the staff member typed. */
     private static final Pattern GOVERNMENT_CASE = Pattern.compile("政务查询：(.+?)（(.*)）");
     private static final Pattern GOVERNMENT = Pattern.compile("政务查询：(.+)");
+    /** 招录聘用：<what was typed>, one of our purposes with the case or note its caller typed after it. */
+    private static final Pattern WITH_NOTE = Pattern.compile("(.+?)：(.+)");
     /** 向 X 平台报送信用信息, a sending to another platform, named as configured. */
     private static final Pattern EXCHANGE = Pattern.compile("向(.+)平台报送信用信息");
 
@@ -98,6 +116,10 @@ public final class PurposeWords {
         m = EXCHANGE.matcher(stored);
         if (m.matches()) {
             return message(stored, "wording.purpose.exchange", locale, m.group(1));
+        }
+        m = WITH_NOTE.matcher(stored);
+        if (m.matches() && PURPOSES.containsKey(m.group(1))) {
+            return message(stored, "wording.purpose.withNote", locale, purpose(m.group(1), locale), m.group(2));
         }
         return stored;
     }

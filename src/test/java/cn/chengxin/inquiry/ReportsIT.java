@@ -421,6 +421,9 @@ class ReportsIT {
         Stream.of(content.goodRecords(), content.negativeRecords(), content.otherRecords()).flatMap(List::stream)
                 .forEach(x -> recorded.addAll(Stream.of(x.item(), x.department(), x.decisionNumber(), x.details())
                         .filter(java.util.Objects::nonNull).toList()));
+        // the details' labels and values, which the English page separates in English
+        Stream.of(content.goodRecords(), content.negativeRecords(), content.otherRecords()).flatMap(List::stream)
+                .filter(x -> x.details() != null).forEach(x -> recorded.addAll(List.of(x.details().split("[：；]"))));
         content.statements().forEach(st -> recorded.add(st.text()));
         // who looked: staff names and organisations as the directory records them, not the person (本人, ours)
         content.queries().forEach(q -> Stream.of(q.querier(), q.organisation())
@@ -434,6 +437,22 @@ class ReportsIT {
         }
         assertThat(page).doesNotContainPattern("\\p{IsHan}");
 
+        // Its details read "label: value; label: value", not punctuated in Chinese; a list entry a rule proposed is
+        // listed by the credit office, in English, under a department's proposal worded in English too (the rule's
+        // legal basis is recorded text and stays as recorded).
+        assertThat(Stream.of(content.goodRecords(), content.negativeRecords(), content.otherRecords())
+                .flatMap(List::stream)).anySatisfy(x -> assertThat(x.details()).contains("：", "；"));
+        assertThat(pdf).doesNotContain("：", "；");
+        ReportContent listed = withList(content, new ReportContent.ListLine(cn.chengxin.listing.ListType.BLACK.label(), "部门认定",
+                "《失信行为纠正后的信用信息修复管理办法》", "市信用办", java.time.LocalDate.of(2026, 3, 1),
+                java.time.LocalDate.of(2029, 2, 28), cn.chengxin.listing.EntryStatus.EFFECTIVE.label(), false));
+        String listedPdf = text(documents.pdf(listed)).replaceAll("\\s", "");
+        assertThat(listedPdf).contains("Municipalcreditoffice", "Proposedbyadepartment",
+                "《失信行为纠正后的信用信息修复管理办法》").doesNotContain("市信用办", "部门认定");
+        String zhListed = text(documents.pdf(withList(chinese.content(), listed.lists().get(0))))
+                .replaceAll("\\s", "");
+        assertThat(zhListed).contains("市信用办", "部门认定");
+
         // The Chinese report words it all as before.
         String zh = text(chinese.pdf()).replaceAll("\\s", "");
         assertThat(zh).contains("有效（行政诉讼中）", "居民身份证", "本人查询", "征信业管理条例第十七条本人查询", "信用档案整体")
@@ -442,6 +461,17 @@ class ReportsIT {
 
     @Autowired
     org.springframework.context.MessageSource messageSource;
+
+    @Autowired
+    cn.chengxin.inquiry.pdf.ReportDocuments documents;
+
+    /** The report with this one list entry. */
+    private static ReportContent withList(ReportContent r, ReportContent.ListLine line) {
+        return new ReportContent(r.number(), r.verificationCode(), r.kind(), r.title(), r.purpose(), r.legalBasis(),
+                r.requester(), r.generatedAt(), r.validUntil(), r.identity(), r.goodRecords(), r.negativeRecords(),
+                r.otherRecords(), List.of(line), r.statements(), r.score(), r.scoreWithheld(), r.queries(),
+                r.verifyUrl(), r.language());
+    }
 
     private String messageEn(String key) {
         return messageSource.getMessage(key, null, java.util.Locale.ENGLISH);

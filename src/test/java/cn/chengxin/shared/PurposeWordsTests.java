@@ -34,6 +34,32 @@ class PurposeWordsTests {
         assertThat(words.basis("国办发〔2020〕49号", Locale.ENGLISH)).doesNotContainPattern("\\p{IsHan}");
     }
 
+    /**
+     * Issue #7: a department's check reads as its scenario with what the department typed, the auditor's look as an
+     * audit review under the PIPL: both ours, both in English on an English page; the typed note stays as typed.
+     */
+    @Test
+    void aChecksScenarioAndTheAuditorsReviewReadInEnglish() {
+        assertThat(words.purpose("招录聘用：2026年度公务员招录（驻人社〔2026〕3号）", Locale.ENGLISH))
+                .isEqualTo("Recruitment and hiring: 2026年度公务员招录（驻人社〔2026〕3号）");
+        assertThat(words.purpose("乘坐飞机、列车：购票核验", Locale.ENGLISH)).isEqualTo("Air and rail travel: 购票核验");
+        assertThat(words.purpose("审计核查", Locale.ENGLISH)).isEqualTo("Audit review");
+        assertThat(words.basis("《个人信息保护法》第五十四条", Locale.ENGLISH))
+                .isEqualTo("Personal Information Protection Law, Art. 54");
+        assertThat(words.purpose("某某单位：自定事由", Locale.ENGLISH)).as("not ours").isEqualTo("某某单位：自定事由");
+        assertThat(words.purpose("招录聘用：购票核验", CHINESE)).isEqualTo("招录聘用：购票核验");
+    }
+
+    /** Every scenario a check is made in is one of our purposes, worded as the measures pages word it. */
+    @Test
+    void everyScenarioIsAPurposeWordedAsTheMeasuresPagesWordIt() throws IOException {
+        Properties english = bundle("messages_en.properties");
+        for (cn.chengxin.measures.Scenario scenario : cn.chengxin.measures.Scenario.values()) {
+            assertThat(words.purpose(scenario.label(), Locale.ENGLISH)).as(scenario.name())
+                    .isEqualTo(english.getProperty("measures.scenario." + scenario.name()));
+        }
+    }
+
     @Test
     void freeTextAndEveryChinesePageKeepTheStoredPhrase() {
         assertThat(words.purpose("核实群众反映的情况", Locale.ENGLISH)).isEqualTo("核实群众反映的情况");

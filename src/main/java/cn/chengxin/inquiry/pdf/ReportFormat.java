@@ -82,6 +82,25 @@ public final class ReportFormat {
         return term(ReportVocabulary.PARTY, name);
     }
 
+    /** The unit that listed an entry or gave a record: the credit office in the report's words, a department as named. */
+    public String department(String name) {
+        return term(ReportVocabulary.PARTY, name);
+    }
+
+    /** The rule an entry answers to: {@code 部门认定} in the report's words, a rule's name as recorded. */
+    public String rule(String name) {
+        return term(ReportVocabulary.RULE, name);
+    }
+
+    /**
+     * A record's details, "label：value；label：value" as the report stores them, with the separators of the report's
+     * language: the labels and values are recorded text and stay as recorded, but an English line is not punctuated
+     * in Chinese.
+     */
+    public String details(String stored) {
+        return english && stored != null ? stored.replace("：", ": ").replace("；", "; ") : stored;
+    }
+
     /** The purpose of the report or of a query in its record, in the report's language when it is ours. */
     public String purpose(String stored) {
         if (english && stored != null && messages.getMessage("access.action." + stored, null, null, locale) != null) {

@@ -24,6 +24,8 @@ final class ReportVocabulary {
 
     /** 异议处理中: a record in dispute, as the report words its status while the objection is handled. */
     static final String IN_DISPUTE = "异议处理中";
+    /** 市信用办: the unit a report names for a list entry no department proposed ({@code ReportAssembler}). */
+    static final String CREDIT_OFFICE = "市信用办";
 
     static final Map<String, String> STATUS = keys(RecordStatus.values(), RecordStatus::label, RecordStatus::name,
             "file.status.");
@@ -42,10 +44,13 @@ final class ReportVocabulary {
             "lists.status.");
     /**
      * The parties and subjects the report names in its own words: the person, the platform (a query it made, as the
-     * audit log names it), the file as a whole.
+     * audit log names it), the file as a whole, and the credit office as the unit that listed an entry a rule
+     * proposed (the report's {@code 市信用办}, not a department's name as the directory records it).
      */
     static final Map<String, String> PARTY = Map.of("本人", "report.party.self", "平台", "report.party.platform",
-            "信用档案整体", "report.party.wholeFile");
+            "信用档案整体", "report.party.wholeFile", CREDIT_OFFICE, "report.party.creditOffice");
+    /** The rule the report names for an entry a department proposed (the listing's {@code 部门认定}). */
+    static final Map<String, String> RULE = Map.of("部门认定", "report.rule.byDepartment");
 
     static {
         STATUS.put(IN_DISPUTE, "report.status.inDispute");

@@ -24,7 +24,8 @@ class ReportVocabularyTests {
         }
         Stream.of(ReportVocabulary.STATUS, ReportVocabulary.PROCEEDING, ReportVocabulary.SEVERITY,
                         ReportVocabulary.DOCUMENT_TYPE, ReportVocabulary.GENDER, ReportVocabulary.OCCUPATION,
-                        ReportVocabulary.LIST_TYPE, ReportVocabulary.LIST_STATUS, ReportVocabulary.PARTY)
+                        ReportVocabulary.LIST_TYPE, ReportVocabulary.LIST_STATUS, ReportVocabulary.PARTY,
+                        ReportVocabulary.RULE)
                 .map(Map::entrySet).flatMap(java.util.Set::stream).forEach(e ->
                         assertThat(english.getProperty(e.getValue())).as(e.getKey() + " " + e.getValue())
                                 .isNotBlank().doesNotContainPattern("\\p{IsHan}"));
