@@ -613,6 +613,22 @@ class ListingIT {
                 .andExpect(jsonPath("$.accepted").value(1));
     }
 
+    /**
+     * Issue #7: an entry a department proposed answers to no rule, which its pages say in their language (部门认定 is
+     * our word, not data); the legal basis the proposer entered is data and stays as entered.
+     */
+    @Test
+    void aDepartmentsProposalSaysSoInThePagesLanguage() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "龚志英");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        UUID id = as("maker-3", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号",
+                "市级道德模范", aMonthAgo(), aYearFromNow()));
+
+        assertThat(entryPage(id, "lang", "en")).contains("id=\"rule\">Proposed by a department<",
+                "国办发〔2016〕98号").doesNotContain("部门认定");
+        assertThat(entryPage(id)).contains("id=\"rule\">部门认定<");
+    }
+
     @Test
     void aProposerNeverReviewsTheirOwnProposalAndTwoReviewersMakeOneDecision() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "龚志红");
