@@ -16,6 +16,7 @@ import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.ListNotice;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
+import cn.chengxin.listing.NoticeDelivery;
 import cn.chengxin.listing.domain.SeriousGround;
 import cn.chengxin.repair.domain.RepairEligibility;
 import cn.chengxin.repair.domain.RepairStatus;
@@ -235,6 +236,13 @@ class HandEntryRepairsIT {
                 SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER, basis, "严重违法失信（测试）", actDay,
                 LocalDate.now(clock).plusYears(1)));
         as("checker-h", () -> listing.approve(entry, "核实无误"));
+        // The prior notice is served (RULES.md §7: its period counts from service), then its period passes.
+        as("clerk-h", () -> {
+            listing.recordService(listing.noticesOfEntry(entry).stream()
+                    .filter(n -> n.kind() == ListNotice.Kind.PRIOR).findFirst().orElseThrow().id(),
+                    NoticeDelivery.Channel.IN_PERSON, LocalDate.now(clock), "");
+            return null;
+        });
         jdbc.sql("UPDATE listing.entry SET effective_from = now() - interval '1 second' WHERE id = ?").param(entry)
                 .update();
         listing.activateDue();
