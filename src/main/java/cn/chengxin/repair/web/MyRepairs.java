@@ -82,15 +82,17 @@ class MyRepairs {
 
     @GetMapping("/me/repairs/apply/{id}")
     String form(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable("id") UUID recordKey, Model model) {
+        model.addAttribute("id", recordKey);
         if (isEntry(citizen, recordKey)) {
             Repairs.RepairableEntry e = repairs.repairableEntry(citizen.subjectId(), recordKey);
             if (!e.eligibility().byPlatform()) {
                 return "redirect:/me/repairs/notice/" + recordKey;
             }
             model.addAttribute("r", e);
+            model.addAttribute("repairedLine", e.name() + "（" + e.countedFrom() + "）");
             model.addAttribute("commitment", repairs.entryCommitmentText(citizen.subjectId(), recordKey));
             model.addAttribute("today", LocalDate.now(clock));
-            return "me/repair-entry-apply";
+            return "me/repair-apply";
         }
         Repairs.Repairable r = repairs.repairable(citizen.subjectId(), recordKey);
         if (!r.eligibility().byPlatform()) {
@@ -98,6 +100,8 @@ class MyRepairs {
             return "redirect:/me/repairs/notice/" + recordKey;
         }
         model.addAttribute("r", r);
+        model.addAttribute("repairedLine", r.item().name() + " " + r.record().decisionNumber() + "（"
+                + r.record().decisionDate() + "）");
         model.addAttribute("commitment", repairs.commitmentText(citizen.subjectId(), recordKey));
         model.addAttribute("today", LocalDate.now(clock));
         return "me/repair-apply";
