@@ -83,6 +83,24 @@ class CitizenPasswordChangeIT {
                 .isInstanceOf(CitizenAccounts.LoginOutcome.Locked.class);
     }
 
+    /** The services word refusals in Chinese; the English site says them by their code in English. */
+    @Test
+    void aRefusalIsSaidInTheReadersLanguage() {
+        TestCitizens.Person person = withAccount("卫英文", "Wei-Yingwen-2026");
+        WebClient web = signedIn(person, "Wei-Yingwen-2026");
+        web.get("/me/password");
+
+        WebClient.Page chinese = web.post("/me/password", Map.of("current", "Wrong-Guess-2026",
+                "password", "Wei-Xinmima-2026", "repeat", "Wei-Xinmima-2026", "lang", "zh-CN"));
+        WebClient.Page english = web.post("/me/password", Map.of("current", "Wrong-Guess-2026",
+                "password", "Wei-Xinmima-2026", "repeat", "Wei-Xinmima-2026", "lang", "en"));
+
+        assertThat(chinese.body()).contains("CURRENT_PASSWORD_WRONG").contains("当前密码不正确")
+                .doesNotContain("The current password is wrong");
+        assertThat(english.body()).contains("CURRENT_PASSWORD_WRONG").contains("The current password is wrong")
+                .doesNotContain("当前密码不正确");
+    }
+
     @Test
     void aWeakNewPasswordIsRefusedAndTheOldOneStays() {
         TestCitizens.Person person = withAccount("卫弱密", "Wei-Ruomi-2026");
