@@ -37,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  * verification): the identity number with the name the registry holds, then the phone on file (never one typed now) by
  * a one-time code; then sets a new password under the same rules. Every request is answered alike, whatever it found —
  * an unknown number, a wrong name, a locked account or no phone on file — so that the answer never tells whether a
- * number has an account (RULES.md §10: identity data is sensitive). A code is valid 5 minutes, used once, and allows
+ * number has an account (RULES.md §10: identity data is sensitive); a suspended account's phone is told why no code
+ * comes. A code is valid 5 minutes, used once, and allows
  * 5 tries, as registration's; requests are limited per number ({@link RecoveryRequests}). A new password ends every
  * sign-in session of the citizen.
  */
@@ -117,11 +118,36 @@ public class CitizenPasswordRecovery {
             refused = "no phone on file";
         }
         if (refused != null) {
+            boolean toldSuspended = "account suspended".equals(refused) && tellSuspended(account.get(), numberPseudonym);
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.recover").subject(numberPseudonym)
-                    .by(AuditLog.currentActor()).result(AuditResult.DENIED).detail(refused + "; no code sent"));
+                    .by(AuditLog.currentActor()).result(AuditResult.DENIED)
+                    .detail(refused + "; no code sent" + (toldSuspended ? "; suspension notice handed over" : "")));
             return Optional.empty();
         }
         return Optional.of(new Holder(account.get().id(), phone.get()));
+    }
+
+    /**
+     * A suspended account's holder who asks for a code is told why none comes, on the phone on file, which only the
+     * holder reads: the page still answers alike (nothing there tells a stranger that the number has an account), and
+     * the holder learns where to go instead of waiting for a code (the credit office suspends after a proof of identity
+     * at the window, and resumes there).
+     */
+    private boolean tellSuspended(JdbcAccounts.CitizenCredentials account, String numberPseudonym) {
+        Optional<JdbcAccounts.SealedPhone> phone = accounts.phoneOf(account.subjectId());
+        if (phone.isEmpty()) {
+            return false;
+        }
+        Actor by = AuditLog.currentActor();
+        sms.send(() -> protection.open(phone.get().cipher(), phone.get().keyVersion(), CitizenAccounts.PHONE_PURPOSE),
+                "【信用平台】有人为您的账号申请找回密码。您的账号已暂停使用，无法在线找回密码，请携带有效身份证件到信用管理部门窗口办理。",
+                e -> {
+                    log.warn("Suspension notice not texted: {}", e.getClass().getSimpleName());
+                    audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.recover")
+                            .subject(numberPseudonym).by(by).result(AuditResult.ERROR)
+                            .detail("suspension notice not texted"));
+                });
+        return true;
     }
 
     /**

@@ -54,6 +54,9 @@ class CitizenAccountDeskIT {
     SmsDispatch dispatch;
 
     @Autowired
+    CitizenPasswordRecovery recovery;
+
+    @Autowired
     JdbcClient jdbc;
 
     private final RequestPostProcessor maker = authentication(Principals.staff("window-maker", "CREDIT_OFFICE",
@@ -140,6 +143,11 @@ class CitizenAccountDeskIT {
         assertThat(citizens.login(squatters, "Squatter-Pass-2026"))
                 .isInstanceOf(CitizenAccounts.LoginOutcome.Refused.class);
         assertThat(sent().get(0).text()).contains("暂停使用");
+
+        // 找回密码 answers as always, and the phone on file is told why no code comes.
+        assertThat(sent().get(0).text()).doesNotContain("找回密码");
+        recovery.start(null, person.number(), person.name());
+        assertThat(sent().get(0).text()).contains("找回密码", "暂停使用", "窗口").doesNotContain("验证码");
     }
 
     private void squat(TestCitizens.Person person, String phone, String password) {
