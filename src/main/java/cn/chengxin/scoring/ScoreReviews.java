@@ -138,6 +138,20 @@ public class ScoreReviews {
         return store.recentlyAnswered(50);
     }
 
+    /** Open requests and how many of them are past their deadline, for the office's 工作台. */
+    public record Workload(int open, int overdue) {
+    }
+
+    /**
+     * What is waiting: a request nobody is told of passes its deadline unseen, so the office's first page counts them
+     * as it counts objections and repairs (issue #8: overdue cases visible on a dashboard).
+     */
+    public Workload workload() {
+        LocalDate today = LocalDate.now(clock);
+        List<ScoreReview> open = store.open();
+        return new Workload(open.size(), (int) open.stream().filter(r -> r.overdue(today)).count());
+    }
+
     /**
      * The person refuses to be judged by automated grading (PIPL Art. 24): from now on benefits checks answer that a
      * manual assessment is needed instead of granting or refusing by grade. The score is still computed and shown to

@@ -6,8 +6,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.Department;
 import cn.chengxin.account.Notices;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.account.StaffPrincipal;
 import cn.chengxin.scoring.domain.ScoreReview;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.NewPerson;
@@ -21,6 +23,8 @@ import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -120,10 +124,13 @@ class ScoreReviewsIT {
         assertThat(review.dueOn()).isAfter(LocalDate.now());
         assertThat(actions(asker)).contains("scoring.review.request");
 
-        var office = authentication(Principals.staff("review-clerk", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
-                Permission.OBJECTION_HANDLE));
+        var office = authentication(reviewer("复核员邵"));
         String console = mvc.perform(get("/console/score-reviews").with(office)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
+        String dashboard = mvc.perform(get("/console").with(office)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(dashboard).as("the office's first page counts what waits")
+                .containsPattern("信用分人工复核申请待答复 [1-9]\\d* 件");
         assertThat(console).contains("data-review=\"" + review.id() + "\"", reasons).doesNotContain(asker.number());
         assertThat(page(otherLogin)).doesNotContain(reasons);
 
@@ -136,6 +143,9 @@ class ScoreReviewsIT {
                 .andExpect(flash().attribute("failureCode", "SCORE_REVIEW_ANSWERED"));
 
         assertThat(page(askerLogin)).contains(answer, reasons, "data-field=\"outcome\">维持评分<");
+        String answered = mvc.perform(get("/console/score-reviews").with(office)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(answered).as("who answered, by name").contains("data-field=\"reviewer\">复核员邵<");
         assertThat(notices.of(asker.id())).anySatisfy(n -> assertThat(n.body()).contains(answer));
         assertThat(page(otherLogin)).doesNotContain(answer).doesNotContain(reasons);
         assertThat(notices.of(other.id())).noneSatisfy(n -> assertThat(n.body()).contains(answer));
@@ -189,5 +199,18 @@ class ScoreReviewsIT {
         UUID id = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID, number), name, null,
                 null, List.of(new NewPerson.Residence(ResidencyKind.HOUSEHOLD, "411702", birth)), List.of(), false));
         return new Resident(id, number, name);
+    }
+
+    /** A real staff account of the credit office (its name is what the console shows), signed in with the review's rights. */
+    private UsernamePasswordAuthenticationToken reviewer(String displayName) {
+        Department office = directory.departments().stream().filter(d -> d.code().equals("CREDIT_OFFICE"))
+                .findFirst().orElseThrow();
+        UUID id = directory.createUserWithSettledPassword("rev" + UUID.randomUUID().toString().substring(0, 8),
+                displayName, office.id(), "Reviewer-Passw0rd-2026");
+        Permission[] rights = {Permission.CONSOLE_HOME, Permission.OBJECTION_HANDLE};
+        return UsernamePasswordAuthenticationToken.authenticated(new StaffPrincipal(id, "reviewer", displayName,
+                office.id(), office.code(), office.name(), office.kind(), office.dataScope(), Set.of(rights)), null,
+                List.of(new SimpleGrantedAuthority("STAFF"), new SimpleGrantedAuthority(rights[0].code()),
+                        new SimpleGrantedAuthority(rights[1].code())));
     }
 }

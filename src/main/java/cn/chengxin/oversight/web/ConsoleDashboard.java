@@ -19,14 +19,17 @@ class ConsoleDashboard {
     private final SubjectRegistry registry;
     private final cn.chengxin.objection.Objections objections;
     private final cn.chengxin.repair.Repairs repairs;
+    private final cn.chengxin.scoring.ScoreReviews scoreReviews;
     private final WorkingDays workingDays;
     private final Clock clock;
 
     ConsoleDashboard(SubjectRegistry registry, cn.chengxin.objection.Objections objections,
-                     cn.chengxin.repair.Repairs repairs, WorkingDays workingDays, Clock clock) {
+                     cn.chengxin.repair.Repairs repairs, cn.chengxin.scoring.ScoreReviews scoreReviews,
+                     WorkingDays workingDays, Clock clock) {
         this.registry = registry;
         this.objections = objections;
         this.repairs = repairs;
+        this.scoreReviews = scoreReviews;
         this.workingDays = workingDays;
         this.clock = clock;
     }
@@ -37,6 +40,7 @@ class ConsoleDashboard {
         // Overdue objections are escalated to the credit office here, on the first page it sees (RULES.md §5).
         model.addAttribute("objections", objections.workload());
         model.addAttribute("repairs", repairs.workload());
+        model.addAttribute("scoreReviews", scoreReviews.workload());
         // Every deadline in working days is provisional while its year's holiday schedule is missing: say so to all.
         model.addAttribute("missingSchedules", workingDays.calendar().missingSchedules(LocalDate.now(clock)));
         return "console/home";

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.scoring.ScoreReviews;
 import cn.chengxin.scoring.Scoring;
 import cn.chengxin.scoring.SubjectScore;
@@ -40,12 +41,15 @@ class ScoreReviewsConsole {
     private final ScoreReviews reviews;
     private final Scoring scoring;
     private final SubjectRegistry subjects;
+    private final StaffDirectory staff;
     private final Clock clock;
 
-    ScoreReviewsConsole(ScoreReviews reviews, Scoring scoring, SubjectRegistry subjects, Clock clock) {
+    ScoreReviewsConsole(ScoreReviews reviews, Scoring scoring, SubjectRegistry subjects, StaffDirectory staff,
+                        Clock clock) {
         this.reviews = reviews;
         this.scoring = scoring;
         this.subjects = subjects;
+        this.staff = staff;
         this.clock = clock;
     }
 
@@ -68,6 +72,10 @@ class ScoreReviewsConsole {
         model.addAttribute("open", open);
         model.addAttribute("answered", answered);
         model.addAttribute("answeredNames", answeredNames);
+        // Who answered, by name: the stored account id tells a reader nothing (the platform's own id stands for itself).
+        Map<String, String> reviewers = new HashMap<>();
+        answered.forEach(r -> reviewers.computeIfAbsent(r.answeredBy(), id -> staff.displayName(id).orElse(id)));
+        model.addAttribute("reviewers", reviewers);
         model.addAttribute("outcomes", ReviewOutcome.values());
         model.addAttribute("deadline", reviews.deadline());
         model.addAttribute("today", LocalDate.now(clock));
