@@ -35,6 +35,7 @@ import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.calendar.WorkingDays;
+import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.TypedText;
@@ -495,9 +496,50 @@ public class Objections {
                              List<JdbcObjections.EvidenceFile> evidence) {
     }
 
-    /** The cases routed to {@code departmentCode} that still await its answer or the credit office's decision. */
+    /**
+     * The cases routed to {@code departmentCode} that still await its answer or the credit office's decision. Their
+     * queue shows them masked; what they hold is shown one case at a time through {@link #lookRouted}, audited.
+     */
     public List<RoutedCase> routedTo(String departmentCode) {
-        List<Objection> cases = store.withDepartment(departmentCode, 200);
+        return routed(store.withDepartment(departmentCode, 200));
+    }
+
+    /**
+     * One case routed to {@code departmentCode}, with the record it contests, the subject's reasons and evidence: the
+     * look is recorded about the subject before anything is shown (RULES.md §9, §10: staff reads of a person's data
+     * are logged with their purpose and show on 谁查询了我). To any other department the case is unknown, as its
+     * evidence is.
+     */
+    public RoutedCase lookRouted(String departmentCode, UUID id) {
+        Objection o = find(id);
+        if (!departmentCode.equals(o.departmentCode()) || o.routedAt() == null) {
+            throw problem("OBJECTION_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有这件异议");
+        }
+        RoutedCase shown = routed(List.of(o)).get(0);
+        recordLook(o);
+        return shown;
+    }
+
+    /**
+     * One case for the credit office, as it handles it: the look is recorded about the subject before the record, the
+     * reasons and the evidence are shown (RULES.md §9, §10); the queue lists cases masked only.
+     */
+    public Objection look(UUID id) {
+        Objection o = find(id);
+        recordLook(o);
+        return o;
+    }
+
+    /** The purpose is the queue's own: a case is opened to handle it (the subject's reasons stay out of the detail). */
+    private void recordLook(Objection o) {
+        StaffQueryPurpose purpose = StaffQueryPurpose.OBJECTION_HANDLING;
+        audit.record(AuditEntry.of(AuditCategory.QUERY, "objection.view")
+                .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
+                .purpose(purpose.label(), purpose.legalBasis())
+                .detail("异议 " + o.id() + " " + o.itemCode()));
+    }
+
+    private List<RoutedCase> routed(List<Objection> cases) {
         java.util.Map<UUID, List<JdbcObjections.EvidenceFile>> evidence = evidenceOf(cases);
         return cases.stream().map(o -> {
             var profile = subjects.profile(o.subjectId()).orElseThrow();

@@ -105,13 +105,31 @@ class ObjectionFollowUpsIT {
         assertThat(objections.routedTo("MARKET")).extracting(c -> c.objection().id()).contains(id);
         assertThat(objections.routedTo("COURT")).extracting(c -> c.objection().id()).doesNotContain(id);
 
+        // F8: the queue lists the case masked — no record, no reasons, no name or number in clear; opening it is a
+        // look recorded about the subject, which they see under 谁查询了我.
+        String pseudonym = subjects.pseudonymOf(subject).orElseThrow();
         mvc.perform(get("/console/objection-answers").with(authentication(operator("MARKET"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/console/objection-answers/" + id + "\"")))
+                .andExpect(content().string(containsString(subjects.profile(subject).orElseThrow().maskedName())))
+                .andExpect(content().string(not(containsString("罚款金额登记有误"))))
+                .andExpect(content().string(not(containsString("驻市监罚〔2026〕701号"))))
+                .andExpect(content().string(not(containsString(person.name()))))
+                .andExpect(content().string(not(containsString(person.number()))));
+        assertThat(views(pseudonym)).isEmpty();
+        mvc.perform(get("/console/objection-answers/{id}", id).with(authentication(operator("MARKET"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("罚款金额登记有误")))
                 .andExpect(content().string(containsString("驻市监罚〔2026〕701号")))
                 .andExpect(content().string(not(containsString(person.number()))));
+        assertThat(views(pseudonym)).containsExactly("异议处理核实");
+        mvc.perform(get("/me/access").with(authentication(Principals.citizen(subjects, subject))))
+                .andExpect(content().string(containsString("查看异议案件")));
         mvc.perform(get("/console/objection-answers").with(authentication(operator("COURT"))))
-                .andExpect(status().isOk()).andExpect(content().string(not(containsString("罚款金额登记有误"))));
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString(id.toString()))));
+        mvc.perform(get("/console/objection-answers/{id}", id).with(authentication(operator("COURT"))))
+                .andExpect(flash().attribute("failureCode", "OBJECTION_UNKNOWN"));
+        assertThat(views(pseudonym)).as("a refused look is no look").hasSize(1);
 
         int version = objections.find(id).version();
         CodedProblem otherDepartment = catchThrowableOfType(CodedProblem.class, () -> as("court-clerk",
@@ -139,7 +157,7 @@ class ObjectionFollowUpsIT {
         }));
         assertThat(twice.code()).isEqualTo("OBJECTION_ALREADY_ANSWERED");
 
-        mvc.perform(get("/console/objections").with(authentication(office())))
+        mvc.perform(get("/console/objections/{id}", id).with(authentication(office())))
                 .andExpect(content().string(containsString("罚款金额：2000 元")))
                 .andExpect(content().string(containsString("应予更正")));
         as("office-d", () -> {
@@ -167,7 +185,7 @@ class ObjectionFollowUpsIT {
         assertThat(objections.pausesOf(id)).singleElement().satisfies(p -> assertThat(p.reason()).isEqualTo("样品送检"));
         assertThat(notices.of(subject).get(0).kind()).isEqualTo("OBJECTION_PAUSED");
         assertThat(notices.of(subject).get(0).title()).contains(objections.find(id).dueOn().toString());
-        mvc.perform(get("/console/objections").with(authentication(office())))
+        mvc.perform(get("/console/objections/{id}", id).with(authentication(office())))
                 .andExpect(content().string(containsString("检验检测：" + today + " 至 " + until)));
 
         CodedProblem backwards = catchThrowableOfType(CodedProblem.class, () -> as("office-p", () -> {
@@ -676,6 +694,12 @@ class ObjectionFollowUpsIT {
     private static UsernamePasswordAuthenticationToken operator(String departmentCode) {
         return Principals.staff("operator-" + departmentCode.toLowerCase(), departmentCode, Permission.CONSOLE_HOME,
                 Permission.OBJECTION_ANSWER);
+    }
+
+    /** The purposes of the recorded looks at objection cases about the subject (F8). */
+    private java.util.List<String> views(String pseudonym) {
+        return jdbc.sql("SELECT purpose FROM audit.event WHERE action = 'objection.view' AND subject_pseudonym = ? "
+                + "ORDER BY seq").param(pseudonym).query(String.class).list();
     }
 
     private static UsernamePasswordAuthenticationToken office() {

@@ -58,6 +58,9 @@ class ObjectionsBrowserIT {
     @Autowired
     cn.chengxin.creditfile.CreditFile creditFile;
 
+    @Autowired
+    Objections objections;
+
     @Test
     void aWrongRecordIsContestedCorrectedAndTheCitizenSeesTheOutcome() throws Exception {
         String number = TestCitizens.withCheckCharacter("411702" + "19790521" + "635");
@@ -98,7 +101,11 @@ class ObjectionsBrowserIT {
             Page page = context.newPage();
             SignIn.newStaff(page, url(""), clerk);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("异议处理").setExact(true)).click();
-            Locator row = page.locator("#open-objections tr", new Page.LocatorOptions().setHasText("处罚对象有误"));
+            // The queue lists the case masked (F8); opening it records the look and shows the record and reasons.
+            UUID objection = objections.of(id).get(0).id();
+            page.locator("#open-objections tr[data-objection='" + objection + "']")
+                    .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("查看办理")).click();
+            Locator row = page.locator("#objection-case tr", new Page.LocatorOptions().setHasText("处罚对象有误"));
             assertThat(row.locator("[data-field=overdue]")).hasCount(0);
             row.locator("select[name=outcome]").selectOption("CORRECT");
             row.locator("textarea[name=reasons]").fill("经市场监管局核实，已更正违法事实。");

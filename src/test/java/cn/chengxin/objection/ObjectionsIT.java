@@ -206,12 +206,19 @@ class ObjectionsIT {
         counter("/console/objections", passport, "PASSPORT", decision)
                 .andExpect(flash().attribute("successKey", "objections.filedAtCounter"));
 
+        // The queue names the state; the case, opened (F8), its outcomes and pause kinds.
+        UUID holder = subjects.find(subjects.validate(DocumentType.PASSPORT, passport)).orElseThrow();
+        UUID id = objections.of(holder).get(0).id();
         String english = mvc.perform(get("/console/objections").param("lang", "en")
+                .with(authentication(counterStaff()))).andReturn().getResponse().getContentAsString()
+                + mvc.perform(get("/console/objections/{id}", id).param("lang", "en")
                 .with(authentication(counterStaff()))).andReturn().getResponse().getContentAsString();
         assertThat(english).contains(">Received</span>", ">Uphold the record</option>", ">Expert review</option>",
                         ">Under administrative litigation</option>")
                 .doesNotContain(">已受理</span>", ">维持原记录</option>", ">专家评审</option>", ">行政诉讼中</option>");
         String chinese = mvc.perform(get("/console/objections").with(authentication(counterStaff())))
+                .andReturn().getResponse().getContentAsString()
+                + mvc.perform(get("/console/objections/{id}", id).with(authentication(counterStaff())))
                 .andReturn().getResponse().getContentAsString();
         assertThat(chinese).contains(">已受理</span>", ">维持原记录</option>", ">专家评审</option>",
                 ">行政诉讼中</option>");
@@ -557,7 +564,7 @@ class ObjectionsIT {
         }
         assertThat(objections.find(id).status().open()).as("not closed on an entry left wrong").isTrue();
         assertThat(listing.entry(entry).orElseThrow().disputed()).isTrue();
-        String page = mvc.perform(get("/console/objections").with(authentication(Principals.staff("office-e",
+        String page = mvc.perform(get("/console/objections/{id}", id).with(authentication(Principals.staff("office-e",
                         "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.OBJECTION_HANDLE))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String form = page.substring(page.indexOf("/console/objections/" + id + "/decide"));
@@ -848,17 +855,40 @@ class ObjectionsIT {
         FileEntry record = creditFile.fileOf(owner).get(0);
         UUID id = objections.file(owner, record.recordKey(), "处罚金额录入错误", "本人");
 
-        String page = mvc.perform(get("/console/objections").with(authentication(Principals.staff("office-judge",
-                        "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.OBJECTION_HANDLE))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        String row = page.substring(page.indexOf("data-objection=\"" + id + "\""));
-        row = row.substring(0, row.indexOf("</tr>"));
+        var judge = authentication(Principals.staff("office-judge", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.OBJECTION_HANDLE));
         String itemName = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition().name();
         var profile = subjects.profile(owner).orElseThrow();
+        // F8: the queue lists the case masked, without the record or the reasons; opening it is a recorded look.
+        String queue = mvc.perform(get("/console/objections").with(judge))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String listed = queue.substring(queue.indexOf("data-objection=\"" + id + "\""));
+        assertThat(listed.substring(0, listed.indexOf("</tr>"))).contains(itemName, "MARKET", profile.maskedName(),
+                profile.maskedNumber(), "/console/objections/" + id + "\"").doesNotContain("驻市监罚〔2026〕571号",
+                "无照经营", "处罚金额录入错误");
+        assertThat(queue).doesNotContain(p.number(), p.name());
+        String pseudonym = subjects.pseudonymOf(owner).orElseThrow();
+        assertThat(views(pseudonym)).isEmpty();
+
+        String page = mvc.perform(get("/console/objections/{id}", id).with(judge))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(views(pseudonym)).containsExactly("异议处理核实");
+        String row = page.substring(page.indexOf("data-objection=\"" + id + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
         assertThat(row).contains(itemName, "MARKET", "驻市监罚〔2026〕571号", decided.toString(),
                 String.valueOf(creditFile.fileOf(owner).get(0).publicationEnd()), "异议中", "无照经营",
                 profile.maskedName(), profile.maskedNumber());
         assertThat(page).doesNotContain(p.number());
+        assertThat(mvc.perform(get("/me/access").with(authentication(Principals.citizen(subjects, owner))))
+                .andReturn().getResponse().getContentAsString()).as("谁查询了我").contains("查看异议案件");
+        mvc.perform(get("/console/objections/{id}", UUID.randomUUID()).with(judge))
+                .andExpect(flash().attribute("failureCode", "OBJECTION_UNKNOWN"));
+    }
+
+    /** The purposes of the recorded looks at objection cases about the subject. */
+    private java.util.List<String> views(String pseudonym) {
+        return jdbc.sql("SELECT purpose FROM audit.event WHERE action = 'objection.view' AND subject_pseudonym = ? "
+                + "ORDER BY seq").param(pseudonym).query(String.class).list();
     }
 
     /**

@@ -79,7 +79,7 @@ class ObjectionsTypedTextIT {
         assertThat(objections.find(id).reasons()).as("kept as the subject wrote it, the number masked")
                 .isEqualTo("本人（身份证号 " + Masking.identityNumber(p.number()) + "）未收到处罚决定书");
 
-        String page = mvc.perform(get("/console/objections").with(authentication(Principals.staff(
+        String page = mvc.perform(get("/console/objections/{id}", id).with(authentication(Principals.staff(
                         "office-masked", "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.OBJECTION_HANDLE))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
@@ -220,7 +220,7 @@ class ObjectionsTypedTextIT {
                 Permission.OBJECTION_HANDLE));
 
         assertThat(objections.evidenceOf(id).get(0).filename()).isEqualTo(shown);
-        assertThat(mvc.perform(get("/console/objections").with(office)).andReturn().getResponse()
+        assertThat(mvc.perform(get("/console/objections/{id}", id).with(office)).andReturn().getResponse()
                 .getContentAsString()).contains(shown).doesNotContain(p.number());
         assertThat(mvc.perform(get("/me/objections").with(authentication(Principals.citizen(subjects, owner))))
                 .andReturn().getResponse().getContentAsString()).contains(shown).doesNotContain(p.number());

@@ -22,9 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 异议核查 for a providing department: the objections routed to the operator's own department, each with the record
- * it contests, the subject's reasons and evidence, and the form to answer within 3 working days; and the corrections
- * decided on its records that it still owes, each with the day it is due.
+ * 异议核查 for a providing department: the objections routed to the operator's own department, listed masked, each
+ * opened one at a time (the look audited) with the record it contests, the subject's reasons and evidence, and the
+ * form to answer within 3 working days; and the corrections decided on its records that it still owes, each with the
+ * day it is due.
  */
 @Controller
 @RequiresPermission(Permission.OBJECTION_ANSWER)
@@ -38,14 +39,36 @@ class ObjectionAnswersConsole {
         this.clock = clock;
     }
 
+    /** The queue, masked: item, subject masked, deadline and state; a case's content is seen by opening it. */
     @GetMapping("/console/objection-answers")
     String page(@AuthenticationPrincipal StaffPrincipal staff, Model model) {
         model.addAttribute("cases", objections.routedTo(staff.departmentCode()));
         model.addAttribute("corrections", objections.correctionsOwedBy(staff.departmentCode()));
-        model.addAttribute("answers", DepartmentAnswer.values());
         model.addAttribute("deadlines", objections.deadlines());
         model.addAttribute("today", LocalDate.now(clock));
         return "console/objection-answers";
+    }
+
+    /**
+     * One case routed to the department, its record, reasons and evidence shown once the look is recorded about the
+     * subject (F8: the queue alone shows nothing of them); another department's, or one unknown, is refused back on
+     * the queue.
+     */
+    @GetMapping("/console/objection-answers/{id}")
+    String routedCase(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable UUID id, Model model,
+                      RedirectAttributes redirect) {
+        Objections.RoutedCase shown;
+        try {
+            shown = objections.lookRouted(staff.departmentCode(), id);
+        } catch (RuntimeException e) {
+            ConsoleActions.flashRefusal(redirect, e);
+            return "redirect:/console/objection-answers";
+        }
+        model.addAttribute("c", shown);
+        model.addAttribute("answers", DepartmentAnswer.values());
+        model.addAttribute("deadlines", objections.deadlines());
+        model.addAttribute("today", LocalDate.now(clock));
+        return "console/objection-answer";
     }
 
     /** An attachment of a case routed to the operator's department, always as a download. */
@@ -56,8 +79,9 @@ class ObjectionAnswersConsole {
     }
 
     /**
-     * A refusal shows the page again, the case's form holding the refusal and what was typed (corrections and reasons
-     * run long, and the 3 working days are short), any identity number in them masked.
+     * A refusal shows the case again (a look recorded again, as its content is shown again), its form holding the
+     * refusal and what was typed (corrections and reasons run long, and the 3 working days are short), any identity
+     * number in them masked.
      */
     @PostMapping("/console/objection-answers/{id}")
     String answer(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable UUID id, @RequestParam int version,
@@ -70,7 +94,7 @@ class ObjectionAnswersConsole {
             ConsoleActions.showRefusal(model, response, e);
             model.addAttribute("typedAnswer", new TypedAnswer(id, answer, TypedText.shownAgain(corrections),
                     TypedText.shownAgain(reasons)));
-            return page(staff, model);
+            return routedCase(staff, id, model, redirect);
         }
         redirect.addFlashAttribute("successKey", "objectionAnswers.answered");
         return "redirect:/console/objection-answers";

@@ -2,9 +2,11 @@ package cn.chengxin.objection.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import cn.chengxin.creditfile.RecordProceeding;
+import cn.chengxin.objection.Objection;
 import cn.chengxin.objection.Objections;
 import cn.chengxin.objection.domain.ObjectionPause;
 import cn.chengxin.objection.domain.Outcome;
@@ -23,7 +25,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 异议处理 in the console: open cases by deadline (overdue ones marked), routing to the department, decisions. */
+/**
+ * 异议处理 in the console: open cases by deadline (overdue ones marked), listed masked; each opened one at a time, the
+ * look audited, for routing to the department, pauses and decisions.
+ */
 @Controller
 @RequiresPermission(Permission.OBJECTION_HANDLE)
 class ObjectionsConsole {
@@ -36,23 +41,45 @@ class ObjectionsConsole {
         this.clock = clock;
     }
 
+    /** The queue, masked (F8): item, department, subject masked, deadline and state; a case is opened to be handled. */
     @GetMapping("/console/objections")
     String page(Model model) {
         var open = objections.open();
         model.addAttribute("open", open);
         model.addAttribute("contested", objections.contestedOf(open));
-        model.addAttribute("evidence", objections.evidenceOf(open));
-        model.addAttribute("pauses", objections.pausesOf(open));
-        model.addAttribute("pauseKinds", ObjectionPause.Kind.values());
         model.addAttribute("correctionsEscalated", objections.correctionsEscalated());
         model.addAttribute("decided", objections.recentlyDecided());
-        model.addAttribute("outcomes", Outcome.decisions());
-        model.addAttribute("entryOutcomes", Outcome.entryDecisions());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("proceedingKinds", RecordProceeding.Kind.values());
         model.addAttribute("documentTypes", DocumentType.values());
         model.addAttribute("deadlines", objections.deadlines());
         return "console/objections";
+    }
+
+    /**
+     * One case with the record it contests, the subject's reasons, the evidence and the forms to route, pause and
+     * decide it: the look is recorded about the subject before it is shown (RULES.md §9, §10; F8). The purpose is
+     * the queue's own, so none is asked. An unknown case is refused back on the queue.
+     */
+    @GetMapping("/console/objections/{id}")
+    String objection(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
+        List<Objection> one;
+        try {
+            one = List.of(objections.look(id));
+        } catch (RuntimeException e) {
+            ConsoleActions.flashRefusal(redirect, e);
+            return "redirect:/console/objections";
+        }
+        model.addAttribute("open", one);
+        model.addAttribute("contested", objections.contestedOf(one));
+        model.addAttribute("evidence", objections.evidenceOf(one));
+        model.addAttribute("pauses", objections.pausesOf(one));
+        model.addAttribute("pauseKinds", ObjectionPause.Kind.values());
+        model.addAttribute("outcomes", Outcome.decisions());
+        model.addAttribute("entryOutcomes", Outcome.entryDecisions());
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("deadlines", objections.deadlines());
+        return "console/objection";
     }
 
     /** An attachment, always as a download (never rendered by the browser) of the type its content was checked as. */
@@ -119,7 +146,7 @@ class ObjectionsConsole {
 
     /**
      * 中止计算: testing or expert review from today to {@code until}; the deadlines move, the ceiling holds. A refusal
-     * shows the page again, the case's pause form open with the refusal and what was typed.
+     * shows the case again (its look recorded again), its pause form open with the refusal and what was typed.
      */
     @PostMapping("/console/objections/{id}/pause")
     String pause(@PathVariable UUID id, @RequestParam int version,
@@ -132,14 +159,15 @@ class ObjectionsConsole {
         } catch (RuntimeException e) {
             ConsoleActions.showRefusal(model, response, e);
             model.addAttribute("typedPause", new TypedPause(id, kind, TypedText.shownAgain(reason), until));
-            return page(model);
+            return objection(id, model, redirect);
         }
         return done(redirect, "objections.paused");
     }
 
     /**
-     * A refusal shows the page again, the case's decision form holding the refusal beside its reasons and what was
-     * typed (reasons the subject reads run long and are not typed twice), any identity number in them masked.
+     * A refusal shows the case again (its look recorded again), its decision form holding the refusal beside its
+     * reasons and what was typed (reasons the subject reads run long and are not typed twice), any identity number in
+     * them masked.
      */
     @PostMapping("/console/objections/{id}/decide")
     String decide(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) Outcome outcome,
@@ -150,7 +178,7 @@ class ObjectionsConsole {
         } catch (RuntimeException e) {
             ConsoleActions.showRefusal(model, response, e);
             model.addAttribute("typedDecision", new TypedDecision(id, outcome, TypedText.shownAgain(reasons)));
-            return page(model);
+            return objection(id, model, redirect);
         }
         return done(redirect, "objections.decided");
     }
