@@ -49,6 +49,7 @@ import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.calendar.WorkingDays;
 import cn.chengxin.shared.files.Attachments;
 import cn.chengxin.shared.security.Actor;
+import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
@@ -539,6 +540,38 @@ public class Repairs {
 
     public List<RepairApplication> open() {
         return store.open(500);
+    }
+
+    /**
+     * One application as the reviewers handle it — the applicant's statement of performance, materials and signed
+     * commitment: the look is recorded about the applicant before anything is shown (RULES.md §9, §10: staff reads of
+     * a person's data are logged with their purpose and show on 谁查询了我; F8). The queue lists applications masked.
+     */
+    public RepairApplication look(UUID id) {
+        RepairApplication a = find(id);
+        StaffQueryPurpose purpose = StaffQueryPurpose.CREDIT_REPAIR;
+        audit.record(AuditEntry.of(AuditCategory.QUERY, "repair.view")
+                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow())
+                .purpose(purpose.label(), purpose.legalBasis())
+                .detail("修复申请 " + a.id() + " " + a.concerning()));
+        return a;
+    }
+
+    /** An applicant as the queue names them: masked, as on every screen (RULES.md §10). */
+    public record ListedApplicant(String maskedName, String maskedNumber) {
+    }
+
+    /** The applicant of each of {@code applications}, masked, by application id. */
+    public Map<UUID, ListedApplicant> applicantsOf(List<RepairApplication> applications) {
+        Map<UUID, ListedApplicant> bySubject = new HashMap<>();
+        for (RepairApplication a : applications) {
+            bySubject.computeIfAbsent(a.subjectId(), s -> subjects.profile(s)
+                    .map(p -> new ListedApplicant(p.maskedName(), p.maskedNumber()))
+                    .orElse(new ListedApplicant("—", "")));
+        }
+        Map<UUID, ListedApplicant> byApplication = new HashMap<>();
+        applications.forEach(a -> byApplication.put(a.id(), bySubject.get(a.subjectId())));
+        return byApplication;
     }
 
     public List<RepairApplication> recentlyDecided() {

@@ -101,6 +101,7 @@ class EndpointPermissionsIT {
             Map.entry("GET /console/repairs", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/repairs", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/repairs/attachments/{id}", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("GET /console/repairs/{id}", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/repairs/{id}/propose", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/repairs/{id}/approve", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/repairs/{id}/refuse", EnumSet.of(Who.CREDIT_OFFICE)),

@@ -150,7 +150,10 @@ class RepairBrowserIT {
             Page page = context.newPage();
             SignIn.newStaff(page, url(""), staff);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("信用修复").setExact(true)).click();
-            Locator row = page.locator("#open-repairs tr", new Page.LocatorOptions().setHasText(DECISION));
+            // The queue lists the application masked (F8); opening it records the look and shows the statement.
+            page.locator("#open-repairs tr", new Page.LocatorOptions().setHasText(DECISION))
+                    .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("查看办理")).click();
+            Locator row = page.locator("#repair-case tr", new Page.LocatorOptions().setHasText(DECISION));
             row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(button)).click();
             assertThat(page.locator("[role=status]")).containsText(message);
         }

@@ -458,7 +458,11 @@ class RepairsIT {
                 .contains("平台在 10 个工作日内反馈，认定部门在 3 个工作日内作出决定");
         assertThat(body(get("/me/objections").with(citizen))).contains("平台在 3 个工作日内办结；需提供单位核实的，在 7 个工作日内办结");
         assertThat(body(get("/me/file").with(citizen))).contains("平台在 3 个工作日内办结");
-        assertThat(consolePage()).contains("平台 10 个工作日内反馈，初审同意后 3 个工作日内").contains("max=\"10\"");
+        assertThat(consolePage()).contains("平台 10 个工作日内反馈，初审同意后 3 个工作日内");
+        UUID application = repairs.apply(p.id(), p.record(), "已缴纳罚款", "期限明", List.of(proof()), null);
+        assertThat(body(get("/console/repairs/{id}", application).with(authentication(Principals.staff(
+                "office-dl", "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.REPAIR_DECIDE)))))
+                .as("the extension form, on the application's own page").contains("max=\"10\"");
         assertThat(body(get("/console/objections").with(authentication(Principals.staff("office-dl", "CREDIT_OFFICE",
                 Permission.CONSOLE_HOME, Permission.OBJECTION_HANDLE)))))
                 .contains("平台自行核实的 3 个工作日内办结；转提供单位核实的，单位 3 个工作日内答复，7 个工作日内办结");
@@ -801,6 +805,42 @@ class RepairsIT {
         });
         assertThat(consolePage()).contains("<td data-field=\"decided-by\">复核员乙</td>")
                 .doesNotContain(refuser.toString());
+    }
+
+    /**
+     * F8 (RULES.md §9, §10): the queue lists applications masked, without the statement or the commitment; opening one
+     * is a look recorded about the applicant, who sees it under 谁查询了我. An unknown one is refused on the queue.
+     */
+    @Test
+    void theQueueListsApplicationsMaskedAndOpeningOneIsARecordedLook() throws Exception {
+        Person p = person("鞠明察", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号",
+                LocalDate.now().minusMonths(4));
+        UUID id = repairs.apply(p.id(), p.record(), "已缴纳罚款并整改到位", "鞠明察", List.of(proof()), null);
+        String number = number(p.id());
+        String pseudonym = subjects.pseudonymOf(p.id()).orElseThrow();
+
+        String queue = consolePage();
+        String row = queue.substring(queue.indexOf("data-application=\"" + id + "\""));
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains(subjects.profile(p.id()).orElseThrow().maskedName(),
+                "/console/repairs/" + id + "\"").doesNotContain("已缴纳罚款并整改到位");
+        assertThat(queue).doesNotContain(number, "鞠明察");
+        assertThat(repairViews(pseudonym)).isEmpty();
+
+        var reviewer = authentication(Principals.staff("reviewer-look", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.REPAIR_DECIDE));
+        assertThat(body(get("/console/repairs/{id}", id).with(reviewer))).contains("已缴纳罚款并整改到位")
+                .doesNotContain(number);
+        assertThat(repairViews(pseudonym)).containsExactly("信用修复审核");
+        assertThat(body(get("/me/access").with(authentication(Principals.citizen(subjects, p.id())))))
+                .as("谁查询了我").contains("查看信用修复申请");
+        mvc.perform(get("/console/repairs/{id}", UUID.randomUUID()).with(reviewer))
+                .andExpect(flash().attribute("failureCode", "REPAIR_UNKNOWN"));
+    }
+
+    /** The purposes of the recorded looks at repair applications about the subject. */
+    private List<String> repairViews(String pseudonym) {
+        return jdbc.sql("SELECT purpose FROM audit.event WHERE action = 'repair.view' AND subject_pseudonym = ? "
+                + "ORDER BY seq").param(pseudonym).query(String.class).list();
     }
 
     private String consolePage() throws Exception {

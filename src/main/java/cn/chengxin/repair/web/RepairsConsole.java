@@ -27,8 +27,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 信用修复 in the console: open applications by deadline (overdue marked) with their proof and signed commitment;
- * 初审 (propose), 复核批准 (approve, by someone else), refusal with reasons, one recorded extension; counter filing.
+ * 信用修复 in the console: open applications by deadline (overdue marked), listed masked; each opened one at a time,
+ * the look audited, with its proof and signed commitment: 初审 (propose), 复核批准 (approve, by someone else), refusal
+ * with reasons, one recorded extension; counter filing.
  */
 @Controller
 @RequiresPermission(Permission.REPAIR_DECIDE)
@@ -42,12 +43,15 @@ class RepairsConsole {
         this.clock = clock;
     }
 
+    /**
+     * The queue, masked (F8): item, decision, applicant masked, deadline and state; the statement, materials and
+     * commitment are seen by opening one application.
+     */
     @GetMapping("/console/repairs")
     String page(Model model) {
         List<RepairApplication> open = repairs.open();
         model.addAttribute("open", open);
-        model.addAttribute("attachments", repairs.attachmentsOf(open));
-        model.addAttribute("commitments", repairs.commitmentsOf(open));
+        model.addAttribute("applicants", repairs.applicantsOf(open));
         List<RepairApplication> decided = repairs.recentlyDecided();
         model.addAttribute("decided", decided);
         List<RepairApplication> shown = new java.util.ArrayList<>(open);
@@ -57,6 +61,30 @@ class RepairsConsole {
         model.addAttribute("deadlines", repairs.deadlines());
         model.addAttribute("documentTypes", DocumentType.values());
         return "console/repairs";
+    }
+
+    /**
+     * One application with the applicant's statement, materials and signed commitment, and the forms to decide it:
+     * the look is recorded about the applicant before it is shown (RULES.md §9, §10; F8). The purpose is the queue's
+     * own, so none is asked. An unknown application is refused back on the queue.
+     */
+    @GetMapping("/console/repairs/{id}")
+    String application(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
+        List<RepairApplication> one;
+        try {
+            one = List.of(repairs.look(id));
+        } catch (RuntimeException e) {
+            ConsoleActions.flashRefusal(redirect, e);
+            return "redirect:/console/repairs";
+        }
+        model.addAttribute("open", one);
+        model.addAttribute("applicants", repairs.applicantsOf(one));
+        model.addAttribute("attachments", repairs.attachmentsOf(one));
+        model.addAttribute("commitments", repairs.commitmentsOf(one));
+        model.addAttribute("staffNames", repairs.staffNames(one));
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("deadlines", repairs.deadlines());
+        return "console/repair";
     }
 
     /** An attachment, always as a download of the type its content was checked as. */
@@ -95,9 +123,9 @@ class RepairsConsole {
     }
 
     /**
-     * 初审同意. A refusal here, as of a refusal or an extension, shows the page again, the application's form holding
-     * the refusal beside its field and what was typed, any identity number in it masked: the decision's 3 working days
-     * (RULES.md §6) are not spent typing a text twice.
+     * 初审同意. A refusal here, as of a refusal or an extension, shows the application again (its look recorded
+     * again), its form holding the refusal beside its field and what was typed, any identity number in it masked: the
+     * decision's 3 working days (RULES.md §6) are not spent typing a text twice.
      */
     @PostMapping("/console/repairs/{id}/propose")
     String propose(@PathVariable UUID id, @RequestParam int version, @RequestParam(defaultValue = "") String note,
@@ -135,7 +163,7 @@ class RepairsConsole {
             ConsoleActions.showRefusal(model, response, e);
             model.addAttribute("typed", new TypedDecision(typed.applicationId(), typed.form(),
                     TypedText.shownAgain(typed.text()), typed.days()));
-            return page(model);
+            return application(typed.applicationId(), model, redirect);
         }
         redirect.addFlashAttribute("successKey", successKey);
         return "redirect:/console/repairs";
