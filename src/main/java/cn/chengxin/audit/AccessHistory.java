@@ -10,6 +10,7 @@ import cn.chengxin.audit.domain.EventLeaf;
 import cn.chengxin.audit.domain.EventRecord;
 import cn.chengxin.audit.domain.MerkleHash;
 import cn.chengxin.audit.domain.MerkleTree;
+import cn.chengxin.audit.domain.WithheldFromSubject;
 import cn.chengxin.audit.persistence.ReadNodeSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * "谁查询了我": every recorded access to a subject's data, each with an inclusion proof against the latest
- * signed checkpoint, so the citizen need not take the platform's word for the list.
+ * signed checkpoint, so the citizen need not take the platform's word for the list. Events about tip-offs are left
+ * out of it, of its proofs and of the reports' 查询记录 ({@link WithheldFromSubject}); the auditor's search finds them.
  */
 @Service
 public class AccessHistory {
@@ -26,6 +28,8 @@ public class AccessHistory {
     private final Checkpoints checkpoints;
     private final MerkleHash hash = MerkleHash.sm3();
     private final MerkleTree tree = new MerkleTree(hash);
+    /** The condition every query here adds, its parameter {@link WithheldFromSubject#likePatterns()}. */
+    private static final String SHOWN = " AND NOT (action LIKE ANY (?))";
 
     AccessHistory(JdbcClient jdbc, Checkpoints checkpoints) {
         this.jdbc = jdbc;
@@ -69,9 +73,10 @@ public class AccessHistory {
     @Transactional(readOnly = true)
     public Page page(String subjectPseudonym, boolean withOwnViews, Long before, int size) {
         Optional<Checkpoints.Signed> latest = checkpoints.latest();
-        List<Stored> found = jdbc.sql(SELECT + " WHERE subject_pseudonym = ANY (?) AND seq < ?"
+        List<Stored> found = jdbc.sql(SELECT + " WHERE subject_pseudonym = ANY (?) AND seq < ?" + SHOWN
                         + (withOwnViews ? "" : " AND action NOT LIKE 'self.%'") + " ORDER BY seq DESC LIMIT ?")
-                .params(knownAs(subjectPseudonym), before == null ? Long.MAX_VALUE : before, size + 1)
+                .params(knownAs(subjectPseudonym), before == null ? Long.MAX_VALUE : before,
+                        WithheldFromSubject.likePatterns(), size + 1)
                 .query((rs, n) -> event(rs)).list();
         List<Access> accesses = found.stream().limit(size)
                 .map(stored -> {
@@ -91,8 +96,8 @@ public class AccessHistory {
     @Transactional(readOnly = true)
     public List<Access> queriesOf(String subjectPseudonym, int limit) {
         return jdbc.sql(SELECT + " WHERE subject_pseudonym = ANY (?) AND category = 'QUERY' AND result = 'SUCCESS' "
-                        + "AND action NOT LIKE 'self.%' ORDER BY seq DESC LIMIT ?")
-                .params(knownAs(subjectPseudonym), limit)
+                        + "AND action NOT LIKE 'self.%'" + SHOWN + " ORDER BY seq DESC LIMIT ?")
+                .params(knownAs(subjectPseudonym), WithheldFromSubject.likePatterns(), limit)
                 .query((rs, n) -> event(rs)).list().stream()
                 .map(stored -> {
                     EventRecord e = stored.event();
@@ -101,12 +106,12 @@ public class AccessHistory {
                 }).toList();
     }
 
-    /** The proof of one event, only if it concerns this subject (anyone else's event: empty). */
+    /** The proof of one event, only if it concerns this subject and he is shown it (otherwise: empty). */
     @Transactional(readOnly = true)
     public Optional<Proof> proof(String subjectPseudonym, long seq) {
         Optional<Checkpoints.Signed> latest = checkpoints.latest();
-        return jdbc.sql(SELECT + " WHERE subject_pseudonym = ANY (?) AND seq = ?")
-                .params(knownAs(subjectPseudonym), seq)
+        return jdbc.sql(SELECT + " WHERE subject_pseudonym = ANY (?) AND seq = ?" + SHOWN)
+                .params(knownAs(subjectPseudonym), seq, WithheldFromSubject.likePatterns())
                 .query((rs, n) -> event(rs)).optional()
                 .flatMap(stored -> latest.filter(c -> seq < c.treeSize()).map(c -> proof(stored, c)));
     }

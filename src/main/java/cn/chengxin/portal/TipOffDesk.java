@@ -39,8 +39,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * behind a per-address limit and a challenge; the reporter gets a receipt code to follow it. A reported
  * identity number is validated and kept only as the subject registry's pseudonym and a masked form (RULES.md
  * §10); one typed into a name, the facts or the reporter's contact is kept masked. The credit office (tipoff:handle) accepts or rejects it and resolves it, each time with a reply the
- * reporter reads. Filing, every look at a tip-off and every decision are audited; the filing names the reporter only
- * where the reported subject cannot read it.
+ * reporter reads. Filing, every look at a tip-off and every decision are audited under the reported subject, for the
+ * audit administrator's search by subject; the subject's own access history and reports never show them
+ * ({@link cn.chengxin.audit.domain.WithheldFromSubject}: the reporter's protection). The filing names the reporter
+ * only in an event without a subject.
  */
 @Service
 @EnableConfigurationProperties(TipOffSettings.class)
@@ -134,11 +136,11 @@ public class TipOffDesk {
     }
 
     /**
-     * Who filed a tip-off, as the reported subject's access history names it. The reported person reads every event
-     * under his pseudonym, its leaf data included; a citizen signed in while filing, even one who left the reporter
-     * fields empty to stay anonymous, would otherwise be named to the person he reported. The actual filer is
-     * recorded in a second event of the same tip-off that carries no subject, so the audit administrator still sees
-     * who filed what and the reported person never does.
+     * Who filed a tip-off, as the event under the reported subject names it. The subject's own history withholds
+     * tip-off events, but the filing event is kept anonymous as well, so that no reading of it by subject (a future
+     * disclosure, an export) can name a citizen signed in while filing, even one who left the reporter fields empty
+     * to stay anonymous. The actual filer is recorded in a second event of the same tip-off that carries no subject,
+     * so the audit administrator still sees who filed what.
      */
     private record Reporter() implements Actor {
         @Override

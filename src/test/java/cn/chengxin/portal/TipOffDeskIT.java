@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import cn.chengxin.account.CitizenPrincipal;
+import cn.chengxin.audit.AccessHistory;
 import cn.chengxin.audit.Checkpoints;
 import cn.chengxin.portal.tipoff.domain.HumanCheck;
 import cn.chengxin.portal.tipoff.domain.TipOffStatus;
@@ -21,6 +22,7 @@ import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.support.ChallengeQuestions;
 import cn.chengxin.support.ClearIdentityNumbers;
+import cn.chengxin.support.ConsoleStaff;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.Sessions;
@@ -80,6 +82,9 @@ class TipOffDeskIT {
 
     @Autowired
     Checkpoints checkpoints;
+
+    @Autowired
+    AccessHistory accessHistory;
 
     @Autowired
     ApplicationContext context;
@@ -431,18 +436,20 @@ class TipOffDeskIT {
     }
 
     /**
-     * A citizen signed in while filing is not named to the person he reports: the reported person's access history
-     * shows the tip-off received, but neither the page nor the event's leaf data in its proof carries the reporter's
-     * account or name; the audit administrator still finds who filed it.
+     * The reported person is not told of a tip-off while it is checked, nor after (F7): 谁查询了我 shows neither the
+     * filing nor the office's look nor its decision, their proofs are refused to him and his report's 查询记录 leaves
+     * the look out; the audit administrator's search by the person's number finds all of them, and the citizen who
+     * filed it, signed in, only in the event that names no subject.
      */
     @Test
-    void theReportedPersonsAccessHistoryDoesNotNameTheCitizenWhoReportedHim() throws Exception {
+    void theReportedPersonIsNotShownTheTipOffButTheAuditorFindsIt() throws Exception {
         TestCitizens.Person reporter = TestCitizens.register(subjects, "钱举报");
         IdentityDocument reporterDocument = subjects.validate(null, reporter.number());
         CitizenPrincipal signedIn = new CitizenPrincipal(UUID.randomUUID(),
                 subjects.find(reporterDocument).orElseThrow(), subjects.pseudonymOf(reporterDocument), "钱*报");
         TestCitizens.Person reported = TestCitizens.register(subjects, "孙被举");
         IdentityDocument reportedDocument = subjects.validate(null, reported.number());
+        String pseudonym = subjects.pseudonymOf(reportedDocument);
         HumanCheck.Challenge challenge = desk.challenge();
 
         mvc.perform(post("/tipoffs").with(csrf()).with(from(address()))
@@ -453,20 +460,32 @@ class TipOffDeskIT {
                         .param("facts", "冒用他人名义骗取补贴，金额较大。").param("challengeToken", challenge.token())
                         .param("challengeAnswer", Integer.toString(ChallengeQuestions.solve(challenge.question()))))
                 .andExpect(status().isOk());
+        TipOff open = received(pseudonym);
+        page(get("/console/tipoffs/{id}", open.id()).with(handler()));
         checkpoints.checkpointNow();
 
-        long seq = jdbc.sql("SELECT seq FROM audit.event WHERE action = 'tipoff.file' AND subject_pseudonym = ?")
-                .param(subjects.pseudonymOf(reportedDocument)).query(Long.class).single();
+        List<Long> seqs = jdbc.sql("SELECT seq FROM audit.event WHERE action LIKE 'tipoff.%' AND subject_pseudonym = ? "
+                + "ORDER BY seq").param(pseudonym).query(Long.class).list();
+        assertThat(seqs).as("filed and looked at, under the reported person").hasSize(2);
         RequestPostProcessor asReported = authentication(Principals.citizen(subjects,
                 subjects.find(reportedDocument).orElseThrow()));
-        assertThat(page(get("/me/access").with(asReported))).contains("data-seq=\"" + seq + "\"", "受理举报")
-                .doesNotContain(signedIn.actorName(), signedIn.actorId());
-        java.util.regex.Matcher leafData = java.util.regex.Pattern.compile("\"leafDataBase64\":\"([^\"]+)\"")
-                .matcher(page(get("/me/access/{seq}.json", seq).with(asReported)));
-        assertThat(leafData.find()).isTrue();
-        assertThat(new String(java.util.Base64.getDecoder().decode(leafData.group(1)),
-                java.nio.charset.StandardCharsets.UTF_8))
-                .contains("tipoff.file").doesNotContain(signedIn.actorName(), signedIn.actorId());
+        String history = page(get("/me/access").with(asReported));
+        assertThat(history).doesNotContain("受理举报", "查看举报", "处理举报", signedIn.actorName());
+        for (long seq : seqs) {
+            assertThat(history).doesNotContain("data-seq=\"" + seq + "\"");
+            page(get("/me/access/{seq}.json", seq).with(asReported), 404);
+        }
+        assertThat(accessHistory.queriesOf(pseudonym, 20)).as("the 查询记录 of his reports")
+                .noneMatch(a -> a.action().startsWith("tipoff."));
+
+        RequestPostProcessor session = Sessions.of(context);
+        String search = mvc.perform(post("/console/audit/subject").param("number", reported.number())
+                        .with(session).with(ConsoleStaff.staff("审计员丙", "audit:read")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(mvc.perform(get(java.net.URI.create(search)).with(session)
+                        .with(ConsoleStaff.staff("审计员丙", "audit:read")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .as("the auditor's search by subject (PIPL Art. 54)").contains("tipoff.file", "tipoff.view");
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'tipoff.file.reporter' AND actor_id = ? "
                         + "AND subject_pseudonym IS NULL").param(signedIn.actorId()).query(Long.class).single())
                 .as("the filer, for the audit administrator").isOne();
