@@ -1,21 +1,32 @@
 package cn.chengxin.portal;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.creditfile.RecordStatesChanged;
+import cn.chengxin.creditfile.SubjectEntry;
 import cn.chengxin.portal.content.domain.ArticleKind;
 import cn.chengxin.portal.content.domain.ArticleLifecycle;
 import cn.chengxin.portal.content.domain.ArticleLifecycle.Step;
 import cn.chengxin.portal.content.domain.ArticleStatus;
 import cn.chengxin.portal.content.domain.ArticleText;
 import cn.chengxin.portal.content.domain.ContentProblem;
+import cn.chengxin.portal.content.domain.PersonalDetails;
 import cn.chengxin.portal.content.persistence.JdbcArticles;
+import cn.chengxin.portal.content.persistence.JdbcArticles.RecordLink;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.subject.domain.TypedText;
@@ -27,22 +38,36 @@ import org.springframework.transaction.annotation.Transactional;
  * console (content:edit), published by a second person (content:publish), withdrawn when outdated. Every
  * change names the article's version it was made on; a change made on an older version is refused, so two
  * reviewers acting at once produce exactly one decision. Every change is audited.
+ *
+ * <p>A typical case names people's conduct on the public site (RULES.md §10): it is refused while it holds a detail
+ * that names a person ({@link PersonalDetails}), and published only by a reviewer who confirms its 保密审查. It may
+ * name the records it reports, by their decision document numbers; when any of them is repaired, revoked, corrected
+ * or leaves publication, the case is withdrawn with it (RULES.md §4, §6: the information is no longer shown).
  */
 @Service
 public class ContentPublishing {
 
     public static final int PAGE_SIZE = 10;
+    /** Records one case may report: a case is about one matter, not a list. */
+    public static final int MAX_LINKS = 20;
     /** Far beyond any real list; keeps the offset of a hostile page number from overflowing. */
     private static final int MAX_PAGE = 100_000;
 
     private final JdbcArticles articles;
     private final AuditLog audit;
     private final Clock clock;
+    private final CreditFile creditFile;
 
-    ContentPublishing(JdbcArticles articles, AuditLog audit, Clock clock) {
+    ContentPublishing(JdbcArticles articles, AuditLog audit, Clock clock, CreditFile creditFile) {
         this.articles = articles;
         this.audit = audit;
         this.clock = clock;
+        this.creditFile = creditFile;
+    }
+
+    /** The records a case reports, by the decision numbers it named them by. */
+    public List<String> linkedDecisions(UUID id) {
+        return articles.links(id).stream().map(RecordLink::decisionNumber).distinct().toList();
     }
 
     public Optional<Article> find(UUID id) {
@@ -68,20 +93,43 @@ public class ContentPublishing {
 
     @Transactional
     public Article draft(ArticleText text) {
-        requireNoIdentityNumber(text);
+        return draft(text, "");
+    }
+
+    /**
+     * A new draft; {@code decisions}: the decision document numbers of the records a case reports, one a line (blank:
+     * none; an article of another kind reports none).
+     */
+    @Transactional
+    public Article draft(ArticleText text, String decisions) {
+        requirePublishable(text);
+        List<RecordLink> links = links(text, decisions);
         UUID id = Ids.newId();
         articles.insert(id, text, actor(), clock.instant());
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.draft").detail(id + " " + text.kind()));
+        articles.replaceLinks(id, links);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.draft").detail(id + " " + text.kind()
+                + linksNamed(links)));
         return articles.find(id).orElseThrow();
     }
 
-    /** Revises a draft, or a withdrawn article (which becomes a draft to be reviewed again). */
+    /** Revises a draft, or a withdrawn article (which becomes a draft to be reviewed again); its links stay. */
     @Transactional
     public void edit(UUID id, int version, ArticleText text) {
-        requireNoIdentityNumber(text);
+        edit(id, version, text, null);
+    }
+
+    /** As {@link #edit(UUID, int, ArticleText)}, the case's records named anew ({@code null}: as they were). */
+    @Transactional
+    public void edit(UUID id, int version, ArticleText text, String decisions) {
+        requirePublishable(text);
+        List<RecordLink> links = decisions == null ? null : links(text, decisions);
         Article article = current(id, Step.EDIT);
         changed(articles.edit(id, version, text, actor(), clock.instant()));
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.edit").detail(id + " v" + article.version()));
+        if (links != null) {
+            articles.replaceLinks(id, links);
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.edit").detail(id + " v" + article.version()
+                + (links == null ? "" : linksNamed(links))));
     }
 
     @Transactional
@@ -91,9 +139,20 @@ public class ContentPublishing {
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.submit").detail(id.toString()));
     }
 
-    /** The checker's decision: the article goes public. Refused to its author, its last editor and its submitter. */
+    /** As {@link #publish(UUID, int, String, boolean)} without a confidentiality review: not for a typical case. */
     @Transactional
     public void publish(UUID id, int version, String note) {
+        publish(id, version, note, false);
+    }
+
+    /**
+     * The checker's decision: the article goes public. Refused to its author, its last editor and its submitter. A
+     * typical case needs {@code confidentialityReviewed}, the reviewer's 保密审查 (RULES.md §10, Panzhihua), kept with
+     * the review; it is checked again for details that name a person (a draft may predate the check), and refused
+     * while a record it reports is no longer shown.
+     */
+    @Transactional
+    public void publish(UUID id, int version, String note, boolean confidentialityReviewed) {
         TypedText.requireNoIdentityNumber("note", "审核意见", note);
         Article article = current(id, Step.PUBLISH);
         String by = actor();
@@ -104,8 +163,24 @@ public class ContentPublishing {
                     .detail(id + ": own article"));
             throw ownArticle;
         }
-        changed(articles.publish(id, version, by, clock.instant(), blankToNull(note)));
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.publish").detail(id.toString()));
+        if (article.kind() == ArticleKind.CASE) {
+            if (!confidentialityReviewed) {
+                throw ContentProblem.invalid("CASE_CONFIDENTIALITY_REVIEW_MISSING",
+                        "发布典型案例前须确认已完成保密审查：已去标识化，不含可识别个人的信息");
+            }
+            requirePublishable(new ArticleText(article.kind(), article.title(), article.summary(), article.body()));
+            for (RecordLink link : articles.links(id)) {
+                Optional<FileEntry> entry = currentEntry(link);
+                if (entry.isEmpty() || !entry.get().status().shown()) {
+                    throw new ContentProblem("CASE_RECORD_NOT_SHOWN", DomainProblem.Kind.CONFLICT, "案例所报道的记录（"
+                            + link.decisionNumber() + "）已不再公示（已修复、撤销、更正或期满），不能发布");
+                }
+            }
+        }
+        boolean reviewed = article.kind() == ArticleKind.CASE && confidentialityReviewed;
+        changed(articles.publish(id, version, by, clock.instant(), blankToNull(note), reviewed));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.publish")
+                .detail(id + (reviewed ? " 保密审查已确认" : "")));
     }
 
     /** Sends a submitted article back to its author with the reason. */
@@ -128,13 +203,90 @@ public class ContentPublishing {
     }
 
     /**
-     * A case or an article is published on the public site for anyone to read, and a typical case names its person
-     * (RULES.md §10: identity numbers only encrypted and masked): none may stand in its title, summary or body.
+     * The published cases that report one of the records changed, withdrawn when the record is no longer shown
+     * (repaired, revoked, corrected, expired: RULES.md §4, §6 "publication stops"). Runs in the transaction of the
+     * record's change, so the record and its case go off the site together; each withdrawal is audited for the office.
+     *
+     * @return how many cases were withdrawn
      */
-    private static void requireNoIdentityNumber(ArticleText text) {
+    @Transactional
+    public int withdrawCasesReporting(List<RecordStatesChanged.ChangedRecord> changed) {
+        if (changed.isEmpty()) {
+            return 0;
+        }
+        Set<UUID> keys = changed.stream().map(RecordStatesChanged.ChangedRecord::recordKey)
+                .collect(Collectors.toSet());
+        int withdrawn = 0;
+        for (Article article : articles.publishedLinkedTo(keys)) {
+            for (RecordLink link : articles.links(article.id())) {
+                if (!keys.contains(link.recordKey())) {
+                    continue;
+                }
+                Optional<FileEntry> entry = currentEntry(link);
+                if (entry.isPresent() && entry.get().status().shown()) {
+                    continue;
+                }
+                String state = entry.map(e -> e.status().label()).orElse("不再公示");
+                if (articles.withdraw(article.id(), article.version(), "平台（所报道的记录" + state + "）",
+                        clock.instant())) {
+                    audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.withdraw.record")
+                            .detail(article.id() + " " + link.decisionNumber() + " " + state));
+                    withdrawn++;
+                }
+                break;
+            }
+        }
+        return withdrawn;
+    }
+
+    /** The record as shown today, from its subject's file. */
+    private Optional<FileEntry> currentEntry(RecordLink link) {
+        return creditFile.fileAsShown(link.subjectId()).stream()
+                .filter(e -> e.recordKey().equals(link.recordKey())).findFirst();
+    }
+
+    /** The records a case names by decision numbers (one a line, or separated by ；), each one shown now. */
+    private List<RecordLink> links(ArticleText text, String decisions) {
+        if (decisions == null || decisions.isBlank() || text.kind() != ArticleKind.CASE) {
+            return List.of();
+        }
+        TypedText.requireNoIdentityNumber("decisions", "所报道记录的决定文书号", decisions);
+        Set<String> numbers = Arrays.stream(decisions.split("[\\n;；]")).map(String::strip)
+                .filter(n -> !n.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
+        if (numbers.size() > MAX_LINKS) {
+            throw ContentProblem.invalid("CASE_TOO_MANY_RECORDS", "一个典型案例最多关联" + MAX_LINKS + "个决定文书号");
+        }
+        List<RecordLink> links = new ArrayList<>();
+        for (String number : numbers) {
+            List<SubjectEntry> found = creditFile.shownWithDecisionNumber(number);
+            if (found.isEmpty()) {
+                throw ContentProblem.invalid("CASE_RECORD_NOT_FOUND", "没有正在公示的记录使用决定文书号「" + number
+                        + "」：请核对文书号，或不填写关联记录");
+            }
+            found.forEach(f -> links.add(new RecordLink(f.entry().recordKey(), f.subjectId(), number)));
+        }
+        return links;
+    }
+
+    private static String linksNamed(List<RecordLink> links) {
+        return links.isEmpty() ? "" : " records " + links.stream().map(RecordLink::decisionNumber).distinct()
+                .collect(Collectors.joining("；"));
+    }
+
+    /**
+     * A case or an article is published on the public site for anyone to read, and a typical case names its person
+     * (RULES.md §10: identity numbers only encrypted and masked): none may stand in its title, summary or body; nor,
+     * in a case, any other detail that names a person (de-identified disclosure, Shenzhen Art. 38).
+     */
+    private static void requirePublishable(ArticleText text) {
         TypedText.requireNoIdentityNumber("title", "标题", text.title());
         TypedText.requireNoIdentityNumber("summary", "摘要", text.summary());
         TypedText.requireNoIdentityNumber("body", "正文", text.body());
+        if (text.kind() == ArticleKind.CASE) {
+            PersonalDetails.requireNone("title", "标题", text.title());
+            PersonalDetails.requireNone("summary", "摘要", text.summary());
+            PersonalDetails.requireNone("body", "正文", text.body());
+        }
     }
 
     private Article current(UUID id, Step step) {

@@ -107,7 +107,7 @@ class DemoContent implements ApplicationRunner {
             var draft = as(clerk.get(), () -> content.draft(text));
             as(clerk.get(), () -> content.submit(draft.id(), draft.version()));
             int submitted = content.find(draft.id()).orElseThrow().version();
-            as(reviewer.get(), () -> content.publish(draft.id(), submitted, "演示数据"));
+            as(reviewer.get(), () -> content.publish(draft.id(), submitted, "演示数据", true));
             published++;
         }
         return published;

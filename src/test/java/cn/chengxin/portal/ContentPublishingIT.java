@@ -78,7 +78,7 @@ class ContentPublishingIT {
                 + "AND detail LIKE ?").param(draft.id() + "%").query(Long.class).single()).isEqualTo(2);
 
         as("checker");
-        content.publish(draft.id(), pending, "同意发布");
+        content.publish(draft.id(), pending, "同意发布", true);
         Article published = content.published(draft.id()).orElseThrow();
         assertThat(published.reviewedBy()).isEqualTo("checker");
         mvc.perform(get("/cases/{id}", draft.id())).andExpect(status().isOk())

@@ -109,7 +109,7 @@ class ContentTypedTextIT {
         assertThat(waiting.version()).isEqualTo(pending);
 
         as("checker", () -> {
-            content.publish(draft.id(), pending, "同意发布，涉及企业 " + CREDIT_CODE);
+            content.publish(draft.id(), pending, "同意发布，涉及企业 " + CREDIT_CODE, true);
             return null;
         });
         assertThat(content.published(draft.id())).isPresent();

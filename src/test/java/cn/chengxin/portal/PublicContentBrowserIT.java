@@ -61,6 +61,7 @@ class PublicContentBrowserIT {
             Page reviewing = reviewerSide.newPage();
             signIn(reviewing, reviewer);
             reviewing.navigate(articleUrl);
+            reviewing.getByLabel("已完成保密审查：已去标识化，不含可识别个人的信息").check();
             button(reviewing, "审核通过并发布").click();
             assertThat(reviewing.getByRole(AriaRole.STATUS)).containsText("已审核通过并发布");
             assertThat(reviewing.locator("[data-field=status]")).hasText("已发布");

@@ -25,7 +25,7 @@ public class JdbcArticles {
     private static final String COLUMNS = """
             id, kind, status, version, title, summary, body, created_by, created_at, edited_by, edited_at,
             submitted_by, submitted_at, reviewed_by, reviewed_at, review_note, published_at, withdrawn_by,
-            withdrawn_at""";
+            withdrawn_at, confidentiality_reviewed""";
 
     /** Published articles of one kind (or any, when the kind is null) whose title contains the search text. */
     private static final String PUBLISHED_WHERE = """
@@ -89,19 +89,21 @@ public class JdbcArticles {
                 .params(by, Timestamp.from(at), id, version).update() == 1;
     }
 
-    public boolean publish(UUID id, int version, String by, Instant at, String note) {
+    /** {@code confidentialityReviewed}: the reviewer confirmed the case's 保密审查, kept with the review. */
+    public boolean publish(UUID id, int version, String by, Instant at, String note, boolean confidentialityReviewed) {
         return jdbc.sql("""
                         UPDATE portal.article SET status = 'PUBLISHED', version = version + 1, reviewed_by = ?,
                                reviewed_at = ?, review_note = ?, published_at = ?, withdrawn_by = NULL,
-                               withdrawn_at = NULL
+                               withdrawn_at = NULL, confidentiality_reviewed = ?
                         WHERE id = ? AND version = ? AND status = 'PENDING'""")
-                .params(by, Timestamp.from(at), note, Timestamp.from(at), id, version).update() == 1;
+                .params(by, Timestamp.from(at), note, Timestamp.from(at), confidentialityReviewed, id, version)
+                .update() == 1;
     }
 
     public boolean reject(UUID id, int version, String by, Instant at, String note) {
         return jdbc.sql("""
                         UPDATE portal.article SET status = 'DRAFT', version = version + 1, reviewed_by = ?,
-                               reviewed_at = ?, review_note = ?
+                               reviewed_at = ?, review_note = ?, confidentiality_reviewed = false
                         WHERE id = ? AND version = ? AND status = 'PENDING'""")
                 .params(by, Timestamp.from(at), note, id, version).update() == 1;
     }
@@ -112,6 +114,34 @@ public class JdbcArticles {
                                withdrawn_at = ?
                         WHERE id = ? AND version = ? AND status = 'PUBLISHED'""")
                 .params(by, Timestamp.from(at), id, version).update() == 1;
+    }
+
+    /** A record a typical case reports, named by its decision document number. */
+    public record RecordLink(UUID recordKey, UUID subjectId, String decisionNumber) {
+    }
+
+    public List<RecordLink> links(UUID articleId) {
+        return jdbc.sql("SELECT record_key, subject_id, decision_number FROM portal.article_record WHERE article_id = ? "
+                        + "ORDER BY decision_number, record_key").param(articleId)
+                .query((rs, n) -> new RecordLink(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3))).list();
+    }
+
+    public void replaceLinks(UUID articleId, List<RecordLink> links) {
+        jdbc.sql("DELETE FROM portal.article_record WHERE article_id = ?").param(articleId).update();
+        for (RecordLink link : links) {
+            jdbc.sql("""
+                            INSERT INTO portal.article_record (article_id, record_key, subject_id, decision_number)
+                            VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                    .params(articleId, link.recordKey(), link.subjectId(), link.decisionNumber()).update();
+        }
+    }
+
+    /** The published articles that report one of the records. */
+    public List<Article> publishedLinkedTo(java.util.Collection<UUID> recordKeys) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM portal.article WHERE status = 'PUBLISHED' AND id IN "
+                        + "(SELECT article_id FROM portal.article_record WHERE record_key = ANY (?))")
+                .param(recordKeys.toArray(UUID[]::new)).query(JdbcArticles::article).list();
     }
 
     /** The search text as a LIKE pattern that matches only itself: {@code %}, {@code _} and {@code \} escaped. */
@@ -129,7 +159,7 @@ public class JdbcArticles {
                 rs.getString(7), rs.getString(8), instant(rs.getTimestamp(9)), rs.getString(10),
                 instant(rs.getTimestamp(11)), rs.getString(12), instant(rs.getTimestamp(13)), rs.getString(14),
                 instant(rs.getTimestamp(15)), rs.getString(16), instant(rs.getTimestamp(17)), rs.getString(18),
-                instant(rs.getTimestamp(19)));
+                instant(rs.getTimestamp(19)), rs.getBoolean(20));
     }
 
     private static Instant instant(Timestamp t) {

@@ -12,6 +12,8 @@ public class ArticleForm {
     private String summary = "";
     private String body = "";
     private int version;
+    /** A case's records, by their decision document numbers, one a line. */
+    private String decisions = "";
 
     static ArticleForm of(Article article) {
         ArticleForm form = new ArticleForm();
@@ -58,6 +60,14 @@ public class ArticleForm {
 
     public void setBody(String body) {
         this.body = body;
+    }
+
+    public String getDecisions() {
+        return decisions;
+    }
+
+    public void setDecisions(String decisions) {
+        this.decisions = decisions == null ? "" : decisions;
     }
 
     public int getVersion() {

@@ -13,6 +13,8 @@ import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.subject.domain.TypedText;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,8 +26,10 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * 典型案例与文章 in the console: browse (any staff), write and submit (content:edit), publish, send back or
- * withdraw (content:publish). Every action names the version it was taken on.
+ * 典型案例与文章 in the console: browse (any staff: what the public site shows; drafts, texts under review or sent back
+ * and withdrawn ones only to content:edit and content:publish, since an unreviewed case may still name its person),
+ * write and submit (content:edit), publish, send back or withdraw (content:publish). Every action names the version
+ * it was taken on.
  */
 @Controller
 class ContentConsole {
@@ -38,18 +42,31 @@ class ContentConsole {
 
     @RequiresPermission(Permission.CONSOLE_HOME)
     @GetMapping("/console/content")
-    String list(@RequestParam(required = false) ArticleStatus status, Model model) {
-        model.addAttribute("articles", content.all(status));
-        model.addAttribute("statuses", ArticleStatus.values());
-        model.addAttribute("status", status);
+    String list(@RequestParam(required = false) ArticleStatus status, Authentication who, Model model) {
+        boolean writer = writer(who);
+        ArticleStatus shown = writer ? status : ArticleStatus.PUBLISHED;
+        model.addAttribute("articles", content.all(shown));
+        model.addAttribute("statuses", writer ? ArticleStatus.values() : new ArticleStatus[] {ArticleStatus.PUBLISHED});
+        model.addAttribute("status", shown);
         return "console/content";
     }
 
     @RequiresPermission(Permission.CONSOLE_HOME)
     @GetMapping("/console/content/{id}")
-    String detail(@PathVariable UUID id, Model model) {
-        model.addAttribute("article", article(id));
+    String detail(@PathVariable UUID id, Authentication who, Model model) {
+        Article article = article(id);
+        if (article.status() != ArticleStatus.PUBLISHED && !writer(who)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("article", article);
+        model.addAttribute("decisions", content.linkedDecisions(id));
         return "console/content-item";
+    }
+
+    /** Who may read what is not public: the writers and the reviewers of content. */
+    private static boolean writer(Authentication who) {
+        return who != null && who.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(a -> a.equals(Permission.CONTENT_EDIT.code()) || a.equals(Permission.CONTENT_PUBLISH.code()));
     }
 
     @RequiresPermission(Permission.CONTENT_EDIT)
@@ -61,7 +78,9 @@ class ContentConsole {
     @RequiresPermission(Permission.CONTENT_EDIT)
     @GetMapping("/console/content/{id}/edit")
     String edit(@PathVariable UUID id, Model model) {
-        return form(model, ArticleForm.of(article(id)), id, null);
+        ArticleForm form = ArticleForm.of(article(id));
+        form.setDecisions(String.join("\n", content.linkedDecisions(id)));
+        return form(model, form, id, null);
     }
 
     @RequiresPermission(Permission.CONTENT_EDIT)
@@ -69,7 +88,7 @@ class ContentConsole {
     String saveNew(@ModelAttribute("article") ArticleForm form, Model model, HttpServletResponse response,
                    RedirectAttributes redirect) {
         try {
-            Article saved = content.draft(form.toText());
+            Article saved = content.draft(form.toText(), form.getDecisions());
             redirect.addFlashAttribute("successKey", "content.draftSaved");
             return "redirect:/console/content/" + saved.id();
         } catch (RuntimeException e) {
@@ -82,7 +101,7 @@ class ContentConsole {
     String save(@PathVariable UUID id, @ModelAttribute("article") ArticleForm form, Model model,
                 HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            content.edit(id, form.getVersion(), form.toText());
+            content.edit(id, form.getVersion(), form.toText(), form.getDecisions());
             redirect.addFlashAttribute("successKey", "content.draftSaved");
             return "redirect:/console/content/" + id;
         } catch (RuntimeException e) {
@@ -99,8 +118,10 @@ class ContentConsole {
     @RequiresPermission(Permission.CONTENT_PUBLISH)
     @PostMapping("/console/content/{id}/publish")
     String publish(@PathVariable UUID id, @RequestParam int version, @RequestParam(defaultValue = "") String note,
+                   @RequestParam(defaultValue = "false") boolean confidentialityReviewed,
                    RedirectAttributes redirect) {
-        return act(redirect, id, "content.published", () -> content.publish(id, version, note));
+        return act(redirect, id, "content.published",
+                () -> content.publish(id, version, note, confidentialityReviewed));
     }
 
     /**
@@ -116,7 +137,9 @@ class ContentConsole {
         } catch (TypedText.HoldsIdentityNumber refused) {
             ConsoleActions.showRefusal(model, response, refused);
             model.addAttribute("rejectNote", TypedText.shownAgain(note));
-            return detail(id, model);
+            model.addAttribute("article", article(id));
+            model.addAttribute("decisions", content.linkedDecisions(id));
+            return "console/content-item";
         } catch (RuntimeException e) {
             ConsoleActions.flashRefusal(redirect, e);
             return "redirect:/console/content/" + id;
@@ -152,6 +175,7 @@ class ContentConsole {
             form.setTitle(TypedText.shownAgain(form.getTitle()));
             form.setSummary(TypedText.shownAgain(form.getSummary()));
             form.setBody(TypedText.shownAgain(form.getBody()));
+            form.setDecisions(TypedText.shownAgain(form.getDecisions()));
         }
         return form(model, form, id, (DomainProblem) e);
     }
