@@ -177,7 +177,7 @@ public class StaffLogin {
     private StaffPrincipal principal(JdbcAccounts.StaffCredentials user) {
         return new StaffPrincipal(user.id(), user.username(), user.displayName(), user.departmentId(),
                 user.departmentCode(), user.departmentName(), user.departmentKind(), user.dataScope(),
-                accounts.permissionsOf(user.id()));
+                accounts.permissionsOf(user.id()), user.sharedReadScope());
     }
 
     private void record(String username, String action, AuditResult result, String detail) {

@@ -99,13 +99,15 @@ class ReportAssembler {
         List<ReportContent.RecordLine> other = new ArrayList<>();
         Map<UUID, String> included = new HashMap<>();
         Map<UUID, String> itemOfRecord = new HashMap<>();
+        Map<UUID, String> departmentOfRecord = new HashMap<>();
         // Pending reviews and lawsuits show with the record as the dispute mark does (RULES.md §5), read at once.
         Map<UUID, List<RecordProceeding>> pending = proceedings.pendingOf(subject.id());
         for (FileEntry entry : creditFile.fileAsShown(subject.id())) {
             itemOfRecord.put(entry.recordKey(), entry.itemCode());
+            departmentOfRecord.put(entry.recordKey(), entry.departmentCode());
             ItemDefinition item = items.of(entry.itemCode(), entry.itemVersion()).orElse(null);
             if (item == null || !scope.includes(item.sharing(), item.category(), entry.status().shown())
-                    || !reader.seesRecord(item.sharing(), item.code())) {
+                    || !reader.seesRecord(item.sharing(), item.code(), entry.departmentCode())) {
                 continue;
             }
             ReportContent.RecordLine line = line(entry, item, departments,
@@ -122,7 +124,8 @@ class ReportAssembler {
                 .filter(e -> e.inForce(today))
                 .filter(e -> e.listType() != ListType.GREY || scope.requester() != Requester.INSTITUTION)
                 .filter(e -> reader.seesEntry(e.listType(), e.departmentCode(),
-                        e.recordKey() == null ? null : itemOfRecord.get(e.recordKey()), e.published()))
+                        e.recordKey() == null ? null : itemOfRecord.get(e.recordKey()),
+                        e.recordKey() == null ? null : departmentOfRecord.get(e.recordKey()), e.published()))
                 .map(e -> listLine(e, departments)).toList();
         List<ReportContent.StatementLine> statements = store.statementsOf(subject.id()).stream()
                 .filter(s -> s.recordKey() == null ? reader.seesWholeFileStatements()

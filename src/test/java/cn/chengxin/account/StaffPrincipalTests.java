@@ -13,20 +13,30 @@ class StaffPrincipalTests {
 
     @Test
     void theCreditOfficeSeesEveryItem() {
-        assertThat(principal(Department.Kind.CREDIT_OFFICE, List.of()).dataScope().permits("P_TAX_ARREARS")).isTrue();
+        assertThat(principal(Department.Kind.CREDIT_OFFICE, List.of()).dataScope().permits("P_TAX_ARREARS", "TAX"))
+                .isTrue();
     }
 
     @Test
     void aRespondingUnitWhoseScopeNamesNoItemSeesNone() {
-        assertThat(principal(Department.Kind.RESPONDING_UNIT, List.of()).dataScope().permits("P_TAX_ARREARS"))
+        assertThat(principal(Department.Kind.RESPONDING_UNIT, List.of()).dataScope().permits("P_TAX_ARREARS", "X"))
                 .isFalse();
     }
 
     @Test
-    void aProviderSeesTheItemsOfItsScope() {
+    void aProviderSeesItsOwnRecordsOfTheItemsOfItsScope() {
         StaffPrincipal court = principal(Department.Kind.DATA_PROVIDER, List.of("P_COURT_DEFAULTER"));
-        assertThat(court.dataScope().permits("P_COURT_DEFAULTER")).isTrue();
-        assertThat(court.dataScope().permits("P_TAX_ARREARS")).isFalse();
+        assertThat(court.dataScope().permits("P_COURT_DEFAULTER", "X")).isTrue();
+        assertThat(court.dataScope().permits("P_COURT_DEFAULTER", "OTHER")).isFalse();
+        assertThat(court.dataScope().permits("P_TAX_ARREARS", "X")).isFalse();
+    }
+
+    @Test
+    void aProviderReadsOthersRecordsOfTheItemsGrantedOnly() {
+        StaffPrincipal court = new StaffPrincipal(UUID.randomUUID(), "staff", "测试", UUID.randomUUID(), "X", "测试单位",
+                Department.Kind.DATA_PROVIDER, List.of("P_COURT_DEFAULTER"), Set.of(), List.of("P_TAX_ARREARS"));
+        assertThat(court.dataScope().permits("P_TAX_ARREARS", "TAX")).isTrue();
+        assertThat(court.dataScope().permits("P_COURT_DEFAULTER", "OTHER")).isFalse();
     }
 
     /** A session signed in before the kind was kept is restored without kind and items: it sees nothing. */
@@ -34,7 +44,7 @@ class StaffPrincipalTests {
     void aPrincipalWithoutKindSeesNoItem() {
         StaffPrincipal restored = new StaffPrincipal(UUID.randomUUID(), "clerk", "信用办业务员", UUID.randomUUID(),
                 "CREDIT_OFFICE", "信用办", null, null, Set.of());
-        assertThat(restored.dataScope().permits("P_TAX_ARREARS")).isFalse();
+        assertThat(restored.dataScope().permits("P_TAX_ARREARS", "TAX")).isFalse();
         assertThat(restored.scopeItems()).isEmpty();
     }
 

@@ -33,8 +33,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * 信用档案 in the console shows a department's staff the records of their department's data scope only (RULES.md §10:
- * least privilege): a responding unit whose scope names no item sees none, a provider those of its items, the credit
- * office every record. The person here holds a market penalty and a court-defaulter record.
+ * least privilege): a responding unit whose scope names no item sees none, a provider its own records of its items
+ * (and others' of the items it was granted to read), the credit office every record. The person here holds a market penalty and a court-defaulter record.
  */
 @IntegrationTest
 class CreditFileScopeIT {
@@ -74,6 +74,48 @@ class CreditFileScopeIT {
         assertThat(file(number, staffOf("COURT"))).contains(COURT_CASE, "仅显示本部门数据范围内的记录。")
                 .doesNotContain(PENALTY);
         assertThat(file(number, staffOf("MARKET"))).contains(PENALTY).doesNotContain(COURT_CASE);
+    }
+
+    /**
+     * F1 (RULES.md §10): agencies delivering the same item do not see each other's records of it. The police and the
+     * market regulator both deliver minor penalties; a police operator sees the police's own, not the market
+     * regulator's, until the item is granted to the police for reading others' records.
+     */
+    @Test
+    void aDepartmentSeesItsOwnRecordsOfASharedItemAndOthersOnlyWhenGrantedToReadThem() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "封立新");
+        String marketMinor = "驻市监罚〔2026〕877号";
+        String policeMinor = "公（治）行罚决字〔2026〕877号";
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), "封立新", "P_ADMIN_PENALTY_MINOR",
+                marketMinor);
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(person.number(), "封立新",
+                        "P_ADMIN_PENALTY_MINOR", "T-" + UUID.randomUUID(), "1", "ADD", policeMinor, "无照经营"),
+                java.time.LocalDate.now().minusMonths(1), "PUBLIC_SECURITY");
+        Department police = department("PUBLIC_SECURITY");
+        assertThat(police.dataScope()).contains("P_ADMIN_PENALTY_MINOR");
+        assertThat(police.sharedReadScope()).isEmpty();
+
+        assertThat(file(person.number(), staffOf("PUBLIC_SECURITY"))).contains(policeMinor)
+                .doesNotContain(marketMinor);
+        assertThat(file(person.number(), staffOf("MARKET"))).contains(marketMinor).doesNotContain(policeMinor);
+
+        Department granted = new Department(police.id(), police.code(), police.name(), police.kind(),
+                police.dataScope(), police.active(), List.of("P_ADMIN_PENALTY_MINOR"));
+        assertThat(file(person.number(), Principals.member("scope-police-granted", granted,
+                Permission.CONSOLE_HOME, Permission.SUBJECT_READ))).contains(policeMinor, marketMinor);
+
+        // The audit says what was withheld, and what others' items the department reads.
+        String pseudonym = subjects.pseudonymOf(subjects.validate(DocumentType.RESIDENT_ID, person.number()));
+        List<String> details = jdbc.sql("SELECT detail FROM audit.event WHERE action = 'creditfile.view' "
+                + "AND subject_pseudonym = ? ORDER BY seq").param(pseudonym).query(String.class).list();
+        assertThat(details).containsExactly(
+                "用途：行政许可审查；范围：本部门（PUBLIC_SECURITY）报送的数据范围内事项记录；显示 1 条，"
+                        + "来自 PUBLIC_SECURITY，事项 P_ADMIN_PENALTY_MINOR；范围外未显示 1 条",
+                "用途：行政许可审查；范围：本部门（MARKET）报送的数据范围内事项记录；显示 1 条，"
+                        + "来自 MARKET，事项 P_ADMIN_PENALTY_MINOR；范围外未显示 1 条",
+                "用途：行政许可审查；范围：本部门（PUBLIC_SECURITY）报送的数据范围内事项记录，"
+                        + "及他部门报送的共享查阅事项 P_ADMIN_PENALTY_MINOR 的记录；显示 2 条，"
+                        + "来自 MARKET、PUBLIC_SECURITY，事项 P_ADMIN_PENALTY_MINOR");
     }
 
     @Test
@@ -158,7 +200,8 @@ class CreditFileScopeIT {
         List<String> details = jdbc.sql("SELECT detail FROM audit.event WHERE action = 'creditfile.view' "
                 + "AND subject_pseudonym = ? ORDER BY seq").param(pseudonym).query(String.class).list();
         assertThat(details).containsExactly(
-                "用途：行政许可审查；范围：本部门（COURT）数据范围内的记录；显示 1 条，来自 COURT，事项 P_COURT_DEFAULTER",
+                "用途：行政许可审查；范围：本部门（COURT）报送的数据范围内事项记录；显示 1 条，来自 COURT，"
+                        + "事项 P_COURT_DEFAULTER；范围外未显示 1 条",
                 "用途：行政许可审查；范围：全部部门的记录；显示 2 条，来自 COURT、MARKET，"
                         + "事项 P_ADMIN_PENALTY_GENERAL、P_COURT_DEFAULTER");
         assertThat(String.join(" ", details)).doesNotContain(number);

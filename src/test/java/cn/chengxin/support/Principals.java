@@ -43,7 +43,7 @@ public final class Principals {
                                                              Permission... permissions) {
         return authenticated(new StaffPrincipal(UUID.randomUUID(), username, "测试", department.id(),
                 department.code(), department.name(), department.kind(), department.dataScope(),
-                Set.of(permissions)), permissions);
+                Set.of(permissions), department.sharedReadScope()), permissions);
     }
 
     private static UsernamePasswordAuthenticationToken authenticated(StaffPrincipal principal,

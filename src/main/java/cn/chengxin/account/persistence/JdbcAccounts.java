@@ -38,17 +38,17 @@ public class JdbcAccounts {
     // ---- departments ----------------------------------------------------------------------------
 
     public List<Department> departments() {
-        return jdbc.sql("SELECT id, code, name, kind, data_scope, active FROM account.department ORDER BY code")
+        return jdbc.sql("SELECT id, code, name, kind, data_scope, active, shared_read_scope FROM account.department ORDER BY code")
                 .query((rs, n) -> department(rs)).list();
     }
 
     public Optional<Department> department(UUID id) {
-        return jdbc.sql("SELECT id, code, name, kind, data_scope, active FROM account.department WHERE id = ?")
+        return jdbc.sql("SELECT id, code, name, kind, data_scope, active, shared_read_scope FROM account.department WHERE id = ?")
                 .param(id).query((rs, n) -> department(rs)).optional();
     }
 
     public Optional<Department> departmentByCode(String code) {
-        return jdbc.sql("SELECT id, code, name, kind, data_scope, active FROM account.department WHERE code = ?")
+        return jdbc.sql("SELECT id, code, name, kind, data_scope, active, shared_read_scope FROM account.department WHERE code = ?")
                 .param(code).query((rs, n) -> department(rs)).optional();
     }
 
@@ -57,17 +57,24 @@ public class JdbcAccounts {
                 .params(scope.toArray(String[]::new), departmentId).update();
     }
 
+    public void updateSharedReadScope(UUID departmentId, List<String> items) {
+        jdbc.sql("UPDATE account.department SET shared_read_scope = ? WHERE id = ?")
+                .params(items.toArray(String[]::new), departmentId).update();
+    }
+
     public boolean insertDepartment(Department d) {
         return jdbc.sql("""
-                        INSERT INTO account.department (id, code, name, kind, data_scope, active)
-                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING""")
-                .params(d.id(), d.code(), d.name(), d.kind().name(), d.dataScope().toArray(String[]::new), d.active())
+                        INSERT INTO account.department (id, code, name, kind, data_scope, active, shared_read_scope)
+                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING""")
+                .params(d.id(), d.code(), d.name(), d.kind().name(), d.dataScope().toArray(String[]::new), d.active(),
+                        d.sharedReadScope().toArray(String[]::new))
                 .update() == 1;
     }
 
     private static Department department(ResultSet rs) throws SQLException {
         return new Department(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                Department.Kind.valueOf(rs.getString(4)), strings(rs.getArray(5)), rs.getBoolean(6));
+                Department.Kind.valueOf(rs.getString(4)), strings(rs.getArray(5)), rs.getBoolean(6),
+                strings(rs.getArray(7)));
     }
 
     // ---- roles ----------------------------------------------------------------------------------
@@ -157,7 +164,8 @@ public class JdbcAccounts {
     private static final String STAFF_CREDENTIALS = """
             SELECT u.id, u.username, u.display_name, u.department_id, d.code, d.name, u.password_hash,
                    u.totp_cipher, u.totp_key_version, u.totp_last_step, u.failed_attempts, u.locked_until, u.enabled,
-                   d.data_scope, d.kind, u.password_temporary, u.password_set_by, u.second_factor_reset_by
+                   d.data_scope, d.kind, u.password_temporary, u.password_set_by, u.second_factor_reset_by,
+                   d.shared_read_scope
             FROM account.staff_user u JOIN account.department d ON d.id = u.department_id""";
 
     private static StaffCredentials credentials(ResultSet rs) throws SQLException {
@@ -165,7 +173,7 @@ public class JdbcAccounts {
                 rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBytes(8),
                 (Integer) rs.getObject(9), rs.getLong(10), rs.getInt(11), instant(rs.getTimestamp(12)),
                 rs.getBoolean(13), strings(rs.getArray(14)), Department.Kind.valueOf(rs.getString(15)),
-                rs.getBoolean(16), rs.getString(17), rs.getString(18));
+                rs.getBoolean(16), rs.getString(17), rs.getString(18), strings(rs.getArray(19)));
     }
 
     public Set<Permission> permissionsOf(UUID userId) {
@@ -551,7 +559,22 @@ public class JdbcAccounts {
                                    byte[] totpCipher, Integer totpKeyVersion, long totpLastStep, int failedAttempts,
                                    Instant lockedUntil, boolean enabled, List<String> dataScope,
                                    Department.Kind departmentKind, boolean passwordTemporary, String passwordSetBy,
-                                   String secondFactorResetBy) {
+                                   String secondFactorResetBy, List<String> sharedReadScope) {
+
+        public StaffCredentials {
+            sharedReadScope = sharedReadScope == null ? List.of() : List.copyOf(sharedReadScope);
+        }
+
+        public StaffCredentials(UUID id, String username, String displayName, UUID departmentId,
+                                String departmentCode, String departmentName, String passwordHash,
+                                byte[] totpCipher, Integer totpKeyVersion, long totpLastStep, int failedAttempts,
+                                Instant lockedUntil, boolean enabled, List<String> dataScope,
+                                Department.Kind departmentKind, boolean passwordTemporary, String passwordSetBy,
+                                String secondFactorResetBy) {
+            this(id, username, displayName, departmentId, departmentCode, departmentName, passwordHash, totpCipher,
+                    totpKeyVersion, totpLastStep, failedAttempts, lockedUntil, enabled, dataScope, departmentKind,
+                    passwordTemporary, passwordSetBy, secondFactorResetBy, List.of());
+        }
     }
 
     public record CitizenCredentials(UUID id, UUID subjectId, String subjectPseudonym, String phoneMasked,

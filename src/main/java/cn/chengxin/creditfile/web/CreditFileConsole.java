@@ -35,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 信用档案 in the console: a subject's records for staff with subject:read, limited to their department's
- * data scope, each with its history (every version, who, when, why), the look-up audited with its purpose before
+ * data scope (its own records of its items, others' of the items it reads), each with its history (every version, who, when, why), the look-up audited with its purpose before
  * anything is shown (the subject sees it); and, for the credit office, the publication windows applied on demand.
  */
 @Controller
@@ -86,13 +86,16 @@ class CreditFileConsole {
         Optional<UUID> subject = subjects.find(document);
         DataScope scope = AuditLog.currentActor().dataScope();
         String department = AuditLog.currentActor().departmentCode();
-        List<FileEntry> entries = subject.map(id -> creditFile.fileAsShown(id).stream()
-                .filter(e -> scope.permits(e.itemCode())).toList()).orElse(List.of());
+        // Two-dimensional (RULES.md §10): the department's own records of its items, and others' records only of the
+        // items it was granted to read; agencies delivering the same item do not see each other's records of it.
+        List<FileEntry> file = subject.map(creditFile::fileAsShown).orElse(List.of());
+        List<FileEntry> entries = file.stream().filter(e -> scope.permits(e.itemCode(), e.departmentCode())).toList();
         // Recorded before anything is shown, with the purpose given and what the page shows (RULES.md §9).
         audit.record(AuditEntry.of(AuditCategory.QUERY, "creditfile.view").subject(subjects.pseudonymOf(document))
                 .purpose(purpose.label(), purpose.legalBasis())
                 .result(subject.isPresent() ? AuditResult.SUCCESS : AuditResult.ERROR)
-                .detail(subject.isPresent() ? FileViewDetail.of(purpose, scope, department, entries)
+                .detail(subject.isPresent()
+                        ? FileViewDetail.of(purpose, scope, department, entries, file.size() - entries.size())
                         : FileViewDetail.notFound(purpose, scope, department)));
         model.addAttribute("searchedMasked", document.masked());
         if (subject.isEmpty()) {

@@ -9,8 +9,9 @@ import cn.chengxin.shared.security.StaffQueryPurpose;
 
 /**
  * What the {@code creditfile.view} audit event says of a look at a subject's file: the purpose the staff member gave
- * and what was shown — all records, or those of the staff member's department's data scope — with the departments and
- * items of the records shown (RULES.md §9: staff queries are logged with their content and purpose; §10: department
+ * and what was shown — all records, or those of the staff member's department's data scope: its own records of the
+ * items of its scope, and other departments' records of the items it was granted to read, which the detail names —
+ * with the departments and items of the records shown and how many were withheld (RULES.md §9: staff queries are logged with their content and purpose; §10: department
  * data scope). Never the identity number looked up: the event names the subject by pseudonym only.
  */
 final class FileViewDetail {
@@ -18,8 +19,12 @@ final class FileViewDetail {
     private FileViewDetail() {
     }
 
-    /** The detail of a look-up that found the subject and showed {@code shown} under {@code scope}. */
-    static String of(StaffQueryPurpose purpose, DataScope scope, String departmentCode, Collection<FileEntry> shown) {
+    /**
+     * The detail of a look-up that found the subject and showed {@code shown} under {@code scope}, withholding
+     * {@code withheld} records the scope does not reach.
+     */
+    static String of(StaffQueryPurpose purpose, DataScope scope, String departmentCode, Collection<FileEntry> shown,
+                     int withheld) {
         TreeSet<String> departments = new TreeSet<>();
         TreeSet<String> items = new TreeSet<>();
         shown.forEach(e -> {
@@ -32,6 +37,9 @@ final class FileViewDetail {
             detail.append("，来自 ").append(String.join("、", departments))
                     .append("，事项 ").append(String.join("、", items));
         }
+        if (withheld > 0) {
+            detail.append("；范围外未显示 ").append(withheld).append(" 条");
+        }
         return detail.toString();
     }
 
@@ -43,8 +51,14 @@ final class FileViewDetail {
     private static String prefix(StaffQueryPurpose purpose, DataScope scope, String departmentCode) {
         String range = scope.restricted()
                 ? "本部门（" + (departmentCode == null || departmentCode.isBlank() ? "无部门" : departmentCode)
-                        + "）数据范围内的记录"
+                        + "）报送的数据范围内事项记录" + othersRead(scope)
                 : "全部部门的记录";
         return "用途：" + purpose.label() + "；范围：" + range;
+    }
+
+    /** The items whose records other departments delivered that the department was granted to read, if any. */
+    private static String othersRead(DataScope scope) {
+        return scope.othersItems().isEmpty() ? ""
+                : "，及他部门报送的共享查阅事项 " + String.join("、", new TreeSet<>(scope.othersItems())) + " 的记录";
     }
 }

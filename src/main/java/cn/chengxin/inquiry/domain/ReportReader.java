@@ -13,9 +13,13 @@ import cn.chengxin.shared.security.DataScope;
  * console's credit file and lists are (RULES.md §10: least privilege, department data scope; §9: a state organ queries
  * within its statutory duty, not beyond it):
  * <ul>
- *     <li>records: public items, and the government-shared items its data scope names;</li>
- *     <li>list entries: those it issued or that rest on an item of its scope, and the black and red entries the
- *     public lists show; another department's grey entry, or one not published, is that department's business;</li>
+ *     <li>records: public items, which anyone may read on the public pages, so withholding them here protects nothing;
+ *     of the government-shared ones, its own of the items its data scope names and others' of the items it was
+ *     granted to read ({@link DataScope#permits(String, String)}): agencies delivering the same item do not read
+ *     each other's records of it;</li>
+ *     <li>list entries: those it issued or that rest on a record it sees by its scope, and the black and red entries
+ *     the public lists show; another department's grey entry, or one not published, is that department's
+ *     business;</li>
  *     <li>no score: it is computed from every record, those withheld here included, so a grade would tell of them; no
  *     purpose of the closed staff list rests on it, and no adverse decision may rest on it (RULES.md §8);</li>
  *     <li>queries: its own organisation's, and those the person consented to or made (which an institution's report
@@ -41,19 +45,22 @@ public record ReportReader(String departmentCode, String organisation, DataScope
         return !dataScope.restricted();
     }
 
-    public boolean seesRecord(Sharing sharing, String itemCode) {
-        return wholePlatform() || sharing == Sharing.PUBLIC || dataScope.permits(itemCode);
+    /** @param recordDepartment the record's department of record, which delivered it */
+    public boolean seesRecord(Sharing sharing, String itemCode, String recordDepartment) {
+        return wholePlatform() || sharing == Sharing.PUBLIC || dataScope.permits(itemCode, recordDepartment);
     }
 
     /**
-     * @param entryDepartment the department that issued the entry (null: the credit office's)
-     * @param itemCode        the catalogue item of the record the entry rests on, null for one by hand
-     * @param published       whether the public lists may show the entry (its item is shared publicly)
+     * @param entryDepartment  the department that issued the entry (null: the credit office's)
+     * @param itemCode         the catalogue item of the record the entry rests on, null for one by hand
+     * @param recordDepartment the department of record of the record the entry rests on, null for one by hand
+     * @param published        whether the public lists may show the entry (its item is shared publicly)
      */
-    public boolean seesEntry(ListType type, String entryDepartment, String itemCode, boolean published) {
+    public boolean seesEntry(ListType type, String entryDepartment, String itemCode, String recordDepartment,
+                             boolean published) {
         return wholePlatform()
                 || departmentCode != null && departmentCode.equals(entryDepartment)
-                || itemCode != null && dataScope.permits(itemCode)
+                || itemCode != null && dataScope.permits(itemCode, recordDepartment)
                 || published && (type == ListType.BLACK || type == ListType.RED);
     }
 

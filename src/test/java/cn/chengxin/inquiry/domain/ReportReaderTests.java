@@ -13,20 +13,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReportReaderTests {
 
     private final ReportReader court = new ReportReader("COURT", "市中级人民法院",
-            DataScope.of(List.of("J_COURT_JUDGEMENT")));
+            DataScope.of("COURT", List.of("J_COURT_JUDGEMENT"), List.of()));
     private final ReportReader office = new ReportReader("CREDIT_OFFICE", "市信用办", DataScope.everyItem());
 
     @Test
     void aDepartmentSeesItsOwnAndItsItemsEntriesAndThePublishedBlackAndRedOnesOnly() {
-        assertThat(court.seesEntry(ListType.GREY, "TAX", "P_TAX_ARREARS", false)).isFalse();
-        assertThat(court.seesEntry(ListType.GREY, "TAX", null, true)).as("a grey entry by hand is never public")
+        assertThat(court.seesEntry(ListType.GREY, "TAX", "P_TAX_ARREARS", "TAX", false)).isFalse();
+        assertThat(court.seesEntry(ListType.GREY, "TAX", null, null, true)).as("a grey entry by hand is never public")
                 .isFalse();
-        assertThat(court.seesEntry(ListType.BLACK, "TAX", "P_TAX_ARREARS", false)).isFalse();
-        assertThat(court.seesEntry(ListType.BLACK, "TAX", "P_TAX_MAJOR", true)).isTrue();
-        assertThat(court.seesEntry(ListType.RED, null, null, true)).isTrue();
-        assertThat(court.seesEntry(ListType.GREY, "COURT", null, true)).isTrue();
-        assertThat(court.seesEntry(ListType.GREY, "TAX", "J_COURT_JUDGEMENT", false)).isTrue();
-        assertThat(office.seesEntry(ListType.GREY, "TAX", "P_TAX_ARREARS", false)).isTrue();
+        assertThat(court.seesEntry(ListType.BLACK, "TAX", "P_TAX_ARREARS", "TAX", false)).isFalse();
+        assertThat(court.seesEntry(ListType.BLACK, "TAX", "P_TAX_MAJOR", "TAX", true)).isTrue();
+        assertThat(court.seesEntry(ListType.RED, null, null, null, true)).isTrue();
+        assertThat(court.seesEntry(ListType.GREY, "COURT", null, null, true)).isTrue();
+        assertThat(court.seesEntry(ListType.GREY, null, "J_COURT_JUDGEMENT", "COURT", false)).isTrue();
+        assertThat(court.seesEntry(ListType.GREY, "TAX", "J_COURT_JUDGEMENT", "TAX", false))
+                .as("another department's entry on its own record of an item of the scope").isFalse();
+        assertThat(office.seesEntry(ListType.GREY, "TAX", "P_TAX_ARREARS", "TAX", false)).isTrue();
     }
 
     @Test
@@ -39,13 +41,26 @@ class ReportReaderTests {
         assertThat(office.seesScore()).isTrue();
         assertThat(office.seesQueryBy("市税务局")).isTrue();
         assertThat(ReportReader.byKind().seesScore()).isTrue();
-        assertThat(ReportReader.byKind().seesRecord(Sharing.GOVERNMENT, "P_TAX_ARREARS")).isTrue();
+        assertThat(ReportReader.byKind().seesRecord(Sharing.GOVERNMENT, "P_TAX_ARREARS", "TAX")).isTrue();
     }
 
     @Test
-    void aDepartmentSeesPublicRecordsAndItsScopesItemsOnly() {
-        assertThat(court.seesRecord(Sharing.PUBLIC, "P_ADMIN_PENALTY_GENERAL")).isTrue();
-        assertThat(court.seesRecord(Sharing.GOVERNMENT, "P_TAX_ARREARS")).isFalse();
-        assertThat(court.seesRecord(Sharing.GOVERNMENT, "J_COURT_JUDGEMENT")).isTrue();
+    void aDepartmentSeesPublicRecordsAndItsOwnOfItsScopesItemsOnly() {
+        assertThat(court.seesRecord(Sharing.PUBLIC, "P_ADMIN_PENALTY_GENERAL", "MARKET")).isTrue();
+        assertThat(court.seesRecord(Sharing.GOVERNMENT, "P_TAX_ARREARS", "TAX")).isFalse();
+        assertThat(court.seesRecord(Sharing.GOVERNMENT, "J_COURT_JUDGEMENT", "COURT")).isTrue();
+        assertThat(court.seesRecord(Sharing.GOVERNMENT, "J_COURT_JUDGEMENT", "OTHER_COURT")).isFalse();
+    }
+
+    /** F1: a government-shared item delivered by several agencies; one reads another's only when granted. */
+    @Test
+    void anotherAgencysRecordOfASharedItemNeedsTheItemGrantedForReading() {
+        ReportReader police = new ReportReader("PUBLIC_SECURITY", "市公安局",
+                DataScope.of("PUBLIC_SECURITY", List.of("P_ADMIN_PENALTY_MINOR"), List.of()));
+        assertThat(police.seesRecord(Sharing.GOVERNMENT, "P_ADMIN_PENALTY_MINOR", "PUBLIC_SECURITY")).isTrue();
+        assertThat(police.seesRecord(Sharing.GOVERNMENT, "P_ADMIN_PENALTY_MINOR", "MARKET")).isFalse();
+        ReportReader granted = new ReportReader("PUBLIC_SECURITY", "市公安局",
+                DataScope.of("PUBLIC_SECURITY", List.of("P_ADMIN_PENALTY_MINOR"), List.of("P_ADMIN_PENALTY_MINOR")));
+        assertThat(granted.seesRecord(Sharing.GOVERNMENT, "P_ADMIN_PENALTY_MINOR", "MARKET")).isTrue();
     }
 }
