@@ -118,7 +118,21 @@ public class StaffDirectory {
                 + ": " + String.join(",", department.dataScope()) + " -> " + String.join(",", scope)));
     }
 
-    private static List<String> dataScope(List<String> items) {
+    /**
+     * Applies an approved scope proposal ({@link DepartmentProposals}): both lists replaced as a whole; the
+     * department's staff sign in again, as their sessions hold the scopes they signed in with.
+     */
+    void applyScopes(Department department, List<String> own, List<String> sharedRead, String approval) {
+        accounts.updateDataScope(department.id(), own);
+        accounts.updateSharedReadScope(department.id(), sharedRead);
+        endSessionsOf(accounts.usernamesIn(department.id()));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "account.department.scope").detail(department.code()
+                + ": " + String.join(",", department.dataScope()) + " -> " + String.join(",", own)
+                + "; 共享查阅 " + String.join(",", department.sharedReadScope()) + " -> " + String.join(",", sharedRead)
+                + "（" + approval + "）"));
+    }
+
+    static List<String> dataScope(List<String> items) {
         try {
             return ScopeItems.normalise(items);
         } catch (IllegalArgumentException notAnItem) {

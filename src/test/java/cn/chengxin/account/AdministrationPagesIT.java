@@ -1,5 +1,7 @@
 package cn.chengxin.account;
 
+import java.util.UUID;
+
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
@@ -66,7 +68,8 @@ class AdministrationPagesIT {
 
     /**
      * A department's scope can be changed after it was created: with an empty scope meaning no item, a department
-     * created without one would otherwise see nothing for good. The change is audited; a malformed code is refused.
+     * created without one would otherwise see nothing for good. The system administrator proposes it and a security
+     * administrator approves it (F10). The change is audited; a malformed code is refused.
      */
     @Test
     void anAdministratorChangesADepartmentsDataScope() throws Exception {
@@ -77,16 +80,23 @@ class AdministrationPagesIT {
                 java.util.List.of());
 
         mvc.perform(post("/console/departments/{id}/scope", created.id()).param("dataScope",
-                        "p_court_defaulter，O_COURT_DEFAULTER").with(admin).with(csrf()))
+                        "p_court_defaulter，O_COURT_DEFAULTER").param("reason", "执行联动").with(admin).with(csrf()))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("successKey", "console.departments.scopeSaved"));
+                .andExpect(flash().attribute("successKey", "console.departments.proposed"));
+        assertThat(scopeOf(code)).isEmpty();
+        UUID proposal = jdbc.sql("SELECT id FROM account.department_proposal WHERE department_id = ? "
+                + "AND status = 'PENDING'").param(created.id()).query(UUID.class).single();
+        mvc.perform(post("/console/roles/department-proposals/{id}/approve", proposal).with(csrf())
+                        .with(authentication(Principals.staff("dept-scope-approver", "CREDIT_OFFICE",
+                                Permission.CONSOLE_HOME, Permission.ACCOUNT_ROLE_MANAGE))))
+                .andExpect(flash().attribute("successKey", "console.proposals.approved"));
         assertThat(scopeOf(code)).containsExactly("P_COURT_DEFAULTER", "O_COURT_DEFAULTER");
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.department.scope' "
                 + "AND detail LIKE ?").param(code + ":%").query(Long.class).single()).isEqualTo(1L);
         assertThat(row(page(get("/console/departments").with(admin)), code)).contains("P_COURT_DEFAULTER");
 
         mvc.perform(post("/console/departments/{id}/scope", created.id()).param("dataScope", "<b>x</b>")
-                        .with(admin).with(csrf()))
+                        .param("reason", "执行联动").with(admin).with(csrf()))
                 .andExpect(flash().attribute("failureCode", "DEPARTMENT_SCOPE_INVALID"));
         assertThat(scopeOf(code)).containsExactly("P_COURT_DEFAULTER", "O_COURT_DEFAULTER");
     }

@@ -297,6 +297,8 @@ class EndpointPermissionsIT {
             Map.entry("GET /console/roles", EnumSet.of(Who.SECURITY_ADMIN)),
             Map.entry("POST /console/roles", EnumSet.of(Who.SECURITY_ADMIN)),
             Map.entry("POST /console/roles/{id}/permissions", EnumSet.of(Who.SECURITY_ADMIN)),
+            Map.entry("POST /console/roles/department-proposals/{id}/approve", EnumSet.of(Who.SECURITY_ADMIN)),
+            Map.entry("POST /console/roles/department-proposals/{id}/reject", EnumSet.of(Who.SECURITY_ADMIN)),
             Map.entry("POST /console/users/{id}/roles", EnumSet.of(Who.SECURITY_ADMIN)),
             Map.entry("GET /console/audit", EnumSet.of(Who.AUDIT_ADMIN)),
             Map.entry("POST /console/audit/verify", EnumSet.of(Who.AUDIT_ADMIN)),

@@ -265,7 +265,8 @@ class StaffLoginIT {
 
     /**
      * Issue #3: a session holds its department's data scope as it was at sign-in, so changing the scope ends the
-     * sessions of the department's staff, the changer's own after the redirect, and no one else's.
+     * sessions of the department's staff, the proposer's own once it is approved, and no one else's. Proposing alone
+     * changes nothing (F10): a security administrator approves.
      */
     @Test
     void changingADepartmentsDataScopeEndsItsStaffsSessions() {
@@ -278,14 +279,24 @@ class StaffLoginIT {
         admin.get("/console/departments");
 
         WebClient.Page answer = admin.post("/console/departments/" + department.id() + "/scope",
-                Map.of("dataScope", "SCOPE_TEST_ITEM"));
-
+                Map.of("dataScope", "P_ADMIN_PENALTY_MINOR", "reason", "本部门报送的处罚"));
         assertThat(answer.redirectsTo("/console/departments")).as(answer.toString()).isTrue();
+        assertThat(colleague.get("/console").status()).as("nothing changed yet").isEqualTo(200);
+
+        WebClient security = signedIn(TestStaff.create(directory, "SECURITY_ADMIN"));
+        security.get("/console/roles");
+        UUID proposal = jdbc.sql("SELECT id FROM account.department_proposal WHERE department_id = ? "
+                + "AND status = 'PENDING'").param(department.id()).query(UUID.class).single();
+        WebClient.Page approved = security.post("/console/roles/department-proposals/" + proposal + "/approve",
+                Map.of());
+        assertThat(approved.redirectsTo("/console/roles")).as(approved.toString()).isTrue();
+
         assertThat(admin.get("/console/departments").redirectsTo("/console/login")).isTrue();
         assertThat(colleague.get("/console").redirectsTo("/console/login")).isTrue();
         assertThat(elsewhere.get("/console").status()).isEqualTo(200);
         assertThat(directory.departments().stream().filter(d -> d.id().equals(department.id())).findFirst()
-                .orElseThrow().dataScope()).containsExactly("SCOPE_TEST_ITEM");
+                .orElseThrow().dataScope()).containsExactly("P_ADMIN_PENALTY_MINOR");
+        assertThat(security.get("/console/roles").status()).isEqualTo(200);
     }
 
     private Role role(String code) {

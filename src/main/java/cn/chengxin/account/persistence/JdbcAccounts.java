@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiKeyProposal;
+import cn.chengxin.account.DepartmentProposal;
 import cn.chengxin.account.Department;
 import cn.chengxin.account.Role;
 import cn.chengxin.account.StaffUser;
@@ -471,6 +472,58 @@ public class JdbcAccounts {
 
     public void apiClientUsed(UUID id, Instant at) {
         jdbc.sql("UPDATE account.api_client SET last_used_at = ? WHERE id = ?").params(timestamp(at), id).update();
+    }
+
+    // ---- proposed department scopes and credit offices (F10: the security administrator approves) ---
+
+    public void insertDepartmentProposal(DepartmentProposal p) {
+        jdbc.sql("""
+                        INSERT INTO account.department_proposal (id, kind, department_id, code, name, data_scope,
+                                                                 shared_read_scope, reason, proposed_by, proposer_name,
+                                                                 proposed_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(p.id(), p.kind().name(), p.departmentId(), p.code(), p.name(),
+                        p.dataScope().toArray(String[]::new), p.sharedReadScope().toArray(String[]::new), p.reason(),
+                        p.proposedBy(), p.proposerName(), timestamp(p.proposedAt()))
+                .update();
+    }
+
+    public List<DepartmentProposal> pendingDepartmentProposals() {
+        return jdbc.sql(DEPARTMENT_PROPOSAL + " WHERE status = 'PENDING' ORDER BY proposed_at")
+                .query((rs, n) -> departmentProposal(rs)).list();
+    }
+
+    public boolean pendingDepartmentProposalFor(UUID departmentId) {
+        return jdbc.sql("SELECT count(*) FROM account.department_proposal WHERE status = 'PENDING' AND department_id = ?")
+                .param(departmentId).query(Long.class).single() > 0;
+    }
+
+    /** The proposal, locked until the transaction ends: of two administrators deciding at once, one decides. */
+    public Optional<DepartmentProposal> lockDepartmentProposal(UUID id) {
+        return jdbc.sql(DEPARTMENT_PROPOSAL + " WHERE id = ? FOR UPDATE").param(id)
+                .query((rs, n) -> departmentProposal(rs)).optional();
+    }
+
+    /** Records the decision on a pending proposal; false when it was no longer pending. */
+    public boolean decideDepartmentProposal(UUID id, DepartmentProposal.Status status, String by, String byName,
+                                            Instant at, String note) {
+        return jdbc.sql("""
+                        UPDATE account.department_proposal
+                        SET status = ?, decided_by = ?, decider_name = ?, decided_at = ?, decision_note = ?
+                        WHERE id = ? AND status = 'PENDING'""")
+                .params(status.name(), by, byName, timestamp(at), note, id).update() == 1;
+    }
+
+    private static final String DEPARTMENT_PROPOSAL = """
+            SELECT id, kind, department_id, code, name, data_scope, shared_read_scope, reason, proposed_by,
+                   proposer_name, proposed_at, status
+            FROM account.department_proposal""";
+
+    private static DepartmentProposal departmentProposal(ResultSet rs) throws SQLException {
+        return new DepartmentProposal(rs.getObject(1, UUID.class), DepartmentProposal.Kind.valueOf(rs.getString(2)),
+                rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), strings(rs.getArray(6)),
+                strings(rs.getArray(7)), rs.getString(8), rs.getString(9), rs.getString(10),
+                instant(rs.getTimestamp(11)), DepartmentProposal.Status.valueOf(rs.getString(12)));
     }
 
     // ---- proposed API keys (issue #3: a second administrator approves) --------------------------

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.chengxin.account.DepartmentProposals;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.account.domain.BusinessRoles;
 import cn.chengxin.shared.security.Permission;
@@ -17,15 +18,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 角色与授权 for the security administrator: what each role may do, and who holds which role. */
+/**
+ * 角色与授权 for the security administrator: what each role may do, who holds which role, and the departments' data
+ * scopes and credit office the system administrator proposed, which take effect when approved here (F10).
+ */
 @Controller
 @RequiresPermission(Permission.ACCOUNT_ROLE_MANAGE)
 class RolesConsole {
 
     private final StaffDirectory directory;
+    private final DepartmentProposals departmentProposals;
 
-    RolesConsole(StaffDirectory directory) {
+    RolesConsole(StaffDirectory directory, DepartmentProposals departmentProposals) {
         this.directory = directory;
+        this.departmentProposals = departmentProposals;
     }
 
     @GetMapping("/console/roles")
@@ -33,6 +39,7 @@ class RolesConsole {
         model.addAttribute("roles", directory.roles());
         model.addAttribute("users", directory.users());
         model.addAttribute("permissions", Permission.values());
+        model.addAttribute("departmentProposals", departmentProposals.pending());
         // 新建角色 offers only what a business role may hold (三员分立).
         model.addAttribute("businessPermissions",
                 java.util.Arrays.stream(Permission.values()).filter(BusinessRoles::mayHold).toList());
@@ -63,6 +70,19 @@ class RolesConsole {
                   RedirectAttributes redirect) {
         return UsersConsole.outcome(redirect, "console.saved",
                 () -> directory.assignRoles(id, roles == null ? List.of() : roles), "redirect:/console/roles");
+    }
+
+    @PostMapping("/console/roles/department-proposals/{id}/approve")
+    String approveDepartmentProposal(@PathVariable UUID id, RedirectAttributes redirect) {
+        return UsersConsole.outcome(redirect, "console.proposals.approved", () -> departmentProposals.approve(id),
+                "redirect:/console/roles");
+    }
+
+    @PostMapping("/console/roles/department-proposals/{id}/reject")
+    String rejectDepartmentProposal(@PathVariable UUID id, @RequestParam(defaultValue = "") String note,
+                                    RedirectAttributes redirect) {
+        return UsersConsole.outcome(redirect, "console.proposals.rejected",
+                () -> departmentProposals.reject(id, note), "redirect:/console/roles");
     }
 
     private static Set<Permission> permissionsOf(List<String> codes) {
