@@ -1,5 +1,6 @@
 package cn.chengxin.account;
 
+import java.time.Clock;
 import java.util.Optional;
 
 import cn.chengxin.account.persistence.JdbcAccounts;
@@ -8,6 +9,7 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
 import cn.chengxin.subject.PersonalDataProtection;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * 注销账号 in the self-service pages (gaps review #13; RULES.md §10, PIPL Art. 47: personal information is deleted when
  * the person withdraws): with the current password, the account row and its sealed phone are deleted and every session
  * of the citizen ends. The credit file is the subject's, kept under its own rules, and is not touched; the person may
- * register again. The phone is told, so that a closure by someone holding the password shows.
+ * register again. The consents still open are withdrawn ({@link CitizenAccountClosed}). The phone is told, so that a closure by someone holding the password shows.
  */
 @Service
 public class CitizenAccountClosure {
@@ -25,14 +27,18 @@ public class CitizenAccountClosure {
     private final PersonalDataProtection protection;
     private final SmsDispatch sms;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     CitizenAccountClosure(JdbcAccounts accounts, CitizenPasswordCheck check, PersonalDataProtection protection,
-                          SmsDispatch sms, AuditLog audit) {
+                          SmsDispatch sms, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.check = check;
         this.protection = protection;
         this.sms = sms;
         this.audit = audit;
+        this.events = events;
+        this.clock = clock;
     }
 
     /** Wrong passwords are counted although the answer is a refusal (noRollbackFor). */
@@ -41,6 +47,8 @@ public class CitizenAccountClosure {
         JdbcAccounts.CitizenCredentials c = check.check(citizen, current, CitizenPasswordCheck.Purpose.CLOSURE);
         Optional<JdbcAccounts.SealedPhone> phone = accounts.phoneOfAccount(c.id());
         accounts.deleteCitizen(c.id());
+        // Without the account the person can no longer see or withdraw their consents: those still open end now.
+        events.publishEvent(new CitizenAccountClosed(c.subjectId(), clock.instant()));
         int ended = accounts.endCitizenSessions(CitizenPrincipal.sessionIndexOf(c.id()), CurrentSession.id());
         // The request's own session ends once this commits (its row is written to as the request ends).
         CurrentSession.endAfterCommit();

@@ -21,6 +21,7 @@ import cn.chengxin.subject.PersonalDataProtection;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.IdentityDocument;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The credit office's window for citizen accounts (gaps review #1): an account registered with someone else's name and
  * number is found by the number the person shows (turned into its pseudonym at once, never kept or shown in clear),
  * then suspended, resumed or unbound by two staff members ({@link CitizenAccountReview}). Unbinding deletes the account
- * and its sealed phone, so that the person registers with their own phone; the credit file is the subject's and stays.
+ * and its sealed phone, so that the person registers with their own phone; the credit file is the subject's and stays,
+ * but what the account chose for the subject is set aside by the modules that own it ({@link CitizenAccountUnbound}).
  * The phone the account had is told of every change. Each step is audited under the subject's pseudonym.
  */
 @Service
@@ -41,15 +43,17 @@ public class CitizenAccountDesk {
     private final PersonalDataProtection protection;
     private final SmsDispatch sms;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CitizenAccountDesk(JdbcAccounts accounts, SubjectRegistry subjects, PersonalDataProtection protection,
-                       SmsDispatch sms, AuditLog audit, Clock clock) {
+                       SmsDispatch sms, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.subjects = subjects;
         this.protection = protection;
         this.sms = sms;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -129,7 +133,11 @@ public class CitizenAccountDesk {
         switch (action) {
             case SUSPEND -> accounts.setCitizenSuspended(c.id(), now);
             case RESUME -> accounts.setCitizenSuspended(c.id(), null);
-            case UNBIND -> accounts.deleteCitizen(c.id());
+            case UNBIND -> {
+                accounts.deleteCitizen(c.id());
+                // What the account did for the subject was done by someone else (G1): the modules set it aside.
+                events.publishEvent(new CitizenAccountUnbound(c.subjectId(), c.createdAt(), now));
+            }
         }
         int ended = action == Action.RESUME ? 0
                 : accounts.endCitizenSessions(CitizenPrincipal.sessionIndexOf(c.id()), "");
