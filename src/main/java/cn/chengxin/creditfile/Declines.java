@@ -134,6 +134,36 @@ public class Declines {
                 .subject(pseudonym(subjectId)).detail(itemCode));
     }
 
+    /**
+     * Undoes the refusals made since {@code since} by an account the credit office unbound as registered in the
+     * person's name (finding G1): they were someone else's choice, and the person would expect their honours back
+     * (RULES.md §2 lets only the person refuse). The item declines made since then end, and the records declined since
+     * then are recorded again — unless the person still declines their item from before. The person can refuse again
+     * from their own account. Each step is audited about the person.
+     *
+     * @return how many records are recorded again
+     */
+    @Transactional
+    public int undoSince(UUID subjectId, Instant since, String by, String reason) {
+        Instant now = clock.instant();
+        List<String> ended = store.endDeclinedSince(subjectId, since, now);
+        Set<String> stillDeclined = Set.copyOf(store.declinedItemsOf(subjectId));
+        LocalDate today = LocalDate.now(clock);
+        int restored = 0;
+        for (JdbcDeclines.DeclinedRecord r : store.declinedSince(subjectId, since)) {
+            if (!stillDeclined.contains(r.itemCode()) && creditFile.changeStatus(subjectId, r.recordKey(),
+                    Set.of(RecordStatus.DECLINED), VersionStates.ofFirst(r.publicationEnd(), today), by, reason)) {
+                restored++;
+            }
+        }
+        if (!ended.isEmpty() || restored > 0) {
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "self.decline.unbind").subject(pseudonym(subjectId))
+                    .detail("refusals of an unbound account undone: items " + ended + "; " + restored
+                            + " record(s) recorded again"));
+        }
+        return restored;
+    }
+
     /** Only an honour about persons, never negative information, may be refused (RULES.md §2). */
     static boolean refusable(ItemDefinition item) {
         return item.refusableBySubject() && item.nature() == Nature.GOOD;

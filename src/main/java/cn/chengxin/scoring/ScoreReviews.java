@@ -172,6 +172,21 @@ public class ScoreReviews {
         }
     }
 
+    /**
+     * Finding G1: a refusal of automated grading made by an account the credit office unbound as registered in the
+     * person's name was not the person's choice (PIPL Art. 24 gives the right to the person), and it would have their
+     * benefits answered "manual assessment needed": it is withdrawn, so that benefits are answered by grade as before
+     * the account existed. The person can refuse again from their own account. Audited.
+     */
+    @Transactional
+    public void undoRefusalSince(UUID subject, Instant since) {
+        Optional<Instant> refusing = store.refusingSince(subject);
+        if (refusing.isPresent() && !refusing.get().isBefore(since) && store.withdrawRefusal(subject)) {
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.grading.unbind").subject(pseudonym(subject))
+                    .detail("refusal made by an unbound account on " + refusing.get() + " withdrawn"));
+        }
+    }
+
     /** Since when the person refuses automated grading; empty when they do not. */
     public Optional<Instant> refusingAutomatedGradingSince(UUID subject) {
         return store.refusingSince(subject);

@@ -58,6 +58,32 @@ public class JdbcDeclines {
                 .params(Timestamp.from(at), subjectId, itemCode).update() > 0;
     }
 
+    /** Ends the subject's declines of items made at or after {@code since}; the item codes of those ended. */
+    public List<String> endDeclinedSince(UUID subjectId, Instant since, Instant at) {
+        return jdbc.sql("UPDATE creditfile.declined_item SET ended_at = ? "
+                        + "WHERE subject_id = ? AND declined_at >= ? AND ended_at IS NULL RETURNING item_code")
+                .params(Timestamp.from(at), subjectId, Timestamp.from(since)).query(String.class).list();
+    }
+
+    /** A current record of the subject's in the declined state, with its item and publication end. */
+    public record DeclinedRecord(UUID recordKey, String itemCode, java.time.LocalDate publicationEnd) {
+    }
+
+    /**
+     * The subject's current records that are declined since {@code since}: the last state event of each (a refusal, or
+     * the record arriving declined) is to {@code DECLINED} and at or after it.
+     */
+    public List<DeclinedRecord> declinedSince(UUID subjectId, Instant since) {
+        return jdbc.sql("""
+                        SELECT r.record_key, r.item_code, r.publication_end FROM creditfile.record r
+                        WHERE r.current AND r.subject_id = ? AND r.status = 'DECLINED'
+                          AND (SELECT e.at FROM creditfile.record_event e WHERE e.record_id = r.id
+                               ORDER BY e.id DESC LIMIT 1) >= ?""")
+                .params(subjectId, Timestamp.from(since))
+                .query((rs, n) -> new DeclinedRecord(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getObject(3, java.time.LocalDate.class))).list();
+    }
+
     /** Moves the subject's current records of the item that are in {@code from} to {@code to}, each with its event. */
     public List<RecordStatesChanged.ChangedRecord> moveOfItem(UUID subjectId, String itemCode, RecordStatus from,
                                                               RecordStatus to, Instant at, String by, String reason) {
