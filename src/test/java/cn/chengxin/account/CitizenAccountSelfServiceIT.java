@@ -47,6 +47,12 @@ class CitizenAccountSelfServiceIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    cn.chengxin.inquiry.Consents consents;
+
     @Test
     void aCitizenMovesToTheirOwnNewPhoneAndTheOldOneIsTold() {
         TestCitizens.Person person = TestCitizens.register(subjects, "沈换号");
@@ -89,9 +95,16 @@ class CitizenAccountSelfServiceIT {
         assertThat(web.post("/me/account/close", Map.of("current", "Wrong-Password-1")).body())
                 .contains("CURRENT_PASSWORD_WRONG");
         assertThat(accountsOf(subject)).isOne();
+        UUID lender = apiClients.issue("注销前授权系统", "丁银行", ApiClient.Kind.INSTITUTION, null,
+                java.util.Set.of(cn.chengxin.shared.security.Permission.API_REPORT_QUERY), 6000).clientId();
+        consents.grant(subject, lender, cn.chengxin.inquiry.domain.Purpose.LENDING, 365, false);
+        assertThat(web.get("/me/account/close").body()).as("the page says so").contains("查询授权将一并撤回");
 
         assertThat(web.post("/me/account/close", Map.of("current", "Shen-Zhuxiao-2026"))
                 .redirectsTo("/me/login?closed")).isTrue();
+        assertThat(jdbc.sql("SELECT withdrawn_by FROM inquiry.consent WHERE subject_id = ?").param(subject)
+                .query(String.class).list()).as("a consent the person can no longer see or withdraw ends")
+                .containsExactly("closure");
 
         assertThat(accountsOf(subject)).as("the account row and its sealed phone are gone").isZero();
         assertThat(web.get("/me").location()).as("signed out").contains("/me/login");

@@ -60,9 +60,24 @@ public class JdbcInquiry {
 
     /** Withdraws the subject's own consent; false when it is not theirs or already withdrawn. */
     public boolean withdraw(UUID id, UUID subjectId, Instant at) {
-        return jdbc.sql("UPDATE inquiry.consent SET withdrawn_at = ? WHERE id = ? AND subject_id = ? "
-                        + "AND withdrawn_at IS NULL")
+        return jdbc.sql("UPDATE inquiry.consent SET withdrawn_at = ?, withdrawn_by = 'self' WHERE id = ? "
+                        + "AND subject_id = ? AND withdrawn_at IS NULL")
                 .params(Timestamp.from(at), id, subjectId).update() == 1;
+    }
+
+    /**
+     * Withdraws the subject's consents granted at or after {@code grantedSince}, not withdrawn yet and not expired at
+     * {@code at}, recording {@code by}.
+     *
+     * @return the ids of the consents withdrawn
+     */
+    public List<UUID> withdrawGrantedSince(UUID subjectId, Instant grantedSince, Instant at, String by) {
+        return jdbc.sql("""
+                        UPDATE inquiry.consent SET withdrawn_at = ?, withdrawn_by = ?
+                        WHERE subject_id = ? AND granted_at >= ? AND withdrawn_at IS NULL AND expires_at > ?
+                        RETURNING id""")
+                .params(Timestamp.from(at), by, subjectId, Timestamp.from(grantedSince), Timestamp.from(at))
+                .query(UUID.class).list();
     }
 
     /**
@@ -169,7 +184,7 @@ public class JdbcInquiry {
 
     public List<Statement> statementsOf(UUID subjectId) {
         return jdbc.sql("SELECT id, subject_id, record_key, text, created_at FROM inquiry.statement "
-                        + "WHERE subject_id = ? AND withdrawn_at IS NULL ORDER BY created_at")
+                        + "WHERE subject_id = ? AND withdrawn_at IS NULL AND set_aside_at IS NULL ORDER BY created_at")
                 .param(subjectId)
                 .query((rs, n) -> new Statement(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class), rs.getString(4), rs.getTimestamp(5).toInstant()))
@@ -182,8 +197,20 @@ public class JdbcInquiry {
                 .params(Timestamp.from(at), id, subjectId).update() == 1;
     }
 
+    /**
+     * Sets aside the subject's statements in force written at or after {@code writtenSince}: kept, never printed again.
+     *
+     * @return how many were set aside
+     */
+    public int setAsideStatementsSince(UUID subjectId, Instant writtenSince, Instant at, String why) {
+        return jdbc.sql("UPDATE inquiry.statement SET set_aside_at = ?, set_aside_why = ? WHERE subject_id = ? "
+                        + "AND created_at >= ? AND withdrawn_at IS NULL AND set_aside_at IS NULL")
+                .params(Timestamp.from(at), why, subjectId, Timestamp.from(writtenSince)).update();
+    }
+
     public int activeStatements(UUID subjectId) {
-        return jdbc.sql("SELECT count(*) FROM inquiry.statement WHERE subject_id = ? AND withdrawn_at IS NULL")
+        return jdbc.sql("SELECT count(*) FROM inquiry.statement WHERE subject_id = ? AND withdrawn_at IS NULL "
+                        + "AND set_aside_at IS NULL")
                 .param(subjectId).query(Integer.class).single();
     }
 
