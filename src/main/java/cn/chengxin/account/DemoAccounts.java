@@ -48,7 +48,10 @@ public class DemoAccounts implements ApplicationRunner {
             "clerk", new String[] {"信用办业务员（演示）", "CREDIT_OFFICE", "CREDIT_OFFICE"},
             // A second person of the credit office, for maker-checker (the clerk writes, the reviewer approves).
             "reviewer", new String[] {"信用办审核员（演示）", "CREDIT_OFFICE", "CREDIT_OFFICE"},
-            "operator", new String[] {"法院报送员（演示）", "COURT", "DEPT_OPERATOR"});
+            "operator", new String[] {"法院报送员（演示）", "COURT", "DEPT_OPERATOR"},
+            // The court's 信用管理 staff member, who queries reports within the court's duties (政务查询); the
+            // submission clerk does not (gaps review xxiii F3).
+            "deptcredit", new String[] {"法院信用管理员（演示）", "COURT", "DEPT_CREDIT"});
 
     private final DemoDepartments departments;
     private final StaffDirectory directory;

@@ -38,7 +38,8 @@ class AccountsBrowserIT {
             "secadmin", List.of("工作台", "角色与授权"),
             "auditadmin", List.of("工作台", "审计日志"),
             "clerk", List.of("工作台", "信用主体", "信用档案", "信用报告查询", "异议处理", "信用分人工复核", "信用修复", "工作日历", "名单管理", "名单认定规则", "联合奖惩", "信息交换", "信用评分", "典型案例与文章", "举报处理", "市民账号"),
-            "operator", List.of("工作台", "信用主体", "信用档案", "信用报告查询", "异议核查", "数据报送", "信用承诺", "名单管理"));
+            "operator", List.of("工作台", "信用主体", "信用档案", "异议核查", "数据报送", "信用承诺", "名单管理"),
+            "deptcredit", List.of("工作台", "信用报告查询"));
     private static final List<String> ALL_ITEMS = List.of("工作台", "信用主体", "信用档案", "信用报告查询", "异议处理", "信用分人工复核", "异议核查", "信用修复", "工作日历", "数据报送", "信用承诺", "用户管理",
             "部门管理", "接口客户端", "市民账号", "角色与授权", "审计日志", "名单管理", "名单认定规则", "联合奖惩", "信息交换", "信用评分", "典型案例与文章", "举报处理");
     private static final Pattern SMS_CODE = Pattern.compile("验证码为 (\\d{6})");
@@ -68,7 +69,7 @@ class AccountsBrowserIT {
     @Test
     void everyDemoAccountSignsInWithItsSecondFactorAndTheCitizenSeesWhoLookedThemUp() {
         TestCitizens.Person person = TestCitizens.register(subjects, "郑晓东");
-        for (String user : List.of("sysadmin", "secadmin", "auditadmin", "clerk", "operator")) {
+        for (String user : List.of("sysadmin", "secadmin", "auditadmin", "clerk", "operator", "deptcredit")) {
             try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
                 Page page = context.newPage();
                 signIn(page, user);

@@ -49,13 +49,14 @@ class EndpointPermissionsIT {
      * {@code subject:amend:review}, {@code content:publish}): opens the pages where those decisions are taken.
      */
     enum Who {
-        ANONYMOUS, CITIZEN, SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN, CREDIT_OFFICE, DEPT_OPERATOR, API_CLIENT,
-        MEASURE_REVIEWER, CASE_WATCHER, CHECKER
+        ANONYMOUS, CITIZEN, SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN, CREDIT_OFFICE, DEPT_OPERATOR, DEPT_CREDIT,
+        API_CLIENT, MEASURE_REVIEWER, CASE_WATCHER, CHECKER
     }
 
     private static final Set<Who> EVERYONE = EnumSet.allOf(Who.class);
     private static final Set<Who> STAFF = EnumSet.of(Who.SYSTEM_ADMIN, Who.SECURITY_ADMIN, Who.AUDIT_ADMIN,
-            Who.CREDIT_OFFICE, Who.DEPT_OPERATOR, Who.MEASURE_REVIEWER, Who.CASE_WATCHER, Who.CHECKER);
+            Who.CREDIT_OFFICE, Who.DEPT_OPERATOR, Who.DEPT_CREDIT, Who.MEASURE_REVIEWER, Who.CASE_WATCHER,
+            Who.CHECKER);
     private static final Set<Who> RULE_AND_MEASURE_REVIEWERS = EnumSet.of(Who.CREDIT_OFFICE, Who.MEASURE_REVIEWER);
 
     /** Route → who gets through. Routes reached only mid-login or as the refusal page itself are left out. */
@@ -65,9 +66,9 @@ class EndpointPermissionsIT {
             Map.entry("GET /verify", EVERYONE),
             Map.entry("POST /verify", EVERYONE),
             Map.entry("POST /api/v1/reports", EnumSet.noneOf(Who.class)),
-            Map.entry("GET /console/reports", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
-            Map.entry("POST /console/reports", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
-            Map.entry("GET /console/reports/{id}.pdf", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
+            Map.entry("GET /console/reports", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_CREDIT)),
+            Map.entry("POST /console/reports", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_CREDIT)),
+            Map.entry("GET /console/reports/{id}.pdf", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_CREDIT)),
             Map.entry("GET /console/citizen-accounts", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/citizen-accounts/find", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/citizen-accounts/{id}/propose", EnumSet.of(Who.CREDIT_OFFICE)),
