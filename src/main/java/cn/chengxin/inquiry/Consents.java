@@ -16,17 +16,22 @@ import cn.chengxin.audit.AuditLog;
 import cn.chengxin.inquiry.domain.AuthorisationCode;
 import cn.chengxin.inquiry.domain.Consent;
 import cn.chengxin.inquiry.domain.ConsentRule;
+import cn.chengxin.inquiry.domain.CounterIdentityCheck;
 import cn.chengxin.inquiry.domain.InquiryProblem;
 import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.inquiry.persistence.JdbcInquiry;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.security.Actor;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.GuardianConsent;
+import cn.chengxin.subject.domain.IdentityDocument;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 授权管理: a person grants an institution consent to query their credit report for one purpose, sees and withdraws
@@ -45,10 +50,12 @@ public class Consents {
     private final AuditLog audit;
     private final InquirySettings settings;
     private final Clock clock;
+    private final TransactionTemplate transactions;
     private volatile AuthorisationCode codes;
 
     Consents(JdbcInquiry store, ApiClients clients, SubjectRegistry subjects, AuditLog audit, InquirySettings settings,
-             Clock clock) {
+             Clock clock, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.store = store;
         this.clients = clients;
         this.subjects = subjects;
@@ -71,6 +78,45 @@ public class Consents {
 
     /** Grants a consent; {@code days} null: the default validity. */
     public Consent grant(UUID subjectId, UUID clientId, Purpose purpose, Integer days, boolean singleUse) {
+        // RULES.md §6: a child under 14 cannot let an institution pull their report alone; the guardian goes to the
+        // window. An unknown birth date is let through (see GuardianConsent).
+        LocalDate birthDate = subjects.profile(subjectId).map(SubjectProfile::birthDate).orElse(null);
+        if (GuardianConsent.required(birthDate, LocalDate.now(clock))) {
+            throw new InquiryProblem("CONSENT_MINOR", DomainProblem.Kind.FORBIDDEN,
+                    "未满十四周岁的未成年人不能自行授权查询，请由监护人到信用管理部门窗口办理");
+        }
+        Consent consent = newConsent(subjectId, clientId, purpose, days, singleUse);
+        store.insertConsent(consent, "self-service");
+        audit.record(granted(consent, days, ""));
+        return consent;
+    }
+
+    /**
+     * 窗口办理 (gaps review xxiii F11; RULES.md §6, PIPL Art. 31): a consent recorded at the credit office's window by
+     * the clerk who checked the identity of the person, or of a child's guardian with the proof of guardianship; a
+     * child under 14 consents only through the guardian. The check is kept with the consent and named in the audit
+     * event, which the clerk makes for the person ({@code granted_via} counter).
+     *
+     * @param documentType the type of a passport or travel-permit holder's number; blank: inferred
+     */
+    public Consent grantAtCounter(Actor clerk, String subjectNumber, String documentType, CounterIdentityCheck check,
+                                  UUID clientId, Purpose purpose, Integer days, boolean singleUse) {
+        IdentityDocument document = subjects.validate(DocumentType.named(documentType), subjectNumber);
+        UUID subjectId = subjects.find(document).orElseThrow(() -> new InquiryProblem("SUBJECT_UNKNOWN",
+                DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
+        LocalDate birthDate = subjects.profile(subjectId).map(SubjectProfile::birthDate).orElse(null);
+        check.requireGuardianFor(birthDate, LocalDate.now(clock));
+        Consent consent = newConsent(subjectId, clientId, purpose, days, singleUse);
+        transactions.executeWithoutResult(tx -> {
+            store.insertConsent(consent, "counter");
+            store.insertCounterVisit(Reports.counterVisit(subjectId, "CONSENT", null, consent.id(), check, clerk,
+                    consent.grantedAt()));
+            audit.record(granted(consent, days, "；窗口办理：" + check.describe()).by(clerk));
+        });
+        return consent;
+    }
+
+    private Consent newConsent(UUID subjectId, UUID clientId, Purpose purpose, Integer days, boolean singleUse) {
         if (purpose == null) {
             throw new InquiryProblem("CONSENT_PURPOSE_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "请选择授权用途");
         }
@@ -79,26 +125,21 @@ public class Consents {
             throw new InquiryProblem("CONSENT_DAYS_INVALID", DomainProblem.Kind.INVALID_INPUT,
                     "授权有效期须在 1 至 " + settings.maxConsentDays() + " 天之间");
         }
-        // RULES.md §6: a child under 14 cannot let an institution pull their report alone; the guardian goes to the
-        // window. An unknown birth date is let through (see GuardianConsent).
-        LocalDate birthDate = subjects.profile(subjectId).map(SubjectProfile::birthDate).orElse(null);
-        if (GuardianConsent.required(birthDate, LocalDate.now(clock))) {
-            throw new InquiryProblem("CONSENT_MINOR", DomainProblem.Kind.FORBIDDEN,
-                    "未满十四周岁的未成年人不能自行授权查询，请由监护人到信用管理部门窗口办理");
-        }
         ApiClient institution = institutions().stream().filter(c -> c.id().equals(clientId)).findFirst()
                 .orElseThrow(() -> new InquiryProblem("INSTITUTION_UNKNOWN", DomainProblem.Kind.INVALID_INPUT,
                         "请选择已登记的查询机构"));
         Instant now = clock.instant();
-        Consent consent = new Consent(Ids.newId(), subjectId, institution.id(), institution.name(),
+        return new Consent(Ids.newId(), subjectId, institution.id(), institution.name(),
                 institution.organisation(), purpose, singleUse, now, now.plus(Duration.ofDays(validity)), null, 0,
                 null);
-        store.insertConsent(consent, "self-service");
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "consent.grant").subject(pseudonym(subjectId))
+    }
+
+    private AuditEntry granted(Consent consent, Integer days, String note) {
+        int validity = days == null ? settings.consentDays() : days;
+        return AuditEntry.of(AuditCategory.PROCESSING, "consent.grant").subject(pseudonym(consent.subjectId()))
                 .consent(consent.id().toString())
-                .detail(institution.organisation() + "；用途 " + purpose.label() + "；" + validity + " 天"
-                        + (singleUse ? "；单次" : "；多次")));
-        return consent;
+                .detail(consent.organisation() + "；用途 " + consent.purpose().label() + "；" + validity + " 天"
+                        + (consent.singleUse() ? "；单次" : "；多次") + note);
     }
 
     public void withdraw(UUID subjectId, UUID consentId) {

@@ -140,7 +140,9 @@ class ReportAssembler {
         ReportContent.ScoreLine score = showsScore
                 ? scoring.scoreOf(subject.id()).map(s -> scoreLine(s, included.keySet())).orElse(null) : null;
         List<ReportContent.QueryLine> queries = accesses.queriesOf(pseudonym, settings.queriesShown()).stream()
-                .map(a -> scope.showsEveryQuery() && reader.seesQueryBy(a.organisation()) ? Optional.of(new ReportContent.QueryLine(a.at(), a.actorName(),
+                .map(a -> Reports.COUNTER_ACTION.equals(a.action()) ? counterQuery(a,
+                        scope.showsEveryQuery() && reader.seesQueryBy(a.organisation()))
+                        : scope.showsEveryQuery() && reader.seesQueryBy(a.organisation()) ? Optional.of(new ReportContent.QueryLine(a.at(), a.actorName(),
                         a.organisation(), a.purpose() == null ? a.action() : a.purpose(), a.consentId() != null))
                         : sharedQuery(a))
                 .flatMap(Optional::stream)
@@ -176,6 +178,15 @@ class ReportAssembler {
             return Optional.of(new ReportContent.QueryLine(a.at(), null, "本人", "本人查询", false));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The person's own report issued at the counter (窗口查询) is the person's query: listed as 本人（窗口） in every
+     * report that lists the person's own queries, with the clerk who served them where every query is named.
+     */
+    private static Optional<ReportContent.QueryLine> counterQuery(AccessHistory.Access a, boolean named) {
+        return Optional.of(new ReportContent.QueryLine(a.at(), named ? a.actorName() : null, Reports.COUNTER_PARTY,
+                named ? Reports.COUNTER_PURPOSE : "本人查询", false));
     }
 
     private static ReportContent.RecordLine line(FileEntry entry, ItemDefinition item,

@@ -20,6 +20,7 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
 import cn.chengxin.inquiry.domain.Consent;
+import cn.chengxin.inquiry.domain.CounterIdentityCheck;
 import cn.chengxin.inquiry.domain.FreeReports;
 import cn.chengxin.inquiry.domain.InquiryProblem;
 import cn.chengxin.inquiry.domain.Purpose;
@@ -56,6 +57,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class Reports {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final String SELF_BASIS = "征信业管理条例 第十七条 本人查询";
+    /** How the report, the audit log and "谁查询了我" name a self query made at the counter (窗口查询). */
+    public static final String COUNTER_PARTY = "本人（窗口）";
+    public static final String COUNTER_PURPOSE = "本人查询（窗口）";
+    /** The audit action of a report issued to the person at the counter. */
+    public static final String COUNTER_ACTION = "report.counter";
 
     /**
      * What a report of one's own or a consented one carries is its kind's alone (ReportScope); a department's remit
@@ -132,6 +139,68 @@ public class Reports {
                         startOf(year + 1)), settings.freeSelfReportsPerYear(), year);
             }
         });
+    }
+
+    /**
+     * 窗口查询 (gaps review xxiii F11; RULES.md §9): the person's own full report, issued at the credit office's
+     * window by the clerk who checked the person's identity, or a guardian's (RULES.md §6). It is the report the
+     * person gets in self-service, counted against the same free reports, and audited as the person's own query made
+     * at the counter by the named clerk ({@link #COUNTER_ACTION}, {@link #COUNTER_PURPOSE}); the identity check is
+     * kept with it. The number typed is never echoed: a refusal names the fault only.
+     *
+     * @param documentType the type of a passport or travel-permit holder's number; blank: inferred
+     */
+    public Issued atCounter(Actor clerk, String subjectNumber, String documentType, CounterIdentityCheck check) {
+        IdentityDocument document = subjects.validate(DocumentType.named(documentType), subjectNumber);
+        UUID subjectId = subjects.find(document).orElseThrow(() -> new InquiryProblem("SUBJECT_UNKNOWN",
+                DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
+        SubjectProfile subject = profile(subjectId);
+        if (subject.kind() != cn.chengxin.subject.domain.SubjectKind.PERSON) {
+            throw new InquiryProblem("REPORT_KIND_INVALID", DomainProblem.Kind.INVALID_INPUT,
+                    "窗口查询为自然人本人出具个人信用报告");
+        }
+        Instant now = clock.instant();
+        check.requireGuardianFor(subject.birthDate(), LocalDate.ofInstant(now, CHINA));
+        int year = LocalDate.ofInstant(now, CHINA).getYear();
+        FreeReports.requireAllowance(freeUsed(subjectId, year), settings.freeSelfReportsPerYear(), year);
+        ReportScope scope = new ReportScope(ReportKind.SELF_FULL, Requester.SELF, null);
+        return issueAs(COUNTER_ACTION, scope, subject, clerk, COUNTER_PARTY, COUNTER_PURPOSE, SELF_BASIS, null,
+                BY_KIND, now, ReportLanguage.ZH, number -> FreeReports.requireAllowance(
+                        store.lockAndCountSelfReports(subjectId, startOf(year), startOf(year + 1)),
+                        settings.freeSelfReportsPerYear(), year),
+                "；" + check.describe(),
+                reportId -> store.insertCounterVisit(counterVisit(subjectId, "REPORT", reportId, null, check, clerk,
+                        now)));
+    }
+
+    /** The clerk's counter services, newest first. */
+    public List<JdbcInquiry.CounterVisit> servedAtCounterBy(Actor clerk, int limit) {
+        return store.counterVisitsBy(clerk.actorId(), limit);
+    }
+
+    /**
+     * A counter report printed by the clerk who issued it, the same day only: it is the person's report, handed over
+     * at the window, not one the clerk keeps reading (RULES.md §10, least privilege). Each print is recorded against
+     * the person. Empty otherwise.
+     */
+    public Optional<Issued> printedAtCounter(Actor clerk, UUID reportId) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), CHINA);
+        Optional<JdbcInquiry.IssuedReport> printable = store.report(reportId)
+                .filter(r -> r.requesterId().equals(clerk.actorId()) && Requester.SELF.name().equals(r.requesterKind()))
+                .filter(r -> LocalDate.ofInstant(r.generatedAt(), CHINA).equals(today));
+        printable.ifPresent(r -> audit.record(AuditEntry.of(AuditCategory.QUERY, "report.download").by(clerk)
+                .subject(subjects.pseudonymOf(r.subjectId()).orElseThrow()).purpose(r.purpose(), r.legalBasis())
+                .detail(r.kind().title() + " " + r.number() + "；窗口打印交本人；SM3 " + r.sm3())));
+        return printable.map(this::load);
+    }
+
+    static JdbcInquiry.CounterVisit counterVisit(UUID subjectId, String service, UUID reportId, UUID consentId,
+                                                 CounterIdentityCheck check, Actor clerk, Instant at) {
+        return new JdbcInquiry.CounterVisit(Ids.newId(), subjectId, service, reportId, consentId,
+                check.personDocument().name(), check.byGuardian(), check.guardianName(),
+                check.guardianDocument() == null ? null : check.guardianDocument().name(),
+                check.maskedGuardianNumber(), check.proof() == null ? null : check.proof().name(), clerk.actorId(),
+                clerk.actorName(), at);
     }
 
     /**
@@ -231,26 +300,39 @@ public class Reports {
     private Issued issue(ReportScope scope, SubjectProfile subject, Actor actor, String requester, String purposeNote,
                          UUID consentId, ReportReader reader, Instant now, ReportLanguage language,
                          Consumer<String> withReport, String legalBasis) {
-        String pseudonym = subjects.pseudonymOf(subject.id()).orElseThrow();
         String purpose = scope.purposeLabel() + (purposeNote == null || scope.requester() == Requester.INSTITUTION
                 ? "" : "：" + purposeNote);
         String basis = legalBasis != null ? legalBasis : switch (scope.requester()) {
-            case SELF -> "征信业管理条例 第十七条 本人查询";
+            case SELF -> SELF_BASIS;
             case INSTITUTION -> "征信业管理条例 第十八条 经信息主体书面授权";
             case GOVERNMENT -> "法定职责";
         };
+        return issueAs("report.issue", scope, subject, actor, requester, purpose, basis, consentId, reader, now,
+                language, withReport, "", id -> {
+                });
+    }
+
+    /**
+     * As {@link #issue}, audited as {@code action} with {@code note} after the detail, and {@code withStored} done
+     * with the stored report's id in the same transaction.
+     */
+    private Issued issueAs(String action, ReportScope scope, SubjectProfile subject, Actor actor, String requester,
+                           String purpose, String basis, UUID consentId, ReportReader reader, Instant now,
+                           ReportLanguage language, Consumer<String> withReport, String note,
+                           Consumer<UUID> withStored) {
+        String pseudonym = subjects.pseudonymOf(subject.id()).orElseThrow();
         ReportAssembler.Heading heading = new ReportAssembler.Heading(numbers.number(LocalDate.ofInstant(now, CHINA)),
                 numbers.verificationCode(), purpose, basis, requester, now, language);
         ReportContent content = assembler.assemble(scope, subject, pseudonym, heading, reader);
         byte[] pdf = documents.pdf(content);
         String sm3 = sm3(pdf);
         UUID id = Ids.newId();
-        AuditEntry issued = AuditEntry.of(AuditCategory.QUERY, "report.issue").by(actor).subject(pseudonym)
+        AuditEntry issued = AuditEntry.of(AuditCategory.QUERY, action).by(actor).subject(pseudonym)
                 .purpose(purpose, basis)
                 .detail(scope.kind().title() + " " + content.number() + "；SM3 " + sm3 + "；守信 "
                         + content.goodRecords().size() + " 条，失信 " + content.negativeRecords().size() + " 条，名单 "
                         + content.lists().size() + " 项" + (content.score() != null ? "，含信用分" : "")
-                        + (language == ReportLanguage.EN ? "；英文版" : ""));
+                        + (language == ReportLanguage.EN ? "；英文版" : "") + note);
         AuditEntry entry = consentId == null ? issued : issued.consent(consentId.toString());
         transactions.executeWithoutResult(tx -> {
             withReport.accept(content.number());
@@ -259,6 +341,7 @@ public class Reports {
                     actor.organisation() == null ? "" : actor.organisation(), purpose, basis, consentId,
                     content.generatedAt(), content.validUntil(), sm3, json.writeValueAsString(content.summary()),
                     json.writeValueAsString(content), pdf));
+            withStored.accept(id);
             audit.record(entry);
         });
         return new Issued(id, content.number(), content.verificationCode(), content, pdf, sm3);
@@ -334,7 +417,8 @@ public class Reports {
      */
     public Optional<Issued> downloadedBy(Actor staff, UUID reportId) {
         Optional<JdbcInquiry.IssuedReport> obtained = store.report(reportId)
-                .filter(r -> r.requesterId().equals(staff.actorId()));
+                .filter(r -> r.requesterId().equals(staff.actorId()))
+                .filter(r -> !Requester.SELF.name().equals(r.requesterKind()));
         obtained.filter(r -> !r.valid(clock.instant())).ifPresent(r -> {
             throw new InquiryProblem("REPORT_EXPIRED", DomainProblem.Kind.CONFLICT, "报告 " + r.number()
                     + " 已过有效期，不能再下载：如仍需查询，请以法定职责事由重新查询");

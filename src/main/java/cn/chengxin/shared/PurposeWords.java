@@ -21,10 +21,13 @@ public final class PurposeWords {
 
     private static final Map<String, String> PURPOSES = new LinkedHashMap<>();
     private static final Map<String, String> BASES = new LinkedHashMap<>();
-    private static final Map<String, String> PARTIES = Map.of("本人", "SELF", "平台", "PLATFORM");
+    private static final Map<String, String> PARTIES = Map.of("本人", "SELF", "平台", "PLATFORM", "本人（窗口）",
+            "SELF_COUNTER");
 
     static {
         PURPOSES.put("本人查询", "SELF");
+        // the person's own report issued at the credit office's window (inquiry's 窗口查询)
+        PURPOSES.put("本人查询（窗口）", "SELF_COUNTER");
         PURPOSES.put("政务查询", "GOVERNMENT");
         PURPOSES.put("报告核验", "REPORT_VERIFY");
         PURPOSES.put("名单认定审核", "LIST_REVIEW");

@@ -48,7 +48,8 @@ final class ReportVocabulary {
      * proposed (the report's {@code 市信用办}, not a department's name as the directory records it).
      */
     static final Map<String, String> PARTY = Map.of("本人", "report.party.self", "平台", "report.party.platform",
-            "信用档案整体", "report.party.wholeFile", CREDIT_OFFICE, "report.party.creditOffice");
+            "信用档案整体", "report.party.wholeFile", CREDIT_OFFICE, "report.party.creditOffice",
+            "本人（窗口）", "report.party.selfCounter");
     /** The rule the report names for an entry a department proposed (the listing's {@code 部门认定}). */
     static final Map<String, String> RULE = Map.of("部门认定", "report.rule.byDepartment");
 

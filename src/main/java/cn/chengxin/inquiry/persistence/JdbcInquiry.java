@@ -128,7 +128,9 @@ public class JdbcInquiry {
     }
 
     public List<IssuedReport> reportsBy(String requesterId, int limit) {
-        return jdbc.sql(REPORT + " WHERE requester_id = ? ORDER BY generated_at DESC LIMIT ?")
+        // A report issued at the counter is the person's own (requester_kind SELF), not one the clerk obtained.
+        return jdbc.sql(REPORT + " WHERE requester_id = ? AND requester_kind <> 'SELF' "
+                        + "ORDER BY generated_at DESC LIMIT ?")
                 .params(requesterId, limit).query(JdbcInquiry::report).list();
     }
 
@@ -170,6 +172,51 @@ public class JdbcInquiry {
                         + "AND requester_kind = 'SELF' AND generated_at >= ? AND generated_at < ?")
                 .params(subjectId, ReportKind.SELF_FULL.name(), Timestamp.from(from), Timestamp.from(to))
                 .query(Integer.class).single();
+    }
+
+    // ---- counter services (窗口查询) ----
+
+    /**
+     * A service given at the counter with the identity check it rested on: the report issued or the consent recorded,
+     * the person's document seen, and for a guardian their name, document, masked number and proof of guardianship.
+     */
+    public record CounterVisit(UUID id, UUID subjectId, String service, UUID reportId, UUID consentId,
+                               String personDocument, boolean byGuardian, String guardianName,
+                               String guardianDocument, String guardianNumberMasked, String guardianshipProof,
+                               String clerkId, String clerkName, Instant servedAt) {
+
+        /** The guardian's name as screens show it (RULES.md §10). */
+        public String maskedGuardianName() {
+            return guardianName == null ? null : cn.chengxin.subject.domain.Masking.personName(guardianName);
+        }
+    }
+
+    public void insertCounterVisit(CounterVisit v) {
+        jdbc.sql("""
+                        INSERT INTO inquiry.counter_visit (id, subject_id, service, report_id, consent_id,
+                                                           person_document, by_guardian, guardian_name,
+                                                           guardian_document, guardian_number_masked,
+                                                           guardianship_proof, clerk_id, clerk_name, served_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(v.id(), v.subjectId(), v.service(), v.reportId(), v.consentId(), v.personDocument(),
+                        v.byGuardian(), v.guardianName(), v.guardianDocument(), v.guardianNumberMasked(),
+                        v.guardianshipProof(), v.clerkId(), v.clerkName(), Timestamp.from(v.servedAt()))
+                .update();
+    }
+
+    /** The clerk's counter services, newest first. */
+    public List<CounterVisit> counterVisitsBy(String clerkId, int limit) {
+        return jdbc.sql("""
+                        SELECT id, subject_id, service, report_id, consent_id, person_document, by_guardian,
+                               guardian_name, guardian_document, guardian_number_masked, guardianship_proof, clerk_id,
+                               clerk_name, served_at
+                        FROM inquiry.counter_visit WHERE clerk_id = ? ORDER BY served_at DESC LIMIT ?""")
+                .params(clerkId, limit)
+                .query((rs, n) -> new CounterVisit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getString(6),
+                        rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                        rs.getString(12), rs.getString(13), rs.getTimestamp(14).toInstant()))
+                .list();
     }
 
     // ---- statements ----

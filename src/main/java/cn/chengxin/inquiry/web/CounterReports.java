@@ -1,0 +1,120 @@
+package cn.chengxin.inquiry.web;
+
+import java.util.UUID;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.audit.AuditResult;
+import cn.chengxin.inquiry.Consents;
+import cn.chengxin.inquiry.Reports;
+import cn.chengxin.inquiry.domain.CounterIdentityCheck;
+import cn.chengxin.inquiry.domain.GuardianshipProof;
+import cn.chengxin.inquiry.domain.Purpose;
+import cn.chengxin.inquiry.domain.SeenDocument;
+import cn.chengxin.shared.security.Actor;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.web.ConsoleActions;
+import cn.chengxin.subject.domain.DocumentType;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 窗口查询 (gaps review xxiii F11): the credit office's window serves a person who cannot use self-service (no
+ * smartphone, registration refused) or a child's guardian (RULES.md §6). The clerk types the number (posted, never
+ * shown again), records the identity check and issues the person's own full report, counted against the free ones
+ * (RULES.md §9), or records a consent for an institution. The report is printed here the same day only.
+ */
+@Controller
+@RequiresPermission(Permission.INQUIRY_COUNTER)
+class CounterReports {
+
+    private final Reports reports;
+    private final Consents consents;
+    private final AuditLog audit;
+
+    CounterReports(Reports reports, Consents consents, AuditLog audit) {
+        this.reports = reports;
+        this.consents = consents;
+        this.audit = audit;
+    }
+
+    @GetMapping("/console/reports/self")
+    String page(Model model) {
+        Actor clerk = AuditLog.currentActor();
+        model.addAttribute("documentTypes", DocumentType.values());
+        model.addAttribute("seenDocuments", SeenDocument.values());
+        model.addAttribute("proofs", GuardianshipProof.values());
+        model.addAttribute("institutions", consents.institutions());
+        model.addAttribute("purposes", Purpose.values());
+        model.addAttribute("defaultDays", consents.defaultDays());
+        model.addAttribute("visits", reports.servedAtCounterBy(clerk, 50));
+        return "console/counter-reports";
+    }
+
+    /** The person's own full report; a refusal names the fault, never the number typed. */
+    @PostMapping("/console/reports/self")
+    String issue(@RequestParam(defaultValue = "") String number, @RequestParam(defaultValue = "") String documentType,
+                 @RequestParam(required = false) SeenDocument seenDocument,
+                 @RequestParam(defaultValue = "false") boolean byGuardian,
+                 @RequestParam(defaultValue = "") String guardianName,
+                 @RequestParam(required = false) SeenDocument guardianDocument,
+                 @RequestParam(defaultValue = "") String guardianNumber,
+                 @RequestParam(required = false) GuardianshipProof proof, RedirectAttributes redirect) {
+        try {
+            CounterIdentityCheck check = CounterIdentityCheck.of(seenDocument, byGuardian, guardianName,
+                    guardianDocument, guardianNumber, proof);
+            Reports.Issued issued = reports.atCounter(AuditLog.currentActor(), number, documentType, check);
+            redirect.addFlashAttribute("successKey", "counter.issued");
+            redirect.addFlashAttribute("issued", issued.number());
+            redirect.addFlashAttribute("issuedId", issued.id());
+        } catch (RuntimeException e) {
+            ConsoleActions.flashRefusal(redirect, e);
+        }
+        return "redirect:/console/reports/self";
+    }
+
+    /** A guardian's (or the person's) consent for an institution, recorded at the window. */
+    @PostMapping("/console/reports/self/consents")
+    String consent(@RequestParam(defaultValue = "") String number,
+                   @RequestParam(defaultValue = "") String documentType,
+                   @RequestParam(required = false) SeenDocument seenDocument,
+                   @RequestParam(defaultValue = "false") boolean byGuardian,
+                   @RequestParam(defaultValue = "") String guardianName,
+                   @RequestParam(required = false) SeenDocument guardianDocument,
+                   @RequestParam(defaultValue = "") String guardianNumber,
+                   @RequestParam(required = false) GuardianshipProof proof,
+                   @RequestParam(required = false) UUID clientId, @RequestParam(required = false) Purpose purpose,
+                   @RequestParam(required = false) Integer days,
+                   @RequestParam(defaultValue = "false") boolean singleUse, RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "counter.consentRecorded", () -> consents.grantAtCounter(
+                AuditLog.currentActor(), number, documentType, CounterIdentityCheck.of(seenDocument, byGuardian,
+                        guardianName, guardianDocument, guardianNumber, proof), clientId, purpose, days, singleUse));
+        return "redirect:/console/reports/self";
+    }
+
+    @GetMapping("/console/reports/self/{id}.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
+        Actor clerk = AuditLog.currentActor();
+        Reports.Issued issued = reports.printedAtCounter(clerk, id).orElseThrow(() -> {
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, "report.download").result(AuditResult.DENIED)
+                    .detail("report " + id + " is not a counter report this staff member issued today"));
+            return new ResponseStatusException(HttpStatus.NOT_FOUND);
+        });
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", ContentDisposition.inline().filename(issued.number() + ".pdf").build()
+                        .toString())
+                .body(issued.pdf());
+    }
+}

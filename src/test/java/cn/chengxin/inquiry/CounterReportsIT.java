@@ -1,0 +1,186 @@
+package cn.chengxin.inquiry;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.account.ApiClient;
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.Department;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.audit.AccessHistory;
+import cn.chengxin.inquiry.domain.ReportKind;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.Masking;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
+import cn.chengxin.support.TestCitizens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * 窗口查询 (gaps review xxiii F11; RULES.md §6, §9): the credit office's clerk checks the identity of a person who
+ * cannot use self-service, or of a child's guardian, and issues the person's own full report, counted against the
+ * free ones and shown to the person as 本人（窗口） with the clerk's name; the number typed is never shown again.
+ * The clerk holds what the credit office's base role grants after the migrations.
+ */
+@IntegrationTest
+class CounterReportsIT {
+
+    private static final String GUARDIAN_NUMBER = "110105198001010019";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Reports reports;
+
+    @Autowired
+    Consents consents;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    AccessHistory history;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void aCounterReportUsesOneOfTheFreeReportsAndShowsAsTheSelfAtTheCounter() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "柏守仁");
+        UUID subjectId = id(person);
+        var clerk = clerk("counter-a");
+        int free = reports.freeReportsLeft(subjectId);
+
+        MvcResult issued = mvc.perform(counterReport(person.number()).param("seenDocument", "RESIDENT_ID_CARD")
+                        .with(authentication(clerk)))
+                .andExpect(flash().attribute("successKey", "counter.issued")).andReturn();
+        UUID reportId = (UUID) issued.getFlashMap().get("issuedId");
+
+        assertThat(reports.freeReportsLeft(subjectId)).isEqualTo(free - 1);
+        assertThat(reports.about(subjectId)).singleElement().satisfies(r -> {
+            assertThat(r.kind()).isEqualTo(ReportKind.SELF_FULL);
+            assertThat(r.requesterKind()).isEqualTo("SELF");
+            assertThat(r.purpose()).isEqualTo("本人查询（窗口）");
+        });
+        String pseudonym = subjects.pseudonymOf(subjectId).orElseThrow();
+        assertThat(history.of(pseudonym, 20)).anySatisfy(a -> {
+            assertThat(a.action()).isEqualTo("report.counter");
+            assertThat(a.actorName()).isEqualTo("counter-a");
+            assertThat(a.purpose()).isEqualTo("本人查询（窗口）");
+        });
+
+        var citizen = Principals.citizen(subjects, subjectId);
+        String access = mvc.perform(get("/me/access").with(authentication(citizen))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(access).contains("本人（窗口）", "在窗口出具本人信用报告", "counter-a");
+
+        String page = mvc.perform(get("/console/reports/self").with(authentication(clerk))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("出具本人信用报告", "居民身份证").doesNotContain(person.number());
+        mvc.perform(get("/console/reports/self/{id}.pdf", reportId).with(authentication(clerk)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/console/reports/self/{id}.pdf", reportId).with(authentication(clerk("counter-b"))))
+                .andExpect(status().isNotFound());
+
+        // The person's next report of their own lists the counter query as theirs, with the clerk who served them.
+        mvc.perform(post("/me/reports").param("kind", "SELF_FULL").with(csrf()).with(authentication(citizen)))
+                .andExpect(flash().attribute("successKey", "me.report.generated"));
+        UUID own = reports.about(subjectId).stream().filter(r -> !r.id().equals(reportId)).findFirst().orElseThrow()
+                .id();
+        assertThat(reports.aboutSubject(subjectId, own).orElseThrow().content().queries()).anySatisfy(q -> {
+            assertThat(q.organisation()).isEqualTo("本人（窗口）");
+            assertThat(q.querier()).isEqualTo("counter-a");
+        });
+
+        // The two free reports of the year are used: the counter refuses a third as self-service does.
+        mvc.perform(counterReport(person.number()).param("seenDocument", "RESIDENT_ID_CARD")
+                        .with(authentication(clerk)))
+                .andExpect(flash().attribute("failureCode", "FREE_REPORTS_USED"));
+        assertThat(reports.about(subjectId)).hasSize(2);
+    }
+
+    @Test
+    void aChildIsServedOnlyThroughAGuardianWhoseCheckIsRecordedWithTheNumberMasked() throws Exception {
+        LocalDate today = LocalDate.now(clock);
+        TestCitizens.Person child = TestCitizens.register(subjects, "柏小禾", today.minusYears(9));
+        UUID childId = id(child);
+        var clerk = clerk("counter-c");
+
+        mvc.perform(counterReport(child.number()).param("seenDocument", "HOUSEHOLD_REGISTER")
+                        .with(authentication(clerk)))
+                .andExpect(flash().attribute("failureCode", "COUNTER_GUARDIAN_REQUIRED"));
+        mvc.perform(counterReport(child.number()).param("seenDocument", "HOUSEHOLD_REGISTER")
+                        .param("byGuardian", "true").param("guardianName", "柏守仁")
+                        .param("guardianDocument", "RESIDENT_ID_CARD").param("guardianNumber", GUARDIAN_NUMBER)
+                        .with(authentication(clerk)))
+                .andExpect(flash().attribute("failureCode", "COUNTER_CHECK_INCOMPLETE"));
+        assertThat(reports.about(childId)).isEmpty();
+
+        mvc.perform(guardian(counterReport(child.number())).with(authentication(clerk)))
+                .andExpect(flash().attribute("successKey", "counter.issued"));
+        assertThat(reports.about(childId)).hasSize(1);
+
+        UUID bank = apiClients.issue("信贷系统窗", "庚银行", ApiClient.Kind.INSTITUTION, null,
+                Set.of(Permission.API_REPORT_QUERY), 6000).clientId();
+        mvc.perform(guardian(post("/console/reports/self/consents").param("number", child.number())
+                        .param("documentType", "")).param("clientId", bank.toString()).param("purpose", "LENDING")
+                        .param("days", "30").param("singleUse", "true").with(csrf()).with(authentication(clerk)))
+                .andExpect(flash().attribute("successKey", "counter.consentRecorded"));
+        assertThat(consents.of(childId)).singleElement().satisfies(c -> assertThat(c.clientId()).isEqualTo(bank));
+
+        String page = mvc.perform(get("/console/reports/self").with(authentication(clerk))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(Masking.identityNumber(GUARDIAN_NUMBER), Masking.personName("柏守仁"), "出生医学证明")
+                .doesNotContain(GUARDIAN_NUMBER, child.number(), "柏守仁");
+        String pseudonym = subjects.pseudonymOf(childId).orElseThrow();
+        assertThat(history.of(pseudonym, 20)).filteredOn(a -> a.action().equals("consent.grant")).singleElement()
+                .satisfies(a -> assertThat(a.actorName()).isEqualTo("counter-c"));
+    }
+
+    private static MockHttpServletRequestBuilder counterReport(String number) {
+        return post("/console/reports/self").param("number", number).param("documentType", "").with(csrf());
+    }
+
+    private static MockHttpServletRequestBuilder guardian(MockHttpServletRequestBuilder request) {
+        return request.param("seenDocument", "HOUSEHOLD_REGISTER").param("byGuardian", "true")
+                .param("guardianName", "柏守仁").param("guardianDocument", "RESIDENT_ID_CARD")
+                .param("guardianNumber", GUARDIAN_NUMBER).param("proof", "BIRTH_CERTIFICATE");
+    }
+
+    private UUID id(TestCitizens.Person person) {
+        return subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+    }
+
+    /** A member of the credit office with what its base role grants. */
+    private UsernamePasswordAuthenticationToken clerk(String username) {
+        Department office = directory.departments().stream().filter(d -> d.code().equals("CREDIT_OFFICE"))
+                .findFirst().orElseThrow();
+        Permission[] granted = directory.roles().stream().filter(r -> r.code().equals("CREDIT_OFFICE")).findFirst()
+                .orElseThrow().permissions().toArray(Permission[]::new);
+        return Principals.member(username, office, granted);
+    }
+}
