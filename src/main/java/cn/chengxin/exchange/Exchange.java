@@ -86,6 +86,10 @@ public class Exchange {
             throw new ExchangeProblem("PARTNER_INVALID", DomainProblem.Kind.INVALID_INPUT,
                     "推送地址须为 http(s) 地址，或 kafka: 表示经 Kafka 主题交换");
         }
+        if (settings.insecure(partner.baseUrl())) {
+            throw new ExchangeProblem("PARTNER_INSECURE_URL", DomainProblem.Kind.INVALID_INPUT,
+                    "推送地址须为 https 地址：批次载有证件号码和姓名，不得明文传输");
+        }
         store.savePartner(partner, clock.instant());
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "exchange.partner.save")
                 .detail(partner.code() + " " + partner.relation() + " " + partner.baseUrl()));

@@ -11,11 +11,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code chengxin.exchange.*}: this platform's code, name and level (defaults: the city's region code, its site
  * title, CITY), the partners to declare at start, the items agreed with the parent (a further restriction: of the
  * items the catalogue marks shared upward, only these go up; empty: all of them), the clock skew a batch may have,
- * and how often the outbox is pushed.
+ * how often the outbox is pushed, and whether partners may be reached over plain HTTP ({@code allow-plain-http}: only
+ * the dev and test profiles set it).
  */
 @ConfigurationProperties("chengxin.exchange")
 record ExchangeProperties(String platformCode, String platformName, PlatformLevel level, Duration maxSkew,
-                          Integer batchSize, Set<String> upwardItems, List<PartnerSetting> partners) {
+                          Integer batchSize, Set<String> upwardItems, List<PartnerSetting> partners,
+                          boolean allowPlainHttp) {
 
     ExchangeProperties {
         level = level == null ? PlatformLevel.CITY : level;

@@ -1,8 +1,10 @@
 package cn.chengxin.exchange;
 
 import java.time.Duration;
+import java.util.List;
 
 import cn.chengxin.audit.SigningKeys;
+import cn.chengxin.exchange.domain.TransportSecurity;
 import cn.chengxin.exchange.domain.UpwardSharing;
 import cn.chengxin.shared.City;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,6 +32,21 @@ class ExchangeSettings {
         String name = blank(properties.platformName()) ? city.siteTitle() : properties.platformName().strip();
         this.platform = new Platform(code, name, properties.level(), key.publicKey(), key.keyId());
         this.upward = new UpwardSharing(properties.upwardItems());
+        refusePlainHttpPartners(properties);
+    }
+
+    /** A partner configured with a plain {@code http://} address stops the start, unless plain links are allowed. */
+    private static void refusePlainHttpPartners(ExchangeProperties properties) {
+        if (properties.allowPlainHttp()) {
+            return;
+        }
+        List<String> plain = properties.partners().stream()
+                .filter(p -> TransportSecurity.plainHttp(p.baseUrl())).map(PartnerSetting::code).toList();
+        if (!plain.isEmpty()) {
+            throw new IllegalStateException("chengxin.exchange.partners " + plain + " have a plain http:// address: "
+                    + "identity numbers must not travel in clear (RULES.md §10); use https:// (plain HTTP is allowed "
+                    + "only with chengxin.exchange.allow-plain-http, in development and tests)");
+        }
     }
 
     /** The city's region code as a six-digit GB/T 2260 code (4117 → 411700). */
@@ -65,7 +82,17 @@ class ExchangeSettings {
         return properties.batchSize();
     }
 
-    java.util.List<PartnerSetting> declaredPartners() {
+    List<PartnerSetting> declaredPartners() {
         return properties.partners();
+    }
+
+    /** Whether partners may be reached over plain HTTP and the Kafka brokers without TLS (dev and test only). */
+    boolean allowPlainHttp() {
+        return properties.allowPlainHttp();
+    }
+
+    /** Whether this partner address may not be used: plain HTTP where it is not allowed. */
+    boolean insecure(String baseUrl) {
+        return !allowPlainHttp() && TransportSecurity.plainHttp(baseUrl);
     }
 }

@@ -55,6 +55,10 @@ class PartnerRequests {
      */
     HttpResponse<byte[]> send(Partner partner, String path, String query, String operation, String argument,
                               HttpRequest.BodyPublisher body) throws IOException, InterruptedException {
+        if (settings.insecure(partner.baseUrl())) {
+            throw new IOException("PARTNER_INSECURE_URL: plain http:// is not used, " + partner.code()
+                    + "'s address must be https");
+        }
         String at = clock.instant().toString();
         String parameters = (query.isEmpty() ? "" : query + "&") + "at=" + URLEncoder.encode(at, StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(partner.baseUrl() + path + "?" + parameters))

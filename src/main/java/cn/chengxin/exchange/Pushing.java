@@ -185,6 +185,10 @@ class Pushing {
                 return new Failure("Kafka: " + e.getMessage());
             }
         }
+        if (settings.insecure(partner.baseUrl())) {
+            // Declared before plain HTTP was refused: nothing goes out in clear until its address is https.
+            return new Failure("PARTNER_INSECURE_URL: plain http:// is not used, the partner's address must be https");
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create(partner.baseUrl() + BATCHES_PATH))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")

@@ -51,6 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static cn.chengxin.support.AsStaff.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -122,6 +123,36 @@ class ExchangeIT {
 
     @Autowired
     cn.chengxin.catalog.Catalogue catalogue;
+
+    @Autowired
+    cn.chengxin.shared.City city;
+
+    @Autowired
+    cn.chengxin.audit.SigningKeys signingKeys;
+
+    @Autowired
+    cn.chengxin.exchange.persistence.JdbcExchange store;
+
+    @Autowired
+    Reconciling reconciling;
+
+    @Autowired
+    Adopting adopting;
+
+    @Autowired
+    Resending resending;
+
+    @Autowired
+    cn.chengxin.audit.AuditLog auditLog;
+
+    @Autowired
+    InboundRefusals inboundRefusals;
+
+    @Autowired
+    ListLoads listLoads;
+
+    @Autowired
+    java.time.Clock clock;
 
     private String here;
 
@@ -554,6 +585,43 @@ class ExchangeIT {
                 province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
             }
         }
+    }
+
+    /**
+     * Outside development and tests (chengxin.exchange.allow-plain-http off, as in production), identity numbers never
+     * go to a plain http:// address: a configured one stops the start, and the console refuses to save one.
+     */
+    @Test
+    void aPlainHttpPartnerIsRefusedAtStartAndWhenSavedWherePlainHttpIsNotAllowed() {
+        TestPartner province = TestPartner.fresh("信用省");
+        PartnerSetting plain = new PartnerSetting(province.code, province.name, PlatformLevel.PROVINCE,
+                Relation.PARENT, "http://province.example:8080", province.key.publicKey());
+        assertThatThrownBy(() -> new ExchangeSettings(production(List.of(plain)), city, signingKeys))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(province.code)
+                .hasMessageContaining("https://");
+
+        Exchange strict = new Exchange(store, new ExchangeSettings(production(List.of()), city, signingKeys), receiving,
+                reconciling, adopting, resending, auditLog, inboundRefusals, listLoads, clock);
+        for (String address : List.of("http://province.example:8080", "http://127.0.0.1:8080")) {
+            assertThatThrownBy(() -> strict.savePartner(new PartnerSetting(province.code, province.name,
+                    PlatformLevel.PROVINCE, Relation.PARENT, address, province.key.publicKey())))
+                    .isInstanceOfSatisfying(ExchangeProblem.class,
+                            p -> assertThat(p.code()).isEqualTo("PARTNER_INSECURE_URL"));
+        }
+        assertThat(exchange.partners()).noneMatch(p -> p.code().equals(province.code));
+        try {
+            strict.savePartner(new PartnerSetting(province.code, province.name, PlatformLevel.PROVINCE,
+                    Relation.PARENT, "https://province.example", province.key.publicKey()));
+            assertThat(exchange.partners()).filteredOn(p -> p.code().equals(province.code)).singleElement()
+                    .satisfies(p -> assertThat(p.baseUrl()).isEqualTo("https://province.example"));
+        } finally {
+            province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
+        }
+    }
+
+    /** Exchange settings as production has them: plain HTTP not allowed. */
+    private static ExchangeProperties production(List<PartnerSetting> partners) {
+        return new ExchangeProperties("411700", "信用驻马店", PlatformLevel.CITY, null, null, null, partners, false);
     }
 
     @Test
