@@ -2,6 +2,7 @@ package cn.chengxin.exchange;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import cn.chengxin.exchange.domain.PlatformLevel;
@@ -11,13 +12,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code chengxin.exchange.*}: this platform's code, name and level (defaults: the city's region code, its site
  * title, CITY), the partners to declare at start, the items agreed with the parent (a further restriction: of the
  * items the catalogue marks shared upward, only these go up; empty: all of them), the clock skew a batch may have,
- * how often the outbox is pushed, and whether partners may be reached over plain HTTP ({@code allow-plain-http}: only
- * the dev and test profiles set it).
+ * how often the outbox is pushed, whether partners may be reached over plain HTTP and the Kafka brokers without TLS
+ * ({@code allow-plain-http}: only the dev and test profiles set it), and the Kafka transport's brokers and client
+ * properties.
  */
 @ConfigurationProperties("chengxin.exchange")
 record ExchangeProperties(String platformCode, String platformName, PlatformLevel level, Duration maxSkew,
                           Integer batchSize, Set<String> upwardItems, List<PartnerSetting> partners,
-                          boolean allowPlainHttp) {
+                          boolean allowPlainHttp, Kafka kafka) {
 
     ExchangeProperties {
         level = level == null ? PlatformLevel.CITY : level;
@@ -25,5 +27,17 @@ record ExchangeProperties(String platformCode, String platformName, PlatformLeve
         batchSize = batchSize == null ? 200 : batchSize;
         upwardItems = upwardItems == null ? Set.of() : Set.copyOf(upwardItems);
         partners = partners == null ? List.of() : List.copyOf(partners);
+        kafka = kafka == null ? new Kafka(null, null) : kafka;
+    }
+
+    /**
+     * {@code chengxin.exchange.kafka.*}: the brokers, and {@code properties} passed to the Kafka producer and consumer
+     * as they are ({@code security.protocol}, {@code ssl.*}, {@code sasl.*}, …).
+     */
+    record Kafka(String bootstrapServers, Map<String, String> properties) {
+
+        Kafka {
+            properties = properties == null ? Map.of() : Map.copyOf(properties);
+        }
     }
 }

@@ -86,6 +86,11 @@ class ExchangeSettings {
         return properties.partners();
     }
 
+    /** The properties passed to the Kafka clients as they are: TLS and SASL settings ({@code kafka.properties.*}). */
+    java.util.Map<String, String> kafkaProperties() {
+        return properties.kafka().properties();
+    }
+
     /** Whether partners may be reached over plain HTTP and the Kafka brokers without TLS (dev and test only). */
     boolean allowPlainHttp() {
         return properties.allowPlainHttp();

@@ -3,6 +3,7 @@ package cn.chengxin.exchange;
 import java.time.Duration;
 import java.time.Instant;
 
+import cn.chengxin.exchange.domain.TransportSecurity;
 import cn.chengxin.exchange.wire.KafkaTransport;
 import cn.chengxin.exchange.wire.SignedBatch;
 import org.slf4j.Logger;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * The Kafka transport of this platform, when {@code chengxin.exchange.kafka.bootstrap-servers} is set: partners
  * whose address is {@code kafka:} are pushed to through their topic, and this platform's topic is read from start
- * to stop, each batch received as if it had been pushed over HTTP.
+ * to stop, each batch received as if it had been pushed over HTTP. The clients get
+ * {@code chengxin.exchange.kafka.properties.*} (TLS, SASL); outside development and tests the link does not start
+ * unless they encrypt it ({@link TransportSecurity}).
  */
 @Component
 @ConditionalOnProperty(name = "chengxin.exchange.kafka.bootstrap-servers")
@@ -30,7 +33,14 @@ class KafkaLink implements AutoCloseable {
 
     KafkaLink(@Value("${chengxin.exchange.kafka.bootstrap-servers}") String bootstrapServers,
               ExchangeSettings settings, Receiving receiving) {
-        this.transport = new KafkaTransport(bootstrapServers, settings.platform().code());
+        if (!settings.allowPlainHttp()) {
+            TransportSecurity.kafkaRefusal(settings.kafkaProperties()).ifPresent(why -> {
+                throw new IllegalStateException("The Kafka transport is not started: " + why + " (batches carry "
+                        + "identity numbers and names, RULES.md §10; a plain link is allowed only with "
+                        + "chengxin.exchange.allow-plain-http, in development and tests)");
+            });
+        }
+        this.transport = new KafkaTransport(bootstrapServers, settings.platform().code(), settings.kafkaProperties());
         this.receiving = receiving;
     }
 

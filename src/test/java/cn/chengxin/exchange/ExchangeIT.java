@@ -621,7 +621,25 @@ class ExchangeIT {
 
     /** Exchange settings as production has them: plain HTTP not allowed. */
     private static ExchangeProperties production(List<PartnerSetting> partners) {
-        return new ExchangeProperties("411700", "信用驻马店", PlatformLevel.CITY, null, null, null, partners, false);
+        return production(partners, java.util.Map.of());
+    }
+
+    private static ExchangeProperties production(List<PartnerSetting> partners, java.util.Map<String, String> kafka) {
+        return new ExchangeProperties("411700", "信用驻马店", PlatformLevel.CITY, null, null, null, partners, false,
+                new ExchangeProperties.Kafka("127.0.0.1:9", kafka));
+    }
+
+    /** Outside development and tests the Kafka link does not start unless its client properties encrypt it. */
+    @Test
+    void theKafkaLinkDoesNotStartWithoutTlsWherePlainLinksAreNotAllowed() {
+        for (var properties : List.of(java.util.Map.<String, String>of(),
+                java.util.Map.of("security.protocol", "PLAINTEXT"),
+                java.util.Map.of("security.protocol", "SASL_PLAINTEXT"))) {
+            ExchangeSettings strict = new ExchangeSettings(production(List.of(), properties), city, signingKeys);
+            assertThatThrownBy(() -> new KafkaLink("127.0.0.1:9", strict, receiving).close())
+                    .as(properties.toString()).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("security.protocol").hasMessageContaining("SSL");
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.chengxin.exchange.wire;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -49,16 +50,28 @@ public final class KafkaTransport implements AutoCloseable {
     private Thread receiver;
 
     public KafkaTransport(String bootstrapServers, String self) {
+        this(bootstrapServers, self, Map.of());
+    }
+
+    /**
+     * @param clientProperties passed to the producer and the consumer as they are (TLS, SASL: {@code
+     *                         security.protocol}, {@code ssl.*}, {@code sasl.*}, …); the settings this transport's
+     *                         guarantees rest on (acknowledgement by all replicas, idempotence, group, manual
+     *                         commits) are not theirs to change
+     */
+    public KafkaTransport(String bootstrapServers, String self, Map<String, String> clientProperties) {
         this.self = self;
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> producerConfig = new HashMap<>(clientProperties);
+        producerConfig.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.CLIENT_ID_CONFIG, "chengxin-" + self),
-                new ByteArraySerializer(), new ByteArraySerializer());
-        this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, "chengxin-" + self));
+        this.producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
+        Map<String, Object> consumerConfig = new HashMap<>(clientProperties);
+        consumerConfig.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "chengxin-" + self,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+        this.consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     public static String topicOf(String platform) {

@@ -104,6 +104,17 @@ class KafkaTransportIT {
         assertThat(sentAt).allSatisfy(at -> assertThat(at).isBetween(before.minusSeconds(1), Instant.now()));
     }
 
+    /** chengxin.exchange.kafka.properties reach the clients: here a request size limit the batch exceeds. */
+    @Test
+    void theClientPropertiesArePassedToTheKafkaClients() throws Exception {
+        SigningKeys.SigningKey cityKey = SigningKeys.of(SigningKeys.generatePrivateKey());
+        try (KafkaTransport city = new KafkaTransport(broker.getBrokersAsString(), "411700",
+                java.util.Map.of("max.request.size", "256", "acks", "0"))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> city.send("410000", batch(cityKey, "EFFECTIVE"),
+                    Duration.ofSeconds(30))).hasMessageContaining("max.request.size");
+        }
+    }
+
     private static SignedBatch batch(SigningKeys.SigningKey key, String status) {
         Batch batch = Messages.batch("411700", "410000", Instant.now(), Messages.blackListEntry("411700",
                 "list/" + UUID.randomUUID(), 1, status, "11010519491231002X", "张三"));
