@@ -3,25 +3,30 @@ package cn.chengxin.audit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
 import cn.chengxin.audit.domain.CheckpointSigner;
 import cn.chengxin.audit.domain.CheckpointVerifier;
 import cn.chengxin.audit.domain.MerkleHash;
+import cn.chengxin.audit.domain.Sm2Encryption;
 import cn.chengxin.audit.domain.Sm2Keys;
 import cn.chengxin.audit.persistence.AuditKeys;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * SM2 signing keys for the other modules that must sign what they publish (exchange batches), kept and generated
+ * SM2 keys for the other modules that must sign what they publish (exchange batches) and open what is encrypted for
+ * them (an exchange batch's key), kept and generated
  * exactly like the audit log's checkpoint key: a Base64 file in the key directory, generated on first start only
  * where keys may be generated (dev), supplied in production. Signatures are SM3withSM2 (GB/T 32918.2) with the
  * default signer identity, so any standard SM2 verifier checks them with the public key alone.
  */
 @Service
 public class SigningKeys {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path dir;
     private final boolean generateMissing;
@@ -48,7 +53,15 @@ public class SigningKeys {
 
     /** A signing key from its private key (Base64 of the 32-byte scalar): partners' keys in tests and tools. */
     public static SigningKey of(String privateKey) {
-        return new SigningKey(new CheckpointSigner(privateKey));
+        return new SigningKey(new CheckpointSigner(privateKey), privateKey);
+    }
+
+    /**
+     * SM2 public-key encryption (GB/T 32918.4, {@code C1C3C2}) of a short secret (a symmetric key) for the holder of
+     * {@code publicKey} (Base64 of the 65-byte uncompressed point), who alone recovers it with {@link SigningKey#decrypt}.
+     */
+    public static byte[] encryptFor(String publicKey, byte[] secret) {
+        return Sm2Encryption.encrypt(publicKey, secret, RANDOM);
     }
 
     /** A fresh private key (Base64 of the 32-byte scalar) on sm2p256v1. */
@@ -87,9 +100,20 @@ public class SigningKeys {
     public static final class SigningKey {
 
         private final CheckpointSigner signer;
+        private final String privateKey;
 
-        private SigningKey(CheckpointSigner signer) {
+        private SigningKey(CheckpointSigner signer, String privateKey) {
             this.signer = signer;
+            this.privateKey = privateKey;
+        }
+
+        /**
+         * Recovers what {@link SigningKeys#encryptFor} encrypted for this key's public half.
+         *
+         * @throws IllegalArgumentException when it was encrypted for another key or altered
+         */
+        public byte[] decrypt(byte[] ciphertext) {
+            return Sm2Encryption.decrypt(privateKey, ciphertext);
         }
 
         /** The DER-encoded SM3withSM2 signature of {@code message}. */

@@ -100,7 +100,7 @@ class Adopting {
                 : body), at, signature);
         List<String> keys = keysOf(body);
         return SignedBatch.sign(pushing.batch(Ids.newId(), partner.code(), store.latestRelayed(partner.code(), keys),
-                clock.instant()), settings.key());
+                clock.instant()), settings.key(), partner.publicKey());
     }
 
     private List<String> keysOf(byte[] body) {

@@ -96,7 +96,7 @@ class Pushing {
             List<Long> seqs = waiting.stream().map(JdbcExchange.Waiting::seq).toList();
             store.attempted(seqs, batchId);
             SignedBatch signed = SignedBatch.sign(batch(batchId, partner.code(), waiting, clock.instant()),
-                    settings.key());
+                    settings.key(), partner.publicKey());
             Failure failure = send(partner, signed);
             if (failure != null && failure.messageRefused() != null) {
                 // Sending it again is refused again: find the message by halves and set it aside, so that it does

@@ -21,6 +21,7 @@ import cn.chengxin.exchange.domain.Refusal;
 import cn.chengxin.exchange.domain.Relation;
 import cn.chengxin.exchange.persistence.JdbcExchange;
 import cn.chengxin.exchange.wire.BatchCodec;
+import cn.chengxin.exchange.wire.SealedBody;
 import cn.chengxin.exchange.wire.SignedBatch;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
@@ -93,12 +94,7 @@ class Receiving {
         if (!signed.digestMatches()) {
             throw refused("EXCHANGE_DIGEST_MISMATCH", DomainProblem.Kind.INVALID_INPUT, "摘要与报文不符");
         }
-        Batch batch;
-        try {
-            batch = BatchCodec.read(signed.body());
-        } catch (BatchCodec.MalformedBatch e) {
-            throw refused("EXCHANGE_BATCH_MALFORMED", DomainProblem.Kind.INVALID_INPUT, "报文格式错误：" + e.getMessage());
-        }
+        Batch batch = read(signed);
         Instant now = clock.instant();
         Optional<Refusal> refusal = BatchAdmission.refusal(batch, partner.code(), settings.platform().code(),
                 partner.relation(), partner.level(), sentAt, settings.maxSkew());
@@ -176,12 +172,7 @@ class Receiving {
             throw refused("EXCHANGE_SIGNATURE_INVALID", DomainProblem.Kind.FORBIDDEN,
                     "对账应答的签名或摘要无效");
         }
-        Batch batch;
-        try {
-            batch = BatchCodec.read(signed.body());
-        } catch (BatchCodec.MalformedBatch e) {
-            throw refused("EXCHANGE_BATCH_MALFORMED", DomainProblem.Kind.INVALID_INPUT, "报文格式错误：" + e.getMessage());
-        }
+        Batch batch = read(signed);
         if (batch.messages() == null || batch.messages().isEmpty()) {
             return List.of();
         }
@@ -296,7 +287,26 @@ class Receiving {
         }
         Batch batch = pushing.batch(batchId, partner.code(), waiting, now);
         return SignedBatch.sign(new Batch(batch.format(), batch.batchId(), batch.from(), batch.to(), batch.createdAt(),
-                cursor, batch.messages()), settings.key());
+                cursor, batch.messages()), settings.key(), partner.publicKey());
+    }
+
+    /**
+     * The batch inside a signed envelope whose signature and digest verified: decrypted with this platform's key
+     * ({@link SealedBody}), then parsed strictly. A batch sent in clear is refused (EXCHANGE_BATCH_UNENCRYPTED): the
+     * sender's outbox keeps it and sends it again, encrypted, once the sender is upgraded, so nothing is lost.
+     */
+    private Batch read(SignedBatch signed) {
+        byte[] plain;
+        try {
+            plain = signed.open(settings.platform().code(), settings.key());
+        } catch (SealedBody.Unreadable e) {
+            throw refused(e.code(), kindOf(e.code()), "报文无法解密或格式错误：" + e.getMessage());
+        }
+        try {
+            return BatchCodec.read(plain);
+        } catch (BatchCodec.MalformedBatch e) {
+            throw refused("EXCHANGE_BATCH_MALFORMED", DomainProblem.Kind.INVALID_INPUT, "报文格式错误：" + e.getMessage());
+        }
     }
 
     private static DomainProblem.Kind kindOf(String code) {

@@ -38,6 +38,7 @@ import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -542,6 +543,10 @@ class ExchangeIT {
                 });
                 assertThat(parent.received).filteredOn(m -> person.number().equals(m.subject().number()))
                         .extracting(ExchangeMessage::sourceId).containsExactly(queued.get(0), queued.get(2));
+                assertThat(parent.bodies).as("encrypted for the parent: no number, name or content on the wire")
+                        .isNotEmpty().allSatisfy(body -> assertThat(new String(body, StandardCharsets.UTF_8))
+                                .contains("chengxin-sealed/1").doesNotContain(person.number().substring(0, 17),
+                                        person.name(), "P_ADMIN_PENALTY_GENERAL"));
                 assertThat(exchange.partners()).filteredOn(p -> p.code().equals(province.code)).singleElement()
                         .satisfies(p -> assertThat(p.failures()).isZero());
                 mvc.perform(get("/console/exchange").with(office())).andExpect(status().isOk())
@@ -684,10 +689,30 @@ class ExchangeIT {
                     "SELECT count(*) FROM exchange.inbound_batch WHERE partner_code = ?").param(province.code)
                     .query(Long.class).single() == 1);
             assertThat(held(entry)).as("applied once, the replay refused").isEqualTo("EFFECTIVE@1");
+            assertThat(recordsOn(broker.getBrokersAsString(), here, 2)).as("what the broker keeps").hasSize(2)
+                    .allSatisfy(value -> assertThat(new String(value, StandardCharsets.UTF_8))
+                            .contains("chengxin-sealed/1").doesNotContain(number.substring(0, 17), "郜文杰", "BLACK"));
         } finally {
             province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
             broker.destroy();
         }
+    }
+
+    /** The values of the first {@code count} records on the platform's topic, as any client of the broker reads them. */
+    private static List<byte[]> recordsOn(String brokers, String platform, int count) {
+        List<byte[]> values = new java.util.ArrayList<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(java.util.Map.of(
+                "bootstrap.servers", brokers, "group.id", "reader-" + UUID.randomUUID(),
+                "auto.offset.reset", "earliest"),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(cn.chengxin.exchange.wire.KafkaTransport.topicOf(platform)));
+            long until = System.currentTimeMillis() + 20_000;
+            while (values.size() < count && System.currentTimeMillis() < until) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
+            }
+        }
+        return values;
     }
 
     /** Over Kafka a batch's age is judged by when it was sent: one that waited while we were down is not stale. */
@@ -742,10 +767,22 @@ class ExchangeIT {
                 "EXCHANGE_PARTNER_UNKNOWN");
         refused(TestPartner.push(mvc, province.sign(here, Instant.now().minus(Duration.ofMinutes(30)),
                 List.of(entry))), 422, "EXCHANGE_BATCH_STALE");
-        byte[] tampered = new String(good.body(), StandardCharsets.UTF_8).replace("EFFECTIVE", "EXITED")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] tampered = good.body().clone();
+        tampered[tampered.length - 20] ^= 1;
         refused(TestPartner.push(mvc, good.from(), tampered, good.digest(), good.signature()), 403,
                 "EXCHANGE_SIGNATURE_INVALID");
+        // Signed by the partner, but the ciphertext does not authenticate (altered before signing): refused unapplied.
+        String envelope = new String(good.body(), StandardCharsets.UTF_8);
+        String ciphertext = JsonPath.read(envelope, "$.ciphertext");
+        byte[] flipped = java.util.Base64.getDecoder().decode(ciphertext);
+        flipped[flipped.length / 2] ^= 1;
+        byte[] corrupt = envelope.replace(ciphertext, java.util.Base64.getEncoder().encodeToString(flipped))
+                .getBytes(StandardCharsets.UTF_8);
+        refused(TestPartner.push(mvc, signedAs(province, corrupt)), 422, "EXCHANGE_BATCH_UNDECRYPTABLE");
+        // A batch in clear (a sender from before encryption) is refused; its outbox keeps it for later.
+        byte[] clear = BatchCodec.write(new cn.chengxin.exchange.domain.Batch(ExchangeMessage.FORMAT,
+                UUID.randomUUID(), province.code, here, Instant.now(), null, List.of(entry)));
+        refused(TestPartner.push(mvc, signedAs(province, clear)), 422, "EXCHANGE_BATCH_UNENCRYPTED");
         assertThat(held(entry)).as("nothing applied").isNull();
 
         TestPartner.push(mvc, good).andExpect(status().isOk()).andExpect(jsonPath("$.applied").value(1));
@@ -811,12 +848,10 @@ class ExchangeIT {
                 "EXCHANGE_MESSAGE_INVALID").andExpect(jsonPath("$.detail").value(
                 org.hamcrest.Matchers.containsString("messages[1]: legalBasis")));
 
-        SignedBatch good = province.sign(here, Instant.now(), List.of(entry));
-        byte[] textVersion = new String(good.body(), StandardCharsets.UTF_8).replace("\"version\":1", "\"version\":\"1\"")
-                .getBytes(StandardCharsets.UTF_8);
-        SignedBatch retyped = new SignedBatch(province.code, textVersion, SignedBatch.DIGEST_PREFIX
-                + BatchCodec.digest(textVersion), java.util.Base64.getEncoder().encodeToString(
-                province.key.sign(textVersion)));
+        byte[] textVersion = new String(BatchCodec.write(new cn.chengxin.exchange.domain.Batch(ExchangeMessage.FORMAT,
+                UUID.randomUUID(), province.code, here, Instant.now(), null, List.of(entry))), StandardCharsets.UTF_8)
+                .replace("\"version\":1", "\"version\":\"1\"").getBytes(StandardCharsets.UTF_8);
+        SignedBatch retyped = province.seal(here, textVersion);
         refused(TestPartner.push(mvc, retyped), 422, "EXCHANGE_BATCH_MALFORMED");
 
         ExchangeMessage badNumber = Messages.blackListEntry("411000", "list/" + UUID.randomUUID(), 1, "EFFECTIVE",
@@ -939,8 +974,7 @@ class ExchangeIT {
                 + "\"disputed\":false,\"department\":\"MARKET\",\"decisionNumber\":\"信市监罚〔2026〕9号\","
                 + "\"legalBasis\":\"《中华人民共和国行政处罚法》\",\"issuingPlatformName\":\"信用411000\"}]}")
                 .getBytes(StandardCharsets.UTF_8);
-        TestPartner.push(mvc, province.code, body, SignedBatch.DIGEST_PREFIX + BatchCodec.digest(body),
-                        java.util.Base64.getEncoder().encodeToString(province.key.sign(body)))
+        TestPartner.push(mvc, province.seal(here, body))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.applied").value(1));
 
         assertThat(held("411000", sourceId)).isEqualTo("ACTIVE@7");
@@ -1059,7 +1093,7 @@ class ExchangeIT {
                 response.getContentAsByteArray(), response.getHeader(SignedBatch.DIGEST),
                 response.getHeader(SignedBatch.SIGNATURE));
         assertThat(answer.signedBy(exchange.platform().publicKey())).isTrue();
-        var batch = BatchCodec.read(answer.body());
+        var batch = nation.read(answer);
         assertThat(batch.to()).isEqualTo(nation.code);
         assertThat(batch.messages()).anyMatch(m -> person.number().equals(m.subject().number())
                 && m.item().equals("P_ADMIN_PENALTY_SERIOUS"));
@@ -1097,16 +1131,22 @@ class ExchangeIT {
             }
             TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_SERIOUS",
                     "驻市监罚〔2026〕152号");
-            long cursor = BatchCodec.read(answer(nation.pull(mvc, here, 0, Instant.now())).body()).cursor();
+            long cursor = nation.read(answer(nation.pull(mvc, here, 0, Instant.now()))).cursor();
             slow.commit();
 
-            var next = BatchCodec.read(answer(nation.pull(mvc, here, cursor, Instant.now())).body());
+            var next = nation.read(answer(nation.pull(mvc, here, cursor, Instant.now())));
             assertThat(forPartner(subject, nation)).filteredOn(q -> q.sourceId().equals(late)).singleElement()
                     .satisfies(q -> assertThat(q.acknowledged()).as("never handed out").isFalse());
             assertThat(next.messages()).extracting(ExchangeMessage::sourceId).contains(late);
             nation.pull(mvc, here, next.cursor(), Instant.now()).andExpect(status().isOk());
             assertThat(forPartner(subject, nation)).hasSize(3).allMatch(QueuedMessage::acknowledged);
         }
+    }
+
+    /** Exact bytes signed by the partner as they are (not encrypted by it): what a faulty or older sender sends. */
+    private static SignedBatch signedAs(TestPartner partner, byte[] body) {
+        return new SignedBatch(partner.code, body, SignedBatch.DIGEST_PREFIX + BatchCodec.digest(body),
+                java.util.Base64.getEncoder().encodeToString(partner.key.sign(body)));
     }
 
     private static SignedBatch answer(ResultActions pull) throws Exception {
@@ -1243,7 +1283,7 @@ class ExchangeIT {
         String number = TestCitizens.withCheckCharacter("41150019790909072");
         String sourceId = "list/" + UUID.randomUUID();
         pushOne(cityA, Messages.blackListEntry(cityA.code, sourceId, 6, "EFFECTIVE", number, "籍东升"));
-        long cursor = BatchCodec.read(answer(cityB.pull(mvc, here, 0, Instant.now())).body()).cursor();
+        long cursor = cityB.read(answer(cityB.pull(mvc, here, 0, Instant.now()))).cursor();
         cityB.pull(mvc, here, cursor, Instant.now()).andExpect(status().isOk());
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         String key = cityA.code + ":" + sourceId;
@@ -1256,7 +1296,7 @@ class ExchangeIT {
                 response.getContentAsByteArray(), response.getHeader(SignedBatch.DIGEST),
                 response.getHeader(SignedBatch.SIGNATURE));
         assertThat(answer.signedBy(exchange.platform().publicKey())).isTrue();
-        assertThat(BatchCodec.read(answer.body()).messages()).singleElement().satisfies(m -> {
+        assertThat(cityB.read(answer).messages()).singleElement().satisfies(m -> {
             assertThat(m.version()).isEqualTo(6);
             assertThat(m.subject().number()).isEqualTo(number);
         });
@@ -1711,7 +1751,7 @@ class ExchangeIT {
                 response.getContentAsByteArray(), response.getHeader(SignedBatch.DIGEST),
                 response.getHeader(SignedBatch.SIGNATURE));
         assertThat(answer.signedBy(exchange.platform().publicKey())).isTrue();
-        return BatchCodec.read(answer.body()).messages();
+        return partner.read(answer).messages();
     }
 
     private static List<ExchangeMessage> about(String number, List<ExchangeMessage> messages) {

@@ -19,7 +19,8 @@ import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A provincial platform on loopback that accepts our pushed batches only with our valid signature and digest, and
+ * A provincial platform on loopback that accepts our pushed batches only with our valid signature and digest (and
+ * opens them with the key of the test partner they are encrypted for, the one declared at its address), and
  * that can be taken down (it answers 503) to test the outbox's retries, or refuse some messages. Signing as {@link #signAs} a declared
  * partner, it also answers the downward reconciliation with what it says it {@link #relayed} to us.
  */
@@ -28,6 +29,8 @@ final class FakeParent implements AutoCloseable {
     private final HttpServer server;
     private final String ourPublicKey;
     final List<ExchangeMessage> received = new CopyOnWriteArrayList<>();
+    /** The pushed bodies exactly as they came over the wire. */
+    final List<byte[]> bodies = new CopyOnWriteArrayList<>();
     final List<ExchangeMessage> relayed = new CopyOnWriteArrayList<>();
     private volatile TestPartner signer;
     final AtomicInteger requests = new AtomicInteger();
@@ -45,6 +48,7 @@ final class FakeParent implements AutoCloseable {
             SignedBatch signed = new SignedBatch(exchange.getRequestHeaders().getFirst(SignedBatch.PLATFORM), body,
                     exchange.getRequestHeaders().getFirst(SignedBatch.DIGEST),
                     exchange.getRequestHeaders().getFirst(SignedBatch.SIGNATURE));
+            bodies.add(body);
             int status;
             byte[] answer = "{}".getBytes();
             if (down) {
@@ -55,11 +59,11 @@ final class FakeParent implements AutoCloseable {
                 answer = ("{\"type\":\"/problems/exchange-signature-invalid\",\"title\":\"Forbidden\",\"status\":403,"
                         + "\"detail\":\"签名无效：批次须由发送平台的 SM2 私钥对报文原文签名\","
                         + "\"code\":\"EXCHANGE_SIGNATURE_INVALID\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            } else if (BatchCodec.read(body).messages().stream().anyMatch(refuses)) {
+            } else if (TestPartner.open(signed).messages().stream().anyMatch(refuses)) {
                 status = 403;
                 answer = "{\"code\":\"EXCHANGE_RELAY_REFUSED\",\"detail\":\"messages[0]: relay not taken\"}".getBytes();
             } else {
-                Batch batch = BatchCodec.read(body);
+                Batch batch = TestPartner.open(signed);
                 received.addAll(batch.messages());
                 status = 200;
             }

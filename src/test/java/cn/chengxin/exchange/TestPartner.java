@@ -31,10 +31,32 @@ final class TestPartner {
     final String code;
     final String name;
     final SigningKeys.SigningKey key = SigningKeys.of(SigningKeys.generatePrivateKey());
+    /** Every test partner's key by code, so that a fake platform reached at an address can open what it receives. */
+    private static final java.util.Map<String, SigningKeys.SigningKey> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The public key of the platform it sends to (ours once declared): batches are encrypted for it. */
+    private volatile String receiverKey = SigningKeys.of(SigningKeys.generatePrivateKey()).publicKey();
 
     private TestPartner(String code, String name) {
         this.code = code;
         this.name = name;
+        KEYS.put(code, key);
+    }
+
+    /** The batch inside a signed envelope addressed to a test partner, decrypted with that partner's key. */
+    static Batch open(SignedBatch signed) {
+        String to = tools.jackson.databind.json.JsonMapper.builder().build().readTree(signed.body()).get("to")
+                .asString();
+        return cn.chengxin.exchange.wire.BatchCodec.read(signed.open(to, KEYS.get(to)));
+    }
+
+    /** The batch inside our signed answer to this partner (a pull, a fetch), decrypted with its key. */
+    Batch read(SignedBatch answer) {
+        return cn.chengxin.exchange.wire.BatchCodec.read(answer.open(code, key));
+    }
+
+    /** Exact batch bytes (in clear), encrypted for the receiver and signed: for batches the codec would not write. */
+    SignedBatch seal(String to, byte[] batch) {
+        return SignedBatch.seal(code, to, batch, key, receiverKey);
     }
 
     /** A fresh partner code (never declared before in this test JVM). */
@@ -45,12 +67,13 @@ final class TestPartner {
 
     TestPartner declaredAs(Exchange exchange, Relation relation, PlatformLevel level, String baseUrl) {
         exchange.savePartner(new PartnerSetting(code, name, level, relation, baseUrl, key.publicKey()));
+        receiverKey = exchange.platform().publicKey();
         return this;
     }
 
     SignedBatch sign(String to, Instant at, List<ExchangeMessage> messages) {
         return SignedBatch.sign(new Batch(ExchangeMessage.FORMAT, UUID.randomUUID(), code, to, at, null, messages),
-                key);
+                key, receiverKey);
     }
 
     static ResultActions push(MockMvc mvc, SignedBatch batch) throws Exception {

@@ -40,9 +40,11 @@ class ExchangeApi {
     }
 
     @PostMapping(value = "/api/v1/exchange/batches", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "接收批次", description = "A signed batch from a declared partner (headers Chengxin-Platform, "
-            + "Chengxin-Digest: sm3=<hex>, Chengxin-Signature: Base64 SM3withSM2 over the exact body). Refused whole "
-            + "with EXCHANGE_PARTNER_UNKNOWN, EXCHANGE_SIGNATURE_INVALID, EXCHANGE_DIGEST_MISMATCH, "
+    @Operation(summary = "接收批次", description = "A batch from a declared partner, encrypted for this platform "
+            + "(chengxin-sealed/1: SM4-GCM under a key wrapped with SM2 for this platform's public key) and signed "
+            + "(headers Chengxin-Platform, Chengxin-Digest: sm3=<hex>, Chengxin-Signature: Base64 SM3withSM2 over the "
+            + "exact body). Refused whole with EXCHANGE_PARTNER_UNKNOWN, EXCHANGE_SIGNATURE_INVALID, "
+            + "EXCHANGE_DIGEST_MISMATCH, EXCHANGE_BATCH_UNENCRYPTED, EXCHANGE_BATCH_UNDECRYPTABLE, "
             + "EXCHANGE_BATCH_MALFORMED, EXCHANGE_BATCH_STALE, EXCHANGE_BATCH_REPLAYED, EXCHANGE_MESSAGE_INVALID, "
             + "EXCHANGE_RELAY_REFUSED, EXCHANGE_MINOR_LISTED; otherwise applied by (source platform, source id, version).")
     Exchange.Acknowledgement receive(@RequestHeader(value = SignedBatch.PLATFORM, required = false) String from,

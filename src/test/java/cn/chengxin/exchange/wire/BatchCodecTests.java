@@ -54,7 +54,7 @@ class BatchCodecTests {
     void aSignedBatchVerifiesWithItsKeyOnlyAndOnlyUnchanged() {
         SigningKeys.SigningKey key = SigningKeys.of(SigningKeys.generatePrivateKey());
         SigningKeys.SigningKey other = SigningKeys.of(SigningKeys.generatePrivateKey());
-        SignedBatch signed = SignedBatch.sign(batch(), key);
+        SignedBatch signed = SignedBatch.sign(batch(), key, other.publicKey());
 
         assertThat(signed.signedBy(key.publicKey())).isTrue();
         assertThat(signed.digestMatches()).isTrue();

@@ -48,10 +48,10 @@ class KafkaTransportIT {
         try (KafkaTransport city = new KafkaTransport(broker.getBrokersAsString(), "411700");
              KafkaTransport province = new KafkaTransport(broker.getBrokersAsString(), "410000")) {
             province.start((batch, sentAt) -> {
-                UUID id = BatchCodec.read(batch.body()).batchId();
+                UUID id = read(batch).batchId();
                 assertThat(batch.from()).isEqualTo("411700");
                 assertThat(batch.signedBy(cityKey.publicKey()) && batch.digestMatches()).isTrue();
-                if (BatchCodec.read(batch.body()).messages().get(0).status().equals("EXITED")) {
+                if (read(batch).messages().get(0).status().equals("EXITED")) {
                     refused.add(id);
                     return;
                 }
@@ -67,7 +67,7 @@ class KafkaTransportIT {
 
         List<UUID> again = new CopyOnWriteArrayList<>();
         try (KafkaTransport restarted = new KafkaTransport(broker.getBrokersAsString(), "410000")) {
-            restarted.start((batch, sentAt) -> again.add(BatchCodec.read(batch.body()).batchId()));
+            restarted.start((batch, sentAt) -> again.add(read(batch).batchId()));
             Thread.sleep(3_000);
         }
         assertThat(again).as("positions were committed after handling").isEmpty();
@@ -86,7 +86,7 @@ class KafkaTransportIT {
         try (KafkaTransport city = new KafkaTransport(broker.getBrokersAsString(), "411700");
              KafkaTransport nation = new KafkaTransport(broker.getBrokersAsString(), "100000")) {
             nation.start((batch, at) -> {
-                UUID id = BatchCodec.read(batch.body()).batchId();
+                UUID id = read(batch).batchId();
                 if (id.equals(idOf(sent.get(1))) && outages.getAndIncrement() < 2) {
                     throw new IllegalStateException("the database is down");
                 }
@@ -118,10 +118,17 @@ class KafkaTransportIT {
     private static SignedBatch batch(SigningKeys.SigningKey key, String status) {
         Batch batch = Messages.batch("411700", "410000", Instant.now(), Messages.blackListEntry("411700",
                 "list/" + UUID.randomUUID(), 1, status, "11010519491231002X", "张三"));
-        return SignedBatch.sign(batch, key);
+        return SignedBatch.sign(batch, key, RECEIVER.publicKey());
+    }
+
+    /** Every batch here is encrypted for this one receiving key (addressed to 410000). */
+    private static final SigningKeys.SigningKey RECEIVER = SigningKeys.of(SigningKeys.generatePrivateKey());
+
+    private static Batch read(SignedBatch batch) {
+        return BatchCodec.read(batch.open("410000", RECEIVER));
     }
 
     private static UUID idOf(SignedBatch batch) {
-        return BatchCodec.read(batch.body()).batchId();
+        return read(batch).batchId();
     }
 }
