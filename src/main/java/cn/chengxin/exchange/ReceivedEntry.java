@@ -10,12 +10,14 @@ import java.util.List;
  * catalogue item of the record the entry rests on, as the issuer named it (null if it named none). {@code
  * proceedings}: the administrative review or lawsuit pending against the listing decision (ADMINISTRATIVE_REVIEW,
  * LAWSUIT; RULES.md §5), as the version held says; none mostly, and none from an issuer that does not send them. {@code receivedAt}: when
- * the version held arrived.
+ * the version held arrived. {@code disputed}: marked 异议中 by the issuer, or here ({@code objectedHere}: an objection
+ * filed on this platform and open, RULES.md §5), which checks show alike.
  */
 public record ReceivedEntry(String sourcePlatform, String sourceId, String subjectPseudonym, String maskedName,
                             String listType, String item, String legalBasis, String department, Instant effectiveFrom,
                             LocalDate validUntil, boolean disputed, boolean inForce, String issuingPlatform,
-                            long changeSeq, List<String> proceedings, Instant receivedAt) {
+                            long changeSeq, List<String> proceedings, Instant receivedAt,
+                            boolean objectedHere) {
 
     public ReceivedEntry {
         proceedings = proceedings == null ? List.of() : List.copyOf(proceedings);

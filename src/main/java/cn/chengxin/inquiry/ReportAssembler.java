@@ -25,6 +25,9 @@ import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.creditfile.RecordProceedings;
 import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.exchange.ReceivedEntries;
+import cn.chengxin.exchange.ReceivedEntry;
+import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.inquiry.domain.ReportLanguage;
 import cn.chengxin.inquiry.domain.ReportReader;
 import cn.chengxin.inquiry.domain.ReportScope;
@@ -61,10 +64,12 @@ class ReportAssembler {
     private final JdbcInquiry store;
     private final InquirySettings settings;
     private final Clock clock;
+    private final ReceivedEntries received;
 
     ReportAssembler(CreditFile creditFile, RecordProceedings proceedings, Catalogue catalogue, Listing listing, Scoring scoring,
                     AccessHistory accesses, StaffDirectory directory, JdbcInquiry store, InquirySettings settings,
-                    Clock clock) {
+                    Clock clock, ReceivedEntries received) {
+        this.received = received;
         this.creditFile = creditFile;
         this.proceedings = proceedings;
         this.catalogue = catalogue;
@@ -126,7 +131,15 @@ class ReportAssembler {
                 .filter(e -> reader.seesEntry(e.listType(), e.departmentCode(),
                         e.recordKey() == null ? null : itemOfRecord.get(e.recordKey()),
                         e.recordKey() == null ? null : departmentOfRecord.get(e.recordKey()), e.published()))
-                .map(e -> listLine(e, departments)).toList();
+                .map(e -> listLine(e, departments)).collect(Collectors.toCollection(ArrayList::new));
+        // The entries other platforms issued bind the person here as ours do (RULES.md §9, §11): shown with their
+        // issuer, to the readers who would see such an entry of ours (a shared black or red entry is public); a
+        // department sees another platform's entry under its item only by its shared-read scope (no record of its own).
+        received.of(pseudonym).stream()
+                .filter(r -> !ListType.GREY.name().equals(r.listType()) || scope.requester() != Requester.INSTITUTION)
+                .filter(r -> reader.seesEntry(ListType.valueOf(r.listType()), null, r.item(), null,
+                        !ListType.GREY.name().equals(r.listType())))
+                .map(ReportAssembler::receivedLine).forEach(lists::add);
         List<ReportContent.StatementLine> statements = store.statementsOf(subject.id()).stream()
                 .filter(s -> s.recordKey() == null ? reader.seesWholeFileStatements()
                         : included.containsKey(s.recordKey()))
@@ -205,6 +218,15 @@ class ReportAssembler {
                         ? item.severity().label() : null,
                 entry.publicationEnd(), disputed ? "异议处理中" : entry.status().label(), disputed, details,
                 proceedings.stream().map(p -> p.kind().label()).distinct().toList());
+    }
+
+    private static ReportContent.ListLine receivedLine(ReceivedEntry r) {
+        ListType type = ListType.valueOf(r.listType());
+        return new ReportContent.ListLine(type.label(), ReportContent.ListLine.BY_OTHER_PLATFORM, r.legalBasis(),
+                r.department() == null ? r.issuingPlatform() : r.department(),
+                r.effectiveFrom() == null ? null : LocalDate.ofInstant(r.effectiveFrom(), java.time.ZoneId.of(
+                        "Asia/Shanghai")), r.validUntil(), EntryStatus.EFFECTIVE.label(), r.disputed(),
+                r.issuingPlatform());
     }
 
     private static ReportContent.ListLine listLine(ListEntry e, Map<String, String> departments) {

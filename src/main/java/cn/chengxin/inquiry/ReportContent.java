@@ -49,9 +49,21 @@ public record ReportContent(String number, String verificationCode, ReportKind k
         }
     }
 
-    /** A list membership with its basis and validity. */
+    /**
+     * A list membership with its basis and validity; {@code issuingPlatform}: the platform that issued an entry another
+     * platform listed (RULES.md §9, §11), null for this platform's own (and in reports stored before it was named).
+     */
     public record ListLine(String listType, String rule, String legalBasis, String department, LocalDate from,
-                           LocalDate validUntil, String status, boolean disputed) {
+                           LocalDate validUntil, String status, boolean disputed, String issuingPlatform) {
+
+        /** The rule named for an entry another platform issued: none of this platform's rules listed it. */
+        public static final String BY_OTHER_PLATFORM = "其他平台认定";
+
+        /** An entry this platform issued. */
+        public ListLine(String listType, String rule, String legalBasis, String department, LocalDate from,
+                        LocalDate validUntil, String status, boolean disputed) {
+            this(listType, rule, legalBasis, department, from, validUntil, status, disputed, null);
+        }
     }
 
     /** 本人声明: what the person wrote about their file, printed as written (escaped, never interpreted). */

@@ -8,17 +8,30 @@ import cn.chengxin.objection.domain.DepartmentAnswer;
 import cn.chengxin.objection.domain.ObjectionStatus;
 import cn.chengxin.objection.domain.Outcome;
 
-/** 异议: against one record of the subject's file (or one list entry about them), with its deadline and, once decided, its outcome and reasons. */
+/**
+ * 异议: against one record of the subject's file, one list entry about them, or one list entry another platform issued
+ * about them ({@code receivedEntry}: its key, {@code ReceivedEntry.key()}), with its deadline and, once decided, its
+ * outcome and reasons.
+ */
 public record Objection(UUID id, UUID subjectId, UUID recordKey, String itemCode, String departmentCode,
                         String reasons, String filedBy, Instant filedAt, int repeats, ObjectionStatus status,
                         LocalDate dueOn, Instant routedAt, LocalDate departmentDue, Outcome outcome,
                         String outcomeReasons, String decidedBy, Instant decidedAt, int version, Answer answer,
                         LocalDate receivedOn, LocalDate remindedFor, Instant escalatedAt,
-                        UUID reviewOf, UUID entryId) {
+                        UUID reviewOf, UUID entryId, String receivedEntry) {
 
     /** Against a list entry rather than a record. */
     public boolean againstEntry() {
         return entryId != null;
+    }
+
+    /**
+     * Against a list entry another platform issued (or the court's list loaded here): the case is recorded here and
+     * forwarded to the issuer, which alone can change the entry (RULES.md §5, §11); its department code names the
+     * issuing platform.
+     */
+    public boolean againstReceived() {
+        return receivedEntry != null;
     }
 
     /** A review (复核) of an earlier decision on the same record. */

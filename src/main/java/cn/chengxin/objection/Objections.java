@@ -22,6 +22,8 @@ import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.creditfile.RecordProceedings;
 import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.exchange.ReceivedEntries;
+import cn.chengxin.exchange.ReceivedEntry;
 import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.objection.domain.DepartmentAnswer;
@@ -68,10 +70,13 @@ public class Objections {
     private final RecordProceedings proceedings;
     private final Catalogue catalogue;
     private final ObjectionDeadlines deadlines;
+    private final ReceivedEntries receivedEntries;
 
     Objections(JdbcObjections store, CreditFile creditFile, Listing listing, SubjectRegistry subjects,
                WorkingDays workingDays, AuditLog audit, Clock clock, ObjectionNotices notices,
-               RecordProceedings proceedings, Catalogue catalogue, ObjectionSettings settings) {
+               RecordProceedings proceedings, Catalogue catalogue, ObjectionSettings settings,
+               ReceivedEntries receivedEntries) {
+        this.receivedEntries = receivedEntries;
         this.deadlines = settings.deadlines();
         this.notices = notices;
         this.catalogue = catalogue;
@@ -158,12 +163,47 @@ public class Objections {
                 entry.listType().name() + " " + entryId);
     }
 
+    /**
+     * Files (or merges) an objection to a list entry another platform issued about the subject, or the court's list
+     * loaded here, still in force here (RULES.md §5, §11: it binds the person here, so they may object here). The case
+     * is recorded here and the entry marked 异议中 at once — checks show it disputed — and it is forwarded (转办) to
+     * the issuing platform, which alone can change or remove the entry: the case names it as its department, and the
+     * forwarding is recorded. Not an exchange message: the wire carries the state of records and entries, applied by
+     * version, to partners; an objection is a request to one issuer, which may be no partner (relayed by the parent)
+     * or no platform at all (the court's list, corrected through the court, 法释〔2017〕7号 第十二条).
+     */
+    @Transactional
+    public UUID fileAgainstReceived(UUID subjectId, String key, String reasons, String filedBy,
+                                    List<Upload> evidence) {
+        List<String> types = checked(evidence);
+        String text = checkedReasons(reasons);
+        String pseudonym = subjects.pseudonymOf(subjectId).orElseThrow();
+        ReceivedEntry entry = receivedEntries.inForce(pseudonym, key == null ? "" : key)
+                .orElseThrow(() -> problem("OBJECTION_ENTRY_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
+                        "您没有这个正在名单上的条目"));
+        Instant now = requireWithinRate(subjectId);
+        String heading = repeatHeading(store.openOnReceived(entry.key()), text);
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        boolean first = store.insertOrMerge(new Objection(Ids.newId(), subjectId, null, "LIST_" + entry.listType(),
+                entry.sourcePlatform(), text, filedBy, now, 0, ObjectionStatus.RECEIVED,
+                deadlines.platformDue(workingDays.calendar(), today), null, null, null, null, null, null, 0, null,
+                today, null, null, null, null, entry.key()), heading);
+        if (first) {
+            receivedEntries.markObjected(entry.key(), true);
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.forward").subject(pseudonym)
+                    .detail("转办认定平台 " + entry.issuingPlatform() + "（" + entry.sourcePlatform() + "）："
+                            + entry.listType() + " " + entry.key()));
+        }
+        return attach(store.openOnReceived(entry.key()).orElseThrow(), first, evidence, types, now,
+                entry.listType() + " " + entry.key() + " 认定平台 " + entry.sourcePlatform());
+    }
+
     private Objection received(UUID subjectId, UUID recordKey, UUID entryId, String itemCode, String departmentCode,
                                String reasons, String filedBy, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         return new Objection(Ids.newId(), subjectId, recordKey, itemCode, departmentCode, reasons, filedBy, now, 0,
                 ObjectionStatus.RECEIVED, deadlines.platformDue(workingDays.calendar(), today), null, null, null, null,
-                null, null, 0, null, today, null, null, null, entryId);
+                null, null, 0, null, today, null, null, null, entryId, null);
     }
 
     private static List<String> checked(List<Upload> evidence) {
@@ -255,13 +295,19 @@ public class Objections {
         Objection review = new Objection(Ids.newId(), subjectId, decided.recordKey(), decided.itemCode(),
                 decided.departmentCode(), text, "本人申请复核", clock.instant(), 0, ObjectionStatus.RECEIVED,
                 deadlines.platformDue(workingDays.calendar(), today), null, null, null, null, null, null, 0, null,
-                today, null, null, objectionId, decided.entryId());
+                today, null, null, objectionId, decided.entryId(), decided.receivedEntry());
         if (!store.insertReview(review)) {
             // Refused by the one-review index (two requests at once) or by another open case on the record.
             throw store.reviewed(objectionId) ? reviewUsed()
                     : problem("OBJECTION_OPEN_EXISTS", DomainProblem.Kind.CONFLICT, "该记录已有正在办理的异议");
         }
-        if (decided.againstEntry()) {
+        if (decided.againstReceived()) {
+            // Marked again while the entry is still in force here; one the issuer removed meanwhile flags nothing.
+            if (receivedEntries.inForce(subjects.pseudonymOf(subjectId).orElseThrow(), decided.receivedEntry())
+                    .isPresent()) {
+                receivedEntries.markObjected(decided.receivedEntry(), true);
+            }
+        } else if (decided.againstEntry()) {
             // An entry that ended (exited, rejected, or past its last day) no longer shows as listed: the review is
             // still decided, but a dispute mark on it would flag nothing (RULES.md §5: the mark shows where it shows).
             if (listing.entry(decided.entryId()).filter(e -> !ended(e, today)).isPresent()) {
@@ -311,6 +357,12 @@ public class Objections {
      */
     @Transactional
     public UUID fileAtCounter(String subjectNumber, String documentType, String decisionNumber, String reasons) {
+        Optional<ShownRecord> received = receivedNamed(subjectNumber, documentType, decisionNumber);
+        if (received.isPresent()) {
+            // An entry another platform issued, named by the key the clerk read on 信息交换 (RULES.md §5, §11).
+            return fileAgainstReceived(received.get().subjectId(), decisionNumber.strip(), reasons,
+                    "窗口代办：" + AuditLog.currentActor().actorName(), List.of());
+        }
         ShownRecord r = shownRecord(subjectNumber, documentType, decisionNumber);
         return file(r.subjectId(), r.recordKey(), reasons, "窗口代办：" + AuditLog.currentActor().actorName());
     }
@@ -334,6 +386,20 @@ public class Objections {
     }
 
     private record ShownRecord(UUID subjectId, UUID recordKey) {
+    }
+
+    /**
+     * The subject, when {@code key} names a list entry another platform issued about them and in force here (its key,
+     * {@code source platform:source id}, as the console shows it); the record key is null then.
+     */
+    private Optional<ShownRecord> receivedNamed(String subjectNumber, String documentType, String key) {
+        if (key == null || key.indexOf(':') <= 0) {
+            return Optional.empty();
+        }
+        var document = subjects.validate(DocumentType.named(documentType), subjectNumber);
+        return subjects.find(document).filter(id -> subjects.pseudonymOf(id)
+                        .flatMap(p -> receivedEntries.inForce(p, key.strip())).isPresent())
+                .map(id -> new ShownRecord(id, null));
     }
 
     /** @throws cn.chengxin.subject.domain.InvalidIdentityException DOCUMENT_TYPE_UNKNOWN, or the number's code */
@@ -600,11 +666,19 @@ public class Objections {
         // that the subject, their notice and every screen read it masked (issue #7).
         String kept = IdentityRedaction.redact(reasons.strip());
         Objection o = find(id);
-        if (o.againstEntry() && !outcome.forEntries()) {
+        if ((o.againstEntry() || o.againstReceived()) && !outcome.forEntries()) {
             // Nothing would correct the entry: the case would close and the entry stay as wrong as before (issue #8).
             throw problem("OBJECTION_OUTCOME_NOT_FOR_ENTRY", DomainProblem.Kind.INVALID_INPUT,
                     "名单条目不能更正或补充：认定有误的请选择“移出名单”（仍符合条件的，依正确事实重新提出认定建议并重新告知）；"
                             + "所依据的信用记录有误的，请就该记录办理异议");
+        }
+        if (o.againstReceived() && outcome.endsListEntries() && receivedEntries.inForce(
+                subjects.pseudonymOf(o.subjectId()).orElseThrow(), o.receivedEntry()).isPresent()) {
+            // Only the issuing platform removes its entry (RULES.md §11): decided 移出名单 here while it still binds,
+            // the person would be told it is gone and still be refused at every window.
+            throw problem("OBJECTION_RECEIVED_ISSUER_DECIDES", DomainProblem.Kind.CONFLICT,
+                    "该条目由其他平台认定，须由认定平台移出；收到其移出信息后方可按“移出名单”办结，"
+                            + "认定平台维持的请选择“维持原记录”");
         }
         String by = AuditLog.currentActor().actorName();
         if (!store.decide(id, version, outcome, kept, by, clock.instant())) {
@@ -618,7 +692,10 @@ public class Objections {
             case NONE -> throw new IllegalArgumentException("not a decision: " + outcome);
         };
         int copies = 0;
-        if (o.againstEntry()) {
+        if (o.againstReceived()) {
+            // The issuer answered (upheld, or removed the entry, whose removal has arrived): the mark placed here goes.
+            receivedEntries.markObjected(o.receivedEntry(), false);
+        } else if (o.againstEntry()) {
             // The entry stays marked while the record it rests on is itself in dispute (another objection, open).
             Optional<ListEntry> entry = listing.entry(o.entryId());
             UUID restsOn = entry.map(ListEntry::recordKey).orElse(null);
@@ -914,9 +991,11 @@ public class Objections {
     /**
      * What the credit office judges a case by, beside it (issue #7): the contested record as it stands now — item,
      * department, decision number, dates, status — and the subject, masked as on every screen (RULES.md §10).
-     * {@code record} is null for an entry resting on no record, or a record no longer in the file.
+     * {@code record} is null for an entry resting on no record, or a record no longer in the file; {@code forwardedTo}
+     * names the platform a case on another platform's entry was forwarded to (null for any other case).
      */
-    public record Contested(FileEntry record, String itemName, String maskedName, String maskedNumber) {
+    public record Contested(FileEntry record, String itemName, String maskedName, String maskedNumber,
+                            String forwardedTo) {
     }
 
     /** The contested record and masked subject of each of {@code objections}: the files read in one query. */
@@ -935,9 +1014,19 @@ public class Objections {
                     .filter(e -> e.recordKey().equals(o.recordKey())).findFirst().orElse(null);
             var profile = profiles.get(o.subjectId());
             contested.put(o.id(), new Contested(record, itemNames.computeIfAbsent(o.itemCode(), this::itemName),
-                    profile == null ? "" : profile.maskedName(), profile == null ? "" : profile.maskedNumber()));
+                    profile == null ? "" : profile.maskedName(), profile == null ? "" : profile.maskedNumber(),
+                    o.againstReceived() ? issuerOf(o) : null));
         }
         return contested;
+    }
+
+    /**
+     * The platform a case on another platform's entry was forwarded to (转办): its name as the entry last received
+     * says, with its code; the code alone once the entry is no longer in force here.
+     */
+    private String issuerOf(Objection o) {
+        return subjects.pseudonymOf(o.subjectId()).flatMap(p -> receivedEntries.inForce(p, o.receivedEntry()))
+                .map(e -> e.issuingPlatform() + "（" + e.sourcePlatform() + "）").orElse(o.departmentCode());
     }
 
     /** The item's name in force, or a list's for a case on a list entry ({@code LIST_} and its type). */

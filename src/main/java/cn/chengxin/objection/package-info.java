@@ -4,5 +4,5 @@
  * 7 — and the outcome changes the record and clears the marks. Facade: {@link cn.chengxin.objection.Objections}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "account", "subject",
-        "subject :: domain", "creditfile", "catalog", "catalog :: domain", "listing"})
+        "subject :: domain", "creditfile", "catalog", "catalog :: domain", "listing", "exchange"})
 package cn.chengxin.objection;

@@ -233,6 +233,8 @@ class EndpointPermissionsIT {
             Map.entry("GET /console/file", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
             Map.entry("POST /console/file", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
             Map.entry("POST /console/file/windows", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("GET /console/received", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
+            Map.entry("POST /console/received", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
             Map.entry("GET /console/submissions", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("GET /console/submissions/table", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("GET /console/submissions/template.csv", EnumSet.of(Who.DEPT_OPERATOR)),

@@ -155,6 +155,12 @@ class ExchangeIT {
     @Autowired
     java.time.Clock clock;
 
+    @Autowired
+    cn.chengxin.inquiry.Reports reports;
+
+    @Autowired
+    cn.chengxin.objection.Objections objections;
+
     private String here;
 
     @BeforeEach
@@ -1043,6 +1049,108 @@ class ExchangeIT {
         await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> check(hrChecks, number)
                 .andExpect(jsonPath("$.entries[0].id").value("411000:" + sourceId))
                 .andExpect(jsonPath("$.entries[0].proceedings").isEmpty()));
+    }
+
+    /**
+     * Review F5 (RULES.md §5, §9, §11): an entry platform 411000 issued binds the person here, so they see it in 我的名单
+     * and in their own report with its issuer, basis and validity, and may object to it here: the case is recorded
+     * and forwarded to the issuer, and checks show the entry disputed until the case is decided.
+     */
+    @Test
+    void aReceivedEntryShowsInMyListsAndMyReportAndAnObjectionHereMarksItDisputedInChecks() throws Exception {
+        TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                PlatformLevel.PROVINCE, null);
+        String checks = key("HRSS", Permission.API_SUBJECT_CHECK);
+        TestCitizens.Person person = TestCitizens.register(subjects, "郜异地");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        String sourceId = "list/" + UUID.randomUUID();
+        String key = "411000:" + sourceId;
+        pushOne(province, Messages.blackListEntry("411000", sourceId, 1, "EFFECTIVE", person.number(),
+                person.name(), null, "TAX", "《重大税收违法失信主体信息公布管理办法》"))
+                .andExpect(jsonPath("$.applied").value(1));
+
+        var citizen = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .authentication(cn.chengxin.support.Principals.citizen(subjects, subject));
+        String lists = mvc.perform(get("/me/lists").with(citizen)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(lists).contains("其他平台认定", "data-entry=\"" + key + "\"", "信用411000",
+                "《重大税收违法失信主体信息公布管理办法》", LocalDate.now().plusYears(2).toString());
+
+        var report = reports.forSelf(subject, cn.chengxin.inquiry.domain.ReportKind.SELF_FULL).content();
+        assertThat(report.lists()).singleElement().satisfies(l -> {
+            assertThat(l.issuingPlatform()).isEqualTo("信用411000");
+            assertThat(l.legalBasis()).isEqualTo("《重大税收违法失信主体信息公布管理办法》");
+            assertThat(l.validUntil()).isEqualTo(LocalDate.now().plusYears(2));
+            assertThat(l.disputed()).isFalse();
+        });
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> check(checks, person.number())
+                .andExpect(jsonPath("$.entries[0].id").value(key))
+                .andExpect(jsonPath("$.entries[0].disputed").value(false)));
+        // The clerk at the counter finds it by the person's number, the look recorded about them, the number masked.
+        String found = mvc.perform(post("/console/received").with(
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .authentication(cn.chengxin.support.Principals.staff("clerk-a", "CREDIT_OFFICE",
+                                        Permission.OBJECTION_HANDLE)))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .csrf())
+                        .param("number", person.number()).param("purpose", "OBJECTION_HANDLING"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(found).contains("data-entry=\"" + key + "\"", "信用411000").doesNotContain(person.number());
+        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("SELECT count(*) FROM audit.event "
+                + "WHERE action = 'exchange.received.view' AND subject_pseudonym = ?")
+                .param(pseudonymOf(person.number())).query(Long.class).single() == 1);
+
+        mvc.perform(post("/me/objections").with(citizen).with(
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .csrf()).param("receivedEntry", key).param("reasons", "税款已于认定前缴清"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                        .redirectedUrl("/me/objections"));
+        cn.chengxin.objection.Objection filed = objections.of(subject).stream()
+                .filter(cn.chengxin.objection.Objection::againstReceived).findFirst().orElseThrow();
+        assertThat(filed.receivedEntry()).isEqualTo(key);
+        assertThat(filed.departmentCode()).as("forwarded to the issuer").isEqualTo("411000");
+        assertThat(mvc.perform(get("/me/objections").with(citizen)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString()).contains("已转认定平台办理");
+        assertThat(mvc.perform(get("/console/objections").with(
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .authentication(cn.chengxin.support.Principals.staff("clerk-a", "CREDIT_OFFICE",
+                                        Permission.OBJECTION_HANDLE)))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString()).as("the office sees where the case went")
+                .contains("已转办认定平台：信用411000（411000）", key);
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> check(checks, person.number())
+                .andExpect(jsonPath("$.entries[0].id").value(key))
+                .andExpect(jsonPath("$.entries[0].disputed").value(true))
+                .andExpect(jsonPath("$.disputed").value(true)));
+        assertThat(reports.forSelf(subject, cn.chengxin.inquiry.domain.ReportKind.SELF_FULL).content().lists())
+                .singleElement().satisfies(l -> assertThat(l.disputed()).isTrue());
+        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("SELECT count(*) FROM audit.event "
+                + "WHERE action = 'objection.forward' AND detail LIKE ?").param("%" + key + "%").query(Long.class)
+                .single() == 1);
+
+        // Only the issuer removes its entry: decided 移出名单 here while it still binds is refused; upheld, the mark goes.
+        refusedDecision(filed.id(), filed.version(), cn.chengxin.objection.domain.Outcome.REMOVE_FROM_LIST,
+                "OBJECTION_RECEIVED_ISSUER_DECIDES");
+        as("clerk-a", () -> {
+            objections.decide(filed.id(), filed.version(), cn.chengxin.objection.domain.Outcome.UPHOLD,
+                    "认定平台复核后维持");
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> check(checks, person.number())
+                .andExpect(jsonPath("$.entries[0].disputed").value(false)));
+
+        // At the counter (窗口代办) the clerk names the entry by the key the look-up showed.
+        UUID atCounter = as("clerk-a", () -> objections.fileAtCounter(person.number(), null, key, "本人到窗口提出"));
+        assertThat(objections.find(atCounter).receivedEntry()).isEqualTo(key);
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> check(checks, person.number())
+                .andExpect(jsonPath("$.entries[0].disputed").value(true)));
+    }
+
+    private void refusedDecision(UUID id, int version, cn.chengxin.objection.domain.Outcome outcome, String code) {
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> as("clerk-a", () -> {
+            objections.decide(id, version, outcome, "认定平台已移出");
+            return null;
+        }))).isInstanceOfSatisfying(cn.chengxin.shared.CodedProblem.class, p -> assertThat(p.code()).isEqualTo(code));
     }
 
     @Test

@@ -37,8 +37,8 @@ public class JdbcExchange {
     private static final String OUTBOX_COLUMNS = "seq, partner_code, kind, source_id, version, status, queued_at, "
             + "attempts, acked_at, refused_code, refused_at, refused_reason";
     private static final String RECEIVED_COLUMNS = "source_platform, source_id, subject_pseudonym, masked_name, "
-            + "list_type, legal_basis, department, occurred_at, period_end, disputed, in_force, issuing_platform, "
-            + "change_seq, item_code, proceedings, received_at";
+            + "list_type, legal_basis, department, occurred_at, period_end, disputed OR objected, in_force, "
+            + "issuing_platform, change_seq, item_code, proceedings, received_at, objected";
 
     private final JdbcClient jdbc;
 
@@ -466,6 +466,19 @@ public class JdbcExchange {
                 .param(pseudonym).query(this::mapReceived).list();
     }
 
+    /**
+     * Sets or clears this platform's dispute mark on a received list entry (an objection filed here, RULES.md §5), and
+     * renumbers it so that the check index reads it again; a version received later keeps the mark.
+     *
+     * @return whether the mark changed
+     */
+    public boolean markObjected(String sourcePlatform, String sourceId, boolean objected) {
+        return jdbc.sql("""
+                        UPDATE exchange.received SET objected = ?, change_seq = nextval('exchange.received_seq')
+                        WHERE source_platform = ? AND source_id = ? AND kind = 'LIST_ENTRY' AND objected <> ?""")
+                .params(objected, sourcePlatform, sourceId, objected).update() == 1;
+    }
+
     public record Held(String sourcePlatform, String sourceId, long version, String status, String digest) {
     }
 
@@ -620,7 +633,7 @@ public class JdbcExchange {
         return new ReceivedEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(14), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
                 end == null ? null : end.toLocalDate(), rs.getBoolean(10), rs.getBoolean(11), rs.getString(12),
-                rs.getLong(13), texts(rs, 15), rs.getTimestamp(16).toInstant());
+                rs.getLong(13), texts(rs, 15), rs.getTimestamp(16).toInstant(), rs.getBoolean(17));
     }
 
     private static List<String> texts(ResultSet rs, int column) throws SQLException {

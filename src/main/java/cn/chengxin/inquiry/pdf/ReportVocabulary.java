@@ -51,7 +51,8 @@ final class ReportVocabulary {
             "信用档案整体", "report.party.wholeFile", CREDIT_OFFICE, "report.party.creditOffice",
             "本人（窗口）", "report.party.selfCounter");
     /** The rule the report names for an entry a department proposed (the listing's {@code 部门认定}). */
-    static final Map<String, String> RULE = Map.of("部门认定", "report.rule.byDepartment");
+    static final Map<String, String> RULE = Map.of("部门认定", "report.rule.byDepartment",
+            cn.chengxin.inquiry.ReportContent.ListLine.BY_OTHER_PLATFORM, "report.rule.byOtherPlatform");
 
     static {
         STATUS.put(IN_DISPUTE, "report.status.inDispute");

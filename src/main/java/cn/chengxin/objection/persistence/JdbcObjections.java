@@ -25,7 +25,7 @@ public class JdbcObjections {
             SELECT id, subject_id, record_key, item_code, department_code, reasons, filed_by, filed_at, repeats, status,
                    due_on, routed_at, department_due, outcome, outcome_reasons, decided_by, decided_at, version,
                    department_answer, department_corrections, department_reasons, answered_by, answered_at,
-                   received_on, reminded_for, escalated_at, review_of, entry_id
+                   received_on, reminded_for, escalated_at, review_of, entry_id, received_entry
             FROM objection.objection""";
 
     private static final String EVIDENCE =
@@ -44,11 +44,12 @@ public class JdbcObjections {
      * The conflict target is one of two fixed columns, never text from outside.
      */
     public boolean insertOrMerge(Objection o, String repeatHeading) {
-        String target = o.againstEntry() ? "entry_id" : "record_key";
+        String target = o.againstReceived() ? "received_entry" : o.againstEntry() ? "entry_id" : "record_key";
         return jdbc.sql("""
                         INSERT INTO objection.objection (id, subject_id, record_key, entry_id, item_code, department_code,
-                                                         reasons, filed_by, filed_at, status, due_on, received_on)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                         reasons, filed_by, filed_at, status, due_on, received_on,
+                                                         received_entry)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (%s) WHERE status <> 'DECIDED' DO UPDATE
                             SET repeats = objection.objection.repeats + 1,
                                 reasons = CASE WHEN length(objection.objection.reasons || ? || EXCLUDED.reasons) <= 2000
@@ -57,7 +58,7 @@ public class JdbcObjections {
                         RETURNING (xmax = 0)""".formatted(target))
                 .params(o.id(), o.subjectId(), o.recordKey(), o.entryId(), o.itemCode(), o.departmentCode(),
                         o.reasons(), o.filedBy(), Timestamp.from(o.filedAt()), o.status().name(), o.dueOn(),
-                        o.receivedOn(), repeatHeading, repeatHeading)
+                        o.receivedOn(), o.receivedEntry(), repeatHeading, repeatHeading)
                 .query(Boolean.class).single();
     }
 
@@ -69,17 +70,23 @@ public class JdbcObjections {
         return jdbc.sql("""
                         INSERT INTO objection.objection (id, subject_id, record_key, item_code, department_code, reasons,
                                                          filed_by, filed_at, status, due_on, received_on, review_of,
-                                                         entry_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                         entry_id, received_entry)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT DO NOTHING""")
                 .params(o.id(), o.subjectId(), o.recordKey(), o.itemCode(), o.departmentCode(), o.reasons(),
                         o.filedBy(), Timestamp.from(o.filedAt()), o.status().name(), o.dueOn(), o.receivedOn(),
-                        o.reviewOf(), o.entryId()).update() == 1;
+                        o.reviewOf(), o.entryId(), o.receivedEntry()).update() == 1;
     }
 
     public boolean reviewed(UUID objectionId) {
         return jdbc.sql("SELECT count(*) FROM objection.objection WHERE review_of = ?").param(objectionId)
                 .query(Integer.class).single() > 0;
+    }
+
+    /** The case open on a list entry another platform issued, by its key. */
+    public Optional<Objection> openOnReceived(String receivedEntry) {
+        return jdbc.sql(SELECT + " WHERE received_entry = ? AND status <> 'DECIDED'").param(receivedEntry)
+                .query(JdbcObjections::objection).optional();
     }
 
     public Optional<Objection> openOnEntry(UUID entryId) {
@@ -369,7 +376,7 @@ public class JdbcObjections {
                 rs.getString("decided_by"), instant(rs, "decided_at"), rs.getInt("version"), answer(rs),
                 rs.getObject("received_on", LocalDate.class), rs.getObject("reminded_for", LocalDate.class),
                 instant(rs, "escalated_at"), rs.getObject("review_of", UUID.class),
-                rs.getObject("entry_id", UUID.class));
+                rs.getObject("entry_id", UUID.class), rs.getString("received_entry"));
     }
 
     private static Objection.Answer answer(ResultSet rs) throws SQLException {

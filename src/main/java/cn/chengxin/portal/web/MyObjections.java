@@ -76,6 +76,7 @@ class MyObjections {
     @PostMapping("/me/objections")
     String file(@AuthenticationPrincipal CitizenPrincipal citizen, @RequestParam(required = false) UUID recordKey,
                 @RequestParam(required = false) UUID entryId,
+                @RequestParam(required = false) String receivedEntry,
                 @RequestParam(defaultValue = "") String reasons,
                 @RequestParam(name = "evidence", required = false) List<MultipartFile> evidence,
                 RedirectAttributes redirect) throws IOException {
@@ -84,13 +85,21 @@ class MyObjections {
         boolean[] filed = new boolean[1];
         ConsoleActions.flashOrNotFound(redirect, "me.objection.filed",
                 () -> {
-                    if (entryId != null) {
+                    if (receivedEntry != null) {
+                        objections.fileAgainstReceived(citizen.subjectId(), receivedEntry, reasons, "本人", uploads);
+                    } else if (entryId != null) {
                         objections.fileAgainstEntry(citizen.subjectId(), entryId, reasons, "本人", uploads);
                     } else {
                         objections.file(citizen.subjectId(), recordKey, reasons, "本人", uploads);
                     }
                     filed[0] = true;
                 });
+        if (!filed[0] && receivedEntry != null) {
+            // Refused on another platform's entry: back to its form in 我的名单, the reasons kept as for an entry.
+            redirect.addFlashAttribute("objectionReceived", receivedEntry);
+            redirect.addFlashAttribute("objectionReasons", IdentityRedaction.redact(reasons));
+            return "redirect:/me/lists#received-entries";
+        }
         if (!filed[0] && entryId == null) {
             // Refused (a file of the wrong type, too large): back to the credit file's form with the record and the
             // reasons as written, only the files to be chosen again. The kept reasons are redacted as the stored ones

@@ -40,11 +40,13 @@ class SelfService {
     private final cn.chengxin.scoring.ScoreReviews scoreReviews;
     private final cn.chengxin.account.Notices notices;
     private final java.time.Clock clock;
+    private final cn.chengxin.exchange.ReceivedEntries received;
 
     SelfService(SubjectRegistry subjects, AccessHistory history, AuditLog audit, cn.chengxin.listing.Listing listing,
                 cn.chengxin.listing.EntryProceedings entryProceedings, cn.chengxin.scoring.Scoring scoring,
                 cn.chengxin.account.Notices notices, java.time.Clock clock,
-                cn.chengxin.scoring.ScoreReviews scoreReviews) {
+                cn.chengxin.scoring.ScoreReviews scoreReviews, cn.chengxin.exchange.ReceivedEntries received) {
+        this.received = received;
         this.scoreReviews = scoreReviews;
         this.entryProceedings = entryProceedings;
         this.notices = notices;
@@ -77,7 +79,10 @@ class SelfService {
         return "me/score";
     }
 
-    /** 我的名单与告知: every entry about me (also those not public) and every notice I was sent. */
+    /**
+     * 我的名单与告知: every entry about me (also those not public), those other platforms issued that bind me here
+     * (其他平台认定, RULES.md §11: checks and benefits apply them; PIPL Art. 44), and every notice I was sent.
+     */
     @GetMapping("/me/lists")
     String lists(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
         audit.record(AuditEntry.of(AuditCategory.QUERY, "self.lists").subject(citizen.subjectPseudonym())
@@ -86,6 +91,7 @@ class SelfService {
         model.addAttribute("entries", entries);
         // A review or lawsuit pending against the record an entry rests on shows with the entry (RULES.md §5).
         model.addAttribute("recordProceedings", entryProceedings.onRecordsOf(entries));
+        model.addAttribute("received", received.of(citizen.subjectPseudonym()));
         // The notices owed are before the citizen now, in full: served in self-service (RULES.md §7), from now on.
         listing.readInSelfService(citizen.subjectId());
         model.addAttribute("notices", listing.noticesOf(citizen.subjectId()));
