@@ -47,6 +47,7 @@ import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.SubjectKind;
 import cn.chengxin.subject.domain.TypedText;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -93,12 +94,16 @@ public class Listing {
     private final WithheldFromPublicLists withheldFromPublic;
     private final int announcementDays;
     private final EntryProceedings proceedings;
+    /** The objection and tip-off modules' holds on entries past their notice (none in a test of this module alone). */
+    private final ObjectProvider<NoticeHolds> noticeHolds;
 
     Listing(JdbcListing store, CreditFile creditFile, SubjectRegistry subjects, MeasureNames measures,
             Catalogue catalogue, AuditLog audit, City city, Clock clock, Notices notices, StaffDirectory directory,
             ApplicationEventPublisher events, JdbcAwaitingBirthDates awaitingBirthDates,
             WithheldFromPublicLists withheldFromPublic, EntryProceedings proceedings,
-            @Value("${chengxin.listing.announcement-days:30}") int announcementDays) {
+            @Value("${chengxin.listing.announcement-days:30}") int announcementDays,
+            ObjectProvider<NoticeHolds> noticeHolds) {
+        this.noticeHolds = noticeHolds;
         this.withheldFromPublic = withheldFromPublic;
         this.proceedings = proceedings;
         this.announcementDays = announcementDays;
@@ -814,7 +819,8 @@ public class Listing {
      * entry's period counts from the service of its prior notice (RULES.md §7), so the reads and texts of prior notices
      * are learnt first ({@link #learnSelfServiceReads}); one nobody has served waits, however long ago it was approved. Those whose rule
      * has been disabled meanwhile end instead, with the notice that they will not take effect: a disabled rule no
-     * longer names a ground for listing, as {@link #approve} refuses their proposals.
+     * longer names a ground for listing, as {@link #approve} refuses their proposals. An objection raised in the notice
+     * period holds the entry until it is decided ({@link #unheld}).
      */
     @Transactional
     public int activateDue() {
@@ -823,7 +829,7 @@ public class Listing {
         for (UUID id : store.dueUnderDisabledRules(now)) {
             store.entry(id).ifPresent(e -> end(e, "认定规则「" + e.ruleName() + "」已停用，不再据此认定", false, now));
         }
-        List<UUID> activated = store.activateDue(now);
+        List<UUID> activated = store.activate(unheld(store.dueUndisputed(now), now), now);
         for (UUID id : activated) {
             store.entry(id).ifPresent(e -> {
                 effectiveNotice(e, exitConditionsOf(e), now);
@@ -831,6 +837,36 @@ public class Listing {
             });
         }
         return activated.size();
+    }
+
+    /**
+     * Of the entries due, those no objection raised in their notice period holds (RULES.md §7, {@link NoticeHolds}):
+     * one still undecided keeps the entry in its notice state; one decided without ending it (an upheld objection ends
+     * the entry itself, {@link #exit}) lets it take effect the day after the decision
+     * ({@link EntryLifecycle#afterHold}), at once if that day has come.
+     */
+    private List<UUID> unheld(List<NoticeHolds.InNotice> due, Instant now) {
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, NoticeHolds.Hold> held = new HashMap<>();
+        noticeHolds.orderedStream().forEach(h -> h.holds(due).forEach((id, hold) -> held.merge(id, hold,
+                NoticeHolds.Hold::and)));
+        List<UUID> ready = new ArrayList<>();
+        for (NoticeHolds.InNotice entry : due) {
+            NoticeHolds.Hold hold = held.get(entry.entryId());
+            if (hold != null && hold.open()) {
+                continue;
+            }
+            Instant from = hold == null ? entry.noticeUntil()
+                    : EntryLifecycle.afterHold(entry.noticeUntil(), hold.settledAt(), clock.getZone());
+            if (from.isAfter(now)) {
+                store.postpone(entry.entryId(), from);
+            } else {
+                ready.add(entry.entryId());
+            }
+        }
+        return ready;
     }
 
     /**

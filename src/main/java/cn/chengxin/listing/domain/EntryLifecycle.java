@@ -42,6 +42,22 @@ public final class EntryLifecycle {
         };
     }
 
+    /**
+     * When an entry held past its notice period by an objection raised in it ({@link cn.chengxin.listing.NoticeHolds})
+     * takes effect once that objection is decided without stopping it: not before its notice period is over
+     * ({@code noticeUntil}), and not before 00:00 of the day after the decision ({@code settledAt}; null: nothing was
+     * decided). RULES.md §7: an objection in the notice period is verified before the listing takes effect; an entry
+     * takes effect at the start of a day, as after its notice (the period counted in whole days), so the subject has
+     * the decision (their notice of it, PIPL Art. 50) before they are listed, not hours after.
+     */
+    public static Instant afterHold(Instant noticeUntil, Instant settledAt, ZoneId zone) {
+        if (settledAt == null) {
+            return noticeUntil;
+        }
+        Instant dayAfter = LocalDate.ofInstant(settledAt, zone).plusDays(1).atStartOfDay(zone).toInstant();
+        return dayAfter.isAfter(noticeUntil) ? dayAfter : noticeUntil;
+    }
+
     private static Instant afterNotice(int noticeDays, Instant approvedAt, ZoneId zone) {
         return LocalDate.ofInstant(approvedAt, zone).plusDays(noticeDays + 1L).atStartOfDay(zone).toInstant();
     }

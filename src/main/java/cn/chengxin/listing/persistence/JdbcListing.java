@@ -318,22 +318,50 @@ public class JdbcListing {
     }
 
     /**
-     * Entries whose notice period is over become effective — a black-list entry only once its prior notice has been
-     * served (RULES.md §7; the period counts from service: {@code effective_from} is set then) — except those of a rule disabled meanwhile
-     * ({@link #dueUnderDisabledRules}); returns them.
+     * Entries whose notice period is over — a black-list entry's only once its prior notice has been served (RULES.md
+     * §7; the period counts from service: {@code effective_from} is set then) — except those of a rule disabled
+     * meanwhile ({@link #dueUnderDisabledRules}) and those carrying the dispute mark: an objection open on them or on
+     * their record, or their record awaiting the correction an objection decided (RULES.md §5, §7: verified before the
+     * entry takes effect). What else holds them is asked elsewhere ({@link cn.chengxin.listing.NoticeHolds}).
      */
-    public List<UUID> activateDue(Instant now) {
-        return jdbc.sql("""
-                        UPDATE listing.entry e SET status = 'EFFECTIVE', change_seq = nextval('listing.change_seq')
-                        WHERE e.status IN ('NOTIFIED', 'PUBLIC_NOTICE') AND e.effective_from <= ?
-                          AND (e.status = 'PUBLIC_NOTICE' OR EXISTS (
-                                  SELECT 1 FROM listing.notice n JOIN listing.notice_delivery d ON d.notice_id = n.id
-                                  WHERE n.entry_id = e.id AND n.kind = 'PRIOR'))
-                          AND NOT EXISTS (SELECT 1 FROM listing.rule r
-                                          WHERE r.code = e.rule_code AND r.current AND NOT r.enabled)
-                        RETURNING e.id""")
-                .param(Timestamp.from(now)).query(UUID.class).list();
+    public List<cn.chengxin.listing.NoticeHolds.InNotice> dueUndisputed(Instant now) {
+        return jdbc.sql("SELECT e.id, e.list_type, e.subject_id, e.record_key, e.reviewed_at, e.effective_from "
+                        + "FROM listing.entry e " + DUE + " AND NOT e.disputed ORDER BY e.effective_from, e.id")
+                .param(Timestamp.from(now))
+                .query((rs, n) -> new cn.chengxin.listing.NoticeHolds.InNotice(rs.getObject(1, UUID.class),
+                        ListType.valueOf(rs.getString(2)), rs.getObject(3, UUID.class), rs.getObject(4, UUID.class),
+                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)))).list();
     }
+
+    /** Of {@code ids}, those still due and undisputed ({@link #dueUndisputed}) become effective; returns them. */
+    public List<UUID> activate(Collection<UUID> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("UPDATE listing.entry e SET status = 'EFFECTIVE', change_seq = nextval('listing.change_seq') "
+                        + DUE + " AND NOT e.disputed AND e.id = ANY(?::uuid[]) RETURNING e.id")
+                .params(Timestamp.from(now), ids.toArray(UUID[]::new)).query(UUID.class).list();
+    }
+
+    /**
+     * Moves the day of effect of an entry still in its notice state to {@code from} (an objection raised in its notice
+     * period decided: {@link cn.chengxin.listing.domain.EntryLifecycle#afterHold}); false if no longer so.
+     */
+    public boolean postpone(UUID id, Instant from) {
+        return jdbc.sql("""
+                        UPDATE listing.entry SET effective_from = ?, change_seq = nextval('listing.change_seq')
+                        WHERE id = ? AND status IN ('NOTIFIED', 'PUBLIC_NOTICE') AND effective_from < ?""")
+                .params(Timestamp.from(from), id, Timestamp.from(from)).update() == 1;
+    }
+
+    /** The entries due to take effect at {@code ?} (the one parameter), as {@link #dueUndisputed} says. */
+    private static final String DUE = """
+            WHERE e.status IN ('NOTIFIED', 'PUBLIC_NOTICE') AND e.effective_from <= ?
+              AND (e.status = 'PUBLIC_NOTICE' OR EXISTS (
+                      SELECT 1 FROM listing.notice n JOIN listing.notice_delivery d ON d.notice_id = n.id
+                      WHERE n.entry_id = e.id AND n.kind = 'PRIOR'))
+              AND NOT EXISTS (SELECT 1 FROM listing.rule r
+                              WHERE r.code = e.rule_code AND r.current AND NOT r.enabled)""";
 
     /** Open entries whose last day is before {@code today}. */
     public List<UUID> pastValidity(LocalDate today) {

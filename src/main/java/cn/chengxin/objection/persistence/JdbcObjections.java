@@ -89,6 +89,15 @@ public class JdbcObjections {
                 .query(JdbcObjections::objection).optional();
     }
 
+    /**
+     * Every objection of these subjects, open or decided, as a hold on their list entries sees it ({@code outcome},
+     * {@code decidedAt}: null while open).
+     */
+    public List<Objection> ofSubjects(java.util.Collection<UUID> subjectIds) {
+        return jdbc.sql(SELECT + " WHERE subject_id = ANY(?::uuid[])").param(subjectIds.toArray(UUID[]::new))
+                .query(JdbcObjections::objection).list();
+    }
+
     public Optional<Objection> openOnEntry(UUID entryId) {
         return jdbc.sql(SELECT + " WHERE entry_id = ? AND status <> 'DECIDED'").param(entryId)
                 .query(JdbcObjections::objection).optional();

@@ -146,4 +146,16 @@ class EntryLifecycleTests {
         assertThat(text.body()).contains("严重失信情形：拒不履行法定义务，严重影响司法机关、行政机关公信力", "法释〔2017〕7号", "有履行能力而拒不履行", "限制乘坐飞机", "异议", "信用修复",
                 "送达之日起满5日后生效", "不收取任何费用");
     }
+
+    /** F6: an objection decided after the notice period lets the entry take effect at 00:00 after the decision. */
+    @Test
+    void anEntryHeldByAnObjectionTakesEffectTheDayAfterItsDecisionNeverBeforeItsNoticeEnds() {
+        Instant noticeUntil = LocalDate.of(2026, 3, 11).atStartOfDay(CITY).toInstant();
+        Instant decidedLate = LocalDate.of(2026, 3, 12).atTime(15, 30).atZone(CITY).toInstant();
+        assertThat(EntryLifecycle.afterHold(noticeUntil, decidedLate, CITY))
+                .isEqualTo(LocalDate.of(2026, 3, 13).atStartOfDay(CITY).toInstant());
+        Instant decidedEarly = LocalDate.of(2026, 3, 8).atTime(9, 0).atZone(CITY).toInstant();
+        assertThat(EntryLifecycle.afterHold(noticeUntil, decidedEarly, CITY)).isEqualTo(noticeUntil);
+        assertThat(EntryLifecycle.afterHold(noticeUntil, null, CITY)).isEqualTo(noticeUntil);
+    }
 }
