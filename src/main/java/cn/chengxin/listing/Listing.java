@@ -841,8 +841,8 @@ public class Listing {
 
     /**
      * Of the entries due, those no objection raised in their notice period holds (RULES.md §7, {@link NoticeHolds}):
-     * one still undecided keeps the entry in its notice state; one decided without ending it (an upheld objection ends
-     * the entry itself, {@link #exit}) lets it take effect the day after the decision
+     * one still undecided keeps the entry in its notice state; one decided without ending it (an upheld objection or
+     * a founded tip-off ends the entry itself, {@link #exit}) lets it take effect the day after the decision
      * ({@link EntryLifecycle#afterHold}), at once if that day has come.
      */
     private List<UUID> unheld(List<NoticeHolds.InNotice> due, Instant now) {
@@ -919,6 +919,34 @@ public class Listing {
         if (!end(entry, reason.strip(), true, clock.instant())) {
             throw new ListingProblem("LIST_ALREADY_DECIDED", DomainProblem.Kind.CONFLICT, "该条目已不在名单中");
         }
+    }
+
+    /**
+     * Of these subjects, those who are red-list candidates in public notice (RULES.md §7, 《河南省社会信用条例》第二十八条):
+     * the tip-off desk shows it beside what the public reported about them, as a founded tip-off withdraws the
+     * candidacy ({@link #withdrawRedCandidacy}).
+     */
+    public Set<UUID> inRedNotice(Collection<UUID> subjectIds) {
+        return subjectIds.isEmpty() ? Set.of() : store.inRedNotice(subjectIds);
+    }
+
+    /**
+     * A tip-off found true about a red-list candidate in public notice withdraws the candidacy (RULES.md §7; the public
+     * notice promises "经信用办核实属实的，不予列入"): each of the subject's red entries still in public notice ends before
+     * it took effect, with the notice that it will not, and the decision stands for its record. Returns how many.
+     */
+    @Transactional
+    public int withdrawRedCandidacy(UUID subjectId, String reason) {
+        TypedText.requireNoIdentityNumber("reason", "原因", reason);
+        Instant now = clock.instant();
+        int withdrawn = 0;
+        for (ListEntry entry : store.openEntriesOf(List.of(subjectId))) {
+            if (entry.listType() == ListType.RED && entry.status() == EntryStatus.PUBLIC_NOTICE
+                    && end(entry, reason.strip(), true, now)) {
+                withdrawn++;
+            }
+        }
+        return withdrawn;
     }
 
     /** Marks or clears the dispute mark of the entries resting on a record (objection module). */

@@ -10,10 +10,12 @@ import java.util.UUID;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.listing.Listing;
 import cn.chengxin.portal.tipoff.domain.AttemptLimit;
 import cn.chengxin.portal.tipoff.domain.HumanCheck;
 import cn.chengxin.portal.tipoff.domain.ReceiptCode;
 import cn.chengxin.portal.tipoff.domain.ReportedSubject;
+import cn.chengxin.portal.tipoff.domain.TipOffFinding;
 import cn.chengxin.portal.tipoff.domain.TipOffProblem;
 import cn.chengxin.portal.tipoff.domain.TipOffReport;
 import cn.chengxin.portal.tipoff.domain.TipOffStatus;
@@ -59,13 +61,15 @@ public class TipOffDesk {
     private final AuditLog audit;
     private final Clock clock;
     private final TipOffSettings settings;
+    private final Listing listing;
     private final AttemptLimit attempts;
     private final TransactionTemplate filing;
     private final SecureRandom random = new SecureRandom();
     private volatile HumanCheck humanCheck;
 
     TipOffDesk(JdbcTipOffs tipOffs, SubjectRegistry subjects, AuditLog audit, Clock clock, TipOffSettings settings,
-               PlatformTransactionManager transactions) {
+               PlatformTransactionManager transactions, Listing listing) {
+        this.listing = listing;
         this.tipOffs = tipOffs;
         this.filing = new TransactionTemplate(transactions);
         this.subjects = subjects;
@@ -200,9 +204,24 @@ public class TipOffDesk {
     /** The office's decision with the reply the reporter reads. */
     @Transactional
     public void decide(UUID id, int version, TipOffStatus target, String reply) {
+        decide(id, version, target, null, reply);
+    }
+
+    /**
+     * The office's decision with the reply the reporter reads and, resolving a tip-off about a red-list candidate in
+     * public notice, what it found ({@link TipOffFinding}): found true, the candidacy is withdrawn (RULES.md §7); a
+     * tip-off filed in the notice period held the entry until now ({@link TipOffNoticeHolds}), and decided otherwise
+     * lets it take effect.
+     */
+    @Transactional
+    public void decide(UUID id, int version, TipOffStatus target, TipOffFinding finding, String reply) {
         TipOff tipOff = tipOffs.find(id).orElseThrow(() -> new TipOffProblem("TIPOFF_NOT_FOUND",
                 DomainProblem.Kind.NOT_FOUND, "举报不存在"));
         tipOff.status().moveTo(target);
+        boolean candidate = tipOff.subjectId() != null && !listing.inRedNotice(List.of(tipOff.subjectId())).isEmpty();
+        TipOffFinding.problem(target, finding, candidate).ifPresent(p -> {
+            throw TipOffProblem.invalid("TIPOFF_FINDING", p);
+        });
         String text = reply == null ? "" : reply.strip();
         if (text.isEmpty() || text.length() > REPLY_MAX) {
             throw TipOffProblem.invalid("TIPOFF_REPLY", "请填写答复（不超过" + REPLY_MAX + "字），举报人凭查询码可见");
@@ -214,7 +233,16 @@ public class TipOffDesk {
             throw new TipOffProblem("TIPOFF_CHANGED", DomainProblem.Kind.CONFLICT, "该举报已被他人处理，请刷新后重试");
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "tipoff.decide").subject(tipOff.subjectPseudonym())
-                .detail(id + " " + tipOff.status() + "→" + target));
+                .detail(id + " " + tipOff.status() + "→" + target + (finding == null ? "" : "（" + finding.label() + "）")));
+        if (finding == TipOffFinding.FOUNDED && tipOff.subjectId() != null) {
+            listing.withdrawRedCandidacy(tipOff.subjectId(), "红名单公示期间收到举报，经信用办核实属实，不予列入");
+        }
+    }
+
+    /** Of the subjects of these tip-offs, those who are red-list candidates in public notice (the console says so). */
+    public java.util.Set<UUID> inRedNotice(List<TipOff> shown) {
+        return listing.inRedNotice(shown.stream().map(TipOff::subjectId).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet()));
     }
 
     private HumanCheck humanCheck() {

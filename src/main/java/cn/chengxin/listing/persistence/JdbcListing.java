@@ -418,6 +418,14 @@ public class JdbcListing {
                 .params(date(actDay), id, date(actDay)).update() == 1;
     }
 
+    /** Of these subjects, those with a red-list entry in public notice. */
+    public Set<UUID> inRedNotice(Collection<UUID> subjects) {
+        return Set.copyOf(jdbc.sql("""
+                        SELECT DISTINCT subject_id FROM listing.entry
+                        WHERE subject_id = ANY(?::uuid[]) AND list_type = 'RED' AND status = 'PUBLIC_NOTICE'""")
+                .param(subjects.toArray(UUID[]::new)).query(UUID.class).list());
+    }
+
     public void markDisputed(UUID subject, UUID recordKey, boolean disputed) {
         jdbc.sql("""
                         UPDATE listing.entry SET disputed = ?, change_seq = nextval('listing.change_seq')

@@ -72,6 +72,12 @@ public class JdbcTipOffs {
                 .params(name(status), name(status), array(documents), array(documents)).query(Long.class).single();
     }
 
+    /** Every tip-off about these subjects (as the registry knows them), whatever its status. */
+    public List<TipOff> about(java.util.Collection<UUID> subjectIds) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM portal.tipoff WHERE subject_id = ANY(?::uuid[])")
+                .param(subjectIds.toArray(UUID[]::new)).query(JdbcTipOffs::tipOff).list();
+    }
+
     public Optional<TipOffProgress> progress(byte[] receiptHash) {
         return jdbc.sql("SELECT status, reply, received_at, handled_at FROM portal.tipoff WHERE receipt_hash = ?")
                 .param(receiptHash)

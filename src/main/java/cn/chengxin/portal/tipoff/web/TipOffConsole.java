@@ -2,8 +2,10 @@ package cn.chengxin.portal.tipoff.web;
 
 import java.util.UUID;
 
+import cn.chengxin.portal.TipOff;
 import cn.chengxin.portal.TipOffDesk;
 import cn.chengxin.portal.tipoff.domain.ReportedSubject;
+import cn.chengxin.portal.tipoff.domain.TipOffFinding;
 import cn.chengxin.portal.tipoff.domain.TipOffStatus;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
@@ -42,6 +44,7 @@ class TipOffConsole {
         TipOffDesk.TipOffPage result = desk.tipOffs(status, kind, (int) Math.max(0, Math.min(page, Integer.MAX_VALUE)));
         model.addAttribute("result", result);
         model.addAttribute("tipOffs", result.tipOffs());
+        model.addAttribute("inRedNotice", desk.inRedNotice(result.tipOffs()));
         model.addAttribute("pages", Math.max(1, result.pages()));
         model.addAttribute("pageUrl", UriComponentsBuilder.fromPath("/console/tipoffs")
                 .queryParam("status", status == null ? "" : status.name())
@@ -55,7 +58,11 @@ class TipOffConsole {
 
     @GetMapping("/console/tipoffs/{id}")
     String detail(@PathVariable UUID id, Model model) {
-        model.addAttribute("tipOff", desk.view(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        TipOff tipOff = desk.view(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("tipOff", tipOff);
+        // A red-list candidate in public notice: the tip-off answers the notice, and its finding decides the listing.
+        model.addAttribute("redCandidate", !desk.inRedNotice(java.util.List.of(tipOff)).isEmpty());
+        model.addAttribute("findings", TipOffFinding.values());
         return "console/tipoff";
     }
 
@@ -65,13 +72,14 @@ class TipOffConsole {
      */
     @PostMapping("/console/tipoffs/{id}")
     String decide(@PathVariable UUID id, @RequestParam int version, @RequestParam TipOffStatus status,
+                  @RequestParam(required = false) TipOffFinding finding,
                   @RequestParam(defaultValue = "") String reply, RedirectAttributes redirect,
                   HttpServletResponse response, Model model) {
         try {
-            desk.decide(id, version, status, reply);
+            desk.decide(id, version, status, finding, reply);
         } catch (RuntimeException e) {
             ConsoleActions.showRefusal(model, response, e);
-            model.addAttribute("typed", new TypedDecision(status, TypedText.shownAgain(reply)));
+            model.addAttribute("typed", new TypedDecision(status, finding, TypedText.shownAgain(reply)));
             return detail(id, model);
         }
         redirect.addFlashAttribute("successKey", "tipoff.decided");
@@ -79,6 +87,6 @@ class TipOffConsole {
     }
 
     /** What was typed into the tip-off's form that was refused. */
-    record TypedDecision(TipOffStatus status, String reply) {
+    record TypedDecision(TipOffStatus status, TipOffFinding finding, String reply) {
     }
 }
