@@ -66,7 +66,9 @@ class ReceivedConsole {
         DataScope scope = AuditLog.currentActor().dataScope();
         List<ReceivedEntry> entries = received.of(pseudonym).stream()
                 .filter(e -> !"GREY".equals(e.listType()) || !scope.restricted()
-                        || e.item() != null && scope.permits(e.item()))
+                        // Another platform's entry is no department's own record: its item must be granted for
+                        // reading others' records (review F1).
+                        || e.item() != null && scope.permits(e.item(), null))
                 .toList();
         audit.record(AuditEntry.of(AuditCategory.QUERY, "exchange.received.view").subject(pseudonym)
                 .purpose(purpose.label(), purpose.legalBasis())
