@@ -207,6 +207,59 @@ class CreditFileScopeIT {
         assertThat(String.join(" ", details)).doesNotContain(number);
     }
 
+    /**
+     * G4 (RULES.md §4: after its period a record is not displayed, not used; §6: repair stops its sharing and use): a
+     * department's staff see a repaired or expired record of their scope only counted, without its decision number,
+     * reasons or history, as the government report leaves it out; the credit office, which handles objections and
+     * repairs, sees it with its details.
+     */
+    @Test
+    void departmentStaffSeeRecordsNoLongerInForceOnlyCountedTheCreditOfficeSeesThem() throws Exception {
+        String number = personWithTwoRecords("鲁静远");
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, number)).orElseThrow();
+        UUID penalty = recordOf(subject, "P_ADMIN_PENALTY_GENERAL");
+        assertThat(creditFile.changeStatus(subject, penalty, Set.of(RecordStatus.ACTIVE), RecordStatus.REPAIRED,
+                "修复审核", "信用修复：已履行处罚并公开承诺")).isTrue();
+        String notInForce = "另有 1 条已停止公示、已修复或已撤销的记录，不得作为办理依据。";
+
+        String market = file(number, staffOf("MARKET"));
+        assertThat(market).contains(notInForce, "暂无记录").doesNotContain(PENALTY)
+                .doesNotContain("信用修复：已履行处罚并公开承诺").doesNotContain("版本历史");
+        assertThat(file(number, staffOf("COURT"))).contains(COURT_CASE).doesNotContain(notInForce);
+        Map<String, Object> model = mvc.perform(post("/console/file").param("number", number)
+                        .param("purpose", "ADMINISTRATIVE_LICENSING").with(csrf())
+                        .with(authentication(staffOf("MARKET"))))
+                .andExpect(status().isOk()).andReturn().getModelAndView().getModel();
+        assertThat((List<?>) model.get("entries")).isEmpty();
+        assertThat((Map<?, ?>) model.get("history")).as("nor is the page handed its history").isEmpty();
+
+        String office = file(number, staffOf("CREDIT_OFFICE"));
+        assertThat(office).contains(PENALTY, COURT_CASE, RecordStatus.REPAIRED.label(), "信用修复：已履行处罚并公开承诺")
+                .doesNotContain(notInForce);
+
+        // A record past its publication period is not in force either, for the court's staff too.
+        UUID court = recordOf(subject, "P_COURT_DEFAULTER");
+        assertThat(creditFile.changeStatus(subject, court, Set.of(RecordStatus.ACTIVE), RecordStatus.EXPIRED,
+                "system", "公示期满")).isTrue();
+        assertThat(file(number, staffOf("COURT"))).contains(notInForce).doesNotContain(COURT_CASE);
+        assertThat(file(number, staffOf("CREDIT_OFFICE"))).contains(PENALTY, COURT_CASE)
+                .doesNotContain("另有 ");
+
+        // The audit says what was only counted.
+        String pseudonym = subjects.pseudonymOf(subjects.validate(DocumentType.RESIDENT_ID, number));
+        List<String> details = jdbc.sql("SELECT detail FROM audit.event WHERE action = 'creditfile.view' "
+                + "AND subject_pseudonym = ? ORDER BY seq").param(pseudonym).query(String.class).list();
+        assertThat(details.get(0)).isEqualTo("用途：行政许可审查；范围：本部门（MARKET）报送的数据范围内事项记录；显示 0 条"
+                + "；已停止公示等仅计数 1 条；范围外未显示 1 条");
+        assertThat(details.get(details.size() - 1)).isEqualTo("用途：行政许可审查；范围：全部部门的记录；显示 2 条，"
+                + "来自 COURT、MARKET，事项 P_ADMIN_PENALTY_GENERAL、P_COURT_DEFAULTER");
+    }
+
+    private UUID recordOf(UUID subject, String itemCode) {
+        return creditFile.fileAsShown(subject).stream().filter(e -> e.itemCode().equals(itemCode))
+                .map(FileEntry::recordKey).findFirst().orElseThrow();
+    }
+
     private String personWithTwoRecords(String name) throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, name);
         TestRecords.penalty(mvc, apiClients, directory, person.number(), name, "P_ADMIN_PENALTY_GENERAL", PENALTY);

@@ -985,7 +985,7 @@ class SubmissionsIT {
 
     /**
      * A revocation says why (issue #4): the reason is stored with the revoked version, written into its history and
-     * shown beside 已撤销 in the console's credit file and in the citizen's own. It is checked as the record's other
+     * shown beside 已撤销 in the credit office's console credit file and in the citizen's own. It is checked as the record's other
      * text is; on a row that adds a record it is refused, as it would be kept nowhere (and the operator most likely
      * left out REVOKE); the same version sent again with another reason is another version, refused.
      */
@@ -1025,13 +1025,22 @@ class SubmissionsIT {
                 .as("the reason with the revoked version, and in the history of both versions")
                 .containsExactly("1:CORRECTED:撤销：" + reason + ":", "2:REVOKED:撤销：" + reason + ":" + reason);
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        // The credit office (objections, audit) sees the revoked record with its reason and history; the market
+        // regulator's staff, who decide on it no more (RULES.md §4), only that one record is no longer in force.
         String console = mvc.perform(post("/console/file").param("number", person.number())
-                        .param("purpose", "ADMINISTRATIVE_LICENSING").with(csrf()).with(authentication(
-                                Principals.member("market-rr", department("MARKET"), Permission.CONSOLE_HOME,
+                        .param("purpose", "OBJECTION_HANDLING").with(csrf()).with(authentication(
+                                Principals.staff("office-rr", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
                                         Permission.SUBJECT_READ))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(console).contains("<span data-field=\"revocation-reason\">撤销原因：" + reason + "</span>")
                 .doesNotContain(person.number());
+        assertThat(mvc.perform(post("/console/file").param("number", person.number())
+                        .param("purpose", "ADMINISTRATIVE_LICENSING").with(csrf()).with(authentication(
+                                Principals.member("market-rr", department("MARKET"), Permission.CONSOLE_HOME,
+                                        Permission.SUBJECT_READ))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("另有 1 条已停止公示、已修复或已撤销的记录，不得作为办理依据。")
+                .doesNotContain(reason).doesNotContain(person.number());
         String by = jdbc.sql("""
                         SELECT DISTINCT e.by_whom FROM creditfile.record r
                         JOIN creditfile.record_event e ON e.record_id = r.id WHERE r.source_record_id = ?""")

@@ -36,7 +36,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * 信用档案 in the console: a subject's records for staff with subject:read, limited to their department's
  * data scope (its own records of its items, others' of the items it reads), each with its history (every version, who, when, why), the look-up audited with its purpose before
- * anything is shown (the subject sees it); and, for the credit office, the publication windows applied on demand.
+ * anything is shown (the subject sees it) — for department staff the records in force only, the others counted
+ * ({@link ConsoleRecords}); and, for the credit office, every record and the publication windows applied on demand.
  */
 @Controller
 @RequiresPermission(Permission.SUBJECT_READ)
@@ -89,13 +90,18 @@ class CreditFileConsole {
         // Two-dimensional (RULES.md §10): the department's own records of its items, and others' records only of the
         // items it was granted to read; agencies delivering the same item do not see each other's records of it.
         List<FileEntry> file = subject.map(creditFile::fileAsShown).orElse(List.of());
-        List<FileEntry> entries = file.stream().filter(e -> scope.permits(e.itemCode(), e.departmentCode())).toList();
+        List<FileEntry> inScope = file.stream().filter(e -> scope.permits(e.itemCode(), e.departmentCode()))
+                .toList();
+        // Department staff see the records in force only, the others counted (RULES.md §4, §6).
+        ConsoleRecords records = ConsoleRecords.of(inScope, scope);
+        List<FileEntry> entries = records.entries();
         // Recorded before anything is shown, with the purpose given and what the page shows (RULES.md §9).
         audit.record(AuditEntry.of(AuditCategory.QUERY, "creditfile.view").subject(subjects.pseudonymOf(document))
                 .purpose(purpose.label(), purpose.legalBasis())
                 .result(subject.isPresent() ? AuditResult.SUCCESS : AuditResult.ERROR)
                 .detail(subject.isPresent()
-                        ? FileViewDetail.of(purpose, scope, department, entries, file.size() - entries.size())
+                        ? FileViewDetail.of(purpose, scope, department, entries, file.size() - inScope.size(),
+                                records.notInForce())
                         : FileViewDetail.notFound(purpose, scope, department)));
         model.addAttribute("searchedMasked", document.masked());
         if (subject.isEmpty()) {
@@ -107,6 +113,7 @@ class CreditFileConsole {
         items.forEach((code, item) -> names.put(code, item.name()));
         model.addAttribute("profile", subjects.profile(subject.get()).orElseThrow());
         model.addAttribute("entries", entries);
+        model.addAttribute("notInForce", records.notInForce());
         // Each record's nature and severity as the item version it was stored under said (issue #4): a later
         // version does not reclassify what was collected before it.
         ItemVersions versions = catalogue.versionsEverInForce();

@@ -11,7 +11,8 @@ import cn.chengxin.shared.security.StaffQueryPurpose;
  * What the {@code creditfile.view} audit event says of a look at a subject's file: the purpose the staff member gave
  * and what was shown — all records, or those of the staff member's department's data scope: its own records of the
  * items of its scope, and other departments' records of the items it was granted to read, which the detail names —
- * with the departments and items of the records shown and how many were withheld (RULES.md §9: staff queries are logged with their content and purpose; §10: department
+ * with the departments and items of the records shown, how many were withheld, and how many no longer shown were
+ * only counted (RULES.md §4, §6; §9: staff queries are logged with their content and purpose; §10: department
  * data scope). Never the identity number looked up: the event names the subject by pseudonym only.
  */
 final class FileViewDetail {
@@ -21,10 +22,11 @@ final class FileViewDetail {
 
     /**
      * The detail of a look-up that found the subject and showed {@code shown} under {@code scope}, withholding
-     * {@code withheld} records the scope does not reach.
+     * {@code withheld} records the scope does not reach, and counting without details {@code notInForce} records of
+     * the scope no longer shown (RULES.md §4, §6: expired, repaired, revoked, archived).
      */
     static String of(StaffQueryPurpose purpose, DataScope scope, String departmentCode, Collection<FileEntry> shown,
-                     int withheld) {
+                     int withheld, int notInForce) {
         TreeSet<String> departments = new TreeSet<>();
         TreeSet<String> items = new TreeSet<>();
         shown.forEach(e -> {
@@ -36,6 +38,9 @@ final class FileViewDetail {
         if (!shown.isEmpty()) {
             detail.append("，来自 ").append(String.join("、", departments))
                     .append("，事项 ").append(String.join("、", items));
+        }
+        if (notInForce > 0) {
+            detail.append("；已停止公示等仅计数 ").append(notInForce).append(" 条");
         }
         if (withheld > 0) {
             detail.append("；范围外未显示 ").append(withheld).append(" 条");
