@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 class ObjectionNotices {
 
     private static final String LINK = "/me/objections";
+    private static final String FILE_LINK = "/me/file";
 
     private final Notices notices;
     private final Catalogue catalogue;
@@ -52,10 +53,27 @@ class ObjectionNotices {
                         + " 前报送更正后的记录，已报信用办督办。更正前，该记录继续标注“异议中”。", LINK);
     }
 
+    /**
+     * The correction decided on the subject's objection arrived: the record is 有效 again, no longer marked. The subject
+     * is told which version now stands and where to read it, so that a correction still wrong can be contested in
+     * time (RULES.md §5; issue #8 "the citizen sees the outcome and the corrected record").
+     */
+    void corrected(java.util.UUID subjectId, cn.chengxin.creditfile.FileEntry record) {
+        String decision = record.decisionNumber() == null ? "" : "（" + record.decisionNumber() + "）";
+        notices.notify(subjectId, "OBJECTION_CORRECTED", "您异议的记录已更正",
+                "提供单位已报送“" + itemName(record.itemCode()) + "”记录" + decision + "更正后的记录（第 "
+                        + record.version() + " 版），该记录已解除“异议中”标注。请在“我的信用档案”查看更正后的内容；"
+                        + "如仍有误，可再次提出异议。", FILE_LINK);
+    }
+
+    private String itemName(String itemCode) {
+        return catalogue.active(itemCode).map(CatalogueItem::definition).map(d -> d.name()).orElse(itemCode);
+    }
+
     private String itemName(Objection o) {
         if (o.againstEntry()) {
             return cn.chengxin.listing.ListType.valueOf(o.itemCode().substring("LIST_".length())).label();
         }
-        return catalogue.active(o.itemCode()).map(CatalogueItem::definition).map(d -> d.name()).orElse(o.itemCode());
+        return itemName(o.itemCode());
     }
 }

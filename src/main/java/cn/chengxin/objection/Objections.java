@@ -894,6 +894,7 @@ public class Objections {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.corrected")
                     .subject(subjects.pseudonymOf(subjectId).orElseThrow())
                     .detail(record.get().itemCode() + " 第 " + record.get().version() + " 版"));
+            notices.corrected(subjectId, record.get());
         }
     }
 

@@ -787,6 +787,12 @@ class ObjectionsIT {
             assertThat(r.version()).isEqualTo(2);
             assertThat(r.status()).isEqualTo(RecordStatus.ACTIVE);
         });
+        // G10: the person is told the corrected version arrived, and where to read it.
+        assertThat(notices.of(owner)).filteredOn(n -> n.kind().equals("OBJECTION_CORRECTED")).singleElement()
+                .satisfies(n -> {
+                    assertThat(n.body()).contains("驻市监罚〔2026〕561号", "第 2 版", "解除“异议中”标注");
+                    assertThat(n.link()).isEqualTo("/me/file");
+                });
         assertThat(mvc.perform(get("/me/file").with(citizen)).andReturn().getResponse().getContentAsString())
                 .doesNotContain("<span>异议中</span>");
         assertThat(text(reports.forSelf(owner, ReportKind.SELF_FULL).pdf())).doesNotContain("异议处理中");
