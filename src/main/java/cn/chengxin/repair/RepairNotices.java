@@ -45,6 +45,17 @@ class RepairNotices {
         }
     }
 
+    /**
+     * The review was extended (RULES.md §6): the applicant learns the new deadline (the feedback's, or the decision's
+     * once proposed) and why, rather than seeing the first one pass without an answer (issue #8 "Notifications"). The
+     * reason is the reviewer's, kept masked; it is owed to the applicant.
+     */
+    void extended(RepairApplication a, String itemName, int days, String reason, LocalDate newDue) {
+        notices.notify(a.subjectId(), "REPAIR_EXTENDED", "您的信用修复申请办理期限延长至 " + newDue,
+                "您就" + named(a, itemName) + "提出的信用修复申请办理期限延长 " + days + " 个工作日，新的办理期限为 "
+                        + newDue + "（按工作日计算）。延期理由：" + reason + "。", LINK);
+    }
+
     /** A record by its item and decision number; a list entry proposed by hand, which has none, by its list. */
     private static String named(RepairApplication a, String itemName) {
         return "“" + itemName + "”" + (a.decisionNumber() == null ? "" : "（" + a.decisionNumber() + "）");

@@ -528,6 +528,7 @@ public class Repairs {
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.extend")
                 .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(days + " 个工作日：" + kept));
+        notices.extended(a, itemName(a), days, kept, find(id).dueOn());
     }
 
     public RepairApplication find(UUID id) {

@@ -199,6 +199,18 @@ class RepairsIT {
 
         UUID id = repairs.apply(due.id(), due.record(), "已缴纳罚款", "谭晓东", List.of(proof()), null);
         assertThat(kinds(due.id())).containsExactlyInAnyOrder("REPAIR_ELIGIBLE", "REPAIR_RECEIVED");
+        LocalDate firstDue = repairs.find(id).dueOn();
+        as("clerk-n", () -> {
+            repairs.extend(id, repairs.find(id).version(), 2, "待核实缴款凭证");
+            return null;
+        });
+        // G10: the new deadline and its reason are told, not discovered when the first one passes.
+        assertThat(notices.of(due.id())).filteredOn(n -> n.kind().equals("REPAIR_EXTENDED")).singleElement()
+                .satisfies(n -> {
+                    assertThat(n.title()).contains(repairs.find(id).dueOn().toString());
+                    assertThat(n.body()).contains("驻市监罚〔2026〕705号", "延长 2 个工作日", "待核实缴款凭证");
+                });
+        assertThat(repairs.find(id).dueOn()).isAfter(firstDue);
         as("clerk-n", () -> {
             repairs.refuse(id, repairs.find(id).version(), "缴款凭证不清晰");
             return null;
