@@ -18,6 +18,7 @@ import cn.chengxin.audit.AuditedRows;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.domain.SubjectType;
 import cn.chengxin.commitment.domain.CommitmentKind;
+import cn.chengxin.commitment.domain.CommitmentStatus;
 import cn.chengxin.commitment.persistence.JdbcCommitments;
 import cn.chengxin.ingestion.BatchResult;
 import cn.chengxin.ingestion.IncomingRecord;
@@ -246,7 +247,9 @@ public class Commitments {
         // refused, having changed nothing; only then is the refusal known, and audited.
         if (!store.breach(id, text, decisionNumber, decisionDate, AuditLog.currentActor().actorName(), reportedAt)) {
             throw refused(c, new CodedProblem("COMMITMENT_NOT_IN_FORCE", DomainProblem.Kind.CONFLICT,
-                    "该承诺已履约或已报告违诺"));
+                    find(id).status() == CommitmentStatus.LAPSED
+                            ? "该承诺已失效（所涉信用修复申请未获批准），不能报告违诺"
+                            : "该承诺已履约或已报告违诺"));
         }
         BatchResult result;
         try {
@@ -269,6 +272,23 @@ public class Commitments {
         var error = result.errors().isEmpty() ? null : result.errors().get(0);
         throw refused(c, new CodedProblem(error == null ? "COMMITMENT_BREACH_REFUSED" : error.code(),
                 DomainProblem.Kind.INVALID_INPUT, "违诺信息未被接收：" + (error == null ? "" : error.message())));
+    }
+
+    /**
+     * A commitment whose purpose ended before it was kept lapses: a repair commitment when its repair is refused
+     * (RULES.md §6: the commitment is a condition of the repair, and no repair happened). It is no longer 履约中 in the
+     * subject's list, and no breach of it can be reported (RULES.md §2: a breach record needs a commitment in force
+     * behind it). Audited about the subject; a commitment no longer in force (kept, breached) is left as it is.
+     *
+     * @param why what ended its purpose, as audited (e.g. 信用修复申请不予修复)
+     */
+    public void lapse(UUID id, String why) {
+        Commitment c = find(id);
+        if (store.lapse(id)) {
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "commitment.lapse")
+                    .subject(subjects.pseudonymOf(c.subjectId()).orElseThrow())
+                    .detail(c.kind().label() + "：" + why));
+        }
     }
 
     /**

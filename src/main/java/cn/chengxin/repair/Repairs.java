@@ -506,6 +506,9 @@ public class Repairs {
         if (!store.decide(id, version, RepairStatus.REFUSED, by.actorId(), clock.instant(), kept)) {
             throw alreadyDecided();
         }
+        // RULES.md §6: the commitment was a condition of this repair, which will not happen: it lapses, in this
+        // transaction, and cannot be reported breached (G11).
+        commitments.lapse(a.commitmentId(), "信用修复申请不予修复");
         notices.decided(a, itemName(a), false, kept, LocalDate.now(clock));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.refuse")
                 .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(a.concerning()));

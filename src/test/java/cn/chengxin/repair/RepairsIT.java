@@ -220,6 +220,43 @@ class RepairsIT {
     }
 
     /**
+     * G11, RULES.md §6 and §2: the commitment signed with a repair is one of its conditions. Refused, the repair never
+     * happens: the commitment lapses (已失效, not 履约中 forever in 我的信用承诺), audited, and the credit office cannot
+     * report it breached — no negative record comes of a promise made for a repair that never happened.
+     */
+    @Test
+    void aRefusedRepairsCommitmentLapsesAndCannotBeBreached() throws Exception {
+        Person p = person("祁守约", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号",
+                LocalDate.now(clock).minusMonths(4));
+        UUID id = repairs.apply(p.id(), p.record(), "已缴纳罚款", "祁守约", List.of(proof()), null);
+        UUID commitment = repairs.find(id).commitmentId();
+        assertThat(commitments.find(commitment).status())
+                .isEqualTo(cn.chengxin.commitment.domain.CommitmentStatus.IN_FORCE);
+        as("clerk-n", () -> {
+            repairs.refuse(id, repairs.find(id).version(), "缴款凭证不清晰");
+            return null;
+        });
+
+        assertThat(commitments.find(commitment).status())
+                .isEqualTo(cn.chengxin.commitment.domain.CommitmentStatus.LAPSED);
+        int records = creditFile.fileOf(p.id()).size();
+        CodedProblem refused = catchThrowableOfType(CodedProblem.class, () -> as("office-d",
+                () -> commitments.reportBreach(commitment, "CREDIT_OFFICE", "信用办违诺〔2026〕9号",
+                        LocalDate.now(clock).minusDays(1), "未按承诺缴清罚款")));
+        assertThat(refused).isNotNull();
+        assertThat(refused.code()).isEqualTo("COMMITMENT_NOT_IN_FORCE");
+        assertThat(commitments.find(commitment).status())
+                .isEqualTo(cn.chengxin.commitment.domain.CommitmentStatus.LAPSED);
+        assertThat(creditFile.fileOf(p.id())).hasSize(records);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'commitment.lapse' AND "
+                + "subject_pseudonym = ?").param(subjects.pseudonymOf(p.id()).orElseThrow()).query(Long.class)
+                .single()).isEqualTo(1);
+        String mine = mvc.perform(get("/me/commitments").with(authentication(Principals.citizen(subjects, p.id()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(mine).contains("已失效").doesNotContain("履约中");
+    }
+
+    /**
      * Decided on the last day of a 31-day month whose third month after has fewer days (31 Aug: 30 Nov), a record is
      * repairable from that shorter month's last day, and its holder is told on that day, not never.
      */

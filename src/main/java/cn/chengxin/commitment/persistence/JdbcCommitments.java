@@ -92,6 +92,12 @@ public class JdbcCommitments {
                 .params(facts, decisionNumber, decisionDate, by, Timestamp.from(at), id).update() == 1;
     }
 
+    /** Marks an in-force commitment lapsed; false when it is not in force (kept, breached or lapsed already). */
+    public boolean lapse(UUID id) {
+        return jdbc.sql("UPDATE commitment.commitment SET status = 'LAPSED' WHERE id = ? AND status = 'IN_FORCE'")
+                .param(id).update() == 1;
+    }
+
     /** Takes back a breach whose record collection refused (the commitment is in force again). */
     public void unbreach(UUID id) {
         jdbc.sql("""
