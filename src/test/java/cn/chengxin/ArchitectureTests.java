@@ -87,6 +87,20 @@ class ArchitectureTests {
         rule.check(CLASSES);
     }
 
+    /**
+     * A department's data scope widens only on a security administrator's approval of a system administrator's
+     * proposal (三员分立, RULES.md §10): no web adapter changes it at once, which only the demo data does.
+     */
+    @Test
+    void noConsoleChangesADataScopeWithoutTheSecurityAdministrator() throws NoSuchMethodException {
+        Class<?>[] parameters = {java.util.UUID.class, java.util.List.class};
+        String change = cn.chengxin.account.StaffDirectory.class.getMethod("changeDataScope", parameters).getName();
+        ArchRule rule = noClasses().that().resideInAnyPackage("..web..", "..security..")
+                .should().callMethod(cn.chengxin.account.StaffDirectory.class, change, parameters)
+                .allowEmptyShould(false);
+        rule.check(CLASSES);
+    }
+
     @Test
     void noOneLogsThroughSystemOutExceptCommands() {
         ArchRule rule = noClasses().that().resideOutsideOfPackage("cn.chengxin.demo")
