@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.chengxin.creditfile.RecordProceeding;
+import cn.chengxin.listing.EntryProceedings;
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
@@ -48,6 +50,9 @@ class PublicListsIT {
 
     @Autowired
     Listing listing;
+
+    @Autowired
+    EntryProceedings proceedings;
 
     @Autowired
     Environment environment;
@@ -215,6 +220,32 @@ class PublicListsIT {
     }
 
     /** A number written into the address by hand is not looked up: the page says to use the search box. */
+    /**
+     * RULES.md §5 (Shenzhen Art. 43): a pending 行政复议/诉讼 is flagged wherever the listing shows, so the public list
+     * and 失信信息公示 agree; cleared with its outcome, the mark goes from the list.
+     */
+    @Test
+    void aLawsuitPendingAgainstAnEntryShowsOnThePublicListUntilItIsCleared() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "骆启诉");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        UUID entry = inPublicNotice(subject, "市级道德模范（诉讼标注）");
+        inForce(subject);
+        assertThat(redList(person.name(), "198.51.100.71")).contains("共 1 条")
+                .doesNotContain("data-field=\"proceeding\"");
+
+        UUID flag = as("office-p", () -> proceedings.flag(entry, RecordProceeding.Kind.LAWSUIT,
+                "驻马店市中级人民法院 （2026）豫17行初9号"));
+
+        assertThat(redList(person.name(), "198.51.100.71"))
+                .contains("data-field=\"proceeding\">行政诉讼中<").doesNotContain("豫17行初9号");
+        as("office-p", () -> {
+            proceedings.clear(flag, "原告撤回起诉");
+            return null;
+        });
+        assertThat(redList(person.name(), "198.51.100.71")).contains("共 1 条")
+                .doesNotContain("data-field=\"proceeding\"");
+    }
+
     @Test
     void aNumberInTheAddressIsNotLookedUpAndThePageSaysToUseTheSearchBox() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "骆知远");

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.listing.EntryProceedings;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.portal.PublicInput;
@@ -46,14 +47,16 @@ class PublicLists {
     private static final int LONGEST_NAME = 100;
 
     private final Listing listing;
+    private final EntryProceedings proceedings;
     private final SubjectRegistry subjects;
     private final StaffDirectory directory;
     private final Clock clock;
     private final PerAddressLimit limit;
 
-    PublicLists(Listing listing, SubjectRegistry subjects, StaffDirectory directory, Clock clock,
-                @Value("${chengxin.portal.list-pages-per-minute:60}") long perMinute) {
+    PublicLists(Listing listing, EntryProceedings proceedings, SubjectRegistry subjects, StaffDirectory directory,
+                Clock clock, @Value("${chengxin.portal.list-pages-per-minute:60}") long perMinute) {
         this.listing = listing;
+        this.proceedings = proceedings;
         this.subjects = subjects;
         this.directory = directory;
         this.clock = clock;
@@ -136,6 +139,9 @@ class PublicLists {
         model.addAttribute("queryProblemKey", problemKey);
         model.addAttribute("queryProblem", problem);
         model.addAttribute("result", result);
+        // A pending 行政复议/诉讼 shows wherever the entry or its record shows (RULES.md §5), as on 失信信息公示 and in
+        // checks: one look-up for the page's entries.
+        model.addAttribute("recordProceedings", proceedings.onRecordsOf(result.entries()));
         model.addAttribute("documentTypes", DocumentType.values());
         // The issuing department by name, as the disclosures show it; a code the directory lacks stays as it is.
         model.addAttribute("departments", directory.departmentNames());
