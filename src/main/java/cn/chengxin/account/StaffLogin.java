@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import java.util.UUID;
 
 import cn.chengxin.account.domain.Lockout;
+import cn.chengxin.account.domain.PasswordAge;
 import cn.chengxin.account.domain.Totp;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.audit.AuditCategory;
@@ -35,15 +36,17 @@ public class StaffLogin {
     private final PersonalDataProtection protection;
     private final AuditLog audit;
     private final Clock clock;
+    private final PasswordAge age;
 
     StaffLogin(JdbcAccounts accounts, PasswordEncoder passwords, PersonalDataProtection protection, AuditLog audit,
-               Clock clock) {
+               Clock clock, PasswordAge age) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.unknownAccountWork = new UnknownAccountWork(passwords);
         this.protection = protection;
         this.audit = audit;
         this.clock = clock;
+        this.age = age;
     }
 
     /** The outcome of the password step. */
@@ -56,7 +59,9 @@ public class StaffLogin {
     }
 
     public enum Reason {
-        BAD_CREDENTIALS, LOCKED, DISABLED
+        BAD_CREDENTIALS, LOCKED, DISABLED,
+        /** The right temporary password, past its life ({@link PasswordAge}): an administrator sets another. */
+        TEMPORARY_EXPIRED
     }
 
     @Transactional(noRollbackFor = RuntimeException.class)
@@ -94,6 +99,11 @@ public class StaffLogin {
             record(user.username(), "account.login.password", AuditResult.DENIED,
                     after.isLocked(now) ? "bad password; locked" : "bad password");
             return new PasswordOutcome.Refused(after.isLocked(now) ? Reason.LOCKED : Reason.BAD_CREDENTIALS);
+        }
+        if (user.passwordTemporary() && age.temporaryExpired(user.passwordSetAt(), now)) {
+            // Told as such: only someone who knows the password gets this far, and the holder must ask for another.
+            record(user.username(), "account.login.password", AuditResult.DENIED, "temporary password expired");
+            return new PasswordOutcome.Refused(Reason.TEMPORARY_EXPIRED);
         }
         record(user.username(), "account.login.password", AuditResult.SUCCESS, null);
         return new PasswordOutcome.Passed(user.id(), user.username(), user.totpCipher() != null);

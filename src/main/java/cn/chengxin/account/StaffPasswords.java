@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.chengxin.account.domain.Lockout;
+import cn.chengxin.account.domain.PasswordAge;
 import cn.chengxin.account.domain.PasswordPolicy;
 import cn.chengxin.account.domain.PasswordRule;
 import cn.chengxin.account.persistence.JdbcAccounts;
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * A staff member changes their own password, and must when an administrator set it (RULES.md §10): the current
  * password proves it is them, so a wrong one counts towards the same lockout as a failed sign-in, and a session left
  * open cannot be used to guess it. The change ends the user's other sessions, which signed in with the old password.
+ * A password also ages ({@link PasswordAge}): once it is too old, the next sign-in asks for a new one.
  */
 @Service
 public class StaffPasswords {
@@ -30,17 +32,29 @@ public class StaffPasswords {
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final Clock clock;
+    private final PasswordAge age;
 
-    StaffPasswords(JdbcAccounts accounts, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+    StaffPasswords(JdbcAccounts accounts, PasswordEncoder passwords, AuditLog audit, Clock clock, PasswordAge age) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.audit = audit;
         this.clock = clock;
+        this.age = age;
     }
 
-    /** Whether the user's password was set by an administrator and not changed since. */
-    public boolean mustChange(UUID userId) {
-        return accounts.staffCredentials(userId).map(JdbcAccounts.StaffCredentials::passwordTemporary).orElse(false);
+    /** Why the user must change their password before anything else, if they must. */
+    public enum ChangeRequired {
+        NONE,
+        /** Set by an administrator and not changed since. */
+        TEMPORARY,
+        /** Chosen by the user, and now older than the longest a password serves. */
+        AGED
+    }
+
+    public ChangeRequired changeRequired(UUID userId) {
+        return accounts.staffCredentials(userId).map(u -> u.passwordTemporary() ? ChangeRequired.TEMPORARY
+                        : age.changeDue(u.passwordSetAt(), clock.instant()) ? ChangeRequired.AGED : ChangeRequired.NONE)
+                .orElse(ChangeRequired.NONE);
     }
 
     @Transactional(noRollbackFor = AccountProblem.class)

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import cn.chengxin.account.domain.PasswordAge;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.account.persistence.JdbcPendingRegistrations;
 import cn.chengxin.audit.AuditLog;
@@ -55,7 +56,7 @@ class SignInTimingTests {
     @Test
     void anUnknownStaffUserIsCheckedAgainstADummyHash() {
         when(accounts.staffCredentials(anyString())).thenReturn(Optional.empty());
-        StaffLogin login = new StaffLogin(accounts, encoder, protection, audit, clock);
+        StaffLogin login = new StaffLogin(accounts, encoder, protection, audit, clock, PasswordAge.DEFAULT);
 
         assertThat(login.checkPassword("nobody", "Guess-1234"))
                 .isEqualTo(new StaffLogin.PasswordOutcome.Refused(StaffLogin.Reason.BAD_CREDENTIALS));
@@ -71,7 +72,7 @@ class SignInTimingTests {
                 Department.Kind.DATA_PROVIDER, false, null, null);
         when(accounts.staffCredentials("off.user")).thenReturn(Optional.of(disabled));
         when(accounts.lockStaffUser(id)).thenReturn(Optional.of(disabled));
-        StaffLogin login = new StaffLogin(accounts, encoder, protection, audit, clock);
+        StaffLogin login = new StaffLogin(accounts, encoder, protection, audit, clock, PasswordAge.DEFAULT);
 
         assertThat(login.checkPassword("off.user", "Guess-1234"))
                 .isEqualTo(new StaffLogin.PasswordOutcome.Refused(StaffLogin.Reason.DISABLED));
@@ -90,7 +91,7 @@ class SignInTimingTests {
                 clock.instant().plusSeconds(600), true, List.of(), Department.Kind.DATA_PROVIDER, false, null, null);
         when(accounts.staffCredentials("locked.user")).thenReturn(Optional.of(locked));
         when(accounts.lockStaffUser(id)).thenReturn(Optional.of(locked));
-        StaffLogin login = new StaffLogin(accounts, encoder, protection, audit, clock);
+        StaffLogin login = new StaffLogin(accounts, encoder, protection, audit, clock, PasswordAge.DEFAULT);
 
         assertThat(login.checkPassword("locked.user", "Right-Passw0rd"))
                 .isEqualTo(new StaffLogin.PasswordOutcome.Refused(StaffLogin.Reason.LOCKED));

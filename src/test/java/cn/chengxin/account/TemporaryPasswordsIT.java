@@ -219,6 +219,85 @@ class TemporaryPasswordsIT {
                 .replace("&amp;", "&"))).redirectsTo("/console/mfa")).as("the generated password signs in").isTrue();
     }
 
+    /**
+     * GB/T 22239-2019 §8.1.4.1 a): a temporary password serves 72 hours; after that even the right one opens nothing,
+     * and its holder is told to ask for another (only they, knowing it, get this answer).
+     */
+    @Test
+    void aTemporaryPasswordUnusedForSeventyTwoHoursNoLongerSignsIn() {
+        SignedIn clerk = signedIn(TestStaff.create(directory, "CREDIT_OFFICE"));
+        WebClient admin = signedIn(TestStaff.create(directory, "SYSTEM_ADMIN")).web();
+        admin.get("/console/users");
+        admin.post("/console/users/" + userId(clerk.user()) + "/password", Map.of("password", TEMPORARY));
+        jdbc.sql("UPDATE account.staff_user SET password_set_at = now() - interval '73 hours' WHERE username = ?")
+                .param(clerk.user()).update();
+
+        WebClient web = new WebClient(port);
+        web.get("/console/login");
+        WebClient.Page refused = web.post("/console/login", Map.of("username", clerk.user(), "password", TEMPORARY));
+        assertThat(refused.redirectsTo("/console/login?temporaryExpired")).as(refused.toString()).isTrue();
+        assertThat(web.get("/console/login?temporaryExpired").body()).contains("临时密码已过期");
+        assertThat(web.post("/console/login", Map.of("username", clerk.user(), "password", "Wrong-Passw0rd-1"))
+                .redirectsTo("/console/login?error")).as("a wrong password is answered as before").isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.login.password' "
+                + "AND result = 'DENIED' AND detail LIKE '%temporary password expired%'").query(Long.class).single())
+                .isGreaterThanOrEqualTo(1);
+
+        // A new temporary password, set now, signs in again.
+        admin.post("/console/users/" + userId(clerk.user()) + "/password", Map.of("password", TEMPORARY));
+        web.get("/console/login");
+        assertThat(web.post("/console/login", Map.of("username", clerk.user(), "password", TEMPORARY))
+                .redirectsTo("/console/mfa")).isTrue();
+    }
+
+    /**
+     * GB/T 22239-2019 §8.1.4.1 a) 定期更换: a password the holder chose, 90 days old, must be replaced at the next
+     * sign-in before anything else; the new one serves again.
+     */
+    @Test
+    void aPasswordNinetyDaysOldMustBeChangedAtTheNextSignIn() {
+        SignedIn clerk = signedIn(TestStaff.create(directory, "CREDIT_OFFICE"));
+        jdbc.sql("UPDATE account.staff_user SET password_set_at = now() - interval '91 days', totp_last_step = 0 "
+                + "WHERE username = ?").param(clerk.user()).update();
+
+        WebClient web = new WebClient(port);
+        web.get("/console/login");
+        assertThat(web.post("/console/login", Map.of("username", clerk.user(), "password", TestStaff.PASSWORD))
+                .redirectsTo("/console/mfa")).isTrue();
+        web.get("/console/mfa");
+        assertThat(web.post("/console/mfa", Map.of("code", TestStaff.code(clerk.secret(), Instant.now())))
+                .redirectsTo("/console/password")).isTrue();
+        assertThat(web.get("/console/subjects").redirectsTo("/console/password")).isTrue();
+        assertThat(web.get("/console/password").body()).contains("id=\"password-aged\"", "超过 90 天")
+                .doesNotContain("由管理员设置");
+
+        assertThat(web.post("/console/password", Map.of("current", TestStaff.PASSWORD, "password", CHOSEN,
+                "repeat", CHOSEN)).redirectsTo("/console")).isTrue();
+        assertThat(web.get("/console").status()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT password_set_at > now() - interval '1 minute' FROM account.staff_user "
+                + "WHERE username = ?").param(clerk.user()).query(Boolean.class).single()).isTrue();
+    }
+
+    /** GB/T 22239-2019 §8.1.4.2 c): the users page shows each account's last sign-in and marks one long unused. */
+    @Test
+    void theUsersPageShowsTheLastSignInAndMarksAccountsLongUnused() {
+        SignedIn admin = signedIn(TestStaff.create(directory, "SYSTEM_ADMIN"));
+        String idle = TestStaff.create(directory, "CREDIT_OFFICE");
+        String never = TestStaff.create(directory, "CREDIT_OFFICE");
+        jdbc.sql("UPDATE account.staff_user SET last_login_at = now() - interval '120 days' WHERE username = ?")
+                .param(idle).update();
+
+        String page = admin.web().get("/console/users").body();
+        assertThat(row(page, idle)).contains("data-field=\"dormant\"");
+        assertThat(row(page, never)).contains("从未登录").doesNotContain("data-field=\"dormant\"");
+        assertThat(row(page, admin.user())).doesNotContain("data-field=\"dormant\"", "从未登录");
+    }
+
+    private static String row(String page, String user) {
+        String from = page.substring(page.indexOf("data-user=\"" + user + "\""));
+        return from.substring(0, from.indexOf("</tr>"));
+    }
+
     private record SignedIn(String user, WebClient web, String secret) {
     }
 

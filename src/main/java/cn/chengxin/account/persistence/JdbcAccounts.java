@@ -166,7 +166,7 @@ public class JdbcAccounts {
             SELECT u.id, u.username, u.display_name, u.department_id, d.code, d.name, u.password_hash,
                    u.totp_cipher, u.totp_key_version, u.totp_last_step, u.failed_attempts, u.locked_until, u.enabled,
                    d.data_scope, d.kind, u.password_temporary, u.password_set_by, u.second_factor_reset_by,
-                   d.shared_read_scope
+                   d.shared_read_scope, u.password_set_at
             FROM account.staff_user u JOIN account.department d ON d.id = u.department_id""";
 
     private static StaffCredentials credentials(ResultSet rs) throws SQLException {
@@ -174,7 +174,8 @@ public class JdbcAccounts {
                 rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getString(7), rs.getBytes(8),
                 (Integer) rs.getObject(9), rs.getLong(10), rs.getInt(11), instant(rs.getTimestamp(12)),
                 rs.getBoolean(13), strings(rs.getArray(14)), Department.Kind.valueOf(rs.getString(15)),
-                rs.getBoolean(16), rs.getString(17), rs.getString(18), strings(rs.getArray(19)));
+                rs.getBoolean(16), rs.getString(17), rs.getString(18), strings(rs.getArray(19)),
+                instant(rs.getTimestamp(20)));
     }
 
     public Set<Permission> permissionsOf(UUID userId) {
@@ -246,7 +247,7 @@ public class JdbcAccounts {
      */
     public void setStaffPassword(UUID id, String hash, boolean temporary, String setBy) {
         jdbc.sql("UPDATE account.staff_user SET password_hash = ?, failed_attempts = 0, locked_until = NULL, "
-                + "password_temporary = ?, password_set_by = ? WHERE id = ?")
+                + "password_temporary = ?, password_set_by = ?, password_set_at = now() WHERE id = ?")
                 .params(hash, temporary, temporary ? setBy : null, id).update();
     }
 
@@ -612,7 +613,8 @@ public class JdbcAccounts {
                                    byte[] totpCipher, Integer totpKeyVersion, long totpLastStep, int failedAttempts,
                                    Instant lockedUntil, boolean enabled, List<String> dataScope,
                                    Department.Kind departmentKind, boolean passwordTemporary, String passwordSetBy,
-                                   String secondFactorResetBy, List<String> sharedReadScope) {
+                                   String secondFactorResetBy, List<String> sharedReadScope,
+                                   Instant passwordSetAt) {
 
         public StaffCredentials {
             sharedReadScope = sharedReadScope == null ? List.of() : List.copyOf(sharedReadScope);
@@ -626,7 +628,7 @@ public class JdbcAccounts {
                                 String secondFactorResetBy) {
             this(id, username, displayName, departmentId, departmentCode, departmentName, passwordHash, totpCipher,
                     totpKeyVersion, totpLastStep, failedAttempts, lockedUntil, enabled, dataScope, departmentKind,
-                    passwordTemporary, passwordSetBy, secondFactorResetBy, List.of());
+                    passwordTemporary, passwordSetBy, secondFactorResetBy, List.of(), null);
         }
     }
 

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -192,8 +193,9 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
      * password (RULES.md §10), so that the answer never tells whether a login exists.
      */
     private static AuthenticationFailureHandler failure(String loginPage) {
+        // An expired temporary password is told apart: only its holder, who typed it right, reaches that answer.
         return (request, response, exception) -> response.sendRedirect(request.getContextPath() + loginPage
-                + "?error");
+                + (exception instanceof CredentialsExpiredException ? "?temporaryExpired" : "?error"));
     }
 
     private static void strictHeaders(HeadersConfigurer<HttpSecurity> headers) {

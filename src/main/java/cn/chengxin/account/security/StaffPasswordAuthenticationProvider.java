@@ -5,6 +5,7 @@ import java.util.List;
 import cn.chengxin.account.StaffLogin;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -29,6 +30,10 @@ class StaffPasswordAuthenticationProvider implements AuthenticationProvider {
             return UsernamePasswordAuthenticationToken.authenticated(
                     new PendingStaff(passed.userId(), passed.username(), passed.secondFactorEnrolled()), null,
                     List.of(new SimpleGrantedAuthority(MFA_PENDING)));
+        }
+        if (outcome instanceof StaffLogin.PasswordOutcome.Refused refused
+                && refused.reason() == StaffLogin.Reason.TEMPORARY_EXPIRED) {
+            throw new CredentialsExpiredException("temporary password expired");
         }
         // Locked, disabled or wrong: one answer (RULES.md §10). Another for a locked or disabled account would tell a
         // stranger that the name exists; the common failure message tells the owner about the lockout instead.

@@ -1,6 +1,7 @@
 package cn.chengxin.account.web;
 
 import cn.chengxin.account.StaffPasswords;
+import cn.chengxin.account.domain.PasswordAge;
 import cn.chengxin.account.StaffPrincipal;
 import cn.chengxin.account.security.PasswordChangeRequired;
 import cn.chengxin.shared.DomainProblem;
@@ -23,13 +24,17 @@ class PasswordPage {
 
     private final StaffPasswords passwords;
 
-    PasswordPage(StaffPasswords passwords) {
+    private final PasswordAge age;
+
+    PasswordPage(StaffPasswords passwords, PasswordAge age) {
         this.passwords = passwords;
+        this.age = age;
     }
 
     @GetMapping(PasswordChangeRequired.PAGE)
     String form(HttpSession session, Model model) {
-        model.addAttribute("mustChange", PasswordChangeRequired.marked(session));
+        model.addAttribute("mustChange", PasswordChangeRequired.reason(session));
+        model.addAttribute("passwordMaxAgeDays", age.maxAge().toDays());
         return "console/password";
     }
 
@@ -46,7 +51,8 @@ class PasswordPage {
                 return "redirect:/console/login?locked";
             }
             ConsoleActions.showRefusal(model, response, e);
-            model.addAttribute("mustChange", PasswordChangeRequired.marked(session));
+            model.addAttribute("mustChange", PasswordChangeRequired.reason(session));
+        model.addAttribute("passwordMaxAgeDays", age.maxAge().toDays());
             return "console/password";
         }
         PasswordChangeRequired.lift(session);

@@ -137,9 +137,10 @@ class SecondFactorPages {
         SecurityContextHolder.setContext(context);
         request.changeSessionId(); // a new id now that the session carries full rights
         contexts.saveContext(context, request, response);
-        if (passwords.mustChange(principal.userId())) {
-            // A password an administrator set: replaced before anything else is done (PasswordChangeRequired).
-            PasswordChangeRequired.mark(request.getSession());
+        StaffPasswords.ChangeRequired required = passwords.changeRequired(principal.userId());
+        if (required != StaffPasswords.ChangeRequired.NONE) {
+            // A password an administrator set, or one grown too old: replaced before anything else is done.
+            PasswordChangeRequired.mark(request.getSession(), required.name());
             return "redirect:" + PasswordChangeRequired.PAGE;
         }
         return "redirect:/console";

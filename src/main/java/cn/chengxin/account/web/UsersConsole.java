@@ -20,9 +20,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UsersConsole {
 
     private final StaffDirectory directory;
+    private final java.time.Clock clock;
+    private final java.time.Duration dormantAfter;
 
-    UsersConsole(StaffDirectory directory) {
+    UsersConsole(StaffDirectory directory, java.time.Clock clock,
+                 @org.springframework.beans.factory.annotation.Value("${chengxin.account.dormant-after:90d}")
+                 java.time.Duration dormantAfter) {
         this.directory = directory;
+        this.clock = clock;
+        this.dormantAfter = dormantAfter;
     }
 
     @GetMapping("/console/users")
@@ -34,7 +40,11 @@ class UsersConsole {
         model.addAttribute("roleNames", roleNames);
         model.addAttribute("resettable", directory.resettableByCurrentAdmin());
         model.addAttribute("departments", directory.departments());
-        model.addAttribute("now", java.time.Instant.now());
+        java.time.Instant now = clock.instant();
+        model.addAttribute("now", now);
+        // GB/T 22239-2019 §8.1.4.2 c) 应及时删除或停用多余的、过期的账户: the administrator sees who stopped signing in.
+        model.addAttribute("dormantBefore", now.minus(dormantAfter));
+        model.addAttribute("zone", clock.getZone());
         return "console/users";
     }
 

@@ -1,0 +1,22 @@
+package cn.chengxin.account;
+
+import java.time.Duration;
+
+import cn.chengxin.account.domain.PasswordAge;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * How long staff passwords serve ({@link PasswordAge}): {@code chengxin.account.password-max-age} (default 90 days) and
+ * {@code chengxin.account.temporary-password-life} (default 72 hours), ISO-8601 durations or Spring's {@code 90d}.
+ */
+@Configuration(proxyBeanMethods = false)
+class PasswordAgeSettings {
+
+    @Bean
+    PasswordAge passwordAge(@Value("${chengxin.account.password-max-age:90d}") Duration maxAge,
+                            @Value("${chengxin.account.temporary-password-life:72h}") Duration temporaryLife) {
+        return new PasswordAge(maxAge, temporaryLife);
+    }
+}
