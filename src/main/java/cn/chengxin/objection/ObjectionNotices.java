@@ -36,6 +36,17 @@ class ObjectionNotices {
                         + o.outcomeReasons(), LINK);
     }
 
+    /**
+     * The case went to the providing department for verification, which gives it the longer deadline of Henan Art. 41:
+     * the subject, told the platform's 3-day date on receipt, learns the new one and who verifies (RULES.md §5).
+     */
+    void routed(Objection o, java.time.LocalDate newDue) {
+        String department = catalogue.departments().getOrDefault(o.departmentCode(), o.departmentCode());
+        notices.notify(o.subjectId(), "OBJECTION_ROUTED", "您的异议已转" + department + "核查，办结期限 " + newDue,
+                "您对“" + itemName(o) + "”记录提出的异议需由提供单位" + department + "核实，已转该单位核查。"
+                        + "办结期限相应变更为 " + newDue + "（自受理之日起按工作日计算）。", LINK);
+    }
+
     /** The subject learns that the deadline moved, and why (testing or expert review is not counted). */
     void paused(Objection o, String kind, java.time.LocalDate until, java.time.LocalDate newDue) {
         notices.notify(o.subjectId(), "OBJECTION_PAUSED", "您的异议办理期限顺延至 " + newDue,

@@ -486,19 +486,29 @@ public class Objections {
     }
 
     /**
-     * Sends the case to the providing department for verification: the case is due 7 working days from receipt, the
-     * department's answer 3 from today, both moved by pauses already recorded.
+     * Sends the case to the providing department for verification (RULES.md §5; Henan Art. 41): the case is due 7
+     * working days from receipt, the department's answer 3 from today but no later than the working day before the
+     * case is due, both moved by pauses already recorded ({@link ObjectionDeadlines#due}). Only a case still within the
+     * platform's own 3 working days may be routed: after them, routing would turn an overdue case into one "in time"
+     * (OBJECTION_ROUTE_TOO_LATE; the office decides it itself, late, and the figures count it so). The subject is told
+     * the new deadline and the department verifying.
      */
     @Transactional
     public void route(UUID id, int version) {
         Objection o = find(id);
         LocalDate today = LocalDate.now(clock);
-        Due due = due(o, today, pausesOf(id));
+        if (o.status() == ObjectionStatus.RECEIVED && !ObjectionDeadlines.routable(today, o.dueOn())) {
+            throw problem("OBJECTION_ROUTE_TOO_LATE", DomainProblem.Kind.CONFLICT,
+                    "该异议已超过平台办理期限（" + o.dueOn() + "），不能再转提供单位核查以延长期限：请由信用办直接办结");
+        }
+        ObjectionDeadlines.Due due = due(o, today, pausesOf(id));
         if (!store.route(id, version, clock.instant(), due.caseDue(), due.departmentDue())) {
             throw problem("OBJECTION_ALREADY_MOVED", DomainProblem.Kind.CONFLICT, "该异议已转办或已办结");
         }
+        notices.routed(o, due.caseDue());
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.route")
-                .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow()).detail(o.departmentCode()));
+                .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
+                .detail(o.departmentCode() + "；期限 " + due.caseDue() + "，单位答复 " + due.departmentDue()));
     }
 
     /**
@@ -516,7 +526,7 @@ public class Objections {
         List<ObjectionPause> pauses = new java.util.ArrayList<>(pausesOf(id));
         pauses.add(pause);
         LocalDate routedOn = o.routedAt() == null ? null : LocalDate.ofInstant(o.routedAt(), clock.getZone());
-        Due due = due(o, routedOn, pauses);
+        ObjectionDeadlines.Due due = due(o, routedOn, pauses);
         if (!store.moveDeadlines(id, version, due.caseDue(), o.routedAt() == null ? null : due.departmentDue())) {
             throw problem("OBJECTION_ALREADY_MOVED", DomainProblem.Kind.CONFLICT, "该异议已由他人更新，请刷新");
         }
@@ -528,19 +538,9 @@ public class Objections {
                 .detail(kind + " " + pause.from() + "～" + pause.until() + "；期限 " + due.caseDue()));
     }
 
-    private record Due(LocalDate caseDue, LocalDate departmentDue) {
-    }
-
     /** The deadlines of a case routed on {@code routedOn} (null: not routed), moved by its pauses, capped. */
-    private Due due(Objection o, LocalDate routedOn, List<ObjectionPause> pauses) {
-        var calendar = workingDays.calendar();
-        LocalDate received = o.receivedOn();
-        LocalDate base = routedOn == null ? deadlines.platformDue(calendar, received)
-                : deadlines.withDepartmentDue(calendar, received);
-        LocalDate caseDue = deadlines.paused(calendar, base, pauses, received, received);
-        LocalDate departmentDue = routedOn == null ? null : deadlines.paused(calendar,
-                deadlines.departmentAnswerDue(calendar, routedOn), pauses, routedOn, received);
-        return new Due(caseDue, departmentDue);
+    private ObjectionDeadlines.Due due(Objection o, LocalDate routedOn, List<ObjectionPause> pauses) {
+        return deadlines.due(workingDays.calendar(), o.receivedOn(), routedOn, pauses);
     }
 
     public List<ObjectionPause> pausesOf(UUID objectionId) {

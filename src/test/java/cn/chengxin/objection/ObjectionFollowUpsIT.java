@@ -13,6 +13,7 @@ import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.objection.domain.DepartmentAnswer;
 import cn.chengxin.objection.domain.ObjectionPause;
+import cn.chengxin.objection.domain.ObjectionStatus;
 import cn.chengxin.objection.domain.Outcome;
 import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.calendar.WorkingCalendar;
@@ -83,6 +84,12 @@ class ObjectionFollowUpsIT {
 
     @Autowired
     Listing listing;
+
+    @Autowired
+    ObjectionFigures figures;
+
+    @Autowired
+    cn.chengxin.catalog.Catalogue catalogue;
 
     @Autowired
     cn.chengxin.account.Notices notices;
@@ -202,6 +209,86 @@ class ObjectionFollowUpsIT {
         Objection capped = objections.find(id);
         assertThat(capped.dueOn()).isEqualTo(objections.ceilingOf(capped)).isBeforeOrEqualTo(today.plusDays(20));
         assertThat(calendar.isWorkingDay(capped.dueOn())).isTrue();
+    }
+
+    /**
+     * G9 (RULES.md §5; Henan Art. 41): routed within the platform's deadline, the case takes the 7 working days, its
+     * department answers by the day before, and the person is told the new deadline and who verifies.
+     */
+    @Test
+    void aCaseRoutedInTimeTellsThePersonTheNewDeadlineAndTheDepartment() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "祁望舒");
+        UUID subject = subject(person, "驻市监罚〔2026〕704号");
+        UUID id = objections.file(subject, creditFile.fileOf(subject).get(0).recordKey(), "罚款对象不是我", "本人");
+        Objection filed = objections.find(id);
+
+        mvc.perform(post("/console/objections/{id}/route", id).param("version", String.valueOf(filed.version()))
+                        .with(authentication(office())).with(csrf()))
+                .andExpect(flash().attribute("successKey", "objections.routed"));
+        Objection routed = objections.find(id);
+        assertThat(routed.status()).isEqualTo(ObjectionStatus.WITH_DEPARTMENT);
+        assertThat(routed.dueOn()).isEqualTo(workingDays.calendar().plusWorkingDays(filed.receivedOn(), 7));
+        assertThat(routed.departmentDue()).as("the office keeps a day to decide").isBefore(routed.dueOn());
+        assertThat(notices.of(subject).get(0)).satisfies(n -> {
+            assertThat(n.kind()).isEqualTo("OBJECTION_ROUTED");
+            assertThat(n.title()).contains(routed.dueOn().toString());
+            assertThat(n.body()).contains(catalogue.departments().get("MARKET"), routed.dueOn().toString());
+        });
+    }
+
+    /**
+     * G9: past the platform's own 3 working days a case is no longer routed — routing would give it 7 from receipt
+     * and make it "in time" again. It stays overdue, the console says why (in the reader's language), and once
+     * decided it counts as decided late in the supervision figures (RULES.md §12).
+     */
+    @Test
+    void aCasePastThePlatformsDeadlineIsNotRoutedAndCountsAsLate() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "龚照临");
+        UUID subject = subject(person, "驻市监罚〔2026〕705号");
+        UUID id = objections.file(subject, creditFile.fileOf(subject).get(0).recordKey(), "处罚已撤销", "本人");
+        LocalDate today = LocalDate.now(clock);
+        WorkingCalendar calendar = workingDays.calendar();
+        // Received 5 working days ago: past the platform's 3, within the 7 routing would have given.
+        LocalDate received = today;
+        while (calendar.workingDaysBetween(received, today) < 5) {
+            received = received.minusDays(1);
+        }
+        LocalDate due = calendar.plusWorkingDays(received, 3);
+        jdbc.sql("UPDATE objection.objection SET received_on = ?, due_on = ? WHERE id = ?").params(received, due, id)
+                .update();
+        assertThat(calendar.plusWorkingDays(received, 7)).isAfterOrEqualTo(today);
+
+        var refused = mvc.perform(post("/console/objections/{id}/route", id)
+                        .param("version", String.valueOf(objections.find(id).version()))
+                        .with(authentication(office())).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "OBJECTION_ROUTE_TOO_LATE")).andReturn();
+        Objection still = objections.find(id);
+        assertThat(still.status()).isEqualTo(ObjectionStatus.RECEIVED);
+        assertThat(still.dueOn()).isEqualTo(due);
+        assertThat(still.departmentDue()).isNull();
+        assertThat(still.overdue(today)).isTrue();
+        assertThat(notices.of(subject)).extracting(cn.chengxin.account.Notice::kind).doesNotContain("OBJECTION_ROUTED");
+        mvc.perform(get("/console/objections").param("lang", "en")
+                        .with(cn.chengxin.support.Sessions.flashOf(refused)).with(authentication(office())))
+                .andExpect(content().string(containsString("OBJECTION_ROUTE_TOO_LATE")))
+                .andExpect(content().string(containsString("can no longer be routed to the providing department")));
+        mvc.perform(get("/console/objections/{id}", id).with(authentication(office())))
+                .andExpect(content().string(containsString("data-field=\"route-too-late\"")))
+                .andExpect(content().string(not(containsString("/console/objections/" + id + "/route"))));
+
+        var before = marketFigures(today);
+        as("office-d", () -> {
+            objections.decide(id, objections.find(id).version(), Outcome.DELETE, "经核实，处罚决定已撤销");
+            return null;
+        });
+        var after = marketFigures(today);
+        assertThat(after.decided()).isEqualTo(before.decided() + 1);
+        assertThat(after.decidedInTime()).as("decided late").isEqualTo(before.decidedInTime());
+    }
+
+    private ObjectionFigures.DepartmentObjections marketFigures(LocalDate today) {
+        return figures.between(today, today).stream().filter(f -> f.departmentCode().equals("MARKET")).findFirst()
+                .orElse(new ObjectionFigures.DepartmentObjections("MARKET", 0, 0, 0, 0));
     }
 
     @Test

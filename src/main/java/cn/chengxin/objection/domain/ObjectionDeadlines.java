@@ -80,6 +80,51 @@ public record ObjectionDeadlines(int platformDays, int departmentDays, int withD
         return calendar.plusWorkingDays(received, withDepartmentDays);
     }
 
+    /** A case's deadlines: its own, and its department's answer (null while the case is not routed). */
+    public record Due(LocalDate caseDue, LocalDate departmentDue) {
+    }
+
+    /**
+     * The deadlines of a case received on {@code received} and routed on {@code routedOn} (null: not routed), moved by
+     * its pauses, capped at the ceiling (RULES.md §5; Henan Art. 41). Decided by the platform alone, the case is due
+     * {@code platformDays} after receipt; routed, {@code withDepartmentDays} after receipt, and its department answers
+     * {@code departmentDays} after routing — but by the working day before the case is due at the latest, which the
+     * credit office keeps to decide on the answer: the department's 3 days serve the case's 7, never outlast them.
+     * Routing is allowed only up to the platform's own deadline ({@link #routable}), so it never re-bases a case
+     * already overdue.
+     */
+    public Due due(WorkingCalendar calendar, LocalDate received, LocalDate routedOn, List<ObjectionPause> pauses) {
+        LocalDate base = routedOn == null ? platformDue(calendar, received) : withDepartmentDue(calendar, received);
+        LocalDate caseDue = paused(calendar, base, pauses, received, received);
+        if (routedOn == null) {
+            return new Due(caseDue, null);
+        }
+        LocalDate answer = paused(calendar, departmentAnswerDue(calendar, routedOn), pauses, routedOn, received);
+        LocalDate latest = workingDayBefore(calendar, caseDue);
+        if (latest.isBefore(routedOn)) {
+            latest = routedOn;
+        }
+        return new Due(caseDue, answer.isAfter(latest) ? latest : answer);
+    }
+
+    /**
+     * Whether a case still decided by the platform alone, due {@code platformDue}, may be routed to its department on
+     * {@code today}: up to and on that deadline, not after it (RULES.md §5; Henan Art. 41). Routing gives the case the
+     * longer deadline for verification; given to a case already overdue it would make it "in time" again, in the
+     * office's queue and in the supervision figures (RULES.md §12).
+     */
+    public static boolean routable(LocalDate today, LocalDate platformDue) {
+        return !today.isAfter(platformDue);
+    }
+
+    private static LocalDate workingDayBefore(WorkingCalendar calendar, LocalDate day) {
+        LocalDate d = day.minusDays(1);
+        for (int i = 0; i < 366 && !calendar.isWorkingDay(d); i++) {
+            d = d.minusDays(1);
+        }
+        return d;
+    }
+
     /** The last day any case received on {@code received} may take, pauses or not: never later, never a rest day. */
     public LocalDate ceiling(WorkingCalendar calendar, LocalDate received) {
         LocalDate d = received.plusDays(ceilingDays);

@@ -114,4 +114,48 @@ class ObjectionDeadlinesTests {
                 new CalendarDay(LocalDate.of(2026, 6, 4), DayKind.HOLIDAY, "测试假日")));
         assertThat(deadlines.platformDue(calendar, LocalDate.of(2026, 6, 1))).isEqualTo(LocalDate.of(2026, 6, 5));
     }
+
+    /**
+     * G9 (RULES.md §5; Henan Art. 41): routing gives the case 7 working days from receipt and the department 3 from
+     * routing; routed on the platform's last day, the department still answers the working day before the case is
+     * due, which the office keeps to decide.
+     */
+    @Test
+    void aCaseRoutedOnThePlatformsLastDayLeavesTheOfficeItsDecidingDay() {
+        LocalDate monday = LocalDate.of(2026, 6, 1);
+        assertThat(deadlines.due(plain, monday, null, List.of()))
+                .isEqualTo(new ObjectionDeadlines.Due(LocalDate.of(2026, 6, 4), null));
+        assertThat(deadlines.due(plain, monday, LocalDate.of(2026, 6, 4), List.of()))
+                .isEqualTo(new ObjectionDeadlines.Due(LocalDate.of(2026, 6, 10), LocalDate.of(2026, 6, 9)));
+    }
+
+    /** The department's days never outrun the case's: capped at the working day before the case is due. */
+    @Test
+    void theDepartmentsDeadlineIsCappedAtTheDayBeforeTheCaseIsDue() {
+        LocalDate monday = LocalDate.of(2026, 6, 1);
+        // Configured 5 days for the platform and the department: routed on day 5, the department's 5 days would end on
+        // 15 June, after the case's 7 (10 June).
+        var configured = new ObjectionDeadlines(5, 5, 7, 20, 1);
+        assertThat(configured.due(plain, monday, LocalDate.of(2026, 6, 8), List.of()))
+                .isEqualTo(new ObjectionDeadlines.Due(LocalDate.of(2026, 6, 10), LocalDate.of(2026, 6, 9)));
+        // A long pause takes both to the 20-day ceiling (Friday 19 June): the department answers by the Thursday.
+        var longTesting = new ObjectionPause(ObjectionPause.Kind.TESTING, "检测", LocalDate.of(2026, 6, 3),
+                LocalDate.of(2026, 7, 31));
+        assertThat(deadlines.due(plain, monday, LocalDate.of(2026, 6, 2), List.of(longTesting)))
+                .isEqualTo(new ObjectionDeadlines.Due(LocalDate.of(2026, 6, 19), LocalDate.of(2026, 6, 18)));
+        // Over a holiday, the day before is the last working day before it.
+        WorkingCalendar calendar = new WorkingCalendar(List.of(
+                new CalendarDay(LocalDate.of(2026, 6, 9), DayKind.HOLIDAY, "测试假日")));
+        assertThat(configured.due(calendar, monday, LocalDate.of(2026, 6, 8), List.of()))
+                .isEqualTo(new ObjectionDeadlines.Due(LocalDate.of(2026, 6, 11), LocalDate.of(2026, 6, 10)));
+    }
+
+    /** A case past the platform's own deadline is no longer routed (which would make it "in time" again). */
+    @Test
+    void aCaseIsRoutableUpToThePlatformsDeadlineOnly() {
+        LocalDate due = LocalDate.of(2026, 6, 4);
+        assertThat(ObjectionDeadlines.routable(LocalDate.of(2026, 6, 1), due)).isTrue();
+        assertThat(ObjectionDeadlines.routable(due, due)).isTrue();
+        assertThat(ObjectionDeadlines.routable(LocalDate.of(2026, 6, 5), due)).isFalse();
+    }
 }
