@@ -81,7 +81,7 @@ public class ScoreReviews {
         ScoreReview review = new ScoreReview(Ids.newId(), subject, IdentityRedaction.redact(reasons.strip()),
                 score.map(SubjectScore::modelCode).orElse(null), score.map(SubjectScore::modelVersion).orElse(null),
                 score.map(SubjectScore::score).orElse(null), score.map(SubjectScore::grade).orElse(null), now,
-                deadline.due(workingDays.calendar(), today), null, null, null, null);
+                deadline.due(workingDays.calendar(), today), null, null, null, null, null, null);
         if (!store.insert(review)) {
             throw new ScoringProblem("SCORE_REVIEW_OPEN", DomainProblem.Kind.CONFLICT,
                     "您已有一件正在办理的人工复核申请，答复后方可再次申请");
@@ -150,6 +150,49 @@ public class ScoreReviews {
         LocalDate today = LocalDate.now(clock);
         List<ScoreReview> open = store.open();
         return new Workload(open.size(), (int) open.stream().filter(r -> r.overdue(today)).count());
+    }
+
+    /** What one watch did: the requests reminded of their deadline, and those escalated as overdue. */
+    public record Watch(List<ScoreReview> reminded, List<ScoreReview> escalated) {
+    }
+
+    /**
+     * The nightly watch of the reviews' deadlines (finding G12; issue #8: "reminders before the deadline, escalation
+     * after it"), as objections are watched: a request due by the next working day is marked reminded (shown on the
+     * console, once per deadline); one past its deadline unanswered is escalated to the office's supervision, once,
+     * counted there, and its person is told it is late. Each step audited about the person.
+     */
+    @Transactional
+    public Watch watchDeadlines(Clock at) {
+        LocalDate today = LocalDate.now(at);
+        List<ScoreReview> reminded = store.remind(today, workingDays.calendar().plusWorkingDays(today, 1));
+        List<ScoreReview> escalated = store.escalate(today, at.instant());
+        for (ScoreReview r : reminded) {
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.review.remind").subject(pseudonym(r.subjectId()))
+                    .detail("期限 " + r.dueOn()));
+        }
+        for (ScoreReview r : escalated) {
+            notices.notify(r.subjectId(), "SCORE_REVIEW_ESCALATED", "您的信用分人工复核申请已逾期，已报信用办督办",
+                    "您申请的信用分人工复核未在 " + r.dueOn() + " 前答复，已报信用办督办。答复后您将收到通知。", LINK);
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.review.escalate")
+                    .subject(pseudonym(r.subjectId())).detail("逾期未答复，报信用办督办；期限 " + r.dueOn()));
+        }
+        return new Watch(reminded, escalated);
+    }
+
+    /**
+     * The credit office's own deadline for supervision (RULES.md §12, as objections' and repairs' per department):
+     * requests answered in a period and how many by their deadline, and the open ones overdue today. Counts only.
+     */
+    public record Figures(long answered, long answeredInTime, long overdueNow) {
+    }
+
+    /** The requests answered from {@code from} to {@code to} (both included), and those overdue today. */
+    public Figures figures(LocalDate from, LocalDate to) {
+        java.time.ZoneId zone = clock.getZone();
+        long[] f = store.figures(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant(),
+                zone.getId(), LocalDate.now(clock));
+        return new Figures(f[0], f[1], f[2]);
     }
 
     /**

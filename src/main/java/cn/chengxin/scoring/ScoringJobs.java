@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Keeps scores current: the subjects of every stored chunk at once, the holders of an item whose approved catalogue
- * version changes its weight; everyone nightly (recency decay moves on).
+ * version changes its weight; everyone nightly (recency decay moves on). Nightly too, the deadlines of the requests for
+ * human review are watched ({@link ScoreReviews#watchDeadlines}).
  */
 @Component
 class ScoringJobs {
@@ -28,13 +29,18 @@ class ScoringJobs {
     private final Scoring scoring;
     private final RescoringHolders rescoring;
     private final TaskExecutor executor;
+    private final ScoreReviews reviews;
+    private final java.time.Clock clock;
 
     /** {@code executor}: the one the modules' event listeners run on. */
     ScoringJobs(Scoring scoring, RescoringHolders rescoring,
-                @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
+                @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor,
+                ScoreReviews reviews, java.time.Clock clock) {
         this.scoring = scoring;
         this.rescoring = rescoring;
         this.executor = executor;
+        this.reviews = reviews;
+        this.clock = clock;
     }
 
     @ApplicationModuleListener
@@ -62,6 +68,11 @@ class ScoringJobs {
 
     @Scheduled(cron = "${chengxin.scoring.nightly-cron:0 30 1 * * *}", zone = "Asia/Shanghai")
     void nightly() {
+        ScoreReviews.Watch watched = reviews.watchDeadlines(clock);
+        if (!watched.reminded().isEmpty() || !watched.escalated().isEmpty()) {
+            log.info("Score review deadlines: {} reminded, {} escalated", watched.reminded().size(),
+                    watched.escalated().size());
+        }
         scoring.startRecompute();
     }
 

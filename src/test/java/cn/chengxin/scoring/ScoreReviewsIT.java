@@ -11,6 +11,8 @@ import cn.chengxin.account.Notices;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.account.StaffPrincipal;
 import cn.chengxin.scoring.domain.ScoreReview;
+import cn.chengxin.shared.calendar.WorkingCalendar;
+import cn.chengxin.shared.calendar.WorkingDays;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
@@ -71,6 +73,12 @@ class ScoreReviewsIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    java.time.Clock clock;
+
+    @Autowired
+    WorkingDays workingDays;
 
     @Test
     void aPersonWhoRefusesAutomatedGradingIsAnsweredManualAssessmentUntilTheyAcceptItAgain() throws Exception {
@@ -171,6 +179,59 @@ class ScoreReviewsIT {
                         .with(office).with(csrf()))
                 .andExpect(flash().attribute("failureCode", "SCORE_REVIEW_OUTCOME"));
         assertThat(reviews.of(r.id()).get(0).open()).isTrue();
+    }
+
+    /**
+     * G12 (issue #8: reminders before the deadline, escalation after it): the nightly watch reminds the office the
+     * working day before a review is due, once; escalates it once overdue and tells the person; the console marks it,
+     * and 部门督办 counts the office's overdue and late answers (RULES.md §12).
+     */
+    @Test
+    void theNightlyWatchRemindsEscalatesAndSupervisionCountsALateReview() throws Exception {
+        Resident r = resident(LocalDate.of(1972, 6, 15), "谷清和");
+        UUID id = reviews.request(r.id(), "请人工复核我的信用分");
+        LocalDate due = reviews.of(r.id()).get(0).dueOn();
+        WorkingCalendar calendar = workingDays.calendar();
+        LocalDate dayBefore = LocalDate.now(clock);
+        while (calendar.plusWorkingDays(dayBefore, 1).isBefore(due)) {
+            dayBefore = dayBefore.plusDays(1);
+        }
+        assertThat(reviews.watchDeadlines(at(dayBefore)).reminded()).extracting(ScoreReview::id).contains(id);
+        assertThat(reviews.watchDeadlines(at(dayBefore)).reminded()).as("once per deadline")
+                .extracting(ScoreReview::id).doesNotContain(id);
+        assertThat(reviews.of(r.id()).get(0).reminded()).isTrue();
+        assertThat(reviews.watchDeadlines(at(due.plusDays(1))).escalated()).extracting(ScoreReview::id).contains(id);
+        assertThat(reviews.watchDeadlines(at(due.plusDays(2))).escalated()).extracting(ScoreReview::id)
+                .doesNotContain(id);
+        assertThat(reviews.of(r.id()).get(0).escalated()).isTrue();
+        assertThat(notices.of(r.id())).extracting(cn.chengxin.account.Notice::kind).contains("SCORE_REVIEW_ESCALATED");
+        assertThat(actions(r)).contains("scoring.review.remind", "scoring.review.escalate");
+        var office = authentication(reviewer("复核员谷"));
+        assertThat(mvc.perform(get("/console/score-reviews").with(office)).andReturn().getResponse()
+                .getContentAsString()).contains("data-field=\"escalated\"");
+
+        // Overdue today: counted on 部门督办; answered late: counted as answered, not in time.
+        LocalDate today = LocalDate.now(clock);
+        jdbc.sql("UPDATE scoring.review SET due_on = ? WHERE id = ?").params(today.minusDays(1), id).update();
+        ScoreReviews.Figures before = reviews.figures(today, today);
+        assertThat(before.overdueNow()).isPositive();
+        var supervisor = authentication(Principals.staff("supervisor-g12", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.OVERSIGHT_SUPERVISE));
+        assertThat(mvc.perform(get("/console/supervision").with(supervisor)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString()).contains("id=\"score-reviews\"")
+                .containsPattern("data-field=\"overdue\"[^>]*>" + before.overdueNow() + "<");
+        mvc.perform(post("/console/score-reviews/{id}/answer", id).param("outcome", "UPHELD")
+                        .param("answer", "经人工核对，维持评分").with(office).with(csrf()))
+                .andExpect(flash().attribute("successKey", "scoreReviews.answered.done"));
+        ScoreReviews.Figures after = reviews.figures(today, today);
+        assertThat(after.answered()).isEqualTo(before.answered() + 1);
+        assertThat(after.answeredInTime()).as("answered late").isEqualTo(before.answeredInTime());
+        assertThat(after.overdueNow()).isEqualTo(before.overdueNow() - 1);
+    }
+
+    private static java.time.Clock at(LocalDate day) {
+        java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+        return java.time.Clock.fixed(day.atTime(2, 0).atZone(china).toInstant(), china);
     }
 
     private String page(RequestPostProcessor citizen) throws Exception {

@@ -8,6 +8,7 @@ import cn.chengxin.oversight.DepartmentSupervision;
 import cn.chengxin.oversight.ProgressReport;
 import cn.chengxin.oversight.domain.CollectionTimeliness;
 import cn.chengxin.oversight.domain.FeedbackYardstick;
+import cn.chengxin.scoring.ScoreReviews;
 import cn.chengxin.shared.calendar.ReportPeriod;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
@@ -31,8 +32,11 @@ class SupervisionConsole {
     private final DepartmentSupervision supervision;
     private final ProgressReport reports;
     private final Clock clock;
+    private final ScoreReviews scoreReviews;
 
-    SupervisionConsole(DepartmentSupervision supervision, ProgressReport reports, Clock clock) {
+    SupervisionConsole(DepartmentSupervision supervision, ProgressReport reports, Clock clock,
+                       ScoreReviews scoreReviews) {
+        this.scoreReviews = scoreReviews;
         this.supervision = supervision;
         this.reports = reports;
         this.clock = clock;
@@ -54,6 +58,8 @@ class SupervisionConsole {
             return "console/supervision";
         }
         model.addAttribute("period", supervision.of(period.from(), period.to()));
+        // The credit office's own deadline (finding G12): its answers to requests for human review of a score.
+        model.addAttribute("scoreReviews", scoreReviews.figures(period.from(), period.to()));
         return "console/supervision";
     }
 
