@@ -93,6 +93,15 @@ class ReportAssembler {
      */
     ReportContent assemble(ReportScope scope, SubjectProfile subject, String pseudonym, Heading heading,
                            ReportReader reader) {
+        return assemble(scope, subject, pseudonym, heading, reader, new ReportCarries());
+    }
+
+    /**
+     * As {@link #assemble(ReportScope, SubjectProfile, String, Heading, ReportReader)}, telling {@code carries} each
+     * record and each of this platform's list entries that the report prints (finding G5).
+     */
+    ReportContent assemble(ReportScope scope, SubjectProfile subject, String pseudonym, Heading heading,
+                           ReportReader reader, ReportCarries carries) {
         // Each record is read by the item version it was stored under (issue #4, RULES.md §4): a later version
         // making the item more or less serious, or otherwise classing it anew, does not rewrite what was collected
         // before it, as the credit file and repair read it.
@@ -118,6 +127,7 @@ class ReportAssembler {
             ReportContent.RecordLine line = line(entry, item, departments,
                     pending.getOrDefault(entry.recordKey(), List.of()));
             included.put(entry.recordKey(), item.name());
+            carries.record(entry);
             switch (item.nature()) {
                 case GOOD -> good.add(line);
                 case NEGATIVE -> negative.add(line);
@@ -131,6 +141,7 @@ class ReportAssembler {
                 .filter(e -> reader.seesEntry(e.listType(), e.departmentCode(),
                         e.recordKey() == null ? null : itemOfRecord.get(e.recordKey()),
                         e.recordKey() == null ? null : departmentOfRecord.get(e.recordKey()), e.published()))
+                .peek(carries::entry)
                 .map(e -> listLine(e, departments)).collect(Collectors.toCollection(ArrayList::new));
         // The entries other platforms issued bind the person here as ours do (RULES.md §9, §11): shown with their
         // issuer, to the readers who would see such an entry of ours (a shared black or red entry is public); a

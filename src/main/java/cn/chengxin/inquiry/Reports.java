@@ -85,11 +85,13 @@ public class Reports {
     private final Clock clock;
     private final ReportNumbers numbers = new ReportNumbers(new SecureRandom());
     private final Notices notices;
+    private final SupersededReports superseded;
 
     Reports(ReportAssembler assembler, ReportDocuments documents, Consents consents, JdbcInquiry store,
             SubjectRegistry subjects, AuditLog audit, InquirySettings settings, TransactionTemplate transactions,
-            JsonMapper json, Clock clock, Notices notices) {
+            JsonMapper json, Clock clock, Notices notices, SupersededReports superseded) {
         this.notices = notices;
+        this.superseded = superseded;
         this.assembler = assembler;
         this.documents = documents;
         this.consents = consents;
@@ -323,7 +325,8 @@ public class Reports {
         String pseudonym = subjects.pseudonymOf(subject.id()).orElseThrow();
         ReportAssembler.Heading heading = new ReportAssembler.Heading(numbers.number(LocalDate.ofInstant(now, CHINA)),
                 numbers.verificationCode(), purpose, basis, requester, now, language);
-        ReportContent content = assembler.assemble(scope, subject, pseudonym, heading, reader);
+        ReportCarries carries = new ReportCarries();
+        ReportContent content = assembler.assemble(scope, subject, pseudonym, heading, reader, carries);
         byte[] pdf = documents.pdf(content);
         String sm3 = sm3(pdf);
         UUID id = Ids.newId();
@@ -341,6 +344,7 @@ public class Reports {
                     actor.organisation() == null ? "" : actor.organisation(), purpose, basis, consentId,
                     content.generatedAt(), content.validUntil(), sm3, json.writeValueAsString(content.summary()),
                     json.writeValueAsString(content), pdf));
+            superseded.keep(id, content.validUntil(), carries);
             withStored.accept(id);
             audit.record(entry);
         });
@@ -364,10 +368,19 @@ public class Reports {
 
     /**
      * What the public verification page shows: found only with the right number and code; {@code kind} names the
-     * report in the page's language, {@code kindTitle} is its stored Chinese title.
+     * report in the page's language, {@code kindTitle} is its stored Chinese title. {@code changedOn}: while the report
+     * is valid, the day from which what it carries changed (a record deleted, corrected, repaired, revoked or expired,
+     * a new version, a list entry ended: finding G5), never which; null when nothing did, or for a report issued before
+     * reports kept what they carry. {@code requester}: who obtained it, a state organ's report naming the organisation
+     * only (null when it has none), never the staff member (the page is public to anyone holding the code).
      */
     public record Verified(ReportContent.Summary summary, boolean valid, String sm3, String kindTitle,
-                           ReportKind kind) {
+                           ReportKind kind, LocalDate changedOn, String requester) {
+
+        /** Authentic, within its validity and its contents unchanged: "真实有效". */
+        public boolean current() {
+            return valid && changedOn == null;
+        }
     }
 
     /**
@@ -390,8 +403,20 @@ public class Reports {
                             .detail(r.kind().title() + " " + r.number()));
                     return r;
                 })
-                .map(r -> new Verified(json.readValue(store.summary(r.id()).orElseThrow(),
-                        ReportContent.Summary.class), r.valid(clock.instant()), r.sm3(), r.kind().title(), r.kind()));
+                .map(this::verified);
+    }
+
+    private Verified verified(JdbcInquiry.IssuedReport r) {
+        ReportContent.Summary summary = json.readValue(store.summary(r.id()).orElseThrow(),
+                ReportContent.Summary.class);
+        boolean valid = r.valid(clock.instant());
+        LocalDate changedOn = valid ? superseded.changedOn(r.id(), r.subjectId()).orElse(null) : null;
+        // A state organ's report names its staff member in the report (for the department's file), not on the public
+        // page: the organisation only, as stored with the report (also for one issued before, whose summary has both).
+        // A staff member without an organisation (none in practice) is named by neither: null, "a state organ".
+        String requester = !Requester.GOVERNMENT.name().equals(r.requesterKind()) ? summary.requester()
+                : r.organisation().isBlank() ? null : r.organisation();
+        return new Verified(summary, valid, r.sm3(), r.kind().title(), r.kind(), changedOn, requester);
     }
 
     /** All reports about the person (their own and those others obtained), newest first. */

@@ -1,0 +1,183 @@
+package cn.chengxin.inquiry;
+
+import java.time.LocalDate;
+import java.time.Clock;
+import java.util.UUID;
+
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.Department;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.inquiry.domain.ReportKind;
+import cn.chengxin.objection.Objections;
+import cn.chengxin.objection.domain.Outcome;
+import cn.chengxin.shared.security.Actor;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.shared.security.StaffQueryPurpose;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
+import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestRecords;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static cn.chengxin.support.AsStaff.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Finding G5 (gaps review xxiv) on PostgreSQL: a report whose record was since deleted, or got a new version, verifies
+ * as authentic but changed, from the day of the change and without naming the record; one that nothing touched, or
+ * that was issued before reports kept what they carry, verifies as "真实有效"; a state organ's report names its
+ * organisation only on the public page.
+ */
+@IntegrationTest
+class ReportVerificationIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    Reports reports;
+
+    @Autowired
+    CreditFile creditFile;
+
+    @Autowired
+    Objections objections;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void anObjectionDeletingAReportedRecordTurnsTheVerificationIntoChanged() throws Exception {
+        Person p = person("核验变更");
+        TestRecords.penalty(mvc, apiClients, directory, p.number(), p.name(), "P_ADMIN_PENALTY_GENERAL",
+                "驻市监罚〔2026〕951号");
+        UUID record = creditFile.fileOf(p.id()).get(0).recordKey();
+        Reports.Issued carrying = reports.forSelf(p.id(), ReportKind.OCCUPATIONAL);
+        Reports.Issued before = reports.forSelf(p.id(), ReportKind.OCCUPATIONAL);
+        // A report issued before reports kept what they carry (V183) has nothing to compare: it verifies as before.
+        jdbc.sql("DELETE FROM inquiry.report_record WHERE report_id = ?").param(before.id()).update();
+        Person other = person("核验未变");
+        TestRecords.penalty(mvc, apiClients, directory, other.number(), other.name(), "P_ADMIN_PENALTY_GENERAL",
+                "驻市监罚〔2026〕952号");
+        Reports.Issued untouched = reports.forSelf(other.id(), ReportKind.OCCUPATIONAL);
+        assertThat(verdict(carrying, "zh")).contains("真实有效");
+
+        UUID objection = objections.file(p.id(), record, "该处罚已被撤销，系错误录入", "窗口代办");
+        assertThat(verdict(carrying, "zh")).as("异议中: still shown, nothing changed yet").contains("真实有效");
+        as("clerk-g5", () -> {
+            objections.decide(objection, objections.find(objection).version(), Outcome.DELETE, "经核实，信息有误");
+            return null;
+        });
+
+        String today = LocalDate.now(clock).toString();
+        String page = page(carrying, "zh");
+        assertThat(verdictOf(page)).contains("真实", "所载信息已于 " + today + " 起发生变更，请重新查询")
+                .doesNotContain("真实有效");
+        assertThat(page).doesNotContain("驻市监罚〔2026〕951号", "删除", "撤销");
+        assertThat(verdict(carrying, "en")).contains("has changed since " + today, "obtain a new report");
+        assertThat(jdbc.sql("SELECT change FROM inquiry.report_superseded WHERE report_id = ?").param(carrying.id())
+                .query(String.class).single()).isEqualTo("REVOKED");
+        assertThat(verdict(before, "zh")).contains("真实有效");
+        assertThat(verdict(untouched, "zh")).contains("真实有效");
+        assertThat(verdict(reports.forSelf(p.id(), ReportKind.OCCUPATIONAL), "zh")).as("a report issued since")
+                .contains("真实有效");
+    }
+
+    /** A correction delivered by collection is a new version of the record: the reports printing the old one changed. */
+    @Test
+    void aNewVersionOfAReportedRecordTurnsTheVerificationIntoChanged() throws Exception {
+        Person p = person("核验更正");
+        String source = "T-" + UUID.randomUUID();
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(p.number(), p.name(),
+                "P_ADMIN_PENALTY_GENERAL", source, "1", "ADD", "驻市监罚〔2026〕953号", "无照经营"));
+        Reports.Issued issued = reports.forSelf(p.id(), ReportKind.OCCUPATIONAL);
+        FileEntry v1 = creditFile.fileOf(p.id()).get(0);
+        assertThat(jdbc.sql("SELECT version FROM inquiry.report_record WHERE report_id = ? AND record_key = ?")
+                .params(issued.id(), v1.recordKey()).query(Integer.class).single()).isEqualTo(v1.version());
+        assertThat(verdict(issued, "zh")).contains("真实有效");
+
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(p.number(), p.name(),
+                "P_ADMIN_PENALTY_GENERAL", source, "2", "UPDATE", "驻市监罚〔2026〕953号", "无照经营（更正）"));
+
+        assertThat(verdict(issued, "zh")).contains("所载信息已于 " + LocalDate.now(clock) + " 起发生变更")
+                .doesNotContain("真实有效");
+        assertThat(jdbc.sql("SELECT change FROM inquiry.report_superseded WHERE report_id = ?").param(issued.id())
+                .query(String.class).single()).isEqualTo("UPDATED");
+    }
+
+    @Test
+    void aGovernmentReportsVerificationNamesTheOrganisationAndNoStaffMember() throws Exception {
+        Person p = person("核验政务");
+        Department office = directory.departments().stream().filter(d -> d.code().equals("CREDIT_OFFICE"))
+                .findFirst().orElseThrow();
+        Actor clerk = (Actor) Principals.member("g5-gov-clerk", office, Permission.INQUIRY_GOVERNMENT)
+                .getPrincipal();
+        Reports.Issued issued = as("g5-gov-clerk", () -> reports.forGovernment(clerk, p.number(), null,
+                StaffQueryPurpose.ADMINISTRATIVE_LICENSING, "许可受理 2026-G5"));
+        assertThat(issued.content().requester()).as("the report itself, for the department").contains("g5-gov-clerk");
+
+        String page = page(issued, "zh");
+        assertThat(requesterOf(page)).isEqualTo(office.name());
+        assertThat(page).doesNotContain("g5-gov-clerk").contains("真实有效");
+    }
+
+    // ---- helpers ----
+
+    private record Person(UUID id, String number, String name) {
+    }
+
+    private Person person(String name) {
+        TestCitizens.Person p = TestCitizens.register(subjects, name);
+        return new Person(subjects.find(subjects.validate(DocumentType.RESIDENT_ID, p.number())).orElseThrow(),
+                p.number(), name);
+    }
+
+    private String page(Reports.Issued issued, String lang) throws Exception {
+        String page = mvc.perform(get("/verify").param("n", issued.number()).param("c", issued.verificationCode())
+                .param("lang", lang).with(r -> {
+                    r.setRemoteAddr("10.77.5." + (1 + Math.floorMod(issued.number().hashCode(), 200)));
+                    return r;
+                })).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return page.substring(page.indexOf("<main"), page.indexOf("</main>"));
+    }
+
+    private String verdict(Reports.Issued issued, String lang) throws Exception {
+        return verdictOf(page(issued, lang));
+    }
+
+    private static String verdictOf(String page) {
+        return field(page, "verdict");
+    }
+
+    private static String requesterOf(String page) {
+        return field(page, "requester");
+    }
+
+    private static String field(String page, String name) {
+        int at = page.indexOf("data-field=\"" + name + "\"");
+        assertThat(at).as(name + " shown").isNotNegative();
+        String rest = page.substring(page.indexOf('>', at) + 1);
+        return rest.substring(0, rest.indexOf('<')).strip();
+    }
+}
