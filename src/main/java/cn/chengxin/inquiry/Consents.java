@@ -138,7 +138,8 @@ public class Consents {
         int validity = days == null ? settings.consentDays() : days;
         return AuditEntry.of(AuditCategory.PROCESSING, "consent.grant").subject(pseudonym(consent.subjectId()))
                 .consent(consent.id().toString())
-                .detail(consent.organisation() + "；用途 " + consent.purpose().label() + "；" + validity + " 天"
+                .detail(consent.organisation() + "；用途 " + consent.purpose().label() + "；可查询 "
+                        + consent.reportKind().title() + "；" + validity + " 天"
                         + (consent.singleUse() ? "；单次" : "；多次") + note);
     }
 

@@ -20,6 +20,7 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
 import cn.chengxin.inquiry.domain.Consent;
+import cn.chengxin.inquiry.domain.ConsentRule;
 import cn.chengxin.inquiry.domain.CounterIdentityCheck;
 import cn.chengxin.inquiry.domain.FreeReports;
 import cn.chengxin.inquiry.domain.InquiryProblem;
@@ -208,7 +209,8 @@ public class Reports {
     /**
      * An institution's query with the person's consent: the consent presented (by id or authorisation code) or one
      * the person granted must allow this institution, this person and this purpose now; a single-use consent is
-     * used up by the report.
+     * used up by the report. The report is of the kind the consent's purpose fixes ({@link Purpose#reportKind()}):
+     * {@code kind} null takes it, another kind is refused ({@code CONSENT_KIND_MISMATCH}).
      *
      * @param documentType the type of a passport or travel-permit holder's number (code or Chinese label,
      *                     {@link DocumentType#named}); null or blank: a resident identity number, inferred
@@ -225,8 +227,7 @@ public class Reports {
         if (purpose == null) {
             throw new InquiryProblem("PURPOSE_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "须写明查询用途（授权范围内）");
         }
-        ReportKind reportKind = kind == null ? ReportKind.AUTHORISED : kind;
-        if (reportKind != ReportKind.AUTHORISED && reportKind != ReportKind.OCCUPATIONAL) {
+        if (kind != null && kind != ReportKind.AUTHORISED && kind != ReportKind.OCCUPATIONAL) {
             throw new InquiryProblem("REPORT_KIND_INVALID", DomainProblem.Kind.INVALID_INPUT,
                     "机构可查询授权查询版或职业信用报告");
         }
@@ -237,8 +238,11 @@ public class Reports {
         // the answer it would get for a registered person, so the answer never tells whether a number is registered.
         UUID subjectId = found.orElse(NOBODY);
         Consent consent;
+        ReportKind reportKind;
         try {
             consent = consents.allowing(subjectId, client.clientId(), purpose, consentId, authorisationCode, now);
+            // The consent's purpose fixes the kind (G6; RULES.md §9, PIPL Art. 6): none asked for, that one.
+            reportKind = ConsentRule.kind(consent, kind);
         } catch (InquiryProblem refusal) {
             refused(client, subjects.pseudonymOf(document), purpose,
                     refusal.code() + (found.isEmpty() ? " (subject not registered)" : ""));
@@ -251,7 +255,7 @@ public class Reports {
                     if (!store.use(allowing.id(), clock.instant())) {
                         // withdrawn, expired or used since it was checked: refuse with the reason it has now
                         Consent current = store.consent(allowing.id()).orElseThrow();
-                        throw cn.chengxin.inquiry.domain.ConsentRule.check(current, subjectId, client.clientId(),
+                        throw ConsentRule.check(current, subjectId, client.clientId(),
                                 purpose, clock.instant()).orElseGet(() -> new InquiryProblem("CONSENT_USED",
                                 DomainProblem.Kind.FORBIDDEN, "该授权已不能使用"));
                     }

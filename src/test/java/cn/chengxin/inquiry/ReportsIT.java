@@ -217,6 +217,48 @@ class ReportsIT {
         assertThat(notices.of(p.id())).filteredOn(n -> n.kind().equals("CONSENT_USED")).hasSize(1);
     }
 
+    /**
+     * G6 (RULES.md §9; 征信业管理条例 Art. 18, 20; PIPL Art. 6): a hiring consent lets the employer take the
+     * occupational report only. Asking for the authorised report is refused with its code, recorded, and issues
+     * nothing nor uses the consent; asking for no kind yields the occupational report, without the score; a
+     * lending consent still gives the authorised report and refuses the occupational one.
+     */
+    @Test
+    void aHiringConsentYieldsTheOccupationalReportOnly() throws Exception {
+        Person p = person("程聘书");
+        submit(p, "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕861号");
+        Institution employer = institution("招聘系统", "庚人力资源公司");
+        Consent hiring = consents.grant(p.id(), employer.id(), Purpose.EMPLOYMENT, 30, true);
+        String body = "{\"subjectNumber\":\"" + p.number() + "\",\"purpose\":\"EMPLOYMENT\",\"format\":\"JSON\"";
+
+        reportBody(employer, body + ",\"kind\":\"AUTHORISED\"}").andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("CONSENT_KIND_MISMATCH"));
+        assertThat(reports.about(p.id())).isEmpty();
+        assertThat(store.consent(hiring.id()).orElseThrow().uses()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE subject_pseudonym = ? AND result = 'DENIED' "
+                        + "AND detail = 'refused: CONSENT_KIND_MISMATCH'")
+                .param(subjects.pseudonymOf(p.id()).orElseThrow()).query(Long.class).single()).isOne();
+
+        reportBody(employer, body + "}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.kind").value("OCCUPATIONAL"))
+                .andExpect(jsonPath("$.title").value("职业信用报告"))
+                .andExpect(jsonPath("$.score").doesNotExist())
+                .andExpect(jsonPath("$.negativeRecords[0].decisionNumber").value("驻市监罚〔2026〕861号"));
+        assertThat(reports.about(p.id())).singleElement()
+                .satisfies(r -> assertThat(r.kind()).isEqualTo(cn.chengxin.inquiry.domain.ReportKind.OCCUPATIONAL));
+
+        Institution bank = institution("信贷系统聘", "庚银行");
+        consents.grant(p.id(), bank.id(), Purpose.LENDING, 30, false);
+        reportBody(bank, "{\"subjectNumber\":\"" + p.number() + "\",\"purpose\":\"LENDING\",\"kind\":"
+                + "\"OCCUPATIONAL\",\"format\":\"JSON\"}").andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("CONSENT_KIND_MISMATCH"));
+        report(bank, p, Purpose.LENDING, null).andExpect(status().isOk());
+        assertThat(reports.about(p.id())).extracting(r -> r.kind())
+                .containsExactlyInAnyOrder(cn.chengxin.inquiry.domain.ReportKind.OCCUPATIONAL,
+                        cn.chengxin.inquiry.domain.ReportKind.AUTHORISED);
+    }
+
     /** The citizen's consents page names the purposes in the reader's language (issue #5); Chinese as before. */
     @Test
     void theConsentsPageNamesPurposesInTheReadersLanguage() throws Exception {

@@ -5,11 +5,17 @@ import java.util.UUID;
 
 /**
  * 授权: a person's consent to one named institution (an API client) for one purpose, until {@code expiresAt}, for
- * one query or many; withdrawn at any time (PIPL Art. 15). {@code uses} counts the reports issued on it.
+ * one query or many; withdrawn at any time (PIPL Art. 15). {@code uses} counts the reports issued on it. Its purpose
+ * fixes the one kind of report it allows ({@link #reportKind()}).
  */
 public record Consent(UUID id, UUID subjectId, UUID clientId, String institution, String organisation,
                       Purpose purpose, boolean singleUse, Instant grantedAt, Instant expiresAt, Instant withdrawnAt,
                       int uses, Instant lastUsedAt) {
+
+    /** The kind of report the institution may take on this consent: its purpose's (RULES.md §9, G6). */
+    public ReportKind reportKind() {
+        return purpose.reportKind();
+    }
 
     public boolean withdrawn() {
         return withdrawnAt != null;

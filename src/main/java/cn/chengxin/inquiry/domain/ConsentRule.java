@@ -21,7 +21,10 @@ import cn.chengxin.shared.DomainProblem;
  *     <li>{@code CONSENT_PURPOSE_MISMATCH} — authorised, but for another purpose;</li>
  *     <li>{@code CONSENT_WITHDRAWN} — the person withdrew it;</li>
  *     <li>{@code CONSENT_EXPIRED} — past its expiry;</li>
- *     <li>{@code CONSENT_USED} — a single-use consent already used.</li>
+ *     <li>{@code CONSENT_USED} — a single-use consent already used;</li>
+ *     <li>{@code CONSENT_KIND_MISMATCH} — the consent allows, but another kind of report than the one asked for: the
+ *     purpose fixes the kind ({@link Purpose#reportKind()}; PIPL Art. 6), so a hiring consent yields the
+ *     occupational report only.</li>
  * </ul>
  */
 public final class ConsentRule {
@@ -74,6 +77,19 @@ public final class ConsentRule {
         Consent relevant = latestFirst.stream().filter(c -> c.purpose() == purpose).findFirst()
                 .orElse(latestFirst.get(0));
         throw check(relevant, subjectId, clientId, purpose, now).orElseThrow();
+    }
+
+    /**
+     * The kind of report to issue on a consent that allows the query: the kind its purpose fixes, when the request
+     * names none or names that one; another kind is refused ({@code CONSENT_KIND_MISMATCH}).
+     */
+    public static ReportKind kind(Consent consent, ReportKind requested) {
+        ReportKind allowed = consent.reportKind();
+        if (requested != null && requested != allowed) {
+            throw fault("CONSENT_KIND_MISMATCH", "授权用途「" + consent.purpose().label() + "」只能查询"
+                    + allowed.title() + "，不能查询" + requested.title()).orElseThrow();
+        }
+        return allowed;
     }
 
     private static Optional<InquiryProblem> fault(String code, String message) {

@@ -51,7 +51,12 @@ class ReportsApi {
                                  + "code, or its Chinese label such as 护照). Leave it out for a resident identity "
                                  + "number.", example = "PASSPORT", requiredMode = NOT_REQUIRED)
                          @Size(max = 40) String documentType,
-                         @NotNull Purpose purpose, ReportKind kind, UUID consentId,
+                         @NotNull Purpose purpose,
+                         @Schema(description = "The kind of report. The consent's purpose fixes it: EMPLOYMENT gives "
+                                 + "OCCUPATIONAL (职业信用报告), every other purpose AUTHORISED (授权查询版). Leave it "
+                                 + "out to get that kind; another is refused with 403 CONSENT_KIND_MISMATCH.",
+                                 example = "OCCUPATIONAL", requiredMode = NOT_REQUIRED)
+                         ReportKind kind, UUID consentId,
                          @Size(max = 64) String authorisationCode, Format format,
                          @Schema(description = "The language of the report's fixed text: zh (default) or en. An "
                                  + "English report prints what is recorded (items, departments, decisions, "
@@ -64,10 +69,14 @@ class ReportsApi {
     @Operation(summary = "查询个人信用报告（经本人授权）", description = "The person must have authorised the calling institution "
             + "for this purpose (self-service 授权管理), or the institution presents the consent by consentId or the "
             + "person's authorisationCode. The report carries public and authorised-query items only, never "
-            + "government-only ones; the score only for credit purposes. format PDF (default), HTML or JSON; the "
+            + "government-only ones; the score only for credit purposes. Its kind is the one the consent's purpose "
+            + "fixes: a hiring consent (EMPLOYMENT) gives the occupational report (OCCUPATIONAL: qualifications, "
+            + "licences, penalties, judgements, lists, commitments, evaluations, honours), the other purposes the "
+            + "authorised report (AUTHORISED). format PDF (default), HTML or JSON; the "
             + "report number and verification code are in the headers X-Report-Number and X-Verification-Code. "
             + "Refusals (403): CONSENT_MISSING, CONSENT_SUBJECT_MISMATCH, CONSENT_OTHER_INSTITUTION, "
-            + "CONSENT_PURPOSE_MISMATCH, CONSENT_WITHDRAWN, CONSENT_EXPIRED, CONSENT_USED, CONSENT_CODE_INVALID. A "
+            + "CONSENT_PURPOSE_MISMATCH, CONSENT_WITHDRAWN, CONSENT_EXPIRED, CONSENT_USED, CONSENT_CODE_INVALID, "
+            + "CONSENT_KIND_MISMATCH (kind other than the consent's). A "
             + "report is in Chinese unless language is en (422 REPORT_LANGUAGE_UNKNOWN for another). A "
             + "passport or travel-permit holder is named with documentType (400 DOCUMENT_TYPE_UNKNOWN for a type not "
             + "known, DOCUMENT_FORMAT for a number not of the type); without it the number is inferred. The query is "

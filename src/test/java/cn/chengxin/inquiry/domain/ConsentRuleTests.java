@@ -3,8 +3,10 @@ package cn.chengxin.inquiry.domain;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import cn.chengxin.shared.DomainProblem;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,5 +60,36 @@ class ConsentRuleTests {
         Consent fresh = consent(Purpose.LENDING, true, 0, NOW.minus(1, ChronoUnit.HOURS), null);
         assertThat(ConsentRule.choose(List.of(withdrawnLending, tenancy, fresh), subject, bank, Purpose.LENDING, NOW))
                 .isEqualTo(fresh);
+    }
+
+    /**
+     * G6 (RULES.md §9; 征信业管理条例 Art. 18, 20; PIPL Art. 6): every purpose fixes one kind of report. A hiring
+     * consent gives the occupational report only; the credit purposes and the counterparty ones (bidding, business
+     * cooperation) the authorised report. No kind asked for: the consent's; another: CONSENT_KIND_MISMATCH.
+     */
+    @Test
+    void everyPurposeFixesTheOneKindOfReportItsConsentAllows() {
+        Map<Purpose, ReportKind> expected = Map.of(Purpose.EMPLOYMENT, ReportKind.OCCUPATIONAL,
+                Purpose.LENDING, ReportKind.AUTHORISED, Purpose.LEASING, ReportKind.AUTHORISED,
+                Purpose.TENANCY, ReportKind.AUTHORISED, Purpose.BIDDING, ReportKind.AUTHORISED,
+                Purpose.BUSINESS_COOPERATION, ReportKind.AUTHORISED);
+        assertThat(expected.keySet()).as("every purpose decided").containsExactlyInAnyOrder(Purpose.values());
+        Instant granted = NOW.minus(1, ChronoUnit.DAYS);
+        for (Purpose purpose : Purpose.values()) {
+            Consent c = consent(purpose, false, 0, granted, null);
+            ReportKind allowed = expected.get(purpose);
+            assertThat(c.reportKind()).as(purpose.name()).isEqualTo(allowed);
+            assertThat(ConsentRule.kind(c, null)).as(purpose + ", no kind asked").isEqualTo(allowed);
+            assertThat(ConsentRule.kind(c, allowed)).as(purpose + ", its kind asked").isEqualTo(allowed);
+            for (ReportKind other : ReportKind.values()) {
+                if (other != allowed) {
+                    InquiryProblem refusal = catchThrowableOfType(InquiryProblem.class,
+                            () -> ConsentRule.kind(c, other));
+                    assertThat(refusal.code()).as(purpose + " asked " + other).isEqualTo("CONSENT_KIND_MISMATCH");
+                    assertThat(refusal.kind()).isEqualTo(DomainProblem.Kind.FORBIDDEN);
+                    assertThat(refusal.getMessage()).contains(purpose.label(), allowed.title());
+                }
+            }
+        }
     }
 }
