@@ -259,6 +259,33 @@ class ReportsIT {
                         cn.chengxin.inquiry.domain.ReportKind.AUTHORISED);
     }
 
+    /**
+     * G6: the consents page tells the person which report each purpose lets the institution take, before they
+     * consent and beside each consent, in the reader's language.
+     */
+    @Test
+    void theConsentsPageNamesTheReportTheInstitutionMayTake() throws Exception {
+        Person p = person("宋知聘");
+        consents.grant(p.id(), institution("招聘系统", "辛人力资源公司").id(), Purpose.EMPLOYMENT, 30, true);
+        var citizen = authentication(citizen(p));
+
+        String chinese = mvc.perform(get("/me/consents").with(citizen)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(consentRow(chinese, "辛人力资源公司")).contains("<td>入职招聘</td>",
+                "<td data-field=\"kind\">职业信用报告</td>");
+        assertThat(chinese).contains("授权用途决定机构可获取哪一种报告", "data-purpose=\"EMPLOYMENT\"")
+                .containsPattern("<span>入职招聘</span>\\s*→ <span>职业信用报告</span>")
+                .containsPattern("<span>信贷审批</span>\\s*→ <span>个人信用报告（授权查询版）</span>");
+
+        String english = mvc.perform(get("/me/consents").param("lang", "en").with(citizen)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(consentRow(english, "辛人力资源公司")).contains("<td>Recruitment</td>",
+                "<td data-field=\"kind\">Occupational credit report</td>");
+        assertThat(english).contains("The purpose decides which report the institution may take")
+                .containsPattern("<span>Recruitment</span>\\s*→ <span>Occupational credit report</span>")
+                .doesNotContain("职业信用报告");
+    }
+
     /** The citizen's consents page names the purposes in the reader's language (issue #5); Chinese as before. */
     @Test
     void theConsentsPageNamesPurposesInTheReadersLanguage() throws Exception {
@@ -902,6 +929,11 @@ class ReportsIT {
     private static String row(String page, String decision) {
         return java.util.Arrays.stream(page.split("<tr")).filter(r -> r.contains(decision)).findFirst()
                 .orElseThrow(() -> new AssertionError(decision + " not shown"));
+    }
+
+    /** The row of the consents table (not of the form above it) that names {@code organisation}. */
+    private static String consentRow(String page, String organisation) {
+        return row(page.substring(page.indexOf("id=\"consents\"")), organisation);
     }
 
     /** The audit log refuses the reports issued about the person (an outage, for this person's reports only). */
