@@ -2,6 +2,7 @@ package cn.chengxin.catalog.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static cn.chengxin.catalog.domain.FieldDefinition.of;
 import static cn.chengxin.catalog.domain.FieldDefinition.text;
@@ -198,7 +199,8 @@ public final class BaseCatalogue {
         ItemDefinition d = new ItemDefinition(code, name, subject, nature, category, domain, fields, providers,
                 legalBasis, sharing, severity, null, null, null, punishment, scoring,
                 sharedUpwardByDefault(nature, sharing, punishment), cycle, linksToResponsible, description, null,
-                refusableByDefault(code, subject, nature, category));
+                refusableByDefault(code, subject, nature, category),
+                repairRequirementsByDefault(nature, category, severity));
         return fields.stream().anyMatch(f -> f.name().equals(ACT_ENDED_ON)) ? d.withRetentionCountedFrom(ACT_ENDED_ON)
                 : d;
     }
@@ -212,6 +214,19 @@ public final class BaseCatalogue {
     public static boolean refusableByDefault(String code, SubjectType subject, Nature nature, Category category) {
         return subject == SubjectType.PERSON && nature == Nature.GOOD
                 && (category == Category.HONOUR || "P_COMMENDATION".equals(code));
+    }
+
+    /**
+     * What the base catalogue's items ask for their repair (RULES.md §6: "Training and a credit report may be required
+     * by sector rules"): the serious negative items the platform repairs ask for the credit-repair training certificate
+     * and a credit report, as 发改办财金〔2019〕527号 asked of serious administrative penalties; nothing else asks more
+     * than proof and the commitment. Migration V191 gave the items of existing platforms the same value; the credit
+     * office changes it per item (maker-checker).
+     */
+    public static Set<RepairRequirement> repairRequirementsByDefault(Nature nature, Category category,
+                                                                     Severity severity) {
+        return nature == Nature.NEGATIVE && severity == Severity.SERIOUS && RepairAuthority.of(category).platform()
+                ? Set.of(RepairRequirement.TRAINING, RepairRequirement.CREDIT_REPORT) : Set.of();
     }
 
     /**

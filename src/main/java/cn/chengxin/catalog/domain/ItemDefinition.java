@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything the catalogue says about one information item (RULES.md §2): what it is, what its records
@@ -21,6 +22,9 @@ import java.util.Map;
  * @param refusableBySubject        the person may refuse to have the item's records recorded (RULES.md §2, Shenzhen
  *                                  Art. 39: honours); only a good item about persons, never a negative one
  *                                  ({@link ItemRules})
+ * @param repairRequirements        what the item's repair asks beyond proof and the signed commitment (RULES.md §6:
+ *                                  training, a credit report, volunteering or a donation, as the sector's rule asks);
+ *                                  only on a negative item the platform repairs ({@link ItemRules}); never null
  */
 public record ItemDefinition(String code, String name, SubjectType subjectType, Nature nature, Category category,
                              Domain domain, List<FieldDefinition> fields, List<String> providers, String legalBasis,
@@ -28,9 +32,10 @@ public record ItemDefinition(String code, String name, SubjectType subjectType, 
                              Integer publicationMaxMonths, Integer retentionYears, boolean usableForPunishment,
                              boolean usableForScoring, boolean sharedUpward, UpdateCycle updateCycle,
                              boolean linksToResponsiblePersons, String description, String retentionCountsFrom,
-                             boolean refusableBySubject) {
+                             boolean refusableBySubject, Set<RepairRequirement> repairRequirements) {
 
     public ItemDefinition {
+        repairRequirements = RepairRequirement.setOf(repairRequirements);
         fields = fields == null ? List.of() : List.copyOf(fields);
         providers = providers == null ? List.of() : List.copyOf(providers);
         retentionCountsFrom = retentionCountsFrom == null || retentionCountsFrom.isBlank() ? null
@@ -49,12 +54,26 @@ public record ItemDefinition(String code, String name, SubjectType subjectType, 
                 sharedUpward, updateCycle, linksToResponsiblePersons, description, null, false);
     }
 
+    /** An item whose repair asks for nothing beyond proof and the signed commitment. */
+    public ItemDefinition(String code, String name, SubjectType subjectType, Nature nature, Category category,
+                          Domain domain, List<FieldDefinition> fields, List<String> providers, String legalBasis,
+                          Sharing sharing, Severity severity, Integer publicationMinMonths,
+                          Integer publicationMaxMonths, Integer retentionYears, boolean usableForPunishment,
+                          boolean usableForScoring, boolean sharedUpward, UpdateCycle updateCycle,
+                          boolean linksToResponsiblePersons, String description, String retentionCountsFrom,
+                          boolean refusableBySubject) {
+        this(code, name, subjectType, nature, category, domain, fields, providers, legalBasis, sharing, severity,
+                publicationMinMonths, publicationMaxMonths, retentionYears, usableForPunishment, usableForScoring,
+                sharedUpward, updateCycle, linksToResponsiblePersons, description, retentionCountsFrom,
+                refusableBySubject, null);
+    }
+
     /** The same item with retention counted from the field {@code field} where a record gives it. */
     public ItemDefinition withRetentionCountedFrom(String field) {
         return new ItemDefinition(code, name, subjectType, nature, category, domain, fields, providers, legalBasis,
                 sharing, severity, publicationMinMonths, publicationMaxMonths, retentionYears, usableForPunishment,
                 usableForScoring, sharedUpward, updateCycle, linksToResponsiblePersons, description, field,
-                refusableBySubject);
+                refusableBySubject, repairRequirements);
     }
 
     /**
@@ -84,7 +103,15 @@ public record ItemDefinition(String code, String name, SubjectType subjectType, 
         return new ItemDefinition(code, name, subjectType, nature, category, domain, fields, providers, legalBasis,
                 sharing, severity, publicationMinMonths, publicationMaxMonths, retentionYears, usableForPunishment,
                 usableForScoring, sharedUpward, updateCycle, linksToResponsiblePersons, description, retentionCountsFrom,
-                refusable);
+                refusable, repairRequirements);
+    }
+
+    /** The same item with its repair asking for {@code requirements} ({@link #repairRequirements}). */
+    public ItemDefinition withRepairRequirements(Set<RepairRequirement> requirements) {
+        return new ItemDefinition(code, name, subjectType, nature, category, domain, fields, providers, legalBasis,
+                sharing, severity, publicationMinMonths, publicationMaxMonths, retentionYears, usableForPunishment,
+                usableForScoring, sharedUpward, updateCycle, linksToResponsiblePersons, description, retentionCountsFrom,
+                refusableBySubject, requirements);
     }
 
     /**
@@ -104,7 +131,8 @@ public record ItemDefinition(String code, String name, SubjectType subjectType, 
     public ItemDefinition withPeriods(Integer minMonths, Integer maxMonths, Integer retention) {
         return new ItemDefinition(code, name, subjectType, nature, category, domain, fields, providers, legalBasis,
                 sharing, severity, minMonths, maxMonths, retention, usableForPunishment, usableForScoring,
-                sharedUpward, updateCycle, linksToResponsiblePersons, description, retentionCountsFrom, refusableBySubject);
+                sharedUpward, updateCycle, linksToResponsiblePersons, description, retentionCountsFrom, refusableBySubject,
+                repairRequirements);
     }
 
     /** The defaults of RULES.md §4 for a negative item of this severity; good items are shown long-term. */
@@ -120,6 +148,7 @@ public record ItemDefinition(String code, String name, SubjectType subjectType, 
         return new ItemDefinition(d.code(), d.name(), d.subjectType(), d.nature(), d.category(), d.domain(),
                 d.fields(), d.providers(), d.legalBasis(), d.sharing(), d.severity(), min, max, retention,
                 d.usableForPunishment(), d.usableForScoring(), d.sharedUpward(), d.updateCycle(),
-                d.linksToResponsiblePersons(), d.description(), d.retentionCountsFrom(), d.refusableBySubject());
+                d.linksToResponsiblePersons(), d.description(), d.retentionCountsFrom(), d.refusableBySubject(),
+                d.repairRequirements());
     }
 }

@@ -113,6 +113,12 @@ public final class ItemRules {
             out.add(new Violation("REFUSABLE_ONLY_PERSONAL_HONOURS", "refusableBySubject",
                     "只有关于自然人的守信（表彰、志愿服务、献血、捐赠等）事项可由本人拒绝记录"));
         }
+        // Repair requirements are conditions of the platform's repair (RULES.md §6): an item that is not repaired, or
+        // whose repair a court or a listing department decides under its own rules (§7), has none to state.
+        if (!d.repairRequirements().isEmpty() && (d.nature() != Nature.NEGATIVE || !d.repairAuthority().platform())) {
+            out.add(new Violation("REPAIR_REQUIREMENTS_ONLY_PLATFORM_REPAIRED", "repairRequirements",
+                    "只有由信用平台办理修复的失信事项可规定修复条件（培训、信用报告、志愿服务或慈善捐赠）"));
+        }
         return out;
     }
 

@@ -12,6 +12,7 @@ import cn.chengxin.catalog.domain.FieldType;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.ItemRules;
 import cn.chengxin.catalog.domain.Nature;
+import cn.chengxin.catalog.domain.RepairRequirement;
 import cn.chengxin.catalog.domain.Severity;
 import cn.chengxin.catalog.domain.Sharing;
 import cn.chengxin.catalog.domain.SubjectType;
@@ -257,6 +258,7 @@ class CatalogueConsole {
         model.addAttribute("sharings", Sharing.values());
         model.addAttribute("severities", Severity.values());
         model.addAttribute("cycles", UpdateCycle.values());
+        model.addAttribute("repairRequirementKinds", RepairRequirement.values());
         model.addAttribute("fieldTypes", FieldType.values());
         model.addAttribute("departments", catalogue.departments());
         return "console/catalog-form";

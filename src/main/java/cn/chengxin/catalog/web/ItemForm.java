@@ -11,6 +11,7 @@ import cn.chengxin.catalog.domain.FieldType;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.ItemRules;
 import cn.chengxin.catalog.domain.Nature;
+import cn.chengxin.catalog.domain.RepairRequirement;
 import cn.chengxin.catalog.domain.Severity;
 import cn.chengxin.catalog.domain.Sharing;
 import cn.chengxin.catalog.domain.SubjectType;
@@ -41,6 +42,7 @@ public class ItemForm {
     private UpdateCycle updateCycle = UpdateCycle.DAILY;
     private boolean linksToResponsiblePersons;
     private boolean refusableBySubject;
+    private List<RepairRequirement> repairRequirements = new ArrayList<>();
     private String providers = "";
     private String legalBasis = "";
     private String description = "";
@@ -70,6 +72,7 @@ public class ItemForm {
         f.updateCycle = d.updateCycle();
         f.linksToResponsiblePersons = d.linksToResponsiblePersons();
         f.refusableBySubject = d.refusableBySubject();
+        f.repairRequirements = new ArrayList<>(d.repairRequirements());
         f.providers = String.join(", ", d.providers());
         f.legalBasis = d.legalBasis();
         f.description = d.description() == null ? "" : d.description();
@@ -118,7 +121,7 @@ public class ItemForm {
                 : legalBasis.trim(), sharing, severity, publicationMinMonths, publicationMaxMonths, retentionYears,
                 usableForPunishment, usableForScoring, sharedUpward, updateCycle, linksToResponsiblePersons,
                 description == null || description.isBlank() ? null : description.trim(), retentionCountsFrom,
-                refusableBySubject);
+                refusableBySubject, RepairRequirement.setOf(repairRequirements));
     }
 
     /**
@@ -168,6 +171,8 @@ public class ItemForm {
     public void setLinksToResponsiblePersons(boolean v) { this.linksToResponsiblePersons = v; }
     public boolean isRefusableBySubject() { return refusableBySubject; }
     public void setRefusableBySubject(boolean v) { this.refusableBySubject = v; }
+    public List<RepairRequirement> getRepairRequirements() { return repairRequirements; }
+    public void setRepairRequirements(List<RepairRequirement> v) { this.repairRequirements = v == null ? new ArrayList<>() : v; }
     public String getProviders() { return providers; }
     public void setProviders(String providers) { this.providers = providers; }
     public String getLegalBasis() { return legalBasis; }

@@ -130,6 +130,47 @@ class ItemRulesTests {
         assertThat(codes(ItemRules.forSaving(minor))).containsExactly("UPWARD_NOT_USABLE_FOR_PUNISHMENT");
     }
 
+    /** RULES.md §6, §7: repair requirements are conditions of the platform's repair, so only its negative items have them. */
+    @Test
+    void onlyNegativeItemsThePlatformRepairsAskForRepairMaterial() {
+        Set<RepairRequirement> training = Set.of(RepairRequirement.TRAINING);
+        ItemDefinition penalty = negative(List.of(), "某法", List.of("MARKET"));
+        assertThat(ItemRules.forSaving(penalty.withRepairRequirements(training))).isEmpty();
+        ItemDefinition honour = new ItemDefinition("P_GOOD", "好", SubjectType.PERSON, Nature.GOOD, Category.HONOUR,
+                Domain.GENERAL, List.of(), List.of("X"), "某法某条", Sharing.PUBLIC, null, null, null, null, false,
+                true, false, UpdateCycle.DAILY, false, null);
+        assertThat(ItemRules.forSaving(honour.withRepairRequirements(training)))
+                .extracting(ItemRules.Violation::code, ItemRules.Violation::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("REPAIR_REQUIREMENTS_ONLY_PLATFORM_REPAIRED",
+                        "repairRequirements"));
+        ItemDefinition courts = new ItemDefinition("P_COURT", "法院", SubjectType.PERSON, Nature.NEGATIVE,
+                Category.JUDICIAL, Domain.GENERAL, List.of(), List.of("COURT"), "某法某条", Sharing.PUBLIC,
+                Severity.SERIOUS, null, null, null, true, true, true, UpdateCycle.DAILY, false, null);
+        assertThat(codes(ItemRules.forSaving(courts.withRepairRequirements(training))))
+                .containsExactly("REPAIR_REQUIREMENTS_ONLY_PLATFORM_REPAIRED");
+        assertThat(ItemRules.forSaving(courts)).isEmpty();
+    }
+
+    /**
+     * RULES.md §6 ("Training and a credit report may be required by sector rules"): the base catalogue's serious items
+     * the platform repairs ask for both; its other items, and those a court or a listing department ends, for nothing.
+     */
+    @Test
+    void theBaseCatalogueAsksTrainingAndACreditReportForItsSeriousItemsThePlatformRepairs() {
+        Map<String, Set<RepairRequirement>> asked = new java.util.HashMap<>();
+        BaseCatalogue.items().forEach(i -> asked.put(i.code(), i.repairRequirements()));
+        Set<RepairRequirement> both = Set.of(RepairRequirement.TRAINING, RepairRequirement.CREDIT_REPORT);
+        assertThat(asked).containsEntry("P_ADMIN_PENALTY_SERIOUS", both).containsEntry("P_DRUNK_DRIVING", both)
+                .containsEntry("O_ADMIN_PENALTY_SERIOUS", both).containsEntry("P_ADMIN_PENALTY_GENERAL", Set.of())
+                .containsEntry("P_COURT_DEFAULTER", Set.of()).containsEntry("P_TAX_SERIOUS_DISHONESTY", Set.of())
+                .containsEntry("P_VOLUNTEER_SERVICE", Set.of());
+        // The codes migration V191 gives the requirements on platforms that already hold the base catalogue.
+        assertThat(asked.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey))
+                .containsExactlyInAnyOrder("P_ADMIN_PENALTY_SERIOUS", "P_ACADEMIC_MISCONDUCT",
+                        "P_SOCIAL_INSURANCE_FRAUD", "P_MEDICAL_INSURANCE_FRAUD", "P_DRUNK_DRIVING",
+                        "P_QUALIFICATION_REVOKED", "O_ADMIN_PENALTY_SERIOUS");
+    }
+
     @Test
     void theBaseCatalogueSharesUpwardItsNegativeItemsUsableForPunishmentAndNotForAuthorisedQuery() {
         Map<String, Boolean> upward = new java.util.HashMap<>();

@@ -9,6 +9,7 @@ import cn.chengxin.catalog.domain.FieldDefinition;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.ItemRules;
 import cn.chengxin.catalog.domain.Nature;
+import cn.chengxin.catalog.domain.RepairRequirement;
 import cn.chengxin.catalog.domain.Severity;
 import cn.chengxin.catalog.domain.Sharing;
 import cn.chengxin.catalog.domain.SubjectType;
@@ -48,6 +49,19 @@ class ItemFormTests {
         form.setSeverity(Severity.SERIOUS);
 
         assertThat(ItemDefinition.withDefaultPeriods(definition(form)).publicationMaxMonths()).isEqualTo(24);
+    }
+
+    /** RULES.md §6: the requirements of an item's repair are edited with the item, as its other attributes are. */
+    @Test
+    void theRepairRequirementsGoThroughTheFormAndCanBeCleared() {
+        ItemForm form = ItemForm.of(stored(Severity.SERIOUS, null).withRepairRequirements(
+                java.util.Set.of(RepairRequirement.CREDIT_REPORT, RepairRequirement.TRAINING)));
+        assertThat(form.getRepairRequirements()).containsExactly(RepairRequirement.TRAINING,
+                RepairRequirement.CREDIT_REPORT);
+        assertThat(definition(form).repairRequirements()).containsExactly(RepairRequirement.TRAINING,
+                RepairRequirement.CREDIT_REPORT);
+        form.setRepairRequirements(null);
+        assertThat(definition(form).repairRequirements()).isEmpty();
     }
 
     private static ItemDefinition stored(Severity severity, Integer maxMonths) {
