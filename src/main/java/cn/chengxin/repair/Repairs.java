@@ -22,6 +22,7 @@ import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.catalog.ItemVersions;
 import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.catalog.domain.RepairRequirement;
 import cn.chengxin.commitment.Commitment;
 import cn.chengxin.commitment.Commitments;
 import cn.chengxin.commitment.domain.CommitmentKind;
@@ -41,6 +42,7 @@ import cn.chengxin.repair.domain.RepairDeadlines;
 import cn.chengxin.repair.domain.RepairEligibility;
 import cn.chengxin.repair.domain.RepairLimit;
 import cn.chengxin.repair.domain.RepairStatus;
+import cn.chengxin.repair.domain.RequiredMaterials;
 import cn.chengxin.repair.persistence.JdbcRepairs;
 import cn.chengxin.shared.City;
 import cn.chengxin.shared.CodedProblem;
@@ -111,7 +113,7 @@ public class Repairs {
         return deadlines;
     }
 
-    /** An uploaded file, as the web layer read it; {@code kind}: PROOF, VOLUNTEER, DONATION or TRAINING. */
+    /** An uploaded file, as the web layer read it; {@code kind}: PROOF, VOLUNTEER, DONATION, TRAINING, CREDIT_REPORT. */
     public record Upload(String kind, String filename, byte[] content) {
     }
 
@@ -166,8 +168,9 @@ public class Repairs {
 
     /**
      * Applies for repair of one record: refused before the minimum period with the date it becomes possible, without
-     * proof of performance, without the commitment signed in the subject's own name, or while an application for the
-     * record is open; the attachments are checked before anything is stored.
+     * proof of performance, without a material the item's repair asks for ({@code REPAIR_REQUIREMENT_MISSING}, naming
+     * it), without the commitment signed in the subject's own name, or while an application for the record is open; the
+     * attachments are checked before anything is stored.
      *
      * @param signature   the name the applicant typed to sign the commitment (must be the subject's name)
      * @param counterStaff the staff member filing at a counter for the subject, or null in self-service
@@ -193,9 +196,24 @@ public class Repairs {
             throw problem("REPAIR_TOO_EARLY", DomainProblem.Kind.INVALID_INPUT,
                     "该记录的最短公示期尚未届满，" + r.eligibility().from() + " 起可申请信用修复");
         }
+        requireMaterials(r.item(), uploads);
         return file(subjectId, new Target(recordKey, null, r.record().itemCode(), null, r.record().departmentCode(),
                 r.record().decisionNumber(), r.item().name()), commitmentText(subjectId, recordKey), performance,
                 signature, uploads, types, counterStaff);
+    }
+
+    /**
+     * The materials the record's item version asks for its repair (RULES.md §6: training, a credit report, volunteering
+     * or a donation, as the sector's rule asks): refused naming each one missing, before anything is stored.
+     */
+    private static void requireMaterials(ItemDefinition item, List<Upload> uploads) {
+        List<RepairRequirement> missing = RequiredMaterials.missing(item.repairRequirements(),
+                uploads.stream().map(Upload::kind).toList());
+        if (!missing.isEmpty()) {
+            throw problem("REPAIR_REQUIREMENT_MISSING", DomainProblem.Kind.INVALID_INPUT, "“" + item.name()
+                    + "”的信用修复须提交：" + String.join("、", missing.stream().map(RepairRequirement::label).toList())
+                    + "（" + String.join(", ", missing.stream().map(Enum::name).toList()) + "）");
+        }
     }
 
     /** What an application is for: a record (and its item), or a list entry proposed by hand (and its list). */
@@ -240,7 +258,7 @@ public class Repairs {
         for (int i = 0; i < uploads.size(); i++) {
             Upload u = uploads.get(i);
             String kind = switch (u.kind()) {
-                case "PROOF", "VOLUNTEER", "DONATION", "TRAINING" -> u.kind();
+                case "PROOF", "VOLUNTEER", "DONATION", "TRAINING", "CREDIT_REPORT" -> u.kind();
                 default -> throw problem("REPAIR_ATTACHMENT_KIND", DomainProblem.Kind.INVALID_INPUT, "未知的材料类型");
             };
             // Its name is shown to reviewers: one named after a person's number is kept masked (RULES.md §10).

@@ -362,8 +362,9 @@ class RepairsIT {
                 .filter(e -> p.record().equals(e.recordKey())).findFirst().orElse(null), e -> e != null);
         assertThat(entry.status().open()).isTrue();
 
+        // A serious penalty: its repair asks for the training certificate and a credit report too (RULES.md §6).
         UUID id = as("counter-r", () -> repairs.applyAtCounter(number(p.id()), null, "驻医保罚〔2025〕704号",
-                "已履行处罚决定", "葛建勋", List.of(proof())));
+                "已履行处罚决定", "葛建勋", seriousMaterials()));
         RepairApplication applied = repairs.find(id);
         assertThat(applied.counterStaff()).isEqualTo("counter-r");
         assertThat(repairs.commitmentOf(applied).signedBy()).isEqualTo("窗口代办：counter-r");
@@ -550,7 +551,7 @@ class RepairsIT {
                 .orElseThrow().recordKey();
 
         UUID id = as("counter-r", () -> repairs.applyAtCounter(number(org.id()), null, "驻市监罚〔2025〕811号",
-                "已全部履行", "殷志诚商贸有限公司", List.of(proof())));
+                "已全部履行", "殷志诚商贸有限公司", seriousMaterials()));
         as("reviewer-1", () -> {
             repairs.propose(id, repairs.find(id).version(), "材料齐全");
             return null;
@@ -591,7 +592,7 @@ class RepairsIT {
         UUID objection = objections.file(org.representative(), copy, "本人已于案发前卸任法定代表人", "本人");
 
         UUID id = as("counter-r", () -> repairs.applyAtCounter(number(org.id()), null, "驻市监罚〔2025〕812号",
-                "已全部履行", "殷志远商贸有限公司", List.of(proof())));
+                "已全部履行", "殷志远商贸有限公司", seriousMaterials()));
         as("reviewer-1", () -> {
             repairs.propose(id, repairs.find(id).version(), "材料齐全");
             return null;
@@ -694,7 +695,7 @@ class RepairsIT {
 
         Person penalised = person("祁守信", "P_ADMIN_PENALTY_SERIOUS", "驻市监罚〔2026〕" + (System.nanoTime() % 100_000)
                 + "号", decided);
-        assertThat(repairs.apply(penalised.id(), penalised.record(), "已缴纳罚款", "祁守信", List.of(proof()), null))
+        assertThat(repairs.apply(penalised.id(), penalised.record(), "已缴纳罚款", "祁守信", seriousMaterials(), null))
                 .isNotNull();
     }
 
@@ -930,6 +931,12 @@ class RepairsIT {
 
     private static Repairs.Upload proof() {
         return new Repairs.Upload("PROOF", "缴款凭证.pdf", PDF);
+    }
+
+    /** Proof, and the training certificate and credit report a seeded serious item's repair asks for (RULES.md §6). */
+    private static List<Repairs.Upload> seriousMaterials() {
+        return List.of(proof(), new Repairs.Upload("TRAINING", "培训证明.pdf", PDF),
+                new Repairs.Upload("CREDIT_REPORT", "信用报告.pdf", PDF));
     }
 
     private String number(UUID id) {

@@ -91,6 +91,7 @@ class MyRepairs {
             model.addAttribute("r", e);
             model.addAttribute("repairedLine", e.name() + "（" + e.countedFrom() + "）");
             model.addAttribute("commitment", repairs.entryCommitmentText(citizen.subjectId(), recordKey));
+            model.addAttribute("requirements", List.of());
             model.addAttribute("today", LocalDate.now(clock));
             return "me/repair-apply";
         }
@@ -103,6 +104,8 @@ class MyRepairs {
         model.addAttribute("repairedLine", r.item().name() + " " + r.record().decisionNumber() + "（"
                 + r.record().decisionDate() + "）");
         model.addAttribute("commitment", repairs.commitmentText(citizen.subjectId(), recordKey));
+        // What the record's item version asks beyond proof (RULES.md §6): named, each with its own required field.
+        model.addAttribute("requirements", r.item().repairRequirements().stream().map(Enum::name).toList());
         model.addAttribute("today", LocalDate.now(clock));
         return "me/repair-apply";
     }
@@ -111,11 +114,12 @@ class MyRepairs {
     String apply(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable("id") UUID recordKey,
                  @RequestParam(defaultValue = "") String performance, @RequestParam(defaultValue = "") String signature,
                  @RequestParam(name = "proof", required = false) List<MultipartFile> proof,
+                 @RequestParam(name = "training", required = false) List<MultipartFile> training,
+                 @RequestParam(name = "creditReport", required = false) List<MultipartFile> creditReport,
                  @RequestParam(name = "other", required = false) List<MultipartFile> other,
                  @RequestParam(defaultValue = "VOLUNTEER") String otherKind,
                  RedirectAttributes redirect) throws IOException {
-        List<Repairs.Upload> uploads = new ArrayList<>(read("PROOF", proof));
-        uploads.addAll(read(otherKind, other));
+        List<Repairs.Upload> uploads = materials(proof, training, creditReport, otherKind, other);
         boolean[] done = new boolean[1];
         ConsoleActions.flash(redirect, "me.repair.applied", () -> {
             if (isEntry(citizen, recordKey)) {
@@ -135,6 +139,20 @@ class MyRepairs {
         redirect.addFlashAttribute("signature", IdentityRedaction.redact(signature));
         redirect.addFlashAttribute("otherKind", otherKind);
         return "redirect:/me/repairs/apply/" + recordKey;
+    }
+
+    /**
+     * The files of a repair form: proof, the training certificate and the credit report an item may ask for
+     * (RULES.md §6), and other evidence of the kind chosen for it.
+     */
+    static List<Repairs.Upload> materials(List<MultipartFile> proof, List<MultipartFile> training,
+                                          List<MultipartFile> creditReport, String otherKind,
+                                          List<MultipartFile> other) throws IOException {
+        List<Repairs.Upload> uploads = new ArrayList<>(read("PROOF", proof));
+        uploads.addAll(read("TRAINING", training));
+        uploads.addAll(read("CREDIT_REPORT", creditReport));
+        uploads.addAll(read(otherKind, other));
+        return uploads;
     }
 
     /** The chosen files of a field as uploads of one kind. */

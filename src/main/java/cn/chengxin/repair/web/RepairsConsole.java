@@ -108,10 +108,14 @@ class RepairsConsole {
                          @RequestParam(defaultValue = "") String performance,
                          @RequestParam(defaultValue = "") String signature,
                          @RequestParam(name = "proof", required = false) List<MultipartFile> proof,
+                         @RequestParam(name = "training", required = false) List<MultipartFile> training,
+                         @RequestParam(name = "creditReport", required = false) List<MultipartFile> creditReport,
+                         @RequestParam(name = "other", required = false) List<MultipartFile> other,
+                         @RequestParam(defaultValue = "VOLUNTEER") String otherKind,
                          RedirectAttributes redirect, HttpServletResponse response, Model model) throws IOException {
         try {
             repairs.applyAtCounter(number, documentType, decisionNumber, performance, signature,
-                    MyRepairs.read("PROOF", proof));
+                    MyRepairs.materials(proof, training, creditReport, otherKind, other));
         } catch (RuntimeException e) {
             ConsoleActions.showRefusal(model, response, e);
             model.addAttribute("typedCounter", new TypedCounter(documentType, number, decisionNumber,
