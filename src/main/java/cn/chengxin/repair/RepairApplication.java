@@ -12,14 +12,16 @@ import cn.chengxin.repair.domain.RepairStatus;
  * and, once decided, who decided and why. {@code counterStaff}: the staff member who filed it at a counter, if any.
  * An application for a list entry a department proposed by hand (finding #8), which rests on no record, names the
  * entry ({@code entryId}) and its list ({@code listType}) instead of a record and an item ({@code recordKey} and
- * {@code itemCode} null then).
+ * {@code itemCode} null then). {@code pausedSince}: the first day its record has been in dispute (an objection heard),
+ * during which its deadline stands still (G8); null while it runs.
  */
 public record RepairApplication(UUID id, UUID subjectId, UUID recordKey, String itemCode, String departmentCode,
                                 String decisionNumber, String performance, UUID commitmentId, String filedBy,
                                 String counterStaff, Instant filedAt, RepairStatus status, LocalDate feedbackDue,
                                 String proposedBy, Instant proposedAt, String proposalNote, LocalDate decisionDue,
                                 int extensionDays, String extensionReason, String decidedBy, Instant decidedAt,
-                                String reasons, int version, UUID entryId, ListType listType) {
+                                String reasons, int version, UUID entryId, ListType listType,
+                                LocalDate pausedSince) {
 
     /** Whether it is for a list entry proposed by hand, not for a record. */
     public boolean ofEntry() {
@@ -36,7 +38,12 @@ public record RepairApplication(UUID id, UUID subjectId, UUID recordKey, String 
         return status == RepairStatus.PROPOSED && decisionDue != null ? decisionDue : feedbackDue;
     }
 
+    /** Open past its deadline; a paused application only if its deadline had passed before the pause. */
     public boolean overdue(LocalDate today) {
-        return status.open() && today.isAfter(dueOn());
+        return status.open() && (pausedSince == null ? today : pausedSince).isAfter(dueOn());
+    }
+
+    public boolean paused() {
+        return pausedSince != null;
     }
 }

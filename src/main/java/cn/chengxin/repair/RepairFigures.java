@@ -12,7 +12,9 @@ import org.springframework.stereotype.Service;
 /**
  * Per department whose record is to be repaired, whether repair deadlines were met (RULES.md §6: feedback within 10
  * working days, the authority's decision within 3, extensions recorded), for the credit office's supervision
- * (RULES.md §12). One aggregate over the applications.
+ * (RULES.md §12). One aggregate over the applications. An application that ended without a decision — its record left
+ * display or changed, or the applicant withdrew it (G8) — is neither decided nor overdue; one paused while its record
+ * is in dispute is overdue only if its deadline had passed before the pause.
  */
 @Service
 public class RepairFigures {
@@ -40,14 +42,18 @@ public class RepairFigures {
         ZoneId zone = clock.getZone();
         return jdbc.sql("""
                         SELECT department_code,
-                               count(*) FILTER (WHERE decided_at >= :from AND decided_at < :until),
                                count(*) FILTER (WHERE decided_at >= :from AND decided_at < :until
+                                                AND status IN ('APPROVED', 'REFUSED')),
+                               count(*) FILTER (WHERE decided_at >= :from AND decided_at < :until
+                                                AND status IN ('APPROVED', 'REFUSED')
                                                 AND (decided_at AT TIME ZONE :zone)::date <= %s),
                                count(*) FILTER (WHERE status IN ('APPLIED', 'PROPOSED') AND
                                                 CASE WHEN status = 'PROPOSED' AND decision_due IS NOT NULL
-                                                     THEN decision_due ELSE feedback_due END < :today)
+                                                     THEN decision_due ELSE feedback_due END
+                                                < COALESCE(paused_since, :today))
                         FROM repair.application
-                        WHERE (decided_at >= :from AND decided_at < :until) OR status IN ('APPLIED', 'PROPOSED')
+                        WHERE (decided_at >= :from AND decided_at < :until AND status IN ('APPROVED', 'REFUSED'))
+                              OR status IN ('APPLIED', 'PROPOSED')
                         GROUP BY department_code ORDER BY department_code""".formatted(DUE))
                 .param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
                 .param("until", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))

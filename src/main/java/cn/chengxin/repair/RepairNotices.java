@@ -56,6 +56,16 @@ class RepairNotices {
                         + newDue + "（按工作日计算）。延期理由：" + reason + "。", LINK);
     }
 
+    /**
+     * The application ended without a decision because its record left display or changed (G8): the applicant learns
+     * why, and that nothing is held against them — no refusal was made.
+     */
+    void ended(RepairApplication a, String itemName, String reason) {
+        notices.notify(a.subjectId(), "REPAIR_ENDED", "您的信用修复申请已终结",
+                "您就" + named(a, itemName) + "提出的信用修复申请已终结：" + reason
+                        + "。这不是不予修复的决定，随申请签署的信用承诺同时失效。", LINK);
+    }
+
     /** A record by its item and decision number; a list entry proposed by hand, which has none, by its list. */
     private static String named(RepairApplication a, String itemName) {
         return "“" + itemName + "”" + (a.decisionNumber() == null ? "" : "（" + a.decisionNumber() + "）");

@@ -38,6 +38,7 @@ import cn.chengxin.objection.Objections;
 import cn.chengxin.repair.domain.HandEntryRepair;
 import cn.chengxin.repair.domain.MinorProtection;
 import cn.chengxin.repair.domain.RepairCommitmentText;
+import cn.chengxin.repair.domain.RepairEnd;
 import cn.chengxin.repair.domain.RepairDeadlines;
 import cn.chengxin.repair.domain.RepairEligibility;
 import cn.chengxin.repair.domain.RepairLimit;
@@ -250,7 +251,7 @@ public class Repairs {
                 target.departmentCode(), target.decisionNumber(), text, commitment.id(),
                 counterStaff == null ? "本人" : "窗口代办：" + counterStaff, counterStaff, now, RepairStatus.APPLIED,
                 deadlines.feedbackDue(workingDays.calendar(), today), null, null, null, null, 0, null, null, null,
-                null, 0, target.entryId(), target.listType());
+                null, 0, target.entryId(), target.listType(), null);
         if (!store.insert(application)) {
             throw problem("REPAIR_ALREADY_APPLIED", DomainProblem.Kind.CONFLICT,
                     target.entryId() == null ? "该记录已有正在办理的修复申请" : "该名单条目已有正在办理的修复申请");
@@ -550,6 +551,62 @@ public class Repairs {
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.extend")
                 .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(days + " 个工作日：" + kept));
         notices.extended(a, itemName(a), days, kept, find(id).dueOn());
+    }
+
+    /**
+     * The applicant withdraws their open application (G8): it ends (已撤回) with no decision on the repair, and the
+     * commitment signed with it lapses in the same transaction (RULES.md §6: it was a condition of this repair).
+     * Another person's application is unknown to them; one no longer open cannot be withdrawn.
+     */
+    @Transactional
+    public void withdraw(UUID subjectId, UUID id) {
+        RepairApplication a = find(id);
+        if (!a.subjectId().equals(subjectId)) {
+            throw problem("REPAIR_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有这份修复申请");
+        }
+        if (!store.end(id, null, RepairStatus.WITHDRAWN, "本人", clock.instant(), RepairEnd.WITHDRAWN.reason())) {
+            throw problem("REPAIR_NOT_OPEN", DomainProblem.Kind.CONFLICT, "该申请已办结或已终结，不能撤回");
+        }
+        commitments.lapse(a.commitmentId(), "信用修复申请已撤回");
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.withdraw")
+                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(a.concerning()));
+    }
+
+    /**
+     * An open application whose record changed (G8; {@link RecordsUnderRepair}), in the transaction of the change: it
+     * ends when the record left display or was replaced ({@link RepairEnd}), with a notice, its commitment lapsed and
+     * an audit entry; while the record is in dispute its deadline stands still from today, and it runs again, moved
+     * by the working days of the pause, once the dispute ends with the record shown as it was.
+     */
+    void recordChanged(RepairApplication a, FileEntry record) {
+        LocalDate today = LocalDate.now(clock);
+        boolean replaced = record.acceptedAt() != null && record.acceptedAt().isAfter(a.filedAt());
+        Optional<RepairEnd> end = RepairEnd.of(record.status(), replaced);
+        String subject = subjects.pseudonymOf(a.subjectId()).orElseThrow();
+        if (end.isPresent()) {
+            if (store.end(a.id(), null, RepairStatus.ENDED, "平台", clock.instant(), end.get().reason())) {
+                commitments.lapse(a.commitmentId(), "信用修复申请终结：" + end.get().reason());
+                notices.ended(a, itemName(a), end.get().reason());
+                audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.end").subject(subject)
+                        .detail(a.concerning() + " " + record.status().name() + "：" + end.get().reason()));
+            }
+        } else if (record.status() == RecordStatus.IN_DISPUTE && !a.paused()) {
+            if (store.pause(a.id(), today)) {
+                audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.pause").subject(subject)
+                        .detail(a.concerning() + "：所涉记录异议处理中，办理期限自 " + today + " 中止计算"));
+            }
+        } else if (record.status() == RecordStatus.ACTIVE && a.paused()) {
+            var calendar = workingDays.calendar();
+            LocalDate feedbackDue = deadlines.resumed(calendar, a.feedbackDue(), a.pausedSince(), today);
+            LocalDate decisionDue = a.decisionDue() == null ? null
+                    : deadlines.resumed(calendar, a.decisionDue(), a.pausedSince(), today);
+            if (store.resume(a.id(), feedbackDue, decisionDue)) {
+                audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.resume").subject(subject)
+                        .detail(a.concerning() + "：异议办结，办理期限恢复计算，至 "
+                                + (decisionDue != null && a.status() == RepairStatus.PROPOSED ? decisionDue
+                                : feedbackDue)));
+            }
+        }
     }
 
     public RepairApplication find(UUID id) {

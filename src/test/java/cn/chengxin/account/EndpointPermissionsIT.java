@@ -130,6 +130,7 @@ class EndpointPermissionsIT {
             Map.entry("GET /me/repairs/notice/{id}", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /me/repairs/apply/{id}", EnumSet.of(Who.CITIZEN)),
             Map.entry("POST /me/repairs/apply/{id}", EnumSet.of(Who.CITIZEN)),
+            Map.entry("POST /me/repairs/{id}/withdraw", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /me/objections", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /me/notices", EnumSet.of(Who.CITIZEN)),
             Map.entry("POST /me/notices/read", EnumSet.of(Who.CITIZEN)),

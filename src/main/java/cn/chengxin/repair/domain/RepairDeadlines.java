@@ -57,6 +57,16 @@ public record RepairDeadlines(int feedbackDays, int decisionDays, int maxExtensi
         return calendar.plusWorkingDays(proposed, decisionDays);
     }
 
+    /**
+     * A deadline after a pause from {@code pausedSince} to {@code resumed} (G8: while the record is in dispute, as an
+     * objection's pause is not counted, RULES.md §5): moved by the working days in (pausedSince, resumed], so that a
+     * dispute begun and ended the same day moves nothing.
+     */
+    public LocalDate resumed(WorkingCalendar calendar, LocalDate due, LocalDate pausedSince, LocalDate resumed) {
+        int days = calendar.workingDaysBetween(pausedSince, resumed);
+        return days == 0 ? due : calendar.plusWorkingDays(due, days);
+    }
+
     /** The deadline after an extension of {@code days} working days; refused beyond {@link #maxExtensionDays()}. */
     public LocalDate extended(WorkingCalendar calendar, LocalDate due, int days) {
         if (days < 1 || days > maxExtensionDays) {

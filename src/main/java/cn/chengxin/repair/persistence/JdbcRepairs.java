@@ -23,7 +23,7 @@ public class JdbcRepairs {
             SELECT id, subject_id, record_key, item_code, department_code, decision_number, performance, commitment_id,
                    filed_by, counter_staff, filed_at, status, feedback_due, proposed_by, proposed_at, proposal_note,
                    decision_due, extension_days, extension_reason, decided_by, decided_at, reasons, version,
-                   entry_id, list_type
+                   entry_id, list_type, paused_since
             FROM repair.application""";
 
     private static final String ATTACHMENT =
@@ -78,8 +78,18 @@ public class JdbcRepairs {
                 .param(limit).query(JdbcRepairs::application).list();
     }
 
+    /** The open applications about any of {@code recordKeys}. */
+    public List<RepairApplication> openOn(java.util.Collection<UUID> recordKeys) {
+        if (recordKeys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE status IN ('APPLIED', 'PROPOSED') AND record_key = ANY(?)")
+                .param(recordKeys.toArray(UUID[]::new)).query(JdbcRepairs::application).list();
+    }
+
+    /** Closed applications, decided (approved, refused) or ended without a decision, the latest first. */
     public List<RepairApplication> recentlyDecided(int limit) {
-        return jdbc.sql(SELECT + " WHERE status IN ('APPROVED', 'REFUSED') ORDER BY decided_at DESC LIMIT ?")
+        return jdbc.sql(SELECT + " WHERE status NOT IN ('APPLIED', 'PROPOSED') ORDER BY decided_at DESC LIMIT ?")
                 .param(limit).query(JdbcRepairs::application).list();
     }
 
@@ -88,7 +98,8 @@ public class JdbcRepairs {
         return jdbc.sql("""
                         SELECT count(*),
                                count(*) FILTER (WHERE CASE WHEN status = 'PROPOSED' AND decision_due IS NOT NULL
-                                                           THEN decision_due ELSE feedback_due END < ?)
+                                                           THEN decision_due ELSE feedback_due END
+                                                      < COALESCE(paused_since, ?))
                         FROM repair.application WHERE status IN ('APPLIED', 'PROPOSED')""")
                 .param(today).query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
     }
@@ -124,6 +135,40 @@ public class JdbcRepairs {
         return jdbc.sql("UPDATE repair.application SET status = ?, decided_by = ?, decided_at = ?, reasons = ?, "
                         + "version = version + 1 WHERE id = ? AND version = ? AND status IN " + from)
                 .params(to.name(), by, Timestamp.from(at), reasons, id, version).update() == 1;
+    }
+
+    /**
+     * Ends an open application without a decision on the repair: ENDED (its record changed) or WITHDRAWN (by the
+     * applicant), with who ended it, when and why. {@code version}: null to end whatever version it is at (the record's
+     * change decides, not a reader of the page).
+     */
+    public boolean end(UUID id, Integer version, RepairStatus to, String by, Instant at, String reasons) {
+        if (to != RepairStatus.ENDED && to != RepairStatus.WITHDRAWN) {
+            throw new IllegalArgumentException("not an end: " + to);
+        }
+        return jdbc.sql("""
+                        UPDATE repair.application
+                        SET status = ?, decided_by = ?, decided_at = ?, reasons = ?, paused_since = NULL,
+                            version = version + 1
+                        WHERE id = ? AND (?::integer IS NULL OR version = ?) AND status IN ('APPLIED', 'PROPOSED')""")
+                .params(to.name(), by, Timestamp.from(at), reasons, id, version, version).update() == 1;
+    }
+
+    /** Stops the deadline of an open application from {@code since} (its record went into dispute). */
+    public boolean pause(UUID id, LocalDate since) {
+        return jdbc.sql("""
+                        UPDATE repair.application SET paused_since = ?, version = version + 1
+                        WHERE id = ? AND paused_since IS NULL AND status IN ('APPLIED', 'PROPOSED')""")
+                .params(since, id).update() == 1;
+    }
+
+    /** Runs the deadline of a paused application again, with its deadlines moved by the pause. */
+    public boolean resume(UUID id, LocalDate feedbackDue, LocalDate decisionDue) {
+        return jdbc.sql("""
+                        UPDATE repair.application
+                        SET paused_since = NULL, feedback_due = ?, decision_due = ?, version = version + 1
+                        WHERE id = ? AND paused_since IS NOT NULL AND status IN ('APPLIED', 'PROPOSED')""")
+                .params(feedbackDue, decisionDue, id).update() == 1;
     }
 
     public boolean extend(UUID id, int version, int days, String reason, LocalDate feedbackDue, LocalDate decisionDue) {
@@ -168,7 +213,8 @@ public class JdbcRepairs {
                 rs.getObject("decision_due", LocalDate.class), rs.getInt("extension_days"),
                 rs.getString("extension_reason"), rs.getString("decided_by"), instant(rs, "decided_at"),
                 rs.getString("reasons"), rs.getInt("version"), rs.getObject("entry_id", UUID.class),
-                rs.getString("list_type") == null ? null : ListType.valueOf(rs.getString("list_type")));
+                rs.getString("list_type") == null ? null : ListType.valueOf(rs.getString("list_type")),
+                rs.getObject("paused_since", LocalDate.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * 我的信用修复: the repair notice of each negative record (信用修复告知书, 两书同达) and of each list entry in force
  * that a department proposed by hand, the application form with the commitment to sign, and the applications with
- * their deadlines and decisions. A record or an entry that is not the signed-in person's answers 404.
+ * their deadlines and decisions; an open application may be withdrawn. A record or an entry that is not the signed-in person's answers 404.
  */
 @Controller
 @RequiresPermission(Permission.SELF_SERVICE)
@@ -153,6 +153,17 @@ class MyRepairs {
         uploads.addAll(read("CREDIT_REPORT", creditReport));
         uploads.addAll(read(otherKind, other));
         return uploads;
+    }
+
+    /**
+     * The applicant withdraws an open application (G8): its commitment lapses with it. Refused, with the reason shown,
+     * once it is decided or ended; another person's is unknown.
+     */
+    @PostMapping("/me/repairs/{id}/withdraw")
+    String withdraw(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable("id") UUID id,
+                    RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "me.repair.withdrawn", () -> repairs.withdraw(citizen.subjectId(), id));
+        return "redirect:/me/repairs";
     }
 
     /** The chosen files of a field as uploads of one kind. */

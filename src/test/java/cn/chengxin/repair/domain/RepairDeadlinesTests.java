@@ -23,6 +23,19 @@ class RepairDeadlinesTests {
         assertThat(deadlines.feedbackDue(calendar, LocalDate.of(2026, 9, 25))).isEqualTo(LocalDate.of(2026, 10, 15));
     }
 
+    /**
+     * G8: a record in dispute from Tue 29 Sep to Mon 12 Oct stops the clock for the working days in between (30 Sep,
+     * 8, 9, Sat 10 and 12 Oct: five), not for the holiday; begun and ended on one day it moves nothing.
+     */
+    @Test
+    void aPauseMovesTheDeadlineByItsWorkingDaysOnly() {
+        LocalDate due = LocalDate.of(2026, 10, 15);
+        assertThat(deadlines.resumed(calendar, due, LocalDate.of(2026, 9, 29), LocalDate.of(2026, 10, 12)))
+                .isEqualTo(LocalDate.of(2026, 10, 22));
+        assertThat(deadlines.resumed(calendar, due, LocalDate.of(2026, 9, 29), LocalDate.of(2026, 9, 29)))
+                .isEqualTo(due);
+    }
+
     @Test
     void aDecisionDueDuringTheHolidayMovesToTheNextWorkingDays() {
         // Proposed on 30 Sep: three working days are 8, 9 and the adjusted Saturday 10 Oct, never 1–3 Oct.
