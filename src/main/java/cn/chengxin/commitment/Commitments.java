@@ -292,6 +292,22 @@ public class Commitments {
     }
 
     /**
+     * A commitment signed with no term gets its last day once its purpose is fulfilled: a repair commitment when the
+     * repair is approved (G11; RULES.md §6: the repaired record's publication would have run until then). The nightly
+     * settlement ({@link #settleDue}) keeps it the day after — 已履约, its 信用承诺信息 record owed as any kept
+     * commitment's — and from then no breach of it can be reported. Audited about the subject; a commitment that has a
+     * due date already or is no longer in force is left as it is.
+     */
+    public void term(UUID id, LocalDate due) {
+        Commitment c = find(id);
+        if (store.term(id, due)) {
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "commitment.term")
+                    .subject(subjects.pseudonymOf(c.subjectId()).orElseThrow())
+                    .detail(c.kind().label() + "：履约期限至 " + due));
+        }
+    }
+
+    /**
      * A report of a breach refused — by another department, on a commitment no longer in force, or its record by
      * collection — is audited once, with its code, as every operation on a subject's data is (RULES.md §10); it has
      * changed nothing. An audit log that cannot record the refusal answers in its place (AUDIT_UNAVAILABLE).

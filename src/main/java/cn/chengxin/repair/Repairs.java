@@ -37,6 +37,7 @@ import cn.chengxin.listing.Listing;
 import cn.chengxin.objection.Objections;
 import cn.chengxin.repair.domain.HandEntryRepair;
 import cn.chengxin.repair.domain.MinorProtection;
+import cn.chengxin.repair.domain.RepairCommitmentTerm;
 import cn.chengxin.repair.domain.RepairCommitmentText;
 import cn.chengxin.repair.domain.RepairEnd;
 import cn.chengxin.repair.domain.RepairDeadlines;
@@ -84,6 +85,7 @@ public class Repairs {
     private final RepairDeadlines deadlines;
     private final MinorProtection minors;
     private final RepairLimit limit;
+    private final RepairCommitmentTerm commitmentTerm;
     private final RepairNotices notices;
     private final Objections objections;
     private final StaffDirectory staff;
@@ -107,6 +109,7 @@ public class Repairs {
         this.minors = new MinorProtection(settings.minorSeverities());
         this.deadlines = settings.repairDeadlines();
         this.limit = new RepairLimit(settings.maxApprovedPerYear());
+        this.commitmentTerm = settings.commitmentTerm();
     }
 
     /** The configured deadlines (RULES.md §6), which the pages state as they are. */
@@ -468,6 +471,7 @@ public class Repairs {
                 EnumSet.of(RecordStatus.ACTIVE, RecordStatus.IN_DISPUTE), RecordStatus.REPAIRED, by.actorName(),
                 "信用修复：" + a.id());
         copies.forEach(copy -> exitEntries(copy.subjectId(), copy.recordKey()));
+        termCommitment(a, repairable == null ? null : repairable.record().publicationEnd());
         notices.decided(a, itemName(a), true, null, LocalDate.now(clock));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.approve")
                 .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow())
@@ -496,9 +500,19 @@ public class Repairs {
                     "该名单条目状态已变化（异议、移出或有效期届满），本次不予批准，请刷新后处理");
         }
         listing.exit(a.entryId(), "信用修复");
+        termCommitment(a, entry.entry().validUntil());
         notices.decided(a, entry.name(), true, null, LocalDate.now(clock));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.approve")
                 .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(a.concerning() + " " + a.entryId()));
+    }
+
+    /**
+     * The commitment signed with an approved repair runs until the repaired record's (or entry's) original last day of
+     * display, or the configured months when it had none ({@link RepairCommitmentTerm}; G11, RULES.md §6): kept after
+     * that, and no longer open to a report of breach.
+     */
+    private void termCommitment(RepairApplication a, LocalDate publicationEnd) {
+        commitments.term(a.commitmentId(), commitmentTerm.until(LocalDate.now(clock), publicationEnd));
     }
 
     /** The open list entries resting on a repaired record exit: their measures stop at once (RULES.md §6). */

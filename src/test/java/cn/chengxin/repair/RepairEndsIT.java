@@ -12,10 +12,12 @@ import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.commitment.Commitments;
 import cn.chengxin.commitment.domain.CommitmentStatus;
 import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.objection.Objections;
 import cn.chengxin.objection.domain.Outcome;
 import cn.chengxin.repair.domain.RepairStatus;
+import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.calendar.WorkingDays;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
@@ -30,6 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static cn.chengxin.support.AsStaff.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -38,9 +41,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * G8 on PostgreSQL: an open repair application follows its record — revoked or replaced, it ends (已终结) with
+ * G8 and G11 on PostgreSQL: an open repair application follows its record — revoked or replaced, it ends (已终结) with
  * a notice, its commitment lapsed, and is neither decided nor overdue; in dispute, its deadline stands still and runs
- * again, moved, when the dispute ends. The applicant may withdraw an open application.
+ * again, moved, when the dispute ends. The applicant may withdraw an open application. The commitment of an approved
+ * repair runs to the record's original last day of display and is kept after it, no longer open to a breach.
  */
 @IntegrationTest
 class RepairEndsIT {
@@ -193,6 +197,39 @@ class RepairEndsIT {
         assertThat(resumed.feedbackDue()).isEqualTo(calendar.plusWorkingDays(due,
                 calendar.workingDaysBetween(since, today))).isAfter(due);
         assertThat(audited("repair.resume", p.id())).isEqualTo(1);
+    }
+
+    /**
+     * G11: the commitment signed with an approved repair runs to the repaired record's original last day of display;
+     * settled the day after, it is kept and can no longer be reported breached.
+     */
+    @Test
+    void anApprovedRepairsCommitmentRunsToTheRecordsLastDayAndIsKeptAfterIt() throws Exception {
+        Person p = person("守承诺");
+        FileEntry record = creditFile.fileOf(p.id()).get(0);
+        assertThat(record.publicationEnd()).isNotNull();
+        UUID id = repairs.apply(p.id(), p.record(), "已缴纳罚款", "守承诺", List.of(proof()), null);
+        as("reviewer-term-1", () -> {
+            repairs.propose(id, repairs.find(id).version(), "材料齐全");
+            return null;
+        });
+        as("reviewer-term-2", () -> {
+            repairs.approve(id, repairs.find(id).version());
+            return null;
+        });
+        UUID commitment = repairs.find(id).commitmentId();
+        assertThat(commitments.find(commitment).due()).isEqualTo(record.publicationEnd());
+        assertThat(commitments.find(commitment).status()).isEqualTo(CommitmentStatus.IN_FORCE);
+        assertThat(audited("commitment.term", p.id())).isEqualTo(1);
+
+        commitments.settleDue(record.publicationEnd().plusDays(1));
+
+        assertThat(commitments.find(commitment).status()).isIn(CommitmentStatus.KEPT, CommitmentStatus.KEPT_RECORD_OWED);
+        CodedProblem refused = catchThrowableOfType(CodedProblem.class, () -> as("office-term",
+                () -> commitments.reportBreach(commitment, "CREDIT_OFFICE", "信用办违诺〔2026〕77号",
+                        LocalDate.now(clock), "未按承诺缴清罚款")));
+        assertThat(refused).isNotNull();
+        assertThat(refused.code()).isEqualTo("COMMITMENT_NOT_IN_FORCE");
     }
 
     private long audited(String action, UUID subjectId) {

@@ -2,6 +2,7 @@ package cn.chengxin.repair;
 
 import java.util.Map;
 
+import cn.chengxin.repair.domain.RepairCommitmentTerm;
 import cn.chengxin.repair.domain.RepairDeadlines;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -43,6 +44,16 @@ class RepairSettingsTests {
         assertThatThrownBy(() -> bind(Map.of("chengxin.repair.deadlines." + key, value)))
                 .isInstanceOf(BindException.class).rootCause().isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(reason);
+    }
+
+    /** G11: the term of an approved repair's commitment when its record has no last day, 12 months unless set. */
+    @Test
+    void theCommitmentTermIsBoundAndCheckedAtStart() {
+        assertThat(bind(Map.of()).commitmentTerm()).isEqualTo(RepairCommitmentTerm.defaults());
+        assertThat(bind(Map.of("chengxin.repair.commitment-months", "6")).commitmentTerm())
+                .isEqualTo(new RepairCommitmentTerm(6));
+        assertThatThrownBy(() -> bind(Map.of("chengxin.repair.commitment-months", "0")))
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("commitment-months (0)");
     }
 
     private static RepairSettings bind(Map<String, String> properties) {

@@ -98,6 +98,12 @@ public class JdbcCommitments {
                 .param(id).update() == 1;
     }
 
+    /** Gives a commitment in force with no due date its last day; false when it has one or is no longer in force. */
+    public boolean term(UUID id, LocalDate due) {
+        return jdbc.sql("UPDATE commitment.commitment SET due = ? WHERE id = ? AND status = 'IN_FORCE' AND due IS NULL")
+                .params(due, id).update() == 1;
+    }
+
     /** Takes back a breach whose record collection refused (the commitment is in force again). */
     public void unbreach(UUID id) {
         jdbc.sql("""
