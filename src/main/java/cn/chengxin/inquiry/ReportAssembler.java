@@ -160,7 +160,10 @@ class ReportAssembler {
                         s.recordKey() == null ? "信用档案整体" : included.get(s.recordKey()),
                         IdentityRedaction.redact(s.text())))
                 .toList();
-        boolean showsScore = scope.showsScore() && reader.seesScore();
+        // A person who refuses automated grading (PIPL Art. 24) is not handed to others with a grade (RULES.md §8):
+        // told in every report that would carry the score, which only the person's own still does.
+        boolean refuses = scope.showsScore() && reader.seesScore() && scoring.refusesAutomatedGrading(subject.id());
+        boolean showsScore = scope.showsScore(refuses) && reader.seesScore();
         ReportContent.ScoreLine score = showsScore
                 ? scoring.scoreOf(subject.id()).map(s -> scoreLine(s, included.keySet())).orElse(null) : null;
         List<ReportContent.QueryLine> queries = accesses.queriesOf(pseudonym, settings.queriesShown()).stream()
@@ -183,7 +186,7 @@ class ReportAssembler {
         return new ReportContent(heading.number(), heading.verificationCode(), scope.kind(), scope.kind().title(),
                 heading.purpose(), heading.legalBasis(), heading.requester(), heading.generatedAt(),
                 heading.generatedAt().plus(settings.reportValidity()), identity, good, negative, other, lists,
-                statements, score, !showsScore, queries, verifyUrl, heading.language().code());
+                statements, score, !showsScore, queries, verifyUrl, heading.language().code(), refuses);
     }
 
     /**

@@ -11,14 +11,32 @@ import cn.chengxin.inquiry.domain.ReportLanguage;
  * What a credit report says (RULES.md §9), as one snapshot: the PDF, the HTML page and the JSON form are all made
  * from it, and it is kept with the report so that what left the platform can be shown again exactly. The identity
  * number appears only masked. {@code language} is that of the fixed text ({@link ReportLanguage}: "zh" or "en"),
- * null in a report stored before reports had a language.
+ * null in a report stored before reports had a language. {@code gradingRefused}: the person refuses to be judged by
+ * automated grading (PIPL Art. 24; RULES.md §8), so a report for anyone else carries no score but says so
+ * ({@code scoreWithheld} as well), and the person's own report carries the score with that note; false in a report
+ * stored before the refusal reached reports.
  */
 public record ReportContent(String number, String verificationCode, ReportKind kind, String title, String purpose,
                             String legalBasis, String requester, Instant generatedAt, Instant validUntil,
                             Identity identity, List<RecordLine> goodRecords, List<RecordLine> negativeRecords,
                             List<RecordLine> otherRecords, List<ListLine> lists, List<StatementLine> statements,
                             ScoreLine score, boolean scoreWithheld, List<QueryLine> queries, String verifyUrl,
-                            String language) {
+                            String language, boolean gradingRefused) {
+
+    /**
+     * A report without {@code gradingRefused}, as every report was before the person's refusal of automated grading
+     * reached reports.
+     */
+    public ReportContent(String number, String verificationCode, ReportKind kind, String title, String purpose,
+                         String legalBasis, String requester, Instant generatedAt, Instant validUntil,
+                         Identity identity, List<RecordLine> goodRecords, List<RecordLine> negativeRecords,
+                         List<RecordLine> otherRecords, List<ListLine> lists, List<StatementLine> statements,
+                         ScoreLine score, boolean scoreWithheld, List<QueryLine> queries, String verifyUrl,
+                         String language) {
+        this(number, verificationCode, kind, title, purpose, legalBasis, requester, generatedAt, validUntil, identity,
+                goodRecords, negativeRecords, otherRecords, lists, statements, score, scoreWithheld, queries, verifyUrl,
+                language, false);
+    }
 
     /** The language the report's fixed text is printed in; one stored before reports had one is Chinese. */
     public ReportLanguage reportLanguage() {

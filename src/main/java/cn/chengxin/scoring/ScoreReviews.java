@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * decision made solely by automated means). They ask for a person of the credit office to review their score
  * (申请人工复核), who answers in writing within {@link ReviewDeadline} working days; and they may refuse, and later
  * accept again, to be judged by the grading, which then answers benefits checks with "manual assessment needed"
- * ({@link Scoring#benefitsAnswer}). Every step is audited about the person and told to them in self-service.
+ * ({@link Scoring#benefitsAnswer}) and is left out of the reports others obtain. Every step is audited about the person and told to them in self-service.
  */
 @Service
 public class ScoreReviews {
@@ -197,8 +197,9 @@ public class ScoreReviews {
 
     /**
      * The person refuses to be judged by automated grading (PIPL Art. 24): from now on benefits checks answer that a
-     * manual assessment is needed instead of granting or refusing by grade. The score is still computed and shown to
-     * them with its explanation; it decides nothing. Audited; idempotent.
+     * manual assessment is needed instead of granting or refusing by grade, and the reports others obtain carry no
+     * score, grade or explanation but the refusal ({@link Scoring#refusesAutomatedGrading}). The score is still
+     * computed and shown to them with its explanation; it decides nothing. Audited; idempotent.
      */
     @Transactional
     public void refuseAutomatedGrading(UUID subject) {

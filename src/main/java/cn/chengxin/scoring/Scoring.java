@@ -422,6 +422,16 @@ public class Scoring {
     }
 
     /**
+     * Whether the subject refuses to be judged by automated grading (PIPL Art. 24; RULES.md §8;
+     * {@link ScoreReviews#refuseAutomatedGrading}). What others are given to decide on leaves the grading out while
+     * they do: benefits checks answer "manual assessment needed" ({@link #benefitsAnswer}), reports for anyone but
+     * the person carry no score, grade or explanation (inquiry).
+     */
+    public boolean refusesAutomatedGrading(UUID subject) {
+        return store.standing(subject).refusesAutomatedGrading();
+    }
+
+    /**
      * The answer of a benefits check ({@link #benefitsOf}). A subject who refuses to be judged by automated grading
      * (PIPL Art. 24; RULES.md §8) is not answered by grade, neither granted nor refused: the answer says a manual
      * assessment is needed. The red and black lists still count: entries are decided by people (maker-checker), not

@@ -16,6 +16,8 @@ import cn.chengxin.creditfile.NewRecord;
 import cn.chengxin.creditfile.RecordAction;
 import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.inquiry.persistence.JdbcInquiry;
+import cn.chengxin.inquiry.domain.ReportKind;
+import cn.chengxin.scoring.ScoreReviews;
 import cn.chengxin.scoring.Scoring;
 import cn.chengxin.scoring.SubjectScore;
 import cn.chengxin.scoring.domain.DimensionScore;
@@ -63,6 +65,7 @@ class ReportScoreExplanationIT {
     private static final String ARREARS_DECISION = "驿税处〔2026〕77号";
     private static final String OBLIGATIONS = "履约守信";
     private static final String LAW_ABIDING = "遵纪守法";
+    private static final String REFUSED = "本人已依《个人信息保护法》第二十四条拒绝以自动化评分评价，请人工评估";
 
     @Autowired
     MockMvc mvc;
@@ -82,15 +85,14 @@ class ReportScoreExplanationIT {
     Catalogue catalogue;
     @Autowired
     Scoring scoring;
+    @Autowired
+    ScoreReviews scoreReviews;
 
     @Test
     void aLendingReportNeitherListsNorExplainsTheGovernmentOnlyRecordButStillAddsUp() throws Exception {
         TestCitizens.Person person = personWithPenaltyAndArrears("庞税明", "731");
         UUID id = idOf(person);
-        ApiClients.IssuedKey issued = apiClients.issue("信贷系统", "戊银行", ApiClient.Kind.INSTITUTION, null,
-                Set.of(Permission.API_REPORT_QUERY), 6000);
-        String bank = issued.key();
-        consents.grant(id, issued.clientId(), Purpose.LENDING, null, false);
+        String bank = lenderWithConsent(id, "戊银行");
 
         String json = report(bank, person.number(), "JSON");
         assertThat(json).doesNotContain(ARREARS).doesNotContain(ARREARS_DECISION);
@@ -124,9 +126,7 @@ class ReportScoreExplanationIT {
                 .contains("<td>" + OBLIGATIONS + "</td><td>0</td>")
                 .contains("<td>" + LAW_ABIDING + "</td><td>" + penaltyPoints + "</td>")
                 .contains("<td>" + NOT_SHOWN + "</td><td>" + arrearsPoints + "</td>");
-        String pdf = pdfText(mvc.perform(post("/api/v1/reports").header("Authorization", "Bearer " + bank)
-                        .contentType(MediaType.APPLICATION_JSON).content(request(person.number(), "PDF")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        String pdf = pdfReport(bank, person.number());
         assertThat(pdf).contains("信用评分", PENALTY, OBLIGATIONS + "0" + LAW_ABIDING + penaltyPoints,
                 NOT_SHOWN + arrearsPoints).doesNotContain(ARREARS);
     }
@@ -138,6 +138,43 @@ class ReportScoreExplanationIT {
                 .doesNotContain(ARREARS).doesNotContain(NOT_SHOWN);
         assertThat(governmentReport(person.number(), "CREDIT_OFFICE")).contains(ARREARS, ARREARS_DECISION)
                 .doesNotContain(NOT_SHOWN);
+    }
+
+    /**
+     * Finding G3 (RULES.md §8, PIPL Art. 24): once the person refuses to be judged by automated grading, the bank's
+     * lending report carries no score, grade or explanation, in JSON and PDF, but says the person refused and asks
+     * for a manual assessment; the person's own report keeps the score, with a note of what others get. Accepting
+     * the grading again brings the score back.
+     */
+    @Test
+    void aRefusalOfAutomatedGradingKeepsTheScoreOutOfALendingReportButNotOutOfThePersonsOwn() throws Exception {
+        TestCitizens.Person person = personWithPenaltyAndArrears("甘拒评", "733");
+        UUID id = idOf(person);
+        String bank = lenderWithConsent(id, "己银行");
+        String grade = scoring.scoreOf(id).orElseThrow().gradeLabel();
+        String gradePrinted = grade.replaceAll("\\s", "");
+        assertThat(JsonPath.<Object>read(report(bank, person.number(), "JSON"), "$.score")).isNotNull();
+
+        scoreReviews.refuseAutomatedGrading(id);
+        assertThat(scoring.refusesAutomatedGrading(id)).isTrue();
+        String json = report(bank, person.number(), "JSON");
+        assertThat(JsonPath.<Object>read(json, "$.score")).isNull();
+        assertThat(JsonPath.<Boolean>read(json, "$.gradingRefused")).isTrue();
+        assertThat(JsonPath.<Boolean>read(json, "$.scoreWithheld")).isTrue();
+        assertThat(JsonPath.<List<String>>read(json, "$.negativeRecords[*].item")).containsExactly(PENALTY);
+        String pdf = pdfReport(bank, person.number());
+        assertThat(pdf).contains(REFUSED, PENALTY).doesNotContain("分，等级").doesNotContain(LAW_ABIDING)
+                .doesNotContain("本报告的用途不包含信用评分");
+
+        Reports.Issued own = reports.forSelf(id, ReportKind.SELF_FULL);
+        assertThat(own.content().score()).isNotNull();
+        assertThat(own.content().score().grade()).isEqualTo(grade);
+        assertThat(pdfText(own.pdf())).contains("分，等级" + gradePrinted, "向他人出具的报告不含信用分").doesNotContain(REFUSED);
+
+        scoreReviews.acceptAutomatedGrading(id);
+        String again = report(bank, person.number(), "JSON");
+        assertThat(JsonPath.<String>read(again, "$.score.grade")).isEqualTo(grade);
+        assertThat(JsonPath.<Boolean>read(again, "$.gradingRefused")).isFalse();
     }
 
     /**
@@ -179,6 +216,21 @@ class ReportScoreExplanationIT {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
+    /** A bank's API key, with the person's consent to a lending report. */
+    private String lenderWithConsent(UUID id, String bank) {
+        ApiClients.IssuedKey issued = apiClients.issue("信贷系统", bank, ApiClient.Kind.INSTITUTION, null,
+                Set.of(Permission.API_REPORT_QUERY), 6000);
+        consents.grant(id, issued.clientId(), Purpose.LENDING, null, false);
+        return issued.key();
+    }
+
+    /** The lending report as its PDF's text. */
+    private String pdfReport(String key, String number) throws Exception {
+        return pdfText(mvc.perform(post("/api/v1/reports").header("Authorization", "Bearer " + key)
+                        .contentType(MediaType.APPLICATION_JSON).content(request(number, "PDF")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+    }
+
     private static String request(String number, String format) {
         return "{\"subjectNumber\":\"" + number + "\",\"purpose\":\"LENDING\",\"format\":\"" + format + "\"}";
     }
@@ -199,7 +251,8 @@ class ReportScoreExplanationIT {
 
     private static String pdfText(byte[] pdf) throws Exception {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document).replaceAll("\\s", "");
+            // Without the page headers, which fall wherever a page breaks, between a table's rows too.
+            return new PDFTextStripper().getText(document).replaceAll("\\s", "").replaceAll("第\\d+页/共\\d+页", "");
         }
     }
 }

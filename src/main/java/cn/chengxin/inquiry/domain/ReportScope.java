@@ -18,7 +18,8 @@ import cn.chengxin.catalog.domain.Sharing;
  *     <li>the score and its explanation in a full report for the person or a state organ, in an authorised report
  *     when the purpose is a credit decision ({@link Purpose#showsScore()}), never in an occupational report; the
  *     explanation itemises only the records the report carries, and the dimensions count only those
- *     ({@link ScoreExplanation}); a department's government report carries none ({@link ReportReader}).</li>
+ *     ({@link ScoreExplanation}); a department's government report carries none ({@link ReportReader}); nor does
+ *     any report but the person's own while the person refuses automated grading ({@link #showsScore(boolean)});</li>
  *     <li>the query records (RULES.md §9) in full in the person's full report and a state organ's; a report for an
  *     institution, or the occupational one a person hands to an employer, lists only the queries made with the
  *     person's consent and the person's own, each as time, organisation and purpose category: a state organ's look
@@ -63,6 +64,21 @@ public record ReportScope(ReportKind kind, Requester requester, Purpose purpose)
             case AUTHORISED -> purpose.showsScore();
             case OCCUPATIONAL -> false;
         };
+    }
+
+    /**
+     * Whether the report carries the score, grade and explanation for a person who may refuse to be judged by
+     * automated grading (RULES.md §8; PIPL Art. 24: the right to refuse a decision made solely by automated means).
+     * While they refuse, only their own report carries it; a report for anyone else (an institution, a state organ)
+     * says instead that the person refused and is to be assessed by a person ({@link #withholdsScoreFor}).
+     */
+    public boolean showsScore(boolean refusesAutomatedGrading) {
+        return showsScore() && !withholdsScoreFor(refusesAutomatedGrading);
+    }
+
+    /** Whether a report that would carry the score leaves it out because the person refuses automated grading. */
+    public boolean withholdsScoreFor(boolean refusesAutomatedGrading) {
+        return refusesAutomatedGrading && requester != Requester.SELF && showsScore();
     }
 
     /** Whether the report lists every query of the person's data, with who made it and why, or only shared ones. */

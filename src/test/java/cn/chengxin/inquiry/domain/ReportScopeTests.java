@@ -61,4 +61,28 @@ class ReportScopeTests {
         assertThat(new ReportScope(ReportKind.OCCUPATIONAL, Requester.SELF, null).showsEveryQuery())
                 .as("handed to an employer").isFalse();
     }
+
+    /**
+     * RULES.md §8, PIPL Art. 24: while the person refuses automated grading, a lender's, a landlord's or a state
+     * organ's report leaves the score out and says why; the person's own keeps it; a report that never carries the
+     * score (an employer's) is not changed and does not tell of the refusal.
+     */
+    @Test
+    void aRefusalOfAutomatedGradingWithholdsTheScoreFromEveryReportButThePersonsOwn() {
+        ReportScope lending = new ReportScope(ReportKind.AUTHORISED, Requester.INSTITUTION, Purpose.LENDING);
+        ReportScope tenancy = new ReportScope(ReportKind.AUTHORISED, Requester.INSTITUTION, Purpose.TENANCY);
+        ReportScope state = new ReportScope(ReportKind.GOVERNMENT, Requester.GOVERNMENT, null);
+        ReportScope own = new ReportScope(ReportKind.SELF_FULL, Requester.SELF, null);
+        ReportScope employer = new ReportScope(ReportKind.AUTHORISED, Requester.INSTITUTION, Purpose.EMPLOYMENT);
+        for (ReportScope other : new ReportScope[] {lending, tenancy, state}) {
+            assertThat(other.showsScore(false)).as(other.toString()).isTrue();
+            assertThat(other.showsScore(true)).as(other.toString()).isFalse();
+            assertThat(other.withholdsScoreFor(true)).as(other.toString()).isTrue();
+            assertThat(other.withholdsScoreFor(false)).as(other.toString()).isFalse();
+        }
+        assertThat(own.showsScore(true)).isTrue();
+        assertThat(own.withholdsScoreFor(true)).isFalse();
+        assertThat(employer.showsScore(true)).isFalse();
+        assertThat(employer.withholdsScoreFor(true)).as("never carries it: nothing withheld").isFalse();
+    }
 }
