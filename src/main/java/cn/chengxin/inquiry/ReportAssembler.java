@@ -28,6 +28,7 @@ import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.exchange.ReceivedEntries;
 import cn.chengxin.exchange.ReceivedEntry;
 import cn.chengxin.listing.EntryStatus;
+import cn.chengxin.inquiry.domain.RecordRepair;
 import cn.chengxin.inquiry.domain.ReportLanguage;
 import cn.chengxin.inquiry.domain.ReportReader;
 import cn.chengxin.inquiry.domain.ReportScope;
@@ -37,6 +38,7 @@ import cn.chengxin.inquiry.persistence.JdbcInquiry;
 import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
+import cn.chengxin.repair.Repairs;
 import cn.chengxin.scoring.Scoring;
 import cn.chengxin.scoring.SubjectScore;
 import cn.chengxin.scoring.domain.DimensionScore;
@@ -65,11 +67,13 @@ class ReportAssembler {
     private final InquirySettings settings;
     private final Clock clock;
     private final ReceivedEntries received;
+    private final Repairs repairs;
 
     ReportAssembler(CreditFile creditFile, RecordProceedings proceedings, Catalogue catalogue, Listing listing, Scoring scoring,
                     AccessHistory accesses, StaffDirectory directory, JdbcInquiry store, InquirySettings settings,
-                    Clock clock, ReceivedEntries received) {
+                    Clock clock, ReceivedEntries received, Repairs repairs) {
         this.received = received;
+        this.repairs = repairs;
         this.creditFile = creditFile;
         this.proceedings = proceedings;
         this.catalogue = catalogue;
@@ -116,6 +120,8 @@ class ReportAssembler {
         Map<UUID, String> departmentOfRecord = new HashMap<>();
         // Pending reviews and lawsuits show with the record as the dispute mark does (RULES.md §5), read at once.
         Map<UUID, List<RecordProceeding>> pending = proceedings.pendingOf(subject.id());
+        // Each negative record with its repair status (RULES.md §6, §9), by the repair rules its item version sets.
+        Map<UUID, Repairs.Repairable> repairable = repairs.repairable(subject.id());
         for (FileEntry entry : creditFile.fileAsShown(subject.id())) {
             itemOfRecord.put(entry.recordKey(), entry.itemCode());
             departmentOfRecord.put(entry.recordKey(), entry.departmentCode());
@@ -125,7 +131,7 @@ class ReportAssembler {
                 continue;
             }
             ReportContent.RecordLine line = line(entry, item, departments,
-                    pending.getOrDefault(entry.recordKey(), List.of()));
+                    pending.getOrDefault(entry.recordKey(), List.of()), repairOf(repairable.get(entry.recordKey())));
             included.put(entry.recordKey(), item.name());
             carries.record(entry);
             switch (item.nature()) {
@@ -216,9 +222,14 @@ class ReportAssembler {
                 named ? Reports.COUNTER_PURPOSE : "本人查询", false));
     }
 
+    /** A record's repair status: null for one the repair rules do not reach (not negative, or not shown). */
+    private static RecordRepair repairOf(Repairs.Repairable r) {
+        return r == null ? null : RecordRepair.of(r.eligibility(), r.open().isPresent()).orElse(null);
+    }
+
     private static ReportContent.RecordLine line(FileEntry entry, ItemDefinition item,
                                                  Map<String, String> departments,
-                                                 List<RecordProceeding> proceedings) {
+                                                 List<RecordProceeding> proceedings, RecordRepair repair) {
         Map<String, String> labels = item.fields().stream()
                 .collect(Collectors.toMap(FieldDefinition::name, FieldDefinition::label, (a, b) -> a));
         String details = entry.content() == null ? "" : entry.content().entrySet().stream()
@@ -231,7 +242,8 @@ class ReportAssembler {
                 entry.decisionDate(), item.nature() == Nature.NEGATIVE && item.severity() != null
                         ? item.severity().label() : null,
                 entry.publicationEnd(), disputed ? "异议处理中" : entry.status().label(), disputed, details,
-                proceedings.stream().map(p -> p.kind().label()).distinct().toList());
+                proceedings.stream().map(p -> p.kind().label()).distinct().toList(),
+                item.nature() == Nature.NEGATIVE ? repair : null);
     }
 
     private static ReportContent.ListLine receivedLine(ReceivedEntry r) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.chengxin.inquiry.domain.RecordRepair;
 import cn.chengxin.inquiry.domain.ReportKind;
 import cn.chengxin.inquiry.domain.ReportLanguage;
 
@@ -49,13 +50,14 @@ public record ReportContent(String number, String verificationCode, ReportKind k
     }
 
     /**
-     * One record: its source, decision, class, publication end and status (incl. 异议中 and repair), and the
-     * administrative reviews or lawsuits pending against its decision ({@code proceedings}: 行政复议中, 行政诉讼中;
-     * RULES.md §5). A report stored before proceedings were carried has none.
+     * One record: its source, decision, class, publication end and status (incl. 异议中), the administrative reviews
+     * or lawsuits pending against its decision ({@code proceedings}: 行政复议中, 行政诉讼中; RULES.md §5), and for a
+     * negative record its repair status ({@code repair}, RULES.md §6, §9; null for the others and in a report stored
+     * before it was carried). A report stored before proceedings were carried has none.
      */
     public record RecordLine(String item, String category, String department, String decisionNumber,
                              LocalDate decisionDate, String severity, LocalDate publicationEnd, String status,
-                             boolean disputed, String details, List<String> proceedings) {
+                             boolean disputed, String details, List<String> proceedings, RecordRepair repair) {
 
         public RecordLine {
             proceedings = proceedings == null ? List.of() : List.copyOf(proceedings);

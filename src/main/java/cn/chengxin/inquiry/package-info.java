@@ -6,5 +6,5 @@
  * {@link cn.chengxin.inquiry.Statements}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "account", "subject",
-        "subject :: domain", "catalog", "catalog :: domain", "creditfile", "listing", "scoring", "scoring :: domain", "exchange"})
+        "subject :: domain", "catalog", "catalog :: domain", "creditfile", "listing", "scoring", "scoring :: domain", "exchange", "repair", "repair :: domain"})
 package cn.chengxin.inquiry;

@@ -20,6 +20,8 @@ import cn.chengxin.catalog.domain.Sharing;
  *     explanation itemises only the records the report carries, and the dimensions count only those
  *     ({@link ScoreExplanation}); a department's government report carries none ({@link ReportReader}); nor does
  *     any report but the person's own while the person refuses automated grading ({@link #showsScore(boolean)});</li>
+ *     <li>for each negative record its repair status (RULES.md §6, §9): from when repair may be applied for, who
+ *     decides it, or that an application is being handled — with the record, wherever the record is carried;</li>
  *     <li>the query records (RULES.md §9) in full in the person's full report and a state organ's; a report for an
  *     institution, or the occupational one a person hands to an employer, lists only the queries made with the
  *     person's consent and the person's own, each as time, organisation and purpose category: a state organ's look

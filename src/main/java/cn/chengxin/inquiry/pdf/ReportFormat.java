@@ -51,6 +51,19 @@ public final class ReportFormat {
                 .map(p -> term(ReportVocabulary.PROCEEDING, p)).collect(Collectors.joining(", ")) + ")";
     }
 
+    /**
+     * A negative record's repair status (RULES.md §6, §9) as stored, or by its code in an English report; null when
+     * the record carries none (not negative, or a report stored before it was carried).
+     */
+    public String repair(ReportContent.RecordLine x) {
+        if (x.repair() == null) {
+            return null;
+        }
+        return english ? messages.getMessage("report.repair." + x.repair().code(),
+                new Object[] {x.repair().from() == null ? "—" : x.repair().from().toString()}, x.repair().text(), locale)
+                : x.repair().text();
+    }
+
     public String severity(String label) {
         return term(ReportVocabulary.SEVERITY, label);
     }
