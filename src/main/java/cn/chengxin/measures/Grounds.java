@@ -53,13 +53,13 @@ record Grounds(ListType gravest, List<String> entryIds, boolean disputed) {
     }
 
     /**
-     * RULES.md §7: 守信激励 is not for those under 失信惩戒. While an entry on the black list, or on the grey list
-     * (重点关注, whose management measures are 失信惩戒 too), is in force, no incentive is granted — not for a red entry
-     * (a 诚信之星 later black-listed), not for a clean record — until the entry ends. A disputed entry is still in force.
+     * RULES.md §7: 守信激励 is not for those under 失信惩戒 ({@link ListType#withholdsIncentives}): while a black or
+     * grey entry is in force, no incentive is granted — not for a red entry (a 诚信之星 later black-listed), not for a
+     * clean record — until the entry ends. A disputed entry is still in force.
      */
     static boolean underPunishment(List<Listed> entries) {
         for (Listed entry : entries) {
-            if (entry.type() == ListType.BLACK || entry.type() == ListType.GREY) {
+            if (entry.type().withholdsIncentives()) {
                 return true;
             }
         }

@@ -414,7 +414,7 @@ public class Scoring {
 
     /**
      * The benefits the subject qualifies for now: by grade or by being on the red list, and none at all while the
-     * subject is on the black list (RULES.md §7–8) — this city's, or one another platform issued and sent us
+     * subject is on the black or grey list (RULES.md §7–8) — this city's, or one another platform issued and sent us
      * (RULES.md §11, 一处失信，处处受限), as the checks of the measures module count it.
      */
     public List<JdbcScores.Benefit> benefitsOf(UUID subject) {
@@ -438,23 +438,42 @@ public class Scoring {
      * by the grading.
      */
     public BenefitsAnswer benefitsAnswer(UUID subject) {
-        LocalDate today = LocalDate.now(clock);
-        JdbcScores.Standing standing = store.standing(subject);
-        boolean manual = standing.refusesAutomatedGrading();
-        Set<ListType> inForce = new HashSet<>();
-        listing.entriesOf(subject).stream().filter(e -> e.inForce(today)).forEach(e -> inForce.add(e.listType()));
-        if (inForce.contains(ListType.BLACK) || blackListedElsewhere(subject, today)) {
-            return new BenefitsAnswer(List.of(), manual);
-        }
-        boolean red = inForce.contains(ListType.RED);
-        String grade = manual ? null : standing.grade();
-        return new BenefitsAnswer(store.benefits().stream().filter(b -> grade != null && b.grades().contains(grade)
-                || red && BenefitDefinition.RED_LIST.equals(b.listCondition())).toList(), manual);
+        Eligibility eligibility = eligibility(subject);
+        return new BenefitsAnswer(store.benefits().stream().filter(eligibility::grants).toList(),
+                eligibility.manual());
     }
 
-    private boolean blackListedElsewhere(UUID subject, LocalDate today) {
+    /**
+     * What grants a subject a benefit now. {@code withheld}: an entry that withholds incentives is in force, here or
+     * received ({@link ListType#withholdsIncentives}, RULES.md §7, §11); then nothing is granted, by grade or by the red
+     * list. {@code grade}: null when not scored, or when the subject refuses automated grading ({@code manual}).
+     */
+    record Eligibility(boolean withheld, boolean red, String grade, boolean manual) {
+
+        /** No benefit: a subject the registry does not know. */
+        static final Eligibility NONE = new Eligibility(false, false, null, false);
+
+        boolean grants(JdbcScores.Benefit benefit) {
+            return !withheld && (grade != null && benefit.grades().contains(grade)
+                    || red && BenefitDefinition.RED_LIST.equals(benefit.listCondition()));
+        }
+    }
+
+    Eligibility eligibility(UUID subject) {
+        LocalDate today = LocalDate.now(clock);
+        JdbcScores.Standing standing = store.standing(subject);
+        Set<ListType> inForce = new HashSet<>();
+        listing.entriesOf(subject).stream().filter(e -> e.inForce(today)).forEach(e -> inForce.add(e.listType()));
+        boolean withheld = inForce.stream().anyMatch(ListType::withholdsIncentives)
+                || withheldElsewhere(subject, today);
+        boolean manual = standing.refusesAutomatedGrading();
+        return new Eligibility(withheld, inForce.contains(ListType.RED), manual ? null : standing.grade(), manual);
+    }
+
+    private boolean withheldElsewhere(UUID subject, LocalDate today) {
         return subjects.pseudonymOf(subject).map(exchange::receivedAbout).orElse(List.of()).stream()
-                .anyMatch(e -> ListType.BLACK.name().equals(e.listType()) && e.inForce(today));
+                .anyMatch(e -> e.inForce(today) && e.listType() != null
+                        && ListType.valueOf(e.listType()).withholdsIncentives());
     }
 
     /**
