@@ -56,6 +56,11 @@ public record ApiClient(UUID id, String name, String organisation, Kind kind, St
             if (permission == Permission.API_REPORT_QUERY) {
                 return this == INSTITUTION;
             }
+            // 信用惠民核验 is for whoever grants a benefit: a department's system or an institution (a library, bank or
+            // hospital), each answered only its own benefits; a partner platform grants none (RULES.md §8, §10).
+            if (permission == Permission.API_BENEFITS_CHECK) {
+                return this != PARTNER_PLATFORM;
+            }
             return this == DEPARTMENT || !DEPARTMENTS_OWN.contains(permission);
         }
     }

@@ -201,7 +201,7 @@ public class ApiClients {
         }
         if (!permissions.stream().allMatch(kind::mayHold)) {
             throw new AccountProblem("API_CLIENT_KIND_PERMISSIONS", DomainProblem.Kind.INVALID_INPUT,
-                    "只有部门业务系统可以核查信用主体或报送信用信息，只有授权机构可以经授权查询信用报告；"
+                    "只有部门业务系统可以核查信用主体或报送信用信息，只有授权机构可以经授权查询信用报告，合作平台不能核验信用惠民；"
                             + kind.label() + "不能持有所选权限");
         }
     }

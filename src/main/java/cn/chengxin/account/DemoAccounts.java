@@ -99,8 +99,9 @@ public class DemoAccounts implements ApplicationRunner {
             apiClients.issueKnownKey(SUBMISSION_KEY, "演示市场监管报送系统", "市市场监督管理局", market.id(),
                     ApiClient.Kind.DEPARTMENT, Set.of(Permission.RECORD_SUBMIT), 600);
         });
-        // An institution citizens can authorise in self-service (授权管理); synthetic, labelled as a demo.
+        // An institution citizens can authorise in self-service (授权管理); synthetic, labelled as a demo. It also grants
+        // the 信易贷 benefit and checks it (信用惠民核验; the scoring module binds the benefit to this key).
         apiClients.issueKnownKey(INSTITUTION_KEY, "演示信贷审批系统", "演示商业银行（合成机构）", ApiClient.Kind.INSTITUTION,
-                Set.of(Permission.API_REPORT_QUERY), 600);
+                Set.of(Permission.API_REPORT_QUERY, Permission.API_BENEFITS_CHECK), 600);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import cn.chengxin.account.ApiClients;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
@@ -38,6 +39,7 @@ import cn.chengxin.scoring.persistence.JdbcRangeScores;
 import cn.chengxin.scoring.persistence.JdbcScores;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Actor;
+import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.ResidentFacts;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.TypedText;
@@ -73,13 +75,14 @@ public class Scoring {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ApiClients apiClients;
     private volatile CompiledModel active;
     private final org.springframework.transaction.support.TransactionTemplate installBase;
     private final Job job = new Job();
 
     Scoring(JdbcScores store, JdbcRangeScores rangeStore, SubjectRegistry subjects, CreditFile creditFile, Catalogue catalogue, Listing listing,
             Exchange exchange, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-            org.springframework.transaction.PlatformTransactionManager transactions) {
+            org.springframework.transaction.PlatformTransactionManager transactions, ApiClients apiClients) {
         this.installBase = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.installBase.setPropagationBehavior(
                 org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -93,6 +96,7 @@ public class Scoring {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.apiClients = apiClients;
     }
 
     // ---- models
@@ -489,12 +493,26 @@ public class Scoring {
         TypedText.requireNoIdentityNumber("scenario", "适用场景", benefit.scenario());
         Set<String> grades = new HashSet<>();
         store.models().forEach(m -> m.model().grades().forEach(g -> grades.add(g.grade())));
-        List<String> problems = benefit.problems(grades);
+        List<String> problems = new ArrayList<>(benefit.problems(grades));
+        if (!checkingClients().containsAll(benefit.providerClients())) {
+            problems.add(NOT_A_CHECKING_CLIENT);
+        }
         if (!problems.isEmpty()) {
             throw new ScoringProblem("BENEFIT_INVALID", DomainProblem.Kind.INVALID_INPUT, String.join("；", problems));
         }
         store.saveBenefit(benefit);
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.benefit.save").detail(benefit.code()));
+    }
+
+    static final String NOT_A_CHECKING_CLIENT = "提供方接口客户端须为在用且持有信用惠民核验权限的客户端";
+
+    /** The keys a benefit may be bound to: a department's or an institution's, in use, that may check benefits. */
+    Set<UUID> checkingClients() {
+        Set<UUID> checking = new HashSet<>();
+        apiClients.clients().stream()
+                .filter(c -> !c.revoked() && c.permissions().contains(Permission.API_BENEFITS_CHECK))
+                .forEach(c -> checking.add(c.id()));
+        return checking;
     }
 
     /** Stops offering a benefit; audited. */

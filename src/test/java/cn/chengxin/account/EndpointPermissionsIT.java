@@ -189,7 +189,8 @@ class EndpointPermissionsIT {
             Map.entry("POST /me/score/automated-grading", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /console/score-reviews", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/score-reviews/{id}/answer", EnumSet.of(Who.CREDIT_OFFICE)),
-            Map.entry("POST /api/v1/benefits/check", EnumSet.of(Who.API_CLIENT)),
+            // api:benefits:check, which the demo department key does not hold (ProvidedBenefitsIT: providers' keys).
+            Map.entry("POST /api/v1/benefits/check", EnumSet.noneOf(Who.class)),
             Map.entry("GET /console/scoring", EnumSet.of(Who.CREDIT_OFFICE, Who.CASE_WATCHER)),
             Map.entry("POST /console/scoring/benefits", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/scoring/benefits/deactivate", EnumSet.of(Who.CREDIT_OFFICE)),

@@ -37,6 +37,9 @@ class BenefitsTypedTextIT {
     SubjectRegistry subjects;
     @Autowired
     ApiClients apiClients;
+
+    @Autowired
+    ProvidedBenefits provided;
     @Autowired
     StaffDirectory directory;
 
@@ -84,7 +87,7 @@ class BenefitsTypedTextIT {
     }
 
     private ResultActions checkBody(String body) throws Exception {
-        String key = TestRecords.libraryKey(apiClients, directory);
+        String key = TestRecords.libraryKey(apiClients, directory, provided);
         return mvc.perform(post("/api/v1/benefits/check").header("Authorization", "Bearer " + key)
                 .contentType(MediaType.APPLICATION_JSON).content(body));
     }

@@ -1,6 +1,7 @@
 package cn.chengxin.scoring;
 
 import java.util.List;
+import java.util.UUID;
 
 import cn.chengxin.listing.ListType;
 import cn.chengxin.scoring.persistence.JdbcScores;
@@ -15,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EligibilityTests {
 
     private static final JdbcScores.Benefit BY_GRADE = new JdbcScores.Benefit("LIBRARY", "免押金", "图书馆",
-            List.of("AAA", "AA"), "借阅", null);
+            List.of("AAA", "AA"), "借阅", null, List.of(UUID.randomUUID()));
     private static final JdbcScores.Benefit BY_RED_LIST = new JdbcScores.Benefit("GREEN", "绿色通道", "政务中心",
-            List.of(), "政务", "RED");
+            List.of(), "政务", "RED", List.of());
 
     @Test
     void theGreyAndBlackListsWithholdIncentivesAndTheRedListDoesNot() {

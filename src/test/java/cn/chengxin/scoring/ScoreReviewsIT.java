@@ -66,6 +66,9 @@ class ScoreReviewsIT {
     ApiClients apiClients;
 
     @Autowired
+    ProvidedBenefits provided;
+
+    @Autowired
     StaffDirectory directory;
 
     @Autowired
@@ -84,7 +87,7 @@ class ScoreReviewsIT {
     void aPersonWhoRefusesAutomatedGradingIsAnsweredManualAssessmentUntilTheyAcceptItAgain() throws Exception {
         Resident r = resident(LocalDate.of(1972, 2, 11), "钟明远");
         scoring.rescore(Set.of(r.id()));
-        String key = TestRecords.libraryKey(apiClients, directory);
+        String key = TestRecords.libraryKey(apiClients, directory, provided);
         benefits(key, r.number()).andExpect(status().isOk())
                 .andExpect(jsonPath("$.assessment").value("AUTOMATED"))
                 .andExpect(jsonPath("$.reasonCode").doesNotExist())
@@ -99,14 +102,16 @@ class ScoreReviewsIT {
                 .andExpect(jsonPath("$.assessment").value("MANUAL_REQUIRED"))
                 .andExpect(jsonPath("$.reasonCode").value("AUTOMATED_GRADING_REFUSED"))
                 .andExpect(jsonPath("$.grade").doesNotExist())
-                .andExpect(jsonPath("$.benefits").isEmpty());
+                .andExpect(jsonPath("$.benefits[0].code").value("LIBRARY_DEPOSIT_FREE"))
+                .andExpect(jsonPath("$.benefits[0].granted").value(org.hamcrest.Matchers.nullValue()));
         assertThat(page(citizen)).contains("id=\"grading-refused\"", "data-field=\"manual-assessment\"");
         assertThat(actions(r)).contains("scoring.grading.refuse");
 
         mvc.perform(post("/me/score/automated-grading").param("refuse", "false").with(citizen).with(csrf()))
                 .andExpect(flash().attribute("successKey", "me.score.gradingAccepted"));
         benefits(key, r.number()).andExpect(jsonPath("$.assessment").value("AUTOMATED"))
-                .andExpect(jsonPath("$.benefits[*].code", org.hamcrest.Matchers.hasItem("LIBRARY_DEPOSIT_FREE")));
+                .andExpect(jsonPath("$.benefits[*].code", org.hamcrest.Matchers.hasItem("LIBRARY_DEPOSIT_FREE")))
+                .andExpect(jsonPath("$.benefits[0].granted").value(true));
         assertThat(page(citizen)).doesNotContain("id=\"grading-refused\"");
         assertThat(actions(r)).contains("scoring.grading.refuse", "scoring.grading.accept");
     }

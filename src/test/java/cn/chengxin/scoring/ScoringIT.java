@@ -88,6 +88,9 @@ class ScoringIT {
     ApiClients apiClients;
 
     @Autowired
+    ProvidedBenefits provided;
+
+    @Autowired
     StaffDirectory directory;
 
     @Autowired
@@ -803,7 +806,7 @@ class ScoringIT {
                 birth, null, List.of(new NewPerson.Residence(ResidencyKind.HOUSEHOLD, "411702", birth)), List.of(),
                 false));
         scoring.rescore(Set.of(holder));
-        String key = TestRecords.libraryKey(apiClients, directory);
+        String key = TestRecords.libraryKey(apiClients, directory, provided);
         String typed = "{\"subjectNumber\":\"" + passport + "\",\"documentType\":\"PASSPORT\",\"purpose\":\"免押金借阅办证\"}";
 
         String answer = benefitsBody(key, typed).andExpect(status().isOk())
@@ -821,7 +824,7 @@ class ScoringIT {
     void aBlackListedPersonGetsNoIncentiveBenefits() throws Exception {
         Resident r = resident(LocalDate.of(1979, 8, 8), "卢德胜");
         scoring.rescore(Set.of(r.id()));
-        String key = TestRecords.libraryKey(apiClients, directory);
+        String key = TestRecords.libraryKey(apiClients, directory, provided);
         benefits(key, r.number()).andExpect(status().isOk())
                 .andExpect(jsonPath("$.benefits[*].code", org.hamcrest.Matchers.hasItem("LIBRARY_DEPOSIT_FREE")));
         assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'scoring.benefits.check' "
@@ -842,7 +845,11 @@ class ScoringIT {
         UUID proposal = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(r.id()).stream()
                 .filter(e -> e.listType() == ListType.BLACK).map(e -> e.id()).findFirst().orElse(null), e -> e != null);
         as("checker-b", () -> listing.approve(proposal, ""));
-        benefits(key, r.number()).andExpect(status().isOk()).andExpect(jsonPath("$.benefits").isEmpty());
+        // Refused without a reason: the black list is the checks API's business.
+        benefits(key, r.number()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.benefits[0].code").value("LIBRARY_DEPOSIT_FREE"))
+                .andExpect(jsonPath("$.benefits[0].granted").value(false))
+                .andExpect(jsonPath("$.assessment").value("AUTOMATED"));
     }
 
     /** 一处失信，处处受限 (RULES.md §11): a black entry another platform issued closes the benefits while in force. */

@@ -14,6 +14,7 @@ import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.NewRecord;
 import cn.chengxin.creditfile.RecordAction;
+import cn.chengxin.scoring.ProvidedBenefits;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.NewOrganisation;
 import cn.chengxin.subject.SubjectRegistry;
@@ -33,13 +34,18 @@ public final class TestRecords {
     private TestRecords() {
     }
 
-    /** The key of a library's system asking about benefits (信用惠民), bound to the library as a department's key is. */
-    public static String libraryKey(ApiClients apiClients, StaffDirectory directory) {
+    /**
+     * The key of a library's system asking about benefits (信用惠民), bound to the library as a department's key is, and
+     * checking the library's benefit LIBRARY_DEPOSIT_FREE.
+     */
+    public static String libraryKey(ApiClients apiClients, StaffDirectory directory, ProvidedBenefits provided) {
         UUID library = directory.departments().stream().filter(d -> d.code().equals("LIBRARY")).findFirst()
                 .map(Department::id).orElseGet(() -> directory.createDepartment("LIBRARY", "市图书馆",
                         Department.Kind.RESPONDING_UNIT, List.of()).id());
-        return apiClients.issue("图书馆系统", "市图书馆", ApiClient.Kind.DEPARTMENT, library,
-                Set.of(Permission.API_SUBJECT_CHECK), 6000).key();
+        ApiClients.IssuedKey key = apiClients.issue("图书馆系统", "市图书馆", ApiClient.Kind.DEPARTMENT, library,
+                Set.of(Permission.API_BENEFITS_CHECK), 6000);
+        provided.bind("LIBRARY_DEPOSIT_FREE", key.clientId());
+        return key.key();
     }
 
     /** One administrative penalty ({@code itemCode} P_ADMIN_PENALTY_*) decided a month ago; must be accepted. */

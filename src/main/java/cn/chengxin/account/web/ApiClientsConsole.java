@@ -71,8 +71,9 @@ class ApiClientsConsole {
         model.addAttribute("departmentNames", departments.stream()
                 .collect(Collectors.toMap(Department::code, Department::name)));
         // API_REPORT_QUERY: an institution (授权机构) that citizens can authorise to obtain their reports.
+        // API_BENEFITS_CHECK: a provider of 信用惠民 benefits, answered only the benefits bound to its key.
         model.addAttribute("permissions", List.of(Permission.API_SUBJECT_CHECK, Permission.RECORD_SUBMIT,
-                Permission.SUBJECT_READ, Permission.API_REPORT_QUERY));
+                Permission.SUBJECT_READ, Permission.API_REPORT_QUERY, Permission.API_BENEFITS_CHECK));
         return "console/api-clients";
     }
 

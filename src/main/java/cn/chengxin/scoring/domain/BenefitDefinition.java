@@ -3,6 +3,7 @@ package cn.chengxin.scoring.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * A benefit of the 信用惠民 catalogue as the credit office defines it (RULES.md §8: benefits tied to grade
@@ -10,15 +11,25 @@ import java.util.Set;
  * everyone on a list in force. Nobody on the black list gets any (checked where benefits are granted).
  *
  * @param grades        grade codes of the score models that qualify; may be empty when a list condition is set
- * @param listCondition "RED": everyone on the red list in force qualifies too; null: grades only
+ * @param listCondition   "RED": everyone on the red list in force qualifies too; null: grades only
+ * @param providerClients the API clients of the systems that grant it, the only ones a benefits check answers about it
+ *                        (RULES.md §8, §10: a provider learns whether its own benefits apply, not the grade); empty:
+ *                        no system checks it (shown to the person only)
  */
 public record BenefitDefinition(String code, String name, String provider, List<String> grades, String listCondition,
-                                String scenario) {
+                                String scenario, List<UUID> providerClients) {
 
     public static final String RED_LIST = "RED";
 
     public BenefitDefinition {
         grades = grades == null ? List.of() : grades.stream().map(String::strip).filter(g -> !g.isEmpty()).toList();
+        providerClients = providerClients == null ? List.of() : providerClients.stream().distinct().toList();
+    }
+
+    /** A benefit no API client checks (yet). */
+    public BenefitDefinition(String code, String name, String provider, List<String> grades, String listCondition,
+                             String scenario) {
+        this(code, name, provider, grades, listCondition, scenario, List.of());
     }
 
     /** Every reason the definition cannot be saved; {@code knownGrades}: the grades of the stored score models. */

@@ -492,30 +492,46 @@ public class JdbcScores {
 
     // ---- benefits
 
-    /** A benefit offered now; {@code listCondition} "RED": also to everyone on the red list in force. */
+    /**
+     * A benefit offered now; {@code listCondition} "RED": also to everyone on the red list in force;
+     * {@code providerClients}: the API clients a benefits check answers about it.
+     */
     public record Benefit(String code, String name, String provider, List<String> grades, String scenario,
-                          String listCondition) {
+                          String listCondition, List<UUID> providerClients) {
     }
 
     public List<Benefit> benefits() {
-        return jdbc.sql("SELECT code, name, provider, grades, scenario, list_condition FROM scoring.benefit "
-                        + "WHERE enabled ORDER BY code")
+        return jdbc.sql("SELECT code, name, provider, grades, scenario, list_condition, provider_clients "
+                        + "FROM scoring.benefit WHERE enabled ORDER BY code")
                 .query((rs, n) -> new Benefit(rs.getString(1), rs.getString(2), rs.getString(3),
-                        Arrays.asList((String[]) rs.getArray(4).getArray()), rs.getString(5), rs.getString(6)))
+                        Arrays.asList((String[]) rs.getArray(4).getArray()), rs.getString(5), rs.getString(6),
+                        Arrays.asList((UUID[]) rs.getArray(7).getArray())))
                 .list();
     }
 
     /** Adds the benefit, or replaces the one with its code (enabling it again). */
     public void saveBenefit(cn.chengxin.scoring.domain.BenefitDefinition b) {
         jdbc.sql("""
-                        INSERT INTO scoring.benefit (code, name, provider, grades, scenario, list_condition, enabled)
-                        VALUES (?, ?, ?, ?::text[], ?, ?, true)
+                        INSERT INTO scoring.benefit (code, name, provider, grades, scenario, list_condition,
+                                                     provider_clients, enabled)
+                        VALUES (?, ?, ?, ?::text[], ?, ?, ?::uuid[], true)
                         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, provider = EXCLUDED.provider,
                             grades = EXCLUDED.grades, scenario = EXCLUDED.scenario,
-                            list_condition = EXCLUDED.list_condition, enabled = true""")
+                            list_condition = EXCLUDED.list_condition, provider_clients = EXCLUDED.provider_clients,
+                            enabled = true""")
                 .params(b.code(), b.name().strip(), b.provider().strip(), b.grades().toArray(String[]::new),
-                        b.scenario().strip(), b.listCondition())
+                        b.scenario().strip(), b.listCondition(),
+                        b.providerClients().stream().map(UUID::toString).toArray(String[]::new))
                 .update();
+    }
+
+    /** Adds a client that checks the benefit (kept once); false when no benefit in force has the code. */
+    public boolean bindProvider(String code, UUID client) {
+        return jdbc.sql("""
+                        UPDATE scoring.benefit SET provider_clients = CASE WHEN ? = ANY (provider_clients)
+                            THEN provider_clients ELSE array_append(provider_clients, ?) END
+                        WHERE code = ? AND enabled""")
+                .params(client, client, code).update() == 1;
     }
 
     /** Stops offering the benefit; false when no benefit in force has the code. */

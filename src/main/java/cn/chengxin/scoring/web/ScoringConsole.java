@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.chengxin.account.ApiClient;
+import cn.chengxin.account.ApiClients;
 import cn.chengxin.scoring.Scoring;
 import cn.chengxin.scoring.domain.BenefitDefinition;
 import cn.chengxin.scoring.domain.ScoreModel;
@@ -36,10 +38,12 @@ class ScoringConsole {
 
     private final org.springframework.context.MessageSource messages;
     private final cn.chengxin.shared.City city;
+    private final ApiClients apiClients;
 
     ScoringConsole(Scoring scoring, JsonMapper json, org.springframework.context.MessageSource messages,
-                   cn.chengxin.shared.City city) {
+                   cn.chengxin.shared.City city, ApiClients apiClients) {
         this.scoring = scoring;
+        this.apiClients = apiClients;
         this.json = json;
         this.messages = messages;
         this.city = city;
@@ -69,6 +73,13 @@ class ScoringConsole {
         }
         model.addAttribute("progress", scoring.progress());
         model.addAttribute("benefits", scoring.benefits());
+        // A benefit is checked only by the keys bound to it (RULES.md §10): those that may check benefits are offered,
+        // and a bound key is named by its system and organisation even once revoked.
+        List<ApiClient> clients = apiClients.clients();
+        model.addAttribute("benefitClients", clients.stream().filter(c -> !c.revoked()
+                && c.permissions().contains(Permission.API_BENEFITS_CHECK)).toList());
+        model.addAttribute("clientNames", clients.stream().collect(java.util.stream.Collectors.toMap(
+                c -> c.id(), c -> c.name() + "（" + c.organisation() + "）")));
         model.addAttribute("coverage", coverage);
         model.addAttribute("residents", residents);
         model.addAttribute("scored", scored);
@@ -142,16 +153,21 @@ class ScoringConsole {
         return act(redirect, "scoring.rejected", () -> scoring.reject(code, version, note));
     }
 
-    /** Adds a benefit or changes the one with its code; grades as a comma- or space-separated list. */
+    /**
+     * Adds a benefit or changes the one with its code; grades as a comma- or space-separated list; the API clients
+     * that check it (G2: a provider is answered only its own benefits).
+     */
     @RequiresPermission(Permission.SCORING_EDIT)
     @PostMapping("/console/scoring/benefits")
     String saveBenefit(@RequestParam String code, @RequestParam String name, @RequestParam String provider,
                        @RequestParam(defaultValue = "") String grades,
                        @RequestParam(required = false) String listCondition, @RequestParam String scenario,
+                       @RequestParam(name = "providerClient", required = false) List<java.util.UUID> providerClients,
                        RedirectAttributes redirect) {
+        List<java.util.UUID> clients = providerClients == null ? List.of() : providerClients;
         BenefitDefinition benefit = new BenefitDefinition(code.strip(), name, provider,
                 List.of(grades.split("[,，\\s]+")), listCondition == null || listCondition.isBlank() ? null
-                : listCondition, scenario);
+                : listCondition, scenario, clients);
         return act(redirect, "scoring.benefitSaved", () -> {
             try {
                 scoring.saveBenefit(benefit);
@@ -162,7 +178,8 @@ class ScoringConsole {
                 redirect.addFlashAttribute("benefitInput", new HashMap<>(Map.of("code", code,
                         "name", TypedText.shownAgain(name), "provider", TypedText.shownAgain(provider),
                         "grades", grades, "listCondition", listCondition == null ? "" : listCondition,
-                        "scenario", scenario)));
+                        "scenario", scenario, "providerClients",
+                        String.join(",", clients.stream().map(java.util.UUID::toString).toList()))));
                 throw refused;
             }
         });

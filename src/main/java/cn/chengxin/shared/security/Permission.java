@@ -42,7 +42,8 @@ public enum Permission {
     OVERSIGHT_SUPERVISE("oversight:supervise", "部门督办与年度信用工作进展报告"),
     SELF_SERVICE("self:read", "查看本人信用信息"),
     API_SUBJECT_CHECK("api:subject:check", "接口：核查信用主体"),
-    API_REPORT_QUERY("api:report:query", "接口：经授权查询个人信用报告");
+    API_REPORT_QUERY("api:report:query", "接口：经授权查询个人信用报告"),
+    API_BENEFITS_CHECK("api:benefits:check", "接口：信用惠民核验（本单位提供的惠民事项）");
 
     private final String code;
     private final String label;
