@@ -185,15 +185,8 @@ class ProvidedBenefitsIT {
         Resident received = resident(LocalDate.of(1966, 5, 15), "甘惠收");
         scoring.rescore(Set.of(received.id()));
         assertThat(scoring.benefitsOf(received.id())).isNotEmpty();
-        jdbc.sql("""
-                        INSERT INTO exchange.received (source_platform, source_id, version, kind, via_partner,
-                               subject_pseudonym, masked_number, list_type, status, in_force, disputed, period_end,
-                               issuing_platform, occurred_at, received_at, digest)
-                        VALUES ('PROV41', ?, 1, 'LIST_ENTRY', 'PROV41', ?, '4117**********0011', 'GREY', 'ACTIVE',
-                                true, false, ?, '河南省信用平台', now(), now(), 'x')""")
-                .params("GREY-" + UUID.randomUUID(), subjects.pseudonymOf(received.id()).orElseThrow(),
-                        java.sql.Date.valueOf(today.plusYears(1)))
-                .update();
+        TestRecords.receiveListEntry(jdbc, subjects.pseudonymOf(received.id()).orElseThrow(), "GREY",
+                "GREY-" + UUID.randomUUID(), today.plusYears(1));
         assertThat(scoring.benefitsOf(received.id())).isEmpty();
         check(key, received.number()).andExpect(jsonPath("$.benefits[0].granted").value(false));
     }

@@ -867,15 +867,8 @@ class ScoringIT {
         assertThat(scoring.benefitsOf(r.id())).isEmpty();
     }
 
-    /** Test setup: an entry as the exchange stores it once received (signing a batch is ExchangeIT's business). */
     private void receiveBlackEntry(String pseudonym, String sourceId, LocalDate validUntil) {
-        jdbc.sql("""
-                        INSERT INTO exchange.received (source_platform, source_id, version, kind, via_partner,
-                               subject_pseudonym, masked_number, list_type, status, in_force, disputed, period_end,
-                               issuing_platform, occurred_at, received_at, digest)
-                        VALUES ('PROV41', ?, 1, 'LIST_ENTRY', 'PROV41', ?, '4117**********0011', 'BLACK', 'ACTIVE',
-                                true, false, ?, '河南省信用平台', now(), now(), 'x')""")
-                .params(sourceId, pseudonym, java.sql.Date.valueOf(validUntil)).update();
+        TestRecords.receiveListEntry(jdbc, pseudonym, "BLACK", sourceId, validUntil);
     }
 
     private org.springframework.test.web.servlet.ResultActions benefits(String key, String number) throws Exception {

@@ -48,6 +48,21 @@ public final class TestRecords {
         return key.key();
     }
 
+    /**
+     * Test setup: a list entry of {@code listType} another platform issued about the subject, as the exchange stores it
+     * once received (signing a batch is ExchangeIT's business), in force until {@code validUntil}.
+     */
+    public static void receiveListEntry(org.springframework.jdbc.core.simple.JdbcClient jdbc, String pseudonym,
+                                        String listType, String sourceId, LocalDate validUntil) {
+        jdbc.sql("""
+                        INSERT INTO exchange.received (source_platform, source_id, version, kind, via_partner,
+                               subject_pseudonym, masked_number, list_type, status, in_force, disputed, period_end,
+                               issuing_platform, occurred_at, received_at, digest)
+                        VALUES ('PROV41', ?, 1, 'LIST_ENTRY', 'PROV41', ?, '4117**********0011', ?, 'ACTIVE',
+                                true, false, ?, '河南省信用平台', now(), now(), 'x')""")
+                .params(sourceId, pseudonym, listType, java.sql.Date.valueOf(validUntil)).update();
+    }
+
     /** One administrative penalty ({@code itemCode} P_ADMIN_PENALTY_*) decided a month ago; must be accepted. */
     public static void penalty(MockMvc mvc, ApiClients apiClients, StaffDirectory directory, String number,
                                String name, String itemCode, String decisionNumber) throws Exception {
