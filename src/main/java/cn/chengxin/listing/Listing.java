@@ -34,6 +34,7 @@ import cn.chengxin.listing.domain.EntryLifecycle;
 import cn.chengxin.listing.domain.ListRule;
 import cn.chengxin.listing.domain.NoticeServing;
 import cn.chengxin.listing.domain.NoticeText;
+import cn.chengxin.listing.domain.OwnConduct;
 import cn.chengxin.listing.domain.PublicListing;
 import cn.chengxin.listing.domain.RedListStanding;
 import cn.chengxin.listing.domain.SeriousGround;
@@ -331,9 +332,9 @@ public class Listing {
             Optional<SubjectProfile> profile = Optional.empty();
             for (ListRule rule : rules) {
                 for (FileEntry record : shown) {
-                    if (!rule.proposes(record.itemCode(), record.content())
-                            || !ListRule.admits(rule.listType(), items.get(record.itemCode()),
-                            versions.of(record.itemCode(), record.itemVersion()).orElse(null))
+                    // A responsible person's copy of his organisation's record is shown and reported, but lists no
+                    // one by itself (RULES.md §1, §7; OwnConduct).
+                    if (!OwnConduct.of(record.linked()) || !rule.proposes(record.itemCode(), record.content())
                             || entries.stream().anyMatch(e -> e.listType() == rule.listType()
                             && record.recordKey().equals(e.recordKey()))
                             || settled.contains(rule.listType() + ":" + record.recordKey())) {
@@ -350,6 +351,10 @@ public class Listing {
                         continue;
                     }
                     SubjectProfile who = profile.get();
+                    if (!ListRule.admits(rule.listType(), items.get(record.itemCode()),
+                            versions.of(record.itemCode(), record.itemVersion()).orElse(null), who.kind())) {
+                        continue;
+                    }
                     Optional<EntryLifecycle.Refusal> refusal = EntryLifecycle.refusal(rule.listType(),
                             who.kind() == SubjectKind.PERSON, who.birthDate(), record.decisionDate());
                     LocalDate validUntil = EntryLifecycle.validUntil(record.decisionDate(), rule.validityMonths(),
@@ -572,7 +577,8 @@ public class Listing {
     }
 
     /**
-     * The records that count as negative (the green channel, the red list's standing, RULES.md §7): of an item negative
+     * The records that count as negative (the green channel, the red list's standing, RULES.md §7): the holder's own
+     * ({@link OwnConduct}: not a copy of his organisation's record), of an item negative
      * in its version in force and in the version the record was stored under. A later version that makes an item
      * negative does not turn the records collected before into negative ones (RULES.md §2: a later version narrows the
      * use of what was collected, never widens it); one that makes it no longer negative counts at once. The versions
@@ -580,6 +586,8 @@ public class Listing {
      * record is looked up.
      */
     private static java.util.function.Predicate<FileEntry> negativeRecords(ItemVersions versions) {
+        // A responsible person's copy of his organisation's record is not his own dishonesty (OwnConduct).
+        java.util.function.Predicate<FileEntry> own = r -> OwnConduct.of(r.linked());
         Set<String> negativeNow = negativeItems(versions.inForce());
         Map<String, Set<Integer>> notNegativeThen = new HashMap<>();
         for (String code : negativeNow) {
@@ -590,10 +598,10 @@ public class Listing {
             });
         }
         if (notNegativeThen.isEmpty()) {
-            return r -> negativeNow.contains(r.itemCode());
+            return own.and(r -> negativeNow.contains(r.itemCode()));
         }
-        return r -> negativeNow.contains(r.itemCode())
-                && !notNegativeThen.getOrDefault(r.itemCode(), Set.of()).contains(r.itemVersion());
+        return own.and(r -> negativeNow.contains(r.itemCode())
+                && !notNegativeThen.getOrDefault(r.itemCode(), Set.of()).contains(r.itemVersion()));
     }
 
     private static Set<String> negativeItems(Map<String, ItemDefinition> items) {

@@ -760,6 +760,57 @@ class ListingIT {
                 .containsOnly(EntryStatus.EXITED);
     }
 
+    /**
+     * RULES.md §1, §7 (review xxv H2): the court lists the company (法释〔2017〕7号). Its record is copied onto the legal
+     * representative and recorded there, but it is the company's conduct: it proposes him for no list, does not date
+     * his last negative record, and his check answers no black entry while the company's does.
+     */
+    @Test
+    void anOrganisationsCourtRecordProposesTheOrganisationOnlyNotItsLegalRepresentative() throws Exception {
+        TestCitizens.Person rep = TestCitizens.register(subjects, "甘立诚");
+        TestRecords.Organisation org = TestRecords.organisationDefaulter(mvc, apiClients, directory, subjects,
+                creditFile, rep, "(2026)豫1702执91号", LocalDate.now(clock).minusDays(20));
+        ListEntry proposal = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(org.id()).stream()
+                .filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
+        assertThat(proposal.ruleCode()).isEqualTo("BLACK_COURT_DEFAULTER");
+        assertThat(creditFile.fileOf(org.representative())).as("the copy is recorded on him (RULES.md §1)")
+                .anySatisfy(r -> assertThat(r.linked() && r.itemCode().equals("O_COURT_DEFAULTER")).isTrue());
+
+        listing.evaluate(Set.of(org.representative()));
+        assertThat(listing.entriesOf(org.representative())).as("not a 失信被执行人 himself").isEmpty();
+        assertThat(lastNegatives(List.of(subjects.pseudonymOf(org.representative()).orElseThrow())))
+                .as("the company's record is not his own dishonesty").allMatch(java.util.Objects::isNull);
+
+        as("reviewer-h2", () -> listing.approve(proposal.id(), ""));
+        assertThat(listing.entry(proposal.id()).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> check(marketChecks, org.code(), "BIDDING")
+                .andExpect(jsonPath("$.entries[0].listType").value("BLACK")));
+        check(hrChecks, rep.number(), "HIRING").andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries[?(@.listType == 'BLACK')]").isEmpty())
+                .andExpect(jsonPath("$.measures").isEmpty());
+    }
+
+    /** RULES.md §7 "出现失信记录即移出" is about the person's own dishonesty, not his company's (review xxv H2). */
+    @Test
+    void aRedEntryOfTheLegalRepresentativeSurvivesHisCompanysCourtRecord() throws Exception {
+        TestCitizens.Person rep = TestCitizens.register(subjects, "程守信");
+        UUID subject = subjects.find(subjects.validate(null, rep.number())).orElseThrow();
+        commend(rep, LocalDate.now(clock).minusDays(10));
+        ListEntry red = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
+                .filter(e -> e.listType() == ListType.RED).findFirst().orElse(null), e -> e != null);
+        as("checker-h2", () -> listing.approve(red.id(), ""));
+        EntryStatus noticed = listing.entry(red.id()).orElseThrow().status();
+
+        TestRecords.organisationDefaulter(mvc, apiClients, directory, subjects, creditFile, rep,
+                "(2026)豫1702执92号", LocalDate.now(clock));
+        assertThat(creditFile.fileOf(subject)).anyMatch(cn.chengxin.creditfile.FileEntry::linked);
+        listing.evaluate(Set.of(subject));
+
+        ListEntry after = listing.entry(red.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(noticed);
+        assertThat(after.exitReason()).isNull();
+    }
+
     @Test
     void aSubjectOnTheBlackListIsNotProposedForTheRedList() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "岳思远");

@@ -150,10 +150,18 @@ public final class TestRecords {
                                                      SubjectRegistry subjects, CreditFile creditFile,
                                                      String representativeName,
                                                      String decision, LocalDate decided) throws Exception {
-        TestCitizens.Person rep = TestCitizens.register(subjects, representativeName);
+        return organisationDefaulter(mvc, apiClients, directory, subjects, creditFile,
+                TestCitizens.register(subjects, representativeName), decision, decided);
+    }
+
+    /** The same, with {@code rep}, a person already registered, as the organisation's legal representative. */
+    public static Organisation organisationDefaulter(MockMvc mvc, ApiClients apiClients, StaffDirectory directory,
+                                                     SubjectRegistry subjects, CreditFile creditFile,
+                                                     TestCitizens.Person rep, String decision, LocalDate decided)
+            throws Exception {
         UUID repId = subjects.find(subjects.validate(null, rep.number())).orElseThrow();
         String code = TestCreditCodes.next();
-        String name = representativeName + "商贸有限公司";
+        String name = rep.name() + "商贸有限公司";
         subjects.registerOrganisation(new NewOrganisation(subjects.validate(null, code), name, LocalDate.of(2015, 3, 1),
                 List.of(new NewOrganisation.Responsible(repId, ResponsibleRole.LEGAL_REPRESENTATIVE,
                         LocalDate.of(2015, 3, 1))), false));

@@ -11,6 +11,7 @@ import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.Nature;
 import cn.chengxin.catalog.domain.Severity;
 import cn.chengxin.listing.ListType;
+import cn.chengxin.subject.domain.SubjectKind;
 
 /**
  * An entry rule (RULES.md §7): a shown record of one of {@code itemCodes} — and, if set, whose content field
@@ -115,7 +116,8 @@ public record ListRule(String code, int version, ListType listType, String name,
      * Whether a record of {@code item} may put its subject on this rule's list: only negative items on the grey and
      * black lists, and on the black list only those usable for punishment — RULES.md §2: penalties by simple
      * procedure, minor acts promptly corrected and unconfirmed fee arrears are not (河南省社会信用条例 Art. 13,
-     * 27) — and of serious severity ({@link #seriousEnough}); only good items on the red list.
+     * 27) — and of serious severity ({@link #seriousEnough}); only good items on the red list. Whose subject: see
+     * {@link #admits(ListType, ItemDefinition, ItemDefinition, SubjectKind)}.
      */
     public static boolean admits(ListType type, ItemDefinition item) {
         return switch (type) {
@@ -136,6 +138,26 @@ public record ListRule(String code, int version, ListType listType, String name,
      */
     public static boolean admits(ListType type, ItemDefinition inForce, ItemDefinition collectedUnder) {
         return inForce != null && collectedUnder != null && admits(type, inForce) && admits(type, collectedUnder);
+    }
+
+    /**
+     * Whether a record stored under the item version {@code collectedUnder} may put a subject of {@code kind} on the
+     * list ({@link #admits(ListType, ItemDefinition, ItemDefinition)}), and the item is about subjects of that kind: a
+     * person is never listed under an organisation's item, as when he holds a copy of his organisation's record as its
+     * legal representative or responsible person (RULES.md §1: recorded on him; §7: listed only as the subject the
+     * basis names; {@link OwnConduct}).
+     */
+    public static boolean admits(ListType type, ItemDefinition inForce, ItemDefinition collectedUnder,
+                                 SubjectKind kind) {
+        return admits(type, inForce, collectedUnder) && about(inForce, kind) && about(collectedUnder, kind);
+    }
+
+    /** Whether the item is about subjects of {@code kind} (the catalogue's subject type, RULES.md §2). */
+    static boolean about(ItemDefinition item, SubjectKind kind) {
+        return switch (item.subjectType()) {
+            case PERSON -> kind == SubjectKind.PERSON;
+            case ORGANISATION -> kind == SubjectKind.ORGANISATION;
+        };
     }
 
     /**

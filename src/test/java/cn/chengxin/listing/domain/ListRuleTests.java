@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import cn.chengxin.catalog.domain.BaseCatalogue;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.listing.ListType;
+import cn.chengxin.subject.domain.SubjectKind;
 import cn.chengxin.support.CatalogueVersions;
 import org.junit.jupiter.api.Test;
 
@@ -161,5 +162,30 @@ class ListRuleTests {
 
     private static ListRule rule(ListType type, String... items) {
         return rule(type, 5, items);
+    }
+
+    /**
+     * RULES.md §1, §7 (review xxv H2): an organisation's record copied onto its legal representative keeps the
+     * organisation's item; the person is never listed under it, on any list, however the item's versions read.
+     */
+    @Test
+    void aPersonIsNeverListedUnderAnOrganisationsItemNorAnOrganisationUnderAPersons() {
+        ItemDefinition company = BASE.get("O_COURT_DEFAULTER");
+        ItemDefinition person = BASE.get("P_COURT_DEFAULTER");
+        assertThat(ListRule.admits(ListType.BLACK, company, company, SubjectKind.ORGANISATION)).isTrue();
+        assertThat(ListRule.admits(ListType.BLACK, company, company, SubjectKind.PERSON)).isFalse();
+        assertThat(ListRule.admits(ListType.GREY, company, company, SubjectKind.PERSON)).isFalse();
+        assertThat(ListRule.admits(ListType.BLACK, person, person, SubjectKind.PERSON)).isTrue();
+        assertThat(ListRule.admits(ListType.BLACK, person, person, SubjectKind.ORGANISATION)).isFalse();
+        ItemDefinition illegal = BASE.get("O_SERIOUS_ILLEGAL_LIST");
+        assertThat(ListRule.admits(ListType.BLACK, illegal, illegal, SubjectKind.PERSON)).isFalse();
+        assertThat(ListRule.admits(ListType.BLACK, null, company, SubjectKind.ORGANISATION)).isFalse();
+    }
+
+    /** RULES.md §1, §7: a responsible person's copy of the organisation's record is not his own conduct. */
+    @Test
+    void aCopyOfTheOrganisationsRecordIsNotItsHoldersOwnConduct() {
+        assertThat(OwnConduct.of(true)).isFalse();
+        assertThat(OwnConduct.of(false)).isTrue();
     }
 }
