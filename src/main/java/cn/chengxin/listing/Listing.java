@@ -80,6 +80,13 @@ public class Listing {
      */
     static final Set<RecordStatus> SHOWN = EnumSet.of(RecordStatus.ACTIVE, RecordStatus.IN_DISPUTE);
 
+    /**
+     * Why an entry resting on a responsible person's copy of his organisation's record ends ({@link OwnConduct}), as
+     * the exit notice tells him.
+     */
+    static final String LINKED_COPY_REASON = "所依据的信用记录是其所在单位的信用记录（作为法定代表人、主要负责人或直接责任人记载），"
+            + "不是本人的失信行为，不能作为将本人列入名单的依据";
+
     private final JdbcListing store;
     private final CreditFile creditFile;
     private final SubjectRegistry subjects;
@@ -402,8 +409,12 @@ public class Listing {
                     String number = lastNegative.get().decisionNumber();
                     reason = "出现新的失信记录（决定文书号：" + (number == null ? "—" : number) + "，决定日期："
                             + lastNegativeDay + "）";
+                } else if (basis != null && !OwnConduct.of(basis.linked())) {
+                    // Proposed before copies were told apart: the organisation's conduct, not the person's (RULES.md
+                    // §1, §7). It ends, in force or not: punishment without a basis naming him stops (国办发〔2020〕49号).
+                    reason = LINKED_COPY_REASON;
                 } else if (basis != null && !ListRule.admits(entry.listType(), items.get(basis.itemCode()),
-                        versions.of(basis.itemCode(), basis.itemVersion()).orElse(null))) {
+                        versions.of(basis.itemCode(), basis.itemVersion()).orElse(null), entry.subjectKind())) {
                     // RULES.md §2: an approved catalogue version that stops the item's use for punishment (or makes
                     // it no longer negative, or no longer good) stops it at once, for the entries already resting on it.
                     reason = "所依据信用记录的目录事项已调整，不再可作为列入" + entry.listType().label() + "的依据";
@@ -506,11 +517,6 @@ public class Listing {
         Optional<Catalogue.Revision> revision = catalogue.revision(approved);
         return revision.isPresent() && (revision.get().before().nature() == Nature.NEGATIVE)
                 != (revision.get().now().nature() == Nature.NEGATIVE);
-    }
-
-    /** Marks these subjects' last negative records again, by the catalogue in force ({@link RecheckingNegativeMarks}). */
-    void remark(Set<UUID> subjectIds) {
-        markNegatives(creditFile.filesOf(subjectIds), negativeRecords(catalogue.versionsEverInForce()));
     }
 
     /**
@@ -1190,6 +1196,16 @@ public class Listing {
         return creditFile.fileOf(entry.subjectId()).stream().filter(r -> entry.recordKey().equals(r.recordKey()))
                 .findFirst().map(r -> new AgeJudgedOn(r.decisionDate(), true))
                 .or(() -> Optional.ofNullable(entry.actDay()).map(day -> new AgeJudgedOn(day, true)));
+    }
+
+    /**
+     * Whether the entry rests on a responsible person's copy of his organisation's record ({@link OwnConduct}): one
+     * proposed before copies were told apart, which ends at its subject's next evaluation; its page says so meanwhile,
+     * for the reviewer not to approve it.
+     */
+    public boolean restsOnLinkedCopy(ListEntry entry) {
+        return entry.recordKey() != null && creditFile.fileOf(entry.subjectId()).stream()
+                .anyMatch(r -> entry.recordKey().equals(r.recordKey()) && !OwnConduct.of(r.linked()));
     }
 
     /** {@code byRecord}: the day is the decision date of the entry's record, not a day of the act named by hand. */

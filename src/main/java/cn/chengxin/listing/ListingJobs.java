@@ -138,7 +138,7 @@ class ListingJobs {
     private void recheckMarks() {
         int chunks = recheckingMarks.run();
         if (chunks > 0) {
-            log.info("Last negative records marked again, counting only records in use: {} chunks", chunks);
+            log.info("Dated subjects evaluated again, counting only their own records in use: {} chunks", chunks);
         }
     }
 

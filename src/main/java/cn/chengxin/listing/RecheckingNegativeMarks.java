@@ -18,13 +18,20 @@ import org.springframework.stereotype.Component;
  * in after_pseudonym); the listing's tick takes it up as the catch-up of V84. It re-marks only: no record is
  * announced again to another module, and a mark whose date stays keeps its stamp, so the check index re-reads only
  * the marks that change. Marking is idempotent, so a chunk passed twice changes nothing more.
+ * <p>
+ * Version 2, started by V193, evaluates every dated subject again ({@link Listing#evaluate}) once a responsible
+ * person's copy of his organisation's record stopped counting as his own dishonesty ({@link
+ * cn.chengxin.listing.domain.OwnConduct}; RULES.md §1, §7): a copy no longer dates his mark, and the entries that rest
+ * on one — proposals waiting for review and entries in force alike — end with an exit notice saying why, measures
+ * stopping with them. Every holder of a copy in use holds a dated mark (the copy dated it), so the pass finds them
+ * all. Evaluation is idempotent too, as a saved rule's pass relies on ({@link ReevaluatingHolders}).
  */
 @Component
 class RecheckingNegativeMarks {
 
-    /** The pass's row in listing.catch_up_pass, as V121 inserts it. */
+    /** The pass's row in listing.catch_up_pass, as V121 (version 1) and V193 (version 2) insert it. */
     static final String JOB = "NEGATIVE_MARK_IN_USE";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private final JdbcListing store;
     private final ResumablePasses passes;
@@ -64,7 +71,7 @@ class RecheckingNegativeMarks {
     private ResumablePasses.Chunk remark(int size) {
         List<String> marked = store.datedMarksAfter(store.catchUpPseudonym(JOB, VERSION), size);
         Map<UUID, String> holders = subjects.subjectsUnder(marked);
-        listing.remark(holders.keySet());
+        listing.evaluate(holders.keySet());
         if (!marked.isEmpty()) {
             store.passCatchUpPseudonym(JOB, VERSION, marked.get(marked.size() - 1));
         }

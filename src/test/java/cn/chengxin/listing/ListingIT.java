@@ -811,6 +811,37 @@ class ListingIT {
         assertThat(after.exitReason()).isNull();
     }
 
+    /**
+     * An entry proposed on a copy before copies were told apart (RULES.md §1, §7): its page warns the reviewer, and the
+     * subject's next evaluation — the pass V193 starts, for every such holder — ends it, telling him why.
+     */
+    @Test
+    void aProposalRestingOnACopyIsMarkedOnItsPageAndEndsAtTheNextEvaluation() throws Exception {
+        TestCitizens.Person rep = TestCitizens.register(subjects, "郑本善");
+        TestRecords.Organisation org = TestRecords.organisationDefaulter(mvc, apiClients, directory, subjects,
+                creditFile, rep, "(2026)豫1702执93号", LocalDate.now(clock).minusDays(20));
+        cn.chengxin.creditfile.FileEntry copy = creditFile.fileOf(org.representative()).stream()
+                .filter(cn.chengxin.creditfile.FileEntry::linked).findFirst().orElseThrow();
+        cn.chengxin.subject.SubjectProfile who = subjects.profile(org.representative()).orElseThrow();
+        UUID id = UUID.randomUUID();
+        // As the old evaluation proposed it: the company's record read as the person's own.
+        assertThat(listingStore.propose(new cn.chengxin.listing.persistence.JdbcListing.NewEntry(id, ListType.BLACK,
+                "BLACK_COURT_DEFAULTER", listingStore.currentRule("BLACK_COURT_DEFAULTER").orElseThrow().version(),
+                who.id(), subjects.pseudonymOf(who.id()).orElseThrow(), who.name(), who.kind().name(),
+                who.maskedNumber(), copy.recordKey(), "COURT", "法释〔2017〕7号", "符合「失信被执行人」认定条件",
+                copy.decisionDate(), "system", LocalDate.now(clock).plusYears(2), true,
+                SeriousGround.LEGAL_OBLIGATIONS_REFUSED), clock.instant())).isTrue();
+        assertThat(entryPage(id)).contains("id=\"linked-copy\"", "id=\"review-linked-copy\"",
+                "不是本人的失信行为");
+
+        listing.evaluate(Set.of(org.representative()));
+        ListEntry ended = listing.entry(id).orElseThrow();
+        assertThat(ended.status()).isEqualTo(EntryStatus.EXITED);
+        assertThat(ended.exitReason()).isEqualTo(Listing.LINKED_COPY_REASON);
+        assertThat(listing.entriesOf(org.representative())).as("and the copy proposes nothing anew").singleElement()
+                .extracting(ListEntry::id).isEqualTo(id);
+    }
+
     @Test
     void aSubjectOnTheBlackListIsNotProposedForTheRedList() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "岳思远");

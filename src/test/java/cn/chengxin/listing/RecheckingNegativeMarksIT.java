@@ -75,13 +75,14 @@ class RecheckingNegativeMarksIT {
     private void restartThePass() {
         jdbc.sql("""
                         UPDATE listing.catch_up_pass SET after_pseudonym = NULL, finished_at = NULL,
-                            progressed_at = now() WHERE job_code = ?""")
-                .param(RecheckingNegativeMarks.JOB).update();
+                            progressed_at = now() WHERE job_code = ? AND job_version = ?""")
+                .params(RecheckingNegativeMarks.JOB, RecheckingNegativeMarks.VERSION).update();
     }
 
     private boolean passFinished() {
-        return jdbc.sql("SELECT finished_at IS NOT NULL FROM listing.catch_up_pass WHERE job_code = ?")
-                .param(RecheckingNegativeMarks.JOB).query(Boolean.class).single();
+        return jdbc.sql("SELECT finished_at IS NOT NULL FROM listing.catch_up_pass "
+                        + "WHERE job_code = ? AND job_version = ?")
+                .params(RecheckingNegativeMarks.JOB, RecheckingNegativeMarks.VERSION).query(Boolean.class).single();
     }
 
     private LocalDate lastNegative(String pseudonym) {

@@ -210,6 +210,7 @@ class ListingConsole {
                 .purpose("名单认定审核", "国办发〔2020〕49号"));
         model.addAttribute("entry", entry);
         model.addAttribute("ageJudgedOn", listing.ageJudgedOn(entry).orElse(null));
+        model.addAttribute("linkedCopy", listing.restsOnLinkedCopy(entry));
         // Who proposed and who reviewed by their names: the entry keeps account ids, which tell a reader nothing.
         model.addAttribute("proposerName", staff.displayName(entry.proposedBy()).orElse(null));
         model.addAttribute("reviewerName", entry.reviewedBy() == null ? null
