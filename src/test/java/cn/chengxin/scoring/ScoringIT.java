@@ -109,6 +109,9 @@ class ScoringIT {
     ScoringJobs jobs;
 
     @Autowired
+    java.time.Clock clock;
+
+    @Autowired
     org.springframework.transaction.support.TransactionTemplate transactions;
 
     @org.springframework.beans.factory.annotation.Value("${chengxin.scoring.rescoring-chunk}")
@@ -244,6 +247,50 @@ class ScoringIT {
         } finally {
             activate(ScoreModel.weihai());
         }
+    }
+
+    /**
+     * RULES.md §1, §8 (review xxv H2): a company's 失信被执行人 record is recorded on its legal representative too, as a
+     * copy under the organisation's item; the copy is the company's conduct, not his, and leaves his score as it was,
+     * by the rescore and by the full recompute, even under a model that prices the organisation's item.
+     */
+    @Test
+    void aCompanysDefaulterRecordCopiedOntoItsRepresentativeLeavesHisScoreAsItWas() throws Exception {
+        ScoreModel base = ScoreModel.weihai();
+        List<cn.chengxin.scoring.domain.ItemPoints> priced = new java.util.ArrayList<>(base.items());
+        priced.add(new cn.chengxin.scoring.domain.ItemPoints("O_COURT_DEFAULTER", "OBLIGATIONS", -200, 3));
+        activate(new ScoreModel(base.code(), base.version(), base.name(), base.baseScore(), base.minScore(),
+                base.maxScore(), base.dimensions(), priced, base.decay(), base.severityWeights(), base.grades(),
+                base.minAdultAge(), base.minResidenceMonths()));
+        try {
+            Resident rep = resident(LocalDate.of(1976, 9, 12), "左法代");
+            scoring.rescore(Set.of(rep.id()));
+            SubjectScore before = scoring.scoreOf(rep.id()).orElseThrow();
+            assertThat(before.score()).isEqualTo(1000);
+            int history = scoring.history(rep.id()).size();
+
+            TestRecords.organisationDefaulter(mvc, apiClients, directory, subjects, creditFile,
+                    new TestCitizens.Person(rep.number(), rep.name(), null), "（2026）豫1702执" + next + "号",
+                    LocalDate.now(clock).minusMonths(2));
+            assertThat(creditFile.fileOf(rep.id())).singleElement().satisfies(copy -> {
+                assertThat(copy.linked()).isTrue();
+                assertThat(copy.itemCode()).isEqualTo("O_COURT_DEFAULTER");
+            });
+
+            scoring.rescore(Set.of(rep.id()));
+            assertUnchanged(scoring.scoreOf(rep.id()).orElseThrow(), before);
+            scoring.recomputeAll();
+            assertUnchanged(scoring.scoreOf(rep.id()).orElseThrow(), before);
+            assertThat(scoring.history(rep.id())).hasSize(history);
+        } finally {
+            activate(ScoreModel.weihai());
+        }
+    }
+
+    private static void assertUnchanged(SubjectScore now, SubjectScore before) {
+        assertThat(now.score()).isEqualTo(before.score());
+        assertThat(now.grade()).isEqualTo(before.grade());
+        assertThat(now.contributions()).as("the explanation names no copy").isEmpty();
     }
 
     /** Proposes the model and has a second person activate it; waits for the recompute that follows. */
