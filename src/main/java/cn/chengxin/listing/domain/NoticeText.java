@@ -63,6 +63,31 @@ public final class NoticeText {
                 type == ListType.RED ? "" : "您有权提出异议；纠正失信行为后可申请信用修复，修复不收取任何费用。").strip());
     }
 
+    /**
+     * 名单有效期变更告知书: a department corrected the record an entry in force rests on, and the entry's last day
+     * followed it (RULES.md §4, §7). The effective notice gave the old day; this one gives both, why, and — for a
+     * black or grey entry — that the subject may object to the corrected record or to the entry (RULES.md §5, PIPL
+     * Art. 50). A later day lengthens the measures; an earlier one shortens them. {@code null}: no fixed last day.
+     */
+    public static Text periodChanged(String name, SubjectKind kind, ListType type, String ruleName,
+                                     LocalDate oldUntil, LocalDate newUntil, String reason, String city) {
+        boolean later = oldUntil != null && (newUntil == null || newUntil.isAfter(oldUntil));
+        return new Text(type.label() + "有效期变更告知书", String.join("\n",
+                name + "：",
+                "您被列入" + type.label() + "（" + ruleName + "）的有效期已变更：原有效期至" + day(oldUntil)
+                        + "，现有效期至" + day(newUntil) + "。",
+                "变更原因：" + reason + "。",
+                later ? (type == ListType.RED ? "可享受的激励措施相应延续至新的有效期届满。"
+                        : "相应措施将继续执行至新的有效期届满。")
+                        : "相应措施于新的有效期届满时停止执行。",
+                type == ListType.RED ? "" : "您对更正后的信用记录或本次变更有异议的，可" + objectionChannel(kind, city)
+                        + "提出异议（异议期间标注“异议处理中”）；纠正失信行为后可申请信用修复，修复不收取任何费用。").strip());
+    }
+
+    private static String day(LocalDate day) {
+        return day == null ? "无固定期限" : DAY.format(day);
+    }
+
     /** 守信激励对象公示: a red-list proposal during its public notice period. */
     public static Text publicNotice(String name, String ruleName, LocalDate until) {
         return new Text("守信激励对象公示", name + "：您已被拟列入" + ListType.RED.label() + "（" + ruleName

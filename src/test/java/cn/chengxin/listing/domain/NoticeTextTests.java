@@ -1,5 +1,8 @@
 package cn.chengxin.listing.domain;
 
+import java.time.LocalDate;
+
+import cn.chengxin.listing.ListType;
 import cn.chengxin.subject.domain.SubjectKind;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +35,32 @@ class NoticeTextTests {
         String body = priorNoticeTo("驻马店市某某商贸有限公司", SubjectKind.ORGANISATION).body();
         assertThat(body).contains("可在生效前到驻马店市信用办窗口提出异议（异议期间标注“异议处理中”）")
                 .doesNotContain("个人中心");
+    }
+
+    /** RULES.md §7, §5: a correction moved the last day of an entry in force; the person is told both days and may object. */
+    @Test
+    void aLaterLastDayIsToldWithBothDaysTheReasonAndTheRightToObject() {
+        NoticeText.Text text = NoticeText.periodChanged("张三", SubjectKind.PERSON, ListType.BLACK, "失信被执行人",
+                LocalDate.of(2027, 5, 10), LocalDate.of(2028, 5, 10), "报送部门更正了所依据的信用记录（决定文书号：(2025)豫1702执8号）",
+                "驻马店市");
+        assertThat(text.title()).isEqualTo("严重失信主体名单有效期变更告知书");
+        assertThat(text.body()).contains("原有效期至2027年5月10日，现有效期至2028年5月10日",
+                "变更原因：报送部门更正了所依据的信用记录（决定文书号：(2025)豫1702执8号）。",
+                "相应措施将继续执行至新的有效期届满", "可通过驻马店市个人中心或窗口提出异议");
+    }
+
+    @Test
+    void anEarlierLastDayStopsTheMeasuresSoonerAndAnOrganisationObjectsAtTheWindow() {
+        String body = NoticeText.periodChanged("某某公司", SubjectKind.ORGANISATION, ListType.BLACK, "失信被执行人",
+                LocalDate.of(2028, 5, 10), LocalDate.of(2027, 5, 10), "更正", "驻马店市").body();
+        assertThat(body).contains("原有效期至2028年5月10日，现有效期至2027年5月10日", "相应措施于新的有效期届满时停止执行",
+                "到驻马店市信用办窗口提出异议").doesNotContain("个人中心", "继续执行");
+    }
+
+    @Test
+    void aRedEntryIsToldItsNewDayWithoutAnObjectionOrRepairClause() {
+        String body = NoticeText.periodChanged("李四", SubjectKind.PERSON, ListType.RED, "诚信之星", null,
+                LocalDate.of(2027, 1, 1), "更正", "驻马店市").body();
+        assertThat(body).contains("原有效期至无固定期限，现有效期至2027年1月1日").doesNotContain("异议", "信用修复");
     }
 }
