@@ -423,7 +423,7 @@ public class Listing {
                             && entry.subjectKind() == SubjectKind.PERSON) {
                         profile = subjects.profile(subject);
                     }
-                    reason = recheck(entry, basis, profile, rulesOfEntries).orElse(null);
+                    reason = recheck(entry, basis, profile, rulesOfEntries, now).orElse(null);
                 }
                 if (reason != null && end(entry, reason, false, now)) {
                     ended++;
@@ -451,7 +451,7 @@ public class Listing {
      * since the proposal answers as it did then, so this changes nothing.
      */
     private Optional<String> recheck(ListEntry entry, FileEntry record, Optional<SubjectProfile> profile,
-                                     Map<String, Optional<ListRule>> rulesOfEntries) {
+                                     Map<String, Optional<ListRule>> rulesOfEntries, Instant now) {
         Optional<ListRule> rule = rulesOfEntries.computeIfAbsent(entry.ruleCode() + ":" + entry.ruleVersion(),
                 key -> ruleOf(entry));
         if (rule.isPresent() && !rule.get().proposes(record.itemCode(), record.content())) {
@@ -474,13 +474,31 @@ public class Listing {
             if (!java.util.Objects.equals(validUntil, entry.validUntil())
                     && store.changeValidUntil(entry.id(), validUntil)) {
                 // Past its new last day, the entry ends with the next expiry run (expireDue), with its exit notice.
+                // An entry in force was given its last day in the effective notice: the person is told the new one,
+                // through the same channels and served as that notice is, with the right to object (RULES.md §5, §7).
+                // Notice, not a new review: the day is the same rule's arithmetic on the corrected record, whose
+                // correction the department answers for and the person may contest; the ground was reviewed already.
+                boolean told = entry.status() == EntryStatus.EFFECTIVE;
+                if (told) {
+                    notice(entry, ListNotice.Kind.PERIOD_CHANGED, NoticeText.periodChanged(entry.subjectName(),
+                            entry.subjectKind(), entry.listType(), entry.ruleName(), entry.validUntil(), validUntil,
+                            correctionReason(record), city.name()), now);
+                }
                 audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.validity")
                         .subject(entry.subjectPseudonym()).detail(entry.listType().label() + " " + entry.id()
                                 + "：所依据的信用记录已更正，有效期至由 " + (entry.validUntil() == null ? "—"
-                                : entry.validUntil()) + " 改为 " + (validUntil == null ? "—" : validUntil)));
+                                : entry.validUntil()) + " 改为 " + (validUntil == null ? "—" : validUntil)
+                                + (told ? "，已发出有效期变更告知书" : "")));
             }
         }
         return Optional.empty();
+    }
+
+    /** Why a correction moved an entry's last day: the corrected record, as the department now states it. */
+    private static String correctionReason(FileEntry record) {
+        return "报送部门更正了所依据的信用记录（决定文书号：" + (record.decisionNumber() == null ? "—"
+                : record.decisionNumber()) + "，决定日期：" + record.decisionDate()
+                + (record.publicationEnd() == null ? "" : "，公示截止日期：" + record.publicationEnd()) + "）";
     }
 
     private static AwaitingBirthDate awaiting(SubjectProfile who, ListRule rule, FileEntry record, Instant now) {

@@ -471,6 +471,44 @@ class ListingIT {
     }
 
     /**
+     * RULES.md §7, §5: an entry in force told its subject its last day. A correction that moves the day later
+     * lengthens the measures: the person receives a notice with the old and the new day, why, and where to object,
+     * owed service like the exit notice; the entry's page shows the change. Before, only an audit line recorded it.
+     */
+    @Test
+    void aCorrectionMovingTheLastDayOfAnEntryInForceLaterTellsThePersonBothDays() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "闻延期");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        String source = "SX-" + UUID.randomUUID();
+        submit(courtDefaulter(person.number(), person.name(), source, "ADD", 1)).andExpect(jsonPath("$.accepted").value(1));
+        ListEntry proposal = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
+                .filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
+        as("reviewer-late", () -> listing.approve(proposal.id(), "核实无误"));
+        assertThat(listing.entry(proposal.id()).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
+        assertThat(listing.noticesOfEntry(proposal.id())).extracting(ListNotice::kind)
+                .doesNotContain(ListNotice.Kind.PERIOD_CHANGED);
+
+        submit(courtDefaulter(person.number(), person.name(), source, "UPDATE", 2).replace(
+                "\"decisionDate\":\"2026-03-02\"", "\"decisionDate\":\"2026-05-10\""))
+                .andExpect(jsonPath("$.accepted").value(1));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> listing.entry(proposal.id()).orElseThrow().validUntil(),
+                d -> LocalDate.of(2028, 5, 10).equals(d));
+        ListNotice changed = await().atMost(Duration.ofSeconds(5)).until(() -> listing.noticesOf(subject).stream()
+                .filter(n -> n.kind() == ListNotice.Kind.PERIOD_CHANGED).findFirst().orElse(null), n -> n != null);
+        assertThat(changed.entryId()).isEqualTo(proposal.id());
+        assertThat(changed.body()).contains("原有效期至2028年3月2日，现有效期至2028年5月10日",
+                        "决定文书号：(2026)豫1702执88号", "决定日期：2026-05-10", "相应措施将继续执行至新的有效期届满",
+                        "提出异议")
+                .doesNotContain(person.number());
+        assertThat(listing.unserved(null, 0, 100).notices()).as("owed service, as the exit notice is")
+                .extracting(u -> u.notice().id()).contains(changed.id());
+        assertThat(mvc.perform(get("/console/lists/{id}", proposal.id()).with(staff("office-late", "list:propose",
+                        "list:review"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("class=\"period-change\"", "原有效期至2028年3月2日，现有效期至2028年5月10日");
+    }
+
+    /**
      * RULES.md §6: a check judges the age on the day of the act, for an entry a rule made from a record too — on the
      * record's decision date, which the entry carries to the check index, not on the day the entry took effect. A
      * person whose registered birth date was wrong (their number says they were 17 when the court decided) is listed

@@ -23,9 +23,13 @@ public final class NoticeServing {
     private NoticeServing() {
     }
 
-    /** The notices that must reach the subject: the prior notice and the exit notice (a 公示 is published, not served). */
+    /**
+     * The notices that must reach the subject: the prior notice, the exit notice and the notice that a correction moved
+     * an entry's last day (its period is a term of the decision the subject was served; a 公示 is published, not
+     * served).
+     */
     public static boolean owed(ListNotice.Kind kind) {
-        return kind == ListNotice.Kind.PRIOR || kind == ListNotice.Kind.EXIT;
+        return kind == ListNotice.Kind.PRIOR || kind == ListNotice.Kind.EXIT || kind == ListNotice.Kind.PERIOD_CHANGED;
     }
 
     /** The moment the notice counts as served: its earliest service (a later record does not undo an earlier one). */

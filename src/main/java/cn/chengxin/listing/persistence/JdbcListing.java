@@ -694,12 +694,12 @@ public class JdbcListing {
 
     /**
      * The notices owed to their subjects and not served yet: the prior notices of entries still waiting for them
-     * (one of an entry already over or in force is moot) and every exit notice; of one department's entries, or of
+     * (one of an entry already over or in force is moot), every exit notice and every notice of a changed last day; of one department's entries, or of
      * all ({@code department} null). Oldest first: the longest waiting is served first.
      */
     private static final String UNSERVED_WHERE = """
              FROM listing.notice n JOIN listing.entry e ON e.id = n.entry_id
-            WHERE ((n.kind = 'PRIOR' AND e.status = 'NOTIFIED') OR n.kind = 'EXIT')
+            WHERE ((n.kind = 'PRIOR' AND e.status = 'NOTIFIED') OR n.kind IN ('EXIT', 'PERIOD_CHANGED'))
               AND NOT EXISTS (SELECT 1 FROM listing.notice_delivery d WHERE d.notice_id = n.id)
               AND (?::text IS NULL OR e.department_code = ?)""";
 
@@ -729,7 +729,7 @@ public class JdbcListing {
                         SELECT n.id, n.subject_id, n.self_service_notice
                         FROM listing.notice n JOIN listing.entry e ON e.id = n.entry_id
                         WHERE n.self_service_notice IS NOT NULL AND e.subject_kind = 'PERSON'
-                          AND ((n.kind = 'PRIOR' AND e.status = 'NOTIFIED') OR n.kind = 'EXIT')
+                          AND ((n.kind = 'PRIOR' AND e.status = 'NOTIFIED') OR n.kind IN ('EXIT', 'PERIOD_CHANGED'))
                           AND NOT EXISTS (SELECT 1 FROM listing.notice_delivery d WHERE d.notice_id = n.id)
                         ORDER BY random() LIMIT ?""")
                 .param(limit)
@@ -744,7 +744,7 @@ public class JdbcListing {
     public List<UUID> unservedOf(UUID subject) {
         return jdbc.sql("""
                         SELECT n.id FROM listing.notice n JOIN listing.entry e ON e.id = n.entry_id
-                        WHERE n.subject_id = ? AND ((n.kind = 'PRIOR' AND e.status = 'NOTIFIED') OR n.kind = 'EXIT')
+                        WHERE n.subject_id = ? AND ((n.kind = 'PRIOR' AND e.status = 'NOTIFIED') OR n.kind IN ('EXIT', 'PERIOD_CHANGED'))
                           AND NOT EXISTS (SELECT 1 FROM listing.notice_delivery d WHERE d.notice_id = n.id)""")
                 .param(subject).query(UUID.class).list();
     }

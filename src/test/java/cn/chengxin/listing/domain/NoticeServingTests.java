@@ -23,6 +23,7 @@ class NoticeServingTests {
     void onlyThePriorAndTheExitNoticeAreOwed() {
         assertThat(NoticeServing.owed(ListNotice.Kind.PRIOR)).isTrue();
         assertThat(NoticeServing.owed(ListNotice.Kind.EXIT)).isTrue();
+        assertThat(NoticeServing.owed(ListNotice.Kind.PERIOD_CHANGED)).isTrue();
         assertThat(NoticeServing.owed(ListNotice.Kind.PUBLIC)).isFalse();
         assertThat(NoticeServing.owed(ListNotice.Kind.EFFECTIVE)).isFalse();
     }
