@@ -4,12 +4,17 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.chengxin.account.domain.ApiKeyValidity;
 import cn.chengxin.shared.security.Permission;
 
-/** An API client as the console lists it: the key itself is never kept, only its prefix and hash. */
+/**
+ * An API client as the console lists it: the key itself is never kept, only its prefix and hash.
+ *
+ * @param expiresAt when the key stops being accepted ({@link ApiKeyValidity}); null for a demo key the platform seeds
+ */
 public record ApiClient(UUID id, String name, String organisation, Kind kind, String departmentCode, String keyPrefix,
                         Set<Permission> permissions, int ratePerMinute, Instant createdAt, String createdBy,
-                        Instant revokedAt, Instant lastUsedAt) {
+                        Instant revokedAt, Instant lastUsedAt, Instant expiresAt) {
 
     public ApiClient {
         permissions = Set.copyOf(permissions);
@@ -17,6 +22,16 @@ public record ApiClient(UUID id, String name, String organisation, Kind kind, St
 
     public boolean revoked() {
         return revokedAt != null;
+    }
+
+    /** Whether the key is refused at {@code now} for its age (RULES.md §10, {@link ApiKeyValidity}). */
+    public boolean expired(Instant now) {
+        return ApiKeyValidity.expired(expiresAt, now);
+    }
+
+    /** Whether the key, still valid, expires within {@link ApiKeyValidity#WARNING}: its replacement is due. */
+    public boolean expiringSoon(Instant now) {
+        return ApiKeyValidity.expiringSoon(expiresAt, now);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import cn.chengxin.account.domain.AdminPermissions;
+import cn.chengxin.account.domain.ApiKeyValidity;
 import cn.chengxin.account.domain.ApiKeys;
 import cn.chengxin.account.domain.KeyProposalReview;
 import cn.chengxin.account.persistence.JdbcAccounts;
@@ -33,7 +34,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * API clients: department systems, authorised institutions and partner platforms. A key is proposed by one system
  * administrator and issued only when another approves (maker-checker, issue #3); it is shown once, to the approver,
  * and kept only as its SM3 hash; it is bound to an organisation and permission codes, can be
- * revoked at once, and records when it was last used (written at most once a minute per client, so the
+ * revoked at once, expires {@link ApiKeyValidity a year} (by default) after its issue, after which two administrators
+ * issue its replacement through the same proposal (RULES.md §10), and records when it was last used (written at most once a minute per client, so the
  * check API's throughput does not pay a write per call).
  */
 @Service
@@ -44,13 +46,15 @@ public class ApiClients {
     private final JdbcAccounts accounts;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApiKeyValidity validity;
     private final SecureRandom random = new SecureRandom();
     private final Map<UUID, Instant> lastUsedWritten = new ConcurrentHashMap<>();
 
-    ApiClients(JdbcAccounts accounts, AuditLog audit, Clock clock) {
+    ApiClients(JdbcAccounts accounts, AuditLog audit, Clock clock, ApiKeyValidity validity) {
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
+        this.validity = validity;
     }
 
     public List<ApiClient> clients() {
@@ -105,7 +109,7 @@ public class ApiClients {
         UUID clientId = Ids.newId();
         accounts.insertApiClient(clientId, proposal.name(), proposal.organisation(), proposal.kind(),
                 proposal.departmentId(), issued.prefix(), issued.hash(), proposal.permissions(),
-                proposal.ratePerMinute(), proposal.proposerName());
+                proposal.ratePerMinute(), proposal.proposerName(), validity.expiresAt(clock.instant()));
         if (!accounts.decideApiKeyProposal(proposalId, ApiKeyProposal.Status.APPROVED, by.actorId(), by.actorName(),
                 clock.instant(), null, clientId)) {
             throw proposalDecided();
@@ -166,7 +170,8 @@ public class ApiClients {
         ApiKeys.Issued issued = ApiKeys.issue(random);
         UUID id = Ids.newId();
         accounts.insertApiClient(id, name.trim(), organisation.trim(), kind, departmentId, issued.prefix(),
-                issued.hash(), permissions, ratePerMinute, AuditLog.currentActor().actorName());
+                issued.hash(), permissions, ratePerMinute, AuditLog.currentActor().actorName(),
+                validity.expiresAt(clock.instant()));
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.issue")
                 .detail(name.trim() + " (" + issued.prefix() + ")"));
         return new IssuedKey(id, issued.key(), issued.prefix());
@@ -206,7 +211,10 @@ public class ApiClients {
         }
     }
 
-    /** For demo data only: a client with a key chosen in advance (documented in the README for dev). */
+    /**
+     * For demo data only: a client with a key chosen in advance (documented in the README for dev). It has no expiry:
+     * the key is published, the data synthetic, and a demo started again a year later still works.
+     */
     @Transactional
     public boolean issueKnownKey(String key, String name, String organisation, ApiClient.Kind kind,
                                  Set<Permission> permissions, int ratePerMinute) {
@@ -222,7 +230,7 @@ public class ApiClients {
         }
         requireFitsKind(kind, departmentId, permissions);
         accounts.insertApiClient(Ids.newId(), name, organisation, kind, departmentId, prefix, ApiKeys.hash(key),
-                permissions, ratePerMinute, "demo");
+                permissions, ratePerMinute, "demo", null);
         return true;
     }
 
@@ -242,10 +250,19 @@ public class ApiClients {
         });
     }
 
-    /** The client a presented key belongs to, if the key is well-formed, known and not revoked. */
+    /** The client a presented key belongs to, if the key is well-formed, known, not revoked and not expired. */
     public Optional<ApiClientPrincipal> authenticate(String presentedKey) {
+        return check(presentedKey).client();
+    }
+
+    /**
+     * What a presented key is: a client's valid key, an expired one, or nothing usable (malformed, unknown, revoked).
+     * The expiry is compared with the instant read with the key, so an expired key costs no more than a valid one: the
+     * check API is the hot path.
+     */
+    public KeyCheck check(String presentedKey) {
         if (presentedKey == null || ApiKeys.prefixOf(presentedKey).isEmpty()) {
-            return Optional.empty();
+            return KeyCheck.INVALID;
         }
         String hash = ApiKeys.hash(presentedKey);
         Instant now = clock.instant();
@@ -264,9 +281,26 @@ public class ApiClients {
                 recentlySeen.remove(hash);
             }
         }
-        client.ifPresent(this::noteUse);
-        return client.map(c -> new ApiClientPrincipal(c.id(), c.name(), c.organisation(), c.departmentCode(),
-                c.keyPrefix(), c.permissions(), c.ratePerMinute()));
+        if (client.isEmpty()) {
+            return KeyCheck.INVALID;
+        }
+        if (client.get().expired(now)) {
+            return KeyCheck.EXPIRED;
+        }
+        noteUse(client.get());
+        ApiClient c = client.get();
+        return new KeyCheck(Optional.of(new ApiClientPrincipal(c.id(), c.name(), c.organisation(), c.departmentCode(),
+                c.keyPrefix(), c.permissions(), c.ratePerMinute())), false);
+    }
+
+    /**
+     * A presented key's check: the client if the key is valid; {@code expired} if it is a client's key past its
+     * expiry (RULES.md §10), answered API_KEY_EXPIRED so the system's operator knows to ask for its replacement.
+     */
+    public record KeyCheck(Optional<ApiClientPrincipal> client, boolean expired) {
+
+        static final KeyCheck INVALID = new KeyCheck(Optional.empty(), false);
+        static final KeyCheck EXPIRED = new KeyCheck(Optional.empty(), true);
     }
 
     /**

@@ -2,6 +2,7 @@ package cn.chengxin.account;
 
 import java.time.Duration;
 
+import cn.chengxin.account.domain.ApiKeyValidity;
 import cn.chengxin.account.domain.PasswordAge;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * How long staff passwords serve ({@link PasswordAge}): {@code chengxin.account.password-max-age} (default 90 days) and
- * {@code chengxin.account.temporary-password-life} (default 72 hours), ISO-8601 durations or Spring's {@code 90d}.
+ * {@code chengxin.account.temporary-password-life} (default 72 hours), and how long API keys serve; ISO-8601 durations
+ * or Spring's {@code 90d}.
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordAgeSettings {
@@ -18,5 +20,11 @@ class PasswordAgeSettings {
     PasswordAge passwordAge(@Value("${chengxin.account.password-max-age:90d}") Duration maxAge,
                             @Value("${chengxin.account.temporary-password-life:72h}") Duration temporaryLife) {
         return new PasswordAge(maxAge, temporaryLife);
+    }
+
+    /** How long an API key issued now is valid ({@link ApiKeyValidity}): {@code chengxin.api.key-validity}, 365 days. */
+    @Bean
+    ApiKeyValidity apiKeyValidity(@Value("${chengxin.api.key-validity:365d}") Duration validity) {
+        return new ApiKeyValidity(validity);
     }
 }

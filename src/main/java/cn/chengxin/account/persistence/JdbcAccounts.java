@@ -447,13 +447,14 @@ public class JdbcAccounts {
 
     public void insertApiClient(UUID id, String name, String organisation, ApiClient.Kind kind, UUID departmentId,
                                 String prefix, String hash, Set<Permission> permissions, int ratePerMinute,
-                                String createdBy) {
+                                String createdBy, Instant expiresAt) {
         jdbc.sql("""
                         INSERT INTO account.api_client (id, name, organisation, kind, department_id, key_prefix, key_hash,
-                                                        permissions, rate_per_minute, created_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                        permissions, rate_per_minute, created_by, expires_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, name, organisation, kind.name(), departmentId, prefix, hash,
-                        permissions.stream().map(Permission::code).toArray(String[]::new), ratePerMinute, createdBy)
+                        permissions.stream().map(Permission::code).toArray(String[]::new), ratePerMinute, createdBy,
+                        timestamp(expiresAt))
                 .update();
     }
 
@@ -583,7 +584,7 @@ public class JdbcAccounts {
 
     private static final String API_CLIENT = """
             SELECT c.id, c.name, c.organisation, c.kind, c.key_prefix, c.permissions, c.rate_per_minute, c.created_at,
-                   c.created_by, c.revoked_at, c.last_used_at, d.code
+                   c.created_by, c.revoked_at, c.last_used_at, d.code, c.expires_at
             FROM account.api_client c LEFT JOIN account.department d ON d.id = c.department_id""";
 
     private static ApiClient apiClient(ResultSet rs) throws SQLException {
@@ -591,7 +592,7 @@ public class JdbcAccounts {
         return new ApiClient(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                 ApiClient.Kind.valueOf(rs.getString(4)), rs.getString(12), rs.getString(5), permissions, rs.getInt(7),
                 instant(rs.getTimestamp(8)), rs.getString(9), instant(rs.getTimestamp(10)),
-                instant(rs.getTimestamp(11)));
+                instant(rs.getTimestamp(11)), instant(rs.getTimestamp(13)));
     }
 
     // ---- helpers --------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code Authorization: Bearer <key>} for the API. A presented key that is malformed, unknown or revoked is
- * answered 401 at once (not treated as anonymous); a client over its rate gets 429 with {@code Retry-After}.
+ * answered 401 API_KEY_INVALID at once, one past its expiry 401 API_KEY_EXPIRED (RULES.md §10) (not treated as anonymous); a client over its rate gets 429 with {@code Retry-After}.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -53,7 +53,14 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             Problems.write(response, HttpStatus.UNAUTHORIZED, "API_KEY_INVALID", "仅支持 Bearer 形式的接口密钥");
             return;
         }
-        Optional<ApiClientPrincipal> client = clients.authenticate(header.substring(7).trim());
+        ApiClients.KeyCheck check = clients.check(header.substring(7).trim());
+        Optional<ApiClientPrincipal> client = check.client();
+        if (check.expired()) {
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"expired\"");
+            Problems.write(response, HttpStatus.UNAUTHORIZED, "API_KEY_EXPIRED",
+                    "接口密钥已过有效期，请联系平台系统管理员签发新密钥");
+            return;
+        }
         if (client.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             Problems.write(response, HttpStatus.UNAUTHORIZED, "API_KEY_INVALID", "接口密钥无效或已吊销");

@@ -1,6 +1,7 @@
 package cn.chengxin.account.web;
 
 import java.util.EnumSet;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -46,11 +47,13 @@ class ApiClientsConsole {
 
     private final ApiClients clients;
     private final StaffDirectory directory;
+    private final Clock clock;
     private final OneTimeFormTokens issueTokens = new OneTimeFormTokens("api-client-issue");
 
-    ApiClientsConsole(ApiClients clients, StaffDirectory directory) {
+    ApiClientsConsole(ApiClients clients, StaffDirectory directory, Clock clock) {
         this.clients = clients;
         this.directory = directory;
+        this.clock = clock;
     }
 
     @GetMapping("/console/api-clients")
@@ -61,6 +64,8 @@ class ApiClientsConsole {
     private String page(Model model, HttpSession session) {
         model.addAttribute("issueToken", issueTokens.issue(session));
         model.addAttribute("clients", clients.clients());
+        // 有效期至 and its marks (RULES.md §10): an expired key is refused, one expiring within 30 days is due a successor.
+        model.addAttribute("now", clock.instant());
         model.addAttribute("proposals", clients.pendingProposals());
         // Maker-checker: the proposer is told another administrator decides, rather than offered a refused decision.
         model.addAttribute("me", AuditLog.currentActor().actorId());
