@@ -35,8 +35,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * administrator and issued only when another approves (maker-checker, issue #3); it is shown once, to the approver,
  * and kept only as its SM3 hash; it is bound to an organisation and permission codes, can be
  * revoked at once, expires {@link ApiKeyValidity a year} (by default) after its issue, after which two administrators
- * issue its replacement through the same proposal (RULES.md §10), and records when it was last used (written at most once a minute per client, so the
- * check API's throughput does not pay a write per call).
+ * issue its replacement through the same proposal (RULES.md §10), and records when it was last used (written at most
+ * once a minute per client, so the check API's throughput does not pay a write per call).
  */
 @Service
 public class ApiClients {

@@ -22,7 +22,7 @@ class PasswordAgeSettings {
         return new PasswordAge(maxAge, temporaryLife);
     }
 
-    /** How long an API key issued now is valid ({@link ApiKeyValidity}): {@code chengxin.api.key-validity}, 365 days. */
+    /** How long an API key issued now is valid ({@link ApiKeyValidity}): {@code chengxin.api.key-validity}, 365d. */
     @Bean
     ApiKeyValidity apiKeyValidity(@Value("${chengxin.api.key-validity:365d}") Duration validity) {
         return new ApiKeyValidity(validity);

@@ -95,8 +95,8 @@ class ApiKeyExpiryIT {
 
     @Test
     void theDemoKeysThePlatformSeedsDoNotExpire() {
-        assertThat(jdbc.sql("SELECT count(*) FROM account.api_client WHERE created_by = 'demo' AND expires_at IS NOT NULL")
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM account.api_client WHERE created_by = 'demo'"
+                + " AND expires_at IS NOT NULL").query(Long.class).single()).isZero();
         assertThat(clients.authenticate(DemoAccounts.API_KEY)).isPresent();
     }
 

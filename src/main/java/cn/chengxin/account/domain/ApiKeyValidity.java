@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * How long an API key serves. A key is a bearer credential of a department system or a lender (身份鉴别信息), which
- * GB/T 22239-2019 level 3 §8.1.4.1 a) asks to be "定期更换", and §8.1.4.2 c) asks that 过期的账户 be disabled (RULES.md
- * §10): a key issued by administrators is valid for {@code validity} from its issue, and after that it is refused, until
- * two administrators issue its replacement. A key without an expiry (demo data the platform seeds itself) never expires.
+ * How long an API key serves. A key is a bearer credential of a department system or a lender (身份鉴别信息),
+ * which GB/T 22239-2019 level 3 §8.1.4.1 a) asks to be "定期更换", and §8.1.4.2 c) asks that 过期的账户 be
+ * disabled (RULES.md §10): a key is valid for {@code validity} from its issue, and after that it is refused, until two
+ * administrators issue its replacement. A key without an expiry (demo data the platform seeds) never expires.
  *
  * @param validity how long a key issued now is valid
  */
@@ -32,7 +32,7 @@ public record ApiKeyValidity(Duration validity) {
         return issuedAt.plus(validity);
     }
 
-    /** Whether a key that expires at {@code expiresAt} (null: never) is refused at {@code now}: from that instant on. */
+    /** Whether a key expiring at {@code expiresAt} (null: never) is refused at {@code now}: from that instant on. */
     public static boolean expired(Instant expiresAt, Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);
     }

@@ -26,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code Authorization: Bearer <key>} for the API. A presented key that is malformed, unknown or revoked is
- * answered 401 API_KEY_INVALID at once, one past its expiry 401 API_KEY_EXPIRED (RULES.md §10) (not treated as anonymous); a client over its rate gets 429 with {@code Retry-After}.
+ * answered 401 API_KEY_INVALID at once, and one past its expiry 401 API_KEY_EXPIRED (RULES.md §10), not treated as
+ * anonymous; a client over its rate gets 429 with {@code Retry-After}.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 

@@ -19,7 +19,8 @@ class WhoAmIApi {
     @AuthenticatedEndpoint("a client asking about its own key")
     @GetMapping("/api/v1/whoami")
     @Operation(summary = "当前接口客户端", description = "Requires Authorization: Bearer <key>. 401 API_KEY_INVALID "
-            + "for an unknown or revoked key, 429 RATE_LIMITED with Retry-After over the client's rate.")
+            + "for an unknown or revoked key, 401 API_KEY_EXPIRED for an expired one, 429 RATE_LIMITED with "
+            + "Retry-After over the client's rate.")
     Client whoAmI(@AuthenticationPrincipal ApiClientPrincipal client) {
         return describe(client);
     }

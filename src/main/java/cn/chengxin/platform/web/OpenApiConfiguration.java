@@ -33,7 +33,8 @@ class OpenApiConfiguration {
                 .components(new Components().addSecuritySchemes(API_KEY, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")
                         .description("Authorization: Bearer <key>, as issued in 控制台 → 接口客户端. 401 "
-                                + "API_KEY_INVALID for an unknown or revoked key.")));
+                                + "API_KEY_INVALID for an unknown or revoked key, API_KEY_EXPIRED for one past its "
+                                + "expiry (有效期至, shown in the console).")));
     }
 
     @Bean

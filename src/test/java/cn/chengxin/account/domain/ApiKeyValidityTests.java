@@ -16,7 +16,8 @@ class ApiKeyValidityTests {
     @Test
     void aKeyIssuedNowExpiresAfterTheValidity() {
         assertThat(ApiKeyValidity.DEFAULT.expiresAt(ISSUED)).isEqualTo(ISSUED.plus(Duration.ofDays(365)));
-        assertThat(new ApiKeyValidity(Duration.ofDays(30)).expiresAt(ISSUED)).isEqualTo(ISSUED.plus(Duration.ofDays(30)));
+        assertThat(new ApiKeyValidity(Duration.ofDays(30)).expiresAt(ISSUED))
+                .isEqualTo(ISSUED.plus(Duration.ofDays(30)));
     }
 
     @Test
