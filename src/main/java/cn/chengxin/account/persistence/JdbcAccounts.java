@@ -238,7 +238,8 @@ public class JdbcAccounts {
     }
 
     public void setStaffEnabled(UUID id, boolean enabled) {
-        jdbc.sql("UPDATE account.staff_user SET enabled = ? WHERE id = ?").params(enabled, id).update();
+        jdbc.sql("UPDATE account.staff_user SET enabled = ?, enabled_at = CASE WHEN ? AND NOT enabled THEN now() "
+                + "ELSE enabled_at END WHERE id = ?").params(enabled, enabled, id).update();
     }
 
     /**
@@ -276,6 +277,40 @@ public class JdbcAccounts {
     }
 
     /** The user names of the department's staff, whose sessions a change to its data scope ends. */
+    /**
+     * The enabled staff accounts last used before {@code cutoff}, longest unused first, with the administrator kinds
+     * they hold. An account's last use is the latest of its last sign-in, its password being set (a new account, a
+     * reset) and its being enabled again.
+     */
+    public List<UnusedAccount> enabledUnusedSince(Instant cutoff) {
+        return jdbc.sql("""
+                        SELECT u.id, u.username, greatest(u.last_login_at, u.password_set_at, u.enabled_at) AS last_use,
+                               coalesce(array_agg(DISTINCT r.admin_kind) FILTER (WHERE r.admin_kind IS NOT NULL), '{}')
+                        FROM account.staff_user u
+                        LEFT JOIN account.staff_user_role ur ON ur.user_id = u.id
+                        LEFT JOIN account.role r ON r.id = ur.role_id
+                        WHERE u.enabled AND greatest(u.last_login_at, u.password_set_at, u.enabled_at) < ?
+                        GROUP BY u.id ORDER BY last_use, u.username""")
+                .param(Timestamp.from(cutoff))
+                .query((rs, n) -> new UnusedAccount(rs.getObject(1, UUID.class), rs.getString(2),
+                        instant(rs.getTimestamp(3)), strings(rs.getArray(4)).stream().map(AdminKind::valueOf).toList()))
+                .list();
+    }
+
+    /** How many enabled accounts hold a role of the administrator kind. */
+    public int enabledHoldersOf(AdminKind kind) {
+        return jdbc.sql("""
+                        SELECT count(DISTINCT u.id) FROM account.staff_user u
+                        JOIN account.staff_user_role ur ON ur.user_id = u.id
+                        JOIN account.role r ON r.id = ur.role_id
+                        WHERE u.enabled AND r.admin_kind = ?""")
+                .param(kind.name()).query(Integer.class).single();
+    }
+
+    /** An enabled staff account found unused, for the dormant-account job. */
+    public record UnusedAccount(UUID id, String username, Instant lastUse, List<AdminKind> adminKinds) {
+    }
+
     public List<String> usernamesIn(UUID departmentId) {
         return jdbc.sql("SELECT username FROM account.staff_user WHERE department_id = ?").param(departmentId)
                 .query(String.class).list();

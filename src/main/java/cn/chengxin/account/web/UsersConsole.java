@@ -21,14 +21,13 @@ class UsersConsole {
 
     private final StaffDirectory directory;
     private final java.time.Clock clock;
-    private final java.time.Duration dormantAfter;
+    private final cn.chengxin.account.domain.Dormancy dormancy;
 
     UsersConsole(StaffDirectory directory, java.time.Clock clock,
-                 @org.springframework.beans.factory.annotation.Value("${chengxin.account.dormant-after:90d}")
-                 java.time.Duration dormantAfter) {
+                 cn.chengxin.account.domain.Dormancy dormancy) {
         this.directory = directory;
         this.clock = clock;
-        this.dormantAfter = dormantAfter;
+        this.dormancy = dormancy;
     }
 
     @GetMapping("/console/users")
@@ -43,7 +42,9 @@ class UsersConsole {
         java.time.Instant now = clock.instant();
         model.addAttribute("now", now);
         // GB/T 22239-2019 §8.1.4.2 c) 应及时删除或停用多余的、过期的账户: the administrator sees who stopped signing in.
-        model.addAttribute("dormantBefore", now.minus(dormantAfter));
+        model.addAttribute("dormantBefore", dormancy.flagCutoff(now));
+        model.addAttribute("dormantDays", dormancy.flagAfter().toDays());
+        model.addAttribute("disableDays", dormancy.disableAfter().toDays());
         model.addAttribute("zone", clock.getZone());
         return "console/users";
     }

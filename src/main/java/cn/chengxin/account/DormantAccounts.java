@@ -1,0 +1,80 @@
+package cn.chengxin.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import cn.chengxin.account.domain.AdminKind;
+import cn.chengxin.account.domain.Dormancy;
+import cn.chengxin.account.persistence.JdbcAccounts;
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every night, disables the staff accounts unused for longer than {@link Dormancy#disableAfter} (等保 §8.1.4.2 c),
+ * RULES.md §10): an account left behind by someone who moved on is a password and an authenticator nobody watches.
+ * The last enabled account of an administrator kind is kept, marked on the users page, so that 三员分立 never leaves
+ * a kind without anyone to act (only an administrator of the same kind may enable it again). Each disabling is
+ * audited ({@code account.user.dormant}) and ends the account's sessions; an administrator enables it again.
+ */
+@Component
+class DormantAccounts {
+
+    private static final Logger log = LoggerFactory.getLogger(DormantAccounts.class);
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    private final JdbcAccounts accounts;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Dormancy dormancy;
+
+    DormantAccounts(JdbcAccounts accounts, AuditLog audit, Clock clock, Dormancy dormancy) {
+        this.accounts = accounts;
+        this.audit = audit;
+        this.clock = clock;
+        this.dormancy = dormancy;
+    }
+
+    @Scheduled(cron = "${chengxin.account.dormant-cron:0 40 2 * * *}", zone = "Asia/Shanghai")
+    void nightly() {
+        log.info("Dormant staff accounts disabled: {}", disableDormant());
+    }
+
+    /** Disables the accounts now due; returns how many. */
+    @Transactional
+    int disableDormant() {
+        Instant now = clock.instant();
+        List<JdbcAccounts.UnusedAccount> due = accounts.enabledUnusedSince(dormancy.disableCutoff(now));
+        int disabled = 0;
+        for (JdbcAccounts.UnusedAccount account : due) {
+            if (lastOfItsKind(account)) {
+                continue;
+            }
+            accounts.setStaffEnabled(account.id(), false);
+            accounts.endSessionsOf(List.of(account.username()), "");
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.dormant")
+                    .detail(account.username() + "：自 " + LocalDate.ofInstant(account.lastUse(), BEIJING)
+                            + " 起未使用，已由系统停用"));
+            disabled++;
+        }
+        return disabled;
+    }
+
+    private boolean lastOfItsKind(JdbcAccounts.UnusedAccount account) {
+        for (AdminKind kind : account.adminKinds()) {
+            if (accounts.enabledHoldersOf(kind) <= 1) {
+                log.warn("Dormant account {} kept: the last enabled {}", account.username(), kind);
+                return true;
+            }
+        }
+        return false;
+    }
+}
