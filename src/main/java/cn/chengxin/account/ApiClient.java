@@ -1,23 +1,27 @@
 package cn.chengxin.account;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.chengxin.account.domain.AllowedAddresses;
 import cn.chengxin.account.domain.ApiKeyValidity;
 import cn.chengxin.shared.security.Permission;
 
 /**
  * An API client as the console lists it: the key itself is never kept, only its prefix and hash.
  *
- * @param expiresAt when the key stops being accepted ({@link ApiKeyValidity}); null for a demo key the platform seeds
+ * @param expiresAt        when the key stops being accepted ({@link ApiKeyValidity}); null for a demo key the platform seeds
+ * @param allowedAddresses the networks the key may be used from ({@link AllowedAddresses}, normalised); empty for any
  */
 public record ApiClient(UUID id, String name, String organisation, Kind kind, String departmentCode, String keyPrefix,
                         Set<Permission> permissions, int ratePerMinute, Instant createdAt, String createdBy,
-                        Instant revokedAt, Instant lastUsedAt, Instant expiresAt) {
+                        Instant revokedAt, Instant lastUsedAt, Instant expiresAt, List<String> allowedAddresses) {
 
     public ApiClient {
         permissions = Set.copyOf(permissions);
+        allowedAddresses = List.copyOf(allowedAddresses);
     }
 
     public boolean revoked() {

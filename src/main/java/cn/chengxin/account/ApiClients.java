@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import cn.chengxin.account.domain.AdminPermissions;
+import cn.chengxin.account.domain.AllowedAddresses;
 import cn.chengxin.account.domain.ApiKeyValidity;
 import cn.chengxin.account.domain.ApiKeys;
 import cn.chengxin.account.domain.KeyProposalReview;
@@ -83,15 +84,36 @@ public class ApiClients {
     @Transactional
     public UUID propose(String name, String organisation, ApiClient.Kind kind, UUID departmentId,
                         Set<Permission> permissions, int ratePerMinute) {
+        return propose(name, organisation, kind, departmentId, permissions, ratePerMinute, "");
+    }
+
+    /**
+     * As {@link #propose(String, String, ApiClient.Kind, UUID, Set, int)}, the key usable only from the networks named
+     * ({@link AllowedAddresses}: address literals or CIDR blocks; blank for any).
+     */
+    @Transactional
+    public UUID propose(String name, String organisation, ApiClient.Kind kind, UUID departmentId,
+                        Set<Permission> permissions, int ratePerMinute, String allowedAddresses) {
         requireValid(name, organisation, kind, departmentId, permissions, ratePerMinute);
+        AllowedAddresses addresses = addresses(allowedAddresses);
         Actor by = AuditLog.currentActor();
         UUID id = Ids.newId();
         accounts.insertApiKeyProposal(new ApiKeyProposal(id, name.trim(), organisation.trim(), kind, departmentId, null,
                 permissions, ratePerMinute, by.actorId(), by.actorName(), clock.instant(),
-                ApiKeyProposal.Status.PENDING));
+                ApiKeyProposal.Status.PENDING, addresses.texts()));
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.propose")
-                .detail(name.trim() + "（" + kind.label() + "，" + codes(permissions) + "）：待另一名系统管理员审核"));
+                .detail(name.trim() + "（" + kind.label() + "，" + codes(permissions)
+                        + (addresses.any() ? "" : "，限 " + addresses) + "）：待另一名系统管理员审核"));
         return id;
+    }
+
+    private static AllowedAddresses addresses(String text) {
+        try {
+            return AllowedAddresses.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new AccountProblem("API_CLIENT_ADDRESSES", DomainProblem.Kind.INVALID_INPUT,
+                    "允许访问的地址须为 IP 地址或 CIDR 网段（如 10.8.0.0/16），以逗号分隔，最多 32 个：" + e.getMessage());
+        }
     }
 
     /**
@@ -109,7 +131,8 @@ public class ApiClients {
         UUID clientId = Ids.newId();
         accounts.insertApiClient(clientId, proposal.name(), proposal.organisation(), proposal.kind(),
                 proposal.departmentId(), issued.prefix(), issued.hash(), proposal.permissions(),
-                proposal.ratePerMinute(), proposal.proposerName(), validity.expiresAt(clock.instant()));
+                proposal.ratePerMinute(), proposal.proposerName(), validity.expiresAt(clock.instant()),
+                proposal.allowedAddresses());
         if (!accounts.decideApiKeyProposal(proposalId, ApiKeyProposal.Status.APPROVED, by.actorId(), by.actorName(),
                 clock.instant(), null, clientId)) {
             throw proposalDecided();
@@ -171,7 +194,7 @@ public class ApiClients {
         UUID id = Ids.newId();
         accounts.insertApiClient(id, name.trim(), organisation.trim(), kind, departmentId, issued.prefix(),
                 issued.hash(), permissions, ratePerMinute, AuditLog.currentActor().actorName(),
-                validity.expiresAt(clock.instant()));
+                validity.expiresAt(clock.instant()), List.of());
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.issue")
                 .detail(name.trim() + " (" + issued.prefix() + ")"));
         return new IssuedKey(id, issued.key(), issued.prefix());
@@ -230,7 +253,7 @@ public class ApiClients {
         }
         requireFitsKind(kind, departmentId, permissions);
         accounts.insertApiClient(Ids.newId(), name, organisation, kind, departmentId, prefix, ApiKeys.hash(key),
-                permissions, ratePerMinute, "demo", null);
+                permissions, ratePerMinute, "demo", null, List.of());
         return true;
     }
 
@@ -290,17 +313,18 @@ public class ApiClients {
         noteUse(client.get());
         ApiClient c = client.get();
         return new KeyCheck(Optional.of(new ApiClientPrincipal(c.id(), c.name(), c.organisation(), c.departmentCode(),
-                c.keyPrefix(), c.permissions(), c.ratePerMinute())), false);
+                c.keyPrefix(), c.permissions(), c.ratePerMinute())), false, AllowedAddresses.of(c.allowedAddresses()));
     }
 
     /**
      * A presented key's check: the client if the key is valid; {@code expired} if it is a client's key past its
-     * expiry (RULES.md §10), answered API_KEY_EXPIRED so the system's operator knows to ask for its replacement.
+     * expiry (RULES.md §10), answered API_KEY_EXPIRED so the system's operator knows to ask for its replacement;
+     * {@code addresses}, the networks the client's key may be used from.
      */
-    public record KeyCheck(Optional<ApiClientPrincipal> client, boolean expired) {
+    public record KeyCheck(Optional<ApiClientPrincipal> client, boolean expired, AllowedAddresses addresses) {
 
-        static final KeyCheck INVALID = new KeyCheck(Optional.empty(), false);
-        static final KeyCheck EXPIRED = new KeyCheck(Optional.empty(), true);
+        static final KeyCheck INVALID = new KeyCheck(Optional.empty(), false, AllowedAddresses.ANY);
+        static final KeyCheck EXPIRED = new KeyCheck(Optional.empty(), true, AllowedAddresses.ANY);
     }
 
     /**

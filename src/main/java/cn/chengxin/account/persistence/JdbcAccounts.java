@@ -482,14 +482,15 @@ public class JdbcAccounts {
 
     public void insertApiClient(UUID id, String name, String organisation, ApiClient.Kind kind, UUID departmentId,
                                 String prefix, String hash, Set<Permission> permissions, int ratePerMinute,
-                                String createdBy, Instant expiresAt) {
+                                String createdBy, Instant expiresAt, List<String> allowedAddresses) {
         jdbc.sql("""
                         INSERT INTO account.api_client (id, name, organisation, kind, department_id, key_prefix, key_hash,
-                                                        permissions, rate_per_minute, created_by, expires_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                        permissions, rate_per_minute, created_by, expires_at,
+                                                        allowed_addresses)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, name, organisation, kind.name(), departmentId, prefix, hash,
                         permissions.stream().map(Permission::code).toArray(String[]::new), ratePerMinute, createdBy,
-                        timestamp(expiresAt))
+                        timestamp(expiresAt), allowedAddresses.toArray(String[]::new))
                 .update();
     }
 
@@ -568,11 +569,13 @@ public class JdbcAccounts {
     public void insertApiKeyProposal(ApiKeyProposal p) {
         jdbc.sql("""
                         INSERT INTO account.api_client_proposal (id, name, organisation, kind, department_id, permissions,
-                                                                 rate_per_minute, proposed_by, proposer_name, proposed_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                                 rate_per_minute, proposed_by, proposer_name, proposed_at,
+                                                                 allowed_addresses)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(p.id(), p.name(), p.organisation(), p.kind().name(), p.departmentId(),
                         p.permissions().stream().map(Permission::code).toArray(String[]::new), p.ratePerMinute(),
-                        p.proposedBy(), p.proposerName(), timestamp(p.proposedAt()))
+                        p.proposedBy(), p.proposerName(), timestamp(p.proposedAt()),
+                        p.allowedAddresses().toArray(String[]::new))
                 .update();
     }
 
@@ -599,7 +602,7 @@ public class JdbcAccounts {
 
     private static final String PROPOSAL = """
             SELECT p.id, p.name, p.organisation, p.kind, p.department_id, d.code, p.permissions, p.rate_per_minute,
-                   p.proposed_by, p.proposer_name, p.proposed_at, p.status
+                   p.proposed_by, p.proposer_name, p.proposed_at, p.status, p.allowed_addresses
             FROM account.api_client_proposal p LEFT JOIN account.department d ON d.id = p.department_id""";
 
     private static ApiKeyProposal proposal(ResultSet rs) throws SQLException {
@@ -607,7 +610,7 @@ public class JdbcAccounts {
         return new ApiKeyProposal(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                 ApiClient.Kind.valueOf(rs.getString(4)), rs.getObject(5, UUID.class), rs.getString(6), permissions,
                 rs.getInt(8), rs.getString(9), rs.getString(10), instant(rs.getTimestamp(11)),
-                ApiKeyProposal.Status.valueOf(rs.getString(12)));
+                ApiKeyProposal.Status.valueOf(rs.getString(12)), strings(rs.getArray(13)));
     }
 
     /** A stored array of permission codes, those no longer known left out. */
@@ -619,7 +622,7 @@ public class JdbcAccounts {
 
     private static final String API_CLIENT = """
             SELECT c.id, c.name, c.organisation, c.kind, c.key_prefix, c.permissions, c.rate_per_minute, c.created_at,
-                   c.created_by, c.revoked_at, c.last_used_at, d.code, c.expires_at
+                   c.created_by, c.revoked_at, c.last_used_at, d.code, c.expires_at, c.allowed_addresses
             FROM account.api_client c LEFT JOIN account.department d ON d.id = c.department_id""";
 
     private static ApiClient apiClient(ResultSet rs) throws SQLException {
@@ -627,7 +630,7 @@ public class JdbcAccounts {
         return new ApiClient(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                 ApiClient.Kind.valueOf(rs.getString(4)), rs.getString(12), rs.getString(5), permissions, rs.getInt(7),
                 instant(rs.getTimestamp(8)), rs.getString(9), instant(rs.getTimestamp(10)),
-                instant(rs.getTimestamp(11)), instant(rs.getTimestamp(13)));
+                instant(rs.getTimestamp(11)), instant(rs.getTimestamp(13)), strings(rs.getArray(14)));
     }
 
     // ---- helpers --------------------------------------------------------------------------------

@@ -27,7 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * {@code Authorization: Bearer <key>} for the API. A presented key that is malformed, unknown or revoked is
  * answered 401 API_KEY_INVALID at once, and one past its expiry 401 API_KEY_EXPIRED (RULES.md §10), not treated as
- * anonymous; a client over its rate gets 429 with {@code Retry-After}.
+ * anonymous; a key used from outside the networks it names gets 403 API_KEY_ADDRESS_REFUSED; a client over its rate
+ * gets 429 with {@code Retry-After}.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -65,6 +66,11 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         if (client.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             Problems.write(response, HttpStatus.UNAUTHORIZED, "API_KEY_INVALID", "接口密钥无效或已吊销");
+            return;
+        }
+        if (!check.addresses().permits(request.getRemoteAddr())) {
+            Problems.write(response, HttpStatus.FORBIDDEN, "API_KEY_ADDRESS_REFUSED",
+                    "接口密钥不允许从此地址使用，请从登记的网络访问或联系平台系统管理员");
             return;
         }
         ApiClientPrincipal principal = client.get();

@@ -88,6 +88,7 @@ class ApiClientsConsole {
                    @RequestParam(required = false) UUID departmentId,
                    @RequestParam(name = "permission", required = false) List<String> codes,
                    @RequestParam(defaultValue = "600") int ratePerMinute,
+                   @RequestParam(required = false) String allowedAddresses,
                    @RequestParam(required = false) String issueToken, HttpSession session,
                    RedirectAttributes redirect) {
         if (!issueTokens.spend(session, issueToken)) {
@@ -101,7 +102,8 @@ class ApiClientsConsole {
             codes.forEach(code -> Permission.ofCode(code).ifPresent(permissions::add));
         }
         return UsersConsole.outcome(redirect, "console.apiClients.proposed",
-                () -> clients.propose(name, organisation, kind, departmentId, permissions, ratePerMinute), BACK);
+                () -> clients.propose(name, organisation, kind, departmentId, permissions, ratePerMinute,
+                        allowedAddresses), BACK);
     }
 
     /** Another administrator approves: the key is made now and shown in this answer only. */
