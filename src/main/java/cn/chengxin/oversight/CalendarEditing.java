@@ -1,44 +1,136 @@
 package cn.chengxin.oversight;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.oversight.domain.CalendarChange;
+import cn.chengxin.oversight.domain.CalendarProposal;
+import cn.chengxin.oversight.persistence.JdbcCalendarProposals;
+import cn.chengxin.shared.CodedProblem;
+import cn.chengxin.shared.DomainProblem.Kind;
+import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.calendar.CalendarDay;
 import cn.chengxin.shared.calendar.WorkingDays;
+import cn.chengxin.shared.security.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 工作日历: the credit office's changes to the working calendar, each with its audit event in one transaction — a change
- * the audit log cannot record is not made (RULES.md §10: every operation leaves a trace), as every other audited
- * change records its event before it commits.
+ * 工作日历: the credit office's changes to the working calendar (H9 of gaps-review-xxv). One {@code calendar:edit}
+ * holder proposes a change with the notice it follows; another approves or rejects it, and only an approved change
+ * writes the calendar ({@link CalendarChange}: days before today only as a correction naming its reason). Every step
+ * is audited in its own transaction — a change the audit log cannot record is not made (RULES.md §10: every
+ * operation leaves a trace), as every other audited change records its event before it commits.
  */
 @Service
 public class CalendarEditing {
 
+    /** How many decided proposals the calendar page shows. */
+    public static final int RECENT = 20;
+
     private final WorkingDays workingDays;
+    private final JdbcCalendarProposals proposals;
     private final AuditLog audit;
+    private final Clock clock;
 
-    CalendarEditing(WorkingDays workingDays, AuditLog audit) {
+    CalendarEditing(WorkingDays workingDays, JdbcCalendarProposals proposals, AuditLog audit, Clock clock) {
         this.workingDays = workingDays;
+        this.proposals = proposals;
         this.audit = audit;
+        this.clock = clock;
     }
 
-    /** Declares a day a holiday or an adjusted working day, with the notice it comes from. */
+    /** Proposes a change; the calendar is unchanged until another person approves it. */
     @Transactional
-    public void set(CalendarDay day, String source) {
-        workingDays.set(day, source, AuditLog.currentActor().actorName());
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "calendar.set")
-                .detail(day.date() + " " + day.kind() + " " + day.holiday().strip() + "（" + source.strip() + "）"));
+    public UUID propose(CalendarChange change) {
+        Actor by = AuditLog.currentActor();
+        CalendarChange cleaned = new CalendarChange(change.firstDay(), change.lastDay(), change.change(),
+                change.change() == CalendarChange.Change.ORDINARY ? null : strip(change.holiday()),
+                strip(change.source()), blankToNull(change.correctionReason()));
+        cleaned.requireComplete();
+        cleaned.requireNotPast(LocalDate.now(clock));
+        CalendarProposal proposal = new CalendarProposal(Ids.newId(), cleaned, by.actorId(), by.actorName(),
+                clock.instant(), CalendarProposal.Status.PENDING, null, null, null, null);
+        proposals.insert(proposal);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "calendar.propose")
+                .detail(describe(cleaned) + "; proposal " + proposal.id()));
+        return proposal.id();
     }
 
-    /** Makes a day ordinary again; audited only when it was not ordinary already. */
+    /**
+     * Approves a proposal (never by its proposer; of two reviewers at once, the first decides) and writes its days.
+     * The past-day rule is checked again: a day that has passed since the proposal is changed only as a correction.
+     */
     @Transactional
-    public void clear(LocalDate day) {
-        if (workingDays.clear(day)) {
-            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "calendar.clear").detail(day.toString()));
+    public void approve(UUID proposalId, String note) {
+        Actor by = AuditLog.currentActor();
+        CalendarProposal proposal = reviewable(proposalId, by);
+        CalendarChange change = proposal.change();
+        change.requireNotPast(LocalDate.now(clock));
+        if (!proposals.decide(proposalId, CalendarProposal.Status.APPROVED, by.actorId(), by.actorName(),
+                clock.instant(), blankToNull(note))) {
+            throw CalendarProposal.alreadyDecided();
         }
+        String writer = proposal.proposedByName() + " / " + by.actorName();
+        for (LocalDate day : change.days()) {
+            if (change.change().kind() == null) {
+                workingDays.clear(day);
+            } else {
+                workingDays.set(new CalendarDay(day, change.change().kind(), change.holiday()), change.source(),
+                        writer);
+            }
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "calendar.approve")
+                .detail(describe(change) + "; proposal " + proposalId));
+    }
+
+    @Transactional
+    public void reject(UUID proposalId, String note) {
+        Actor by = AuditLog.currentActor();
+        CalendarProposal proposal = reviewable(proposalId, by);
+        CalendarProposal.requireRejectionReason(note);
+        if (!proposals.decide(proposalId, CalendarProposal.Status.REJECTED, by.actorId(), by.actorName(),
+                clock.instant(), note.strip())) {
+            throw CalendarProposal.alreadyDecided();
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "calendar.reject")
+                .detail(describe(proposal.change()) + "; proposal " + proposalId));
+    }
+
+    /** The proposals awaiting a second person, oldest first. */
+    public List<CalendarProposal> pending() {
+        return proposals.pending();
+    }
+
+    public List<CalendarProposal> recentlyDecided() {
+        return proposals.recentlyDecided(RECENT);
+    }
+
+    private CalendarProposal reviewable(UUID proposalId, Actor by) {
+        CalendarProposal proposal = proposals.find(proposalId).orElseThrow(() -> new CodedProblem(
+                "CALENDAR_PROPOSAL_UNKNOWN", Kind.NOT_FOUND, "工作日历变更申请不存在"));
+        proposal.requireSecondPerson(by.actorId());
+        proposal.requirePending();
+        return proposal;
+    }
+
+    /** The audit detail: starts with the first day, so that the events about a day are found by it. */
+    private static String describe(CalendarChange c) {
+        return c.firstDay() + (c.lastDay().equals(c.firstDay()) ? "" : "~" + c.lastDay()) + " " + c.change()
+                + (c.holiday() == null ? "" : " " + c.holiday()) + "（" + c.source() + "）"
+                + (c.correction() ? " 更正理由：" + c.correctionReason() : "");
+    }
+
+    private static String strip(String s) {
+        return s == null ? null : s.strip();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

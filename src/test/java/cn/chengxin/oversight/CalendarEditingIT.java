@@ -1,6 +1,9 @@
 package cn.chengxin.oversight;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 
 import cn.chengxin.shared.calendar.CalendarDay;
 import cn.chengxin.shared.calendar.DayKind;
@@ -12,18 +15,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.security.core.Authentication;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A change of the working calendar and its audit event are one transaction (RULES.md §10): a change the audit log
+ * A change of the working calendar is a proposal a second {@code calendar:edit} holder decides (H9 of
+ * gaps-review-xxv), and each step and its audit event are one transaction (RULES.md §10): a change the audit log
  * cannot record is not made, and no request caches a calendar the change's transaction did not commit.
  */
 @IntegrationTest
@@ -41,26 +48,109 @@ class CalendarEditingIT {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    Clock clock;
+
+    private final Authentication maker = clerk("calendar-maker");
+    private final Authentication checker = clerk("calendar-checker");
+
+    @Test
+    void theProposerCannotApproveAndASecondPersonsApprovalChangesTheCalendar() throws Exception {
+        // Made-up dates far ahead, so that no other test meets them.
+        LocalDate first = LocalDate.of(2099, 7, 13);
+        LocalDate last = first.plusDays(1);
+        mvc.perform(propose(maker, first).param("lastDay", last.toString()))
+                .andExpect(flash().attribute("successKey", "calendar.proposed"));
+        UUID proposal = proposalOf(first);
+        assertThat(stored(first) + stored(last)).as("nothing written before approval").isZero();
+        assertThat(workingDays.calendar().isWorkingDay(first)).isTrue();
+
+        assertThat(page(maker)).as("the proposer sees it waiting, without the approval buttons")
+                .contains("data-proposal=\"" + proposal + "\"")
+                .doesNotContain("/console/calendar/proposals/" + proposal + "/approve");
+        assertThat(page(checker)).contains("/console/calendar/proposals/" + proposal + "/approve",
+                "/console/calendar/proposals/" + proposal + "/reject");
+
+        mvc.perform(decide(maker, proposal, "approve"))
+                .andExpect(flash().attribute("failureCode", "CALENDAR_SELF_REVIEW"));
+        mvc.perform(decide(maker, proposal, "reject").param("note", "撤回"))
+                .andExpect(flash().attribute("failureCode", "CALENDAR_SELF_REVIEW"));
+        assertThat(workingDays.calendar().isWorkingDay(first)).as("the proposer alone changes nothing").isTrue();
+
+        mvc.perform(decide(checker, proposal, "approve")).andExpect(flash().attribute("successKey", "calendar.approved"));
+        assertThat(workingDays.calendar().isWorkingDay(first)).isFalse();
+        assertThat(workingDays.calendar().isWorkingDay(last)).isFalse();
+        assertThat(workingDays.calendar().plusWorkingDays(first.minusDays(1), 1)).isEqualTo(last.plusDays(1));
+        mvc.perform(decide(checker, proposal, "reject").param("note", "迟了"))
+                .andExpect(flash().attribute("failureCode", "CALENDAR_PROPOSAL_DECIDED"));
+        assertThat(audited(first)).containsExactly("calendar.propose", "calendar.approve");
+    }
+
+    @Test
+    void aRejectedProposalChangesNothingAndARejectionSaysWhy() throws Exception {
+        LocalDate day = LocalDate.of(2099, 7, 20);
+        mvc.perform(propose(maker, day)).andExpect(flash().attribute("successKey", "calendar.proposed"));
+        UUID proposal = proposalOf(day);
+        mvc.perform(decide(checker, proposal, "reject"))
+                .andExpect(flash().attribute("failureCode", "REVIEW_NOTE_REQUIRED"));
+        mvc.perform(decide(checker, proposal, "reject").param("note", "依据文件文号有误"))
+                .andExpect(flash().attribute("successKey", "calendar.rejected"));
+        mvc.perform(decide(checker, proposal, "approve"))
+                .andExpect(flash().attribute("failureCode", "CALENDAR_PROPOSAL_DECIDED"));
+        assertThat(stored(day)).isZero();
+        assertThat(workingDays.calendar().isWorkingDay(day)).isTrue();
+        assertThat(audited(day)).containsExactly("calendar.propose", "calendar.reject");
+    }
+
+    /** A day before today (Beijing date) is changed only by a correction naming its reason, itself reviewed. */
+    @Test
+    void aPastDayIsRefusedWithoutACorrectionReason() throws Exception {
+        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+        long before = proposals(yesterday);
+        mvc.perform(propose(maker, yesterday)).andExpect(flash().attribute("failureCode", "CALENDAR_DAY_PAST"));
+        assertThat(proposals(yesterday)).as("nothing proposed").isEqualTo(before);
+
+        mvc.perform(propose(maker, yesterday).param("reason", "录入时把日期输错了"))
+                .andExpect(flash().attribute("successKey", "calendar.proposed"));
+        assertThat(proposals(yesterday)).as("a correction waits for a second person").isEqualTo(before + 1);
+        UUID correction = jdbc.sql("SELECT id FROM shared.calendar_proposal WHERE first_day = ? "
+                        + "AND correction_reason IS NOT NULL AND status = 'PENDING' ORDER BY proposed_at DESC LIMIT 1")
+                .param(yesterday).query(UUID.class).single();
+        // Not approved here: the day is real, and other tests count working days across it.
+        mvc.perform(decide(checker, correction, "reject").param("note", "测试结束"))
+                .andExpect(flash().attribute("successKey", "calendar.rejected"));
+    }
+
     @Test
     void aCalendarChangeTheAuditLogCannotRecordIsNotMade() throws Exception {
-        // Made-up dates far ahead, so that no other test meets them.
         LocalDate day = LocalDate.of(2099, 7, 6);
-        refuseAuditEventsAbout(day, () -> mvc.perform(set(day))
+        refuseAuditEventsAbout(day, () -> mvc.perform(propose(maker, day))
+                .andExpect(flash().attribute("failureCode", "AUDIT_UNAVAILABLE")));
+        assertThat(proposals(day)).as("not proposed unaudited").isZero();
+
+        mvc.perform(propose(maker, day)).andExpect(flash().attribute("successKey", "calendar.proposed"));
+        UUID set = proposalOf(day);
+        refuseAuditEventsAbout(day, () -> mvc.perform(decide(checker, set, "approve"))
                 .andExpect(flash().attribute("failureCode", "AUDIT_UNAVAILABLE")));
         assertThat(stored(day)).as("not set unaudited").isZero();
         assertThat(workingDays.calendar().isWorkingDay(day)).isTrue();
 
-        mvc.perform(set(day)).andExpect(flash().attribute("successKey", "calendar.saved"));
+        mvc.perform(decide(checker, set, "approve")).andExpect(flash().attribute("successKey", "calendar.approved"));
         assertThat(stored(day)).isOne();
         assertThat(workingDays.calendar().isWorkingDay(day)).isFalse();
 
-        refuseAuditEventsAbout(day, () -> mvc.perform(post("/console/calendar/clear").with(clerk()).with(csrf())
-                        .param("day", day.toString()))
+        mvc.perform(propose(maker, day, "ORDINARY"))
+                .andExpect(flash().attribute("successKey", "calendar.proposed"));
+        UUID clear = proposalOf(day);
+        refuseAuditEventsAbout(day, () -> mvc.perform(decide(checker, clear, "approve"))
                 .andExpect(flash().attribute("failureCode", "AUDIT_UNAVAILABLE")));
         assertThat(stored(day)).as("not cleared unaudited").isOne();
         assertThat(workingDays.calendar().isWorkingDay(day)).isFalse();
-        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action LIKE 'calendar.%' AND detail LIKE ?")
-                .param(day + "%").query(Long.class).single()).as("the one change made, audited").isOne();
+        mvc.perform(decide(checker, clear, "approve")).andExpect(flash().attribute("successKey", "calendar.approved"));
+        assertThat(stored(day)).isZero();
+        assertThat(workingDays.calendar().isWorkingDay(day)).isTrue();
+        assertThat(audited(day)).as("the steps taken, each audited")
+                .containsExactly("calendar.propose", "calendar.approve", "calendar.propose", "calendar.approve");
     }
 
     /**
@@ -79,13 +169,42 @@ class CalendarEditingIT {
         assertThat(workingDays.calendar().isWorkingDay(day)).isTrue();
     }
 
-    private RequestBuilder set(LocalDate day) {
-        return post("/console/calendar").with(clerk()).with(csrf()).param("day", day.toString())
-                .param("kind", "HOLIDAY").param("holiday", "测试假日").param("source", "测试通知");
+    private static MockHttpServletRequestBuilder propose(Authentication who, LocalDate day) {
+        return propose(who, day, "HOLIDAY");
     }
 
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor clerk() {
-        return authentication(Principals.staff("calendar-clerk", "CREDIT_OFFICE", Permission.CALENDAR_EDIT));
+    private static MockHttpServletRequestBuilder propose(Authentication who, LocalDate day, String kind) {
+        return post("/console/calendar").with(authentication(who)).with(csrf()).param("day", day.toString())
+                .param("kind", kind).param("holiday", "测试假日").param("source", "测试通知");
+    }
+
+    private static MockHttpServletRequestBuilder decide(Authentication who, UUID proposal, String decision) {
+        return post("/console/calendar/proposals/" + proposal + "/" + decision).with(authentication(who))
+                .with(csrf());
+    }
+
+    private String page(Authentication who) throws Exception {
+        return mvc.perform(get("/console/calendar").param("year", "2099").with(authentication(who)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private static Authentication clerk(String name) {
+        return Principals.staff(name, "CREDIT_OFFICE", Permission.CALENDAR_EDIT);
+    }
+
+    private UUID proposalOf(LocalDate firstDay) {
+        return jdbc.sql("SELECT id FROM shared.calendar_proposal WHERE first_day = ? AND status = 'PENDING'")
+                .param(firstDay).query(UUID.class).single();
+    }
+
+    private long proposals(LocalDate firstDay) {
+        return jdbc.sql("SELECT count(*) FROM shared.calendar_proposal WHERE first_day = ?").param(firstDay)
+                .query(Long.class).single();
+    }
+
+    private List<String> audited(LocalDate day) {
+        return jdbc.sql("SELECT action FROM audit.event WHERE action LIKE 'calendar.%' AND detail LIKE ? ORDER BY seq")
+                .param(day + "%").query(String.class).list();
     }
 
     private long stored(LocalDate day) {
