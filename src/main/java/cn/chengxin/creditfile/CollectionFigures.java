@@ -45,6 +45,24 @@ public class CollectionFigures {
                         rs.getObject(3, LocalDate.class), rs.getLong(4))).list();
     }
 
+    /** The day (of the city) a record of {@code itemCode} from {@code departmentCode} last reached the file. */
+    public record LastReceived(String departmentCode, String itemCode, LocalDate receivedOn) {
+    }
+
+    /**
+     * For every department and item it ever delivered, the day it last delivered one of the item's records (a first
+     * version or a correction; a responsible person's linked copy is no delivery), kept per insert by V216. One row
+     * per department and item, never a record.
+     */
+    public List<LastReceived> lastReceived() {
+        return jdbc.sql("""
+                        SELECT department_code, item_code, (received_at AT TIME ZONE :zone)::date
+                        FROM creditfile.last_received ORDER BY 1, 2""")
+                .param("zone", clock.getZone().getId())
+                .query((rs, n) -> new LastReceived(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, LocalDate.class))).list();
+    }
+
     /** How many subjects have a file now: at least one record in its current version. */
     public long subjectsWithFile() {
         return jdbc.sql("SELECT count(DISTINCT subject_id) FROM creditfile.record WHERE current")
