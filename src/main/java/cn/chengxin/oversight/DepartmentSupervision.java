@@ -17,6 +17,8 @@ import cn.chengxin.ingestion.DeliveryFigures;
 import cn.chengxin.ingestion.DeliveryFigures.Delivered;
 import cn.chengxin.measures.FeedbackFigures;
 import cn.chengxin.measures.FeedbackFigures.DepartmentFeedback;
+import cn.chengxin.measures.Measure;
+import cn.chengxin.measures.MeasureCatalogue;
 import cn.chengxin.objection.ObjectionFigures;
 import cn.chengxin.objection.ObjectionFigures.DepartmentObjections;
 import cn.chengxin.oversight.domain.CollectionTimeliness;
@@ -52,18 +54,20 @@ public class DepartmentSupervision {
     private final FeedbackFigures feedback;
     private final ObjectionFigures objections;
     private final RepairFigures repairs;
+    private final MeasureCatalogue measures;
     private final StaffDirectory directory;
     private final WorkingDays workingDays;
     private final Clock clock;
 
     DepartmentSupervision(DeliveryFigures deliveries, CollectionFigures collection, FeedbackFigures feedback,
-                          ObjectionFigures objections, RepairFigures repairs, StaffDirectory directory,
-                          WorkingDays workingDays, Clock clock) {
+                          ObjectionFigures objections, RepairFigures repairs, MeasureCatalogue measures,
+                          StaffDirectory directory, WorkingDays workingDays, Clock clock) {
         this.deliveries = deliveries;
         this.collection = collection;
         this.feedback = feedback;
         this.objections = objections;
         this.repairs = repairs;
+        this.measures = measures;
         this.directory = directory;
         this.workingDays = workingDays;
         this.clock = clock;
@@ -71,7 +75,9 @@ public class DepartmentSupervision {
 
     /**
      * From {@code from} to {@code to}, both included. Every active data-providing department has a line, figures or
-     * none (silence is what supervision must see first), and so does any other code with a figure in the period.
+     * none (silence is what supervision must see first), and so does every active responding unit (联合奖惩实施单位) and
+     * every active department an enabled measure names as implementing it, checks or none (finding H10: 应查必查), and
+     * any other code with a figure in the period.
      */
     public Period of(LocalDate from, LocalDate to) {
         WorkingCalendar calendar = workingDays.calendar();
@@ -88,9 +94,12 @@ public class DepartmentSupervision {
 
         Map<String, String> names = new TreeMap<>();
         TreeSet<String> codes = new TreeSet<>();
+        TreeSet<String> implementing = new TreeSet<>();
+        measures.all().stream().filter(Measure::enabled).forEach(m -> implementing.addAll(m.departments()));
         for (Department d : directory.departments()) {
             names.put(d.code(), d.name());
-            if (d.active() && d.kind() == Department.Kind.DATA_PROVIDER) {
+            if (d.active() && (d.kind() == Department.Kind.DATA_PROVIDER || d.kind() == Department.Kind.RESPONDING_UNIT
+                    || implementing.contains(d.code()))) {
                 codes.add(d.code());
             }
         }

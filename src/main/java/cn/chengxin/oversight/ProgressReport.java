@@ -120,10 +120,11 @@ public class ProgressReport {
                         l.delivered().rows(), l.delivered().accepted(),
                         l.delivered().rejected(), perMille(l.delivered().rejectedPerMille()),
                         l.timeliness().records(), orBlank(l.timeliness().medianDays()),
-                        orBlank(l.timeliness().withinPercent()), l.feedback().owed(), l.feedback().returned(),
-                        l.feedback().overdue(), l.objections().decided(), l.objections().decidedInTime(),
-                        l.objections().correctionsOwed(), l.objections().correctionsOverdue(), l.repairs().decided(),
-                        l.repairs().decidedInTime(), l.repairs().overdueNow());
+                        orBlank(l.timeliness().withinPercent()), l.feedback().checks(), l.feedback().owed(),
+                        l.feedback().returned(), l.feedback().overdue(), l.objections().decided(),
+                        l.objections().decidedInTime(), l.objections().correctionsOwed(),
+                        l.objections().correctionsOverdue(), l.repairs().decided(), l.repairs().decidedInTime(),
+                        l.repairs().overdueNow());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -136,7 +137,8 @@ public class ProgressReport {
     private static final List<String> COLUMNS = List.of("supervision.department", "supervision.code",
             "supervision.rows", "supervision.accepted", "supervision.rejected", "supervision.rejectionRate",
             "supervision.records", "supervision.medianDays", "supervision.withinDeadline",
-            "supervision.feedbackOwed", "supervision.feedbackReturned", "supervision.feedbackOverdue",
+            "supervision.checks", "supervision.feedbackOwed", "supervision.feedbackReturned",
+            "supervision.feedbackOverdue",
             "supervision.objectionsDecided", "supervision.objectionsInTime", "supervision.correctionsOwed",
             "supervision.correctionsOverdue", "supervision.repairsDecided", "supervision.repairsInTime",
             "supervision.repairsOverdue");

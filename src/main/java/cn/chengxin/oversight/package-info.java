@@ -3,5 +3,6 @@
  * supervision of departments with the yearly progress report (RULES.md §12), from the figures the other modules own.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "subject", "audit", "objection", "repair",
-        "account", "ingestion", "creditfile", "measures", "listing", "scoring"})
+        "account", "ingestion", "creditfile", "measures", "listing", "scoring", "catalog",
+        "catalog :: domain"})
 package cn.chengxin.oversight;

@@ -2,6 +2,7 @@ package cn.chengxin.oversight;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,8 +14,12 @@ import java.util.regex.Pattern;
 
 import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.catalog.domain.UpdateCycle;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +63,18 @@ class DepartmentSupervisionIT {
     @Autowired
     ProgressReport reports;
 
+    @Autowired
+    Catalogue catalogue;
+
+    @Autowired
+    ItemDeliveries deliveries;
+
+    @Autowired
+    Clock clock;
+
+    /** Items this test put in force, withdrawn after it. */
+    private final List<String> items = new ArrayList<>();
+
     private String busy;
     private String silent;
     private UUID subject;
@@ -74,7 +91,11 @@ class DepartmentSupervisionIT {
     }
 
     @AfterEach
-    void remove() {
+    void remove() throws Exception {
+        for (String code : items) {
+            CatalogueVersions.withdraw(catalogue, code);
+        }
+        jdbc.sql("DELETE FROM creditfile.last_received WHERE department_code = ?").param(busy).update();
         for (String table : List.of("ingestion.batch", "creditfile.record", "measures.check_made",
                 "objection.objection", "repair.application")) {
             jdbc.sql("DELETE FROM " + table + " WHERE department_code = ?").param(busy).update();
@@ -90,12 +111,13 @@ class DepartmentSupervisionIT {
         assertThat(cells(page, busy)).containsExactly(
                 "50", "45", "5", "10.0%",          // rows delivered, accepted, rejected, rejection rate
                 "4", "7", "75%",                   // records, median days, stored within 5 working days
-                "2", "1", "1",                     // checks owing feedback, returned, overdue
+                "3", "2", "1", "1",                // checks made, checks owing feedback, returned, overdue
                 "2", "1", "1", "1",                // objections decided, in time; corrections owed, overdue
                 "2", "1", "1");                    // repairs decided, in time, overdue now
         assertThat(row(page, busy)).contains("督办测试局");
         assertThat(cells(page, silent)).as("a provider that delivered nothing is listed, with nothing")
-                .containsExactly("0", "0", "0", "—", "0", "—", "—", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0");
+                .containsExactly("0", "0", "0", "—", "0", "—", "—", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0",
+                        "0");
         assertThat(page).as("no personal data: neither the subject's name nor its number")
                 .doesNotContain("督办测<", subject.toString());
 
@@ -135,7 +157,7 @@ class DepartmentSupervisionIT {
         String csv = new String(body, StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFF年度信用工作进展报告,2019");
         assertThat(csv.lines().filter(l -> l.contains("," + busy + ",")).findFirst().orElseThrow())
-                .isEqualTo("督办测试局" + busy.substring(7) + "," + busy + ",50,45,5,10.0%,4,7,75,2,1,1,2,1,1,1,2,1,1");
+                .isEqualTo("督办测试局" + busy.substring(7) + "," + busy + ",50,45,5,10.0%,4,7,75,3,2,1,1,2,1,1,1,2,1,1");
         assertThat(audited()).as("the download is audited").isEqualTo(audited + 1);
         assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'oversight.report' ORDER BY seq DESC "
                 + "LIMIT 1").query(String.class).single()).isEqualTo("2019 CSV");
@@ -168,6 +190,62 @@ class DepartmentSupervisionIT {
                 .noneMatch(cell -> !cell.isEmpty() && "=+@\t\r".indexOf(cell.charAt(0)) >= 0));
     }
 
+    /**
+     * Finding H10: silence is seen item by item. A daily item the department last delivered 40 days ago is overdue on
+     * 部门督办 and counts on 工作台, while another it delivered today is in time and one its silent neighbour was named
+     * for today is not yet overdue. A responding unit that never checked has its line, with 0 checks.
+     */
+    @Test
+    void aDailyItemSilentForFortyDaysIsOverdueAndAUnitWithoutChecksHasALine() throws Exception {
+        LocalDate today = LocalDate.now(clock);
+        String stopped = newDailyItem("SUPSTOP", busy);
+        String going = newDailyItem("SUPGOING", busy);
+        String named = newDailyItem("SUPNAMED", silent);
+        long overdueBefore = deliveries.overdue();
+        record(today.minusDays(40), "ACTIVE", stopped);
+        record(today, "ACTIVE", going);
+        String unit = "SUPRESP" + busy.substring(7);
+        directory.createDepartment(unit, "未核查实施单位" + busy.substring(7), Department.Kind.RESPONDING_UNIT, List.of());
+
+        String page = page("/console/supervision", "from", today.withDayOfYear(1).toString(), "to", today.toString());
+        assertThat(delivery(page, busy, stopped)).contains(today.minusDays(40).toString(), "逾期未报送");
+        assertThat(delivery(page, busy, going)).contains(today.toString(), "按期").doesNotContain("逾期未报送");
+        assertThat(delivery(page, silent, named)).contains("从未报送").doesNotContain("逾期未报送");
+        assertThat(deliveries.overdue()).as("only the stopped item became overdue").isEqualTo(overdueBefore + 1);
+        assertThat(cells(page, unit)).as("a responding unit without checks is listed, with 0 checks")
+                .containsExactly("0", "0", "0", "—", "0", "—", "—", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0",
+                        "0");
+        assertThat(row(page, unit)).contains("未核查实施单位");
+
+        String english = page("/console/supervision", "lang", "en");
+        assertThat(delivery(english, busy, stopped)).contains("Overdue (since");
+        assertThat(page("/console")).contains("逾期未报送的信息事项 " + deliveries.overdue() + " 个");
+        assertThat(mvc.perform(get("/console").with(user("clerk").authorities(new SimpleGrantedAuthority("STAFF"),
+                        new SimpleGrantedAuthority("console:home")))).andReturn().getResponse().getContentAsString())
+                .as("only for whoever supervises the departments").doesNotContain("逾期未报送的信息事项");
+    }
+
+    /** A new daily item in force, provided by {@code department} alone. */
+    private String newDailyItem(String prefix, String department) throws Exception {
+        ItemDefinition base = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition();
+        String code = prefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        CatalogueVersions.draft(catalogue, new ItemDefinition(code, "督办测试事项" + code, base.subjectType(),
+                base.nature(), base.category(), base.domain(), base.fields(), List.of(department), base.legalBasis(),
+                base.sharing(), base.severity(), base.publicationMinMonths(), base.publicationMaxMonths(),
+                base.retentionYears(), base.usableForPunishment(), base.usableForScoring(), base.sharedUpward(),
+                UpdateCycle.DAILY, false, null));
+        CatalogueVersions.submit(catalogue, code);
+        CatalogueVersions.approve(catalogue, code);
+        items.add(code);
+        return code;
+    }
+
+    private static String delivery(String page, String department, String item) {
+        int at = page.indexOf("data-provider=\"" + department + "\" data-item=\"" + item + "\"");
+        assertThat(at).as(department + " " + item + " listed").isPositive();
+        return page.substring(at, page.indexOf("</tr>", at));
+    }
+
     /** What the modules store for {@code busy} in March 2019. */
     private void deliver() {
         jdbc.sql("""
@@ -194,15 +272,19 @@ class DepartmentSupervisionIT {
     }
 
     private UUID record(LocalDate received, String status) {
+        return record(received, status, "P_ADMIN_PENALTY_GENERAL");
+    }
+
+    private UUID record(LocalDate received, String status, String item) {
         UUID key = UUID.randomUUID();
         jdbc.sql("""
                         INSERT INTO creditfile.record (id, record_key, version, current, subject_id, item_code,
                                item_version, department_code, source_record_id, action, decision_number, decision_date,
                                content, fingerprint, status, publication_end, retention_end, batch_id, accepted_at,
                                accepted_by)
-                        VALUES (?, ?, 1, true, ?, 'P_ADMIN_PENALTY_GENERAL', 1, ?, ?, 'ADD', '督办测罚〔2019〕1号', ?,
+                        VALUES (?, ?, 1, true, ?, ?, 1, ?, ?, 'ADD', '督办测罚〔2019〕1号', ?,
                                 '{}', ?, ?, ?, ?, ?, ?, 'supervision-test')""")
-                .params(UUID.randomUUID(), key, subject, busy, key.toString(), DECIDED, key.toString(), status,
+                .params(UUID.randomUUID(), key, subject, item, busy, key.toString(), DECIDED, key.toString(), status,
                         DECIDED.plusYears(1), DECIDED.plusYears(5), UUID.randomUUID(), at(received)).update();
         return key;
     }

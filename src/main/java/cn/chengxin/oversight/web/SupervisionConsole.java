@@ -2,11 +2,15 @@ package cn.chengxin.oversight.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 
 import cn.chengxin.oversight.DepartmentSupervision;
+import cn.chengxin.oversight.ItemDeliveries;
+import cn.chengxin.oversight.ItemDeliveries.ItemDelivery;
 import cn.chengxin.oversight.ProgressReport;
 import cn.chengxin.oversight.domain.CollectionTimeliness;
+import cn.chengxin.oversight.domain.DeliveryCycle;
 import cn.chengxin.oversight.domain.FeedbackYardstick;
 import cn.chengxin.scoring.ScoreReviews;
 import cn.chengxin.shared.calendar.ReportPeriod;
@@ -33,10 +37,12 @@ class SupervisionConsole {
     private final ProgressReport reports;
     private final Clock clock;
     private final ScoreReviews scoreReviews;
+    private final ItemDeliveries deliveries;
 
     SupervisionConsole(DepartmentSupervision supervision, ProgressReport reports, Clock clock,
-                       ScoreReviews scoreReviews) {
+                       ScoreReviews scoreReviews, ItemDeliveries deliveries) {
         this.scoreReviews = scoreReviews;
+        this.deliveries = deliveries;
         this.supervision = supervision;
         this.reports = reports;
         this.clock = clock;
@@ -60,6 +66,13 @@ class SupervisionConsole {
         model.addAttribute("period", supervision.of(period.from(), period.to()));
         // The credit office's own deadline (finding G12): its answers to requests for human review of a score.
         model.addAttribute("scoreReviews", scoreReviews.figures(period.from(), period.to()));
+        // Silence item by item, as of today whatever the period (finding H10).
+        List<ItemDelivery> items = deliveries.now();
+        model.addAttribute("deliveries", items);
+        model.addAttribute("itemsOverdue", items.stream().filter(ItemDelivery::overdue).count());
+        model.addAttribute("dailyDays", DeliveryCycle.DAILY_WORKING_DAYS);
+        model.addAttribute("weeklyDays", DeliveryCycle.WEEKLY_DAYS);
+        model.addAttribute("graceDays", DeliveryCycle.GRACE_WORKING_DAYS);
         return "console/supervision";
     }
 
