@@ -44,7 +44,7 @@ public class CreditFile {
      * Who ends publication and retention by the windows (the state events it writes): told apart from a decision
      * about a record, which a department's correction does not undo ({@link VersionStates#ofNext}).
      */
-    private static final String WINDOWS = "system";
+    static final String WINDOWS = "system";
 
     private final JdbcRecords records;
     private final JdbcDeclines declines;
@@ -130,7 +130,7 @@ public class CreditFile {
                 }
             }
         }
-        alignDecisions(ofDecisions, now);
+        alignDecisions(records, ofDecisions, now);
         if (!changed.isEmpty()) {
             events.publishEvent(new RecordsChanged(batchId, changed, "ingestion"));
             events.publishEvent(new RecordStatesChanged(stored, RecordStatesChanged.STORED));
@@ -144,18 +144,21 @@ public class CreditFile {
      * decision is published until the longest last day among its records not revoked, the others keeping their own
      * ({@link JdbcRecords#publishUntil}). A revoked penalty type is no longer part of the decision, so its revocation
      * gives the others back their own. Each change is a state event in the record's history, saying why. One query
-     * per chunk finds what is out of step; writes happen only for the few records that are.
+     * per chunk finds what is out of step; writes happen only for the few records that are. Also after a catalogue
+     * version shortened the own last days of some ({@link ShorteningPeriods}); returns the records moved.
      */
-    private void alignDecisions(Set<UUID> recordKeys, Instant now) {
+    static List<JdbcRecords.OutOfStep> alignDecisions(JdbcRecords records, Set<UUID> recordKeys, Instant now) {
         if (recordKeys.isEmpty()) {
-            return;
+            return List.of();
         }
-        for (JdbcRecords.OutOfStep r : records.outOfStepWithTheirDecisions(recordKeys)) {
+        List<JdbcRecords.OutOfStep> moved = records.outOfStepWithTheirDecisions(recordKeys);
+        for (JdbcRecords.OutOfStep r : moved) {
             records.publishUntil(r.id(), r.longest());
             records.event(r.id(), now, r.status(), r.status(), WINDOWS, "同一处罚决定（" + r.decisionNumber()
                     + "）的多种处罚类别适用最长公示期：公示截止日由 " + r.publicationEnd() + " 改为 " + r.longest()
                     + "（RULES.md §4）");
         }
+        return moved;
     }
 
     /**
@@ -249,6 +252,17 @@ public class CreditFile {
      */
     public java.util.Map<UUID, List<UUID>> copyHolders(String departmentCode, java.util.Collection<UUID> linkKeys) {
         return linkKeys.isEmpty() ? java.util.Map.of() : records.copyHolders(departmentCode, linkKeys);
+    }
+
+    /**
+     * The catalogue version of its item each of the department's records among {@code sourceRecordIds} was first
+     * collected under, by source record id: a correction counts its periods from it, never lengthening them under a
+     * later version alone (RULES.md §4, {@link cn.chengxin.catalog.domain.RecordPeriods}).
+     */
+    public java.util.Map<String, Integer> firstItemVersions(String departmentCode,
+                                                           java.util.Collection<String> sourceRecordIds) {
+        return sourceRecordIds.isEmpty() ? java.util.Map.of()
+                : records.firstItemVersions(departmentCode, List.copyOf(sourceRecordIds));
     }
 
     /**

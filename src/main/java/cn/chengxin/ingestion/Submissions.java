@@ -28,11 +28,13 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.catalog.ItemVersions;
+import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.catalog.domain.RecordPeriods;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.NewRecord;
 import cn.chengxin.creditfile.RecordAction;
 import cn.chengxin.creditfile.StoreOutcome;
-import cn.chengxin.ingestion.domain.DecisionDates;
 import cn.chengxin.ingestion.domain.ContentDigest;
 import cn.chengxin.ingestion.domain.DecisionNumbers;
 import cn.chengxin.ingestion.domain.RevocationReasons;
@@ -358,6 +360,7 @@ public class Submissions {
                 .filter(v -> v.item().linksToResponsiblePersons() && v.action() != RecordAction.ADD)
                 .map(v -> NewRecord.linkKey(department, v.row().sourceRecordId()))
                 .collect(java.util.stream.Collectors.toSet()));
+        Periods periods = periodsOf(department, valid);
         // The copies this chunk's earlier rows make of it are stored with the chunk, after that look-up: they are
         // counted among the holders as they are made.
         Map<UUID, Set<UUID>> copiedInChunk = new HashMap<>();
@@ -380,7 +383,7 @@ public class Submissions {
                 continue;
             }
             int own = records.size();
-            records.add(record(v, subject.get(), department, null));
+            records.add(record(v, subject.get(), department, null, periods));
             lines.add(v.line());
             copyOf.add(-1);
             if (v.item().linksToResponsiblePersons()) {
@@ -397,7 +400,8 @@ public class Submissions {
                     records.add(new NewRecord(person, v.item().code(), v.itemVersion(), department,
                             v.row().sourceRecordId() + "@" + person, v.version(), v.action(),
                             DecisionNumbers.normalised(v.row().decisionNumber()), v.decisionDate(), v.content(),
-                            publicationEnd(v), retentionEnd(v), v.fingerprint(), v.legacyFingerprint(), linkedFrom,
+                            periods.publicationEnd(v), periods.retentionEnd(v), v.fingerprint(),
+                            v.legacyFingerprint(), linkedFrom,
                             RevocationReasons.normalised(v.row().revocationReason())));
                     lines.add(-v.line()); // a linked copy: not counted as a row of the batch
                     copyOf.add(own);
@@ -642,24 +646,57 @@ public class Submissions {
                               Map<Long, List<RowError>> mismatchedPersons) {
     }
 
-    private static NewRecord record(RowValidator.Valid v, UUID subject, String department, UUID linkedFrom) {
+    private static NewRecord record(RowValidator.Valid v, UUID subject, String department, UUID linkedFrom,
+                                    Periods periods) {
         return new NewRecord(subject, v.item().code(), v.itemVersion(), department, v.row().sourceRecordId().strip(),
                 v.version(), v.action(), DecisionNumbers.normalised(v.row().decisionNumber()), v.decisionDate(),
-                v.content(), publicationEnd(v), retentionEnd(v), v.fingerprint(), v.legacyFingerprint(), linkedFrom,
-                RevocationReasons.normalised(v.row().revocationReason()));
+                v.content(), periods.publicationEnd(v), periods.retentionEnd(v), v.fingerprint(), v.legacyFingerprint(),
+                linkedFrom, RevocationReasons.normalised(v.row().revocationReason()));
     }
 
-    /** The windows count from the decision date (RULES.md §4); a revocation without one keeps the revoked version's. */
-    private static LocalDate publicationEnd(RowValidator.Valid v) {
-        return v.decisionDate() == null ? null
-                : DecisionDates.lastDay(v.decisionDate(), v.item().publicationMaxMonths());
+    /**
+     * The catalogue versions a chunk's rows count their windows under (RULES.md §4: from the decision date; retention
+     * from the end of the act or sentence where the record states it; a revocation without a date keeps the revoked
+     * version's). A new record counts under the version in force. A correction or revocation counts under each version
+     * of its item in force since its record was first collected and takes the earliest ends: a later version that
+     * shortened a period applies to it, one that lengthened it does not (a correction is no new collection, finding H5
+     * of gaps review xxv; {@link RecordPeriods}).
+     */
+    private Periods periodsOf(String department, List<RowValidator.Valid> valid) {
+        Set<String> revised = new java.util.HashSet<>();
+        valid.stream().filter(v -> v.action() != RecordAction.ADD)
+                .forEach(v -> revised.add(v.row().sourceRecordId().strip()));
+        if (revised.isEmpty()) {
+            return new Periods(Map.of(), null);
+        }
+        return new Periods(creditFile.firstItemVersions(department, revised), catalogue.versionsEverInForce());
     }
 
-    /** Retention counts from the end of the act or sentence where the record states it (RULES.md §4). */
-    private static LocalDate retentionEnd(RowValidator.Valid v) {
-        return v.decisionDate() == null ? null
-                : DecisionDates.lastDayOfYears(v.item().retentionStart(v.decisionDate(), v.content()),
-                        v.item().retentionYears());
+    /** @see #periodsOf */
+    private record Periods(Map<String, Integer> firstVersions, ItemVersions versions) {
+
+        LocalDate publicationEnd(RowValidator.Valid v) {
+            return RecordPeriods.publicationEnd(since(v), v.decisionDate());
+        }
+
+        LocalDate retentionEnd(RowValidator.Valid v) {
+            return RecordPeriods.retentionEnd(since(v), v.decisionDate(), v.content());
+        }
+
+        private List<ItemDefinition> since(RowValidator.Valid v) {
+            Integer first = v.action() == RecordAction.ADD ? null
+                    : firstVersions.get(v.row().sourceRecordId().strip());
+            if (first == null) {
+                return List.of(v.item());
+            }
+            List<ItemDefinition> since = new ArrayList<>(List.of(v.item()));
+            versions.versions(v.item().code()).forEach((version, d) -> {
+                if (version >= first && version < v.itemVersion()) {
+                    since.add(d);
+                }
+            });
+            return since;
+        }
     }
 
     /** The identity of an API batch's content: every row as sent, in order ({@link ContentDigest}). */

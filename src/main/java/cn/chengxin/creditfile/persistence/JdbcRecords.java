@@ -673,6 +673,64 @@ public class JdbcRecords {
                 .list();
     }
 
+    /**
+     * A current version's last days, for a pass that may take them earlier (V208): {@code ownPublicationEnd} is the one
+     * its item gave it when another record of its decision set its {@code publicationEnd} (V162), else null.
+     */
+    public record Ends(UUID id, UUID recordKey, UUID subjectId, String itemCode, RecordStatus status,
+                       LocalDate decisionDate, Map<String, String> content, LocalDate publicationEnd,
+                       LocalDate ownPublicationEnd, LocalDate retentionEnd) {
+    }
+
+    /**
+     * The next {@code limit} current versions of the item not yet archived, after record key {@code after} (null: from
+     * the start), in key order, locked for the caller's transaction: a department's correction of one of them waits for
+     * it, or is read in its stead.
+     */
+    public List<Ends> endsOfItem(String itemCode, UUID after, int limit) {
+        return jdbc.sql("""
+                        SELECT id, record_key, subject_id, item_code, status, decision_date, content::text,
+                               publication_end, own_publication_end, retention_end
+                        FROM creditfile.record
+                        WHERE current AND item_code = ? AND record_key > ? AND status <> 'ARCHIVED'
+                        ORDER BY record_key LIMIT ? FOR UPDATE""")
+                .params(itemCode, after == null ? new UUID(0, 0) : after, limit)
+                .query((rs, n) -> new Ends(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), rs.getString(4), RecordStatus.valueOf(rs.getString(5)),
+                        localDate(rs.getDate(6)), json.readValue(rs.getString(7), CONTENT), localDate(rs.getDate(8)),
+                        localDate(rs.getDate(9)), localDate(rs.getDate(10))))
+                .list();
+    }
+
+    /**
+     * Sets a version's own last day of publication and its last day of retention: its {@code publication_end} when no
+     * other record of its decision set it, else its {@code own_publication_end} (V162), the decision's then aligned.
+     */
+    public void shortenEnds(UUID id, LocalDate ownPublicationEnd, LocalDate retentionEnd) {
+        jdbc.sql("""
+                        UPDATE creditfile.record
+                        SET publication_end = CASE WHEN own_publication_end IS NULL THEN ?::date
+                                                   ELSE publication_end END,
+                            own_publication_end = CASE WHEN own_publication_end IS NULL THEN NULL ELSE ?::date END,
+                            retention_end = ?::date
+                        WHERE id = ?""")
+                .params(date(ownPublicationEnd), date(ownPublicationEnd), date(retentionEnd), id).update();
+    }
+
+    /**
+     * The item version each of the department's records among {@code sourceRecordIds} was first collected under (its
+     * first version's), by source record id.
+     */
+    public Map<String, Integer> firstItemVersions(String departmentCode, List<String> sourceRecordIds) {
+        return jdbc.sql("""
+                        SELECT DISTINCT ON (source_record_id) source_record_id, item_version
+                        FROM creditfile.record WHERE department_code = ? AND source_record_id = ANY(?::text[])
+                        ORDER BY source_record_id, version""")
+                .params(departmentCode, sourceRecordIds.toArray(String[]::new))
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     /** Sets a version's last day of publication, keeping the one its item gave it as its own (V162). */
     public void publishUntil(UUID id, LocalDate publicationEnd) {
         jdbc.sql("""
