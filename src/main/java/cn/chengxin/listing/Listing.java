@@ -798,7 +798,7 @@ public class Listing {
         // would tell the subject of a time that never comes.
         if (next.status() == EntryStatus.NOTIFIED) {
             // Only the measures whose basis reaches this entry's subject and rule (RULES.md §7).
-            String announced = measures.forEntry(ListType.BLACK, entry.ruleCode(), entry.subjectKind());
+            String announced = measures.forEntry(ListType.BLACK, entry.ruleCode(), entry.subjectKind(), null);
             notice(entry, ListNotice.Kind.PRIOR, NoticeText.prior(entry.subjectName(), entry.subjectKind(), ruleName,
                     entry.seriousGround(), entry.legalBasis(), entry.reasons(), announced, noticeDays, exitConditions,
                     city.name()), now);
@@ -808,7 +808,7 @@ public class Listing {
                     effectiveDay.minusDays(1)), now);
         }
         if (next.status() == EntryStatus.EFFECTIVE) {
-            effectiveNotice(entry, exitConditions, now);
+            effectiveNotice(entry, exitConditions, next.effectiveFrom(), now);
             endRedEntries(entry, now);
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.approve").subject(entry.subjectPseudonym())
@@ -864,7 +864,7 @@ public class Listing {
         List<UUID> activated = store.activate(unheld(store.dueUndisputed(now), now), now);
         for (UUID id : activated) {
             store.entry(id).ifPresent(e -> {
-                effectiveNotice(e, exitConditionsOf(e), now);
+                effectiveNotice(e, exitConditionsOf(e), e.effectiveFrom(), now);
                 endRedEntries(e, now);
             });
         }
@@ -1016,10 +1016,12 @@ public class Listing {
         return true;
     }
 
-    private void effectiveNotice(ListEntry entry, String exitConditions, Instant now) {
+    /** {@code effectiveFrom}: when it took effect, which decides the measures it carries and the notice names. */
+    private void effectiveNotice(ListEntry entry, String exitConditions, Instant effectiveFrom, Instant now) {
         notice(entry, ListNotice.Kind.EFFECTIVE, NoticeText.effective(entry.subjectName(), entry.listType(),
                 entry.ruleName(), entry.legalBasis(), entry.validUntil(),
-                measures.forEntry(entry.listType(), entry.ruleCode(), entry.subjectKind()), exitConditions), now);
+                measures.forEntry(entry.listType(), entry.ruleCode(), entry.subjectKind(), effectiveFrom),
+                exitConditions), now);
     }
 
     private String exitConditionsOf(ListEntry entry) {

@@ -287,7 +287,7 @@ public class Checks {
             received = received.stream().filter(r -> !MinorsNeverPunished.minorAt(ListType.valueOf(r.listType()),
                     born, dayOf(r.effectiveFrom(), today))).toList();
         }
-        List<Grounds.Listed> listed = listed(entries, received, index::ruleOf);
+        List<Grounds.Listed> listed = listed(entries, received, index::ruleOf, clock.getZone());
         List<CheckResult.Entry> shown = new ArrayList<>(entries.stream().map(e -> new CheckResult.Entry(
                 e.id().toString(), e.listType().name(), e.listType().label(), e.ruleName(), e.legalBasis(),
                 e.departmentCode(), e.effectiveFrom(), e.validUntil(), e.disputed(), e.proceedings(),
@@ -350,16 +350,25 @@ public class Checks {
      * if any, else only the measures limited to no rule follow it.
      */
     private static List<Grounds.Listed> listed(List<ListEntry> entries, List<ReceivedEntry> received,
-                                               java.util.function.Function<ReceivedEntry, String> ruleOf) {
+                                               java.util.function.Function<ReceivedEntry, String> ruleOf,
+                                               java.time.ZoneId zone) {
         if (entries.isEmpty() && received.isEmpty()) {
             return List.of();
         }
         List<Grounds.Listed> listed = new ArrayList<>(entries.size() + received.size());
         entries.forEach(e -> listed.add(new Grounds.Listed(e.id().toString(), e.listType(), e.ruleCode(),
-                e.disputed())));
+                e.disputed(), effectiveDay(e.effectiveFrom(), zone))));
         received.forEach(r -> listed.add(new Grounds.Listed(r.key(), ListType.valueOf(r.listType()), ruleOf.apply(r),
-                r.disputed())));
+                r.disputed(), effectiveDay(r.effectiveFrom(), zone))));
         return listed;
+    }
+
+    /**
+     * The day an entry took effect, for the measures it carries (those in force then, RULES.md §7); null when it
+     * names none, and then it carries only what reached every entry since the days were kept.
+     */
+    private static java.time.LocalDate effectiveDay(Instant effectiveFrom, java.time.ZoneId zone) {
+        return effectiveFrom == null ? null : java.time.LocalDate.ofInstant(effectiveFrom, zone);
     }
 
     /** The "list type" of measures granted for a clean record rather than for a list entry. */

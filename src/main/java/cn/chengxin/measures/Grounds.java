@@ -20,9 +20,10 @@ record Grounds(ListType gravest, List<String> entryIds, boolean disputed) {
 
     /**
      * An entry in force as a measure is matched to it: its id in the answer, its list, the rule that listed it (null
-     * for a department's proposal or another platform's entry) and its dispute mark.
+     * for a department's proposal or another platform's entry), its dispute mark and the day it took effect (null:
+     * unknown), which decides the measures it carries (RULES.md §7: those its notice named, {@link Measure#reach}).
      */
-    record Listed(String id, ListType type, String ruleCode, boolean disputed) {
+    record Listed(String id, ListType type, String ruleCode, boolean disputed, java.time.LocalDate effectiveDay) {
     }
 
     /**
@@ -39,7 +40,8 @@ record Grounds(ListType gravest, List<String> entryIds, boolean disputed) {
         List<String> ids = null;
         boolean undisputed = false;
         for (Listed entry : entries) {
-            if (!measure.appliesTo(entry.type(), entry.ruleCode(), subject, scenario, department)) {
+            if (!measure.appliesTo(entry.type(), entry.ruleCode(), subject, scenario, department,
+                    entry.effectiveDay())) {
                 continue;
             }
             if (ids == null) {

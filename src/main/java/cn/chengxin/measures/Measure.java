@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import cn.chengxin.listing.ListType;
+import cn.chengxin.measures.domain.MeasureReach;
 import cn.chengxin.subject.domain.SubjectKind;
 
 /**
@@ -22,10 +23,13 @@ import cn.chengxin.subject.domain.SubjectKind;
  * that implement it, and only their checks are answered it; {@code allDepartments} says the office chose every
  * department (a basis that names none, such as 评先评优 or licensing, binds each department that confers or
  * licenses). One or the other, never neither: a measure is never every department's by omission.
+ *
+ * <p>{@code reach}: since when it reaches the entries it follows, by the day each took effect (RULES.md §7, the notice
+ * names the measures): what was added to it after an entry took effect does not reach that entry.
  */
 public record Measure(String code, String name, MeasureKind kind, String legalBasis, Set<String> departments,
                       boolean allDepartments, Set<ListType> listTypes, Set<Scenario> scenarios, boolean cleanRecord,
-                      boolean enabled, Set<SubjectKind> subjectKinds, Set<String> ruleCodes) {
+                      boolean enabled, Set<SubjectKind> subjectKinds, Set<String> ruleCodes, MeasureReach reach) {
 
     public Measure {
         departments = Set.copyOf(departments);
@@ -33,6 +37,15 @@ public record Measure(String code, String name, MeasureKind kind, String legalBa
         scenarios = Set.copyOf(scenarios);
         subjectKinds = Set.copyOf(subjectKinds);
         ruleCodes = Set.copyOf(ruleCodes);
+        reach = reach == null ? MeasureReach.UNRECORDED : reach;
+    }
+
+    /** What a measure says, with nothing recorded of since when (a revision proposed, a measure built in memory). */
+    public Measure(String code, String name, MeasureKind kind, String legalBasis, Set<String> departments,
+                   boolean allDepartments, Set<ListType> listTypes, Set<Scenario> scenarios, boolean cleanRecord,
+                   boolean enabled, Set<SubjectKind> subjectKinds, Set<String> ruleCodes) {
+        this(code, name, kind, legalBasis, departments, allDepartments, listTypes, scenarios, cleanRecord, enabled,
+                subjectKinds, ruleCodes, MeasureReach.UNRECORDED);
     }
 
     /**
@@ -45,9 +58,19 @@ public record Measure(String code, String name, MeasureKind kind, String legalBa
                 && scenarios.contains(scenario) && implementedBy(department);
     }
 
+    /**
+     * {@link #appliesTo}, for an entry that took effect on {@code effectiveDay} (null: unknown): and only if the measure
+     * reached such an entry on that day and ever since ({@link MeasureReach#reaches}).
+     */
+    public boolean appliesTo(ListType list, String ruleCode, SubjectKind subject, Scenario scenario,
+                             String department, java.time.LocalDate effectiveDay) {
+        return appliesTo(list, ruleCode, subject, scenario, department)
+                && reach.reaches(list, ruleCode, subject, scenario, effectiveDay);
+    }
+
     /** Whether it follows entries of {@code ruleCode} (null: an entry under no rule, which no rule limit admits). */
     public boolean follows(String ruleCode) {
-        return ruleCodes.isEmpty() || ruleCode != null && ruleCodes.contains(ruleCode);
+        return MeasureReach.follows(ruleCodes, ruleCode);
     }
 
     /** Whether {@code department} grants it in {@code scenario} to a subject of that kind with a clean record. */

@@ -1,6 +1,8 @@
 package cn.chengxin.measures;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.listing.MeasureNames;
 import cn.chengxin.listing.RuleName;
+import cn.chengxin.measures.domain.MeasureReach;
 import cn.chengxin.measures.persistence.JdbcMeasures;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
@@ -133,7 +136,9 @@ public class MeasureCatalogue implements MeasureNames {
 
     /**
      * The checker's approval: the change is applied, audited as before with what changed; this instance's checks
-     * follow it at once, the others within a second. Never by whoever proposed it; of two reviewers at once, one
+     * follow it at once, the others within a second. What it adds to a measure (switched on, another list, rule,
+     * kind of subject or scenario) reaches only the entries that take effect from the day after; what it takes away
+     * reaches every entry at once ({@link MeasureReach}). Never by whoever proposed it; of two reviewers at once, one
      * decides. A revision is asked again, as the departments may have changed while it waited.
      */
     @Transactional
@@ -161,6 +166,9 @@ public class MeasureCatalogue implements MeasureNames {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "measures.revise").by(by)
                     .detail(change.measureCode() + " " + changes(before, change.revision())));
         }
+        // What it reaches now, kept with the day from which what it adds applies (H7, RULES.md §7): entries already
+        // in force keep the measures their notice named; what it takes away applies at once.
+        store.addVersion(change.id(), MeasureReach.appliesFrom(LocalDate.now(clock)), stored(change.measureCode()));
         // This instance's checks follow it at once once it is committed; the others at their next refresh.
         AfterCommit.run(approvedHere::incrementAndGet);
     }
@@ -267,9 +275,17 @@ public class MeasureCatalogue implements MeasureNames {
                 && m.implementedBy(department));
     }
 
+    /**
+     * {@inheritDoc} The measures the checks apply to such an entry that took effect at {@code effectiveFrom}, as the
+     * catalogue stands: those that reached it on its day and still do ({@link MeasureReach}). A change approved after
+     * the notice applies from a later day, so the notice names what the checks answer unless a measure is narrowed
+     * or switched off since (then it stops at once).
+     */
     @Override
-    public String forEntry(ListType type, String ruleCode, SubjectKind subject) {
+    public String forEntry(ListType type, String ruleCode, SubjectKind subject, Instant effectiveFrom) {
+        LocalDate day = effectiveFrom == null ? LocalDate.MAX : LocalDate.ofInstant(effectiveFrom, clock.getZone());
         return all().stream().filter(m -> m.enabled() && m.listTypes().contains(type) && m.follows(ruleCode)
-                && m.subjectKinds().contains(subject)).map(Measure::name).collect(Collectors.joining("；"));
+                        && m.subjectKinds().contains(subject) && m.reach().reaches(type, ruleCode, subject, null, day))
+                .map(Measure::name).collect(Collectors.joining("；"));
     }
 }

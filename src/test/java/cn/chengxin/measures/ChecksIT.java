@@ -728,6 +728,7 @@ class ChecksIT {
         } finally {
             jdbc.sql("UPDATE measures.measure SET departments = ?::text[], all_departments = ? WHERE code = 'NO_AWARDS'")
                     .params(before.departments().toArray(String[]::new), before.allDepartments()).update();
+            forgetApprovedReach("NO_AWARDS");
             catalogue.refresh();
         }
     }
@@ -989,6 +990,7 @@ class ChecksIT {
                     + "WHERE measure_code = 'NO_AWARDS' AND status = 'PENDING'").update();
             jdbc.sql("UPDATE measures.measure SET departments = ?::text[], all_departments = ? WHERE code = 'NO_AWARDS'")
                     .params(before.departments().toArray(String[]::new), before.allDepartments()).update();
+            forgetApprovedReach("NO_AWARDS");
             catalogue.refresh();
         }
     }
@@ -1476,6 +1478,8 @@ class ChecksIT {
             assertThat(enabled("NO_AWARDS")).isTrue();
         } finally {
             jdbc.sql("UPDATE measures.measure SET enabled = true WHERE code = 'NO_AWARDS'").update();
+            forgetApprovedReach("NO_AWARDS");
+            catalogue.refresh();
         }
     }
 
@@ -1558,7 +1562,124 @@ class ChecksIT {
                             before.scenarios().stream().map(Enum::name).toArray(String[]::new),
                             before.subjectKinds().stream().map(Enum::name).toArray(String[]::new),
                             before.ruleCodes().toArray(String[]::new)).update();
+            forgetApprovedReach("NO_CIVIL_SERVICE");
+            catalogue.refresh();
         }
+    }
+
+    /**
+     * RULES.md §7 (review xxv H7): a measure added to the black list after a person was listed is not answered for
+     * their entry — their notice named the measures in force then — but for entries that take effect from the day
+     * after its approval; the effective notice of an entry names exactly what the checks answer for it; switched off,
+     * the measure stops at once for every entry.
+     */
+    @Test
+    void aMeasureWidenedAfterAnEntryTookEffectReachesOnlyEntriesThatTookEffectAfterItsApproval() throws Exception {
+        Measure before = catalogue.all().stream().filter(m -> m.code().equals("WARNING_TALK")).findFirst()
+                .orElseThrow();
+        java.time.Clock clock = context.getBean(java.time.Clock.class);
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        String earlier = blackListedResident("列入在先", today.minusDays(30));
+        String later = blackListedResident("列入在后", today.minusDays(2));
+        String licensing = "{\"subjectNumber\":\"%s\",\"scenario\":\"LICENSING\",\"purpose\":\"许可受理\"}";
+        await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            for (String number : List.of(earlier, later)) {
+                mvc.perform(checkBody(licensing.formatted(number)))
+                        .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("STRICT_LICENSING")));
+            }
+        });
+        try {
+            MeasureChange widened = cn.chengxin.support.AsStaff.as("reach-maker", () -> catalogue.proposeRevision(
+                    "WARNING_TALK", before.name(), before.legalBasis(), before.departments(), before.allDepartments(),
+                    Set.of(ListType.GREY, ListType.BLACK), before.scenarios(), before.cleanRecord(),
+                    before.subjectKinds(), before.ruleCodes()));
+            cn.chengxin.support.AsStaff.as("reach-checker", () -> {
+                catalogue.approve(widened.id(), "同意");
+                return null;
+            });
+            assertThat(jdbc.sql("SELECT applies_from FROM measures.measure_version WHERE change_id = ?")
+                    .param(widened.id()).query(java.time.LocalDate.class).single()).isEqualTo(today.plusDays(1));
+            for (String number : List.of(earlier, later)) {
+                mvc.perform(checkBody(licensing.formatted(number))).andExpect(status().isOk())
+                        .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.not(
+                                org.hamcrest.Matchers.hasItem("WARNING_TALK"))));
+            }
+            // Listed today, after the approval: its effective notice is written now, without the measure, and the
+            // checks answer what it names.
+            String passport = freshPassport();
+            java.util.UUID listedToday = blackListedPassportHolder(passport);
+            String notice = listing.noticesOfEntry(listedToday).stream()
+                    .filter(n -> n.kind() == cn.chengxin.listing.ListNotice.Kind.EFFECTIVE).findFirst().orElseThrow()
+                    .body();
+            String strictLicensing = catalogue.all().stream().filter(m -> m.code().equals("STRICT_LICENSING"))
+                    .findFirst().orElseThrow().name();
+            assertThat(notice).contains(strictLicensing).doesNotContain(before.name());
+            String passportLicensing = travelCheckOfPassport(passport).replace("TRAVEL", "LICENSING");
+            await().atMost(java.time.Duration.ofSeconds(2)).untilAsserted(() -> mvc.perform(
+                            checkBody(passportLicensing))
+                    .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("STRICT_LICENSING")))
+                    .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.not(
+                            org.hamcrest.Matchers.hasItem("WARNING_TALK")))));
+
+            // As if approved eleven days ago: the entry of two days ago took effect after it, the other before.
+            java.time.LocalDate from = today.minusDays(10);
+            jdbc.sql("UPDATE measures.measure_version SET applies_from = ? WHERE change_id = ?")
+                    .params(from, widened.id()).update();
+            catalogue.refresh();
+            mvc.perform(checkBody(licensing.formatted(earlier))).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("STRICT_LICENSING")))
+                    .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.not(
+                            org.hamcrest.Matchers.hasItem("WARNING_TALK"))));
+            mvc.perform(checkBody(licensing.formatted(later))).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("WARNING_TALK")));
+            java.time.ZoneId zone = clock.getZone();
+            assertThat(catalogue.forEntry(ListType.BLACK, null, cn.chengxin.subject.domain.SubjectKind.PERSON,
+                    today.minusDays(30).atStartOfDay(zone).toInstant())).as("the notice of the entry listed before")
+                    .contains(strictLicensing).doesNotContain(before.name());
+            assertThat(catalogue.forEntry(ListType.BLACK, null, cn.chengxin.subject.domain.SubjectKind.PERSON,
+                    today.minusDays(2).atStartOfDay(zone).toInstant())).contains(before.name());
+            assertThat(console()).contains("适用于 " + from + " 起生效的名单条目：严重失信主体名单",
+                    "只适用于审核通过次日起生效的名单条目");
+            assertThat(console("lang", "en")).contains("Applies to entries in force from " + from
+                    + ": Serious dishonesty list");
+
+            MeasureChange off = cn.chengxin.support.AsStaff.as("reach-maker", () -> catalogue.proposeSwitch(
+                    "WARNING_TALK", false));
+            cn.chengxin.support.AsStaff.as("reach-checker", () -> {
+                catalogue.approve(off.id(), "停用");
+                return null;
+            });
+            for (String number : List.of(earlier, later)) {
+                mvc.perform(checkBody(licensing.formatted(number))).andExpect(status().isOk())
+                        .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("STRICT_LICENSING")))
+                        .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.not(
+                                org.hamcrest.Matchers.hasItem("WARNING_TALK"))));
+            }
+        } finally {
+            jdbc.sql("UPDATE measures.measure_change SET status = 'REJECTED', decided_at = now() "
+                    + "WHERE measure_code = 'WARNING_TALK' AND status = 'PENDING'").update();
+            jdbc.sql("UPDATE measures.measure SET list_types = ?::text[], enabled = true WHERE code = 'WARNING_TALK'")
+                    .param(before.listTypes().stream().map(Enum::name).toArray(String[]::new)).update();
+            forgetApprovedReach("WARNING_TALK");
+            catalogue.refresh();
+        }
+    }
+
+    /** A resident on the black list under no rule (a department's proposal), in force since {@code since}. */
+    private String blackListedResident(String name, java.time.LocalDate since) {
+        String number = cn.chengxin.support.TestCitizens.register(subjects, name).number();
+        java.util.UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, number)).orElseThrow();
+        jdbc.sql("""
+                        INSERT INTO listing.entry (id, list_type, subject_id, subject_pseudonym, subject_name,
+                                                   subject_kind, masked_number, department_code, legal_basis, reasons,
+                                                   status, proposed_by, proposed_at, effective_from)
+                        VALUES (?, 'BLACK', ?, ?, ?, 'PERSON', '4117****', 'MARKET', '依据', '理由', 'EFFECTIVE',
+                                'test', now(), ?)""")
+                .params(java.util.UUID.randomUUID(), subject, subjects.pseudonymOf(subject).orElseThrow(), name,
+                        java.sql.Timestamp.from(since.atStartOfDay(context.getBean(java.time.Clock.class).getZone())
+                                .toInstant()))
+                .update();
+        return number;
     }
 
     /**
@@ -1620,6 +1741,15 @@ class ChecksIT {
     private String form(String code, String... params) throws Exception {
         return mvc.perform(withParams(get("/console/measures/{code}", code), params).with(editor()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    /**
+     * What the test's approvals kept of what the measure reaches is forgotten with them, as the measure is restored:
+     * else the measure, off or narrowed in between, would reach no entry of the other tests listed before.
+     */
+    private void forgetApprovedReach(String code) {
+        jdbc.sql("DELETE FROM measures.measure_version WHERE measure_code = ? AND change_id IS NOT NULL").param(code)
+                .update();
     }
 
     /** The measure's waiting change approved in the console by a second person of the credit office (issue #5). */

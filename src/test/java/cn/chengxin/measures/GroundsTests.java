@@ -26,7 +26,7 @@ class GroundsTests {
             Set.of(Scenario.HIRING), false, true, Set.of(SubjectKind.PERSON), Set.of());
 
     private static Grounds.Listed entry(String id, ListType list, boolean disputed) {
-        return new Grounds.Listed(id, list, "SOME_RULE", disputed);
+        return new Grounds.Listed(id, list, "SOME_RULE", disputed, null);
     }
 
     private static Grounds groundsAmong(Grounds.Listed... entries) {
@@ -61,26 +61,26 @@ class GroundsTests {
     @Test
     void aMeasureLimitedToARuleRestsOnlyOnThatRulesEntries() {
         Grounds grounds = Grounds.of(noFlights, Scenario.TRAVEL, "MARKET", SubjectKind.PERSON, List.of(
-                new Grounds.Listed("tax", ListType.BLACK, "BLACK_TAX_SERIOUS", false),
-                new Grounds.Listed("court", ListType.BLACK, "BLACK_COURT_DEFAULTER", false),
-                new Grounds.Listed("hand", ListType.BLACK, null, false)));
+                new Grounds.Listed("tax", ListType.BLACK, "BLACK_TAX_SERIOUS", false, null),
+                new Grounds.Listed("court", ListType.BLACK, "BLACK_COURT_DEFAULTER", false, null),
+                new Grounds.Listed("hand", ListType.BLACK, null, false, null)));
 
         assertThat(grounds.entryIds()).as("neither another rule's entry nor one under no rule")
                 .containsExactly("court");
         assertThat(Grounds.of(noFlights, Scenario.TRAVEL, "MARKET", SubjectKind.ORGANISATION, List.of(
-                new Grounds.Listed("market", ListType.BLACK, "BLACK_SERIOUS_ILLEGAL", false))))
+                new Grounds.Listed("market", ListType.BLACK, "BLACK_SERIOUS_ILLEGAL", false, null))))
                 .as("a company on the market regulator's list is no court defaulter").isNull();
     }
 
     @Test
     void aMeasureForPersonsNeverReachesAnOrganisationAndOneLimitedToNoRuleFollowsEveryEntry() {
         List<Grounds.Listed> marketList = List.of(new Grounds.Listed("m", ListType.BLACK, "BLACK_SERIOUS_ILLEGAL",
-                false));
+                false, null));
         assertThat(Grounds.of(noCivilService, Scenario.HIRING, "HRSS", SubjectKind.ORGANISATION, marketList))
                 .isNull();
 
         Grounds received = Grounds.of(noCivilService, Scenario.HIRING, "HRSS", SubjectKind.PERSON,
-                List.of(new Grounds.Listed("411500:list/1", ListType.BLACK, null, false)));
+                List.of(new Grounds.Listed("411500:list/1", ListType.BLACK, null, false, null)));
         assertThat(received.entryIds()).as("another platform's entry, under no rule of ours")
                 .containsExactly("411500:list/1");
     }

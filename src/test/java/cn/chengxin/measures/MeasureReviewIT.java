@@ -288,7 +288,17 @@ class MeasureReviewIT {
     /** The measure on again, as the other tests of the JVM expect it, in this instance's cache at once. */
     private void switchOnAgain(String code) {
         jdbc.sql("UPDATE measures.measure SET enabled = true WHERE code = ?").param(code).update();
+        forgetApprovedReach(code);
         catalogue.refresh();
+    }
+
+    /**
+     * What the test's approvals kept of what the measure reaches is forgotten with them: else the measure, off or
+     * narrowed in between, would reach no entry of the other tests of the JVM listed before (MeasureReach).
+     */
+    private void forgetApprovedReach(String code) {
+        jdbc.sql("DELETE FROM measures.measure_version WHERE measure_code = ? AND change_id IS NOT NULL").param(code)
+                .update();
     }
 
     /** A change the test left waiting is closed, so that the next test may propose one. */
@@ -307,6 +317,7 @@ class MeasureReviewIT {
                         before.scenarios().stream().map(Enum::name).toArray(String[]::new),
                         before.subjectKinds().stream().map(Enum::name).toArray(String[]::new),
                         before.ruleCodes().toArray(String[]::new), before.code()).update();
+        forgetApprovedReach(before.code());
         catalogue.refresh();
     }
 

@@ -7,8 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -20,6 +24,7 @@ import cn.chengxin.measures.Measure;
 import cn.chengxin.measures.MeasureChange;
 import cn.chengxin.measures.MeasureKind;
 import cn.chengxin.measures.Scenario;
+import cn.chengxin.measures.domain.MeasureReach;
 import cn.chengxin.subject.domain.SubjectKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,19 +40,44 @@ public class JdbcMeasures {
         this.jdbc = jdbc;
     }
 
+    /** The catalogue, each measure with what it reached since when ({@link MeasureReach}). */
     public List<Measure> measures() {
+        Map<String, List<MeasureReach.Version>> versions = new HashMap<>();
+        jdbc.sql("""
+                        SELECT measure_code, applies_from, enabled, list_types, rule_codes, scenarios, subject_kinds
+                        FROM measures.measure_version ORDER BY measure_code, seq""")
+                .query((rs, n) -> versions.computeIfAbsent(rs.getString(1), c -> new ArrayList<>())
+                        .add(new MeasureReach.Version(rs.getObject(2, LocalDate.class), rs.getBoolean(3),
+                                listTypes(rs.getArray(4)), texts(rs.getArray(5)), scenarios(rs.getArray(6)),
+                                subjectKinds(rs.getArray(7)))))
+                .list();
         return jdbc.sql("""
                         SELECT code, name, kind, legal_basis, departments, list_types, scenarios, clean_record, enabled,
                                subject_kinds, rule_codes, all_departments
                         FROM measures.measure ORDER BY kind, code""")
                 .query((rs, n) -> new Measure(rs.getString(1), rs.getString(2), MeasureKind.valueOf(rs.getString(3)),
                         rs.getString(4), Arrays.stream((String[]) rs.getArray(5).getArray()).collect(Collectors.toSet()),
-                        rs.getBoolean(12), Arrays.stream((String[]) rs.getArray(6).getArray()).map(ListType::valueOf)
-                                .collect(Collectors.toSet()),
-                        Arrays.stream((String[]) rs.getArray(7).getArray()).map(Scenario::valueOf)
-                                .collect(Collectors.toSet()), rs.getBoolean(8), rs.getBoolean(9),
-                        subjectKinds(rs.getArray(10)), texts(rs.getArray(11))))
+                        rs.getBoolean(12), listTypes(rs.getArray(6)), scenarios(rs.getArray(7)), rs.getBoolean(8),
+                        rs.getBoolean(9), subjectKinds(rs.getArray(10)), texts(rs.getArray(11)),
+                        new MeasureReach(versions.getOrDefault(rs.getString(1), List.of()))))
                 .list();
+    }
+
+    /**
+     * Keeps what a measure reaches as approved by {@code changeId}, for the entries that take effect from
+     * {@code appliesFrom} on; what it no longer reaches, it reaches for none ({@link MeasureReach}).
+     */
+    public void addVersion(UUID changeId, LocalDate appliesFrom, Measure now) {
+        jdbc.sql("""
+                        INSERT INTO measures.measure_version (measure_code, change_id, applies_from, enabled, list_types,
+                            rule_codes, scenarios, subject_kinds)
+                        VALUES (?, ?, ?, ?, ?::text[], ?::text[], ?::text[], ?::text[])""")
+                .params(now.code(), changeId, appliesFrom, now.enabled(),
+                        now.listTypes().stream().map(Enum::name).sorted().toArray(String[]::new),
+                        now.ruleCodes().stream().sorted().toArray(String[]::new),
+                        now.scenarios().stream().map(Enum::name).sorted().toArray(String[]::new),
+                        now.subjectKinds().stream().map(Enum::name).sorted().toArray(String[]::new))
+                .update();
     }
 
     /** @return false when there is no such measure */
@@ -136,6 +166,14 @@ public class JdbcMeasures {
     /** A revision decided before V113 kept neither: read as none, as its history shows them. */
     private static Set<SubjectKind> subjectKinds(Array kinds) throws SQLException {
         return texts(kinds).stream().map(SubjectKind::valueOf).collect(Collectors.toSet());
+    }
+
+    private static Set<ListType> listTypes(Array types) throws SQLException {
+        return texts(types).stream().map(ListType::valueOf).collect(Collectors.toSet());
+    }
+
+    private static Set<Scenario> scenarios(Array scenarios) throws SQLException {
+        return texts(scenarios).stream().map(Scenario::valueOf).collect(Collectors.toSet());
     }
 
     private static Set<String> texts(Array texts) throws SQLException {

@@ -20,6 +20,7 @@ import cn.chengxin.measures.MeasureCatalogue;
 import cn.chengxin.measures.MeasureChange;
 import cn.chengxin.measures.MeasuresProblem;
 import cn.chengxin.measures.Scenario;
+import cn.chengxin.measures.domain.MeasureReach;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
@@ -104,6 +105,8 @@ class MeasuresConsole {
                 .collect(Collectors.toMap(RuleName::code, RuleName::name));
         model.addAttribute("limitedTo", measures.stream().collect(Collectors.toMap(Measure::code,
                 m -> named(m.ruleCodes(), ruleNames))));
+        model.addAttribute("reachSince", measures.stream().collect(Collectors.toMap(Measure::code,
+                m -> reachSince(m.reach(), ruleNames))));
         List<MeasureChange> pending = catalogue.pendingChanges();
         model.addAttribute("revisionLimitedTo", pending.stream().filter(c -> c.revision() != null)
                 .collect(Collectors.toMap(MeasureChange::id, c -> named(c.revision().ruleCodes(), ruleNames))));
@@ -117,6 +120,31 @@ class MeasuresConsole {
         // Maker-checker: whoever proposed a change is told another must review it, not offered a refused decision.
         model.addAttribute("me", AuditLog.currentActor().actorId());
         return "console/measures";
+    }
+
+    /**
+     * One line of 适用于…起生效的名单条目: the day, and what of the measure reaches only the entries that took effect from
+     * it, each a message key or, for a rule, its name.
+     */
+    record ReachLine(String from, List<Part> parts) {
+
+        record Part(String key, String text) {
+        }
+    }
+
+    /** What a measure added since it began to be kept, by day, oldest first (RULES.md §7, {@link MeasureReach}). */
+    private static List<ReachLine> reachSince(MeasureReach reach, Map<String, String> ruleNames) {
+        Map<java.time.LocalDate, List<ReachLine.Part>> byDay = new java.util.TreeMap<>();
+        for (MeasureReach.Since since : reach.widenings()) {
+            byDay.computeIfAbsent(since.from(), d -> new java.util.ArrayList<>()).add(switch (since.aspect()) {
+                case MEASURE, OTHER_RULES -> new ReachLine.Part("measures.reach." + since.aspect().name(), null);
+                case LIST -> new ReachLine.Part("lists.type." + since.value(), null);
+                case RULE -> new ReachLine.Part(null, ruleNames.getOrDefault(since.value(), since.value()));
+                case SUBJECT_KIND -> new ReachLine.Part("subjectKind." + since.value(), null);
+                case SCENARIO -> new ReachLine.Part("measures.scenario." + since.value(), null);
+            });
+        }
+        return byDay.entrySet().stream().map(e -> new ReachLine(e.getKey().toString(), e.getValue())).toList();
     }
 
     /** By name; a code the platform no longer names (a rule retired, a department removed) as it is. */
