@@ -935,9 +935,10 @@ public class Listing {
     }
 
     /**
-     * Ends an entry at once (credit repair, an upheld objection, the basis revoked, a court's removal): measures
-     * stop and the subject gets an exit notice. The decision stands for the entry's record: while that record is
-     * still shown (the department has yet to revoke it), it does not propose the entry again.
+     * Ends an entry at once on a decision already taken by two people elsewhere — an approved credit repair, an upheld
+     * objection, a manual exit another reviewer approved ({@link ExitProposals}) — never on one person's word (issue
+     * #5): measures stop and the subject gets an exit notice. The decision stands for the entry's record: while that
+     * record is still shown (the department has yet to revoke it), it does not propose the entry again.
      */
     @Transactional
     public void exit(UUID entryId, String reason) {

@@ -169,6 +169,8 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/lists/{id}/proceedings", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/lists/proceedings/{id}/clear", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/lists/{id}/exit", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
+            Map.entry("POST /console/lists/{id}/exit/approve", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
+            Map.entry("POST /console/lists/{id}/exit/reject", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
             Map.entry("GET /console/lists/notices", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR, Who.CHECKER)),
             Map.entry("GET /console/lists/notices/{id}/print",
                     EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR, Who.CHECKER)),

@@ -84,6 +84,9 @@ class ListingIT {
     EntryProceedings proceedings;
 
     @Autowired
+    ExitProposals exits;
+
+    @Autowired
     cn.chengxin.creditfile.RecordProceedings recordProceedings;
 
     @Autowired
@@ -425,24 +428,36 @@ class ListingIT {
     void anEntryEndedByADecisionIsNotProposedAgainFromTheSameRecord() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "乔慕白");
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
-        ListEntry proposal = blackProposalFromACourtRecord(person, subject);
-        // e.g. the court removed the person from its list, or an objection against the entry was upheld, while the
-        // department has not yet revoked the record: the entry ends, the record is still shown.
-        as("officer-o", () -> {
-            listing.exit(proposal.id(), "法院已决定删除失信信息");
+        // A serious penalty (the platform's own item: a court's record is ended by the court, not by hand).
+        ListEntry proposal = greyProposalFromASeriousPenalty(person, subject);
+        as("checker-g", () -> listing.approve(proposal.id(), "核实无误"));
+        // e.g. an objection against the entry was upheld while the department has not yet revoked the record: one
+        // reviewer proposes the exit, another approves it; the entry ends, the record is still shown.
+        as("officer-o", () -> exits.propose(proposal.id(), cn.chengxin.listing.domain.ExitGround.OBJECTION_UPHELD,
+                "驻信异〔2026〕3号", "异议成立，认定事实有误"));
+        as("officer-p", () -> {
+            exits.approve(proposal.id(), "");
             return null;
         });
 
         listing.evaluate(List.of(subject));
 
-        assertThat(listing.entriesOf(subject)).filteredOn(e -> e.listType() == ListType.BLACK)
+        assertThat(listing.entriesOf(subject)).filteredOn(e -> e.listType() == ListType.GREY)
                 .extracting(ListEntry::status).containsExactly(EntryStatus.EXITED);
 
-        submit(courtDefaulter(person.number(), person.name(), "SX-" + UUID.randomUUID(), "ADD", 1))
-                .andExpect(jsonPath("$.accepted").value(1));
+        greyProposalFromASeriousPenalty(person, subject);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(listing.entriesOf(subject))
-                .as("a new record is a new ground").filteredOn(e -> e.listType() == ListType.BLACK)
+                .as("a new record is a new ground").filteredOn(e -> e.listType() == ListType.GREY)
                 .extracting(ListEntry::status).contains(EntryStatus.EXITED, EntryStatus.PROPOSED));
+    }
+
+    /** The grey-list proposal (GREY_ADMIN_PENALTY_SERIOUS) a serious penalty delivered for the person brings. */
+    private ListEntry greyProposalFromASeriousPenalty(TestCitizens.Person person, UUID subject) throws Exception {
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_SERIOUS",
+                "驻市监罚〔2026〕" + (int) (Math.random() * 900 + 100) + "号");
+        return await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
+                .filter(e -> "GREY_ADMIN_PENALTY_SERIOUS".equals(e.ruleCode())
+                        && e.status() == EntryStatus.PROPOSED).findFirst().orElse(null), e -> e != null);
     }
 
     /**
@@ -979,8 +994,10 @@ class ListingIT {
                 }
             }));
             locked.await();
-            Future<?> exit = pool.submit(() -> as("officer-x", () -> {
-                listing.exit(black, "法院已决定删除失信信息");
+            as("officer-x", () -> exits.propose(black, cn.chengxin.listing.domain.ExitGround.BASIS_REVOKED,
+                    "驻市监撤〔2026〕2号", "认定依据的处罚决定已被撤销"));
+            Future<?> exit = pool.submit(() -> as("officer-y", () -> {
+                exits.approve(black, "");
                 return null;
             }));
             // The exit has read the entry in its prior notice and waits for the row the activation holds.

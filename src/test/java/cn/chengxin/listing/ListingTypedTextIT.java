@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
+import cn.chengxin.listing.domain.ExitGround;
 import cn.chengxin.listing.domain.ListRule;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.Masking;
@@ -46,6 +47,9 @@ class ListingTypedTextIT {
 
     @Autowired
     Listing listing;
+
+    @Autowired
+    ExitProposals exits;
 
     @Autowired
     JdbcClient jdbc;
@@ -94,8 +98,8 @@ class ListingTypedTextIT {
         assertThat(listing.entry(id).orElseThrow().status()).isEqualTo(EntryStatus.PROPOSED);
         as("checker-exit", () -> listing.approve(id, "核实无误"));
 
-        String page = mvc.perform(post("/console/lists/{id}/exit", id).param("reason", "当事人 " + person.number()
-                        + " 申请移出").with(staff("checker-exit", "list:propose", "list:review")).with(csrf()))
+        String page = mvc.perform(post("/console/lists/{id}/exit", id).param("ground", "OTHER")
+                        .param("reason", "当事人 " + person.number() + " 申请移出").with(staff("checker-exit", "list:propose", "list:review")).with(csrf()))
                 .andExpect(status().isUnprocessableContent()).andExpect(flash().attributeCount(0))
                 .andReturn().getResponse().getContentAsString();
 
@@ -107,6 +111,10 @@ class ListingTypedTextIT {
             listing.exit(id, "依申请移出（" + person.number() + "）");
             return null;
         });
+        assertRefused("reason", () -> exits.propose(id, ExitGround.OTHER, null, "依申请移出（" + person.number() + "）"));
+        assertRefused("reference", () -> exits.propose(id, ExitGround.ISSUER_REMOVED, person.number(), "依申请移出"));
+        assertThat(jdbc.sql("SELECT count(*) FROM listing.exit_proposal WHERE entry_id = ?").param(id)
+                .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM listing.entry WHERE id = ? AND exit_reason IS NOT NULL")
                 .param(id).query(Long.class).single()).isZero();
     }

@@ -52,6 +52,9 @@ class NoticeServiceIT {
     Listing listing;
 
     @Autowired
+    ExitProposals exits;
+
+    @Autowired
     Notices notices;
 
     @Autowired
@@ -188,8 +191,10 @@ class NoticeServiceIT {
         assertThat(listing.entry(entry).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
 
         // The exit notice is owed too, through the same channel, and waits in the same list.
-        as("officer-o", () -> {
-            listing.exit(entry, "法院撤销原决定");
+        as("officer-o", () -> exits.propose(entry, cn.chengxin.listing.domain.ExitGround.BASIS_REVOKED,
+                "驻市监撤〔2026〕1号", "原决定已被撤销"));
+        as("officer-p", () -> {
+            exits.approve(entry, "");
             return null;
         });
         ListNotice exit = listing.noticesOfEntry(entry).stream().filter(n -> n.kind() == ListNotice.Kind.EXIT)

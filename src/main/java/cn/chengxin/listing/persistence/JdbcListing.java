@@ -376,7 +376,7 @@ public class JdbcListing {
      *         have taken effect since, and its notice depends on it); empty when the entry was no longer open
      */
     public Optional<EntryStatus> exit(UUID id, String reason, boolean decided, Instant at) {
-        return jdbc.sql("""
+        Optional<EntryStatus> ended = jdbc.sql("""
                         WITH before AS (SELECT id, status FROM listing.entry
                                         WHERE id = ? AND status NOT IN ('REJECTED', 'EXITED') FOR UPDATE)
                         UPDATE listing.entry e SET status = 'EXITED', exited_at = ?, exit_reason = ?, exit_decided = ?,
@@ -384,6 +384,12 @@ public class JdbcListing {
                         FROM before WHERE e.id = before.id RETURNING before.status""")
                 .params(id, Timestamp.from(at), reason, decided)
                 .query((rs, n) -> EntryStatus.valueOf(rs.getString(1))).optional();
+        if (ended.isPresent()) {
+            // A proposal to take it off by hand still waiting has nothing left to decide (JdbcExitProposals).
+            jdbc.sql("UPDATE listing.exit_proposal SET status = 'LAPSED', decided_at = ? "
+                    + "WHERE entry_id = ? AND status = 'PENDING'").params(Timestamp.from(at), id).update();
+        }
+        return ended;
     }
 
     /**

@@ -18,6 +18,8 @@ import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.listing.EntryProceedings;
 import cn.chengxin.listing.EntrySearch;
 import cn.chengxin.listing.EntryStatus;
+import cn.chengxin.listing.ExitProposal;
+import cn.chengxin.listing.ExitProposals;
 import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.ListNotice;
 import cn.chengxin.listing.NoticeDelivery;
@@ -25,6 +27,7 @@ import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.listing.RuleVersion;
 import cn.chengxin.listing.domain.EntryLifecycle;
+import cn.chengxin.listing.domain.ExitGround;
 import cn.chengxin.listing.domain.ListRule;
 import cn.chengxin.listing.domain.SeriousGround;
 import cn.chengxin.shared.DomainProblem;
@@ -55,7 +58,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 名单管理 in the console: entries by status (a department its own, the credit office's reviewers all), a
- * department's proposal, the review (list:review: never one's own proposal), exit; and the entry rules
+ * department's proposal, the review (list:review: never one's own proposal), exit (proposed by one reviewer,
+ * decided by another); and the entry rules
  * (measure:edit), edited as new versions that another person puts in force (measure:approve).
  */
 @Controller
@@ -65,14 +69,16 @@ class ListingConsole {
     static final int PAGE_SIZE = 50;
 
     private final Listing listing;
+    private final ExitProposals exits;
     private final EntryProceedings proceedings;
     private final SubjectRegistry subjects;
     private final StaffDirectory staff;
     private final AuditLog audit;
     private final Clock clock;
 
-    ListingConsole(Listing listing, EntryProceedings proceedings, SubjectRegistry subjects, StaffDirectory staff,
-                   AuditLog audit, Clock clock) {
+    ListingConsole(Listing listing, ExitProposals exits, EntryProceedings proceedings, SubjectRegistry subjects,
+                   StaffDirectory staff, AuditLog audit, Clock clock) {
+        this.exits = exits;
         this.proceedings = proceedings;
         this.audit = audit;
         this.listing = listing;
@@ -160,6 +166,8 @@ class ListingConsole {
         model.addAttribute("today", today);
         model.addAttribute("validFrom", today.plusDays(1));
         model.addAttribute("validTo", today.plus(EntryLifecycle.LONGEST_MANUAL_VALIDITY));
+        // The reviewers' queue of exits by hand waiting for a second person (issue #5), beside the proposals'.
+        model.addAttribute("waitingExits", departmentSeen() == null ? exits.waiting() : List.of());
         return "console/lists";
     }
 
@@ -227,6 +235,7 @@ class ListingConsole {
         model.addAttribute("recordProceedings", proceedings.onRecordsOf(List.of(entry)).getOrDefault(id, List.of()));
         model.addAttribute("proceedingKinds", RecordProceeding.Kind.values());
         model.addAttribute("mayFlagProceeding", EntryProceedings.mayBeFlagged(entry));
+        exitModel(entry, model);
         return "console/list-entry";
     }
 
@@ -363,17 +372,59 @@ class ListingConsole {
                 redirect, response, model);
     }
 
+    /**
+     * The exits by hand (issue #5, RULES.md §7): the proposal waiting, with its proposer by name, and the decided ones;
+     * whether the entry may be taken off here at all, as its record's issuer may decide its end instead.
+     */
+    private void exitModel(ListEntry entry, Model model) {
+        ExitProposal pending = exits.pending(entry.id()).orElse(null);
+        model.addAttribute("exitProposal", pending);
+        model.addAttribute("exitProposerName", pending == null ? null
+                : staff.displayName(pending.proposedBy()).orElse(pending.proposedBy()));
+        model.addAttribute("ownExitProposal", pending != null
+                && pending.proposedBy().equals(AuditLog.currentActor().actorId()));
+        model.addAttribute("exitHistory", exits.ofEntry(entry.id()).stream()
+                .filter(p -> p.status() != ExitProposal.Status.PENDING).toList());
+        model.addAttribute("exitAuthority", exits.authorityToEnd(entry));
+        model.addAttribute("exitGrounds", ExitGround.values());
+    }
+
+    /**
+     * Proposes the exit: the entry stays in force until another reviewer decides (maker-checker, issue #5). A refusal
+     * shows the entry again, the form holding what was typed.
+     */
     @RequiresPermission(Permission.LIST_REVIEW)
     @PostMapping("/console/lists/{id}/exit")
-    String exit(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect,
-                HttpServletResponse response, Model model) {
-        return decide(id, new TypedDecision("exit", reason), "lists.exited", () -> listing.exit(id, reason),
+    String exit(@PathVariable UUID id, @RequestParam(required = false) ExitGround ground,
+                @RequestParam(defaultValue = "") String reference, @RequestParam(defaultValue = "") String reason,
+                RedirectAttributes redirect, HttpServletResponse response, Model model) {
+        model.addAttribute("typedGround", ground);
+        model.addAttribute("typedReference", TypedText.shownAgain(reference));
+        return decide(id, new TypedDecision("exit", reason), "lists.exitProposed",
+                () -> exits.propose(id, ground, reference, reason), redirect, response, model);
+    }
+
+    /** Another reviewer approves the waiting exit: the entry ends now, with its exit notice. */
+    @RequiresPermission(Permission.LIST_REVIEW)
+    @PostMapping("/console/lists/{id}/exit/approve")
+    String approveExit(@PathVariable UUID id, @RequestParam(defaultValue = "") String note,
+                       RedirectAttributes redirect, HttpServletResponse response, Model model) {
+        return decide(id, new TypedDecision("exit-approve", note), "lists.exited", () -> exits.approve(id, note),
+                redirect, response, model);
+    }
+
+    /** Another reviewer rejects the waiting exit with reasons: the entry stays. */
+    @RequiresPermission(Permission.LIST_REVIEW)
+    @PostMapping("/console/lists/{id}/exit/reject")
+    String rejectExit(@PathVariable UUID id, @RequestParam(defaultValue = "") String note,
+                      RedirectAttributes redirect, HttpServletResponse response, Model model) {
+        return decide(id, new TypedDecision("exit-reject", note), "lists.exitRejected", () -> exits.reject(id, note),
                 redirect, response, model);
     }
 
     /**
-     * What a reviewer typed into one of the entry's forms ({@code form}: approve, reject, exit, proceeding, or
-     * clear-{id} for the outcome of a pending proceeding).
+     * What a reviewer typed into one of the entry's forms ({@code form}: approve, reject, exit, exit-approve,
+     * exit-reject, proceeding, or clear-{id} for the outcome of a pending proceeding).
      */
     record TypedDecision(String form, String text) {
     }

@@ -1,0 +1,27 @@
+package cn.chengxin.listing;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import cn.chengxin.listing.domain.ExitGround;
+
+/**
+ * A reviewer's proposal to take an entry off its list by hand ({@link Listing#proposeExit}), which another reviewer
+ * approves or rejects ({@code note}: the rejection's reasons, or the approval's note if any). {@code reference}: the
+ * document the ground rests on (null only for {@link ExitGround#OTHER}). While it waits, the entry stays in force.
+ */
+public record ExitProposal(UUID id, UUID entryId, ExitGround ground, String reference, String reasons,
+                           String proposedBy, Instant proposedAt, Status status, String decidedBy, Instant decidedAt,
+                           String note) {
+
+    public enum Status {
+        PENDING, APPROVED, REJECTED,
+        /** The entry ended otherwise while the proposal waited (expiry, its record revoked, repair, an objection). */
+        LAPSED
+    }
+
+    /** The exit reason the entry keeps and its exit notice quotes: the ground, its document, the reasons. */
+    public String exitReason() {
+        return ground.label() + (reference == null ? "" : "（" + reference + "）") + "：" + reasons;
+    }
+}
