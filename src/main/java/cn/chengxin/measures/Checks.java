@@ -259,7 +259,7 @@ public class Checks {
      * authorisation (RULES.md §9, §10 least privilege): refused, before anything is stored, so that the lean lane hands
      * the refusal to ChecksApi as any other.
      */
-    private static String departmentOf(Actor caller) {
+    static String departmentOf(Actor caller) {
         String department = caller.departmentCode();
         if (department == null || department.isBlank()) {
             throw new MeasuresProblem("CHECK_DEPARTMENT_REQUIRED", DomainProblem.Kind.FORBIDDEN,
@@ -332,11 +332,21 @@ public class Checks {
                 shown, applicable, disputed, hit);
         JdbcMeasures.CheckRow row = new JdbcMeasures.CheckRow(id, now, caller.actorId(),
                 caller.departmentCode() == null ? "" : caller.departmentCode(), pseudonym, scenario, purpose,
-                shown.size(), applicable.stream().map(CheckResult.Applicable::code).toList(), owed);
+                shown.size(), applicable.stream().map(CheckResult.Applicable::code).toList(), owed,
+                restedOn(applicable));
         AuditEntry event = AuditEntry.of(AuditCategory.QUERY, "measures.check").by(caller).subject(pseudonym)
                 .purpose(scenario.label() + "：" + purpose, "联合奖惩核查（国办发〔2016〕33号）")
                 .detail("check " + id + ": " + entries.size() + " entries, " + applicable.size() + " measures");
         return new Evaluated(result, row, event);
+    }
+
+    /**
+     * The entries the measures owed feedback rested on (their {@code basedOn}): kept with the check, so that once all
+     * have ended the department is told to lift what it applied (H3; RULES.md §7 "punishment stops at exit").
+     */
+    private static List<String> restedOn(List<CheckResult.Applicable> applicable) {
+        return applicable.stream().filter(a -> !CLEAN_RECORD.equals(a.listType()))
+                .flatMap(a -> a.basedOn().stream()).distinct().toList();
     }
 
     /** The day an entry took effect, in the city's zone; today when it names none. */

@@ -19,7 +19,8 @@ public class FeedbackFigures {
     /**
      * One department's checks made in the period: all of them, those that owed feedback (a measure followed a list
      * entry), of these the ones whose feedback is complete, and those still owing it that were made before the day
-     * the caller counts as overdue.
+     * the caller counts as overdue. A check whose entries all ended before its feedback was complete owes none any
+     * more (H3: nothing is left to apply, RULES.md §7 "punishment stops at exit"): it is neither owed nor overdue.
      */
     public record DepartmentFeedback(String departmentCode, long checks, long owed, long returned, long overdue) {
     }
@@ -40,9 +41,10 @@ public class FeedbackFigures {
         ZoneId zone = clock.getZone();
         return jdbc.sql("""
                         SELECT department_code, count(*),
-                               count(*) FILTER (WHERE cardinality(owed_codes) > 0),
+                               count(*) FILTER (WHERE cardinality(owed_codes) > 0
+                                                  AND NOT (feedback_due AND entries_ended_on IS NOT NULL)),
                                count(*) FILTER (WHERE cardinality(owed_codes) > 0 AND NOT feedback_due),
-                               count(*) FILTER (WHERE feedback_due AND at < ?)
+                               count(*) FILTER (WHERE feedback_due AND entries_ended_on IS NULL AND at < ?)
                         FROM measures.check_made WHERE at >= ? AND at < ?
                         GROUP BY department_code ORDER BY department_code""")
                 .params(Timestamp.from(overdueBefore.atStartOfDay(zone).toInstant()),

@@ -204,10 +204,19 @@ public class JdbcMeasures {
      * @param measureCodes every measure the check returned
      * @param owedCodes    those returned because of a list entry, on which the department owes feedback (the rest are
      *                     incentives granted for a clean record)
+     * @param entryIds     the entries the owed measures rested on (their {@code basedOn}): once all have ended, the
+     *                     measures applied are lifted (H3)
      */
     public record CheckRow(UUID id, Instant at, String clientId, String department, String pseudonym,
                            Scenario scenario, String purpose, int entries, List<String> measureCodes,
-                           List<String> owedCodes) {
+                           List<String> owedCodes, List<String> entryIds) {
+
+        /** A check resting on no entry recorded (a test's fixture). */
+        public CheckRow(UUID id, Instant at, String clientId, String department, String pseudonym, Scenario scenario,
+                        String purpose, int entries, List<String> measureCodes, List<String> owedCodes) {
+            this(id, at, clientId, department, pseudonym, scenario, purpose, entries, measureCodes, owedCodes,
+                    List.of());
+        }
 
         public boolean feedbackDue() {
             return !owedCodes.isEmpty();
@@ -224,13 +233,15 @@ public class JdbcMeasures {
         public String sql() {
             return """
                     INSERT INTO measures.check_made (id, at, client_id, department_code, subject_pseudonym, scenario,
-                        purpose, entries, measure_codes, owed_codes, feedback_due)
+                        purpose, entries, measure_codes, owed_codes, feedback_due, entry_ids)
                     SELECT u.id, u.at::timestamptz, u.client, u.department, u.pseudonym, u.scenario, u.purpose,
                            u.entries, coalesce(string_to_array(nullif(u.measures, ''), ','), '{}'),
-                           coalesce(string_to_array(nullif(u.owed, ''), ','), '{}'), u.owed <> ''
+                           coalesce(string_to_array(nullif(u.owed, ''), ','), '{}'), u.owed <> '',
+                           coalesce(string_to_array(nullif(u.rested, ''), ','), '{}')
                     FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                ?::int[], ?::text[], ?::text[])
-                         AS u(id, at, client, department, pseudonym, scenario, purpose, entries, measures, owed);
+                                ?::int[], ?::text[], ?::text[], ?::text[])
+                         AS u(id, at, client, department, pseudonym, scenario, purpose, entries, measures, owed,
+                              rested);
                     INSERT INTO measures.case_tally AS t (measure_code, department_code, hits, owed)
                     SELECT m.code, u.department, count(*),
                            count(*) FILTER (WHERE m.code = ANY (string_to_array(nullif(u.owed, ''), ',')))
@@ -254,6 +265,7 @@ public class JdbcMeasures {
             Integer[] entries = new Integer[n];
             String[] measures = new String[n];
             String[] owed = new String[n];
+            String[] rested = new String[n];
             for (int i = 0; i < n; i++) {
                 CheckRow check = checks.get(i);
                 ids[i] = check.id();
@@ -266,6 +278,7 @@ public class JdbcMeasures {
                 entries[i] = check.entries();
                 measures[i] = String.join(",", check.measureCodes());
                 owed[i] = String.join(",", check.owedCodes());
+                rested[i] = String.join(",", check.entryIds());
             }
             Array departmentArray = c.createArrayOf("text", departments);
             Array measureArray = c.createArrayOf("text", measures);
@@ -281,6 +294,7 @@ public class JdbcMeasures {
             ps.setArray(p++, c.createArrayOf("int4", entries));
             ps.setArray(p++, measureArray);
             ps.setArray(p++, owedArray);
+            ps.setArray(p++, c.createArrayOf("text", rested));
             // The case tally counts the same checks in the same transaction (案例统计 without a scan).
             ps.setArray(p++, departmentArray);
             ps.setArray(p++, measureArray);
@@ -292,11 +306,12 @@ public class JdbcMeasures {
     public Optional<CheckRow> check(UUID id) {
         return jdbc.sql("""
                         SELECT id, at, client_id, department_code, subject_pseudonym, scenario, purpose, entries,
-                               measure_codes, owed_codes FROM measures.check_made WHERE id = ?""")
+                               measure_codes, owed_codes, entry_ids FROM measures.check_made WHERE id = ?""")
                 .param(id)
                 .query((rs, n) -> new CheckRow(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
                         rs.getString(3), rs.getString(4), rs.getString(5), Scenario.valueOf(rs.getString(6)),
-                        rs.getString(7), rs.getInt(8), codes(rs.getArray(9)), codes(rs.getArray(10))))
+                        rs.getString(7), rs.getInt(8), codes(rs.getArray(9)), codes(rs.getArray(10)),
+                        codes(rs.getArray(11))))
                 .optional();
     }
 
@@ -340,6 +355,11 @@ public class JdbcMeasures {
                             UPDATE measures.check_made c SET feedback_due = false
                             WHERE c.id = ? AND c.feedback_due AND NOT EXISTS (""" + MISSING + ")")
                     .param(check).update();
+            // Applied on a check whose entries have all ended already: the measure is to be lifted at once (H3).
+            if (applied) {
+                jdbc.sql(LIFT + " WHERE c.id = ? AND c.entries_ended_on IS NOT NULL" + LIFT_CONFLICT)
+                        .params(Timestamp.from(at), check).update();
+            }
         }
         return stored;
     }
@@ -423,7 +443,7 @@ public class JdbcMeasures {
     public List<Unreturned> unreturned(String department, int offset, int limit) {
         return jdbc.sql("""
                         SELECT c.id, c.at, c.department_code, c.scenario, c.purpose, ARRAY(""" + MISSING + """
-                        ) FROM measures.check_made c WHERE c.feedback_due
+                        ) FROM measures.check_made c WHERE c.feedback_due AND c.entries_ended_on IS NULL
                         AND (CAST(? AS text) IS NULL OR c.department_code = ?) ORDER BY c.at, c.id OFFSET ? LIMIT ?""")
                 .params(department, department, offset, limit)
                 .query((rs, n) -> new Unreturned(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
@@ -439,7 +459,8 @@ public class JdbcMeasures {
     public List<Unreturned> unreturnedOf(String department, UUID after, int limit) {
         return jdbc.sql("""
                         SELECT c.id, c.at, c.department_code, c.scenario, c.purpose, ARRAY(""" + MISSING + """
-                        ) FROM measures.check_made c WHERE c.feedback_due AND c.department_code = ?
+                        ) FROM measures.check_made c WHERE c.feedback_due AND c.entries_ended_on IS NULL
+                        AND c.department_code = ?
                         AND (?::uuid IS NULL OR (c.at, c.id) > (SELECT a.at, a.id FROM measures.check_made a
                                                                 WHERE a.id = ?::uuid AND a.department_code = ?))
                         ORDER BY c.at, c.id LIMIT ?""")
@@ -452,7 +473,141 @@ public class JdbcMeasures {
     public long countUnreturned(String department) {
         return jdbc.sql("""
                         SELECT count(*) FROM measures.check_made
-                         WHERE feedback_due AND (CAST(? AS text) IS NULL OR department_code = ?)""")
+                         WHERE feedback_due AND entries_ended_on IS NULL
+                           AND (CAST(? AS text) IS NULL OR department_code = ?)""")
                 .params(department, department).query(Long.class).single();
+    }
+
+    // ---- measures lifted at exit (H3)
+
+    /**
+     * Records as lifted the checks {@code c} (the caller's WHERE) whose owed measures the department fed back as
+     * applied, with those measures, the day the last of their entries ended and its reason; one row a check. The
+     * first parameter is the time it is recorded.
+     */
+    private static final String LIFT = """
+            INSERT INTO measures.check_lifted (check_id, department_code, measure_codes, ended_on, exit_reason,
+                                               lifted_at)
+            SELECT c.id, c.department_code, a.codes, c.entries_ended_on,
+                   (SELECT e.exit_reason FROM measures.entry_ended e WHERE e.entry_id = ANY (c.entry_ids)
+                    ORDER BY e.ended_on DESC, e.entry_id LIMIT 1), ?
+            FROM measures.check_made c
+                 CROSS JOIN LATERAL (SELECT ARRAY(SELECT f.measure_code FROM measures.feedback f
+                                                  WHERE f.check_id = c.id AND f.applied
+                                                    AND f.measure_code = ANY (c.owed_codes)
+                                                  ORDER BY 1) AS codes) a
+            """;
+
+    /** A check lifted again (feedback applied on another of its measures since) lists that measure too. */
+    private static final String LIFT_CONFLICT = """
+             AND cardinality(a.codes) > 0
+            ON CONFLICT (check_id) DO UPDATE SET measure_codes = EXCLUDED.measure_codes
+            WHERE check_lifted.measure_codes <> EXCLUDED.measure_codes""";
+
+    /** Where the follower of {@code feed} stands, locked until its transaction ends (one follower at a time). */
+    public long lockPosition(String feed) {
+        jdbc.sql("INSERT INTO measures.feed_position (feed, position) VALUES (?, 0) ON CONFLICT DO NOTHING")
+                .param(feed).update();
+        return jdbc.sql("SELECT position FROM measures.feed_position WHERE feed = ? FOR UPDATE").param(feed)
+                .query(Long.class).single();
+    }
+
+    public void savePosition(String feed, long position) {
+        jdbc.sql("UPDATE measures.feed_position SET position = ? WHERE feed = ?").params(position, feed).update();
+    }
+
+    /** An entry that ended: its id as checks name it, the day it ended (in the city) and why. */
+    public record EndedEntry(String id, java.time.LocalDate endedOn, String reason) {
+    }
+
+    /**
+     * Records entries that ended (again harmlessly: a change read twice), marks the checks resting on them whose
+     * entries have now all ended (they owe no feedback any more), and records as lifted those of them made since
+     * {@code since} whose measures the department applied.
+     *
+     * @return how many checks were recorded as lifted
+     */
+    public int entriesEnded(List<EndedEntry> ended, Instant since, Instant now) {
+        String[] ids = ended.stream().map(EndedEntry::id).toArray(String[]::new);
+        jdbc.sql("""
+                        INSERT INTO measures.entry_ended (entry_id, ended_on, exit_reason)
+                        SELECT * FROM unnest(?::text[], ?::date[], ?::text[]) ON CONFLICT DO NOTHING""")
+                .params(ids, ended.stream().map(e -> java.sql.Date.valueOf(e.endedOn())).toArray(java.sql.Date[]::new),
+                        ended.stream().map(EndedEntry::reason).toArray(String[]::new))
+                .update();
+        // The partial GIN index holds the checks that rested on entries; its predicate is repeated for the planner.
+        jdbc.sql("""
+                        UPDATE measures.check_made c
+                           SET entries_ended_on = (SELECT max(e.ended_on) FROM measures.entry_ended e
+                                                   WHERE e.entry_id = ANY (c.entry_ids))
+                        WHERE cardinality(c.entry_ids) > 0 AND c.entry_ids && ?::text[]
+                          AND c.entries_ended_on IS NULL
+                          AND NOT EXISTS (SELECT 1 FROM unnest(c.entry_ids) AS i(id)
+                                          WHERE NOT EXISTS (SELECT 1 FROM measures.entry_ended e
+                                                            WHERE e.entry_id = i.id))""")
+                .param(ids).update();
+        return jdbc.sql(LIFT + """
+                         WHERE cardinality(c.entry_ids) > 0 AND c.entry_ids && ?::text[]
+                          AND c.entries_ended_on IS NOT NULL AND c.at >= ?""" + LIFT_CONFLICT)
+                .params(Timestamp.from(now), ids, Timestamp.from(since)).update();
+    }
+
+    /**
+     * A check whose measures are to be lifted, as its department reads it: the check (its time, scenario and the
+     * purpose it gave, by which the department finds its case), the measures it applied, the day the last entry
+     * ended and why; whether and when the department acknowledged it.
+     */
+    public record Lifted(long seq, UUID checkId, Instant checkedAt, Scenario scenario, String purpose,
+                         List<String> measureCodes, java.time.LocalDate endedOn, String exitReason, Instant liftedAt,
+                         Instant acknowledgedAt) {
+    }
+
+    /**
+     * The department's lifted checks after position {@code after}, oldest first; only those not acknowledged when
+     * {@code open}.
+     */
+    public List<Lifted> lifted(String department, long after, boolean open, int limit) {
+        return jdbc.sql("""
+                        SELECT l.seq, l.check_id, c.at, c.scenario, c.purpose, l.measure_codes, l.ended_on,
+                               l.exit_reason, l.lifted_at, l.acknowledged_at
+                        FROM measures.check_lifted l JOIN measures.check_made c ON c.id = l.check_id
+                        WHERE l.department_code = ? AND l.seq > ? AND (NOT ? OR l.acknowledged_at IS NULL)
+                        ORDER BY l.seq LIMIT ?""")
+                .params(department, after, open, limit)
+                .query((rs, n) -> {
+                    Timestamp acknowledged = rs.getTimestamp(10);
+                    return new Lifted(rs.getLong(1), rs.getObject(2, UUID.class), rs.getTimestamp(3).toInstant(),
+                            Scenario.valueOf(rs.getString(4)), rs.getString(5), codes(rs.getArray(6)),
+                            rs.getObject(7, java.time.LocalDate.class), rs.getString(8),
+                            rs.getTimestamp(9).toInstant(), acknowledged == null ? null : acknowledged.toInstant());
+                }).list();
+    }
+
+    public long countUnacknowledged(String department) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM measures.check_lifted
+                        WHERE department_code = ? AND acknowledged_at IS NULL""")
+                .param(department).query(Long.class).single();
+    }
+
+    /** @return false when the department has no such lifted check not yet acknowledged */
+    public boolean acknowledge(String department, long seq, String by, Instant at) {
+        return jdbc.sql("""
+                        UPDATE measures.check_lifted SET acknowledged_at = ?, acknowledged_by = ?
+                        WHERE seq = ? AND department_code = ? AND acknowledged_at IS NULL""")
+                .params(Timestamp.from(at), by, seq, department).update() == 1;
+    }
+
+    /** Per department, its lifted checks not acknowledged that were recorded before {@code before}. */
+    public java.util.Map<String, Long> unacknowledgedBefore(Instant before) {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT department_code, count(*) FROM measures.check_lifted
+                        WHERE acknowledged_at IS NULL AND lifted_at < ? GROUP BY department_code""")
+                .param(Timestamp.from(before))
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
     }
 }

@@ -8,6 +8,7 @@ import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditUnavailableException;
 import cn.chengxin.measures.CheckResult;
 import cn.chengxin.measures.Checks;
+import cn.chengxin.measures.Lifts;
 import cn.chengxin.measures.MeasuresProblem;
 import cn.chengxin.measures.Scenario;
 import cn.chengxin.shared.DomainProblem;
@@ -64,12 +65,14 @@ class ChecksApi {
     private static final String VALIDATION_FAILED = "VALIDATION_FAILED";
 
     private final Checks checks;
+    private final Lifts lifts;
     private final JsonMapper json;
     private final ObjectReader feedbacks;
     private final Validator validator;
 
-    ChecksApi(Checks checks, JsonMapper json, Validator validator) {
+    ChecksApi(Checks checks, Lifts lifts, JsonMapper json, Validator validator) {
         this.checks = checks;
+        this.lifts = lifts;
         this.json = json;
         this.feedbacks = json.readerFor(Feedback.class);
         this.validator = validator;
@@ -215,6 +218,23 @@ class ChecksApi {
     Checks.OwedFeedback owed(@RequestParam(required = false) UUID after,
                              @RequestParam(defaultValue = "100") int limit) {
         return checks.owedByCaller(after, limit);
+    }
+
+    @GetMapping("/api/v1/checks/lifted")
+    @Operation(summary = "应解除的措施", description = "The checks this system's department made (with any of its keys) "
+            + "whose measures it fed back as applied and whose list entries (the 'basedOn' of the answer) have all "
+            + "ended since — expiry, repair, an upheld objection, the basis revoked: the measures are to be lifted at "
+            + "once (失信惩戒随名单移出而停止). Each names the check ('checkId', 'checkedAt', 'scenario', the 'purpose' it "
+            + "gave), the measures applied ('measureCodes'), the day the last entry ended ('endedOn') and why "
+            + "('exitReason'), and whether its staff acknowledged it on the console ('acknowledgedAt'). Oldest first, "
+            + "up to 'limit' (at most 100) after the position 'after' (an earlier answer's 'next'; from the first "
+            + "without it); 'next' is absent on the last batch; 'unacknowledged' is how many are not acknowledged. "
+            + "Only the calling department's; no subject is named. A check whose entries all ended before its "
+            + "feedback was complete no longer owes feedback (it leaves feedback-owed). AFTER_LIFTED_INVALID (422) "
+            + "for a negative 'after'; CHECK_DEPARTMENT_REQUIRED (403) when the key is bound to no department.")
+    Lifts.LiftedBatch lifted(@RequestParam(required = false) Long after,
+                             @RequestParam(defaultValue = "100") int limit) {
+        return lifts.liftedForCaller(after, limit);
     }
 
     @PostMapping(path = "/api/v1/checks/{id}/feedback",

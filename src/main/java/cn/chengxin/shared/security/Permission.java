@@ -26,6 +26,7 @@ public enum Permission {
     MEASURE_EDIT("measure:edit", "维护名单认定规则与联合奖惩措施"),
     MEASURE_APPROVE("measure:approve", "审核名单认定规则与联合奖惩措施变更"),
     MEASURE_CASES("measure:cases", "查看联合奖惩核查与反馈案例"),
+    MEASURE_LIFTED("measure:lifted", "查看并确认本部门应解除的联合奖惩措施"),
     SCORING_EDIT("scoring:edit", "维护信用评分模型与信用惠民事项"),
     SCORING_APPROVE("scoring:approve", "审核启用信用评分模型"),
     CONTENT_EDIT("content:edit", "撰写典型案例与政策文章"),

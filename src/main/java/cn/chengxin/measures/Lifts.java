@@ -1,0 +1,140 @@
+package cn.chengxin.measures;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.listing.EntryStatus;
+import cn.chengxin.listing.ListEntry;
+import cn.chengxin.listing.Listing;
+import cn.chengxin.measures.persistence.JdbcMeasures;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.FeedCursor;
+import cn.chengxin.shared.security.Actor;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Measures lifted at exit (H3): RULES.md §7 "punishment stops at exit" and §6 "repair removes from lists and lifts
+ * the measures; … push the result to … partners"; issue #5 "Exit (expiry, repair, objection upheld, basis revoked)
+ * ends measures at once". A check keeps the entries its owed measures rested on; when the last of them ends, the
+ * department that fed a measure back as applied is told to lift it: a row it reads through the check API
+ * ({@code GET /api/v1/checks/lifted}) and its staff on the console, and acknowledges. The entries' ends are read by
+ * following listing's change feed, its position kept in the transaction of what it recorded (as the exchange's
+ * outbox follows it), so that a restart resumes where it stopped and no exit is lost. A check whose entries all
+ * ended before its feedback was complete owes none any more.
+ */
+@Service
+public class Lifts {
+
+    static final String LISTING_FEED = "listing";
+    private static final int PAGE = 500;
+    /** Checks older than this are not told of their entries' end: no list entry lasts longer (RULES.md §7). */
+    static final int YEARS = 5;
+
+    private final JdbcMeasures store;
+    private final Listing listing;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final FeedCursor cursor = new FeedCursor(Duration.ofSeconds(10));
+    private boolean cursorLoaded;
+
+    Lifts(JdbcMeasures store, Listing listing, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.listing = listing;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Follows listing's change feed (every second): the entries that ended are recorded, with the day and the
+     * reason, and the checks resting only on ended entries are lifted. The position moves in the same transaction.
+     *
+     * @return how many checks were recorded as lifted
+     */
+    @Scheduled(fixedDelayString = "${chengxin.measures.lift-follow:PT1S}")
+    @Transactional
+    public synchronized int followListing() {
+        long position = store.lockPosition(LISTING_FEED);
+        if (!cursorLoaded || cursor.position() != position) {
+            cursor.moveTo(position);
+            cursorLoaded = true;
+        }
+        List<ListEntry> changes = listing.changesSince(cursor.position(), PAGE);
+        Instant now = clock.instant();
+        List<JdbcMeasures.EndedEntry> ended = changes.stream()
+                .filter(e -> e.status() == EntryStatus.EXITED)
+                .map(e -> new JdbcMeasures.EndedEntry(e.id().toString(), LocalDate.ofInstant(
+                        e.exitedAt() == null ? now : e.exitedAt(), clock.getZone()), e.exitReason()))
+                .toList();
+        int lifted = ended.isEmpty() ? 0
+                : store.entriesEnded(ended, ZonedDateTime.now(clock).minusYears(YEARS).toInstant(), now);
+        cursor.advance(changes.stream().map(ListEntry::changeSeq).toList(), now);
+        store.savePosition(LISTING_FEED, cursor.position());
+        return lifted;
+    }
+
+    /** The most lifted checks one answer or page holds. */
+    public static final int MAX_PAGE_SIZE = 100;
+
+    /**
+     * A batch of the calling department's lifted checks: how many it has not acknowledged, and the position to read
+     * on from (null on the last batch).
+     */
+    public record LiftedBatch(List<JdbcMeasures.Lifted> lifted, long unacknowledged, Long next) {
+    }
+
+    /**
+     * The lifted checks of the calling system's department (made with any of its keys), oldest first, after the
+     * position {@code after} (from the first when null). Only its department's; no subject is named.
+     */
+    public LiftedBatch liftedForCaller(Long after, int limit) {
+        String department = Checks.departmentOf(AuditLog.currentActor());
+        if (after != null && after < 0) {
+            throw new MeasuresProblem("AFTER_LIFTED_INVALID", DomainProblem.Kind.INVALID_INPUT,
+                    "after 须是上一批回答中的 next（不小于 0 的整数）；不带 after 则从最早的开始");
+        }
+        int size = Math.min(Math.max(1, limit), MAX_PAGE_SIZE);
+        List<JdbcMeasures.Lifted> page = store.lifted(department, after == null ? 0 : after, false, size);
+        Long next = page.size() == size ? page.get(size - 1).seq() : null;
+        return new LiftedBatch(page, store.countUnacknowledged(department), next);
+    }
+
+    /** A department's lifted checks not yet acknowledged, oldest first, for its staff (at most a page). */
+    public List<JdbcMeasures.Lifted> unacknowledged(String department) {
+        return store.lifted(department, 0, true, MAX_PAGE_SIZE);
+    }
+
+    public long countUnacknowledged(String department) {
+        return store.countUnacknowledged(department);
+    }
+
+    /**
+     * The department's staff confirm that they lifted what the check applied (audited; it names no subject).
+     *
+     * @throws MeasuresProblem LIFTED_UNKNOWN when the department has no such lifted check still unacknowledged
+     */
+    public void acknowledge(String department, long seq) {
+        Actor caller = AuditLog.currentActor();
+        if (department == null || department.isBlank()
+                || !store.acknowledge(department, seq, caller.actorId(), clock.instant())) {
+            throw new MeasuresProblem("LIFTED_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
+                    "本部门没有这条待确认的措施解除");
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "measures.lifted.acknowledged").by(caller)
+                .detail("lifted " + seq + " of " + department));
+    }
+
+    /** Per department, its lifted checks recorded before {@code before} and still unacknowledged (supervision). */
+    public Map<String, Long> unacknowledgedBefore(Instant before) {
+        return store.unacknowledgedBefore(before);
+    }
+}

@@ -1,0 +1,257 @@
+package cn.chengxin.measures;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.account.ApiClient;
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.Department;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.listing.EntryStatus;
+import cn.chengxin.listing.ListEntry;
+import cn.chengxin.listing.ListType;
+import cn.chengxin.listing.Listing;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.NewPerson;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * H3: an exit reaches the departments that applied measures (RULES.md §7 "punishment stops at exit"). A check keeps
+ * the entries its measures rested on; once all have ended, the department that fed a measure back as applied finds
+ * the check under {@code GET /api/v1/checks/lifted} and on its console page, and no department owes feedback on a
+ * check whose entries ended first.
+ */
+@IntegrationTest
+class LiftedMeasuresIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Lifts lifts;
+
+    @Autowired
+    Listing listing;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void aMeasureAppliedIsLiftedForItsDepartmentOnlyOnceEveryEntryItRestedOnHasEnded() throws Exception {
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        UUID holder = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT, passport),
+                "史密斯", LocalDate.of(1979, 4, 2), null, List.of(), List.of(), false));
+        UUID first = courtListed(holder, passport);
+        UUID second = courtListed(holder, passport);
+        String mine = freshDepartment();
+        String others = freshDepartment();
+        String myKey = systemOf(mine);
+        String otherKey = systemOf(others);
+
+        String applied = travelCheck(myKey, passport, 2);
+        String unanswered = travelCheck(myKey, passport, 2);
+        String othersApplied = travelCheck(otherKey, passport, 2);
+        feedbackApplied(myKey, applied);
+        feedbackApplied(otherKey, othersApplied);
+        owed(myKey).andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.checks[0].id").value(unanswered));
+
+        expire(first);
+        follow();
+        // One of its two entries is still in force: the measure still applies, and the feedback is still owed.
+        lifted(myKey).andExpect(jsonPath("$.lifted").isEmpty()).andExpect(jsonPath("$.unacknowledged").value(0));
+        owed(myKey).andExpect(jsonPath("$.total").value(1));
+
+        expire(second);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            follow();
+            lifted(myKey).andExpect(jsonPath("$.lifted.length()").value(1));
+        });
+        String today = LocalDate.now(clock).toString();
+        lifted(myKey).andExpect(status().isOk())
+                .andExpect(jsonPath("$.lifted[0].checkId").value(applied))
+                .andExpect(jsonPath("$.lifted[0].scenario").value("TRAVEL"))
+                .andExpect(jsonPath("$.lifted[0].purpose").value("购票审查"))
+                .andExpect(jsonPath("$.lifted[0].measureCodes[0]").value("NO_FLIGHTS_TRAINS"))
+                .andExpect(jsonPath("$.lifted[0].endedOn").value(today))
+                .andExpect(jsonPath("$.lifted[0].exitReason").value("有效期届满"))
+                .andExpect(jsonPath("$.unacknowledged").value(1))
+                .andExpect(jsonPath("$.next").doesNotExist());
+        // The other department sees its own check only, never this one.
+        lifted(otherKey).andExpect(jsonPath("$.lifted.length()").value(1))
+                .andExpect(jsonPath("$.lifted[0].checkId").value(othersApplied));
+        // The check nobody answered owes nothing any more: nothing is left to apply.
+        owed(myKey).andExpect(jsonPath("$.total").value(0)).andExpect(jsonPath("$.checks").isEmpty());
+        assertThat(jdbc.sql("SELECT count(*) FROM measures.check_lifted WHERE check_id = ?::uuid").param(unanswered)
+                .query(Long.class).single()).isZero();
+        // Read again from the start, the feed changes nothing: one row a check.
+        jdbc.sql("UPDATE measures.feed_position SET position = 0 WHERE feed = 'listing'").update();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(follow()).isZero());
+        lifted(myKey).andExpect(jsonPath("$.lifted.length()").value(1));
+
+        // The department's staff see it on the console and acknowledge it; another department's cannot.
+        var myClerk = authentication(Principals.staff("lift-clerk", mine, Permission.CONSOLE_HOME,
+                Permission.MEASURE_LIFTED));
+        var otherClerk = authentication(Principals.staff("other-clerk", others, Permission.CONSOLE_HOME,
+                Permission.MEASURE_LIFTED));
+        String page = mvc.perform(get("/console/measures-lifted").with(myClerk)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(applied).contains("有效期届满").doesNotContain(othersApplied)
+                .doesNotContain(passport);
+        long seq = ((Number) JsonPath.read(lifted(myKey).andReturn().getResponse().getContentAsString(),
+                "$.lifted[0].seq")).longValue();
+        mvc.perform(post("/console/measures-lifted/{seq}/acknowledge", seq).with(otherClerk).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("failureCode", "LIFTED_UNKNOWN"));
+        mvc.perform(post("/console/measures-lifted/{seq}/acknowledge", seq).with(myClerk).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        lifted(myKey).andExpect(jsonPath("$.unacknowledged").value(0))
+                .andExpect(jsonPath("$.lifted[0].acknowledgedAt").isNotEmpty());
+        assertThat(mvc.perform(get("/console/measures-lifted").with(myClerk)).andReturn().getResponse()
+                .getContentAsString()).doesNotContain(applied);
+
+        // Feedback "applied" given late, on a check whose entries had ended already: to be lifted at once.
+        feedbackApplied(myKey, unanswered);
+        lifted(myKey).andExpect(jsonPath("$.unacknowledged").value(1))
+                .andExpect(jsonPath("$.lifted.length()").value(2))
+                .andExpect(jsonPath("$.lifted[1].checkId").value(unanswered))
+                .andExpect(jsonPath("$.lifted[1].acknowledgedAt").doesNotExist());
+    }
+
+    @Test
+    void aCursorBelowZeroIsRefusedAsProblemJson() throws Exception {
+        mvc.perform(get("/api/v1/checks/lifted").param("after", "-1")
+                        .header("Authorization", "Bearer " + systemOf(freshDepartment())))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("AFTER_LIFTED_INVALID"));
+    }
+
+    /** Follows listing's change feed until it has read it all; returns how many checks were lifted. */
+    private int follow() {
+        int lifted = 0;
+        for (int i = 0; i < 1_000; i++) {
+            long before = jdbc.sql("SELECT coalesce(max(position), 0) FROM measures.feed_position")
+                    .query(Long.class).single();
+            lifted += lifts.followListing();
+            if (jdbc.sql("SELECT coalesce(max(position), 0) FROM measures.feed_position").query(Long.class)
+                    .single() == before) {
+                break;
+            }
+        }
+        return lifted;
+    }
+
+    /** The entry's last day moved to yesterday and the expiry run: it ends as every entry at its validity does. */
+    private void expire(UUID entry) {
+        jdbc.sql("UPDATE listing.entry SET valid_until = ? WHERE id = ?")
+                .params(LocalDate.now(clock).minusDays(1), entry).update();
+        listing.expireDue();
+        assertThat(listing.entry(entry).orElseThrow().status()).isEqualTo(EntryStatus.EXITED);
+    }
+
+    private String travelCheck(String key, String passport, int entries) throws Exception {
+        String body = "{\"subjectNumber\":\"" + passport + "\",\"documentType\":\"PASSPORT\",\"scenario\":\"TRAVEL\","
+                + "\"purpose\":\"购票审查\"}";
+        return await().atMost(Duration.ofSeconds(5)).until(() -> {
+            String answer = mvc.perform(post("/api/v1/checks").header("Authorization", "Bearer " + key)
+                    .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            List<List<String>> basedOn = JsonPath.read(answer,
+                    "$.measures[?(@.code == 'NO_FLIGHTS_TRAINS')].basedOn");
+            return basedOn.size() == 1 && basedOn.get(0).size() == entries ? JsonPath.<String>read(answer, "$.checkId")
+                    : null;
+        }, id -> id != null);
+    }
+
+    private void feedbackApplied(String key, String check) throws Exception {
+        mvc.perform(post("/api/v1/checks/" + check + "/feedback").header("Authorization", "Bearer " + key)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"measureCode\":\"NO_FLIGHTS_TRAINS\",\"applied\":true,\"outcome\":\"未予出票\"}"))
+                .andExpect(status().isNoContent());
+    }
+
+    private ResultActions lifted(String key) throws Exception {
+        return mvc.perform(get("/api/v1/checks/lifted").header("Authorization", "Bearer " + key));
+    }
+
+    private ResultActions owed(String key) throws Exception {
+        return mvc.perform(get("/api/v1/checks/feedback-owed").header("Authorization", "Bearer " + key));
+    }
+
+    /** One more court-defaulter entry of the passport holder, approved by a reviewer; returns its id. */
+    private UUID courtListed(UUID holder, String passport) throws Exception {
+        UUID court = department("COURT");
+        String courtKey = apiClients.issue("法院报送系统", "COURT", ApiClient.Kind.DEPARTMENT, court,
+                Set.of(Permission.RECORD_SUBMIT), 6000).key();
+        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + courtKey)
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"records\":[{\"itemCode\":\"P_COURT_DEFAULTER\",\"documentType\":\"PASSPORT\","
+                                + "\"subjectNumber\":\"" + passport + "\",\"subjectName\":\"史密斯\",\"sourceRecordId\":\"PC-"
+                                + UUID.randomUUID() + "\",\"decisionNumber\":\"(2026)豫1702执92号\","
+                                + "\"decisionDate\":\"2026-03-02\",\"fields\":{\"case_number\":\"(2026)豫1702执92号\","
+                                + "\"court\":\"驿城区人民法院\",\"obligation\":\"给付货款\",\"performance\":\"全部未履行\","
+                                + "\"behaviour\":\"有履行能力而拒不履行\"}}]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        ListEntry proposal = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(holder).stream()
+                .filter(e -> e.listType() == ListType.BLACK && e.status() == EntryStatus.PROPOSED)
+                .findFirst().orElse(null), e -> e != null);
+        mvc.perform(post("/console/lists/{id}/approve", proposal.id()).param("note", "核实无误")
+                        .with(cn.chengxin.support.ConsoleStaff.staff("reviewer-lift", "list:review")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        return proposal.id();
+    }
+
+    private String freshDepartment() {
+        String code = "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+        directory.createDepartment(code, "测试部门 " + code, Department.Kind.RESPONDING_UNIT, List.of());
+        return code;
+    }
+
+    private String systemOf(String departmentCode) {
+        return apiClients.issue("审批系统 " + departmentCode, departmentCode, ApiClient.Kind.DEPARTMENT,
+                department(departmentCode), Set.of(Permission.API_SUBJECT_CHECK), 6000).key();
+    }
+
+    private UUID department(String code) {
+        return directory.departments().stream().filter(d -> d.code().equals(code)).findFirst().orElseThrow().id();
+    }
+}
