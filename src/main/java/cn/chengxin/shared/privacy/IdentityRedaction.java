@@ -37,6 +37,14 @@ public final class IdentityRedaction {
      */
     private static final Pattern GROUPED = Pattern.compile(START + "(?:[0-9][ +-]?){17}[0-9Xx](?![0-9Xx])");
 
+    /**
+     * A UUID (8-4-4-4-12 hex digits), as ids are written in audit details and logs. Its digits can fall into the
+     * shape of a number written in groups ("7192-9518-6538174034dd"): about one id in 60,000 did, and was masked in
+     * the audit event naming it, which then no longer named its check. An identity number is never written as one.
+     */
+    private static final Pattern UUID = Pattern.compile("(?<![0-9A-Fa-f-])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-"
+            + "[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f-])");
+
     private IdentityRedaction() {
     }
 
@@ -76,11 +84,12 @@ public final class IdentityRedaction {
     /** Each grouped number keeps its separators and, as on screens, its first four and last four digits. */
     private static String maskGrouped(String text) {
         Matcher m = GROUPED.matcher(text);
+        Matcher ids = UUID.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (m.find()) {
             String written = m.group();
             String digits = written.replace(" ", "").replace("+", "").replace("-", "");
-            if (!ASCII.matcher(digits).matches()) {
+            if (!ASCII.matcher(digits).matches() || withinUuid(ids, m.start(), m.end())) {
                 m.appendReplacement(out, Matcher.quoteReplacement(written));
                 continue;
             }
@@ -96,6 +105,17 @@ public final class IdentityRedaction {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** Whether {@code [start, end)} lies within a UUID of the text {@code ids} reads. */
+    private static boolean withinUuid(Matcher ids, int start, int end) {
+        ids.reset();
+        while (ids.find()) {
+            if (ids.start() <= start && end <= ids.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isSeparator(char c) {
