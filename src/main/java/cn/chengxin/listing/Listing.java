@@ -44,6 +44,7 @@ import cn.chengxin.shared.City;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.security.Actor;
+import cn.chengxin.shared.security.DataScope;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.SubjectKind;
@@ -641,6 +642,42 @@ public class Listing {
     /** Last-negative-record marks changed after {@code seq}, oldest first (the check index follows them). */
     public List<NegativeMark> negativeMarksSince(long seq, int limit) {
         return store.negativeMarksSince(seq, limit);
+    }
+
+    /**
+     * The decision date of each subject's last negative record in use (as {@link #markNegatives} counts them) that a
+     * check's clean-record answer to {@code reader} may rest on, by pseudonym (absent: none). Only records of an
+     * item usable for punishment, in its version in force and in the one the record was stored under (RULES.md §2:
+     * a simple-procedure or minor penalty "not usable for punishment", so it does not deny an incentive either), and
+     * records the reader may read: of an item shared publicly in both versions, or within its data scope by the
+     * department of record (RULES.md §10, {@link DataScope#permits}). A government-only or another bureau's record
+     * would otherwise be told, as a yes or no, to any department that checks (gaps-review-xxv H4). One read of the
+     * files for all the subjects.
+     */
+    public Map<String, LocalDate> lastNegativeReadBy(Collection<String> pseudonyms, DataScope reader) {
+        Map<UUID, String> ids = subjects.subjectsUnder(pseudonyms);
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        ItemVersions versions = catalogue.versionsEverInForce();
+        Map<String, ItemDefinition> inForce = versions.inForce();
+        java.util.function.Predicate<FileEntry> negative = negativeRecords(versions);
+        java.util.function.BiPredicate<FileEntry, java.util.function.Predicate<ItemDefinition>> both = (r, test) -> {
+            ItemDefinition now = inForce.get(r.itemCode());
+            return now != null && test.test(now) && versions.of(r.itemCode(), r.itemVersion()).map(test::test)
+                    .orElse(true);
+        };
+        LocalDate today = LocalDate.now(clock);
+        Map<String, LocalDate> last = new HashMap<>();
+        creditFile.filesOf(ids.keySet()).forEach((subject, file) -> file.stream().map(r -> r.asOn(today))
+                .filter(r -> r.status().shown())
+                .filter(negative)
+                .filter(r -> both.test(r, ItemDefinition::usableForPunishment))
+                .filter(r -> both.test(r, d -> d.sharing() == Sharing.PUBLIC)
+                        || reader.permits(r.itemCode(), r.departmentCode()))
+                .map(FileEntry::decisionDate).max(LocalDate::compareTo)
+                .ifPresent(day -> last.put(ids.get(subject), day)));
+        return last;
     }
 
     /**

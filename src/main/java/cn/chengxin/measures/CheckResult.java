@@ -7,14 +7,18 @@ import java.util.UUID;
 
 /**
  * The answer to a check: the subject's list entries in force, the measures the calling department applies in the
- * scenario, dispute marks, and the check id to give feedback on. {@code registered}: the platform keeps a credit file
- * on the subject (a resident, or someone it holds records on). {@code cleanRecordThreeYears}: a registered subject
- * with no negative record in the last three years and nothing on the black or grey list (RULES.md §7), and, for an
- * organisation whose establishment date the registry records, established three or more years ago ({@link
- * CleanRecord}); of a subject the platform does not know it cannot say so, and grants no incentive for it.
+ * scenario, dispute marks, and the check id to give feedback on. {@code cleanRecordThreeYears}: answered only to a
+ * department that implements a clean-record incentive for such a subject in the scenario, null to any other (RULES.md
+ * §10, gaps-review-xxv H4): true for a subject the platform keeps a credit file on with no negative record in the last
+ * three years and nothing on the black or grey list (RULES.md §7), and, for an organisation whose establishment date
+ * the registry records, established three or more years ago ({@link CleanRecord}); the negative records it counts are
+ * those usable for punishment that the department may read, publicly shared or within its data scope (not a minor
+ * penalty, RULES.md §2, nor another bureau's government-only record). Of a subject the platform does not know it
+ * cannot say so, and grants no incentive for it. Whether the platform knows the subject is not answered as such: to
+ * a department without a clean-record incentive a number it keeps no file on answers as a known subject with nothing
+ * against them does.
  */
-public record CheckResult(UUID checkId, Instant checkedAt, String maskedNumber, boolean registered,
-                          boolean cleanRecordThreeYears,
+public record CheckResult(UUID checkId, Instant checkedAt, String maskedNumber, Boolean cleanRecordThreeYears,
                           String maskedName, Scenario scenario,
                           List<Entry> entries, List<Applicable> measures, boolean disputed, boolean feedbackRequired) {
 

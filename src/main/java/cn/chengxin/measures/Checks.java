@@ -2,6 +2,7 @@ package cn.chengxin.measures;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
@@ -55,9 +57,12 @@ public class Checks {
     private final AuditLog audit;
     private final City city;
     private final Clock clock;
+    private final CheckBudget budget;
+    private final ReadableNegatives readable;
 
     Checks(CheckIndex index, KnownSubjects known, Establishments establishments, MeasureCatalogue catalogue,
-           SubjectRegistry subjects, JdbcMeasures store, AuditLog audit, City city, Clock clock) {
+           SubjectRegistry subjects, JdbcMeasures store, AuditLog audit, City city, Clock clock, CheckBudget budget,
+           ReadableNegatives readable) {
         this.index = index;
         this.known = known;
         this.establishments = establishments;
@@ -67,6 +72,8 @@ public class Checks {
         this.audit = audit;
         this.city = city;
         this.clock = clock;
+        this.budget = budget;
+        this.readable = readable;
     }
 
     /**
@@ -83,6 +90,7 @@ public class Checks {
         try {
             kept = requireAllowed(caller, scenario, purpose);
             document = subjects.validate(DocumentType.named(documentType), subjectNumber);
+            budget.take(caller, 1);
         } catch (CodedProblem | InvalidIdentityException refused) {
             String pseudonym = refused instanceof InvalidIdentityException ? null
                     : pseudonymIfValid(subjectNumber, documentType);
@@ -102,12 +110,14 @@ public class Checks {
         String kept = requireAllowed(caller, scenario, purpose);
         // No type named (most checks): DocumentType.named returns at once, nothing is looked up or allocated.
         IdentityDocument document = subjects.validate(DocumentType.named(documentType), subjectNumber);
+        budget.take(caller, 1);
         return started(caller, document, scenario, kept);
     }
 
     private Started started(Actor caller, IdentityDocument document, Scenario scenario, String kept) {
         String pseudonym = subjects.pseudonymOf(document);
-        Evaluated e = evaluate(caller, document, pseudonym, known.registered(pseudonym), scenario, kept, checkTime());
+        Evaluated e = evaluate(caller, document, pseudonym, known.registered(pseudonym), scenario, kept, checkTime(),
+                p -> readable.lastAmong(caller, List.of(p)).get(p));
         return new Started(e.result(), audit.submit(e.audit(), JdbcMeasures.CHECK_ROWS, e.row()));
     }
 
@@ -175,6 +185,8 @@ public class Checks {
                 throw new MeasuresProblem("BATCH_TOO_LARGE", DomainProblem.Kind.INVALID_INPUT,
                         "一次最多核查 " + MAX_BATCH + " 个主体");
             }
+            // Each subject is a check, and costs the client's budget one (H4): a batch is no way round the rate.
+            budget.take(caller, checked.size());
         } catch (CodedProblem refused) {
             audit.record(refused(caller, null, scenario, refused.code(), ", batch of " + checked.size()));
             throw refused;
@@ -202,6 +214,18 @@ public class Checks {
             }
         }
         establishments.readAmong(organisations);
+        // The records a clean-record answer may count are read for those only whose last negative record of any kind
+        // would deny it, and only where the caller grants a clean-record incentive: together, not one query each.
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        List<String> recentlyNegative = new ArrayList<>();
+        for (int i = 0; i < checked.size(); i++) {
+            if (documents[i] != null && registered.contains(pseudonyms[i])
+                    && grantsCleanRecord(caller, documents[i].subjectKind(), scenario)
+                    && !CleanRecord.withoutNegativeRecord(index.lastNegative(pseudonyms[i]), today)) {
+                recentlyNegative.add(pseudonyms[i]);
+            }
+        }
+        Map<String, LocalDate> readableNegatives = readable.lastAmong(caller, recentlyNegative);
         List<JdbcMeasures.CheckRow> rows = new ArrayList<>();
         List<AuditEntry> audits = new ArrayList<>();
         // A subject named again (however its number is written) is the same check: one stored and audited, one that
@@ -216,7 +240,7 @@ public class Checks {
                 audits.add(refused(caller, null, scenario, items[i].code(), ", batch item " + (i + 1)));
             } else {
                 Evaluated e = evaluate(caller, documents[i], pseudonyms[i], registered.contains(pseudonyms[i]),
-                        scenario, kept, now);
+                        scenario, kept, now, readableNegatives::get);
                 rows.add(e.row());
                 audits.add(e.audit());
                 items[i] = new BatchItem(i + 1, e.result(), null, null);
@@ -271,8 +295,14 @@ public class Checks {
     private record Evaluated(CheckResult result, JdbcMeasures.CheckRow row, AuditEntry audit) {
     }
 
+    /**
+     * @param readableLastNegative the last negative record of the subject the caller's clean-record answer may count
+     *                             ({@link ReadableNegatives}; null: none), asked only when the index's last negative
+     *                             record of any kind would deny it
+     */
     private Evaluated evaluate(Actor caller, IdentityDocument document, String pseudonym, boolean registered,
-                               Scenario scenario, String purpose, Instant now) {
+                               Scenario scenario, String purpose, Instant now,
+                               Function<String, LocalDate> readableLastNegative) {
         List<ListEntry> entries = index.inForce(pseudonym);
         List<ReceivedEntry> received = index.receivedInForce(pseudonym);
         // RULES.md §6: no black or grey entry for an act done under 18 brings its measures, by the age at the act,
@@ -309,8 +339,11 @@ public class Checks {
                 }
             }
         }
-        boolean clean = registered && cleanRecord(document, pseudonym, listed, now);
-        if (clean) {
+        // Answered only to a caller that grants a clean-record incentive to such a subject in the scenario (H4): to any
+        // other, whether someone had a negative record is none of its business, and the answer says nothing of it.
+        Boolean clean = !grantsCleanRecord(caller, kind, scenario) ? null
+                : registered && cleanRecord(document, pseudonym, listed, now, readableLastNegative);
+        if (Boolean.TRUE.equals(clean)) {
             for (Measure m : catalogue.all()) {
                 if (m.appliesToCleanRecord(kind, scenario, caller.departmentCode())
                         && applicable.stream().noneMatch(a -> a.code().equals(m.code()))) {
@@ -328,7 +361,7 @@ public class Checks {
         UUID id = Ids.newId();
         String maskedName = !entries.isEmpty() ? entries.get(0).maskedName()
                 : !received.isEmpty() ? received.get(0).maskedName() : null;
-        CheckResult result = new CheckResult(id, now, document.masked(), registered, clean, maskedName, scenario,
+        CheckResult result = new CheckResult(id, now, document.masked(), clean, maskedName, scenario,
                 shown, applicable, disputed, hit);
         JdbcMeasures.CheckRow row = new JdbcMeasures.CheckRow(id, now, caller.actorId(),
                 caller.departmentCode() == null ? "" : caller.departmentCode(), pseudonym, scenario, purpose,
@@ -381,6 +414,12 @@ public class Checks {
         return effectiveFrom == null ? null : java.time.LocalDate.ofInstant(effectiveFrom, zone);
     }
 
+    /** Whether the caller implements a clean-record incentive for such a subject in the scenario. */
+    private boolean grantsCleanRecord(Actor caller, SubjectKind kind, Scenario scenario) {
+        String department = caller.departmentCode();
+        return catalogue.all().stream().anyMatch(m -> m.appliesToCleanRecord(kind, scenario, department));
+    }
+
     /** The "list type" of measures granted for a clean record rather than for a list entry. */
     public static final String CLEAN_RECORD = "CLEAN_RECORD";
 
@@ -391,12 +430,14 @@ public class Checks {
      * and once per instance.
      */
     private boolean cleanRecord(IdentityDocument document, String pseudonym, List<Grounds.Listed> listed,
-                                Instant now) {
+                                Instant now, Function<String, LocalDate> readableLastNegative) {
         if (Grounds.underPunishment(listed)) {
             return false;
         }
         java.time.LocalDate today = java.time.LocalDate.ofInstant(now, clock.getZone());
-        if (!CleanRecord.withoutNegativeRecord(index.lastNegative(pseudonym), today)) {
+        // The index's mark counts every negative record in use: none recent (most subjects), none the caller may count.
+        if (!CleanRecord.withoutNegativeRecord(index.lastNegative(pseudonym), today)
+                && !CleanRecord.withoutNegativeRecord(readableLastNegative.apply(pseudonym), today)) {
             return false;
         }
         return document.subjectKind() != SubjectKind.ORGANISATION

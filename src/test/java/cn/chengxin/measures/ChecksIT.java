@@ -79,6 +79,12 @@ class ChecksIT {
     @Autowired
     StaffDirectory directory;
 
+    @Autowired
+    CheckIndex index;
+
+    @Autowired
+    CheckBudget budget;
+
     @LocalServerPort
     int port;
 
@@ -392,7 +398,6 @@ class ChecksIT {
         String licensing = "{\"subjectNumber\":\"%s\",\"scenario\":\"LICENSING\",\"purpose\":\"企业许可受理\"}";
 
         mvc.perform(checkBody(licensing.formatted(young))).andExpect(status().isOk())
-                .andExpect(jsonPath("$.registered").value(true))
                 .andExpect(jsonPath("$.cleanRecordThreeYears").value(false))
                 .andExpect(jsonPath("$.measures").isEmpty());
         for (String established : List.of(old, undated)) {
@@ -410,6 +415,126 @@ class ChecksIT {
                 .andExpect(jsonPath("$[1].result.cleanRecordThreeYears").value(false))
                 .andExpect(jsonPath("$[1].result.measures").isEmpty())
                 .andExpect(jsonPath("$[2].result.cleanRecordThreeYears").value(true));
+    }
+
+    /**
+     * gaps-review-xxv H4 (RULES.md §2, §7, §10): whether someone had a negative record in three years is told only to
+     * a department that grants a clean-record incentive to them in the scenario, and counts only records usable for
+     * punishment that the department may read. The market regulator grants none in inspections, so there it learns
+     * nothing of a warned person, of a tax debtor, or whether the platform knows a number at all; in licensing it
+     * grants 绿色通道, and neither a minor penalty (never used to punish) nor the tax office's government-only record
+     * of arrears (outside its data scope) closes it. The tax office, checking its own debtor, is told.
+     */
+    @Test
+    void theCleanRecordIsToldOnlyToADepartmentGrantingItAndCountsNoMinorPenaltyNorARecordOutsideItsScope()
+            throws Exception {
+        cn.chengxin.support.TestCitizens.Person warned = cn.chengxin.support.TestCitizens.register(subjects, "温当改");
+        cn.chengxin.support.TestCitizens.Person owing = cn.chengxin.support.TestCitizens.register(subjects, "欧缴税");
+        submitAMonthAgo("MARKET", "P_ADMIN_PENALTY_MINOR", warned, "{\"penalty_type\":\"警告\","
+                + "\"facts\":\"占道经营，当场改正\",\"basis\":\"《城市道路管理条例》\",\"authority\":\"市市场监督管理局\"}");
+        submitAMonthAgo("TAX", "P_TAX_ARREARS", owing, "{\"tax_type\":\"个人所得税\",\"arrears\":\"1200.00\"}");
+        List<String> numbers = List.of(warned.number(), owing.number());
+        // Both records are negative and in use: the index marks them, as it did before it was asked whose they are.
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> numbers.stream().allMatch(n -> index.lastNegative(
+                subjects.pseudonymOf(subjects.validate(null, n))) != null));
+        String stranger = cn.chengxin.support.TestCitizens.withCheckCharacter("65010219750617"
+                + String.format("%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000)));
+        String check = "{\"subjectNumber\":\"%s\",\"scenario\":\"%s\",\"purpose\":\"许可受理\"}";
+
+        for (String number : List.of(warned.number(), owing.number(), stranger)) {
+            mvc.perform(checkBody(check.formatted(number, "INSPECTION"))).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.cleanRecordThreeYears").value(org.hamcrest.Matchers.nullValue()))
+                    .andExpect(jsonPath("$.registered").doesNotExist())
+                    .andExpect(jsonPath("$.measures").isEmpty());
+        }
+        for (String number : numbers) {
+            mvc.perform(checkBody(check.formatted(number, "LICENSING"))).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.cleanRecordThreeYears").value(true))
+                    .andExpect(jsonPath("$.registered").doesNotExist())
+                    .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("GREEN_CHANNEL")));
+        }
+        mvc.perform(post("/api/v1/checks/batch").header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subjectNumbers\":[\"" + String.join("\",\"", numbers) + "\"],"
+                                + "\"scenario\":\"LICENSING\",\"purpose\":\"批量许可受理\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].result.cleanRecordThreeYears", org.hamcrest.Matchers.contains(true, true)))
+                .andExpect(jsonPath("$[0].result.registered").doesNotExist());
+        mvc.perform(post("/api/v1/checks/batch").header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subjectNumbers\":[\"" + String.join("\",\"", numbers) + "\"],"
+                                + "\"scenario\":\"INSPECTION\",\"purpose\":\"批量检查\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].result.cleanRecordThreeYears", org.hamcrest.Matchers.contains(
+                        org.hamcrest.Matchers.nullValue(), org.hamcrest.Matchers.nullValue())));
+
+        String taxChecks = apiClients.issue("税务审批系统", "TAX", cn.chengxin.account.ApiClient.Kind.DEPARTMENT,
+                departmentId("TAX"), Set.of(cn.chengxin.shared.security.Permission.API_SUBJECT_CHECK), 6000).key();
+        mvc.perform(post("/api/v1/checks").header("Authorization", "Bearer " + taxChecks)
+                        .contentType(MediaType.APPLICATION_JSON).content(check.formatted(owing.number(), "LICENSING")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.cleanRecordThreeYears").value(false))
+                .andExpect(jsonPath("$.measures").isEmpty());
+    }
+
+    /**
+     * gaps-review-xxv H4: a batch costs the client's budget of subjects a minute one for each subject it names, so a
+     * key cannot screen a city at one request a batch. A batch beyond a minute's budget, or beyond what is left of it,
+     * is refused whole (429 RATE_LIMITED, Retry-After), checks no one, and is audited once as refused.
+     */
+    @Test
+    void aBatchBeyondTheClientsBudgetOfSubjectsIsRefusedWholeAndChecksNoOne() throws Exception {
+        ApiClients.IssuedKey key = apiClients.issue("市场监管批量审批系统", "MARKET",
+                cn.chengxin.account.ApiClient.Kind.DEPARTMENT, departmentId("MARKET"),
+                Set.of(cn.chengxin.shared.security.Permission.API_SUBJECT_CHECK), 600);
+        cn.chengxin.account.ApiClientPrincipal client = new cn.chengxin.account.ApiClientPrincipal(key.clientId(),
+                "市场监管批量审批系统", "MARKET", "MARKET", key.prefix(), Set.of(), 600);
+        long perMinute = budget.perMinuteOf(client);
+        String purpose = "全市筛查 " + UUID.randomUUID();
+        java.util.function.IntFunction<String> batchOf = n -> "{\"subjectNumbers\":["
+                + String.join(",", java.util.Collections.nCopies(n, "\"11010519491231002X\"")) + "],"
+                + "\"scenario\":\"LICENSING\",\"purpose\":\"" + purpose + "\"}";
+
+        mvc.perform(post("/api/v1/checks/batch").header("Authorization", "Bearer " + key.key())
+                        .contentType(MediaType.APPLICATION_JSON).content(batchOf.apply((int) perMinute + 1)))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("RATE_LIMITED"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Retry-After", "60"));
+        // The minute's budget spent (by checks made a moment ago): a batch of a thousand waits ten seconds for it.
+        budget.take(client, (int) perMinute);
+        mvc.perform(post("/api/v1/checks/batch").header("Authorization", "Bearer " + key.key())
+                        .contentType(MediaType.APPLICATION_JSON).content(batchOf.apply(1_000)))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.code").value("RATE_LIMITED"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*")));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM measures.check_made WHERE purpose = ?").param(purpose)
+                .query(Long.class).single()).as("no one checked").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'measures.check.refused' AND actor_id = ? "
+                        + "AND detail LIKE 'refused RATE_LIMITED in LICENSING, batch of %'")
+                .param(key.clientId().toString()).query(Long.class).single()).as("each refusal audited once")
+                .isEqualTo(2);
+    }
+
+    private UUID departmentId(String code) {
+        return directory.departments().stream().filter(d -> d.code().equals(code)).findFirst().orElseThrow().id();
+    }
+
+    /** A record of {@code item} on {@code person} by {@code department}, decided a month ago (a minor one shows 3). */
+    private void submitAMonthAgo(String department, String item, cn.chengxin.support.TestCitizens.Person person,
+                                       String fields) throws Exception {
+        String key = apiClients.issue("报送系统", department, cn.chengxin.account.ApiClient.Kind.DEPARTMENT,
+                departmentId(department), Set.of(cn.chengxin.shared.security.Permission.RECORD_SUBMIT), 6000).key();
+        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key)
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"records\":[{\"itemCode\":\"" + item + "\",\"subjectNumber\":\"" + person.number()
+                                + "\",\"subjectName\":\"" + person.name() + "\",\"sourceRecordId\":\"H4-"
+                                + UUID.randomUUID() + "\",\"decisionNumber\":\"驻决〔2026〕4号\",\"decisionDate\":\""
+                                + java.time.LocalDate.now().minusMonths(1) + "\",\"fields\":" + fields + "}]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
     }
 
     /**

@@ -98,6 +98,18 @@ class ChecksApi {
             + "meanwhile, but may fall with the outcome. No incentive (kind INCENTIVE) is answered while an entry "
             + "on the black or grey list is in force, whatever red entry or clean record the subject also has.";
 
+    private static final String CLEAN_RECORD = "'cleanRecordThreeYears' is answered only to a department that grants a "
+            + "clean-record incentive (绿色通道, 容缺受理) to such a subject in the scenario, and is null to any other: "
+            + "true for a subject the platform keeps a file on with no negative record in the last three years that "
+            + "is usable for punishment (not a minor penalty) and that the department may read (publicly shared, or "
+            + "within its data scope), and nothing on the black or grey list. Whether the platform knows the subject "
+            + "is not answered.";
+
+    private static final String SUBJECT_BUDGET = "RATE_LIMITED (429, with Retry-After) when the client's budget of "
+            + "subjects a minute (chengxin.measures.check-subjects-per-minute, 6,000 by default, never less than the "
+            + "key's request rate) cannot pay for the subjects now; a batch larger than a minute's budget is refused "
+            + "whole and should be split.";
+
     private static final String SCENARIO = "The business the check is made for; SCENARIO_REQUIRED (422) without it.";
     private static final String PURPOSE = "Why the check is made (the approval item or case number), 1 to 200 "
             + "characters; PURPOSE_REQUIRED (422) when missing, blank or longer; FREE_TEXT_HOLDS_IDENTITY_NUMBER (422) "
@@ -159,14 +171,15 @@ class ChecksApi {
     @PostMapping("/api/v1/checks")
     @Operation(summary = "核查一个主体", description = "Answers the subject's list entries in force, the measures the "
             + "calling department applies in the scenario, dispute marks and a checkId for feedback. " + GROUNDS
-            + " The check is "
+            + " " + CLEAN_RECORD + " The check is "
             + "audited before the answer (the subject sees it under 谁查询了我). SCENARIO_NOT_ALLOWED when the "
             + "department implements no measure in the scenario; CHECK_DEPARTMENT_REQUIRED (403) when the key is "
             + "bound to no department; ID_* codes for a malformed number; a passport "
             + "or travel-permit holder is checked with documentType (DOCUMENT_TYPE_UNKNOWN for a type not known, "
             + "DOCUMENT_FORMAT for a number not of the type); "
             + "AUDIT_UNAVAILABLE (503) when the check could not be stored, and then it did not happen; "
-            + "NOT_ACCEPTABLE (406) when Accept allows no application/json, and then no check is made.")
+            + "NOT_ACCEPTABLE (406) when Accept allows no application/json, and then no check is made; "
+            + SUBJECT_BUDGET)
     @ApiResponse(responseCode = "200", description = "the check, stored and audited",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = CheckResult.class)))
@@ -194,7 +207,8 @@ class ChecksApi {
             + "1) and either a result or the code and message of a malformed number or an unknown document type. "
             + "Each subject is a check of its own, made once: a subject named again (the same number and type, "
             + "however written) has the same result and checkId at each of its indexes. A result is as a single "
-            + "check's: " + GROUNDS)
+            + "check's: " + GROUNDS + " " + CLEAN_RECORD + " Each subject named costs the client's budget of "
+            + "subjects one: " + SUBJECT_BUDGET)
     List<Checks.BatchItem> batch(@Valid @RequestBody BatchRequest request) {
         return checks.checkBatch(request.checked(), request.scenario(), request.purpose());
     }

@@ -62,14 +62,28 @@ public final class TokenBucket {
     }
 
     /** Takes one token at {@code now} if there is one. */
-    public synchronized Decision tryTake(Instant now) {
+    public Decision tryTake(Instant now) {
+        return tryTake(now, 1);
+    }
+
+    /**
+     * Takes {@code count} tokens at {@code now} if there are that many, else none: a request that costs more than one
+     * (a batch, by its items). Refused, it learns how long until that many are there; one costing more than the
+     * capacity, how long until the bucket is full, which still does not let it through (its caller says so).
+     */
+    public synchronized Decision tryTake(Instant now, long count) {
         Objects.requireNonNull(now, "now");
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1");
+        }
         refill(now);
-        if (tokens > 0) {
-            tokens--;
+        if (tokens >= count) {
+            tokens -= count;
             return Decision.allow();
         }
-        long waitNanos = nanosPerToken - elapsedNanos(refilledUpTo, now);
+        long missing = Math.min(count, capacity) - tokens;
+        long waitNanos = missing > Long.MAX_VALUE / 2 / nanosPerToken ? Long.MAX_VALUE / 2
+                : missing * nanosPerToken - elapsedNanos(refilledUpTo, now);
         long seconds = Math.max(1L, (waitNanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND);
         return Decision.deny(Duration.ofSeconds(seconds));
     }

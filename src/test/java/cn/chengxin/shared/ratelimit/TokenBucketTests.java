@@ -125,6 +125,24 @@ class TokenBucketTests {
         assertThat(allowed).hasValue(100);
     }
 
+    /** A batch costs its items: taken whole or not at all, refused with the wait until that many are there. */
+    @Test
+    void takesSeveralTokensAtOnceOrNone() {
+        TokenBucket bucket = new TokenBucket(10, 1); // one token a second
+
+        assertThat(bucket.tryTake(T0, 7).allowed()).isTrue();
+        Decision refused = bucket.tryTake(T0, 5);
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.retryAfter()).as("two more tokens").isEqualTo(Duration.ofSeconds(2));
+        assertThat(bucket.tryTake(T0.plusMillis(1500), 5).retryAfter()).as("half a token earned")
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThat(bucket.tryTake(T0, 3).allowed()).as("the refused took nothing").isTrue();
+        assertThat(bucket.tryTake(T0.plusSeconds(2), 2).allowed()).isTrue();
+        assertThat(bucket.tryTake(T0.plusSeconds(100), 11).retryAfter()).as("more than a full bucket: until full")
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThatIllegalArgumentException().isThrownBy(() -> bucket.tryTake(T0, 0));
+    }
+
     @Test
     void refusesNonsenseSettings() {
         assertThatIllegalArgumentException().isThrownBy(() -> new TokenBucket(0, 1));
