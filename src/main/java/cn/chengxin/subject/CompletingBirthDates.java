@@ -2,7 +2,6 @@ package cn.chengxin.subject;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,13 +14,11 @@ import cn.chengxin.shared.security.Actor;
 import cn.chengxin.subject.domain.BirthDateCompletion;
 import cn.chengxin.subject.domain.BirthDateEvidence;
 import cn.chengxin.subject.domain.BirthDateProposal;
-import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.subject.domain.SubjectProblem;
 import cn.chengxin.subject.domain.TypedText;
 import cn.chengxin.subject.persistence.JdbcBirthDateProposals;
 import cn.chengxin.subject.persistence.JdbcSubjects;
-import cn.chengxin.subject.protection.IdentityProtection;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,16 +37,16 @@ public class CompletingBirthDates {
 
     private final JdbcBirthDateProposals proposals;
     private final JdbcSubjects subjects;
-    private final IdentityProtection protection;
+    private final OwnNumberInTexts ownNumber;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CompletingBirthDates(JdbcBirthDateProposals proposals, JdbcSubjects subjects, IdentityProtection protection,
+    CompletingBirthDates(JdbcBirthDateProposals proposals, JdbcSubjects subjects, OwnNumberInTexts ownNumber,
                          AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.proposals = proposals;
         this.subjects = subjects;
-        this.protection = protection;
+        this.ownNumber = ownNumber;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -68,7 +65,8 @@ public class CompletingBirthDates {
         // resident number is refused here, the person's own document number of any type just below.
         TypedText.requireNoIdentityNumber("reference", "证明材料编号或出处", reference);
         TypedText.requireNoIdentityNumber("reason", "补全理由", reason);
-        requireNoNumberIn(person, reference, reason);
+        ownNumber.refuse(person, "BIRTH_DATE_NUMBER_IN_TEXT", "证明材料编号和理由中不得填写该主体的证件号码（页面只显示脱敏号码）",
+                reference, reason);
         BirthDateProposal proposal = new BirthDateProposal(Ids.newId(), subjectId, birthDate, evidence,
                 reference.strip(), reason.strip(), by.actorId(), by.actorName(), clock.instant(),
                 BirthDateProposal.Status.PENDING, null, null, null, null);
@@ -135,19 +133,6 @@ public class CompletingBirthDates {
         BirthDateCompletion.requireSecondPerson(proposal, by.actorId());
         BirthDateCompletion.requirePending(proposal);
         return proposal;
-    }
-
-    /** The reference and the reason are stored and shown: they must not carry the person's number in clear. */
-    private void requireNoNumberIn(SubjectProfile person, String... texts) {
-        byte[] index = subjects.numberIndex(person.id()).orElseThrow();
-        for (String text : texts) {
-            for (String candidate : BirthDateCompletion.numberCandidates(text, person.maskedNumber())) {
-                if (Arrays.equals(protection.indexOf(new IdentityDocument(person.documentType(), candidate)), index)) {
-                    throw new SubjectProblem("BIRTH_DATE_NUMBER_IN_TEXT", Kind.INVALID_INPUT,
-                            "证明材料编号和理由中不得填写该主体的证件号码（页面只显示脱敏号码）");
-                }
-            }
-        }
     }
 
     private String pseudonym(UUID subjectId) {

@@ -8,8 +8,11 @@ import java.util.UUID;
 
 import cn.chengxin.shared.Ids;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.FormerName;
 import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.SubjectKind;
+import cn.chengxin.subject.domain.SubjectNames;
+import cn.chengxin.subject.persistence.JdbcNameChanges;
 import cn.chengxin.subject.persistence.JdbcSubjects;
 import cn.chengxin.subject.persistence.SubjectBulkCopy;
 import cn.chengxin.subject.persistence.SubjectBulkCopy.SealedOrganisation;
@@ -28,12 +31,15 @@ public class SubjectRegistry {
 
     private final JdbcSubjects subjects;
     private final SubjectBulkCopy bulk;
+    private final JdbcNameChanges nameChanges;
     private final IdentityProtection protection;
     private final Clock clock;
 
-    SubjectRegistry(JdbcSubjects subjects, SubjectBulkCopy bulk, IdentityProtection protection, Clock clock) {
+    SubjectRegistry(JdbcSubjects subjects, SubjectBulkCopy bulk, JdbcNameChanges nameChanges,
+                    IdentityProtection protection, Clock clock) {
         this.subjects = subjects;
         this.bulk = bulk;
+        this.nameChanges = nameChanges;
         this.protection = protection;
         this.clock = clock;
     }
@@ -52,8 +58,23 @@ public class SubjectRegistry {
         return subjects.idOf(document.type(), protection.indexOf(document));
     }
 
-    /** A registered subject's id and name, as {@link #findAll} returns them. */
-    public record Found(UUID id, String name) {
+    /**
+     * A registered subject's id, its current name and the names it went by before approved name changes, each with its
+     * period ({@link FormerName}), as {@link #findAll} returns them.
+     */
+    public record Found(UUID id, String name, List<FormerName> formerNames) {
+
+        public Found(UUID id, String name) {
+            this(id, name, List.of());
+        }
+
+        /**
+         * How a row decided on {@code day} naming the subject {@code named} stands to the registry ({@link
+         * SubjectNames#match}): by its current name, by a former name of that day, or by another name.
+         */
+        public SubjectNames.Match match(String named, LocalDate day) {
+            return SubjectNames.match(name, formerNames, named, day);
+        }
     }
 
     /**
@@ -69,9 +90,14 @@ public class SubjectRegistry {
 
     /** The same, for callers that already hold the pseudonyms ({@link #pseudonymOf(IdentityDocument)}). */
     public java.util.Map<String, Found> findByPseudonyms(java.util.Map<DocumentType, List<String>> pseudonymsByType) {
+        java.util.Map<String, java.util.Map.Entry<UUID, String>> named = new java.util.HashMap<>();
+        pseudonymsByType.forEach((type, pseudonyms) -> named.putAll(subjects.byIndexes(type, pseudonyms.stream()
+                .distinct().toList())));
+        java.util.Map<UUID, List<FormerName>> former = nameChanges.formerNames(named.values().stream()
+                .map(java.util.Map.Entry::getKey).toList());
         java.util.Map<String, Found> found = new java.util.HashMap<>();
-        pseudonymsByType.forEach((type, pseudonyms) -> subjects.byIndexes(type, pseudonyms.stream().distinct()
-                .toList()).forEach((hex, e) -> found.put(hex, new Found(e.getKey(), e.getValue()))));
+        named.forEach((hex, e) -> found.put(hex, new Found(e.getKey(), e.getValue(),
+                former.getOrDefault(e.getKey(), List.of()))));
         return found;
     }
 

@@ -45,6 +45,8 @@ import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.subject.domain.BirthDateEvidence;
 import cn.chengxin.subject.domain.BirthDateProposal;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.NameChangeEvidence;
+import cn.chengxin.subject.domain.NameChangeProposal;
 import cn.chengxin.subject.domain.OccupationalGroup;
 import cn.chengxin.subject.domain.ResidencyKind;
 import cn.chengxin.subject.domain.ResponsibleRole;
@@ -106,6 +108,12 @@ class ConsoleLabelsTests {
         }
         for (BirthDateProposal.Status s : BirthDateProposal.Status.values()) {
             labels.add(new Label("birthDates.status." + s.name(), s.label()));
+        }
+        for (NameChangeEvidence e : NameChangeEvidence.values()) {
+            labels.add(new Label("nameChanges.evidence." + e.name(), e.label()));
+        }
+        for (NameChangeProposal.Status s : NameChangeProposal.Status.values()) {
+            labels.add(new Label("nameChanges.status." + s.name(), s.label()));
         }
         for (StaffQueryPurpose p : StaffQueryPurpose.values()) {
             labels.add(new Label("console.subjects.purpose." + p.name(), p.label()));

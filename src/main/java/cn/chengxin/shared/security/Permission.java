@@ -9,8 +9,8 @@ public enum Permission {
 
     CONSOLE_HOME("console:home", "进入管理后台"),
     SUBJECT_READ("subject:read", "查询信用主体"),
-    SUBJECT_AMEND("subject:amend", "提出补全信用主体出生日期"),
-    SUBJECT_AMEND_REVIEW("subject:amend:review", "审核补全信用主体出生日期"),
+    SUBJECT_AMEND("subject:amend", "提出补全信用主体出生日期、变更信用主体名称"),
+    SUBJECT_AMEND_REVIEW("subject:amend:review", "审核补全信用主体出生日期、变更信用主体名称"),
     ACCOUNT_USER_MANAGE("account:user:manage", "管理用户账号"),
     ACCOUNT_DEPARTMENT_MANAGE("account:department:manage", "管理部门"),
     ACCOUNT_API_CLIENT_MANAGE("account:apiclient:manage", "管理接口客户端"),

@@ -1,6 +1,8 @@
 package cn.chengxin.subject.domain;
 
 import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Whether the name on a row is the name the subject registry holds. Departments' systems write the same name
@@ -19,6 +21,28 @@ public final class SubjectNames {
     public static boolean same(String a, String b) {
         // Nearly every row names its subject exactly as the registry does: no normalising for those.
         return a != null && a.equals(b) || comparable(a).equals(comparable(b));
+    }
+
+    /** How a row's name stands to the registry's: the current name, a former one of the row's day, or another. */
+    public enum Match {
+        CURRENT, FORMER, OTHER
+    }
+
+    /**
+     * Whether a row decided on {@code day} names the subject: by its current name (whatever the day: the registry's
+     * word), or by a former name whose period covers the day ({@link FormerName#covers}: a record decided before a
+     * rename names the subject as it was then called). Any other name is another subject's, or a typo.
+     */
+    public static Match match(String current, List<FormerName> formerNames, String named, LocalDate day) {
+        if (same(current, named)) {
+            return Match.CURRENT;
+        }
+        for (FormerName former : formerNames) {
+            if (former.covers(day) && same(former.name(), named)) {
+                return Match.FORMER;
+            }
+        }
+        return Match.OTHER;
     }
 
     /** NFKC (full-width brackets become ASCII), one middle dot with no space around it, single inner spaces. */

@@ -12,11 +12,17 @@ import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
 import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.subject.CompletingBirthDates;
+import cn.chengxin.subject.RenamingSubjects;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.BirthDateEvidence;
 import cn.chengxin.subject.domain.BirthDateProposal;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.FormerName;
+import cn.chengxin.subject.domain.Masking;
+import cn.chengxin.subject.domain.NameChangeEvidence;
+import cn.chengxin.subject.domain.NameChangeProposal;
+import cn.chengxin.subject.domain.SubjectKind;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -32,12 +38,15 @@ class SubjectPage {
 
     private final SubjectRegistry registry;
     private final CompletingBirthDates birthDates;
+    private final RenamingSubjects names;
     private final AuditLog audit;
     private final Clock clock;
 
-    SubjectPage(SubjectRegistry registry, CompletingBirthDates birthDates, AuditLog audit, Clock clock) {
+    SubjectPage(SubjectRegistry registry, CompletingBirthDates birthDates, RenamingSubjects names, AuditLog audit,
+                Clock clock) {
         this.registry = registry;
         this.birthDates = birthDates;
+        this.names = names;
         this.audit = audit;
         this.clock = clock;
     }
@@ -69,8 +78,23 @@ class SubjectPage {
             model.addAttribute("birthDateProposals", proposals);
             model.addAttribute("pendingBirthDate", proposals.stream()
                     .filter(b -> b.status() == BirthDateProposal.Status.PENDING).findFirst().orElse(null));
+            // Names as the page names the subject: a person's masked (SubjectProfile#maskedName).
+            java.util.function.UnaryOperator<String> shown = p.kind() == SubjectKind.PERSON ? Masking::personName
+                    : n -> n;
+            List<NameChangeProposal> nameChanges = names.of(p.id());
+            model.addAttribute("nameChanges", nameChanges.stream().map(c -> new ShownNameChange(c,
+                    shown.apply(c.formerName()), shown.apply(c.newName()))).toList());
+            model.addAttribute("formerNames", names.formerNamesOf(p.id()).stream().map(f -> new FormerName(
+                    shown.apply(f.name()), f.validFrom(), f.validUntil())).toList());
+            model.addAttribute("pendingNameChange", nameChanges.stream()
+                    .filter(c -> c.status() == NameChangeProposal.Status.PENDING).findFirst().orElse(null));
+            model.addAttribute("nameEvidences", NameChangeEvidence.forKind(p.kind()));
         }, () -> model.addAttribute("notFound", true));
         return profile;
+    }
+
+    /** A name change as the subject page shows it: the names as the page names the subject. */
+    record ShownNameChange(NameChangeProposal proposal, String formerName, String newName) {
     }
 
     /** As {@link #show(String, Optional, StaffQueryPurpose, String, Model)}, for a subject known by id. */

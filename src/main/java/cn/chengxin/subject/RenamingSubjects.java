@@ -1,0 +1,154 @@
+package cn.chengxin.subject;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.shared.DomainProblem.Kind;
+import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.security.Actor;
+import cn.chengxin.subject.domain.FormerName;
+import cn.chengxin.subject.domain.NameChangeEvidence;
+import cn.chengxin.subject.domain.NameChangeProposal;
+import cn.chengxin.subject.domain.NameChanges;
+import cn.chengxin.subject.domain.SubjectProblem;
+import cn.chengxin.subject.domain.TypedText;
+import cn.chengxin.subject.persistence.JdbcNameChanges;
+import cn.chengxin.subject.persistence.JdbcSubjects;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changes a subject's registered name ({@link NameChanges}; gaps review xxv H6): one staff member proposes the new name
+ * with its evidence and the day it holds from, another approves or rejects it; every step is audited under the
+ * subject's pseudonym. An approval renames the subject, so that citizen registration and the subject's own pages use
+ * the new name, and keeps the name it leaves with its period, so that ingestion and received court lists still accept
+ * rows decided under it ({@link SubjectRegistry.Found#match}).
+ */
+@Service
+public class RenamingSubjects {
+
+    /** How many decided proposals the reviewers' page shows under the queue. */
+    public static final int RECENT = 20;
+
+    private final JdbcNameChanges changes;
+    private final JdbcSubjects subjects;
+    private final OwnNumberInTexts ownNumber;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    RenamingSubjects(JdbcNameChanges changes, JdbcSubjects subjects, OwnNumberInTexts ownNumber, AuditLog audit,
+                     Clock clock) {
+        this.changes = changes;
+        this.subjects = subjects;
+        this.ownNumber = ownNumber;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Proposes a subject's new name; the registry takes it only once another person approves it. */
+    @Transactional
+    public UUID propose(UUID subjectId, String newName, LocalDate effectiveFrom, NameChangeEvidence evidence,
+                        String reference, String reason) {
+        Actor by = AuditLog.currentActor();
+        SubjectProfile subject = subjects.profile(subjectId).orElseThrow(() -> new SubjectProblem("SUBJECT_UNKNOWN",
+                Kind.NOT_FOUND, "信用主体不存在"));
+        NameChanges.requireComplete(subject.kind(), subject.name(),
+                NameChanges.currentFrom(changes.formerNamesOf(subjectId)), newName, effectiveFrom, evidence, reference,
+                reason, LocalDate.now(clock));
+        // Kept with the proposal and shown on the subject page and the reviewers' queue (RULES.md §10).
+        TypedText.requireNoIdentityNumber("newName", "新名称", newName);
+        TypedText.requireNoIdentityNumber("nameReference", "证明材料编号或出处", reference);
+        TypedText.requireNoIdentityNumber("nameReason", "变更理由", reason);
+        ownNumber.refuse(subject, "NAME_CHANGE_NUMBER_IN_TEXT", "新名称、证明材料编号和理由中不得填写该主体的证件号码（页面只显示脱敏号码）",
+                newName, reference, reason);
+        NameChangeProposal proposal = new NameChangeProposal(Ids.newId(), subjectId, subject.name(), newName.strip(),
+                effectiveFrom, evidence, reference.strip(), reason.strip(), by.actorId(), by.actorName(),
+                clock.instant(), NameChangeProposal.Status.PENDING, null, null, null, null);
+        if (!changes.insert(proposal)) {
+            throw new SubjectProblem("NAME_CHANGE_PENDING", Kind.CONFLICT, "该主体已有待审核的名称变更申请");
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.name.propose").subject(pseudonym(subjectId))
+                .detail("proposal " + proposal.id() + ", evidence " + evidence.name() + ", from " + effectiveFrom));
+        return proposal.id();
+    }
+
+    /**
+     * Approves a proposal (never by its proposer; of two reviewers at once, the first decides): the subject takes the
+     * new name, and the name it leaves is kept with its period.
+     */
+    @Transactional
+    public void approve(UUID proposalId, String note) {
+        TypedText.requireNoIdentityNumber("note", "审核意见", note);
+        Actor by = AuditLog.currentActor();
+        NameChangeProposal proposal = reviewable(proposalId, by);
+        if (!changes.decide(proposalId, NameChangeProposal.Status.APPROVED, by.actorId(), by.actorName(),
+                clock.instant(), blankToNull(note))) {
+            throw NameChanges.alreadyDecided();
+        }
+        FormerName leaving = NameChanges.leaving(proposal.formerName(), changes.formerNamesOf(proposal.subjectId()),
+                proposal.effectiveFrom());
+        if (!changes.rename(proposal.subjectId(), proposal.newName(), leaving, proposalId)) {
+            throw new SubjectProblem("NAME_CHANGE_STALE", Kind.CONFLICT, "该主体的名称在申请提出后已变更，请重新提出");
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.name.approve")
+                .subject(pseudonym(proposal.subjectId())).detail("proposal " + proposalId));
+    }
+
+    @Transactional
+    public void reject(UUID proposalId, String note) {
+        Actor by = AuditLog.currentActor();
+        NameChangeProposal proposal = reviewable(proposalId, by);
+        NameChanges.requireRejectionReason(note);
+        TypedText.requireNoIdentityNumber("note", "退回理由", note);
+        if (!changes.decide(proposalId, NameChangeProposal.Status.REJECTED, by.actorId(), by.actorName(),
+                clock.instant(), note.strip())) {
+            throw NameChanges.alreadyDecided();
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.name.reject")
+                .subject(pseudonym(proposal.subjectId())).detail("proposal " + proposalId));
+    }
+
+    /** A subject's proposals, oldest first (the subject page shows where a change stands). */
+    public List<NameChangeProposal> of(UUID subjectId) {
+        return changes.ofSubject(subjectId);
+    }
+
+    /** A subject's former names with their periods, oldest first. */
+    public List<FormerName> formerNamesOf(UUID subjectId) {
+        return changes.formerNamesOf(subjectId);
+    }
+
+    /** The reviewers' queue, oldest first. */
+    public List<ListedNameChange> pending() {
+        return changes.pending().stream().map(RenamingSubjects::listed).toList();
+    }
+
+    public List<ListedNameChange> recentlyDecided() {
+        return changes.recentlyDecided(RECENT).stream().map(RenamingSubjects::listed).toList();
+    }
+
+    private NameChangeProposal reviewable(UUID proposalId, Actor by) {
+        NameChangeProposal proposal = changes.find(proposalId).orElseThrow(() -> new SubjectProblem(
+                "NAME_CHANGE_PROPOSAL_UNKNOWN", Kind.NOT_FOUND, "名称变更申请不存在"));
+        NameChanges.requireSecondPerson(proposal, by.actorId());
+        NameChanges.requirePending(proposal);
+        return proposal;
+    }
+
+    private String pseudonym(UUID subjectId) {
+        return subjects.numberIndex(subjectId).map(java.util.HexFormat.of()::formatHex).orElseThrow();
+    }
+
+    private static ListedNameChange listed(JdbcNameChanges.Listed l) {
+        return new ListedNameChange(l.proposal(), l.kind(), l.documentType(), l.maskedNumber());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
