@@ -218,7 +218,9 @@ class ListLoads {
         List<IdentityDocument> documents = new ArrayList<>();
         for (Candidate c : candidates) {
             SubjectRegistry.Found found = registered.get(subjects.pseudonymOf(c.document()));
-            if (found != null && !SubjectNames.same(found.name(), c.message().subject().name())) {
+            // A former name (曾用名) of the subject on the day the listing was published is its name all the same.
+            if (found != null && found.match(c.message().subject().name(), c.message().period() == null ? null
+                    : c.message().period().start()) == SubjectNames.Match.OTHER) {
                 refused.add(new LoadReport.RefusedRow(c.line(), "SUBJECT_NAME_MISMATCH",
                         "姓名或名称与信用主体库中该证件号码登记的不一致"));
                 continue;

@@ -546,8 +546,9 @@ public class Submissions {
     /**
      * Finds every row's subject, and every responsible person the rows name, in one query and registers the unknown
      * persons in one COPY (organisations one at a time: they are few). Rows whose name differs from the registry's,
-     * beyond how it is written ({@link SubjectNames}), get SUBJECT_NAME_MISMATCH; rows naming a responsible person
-     * under another name than the registry's, RESPONSIBLE_PERSON_NAME_MISMATCH on that person's name, and register
+     * beyond how it is written ({@link SubjectNames}), and is no former name of the subject on the row's decision date
+     * ({@link SubjectRegistry.Found#match}), get SUBJECT_NAME_MISMATCH; rows naming a responsible person so under
+     * another name than the registry's, RESPONSIBLE_PERSON_NAME_MISMATCH on that person's name, and register
      * nobody. A named person unknown to the registry is registered as a row's unknown subject is, for a row that will
      * be stored: the copy made for them needs a subject. One the registry does not know is registered under the name
      * of the chunk's first row naming them, and the later rows are held to that name as to the registry's: else a row
@@ -577,7 +578,10 @@ public class Submissions {
                 continue;
             }
             if (f != null) {
-                if (SubjectNames.same(f.name(), v.name())) {
+                // Its current name, or a former one (曾用名) whose period covers the row's decision date: the record is
+                // stored under the subject all the same. No row warning is kept for the former name: accepted rows
+                // carry no problems (RowError is a refusal).
+                if (f.match(v.name(), v.decisionDate()) != SubjectNames.Match.OTHER) {
                     ids.put(pseudonym, f.id());
                 } else {
                     mismatch.add(v.line());
@@ -633,7 +637,9 @@ public class Submissions {
         for (RowValidator.NamedPerson p : v.responsiblePersons()) {
             SubjectRegistry.Found f = found.get(p.pseudonym());
             String name = f != null ? f.name() : namedInChunk.get(p.pseudonym());
-            if (name != null && !SubjectNames.same(name, p.name())) {
+            boolean other = f != null ? f.match(p.name(), v.decisionDate()) == SubjectNames.Match.OTHER
+                    : name != null && !SubjectNames.same(name, p.name());
+            if (other) {
                 errors = errors.isEmpty() ? new ArrayList<>() : errors;
                 errors.add(new RowError(v.line(), p.nameField(), "RESPONSIBLE_PERSON_NAME_MISMATCH",
                         "责任人姓名与信用主体库登记的不一致"));

@@ -108,6 +108,9 @@ class ExchangeIT {
     JdbcClient jdbc;
 
     @Autowired
+    cn.chengxin.subject.RenamingSubjects names;
+
+    @Autowired
     cn.chengxin.repair.Repairs repairs;
 
     @Autowired
@@ -1778,6 +1781,39 @@ class ExchangeIT {
         assertThat(exchange.receivedAbout(pseudonymOf(company))).singleElement()
                 .satisfies(e -> assertThat(e.item()).isEqualTo("O_COURT_DEFAULTER"))
                 .satisfies(e -> assertThat(e.listType()).isEqualTo("BLACK"));
+    }
+
+    /**
+     * Gaps review xxv H6: a person renamed after a court listed them under the former name is still the court list's
+     * person for a row published within that name's period, and by the new name; not by the former name published after
+     * the change, nor by another name.
+     */
+    @Test
+    void aCourtListRowNamingARenamedPersonByTheFormerNameOfItsPeriodIsTaken() throws Exception {
+        String number = TestCitizens.withCheckCharacter("41170219760404" + String.format("%03d",
+                System.nanoTime() % 1000));
+        java.util.UUID person = subjects.registerPerson(new cn.chengxin.subject.NewPerson(subjects.validate(null,
+                number), "卢旧名", null, null, List.of(), List.of(), false));
+        LocalDate renamed = LocalDate.now().minusDays(10);
+        cn.chengxin.support.TestRenames.approved(names, person, "卢新名", renamed);
+        String header = "姓名,身份证号码,执行法院,案号,生效法律文书确定的义务,失信被执行人行为具体情形,发布日期\n";
+        String file = header + String.join("", List.of(
+                courtRow("卢旧名", number, renamed.minusDays(5)),
+                courtRow("卢新名", number, renamed.plusDays(2)),
+                courtRow("卢旧名", number, renamed.plusDays(1)),
+                courtRow("卢别名", number, renamed.minusDays(5))));
+
+        ListLoad preview = as("court-list-maker", () -> exchange.uploadCourtDefaulters("sxbzxr.csv",
+                file.getBytes(StandardCharsets.UTF_8)));
+        assertThat(preview.refused()).extracting(LoadReport.RefusedRow::line, LoadReport.RefusedRow::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(4L, "SUBJECT_NAME_MISMATCH"),
+                        org.assertj.core.groups.Tuple.tuple(5L, "SUBJECT_NAME_MISMATCH"));
+        assertThat(preview.listings()).isEqualTo(2);
+    }
+
+    private static String courtRow(String name, String number, LocalDate published) {
+        return name + "," + number + ",驿城区人民法院,(2026)豫1702执" + System.nanoTime() % 1000000 + "号,给付,拒不履行,"
+                + published + "\n";
     }
 
     // ---- helpers

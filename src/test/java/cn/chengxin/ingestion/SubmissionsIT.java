@@ -74,6 +74,9 @@ class SubmissionsIT {
     @Autowired
     Submissions submissions;
 
+    @Autowired
+    cn.chengxin.subject.RenamingSubjects names;
+
     private String courtKey;
     private String marketKey;
 
@@ -539,6 +542,37 @@ class SubmissionsIT {
                 .andExpect(jsonPath("$.accepted").value(1))
                 .andExpect(jsonPath("$.errors[0].line").value(2))
                 .andExpect(jsonPath("$.errors[0].code").value("SUBJECT_NAME_MISMATCH"));
+    }
+
+    /**
+     * Gaps review xxv H6: after an approved name change, rows naming the subject by its new name are accepted, rows
+     * naming it by its former name are accepted when decided within that name's period (stored under the subject), and
+     * rows naming it otherwise, or by the former name after the change, are still refused.
+     */
+    @Test
+    void afterAnApprovedRenameTheNewNameAndTheFormerNameOfItsPeriodAreAcceptedAndNoOtherName() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "尚旧名");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        cn.chengxin.support.TestRenames.approved(names, subject, "尚新名", LocalDate.of(2025, 7, 1));
+        String newName = row("P_COURT_DEFAULTER", person.number(), "尚新名", "RN-" + UUID.randomUUID(), "2025-08-01",
+                courtFields());
+        String formerInItsPeriod = row("P_COURT_DEFAULTER", person.number(), "尚旧名", "RN-" + UUID.randomUUID(),
+                "2025-06-30", courtFields());
+        String formerAfterTheChange = row("P_COURT_DEFAULTER", person.number(), "尚旧名", "RN-" + UUID.randomUUID(),
+                "2025-07-01", courtFields());
+        String unrelated = row("P_COURT_DEFAULTER", person.number(), "尚别名", "RN-" + UUID.randomUUID(), "2025-06-01",
+                courtFields());
+
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[" + String.join(",", newName,
+                        formerInItsPeriod, formerAfterTheChange, unrelated) + "]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.rejected").value(2))
+                .andExpect(jsonPath("$.errors[*].line").value(org.hamcrest.Matchers.contains(3, 4)))
+                .andExpect(jsonPath("$.errors[*].code").value(org.hamcrest.Matchers.contains("SUBJECT_NAME_MISMATCH",
+                        "SUBJECT_NAME_MISMATCH")));
+        assertThat(creditFile.fileOf(subject)).as("both stored under the one subject").hasSize(2);
+        assertThat(subjects.profile(subject).orElseThrow().name()).isEqualTo("尚新名");
     }
 
     /**
