@@ -817,7 +817,7 @@ class ChecksIT {
                             Scenario.EXECUTIVE, "任职审查", 1, List.of("NO_EXECUTIVE_POSITION"),
                             List.of("NO_EXECUTIVE_POSITION")));
         }
-        long owed = jdbc.sql("SELECT count(*) FROM measures.check_made WHERE feedback_due").query(Long.class).single();
+        long owed = jdbc.sql("SELECT count(*) FROM measures.check_made WHERE " + OWED).query(Long.class).single();
 
         String last = console("page", String.valueOf(owed - 1), "size", "1");
         assertThat(last).contains("共 " + owed + " 条，第 " + owed + " / " + owed + " 页", ids.get(2).toString())
@@ -878,7 +878,7 @@ class ChecksIT {
             audit.record(cn.chengxin.audit.AuditEntry.of(cn.chengxin.audit.AuditCategory.QUERY, "measures.check")
                     .detail("check " + row.id()), JdbcMeasures.CHECK_ROWS, row);
         }
-        long owed = jdbc.sql("SELECT count(*) FROM measures.check_made WHERE feedback_due AND department_code = 'HRSS'")
+        long owed = jdbc.sql("SELECT count(*) FROM measures.check_made WHERE " + OWED + " AND department_code = 'HRSS'")
                 .query(Long.class).single();
 
         String page = console("department", "HRSS", "size", "500", "page", String.valueOf((owed - 1) / 500));
@@ -1853,13 +1853,16 @@ class ChecksIT {
                 .contains("</code><span>；</span>", "</span><span>、</span>");
     }
 
+    /** The checks the console lists as owing feedback: due, and resting on an entry still in force (H3). */
+    private static final String OWED = "feedback_due AND entries_ended_on IS NULL";
+
     /** A check owing feedback on {@code measures}, and the page of the console's one-a-page list that shows it. */
     private String owedCheck(java.util.UUID id, Scenario scenario, List<String> measures) {
         audit.record(cn.chengxin.audit.AuditEntry.of(cn.chengxin.audit.AuditCategory.QUERY, "measures.check")
                         .detail("check " + id), JdbcMeasures.CHECK_ROWS,
                 new JdbcMeasures.CheckRow(id, java.time.Instant.now(), "test-client", "MARKET", "pseudonym-lang",
                         scenario, "许可审查", 1, measures, measures));
-        return String.valueOf(jdbc.sql("SELECT count(*) FROM measures.check_made WHERE feedback_due")
+        return String.valueOf(jdbc.sql("SELECT count(*) FROM measures.check_made WHERE " + OWED)
                 .query(Long.class).single() - 1);
     }
 
