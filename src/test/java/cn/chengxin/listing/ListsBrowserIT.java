@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -58,13 +59,14 @@ class ListsBrowserIT {
     void aReviewerListsADefaulterThePublicSeesItAndTheCasesCount() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "郑红梅");
         String court = key("COURT", Permission.RECORD_SUBMIT);
+        String record = "{\"itemCode\":\"P_COURT_DEFAULTER\",\"subjectNumber\":\"" + person.number()
+                + "\",\"subjectName\":\"" + person.name() + "\",\"sourceRecordId\":\"BR-" + UUID.randomUUID()
+                + "\",\"decisionNumber\":\"(2026)豫1702执9号\",\"decisionDate\":\"2026-04-01\",\"fields\":{"
+                + "\"case_number\":\"(2026)豫1702执9号\",\"court\":\"驿城区人民法院\",\"obligation\":\"给付工程款\","
+                + "\"performance\":\"全部未履行\",\"behaviour\":\"有履行能力而拒不履行\"}}";
         mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + court)
                 .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"records\":[{\"itemCode\":\"P_COURT_DEFAULTER\",\"subjectNumber\":\"" + person.number()
-                        + "\",\"subjectName\":\"" + person.name() + "\",\"sourceRecordId\":\"BR-" + UUID.randomUUID()
-                        + "\",\"decisionNumber\":\"(2026)豫1702执9号\",\"decisionDate\":\"2026-04-01\",\"fields\":{"
-                        + "\"case_number\":\"(2026)豫1702执9号\",\"court\":\"驿城区人民法院\",\"obligation\":\"给付工程款\","
-                        + "\"performance\":\"全部未履行\",\"behaviour\":\"有履行能力而拒不履行\"}}]}"))
+                .content("{\"records\":[" + record + "]}"))
                 .andExpect(status().isOk());
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
         ListEntry proposal = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
@@ -124,10 +126,20 @@ class ListsBrowserIT {
             assertThat(page.locator("#cases")).containsText("市市场监督管理局");
             assertThat(page.locator("#measures")).containsText("限制乘坐飞机");
 
-            // The court reports performance: the office removes the entry; the listing and the measures end at once.
+            // The office cannot take a court's listing off by hand (RULES.md §7): the court revokes its record after
+            // performance, and the listing and the measures end at once.
             page.navigate(url("/console/lists/" + proposal.id()));
-            page.getByPlaceholder("移出原因").fill("被执行人已履行全部义务，法院决定删除失信信息");
-            page.locator("#exit button").click();
+            assertThat(page.locator("#exit-by-other-authority")).isVisible();
+            assertThat(page.locator("#exit form")).hasCount(0);
+            mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + court)
+                    .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"records\":[" + record.replace("\"sourceRecordId\"",
+                            "\"version\":\"2\",\"action\":\"REVOKE\",\"sourceRecordId\"") + "]}"))
+                    .andExpect(jsonPath("$.accepted").value(1));
+            await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(subject).stream()
+                    .filter(e -> e.id().equals(proposal.id())).findFirst().orElseThrow().status().name(),
+                    "EXITED"::equals);
+            page.reload();
             assertThat(page.locator("#entry .status")).hasText("已移出");
             assertThat(page.locator(".notice h3").last()).containsText("移出");
             visitor.navigate(url("/lists"));
