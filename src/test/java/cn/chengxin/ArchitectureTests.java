@@ -101,6 +101,24 @@ class ArchitectureTests {
         rule.check(CLASSES);
     }
 
+    /**
+     * A working-calendar day changes only through a proposal a second person approved (H9; RULES.md §10, §12): only
+     * {@code CalendarEditing}'s approval writes the calendar.
+     */
+    @Test
+    void onlyAnApprovedCalendarProposalWritesTheCalendar() throws NoSuchMethodException {
+        Class<?> days = cn.chengxin.shared.calendar.WorkingDays.class;
+        String set = days.getMethod("set", cn.chengxin.shared.calendar.CalendarDay.class, String.class, String.class)
+                .getName();
+        String clear = days.getMethod("clear", java.time.LocalDate.class).getName();
+        ArchRule rule = noClasses().that().doNotHaveFullyQualifiedName("cn.chengxin.oversight.CalendarEditing")
+                .should().callMethod(days, set, cn.chengxin.shared.calendar.CalendarDay.class, String.class,
+                        String.class)
+                .orShould().callMethod(days, clear, java.time.LocalDate.class)
+                .allowEmptyShould(false);
+        rule.check(CLASSES);
+    }
+
     @Test
     void noOneLogsThroughSystemOutExceptCommands() {
         ArchRule rule = noClasses().that().resideOutsideOfPackage("cn.chengxin.demo")
