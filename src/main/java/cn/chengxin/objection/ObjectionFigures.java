@@ -16,7 +16,7 @@ import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.objection.domain.ObjectionDeadlines;
-import cn.chengxin.shared.calendar.WorkingCalendar;
+import cn.chengxin.shared.calendar.CalendarHistory;
 import cn.chengxin.shared.calendar.WorkingDays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -77,7 +77,8 @@ public class ObjectionFigures {
     /**
      * A correction is owed while the record is still 异议中 in the version the decision was about (as
      * {@link Objections#correctionsOwedBy}); it is due 3 working days after the decision. Each record's latest such
-     * decision only; the files of their subjects are read in one query.
+     * decision only; the files of their subjects are read in one query. Each deadline is counted with the calendar as
+     * it was known on the day of the decision (H9 of gaps-review-xxv): a later change of the calendar does not move it.
      */
     private void countOwedCorrections(Map<String, long[]> figures) {
         List<Decided> decided = jdbc.sql("""
@@ -93,7 +94,7 @@ public class ObjectionFigures {
         Set<UUID> subjects = new HashSet<>();
         decided.forEach(d -> subjects.add(d.subjectId()));
         Map<UUID, List<FileEntry>> files = creditFile.filesOf(subjects);
-        WorkingCalendar calendar = workingDays.calendar();
+        CalendarHistory calendar = workingDays.history();
         LocalDate today = LocalDate.now(clock);
         for (Decided d : decided) {
             boolean owed = files.getOrDefault(d.subjectId(), List.of()).stream()
@@ -102,8 +103,8 @@ public class ObjectionFigures {
             if (owed) {
                 long[] f = figures.computeIfAbsent(d.departmentCode(), k -> new long[4]);
                 f[2]++;
-                LocalDate due = deadlines.departmentAnswerDue(calendar,
-                        LocalDate.ofInstant(d.decidedAt(), clock.getZone()));
+                LocalDate decidedOn = LocalDate.ofInstant(d.decidedAt(), clock.getZone());
+                LocalDate due = deadlines.departmentAnswerDue(calendar.whenCounted(decidedOn), decidedOn);
                 if (today.isAfter(due)) {
                     f[3]++;
                 }

@@ -79,7 +79,7 @@ public class CalendarEditing {
         String writer = proposal.proposedByName() + " / " + by.actorName();
         for (LocalDate day : change.days()) {
             if (change.change().kind() == null) {
-                workingDays.clear(day);
+                workingDays.clear(day, writer);
             } else {
                 workingDays.set(new CalendarDay(day, change.change().kind(), change.holiday()), change.source(),
                         writer);

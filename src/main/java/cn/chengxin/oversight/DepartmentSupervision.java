@@ -25,7 +25,7 @@ import cn.chengxin.oversight.domain.CollectionTimeliness;
 import cn.chengxin.oversight.domain.FeedbackYardstick;
 import cn.chengxin.repair.RepairFigures;
 import cn.chengxin.repair.RepairFigures.DepartmentRepairs;
-import cn.chengxin.shared.calendar.WorkingCalendar;
+import cn.chengxin.shared.calendar.CalendarHistory;
 import cn.chengxin.shared.calendar.WorkingDays;
 import org.springframework.stereotype.Service;
 
@@ -80,8 +80,9 @@ public class DepartmentSupervision {
      * any other code with a figure in the period.
      */
     public Period of(LocalDate from, LocalDate to) {
-        WorkingCalendar calendar = workingDays.calendar();
-        LocalDate overdueBefore = FeedbackYardstick.overdueBefore(calendar, LocalDate.now(clock));
+        // Each past deadline with the calendar as known when it began (H9): a later change does not rewrite figures.
+        CalendarHistory calendar = workingDays.history();
+        LocalDate overdueBefore = FeedbackYardstick.overdueBefore(calendar::whenCounted, LocalDate.now(clock));
         Map<String, Delivered> delivered = byCode(deliveries.between(from, to), Delivered::departmentCode);
         Map<String, List<CollectionTimeliness.Delay>> delays = new TreeMap<>();
         collection.delays(from, to).forEach(d -> delays.computeIfAbsent(d.departmentCode(), k -> new ArrayList<>())
@@ -113,7 +114,7 @@ public class DepartmentSupervision {
         for (String code : codes) {
             lines.add(new Line(code, names.getOrDefault(code, code), names.containsKey(code),
                     delivered.getOrDefault(code, new Delivered(code, 0, 0, 0, 0, 0)),
-                    CollectionTimeliness.of(delays.getOrDefault(code, List.of()), calendar),
+                    CollectionTimeliness.of(delays.getOrDefault(code, List.of()), calendar::whenCounted),
                     fed.getOrDefault(code, new DepartmentFeedback(code, 0, 0, 0, 0)),
                     objected.getOrDefault(code, new DepartmentObjections(code, 0, 0, 0, 0)),
                     repaired.getOrDefault(code, new DepartmentRepairs(code, 0, 0, 0))));

@@ -17,23 +17,31 @@ import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.UpdateCycle;
+import cn.chengxin.shared.calendar.WorkingDays;
+import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -71,6 +79,14 @@ class DepartmentSupervisionIT {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    WorkingDays workingDays;
+
+    private static final Authentication CALENDAR_MAKER = Principals.staff("supervision-calendar-maker",
+            "CREDIT_OFFICE", Permission.CALENDAR_EDIT);
+    private static final Authentication CALENDAR_CHECKER = Principals.staff("supervision-calendar-checker",
+            "CREDIT_OFFICE", Permission.CALENDAR_EDIT);
 
     /** Items this test put in force, withdrawn after it. */
     private final List<String> items = new ArrayList<>();
@@ -223,6 +239,38 @@ class DepartmentSupervisionIT {
         assertThat(mvc.perform(get("/console").with(user("clerk").authorities(new SimpleGrantedAuthority("STAFF"),
                         new SimpleGrantedAuthority("console:home")))).andReturn().getResponse().getContentAsString())
                 .as("only for whoever supervises the departments").doesNotContain("逾期未报送的信息事项");
+    }
+
+    /**
+     * A holiday approved (as a correction) for a past month after its deliveries leaves that month's timeliness as it
+     * was reported (H9 of gaps-review-xxv): the delay is counted with the calendar as known when its count began.
+     */
+    @Test
+    void aHolidayApprovedLaterForAPastMonthLeavesThatMonthsTimelinessUnchanged() throws Exception {
+        record(DECIDED.plusDays(8), "ACTIVE"); // Tuesday 12 March: the 6th working day after the decision, late
+        LocalDate friday = DECIDED.plusDays(4);
+        String[] march = {"from", "2019-03-01", "to", "2019-03-31"};
+        assertThat(cells(page("/console/supervision", march), busy).subList(4, 7)).containsExactly("1", "8", "0%");
+        try {
+            mvc.perform(post("/console/calendar").with(authentication(CALENDAR_MAKER)).with(csrf())
+                    .param("day", friday.toString()).param("kind", "HOLIDAY").param("holiday", "测试假日")
+                    .param("source", "测试通知").param("reason", "补录漏录的假日"))
+                    .andExpect(flash().attribute("successKey", "calendar.proposed"));
+            UUID proposal = jdbc.sql("SELECT id FROM shared.calendar_proposal WHERE first_day = ? AND status = 'PENDING'")
+                    .param(friday).query(UUID.class).single();
+            mvc.perform(post("/console/calendar/proposals/" + proposal + "/approve")
+                    .with(authentication(CALENDAR_CHECKER)).with(csrf()))
+                    .andExpect(flash().attribute("successKey", "calendar.approved"));
+            assertThat(workingDays.calendar().workingDaysBetween(DECIDED, DECIDED.plusDays(8)))
+                    .as("by today's calendar the delivery would be in time").isEqualTo(5);
+
+            assertThat(cells(page("/console/supervision", march), busy).subList(4, 7))
+                    .as("the month's figures as they were reported").containsExactly("1", "8", "0%");
+        } finally {
+            workingDays.clear(friday);
+            jdbc.sql("DELETE FROM shared.calendar_day_change WHERE day = ?").param(friday).update();
+            jdbc.sql("DELETE FROM shared.calendar_proposal WHERE first_day = ?").param(friday).update();
+        }
     }
 
     /** A new daily item in force, provided by {@code department} alone. */

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 import cn.chengxin.shared.calendar.WorkingCalendar;
 
@@ -13,6 +14,8 @@ import cn.chengxin.shared.calendar.WorkingCalendar;
  * each decision's date to the day the platform received it, the median in calendar days and how many arrived within
  * {@link #DEADLINE_WORKING_DAYS} working days of the decision by the calendar (the decision day does not count, as in
  * every deadline in working days). Computed from counts per (decision date, day received), never from single records.
+ * Each delay is judged by the calendar as it was known when its count began (H9 of gaps-review-xxv): a holiday
+ * approved later for a past month, as a correction, does not turn late deliveries into timely ones.
  */
 public record CollectionTimeliness(long records, Long medianDays, long withinDeadline) {
 
@@ -26,6 +29,11 @@ public record CollectionTimeliness(long records, Long medianDays, long withinDea
     private static final long LONGEST_SPAN = 31;
 
     public static CollectionTimeliness of(List<Delay> delays, WorkingCalendar calendar) {
+        return of(delays, decided -> calendar);
+    }
+
+    /** {@code calendarFrom}: the calendar a deadline counted from a decision date is judged by. */
+    public static CollectionTimeliness of(List<Delay> delays, Function<LocalDate, WorkingCalendar> calendarFrom) {
         List<Delay> sorted = new ArrayList<>(delays);
         sorted.sort(Comparator.comparingLong(CollectionTimeliness::days));
         long records = sorted.stream().mapToLong(Delay::records).sum();
@@ -42,7 +50,7 @@ public record CollectionTimeliness(long records, Long medianDays, long withinDea
             if (median == null && seen >= middle) {
                 median = days(d);
             }
-            if (inTime(d, calendar)) {
+            if (inTime(d, calendarFrom.apply(d.decided()))) {
                 within += d.records();
             }
         }

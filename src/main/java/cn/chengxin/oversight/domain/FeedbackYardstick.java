@@ -1,6 +1,7 @@
 package cn.chengxin.oversight.domain;
 
 import java.time.LocalDate;
+import java.util.function.Function;
 
 import cn.chengxin.shared.calendar.WorkingCalendar;
 
@@ -19,9 +20,19 @@ public final class FeedbackYardstick {
 
     /** The first day whose checks are not yet overdue on {@code today}: those made before it are. */
     public static LocalDate overdueBefore(WorkingCalendar calendar, LocalDate today) {
+        return overdueBefore(made -> calendar, today);
+    }
+
+    /**
+     * As {@link #overdueBefore(WorkingCalendar, LocalDate)}, each check's period counted with {@code calendarFrom} the
+     * day it was made: the calendar as it was known then (H9 of gaps-review-xxv), so that a later correction of a past
+     * day does not make old checks overdue or in time again.
+     */
+    public static LocalDate overdueBefore(Function<LocalDate, WorkingCalendar> calendarFrom, LocalDate today) {
         LocalDate day = today;
         // Step back while a check made the day before would still be in time today (its last day not yet passed).
-        while (!calendar.plusWorkingDays(day.minusDays(1), WORKING_DAYS).isBefore(today)) {
+        while (!calendarFrom.apply(day.minusDays(1)).plusWorkingDays(day.minusDays(1), WORKING_DAYS)
+                .isBefore(today)) {
             day = day.minusDays(1);
         }
         return day;

@@ -28,10 +28,28 @@ public final class WorkingCalendar {
     private final Set<Integer> scheduledYears;
 
     public WorkingCalendar(Collection<CalendarDay> days) {
-        Map<LocalDate, DayKind> map = new TreeMap<>();
-        days.forEach(d -> map.put(d.date(), d.kind()));
+        this(days.stream().collect(Collectors.toMap(CalendarDay::date, CalendarDay::kind, (a, b) -> b)));
+    }
+
+    private WorkingCalendar(Map<LocalDate, DayKind> map) {
         this.exceptions = Map.copyOf(map);
         this.scheduledYears = map.keySet().stream().map(LocalDate::getYear).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * This calendar with the days from {@code first} to {@code last} (both included) made {@code kind}, or ordinary
+     * again when {@code kind} is null: a proposed change, to tell which stored deadlines it would count differently.
+     */
+    public WorkingCalendar changed(LocalDate first, LocalDate last, DayKind kind) {
+        Map<LocalDate, DayKind> map = new TreeMap<>(exceptions);
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            if (kind == null) {
+                map.remove(d);
+            } else {
+                map.put(d, kind);
+            }
+        }
+        return new WorkingCalendar(map);
     }
 
     public boolean isWorkingDay(LocalDate date) {

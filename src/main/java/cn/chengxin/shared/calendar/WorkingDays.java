@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@link #calendar()} for the current one. The calendar is read again after every change on this instance and at
  * most a minute after a change on another. A change made in a transaction (with its audit event) is read again once
  * the transaction ends: until then, a request on this instance would cache the calendar as it was — or, in the
- * change's own transaction, a day that a rollback then takes back.
+ * change's own transaction, a day that a rollback then takes back. Every change first keeps the day's former state
+ * ({@code shared.calendar_day_change}), so that {@link #history()} can tell the calendar as it was known at any instant.
  */
 @Service
 public class WorkingDays {
@@ -70,6 +71,7 @@ public class WorkingDays {
             throw new CodedProblem("CALENDAR_ADJUSTED_NOT_WEEKEND", DomainProblem.Kind.INVALID_INPUT,
                     "调休工作日只能是星期六或星期日（工作日本来就上班）");
         }
+        keepFormerState(day.date(), by);
         jdbc.sql("""
                         INSERT INTO shared.calendar_day (day, kind, holiday, source, updated_by, updated_at)
                         VALUES (?, ?, ?, ?, ?, ?)
@@ -83,9 +85,44 @@ public class WorkingDays {
 
     /** Makes a day ordinary again (a weekday works, a weekend day rests); false if it was ordinary already. */
     public boolean clear(LocalDate date) {
+        return clear(date, "system");
+    }
+
+    /** As {@link #clear(LocalDate)}, naming who made the change in the calendar's history. */
+    public boolean clear(LocalDate date, String by) {
+        keepFormerState(date, by);
         boolean removed = jdbc.sql("DELETE FROM shared.calendar_day WHERE day = ?").param(date).update() == 1;
         changed();
         return removed;
+    }
+
+    /**
+     * The calendar with its history, read now (two small queries): for figures that judge past deadlines with the
+     * calendar known when each began (H9 of gaps-review-xxv). Load it once per figure computation.
+     */
+    public CalendarHistory history() {
+        List<CalendarHistory.Change> changes = jdbc.sql("""
+                        SELECT day, former_kind, former_holiday, changed_at FROM shared.calendar_day_change
+                        ORDER BY changed_at, id""")
+                .query((rs, n) -> {
+                    LocalDate day = rs.getObject(1, LocalDate.class);
+                    String kind = rs.getString(2);
+                    return new CalendarHistory.Change(day,
+                            kind == null ? null : new CalendarDay(day, DayKind.valueOf(kind), rs.getString(3)),
+                            rs.getTimestamp(4).toInstant());
+                })
+                .list();
+        return new CalendarHistory(all(), changes, clock.getZone());
+    }
+
+    /** Keeps the day's state before a change (none: an ordinary day), with the instant it changed. */
+    private void keepFormerState(LocalDate date, String by) {
+        jdbc.sql("""
+                        INSERT INTO shared.calendar_day_change (day, former_kind, former_holiday, changed_at, changed_by)
+                        SELECT ?, c.kind, c.holiday, ?, ?
+                        FROM (SELECT 1) one LEFT JOIN shared.calendar_day c ON c.day = ?""")
+                .params(date, Timestamp.from(clock.instant()), by == null ? "system" : by, date)
+                .update();
     }
 
     /** Forgets the cached calendar now and, in a transaction, again once it has committed or rolled back. */

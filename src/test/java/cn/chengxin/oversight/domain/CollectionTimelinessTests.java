@@ -2,6 +2,7 @@ package cn.chengxin.oversight.domain;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
 import cn.chengxin.oversight.domain.CollectionTimeliness.Delay;
 import cn.chengxin.shared.calendar.CalendarDay;
@@ -65,5 +66,21 @@ class CollectionTimelinessTests {
         assertThat(FeedbackYardstick.overdueBefore(ORDINARY, MONDAY.plusDays(15))).isEqualTo(MONDAY.plusDays(1));
         // On Saturday 14 March, the checks made until Sunday 1 March are overdue (their 10th day was Friday the 13th).
         assertThat(FeedbackYardstick.overdueBefore(ORDINARY, MONDAY.plusDays(12))).isEqualTo(MONDAY);
+    }
+
+    @Test
+    void eachDelayAndCheckIsJudgedByTheCalendarKnownWhenItsCountBegan() {
+        // Friday 6 March was made a holiday after the fact: known only for counts beginning after the 6th.
+        LocalDate friday = MONDAY.plusDays(4);
+        WorkingCalendar corrected = ORDINARY.changed(friday, friday, DayKind.HOLIDAY);
+        Function<LocalDate, WorkingCalendar> known = start -> start.isAfter(friday) ? corrected
+                : ORDINARY;
+        Delay sixthDay = new Delay(MONDAY, MONDAY.plusDays(8), 1); // Tuesday 10 March: the 6th, the 5th corrected
+
+        assertThat(CollectionTimeliness.of(List.of(sixthDay), corrected).withinDeadline()).isEqualTo(1);
+        assertThat(CollectionTimeliness.of(List.of(sixthDay), known).withinDeadline()).as("as reported").isZero();
+        assertThat(FeedbackYardstick.overdueBefore(known, MONDAY.plusDays(15)))
+                .as("Monday's checks overdue from the 17th still").isEqualTo(MONDAY.plusDays(1));
+        assertThat(FeedbackYardstick.overdueBefore(corrected, MONDAY.plusDays(15))).isEqualTo(MONDAY);
     }
 }
