@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ import cn.chengxin.objection.persistence.JdbcObjections;
 import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.calendar.DeadlineRecount;
+import cn.chengxin.shared.calendar.WorkingCalendar;
 import cn.chengxin.shared.calendar.WorkingDays;
 import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.subject.SubjectRegistry;
@@ -1045,6 +1048,37 @@ public class Objections {
     /** Open cases, the earliest deadline first (the dashboard shows which are overdue). */
     public List<Objection> open() {
         return store.openByDue(500);
+    }
+
+    /**
+     * The stored deadlines of open cases that a proposed change of the calendar ({@code proposed}: today's calendar with
+     * the days from {@code first} to {@code last} changed) would count differently (H9 of gaps-review-xxv; RULES.md §5):
+     * the case's own, counted from receipt and capped at the ceiling, and its department's answer still owed, counted
+     * from routing. The stored dates are not changed: the credit office sees which cases to extend. Earliest first.
+     */
+    public List<DeadlineRecount> recountedUnder(WorkingCalendar proposed, LocalDate first, LocalDate last) {
+        WorkingCalendar current = workingDays.calendar();
+        List<DeadlineRecount> moved = new ArrayList<>();
+        for (Objection o : store.openDueFrom(first)) {
+            LocalDate received = o.receivedOn() != null ? o.receivedOn()
+                    : LocalDate.ofInstant(o.filedAt(), clock.getZone());
+            String path = "/console/objections/" + o.id();
+            DeadlineRecount.recount(current, proposed, received, o.dueOn(), first, last)
+                    .map(d -> min(d, deadlines.ceiling(proposed, received)))
+                    .ifPresent(d -> moved.add(new DeadlineRecount("OBJECTION_DUE", o.id(), path, received, o.dueOn(),
+                            d)));
+            if (o.status() == ObjectionStatus.WITH_DEPARTMENT && o.answer() == null && o.routedAt() != null) {
+                LocalDate routed = LocalDate.ofInstant(o.routedAt(), clock.getZone());
+                DeadlineRecount.recount(current, proposed, routed, o.departmentDue(), first, last)
+                        .ifPresent(d -> moved.add(new DeadlineRecount("OBJECTION_DEPARTMENT_DUE", o.id(), path,
+                                routed, o.departmentDue(), d)));
+            }
+        }
+        return moved;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? b : a;
     }
 
     /**

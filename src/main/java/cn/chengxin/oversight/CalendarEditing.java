@@ -2,19 +2,25 @@ package cn.chengxin.oversight;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.objection.Objections;
 import cn.chengxin.oversight.domain.CalendarChange;
 import cn.chengxin.oversight.domain.CalendarProposal;
 import cn.chengxin.oversight.persistence.JdbcCalendarProposals;
+import cn.chengxin.repair.Repairs;
 import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.DomainProblem.Kind;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.calendar.CalendarDay;
+import cn.chengxin.shared.calendar.DeadlineRecount;
+import cn.chengxin.shared.calendar.WorkingCalendar;
 import cn.chengxin.shared.calendar.WorkingDays;
 import cn.chengxin.shared.security.Actor;
 import org.springframework.stereotype.Service;
@@ -37,12 +43,17 @@ public class CalendarEditing {
     private final JdbcCalendarProposals proposals;
     private final AuditLog audit;
     private final Clock clock;
+    private final Objections objections;
+    private final Repairs repairs;
 
-    CalendarEditing(WorkingDays workingDays, JdbcCalendarProposals proposals, AuditLog audit, Clock clock) {
+    CalendarEditing(WorkingDays workingDays, JdbcCalendarProposals proposals, AuditLog audit, Clock clock,
+                    Objections objections, Repairs repairs) {
         this.workingDays = workingDays;
         this.proposals = proposals;
         this.audit = audit;
         this.clock = clock;
+        this.objections = objections;
+        this.repairs = repairs;
     }
 
     /** Proposes a change; the calendar is unchanged until another person approves it. */
@@ -105,6 +116,23 @@ public class CalendarEditing {
     /** The proposals awaiting a second person, oldest first. */
     public List<CalendarProposal> pending() {
         return proposals.pending();
+    }
+
+    /**
+     * The open objections and repair applications whose stored deadline the proposal would count differently: its
+     * window, from the start of its current count to the stored date, contains a changed day (H9 of gaps-review-xxv;
+     * RULES.md §5, §6). For the approver: approval leaves stored dates as they are (the person keeps the date they were
+     * told); the handlers extend where the new calendar calls for it.
+     */
+    public List<DeadlineRecount> casesMoved(CalendarProposal proposal) {
+        CalendarChange change = proposal.change();
+        WorkingCalendar proposed = workingDays.calendar().changed(change.firstDay(), change.lastDay(),
+                change.change().kind());
+        List<DeadlineRecount> moved = new ArrayList<>(
+                objections.recountedUnder(proposed, change.firstDay(), change.lastDay()));
+        moved.addAll(repairs.recountedUnder(proposed, change.firstDay(), change.lastDay()));
+        moved.sort(Comparator.comparing(DeadlineRecount::stored));
+        return moved;
     }
 
     public List<CalendarProposal> recentlyDecided() {

@@ -50,6 +50,8 @@ import cn.chengxin.shared.City;
 import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.calendar.DeadlineRecount;
+import cn.chengxin.shared.calendar.WorkingCalendar;
 import cn.chengxin.shared.calendar.WorkingDays;
 import cn.chengxin.shared.files.Attachments;
 import cn.chengxin.shared.security.Actor;
@@ -633,6 +635,25 @@ public class Repairs {
 
     public List<RepairApplication> open() {
         return store.open(500);
+    }
+
+    /**
+     * The stored deadlines of open applications that a proposed change of the calendar ({@code proposed}: today's
+     * calendar with the days from {@code first} to {@code last} changed) would count differently (H9 of gaps-review-xxv;
+     * RULES.md §6): the authority's decision once proposed, counted from the proposal, else the platform's feedback,
+     * counted from filing (extensions and pauses kept in the number of working days). The stored dates are not changed.
+     */
+    public List<DeadlineRecount> recountedUnder(WorkingCalendar proposed, LocalDate first, LocalDate last) {
+        WorkingCalendar current = workingDays.calendar();
+        List<DeadlineRecount> moved = new ArrayList<>();
+        for (RepairApplication a : store.openDueFrom(first)) {
+            boolean deciding = a.status() == RepairStatus.PROPOSED && a.decisionDue() != null && a.proposedAt() != null;
+            LocalDate start = LocalDate.ofInstant(deciding ? a.proposedAt() : a.filedAt(), clock.getZone());
+            DeadlineRecount.recount(current, proposed, start, a.dueOn(), first, last)
+                    .ifPresent(d -> moved.add(new DeadlineRecount(deciding ? "REPAIR_DECISION_DUE"
+                            : "REPAIR_FEEDBACK_DUE", a.id(), "/console/repairs/" + a.id(), start, a.dueOn(), d)));
+        }
+        return moved;
     }
 
     /**

@@ -1,7 +1,10 @@
 package cn.chengxin.oversight;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.UUID;
 
@@ -84,6 +87,51 @@ class CalendarEditingIT {
         mvc.perform(decide(checker, proposal, "reject").param("note", "迟了"))
                 .andExpect(flash().attribute("failureCode", "CALENDAR_PROPOSAL_DECIDED"));
         assertThat(audited(first)).containsExactly("calendar.propose", "calendar.approve");
+    }
+
+    /**
+     * The approver sees the open cases whose stored deadline the proposal would count differently, with the date
+     * recounted under it and a link to each; approval leaves the stored dates as the person was told them.
+     */
+    @Test
+    void aProposalCoveringAnOpenObjectionsDeadlineListsThatCase() throws Exception {
+        LocalDate received = LocalDate.of(2098, 3, 1).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+        LocalDate due = received.plusDays(3);              // Thursday: 3 working days from Monday
+        LocalDate holiday = received.plusDays(2);          // Wednesday
+        UUID covered = openObjection(received, due);
+        UUID before = openObjection(received.minusDays(7), due.minusDays(7)); // due the week before: not reached
+        try {
+            mvc.perform(propose(maker, holiday)).andExpect(flash().attribute("successKey", "calendar.proposed"));
+            UUID proposal = proposalOf(holiday);
+            String page = page(checker, 2098);
+            int at = page.indexOf("data-moved=\"" + proposal + "\"");
+            assertThat(at).as("the proposal's cases are listed").isPositive();
+            String listed = page.substring(at, page.indexOf("</table>", at));
+            assertThat(listed).contains("data-case=\"" + covered + "\"", "/console/objections/" + covered,
+                            "异议办理期限", due.toString(), received.plusDays(4).toString(), "已存储的期限不变")
+                    .doesNotContain(before.toString());
+
+            mvc.perform(decide(checker, proposal, "approve"))
+                    .andExpect(flash().attribute("successKey", "calendar.approved"));
+            assertThat(jdbc.sql("SELECT due_on FROM objection.objection WHERE id = ?").param(covered)
+                    .query(LocalDate.class).single()).as("the person keeps the date they were told").isEqualTo(due);
+        } finally {
+            jdbc.sql("DELETE FROM objection.objection WHERE id IN (?, ?)").params(covered, before).update();
+            workingDays.clear(holiday);
+        }
+    }
+
+    private UUID openObjection(LocalDate received, LocalDate due) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO objection.objection (id, subject_id, record_key, item_code, department_code,
+                               reasons, filed_by, filed_at, status, due_on, received_on)
+                        VALUES (?, ?, ?, 'P_ADMIN_PENALTY_GENERAL', 'CALTEST', '测试', 'calendar-test', ?, 'RECEIVED',
+                                ?, ?)""")
+                .params(id, UUID.randomUUID(), UUID.randomUUID(),
+                        Timestamp.from(received.atTime(10, 0).atZone(clock.getZone()).toInstant()), due, received)
+                .update();
+        return id;
     }
 
     @Test
@@ -184,7 +232,11 @@ class CalendarEditingIT {
     }
 
     private String page(Authentication who) throws Exception {
-        return mvc.perform(get("/console/calendar").param("year", "2099").with(authentication(who)))
+        return page(who, 2099);
+    }
+
+    private String page(Authentication who, int year) throws Exception {
+        return mvc.perform(get("/console/calendar").param("year", String.valueOf(year)).with(authentication(who)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 

@@ -144,6 +144,12 @@ public class JdbcObjections {
                 .query(JdbcObjections::objection).list();
     }
 
+    /** Open cases with a stored deadline (their own or their department's) on or after {@code day}. */
+    public List<Objection> openDueFrom(LocalDate day) {
+        return jdbc.sql(SELECT + " WHERE status <> 'DECIDED' AND (due_on >= ? OR department_due >= ?) ORDER BY due_on")
+                .params(day, day).query(JdbcObjections::objection).list();
+    }
+
     public List<Objection> recentlyDecided(int limit) {
         return jdbc.sql(SELECT + " WHERE status = 'DECIDED' ORDER BY decided_at DESC LIMIT ?").param(limit)
                 .query(JdbcObjections::objection).list();

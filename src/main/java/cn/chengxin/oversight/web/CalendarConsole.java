@@ -2,11 +2,16 @@ package cn.chengxin.oversight.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.oversight.CalendarEditing;
 import cn.chengxin.oversight.domain.CalendarChange;
+import cn.chengxin.oversight.domain.CalendarProposal;
+import cn.chengxin.shared.calendar.DeadlineRecount;
 import cn.chengxin.shared.calendar.WorkingDays;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
@@ -46,7 +51,11 @@ class CalendarConsole {
         model.addAttribute("year", shown);
         model.addAttribute("days", workingDays.year(shown));
         model.addAttribute("kinds", CalendarChange.Change.values());
-        model.addAttribute("pending", editing.pending());
+        List<CalendarProposal> pending = editing.pending();
+        Map<UUID, List<DeadlineRecount>> moved = new HashMap<>();
+        pending.forEach(p -> moved.put(p.id(), editing.casesMoved(p)));
+        model.addAttribute("pending", pending);
+        model.addAttribute("moved", moved);
         model.addAttribute("decided", editing.recentlyDecided());
         model.addAttribute("me", AuditLog.currentActor().actorId());
         return "console/calendar";

@@ -78,6 +78,13 @@ public class JdbcRepairs {
                 .param(limit).query(JdbcRepairs::application).list();
     }
 
+    /** The open applications whose deadline in force (decision once proposed, else feedback) is on or after {@code day}. */
+    public List<RepairApplication> openDueFrom(LocalDate day) {
+        return jdbc.sql(SELECT + " WHERE status IN ('APPLIED', 'PROPOSED')"
+                        + " AND (feedback_due >= ? OR decision_due >= ?) ORDER BY feedback_due")
+                .params(day, day).query(JdbcRepairs::application).list();
+    }
+
     /** The open applications about any of {@code recordKeys}. */
     public List<RepairApplication> openOn(java.util.Collection<UUID> recordKeys) {
         if (recordKeys.isEmpty()) {
