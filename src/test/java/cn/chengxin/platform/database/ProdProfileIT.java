@@ -26,4 +26,21 @@ class ProdProfileIT {
                 .hasMessageContaining("CHENGXIN_DB_URL");
         assertThat(dir.resolve("postgres")).doesNotExist();
     }
+
+    /** Gaps review xxvii I3: a development switch set by the environment stops the start before anything is made. */
+    @Test
+    void theProdProfileRefusesDevelopmentSwitchesByName() throws Exception {
+        Path dir = Path.of("target", "it-prod-switches").toAbsolutePath();
+        FileSystemUtils.deleteRecursively(dir);
+
+        assertThatThrownBy(() -> App.start(dir, "prod",
+                "--chengxin.keys.encryption=AAECAwQFBgcICQoLDA0ODw==",
+                "--chengxin.keys.index=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                "--chengxin.demo.accounts=true", "--chengxin.sms.gateway=dev"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("development settings")
+                .hasMessageContaining("chengxin.demo.accounts=true (CHENGXIN_DEMO_ACCOUNTS)")
+                .hasMessageContaining("chengxin.sms.gateway=dev (CHENGXIN_SMS_GATEWAY)");
+        assertThat(dir.resolve("postgres")).doesNotExist();
+    }
 }
