@@ -61,9 +61,27 @@ public class Notices {
      * @return the notice's id
      */
     public UUID notify(UUID subjectId, String kind, String title, String body, String link) {
+        return write(subjectId, kind, title, body, link, null, null);
+    }
+
+    /**
+     * Notifies the subject with a notice that self-service renders in the reader's language (G13): {@code title} and
+     * {@code body} are the Chinese text, kept for the text message and the Chinese reader; {@code wording} (one of
+     * {@link NoticeWording#WORDINGS}) and {@code args} give {@code notice.<wording>.title/body} in another language.
+     */
+    public UUID notify(UUID subjectId, String kind, String title, String body, String link, String wording,
+                       List<NoticeArg> args) {
+        if (!NoticeWording.WORDINGS.contains(wording)) {
+            throw new IllegalArgumentException("No notice wording " + wording);
+        }
+        return write(subjectId, kind, title, body, link, wording, List.copyOf(args));
+    }
+
+    private UUID write(UUID subjectId, String kind, String title, String body, String link, String wording,
+                       List<NoticeArg> args) {
         Optional<JdbcAccounts.SealedPhone> phone = accounts.phoneOf(subjectId);
         Notice notice = new Notice(Ids.newId(), subjectId, kind, title.strip(), body == null ? "" : body.strip(), link,
-                clock.instant(), null, phone.isPresent() ? Notice.Sms.QUEUED : Notice.Sms.NONE);
+                clock.instant(), null, phone.isPresent() ? Notice.Sms.QUEUED : Notice.Sms.NONE, wording, args);
         store.insert(notice);
         phone.ifPresent(p -> AfterCommit.run(() -> text(notice, p)));
         return notice.id();

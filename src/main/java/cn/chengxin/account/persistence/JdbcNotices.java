@@ -8,25 +8,35 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.chengxin.account.Notice;
+import cn.chengxin.account.NoticeArg;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The account.notice table: citizens' in-app notices. */
 @Repository
 public class JdbcNotices {
 
-    private final JdbcClient jdbc;
+    private static final TypeReference<List<NoticeArg>> ARGS = new TypeReference<>() {
+    };
 
-    public JdbcNotices(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public JdbcNotices(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     public void insert(Notice n) {
         jdbc.sql("""
-                        INSERT INTO account.notice (id, subject_id, kind, title, body, link, created_at, sms)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        INSERT INTO account.notice (id, subject_id, kind, title, body, link, created_at, sms, wording,
+                                                    args)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
                 .params(n.id(), n.subjectId(), n.kind(), n.title(), n.body(), n.link(),
-                        Timestamp.from(n.createdAt()), n.sms().name()).update();
+                        Timestamp.from(n.createdAt()), n.sms().name(), n.wording(),
+                        n.args() == null ? null : json.writeValueAsString(n.args())).update();
     }
 
     public void smsOutcome(UUID id, Notice.Sms sms) {
@@ -35,9 +45,9 @@ public class JdbcNotices {
 
     public List<Notice> ofSubject(UUID subjectId, int limit) {
         return jdbc.sql("""
-                        SELECT id, subject_id, kind, title, body, link, created_at, read_at, sms FROM account.notice
-                        WHERE subject_id = ? ORDER BY created_at DESC LIMIT ?""").params(subjectId, limit)
-                .query(JdbcNotices::notice).list();
+                        SELECT id, subject_id, kind, title, body, link, created_at, read_at, sms, wording, args
+                        FROM account.notice WHERE subject_id = ? ORDER BY created_at DESC LIMIT ?""")
+                .params(subjectId, limit).query(this::notice).list();
     }
 
     public int unread(UUID subjectId) {
@@ -57,11 +67,13 @@ public class JdbcNotices {
                 .params(Timestamp.from(at), subjectId).update();
     }
 
-    private static Notice notice(ResultSet rs, int n) throws SQLException {
+    private Notice notice(ResultSet rs, int n) throws SQLException {
         Timestamp read = rs.getTimestamp("read_at");
+        String args = rs.getString("args");
         return new Notice(rs.getObject("id", UUID.class), rs.getObject("subject_id", UUID.class),
                 rs.getString("kind"), rs.getString("title"), rs.getString("body"), rs.getString("link"),
                 rs.getTimestamp("created_at").toInstant(), read == null ? null : read.toInstant(),
-                Notice.Sms.valueOf(rs.getString("sms")));
+                Notice.Sms.valueOf(rs.getString("sms")), rs.getString("wording"),
+                args == null ? null : json.readValue(args, ARGS));
     }
 }

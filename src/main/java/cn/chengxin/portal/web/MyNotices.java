@@ -1,8 +1,10 @@
 package cn.chengxin.portal.web;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import cn.chengxin.account.CitizenPrincipal;
+import cn.chengxin.account.NoticeWording;
 import cn.chengxin.account.Notices;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
@@ -13,20 +15,25 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** 消息通知: the citizen's notices, newest first, unread ones marked; read one by one or all at once. */
+/**
+ * 消息通知: the citizen's notices, newest first, unread ones marked; read one by one or all at once. Each in the reader's
+ * language (G13): a list notice in another language says that its Chinese text is the notice served.
+ */
 @Controller
 @RequiresPermission(Permission.SELF_SERVICE)
 class MyNotices {
 
     private final Notices notices;
+    private final NoticeWording wording;
 
-    MyNotices(Notices notices) {
+    MyNotices(Notices notices, NoticeWording wording) {
         this.notices = notices;
+        this.wording = wording;
     }
 
     @GetMapping("/me/notices")
-    String list(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
-        model.addAttribute("notices", notices.of(citizen.subjectId()));
+    String list(@AuthenticationPrincipal CitizenPrincipal citizen, Locale locale, Model model) {
+        model.addAttribute("notices", wording.render(notices.of(citizen.subjectId()), locale));
         return "me/notices";
     }
 
