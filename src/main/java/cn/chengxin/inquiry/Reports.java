@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import cn.chengxin.account.ApiClientPrincipal;
+import cn.chengxin.account.NoticeArg;
 import cn.chengxin.account.Notices;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
@@ -263,7 +264,10 @@ public class Reports {
                     // may withdraw it), and only of a use that happened: the notice commits with the report.
                     notices.notify(subjectId, "CONSENT_USED", client.organisation() + "已使用您的授权查询信用报告",
                             client.organisation() + "按您的授权，以“" + purpose.label() + "”为用途查询了您的信用报告（报告编号 "
-                                    + number + "）。如非您本人授权，请在“授权管理”中撤回授权并提出异议。", "/me/consents");
+                                    + number + "）。如非您本人授权，请在“授权管理”中撤回授权并提出异议。", "/me/consents",
+                            "CONSENT_USED", List.of(NoticeArg.text(client.organisation()),
+                                    NoticeArg.label("me.consent.purpose." + purpose.name(), purpose.label()),
+                                    NoticeArg.text(String.valueOf(number))));
                 });
     }
 

@@ -1,5 +1,8 @@
 package cn.chengxin.objection;
 
+import java.util.List;
+
+import cn.chengxin.account.NoticeArg;
 import cn.chengxin.account.Notices;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
@@ -27,13 +30,14 @@ class ObjectionNotices {
     void received(Objection o) {
         notices.notify(o.subjectId(), "OBJECTION_RECEIVED", "您的异议已受理",
                 "您对“" + itemName(o) + "”记录提出的异议已受理，该记录已标注“异议中”。办结期限：" + o.dueOn()
-                        + "（按工作日计算）。", LINK);
+                        + "（按工作日计算）。", LINK, "OBJECTION_RECEIVED", List.of(item(o), NoticeArg.date(o.dueOn())));
     }
 
     void decided(Objection o) {
         notices.notify(o.subjectId(), "OBJECTION_DECIDED", "您的异议已办结：" + o.outcome().label(),
                 "您对“" + itemName(o) + "”记录提出的异议已办结。处理结果：" + o.outcome().label() + "。理由："
-                        + o.outcomeReasons(), LINK);
+                        + o.outcomeReasons(), LINK, "OBJECTION_DECIDED",
+                List.of(outcome(o), item(o), NoticeArg.text(o.outcomeReasons())));
     }
 
     /**
@@ -44,14 +48,19 @@ class ObjectionNotices {
         String department = catalogue.departments().getOrDefault(o.departmentCode(), o.departmentCode());
         notices.notify(o.subjectId(), "OBJECTION_ROUTED", "您的异议已转" + department + "核查，办结期限 " + newDue,
                 "您对“" + itemName(o) + "”记录提出的异议需由提供单位" + department + "核实，已转该单位核查。"
-                        + "办结期限相应变更为 " + newDue + "（自受理之日起按工作日计算）。", LINK);
+                        + "办结期限相应变更为 " + newDue + "（自受理之日起按工作日计算）。", LINK, "OBJECTION_ROUTED",
+                List.of(NoticeArg.department(o.departmentCode(), department), NoticeArg.date(newDue), item(o)));
     }
 
     /** The subject learns that the deadline moved, and why (testing or expert review is not counted). */
-    void paused(Objection o, String kind, java.time.LocalDate until, java.time.LocalDate newDue) {
+    void paused(Objection o, cn.chengxin.objection.domain.ObjectionPause.Kind pause, java.time.LocalDate until,
+                java.time.LocalDate newDue) {
+        String kind = pause.label();
         notices.notify(o.subjectId(), "OBJECTION_PAUSED", "您的异议办理期限顺延至 " + newDue,
                 "您对“" + itemName(o) + "”记录提出的异议需" + kind + "，至 " + until + " 止的工作日不计入办理期限，"
-                        + "办结期限顺延至 " + newDue + "（自受理之日起不超过 20 日）。", LINK);
+                        + "办结期限顺延至 " + newDue + "（自受理之日起不超过 20 日）。", LINK, "OBJECTION_PAUSED",
+                List.of(NoticeArg.date(newDue), item(o), NoticeArg.label("objections.pauseKind." + pause.name(), kind),
+                        NoticeArg.date(until)));
     }
 
     /**
@@ -61,7 +70,8 @@ class ObjectionNotices {
     void correctionEscalated(Objection o, java.time.LocalDate due) {
         notices.notify(o.subjectId(), "OBJECTION_CORRECTION_ESCALATED", "异议记录逾期未更正，已报信用办督办",
                 "您对“" + itemName(o) + "”记录提出的异议已办结为" + o.outcome().label() + "，提供单位未在 " + due
-                        + " 前报送更正后的记录，已报信用办督办。更正前，该记录继续标注“异议中”。", LINK);
+                        + " 前报送更正后的记录，已报信用办督办。更正前，该记录继续标注“异议中”。", LINK,
+                "OBJECTION_CORRECTION_ESCALATED", List.of(item(o), outcome(o), NoticeArg.date(due)));
     }
 
     /**
@@ -74,7 +84,20 @@ class ObjectionNotices {
         notices.notify(subjectId, "OBJECTION_CORRECTED", "您异议的记录已更正",
                 "提供单位已报送“" + itemName(record.itemCode()) + "”记录" + decision + "更正后的记录（第 "
                         + record.version() + " 版），该记录已解除“异议中”标注。请在“我的信用档案”查看更正后的内容；"
-                        + "如仍有误，可再次提出异议。", FILE_LINK);
+                        + "如仍有误，可再次提出异议。", FILE_LINK, "OBJECTION_CORRECTED",
+                List.of(NoticeArg.item(record.itemCode(), itemName(record.itemCode())),
+                        record.decisionNumber() == null ? NoticeArg.text("")
+                                : NoticeArg.label("notice.decision", decision, record.decisionNumber()),
+                        NoticeArg.number(record.version())));
+    }
+
+    /** The record objected to, by its item (or list) code and its name as the text gives it (G13). */
+    private NoticeArg item(Objection o) {
+        return NoticeArg.item(o.itemCode(), itemName(o));
+    }
+
+    private static NoticeArg outcome(Objection o) {
+        return NoticeArg.label("objections.outcome." + o.outcome().name(), o.outcome().label());
     }
 
     private String itemName(String itemCode) {

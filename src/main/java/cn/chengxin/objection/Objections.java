@@ -535,7 +535,7 @@ public class Objections {
         }
         String by = AuditLog.currentActor().actorName();
         store.insertPause(Ids.newId(), id, pause, by, clock.instant());
-        notices.paused(o, kind.label(), pause.until(), due.caseDue());
+        notices.paused(o, kind, pause.until(), due.caseDue());
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.pause")
                 .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
                 .detail(kind + " " + pause.from() + "～" + pause.until() + "；期限 " + due.caseDue()));

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.chengxin.account.NoticeArg;
 import cn.chengxin.account.Notices;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
@@ -87,7 +88,8 @@ public class ScoreReviews {
                     "您已有一件正在办理的人工复核申请，答复后方可再次申请");
         }
         notices.notify(subject, "SCORE_REVIEW_RECEIVED", "您的信用分人工复核申请已受理",
-                "信用办将由工作人员复核您的信用分，并于 " + review.dueOn() + " 前书面答复（按工作日计算）。", LINK);
+                "信用办将由工作人员复核您的信用分，并于 " + review.dueOn() + " 前书面答复（按工作日计算）。", LINK,
+                "SCORE_REVIEW_RECEIVED", List.of(NoticeArg.date(review.dueOn())));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.review.request").subject(pseudonym(subject))
                 .detail(describe(review)));
         return review.id();
@@ -119,7 +121,9 @@ public class ScoreReviews {
             scoring.rescore(Set.of(review.subjectId()));
         }
         notices.notify(review.subjectId(), "SCORE_REVIEW_ANSWERED", "您的信用分人工复核已答复：" + outcome.label(),
-                "复核结果：" + outcome.label() + "。答复：" + text, LINK);
+                "复核结果：" + outcome.label() + "。答复：" + text, LINK, "SCORE_REVIEW_ANSWERED",
+                List.of(NoticeArg.label("scoreReviews.outcome." + outcome.name(), outcome.label()),
+                        NoticeArg.text(text)));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.review.answer")
                 .subject(pseudonym(review.subjectId())).detail(describe(review) + " → " + outcome.name()));
     }
@@ -173,7 +177,8 @@ public class ScoreReviews {
         }
         for (ScoreReview r : escalated) {
             notices.notify(r.subjectId(), "SCORE_REVIEW_ESCALATED", "您的信用分人工复核申请已逾期，已报信用办督办",
-                    "您申请的信用分人工复核未在 " + r.dueOn() + " 前答复，已报信用办督办。答复后您将收到通知。", LINK);
+                    "您申请的信用分人工复核未在 " + r.dueOn() + " 前答复，已报信用办督办。答复后您将收到通知。", LINK,
+                    "SCORE_REVIEW_ESCALATED", List.of(NoticeArg.date(r.dueOn())));
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.review.escalate")
                     .subject(pseudonym(r.subjectId())).detail("逾期未答复，报信用办督办；期限 " + r.dueOn()));
         }
