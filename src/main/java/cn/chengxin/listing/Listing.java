@@ -1078,7 +1078,8 @@ public class Listing {
     private void notice(ListEntry entry, ListNotice.Kind kind, NoticeText.Text text, Instant at) {
         // The same notice reaches the subject's self-service and phone (issue #8 "Notifications"); its copy's id tells
         // later whether it was read or texted, which serves it (NoticeServing).
-        UUID copy = notices.notify(entry.subjectId(), "LIST_" + kind.name(), text.title(), text.body(), "/me/lists");
+        UUID copy = notices.notify(entry.subjectId(), "LIST_" + kind.name(), text.title(), text.body(), "/me/lists",
+                text.wording(), text.args());
         store.notice(Ids.newId(), entry.id(), entry.subjectId(), kind, text.title(), text.body(), at, copy);
     }
 

@@ -16,6 +16,7 @@ import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.NoticeBundles;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
@@ -122,6 +123,7 @@ class NoticesIT {
 
         assertThat(textsTo(maskedPhone)).hasSizeGreaterThanOrEqualTo(4)
                 .allSatisfy(t -> assertThat(t).doesNotContain(person.number()).contains("消息通知"));
+        assertTheChineseWordingIsTheText(subject);
 
         mvc.perform(get("/me/notices").with(authentication(citizen(subject))))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("您的异议已受理")))
@@ -150,6 +152,59 @@ class NoticesIT {
         mvc.perform(post("/me/notices/{id}/read", id).with(authentication(citizen(otherSubject))).with(csrf()))
                 .andExpect(status().isNotFound());
         assertThat(notices.unread(subject)).isEqualTo(1);
+    }
+
+    /**
+     * G13: an English reader reads an objection notice and a list notice in English — the outcome in English, the list
+     * notice marked as a reading aid of the Chinese notice served — while the Chinese reader's page shows the text as
+     * it was written and texted.
+     */
+    @Test
+    void anEnglishReaderReadsTheNoticesInEnglishAndAChineseReaderTheTextAsWritten() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "冯思远");
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
+                "驻市监罚〔2026〕612号");
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        UUID objection = objections.file(subject, creditFile.fileOf(subject).get(0).recordKey(), "处罚已撤销", "本人");
+        String due = objections.find(objection).dueOn().toString();
+        as("office-e", () -> {
+            objections.decide(objection, objections.find(objection).version(), Outcome.UPHOLD, "处罚决定有效，维持");
+            return null;
+        });
+        UUID entry = as("maker-e", () -> listing.propose(subject, ListType.BLACK,
+                SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER, "某法规第十条", "严重失信",
+                java.time.LocalDate.now().minusMonths(1), java.time.LocalDate.now().plusYears(1)));
+        as("checker-e", () -> listing.approve(entry, "核实无误"));
+        assertThat(notices.of(subject)).extracting(Notice::wording)
+                .contains("OBJECTION_RECEIVED", "OBJECTION_DECIDED", "LIST_PRIOR");
+
+        String english = mvc.perform(get("/me/notices").param("lang", "en").with(authentication(citizen(subject))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("Your objection has been received", "It will be decided by " + due,
+                        "Your objection has been decided: Uphold the record", "Reasons: 处罚决定有效，维持",
+                        "Prior notice of credit punishment", "put you on the Serious dishonesty list",
+                        "Seriously disrupting fair market competition and social order",
+                        "Reading aid only: the Chinese text is the notice served")
+                .doesNotContain("您的异议已受理", "信用惩戒事先告知书", person.number());
+
+        Notice received = notices.of(subject).stream().filter(n -> n.kind().equals("OBJECTION_RECEIVED")).findFirst()
+                .orElseThrow();
+        Notice prior = notices.of(subject).stream().filter(n -> n.kind().equals("LIST_PRIOR")).findFirst()
+                .orElseThrow();
+        String chinese = mvc.perform(get("/me/notices").with(authentication(citizen(subject))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(chinese).contains("您的异议已受理", received.body(), "信用惩戒事先告知书", prior.body(),
+                        "您的异议已办结：维持原记录")
+                .doesNotContain("Your objection", "Reading aid", person.number());
+        assertTheChineseWordingIsTheText(subject);
+    }
+
+    /** The Chinese wording of every notice written with one, filled with its arguments, is its text word for word. */
+    private void assertTheChineseWordingIsTheText(UUID subject) {
+        assertThat(notices.of(subject)).filteredOn(n -> n.wording() != null).isNotEmpty().allSatisfy(n -> {
+            assertThat(NoticeBundles.inChinese(n.wording(), "title", n.args())).isEqualTo(n.title());
+            assertThat(NoticeBundles.inChinese(n.wording(), "body", n.args())).isEqualTo(n.body());
+        });
     }
 
     private List<String> textsTo(String maskedPhone) {

@@ -2,13 +2,17 @@ package cn.chengxin.listing.domain;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
+import cn.chengxin.account.NoticeArg;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.subject.domain.SubjectKind;
 
 /**
  * The words of the notices the subject receives (国办发〔2020〕49号: basis, reasons, measures, the right to
- * object and how to repair; exit notice through the same channel). Plain text, shown in self-service.
+ * object and how to repair; exit notice through the same channel). Plain text, shown in self-service. Each also
+ * carries its wording and typed arguments (G13): self-service shows a reader of another language
+ * {@code notice.LIST_<wording>.title/body}, a reading aid — the Chinese text is the notice served.
  */
 public final class NoticeText {
 
@@ -17,7 +21,8 @@ public final class NoticeText {
     private NoticeText() {
     }
 
-    public record Text(String title, String body) {
+    /** {@code wording}: the notice's message keys, {@code args} their arguments ({@code zh}: as this text has them). */
+    public record Text(String title, String body, String wording, List<NoticeArg> args) {
     }
 
     /**
@@ -29,6 +34,12 @@ public final class NoticeText {
     public static Text prior(String name, SubjectKind kind, String ruleName, SeriousGround ground, String basis,
                              String reasons, String measures, int noticeDays, String exitConditions,
                              String city) {
+        List<NoticeArg> args = List.of(NoticeArg.text(name), list(ListType.BLACK), NoticeArg.text(ruleName),
+                ground == null ? NoticeArg.text("—")
+                        : NoticeArg.label("lists.ground." + ground.name(), ground.label() + "（国办发〔2020〕49号）"),
+                NoticeArg.text(basis), NoticeArg.text(reasons), NoticeArg.text(measures), NoticeArg.number(noticeDays),
+                NoticeArg.label("notice.channel." + kind.name(), objectionChannel(kind, city), city),
+                NoticeArg.text(exitConditions));
         return new Text("信用惩戒事先告知书", String.join("\n",
                 name + "：",
                 "经审核，拟将您列入" + ListType.BLACK.label() + "（" + ruleName + "）。",
@@ -38,7 +49,7 @@ public final class NoticeText {
                 "拟采取的惩戒措施：" + measures,
                 "本决定自本告知书送达之日起满" + noticeDays + "日后生效（送达之日不计入）。您对所依据的信用信息有异议的，可在生效前"
                         + objectionChannel(kind, city) + "提出异议（异议期间标注“异议处理中”）。",
-                "信用修复：" + exitConditions + "。纠正失信行为后可依法申请信用修复，修复不收取任何费用。"));
+                "信用修复：" + exitConditions + "。纠正失信行为后可依法申请信用修复，修复不收取任何费用。"), "LIST_PRIOR", args);
     }
 
     /**
@@ -53,6 +64,16 @@ public final class NoticeText {
     /** 列入名单告知书: when an entry takes effect. */
     public static Text effective(String name, ListType type, String ruleName, String basis, LocalDate validUntil,
                                  String measures, String exitConditions) {
+        List<NoticeArg> args = List.of(list(type), NoticeArg.text(name), NoticeArg.text(ruleName),
+                validUntil == null ? NoticeArg.label("notice.list.inForce", "。")
+                        : NoticeArg.label("notice.list.until", "，有效期至" + DAY.format(validUntil) + "。",
+                        validUntil.toString()),
+                NoticeArg.text(basis),
+                type == ListType.RED ? NoticeArg.label("notice.list.measures.RED", "可享受的激励措施：")
+                        : NoticeArg.label("notice.list.measures", "相应措施："),
+                NoticeArg.text(measures), NoticeArg.text(exitConditions),
+                type == ListType.RED ? NoticeArg.text("")
+                        : NoticeArg.label("notice.list.rights", "\n您有权提出异议；纠正失信行为后可申请信用修复，修复不收取任何费用。"));
         return new Text("列入" + type.label() + "告知书", String.join("\n",
                 name + "：",
                 "您已被列入" + type.label() + "（" + ruleName + "），自即日起生效"
@@ -60,7 +81,8 @@ public final class NoticeText {
                 "依据：" + basis,
                 (type == ListType.RED ? "可享受的激励措施：" : "相应措施：") + measures,
                 "移出条件：" + exitConditions + "。",
-                type == ListType.RED ? "" : "您有权提出异议；纠正失信行为后可申请信用修复，修复不收取任何费用。").strip());
+                type == ListType.RED ? "" : "您有权提出异议；纠正失信行为后可申请信用修复，修复不收取任何费用。").strip(),
+                "LIST_EFFECTIVE", args);
     }
 
     /**
@@ -72,6 +94,14 @@ public final class NoticeText {
     public static Text periodChanged(String name, SubjectKind kind, ListType type, String ruleName,
                                      LocalDate oldUntil, LocalDate newUntil, String reason, String city) {
         boolean later = oldUntil != null && (newUntil == null || newUntil.isAfter(oldUntil));
+        List<NoticeArg> args = List.of(list(type), NoticeArg.text(name), NoticeArg.text(ruleName), dayArg(oldUntil),
+                dayArg(newUntil), NoticeArg.text(reason),
+                later ? (type == ListType.RED ? NoticeArg.label("notice.list.longer.RED", "可享受的激励措施相应延续至新的有效期届满。")
+                        : NoticeArg.label("notice.list.longer", "相应措施将继续执行至新的有效期届满。"))
+                        : NoticeArg.label("notice.list.shorter", "相应措施于新的有效期届满时停止执行。"),
+                type == ListType.RED ? NoticeArg.text("") : NoticeArg.label("notice.list.objectAgain." + kind.name(),
+                        "\n您对更正后的信用记录或本次变更有异议的，可" + objectionChannel(kind, city)
+                                + "提出异议（异议期间标注“异议处理中”）；纠正失信行为后可申请信用修复，修复不收取任何费用。", city));
         return new Text(type.label() + "有效期变更告知书", String.join("\n",
                 name + "：",
                 "您被列入" + type.label() + "（" + ruleName + "）的有效期已变更：原有效期至" + day(oldUntil)
@@ -81,7 +111,16 @@ public final class NoticeText {
                         : "相应措施将继续执行至新的有效期届满。")
                         : "相应措施于新的有效期届满时停止执行。",
                 type == ListType.RED ? "" : "您对更正后的信用记录或本次变更有异议的，可" + objectionChannel(kind, city)
-                        + "提出异议（异议期间标注“异议处理中”）；纠正失信行为后可申请信用修复，修复不收取任何费用。").strip());
+                        + "提出异议（异议期间标注“异议处理中”）；纠正失信行为后可申请信用修复，修复不收取任何费用。").strip(),
+                "LIST_PERIOD_CHANGED", args);
+    }
+
+    private static NoticeArg dayArg(LocalDate day) {
+        return day == null ? NoticeArg.label("notice.list.noFixedEnd", day(null)) : NoticeArg.date(day, day(day));
+    }
+
+    private static NoticeArg list(ListType type) {
+        return NoticeArg.item("LIST_" + type.name(), type.label());
     }
 
     private static String day(LocalDate day) {
@@ -91,7 +130,9 @@ public final class NoticeText {
     /** 守信激励对象公示: a red-list proposal during its public notice period. */
     public static Text publicNotice(String name, String ruleName, LocalDate until) {
         return new Text("守信激励对象公示", name + "：您已被拟列入" + ListType.RED.label() + "（" + ruleName
-                + "），公示期至" + DAY.format(until) + "。公示期内无异议的，期满后生效。");
+                + "），公示期至" + DAY.format(until) + "。公示期内无异议的，期满后生效。", "LIST_PUBLIC",
+                List.of(NoticeArg.text(name), list(ListType.RED), NoticeArg.text(ruleName),
+                        NoticeArg.date(until, DAY.format(until))));
     }
 
     /**
@@ -101,12 +142,16 @@ public final class NoticeText {
     public static Text withdrawn(String name, ListType type, String ruleName, String reason) {
         return new Text("终止列入" + type.label() + "告知书", name + "：拟将您列入" + type.label() + "（" + ruleName
                 + "）的决定已终止，该名单不会生效" + (type == ListType.BLACK ? "，相应惩戒措施不会执行" : "")
-                + "。终止原因：" + reason + "。");
+                + "。终止原因：" + reason + "。", "LIST_WITHDRAWN",
+                List.of(list(type), NoticeArg.text(name), NoticeArg.text(ruleName),
+                        type == ListType.BLACK ? NoticeArg.label("notice.list.noPunishment", "，相应惩戒措施不会执行")
+                                : NoticeArg.text(""), NoticeArg.text(reason)));
     }
 
     /** 移出名单告知书: the entry ended; its measures stop at once. */
     public static Text exit(String name, ListType type, String ruleName, String reason) {
         return new Text("移出" + type.label() + "告知书", name + "：您已被移出" + type.label() + "（" + ruleName
-                + "）。移出原因：" + reason + "。相应措施自即日起停止执行。");
+                + "）。移出原因：" + reason + "。相应措施自即日起停止执行。", "LIST_EXIT",
+                List.of(list(type), NoticeArg.text(name), NoticeArg.text(ruleName), NoticeArg.text(reason)));
     }
 }

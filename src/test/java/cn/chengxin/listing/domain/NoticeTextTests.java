@@ -1,8 +1,10 @@
 package cn.chengxin.listing.domain;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import cn.chengxin.listing.ListType;
+import cn.chengxin.support.NoticeBundles;
 import cn.chengxin.subject.domain.SubjectKind;
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +64,35 @@ class NoticeTextTests {
         String body = NoticeText.periodChanged("李四", SubjectKind.PERSON, ListType.RED, "诚信之星", null,
                 LocalDate.of(2027, 1, 1), "更正", "驻马店市").body();
         assertThat(body).contains("原有效期至无固定期限，现有效期至2027年1月1日").doesNotContain("异议", "信用修复");
+    }
+
+    /**
+     * G13: each notice's Chinese wording in messages.properties, filled with its arguments, is its text word for word —
+     * every kind and every variant — so that the English reading aid renders the same notice.
+     */
+    @Test
+    void theChineseWordingOfEveryListNoticeIsItsTextWordForWord() {
+        LocalDate until = LocalDate.of(2027, 5, 10);
+        List<NoticeText.Text> texts = List.of(
+                priorNoticeTo("张三", SubjectKind.PERSON), priorNoticeTo("某某公司", SubjectKind.ORGANISATION),
+                NoticeText.prior("张三", SubjectKind.PERSON, "规则", null, "依据", "理由", "措施", 7, "条件", "驻马店市"),
+                NoticeText.effective("张三", ListType.BLACK, "失信被执行人", "依据", until, "限制高消费", "履行义务"),
+                NoticeText.effective("张三", ListType.RED, "诚信之星", "依据", null, "绿色通道", "期满"),
+                NoticeText.effective("张三", ListType.GREY, "重点关注", "依据", null, "加强监管", "整改"),
+                NoticeText.periodChanged("张三", SubjectKind.PERSON, ListType.BLACK, "规则", until, until.plusYears(1),
+                        "更正", "驻马店市"),
+                NoticeText.periodChanged("某某公司", SubjectKind.ORGANISATION, ListType.GREY, "规则", until, null,
+                        "更正", "驻马店市"),
+                NoticeText.periodChanged("张三", SubjectKind.PERSON, ListType.RED, "规则", until, until.plusYears(1),
+                        "更正", "驻马店市"),
+                NoticeText.periodChanged("张三", SubjectKind.PERSON, ListType.RED, "规则", null, until, "更正", "驻马店市"),
+                NoticeText.publicNotice("张三", "诚信之星", until),
+                NoticeText.withdrawn("张三", ListType.BLACK, "规则", "撤回"),
+                NoticeText.withdrawn("张三", ListType.RED, "规则", "撤回"),
+                NoticeText.exit("张三", ListType.GREY, "规则", "期满"));
+        for (NoticeText.Text text : texts) {
+            assertThat(NoticeBundles.inChinese(text.wording(), "title", text.args())).isEqualTo(text.title());
+            assertThat(NoticeBundles.inChinese(text.wording(), "body", text.args())).isEqualTo(text.body());
+        }
     }
 }
