@@ -83,9 +83,7 @@ class NoticesIT {
     @Test
     void objectionListAndConsentNoticesReachSelfServiceAndThePhone() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "聂清和");
-        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
-                "驻市监罚〔2026〕611号");
-        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        UUID subject = penalised(person, "驻市监罚〔2026〕611号");
         citizens.registerVerified(subject, person.phone(), "Nie-Qinghe-2026");
         String maskedPhone = person.phone().substring(0, 3) + "****" + person.phone().substring(7);
 
@@ -105,10 +103,7 @@ class NoticesIT {
         assertThat(decided.kind()).isEqualTo("OBJECTION_DECIDED");
         assertThat(decided.body()).contains("维持原记录").contains("处罚决定有效，维持");
 
-        UUID entry = as("maker-n", () -> listing.propose(subject, ListType.BLACK,
-                SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER, "某法规第十条", "严重失信",
-                java.time.LocalDate.now().minusMonths(1), java.time.LocalDate.now().plusYears(1)));
-        as("checker-n", () -> listing.approve(entry, "核实无误"));
+        blackListed(subject, "n");
         assertThat(notices.of(subject)).extracting(Notice::kind).contains("LIST_PRIOR");
 
         ApiClients.IssuedKey bank = apiClients.issue("信贷系统", "聂氏测试银行", ApiClient.Kind.INSTITUTION, null,
@@ -162,19 +157,14 @@ class NoticesIT {
     @Test
     void anEnglishReaderReadsTheNoticesInEnglishAndAChineseReaderTheTextAsWritten() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "冯思远");
-        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
-                "驻市监罚〔2026〕612号");
-        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        UUID subject = penalised(person, "驻市监罚〔2026〕612号");
         UUID objection = objections.file(subject, creditFile.fileOf(subject).get(0).recordKey(), "处罚已撤销", "本人");
         String due = objections.find(objection).dueOn().toString();
         as("office-e", () -> {
             objections.decide(objection, objections.find(objection).version(), Outcome.UPHOLD, "处罚决定有效，维持");
             return null;
         });
-        UUID entry = as("maker-e", () -> listing.propose(subject, ListType.BLACK,
-                SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER, "某法规第十条", "严重失信",
-                java.time.LocalDate.now().minusMonths(1), java.time.LocalDate.now().plusYears(1)));
-        as("checker-e", () -> listing.approve(entry, "核实无误"));
+        blackListed(subject, "e");
         assertThat(notices.of(subject)).extracting(Notice::wording)
                 .contains("OBJECTION_RECEIVED", "OBJECTION_DECIDED", "LIST_PRIOR");
 
@@ -205,6 +195,21 @@ class NoticesIT {
             assertThat(NoticeBundles.inChinese(n.wording(), "title", n.args())).isEqualTo(n.title());
             assertThat(NoticeBundles.inChinese(n.wording(), "body", n.args())).isEqualTo(n.body());
         });
+    }
+
+    /** The person's subject, with a penalty record of the given decision on file. */
+    private UUID penalised(TestCitizens.Person person, String decision) throws Exception {
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
+                decision);
+        return subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+    }
+
+    /** A black-list entry proposed and approved (its prior notice issued) by staff named with {@code suffix}. */
+    private void blackListed(UUID subject, String suffix) throws Exception {
+        UUID entry = as("maker-" + suffix, () -> listing.propose(subject, ListType.BLACK,
+                SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER, "某法规第十条", "严重失信",
+                java.time.LocalDate.now().minusMonths(1), java.time.LocalDate.now().plusYears(1)));
+        as("checker-" + suffix, () -> listing.approve(entry, "核实无误"));
     }
 
     private List<String> textsTo(String maskedPhone) {
