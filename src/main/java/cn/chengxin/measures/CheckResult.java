@@ -16,11 +16,13 @@ import java.util.UUID;
  * penalty, RULES.md §2, nor another bureau's government-only record). Of a subject the platform does not know it
  * cannot say so, and grants no incentive for it. Whether the platform knows the subject is not answered as such: to
  * a department without a clean-record incentive a number it keeps no file on answers as a known subject with nothing
- * against them does.
+ * against them does. {@code reference}: the department's own reference for its case, as it gave it with the check
+ * and as it is kept (H4), null when it gave none.
  */
 public record CheckResult(UUID checkId, Instant checkedAt, String maskedNumber, Boolean cleanRecordThreeYears,
                           String maskedName, Scenario scenario,
-                          List<Entry> entries, List<Applicable> measures, boolean disputed, boolean feedbackRequired) {
+                          List<Entry> entries, List<Applicable> measures, boolean disputed, boolean feedbackRequired,
+                          String reference) {
 
     /**
      * A list entry in force. {@code id}: the entry's, as measures name it in {@code basedOn}; this platform's entries

@@ -83,12 +83,15 @@ public class Checks {
      * scenario or purpose, or the subject's number) is audited as refused before the refusal is thrown: every check
      * leaves a trace (RULES.md §10, issue #5).
      */
-    public Started start(String subjectNumber, String documentType, Scenario scenario, String purpose) {
+    public Started start(String subjectNumber, String documentType, Scenario scenario, String purpose,
+                         String reference) {
         Actor caller = AuditLog.currentActor();
         String kept;
+        String keptReference;
         IdentityDocument document;
         try {
             kept = requireAllowed(caller, scenario, purpose);
+            keptReference = reference(REFERENCE, reference);
             document = subjects.validate(DocumentType.named(documentType), subjectNumber);
             budget.take(caller, 1);
         } catch (CodedProblem | InvalidIdentityException refused) {
@@ -97,7 +100,7 @@ public class Checks {
             recordRefused(caller, pseudonym, scenario, ((DomainProblem) refused).code());
             throw refused;
         }
-        return started(caller, document, scenario, kept);
+        return started(caller, document, scenario, kept, keptReference);
     }
 
     /**
@@ -105,19 +108,22 @@ public class Checks {
      * declines it so that ChecksApi refuses it through {@link #start}, and it is audited there, once. Nothing is
      * stored or audited before the row and its event are handed to the audit log, last.
      */
-    public Started startUnlessRefused(String subjectNumber, String documentType, Scenario scenario, String purpose) {
+    public Started startUnlessRefused(String subjectNumber, String documentType, Scenario scenario, String purpose,
+                                      String reference) {
         Actor caller = AuditLog.currentActor();
         String kept = requireAllowed(caller, scenario, purpose);
+        String keptReference = reference(REFERENCE, reference);
         // No type named (most checks): DocumentType.named returns at once, nothing is looked up or allocated.
         IdentityDocument document = subjects.validate(DocumentType.named(documentType), subjectNumber);
         budget.take(caller, 1);
-        return started(caller, document, scenario, kept);
+        return started(caller, document, scenario, kept, keptReference);
     }
 
-    private Started started(Actor caller, IdentityDocument document, Scenario scenario, String kept) {
+    private Started started(Actor caller, IdentityDocument document, Scenario scenario, String kept,
+                            String reference) {
         String pseudonym = subjects.pseudonymOf(document);
-        Evaluated e = evaluate(caller, document, pseudonym, known.registered(pseudonym), scenario, kept, checkTime(),
-                p -> readable.lastAmong(caller, List.of(p)).get(p));
+        Evaluated e = evaluate(caller, document, pseudonym, known.registered(pseudonym), scenario, kept, reference,
+                checkTime(), p -> readable.lastAmong(caller, List.of(p)).get(p));
         return new Started(e.result(), audit.submit(e.audit(), JdbcMeasures.CHECK_ROWS, e.row()));
     }
 
@@ -156,9 +162,14 @@ public class Checks {
     /**
      * The subject an approval system asks about: its number and, for a person without a mainland identity number,
      * the type of their document (code or Chinese label, {@link DocumentType#named}); without a type the number is
-     * read as a resident identity number or a credit code, at no extra cost, as most checks are.
+     * read as a resident identity number or a credit code, at no extra cost, as most checks are. {@code reference}:
+     * the department's own reference for the case it checks the subject for (案件号/业务流水号), or null (H4).
      */
-    public record Subject(String number, String documentType) {
+    public record Subject(String number, String documentType, String reference) {
+
+        public Subject(String number, String documentType) {
+            this(number, documentType, null);
+        }
 
         /** @throws InvalidIdentityException DOCUMENT_TYPE_UNKNOWN, or the registry's code for the number */
         IdentityDocument validated(SubjectRegistry registry) {
@@ -179,11 +190,16 @@ public class Checks {
     public List<BatchItem> checkBatch(List<Subject> checked, Scenario scenario, String purpose) {
         Actor caller = AuditLog.currentActor();
         String kept;
+        String[] references = new String[checked.size()];
         try {
             kept = requireAllowed(caller, scenario, purpose);
             if (checked.size() > MAX_BATCH) {
                 throw new MeasuresProblem("BATCH_TOO_LARGE", DomainProblem.Kind.INVALID_INPUT,
                         "一次最多核查 " + MAX_BATCH + " 个主体");
+            }
+            // A reference refused refuses the batch, as its purpose would: the department's system sends it again.
+            for (int i = 0; i < checked.size(); i++) {
+                references[i] = reference("subjects[" + i + "].reference", checked.get(i).reference());
             }
             // Each subject is a check, and costs the client's budget one (H4): a batch is no way round the rate.
             budget.take(caller, checked.size());
@@ -228,11 +244,13 @@ public class Checks {
         Map<String, LocalDate> readableNegatives = readable.lastAmong(caller, recentlyNegative);
         List<JdbcMeasures.CheckRow> rows = new ArrayList<>();
         List<AuditEntry> audits = new ArrayList<>();
-        // A subject named again (however its number is written) is the same check: one stored and audited, one that
-        // owes feedback, one query in the subject's 谁查询了我; each of its items carries that check.
-        Map<String, Integer> firstNamed = new HashMap<>();
+        // A subject named again (however its number is written) for the same case (the same reference, or none) is the
+        // same check: one stored and audited, one that owes feedback, one query in the subject's 谁查询了我; each of its
+        // items carries that check. Named for another case, it is a check of that case, which owes its own feedback.
+        Map<List<String>, Integer> firstNamed = new HashMap<>();
         for (int i = 0; i < checked.size(); i++) {
-            Integer earlier = documents[i] == null ? null : firstNamed.putIfAbsent(pseudonyms[i], i);
+            Integer earlier = documents[i] == null ? null : firstNamed.putIfAbsent(references[i] == null
+                    ? List.of(pseudonyms[i]) : List.of(pseudonyms[i], references[i]), i);
             if (earlier != null) {
                 items[i] = new BatchItem(i + 1, items[earlier].result(), null, null);
             } else if (documents[i] == null) {
@@ -240,7 +258,7 @@ public class Checks {
                 audits.add(refused(caller, null, scenario, items[i].code(), ", batch item " + (i + 1)));
             } else {
                 Evaluated e = evaluate(caller, documents[i], pseudonyms[i], registered.contains(pseudonyms[i]),
-                        scenario, kept, now, readableNegatives::get);
+                        scenario, kept, references[i], now, readableNegatives::get);
                 rows.add(e.row());
                 audits.add(e.audit());
                 items[i] = new BatchItem(i + 1, e.result(), null, null);
@@ -253,6 +271,28 @@ public class Checks {
     /** Cut to what PostgreSQL keeps, so that the answer's {@code checkedAt} is the stored check's time exactly. */
     private Instant checkTime() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The longest case reference a check keeps (H4). */
+    public static final int MAX_REFERENCE = 64;
+    private static final String REFERENCE = "reference";
+
+    /**
+     * The department's reference for its case as it is kept with the check (H4): null when none is given (or blank);
+     * refused longer than {@link #MAX_REFERENCE} (REFERENCE_TOO_LONG) or holding a resident identity number
+     * (FREE_TEXT_HOLDS_IDENTITY_NUMBER, the field named), as the purpose is: the subject is named by its number only,
+     * which is pseudonymised; in a reference it would be kept in clear (RULES.md §10).
+     */
+    private static String reference(String field, String reference) {
+        if (reference == null || reference.isBlank()) {
+            return null;
+        }
+        String kept = TypedText.fromSystem(field, "案件号", reference).strip();
+        if (kept.length() > MAX_REFERENCE) {
+            throw new MeasuresProblem("REFERENCE_TOO_LONG", DomainProblem.Kind.INVALID_INPUT,
+                    field + "（本部门案件号或业务流水号）不能超过 " + MAX_REFERENCE + " 个字符");
+        }
+        return kept;
     }
 
     /** Refuses a check its caller may not make; returns its purpose as it is kept. */
@@ -301,7 +341,7 @@ public class Checks {
      *                             record of any kind would deny it
      */
     private Evaluated evaluate(Actor caller, IdentityDocument document, String pseudonym, boolean registered,
-                               Scenario scenario, String purpose, Instant now,
+                               Scenario scenario, String purpose, String reference, Instant now,
                                Function<String, LocalDate> readableLastNegative) {
         List<ListEntry> entries = index.inForce(pseudonym);
         List<ReceivedEntry> received = index.receivedInForce(pseudonym);
@@ -362,11 +402,11 @@ public class Checks {
         String maskedName = !entries.isEmpty() ? entries.get(0).maskedName()
                 : !received.isEmpty() ? received.get(0).maskedName() : null;
         CheckResult result = new CheckResult(id, now, document.masked(), clean, maskedName, scenario,
-                shown, applicable, disputed, hit);
+                shown, applicable, disputed, hit, reference);
         JdbcMeasures.CheckRow row = new JdbcMeasures.CheckRow(id, now, caller.actorId(),
                 caller.departmentCode() == null ? "" : caller.departmentCode(), pseudonym, scenario, purpose,
                 shown.size(), applicable.stream().map(CheckResult.Applicable::code).toList(), owed,
-                restedOn(applicable));
+                restedOn(applicable), reference);
         AuditEntry event = AuditEntry.of(AuditCategory.QUERY, "measures.check").by(caller).subject(pseudonym)
                 .purpose(scenario.label() + "：" + purpose, "联合奖惩核查（国办发〔2016〕33号）")
                 .detail("check " + id + ": " + entries.size() + " entries, " + applicable.size() + " measures");

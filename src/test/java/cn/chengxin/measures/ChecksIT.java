@@ -217,6 +217,70 @@ class ChecksIT {
                 .query(Long.class).single()).as("one stored check per subject").isEqualTo(2);
     }
 
+    /**
+     * H4: a batch carries the department's own case reference (案件号) per subject, kept with each check and answered
+     * with it and in feedback-owed, so that the department matches answers to its cases; the subject named again for
+     * another case is a check of that case, for the same case the same check. The single check takes one too. A
+     * reference too long or holding an identity number is refused with its code, and nothing is stored.
+     */
+    @Test
+    void aBatchKeepsEachSubjectsCaseReferenceAndAnswersItInFeedbackOwed() throws Exception {
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        blackListedPassportHolder(passport);
+        await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() -> mvc.perform(
+                checkBody(travelCheckOfPassport(passport))).andExpect(jsonPath("$.entries[0].listType").value("BLACK")));
+        String department = freshDepartment();
+        ApiClients.IssuedKey system = systemOf(department, "票务系统（案件号）");
+        String resident = cn.chengxin.support.TestCitizens.register(subjects, "卢思远").number();
+        String holder = "{\"subjectNumber\":\"" + passport + "\",\"documentType\":\"PASSPORT\",\"reference\":\"";
+        String batch = "{\"subjects\":[" + holder + "YW-2026-001\"}," + holder + "YW-2026-002\"},"
+                + "{\"subjectNumber\":\"" + resident + "\"}," + holder + " YW-2026-001 \"}],"
+                + "\"scenario\":\"TRAVEL\",\"purpose\":\"批量购票审查\"}";
+
+        String answer = mvc.perform(post("/api/v1/checks/batch").header("Authorization", "Bearer " + system.key())
+                        .contentType(MediaType.APPLICATION_JSON).content(batch))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].result.reference").value("YW-2026-001"))
+                .andExpect(jsonPath("$[1].result.reference").value("YW-2026-002"))
+                .andExpect(jsonPath("$[3].result.reference").value("YW-2026-001"))
+                .andExpect(jsonPath("$[0].result.feedbackRequired").value(true))
+                .andReturn().getResponse().getContentAsString();
+        String first = com.jayway.jsonpath.JsonPath.read(answer, "$[0].result.checkId");
+        String second = com.jayway.jsonpath.JsonPath.read(answer, "$[1].result.checkId");
+        assertThat(com.jayway.jsonpath.JsonPath.<String>read(answer, "$[3].result.checkId")).as("the same case")
+                .isEqualTo(first);
+        assertThat(second).as("another case").isNotEqualTo(first);
+        assertThat(com.jayway.jsonpath.JsonPath.<Object>read(answer, "$[2].result.reference")).isNull();
+        assertThat(jdbc.sql("SELECT reference FROM measures.check_made WHERE department_code = ? ORDER BY reference")
+                .param(department).query(String.class).list()).containsExactly("YW-2026-001", "YW-2026-002", null);
+
+        String owed = mvc.perform(get("/api/v1/checks/feedback-owed").header("Authorization", "Bearer " + system.key()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(2))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(com.jayway.jsonpath.JsonPath.<List<String>>read(owed, "$.checks[*].reference"))
+                .containsExactlyInAnyOrder("YW-2026-001", "YW-2026-002");
+        assertThat(com.jayway.jsonpath.JsonPath.<Object>read(owed, "$.checks[?(@.id == '" + first
+                + "')].reference").toString()).contains("YW-2026-001");
+
+        String single = travelCheckOfPassport(passport).replace("}", ",\"reference\":\"SP-77\"}");
+        mvc.perform(post("/api/v1/checks").header("Authorization", "Bearer " + system.key())
+                        .contentType(MediaType.APPLICATION_JSON).content(single))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.reference").value("SP-77"));
+        mvc.perform(post("/api/v1/checks").header("Authorization", "Bearer " + system.key())
+                        .contentType(MediaType.APPLICATION_JSON).content(single.replace("SP-77", "S".repeat(65))))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("REFERENCE_TOO_LONG"));
+        mvc.perform(post("/api/v1/checks/batch").header("Authorization", "Bearer " + system.key())
+                        .contentType(MediaType.APPLICATION_JSON).content(batch.replace("YW-2026-002", "Y".repeat(65))))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("REFERENCE_TOO_LONG"));
+        mvc.perform(post("/api/v1/checks/batch").header("Authorization", "Bearer " + system.key())
+                        .contentType(MediaType.APPLICATION_JSON).content(batch.replace("YW-2026-002", "案 " + resident)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("FREE_TEXT_HOLDS_IDENTITY_NUMBER"));
+        assertThat(jdbc.sql("SELECT count(*) FROM measures.check_made WHERE department_code = ?").param(department)
+                .query(Long.class).single()).as("three from the batch, one single, none refused").isEqualTo(4);
+        assertThat(cn.chengxin.support.ClearIdentityNumbers.inDatabase(jdbc)).noneMatch(f -> f.endsWith(resident));
+    }
+
     @Test
     void aTravelPermitHolderIsNotCheckedAsThePassportHolderWithTheSameNumber() throws Exception {
         // Passport and Taiwan-permit numbers come from different issuers: 12345678 may be both, for two persons.

@@ -206,16 +206,17 @@ public class JdbcMeasures {
      *                     incentives granted for a clean record)
      * @param entryIds     the entries the owed measures rested on (their {@code basedOn}): once all have ended, the
      *                     measures applied are lifted (H3)
+     * @param reference    the department's own reference for its case (案件号/业务流水号, H4), null when it gave none
      */
     public record CheckRow(UUID id, Instant at, String clientId, String department, String pseudonym,
                            Scenario scenario, String purpose, int entries, List<String> measureCodes,
-                           List<String> owedCodes, List<String> entryIds) {
+                           List<String> owedCodes, List<String> entryIds, String reference) {
 
         /** A check resting on no entry recorded (a test's fixture). */
         public CheckRow(UUID id, Instant at, String clientId, String department, String pseudonym, Scenario scenario,
                         String purpose, int entries, List<String> measureCodes, List<String> owedCodes) {
             this(id, at, clientId, department, pseudonym, scenario, purpose, entries, measureCodes, owedCodes,
-                    List.of());
+                    List.of(), null);
         }
 
         public boolean feedbackDue() {
@@ -233,15 +234,15 @@ public class JdbcMeasures {
         public String sql() {
             return """
                     INSERT INTO measures.check_made (id, at, client_id, department_code, subject_pseudonym, scenario,
-                        purpose, entries, measure_codes, owed_codes, feedback_due, entry_ids)
+                        purpose, entries, measure_codes, owed_codes, feedback_due, entry_ids, reference)
                     SELECT u.id, u.at::timestamptz, u.client, u.department, u.pseudonym, u.scenario, u.purpose,
                            u.entries, coalesce(string_to_array(nullif(u.measures, ''), ','), '{}'),
                            coalesce(string_to_array(nullif(u.owed, ''), ','), '{}'), u.owed <> '',
-                           coalesce(string_to_array(nullif(u.rested, ''), ','), '{}')
+                           coalesce(string_to_array(nullif(u.rested, ''), ','), '{}'), u.reference
                     FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                ?::int[], ?::text[], ?::text[], ?::text[])
+                                ?::int[], ?::text[], ?::text[], ?::text[], ?::text[])
                          AS u(id, at, client, department, pseudonym, scenario, purpose, entries, measures, owed,
-                              rested);
+                              rested, reference);
                     INSERT INTO measures.case_tally AS t (measure_code, department_code, hits, owed)
                     SELECT m.code, u.department, count(*),
                            count(*) FILTER (WHERE m.code = ANY (string_to_array(nullif(u.owed, ''), ',')))
@@ -266,6 +267,7 @@ public class JdbcMeasures {
             String[] measures = new String[n];
             String[] owed = new String[n];
             String[] rested = new String[n];
+            String[] references = new String[n];
             for (int i = 0; i < n; i++) {
                 CheckRow check = checks.get(i);
                 ids[i] = check.id();
@@ -279,6 +281,7 @@ public class JdbcMeasures {
                 measures[i] = String.join(",", check.measureCodes());
                 owed[i] = String.join(",", check.owedCodes());
                 rested[i] = String.join(",", check.entryIds());
+                references[i] = check.reference();
             }
             Array departmentArray = c.createArrayOf("text", departments);
             Array measureArray = c.createArrayOf("text", measures);
@@ -295,6 +298,7 @@ public class JdbcMeasures {
             ps.setArray(p++, measureArray);
             ps.setArray(p++, owedArray);
             ps.setArray(p++, c.createArrayOf("text", rested));
+            ps.setArray(p++, c.createArrayOf("text", references));
             // The case tally counts the same checks in the same transaction (案例统计 without a scan).
             ps.setArray(p++, departmentArray);
             ps.setArray(p++, measureArray);
@@ -306,12 +310,13 @@ public class JdbcMeasures {
     public Optional<CheckRow> check(UUID id) {
         return jdbc.sql("""
                         SELECT id, at, client_id, department_code, subject_pseudonym, scenario, purpose, entries,
-                               measure_codes, owed_codes, entry_ids FROM measures.check_made WHERE id = ?""")
+                               measure_codes, owed_codes, entry_ids, reference
+                        FROM measures.check_made WHERE id = ?""")
                 .param(id)
                 .query((rs, n) -> new CheckRow(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
                         rs.getString(3), rs.getString(4), rs.getString(5), Scenario.valueOf(rs.getString(6)),
                         rs.getString(7), rs.getInt(8), codes(rs.getArray(9)), codes(rs.getArray(10)),
-                        codes(rs.getArray(11))))
+                        codes(rs.getArray(11)), rs.getString(12)))
                 .optional();
     }
 
@@ -426,7 +431,7 @@ public class JdbcMeasures {
      * whose answer was lost matches the check to its own case by.
      */
     public record Unreturned(UUID id, Instant at, String department, Scenario scenario, String purpose,
-                             List<String> missing) {
+                             String reference, List<String> missing) {
     }
 
     /** Checks still owing feedback on some measure, oldest first. */
@@ -442,12 +447,13 @@ public class JdbcMeasures {
     /** A page of the checks of {@code department} ({@code null}: any) still owing feedback, oldest first. */
     public List<Unreturned> unreturned(String department, int offset, int limit) {
         return jdbc.sql("""
-                        SELECT c.id, c.at, c.department_code, c.scenario, c.purpose, ARRAY(""" + MISSING + """
+                        SELECT c.id, c.at, c.department_code, c.scenario, c.purpose, c.reference, ARRAY(""" + MISSING + """
                         ) FROM measures.check_made c WHERE c.feedback_due AND c.entries_ended_on IS NULL
                         AND (CAST(? AS text) IS NULL OR c.department_code = ?) ORDER BY c.at, c.id OFFSET ? LIMIT ?""")
                 .params(department, department, offset, limit)
                 .query((rs, n) -> new Unreturned(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
-                        rs.getString(3), Scenario.valueOf(rs.getString(4)), rs.getString(5), codes(rs.getArray(6))))
+                        rs.getString(3), Scenario.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                        codes(rs.getArray(7))))
                 .list();
     }
 
@@ -458,7 +464,7 @@ public class JdbcMeasures {
     /** The checks of {@code department}, made with any of its keys, owing feedback after its check {@code after}. */
     public List<Unreturned> unreturnedOf(String department, UUID after, int limit) {
         return jdbc.sql("""
-                        SELECT c.id, c.at, c.department_code, c.scenario, c.purpose, ARRAY(""" + MISSING + """
+                        SELECT c.id, c.at, c.department_code, c.scenario, c.purpose, c.reference, ARRAY(""" + MISSING + """
                         ) FROM measures.check_made c WHERE c.feedback_due AND c.entries_ended_on IS NULL
                         AND c.department_code = ?
                         AND (?::uuid IS NULL OR (c.at, c.id) > (SELECT a.at, a.id FROM measures.check_made a
@@ -466,7 +472,8 @@ public class JdbcMeasures {
                         ORDER BY c.at, c.id LIMIT ?""")
                 .params(department, after, after, department, limit)
                 .query((rs, n) -> new Unreturned(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
-                        rs.getString(3), Scenario.valueOf(rs.getString(4)), rs.getString(5), codes(rs.getArray(6))))
+                        rs.getString(3), Scenario.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                        codes(rs.getArray(7))))
                 .list();
     }
 
@@ -558,7 +565,7 @@ public class JdbcMeasures {
      * ended and why; whether and when the department acknowledged it.
      */
     public record Lifted(long seq, UUID checkId, Instant checkedAt, Scenario scenario, String purpose,
-                         List<String> measureCodes, java.time.LocalDate endedOn, String exitReason, Instant liftedAt,
+                         String reference, List<String> measureCodes, java.time.LocalDate endedOn, String exitReason, Instant liftedAt,
                          Instant acknowledgedAt) {
     }
 
@@ -568,18 +575,18 @@ public class JdbcMeasures {
      */
     public List<Lifted> lifted(String department, long after, boolean open, int limit) {
         return jdbc.sql("""
-                        SELECT l.seq, l.check_id, c.at, c.scenario, c.purpose, l.measure_codes, l.ended_on,
-                               l.exit_reason, l.lifted_at, l.acknowledged_at
+                        SELECT l.seq, l.check_id, c.at, c.scenario, c.purpose, c.reference, l.measure_codes,
+                               l.ended_on, l.exit_reason, l.lifted_at, l.acknowledged_at
                         FROM measures.check_lifted l JOIN measures.check_made c ON c.id = l.check_id
                         WHERE l.department_code = ? AND l.seq > ? AND (NOT ? OR l.acknowledged_at IS NULL)
                         ORDER BY l.seq LIMIT ?""")
                 .params(department, after, open, limit)
                 .query((rs, n) -> {
-                    Timestamp acknowledged = rs.getTimestamp(10);
+                    Timestamp acknowledged = rs.getTimestamp(11);
                     return new Lifted(rs.getLong(1), rs.getObject(2, UUID.class), rs.getTimestamp(3).toInstant(),
-                            Scenario.valueOf(rs.getString(4)), rs.getString(5), codes(rs.getArray(6)),
-                            rs.getObject(7, java.time.LocalDate.class), rs.getString(8),
-                            rs.getTimestamp(9).toInstant(), acknowledged == null ? null : acknowledged.toInstant());
+                            Scenario.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), codes(rs.getArray(7)),
+                            rs.getObject(8, java.time.LocalDate.class), rs.getString(9),
+                            rs.getTimestamp(10).toInstant(), acknowledged == null ? null : acknowledged.toInstant());
                 }).list();
     }
 

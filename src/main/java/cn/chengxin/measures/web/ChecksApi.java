@@ -115,17 +115,27 @@ class ChecksApi {
             + "characters; PURPOSE_REQUIRED (422) when missing, blank or longer; FREE_TEXT_HOLDS_IDENTITY_NUMBER (422) "
             + "when it holds a resident identity number, which belongs in subjectNumber only.";
 
+    private static final String REFERENCE = "The department's own reference for the case the subject is checked for "
+            + "(案件号/业务流水号), optional, at most 64 characters: kept with the check and answered with it, in "
+            + "feedback-owed and in lifted, so that answers are matched to cases; REFERENCE_TOO_LONG (422) when longer, "
+            + "FREE_TEXT_HOLDS_IDENTITY_NUMBER (422, the detail names the field) when it holds a resident identity "
+            + "number.";
+
     record CheckRequest(@NotNull @Size(max = 40) String subjectNumber,
                         @Schema(description = DOCUMENT_TYPE, example = "PASSPORT", requiredMode = NOT_REQUIRED)
                         @Size(max = 40) String documentType,
                         @Schema(requiredMode = REQUIRED, description = SCENARIO) Scenario scenario,
-                        @Schema(requiredMode = REQUIRED, maxLength = 200, description = PURPOSE) String purpose) {
+                        @Schema(requiredMode = REQUIRED, maxLength = 200, description = PURPOSE) String purpose,
+                        @Schema(description = REFERENCE, example = "京朝市监处字〔2026〕118号", maxLength = 64,
+                                requiredMode = NOT_REQUIRED) String reference) {
     }
 
-    /** One subject of a batch: its number and, when needed, its document type. */
+    /** One subject of a batch: its number, when needed its document type, and the department's case reference. */
     record BatchSubject(@NotNull @Size(max = 40) String subjectNumber,
                         @Schema(description = DOCUMENT_TYPE, example = "PASSPORT", requiredMode = NOT_REQUIRED)
-                        @Size(max = 40) String documentType) {
+                        @Size(max = 40) String documentType,
+                        @Schema(description = REFERENCE, example = "YW-2026-000118", maxLength = 64,
+                                requiredMode = NOT_REQUIRED) String reference) {
     }
 
     /**
@@ -155,7 +165,8 @@ class ChecksApi {
                         "须以 subjectNumbers（证件号码）或 subjects（证件号码及证件类型）列出核查主体");
             }
             return subjectsGiven
-                    ? subjects.stream().map(s -> new Checks.Subject(s.subjectNumber(), s.documentType())).toList()
+                    ? subjects.stream().map(s -> new Checks.Subject(s.subjectNumber(), s.documentType(),
+                            s.reference())).toList()
                     : subjectNumbers.stream().map(n -> new Checks.Subject(n, null)).toList();
         }
     }
@@ -171,7 +182,7 @@ class ChecksApi {
     @PostMapping("/api/v1/checks")
     @Operation(summary = "核查一个主体", description = "Answers the subject's list entries in force, the measures the "
             + "calling department applies in the scenario, dispute marks and a checkId for feedback. " + GROUNDS
-            + " " + CLEAN_RECORD + " The check is "
+            + " " + CLEAN_RECORD + " 'reference': " + REFERENCE + " The check is "
             + "audited before the answer (the subject sees it under 谁查询了我). SCENARIO_NOT_ALLOWED when the "
             + "department implements no measure in the scenario; CHECK_DEPARTMENT_REQUIRED (403) when the key is "
             + "bound to no department; ID_* codes for a malformed number; a passport "
@@ -191,7 +202,7 @@ class ChecksApi {
             throw new HttpMediaTypeNotAcceptableException(JSON_ONLY);
         }
         Checks.Started started = checks.start(request.subjectNumber(), request.documentType(), request.scenario(),
-                request.purpose());
+                request.purpose(), request.reference());
         // The answer leaves once the check and its audit event are durable; no thread waits for that meanwhile.
         DeferredAnswer.json(http, response, json.writeValueAsBytes(started.result()), started.durable(),
                 AuditLog.LONGEST_WAIT, AuditUnavailableException::timedOut);
@@ -206,7 +217,9 @@ class ChecksApi {
             + "given); each item has its index (from "
             + "1) and either a result or the code and message of a malformed number or an unknown document type. "
             + "Each subject is a check of its own, made once: a subject named again (the same number and type, "
-            + "however written) has the same result and checkId at each of its indexes. A result is as a single "
+            + "however written) for the same case (the same 'reference', or none) has the same result and checkId at "
+            + "each of its indexes; named for another case, it is a check of that case. Each subject may carry its "
+            + "'reference': " + REFERENCE + " A reference refused refuses the whole batch. A result is as a single "
             + "check's: " + GROUNDS + " " + CLEAN_RECORD + " Each subject named costs the client's budget of "
             + "subjects one: " + SUBJECT_BUDGET)
     List<Checks.BatchItem> batch(@Valid @RequestBody BatchRequest request) {
@@ -223,7 +236,8 @@ class ChecksApi {
     @GetMapping("/api/v1/checks/feedback-owed")
     @Operation(summary = "待反馈的核查", description = "The checks this system's department made (with any of its keys: a "
             + "key issued to replace a revoked one finds what the old one left) whose measures still owe feedback, "
-            + "oldest first, with the measures lacking it and the purpose the check gave: up to 'limit' (at most "
+            + "oldest first, with the measures lacking it and the purpose and 'reference' the check gave: up to "
+            + "'limit' (at most "
             + "100) after the check 'after' (a "
             + "checkId from an earlier answer's 'next'; from the oldest without it). 'total' is how many it owes in "
             + "all; 'next' is absent on the last batch. Only the calling department's checks; no subject is named. "
@@ -239,7 +253,8 @@ class ChecksApi {
             + "whose measures it fed back as applied and whose list entries (the 'basedOn' of the answer) have all "
             + "ended since — expiry, repair, an upheld objection, the basis revoked: the measures are to be lifted at "
             + "once (失信惩戒随名单移出而停止). Each names the check ('checkId', 'checkedAt', 'scenario', the 'purpose' it "
-            + "gave), the measures applied ('measureCodes'), the day the last entry ended ('endedOn') and why "
+            + "gave, its 'reference' if it gave one), the measures applied ('measureCodes'), the day the last entry "
+            + "ended ('endedOn') and why "
             + "('exitReason'), and whether its staff acknowledged it on the console ('acknowledgedAt'). Oldest first, "
             + "up to 'limit' (at most 100) after the position 'after' (an earlier answer's 'next'; from the first "
             + "without it); 'next' is absent on the last batch; 'unacknowledged' is how many are not acknowledged. "

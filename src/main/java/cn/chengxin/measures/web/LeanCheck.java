@@ -72,7 +72,7 @@ class LeanCheck implements LeanEndpoint {
         Checks.Started started;
         try {
             started = checks.startUnlessRefused(checked.subjectNumber(), checked.documentType(), checked.scenario(),
-                    checked.purpose());
+                    checked.purpose(), checked.reference());
         } catch (RuntimeException refused) {
             // Refused or failed before anything was stored or audited (the check's row and event are handed to the
             // audit log last, a refusal is not audited here): ChecksApi makes the check again, audits the refusal
