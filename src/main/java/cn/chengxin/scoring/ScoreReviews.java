@@ -13,6 +13,9 @@ import cn.chengxin.account.Notices;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.objection.Objection;
+import cn.chengxin.objection.Objections;
+import cn.chengxin.scoring.domain.Contribution;
 import cn.chengxin.scoring.domain.ReviewDeadline;
 import cn.chengxin.scoring.domain.ReviewOutcome;
 import cn.chengxin.scoring.domain.ScoreReview;
@@ -47,10 +50,12 @@ public class ScoreReviews {
     private final WorkingDays workingDays;
     private final Clock clock;
     private final ReviewDeadline deadline;
+    private final Objections objections;
 
     ScoreReviews(JdbcScoreReviews store, Scoring scoring, SubjectRegistry subjects, Notices notices, AuditLog audit,
                  WorkingDays workingDays, Clock clock,
-                 @Value("${chengxin.scoring.review-working-days:3}") int reviewWorkingDays) {
+                 @Value("${chengxin.scoring.review-working-days:3}") int reviewWorkingDays, Objections objections) {
+        this.objections = objections;
         this.store = store;
         this.scoring = scoring;
         this.subjects = subjects;
@@ -82,7 +87,7 @@ public class ScoreReviews {
         ScoreReview review = new ScoreReview(Ids.newId(), subject, IdentityRedaction.redact(reasons.strip()),
                 score.map(SubjectScore::modelCode).orElse(null), score.map(SubjectScore::modelVersion).orElse(null),
                 score.map(SubjectScore::score).orElse(null), score.map(SubjectScore::grade).orElse(null), now,
-                deadline.due(workingDays.calendar(), today), null, null, null, null, null, null);
+                deadline.due(workingDays.calendar(), today), null, null, null, null, null, null, null);
         if (!store.insert(review)) {
             throw new ScoringProblem("SCORE_REVIEW_OPEN", DomainProblem.Kind.CONFLICT,
                     "您已有一件正在办理的人工复核申请，答复后方可再次申请");
@@ -97,10 +102,25 @@ public class ScoreReviews {
 
     /**
      * The credit office's written answer to an open request (PIPL Art. 24, 50): upheld, or the score computed again
-     * from the records; the person reads it on their score page and gets a notice.
+     * from the records; the person reads it on their score page and gets a notice. Not {@link ReviewOutcome#OBJECTION},
+     * which names a record ({@link #answer(UUID, ReviewOutcome, String, UUID)}).
      */
     @Transactional
     public void answer(UUID id, ReviewOutcome outcome, String answer) {
+        answer(id, outcome, answer, null);
+    }
+
+    /**
+     * The written answer, as {@link #answer(UUID, ReviewOutcome, String)}; answered {@link ReviewOutcome#OBJECTION}
+     * (转异议处理, gaps-review-xxiv G12), {@code recordKey} names a record that contributed to the person's score now,
+     * as the reviewer read it, and an objection is filed on it for the person through the objection module, as if they
+     * had filed it, with the reasons they gave for the review (RULES.md §5: only an objection decides whether a record
+     * is wrong, with its own deadlines, marks and notices). The review closes with that outcome, keeps the objection,
+     * and the person is told its reference and deadline. All in one transaction: an objection refused (the record no
+     * longer shown, the person's daily limit of filings) answers nothing.
+     */
+    @Transactional
+    public void answer(UUID id, ReviewOutcome outcome, String answer, UUID recordKey) {
         ScoreReview review = store.find(id).orElseThrow(() -> new ScoringProblem("SCORE_REVIEW_UNKNOWN",
                 DomainProblem.Kind.NOT_FOUND, "没有这件人工复核申请"));
         if (outcome == null) {
@@ -112,7 +132,9 @@ public class ScoreReviews {
         }
         // Shown to the person in self-service and sent as their notice: no identity number in clear (RULES.md §10).
         TypedText.requireNoIdentityNumber("answer", "复核答复", answer);
+        Contribution contested = outcome == ReviewOutcome.OBJECTION ? contributing(review, recordKey) : null;
         String text = answer.strip();
+        // Answered first, so that of two reviewers answering at once only one files an objection.
         if (!store.answer(id, outcome, text, AuditLog.currentActor().actorId(), clock.instant())) {
             throw new ScoringProblem("SCORE_REVIEW_ANSWERED", DomainProblem.Kind.CONFLICT,
                     "该申请已经答复（可能已由他人处理）");
@@ -120,12 +142,45 @@ public class ScoreReviews {
         if (outcome == ReviewOutcome.RESCORED) {
             scoring.rescore(Set.of(review.subjectId()));
         }
+        String told = "复核结果：" + outcome.label() + "。答复：" + text;
+        String detail = describe(review) + " → " + outcome.name();
+        String wording = "SCORE_REVIEW_ANSWERED";
+        List<NoticeArg> args = new java.util.ArrayList<>(List.of(
+                NoticeArg.label("scoreReviews.outcome." + outcome.name(), outcome.label()), NoticeArg.text(text)));
+        if (contested != null) {
+            UUID opened = objections.file(review.subjectId(), contested.recordKey(), review.reasons(), FILED_BY);
+            store.objectionOpened(id, opened);
+            Objection objection = objections.find(opened);
+            told += "。已就记录「" + contested.title() + "」（" + contested.decisionDate() + "）为您提出异议，异议编号 "
+                    + opened + "，信用办将于 " + objection.dueOn() + " 前办结；在“我的异议”中查看办理情况。";
+            detail += " objection " + opened + " on record " + contested.recordKey();
+            wording = "SCORE_REVIEW_OBJECTION";
+            args.addAll(List.of(NoticeArg.text(contested.title()), NoticeArg.date(contested.decisionDate()),
+                    NoticeArg.text(opened.toString()), NoticeArg.date(objection.dueOn())));
+        }
         notices.notify(review.subjectId(), "SCORE_REVIEW_ANSWERED", "您的信用分人工复核已答复：" + outcome.label(),
-                "复核结果：" + outcome.label() + "。答复：" + text, LINK, "SCORE_REVIEW_ANSWERED",
-                List.of(NoticeArg.label("scoreReviews.outcome." + outcome.name(), outcome.label()),
-                        NoticeArg.text(text)));
+                told, LINK, wording, args);
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.review.answer")
-                .subject(pseudonym(review.subjectId())).detail(describe(review) + " → " + outcome.name()));
+                .subject(pseudonym(review.subjectId())).detail(detail));
+    }
+
+    /** Who an objection a review opened was filed by, as its case shows: the person, through the review. */
+    static final String FILED_BY = "本人（经信用分人工复核转异议）";
+
+    /**
+     * The record the reviewer names for an objection, among those that moved the person's score as it stands now
+     * (the explanation the console shows): an objection on any other record is the person's to file, not the
+     * review's outcome.
+     */
+    private Contribution contributing(ScoreReview review, UUID recordKey) {
+        if (recordKey == null) {
+            throw new ScoringProblem("SCORE_REVIEW_RECORD_REQUIRED", DomainProblem.Kind.INVALID_INPUT,
+                    "转异议处理须选定一条计入信用分的记录");
+        }
+        return scoring.scoreOf(review.subjectId()).stream().flatMap(s -> s.contributions().stream())
+                .filter(c -> recordKey.equals(c.recordKey())).findFirst()
+                .orElseThrow(() -> new ScoringProblem("SCORE_REVIEW_RECORD_NOT_SCORED",
+                        DomainProblem.Kind.INVALID_INPUT, "所选记录未计入申请人当前的信用分，不能据此转异议处理"));
     }
 
     /** The person's requests with their answers, newest first. */

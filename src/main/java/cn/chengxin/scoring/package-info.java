@@ -6,5 +6,5 @@
  * {@link cn.chengxin.scoring.ScoreReviews}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "subject", "subject :: domain",
-        "catalog", "catalog :: domain", "creditfile", "listing", "exchange", "account"})
+        "catalog", "catalog :: domain", "creditfile", "listing", "exchange", "account", "objection"})
 package cn.chengxin.scoring;

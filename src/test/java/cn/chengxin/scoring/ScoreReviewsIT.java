@@ -83,6 +83,9 @@ class ScoreReviewsIT {
     @Autowired
     WorkingDays workingDays;
 
+    @Autowired
+    cn.chengxin.objection.Objections objections;
+
     @Test
     void aPersonWhoRefusesAutomatedGradingIsAnsweredManualAssessmentUntilTheyAcceptItAgain() throws Exception {
         Resident r = resident(LocalDate.of(1972, 2, 11), "钟明远");
@@ -184,6 +187,56 @@ class ScoreReviewsIT {
                         .with(office).with(csrf()))
                 .andExpect(flash().attribute("failureCode", "SCORE_REVIEW_OUTCOME"));
         assertThat(reviews.of(r.id()).get(0).open()).isTrue();
+    }
+
+    /**
+     * G12 (RULES.md §5, §8): a reviewer who doubts a record behind the score answers 转异议处理, naming the record; an
+     * objection is filed on it for the person, with their reasons and the objection deadline, and the person is told
+     * its reference. No record named, or one that did not move the score, is refused with a code and files nothing.
+     */
+    @Test
+    void aReviewAnsweredWithAnObjectionFilesItOnTheNamedContributingRecord() throws Exception {
+        Resident r = resident(LocalDate.of(1972, 6, 15), "庞思齐");
+        TestRecords.penalty(mvc, apiClients, directory, r.number(), r.name(), "P_ADMIN_PENALTY_GENERAL",
+                "驻市监罚〔2026〕" + next + "号");
+        cn.chengxin.scoring.domain.Contribution penalty = org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+                    scoring.rescore(Set.of(r.id()));
+                    return scoring.scoreOf(r.id()).flatMap(s -> s.contributions().stream().findFirst()).orElse(null);
+                }, java.util.Objects::nonNull);
+        String reasons = "这条处罚不是我的，请核查 " + UUID.randomUUID();
+        UUID id = reviews.request(r.id(), reasons);
+        var office = authentication(reviewer("复核员庞"));
+        assertThat(mvc.perform(get("/console/score-reviews").with(office)).andReturn().getResponse()
+                .getContentAsString()).contains("value=\"" + penalty.recordKey() + "\"", "转异议处理");
+
+        mvc.perform(post("/console/score-reviews/{id}/answer", id).param("outcome", "OBJECTION")
+                        .param("answer", "记录存疑，转异议处理").with(office).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "SCORE_REVIEW_RECORD_REQUIRED"));
+        mvc.perform(post("/console/score-reviews/{id}/answer", id).param("outcome", "OBJECTION")
+                        .param("answer", "记录存疑，转异议处理").param("recordKey", UUID.randomUUID().toString())
+                        .with(office).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "SCORE_REVIEW_RECORD_NOT_SCORED"));
+        assertThat(reviews.of(r.id()).get(0).open()).isTrue();
+        assertThat(objections.of(r.id())).isEmpty();
+
+        mvc.perform(post("/console/score-reviews/{id}/answer", id).param("outcome", "OBJECTION")
+                        .param("answer", "记录存疑，转异议处理").param("recordKey", penalty.recordKey().toString())
+                        .with(office).with(csrf()))
+                .andExpect(flash().attribute("successKey", "scoreReviews.answered.done"));
+        ScoreReview answered = reviews.of(r.id()).get(0);
+        assertThat(answered.outcome()).isEqualTo(cn.chengxin.scoring.domain.ReviewOutcome.OBJECTION);
+        cn.chengxin.objection.Objection objection = objections.find(answered.objectionId());
+        assertThat(objection.subjectId()).isEqualTo(r.id());
+        assertThat(objection.recordKey()).isEqualTo(penalty.recordKey());
+        assertThat(objection.reasons()).contains(reasons);
+        assertThat(objection.status().open()).isTrue();
+        assertThat(objection.dueOn()).isAfterOrEqualTo(LocalDate.now(clock));
+        assertThat(notices.of(r.id())).anySatisfy(n -> assertThat(n.body())
+                .contains(objection.id().toString(), objection.dueOn().toString()));
+        assertThat(actions(r)).contains("objection.file", "scoring.review.answer");
+        RequestPostProcessor login = authentication(Principals.citizen(subjects, r.id()));
+        assertThat(page(login)).contains("data-field=\"outcome\">转异议处理<");
     }
 
     /**

@@ -10,12 +10,13 @@ import java.util.UUID;
  * stood when asked, so that the answer is read against what the person saw. Open until a person of the credit office
  * answers it in writing ({@link ReviewOutcome} and the answer), by {@code dueOn}; once answered it does not change.
  * The nightly watch reminds the office the working day before {@code dueOn} and escalates it once overdue.
- * One open request per person at a time.
+ * One open request per person at a time. {@code objectionId}: the objection the review was closed by
+ * ({@link ReviewOutcome#OBJECTION}), null otherwise.
  */
 public record ScoreReview(UUID id, UUID subjectId, String reasons, String modelCode, Integer modelVersion,
                           Integer score, String grade, Instant requestedAt, LocalDate dueOn, ReviewOutcome outcome,
                           String answer, String answeredBy, Instant answeredAt, LocalDate remindedFor,
-                          Instant escalatedAt) {
+                          Instant escalatedAt, UUID objectionId) {
 
     /** The most a request's reasons or an answer may hold, as an objection's reasons (RULES.md §5). */
     public static final int MAX_TEXT = 2000;

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 public class JdbcScoreReviews {
 
     private static final String COLUMNS = "id, subject_id, reasons, model_code, model_version, score, grade, "
-            + "requested_at, due_on, outcome, answer, answered_by, answered_at, reminded_for, escalated_at";
+            + "requested_at, due_on, outcome, answer, answered_by, answered_at, reminded_for, escalated_at, objection_id";
 
     private final JdbcClient jdbc;
 
@@ -30,7 +30,7 @@ public class JdbcScoreReviews {
     /** Stores an open request; false when the person already has one open (the one-open index). */
     public boolean insert(ScoreReview r) {
         return jdbc.sql("INSERT INTO scoring.review (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, "
-                        + "NULL, NULL, NULL, NULL) ON CONFLICT (subject_id) WHERE outcome IS NULL DO NOTHING")
+                        + "NULL, NULL, NULL, NULL, NULL) ON CONFLICT (subject_id) WHERE outcome IS NULL DO NOTHING")
                 .params(r.id(), r.subjectId(), r.reasons(), r.modelCode(), r.modelVersion(), r.score(), r.grade(),
                         Timestamp.from(r.requestedAt()), java.sql.Date.valueOf(r.dueOn()))
                 .update() == 1;
@@ -58,6 +58,11 @@ public class JdbcScoreReviews {
         return jdbc.sql("SELECT " + COLUMNS + " FROM scoring.review WHERE outcome IS NOT NULL "
                         + "ORDER BY answered_at DESC LIMIT ?")
                 .param(limit).query(JdbcScoreReviews::review).list();
+    }
+
+    /** Keeps the objection a review answered {@code OBJECTION} was closed by (in the answer's transaction). */
+    public void objectionOpened(UUID id, UUID objectionId) {
+        jdbc.sql("UPDATE scoring.review SET objection_id = ? WHERE id = ?").params(objectionId, id).update();
     }
 
     /** Answers an open request; false when it was answered meanwhile. */
@@ -124,6 +129,6 @@ public class JdbcScoreReviews {
                 rs.getTimestamp(8).toInstant(), rs.getDate(9).toLocalDate(),
                 outcome == null ? null : ReviewOutcome.valueOf(outcome), rs.getString(11), rs.getString(12),
                 answeredAt == null ? null : answeredAt.toInstant(), rs.getObject(14, LocalDate.class),
-                rs.getTimestamp(15) == null ? null : rs.getTimestamp(15).toInstant());
+                rs.getTimestamp(15) == null ? null : rs.getTimestamp(15).toInstant(), rs.getObject(16, UUID.class));
     }
 }

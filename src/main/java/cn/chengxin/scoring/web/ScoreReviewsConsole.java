@@ -84,8 +84,10 @@ class ScoreReviewsConsole {
 
     @PostMapping("/console/score-reviews/{id}/answer")
     String answer(@PathVariable UUID id, @RequestParam(required = false) ReviewOutcome outcome,
-                  @RequestParam(defaultValue = "") String answer, RedirectAttributes redirect) {
-        ConsoleActions.flash(redirect, "scoreReviews.answered.done", () -> reviews.answer(id, outcome, answer));
+                  @RequestParam(defaultValue = "") String answer, @RequestParam(required = false) UUID recordKey,
+                  RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "scoreReviews.answered.done",
+                () -> reviews.answer(id, outcome, answer, recordKey));
         return "redirect:/console/score-reviews";
     }
 }
