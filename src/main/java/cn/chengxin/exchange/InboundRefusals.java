@@ -49,6 +49,15 @@ class InboundRefusals {
         }
     }
 
+    /**
+     * A message of a batch refused for what it says while the rest was applied (over Kafka, {@link
+     * Receiving#receiveEach}): recorded as a refused batch is, with operation {@code message}.
+     */
+    void messageRefused(String partner, String code, String reason) {
+        record(partner, "message", new ExchangeProblem(code, cn.chengxin.shared.DomainProblem.Kind.INVALID_INPUT,
+                reason));
+    }
+
     private void record(String partnerSent, String operation, ExchangeProblem refused) {
         String partner = shown(partnerSent, PARTNER_CHARS);
         String reason = shown(refused.getMessage(), REASON_CHARS);

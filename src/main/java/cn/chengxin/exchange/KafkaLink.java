@@ -2,6 +2,7 @@ package cn.chengxin.exchange;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import cn.chengxin.exchange.domain.TransportSecurity;
 import cn.chengxin.exchange.wire.KafkaTransport;
@@ -46,18 +47,39 @@ class KafkaLink implements AutoCloseable {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        transport.start(this::receive);
+        transport.start(this::receive, this::answered);
     }
 
     /**
-     * A refusal has no reply channel on Kafka: it is logged by code and the position moves on (the sender finds the
-     * batch in reconciliation). Anything else (the database down) propagates, and the batch is read again.
+     * A batch is applied without the messages refused for what they say, and the answer naming them goes to the
+     * sender's topic ({@link Receiving#receiveEach}), where the sender sets them aside; when the broker does not take
+     * the answer, the batch is read again and answered again. A refusal of the whole batch (who sent it, its
+     * signature) has no reply channel: it is logged by code and the position moves on. Anything else (the database
+     * down) propagates, and the batch is read again.
      */
     private void receive(SignedBatch batch, Instant sentAt) {
+        Optional<SignedBatch> answer;
         try {
-            receiving.receive(batch, sentAt);
+            answer = receiving.receiveEach(batch, sentAt);
         } catch (ExchangeProblem refused) {
             log.warn("Batch from {} on Kafka refused: {} {}", batch.from(), refused.code(), refused.getMessage());
+            return;
+        }
+        if (answer.isPresent()) {
+            try {
+                transport.sendRefusals(batch.from(), answer.get(), Duration.ofSeconds(30));
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("the answer of refused messages was not sent: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** A partner's answer naming messages of ours it refused: they are set aside; a refused answer is logged. */
+    private void answered(SignedBatch answer, Instant sentAt) {
+        try {
+            receiving.answered(answer);
+        } catch (ExchangeProblem refused) {
+            log.warn("Answer from {} on Kafka refused: {} {}", answer.from(), refused.code(), refused.getMessage());
         }
     }
 

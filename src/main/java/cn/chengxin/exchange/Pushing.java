@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
@@ -22,6 +23,7 @@ import cn.chengxin.exchange.domain.ExchangeMessage;
 import cn.chengxin.exchange.domain.Refusal;
 import cn.chengxin.exchange.persistence.JdbcExchange;
 import cn.chengxin.exchange.wire.BatchCodec;
+import cn.chengxin.exchange.wire.MessageRefusals;
 import cn.chengxin.exchange.wire.SignedBatch;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.subject.SubjectRegistry;
@@ -106,9 +108,7 @@ class Pushing {
                     continue;
                 }
                 store.setAside(seqs.get(0), failure.messageRefused(), failure.partnerReason(), clock.instant());
-                log.warn("{} refused message #{} ({}): set aside", partner.code(), seqs.get(0), failure.reason());
-                audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.setAside").detail("message #"
-                        + seqs.get(0) + " to " + partner.code() + " refused: " + failure.messageRefused()));
+                setAsideNoted(partner.code(), seqs.get(0), failure.messageRefused(), failure.reason());
                 size = settings.batchSize();
                 continue;
             }
@@ -125,6 +125,38 @@ class Pushing {
             partner = store.partner(partner.code()).orElseThrow();
         }
         return acknowledged;
+    }
+
+    private void setAsideNoted(String partner, long seq, String code, String reason) {
+        log.warn("{} refused message #{} ({}): set aside", partner, seq, reason);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.setAside").detail("message #" + seq + " to "
+                + partner + " refused: " + code));
+    }
+
+    /**
+     * The partner's answer over Kafka naming messages of a batch of ours it refused for what they say (the rest it
+     * applied): each is set aside as a message refused over HTTP is, shown on the console with the partner's code and
+     * not sent again with the others (reconciliation leaves it too). Other codes are not the partner's to give here.
+     *
+     * @return how many messages were set aside
+     */
+    int setAside(String partner, MessageRefusals answer) {
+        int setAside = 0;
+        for (MessageRefusals.Refused refused : answer.refused()) {
+            if (!Refusal.OF_A_MESSAGE.contains(refused.code()) || refused.sourceId() == null) {
+                log.warn("{} answered batch {} with {} for message {}: not a refusal of a message, ignored", partner,
+                        answer.batchId(), PartnerTexts.shown(refused.code(), 60), refused.index());
+                continue;
+            }
+            String reason = refused.reason() == null ? null : PartnerTexts.shown(refused.reason(), 300);
+            Optional<Long> seq = store.setAsideSent(partner, answer.batchId(), refused.sourcePlatform(),
+                    refused.sourceId(), refused.version(), refused.code(), reason, clock.instant());
+            if (seq.isPresent()) {
+                setAsideNoted(partner, seq.get(), refused.code(), refused.code() + "：" + reason);
+                setAside++;
+            }
+        }
+        return setAside;
     }
 
     /** The waiting messages with the identity numbers filled in, each disclosure audited. */

@@ -21,6 +21,7 @@ import cn.chengxin.exchange.domain.Refusal;
 import cn.chengxin.exchange.domain.Relation;
 import cn.chengxin.exchange.persistence.JdbcExchange;
 import cn.chengxin.exchange.wire.BatchCodec;
+import cn.chengxin.exchange.wire.MessageRefusals;
 import cn.chengxin.exchange.wire.SealedBody;
 import cn.chengxin.exchange.wire.SignedBatch;
 import cn.chengxin.shared.DomainProblem;
@@ -82,10 +83,28 @@ class Receiving {
      * @throws ExchangeProblem when refused, the refusal audited first ({@link InboundRefusals})
      */
     Exchange.Acknowledgement receive(SignedBatch signed, Instant sentAt) {
-        return refusals.audited(signed.from(), "batch", () -> check(signed, sentAt));
+        return refusals.audited(signed.from(), "batch", () -> check(signed, sentAt, false)).acknowledgement();
     }
 
-    private Exchange.Acknowledgement check(SignedBatch signed, Instant sentAt) {
+    /**
+     * Receives a batch read from Kafka, which has no answer to a push: the batch is applied without the messages
+     * refused for what they say ({@link Refusal#OF_A_MESSAGE}: the same codes as over HTTP), each refused message is
+     * kept with the batch, and the answer naming them is returned sealed and signed for the sender, which sets them
+     * aside ({@link #answered}). A batch read again after it was accepted (its answer was not handed to the broker)
+     * gets the same answer. A refusal of the batch as such — who sent it, its signature, format or time — stays whole.
+     *
+     * @return the answer to publish on the sender's topic; empty when every message was applied
+     * @throws ExchangeProblem when the batch is refused whole, audited first
+     */
+    Optional<SignedBatch> receiveEach(SignedBatch signed, Instant sentAt) {
+        return refusals.audited(signed.from(), "batch", () -> check(signed, sentAt, true)).answer();
+    }
+
+    /** What became of a batch: its acknowledgement, and over Kafka the answer naming the messages refused. */
+    private record Outcome(Exchange.Acknowledgement acknowledgement, Optional<SignedBatch> answer) {
+    }
+
+    private Outcome check(SignedBatch signed, Instant sentAt, boolean eachMessage) {
         Partner partner = requests.knownPartner(signed.from());
         if (!signed.signedBy(partner.publicKey())) {
             throw refused("EXCHANGE_SIGNATURE_INVALID", DomainProblem.Kind.FORBIDDEN,
@@ -96,18 +115,39 @@ class Receiving {
         }
         Batch batch = read(signed);
         Instant now = clock.instant();
-        Optional<Refusal> refusal = BatchAdmission.refusal(batch, partner.code(), settings.platform().code(),
-                partner.relation(), partner.level(), sentAt, settings.maxSkew());
+        Optional<Refusal> refusal = eachMessage
+                ? BatchAdmission.batchRefusal(batch, partner.code(), settings.platform().code(), sentAt,
+                        settings.maxSkew())
+                : BatchAdmission.refusal(batch, partner.code(), settings.platform().code(), partner.relation(),
+                        partner.level(), sentAt, settings.maxSkew());
         if (refusal.isPresent()) {
             throw refused(refusal.get().code(), kindOf(refusal.get().code()), refusal.get().reason());
         }
         List<IdentityDocument> documents = new ArrayList<>();
-        List<JdbcExchange.Incoming> incoming = identify(batch.messages(), partner.code(), documents);
+        List<JdbcExchange.Incoming> incoming = new ArrayList<>();
+        List<MessageRefusals.Refused> refusedMessages = new ArrayList<>();
+        if (eachMessage) {
+            admitEach(batch.messages(), partner, documents, incoming, refusedMessages);
+        } else {
+            incoming.addAll(identify(batch.messages(), partner.code(), documents));
+        }
         List<Partner> relayTo = relayTargets(partner);
+        List<MessageRefusals.Refused> answered = new ArrayList<>(refusedMessages);
         int applied = transaction.execute(status -> {
-            if (!store.acceptBatch(partner.code(), batch.batchId(), batch.createdAt(), now, incoming.size(),
+            if (!store.acceptBatch(partner.code(), batch.batchId(), batch.createdAt(), now, batch.messages().size(),
                     signed.digest())) {
-                throw refused("EXCHANGE_BATCH_REPLAYED", DomainProblem.Kind.CONFLICT, "该批次已接收过，不再重复处理");
+                List<MessageRefusals.Refused> before = eachMessage ? store.refusedIn(partner.code(), batch.batchId())
+                        : List.of();
+                if (before.isEmpty()) {
+                    throw refused("EXCHANGE_BATCH_REPLAYED", DomainProblem.Kind.CONFLICT, "该批次已接收过，不再重复处理");
+                }
+                answered.clear();
+                answered.addAll(before);
+                return 0;
+            }
+            for (MessageRefusals.Refused r : refusedMessages) {
+                store.messageRefused(partner.code(), batch.batchId(), r, now);
+                refusals.messageRefused(partner.code(), r.code(), r.reason());
             }
             int changed = 0;
             for (int i = 0; i < incoming.size(); i++) {
@@ -119,10 +159,64 @@ class Receiving {
             store.batchApplied(partner.code(), batch.batchId(), changed);
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.receive").detail("batch "
                     + batch.batchId() + " from " + partner.code() + ": " + incoming.size() + " messages, " + changed
-                    + " applied"));
+                    + " applied" + (refusedMessages.isEmpty() ? "" : ", " + refusedMessages.size() + " refused")));
             return changed;
         });
-        return new Exchange.Acknowledgement(batch.batchId(), incoming.size(), applied);
+        Optional<SignedBatch> answer = answered.isEmpty() ? Optional.empty()
+                : Optional.of(new MessageRefusals(batch.batchId(), settings.platform().code(), partner.code(), answered)
+                        .seal(settings.key(), partner.publicKey()));
+        return new Outcome(new Exchange.Acknowledgement(batch.batchId(), incoming.size(), applied), answer);
+    }
+
+    /**
+     * Over Kafka: each message admitted on its own (what it says, who may relay it, its identity number, a minor's
+     * entry), the refused ones named with their index rather than refusing the batch.
+     */
+    private void admitEach(List<ExchangeMessage> messages, Partner partner, List<IdentityDocument> documents,
+                           List<JdbcExchange.Incoming> incoming, List<MessageRefusals.Refused> refusedMessages) {
+        LocalDate today = LocalDate.now(clock);
+        for (int i = 0; i < messages.size(); i++) {
+            ExchangeMessage m = messages.get(i);
+            Optional<Refusal> refusal = BatchAdmission.messageRefusal(m, i, partner.code(), partner.relation(),
+                    partner.level());
+            if (refusal.isEmpty()) {
+                refusal = identifyOne(m, i, partner.code(), today, documents, incoming);
+            }
+            if (refusal.isPresent()) {
+                refusedMessages.add(new MessageRefusals.Refused(i, m == null ? null : m.sourcePlatform(),
+                        m == null ? null : m.sourceId(), m == null ? 0 : m.version(), refusal.get().code(),
+                        refusal.get().reason()));
+            }
+        }
+    }
+
+    /**
+     * The sender's side of {@link #receiveEach}: the partner's answer naming messages of a batch of ours it refused,
+     * checked as a batch from it is (known partner, signature, digest, sealed for us, addressed from it to us); the
+     * messages are set aside ({@link Pushing#setAside(String, MessageRefusals)}).
+     *
+     * @throws ExchangeProblem when the answer is refused, audited first
+     */
+    void answered(SignedBatch signed) {
+        refusals.audited(signed.from(), "answer", () -> {
+            Partner partner = requests.knownPartner(signed.from());
+            if (!signed.signedBy(partner.publicKey()) || !signed.digestMatches()) {
+                throw refused("EXCHANGE_SIGNATURE_INVALID", DomainProblem.Kind.FORBIDDEN, "应答的签名或摘要无效");
+            }
+            MessageRefusals answer;
+            try {
+                answer = MessageRefusals.read(signed.open(settings.platform().code(), settings.key()));
+            } catch (SealedBody.Unreadable e) {
+                throw refused(e.code(), kindOf(e.code()), "应答无法解密或格式错误：" + e.getMessage());
+            } catch (BatchCodec.MalformedBatch e) {
+                throw refused("EXCHANGE_BATCH_MALFORMED", DomainProblem.Kind.INVALID_INPUT, "应答格式错误：" + e.getMessage());
+            }
+            if (!partner.code().equals(answer.from()) || !settings.platform().code().equals(answer.to())) {
+                throw refused("EXCHANGE_BATCH_MISADDRESSED", DomainProblem.Kind.FORBIDDEN,
+                        "the answer must be from the signing platform and to " + settings.platform().code());
+            }
+            return pushing.setAside(partner.code(), answer);
+        });
     }
 
     /**
@@ -134,22 +228,31 @@ class Receiving {
         List<JdbcExchange.Incoming> incoming = new ArrayList<>(messages.size());
         LocalDate today = LocalDate.now(clock);
         for (int i = 0; i < messages.size(); i++) {
-            ExchangeMessage m = messages.get(i);
-            IdentityDocument document;
-            try {
-                document = subjects.validate(DocumentType.valueOf(m.subject().documentType()), m.subject().number());
-            } catch (IllegalArgumentException | InvalidIdentityException e) {
-                throw refused("EXCHANGE_MESSAGE_INVALID", DomainProblem.Kind.INVALID_INPUT, "messages[" + i
-                        + "].subject: " + (e instanceof InvalidIdentityException bad ? bad.code() : "unknown documentType"));
+            Optional<Refusal> refusal = identifyOne(messages.get(i), i, via, today, documents, incoming);
+            if (refusal.isPresent()) {
+                throw refused(refusal.get().code(), kindOf(refusal.get().code()), refusal.get().reason());
             }
-            Optional<Refusal> minor = MinorsNeverListed.refusal(m, i, document.birthDate().orElse(null), today);
-            if (minor.isPresent()) {
-                throw refused(minor.get().code(), DomainProblem.Kind.INVALID_INPUT, minor.get().reason());
-            }
-            documents.add(document);
-            incoming.add(incomingOf(m, via, document));
         }
         return incoming;
+    }
+
+    /** Message {@code i}'s subject added to {@code documents} and {@code incoming}; else why it is refused. */
+    private Optional<Refusal> identifyOne(ExchangeMessage m, int i, String via, LocalDate today,
+                                          List<IdentityDocument> documents, List<JdbcExchange.Incoming> incoming) {
+        IdentityDocument document;
+        try {
+            document = subjects.validate(DocumentType.valueOf(m.subject().documentType()), m.subject().number());
+        } catch (IllegalArgumentException | InvalidIdentityException e) {
+            return Optional.of(new Refusal("EXCHANGE_MESSAGE_INVALID", "messages[" + i + "].subject: "
+                    + (e instanceof InvalidIdentityException bad ? bad.code() : "unknown documentType")));
+        }
+        Optional<Refusal> minor = MinorsNeverListed.refusal(m, i, document.birthDate().orElse(null), today);
+        if (minor.isPresent()) {
+            return minor;
+        }
+        documents.add(document);
+        incoming.add(incomingOf(m, via, document));
+        return Optional.empty();
     }
 
     private JdbcExchange.Incoming incomingOf(ExchangeMessage m, String via, IdentityDocument document) {

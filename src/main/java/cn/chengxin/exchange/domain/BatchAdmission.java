@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Whether a parsed batch whose signature checked out may be applied. A batch is all or nothing: one bad message
- * refuses it, so that the sender fixes and resends it whole rather than losing part of a subject's history.
+ * Whether a parsed batch whose signature checked out may be applied. Over HTTP a batch is all or nothing: one bad
+ * message refuses it, and the sender finds the message by halves and sets it aside. Over Kafka, which has no answer
+ * to a push, the batch is checked as a batch ({@link #batchRefusal}) and each message on its own
+ * ({@link #messageRefusal}): the rest is applied and the refused messages are answered (RULES.md §6, §11).
  * Freshness bounds replay: a batch older (or newer) than the allowed skew is refused, and batch ids are remembered
  * at least that long (RULES.md §11: idempotent exchange).
  */
@@ -24,6 +26,22 @@ public final class BatchAdmission {
      */
     public static Optional<Refusal> refusal(Batch batch, String sender, String self, Relation relation,
                                             PlatformLevel level, Instant now, Duration skew) {
+        Optional<Refusal> whole = batchRefusal(batch, sender, self, now, skew);
+        if (whole.isPresent()) {
+            return whole;
+        }
+        for (int i = 0; i < batch.messages().size(); i++) {
+            Optional<Refusal> refusal = messageRefusal(batch.messages().get(i), i, sender, relation, level);
+            if (refusal.isPresent()) {
+                return refusal;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The refusal of the batch as such (format, addressing, time, size), whatever its messages say. */
+    public static Optional<Refusal> batchRefusal(Batch batch, String sender, String self, Instant now,
+                                                 Duration skew) {
         if (!ExchangeMessage.FORMAT.equals(batch.format())) {
             return refuse("EXCHANGE_FORMAT_UNSUPPORTED", "format must be " + ExchangeMessage.FORMAT);
         }
@@ -40,19 +58,22 @@ public final class BatchAdmission {
         if (batch.messages().isEmpty() || batch.messages().size() > Batch.MAX_MESSAGES) {
             return refuse("EXCHANGE_BATCH_MALFORMED", "a batch has 1 to " + Batch.MAX_MESSAGES + " messages");
         }
-        for (int i = 0; i < batch.messages().size(); i++) {
-            ExchangeMessage m = batch.messages().get(i);
-            if (m == null) {
-                return refuse("EXCHANGE_MESSAGE_INVALID", "messages[" + i + "]: null");
-            }
-            List<String> problems = m.problems();
-            if (!problems.isEmpty()) {
-                return refuse("EXCHANGE_MESSAGE_INVALID", "messages[" + i + "]: " + String.join("; ", problems));
-            }
-            if (!sender.equals(m.sourcePlatform()) && !relation.mayRelay(sender, level, m.sourcePlatform())) {
-                return refuse("EXCHANGE_RELAY_REFUSED", "messages[" + i + "]: only the parent platform, or a child "
-                        + "for the platforms below it, relays messages issued by other platforms");
-            }
+        return Optional.empty();
+    }
+
+    /** The refusal of message {@code i} for what it says ({@link Refusal#OF_A_MESSAGE}), or empty. */
+    public static Optional<Refusal> messageRefusal(ExchangeMessage m, int i, String sender, Relation relation,
+                                                   PlatformLevel level) {
+        if (m == null) {
+            return refuse("EXCHANGE_MESSAGE_INVALID", "messages[" + i + "]: null");
+        }
+        List<String> problems = m.problems();
+        if (!problems.isEmpty()) {
+            return refuse("EXCHANGE_MESSAGE_INVALID", "messages[" + i + "]: " + String.join("; ", problems));
+        }
+        if (!sender.equals(m.sourcePlatform()) && !relation.mayRelay(sender, level, m.sourcePlatform())) {
+            return refuse("EXCHANGE_RELAY_REFUSED", "messages[" + i + "]: only the parent platform, or a child "
+                    + "for the platforms below it, relays messages issued by other platforms");
         }
         return Optional.empty();
     }

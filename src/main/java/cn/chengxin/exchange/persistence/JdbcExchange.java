@@ -25,6 +25,7 @@ import cn.chengxin.exchange.RefusedAttempt;
 import cn.chengxin.exchange.domain.ExchangeMessage;
 import cn.chengxin.exchange.domain.PlatformLevel;
 import cn.chengxin.exchange.domain.Relation;
+import cn.chengxin.exchange.wire.MessageRefusals;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -312,6 +313,23 @@ public class JdbcExchange {
                 .params(refusalCode, reason, Timestamp.from(at), seq).update();
     }
 
+    /**
+     * The partner answered over Kafka that it refused the message it got in batch {@code batchId} for what it says:
+     * the message is set aside as a refused push is, and no longer counts as delivered.
+     *
+     * @return its sequence number, or empty when no such message travelled last in that batch (or it is set aside)
+     */
+    public Optional<Long> setAsideSent(String partnerCode, UUID batchId, String sourcePlatform, String sourceId,
+                                       long version, String refusalCode, String reason, Instant at) {
+        return jdbc.sql("""
+                        UPDATE exchange.outbox SET acked_at = NULL, refused_code = ?, refused_reason = ?, refused_at = ?
+                        WHERE partner_code = ? AND batch_id = ? AND source_platform = ? AND source_id = ?
+                              AND version = ? AND refused_at IS NULL
+                        RETURNING seq""")
+                .params(refusalCode, reason, Timestamp.from(at), partnerCode, batchId, sourcePlatform, sourceId,
+                        version).query(Long.class).optional();
+    }
+
     /** The messages partners refused, the latest first. */
     public List<QueuedMessage> setAside(int limit) {
         return jdbc.sql("SELECT " + OUTBOX_COLUMNS + " FROM exchange.outbox WHERE refused_at IS NOT NULL "
@@ -321,7 +339,7 @@ public class JdbcExchange {
 
     public int acknowledge(String partnerCode, List<Long> seqs, Instant at) {
         return jdbc.sql("UPDATE exchange.outbox SET acked_at = ? WHERE partner_code = ? AND seq = ANY(?) "
-                        + "AND acked_at IS NULL")
+                        + "AND acked_at IS NULL AND refused_at IS NULL")
                 .params(Timestamp.from(at), partnerCode, seqs.toArray(Long[]::new)).update();
     }
 
@@ -381,6 +399,24 @@ public class JdbcExchange {
                         VALUES (?, ?, ?, ?, ?, 0, ?) ON CONFLICT DO NOTHING""")
                 .params(partnerCode, batchId, Timestamp.from(createdAt), Timestamp.from(at), messages, digest)
                 .update() == 1;
+    }
+
+    /** Keeps a message of an accepted batch that was refused for what it says (over Kafka; the rest applied). */
+    public void messageRefused(String partnerCode, UUID batchId, MessageRefusals.Refused refused, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO exchange.inbound_refused_message (partner_code, batch_id, idx, source_platform,
+                               source_id, version, code, reason, refused_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(partnerCode, batchId, refused.index(), refused.sourcePlatform(), refused.sourceId(),
+                        refused.version(), refused.code(), refused.reason(), Timestamp.from(at)).update();
+    }
+
+    /** The messages of a batch the partner sent that were refused, in batch order. */
+    public List<MessageRefusals.Refused> refusedIn(String partnerCode, UUID batchId) {
+        return jdbc.sql("SELECT idx, source_platform, source_id, version, code, reason "
+                        + "FROM exchange.inbound_refused_message WHERE partner_code = ? AND batch_id = ? ORDER BY idx")
+                .params(partnerCode, batchId).query((rs, n) -> new MessageRefusals.Refused(rs.getInt(1),
+                        rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6))).list();
     }
 
     public void batchApplied(String partnerCode, UUID batchId, int applied) {

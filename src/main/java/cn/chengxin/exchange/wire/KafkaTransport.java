@@ -80,8 +80,23 @@ public final class KafkaTransport implements AutoCloseable {
 
     /** Sends a batch to the partner's topic; returns once the broker has it (or throws: the outbox tries again). */
     public void send(String to, SignedBatch batch, Duration timeout) throws TimeoutException {
+        send(to, batch, null, timeout);
+    }
+
+    /**
+     * Sends the answer to a batch of which messages were refused ({@link MessageRefusals}, sealed and signed) to the
+     * sender's topic, marked by its {@link MessageRefusals#RECORD} header; returns once the broker has it.
+     */
+    public void sendRefusals(String to, SignedBatch answer, Duration timeout) throws TimeoutException {
+        send(to, answer, MessageRefusals.KIND, timeout);
+    }
+
+    private void send(String to, SignedBatch batch, String kind, Duration timeout) throws TimeoutException {
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topicOf(to),
                 batch.from().getBytes(StandardCharsets.UTF_8), batch.body());
+        if (kind != null) {
+            record.headers().add(MessageRefusals.RECORD, kind.getBytes(StandardCharsets.UTF_8));
+        }
         record.headers().add(SignedBatch.PLATFORM, batch.from().getBytes(StandardCharsets.UTF_8))
                 .add(SignedBatch.DIGEST, batch.digest().getBytes(StandardCharsets.UTF_8))
                 .add(SignedBatch.SIGNATURE, batch.signature().getBytes(StandardCharsets.UTF_8));
@@ -109,12 +124,19 @@ public final class KafkaTransport implements AutoCloseable {
         void receive(SignedBatch batch, Instant sentAt);
     }
 
-    /**
-     * Starts reading this platform's topic on a thread of its own; each batch goes to {@code handler}, and the
-     * position moves past a batch only once it is handled. A batch that could not be handled is read again after a
-     * pause, with everything after it from the same sender (one partition per sender keeps its order).
-     */
+    /** {@link #start(Receiver, Receiver)} for a platform that does not read answers of refused messages. */
     public synchronized void start(Receiver handler) {
+        start(handler, (answer, sentAt) -> log.warn("Answer of refused messages from {} on Kafka not read",
+                answer.from()));
+    }
+
+    /**
+     * Starts reading this platform's topic on a thread of its own; each batch goes to {@code handler}, each answer of
+     * refused messages ({@link MessageRefusals}, still sealed) to {@code answers}, and the position moves past a
+     * record only once it is handled. A record that could not be handled is read again after a pause, with
+     * everything after it from the same sender (one partition per sender keeps its order).
+     */
+    public synchronized void start(Receiver handler, Receiver answers) {
         if (running.getAndSet(true)) {
             return;
         }
@@ -122,7 +144,7 @@ public final class KafkaTransport implements AutoCloseable {
         this.receiver = new Thread(() -> {
             try {
                 while (running.get()) {
-                    if (!handle(consumer.poll(Duration.ofMillis(200)), handler)) {
+                    if (!handle(consumer.poll(Duration.ofMillis(200)), handler, answers)) {
                         Thread.sleep(RETRY_PAUSE.toMillis());
                     }
                 }
@@ -137,14 +159,15 @@ public final class KafkaTransport implements AutoCloseable {
     }
 
     /** @return false when a batch could not be handled (it will be read again) */
-    private boolean handle(ConsumerRecords<byte[], byte[]> records, Receiver handler) {
+    private boolean handle(ConsumerRecords<byte[], byte[]> records, Receiver handler, Receiver answers) {
         boolean handledAll = true;
         for (TopicPartition partition : records.partitions()) {
             for (ConsumerRecord<byte[], byte[]> r : records.records(partition)) {
                 SignedBatch batch = new SignedBatch(header(r, SignedBatch.PLATFORM), r.value(),
                         header(r, SignedBatch.DIGEST), header(r, SignedBatch.SIGNATURE));
                 try {
-                    handler.receive(batch, Instant.ofEpochMilli(r.timestamp()));
+                    (MessageRefusals.KIND.equals(header(r, MessageRefusals.RECORD)) ? answers : handler)
+                            .receive(batch, Instant.ofEpochMilli(r.timestamp()));
                 } catch (RuntimeException notNow) {
                     log.warn("Batch from {} on Kafka not handled, read again in {} s: {}", batch.from(),
                             RETRY_PAUSE.toSeconds(), notNow.getMessage());
