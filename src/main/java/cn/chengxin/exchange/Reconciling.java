@@ -23,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reconciliation (RULES.md §11): every night, for each partner we push to, we ask what it holds of our messages of
- * the day before and compare count and digest with what it acknowledged; the messages missing or behind there are
- * queued again (the partner applies them idempotently) and the differences are listed in the console. A version of
+ * the day before, and of each day of the week before that still differed, and compare count and digest with what it
+ * acknowledged; the messages missing or behind there are queued again (the partner applies them idempotently; a
+ * message it refused for what it says stays set aside) and the differences are listed in the console. A version of
  * ours the partner holds but we never sent is a conflict: we are authoritative for what we collected, so it is
  * listed for the credit office and nothing is overwritten. With the parent we also reconcile downward
  * ({@link Adopting}): where what it relayed to us differs from what we hold, its state is adopted. We answer the
@@ -36,6 +37,8 @@ class Reconciling {
     private static final Logger log = LoggerFactory.getLogger(Reconciling.class);
     static final String PATH = "/api/v1/exchange/reconciliation";
     static final int LISTED = 100;
+    /** How far back a day that still differs is reconciled again, night after night. */
+    static final int LOOK_BACK_DAYS = 7;
 
     private final JdbcExchange store;
     private final ExchangeSettings settings;
@@ -58,7 +61,22 @@ class Reconciling {
 
     @Scheduled(cron = "${chengxin.exchange.reconcile-cron:0 30 2 * * *}", zone = "Asia/Shanghai")
     void nightly() {
-        reconcile(LocalDate.now(clock).minusDays(1));
+        nightly(LocalDate.now(clock));
+    }
+
+    /**
+     * Yesterday, and each earlier day of the last {@link #LOOK_BACK_DAYS} whose differences are not resolved yet: a
+     * day whose messages were queued again and refused or lost again is not left behind after one night.
+     *
+     * @return the days reconciled, the earliest first
+     */
+    List<LocalDate> nightly(LocalDate today) {
+        LocalDate yesterday = today.minusDays(1);
+        List<LocalDate> days = new ArrayList<>(store.unresolvedDays(today.minusDays(LOOK_BACK_DAYS),
+                yesterday.minusDays(1)));
+        days.add(yesterday);
+        days.forEach(this::reconcile);
+        return days;
     }
 
     /** Reconciles {@code day} with every partner we push to. */

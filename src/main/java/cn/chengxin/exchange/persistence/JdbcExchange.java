@@ -611,14 +611,32 @@ public class JdbcExchange {
         return versions;
     }
 
-    /** Sends the latest message of each source id to the partner again. */
+    /**
+     * Sends the latest message of each source id to the partner again, unless the partner refused it for what it says
+     * (set aside: sent again only by staff, {@code Resending}): queued with the others it would be refused again.
+     */
     public int requeue(String partnerCode, List<String> sourceIds) {
         return jdbc.sql("""
-                        UPDATE exchange.outbox SET acked_at = NULL, refused_code = NULL, refused_reason = NULL, refused_at = NULL
-                        WHERE seq IN (
+                        UPDATE exchange.outbox SET acked_at = NULL
+                        WHERE refused_at IS NULL AND seq IN (
                             SELECT DISTINCT ON (source_id) seq FROM exchange.outbox
                             WHERE partner_code = ? AND source_id = ANY(?) ORDER BY source_id, version DESC)""")
                 .params(partnerCode, sourceIds.toArray(String[]::new)).update();
+    }
+
+    /**
+     * The days from {@code from} to {@code to} whose latest reconciliation with some partner still differed (or
+     * failed), the earliest first: reconciled again until they match.
+     */
+    public List<LocalDate> unresolvedDays(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        SELECT DISTINCT day FROM exchange.reconciliation
+                        WHERE day BETWEEN ? AND ?
+                          AND (error IS NOT NULL OR their_digest IS DISTINCT FROM our_digest OR adopted > 0
+                               OR cardinality(conflicts) > 0)
+                        ORDER BY day""")
+                .params(Date.valueOf(from), Date.valueOf(to))
+                .query((rs, n) -> rs.getDate(1).toLocalDate()).list();
     }
 
     public void saveReconciliation(ReconciliationResult r) {
