@@ -625,16 +625,17 @@ public class JdbcExchange {
     }
 
     /**
-     * The days from {@code from} to {@code to} whose latest reconciliation with some partner still differed (or
-     * failed), the earliest first: reconciled again until they match.
+     * The days from {@code from} to {@code to} whose latest reconciliation with a partner we still push to differed
+     * (or failed), the earliest first: reconciled again until they match.
      */
     public List<LocalDate> unresolvedDays(LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                        SELECT DISTINCT day FROM exchange.reconciliation
-                        WHERE day BETWEEN ? AND ?
-                          AND (error IS NOT NULL OR their_digest IS DISTINCT FROM our_digest OR adopted > 0
-                               OR cardinality(conflicts) > 0)
-                        ORDER BY day""")
+                        SELECT DISTINCT r.day FROM exchange.reconciliation r
+                        JOIN exchange.partner p ON p.code = r.partner_code AND p.enabled AND p.base_url IS NOT NULL
+                        WHERE r.day BETWEEN ? AND ?
+                          AND (r.error IS NOT NULL OR r.their_digest IS DISTINCT FROM r.our_digest OR r.adopted > 0
+                               OR cardinality(r.conflicts) > 0)
+                        ORDER BY r.day""")
                 .params(Date.valueOf(from), Date.valueOf(to))
                 .query((rs, n) -> rs.getDate(1).toLocalDate()).list();
     }
