@@ -758,6 +758,104 @@ class ExchangeIT {
         }
     }
 
+    /**
+     * I1: over Kafka, which has no answer to a push, a batch of three with a minor's black entry leaves the other two
+     * applied here and the minor's refused, kept, and answered on the sender's topic, sealed and signed by us; and a
+     * partner's such answer about a batch of ours sets the message aside here, the others delivered.
+     */
+    @Test
+    void overKafkaARefusedMessageIsAnsweredAndSetAsideWhileTheRestOfItsBatchIsApplied() throws Exception {
+        TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                PlatformLevel.PROVINCE, KafkaLink.ADDRESS);
+        var broker = new org.springframework.kafka.test.EmbeddedKafkaKraftBroker(1, 1,
+                cn.chengxin.exchange.wire.KafkaTransport.topicOf(here),
+                cn.chengxin.exchange.wire.KafkaTransport.topicOf(province.code));
+        broker.afterPropertiesSet();
+        LocalDate born = LocalDate.now().minusYears(16);
+        String minorNumber = TestCitizens.withCheckCharacter("411000" + born.toString().replace("-", "")
+                + String.format("%03d", System.nanoTime() % 1000));
+        ExchangeMessage first = Messages.blackListEntry("411000", "list/" + UUID.randomUUID(), 1, "EFFECTIVE",
+                TestCitizens.withCheckCharacter("41100019851112051"), "池立夏");
+        ExchangeMessage minor = Messages.blackListEntry("411000", "list/" + UUID.randomUUID(), 1, "EFFECTIVE",
+                minorNumber, "米小苗");
+        ExchangeMessage third = Messages.blackListEntry("411000", "list/" + UUID.randomUUID(), 1, "EXITED",
+                TestCitizens.withCheckCharacter("41100019860202052"), "池立冬");
+        SignedBatch batch = province.sign(here, Instant.now(), List.of(first, minor, third));
+        List<SignedBatch> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<UUID> ourBatches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Pushing viaKafka;
+        try (KafkaLink ours = new KafkaLink(broker.getBrokersAsString(), settings, receiving);
+             var theirs = new cn.chengxin.exchange.wire.KafkaTransport(broker.getBrokersAsString(), province.code)) {
+            viaKafka = new Pushing(store, settings, subjects, auditLog, clock,
+                    new org.springframework.beans.factory.support.StaticListableBeanFactory(
+                            java.util.Map.of("kafkaLink", ours)).getBeanProvider(KafkaLink.class));
+            ours.start();
+            // The province refuses the second message of each batch of ours, as an older release refuses a number.
+            theirs.start((ourBatch, sentAt) -> {
+                var read = BatchCodec.read(ourBatch.open(province.code, province.key));
+                ourBatches.add(read.batchId());
+                ExchangeMessage refused = read.messages().get(1);
+                var answer = new cn.chengxin.exchange.wire.MessageRefusals(read.batchId(), province.code, here,
+                        List.of(new cn.chengxin.exchange.wire.MessageRefusals.Refused(1, refused.sourcePlatform(),
+                                refused.sourceId(), refused.version(), "EXCHANGE_MESSAGE_INVALID",
+                                "messages[1].subject: SUBJECT_ID_CHECK_CHARACTER")));
+                try {
+                    theirs.sendRefusals(here, answer.seal(province.key, exchange.platform().publicKey()),
+                            Duration.ofSeconds(30));
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new IllegalStateException(e);
+                }
+            }, (answer, sentAt) -> answers.add(answer));
+
+            theirs.send(here, batch, Duration.ofSeconds(30));
+            await().atMost(Duration.ofSeconds(30)).until(() -> held(third) != null && !answers.isEmpty());
+            assertThat(held(first)).isEqualTo("EFFECTIVE@1");
+            assertThat(held(third)).isEqualTo("EXITED@1");
+            assertThat(held(minor)).as("refused alone").isNull();
+            SignedBatch answer = answers.get(0);
+            assertThat(answer.from()).isEqualTo(here);
+            assertThat(answer.signedBy(exchange.platform().publicKey()) && answer.digestMatches()).isTrue();
+            assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains("chengxin-sealed/1")
+                    .doesNotContain(minor.sourceId());
+            var refusals = cn.chengxin.exchange.wire.MessageRefusals.read(answer.open(province.code, province.key));
+            assertThat(refusals.batchId()).isEqualTo(BatchCodec.read(batch.open(here, settings.key())).batchId());
+            assertThat(refusals.refused()).singleElement().satisfies(r -> {
+                assertThat(r.index()).isEqualTo(1);
+                assertThat(r.sourceId()).isEqualTo(minor.sourceId());
+                assertThat(r.code()).isEqualTo("EXCHANGE_MINOR_LISTED");
+                assertThat(r.reason()).doesNotContain(minorNumber.substring(0, 17));
+            });
+            assertThat(jdbc.sql("SELECT code FROM exchange.inbound_refused_message WHERE partner_code = ?")
+                    .param(province.code).query(String.class).list()).containsExactly("EXCHANGE_MINOR_LISTED");
+
+            TestCitizens.Person person = TestCitizens.register(subjects, "邵卡夫");
+            for (int n = 171; n <= 173; n++) {
+                TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(),
+                        "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕" + n + "号");
+            }
+            UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+            List<String> queued = forPartner(subject, province).stream().map(QueuedMessage::sourceId).toList();
+            assertThat(queued).hasSize(3);
+            viaKafka.pushDue(Instant.now());
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(forPartner(subject, province))
+                    .filteredOn(QueuedMessage::setAside).singleElement().satisfies(q -> {
+                        assertThat(q.sourceId()).isEqualTo(queued.get(1));
+                        assertThat(q.refusedCode()).isEqualTo("EXCHANGE_MESSAGE_INVALID");
+                        assertThat(q.acknowledged()).as("no longer counted delivered").isFalse();
+                    }));
+            assertThat(forPartner(subject, province)).filteredOn(q -> !q.sourceId().equals(queued.get(1)))
+                    .hasSize(2).allMatch(QueuedMessage::acknowledged);
+            viaKafka.pushDue(Instant.now());
+            assertThat(ourBatches).as("the set-aside message is not sent again with the others").hasSize(1);
+            mvc.perform(get("/console/exchange").with(office())).andExpect(status().isOk())
+                    .andExpect(content().string(containsString("EXCHANGE_MESSAGE_INVALID")))
+                    .andExpect(content().string(containsString(queued.get(1))));
+        } finally {
+            province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
+            broker.destroy();
+        }
+    }
+
     @Test
     void batchesWithABadSignatureAnUnknownPartnerAStaleTimeOrAReplayedIdAreRefusedAndNothingIsApplied()
             throws Exception {
@@ -1306,6 +1404,53 @@ class ExchangeIT {
                 province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
             }
         }
+    }
+
+    /**
+     * I1: a day that still differs after its messages were queued again (lost again at the parent) is reconciled
+     * again on the following nights, within the week, until it matches; then it is left alone.
+     */
+    @Test
+    void aDayStillDifferingAfterOneRequeueIsReconciledAgainTheNextNight() throws Exception {
+        try (FakeParent parent = new FakeParent(exchange.platform().publicKey())) {
+            TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                    PlatformLevel.PROVINCE, parent.baseUrl());
+            try {
+                TestCitizens.Person person = TestCitizens.register(subjects, "濮再来");
+                UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+                TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(),
+                        "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕181号");
+                pushing.pushDue(Instant.now());
+                String lost = forPartner(subject, province).get(0).sourceId();
+                parent.lose(lost);
+                LocalDate today = LocalDate.now(clock);
+                assertThat(mine(exchange.reconcile(today), province).requeued()).isEqualTo(1);
+                pushing.pushDue(Instant.now());
+                parent.lose(lost);
+
+                assertThat(reconciling.nightly(today.plusDays(2))).as("the day is not left behind after one night")
+                        .contains(today, today.plusDays(1));
+                ReconciliationResult again = reconciliationOf(province, today);
+                assertThat(again.matched()).isFalse();
+                assertThat(again.differences()).containsExactly(lost);
+                assertThat(again.requeued()).isEqualTo(1);
+                assertThat(forPartner(subject, province)).singleElement()
+                        .satisfies(q -> assertThat(q.acknowledged()).isFalse());
+                assertThat(reconciling.nightly(today.plusDays(9))).as("a week back at most").doesNotContain(today);
+
+                pushing.pushDue(Instant.now());
+                assertThat(reconciling.nightly(today.plusDays(3))).contains(today);
+                assertThat(reconciliationOf(province, today).matched()).isTrue();
+                assertThat(reconciling.nightly(today.plusDays(4))).as("resolved: left alone").doesNotContain(today);
+            } finally {
+                province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
+            }
+        }
+    }
+
+    private ReconciliationResult reconciliationOf(TestPartner partner, LocalDate day) {
+        return exchange.reconciliations(100).stream().filter(r -> r.partnerCode().equals(partner.code))
+                .filter(r -> r.day().equals(day)).findFirst().orElseThrow();
     }
 
     @Test

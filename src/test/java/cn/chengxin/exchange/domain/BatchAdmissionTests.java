@@ -86,6 +86,24 @@ class BatchAdmissionTests {
         assertThat(refusal.orElseThrow().reason()).startsWith("messages[1]").contains("legalBasis");
     }
 
+    /** Over Kafka the batch is checked as a batch and each message on its own: a bad message names only itself. */
+    @Test
+    void theBatchAsSuchAndEachMessageAreCheckedApartForKafka() {
+        ExchangeMessage good = entry("410000");
+        ExchangeMessage elsewhere = entry("320000");
+        Batch batch = Messages.batch("410000", "411700", NOW, good, elsewhere);
+        assertThat(BatchAdmission.batchRefusal(batch, "410000", "411700", NOW, SKEW)).isEmpty();
+        assertThat(BatchAdmission.messageRefusal(good, 0, "410000", Relation.PEER, PlatformLevel.PROVINCE))
+                .isEmpty();
+        assertThat(BatchAdmission.messageRefusal(elsewhere, 1, "410000", Relation.PEER, PlatformLevel.PROVINCE))
+                .map(Refusal::code).contains("EXCHANGE_RELAY_REFUSED");
+        assertThat(Refusal.OF_A_MESSAGE).contains("EXCHANGE_RELAY_REFUSED");
+        assertThat(BatchAdmission.batchRefusal(batch, "410000", "411700", NOW.plus(SKEW).plusSeconds(1), SKEW))
+                .map(Refusal::code).contains("EXCHANGE_BATCH_STALE");
+        assertThat(BatchAdmission.batchRefusal(batch, "410100", "411700", NOW, SKEW)).map(Refusal::code)
+                .contains("EXCHANGE_BATCH_MISADDRESSED");
+    }
+
     @Test
     void refusesAnUnknownFormatAndEmptyOrOverfullBatches() {
         Batch other = new Batch("other/9", UUID.randomUUID(), "410000", "411700", NOW, null, List.of(entry("410000")));
