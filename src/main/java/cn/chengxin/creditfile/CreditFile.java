@@ -16,6 +16,9 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.catalog.ItemVersions;
+import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.catalog.domain.RecordPeriods;
 import cn.chengxin.creditfile.persistence.JdbcDeclines;
 import cn.chengxin.creditfile.persistence.JdbcRecords;
 import cn.chengxin.shared.Ids;
@@ -88,6 +91,12 @@ public class CreditFile {
      * ({@link JdbcRecords#lockItemsShared}): a chunk either commits before the approval, and the pass finds its versions,
      * or reads the approved withdrawal after it, and its versions of the item are refused as the ones after the pass
      * are — a new record ITEM_WITHDRAWN, a correction or revocation RECORD_REVOKED — replays still answered as such.
+     * <p>
+     * The approval of a version that shortens an item's periods takes the same lock ({@link ShorteningPeriods}): its
+     * pass brings the versions current when it reads them to the shorter ends, so a version whose ends were counted
+     * before the approval and stored after the pass passed its record would keep the longer ones (finding H5 of gaps
+     * review xxv). A chunk either commits before the approval, and the pass finds its versions, or reads the approved
+     * version after it and takes its ends itself ({@link #underLaterVersions}).
      *
      * @param copyOf for each record, the place in {@code chunk} of the record it is a copy of; -1 for a record sent
      * @return one outcome per record, in order
@@ -98,6 +107,7 @@ public class CreditFile {
         Set<String> items = new HashSet<>();
         chunk.forEach(r -> items.add(r.itemCode()));
         records.lockItemsShared(items);
+        chunk = underLaterVersions(chunk, items);
         Set<String> withdrawing = records.itemsBeingWithdrawn(items);
         Set<String> declined = declinedAmong(chunk, items);
         StoreOutcome[] outcomes = new StoreOutcome[chunk.size()];
@@ -136,6 +146,32 @@ public class CreditFile {
             events.publishEvent(new RecordStatesChanged(stored, RecordStatesChanged.STORED));
         }
         return List.of(outcomes);
+    }
+
+    /**
+     * The chunk's records with the ends of every version of their item in force after the one their rows were
+     * validated under, where one of those shortened a period (RULES.md §4, {@link RecordPeriods}): the earlier of the
+     * ends counted then and the ends under each later version, as the pass gives the records stored before it. Read
+     * under the items' lock, after the approvals that shortened them; the catalogue only for a chunk that needs it.
+     */
+    private List<NewRecord> underLaterVersions(List<NewRecord> chunk, Set<String> items) {
+        Map<String, Integer> shortened = records.latestShorteningVersions(items);
+        if (chunk.stream().noneMatch(r -> r.decisionDate() != null
+                && shortened.getOrDefault(r.itemCode(), 0) > r.itemVersion())) {
+            return chunk;
+        }
+        ItemVersions versions = catalogue.versionsEverInForce();
+        List<NewRecord> counted = new ArrayList<>(chunk.size());
+        for (NewRecord r : chunk) {
+            List<ItemDefinition> later = r.decisionDate() == null ? List.of()
+                    : versions.versions(r.itemCode()).entrySet().stream().filter(v -> v.getKey() > r.itemVersion())
+                    .map(Map.Entry::getValue).toList();
+            counted.add(later.isEmpty() ? r : r.withEnds(
+                    RecordPeriods.earlier(r.publicationEnd(), RecordPeriods.publicationEnd(later, r.decisionDate())),
+                    RecordPeriods.earlier(r.retentionEnd(),
+                            RecordPeriods.retentionEnd(later, r.decisionDate(), r.content()))));
+        }
+        return counted;
     }
 
     /**

@@ -43,6 +43,13 @@ public record NewRecord(UUID subjectId, String itemCode, int itemVersion, String
                 revocationReason);
     }
 
+    /** This version with other last days of publication and retention. */
+    NewRecord withEnds(LocalDate publication, LocalDate retention) {
+        return new NewRecord(subjectId, itemCode, itemVersion, departmentCode, sourceRecordId, version, action,
+                decisionNumber, decisionDate, content, publication, retention, fingerprint, legacyFingerprint,
+                linkedFrom, revocationReason);
+    }
+
     /**
      * The {@code linkedFrom} of the responsible persons' copies of the department's record {@code sourceRecordId}
      * (RULES.md §1): the same for every version of the record, so that the copies of each version name it, and the

@@ -92,10 +92,16 @@ class ShorteningPeriods {
         this.chunk = chunk;
     }
 
-    /** In the approval's transaction: the pass commits with it, or neither does; only for a version that shortens. */
+    /**
+     * In the approval's transaction: the pass commits with it, or neither does; only for a version that shortens. The
+     * item's lock waits for the chunks storing versions under it to commit, which the pass then finds; a chunk after it
+     * reads the approved version and counts its records' ends under it ({@link CreditFile#store}), so no version stored
+     * with ends counted before the approval escapes the shorter ones.
+     */
     @EventListener
     void start(ItemVersionApproved approved) {
         if (catalogue.revision(approved).filter(r -> RecordPeriods.shortens(r.before(), r.now())).isPresent()) {
+            records.lockItemExclusively(approved.code());
             passes.start(approved.code(), approved.version());
         }
     }

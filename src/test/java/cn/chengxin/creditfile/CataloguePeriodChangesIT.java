@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import cn.chengxin.account.ApiClients;
@@ -149,6 +150,47 @@ class CataloguePeriodChangesIT {
         });
     }
 
+    @Test
+    void aChunkCountedBeforeTheApprovalAndStoredAfterThePassTakesTheShorterEnds() throws Exception {
+        String item = seriousItem("P_RP_", "测试：缩短期限前核验的批次", 36);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate decided = today.minusMonths(10);
+        LocalDate recently = today.minusMonths(2);
+        String decisionNumber = "驻市监罚〔2026〕" + (System.nanoTime() % 100000) + "号";
+        Holder corrected = deliver("鲁知然", item, decisionNumber, decided);
+        FileEntry collected = current(corrected);
+        String source = jdbc.sql("SELECT source_record_id FROM creditfile.record WHERE subject_id = ? AND current")
+                .param(corrected.subject()).query(String.class).single();
+        LocalDate retention = jdbc.sql("SELECT retention_end FROM creditfile.record WHERE subject_id = ? AND current")
+                .param(corrected.subject()).query(LocalDate.class).single();
+        TestCitizens.Person person = TestCitizens.register(subjects, "鲁知安");
+        UUID newcomer = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        // Rows validated under the 36 months: a correction of the record and a new record, their ends counted then.
+        List<NewRecord> counted = List.of(
+                new NewRecord(corrected.subject(), item, collected.itemVersion(), collected.departmentCode(), source,
+                        2, RecordAction.UPDATE, decisionNumber, decided, Map.of("violation", "无照经营（更正）"),
+                        decided.plusMonths(36), retention, "race-" + UUID.randomUUID(), null, null, null),
+                new NewRecord(newcomer, item, collected.itemVersion(), collected.departmentCode(),
+                        "RP-" + UUID.randomUUID(), 1, RecordAction.ADD, decisionNumber + "之二", recently,
+                        Map.of("violation", "无照经营"), recently.plusMonths(36), recently.plusYears(5),
+                        "race-" + UUID.randomUUID(), null, null, null));
+
+        int version = approve(item, 12);
+        await().atMost(Duration.ofSeconds(15)).until(() -> shortening.pass(item, version)
+                .filter(p -> p.finished()).isPresent());
+        // Stored after the pass passed the record: under the items' lock, after the approval, the chunk reads it.
+        assertThat(creditFile.store(UUID.randomUUID(), "部门报送", counted))
+                .allSatisfy(o -> assertThat(o.kind()).isEqualTo(StoreOutcome.Kind.STORED));
+
+        assertThat(current(corrected)).satisfies(e -> {
+            assertThat(e.version()).isEqualTo(2);
+            assertThat(e.publicationEnd()).as("the correction takes the shorter period").isEqualTo(
+                    decided.plusMonths(12));
+        });
+        assertThat(creditFile.fileOf(newcomer)).singleElement().satisfies(e -> assertThat(e.publicationEnd())
+                .as("so does a new record counted before the approval").isEqualTo(recently.plusMonths(12)));
+    }
+
     /** A new serious penalty item of persons, in force, whose records are published {@code months} months. */
     private String seriousItem(String prefix, String name, int months) throws Exception {
         String item = prefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -162,12 +204,7 @@ class CataloguePeriodChangesIT {
 
     /** A new version of the item publishing its records {@code months} months, approved; returns its number. */
     private int approve(String item, int months) throws Exception {
-        ItemDefinition d = catalogue.active(item).orElseThrow().definition();
-        CatalogueVersions.draft(catalogue, d.withPeriods(d.publicationMinMonths(), months, d.retentionYears()));
-        CatalogueVersions.submit(catalogue, item);
-        int version = CatalogueVersions.pending(catalogue, item);
-        CatalogueVersions.approve(catalogue, item);
-        return version;
+        return CatalogueVersions.approvePublicationMonths(catalogue, item, months);
     }
 
     private Holder deliver(String name, String item, String decisionNumber, LocalDate decided) throws Exception {

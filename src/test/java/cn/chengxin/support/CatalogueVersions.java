@@ -113,6 +113,20 @@ public final class CatalogueVersions {
         });
     }
 
+    /**
+     * A new version of the item in force publishing its records {@code months} months at the most (and its minimum
+     * lowered to that, where longer), drafted, submitted and approved; returns its number.
+     */
+    public static int approvePublicationMonths(Catalogue catalogue, String code, int months) throws Exception {
+        ItemDefinition d = catalogue.active(code).orElseThrow().definition();
+        Integer min = d.publicationMinMonths() == null ? null : Math.min(d.publicationMinMonths(), months);
+        draft(catalogue, d.withPeriods(min, months, d.retentionYears()));
+        submit(catalogue, code);
+        int version = pending(catalogue, code);
+        approve(catalogue, code);
+        return version;
+    }
+
     /** Withdraws the item (废止): proposed by one person, approved by another. Final: only for a test's own items. */
     public static void withdraw(Catalogue catalogue, String code) throws Exception {
         as(MAKER, () -> catalogue.proposeWithdrawal(code, "目录修订后不再列入", "《测试市公共信用信息补充目录（2026年版）》"));

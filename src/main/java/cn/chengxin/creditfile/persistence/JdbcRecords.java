@@ -423,6 +423,24 @@ public class JdbcRecords {
     }
 
     /**
+     * Of these items, those a catalogue version shortened the periods of (a pass of V208 started, committed with the
+     * version's approval), each with the latest such version.
+     */
+    public Map<String, Integer> latestShorteningVersions(java.util.Collection<String> itemCodes) {
+        Map<String, Integer> latest = new java.util.HashMap<>();
+        if (!itemCodes.isEmpty()) {
+            jdbc.sql("""
+                            SELECT item_code, max(item_version) FROM creditfile.period_shortening_pass
+                            WHERE item_code = ANY(?) GROUP BY item_code""")
+                    .param(itemCodes.stream().distinct().toArray(String[]::new))
+                    .query(rs -> {
+                        latest.put(rs.getString(1), rs.getInt(2));
+                    });
+        }
+        return latest;
+    }
+
+    /**
      * Takes up to {@code limit} of the record changes a migration left to announce (V89), removing them in the
      * caller's transaction; rows another transaction is taking are skipped.
      */
