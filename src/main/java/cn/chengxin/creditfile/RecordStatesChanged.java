@@ -14,6 +14,11 @@ public record RecordStatesChanged(List<ChangedRecord> records, String cause) {
     public static final String STORED = "ingestion";
     /** The cause of the records whose publication window ended ({@link CreditFile#applyWindows}). */
     public static final String WINDOWS = "windows";
+    /**
+     * The cause of the records whose last day of publication or retention a catalogue version took earlier
+     * ({@link ShorteningPeriods}).
+     */
+    public static final String PERIODS = "periods";
 
     public RecordStatesChanged {
         records = List.copyOf(records);

@@ -59,7 +59,7 @@ class ShorteningPeriods {
 
     private static final Logger log = LoggerFactory.getLogger(ShorteningPeriods.class);
     /** The cause of the events telling of last days a catalogue version took earlier. */
-    static final String CAUSE = "periods";
+    static final String CAUSE = RecordStatesChanged.PERIODS;
     /** A pass no chunk has moved for this long has lost its runner (a stop, a failed chunk). */
     static final Duration STALLED = Duration.ofMinutes(2);
 

@@ -2,11 +2,14 @@ package cn.chengxin.inquiry;
 
 import java.time.LocalDate;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.inquiry.domain.ReportKind;
@@ -17,6 +20,7 @@ import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
@@ -28,6 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static cn.chengxin.support.AsStaff.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -60,6 +65,9 @@ class ReportVerificationIT {
 
     @Autowired
     Objections objections;
+
+    @Autowired
+    Catalogue catalogue;
 
     @Autowired
     JdbcClient jdbc;
@@ -124,6 +132,44 @@ class ReportVerificationIT {
                 .doesNotContain("真实有效");
         assertThat(jdbc.sql("SELECT change FROM inquiry.report_superseded WHERE report_id = ?").param(issued.id())
                 .query(String.class).single()).isEqualTo("UPDATED");
+    }
+
+    /**
+     * RULES.md §4, finding H5 of gaps review xxv: a catalogue version that shortens the item's publication period
+     * changes the reports printing the longer one, whether the record is still shown or now past its new last day.
+     */
+    @Test
+    void aShorterPublicationPeriodOfAReportedRecordTurnsTheVerificationIntoChanged() throws Exception {
+        String item = CatalogueVersions.newItemLike(catalogue, "P_ADMIN_PENALTY_SERIOUS", "P_RS_",
+                "测试：报告所载记录的公示期缩短");
+        int months = catalogue.active(item).orElseThrow().definition().publicationMaxMonths();
+        LocalDate today = LocalDate.now(clock);
+        Person shown = person("核验缩期");
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(shown.number(), shown.name(), item,
+                "T-" + UUID.randomUUID(), "1", "ADD", "驻市监罚〔2026〕954号", "无照经营"), today.minusMonths(3));
+        Person past = person("核验期满");
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(past.number(), past.name(), item,
+                "T-" + UUID.randomUUID(), "1", "ADD", "驻市监罚〔2026〕955号", "无照经营"),
+                today.minusMonths(months - 2));
+        Reports.Issued stillShown = reports.forSelf(shown.id(), ReportKind.OCCUPATIONAL);
+        Reports.Issued nowPast = reports.forSelf(past.id(), ReportKind.OCCUPATIONAL);
+        assertThat(verdict(stillShown, "zh")).contains("真实有效");
+        assertThat(verdict(nowPast, "zh")).contains("真实有效");
+
+        int version = CatalogueVersions.approvePublicationMonths(catalogue, item, 12);
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("""
+                        SELECT finished_at IS NOT NULL FROM creditfile.period_shortening_pass
+                        WHERE item_code = ? AND item_version = ?""").params(item, version)
+                .query(Boolean.class).optional().orElse(false));
+
+        assertThat(creditFile.fileOf(shown.id()).get(0).publicationEnd()).isEqualTo(
+                today.minusMonths(3).plusMonths(12));
+        for (Reports.Issued issued : List.of(stillShown, nowPast)) {
+            assertThat(verdict(issued, "zh")).contains("真实", "所载信息已于 " + today + " 起发生变更")
+                    .doesNotContain("真实有效");
+        }
+        assertThat(jdbc.sql("SELECT change FROM inquiry.report_superseded WHERE report_id = ?")
+                .param(stillShown.id()).query(String.class).single()).isEqualTo("SHORTENED");
     }
 
     @Test

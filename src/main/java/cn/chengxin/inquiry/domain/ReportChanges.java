@@ -17,13 +17,19 @@ import cn.chengxin.creditfile.RecordStatesChanged;
  * of the first such change, without saying which record changed, and asks for a new report.
  * <p>
  * A record changes a report that carries it when it leaves display (its new status is one not {@link
- * RecordStatus#shown()}) or gets a new version (collection stored one: {@link #UPDATED}); being marked 异议中 or restored
- * to 有效 changes nothing the report's verification answers for. A list entry changes it when it is no longer in force.
+ * RecordStatus#shown()}), gets a new version (collection stored one: {@link #UPDATED}) or an earlier last day of
+ * publication from a catalogue version that shortened its item's period ({@link #SHORTENED}); being marked 异议中 or
+ * restored to 有效 changes nothing the report's verification answers for. A list entry changes it when it is no longer in force.
  */
 public final class ReportChanges {
 
     /** The kind of change of a record that got a new version (a correction or revocation delivered by collection). */
     public static final String UPDATED = "UPDATED";
+    /**
+     * The kind of change of a record whose last day of publication a catalogue version took earlier (RULES.md §4,
+     * finding H5 of gaps review xxv): the report printed the longer one.
+     */
+    public static final String SHORTENED = "SHORTENED";
 
     private static final String STATUS = "status:";
 
@@ -33,7 +39,8 @@ public final class ReportChanges {
     /**
      * The kind of change a {@link RecordStatesChanged} of {@code cause} makes to the reports carrying its records: the
      * records' new status when it takes them out of display, {@link #UPDATED} for versions stored (or states a
-     * migration changed, told afterwards: a change all the same), {@code EXPIRED} for ended publication windows;
+     * migration changed, told afterwards: a change all the same), {@link #SHORTENED} for last days a catalogue version
+     * took earlier, {@code EXPIRED} for ended publication windows;
      * empty when the records are still shown.
      */
     public static Optional<String> kindOf(String cause) {
@@ -42,6 +49,9 @@ public final class ReportChanges {
         }
         if (RecordStatesChanged.STORED.equals(cause) || "migration".equals(cause)) {
             return Optional.of(UPDATED);
+        }
+        if (RecordStatesChanged.PERIODS.equals(cause)) {
+            return Optional.of(SHORTENED);
         }
         if (RecordStatesChanged.WINDOWS.equals(cause)) {
             return Optional.of(RecordStatus.EXPIRED.name());

@@ -26,6 +26,8 @@ class ReportChangesTests {
         assertThat(ReportChanges.kindOf(RecordStatesChanged.WINDOWS)).hasValue("EXPIRED");
         assertThat(ReportChanges.kindOf(RecordStatesChanged.STORED)).hasValue(ReportChanges.UPDATED);
         assertThat(ReportChanges.kindOf("migration")).hasValue(ReportChanges.UPDATED);
+        assertThat(ReportChanges.kindOf(RecordStatesChanged.PERIODS)).as("a shorter period, still shown")
+                .hasValue(ReportChanges.SHORTENED);
     }
 
     @Test
