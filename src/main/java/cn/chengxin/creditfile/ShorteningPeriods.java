@@ -1,7 +1,6 @@
 package cn.chengxin.creditfile;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,8 +59,6 @@ class ShorteningPeriods {
     private static final Logger log = LoggerFactory.getLogger(ShorteningPeriods.class);
     /** The cause of the events telling of last days a catalogue version took earlier. */
     static final String CAUSE = RecordStatesChanged.PERIODS;
-    /** A pass no chunk has moved for this long has lost its runner (a stop, a failed chunk). */
-    static final Duration STALLED = Duration.ofMinutes(2);
 
     private final ResumablePasses passes;
     private final JdbcClient jdbc;
@@ -116,16 +113,8 @@ class ShorteningPeriods {
     @Scheduled(fixedDelayString = "${chengxin.creditfile.shortening-tick:PT30S}",
             initialDelayString = "${chengxin.creditfile.shortening-tick:PT30S}")
     void tick() {
-        for (ResumablePasses.Pass stalled : passes.stalled(STALLED)) {
-            executor.execute(() -> {
-                try {
-                    ran(stalled.code(), stalled.version(), run(stalled.code(), stalled.version()));
-                } catch (RuntimeException e) {
-                    log.warn("Item {} v{}: a chunk of its records failed to take the shortened periods; the next "
-                            + "tick goes on", stalled.code(), stalled.version(), e);
-                }
-            });
-        }
+        passes.resumeStalled(executor, "Shortened periods of item",
+                p -> ran(p.code(), p.version(), run(p.code(), p.version())));
     }
 
     /** Runs the pass to its end, or until another runner holds it; returns how many chunks were passed here. */

@@ -1,7 +1,6 @@
 package cn.chengxin.creditfile;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -57,8 +56,6 @@ class WithdrawingRecords {
      */
     static final Set<RecordStatus> WITHDRAWN = EnumSet.of(RecordStatus.ACTIVE, RecordStatus.IN_DISPUTE,
             RecordStatus.EXPIRED, RecordStatus.REPAIRED, RecordStatus.DECLINED);
-    /** A pass no chunk has moved for this long has lost its runner (a stop, a failed chunk). */
-    static final Duration STALLED = Duration.ofMinutes(2);
 
     private final ResumablePasses passes;
     private final JdbcRecords records;
@@ -105,16 +102,8 @@ class WithdrawingRecords {
     @Scheduled(fixedDelayString = "${chengxin.creditfile.withdrawal-tick:PT30S}",
             initialDelayString = "${chengxin.creditfile.withdrawal-tick:PT30S}")
     void tick() {
-        for (ResumablePasses.Pass stalled : passes.stalled(STALLED)) {
-            executor.execute(() -> {
-                try {
-                    withdrawn(stalled.code(), stalled.version(), run(stalled.code(), stalled.version()));
-                } catch (RuntimeException e) {
-                    log.warn("Item {} v{}: a chunk of its records failed to be withdrawn; the next tick goes on",
-                            stalled.code(), stalled.version(), e);
-                }
-            });
-        }
+        passes.resumeStalled(executor, "Withdrawal of item",
+                p -> withdrawn(p.code(), p.version(), run(p.code(), p.version())));
     }
 
     /** Runs the pass to its end, or until another runner holds it; returns how many chunks were passed here. */

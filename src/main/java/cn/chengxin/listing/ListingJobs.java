@@ -111,14 +111,7 @@ class ListingJobs {
     }
 
     private void resume(String what, ResumablePasses.Pass stalled, Runnable pass) {
-        executor.execute(() -> {
-            try {
-                pass.run();
-            } catch (RuntimeException e) {
-                log.warn("{} {} v{}: a chunk of its holders failed; the next tick takes the pass up again", what,
-                        stalled.code(), stalled.version(), e);
-            }
-        });
+        ResumablePasses.resume(executor, what + " " + stalled.code() + " v" + stalled.version(), pass);
     }
 
     private void remark(String item, int version, int chunks) {

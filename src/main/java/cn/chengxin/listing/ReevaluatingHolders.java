@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 class ReevaluatingHolders {
 
     /** A pass with no chunk committed for this long has lost its runner (a failed chunk): the tick takes it up. */
-    static final Duration STALLED = Duration.ofMinutes(2);
+    static final Duration STALLED = ResumablePasses.STALLED;
 
     private final JdbcListing store;
     private final ResumablePasses passes;

@@ -81,14 +81,9 @@ class ScoringJobs {
             initialDelayString = "${chengxin.scoring.tick:PT30S}")
     void tick() {
         for (ResumablePasses.Pass stalled : rescoring.stalled()) {
-            executor.execute(() -> {
-                try {
-                    rescored(stalled.code(), stalled.version(), rescoring.run(stalled.code(), stalled.version()));
-                } catch (RuntimeException e) {
-                    log.warn("Item {} v{}: a chunk of its holders failed; the next tick takes the pass up again",
-                            stalled.code(), stalled.version(), e);
-                }
-            });
+            ResumablePasses.resume(executor, "Rescoring item " + stalled.code() + " v" + stalled.version(),
+                    () -> rescored(stalled.code(), stalled.version(),
+                            rescoring.run(stalled.code(), stalled.version())));
         }
     }
 

@@ -59,14 +59,7 @@ class MaskingStoredTexts {
             initialDelayString = "${chengxin.privacy.masking-delay:PT1M}")
     void tick() {
         if (store.pending()) {
-            executor.execute(() -> {
-                try {
-                    run();
-                } catch (RuntimeException e) {
-                    log.warn("Masking stored citizens' texts: a chunk failed; the next tick takes the pass up again",
-                            e);
-                }
-            });
+            ResumablePasses.resume(executor, "Masking stored citizens' texts", this::run);
         }
     }
 

@@ -9,8 +9,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -30,6 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * have columns of its own that a chunk's work moves in the same transaction.
  */
 public final class ResumablePasses {
+
+    /** A pass no chunk has moved for this long has lost its runner (a stop, a failed chunk). */
+    public static final Duration STALLED = Duration.ofMinutes(2);
+
+    private static final Logger log = LoggerFactory.getLogger(ResumablePasses.class);
 
     /** Table and column names are the module's constants, never input: checked, since they are written into SQL. */
     private static final Pattern NAME = Pattern.compile("[a-z_]+(\\.[a-z_]+)?");
@@ -132,6 +141,30 @@ public final class ResumablePasses {
         return jdbc.sql("SELECT * FROM " + table + " WHERE finished_at IS NULL AND progressed_at < ? "
                         + "ORDER BY progressed_at")
                 .param(Timestamp.from(clock.instant().minus(quiet))).query(this::pass).list();
+    }
+
+    /**
+     * Takes up again the passes no chunk has moved for {@link #STALLED} (their runner stopped, or a chunk failed), each
+     * on {@code executor}, off the scheduler's thread: a pass takes minutes.
+     *
+     * @param what what the passes are of, for the log of a failure ("Item", "Withdrawal")
+     * @param run  runs a pass to its end, or until another runner holds it ({@link #run})
+     */
+    public void resumeStalled(Executor executor, String what, Consumer<Pass> run) {
+        for (Pass stalled : stalled(STALLED)) {
+            resume(executor, what + " " + stalled.code() + " v" + stalled.version(), () -> run.accept(stalled));
+        }
+    }
+
+    /** Runs a pass on {@code executor}; a failure is logged, and the next tick takes the pass up again. */
+    public static void resume(Executor executor, String what, Runnable pass) {
+        executor.execute(() -> {
+            try {
+                pass.run();
+            } catch (RuntimeException e) {
+                log.warn("{}: a chunk of its pass failed; the next tick takes the pass up again", what, e);
+            }
+        });
     }
 
     /**
