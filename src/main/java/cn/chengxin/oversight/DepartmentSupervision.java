@@ -1,6 +1,7 @@
 package cn.chengxin.oversight;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,36 +18,53 @@ import cn.chengxin.ingestion.DeliveryFigures;
 import cn.chengxin.ingestion.DeliveryFigures.Delivered;
 import cn.chengxin.measures.FeedbackFigures;
 import cn.chengxin.measures.FeedbackFigures.DepartmentFeedback;
+import cn.chengxin.measures.Lifts;
 import cn.chengxin.measures.Measure;
 import cn.chengxin.measures.MeasureCatalogue;
 import cn.chengxin.objection.ObjectionFigures;
 import cn.chengxin.objection.ObjectionFigures.DepartmentObjections;
 import cn.chengxin.oversight.domain.CollectionTimeliness;
 import cn.chengxin.oversight.domain.FeedbackYardstick;
+import cn.chengxin.oversight.domain.LiftYardstick;
 import cn.chengxin.repair.RepairFigures;
 import cn.chengxin.repair.RepairFigures.DepartmentRepairs;
 import cn.chengxin.shared.calendar.CalendarHistory;
+import cn.chengxin.shared.calendar.WorkingCalendar;
 import cn.chengxin.shared.calendar.WorkingDays;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * 部门督办 (RULES.md §12): for a period, one line per department with what the credit office supervises — collection
- * completeness and timeliness, feedback on joint measures, objection and repair deadlines — each figure from the
+ * completeness and timeliness, feedback on joint measures and the lifts of measures at exit (H3), objection and repair
+ * deadlines — each figure from the
  * module that owns it, as aggregates. No personal data: departments and counts only.
  */
 @Service
 public class DepartmentSupervision {
 
     /**
-     * One department's figures. The objection corrections owed and the repairs overdue are as they stand today (a
-     * backlog, not a flow); the rest are of the period.
+     * One department's figures. The objection corrections owed, the repairs overdue and the lifts not acknowledged
+     * are as they stand today (a backlog, not a flow); the rest are of the period.
      */
     public record Line(String code, String name, boolean known, Delivered delivered, CollectionTimeliness timeliness,
-                       DepartmentFeedback feedback, DepartmentObjections objections, DepartmentRepairs repairs) {
+                       DepartmentFeedback feedback, DepartmentObjections objections, DepartmentRepairs repairs,
+                       UnacknowledgedLifts lifts) {
     }
 
-    /** The lines of a period, with the day before which a check still owing feedback counts as overdue. */
-    public record Period(LocalDate from, LocalDate to, List<Line> lines, LocalDate feedbackOverdueBefore) {
+    /**
+     * A department's lifted checks (measures to be lifted at exit, H3) it has not acknowledged, today: all of them,
+     * and those recorded more than the yardstick's working days ago ({@link LiftYardstick}).
+     */
+    public record UnacknowledgedLifts(long open, long overdue) {
+    }
+
+    /**
+     * The lines of a period, with the day before which a check still owing feedback counts as overdue, and the one
+     * before which a lift not acknowledged does.
+     */
+    public record Period(LocalDate from, LocalDate to, List<Line> lines, LocalDate feedbackOverdueBefore,
+                         LocalDate liftOverdueBefore) {
     }
 
     private final DeliveryFigures deliveries;
@@ -58,10 +76,14 @@ public class DepartmentSupervision {
     private final StaffDirectory directory;
     private final WorkingDays workingDays;
     private final Clock clock;
+    private final Lifts lifts;
+    private final int liftDays;
 
     DepartmentSupervision(DeliveryFigures deliveries, CollectionFigures collection, FeedbackFigures feedback,
                           ObjectionFigures objections, RepairFigures repairs, MeasureCatalogue measures,
-                          StaffDirectory directory, WorkingDays workingDays, Clock clock) {
+                          StaffDirectory directory, WorkingDays workingDays, Clock clock, Lifts lifts,
+                          @Value("${chengxin.oversight.lift-acknowledgement-working-days:"
+                                  + LiftYardstick.DEFAULT_WORKING_DAYS + "}") int liftDays) {
         this.deliveries = deliveries;
         this.collection = collection;
         this.feedback = feedback;
@@ -71,6 +93,24 @@ public class DepartmentSupervision {
         this.directory = directory;
         this.workingDays = workingDays;
         this.clock = clock;
+        this.lifts = lifts;
+        this.liftDays = Math.max(0, liftDays);
+    }
+
+    /** The working days a department has to acknowledge a lift before it counts as overdue. */
+    public int liftAcknowledgementWorkingDays() {
+        return liftDays;
+    }
+
+    /** The lifts not acknowledged in time, all departments together, today (for 工作台). */
+    public long liftsOverdue() {
+        return lifts.unacknowledgedBefore(liftOverdueInstant(workingDays.calendar()))
+                .values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private Instant liftOverdueInstant(WorkingCalendar calendar) {
+        return LiftYardstick.overdueBefore(calendar, LocalDate.now(clock), liftDays).atStartOfDay(clock.getZone())
+                .toInstant();
     }
 
     /**
@@ -92,6 +132,9 @@ public class DepartmentSupervision {
         Map<String, DepartmentObjections> objected = byCode(objections.between(from, to),
                 DepartmentObjections::departmentCode);
         Map<String, DepartmentRepairs> repaired = byCode(repairs.between(from, to), DepartmentRepairs::departmentCode);
+        LocalDate liftOverdueBefore = LiftYardstick.overdueBefore(calendar.current(), LocalDate.now(clock), liftDays);
+        Map<String, Long> liftsOpen = lifts.unacknowledgedBefore(clock.instant().plusNanos(1));
+        Map<String, Long> liftsOverdue = lifts.unacknowledgedBefore(liftOverdueInstant(calendar.current()));
 
         Map<String, String> names = new TreeMap<>();
         TreeSet<String> codes = new TreeSet<>();
@@ -109,6 +152,7 @@ public class DepartmentSupervision {
         codes.addAll(fed.keySet());
         codes.addAll(objected.keySet());
         codes.addAll(repaired.keySet());
+        codes.addAll(liftsOpen.keySet());
 
         List<Line> lines = new ArrayList<>();
         for (String code : codes) {
@@ -117,9 +161,10 @@ public class DepartmentSupervision {
                     CollectionTimeliness.of(delays.getOrDefault(code, List.of()), calendar::whenCounted),
                     fed.getOrDefault(code, new DepartmentFeedback(code, 0, 0, 0, 0)),
                     objected.getOrDefault(code, new DepartmentObjections(code, 0, 0, 0, 0)),
-                    repaired.getOrDefault(code, new DepartmentRepairs(code, 0, 0, 0))));
+                    repaired.getOrDefault(code, new DepartmentRepairs(code, 0, 0, 0)),
+                    new UnacknowledgedLifts(liftsOpen.getOrDefault(code, 0L), liftsOverdue.getOrDefault(code, 0L))));
         }
-        return new Period(from, to, lines, overdueBefore);
+        return new Period(from, to, lines, overdueBefore, liftOverdueBefore);
     }
 
     private static <T> Map<String, T> byCode(List<T> figures, Function<T, String> code) {

@@ -124,7 +124,7 @@ public class ProgressReport {
                         l.feedback().returned(), l.feedback().overdue(), l.objections().decided(),
                         l.objections().decidedInTime(), l.objections().correctionsOwed(),
                         l.objections().correctionsOverdue(), l.repairs().decided(), l.repairs().decidedInTime(),
-                        l.repairs().overdueNow());
+                        l.repairs().overdueNow(), l.lifts().open(), l.lifts().overdue());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -141,7 +141,7 @@ public class ProgressReport {
             "supervision.feedbackOverdue",
             "supervision.objectionsDecided", "supervision.objectionsInTime", "supervision.correctionsOwed",
             "supervision.correctionsOverdue", "supervision.repairsDecided", "supervision.repairsInTime",
-            "supervision.repairsOverdue");
+            "supervision.repairsOverdue", "supervision.liftsOpen", "supervision.liftsOverdue");
 
     private static String perMille(Integer perMille) {
         return perMille == null ? "" : String.format(Locale.ROOT, "%d.%d%%", perMille / 10, perMille % 10);

@@ -83,6 +83,9 @@ class DepartmentSupervisionIT {
     @Autowired
     WorkingDays workingDays;
 
+    @Autowired
+    DepartmentSupervision supervision;
+
     private static final Authentication CALENDAR_MAKER = Principals.staff("supervision-calendar-maker",
             "CREDIT_OFFICE", Permission.CALENDAR_EDIT);
     private static final Authentication CALENDAR_CHECKER = Principals.staff("supervision-calendar-checker",
@@ -112,6 +115,7 @@ class DepartmentSupervisionIT {
             CatalogueVersions.withdraw(catalogue, code);
         }
         jdbc.sql("DELETE FROM creditfile.last_received WHERE department_code = ?").param(busy).update();
+        jdbc.sql("DELETE FROM measures.check_lifted WHERE department_code = ?").param(busy).update();
         for (String table : List.of("ingestion.batch", "creditfile.record", "measures.check_made",
                 "objection.objection", "repair.application")) {
             jdbc.sql("DELETE FROM " + table + " WHERE department_code = ?").param(busy).update();
@@ -129,11 +133,12 @@ class DepartmentSupervisionIT {
                 "4", "7", "75%",                   // records, median days, stored within 5 working days
                 "3", "2", "1", "1",                // checks made, checks owing feedback, returned, overdue
                 "2", "1", "1", "1",                // objections decided, in time; corrections owed, overdue
-                "2", "1", "1");                    // repairs decided, in time, overdue now
+                "2", "1", "1",                     // repairs decided, in time, overdue now
+                "0", "0");                         // lifts unacknowledged, overdue
         assertThat(row(page, busy)).contains("督办测试局");
         assertThat(cells(page, silent)).as("a provider that delivered nothing is listed, with nothing")
                 .containsExactly("0", "0", "0", "—", "0", "—", "—", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0",
-                        "0");
+                        "0", "0", "0");
         assertThat(page).as("no personal data: neither the subject's name nor its number")
                 .doesNotContain("督办测<", subject.toString());
 
@@ -173,7 +178,7 @@ class DepartmentSupervisionIT {
         String csv = new String(body, StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFF年度信用工作进展报告,2019");
         assertThat(csv.lines().filter(l -> l.contains("," + busy + ",")).findFirst().orElseThrow())
-                .isEqualTo("督办测试局" + busy.substring(7) + "," + busy + ",50,45,5,10.0%,4,7,75,3,2,1,1,2,1,1,1,2,1,1");
+                .isEqualTo("督办测试局" + busy.substring(7) + "," + busy + ",50,45,5,10.0%,4,7,75,3,2,1,1,2,1,1,1,2,1,1,0,0");
         assertThat(audited()).as("the download is audited").isEqualTo(audited + 1);
         assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'oversight.report' ORDER BY seq DESC "
                 + "LIMIT 1").query(String.class).single()).isEqualTo("2019 CSV");
@@ -230,7 +235,7 @@ class DepartmentSupervisionIT {
         assertThat(deliveries.overdue()).as("only the stopped item became overdue").isEqualTo(overdueBefore + 1);
         assertThat(cells(page, unit)).as("a responding unit without checks is listed, with 0 checks")
                 .containsExactly("0", "0", "0", "—", "0", "—", "—", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0",
-                        "0");
+                        "0", "0", "0");
         assertThat(row(page, unit)).contains("未核查实施单位");
 
         String english = page("/console/supervision", "lang", "en");
@@ -271,6 +276,51 @@ class DepartmentSupervisionIT {
             jdbc.sql("DELETE FROM shared.calendar_day_change WHERE day = ?").param(friday).update();
             jdbc.sql("DELETE FROM shared.calendar_proposal WHERE first_day = ?").param(friday).update();
         }
+    }
+
+    /**
+     * H3: a department's lifts of measures at exit that it has not acknowledged are counted on 部门督办, today whatever
+     * the period, and so are those left unacknowledged beyond 3 working days (also on 工作台 and in the CSV); an
+     * acknowledged lift counts in neither.
+     */
+    @Test
+    void liftsNotAcknowledgedAreCountedAndThoseBeyondThreeWorkingDaysAreOverdue() throws Exception {
+        long overdueBefore = supervision.liftsOverdue();
+        java.time.Instant now = clock.instant();
+        lifted(now, false);
+        lifted(now.minus(java.time.Duration.ofDays(14)), false);
+        lifted(now.minus(java.time.Duration.ofDays(14)), true);
+
+        String page = page("/console/supervision", "from", "2019-01-01", "to", "2019-12-31");
+        assertThat(cells(page, busy).subList(18, 20)).as("unacknowledged, of which overdue")
+                .containsExactly("2", "1");
+        assertThat(cells(page, silent).subList(18, 20)).containsExactly("0", "0");
+        assertThat(page).contains("措施解除", "待确认解除", "超过 3 个工作日仍未确认");
+        assertThat(supervision.liftsOverdue()).isEqualTo(overdueBefore + 1);
+        assertThat(page("/console")).contains("超期未确认的措施解除 " + supervision.liftsOverdue() + " 条");
+        assertThat(page("/console", "lang", "en")).contains("lifted measures not acknowledged in time");
+
+        String csv = new String(mvc.perform(request("/console/supervision/report.csv", "year", "2019"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(csv).contains(",待确认解除,超期未确认");
+        assertThat(csv.lines().filter(l -> l.contains("," + busy + ",")).findFirst().orElseThrow()).endsWith(",2,1");
+    }
+
+    /** A check of {@code busy} whose measures were lifted at {@code at}, acknowledged or not. */
+    private void lifted(java.time.Instant at, boolean acknowledged) {
+        UUID check = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO measures.check_made (id, at, client_id, department_code, subject_pseudonym,
+                               scenario, purpose, entries, measure_codes, owed_codes, feedback_due)
+                        VALUES (?, ?, 'supervision-test', ?, NULL, 'TRAVEL', '测试', 1, '{NO_FLIGHTS_TRAINS}',
+                                '{NO_FLIGHTS_TRAINS}', true)""")
+                .params(check, java.sql.Timestamp.from(at.minus(java.time.Duration.ofDays(30))), busy).update();
+        jdbc.sql("""
+                        INSERT INTO measures.check_lifted (check_id, department_code, measure_codes, ended_on,
+                               lifted_at, acknowledged_at, acknowledged_by)
+                        VALUES (?, ?, '{NO_FLIGHTS_TRAINS}', ?, ?, ?, ?)""")
+                .params(check, busy, LocalDate.ofInstant(at, CHINA), java.sql.Timestamp.from(at),
+                        acknowledged ? java.sql.Timestamp.from(at) : null, acknowledged ? "clerk" : null).update();
     }
 
     /** A new daily item in force, provided by {@code department} alone. */

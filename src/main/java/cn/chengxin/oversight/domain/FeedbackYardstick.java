@@ -29,10 +29,22 @@ public final class FeedbackYardstick {
      * day does not make old checks overdue or in time again.
      */
     public static LocalDate overdueBefore(Function<LocalDate, WorkingCalendar> calendarFrom, LocalDate today) {
+        return overdueBefore(calendarFrom, today, WORKING_DAYS);
+    }
+
+    /**
+     * The first day whose cases are not yet overdue on {@code today} when each has {@code workingDays} working days
+     * after its day: those of days before it are.
+     */
+    static LocalDate overdueBefore(WorkingCalendar calendar, LocalDate today, int workingDays) {
+        return overdueBefore(made -> calendar, today, workingDays);
+    }
+
+    private static LocalDate overdueBefore(Function<LocalDate, WorkingCalendar> calendarFrom, LocalDate today,
+                                           int workingDays) {
         LocalDate day = today;
-        // Step back while a check made the day before would still be in time today (its last day not yet passed).
-        while (!calendarFrom.apply(day.minusDays(1)).plusWorkingDays(day.minusDays(1), WORKING_DAYS)
-                .isBefore(today)) {
+        // Step back while a case of the day before would still be in time today (its last day not yet passed).
+        while (!calendarFrom.apply(day.minusDays(1)).plusWorkingDays(day.minusDays(1), workingDays).isBefore(today)) {
             day = day.minusDays(1);
         }
         return day;

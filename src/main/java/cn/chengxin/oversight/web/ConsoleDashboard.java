@@ -3,6 +3,7 @@ package cn.chengxin.oversight.web;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import cn.chengxin.oversight.DepartmentSupervision;
 import cn.chengxin.oversight.ItemDeliveries;
 import cn.chengxin.shared.calendar.WorkingDays;
 import cn.chengxin.shared.security.Permission;
@@ -24,17 +25,20 @@ class ConsoleDashboard {
     private final cn.chengxin.scoring.ScoreReviews scoreReviews;
     private final WorkingDays workingDays;
     private final ItemDeliveries deliveries;
+    private final DepartmentSupervision supervision;
     private final Clock clock;
 
     ConsoleDashboard(SubjectRegistry registry, cn.chengxin.objection.Objections objections,
                      cn.chengxin.repair.Repairs repairs, cn.chengxin.scoring.ScoreReviews scoreReviews,
-                     WorkingDays workingDays, ItemDeliveries deliveries, Clock clock) {
+                     WorkingDays workingDays, ItemDeliveries deliveries, DepartmentSupervision supervision,
+                     Clock clock) {
         this.registry = registry;
         this.objections = objections;
         this.repairs = repairs;
         this.scoreReviews = scoreReviews;
         this.workingDays = workingDays;
         this.deliveries = deliveries;
+        this.supervision = supervision;
         this.clock = clock;
     }
 
@@ -50,6 +54,8 @@ class ConsoleDashboard {
         if (authentication != null && authentication.getAuthorities().stream()
                 .anyMatch(a -> Permission.OVERSIGHT_SUPERVISE.code().equals(a.getAuthority()))) {
             model.addAttribute("itemsOverdue", deliveries.overdue());
+            // Measures to be lifted at exit that a department has not confirmed in time (H3, RULES.md §7).
+            model.addAttribute("liftsOverdue", supervision.liftsOverdue());
         }
         // Every deadline in working days is provisional while its year's holiday schedule is missing: say so to all.
         model.addAttribute("missingSchedules", workingDays.calendar().missingSchedules(LocalDate.now(clock)));

@@ -59,6 +59,7 @@ class SupervisionConsole {
         model.addAttribute("year", today.getYear());
         model.addAttribute("deadlineDays", CollectionTimeliness.DEADLINE_WORKING_DAYS);
         model.addAttribute("feedbackDays", FeedbackYardstick.WORKING_DAYS);
+        model.addAttribute("liftDays", supervision.liftAcknowledgementWorkingDays());
         if (!period.valid()) {
             model.addAttribute("periodInvalid", true);
             return "console/supervision";
