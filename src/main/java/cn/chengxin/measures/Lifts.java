@@ -133,6 +133,28 @@ public class Lifts {
                 .detail("lifted " + seq + " of " + department));
     }
 
+    /** A lifted check acknowledged: its position and when it was acknowledged (the first time). */
+    public record Acknowledgement(long seq, Instant acknowledgedAt) {
+    }
+
+    /**
+     * The calling system's department confirms over the API that it lifted what the check applied, audited as the
+     * console's acknowledgement is. Sent again (a retry after a lost answer), it answers the first acknowledgement
+     * and records nothing more.
+     *
+     * @throws MeasuresProblem LIFTED_UNKNOWN when its department has no lifted check at {@code seq}
+     */
+    @Transactional
+    public Acknowledgement acknowledgeByCaller(long seq) {
+        String department = Checks.departmentOf(AuditLog.currentActor());
+        return store.acknowledgedAt(department, seq)
+                .map(at -> new Acknowledgement(seq, at))
+                .orElseGet(() -> {
+                    acknowledge(department, seq);
+                    return new Acknowledgement(seq, store.acknowledgedAt(department, seq).orElseThrow());
+                });
+    }
+
     /** Per department, its lifted checks recorded before {@code before} and still unacknowledged (supervision). */
     public Map<String, Long> unacknowledgedBefore(Instant before) {
         return store.unacknowledgedBefore(before);

@@ -163,6 +163,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /api/v1/checks/{id}/feedback", EnumSet.of(Who.API_CLIENT)),
             Map.entry("GET /api/v1/checks/feedback-owed", EnumSet.of(Who.API_CLIENT)),
             Map.entry("GET /api/v1/checks/lifted", EnumSet.of(Who.API_CLIENT)),
+            Map.entry("POST /api/v1/checks/lifted/{seq}/acknowledgement", EnumSet.of(Who.API_CLIENT)),
             Map.entry("GET /console/lists", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR, Who.CHECKER)),
             Map.entry("POST /console/lists", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
             Map.entry("POST /console/lists/search", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR, Who.CHECKER)),

@@ -152,6 +152,34 @@ class LiftedMeasuresIT {
                 .andExpect(jsonPath("$.lifted.length()").value(2))
                 .andExpect(jsonPath("$.lifted[1].checkId").value(unanswered))
                 .andExpect(jsonPath("$.lifted[1].acknowledgedAt").doesNotExist());
+
+        // Acknowledged over the API: by its own department only, audited once, a retry answered as the first.
+        long late = ((Number) JsonPath.read(lifted(myKey).andReturn().getResponse().getContentAsString(),
+                "$.lifted[1].seq")).longValue();
+        acknowledgement(otherKey, late).andExpect(status().isNotFound())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("LIFTED_UNKNOWN"));
+        acknowledgement(myKey, Long.MAX_VALUE).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("LIFTED_UNKNOWN"));
+        String answer = acknowledgement(myKey, late).andExpect(status().isOk())
+                .andExpect(jsonPath("$.seq").value(late))
+                .andReturn().getResponse().getContentAsString();
+        String acknowledgedAt = JsonPath.read(answer, "$.acknowledgedAt");
+        assertThat(acknowledgedAt).isNotBlank();
+        acknowledgement(myKey, late).andExpect(status().isOk())
+                .andExpect(jsonPath("$.acknowledgedAt").value(acknowledgedAt));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'measures.lifted.acknowledged' "
+                + "AND detail = ?").param("lifted " + late + " of " + mine).query(Long.class).single()).isOne();
+        lifted(myKey).andExpect(jsonPath("$.unacknowledged").value(0))
+                .andExpect(jsonPath("$.lifted[1].acknowledgedAt").value(acknowledgedAt));
+        // One its staff acknowledged on the console: answered as acknowledged, not refused.
+        acknowledgement(myKey, seq).andExpect(status().isOk());
+    }
+
+    private ResultActions acknowledgement(String key, long seq) throws Exception {
+        return mvc.perform(post("/api/v1/checks/lifted/{seq}/acknowledgement", seq)
+                .header("Authorization", "Bearer " + key));
     }
 
     @Test

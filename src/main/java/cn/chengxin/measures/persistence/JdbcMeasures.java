@@ -605,6 +605,14 @@ public class JdbcMeasures {
                 .params(Timestamp.from(at), by, seq, department).update() == 1;
     }
 
+    /** When the department's lifted check {@code seq} was acknowledged; empty when it was not, or is not its own. */
+    public java.util.Optional<Instant> acknowledgedAt(String department, long seq) {
+        return jdbc.sql("""
+                        SELECT acknowledged_at FROM measures.check_lifted
+                        WHERE seq = ? AND department_code = ? AND acknowledged_at IS NOT NULL""")
+                .params(seq, department).query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
     /** Per department, its lifted checks not acknowledged that were recorded before {@code before}. */
     public java.util.Map<String, Long> unacknowledgedBefore(Instant before) {
         java.util.Map<String, Long> counts = new java.util.HashMap<>();

@@ -266,6 +266,18 @@ class ChecksApi {
         return lifts.liftedForCaller(after, limit);
     }
 
+    @PostMapping("/api/v1/checks/lifted/{seq}/acknowledgement")
+    @Operation(summary = "确认已解除措施", description = "This system's department confirms that it lifted the measures "
+            + "of the lifted check at position 'seq' (the 'seq' of GET /api/v1/checks/lifted), as its staff can on "
+            + "the console; audited. Answers the position and when it was acknowledged ('acknowledgedAt'). Sent again "
+            + "(a retry, or after the staff acknowledged it on the console) it answers 200 with the first "
+            + "acknowledgement and records nothing more. LIFTED_UNKNOWN (404) when the department has no lifted check "
+            + "at that position (another department's is not its own); CHECK_DEPARTMENT_REQUIRED (403) when the key "
+            + "is bound to no department.")
+    Lifts.Acknowledgement acknowledgeLifted(@PathVariable long seq) {
+        return lifts.acknowledgeByCaller(seq);
+    }
+
     @PostMapping(path = "/api/v1/checks/{id}/feedback",
             consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"})
     @Operation(summary = "反馈措施实施情况", description = "Once per measure of a check, by the department that made the check, "
