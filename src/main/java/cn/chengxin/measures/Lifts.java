@@ -11,6 +11,8 @@ import java.util.Map;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.exchange.Exchange;
+import cn.chengxin.exchange.ReceivedEntry;
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.Listing;
@@ -36,6 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Lifts {
 
     static final String LISTING_FEED = "listing";
+    static final String RECEIVED_FEED = "received";
+    /** Why a received entry ended, as the department reads it: the issuing platform no longer has it in force. */
+    static final String RECEIVED_EXIT = "发布平台已移出名单";
     private static final int PAGE = 500;
     /** Checks older than this are not told of their entries' end: no list entry lasts longer (RULES.md §7). */
     static final int YEARS = 5;
@@ -44,12 +49,16 @@ public class Lifts {
     private final Listing listing;
     private final AuditLog audit;
     private final Clock clock;
+    private final Exchange exchange;
     private final FeedCursor cursor = new FeedCursor(Duration.ofSeconds(10));
     private boolean cursorLoaded;
+    private final FeedCursor receivedCursor = new FeedCursor(Duration.ofSeconds(10));
+    private boolean receivedCursorLoaded;
 
-    Lifts(JdbcMeasures store, Listing listing, AuditLog audit, Clock clock) {
+    Lifts(JdbcMeasures store, Listing listing, Exchange exchange, AuditLog audit, Clock clock) {
         this.store = store;
         this.listing = listing;
+        this.exchange = exchange;
         this.audit = audit;
         this.clock = clock;
     }
@@ -79,6 +88,38 @@ public class Lifts {
                 : store.entriesEnded(ended, ZonedDateTime.now(clock).minusYears(YEARS).toInstant(), now);
         cursor.advance(changes.stream().map(ListEntry::changeSeq).toList(), now);
         store.savePosition(LISTING_FEED, cursor.position());
+        return lifted;
+    }
+
+    /**
+     * Follows the exchange's feed of the list entries other platforms issued (every second), as the check index does
+     * ("一处失信，处处受限", RULES.md §11: their exit ends the measures here too): an entry its platform no longer has in
+     * force ended on the day that version arrived; the checks resting only on ended entries are lifted. A version
+     * in force again (received after an end) makes the entry count as not ended for the checks still waiting. The
+     * position moves in the same transaction, so that a restart resumes where it stopped.
+     *
+     * @return how many checks were recorded as lifted
+     */
+    @Scheduled(fixedDelayString = "${chengxin.measures.lift-follow:PT1S}")
+    @Transactional
+    public synchronized int followReceived() {
+        long position = store.lockPosition(RECEIVED_FEED);
+        if (!receivedCursorLoaded || receivedCursor.position() != position) {
+            receivedCursor.moveTo(position);
+            receivedCursorLoaded = true;
+        }
+        List<ReceivedEntry> changes = exchange.receivedSince(receivedCursor.position(), PAGE);
+        Instant now = clock.instant();
+        List<JdbcMeasures.EndedEntry> ended = changes.stream()
+                .filter(e -> !e.inForce())
+                .map(e -> new JdbcMeasures.EndedEntry(e.key(), LocalDate.ofInstant(
+                        e.receivedAt() == null ? now : e.receivedAt(), clock.getZone()), RECEIVED_EXIT))
+                .toList();
+        store.entriesInForceAgain(changes.stream().filter(ReceivedEntry::inForce).map(ReceivedEntry::key).toList());
+        int lifted = ended.isEmpty() ? 0
+                : store.entriesEnded(ended, ZonedDateTime.now(clock).minusYears(YEARS).toInstant(), now);
+        receivedCursor.advance(changes.stream().map(ReceivedEntry::changeSeq).toList(), now);
+        store.savePosition(RECEIVED_FEED, receivedCursor.position());
         return lifted;
     }
 

@@ -182,6 +182,63 @@ class LiftedMeasuresIT {
                 .header("Authorization", "Bearer " + key));
     }
 
+    /**
+     * An entry another platform issued ("一处失信，处处受限", RULES.md §11) that its platform no longer has in force ends
+     * the measures here too: the check resting on it is lifted for the department that applied them.
+     */
+    @Test
+    void aMeasureRestingOnAReceivedEntryIsLiftedWhenItsPlatformEndsIt() throws Exception {
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        UUID holder = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT, passport),
+                "琼斯", LocalDate.of(1981, 7, 9), null, List.of(), List.of(), false));
+        String sourceId = "LIFT-" + UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO exchange.received (source_platform, source_id, version, kind, via_partner,
+                               subject_pseudonym, masked_number, list_type, item_code, status, in_force, disputed,
+                               period_end, issuing_platform, occurred_at, received_at, digest)
+                        VALUES ('PROV41', ?, 1, 'LIST_ENTRY', 'PROV41', ?, 'E*******', 'BLACK', 'P_COURT_DEFAULTER',
+                                'ACTIVE', true, false, ?, '河南省信用平台', now(), now(), 'x')""")
+                .params(sourceId, subjects.pseudonymOf(holder).orElseThrow(),
+                        java.sql.Date.valueOf(LocalDate.now(clock).plusYears(1))).update();
+        String mine = freshDepartment();
+        String myKey = systemOf(mine);
+        String applied = travelCheck(myKey, passport, 1);
+        feedbackApplied(myKey, applied);
+        assertThat(jdbc.sql("SELECT array_to_string(entry_ids, ',') FROM measures.check_made WHERE id = ?::uuid")
+                .param(applied).query(String.class).single()).isEqualTo("PROV41:" + sourceId);
+        followReceived();
+        lifted(myKey).andExpect(jsonPath("$.lifted").isEmpty());
+
+        jdbc.sql("""
+                        UPDATE exchange.received SET in_force = false,
+                               change_seq = nextval('exchange.received_seq')
+                        WHERE source_platform = 'PROV41' AND source_id = ?""").param(sourceId).update();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            followReceived();
+            lifted(myKey).andExpect(jsonPath("$.lifted.length()").value(1));
+        });
+        lifted(myKey).andExpect(jsonPath("$.lifted[0].checkId").value(applied))
+                .andExpect(jsonPath("$.lifted[0].exitReason").value(Lifts.RECEIVED_EXIT))
+                .andExpect(jsonPath("$.lifted[0].endedOn").value(LocalDate.now(clock).toString()))
+                .andExpect(jsonPath("$.unacknowledged").value(1));
+    }
+
+    /** Follows the exchange's feed of received entries until it has read it all. */
+    private void followReceived() {
+        for (int i = 0; i < 1_000; i++) {
+            long before = position("received");
+            lifts.followReceived();
+            if (position("received") == before) {
+                break;
+            }
+        }
+    }
+
+    private long position(String feed) {
+        return jdbc.sql("SELECT coalesce(max(position), 0) FROM measures.feed_position WHERE feed = ?")
+                .param(feed).query(Long.class).single();
+    }
+
     @Test
     void aCursorBelowZeroIsRefusedAsProblemJson() throws Exception {
         mvc.perform(get("/api/v1/checks/lifted").param("after", "-1")
@@ -196,11 +253,9 @@ class LiftedMeasuresIT {
     private int follow() {
         int lifted = 0;
         for (int i = 0; i < 1_000; i++) {
-            long before = jdbc.sql("SELECT coalesce(max(position), 0) FROM measures.feed_position")
-                    .query(Long.class).single();
+            long before = position("listing");
             lifted += lifts.followListing();
-            if (jdbc.sql("SELECT coalesce(max(position), 0) FROM measures.feed_position").query(Long.class)
-                    .single() == before) {
+            if (position("listing") == before) {
                 break;
             }
         }

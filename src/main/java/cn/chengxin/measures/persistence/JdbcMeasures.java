@@ -560,6 +560,17 @@ public class JdbcMeasures {
     }
 
     /**
+     * Entries in force again (another platform's entry received in force after a version that ended it): they no
+     * longer count as ended for the checks whose entries have not all ended.
+     */
+    public void entriesInForceAgain(List<String> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.sql("DELETE FROM measures.entry_ended WHERE entry_id = ANY (?::text[])")
+                    .param(ids.toArray(String[]::new)).update();
+        }
+    }
+
+    /**
      * A check whose measures are to be lifted, as its department reads it: the check (its time, scenario and the
      * purpose it gave, by which the department finds its case), the measures it applied, the day the last entry
      * ended and why; whether and when the department acknowledged it.
