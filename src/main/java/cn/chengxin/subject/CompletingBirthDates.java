@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import cn.chengxin.audit.AuditCategory;
-import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.shared.DomainProblem.Kind;
 import cn.chengxin.shared.Ids;
@@ -15,6 +13,7 @@ import cn.chengxin.subject.domain.BirthDateCompletion;
 import cn.chengxin.subject.domain.BirthDateEvidence;
 import cn.chengxin.subject.domain.BirthDateProposal;
 import cn.chengxin.subject.domain.Masking;
+import cn.chengxin.subject.domain.Review;
 import cn.chengxin.subject.domain.SubjectProblem;
 import cn.chengxin.subject.domain.TypedText;
 import cn.chengxin.subject.persistence.JdbcBirthDateProposals;
@@ -38,12 +37,12 @@ public class CompletingBirthDates {
     private final JdbcBirthDateProposals proposals;
     private final JdbcSubjects subjects;
     private final OwnNumberInTexts ownNumber;
-    private final AuditLog audit;
+    private final ProposalAudit audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CompletingBirthDates(JdbcBirthDateProposals proposals, JdbcSubjects subjects, OwnNumberInTexts ownNumber,
-                         AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+                         ProposalAudit audit, ApplicationEventPublisher events, Clock clock) {
         this.proposals = proposals;
         this.subjects = subjects;
         this.ownNumber = ownNumber;
@@ -73,8 +72,8 @@ public class CompletingBirthDates {
         if (!proposals.insert(proposal)) {
             throw new SubjectProblem("BIRTH_DATE_PENDING", Kind.CONFLICT, "该主体已有待审核的出生日期补全申请");
         }
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.birth-date.propose").subject(pseudonym(subjectId))
-                .detail("proposal " + proposal.id() + ", evidence " + evidence.name()));
+        audit.record("subject.birth-date.propose", subjectId,
+                "proposal " + proposal.id() + ", evidence " + evidence.name());
         return proposal.id();
     }
 
@@ -88,14 +87,13 @@ public class CompletingBirthDates {
         Actor by = AuditLog.currentActor();
         BirthDateProposal proposal = reviewable(proposalId, by);
         if (!proposals.decide(proposalId, BirthDateProposal.Status.APPROVED, by.actorId(), by.actorName(),
-                clock.instant(), blankToNull(note))) {
-            throw BirthDateCompletion.alreadyDecided();
+                clock.instant(), Review.approvalNote(note))) {
+            throw BirthDateCompletion.REVIEW.alreadyDecided();
         }
         if (!proposals.completeBirthDate(proposal.subjectId(), proposal.birthDate())) {
             throw new SubjectProblem("BIRTH_DATE_KNOWN", Kind.CONFLICT, "该主体的出生日期已知，不能通过补全修改");
         }
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.birth-date.approve")
-                .subject(pseudonym(proposal.subjectId())).detail("proposal " + proposalId));
+        audit.record("subject.birth-date.approve", proposal.subjectId(), "proposal " + proposalId);
         events.publishEvent(new BirthDateCompleted(proposal.subjectId()));
     }
 
@@ -103,14 +101,13 @@ public class CompletingBirthDates {
     public void reject(UUID proposalId, String note) {
         Actor by = AuditLog.currentActor();
         BirthDateProposal proposal = reviewable(proposalId, by);
-        BirthDateCompletion.requireRejectionReason(note);
+        BirthDateCompletion.REVIEW.requireRejectionReason(note);
         TypedText.requireNoIdentityNumber("note", "退回理由", note);
         if (!proposals.decide(proposalId, BirthDateProposal.Status.REJECTED, by.actorId(), by.actorName(),
                 clock.instant(), note.strip())) {
-            throw BirthDateCompletion.alreadyDecided();
+            throw BirthDateCompletion.REVIEW.alreadyDecided();
         }
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.birth-date.reject")
-                .subject(pseudonym(proposal.subjectId())).detail("proposal " + proposalId));
+        audit.record("subject.birth-date.reject", proposal.subjectId(), "proposal " + proposalId);
     }
 
     /** A person's proposals, oldest first (the subject page shows where a completion stands). */
@@ -128,23 +125,12 @@ public class CompletingBirthDates {
     }
 
     private BirthDateProposal reviewable(UUID proposalId, Actor by) {
-        BirthDateProposal proposal = proposals.find(proposalId).orElseThrow(() -> new SubjectProblem(
-                "BIRTH_DATE_PROPOSAL_UNKNOWN", Kind.NOT_FOUND, "出生日期补全申请不存在"));
-        BirthDateCompletion.requireSecondPerson(proposal, by.actorId());
-        BirthDateCompletion.requirePending(proposal);
-        return proposal;
-    }
-
-    private String pseudonym(UUID subjectId) {
-        return subjects.numberIndex(subjectId).map(java.util.HexFormat.of()::formatHex).orElseThrow();
+        return BirthDateCompletion.REVIEW.requireReviewable(proposals.find(proposalId).orElseThrow(() -> new SubjectProblem(
+                "BIRTH_DATE_PROPOSAL_UNKNOWN", Kind.NOT_FOUND, "出生日期补全申请不存在")), by.actorId());
     }
 
     private static ListedBirthDateProposal listed(JdbcBirthDateProposals.Listed l) {
         return new ListedBirthDateProposal(l.proposal(), Masking.personName(l.name()), l.documentType(),
                 l.maskedNumber());
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

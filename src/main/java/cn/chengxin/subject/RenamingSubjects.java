@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import cn.chengxin.audit.AuditCategory;
-import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.shared.DomainProblem.Kind;
 import cn.chengxin.shared.Ids;
@@ -15,6 +13,7 @@ import cn.chengxin.subject.domain.FormerName;
 import cn.chengxin.subject.domain.NameChangeEvidence;
 import cn.chengxin.subject.domain.NameChangeProposal;
 import cn.chengxin.subject.domain.NameChanges;
+import cn.chengxin.subject.domain.Review;
 import cn.chengxin.subject.domain.SubjectProblem;
 import cn.chengxin.subject.domain.TypedText;
 import cn.chengxin.subject.persistence.JdbcNameChanges;
@@ -38,10 +37,10 @@ public class RenamingSubjects {
     private final JdbcNameChanges changes;
     private final JdbcSubjects subjects;
     private final OwnNumberInTexts ownNumber;
-    private final AuditLog audit;
+    private final ProposalAudit audit;
     private final Clock clock;
 
-    RenamingSubjects(JdbcNameChanges changes, JdbcSubjects subjects, OwnNumberInTexts ownNumber, AuditLog audit,
+    RenamingSubjects(JdbcNameChanges changes, JdbcSubjects subjects, OwnNumberInTexts ownNumber, ProposalAudit audit,
                      Clock clock) {
         this.changes = changes;
         this.subjects = subjects;
@@ -72,8 +71,8 @@ public class RenamingSubjects {
         if (!changes.insert(proposal)) {
             throw new SubjectProblem("NAME_CHANGE_PENDING", Kind.CONFLICT, "该主体已有待审核的名称变更申请");
         }
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.name.propose").subject(pseudonym(subjectId))
-                .detail("proposal " + proposal.id() + ", evidence " + evidence.name() + ", from " + effectiveFrom));
+        audit.record("subject.name.propose", subjectId,
+                "proposal " + proposal.id() + ", evidence " + evidence.name() + ", from " + effectiveFrom);
         return proposal.id();
     }
 
@@ -87,30 +86,28 @@ public class RenamingSubjects {
         Actor by = AuditLog.currentActor();
         NameChangeProposal proposal = reviewable(proposalId, by);
         if (!changes.decide(proposalId, NameChangeProposal.Status.APPROVED, by.actorId(), by.actorName(),
-                clock.instant(), blankToNull(note))) {
-            throw NameChanges.alreadyDecided();
+                clock.instant(), Review.approvalNote(note))) {
+            throw NameChanges.REVIEW.alreadyDecided();
         }
         FormerName leaving = NameChanges.leaving(proposal.formerName(), changes.formerNamesOf(proposal.subjectId()),
                 proposal.effectiveFrom());
         if (!changes.rename(proposal.subjectId(), proposal.newName(), leaving, proposalId)) {
             throw new SubjectProblem("NAME_CHANGE_STALE", Kind.CONFLICT, "该主体的名称在申请提出后已变更，请重新提出");
         }
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.name.approve")
-                .subject(pseudonym(proposal.subjectId())).detail("proposal " + proposalId));
+        audit.record("subject.name.approve", proposal.subjectId(), "proposal " + proposalId);
     }
 
     @Transactional
     public void reject(UUID proposalId, String note) {
         Actor by = AuditLog.currentActor();
         NameChangeProposal proposal = reviewable(proposalId, by);
-        NameChanges.requireRejectionReason(note);
+        NameChanges.REVIEW.requireRejectionReason(note);
         TypedText.requireNoIdentityNumber("note", "退回理由", note);
         if (!changes.decide(proposalId, NameChangeProposal.Status.REJECTED, by.actorId(), by.actorName(),
                 clock.instant(), note.strip())) {
-            throw NameChanges.alreadyDecided();
+            throw NameChanges.REVIEW.alreadyDecided();
         }
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.name.reject")
-                .subject(pseudonym(proposal.subjectId())).detail("proposal " + proposalId));
+        audit.record("subject.name.reject", proposal.subjectId(), "proposal " + proposalId);
     }
 
     /** A subject's proposals, oldest first (the subject page shows where a change stands). */
@@ -133,22 +130,11 @@ public class RenamingSubjects {
     }
 
     private NameChangeProposal reviewable(UUID proposalId, Actor by) {
-        NameChangeProposal proposal = changes.find(proposalId).orElseThrow(() -> new SubjectProblem(
-                "NAME_CHANGE_PROPOSAL_UNKNOWN", Kind.NOT_FOUND, "名称变更申请不存在"));
-        NameChanges.requireSecondPerson(proposal, by.actorId());
-        NameChanges.requirePending(proposal);
-        return proposal;
-    }
-
-    private String pseudonym(UUID subjectId) {
-        return subjects.numberIndex(subjectId).map(java.util.HexFormat.of()::formatHex).orElseThrow();
+        return NameChanges.REVIEW.requireReviewable(changes.find(proposalId).orElseThrow(() -> new SubjectProblem(
+                "NAME_CHANGE_PROPOSAL_UNKNOWN", Kind.NOT_FOUND, "名称变更申请不存在")), by.actorId());
     }
 
     private static ListedNameChange listed(JdbcNameChanges.Listed l) {
         return new ListedNameChange(l.proposal(), l.kind(), l.documentType(), l.maskedNumber());
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -16,6 +16,10 @@ import cn.chengxin.shared.DomainProblem.Kind;
  */
 public final class BirthDateCompletion {
 
+    /** Maker-checker: whoever proposed the completion may neither approve nor reject it ({@link Review}). */
+    public static final Review REVIEW = new Review("BIRTH_DATE", "提出补全的人不能审核自己的申请", "不予补全须写明理由",
+            "该补全申请已由他人处理");
+
     /** The earliest birth date the registry takes, as for identity numbers ({@link ResidentIdentityNumber}). */
     public static final LocalDate EARLIEST = LocalDate.of(1890, 1, 1);
     public static final int MAX_REFERENCE = 100;
@@ -69,30 +73,6 @@ public final class BirthDateCompletion {
         if (!problems.isEmpty()) {
             throw new SubjectProblem("BIRTH_DATE_PROPOSAL_INCOMPLETE", Kind.INVALID_INPUT, String.join("；", problems));
         }
-    }
-
-    /** Maker-checker: whoever proposed the date may neither approve nor reject it. */
-    public static void requireSecondPerson(BirthDateProposal proposal, String checker) {
-        if (proposal.proposedBy().equals(checker)) {
-            throw new SubjectProblem("BIRTH_DATE_SELF_REVIEW", Kind.FORBIDDEN, "提出补全的人不能审核自己的申请");
-        }
-    }
-
-    public static void requirePending(BirthDateProposal proposal) {
-        if (proposal.status() != BirthDateProposal.Status.PENDING) {
-            throw alreadyDecided();
-        }
-    }
-
-    /** A rejection says why, so that the proposer can gather better evidence. */
-    public static void requireRejectionReason(String note) {
-        if (note == null || note.isBlank()) {
-            throw new SubjectProblem("REVIEW_NOTE_REQUIRED", Kind.INVALID_INPUT, "不予补全须写明理由");
-        }
-    }
-
-    public static SubjectProblem alreadyDecided() {
-        return new SubjectProblem("BIRTH_DATE_ALREADY_DECIDED", Kind.CONFLICT, "该补全申请已由他人处理");
     }
 
     /**

@@ -17,6 +17,10 @@ import cn.chengxin.shared.DomainProblem.Kind;
  */
 public final class NameChanges {
 
+    /** Maker-checker: whoever proposed the change may neither approve nor reject it ({@link Review}). */
+    public static final Review REVIEW = new Review("NAME_CHANGE", "提出名称变更的人不能审核自己的申请", "不予变更须写明理由",
+            "该名称变更申请已由他人处理");
+
     /** As long as the name a row may carry (ingestion's limit). */
     public static final int MAX_NAME = 100;
     public static final int MAX_REFERENCE = 100;
@@ -82,27 +86,4 @@ public final class NameChanges {
                 .orElse(null);
     }
 
-    /** Maker-checker: whoever proposed the change may neither approve nor reject it. */
-    public static void requireSecondPerson(NameChangeProposal proposal, String checker) {
-        if (proposal.proposedBy().equals(checker)) {
-            throw new SubjectProblem("NAME_CHANGE_SELF_REVIEW", Kind.FORBIDDEN, "提出名称变更的人不能审核自己的申请");
-        }
-    }
-
-    public static void requirePending(NameChangeProposal proposal) {
-        if (proposal.status() != NameChangeProposal.Status.PENDING) {
-            throw alreadyDecided();
-        }
-    }
-
-    /** A rejection says why, so that the proposer can gather better evidence. */
-    public static void requireRejectionReason(String note) {
-        if (note == null || note.isBlank()) {
-            throw new SubjectProblem("REVIEW_NOTE_REQUIRED", Kind.INVALID_INPUT, "不予变更须写明理由");
-        }
-    }
-
-    public static SubjectProblem alreadyDecided() {
-        return new SubjectProblem("NAME_CHANGE_ALREADY_DECIDED", Kind.CONFLICT, "该名称变更申请已由他人处理");
-    }
 }

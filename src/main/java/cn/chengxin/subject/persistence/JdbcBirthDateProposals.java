@@ -24,6 +24,9 @@ public class JdbcBirthDateProposals {
             p.proposed_by_name, p.proposed_at, p.status, p.decided_by, p.decided_by_name, p.decided_at,
             p.decision_note""";
 
+    private static final String LISTED = "SELECT " + COLUMNS + ", s.name, s.document_type, s.number_masked "
+            + "FROM subject.birth_date_proposal p JOIN subject.subject s ON s.id = p.subject_id";
+
     private final JdbcClient jdbc;
 
     public JdbcBirthDateProposals(JdbcClient jdbc) {
@@ -60,37 +63,23 @@ public class JdbcBirthDateProposals {
 
     /** The pending proposals, oldest first: a reviewer's queue. */
     public List<Listed> pending() {
-        return listed("WHERE p.status = 'PENDING' ORDER BY p.proposed_at, p.id", Integer.MAX_VALUE);
+        return ReviewedRows.pending(jdbc, LISTED, JdbcBirthDateProposals::listed);
     }
 
     /** The last decided proposals, newest decision first. */
     public List<Listed> recentlyDecided(int limit) {
-        return listed("WHERE p.status <> 'PENDING' ORDER BY p.decided_at DESC, p.id LIMIT ?", limit);
+        return ReviewedRows.recentlyDecided(jdbc, LISTED, limit, JdbcBirthDateProposals::listed);
     }
 
-    private List<Listed> listed(String where, int limit) {
-        var statement = jdbc.sql("SELECT " + COLUMNS + ", s.name, s.document_type, s.number_masked "
-                + "FROM subject.birth_date_proposal p JOIN subject.subject s ON s.id = p.subject_id " + where);
-        if (limit != Integer.MAX_VALUE) {
-            statement = statement.param(limit);
-        }
-        return statement.query((rs, n) -> new Listed(proposal(rs, n), rs.getString("name"),
-                DocumentType.valueOf(rs.getString("document_type")), rs.getString("number_masked"))).list();
+    private static Listed listed(ResultSet rs, int n) throws SQLException {
+        return new Listed(proposal(rs, n), rs.getString("name"),
+                DocumentType.valueOf(rs.getString("document_type")), rs.getString("number_masked"));
     }
 
-    /**
-     * Decides a pending proposal. The row's status is the guard: of two reviewers at once the second waits for the
-     * first's row lock, then finds the proposal no longer pending.
-     *
-     * @return false when it was no longer pending
-     */
+    /** @return false when it was no longer pending (of two reviewers at once, the first decides) */
     public boolean decide(UUID id, BirthDateProposal.Status status, String by, String byName, Instant at,
                           String note) {
-        return jdbc.sql("""
-                        UPDATE subject.birth_date_proposal
-                        SET status = ?, decided_by = ?, decided_by_name = ?, decided_at = ?, decision_note = ?
-                        WHERE id = ? AND status = 'PENDING'""")
-                .params(status.name(), by, byName, Timestamp.from(at), note, id).update() == 1;
+        return ReviewedRows.decide(jdbc, "subject.birth_date_proposal", id, status, by, byName, at, note);
     }
 
     /** @return false when the person has a birth date already (never overwritten) */
@@ -100,13 +89,12 @@ public class JdbcBirthDateProposals {
     }
 
     private static BirthDateProposal proposal(ResultSet rs, int n) throws SQLException {
-        Timestamp decided = rs.getTimestamp("decided_at");
         return new BirthDateProposal(rs.getObject("id", UUID.class), rs.getObject("subject_id", UUID.class),
                 rs.getObject("birth_date", LocalDate.class), BirthDateEvidence.valueOf(rs.getString("evidence")),
                 rs.getString("evidence_reference"), rs.getString("reason"), rs.getString("proposed_by"),
                 rs.getString("proposed_by_name"), rs.getTimestamp("proposed_at").toInstant(),
                 BirthDateProposal.Status.valueOf(rs.getString("status")), rs.getString("decided_by"),
-                rs.getString("decided_by_name"), decided == null ? null : decided.toInstant(),
+                rs.getString("decided_by_name"), ReviewedRows.decidedAt(rs),
                 rs.getString("decision_note"));
     }
 }

@@ -33,6 +33,9 @@ public class JdbcNameChanges {
             p.reason, p.proposed_by, p.proposed_by_name, p.proposed_at, p.status, p.decided_by, p.decided_by_name,
             p.decided_at, p.decision_note""";
 
+    private static final String LISTED = "SELECT " + COLUMNS + ", s.kind, s.document_type, s.number_masked "
+            + "FROM subject.name_change_proposal p JOIN subject.subject s ON s.id = p.subject_id";
+
     private final JdbcClient jdbc;
 
     public JdbcNameChanges(JdbcClient jdbc) {
@@ -71,37 +74,23 @@ public class JdbcNameChanges {
 
     /** The pending proposals, oldest first: a reviewer's queue. */
     public List<Listed> pending() {
-        return listed("WHERE p.status = 'PENDING' ORDER BY p.proposed_at, p.id", Integer.MAX_VALUE);
+        return ReviewedRows.pending(jdbc, LISTED, JdbcNameChanges::listed);
     }
 
     /** The last decided proposals, newest decision first. */
     public List<Listed> recentlyDecided(int limit) {
-        return listed("WHERE p.status <> 'PENDING' ORDER BY p.decided_at DESC, p.id LIMIT ?", limit);
+        return ReviewedRows.recentlyDecided(jdbc, LISTED, limit, JdbcNameChanges::listed);
     }
 
-    private List<Listed> listed(String where, int limit) {
-        var statement = jdbc.sql("SELECT " + COLUMNS + ", s.kind, s.document_type, s.number_masked "
-                + "FROM subject.name_change_proposal p JOIN subject.subject s ON s.id = p.subject_id " + where);
-        if (limit != Integer.MAX_VALUE) {
-            statement = statement.param(limit);
-        }
-        return statement.query((rs, n) -> new Listed(proposal(rs, n), SubjectKind.valueOf(rs.getString("kind")),
-                DocumentType.valueOf(rs.getString("document_type")), rs.getString("number_masked"))).list();
+    private static Listed listed(ResultSet rs, int n) throws SQLException {
+        return new Listed(proposal(rs, n), SubjectKind.valueOf(rs.getString("kind")),
+                DocumentType.valueOf(rs.getString("document_type")), rs.getString("number_masked"));
     }
 
-    /**
-     * Decides a pending proposal. The row's status is the guard: of two reviewers at once the second waits for the
-     * first's row lock, then finds the proposal no longer pending.
-     *
-     * @return false when it was no longer pending
-     */
+    /** @return false when it was no longer pending (of two reviewers at once, the first decides) */
     public boolean decide(UUID id, NameChangeProposal.Status status, String by, String byName, Instant at,
                           String note) {
-        return jdbc.sql("""
-                        UPDATE subject.name_change_proposal
-                        SET status = ?, decided_by = ?, decided_by_name = ?, decided_at = ?, decision_note = ?
-                        WHERE id = ? AND status = 'PENDING'""")
-                .params(status.name(), by, byName, Timestamp.from(at), note, id).update() == 1;
+        return ReviewedRows.decide(jdbc, "subject.name_change_proposal", id, status, by, byName, at, note);
     }
 
     /**
@@ -144,13 +133,12 @@ public class JdbcNameChanges {
     }
 
     private static NameChangeProposal proposal(ResultSet rs, int n) throws SQLException {
-        Timestamp decided = rs.getTimestamp("decided_at");
         return new NameChangeProposal(rs.getObject("id", UUID.class), rs.getObject("subject_id", UUID.class),
                 rs.getString("former_name"), rs.getString("new_name"), rs.getObject("effective_from", LocalDate.class),
                 NameChangeEvidence.valueOf(rs.getString("evidence")), rs.getString("evidence_reference"),
                 rs.getString("reason"), rs.getString("proposed_by"), rs.getString("proposed_by_name"),
                 rs.getTimestamp("proposed_at").toInstant(), NameChangeProposal.Status.valueOf(rs.getString("status")),
                 rs.getString("decided_by"), rs.getString("decided_by_name"),
-                decided == null ? null : decided.toInstant(), rs.getString("decision_note"));
+                ReviewedRows.decidedAt(rs), rs.getString("decision_note"));
     }
 }

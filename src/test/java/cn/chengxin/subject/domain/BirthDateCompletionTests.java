@@ -60,12 +60,14 @@ class BirthDateCompletionTests {
     @Test
     void theProposerNeitherApprovesNorRejectsAndADecidedProposalStays() {
         BirthDateProposal pending = proposal(BirthDateProposal.Status.PENDING);
-        assertThat(code(() -> BirthDateCompletion.requireSecondPerson(pending, "maker")))
+        assertThat(code(() -> BirthDateCompletion.REVIEW.requireReviewable(pending, "maker")))
                 .isEqualTo("BIRTH_DATE_SELF_REVIEW");
-        assertThatNoException().isThrownBy(() -> BirthDateCompletion.requireSecondPerson(pending, "checker"));
-        assertThat(code(() -> BirthDateCompletion.requirePending(proposal(BirthDateProposal.Status.APPROVED))))
+        assertThatNoException().isThrownBy(() -> BirthDateCompletion.REVIEW.requireReviewable(pending, "checker"));
+        assertThat(code(() -> BirthDateCompletion.REVIEW.requireReviewable(
+                proposal(BirthDateProposal.Status.APPROVED), "checker")))
                 .isEqualTo("BIRTH_DATE_ALREADY_DECIDED");
-        assertThat(code(() -> BirthDateCompletion.requireRejectionReason(" "))).isEqualTo("REVIEW_NOTE_REQUIRED");
+        assertThat(code(() -> BirthDateCompletion.REVIEW.requireRejectionReason(" ")))
+                .isEqualTo("REVIEW_NOTE_REQUIRED");
     }
 
     @Test
