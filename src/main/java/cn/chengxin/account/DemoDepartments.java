@@ -34,7 +34,8 @@ public class DemoDepartments implements ApplicationRunner {
                     List.of("P_TAX_SERIOUS_DISHONESTY", "P_TAX_ARREARS", "O_TAX_SERIOUS_DISHONESTY", "O_TAX_CREDIT_A")),
             new Spec("MARKET", "市市场监督管理局", Department.Kind.DATA_PROVIDER,
                     List.of("P_ADMIN_PENALTY_MINOR", "P_ADMIN_PENALTY_GENERAL", "P_ADMIN_PENALTY_SERIOUS",
-                            "O_REGISTRATION", "O_ADMIN_LICENCE", "O_ADMIN_PENALTY_GENERAL", "O_ADMIN_PENALTY_SERIOUS",
+                            "O_REGISTRATION", "O_NAME_CHANGE", "O_ADMIN_LICENCE", "O_ADMIN_PENALTY_GENERAL",
+                            "O_ADMIN_PENALTY_SERIOUS",
                             "O_ABNORMAL_OPERATIONS", "O_SERIOUS_ILLEGAL_LIST", "P_COMMITMENT", "P_COMMITMENT_BREACH")),
             // Responds to checks (hiring) and provides records too: it sees those (an empty scope would be none).
             new Spec("HRSS", "市人力资源和社会保障局", Department.Kind.RESPONDING_UNIT,

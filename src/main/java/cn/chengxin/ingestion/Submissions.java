@@ -43,6 +43,7 @@ import cn.chengxin.ingestion.persistence.JdbcBatches;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.subject.NewOrganisation;
 import cn.chengxin.subject.NewPerson;
+import cn.chengxin.subject.RenamingSubjects;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.SubjectKind;
@@ -66,6 +67,7 @@ public class Submissions {
 
     private final RowValidator validator;
     private final SubjectRegistry subjects;
+    private final RenamingSubjects renaming;
     private final Catalogue catalogue;
     private final CreditFile creditFile;
     private final JdbcBatches batches;
@@ -73,10 +75,11 @@ public class Submissions {
     private final AuditLog audit;
     private final Clock clock;
 
-    Submissions(RowValidator validator, SubjectRegistry subjects, Catalogue catalogue, CreditFile creditFile,
-                JdbcBatches batches, BatchClaims claims, AuditLog audit, Clock clock) {
+    Submissions(RowValidator validator, SubjectRegistry subjects, RenamingSubjects renaming, Catalogue catalogue,
+                CreditFile creditFile, JdbcBatches batches, BatchClaims claims, AuditLog audit, Clock clock) {
         this.validator = validator;
         this.subjects = subjects;
+        this.renaming = renaming;
         this.catalogue = catalogue;
         this.creditFile = creditFile;
         this.batches = batches;
@@ -382,6 +385,13 @@ public class Submissions {
                 errors.add(RowValidator.revisionRefused(v.line(), StoreOutcome.recordElsewhere()));
                 continue;
             }
+            if (DeliveredRenames.delivers(v.item().code(), v.action())) {
+                Optional<RowError> refused = DeliveredRenames.refusal(renaming, v, subject.get());
+                if (refused.isPresent()) {
+                    errors.add(refused.get());
+                    continue;
+                }
+            }
             int own = records.size();
             records.add(record(v, subject.get(), department, null, periods));
             lines.add(v.line());
@@ -515,6 +525,7 @@ public class Submissions {
                 case REFUSED -> errors.add(new RowError(line, "sourceRecordId", outcome.code(), outcome.message()));
             }
         }
+        DeliveredRenames.propose(renaming, chunk.records(), chunk.lines(), outcomes, actor, errors);
         Establishment.Dates established = Establishment.datesIn(chunk.records(), outcomes);
         subjects.recordEstablishment(established.stored(), established.replayed());
         long rejectedRows = errors.stream().mapToLong(RowError::line).distinct().count();

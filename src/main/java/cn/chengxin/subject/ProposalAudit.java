@@ -6,6 +6,7 @@ import java.util.UUID;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.shared.security.Actor;
 import cn.chengxin.subject.persistence.JdbcSubjects;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,16 @@ class ProposalAudit {
     }
 
     void record(String action, UUID subjectId, String detail) {
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, action)
-                .subject(subjects.numberIndex(subjectId).map(HexFormat.of()::formatHex).orElseThrow()).detail(detail));
+        audit.record(entry(action, subjectId, detail));
+    }
+
+    /** A step taken for an actor other than the current one (a department's delivery, stored off its request). */
+    void record(String action, UUID subjectId, String detail, Actor by) {
+        audit.record(entry(action, subjectId, detail).by(by));
+    }
+
+    private AuditEntry entry(String action, UUID subjectId, String detail) {
+        return AuditEntry.of(AuditCategory.PROCESSING, action)
+                .subject(subjects.numberIndex(subjectId).map(HexFormat.of()::formatHex).orElseThrow()).detail(detail);
     }
 }

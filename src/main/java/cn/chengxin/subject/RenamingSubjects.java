@@ -3,9 +3,11 @@ package cn.chengxin.subject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.DomainProblem.Kind;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.security.Actor;
@@ -14,6 +16,7 @@ import cn.chengxin.subject.domain.NameChangeEvidence;
 import cn.chengxin.subject.domain.NameChangeProposal;
 import cn.chengxin.subject.domain.NameChanges;
 import cn.chengxin.subject.domain.Review;
+import cn.chengxin.subject.domain.SubjectNames;
 import cn.chengxin.subject.domain.SubjectProblem;
 import cn.chengxin.subject.domain.TypedText;
 import cn.chengxin.subject.persistence.JdbcNameChanges;
@@ -54,8 +57,7 @@ public class RenamingSubjects {
     public UUID propose(UUID subjectId, String newName, LocalDate effectiveFrom, NameChangeEvidence evidence,
                         String reference, String reason) {
         Actor by = AuditLog.currentActor();
-        SubjectProfile subject = subjects.profile(subjectId).orElseThrow(() -> new SubjectProblem("SUBJECT_UNKNOWN",
-                Kind.NOT_FOUND, "信用主体不存在"));
+        SubjectProfile subject = profile(subjectId);
         NameChanges.requireComplete(subject.kind(), subject.name(),
                 NameChanges.currentFrom(changes.formerNamesOf(subjectId)), newName, effectiveFrom, evidence, reference,
                 reason, LocalDate.now(clock));
@@ -69,11 +71,67 @@ public class RenamingSubjects {
                 effectiveFrom, evidence, reference.strip(), reason.strip(), by.actorId(), by.actorName(),
                 clock.instant(), NameChangeProposal.Status.PENDING, null, null, null, null);
         if (!changes.insert(proposal)) {
-            throw new SubjectProblem("NAME_CHANGE_PENDING", Kind.CONFLICT, "该主体已有待审核的名称变更申请");
+            throw pendingAlready();
         }
         audit.record("subject.name.propose", subjectId,
                 "proposal " + proposal.id() + ", evidence " + evidence.name() + ", from " + effectiveFrom);
         return proposal.id();
+    }
+
+    /**
+     * Why a registered change of an organisation's name delivered by a department (企业名称变更登记,
+     * 《中华人民共和国市场主体登记管理条例》第二十四条) cannot become a proposal: a name before that is not the registry's
+     * current name ({@code NAME_CHANGE_FORMER_NAME_MISMATCH}), a proposal incomplete or impossible as one typed by a
+     * clerk would be, or one already pending; empty when it can. Asked before the row is stored.
+     */
+    public Optional<CodedProblem> refusalOfDelivered(UUID subjectId, String formerName, String newName,
+                                                     LocalDate registeredOn, String noticeNumber) {
+        try {
+            requireDeliverable(subjectId, formerName, newName, registeredOn, noticeNumber);
+            return Optional.empty();
+        } catch (SubjectProblem | TypedText.HoldsIdentityNumber refused) {
+            return Optional.of(refused);
+        }
+    }
+
+    /**
+     * Proposes the change of name a department delivered (see {@link #refusalOfDelivered}), with its registration
+     * notice as the evidence, in the name of the department's account: a reviewer of the credit office approves or
+     * rejects it as any other (maker-checker), for a name decides which rows reach a file and a delivery may be wrong.
+     */
+    @Transactional
+    public UUID proposeDelivered(UUID subjectId, String formerName, String newName, LocalDate registeredOn,
+                                 String noticeNumber, String department, Actor by) {
+        SubjectProfile subject = requireDeliverable(subjectId, formerName, newName, registeredOn, noticeNumber);
+        NameChangeProposal proposal = new NameChangeProposal(Ids.newId(), subjectId, subject.name(), newName.strip(),
+                registeredOn, NameChangeEvidence.NAME_CHANGE_NOTICE, noticeNumber.strip(),
+                NameChanges.deliveredReason(department), by.actorId(), by.actorName(), clock.instant(),
+                NameChangeProposal.Status.PENDING, null, null, null, null);
+        if (!changes.insert(proposal)) {
+            throw pendingAlready();
+        }
+        audit.record("subject.name.propose", subjectId, "proposal " + proposal.id() + ", delivered by " + department
+                + ", from " + registeredOn, by);
+        return proposal.id();
+    }
+
+    private SubjectProfile requireDeliverable(UUID subjectId, String formerName, String newName,
+                                              LocalDate registeredOn, String noticeNumber) {
+        SubjectProfile subject = profile(subjectId);
+        if (formerName == null || !SubjectNames.same(subject.name(), formerName)) {
+            throw new SubjectProblem("NAME_CHANGE_FORMER_NAME_MISMATCH", Kind.INVALID_INPUT,
+                    "变更前名称与信用主体库登记的现名称不一致：请核对变更前名称，或先处理该主体此前的名称变更");
+        }
+        NameChanges.requireComplete(subject.kind(), subject.name(),
+                NameChanges.currentFrom(changes.formerNamesOf(subjectId)), newName, registeredOn,
+                NameChangeEvidence.NAME_CHANGE_NOTICE, noticeNumber, NameChanges.deliveredReason(""),
+                LocalDate.now(clock));
+        TypedText.requireNoIdentityNumber("newName", "新名称", newName);
+        TypedText.requireNoIdentityNumber("decisionNumber", "登记通知书文号", noticeNumber);
+        if (changes.ofSubject(subjectId).stream().anyMatch(NameChangeProposal::pending)) {
+            throw pendingAlready();
+        }
+        return subject;
     }
 
     /**
@@ -132,6 +190,15 @@ public class RenamingSubjects {
     private NameChangeProposal reviewable(UUID proposalId, Actor by) {
         return NameChanges.REVIEW.requireReviewable(changes.find(proposalId).orElseThrow(() -> new SubjectProblem(
                 "NAME_CHANGE_PROPOSAL_UNKNOWN", Kind.NOT_FOUND, "名称变更申请不存在")), by.actorId());
+    }
+
+    private SubjectProfile profile(UUID subjectId) {
+        return subjects.profile(subjectId).orElseThrow(() -> new SubjectProblem("SUBJECT_UNKNOWN", Kind.NOT_FOUND,
+                "信用主体不存在"));
+    }
+
+    private static SubjectProblem pendingAlready() {
+        return new SubjectProblem("NAME_CHANGE_PENDING", Kind.CONFLICT, "该主体已有待审核的名称变更申请");
     }
 
     private static ListedNameChange listed(JdbcNameChanges.Listed l) {

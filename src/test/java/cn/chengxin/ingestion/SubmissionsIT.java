@@ -576,6 +576,46 @@ class SubmissionsIT {
     }
 
     /**
+     * The market regulator's registered change of a company's name (O_NAME_CHANGE) becomes a name-change proposal with
+     * its registration notice as evidence, which a reviewer of the credit office then approves; a row whose name before
+     * is not the registry's current name is refused, and proposes nothing.
+     */
+    @Test
+    void aRenameDeliveredByTheMarketRegulatorBecomesAProposalAndARowWithAnotherFormerNameIsRefused() throws Exception {
+        String code = TestCreditCodes.next();
+        UUID company = subjects.registerOrganisation(new NewOrganisation(subjects.validate(null, code), "旧号商贸有限公司",
+                LocalDate.of(2015, 3, 1), List.of(), false));
+        String rename = row("O_NAME_CHANGE", code, "旧号商贸有限公司", "NC-" + UUID.randomUUID(), "2025-09-01",
+                "\"former_name\":\"旧号商贸有限公司\",\"new_name\":\"新号商贸有限公司\"");
+        String otherFormerName = row("O_NAME_CHANGE", code, "旧号商贸有限公司", "NC-" + UUID.randomUUID(), "2025-09-02",
+                "\"former_name\":\"别号商贸有限公司\",\"new_name\":\"又号商贸有限公司\"");
+
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + String.join(",", rename,
+                        otherFormerName) + "]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.errors[*].line").value(org.hamcrest.Matchers.contains(2)))
+                .andExpect(jsonPath("$.errors[*].code").value(org.hamcrest.Matchers.contains(
+                        "NAME_CHANGE_FORMER_NAME_MISMATCH")));
+
+        List<cn.chengxin.subject.domain.NameChangeProposal> proposals = names.of(company);
+        assertThat(proposals).singleElement().satisfies(p -> {
+            assertThat(p.status()).isEqualTo(cn.chengxin.subject.domain.NameChangeProposal.Status.PENDING);
+            assertThat(p.newName()).isEqualTo("新号商贸有限公司");
+            assertThat(p.effectiveFrom()).isEqualTo(LocalDate.of(2025, 9, 1));
+            assertThat(p.evidence()).isEqualTo(cn.chengxin.subject.domain.NameChangeEvidence.NAME_CHANGE_NOTICE);
+            assertThat(p.evidenceReference()).isEqualTo("驻执〔2025〕1号");
+        });
+        assertThat(subjects.profile(company).orElseThrow().name()).as("not renamed before review")
+                .isEqualTo("旧号商贸有限公司");
+        cn.chengxin.support.AsStaff.as("rename-checker", () -> {
+            names.approve(proposals.get(0).id(), "与登记通知书核对一致");
+            return null;
+        });
+        assertThat(subjects.profile(company).orElseThrow().name()).isEqualTo("新号商贸有限公司");
+    }
+
+    /**
      * A subject or responsible person the registry does not know yet is registered under the name of the batch's first
      * row naming them: a later row of the batch naming them otherwise is refused as one naming them otherwise than the
      * registry would be, rather than have its record stored on the file of the first row's name.

@@ -136,6 +136,13 @@ public final class BaseCatalogue {
                         of("established_on", "成立日期", FieldType.DATE, true), text("scope", "经营范围", false)),
                 List.of("MARKET", "CIVIL_AFFAIRS"), "《中华人民共和国市场主体登记管理条例》", Sharing.PUBLIC, null, false,
                 false, UpdateCycle.DAILY, false, null));
+        // A registered change of name (gaps review xxv H6): ingestion makes it a name-change proposal for the registry
+        // (evidence for the credit office's reviewer), not a record to punish or score by, nor to publish.
+        items.add(item("O_NAME_CHANGE", "企业名称变更登记信息", SubjectType.ORGANISATION, Nature.BASIC,
+                Category.REGISTRATION, Domain.GENERAL, List.of(text("former_name", "变更前名称", true),
+                        text("new_name", "变更后名称", true)),
+                List.of("MARKET"), "《中华人民共和国市场主体登记管理条例》第二十四条", Sharing.GOVERNMENT, null, false,
+                false, UpdateCycle.DAILY, false, "登记日期填“决定日期”，登记通知书文号填“决定文书号”；变更前名称须为信用主体库登记的现名称"));
         items.add(item("O_ADMIN_LICENCE", "行政许可信息", SubjectType.ORGANISATION, Nature.BASIC,
                 Category.ADMINISTRATIVE_LICENSING, Domain.GENERAL, List.of(text("licence", "许可证件名称", true),
                         text("licence_number", "许可编号", true), of("valid_until", "有效期至", FieldType.DATE, false)),

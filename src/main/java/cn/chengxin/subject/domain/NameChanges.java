@@ -86,4 +86,12 @@ public final class NameChanges {
                 .orElse(null);
     }
 
+
+    /**
+     * The reason a change of name delivered by a department gives: its registration by the market regulator
+     * (企业名称变更登记, 《中华人民共和国市场主体登记管理条例》第二十四条).
+     */
+    public static String deliveredReason(String department) {
+        return "市场监督管理部门报送的企业名称变更登记" + (department.isBlank() ? "" : "（" + department + "）");
+    }
 }
