@@ -1350,6 +1350,21 @@ public class Listing {
         return new PublicPage(shown, store.countPublished(type, statuses, n, ps, withheld, today), p, size);
     }
 
+    /**
+     * How pages name the entries' subjects ({@link EntryName}): by current name, with the name listed under as 曾用名
+     * when the subject has been renamed since; one look-up for the page's entries, by entry id.
+     */
+    public Map<UUID, EntryName> namesOf(List<ListEntry> entries) {
+        Map<UUID, SubjectRegistry.Named> current = subjects.namesOf(entries.stream().map(ListEntry::subjectId)
+                .collect(java.util.stream.Collectors.toSet()));
+        Map<UUID, EntryName> names = new java.util.HashMap<>();
+        for (ListEntry e : entries) {
+            SubjectRegistry.Named now = current.get(e.subjectId());
+            names.put(e.id(), EntryName.of(e.subjectKind(), e.subjectName(), now == null ? null : now.name()));
+        }
+        return names;
+    }
+
     private static List<UUID> personsOn(List<ListEntry> shown) {
         return shown.stream().filter(e -> e.subjectKind() == SubjectKind.PERSON).map(ListEntry::subjectId).toList();
     }

@@ -52,6 +52,9 @@ class PublicListsIT {
     Listing listing;
 
     @Autowired
+    cn.chengxin.subject.RenamingSubjects names;
+
+    @Autowired
     EntryProceedings proceedings;
 
     @Autowired
@@ -375,6 +378,30 @@ class PublicListsIT {
     private String redList(String q, String address) throws Exception {
         return mvc.perform(get("/lists").param("type", "RED").param("q", q).with(from(address)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    /**
+     * Gaps review xxv H6: a subject renamed after being listed is shown under the current name, with the name the entry
+     * was made under as 曾用名, masked alike, on the public list and on the console's entry page.
+     */
+    @Test
+    void anEntryOfARenamedPersonShowsTheCurrentNameWithTheFormerOne() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "冉旧言");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        UUID entry = inPublicNotice(subject, "市级道德模范");
+        cn.chengxin.support.TestRenames.approved(names, subject, "蔺新言", LocalDate.now().minusDays(1));
+
+        String page = mvc.perform(post("/lists").param("type", "RED").param("notice", "true")
+                        .param("q", person.number()).with(csrf()).with(from("198.51.100.68")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("共 1 条", Masking.personName("蔺新言"), "曾用名：" + Masking.personName("冉旧言"))
+                .doesNotContain("蔺新言", "冉旧言");
+
+        String console = mvc.perform(get("/console/lists/{id}", entry).with(cn.chengxin.support.ConsoleStaff.staff(
+                        "office-rn", "list:propose", "list:review")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(console).contains(Masking.personName("蔺新言"), "曾用名：" + Masking.personName("冉旧言"))
+                .doesNotContain("蔺新言", "冉旧言");
     }
 
     private UUID inPublicNotice(UUID subject, String reasons) throws Exception {

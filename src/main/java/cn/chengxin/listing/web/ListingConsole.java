@@ -225,6 +225,7 @@ class ListingConsole {
                 : staff.displayName(entry.reviewedBy()).orElse(null));
         // Maker-checker: the proposer is told who must decide instead of being offered a decision refused on sending.
         model.addAttribute("ownProposal", entry.proposedBy().equals(AuditLog.currentActor().actorId()));
+        model.addAttribute("entryName", listing.namesOf(List.of(entry)).get(entry.id()));
         model.addAttribute("notices", listing.noticesOfEntry(id));
         model.addAttribute("deliveries", listing.deliveriesOfEntry(id));
         model.addAttribute("channels", java.util.Arrays.stream(NoticeDelivery.Channel.values())

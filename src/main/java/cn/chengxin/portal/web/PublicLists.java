@@ -142,6 +142,7 @@ class PublicLists {
         // A pending 行政复议/诉讼 shows wherever the entry or its record shows (RULES.md §5), as on 失信信息公示 and in
         // checks: one look-up for the page's entries.
         model.addAttribute("recordProceedings", proceedings.onRecordsOf(result.entries()));
+        model.addAttribute("names", listing.namesOf(result.entries()));
         model.addAttribute("documentTypes", DocumentType.values());
         // The issuing department by name, as the disclosures show it; a code the directory lacks stays as it is.
         model.addAttribute("departments", directory.departmentNames());
