@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.shared.DomainProblem.Kind;
 import cn.chengxin.shared.Ids;
@@ -72,8 +74,9 @@ public class CompletingBirthDates {
         if (!proposals.insert(proposal)) {
             throw new SubjectProblem("BIRTH_DATE_PENDING", Kind.CONFLICT, "该主体已有待审核的出生日期补全申请");
         }
-        audit.record("subject.birth-date.propose", subjectId,
-                "proposal " + proposal.id() + ", evidence " + evidence.name());
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.birth-date.propose")
+                .subject(audit.pseudonym(subjectId))
+                .detail("proposal " + proposal.id() + ", evidence " + evidence.name()));
         return proposal.id();
     }
 
@@ -93,7 +96,8 @@ public class CompletingBirthDates {
         if (!proposals.completeBirthDate(proposal.subjectId(), proposal.birthDate())) {
             throw new SubjectProblem("BIRTH_DATE_KNOWN", Kind.CONFLICT, "该主体的出生日期已知，不能通过补全修改");
         }
-        audit.record("subject.birth-date.approve", proposal.subjectId(), "proposal " + proposalId);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.birth-date.approve")
+                .subject(audit.pseudonym(proposal.subjectId())).detail("proposal " + proposalId));
         events.publishEvent(new BirthDateCompleted(proposal.subjectId()));
     }
 
@@ -107,7 +111,8 @@ public class CompletingBirthDates {
                 clock.instant(), note.strip())) {
             throw BirthDateCompletion.REVIEW.alreadyDecided();
         }
-        audit.record("subject.birth-date.reject", proposal.subjectId(), "proposal " + proposalId);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.birth-date.reject")
+                .subject(audit.pseudonym(proposal.subjectId())).detail("proposal " + proposalId));
     }
 
     /** A person's proposals, oldest first (the subject page shows where a completion stands). */

@@ -3,10 +3,8 @@ package cn.chengxin.subject;
 import java.util.HexFormat;
 import java.util.UUID;
 
-import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
-import cn.chengxin.shared.security.Actor;
 import cn.chengxin.subject.persistence.JdbcSubjects;
 import org.springframework.stereotype.Component;
 
@@ -25,17 +23,12 @@ class ProposalAudit {
         this.audit = audit;
     }
 
-    void record(String action, UUID subjectId, String detail) {
-        audit.record(entry(action, subjectId, detail));
+    /** The subject's pseudonym, under which each step is recorded. */
+    String pseudonym(UUID subjectId) {
+        return subjects.numberIndex(subjectId).map(HexFormat.of()::formatHex).orElseThrow();
     }
 
-    /** A step taken for an actor other than the current one (a department's delivery, stored off its request). */
-    void record(String action, UUID subjectId, String detail, Actor by) {
-        audit.record(entry(action, subjectId, detail).by(by));
-    }
-
-    private AuditEntry entry(String action, UUID subjectId, String detail) {
-        return AuditEntry.of(AuditCategory.PROCESSING, action)
-                .subject(subjects.numberIndex(subjectId).map(HexFormat.of()::formatHex).orElseThrow()).detail(detail);
+    void record(AuditEntry entry) {
+        audit.record(entry);
     }
 }

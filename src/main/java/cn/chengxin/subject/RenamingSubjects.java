@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.DomainProblem.Kind;
@@ -73,8 +75,9 @@ public class RenamingSubjects {
         if (!changes.insert(proposal)) {
             throw pendingAlready();
         }
-        audit.record("subject.name.propose", subjectId,
-                "proposal " + proposal.id() + ", evidence " + evidence.name() + ", from " + effectiveFrom);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.name.propose")
+                .subject(audit.pseudonym(subjectId))
+                .detail("proposal " + proposal.id() + ", evidence " + evidence.name() + ", from " + effectiveFrom));
         return proposal.id();
     }
 
@@ -110,8 +113,9 @@ public class RenamingSubjects {
         if (!changes.insert(proposal)) {
             throw pendingAlready();
         }
-        audit.record("subject.name.propose", subjectId, "proposal " + proposal.id() + ", delivered by " + department
-                + ", from " + registeredOn, by);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.name.propose")
+                .subject(audit.pseudonym(subjectId)).by(by)
+                .detail("proposal " + proposal.id() + ", delivered by " + department + ", from " + registeredOn));
         return proposal.id();
     }
 
@@ -152,7 +156,8 @@ public class RenamingSubjects {
         if (!changes.rename(proposal.subjectId(), proposal.newName(), leaving, proposalId)) {
             throw new SubjectProblem("NAME_CHANGE_STALE", Kind.CONFLICT, "该主体的名称在申请提出后已变更，请重新提出");
         }
-        audit.record("subject.name.approve", proposal.subjectId(), "proposal " + proposalId);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.name.approve")
+                .subject(audit.pseudonym(proposal.subjectId())).detail("proposal " + proposalId));
     }
 
     @Transactional
@@ -165,7 +170,8 @@ public class RenamingSubjects {
                 clock.instant(), note.strip())) {
             throw NameChanges.REVIEW.alreadyDecided();
         }
-        audit.record("subject.name.reject", proposal.subjectId(), "proposal " + proposalId);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.name.reject")
+                .subject(audit.pseudonym(proposal.subjectId())).detail("proposal " + proposalId));
     }
 
     /** A subject's proposals, oldest first (the subject page shows where a change stands). */
