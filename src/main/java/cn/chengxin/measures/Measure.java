@@ -26,10 +26,17 @@ import cn.chengxin.subject.domain.SubjectKind;
  *
  * <p>{@code reach}: since when it reaches the entries it follows, by the day each took effect (RULES.md §7, the notice
  * names the measures): what was added to it after an entry took effect does not reach that entry.
+ *
+ * <p>{@code reachesResponsiblePersons}: the measure also falls on the responsible persons (法定代表人、主要负责人、直接责任人)
+ * of an organisation with an entry it follows, on its own legal basis {@code responsiblePersonsBasis} (法释〔2015〕17号
+ * 第三条第二款: a unit's legal representative, principal person in charge, directly responsible persons and actual
+ * controller may not do the restricted consumption). They are not listed themselves (RULES.md §1, §7; review xxv H2):
+ * a check of such a person answers it apart from their own entries ({@link CheckResult#asResponsiblePerson()}).
  */
 public record Measure(String code, String name, MeasureKind kind, String legalBasis, Set<String> departments,
                       boolean allDepartments, Set<ListType> listTypes, Set<Scenario> scenarios, boolean cleanRecord,
-                      boolean enabled, Set<SubjectKind> subjectKinds, Set<String> ruleCodes, MeasureReach reach) {
+                      boolean enabled, Set<SubjectKind> subjectKinds, Set<String> ruleCodes, MeasureReach reach,
+                      boolean reachesResponsiblePersons, String responsiblePersonsBasis) {
 
     public Measure {
         departments = Set.copyOf(departments);
@@ -38,6 +45,15 @@ public record Measure(String code, String name, MeasureKind kind, String legalBa
         subjectKinds = Set.copyOf(subjectKinds);
         ruleCodes = Set.copyOf(ruleCodes);
         reach = reach == null ? MeasureReach.UNRECORDED : reach;
+        responsiblePersonsBasis = reachesResponsiblePersons ? responsiblePersonsBasis : null;
+    }
+
+    /** A measure that reaches no organisation's responsible persons. */
+    public Measure(String code, String name, MeasureKind kind, String legalBasis, Set<String> departments,
+                   boolean allDepartments, Set<ListType> listTypes, Set<Scenario> scenarios, boolean cleanRecord,
+                   boolean enabled, Set<SubjectKind> subjectKinds, Set<String> ruleCodes, MeasureReach reach) {
+        this(code, name, kind, legalBasis, departments, allDepartments, listTypes, scenarios, cleanRecord, enabled,
+                subjectKinds, ruleCodes, reach, false, null);
     }
 
     /** What a measure says, with nothing recorded of since when (a revision proposed, a measure built in memory). */
@@ -66,6 +82,18 @@ public record Measure(String code, String name, MeasureKind kind, String legalBa
                              String department, java.time.LocalDate effectiveDay) {
         return appliesTo(list, ruleCode, subject, scenario, department)
                 && reach.reaches(list, ruleCode, subject, scenario, effectiveDay);
+    }
+
+    /**
+     * Whether {@code department} implements the measure in {@code scenario} on a responsible person of an
+     * organisation with an entry on {@code list} by {@code ruleCode} that took effect on {@code effectiveDay}: one
+     * that reaches responsible persons, falls on persons, follows such an entry, and reached them on that day and
+     * ever since ({@link MeasureReach#reachesResponsiblePersons}).
+     */
+    public boolean appliesToResponsiblePerson(ListType list, String ruleCode, Scenario scenario, String department,
+                                              java.time.LocalDate effectiveDay) {
+        return reachesResponsiblePersons && appliesTo(list, ruleCode, SubjectKind.PERSON, scenario, department)
+                && reach.reachesResponsiblePersons(list, ruleCode, scenario, effectiveDay);
     }
 
     /** Whether it follows entries of {@code ruleCode} (null: an entry under no rule, which no rule limit admits). */
@@ -116,6 +144,18 @@ public record Measure(String code, String name, MeasureKind kind, String legalBa
         }
         if (!ruleCodes.isEmpty() && listTypes.isEmpty()) {
             problems.add("只适用三年无失信记录主体的措施不能限定认定规则");
+        }
+        if (reachesResponsiblePersons) {
+            // 法释〔2015〕17号 第三条第二款: a restriction of its own, on its own basis, on persons, for a unit's listing.
+            if (responsiblePersonsBasis == null || responsiblePersonsBasis.isBlank()) {
+                problems.add("适用于单位负责人的措施须写明其法律依据");
+            }
+            if (kind == MeasureKind.INCENTIVE || listTypes.isEmpty()) {
+                problems.add("只有跟随失信名单的惩戒措施才能适用于单位的法定代表人等负责人");
+            }
+            if (!subjectKinds.contains(SubjectKind.PERSON)) {
+                problems.add("适用于单位负责人的措施须适用于自然人");
+            }
         }
         return problems;
     }

@@ -109,19 +109,37 @@ public class MeasureCatalogue implements MeasureNames {
      * department, {@code allDepartments}, chosen explicitly: RULES.md §7), the lists it follows, its scenarios, whether it rewards a clean record, the kinds of subject it
      * reaches and the list rules it is limited to (none: every rule of its lists) — refused with every reason when the
      * measure could not stand ({@link Measure#problems()}), names a department the platform does not have, or a rule
-     * that is not one of its lists'. Its kind and its switch stay. Audited with what would change; it waits for another
-     * person's approval ({@link #approve}) before any check follows it.
+     * that is not one of its lists'. Its kind and its switch stay, and whether it reaches responsible persons. Audited
+     * with what would change; it waits for another person's approval ({@link #approve}) before any check follows it.
      */
     @Transactional
     public MeasureChange proposeRevision(String code, String name, String legalBasis, Set<String> departments,
                                         boolean allDepartments, Set<ListType> listTypes, Set<Scenario> scenarios,
                                         boolean cleanRecord, Set<SubjectKind> subjectKinds, Set<String> ruleCodes) {
+        Measure before = stored(code);
+        return proposeRevision(code, name, legalBasis, departments, allDepartments, listTypes, scenarios, cleanRecord,
+                subjectKinds, ruleCodes, before.reachesResponsiblePersons(), before.responsiblePersonsBasis());
+    }
+
+    /**
+     * The revision above, which keeps whether the measure reaches responsible persons as it is, saying that too: whether
+     * it falls on the responsible persons of an organisation with an entry it follows, and on what legal basis
+     * ({@link Measure#reachesResponsiblePersons()}, 法释〔2015〕17号 第三条第二款; review xxv H2). Extended to them, it
+     * reaches them only for entries that take effect from the day after approval.
+     */
+    @Transactional
+    public MeasureChange proposeRevision(String code, String name, String legalBasis, Set<String> departments,
+                                        boolean allDepartments, Set<ListType> listTypes, Set<Scenario> scenarios,
+                                        boolean cleanRecord, Set<SubjectKind> subjectKinds, Set<String> ruleCodes,
+                                        boolean reachesResponsiblePersons, String responsiblePersonsBasis) {
         // Named and quoted in every check's answer and notice (RULES.md §10: no identity number in clear there).
         TypedText.requireNoIdentityNumber("name", "措施名称", name);
         TypedText.requireNoIdentityNumber("legalBasis", "措施依据", legalBasis);
+        TypedText.requireNoIdentityNumber("responsiblePersonsBasis", "适用于单位负责人的依据", responsiblePersonsBasis);
         Measure before = stored(code);
         Measure after = new Measure(code, strip(name), before.kind(), strip(legalBasis), departments, allDepartments,
-                listTypes, scenarios, cleanRecord, before.enabled(), subjectKinds, ruleCodes);
+                listTypes, scenarios, cleanRecord, before.enabled(), subjectKinds, ruleCodes, null,
+                reachesResponsiblePersons, strip(responsiblePersonsBasis));
         requireValid(after);
         MeasureChange change = proposed(code, MeasureChange.Kind.REVISION, after, null);
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "measures.revise.propose").by(AuditLog.currentActor())
@@ -256,6 +274,8 @@ public class MeasureCatalogue implements MeasureNames {
         change(changed, "cleanRecord", before.cleanRecord(), after.cleanRecord());
         change(changed, "subjectKinds", sorted(before.subjectKinds()), sorted(after.subjectKinds()));
         change(changed, "rules", sorted(before.ruleCodes()), sorted(after.ruleCodes()));
+        change(changed, "responsiblePersons", before.reachesResponsiblePersons(), after.reachesResponsiblePersons());
+        change(changed, "responsiblePersonsBasis", before.responsiblePersonsBasis(), after.responsiblePersonsBasis());
         return changed.isEmpty() ? "unchanged" : String.join("; ", changed);
     }
 

@@ -205,6 +205,35 @@ class MeasureReviewIT {
         assertThat(catalogue.pendingChanges()).extracting(MeasureChange::measureCode).doesNotContain("NO_AWARDS");
     }
 
+    /**
+     * Review xxv H2 (法释〔2015〕17号 第三条第二款): whether a measure reaches an organisation's responsible persons is on
+     * its form, with its own basis, seeded for the court's travel restriction; ticked without a basis it is refused.
+     */
+    @Test
+    void theFormShowsAndChecksWhetherAMeasureReachesResponsiblePersons() throws Exception {
+        Measure before = measure("NO_FLIGHTS_TRAINS");
+        assertThat(before.reachesResponsiblePersons()).isTrue();
+        assertThat(before.responsiblePersonsBasis()).contains("法释〔2015〕17号", "第三条第二款");
+        assertThat(mvc.perform(get("/console/measures/NO_FLIGHTS_TRAINS").with(maker())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("name=\"reachesResponsiblePersons\"", "第三条第二款</textarea>");
+        var form = post("/console/measures/NO_FLIGHTS_TRAINS").with(maker()).with(csrf())
+                .param("name", before.name()).param("legalBasis", before.legalBasis())
+                .param("allDepartments", String.valueOf(before.allDepartments()))
+                .param("list", before.listTypes().stream().map(Enum::name).toArray(String[]::new))
+                .param("scenario", before.scenarios().stream().map(Enum::name).toArray(String[]::new))
+                .param("subjectKind", before.subjectKinds().stream().map(Enum::name).toArray(String[]::new))
+                .param("rule", before.ruleCodes().toArray(String[]::new))
+                .param("reachesResponsiblePersons", "true").param("responsiblePersonsBasis", " ");
+        if (!before.departments().isEmpty()) {
+            form.param("department", before.departments().toArray(String[]::new));
+        }
+        assertThat(mvc.perform(form).andExpect(status().isUnprocessableContent()).andReturn().getResponse()
+                .getContentAsString()).contains("<code>MEASURE_INVALID</code>", "适用于单位负责人的措施须写明其法律依据");
+        assertThat(catalogue.pendingChanges()).extracting(MeasureChange::measureCode)
+                .doesNotContain("NO_FLIGHTS_TRAINS");
+    }
+
     /** The measures page lists what waits for review; its maker is told to ask another, who approves it there. */
     @Test
     void aReviewerApprovesAWaitingSwitchOnTheMeasuresPage() throws Exception {

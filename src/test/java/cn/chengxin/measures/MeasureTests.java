@@ -107,4 +107,29 @@ class MeasureTests {
         assertThat(none.problems()).containsExactly("须至少选择一个实施部门，或明确选择「所有部门」");
         assertThat(implementedBy(Set.of("FINANCE"), true).problems()).containsExactly("选择「所有部门」时不再另选实施部门");
     }
+
+    /** 法释〔2015〕17号 第三条第二款 (review xxv H2): a measure on responsible persons rests on a basis of its own. */
+    @Test
+    void aMeasureOnResponsiblePersonsNeedsItsOwnBasisAListAndToFallOnPersons() {
+        Measure noBasis = new Measure("NO_FLIGHTS_TRAINS", "限制乘坐飞机", MeasureKind.RIGHTS_REDUCING, "第三条",
+                Set.of(), true, Set.of(ListType.BLACK), Set.of(Scenario.TRAVEL), false, true, BOTH, Set.of(), null,
+                true, " ");
+        assertThat(noBasis.problems()).containsExactly("适用于单位负责人的措施须写明其法律依据");
+        Measure organisationsOnly = new Measure("M", "某措施", MeasureKind.RIGHTS_REDUCING, "某法规", Set.of(), true,
+                Set.of(ListType.BLACK), Set.of(Scenario.TRAVEL), false, true, Set.of(SubjectKind.ORGANISATION),
+                Set.of(), null, true, "法释〔2015〕17号第三条第二款");
+        assertThat(organisationsOnly.problems()).containsExactly("适用于单位负责人的措施须适用于自然人");
+        Measure reaching = new Measure("M", "某措施", MeasureKind.RIGHTS_REDUCING, "某法规", Set.of(), true,
+                Set.of(ListType.BLACK), Set.of(Scenario.TRAVEL), false, true, BOTH, Set.of(), null, true,
+                "法释〔2015〕17号第三条第二款");
+        assertThat(reaching.problems()).isEmpty();
+        assertThat(reaching.appliesToResponsiblePerson(ListType.BLACK, null, Scenario.TRAVEL, "ANY", null)).isTrue();
+        assertThat(reaching.appliesToResponsiblePerson(ListType.BLACK, null, Scenario.HIRING, "ANY", null)).isFalse();
+        assertThat(measure(MeasureKind.RIGHTS_REDUCING, "某法规", Set.of(ListType.BLACK), Set.of(Scenario.TRAVEL),
+                false).appliesToResponsiblePerson(ListType.BLACK, null, Scenario.TRAVEL, "ANY", null))
+                .as("not extended to them").isFalse();
+        assertThat(new Measure("M", "某措施", MeasureKind.RIGHTS_REDUCING, "某法规", Set.of(), true,
+                Set.of(ListType.BLACK), Set.of(Scenario.TRAVEL), false, true, BOTH, Set.of(), null, false, "忽略")
+                .responsiblePersonsBasis()).as("no basis kept for what it does not do").isNull();
+    }
 }

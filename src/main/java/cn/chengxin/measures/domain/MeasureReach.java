@@ -40,13 +40,19 @@ public record MeasureReach(List<Version> versions) {
      * kept (V212), for every entry whenever it took effect.
      */
     public record Version(LocalDate appliesFrom, boolean enabled, Set<ListType> listTypes, Set<String> ruleCodes,
-                          Set<Scenario> scenarios, Set<SubjectKind> subjectKinds) {
+                          Set<Scenario> scenarios, Set<SubjectKind> subjectKinds, boolean responsiblePersons) {
 
         public Version {
             listTypes = Set.copyOf(listTypes);
             ruleCodes = Set.copyOf(ruleCodes);
             scenarios = Set.copyOf(scenarios);
             subjectKinds = Set.copyOf(subjectKinds);
+        }
+
+        /** A state that does not reach an organisation's responsible persons. */
+        public Version(LocalDate appliesFrom, boolean enabled, Set<ListType> listTypes, Set<String> ruleCodes,
+                       Set<Scenario> scenarios, Set<SubjectKind> subjectKinds) {
+            this(appliesFrom, enabled, listTypes, ruleCodes, scenarios, subjectKinds, false);
         }
 
         /** Whether it reaches an entry on {@code list} by {@code ruleCode} in {@code scenario} (null: in any). */
@@ -82,13 +88,29 @@ public record MeasureReach(List<Version> versions) {
      */
     public boolean reaches(ListType list, String ruleCode, SubjectKind subject, Scenario scenario,
                            LocalDate effectiveDay) {
+        return reaches(v -> v.reaches(list, ruleCode, subject, scenario), effectiveDay);
+    }
+
+    /**
+     * Whether the measure reaches the responsible persons of an organisation with an entry on {@code list} by
+     * {@code ruleCode} that took effect on {@code effectiveDay}, in {@code scenario} (法释〔2015〕17号 第三条第二款): as
+     * {@link #reaches} for a person, and each of those states extended it to responsible persons — added since, it
+     * reaches only the entries that take effect from its day, as any widening.
+     */
+    public boolean reachesResponsiblePersons(ListType list, String ruleCode, Scenario scenario,
+                                             LocalDate effectiveDay) {
+        return reaches(v -> v.responsiblePersons() && v.reaches(list, ruleCode, SubjectKind.PERSON, scenario),
+                effectiveDay);
+    }
+
+    private boolean reaches(Predicate<Version> reaching, LocalDate effectiveDay) {
         int last = versions.size() - 1;
         if (last < 0 || inForceOn(versions.get(last), effectiveDay)) {
-            return last < 0 || versions.get(last).reaches(list, ruleCode, subject, scenario);
+            return last < 0 || reaching.test(versions.get(last));
         }
         for (int i = last; i >= 0; i--) {
             Version version = versions.get(i);
-            if (!version.reaches(list, ruleCode, subject, scenario)) {
+            if (!reaching.test(version)) {
                 return false;
             }
             if (inForceOn(version, effectiveDay)) {
@@ -111,7 +133,9 @@ public record MeasureReach(List<Version> versions) {
         /** Every rule of its lists, and entries under none, except the rules it followed before. */
         OTHER_RULES,
         SUBJECT_KIND,
-        SCENARIO
+        SCENARIO,
+        /** The responsible persons of an organisation with such an entry. */
+        RESPONSIBLE_PERSONS
     }
 
     /** {@code aspect} {@code value} (an enum's or a rule's code; none for MEASURE and OTHER_RULES) from {@code from}. */
@@ -139,6 +163,9 @@ public record MeasureReach(List<Version> versions) {
                 v -> v.subjectKinds().contains(k)));
         now.scenarios().stream().sorted().forEach(s -> add(since, Aspect.SCENARIO, s.name(),
                 v -> v.scenarios().contains(s)));
+        if (now.responsiblePersons()) {
+            add(since, Aspect.RESPONSIBLE_PERSONS, null, Version::responsiblePersons);
+        }
         return since;
     }
 

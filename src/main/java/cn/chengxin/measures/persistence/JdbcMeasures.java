@@ -44,22 +44,25 @@ public class JdbcMeasures {
     public List<Measure> measures() {
         Map<String, List<MeasureReach.Version>> versions = new HashMap<>();
         jdbc.sql("""
-                        SELECT measure_code, applies_from, enabled, list_types, rule_codes, scenarios, subject_kinds
+                        SELECT measure_code, applies_from, enabled, list_types, rule_codes, scenarios, subject_kinds,
+                               responsible_persons
                         FROM measures.measure_version ORDER BY measure_code, seq""")
                 .query((rs, n) -> versions.computeIfAbsent(rs.getString(1), c -> new ArrayList<>())
                         .add(new MeasureReach.Version(rs.getObject(2, LocalDate.class), rs.getBoolean(3),
                                 listTypes(rs.getArray(4)), texts(rs.getArray(5)), scenarios(rs.getArray(6)),
-                                subjectKinds(rs.getArray(7)))))
+                                subjectKinds(rs.getArray(7)), rs.getBoolean(8))))
                 .list();
         return jdbc.sql("""
                         SELECT code, name, kind, legal_basis, departments, list_types, scenarios, clean_record, enabled,
-                               subject_kinds, rule_codes, all_departments
+                               subject_kinds, rule_codes, all_departments, reaches_responsible_persons,
+                               responsible_persons_basis
                         FROM measures.measure ORDER BY kind, code""")
                 .query((rs, n) -> new Measure(rs.getString(1), rs.getString(2), MeasureKind.valueOf(rs.getString(3)),
                         rs.getString(4), Arrays.stream((String[]) rs.getArray(5).getArray()).collect(Collectors.toSet()),
                         rs.getBoolean(12), listTypes(rs.getArray(6)), scenarios(rs.getArray(7)), rs.getBoolean(8),
                         rs.getBoolean(9), subjectKinds(rs.getArray(10)), texts(rs.getArray(11)),
-                        new MeasureReach(versions.getOrDefault(rs.getString(1), List.of()))))
+                        new MeasureReach(versions.getOrDefault(rs.getString(1), List.of())), rs.getBoolean(13),
+                        rs.getString(14)))
                 .list();
     }
 
@@ -70,13 +73,14 @@ public class JdbcMeasures {
     public void addVersion(UUID changeId, LocalDate appliesFrom, Measure now) {
         jdbc.sql("""
                         INSERT INTO measures.measure_version (measure_code, change_id, applies_from, enabled, list_types,
-                            rule_codes, scenarios, subject_kinds)
-                        VALUES (?, ?, ?, ?, ?::text[], ?::text[], ?::text[], ?::text[])""")
+                            rule_codes, scenarios, subject_kinds, responsible_persons)
+                        VALUES (?, ?, ?, ?, ?::text[], ?::text[], ?::text[], ?::text[], ?)""")
                 .params(now.code(), changeId, appliesFrom, now.enabled(),
                         now.listTypes().stream().map(Enum::name).sorted().toArray(String[]::new),
                         now.ruleCodes().stream().sorted().toArray(String[]::new),
                         now.scenarios().stream().map(Enum::name).sorted().toArray(String[]::new),
-                        now.subjectKinds().stream().map(Enum::name).sorted().toArray(String[]::new))
+                        now.subjectKinds().stream().map(Enum::name).sorted().toArray(String[]::new),
+                        now.reachesResponsiblePersons())
                 .update();
     }
 
@@ -94,13 +98,15 @@ public class JdbcMeasures {
         return jdbc.sql("""
                         UPDATE measures.measure SET name = ?, legal_basis = ?, departments = ?::text[],
                                all_departments = ?, list_types = ?::text[], scenarios = ?::text[], clean_record = ?,
-                               subject_kinds = ?::text[], rule_codes = ?::text[]
+                               subject_kinds = ?::text[], rule_codes = ?::text[], reaches_responsible_persons = ?,
+                               responsible_persons_basis = ?
                         WHERE code = ?""")
                 .params(m.name(), m.legalBasis(), m.departments().stream().sorted().toArray(String[]::new),
                         m.allDepartments(), m.listTypes().stream().map(Enum::name).sorted().toArray(String[]::new),
                         m.scenarios().stream().map(Enum::name).sorted().toArray(String[]::new), m.cleanRecord(),
                         m.subjectKinds().stream().map(Enum::name).sorted().toArray(String[]::new),
-                        m.ruleCodes().stream().sorted().toArray(String[]::new), m.code())
+                        m.ruleCodes().stream().sorted().toArray(String[]::new), m.reachesResponsiblePersons(),
+                        m.responsiblePersonsBasis(), m.code())
                 .update() == 1;
     }
 
@@ -109,7 +115,8 @@ public class JdbcMeasures {
     private static final String CHANGE_COLUMNS = """
             c.id, c.measure_code, c.kind, c.name, c.legal_basis, c.departments, c.all_departments, c.list_types,
             c.scenarios,
-            c.clean_record, c.subject_kinds, c.rule_codes, c.enabled, c.proposed_by, c.proposer_name, c.proposed_at,
+            c.clean_record, c.subject_kinds, c.rule_codes, c.reaches_responsible_persons, c.responsible_persons_basis,
+            c.enabled, c.proposed_by, c.proposer_name, c.proposed_at,
             c.status, c.decided_by, c.decider_name, c.decided_at, c.decision_note, m.kind AS measure_kind,
             m.enabled AS measure_enabled
             FROM measures.measure_change c JOIN measures.measure m ON m.code = c.measure_code""";
@@ -122,10 +129,11 @@ public class JdbcMeasures {
         Measure r = change.revision();
         return jdbc.sql("""
                         INSERT INTO measures.measure_change (id, measure_code, kind, name, legal_basis, departments,
-                            all_departments, list_types, scenarios, clean_record, subject_kinds, rule_codes, enabled,
+                            all_departments, list_types, scenarios, clean_record, subject_kinds, rule_codes,
+                            reaches_responsible_persons, responsible_persons_basis, enabled,
                             proposed_by, proposer_name, proposed_at, status)
-                        VALUES (?, ?, ?, ?, ?, ?::text[], ?, ?::text[], ?::text[], ?, ?::text[], ?::text[], ?, ?, ?, ?,
-                                'PENDING')
+                        VALUES (?, ?, ?, ?, ?, ?::text[], ?, ?::text[], ?::text[], ?, ?::text[], ?::text[], ?, ?, ?, ?, ?,
+                                ?, 'PENDING')
                         ON CONFLICT DO NOTHING""")
                 .params(change.id(), change.measureCode(), change.kind().name(), r == null ? null : r.name(),
                         r == null ? null : r.legalBasis(),
@@ -136,7 +144,8 @@ public class JdbcMeasures {
                         r == null ? null : r.cleanRecord(),
                         r == null ? null : r.subjectKinds().stream().map(Enum::name).sorted().toArray(String[]::new),
                         r == null ? null : r.ruleCodes().stream().sorted().toArray(String[]::new),
-                        change.enabled(), change.proposedBy(),
+                        r == null ? null : r.reachesResponsiblePersons(),
+                        r == null ? null : r.responsiblePersonsBasis(), change.enabled(), change.proposedBy(),
                         change.proposerName(), Timestamp.from(change.proposedAt()))
                 .update() == 1;
     }
@@ -189,7 +198,8 @@ public class JdbcMeasures {
                         .collect(Collectors.toSet()),
                 Arrays.stream((String[]) rs.getArray("scenarios").getArray()).map(Scenario::valueOf)
                         .collect(Collectors.toSet()), rs.getBoolean("clean_record"), rs.getBoolean("measure_enabled"),
-                subjectKinds(rs.getArray("subject_kinds")), texts(rs.getArray("rule_codes")));
+                subjectKinds(rs.getArray("subject_kinds")), texts(rs.getArray("rule_codes")), null,
+                rs.getBoolean("reaches_responsible_persons"), rs.getString("responsible_persons_basis"));
         Timestamp decidedAt = rs.getTimestamp("decided_at");
         return new MeasureChange(rs.getObject("id", UUID.class), rs.getString("measure_code"), kind, revision,
                 (Boolean) rs.getObject("enabled"), rs.getString("proposed_by"), rs.getString("proposer_name"),

@@ -13,7 +13,8 @@ import cn.chengxin.subject.domain.SubjectKind;
  */
 record MeasureInput(String name, String legalBasis, Set<String> departments, boolean allDepartments,
                     Set<ListType> listTypes, Set<Scenario> scenarios, boolean cleanRecord,
-                    Set<SubjectKind> subjectKinds, Set<String> ruleCodes) {
+                    Set<SubjectKind> subjectKinds, Set<String> ruleCodes, boolean reachesResponsiblePersons,
+                    String responsiblePersonsBasis) {
 
     MeasureInput {
         departments = departments == null ? Set.of() : Set.copyOf(departments);
@@ -25,6 +26,7 @@ record MeasureInput(String name, String legalBasis, Set<String> departments, boo
 
     static MeasureInput of(Measure measure) {
         return new MeasureInput(measure.name(), measure.legalBasis(), measure.departments(), measure.allDepartments(),
-                measure.listTypes(), measure.scenarios(), measure.cleanRecord(), measure.subjectKinds(), measure.ruleCodes());
+                measure.listTypes(), measure.scenarios(), measure.cleanRecord(), measure.subjectKinds(), measure.ruleCodes(),
+                measure.reachesResponsiblePersons(), measure.responsiblePersonsBasis());
     }
 }

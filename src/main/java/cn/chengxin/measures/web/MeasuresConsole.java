@@ -137,7 +137,8 @@ class MeasuresConsole {
         Map<java.time.LocalDate, List<ReachLine.Part>> byDay = new java.util.TreeMap<>();
         for (MeasureReach.Since since : reach.widenings()) {
             byDay.computeIfAbsent(since.from(), d -> new java.util.ArrayList<>()).add(switch (since.aspect()) {
-                case MEASURE, OTHER_RULES -> new ReachLine.Part("measures.reach." + since.aspect().name(), null);
+                case MEASURE, OTHER_RULES, RESPONSIBLE_PERSONS ->
+                        new ReachLine.Part("measures.reach." + since.aspect().name(), null);
                 case LIST -> new ReachLine.Part("lists.type." + since.value(), null);
                 case RULE -> new ReachLine.Part(null, ruleNames.getOrDefault(since.value(), since.value()));
                 case SUBJECT_KIND -> new ReachLine.Part("subjectKind." + since.value(), null);
@@ -174,13 +175,16 @@ class MeasuresConsole {
                   @RequestParam(name = "scenario", required = false) Set<Scenario> scenarios,
                   @RequestParam(defaultValue = "false") boolean cleanRecord,
                   @RequestParam(name = "subjectKind", required = false) Set<SubjectKind> subjectKinds,
-                  @RequestParam(name = "rule", required = false) Set<String> rules, RedirectAttributes redirect,
+                  @RequestParam(name = "rule", required = false) Set<String> rules,
+                  @RequestParam(defaultValue = "false") boolean reachesResponsiblePersons,
+                  @RequestParam(required = false) String responsiblePersonsBasis, RedirectAttributes redirect,
                   HttpServletResponse response, Model model) {
         MeasureInput input = new MeasureInput(name, legalBasis, departments, allDepartments, lists, scenarios,
-                cleanRecord, subjectKinds, rules);
+                cleanRecord, subjectKinds, rules, reachesResponsiblePersons, responsiblePersonsBasis);
         try {
             catalogue.proposeRevision(code, input.name(), input.legalBasis(), input.departments(),
-                    input.allDepartments(), input.listTypes(), input.scenarios(), input.cleanRecord(), input.subjectKinds(), input.ruleCodes());
+                    input.allDepartments(), input.listTypes(), input.scenarios(), input.cleanRecord(), input.subjectKinds(), input.ruleCodes(),
+                    input.reachesResponsiblePersons(), input.responsiblePersonsBasis());
         } catch (MeasuresProblem problem) {
             if (problem.kind() == DomainProblem.Kind.NOT_FOUND) {
                 throw problem;
@@ -190,7 +194,8 @@ class MeasuresConsole {
         } catch (TypedText.HoldsIdentityNumber refused) {
             ConsoleActions.showRefusal(model, response, refused);
             return form(stored(code), new MeasureInput(TypedText.shownAgain(name), TypedText.shownAgain(legalBasis),
-                    departments, allDepartments, lists, scenarios, cleanRecord, subjectKinds, rules), model);
+                    departments, allDepartments, lists, scenarios, cleanRecord, subjectKinds, rules,
+                    reachesResponsiblePersons, TypedText.shownAgain(responsiblePersonsBasis)), model);
         }
         redirect.addFlashAttribute("successKey", "measures.proposed");
         return "redirect:/console/measures";

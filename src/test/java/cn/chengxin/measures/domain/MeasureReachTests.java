@@ -119,4 +119,30 @@ class MeasureReachTests {
         assertThat(onAgain.widenings()).containsExactly(
                 new MeasureReach.Since(MeasureReach.Aspect.MEASURE, null, FROM.plusDays(1)));
     }
+
+    /** Review xxv H2: extending a measure to responsible persons is a widening as any other (RULES.md §7). */
+    @Test
+    void responsiblePersonsAreReachedOnlyByStatesThatExtendToThemAndAnExtensionOnlyFromItsDay() {
+        MeasureReach.Version without = new MeasureReach.Version(null, true, Set.of(ListType.BLACK), Set.of("R"),
+                Set.of(Scenario.TRAVEL), Set.of(PERSON, SubjectKind.ORGANISATION), false);
+        MeasureReach.Version with = new MeasureReach.Version(FROM, true, Set.of(ListType.BLACK), Set.of("R"),
+                Set.of(Scenario.TRAVEL), Set.of(PERSON, SubjectKind.ORGANISATION), true);
+        MeasureReach extended = new MeasureReach(List.of(without, with));
+
+        assertThat(extended.reachesResponsiblePersons(ListType.BLACK, "R", Scenario.TRAVEL, FROM)).isTrue();
+        assertThat(extended.reachesResponsiblePersons(ListType.BLACK, "R", Scenario.TRAVEL, LISTED))
+                .as("an organisation listed before the extension: its notice named none for them").isFalse();
+        assertThat(extended.reaches(ListType.BLACK, "R", SubjectKind.ORGANISATION, Scenario.TRAVEL, LISTED))
+                .as("the organisation itself still is").isTrue();
+        assertThat(extended.reachesResponsiblePersons(ListType.BLACK, "OTHER", Scenario.TRAVEL, FROM)).isFalse();
+        assertThat(extended.reachesResponsiblePersons(ListType.BLACK, "R", Scenario.HIRING, FROM)).isFalse();
+        assertThat(new MeasureReach(List.of(with, without)).reachesResponsiblePersons(ListType.BLACK, "R",
+                Scenario.TRAVEL, FROM.plusDays(5))).as("withdrawn from them: at once").isFalse();
+        assertThat(new MeasureReach(List.of(new MeasureReach.Version(null, true, Set.of(ListType.BLACK), Set.of(),
+                Set.of(Scenario.TRAVEL), Set.of(SubjectKind.ORGANISATION), true)))
+                .reachesResponsiblePersons(ListType.BLACK, "R", Scenario.TRAVEL, LISTED))
+                .as("a measure for organisations only falls on no person").isFalse();
+        assertThat(extended.widenings()).contains(new MeasureReach.Since(MeasureReach.Aspect.RESPONSIBLE_PERSONS,
+                null, FROM));
+    }
 }
