@@ -110,6 +110,28 @@ public class SubjectRegistry {
         return organisations.isEmpty() ? java.util.Map.of() : subjects.responsiblePersonsOf(organisations);
     }
 
+    /**
+     * The responsible persons of many organisations at once, each period of each, by the person's pseudonym (absent:
+     * none recorded): for the check index, one query for every organisation it reads (review xxv H2).
+     */
+    public java.util.Map<UUID, List<ResponsibleLink>> responsibleLinksOf(java.util.Collection<UUID> organisations) {
+        return organisations.isEmpty() ? java.util.Map.of() : subjects.responsibleLinksOf(organisations);
+    }
+
+    /**
+     * The changes of organisations' responsible persons numbered after {@code after}, in order, at most {@code limit}:
+     * a change feed, so that a follower re-reads the links of an organisation it keeps within a second. A number can
+     * commit after a higher one ({@link cn.chengxin.shared.FeedCursor}).
+     */
+    public List<ResponsibleLink.Changed> responsiblePersonsChangedSince(long after, int limit) {
+        return subjects.responsiblePersonsChangedSince(after, limit);
+    }
+
+    /** The number of the last change of responsible persons (0: none), where a follower that read them all begins. */
+    public long lastResponsiblePersonsChange() {
+        return subjects.lastResponsiblePersonsChange();
+    }
+
     public Optional<SubjectProfile> profile(UUID id) {
         return subjects.profile(id);
     }

@@ -317,6 +317,34 @@ public class JdbcSubjects {
         return found;
     }
 
+    public java.util.Map<UUID, List<cn.chengxin.subject.ResponsibleLink>> responsibleLinksOf(
+            java.util.Collection<UUID> organisations) {
+        java.util.Map<UUID, List<cn.chengxin.subject.ResponsibleLink>> found = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT r.organisation_id, encode(s.number_index, 'hex'), r.role, r.valid_from, r.valid_to
+                        FROM subject.responsible_person r JOIN subject.subject s ON s.id = r.person_id
+                        WHERE r.organisation_id = ANY(?::uuid[]) ORDER BY r.organisation_id, r.valid_from""")
+                .param(organisations.toArray(UUID[]::new))
+                .query((rs, n) -> found.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
+                        .add(new cn.chengxin.subject.ResponsibleLink(rs.getObject(1, UUID.class), rs.getString(2),
+                                ResponsibleRole.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class),
+                                rs.getObject(5, LocalDate.class)))).list();
+        return found;
+    }
+
+    public long lastResponsiblePersonsChange() {
+        return jdbc.sql("SELECT coalesce(max(id), 0) FROM subject.responsible_person").query(Long.class).single();
+    }
+
+    /** The rows of responsible persons numbered after {@code after} (their identity, V2), in order. */
+    public List<cn.chengxin.subject.ResponsibleLink.Changed> responsiblePersonsChangedSince(long after, int limit) {
+        return jdbc.sql("""
+                        SELECT id, organisation_id FROM subject.responsible_person WHERE id > ? ORDER BY id LIMIT ?""")
+                .params(after, limit)
+                .query((rs, n) -> new cn.chengxin.subject.ResponsibleLink.Changed(rs.getLong(1),
+                        rs.getObject(2, UUID.class))).list();
+    }
+
     public Optional<byte[]> numberIndex(UUID id) {
         return jdbc.sql("SELECT number_index FROM subject.subject WHERE id = ?").param(id).query(byte[].class)
                 .optional();
