@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -17,6 +19,9 @@ import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.listing.NegativeMark;
 import cn.chengxin.shared.FeedCursor;
+import cn.chengxin.subject.ResponsibleLink;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.SubjectKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +37,11 @@ import org.springframework.stereotype.Component;
  * visible on every instance within a second ({@link FeedCursor} explains the gaps); and the entries other platforms
  * issued, from the exchange's feed of what it received ("一处失信，处处受限", RULES.md §11). A change whose transaction
  * commits after the cursor stepped over its number is read again by the periodic {@link #reconcile()}.
+ *
+ * <p>Next to them, the responsible persons of each organisation with an entry here, by the person's pseudonym (review
+ * xxv H2; 法释〔2015〕17号 第三条第二款), so that a check of a person finds the organisations they answer for with one map
+ * look-up, none for most persons: read again when the organisation's entries change, and when its responsible persons
+ * do (the registry's change feed, followed as the listing's); the reconciliation reads them all again.
  */
 @Component
 class CheckIndex {
@@ -45,13 +55,16 @@ class CheckIndex {
 
     private final Listing listing;
     private final Exchange exchange;
+    private final SubjectRegistry subjects;
     private final Clock clock;
     private final TaskExecutor executor;
     // Replaced whole by a reconciliation; read without a lock by every check.
     private volatile Map<String, List<ListEntry>> bySubject = new ConcurrentHashMap<>();
     private volatile Map<String, LocalDate> lastNegative = new ConcurrentHashMap<>();
     private volatile Map<String, List<ReceivedEntry>> receivedBySubject = new ConcurrentHashMap<>();
+    private volatile Links links = new Links();
     private final FeedCursor entries;
+    private final FeedCursor responsibles;
     private final FeedCursor marks;
     private final FeedCursor received;
     private final AtomicBoolean reconciling = new AtomicBoolean();
@@ -60,19 +73,51 @@ class CheckIndex {
 
     /** {@code executor}: the one the modules' event listeners run on, so that a reconciliation holds no scheduler. */
     @Autowired
-    CheckIndex(Listing listing, Exchange exchange, Clock clock,
+    CheckIndex(Listing listing, Exchange exchange, SubjectRegistry subjects, Clock clock,
                @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
-        this(listing, exchange, clock, executor, GAP_PATIENCE);
+        this(listing, exchange, subjects, clock, executor, GAP_PATIENCE);
     }
 
-    CheckIndex(Listing listing, Exchange exchange, Clock clock, TaskExecutor executor, Duration gapPatience) {
+    CheckIndex(Listing listing, Exchange exchange, SubjectRegistry subjects, Clock clock, TaskExecutor executor,
+               Duration gapPatience) {
         this.listing = listing;
         this.exchange = exchange;
+        this.subjects = subjects;
         this.clock = clock;
         this.executor = executor;
         this.entries = new FeedCursor(gapPatience);
         this.marks = new FeedCursor(gapPatience);
         this.received = new FeedCursor(gapPatience);
+        this.responsibles = new FeedCursor(gapPatience);
+    }
+
+    /**
+     * A period in which a person answers for an organisation with an entry here, and the organisation's pseudonym,
+     * under which its entries are kept.
+     */
+    record Answering(String organisationPseudonym, ResponsibleLink link) {
+    }
+
+    /**
+     * The organisations the person answers for, or has answered for, that have an entry here, each period of each
+     * (whether they hold it on a day is the check's to say, {@link cn.chengxin.measures.domain.ResponsiblePersons}).
+     * A person who answers for none (most) costs one look-up.
+     */
+    List<Answering> answering(String personPseudonym) {
+        if (!loaded) {
+            refresh();
+        }
+        List<Answering> found = links.byPerson.get(personPseudonym);
+        return found == null ? List.of() : found;
+    }
+
+    /**
+     * The responsible persons kept: by person, and by organisation (its pseudonym and its links), so that what an
+     * organisation had is taken away when its links are read again or its last entry goes.
+     */
+    private static final class Links {
+        final Map<String, List<Answering>> byPerson = new ConcurrentHashMap<>();
+        final Map<UUID, List<Answering>> byOrganisation = new ConcurrentHashMap<>();
     }
 
     /** The subject's entries in force today. */
@@ -141,12 +186,24 @@ class CheckIndex {
 
     @Scheduled(fixedDelayString = "${chengxin.measures.index-refresh:PT0.25S}")
     synchronized void refresh() {
+        Map<UUID, String> touched = new HashMap<>();
+        if (!loaded) {
+            // Every organisation's links are read with its entries below: the feed matters from here on only.
+            responsibles.moveTo(subjects.lastResponsiblePersonsChange());
+        }
         List<ListEntry> changes;
         do {
             changes = listing.changesSince(entries.position(), PAGE);
-            changes.forEach(c -> apply(bySubject, c));
+            changes.forEach(c -> apply(bySubject, c, touched));
         } while (entries.advance(changes.stream().map(ListEntry::changeSeq).toList(), clock.instant())
                 && changes.size() == PAGE);
+        List<ResponsibleLink.Changed> relinked;
+        do {
+            relinked = subjects.responsiblePersonsChangedSince(responsibles.position(), PAGE);
+            relinked.forEach(c -> touch(links, c.organisationId(), touched));
+        } while (responsibles.advance(relinked.stream().map(ResponsibleLink.Changed::seq).toList(), clock.instant())
+                && relinked.size() == PAGE);
+        relink(links, bySubject, touched);
         List<NegativeMark> marked;
         do {
             marked = listing.negativeMarksSince(marks.position(), PAGE);
@@ -195,30 +252,46 @@ class CheckIndex {
         long entriesFrom;
         long marksFrom;
         long receivedFrom;
+        long responsiblesFrom;
         synchronized (this) {
             entriesFrom = entries.position();
             marksFrom = marks.position();
             receivedFrom = received.position();
+            responsiblesFrom = responsibles.position();
         }
         Map<String, List<ListEntry>> freshEntries = new ConcurrentHashMap<>();
         Map<String, LocalDate> freshMarks = new ConcurrentHashMap<>();
         Map<String, List<ReceivedEntry>> freshReceived = new ConcurrentHashMap<>();
-        readAll(freshEntries, freshMarks, freshReceived, 0, 0, 0);
+        Map<UUID, String> organisations = new HashMap<>();
+        readAll(freshEntries, freshMarks, freshReceived, 0, 0, 0, organisations);
+        Links freshLinks = new Links();
+        relink(freshLinks, freshEntries, organisations);
         synchronized (this) {
-            readAll(freshEntries, freshMarks, freshReceived, entriesFrom, marksFrom, receivedFrom);
+            Map<UUID, String> touched = new HashMap<>();
+            readAll(freshEntries, freshMarks, freshReceived, entriesFrom, marksFrom, receivedFrom, touched);
+            // Responsible persons changed since their links were read: read again, as refresh did for the old maps.
+            long after = responsiblesFrom;
+            List<ResponsibleLink.Changed> relinked;
+            do {
+                relinked = subjects.responsiblePersonsChangedSince(after, PAGE);
+                relinked.forEach(c -> touch(freshLinks, c.organisationId(), touched));
+                after = relinked.isEmpty() ? after : relinked.get(relinked.size() - 1).seq();
+            } while (relinked.size() == PAGE);
+            relink(freshLinks, freshEntries, touched);
             bySubject = freshEntries;
             lastNegative = freshMarks;
             receivedBySubject = freshReceived;
+            links = freshLinks;
         }
     }
 
     private void readAll(Map<String, List<ListEntry>> toEntries, Map<String, LocalDate> toMarks,
                          Map<String, List<ReceivedEntry>> toReceived, long entriesAfter, long marksAfter,
-                         long receivedAfter) {
+                         long receivedAfter, Map<UUID, String> touched) {
         List<ListEntry> changes;
         do {
             changes = listing.changesSince(entriesAfter, PAGE);
-            changes.forEach(c -> apply(toEntries, c));
+            changes.forEach(c -> apply(toEntries, c, touched));
             entriesAfter = changes.isEmpty() ? entriesAfter : changes.get(changes.size() - 1).changeSeq();
         } while (changes.size() == PAGE);
         List<NegativeMark> marked;
@@ -252,6 +325,58 @@ class CheckIndex {
             }
             return next.isEmpty() ? null : List.copyOf(next);
         });
+    }
+
+    /** Marks the organisation's links to be read again when they are kept (it has an entry here). */
+    private static void touch(Links kept, UUID organisation, Map<UUID, String> touched) {
+        List<Answering> had = kept.byOrganisation.get(organisation);
+        if (had != null && !had.isEmpty()) {
+            touched.putIfAbsent(organisation, had.get(0).organisationPseudonym());
+        }
+    }
+
+    /**
+     * Reads again the responsible persons of the {@code touched} organisations (id → pseudonym) that have an entry in
+     * {@code entries}, and forgets those of the others: one query per page of organisations.
+     */
+    private void relink(Links kept, Map<String, List<ListEntry>> entries, Map<UUID, String> touched) {
+        if (touched.isEmpty()) {
+            return;
+        }
+        List<UUID> listed = touched.entrySet().stream().filter(o -> entries.containsKey(o.getValue()))
+                .map(Map.Entry::getKey).toList();
+        Map<UUID, List<ResponsibleLink>> read = new HashMap<>();
+        for (int from = 0; from < listed.size(); from += PAGE) {
+            read.putAll(subjects.responsibleLinksOf(listed.subList(from, Math.min(listed.size(), from + PAGE))));
+        }
+        touched.forEach((organisation, pseudonym) -> {
+            List<Answering> had = kept.byOrganisation.remove(organisation);
+            if (had != null) {
+                had.forEach(a -> kept.byPerson.computeIfPresent(a.link().personPseudonym(), (p, current) -> {
+                    List<Answering> rest = current.stream().filter(c -> c != a).toList();
+                    return rest.isEmpty() ? null : rest;
+                }));
+            }
+            List<ResponsibleLink> now = read.getOrDefault(organisation, List.of());
+            if (now.isEmpty()) {
+                return;
+            }
+            List<Answering> answering = now.stream().map(l -> new Answering(pseudonym, l)).toList();
+            kept.byOrganisation.put(organisation, answering);
+            answering.forEach(a -> kept.byPerson.merge(a.link().personPseudonym(), List.of(a), (current, added) -> {
+                List<Answering> next = new ArrayList<>(current);
+                next.addAll(added);
+                return List.copyOf(next);
+            }));
+        });
+    }
+
+    /** {@link #apply}, noting an organisation whose entries changed, so that its links are read again. */
+    private static void apply(Map<String, List<ListEntry>> to, ListEntry change, Map<UUID, String> touched) {
+        apply(to, change);
+        if (change.subjectKind() == SubjectKind.ORGANISATION && change.subjectId() != null) {
+            touched.put(change.subjectId(), change.subjectPseudonym());
+        }
     }
 
     private static void apply(Map<String, List<ListEntry>> to, ListEntry change) {

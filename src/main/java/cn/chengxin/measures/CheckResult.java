@@ -18,11 +18,31 @@ import java.util.UUID;
  * a department without a clean-record incentive a number it keeps no file on answers as a known subject with nothing
  * against them does. {@code reference}: the department's own reference for its case, as it gave it with the check
  * and as it is kept (H4), null when it gave none.
+ *
+ * <p>{@code asResponsiblePerson}: for a person, the measures that fall on them as the legal representative, principal
+ * person in charge or directly responsible person, on the day of the check, of an organisation with an entry in force
+ * (法释〔2015〕17号 第三条第二款; review xxv H2), one item per such entry, apart from their own {@code entries} and
+ * {@code measures}: the person is not listed, and the department can tell the two apart. Empty for most.
  */
 public record CheckResult(UUID checkId, Instant checkedAt, String maskedNumber, Boolean cleanRecordThreeYears,
                           String maskedName, Scenario scenario,
                           List<Entry> entries, List<Applicable> measures, boolean disputed, boolean feedbackRequired,
-                          String reference) {
+                          List<AsResponsible> asResponsiblePerson, String reference) {
+
+    /**
+     * An organisation's entry in force whose measures reach the person checked as one who answers for it.
+     * {@code organisation}: its name and masked credit code; {@code role}: LEGAL_REPRESENTATIVE, PRINCIPAL or
+     * DIRECTLY_RESPONSIBLE, the one they hold on the day (the first of these when several); {@code entryId}: the
+     * organisation's entry, as the measures name it in {@code basedOn}; {@code measures}: those the calling department
+     * implements in the scenario that reach such persons, each with its own legal basis for them.
+     */
+    public record AsResponsible(Organisation organisation, String role, String entryId, String listType,
+                                boolean disputed, List<Applicable> measures) {
+    }
+
+    /** An organisation named in a check's answer: its name and its credit code masked. */
+    public record Organisation(String name, String maskedNumber) {
+    }
 
     /**
      * A list entry in force. {@code id}: the entry's, as measures name it in {@code basedOn}; this platform's entries

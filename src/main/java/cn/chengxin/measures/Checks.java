@@ -394,23 +394,73 @@ public class Checks {
         }
         boolean disputed = entries.stream().anyMatch(ListEntry::disputed)
                 || received.stream().anyMatch(ReceivedEntry::disputed);
-        // Feedback is owed for measures that follow a list entry (发起 → 响应 → 反馈), not for clean-record incentives.
-        List<String> owed = applicable.stream().filter(a -> !CLEAN_RECORD.equals(a.listType()))
-                .map(CheckResult.Applicable::code).toList();
+        List<CheckResult.AsResponsible> asResponsible = kind == SubjectKind.PERSON
+                ? asResponsible(caller, pseudonym, scenario, LocalDate.ofInstant(now, clock.getZone()))
+                : List.of();
+        // Feedback is owed for measures that follow a list entry (发起 → 响应 → 反馈), not for clean-record incentives;
+        // those that reach the person as an organisation's responsible person follow its entry, and are owed too.
+        List<CheckResult.Applicable> listFollowing = new ArrayList<>(applicable);
+        asResponsible.forEach(r -> listFollowing.addAll(r.measures()));
+        List<String> owed = listFollowing.stream().filter(a -> !CLEAN_RECORD.equals(a.listType()))
+                .map(CheckResult.Applicable::code).distinct().toList();
         boolean hit = !owed.isEmpty();
         UUID id = Ids.newId();
         String maskedName = !entries.isEmpty() ? entries.get(0).maskedName()
                 : !received.isEmpty() ? received.get(0).maskedName() : null;
         CheckResult result = new CheckResult(id, now, document.masked(), clean, maskedName, scenario,
-                shown, applicable, disputed, hit, reference);
+                shown, applicable, disputed, hit, asResponsible, reference);
         JdbcMeasures.CheckRow row = new JdbcMeasures.CheckRow(id, now, caller.actorId(),
                 caller.departmentCode() == null ? "" : caller.departmentCode(), pseudonym, scenario, purpose,
-                shown.size(), applicable.stream().map(CheckResult.Applicable::code).toList(), owed,
-                restedOn(applicable), reference);
+                shown.size(), listFollowing.stream().map(CheckResult.Applicable::code).distinct().toList(), owed,
+                restedOn(listFollowing), reference);
         AuditEntry event = AuditEntry.of(AuditCategory.QUERY, "measures.check").by(caller).subject(pseudonym)
                 .purpose(scenario.label() + "：" + purpose, "联合奖惩核查（国办发〔2016〕33号）")
                 .detail("check " + id + ": " + entries.size() + " entries, " + applicable.size() + " measures");
         return new Evaluated(result, row, event);
+    }
+
+    /**
+     * The measures that fall on the person checked as the responsible person, on {@code day}, of an organisation with
+     * an entry in force ({@link CheckIndex#answering}; 法释〔2015〕17号 第三条第二款; review xxv H2): for each such
+     * entry, those the caller implements in the scenario that reach responsible persons and reached them on the day the
+     * entry took effect ({@link Measure#appliesToResponsiblePerson}). A person who answers for no organisation with an
+     * entry (most) costs one look-up; nothing is read from the database.
+     */
+    private List<CheckResult.AsResponsible> asResponsible(Actor caller, String pseudonym, Scenario scenario,
+                                                          LocalDate day) {
+        List<CheckIndex.Answering> answering = index.answering(pseudonym);
+        if (answering.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<cn.chengxin.subject.ResponsibleLink>> byOrganisation = new java.util.LinkedHashMap<>();
+        answering.forEach(a -> byOrganisation.computeIfAbsent(a.organisationPseudonym(), o -> new ArrayList<>())
+                .add(a.link()));
+        List<CheckResult.AsResponsible> found = new ArrayList<>();
+        byOrganisation.forEach((organisation, links) -> {
+            Optional<cn.chengxin.subject.domain.ResponsibleRole> role =
+                    cn.chengxin.measures.domain.ResponsiblePersons.roleOn(links, day);
+            if (role.isEmpty()) {
+                return;
+            }
+            for (ListEntry entry : index.inForce(organisation)) {
+                LocalDate effective = effectiveDay(entry.effectiveFrom(), clock.getZone());
+                List<CheckResult.Applicable> measures = new ArrayList<>();
+                for (Measure m : catalogue.all()) {
+                    if (m.appliesToResponsiblePerson(entry.listType(), entry.ruleCode(), scenario,
+                            caller.departmentCode(), effective)) {
+                        measures.add(new CheckResult.Applicable(m.code(), m.name(), m.kind().name(),
+                                m.responsiblePersonsBasis(), entry.listType().name(), entry.disputed(),
+                                List.of(entry.id().toString())));
+                    }
+                }
+                if (!measures.isEmpty()) {
+                    found.add(new CheckResult.AsResponsible(new CheckResult.Organisation(entry.maskedName(),
+                            entry.maskedNumber()), role.get().name(), entry.id().toString(), entry.listType().name(),
+                            entry.disputed(), List.copyOf(measures)));
+                }
+            }
+        });
+        return found;
     }
 
     /**

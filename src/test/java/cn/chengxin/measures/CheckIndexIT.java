@@ -55,7 +55,7 @@ class CheckIndexIT {
         String pseudonym = subjects.pseudonymOf(subject).orElseThrow();
         UUID entry = notifiedEntry(subject, pseudonym);
         UUID other = notifiedEntry(subject, pseudonym);
-        CheckIndex index = new CheckIndex(listing, exchange, clock, Runnable::run, Duration.ZERO);
+        CheckIndex index = new CheckIndex(listing, exchange, subjects, clock, Runnable::run, Duration.ZERO);
         index.refresh();
 
         numberedThenCommittedLate(entry, "status = 'EFFECTIVE', effective_from = now()", other, index);

@@ -96,7 +96,15 @@ class ChecksApi {
             + "against the decision of the record the entry rests on in its 'recordProceedings' (the same codes; "
             + "empty for an entry another platform issued): the entry keeps its effect and its measures apply "
             + "meanwhile, but may fall with the outcome. No incentive (kind INCENTIVE) is answered while an entry "
-            + "on the black or grey list is in force, whatever red entry or clean record the subject also has.";
+            + "on the black or grey list is in force, whatever red entry or clean record the subject also has. "
+            + "'asResponsiblePerson' (a person only; empty for most): for each entry in force of an organisation for "
+            + "which the person is, on the day of the check, the legal representative, principal person in charge or "
+            + "a directly responsible person ('role': LEGAL_REPRESENTATIVE, PRINCIPAL, DIRECTLY_RESPONSIBLE), the "
+            + "'organisation' (its 'name' and 'maskedNumber'), the organisation's 'entryId' and the 'measures' the "
+            + "department applies in the scenario that reach such persons, each with its own legal basis (法释〔2015〕17号 "
+            + "第三条第二款: the consumption and travel restrictions of a unit that defaults). The person is not listed: "
+            + "the organisation's entry is not in 'entries', and these measures are apart from the person's own "
+            + "'measures'; feedback is owed on them as on any other (their codes are the check's).";
 
     private static final String CLEAN_RECORD = "'cleanRecordThreeYears' is answered only to a department that grants a "
             + "clean-record incentive (绿色通道, 容缺受理) to such a subject in the scenario, and is null to any other: "
