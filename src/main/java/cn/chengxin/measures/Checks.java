@@ -454,8 +454,10 @@ public class Checks {
                     }
                 }
                 if (!measures.isEmpty()) {
+                    // The code masked as a person's number is: the answer is about the person, not the company.
                     found.add(new CheckResult.AsResponsible(new CheckResult.Organisation(entry.maskedName(),
-                            entry.maskedNumber()), role.get().name(), entry.id().toString(), entry.listType().name(),
+                            cn.chengxin.subject.domain.Masking.identityNumber(entry.maskedNumber())),
+                            role.get().name(), entry.id().toString(), entry.listType().name(),
                             entry.disputed(), List.copyOf(measures)));
                 }
             }
