@@ -216,7 +216,8 @@ class MeasureReviewIT {
         assertThat(before.responsiblePersonsBasis()).contains("法释〔2015〕17号", "第三条第二款");
         assertThat(mvc.perform(get("/console/measures/NO_FLIGHTS_TRAINS").with(maker())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString())
-                .contains("name=\"reachesResponsiblePersons\"", "第三条第二款</textarea>");
+                .contains("name=\"reachesResponsiblePersons\" value=\"true\" checked=\"checked\"",
+                        "法释〔2015〕17号）第三条第二款");
         var form = post("/console/measures/NO_FLIGHTS_TRAINS").with(maker()).with(csrf())
                 .param("name", before.name()).param("legalBasis", before.legalBasis())
                 .param("allDepartments", String.valueOf(before.allDepartments()))
