@@ -83,7 +83,7 @@ class LiftedMeasuresIT {
         String myKey = systemOf(mine);
         String otherKey = systemOf(others);
 
-        String applied = travelCheck(myKey, passport, 2);
+        String applied = travelCheck(myKey, passport, 2, "旅检〔2026〕88号");
         String unanswered = travelCheck(myKey, passport, 2);
         String othersApplied = travelCheck(otherKey, passport, 2);
         feedbackApplied(myKey, applied);
@@ -107,6 +107,7 @@ class LiftedMeasuresIT {
                 .andExpect(jsonPath("$.lifted[0].checkId").value(applied))
                 .andExpect(jsonPath("$.lifted[0].scenario").value("TRAVEL"))
                 .andExpect(jsonPath("$.lifted[0].purpose").value("购票审查"))
+                .andExpect(jsonPath("$.lifted[0].reference").value("旅检〔2026〕88号"))
                 .andExpect(jsonPath("$.lifted[0].measureCodes[0]").value("NO_FLIGHTS_TRAINS"))
                 .andExpect(jsonPath("$.lifted[0].endedOn").value(today))
                 .andExpect(jsonPath("$.lifted[0].exitReason").value("有效期届满"))
@@ -275,11 +276,17 @@ class LiftedMeasuresIT {
      * probe department's key: each try stores a check, and the department's own must be this one only.
      */
     private String travelCheck(String key, String passport, int entries) throws Exception {
+        return travelCheck(key, passport, entries, null);
+    }
+
+    /** As {@link #travelCheck(String, String, int)}, the department's case reference (H4) given with the check. */
+    private String travelCheck(String key, String passport, int entries, String reference) throws Exception {
         String body = "{\"subjectNumber\":\"" + passport + "\",\"documentType\":\"PASSPORT\",\"scenario\":\"TRAVEL\","
                 + "\"purpose\":\"购票审查\"}";
         String probe = systemOf(freshDepartment());
         await().atMost(Duration.ofSeconds(5)).until(() -> basedOn(check(probe, body)), n -> n == entries);
-        String answer = check(key, body);
+        String answer = check(key, reference == null ? body
+                : body.replace("}", ",\"reference\":\"" + reference + "\"}"));
         assertThat(basedOn(answer)).isEqualTo(entries);
         return JsonPath.read(answer, "$.checkId");
     }
