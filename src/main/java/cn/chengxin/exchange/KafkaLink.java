@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * The Kafka transport of this platform, when {@code chengxin.exchange.kafka.bootstrap-servers} is set: partners
  * whose address is {@code kafka:} are pushed to through their topic, and this platform's topic is read from start
- * to stop, each batch received as if it had been pushed over HTTP. The clients get
+ * to stop, each batch received as if it had been pushed over HTTP, except that Kafka has no answer to a push: a
+ * message refused for what it says is set aside alone, the rest applied, and the refusal goes back as a sealed, signed
+ * reply on the sender's topic, which a sender reads to set its message aside (gaps review xxvii I1). The clients get
  * {@code chengxin.exchange.kafka.properties.*} (TLS, SASL); outside development and tests the link does not start
  * unless they encrypt it ({@link TransportSecurity}).
  */
