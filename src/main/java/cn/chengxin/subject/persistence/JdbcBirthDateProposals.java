@@ -24,6 +24,8 @@ public class JdbcBirthDateProposals {
             p.proposed_by_name, p.proposed_at, p.status, p.decided_by, p.decided_by_name, p.decided_at,
             p.decision_note""";
 
+    private static final String OWN = "SELECT " + COLUMNS + " FROM subject.birth_date_proposal p";
+
     private static final String LISTED = "SELECT " + COLUMNS + ", s.name, s.document_type, s.number_masked "
             + "FROM subject.birth_date_proposal p JOIN subject.subject s ON s.id = p.subject_id";
 
@@ -46,15 +48,12 @@ public class JdbcBirthDateProposals {
     }
 
     public Optional<BirthDateProposal> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM subject.birth_date_proposal p WHERE p.id = ?").param(id)
-                .query(JdbcBirthDateProposals::proposal).optional();
+        return ReviewedRows.find(jdbc, OWN, id, JdbcBirthDateProposals::proposal);
     }
 
     /** A person's proposals, oldest first. */
     public List<BirthDateProposal> ofSubject(UUID subjectId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM subject.birth_date_proposal p WHERE p.subject_id = ? "
-                        + "ORDER BY p.proposed_at, p.id")
-                .param(subjectId).query(JdbcBirthDateProposals::proposal).list();
+        return ReviewedRows.ofSubject(jdbc, OWN, subjectId, JdbcBirthDateProposals::proposal);
     }
 
     /** A proposal with what a reviewer's screen may show of its person: masked name and number. */

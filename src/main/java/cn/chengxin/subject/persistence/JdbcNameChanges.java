@@ -33,6 +33,8 @@ public class JdbcNameChanges {
             p.reason, p.proposed_by, p.proposed_by_name, p.proposed_at, p.status, p.decided_by, p.decided_by_name,
             p.decided_at, p.decision_note""";
 
+    private static final String OWN = "SELECT " + COLUMNS + " FROM subject.name_change_proposal p";
+
     private static final String LISTED = "SELECT " + COLUMNS + ", s.kind, s.document_type, s.number_masked "
             + "FROM subject.name_change_proposal p JOIN subject.subject s ON s.id = p.subject_id";
 
@@ -56,15 +58,12 @@ public class JdbcNameChanges {
     }
 
     public Optional<NameChangeProposal> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM subject.name_change_proposal p WHERE p.id = ?").param(id)
-                .query(JdbcNameChanges::proposal).optional();
+        return ReviewedRows.find(jdbc, OWN, id, JdbcNameChanges::proposal);
     }
 
     /** A subject's proposals, oldest first. */
     public List<NameChangeProposal> ofSubject(UUID subjectId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM subject.name_change_proposal p WHERE p.subject_id = ? "
-                        + "ORDER BY p.proposed_at, p.id")
-                .param(subjectId).query(JdbcNameChanges::proposal).list();
+        return ReviewedRows.ofSubject(jdbc, OWN, subjectId, JdbcNameChanges::proposal);
     }
 
     /** A proposal with what a reviewer's screen shows of its subject: kind, document type and masked number. */

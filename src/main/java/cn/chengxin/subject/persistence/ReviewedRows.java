@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -18,6 +19,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class ReviewedRows {
 
     private ReviewedRows() {
+    }
+
+    /** One proposal by its id; {@code select} ends with the FROM clause. */
+    static <T> Optional<T> find(JdbcClient jdbc, String select, UUID id, RowMapper<T> row) {
+        return jdbc.sql(select + " WHERE p.id = ?").param(id).query(row).optional();
+    }
+
+    /** A subject's proposals, oldest first. */
+    static <T> List<T> ofSubject(JdbcClient jdbc, String select, UUID subjectId, RowMapper<T> row) {
+        return jdbc.sql(select + " WHERE p.subject_id = ? ORDER BY p.proposed_at, p.id").param(subjectId).query(row)
+                .list();
     }
 
     /** The pending proposals, oldest first: a reviewer's queue. {@code select} ends with the FROM clause. */

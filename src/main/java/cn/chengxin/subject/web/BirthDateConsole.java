@@ -3,7 +3,6 @@ package cn.chengxin.subject.web;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.security.StaffQueryPurpose;
@@ -47,10 +46,7 @@ class BirthDateConsole {
         return "console/birth-dates";
     }
 
-    /**
-     * A refusal shows the subject page again, with the refusal and the input: the page shows the person's data
-     * once more, so it is recorded as a look with the purpose of the look-up that showed the form.
-     */
+    /** A refusal shows the subject page again, with the refusal and the input ({@link SubjectPage#refused}). */
     @RequiresPermission(Permission.SUBJECT_AMEND)
     @PostMapping("/console/subjects/{id}/birth-date")
     String propose(@PathVariable UUID id, @RequestParam(required = false) LocalDate birthDate,
@@ -60,15 +56,10 @@ class BirthDateConsole {
         try {
             birthDates.propose(id, birthDate, evidence, reference, reason);
         } catch (SubjectProblem | TypedText.HoldsIdentityNumber problem) {
-            if (problem.kind() == DomainProblem.Kind.NOT_FOUND
-                    || page.show(id, purpose, "birth-date proposal refused: " + problem.code(), model).isEmpty()) {
-                throw problem;
-            }
-            // The refusal at the top and, for a text holding a number, beside that text too.
-            ConsoleActions.describeRefusal(model, problem);
+            String view = page.refused(id, purpose, "birth-date proposal", problem, model);
             model.addAttribute("birthDateInput", new BirthDateInput(birthDate, evidence, reference, reason)
                     .shownAfter(problem.code()));
-            return SubjectPage.VIEW;
+            return view;
         }
         redirect.addFlashAttribute("successKey", "birthDates.proposed");
         return QUEUE;

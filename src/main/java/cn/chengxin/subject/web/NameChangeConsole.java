@@ -3,7 +3,6 @@ package cn.chengxin.subject.web;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.security.StaffQueryPurpose;
@@ -47,10 +46,7 @@ class NameChangeConsole {
         return "console/name-changes";
     }
 
-    /**
-     * A refusal shows the subject page again, with the refusal and the input: the page shows the subject's data once
-     * more, so it is recorded as a look with the purpose of the look-up that showed the form.
-     */
+    /** A refusal shows the subject page again, with the refusal and the input ({@link SubjectPage#refused}). */
     @RequiresPermission(Permission.SUBJECT_AMEND)
     @PostMapping("/console/subjects/{id}/name")
     String propose(@PathVariable UUID id, @RequestParam(defaultValue = "") String newName,
@@ -62,14 +58,10 @@ class NameChangeConsole {
         try {
             names.propose(id, newName, effectiveFrom, nameEvidence, nameReference, nameReason);
         } catch (SubjectProblem | TypedText.HoldsIdentityNumber problem) {
-            if (problem.kind() == DomainProblem.Kind.NOT_FOUND
-                    || page.show(id, purpose, "name change refused: " + problem.code(), model).isEmpty()) {
-                throw problem;
-            }
-            ConsoleActions.describeRefusal(model, problem);
+            String view = page.refused(id, purpose, "name change", problem, model);
             model.addAttribute("nameChangeInput", new NameChangeInput(newName, effectiveFrom, nameEvidence,
                     nameReference, nameReason).shownAfter(problem.code()));
-            return SubjectPage.VIEW;
+            return view;
         }
         redirect.addFlashAttribute("successKey", "nameChanges.proposed");
         return QUEUE;

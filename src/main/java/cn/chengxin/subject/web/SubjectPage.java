@@ -10,7 +10,9 @@ import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
+import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.StaffQueryPurpose;
+import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.subject.CompletingBirthDates;
 import cn.chengxin.subject.RenamingSubjects;
 import cn.chengxin.subject.SubjectProfile;
@@ -104,5 +106,23 @@ class SubjectPage {
             return Optional.empty();
         }
         return show(pseudonym, Optional.of(id), purpose, detail, model);
+    }
+
+    /**
+     * The subject page again after a refused proposal about the subject (出生日期补全, 名称变更), with the refusal at the
+     * top and, for a text holding a number, beside that text too. The page shows the subject's data once more, so it is
+     * recorded as a look with the purpose of the look-up that showed the form. A refusal for want of the subject is
+     * thrown on: there is no page to show.
+     *
+     * @param proposal what was refused, for the look's detail ("name change", "birth-date proposal")
+     */
+    <P extends RuntimeException & DomainProblem> String refused(UUID id, StaffQueryPurpose purpose, String proposal,
+                                                                P problem, Model model) {
+        if (problem.kind() == DomainProblem.Kind.NOT_FOUND
+                || show(id, purpose, proposal + " refused: " + problem.code(), model).isEmpty()) {
+            throw problem;
+        }
+        ConsoleActions.describeRefusal(model, problem);
+        return VIEW;
     }
 }
