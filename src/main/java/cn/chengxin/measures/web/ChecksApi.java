@@ -114,9 +114,9 @@ class ChecksApi {
             + "is not answered.";
 
     private static final String SUBJECT_BUDGET = "RATE_LIMITED (429, with Retry-After) when the client's budget of "
-            + "subjects a minute (chengxin.measures.check-subjects-per-minute, 6,000 by default, never less than the "
-            + "key's request rate) cannot pay for the subjects now; a batch larger than a minute's budget is refused "
-            + "whole and should be split.";
+            + "subjects a minute (chengxin.measures.check-subjects-per-minute, 12,000 by default, never less than the "
+            + "largest batch or the key's request rate) cannot pay for the subjects now; the batch is refused whole, "
+            + "and sent again after Retry-After it passes.";
 
     private static final String SCENARIO = "The business the check is made for; SCENARIO_REQUIRED (422) without it.";
     private static final String PURPOSE = "Why the check is made (the approval item or case number), 1 to 200 "
