@@ -21,6 +21,16 @@ public class AuditRetention {
 
     private static final Logger log = LoggerFactory.getLogger(AuditRetention.class);
 
+    /** Issue #3's 180 days (Cybersecurity Law Art. 21: 不少于六个月). */
+    static final Duration SECURITY_MINIMUM = Duration.ofDays(180);
+
+    /**
+     * Three years and ten years as calendar years, whatever leap days they hold (gaps-review-xxviii J6): 365-day years
+     * would let a period of {@code 3650d} empty query events two or three days before their tenth year.
+     */
+    static final Duration PROCESSING_MINIMUM = Duration.ofDays(3 * 365 + 1);
+    static final Duration QUERY_MINIMUM = Duration.ofDays(10 * 365 + 3);
+
     private final Duration security;
     private final Duration processing;
     private final Duration query;
@@ -30,9 +40,9 @@ public class AuditRetention {
     AuditRetention(@Value("${chengxin.audit.retention.security:400d}") Duration security,
                    @Value("${chengxin.audit.retention.processing:1100d}") Duration processing,
                    @Value("${chengxin.audit.retention.query:3660d}") Duration query, JdbcClient jdbc, Clock clock) {
-        require(security, Duration.ofDays(180), "security");
-        require(processing, Duration.ofDays(3 * 365), "processing");
-        require(query, Duration.ofDays(10 * 365), "query");
+        require(security, SECURITY_MINIMUM, "security");
+        require(processing, PROCESSING_MINIMUM, "processing");
+        require(query, QUERY_MINIMUM, "query");
         this.security = security;
         this.processing = processing;
         this.query = query;
