@@ -30,6 +30,7 @@ import cn.chengxin.subject.domain.GuardianConsent;
 import cn.chengxin.subject.domain.IdentityRejection;
 import cn.chengxin.subject.domain.InvalidIdentityException;
 import cn.chengxin.subject.domain.SubjectKind;
+import cn.chengxin.subject.domain.SubjectNames;
 import cn.chengxin.subject.domain.IdentityDocument;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -106,7 +107,9 @@ public class CitizenAccounts {
         String subjectPseudonym = subjects.pseudonymOf(document);
         Optional<UUID> subjectId = subjects.find(document);
         Optional<SubjectProfile> profile = subjectId.flatMap(subjects::profile);
-        if (profile.isEmpty() || !profile.get().name().equals(trimmedName)) {
+        // The name as the registry holds it, however written (SubjectNames: middle dots, full-width forms, spaces;
+        // gaps review xxvii I6): a department's spelling is no other name than the one on the person's card.
+        if (profile.isEmpty() || !SubjectNames.same(profile.get().name(), trimmedName)) {
             throw mismatch(subjectPseudonym, "name does not match");
         }
         // RULES.md §6: a child under 14 cannot consent alone, and no guardian can be verified here. Asked only once the
@@ -120,6 +123,7 @@ public class CitizenAccounts {
         }
         // RULES.md §9 real-name verification: the phone must be the person's own (gaps review #1), asked before the
         // account is looked for, so that only the person learns that their number is taken, and before any code goes.
+        // The provider gets the name as the person typed it, the spelling of their card, not the registry's.
         requireRealName(trimmedName, document, phone, subjectPseudonym);
         String phonePseudonym = protection.pseudonym("phone", phone);
         if (accounts.citizenExists(subjectPseudonym, phonePseudonym)) {

@@ -23,6 +23,7 @@ import cn.chengxin.subject.PersonalDataProtection;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.IdentityDocument;
+import cn.chengxin.subject.domain.SubjectNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -110,7 +111,7 @@ public class CitizenPasswordRecovery {
         Optional<SubjectProfile> profile = subjects.find(document).flatMap(subjects::profile);
         Optional<JdbcAccounts.CitizenCredentials> account = accounts.citizenBySubjectPseudonym(numberPseudonym);
         String refused = profile.isEmpty() || account.isEmpty() ? "no account"
-                : !profile.get().name().equals(name) ? "name does not match"
+                : !SubjectNames.same(profile.get().name(), name) ? "name does not match"
                 : account.get().suspended() ? "account suspended" : null;
         Optional<JdbcAccounts.SealedPhone> phone = refused == null ? accounts.phoneOf(account.get().subjectId())
                 : Optional.empty();

@@ -59,6 +59,7 @@ import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.SubjectNames;
 import cn.chengxin.subject.domain.TypedText;
 import cn.chengxin.shared.privacy.IdentityRedaction;
 import org.springframework.stereotype.Service;
@@ -245,7 +246,8 @@ public class Repairs {
         }
         requireUnderLimit(subjectId);
         SubjectProfile p = subjects.profile(subjectId).orElseThrow();
-        if (signature == null || !signature.strip().equals(p.name())) {
+        // Signed in the person's own name, however written (SubjectNames; gaps review xxvii I6).
+        if (signature == null || !SubjectNames.same(p.name(), signature.strip())) {
             throw problem("REPAIR_COMMITMENT_UNSIGNED", DomainProblem.Kind.INVALID_INPUT, "请阅读信用承诺书并输入本人姓名签署");
         }
         UUID id = Ids.newId();

@@ -155,6 +155,25 @@ class CitizenPasswordRecoveryIT {
         assertThat(forLocked).isEqualTo(forKnown);
     }
 
+    /**
+     * Gaps review xxvii I6: the name the registry keeps with the bullet (U+2022) is the name typed with the middle dot
+     * (U+00B7): the code goes out. Another name gets none.
+     */
+    @Test
+    void aNameWrittenWithAnotherMiddleDotIsTheHoldersName() {
+        TestCitizens.Person person = withAccount("帕提古丽\u2022吐尔逊", "Patiguli-Tuerxun-2026");
+        var before = sent();
+        // Two minutes ago: one request a minute per number (RecoveryRequests).
+        instance(Clock.offset(clock, Duration.ofMinutes(-2))).start(null, person.number(), "帕提古丽\u00B7吐尔");
+        assertThat(sent()).as("no code for another name").isEqualTo(before);
+
+        UUID id = recovery.start(null, person.number(), "帕提古丽\u00B7吐尔逊");
+        recovery.complete(id, code(sent().get(0)), "Patiguli-Xinmima-2026", "Patiguli-Xinmima-2026");
+
+        assertThat(citizens.login(person.phone(), "Patiguli-Xinmima-2026"))
+                .isInstanceOf(CitizenAccounts.LoginOutcome.Passed.class);
+    }
+
     /** Wrong codes are refused and counted: after five, even the right code is refused, as registration's are. */
     @Test
     void wrongCodesAreRefusedAndFiveSpendTheRecovery() {

@@ -81,6 +81,26 @@ class RealNameRegistrationIT {
                 .isInstanceOf(CitizenAccounts.LoginOutcome.Passed.class);
     }
 
+    /**
+     * Gaps review xxvii I6: the registry keeps a name as the first department spelled it, here with the bullet (U+2022)
+     * some systems put between the parts of a minority name; the person types the middle dot (U+00B7) of her card and
+     * registers. Another name is still refused.
+     */
+    @Test
+    void aNameWrittenWithAnotherMiddleDotIsTheSameName() {
+        TestCitizens.Person person = TestCitizens.register(subjects, "阿依古丽\u2022买买提");
+        AccountProblem other = catchThrowableOfType(AccountProblem.class, () -> citizens.startRegistration(
+                person.number(), "阿依古丽\u00B7买买", person.phone(), "Ayiguli-Maimaiti-2026"));
+        assertThat(other.code()).isEqualTo("REAL_NAME_MISMATCH");
+
+        UUID registration = citizens.startRegistration(person.number(), "阿依古丽\u00B7买买提", person.phone(),
+                "Ayiguli-Maimaiti-2026");
+        citizens.completeRegistration(registration, lastCode());
+
+        assertThat(citizens.login(person.phone(), "Ayiguli-Maimaiti-2026"))
+                .isInstanceOf(CitizenAccounts.LoginOutcome.Passed.class);
+    }
+
     /** Without a provider nobody registers online: every applicant is sent to the window alike, and nothing is kept. */
     @Test
     void withoutARealNameProviderEveryApplicantIsSentToTheWindow() {

@@ -349,6 +349,23 @@ class RepairsIT {
         assertThat(creditFile.fileOf(p.id()).get(0).status()).isEqualTo(RecordStatus.ACTIVE);
     }
 
+    /**
+     * Gaps review xxvii I6: the commitment is signed in the person's own name however it is written — here the
+     * full-width space an input method gives between the parts of a Uyghur name the registry keeps with a plain one —
+     * and refused in any other name.
+     */
+    @Test
+    void theCommitmentIsSignedInTheRegistrysNameHoweverItIsWritten() throws Exception {
+        Person p = person("热依拉 买买提", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕741号",
+                LocalDate.now(clock).minusMonths(4));
+
+        assertThat(code(() -> repairs.apply(p.id(), p.record(), "已缴纳罚款", "热依拉 买买", List.of(proof()), null)))
+                .as("another name").isEqualTo("REPAIR_COMMITMENT_UNSIGNED");
+        UUID id = repairs.apply(p.id(), p.record(), "已缴纳罚款", "热依拉\u3000买买提", List.of(proof()), null);
+
+        assertThat(repairs.find(id).status()).isEqualTo(RepairStatus.APPLIED);
+    }
+
     @Test
     void twoOtherReviewersApproveOnceAndTheRecordAndItsListEntryEndTogether() throws Exception {
         if (directory.departments().stream().noneMatch(d -> d.code().equals("MEDICAL_INSURANCE"))) {
