@@ -29,6 +29,7 @@ import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.GuardianConsent;
 import cn.chengxin.subject.domain.IdentityRejection;
 import cn.chengxin.subject.domain.InvalidIdentityException;
+import cn.chengxin.subject.domain.NameSource;
 import cn.chengxin.subject.domain.SubjectKind;
 import cn.chengxin.subject.domain.SubjectNames;
 import cn.chengxin.subject.domain.IdentityDocument;
@@ -108,8 +109,10 @@ public class CitizenAccounts {
         Optional<UUID> subjectId = subjects.find(document);
         Optional<SubjectProfile> profile = subjectId.flatMap(subjects::profile);
         // The name as the registry holds it, however written (SubjectNames: middle dots, full-width forms, spaces;
-        // gaps review xxvii I6): a department's spelling is no other name than the one on the person's card.
-        if (profile.isEmpty() || !SubjectNames.same(profile.get().name(), trimmedName)) {
+        // gaps review xxvii I6): a department's spelling is no other name than the one on the person's card. A name
+        // only a relayed message gave (provisional, I9) is no test: the real-name provider's answer below is.
+        boolean provisional = profile.isPresent() && profile.get().nameProvisional();
+        if (profile.isEmpty() || !provisional && !SubjectNames.same(profile.get().name(), trimmedName)) {
             throw mismatch(subjectPseudonym, "name does not match");
         }
         // RULES.md §6: a child under 14 cannot consent alone, and no guardian can be verified here. Asked only once the
@@ -125,6 +128,11 @@ public class CitizenAccounts {
         // account is looked for, so that only the person learns that their number is taken, and before any code goes.
         // The provider gets the name as the person typed it, the spelling of their card, not the registry's.
         requireRealName(trimmedName, document, phone, subjectPseudonym);
+        if (provisional) {
+            // The provider matched this name with the number: the register takes it (gaps review xxvii I9).
+            subjects.settleNames(java.util.Map.of(subjectId.get(), trimmedName), NameSource.CITIZEN,
+                    "real-name registration");
+        }
         String phonePseudonym = protection.pseudonym("phone", phone);
         if (accounts.citizenExists(subjectPseudonym, phonePseudonym)) {
             throw new AccountProblem("CITIZEN_EXISTS", DomainProblem.Kind.CONFLICT,

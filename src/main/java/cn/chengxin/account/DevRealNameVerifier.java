@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
  * Development and test stand-in for a real-name provider ({@code chengxin.realname.verifier=dev}, set by the dev and
  * test profiles), labelled synthetic everywhere it shows: every registered person has one synthetic phone number,
  * derived from their pseudonym ({@link #syntheticPhoneOf}), and registration passes only with that number and the
- * name the registry holds, however written ({@link SubjectNames}). It never accepts a phone merely typed, so the dev site behaves as production does: a
- * stranger's phone is refused. The number is in the 154 block, which no operator has been given for public mobile
- * service, so no text can reach a real person. The page {@code /dev/sms} tells a demo user a resident's number.
+ * name the registry holds, however written ({@link SubjectNames}); any name where the registry's is only provisional
+ * (a relayed subject's), as a real provider knows the name on the card. It never accepts a phone merely typed, so the
+ * dev site behaves as production does: a stranger's phone is refused. The number is in the 154 block, which no
+ * operator has been given for public mobile service, so no text can reach a real person. The page {@code /dev/sms} tells a demo user a resident's number.
  */
 @Component
 @ConditionalOnProperty(name = "chengxin.realname.verifier", havingValue = "dev")
@@ -40,7 +41,7 @@ public class DevRealNameVerifier implements RealNameVerifier {
     @Override
     public Verdict verify(String name, IdentityDocument document, String phone) {
         Optional<SubjectProfile> person = subjects.find(document).flatMap(subjects::profile);
-        boolean match = person.isPresent() && SubjectNames.same(person.get().name(), name)
+        boolean match = person.isPresent() && (person.get().nameProvisional() || SubjectNames.same(person.get().name(), name))
                 && syntheticPhoneOf(subjects.pseudonymOf(document)).equals(phone);
         return match ? Verdict.MATCH : Verdict.MISMATCH;
     }

@@ -26,8 +26,6 @@ import cn.chengxin.exchange.wire.SealedBody;
 import cn.chengxin.exchange.wire.SignedBatch;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
-import cn.chengxin.subject.NewOrganisation;
-import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
@@ -126,12 +124,12 @@ class Receiving {
         List<IdentityDocument> documents = new ArrayList<>();
         List<JdbcExchange.Incoming> incoming = new ArrayList<>();
         List<MessageRefusals.Refused> refusedMessages = new ArrayList<>();
-        if (eachMessage) {
-            admitEach(batch.messages(), partner, documents, incoming, refusedMessages);
-        } else {
-            incoming.addAll(identify(batch.messages(), partner.code(), documents));
-        }
         List<Partner> relayTo = relayTargets(partner);
+        if (eachMessage) {
+            admitEach(batch.messages(), partner, relayTo, documents, incoming, refusedMessages);
+        } else {
+            incoming.addAll(identify(batch.messages(), partner.code(), relayTo, documents));
+        }
         List<MessageRefusals.Refused> answered = new ArrayList<>(refusedMessages);
         int applied = transaction.execute(status -> {
             if (!store.acceptBatch(partner.code(), batch.batchId(), batch.createdAt(), now, batch.messages().size(),
@@ -172,15 +170,16 @@ class Receiving {
      * Over Kafka: each message admitted on its own (what it says, who may relay it, its identity number, a minor's
      * entry), the refused ones named with their index rather than refusing the batch.
      */
-    private void admitEach(List<ExchangeMessage> messages, Partner partner, List<IdentityDocument> documents,
-                           List<JdbcExchange.Incoming> incoming, List<MessageRefusals.Refused> refusedMessages) {
+    private void admitEach(List<ExchangeMessage> messages, Partner partner, List<Partner> relayTo,
+                           List<IdentityDocument> documents, List<JdbcExchange.Incoming> incoming,
+                           List<MessageRefusals.Refused> refusedMessages) {
         LocalDate today = LocalDate.now(clock);
         for (int i = 0; i < messages.size(); i++) {
             ExchangeMessage m = messages.get(i);
             Optional<Refusal> refusal = BatchAdmission.messageRefusal(m, i, partner.code(), partner.relation(),
                     partner.level());
             if (refusal.isEmpty()) {
-                refusal = identifyOne(m, i, partner.code(), today, documents, incoming);
+                refusal = identifyOne(m, i, partner.code(), relayTo, today, documents, incoming);
             }
             if (refusal.isPresent()) {
                 refusedMessages.add(new MessageRefusals.Refused(i, m == null ? null : m.sourcePlatform(),
@@ -223,12 +222,12 @@ class Receiving {
      * Every message's subject as this platform keeps it: pseudonym and masks; a bad number refuses the batch, and so
      * does a black or grey entry for a minor ({@link MinorsNeverListed}).
      */
-    private List<JdbcExchange.Incoming> identify(List<ExchangeMessage> messages, String via,
+    private List<JdbcExchange.Incoming> identify(List<ExchangeMessage> messages, String via, List<Partner> relayTo,
                                                  List<IdentityDocument> documents) {
         List<JdbcExchange.Incoming> incoming = new ArrayList<>(messages.size());
         LocalDate today = LocalDate.now(clock);
         for (int i = 0; i < messages.size(); i++) {
-            Optional<Refusal> refusal = identifyOne(messages.get(i), i, via, today, documents, incoming);
+            Optional<Refusal> refusal = identifyOne(messages.get(i), i, via, relayTo, today, documents, incoming);
             if (refusal.isPresent()) {
                 throw refused(refusal.get().code(), kindOf(refusal.get().code()), refusal.get().reason());
             }
@@ -236,8 +235,11 @@ class Receiving {
         return incoming;
     }
 
-    /** Message {@code i}'s subject added to {@code documents} and {@code incoming}; else why it is refused. */
-    private Optional<Refusal> identifyOne(ExchangeMessage m, int i, String via, LocalDate today,
+    /**
+     * Message {@code i}'s subject added to {@code documents} and {@code incoming}; else why it is refused: a subject
+     * it would register to relay it on without a name, too ({@link ExchangeMessage#problems(boolean)}).
+     */
+    private Optional<Refusal> identifyOne(ExchangeMessage m, int i, String via, List<Partner> relayTo, LocalDate today,
                                           List<IdentityDocument> documents, List<JdbcExchange.Incoming> incoming) {
         IdentityDocument document;
         try {
@@ -249,6 +251,11 @@ class Receiving {
         Optional<Refusal> minor = MinorsNeverListed.refusal(m, i, document.birthDate().orElse(null), today);
         if (minor.isPresent()) {
             return minor;
+        }
+        if ((m.subject().name() == null || m.subject().name().isBlank()) && !relayTargetsOf(m, relayTo).isEmpty()
+                && subjects.find(document).isEmpty()) {
+            return Optional.of(new Refusal("EXCHANGE_MESSAGE_INVALID", "messages[" + i + "]: "
+                    + String.join("; ", m.problems(true))));
         }
         documents.add(document);
         incoming.add(incomingOf(m, via, document));
@@ -289,8 +296,8 @@ class Receiving {
         List<ExchangeMessage> wanted = batch.messages().stream().filter(m -> !m.sourcePlatform().equals(self))
                 .filter(m -> requested.contains(Reconciliation.key(m.sourcePlatform(), m.sourceId()))).toList();
         List<IdentityDocument> documents = new ArrayList<>();
-        List<JdbcExchange.Incoming> incoming = identify(wanted, parent.code(), documents);
         List<Partner> relayTo = relayTargets(parent);
+        List<JdbcExchange.Incoming> incoming = identify(wanted, parent.code(), relayTo, documents);
         return transaction.execute(status -> {
             List<String> adopted = new ArrayList<>();
             for (int i = 0; i < incoming.size(); i++) {
@@ -356,19 +363,23 @@ class Receiving {
 
     /**
      * Queues a newer version received for the platforms it goes on to. The subject is registered here so that the
-     * outbox, like every table of this platform, holds the number only encrypted in the subject register.
+     * outbox, like every table of this platform, holds the number only encrypted in the subject register; a subject
+     * new here is registered under the name the message carried, as provisional (gaps review xxvii I9): this
+     * platform's own departments, or the person, give its name.
      */
     private void relay(ExchangeMessage m, IdentityDocument document, List<Partner> relayTo, Instant now) {
-        List<String> targets = relayTo.stream().filter(p -> p.relation().takesRelayed(m.kind()))
-                .map(Partner::code).filter(code -> !code.equals(m.sourcePlatform())).toList();
+        List<String> targets = relayTargetsOf(m, relayTo);
         if (targets.isEmpty()) {
             return;
         }
-        String name = m.subject().name() == null ? "" : m.subject().name();
-        UUID subjectId = document.subjectKind() == SubjectKind.PERSON
-                ? subjects.registerPerson(new NewPerson(document, name, null, null, List.of(), List.of(), false))
-                : subjects.registerOrganisation(new NewOrganisation(document, name, null, List.of(), false));
+        UUID subjectId = subjects.registerRelayed(document, m.subject().name() == null ? "" : m.subject().name());
         store.enqueueTo(targets, subjectId, m, BatchCodec.writeMessage(m.withSubjectNumber(null)), now);
+    }
+
+    /** The platforms of {@code relayTo} that {@code m} goes on to: none for a message of theirs. */
+    private static List<String> relayTargetsOf(ExchangeMessage m, List<Partner> relayTo) {
+        return relayTo.stream().filter(p -> p.relation().takesRelayed(m.kind()))
+                .map(Partner::code).filter(code -> !code.equals(m.sourcePlatform())).toList();
     }
 
     /**

@@ -47,6 +47,7 @@ import cn.chengxin.subject.RenamingSubjects;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.SubjectKind;
+import cn.chengxin.subject.domain.NameSource;
 import cn.chengxin.subject.domain.SubjectNames;
 import org.springframework.stereotype.Service;
 
@@ -354,7 +355,7 @@ public class Submissions {
         List<NewRecord> records = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
         List<Integer> copyOf = new ArrayList<>();
-        Resolution resolved = resolveAll(valid);
+        Resolution resolved = resolveAll(department, valid);
         Map<UUID, List<SubjectProfile.ResponsibleView>> registered = subjects.responsiblePersonsOf(valid.stream()
                 .filter(v -> v.item().linksToResponsiblePersons()).map(v -> resolved.ids().get(v.pseudonym()))
                 .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
@@ -563,11 +564,14 @@ public class Submissions {
      * nobody. A named person unknown to the registry is registered as a row's unknown subject is, for a row that will
      * be stored: the copy made for them needs a subject. One the registry does not know is registered under the name
      * of the chunk's first row naming them, and the later rows are held to that name as to the registry's: else a row
-     * naming them otherwise would have its record stored on the file of the first row's name.
+     * naming them otherwise would have its record stored on the file of the first row's name. A subject registered
+     * under a provisional name, the one a relayed message carried ({@link SubjectNames.Match#PROVISIONAL}), is held to
+     * no name: the chunk's first row naming it gives it its name, audited, and the later rows are held to that one
+     * (gaps review xxvii I9).
      *
      * @return subject ids by pseudonym (the named persons' too), and the lines whose names do not match
      */
-    private Resolution resolveAll(List<RowValidator.Valid> valid) {
+    private Resolution resolveAll(String department, List<RowValidator.Valid> valid) {
         java.util.Set<Long> mismatch = new java.util.HashSet<>();
         Map<Long, List<RowError>> personMismatch = new HashMap<>();
         Map<cn.chengxin.subject.domain.DocumentType, List<String>> asked = new HashMap<>();
@@ -579,7 +583,9 @@ public class Submissions {
         Map<String, SubjectRegistry.Found> found = subjects.findByPseudonyms(asked);
         Map<String, UUID> ids = new HashMap<>();
         Map<String, NewPerson> newPeople = new java.util.LinkedHashMap<>();
-        Map<String, String> namedInChunk = new HashMap<>(); // of the subjects the registry does not know yet
+        // Of the subjects the registry does not know yet, or knows under a provisional name only.
+        Map<String, String> namedInChunk = new HashMap<>();
+        Map<UUID, String> settled = new HashMap<>(); // the provisional names this chunk's rows give
         for (RowValidator.Valid v : valid) {
             String pseudonym = v.pseudonym();
             SubjectRegistry.Found f = found.get(pseudonym);
@@ -588,7 +594,14 @@ public class Submissions {
                 personMismatch.put(v.line(), persons);
                 continue;
             }
-            if (f != null) {
+            if (f != null && f.provisional()) {
+                if (!SubjectNames.same(namedInChunk.computeIfAbsent(pseudonym, k -> v.name()), v.name())) {
+                    mismatch.add(v.line());
+                    continue;
+                }
+                settled.putIfAbsent(f.id(), v.name());
+                ids.put(pseudonym, f.id());
+            } else if (f != null) {
                 // Its current name, or a former one (曾用名) whose period covers the row's decision date: the record is
                 // stored under the subject all the same. No row warning is kept for the former name: accepted rows
                 // carry no problems (RowError is a refusal).
@@ -616,6 +629,10 @@ public class Submissions {
                 SubjectRegistry.Found person = found.get(p.pseudonym());
                 if (person != null) {
                     ids.put(p.pseudonym(), person.id());
+                    if (person.provisional()) {
+                        namedInChunk.putIfAbsent(p.pseudonym(), p.name());
+                        settled.putIfAbsent(person.id(), p.name());
+                    }
                 } else {
                     newPeople.putIfAbsent(p.pseudonym(), new NewPerson(p.document(), p.name(), null, null, List.of(),
                             List.of(), false));
@@ -635,6 +652,9 @@ public class Submissions {
                 ids.put(pseudonyms.get(i), registered.get(i));
             }
         }
+        if (!settled.isEmpty()) {
+            subjects.settleNames(settled, NameSource.DEPARTMENT, department);
+        }
         return new Resolution(ids, mismatch, personMismatch);
     }
 
@@ -647,8 +667,10 @@ public class Submissions {
         List<RowError> errors = List.of();
         for (RowValidator.NamedPerson p : v.responsiblePersons()) {
             SubjectRegistry.Found f = found.get(p.pseudonym());
-            String name = f != null ? f.name() : namedInChunk.get(p.pseudonym());
-            boolean other = f != null ? f.match(p.name(), v.decisionDate()) == SubjectNames.Match.OTHER
+            // A provisional name (a relayed subject's) holds no row: only the name an earlier row of the chunk gave.
+            boolean registered = f != null && !f.provisional();
+            String name = registered ? f.name() : namedInChunk.get(p.pseudonym());
+            boolean other = registered ? f.match(p.name(), v.decisionDate()) == SubjectNames.Match.OTHER
                     : name != null && !SubjectNames.same(name, p.name());
             if (other) {
                 errors = errors.isEmpty() ? new ArrayList<>() : errors;

@@ -16,11 +16,22 @@ import cn.chengxin.subject.domain.SubjectKind;
  * the subject's own pages and staff with the right permission show them; public pages use
  * {@link #maskedName()}. Kinds of residency, occupational groups and roles are kept as values, for each screen to
  * name in its reader's language.
+ *
+ * @param nameProvisional whether {@code name} is only the one a relayed message carried ({@link
+ *                        cn.chengxin.subject.domain.NameSource#EXCHANGE}), held against no one
  */
 public record SubjectProfile(UUID id, SubjectKind kind, DocumentType documentType, String maskedNumber,
                              String name, LocalDate birthDate, String genderCode, boolean synthetic,
                              List<ResidenceView> residences, List<OccupationView> occupations,
-                             List<ResponsibleView> responsiblePersons) {
+                             List<ResponsibleView> responsiblePersons, boolean nameProvisional) {
+
+    /** A subject whose name one of this platform's departments, the person or a review gave. */
+    public SubjectProfile(UUID id, SubjectKind kind, DocumentType documentType, String maskedNumber, String name,
+                          LocalDate birthDate, String genderCode, boolean synthetic, List<ResidenceView> residences,
+                          List<OccupationView> occupations, List<ResponsibleView> responsiblePersons) {
+        this(id, kind, documentType, maskedNumber, name, birthDate, genderCode, synthetic, residences, occupations,
+                responsiblePersons, false);
+    }
 
     public String maskedName() {
         return kind == SubjectKind.PERSON ? Masking.personName(name) : name;

@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.FormerName;
 import cn.chengxin.subject.domain.IdentityDocument;
+import cn.chengxin.subject.domain.NameSource;
 import cn.chengxin.subject.domain.SubjectKind;
 import cn.chengxin.subject.domain.SubjectNames;
 import cn.chengxin.subject.persistence.JdbcNameChanges;
@@ -18,7 +22,6 @@ import cn.chengxin.subject.persistence.SubjectBulkCopy;
 import cn.chengxin.subject.persistence.SubjectBulkCopy.SealedOrganisation;
 import cn.chengxin.subject.persistence.SubjectBulkCopy.SealedPerson;
 import cn.chengxin.subject.protection.IdentityProtection;
-import cn.chengxin.subject.protection.SealedNumber;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,11 +36,13 @@ public class SubjectRegistry {
     private final SubjectBulkCopy bulk;
     private final JdbcNameChanges nameChanges;
     private final IdentityProtection protection;
+    private final AuditLog audit;
     private final Clock clock;
 
     SubjectRegistry(JdbcSubjects subjects, SubjectBulkCopy bulk, JdbcNameChanges nameChanges,
-                    IdentityProtection protection, Clock clock) {
+                    IdentityProtection protection, AuditLog audit, Clock clock) {
         this.subjects = subjects;
+        this.audit = audit;
         this.bulk = bulk;
         this.nameChanges = nameChanges;
         this.protection = protection;
@@ -62,18 +67,20 @@ public class SubjectRegistry {
      * A registered subject's id, its current name and the names it went by before approved name changes, each with its
      * period ({@link FormerName}), as {@link #findAll} returns them.
      */
-    public record Found(UUID id, String name, List<FormerName> formerNames) {
+    public record Found(UUID id, String name, List<FormerName> formerNames, boolean provisional) {
 
         public Found(UUID id, String name) {
-            this(id, name, List.of());
+            this(id, name, List.of(), false);
         }
 
         /**
          * How a row decided on {@code day} naming the subject {@code named} stands to the registry ({@link
-         * SubjectNames#match}): by its current name, by a former name of that day, or by another name.
+         * SubjectNames#match}): by its current name, by a former name of that day, or by another name; {@code
+         * PROVISIONAL} whatever it names when the registry holds only the name a relayed message carried ({@link
+         * NameSource#EXCHANGE}, gaps review xxvii I9): that name refuses no row.
          */
         public SubjectNames.Match match(String named, LocalDate day) {
-            return SubjectNames.match(name, formerNames, named, day);
+            return provisional ? SubjectNames.Match.PROVISIONAL : SubjectNames.match(name, formerNames, named, day);
         }
     }
 
@@ -90,14 +97,14 @@ public class SubjectRegistry {
 
     /** The same, for callers that already hold the pseudonyms ({@link #pseudonymOf(IdentityDocument)}). */
     public java.util.Map<String, Found> findByPseudonyms(java.util.Map<DocumentType, List<String>> pseudonymsByType) {
-        java.util.Map<String, java.util.Map.Entry<UUID, String>> named = new java.util.HashMap<>();
+        java.util.Map<String, JdbcSubjects.Named> named = new java.util.HashMap<>();
         pseudonymsByType.forEach((type, pseudonyms) -> named.putAll(subjects.byIndexes(type, pseudonyms.stream()
                 .distinct().toList())));
         java.util.Map<UUID, List<FormerName>> former = nameChanges.formerNames(named.values().stream()
-                .map(java.util.Map.Entry::getKey).toList());
+                .map(JdbcSubjects.Named::id).toList());
         java.util.Map<String, Found> found = new java.util.HashMap<>();
-        named.forEach((hex, e) -> found.put(hex, new Found(e.getKey(), e.getValue(),
-                former.getOrDefault(e.getKey(), List.of()))));
+        named.forEach((hex, e) -> found.put(hex, new Found(e.id(), e.name(), former.getOrDefault(e.id(), List.of()),
+                e.provisional())));
         return found;
     }
 
@@ -140,37 +147,72 @@ public class SubjectRegistry {
     @Transactional
     public UUID registerPerson(NewPerson person) {
         requireKind(person.document(), SubjectKind.PERSON);
-        Optional<UUID> existing = find(person.document());
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        UUID id = Ids.newId();
-        SealedNumber sealed = protection.seal(person.document());
-        Optional<UUID> inserted = subjects.insertSubject(id, SubjectKind.PERSON, sealed, person.name(),
-                person.synthetic());
-        if (inserted.isEmpty()) {
-            return find(person.document()).orElseThrow();
-        }
-        subjects.insertPersonDetails(id, person);
-        return id;
+        return register(person.document(), person.name(), person.synthetic(), NameSource.DEPARTMENT,
+                id -> subjects.insertPersonDetails(id, person));
     }
 
     /** Registers an organisation, or returns the existing subject with the same code (idempotent). */
     @Transactional
     public UUID registerOrganisation(NewOrganisation organisation) {
         requireKind(organisation.document(), SubjectKind.ORGANISATION);
-        Optional<UUID> existing = find(organisation.document());
+        return register(organisation.document(), organisation.name(), organisation.synthetic(), NameSource.DEPARTMENT,
+                id -> subjects.insertOrganisationDetails(id, organisation));
+    }
+
+    /**
+     * Registers a subject a relayed message names, under the name it carried, as provisional ({@link
+     * NameSource#EXCHANGE}: no department of this platform and no review gave it, gaps review xxvii I9); or returns
+     * the existing subject with the same number, its name untouched (idempotent).
+     */
+    @Transactional
+    public UUID registerRelayed(IdentityDocument document, String name) {
+        return document.subjectKind() == SubjectKind.PERSON
+                ? register(document, name, false, NameSource.EXCHANGE, id -> subjects.insertPersonDetails(id,
+                        new NewPerson(document, name, null, null, List.of(), List.of(), false)))
+                : register(document, name, false, NameSource.EXCHANGE, id -> subjects.insertOrganisationDetails(id,
+                        new NewOrganisation(document, name, null, List.of(), false)));
+    }
+
+    private UUID register(IdentityDocument document, String name, boolean synthetic, NameSource source,
+                          java.util.function.Consumer<UUID> details) {
+        Optional<UUID> existing = find(document);
         if (existing.isPresent()) {
             return existing.get();
         }
         UUID id = Ids.newId();
-        Optional<UUID> inserted = subjects.insertSubject(id, SubjectKind.ORGANISATION,
-                protection.seal(organisation.document()), organisation.name(), organisation.synthetic());
+        Optional<UUID> inserted = subjects.insertSubject(id, document.subjectKind(), protection.seal(document), name,
+                synthetic, source);
         if (inserted.isEmpty()) {
-            return find(organisation.document()).orElseThrow();
+            return find(document).orElseThrow();
         }
-        subjects.insertOrganisationDetails(id, organisation);
+        details.accept(id);
         return id;
+    }
+
+    /**
+     * Gives subjects registered under a provisional name ({@link NameSource#EXCHANGE}) the name {@code source} gave:
+     * the first row of one of this platform's own departments, or the person's real-name registration (gaps review
+     * xxvii I9; RULES.md §1). Each name set is audited under its subject ({@code subject.name.settle}); a subject whose
+     * name is no longer provisional keeps it.
+     *
+     * @param names the name given, by subject id
+     * @param by    who gave it, for the audit log (a department's code, "real-name registration"); never a number
+     * @return how many names were set
+     */
+    @Transactional
+    public int settleNames(java.util.Map<UUID, String> names, NameSource source, String by) {
+        List<AuditEntry> settled = new java.util.ArrayList<>();
+        names.forEach((id, name) -> {
+            if (subjects.settleName(id, name.strip(), source)) {
+                settled.add(AuditEntry.of(AuditCategory.PROCESSING, "subject.name.settle")
+                        .subject(pseudonymOf(id).orElseThrow())
+                        .detail("provisional name received through exchange replaced; given by " + source + " " + by));
+            }
+        });
+        if (!settled.isEmpty()) {
+            audit.recordAll(settled);
+        }
+        return settled.size();
     }
 
     /**

@@ -101,6 +101,26 @@ class RealNameRegistrationIT {
                 .isInstanceOf(CitizenAccounts.LoginOutcome.Passed.class);
     }
 
+    /**
+     * Gaps review xxvii I9: a subject a relayed message registered without a usable name is not refused for it; the
+     * real-name provider's match gives the register the name the person typed, audited.
+     */
+    @Test
+    void aProvisionalNameIsSetByTheRealNameRegistration() {
+        var document = subjects.validate(DocumentType.RESIDENT_ID,
+                TestCitizens.withCheckCharacter("41170219860606" + String.format("%03d", System.nanoTime() % 1000)));
+        UUID subject = subjects.registerRelayed(document, "");
+
+        citizens.startRegistration(document.number(), "冯临时", TestCitizens.phoneOf(subjects, document),
+                "Feng-Linshi-2026");
+
+        assertThat(subjects.profile(subject).orElseThrow().name()).isEqualTo("冯临时");
+        assertThat(subjects.profile(subject).orElseThrow().nameProvisional()).isFalse();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'subject.name.settle' "
+                + "AND subject_pseudonym = ?").param(subjects.pseudonymOf(document)).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
     /** Without a provider nobody registers online: every applicant is sent to the window alike, and nothing is kept. */
     @Test
     void withoutARealNameProviderEveryApplicantIsSentToTheWindow() {

@@ -1540,6 +1540,40 @@ class ExchangeIT {
         }
     }
 
+    /**
+     * Gaps review xxvii I9: a platform that relays registers each subject new to it under the name the message carried,
+     * as provisional. A message that would register one without a name is refused; the first row of one of its own
+     * departments, naming the person otherwise, is accepted and gives the register the name, audited.
+     */
+    @Test
+    void aRelayedSubjectIsNamedByTheFirstRowOfAnOwnDepartment() throws Exception {
+        TestPartner cityA = TestPartner.fresh("信用甲市").declaredAs(exchange, Relation.CHILD, PlatformLevel.CITY, null);
+        TestPartner.fresh("信用乙市").declaredAs(exchange, Relation.CHILD, PlatformLevel.CITY, null);
+        String number = TestCitizens.withCheckCharacter("41150019810203" + String.format("%03d",
+                System.nanoTime() % 1000));
+        var document = subjects.validate(null, number);
+
+        refused(TestPartner.push(mvc, cityA.sign(here, Instant.now(), List.of(Messages.blackListEntry(cityA.code,
+                "list/" + UUID.randomUUID(), 1, "EFFECTIVE", number, null)))), 422, "EXCHANGE_MESSAGE_INVALID")
+                .andExpect(jsonPath("$.detail").value(containsString("messages[0]: subject.name: required")));
+        assertThat(subjects.find(document)).as("nobody registered").isEmpty();
+
+        pushOne(cityA, Messages.blackListEntry(cityA.code, "list/" + UUID.randomUUID(), 1, "EFFECTIVE", number,
+                "玛伊拉"));
+        UUID subject = subjects.find(document).orElseThrow();
+        assertThat(subjects.profile(subject).orElseThrow().nameProvisional()).isTrue();
+
+        TestRecords.penalty(mvc, apiClients, directory, number, "玛依拉·阿不都", "P_ADMIN_PENALTY_GENERAL",
+                "驻市监罚〔2026〕751号");
+
+        var named = subjects.profile(subject).orElseThrow();
+        assertThat(named.name()).isEqualTo("玛依拉·阿不都");
+        assertThat(named.nameProvisional()).isFalse();
+        assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'subject.name.settle' "
+                + "AND subject_pseudonym = ?").param(subjects.pseudonymOf(document)).query(String.class).list())
+                .singleElement().asString().contains("DEPARTMENT MARKET");
+    }
+
     @Test
     void aChildAsksWhatWeRelayedToItAndFetchesItInABatchWeSign() throws Exception {
         TestPartner cityA = TestPartner.fresh("信用甲市").declaredAs(exchange, Relation.CHILD, PlatformLevel.CITY, null);

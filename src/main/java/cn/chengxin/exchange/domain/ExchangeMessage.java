@@ -76,6 +76,16 @@ public record ExchangeMessage(String sourcePlatform, String sourceId, long versi
      * vocabulary); empty when it may be applied. Types are checked by the parser before.
      */
     public List<String> problems() {
+        return problems(false);
+    }
+
+    /**
+     * The same, for a message whose subject the receiver does not know yet and registers because it relays the
+     * message on ({@code registersSubject}): that takes a name, for the register is checked against it (RULES.md §1;
+     * gaps review xxvii I9). A subject registered so is named provisionally, until the receiver's own departments or
+     * the person give the name; an empty one would be nobody's name.
+     */
+    public List<String> problems(boolean registersSubject) {
         List<String> problems = new ArrayList<>();
         if (sourcePlatform == null || !PLATFORM_CODE.matcher(sourcePlatform).matches()) {
             problems.add("sourcePlatform: 2–12 digits or capital letters");
@@ -97,6 +107,9 @@ public record ExchangeMessage(String sourcePlatform, String sourceId, long versi
             problems.add("subject: documentType and number (at most 40 characters) required");
         } else if (subject.name() != null && subject.name().length() > 100) {
             problems.add("subject.name: at most 100 characters");
+        } else if (registersSubject && (subject.name() == null || subject.name().isBlank())) {
+            problems.add("subject.name: required for a subject the receiver does not know yet (it registers the "
+                    + "subjects it relays)");
         }
         if (kind == MessageKind.RECORD && (item == null || !CODE.matcher(item).matches())) {
             problems.add("item: a catalogue item code");

@@ -23,9 +23,12 @@ public final class SubjectNames {
         return a != null && a.equals(b) || comparable(a).equals(comparable(b));
     }
 
-    /** How a row's name stands to the registry's: the current name, a former one of the row's day, or another. */
+    /**
+     * How a row's name stands to the registry's: the current name, a former one of the row's day, or another; or the
+     * registry's name is only provisional ({@link NameSource#EXCHANGE}) and says nothing either way.
+     */
     public enum Match {
-        CURRENT, FORMER, OTHER
+        CURRENT, FORMER, OTHER, PROVISIONAL
     }
 
     /**

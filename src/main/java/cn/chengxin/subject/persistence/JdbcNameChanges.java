@@ -98,7 +98,7 @@ public class JdbcNameChanges {
      * @return false when the subject no longer bears the name the proposal replaces
      */
     public boolean rename(UUID subjectId, String newName, FormerName leaving, UUID proposalId) {
-        if (jdbc.sql("UPDATE subject.subject SET name = ? WHERE id = ? AND name = ?")
+        if (jdbc.sql("UPDATE subject.subject SET name = ?, name_source = 'REVIEW' WHERE id = ? AND name = ?")
                 .params(newName, subjectId, leaving.name()).update() != 1) {
             return false;
         }

@@ -18,6 +18,7 @@ import cn.chengxin.subject.SubjectProfile.ResidenceView;
 import cn.chengxin.subject.SubjectProfile.ResponsibleView;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.Masking;
+import cn.chengxin.subject.domain.NameSource;
 import cn.chengxin.subject.domain.OccupationalGroup;
 import cn.chengxin.subject.domain.ResidencyKind;
 import cn.chengxin.subject.domain.ResponsibleRole;
@@ -101,18 +102,21 @@ public class JdbcSubjects {
     private static final java.lang.invoke.VarHandle PREFIX = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
             long[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
+    /** A registered subject's id and name, and whether the name is provisional ({@link NameSource#provisional}). */
+    public record Named(UUID id, String name, boolean provisional) {
+    }
+
     /** Id and name of every registered subject among the blind indexes (hex), in one query. */
-    public java.util.Map<String, java.util.Map.Entry<UUID, String>> byIndexes(DocumentType type,
-                                                                             List<String> hexIndexes) {
-        java.util.Map<String, java.util.Map.Entry<UUID, String>> found = new java.util.HashMap<>();
+    public java.util.Map<String, Named> byIndexes(DocumentType type, List<String> hexIndexes) {
+        java.util.Map<String, Named> found = new java.util.HashMap<>();
         // An array match on the unique (document_type, number_index) index: one index probe per number,
         // never a hash join over the whole registry.
         jdbc.sql("""
-                        SELECT encode(number_index, 'hex'), id, name FROM subject.subject
+                        SELECT encode(number_index, 'hex'), id, name, name_source FROM subject.subject
                         WHERE document_type = ? AND number_index = ANY(?::text[]::bytea[])""")
                 .params(type.name(), hexIndexes.stream().map(h -> "\\x" + h).toArray(String[]::new))
-                .query((rs, n) -> found.put(rs.getString(1), java.util.Map.entry(rs.getObject(2, UUID.class),
-                        rs.getString(3))))
+                .query((rs, n) -> found.put(rs.getString(1), new Named(rs.getObject(2, UUID.class),
+                        rs.getString(3), NameSource.valueOf(rs.getString(4)).provisional())))
                 .list();
         return found;
     }
@@ -123,15 +127,26 @@ public class JdbcSubjects {
      * @return the new id, or empty when another transaction registered the same number first
      */
     public Optional<UUID> insertSubject(UUID id, SubjectKind kind, SealedNumber number, String name,
-                                        boolean synthetic) {
+                                        boolean synthetic, NameSource nameSource) {
         return jdbc.sql("""
                         INSERT INTO subject.subject (id, kind, document_type, number_index, number_cipher,
-                            number_key_version, number_masked, name, synthetic)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            number_key_version, number_masked, name, synthetic, name_source)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (document_type, number_index) DO NOTHING RETURNING id""")
                 .params(id, kind.name(), number.type().name(), number.index(), number.cipher(),
-                        number.keyVersion(), number.masked(), name, synthetic)
+                        number.keyVersion(), number.masked(), name, synthetic, nameSource.name())
                 .query(UUID.class).optional();
+    }
+
+    /**
+     * Gives a subject registered under a provisional name ({@link NameSource#EXCHANGE}) its name; a subject whose name
+     * is no longer provisional keeps it (of two at once, the first).
+     *
+     * @return whether the name was set
+     */
+    public boolean settleName(UUID id, String name, NameSource source) {
+        return jdbc.sql("UPDATE subject.subject SET name = ?, name_source = ? WHERE id = ? AND name_source = 'EXCHANGE'")
+                .params(name, source.name(), id).update() == 1;
     }
 
     public void insertPersonDetails(UUID id, NewPerson person) {
@@ -352,7 +367,8 @@ public class JdbcSubjects {
 
     public Optional<SubjectProfile> profile(UUID id) {
         return jdbc.sql("""
-                        SELECT s.kind, s.document_type, s.number_masked, s.name, s.synthetic, p.birth_date, p.gender
+                        SELECT s.kind, s.document_type, s.number_masked, s.name, s.synthetic, p.birth_date, p.gender,
+                            s.name_source
                         FROM subject.subject s LEFT JOIN subject.person p ON p.subject_id = s.id
                         WHERE s.id = ?""")
                 .param(id)
@@ -364,7 +380,7 @@ public class JdbcSubjects {
                             : birth.toLocalDate(), rs.getString("gender"), rs.getBoolean("synthetic"),
                             kind == SubjectKind.PERSON ? residences(id) : List.of(),
                             kind == SubjectKind.PERSON ? occupations(id) : List.of(),
-                            responsibles(id, kind));
+                            responsibles(id, kind), NameSource.valueOf(rs.getString("name_source")).provisional());
                 })
                 .optional();
     }
