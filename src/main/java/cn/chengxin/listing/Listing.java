@@ -365,8 +365,8 @@ public class Listing {
                     }
                     Optional<EntryLifecycle.Refusal> refusal = EntryLifecycle.refusal(rule.listType(),
                             who.kind() == SubjectKind.PERSON, who.birthDate(), record.decisionDate());
-                    LocalDate validUntil = EntryLifecycle.validUntil(record.decisionDate(), rule.validityMonths(),
-                            record.publicationEnd());
+                    LocalDate validUntil = EntryLifecycle.validUntil(record.itemCode(), record.content(),
+                            record.decisionDate(), rule.validityMonths(), record.publicationEnd());
                     boolean expired = validUntil != null && validUntil.isBefore(today);
                     if (refusal.isPresent()) {
                         if (refusal.get().ground() == EntryLifecycle.Refusal.Ground.MINOR) {
@@ -470,8 +470,8 @@ public class Listing {
             store.changeActDay(entry.id(), record.decisionDate());
         }
         if (rule.isPresent()) {
-            LocalDate validUntil = EntryLifecycle.validUntil(record.decisionDate(), rule.get().validityMonths(),
-                    record.publicationEnd());
+            LocalDate validUntil = EntryLifecycle.validUntil(record.itemCode(), record.content(),
+                    record.decisionDate(), rule.get().validityMonths(), record.publicationEnd());
             if (!java.util.Objects.equals(validUntil, entry.validUntil())
                     && store.changeValidUntil(entry.id(), validUntil)) {
                 // Past its new last day, the entry ends with the next expiry run (expireDue), with its exit notice.

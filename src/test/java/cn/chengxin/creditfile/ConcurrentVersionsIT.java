@@ -193,7 +193,7 @@ class ConcurrentVersionsIT {
         LocalDate decided = LocalDate.now().minusMonths(1);
         return new NewRecord(subject, "P_COURT_DEFAULTER", itemVersion, "COURT", source, version, action,
                 "(2026)豫1702执88号", decided, Map.of("case_number", "(2026)豫1702执88号", "court", "驿城区人民法院",
-                "obligation", "给付货款", "performance", "全部未履行", "behaviour", "有履行能力而拒不履行"),
+                "obligation", "给付货款", "performance", "全部未履行", "behaviour", "违反限制消费令"),
                 decided.plusYears(2), decided.plusYears(5), fingerprint, null, null, null);
     }
 }

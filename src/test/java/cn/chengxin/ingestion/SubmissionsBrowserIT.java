@@ -110,7 +110,7 @@ class SubmissionsBrowserIT {
 
     private static String row(String number, String name, String source, String caseNumber) {
         return "P_COURT_DEFAULTER," + number + "," + name + "," + source + ",驻执〔2025〕1号,2025-06-01," + caseNumber
-                + ",驿城区人民法院,给付货款,全部未履行,有履行能力而拒不履行";
+                + ",驿城区人民法院,给付货款,全部未履行,违反限制消费令";
     }
 
     private String url(String path) {

@@ -92,7 +92,7 @@ class SubmissionsIT {
         String source = "ZX-" + UUID.randomUUID();
         String good = row("P_COURT_DEFAULTER", person.number(), person.name(), source, "2025-06-01",
                 "\"case_number\":\"(2025)豫1702执123号\",\"court\":\"驿城区人民法院\",\"obligation\":\"给付货款\","
-                        + "\"performance\":\"全部未履行\",\"behaviour\":\"有履行能力而拒不履行\"");
+                        + "\"performance\":\"全部未履行\",\"behaviour\":\"违反限制消费令\"");
         String wrongNumber = TestCitizens.withWrongCheckCharacter(person.number());
         String wrongCheckDigit = row("P_COURT_DEFAULTER", wrongNumber, person.name(), "A2", "2025-06-01",
                 courtFields());

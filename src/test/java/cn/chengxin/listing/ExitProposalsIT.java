@@ -285,7 +285,7 @@ class ExitProposalsIT {
                                 + UUID.randomUUID() + "\",\"version\":\"1\",\"action\":\"ADD\",\"decisionNumber\":"
                                 + "\"(2026)豫1702执88号\",\"decisionDate\":\"" + LocalDate.now(clock).minusMonths(1)
                                 + "\",\"fields\":{\"case_number\":\"(2026)豫1702执88号\",\"court\":\"驿城区人民法院\","
-                                + "\"obligation\":\"给付货款\",\"performance\":\"全部未履行\",\"behaviour\":\"有履行能力而拒不履行\"}}]}"))
+                                + "\"obligation\":\"给付货款\",\"performance\":\"全部未履行\",\"behaviour\":\"违反限制消费令\"}}]}"))
                 .andExpect(jsonPath("$.accepted").value(1));
     }
 

@@ -259,6 +259,45 @@ class ListingIT {
     }
 
     /**
+     * Finding I2 of gaps review xxvii (RULES.md §7; 法释〔2017〕7号第一条、第二条): the court decides the term. A defaulter
+     * able to perform and refusing (第一条第一项), whose court delivered no last day, is listed without one: decided
+     * three years ago, his entry is proposed and stays in force, where the rule's two years ended it a year ago. One
+     * whose term the court extended for violent obstruction keeps the court's last day, past the two years.
+     */
+    @Test
+    void aCourtDefaulterAbleToPayAndRefusingStaysListedThreeYearsLaterAndAnExtendedTermIsTheCourts() throws Exception {
+        LocalDate today = LocalDate.now(clock);
+        TestCitizens.Person refusing = TestCitizens.register(subjects, "郎启明");
+        TestCitizens.Person obstructing = TestCitizens.register(subjects, "郎启亮");
+        LocalDate courtsEnd = today.plusMonths(6);
+        submit(courtDefaulter(refusing.number(), refusing.name(), "SX-" + UUID.randomUUID(), today.minusYears(3))
+                .replace("违反限制消费令", "其他有履行能力而拒不履行生效法律文书确定义务") + ","
+                + courtDefaulter(obstructing.number(), obstructing.name(), "SX-" + UUID.randomUUID(),
+                today.minusYears(2).minusMonths(6)).replace("\"behaviour\":\"违反限制消费令\"",
+                "\"behaviour\":\"以暴力、威胁方法妨碍、抗拒执行\",\"listing_end\":\"" + courtsEnd + "\""))
+                .andExpect(jsonPath("$.accepted").value(2));
+        UUID refusingSubject = subjects.find(subjects.validate(null, refusing.number())).orElseThrow();
+        UUID obstructingSubject = subjects.find(subjects.validate(null, obstructing.number())).orElseThrow();
+        ListEntry withoutTerm = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(refusingSubject)
+                .stream().filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
+        ListEntry extended = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(obstructingSubject)
+                .stream().filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
+        assertThat(withoutTerm.validUntil()).as("第一条第一项: no term").isNull();
+        assertThat(extended.validUntil()).as("the court's extension, not the rule's 24 months").isEqualTo(courtsEnd);
+
+        as("reviewer-v", () -> listing.approve(withoutTerm.id(), "核实无误"));
+        as("reviewer-v", () -> listing.approve(extended.id(), "核实无误"));
+        listing.expireDue();
+        listing.evaluate(List.of(refusingSubject, obstructingSubject));
+
+        assertThat(listing.entry(withoutTerm.id()).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
+        assertThat(listing.entry(extended.id()).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
+        assertThat(entryPage(withoutTerm.id())).contains("长期（至法院删除）");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> check(hrChecks, refusing.number(), "HIRING")
+                .andExpect(jsonPath("$.entries[0].listType").value("BLACK")));
+    }
+
+    /**
      * Two years from a decision end on its second anniversary (《民法典》第二百零一条、第二百零二条: the decision day is not
      * counted): one decided a day before that is listed no more.
      */
@@ -2487,7 +2526,7 @@ class ListingIT {
                 + "\",\"sourceRecordId\":\"" + source + "\",\"version\":\"" + version + "\",\"action\":\"" + action
                 + "\",\"decisionNumber\":\"(2026)豫1702执88号\",\"decisionDate\":\"2026-03-02\",\"fields\":{"
                 + "\"case_number\":\"(2026)豫1702执88号\",\"court\":\"驿城区人民法院\",\"obligation\":\"给付货款\","
-                + "\"performance\":\"全部未履行\",\"behaviour\":\"有履行能力而拒不履行\"}}";
+                + "\"performance\":\"全部未履行\",\"behaviour\":\"违反限制消费令\"}}";
     }
 
     private String key(String department, Permission permission) {

@@ -63,7 +63,7 @@ class ListsBrowserIT {
                 + "\",\"subjectName\":\"" + person.name() + "\",\"sourceRecordId\":\"BR-" + UUID.randomUUID()
                 + "\",\"decisionNumber\":\"(2026)豫1702执9号\",\"decisionDate\":\"2026-04-01\",\"fields\":{"
                 + "\"case_number\":\"(2026)豫1702执9号\",\"court\":\"驿城区人民法院\",\"obligation\":\"给付工程款\","
-                + "\"performance\":\"全部未履行\",\"behaviour\":\"有履行能力而拒不履行\"}}";
+                + "\"performance\":\"全部未履行\",\"behaviour\":\"违反限制消费令\"}}";
         mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + court)
                 .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"records\":[" + record + "]}"))

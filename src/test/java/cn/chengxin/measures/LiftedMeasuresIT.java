@@ -331,7 +331,7 @@ class LiftedMeasuresIT {
                                 + UUID.randomUUID() + "\",\"decisionNumber\":\"(2026)豫1702执92号\","
                                 + "\"decisionDate\":\"2026-03-02\",\"fields\":{\"case_number\":\"(2026)豫1702执92号\","
                                 + "\"court\":\"驿城区人民法院\",\"obligation\":\"给付货款\",\"performance\":\"全部未履行\","
-                                + "\"behaviour\":\"有履行能力而拒不履行\"}}]}"))
+                                + "\"behaviour\":\"违反限制消费令\"}}]}"))
                 .andExpect(jsonPath("$.accepted").value(1));
         ListEntry proposal = await().atMost(Duration.ofSeconds(10)).until(() -> listing.entriesOf(holder).stream()
                 .filter(e -> e.listType() == ListType.BLACK && e.status() == EntryStatus.PROPOSED)

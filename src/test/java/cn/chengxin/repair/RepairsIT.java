@@ -687,7 +687,7 @@ class RepairsIT {
                 catalogue.active("P_COURT_DEFAULTER").orElseThrow().version(), "COURT", "CD-" + UUID.randomUUID(), 1,
                 RecordAction.ADD, "(2025)豫1702执909号", decided, Map.of("case_number", "(2025)豫1702执909号",
                         "court", "驿城区人民法院", "obligation", "给付货款", "performance", "全部未履行",
-                        "behaviour", "有履行能力而拒不履行"), decided.plusYears(2), decided.plusYears(5),
+                        "behaviour", "违反限制消费令"), decided.plusYears(2), decided.plusYears(5),
                 "fp-" + UUID.randomUUID(), null, null, null)));
         UUID record = creditFile.fileOf(id).get(0).recordKey();
 

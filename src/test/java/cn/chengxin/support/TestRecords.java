@@ -133,7 +133,7 @@ public final class TestRecords {
         creditFile.store(UUID.randomUUID(), "test", List.of(new NewRecord(subject, "P_COURT_DEFAULTER", itemVersion,
                 "COURT", sourceRecordId, version, action, "(2026)豫1702执77号", decided,
                 Map.of("case_number", "(2026)豫1702执77号", "court", "驿城区人民法院", "obligation", "给付货款",
-                        "performance", "全部未履行", "behaviour", "有履行能力而拒不履行"),
+                        "performance", "全部未履行", "behaviour", "违反限制消费令"),
                 decided.plusYears(2), decided.plusYears(5), "fp-" + UUID.randomUUID(), null, null, null)));
     }
     /** An organisation's record, its key, and the legal representative the record is copied onto (RULES.md §1). */

@@ -41,7 +41,7 @@ public final class BaseCatalogue {
                 Domain.JUDICIAL_PROCEEDINGS, List.of(text("case_number", "执行案号", true), text("court", "执行法院", true),
                         text("obligation", "生效法律文书确定的义务", true),
                         choice("performance", "被执行人履行情况", true, "全部未履行", "部分未履行"),
-                        text("behaviour", "失信被执行人具体情形", true)),
+                        text(CourtListingTerm.BEHAVIOUR_FIELD, "失信被执行人具体情形", true), courtListingEnd()),
                 List.of("COURT"), "《最高人民法院关于公布失信被执行人名单信息的若干规定》（法释〔2017〕7号）；《民事诉讼法》第二百六十六条",
                 Sharing.PUBLIC, Severity.SERIOUS, true, true, UpdateCycle.DAILY, false, null));
         items.add(item("P_CONSUMPTION_RESTRICTED", "限制消费信息", SubjectType.PERSON, Nature.NEGATIVE, Category.JUDICIAL,
@@ -165,7 +165,8 @@ public final class BaseCatalogue {
                 true, true, UpdateCycle.DAILY, true, null));
         items.add(item("O_COURT_DEFAULTER", "失信被执行人信息（组织）", SubjectType.ORGANISATION, Nature.NEGATIVE,
                 Category.JUDICIAL, Domain.JUDICIAL_PROCEEDINGS, List.of(text("case_number", "执行案号", true),
-                        text("court", "执行法院", true), text("obligation", "生效法律文书确定的义务", true)),
+                        text("court", "执行法院", true), text("obligation", "生效法律文书确定的义务", true),
+                        text(CourtListingTerm.BEHAVIOUR_FIELD, "失信被执行人具体情形", false), courtListingEnd()),
                 List.of("COURT"), "《最高人民法院关于公布失信被执行人名单信息的若干规定》（法释〔2017〕7号）", Sharing.PUBLIC,
                 Severity.SERIOUS, true, true, UpdateCycle.DAILY, true, null));
         items.add(item("O_TAX_SERIOUS_DISHONESTY", "重大税收违法失信主体信息（组织）", SubjectType.ORGANISATION,
@@ -192,6 +193,15 @@ public final class BaseCatalogue {
                 text("facts", "违法行为类型及事实", true), text("basis", "处罚依据", true),
                 of("fine", "罚款金额（万元）", FieldType.DECIMAL, false), text("authority", "处罚机关", true),
                 of(ACT_ENDED_ON, "失信行为终止日期（处罚或刑罚执行完毕之日）", FieldType.DATE, false));
+    }
+
+    /**
+     * The last day of a court's listing as the court decided it (纳入期限截止日; RULES.md §7, 法释〔2017〕7号第二条: two
+     * years, extended by one to three for aggravating grounds), optional: a listing under 第一条第一项 has none
+     * ({@link CourtListingTerm}). Migration V237 gave the items of existing platforms the same field.
+     */
+    private static FieldDefinition courtListingEnd() {
+        return of(CourtListingTerm.END_FIELD, "纳入期限截止日", FieldType.DATE, false);
     }
 
     private static FieldDefinition choice(String name, String label, boolean required, String... values) {

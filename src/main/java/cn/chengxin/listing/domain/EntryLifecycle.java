@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 
+import cn.chengxin.catalog.domain.CourtListingTerm;
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.shared.calendar.CivilPeriods;
@@ -74,6 +76,36 @@ public final class EntryLifecycle {
             return publicationEnd;
         }
         return publicationEnd == null || byRule.isBefore(publicationEnd) ? byRule : publicationEnd;
+    }
+
+    /**
+     * The last day in force of an entry resting on a record of {@code itemCode} with this {@code content}: for a
+     * court's own listing (失信被执行人, {@link CourtListingTerm}), the term the court decided, not the rule's — RULES.md
+     * §7; 法释〔2017〕7号第一条、第二条:
+     * <ul>
+     *     <li>the last day the court gave it ({@link CourtListingTerm#END_FIELD}: two years, or extended by one to three
+     *     for aggravating grounds, 第二条第二款), never beyond the record's own publication;</li>
+     *     <li>else none for a defaulter able to perform and refusing (第一条第一项): he stays listed until the court
+     *     deletes him or his record is no longer shown;</li>
+     *     <li>else the two years of 第二条第一款 for the grounds of 第一条第二项至第六项: the rule's validity (at most 24
+     *     months, {@link ListRule#COURT_LISTING_MONTHS}), or 24 months when the rule leaves it to the court.</li>
+     * </ul>
+     * Any other record: {@link #validUntil(LocalDate, Integer, LocalDate)}.
+     */
+    public static LocalDate validUntil(String itemCode, Map<String, String> content, LocalDate decisionDate,
+                                       Integer validityMonths, LocalDate publicationEnd) {
+        if (!CourtListingTerm.listedByCourt(itemCode)) {
+            return validUntil(decisionDate, validityMonths, publicationEnd);
+        }
+        LocalDate courtsEnd = CourtListingTerm.endIn(content);
+        if (courtsEnd != null) {
+            return publicationEnd == null || courtsEnd.isBefore(publicationEnd) ? courtsEnd : publicationEnd;
+        }
+        if (content != null && CourtListingTerm.withoutTerm(content.get(CourtListingTerm.BEHAVIOUR_FIELD))) {
+            return null;
+        }
+        return validUntil(decisionDate, validityMonths == null ? CourtListingTerm.STATUTORY_MONTHS : validityMonths,
+                publicationEnd);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.chengxin.catalog.domain.Category;
+import cn.chengxin.catalog.domain.CourtListingTerm;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.Nature;
 import cn.chengxin.catalog.domain.Severity;
@@ -19,6 +20,7 @@ import cn.chengxin.subject.domain.SubjectKind;
  * edit adds a version; entries remember the version that proposed them.
  *
  * @param validityMonths how long an entry stays in force from the decision date; null: while the record is published
+ *                       (a court's listing: as long as the court decided, {@link #COURT_LISTING_MONTHS})
  * @param noticeDays     black list: days between the prior notice and effect; red list: the public notice period
  * @param seriousGround  black list: which of the four grounds of 国办发〔2020〕49号 the rule lists for ({@link
  *                       SeriousGround}); required there, and none on the other lists
@@ -32,13 +34,15 @@ public record ListRule(String code, int version, ListType listType, String name,
      * decision and hears corrections, so the platform mirrors the court's list at once, without a prior notice of
      * its own (RULES.md §7). Every other black-list rule is the platform's own listing.
      */
-    static final Set<String> LISTED_BY_COURT = Set.of("P_COURT_DEFAULTER", "O_COURT_DEFAULTER");
+    static final Set<String> LISTED_BY_COURT = CourtListingTerm.ITEMS;
 
     /**
-     * How long a court lists a defaulter (RULES.md §7; 法释〔2017〕7号第二条): two years; one to three more only by the
-     * court's own decision for aggravating grounds, which no catalogue item carries, so a rule of the court's items
-     * lists for two years at most. Left empty, an entry would last as long as its serious record is published: three
-     * years.
+     * The longest validity a rule of the court's items may give (RULES.md §7; 法释〔2017〕7号第二条第一款): two years, the
+     * term of the grounds of 第一条第二项至第六项, applied only to a record that carries no last day of the court's own
+     * and whose grounds are not 第一条第一项 ({@link EntryLifecycle#validUntil(String, java.util.Map, java.time.LocalDate,
+     * Integer, java.time.LocalDate)}). One to three more years are the court's own decision for aggravating grounds,
+     * which reaches the platform as the record's last day. Left empty, the rule leaves the term to the court: the
+     * record's last day, none for 第一条第一项, two years otherwise.
      */
     public static final int COURT_LISTING_MONTHS = 24;
 
@@ -224,9 +228,10 @@ public record ListRule(String code, int version, ListType listType, String name,
         }
         if (validityMonths != null && (validityMonths < 1 || validityMonths > 120)) {
             problems.add("有效期应在 1–120 个月之间");
-        } else if (listedByCourt() && (validityMonths == null || validityMonths > COURT_LISTING_MONTHS)) {
-            problems.add("失信被执行人名单的有效期为 2 年：须填写，且不超过 " + COURT_LISTING_MONTHS
-                    + " 个月（延长 1–3 年由法院依法决定）");
+        } else if (listedByCourt() && validityMonths != null && validityMonths > COURT_LISTING_MONTHS) {
+            // 法释〔2017〕7号第二条: two years; longer only by the court's decision, which its record carries.
+            problems.add("失信被执行人名单的有效期不超过 " + COURT_LISTING_MONTHS
+                    + " 个月（延长 1–3 年由法院依法决定，以法院报送的纳入期限截止日为准；留空则按法院决定的期限）");
         }
         if (noticeDays < 0 || noticeDays > 60) {
             problems.add("告知或公示天数应在 0–60 天之间");

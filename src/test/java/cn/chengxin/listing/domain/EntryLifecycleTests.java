@@ -56,6 +56,41 @@ class EntryLifecycleTests {
         assertThat(EntryLifecycle.validUntil(decided, null, null)).isNull();
     }
 
+    /**
+     * RULES.md §7; 法释〔2017〕7号第一条、第二条: a court's listing lasts as the court decided — the last day it delivered
+     * (an extension for aggravating grounds included), capped by the record's publication; none for a defaulter able
+     * to perform and refusing (第一条第一项); the two years of 第二条 for the other grounds. Not the rule's validity alone.
+     */
+    @Test
+    void aCourtsListingLastsAsTheCourtDecidedNotAsTheRuleSays() {
+        LocalDate decided = LocalDate.of(2026, 3, 2);
+        LocalDate published = LocalDate.of(2029, 3, 1);
+        Map<String, String> ableAndRefusing = Map.of("behaviour", "其他有履行能力而拒不履行生效法律文书确定义务");
+        Map<String, String> evading = Map.of("behaviour", "违反限制消费令");
+        Map<String, String> extended = Map.of("behaviour", "以暴力、威胁方法妨碍、抗拒执行", "listing_end", "2029-03-02");
+
+        assertThat(EntryLifecycle.validUntil("P_COURT_DEFAULTER", ableAndRefusing, decided, 24, published))
+                .as("Art. 1(1): no term, whatever the rule says").isNull();
+        assertThat(EntryLifecycle.validUntil("O_COURT_DEFAULTER", Map.of("behaviour", "有履行能力 拒不履行"), decided,
+                null, null)).isNull();
+        assertThat(EntryLifecycle.validUntil("P_COURT_DEFAULTER", evading, decided, 24, published))
+                .as("Art. 1(2)-(6): two years").isEqualTo(LocalDate.of(2028, 3, 2));
+        assertThat(EntryLifecycle.validUntil("P_COURT_DEFAULTER", evading, decided, null, published))
+                .as("a rule leaving the term to the court: the law's two years").isEqualTo(LocalDate.of(2028, 3, 2));
+        assertThat(EntryLifecycle.validUntil("P_COURT_DEFAULTER", Map.of("behaviour", "无正当理由拒不履行执行和解协议"),
+                decided, 24, published)).as("a refused settlement (Art. 1(6)) is not Art. 1(1)")
+                .isEqualTo(LocalDate.of(2028, 3, 2));
+        assertThat(EntryLifecycle.validUntil("P_COURT_DEFAULTER", extended, decided, 24, null))
+                .as("extended by the court: its own last day").isEqualTo(LocalDate.of(2029, 3, 2));
+        assertThat(EntryLifecycle.validUntil("P_COURT_DEFAULTER", extended, decided, 24, published))
+                .as("never beyond the record's publication").isEqualTo(published);
+        Map<String, String> endedEarly = Map.of("behaviour", "有履行能力而拒不履行", "listing_end", "2027-01-31");
+        assertThat(EntryLifecycle.validUntil("P_COURT_DEFAULTER", endedEarly, decided, 24, published))
+                .as("the court's last day wins over the grounds").isEqualTo(LocalDate.of(2027, 1, 31));
+        assertThat(EntryLifecycle.validUntil("P_DRUNK_DRIVING", ableAndRefusing, decided, 24, published))
+                .as("any other item: the rule's validity").isEqualTo(LocalDate.of(2028, 3, 2));
+    }
+
     /** 《民法典》第二百零二条: a validity in months ends on the corresponding day, or the month's last when it has none. */
     @Test
     void aValidityInMonthsEndsOnTheCorrespondingDayOfItsLastMonth() {

@@ -102,18 +102,25 @@ class ListRuleTests {
         assertThat(rule(ListType.GREY, 0, "P_ADMIN_PENALTY_SERIOUS").problems()).isEmpty();
     }
 
-    /** RULES.md §7 (法释〔2017〕7号第二条): a court lists a defaulter for two years; only the court extends it. */
+    /**
+     * RULES.md §7 (法释〔2017〕7号第一条、第二条): the court decides the term — none for Art. 1(1), two years for the other
+     * grounds, extended only by the court — so a rule of its items may leave the validity empty (the court's term) or
+     * give two years at most; another list's rule chooses its own period, or none (while its record is published).
+     */
     @Test
-    void aRuleOfTheCourtsItemsListsForTwoYearsAtMost() {
+    void aRuleOfTheCourtsItemsMayLeaveTheTermToTheCourtAndListsForTwoYearsAtMost() {
         assertThat(courtRule(24).problems()).isEmpty();
         assertThat(courtRule(12).problems()).isEmpty();
-        assertThat(courtRule(null).problems()).as("left empty, an entry would last as long as its record is published")
-                .singleElement().asString().contains("有效期为 2 年", "不超过 24 个月");
-        assertThat(courtRule(25).problems()).singleElement().asString().contains("不超过 24 个月");
+        assertThat(courtRule(null).problems()).as("left empty, the court's own term applies").isEmpty();
+        assertThat(courtRule(25).problems()).singleElement().asString().contains("不超过 24 个月", "法院");
         assertThat(new ListRule("TEST_RULE", 0, ListType.BLACK, "测试规则", Set.of("P_TAX_SERIOUS_DISHONESTY"), null,
                 null, "依据", null, 5, "期满", true, SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER).problems())
                 .as("another list's own period is the rule's to choose")
                 .isEmpty();
+        assertThat(new ListRule("TEST_RULE", 0, ListType.BLACK, "测试规则", Set.of("P_COURT_DEFAULTER",
+                "P_TAX_SERIOUS_DISHONESTY"), null, null, "依据", 36, 5, "期满", true,
+                SeriousGround.LEGAL_OBLIGATIONS_REFUSED).problems())
+                .as("a rule naming another item too is not the court's: its own period").isEmpty();
     }
 
     private static ListRule courtRule(Integer validityMonths) {
