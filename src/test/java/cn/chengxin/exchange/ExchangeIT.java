@@ -1856,7 +1856,7 @@ class ExchangeIT {
         String number = TestCitizens.withCheckCharacter("11010519660606041");
         String header = "\uFEFF姓名,身份证号码,执行法院,案号,生效法律文书确定的义务,失信被执行人行为具体情形,发布日期,移除日期\n";
         String row = "雍德胜," + number + ",北京市西城区人民法院,(2026)京0102执" + System.nanoTime() % 100000
-                + "号,给付货款,有履行能力而拒不履行," + LocalDate.now().minusDays(3) + ",";
+                + "号,给付货款,违反限制消费令," + LocalDate.now().minusDays(3) + ",";
         String file = header + row + "\n" + "某某," + TestCitizens.withWrongCheckCharacter(number)
                 + ",某法院,(2026)京执1号,给付,拒不履行,2026-03-02,\n";
 
@@ -1930,6 +1930,50 @@ class ExchangeIT {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute(
                         "failureCode", "LIST_FILE_UNREADABLE"));
+    }
+
+    /**
+     * Finding I2 of gaps review xxvii (RULES.md §7; 法释〔2017〕7号第一条、第二条): a row of the court's list has the term
+     * the court decided. Published three years ago, a defaulter able to perform and refusing (第一条第一项), whose row
+     * gives no 截止日期, is still listed and flagged in checks; one listed on another ground the same day is not (two
+     * years); one whose term the court extended keeps its 截止日期.
+     */
+    @Test
+    void aCourtListRowOfOneAbleToPayAndRefusingStaysInForceThreeYearsLater() throws Exception {
+        String hrChecks = key("HRSS", Permission.API_SUBJECT_CHECK);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate published = today.minusYears(3);
+        String refusing = TestCitizens.withCheckCharacter("41170219800404" + String.format("%03d",
+                System.nanoTime() % 1000));
+        String evading = TestCitizens.withCheckCharacter("41170219810505" + String.format("%03d",
+                System.nanoTime() % 1000));
+        String extended = TestCitizens.withCheckCharacter("41170219820606" + String.format("%03d",
+                System.nanoTime() % 1000));
+        String header = "姓名,身份证号码,执行法院,案号,生效法律文书确定的义务,失信被执行人行为具体情形,发布日期,截止日期\n";
+        String file = header
+                + "石建国," + refusing + ",驿城区人民法院,(2023)豫1702执" + System.nanoTime() % 100000
+                + "号,给付货款,其他有履行能力而拒不履行生效法律文书确定义务," + published + ",\n"
+                + "石建军," + evading + ",驿城区人民法院,(2023)豫1702执" + System.nanoTime() % 100000
+                + "号,给付货款,违反财产报告制度," + published + ",\n"
+                + "石建民," + extended + ",驿城区人民法院,(2023)豫1702执" + System.nanoTime() % 100000
+                + "号,给付货款,以暴力、威胁方法妨碍、抗拒执行," + published + "," + today.plusYears(1) + "\n";
+
+        LoadReport loaded = uploadedAndApproved(file);
+
+        assertThat(loaded.applied()).isEqualTo(3);
+        assertThat(exchange.receivedAbout(pseudonymOf(refusing))).singleElement().satisfies(e -> {
+            assertThat(e.validUntil()).as("第一条第一项: no term, never two years").isNull();
+            assertThat(e.inForce(today)).isTrue();
+        });
+        assertThat(exchange.receivedAbout(pseudonymOf(evading))).singleElement()
+                .satisfies(e -> assertThat(e.inForce(today)).as("第二条第一款: two years, over").isFalse());
+        assertThat(exchange.receivedAbout(pseudonymOf(extended))).singleElement().satisfies(e -> {
+            assertThat(e.validUntil()).isEqualTo(today.plusYears(1));
+            assertThat(e.inForce(today)).isTrue();
+        });
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> check(hrChecks, refusing)
+                .andExpect(jsonPath("$.entries[0].listType").value("BLACK")));
+        check(hrChecks, evading).andExpect(jsonPath("$.entries").isEmpty());
     }
 
     /**
@@ -2151,7 +2195,7 @@ class ExchangeIT {
                 + "\",\"version\":\"1\",\"action\":\"ADD\",\"decisionNumber\":\"(2026)豫1702执91号\","
                 + "\"decisionDate\":\"2026-03-02\",\"fields\":{\"case_number\":\"(2026)豫1702执91号\","
                 + "\"court\":\"驿城区人民法院\",\"obligation\":\"给付货款\",\"performance\":\"全部未履行\","
-                + "\"behaviour\":\"有履行能力而拒不履行\"}}";
+                + "\"behaviour\":\"违反限制消费令\"}}";
         mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key("COURT",
                                 Permission.RECORD_SUBMIT))
                         .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)

@@ -104,7 +104,7 @@ class ThreePlatformsIT {
                 .validate(null, person.number())).orElseThrow();
         String source = "SX-" + UUID.randomUUID();
         Map<String, String> fields = Map.of("case_number", "(2025)豫1702执66号", "court", "驿城区人民法院",
-                "obligation", "给付货款", "performance", "全部未履行", "behaviour", "有履行能力而拒不履行");
+                "obligation", "给付货款", "performance", "全部未履行", "behaviour", "违反限制消费令");
         String decided = LocalDate.now().minusMonths(13).toString();
         var delivered = cityA.getBean(Submissions.class).submit(UUID.randomUUID(), "COURT", List.of(new IncomingRecord(
                 "P_COURT_DEFAULTER", person.number(), person.name(), source, "1", "ADD", "(2025)豫1702执66号", decided,

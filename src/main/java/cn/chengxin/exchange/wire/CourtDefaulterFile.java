@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.chengxin.audit.SigningKeys;
+import cn.chengxin.catalog.domain.CourtListingTerm;
 import cn.chengxin.exchange.domain.ExchangeMessage;
 import cn.chengxin.exchange.domain.MessageKind;
 import cn.chengxin.shared.calendar.CivilPeriods;
@@ -24,10 +25,13 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The published list of court defaulters (失信被执行人名单, Supreme People's Court) as a CSV file with a header row:
  * 姓名, 身份证号码, 执行法院, 案号, 生效法律文书确定的义务, 失信被执行人行为具体情形, 发布日期, and optionally
- * 移除日期. Each row becomes a black-list entry issued by {@value #ISSUER}: a defaulter is listed for two years
- * from publication unless removed earlier (RULES.md §7; counted as the law counts years, {@link CivilPeriods}), and a
- * removal is a newer version of the same entry. The list names organisations too, by their unified social credit code
- * in the same column: the row is read as a person's until the number is known ({@link #about}).
+ * 截止日期 and 移除日期. Each row becomes a black-list entry issued by {@value #ISSUER}, listed from publication for the
+ * term the court decided (RULES.md §7; 法释〔2017〕7号第一条、第二条; {@link CourtListingTerm}): to the row's 截止日期 when
+ * it gives one (two years, or extended by one to three for aggravating grounds); without an end when its grounds are
+ * 第一条第一项 (able to perform and refusing); else two years from publication (第二条第一款; counted as the law counts
+ * years, {@link CivilPeriods}). A removal (移除日期) is a newer version of the same entry. The list names organisations
+ * too, by their unified social credit code in the same column: the row is read as a person's until the number is known
+ * ({@link #about}).
  */
 public final class CourtDefaulterFile {
 
@@ -87,20 +91,21 @@ public final class CourtDefaulterFile {
             String number = get(r, "身份证号码", 40);
             String caseNumber = get(r, "案号", 100);
             LocalDate published = LocalDate.parse(get(r, "发布日期", 10));
-            String removedText = r.isMapped("移除日期") ? r.get("移除日期") : "";
-            LocalDate removed = removedText == null || removedText.isBlank() ? null : LocalDate.parse(removedText);
+            LocalDate removed = optionalDate(r, "移除日期");
+            LocalDate courtsEnd = optionalDate(r, "截止日期");
+            if (courtsEnd != null && courtsEnd.isBefore(published)) {
+                throw new IllegalArgumentException("截止日期：不得早于发布日期");
+            }
             LocalDate latest = removed != null && removed.isAfter(published) ? removed : published;
             String id = HexFormat.of().formatHex(SigningKeys.sm3((caseNumber + "|" + number.toUpperCase())
                     .getBytes(StandardCharsets.UTF_8))).substring(0, 32);
-            // The version grows with the latest date of the row, so a removal outranks the listing it ends.
-            long version = latest.toEpochDay() * 10 + (removed != null ? 1 : 0);
-            ExchangeMessage message = new ExchangeMessage(ISSUER, "list/spc-" + id, version, MessageKind.LIST_ENTRY,
-                    loadedAt, new ExchangeMessage.Subject("RESIDENT_ID", number, get(r, "姓名", 100)), ITEM, "BLACK",
-                    null, new ExchangeMessage.Period(published, CivilPeriods.lastDayOfYears(published, 2)),
-                    removed != null ? "EXITED" : "EFFECTIVE", false, get(r, "执行法院", 64), caseNumber, BASIS,
-                    ISSUER_NAME, null);
             get(r, "生效法律文书确定的义务", 500);
-            get(r, "失信被执行人行为具体情形", 500);
+            LocalDate end = end(published, courtsEnd, get(r, "失信被执行人行为具体情形", 500));
+            ExchangeMessage message = new ExchangeMessage(ISSUER, "list/spc-" + id,
+                    version(latest, published, end, removed != null), MessageKind.LIST_ENTRY, loadedAt,
+                    new ExchangeMessage.Subject("RESIDENT_ID", number, get(r, "姓名", 100)), ITEM, "BLACK", null,
+                    new ExchangeMessage.Period(published, end), removed != null ? "EXITED" : "EFFECTIVE", false,
+                    get(r, "执行法院", 64), caseNumber, BASIS, ISSUER_NAME, null);
             List<String> problems = message.problems();
             return problems.isEmpty() ? new Row(line, message, null)
                     : new Row(line, null, String.join("; ", problems));
@@ -109,6 +114,42 @@ public final class CourtDefaulterFile {
         } catch (IllegalArgumentException e) {
             return new Row(line, null, e.getMessage());
         }
+    }
+
+    /**
+     * The listing's last day, as the court decided it (RULES.md §7; 法释〔2017〕7号第一条、第二条): the row's 截止日期;
+     * none for the grounds of 第一条第一项, whatever two years have passed; else two years from publication (第二条第一款).
+     */
+    static LocalDate end(LocalDate published, LocalDate courtsEnd, String behaviour) {
+        if (courtsEnd != null) {
+            return courtsEnd;
+        }
+        return CourtListingTerm.withoutTerm(behaviour) ? null
+                : CivilPeriods.lastDayOfYears(published, CourtListingTerm.STATUTORY_MONTHS / 12);
+    }
+
+    /**
+     * The row's version (a received row is replaced by a higher version only): it grows with the row's latest date, and
+     * within a day a removal outranks the listing it ends ({@link #REMOVAL}), a listing without an end outranks one with
+     * an end, and a later end an earlier one, so that a court's extension replaces the term loaded before. Loads before
+     * finding I2 numbered rows {@code day * 10 (+1 for a removal)}; migration V238 put the rows they left on this scale,
+     * as a listing's lowest version ({@code day * SCALE}) and a removal, so that loading the list again sets the term
+     * the court decided without undoing a removal.
+     */
+    static long version(LocalDate latest, LocalDate published, LocalDate end, boolean removed) {
+        long within = removed ? REMOVAL : end == null ? REMOVAL - 1
+                : Math.min(REMOVAL - 2, 1 + Math.max(0, end.toEpochDay() - published.toEpochDay()));
+        return latest.toEpochDay() * SCALE + within;
+    }
+
+    /** How many versions a day of the list holds (see {@link #version}). */
+    static final long SCALE = 100_000;
+    /** The version of a removal within its day: the highest. */
+    static final long REMOVAL = SCALE - 1;
+
+    private static LocalDate optionalDate(CSVRecord r, String column) {
+        String text = r.isMapped(column) && r.isSet(column) ? r.get(column) : null;
+        return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
     }
 
     /**
