@@ -63,6 +63,11 @@ class CourtDefaulterFileTests {
         assertThat(removed.message().status()).isEqualTo("EXITED");
         assertThat(removed.message().version()).as("a removal the same day outranks any listing")
                 .isGreaterThan(extended.message().version()).isGreaterThan(refusing.message().version());
+        long renumbered = java.time.LocalDate.of(2026, 3, 2).toEpochDay() * 100_000;
+        assertThat(List.of(refusing, twoYears, extended)).extracting(r -> r.message().version())
+                .as("a row V238 renumbered (a listing lowest of its day, a removal highest) is replaced by a load, "
+                        + "not a removal").allMatch(v -> v > renumbered && v < renumbered + 99_999);
+        assertThat(removed.message().version()).isEqualTo(renumbered + 99_999);
         assertThat(read(header + row.formatted("违反限制消费令", "2026-03-01", "")).get(0).problem())
                 .contains("截止日期");
         assertThat(read(HEADER + ROW.replace("违反限制消费令", "有履行能力拒不履行") + "\n").get(0).message().period().end())
