@@ -320,6 +320,34 @@ public class Catalogue {
         if (items.count() > 0) {
             return false;
         }
+        insertSeeded(base);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.seed").detail("基础目录 " + base.size() + " 个事项"));
+        return true;
+    }
+
+    /**
+     * The base catalogue's items a catalogue already in use never held, added active as the first seeding adds them: a
+     * release that adds base items (P_RESIDENCY and P_OCCUPATION, which feed the registry, gaps review xxviii J1) brings
+     * them to the platforms running before it. An item the credit office changed or withdrew is held, and left as it is.
+     *
+     * @return the codes added
+     */
+    @Transactional
+    public List<String> seedNewBaseItems(List<ItemDefinition> base) {
+        if (items.count() == 0) {
+            return List.of();
+        }
+        java.util.Set<String> held = items.codes();
+        List<ItemDefinition> added = base.stream().filter(d -> !held.contains(d.code())).toList();
+        if (!added.isEmpty()) {
+            insertSeeded(added);
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.seed.added").detail("基础目录新增事项 "
+                    + added.stream().map(ItemDefinition::code).collect(java.util.stream.Collectors.joining("、"))));
+        }
+        return added.stream().map(ItemDefinition::code).toList();
+    }
+
+    private void insertSeeded(List<ItemDefinition> base) {
         Instant now = clock.instant();
         for (ItemDefinition definition : base) {
             ItemDefinition d = ItemDefinition.withDefaultPeriods(definition);
@@ -328,8 +356,6 @@ public class Catalogue {
             items.insert(id, 1, CatalogueItem.Status.DRAFT, d, "基础目录", "system", now);
             items.activateSeeded(id, now);
         }
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.seed").detail("基础目录 " + base.size() + " 个事项"));
-        return true;
     }
 
     /**

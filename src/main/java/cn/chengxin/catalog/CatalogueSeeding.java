@@ -8,7 +8,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** A platform whose catalogue is empty starts with the base catalogue (in every profile: it is configuration). */
+/**
+ * A platform whose catalogue is empty starts with the base catalogue (in every profile: it is configuration); one
+ * running already gets the base items a release added ({@link Catalogue#seedNewBaseItems}).
+ */
 @Component
 @Order(-100)
 class CatalogueSeeding implements ApplicationRunner {
@@ -25,6 +28,11 @@ class CatalogueSeeding implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (catalogue.seed(BaseCatalogue.items())) {
             log.info("Information catalogue seeded with {} base items", BaseCatalogue.items().size());
+        } else {
+            java.util.List<String> added = catalogue.seedNewBaseItems(BaseCatalogue.items());
+            if (!added.isEmpty()) {
+                log.info("Information catalogue given the new base items {}", added);
+            }
         }
     }
 }

@@ -1,8 +1,12 @@
 package cn.chengxin.catalog.domain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+
+import cn.chengxin.subject.domain.OccupationalGroup;
+import cn.chengxin.subject.domain.ResidencyKind;
 
 import static cn.chengxin.catalog.domain.FieldDefinition.of;
 import static cn.chengxin.catalog.domain.FieldDefinition.text;
@@ -21,6 +25,10 @@ public final class BaseCatalogue {
      * which their records' retention counts when given (RULES.md §4).
      */
     private static final String ACT_ENDED_ON = "ended_on";
+    /** The item of the household and residence register that feeds the registry's residency. */
+    public static final String RESIDENCY = "P_RESIDENCY";
+    /** The item of key occupational groups (RULES.md §1) that feeds the registry's memberships. */
+    public static final String OCCUPATION = "P_OCCUPATION";
     private static final List<String> ENFORCEMENT = List.of("MARKET", "PUBLIC_SECURITY", "ECOLOGY", "TAX",
             "EMERGENCY", "HOUSING", "TRANSPORT", "HEALTH");
 
@@ -130,6 +138,27 @@ public final class BaseCatalogue {
                 Domain.CHARITY, List.of(text("recipient", "受赠组织", true), text("purpose", "捐赠用途", false)),
                 List.of("CIVIL_AFFAIRS"), "《中华人民共和国慈善法》第九十一条", Sharing.AUTHORISED_QUERY, null, false, true,
                 UpdateCycle.QUARTERLY, false, "本人可拒绝记录（RULES.md §2）"));
+        // The registry's residency and key occupational groups (gaps review xxviii J1): ingestion writes them to the
+        // subject registry (scoring counts residents, the occupational report lists the groups); neither is a record
+        // to punish or score by, nor to publish.
+        items.add(item(RESIDENCY, "户籍和居住登记信息", SubjectType.PERSON, Nature.BASIC, Category.REGISTRATION,
+                Domain.GENERAL, List.of(new FieldDefinition("kind", "登记类别", FieldType.CHOICE, true, 64,
+                                Arrays.stream(ResidencyKind.values()).map(ResidencyKind::label).toList()),
+                        text("region_code", "居住地行政区划代码", true), of("since", "登记起始日期", FieldType.DATE, true),
+                        of("until", "终止日期（迁出、注销之日）", FieldType.DATE, false)),
+                List.of("PUBLIC_SECURITY"), "《中华人民共和国户口登记条例》；《中华人民共和国居民身份证法》；《居住证暂行条例》第二条、第九条",
+                Sharing.GOVERNMENT, null, false, false, UpdateCycle.DAILY, false,
+                "户籍或居住证（常住）登记：行政区划代码 6 位（GB/T 2260）；迁出或注销时以更正（UPDATE）报送终止日期。"
+                        + "写入信用主体库的居住信息，评分以此认定本地常住居民"));
+        items.add(item(OCCUPATION, "重点职业人群信息", SubjectType.PERSON, Nature.BASIC, Category.QUALIFICATION,
+                Domain.GENERAL, List.of(new FieldDefinition("group", "职业人群", FieldType.CHOICE, true, 64,
+                                Arrays.stream(OccupationalGroup.values()).map(OccupationalGroup::label).toList()),
+                        of("since", "起始日期", FieldType.DATE, true), of("until", "终止日期", FieldType.DATE, false),
+                        text("issued_by", "认定或发证机关", true)),
+                List.of("HRSS", "EDUCATION", "HEALTH", "JUSTICE", "MARKET", "TRANSPORT"),
+                "《国务院办公厅关于加强个人诚信体系建设的指导意见》（国办发〔2016〕98号）（重点职业人群信用记录）",
+                Sharing.GOVERNMENT, null, false, false, UpdateCycle.MONTHLY, false,
+                "写入信用主体库的职业人群，职业信用报告据此列出（RULES.md §1）"));
         // ---- organisations -------------------------------------------------------------------------
         items.add(item("O_REGISTRATION", "登记注册基本信息", SubjectType.ORGANISATION, Nature.BASIC, Category.REGISTRATION,
                 Domain.GENERAL, List.of(text("type", "主体类型", true), text("address", "住所", true),

@@ -79,6 +79,11 @@ public class JdbcCatalogue {
                 .query(Integer.class).single();
     }
 
+    /** The code of every item the catalogue holds or held, in any status. */
+    public java.util.Set<String> codes() {
+        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT code FROM catalog.item").query(String.class).list());
+    }
+
     public long count() {
         return jdbc.sql("SELECT count(*) FROM catalog.item").query(Long.class).single();
     }
