@@ -75,9 +75,11 @@ public class Submissions {
     private final BatchClaims claims;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate withRegistrations;
 
     Submissions(RowValidator validator, SubjectRegistry subjects, RenamingSubjects renaming, Catalogue catalogue,
-                CreditFile creditFile, JdbcBatches batches, BatchClaims claims, AuditLog audit, Clock clock) {
+                CreditFile creditFile, JdbcBatches batches, BatchClaims claims, AuditLog audit, Clock clock,
+                org.springframework.transaction.PlatformTransactionManager transactions) {
         this.validator = validator;
         this.subjects = subjects;
         this.renaming = renaming;
@@ -87,6 +89,7 @@ public class Submissions {
         this.claims = claims;
         this.audit = audit;
         this.clock = clock;
+        this.withRegistrations = new org.springframework.transaction.support.TransactionTemplate(transactions);
     }
 
     /** A row with its line (file) or position (API, from 1). */
@@ -352,6 +355,10 @@ public class Submissions {
             }
         }
         valid = withoutNewRecordsUnderWithdrawnItems(department, valid, errors);
+        // A residence or membership the registry would not take is refused before the subject is resolved: it
+        // registers nobody.
+        valid = valid.stream().filter(v -> DeliveredRegistrations.refusal(v, today).map(errors::add).isEmpty())
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         List<NewRecord> records = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
         List<Integer> copyOf = new ArrayList<>();
@@ -512,8 +519,17 @@ public class Submissions {
         List<RowError> errors = new ArrayList<>(chunk.errors());
         int accepted = 0;
         int duplicates = 0;
+        // The residences and memberships the records give are written with them: the rescoring their storage
+        // triggers once they commit reads them (DeliveredRegistrations).
         List<StoreOutcome> outcomes = chunk.records().isEmpty() ? List.of()
-                : creditFile.store(batchId, by, chunk.records(), chunk.copyOf());
+                : chunk.records().stream().noneMatch(r -> DeliveredRegistrations.feeds(r.itemCode()))
+                ? creditFile.store(batchId, by, chunk.records(), chunk.copyOf())
+                : withRegistrations.execute(tx -> {
+                    List<StoreOutcome> stored = creditFile.store(batchId, by, chunk.records(), chunk.copyOf());
+                    DeliveredRegistrations.facts(chunk.records(), stored, subjects::recordResidences,
+                            subjects::recordMemberships);
+                    return stored;
+                });
         for (int i = 0; i < outcomes.size(); i++) {
             long line = chunk.lines().get(i);
             StoreOutcome outcome = outcomes.get(i);

@@ -336,6 +336,23 @@ public class SubjectRegistry {
     }
 
     /**
+     * Writes the residences the records of the household and residence register gave persons (gaps review xxviii J1):
+     * a record's residence is kept under its record, a later version of it corrects the residence, a revocation
+     * removes it; residences of other records stay (the history). Called in the transaction that stores the records, so
+     * that the rescoring their storage triggers ({@code RecordsChanged}) reads them.
+     */
+    @Transactional
+    public void recordResidences(List<DeliveredFact<cn.chengxin.subject.domain.RegisteredResidence>> delivered) {
+        delivered.forEach(d -> subjects.recordResidence(d.personId(), d.recordKey(), d.fact()));
+    }
+
+    /** As {@link #recordResidences}, for memberships of key occupational groups (RULES.md §1). */
+    @Transactional
+    public void recordMemberships(List<DeliveredFact<cn.chengxin.subject.domain.RegisteredMembership>> delivered) {
+        delivered.forEach(d -> subjects.recordMembership(d.personId(), d.recordKey(), d.fact()));
+    }
+
+    /**
      * The {@link #pseudonymPrefix} of every registered subject, for a module that keeps them in memory to answer
      * {@link #registeredAmong} without a database read for most subjects.
      */

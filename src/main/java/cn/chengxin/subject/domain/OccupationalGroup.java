@@ -45,4 +45,9 @@ public enum OccupationalGroup {
     public String label() {
         return label;
     }
+
+    /** The group whose label this is (as a catalogue item's choice field carries it); empty for any other text. */
+    public static java.util.Optional<OccupationalGroup> ofLabel(String label) {
+        return java.util.Arrays.stream(values()).filter(g -> g.label.equals(label)).findFirst();
+    }
 }

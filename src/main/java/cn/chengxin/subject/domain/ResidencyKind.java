@@ -14,4 +14,9 @@ public enum ResidencyKind {
     public String label() {
         return label;
     }
+
+    /** The kind whose label this is (as a catalogue item's choice field carries it); empty for any other text. */
+    public static java.util.Optional<ResidencyKind> ofLabel(String label) {
+        return java.util.Arrays.stream(values()).filter(k -> k.label.equals(label)).findFirst();
+    }
 }

@@ -164,6 +164,37 @@ public class JdbcSubjects {
         }
     }
 
+    /** The residence of the record {@code recordKey}, inserted or corrected; {@code null}: the record was revoked. */
+    public void recordResidence(UUID personId, UUID recordKey, cn.chengxin.subject.domain.RegisteredResidence r) {
+        if (r == null) {
+            jdbc.sql("DELETE FROM subject.residency WHERE source_record = ?").param(recordKey).update();
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO subject.residency (person_id, kind, region_code, valid_from, valid_to, source_record)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (source_record) DO UPDATE SET kind = excluded.kind,
+                            region_code = excluded.region_code, valid_from = excluded.valid_from,
+                            valid_to = excluded.valid_to""")
+                .params(personId, r.kind().name(), r.regionCode(), r.from(), r.to(), recordKey).update();
+    }
+
+    /** The membership of the record {@code recordKey}, inserted or corrected; {@code null}: the record was revoked. */
+    public void recordMembership(UUID personId, UUID recordKey, cn.chengxin.subject.domain.RegisteredMembership m) {
+        if (m == null) {
+            jdbc.sql("DELETE FROM subject.occupational_membership WHERE source_record = ?").param(recordKey).update();
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO subject.occupational_membership (person_id, occupational_group, valid_from,
+                                                                     valid_to, issued_by, source_record)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (source_record) DO UPDATE SET occupational_group = excluded.occupational_group,
+                            valid_from = excluded.valid_from, valid_to = excluded.valid_to,
+                            issued_by = excluded.issued_by""")
+                .params(personId, m.group().name(), m.from(), m.to(), m.issuedBy(), recordKey).update();
+    }
+
     public void insertOrganisationDetails(UUID id, NewOrganisation organisation) {
         String code = organisation.document().number();
         jdbc.sql("""
