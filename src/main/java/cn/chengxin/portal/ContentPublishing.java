@@ -39,8 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
  * change names the article's version it was made on; a change made on an older version is refused, so two
  * reviewers acting at once produce exactly one decision. Every change is audited.
  *
- * <p>A typical case names people's conduct on the public site (RULES.md §10): it is refused while it holds a detail
- * that names a person ({@link PersonalDetails}), and published only by a reviewer who confirms its 保密审查. It may
+ * <p>Every article is public disclosure (RULES.md §10), whatever kind its writer files it under: a case told as 信用知识
+ * names a person as much as one filed as 典型案例. So every kind is refused while it holds a detail that names a person
+ * ({@link PersonalDetails}), and published only by a reviewer who confirms its 保密审查. A typical case may
  * name the records it reports, by their decision document numbers; when any of them is repaired, revoked, corrected
  * or leaves publication, the case is withdrawn with it (RULES.md §4, §6: the information is no longer shown).
  */
@@ -139,17 +140,11 @@ public class ContentPublishing {
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.submit").detail(id.toString()));
     }
 
-    /** As {@link #publish(UUID, int, String, boolean)} without a confidentiality review: not for a typical case. */
-    @Transactional
-    public void publish(UUID id, int version, String note) {
-        publish(id, version, note, false);
-    }
-
     /**
-     * The checker's decision: the article goes public. Refused to its author, its last editor and its submitter. A
-     * typical case needs {@code confidentialityReviewed}, the reviewer's 保密审查 (RULES.md §10, Panzhihua), kept with
-     * the review; it is checked again for details that name a person (a draft may predate the check), and refused
-     * while a record it reports is no longer shown.
+     * The checker's decision: the article goes public. Refused to its author, its last editor and its submitter.
+     * Every kind needs {@code confidentialityReviewed}, the reviewer's 保密审查 (RULES.md §10, Panzhihua), kept with
+     * the review; the text is checked again for details that name a person (a draft may predate the check), and a
+     * case is refused while a record it reports is no longer shown.
      */
     @Transactional
     public void publish(UUID id, int version, String note, boolean confidentialityReviewed) {
@@ -163,12 +158,12 @@ public class ContentPublishing {
                     .detail(id + ": own article"));
             throw ownArticle;
         }
+        if (!confidentialityReviewed) {
+            throw ContentProblem.invalid("CASE_CONFIDENTIALITY_REVIEW_MISSING",
+                    "发布前须确认已完成保密审查：已去标识化，不含可识别个人的信息");
+        }
+        requirePublishable(new ArticleText(article.kind(), article.title(), article.summary(), article.body()));
         if (article.kind() == ArticleKind.CASE) {
-            if (!confidentialityReviewed) {
-                throw ContentProblem.invalid("CASE_CONFIDENTIALITY_REVIEW_MISSING",
-                        "发布典型案例前须确认已完成保密审查：已去标识化，不含可识别个人的信息");
-            }
-            requirePublishable(new ArticleText(article.kind(), article.title(), article.summary(), article.body()));
             for (RecordLink link : articles.links(id)) {
                 Optional<FileEntry> entry = currentEntry(link);
                 if (entry.isEmpty() || !entry.get().status().shown()) {
@@ -177,10 +172,8 @@ public class ContentPublishing {
                 }
             }
         }
-        boolean reviewed = article.kind() == ArticleKind.CASE && confidentialityReviewed;
-        changed(articles.publish(id, version, by, clock.instant(), blankToNull(note), reviewed));
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.publish")
-                .detail(id + (reviewed ? " 保密审查已确认" : "")));
+        changed(articles.publish(id, version, by, clock.instant(), blankToNull(note), true));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.publish").detail(id + " 保密审查已确认"));
     }
 
     /** Sends a submitted article back to its author with the reason. */
@@ -274,19 +267,17 @@ public class ContentPublishing {
     }
 
     /**
-     * A case or an article is published on the public site for anyone to read, and a typical case names its person
+     * A case or an article is published on the public site for anyone to read, and any of them may tell of a person
      * (RULES.md §10: identity numbers only encrypted and masked): none may stand in its title, summary or body; nor,
-     * in a case, any other detail that names a person (de-identified disclosure, Shenzhen Art. 38).
+     * whatever the kind, any other detail that names a person (de-identified disclosure, Shenzhen Art. 38).
      */
     private static void requirePublishable(ArticleText text) {
         TypedText.requireNoIdentityNumber("title", "标题", text.title());
         TypedText.requireNoIdentityNumber("summary", "摘要", text.summary());
         TypedText.requireNoIdentityNumber("body", "正文", text.body());
-        if (text.kind() == ArticleKind.CASE) {
-            PersonalDetails.requireNone("title", "标题", text.title());
-            PersonalDetails.requireNone("summary", "摘要", text.summary());
-            PersonalDetails.requireNone("body", "正文", text.body());
-        }
+        PersonalDetails.requireNone("title", "标题", text.title());
+        PersonalDetails.requireNone("summary", "摘要", text.summary());
+        PersonalDetails.requireNone("body", "正文", text.body());
     }
 
     private Article current(UUID id, Step step) {

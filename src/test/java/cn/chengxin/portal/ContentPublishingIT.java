@@ -65,7 +65,7 @@ class ContentPublishingIT {
                 "第一段。\n\n第二段。"));
         content.submit(draft.id(), draft.version());
         int pending = content.find(draft.id()).orElseThrow().version();
-        assertThatThrownBy(() -> content.publish(draft.id(), pending, ""))
+        assertThatThrownBy(() -> content.publish(draft.id(), pending, "", true))
                 .extracting(e -> ((DomainProblem) e).code()).isEqualTo("FOUR_EYES");
         // The console says so with the code, and nothing is published.
         mvc.perform(post("/console/content/{id}/publish", draft.id()).param("version", Integer.toString(pending))
@@ -92,6 +92,69 @@ class ContentPublishingIT {
         mvc.perform(get("/cases/{id}", draft.id())).andExpect(status().isNotFound());
     }
 
+    /**
+     * A case told under another kind is public disclosure all the same (I8, RULES.md §10, Shenzhen Art. 38): a
+     * 信用知识 text naming its person is refused as a typical case is, in the service and in the console, and nothing is
+     * saved; the same text de-identified is saved.
+     */
+    @Test
+    void aKnowledgeArticleThatNamesAPersonIsRefused() throws Exception {
+        as("writer");
+        String title = "以案说法：拒不履行判决的后果" + UUID.randomUUID();
+        String named = "张三，男，1985年生，因拒不履行生效判决被列入失信被执行人名单。";
+        assertThatThrownBy(() -> content.draft(new ArticleText(ArticleKind.KNOWLEDGE, title, "摘要", named)))
+                .extracting(e -> ((DomainProblem) e).code()).isEqualTo("CASE_NAMES_A_PERSON");
+        assertThatThrownBy(() -> content.draft(new ArticleText(ArticleKind.POLICY, title, named, "正文。")))
+                .extracting(e -> ((DomainProblem) e).code()).isEqualTo("CASE_NAMES_A_PERSON");
+        var editor = authentication(Principals.staff("content-knowledge", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.CONTENT_EDIT));
+        assertThat(mvc.perform(post("/console/content").with(editor).with(csrf()).param("kind", "KNOWLEDGE")
+                        .param("title", title).param("summary", "").param("body", "手机13812345678。" + named))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString())
+                .contains("CASE_NAMES_A_PERSON", "「正文」第3个字", "id=\"body-refused\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM portal.article WHERE title = ?").param(title).query(Long.class)
+                .single()).isZero();
+
+        Article masked = content.draft(new ArticleText(ArticleKind.KNOWLEDGE, title, "摘要",
+                "张某，男，1985年生，因拒不履行生效判决被列入失信被执行人名单。"));
+        assertThat(masked.status()).isEqualTo(ArticleStatus.DRAFT);
+    }
+
+    /**
+     * A policy article is published only with the reviewer's 保密审查, as a typical case is (I8, RULES.md §10,
+     * Panzhihua): the console offers the confirmation for it, a publication without it changes nothing, and the
+     * confirmation is kept with the review.
+     */
+    @Test
+    void aPolicyArticleIsPublishedOnlyWithTheConfidentialityReview() throws Exception {
+        as("writer");
+        Article draft = content.draft(new ArticleText(ArticleKind.POLICY, "信用修复办法解读" + UUID.randomUUID(), "摘要",
+                "正文。"));
+        content.submit(draft.id(), draft.version());
+        int pending = content.find(draft.id()).orElseThrow().version();
+        var reviewer = authentication(Principals.staff("policy-checker", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.CONTENT_PUBLISH));
+        assertThat(page(get("/console/content/{id}", draft.id()).with(reviewer)))
+                .contains("name=\"confidentialityReviewed\"", "已完成保密审查");
+
+        mvc.perform(post("/console/content/{id}/publish", draft.id()).param("version", Integer.toString(pending))
+                        .with(reviewer).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("failureCode", "CASE_CONFIDENTIALITY_REVIEW_MISSING"));
+        as("checker");
+        assertThatThrownBy(() -> content.publish(draft.id(), pending, "同意发布", false))
+                .extracting(e -> ((DomainProblem) e).code()).isEqualTo("CASE_CONFIDENTIALITY_REVIEW_MISSING");
+        assertThat(content.find(draft.id()).orElseThrow().status()).isEqualTo(ArticleStatus.PENDING);
+        mvc.perform(get("/cases/{id}", draft.id())).andExpect(status().isNotFound());
+
+        mvc.perform(post("/console/content/{id}/publish", draft.id()).param("version", Integer.toString(pending))
+                        .param("confidentialityReviewed", "true").with(reviewer).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("successKey", "content.published"));
+        assertThat(content.published(draft.id())).get().extracting(Article::confidentialityReviewed).isEqualTo(true);
+        assertThat(page(get("/console/content/{id}", draft.id()).with(reviewer)))
+                .contains("data-field=\"confidentiality\">审核人已确认</dd>");
+    }
+
     /** The public 典型案例 names the kinds of articles in the reader's language (issue #5); Chinese as before. */
     /** A policy article published in the console is found on 政策法规 too, not only among the cases. */
     @Test
@@ -104,7 +167,7 @@ class ContentPublishingIT {
         mvc.perform(get("/policies")).andExpect(content().string(not(containsString(title))));
 
         as("checker");
-        content.publish(draft.id(), pending, "同意发布");
+        content.publish(draft.id(), pending, "同意发布", true);
 
         mvc.perform(get("/policies")).andExpect(status().isOk())
                 .andExpect(content().string(containsString(title)))
@@ -185,11 +248,11 @@ class ContentPublishingIT {
         int pending = content.find(draft.id()).orElseThrow().version();
 
         as("editor");
-        assertThatThrownBy(() -> content.publish(draft.id(), pending, ""))
+        assertThatThrownBy(() -> content.publish(draft.id(), pending, "", true))
                 .extracting(e -> ((DomainProblem) e).code()).isEqualTo("FOUR_EYES");
         assertThat(content.published(draft.id())).isEmpty();
         as("checker");
-        content.publish(draft.id(), pending, "同意发布");
+        content.publish(draft.id(), pending, "同意发布", true);
         assertThat(content.published(draft.id())).isPresent();
         // The database refuses a publication by the last editor too.
         assertThatThrownBy(() -> jdbc.sql("UPDATE portal.article SET reviewed_by = edited_by WHERE id = ?")
@@ -212,7 +275,7 @@ class ContentPublishingIT {
                     as(reviewer);
                     start.await();
                     try {
-                        content.publish(draft.id(), version, "");
+                        content.publish(draft.id(), version, "", true);
                         return "published";
                     } catch (RuntimeException e) {
                         return ((DomainProblem) e).code();
@@ -237,7 +300,7 @@ class ContentPublishingIT {
         assertThat(decided.status()).isEqualTo(ArticleStatus.PUBLISHED);
         assertThat(decided.version()).isEqualTo(version + 1);
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'content.publish' AND result = 'SUCCESS' "
-                + "AND detail = ?").param(draft.id().toString()).query(Long.class).single()).isEqualTo(1);
+                + "AND detail = ?").param(draft.id() + " 保密审查已确认").query(Long.class).single()).isEqualTo(1);
     }
 
     /**
@@ -286,7 +349,7 @@ class ContentPublishingIT {
                 "<b>粗体</b>\n\n'; DROP TABLE portal.article; --"));
         content.submit(draft.id(), draft.version());
         as("checker");
-        content.publish(draft.id(), content.find(draft.id()).orElseThrow().version(), "");
+        content.publish(draft.id(), content.find(draft.id()).orElseThrow().version(), "", true);
         SecurityContextHolder.clearContext();
 
         mvc.perform(get("/cases").param("q", "<script>alert('x')</script> 100% 信用_" + marker))
@@ -323,7 +386,7 @@ class ContentPublishingIT {
         Article draft = content.draft(text);
         content.submit(draft.id(), draft.version());
         as("checker");
-        content.publish(draft.id(), content.find(draft.id()).orElseThrow().version(), "同意发布");
+        content.publish(draft.id(), content.find(draft.id()).orElseThrow().version(), "同意发布", true);
         SecurityContextHolder.clearContext();
         return content.published(draft.id()).orElseThrow();
     }

@@ -100,7 +100,7 @@ class ContentTypedTextIT {
                 "value=\"核实 " + Masking.identityNumber(NUMBER) + "\"").doesNotContain(NUMBER);
         TypedText.HoldsIdentityNumber published = catchThrowableOfType(TypedText.HoldsIdentityNumber.class,
                 () -> as("checker", () -> {
-                    content.publish(draft.id(), pending, "同意 " + NUMBER);
+                    content.publish(draft.id(), pending, "同意 " + NUMBER, true);
                     return null;
                 }));
         assertThat(published.field()).isEqualTo("note");

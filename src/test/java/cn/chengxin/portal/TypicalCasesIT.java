@@ -95,7 +95,7 @@ class TypicalCasesIT {
         int pending = content.find(draft.id()).orElseThrow().version();
 
         as("case-checker");
-        assertThatThrownBy(() -> content.publish(draft.id(), pending, "同意"))
+        assertThatThrownBy(() -> content.publish(draft.id(), pending, "同意", false))
                 .extracting(e -> ((DomainProblem) e).code()).isEqualTo("CASE_CONFIDENTIALITY_REVIEW_MISSING");
         content.publish(draft.id(), pending, "同意", true);
         assertThat(content.published(draft.id())).get().extracting(Article::confidentialityReviewed).isEqualTo(true);
@@ -137,9 +137,15 @@ class TypicalCasesIT {
                         .param("title", "拒不履行判决的典型案例").param("summary", "")
                         .param("body", "被执行人王某某，男，1985年生，住驿城区某小区。"))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(post("/console/content").with(editor).with(csrf()).param("kind", "POLICY")
+        // Every kind is public (I8): a mobile number is refused in a policy text too; a landline or a hotline is not.
+        assertThat(mvc.perform(post("/console/content").with(editor).with(csrf()).param("kind", "POLICY")
                         .param("title", "政策解读").param("summary", "")
                         .param("body", "咨询电话13812345678。"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString())
+                .contains("CASE_NAMES_A_PERSON", "「正文」第5个字");
+        mvc.perform(post("/console/content").with(editor).with(csrf()).param("kind", "POLICY")
+                        .param("title", "政策解读").param("summary", "")
+                        .param("body", "咨询电话0396-2345678或12345。"))
                 .andExpect(status().is3xxRedirection());
     }
 

@@ -10,8 +10,8 @@ import cn.chengxin.shared.FieldRefusal;
 import cn.chengxin.subject.domain.UnifiedSocialCreditCode;
 
 /**
- * De-identification of a typical case before it goes public (RULES.md §10: public disclosure of personal information
- * is de-identified, Shenzhen Art. 38). Beside the identity number ({@code TypedText}), what names a person by itself
+ * De-identification of an article of any kind (a typical case, a policy or a knowledge text) before it goes public
+ * (RULES.md §10: public disclosure of personal information is de-identified, Shenzhen Art. 38). Beside the identity number ({@code TypedText}), what names a person by itself
  * is refused: an 11-digit mobile number, a passport or travel-permit number, the unified social credit code of a sole
  * trader (个体工商户, registration type {@code 92}: it stands for the person who trades), and a full name of 2–4
  * characters written unmasked next to 男/女, a year of birth (…年生) or an address (住…). A masked name (王某, 王某某,
@@ -146,7 +146,7 @@ public final class PersonalDetails {
 
         NamesAPerson(String field, String label, Found found) {
             super("CASE_NAMES_A_PERSON", Kind.INVALID_INPUT, "「" + label + "」第" + found.position() + "个字起含有"
-                    + found.what() + "：典型案例公开前须去标识化（姓名写作“王某”，不写电话、证件号码和个体工商户代码），"
+                    + found.what() + "：文章（含典型案例）公开发布前须去标识化（姓名写作“王某”，不写电话、证件号码和个体工商户代码），"
                     + "请修改后重新提交");
             this.field = field;
             this.found = found;
