@@ -41,15 +41,15 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Every article is public disclosure (RULES.md §10), whatever kind its writer files it under: a case told as 信用知识
  * names a person as much as one filed as 典型案例. So every kind is refused while it holds a detail that names a person
- * ({@link PersonalDetails}), and published only by a reviewer who confirms its 保密审查. A typical case may
+ * ({@link PersonalDetails}), and published only by a reviewer who confirms its 保密审查. An article of any kind may
  * name the records it reports, by their decision document numbers; when any of them is repaired, revoked, corrected
- * or leaves publication, the case is withdrawn with it (RULES.md §4, §6: the information is no longer shown).
+ * or leaves publication, the article is withdrawn with it (RULES.md §4, §6: the information is no longer shown).
  */
 @Service
 public class ContentPublishing {
 
     public static final int PAGE_SIZE = 10;
-    /** Records one case may report: a case is about one matter, not a list. */
+    /** Records one article may report: an article tells of one matter, not a list. */
     public static final int MAX_LINKS = 20;
     /** Far beyond any real list; keeps the offset of a hostile page number from overflowing. */
     private static final int MAX_PAGE = 100_000;
@@ -66,7 +66,7 @@ public class ContentPublishing {
         this.creditFile = creditFile;
     }
 
-    /** The records a case reports, by the decision numbers it named them by. */
+    /** The records an article reports, by the decision numbers it named them by. */
     public List<String> linkedDecisions(UUID id) {
         return articles.links(id).stream().map(RecordLink::decisionNumber).distinct().toList();
     }
@@ -98,13 +98,13 @@ public class ContentPublishing {
     }
 
     /**
-     * A new draft; {@code decisions}: the decision document numbers of the records a case reports, one a line (blank:
-     * none; an article of another kind reports none).
+     * A new draft; {@code decisions}: the decision document numbers of the records the article reports, one a line
+     * (blank: none), whatever its kind.
      */
     @Transactional
     public Article draft(ArticleText text, String decisions) {
         requirePublishable(text);
-        List<RecordLink> links = links(text, decisions);
+        List<RecordLink> links = links(decisions);
         UUID id = Ids.newId();
         articles.insert(id, text, actor(), clock.instant());
         articles.replaceLinks(id, links);
@@ -119,11 +119,11 @@ public class ContentPublishing {
         edit(id, version, text, null);
     }
 
-    /** As {@link #edit(UUID, int, ArticleText)}, the case's records named anew ({@code null}: as they were). */
+    /** As {@link #edit(UUID, int, ArticleText)}, the article's records named anew ({@code null}: as they were). */
     @Transactional
     public void edit(UUID id, int version, ArticleText text, String decisions) {
         requirePublishable(text);
-        List<RecordLink> links = decisions == null ? null : links(text, decisions);
+        List<RecordLink> links = decisions == null ? null : links(decisions);
         Article article = current(id, Step.EDIT);
         changed(articles.edit(id, version, text, actor(), clock.instant()));
         if (links != null) {
@@ -143,8 +143,8 @@ public class ContentPublishing {
     /**
      * The checker's decision: the article goes public. Refused to its author, its last editor and its submitter.
      * Every kind needs {@code confidentialityReviewed}, the reviewer's 保密审查 (RULES.md §10, Panzhihua), kept with
-     * the review; the text is checked again for details that name a person (a draft may predate the check), and a
-     * case is refused while a record it reports is no longer shown.
+     * the review; the text is checked again for details that name a person (a draft may predate the check), and it is
+     * refused while a record it reports is no longer shown.
      */
     @Transactional
     public void publish(UUID id, int version, String note, boolean confidentialityReviewed) {
@@ -163,13 +163,11 @@ public class ContentPublishing {
                     "发布前须确认已完成保密审查：已去标识化，不含可识别个人的信息");
         }
         requirePublishable(new ArticleText(article.kind(), article.title(), article.summary(), article.body()));
-        if (article.kind() == ArticleKind.CASE) {
-            for (RecordLink link : articles.links(id)) {
-                Optional<FileEntry> entry = currentEntry(link);
-                if (entry.isEmpty() || !entry.get().status().shown()) {
-                    throw new ContentProblem("CASE_RECORD_NOT_SHOWN", DomainProblem.Kind.CONFLICT, "案例所报道的记录（"
-                            + link.decisionNumber() + "）已不再公示（已修复、撤销、更正或期满），不能发布");
-                }
+        for (RecordLink link : articles.links(id)) {
+            Optional<FileEntry> entry = currentEntry(link);
+            if (entry.isEmpty() || !entry.get().status().shown()) {
+                throw new ContentProblem("CASE_RECORD_NOT_SHOWN", DomainProblem.Kind.CONFLICT, "文章所报道的记录（"
+                        + link.decisionNumber() + "）已不再公示（已修复、撤销、更正或期满），不能发布");
             }
         }
         changed(articles.publish(id, version, by, clock.instant(), blankToNull(note), true));
@@ -196,14 +194,15 @@ public class ContentPublishing {
     }
 
     /**
-     * The published cases that report one of the records changed, withdrawn when the record is no longer shown
-     * (repaired, revoked, corrected, expired: RULES.md §4, §6 "publication stops"). Runs in the transaction of the
-     * record's change, so the record and its case go off the site together; each withdrawal is audited for the office.
+     * The published articles (any kind) that report one of the records changed, withdrawn when the record is no
+     * longer shown (repaired, revoked, corrected, expired: RULES.md §4, §6 "publication stops"). Runs in the
+     * transaction of the record's change, so the record and its article go off the site together; each withdrawal is
+     * audited for the office.
      *
-     * @return how many cases were withdrawn
+     * @return how many articles were withdrawn
      */
     @Transactional
-    public int withdrawCasesReporting(List<RecordStatesChanged.ChangedRecord> changed) {
+    public int withdrawArticlesReporting(List<RecordStatesChanged.ChangedRecord> changed) {
         if (changed.isEmpty()) {
             return 0;
         }
@@ -238,16 +237,16 @@ public class ContentPublishing {
                 .filter(e -> e.recordKey().equals(link.recordKey())).findFirst();
     }
 
-    /** The records a case names by decision numbers (one a line, or separated by ；), each one shown now. */
-    private List<RecordLink> links(ArticleText text, String decisions) {
-        if (decisions == null || decisions.isBlank() || text.kind() != ArticleKind.CASE) {
+    /** The records an article names by decision numbers (one a line, or separated by ；), each one shown now. */
+    private List<RecordLink> links(String decisions) {
+        if (decisions == null || decisions.isBlank()) {
             return List.of();
         }
         TypedText.requireNoIdentityNumber("decisions", "所报道记录的决定文书号", decisions);
         Set<String> numbers = Arrays.stream(decisions.split("[\\n;；]")).map(String::strip)
                 .filter(n -> !n.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
         if (numbers.size() > MAX_LINKS) {
-            throw ContentProblem.invalid("CASE_TOO_MANY_RECORDS", "一个典型案例最多关联" + MAX_LINKS + "个决定文书号");
+            throw ContentProblem.invalid("CASE_TOO_MANY_RECORDS", "一篇文章最多关联" + MAX_LINKS + "个决定文书号");
         }
         List<RecordLink> links = new ArrayList<>();
         for (String number : numbers) {

@@ -7,10 +7,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A typical case goes off the public site with the record it reports (RULES.md §4, §6: after a repair or the period
- * the information is not displayed and publication stops). Listens in the transaction of the record's change, as the
- * exchange's queue does: the record and its case change together or not at all, and no case is left published in
- * between. Every change of records (objections, repair, revocation, corrections, expiry) publishes the event.
+ * A typical case, or an article of any kind, goes off the public site with the record it reports (RULES.md §4, §6:
+ * after a repair or the period the information is not displayed and publication stops). Listens in the transaction of
+ * the record's change, as the exchange's queue does: the record and its article change together or not at all, and
+ * none is left published in between. Every change of records (objections, repair, revocation, corrections, expiry) publishes the event.
  */
 @Component
 class WithdrawingCases {
@@ -25,9 +25,9 @@ class WithdrawingCases {
 
     @EventListener
     void on(RecordStatesChanged changed) {
-        int withdrawn = content.withdrawCasesReporting(changed.records());
+        int withdrawn = content.withdrawArticlesReporting(changed.records());
         if (withdrawn > 0) {
-            log.info("Withdrew {} typical cases whose records are no longer shown ({})", withdrawn, changed.cause());
+            log.info("Withdrew {} articles whose records are no longer shown ({})", withdrawn, changed.cause());
         }
     }
 }
