@@ -214,6 +214,49 @@ class ContentPublishingIT {
                 + "AND detail LIKE ?").param(draft.id() + "%").query(Long.class).single()).isOne();
     }
 
+    /**
+     * Articles published before every kind was checked (I8) stay up, and the console lists those that would now be
+     * refused for the writers and reviewers to review: the field, the position and what was found, never the detail.
+     * A de-identified one is not listed, and staff who may not write or review get no list.
+     */
+    @Test
+    void publishedArticlesThatWouldNowBeRefusedAreListedForReview() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        UUID named = publishedBefore(ArticleKind.KNOWLEDGE, "以案说法旧文" + marker,
+                "张三，男，1985年生，因拒不履行判决被列入失信被执行人名单。");
+        UUID masked = publishedBefore(ArticleKind.POLICY, "政策解读旧文" + marker,
+                "张某，男，1985年生，因拒不履行判决被列入失信被执行人名单。");
+        assertThat(content.publishedToReview()).extracting(r -> r.article().id()).contains(named)
+                .doesNotContain(masked);
+
+        var editor = authentication(Principals.staff("content-review", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.CONTENT_EDIT));
+        String list = page(get("/console/content").with(editor));
+        assertThat(list).contains("id=\"to-review\"").doesNotContain("张三");
+        String toReview = list.substring(list.indexOf("id=\"to-review\""), list.indexOf("</section>",
+                list.indexOf("id=\"to-review\"")));
+        assertThat(toReview).contains("以案说法旧文" + marker, "「正文」第1个字起：未脱敏的姓名")
+                .doesNotContain("政策解读旧文" + marker);
+        assertThat(page(get("/console/content").param("lang", "en").with(editor)))
+                .contains("“Text” from character 1");
+        var anyStaff = authentication(Principals.staff("content-any", "CREDIT_OFFICE", Permission.CONSOLE_HOME));
+        assertThat(page(get("/console/content").with(anyStaff))).doesNotContain("id=\"to-review\"");
+        assertThat(content.published(named)).as("nothing is withdrawn unasked").isPresent();
+    }
+
+    /** An article as one published before this check stands in the table. */
+    private UUID publishedBefore(ArticleKind kind, String title, String body) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO portal.article (id, kind, status, title, summary, body, created_by, created_at,
+                                                    edited_by, edited_at, submitted_by, submitted_at, reviewed_by,
+                                                    reviewed_at, published_at)
+                        VALUES (?, ?, 'PUBLISHED', ?, '摘要', ?, 'old-writer', now(), 'old-writer', now(),
+                                'old-writer', now(), 'old-checker', now(), now())""")
+                .params(id, kind.name(), title, body).update();
+        return id;
+    }
+
     /** The public 典型案例 names the kinds of articles in the reader's language (issue #5); Chinese as before. */
     /** A policy article published in the console is found on 政策法规 too, not only among the cases. */
     @Test

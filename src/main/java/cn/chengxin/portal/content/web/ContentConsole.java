@@ -1,5 +1,6 @@
 package cn.chengxin.portal.content.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import cn.chengxin.portal.Article;
@@ -48,6 +49,8 @@ class ContentConsole {
         model.addAttribute("articles", content.all(shown));
         model.addAttribute("statuses", writer ? ArticleStatus.values() : new ArticleStatus[] {ArticleStatus.PUBLISHED});
         model.addAttribute("status", shown);
+        // Published before every kind was de-identified (I8): for the writers and reviewers to withdraw and correct.
+        model.addAttribute("toReview", writer ? content.publishedToReview() : List.of());
         return "console/content";
     }
 
