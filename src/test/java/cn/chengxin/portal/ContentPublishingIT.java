@@ -2,8 +2,6 @@ package cn.chengxin.portal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -11,20 +9,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import cn.chengxin.account.ApiClients;
-import cn.chengxin.account.StaffDirectory;
-import cn.chengxin.creditfile.CreditFile;
-import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.portal.content.domain.ArticleKind;
 import cn.chengxin.portal.content.domain.ArticleStatus;
 import cn.chengxin.portal.content.domain.ArticleText;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
-import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
-import cn.chengxin.support.TestCitizens;
-import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +28,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -62,18 +52,6 @@ class ContentPublishingIT {
 
     @Autowired
     MockMvc mvc;
-
-    @Autowired
-    CreditFile creditFile;
-
-    @Autowired
-    SubjectRegistry subjects;
-
-    @Autowired
-    ApiClients apiClients;
-
-    @Autowired
-    StaffDirectory directory;
 
     @AfterEach
     void signOut() {
@@ -175,43 +153,6 @@ class ContentPublishingIT {
         assertThat(content.published(draft.id())).get().extracting(Article::confidentialityReviewed).isEqualTo(true);
         assertThat(page(get("/console/content/{id}", draft.id()).with(reviewer)))
                 .contains("data-field=\"confidentiality\">审核人已确认</dd>");
-    }
-
-    /**
-     * A 信用知识 text may name the record it tells of, as a typical case does, and goes off the public site with it when
-     * the record is repaired (I8, RULES.md §4, §6: publication stops), in the repair's transaction, audited for the
-     * office.
-     */
-    @Test
-    void aKnowledgeArticleLinkedToARecordIsWithdrawnWhenTheRecordIsRepaired() throws Exception {
-        TestCitizens.Person person = TestCitizens.register(subjects, "钟知识");
-        String decision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
-        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
-                decision);
-        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
-        UUID record = await().until(() -> creditFile.fileOf(subject).stream()
-                .filter(e -> e.decisionNumber().equals(decision)).findFirst(), Optional::isPresent)
-                .orElseThrow().recordKey();
-
-        as("writer");
-        Article draft = content.draft(new ArticleText(ArticleKind.KNOWLEDGE, "以案说法：受罚后如何修复信用"
-                + UUID.randomUUID(), "摘要", "某经营者受到行政处罚后主动整改。"), decision);
-        assertThat(content.linkedDecisions(draft.id())).containsExactly(decision);
-        content.submit(draft.id(), draft.version());
-        as("checker");
-        content.publish(draft.id(), content.find(draft.id()).orElseThrow().version(), "同意发布", true);
-        mvc.perform(get("/cases/{id}", draft.id())).andExpect(status().isOk());
-
-        SecurityContextHolder.clearContext();
-        assertThat(creditFile.changeStatus(subject, record, Set.of(RecordStatus.ACTIVE), RecordStatus.REPAIRED,
-                "repair-test", "信用修复")).isTrue();
-
-        Article withdrawn = content.find(draft.id()).orElseThrow();
-        assertThat(withdrawn.status()).isEqualTo(ArticleStatus.WITHDRAWN);
-        assertThat(withdrawn.withdrawnBy()).contains("已修复");
-        mvc.perform(get("/cases/{id}", draft.id())).andExpect(status().isNotFound());
-        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'content.withdraw.record' "
-                + "AND detail LIKE ?").param(draft.id() + "%").query(Long.class).single()).isOne();
     }
 
     /**

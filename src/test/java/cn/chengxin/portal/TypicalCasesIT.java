@@ -8,6 +8,7 @@ import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.creditfile.SubjectEntry;
 import cn.chengxin.portal.content.domain.ArticleKind;
 import cn.chengxin.portal.content.domain.ArticleStatus;
 import cn.chengxin.portal.content.domain.ArticleText;
@@ -77,14 +78,7 @@ class TypicalCasesIT {
      */
     @Test
     void aCaseLinkedToARecordIsWithdrawnWhenTheRecordIsRepaired() throws Exception {
-        TestCitizens.Person person = TestCitizens.register(subjects, "钟修复");
-        String decision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
-        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
-                decision);
-        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
-        UUID record = await().until(() -> creditFile.fileOf(subject).stream()
-                .filter(e -> e.decisionNumber().equals(decision)).findFirst(), java.util.Optional::isPresent)
-                .orElseThrow().recordKey();
+        String decision = shownPenalty("钟修复");
 
         as("case-writer");
         assertThatThrownBy(() -> content.draft(text("未知文书号"), "驻市监罚〔1999〕1号"))
@@ -99,19 +93,7 @@ class TypicalCasesIT {
                 .extracting(e -> ((DomainProblem) e).code()).isEqualTo("CASE_CONFIDENTIALITY_REVIEW_MISSING");
         content.publish(draft.id(), pending, "同意", true);
         assertThat(content.published(draft.id())).get().extracting(Article::confidentialityReviewed).isEqualTo(true);
-        mvc.perform(get("/cases/{id}", draft.id())).andExpect(status().isOk());
-
-        // What the repair desk does once a repair is approved (RULES.md §6).
-        SecurityContextHolder.clearContext();
-        assertThat(creditFile.changeStatus(subject, record, Set.of(RecordStatus.ACTIVE), RecordStatus.REPAIRED,
-                "repair-test", "信用修复")).isTrue();
-
-        Article withdrawn = content.find(draft.id()).orElseThrow();
-        assertThat(withdrawn.status()).isEqualTo(ArticleStatus.WITHDRAWN);
-        assertThat(withdrawn.withdrawnBy()).contains("已修复");
-        mvc.perform(get("/cases/{id}", draft.id())).andExpect(status().isNotFound());
-        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'content.withdraw.record' "
-                + "AND detail LIKE ?").param(draft.id() + "%").query(Long.class).single()).isOne();
+        Article withdrawn = withdrawnWhenRepaired(draft.id(), decision);
 
         as("case-writer");
         content.edit(draft.id(), withdrawn.version(), text("经营者受罚后整改到位的典型案例"));
@@ -120,6 +102,25 @@ class TypicalCasesIT {
         as("case-checker");
         assertThatThrownBy(() -> content.publish(draft.id(), content.find(draft.id()).orElseThrow().version(), "同意",
                 true)).extracting(e -> ((DomainProblem) e).code()).isEqualTo("CASE_RECORD_NOT_SHOWN");
+    }
+
+    /**
+     * A 信用知识 text may name the record it tells of, as a typical case does, and goes off the public site with it when
+     * the record is repaired (I8, RULES.md §4, §6: publication stops), in the repair's transaction, audited for the
+     * office.
+     */
+    @Test
+    void aKnowledgeArticleLinkedToARecordIsWithdrawnWhenTheRecordIsRepaired() throws Exception {
+        String decision = shownPenalty("钟知识");
+        as("case-writer");
+        Article draft = content.draft(new ArticleText(ArticleKind.KNOWLEDGE, "以案说法：受罚后如何修复信用"
+                + UUID.randomUUID(), "摘要", "某经营者受到行政处罚后主动整改。"), decision);
+        assertThat(content.linkedDecisions(draft.id())).containsExactly(decision);
+        content.submit(draft.id(), draft.version());
+        as("case-checker");
+        content.publish(draft.id(), content.find(draft.id()).orElseThrow().version(), "同意", true);
+
+        withdrawnWhenRepaired(draft.id(), decision);
     }
 
     /** A case that names its person is refused with the field and the position; the same text masked is saved. */
@@ -165,6 +166,37 @@ class TypicalCasesIT {
         mvc.perform(get("/console/content/{id}", draft.id()).with(reviewer)).andExpect(status().isOk());
         assertThat(mvc.perform(get("/console/content").param("status", "DRAFT").with(reviewer))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).contains(title);
+    }
+
+    /** A penalty of a newly registered person, shown in the file; returns its decision number. */
+    private String shownPenalty(String name) throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, name);
+        String decision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
+                decision);
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        await().until(() -> creditFile.fileOf(subject).stream().anyMatch(e -> e.decisionNumber().equals(decision)));
+        return decision;
+    }
+
+    /**
+     * The published article, shown on the public site, goes off it when the record it reports is repaired, as the
+     * repair desk does once a repair is approved (RULES.md §6), and the office finds why in the log.
+     */
+    private Article withdrawnWhenRepaired(UUID article, String decision) throws Exception {
+        mvc.perform(get("/cases/{id}", article)).andExpect(status().isOk());
+        SecurityContextHolder.clearContext();
+        SubjectEntry shown = creditFile.shownWithDecisionNumber(decision).get(0);
+        assertThat(creditFile.changeStatus(shown.subjectId(), shown.entry().recordKey(), Set.of(RecordStatus.ACTIVE),
+                RecordStatus.REPAIRED, "repair-test", "信用修复")).isTrue();
+
+        Article withdrawn = content.find(article).orElseThrow();
+        assertThat(withdrawn.status()).isEqualTo(ArticleStatus.WITHDRAWN);
+        assertThat(withdrawn.withdrawnBy()).contains("已修复");
+        mvc.perform(get("/cases/{id}", article)).andExpect(status().isNotFound());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'content.withdraw.record' "
+                + "AND detail LIKE ?").param(article + "%").query(Long.class).single()).isOne();
+        return withdrawn;
     }
 
     private static ArticleText text(String title) {
