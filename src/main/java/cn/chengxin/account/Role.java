@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import cn.chengxin.account.domain.AdminKind;
+import cn.chengxin.account.domain.RoleReach;
 import cn.chengxin.shared.security.Permission;
 
 /**
@@ -20,5 +21,10 @@ public record Role(UUID id, String code, String name, String englishName, AdminK
     /** The name in the reader's language: the English name for an English reader when there is one. */
     public String nameIn(java.util.Locale locale) {
         return "en".equals(locale.getLanguage()) && englishName != null && !englishName.isBlank() ? englishName : name;
+    }
+
+    /** The kinds of department whose users may hold this role ({@link RoleReach}: a credit-office role only there). */
+    public Set<Department.Kind> grantableTo() {
+        return RoleReach.grantableTo(adminKind, permissions);
     }
 }

@@ -15,6 +15,7 @@ import cn.chengxin.account.domain.ScopeItems;
 import cn.chengxin.account.domain.TemporaryPassword;
 import cn.chengxin.account.domain.PasswordPolicy;
 import cn.chengxin.account.domain.PasswordRule;
+import cn.chengxin.account.domain.RoleReach;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
@@ -199,6 +200,16 @@ public class StaffDirectory {
                     .result(cn.chengxin.audit.AuditResult.DENIED).detail(user.username() + ": " + kinds));
             throw violation;
         }
+        Optional<Role> misplaced = accounts.roles().stream().filter(r -> distinct.contains(r.id()))
+                .filter(r -> !r.grantableTo().contains(user.departmentKind())).findFirst();
+        if (misplaced.isPresent()) {
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.roles")
+                    .result(cn.chengxin.audit.AuditResult.DENIED)
+                    .detail(user.username() + " (" + user.departmentKind() + "): " + misplaced.get().code()));
+            throw new AccountProblem("ROLE_NOT_FOR_DEPARTMENT_KIND", DomainProblem.Kind.FORBIDDEN,
+                    "角色「" + misplaced.get().name() + "」含信用办的职责，只能授予信用办的用户；「" + user.departmentName()
+                            + "」的用户不能持有（最小权限）");
+        }
         accounts.replaceUserRoles(userId, distinct);
         endSessionsOf(List.of(user.username()));
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.roles")
@@ -248,10 +259,42 @@ public class StaffDirectory {
                         "权限「" + p.label() + "」不能授予角色「" + role.name() + "」（三员分立）");
             }
         }
+        Optional<JdbcAccounts.Grant> outside = accounts.grants().stream().filter(g -> g.roleId().equals(roleId))
+                .filter(g -> !RoleReach.mayGrant(role.adminKind(), wanted, g.departmentKind())).findFirst();
+        if (outside.isPresent()) {
+            // The role would become the credit office's while a department's user holds it (RoleReach).
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.role.permissions")
+                    .result(cn.chengxin.audit.AuditResult.DENIED)
+                    .detail(role.code() + ": held by " + outside.get().username()));
+            throw new AccountProblem("ROLE_HELD_OUTSIDE_CREDIT_OFFICE", DomainProblem.Kind.CONFLICT,
+                    "权限「" + RoleReach.firstCreditOfficeDuty(wanted).map(Permission::label).orElse("")
+                            + "」属信用办的职责，而角色「" + role.name() + "」已授予「" + outside.get().departmentName()
+                            + "」的用户：请先取消其授权，或另建角色");
+        }
         accounts.replaceRolePermissions(roleId, wanted);
         endSessionsOf(accounts.usernamesHolding(roleId));
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.role.permissions")
                 .detail(role.code() + ": " + wanted.stream().map(Permission::code).sorted().toList()));
+    }
+
+    /**
+     * The grants that break {@link RoleReach}: a credit-office role held by a user of another kind of department,
+     * granted before the rule was checked. They are listed for the security administrator, who revokes them (or moves
+     * the user); nothing is revoked silently, as each grant was someone's decision.
+     */
+    public List<MisplacedGrant> misplacedGrants() {
+        java.util.Map<UUID, Role> roles = new java.util.HashMap<>();
+        accounts.roles().forEach(r -> roles.put(r.id(), r));
+        return accounts.grants().stream().filter(g -> roles.containsKey(g.roleId()))
+                .filter(g -> !roles.get(g.roleId()).grantableTo().contains(g.departmentKind()))
+                .map(g -> new MisplacedGrant(g.userId(), g.username(), g.displayName(), g.departmentName(),
+                        g.departmentKind(), roles.get(g.roleId())))
+                .toList();
+    }
+
+    /** A role held by a user whose department's kind it is not for ({@link #misplacedGrants}). */
+    public record MisplacedGrant(UUID userId, String username, String displayName, String departmentName,
+                                 Department.Kind departmentKind, Role role) {
     }
 
     @Transactional

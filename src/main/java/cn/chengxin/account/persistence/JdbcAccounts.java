@@ -202,6 +202,24 @@ public class JdbcAccounts {
                 .query(UUID.class).list();
     }
 
+    /** Every role granted, with its holder and the holder's department: what the roles page checks for misplaced ones. */
+    public List<Grant> grants() {
+        return jdbc.sql("""
+                        SELECT u.id, u.username, u.display_name, d.name, d.kind, ur.role_id
+                        FROM account.staff_user_role ur
+                        JOIN account.staff_user u ON u.id = ur.user_id
+                        JOIN account.department d ON d.id = u.department_id
+                        ORDER BY u.username""")
+                .query((rs, n) -> new Grant(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), Department.Kind.valueOf(rs.getString(5)), rs.getObject(6, UUID.class)))
+                .list();
+    }
+
+    /** A role held by a staff user of a department of {@code departmentKind}. */
+    public record Grant(UUID userId, String username, String displayName, String departmentName,
+                        Department.Kind departmentKind, UUID roleId) {
+    }
+
     public void replaceUserRoles(UUID userId, List<UUID> roleIds) {
         jdbc.sql("DELETE FROM account.staff_user_role WHERE user_id = ?").param(userId).update();
         for (UUID roleId : roleIds) {

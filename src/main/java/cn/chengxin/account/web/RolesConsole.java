@@ -40,6 +40,8 @@ class RolesConsole {
         model.addAttribute("users", directory.users());
         model.addAttribute("permissions", Permission.values());
         model.addAttribute("departmentProposals", departmentProposals.pending());
+        // Credit-office roles held outside the credit office (RoleReach), for the administrator to revoke.
+        model.addAttribute("misplacedGrants", directory.misplacedGrants());
         // 新建角色 offers only what a business role may hold (三员分立).
         model.addAttribute("businessPermissions",
                 java.util.Arrays.stream(Permission.values()).filter(BusinessRoles::mayHold).toList());
