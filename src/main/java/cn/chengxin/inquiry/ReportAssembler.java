@@ -33,6 +33,7 @@ import cn.chengxin.inquiry.domain.ReportLanguage;
 import cn.chengxin.inquiry.domain.ReportReader;
 import cn.chengxin.inquiry.domain.ReportScope;
 import cn.chengxin.inquiry.domain.Requester;
+import cn.chengxin.inquiry.domain.VerificationLink;
 import cn.chengxin.inquiry.domain.ScoreExplanation;
 import cn.chengxin.inquiry.persistence.JdbcInquiry;
 import cn.chengxin.listing.ListEntry;
@@ -186,9 +187,10 @@ class ReportAssembler {
                 subject.occupations().stream().filter(o -> o.to() == null || !o.to().isBefore(today))
                         .map(o -> o.group().label()).toList(),
                 subject.synthetic());
-        // An English report's QR code opens the verification page in English, as the reader reads the report.
-        String verifyUrl = settings.publicUrl().replaceAll("/+$", "") + "/verify?n=" + heading.number() + "&c="
-                + heading.verificationCode() + (heading.language() == ReportLanguage.EN ? "&lang=en" : "");
+        // An English report's QR code opens the verification page in English, as the reader reads the report; the
+        // code travels in the fragment, never to a server's log (VerificationLink).
+        String verifyUrl = VerificationLink.of(settings.publicUrl(), heading.number(), heading.verificationCode(),
+                heading.language());
         return new ReportContent(heading.number(), heading.verificationCode(), scope.kind(), scope.kind().title(),
                 heading.purpose(), heading.legalBasis(), heading.requester(), heading.generatedAt(),
                 heading.generatedAt().plus(settings.reportValidity()), identity, good, negative, other, lists,

@@ -28,12 +28,15 @@ import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static cn.chengxin.support.AsStaff.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -193,6 +196,46 @@ class ReportVerificationIT {
     private record Person(UUID id, String number, String name) {
     }
 
+    /**
+     * Issue #7: a report printed while its QR code carried the code in the query string is still answered, but through
+     * a redirect to the bare page, so that the code leaves the address bar and the history; the page shows the answer.
+     */
+    @Test
+    void anOldPrintedLinkStillVerifiesAndRedirectsWithoutTheCode() throws Exception {
+        Person p = person("核验旧链");
+        Reports.Issued issued = reports.forSelf(p.id(), ReportKind.OCCUPATIONAL);
+        assertThat(issued.content().verifyUrl()).doesNotContain("?n=", "c=" + issued.verificationCode() + "&");
+        for (String lang : new String[] {null, "en"}) {
+            MockHttpSession session = new MockHttpSession();
+            var old = get("/verify").param("n", issued.number()).param("c", issued.verificationCode()).session(session)
+                    .with(r -> {
+                r.setRemoteAddr("10.77.6.1");
+                return r;
+            });
+            if (lang != null) {
+                old = old.param("lang", lang);
+            }
+            var redirect = mvc.perform(old).andExpect(status().is3xxRedirection()).andReturn();
+            String location = redirect.getResponse().getRedirectedUrl();
+            assertThat(location).isEqualTo(lang == null ? "/verify" : "/verify?lang=en")
+                    .doesNotContain(issued.verificationCode());
+            var next = get(location).session(session);
+            // Spring Session keeps the session in the database, named by its cookie.
+            java.util.Optional.ofNullable(redirect.getResponse().getCookie("JSESSIONID")).ifPresent(next::cookie);
+            String page = mvc.perform(next.with(r -> {
+                r.setRemoteAddr("10.77.6.1");
+                return r;
+            })).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            page = page.substring(page.indexOf("<main"), page.indexOf("</main>"));
+            assertThat(verdictOf(page)).isEqualTo(lang == null ? "该报告由本平台出具，真实有效。"
+                    : "Issued by this platform and valid.");
+            assertThat(page).contains(issued.sm3()).doesNotContain(issued.verificationCode());
+        }
+        // Without the flash of a redirect, the bare page checks nothing.
+        assertThat(mvc.perform(get("/verify")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).doesNotContain("data-field=\"verdict\"");
+    }
+
     private Person person(String name) {
         TestCitizens.Person p = TestCitizens.register(subjects, name);
         return new Person(subjects.find(subjects.validate(DocumentType.RESIDENT_ID, p.number())).orElseThrow(),
@@ -200,8 +243,8 @@ class ReportVerificationIT {
     }
 
     private String page(Reports.Issued issued, String lang) throws Exception {
-        String page = mvc.perform(get("/verify").param("n", issued.number()).param("c", issued.verificationCode())
-                .param("lang", lang).with(r -> {
+        String page = mvc.perform(post("/verify").param("number", issued.number())
+                .param("code", issued.verificationCode()).param("lang", lang).with(csrf()).with(r -> {
                     r.setRemoteAddr("10.77.5." + (1 + Math.floorMod(issued.number().hashCode(), 200)));
                     return r;
                 })).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -12,6 +12,7 @@ import java.util.UUID;
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.CitizenAccounts;
+import cn.chengxin.inquiry.domain.ReportKind;
 import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
@@ -53,6 +54,9 @@ class ReportsBrowserIT {
 
     @Autowired
     ApiClients apiClients;
+
+    @Autowired
+    Reports reports;
 
     @Test
     void consentQueryVerificationAndWithdrawal() throws Exception {
@@ -122,6 +126,41 @@ class ReportsBrowserIT {
             org.assertj.core.api.Assertions.assertThat(new String(refused.body(), java.nio.charset.StandardCharsets.UTF_8))
                     .contains("CONSENT_WITHDRAWN");
             org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain(number);
+        }
+    }
+
+    /**
+     * Issue #7: scanning a printed report's QR code opens the verification page with the code in the fragment; the
+     * page's script fills the form and posts it, so that no request line carries the code, and the address bar keeps
+     * none.
+     */
+    @Test
+    void scanningAReportsQrCodeFillsTheFormAndVerifies() {
+        TestCitizens.Person person = TestCitizens.register(subjects, "扫码核");
+        UUID id = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        Reports.Issued issued = reports.forSelf(id, ReportKind.OCCUPATIONAL);
+        String scanned = url(issued.content().verifyUrl().replaceFirst("^https?://[^/]+", ""));
+        org.assertj.core.api.Assertions.assertThat(scanned).contains("#n=" + issued.number() + "&c="
+                + issued.verificationCode());
+
+        try (BrowserContext visitor = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+            Page v = visitor.newPage();
+            List<String> requestLines = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<String> posted = new java.util.concurrent.CopyOnWriteArrayList<>();
+            v.onRequest(r -> {
+                requestLines.add(r.method() + " " + r.url());
+                if ("POST".equals(r.method()) && r.postData() != null) {
+                    posted.add(r.postData());
+                }
+            });
+            v.navigate(scanned);
+            assertThat(v.locator("[data-field=verdict]")).hasText("该报告由本平台出具，真实有效。");
+            assertThat(v.locator("#verified")).containsText("扫*核");
+            org.assertj.core.api.Assertions.assertThat(v.url()).doesNotContain("#", issued.verificationCode());
+            org.assertj.core.api.Assertions.assertThat(requestLines).anyMatch(line -> line.startsWith("POST "))
+                    .noneMatch(line -> line.contains(issued.verificationCode()));
+            org.assertj.core.api.Assertions.assertThat(posted)
+                    .anyMatch(body -> body.contains("code=" + issued.verificationCode()));
         }
     }
 

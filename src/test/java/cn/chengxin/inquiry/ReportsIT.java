@@ -675,8 +675,8 @@ class ReportsIT {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(withoutCode).contains("未能核验").doesNotContain(p.name().substring(0, 1) + "*")
                 .doesNotContain("有效期至");
-        String right = mvc.perform(get("/verify").param("n", issued.number()).param("c", issued.verificationCode())
-                .with(r -> {
+        String right = mvc.perform(post("/verify").param("number", issued.number())
+                .param("code", issued.verificationCode()).with(csrf()).with(r -> {
                     r.setRemoteAddr("10.77.0.1");
                     return r;
                 })).andReturn().getResponse().getContentAsString();
@@ -702,10 +702,11 @@ class ReportsIT {
         Person p = person("房英文");
         Reports.Issued english = reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.OCCUPATIONAL,
                 cn.chengxin.inquiry.domain.ReportLanguage.EN);
-        assertThat(english.content().verifyUrl()).endsWith("/verify?n=" + english.number() + "&c="
-                + english.verificationCode() + "&lang=en");
-        String page = mvc.perform(get(english.content().verifyUrl().replaceFirst("^https?://[^/]+", ""))
-                .with(r -> {
+        // The code in the fragment, which the page's script posts (VerificationLink); the language in the query.
+        assertThat(english.content().verifyUrl()).endsWith("/verify?lang=en#n=" + english.number() + "&c="
+                + english.verificationCode());
+        String page = mvc.perform(post("/verify").param("lang", "en").param("number", english.number())
+                .param("code", english.verificationCode()).with(csrf()).with(r -> {
                     r.setRemoteAddr("10.77.0.3");
                     return r;
                 })).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -717,8 +718,8 @@ class ReportsIT {
 
         Reports.Issued chinese = reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.OCCUPATIONAL);
         assertThat(chinese.content().verifyUrl()).doesNotContain("lang=");
-        String zh = mvc.perform(get("/verify").param("n", chinese.number()).param("c", chinese.verificationCode())
-                .with(r -> {
+        String zh = mvc.perform(post("/verify").param("number", chinese.number())
+                .param("code", chinese.verificationCode()).with(csrf()).with(r -> {
                     r.setRemoteAddr("10.77.0.3");
                     return r;
                 })).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -765,7 +766,8 @@ class ReportsIT {
                 + "AND subject_pseudonym = ?";
         assertThat(jdbc.sql(verifications).param(pseudonym).query(String.class).list()).as("nothing shown").isEmpty();
 
-        mvc.perform(get("/verify").param("n", issued.number()).param("c", issued.verificationCode()).with(r -> {
+        mvc.perform(post("/verify").param("number", issued.number()).param("code", issued.verificationCode())
+                .with(csrf()).with(r -> {
             r.setRemoteAddr("10.77.0.2");
             return r;
         })).andExpect(status().isOk()).andExpect(content().string(containsString("真实有效")));
