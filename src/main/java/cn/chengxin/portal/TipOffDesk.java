@@ -12,7 +12,7 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.portal.tipoff.domain.AttemptLimit;
-import cn.chengxin.portal.tipoff.domain.HumanCheck;
+import cn.chengxin.shared.ratelimit.HumanCheck;
 import cn.chengxin.portal.tipoff.domain.ReceiptCode;
 import cn.chengxin.portal.tipoff.domain.ReportedSubject;
 import cn.chengxin.portal.tipoff.domain.TipOffFinding;
@@ -248,7 +248,7 @@ public class TipOffDesk {
     private HumanCheck humanCheck() {
         HumanCheck check = humanCheck;
         if (check == null) {
-            check = new HumanCheck(tipOffs.secret(CHALLENGE_KEY), settings.challengeTtl(), random);
+            check = new HumanCheck("tipoff-challenge", tipOffs.secret(CHALLENGE_KEY), settings.challengeTtl(), random);
             humanCheck = check;
         }
         return check;

@@ -6,7 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
-import cn.chengxin.portal.tipoff.domain.HumanCheck;
+import cn.chengxin.shared.ratelimit.HumanCheck;
 import cn.chengxin.support.ChallengeQuestions;
 import cn.chengxin.support.IntegrationTest;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import cn.chengxin.account.CitizenPrincipal;
 import cn.chengxin.audit.AccessHistory;
 import cn.chengxin.audit.Checkpoints;
-import cn.chengxin.portal.tipoff.domain.HumanCheck;
+import cn.chengxin.shared.ratelimit.HumanCheck;
 import cn.chengxin.portal.tipoff.domain.TipOffStatus;
 import cn.chengxin.portal.tipoff.persistence.JdbcTipOffs;
 import cn.chengxin.shared.security.Permission;

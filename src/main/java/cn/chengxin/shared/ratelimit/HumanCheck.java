@@ -1,4 +1,4 @@
-package cn.chengxin.portal.tipoff.domain;
+package cn.chengxin.shared.ratelimit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,17 +11,19 @@ import java.util.random.RandomGenerator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.DomainProblem;
 
 /**
- * The tip-off form's check that a person is sending it, without any outside captcha service: a small sum in
+ * A form's check that a person is sending it (the tip-off form; the sign-in forms after failures from an address),
+ * without any outside captcha service: a small sum in
  * Chinese numerals ("十二加七等于多少？"), or in English words for an English page ("What is twelve plus seven?"), whose
  * answer the server does not keep. The form carries a token
  * {@code expiry.nonce.mac}, where the mac is an HMAC-SHA256 over the expiry, the nonce and the right answer;
  * an answer is right when the mac computed with it matches. Tokens expire, and the caller records each
  * nonce as used before it checks the answer ({@link #read}), so that a token is tried once: neither can a solved
- * challenge be replayed nor an unsolved one be guessed at. It slows scripts down; the per-address
- * {@link AttemptLimit} is what caps them.
+ * challenge be replayed nor an unsolved one be guessed at. It slows scripts down; the form's per-address limit is
+ * what caps them. Each form has its own purpose and key, so that a token issued for one is no token for another.
  */
 public final class HumanCheck {
 
@@ -31,14 +33,17 @@ public final class HumanCheck {
             "nineteen", "twenty"};
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
+    private final String purpose;
     private final byte[] key;
     private final Duration ttl;
     private final RandomGenerator random;
 
-    public HumanCheck(byte[] key, Duration ttl, RandomGenerator random) {
+    /** @param purpose the form's own word, signed into every token (e.g. {@code tipoff-challenge}) */
+    public HumanCheck(String purpose, byte[] key, Duration ttl, RandomGenerator random) {
         if (key.length < 32) {
             throw new IllegalArgumentException("the challenge key must have at least 256 bits");
         }
+        this.purpose = purpose;
         this.key = key.clone();
         this.ttl = ttl;
         this.random = random;
@@ -91,7 +96,7 @@ public final class HumanCheck {
     /**
      * Reads a token without checking any answer.
      *
-     * @throws TipOffProblem {@code CHALLENGE_EXPIRED} when the token is too old, {@code CHALLENGE_FAILED} when it is
+     * @throws CodedProblem {@code CHALLENGE_EXPIRED} when the token is too old, {@code CHALLENGE_FAILED} when it is
      *                       not shaped as one issued here, or says it expires later than any issued now could (its
      *                       expiry is only proven by the answer's mac: an invented one must not keep its nonce stored
      *                       for ever)
@@ -107,13 +112,13 @@ public final class HumanCheck {
             throw failed();
         }
         if (now.getEpochSecond() > expires) {
-            throw new TipOffProblem("CHALLENGE_EXPIRED", DomainProblem.Kind.INVALID_INPUT, "验证问题已过期，请回答新的问题");
+            throw new CodedProblem("CHALLENGE_EXPIRED", DomainProblem.Kind.INVALID_INPUT, "验证问题已过期，请回答新的问题");
         }
         return new Token(expires, parts[1], parts[2]);
     }
 
     /**
-     * @throws TipOffProblem {@code CHALLENGE_FAILED} when the token was not issued here or the answer is wrong
+     * @throws CodedProblem {@code CHALLENGE_FAILED} when the token was not issued here or the answer is wrong
      */
     public Passed check(Token token, String answer) {
         String given = answer == null ? "" : answer.strip();
@@ -131,7 +136,7 @@ public final class HumanCheck {
     /**
      * Reads the token and checks the answer ({@link #read}, {@link #check(Token, String)}).
      *
-     * @throws TipOffProblem {@code CHALLENGE_EXPIRED} when the token is too old, {@code CHALLENGE_FAILED}
+     * @throws CodedProblem {@code CHALLENGE_EXPIRED} when the token is too old, {@code CHALLENGE_FAILED}
      *                       when it was not issued here or the answer is wrong
      */
     public Passed check(String token, String answer, Instant now) {
@@ -150,14 +155,14 @@ public final class HumanCheck {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");
             hmac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return ENCODER.encodeToString(hmac.doFinal(("tipoff-challenge|" + expires + "|" + nonce + "|" + answer)
+            return ENCODER.encodeToString(hmac.doFinal((purpose + "|" + expires + "|" + nonce + "|" + answer)
                     .getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
     }
 
-    private static TipOffProblem failed() {
-        return new TipOffProblem("CHALLENGE_FAILED", DomainProblem.Kind.INVALID_INPUT, "验证问题回答不正确，请重新作答");
+    private static CodedProblem failed() {
+        return new CodedProblem("CHALLENGE_FAILED", DomainProblem.Kind.INVALID_INPUT, "验证问题回答不正确，请重新作答");
     }
 }

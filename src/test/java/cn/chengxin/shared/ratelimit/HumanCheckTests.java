@@ -1,9 +1,10 @@
-package cn.chengxin.portal.tipoff.domain;
+package cn.chengxin.shared.ratelimit;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
 
+import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.support.ChallengeQuestions;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class HumanCheckTests {
     private static final byte[] KEY = new byte[32];
     private static final Instant NOW = Instant.parse("2026-11-30T02:00:00Z");
 
-    private final HumanCheck check = new HumanCheck(KEY, Duration.ofMinutes(15), new Random(7));
+    private final HumanCheck check = new HumanCheck("tipoff-challenge", KEY, Duration.ofMinutes(15), new Random(7));
 
     @Test
     void theRightAnswerPassesAndNamesTheNonceToRecord() {
@@ -75,12 +76,12 @@ class HumanCheckTests {
         String answer = Integer.toString(ChallengeQuestions.solve(challenge.question()));
         String[] parts = challenge.token().split("\\.");
         String later = (Long.parseLong(parts[0]) + 3600) + "." + parts[1] + "." + parts[2];
-        assertThatThrownBy(() -> check.check(later, answer, NOW)).isInstanceOf(TipOffProblem.class);
+        assertThatThrownBy(() -> check.check(later, answer, NOW)).isInstanceOf(CodedProblem.class);
         byte[] otherKey = new byte[32];
         otherKey[0] = 1;
-        HumanCheck other = new HumanCheck(otherKey, Duration.ofMinutes(15), new Random(7));
-        assertThatThrownBy(() -> other.check(challenge.token(), answer, NOW)).isInstanceOf(TipOffProblem.class);
-        assertThatThrownBy(() -> check.check("garbage", answer, NOW)).isInstanceOf(TipOffProblem.class);
+        HumanCheck other = new HumanCheck("tipoff-challenge", otherKey, Duration.ofMinutes(15), new Random(7));
+        assertThatThrownBy(() -> other.check(challenge.token(), answer, NOW)).isInstanceOf(CodedProblem.class);
+        assertThatThrownBy(() -> check.check("garbage", answer, NOW)).isInstanceOf(CodedProblem.class);
     }
 
     /** The nonce to record as tried is read before any answer is checked, and an invented far expiry is refused. */
@@ -92,12 +93,12 @@ class HumanCheckTests {
         assertThat(token.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
         int answer = ChallengeQuestions.solve(challenge.question());
         assertThatThrownBy(() -> check.check(token, Integer.toString(answer + 1)))
-                .isInstanceOfSatisfying(TipOffProblem.class, p -> assertThat(p.code()).isEqualTo("CHALLENGE_FAILED"));
+                .isInstanceOfSatisfying(CodedProblem.class, p -> assertThat(p.code()).isEqualTo("CHALLENGE_FAILED"));
         assertThat(check.check(token, Integer.toString(answer)).nonce()).isEqualTo(token.nonce());
 
         String[] parts = challenge.token().split("\\.");
         assertThatThrownBy(() -> check.read("99999999999." + parts[1] + "." + parts[2], NOW))
-                .isInstanceOfSatisfying(TipOffProblem.class, p -> assertThat(p.code()).isEqualTo("CHALLENGE_FAILED"));
+                .isInstanceOfSatisfying(CodedProblem.class, p -> assertThat(p.code()).isEqualTo("CHALLENGE_FAILED"));
     }
 
     @Test
