@@ -247,8 +247,16 @@ public class CitizenAccounts {
         }
     }
 
-    @Transactional(noRollbackFor = RuntimeException.class)
     public LoginOutcome login(String username, String password) {
+        return login(username, password, false);
+    }
+
+    /**
+     * @param challengeSolved whether the sign-in answered the form's question first ({@link SignInGuard}): then a
+     *                        locked account checks the password too ({@link Lockout#refusesUnchecked})
+     */
+    @Transactional(noRollbackFor = RuntimeException.class)
+    public LoginOutcome login(String username, String password, boolean challengeSolved) {
         Optional<JdbcAccounts.CitizenCredentials> found = lookUp(username == null ? "" : username.trim());
         if (found.isEmpty()) {
             // One verification, as for a known login: hashing a fresh dummy as well cost twice as long (RULES.md §10).
@@ -263,7 +271,7 @@ public class CitizenAccounts {
         Instant now = clock.instant();
         Lockout lockout = new Lockout(c.failedAttempts(), c.lockedUntil());
         CitizenPrincipal principal = citizenActor(c.id(), c.subjectId(), c.subjectPseudonym());
-        if (lockout.isLocked(now)) {
+        if (lockout.refusesUnchecked(now, challengeSolved)) {
             // As long as a wrong password takes: the sign-in page answers both alike, so timing must not tell them apart.
             unknownAccountWork.spendOnCheck(password);
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.login").by(principal)
@@ -274,7 +282,8 @@ public class CitizenAccounts {
             Lockout after = lockout.afterFailure(now);
             accounts.updateCitizenLockout(c.id(), after.failures(), after.lockedUntil());
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.login").by(principal)
-                    .result(AuditResult.DENIED).detail(after.isLocked(now) ? "bad password; locked" : "bad password"));
+                    .result(AuditResult.DENIED).detail(lockout.isLocked(now) ? "locked; bad password after challenge"
+                            : after.isLocked(now) ? "bad password; locked" : "bad password"));
             return after.isLocked(now) ? new LoginOutcome.Locked() : new LoginOutcome.Refused();
         }
         if (c.suspended()) {
@@ -285,7 +294,8 @@ public class CitizenAccounts {
             return new LoginOutcome.Refused();
         }
         accounts.citizenLoggedIn(c.id(), now);
-        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.login").by(principal));
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.login").by(principal)
+                .detail(lockout.isLocked(now) ? "locked; challenge solved" : null));
         return new LoginOutcome.Passed(principal);
     }
 

@@ -64,8 +64,16 @@ public class StaffLogin {
         TEMPORARY_EXPIRED
     }
 
-    @Transactional(noRollbackFor = RuntimeException.class)
     public PasswordOutcome checkPassword(String username, String password) {
+        return checkPassword(username, password, false);
+    }
+
+    /**
+     * @param challengeSolved whether the sign-in answered the form's question first ({@link SignInGuard}): then a
+     *                        locked account checks the password too ({@link Lockout#refusesUnchecked})
+     */
+    @Transactional(noRollbackFor = RuntimeException.class)
+    public PasswordOutcome checkPassword(String username, String password, boolean challengeSolved) {
         String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
         // A name holding a control character names no account, and PostgreSQL refuses a NUL in the look-up (a server
         // error at the sign-in): it is answered as an unknown name, and audited as typed (issue #3).
@@ -80,7 +88,7 @@ public class StaffLogin {
         JdbcAccounts.StaffCredentials user = accounts.lockStaffUser(found.get().id()).orElseThrow();
         Instant now = clock.instant();
         Lockout lockout = new Lockout(user.failedAttempts(), user.lockedUntil());
-        if (lockout.isLocked(now)) {
+        if (lockout.refusesUnchecked(now, challengeSolved)) {
             // Answered like a wrong password, after as much work: a distinct or quicker answer would tell a stranger
             // that the name exists and is locked (RULES.md §10). No real check: the lock stops guessing meanwhile.
             unknownAccountWork.spendOnCheck(password);
@@ -96,8 +104,8 @@ public class StaffLogin {
         if (!passwords.matches(password == null ? "" : password, user.passwordHash())) {
             Lockout after = lockout.afterFailure(now);
             accounts.updateStaffLockout(user.id(), after.failures(), after.lockedUntil());
-            record(user.username(), "account.login.password", AuditResult.DENIED,
-                    after.isLocked(now) ? "bad password; locked" : "bad password");
+            record(user.username(), "account.login.password", AuditResult.DENIED, lockout.isLocked(now)
+                    ? "locked; bad password after challenge" : after.isLocked(now) ? "bad password; locked" : "bad password");
             return new PasswordOutcome.Refused(after.isLocked(now) ? Reason.LOCKED : Reason.BAD_CREDENTIALS);
         }
         if (user.passwordTemporary() && age.temporaryExpired(user.passwordSetAt(), now)) {
@@ -105,7 +113,13 @@ public class StaffLogin {
             record(user.username(), "account.login.password", AuditResult.DENIED, "temporary password expired");
             return new PasswordOutcome.Refused(Reason.TEMPORARY_EXPIRED);
         }
-        record(user.username(), "account.login.password", AuditResult.SUCCESS, null);
+        if (lockout.isLocked(now)) {
+            // The holder, past the question: the second step may follow, with one code's margin (Lockout).
+            Lockout lifted = lockout.afterChallengeSolved();
+            accounts.updateStaffLockout(user.id(), lifted.failures(), lifted.lockedUntil());
+        }
+        record(user.username(), "account.login.password", AuditResult.SUCCESS,
+                lockout.isLocked(now) ? "locked; challenge solved" : null);
         return new PasswordOutcome.Passed(user.id(), user.username(), user.totpCipher() != null);
     }
 

@@ -29,10 +29,21 @@ public final class WebClient {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     private String csrf;
+    private java.net.http.HttpHeaders lastHeaders;
+    private String forwardedFor;
 
     public WebClient(int port) {
         this.base = "http://localhost:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * Sends every later request as from {@code address}, as the trusted proxy (127.0.0.1, the test profile) tells it:
+     * for the per-address limits.
+     */
+    public WebClient from(String address) {
+        this.forwardedFor = address;
+        return this;
     }
 
     public record Page(int status, String location, String body) {
@@ -93,6 +104,11 @@ public final class WebClient {
         return send(request.POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
+    /** A header of the last answer (Retry-After of a 429). */
+    public Optional<String> lastHeader(String name) {
+        return lastHeaders == null ? Optional.empty() : lastHeaders.firstValue(name);
+    }
+
     public Optional<String> sessionId() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
                 .map(HttpCookie::getValue).findFirst();
@@ -108,8 +124,13 @@ public final class WebClient {
     }
 
     private Page send(HttpRequest request) {
+        if (forwardedFor != null) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true).header("X-Forwarded-For", forwardedFor)
+                    .build();
+        }
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            lastHeaders = response.headers();
             Matcher m = CSRF.matcher(response.body());
             if (m.find()) {
                 csrf = m.group(1) != null ? m.group(1) : m.group(2);

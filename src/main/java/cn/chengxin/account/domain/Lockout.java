@@ -36,6 +36,17 @@ public record Lockout(int failures, Instant lockedUntil) {
         return lockedUntil != null && now.isBefore(lockedUntil);
     }
 
+    /**
+     * Whether a sign-in at {@code now} is refused without its password being checked: while locked, unless the
+     * sign-in answered the question its form asks ({@code HumanCheck}) first (I5, RULES.md §10). Otherwise a
+     * stranger who knows a name or phone number could keep its holder out at will, five wrong passwords a quarter
+     * hour; the question costs a script one more step per guess, and its address's limit still caps the guesses. A
+     * wrong password then changes nothing ({@link #afterFailure}).
+     */
+    public boolean refusesUnchecked(Instant now, boolean challengeSolved) {
+        return isLocked(now) && !challengeSolved;
+    }
+
     /** How long the lock still lasts at {@code now}; zero if not locked. */
     public Duration remaining(Instant now) {
         return isLocked(now) ? Duration.between(now, lockedUntil) : Duration.ZERO;
@@ -54,6 +65,16 @@ public record Lockout(int failures, Instant lockedUntil) {
             return new Lockout(MAX_FAILURES, now.plus(LOCK));
         }
         return new Lockout(counted, null);
+    }
+
+    /**
+     * The state after the right password, given to a locked account after the question was answered, where a second
+     * step follows (the staff's authenticator code): the lock is lifted, but one wrong code locks the account again. A
+     * full count would let someone who has the password, but not the authenticator, guess five codes for each
+     * question answered.
+     */
+    public Lockout afterChallengeSolved() {
+        return new Lockout(MAX_FAILURES - 1, null);
     }
 
     /** The state after a correct login: no failures, no lock. Check {@link #isLocked} first. */

@@ -5,10 +5,12 @@ import java.time.Clock;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.CitizenAccounts;
 import cn.chengxin.account.CitizenPrincipal;
+import cn.chengxin.account.SignInGuard;
 import cn.chengxin.account.StaffLogin;
 import cn.chengxin.shared.web.LeanEndpoint;
 import cn.chengxin.shared.web.Problems;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +27,7 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -66,11 +69,15 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(1)
-    SecurityFilterChain consoleChain(HttpSecurity http, StaffLogin login) throws Exception {
+    SecurityFilterChain consoleChain(HttpSecurity http, StaffLogin login, Clock clock, SignInGuard guard,
+                                     @Value("${chengxin.account.logins-per-minute:10}") long loginsPerMinute)
+            throws Exception {
         AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
         forbidden.setErrorPage("/console/forbidden");
         return http.securityMatcher("/console/**", "/console")
                 .addFilterAfter(new StaleStaffSessions(), SecurityContextHolderFilter.class)
+                .addFilterBefore(new SignInGate("/console/login", loginsPerMinute, clock, guard),
+                        UsernamePasswordAuthenticationFilter.class)
                 .authenticationProvider(new StaffPasswordAuthenticationProvider(login))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/console/login", ExpiredFormRefusal.CONSOLE_PAGE).permitAll()
@@ -78,10 +85,10 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
                         .hasAuthority(StaffPasswordAuthenticationProvider.MFA_PENDING)
                         .requestMatchers("/console/forbidden").authenticated()
                         .anyRequest().hasAuthority(STAFF))
-                .formLogin(f -> f.loginPage("/console/login")
+                .formLogin(f -> f.loginPage("/console/login").authenticationDetailsSource(SignInGate::details)
                         .successHandler((request, response, authentication) -> response.sendRedirect(
                                 request.getContextPath() + secondFactorStep(authentication)))
-                        .failureHandler(failure("/console/login"))
+                        .failureHandler(failure("/console/login", guard))
                         .permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(ProgramRefusals.signIn("/console/login"))
                         .accessDeniedHandler(ProgramRefusals.forbidden(ExpiredFormRefusal.signInAgain("/console/login",
@@ -107,15 +114,19 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(2)
-    SecurityFilterChain selfServiceChain(HttpSecurity http, CitizenAccounts citizens) throws Exception {
+    SecurityFilterChain selfServiceChain(HttpSecurity http, CitizenAccounts citizens, Clock clock, SignInGuard guard,
+                                         @Value("${chengxin.account.logins-per-minute:10}") long loginsPerMinute)
+            throws Exception {
         return http.securityMatcher("/me/**", "/me")
+                .addFilterBefore(new SignInGate("/me/login", loginsPerMinute, clock, guard),
+                        UsernamePasswordAuthenticationFilter.class)
                 .authenticationProvider(new CitizenAuthenticationProvider(citizens))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/me/login", "/me/register", "/me/register/**", "/me/recover",
                                 "/me/recover/**", ExpiredFormRefusal.SELF_SERVICE_PAGE).permitAll()
                         .anyRequest().hasAuthority(CitizenAuthenticationProvider.CITIZEN))
-                .formLogin(f -> f.loginPage("/me/login").successHandler(citizenSignedIn())
-                        .failureHandler(failure("/me/login")).permitAll())
+                .formLogin(f -> f.loginPage("/me/login").authenticationDetailsSource(SignInGate::details)
+                        .successHandler(citizenSignedIn()).failureHandler(failure("/me/login", guard)).permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(ProgramRefusals.signIn("/me/login"))
                         .accessDeniedHandler(ProgramRefusals.forbidden(ExpiredFormRefusal.signInAgain("/me/login",
                         ExpiredFormRefusal.SELF_SERVICE_PAGE, new AccessDeniedHandlerImpl()))))
@@ -192,10 +203,15 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
      * Every refused password step answers alike, whatever the reason: a locked, disabled or unknown login as a wrong
      * password (RULES.md §10), so that the answer never tells whether a login exists.
      */
-    private static AuthenticationFailureHandler failure(String loginPage) {
+    private static AuthenticationFailureHandler failure(String loginPage, SignInGuard guard) {
         // An expired temporary password is told apart: only its holder, who typed it right, reaches that answer.
-        return (request, response, exception) -> response.sendRedirect(request.getContextPath() + loginPage
-                + (exception instanceof CredentialsExpiredException ? "?temporaryExpired" : "?error"));
+        return (request, response, exception) -> {
+            boolean expired = exception instanceof CredentialsExpiredException;
+            if (!expired) {
+                guard.failed(request.getRemoteAddr()); // counted per address too, whatever account was named (I5)
+            }
+            response.sendRedirect(request.getContextPath() + loginPage + (expired ? "?temporaryExpired" : "?error"));
+        };
     }
 
     private static void strictHeaders(HeadersConfigurer<HttpSecurity> headers) {

@@ -24,7 +24,8 @@ class CitizenAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-        CitizenAccounts.LoginOutcome outcome = citizens.login(authentication.getName(), password);
+        CitizenAccounts.LoginOutcome outcome = citizens.login(authentication.getName(), password,
+                SignInGate.challengeSolved(authentication));
         if (outcome instanceof CitizenAccounts.LoginOutcome.Passed passed) {
             return UsernamePasswordAuthenticationToken.authenticated(passed.principal(), null, List.of(
                     new SimpleGrantedAuthority(CITIZEN), new SimpleGrantedAuthority(Permission.SELF_SERVICE.code())));

@@ -25,7 +25,8 @@ class StaffPasswordAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-        StaffLogin.PasswordOutcome outcome = login.checkPassword(username, password);
+        StaffLogin.PasswordOutcome outcome = login.checkPassword(username, password,
+                SignInGate.challengeSolved(authentication));
         if (outcome instanceof StaffLogin.PasswordOutcome.Passed passed) {
             return UsernamePasswordAuthenticationToken.authenticated(
                     new PendingStaff(passed.userId(), passed.username(), passed.secondFactorEnrolled()), null,

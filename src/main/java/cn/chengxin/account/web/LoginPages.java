@@ -1,8 +1,11 @@
 package cn.chengxin.account.web;
 
+import cn.chengxin.account.SignInGuard;
 import cn.chengxin.shared.security.AuthenticatedEndpoint;
 import cn.chengxin.shared.security.PublicEndpoint;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
@@ -10,16 +13,30 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 class LoginPages {
 
+    private final SignInGuard guard;
+
+    LoginPages(SignInGuard guard) {
+        this.guard = guard;
+    }
+
     @PublicEndpoint
     @GetMapping("/console/login")
-    String consoleLogin() {
-        return "console/login";
+    String consoleLogin(HttpServletRequest request, Model model) {
+        return withChallenge("console/login", request, model);
     }
 
     @PublicEndpoint
     @GetMapping("/me/login")
-    String selfServiceLogin() {
-        return "me/login";
+    String selfServiceLogin(HttpServletRequest request, Model model) {
+        return withChallenge("me/login", request, model);
+    }
+
+    /** The form asks the question once its address has failed sign-ins (I5, RULES.md §10; SignInGuard). */
+    private String withChallenge(String page, HttpServletRequest request, Model model) {
+        if (guard.challengeNeeded(request.getRemoteAddr())) {
+            model.addAttribute("signInChallenge", guard.challenge());
+        }
+        return page;
     }
 
     /** Any method: security forwards the refused request here as it came, a form's POST included. */

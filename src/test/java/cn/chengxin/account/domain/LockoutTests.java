@@ -20,6 +20,25 @@ class LockoutTests {
     }
 
     @Test
+    void aLockedAccountChecksThePasswordOnlyAfterTheQuestionWasAnswered() {
+        Lockout locked = failures(Lockout.NONE, 5, T0);
+
+        assertThat(locked.refusesUnchecked(T0.plusSeconds(1), false)).isTrue();
+        assertThat(locked.refusesUnchecked(T0.plusSeconds(1), true)).isFalse();
+        assertThat(Lockout.NONE.refusesUnchecked(T0, false)).isFalse();
+        assertThat(locked.afterFailure(T0.plusSeconds(2))).as("a wrong password then changes nothing")
+                .isEqualTo(locked);
+    }
+
+    @Test
+    void aLockLiftedByTheQuestionLeavesOneFailureBeforeTheNextLock() {
+        Lockout lifted = failures(Lockout.NONE, 5, T0).afterChallengeSolved();
+
+        assertThat(lifted.isLocked(T0.plusSeconds(1))).isFalse();
+        assertThat(lifted.afterFailure(T0.plusSeconds(2)).isLocked(T0.plusSeconds(2))).isTrue();
+    }
+
+    @Test
     void fourFailuresDoNotLock() {
         Lockout state = failures(Lockout.NONE, 4, T0);
 
