@@ -59,7 +59,7 @@ class SignInLimitsIT {
             assertThat(web.post("/me/login", Map.of("username", "1390000000" + i, "password", "Chengxin@2026!"))
                     .status()).as("refused, not limited").isEqualTo(302);
         }
-        WebClient.Page refused = web.post("/me/login", Map.of("username", "13911111111", "password", "Chengxin@2026!"));
+        WebClient.Page refused = untilRefused(web, "/me/login", "13911111111", "Chengxin@2026!");
         assertThat(refused.status()).isEqualTo(429);
         assertThat(web.lastHeader("Retry-After").map(Long::parseLong).orElseThrow()).isBetween(1L, 60L);
         assertThat(refused.body()).as("the sign-in page, saying how long to wait").contains("登录尝试过于频繁")
@@ -75,7 +75,7 @@ class SignInLimitsIT {
             assertThat(web.post("/console/login", Map.of("username", "nobody-" + i, "password", "Wrong-guess"))
                     .status()).as("refused, not limited").isEqualTo(302);
         }
-        WebClient.Page refused = web.post("/console/login", Map.of("username", user, "password", TestStaff.PASSWORD));
+        WebClient.Page refused = untilRefused(web, "/console/login", user, TestStaff.PASSWORD);
         assertThat(refused.status()).isEqualTo(429);
         assertThat(web.lastHeader("Retry-After")).isPresent();
         assertThat(refused.body()).contains("登录尝试过于频繁");
@@ -98,8 +98,9 @@ class SignInLimitsIT {
                 "challengeToken", "1.abc.def", "challengeAnswer", "3")).redirectsTo("/console/login?challengeFailed"))
                 .isTrue();
         assertThat(passwordSteps(user)).as("the password was never checked").isEqualTo(checked);
-        assertThat(signIn(web, "/console/login", user, TestStaff.PASSWORD).redirectsTo("/console/mfa/enrol"))
-                .as("answered, the right password passes").isTrue();
+        WebClient.Page answered = signIn(web, "/console/login", user, TestStaff.PASSWORD);
+        assertThat(answered.redirectsTo("/console/mfa/enrol")).as("answered, the right password passes: " + answered)
+                .isTrue();
         WebClient other = new WebClient(port).from("203.0.113.22");
         assertThat(other.get("/console/login").body()).as("another address is not asked").doesNotContain("challengeToken");
     }
@@ -124,11 +125,24 @@ class SignInLimitsIT {
         assertThat(signIn(holder, "/console/login", user, "Wrong-again").redirectsTo("/console/login?error"))
                 .as("answered, a wrong password is still refused").isTrue();
         assertThat(lockedUntil(user)).as("and the lock stays").isAfter(Instant.now());
-        assertThat(signIn(holder, "/console/login", user, TestStaff.PASSWORD).redirectsTo("/console/mfa/enrol"))
-                .as("answered, the holder's right password opens the locked account").isTrue();
+        WebClient.Page opened = signIn(holder, "/console/login", user, TestStaff.PASSWORD);
+        assertThat(opened.redirectsTo("/console/mfa/enrol"))
+                .as("answered, the holder's right password opens the locked account: " + opened).isTrue();
         assertThat(app.getBean(JdbcClient.class).sql("SELECT count(*) FROM audit.event WHERE action = "
                         + "'account.login.password' AND actor_name = ? AND result = 'SUCCESS' AND detail = ?")
                 .params(user, "locked; challenge solved").query(Long.class).single()).as("audited").isEqualTo(1);
+    }
+
+    /**
+     * The 11th attempt, or the first refused after it: the bucket earns one attempt back every 6 seconds, which a slow
+     * machine may have spent on the first ten.
+     */
+    private static WebClient.Page untilRefused(WebClient web, String page, String username, String password) {
+        WebClient.Page answer = web.post(page, Map.of("username", username, "password", password));
+        for (int i = 0; i < 5 && answer.status() != 429; i++) {
+            answer = web.post(page, Map.of("username", username, "password", password));
+        }
+        return answer;
     }
 
     /** Signs in from the page as a person would, answering the question when the page asks it. */

@@ -74,8 +74,11 @@ final class SignInGate extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** What the password step learns of the form besides the name and password. */
-    record SignInDetails(boolean challengeSolved) {
+    /**
+     * What the password step learns of the form besides the name and password. Kept with the signed-in token in the
+     * session, which the database stores serialized.
+     */
+    record SignInDetails(boolean challengeSolved) implements java.io.Serializable {
     }
 
     /** The form login's details: whether this request answered the question here. */
