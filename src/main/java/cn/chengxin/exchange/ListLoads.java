@@ -47,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ListLoads {
 
-    private static final String SEALED_FOR = "exchange.list-load:";
+    static final String SEALED_FOR = "exchange.list-load:";
 
     private final JdbcListLoads store;
     private final Receiving receiving;

@@ -13,6 +13,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class PersonalDataProtection {
 
+    /** What a purpose is authenticated as: {@code purpose:<purpose>}. */
+    static final String PURPOSE_PREFIX = "purpose:";
+
     private final IdentityProtection protection;
 
     PersonalDataProtection(IdentityProtection protection) {
@@ -21,12 +24,12 @@ public class PersonalDataProtection {
 
     /** Encrypts {@code value}; the purpose is authenticated, so the ciphertext opens only for that purpose. */
     public Sealed seal(String value, String purpose) {
-        return new Sealed(protection.encrypt(value, "purpose:" + purpose), protection.currentKeyVersion());
+        return new Sealed(protection.encrypt(value, PURPOSE_PREFIX + purpose), protection.currentKeyVersion());
     }
 
     /** @throws IllegalStateException when the ciphertext was altered or belongs to another purpose */
     public String open(byte[] cipher, int keyVersion, String purpose) {
-        return protection.decrypt(cipher, keyVersion, "purpose:" + purpose);
+        return protection.decrypt(cipher, keyVersion, PURPOSE_PREFIX + purpose);
     }
 
     /** Hex HMAC-SM3 pseudonym of a normalised value within a domain (e.g. "phone"). */

@@ -35,13 +35,13 @@ class AccountsBrowserIT {
     /** Demo user → the menu entries that role sees (and no other). */
     private static final Map<String, List<String>> MENUS = Map.of(
             "sysadmin", List.of("工作台", "用户管理", "部门管理", "接口客户端"),
-            "secadmin", List.of("工作台", "角色与授权"),
+            "secadmin", List.of("工作台", "角色与授权", "密钥管理"),
             "auditadmin", List.of("工作台", "审计日志"),
             "clerk", List.of("工作台", "信用主体", "名称变更", "信用档案", "信用报告查询", "窗口查询", "异议处理", "信用分人工复核", "信用修复", "工作日历", "名单管理", "名单认定规则", "联合奖惩", "信息交换", "信用评分", "典型案例与文章", "举报处理", "市民账号"),
             "operator", List.of("工作台", "信用主体", "信用档案", "异议核查", "措施解除", "数据报送", "信用承诺", "名单管理"),
             "deptcredit", List.of("工作台", "信用报告查询"));
     private static final List<String> ALL_ITEMS = List.of("工作台", "信用主体", "名称变更", "信用档案", "信用报告查询", "窗口查询", "异议处理", "信用分人工复核", "异议核查", "措施解除", "信用修复", "工作日历", "数据报送", "信用承诺", "用户管理",
-            "部门管理", "接口客户端", "市民账号", "角色与授权", "审计日志", "名单管理", "名单认定规则", "联合奖惩", "信息交换", "信用评分", "典型案例与文章", "举报处理");
+            "部门管理", "接口客户端", "市民账号", "角色与授权", "密钥管理", "审计日志", "名单管理", "名单认定规则", "联合奖惩", "信息交换", "信用评分", "典型案例与文章", "举报处理");
     private static final Pattern SMS_CODE = Pattern.compile("验证码为 (\\d{6})");
 
     private Browser browser;

@@ -320,6 +320,8 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/roles/department-proposals/{id}/approve", EnumSet.of(Who.SECURITY_ADMIN)),
             Map.entry("POST /console/roles/department-proposals/{id}/reject", EnumSet.of(Who.SECURITY_ADMIN)),
             Map.entry("POST /console/users/{id}/roles", EnumSet.of(Who.SECURITY_ADMIN)),
+            Map.entry("GET /console/keys", EnumSet.of(Who.SECURITY_ADMIN)),
+            Map.entry("POST /console/keys/reseal", EnumSet.of(Who.SECURITY_ADMIN)),
             Map.entry("GET /console/audit", EnumSet.of(Who.AUDIT_ADMIN)),
             Map.entry("POST /console/audit/verify", EnumSet.of(Who.AUDIT_ADMIN)),
             Map.entry("POST /console/audit/subject", EnumSet.of(Who.AUDIT_ADMIN)),

@@ -20,7 +20,9 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * SM4-GCM encryption (12-byte random IV, 128-bit tag; the document type is authenticated as associated
  * data so a ciphertext cannot be moved to another type) and an HMAC-SM3 blind index, under its own key, for
  * exact look-up without decrypting. Stored ciphertext is {@code iv || ciphertext || tag}; the key version is
- * stored beside it so keys can rotate.
+ * stored beside it so keys can rotate: {@link #reseal} opens a value of an older version and seals it under the
+ * current one, so that once nothing is sealed under a version its key can be destroyed (GB/T 39786-2021 key life
+ * cycle; the re-sealing pass, {@code ReSealing}).
  *
  * <p>Thread-safe: Bouncy Castle engines are created per call (cheap compared with a database round trip).
  */
@@ -111,6 +113,15 @@ public final class IdentityProtection {
             throw new IllegalStateException("identity ciphertext failed authentication", e);
         }
         return new String(out, 0, len, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The value sealed again under the current version, with the same associated data; a fresh IV each time.
+     *
+     * @throws IllegalStateException as {@link #decrypt}: the old version's key is still needed to open it
+     */
+    public byte[] reseal(byte[] stored, int keyVersion, String associatedData) {
+        return encrypt(decrypt(stored, keyVersion, associatedData), associatedData);
     }
 
     private static GCMModeCipher cipher(boolean encrypt, byte[] key, byte[] iv, String associatedData) {

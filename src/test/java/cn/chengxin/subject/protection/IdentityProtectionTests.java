@@ -190,6 +190,28 @@ class IdentityProtectionTests {
                 .isEqualTo(protection.blindIndex(NUMBER));
     }
 
+    /** I4: a value re-sealed under the new version opens without the old key, which may then be destroyed. */
+    @Test
+    void resealedValueOpensUnderTheNewVersionWithoutTheOldKey() {
+        byte[] underVersionOne = protection.encrypt(NUMBER, AD);
+        Map<Integer, byte[]> keys = new HashMap<>();
+        keys.put(1, key(16, 1));
+        keys.put(2, key(16, 2));
+        IdentityProtection rotated = new IdentityProtection(keys, 2, key(32, 100));
+
+        byte[] resealed = rotated.reseal(underVersionOne, 1, AD);
+
+        IdentityProtection oldKeyDestroyed = new IdentityProtection(Map.of(2, key(16, 2)), 2, key(32, 100));
+        assertThat(oldKeyDestroyed.decrypt(resealed, 2, AD)).isEqualTo(NUMBER);
+        assertThat(resealed).isNotEqualTo(underVersionOne);
+        assertThatIllegalStateException().as("no longer a ciphertext of version 1")
+                .isThrownBy(() -> rotated.decrypt(resealed, 1, AD));
+        assertThatIllegalStateException().as("the associated data is kept: it opens for its own type only")
+                .isThrownBy(() -> oldKeyDestroyed.decrypt(resealed, 2, DocumentType.PASSPORT.name()));
+        assertThatIllegalStateException().as("opening the old value still needs the old key")
+                .isThrownBy(() -> oldKeyDestroyed.reseal(underVersionOne, 1, AD));
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, 8, 15, 17, 24, 32})
     void rejectsEncryptionKeysThatAreNotSixteenBytes(int length) {

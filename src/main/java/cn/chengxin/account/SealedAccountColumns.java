@@ -1,0 +1,33 @@
+package cn.chengxin.account;
+
+import cn.chengxin.subject.SealedColumn;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The account module's columns sealed with the identity-protection keys, lent to the re-sealing pass
+ * ({@link cn.chengxin.subject.ReSealing}) so that an old key version can be retired (RULES.md §10): citizens' phones,
+ * those of registrations waiting for their code, and staff members' TOTP secrets, each with the purpose it was sealed
+ * for.
+ */
+@Configuration(proxyBeanMethods = false)
+class SealedAccountColumns {
+
+    @Bean
+    SealedColumn citizenPhones() {
+        return SealedColumn.of("account.citizen", "phone_cipher", "phone_key_version",
+                id -> CitizenAccounts.PHONE_PURPOSE);
+    }
+
+    @Bean
+    SealedColumn pendingRegistrationPhones() {
+        return SealedColumn.of("account.pending_registration", "phone_cipher", "phone_key_version",
+                id -> CitizenAccounts.PHONE_PURPOSE);
+    }
+
+    @Bean
+    SealedColumn staffTotpSecrets() {
+        return SealedColumn.of("account.staff_user", "totp_cipher", "totp_key_version",
+                id -> StaffLogin.TOTP_PURPOSE + ":" + id);
+    }
+}

@@ -1,0 +1,143 @@
+package cn.chengxin.subject;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import cn.chengxin.account.CitizenAccounts;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.subject.persistence.JdbcReSealing;
+import cn.chengxin.subject.protection.IdentityProtection;
+import cn.chengxin.support.AsStaff;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * I4, RULES.md §10 (GB/T 39786-2021: keys replaced and destroyed): values sealed under an old SM4 key version are
+ * re-sealed under the current one by a pass that may stop half way and be taken up again, until nothing is sealed under
+ * the old version; the identity numbers and phones then open with the current key alone. The application's keys are
+ * those of every test (version 1); the old version here is a version 0 that only this test knows, and the pass runs
+ * with both, as an instance does that has both key files.
+ */
+@IntegrationTest
+class ReSealingIT {
+
+    private static final String NUMBERS = "subject.subject.number_cipher";
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    CitizenAccounts citizens;
+
+    @Autowired
+    PersonalDataProtection personalData;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JdbcReSealing store;
+
+    @Autowired
+    List<SealedColumn> columns;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    ReSealing applicationReSealing;
+
+    @Value("${chengxin.keys.dir}")
+    Path keyDir;
+
+    @Test
+    void aPassStoppedHalfWayAndTakenUpAgainReSealsEveryValueSoThatTheOldKeyIsNoLongerNeeded() throws Exception {
+        byte[] current = key("identity-encryption.v1.key");
+        byte[] index = key("identity-index.key");
+        byte[] retired = new byte[16];
+        new SecureRandom().nextBytes(retired);
+        IdentityProtection oldPlatform = new IdentityProtection(Map.of(0, retired), 0, index);
+        IdentityProtection bothKeys = new IdentityProtection(Map.of(0, retired, 1, current), 1, index);
+        // Three identity numbers and a phone as an older key sealed them.
+        List<UUID> people = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        TestCitizens.Person holder = null;
+        for (String name : List.of("甄旧钥", "贾旧钥", "柯旧钥")) {
+            TestCitizens.Person person = TestCitizens.register(subjects, name);
+            UUID id = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+            jdbc.sql("UPDATE subject.subject SET number_cipher = ?, number_key_version = 0 WHERE id = ?")
+                    .params(oldPlatform.encrypt(person.number(), "RESIDENT_ID"), id).update();
+            people.add(id);
+            numbers.add(person.number());
+            holder = holder == null ? person : holder;
+        }
+        UUID account = citizens.registerVerified(people.get(0), holder.phone(), "Jiu-Yaoshi-2026").orElseThrow();
+        jdbc.sql("UPDATE account.citizen SET phone_cipher = ?, phone_key_version = 0 WHERE id = ?")
+                .params(oldPlatform.encrypt(holder.phone(), "purpose:citizen-phone"), account).update();
+        ReSealing resealing = new ReSealing(store, columns, bothKeys, audit, transactions, task -> { }, 2);
+        assertThat(resealing.sealedByVersion()).containsEntry(0, 4L);
+        assertThat(resealing.sealedByColumn().get("account.citizen.phone_cipher")).containsEntry(0, 1L);
+        assertThatIllegalStateException().as("the application, without the old key, cannot open them")
+                .isThrownBy(() -> subjects.revealNumber(people.get(0)));
+
+        long toReseal = AsStaff.as("安全管理员", resealing::start);
+        assertThat(toReseal).isEqualTo(4);
+        assertThat(lastDetail("subject.keys.reseal")).contains("v1", "待重新加密 4 项", "v0 加密 4 项");
+        // Stopped after one chunk of two: the pass is unfinished, and one number is still under the old version.
+        assertThat(store.passes().nextChunk(NUMBERS, 1, 2,
+                (after, size) -> resealing.chunk(SealedColumn.identityNumbers(), 1, after, size))).isTrue();
+        assertThat(resealing.sealedByVersion()).containsEntry(0, 2L);
+        assertThat(store.passes().pass(NUMBERS, 1).orElseThrow().finished()).isFalse();
+        long audited = events("subject.keys.resealed");
+
+        assertThat(resealing.run()).as("the rest, taken up where it stopped").isEqualTo(2);
+
+        assertThat(resealing.sealedByVersion()).doesNotContainKey(0);
+        assertThat(resealing.passes()).allMatch(p -> p.finished());
+        assertThat(store.passes().pass(NUMBERS, 1).orElseThrow().recordsPassed()).isEqualTo(3);
+        for (int i = 0; i < people.size(); i++) {
+            assertThat(subjects.revealNumber(people.get(i)).orElseThrow().number())
+                    .as("opens with the application's key alone").isEqualTo(numbers.get(i));
+        }
+        var phone = jdbc.sql("SELECT phone_cipher, phone_key_version FROM account.citizen WHERE id = ?").param(account)
+                .query((rs, n) -> personalData.open(rs.getBytes(1), rs.getInt(2), "citizen-phone")).single();
+        assertThat(phone).isEqualTo(holder.phone());
+        assertThat(events("subject.keys.resealed")).as("audited once, when every pass finished")
+                .isEqualTo(audited + 1);
+        assertThat(lastDetail("subject.keys.resealed")).contains(NUMBERS + "：3 项", "account.citizen.phone_cipher：1 项")
+                .doesNotContain(numbers.get(0)).doesNotContain(holder.phone());
+        assertThat(resealing.run()).as("nothing left").isZero();
+        assertThat(applicationReSealing.sealedByVersion()).as("the console's figures").doesNotContainKey(0)
+                .containsKey(1);
+    }
+
+    private byte[] key(String file) throws Exception {
+        return Base64.getDecoder().decode(Files.readString(keyDir.resolve(file)).trim());
+    }
+
+    private long events(String action) {
+        return jdbc.sql("SELECT count(*) FROM audit.event WHERE action = ?").param(action).query(Long.class).single();
+    }
+
+    private String lastDetail(String action) {
+        return jdbc.sql("SELECT detail FROM audit.event WHERE action = ? ORDER BY seq DESC LIMIT 1").param(action)
+                .query(String.class).single();
+    }
+}
