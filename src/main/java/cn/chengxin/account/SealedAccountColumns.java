@@ -14,19 +14,19 @@ import org.springframework.context.annotation.Configuration;
 class SealedAccountColumns {
 
     @Bean
-    SealedColumn citizenPhones() {
+    SealedColumn sealedCitizenPhones() {
         return SealedColumn.of("account.citizen", "phone_cipher", "phone_key_version",
                 id -> CitizenAccounts.PHONE_PURPOSE);
     }
 
     @Bean
-    SealedColumn pendingRegistrationPhones() {
+    SealedColumn sealedPendingRegistrationPhones() {
         return SealedColumn.of("account.pending_registration", "phone_cipher", "phone_key_version",
                 id -> CitizenAccounts.PHONE_PURPOSE);
     }
 
     @Bean
-    SealedColumn staffTotpSecrets() {
+    SealedColumn sealedStaffTotpSecrets() {
         return SealedColumn.of("account.staff_user", "totp_cipher", "totp_key_version",
                 id -> StaffLogin.TOTP_PURPOSE + ":" + id);
     }

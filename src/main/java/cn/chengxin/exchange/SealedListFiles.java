@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class SealedListFiles {
 
     @Bean
-    SealedColumn listLoadFiles() {
+    SealedColumn sealedListLoadFiles() {
         return SealedColumn.of("exchange.list_load", "content", "key_version", id -> ListLoads.SEALED_FOR + id);
     }
 }
