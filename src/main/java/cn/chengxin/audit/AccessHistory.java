@@ -5,7 +5,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import cn.chengxin.audit.domain.CheckpointVerifier;
 import cn.chengxin.audit.domain.EventLeaf;
 import cn.chengxin.audit.domain.EventRecord;
 import cn.chengxin.audit.domain.MerkleHash;
@@ -134,8 +133,9 @@ public class AccessHistory {
         List<byte[]> path = tree.inclusionProof(e.seq(), checkpoint.treeSize(), new ReadNodeSource(jdbc, tree.hash()));
         boolean pathVerifies = tree.verifyInclusion(stored.leafHash(), e.seq(), checkpoint.treeSize(), path,
                 checkpoint.root());
-        String publicKey = checkpoints.publicKey();
-        boolean signed = new CheckpointVerifier(publicKey).verify(checkpoint.checkpoint(), checkpoint.signature());
+        // Verified with the key the checkpoint names (I4): still signed after the platform's key was replaced.
+        String publicKey = checkpoints.publicKeys().getOrDefault(checkpoint.keyId(), checkpoints.publicKey());
+        boolean signed = checkpoints.signedByItsKey(checkpoint);
         HexFormat hex = HexFormat.of();
         return new Proof(e.seq(), java.util.Base64.getEncoder().encodeToString(leafData),
                 hex.formatHex(stored.leafHash()), checkpoint.treeSize(), hex.formatHex(checkpoint.root()),

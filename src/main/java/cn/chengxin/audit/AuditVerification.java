@@ -125,14 +125,19 @@ public class AuditVerification {
                         "SELECT tree_size, root, at, signature, key_id FROM audit.checkpoint ORDER BY tree_size")
                 .query((rs, n) -> new Checkpoints.Signed(rs.getLong(1), rs.getBytes(2),
                         rs.getTimestamp(3).toInstant(), rs.getBytes(4), rs.getString(5))).list());
-        String publicKey = checkpoints.publicKey();
+        // Each checkpoint with the key it names, current or retired (I4): a replaced key forges nothing.
+        Map<String, String> publicKeys = checkpoints.publicKeys();
         for (Checkpoints.Signed c : signed) {
-            if (!new CheckpointVerifier(publicKey).verify(c.checkpoint(), c.signature())) {
+            if (!checkpoints.signedByItsKey(c)) {
                 findings.add(new Finding(FindingKind.CHECKPOINT_SIGNATURE_INVALID, 0, c.treeSize() - 1,
-                        "checkpoint of size " + c.treeSize() + " is not signed by the platform's key"));
+                        "checkpoint of size " + c.treeSize() + " is not signed by the platform's key "
+                                + (publicKeys.containsKey(c.keyId()) ? c.keyId() : "(it names key " + c.keyId()
+                                + ", which the platform does not know)")));
             }
         }
-        if (kept != null && !new CheckpointVerifier(publicKey).verify(kept.checkpoint(), kept.signature())) {
+        // A kept checkpoint does not say which key signed it: any key of the platform's will do.
+        if (kept != null && publicKeys.values().stream()
+                .noneMatch(k -> new CheckpointVerifier(k).verify(kept.checkpoint(), kept.signature()))) {
             findings.add(new Finding(FindingKind.CHECKPOINT_NOT_SIGNED, 0, kept.treeSize() - 1,
                     "the checkpoint of size " + kept.treeSize() + " you kept is not signed by the platform's key "
                             + "(a field was copied wrongly, or the platform never published it)"));

@@ -98,14 +98,29 @@ public class Checkpoints {
                         rs.getBytes(4), rs.getString(5))).list();
     }
 
-    /** The SM2 public key (uncompressed point, base64) that verifies every checkpoint. */
+    /** The SM2 public key (uncompressed point, base64) of the key that signs checkpoints now. */
     public String publicKey() {
         return keys.signer().publicKey();
     }
 
     /** Short id of the signing key: the first 16 hex digits of SM3 of the public key. */
     public String keyId() {
-        byte[] digest = MerkleHash.sm3().hash(java.util.Base64.getDecoder().decode(publicKey()));
-        return java.util.HexFormat.of().formatHex(digest).substring(0, 16);
+        return keys.keyId();
+    }
+
+    /**
+     * The public halves of every key that signed checkpoints, by key id, the current one first: each checkpoint is
+     * verified with the key its {@code keyId} names, so a replaced key does not make the checkpoints it signed forged.
+     */
+    public java.util.Map<String, String> publicKeys() {
+        return keys.publicKeys();
+    }
+
+    /** Whether {@code checkpoint} is signed by the key it names (current or retired). */
+    public boolean signedByItsKey(Signed checkpoint) {
+        return keys.publicKey(checkpoint.keyId())
+                .map(k -> new cn.chengxin.audit.domain.CheckpointVerifier(k).verify(checkpoint.checkpoint(),
+                        checkpoint.signature()))
+                .orElse(false);
     }
 }

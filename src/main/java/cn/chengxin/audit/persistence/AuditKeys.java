@@ -19,19 +19,39 @@ import org.slf4j.LoggerFactory;
  * The audit log's two keys, kept in the key directory beside the identity keys: the HMAC-SM3 key that
  * seals each row (a row changed in the database no longer matches) and the SM2 key that signs checkpoints
  * (whose public half is published). Generated on first start only where keys may be generated (dev).
+ *
+ * <p>The checkpoint key can be replaced (I4; GB/T 39786-2021: keys are updated over their life, and the log is to be
+ * verifiable for the ten years its events are kept, RULES.md §9): each checkpoint names its key ({@code key_id}), and
+ * is verified with that key. The public halves of the keys that signed before are kept in the key directory as
+ * {@code audit-checkpoint-sm2.<key id>.pub} (base64): the platform writes the current key's there when it starts, so
+ * that it stays once the private key file is replaced, and reads them again at each verification, so that a public half
+ * put back by hand counts without a restart. The directory is as trusted as the private key: a public half there
+ * vouches for the checkpoints it verifies.
  */
 public final class AuditKeys {
 
     private static final Logger log = LoggerFactory.getLogger(AuditKeys.class);
     static final String MAC_FILE = "audit-row-mac.key";
     static final String SIGNING_FILE = "audit-checkpoint-sm2.key";
+    private static final java.util.regex.Pattern PUBLIC_FILE =
+            java.util.regex.Pattern.compile("audit-checkpoint-sm2\\.([0-9a-f]{16})\\.pub");
 
     private final byte[] macKey;
     private final CheckpointSigner signer;
+    private final Path dir;
 
-    AuditKeys(byte[] macKey, CheckpointSigner signer) {
+    AuditKeys(byte[] macKey, CheckpointSigner signer, Path dir) {
         this.macKey = macKey.clone();
         this.signer = signer;
+        this.dir = dir;
+    }
+
+    /**
+     * Keys of another signer over the same row-sealing key and key directory: a checkpoint key replaced (tests; the
+     * key directory's public halves are read as for the platform's own keys).
+     */
+    public AuditKeys withSigner(CheckpointSigner other) {
+        return new AuditKeys(macKey, other, dir);
     }
 
     public static AuditKeys load(Path dir, boolean generateMissing) throws IOException {
@@ -41,7 +61,71 @@ public final class AuditKeys {
             return Base64.getEncoder().encodeToString(key);
         });
         byte[] signing = read(dir.resolve(SIGNING_FILE), generateMissing, () -> Sm2Keys.generate().privateKey());
-        return new AuditKeys(mac, new CheckpointSigner(Base64.getEncoder().encodeToString(signing)));
+        AuditKeys keys = new AuditKeys(mac, new CheckpointSigner(Base64.getEncoder().encodeToString(signing)), dir);
+        keys.keepPublicHalf();
+        return keys;
+    }
+
+    /** Short id of a checkpoint key: the first 16 hex digits of SM3 of its public key (base64). */
+    public static String keyIdOf(String publicKey) {
+        byte[] digest = cn.chengxin.audit.domain.MerkleHash.sm3().hash(Base64.getDecoder().decode(publicKey.strip()));
+        return java.util.HexFormat.of().formatHex(digest).substring(0, 16);
+    }
+
+    /** The id of the key that signs checkpoints now. */
+    public String keyId() {
+        return keyIdOf(signer.publicKey());
+    }
+
+    /**
+     * The public halves of every checkpoint key known, by key id: the current one first, then those kept in the key
+     * directory, in id order. A file whose content does not give its name's id is left out (and logged).
+     */
+    public java.util.Map<String, String> publicKeys() {
+        java.util.Map<String, String> known = new java.util.LinkedHashMap<>();
+        known.put(keyId(), signer.publicKey());
+        if (dir == null || !Files.isDirectory(dir)) {
+            return known;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.sorted().toList()) {
+                java.util.regex.Matcher m = PUBLIC_FILE.matcher(file.getFileName().toString());
+                if (m.matches() && !known.containsKey(m.group(1))) {
+                    String publicKey = Files.readString(file).strip();
+                    if (m.group(1).equals(keyIdOf(publicKey))) {
+                        known.put(m.group(1), publicKey);
+                    } else {
+                        log.warn("Key file {} does not hold the key its name gives: left out", file.getFileName());
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            log.warn("Cannot read the retired checkpoint keys in {}", dir, e);
+        }
+        return known;
+    }
+
+    /** The public half of the checkpoint key {@code keyId}, current or retired; empty when not known. */
+    public java.util.Optional<String> publicKey(String keyId) {
+        return java.util.Optional.ofNullable(keyId == null ? null : publicKeys().get(keyId));
+    }
+
+    /**
+     * Writes the current key's public half beside it unless already there: when the private key is replaced, the
+     * checkpoints it signed still verify. A directory that cannot be written (keys supplied read-only) is logged: the
+     * operator then keeps the public half himself (README: replacing a key).
+     */
+    private void keepPublicHalf() {
+        Path file = dir.resolve("audit-checkpoint-sm2." + keyId() + ".pub");
+        if (Files.exists(file)) {
+            return;
+        }
+        try {
+            Files.writeString(file, signer.publicKey());
+        } catch (IOException e) {
+            log.warn("Cannot keep the public half of the checkpoint key as {}: save it before the key is replaced",
+                    file, e);
+        }
     }
 
     /**

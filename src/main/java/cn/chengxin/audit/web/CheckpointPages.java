@@ -31,6 +31,7 @@ class CheckpointPages {
         model.addAttribute("checkpoints", view(checkpoints.recent(50)));
         model.addAttribute("publicKey", checkpoints.publicKey());
         model.addAttribute("keyId", checkpoints.keyId());
+        model.addAttribute("retiredKeys", retired());
         return "portal/checkpoints";
     }
 
@@ -38,7 +39,14 @@ class CheckpointPages {
     @ResponseBody
     Published json() {
         return new Published("SM2 (sm2p256v1) with SM3, signed bytes: chengxin-audit-checkpoint/v1",
-                checkpoints.publicKey(), checkpoints.keyId(), view(checkpoints.recent(50)));
+                checkpoints.publicKey(), checkpoints.keyId(), retired(), view(checkpoints.recent(50)));
+    }
+
+    /** The public halves of the keys that signed before the current one, by key id (I4). */
+    private java.util.Map<String, String> retired() {
+        java.util.Map<String, String> keys = new java.util.LinkedHashMap<>(checkpoints.publicKeys());
+        keys.remove(checkpoints.keyId());
+        return keys;
     }
 
     /**
@@ -64,6 +72,8 @@ class CheckpointPages {
     record View(long treeSize, String rootHex, Instant at, String signatureBase64, String keyId) {
     }
 
-    record Published(String algorithm, String publicKeyBase64, String keyId, List<View> checkpoints) {
+    /** {@code retiredKeysBase64}: key id to public key of each key that signed before; a checkpoint names its key. */
+    record Published(String algorithm, String publicKeyBase64, String keyId,
+                     java.util.Map<String, String> retiredKeysBase64, List<View> checkpoints) {
     }
 }
