@@ -7,15 +7,17 @@ import cn.chengxin.portal.tipoff.domain.TipOffStatus;
 
 /**
  * A tip-off as the credit office handles it. A reported identity number is present only masked and as the
- * subject registry's pseudonym (for the audit log); {@code subjectId} is set when the registry knows it.
+ * subject registry's pseudonym (for the audit log); {@code subjectId} is set when the registry knows it. The
+ * reporter's name and contact are here only masked ({@code null}: not given); {@link TipOffDesk#revealReporter} opens
+ * them.
  */
 public record TipOff(UUID id, TipOffStatus status, int version, String subjectName, String subjectDocument,
                      String subjectMasked, String subjectPseudonym, UUID subjectId, String facts,
-                     String reporterName, String reporterContact, Instant receivedAt, String reply,
+                     String reporterNameMasked, String reporterContactMasked, Instant receivedAt, String reply,
                      String handledBy, Instant handledAt) {
 
     public boolean anonymous() {
-        return (reporterName == null || reporterName.isEmpty()) && (reporterContact == null
-                || reporterContact.isEmpty());
+        return (reporterNameMasked == null || reporterNameMasked.isEmpty()) && (reporterContactMasked == null
+                || reporterContactMasked.isEmpty());
     }
 }

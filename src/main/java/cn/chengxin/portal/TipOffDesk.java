@@ -15,6 +15,7 @@ import cn.chengxin.portal.tipoff.domain.AttemptLimit;
 import cn.chengxin.shared.ratelimit.HumanCheck;
 import cn.chengxin.portal.tipoff.domain.ReceiptCode;
 import cn.chengxin.portal.tipoff.domain.ReportedSubject;
+import cn.chengxin.portal.tipoff.domain.ReporterPurpose;
 import cn.chengxin.portal.tipoff.domain.TipOffFinding;
 import cn.chengxin.portal.tipoff.domain.TipOffProblem;
 import cn.chengxin.portal.tipoff.domain.TipOffReport;
@@ -40,7 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Tip-offs (举报) from the public about dishonest conduct. Anyone may file one, anonymously if they wish,
  * behind a per-address limit and a challenge; the reporter gets a receipt code to follow it. A reported
  * identity number is validated and kept only as the subject registry's pseudonym and a masked form (RULES.md
- * §10); one typed into a name, the facts or the reporter's contact is kept masked. The credit office (tipoff:handle) accepts or rejects it and resolves it, each time with a reply the
+ * §10); one typed into a name, the facts or the reporter's contact is kept masked. The reporter's name and contact
+ * are kept sealed ({@link TipOffReporters}) and shown masked; they are opened only on a look with a purpose, audited.
+ * The credit office (tipoff:handle) accepts or rejects it and resolves it, each time with a reply the
  * reporter reads. Filing, every look at a tip-off and every decision are audited under the reported subject, for the
  * audit administrator's search by subject; the subject's own access history and reports never show them
  * ({@link cn.chengxin.audit.domain.WithheldFromSubject}: the reporter's protection). The filing names the reporter
@@ -64,12 +67,14 @@ public class TipOffDesk {
     private final Listing listing;
     private final AttemptLimit attempts;
     private final TransactionTemplate filing;
+    private final TipOffReporters reporters;
     private final SecureRandom random = new SecureRandom();
     private volatile HumanCheck humanCheck;
 
     TipOffDesk(JdbcTipOffs tipOffs, SubjectRegistry subjects, AuditLog audit, Clock clock, TipOffSettings settings,
-               PlatformTransactionManager transactions, Listing listing) {
+               PlatformTransactionManager transactions, Listing listing, TipOffReporters reporters) {
         this.listing = listing;
+        this.reporters = reporters;
         this.tipOffs = tipOffs;
         this.filing = new TransactionTemplate(transactions);
         this.subjects = subjects;
@@ -129,8 +134,7 @@ public class TipOffDesk {
                 document == null ? null : document.masked(),
                 document == null ? null : subjects.find(document).orElse(null),
                 IdentityRedaction.redact(report.facts()),
-                IdentityRedaction.redact(report.reporterName()), IdentityRedaction.redact(report.reporterContact()),
-                now));
+                reporters.name(report.reporterName()), reporters.contact(report.reporterContact()), now));
         audit.recordAll(List.of(
                 AuditEntry.of(AuditCategory.PROCESSING, "tipoff.file").by(new Reporter()).subject(pseudonym)
                         .detail(id.toString()),
@@ -199,6 +203,26 @@ public class TipOffDesk {
                 .subject(t.subjectPseudonym()).purpose("举报处理", "国办发〔2016〕98号 社会监督与举报")
                 .detail(id.toString())));
         return tipOff;
+    }
+
+    /**
+     * The reporter's name and contact of a tip-off, opened for the purpose given (I7; RULES.md §10, PIPL Art. 6): the
+     * look is audited under the reported subject with its purpose, as the tip-off's other events are (withheld from
+     * the subject).
+     *
+     * @throws TipOffProblem {@code TIPOFF_NOT_FOUND}, or {@code TIPOFF_NO_REPORTER} for an anonymous tip-off
+     */
+    @Transactional
+    public TipOffReporter revealReporter(UUID id, ReporterPurpose purpose) {
+        TipOff tipOff = tipOffs.find(id).orElseThrow(() -> new TipOffProblem("TIPOFF_NOT_FOUND",
+                DomainProblem.Kind.NOT_FOUND, "举报不存在"));
+        JdbcTipOffs.SealedReporter sealed = tipOffs.sealedReporter(id).orElseThrow();
+        if (sealed.name() == null && sealed.contact() == null) {
+            throw new TipOffProblem("TIPOFF_NO_REPORTER", DomainProblem.Kind.CONFLICT, "该举报没有可查看的举报人信息");
+        }
+        audit.record(AuditEntry.of(AuditCategory.QUERY, "tipoff.reporter.view").subject(tipOff.subjectPseudonym())
+                .purpose(purpose.label(), ReporterPurpose.LEGAL_BASIS).detail(id.toString()));
+        return reporters.open(sealed);
     }
 
     /** The office's decision with the reply the reporter reads. */

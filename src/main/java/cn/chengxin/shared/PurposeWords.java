@@ -35,6 +35,10 @@ public final class PurposeWords {
         PURPOSES.put("异议处理", "OBJECTION");
         PURPOSES.put("信用修复审查", "REPAIR_REVIEW");
         PURPOSES.put("举报处理", "TIPOFF");
+        // the credit office's look at a tip-off's reporter (portal's ReporterPurpose, by their labels)
+        PURPOSES.put("向举报人核实举报情况", "TIPOFF_VERIFY_FACTS");
+        PURPOSES.put("向举报人告知处理结果", "TIPOFF_INFORM_OUTCOME");
+        PURPOSES.put("依法移送有关部门处理", "TIPOFF_REFER");
         // the purposes a person may authorise a query for (inquiry's Purpose, RULES.md §9), by their labels
         PURPOSES.put("入职招聘", "EMPLOYMENT");
         PURPOSES.put("信贷审批", "LENDING");

@@ -301,6 +301,7 @@ class EndpointPermissionsIT {
             Map.entry("GET /console/tipoffs", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/tipoffs/{id}", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/tipoffs/{id}", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/tipoffs/{id}/reporter", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/users", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/users", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/users/{id}/enabled", EnumSet.of(Who.SYSTEM_ADMIN)),

@@ -75,6 +75,9 @@ class TipOffDeskIT {
     JdbcTipOffs tipOffs;
 
     @Autowired
+    TipOffReporters reporters;
+
+    @Autowired
     SubjectRegistry subjects;
 
     @Autowired
@@ -510,25 +513,116 @@ class TipOffDeskIT {
                 .andExpect(status().isOk());
 
         TipOff stored = about("subject_name", name + " " + masked).get(0);
-        assertThat(stored.reporterName()).isEqualTo("李四 " + masked);
-        assertThat(stored.reporterContact()).isEqualTo("身份证 " + masked);
+        assertThat(reporterShown(stored.id())).contains("李四 " + masked, "身份证 " + masked).doesNotContain(number);
         assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
 
+        // Stored before reporters were sealed (V244), and before numbers were masked on filing: in clear.
         UUID earlier = UUID.randomUUID();
         byte[] receipt = new byte[32];
         ThreadLocalRandom.current().nextBytes(receipt);
         tipOffs.insert(new JdbcTipOffs.NewTipOff(earlier, receipt, name + "旧 " + number, null, null, null, null,
-                "拖欠工资，拒不支付。", "李四 " + number, "身份证 " + number, Instant.now()));
+                "拖欠工资，拒不支付。", null, null, Instant.now()));
+        jdbc.sql("UPDATE portal.tipoff SET reporter_name = ?, reporter_contact = ? WHERE id = ?")
+                .params("李四 " + number, "身份证 " + number, earlier).update();
         try {
             assertThat(page(get("/console/tipoffs/{id}", earlier).with(handler())))
-                    .contains(name + "旧 " + masked, "李四 " + masked, "身份证 " + masked).doesNotContain(number);
+                    .as("masked on reading until the pass seals it").contains(name + "旧 " + masked, "身份证*")
+                    .doesNotContain(number, "李四");
             assertThat(page(get("/console/tipoffs").param("status", "RECEIVED").param("kind", "NO_NUMBER")
                     .with(handler()))).contains(name + "旧 " + masked).doesNotContain(number);
+
+            assertThat(reporters.sealStored()).isGreaterThanOrEqualTo(1);
+            assertThat(row(earlier)).contains("reporter_name_cipher").doesNotContain("李四", "身份证 " + number);
+            assertThat(reporterShown(earlier)).contains("李四 " + masked, "身份证 " + masked).doesNotContain(number);
+            assertThat(reporters.sealStored()).as("nothing left in clear").isZero();
         } finally {
             // The scans of the whole database for clear numbers run on this database after this test.
             jdbc.sql("UPDATE portal.tipoff SET subject_name = '（测试完毕）', reporter_name = NULL, "
                     + "reporter_contact = NULL WHERE id = ?").param(earlier).update();
         }
+    }
+
+    /**
+     * I7: the reporter's name and contact are kept sealed (no column of the row reads them with plain SQL) and shown
+     * masked; the console opens them only with a purpose, each look audited under the reported subject; an anonymous
+     * tip-off has none to open. The reporter's receipt code still answers.
+     */
+    @Test
+    void theReportersContactIsSealedAndOpenedOnlyOnAnAuditedLookWithAPurpose() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "邵被举");
+        String contact = "139" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+        HumanCheck.Challenge challenge = desk.challenge();
+        String page = mvc.perform(post("/tipoffs").with(csrf()).with(from(address()))
+                        .param("subjectName", "邵被举").param("documentType", "").param("subjectNumber", person.number())
+                        .param("facts", "虚开发票骗取补贴，金额较大。").param("reporterName", "冯报告")
+                        .param("reporterContact", contact).param("challengeToken", challenge.token())
+                        .param("challengeAnswer", Integer.toString(ChallengeQuestions.solve(challenge.question()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String receipt = receiptOn(page);
+        String pseudonym = subjects.pseudonymOf(subjects.validate(null, person.number()));
+        TipOff stored = received(pseudonym);
+
+        assertThat(row(stored.id())).as("the row read with plain SQL").doesNotContain(contact, "冯报告")
+                .contains("\"reporter_contact\":\"139****" + contact.substring(7) + "\"");
+        assertThat(stored.reporterNameMasked()).isEqualTo("冯*告");
+        String detail = page(get("/console/tipoffs/{id}", stored.id()).with(handler()));
+        assertThat(detail).contains("冯*告 139****" + contact.substring(7), "id=\"reveal-reporter\"", "查看举报人联系方式")
+                .doesNotContain(contact, "冯报告");
+        assertThat(reporterViews(pseudonym)).isZero();
+
+        String shown = page(post("/console/tipoffs/{id}/reporter", stored.id()).param("purpose", "VERIFY_FACTS")
+                .with(handler()).with(csrf()));
+        assertThat(shown).contains("data-field=\"reporter-revealed\"", "冯报告", contact, "向举报人核实举报情况")
+                .doesNotContain("id=\"reveal-reporter\"");
+        assertThat(reporterViews(pseudonym)).isOne();
+        assertThat(jdbc.sql("SELECT purpose || ' ' || legal_basis || ' ' || actor_id || ' ' || detail FROM audit.event "
+                        + "WHERE action = 'tipoff.reporter.view' AND subject_pseudonym = ?").param(pseudonym)
+                .query(String.class).single())
+                .isEqualTo("向举报人核实举报情况 国办发〔2016〕98号 社会监督与举报 handler " + stored.id());
+        mvc.perform(post("/console/tipoffs/{id}/reporter", stored.id()).with(handler()).with(csrf()))
+                .andExpect(status().isBadRequest());
+        assertThat(reporterViews(pseudonym)).as("no purpose, no look").isOne();
+
+        assertThat(desk.progress(receipt).orElseThrow().status()).isEqualTo(TipOffStatus.RECEIVED);
+        mvc.perform(post("/console/tipoffs/{id}", stored.id()).with(handler()).with(csrf())
+                        .param("version", Integer.toString(stored.version())).param("status", "ACCEPTED")
+                        .param("reply", "已受理，正在核查。"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page(post("/tipoffs/status").param("code", receipt).with(csrf())))
+                .contains("已受理，正在核查。").doesNotContain(contact);
+
+        String unnamed = "匿名被举报单位" + ThreadLocalRandom.current().nextInt(1_000_000);
+        file(address(), unnamed, "", "收取学费后停业，拒不退费，涉及学员众多。").andExpect(status().isOk());
+        TipOff anonymous = about("subject_name", unnamed).get(0);
+        assertThat(page(get("/console/tipoffs/{id}", anonymous.id()).with(handler())))
+                .doesNotContain("id=\"reveal-reporter\"");
+        mvc.perform(post("/console/tipoffs/{id}/reporter", anonymous.id()).param("purpose", "REFER")
+                        .with(handler()).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("failureCode", "TIPOFF_NO_REPORTER"));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'tipoff.reporter.view' AND detail = ?")
+                .param(anonymous.id().toString()).query(Long.class).single()).isZero();
+    }
+
+    /** The reporter as the console shows it once opened for a purpose. */
+    private String reporterShown(UUID id) throws Exception {
+        String shown = page(post("/console/tipoffs/{id}/reporter", id).param("purpose", "VERIFY_FACTS")
+                .with(handler()).with(csrf()));
+        int at = shown.indexOf("data-field=\"reporter-revealed\"");
+        assertThat(at).as(shown).isPositive();
+        return shown.substring(at, shown.indexOf("</dd>", at));
+    }
+
+    /** A tip-off's row as plain SQL reads it. */
+    private String row(UUID id) {
+        return jdbc.sql("SELECT row_to_json(t)::text FROM portal.tipoff t WHERE id = ?").param(id)
+                .query(String.class).single();
+    }
+
+    private long reporterViews(String pseudonym) {
+        return jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'tipoff.reporter.view' "
+                + "AND subject_pseudonym = ?").param(pseudonym).query(Long.class).single();
     }
 
     /** A tip-off about the subject of {@code document} as the desk stores one, in the status given. */

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import cn.chengxin.portal.TipOff;
 import cn.chengxin.portal.TipOffProgress;
+import cn.chengxin.portal.tipoff.domain.ReporterMasking;
 import cn.chengxin.portal.tipoff.domain.TipOffStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,7 +22,8 @@ public class JdbcTipOffs {
 
     private static final String COLUMNS = """
             id, status, version, subject_name, subject_document, subject_masked, subject_pseudonym, subject_id,
-            facts, reporter_name, reporter_contact, received_at, reply, handled_by, handled_at""";
+            facts, reporter_name, reporter_contact, received_at, reply, handled_by, handled_at,
+            reporter_name_cipher IS NULL, reporter_contact_cipher IS NULL""";
 
     private static final String FILTER = """
             (CAST(? AS text) IS NULL OR status = ?)
@@ -33,22 +35,82 @@ public class JdbcTipOffs {
         this.jdbc = jdbc;
     }
 
-    /** A tip-off as received; the identity number, if any, only as pseudonym and masked form. */
+    /**
+     * A tip-off as received; the identity number, if any, only as pseudonym and masked form; the reporter's name and
+     * contact ({@code null}: not given) only masked and sealed.
+     */
     public record NewTipOff(UUID id, byte[] receiptHash, String subjectName, String subjectDocument,
                             String subjectPseudonym, String subjectMasked, UUID subjectId, String facts,
-                            String reporterName, String reporterContact, Instant receivedAt) {
+                            Sealed reporterName, Sealed reporterContact, Instant receivedAt) {
+    }
+
+    /** A reporter's value as stored: its masked form for the console, the value itself only sealed. */
+    public record Sealed(String masked, byte[] cipher, int keyVersion) {
+    }
+
+    /** A reporter's sealed name and contact; each {@code null} when not given. */
+    public record SealedReporter(Sealed name, Sealed contact) {
+    }
+
+    /** A reporter stored before reporters were sealed: the values in clear, each {@code null} when not given. */
+    public record ClearReporter(UUID id, String name, String contact) {
     }
 
     public void insert(NewTipOff t) {
+        Sealed name = t.reporterName();
+        Sealed contact = t.reporterContact();
         jdbc.sql("""
                         INSERT INTO portal.tipoff (id, receipt_hash, status, subject_name, subject_document,
                                                    subject_pseudonym, subject_masked, subject_id, facts,
-                                                   reporter_name, reporter_contact, received_at)
-                        VALUES (?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                   reporter_name, reporter_name_cipher, reporter_name_key_version,
+                                                   reporter_contact, reporter_contact_cipher,
+                                                   reporter_contact_key_version, received_at)
+                        VALUES (?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(t.id(), t.receiptHash(), t.subjectName(), t.subjectDocument(), t.subjectPseudonym(),
-                        t.subjectMasked(), t.subjectId(), t.facts(), emptyToNull(t.reporterName()),
-                        emptyToNull(t.reporterContact()), Timestamp.from(t.receivedAt()))
+                        t.subjectMasked(), t.subjectId(), t.facts(), name == null ? null : name.masked(),
+                        name == null ? null : name.cipher(), name == null ? null : name.keyVersion(),
+                        contact == null ? null : contact.masked(), contact == null ? null : contact.cipher(),
+                        contact == null ? null : contact.keyVersion(), Timestamp.from(t.receivedAt()))
                 .update();
+    }
+
+    /** The reporter of a tip-off, sealed; empty for a tip-off that does not exist. */
+    public Optional<SealedReporter> sealedReporter(UUID id) {
+        return jdbc.sql("""
+                        SELECT reporter_name, reporter_name_cipher, reporter_name_key_version, reporter_contact,
+                               reporter_contact_cipher, reporter_contact_key_version
+                        FROM portal.tipoff WHERE id = ?""").param(id)
+                .query((rs, n) -> new SealedReporter(sealed(rs, 1), sealed(rs, 4))).optional();
+    }
+
+    /**
+     * Up to {@code limit} tip-offs whose reporter was stored in clear (before V244), locked for the caller's
+     * transaction; another runner skips them.
+     */
+    public List<ClearReporter> reportersInClear(int limit) {
+        return jdbc.sql("""
+                        SELECT id, CASE WHEN reporter_name_cipher IS NULL THEN reporter_name END,
+                               CASE WHEN reporter_contact_cipher IS NULL THEN reporter_contact END
+                        FROM portal.tipoff
+                        WHERE (reporter_name IS NOT NULL AND reporter_name_cipher IS NULL)
+                           OR (reporter_contact IS NOT NULL AND reporter_contact_cipher IS NULL)
+                        ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""").param(limit)
+                .query((rs, n) -> new ClearReporter(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    /** Replaces a clear value of the reporter by its sealed one ({@code null}: that value is left as it is). */
+    public void sealReporter(UUID id, Sealed name, Sealed contact) {
+        if (name != null) {
+            jdbc.sql("UPDATE portal.tipoff SET reporter_name = ?, reporter_name_cipher = ?, "
+                            + "reporter_name_key_version = ? WHERE id = ?")
+                    .params(name.masked(), name.cipher(), name.keyVersion(), id).update();
+        }
+        if (contact != null) {
+            jdbc.sql("UPDATE portal.tipoff SET reporter_contact = ?, reporter_contact_cipher = ?, "
+                            + "reporter_contact_key_version = ? WHERE id = ?")
+                    .params(contact.masked(), contact.cipher(), contact.keyVersion(), id).update();
+        }
     }
 
     public Optional<TipOff> find(UUID id) {
@@ -121,14 +183,27 @@ public class JdbcTipOffs {
         return documents == null ? null : documents.toArray(String[]::new);
     }
 
-    private static String emptyToNull(String text) {
-        return text == null || text.isEmpty() ? null : text;
+    /**
+     * A reporter's value as the console shows it: masked as stored; one stored in clear before V244 and not sealed yet
+     * ({@code clear}: it has no ciphertext) masked on reading.
+     */
+    private static String masked(ResultSet rs, int column, int clear, java.util.function.UnaryOperator<String> masking)
+            throws SQLException {
+        String value = rs.getString(column);
+        return value != null && rs.getBoolean(clear) ? masking.apply(value) : value;
+    }
+
+    /** The sealed value in the three columns from {@code first}: masked form, ciphertext, key version. */
+    private static Sealed sealed(ResultSet rs, int first) throws SQLException {
+        byte[] cipher = rs.getBytes(first + 1);
+        return cipher == null ? null : new Sealed(rs.getString(first), cipher, rs.getInt(first + 2));
     }
 
     private static TipOff tipOff(ResultSet rs, int n) throws SQLException {
         return new TipOff(rs.getObject(1, UUID.class), TipOffStatus.valueOf(rs.getString(2)), rs.getInt(3),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, UUID.class),
-                rs.getString(9), rs.getString(10), rs.getString(11), instant(rs.getTimestamp(12)),
+                rs.getString(9), masked(rs, 10, 16, ReporterMasking::name),
+                masked(rs, 11, 17, ReporterMasking::contact), instant(rs.getTimestamp(12)),
                 rs.getString(13), rs.getString(14), instant(rs.getTimestamp(15)));
     }
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 import cn.chengxin.portal.TipOff;
 import cn.chengxin.portal.TipOffDesk;
 import cn.chengxin.portal.tipoff.domain.ReportedSubject;
+import cn.chengxin.portal.tipoff.domain.ReporterPurpose;
 import cn.chengxin.portal.tipoff.domain.TipOffFinding;
 import cn.chengxin.portal.tipoff.domain.TipOffStatus;
 import cn.chengxin.shared.security.Permission;
@@ -25,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * 举报处理 in the console (tipoff:handle): the tip-offs by status and by the kind of subject reported, a page at a
- * time, one tip-off, and the office's decision.
+ * time, one tip-off, its reporter opened with a purpose, and the office's decision.
  */
 @Controller
 @RequiresPermission(Permission.TIPOFF_HANDLE)
@@ -63,7 +64,25 @@ class TipOffConsole {
         // A red-list candidate in public notice: the tip-off answers the notice, and its finding decides the listing.
         model.addAttribute("redCandidate", !desk.inRedNotice(java.util.List.of(tipOff)).isEmpty());
         model.addAttribute("findings", TipOffFinding.values());
+        model.addAttribute("reporterPurposes", ReporterPurpose.values());
         return "console/tipoff";
+    }
+
+    /**
+     * The tip-off with its reporter's name and contact opened for the purpose chosen, the look audited (I7); refused
+     * (an anonymous tip-off, one past its retention), the tip-off is shown again with the refusal.
+     */
+    @PostMapping("/console/tipoffs/{id}/reporter")
+    String reporter(@PathVariable UUID id, @RequestParam ReporterPurpose purpose, RedirectAttributes redirect,
+                    Model model) {
+        try {
+            model.addAttribute("reporter", desk.revealReporter(id, purpose));
+        } catch (RuntimeException e) {
+            ConsoleActions.flashRefusal(redirect, e);
+            return "redirect:/console/tipoffs/" + id;
+        }
+        model.addAttribute("reporterPurpose", purpose);
+        return detail(id, model);
     }
 
     /**
