@@ -196,6 +196,11 @@ public class TipOffDesk {
                 tipOffs.count(status, documents), p, PAGE_SIZE);
     }
 
+    /** How many tip-offs were emptied at the end of their retention ({@link TipOffRetention}). */
+    public long purged() {
+        return tipOffs.purged();
+    }
+
     /** One tip-off for its handler; the look is audited against the reported subject. */
     public Optional<TipOff> view(UUID id) {
         Optional<TipOff> tipOff = tipOffs.find(id);

@@ -23,7 +23,7 @@ public class JdbcTipOffs {
     private static final String COLUMNS = """
             id, status, version, subject_name, subject_document, subject_masked, subject_pseudonym, subject_id,
             facts, reporter_name, reporter_contact, received_at, reply, handled_by, handled_at,
-            reporter_name_cipher IS NULL, reporter_contact_cipher IS NULL""";
+            reporter_name_cipher IS NULL, reporter_contact_cipher IS NULL, purged_at""";
 
     private static final String FILTER = """
             (CAST(? AS text) IS NULL OR status = ?)
@@ -158,6 +158,26 @@ public class JdbcTipOffs {
                 .params(to.name(), reply, by, Timestamp.from(at), id, version, from.name()).update() == 1;
     }
 
+    /**
+     * Empties the tip-offs closed (rejected or resolved) before {@code closedBefore}: the allegation (facts, reported
+     * name and subject) and the reporter; the status, dates, kind of document and reply stay. Returns how many.
+     */
+    public int purgeClosedBefore(Instant closedBefore, Instant now) {
+        return jdbc.sql("""
+                        UPDATE portal.tipoff
+                           SET facts = '', subject_name = '', subject_masked = NULL, subject_pseudonym = NULL,
+                               subject_id = NULL, reporter_name = NULL, reporter_name_cipher = NULL,
+                               reporter_name_key_version = NULL, reporter_contact = NULL,
+                               reporter_contact_cipher = NULL, reporter_contact_key_version = NULL, purged_at = ?
+                         WHERE status IN ('REJECTED', 'RESOLVED') AND purged_at IS NULL AND handled_at < ?""")
+                .params(Timestamp.from(now), Timestamp.from(closedBefore)).update();
+    }
+
+    /** How many tip-offs were emptied at the end of their retention. */
+    public long purged() {
+        return jdbc.sql("SELECT count(*) FROM portal.tipoff WHERE purged_at IS NOT NULL").query(Long.class).single();
+    }
+
     /** The named key, generated and stored on first use; every instance then reads the same one. */
     public byte[] secret(String name) {
         byte[] fresh = new byte[32];
@@ -204,7 +224,7 @@ public class JdbcTipOffs {
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, UUID.class),
                 rs.getString(9), masked(rs, 10, 16, ReporterMasking::name),
                 masked(rs, 11, 17, ReporterMasking::contact), instant(rs.getTimestamp(12)),
-                rs.getString(13), rs.getString(14), instant(rs.getTimestamp(15)));
+                rs.getString(13), rs.getString(14), instant(rs.getTimestamp(15)), instant(rs.getTimestamp(18)));
     }
 
     private static Instant instant(Timestamp t) {

@@ -54,6 +54,7 @@ class TipOffConsole {
         model.addAttribute("status", status);
         model.addAttribute("kinds", ReportedSubject.values());
         model.addAttribute("kind", kind);
+        model.addAttribute("purged", desk.purged());
         return "console/tipoffs";
     }
 
