@@ -67,6 +67,24 @@ class ReSealingIT {
     @Value("${chengxin.keys.dir}")
     Path keyDir;
 
+    /**
+     * Every column that records the key version of a sealed value is re-sealed by some module's declaration: a column
+     * added without one would keep an old key in service for ever (gaps-review-xxvii I4).
+     */
+    @Test
+    void everySealedColumnOfTheDatabaseIsDeclaredForReSealing() {
+        List<String> versioned = jdbc.sql("""
+                        SELECT table_schema || '.' || table_name || '.' || column_name FROM information_schema.columns
+                        WHERE column_name LIKE '%key_version' AND table_name <> 'resealing_pass'
+                          AND table_schema NOT IN ('pg_catalog', 'information_schema')""")
+                .query(String.class).list();
+        List<String> declared = new ArrayList<>(columns.stream()
+                .map(c -> c.table() + "." + c.versionColumn()).toList());
+        declared.add("subject.subject.number_key_version");
+
+        assertThat(versioned).isNotEmpty().allSatisfy(column -> assertThat(declared).contains(column));
+    }
+
     @Test
     void aPassStoppedHalfWayAndTakenUpAgainReSealsEveryValueSoThatTheOldKeyIsNoLongerNeeded() throws Exception {
         byte[] current = key("identity-encryption.v1.key");
