@@ -247,6 +247,8 @@ public class CitizenAccounts {
         }
     }
 
+    /** As the form's sign-in without its question; transactional itself, since a call within the class is not proxied. */
+    @Transactional(noRollbackFor = RuntimeException.class)
     public LoginOutcome login(String username, String password) {
         return login(username, password, false);
     }

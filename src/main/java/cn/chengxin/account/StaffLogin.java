@@ -64,6 +64,8 @@ public class StaffLogin {
         TEMPORARY_EXPIRED
     }
 
+    /** As the form's sign-in without its question; transactional itself, since a call within the class is not proxied. */
+    @Transactional(noRollbackFor = RuntimeException.class)
     public PasswordOutcome checkPassword(String username, String password) {
         return checkPassword(username, password, false);
     }
