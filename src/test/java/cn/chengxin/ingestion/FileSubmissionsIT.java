@@ -159,12 +159,12 @@ class FileSubmissionsIT {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         String header = new String(template, StandardCharsets.UTF_8);
         assertThat(header).isEqualTo("\uFEFF事项代码,证件类型,证件号码,主体名称,部门记录编号,版本,操作,决定文书号,决定日期,"
-                + "撤销原因,执行案号,执行法院,生效法律文书确定的义务,被执行人履行情况,失信被执行人具体情形\r\n");
+                + "撤销原因,执行案号,执行法院,生效法律文书确定的义务,被执行人履行情况,失信被执行人具体情形,纳入期限截止日\r\n");
 
         TestCitizens.Person p = TestCitizens.register(subjects, "司马青云");
         String source = "TPL-" + UUID.randomUUID();
         String filled = header + "P_COURT_DEFAULTER,," + p.number() + "," + p.name() + "," + source
-                + ",1,ADD,驻执〔2025〕1号,2025-06-01,,(2025)豫1702执8号,驿城区人民法院,给付货款,全部未履行,拒不履行\r\n";
+                + ",1,ADD,驻执〔2025〕1号,2025-06-01,,(2025)豫1702执8号,驿城区人民法院,给付货款,全部未履行,拒不履行,\r\n";
         String batch = UUID.randomUUID().toString();
         mvc.perform(upload(batch, "模板.csv", filled.getBytes(StandardCharsets.UTF_8))).andExpect(status().isAccepted());
         assertThat((Integer) JsonPath.read(awaitDone(batch), "$.accepted")).isEqualTo(1);
