@@ -207,6 +207,26 @@ public final class ResumablePasses {
         });
     }
 
+    /**
+     * For a table of passes whose counts are audited ({@code audited_at}): whether a pass is unfinished or its counts
+     * are still to be audited.
+     */
+    public boolean awaitingAudit() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE audited_at IS NULL)")
+                .query(Boolean.class).single();
+    }
+
+    /**
+     * For a table of passes whose counts are audited: once every pass has finished, marks those not audited yet as
+     * audited and returns them (empty while a pass runs, or when all were audited). The caller records their counts in
+     * the same transaction, so once, whichever instance gets there first.
+     */
+    public List<Pass> takeUnaudited() {
+        return jdbc.sql("UPDATE " + table + " SET audited_at = ? WHERE audited_at IS NULL"
+                        + " AND NOT EXISTS (SELECT 1 FROM " + table + " WHERE finished_at IS NULL) RETURNING *")
+                .param(Timestamp.from(clock.instant())).query(this::pass).list();
+    }
+
     private Pass pass(ResultSet rs, int n) throws SQLException {
         return new Pass(rs.getString(code), rs.getInt(version), rs.getObject("after_record", UUID.class),
                 rs.getLong("records_passed"), rs.getLong("holders_evaluated"), instant(rs, "started_at"),

@@ -1,6 +1,5 @@
 package cn.chengxin.subject.persistence;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 
@@ -16,15 +15,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Repository
 public class JdbcMaskingPasses {
 
-    private final JdbcClient jdbc;
     private final ResumablePasses passes;
-    private final Clock clock;
 
     public JdbcMaskingPasses(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
-        this.jdbc = jdbc;
         this.passes = new ResumablePasses(jdbc, transactions, clock, "subject.masking_pass", "text_code",
                 "text_version");
-        this.clock = clock;
     }
 
     public ResumablePasses passes() {
@@ -33,26 +28,16 @@ public class JdbcMaskingPasses {
 
     /** Whether a pass is unfinished or its counts are still to be audited. */
     public boolean pending() {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM subject.masking_pass WHERE audited_at IS NULL)")
-                .query(Boolean.class).single();
+        return passes.awaitingAudit();
     }
 
     /** What a pass did: texts read and texts masked. */
     public record Counts(String code, long read, long masked) {
     }
 
-    /**
-     * Once every pass has finished, marks those not audited yet as audited and returns their counts (empty while a
-     * pass runs, or when all were audited): the caller records them in the same transaction, so once, whichever
-     * instance gets there first.
-     */
+    /** The counts of the passes not audited yet, once every pass has finished: {@link ResumablePasses#takeUnaudited()}. */
     public List<Counts> takeUnaudited() {
-        return jdbc.sql("""
-                        UPDATE subject.masking_pass SET audited_at = ?
-                        WHERE audited_at IS NULL
-                          AND NOT EXISTS (SELECT 1 FROM subject.masking_pass WHERE finished_at IS NULL)
-                        RETURNING text_code, records_passed, holders_evaluated""")
-                .param(Timestamp.from(clock.instant()))
-                .query((rs, n) -> new Counts(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+        return passes.takeUnaudited().stream()
+                .map(pass -> new Counts(pass.code(), pass.recordsPassed(), pass.holdersEvaluated())).toList();
     }
 }

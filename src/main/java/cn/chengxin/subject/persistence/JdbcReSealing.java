@@ -86,25 +86,16 @@ public class JdbcReSealing {
 
     /** Whether a pass is unfinished or its counts are still to be audited. */
     public boolean pending() {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM subject.resealing_pass WHERE audited_at IS NULL)")
-                .query(Boolean.class).single();
+        return passes.awaitingAudit();
     }
 
     /** What a pass did. */
     public record Counts(String code, int version, long resealed) {
     }
 
-    /**
-     * Once every pass has finished, marks those not audited yet as audited and returns their counts (empty while a
-     * pass runs): the caller records them in the same transaction, so once, whichever instance gets there first.
-     */
+    /** The counts of the passes not audited yet, once every pass has finished: {@link ResumablePasses#takeUnaudited()}. */
     public List<Counts> takeUnaudited() {
-        return jdbc.sql("""
-                        UPDATE subject.resealing_pass SET audited_at = ?
-                        WHERE audited_at IS NULL
-                          AND NOT EXISTS (SELECT 1 FROM subject.resealing_pass WHERE finished_at IS NULL)
-                        RETURNING column_code, key_version, records_passed""")
-                .param(Timestamp.from(clock.instant()))
-                .query((rs, n) -> new Counts(rs.getString(1), rs.getInt(2), rs.getLong(3))).list();
+        return passes.takeUnaudited().stream()
+                .map(pass -> new Counts(pass.code(), pass.version(), pass.recordsPassed())).toList();
     }
 }
