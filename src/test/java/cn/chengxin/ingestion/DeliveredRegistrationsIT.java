@@ -25,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static cn.chengxin.support.TestCitizens.unregisteredNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -169,10 +170,4 @@ class DeliveredRegistrationsIT {
                 + "}}";
     }
 
-    private static String unregisteredNumber() {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(random.nextInt(15_000));
-        return TestCitizens.withCheckCharacter("410102" + birth.toString().replace("-", "")
-                + String.format("%03d", random.nextInt(1000)));
-    }
 }

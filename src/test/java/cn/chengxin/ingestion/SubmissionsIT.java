@@ -34,6 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import static cn.chengxin.support.TestCitizens.unregisteredNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -1472,12 +1473,6 @@ class SubmissionsIT {
     }
 
     /** A valid resident identity number of 郑州 中原区, outside the demo population, that no test registered. */
-    private static String unregisteredNumber() {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(random.nextInt(15_000));
-        return TestCitizens.withCheckCharacter("410102" + birth.toString().replace("-", "")
-                + String.format("%03d", random.nextInt(1000)));
-    }
 
     /** A copy of the general penalty item, in force, for a test that withdraws it. */
     private String penaltyItemOfItsOwn(String codePrefix, String name) throws Exception {

@@ -46,6 +46,17 @@ public final class TestCitizens {
         return DevRealNameVerifier.syntheticPhoneOf(subjects.pseudonymOf(document));
     }
 
+    /**
+     * A random valid resident identity number of 郑州 中原区 (born 1950–1991), outside the 驻马店 numbers that
+     * {@link #register} gives: for rows that register their subject on arrival.
+     */
+    public static String unregisteredNumber() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(random.nextInt(15_000));
+        return withCheckCharacter("410102" + birth.toString().replace("-", "")
+                + String.format("%03d", random.nextInt(1000)));
+    }
+
     /** A resident identity number from its first 17 digits (GB 11643 check character appended). */
     public static String withCheckCharacter(String first17) {
         return first17 + checkCharacter(first17);
