@@ -1,7 +1,6 @@
 package cn.chengxin.objection;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,6 +32,7 @@ import cn.chengxin.objection.domain.ObjectionDeadlines;
 import cn.chengxin.objection.domain.ObjectionPause;
 import cn.chengxin.objection.domain.ObjectionStatus;
 import cn.chengxin.objection.domain.Outcome;
+import cn.chengxin.objection.domain.RepeatFilingLimit;
 import cn.chengxin.objection.persistence.JdbcObjections;
 import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.DomainProblem;
@@ -54,12 +54,12 @@ import org.springframework.transaction.annotation.Transactional;
  * and decides within 7; the outcome changes the record (deleted, display stopped, or restored) and the list entries
  * resting on it, and clears the marks — or, decided as 更正 or 补充, keeps them until the department delivers the
  * corrected version ({@link Outcome}). A second objection to a record already contested is merged
- * into the open one; a person files at most {@link #DAILY_LIMIT} a day.
+ * into the open one; a first objection is always recorded, and one account files at most
+ * {@link RepeatFilingLimit#PER_DAY} repeats a day ({@link RepeatFilingLimit}).
  */
 @Service
 public class Objections {
 
-    public static final int DAILY_LIMIT = 10;
     private static final Set<RecordStatus> SHOWN = EnumSet.of(RecordStatus.ACTIVE);
 
     private final JdbcObjections store;
@@ -120,8 +120,9 @@ public class Objections {
                 .filter(e -> e.recordKey().equals(recordKey) && e.status().shown()).findFirst()
                 .orElseThrow(() -> problem("OBJECTION_RECORD_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
                         "您的信用档案中没有这条正在展示的记录"));
-        Instant now = requireWithinRate(subjectId);
-        String heading = repeatHeading(store.open(recordKey), text);
+        Optional<Objection> open = store.open(recordKey);
+        Instant now = requireWithinRate(open.isPresent());
+        String heading = repeatHeading(open, text);
         boolean first = store.insertOrMerge(received(subjectId, recordKey, null, record.itemCode(),
                 record.departmentCode(), text, filedBy, now), heading);
         if (first) {
@@ -154,9 +155,10 @@ public class Objections {
                 .filter(e -> e.id().equals(entryId) && !ended(e, today)).findFirst()
                 .orElseThrow(() -> problem("OBJECTION_ENTRY_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
                         "您没有这个正在名单上的条目"));
-        Instant now = requireWithinRate(subjectId);
+        Optional<Objection> open = store.openOnEntry(entryId);
+        Instant now = requireWithinRate(open.isPresent());
         String department = entry.departmentCode() == null ? "CREDIT_OFFICE" : entry.departmentCode();
-        String heading = repeatHeading(store.openOnEntry(entryId), text);
+        String heading = repeatHeading(open, text);
         boolean first = store.insertOrMerge(received(subjectId, null, entryId, "LIST_" + entry.listType().name(),
                 department, text, filedBy, now), heading);
         if (first) {
@@ -184,8 +186,9 @@ public class Objections {
         ReceivedEntry entry = receivedEntries.inForce(pseudonym, key == null ? "" : key)
                 .orElseThrow(() -> problem("OBJECTION_ENTRY_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
                         "您没有这个正在名单上的条目"));
-        Instant now = requireWithinRate(subjectId);
-        String heading = repeatHeading(store.openOnReceived(entry.key()), text);
+        Optional<Objection> open = store.openOnReceived(entry.key());
+        Instant now = requireWithinRate(open.isPresent());
+        String heading = repeatHeading(open, text);
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         boolean first = store.insertOrMerge(new Objection(Ids.newId(), subjectId, null, "LIST_" + entry.listType(),
                 entry.sourcePlatform(), text, filedBy, now, 0, ObjectionStatus.RECEIVED,
@@ -236,11 +239,18 @@ public class Objections {
         return heading;
     }
 
-    private Instant requireWithinRate(UUID subjectId) {
+    /**
+     * The rate limit (issue #8; {@link RepeatFilingLimit}): a first objection to a record or entry always passes; a
+     * {@code repeat} on a case already open is refused once the filing account has filed its day's repeats.
+     */
+    private Instant requireWithinRate(boolean repeat) {
         Instant now = clock.instant();
-        if (store.filedSince(subjectId, now.minus(Duration.ofDays(1))) >= DAILY_LIMIT) {
+        String account = RepeatFilingLimit.accountOf(AuditLog.currentActor());
+        if (repeat && account != null && RepeatFilingLimit.refused(true, account,
+                store.repeatsSince(account, now.minus(RepeatFilingLimit.WINDOW)))) {
             throw problem("OBJECTION_RATE_LIMITED", DomainProblem.Kind.TOO_MANY,
-                    "24 小时内最多提出 " + DAILY_LIMIT + " 件异议，请稍后再提");
+                    "该记录已有正在办理的异议；同一账号 24 小时内最多再次提出 " + RepeatFilingLimit.PER_DAY
+                            + " 次，请稍后再提（对其他记录的首次异议不受限制）");
         }
         return now;
     }
@@ -251,6 +261,11 @@ public class Objections {
         UUID open = opened.id();
         if (first) {
             notices.received(opened);
+        } else {
+            String account = RepeatFilingLimit.accountOf(AuditLog.currentActor());
+            if (account != null) {
+                store.repeatFiled(account, now, now.minus(RepeatFilingLimit.WINDOW));
+            }
         }
         Evidence.requireCount(store.evidenceOf(open).size() + evidence.size());
         for (int i = 0; i < evidence.size(); i++) {

@@ -166,6 +166,69 @@ class ObjectionsIT {
     }
 
     /**
+     * Issue #8 (J3 of gaps-review-xxviii): "the first is always recorded; repeats on the same record are merged; rate
+     * limits per account". A department wrongly delivers thirteen penalties about one person: twelve first objections
+     * from their self-service account in one day are all recorded and marked 异议中; the account's repeats merge up to
+     * the daily limit and the next is refused OBJECTION_RATE_LIMITED, while a first objection still passes and the
+     * counter clerk, another account, may still add to a case for them.
+     */
+    @Test
+    void everyFirstObjectionIsRecordedAndOnlyAnAccountsRepeatsPastTheDailyLimitAreRefused() throws Exception {
+        TestCitizens.Person p = TestCitizens.register(subjects, "欧阳错");
+        for (int i = 1; i <= 13; i++) {
+            TestRecords.penalty(mvc, apiClients, directory, p.number(), "欧阳错", "P_ADMIN_PENALTY_GENERAL",
+                    "驻市税罚〔2026〕" + (700 + i) + "号");
+        }
+        UUID owner = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, p.number())).orElseThrow();
+        List<FileEntry> file = creditFile.fileOf(owner);
+        assertThat(file).hasSize(13);
+        List<UUID> records = file.stream().map(FileEntry::recordKey).toList();
+        UsernamePasswordAuthenticationToken self = Principals.citizen(subjects, owner);
+
+        for (UUID record : records.subList(0, 12)) {
+            signedIn(self, () -> objections.file(owner, record, "税务局报送时错列，不是我的处罚", "本人"));
+        }
+        assertThat(creditFile.fileOf(owner)).filteredOn(e -> records.subList(0, 12).contains(e.recordKey()))
+                .hasSize(12).extracting(FileEntry::status).containsOnly(RecordStatus.IN_DISPUTE);
+        assertThat(objections.of(owner)).hasSize(12);
+
+        for (int i = 0; i < cn.chengxin.objection.domain.RepeatFilingLimit.PER_DAY; i++) {
+            UUID record = records.get(i);
+            signedIn(self, () -> objections.file(owner, record, "补充说明", "本人"));
+        }
+        CodedProblem limited = catchThrowableOfType(CodedProblem.class,
+                () -> signedIn(self, () -> objections.file(owner, records.get(0), "再次补充", "本人")));
+        assertThat(limited.code()).isEqualTo("OBJECTION_RATE_LIMITED");
+        UUID first = objections.of(owner).stream().filter(o -> records.get(0).equals(o.recordKey())).findFirst()
+                .orElseThrow().id();
+        assertThat(objections.find(first).repeats()).isEqualTo(1);
+
+        // Past the limit, a first objection to the thirteenth record is still recorded and marks it.
+        signedIn(self, () -> objections.file(owner, records.get(12), "同样错列", "本人"));
+        assertThat(creditFile.fileOf(owner)).filteredOn(e -> e.recordKey().equals(records.get(12)))
+                .singleElement().extracting(FileEntry::status).isEqualTo(RecordStatus.IN_DISPUTE);
+
+        // The limit is the account's, not the subject's: the clerk at the counter adds to the first case.
+        assertThat(as("counter-rate", () -> objections.fileAtCounter(p.number(), null, file.get(0).decisionNumber(),
+                "本人到窗口补充材料"))).isEqualTo(first);
+        assertThat(objections.find(first).repeats()).isEqualTo(2);
+    }
+
+    /** Runs a facade call as the signed-in account of {@code authentication}, as a self-service request would. */
+    private static <T> T signedIn(UsernamePasswordAuthenticationToken authentication,
+                                  java.util.concurrent.Callable<T> action) throws Exception {
+        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        try {
+            return action.call();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    /**
      * A passport holder's objection is filed, and a lawsuit flagged, at the counter by naming the document type, code
      * or label (issue #8); an unknown type is refused with its code, and without a type the number is refused as it
      * always was. The console never shows the number.

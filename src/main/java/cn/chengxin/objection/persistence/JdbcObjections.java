@@ -183,9 +183,18 @@ public class JdbcObjections {
                 .map(id -> find(id).orElseThrow()).toList();
     }
 
-    public int filedSince(UUID subjectId, Instant since) {
-        return jdbc.sql("SELECT count(*) FROM objection.objection WHERE subject_id = ? AND filed_at >= ?")
-                .params(subjectId, Timestamp.from(since)).query(Integer.class).single();
+    /** The repeat filings the account made since {@code since} (V258). */
+    public int repeatsSince(String account, Instant since) {
+        return jdbc.sql("SELECT count(*) FROM objection.repeat_filing WHERE account = ? AND filed_at >= ?")
+                .params(account, Timestamp.from(since)).query(Integer.class).single();
+    }
+
+    /** Counts a repeat filing against the account, and forgets the account's older than {@code keepSince}. */
+    public void repeatFiled(String account, Instant at, Instant keepSince) {
+        jdbc.sql("DELETE FROM objection.repeat_filing WHERE account = ? AND filed_at < ?")
+                .params(account, Timestamp.from(keepSince)).update();
+        jdbc.sql("INSERT INTO objection.repeat_filing (account, filed_at) VALUES (?, ?)")
+                .params(account, Timestamp.from(at)).update();
     }
 
     public boolean route(UUID id, int version, Instant at, LocalDate due, LocalDate departmentDue) {
