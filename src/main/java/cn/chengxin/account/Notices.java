@@ -77,6 +77,36 @@ public class Notices {
         return write(subjectId, kind, title, body, link, wording, List.copyOf(args));
     }
 
+    /** One notice of a bulk sending ({@link #notifyAll}): its subject, Chinese title and body, and wording's arguments. */
+    public record Addressed(UUID subjectId, String title, String body, List<NoticeArg> args) {
+    }
+
+    /**
+     * Notifies many subjects at once of one kind of thing, each in the reader's language as {@link #notify(UUID, String,
+     * String, String, String, String, List)} does: the phones read in one query and the notices written in one
+     * statement (a grade pass may notify thousands); the texts go after the commit.
+     */
+    public void notifyAll(String kind, String link, String wording, List<Addressed> each) {
+        if (!NoticeWording.WORDINGS.contains(wording)) {
+            throw new IllegalArgumentException("No notice wording " + wording);
+        }
+        if (each.isEmpty()) {
+            return;
+        }
+        java.util.Map<UUID, JdbcAccounts.SealedPhone> phones = accounts.phonesOf(
+                each.stream().map(Addressed::subjectId).toList());
+        java.time.Instant now = clock.instant();
+        List<Notice> written = each.stream().map(a -> new Notice(Ids.newId(), a.subjectId(), kind, a.title().strip(),
+                a.body() == null ? "" : a.body().strip(), link, now, null,
+                phones.containsKey(a.subjectId()) ? Notice.Sms.QUEUED : Notice.Sms.NONE, wording,
+                List.copyOf(a.args()))).toList();
+        store.insertAll(written);
+        List<Notice> texted = written.stream().filter(n -> n.sms() == Notice.Sms.QUEUED).toList();
+        if (!texted.isEmpty()) {
+            AfterCommit.run(() -> texted.forEach(n -> text(n, phones.get(n.subjectId()))));
+        }
+    }
+
     private UUID write(UUID subjectId, String kind, String title, String body, String link, String wording,
                        List<NoticeArg> args) {
         Optional<JdbcAccounts.SealedPhone> phone = accounts.phoneOf(subjectId);

@@ -106,6 +106,12 @@ class ScoringIT {
     JdbcScores scores;
 
     @Autowired
+    cn.chengxin.account.Notices notices;
+
+    @Autowired
+    cn.chengxin.account.NoticeWording noticeWording;
+
+    @Autowired
     ScoringJobs jobs;
 
     @Autowired
@@ -359,6 +365,39 @@ class ScoringIT {
         } finally {
             context.removeApplicationListener(listener);
         }
+    }
+
+    /**
+     * Issue #6 (J5 of gaps-review-xxviii): a grade change is an event that notices use. A first grade is no notice; a
+     * penalty that lowers the grade leaves one 消息通知 with the new grade and the link to the score page, in the
+     * reader's language; a rescore that changes nothing leaves none.
+     */
+    @Test
+    void aPenaltyThatLowersTheGradeLeavesOneNoticeAndARescoreWithoutChangeNone() throws Exception {
+        Resident r = resident(LocalDate.of(1978, 4, 10), "邢降等");
+        scoring.rescore(Set.of(r.id()));
+        String was = scoring.scoreOf(r.id()).orElseThrow().grade();
+        assertThat(gradeNotices(r.id())).as("a first grade").isEmpty();
+
+        submit(r, "SC-" + UUID.randomUUID(), LocalDate.now().minusMonths(2)).andExpect(jsonPath("$.accepted").value(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> scoring.scoreOf(r.id())
+                .filter(s -> s.scored() && s.score() < 1000).isPresent());
+        String now = scoring.scoreOf(r.id()).orElseThrow().grade();
+        assertThat(now).isNotEqualTo(was);
+        assertThat(gradeNotices(r.id())).singleElement().satisfies(n -> {
+            assertThat(n.link()).isEqualTo("/me/score");
+            assertThat(n.wording()).isEqualTo("GRADE_DROPPED");
+            assertThat(n.title()).contains(was + " 级", now + " 级");
+            assertThat(noticeWording.render(n, java.util.Locale.ENGLISH).title())
+                    .isEqualTo("Your credit grade went from " + was + " down to " + now);
+        });
+
+        scoring.rescore(Set.of(r.id()));
+        assertThat(gradeNotices(r.id())).hasSize(1);
+    }
+
+    private List<cn.chengxin.account.Notice> gradeNotices(UUID subject) {
+        return notices.of(subject).stream().filter(n -> n.kind().equals("GRADE_CHANGED")).toList();
     }
 
     /** The full recompute leaves the day's snapshot of the grade distribution: the active model's grades as stored. */
@@ -972,6 +1011,8 @@ class ScoringIT {
             assertThat(n.from()).isEqualTo(scored.grade());
             assertThat(n.to()).isNull();
         });
+        assertThat(gradeNotices(r.id())).singleElement()
+                .satisfies(n -> assertThat(n.wording()).isEqualTo("GRADE_LOST"));
 
         scoring.rescore(Set.of(r.id()));
         assertThat(rowsOf(r.id())).isEqualTo(1);

@@ -358,6 +358,19 @@ public class JdbcAccounts {
                 .query((rs, n) -> new SealedPhone(rs.getBytes(1), rs.getInt(2))).optional();
     }
 
+    /** {@link #phoneOf} of many subjects in one query: those with a phone on file. */
+    public java.util.Map<UUID, SealedPhone> phonesOf(java.util.Collection<UUID> subjectIds) {
+        java.util.Map<UUID, SealedPhone> phones = new java.util.HashMap<>();
+        jdbc.sql("""
+                        SELECT subject_id, phone_cipher, phone_key_version FROM account.citizen
+                        WHERE subject_id = ANY(?::uuid[]) AND phone_cipher IS NOT NULL""")
+                .param(subjectIds.toArray(UUID[]::new))
+                .query((java.sql.ResultSet rs) -> {
+                    phones.put(rs.getObject(1, UUID.class), new SealedPhone(rs.getBytes(2), rs.getInt(3)));
+                });
+        return phones;
+    }
+
     public Optional<CitizenCredentials> citizenBySubjectPseudonym(String pseudonym) {
         return jdbc.sql(CITIZEN + " WHERE subject_pseudonym = ?").param(pseudonym)
                 .query((rs, n) -> citizen(rs)).optional();

@@ -39,6 +39,31 @@ public class JdbcNotices {
                         n.args() == null ? null : json.writeValueAsString(n.args())).update();
     }
 
+    /** Inserts the notices in one statement (a bulk sending: one kind, one time). */
+    public void insertAll(List<Notice> notices) {
+        if (notices.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO account.notice (id, subject_id, kind, title, body, link, created_at, sms, wording,
+                                                    args)
+                        SELECT id, subject, kind, title, body, link, created, sms, wording, args::jsonb
+                        FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
+                                    ?::text[], ?::text[], ?::text[])
+                             AS u(id, subject, kind, title, body, link, created, sms, wording, args)""")
+                .params(notices.stream().map(Notice::id).toArray(UUID[]::new),
+                        notices.stream().map(Notice::subjectId).toArray(UUID[]::new),
+                        notices.stream().map(Notice::kind).toArray(String[]::new),
+                        notices.stream().map(Notice::title).toArray(String[]::new),
+                        notices.stream().map(Notice::body).toArray(String[]::new),
+                        notices.stream().map(Notice::link).toArray(String[]::new),
+                        notices.stream().map(n -> Timestamp.from(n.createdAt())).toArray(Timestamp[]::new),
+                        notices.stream().map(n -> n.sms().name()).toArray(String[]::new),
+                        notices.stream().map(Notice::wording).toArray(String[]::new),
+                        notices.stream().map(n -> n.args() == null ? null : json.writeValueAsString(n.args()))
+                                .toArray(String[]::new)).update();
+    }
+
     public void smsOutcome(UUID id, Notice.Sms sms) {
         jdbc.sql("UPDATE account.notice SET sms = ? WHERE id = ?").params(sms.name(), id).update();
     }
