@@ -24,6 +24,9 @@ import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.security.Actor;
 import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.IdentityDocument;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,12 +49,14 @@ public class StaffDirectory {
     private final JdbcAccounts accounts;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
+    private final SubjectRegistry subjects;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
 
-    StaffDirectory(JdbcAccounts accounts, PasswordEncoder passwords, AuditLog audit) {
+    StaffDirectory(JdbcAccounts accounts, PasswordEncoder passwords, AuditLog audit, SubjectRegistry subjects) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.audit = audit;
+        this.subjects = subjects;
     }
 
     public List<Department> departments() {
@@ -149,6 +154,48 @@ public class StaffDirectory {
     @Transactional
     public UUID createUser(String username, String displayName, UUID departmentId, String initialPassword) {
         return insertUser(username, displayName, departmentId, initialPassword, true);
+    }
+
+    /**
+     * As {@link #createUser(String, String, UUID, String)}, registering its holder's identity number as well when one
+     * is typed ({@link #registerIdentity}); a number that does not validate refuses the whole creation.
+     */
+    @Transactional
+    public UUID createUser(String username, String displayName, UUID departmentId, String initialPassword,
+                           String identityNumber) {
+        IdentityDocument identity = identityNumber == null || identityNumber.isBlank() ? null
+                : staffIdentity(identityNumber);
+        UUID id = insertUser(username, displayName, departmentId, initialPassword, true);
+        if (identity != null) {
+            storeIdentity(id, username.trim().toLowerCase(java.util.Locale.ROOT), identity);
+        }
+        return id;
+    }
+
+    /**
+     * Registers the identity number of the account's holder, so that they are refused every step of a case about
+     * themselves ({@link CaseRecusal}, 回避): typed once by the system administrator, validated, and kept only as the
+     * registry's blind index and masked (RULES.md §10: no number in clear). Replaces the one registered before.
+     * Audited with the person as its subject, so they see that their number was registered to a staff account.
+     */
+    @Transactional
+    public void registerIdentity(UUID userId, String identityNumber) {
+        IdentityDocument identity = staffIdentity(identityNumber);
+        JdbcAccounts.StaffCredentials user = accounts.lockStaffUser(userId).orElseThrow(() ->
+                new AccountProblem("USER_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "用户不存在"));
+        storeIdentity(userId, user.username(), identity);
+    }
+
+    /** A staff member is a Chinese citizen (《公务员法》第十三条): the number is a resident identity card's. */
+    private IdentityDocument staffIdentity(String identityNumber) {
+        return subjects.validate(DocumentType.RESIDENT_ID, identityNumber == null ? "" : identityNumber);
+    }
+
+    private void storeIdentity(UUID userId, String username, IdentityDocument identity) {
+        String pseudonym = subjects.pseudonymOf(identity);
+        accounts.setStaffIdentity(userId, pseudonym, identity.masked());
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.identity").subject(pseudonym)
+                .detail(username + "：登记本人身份证号（回避）"));
     }
 
     /**

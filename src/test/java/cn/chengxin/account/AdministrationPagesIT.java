@@ -3,6 +3,9 @@ package cn.chengxin.account;
 import java.util.UUID;
 
 import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.Sessions;
@@ -31,6 +34,9 @@ class AdministrationPagesIT {
 
     @Autowired
     StaffDirectory directory;
+
+    @Autowired
+    SubjectRegistry subjects;
 
     @Autowired
     org.springframework.session.SessionRepository<? extends org.springframework.session.Session> sessions;
@@ -358,6 +364,55 @@ class AdministrationPagesIT {
             request.setCookies(cookie);
             return request;
         }
+    }
+
+    /**
+     * J4 (回避): the system administrator registers a user's own identity number, at creation or later on the users
+     * page; it is validated (a wrong one is refused and nothing kept), stored as the registry's blind index and masked,
+     * audited about the person, and the page shows only 已登记 with the number masked, never the number.
+     */
+    @Test
+    void theUsersPageRegistersAUsersOwnNumberAndNeverShowsIt() throws Exception {
+        var admin = authentication(Principals.staff("users-identity", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.ACCOUNT_USER_MANAGE));
+        String office = directory.departments().stream().filter(d -> d.code().equals("CREDIT_OFFICE")).findFirst()
+                .orElseThrow().id().toString();
+        String suffix = Long.toString(System.nanoTime() % 1_000_000, 36);
+        String first = cn.chengxin.support.TestCitizens.register(subjects, "柏雅琴").number();
+        String second = cn.chengxin.support.TestCitizens.register(subjects, "卜志远").number();
+        mvc.perform(post("/console/users").param("username", "idf" + suffix).param("displayName", "柏雅琴")
+                        .param("departmentId", office).param("password", cn.chengxin.support.TestStaff.PASSWORD)
+                        .param("identityNumber", first).with(admin).with(csrf()))
+                .andExpect(flash().attribute("successKey", "console.users.created"));
+        UUID later = directory.createUser("ids" + suffix, "卜志远", UUID.fromString(office),
+                cn.chengxin.support.TestStaff.PASSWORD);
+        String page = page(get("/console/users").with(admin));
+        assertThat(page).contains("登记身份证号以便回避");
+        assertThat(userRow(page, "ids" + suffix)).contains("未登记").doesNotContain("已登记");
+
+        String mistyped = second.substring(0, 17) + (second.charAt(17) == '1' ? '2' : '1');
+        mvc.perform(post("/console/users/{id}/identity", later).param("identityNumber", mistyped).with(admin)
+                .with(csrf())).andExpect(flash().attributeExists("failureCode"));
+        assertThat(jdbc.sql("SELECT identity_pseudonym FROM account.staff_user WHERE id = ?").param(later)
+                .query(String.class).optional()).isEmpty();
+        mvc.perform(post("/console/users/{id}/identity", later).param("identityNumber", second).with(admin)
+                        .with(csrf()))
+                .andExpect(flash().attribute("successKey", "console.users.identityRegistered"));
+
+        page = page(get("/console/users").with(admin));
+        assertThat(userRow(page, "idf" + suffix)).contains("已登记（" + Masking.identityNumber(first) + "）");
+        assertThat(userRow(page, "ids" + suffix)).contains("已登记（" + Masking.identityNumber(second) + "）");
+        assertThat(page).doesNotContain(first, second, mistyped);
+        String pseudonym = subjects.pseudonymOf(subjects.validate(DocumentType.RESIDENT_ID, second));
+        assertThat(jdbc.sql("SELECT identity_pseudonym FROM account.staff_user WHERE id = ?").param(later)
+                .query(String.class).single()).isEqualTo(pseudonym);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.user.identity' "
+                + "AND subject_pseudonym = ?").param(pseudonym).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private static String userRow(String page, String username) {
+        String row = page.substring(page.indexOf("data-user=\"" + username + "\""));
+        return row.substring(0, row.indexOf("</tr>"));
     }
 
     private String page(MockHttpServletRequestBuilder request) throws Exception {

@@ -24,7 +24,7 @@ class DepartmentScopeTests {
 
     private final JdbcAccounts accounts = mock(JdbcAccounts.class);
     private final StaffDirectory directory = new StaffDirectory(accounts, mock(PasswordEncoder.class),
-            mock(AuditLog.class));
+            mock(AuditLog.class), mock(cn.chengxin.subject.SubjectRegistry.class));
 
     private static final List<String> TYPED = List.of(" tax_arrears", "COURT_JUDGEMENT ", "TAX_ARREARS", "");
 

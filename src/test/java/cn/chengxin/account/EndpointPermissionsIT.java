@@ -307,6 +307,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/users/{id}/enabled", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/users/{id}/second-factor/reset", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/users/{id}/password", EnumSet.of(Who.SYSTEM_ADMIN)),
+            Map.entry("POST /console/users/{id}/identity", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("GET /console/departments", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/departments", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/departments/{id}/scope", EnumSet.of(Who.SYSTEM_ADMIN)),

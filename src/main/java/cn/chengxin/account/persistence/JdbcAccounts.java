@@ -124,7 +124,7 @@ public class JdbcAccounts {
                         SELECT u.id, u.username, u.display_name, u.department_id, d.name,
                                coalesce(array_agg(r.name ORDER BY r.name) FILTER (WHERE r.id IS NOT NULL), '{}'),
                                u.totp_cipher IS NOT NULL, u.enabled, u.locked_until, u.last_login_at,
-                               u.password_temporary
+                               u.password_temporary, u.identity_masked
                         FROM account.staff_user u
                         JOIN account.department d ON d.id = u.department_id
                         LEFT JOIN account.staff_user_role ur ON ur.user_id = u.id
@@ -133,8 +133,20 @@ public class JdbcAccounts {
                 .query((rs, n) -> new StaffUser(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getObject(4, UUID.class), rs.getString(5), strings(rs.getArray(6)), rs.getBoolean(7),
                         rs.getBoolean(8), instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)),
-                        rs.getBoolean(11)))
+                        rs.getBoolean(11), rs.getString(12)))
                 .list();
+    }
+
+    /** Registers the blind index of the account holder's identity number, and the number masked (J4: 回避). */
+    public void setStaffIdentity(UUID id, String pseudonym, String masked) {
+        jdbc.sql("UPDATE account.staff_user SET identity_pseudonym = ?, identity_masked = ? WHERE id = ?")
+                .params(pseudonym, masked, id).update();
+    }
+
+    /** The blind index of the identity number registered with the staff account, if any. */
+    public Optional<String> staffIdentityPseudonym(UUID id) {
+        return jdbc.sql("SELECT identity_pseudonym FROM account.staff_user WHERE id = ? "
+                        + "AND identity_pseudonym IS NOT NULL").param(id).query(String.class).optional();
     }
 
     /** @param setBy who set a temporary password (the account id), {@code null} when it is not temporary */

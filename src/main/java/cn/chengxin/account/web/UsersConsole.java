@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 用户管理 for the system administrator: create, enable or disable, reset password or authenticator. */
+/**
+ * 用户管理 for the system administrator: create, enable or disable, reset password or authenticator, register the
+ * holder's identity number for recusal.
+ */
 @Controller
 @RequiresPermission(Permission.ACCOUNT_USER_MANAGE)
 class UsersConsole {
@@ -51,9 +54,17 @@ class UsersConsole {
 
     @PostMapping("/console/users")
     String create(@RequestParam String username, @RequestParam String displayName, @RequestParam UUID departmentId,
-                  @RequestParam String password, RedirectAttributes redirect) {
+                  @RequestParam String password, @RequestParam(defaultValue = "") String identityNumber,
+                  RedirectAttributes redirect) {
         return outcome(redirect, "console.users.created", () ->
-                directory.createUser(username, displayName, departmentId, password));
+                directory.createUser(username, displayName, departmentId, password, identityNumber));
+    }
+
+    /** 登记身份证号: the holder's own number, so that they stand aside from cases about themselves (回避). */
+    @PostMapping("/console/users/{id}/identity")
+    String registerIdentity(@PathVariable UUID id, @RequestParam String identityNumber, RedirectAttributes redirect) {
+        return outcome(redirect, "console.users.identityRegistered",
+                () -> directory.registerIdentity(id, identityNumber));
     }
 
     @PostMapping("/console/users/{id}/enabled")
