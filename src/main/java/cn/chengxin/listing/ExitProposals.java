@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.chengxin.account.CaseRecusal;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
@@ -40,6 +41,7 @@ public class ExitProposals {
     static final int MAX_TEXT = 500;
 
     private final Listing listing;
+    private final CaseRecusal recusal;
     private final JdbcExitProposals store;
     private final CreditFile creditFile;
     private final Catalogue catalogue;
@@ -47,7 +49,8 @@ public class ExitProposals {
     private final Clock clock;
 
     ExitProposals(Listing listing, JdbcExitProposals store, CreditFile creditFile, Catalogue catalogue,
-                  AuditLog audit, Clock clock) {
+                  AuditLog audit, Clock clock, CaseRecusal recusal) {
+        this.recusal = recusal;
         this.listing = listing;
         this.store = store;
         this.creditFile = creditFile;
@@ -69,6 +72,8 @@ public class ExitProposals {
     public UUID propose(UUID entryId, ExitGround ground, String reference, String reasons) {
         ListEntry entry = openEntry(entryId);
         requirePlatformsToEnd(entry);
+        // 回避: a clerk does not propose to take themselves off a list.
+        recusal.requireNotOwnCase(entry.subjectPseudonym(), "listing.exit.propose");
         if (ground == null) {
             throw new ListingProblem("EXIT_GROUND_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "须选择移出的依据");
         }
@@ -186,6 +191,8 @@ public class ExitProposals {
             throw new ListingProblem("LIST_SELF_REVIEW", DomainProblem.Kind.FORBIDDEN,
                     "提出移出建议的人不能审核自己的建议（双人复核）");
         }
+        // 回避: nor does a clerk decide an exit from a list they are on.
+        recusal.requireNotOwnCase(entry.subjectPseudonym(), action);
         return proposal;
     }
 

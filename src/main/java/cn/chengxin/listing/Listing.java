@@ -19,6 +19,7 @@ import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
+import cn.chengxin.account.CaseRecusal;
 import cn.chengxin.account.Notices;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.catalog.Catalogue;
@@ -89,6 +90,7 @@ public class Listing {
             + "不是本人的失信行为，不能作为将本人列入名单的依据";
 
     private final JdbcListing store;
+    private final CaseRecusal recusal;
     private final CreditFile creditFile;
     private final SubjectRegistry subjects;
     private final MeasureNames measures;
@@ -111,7 +113,8 @@ public class Listing {
             ApplicationEventPublisher events, JdbcAwaitingBirthDates awaitingBirthDates,
             WithheldFromPublicLists withheldFromPublic, EntryProceedings proceedings,
             @Value("${chengxin.listing.announcement-days:30}") int announcementDays,
-            ObjectProvider<NoticeHolds> noticeHolds) {
+            ObjectProvider<NoticeHolds> noticeHolds, CaseRecusal recusal) {
+        this.recusal = recusal;
         this.noticeHolds = noticeHolds;
         this.withheldFromPublic = withheldFromPublic;
         this.proceedings = proceedings;
@@ -741,6 +744,8 @@ public class Listing {
             throw new ListingProblem("LIST_RED_BARRED", DomainProblem.Kind.INVALID_INPUT,
                     "该主体在严重失信主体名单或重点关注名单中，不能列入红名单");
         }
+        // 回避: a clerk does not propose to list themselves, for reward or punishment.
+        recusal.requireNotOwnCase(subjects.pseudonymOf(subjectId).orElseThrow(), "listing.propose");
         String department = by.departmentCode() == null ? "CREDIT_OFFICE" : by.departmentCode();
         // Resting on no catalogue item, the department's own decision is published as a rule's entry on a public item.
         JdbcListing.NewEntry entry = newEntry(type, null, null, profile, null, department, legalBasis.strip(),
@@ -875,6 +880,8 @@ public class Listing {
         if (entry.proposedBy().equals(by.actorId())) {
             throw new ListingProblem("LIST_SELF_REVIEW", DomainProblem.Kind.FORBIDDEN, "提出认定建议的人不能审核自己的建议");
         }
+        // 回避: nor does a clerk review an entry about themselves.
+        recusal.requireNotOwnCase(entry.subjectPseudonym(), "listing.review");
         if (entry.status() != EntryStatus.PROPOSED) {
             throw new ListingProblem("LIST_ALREADY_DECIDED", DomainProblem.Kind.CONFLICT, "该认定建议已处理");
         }

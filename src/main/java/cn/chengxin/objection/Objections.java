@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.account.CaseRecusal;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
@@ -74,11 +75,13 @@ public class Objections {
     private final Catalogue catalogue;
     private final ObjectionDeadlines deadlines;
     private final ReceivedEntries receivedEntries;
+    private final CaseRecusal recusal;
 
     Objections(JdbcObjections store, CreditFile creditFile, Listing listing, SubjectRegistry subjects,
                WorkingDays workingDays, AuditLog audit, Clock clock, ObjectionNotices notices,
                RecordProceedings proceedings, Catalogue catalogue, ObjectionSettings settings,
-               ReceivedEntries receivedEntries) {
+               ReceivedEntries receivedEntries, CaseRecusal recusal) {
+        this.recusal = recusal;
         this.receivedEntries = receivedEntries;
         this.deadlines = settings.deadlines();
         this.notices = notices;
@@ -514,6 +517,7 @@ public class Objections {
     @Transactional
     public void route(UUID id, int version) {
         Objection o = find(id);
+        requireNotOwnCase(o, "objection.route");
         LocalDate today = LocalDate.now(clock);
         if (o.status() == ObjectionStatus.RECEIVED && !ObjectionDeadlines.routable(today, o.dueOn())) {
             throw problem("OBJECTION_ROUTE_TOO_LATE", DomainProblem.Kind.CONFLICT,
@@ -538,6 +542,7 @@ public class Objections {
         Objection o = find(id);
         LocalDate today = LocalDate.now(clock);
         ObjectionPause pause = ObjectionPause.of(kind, reason, today, until, o.receivedOn());
+        requireNotOwnCase(o, "objection.pause");
         if (!o.status().open()) {
             throw problem("OBJECTION_ALREADY_DECIDED", DomainProblem.Kind.CONFLICT, "该异议已办结");
         }
@@ -646,6 +651,7 @@ public class Objections {
         if (!o.departmentCode().equals(departmentCode)) {
             throw problem("OBJECTION_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有这件异议");
         }
+        requireNotOwnCase(o, "objection.answer");
         String by = AuditLog.currentActor().actorName();
         if (!store.answer(id, version, departmentCode, new Objection.Answer(answer, kept,
                 IdentityRedaction.redact(reasons.strip()), by,
@@ -684,6 +690,7 @@ public class Objections {
         // that the subject, their notice and every screen read it masked (issue #7).
         String kept = IdentityRedaction.redact(reasons.strip());
         Objection o = find(id);
+        requireNotOwnCase(o, "objection.decide");
         if ((o.againstEntry() || o.againstReceived()) && !outcome.forEntries()) {
             // Nothing would correct the entry: the case would close and the entry stay as wrong as before (issue #8).
             throw problem("OBJECTION_OUTCOME_NOT_FOR_ENTRY", DomainProblem.Kind.INVALID_INPUT,
@@ -1178,6 +1185,11 @@ public class Objections {
 
     public List<Objection> recentlyDecided() {
         return store.recentlyDecided(50);
+    }
+
+    /** 回避: a clerk whose registered identity is the objector's takes no step of the case ({@link CaseRecusal}). */
+    private void requireNotOwnCase(Objection o, String step) {
+        recusal.requireNotOwnCase(subjects.pseudonymOf(o.subjectId()).orElseThrow(), step);
     }
 
     private static CodedProblem problem(String code, DomainProblem.Kind kind, String message) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import cn.chengxin.account.CaseRecusal;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
@@ -92,10 +93,13 @@ public class Repairs {
     private final RepairNotices notices;
     private final Objections objections;
     private final StaffDirectory staff;
+    private final CaseRecusal recusal;
 
     Repairs(JdbcRepairs store, CreditFile creditFile, Listing listing, Catalogue catalogue, Commitments commitments,
             SubjectRegistry subjects, WorkingDays workingDays, AuditLog audit, City city, Clock clock,
-            RepairSettings settings, RepairNotices notices, Objections objections, StaffDirectory staff) {
+            RepairSettings settings, RepairNotices notices, Objections objections, StaffDirectory staff,
+            CaseRecusal recusal) {
+        this.recusal = recusal;
         this.notices = notices;
         this.staff = staff;
         this.objections = objections;
@@ -419,6 +423,7 @@ public class Repairs {
         RepairApplication a = find(id);
         Actor by = AuditLog.currentActor();
         requireNotApplicant(a, by);
+        requireNotOwnCase(a, "repair.propose");
         // A mistyped number passes the refusal (no valid check character) and is kept masked (issue #7).
         if (!store.propose(id, version, by.actorId(), clock.instant(),
                 note == null ? null : IdentityRedaction.redact(note.strip()),
@@ -442,6 +447,7 @@ public class Repairs {
         RepairApplication a = find(id);
         Actor by = AuditLog.currentActor();
         requireNotApplicant(a, by);
+        requireNotOwnCase(a, "repair.approve");
         if (by.actorId().equals(a.proposedBy())) {
             throw problem("REPAIR_SAME_REVIEWER", DomainProblem.Kind.FORBIDDEN, "初审同意的人不能再复核批准同一申请");
         }
@@ -538,6 +544,7 @@ public class Repairs {
         RepairApplication a = find(id);
         Actor by = AuditLog.currentActor();
         requireNotApplicant(a, by);
+        requireNotOwnCase(a, "repair.refuse");
         // Read by the applicant, in the notice too: a mistyped number passes the refusal and is kept masked (issue #7).
         String kept = IdentityRedaction.redact(reasons.strip());
         if (!store.decide(id, version, RepairStatus.REFUSED, by.actorId(), clock.instant(), kept)) {
@@ -560,6 +567,7 @@ public class Repairs {
             throw problem("REPAIR_EXTENSION_INVALID", DomainProblem.Kind.INVALID_INPUT,
                     "延期须写明理由，天数为 1 至 " + deadlines.maxExtensionDays() + " 个工作日");
         }
+        requireNotOwnCase(a, "repair.extend");
         var calendar = workingDays.calendar();
         String kept = IdentityRedaction.redact(reason.strip()); // a mistyped number, not refused, kept masked
         if (!store.extend(id, version, days, kept, deadlines.extended(calendar, a.feedbackDue(), days),
@@ -845,6 +853,11 @@ public class Repairs {
         if (by.actorId().equals(a.counterStaff())) {
             throw problem("REPAIR_OWN_APPLICATION", DomainProblem.Kind.FORBIDDEN, "代为提交申请的人不能审查同一申请");
         }
+    }
+
+    /** 回避: a clerk whose registered identity is the applicant's takes no step of the review ({@link CaseRecusal}). */
+    private void requireNotOwnCase(RepairApplication a, String step) {
+        recusal.requireNotOwnCase(subjects.pseudonymOf(a.subjectId()).orElseThrow(), step);
     }
 
     private static CodedProblem alreadyDecided() {

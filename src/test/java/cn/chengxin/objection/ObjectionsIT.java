@@ -1001,6 +1001,40 @@ class ObjectionsIT {
                 decision, LocalDate.now().minusMonths(1));
     }
 
+    /**
+     * J4 (回避, 《公务员法》第七十六条; issue #8): a clerk whose own number is registered with her staff account neither
+     * routes nor decides the objection she filed in self-service, and the refusal is recorded about her; a colleague
+     * decides it.
+     */
+    @Test
+    void aClerkRegisteredWithHerOwnNumberNeitherRoutesNorDecidesHerOwnObjection() throws Exception {
+        UUID subject = person("尤静姝", "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号");
+        UUID id = objections.file(subject, creditFile.fileOf(subject).get(0).recordKey(), "处罚决定已被撤销", "本人");
+        UUID office = directory.departments().stream().filter(d -> d.code().equals("CREDIT_OFFICE")).findFirst()
+                .orElseThrow().id();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        UUID herself = directory.createUserWithSettledPassword("ojs" + suffix, "尤静姝", office,
+                cn.chengxin.support.TestStaff.PASSWORD);
+        UUID colleague = directory.createUserWithSettledPassword("ojc" + suffix, "严立新", office,
+                cn.chengxin.support.TestStaff.PASSWORD);
+        directory.registerIdentity(herself, subjects.revealNumber(subject).orElseThrow().number());
+        int version = objections.find(id).version();
+
+        assertThat(catchThrowableOfType(CodedProblem.class, () -> as(herself.toString(), () -> {
+            objections.route(id, version);
+            return null;
+        })).code()).isEqualTo("CASE_OWN_SUBJECT");
+        assertThat(decide(herself.toString(), id, version, Outcome.DELETE))
+                .isInstanceOfSatisfying(CodedProblem.class, p -> assertThat(p.code()).isEqualTo("CASE_OWN_SUBJECT"));
+        assertThat(objections.find(id).status()).isEqualTo(ObjectionStatus.RECEIVED);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.case.recused' "
+                        + "AND subject_pseudonym = ? AND result = 'DENIED'")
+                .param(subjects.pseudonymOf(subject).orElseThrow()).query(Long.class).single()).isEqualTo(2);
+
+        assertThat(decide(colleague.toString(), id, version, Outcome.DELETE)).isNull();
+        assertThat(objections.find(id).outcome()).isEqualTo(Outcome.DELETE);
+    }
+
     private Throwable decide(String who, UUID id, int version, Outcome outcome) {
         try {
             as(who, () -> {

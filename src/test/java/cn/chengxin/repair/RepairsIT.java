@@ -551,7 +551,8 @@ class RepairsIT {
         Repairs configured = new Repairs(context.getBean(cn.chengxin.repair.persistence.JdbcRepairs.class),
                 creditFile, listing, catalogue, commitments, subjects, workingDays,
                 context.getBean(cn.chengxin.audit.AuditLog.class), context.getBean(cn.chengxin.shared.City.class),
-                clock, settings, context.getBean(RepairNotices.class), objections, directory);
+                clock, settings, context.getBean(RepairNotices.class), objections, directory,
+                context.getBean(cn.chengxin.account.CaseRecusal.class));
         return (Repairs) context.getAutowireCapableBeanFactory().initializeBean(configured, name);
     }
 
@@ -902,6 +903,62 @@ class RepairsIT {
                 .as("谁查询了我").contains("查看信用修复申请");
         mvc.perform(get("/console/repairs/{id}", UUID.randomUUID()).with(reviewer))
                 .andExpect(flash().attribute("failureCode", "REPAIR_UNKNOWN"));
+    }
+
+    /**
+     * J4 (issue #8: "a reviewer approving a repair they applied for themselves → refused"; 回避, 《公务员法》第七十六条): a
+     * clerk whose own number is registered with her staff account can neither propose nor approve the repair she
+     * applied for in self-service, on the page or through the facade, and each refusal is recorded about her; her
+     * colleagues can, and a clerk with no number registered is not refused.
+     */
+    @Test
+    void aClerkRegisteredWithHerOwnNumberTakesNoStepOfHerOwnRepairWhileColleaguesDo() throws Exception {
+        Person p = person("蓝秀清", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号",
+                LocalDate.now(clock).minusMonths(4));
+        UUID id = repairs.apply(p.id(), p.record(), "已缴纳罚款并整改到位", "蓝秀清", List.of(proof()), null);
+        UUID herself = staffMember("蓝秀清");
+        UUID colleague = staffMember("钱立人");
+        UUID unregistered = staffMember("施晓雯");
+        directory.registerIdentity(herself, number(p.id()));
+        directory.registerIdentity(colleague, TestCitizens.register(subjects, "钱立人").number());
+        String pseudonym = subjects.pseudonymOf(p.id()).orElseThrow();
+        int applied = repairs.find(id).version();
+
+        assertThat(code(() -> as(herself.toString(), () -> {
+            repairs.propose(id, applied, "材料齐全");
+            return null;
+        }))).isEqualTo("CASE_OWN_SUBJECT");
+        var herOnThePage = authentication(UsernamePasswordAuthenticationToken.authenticated(
+                new cn.chengxin.account.StaffPrincipal(herself, "lanxq", "蓝秀清", UUID.randomUUID(), "CREDIT_OFFICE",
+                        "信用办", cn.chengxin.account.Department.Kind.CREDIT_OFFICE, List.of(),
+                        java.util.Set.of(Permission.CONSOLE_HOME, Permission.REPAIR_DECIDE)),
+                null, List.of(new SimpleGrantedAuthority("STAFF"), new SimpleGrantedAuthority(
+                        Permission.CONSOLE_HOME.code()), new SimpleGrantedAuthority(Permission.REPAIR_DECIDE.code()))));
+        String refused = mvc.perform(post("/console/repairs/{id}/propose", id).param("version", "" + applied)
+                        .param("note", "材料齐全").with(herOnThePage).with(csrf()))
+                .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("应当回避");
+        assertThat(repairs.find(id).status()).isEqualTo(RepairStatus.APPLIED);
+
+        as(colleague.toString(), () -> {
+            repairs.propose(id, applied, "材料齐全");
+            return null;
+        });
+        int proposed = repairs.find(id).version();
+        assertThat(code(() -> as(herself.toString(), () -> {
+            repairs.approve(id, proposed);
+            return null;
+        }))).isEqualTo("CASE_OWN_SUBJECT");
+        assertThat(repairs.find(id).status()).isEqualTo(RepairStatus.PROPOSED);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.case.recused' "
+                + "AND subject_pseudonym = ? AND result = 'DENIED'").param(pseudonym).query(Long.class).single())
+                .as("each refusal recorded about her").isEqualTo(3);
+
+        as(unregistered.toString(), () -> {
+            repairs.approve(id, proposed);
+            return null;
+        });
+        assertThat(repairs.find(id).status()).isEqualTo(RepairStatus.APPROVED);
     }
 
     /** The purposes of the recorded looks at repair applications about the subject. */
