@@ -46,7 +46,8 @@ import static org.awaitility.Awaitility.await;
  * application context, database, keys and HTTP port, declared to each other as partners. A black-list entry in city A
  * reaches city B's checks through the province; the court's removal in city A lifts the measures in city B, although the
  * province is stopped meanwhile and started again on its data (nothing is lost: A's outbox retries over HTTP; over
- * Kafka the messages wait in the province's topic). The second test runs the same flow over the Kafka transport.
+ * Kafka the messages wait in the province's topic). The second test runs the same flow over the Kafka transport. The
+ * third lifts a repairable entry through a repair approved in city A.
  */
 class ThreePlatformsIT {
 
@@ -55,6 +56,9 @@ class ThreePlatformsIT {
     private ConfigurableApplicationContext province;
     private ConfigurableApplicationContext cityA;
     private ConfigurableApplicationContext cityB;
+    private int provincePort;
+    private int portA;
+    private int portB;
 
     @AfterEach
     void stop() {
@@ -85,11 +89,61 @@ class ThreePlatformsIT {
         }
     }
 
-    /** @param kafka the brokers every platform sends through, or null for HTTP */
-    private void run(String kafka) throws Exception {
-        int provincePort = freePort();
-        int portA = freePort();
-        int portB = freePort();
+    /**
+     * Issue #9: "its repair in city A lifts the measures in city B" (RULES.md §6: an approved repair ends the list
+     * entry resting on the record; §11: the exit follows the entry wherever it went). A serious medical-insurance
+     * penalty puts the person on city A's black list; the person applies for its repair in A, one clerk proposes and
+     * another approves; the entry's exit goes up to the province and down to city B, whose checks stop restricting.
+     */
+    @Test
+    void aRepairApprovedInOneCityLiftsTheMeasuresInTheOtherThroughTheProvince() throws Exception {
+        startThree(null);
+        SubjectRegistry registryA = cityA.getBean(SubjectRegistry.class);
+        TestCitizens.Person person = TestCitizens.register(registryA, "宁复信");
+        UUID subject = registryA.find(registryA.validate(null, person.number())).orElseThrow();
+        Map<String, String> fields = Map.of("penalty_type", "罚款", "facts", "伪造医疗票据骗取医保基金",
+                "basis", "《医疗保障基金使用监督管理条例》第四十条", "authority", "市医疗保障局");
+        String decided = LocalDate.now().minusMonths(13).toString();
+        var delivered = cityA.getBean(Submissions.class).submit(UUID.randomUUID(), "MEDICAL_INSURANCE",
+                List.of(new IncomingRecord("P_MEDICAL_INSURANCE_FRAUD", person.number(), person.name(),
+                        "YB-" + UUID.randomUUID(), "1", "ADD", "驻医保罚〔2025〕811号", decided, fields)));
+        assertThat(delivered.accepted()).as(delivered.toString()).isEqualTo(1);
+        ListEntry entry = approvedBlackListEntry(subject);
+        String key = checkKey(cityB);
+        String restricted = restrictedIn(portB, key, person.number());
+        assertThat(JsonPath.<String>read(restricted, "$.entries[0].id")).isEqualTo("411700:list/" + entry.id());
+
+        // The repair, through the real path: the person applies with the materials a serious penalty asks for, a
+        // clerk proposes, another clerk approves; the record is repaired and the entry exits in that transaction.
+        cn.chengxin.repair.Repairs repairs = cityA.getBean(cn.chengxin.repair.Repairs.class);
+        byte[] pdf = "%PDF-1.4\n% 信用修复材料（测试）\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        UUID record = cityA.getBean(cn.chengxin.creditfile.CreditFile.class).fileOf(subject).get(0).recordKey();
+        UUID id = repairs.apply(subject, record, "已退回违规资金并缴纳罚款", person.name(), List.of(
+                new cn.chengxin.repair.Repairs.Upload("PROOF", "缴款凭证.pdf", pdf),
+                new cn.chengxin.repair.Repairs.Upload("TRAINING", "培训证明.pdf", pdf),
+                new cn.chengxin.repair.Repairs.Upload("CREDIT_REPORT", "信用报告.pdf", pdf)), null);
+        as("repair-clerk-1", () -> {
+            repairs.propose(id, repairs.find(id).version(), "材料齐全");
+            return null;
+        });
+        as("repair-clerk-2", () -> {
+            repairs.approve(id, repairs.find(id).version());
+            return null;
+        });
+        ListEntry exited = cityA.getBean(Listing.class).entry(entry.id()).orElseThrow();
+        assertThat(exited.status()).isEqualTo(EntryStatus.EXITED);
+        assertThat(exited.exitReason()).isEqualTo("信用修复");
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> check(portB, key,
+                person.number()), body -> JsonPath.<List<?>>read(body, "$.entries").isEmpty());
+        assertThat(JsonPath.<List<?>>read(check(portB, key, person.number()), "$.measures")).isEmpty();
+    }
+
+    /** Starts the province and the two cities afresh and declares them to each other. */
+    private void startThree(String kafka) {
+        provincePort = freePort();
+        portA = freePort();
+        portB = freePort();
         province = start("province", "410000", "信用河南（测试）", PlatformLevel.PROVINCE, provincePort, true, kafka);
         cityA = start("city-a", "411700", "信用驻马店（测试）", PlatformLevel.CITY, portA, true, kafka);
         cityB = start("city-b", "410100", "信用郑州（测试）", PlatformLevel.CITY, portB, true, kafka);
@@ -97,6 +151,45 @@ class ThreePlatformsIT {
         declare(province, cityB, Relation.CHILD, PlatformLevel.CITY, address(portB, kafka));
         declare(cityA, province, Relation.PARENT, PlatformLevel.PROVINCE, address(provincePort, kafka));
         declare(cityB, province, Relation.PARENT, PlatformLevel.PROVINCE, address(provincePort, kafka));
+    }
+
+    /** City A's black-list proposal about the subject, approved by a reviewer: the entry, in force. */
+    private ListEntry approvedBlackListEntry(UUID subject) throws Exception {
+        Listing listingA = cityA.getBean(Listing.class);
+        ListEntry proposal = await().atMost(Duration.ofSeconds(20)).until(() -> listingA.entriesOf(subject).stream()
+                .filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
+        if (as("reviewer-a", () -> listingA.approve(proposal.id(), "核实无误")) == EntryStatus.NOTIFIED) {
+            // RULES.md §7: an entry other than the court's takes effect once the notice period after the prior
+            // notice's service is over (the period moved back, as the platforms' clocks cannot be).
+            as("clerk-a", () -> {
+                listingA.recordService(listingA.noticesOfEntry(proposal.id()).stream()
+                        .filter(n -> n.kind() == cn.chengxin.listing.ListNotice.Kind.PRIOR).findFirst().orElseThrow()
+                        .id(), cn.chengxin.listing.NoticeDelivery.Channel.IN_PERSON,
+                        LocalDate.now(cityA.getBean(java.time.Clock.class)), "本人到窗口签收");
+                return null;
+            });
+            cityA.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("UPDATE listing.entry "
+                    + "SET effective_from = now() - interval '1 second' WHERE id = ?").param(proposal.id()).update();
+            listingA.activateDue();
+        }
+        assertThat(listingA.entry(proposal.id()).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
+        return proposal;
+    }
+
+    /** City B's approval system checks the person until restricted, with city A shown as the issuing platform. */
+    private static String restrictedIn(int port, String key, String number) throws Exception {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> check(port, key,
+                number), body -> !JsonPath.<List<?>>read(body, "$.entries").isEmpty());
+        String restricted = check(port, key, number);
+        assertThat(JsonPath.<String>read(restricted, "$.entries[0].listType")).isEqualTo("BLACK");
+        assertThat(JsonPath.<String>read(restricted, "$.entries[0].issuingPlatform")).isEqualTo("信用驻马店（测试）");
+        assertThat(JsonPath.<List<?>>read(restricted, "$.measures")).isNotEmpty();
+        return restricted;
+    }
+
+    /** @param kafka the brokers every platform sends through, or null for HTTP */
+    private void run(String kafka) throws Exception {
+        startThree(kafka);
 
         // City A: the court delivers a defaulter decided 13 months ago; the black-list entry is reviewed into force.
         TestCitizens.Person person = TestCitizens.register(cityA.getBean(SubjectRegistry.class), "宁德顺");
@@ -111,19 +204,11 @@ class ThreePlatformsIT {
                 fields)));
         assertThat(delivered.accepted()).isEqualTo(1);
         Listing listingA = cityA.getBean(Listing.class);
-        ListEntry proposal = await().atMost(Duration.ofSeconds(20)).until(() -> listingA.entriesOf(subject).stream()
-                .filter(e -> e.listType() == ListType.BLACK).findFirst().orElse(null), e -> e != null);
-        as("reviewer-a", () -> listingA.approve(proposal.id(), "核实无误"));
-        assertThat(listingA.entry(proposal.id()).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
+        ListEntry proposal = approvedBlackListEntry(subject);
 
         // City B's approval system checks the person: restricted, with city A shown as the issuing platform.
         String key = checkKey(cityB);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> check(portB, key,
-                person.number()), body -> !JsonPath.<List<?>>read(body, "$.entries").isEmpty());
-        String restricted = check(portB, key, person.number());
-        assertThat(JsonPath.<String>read(restricted, "$.entries[0].listType")).isEqualTo("BLACK");
-        assertThat(JsonPath.<String>read(restricted, "$.entries[0].issuingPlatform")).isEqualTo("信用驻马店（测试）");
-        assertThat(JsonPath.<List<?>>read(restricted, "$.measures")).isNotEmpty();
+        restrictedIn(portB, key, person.number());
 
         // The province stops; the court deletes the record after performance meanwhile (a court defaulter is the
         // court's to remove, not the platform's to repair: RULES.md §7); the province starts again on its data.
