@@ -93,6 +93,34 @@ class ApiKeyExpiryIT {
                 .doesNotContain("data-field=\"key-expired\"");
     }
 
+    /**
+     * Issue #3: API keys "with last-used time". A key's first use is written as its 最近使用 and shown to the minute
+     * on the console; a second use within the minute writes nothing (the check API is the hot path).
+     */
+    @Test
+    void aKeyUsedShowsItsLastUseToTheMinuteWrittenAtMostOnceAMinute() throws Exception {
+        ApiClients.IssuedKey key = as("expiry-platform", () -> clients.issue("最近使用测试系统 " + UUID.randomUUID(),
+                "某银行", ApiClient.Kind.INSTITUTION, null, Set.of(Permission.API_REPORT_QUERY), 60));
+        assertThat(lastUsedAt(key.clientId())).as("never used").isNull();
+        assertThat(row(page(), key.prefix())).contains("<td>—</td>");
+
+        Instant before = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer " + key.key())).andExpect(status().isOk());
+        Instant first = lastUsedAt(key.clientId());
+        assertThat(first).isNotNull().isBetween(before.minusSeconds(1), clock.instant().plusSeconds(1));
+
+        Thread.sleep(20);
+        mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer " + key.key())).andExpect(status().isOk());
+        assertThat(lastUsedAt(key.clientId())).as("a second use within the minute writes nothing").isEqualTo(first);
+
+        // Beijing time, the platform's clock's zone, whatever the server's.
+        String minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(first.atZone(clock.getZone()));
+        String page = page();
+        assertThat(page).contains("最近使用");
+        assertThat(row(page, key.prefix())).contains("<td>" + minute + "</td>");
+    }
+
     @Test
     void theDemoKeysThePlatformSeedsDoNotExpire() {
         assertThat(jdbc.sql("SELECT count(*) FROM account.api_client WHERE created_by = 'demo'"
@@ -103,6 +131,12 @@ class ApiKeyExpiryIT {
     private Instant expiresAt(UUID clientId) {
         return jdbc.sql("SELECT expires_at FROM account.api_client WHERE id = ?").param(clientId)
                 .query(Timestamp.class).single().toInstant();
+    }
+
+    private Instant lastUsedAt(UUID clientId) {
+        Timestamp at = jdbc.sql("SELECT last_used_at FROM account.api_client WHERE id = ?").param(clientId)
+                .query((rs, n) -> rs.getTimestamp(1)).list().get(0);
+        return at == null ? null : at.toInstant();
     }
 
     private String page() throws Exception {
