@@ -523,6 +523,59 @@ class ExchangeIT {
         }
     }
 
+    /**
+     * Issue #9: "the console shows partners, queues, lag". With the parent down, its row shows how many messages wait
+     * for it and how long the oldest has waited (the queue times moved back, as the ITs' clock cannot be).
+     */
+    @Test
+    void withTheParentDownItsRowShowsTheMessagesWaitingAndTheLagOfTheOldest() throws Exception {
+        try (FakeParent parent = new FakeParent(exchange.platform().publicKey())) {
+            TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                    PlatformLevel.PROVINCE, parent.baseUrl());
+            try {
+                parent.down = true;
+                TestCitizens.Person person = TestCitizens.register(subjects, "冉积压");
+                for (int n = 181; n <= 182; n++) {
+                    TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(),
+                            "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕" + n + "号");
+                }
+                pushing.pushDue(Instant.now());
+                jdbc.sql("UPDATE exchange.outbox SET queued_at = queued_at - interval '90 minutes' "
+                        + "WHERE partner_code = ? AND acked_at IS NULL").param(province.code).update();
+                long waiting = jdbc.sql("SELECT count(*) FROM exchange.outbox WHERE partner_code = ? "
+                        + "AND acked_at IS NULL AND refused_at IS NULL").param(province.code).query(Long.class).single();
+                assertThat(waiting).as("our two records, and nothing acknowledged").isGreaterThanOrEqualTo(2);
+
+                String page = mvc.perform(get("/console/exchange").with(office())).andExpect(status().isOk())
+                        .andReturn().getResponse().getContentAsString();
+                List<String> cells = cellsOf(partnerRow(page, province.code));
+                int column = cells.indexOf(waiting + "");
+                assertThat(column).as("待确认 " + cells).isPositive();
+                java.util.regex.Matcher lag = java.util.regex.Pattern.compile("(\\d+) 分钟")
+                        .matcher(cells.get(column + 1));
+                assertThat(lag.matches()).as("积压时长 " + cells).isTrue();
+                assertThat(Long.parseLong(lag.group(1))).isBetween(90L, 95L);
+                assertThat(cells.get(column + 2)).as("已确认").isEqualTo("0");
+            } finally {
+                province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
+            }
+        }
+    }
+
+    /** The console's row of the partner of {@code code} in the table of partners. */
+    private static String partnerRow(String page, String code) {
+        String table = page.substring(page.indexOf("id=\"partners\""));
+        String before = table.substring(0, table.indexOf("<code>" + code + "</code>"));
+        String row = table.substring(before.lastIndexOf("<tr"));
+        return row.substring(0, row.indexOf("</tr>"));
+    }
+
+    /** The text of each cell of a table row, tags removed. */
+    private static List<String> cellsOf(String row) {
+        return java.util.Arrays.stream(row.split("<td[^>]*>")).skip(1)
+                .map(c -> c.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim()).toList();
+    }
+
     /** A nation refusing a relay must not jam the province's link: the refused message alone is set aside. */
     @Test
     void aMessageTheParentRefusesForWhatItSaysIsSetAsideAndTheMessagesBehindItGoOn() throws Exception {
