@@ -242,6 +242,27 @@ class SubmissionsIT {
                 .doesNotContain(passport);
     }
 
+    /** Issue #4: "dates coherent (decision not before birth)", the birth date read from the identity number. */
+    @Test
+    void aRowDecidedBeforeThePersonsBirthIsRefusedDecisionDateBeforeBirth() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "尚后生", LocalDate.of(2001, 3, 9));
+        String beforeBirth = row("P_COURT_DEFAULTER", person.number(), person.name(), "BB-" + UUID.randomUUID(),
+                "2001-03-08", courtFields());
+        String after = row("P_COURT_DEFAULTER", person.number(), person.name(), "BB-" + UUID.randomUUID(),
+                "2025-06-01", courtFields());
+
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[" + beforeBirth + "," + after
+                        + "]}")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.rejected").value(1))
+                .andExpect(jsonPath("$.errors[0].line").value(1))
+                .andExpect(jsonPath("$.errors[0].code").value("DECISION_DATE_BEFORE_BIRTH"))
+                .andExpect(jsonPath("$.errors[0].field").value("decisionDate"));
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        assertThat(creditFile.fileOf(subject)).singleElement()
+                .satisfies(e -> assertThat(e.decisionDate()).isEqualTo(LocalDate.of(2025, 6, 1)));
+    }
+
     @Test
     void aFieldSentAsNullIsReportedMissingAndTheRestOfTheBatchIsStored() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "尤美玲");
