@@ -97,6 +97,21 @@ class RowValidator {
                        String nameField) {
     }
 
+    /**
+     * The person's birth date, for "decision not before birth" (issue #4; RULES.md §4: periods count from the
+     * decision date): read from the number where the document carries it, else the one the registry holds for a
+     * person already registered (a passport holder's, completed by review); {@code null} when unknown.
+     */
+    private LocalDate birthDateOf(IdentityDocument document) {
+        if (document == null || document.subjectKind() != SubjectKind.PERSON) {
+            return null;
+        }
+        if (document.type().carriesBirthDate()) {
+            return ResidentIdentityNumber.parse(document.number(), LocalDate.MAX).birthDate();
+        }
+        return subjects.find(document).flatMap(subjects::profile).map(p -> p.birthDate()).orElse(null);
+    }
+
     /** More responsible persons than one decision names (a bound on what a row may make the platform register). */
     static final int MOST_RESPONSIBLE_PERSONS = 20;
 
@@ -224,9 +239,7 @@ class RowValidator {
             errors.add(new RowError(line, "decisionDate", "DECISION_DATE_FORMAT",
                     DecisionDates.unreadable(row.decisionDate())));
         } else if (decision.isPresent()) {
-            LocalDate birth = document != null && document.type().carriesBirthDate()
-                    ? ResidentIdentityNumber.parse(document.number(), LocalDate.MAX).birthDate() : null;
-            DecisionDates.check(decision.get(), today, birth)
+            DecisionDates.check(decision.get(), today, birthDateOf(document))
                     .ifPresent(p -> errors.add(new RowError(line, "decisionDate", p.code(), p.message())));
         }
         if (row.fields().size() > MOST_FIELDS) {

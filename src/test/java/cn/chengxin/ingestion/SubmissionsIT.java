@@ -76,6 +76,9 @@ class SubmissionsIT {
     Submissions submissions;
 
     @Autowired
+    cn.chengxin.subject.CompletingBirthDates birthDates;
+
+    @Autowired
     cn.chengxin.subject.RenamingSubjects names;
 
     private String courtKey;
@@ -261,6 +264,35 @@ class SubmissionsIT {
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
         assertThat(creditFile.fileOf(subject)).singleElement()
                 .satisfies(e -> assertThat(e.decisionDate()).isEqualTo(LocalDate.of(2025, 6, 1)));
+    }
+
+    /**
+     * A passport carries no birth date; once the registry holds the holder's (completed from evidence by one clerk and
+     * approved by another), a row decided before it is refused as a resident's would be.
+     */
+    @Test
+    void aPassportHoldersRowDecidedBeforeTheBirthDateTheRegistryHoldsIsRefused() throws Exception {
+        String passport = passportNumber();
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[" + typed(row("P_COURT_DEFAULTER",
+                        passport, "LEE ANNA", "PB-" + UUID.randomUUID(), "2025-06-01", courtFields()), "PASSPORT")
+                        + "]}")).andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1));
+        UUID holder = subjects.find(subjects.validate(DocumentType.PASSPORT, passport)).orElseThrow();
+        UUID proposal = cn.chengxin.support.AsStaff.as("birth-clerk-1", () -> birthDates.propose(holder,
+                LocalDate.of(1990, 5, 1), cn.chengxin.subject.domain.BirthDateEvidence.PASSPORT_DATA_PAGE,
+                "出入境复印件 2026-118 号", "法院送达回证所附护照资料页"));
+        cn.chengxin.support.AsStaff.as("birth-clerk-2", () -> {
+            birthDates.approve(proposal, "");
+            return null;
+        });
+
+        String beforeBirth = typed(row("P_COURT_DEFAULTER", passport, "LEE ANNA", "PB-" + UUID.randomUUID(),
+                "1990-04-30", courtFields()), "PASSPORT");
+        mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[" + beforeBirth + "]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(0))
+                .andExpect(jsonPath("$.errors[0].code").value("DECISION_DATE_BEFORE_BIRTH"))
+                .andExpect(jsonPath("$.errors[0].field").value("decisionDate"));
+        assertThat(creditFile.fileOf(holder)).hasSize(1);
     }
 
     @Test
