@@ -20,11 +20,13 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
 import cn.chengxin.account.CaseRecusal;
+import cn.chengxin.account.NoticeArg;
 import cn.chengxin.account.Notices;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.ItemVersionApproved;
 import cn.chengxin.catalog.ItemVersions;
+import cn.chengxin.catalog.domain.CourtListingTerm;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.Nature;
 import cn.chengxin.catalog.domain.Sharing;
@@ -483,19 +485,42 @@ public class Listing {
                 // Notice, not a new review: the day is the same rule's arithmetic on the corrected record, whose
                 // correction the department answers for and the person may contest; the ground was reviewed already.
                 boolean told = entry.status() == EntryStatus.EFFECTIVE;
+                NoticeArg reason = courtsTerm(record, validUntil)
+                        .orElseGet(() -> NoticeArg.text(correctionReason(record)));
                 if (told) {
                     notice(entry, ListNotice.Kind.PERIOD_CHANGED, NoticeText.periodChanged(entry.subjectName(),
                             entry.subjectKind(), entry.listType(), entry.ruleName(), entry.validUntil(), validUntil,
-                            correctionReason(record), city.name()), now);
+                            reason, city.name()), now);
                 }
                 audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.validity")
                         .subject(entry.subjectPseudonym()).detail(entry.listType().label() + " " + entry.id()
-                                + "：所依据的信用记录已更正，有效期至由 " + (entry.validUntil() == null ? "—"
+                                + (reason.type() == NoticeArg.Type.LABEL ? "：按人民法院决定的纳入期限"
+                                : "：所依据的信用记录已更正") + "，有效期至由 " + (entry.validUntil() == null ? "—"
                                 : entry.validUntil()) + " 改为 " + (validUntil == null ? "—" : validUntil)
                                 + (told ? "，已发出有效期变更告知书" : "")));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why the last day of an entry resting on a court's own listing of a defaulter moved, where the court decided it:
+     * the court's last day, or none for 第一条第一项 (RULES.md §7; 法释〔2017〕7号第一条、第二条). An entry proposed before
+     * the platform read the court's term gets it at its subject's next evaluation, its record unchanged: that is no
+     * correction of the record. Empty for any other entry, or a day the court's term does not give (the record's own
+     * publication ending first).
+     */
+    private static Optional<NoticeArg> courtsTerm(FileEntry record, LocalDate validUntil) {
+        if (!CourtListingTerm.listedByCourt(record.itemCode())) {
+            return Optional.empty();
+        }
+        LocalDate courtsEnd = CourtListingTerm.endIn(record.content());
+        boolean withoutTerm = courtsEnd == null && record.content() != null
+                && CourtListingTerm.withoutTerm(record.content().get(CourtListingTerm.BEHAVIOUR_FIELD));
+        if (courtsEnd == null ? !withoutTerm || validUntil != null : !courtsEnd.equals(validUntil)) {
+            return Optional.empty();
+        }
+        return Optional.of(NoticeText.courtsTerm(record.decisionNumber(), courtsEnd));
     }
 
     /** Why a correction moved an entry's last day: the corrected record, as the department now states it. */

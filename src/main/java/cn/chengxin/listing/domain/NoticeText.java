@@ -93,9 +93,19 @@ public final class NoticeText {
      */
     public static Text periodChanged(String name, SubjectKind kind, ListType type, String ruleName,
                                      LocalDate oldUntil, LocalDate newUntil, String reason, String city) {
+        return periodChanged(name, kind, type, ruleName, oldUntil, newUntil, NoticeArg.text(reason), city);
+    }
+
+    /**
+     * {@link #periodChanged(String, SubjectKind, ListType, String, LocalDate, LocalDate, String, String)} with a reason
+     * of the platform's own words ({@link #courtsTerm}), rendered in the reader's language; {@code reason.zh()} is the
+     * Chinese the notice says.
+     */
+    public static Text periodChanged(String name, SubjectKind kind, ListType type, String ruleName,
+                                     LocalDate oldUntil, LocalDate newUntil, NoticeArg reason, String city) {
         boolean later = oldUntil != null && (newUntil == null || newUntil.isAfter(oldUntil));
         List<NoticeArg> args = List.of(list(type), NoticeArg.text(name), NoticeArg.text(ruleName), dayArg(oldUntil),
-                dayArg(newUntil), NoticeArg.text(reason),
+                dayArg(newUntil), reason,
                 later ? (type == ListType.RED ? NoticeArg.label("notice.list.longer.RED", "可享受的激励措施相应延续至新的有效期届满。")
                         : NoticeArg.label("notice.list.longer", "相应措施将继续执行至新的有效期届满。"))
                         : NoticeArg.label("notice.list.shorter", "相应措施于新的有效期届满时停止执行。"),
@@ -106,13 +116,30 @@ public final class NoticeText {
                 name + "：",
                 "您被列入" + type.label() + "（" + ruleName + "）的有效期已变更：原有效期至" + day(oldUntil)
                         + "，现有效期至" + day(newUntil) + "。",
-                "变更原因：" + reason + "。",
+                "变更原因：" + reason.zh() + "。",
                 later ? (type == ListType.RED ? "可享受的激励措施相应延续至新的有效期届满。"
                         : "相应措施将继续执行至新的有效期届满。")
                         : "相应措施于新的有效期届满时停止执行。",
                 type == ListType.RED ? "" : "您对更正后的信用记录或本次变更有异议的，可" + objectionChannel(kind, city)
                         + "提出异议（异议期间标注“异议处理中”）；纠正失信行为后可申请信用修复，修复不收取任何费用。").strip(),
                 "LIST_PERIOD_CHANGED", args);
+    }
+
+    /**
+     * Why an entry resting on a court's own listing of a defaulter now lasts as the court decided (RULES.md §7;
+     * 法释〔2017〕7号第一条、第二条、第十条): until the last day the court gave it ({@code courtsEnd}), else — a defaulter
+     * able to perform and refusing (第一条第一项) — without a fixed end, until the court deletes the listing. Not a
+     * correction of the record: an entry proposed before the platform read the court's term gets it at its subject's
+     * next evaluation ({@code CourtListingTerm}).
+     */
+    public static NoticeArg courtsTerm(String decisionNumber, LocalDate courtsEnd) {
+        String number = decisionNumber == null ? "—" : decisionNumber;
+        return courtsEnd == null
+                ? NoticeArg.label("notice.list.reason.courtNoTerm", "按人民法院决定的纳入期限：失信被执行人有履行能力而拒不履行"
+                + "生效法律文书确定义务（法释〔2017〕7号第一条第一项），无固定期限，至人民法院删除该失信信息时止（决定文书号：" + number
+                + "）", number)
+                : NoticeArg.label("notice.list.reason.courtEnd", "按人民法院决定的纳入期限：至" + DAY.format(courtsEnd)
+                + "（法释〔2017〕7号第二条；决定文书号：" + number + "）", number, DAY.format(courtsEnd), courtsEnd.toString());
     }
 
     private static NoticeArg dayArg(LocalDate day) {

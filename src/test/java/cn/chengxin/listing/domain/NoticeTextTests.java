@@ -51,6 +51,48 @@ class NoticeTextTests {
                 "相应措施将继续执行至新的有效期届满", "可通过驻马店市个人中心或窗口提出异议");
     }
 
+    /**
+     * Finding I2 of gaps review xxvii: an entry on a court's listing given the court's term at its subject's next
+     * evaluation is not a correction of the record; the notice says it is the term the court decided, in Chinese and
+     * in the English reading aid.
+     */
+    @Test
+    void theCourtsTermIsTheReasonNotACorrectionInBothLanguages() {
+        NoticeText.Text none = NoticeText.periodChanged("张三", SubjectKind.PERSON, ListType.BLACK, "失信被执行人",
+                LocalDate.of(2029, 3, 1), null, NoticeText.courtsTerm("(2026)豫1702执8号", null), "驻马店市");
+        assertThat(none.body()).contains("原有效期至2029年3月1日，现有效期至无固定期限",
+                "变更原因：按人民法院决定的纳入期限：失信被执行人有履行能力而拒不履行生效法律文书确定义务（法释〔2017〕7号第一条第一项），"
+                        + "无固定期限，至人民法院删除该失信信息时止（决定文书号：(2026)豫1702执8号）。",
+                "相应措施将继续执行至新的有效期届满").doesNotContain("报送部门更正");
+        assertThat(inEnglish(none)).contains("and now runs until no fixed end",
+                "Reason: the term the people's court decided: a judgment debtor able to perform and refusing",
+                "Art. 1(1)", "until the court deletes the listing (decision number: (2026)豫1702执8号).");
+
+        NoticeText.Text until = NoticeText.periodChanged("张三", SubjectKind.PERSON, ListType.BLACK, "失信被执行人",
+                LocalDate.of(2029, 3, 1), LocalDate.of(2031, 3, 1),
+                NoticeText.courtsTerm("(2026)豫1702执8号", LocalDate.of(2031, 3, 1)), "驻马店市");
+        assertThat(until.body()).contains("变更原因：按人民法院决定的纳入期限：至2031年3月1日（法释〔2017〕7号第二条；决定文书号：(2026)豫1702执8号）。");
+        assertThat(inEnglish(until)).contains(
+                "Reason: the term the people's court decided: until 2031-03-01 (SPC Interpretation Fa Shi [2017] No. 7, "
+                        + "Art. 2; decision number: (2026)豫1702执8号).");
+        for (NoticeText.Text text : List.of(none, until)) {
+            assertThat(NoticeBundles.inChinese(text.wording(), "body", text.args())).isEqualTo(text.body());
+        }
+    }
+
+    /** The body as the English reading aid renders it (NoticeWording): labels by their keys, the rest as they are. */
+    private static String inEnglish(NoticeText.Text text) {
+        java.util.Properties english = NoticeBundles.english();
+        Object[] values = text.args().stream().map(a -> switch (a.type()) {
+            case LABEL -> new java.text.MessageFormat(english.getProperty(a.value()), java.util.Locale.ENGLISH)
+                    .format(a.params().toArray());
+            case ITEM -> english.getProperty("lists.type." + a.value().substring("LIST_".length()));
+            default -> a.value();
+        }).toArray();
+        return new java.text.MessageFormat(english.getProperty("notice." + text.wording() + ".body"),
+                java.util.Locale.ENGLISH).format(values);
+    }
+
     @Test
     void anEarlierLastDayStopsTheMeasuresSoonerAndAnOrganisationObjectsAtTheWindow() {
         String body = NoticeText.periodChanged("某某公司", SubjectKind.ORGANISATION, ListType.BLACK, "失信被执行人",
