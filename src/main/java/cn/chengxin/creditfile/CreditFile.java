@@ -167,7 +167,7 @@ public class CreditFile {
                     : versions.versions(r.itemCode()).entrySet().stream().filter(v -> v.getKey() > r.itemVersion())
                     .map(Map.Entry::getValue).toList();
             counted.add(later.isEmpty() ? r : r.withEnds(
-                    RecordPeriods.earlier(r.publicationEnd(), RecordPeriods.publicationEnd(later, r.decisionDate())),
+                    RecordPeriods.earlier(r.publicationEnd(), RecordPeriods.publicationEnd(later, r.decisionDate(), r.content())),
                     RecordPeriods.earlier(r.retentionEnd(),
                             RecordPeriods.retentionEnd(later, r.decisionDate(), r.content()))));
         }

@@ -137,7 +137,7 @@ class ShorteningPeriods {
         Set<UUID> keys = new HashSet<>();
         for (JdbcRecords.Ends r : read) {
             LocalDate own = r.ownPublicationEnd() != null ? r.ownPublicationEnd() : r.publicationEnd();
-            LocalDate publication = RecordPeriods.earlier(own, RecordPeriods.publicationEnd(now, r.decisionDate()));
+            LocalDate publication = RecordPeriods.earlier(own, RecordPeriods.publicationEnd(now, r.decisionDate(), r.content()));
             LocalDate retention = RecordPeriods.earlier(r.retentionEnd(),
                     RecordPeriods.retentionEnd(now, r.decisionDate(), r.content()));
             if (Objects.equals(publication, own) && Objects.equals(retention, r.retentionEnd())) {

@@ -731,7 +731,7 @@ public class Submissions {
     private record Periods(Map<String, Integer> firstVersions, ItemVersions versions) {
 
         LocalDate publicationEnd(RowValidator.Valid v) {
-            return RecordPeriods.publicationEnd(since(v), v.decisionDate());
+            return RecordPeriods.publicationEnd(since(v), v.decisionDate(), v.content());
         }
 
         LocalDate retentionEnd(RowValidator.Valid v) {
