@@ -38,14 +38,15 @@ public class DemoAccounts implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
-    /** user → (display name, department code, role code). */
+    /** user → (display name, department code, role codes separated by commas). */
     private static final Map<String, String[]> STAFF = Map.of(
             "sysadmin", new String[] {"系统管理员（演示）", "CREDIT_OFFICE", "SYSTEM_ADMIN"},
             // A second system administrator: an API key one proposes is issued when the other approves (issue #3).
             "sysadmin2", new String[] {"系统管理员二（演示）", "CREDIT_OFFICE", "SYSTEM_ADMIN"},
             "secadmin", new String[] {"安全管理员（演示）", "CREDIT_OFFICE", "SECURITY_ADMIN"},
             "auditadmin", new String[] {"审计管理员（演示）", "CREDIT_OFFICE", "AUDIT_ADMIN"},
-            "clerk", new String[] {"信用办业务员（演示）", "CREDIT_OFFICE", "CREDIT_OFFICE"},
+            // The clerk also handles tip-offs (举报受理员), which the base role no longer reads (finding I7).
+            "clerk", new String[] {"信用办业务员（演示）", "CREDIT_OFFICE", "CREDIT_OFFICE,TIPOFF_HANDLER"},
             // A second person of the credit office, for maker-checker (the clerk writes, the reviewer approves).
             "reviewer", new String[] {"信用办审核员（演示）", "CREDIT_OFFICE", "CREDIT_OFFICE"},
             "operator", new String[] {"法院报送员（演示）", "COURT", "DEPT_OPERATOR"},
@@ -84,9 +85,9 @@ public class DemoAccounts implements ApplicationRunner {
             UUID department = directory.departments().stream().filter(d -> d.code().equals(spec[1])).findFirst()
                     .orElseThrow().id();
             UUID user = directory.createUserWithSettledPassword(username, spec[0], department, PASSWORD);
-            UUID role = directory.roles().stream().filter(r -> r.code().equals(spec[2])).findFirst().orElseThrow()
-                    .id();
-            directory.assignRoles(user, List.of(role));
+            List<String> codes = List.of(spec[2].split(","));
+            directory.assignRoles(user, directory.roles().stream().filter(r -> codes.contains(r.code()))
+                    .map(Role::id).toList());
         });
         Optional<UUID> resident = subjects.firstSyntheticAdult(30);
         resident.flatMap(id -> citizens.registerVerified(id, CITIZEN_PHONE, PASSWORD))

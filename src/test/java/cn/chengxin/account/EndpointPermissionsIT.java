@@ -50,13 +50,13 @@ class EndpointPermissionsIT {
      */
     enum Who {
         ANONYMOUS, CITIZEN, SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN, CREDIT_OFFICE, DEPT_OPERATOR, DEPT_CREDIT,
-        API_CLIENT, MEASURE_REVIEWER, CASE_WATCHER, CHECKER
+        TIPOFF_HANDLER, API_CLIENT, MEASURE_REVIEWER, CASE_WATCHER, CHECKER
     }
 
     private static final Set<Who> EVERYONE = EnumSet.allOf(Who.class);
     private static final Set<Who> STAFF = EnumSet.of(Who.SYSTEM_ADMIN, Who.SECURITY_ADMIN, Who.AUDIT_ADMIN,
-            Who.CREDIT_OFFICE, Who.DEPT_OPERATOR, Who.DEPT_CREDIT, Who.MEASURE_REVIEWER, Who.CASE_WATCHER,
-            Who.CHECKER);
+            Who.CREDIT_OFFICE, Who.DEPT_OPERATOR, Who.DEPT_CREDIT, Who.TIPOFF_HANDLER, Who.MEASURE_REVIEWER,
+            Who.CASE_WATCHER, Who.CHECKER);
     private static final Set<Who> RULE_AND_MEASURE_REVIEWERS = EnumSet.of(Who.CREDIT_OFFICE, Who.MEASURE_REVIEWER);
 
     /** Route → who gets through. Routes reached only mid-login or as the refusal page itself are left out. */
@@ -298,10 +298,10 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/content/{id}/publish", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
             Map.entry("POST /console/content/{id}/reject", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
             Map.entry("POST /console/content/{id}/withdraw", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
-            Map.entry("GET /console/tipoffs", EnumSet.of(Who.CREDIT_OFFICE)),
-            Map.entry("GET /console/tipoffs/{id}", EnumSet.of(Who.CREDIT_OFFICE)),
-            Map.entry("POST /console/tipoffs/{id}", EnumSet.of(Who.CREDIT_OFFICE)),
-            Map.entry("POST /console/tipoffs/{id}/reporter", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("GET /console/tipoffs", EnumSet.of(Who.TIPOFF_HANDLER)),
+            Map.entry("GET /console/tipoffs/{id}", EnumSet.of(Who.TIPOFF_HANDLER)),
+            Map.entry("POST /console/tipoffs/{id}", EnumSet.of(Who.TIPOFF_HANDLER)),
+            Map.entry("POST /console/tipoffs/{id}/reporter", EnumSet.of(Who.TIPOFF_HANDLER)),
             Map.entry("GET /console/users", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/users", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/users/{id}/enabled", EnumSet.of(Who.SYSTEM_ADMIN)),
