@@ -43,6 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Consents {
 
     private static final String CODE_KEY = "authorisation-code";
+    /** Who withdrew a consent at the window ({@code withdrawn_by}), and the counter service that records it. */
+    private static final String COUNTER = "counter";
+    private static final String COUNTER_WITHDRAWAL = "CONSENT_WITHDRAWAL";
 
     private final JdbcInquiry store;
     private final ApiClients clients;
@@ -101,11 +104,7 @@ public class Consents {
      */
     public Consent grantAtCounter(Actor clerk, String subjectNumber, String documentType, CounterIdentityCheck check,
                                   UUID clientId, Purpose purpose, Integer days, boolean singleUse) {
-        IdentityDocument document = subjects.validate(DocumentType.named(documentType), subjectNumber);
-        UUID subjectId = subjects.find(document).orElseThrow(() -> new InquiryProblem("SUBJECT_UNKNOWN",
-                DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
-        LocalDate birthDate = subjects.profile(subjectId).map(SubjectProfile::birthDate).orElse(null);
-        check.requireGuardianFor(birthDate, LocalDate.now(clock));
+        UUID subjectId = checkedAtCounter(subjectNumber, documentType, check).subjectId();
         Consent consent = newConsent(subjectId, clientId, purpose, days, singleUse);
         transactions.executeWithoutResult(tx -> {
             store.insertConsent(consent, "counter");
@@ -114,6 +113,68 @@ public class Consents {
             audit.record(granted(consent, days, "；窗口办理：" + check.describe()).by(clerk));
         });
         return consent;
+    }
+
+    /** A person found at the counter by the number typed, after the identity check: the number kept masked only. */
+    public record CheckedAtCounter(UUID subjectId, String maskedNumber) {
+    }
+
+    /**
+     * The person the clerk serves at the window, found by the number typed, with the identity check that lets the
+     * clerk act for them: a child under 14 only through the guardian (RULES.md §6, PIPL Art. 31).
+     *
+     * @param documentType the type of a passport or travel-permit holder's number; blank: inferred
+     */
+    public CheckedAtCounter checkedAtCounter(String subjectNumber, String documentType, CounterIdentityCheck check) {
+        IdentityDocument document = subjects.validate(DocumentType.named(documentType), subjectNumber);
+        UUID subjectId = subjects.find(document).orElseThrow(() -> new InquiryProblem("SUBJECT_UNKNOWN",
+                DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
+        requireCheckFor(subjectId, check);
+        return new CheckedAtCounter(subjectId, document.masked());
+    }
+
+    private void requireCheckFor(UUID subjectId, CounterIdentityCheck check) {
+        LocalDate birthDate = subjects.profile(subjectId).map(SubjectProfile::birthDate).orElse(null);
+        check.requireGuardianFor(birthDate, LocalDate.now(clock));
+    }
+
+    /**
+     * The first step of 撤回查询授权 at the window (gaps review xxix K1): the person found and checked as for a grant
+     * ({@link #checkedAtCounter}); that the clerk was shown the person's consents is audited about the person.
+     */
+    public CheckedAtCounter checkedForWithdrawal(Actor clerk, String subjectNumber, String documentType,
+                                                 CounterIdentityCheck check) {
+        CheckedAtCounter checked = checkedAtCounter(subjectNumber, documentType, check);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "consent.list.counter").by(clerk)
+                .subject(pseudonym(checked.subjectId())).detail("窗口办理撤回授权：" + check.describe()));
+        return checked;
+    }
+
+    /** The person's consents that an institution can still use now, latest granted first. */
+    public List<Consent> inForce(UUID subjectId) {
+        Instant now = clock.instant();
+        return store.consentsOf(subjectId).stream().filter(c -> c.usable(now)).toList();
+    }
+
+    /**
+     * 撤回查询授权 at the window (gaps review xxix K1; RULES.md §9: consent can be withdrawn, PIPL Art. 15 — as
+     * conveniently as it was given): the clerk withdraws a consent of the person whose identity, or whose guardian's
+     * with the proof of guardianship (RULES.md §6), the clerk checked. The withdrawal is audited about the person as
+     * made at the counter by the named clerk, with the check, and listed among the clerk's counter services.
+     */
+    public void withdrawAtCounter(Actor clerk, UUID subjectId, UUID consentId, CounterIdentityCheck check) {
+        requireCheckFor(subjectId, check);
+        Instant now = clock.instant();
+        transactions.executeWithoutResult(tx -> {
+            withdrawOwn(subjectId, consentId, now, COUNTER);
+            store.insertCounterVisit(Reports.counterVisit(subjectId, COUNTER_WITHDRAWAL, null, consentId, check,
+                    clerk, now));
+            String scope = store.consent(consentId).map(c -> c.organisation() + "；用途 " + c.purpose().label() + "；")
+                    .orElse("");
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "consent.withdraw.counter").by(clerk)
+                    .subject(pseudonym(subjectId)).consent(consentId.toString())
+                    .detail(scope + "窗口办理：" + check.describe()));
+        });
     }
 
     private Consent newConsent(UUID subjectId, UUID clientId, Purpose purpose, Integer days, boolean singleUse) {
@@ -144,12 +205,16 @@ public class Consents {
     }
 
     public void withdraw(UUID subjectId, UUID consentId) {
-        if (!store.withdraw(consentId, subjectId, clock.instant())) {
-            throw new InquiryProblem("CONSENT_NOT_WITHDRAWABLE", DomainProblem.Kind.NOT_FOUND,
-                    "没有可撤回的这项授权（不存在、不是您的或已撤回）");
-        }
+        withdrawOwn(subjectId, consentId, clock.instant(), "self");
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "consent.withdraw").subject(pseudonym(subjectId))
                 .consent(consentId.toString()));
+    }
+
+    private void withdrawOwn(UUID subjectId, UUID consentId, Instant at, String by) {
+        if (!store.withdraw(consentId, subjectId, at, by)) {
+            throw new InquiryProblem("CONSENT_NOT_WITHDRAWABLE", DomainProblem.Kind.NOT_FOUND,
+                    "没有可撤回的这项授权（不存在、不是本人的或已撤回）");
+        }
     }
 
     public List<Consent> of(UUID subjectId) {

@@ -10,6 +10,8 @@ import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AccessHistory;
+import cn.chengxin.inquiry.domain.Consent;
+import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.inquiry.domain.ReportKind;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
@@ -17,13 +19,18 @@ import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
+import cn.chengxin.support.Sessions;
 import cn.chengxin.support.TestCitizens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -31,6 +38,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -67,6 +75,9 @@ class CounterReportsIT {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void aCounterReportUsesOneOfTheFreeReportsAndShowsAsTheSelfAtTheCounter() throws Exception {
@@ -159,6 +170,128 @@ class CounterReportsIT {
         String pseudonym = subjects.pseudonymOf(childId).orElseThrow();
         assertThat(history.of(pseudonym, 20)).filteredOn(a -> a.action().equals("consent.grant")).singleElement()
                 .satisfies(a -> assertThat(a.actorName()).isEqualTo("counter-c"));
+    }
+
+    /**
+     * 撤回查询授权 (gaps review xxix K1; RULES.md §9, PIPL Art. 15): what was granted at the window is withdrawn
+     * there, after the same identity check, and the institution's next query on it is refused CONSENT_WITHDRAWN.
+     */
+    @Test
+    void aConsentGrantedAtTheCounterIsWithdrawnThereAndTheInstitutionIsRefused() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "柏守义");
+        UUID subjectId = id(person);
+        var clerk = clerk("counter-w");
+        ApiClients.IssuedKey bank = apiClients.issue("信贷系统撤", "辛银行", ApiClient.Kind.INSTITUTION, null,
+                Set.of(Permission.API_REPORT_QUERY), 6000);
+        mvc.perform(consentAtCounter(person.number(), bank.clientId()).param("seenDocument", "RESIDENT_ID_CARD")
+                        .with(authentication(clerk)))
+                .andExpect(flash().attribute("successKey", "counter.consentRecorded"));
+        lending(bank.key(), person.number()).andExpect(status().isOk());
+        UUID consentId = consents.of(subjectId).get(0).id();
+
+        // Without the identity check in this session nothing is withdrawn; nor with an incomplete one.
+        RequestPostProcessor session = Sessions.of(context);
+        mvc.perform(post("/console/reports/self/withdrawals/{id}", consentId).with(session).with(csrf())
+                        .with(authentication(clerk)))
+                .andExpect(flash().attribute("failureCode", "COUNTER_CHECK_REQUIRED"));
+        mvc.perform(withdrawalCheck(person.number()).with(session).with(authentication(clerk)))
+                .andExpect(flash().attribute("failureCode", "COUNTER_CHECK_INCOMPLETE"));
+        mvc.perform(post("/console/reports/self/withdrawals/{id}", consentId).with(session).with(csrf())
+                        .with(authentication(clerk)))
+                .andExpect(flash().attribute("failureCode", "COUNTER_CHECK_REQUIRED"));
+        assertThat(consents.inForce(subjectId)).extracting(Consent::id).containsExactly(consentId);
+
+        mvc.perform(withdrawalCheck(person.number()).param("seenDocument", "RESIDENT_ID_CARD").with(session)
+                        .with(authentication(clerk)))
+                .andExpect(flash().attributeCount(0));
+        String listed = mvc.perform(get("/console/reports/self").with(session).with(authentication(clerk)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(listed).contains("id=\"counter-consents\"", "data-consent=\"" + consentId + "\"", "辛银行",
+                        "/console/reports/self/withdrawals/" + consentId)
+                .doesNotContain(person.number());
+
+        // The check is for this person: another's consent is not withdrawn with it.
+        TestCitizens.Person other = TestCitizens.register(subjects, "柏守信");
+        UUID othersConsent = consents.grant(id(other), bank.clientId(), Purpose.LENDING, null, false).id();
+        mvc.perform(post("/console/reports/self/withdrawals/{id}", othersConsent).with(session).with(csrf())
+                        .with(authentication(clerk)))
+                .andExpect(flash().attribute("failureCode", "CONSENT_NOT_WITHDRAWABLE"));
+        assertThat(consents.inForce(id(other))).hasSize(1);
+
+        mvc.perform(post("/console/reports/self/withdrawals/{id}", consentId).with(session).with(csrf())
+                        .with(authentication(clerk)))
+                .andExpect(flash().attribute("successKey", "counter.consentWithdrawn"));
+        assertThat(consents.of(subjectId)).singleElement().satisfies(c -> assertThat(c.withdrawn()).isTrue());
+        lending(bank.key(), person.number()).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("CONSENT_WITHDRAWN"));
+
+        String pseudonym = subjects.pseudonymOf(subjectId).orElseThrow();
+        assertThat(history.of(pseudonym, 20)).filteredOn(a -> a.action().equals("consent.withdraw.counter"))
+                .singleElement().satisfies(a -> assertThat(a.actorName()).isEqualTo("counter-w"));
+        var citizen = Principals.citizen(subjects, subjectId);
+        assertThat(mvc.perform(get("/me/access").with(authentication(citizen))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("在窗口撤回授权", "counter-w");
+        String after = mvc.perform(get("/console/reports/self").with(session).with(authentication(clerk)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(after).contains("本人没有仍然有效的查询授权").doesNotContain(person.number());
+        assertThat(after.substring(after.indexOf("id=\"counter-visits\""))).contains("撤回查询授权", "记录查询授权");
+    }
+
+    @Test
+    void aGuardianWithdrawsAChildsConsentAtTheCounter() throws Exception {
+        TestCitizens.Person child = TestCitizens.register(subjects, "柏小苗", LocalDate.now(clock).minusYears(10));
+        UUID childId = id(child);
+        var clerk = clerk("counter-g");
+        ApiClients.IssuedKey bank = apiClients.issue("信贷系统监", "壬银行", ApiClient.Kind.INSTITUTION, null,
+                Set.of(Permission.API_REPORT_QUERY), 6000);
+        mvc.perform(guardian(consentAtCounter(child.number(), bank.clientId())).with(authentication(clerk)))
+                .andExpect(flash().attribute("successKey", "counter.consentRecorded"));
+        UUID consentId = consents.of(childId).get(0).id();
+
+        RequestPostProcessor session = Sessions.of(context);
+        mvc.perform(withdrawalCheck(child.number()).param("seenDocument", "HOUSEHOLD_REGISTER").with(session)
+                        .with(authentication(clerk)))
+                .andExpect(flash().attribute("failureCode", "COUNTER_GUARDIAN_REQUIRED"));
+        assertThat(mvc.perform(get("/console/reports/self").with(session).with(authentication(clerk)))
+                .andReturn().getResponse().getContentAsString()).doesNotContain("counter-consents");
+        mvc.perform(post("/console/reports/self/withdrawals/{id}", consentId).with(session).with(csrf())
+                        .with(authentication(clerk)))
+                .andExpect(flash().attribute("failureCode", "COUNTER_CHECK_REQUIRED"));
+
+        mvc.perform(guardian(withdrawalCheck(child.number())).with(session).with(authentication(clerk)))
+                .andExpect(flash().attributeCount(0));
+        mvc.perform(post("/console/reports/self/withdrawals/{id}", consentId).with(session).with(csrf())
+                        .with(authentication(clerk)))
+                .andExpect(flash().attribute("successKey", "counter.consentWithdrawn"));
+        assertThat(consents.inForce(childId)).isEmpty();
+        lending(bank.key(), child.number()).andExpect(jsonPath("$.code").value("CONSENT_WITHDRAWN"));
+
+        String pseudonym = subjects.pseudonymOf(childId).orElseThrow();
+        assertThat(history.of(pseudonym, 20)).filteredOn(a -> a.action().equals("consent.withdraw.counter"))
+                .singleElement().satisfies(a -> assertThat(a.actorName()).isEqualTo("counter-g"));
+        String page = mvc.perform(get("/console/reports/self").with(session).with(authentication(clerk)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page.substring(page.indexOf("id=\"counter-visits\""))).contains("撤回查询授权",
+                        Masking.identityNumber(GUARDIAN_NUMBER))
+                .doesNotContain(GUARDIAN_NUMBER, child.number());
+    }
+
+    private static MockHttpServletRequestBuilder consentAtCounter(String number, UUID clientId) {
+        return post("/console/reports/self/consents").param("number", number).param("documentType", "")
+                .param("clientId", clientId.toString()).param("purpose", "LENDING").param("days", "365")
+                .param("singleUse", "false").with(csrf());
+    }
+
+    private static MockHttpServletRequestBuilder withdrawalCheck(String number) {
+        return post("/console/reports/self/withdrawals").param("number", number).param("documentType", "")
+                .with(csrf());
+    }
+
+    /** The institution's lending query about the person, on the consent it was given. */
+    private ResultActions lending(String key, String number) throws Exception {
+        return mvc.perform(post("/api/v1/reports").header("Authorization", "Bearer " + key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"subjectNumber\":\"" + number + "\",\"purpose\":\"LENDING\",\"format\":\"JSON\"}"));
     }
 
     private static MockHttpServletRequestBuilder counterReport(String number) {

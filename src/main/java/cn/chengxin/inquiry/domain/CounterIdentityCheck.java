@@ -1,5 +1,7 @@
 package cn.chengxin.inquiry.domain;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.time.LocalDate;
 
 import cn.chengxin.shared.DomainProblem;
@@ -18,7 +20,10 @@ import cn.chengxin.subject.domain.Masking;
  */
 public record CounterIdentityCheck(SeenDocument personDocument, boolean byGuardian, String guardianName,
                                    SeenDocument guardianDocument, String maskedGuardianNumber,
-                                   GuardianshipProof proof) {
+                                   GuardianshipProof proof) implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     static final int MAX_NAME = 50;
 

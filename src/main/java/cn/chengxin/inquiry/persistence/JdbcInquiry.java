@@ -58,11 +58,14 @@ public class JdbcInquiry {
                 .params(subjectId, clientId).query(JdbcInquiry::consent).list();
     }
 
-    /** Withdraws the subject's own consent; false when it is not theirs or already withdrawn. */
-    public boolean withdraw(UUID id, UUID subjectId, Instant at) {
-        return jdbc.sql("UPDATE inquiry.consent SET withdrawn_at = ?, withdrawn_by = 'self' WHERE id = ? "
+    /**
+     * Withdraws the subject's own consent, recording {@code by} ('self', or 'counter' at the window); false when it
+     * is not theirs or already withdrawn.
+     */
+    public boolean withdraw(UUID id, UUID subjectId, Instant at, String by) {
+        return jdbc.sql("UPDATE inquiry.consent SET withdrawn_at = ?, withdrawn_by = ? WHERE id = ? "
                         + "AND subject_id = ? AND withdrawn_at IS NULL")
-                .params(Timestamp.from(at), id, subjectId).update() == 1;
+                .params(Timestamp.from(at), by, id, subjectId).update() == 1;
     }
 
     /**

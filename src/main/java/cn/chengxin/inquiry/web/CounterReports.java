@@ -1,5 +1,11 @@
 package cn.chengxin.inquiry.web;
 
+import java.io.Serial;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
@@ -10,13 +16,16 @@ import cn.chengxin.inquiry.Consents;
 import cn.chengxin.inquiry.Reports;
 import cn.chengxin.inquiry.domain.CounterIdentityCheck;
 import cn.chengxin.inquiry.domain.GuardianshipProof;
+import cn.chengxin.inquiry.domain.InquiryProblem;
 import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.inquiry.domain.SeenDocument;
+import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Actor;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.subject.domain.DocumentType;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,25 +43,36 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * 窗口查询 (gaps review xxiii F11): the credit office's window serves a person who cannot use self-service (no
  * smartphone, registration refused) or a child's guardian (RULES.md §6). The clerk types the number (posted, never
  * shown again), records the identity check and issues the person's own full report, counted against the free ones
- * (RULES.md §9), or records a consent for an institution. The report is printed here the same day only.
+ * (RULES.md §9), or records a consent for an institution, or withdraws one of the person's consents (gaps review
+ * xxix K1; PIPL Art. 15). The report is printed here the same day only.
  */
 @Controller
 @RequiresPermission(Permission.INQUIRY_COUNTER)
 class CounterReports {
 
+    /** How long a check for a withdrawal lets the clerk withdraw the person's consents: the person at the window. */
+    static final Duration CHECK_LIFETIME = Duration.ofMinutes(10);
+    private static final String CHECKED = CounterReports.class.getName() + ".checked";
+
     private final Reports reports;
     private final Consents consents;
     private final AuditLog audit;
+    private final Clock clock;
 
-    CounterReports(Reports reports, Consents consents, AuditLog audit) {
+    CounterReports(Reports reports, Consents consents, AuditLog audit, Clock clock) {
         this.reports = reports;
         this.consents = consents;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @GetMapping("/console/reports/self")
-    String page(Model model) {
+    String page(HttpSession session, Model model) {
         Actor clerk = AuditLog.currentActor();
+        checked(session).ifPresent(checked -> {
+            model.addAttribute("checked", checked);
+            model.addAttribute("inForce", consents.inForce(checked.subjectId()));
+        });
         model.addAttribute("documentTypes", DocumentType.values());
         model.addAttribute("seenDocuments", SeenDocument.values());
         model.addAttribute("proofs", GuardianshipProof.values());
@@ -102,6 +122,62 @@ class CounterReports {
                 AuditLog.currentActor(), number, documentType, CounterIdentityCheck.of(seenDocument, byGuardian,
                         guardianName, guardianDocument, guardianNumber, proof), clientId, purpose, days, singleUse));
         return "redirect:/console/reports/self";
+    }
+
+    /**
+     * 撤回查询授权 (gaps review xxix K1), first step: the identity check as for a grant; the person's consents in force
+     * are then listed on the page, for this clerk's session and {@link #CHECK_LIFETIME} only. The number typed is
+     * kept nowhere, the check and the person's id in the session only.
+     */
+    @PostMapping("/console/reports/self/withdrawals")
+    String checkForWithdrawal(@RequestParam(defaultValue = "") String number,
+                              @RequestParam(defaultValue = "") String documentType,
+                              @RequestParam(required = false) SeenDocument seenDocument,
+                              @RequestParam(defaultValue = "false") boolean byGuardian,
+                              @RequestParam(defaultValue = "") String guardianName,
+                              @RequestParam(required = false) SeenDocument guardianDocument,
+                              @RequestParam(defaultValue = "") String guardianNumber,
+                              @RequestParam(required = false) GuardianshipProof proof, HttpSession session,
+                              RedirectAttributes redirect) {
+        session.removeAttribute(CHECKED);
+        try {
+            CounterIdentityCheck check = CounterIdentityCheck.of(seenDocument, byGuardian, guardianName,
+                    guardianDocument, guardianNumber, proof);
+            Consents.CheckedAtCounter person = consents.checkedForWithdrawal(AuditLog.currentActor(), number,
+                    documentType, check);
+            session.setAttribute(CHECKED, new Checked(person.subjectId(), person.maskedNumber(), check,
+                    clock.instant()));
+        } catch (RuntimeException e) {
+            ConsoleActions.flashRefusal(redirect, e);
+        }
+        return "redirect:/console/reports/self#withdraw-consent";
+    }
+
+    /** Withdraws one of the consents listed for the person checked in this session (PIPL Art. 15). */
+    @PostMapping("/console/reports/self/withdrawals/{id}")
+    String withdraw(@PathVariable UUID id, HttpSession session, RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "counter.consentWithdrawn", () -> {
+            Checked checked = checked(session).orElseThrow(() -> new InquiryProblem("COUNTER_CHECK_REQUIRED",
+                    DomainProblem.Kind.INVALID_INPUT, "请先核验本人或监护人的身份并列出本人的授权，再撤回授权（核验"
+                    + CHECK_LIFETIME.toMinutes() + " 分钟内有效）"));
+            consents.withdrawAtCounter(AuditLog.currentActor(), checked.subjectId(), id, checked.check());
+        });
+        return "redirect:/console/reports/self#withdraw-consent";
+    }
+
+    /** The person checked for a withdrawal in this session, while the check lasts. */
+    private Optional<Checked> checked(HttpSession session) {
+        Instant now = clock.instant();
+        return session.getAttribute(CHECKED) instanceof Checked checked
+                && now.isBefore(checked.at().plus(CHECK_LIFETIME)) ? Optional.of(checked) : Optional.empty();
+    }
+
+    /** A person checked at the window for 撤回查询授权: their number masked only. */
+    record Checked(UUID subjectId, String maskedNumber, CounterIdentityCheck check, Instant at)
+            implements Serializable {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
     }
 
     @GetMapping("/console/reports/self/{id}.pdf")
