@@ -24,6 +24,7 @@ import cn.chengxin.audit.domain.EventRecord;
 import cn.chengxin.audit.domain.Frontier;
 import cn.chengxin.audit.domain.MerkleHash;
 import cn.chengxin.audit.domain.StorableText;
+import cn.chengxin.shared.jdbc.EpochMicros;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -279,7 +280,7 @@ public class AuditWriter implements AutoCloseable {
             n += queued.size();
         }
         Long[] seqs = new Long[n];
-        String[] at = new String[n];
+        long[] at = new long[n];
         String[][] text = new String[13][n];
         byte[][] leaves = new byte[n][];
         byte[][] macs = new byte[n][];
@@ -302,9 +303,9 @@ public class AuditWriter implements AutoCloseable {
                     }
                 }
                 seqs[i] = seq;
-                // ISO-8601 with its zone: the stored instant is exactly the hashed one, whatever the session's time
-                // zone.
-                at[i] = event.at().toString();
+                // Microseconds since the epoch (the event's instant is truncated to them): the stored instant is
+                // exactly the hashed one, whatever the session's time zone, and costs the server no text to parse.
+                at[i] = EpochMicros.of(event.at());
                 String[] fields = {event.category().name(), event.actorKind(), event.actorId(), event.actorName(),
                         event.organisation(), event.action(), event.subjectPseudonym(), event.purpose(),
                         event.legalBasis(), event.consentId(), event.result().name(), event.requestId(),
@@ -335,7 +336,7 @@ public class AuditWriter implements AutoCloseable {
             int p = 1;
             ps.setLong(p++, LOCK_KEY);
             ps.setArray(p++, c.createArrayOf("int8", seqs));
-            ps.setArray(p++, c.createArrayOf("text", at));
+            ps.setObject(p++, at); // binary bigint[]
             for (String[] column : text) {
                 ps.setArray(p++, c.createArrayOf("text", column));
             }
@@ -378,17 +379,17 @@ public class AuditWriter implements AutoCloseable {
             INSERT INTO audit.event (seq, at, category, actor_kind, actor_id, actor_name, organisation, action,
                                      subject_pseudonym, purpose, legal_basis, consent_id, result, request_id, detail,
                                      leaf_hash, mac)
-            SELECT e.seq, e.at::timestamptz, e.category, e.actor_kind, e.actor_id, e.actor_name, e.organisation,
+            SELECT e.seq, %s, e.category, e.actor_kind, e.actor_id, e.actor_name, e.organisation,
                    e.action, e.subject_pseudonym, e.purpose, e.legal_basis, e.consent_id, e.result, e.request_id,
                    e.detail, e.leaf_hash, e.mac
-            FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+            FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                         ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[],
                         ?::bytea[])
                  AS e(seq, at, category, actor_kind, actor_id, actor_name, organisation, action, subject_pseudonym,
                       purpose, legal_basis, consent_id, result, request_id, detail, leaf_hash, mac);
             INSERT INTO audit.node (level, idx, hash)
             SELECT u.level, u.idx, u.hash FROM unnest(?::smallint[], ?::bigint[], ?::bytea[])
-                 AS u(level, idx, hash)""";
+                 AS u(level, idx, hash)""".formatted(EpochMicros.sql("e.at"));
 
     private static void rollbackQuietly(Connection c) {
         try (var rollback = c.createStatement()) {

@@ -25,6 +25,7 @@ import cn.chengxin.measures.MeasureChange;
 import cn.chengxin.measures.MeasureKind;
 import cn.chengxin.measures.Scenario;
 import cn.chengxin.measures.domain.MeasureReach;
+import cn.chengxin.shared.jdbc.EpochMicros;
 import cn.chengxin.subject.domain.SubjectKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -234,6 +235,27 @@ public class JdbcMeasures {
         }
     }
 
+    private static final String CHECK_ROWS_SQL = """
+            INSERT INTO measures.check_made (id, at, client_id, department_code, subject_pseudonym, scenario,
+                purpose, entries, measure_codes, owed_codes, feedback_due, entry_ids, reference)
+            SELECT u.id, %s, u.client, u.department, u.pseudonym, u.scenario, u.purpose,
+                   u.entries, coalesce(string_to_array(nullif(u.measures, ''), ','), '{}'),
+                   coalesce(string_to_array(nullif(u.owed, ''), ','), '{}'), u.owed <> '',
+                   coalesce(string_to_array(nullif(u.rested, ''), ','), '{}'), u.reference
+            FROM unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::int[], ?::text[], ?::text[], ?::text[], ?::text[])
+                 AS u(id, at, client, department, pseudonym, scenario, purpose, entries, measures, owed,
+                      rested, reference);
+            INSERT INTO measures.case_tally AS t (measure_code, department_code, hits, owed)
+            SELECT m.code, u.department, count(*),
+                   count(*) FILTER (WHERE m.code = ANY (string_to_array(nullif(u.owed, ''), ',')))
+            FROM unnest(?::text[], ?::text[], ?::text[]) AS u(department, measures, owed)
+                 CROSS JOIN LATERAL unnest(string_to_array(nullif(u.measures, ''), ',')) AS m(code)
+            GROUP BY m.code, u.department
+            ON CONFLICT (measure_code, department_code)
+                DO UPDATE SET hits = t.hits + excluded.hits, owed = t.owed + excluded.owed"""
+            .formatted(EpochMicros.sql("u.at"));
+
     /**
      * Check rows as the audit log stores them, in the transaction of their audit events: a check is durable exactly
      * when its event is, at no commit or round trip of its own.
@@ -242,32 +264,14 @@ public class JdbcMeasures {
 
         @Override
         public String sql() {
-            return """
-                    INSERT INTO measures.check_made (id, at, client_id, department_code, subject_pseudonym, scenario,
-                        purpose, entries, measure_codes, owed_codes, feedback_due, entry_ids, reference)
-                    SELECT u.id, u.at::timestamptz, u.client, u.department, u.pseudonym, u.scenario, u.purpose,
-                           u.entries, coalesce(string_to_array(nullif(u.measures, ''), ','), '{}'),
-                           coalesce(string_to_array(nullif(u.owed, ''), ','), '{}'), u.owed <> '',
-                           coalesce(string_to_array(nullif(u.rested, ''), ','), '{}'), u.reference
-                    FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                ?::int[], ?::text[], ?::text[], ?::text[], ?::text[])
-                         AS u(id, at, client, department, pseudonym, scenario, purpose, entries, measures, owed,
-                              rested, reference);
-                    INSERT INTO measures.case_tally AS t (measure_code, department_code, hits, owed)
-                    SELECT m.code, u.department, count(*),
-                           count(*) FILTER (WHERE m.code = ANY (string_to_array(nullif(u.owed, ''), ',')))
-                    FROM unnest(?::text[], ?::text[], ?::text[]) AS u(department, measures, owed)
-                         CROSS JOIN LATERAL unnest(string_to_array(nullif(u.measures, ''), ',')) AS m(code)
-                    GROUP BY m.code, u.department
-                    ON CONFLICT (measure_code, department_code)
-                        DO UPDATE SET hits = t.hits + excluded.hits, owed = t.owed + excluded.owed""";
+            return CHECK_ROWS_SQL;
         }
 
         @Override
         public int bind(Connection c, PreparedStatement ps, int first, List<CheckRow> checks) throws SQLException {
             int n = checks.size();
             UUID[] ids = new UUID[n];
-            String[] at = new String[n];
+            long[] at = new long[n];
             String[] clients = new String[n];
             String[] departments = new String[n];
             String[] pseudonyms = new String[n];
@@ -281,7 +285,7 @@ public class JdbcMeasures {
             for (int i = 0; i < n; i++) {
                 CheckRow check = checks.get(i);
                 ids[i] = check.id();
-                at[i] = check.at().toString();
+                at[i] = EpochMicros.of(check.at()); // truncated to microseconds (Checks.checkTime)
                 clients[i] = check.clientId();
                 departments[i] = check.department();
                 pseudonyms[i] = check.pseudonym();
@@ -298,7 +302,7 @@ public class JdbcMeasures {
             Array owedArray = c.createArrayOf("text", owed);
             int p = first;
             ps.setArray(p++, c.createArrayOf("uuid", ids));
-            ps.setArray(p++, c.createArrayOf("text", at));
+            ps.setObject(p++, at); // binary bigint[]: no text for the server to parse (EpochMicros)
             ps.setArray(p++, c.createArrayOf("text", clients));
             ps.setArray(p++, departmentArray);
             ps.setArray(p++, c.createArrayOf("text", pseudonyms));
