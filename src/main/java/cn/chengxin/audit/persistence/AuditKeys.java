@@ -37,11 +37,22 @@ public final class AuditKeys {
             java.util.regex.Pattern.compile("audit-checkpoint-sm2\\.([0-9a-f]{16})\\.pub");
 
     private final byte[] macKey;
+    /**
+     * Each thread's HMAC, keyed once: keying computes the padded key's two SM3 blocks, which {@code doFinal} then
+     * restores instead of computing again (BouncyCastle keeps the digest's state), so a row MAC costs two SM3 blocks
+     * and no allocation fewer. The audit writer is one thread; the verifier another.
+     */
+    private final ThreadLocal<HMac> rowMacs;
     private final CheckpointSigner signer;
     private final Path dir;
 
     AuditKeys(byte[] macKey, CheckpointSigner signer, Path dir) {
         this.macKey = macKey.clone();
+        this.rowMacs = ThreadLocal.withInitial(() -> {
+            HMac hmac = new HMac(new SM3Digest());
+            hmac.init(new KeyParameter(this.macKey));
+            return hmac;
+        });
         this.signer = signer;
         this.dir = dir;
     }
@@ -135,8 +146,8 @@ public final class AuditKeys {
      * instead accepts a mark only where the retention job could have set it.
      */
     public byte[] rowMac(long seq, byte[] leafHash, java.time.Instant at, String category) {
-        HMac hmac = new HMac(new SM3Digest());
-        hmac.init(new KeyParameter(macKey));
+        HMac hmac = rowMacs.get();
+        hmac.reset(); // back to the keyed state (a copy, no SM3 block), whatever an earlier call left
         byte[] fixed = java.nio.ByteBuffer.allocate(16).putLong(seq)
                 .putLong(at.getEpochSecond() * 1_000_000 + at.getNano() / 1000).array();
         byte[] kind = category.getBytes(java.nio.charset.StandardCharsets.UTF_8);
