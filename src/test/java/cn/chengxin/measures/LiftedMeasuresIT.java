@@ -84,12 +84,18 @@ class LiftedMeasuresIT {
         String otherKey = systemOf(others);
 
         String applied = travelCheck(myKey, passport, 2, "旅检〔2026〕88号");
-        String unanswered = travelCheck(myKey, passport, 2);
+        String unanswered = travelCheck(myKey, passport, 2, "<i>旅检-7</i>");
         String othersApplied = travelCheck(otherKey, passport, 2);
         feedbackApplied(myKey, applied);
         feedbackApplied(otherKey, othersApplied);
         owed(myKey).andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.checks[0].id").value(unanswered));
+        // The credit office's list of checks owing feedback shows each check's case reference, as text (H4).
+        var office = authentication(Principals.staff("owed-watcher", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.MEASURE_CASES));
+        assertThat(mvc.perform(get("/console/measures").param("department", mine).with(office))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains(unanswered).contains("&lt;i&gt;旅检-7&lt;/i&gt;").doesNotContain("<i>旅检-7");
 
         expire(first);
         follow();
@@ -132,8 +138,14 @@ class LiftedMeasuresIT {
                 Permission.MEASURE_LIFTED));
         String page = mvc.perform(get("/console/measures-lifted").with(myClerk)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains(applied).contains("有效期届满").doesNotContain(othersApplied)
-                .doesNotContain(passport);
+        assertThat(page).contains(applied).contains("有效期届满").contains("旅检〔2026〕88号")
+                .doesNotContain(othersApplied).doesNotContain(passport);
+        // A reference is refused at the API when it holds an identity number; one kept all the same is masked.
+        jdbc.sql("UPDATE measures.check_made SET reference = ? WHERE id = ?::uuid")
+                .params("旅检 11010519491231002X", applied).update();
+        assertThat(mvc.perform(get("/console/measures-lifted").with(myClerk)).andReturn().getResponse()
+                .getContentAsString()).contains("旅检 1101" + "*".repeat(10) + "002X")
+                .doesNotContain("11010519491231002X");
         long seq = ((Number) JsonPath.read(lifted(myKey).andReturn().getResponse().getContentAsString(),
                 "$.lifted[0].seq")).longValue();
         mvc.perform(post("/console/measures-lifted/{seq}/acknowledge", seq).with(otherClerk).with(csrf()))
@@ -153,6 +165,8 @@ class LiftedMeasuresIT {
                 .andExpect(jsonPath("$.lifted.length()").value(2))
                 .andExpect(jsonPath("$.lifted[1].checkId").value(unanswered))
                 .andExpect(jsonPath("$.lifted[1].acknowledgedAt").doesNotExist());
+        assertThat(mvc.perform(get("/console/measures-lifted").with(myClerk)).andReturn().getResponse()
+                .getContentAsString()).contains(unanswered).contains("&lt;i&gt;旅检-7&lt;/i&gt;");
 
         // Acknowledged over the API: by its own department only, audited once, a retry answered as the first.
         long late = ((Number) JsonPath.read(lifted(myKey).andReturn().getResponse().getContentAsString(),
