@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +42,8 @@ public class Lifts {
     static final String RECEIVED_FEED = "received";
     /** Why a received entry ended, as the department reads it: the issuing platform no longer has it in force. */
     static final String RECEIVED_EXIT = "发布平台已移出名单";
+    /** Why a received entry ended that passed its last day (validUntil) with no new version: as ours say at expiry. */
+    static final String RECEIVED_EXPIRED = "有效期届满";
     private static final int PAGE = 500;
     /** Checks older than this are not told of their entries' end: no list entry lasts longer (RULES.md §7). */
     static final int YEARS = 5;
@@ -110,17 +113,33 @@ public class Lifts {
         }
         List<ReceivedEntry> changes = exchange.receivedSince(receivedCursor.position(), PAGE);
         Instant now = clock.instant();
-        List<JdbcMeasures.EndedEntry> ended = changes.stream()
+        List<JdbcMeasures.EndedEntry> ended = new ArrayList<>(changes.stream()
                 .filter(e -> !e.inForce())
                 .map(e -> new JdbcMeasures.EndedEntry(e.key(), LocalDate.ofInstant(
                         e.receivedAt() == null ? now : e.receivedAt(), clock.getZone()), RECEIVED_EXIT))
-                .toList();
-        store.entriesInForceAgain(changes.stream().filter(ReceivedEntry::inForce).map(ReceivedEntry::key).toList());
+                .toList());
+        List<ReceivedEntry> inForce = changes.stream().filter(ReceivedEntry::inForce).toList();
+        store.entriesInForceAgain(inForce.stream().map(ReceivedEntry::key).toList());
+        store.lastDays(inForce.stream().map(e -> new JdbcMeasures.LastDay(e.key(), e.validUntil())).toList(),
+                ended.stream().map(JdbcMeasures.EndedEntry::id).toList());
+        ended.addAll(pastTheirLastDay());
         int lifted = ended.isEmpty() ? 0
                 : store.entriesEnded(ended, ZonedDateTime.now(clock).minusYears(YEARS).toInstant(), now);
         receivedCursor.advance(changes.stream().map(ReceivedEntry::changeSeq).toList(), now);
         store.savePosition(RECEIVED_FEED, receivedCursor.position());
         return lifted;
+    }
+
+    /**
+     * The received entries whose last day has passed in the city (the clock's zone) with no version since: ended on
+     * the day after it, as an entry of ours ends when its period runs out (RULES.md §7). Those of a version just read
+     * whose last day had passed when it arrived are among them. Each is answered once (its last day is forgotten
+     * in the transaction that records its end).
+     */
+    private List<JdbcMeasures.EndedEntry> pastTheirLastDay() {
+        return store.pastTheirLastDay(LocalDate.now(clock), PAGE).stream()
+                .map(d -> new JdbcMeasures.EndedEntry(d.entryId(), d.validUntil().plusDays(1), RECEIVED_EXPIRED))
+                .toList();
     }
 
     /** The most lifted checks one answer or page holds. */

@@ -71,6 +71,15 @@ class LiftedMeasuresIT {
     @Autowired
     Clock clock;
 
+    @Autowired
+    cn.chengxin.measures.persistence.JdbcMeasures store;
+
+    @Autowired
+    cn.chengxin.exchange.Exchange exchange;
+
+    @Autowired
+    cn.chengxin.audit.AuditLog audit;
+
     @Test
     void aMeasureAppliedIsLiftedForItsDepartmentOnlyOnceEveryEntryItRestedOnHasEnded() throws Exception {
         String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
@@ -206,15 +215,7 @@ class LiftedMeasuresIT {
         String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
         UUID holder = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT, passport),
                 "琼斯", LocalDate.of(1981, 7, 9), null, List.of(), List.of(), false));
-        String sourceId = "LIFT-" + UUID.randomUUID();
-        jdbc.sql("""
-                        INSERT INTO exchange.received (source_platform, source_id, version, kind, via_partner,
-                               subject_pseudonym, masked_number, list_type, item_code, status, in_force, disputed,
-                               period_end, issuing_platform, occurred_at, received_at, digest)
-                        VALUES ('PROV41', ?, 1, 'LIST_ENTRY', 'PROV41', ?, 'E*******', 'BLACK', 'P_COURT_DEFAULTER',
-                                'ACTIVE', true, false, ?, '河南省信用平台', now(), now(), 'x')""")
-                .params(sourceId, subjects.pseudonymOf(holder).orElseThrow(),
-                        java.sql.Date.valueOf(LocalDate.now(clock).plusYears(1))).update();
+        String sourceId = received(holder, LocalDate.now(clock).plusYears(1));
         String mine = freshDepartment();
         String myKey = systemOf(mine);
         String applied = travelCheck(myKey, passport, 1);
@@ -238,11 +239,68 @@ class LiftedMeasuresIT {
                 .andExpect(jsonPath("$.unacknowledged").value(1));
     }
 
+    /**
+     * An entry another platform issued that only passes its last day (validUntil), no version arriving since, has
+     * ended on the day after (RULES.md §7): the check resting on it is lifted, once however often the follower runs.
+     */
+    @Test
+    void aMeasureRestingOnAReceivedEntryIsLiftedOnceAfterItsLastDayPasses() throws Exception {
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        UUID holder = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT, passport),
+                "布朗", LocalDate.of(1983, 2, 11), null, List.of(), List.of(), false));
+        LocalDate lastDay = LocalDate.now(clock).plusDays(1);
+        String key = "PROV41:" + received(holder, lastDay);
+        String mine = freshDepartment();
+        String myKey = systemOf(mine);
+        String applied = travelCheck(myKey, passport, 1);
+        feedbackApplied(myKey, applied);
+        followReceived();
+        lifted(myKey).andExpect(jsonPath("$.lifted").isEmpty());
+        assertThat(jdbc.sql("SELECT valid_until FROM measures.received_until WHERE entry_id = ?").param(key)
+                .query(LocalDate.class).single()).isEqualTo(lastDay);
+
+        // Two days on, with no new version of the entry: it ended on the day after its last day.
+        Lifts later = new Lifts(store, listing, exchange, audit, Clock.offset(clock, Duration.ofDays(2)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            followReceived(later);
+            lifted(myKey).andExpect(jsonPath("$.lifted.length()").value(1));
+        });
+        lifted(myKey).andExpect(jsonPath("$.lifted[0].checkId").value(applied))
+                .andExpect(jsonPath("$.lifted[0].exitReason").value(Lifts.RECEIVED_EXPIRED))
+                .andExpect(jsonPath("$.lifted[0].endedOn").value(lastDay.plusDays(1).toString()));
+        // Followed again, by either, it is not lifted again.
+        followReceived(later);
+        followReceived();
+        assertThat(jdbc.sql("SELECT count(*) FROM measures.check_lifted WHERE check_id = ?::uuid").param(applied)
+                .query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("SELECT count(*) FROM measures.received_until WHERE entry_id = ?").param(key)
+                .query(Long.class).single()).isZero();
+        lifted(myKey).andExpect(jsonPath("$.lifted.length()").value(1));
+    }
+
+    /** An entry the platform PROV41 issued about the holder, in force until {@code lastDay}; returns its id there. */
+    private String received(UUID holder, LocalDate lastDay) {
+        String sourceId = "LIFT-" + UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO exchange.received (source_platform, source_id, version, kind, via_partner,
+                               subject_pseudonym, masked_number, list_type, item_code, status, in_force, disputed,
+                               period_end, issuing_platform, occurred_at, received_at, digest)
+                        VALUES ('PROV41', ?, 1, 'LIST_ENTRY', 'PROV41', ?, 'E*******', 'BLACK', 'P_COURT_DEFAULTER',
+                                'ACTIVE', true, false, ?, '河南省信用平台', now(), now(), 'x')""")
+                .params(sourceId, subjects.pseudonymOf(holder).orElseThrow(), java.sql.Date.valueOf(lastDay))
+                .update();
+        return sourceId;
+    }
+
     /** Follows the exchange's feed of received entries until it has read it all. */
     private void followReceived() {
+        followReceived(lifts);
+    }
+
+    private void followReceived(Lifts follower) {
         for (int i = 0; i < 1_000; i++) {
             long before = position("received");
-            lifts.followReceived();
+            follower.followReceived();
             if (position("received") == before) {
                 break;
             }

@@ -584,6 +584,47 @@ public class JdbcMeasures {
         }
     }
 
+    /** The last day of an entry received from another platform, as its version in force says (null: none). */
+    public record LastDay(String entryId, LocalDate validUntil) {
+    }
+
+    /**
+     * Keeps the last day of each received entry (a later version's replacing an earlier one's), and forgets that of
+     * an entry whose version has none, or which its platform no longer has in force ({@code ended}).
+     */
+    public void lastDays(List<LastDay> inForce, List<String> ended) {
+        List<LastDay> kept = inForce.stream().filter(d -> d.validUntil() != null).toList();
+        String[] forgotten = java.util.stream.Stream.concat(ended.stream(),
+                inForce.stream().filter(d -> d.validUntil() == null).map(LastDay::entryId)).toArray(String[]::new);
+        if (forgotten.length > 0) {
+            jdbc.sql("DELETE FROM measures.received_until WHERE entry_id = ANY (?::text[])").param(forgotten)
+                    .update();
+        }
+        if (!kept.isEmpty()) {
+            jdbc.sql("""
+                            INSERT INTO measures.received_until (entry_id, valid_until)
+                            SELECT * FROM unnest(?::text[], ?::date[])
+                            ON CONFLICT (entry_id) DO UPDATE SET valid_until = EXCLUDED.valid_until""")
+                    .params(kept.stream().map(LastDay::entryId).toArray(String[]::new),
+                            kept.stream().map(d -> java.sql.Date.valueOf(d.validUntil())).toArray(java.sql.Date[]::new))
+                    .update();
+        }
+    }
+
+    /**
+     * Takes out (at most {@code limit} of) the received entries whose last day is before {@code today}: each is
+     * answered once, its row gone with the transaction that records its end.
+     */
+    public List<LastDay> pastTheirLastDay(LocalDate today, int limit) {
+        return jdbc.sql("""
+                        DELETE FROM measures.received_until
+                        WHERE entry_id IN (SELECT entry_id FROM measures.received_until WHERE valid_until < ?
+                                           ORDER BY valid_until, entry_id LIMIT ?)
+                        RETURNING entry_id, valid_until""")
+                .params(java.sql.Date.valueOf(today), limit)
+                .query((rs, n) -> new LastDay(rs.getString(1), rs.getObject(2, LocalDate.class))).list();
+    }
+
     /**
      * A check whose measures are to be lifted, as its department reads it: the check (its time, scenario and the
      * purpose it gave, by which the department finds its case), the measures it applied, the day the last entry
