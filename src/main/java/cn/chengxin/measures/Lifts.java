@@ -142,6 +142,31 @@ public class Lifts {
                 .toList();
     }
 
+    /**
+     * How long after an end was recorded the checks resting on its entry are looked at again: longer than a check
+     * can be answered on an index that has not yet read the end (its refresh, up to the gap patience of its feed
+     * cursor) and then wait to be stored with its audit event ({@link AuditLog#LONGEST_WAIT}).
+     */
+    static final Duration LATE_CHECKS = Duration.ofMinutes(2);
+
+    /**
+     * Closes the race of a check answered on an entry that had ended within the check index's refresh (RULES.md
+     * §7): the followers mark the checks resting on an entry when they record its end, and such a check may be
+     * stored after that (or while, neither transaction seeing the other's row). Every second, the checks resting on
+     * the entries ended in the last {@link #LATE_CHECKS} and not yet marked are marked if all their entries have
+     * ended, and lifted where applied. Nothing is added to the check path: the check is found through the few
+     * entries ended lately (the index on the checks' entries), and a check marked already is left as it is.
+     *
+     * @return how many checks were recorded as lifted
+     */
+    @Scheduled(fixedDelayString = "${chengxin.measures.lift-follow:PT1S}")
+    @Transactional
+    public int catchChecksStoredAfterTheEnd() {
+        Instant now = clock.instant();
+        return store.storedAfterTheirEnd(now.minus(LATE_CHECKS),
+                ZonedDateTime.now(clock).minusYears(YEARS).toInstant(), now);
+    }
+
     /** The most lifted checks one answer or page holds. */
     public static final int MAX_PAGE_SIZE = 100;
 

@@ -278,6 +278,46 @@ class LiftedMeasuresIT {
         lifted(myKey).andExpect(jsonPath("$.lifted.length()").value(1));
     }
 
+    /**
+     * The race of a check answered on an entry that had just ended, the check index not yet refreshed: the follower
+     * recorded the end, and marked the checks resting on the entry, before this check was stored. Fed back as
+     * applied, it is lifted all the same, once.
+     */
+    @Test
+    void aCheckStoredAfterItsEntrysEndWasRecordedIsLiftedOnceAppliedAllTheSame() throws Exception {
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        UUID holder = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT, passport),
+                "史密斯", LocalDate.of(1977, 9, 23), null, List.of(), List.of(), false));
+        UUID entry = courtListed(holder, passport);
+        String mine = freshDepartment();
+        String myKey = systemOf(mine);
+        expire(entry);
+        follow();
+        assertThat(jdbc.sql("SELECT count(*) FROM measures.entry_ended WHERE entry_id = ?").param(entry.toString())
+                .query(Long.class).single()).isOne();
+        // The check as the index answered it before it read the exit, stored only now (with its audit event).
+        UUID stale = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO measures.check_made (id, at, client_id, department_code, subject_pseudonym,
+                               scenario, purpose, entries, measure_codes, owed_codes, feedback_due, entry_ids)
+                        VALUES (?, now(), 'stale-index', ?, ?, 'TRAVEL', '购票审查', 1, '{NO_FLIGHTS_TRAINS}',
+                                '{NO_FLIGHTS_TRAINS}', true, ARRAY[?])""")
+                .params(stale, mine, subjects.pseudonymOf(holder).orElseThrow(), entry.toString()).update();
+        feedbackApplied(myKey, stale.toString());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            lifts.catchChecksStoredAfterTheEnd();
+            lifted(myKey).andExpect(jsonPath("$.lifted.length()").value(1));
+        });
+        lifted(myKey).andExpect(jsonPath("$.lifted[0].checkId").value(stale.toString()))
+                .andExpect(jsonPath("$.lifted[0].endedOn").value(LocalDate.now(clock).toString()))
+                .andExpect(jsonPath("$.lifted[0].exitReason").value("有效期届满"));
+        // No feedback is owed on it any more, and looked at again it is not lifted again.
+        owed(myKey).andExpect(jsonPath("$.total").value(0));
+        lifts.catchChecksStoredAfterTheEnd();
+        assertThat(jdbc.sql("SELECT count(*) FROM measures.check_lifted WHERE check_id = ?").param(stale)
+                .query(Long.class).single()).isOne();
+    }
+
     /** An entry the platform PROV41 issued about the holder, in force until {@code lastDay}; returns its id there. */
     private String received(UUID holder, LocalDate lastDay) {
         String sourceId = "LIFT-" + UUID.randomUUID();
@@ -356,7 +396,7 @@ class LiftedMeasuresIT {
         String body = "{\"subjectNumber\":\"" + passport + "\",\"documentType\":\"PASSPORT\",\"scenario\":\"TRAVEL\","
                 + "\"purpose\":\"购票审查\"}";
         String probe = systemOf(freshDepartment());
-        await().atMost(Duration.ofSeconds(5)).until(() -> basedOn(check(probe, body)), n -> n == entries);
+        await().atMost(Duration.ofSeconds(15)).until(() -> basedOn(check(probe, body)), n -> n == entries);
         String answer = check(key, reference == null ? body
                 : body.replace("}", ",\"reference\":\"" + reference + "\"}"));
         assertThat(basedOn(answer)).isEqualTo(entries);

@@ -537,6 +537,42 @@ public class JdbcMeasures {
         jdbc.sql("UPDATE measures.feed_position SET position = ? WHERE feed = ?").params(position, feed).update();
     }
 
+    /**
+     * Marks the checks resting on any of the entries (the parameter) whose entries have now all ended, with the day
+     * the last ended. The partial GIN index holds the checks that rested on entries; its predicate is repeated for
+     * the planner.
+     */
+    private static final String MARK_ENDED = """
+            UPDATE measures.check_made c
+               SET entries_ended_on = (SELECT max(e.ended_on) FROM measures.entry_ended e
+                                       WHERE e.entry_id = ANY (c.entry_ids))
+            WHERE cardinality(c.entry_ids) > 0 AND c.entry_ids && ?::text[]
+              AND c.entries_ended_on IS NULL
+              AND NOT EXISTS (SELECT 1 FROM unnest(c.entry_ids) AS i(id)
+                              WHERE NOT EXISTS (SELECT 1 FROM measures.entry_ended e
+                                                WHERE e.entry_id = i.id))""";
+
+    /**
+     * Marks, and lifts where applied, the checks stored after the ends recorded since {@code recordedSince} had
+     * already marked the checks resting on those entries: a check answered on an entry that had just ended, the
+     * check index not yet refreshed, is stored after its end was recorded, or while it was (neither transaction
+     * seeing the other's row). Only the entries ended lately are read (none mostly), and through them the checks
+     * still unmarked; nothing is read per check made.
+     *
+     * @return how many checks were recorded as lifted
+     */
+    public int storedAfterTheirEnd(Instant recordedSince, Instant since, Instant now) {
+        String[] ids = jdbc.sql("SELECT entry_id FROM measures.entry_ended WHERE recorded_at >= ?")
+                .param(Timestamp.from(recordedSince)).query(String.class).list().toArray(String[]::new);
+        if (ids.length == 0) {
+            return 0;
+        }
+        UUID[] marked = jdbc.sql(MARK_ENDED + " RETURNING c.id").param(ids).query(UUID.class).list()
+                .toArray(UUID[]::new);
+        return marked.length == 0 ? 0 : jdbc.sql(LIFT + " WHERE c.id = ANY (?::uuid[]) AND c.at >= ?" + LIFT_CONFLICT)
+                .params(Timestamp.from(now), marked, Timestamp.from(since)).update();
+    }
+
     /** An entry that ended: its id as checks name it, the day it ended (in the city) and why. */
     public record EndedEntry(String id, java.time.LocalDate endedOn, String reason) {
     }
@@ -551,22 +587,13 @@ public class JdbcMeasures {
     public int entriesEnded(List<EndedEntry> ended, Instant since, Instant now) {
         String[] ids = ended.stream().map(EndedEntry::id).toArray(String[]::new);
         jdbc.sql("""
-                        INSERT INTO measures.entry_ended (entry_id, ended_on, exit_reason)
-                        SELECT * FROM unnest(?::text[], ?::date[], ?::text[]) ON CONFLICT DO NOTHING""")
-                .params(ids, ended.stream().map(e -> java.sql.Date.valueOf(e.endedOn())).toArray(java.sql.Date[]::new),
+                        INSERT INTO measures.entry_ended (entry_id, ended_on, exit_reason, recorded_at)
+                        SELECT *, ?::timestamptz FROM unnest(?::text[], ?::date[], ?::text[]) ON CONFLICT DO NOTHING""")
+                .params(Timestamp.from(now), ids,
+                        ended.stream().map(e -> java.sql.Date.valueOf(e.endedOn())).toArray(java.sql.Date[]::new),
                         ended.stream().map(EndedEntry::reason).toArray(String[]::new))
                 .update();
-        // The partial GIN index holds the checks that rested on entries; its predicate is repeated for the planner.
-        jdbc.sql("""
-                        UPDATE measures.check_made c
-                           SET entries_ended_on = (SELECT max(e.ended_on) FROM measures.entry_ended e
-                                                   WHERE e.entry_id = ANY (c.entry_ids))
-                        WHERE cardinality(c.entry_ids) > 0 AND c.entry_ids && ?::text[]
-                          AND c.entries_ended_on IS NULL
-                          AND NOT EXISTS (SELECT 1 FROM unnest(c.entry_ids) AS i(id)
-                                          WHERE NOT EXISTS (SELECT 1 FROM measures.entry_ended e
-                                                            WHERE e.entry_id = i.id))""")
-                .param(ids).update();
+        jdbc.sql(MARK_ENDED).param(ids).update();
         return jdbc.sql(LIFT + """
                          WHERE cardinality(c.entry_ids) > 0 AND c.entry_ids && ?::text[]
                           AND c.entries_ended_on IS NOT NULL AND c.at >= ?""" + LIFT_CONFLICT)
