@@ -8,6 +8,8 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.ToLongFunction;
 
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
@@ -49,21 +51,21 @@ public class Lifts {
     static final int YEARS = 5;
 
     private final JdbcMeasures store;
-    private final Listing listing;
     private final AuditLog audit;
     private final Clock clock;
-    private final Exchange exchange;
-    private final FeedCursor cursor = new FeedCursor(Duration.ofSeconds(10));
-    private boolean cursorLoaded;
-    private final FeedCursor receivedCursor = new FeedCursor(Duration.ofSeconds(10));
-    private boolean receivedCursorLoaded;
+    private final Feed<ListEntry> listingFeed;
+    private final Feed<ReceivedEntry> receivedFeed;
+    /** The feeds whose cursor was moved to the stored position since this instance started. */
+    private final java.util.Set<String> loaded = new java.util.HashSet<>();
 
     Lifts(JdbcMeasures store, Listing listing, Exchange exchange, AuditLog audit, Clock clock) {
         this.store = store;
-        this.listing = listing;
-        this.exchange = exchange;
         this.audit = audit;
         this.clock = clock;
+        this.listingFeed = new Feed<>(LISTING_FEED, new FeedCursor(Duration.ofSeconds(10)), listing::changesSince,
+                ListEntry::changeSeq);
+        this.receivedFeed = new Feed<>(RECEIVED_FEED, new FeedCursor(Duration.ofSeconds(10)), exchange::receivedSince,
+                ReceivedEntry::changeSeq);
     }
 
     /**
@@ -75,23 +77,11 @@ public class Lifts {
     @Scheduled(fixedDelayString = "${chengxin.measures.lift-follow:PT1S}")
     @Transactional
     public synchronized int followListing() {
-        long position = store.lockPosition(LISTING_FEED);
-        if (!cursorLoaded || cursor.position() != position) {
-            cursor.moveTo(position);
-            cursorLoaded = true;
-        }
-        List<ListEntry> changes = listing.changesSince(cursor.position(), PAGE);
-        Instant now = clock.instant();
-        List<JdbcMeasures.EndedEntry> ended = changes.stream()
+        return follow(listingFeed, (changes, now) -> changes.stream()
                 .filter(e -> e.status() == EntryStatus.EXITED)
                 .map(e -> new JdbcMeasures.EndedEntry(e.id().toString(), LocalDate.ofInstant(
                         e.exitedAt() == null ? now : e.exitedAt(), clock.getZone()), e.exitReason()))
-                .toList();
-        int lifted = ended.isEmpty() ? 0
-                : store.entriesEnded(ended, ZonedDateTime.now(clock).minusYears(YEARS).toInstant(), now);
-        cursor.advance(changes.stream().map(ListEntry::changeSeq).toList(), now);
-        store.savePosition(LISTING_FEED, cursor.position());
-        return lifted;
+                .toList());
     }
 
     /**
@@ -106,27 +96,47 @@ public class Lifts {
     @Scheduled(fixedDelayString = "${chengxin.measures.lift-follow:PT1S}")
     @Transactional
     public synchronized int followReceived() {
-        long position = store.lockPosition(RECEIVED_FEED);
-        if (!receivedCursorLoaded || receivedCursor.position() != position) {
-            receivedCursor.moveTo(position);
-            receivedCursorLoaded = true;
+        return follow(receivedFeed, (changes, now) -> {
+            List<JdbcMeasures.EndedEntry> ended = new ArrayList<>(changes.stream()
+                    .filter(e -> !e.inForce())
+                    .map(e -> new JdbcMeasures.EndedEntry(e.key(), LocalDate.ofInstant(
+                            e.receivedAt() == null ? now : e.receivedAt(), clock.getZone()), RECEIVED_EXIT))
+                    .toList());
+            List<ReceivedEntry> inForce = changes.stream().filter(ReceivedEntry::inForce).toList();
+            store.entriesInForceAgain(inForce.stream().map(ReceivedEntry::key).toList());
+            store.lastDays(inForce.stream().map(e -> new JdbcMeasures.LastDay(e.key(), e.validUntil())).toList(),
+                    ended.stream().map(JdbcMeasures.EndedEntry::id).toList());
+            ended.addAll(pastTheirLastDay());
+            return ended;
+        });
+    }
+
+    /**
+     * A feed of entries whose ends are followed: its name (where its position is kept), how a page of it after a
+     * position is read, and each change's number in it.
+     */
+    private record Feed<T>(String name, FeedCursor cursor, BiFunction<Long, Integer, List<T>> read,
+                           ToLongFunction<T> seq) {
+    }
+
+    /**
+     * Reads one page of the feed after its stored position (locked until the transaction ends), records the ends
+     * {@code ended} finds in it and lifts the checks resting only on ended entries, then stores the position moved
+     * over the page, in the same transaction: a restart resumes where it stopped, and no end is lost.
+     */
+    private <T> int follow(Feed<T> feed, BiFunction<List<T>, Instant, List<JdbcMeasures.EndedEntry>> ended) {
+        long position = store.lockPosition(feed.name());
+        if (!loaded.contains(feed.name()) || feed.cursor().position() != position) {
+            feed.cursor().moveTo(position);
+            loaded.add(feed.name());
         }
-        List<ReceivedEntry> changes = exchange.receivedSince(receivedCursor.position(), PAGE);
+        List<T> changes = feed.read().apply(feed.cursor().position(), PAGE);
         Instant now = clock.instant();
-        List<JdbcMeasures.EndedEntry> ended = new ArrayList<>(changes.stream()
-                .filter(e -> !e.inForce())
-                .map(e -> new JdbcMeasures.EndedEntry(e.key(), LocalDate.ofInstant(
-                        e.receivedAt() == null ? now : e.receivedAt(), clock.getZone()), RECEIVED_EXIT))
-                .toList());
-        List<ReceivedEntry> inForce = changes.stream().filter(ReceivedEntry::inForce).toList();
-        store.entriesInForceAgain(inForce.stream().map(ReceivedEntry::key).toList());
-        store.lastDays(inForce.stream().map(e -> new JdbcMeasures.LastDay(e.key(), e.validUntil())).toList(),
-                ended.stream().map(JdbcMeasures.EndedEntry::id).toList());
-        ended.addAll(pastTheirLastDay());
-        int lifted = ended.isEmpty() ? 0
-                : store.entriesEnded(ended, ZonedDateTime.now(clock).minusYears(YEARS).toInstant(), now);
-        receivedCursor.advance(changes.stream().map(ReceivedEntry::changeSeq).toList(), now);
-        store.savePosition(RECEIVED_FEED, receivedCursor.position());
+        List<JdbcMeasures.EndedEntry> ends = ended.apply(changes, now);
+        int lifted = ends.isEmpty() ? 0
+                : store.entriesEnded(ends, ZonedDateTime.now(clock).minusYears(YEARS).toInstant(), now);
+        feed.cursor().advance(changes.stream().map(c -> feed.seq().applyAsLong(c)).toList(), now);
+        store.savePosition(feed.name(), feed.cursor().position());
         return lifted;
     }
 
