@@ -96,6 +96,27 @@ public class Exchange {
     }
 
     /**
+     * Marks a partner to be pulled, or not (gaps review xxviii J7; issue #9: "push and pull by cursor"): a platform
+     * that takes no inbound connections (a county behind the government network boundary) reads what the partner
+     * queues for it from the partner's feed at its address ({@link Pulling}); pushing to that address goes on as before.
+     * Audited as the other changes of a partner are.
+     *
+     * @throws ExchangeProblem EXCHANGE_PARTNER_UNKNOWN for no such partner; PARTNER_PULL_NEEDS_ADDRESS when it has no
+     *                         http(s) address to pull from
+     */
+    public void setPulled(String code, boolean pull) {
+        Partner partner = store.partner(code).orElseThrow(() -> new ExchangeProblem("EXCHANGE_PARTNER_UNKNOWN",
+                DomainProblem.Kind.NOT_FOUND, "未登记的交换平台"));
+        if (pull && (partner.baseUrl() == null || partner.baseUrl().equals(KafkaLink.ADDRESS))) {
+            throw new ExchangeProblem("PARTNER_PULL_NEEDS_ADDRESS", DomainProblem.Kind.INVALID_INPUT,
+                    "拉取须有对方平台的 http(s) 地址");
+        }
+        store.setPulled(code, pull);
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "exchange.partner.pull")
+                .detail(code + (pull ? " pulled from " + partner.baseUrl() : " no longer pulled")));
+    }
+
+    /**
      * Queues for the partner the current message of everything in force it would have been sent (a partner declared
      * after records and entries existed never got them); idempotent, receivers apply by version.
      */

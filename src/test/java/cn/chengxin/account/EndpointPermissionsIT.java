@@ -90,6 +90,7 @@ class EndpointPermissionsIT {
             Map.entry("GET /console/exchange", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/exchange/reconcile", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/exchange/partners/{code}/resend", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/exchange/partners/{code}/pull", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/exchange/court-defaulters", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/exchange/loads/{id}/approve", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/exchange/loads/{id}/reject", EnumSet.of(Who.CREDIT_OFFICE)),

@@ -34,7 +34,8 @@ import org.springframework.stereotype.Repository;
 public class JdbcExchange {
 
     private static final String PARTNER_COLUMNS = "code, name, level, relation, base_url, public_key, enabled, "
-            + "failures, next_attempt_at, last_error, last_ack_at";
+            + "failures, next_attempt_at, last_error, last_ack_at, pull, pull_cursor, pull_failures, pull_next_at, "
+            + "last_pull_at, pull_error";
     private static final String OUTBOX_COLUMNS = "seq, partner_code, kind, source_id, version, status, queued_at, "
             + "attempts, acked_at, refused_code, refused_at, refused_reason";
     private static final String RECEIVED_COLUMNS = "source_platform, source_id, subject_pseudonym, masked_name, "
@@ -84,6 +85,48 @@ public class JdbcExchange {
     public void pushSucceeded(String code, Instant at) {
         jdbc.sql("UPDATE exchange.partner SET failures = 0, next_attempt_at = NULL, last_error = NULL, "
                 + "last_ack_at = ? WHERE code = ?").params(Timestamp.from(at), code).update();
+    }
+
+    // ---- pulls
+
+    /** Marks the partner to be pulled, or not; false when there is no such partner. */
+    public boolean setPulled(String code, boolean pull) {
+        return jdbc.sql("UPDATE exchange.partner SET pull = ?, pull_failures = 0, pull_next_at = NULL, "
+                + "pull_error = NULL WHERE code = ?").params(pull, code).update() == 1;
+    }
+
+    /**
+     * Claims the pull of a partner until {@code until}, when no other node holds it and it is due: the partner's
+     * cursor, or empty when the partner is not to be pulled now. One statement, so of two nodes claiming at once one
+     * gets it; a node that dies holding it holds it no longer than {@code until}.
+     */
+    public Optional<Long> claimPull(String code, Instant now, Instant until) {
+        return jdbc.sql("""
+                        UPDATE exchange.partner SET pull_claimed_until = ?
+                        WHERE code = ? AND pull AND enabled
+                          AND (pull_claimed_until IS NULL OR pull_claimed_until <= ?)
+                          AND (pull_next_at IS NULL OR pull_next_at <= ?)
+                        RETURNING pull_cursor""")
+                .params(Timestamp.from(until), code, Timestamp.from(now), Timestamp.from(now))
+                .query(Long.class).optional();
+    }
+
+    /**
+     * A pull's answer applied: the cursor to pull after next (never backwards: an older answer given again cannot
+     * bring back what was acknowledged), in the transaction that applies the answer, and the claim released.
+     */
+    public void pulled(String code, long cursor, Instant at) {
+        jdbc.sql("""
+                        UPDATE exchange.partner SET pull_cursor = GREATEST(pull_cursor, ?), pull_failures = 0,
+                            pull_next_at = NULL, pull_error = NULL, last_pull_at = ?, pull_claimed_until = NULL
+                        WHERE code = ?""").params(cursor, Timestamp.from(at), code).update();
+    }
+
+    /** A pull failed: the cursor stays, the next pull waits until {@code nextAttempt}, the claim is released. */
+    public void pullFailed(String code, int failures, Instant nextAttempt, String error) {
+        jdbc.sql("UPDATE exchange.partner SET pull_failures = ?, pull_next_at = ?, pull_error = ?, "
+                + "pull_claimed_until = NULL WHERE code = ?")
+                .params(failures, Timestamp.from(nextAttempt), error, code).update();
     }
 
     // ---- inbound refusals
@@ -674,7 +717,9 @@ public class JdbcExchange {
     private Partner mapPartner(ResultSet rs, int n) throws SQLException {
         return new Partner(rs.getString(1), rs.getString(2), PlatformLevel.valueOf(rs.getString(3)),
                 Relation.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getBoolean(7), rs.getInt(8),
-                instant(rs.getTimestamp(9)), rs.getString(10), instant(rs.getTimestamp(11)));
+                instant(rs.getTimestamp(9)), rs.getString(10), instant(rs.getTimestamp(11)), rs.getBoolean(12),
+                new Partner.PullState(rs.getLong(13), rs.getInt(14), instant(rs.getTimestamp(15)),
+                        instant(rs.getTimestamp(16)), rs.getString(17)));
     }
 
     private QueuedMessage mapQueued(ResultSet rs, int n) throws SQLException {

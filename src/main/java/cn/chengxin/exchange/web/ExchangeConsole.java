@@ -80,6 +80,13 @@ class ExchangeConsole {
         return "redirect:/console/exchange";
     }
 
+    /** Marks a partner to be pulled (its feed read from its address) or not, gaps review xxviii J7. */
+    @PostMapping("/console/exchange/partners/{code}/pull")
+    String pull(@PathVariable String code, @RequestParam boolean pull, RedirectAttributes redirect) {
+        ConsoleActions.flash(redirect, "exchange.pullSet", () -> exchange.setPulled(code, pull));
+        return "redirect:/console/exchange";
+    }
+
     /** Keeps the file for review: nothing is applied until another person approves it. */
     @PostMapping("/console/exchange/court-defaulters")
     String uploadCourtDefaulters(@RequestParam("file") MultipartFile file, RedirectAttributes redirect)
