@@ -69,7 +69,9 @@ class PartnerRequests {
                 : request.header("Content-Type", "application/json").POST(body);
         HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
-            throw new IOException("HTTP " + response.statusCode() + " from " + partner.code() + " " + path);
+            String code = Pushing.problemField(new String(response.body(), StandardCharsets.UTF_8), "code");
+            throw new IOException("HTTP " + response.statusCode() + " from " + partner.code() + " " + path
+                    + (code == null ? "" : " " + code));
         }
         return response;
     }

@@ -255,7 +255,7 @@ class Pushing {
     }
 
     /** A text member ({@code code}, {@code detail}) of a problem+json answer, or null. */
-    private static String problemField(String body, String name) {
+    static String problemField(String body, String name) {
         try {
             JsonNode value = PROBLEMS.readTree(body).get(name);
             return value == null || !value.isString() ? null : value.asString();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
@@ -81,7 +82,7 @@ class Receiving {
      * @throws ExchangeProblem when refused, the refusal audited first ({@link InboundRefusals})
      */
     Exchange.Acknowledgement receive(SignedBatch signed, Instant sentAt) {
-        return refusals.audited(signed.from(), "batch", () -> check(signed, sentAt, false)).acknowledgement();
+        return refusals.audited(signed.from(), "batch", () -> check(signed, sentAt, false, null)).acknowledgement();
     }
 
     /**
@@ -95,14 +96,29 @@ class Receiving {
      * @throws ExchangeProblem when the batch is refused whole, audited first
      */
     Optional<SignedBatch> receiveEach(SignedBatch signed, Instant sentAt) {
-        return refusals.audited(signed.from(), "batch", () -> check(signed, sentAt, true)).answer();
+        return refusals.audited(signed.from(), "batch", () -> check(signed, sentAt, true, null)).answer();
+    }
+
+    /**
+     * The answer to our pull of the partner's feed ({@link Pulling}; gaps review xxviii J7), {@code signed} as the
+     * partner answered, named from it: checked and applied exactly as a batch it pushed (its signature by the key
+     * declared for it, digest, encryption for us, addressing, time, every message; a batch id accepted before is
+     * refused), and its cursor handed to {@code keepCursor} in the transaction that applies it, so that a crash between
+     * the two neither loses nor repeats anything. An answer with no message (nothing waits) only hands on its cursor.
+     *
+     * @throws ExchangeProblem when refused, the refusal audited first: nothing applied, the cursor not handed on
+     */
+    Exchange.Acknowledgement pulled(SignedBatch signed, LongConsumer keepCursor) {
+        return refusals.audited(signed.from(), "pullAnswer", () -> check(signed, clock.instant(), false, keepCursor))
+                .acknowledgement();
     }
 
     /** What became of a batch: its acknowledgement, and over Kafka the answer naming the messages refused. */
     private record Outcome(Exchange.Acknowledgement acknowledgement, Optional<SignedBatch> answer) {
     }
 
-    private Outcome check(SignedBatch signed, Instant sentAt, boolean eachMessage) {
+    /** @param keepCursor for the answer to a pull, what keeps its cursor; null for a pushed batch */
+    private Outcome check(SignedBatch signed, Instant sentAt, boolean eachMessage, LongConsumer keepCursor) {
         Partner partner = requests.knownPartner(signed.from());
         if (!signed.signedBy(partner.publicKey())) {
             throw refused("EXCHANGE_SIGNATURE_INVALID", DomainProblem.Kind.FORBIDDEN,
@@ -116,10 +132,17 @@ class Receiving {
         Optional<Refusal> refusal = eachMessage
                 ? BatchAdmission.batchRefusal(batch, partner.code(), settings.platform().code(), sentAt,
                         settings.maxSkew())
+                : keepCursor != null
+                ? BatchAdmission.answerRefusal(batch, partner.code(), settings.platform().code(), partner.relation(),
+                        partner.level(), sentAt, settings.maxSkew())
                 : BatchAdmission.refusal(batch, partner.code(), settings.platform().code(), partner.relation(),
                         partner.level(), sentAt, settings.maxSkew());
         if (refusal.isPresent()) {
             throw refused(refusal.get().code(), kindOf(refusal.get().code()), refusal.get().reason());
+        }
+        if (keepCursor != null && batch.messages().isEmpty()) {
+            transaction.executeWithoutResult(status -> keepCursor.accept(batch.cursor()));
+            return new Outcome(new Exchange.Acknowledgement(batch.batchId(), 0, 0), Optional.empty());
         }
         List<IdentityDocument> documents = new ArrayList<>();
         List<JdbcExchange.Incoming> incoming = new ArrayList<>();
@@ -155,6 +178,9 @@ class Receiving {
                 }
             }
             store.batchApplied(partner.code(), batch.batchId(), changed);
+            if (keepCursor != null) {
+                keepCursor.accept(batch.cursor());
+            }
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.receive").detail("batch "
                     + batch.batchId() + " from " + partner.code() + ": " + incoming.size() + " messages, " + changed
                     + " applied" + (refusedMessages.isEmpty() ? "" : ", " + refusedMessages.size() + " refused")));

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A provincial platform on loopback that accepts our pushed batches only with our valid signature and digest (and
  * opens them with the key of the test partner they are encrypted for, the one declared at its address), and
  * that can be taken down (it answers 503) to test the outbox's retries, or refuse some messages. Signing as {@link #signAs} a declared
- * partner, it also answers the downward reconciliation with what it says it {@link #relayed} to us.
+ * partner, it also answers the downward reconciliation with what it says it {@link #relayed} to us, and our pulls of
+ * its {@link #feed} (verifying our signature of each; it can replay an answer or forge its signature).
  */
 final class FakeParent implements AutoCloseable {
 
@@ -38,6 +39,18 @@ final class FakeParent implements AutoCloseable {
     volatile boolean down;
     /** Messages it refuses as a nation refuses a relay it does not take (403 EXCHANGE_RELAY_REFUSED). */
     volatile java.util.function.Predicate<ExchangeMessage> refuses = m -> false;
+
+    /** What it queues for us to pull, by position: the cursor after the n-th message is n. */
+    final List<ExchangeMessage> feed = new CopyOnWriteArrayList<>();
+    /** The cursors our pulls asked to start after, in order. */
+    final List<Long> pulledAfter = new CopyOnWriteArrayList<>();
+    /** Answers a pull with its last answer that had messages, byte for byte (a replay). */
+    volatile boolean replaysLastAnswer;
+    /** Answers the next pull from the start of the feed, whatever cursor is asked (as if it lost our acknowledgements). */
+    volatile boolean ignoresCursorOnce;
+    /** Signs its answers with a key other than the one declared for it. */
+    volatile boolean forgesAnswers;
+    private volatile SignedBatch lastAnswer;
 
     FakeParent(String ourPublicKey) throws IOException {
         this.ourPublicKey = ourPublicKey;
@@ -113,6 +126,50 @@ final class FakeParent implements AutoCloseable {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, answer.length);
             exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.createContext(Pulling.FEED_PATH, exchange -> {
+            requests.incrementAndGet();
+            String requester = exchange.getRequestHeaders().getFirst(SignedBatch.PLATFORM);
+            String query = exchange.getRequestURI().getQuery();
+            long after = Long.parseLong(query.replaceAll(".*after=([0-9]+).*", "$1"));
+            String at = java.net.URLDecoder.decode(query.replaceAll(".*at=([^&]+).*", "$1"),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            String signature = exchange.getRequestHeaders().getFirst(SignedBatch.SIGNATURE);
+            byte[] signedText = ("pull\n" + requester + "\n" + signer.code + "\n" + after + "\n" + at)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (signature == null || !cn.chengxin.audit.SigningKeys.verify(this.ourPublicKey, signedText,
+                    java.util.Base64.getDecoder().decode(signature))) {
+                badSignatures.incrementAndGet();
+                byte[] refusal = "{\"code\":\"EXCHANGE_SIGNATURE_INVALID\",\"status\":403}".getBytes();
+                exchange.sendResponseHeaders(403, refusal.length);
+                exchange.getResponseBody().write(refusal);
+                exchange.close();
+                return;
+            }
+            pulledAfter.add(after);
+            SignedBatch answer;
+            if (replaysLastAnswer && lastAnswer != null) {
+                answer = lastAnswer;
+            } else {
+                int from = ignoresCursorOnce ? 0 : (int) Math.min(after, feed.size());
+                ignoresCursorOnce = false;
+                List<ExchangeMessage> messages = List.copyOf(feed.subList(from, feed.size()));
+                answer = signer.answer(requester, java.time.Instant.now(), from + messages.size(), messages);
+                if (!messages.isEmpty()) {
+                    lastAnswer = answer;
+                }
+            }
+            if (forgesAnswers) {
+                answer = new SignedBatch(answer.from(), answer.body(), answer.digest(), java.util.Base64.getEncoder()
+                        .encodeToString(TestPartner.fresh("伪造").key.sign(answer.body())));
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add(SignedBatch.PLATFORM, answer.from());
+            exchange.getResponseHeaders().add(SignedBatch.DIGEST, answer.digest());
+            exchange.getResponseHeaders().add(SignedBatch.SIGNATURE, answer.signature());
+            exchange.sendResponseHeaders(200, answer.body().length);
+            exchange.getResponseBody().write(answer.body());
             exchange.close();
         });
         server.start();

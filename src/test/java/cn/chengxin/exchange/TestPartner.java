@@ -76,6 +76,12 @@ final class TestPartner {
                 key, receiverKey);
     }
 
+    /** Its answer to a pull by {@code to}: a batch with the cursor to pull after next, encrypted and signed. */
+    SignedBatch answer(String to, Instant at, long cursor, List<ExchangeMessage> messages) {
+        return SignedBatch.sign(new Batch(ExchangeMessage.FORMAT, UUID.randomUUID(), code, to, at, cursor, messages),
+                key, receiverKey);
+    }
+
     static ResultActions push(MockMvc mvc, SignedBatch batch) throws Exception {
         return push(mvc, batch.from(), batch.body(), batch.digest(), batch.signature());
     }

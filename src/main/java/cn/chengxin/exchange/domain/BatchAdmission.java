@@ -39,9 +39,29 @@ public final class BatchAdmission {
         return Optional.empty();
     }
 
+    /**
+     * The refusal of an answer to our pull (docs/exchange-format.md, Pull): a batch like any pushed one, which carries
+     * the cursor to pull after next and may have no message at all (nothing waits for us).
+     */
+    public static Optional<Refusal> answerRefusal(Batch batch, String sender, String self, Relation relation,
+                                                  PlatformLevel level, Instant now, Duration skew) {
+        if (batch.cursor() == null || batch.cursor() < 0) {
+            return refuse("EXCHANGE_BATCH_MALFORMED", "an answer to a pull carries its cursor");
+        }
+        if (batch.messages() != null && batch.messages().isEmpty()) {
+            return whole(batch, sender, self, now, skew, true);
+        }
+        return refusal(batch, sender, self, relation, level, now, skew);
+    }
+
     /** The refusal of the batch as such (format, addressing, time, size), whatever its messages say. */
     public static Optional<Refusal> batchRefusal(Batch batch, String sender, String self, Instant now,
                                                  Duration skew) {
+        return whole(batch, sender, self, now, skew, false);
+    }
+
+    private static Optional<Refusal> whole(Batch batch, String sender, String self, Instant now, Duration skew,
+                                           boolean mayBeEmpty) {
         if (!ExchangeMessage.FORMAT.equals(batch.format())) {
             return refuse("EXCHANGE_FORMAT_UNSUPPORTED", "format must be " + ExchangeMessage.FORMAT);
         }
@@ -55,7 +75,7 @@ public final class BatchAdmission {
             return refuse("EXCHANGE_BATCH_STALE", "createdAt is more than " + skew.toSeconds()
                     + " s away from this platform's clock");
         }
-        if (batch.messages().isEmpty() || batch.messages().size() > Batch.MAX_MESSAGES) {
+        if (batch.messages().isEmpty() && !mayBeEmpty || batch.messages().size() > Batch.MAX_MESSAGES) {
             return refuse("EXCHANGE_BATCH_MALFORMED", "a batch has 1 to " + Batch.MAX_MESSAGES + " messages");
         }
         return Optional.empty();

@@ -35,6 +35,29 @@ class BatchAdmissionTests {
                 Relation.PARENT)).isEmpty();
     }
 
+    /** docs/exchange-format.md, Pull: an answer carries its cursor and may be empty; a pushed batch may not. */
+    @Test
+    void anAnswerToAPullCarriesItsCursorAndMayBeEmptyWhereAPushedBatchMayNot() {
+        Batch empty = new Batch(ExchangeMessage.FORMAT, UUID.randomUUID(), "410000", "411700", NOW, 17L, List.of());
+        assertThat(answer(empty)).isEmpty();
+        assertThat(code(empty, "410000", Relation.PARENT)).contains("EXCHANGE_BATCH_MALFORMED");
+        Batch withoutCursor = new Batch(ExchangeMessage.FORMAT, UUID.randomUUID(), "410000", "411700", NOW, null,
+                List.of(entry("410000")));
+        assertThat(answer(withoutCursor)).contains("EXCHANGE_BATCH_MALFORMED");
+        Batch full = new Batch(ExchangeMessage.FORMAT, UUID.randomUUID(), "410000", "411700", NOW, 18L,
+                List.of(entry("411500")));
+        assertThat(answer(full)).isEmpty();
+        assertThat(answer(new Batch(ExchangeMessage.FORMAT, UUID.randomUUID(), "410000", "411700",
+                NOW.minus(Duration.ofMinutes(6)), 17L, List.of()))).contains("EXCHANGE_BATCH_STALE");
+        assertThat(answer(new Batch(ExchangeMessage.FORMAT, UUID.randomUUID(), "410000", "411000", NOW, 17L,
+                List.of()))).contains("EXCHANGE_BATCH_MISADDRESSED");
+    }
+
+    private static Optional<String> answer(Batch batch) {
+        return BatchAdmission.answerRefusal(batch, "410000", "411700", Relation.PARENT, PlatformLevel.PROVINCE, NOW,
+                SKEW).map(Refusal::code);
+    }
+
     @Test
     void refusesABatchOlderOrNewerThanTheSkew() {
         assertThat(code(Messages.batch("410000", "411700", NOW.minus(Duration.ofMinutes(6)), entry("410000")),
