@@ -51,13 +51,10 @@ class PullingIT {
 
     @Test
     void aPulledParentsBlackListEntryAndItsExitArriveAndAReplayedOrRepeatedAnswerChangesNothing() throws Exception {
-        String number = TestCitizens.withCheckCharacter("41150019800312" + String.format("%03d",
-                System.nanoTime() % 1000));
+        String number = numberBorn("19800312");
         String sourceId = "list/" + UUID.randomUUID();
         try (FakeParent parent = new FakeParent(exchange.platform().publicKey())) {
-            TestPartner city = TestPartner.fresh("信用市").declaredAs(exchange, Relation.PARENT,
-                    PlatformLevel.PROVINCE, parent.baseUrl());
-            parent.signAs(city);
+            TestPartner city = parentAt(parent);
             try {
                 exchange.setPulled(city.code, true);
                 parent.feed.add(Messages.blackListEntry("411500", sourceId, 1, "EFFECTIVE", number, "司马青"));
@@ -105,21 +102,17 @@ class PullingIT {
                 assertThat(state(city).cursor()).isEqualTo(2);
                 assertThat(state(city).lastError()).isNull();
             } finally {
-                exchange.setPulled(city.code, false);
-                city.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
+                forget(city);
             }
         }
     }
 
     @Test
     void anAnswerWithABadSignatureIsRefusedTheCursorStaysAndTheConsoleShowsIt() throws Exception {
-        String number = TestCitizens.withCheckCharacter("41150019810415" + String.format("%03d",
-                System.nanoTime() % 1000));
+        String number = numberBorn("19810415");
         String sourceId = "list/" + UUID.randomUUID();
         try (FakeParent parent = new FakeParent(exchange.platform().publicKey())) {
-            TestPartner city = TestPartner.fresh("信用市").declaredAs(exchange, Relation.PARENT,
-                    PlatformLevel.PROVINCE, parent.baseUrl());
-            parent.signAs(city);
+            TestPartner city = parentAt(parent);
             try {
                 mvc.perform(post("/console/exchange/partners/" + city.code + "/pull").param("pull", "true")
                                 .with(office()).with(csrf()))
@@ -165,13 +158,30 @@ class PullingIT {
                 assertThat(pulling.pullDue(Instant.now())).as("no longer pulled").isZero();
                 assertThat(held(sourceId)).isEqualTo("EFFECTIVE@1");
             } finally {
-                exchange.setPulled(city.code, false);
-                city.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
+                forget(city);
             }
             mvc.perform(post("/console/exchange/partners/" + city.code + "/pull").param("pull", "true")
                             .with(office()).with(csrf()))
                     .andExpect(flash().attribute("failureCode", "PARTNER_PULL_NEEDS_ADDRESS"));
         }
+    }
+
+    /** A parent on loopback declared to us at its address, answering as itself. */
+    private TestPartner parentAt(FakeParent parent) {
+        TestPartner city = TestPartner.fresh("信用市").declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE,
+                parent.baseUrl());
+        parent.signAs(city);
+        return city;
+    }
+
+    /** The parent neither pulled nor pushed to any more: the other tests' pushes leave it alone. */
+    private void forget(TestPartner city) {
+        exchange.setPulled(city.code, false);
+        city.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
+    }
+
+    private static String numberBorn(String birth) {
+        return TestCitizens.withCheckCharacter("411500" + birth + String.format("%03d", System.nanoTime() % 1000));
     }
 
     private Partner.PullState state(TestPartner partner) {
