@@ -37,6 +37,7 @@ class AnnouncingMigratedChangesIT {
 
     @Test
     void announcesWhatAMigrationChangedOnce() {
+        announcing.announce(); // what other tests' migrations left (e.g. V267 run again by CourtListingPublicationIT)
         TestCitizens.Person person = TestCitizens.register(subjects, "邵建国");
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
         UUID record = UUID.randomUUID();
