@@ -36,10 +36,11 @@ class PublicContentBrowserIT {
     void aCaseIsWrittenReviewedAndPublishedAndATipOffIsAnswered() {
         String clerk = TestStaff.create(directory, "CREDIT_OFFICE");
         String reviewer = TestStaff.create(directory, "CREDIT_OFFICE");
+        String handler = TestStaff.create(directory, "TIPOFF_HANDLER");
         String marker = Long.toString(System.nanoTime(), 36);
         String title = "诚信经营获得绿色通道的典型案例 " + marker;
         try (BrowserContext clerkSide = context(); BrowserContext reviewerSide = context();
-             BrowserContext citizenSide = context()) {
+             BrowserContext citizenSide = context(); BrowserContext handlerSide = context()) {
             Page writing = clerkSide.newPage();
             signIn(writing, clerk);
             consoleMenu(writing, "典型案例与文章").click();
@@ -86,13 +87,16 @@ class PublicContentBrowserIT {
             assertThat(citizen.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("举报已收到");
             String receipt = citizen.locator("[data-field=receipt-code]").innerText();
 
-            consoleMenu(reviewing, "举报处理").click();
-            reviewing.locator("#tipoffs tr", new Page.LocatorOptions().setHasText(subject)).getByRole(AriaRole.LINK)
+            // Tip-offs are handled by the 举报受理员 (a role of its own), not by every clerk.
+            Page handling = handlerSide.newPage();
+            signIn(handling, handler);
+            consoleMenu(handling, "举报处理").click();
+            handling.locator("#tipoffs tr", new Page.LocatorOptions().setHasText(subject)).getByRole(AriaRole.LINK)
                     .click();
-            reviewing.getByLabel("处理结果").selectOption("ACCEPTED");
-            reviewing.getByLabel("答复举报人").fill("已受理，已转市市场监督管理局核查。");
-            button(reviewing, "保存处理结果").click();
-            assertThat(reviewing.getByRole(AriaRole.STATUS)).containsText("处理结果已保存");
+            handling.getByLabel("处理结果").selectOption("ACCEPTED");
+            handling.getByLabel("答复举报人").fill("已受理，已转市市场监督管理局核查。");
+            button(handling, "保存处理结果").click();
+            assertThat(handling.getByRole(AriaRole.STATUS)).containsText("处理结果已保存");
 
             citizen.navigate(url("/tipoffs/status"));
             citizen.getByLabel("查询码").fill(receipt);
