@@ -160,6 +160,29 @@ public class SubjectRegistry {
     }
 
     /**
+     * Registers a person whose identity was verified in person at the credit office's window, or by the real-name
+     * provider online, and whose number the register does not know (gaps review xxix K3; RULES.md §9: self-query with
+     * real-name verification). The subject has no records; its name is the verified one ({@link NameSource#CITIZEN}).
+     * Audited under the new subject ({@code subject.register.citizen}); an existing subject is returned untouched.
+     *
+     * @param by how the identity was verified, for the audit log; never a number
+     */
+    @Transactional
+    public UUID registerVerifiedPerson(IdentityDocument document, String name, String by) {
+        requireKind(document, SubjectKind.PERSON);
+        Optional<UUID> existing = find(document);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        UUID id = register(document, name.strip(), false, NameSource.CITIZEN, created -> subjects.insertPersonDetails(
+                created, new NewPerson(document, name.strip(), null, null, List.of(), List.of(), false)));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.register.citizen")
+                .subject(pseudonymOf(id).orElseThrow())
+                .detail("person with no records registered; identity verified " + by));
+        return id;
+    }
+
+    /**
      * Registers a subject a relayed message names, under the name it carried, as provisional ({@link
      * NameSource#EXCHANGE}: no department of this platform and no review gave it, gaps review xxvii I9); or returns
      * the existing subject with the same number, its name untouched (idempotent).
