@@ -100,11 +100,18 @@ public class Consents {
      * child under 14 consents only through the guardian. The check is kept with the consent and named in the audit
      * event, which the clerk makes for the person ({@code granted_via} counter).
      *
+     * A person the register does not know is registered with no records under the name on the document checked
+     * ({@link CounterPersons}, gaps review xxix K3), so that an institution can query their clean record.
+     *
      * @param documentType the type of a passport or travel-permit holder's number; blank: inferred
+     * @param personName   the name on the person's document, used only when the register does not know the number
      */
-    public Consent grantAtCounter(Actor clerk, String subjectNumber, String documentType, CounterIdentityCheck check,
-                                  UUID clientId, Purpose purpose, Integer days, boolean singleUse) {
-        UUID subjectId = checkedAtCounter(subjectNumber, documentType, check).subjectId();
+    public Consent grantAtCounter(Actor clerk, String subjectNumber, String documentType, String personName,
+                                  CounterIdentityCheck check, UUID clientId, Purpose purpose, Integer days,
+                                  boolean singleUse) {
+        IdentityDocument document = subjects.validate(DocumentType.named(documentType), subjectNumber);
+        UUID subjectId = CounterPersons.findOrRegister(subjects, document, personName, check);
+        requireCheckFor(subjectId, check);
         Consent consent = newConsent(subjectId, clientId, purpose, days, singleUse);
         transactions.executeWithoutResult(tx -> {
             store.insertConsent(consent, "counter");

@@ -152,12 +152,16 @@ public class Reports {
      * at the counter by the named clerk ({@link #COUNTER_ACTION}, {@link #COUNTER_PURPOSE}); the identity check is
      * kept with it. The number typed is never echoed: a refusal names the fault only.
      *
+     * A person the register does not know is registered with no records under the name on the document checked
+     * ({@link CounterPersons}, gaps review xxix K3): the report says that no credit records were collected.
+     *
      * @param documentType the type of a passport or travel-permit holder's number; blank: inferred
+     * @param personName   the name on the person's document, used only when the register does not know the number
      */
-    public Issued atCounter(Actor clerk, String subjectNumber, String documentType, CounterIdentityCheck check) {
+    public Issued atCounter(Actor clerk, String subjectNumber, String documentType, String personName,
+                            CounterIdentityCheck check) {
         IdentityDocument document = subjects.validate(DocumentType.named(documentType), subjectNumber);
-        UUID subjectId = subjects.find(document).orElseThrow(() -> new InquiryProblem("SUBJECT_UNKNOWN",
-                DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
+        UUID subjectId = CounterPersons.findOrRegister(subjects, document, personName, check);
         SubjectProfile subject = profile(subjectId);
         if (subject.kind() != cn.chengxin.subject.domain.SubjectKind.PERSON) {
             throw new InquiryProblem("REPORT_KIND_INVALID", DomainProblem.Kind.INVALID_INPUT,

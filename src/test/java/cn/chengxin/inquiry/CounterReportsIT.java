@@ -176,6 +176,54 @@ class CounterReportsIT {
      * 撤回查询授权 (gaps review xxix K1; RULES.md §9, PIPL Art. 15): what was granted at the window is withdrawn
      * there, after the same identity check, and the institution's next query on it is refused CONSENT_WITHDRAWN.
      */
+    /**
+     * Gaps review xxix K3: a person the register does not know (a nurse from another city, no records here) is
+     * registered at the window once the clerk checked her card and typed the name on it, and takes her report of a
+     * clean record; without the name the clerk is asked for it. She then consents, and the hospital's query answers.
+     */
+    @Test
+    void aPersonWithNoFileIsRegisteredAtTheCounterAndTakesAReportAndConsents() throws Exception {
+        String number = TestCitizens.unregisteredNumber();
+        var document = subjects.validate(DocumentType.RESIDENT_ID, number);
+        var clerk = clerk("counter-k");
+
+        mvc.perform(counterReport(number).param("seenDocument", "RESIDENT_ID_CARD").with(authentication(clerk)))
+                .andExpect(flash().attribute("failureCode", "COUNTER_NAME_REQUIRED"));
+        assertThat(subjects.find(document)).as("nobody registered without a name").isEmpty();
+
+        MvcResult issued = mvc.perform(counterReport(number).param("seenDocument", "RESIDENT_ID_CARD")
+                        .param("personName", " 柏无档 ").with(authentication(clerk)))
+                .andExpect(flash().attribute("successKey", "counter.issued")).andReturn();
+        UUID reportId = (UUID) issued.getFlashMap().get("issuedId");
+
+        UUID subjectId = subjects.find(document).orElseThrow();
+        assertThat(subjects.profile(subjectId).orElseThrow()).satisfies(p -> {
+            assertThat(p.name()).isEqualTo("柏无档");
+            assertThat(p.nameProvisional()).isFalse();
+        });
+        ReportContent content = reports.aboutSubject(subjectId, reportId).orElseThrow().content();
+        assertThat(content.goodRecords()).isEmpty();
+        assertThat(content.negativeRecords()).isEmpty();
+        assertThat(content.otherRecords()).isEmpty();
+        assertThat(content.lists()).isEmpty();
+        String pseudonym = subjects.pseudonymOf(subjectId).orElseThrow();
+        assertThat(history.of(pseudonym, 20)).anySatisfy(a -> {
+            assertThat(a.action()).isEqualTo("subject.register.citizen");
+            assertThat(a.actorName()).isEqualTo("counter-k");
+        });
+        String page = mvc.perform(get("/console/reports/self").with(authentication(clerk)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("name=\"personName\"").doesNotContain(number);
+
+        ApiClients.IssuedKey hospital = apiClients.issue("人事系统无档", "辛医院", ApiClient.Kind.INSTITUTION, null,
+                Set.of(Permission.API_REPORT_QUERY), 6000);
+        mvc.perform(consentAtCounter(number, hospital.clientId()).param("seenDocument", "RESIDENT_ID_CARD")
+                        .with(authentication(clerk)))
+                .andExpect(flash().attribute("successKey", "counter.consentRecorded"));
+        lending(hospital.key(), number).andExpect(status().isOk());
+        assertThat(subjects.find(document)).contains(subjectId);
+    }
+
     @Test
     void aConsentGrantedAtTheCounterIsWithdrawnThereAndTheInstitutionIsRefused() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "柏守义");

@@ -86,6 +86,7 @@ class CounterReports {
     /** The person's own full report; a refusal names the fault, never the number typed. */
     @PostMapping("/console/reports/self")
     String issue(@RequestParam(defaultValue = "") String number, @RequestParam(defaultValue = "") String documentType,
+                 @RequestParam(defaultValue = "") String personName,
                  @RequestParam(required = false) SeenDocument seenDocument,
                  @RequestParam(defaultValue = "false") boolean byGuardian,
                  @RequestParam(defaultValue = "") String guardianName,
@@ -95,7 +96,8 @@ class CounterReports {
         try {
             CounterIdentityCheck check = CounterIdentityCheck.of(seenDocument, byGuardian, guardianName,
                     guardianDocument, guardianNumber, proof);
-            Reports.Issued issued = reports.atCounter(AuditLog.currentActor(), number, documentType, check);
+            Reports.Issued issued = reports.atCounter(AuditLog.currentActor(), number, documentType, personName,
+                    check);
             redirect.addFlashAttribute("successKey", "counter.issued");
             redirect.addFlashAttribute("issued", issued.number());
             redirect.addFlashAttribute("issuedId", issued.id());
@@ -109,6 +111,7 @@ class CounterReports {
     @PostMapping("/console/reports/self/consents")
     String consent(@RequestParam(defaultValue = "") String number,
                    @RequestParam(defaultValue = "") String documentType,
+                   @RequestParam(defaultValue = "") String personName,
                    @RequestParam(required = false) SeenDocument seenDocument,
                    @RequestParam(defaultValue = "false") boolean byGuardian,
                    @RequestParam(defaultValue = "") String guardianName,
@@ -119,7 +122,7 @@ class CounterReports {
                    @RequestParam(required = false) Integer days,
                    @RequestParam(defaultValue = "false") boolean singleUse, RedirectAttributes redirect) {
         ConsoleActions.flash(redirect, "counter.consentRecorded", () -> consents.grantAtCounter(
-                AuditLog.currentActor(), number, documentType, CounterIdentityCheck.of(seenDocument, byGuardian,
+                AuditLog.currentActor(), number, documentType, personName, CounterIdentityCheck.of(seenDocument, byGuardian,
                         guardianName, guardianDocument, guardianNumber, proof), clientId, purpose, days, singleUse));
         return "redirect:/console/reports/self";
     }
