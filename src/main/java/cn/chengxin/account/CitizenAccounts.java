@@ -22,6 +22,7 @@ import cn.chengxin.audit.AuditResult;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.security.Actor;
+import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.PersonalDataProtection;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
@@ -112,13 +113,23 @@ public class CitizenAccounts {
         // gaps review xxvii I6): a department's spelling is no other name than the one on the person's card. A name
         // only a relayed message gave (provisional, I9) is no test: the real-name provider's answer below is.
         boolean provisional = profile.isPresent() && profile.get().nameProvisional();
-        if (profile.isEmpty() || !provisional && !SubjectNames.same(profile.get().name(), trimmedName)) {
+        boolean unknown = profile.isEmpty();
+        if (unknown && trimmedName.isEmpty()
+                || !unknown && !provisional && !SubjectNames.same(profile.get().name(), trimmedName)) {
             throw mismatch(subjectPseudonym, "name does not match");
         }
+        if (unknown) {
+            // Gaps review xxix K3: a number the register does not know (a person with no records) is no refusal of its
+            // own; the real-name provider alone decides, with the one answer for wrong and unknown until it matches.
+            requireRealName(trimmedName, document, phone, subjectPseudonym);
+        }
         // RULES.md §6: a child under 14 cannot consent alone, and no guardian can be verified here. Asked only once the
-        // number and name match, which unknown numbers never do: they keep the one answer above (the age is in the
-        // number anyway). An unknown birth date is let through (see GuardianConsent).
-        if (GuardianConsent.required(profile.get().birthDate(), LocalDate.now(clock))) {
+        // number and name match (for an unknown number: once the provider matched them). An unknown birth date is let
+        // through (see GuardianConsent).
+        LocalDate birthDate = unknown
+                ? new NewPerson(document, trimmedName, null, null, List.of(), List.of(), false).birthDate()
+                : profile.get().birthDate();
+        if (GuardianConsent.required(birthDate, LocalDate.now(clock))) {
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.register").subject(subjectPseudonym)
                     .by(AuditLog.currentActor()).result(AuditResult.DENIED).detail("under 14"));
             throw new AccountProblem("REGISTRATION_GUARDIAN_REQUIRED", DomainProblem.Kind.FORBIDDEN,
@@ -127,7 +138,9 @@ public class CitizenAccounts {
         // RULES.md §9 real-name verification: the phone must be the person's own (gaps review #1), asked before the
         // account is looked for, so that only the person learns that their number is taken, and before any code goes.
         // The provider gets the name as the person typed it, the spelling of their card, not the registry's.
-        requireRealName(trimmedName, document, phone, subjectPseudonym);
+        if (!unknown) {
+            requireRealName(trimmedName, document, phone, subjectPseudonym);
+        }
         if (provisional) {
             // The provider matched this name with the number: the register takes it (gaps review xxvii I9).
             subjects.settleNames(java.util.Map.of(subjectId.get(), trimmedName), NameSource.CITIZEN,
@@ -142,6 +155,11 @@ public class CitizenAccounts {
         Optional<Instant> previous = pending.lastSentTo(phonePseudonym);
         if (previous.isPresent() && previous.get().plus(RESEND_AFTER).isAfter(now)) {
             throw new AccountProblem("SMS_TOO_FREQUENT", DomainProblem.Kind.TOO_MANY, "验证码发送过于频繁，请一分钟后再试");
+        }
+        if (unknown) {
+            // The provider confirmed name, number and phone: the person is registered with no records (K3).
+            subjectId = Optional.of(subjects.registerVerifiedPerson(document, trimmedName,
+                    "online by the real-name provider (name, number and phone)"));
         }
         String code = SmsCodes.next(random);
         UUID id = Ids.newId();

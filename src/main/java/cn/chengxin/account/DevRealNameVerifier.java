@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * test profiles), labelled synthetic everywhere it shows: every registered person has one synthetic phone number,
  * derived from their pseudonym ({@link #syntheticPhoneOf}), and registration passes only with that number and the
  * name the registry holds, however written ({@link SubjectNames}); any name where the registry's is only provisional
- * (a relayed subject's), as a real provider knows the name on the card. It never accepts a phone merely typed, so the
+ * (a relayed subject's) or where the register knows no such number (gaps review xxix K3), as a real provider knows the
+ * name on the card. It never accepts a phone merely typed, so the
  * dev site behaves as production does: a stranger's phone is refused. The number is in the 154 block, which no
  * operator has been given for public mobile service, so no text can reach a real person. The page {@code /dev/sms} tells a demo user a resident's number.
  */
@@ -41,8 +42,11 @@ public class DevRealNameVerifier implements RealNameVerifier {
     @Override
     public Verdict verify(String name, IdentityDocument document, String phone) {
         Optional<SubjectProfile> person = subjects.find(document).flatMap(subjects::profile);
-        boolean match = person.isPresent() && (person.get().nameProvisional() || SubjectNames.same(person.get().name(), name))
-                && syntheticPhoneOf(subjects.pseudonymOf(document)).equals(phone);
+        // A number the register does not know (a person with no records here, gaps review xxix K3) has its synthetic
+        // phone too, and any non-blank name, as a real provider knows the name on the card.
+        boolean nameMatches = person.isEmpty() ? !name.isBlank()
+                : person.get().nameProvisional() || SubjectNames.same(person.get().name(), name);
+        boolean match = nameMatches && syntheticPhoneOf(subjects.pseudonymOf(document)).equals(phone);
         return match ? Verdict.MATCH : Verdict.MISMATCH;
     }
 

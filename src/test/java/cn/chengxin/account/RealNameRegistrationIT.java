@@ -121,6 +121,37 @@ class RealNameRegistrationIT {
                 .isEqualTo(1);
     }
 
+    /**
+     * Gaps review xxix K3: a person the register does not know (no records here) registers once the real-name provider
+     * confirms name, number and phone, and becomes a subject with no records under the name typed. Until then the
+     * answer is the one a wrong name gets, and nobody is registered.
+     */
+    @Test
+    void anUnknownNumberRegistersOnceTheRealNameProviderConfirmsIt() {
+        TestCitizens.Person known = TestCitizens.register(subjects, "冯有档");
+        AccountProblem wrongName = catchThrowableOfType(AccountProblem.class,
+                () -> citizens.startRegistration(known.number(), "冯不对", known.phone(), "Feng-Youdang-2026"));
+        var document = subjects.validate(DocumentType.RESIDENT_ID, TestCitizens.unregisteredNumber());
+        String phone = TestCitizens.phoneOf(subjects, document);
+        String strangers = phone.equals("13912345678") ? "13912345679" : "13912345678";
+
+        AccountProblem unknown = catchThrowableOfType(AccountProblem.class,
+                () -> citizens.startRegistration(document.number(), "冯无档", strangers, "Feng-Wudang-2026"));
+        assertThat(unknown.code()).isEqualTo("REAL_NAME_MISMATCH");
+        assertThat(unknown.getMessage()).as("unknown and wrong answered alike").isEqualTo(wrongName.getMessage());
+        assertThat(subjects.find(document)).as("nobody registered before the provider confirms").isEmpty();
+
+        UUID registration = citizens.startRegistration(document.number(), "冯无档", phone, "Feng-Wudang-2026");
+        citizens.completeRegistration(registration, lastCode());
+
+        UUID subject = subjects.find(document).orElseThrow();
+        assertThat(subjects.profile(subject).orElseThrow().name()).isEqualTo("冯无档");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'subject.register.citizen' "
+                + "AND subject_pseudonym = ?").param(subjects.pseudonymOf(document)).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(citizens.login(phone, "Feng-Wudang-2026")).isInstanceOf(CitizenAccounts.LoginOutcome.Passed.class);
+    }
+
     /** Without a provider nobody registers online: every applicant is sent to the window alike, and nothing is kept. */
     @Test
     void withoutARealNameProviderEveryApplicantIsSentToTheWindow() {
