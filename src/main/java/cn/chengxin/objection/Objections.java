@@ -619,6 +619,24 @@ public class Objections {
         return o;
     }
 
+    /**
+     * 按证件查找 (K5 of gaps-review-xxix): every case of the person named by their document, open and decided, the newest
+     * first, so that a clerk can answer "what happened to my objection?" at the window (RULES.md §5: the person is told
+     * the outcome and its reasons). The number is posted, never in an address; the look is recorded about the subject
+     * before anything is shown (RULES.md §9, §10), with the queue's own purpose, as opening a case is.
+     */
+    public List<Objection> ofPerson(String documentType, String number) {
+        var document = subjects.validate(DocumentType.named(documentType), number);
+        UUID subjectId = subjects.find(document).orElseThrow(() -> problem("OBJECTION_SUBJECT_UNKNOWN",
+                DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
+        StaffQueryPurpose purpose = StaffQueryPurpose.OBJECTION_HANDLING;
+        audit.record(AuditEntry.of(AuditCategory.QUERY, "objection.search")
+                .subject(subjects.pseudonymOf(subjectId).orElseThrow())
+                .purpose(purpose.label(), purpose.legalBasis())
+                .detail("按证件查找异议"));
+        return store.ofSubject(subjectId);
+    }
+
     /** The purpose is the queue's own: a case is opened to handle it (the subject's reasons stay out of the detail). */
     private void recordLook(Objection o) {
         StaffQueryPurpose purpose = StaffQueryPurpose.OBJECTION_HANDLING;

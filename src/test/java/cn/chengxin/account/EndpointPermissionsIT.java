@@ -101,6 +101,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/objections/{id}/route", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/objections/{id}/pause", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/objections/proceedings", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/objections/search", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/objections/proceedings/{id}/clear", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/objection-answers", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("GET /console/objection-answers/evidence/{id}", EnumSet.of(Who.DEPT_OPERATOR)),

@@ -48,12 +48,37 @@ class ObjectionsConsole {
         model.addAttribute("open", open);
         model.addAttribute("contested", objections.contestedOf(open));
         model.addAttribute("correctionsEscalated", objections.correctionsEscalated());
-        model.addAttribute("decided", objections.recentlyDecided());
+        var decided = objections.recentlyDecided();
+        model.addAttribute("decided", decided);
+        model.addAttribute("decidedContested", objections.contestedOf(decided));
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("proceedingKinds", RecordProceeding.Kind.values());
         model.addAttribute("documentTypes", DocumentType.values());
         model.addAttribute("deadlines", objections.deadlines());
         return "console/objections";
+    }
+
+    /**
+     * 按证件查找 (K5 of gaps-review-xxix): the person's cases, open and decided, each linking to its page; the number is
+     * posted and kept only in its own field, the look audited about the subject. A refusal shows on the queue.
+     */
+    @PostMapping("/console/objections/search")
+    String search(@RequestParam(required = false) String documentType,
+                  @RequestParam(defaultValue = "") String number, HttpServletResponse response, Model model) {
+        try {
+            var found = objections.ofPerson(documentType, number);
+            model.addAttribute("found", found);
+            model.addAttribute("foundContested", objections.contestedOf(found));
+            model.addAttribute("typedSearch", new TypedSearch(documentType, null));
+        } catch (RuntimeException e) {
+            ConsoleActions.showRefusal(model, response, e);
+            model.addAttribute("typedSearch", new TypedSearch(documentType, number));
+        }
+        return page(model);
+    }
+
+    /** What was typed into the search: the number shown again, in its own field, only when the search was refused. */
+    record TypedSearch(String documentType, String number) {
     }
 
     /**

@@ -1,0 +1,105 @@
+package cn.chengxin.objection;
+
+import java.util.UUID;
+
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.objection.domain.Outcome;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
+import cn.chengxin.support.TestRecords;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.web.servlet.MockMvc;
+import static cn.chengxin.support.AsStaff.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * K5 of gaps-review-xxix: a clerk finds a person's objections by their document, open and decided, whatever the queue
+ * shows; the number is posted and masked on the page, the look audited about the subject; the decided table links each
+ * case (RULES.md §5, §9, §10).
+ */
+@IntegrationTest
+class ObjectionsConsoleIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    Objections objections;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aDecidedCaseIsFoundByTheDocumentNumberAndOpenedAndTheSearchIsAudited() throws Exception {
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        String decision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
+        TestRecords.penalty(mvc, apiClients, directory, "PASSPORT", passport, "史密斯", "P_ADMIN_PENALTY_GENERAL",
+                decision);
+        UUID holder = subjects.find(subjects.validate(DocumentType.PASSPORT, passport)).orElseThrow();
+        String pseudonym = subjects.pseudonymOf(holder).orElseThrow();
+        UUID id = as("counter-k5", () -> objections.fileAtCounter(passport, "PASSPORT", decision, "本人到窗口提出"));
+        as("clerk-k5", () -> {
+            objections.decide(id, objections.find(id).version(), Outcome.UPHOLD, "经核实，记录无误");
+            return null;
+        });
+        // Decided long ago: beyond the 50 newest the queue lists, it is found only by the person's number.
+        jdbc.sql("UPDATE objection.objection SET decided_at = TIMESTAMPTZ '2026-10-01 10:00+08' WHERE id = ?")
+                .param(id).update();
+
+        String page = mvc.perform(post("/console/objections/search").param("documentType", "PASSPORT")
+                        .param("number", passport).with(authentication(clerk())).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String found = page.substring(page.indexOf("id=\"found-objections\""));
+        assertThat(found).contains("/console/objections/" + id, "data-objection=\"" + id + "\"", "P_ADMIN_PENALTY_GENERAL");
+        assertThat(page).doesNotContain(passport);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'objection.search' "
+                + "AND subject_pseudonym = ?").param(pseudonym).query(Integer.class).single()).isEqualTo(1);
+
+        mvc.perform(get("/console/objections/{id}", id).with(authentication(clerk()))).andExpect(status().isOk());
+    }
+
+    @Test
+    void aNumberThePlatformDoesNotKnowIsRefusedOnTheQueueWithTheNumberKeptInItsField() throws Exception {
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        String page = mvc.perform(post("/console/objections/search").param("documentType", "PASSPORT")
+                        .param("number", passport).with(authentication(clerk())).with(csrf()))
+                .andExpect(model().attribute("failureCode", "OBJECTION_SUBJECT_UNKNOWN"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).doesNotContain("id=\"found-objections\"").contains("value=\"" + passport + "\"");
+    }
+
+    @Test
+    void theDecidedTableNamesItsColumnsAndLinksEachCase() throws Exception {
+        String page = mvc.perform(get("/console/objections").with(authentication(clerk())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String decided = page.substring(page.indexOf("id=\"decided-objections\""));
+        assertThat(decided).contains("<thead>", "办结时间");
+        assertThat(decided.contains("/console/objections/") || decided.contains("近期没有办结的异议")).isTrue();
+    }
+
+    private static UsernamePasswordAuthenticationToken clerk() {
+        return Principals.staff("clerk-k5", "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.OBJECTION_HANDLE);
+    }
+}
