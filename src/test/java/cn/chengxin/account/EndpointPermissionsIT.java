@@ -112,6 +112,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/objections/{id}/decide", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/repairs", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/repairs", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/repairs/search", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/repairs/attachments/{id}", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/repairs/{id}", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/repairs/{id}/propose", EnumSet.of(Who.CREDIT_OFFICE)),

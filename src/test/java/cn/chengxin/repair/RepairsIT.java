@@ -852,6 +852,45 @@ class RepairsIT {
                 List.of(proof()), null))).as("an open objection, no correction owed").isEqualTo("REPAIR_RECORD_IN_DISPUTE");
     }
 
+    /**
+     * K5 of gaps-review-xxix: a refused application decided long ago (beyond the 50 newest the queue lists) is found by
+     * the applicant's number, posted, the number masked on the page, the look audited about the applicant, and opened;
+     * an unknown number is refused on the queue with the number kept in its own field only.
+     */
+    @Test
+    void aDecidedApplicationIsFoundByTheApplicantsNumberAndOpenedAndTheSearchIsAudited() throws Exception {
+        Person p = person("查修复", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号",
+                LocalDate.now(clock).minusMonths(4));
+        UUID id = repairs.apply(p.id(), p.record(), "已缴纳罚款", "查修复", List.of(proof()), null);
+        as("clerk-k5", () -> {
+            repairs.refuse(id, repairs.find(id).version(), "缴款凭证不清晰");
+            return null;
+        });
+        jdbc.sql("UPDATE repair.application SET decided_at = TIMESTAMPTZ '2026-10-01 10:00+08' WHERE id = ?")
+                .param(id).update();
+        var clerk = authentication(Principals.staff("clerk-k5", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.REPAIR_DECIDE));
+        String number = number(p.id());
+
+        String page = mvc.perform(post("/console/repairs/search").param("number", number).with(clerk).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String found = page.substring(page.indexOf("id=\"found-repairs\""));
+        assertThat(found).contains("/console/repairs/" + id, "data-application=\"" + id + "\"");
+        assertThat(page).doesNotContain(number);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'repair.search' AND subject_pseudonym = ?")
+                .param(subjects.pseudonymOf(p.id()).orElseThrow()).query(Integer.class).single()).isEqualTo(1);
+        mvc.perform(get("/console/repairs/{id}", id).with(clerk)).andExpect(status().isOk());
+
+        String unknown = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        String refused = mvc.perform(post("/console/repairs/search").param("documentType", "PASSPORT")
+                        .param("number", unknown).with(clerk).with(csrf()))
+                .andExpect(model().attribute("failureCode", "REPAIR_SUBJECT_UNKNOWN"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(refused).doesNotContain("id=\"found-repairs\"").contains("value=\"" + unknown + "\"");
+        String decided = consolePage().substring(consolePage().indexOf("id=\"decided-repairs\""));
+        assertThat(decided).contains("<thead>", "办结时间");
+    }
+
     /** Issue #7: the repair console names the reviewers who acted by their names, not their account ids. */
     @Test
     void theConsoleNamesTheReviewersNotTheirAccountIds() throws Exception {

@@ -54,6 +54,7 @@ class RepairsConsole {
         model.addAttribute("applicants", repairs.applicantsOf(open));
         List<RepairApplication> decided = repairs.recentlyDecided();
         model.addAttribute("decided", decided);
+        model.addAttribute("decidedApplicants", repairs.applicantsOf(decided));
         List<RepairApplication> shown = new java.util.ArrayList<>(open);
         shown.addAll(decided);
         model.addAttribute("staffNames", repairs.staffNames(shown));
@@ -61,6 +62,29 @@ class RepairsConsole {
         model.addAttribute("deadlines", repairs.deadlines());
         model.addAttribute("documentTypes", DocumentType.values());
         return "console/repairs";
+    }
+
+    /**
+     * 按证件查找 (K5 of gaps-review-xxix): the person's applications, open and decided, each linking to its page; the
+     * number is posted and shown again only in its own field when refused, the look audited about the applicant.
+     */
+    @PostMapping("/console/repairs/search")
+    String search(@RequestParam(required = false) String documentType,
+                  @RequestParam(defaultValue = "") String number, HttpServletResponse response, Model model) {
+        try {
+            List<RepairApplication> found = repairs.ofPerson(documentType, number);
+            model.addAttribute("found", found);
+            model.addAttribute("foundApplicants", repairs.applicantsOf(found));
+            model.addAttribute("typedSearch", new TypedSearch(documentType, null));
+        } catch (RuntimeException e) {
+            ConsoleActions.showRefusal(model, response, e);
+            model.addAttribute("typedSearch", new TypedSearch(documentType, number));
+        }
+        return page(model);
+    }
+
+    /** What was typed into the search: the number shown again, in its own field, only when the search was refused. */
+    record TypedSearch(String documentType, String number) {
     }
 
     /**
