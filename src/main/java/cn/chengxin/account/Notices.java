@@ -11,6 +11,7 @@ import cn.chengxin.account.persistence.JdbcNotices;
 import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.OlderPage;
 import cn.chengxin.shared.jdbc.AfterCommit;
 import cn.chengxin.subject.PersonalDataProtection;
 import org.slf4j.Logger;
@@ -119,6 +120,11 @@ public class Notices {
 
     public List<Notice> of(UUID subjectId) {
         return store.ofSubject(subjectId, 200);
+    }
+
+    /** 消息通知 page by page (finding K9): the notices older than {@code before} (null: the newest), newest first. */
+    public OlderPage<Notice> page(UUID subjectId, UUID before, int size) {
+        return OlderPage.of(store.olderThan(subjectId, before, size), size, Notice::id);
     }
 
     public int unread(UUID subjectId) {

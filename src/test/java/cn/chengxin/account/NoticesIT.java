@@ -17,6 +17,7 @@ import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.NoticeBundles;
+import cn.chengxin.support.OlderLinks;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
@@ -79,6 +80,9 @@ class NoticesIT {
 
     @Autowired
     Consents consents;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void objectionListAndConsentNoticesReachSelfServiceAndThePhone() throws Exception {
@@ -147,6 +151,29 @@ class NoticesIT {
         mvc.perform(post("/me/notices/{id}/read", id).with(authentication(citizen(otherSubject))).with(csrf()))
                 .andExpect(status().isNotFound());
         assertThat(notices.unread(subject)).isEqualTo(1);
+    }
+
+    /**
+     * K9: 消息通知 is paged. With more notices than one page, the oldest (an objection decision a year ago, with its
+     * reasons) is not on the first page, which links to older notices; following the link reaches it.
+     */
+    @Test
+    void theOldestNoticeIsReachedOnAnOlderPage() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "訾旧讯");
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        UUID oldest = notices.notify(subject, "OBJECTION_DECIDED", "异议已办结", "经核实，更正记录（旧决定）", "/me/objections");
+        jdbc.sql("UPDATE account.notice SET created_at = created_at - interval '1 year' WHERE id = ?").param(oldest)
+                .update();
+        for (int i = 1; i <= 50; i++) { // a full page (MyNotices.NOTICES_PER_PAGE) of newer notices
+            notices.notify(subject, "CONSENT_USED", "授权已使用 " + i, "正文", null);
+        }
+        String newest = mvc.perform(get("/me/notices").with(authentication(citizen(subject))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(newest).contains("授权已使用 50").doesNotContain("旧决定").doesNotContain("data-field=\"newest\"");
+        String older = mvc.perform(get(OlderLinks.of(newest)).with(authentication(citizen(subject))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(older).contains("旧决定").contains("data-field=\"newest\"").doesNotContain("授权已使用");
+        assertThat(OlderLinks.present(older)).isFalse();
     }
 
     /**

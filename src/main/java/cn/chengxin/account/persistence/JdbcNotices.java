@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import cn.chengxin.account.Notice;
 import cn.chengxin.account.NoticeArg;
+import cn.chengxin.shared.OlderPage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -73,6 +74,16 @@ public class JdbcNotices {
                         SELECT id, subject_id, kind, title, body, link, created_at, read_at, sms, wording, args
                         FROM account.notice WHERE subject_id = ? ORDER BY created_at DESC LIMIT ?""")
                 .params(subjectId, limit).query(this::notice).list();
+    }
+
+    /** The notices older than {@code before} (null: the newest), newest first: {@code size} and one more at most. */
+    public List<Notice> olderThan(UUID subjectId, UUID before, int size) {
+        return jdbc.sql("SELECT id, subject_id, kind, title, body, link, created_at, read_at, sms, wording, args "
+                        + "FROM account.notice WHERE subject_id = ?"
+                        + (before == null ? "" : OlderPage.olderThan("account.notice", "created_at"))
+                        + " ORDER BY created_at DESC, id DESC LIMIT ?")
+                .params(before == null ? List.of(subjectId, size + 1) : List.of(subjectId, before, subjectId, size + 1))
+                .query(this::notice).list();
     }
 
     public int unread(UUID subjectId) {

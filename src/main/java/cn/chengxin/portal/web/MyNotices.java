@@ -4,8 +4,10 @@ import java.util.Locale;
 import java.util.UUID;
 
 import cn.chengxin.account.CitizenPrincipal;
+import cn.chengxin.account.Notice;
 import cn.chengxin.account.NoticeWording;
 import cn.chengxin.account.Notices;
+import cn.chengxin.shared.OlderPage;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,6 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * 消息通知: the citizen's notices, newest first, unread ones marked; read one by one or all at once. Each in the reader's
@@ -23,6 +26,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 @RequiresPermission(Permission.SELF_SERVICE)
 class MyNotices {
 
+    static final int NOTICES_PER_PAGE = 50;
+
     private final Notices notices;
     private final NoticeWording wording;
 
@@ -31,9 +36,14 @@ class MyNotices {
         this.wording = wording;
     }
 
+    /** Newest first, {@value #NOTICES_PER_PAGE} a page; older pages by {@code before} (the last notice shown). */
     @GetMapping("/me/notices")
-    String list(@AuthenticationPrincipal CitizenPrincipal citizen, Locale locale, Model model) {
-        model.addAttribute("notices", wording.render(notices.of(citizen.subjectId()), locale));
+    String list(@AuthenticationPrincipal CitizenPrincipal citizen, @RequestParam(required = false) UUID before,
+                Locale locale, Model model) {
+        OlderPage<Notice> page = notices.page(citizen.subjectId(), before, NOTICES_PER_PAGE);
+        model.addAttribute("notices", wording.render(page.items(), locale));
+        model.addAttribute("olderBefore", page.olderBefore());
+        model.addAttribute("paged", before != null);
         return "me/notices";
     }
 
