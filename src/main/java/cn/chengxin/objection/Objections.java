@@ -351,12 +351,9 @@ public class Objections {
 
     /** Whether the subject may still ask for a review of {@code o}: decided, not a review, not reviewed yet. */
     public java.util.Set<UUID> reviewable(List<Objection> objections) {
-        java.util.Set<UUID> reviewedOnes = new java.util.HashSet<>();
-        objections.forEach(o -> {
-            if (o.reviewOf() != null) {
-                reviewedOnes.add(o.reviewOf());
-            }
-        });
+        // The review may be on another page of the subject's list than the objection it reviews (finding K9).
+        java.util.Set<UUID> reviewedOnes = objections.isEmpty() ? java.util.Set.of()
+                : new java.util.HashSet<>(store.reviewedOf(objections.stream().map(Objection::id).toList()));
         java.util.Set<UUID> open = new java.util.HashSet<>();
         objections.stream().filter(o -> !o.status().open() && !o.review() && !reviewedOnes.contains(o.id())
                         && o.outcome().decidable())
@@ -1030,6 +1027,11 @@ public class Objections {
 
     public List<Objection> of(UUID subjectId) {
         return store.ofSubject(subjectId);
+    }
+
+    /** 我的异议 page by page (finding K9): the objections filed before {@code before} (null: the newest), newest first. */
+    public cn.chengxin.shared.OlderPage<Objection> page(UUID subjectId, UUID before, int size) {
+        return cn.chengxin.shared.OlderPage.of(store.ofSubjectOlderThan(subjectId, before, size), size, Objection::id);
     }
 
     /**

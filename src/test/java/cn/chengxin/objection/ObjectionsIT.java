@@ -22,6 +22,7 @@ import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.OlderLinks;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
@@ -310,6 +311,41 @@ class ObjectionsIT {
                 .getContentAsString();
         assertThat(chinese).contains("<span data-field=\"state\">已办结</span>",
                 "<span data-field=\"outcome\">维持原记录</span>", ">已受理</span>", "<span>红名单</span>");
+    }
+
+    /**
+     * K9: 我的异议 is paged. With more objections than one page, the oldest (a year old, decided, its review asked for)
+     * is not on the first page, which links to older records; following the link reaches it with its outcome and
+     * reasons, and no second review is offered there although its review is on the first page.
+     */
+    @Test
+    void theOldestObjectionIsReachedOnAnOlderPage() throws Exception {
+        UUID owner = person("柏旧议", "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号");
+        UUID oldest = objections.file(owner, creditFile.fileOf(owner).get(0).recordKey(), "处罚决定已被撤销", "本人");
+        assertThat(decide("clerk-k9", oldest, objections.find(oldest).version(), Outcome.UPHOLD)).isNull();
+        objections.requestReview(owner, oldest, "请复核");
+        jdbc.sql("UPDATE objection.objection SET filed_at = filed_at - interval '1 year' WHERE id = ?").param(oldest)
+                .update();
+        jdbc.sql("""
+                        INSERT INTO objection.objection (id, subject_id, record_key, item_code, department_code, reasons,
+                                                         filed_by, filed_at, status, due_on, received_on, outcome,
+                                                         outcome_reasons, decided_by, decided_at)
+                        SELECT gen_random_uuid(), subject_id, record_key, item_code, department_code, reasons, filed_by,
+                               filed_at + n * interval '1 day', status, due_on, received_on, outcome, '副本 ' || n,
+                               decided_by, decided_at
+                        FROM objection.objection, generate_series(1, ?) n WHERE id = ?""")
+                .params(20, oldest).update(); // with the review, more than a page (MyObjections.OBJECTIONS_PER_PAGE)
+        var citizen = authentication(Principals.citizen(subjects, owner));
+        String reasons = "经核实，" + Outcome.UPHOLD.label();
+
+        String newest = mvc.perform(get("/me/objections").with(citizen)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(newest).doesNotContain(reasons).doesNotContain("data-field=\"newest\"");
+        String older = mvc.perform(get(OlderLinks.of(newest)).with(citizen)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(older).contains(reasons).contains("data-field=\"newest\"")
+                .doesNotContain("/me/objections/" + oldest + "/review");
+        assertThat(OlderLinks.present(older)).isFalse();
     }
 
     /**

@@ -14,6 +14,7 @@ import cn.chengxin.objection.domain.DepartmentAnswer;
 import cn.chengxin.objection.domain.ObjectionPause;
 import cn.chengxin.objection.domain.ObjectionStatus;
 import cn.chengxin.objection.domain.Outcome;
+import cn.chengxin.shared.OlderPage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -83,6 +84,12 @@ public class JdbcObjections {
                 .query(Integer.class).single() > 0;
     }
 
+    /** Those of {@code objectionIds} that a review was asked of. */
+    public List<UUID> reviewedOf(java.util.Collection<UUID> objectionIds) {
+        return jdbc.sql("SELECT DISTINCT review_of FROM objection.objection WHERE review_of = ANY (?)")
+                .param(objectionIds.toArray(UUID[]::new)).query(UUID.class).list();
+    }
+
     /** The case open on a list entry another platform issued, by its key. */
     public Optional<Objection> openOnReceived(String receivedEntry) {
         return jdbc.sql(SELECT + " WHERE received_entry = ? AND status <> 'DECIDED'").param(receivedEntry)
@@ -136,6 +143,15 @@ public class JdbcObjections {
 
     public List<Objection> ofSubject(UUID subjectId) {
         return jdbc.sql(SELECT + " WHERE subject_id = ? ORDER BY filed_at DESC LIMIT 200").param(subjectId)
+                .query(JdbcObjections::objection).list();
+    }
+
+    /** The subject's objections filed before {@code before} (null: the newest), newest first: {@code size} and one more. */
+    public List<Objection> ofSubjectOlderThan(UUID subjectId, UUID before, int size) {
+        return jdbc.sql(SELECT + " WHERE subject_id = ?"
+                        + (before == null ? "" : OlderPage.olderThan("objection.objection", "filed_at"))
+                        + " ORDER BY filed_at DESC, id DESC LIMIT ?")
+                .params(before == null ? List.of(subjectId, size + 1) : List.of(subjectId, before, subjectId, size + 1))
                 .query(JdbcObjections::objection).list();
     }
 

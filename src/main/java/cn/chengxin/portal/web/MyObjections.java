@@ -29,6 +29,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequiresPermission(Permission.SELF_SERVICE)
 class MyObjections {
 
+    static final int OBJECTIONS_PER_PAGE = 20;
+
     private final Objections objections;
     private final Catalogue catalogue;
     private final java.time.Clock clock;
@@ -39,10 +41,15 @@ class MyObjections {
         this.clock = clock;
     }
 
+    /** Newest first, {@value #OBJECTIONS_PER_PAGE} a page; older pages by {@code before} (the last objection shown). */
     @GetMapping("/me/objections")
-    String list(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
-        var mine = objections.of(citizen.subjectId());
+    String list(@AuthenticationPrincipal CitizenPrincipal citizen, @RequestParam(required = false) UUID before,
+                Model model) {
+        var page = objections.page(citizen.subjectId(), before, OBJECTIONS_PER_PAGE);
+        var mine = page.items();
         model.addAttribute("objections", mine);
+        model.addAttribute("olderBefore", page.olderBefore());
+        model.addAttribute("paged", before != null);
         model.addAttribute("reviewable", objections.reviewable(mine));
         model.addAttribute("evidence", objections.evidenceOf(mine));
         // An objection to a list entry (item code LIST_<type>) is named by its list, in the reader's language.
