@@ -643,6 +643,12 @@ public class Repairs {
         return store.ofSubject(subjectId);
     }
 
+    /** 我的信用修复 page by page (finding K9): the applications filed before {@code before} (null: the newest). */
+    public cn.chengxin.shared.OlderPage<RepairApplication> page(UUID subjectId, UUID before, int size) {
+        return cn.chengxin.shared.OlderPage.of(store.ofSubjectOlderThan(subjectId, before, size), size,
+                RepairApplication::id);
+    }
+
     public List<RepairApplication> open() {
         return store.open(500);
     }

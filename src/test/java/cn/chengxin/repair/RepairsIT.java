@@ -30,6 +30,7 @@ import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.OlderLinks;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
@@ -535,6 +536,36 @@ class RepairsIT {
                 .contains("平台自行核实的 3 个工作日内办结；转提供单位核实的，单位 3 个工作日内答复，7 个工作日内办结");
         assertThat(body(get("/console/objection-answers").with(authentication(Principals.staff("operator-dl",
                 "MARKET", Permission.CONSOLE_HOME, Permission.OBJECTION_ANSWER))))).contains("请在 3 个工作日内核实并答复");
+    }
+
+    /**
+     * K9: 我的信用修复 is paged. With more applications than one page, the oldest (here the only open one, a year old)
+     * is not on the first page, which links to older records; following the link reaches it.
+     */
+    @Test
+    void theOldestApplicationIsReachedOnAnOlderPage() throws Exception {
+        Person p = person("庞旧申", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号",
+                LocalDate.now(clock).minusMonths(4));
+        UUID oldest = repairs.apply(p.id(), p.record(), "已缴纳罚款", "庞旧申", List.of(proof()), null);
+        jdbc.sql("UPDATE repair.application SET filed_at = filed_at - interval '1 year' WHERE id = ?").param(oldest)
+                .update();
+        jdbc.sql("""
+                        INSERT INTO repair.application (id, subject_id, record_key, item_code, department_code,
+                                                        decision_number, performance, commitment_id, filed_by, filed_at,
+                                                        status, feedback_due, reasons)
+                        SELECT gen_random_uuid(), subject_id, record_key, item_code, department_code, decision_number,
+                               performance, commitment_id, filed_by, filed_at + n * interval '1 day', 'REFUSED',
+                               feedback_due, '不予修复 ' || n
+                        FROM repair.application, generate_series(1, ?) n WHERE id = ?""")
+                .params(20, oldest).update(); // a full page (MyRepairs.APPLICATIONS_PER_PAGE) newer than the oldest
+        var citizen = authentication(Principals.citizen(subjects, p.id()));
+
+        String newest = body(get("/me/repairs").with(citizen));
+        String withdraw = "/me/repairs/" + oldest + "/withdraw";
+        assertThat(newest).doesNotContain(withdraw).doesNotContain("data-field=\"newest\"");
+        String older = body(get(OlderLinks.of(newest)).with(citizen));
+        assertThat(older).contains(withdraw).contains("data-field=\"newest\"");
+        assertThat(OlderLinks.present(older)).isFalse();
     }
 
     private String body(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.repair.RepairApplication;
 import cn.chengxin.repair.domain.RepairStatus;
+import cn.chengxin.shared.OlderPage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -70,6 +71,15 @@ public class JdbcRepairs {
 
     public List<RepairApplication> ofSubject(UUID subjectId) {
         return jdbc.sql(SELECT + " WHERE subject_id = ? ORDER BY filed_at DESC LIMIT 200").param(subjectId)
+                .query(JdbcRepairs::application).list();
+    }
+
+    /** The subject's applications filed before {@code before} (null: the newest), newest first: {@code size} and one more. */
+    public List<RepairApplication> ofSubjectOlderThan(UUID subjectId, UUID before, int size) {
+        return jdbc.sql(SELECT + " WHERE subject_id = ?"
+                        + (before == null ? "" : OlderPage.olderThan("repair.application", "filed_at"))
+                        + " ORDER BY filed_at DESC, id DESC LIMIT ?")
+                .params(before == null ? List.of(subjectId, size + 1) : List.of(subjectId, before, subjectId, size + 1))
                 .query(JdbcRepairs::application).list();
     }
 

@@ -35,6 +35,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequiresPermission(Permission.SELF_SERVICE)
 class MyRepairs {
 
+    static final int APPLICATIONS_PER_PAGE = 20;
+
     private final Repairs repairs;
     private final Catalogue catalogue;
     private final City city;
@@ -47,9 +49,14 @@ class MyRepairs {
         this.clock = clock;
     }
 
+    /** Applications newest first, {@value #APPLICATIONS_PER_PAGE} a page; older by {@code before} (the last shown). */
     @GetMapping("/me/repairs")
-    String list(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
-        model.addAttribute("applications", repairs.of(citizen.subjectId()));
+    String list(@AuthenticationPrincipal CitizenPrincipal citizen, @RequestParam(required = false) UUID before,
+                Model model) {
+        var page = repairs.page(citizen.subjectId(), before, APPLICATIONS_PER_PAGE);
+        model.addAttribute("applications", page.items());
+        model.addAttribute("olderBefore", page.olderBefore());
+        model.addAttribute("paged", before != null);
         model.addAttribute("repairable", repairs.repairable(citizen.subjectId()).values());
         model.addAttribute("entries", repairs.repairableEntries(citizen.subjectId()).values());
         model.addAttribute("today", LocalDate.now(clock));
