@@ -22,12 +22,18 @@ public record OlderPage<T>(List<T> items, UUID olderBefore) {
     }
 
     /**
-     * The SQL condition that keeps the rows of {@code table} older than the row {@code before} of the same subject, by
-     * {@code timeColumn} then id; its two parameters are that row's id and subject. A row not the subject's leaves
-     * nothing (an empty page, never another person's rows).
+     * The query of a page of {@code select} (which reads {@code table}): the subject's rows older than the row
+     * {@code before} of the same subject (null: the newest), by {@code timeColumn} then id, newest first. Its parameters
+     * are {@link #params}. A row not the subject's leaves nothing (an empty page, never another person's rows).
      */
-    public static String olderThan(String table, String timeColumn) {
-        return " AND (" + timeColumn + ", id) < (SELECT b." + timeColumn + ", b.id FROM " + table
-                + " b WHERE b.id = ? AND b.subject_id = ?)";
+    public static String sql(String select, String table, String timeColumn, UUID before) {
+        return select + " WHERE subject_id = ?" + (before == null ? "" : " AND (" + timeColumn + ", id) < (SELECT b."
+                + timeColumn + ", b.id FROM " + table + " b WHERE b.id = ? AND b.subject_id = ?)")
+                + " ORDER BY " + timeColumn + " DESC, id DESC LIMIT ?";
+    }
+
+    /** The parameters of {@link #sql}: reads {@code size} rows and one more, to tell whether an older page exists. */
+    public static List<Object> params(UUID subjectId, UUID before, int size) {
+        return before == null ? List.of(subjectId, size + 1) : List.of(subjectId, before, subjectId, size + 1);
     }
 }

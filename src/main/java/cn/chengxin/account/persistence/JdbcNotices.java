@@ -78,12 +78,9 @@ public class JdbcNotices {
 
     /** The notices older than {@code before} (null: the newest), newest first: {@code size} and one more at most. */
     public List<Notice> olderThan(UUID subjectId, UUID before, int size) {
-        return jdbc.sql("SELECT id, subject_id, kind, title, body, link, created_at, read_at, sms, wording, args "
-                        + "FROM account.notice WHERE subject_id = ?"
-                        + (before == null ? "" : OlderPage.olderThan("account.notice", "created_at"))
-                        + " ORDER BY created_at DESC, id DESC LIMIT ?")
-                .params(before == null ? List.of(subjectId, size + 1) : List.of(subjectId, before, subjectId, size + 1))
-                .query(this::notice).list();
+        return jdbc.sql(OlderPage.sql("SELECT id, subject_id, kind, title, body, link, created_at, read_at, sms, wording, "
+                        + "args FROM account.notice", "account.notice", "created_at", before))
+                .params(OlderPage.params(subjectId, before, size)).query(this::notice).list();
     }
 
     public int unread(UUID subjectId) {

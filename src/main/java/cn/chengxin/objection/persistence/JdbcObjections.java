@@ -148,11 +148,8 @@ public class JdbcObjections {
 
     /** The subject's objections filed before {@code before} (null: the newest), newest first: {@code size} and one more. */
     public List<Objection> ofSubjectOlderThan(UUID subjectId, UUID before, int size) {
-        return jdbc.sql(SELECT + " WHERE subject_id = ?"
-                        + (before == null ? "" : OlderPage.olderThan("objection.objection", "filed_at"))
-                        + " ORDER BY filed_at DESC, id DESC LIMIT ?")
-                .params(before == null ? List.of(subjectId, size + 1) : List.of(subjectId, before, subjectId, size + 1))
-                .query(JdbcObjections::objection).list();
+        return jdbc.sql(OlderPage.sql(SELECT, "objection.objection", "filed_at", before))
+                .params(OlderPage.params(subjectId, before, size)).query(JdbcObjections::objection).list();
     }
 
     public List<Objection> openByDue(int limit) {

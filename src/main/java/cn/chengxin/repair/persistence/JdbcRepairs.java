@@ -76,11 +76,8 @@ public class JdbcRepairs {
 
     /** The subject's applications filed before {@code before} (null: the newest), newest first: {@code size} and one more. */
     public List<RepairApplication> ofSubjectOlderThan(UUID subjectId, UUID before, int size) {
-        return jdbc.sql(SELECT + " WHERE subject_id = ?"
-                        + (before == null ? "" : OlderPage.olderThan("repair.application", "filed_at"))
-                        + " ORDER BY filed_at DESC, id DESC LIMIT ?")
-                .params(before == null ? List.of(subjectId, size + 1) : List.of(subjectId, before, subjectId, size + 1))
-                .query(JdbcRepairs::application).list();
+        return jdbc.sql(OlderPage.sql(SELECT, "repair.application", "filed_at", before))
+                .params(OlderPage.params(subjectId, before, size)).query(JdbcRepairs::application).list();
     }
 
     public List<RepairApplication> open(int limit) {
