@@ -24,7 +24,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * current one, so that once nothing is sealed under a version its key can be destroyed (GB/T 39786-2021 key life
  * cycle; the re-sealing pass, {@code ReSealing}).
  *
- * <p>Thread-safe: Bouncy Castle engines are created per call (cheap compared with a database round trip).
+ * <p>Thread-safe: Bouncy Castle ciphers are created per call (cheap compared with a database round trip); the blind
+ * index's HMAC, on every check's path, is keyed once per thread and reset to that keyed state for each number.
  */
 public final class IdentityProtection {
 
@@ -34,6 +35,7 @@ public final class IdentityProtection {
     private final Map<Integer, byte[]> encryptionKeys;
     private final int currentVersion;
     private final byte[] indexKey;
+    private final ThreadLocal<HMac> indexMacs;
     private final SecureRandom random = new SecureRandom();
 
     public IdentityProtection(Map<Integer, byte[]> encryptionKeys, int currentVersion, byte[] indexKey) {
@@ -48,6 +50,11 @@ public final class IdentityProtection {
         this.encryptionKeys = Map.copyOf(copies);
         this.currentVersion = currentVersion;
         this.indexKey = indexKey.clone();
+        this.indexMacs = ThreadLocal.withInitial(() -> {
+            HMac mac = new HMac(new SM3Digest());
+            mac.init(new KeyParameter(this.indexKey));
+            return mac;
+        });
     }
 
     /** Everything the registry stores about a number; the clear number itself is not part of it. */
@@ -67,8 +74,8 @@ public final class IdentityProtection {
 
     /** HMAC-SM3 of the text: equal texts give equal indexes, nothing else can be learned. */
     public byte[] blindIndex(String text) {
-        HMac mac = new HMac(new SM3Digest());
-        mac.init(new KeyParameter(indexKey));
+        HMac mac = indexMacs.get();
+        mac.reset(); // back to the keyed state (a copy, no SM3 block), whatever an earlier call left
         byte[] input = text.getBytes(StandardCharsets.UTF_8);
         mac.update(input, 0, input.length);
         byte[] out = new byte[mac.getMacSize()];
