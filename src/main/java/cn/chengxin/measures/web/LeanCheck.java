@@ -20,10 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The check API's ordinary request ({@code POST /api/v1/checks}, {@link ChecksApi#check}) answered on the
- * {@link LeanEndpoint} lane: the same reading of the body (the application's JSON mapper, the request's declared
- * constraints), the same check and the same deferred, audited answer. A request it cannot answer as
- * {@link ChecksApi} would with 200 — a body that does not read or breaks a constraint, a check refused with a code,
- * another {@code Accept} or body type — is left to {@link ChecksApi}, which refuses it with its code as before.
+ * {@link LeanEndpoint} lane: the same reading of the body (a plain body by {@link PlainCheckRequest}, any other by the
+ * application's JSON mapper; the request's declared constraints), the same check and the same deferred, audited
+ * answer. A request it cannot answer as {@link ChecksApi} would with 200 — a body that does not read or breaks a
+ * constraint, a check refused with a code, another {@code Accept} or body type — is left to {@link ChecksApi}, which
+ * refuses it with its code as before.
  */
 @Component
 class LeanCheck implements LeanEndpoint {
@@ -60,14 +61,22 @@ class LeanCheck implements LeanEndpoint {
         if (!isPlainJson(request.getContentType()) || !AcceptHeader.allowsJson(request.getHeader(HttpHeaders.ACCEPT))) {
             return false;
         }
-        ChecksApi.CheckRequest checked;
-        try {
-            checked = requests.readValue(body);
-        } catch (JacksonException unreadable) {
-            return false;
-        }
-        if (checked == null || !validator.validate(checked).isEmpty()) {
-            return false;
+        // Most bodies are plain (strings without escapes): read, and their constraints judged, in code; any other is
+        // read and validated as ChecksApi reads it, by the mapper and bean validation.
+        ChecksApi.CheckRequest checked = PlainCheckRequest.read(body);
+        if (checked != null) {
+            if (!PlainCheckRequest.valid(checked)) {
+                return false;
+            }
+        } else {
+            try {
+                checked = requests.readValue(body);
+            } catch (JacksonException unreadable) {
+                return false;
+            }
+            if (checked == null || !validator.validate(checked).isEmpty()) {
+                return false;
+            }
         }
         Checks.Started started;
         try {
