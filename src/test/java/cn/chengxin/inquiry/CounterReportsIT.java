@@ -18,6 +18,7 @@ import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.PdfText;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.Sessions;
 import cn.chengxin.support.TestCitizens;
@@ -206,6 +207,9 @@ class CounterReportsIT {
         assertThat(content.negativeRecords()).isEmpty();
         assertThat(content.otherRecords()).isEmpty();
         assertThat(content.lists()).isEmpty();
+        assertThat(PdfText.compact(mvc.perform(get("/console/reports/self/{id}.pdf", reportId)
+                .with(authentication(clerk))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray())).as("the clean record said in words").contains("未采集到该主体的信用记录。");
         String pseudonym = subjects.pseudonymOf(subjectId).orElseThrow();
         assertThat(history.of(pseudonym, 20)).anySatisfy(a -> {
             assertThat(a.action()).isEqualTo("subject.register.citizen");

@@ -355,7 +355,7 @@ class ReportsIT {
                 "信用评分", "驻市监罚〔2026〕101号", response.getHeader("X-Report-Number"),
                 subjects.profile(p.id()).orElseThrow().maskedNumber());
         assertThat(text).doesNotContain("驻市监罚〔2026〕909号").doesNotContain(p.number())
-                .doesNotContain("双随机抽查2026-88").doesNotContain("许可受理2026-055").doesNotContain("gov-looker");
+                .doesNotContain("未采集到该主体的信用记录").doesNotContain("双随机抽查2026-88").doesNotContain("许可受理2026-055").doesNotContain("gov-looker");
         Reports.Issued stored = reports.aboutSubject(p.id(), reports.about(p.id()).stream()
                 .filter(r -> r.number().equals(response.getHeader("X-Report-Number"))).findFirst().orElseThrow()
                 .id()).orElseThrow();
@@ -371,7 +371,7 @@ class ReportsIT {
         byte[] ownPdf = reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.SELF_FULL).pdf();
         String own = text(ownPdf).replaceAll("\\s", "");
         assertThat(own).contains("驻市监罚〔2026〕909号", "丙银行", "双随机抽查2026-88", "许可受理2026-055")
-                .doesNotContain(p.number());
+                .doesNotContain(p.number()).doesNotContain("未采集到该主体的信用记录");
 
         // The person sees the query; the report verifies with its code and only with it.
         String pseudonym = subjects.pseudonymOf(p.id()).orElseThrow();

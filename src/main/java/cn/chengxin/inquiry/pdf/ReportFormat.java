@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import cn.chengxin.inquiry.ReportContent;
+import cn.chengxin.inquiry.domain.ReportKind;
 import cn.chengxin.shared.PurposeWords;
 import org.springframework.context.MessageSource;
 
@@ -165,6 +166,22 @@ public final class ReportFormat {
         long lists = r.lists().stream().filter(ReportContent.ListLine::disputed).count();
         return records + lists == 0 ? message("report.disputes.none")
                 : message("report.disputes", Long.toString(records), Long.toString(lists));
+    }
+
+    /**
+     * The sentence a report opens with when it carries no credit record and no list entry (gaps review xxix K3; RULES.md
+     * §9: the report's contents), so that a clean record reads as one and not as a blank form: the person's own full
+     * report says that none was collected; a report cut to what its reader may see (an institution's, an occupational
+     * or a government one) says so within its scope, since records outside it may exist and are not its reader's to
+     * know of. Null when the report carries any.
+     */
+    public String noRecords(ReportContent r) {
+        boolean none = Stream.of(r.goodRecords(), r.negativeRecords(), r.otherRecords()).allMatch(List::isEmpty)
+                && r.lists().isEmpty();
+        if (!none) {
+            return null;
+        }
+        return message(r.kind() == ReportKind.SELF_FULL ? "report.noRecords" : "report.noRecordsInScope");
     }
 
     /**
