@@ -32,6 +32,15 @@ public record OlderPage<T>(List<T> items, UUID olderBefore) {
                 + " ORDER BY " + timeColumn + " DESC, id DESC LIMIT ?";
     }
 
+    /**
+     * The address of the list at {@code path} on the page that follows the row {@code before} (null: the newest
+     * page): where an action taken on a row of that page (标为已读, 申请复核, 撤回申请) returns the person, who would
+     * otherwise lose their place in the list (finding K9).
+     */
+    public static String address(String path, UUID before) {
+        return before == null ? path : path + "?before=" + before;
+    }
+
     /** The parameters of {@link #sql}: reads {@code size} rows and one more, to tell whether an older page exists. */
     public static List<Object> params(UUID subjectId, UUID before, int size) {
         return before == null ? List.of(subjectId, size + 1) : List.of(subjectId, before, subjectId, size + 1);

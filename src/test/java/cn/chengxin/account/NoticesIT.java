@@ -38,6 +38,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -155,7 +156,8 @@ class NoticesIT {
 
     /**
      * K9: 消息通知 is paged. With more notices than one page, the oldest (an objection decision a year ago, with its
-     * reasons) is not on the first page, which links to older notices; following the link reaches it.
+     * reasons) is not on the first page, which links to older notices; following the link reaches it. Marked read
+     * there, the person is back on that older page, not on the newest.
      */
     @Test
     void theOldestNoticeIsReachedOnAnOlderPage() throws Exception {
@@ -170,10 +172,19 @@ class NoticesIT {
         String newest = mvc.perform(get("/me/notices").with(authentication(citizen(subject))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(newest).contains("授权已使用 50").doesNotContain("旧决定").doesNotContain("data-field=\"newest\"");
-        String older = mvc.perform(get(OlderLinks.of(newest)).with(authentication(citizen(subject))))
+        String olderPage = OlderLinks.of(newest);
+        String older = mvc.perform(get(olderPage).with(authentication(citizen(subject))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(older).contains("旧决定").contains("data-field=\"newest\"").doesNotContain("授权已使用");
         assertThat(OlderLinks.present(older)).isFalse();
+
+        String before = OlderLinks.before(olderPage);
+        assertThat(older).contains("name=\"before\" value=\"" + before + "\"");
+        mvc.perform(post("/me/notices/{id}/read", oldest).param("before", before).with(csrf())
+                        .with(authentication(citizen(subject))))
+                .andExpect(redirectedUrl(olderPage));
+        assertThat(notices.page(subject, UUID.fromString(before), 50).items()).singleElement()
+                .satisfies(n -> assertThat(n.unread()).isFalse());
     }
 
     /**

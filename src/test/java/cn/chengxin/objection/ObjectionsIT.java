@@ -316,14 +316,15 @@ class ObjectionsIT {
     /**
      * K9: 我的异议 is paged. With more objections than one page, the oldest (a year old, decided, its review asked for)
      * is not on the first page, which links to older records; following the link reaches it with its outcome and
-     * reasons, and no second review is offered there although its review is on the first page.
+     * reasons, and no second review is offered there although its review is on the first page. A review asked for on
+     * that older page returns the person to it.
      */
     @Test
     void theOldestObjectionIsReachedOnAnOlderPage() throws Exception {
         UUID owner = person("柏旧议", "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号");
         UUID oldest = objections.file(owner, creditFile.fileOf(owner).get(0).recordKey(), "处罚决定已被撤销", "本人");
         assertThat(decide("clerk-k9", oldest, objections.find(oldest).version(), Outcome.UPHOLD)).isNull();
-        objections.requestReview(owner, oldest, "请复核");
+        UUID review = objections.requestReview(owner, oldest, "请复核");
         jdbc.sql("UPDATE objection.objection SET filed_at = filed_at - interval '1 year' WHERE id = ?").param(oldest)
                 .update();
         jdbc.sql("""
@@ -341,11 +342,27 @@ class ObjectionsIT {
         String newest = mvc.perform(get("/me/objections").with(citizen)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
         assertThat(newest).doesNotContain(reasons).doesNotContain("data-field=\"newest\"");
-        String older = mvc.perform(get(OlderLinks.of(newest)).with(citizen)).andExpect(status().isOk()).andReturn()
+        String olderPage = OlderLinks.of(newest);
+        String older = mvc.perform(get(olderPage).with(citizen)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
         assertThat(older).contains(reasons).contains("data-field=\"newest\"")
                 .doesNotContain("/me/objections/" + oldest + "/review");
         assertThat(OlderLinks.present(older)).isFalse();
+
+        // 申请复核 on a copy decided on the older page (the record's open review decided first: one open case a
+        // record) returns there, the copy no longer reviewable.
+        assertThat(decide("clerk-k9r", review, objections.find(review).version(), Outcome.UPHOLD)).isNull();
+        java.util.regex.Matcher form = java.util.regex.Pattern.compile("/me/objections/([0-9a-f-]{36})/review")
+                .matcher(older);
+        assertThat(form.find()).as("a decision to review on the older page").isTrue();
+        String before = OlderLinks.before(olderPage);
+        assertThat(older).contains("name=\"before\" value=\"" + before + "\"");
+        mvc.perform(post("/me/objections/{id}/review", form.group(1)).param("reasons", "请复核副本")
+                        .param("before", before).with(csrf()).with(citizen))
+                .andExpect(flash().attribute("successKey", "me.objection.reviewRequested"))
+                .andExpect(redirectedUrl(olderPage));
+        assertThat(mvc.perform(get(olderPage).with(citizen)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).doesNotContain("/me/objections/" + form.group(1) + "/review");
     }
 
     /**

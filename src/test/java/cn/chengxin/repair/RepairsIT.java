@@ -56,6 +56,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -540,7 +541,8 @@ class RepairsIT {
 
     /**
      * K9: 我的信用修复 is paged. With more applications than one page, the oldest (here the only open one, a year old)
-     * is not on the first page, which links to older records; following the link reaches it.
+     * is not on the first page, which links to older records; following the link reaches it. Withdrawn there, the
+     * person is back on that older page.
      */
     @Test
     void theOldestApplicationIsReachedOnAnOlderPage() throws Exception {
@@ -563,9 +565,18 @@ class RepairsIT {
         String newest = body(get("/me/repairs").with(citizen));
         String withdraw = "/me/repairs/" + oldest + "/withdraw";
         assertThat(newest).doesNotContain(withdraw).doesNotContain("data-field=\"newest\"");
-        String older = body(get(OlderLinks.of(newest)).with(citizen));
+        String olderPage = OlderLinks.of(newest);
+        String older = body(get(olderPage).with(citizen));
         assertThat(older).contains(withdraw).contains("data-field=\"newest\"");
         assertThat(OlderLinks.present(older)).isFalse();
+
+        // 撤回申请 there returns to that older page, not to the newest.
+        String before = OlderLinks.before(olderPage);
+        assertThat(older).contains("name=\"before\" value=\"" + before + "\"");
+        mvc.perform(post(withdraw).param("before", before).with(csrf()).with(citizen))
+                .andExpect(flash().attribute("successKey", "me.repair.withdrawn"))
+                .andExpect(redirectedUrl(olderPage));
+        assertThat(body(get(olderPage).with(citizen))).doesNotContain(withdraw);
     }
 
     private String body(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {

@@ -21,6 +21,11 @@ public final class OlderLinks {
         return older.group(1).replace("&amp;", "&");
     }
 
+    /** The {@code before=} of an older page's address, which the forms of that page carry back (finding K9). */
+    public static String before(String address) {
+        return address.substring(address.indexOf("before=") + "before=".length());
+    }
+
     /** Whether {@code page} links to older records. */
     public static boolean present(String page) {
         return OLDER.matcher(page).find();

@@ -44,19 +44,24 @@ class MyNotices {
         model.addAttribute("notices", wording.render(page.items(), locale));
         model.addAttribute("olderBefore", page.olderBefore());
         model.addAttribute("paged", before != null);
+        model.addAttribute("before", before);
         return "me/notices";
     }
 
-    /** Another person's notice is answered 404 by the facade's NOTICE_UNKNOWN, like one that does not exist. */
+    /**
+     * Another person's notice is answered 404 by the facade's NOTICE_UNKNOWN, like one that does not exist. Back to
+     * the page the notice was read on ({@code before} as the form carries it).
+     */
     @PostMapping("/me/notices/{id}/read")
-    String read(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable UUID id) {
+    String read(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable UUID id,
+                @RequestParam(required = false) UUID before) {
         notices.markRead(citizen.subjectId(), id);
-        return "redirect:/me/notices";
+        return "redirect:" + OlderPage.address("/me/notices", before);
     }
 
     @PostMapping("/me/notices/read")
-    String readAll(@AuthenticationPrincipal CitizenPrincipal citizen) {
+    String readAll(@AuthenticationPrincipal CitizenPrincipal citizen, @RequestParam(required = false) UUID before) {
         notices.markAllRead(citizen.subjectId());
-        return "redirect:/me/notices";
+        return "redirect:" + OlderPage.address("/me/notices", before);
     }
 }

@@ -9,6 +9,7 @@ import cn.chengxin.account.CitizenPrincipal;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.objection.Objections;
+import cn.chengxin.shared.OlderPage;
 import cn.chengxin.shared.privacy.IdentityRedaction;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
@@ -50,6 +51,7 @@ class MyObjections {
         model.addAttribute("objections", mine);
         model.addAttribute("olderBefore", page.olderBefore());
         model.addAttribute("paged", before != null);
+        model.addAttribute("before", before);
         model.addAttribute("reviewable", objections.reviewable(mine));
         model.addAttribute("evidence", objections.evidenceOf(mine));
         // An objection to a list entry (item code LIST_<type>) is named by its list, in the reader's language.
@@ -60,10 +62,14 @@ class MyObjections {
         return "me/objections";
     }
 
-    /** 申请复核: once per decision; another person's objection is unknown (404). */
+    /**
+     * 申请复核: once per decision; another person's objection is unknown (404). Back to the page the objection was on
+     * ({@code before} as the form carries it).
+     */
     @PostMapping("/me/objections/{id}/review")
     String review(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable UUID id,
-                  @RequestParam(defaultValue = "") String reasons, RedirectAttributes redirect) {
+                  @RequestParam(defaultValue = "") String reasons, @RequestParam(required = false) UUID before,
+                  RedirectAttributes redirect) {
         boolean[] requested = new boolean[1];
         ConsoleActions.flashOrNotFound(redirect, "me.objection.reviewRequested", () -> {
             objections.requestReview(citizen.subjectId(), id, reasons);
@@ -75,9 +81,9 @@ class MyObjections {
             // next page is stored in the database.
             redirect.addFlashAttribute("reviewObjection", id);
             redirect.addFlashAttribute("reviewReasons", IdentityRedaction.redact(reasons));
-            return "redirect:/me/objections#review-" + id;
+            return "redirect:" + OlderPage.address("/me/objections", before) + "#review-" + id;
         }
-        return "redirect:/me/objections";
+        return "redirect:" + OlderPage.address("/me/objections", before);
     }
 
     @PostMapping("/me/objections")

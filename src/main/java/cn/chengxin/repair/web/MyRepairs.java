@@ -11,6 +11,7 @@ import cn.chengxin.account.CitizenPrincipal;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.repair.Repairs;
 import cn.chengxin.shared.City;
+import cn.chengxin.shared.OlderPage;
 import cn.chengxin.shared.privacy.IdentityRedaction;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
@@ -57,6 +58,7 @@ class MyRepairs {
         model.addAttribute("applications", page.items());
         model.addAttribute("olderBefore", page.olderBefore());
         model.addAttribute("paged", before != null);
+        model.addAttribute("before", before);
         model.addAttribute("repairable", repairs.repairable(citizen.subjectId()).values());
         model.addAttribute("entries", repairs.repairableEntries(citizen.subjectId()).values());
         model.addAttribute("today", LocalDate.now(clock));
@@ -164,13 +166,14 @@ class MyRepairs {
 
     /**
      * The applicant withdraws an open application (G8): its commitment lapses with it. Refused, with the reason shown,
-     * once it is decided or ended; another person's is unknown.
+     * once it is decided or ended; another person's is unknown. Back to the page the application was on ({@code
+     * before} as the form carries it).
      */
     @PostMapping("/me/repairs/{id}/withdraw")
     String withdraw(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable("id") UUID id,
-                    RedirectAttributes redirect) {
+                    @RequestParam(required = false) UUID before, RedirectAttributes redirect) {
         ConsoleActions.flash(redirect, "me.repair.withdrawn", () -> repairs.withdraw(citizen.subjectId(), id));
-        return "redirect:/me/repairs";
+        return "redirect:" + OlderPage.address("/me/repairs", before);
     }
 
     /** The chosen files of a field as uploads of one kind. */
