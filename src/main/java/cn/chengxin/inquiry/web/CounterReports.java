@@ -33,6 +33,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -85,19 +86,10 @@ class CounterReports {
 
     /** The person's own full report; a refusal names the fault, never the number typed. */
     @PostMapping("/console/reports/self")
-    String issue(@RequestParam(defaultValue = "") String number, @RequestParam(defaultValue = "") String documentType,
-                 @RequestParam(defaultValue = "") String personName,
-                 @RequestParam(required = false) SeenDocument seenDocument,
-                 @RequestParam(defaultValue = "false") boolean byGuardian,
-                 @RequestParam(defaultValue = "") String guardianName,
-                 @RequestParam(required = false) SeenDocument guardianDocument,
-                 @RequestParam(defaultValue = "") String guardianNumber,
-                 @RequestParam(required = false) GuardianshipProof proof, RedirectAttributes redirect) {
+    String issue(@ModelAttribute CounterIdentityForm person, RedirectAttributes redirect) {
         try {
-            CounterIdentityCheck check = CounterIdentityCheck.of(seenDocument, byGuardian, guardianName,
-                    guardianDocument, guardianNumber, proof);
-            Reports.Issued issued = reports.atCounter(AuditLog.currentActor(), number, documentType, personName,
-                    check);
+            Reports.Issued issued = reports.atCounter(AuditLog.currentActor(), person.number(), person.documentType(),
+                    person.personName(), person.check());
             redirect.addFlashAttribute("successKey", "counter.issued");
             redirect.addFlashAttribute("issued", issued.number());
             redirect.addFlashAttribute("issuedId", issued.id());
@@ -109,21 +101,13 @@ class CounterReports {
 
     /** A guardian's (or the person's) consent for an institution, recorded at the window. */
     @PostMapping("/console/reports/self/consents")
-    String consent(@RequestParam(defaultValue = "") String number,
-                   @RequestParam(defaultValue = "") String documentType,
-                   @RequestParam(defaultValue = "") String personName,
-                   @RequestParam(required = false) SeenDocument seenDocument,
-                   @RequestParam(defaultValue = "false") boolean byGuardian,
-                   @RequestParam(defaultValue = "") String guardianName,
-                   @RequestParam(required = false) SeenDocument guardianDocument,
-                   @RequestParam(defaultValue = "") String guardianNumber,
-                   @RequestParam(required = false) GuardianshipProof proof,
+    String consent(@ModelAttribute CounterIdentityForm person,
                    @RequestParam(required = false) UUID clientId, @RequestParam(required = false) Purpose purpose,
                    @RequestParam(required = false) Integer days,
                    @RequestParam(defaultValue = "false") boolean singleUse, RedirectAttributes redirect) {
         ConsoleActions.flash(redirect, "counter.consentRecorded", () -> consents.grantAtCounter(
-                AuditLog.currentActor(), number, documentType, personName, CounterIdentityCheck.of(seenDocument, byGuardian,
-                        guardianName, guardianDocument, guardianNumber, proof), clientId, purpose, days, singleUse));
+                AuditLog.currentActor(), person.number(), person.documentType(), person.personName(), person.check(),
+                clientId, purpose, days, singleUse));
         return "redirect:/console/reports/self";
     }
 
@@ -133,22 +117,14 @@ class CounterReports {
      * kept nowhere, the check and the person's id in the session only.
      */
     @PostMapping("/console/reports/self/withdrawals")
-    String checkForWithdrawal(@RequestParam(defaultValue = "") String number,
-                              @RequestParam(defaultValue = "") String documentType,
-                              @RequestParam(required = false) SeenDocument seenDocument,
-                              @RequestParam(defaultValue = "false") boolean byGuardian,
-                              @RequestParam(defaultValue = "") String guardianName,
-                              @RequestParam(required = false) SeenDocument guardianDocument,
-                              @RequestParam(defaultValue = "") String guardianNumber,
-                              @RequestParam(required = false) GuardianshipProof proof, HttpSession session,
+    String checkForWithdrawal(@ModelAttribute CounterIdentityForm person, HttpSession session,
                               RedirectAttributes redirect) {
         session.removeAttribute(CHECKED);
         try {
-            CounterIdentityCheck check = CounterIdentityCheck.of(seenDocument, byGuardian, guardianName,
-                    guardianDocument, guardianNumber, proof);
-            Consents.CheckedAtCounter person = consents.checkedForWithdrawal(AuditLog.currentActor(), number,
-                    documentType, check);
-            session.setAttribute(CHECKED, new Checked(person.subjectId(), person.maskedNumber(), check,
+            CounterIdentityCheck check = person.check();
+            Consents.CheckedAtCounter checked = consents.checkedForWithdrawal(AuditLog.currentActor(),
+                    person.number(), person.documentType(), check);
+            session.setAttribute(CHECKED, new Checked(checked.subjectId(), checked.maskedNumber(), check,
                     clock.instant()));
         } catch (RuntimeException e) {
             ConsoleActions.flashRefusal(redirect, e);
