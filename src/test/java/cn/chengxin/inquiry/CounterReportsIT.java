@@ -174,10 +174,6 @@ class CounterReportsIT {
     }
 
     /**
-     * 撤回查询授权 (gaps review xxix K1; RULES.md §9, PIPL Art. 15): what was granted at the window is withdrawn
-     * there, after the same identity check, and the institution's next query on it is refused CONSENT_WITHDRAWN.
-     */
-    /**
      * Gaps review xxix K3: a person the register does not know (a nurse from another city, no records here) is
      * registered at the window once the clerk checked her card and typed the name on it, and takes her report of a
      * clean record; without the name the clerk is asked for it. She then consents, and the hospital's query answers.
@@ -228,6 +224,10 @@ class CounterReportsIT {
         assertThat(subjects.find(document)).contains(subjectId);
     }
 
+    /**
+     * 撤回查询授权 (gaps review xxix K1; RULES.md §9, PIPL Art. 15): what was granted at the window is withdrawn
+     * there, after the same identity check, and the institution's next query on it is refused CONSENT_WITHDRAWN.
+     */
     @Test
     void aConsentGrantedAtTheCounterIsWithdrawnThereAndTheInstitutionIsRefused() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "柏守义");

@@ -21,12 +21,10 @@ import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.PdfText;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
 import com.jayway.jsonpath.JsonPath;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -93,14 +91,14 @@ class ReportRepairStatusIT {
         assertThat(repair(own.content(), APPLIED_FOR).code()).isEqualTo(RecordRepair.Code.APPLYING);
         assertThat(repair(own.content(), APPLIED_FOR).text()).isEqualTo("修复申请办理中");
         assertThat(repair(own.content(), RECENT).text()).isEqualTo(repairableFrom);
-        assertThat(pdfText(own.pdf())).contains("信用修复", "修复申请办理中", repairableFrom.replace(" ", ""));
+        assertThat(PdfText.compact(own.pdf())).contains("信用修复", "修复申请办理中", repairableFrom.replace(" ", ""));
         assertThat(reports.html(own.content())).contains("修复申请办理中", repairableFrom);
         assertThat(reports.aboutSubject(id, own.id()).orElseThrow().content().negativeRecords())
                 .as("kept with the stored report").extracting(l -> l.repair().text())
                 .containsExactlyInAnyOrder("修复申请办理中", repairableFrom);
 
         Reports.Issued english = reports.forSelf(id, ReportKind.OCCUPATIONAL, ReportLanguage.EN);
-        assertThat(pdfText(english.pdf())).contains("Repairapplicationbeinghandled",
+        assertThat(PdfText.compact(english.pdf())).contains("Repairapplicationbeinghandled",
                 "Repairmaybeappliedforfrom" + recentDecision.plusMonths(3));
 
         ApiClients.IssuedKey issued = apiClients.issue("信贷系统", "庚银行", ApiClient.Kind.INSTITUTION, null,
@@ -111,7 +109,7 @@ class ReportRepairStatusIT {
                 + "')].repair.text")).containsExactly("修复申请办理中");
         assertThat(JsonPath.<List<String>>read(json, "$.negativeRecords[?(@.decisionNumber == '" + RECENT
                 + "')].repair.from")).containsExactly(recentDecision.plusMonths(3).toString());
-        assertThat(pdfText(lending(issued.key(), p.number(), "PDF"))).contains("修复申请办理中", repairableFrom.replace(" ", ""));
+        assertThat(PdfText.compact(lending(issued.key(), p.number(), "PDF"))).contains("修复申请办理中", repairableFrom.replace(" ", ""));
     }
 
     private static RecordRepair repair(ReportContent content, String decisionNumber) {
@@ -128,11 +126,5 @@ class ReportRepairStatusIT {
 
     private static String request(String number, String format) {
         return "{\"subjectNumber\":\"" + number + "\",\"purpose\":\"LENDING\",\"format\":\"" + format + "\"}";
-    }
-
-    private static String pdfText(byte[] pdf) throws Exception {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document).replaceAll("\\s", "");
-        }
     }
 }

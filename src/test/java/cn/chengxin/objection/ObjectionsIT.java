@@ -23,12 +23,10 @@ import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.OlderLinks;
+import cn.chengxin.support.PdfText;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -125,7 +123,7 @@ class ObjectionsIT {
 
         UUID id = objections.file(owner, record, "处罚决定已被撤销，见复议决定书", "本人");
         assertThat(creditFile.fileOf(owner).get(0).status()).isEqualTo(RecordStatus.IN_DISPUTE);
-        assertThat(text(reports.forSelf(owner, ReportKind.SELF_FULL).pdf())).contains("异议处理中");
+        assertThat(PdfText.compact(reports.forSelf(owner, ReportKind.SELF_FULL).pdf())).contains("异议处理中");
         assertThat(objections.file(owner, record, "再次提出", "本人")).isEqualTo(id);
         Objection filed = objections.find(id);
         assertThat(filed.repeats()).isEqualTo(1);
@@ -157,7 +155,7 @@ class ObjectionsIT {
         Objection decided = objections.find(id);
         RecordStatus expected = decided.outcome() == Outcome.DELETE ? RecordStatus.REVOKED : RecordStatus.ACTIVE;
         assertThat(creditFile.fileOf(owner).get(0).status()).isEqualTo(expected);
-        String after = text(reports.forSelf(owner, ReportKind.SELF_FULL).pdf());
+        String after = PdfText.compact(reports.forSelf(owner, ReportKind.SELF_FULL).pdf());
         assertThat(after).doesNotContain("异议处理中");
         if (expected == RecordStatus.REVOKED) {
             assertThat(after).doesNotContain("驻市监罚〔2026〕501号");
@@ -786,7 +784,7 @@ class ObjectionsIT {
                     assertThat(step.reason()).isEqualTo("异议办结：" + Outcome.DELETE.label());
                 });
         assertThat(creditFile.shownWithDecisionNumber("驻执〔2026〕801号")).isEmpty();
-        assertThat(text(reports.forSelf(org.representative(), ReportKind.SELF_FULL).pdf()))
+        assertThat(PdfText.compact(reports.forSelf(org.representative(), ReportKind.SELF_FULL).pdf()))
                 .doesNotContain("驻执〔2026〕801号");
     }
 
@@ -891,7 +889,7 @@ class ObjectionsIT {
         var citizen = authentication(Principals.citizen(subjects, owner));
         assertThat(mvc.perform(get("/me/file").with(citizen)).andReturn().getResponse().getContentAsString())
                 .contains("<span>异议中</span>");
-        assertThat(text(reports.forSelf(owner, ReportKind.SELF_FULL).pdf())).contains("异议处理中");
+        assertThat(PdfText.compact(reports.forSelf(owner, ReportKind.SELF_FULL).pdf())).contains("异议处理中");
         LocalDate due = workingDays.calendar().plusWorkingDays(LocalDate.now(clock), 3);
         assertThat(departmentAnswers()).contains("data-correction=\"" + id + "\"", "驻市监罚〔2026〕561号",
                 "<span>" + due + "</span>");
@@ -911,7 +909,7 @@ class ObjectionsIT {
                 });
         assertThat(mvc.perform(get("/me/file").with(citizen)).andReturn().getResponse().getContentAsString())
                 .doesNotContain("<span>异议中</span>");
-        assertThat(text(reports.forSelf(owner, ReportKind.SELF_FULL).pdf())).doesNotContain("异议处理中");
+        assertThat(PdfText.compact(reports.forSelf(owner, ReportKind.SELF_FULL).pdf())).doesNotContain("异议处理中");
         assertThat(departmentAnswers()).doesNotContain("data-correction=\"" + id + "\"");
     }
 
@@ -1134,11 +1132,5 @@ class ObjectionsIT {
         TestCitizens.Person p = TestCitizens.register(subjects, name);
         TestRecords.penalty(mvc, apiClients, directory, p.number(), name, "P_ADMIN_PENALTY_GENERAL", decision);
         return subjects.find(subjects.validate(DocumentType.RESIDENT_ID, p.number())).orElseThrow();
-    }
-
-    private static String text(byte[] pdf) throws Exception {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document).replaceAll("\\s", "");
-        }
     }
 }

@@ -16,12 +16,10 @@ import cn.chengxin.inquiry.domain.ReportKind;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.PdfText;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.config.ScheduledTask;
@@ -92,7 +90,7 @@ class TimePassingIT {
         UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
         FileEntry ending = entry(subject, "驻市监罚〔2025〕881号");
         assertThat(ending.status()).isEqualTo(RecordStatus.ACTIVE);
-        assertThat(text(reports.forSelf(subject, ReportKind.SELF_FULL).pdf())).contains("881号");
+        assertThat(PdfText.compact(reports.forSelf(subject, ReportKind.SELF_FULL).pdf())).contains("881号");
         mvc.perform(get("/disclosures").param("q", "驻市监罚〔2025〕881号"))
                 .andExpect(content().string(containsString(PUBLISHED)));
         UUID objection = objections.file(subject, entry(subject, "驻市监罚〔2026〕882号").recordKey(), "金额有误", "本人");
@@ -116,7 +114,7 @@ class TimePassingIT {
         assertThat(ended.status().shown()).isFalse();
         assertThat(entry(subject, "驻市监罚〔2026〕882号").status()).as("still within its period, still contested")
                 .isEqualTo(RecordStatus.IN_DISPUTE);
-        assertThat(text(reports.forSelf(subject, ReportKind.SELF_FULL).pdf())).doesNotContain("881号")
+        assertThat(PdfText.compact(reports.forSelf(subject, ReportKind.SELF_FULL).pdf())).doesNotContain("881号")
                 .contains("882号");
         mvc.perform(get("/disclosures").param("q", "驻市监罚〔2025〕881号"))
                 .andExpect(content().string(not(containsString(PUBLISHED))));
@@ -135,11 +133,5 @@ class TimePassingIT {
 
     private static LocalDate max(LocalDate a, LocalDate b) {
         return a.isAfter(b) ? a : b;
-    }
-
-    private static String text(byte[] pdf) throws Exception {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document).replaceAll("\\s", "");
-        }
     }
 }
