@@ -36,6 +36,7 @@ import cn.chengxin.objection.domain.Outcome;
 import cn.chengxin.objection.domain.RepeatFilingLimit;
 import cn.chengxin.objection.persistence.JdbcObjections;
 import cn.chengxin.shared.CodedProblem;
+import cn.chengxin.shared.CountedPage;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.calendar.DeadlineRecount;
@@ -1087,9 +1088,15 @@ public class Objections {
         return catalogue.active(itemCode).map(CatalogueItem::definition).map(d -> d.name()).orElse(itemCode);
     }
 
-    /** Open cases, the earliest deadline first (the dashboard shows which are overdue). */
-    public List<Objection> open() {
-        return store.openByDue(500);
+    /** Open cases the queue shows on a page (K5 of gaps-review-xxix: all are reachable, page by page). */
+    public static final int OPEN_PER_PAGE = 100;
+
+    /**
+     * A page of the open cases, the earliest deadline first (overdue ones marked on the queue), with how many are open
+     * in all: however many wait, each is on some page (RULES.md §5: every case is decided within its deadline).
+     */
+    public CountedPage<Objection> open(int page) {
+        return CountedPage.of(page, OPEN_PER_PAGE, store::openByDue, store::countOpen);
     }
 
     /**

@@ -49,6 +49,7 @@ import cn.chengxin.repair.domain.RequiredMaterials;
 import cn.chengxin.repair.persistence.JdbcRepairs;
 import cn.chengxin.shared.City;
 import cn.chengxin.shared.CodedProblem;
+import cn.chengxin.shared.CountedPage;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.calendar.DeadlineRecount;
@@ -649,8 +650,15 @@ public class Repairs {
                 RepairApplication::id);
     }
 
-    public List<RepairApplication> open() {
-        return store.open(500);
+    /** Open applications the queue shows on a page (K5 of gaps-review-xxix: all are reachable, page by page). */
+    public static final int OPEN_PER_PAGE = 100;
+
+    /**
+     * A page of the open applications, the earliest deadline first, with how many are open in all: however many wait,
+     * each is on some page (RULES.md §6: every application is answered within its deadline).
+     */
+    public CountedPage<RepairApplication> open(int page) {
+        return CountedPage.of(page, OPEN_PER_PAGE, store::open, store::countOpen);
     }
 
     /**

@@ -574,7 +574,7 @@ class ObjectionFollowUpsIT {
                 + "subject_pseudonym = ?").param(subjects.pseudonymOf(subject).orElseThrow()).query(Long.class)
                 .single()).isEqualTo(1);
 
-        assertThat(objections.open()).extracting(Objection::id).doesNotContain(id);
+        assertThat(objections.open(0).items()).extracting(Objection::id).doesNotContain(id);
         assertThat(objections.watchDeadlines(at(due)).reminded()).extracting(Objection::id).doesNotContain(id);
         assertThat(objections.watchDeadlines(at(due.plusDays(5))).escalated()).extracting(Objection::id)
                 .doesNotContain(id);

@@ -99,6 +99,46 @@ class ObjectionsConsoleIT {
         assertThat(decided.contains("/console/objections/") || decided.contains("近期没有办结的异议")).isTrue();
     }
 
+    /**
+     * The open queue is paged with the count of all: with more than 500 open cases (the old cap), the one due last is
+     * not on the first page but is reached on the last one. The copies are made by SQL (on records of their own, due
+     * in 2099 so that no deadline watch takes them) and removed after.
+     */
+    @Test
+    void everyOpenCaseIsReachedPageByPageAndAllAreCounted() throws Exception {
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        String decision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
+        TestRecords.penalty(mvc, apiClients, directory, "PASSPORT", passport, "史密斯", "P_ADMIN_PENALTY_GENERAL",
+                decision);
+        UUID holder = subjects.find(subjects.validate(DocumentType.PASSPORT, passport)).orElseThrow();
+        UUID id = as("counter-k5", () -> objections.fileAtCounter(passport, "PASSPORT", decision, "本人到窗口提出"));
+        jdbc.sql("""
+                INSERT INTO objection.objection
+                SELECT (json_populate_record(o, json_build_object('id', gen_random_uuid(), 'record_key',
+                        gen_random_uuid(), 'due_on', DATE '2099-01-01' + g))).*
+                FROM objection.objection o, generate_series(1, 501) g WHERE o.id = ?""").param(id).update();
+        try {
+            UUID last = jdbc.sql("SELECT id FROM objection.objection WHERE subject_id = ? AND due_on = DATE '2099-01-01' "
+                    + "+ 501").param(holder).query(UUID.class).single();
+            long open = jdbc.sql("SELECT count(*) FROM objection.objection WHERE status <> 'DECIDED'")
+                    .query(Long.class).single();
+            long pages = (open + Objections.OPEN_PER_PAGE - 1) / Objections.OPEN_PER_PAGE;
+            assertThat(open).isGreaterThan(500);
+
+            String first = mvc.perform(get("/console/objections").with(authentication(clerk())))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(first).contains("待处理的异议：共 " + open + " 件", "id=\"open-pager\"", "rel=\"next\"",
+                    "1 / " + pages).doesNotContain("data-objection=\"" + last + "\"");
+            String lastPage = mvc.perform(get("/console/objections").param("page", String.valueOf(pages - 1))
+                            .with(authentication(clerk())))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(lastPage).contains("data-objection=\"" + last + "\"", "/console/objections/" + last,
+                    "rel=\"prev\"").doesNotContain("rel=\"next\"", passport);
+        } finally {
+            jdbc.sql("DELETE FROM objection.objection WHERE subject_id = ? AND id <> ?").params(holder, id).update();
+        }
+    }
+
     private static UsernamePasswordAuthenticationToken clerk() {
         return Principals.staff("clerk-k5", "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.OBJECTION_HANDLE);
     }

@@ -579,6 +579,42 @@ class RepairsIT {
         assertThat(body(get(olderPage).with(citizen))).doesNotContain(withdraw);
     }
 
+    /**
+     * K5: the open queue is paged with the count of all: with more than 500 open applications (the old cap), the one due
+     * last is not on the first page but is reached on the last one. The copies are made by SQL (on records of their
+     * own, due in 2099 so that no deadline watch takes them) and removed after.
+     */
+    @Test
+    void everyOpenApplicationIsReachedPageByPageAndAllAreCounted() throws Exception {
+        Person p = person("翟逐页", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号",
+                LocalDate.now(clock).minusMonths(4));
+        UUID id = repairs.apply(p.id(), p.record(), "已缴纳罚款", "翟逐页", List.of(proof()), null);
+        jdbc.sql("""
+                INSERT INTO repair.application
+                SELECT (json_populate_record(a, json_build_object('id', gen_random_uuid(), 'record_key',
+                        gen_random_uuid(), 'feedback_due', DATE '2099-01-01' + g))).*
+                FROM repair.application a, generate_series(1, 501) g WHERE a.id = ?""").param(id).update();
+        try {
+            UUID last = jdbc.sql("SELECT id FROM repair.application WHERE subject_id = ? AND feedback_due = "
+                    + "DATE '2099-01-01' + 501").param(p.id()).query(UUID.class).single();
+            long open = jdbc.sql("SELECT count(*) FROM repair.application WHERE status IN ('APPLIED', 'PROPOSED')")
+                    .query(Long.class).single();
+            long pages = (open + Repairs.OPEN_PER_PAGE - 1) / Repairs.OPEN_PER_PAGE;
+            assertThat(open).isGreaterThan(500);
+
+            String first = consolePage();
+            assertThat(first).contains("待处理的修复申请：共 " + open + " 件", "id=\"open-pager\"", "rel=\"next\"",
+                    "1 / " + pages).doesNotContain("data-application=\"" + last + "\"");
+            String lastPage = body(get("/console/repairs").param("page", String.valueOf(pages - 1))
+                    .with(authentication(Principals.staff("reviewer-names", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                            Permission.REPAIR_DECIDE))));
+            assertThat(lastPage).contains("data-application=\"" + last + "\"", "/console/repairs/" + last,
+                    "rel=\"prev\"").doesNotContain("rel=\"next\"");
+        } finally {
+            jdbc.sql("DELETE FROM repair.application WHERE subject_id = ? AND id <> ?").params(p.id(), id).update();
+        }
+    }
+
     private String body(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
         return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }

@@ -152,9 +152,14 @@ public class JdbcObjections {
                 .params(OlderPage.params(subjectId, before, size)).query(JdbcObjections::objection).list();
     }
 
-    public List<Objection> openByDue(int limit) {
-        return jdbc.sql(SELECT + " WHERE status <> 'DECIDED' ORDER BY due_on, filed_at LIMIT ?").param(limit)
-                .query(JdbcObjections::objection).list();
+    /** A page of the open objections, the earliest deadline first, then by id (a stable order for paging). */
+    public List<Objection> openByDue(int offset, int limit) {
+        return jdbc.sql(SELECT + " WHERE status <> 'DECIDED' ORDER BY due_on, id OFFSET ? LIMIT ?")
+                .params(offset, limit).query(JdbcObjections::objection).list();
+    }
+
+    public long countOpen() {
+        return jdbc.sql("SELECT count(*) FROM objection.objection WHERE status <> 'DECIDED'").query(Long.class).single();
     }
 
     /** Open cases with a stored deadline (their own or their department's) on or after {@code day}. */

@@ -41,10 +41,15 @@ class ObjectionsConsole {
         this.clock = clock;
     }
 
-    /** The queue, masked (F8): item, department, subject masked, deadline and state; a case is opened to be handled. */
+    /**
+     * The queue, masked (F8): item, department, subject masked, deadline and state; a case is opened to be handled. The
+     * open cases a page at a time with the count of all (K5 of gaps-review-xxix).
+     */
     @GetMapping("/console/objections")
-    String page(Model model) {
-        var open = objections.open();
+    String page(@RequestParam(defaultValue = "0") int page, Model model) {
+        var openPage = objections.open(page);
+        var open = openPage.items();
+        model.addAttribute("openPage", openPage);
         model.addAttribute("open", open);
         model.addAttribute("contested", objections.contestedOf(open));
         model.addAttribute("correctionsEscalated", objections.correctionsEscalated());
@@ -74,7 +79,7 @@ class ObjectionsConsole {
             ConsoleActions.showRefusal(model, response, e);
             model.addAttribute("typedSearch", new TypedSearch(documentType, number));
         }
-        return page(model);
+        return page(0, model);
     }
 
     /** What was typed into the search: the number shown again, in its own field, only when the search was refused. */
@@ -130,7 +135,7 @@ class ObjectionsConsole {
             ConsoleActions.showRefusal(model, response, e);
             model.addAttribute("typedCounter", new TypedCounter(documentType, number, decisionNumber,
                     TypedText.shownAgain(reasons)));
-            return page(model);
+            return page(0, model);
         }
         return done(redirect, "objections.filedAtCounter");
     }
@@ -152,7 +157,7 @@ class ObjectionsConsole {
             ConsoleActions.showRefusal(model, response, e);
             model.addAttribute("typedProceeding", new TypedProceeding(documentType, number, decisionNumber, kind,
                     TypedText.shownAgain(note)));
-            return page(model);
+            return page(0, model);
         }
         return done(redirect, "objections.proceedingFlagged");
     }

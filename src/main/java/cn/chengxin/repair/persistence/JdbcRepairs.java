@@ -80,9 +80,19 @@ public class JdbcRepairs {
                 .params(OlderPage.params(subjectId, before, size)).query(JdbcRepairs::application).list();
     }
 
-    public List<RepairApplication> open(int limit) {
-        return jdbc.sql(SELECT + " WHERE status IN ('APPLIED', 'PROPOSED') ORDER BY feedback_due, filed_at LIMIT ?")
-                .param(limit).query(JdbcRepairs::application).list();
+    /**
+     * A page of the open applications, the earliest deadline in force first (the authority's decision once proposed,
+     * else the platform's feedback: {@link RepairApplication#dueOn}), then by id (a stable order for paging).
+     */
+    public List<RepairApplication> open(int offset, int limit) {
+        return jdbc.sql(SELECT + " WHERE status IN ('APPLIED', 'PROPOSED') ORDER BY CASE WHEN status = 'PROPOSED'"
+                        + " AND decision_due IS NOT NULL THEN decision_due ELSE feedback_due END, id OFFSET ? LIMIT ?")
+                .params(offset, limit).query(JdbcRepairs::application).list();
+    }
+
+    public long countOpen() {
+        return jdbc.sql("SELECT count(*) FROM repair.application WHERE status IN ('APPLIED', 'PROPOSED')")
+                .query(Long.class).single();
     }
 
     /** The open applications whose deadline in force (decision once proposed, else feedback) is on or after {@code day}. */

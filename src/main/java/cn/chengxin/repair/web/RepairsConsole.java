@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import cn.chengxin.repair.RepairApplication;
 import cn.chengxin.repair.Repairs;
+import cn.chengxin.shared.CountedPage;
 import cn.chengxin.shared.privacy.IdentityRedaction;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
@@ -45,11 +46,14 @@ class RepairsConsole {
 
     /**
      * The queue, masked (F8): item, decision, applicant masked, deadline and state; the statement, materials and
-     * commitment are seen by opening one application.
+     * commitment are seen by opening one application. The open applications a page at a time with the count of all
+     * (K5 of gaps-review-xxix).
      */
     @GetMapping("/console/repairs")
-    String page(Model model) {
-        List<RepairApplication> open = repairs.open();
+    String page(@RequestParam(defaultValue = "0") int page, Model model) {
+        CountedPage<RepairApplication> openPage = repairs.open(page);
+        List<RepairApplication> open = openPage.items();
+        model.addAttribute("openPage", openPage);
         model.addAttribute("open", open);
         model.addAttribute("applicants", repairs.applicantsOf(open));
         List<RepairApplication> decided = repairs.recentlyDecided();
@@ -80,7 +84,7 @@ class RepairsConsole {
             ConsoleActions.showRefusal(model, response, e);
             model.addAttribute("typedSearch", new TypedSearch(documentType, number));
         }
-        return page(model);
+        return page(0, model);
     }
 
     /** What was typed into the search: the number shown again, in its own field, only when the search was refused. */
@@ -144,7 +148,7 @@ class RepairsConsole {
             ConsoleActions.showRefusal(model, response, e);
             model.addAttribute("typedCounter", new TypedCounter(documentType, number, decisionNumber,
                     TypedText.shownAgain(performance), signature));
-            return page(model);
+            return page(0, model);
         }
         redirect.addFlashAttribute("successKey", "repairs.filedAtCounter");
         return "redirect:/console/repairs";
