@@ -100,6 +100,38 @@ class ObjectionsConsoleIT {
     }
 
     /**
+     * The console's 信用档案 lists the person's objections, decided ones too, each linking to its page, to a clerk who
+     * may open them; a department's reader, who may not, is shown none.
+     */
+    @Test
+    void theCreditFileLinksThePersonsObjectionsForThoseWhoHandleThem() throws Exception {
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        String decision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
+        TestRecords.penalty(mvc, apiClients, directory, "PASSPORT", passport, "史密斯", "P_ADMIN_PENALTY_GENERAL",
+                decision);
+        UUID id = as("counter-k5", () -> objections.fileAtCounter(passport, "PASSPORT", decision, "本人到窗口提出"));
+        as("clerk-k5", () -> {
+            objections.decide(id, objections.find(id).version(), Outcome.UPHOLD, "经核实，记录无误");
+            return null;
+        });
+
+        String file = mvc.perform(post("/console/file").param("documentType", "PASSPORT").param("number", passport)
+                        .param("purpose", "ADMINISTRATIVE_LICENSING").with(authentication(Principals.staff("clerk-k5",
+                                "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.SUBJECT_READ,
+                                Permission.OBJECTION_HANDLE))).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String cases = file.substring(file.indexOf("id=\"cases\""));
+        assertThat(cases).contains("data-case=\"" + id + "\"", "/console/objections/" + id, "异议", "维持原记录");
+        assertThat(file).doesNotContain(passport);
+
+        String department = mvc.perform(post("/console/file").param("documentType", "PASSPORT").param("number", passport)
+                        .param("purpose", "ADMINISTRATIVE_LICENSING").with(authentication(Principals.staff("reader-k5",
+                                "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.SUBJECT_READ))).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(department).contains(decision).doesNotContain("id=\"cases\"", "/console/objections/" + id);
+    }
+
+    /**
      * The open queue is paged with the count of all: with more than 500 open cases (the old cap), the one due last is
      * not on the first page but is reached on the last one. The copies are made by SQL (on records of their own, due
      * in 2099 so that no deadline watch takes them) and removed after.

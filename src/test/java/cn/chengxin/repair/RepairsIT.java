@@ -579,6 +579,22 @@ class RepairsIT {
         assertThat(body(get(olderPage).with(citizen))).doesNotContain(withdraw);
     }
 
+    /** K5: the console's 信用档案 lists the person's repair applications, each linking to its page, to a reviewer. */
+    @Test
+    void theCreditFileLinksThePersonsApplicationsForThoseWhoDecideThem() throws Exception {
+        Person p = person("蒋档案", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号",
+                LocalDate.now(clock).minusMonths(4));
+        UUID id = repairs.apply(p.id(), p.record(), "已缴纳罚款", "蒋档案", List.of(proof()), null);
+        String number = number(p.id());
+
+        String file = body(post("/console/file").param("number", number).param("purpose", "ADMINISTRATIVE_LICENSING")
+                .with(authentication(Principals.staff("reviewer-file", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                        Permission.SUBJECT_READ, Permission.REPAIR_DECIDE))).with(csrf()));
+        String cases = file.substring(file.indexOf("id=\"cases\""));
+        assertThat(cases).contains("data-case=\"" + id + "\"", "/console/repairs/" + id, "信用修复");
+        assertThat(file).doesNotContain(number);
+    }
+
     /**
      * K5: the open queue is paged with the count of all: with more than 500 open applications (the old cap), the one due
      * last is not on the first page but is reached on the last one. The copies are made by SQL (on records of their

@@ -1,5 +1,6 @@
 package cn.chengxin.creditfile.web;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import cn.chengxin.audit.AuditResult;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.ItemVersions;
 import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.creditfile.CasesOnFile;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.PublicationWindows;
@@ -26,6 +28,9 @@ import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.InvalidIdentityException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,11 +56,13 @@ class CreditFileConsole {
     private final cn.chengxin.creditfile.RecordProceedings proceedings;
     private final PublicationWindows windows;
     private final cn.chengxin.creditfile.Declines declines;
+    private final ObjectProvider<CasesOnFile> cases;
 
     CreditFileConsole(SubjectRegistry subjects, CreditFile creditFile, Catalogue catalogue, AuditLog audit,
                       cn.chengxin.creditfile.RecordProceedings proceedings, PublicationWindows windows,
-                      cn.chengxin.creditfile.Declines declines) {
+                      cn.chengxin.creditfile.Declines declines, ObjectProvider<CasesOnFile> cases) {
         this.declines = declines;
+        this.cases = cases;
         this.proceedings = proceedings;
         this.windows = windows;
         this.subjects = subjects;
@@ -73,7 +80,7 @@ class CreditFileConsole {
     /** The number is of the type staff name (a passport, a travel permit), or inferred as the subject console does. */
     @PostMapping("/console/file")
     String show(@RequestParam String number, @RequestParam(required = false) DocumentType documentType,
-                @RequestParam StaffQueryPurpose purpose, Model model) {
+                @RequestParam StaffQueryPurpose purpose, Authentication who, Model model) {
         choices(model);
         model.addAttribute("purpose", purpose);
         model.addAttribute("documentType", documentType);
@@ -129,7 +136,24 @@ class CreditFileConsole {
         // That the person declined honours (RULES.md §2) staff see, as the declined records' state and history say,
         // so that nobody asks the department again or restores them; what the records hold no console shows.
         model.addAttribute("declinedItems", declines.declinedItems(subject.get()));
+        model.addAttribute("cases", casesOf(subject.get(), who));
         return "console/credit-file";
+    }
+
+    /**
+     * The person's objections and repair applications, newest first, each linking to its page (K5 of gaps-review-xxix),
+     * of the kinds the reader may open; null when they may open none (department staff: the cases are the credit
+     * office's).
+     */
+    private List<CasesOnFile.FiledCase> casesOf(UUID subject, Authentication who) {
+        Set<String> granted = who.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
+        List<CasesOnFile> kinds = cases.orderedStream().filter(k -> granted.contains(k.permission().code())).toList();
+        if (kinds.isEmpty()) {
+            return null;
+        }
+        return kinds.stream().flatMap(k -> k.of(subject).stream())
+                .sorted(Comparator.comparing(CasesOnFile.FiledCase::filedAt).reversed()).toList();
     }
 
     /**
