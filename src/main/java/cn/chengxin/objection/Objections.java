@@ -624,15 +624,10 @@ public class Objections {
      * before anything is shown (RULES.md §9, §10), with the queue's own purpose, as opening a case is.
      */
     public List<Objection> ofPerson(String documentType, String number) {
-        var document = subjects.validate(DocumentType.named(documentType), number);
-        UUID subjectId = subjects.find(document).orElseThrow(() -> problem("OBJECTION_SUBJECT_UNKNOWN",
-                DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
         StaffQueryPurpose purpose = StaffQueryPurpose.OBJECTION_HANDLING;
-        audit.record(AuditEntry.of(AuditCategory.QUERY, "objection.search")
-                .subject(subjects.pseudonymOf(subjectId).orElseThrow())
-                .purpose(purpose.label(), purpose.legalBasis())
-                .detail("按证件查找异议"));
-        return store.ofSubject(subjectId);
+        return store.ofSubject(subjects.searchedFor(documentType, number, "OBJECTION_SUBJECT_UNKNOWN",
+                pseudonym -> AuditEntry.of(AuditCategory.QUERY, "objection.search").subject(pseudonym)
+                        .purpose(purpose.label(), purpose.legalBasis()).detail("按证件查找异议")));
     }
 
     /** The purpose is the queue's own: a case is opened to handle it (the subject's reasons stay out of the detail). */

@@ -701,14 +701,10 @@ public class Repairs {
      * look is recorded about the applicant before anything is shown (RULES.md §9, §10), as opening an application is.
      */
     public List<RepairApplication> ofPerson(String documentType, String number) {
-        UUID subjectId = subjects.find(subjects.validate(DocumentType.named(documentType), number))
-                .orElseThrow(() -> problem("REPAIR_SUBJECT_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
         StaffQueryPurpose purpose = StaffQueryPurpose.CREDIT_REPAIR;
-        audit.record(AuditEntry.of(AuditCategory.QUERY, "repair.search")
-                .subject(subjects.pseudonymOf(subjectId).orElseThrow())
-                .purpose(purpose.label(), purpose.legalBasis())
-                .detail("按证件查找修复申请"));
-        return store.ofSubject(subjectId);
+        return store.ofSubject(subjects.searchedFor(documentType, number, "REPAIR_SUBJECT_UNKNOWN",
+                pseudonym -> AuditEntry.of(AuditCategory.QUERY, "repair.search").subject(pseudonym)
+                        .purpose(purpose.label(), purpose.legalBasis()).detail("按证件查找修复申请")));
     }
 
     /** An applicant as the queue names them: masked, as on every screen (RULES.md §10). */

@@ -5,10 +5,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.shared.CodedProblem;
+import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.FormerName;
@@ -61,6 +64,24 @@ public class SubjectRegistry {
 
     public Optional<UUID> find(IdentityDocument document) {
         return subjects.idOf(document.type(), protection.indexOf(document));
+    }
+
+    /**
+     * The subject a console's search by document names (K5 of gaps-review-xxix: a person's objections, their repair
+     * applications), the look recorded about them before anything is shown (RULES.md §9, §10): {@code look} builds the
+     * entry, with its action and the queue's own purpose, for the subject's pseudonym. The number is posted by the
+     * console, never in an address.
+     *
+     * @param documentType the type's name, or {@code null} to infer it from the number's shape
+     * @throws cn.chengxin.subject.domain.InvalidIdentityException for a number that is not one
+     * @throws CodedProblem {@code unknownCode} (not found) when the platform has no file of the subject
+     */
+    public UUID searchedFor(String documentType, String number, String unknownCode,
+                            Function<String, AuditEntry> look) {
+        UUID subjectId = find(validate(DocumentType.named(documentType), number)).orElseThrow(() -> new CodedProblem(
+                unknownCode, DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
+        audit.record(look.apply(pseudonymOf(subjectId).orElseThrow()));
+        return subjectId;
     }
 
     /**

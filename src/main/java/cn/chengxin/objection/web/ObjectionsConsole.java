@@ -13,6 +13,7 @@ import cn.chengxin.objection.domain.Outcome;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
+import cn.chengxin.shared.web.PersonSearches;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.TypedText;
 import jakarta.servlet.http.HttpServletResponse;
@@ -70,20 +71,9 @@ class ObjectionsConsole {
     @PostMapping("/console/objections/search")
     String search(@RequestParam(required = false) String documentType,
                   @RequestParam(defaultValue = "") String number, HttpServletResponse response, Model model) {
-        try {
-            var found = objections.ofPerson(documentType, number);
-            model.addAttribute("found", found);
-            model.addAttribute("foundContested", objections.contestedOf(found));
-            model.addAttribute("typedSearch", new TypedSearch(documentType, null));
-        } catch (RuntimeException e) {
-            ConsoleActions.showRefusal(model, response, e);
-            model.addAttribute("typedSearch", new TypedSearch(documentType, number));
-        }
+        PersonSearches.show(model, response, documentType, number, objections::ofPerson,
+                found -> model.addAttribute("foundContested", objections.contestedOf(found)));
         return page(0, model);
-    }
-
-    /** What was typed into the search: the number shown again, in its own field, only when the search was refused. */
-    record TypedSearch(String documentType, String number) {
     }
 
     /**

@@ -13,6 +13,7 @@ import cn.chengxin.shared.privacy.IdentityRedaction;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
+import cn.chengxin.shared.web.PersonSearches;
 import cn.chengxin.shared.web.FileTransfers;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.TypedText;
@@ -75,20 +76,9 @@ class RepairsConsole {
     @PostMapping("/console/repairs/search")
     String search(@RequestParam(required = false) String documentType,
                   @RequestParam(defaultValue = "") String number, HttpServletResponse response, Model model) {
-        try {
-            List<RepairApplication> found = repairs.ofPerson(documentType, number);
-            model.addAttribute("found", found);
-            model.addAttribute("foundApplicants", repairs.applicantsOf(found));
-            model.addAttribute("typedSearch", new TypedSearch(documentType, null));
-        } catch (RuntimeException e) {
-            ConsoleActions.showRefusal(model, response, e);
-            model.addAttribute("typedSearch", new TypedSearch(documentType, number));
-        }
+        PersonSearches.show(model, response, documentType, number, repairs::ofPerson,
+                found -> model.addAttribute("foundApplicants", repairs.applicantsOf(found)));
         return page(0, model);
-    }
-
-    /** What was typed into the search: the number shown again, in its own field, only when the search was refused. */
-    record TypedSearch(String documentType, String number) {
     }
 
     /**
