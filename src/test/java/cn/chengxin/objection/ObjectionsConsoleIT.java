@@ -53,13 +53,10 @@ class ObjectionsConsoleIT {
 
     @Test
     void aDecidedCaseIsFoundByTheDocumentNumberAndOpenedAndTheSearchIsAudited() throws Exception {
-        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
-        String decision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
-        TestRecords.penalty(mvc, apiClients, directory, "PASSPORT", passport, "史密斯", "P_ADMIN_PENALTY_GENERAL",
-                decision);
-        UUID holder = subjects.find(subjects.validate(DocumentType.PASSPORT, passport)).orElseThrow();
-        String pseudonym = subjects.pseudonymOf(holder).orElseThrow();
-        UUID id = as("counter-k5", () -> objections.fileAtCounter(passport, "PASSPORT", decision, "本人到窗口提出"));
+        Filed filed = filedAtCounter();
+        String passport = filed.passport();
+        UUID id = filed.id();
+        String pseudonym = subjects.pseudonymOf(filed.holder()).orElseThrow();
         as("clerk-k5", () -> {
             objections.decide(id, objections.find(id).version(), Outcome.UPHOLD, "经核实，记录无误");
             return null;
@@ -105,11 +102,9 @@ class ObjectionsConsoleIT {
      */
     @Test
     void theCreditFileLinksThePersonsObjectionsForThoseWhoHandleThem() throws Exception {
-        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
-        String decision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
-        TestRecords.penalty(mvc, apiClients, directory, "PASSPORT", passport, "史密斯", "P_ADMIN_PENALTY_GENERAL",
-                decision);
-        UUID id = as("counter-k5", () -> objections.fileAtCounter(passport, "PASSPORT", decision, "本人到窗口提出"));
+        Filed filed = filedAtCounter();
+        String passport = filed.passport();
+        UUID id = filed.id();
         as("clerk-k5", () -> {
             objections.decide(id, objections.find(id).version(), Outcome.UPHOLD, "经核实，记录无误");
             return null;
@@ -128,7 +123,7 @@ class ObjectionsConsoleIT {
                         .param("purpose", "ADMINISTRATIVE_LICENSING").with(authentication(Principals.staff("reader-k5",
                                 "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.SUBJECT_READ))).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(department).contains(decision).doesNotContain("id=\"cases\"", "/console/objections/" + id);
+        assertThat(department).contains(filed.decision()).doesNotContain("id=\"cases\"", "/console/objections/" + id);
     }
 
     /**
@@ -138,12 +133,10 @@ class ObjectionsConsoleIT {
      */
     @Test
     void everyOpenCaseIsReachedPageByPageAndAllAreCounted() throws Exception {
-        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
-        String decision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
-        TestRecords.penalty(mvc, apiClients, directory, "PASSPORT", passport, "史密斯", "P_ADMIN_PENALTY_GENERAL",
-                decision);
-        UUID holder = subjects.find(subjects.validate(DocumentType.PASSPORT, passport)).orElseThrow();
-        UUID id = as("counter-k5", () -> objections.fileAtCounter(passport, "PASSPORT", decision, "本人到窗口提出"));
+        Filed filed = filedAtCounter();
+        String passport = filed.passport();
+        UUID holder = filed.holder();
+        UUID id = filed.id();
         jdbc.sql("""
                 INSERT INTO objection.objection
                 SELECT (json_populate_record(o, json_build_object('id', gen_random_uuid(), 'record_key',
@@ -169,6 +162,20 @@ class ObjectionsConsoleIT {
         } finally {
             jdbc.sql("DELETE FROM objection.objection WHERE subject_id = ? AND id <> ?").params(holder, id).update();
         }
+    }
+
+    /** A passport holder's penalty, and an objection to it filed for them at the counter. */
+    private Filed filedAtCounter() throws Exception {
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        String decision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
+        TestRecords.penalty(mvc, apiClients, directory, "PASSPORT", passport, "史密斯", "P_ADMIN_PENALTY_GENERAL",
+                decision);
+        UUID holder = subjects.find(subjects.validate(DocumentType.PASSPORT, passport)).orElseThrow();
+        UUID id = as("counter-k5", () -> objections.fileAtCounter(passport, "PASSPORT", decision, "本人到窗口提出"));
+        return new Filed(passport, decision, holder, id);
+    }
+
+    record Filed(String passport, String decision, UUID holder, UUID id) {
     }
 
     private static UsernamePasswordAuthenticationToken clerk() {
