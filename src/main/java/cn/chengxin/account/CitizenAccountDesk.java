@@ -1,5 +1,7 @@
 package cn.chengxin.account;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +34,11 @@ import org.springframework.transaction.annotation.Transactional;
  * and its sealed phone, so that the person registers with their own phone; the credit file is the subject's and stays,
  * but what the account chose for the subject is set aside by the modules that own it ({@link CitizenAccountUnbound}).
  * The phone the account had is told of every change. Each step is audited under the subject's pseudonym.
+ * <p>
+ * A person whose phone number is no longer theirs and who forgot the password (gaps review xxix K4) keeps their account
+ * and its choices: the clerk types their new phone, which the real-name provider must know as theirs and which proves
+ * itself by the code texted to it and read out at the window ({@link CitizenPhones}); only then is the new phone
+ * proposed, and it is bound when another staff member approves. No {@link CitizenAccountUnbound} is published.
  */
 @Service
 public class CitizenAccountDesk {
@@ -39,6 +46,8 @@ public class CitizenAccountDesk {
     private static final int MAX_REASON = 500;
 
     private final JdbcAccounts accounts;
+    private final CitizenAccounts citizens;
+    private final CitizenPhones phones;
     private final SubjectRegistry subjects;
     private final PersonalDataProtection protection;
     private final SmsDispatch sms;
@@ -46,9 +55,12 @@ public class CitizenAccountDesk {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CitizenAccountDesk(JdbcAccounts accounts, SubjectRegistry subjects, PersonalDataProtection protection,
-                       SmsDispatch sms, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    CitizenAccountDesk(JdbcAccounts accounts, CitizenAccounts citizens, CitizenPhones phones, SubjectRegistry subjects,
+                       PersonalDataProtection protection, SmsDispatch sms, AuditLog audit,
+                       ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
+        this.citizens = citizens;
+        this.phones = phones;
         this.subjects = subjects;
         this.protection = protection;
         this.sms = sms;
@@ -62,9 +74,32 @@ public class CitizenAccountDesk {
                               Instant createdAt, Instant lastLoginAt, boolean suspended) {
     }
 
-    /** A proposal waiting for a second staff member, as the page lists it. */
+    /**
+     * A proposal waiting for a second staff member, as the page lists it.
+     *
+     * @param newPhoneMasked the phone a {@link Action#REBIND_PHONE} proposal binds, masked; else {@code null}
+     */
     public record ProposalView(UUID id, UUID accountId, String maskedName, String maskedNumber, Action action,
-                               String reason, String proposedBy, String proposerName, Instant proposedAt) {
+                               String reason, String proposedBy, String proposerName, Instant proposedAt,
+                               String newPhoneMasked) {
+    }
+
+    /**
+     * A new phone typed at the window, checked and texted its code, waiting for the code the person reads out: kept in
+     * the clerk's session, the phone sealed and the code hashed ({@link CitizenPhones.PendingPhone}).
+     */
+    public record PendingRebind(CitizenPhones.PendingPhone phone, String reason) implements Serializable {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        public UUID accountId() {
+            return phone.accountId();
+        }
+
+        public String phoneMasked() {
+            return phone.phoneMasked();
+        }
     }
 
     /**
@@ -78,12 +113,19 @@ public class CitizenAccountDesk {
         Optional<JdbcAccounts.CitizenCredentials> account = accounts.citizenBySubjectPseudonym(pseudonym);
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.lookup").subject(pseudonym)
                 .by(AuditLog.currentActor()).detail(account.isPresent() ? "account found" : "no account"));
-        return account.map(c -> {
-            Optional<SubjectProfile> profile = subjects.profile(c.subjectId());
-            return new AccountView(c.id(), profile.map(SubjectProfile::maskedName).orElse("*"),
-                    profile.map(SubjectProfile::maskedNumber).orElse("*"), c.phoneMasked(), c.createdAt(),
-                    c.lastLoginAt(), c.suspended());
-        });
+        return account.map(this::view);
+    }
+
+    /** The account found a moment ago, shown again with the refusal of what was asked for it. */
+    public Optional<AccountView> shown(UUID accountId) {
+        return accounts.citizenById(accountId).map(this::view);
+    }
+
+    private AccountView view(JdbcAccounts.CitizenCredentials c) {
+        Optional<SubjectProfile> profile = subjects.profile(c.subjectId());
+        return new AccountView(c.id(), profile.map(SubjectProfile::maskedName).orElse("*"),
+                profile.map(SubjectProfile::maskedNumber).orElse("*"), c.phoneMasked(), c.createdAt(),
+                c.lastLoginAt(), c.suspended());
     }
 
     public List<ProposalView> pending() {
@@ -94,24 +136,63 @@ public class CitizenAccountDesk {
             SubjectProfile s = profiles.get(p.subjectId());
             return new ProposalView(p.id(), p.citizenId(), s == null ? "*" : s.maskedName(),
                     s == null ? "*" : s.maskedNumber(), Action.valueOf(p.action()), p.reason(), p.proposedBy(),
-                    p.proposerName(), p.proposedAt());
+                    p.proposerName(), p.proposedAt(), p.newPhone() == null ? null : p.newPhone().masked());
         }).toList();
     }
 
     /** Proposes a change, with the reason (what the person showed at the window): nothing changes until approved. */
     @Transactional
     public UUID propose(UUID accountId, Action action, String reason) {
-        Actor by = AuditLog.currentActor();
+        if (CitizenAccountReview.needsNewPhone(action)) {
+            throw new AccountProblem("CITIZEN_ACCOUNT_PHONE_REQUIRED", DomainProblem.Kind.INVALID_INPUT,
+                    "更换绑定手机须填写本人的新手机号码，并由本人在窗口报出发送到新号码的验证码");
+        }
+        return insert(account(accountId), action, reasonOf(reason), null);
+    }
+
+    /**
+     * Checks the person's new phone with the real-name provider and texts a code to it, the reason kept with it for
+     * {@link #proposeRebind}; nothing is proposed yet.
+     *
+     * @param previous the new phone already waiting in the clerk's session, if any: a new code waits out the resend
+     *                 limit
+     */
+    @Transactional(noRollbackFor = AccountProblem.class)
+    public PendingRebind startRebind(UUID accountId, String rawPhone, String reason, PendingRebind previous) {
+        String why = reasonOf(reason);
+        sms.requireAvailable();
+        citizens.requireVerifier();
+        JdbcAccounts.CitizenCredentials c = account(accountId);
+        requireApplies(Action.REBIND_PHONE, c);
+        return new PendingRebind(phones.sendCode(c, rawPhone, previous == null ? null : previous.phone(),
+                AuditLog.currentActor(), code -> "【信用平台】您正在市信用办服务窗口为信用平台个人账号绑定本手机号码，验证码为 "
+                        + code + "，5 分钟内有效。请当面告知窗口工作人员；如非本人在窗口办理，请勿告诉任何人。"), why);
+    }
+
+    /** Proposes the new phone once the code the person read out is right: nothing changes until approved. */
+    @Transactional(noRollbackFor = AccountProblem.class)
+    public UUID proposeRebind(UUID accountId, PendingRebind pending, String code) {
+        phones.requireCode(pending == null ? null : pending.phone(), accountId, code);
+        JdbcAccounts.CitizenCredentials c = account(accountId);
+        requireApplies(Action.REBIND_PHONE, c);
+        return insert(c, Action.REBIND_PHONE, pending.reason(), pending.phone().newPhone());
+    }
+
+    private static String reasonOf(String reason) {
         String why = reason == null ? "" : reason.trim();
         if (why.isEmpty() || why.length() > MAX_REASON) {
             throw new AccountProblem("CITIZEN_ACCOUNT_REASON_REQUIRED", DomainProblem.Kind.INVALID_INPUT,
                     "请写明理由（本人到窗口核验身份的情况），不超过 " + MAX_REASON + " 字");
         }
-        JdbcAccounts.CitizenCredentials c = account(accountId);
-        requireApplies(action, c);
+        return why;
+    }
+
+    private UUID insert(JdbcAccounts.CitizenCredentials c, Action action, String why, JdbcAccounts.NewPhone phone) {
+        Actor by = AuditLog.currentActor();
         UUID id = Ids.newId();
         if (!accounts.insertCitizenProposal(new JdbcAccounts.CitizenAccountProposal(id, c.id(), c.subjectId(),
-                c.subjectPseudonym(), action.name(), why, by.actorId(), by.actorName(), clock.instant(), "PENDING"))) {
+                c.subjectPseudonym(), action.name(), why, by.actorId(), by.actorName(), clock.instant(), "PENDING",
+                phone))) {
             throw new AccountProblem("CITIZEN_ACCOUNT_PROPOSAL_PENDING", DomainProblem.Kind.CONFLICT,
                     "该账号已有待审核的提议，请先由另一名工作人员处理");
         }
@@ -138,6 +219,14 @@ public class CitizenAccountDesk {
                 // What the account did for the subject was done by someone else (G1): the modules set it aside.
                 events.publishEvent(new CitizenAccountUnbound(c.subjectId(), c.createdAt(), now));
             }
+            // The person's own account, with what it chose for them (K4): only the phone changes.
+            case REBIND_PHONE -> {
+                JdbcAccounts.NewPhone next = p.newPhone();
+                if (!accounts.setCitizenPhone(c.id(), next.pseudonym(), next.masked(), next.sealed(), now)) {
+                    throw new AccountProblem("PHONE_TAKEN", DomainProblem.Kind.CONFLICT,
+                            "该手机号码已绑定其他账号：须先在窗口处理该账号");
+                }
+            }
         }
         int ended = action == Action.RESUME ? 0
                 : accounts.endCitizenSessions(CitizenPrincipal.sessionIndexOf(c.id()), "");
@@ -146,8 +235,14 @@ public class CitizenAccountDesk {
         }
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.approve").subject(c.subjectPseudonym())
                 .by(by).detail(action + " approved (proposed by " + p.proposerName() + "); " + ended
-                        + " session(s) ended"));
-        phone.ifPresent(sealed -> notify(sealed, c.subjectPseudonym(), by, notice(action)));
+                        + " session(s) ended" + (p.newPhone() == null ? ""
+                        : "; phone changed from " + c.phoneMasked() + " to " + p.newPhone().masked())));
+        String masked = p.newPhone() == null ? null : p.newPhone().masked();
+        phone.ifPresent(sealed -> notify(sealed, c.subjectPseudonym(), by, notice(action, masked)));
+        if (p.newPhone() != null) {
+            notify(p.newPhone().sealed(), c.subjectPseudonym(), by, "【信用平台】本手机号码已由市信用办绑定您的信用平台个人账号。"
+                    + "忘记密码的，请在登录页点击“忘记密码？”，验证码将发送至本号码。");
+        }
     }
 
     /** Another staff member's refusal: nothing changes, and the proposal cannot be approved afterwards. */
@@ -193,12 +288,14 @@ public class CitizenAccountDesk {
         return new AccountProblem("CITIZEN_ACCOUNT_PROPOSAL_DECIDED", DomainProblem.Kind.CONFLICT, "该提议已由他人处理");
     }
 
-    private static String notice(Action action) {
+    private static String notice(Action action, String newPhoneMasked) {
         return switch (action) {
             case SUSPEND -> "【信用平台】您在信用平台的个人账号已由市信用办暂停使用。如有疑问，请携带本人身份证件到市信用办服务窗口办理。";
             case RESUME -> "【信用平台】您在信用平台的个人账号已恢复使用。如非本人申请，请到市信用办服务窗口咨询。";
             case UNBIND -> "【信用平台】本手机号码绑定的信用平台个人账号，已由市信用办在核验身份后解除绑定并注销。"
                     + "如有疑问，请携带本人身份证件到市信用办服务窗口咨询。";
+            case REBIND_PHONE -> "【信用平台】您的信用平台个人账号绑定的手机号码，已由市信用办在核验本人身份后更换为 "
+                    + newPhoneMasked + "。如非本人办理，请携带本人身份证件到市信用办服务窗口咨询。";
         };
     }
 

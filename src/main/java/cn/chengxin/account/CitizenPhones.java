@@ -16,6 +16,7 @@ import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.security.Actor;
 import cn.chengxin.subject.PersonalDataProtection;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
@@ -96,6 +97,15 @@ public class CitizenPhones {
         Instant sentAt() {
             return sentAt;
         }
+
+        UUID accountId() {
+            return accountId;
+        }
+
+        JdbcAccounts.NewPhone newPhone() {
+            return new JdbcAccounts.NewPhone(phonePseudonym, phoneMasked,
+                    new JdbcAccounts.SealedPhone(phoneCipher, phoneKeyVersion));
+        }
     }
 
     /**
@@ -108,6 +118,16 @@ public class CitizenPhones {
         sms.requireAvailable();
         citizens.requireVerifier();
         JdbcAccounts.CitizenCredentials c = check.check(citizen, current, CitizenPasswordCheck.Purpose.PHONE);
+        return sendCode(c, rawPhone, previous, citizen,
+                code -> "【信用平台】您正在更换绑定的手机号码，验证码为 " + code + "，5 分钟内有效。如非本人操作请忽略。");
+    }
+
+    /**
+     * Checks a new phone for the account (not the one it has; a minute since the last code; the holder's own, and no
+     * other account's) and texts a code to it in {@code text}, here or at the window ({@link CitizenAccountDesk}).
+     */
+    PendingPhone sendCode(JdbcAccounts.CitizenCredentials c, String rawPhone, PendingPhone previous, Actor by,
+                          java.util.function.UnaryOperator<String> text) {
         String phone = CitizenAccounts.normalisePhone(rawPhone);
         String phonePseudonym = protection.pseudonym("phone", phone);
         if (accounts.citizenByPhonePseudonym(phonePseudonym).map(o -> o.id().equals(c.id())).orElse(false)) {
@@ -117,17 +137,32 @@ public class CitizenPhones {
         if (previous != null && previous.sentAt().plus(java.time.Duration.ofSeconds(60)).isAfter(now)) {
             throw new AccountProblem("SMS_TOO_FREQUENT", DomainProblem.Kind.TOO_MANY, "验证码发送过于频繁，请一分钟后再试");
         }
+        requireOwnPhone(c, phone, phonePseudonym, by);
+        String code = SmsCodes.next(random);
+        UUID id = Ids.newId();
+        PersonalDataProtection.Sealed sealed = protection.seal(phone, CitizenAccounts.PHONE_PURPOSE);
+        sms.send(() -> phone, text.apply(code), e -> audit.record(AuditEntry.of(AuditCategory.SECURITY,
+                "account.citizen.phone").subject(c.subjectPseudonym()).by(by).result(AuditResult.ERROR)
+                .detail("code not texted")));
+        return new PendingPhone(id, c.id(), phonePseudonym, CitizenAccounts.maskPhone(phone),
+                sealed.cipher(), sealed.keyVersion(), codeHash(id, code), now, now.plus(SmsCodes.VALIDITY));
+    }
+
+    /**
+     * Refuses a phone that is not the account holder's as the real-name provider knows it, or that another account
+     * holds. The number goes to the provider, as at registration: the disclosure is recorded (SubjectRegistry).
+     */
+    private void requireOwnPhone(JdbcAccounts.CitizenCredentials c, String phone, String phonePseudonym, Actor by) {
         SubjectProfile person = subjects.profile(c.subjectId()).orElseThrow();
-        // The number goes to the real-name provider, as at registration: the disclosure is recorded (SubjectRegistry).
         IdentityDocument document = subjects.revealNumber(c.subjectId()).orElseThrow();
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.phone").subject(c.subjectPseudonym())
-                .by(citizen).detail("new phone checked with the real-name provider"));
+                .by(by).detail("new phone checked with the real-name provider"));
         switch (verifier.verify(person.name(), document, phone)) {
             case MATCH -> { }
             case UNAVAILABLE -> throw CitizenAccounts.realNameUnavailable();
             case MISMATCH -> {
                 audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.phone")
-                        .subject(c.subjectPseudonym()).by(citizen).result(AuditResult.DENIED)
+                        .subject(c.subjectPseudonym()).by(by).result(AuditResult.DENIED)
                         .detail("real-name check: phone not the person's"));
                 throw new AccountProblem("REAL_NAME_MISMATCH", DomainProblem.Kind.INVALID_INPUT,
                         "该手机号码未通过实名核验：须是登记在您本人名下的号码");
@@ -138,14 +173,22 @@ public class CitizenPhones {
             throw new AccountProblem("PHONE_TAKEN", DomainProblem.Kind.CONFLICT,
                     "该手机号码已绑定其他账号：请携带本人身份证件到市信用办服务窗口办理");
         }
-        String code = SmsCodes.next(random);
-        UUID id = Ids.newId();
-        PersonalDataProtection.Sealed sealed = protection.seal(phone, CitizenAccounts.PHONE_PURPOSE);
-        sms.send(() -> phone, "【信用平台】您正在更换绑定的手机号码，验证码为 " + code + "，5 分钟内有效。如非本人操作请忽略。",
-                e -> audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.phone")
-                        .subject(c.subjectPseudonym()).by(citizen).result(AuditResult.ERROR).detail("code not texted")));
-        return new PendingPhone(id, c.id(), phonePseudonym, CitizenAccounts.maskPhone(phone), sealed.cipher(),
-                sealed.keyVersion(), codeHash(id, code), now, now.plus(SmsCodes.VALIDITY));
+    }
+
+    /**
+     * Refuses a change that is not the account's, has expired or has spent its attempts ({@code CODE_EXPIRED}), or
+     * a wrong code ({@code CODE_WRONG}, counted in {@code pending}); a right code spends the change.
+     */
+    void requireCode(PendingPhone pending, UUID accountId, String code) {
+        if (pending == null || !pending.accountId.equals(accountId) || !pending.expiresAt.isAfter(clock.instant())
+                || pending.attempts >= SmsCodes.ATTEMPTS) {
+            throw new AccountProblem("CODE_EXPIRED", DomainProblem.Kind.INVALID_INPUT, "验证码已过期，请重新获取");
+        }
+        if (!SmsCodes.same(pending.codeHash, codeHash(pending.id, code == null ? "" : code.trim()))) {
+            pending.attempts++;
+            throw new AccountProblem("CODE_WRONG", DomainProblem.Kind.INVALID_INPUT, "验证码不正确");
+        }
+        pending.attempts = SmsCodes.ATTEMPTS;
     }
 
     /**
@@ -155,20 +198,12 @@ public class CitizenPhones {
     @Transactional(noRollbackFor = AccountProblem.class)
     public void complete(CitizenPrincipal citizen, PendingPhone pending, String code) {
         Instant now = clock.instant();
-        if (pending == null || !pending.accountId.equals(citizen.accountId()) || !pending.expiresAt.isAfter(now)
-                || pending.attempts >= SmsCodes.ATTEMPTS) {
-            throw new AccountProblem("CODE_EXPIRED", DomainProblem.Kind.INVALID_INPUT, "验证码已过期，请重新获取");
-        }
-        if (!SmsCodes.same(pending.codeHash, codeHash(pending.id, code == null ? "" : code.trim()))) {
-            pending.attempts++;
-            throw new AccountProblem("CODE_WRONG", DomainProblem.Kind.INVALID_INPUT, "验证码不正确");
-        }
+        requireCode(pending, citizen.accountId(), code);
         JdbcAccounts.CitizenCredentials c = accounts.lockCitizen(citizen.accountId()).orElseThrow(() ->
                 new AccountProblem("USER_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "账号不存在"));
         Optional<JdbcAccounts.SealedPhone> old = accounts.phoneOfAccount(c.id());
-        pending.attempts = SmsCodes.ATTEMPTS;
-        if (!accounts.setCitizenPhone(c.id(), pending.phonePseudonym, pending.phoneMasked,
-                new JdbcAccounts.SealedPhone(pending.phoneCipher, pending.phoneKeyVersion), now)) {
+        JdbcAccounts.NewPhone phone = pending.newPhone();
+        if (!accounts.setCitizenPhone(c.id(), phone.pseudonym(), phone.masked(), phone.sealed(), now)) {
             throw new AccountProblem("PHONE_TAKEN", DomainProblem.Kind.CONFLICT,
                     "该手机号码已绑定其他账号：请携带本人身份证件到市信用办服务窗口办理");
         }

@@ -2,19 +2,25 @@ package cn.chengxin.account;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.chengxin.inquiry.Consents;
+import cn.chengxin.inquiry.Statements;
+import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -26,11 +32,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 /**
  * Gaps review #1: an account registered with someone else's name and number (before registration checked the phone) is
  * unbound by the credit office once the person proved their identity at the window — by two people, one proposing and
- * another approving, audited, the account's phone told — and the person then registers with their own phone.
+ * another approving, audited, the account's phone told — and the person then registers with their own phone. Gaps
+ * review xxix K4: a person whose number changed and who forgot the password has their new phone bound to the same
+ * account at the window, by two people, with what the account chose for them kept.
  */
 @IntegrationTest
 class CitizenAccountDeskIT {
@@ -58,6 +67,15 @@ class CitizenAccountDeskIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    Consents consents;
+
+    @Autowired
+    Statements statements;
 
     private final RequestPostProcessor maker = authentication(Principals.staff("window-maker", "CREDIT_OFFICE",
             Permission.CONSOLE_HOME, Permission.ACCOUNT_CITIZEN_MANAGE));
@@ -148,6 +166,111 @@ class CitizenAccountDeskIT {
         assertThat(sent().get(0).text()).doesNotContain("找回密码");
         recovery.start(null, person.number(), person.name());
         assertThat(sent().get(0).text()).contains("找回密码", "暂停使用", "窗口").doesNotContain("验证码");
+    }
+
+    @Test
+    void aChangedPhoneIsBoundByTwoPeopleAndTheAccountKeepsWhatItChose() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "蒋换号");
+        String old = "13712340006".equals(person.phone()) ? "13712340007" : "13712340006";
+        // The person's own account, registered when the old number was theirs.
+        squat(person, old, "Jiang-Old-Pass-2026");
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        UUID lender = apiClients.issue("换号贷款系统", "丁银行", ApiClient.Kind.INSTITUTION, null,
+                Set.of(Permission.API_REPORT_QUERY), 6000).clientId();
+        consents.grant(subject, lender, Purpose.LENDING, 365, false);
+        statements.add(subject, null, "本人所写的声明");
+        UUID account = find(person);
+
+        MockHttpServletResponse started = mvc.perform(post("/console/citizen-accounts/{id}/rebind", account)
+                        .param("phone", person.phone()).param("reason", "本人持居民身份证原件到窗口，原号码已停用，忘记密码")
+                        .with(maker).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        // The new phone waits in the clerk's session.
+        Cookie[] session = started.getCookies();
+        assertThat(session).isNotEmpty();
+        String sentPage = started.getContentAsString();
+        assertThat(sentPage).contains("data-form=\"rebind-verify\"", masked(person.phone()))
+                .doesNotContain(person.phone()).doesNotContain(person.number());
+        assertThat(sent().get(0).maskedPhone()).as("the code goes to the new phone").isEqualTo(masked(person.phone()));
+        assertThat(sent().get(0).text()).contains("窗口");
+        mvc.perform(post("/console/citizen-accounts/{id}/rebind/verify", account).param("code", lastCode())
+                        .cookie(session).with(maker).with(csrf()))
+                .andExpect(redirectedUrl("/console/citizen-accounts"))
+                .andExpect(flash().attribute("successKey", "console.citizenAccounts.proposed"));
+        UUID proposal = pendingProposalOf(account);
+        assertThat(jdbc.sql("SELECT action FROM account.citizen_account_proposal WHERE id = ?").param(proposal)
+                .query(String.class).single()).isEqualTo("REBIND_PHONE");
+        assertThat(citizens.login(old, "Jiang-Old-Pass-2026")).as("nothing changes before the approval")
+                .isInstanceOf(CitizenAccounts.LoginOutcome.Passed.class);
+        String checkers = page(checker);
+        String row = checkers.substring(checkers.indexOf("data-proposal=\"" + proposal + "\""));
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains(masked(person.phone()))
+                .doesNotContain(person.phone());
+
+        mvc.perform(post("/console/citizen-accounts/proposals/{id}/approve", proposal).with(maker).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "CITIZEN_ACCOUNT_SELF_REVIEW"));
+        mvc.perform(post("/console/citizen-accounts/proposals/{id}/approve", proposal).with(checker).with(csrf()))
+                .andExpect(flash().attribute("successKey", "console.citizenAccounts.approved"));
+
+        assertThat(jdbc.sql("SELECT phone_masked FROM account.citizen WHERE id = ?").param(account)
+                .query(String.class).single()).as("the same account, the new phone").isEqualTo(masked(person.phone()));
+        assertThat(jdbc.sql("SELECT phone_cipher IS NULL FROM account.citizen_account_proposal WHERE id = ?")
+                .param(proposal).query(Boolean.class).single()).as("the decided proposal keeps no sealed phone").isTrue();
+        assertThat(citizens.login(old, "Jiang-Old-Pass-2026")).isInstanceOf(CitizenAccounts.LoginOutcome.Refused.class);
+        List<DevSmsGateway.Message> told = sent();
+        assertThat(told).filteredOn(m -> m.maskedPhone().equals(masked(old))).first()
+                .satisfies(m -> assertThat(m.text()).contains("更换为 " + masked(person.phone())));
+        assertThat(told.get(0).maskedPhone()).isEqualTo(masked(person.phone()));
+
+        // 找回密码 now reaches the person.
+        recovery.start(null, person.number(), person.name());
+        assertThat(sent().get(0).maskedPhone()).isEqualTo(masked(person.phone()));
+        assertThat(sent().get(0).text()).contains("验证码");
+
+        // What the account chose for the person stays: nothing is set aside as after unbinding.
+        assertThat(jdbc.sql("SELECT count(*) FROM inquiry.consent WHERE subject_id = ? AND withdrawn_at IS NULL")
+                .param(subject).query(Long.class).single()).as("the consent stays in force").isOne();
+        assertThat(statements.of(subject)).extracting(s -> s.text()).containsExactly("本人所写的声明");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE subject_pseudonym = ? AND action LIKE '%.unbind'")
+                .param(pseudonymOf(person)).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aPhoneNotInThePersonsNameOrAWrongCodeIsRefusedAtTheWindow() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "蒋他号");
+        String old = "13712340008".equals(person.phone()) ? "13712340009" : "13712340008";
+        String strangers = "13912340008".equals(person.phone()) ? "13912340009" : "13912340008";
+        squat(person, old, "Jiang-Old-Pass-2026");
+        UUID account = find(person);
+
+        String refused = mvc.perform(post("/console/citizen-accounts/{id}/rebind", account).param("phone", strangers)
+                        .param("reason", "本人到窗口，称原号码已停用").with(maker).with(csrf()))
+                .andExpect(status().is4xxClientError()).andExpect(view().name("console/citizen-accounts"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("REAL_NAME_MISMATCH", "data-form=\"rebind\"")
+                .doesNotContain("data-form=\"rebind-verify\"").doesNotContain(strangers);
+        assertThat(sent()).noneMatch(m -> m.maskedPhone().equals(masked(strangers)));
+
+        Cookie[] session = mvc.perform(post("/console/citizen-accounts/{id}/rebind", account)
+                        .param("phone", person.phone()).param("reason", "本人到窗口，称原号码已停用").with(maker).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getCookies();
+        String wrong = lastCode().equals("000000") ? "111111" : "000000";
+        String again = mvc.perform(post("/console/citizen-accounts/{id}/rebind/verify", account).param("code", wrong)
+                        .cookie(session).with(maker).with(csrf()))
+                .andExpect(status().is4xxClientError()).andReturn().getResponse().getContentAsString();
+        assertThat(again).contains("CODE_WRONG", "data-form=\"rebind-verify\"");
+        mvc.perform(post("/console/citizen-accounts/{id}/propose", account).param("action", "REBIND_PHONE")
+                        .param("reason", "本人到窗口").with(maker).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "CITIZEN_ACCOUNT_PHONE_REQUIRED"));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM account.citizen_account_proposal WHERE citizen_id = ?")
+                .param(account).query(Long.class).single()).as("nothing proposed").isZero();
+        assertThat(jdbc.sql("SELECT phone_masked FROM account.citizen WHERE id = ?").param(account)
+                .query(String.class).single()).isEqualTo(masked(old));
+    }
+
+    private static String masked(String phone) {
+        return phone.substring(0, 3) + "****" + phone.substring(7);
     }
 
     private void squat(TestCitizens.Person person, String phone, String password) {

@@ -78,6 +78,8 @@ class EndpointPermissionsIT {
             Map.entry("GET /console/citizen-accounts", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/citizen-accounts/find", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/citizen-accounts/{id}/propose", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/citizen-accounts/{id}/rebind", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/citizen-accounts/{id}/rebind/verify", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/citizen-accounts/proposals/{id}/approve", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/citizen-accounts/proposals/{id}/reject", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/calendar", EnumSet.of(Who.CREDIT_OFFICE)),

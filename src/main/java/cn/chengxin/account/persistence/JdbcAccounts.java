@@ -393,6 +393,10 @@ public class JdbcAccounts {
                 .query((rs, n) -> citizen(rs)).optional();
     }
 
+    public Optional<CitizenCredentials> citizenById(UUID id) {
+        return jdbc.sql(CITIZEN + " WHERE id = ?").param(id).query((rs, n) -> citizen(rs)).optional();
+    }
+
     /** Locks the citizen's row for the rest of the transaction: concurrent sign-ins of one account are serialised. */
     public Optional<CitizenCredentials> lockCitizen(UUID id) {
         return jdbc.sql(CITIZEN + " WHERE id = ? FOR UPDATE").param(id).query((rs, n) -> citizen(rs)).optional();
@@ -480,10 +484,15 @@ public class JdbcAccounts {
     public boolean insertCitizenProposal(CitizenAccountProposal p) {
         return jdbc.sql("""
                         INSERT INTO account.citizen_account_proposal (id, citizen_id, subject_id, subject_pseudonym,
-                            action, reason, proposed_by, proposer_name, proposed_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                            action, reason, proposed_by, proposer_name, proposed_at, phone_pseudonym, phone_masked,
+                            phone_cipher, phone_key_version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(p.id(), p.citizenId(), p.subjectId(), p.subjectPseudonym(), p.action(), p.reason(),
-                        p.proposedBy(), p.proposerName(), timestamp(p.proposedAt())).update() == 1;
+                        p.proposedBy(), p.proposerName(), timestamp(p.proposedAt()),
+                        p.newPhone() == null ? null : p.newPhone().pseudonym(),
+                        p.newPhone() == null ? null : p.newPhone().masked(),
+                        p.newPhone() == null ? null : p.newPhone().sealed().cipher(),
+                        p.newPhone() == null ? null : p.newPhone().sealed().keyVersion()).update() == 1;
     }
 
     public List<CitizenAccountProposal> pendingCitizenProposals() {
@@ -499,26 +508,38 @@ public class JdbcAccounts {
     public boolean decideCitizenProposal(UUID id, String status, String by, String byName, Instant at) {
         return jdbc.sql("""
                         UPDATE account.citizen_account_proposal
-                        SET status = ?, decided_by = ?, decider_name = ?, decided_at = ?
+                        SET status = ?, decided_by = ?, decider_name = ?, decided_at = ?, phone_cipher = NULL,
+                            phone_key_version = NULL
                         WHERE id = ? AND status = 'PENDING'""")
                 .params(status, by, byName, timestamp(at), id).update() == 1;
     }
 
     private static final String CITIZEN_PROPOSAL = """
             SELECT id, citizen_id, subject_id, subject_pseudonym, action, reason, proposed_by, proposer_name,
-                   proposed_at, status
+                   proposed_at, status, phone_pseudonym, phone_masked, phone_cipher, phone_key_version
             FROM account.citizen_account_proposal""";
 
     private static CitizenAccountProposal citizenProposal(ResultSet rs) throws SQLException {
+        byte[] cipher = rs.getBytes(13);
+        NewPhone phone = rs.getString(11) == null ? null : new NewPhone(rs.getString(11), rs.getString(12),
+                cipher == null ? null : new SealedPhone(cipher, rs.getInt(14)));
         return new CitizenAccountProposal(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                 rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                rs.getString(8), instant(rs.getTimestamp(9)), rs.getString(10));
+                rs.getString(8), instant(rs.getTimestamp(9)), rs.getString(10), phone);
     }
 
-    /** A proposal to suspend, resume or unbind a citizen account, as stored (V159). */
+    /**
+     * A proposal to suspend, resume or unbind a citizen account, or to bind a new phone to it, as stored (V159, V276).
+     *
+     * @param newPhone the phone a {@code REBIND_PHONE} proposal binds, else {@code null}
+     */
     public record CitizenAccountProposal(UUID id, UUID citizenId, UUID subjectId, String subjectPseudonym,
                                          String action, String reason, String proposedBy, String proposerName,
-                                         Instant proposedAt, String status) {
+                                         Instant proposedAt, String status, NewPhone newPhone) {
+    }
+
+    /** A phone to bind: its pseudonym, masked form and sealed number (the latter only while it waits, V276). */
+    public record NewPhone(String pseudonym, String masked, SealedPhone sealed) {
     }
 
     // ---- API clients ----------------------------------------------------------------------------

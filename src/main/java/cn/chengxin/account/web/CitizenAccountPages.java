@@ -1,5 +1,7 @@
 package cn.chengxin.account.web;
 
+import java.io.Serializable;
+
 import cn.chengxin.account.CitizenAccountClosure;
 import cn.chengxin.account.CitizenPhones;
 import cn.chengxin.account.CitizenPrincipal;
@@ -72,14 +74,7 @@ class CitizenAccountPages {
         try {
             phones.complete(citizen, pending, code);
         } catch (RuntimeException e) {
-            if (pending != null) {
-                // Stored again: the wrong code just counted lives in it, and a session persists what is set.
-                session.setAttribute(PENDING, pending);
-            }
-            ConsoleActions.showRefusal(model, response, e);
-            if (e instanceof DomainProblem problem && "CODE_WRONG".equals(problem.code())) {
-                model.addAttribute("pending", pending);
-            }
+            codeRefused(e, session, PENDING, pending, "pending", model, response);
             return "me/phone";
         }
         session.removeAttribute(PENDING);
@@ -106,6 +101,21 @@ class CitizenAccountPages {
             return "me/close";
         }
         return "redirect:/me/login?closed";
+    }
+
+    /**
+     * A code refused: the change waiting for it is stored again (the wrong code just counted lives in it, and a session
+     * persists what is set), the refusal shown, and for a wrong code the code form again, as {@code attribute}.
+     */
+    static void codeRefused(RuntimeException e, HttpSession session, String key, Serializable pending,
+                            String attribute, Model model, HttpServletResponse response) {
+        if (pending != null) {
+            session.setAttribute(key, pending);
+        }
+        ConsoleActions.showRefusal(model, response, e);
+        if (e instanceof DomainProblem problem && "CODE_WRONG".equals(problem.code())) {
+            model.addAttribute(attribute, pending);
+        }
     }
 
     private static boolean locked(RuntimeException e) {

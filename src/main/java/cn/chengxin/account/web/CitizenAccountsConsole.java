@@ -11,6 +11,7 @@ import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.SubjectKind;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,13 +23,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * 市民账号 for the credit office ({@link CitizenAccountDesk}): the number a person shows at the window is typed into a
  * posted form (never an address, never shown back), the account it has is shown masked, and one staff member proposes
- * to suspend, resume or unbind it with the reason while another approves or rejects (双人复核).
+ * to suspend, resume or unbind it with the reason while another approves or rejects (双人复核). A new phone for the
+ * account (gaps review xxix K4) is typed in a posted form too, and proposed once the person reads out the code texted
+ * to it; the new phone waiting for its code is kept in the clerk's session, as 更换手机号码 keeps it in the citizen's.
  */
 @Controller
 @RequiresPermission(Permission.ACCOUNT_CITIZEN_MANAGE)
 class CitizenAccountsConsole {
 
     private static final String PAGE = "/console/citizen-accounts";
+    private static final String REBIND = "citizen-account-rebind";
 
     private final CitizenAccountDesk desk;
 
@@ -41,7 +45,9 @@ class CitizenAccountsConsole {
         model.addAttribute("proposals", desk.pending());
         // Maker-checker: the proposer is told another staff member decides, rather than offered a refused decision.
         model.addAttribute("me", AuditLog.currentActor().actorId());
-        model.addAttribute("actions", CitizenAccountReview.Action.values());
+        // A new phone is proposed only with its code, through its own form.
+        model.addAttribute("actions", java.util.Arrays.stream(CitizenAccountReview.Action.values())
+                .filter(a -> !CitizenAccountReview.needsNewPhone(a)).toList());
         model.addAttribute("documentTypes", java.util.Arrays.stream(DocumentType.values())
                 .filter(t -> t.kind() == SubjectKind.PERSON).toList());
         return "console/citizen-accounts";
@@ -65,6 +71,39 @@ class CitizenAccountsConsole {
                    @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
         return UsersConsole.outcome(redirect, "console.citizenAccounts.proposed",
                 () -> desk.propose(id, action, reason), "redirect:" + PAGE);
+    }
+
+    /** Answered with the page: the code form, or the refusal beside the account found. */
+    @PostMapping(PAGE + "/{id}/rebind")
+    String startRebind(@PathVariable UUID id, @RequestParam(defaultValue = "") String phone,
+                       @RequestParam(defaultValue = "") String reason, HttpSession session, Model model,
+                       HttpServletResponse response) {
+        try {
+            CitizenAccountDesk.PendingRebind pending = desk.startRebind(id, phone, reason,
+                    session.getAttribute(REBIND) instanceof CitizenAccountDesk.PendingRebind p ? p : null);
+            session.setAttribute(REBIND, pending);
+            model.addAttribute("rebind", pending);
+        } catch (RuntimeException e) {
+            ConsoleActions.showRefusal(model, response, e);
+            model.addAttribute("found", desk.shown(id).orElse(null));
+        }
+        return page(model);
+    }
+
+    @PostMapping(PAGE + "/{id}/rebind/verify")
+    String verifyRebind(@PathVariable UUID id, @RequestParam(defaultValue = "") String code, HttpSession session,
+                        Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        CitizenAccountDesk.PendingRebind pending =
+                session.getAttribute(REBIND) instanceof CitizenAccountDesk.PendingRebind p ? p : null;
+        try {
+            desk.proposeRebind(id, pending, code);
+        } catch (RuntimeException e) {
+            CitizenAccountPages.codeRefused(e, session, REBIND, pending, "rebind", model, response);
+            return page(model);
+        }
+        session.removeAttribute(REBIND);
+        redirect.addFlashAttribute("successKey", "console.citizenAccounts.proposed");
+        return "redirect:" + PAGE;
     }
 
     @PostMapping(PAGE + "/proposals/{id}/approve")
