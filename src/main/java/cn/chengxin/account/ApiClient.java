@@ -12,12 +12,17 @@ import cn.chengxin.shared.security.Permission;
 /**
  * An API client as the console lists it: the key itself is never kept, only its prefix and hash.
  *
+ * @param institutionId    the organisation the key is issued to ({@link ApiInstitution}): the first key's id, kept by
+ *                         every key that renews it, so that what citizens and the credit office bound to the
+ *                         institution outlives each key (gaps review xxix K2)
  * @param expiresAt        when the key stops being accepted ({@link ApiKeyValidity}); null for a demo key the platform seeds
  * @param allowedAddresses the networks the key may be used from ({@link AllowedAddresses}, normalised); empty for any
+ * @param departmentId     the department a department's system acts for; null for other kinds
  */
-public record ApiClient(UUID id, String name, String organisation, Kind kind, String departmentCode, String keyPrefix,
-                        Set<Permission> permissions, int ratePerMinute, Instant createdAt, String createdBy,
-                        Instant revokedAt, Instant lastUsedAt, Instant expiresAt, List<String> allowedAddresses) {
+public record ApiClient(UUID id, UUID institutionId, String name, String organisation, Kind kind,
+                        String departmentCode, String keyPrefix, Set<Permission> permissions, int ratePerMinute,
+                        Instant createdAt, String createdBy, Instant revokedAt, Instant lastUsedAt, Instant expiresAt,
+                        List<String> allowedAddresses, UUID departmentId) {
 
     public ApiClient {
         permissions = Set.copyOf(permissions);
@@ -31,6 +36,11 @@ public record ApiClient(UUID id, String name, String organisation, Kind kind, St
     /** Whether the key is refused at {@code now} for its age (RULES.md §10, {@link ApiKeyValidity}). */
     public boolean expired(Instant now) {
         return ApiKeyValidity.expired(expiresAt, now);
+    }
+
+    /** Whether the key is accepted at {@code now}: neither revoked nor expired. */
+    public boolean live(Instant now) {
+        return !revoked() && !expired(now);
     }
 
     /** Whether the key, still valid, expires within {@link ApiKeyValidity#WARNING}: its replacement is due. */

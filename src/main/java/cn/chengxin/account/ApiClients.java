@@ -4,12 +4,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import cn.chengxin.account.domain.AdminPermissions;
 import cn.chengxin.account.domain.AllowedAddresses;
@@ -62,8 +65,37 @@ public class ApiClients {
         return accounts.apiClients();
     }
 
-    /** The key in clear: show it once, it cannot be recovered. */
-    public record IssuedKey(UUID clientId, String key, String prefix) {
+    /**
+     * Every institution keys were issued to, once each, named by its newest key, live or not: for naming an
+     * institution that something is bound to (gaps review xxix K2).
+     */
+    public List<ApiInstitution> institutions() {
+        return institutions(clients().stream());
+    }
+
+    /**
+     * The institutions with a live key (neither revoked nor expired, RULES.md §10) holding {@code permission}, once
+     * each, named by the newest such key: those a citizen may authorise, or the credit office bind a benefit to, now
+     * (gaps review xxix K2: each key was offered as an institution, expired ones too).
+     */
+    public List<ApiInstitution> liveInstitutions(Permission permission) {
+        Instant now = clock.instant();
+        return institutions(clients().stream().filter(c -> c.live(now) && c.permissions().contains(permission)));
+    }
+
+    private static List<ApiInstitution> institutions(Stream<ApiClient> keys) {
+        Map<UUID, ApiClient> newest = new LinkedHashMap<>();
+        keys.sorted(Comparator.comparing(ApiClient::createdAt).reversed())
+                .forEach(key -> newest.putIfAbsent(key.institutionId(), key));
+        return newest.values().stream().map(ApiInstitution::of).toList();
+    }
+
+    /**
+     * The key in clear: show it once, it cannot be recovered.
+     *
+     * @param institutionId the institution the key is issued to: the key's own id for a key proposed afresh
+     */
+    public record IssuedKey(UUID clientId, String key, String prefix, UUID institutionId) {
         @Override
         public String toString() {
             return "IssuedKey[" + prefix + "]";
@@ -100,10 +132,40 @@ public class ApiClients {
         UUID id = Ids.newId();
         accounts.insertApiKeyProposal(new ApiKeyProposal(id, name.trim(), organisation.trim(), kind, departmentId, null,
                 permissions, ratePerMinute, by.actorId(), by.actorName(), clock.instant(),
-                ApiKeyProposal.Status.PENDING, addresses.texts()));
+                ApiKeyProposal.Status.PENDING, addresses.texts(), null, null));
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.propose")
                 .detail(name.trim() + "（" + kind.label() + "，" + codes(permissions)
                         + (addresses.any() ? "" : "，限 " + addresses) + "）：待另一名系统管理员审核"));
+        return id;
+    }
+
+    /**
+     * 续签 (gaps review xxix K2; RULES.md §10): proposes the successor of a key — due within a year, or at once after
+     * a leak, revoked or not — bound as the key is (organisation, kind, department, permissions, rate, addresses) and,
+     * once another system administrator approves, issued to the key's institution: the citizens' consents to it and
+     * the benefits bound to it hold for the new key. The old key stays valid until revoked, so the system can switch.
+     * Refused API_CLIENT_RENEWAL_PENDING while a renewal of the key waits for a decision.
+     *
+     * @return the proposal's id
+     */
+    @Transactional
+    public UUID proposeRenewal(UUID clientId) {
+        ApiClient key = accounts.apiClient(clientId).orElseThrow(() -> new AccountProblem("API_CLIENT_NOT_FOUND",
+                DomainProblem.Kind.NOT_FOUND, "客户端不存在"));
+        if (accounts.pendingRenewalOf(clientId)) {
+            throw new AccountProblem("API_CLIENT_RENEWAL_PENDING", DomainProblem.Kind.CONFLICT,
+                    "该密钥的续签提议已在等待另一名系统管理员审核");
+        }
+        requireValid(key.name(), key.organisation(), key.kind(), key.departmentId(), key.permissions(),
+                key.ratePerMinute());
+        Actor by = AuditLog.currentActor();
+        UUID id = Ids.newId();
+        accounts.insertApiKeyProposal(new ApiKeyProposal(id, key.name(), key.organisation(), key.kind(),
+                key.departmentId(), key.departmentCode(), key.permissions(), key.ratePerMinute(), by.actorId(),
+                by.actorName(), clock.instant(), ApiKeyProposal.Status.PENDING, key.allowedAddresses(), key.id(),
+                key.keyPrefix()));
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.propose")
+                .detail(key.name() + "（续签 " + key.keyPrefix() + "，同一机构）：待另一名系统管理员审核"));
         return id;
     }
 
@@ -129,7 +191,10 @@ public class ApiClients {
                 proposal.permissions(), proposal.ratePerMinute());
         ApiKeys.Issued issued = ApiKeys.issue(random);
         UUID clientId = Ids.newId();
-        accounts.insertApiClient(clientId, proposal.name(), proposal.organisation(), proposal.kind(),
+        // A renewal's key joins its predecessor's institution; a key proposed afresh founds one (gaps review xxix K2).
+        UUID institutionId = proposal.renewal() ? accounts.apiClient(proposal.renews()).orElseThrow().institutionId()
+                : clientId;
+        accounts.insertApiClient(clientId, institutionId, proposal.name(), proposal.organisation(), proposal.kind(),
                 proposal.departmentId(), issued.prefix(), issued.hash(), proposal.permissions(),
                 proposal.ratePerMinute(), proposal.proposerName(), validity.expiresAt(clock.instant()),
                 proposal.allowedAddresses());
@@ -138,8 +203,9 @@ public class ApiClients {
             throw proposalDecided();
         }
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.approve")
-                .detail(proposal.name() + " (" + issued.prefix() + ")：同意 " + proposal.proposerName() + " 的提议，签发密钥"));
-        return new IssuedKey(clientId, issued.key(), issued.prefix());
+                .detail(proposal.name() + " (" + issued.prefix() + ")：同意 " + proposal.proposerName() + " 的提议，签发密钥"
+                        + (proposal.renewal() ? "（续签 " + proposal.renewsPrefix() + "，同一机构）" : "")));
+        return new IssuedKey(clientId, issued.key(), issued.prefix(), institutionId);
     }
 
     /** Another system administrator's refusal: no key is made, and the proposal cannot be approved afterwards. */
@@ -192,12 +258,12 @@ public class ApiClients {
         requireValid(name, organisation, kind, departmentId, permissions, ratePerMinute);
         ApiKeys.Issued issued = ApiKeys.issue(random);
         UUID id = Ids.newId();
-        accounts.insertApiClient(id, name.trim(), organisation.trim(), kind, departmentId, issued.prefix(),
+        accounts.insertApiClient(id, id, name.trim(), organisation.trim(), kind, departmentId, issued.prefix(),
                 issued.hash(), permissions, ratePerMinute, AuditLog.currentActor().actorName(),
                 validity.expiresAt(clock.instant()), List.of());
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.issue")
                 .detail(name.trim() + " (" + issued.prefix() + ")"));
-        return new IssuedKey(id, issued.key(), issued.prefix());
+        return new IssuedKey(id, issued.key(), issued.prefix(), id);
     }
 
     private void requireValid(String name, String organisation, ApiClient.Kind kind, UUID departmentId,
@@ -252,7 +318,8 @@ public class ApiClients {
             return false;
         }
         requireFitsKind(kind, departmentId, permissions);
-        accounts.insertApiClient(Ids.newId(), name, organisation, kind, departmentId, prefix, ApiKeys.hash(key),
+        UUID id = Ids.newId();
+        accounts.insertApiClient(id, id, name, organisation, kind, departmentId, prefix, ApiKeys.hash(key),
                 permissions, ratePerMinute, "demo", null, List.of());
         return true;
     }
@@ -312,8 +379,9 @@ public class ApiClients {
         }
         noteUse(client.get());
         ApiClient c = client.get();
-        return new KeyCheck(Optional.of(new ApiClientPrincipal(c.id(), c.name(), c.organisation(), c.departmentCode(),
-                c.keyPrefix(), c.permissions(), c.ratePerMinute())), false, AllowedAddresses.of(c.allowedAddresses()));
+        return new KeyCheck(Optional.of(new ApiClientPrincipal(c.id(), c.institutionId(), c.name(), c.organisation(),
+                c.departmentCode(), c.keyPrefix(), c.permissions(), c.ratePerMinute())), false,
+                AllowedAddresses.of(c.allowedAddresses()));
     }
 
     /**

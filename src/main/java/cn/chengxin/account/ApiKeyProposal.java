@@ -13,14 +13,22 @@ import cn.chengxin.shared.security.Permission;
  *
  * @param proposedBy       the proposer's staff user id, which the decider's is compared with
  * @param allowedAddresses the networks the key will be usable from (normalised CIDR blocks); empty for any
+ * @param renews           the key this one succeeds, bound as it was, whose institution the new key joins (gaps review
+ *                         xxix K2); null for a key proposed afresh, which founds an institution of its own
+ * @param renewsPrefix     the predecessor's key prefix, for the administrators; null with {@code renews}
  */
 public record ApiKeyProposal(UUID id, String name, String organisation, ApiClient.Kind kind, UUID departmentId,
                              String departmentCode, Set<Permission> permissions, int ratePerMinute, String proposedBy,
-                             String proposerName, Instant proposedAt, Status status, List<String> allowedAddresses) {
+                             String proposerName, Instant proposedAt, Status status, List<String> allowedAddresses,
+                             UUID renews, String renewsPrefix) {
 
     public ApiKeyProposal {
         permissions = Set.copyOf(permissions);
         allowedAddresses = List.copyOf(allowedAddresses);
+    }
+
+    public boolean renewal() {
+        return renews != null;
     }
 
     public enum Status {

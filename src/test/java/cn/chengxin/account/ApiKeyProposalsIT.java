@@ -48,6 +48,9 @@ class ApiKeyProposalsIT {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    StaffDirectory directory;
+
     private final RequestPostProcessor maker = authentication(Principals.staff("keys-maker", "CREDIT_OFFICE",
             Permission.CONSOLE_HOME, Permission.ACCOUNT_API_CLIENT_MANAGE));
     private final RequestPostProcessor checker = authentication(Principals.staff("keys-checker", "CREDIT_OFFICE",
@@ -128,6 +131,50 @@ class ApiKeyProposalsIT {
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.apiclient.reject'"
                         + " AND actor_name = 'keys-checker' AND detail LIKE ?")
                 .param(name + "%").query(Long.class).single()).isOne();
+    }
+
+    /**
+     * 续签 (gaps review xxix K2): a key's successor is proposed from its row, approved by another administrator and
+     * issued to the same institution, bound as the key was, department included; a second renewal of the key while
+     * one waits is refused.
+     */
+    @Test
+    void aRenewalIsIssuedToTheSameInstitutionWithTheSameDepartment() throws Exception {
+        String name = "续签测试系统 " + UUID.randomUUID();
+        Department department = directory.departments().stream().filter(Department::active).findFirst().orElseThrow();
+        ApiClients.IssuedKey old = as("keys-renew-setup", () -> clients.issue(name, "市某局", ApiClient.Kind.DEPARTMENT,
+                department.id(), Set.of(Permission.API_SUBJECT_CHECK), 120));
+
+        mvc.perform(post("/console/api-clients/{id}/renew", old.clientId()).with(maker).with(csrf()))
+                .andExpect(redirectedUrl("/console/api-clients"))
+                .andExpect(flash().attribute("successKey", "console.apiClients.renewalProposed"));
+        mvc.perform(post("/console/api-clients/{id}/renew", old.clientId()).with(maker).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "API_CLIENT_RENEWAL_PENDING"));
+        UUID proposal = jdbc.sql("SELECT id FROM account.api_client_proposal WHERE renews = ?").param(old.clientId())
+                .query(UUID.class).single();
+        String page = page(checker);
+        String row = page.substring(page.indexOf("data-proposal=\"" + proposal + "\""));
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("data-field=\"renews\"", old.prefix(),
+                department.name());
+
+        String key = (String) mvc.perform(post("/console/api-clients/proposals/{id}/approve", proposal)
+                        .with(checker).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getModelAndView().getModel().get("issuedKey");
+
+        ApiClientPrincipal renewed = clients.authenticate(key).orElseThrow();
+        assertThat(renewed.clientId()).isNotEqualTo(old.clientId());
+        assertThat(renewed.institutionId()).as("the same institution").isEqualTo(old.institutionId())
+                .isEqualTo(old.clientId());
+        assertThat(renewed.departmentCode()).isEqualTo(department.code());
+        assertThat(renewed.organisation()).isEqualTo("市某局");
+        assertThat(renewed.permissions()).containsExactly(Permission.API_SUBJECT_CHECK);
+        assertThat(renewed.ratePerMinute()).isEqualTo(120);
+        assertThat(clients.authenticate(old.key())).as("the old key works until revoked").isPresent();
+        assertThat(clients.institutions()).filteredOn(i -> i.id().equals(old.clientId())).singleElement()
+                .satisfies(i -> assertThat(i.name()).isEqualTo(name));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.apiclient.approve'"
+                        + " AND actor_name = 'keys-checker' AND detail LIKE ?")
+                .param(name + "%续签 " + old.prefix() + "%").query(Long.class).single()).isOne();
     }
 
     private UUID propose(String name) throws Exception {

@@ -320,6 +320,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/departments/{id}/scope", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("GET /console/api-clients", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/api-clients", EnumSet.of(Who.SYSTEM_ADMIN)),
+            Map.entry("POST /console/api-clients/{id}/renew", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/api-clients/{id}/revoke", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/api-clients/proposals/{id}/approve", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/api-clients/proposals/{id}/reject", EnumSet.of(Who.SYSTEM_ADMIN)),

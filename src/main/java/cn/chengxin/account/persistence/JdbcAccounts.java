@@ -544,15 +544,16 @@ public class JdbcAccounts {
 
     // ---- API clients ----------------------------------------------------------------------------
 
-    public void insertApiClient(UUID id, String name, String organisation, ApiClient.Kind kind, UUID departmentId,
-                                String prefix, String hash, Set<Permission> permissions, int ratePerMinute,
-                                String createdBy, Instant expiresAt, List<String> allowedAddresses) {
+    /** A key issued to {@code institutionId}: its own id for a key that founds its institution. */
+    public void insertApiClient(UUID id, UUID institutionId, String name, String organisation, ApiClient.Kind kind,
+                                UUID departmentId, String prefix, String hash, Set<Permission> permissions,
+                                int ratePerMinute, String createdBy, Instant expiresAt, List<String> allowedAddresses) {
         jdbc.sql("""
-                        INSERT INTO account.api_client (id, name, organisation, kind, department_id, key_prefix, key_hash,
-                                                        permissions, rate_per_minute, created_by, expires_at,
-                                                        allowed_addresses)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, name, organisation, kind.name(), departmentId, prefix, hash,
+                        INSERT INTO account.api_client (id, institution_id, name, organisation, kind, department_id,
+                                                        key_prefix, key_hash, permissions, rate_per_minute, created_by,
+                                                        expires_at, allowed_addresses)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, institutionId, name, organisation, kind.name(), departmentId, prefix, hash,
                         permissions.stream().map(Permission::code).toArray(String[]::new), ratePerMinute, createdBy,
                         timestamp(expiresAt), allowedAddresses.toArray(String[]::new))
                 .update();
@@ -561,6 +562,10 @@ public class JdbcAccounts {
     public List<ApiClient> apiClients() {
         return jdbc.sql(API_CLIENT + " ORDER BY c.revoked_at NULLS FIRST, c.created_at DESC")
                 .query((rs, n) -> apiClient(rs)).list();
+    }
+
+    public Optional<ApiClient> apiClient(UUID id) {
+        return jdbc.sql(API_CLIENT + " WHERE c.id = ?").param(id).query((rs, n) -> apiClient(rs)).optional();
     }
 
     public Optional<ApiClient> apiClientByHash(String hash) {
@@ -634,13 +639,19 @@ public class JdbcAccounts {
         jdbc.sql("""
                         INSERT INTO account.api_client_proposal (id, name, organisation, kind, department_id, permissions,
                                                                  rate_per_minute, proposed_by, proposer_name, proposed_at,
-                                                                 allowed_addresses)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                                 allowed_addresses, renews)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(p.id(), p.name(), p.organisation(), p.kind().name(), p.departmentId(),
                         p.permissions().stream().map(Permission::code).toArray(String[]::new), p.ratePerMinute(),
                         p.proposedBy(), p.proposerName(), timestamp(p.proposedAt()),
-                        p.allowedAddresses().toArray(String[]::new))
+                        p.allowedAddresses().toArray(String[]::new), p.renews())
                 .update();
+    }
+
+    /** Whether a proposal renewing the key waits for a decision. */
+    public boolean pendingRenewalOf(UUID clientId) {
+        return jdbc.sql("SELECT count(*) FROM account.api_client_proposal WHERE status = 'PENDING' AND renews = ?")
+                .param(clientId).query(Long.class).single() > 0;
     }
 
     public List<ApiKeyProposal> pendingApiKeyProposals() {
@@ -666,15 +677,17 @@ public class JdbcAccounts {
 
     private static final String PROPOSAL = """
             SELECT p.id, p.name, p.organisation, p.kind, p.department_id, d.code, p.permissions, p.rate_per_minute,
-                   p.proposed_by, p.proposer_name, p.proposed_at, p.status, p.allowed_addresses
-            FROM account.api_client_proposal p LEFT JOIN account.department d ON d.id = p.department_id""";
+                   p.proposed_by, p.proposer_name, p.proposed_at, p.status, p.allowed_addresses, p.renews, r.key_prefix
+            FROM account.api_client_proposal p LEFT JOIN account.department d ON d.id = p.department_id
+                 LEFT JOIN account.api_client r ON r.id = p.renews""";
 
     private static ApiKeyProposal proposal(ResultSet rs) throws SQLException {
         Set<Permission> permissions = permissions(rs.getArray(7));
         return new ApiKeyProposal(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                 ApiClient.Kind.valueOf(rs.getString(4)), rs.getObject(5, UUID.class), rs.getString(6), permissions,
                 rs.getInt(8), rs.getString(9), rs.getString(10), instant(rs.getTimestamp(11)),
-                ApiKeyProposal.Status.valueOf(rs.getString(12)), strings(rs.getArray(13)));
+                ApiKeyProposal.Status.valueOf(rs.getString(12)), strings(rs.getArray(13)), rs.getObject(14, UUID.class),
+                rs.getString(15));
     }
 
     /** A stored array of permission codes, those no longer known left out. */
@@ -686,15 +699,17 @@ public class JdbcAccounts {
 
     private static final String API_CLIENT = """
             SELECT c.id, c.name, c.organisation, c.kind, c.key_prefix, c.permissions, c.rate_per_minute, c.created_at,
-                   c.created_by, c.revoked_at, c.last_used_at, d.code, c.expires_at, c.allowed_addresses
+                   c.created_by, c.revoked_at, c.last_used_at, d.code, c.expires_at, c.allowed_addresses,
+                   c.institution_id, c.department_id
             FROM account.api_client c LEFT JOIN account.department d ON d.id = c.department_id""";
 
     private static ApiClient apiClient(ResultSet rs) throws SQLException {
         Set<Permission> permissions = permissions(rs.getArray(6));
-        return new ApiClient(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                ApiClient.Kind.valueOf(rs.getString(4)), rs.getString(12), rs.getString(5), permissions, rs.getInt(7),
-                instant(rs.getTimestamp(8)), rs.getString(9), instant(rs.getTimestamp(10)),
-                instant(rs.getTimestamp(11)), instant(rs.getTimestamp(13)), strings(rs.getArray(14)));
+        return new ApiClient(rs.getObject(1, UUID.class), rs.getObject(15, UUID.class), rs.getString(2),
+                rs.getString(3), ApiClient.Kind.valueOf(rs.getString(4)), rs.getString(12), rs.getString(5),
+                permissions, rs.getInt(7), instant(rs.getTimestamp(8)), rs.getString(9), instant(rs.getTimestamp(10)),
+                instant(rs.getTimestamp(11)), instant(rs.getTimestamp(13)), strings(rs.getArray(14)),
+                rs.getObject(16, UUID.class));
     }
 
     // ---- helpers --------------------------------------------------------------------------------

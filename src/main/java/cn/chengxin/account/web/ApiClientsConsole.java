@@ -130,6 +130,16 @@ class ApiClientsConsole {
         return UsersConsole.outcome(redirect, "console.apiClients.rejected", () -> clients.reject(id, note), BACK);
     }
 
+    /**
+     * 提议续签: the key's successor, bound as the key is and issued, once another administrator approves, to the same
+     * institution, so that citizens' consents and benefit bindings hold for it (gaps review xxix K2).
+     */
+    @PostMapping("/console/api-clients/{id}/renew")
+    String renew(@PathVariable UUID id, RedirectAttributes redirect) {
+        return UsersConsole.outcome(redirect, "console.apiClients.renewalProposed", () -> clients.proposeRenewal(id),
+                BACK);
+    }
+
     @PostMapping("/console/api-clients/{id}/revoke")
     String revoke(@PathVariable UUID id, RedirectAttributes redirect) {
         return UsersConsole.outcome(redirect, "console.apiClients.revoked", () -> clients.revoke(id), BACK);
