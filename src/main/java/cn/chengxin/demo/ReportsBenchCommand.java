@@ -97,7 +97,7 @@ class ReportsBenchCommand implements ApplicationRunner, ExitCodeGenerator {
 
         ApiClients.IssuedKey bank = apiClients.issue("基准测试信贷审批系统", "基准测试银行（合成机构）",
                 ApiClient.Kind.INSTITUTION, null, Set.of(Permission.API_REPORT_QUERY), 600_000);
-        List<SyntheticResident> chosen = subjectsWithRecords(residents, subjects, bank.clientId());
+        List<SyntheticResident> chosen = subjectsWithRecords(residents, subjects, bank.institutionId());
         addPenalties(chosen);
         List<String> numbers = chosen.stream().map(SyntheticResident::identityNumber).toList();
         // Bench code reads the record table directly to describe the files it measures; no facade counts them.
@@ -148,7 +148,7 @@ class ReportsBenchCommand implements ApplicationRunner, ExitCodeGenerator {
     }
 
     /** Adults of the demo population who have current records, each with a consent for the bench institution. */
-    private List<SyntheticResident> subjectsWithRecords(int residents, int wanted, UUID clientId) {
+    private List<SyntheticResident> subjectsWithRecords(int residents, int wanted, UUID institutionId) {
         List<SyntheticResident> population = PopulationGenerator.generate(city, SEED, residents)
                 .residents();
         java.time.LocalDate adults = PopulationGenerator.AS_OF.minusYears(18);
@@ -177,7 +177,7 @@ class ReportsBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         List<SyntheticResident> chosen = new ArrayList<>();
         for (int i = 0; i < ids.size() && chosen.size() < wanted; i++) {
             if (withRecords.contains(ids.get(i))) {
-                consents.grant(ids.get(i), clientId, Purpose.LENDING, 365, false);
+                consents.grant(ids.get(i), institutionId, Purpose.LENDING, 365, false);
                 chosen.add(residentsOfIds.get(i));
             }
         }

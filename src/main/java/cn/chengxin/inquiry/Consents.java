@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.ApiInstitution;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
@@ -67,20 +68,22 @@ public class Consents {
         this.clock = clock;
     }
 
-    /** The institutions a person can authorise: registered institution clients allowed to ask for reports. */
-    public List<ApiClient> institutions() {
-        return clients.clients().stream()
-                .filter(c -> c.kind() == ApiClient.Kind.INSTITUTION && !c.revoked()
-                        && c.permissions().contains(Permission.API_REPORT_QUERY))
-                .toList();
+    /**
+     * The institutions a person can authorise: each institution once, however many keys it holds, and only while a key
+     * of it may ask for reports now (not revoked, not expired): a consent to an institution no key can use is of no
+     * use to anyone (gaps review xxix K2; RULES.md §9).
+     */
+    public List<ApiInstitution> institutions() {
+        return clients.liveInstitutions(Permission.API_REPORT_QUERY).stream()
+                .filter(i -> i.kind() == ApiClient.Kind.INSTITUTION).toList();
     }
 
     public int defaultDays() {
         return settings.consentDays();
     }
 
-    /** Grants a consent; {@code days} null: the default validity. */
-    public Consent grant(UUID subjectId, UUID clientId, Purpose purpose, Integer days, boolean singleUse) {
+    /** Grants a consent to one of the {@link #institutions()}; {@code days} null: the default validity. */
+    public Consent grant(UUID subjectId, UUID institutionId, Purpose purpose, Integer days, boolean singleUse) {
         // RULES.md §6: a child under 14 cannot let an institution pull their report alone; the guardian goes to the
         // window. An unknown birth date is let through (see GuardianConsent).
         LocalDate birthDate = subjects.profile(subjectId).map(SubjectProfile::birthDate).orElse(null);
@@ -88,7 +91,7 @@ public class Consents {
             throw new InquiryProblem("CONSENT_MINOR", DomainProblem.Kind.FORBIDDEN,
                     "未满十四周岁的未成年人不能自行授权查询，请由监护人到信用管理部门窗口办理");
         }
-        Consent consent = newConsent(subjectId, clientId, purpose, days, singleUse);
+        Consent consent = newConsent(subjectId, institutionId, purpose, days, singleUse);
         store.insertConsent(consent, "self-service");
         audit.record(granted(consent, days, ""));
         return consent;
@@ -107,12 +110,12 @@ public class Consents {
      * @param personName   the name on the person's document, used only when the register does not know the number
      */
     public Consent grantAtCounter(Actor clerk, String subjectNumber, String documentType, String personName,
-                                  CounterIdentityCheck check, UUID clientId, Purpose purpose, Integer days,
+                                  CounterIdentityCheck check, UUID institutionId, Purpose purpose, Integer days,
                                   boolean singleUse) {
         IdentityDocument document = subjects.validate(DocumentType.named(documentType), subjectNumber);
         UUID subjectId = CounterPersons.findOrRegister(subjects, document, personName, check);
         requireCheckFor(subjectId, check);
-        Consent consent = newConsent(subjectId, clientId, purpose, days, singleUse);
+        Consent consent = newConsent(subjectId, institutionId, purpose, days, singleUse);
         transactions.executeWithoutResult(tx -> {
             store.insertConsent(consent, "counter");
             store.insertCounterVisit(Reports.counterVisit(subjectId, "CONSENT", null, consent.id(), check, clerk,
@@ -184,7 +187,7 @@ public class Consents {
         });
     }
 
-    private Consent newConsent(UUID subjectId, UUID clientId, Purpose purpose, Integer days, boolean singleUse) {
+    private Consent newConsent(UUID subjectId, UUID institutionId, Purpose purpose, Integer days, boolean singleUse) {
         if (purpose == null) {
             throw new InquiryProblem("CONSENT_PURPOSE_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "请选择授权用途");
         }
@@ -193,7 +196,7 @@ public class Consents {
             throw new InquiryProblem("CONSENT_DAYS_INVALID", DomainProblem.Kind.INVALID_INPUT,
                     "授权有效期须在 1 至 " + settings.maxConsentDays() + " 天之间");
         }
-        ApiClient institution = institutions().stream().filter(c -> c.id().equals(clientId)).findFirst()
+        ApiInstitution institution = institutions().stream().filter(i -> i.id().equals(institutionId)).findFirst()
                 .orElseThrow(() -> new InquiryProblem("INSTITUTION_UNKNOWN", DomainProblem.Kind.INVALID_INPUT,
                         "请选择已登记的查询机构"));
         Instant now = clock.instant();
@@ -239,10 +242,11 @@ public class Consents {
     }
 
     /**
-     * The consent that allows {@code clientId} to query {@code subjectId} for {@code purpose} now: the one presented
-     * (by id or authorisation code) or, when none is, one the person granted; refused with the fault's code.
+     * The consent that allows the institution {@code institutionId} (any of its keys) to query {@code subjectId} for
+     * {@code purpose} now: the one presented (by id or authorisation code) or, when none is, one the person granted;
+     * refused with the fault's code.
      */
-    Consent allowing(UUID subjectId, UUID clientId, Purpose purpose, UUID consentId, String authorisationCode,
+    Consent allowing(UUID subjectId, UUID institutionId, Purpose purpose, UUID consentId, String authorisationCode,
                      Instant now) {
         UUID presented = consentId;
         if (authorisationCode != null && !authorisationCode.isBlank()) {
@@ -256,12 +260,13 @@ public class Consents {
         if (presented != null) {
             Consent consent = store.consent(presented).orElseThrow(() -> new InquiryProblem("CONSENT_MISSING",
                     DomainProblem.Kind.FORBIDDEN, "所出示的授权不存在"));
-            ConsentRule.check(consent, subjectId, clientId, purpose, now).ifPresent(fault -> {
+            ConsentRule.check(consent, subjectId, institutionId, purpose, now).ifPresent(fault -> {
                 throw fault;
             });
             return consent;
         }
-        return ConsentRule.choose(store.consentsOf(subjectId, clientId), subjectId, clientId, purpose, now);
+        return ConsentRule.choose(store.consentsOf(subjectId, institutionId), subjectId, institutionId, purpose,
+                now);
     }
 
     private AuthorisationCode codes() {

@@ -245,7 +245,9 @@ public class Reports {
         Consent consent;
         ReportKind reportKind;
         try {
-            consent = consents.allowing(subjectId, client.clientId(), purpose, consentId, authorisationCode, now);
+            // Any live key of the institution the person authorised uses the consent (gaps review xxix K2).
+            consent = consents.allowing(subjectId, client.institutionId(), purpose, consentId, authorisationCode,
+                    now);
             // The consent's purpose fixes the kind (G6; RULES.md §9, PIPL Art. 6): none asked for, that one.
             reportKind = ConsentRule.kind(consent, kind);
         } catch (InquiryProblem refusal) {
@@ -260,7 +262,7 @@ public class Reports {
                     if (!store.use(allowing.id(), clock.instant())) {
                         // withdrawn, expired or used since it was checked: refuse with the reason it has now
                         Consent current = store.consent(allowing.id()).orElseThrow();
-                        throw ConsentRule.check(current, subjectId, client.clientId(),
+                        throw ConsentRule.check(current, subjectId, client.institutionId(),
                                 purpose, clock.instant()).orElseGet(() -> new InquiryProblem("CONSENT_USED",
                                 DomainProblem.Kind.FORBIDDEN, "该授权已不能使用"));
                     }

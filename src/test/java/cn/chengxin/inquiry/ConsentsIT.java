@@ -1,12 +1,18 @@
 package cn.chengxin.inquiry;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.inquiry.domain.Consent;
 import cn.chengxin.inquiry.domain.Purpose;
+import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
@@ -17,11 +23,15 @@ import cn.chengxin.support.TestCitizens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static cn.chengxin.support.AsStaff.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -30,8 +40,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * 授权管理 on PostgreSQL (RULES.md §9: querying another person needs that person's authorisation, naming one purpose)
- * for a person the register knew nothing of until their identity was verified (gaps review xxix K3).
+ * A person authorises an institution, not one of its keys (gaps review xxix K2; RULES.md §9): the consent holds when
+ * the bank's key is renewed and the old key revoked (RULES.md §10, a key expires every year), and the consent form
+ * lists each institution once, only while a key of it can query.
+ *
+ * It also covers a person the register knew nothing of until their identity was verified (gaps review xxix K3).
  */
 @IntegrationTest
 class ConsentsIT {
@@ -48,6 +61,12 @@ class ConsentsIT {
     @Autowired
     Consents consents;
 
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
     /**
      * A nurse from another city, with no records here, registered once the real-name provider confirmed her: she
      * consents in self-service, the hospital's query is answered with a report that says in words that it found no
@@ -63,11 +82,11 @@ class ConsentsIT {
                 Set.of(Permission.API_REPORT_QUERY), 6000);
 
         assertThat(mvc.perform(get("/me/consents").with(citizen)).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString()).contains(hospital.clientId().toString());
-        mvc.perform(post("/me/consents").param("clientId", hospital.clientId().toString())
+                .getResponse().getContentAsString()).contains(hospital.institutionId().toString());
+        mvc.perform(post("/me/consents").param("clientId", hospital.institutionId().toString())
                         .param("purpose", Purpose.LENDING.name()).param("days", "30").with(csrf()).with(citizen))
                 .andExpect(flash().attribute("successKey", "me.consent.granted"));
-        assertThat(consents.inForce(subjectId)).extracting(Consent::clientId).containsExactly(hospital.clientId());
+        assertThat(consents.inForce(subjectId)).extracting(Consent::institutionId).containsExactly(hospital.institutionId());
 
         MockHttpServletResponse answered = mvc.perform(post("/api/v1/reports")
                         .header("Authorization", "Bearer " + hospital.key()).contentType(MediaType.APPLICATION_JSON)
@@ -94,5 +113,81 @@ class ConsentsIT {
         assertThat(PdfText.compact(mvc.perform(get(english + ".pdf").with(citizen)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray()))
                 .contains("Nocreditrecordshavebeencollectedforthissubject.");
+    }
+
+    @Test
+    void aConsentHoldsForTheRenewedKeyOnceTheOldKeyIsRevoked() throws Exception {
+        Person person = person("甘续安");
+        String organisation = "续签银行 " + UUID.randomUUID();
+        ApiClients.IssuedKey old = bank(organisation);
+        Consent consent = consents.grant(person.id(), old.institutionId(), Purpose.LENDING, 30, false);
+        report(old.key(), person).andExpect(status().isOk());
+
+        UUID proposal = as("consents-maker", () -> apiClients.proposeRenewal(old.clientId()));
+        ApiClients.IssuedKey renewed = as("consents-checker", () -> apiClients.approve(proposal));
+        as("consents-maker", () -> {
+            apiClients.revoke(old.clientId());
+            return null;
+        });
+
+        report(old.key(), person).andExpect(status().isUnauthorized());
+        report(renewed.key(), person).andExpect(status().isOk());
+        assertThat(renewed.institutionId()).isEqualTo(old.institutionId());
+        assertThat(consents.of(person.id())).singleElement().satisfies(c -> {
+            assertThat(c.id()).isEqualTo(consent.id());
+            assertThat(c.uses()).as("both keys used the one consent").isEqualTo(2);
+        });
+    }
+
+    @Test
+    void theFormListsAnInstitutionOnceAndNotOneWhoseOnlyKeyExpired() throws Exception {
+        Person person = person("甘列一");
+        String renewing = "两把密钥银行 " + UUID.randomUUID();
+        ApiClients.IssuedKey old = bank(renewing);
+        UUID proposal = as("consents-maker", () -> apiClients.proposeRenewal(old.clientId()));
+        as("consents-checker", () -> apiClients.approve(proposal));
+        String lapsed = "密钥过期银行 " + UUID.randomUUID();
+        ApiClients.IssuedKey expired = bank(lapsed);
+        jdbc.sql("UPDATE account.api_client SET expires_at = ? WHERE id = ?")
+                .params(Timestamp.from(clock.instant().minus(Duration.ofDays(1))), expired.clientId()).update();
+
+        String page = mvc.perform(get("/me/consents").with(authentication(Principals.citizen(subjects, person.id()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String form = page.substring(page.indexOf("id=\"grant-form\""), page.indexOf("</form>",
+                page.indexOf("id=\"grant-form\"")));
+
+        assertThat(occurrences(form, renewing)).as("both keys live: the bank once").isOne();
+        assertThat(form).contains("value=\"" + old.institutionId() + "\"").doesNotContain(lapsed);
+        Throwable refused = catchThrowable(() -> consents.grant(person.id(), expired.institutionId(), Purpose.LENDING, 30,
+                false));
+        assertThat(refused).isInstanceOf(CodedProblem.class).extracting("code").isEqualTo("INSTITUTION_UNKNOWN");
+    }
+
+    private ApiClients.IssuedKey bank(String organisation) throws Exception {
+        return as("consents-setup", () -> apiClients.issue("信贷系统", organisation, ApiClient.Kind.INSTITUTION, null,
+                Set.of(Permission.API_REPORT_QUERY), 6000));
+    }
+
+    private record Person(UUID id, String number) {
+    }
+
+    private Person person(String name) {
+        String number = TestCitizens.register(subjects, name).number();
+        return new Person(subjects.find(subjects.validate(DocumentType.RESIDENT_ID, number)).orElseThrow(), number);
+    }
+
+    private ResultActions report(String key, Person person) throws Exception {
+        return mvc.perform(post("/api/v1/reports").header("Authorization", "Bearer " + key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"subjectNumber\":\"" + person.number() + "\",\"purpose\":\"LENDING\"}"));
+    }
+
+    private static int occurrences(String text, String part) {
+        Matcher m = Pattern.compile(Pattern.quote(part)).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
     }
 }

@@ -162,7 +162,7 @@ class CounterReportsIT {
                         .param("documentType", "")).param("clientId", bank.toString()).param("purpose", "LENDING")
                         .param("days", "30").param("singleUse", "true").with(csrf()).with(authentication(clerk)))
                 .andExpect(flash().attribute("successKey", "counter.consentRecorded"));
-        assertThat(consents.of(childId)).singleElement().satisfies(c -> assertThat(c.clientId()).isEqualTo(bank));
+        assertThat(consents.of(childId)).singleElement().satisfies(c -> assertThat(c.institutionId()).isEqualTo(bank));
 
         String page = mvc.perform(get("/console/reports/self").with(authentication(clerk))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();

@@ -32,13 +32,16 @@ public final class ConsentRule {
     private ConsentRule() {
     }
 
-    /** The consent presented (by id or code) checked against the query; empty: it allows the query. */
-    public static Optional<InquiryProblem> check(Consent consent, UUID subjectId, UUID clientId, Purpose purpose,
+    /**
+     * The consent presented (by id or code) checked against the query of the institution {@code institutionId}, by
+     * whichever of its keys (gaps review xxix K2); empty: it allows the query.
+     */
+    public static Optional<InquiryProblem> check(Consent consent, UUID subjectId, UUID institutionId, Purpose purpose,
                                                  Instant now) {
         if (!consent.subjectId().equals(subjectId)) {
             return fault("CONSENT_SUBJECT_MISMATCH", "所出示的授权不是被查询人本人作出的");
         }
-        if (!consent.clientId().equals(clientId)) {
+        if (!consent.institutionId().equals(institutionId)) {
             return fault("CONSENT_OTHER_INSTITUTION", "所出示的授权给予的是其他机构，不能由本机构使用");
         }
         if (consent.purpose() != purpose) {
@@ -62,21 +65,21 @@ public final class ConsentRule {
      * When none does, the fault reported is that of the most relevant one: a consent for the right purpose (the
      * latest granted) before one for another purpose.
      */
-    public static Consent choose(List<Consent> ofSubjectForClient, UUID subjectId, UUID clientId, Purpose purpose,
-                                 Instant now) {
-        if (ofSubjectForClient.isEmpty()) {
+    public static Consent choose(List<Consent> ofSubjectForInstitution, UUID subjectId, UUID institutionId,
+                                 Purpose purpose, Instant now) {
+        if (ofSubjectForInstitution.isEmpty()) {
             throw fault("CONSENT_MISSING", "被查询人没有授权本机构查询其信用信息").orElseThrow();
         }
-        List<Consent> latestFirst = ofSubjectForClient.stream()
+        List<Consent> latestFirst = ofSubjectForInstitution.stream()
                 .sorted(Comparator.comparing(Consent::grantedAt).reversed()).toList();
         Optional<Consent> usable = latestFirst.stream()
-                .filter(c -> check(c, subjectId, clientId, purpose, now).isEmpty()).findFirst();
+                .filter(c -> check(c, subjectId, institutionId, purpose, now).isEmpty()).findFirst();
         if (usable.isPresent()) {
             return usable.get();
         }
         Consent relevant = latestFirst.stream().filter(c -> c.purpose() == purpose).findFirst()
                 .orElse(latestFirst.get(0));
-        throw check(relevant, subjectId, clientId, purpose, now).orElseThrow();
+        throw check(relevant, subjectId, institutionId, purpose, now).orElseThrow();
     }
 
     /**

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 public class JdbcInquiry {
 
     private static final String CONSENT = """
-            SELECT id, subject_id, client_id, institution, organisation, purpose, single_use, granted_at, expires_at,
+            SELECT id, subject_id, institution_id, institution, organisation, purpose, single_use, granted_at, expires_at,
                    withdrawn_at, uses, last_used_at FROM inquiry.consent""";
     private static final String REPORT = """
             SELECT id, number, verification_code, kind, subject_id, requester_kind, requester_id, requester_name, organisation,
@@ -36,10 +36,10 @@ public class JdbcInquiry {
 
     public void insertConsent(Consent c, String grantedVia) {
         jdbc.sql("""
-                        INSERT INTO inquiry.consent (id, subject_id, client_id, institution, organisation, purpose,
+                        INSERT INTO inquiry.consent (id, subject_id, institution_id, institution, organisation, purpose,
                                                      single_use, granted_at, expires_at, granted_via)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(c.id(), c.subjectId(), c.clientId(), c.institution(), c.organisation(), c.purpose().name(),
+                .params(c.id(), c.subjectId(), c.institutionId(), c.institution(), c.organisation(), c.purpose().name(),
                         c.singleUse(), Timestamp.from(c.grantedAt()), Timestamp.from(c.expiresAt()), grantedVia)
                 .update();
     }
@@ -53,9 +53,10 @@ public class JdbcInquiry {
                 .query(JdbcInquiry::consent).list();
     }
 
-    public List<Consent> consentsOf(UUID subjectId, UUID clientId) {
-        return jdbc.sql(CONSENT + " WHERE subject_id = ? AND client_id = ? ORDER BY granted_at DESC LIMIT 200")
-                .params(subjectId, clientId).query(JdbcInquiry::consent).list();
+    /** The person's consents to the institution, whichever of its keys asks (gaps review xxix K2). */
+    public List<Consent> consentsOf(UUID subjectId, UUID institutionId) {
+        return jdbc.sql(CONSENT + " WHERE subject_id = ? AND institution_id = ? ORDER BY granted_at DESC LIMIT 200")
+                .params(subjectId, institutionId).query(JdbcInquiry::consent).list();
     }
 
     /**
@@ -275,7 +276,7 @@ public class JdbcInquiry {
 
     private static Consent consent(ResultSet rs, int n) throws SQLException {
         return new Consent(rs.getObject("id", UUID.class), rs.getObject("subject_id", UUID.class),
-                rs.getObject("client_id", UUID.class), rs.getString("institution"), rs.getString("organisation"),
+                rs.getObject("institution_id", UUID.class), rs.getString("institution"), rs.getString("organisation"),
                 Purpose.valueOf(rs.getString("purpose")), rs.getBoolean("single_use"), instant(rs, "granted_at"),
                 instant(rs, "expires_at"), instant(rs, "withdrawn_at"), rs.getInt("uses"),
                 instant(rs, "last_used_at"));
