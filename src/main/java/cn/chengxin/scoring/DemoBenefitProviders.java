@@ -38,7 +38,7 @@ class DemoBenefitProviders implements ApplicationRunner {
         apiClients.clients().stream().filter(c -> !c.revoked()
                         && c.permissions().contains(Permission.API_BENEFITS_CHECK)
                         && DemoAccounts.INSTITUTION_KEY.startsWith("cx_" + c.keyPrefix() + "_"))
-                .map(ApiClient::id).findFirst()
+                .map(ApiClient::institutionId).findFirst()
                 .filter(bank -> scoring.benefits().stream().anyMatch(b -> b.code().equals(BENEFIT)
                         && !b.providerClients().contains(bank)))
                 .ifPresent(bank -> provided.bind(BENEFIT, bank));

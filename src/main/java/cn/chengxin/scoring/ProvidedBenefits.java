@@ -43,17 +43,20 @@ public class ProvidedBenefits {
     public record Answer(List<Outcome> benefits, boolean manualAssessment) {
     }
 
-    /** The benefits in force that the client's system grants, and so may check. */
-    public List<JdbcScores.Benefit> providedBy(UUID client) {
-        return store.benefits().stream().filter(b -> b.providerClients().contains(client)).toList();
+    /**
+     * The benefits in force that the institution grants, and so may check with any of its keys: a benefit is bound to
+     * the institution ({@code ApiInstitution}), not to a key, which expires every year (gaps review xxix K2).
+     */
+    public List<JdbcScores.Benefit> providedBy(UUID institution) {
+        return store.benefits().stream().filter(b -> b.providerClients().contains(institution)).toList();
     }
 
     /**
-     * The answer to the client about the subject (empty: a person the registry does not know, who is granted none).
-     * Refused (403 BENEFITS_NOT_PROVIDED) to a client that grants no benefit: it has nothing to check anyone for.
+     * The answer to the institution about the subject (empty: a person the registry does not know, who is granted
+     * none). Refused (403 BENEFITS_NOT_PROVIDED) to one that grants no benefit: it has nothing to check anyone for.
      */
-    public Answer answer(UUID client, Optional<UUID> subject) {
-        List<JdbcScores.Benefit> own = providedBy(client);
+    public Answer answer(UUID institution, Optional<UUID> subject) {
+        List<JdbcScores.Benefit> own = providedBy(institution);
         if (own.isEmpty()) {
             throw notProvided();
         }
@@ -72,19 +75,20 @@ public class ProvidedBenefits {
     }
 
     /**
-     * Adds the client to those that check the benefit — a provider's new key, or demo data — at once, whatever else
-     * changes the benefit meanwhile. Refused as {@link Scoring#saveBenefit} refuses a key that may not check benefits
-     * (BENEFIT_INVALID), BENEFIT_UNKNOWN for a benefit not in force. Audited as a change of the benefit.
+     * Adds the institution to those that check the benefit — a new provider, or demo data — at once, whatever else
+     * changes the benefit meanwhile. Refused as {@link Scoring#saveBenefit} refuses an institution no key of which
+     * may check benefits (BENEFIT_INVALID), BENEFIT_UNKNOWN for a benefit not in force. Audited as a change of the
+     * benefit.
      */
     @Transactional
-    public void bind(String code, UUID client) {
-        if (!scoring.checkingClients().contains(client)) {
+    public void bind(String code, UUID institution) {
+        if (!scoring.checkingClients().contains(institution)) {
             throw new ScoringProblem("BENEFIT_INVALID", DomainProblem.Kind.INVALID_INPUT,
                     Scoring.NOT_A_CHECKING_CLIENT);
         }
-        if (!store.bindProvider(code, client)) {
+        if (!store.bindProvider(code, institution)) {
             throw new ScoringProblem("BENEFIT_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有该在用的惠民事项");
         }
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.benefit.save").detail(code + " +" + client));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.benefit.save").detail(code + " +" + institution));
     }
 }

@@ -506,12 +506,15 @@ public class Scoring {
 
     static final String NOT_A_CHECKING_CLIENT = "提供方接口客户端须为在用且持有信用惠民核验权限的客户端";
 
-    /** The keys a benefit may be bound to: a department's or an institution's, in use, that may check benefits. */
+    /**
+     * The institutions a benefit may be bound to: a department's or an institution's, with a key in use that may check
+     * benefits. A benefit names the institution, so that the renewal of its key keeps it (gaps review xxix K2).
+     */
     Set<UUID> checkingClients() {
         Set<UUID> checking = new HashSet<>();
         apiClients.clients().stream()
                 .filter(c -> !c.revoked() && c.permissions().contains(Permission.API_BENEFITS_CHECK))
-                .forEach(c -> checking.add(c.id()));
+                .forEach(c -> checking.add(c.institutionId()));
         return checking;
     }
 

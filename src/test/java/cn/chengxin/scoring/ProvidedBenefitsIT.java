@@ -166,6 +166,32 @@ class ProvidedBenefitsIT {
         }
     }
 
+    /**
+     * A benefit is bound to the institution, not to a key (gaps review xxix K2): the library's renewed key is answered
+     * its benefits once the old key is revoked, with no new binding by the credit office.
+     */
+    @Test
+    void aRenewedProviderKeyIsStillAnsweredItsBenefits() throws Exception {
+        Resident r = resident(LocalDate.of(1966, 5, 15), "甘惠续");
+        scoring.rescore(Set.of(r.id()));
+        ApiClients.IssuedKey old = apiClients.issue("图书馆续签系统", "市图书馆", ApiClient.Kind.DEPARTMENT, department(),
+                Set.of(Permission.API_BENEFITS_CHECK), 6000);
+        provided.bind("LIBRARY_DEPOSIT_FREE", old.institutionId());
+
+        UUID proposal = as("maker-pb", () -> apiClients.proposeRenewal(old.clientId()));
+        ApiClients.IssuedKey renewed = as("checker-pb", () -> apiClients.approve(proposal));
+        as("maker-pb", () -> {
+            apiClients.revoke(old.clientId());
+            return null;
+        });
+
+        check(renewed.key(), r.number()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.benefits.length()").value(1))
+                .andExpect(jsonPath("$.benefits[0].code").value("LIBRARY_DEPOSIT_FREE"))
+                .andExpect(jsonPath("$.benefits[0].granted").value(true));
+        check(old.key(), r.number()).andExpect(status().isUnauthorized());
+    }
+
     /** RULES.md §7: a grey entry in force withholds every incentive, as the checks do; here or received (§11). */
     @Test
     void aGreyEntryHereOrReceivedWithholdsEveryBenefit() throws Exception {

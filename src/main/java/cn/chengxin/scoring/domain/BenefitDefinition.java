@@ -12,9 +12,10 @@ import java.util.UUID;
  *
  * @param grades        grade codes of the score models that qualify; may be empty when a list condition is set
  * @param listCondition   "RED": everyone on the red list in force qualifies too; null: grades only
- * @param providerClients the API clients of the systems that grant it, the only ones a benefits check answers about it
- *                        (RULES.md §8, §10: a provider learns whether its own benefits apply, not the grade); empty:
- *                        no system checks it (shown to the person only)
+ * @param providerClients the institutions (account's {@code ApiInstitution} ids) whose systems grant it, the only ones a
+ *                        benefits check answers about it, with any of their keys (RULES.md §8, §10: a provider learns
+ *                        whether its own benefits apply, not the grade; gaps review xxix K2: a renewed key keeps
+ *                        them); empty: no system checks it (shown to the person only)
  */
 public record BenefitDefinition(String code, String name, String provider, List<String> grades, String listCondition,
                                 String scenario, List<UUID> providerClients) {

@@ -494,7 +494,7 @@ public class JdbcScores {
 
     /**
      * A benefit offered now; {@code listCondition} "RED": also to everyone on the red list in force;
-     * {@code providerClients}: the API clients a benefits check answers about it.
+     * {@code providerClients}: the institutions (ApiInstitution ids) whose keys a benefits check answers about it.
      */
     public record Benefit(String code, String name, String provider, List<String> grades, String scenario,
                           String listCondition, List<UUID> providerClients) {
@@ -525,7 +525,7 @@ public class JdbcScores {
                 .update();
     }
 
-    /** Adds a client that checks the benefit (kept once); false when no benefit in force has the code. */
+    /** Adds an institution that checks the benefit (kept once); false when no benefit in force has the code. */
     public boolean bindProvider(String code, UUID client) {
         return jdbc.sql("""
                         UPDATE scoring.benefit SET provider_clients = CASE WHEN ? = ANY (provider_clients)

@@ -92,16 +92,17 @@ class BenefitsApi {
             + "person now (by grade or the red list; none while the person is on the black or grey list, here or "
             + "received). Only the client's own benefits, as {code, name, granted}: neither the grade nor the grades a "
             + "benefit needs, nor why one is not granted. A key bound to no benefit is refused (403 "
-            + "BENEFITS_NOT_PROVIDED); the credit office binds benefits to keys holding api:benefits:check on its "
-            + "scoring page. The check is audited. A person who refuses to be judged by automated grading (PIPL Art. "
+            + "BENEFITS_NOT_PROVIDED); the credit office binds benefits to the institutions (any of their keys holding "
+            + "api:benefits:check, a renewed key included) on its scoring page. The check is audited. A person who refuses to be judged by automated grading (PIPL Art. "
             + "24) is answered assessment MANUAL_REQUIRED with reasonCode AUTOMATED_GRADING_REFUSED: a benefit by "
             + "grade is granted null. A passport or travel-permit holder is checked with documentType "
             + "(DOCUMENT_TYPE_UNKNOWN for a type not known, DOCUMENT_FORMAT for a number not of the type); without it "
             + "the number is inferred. A purpose holding a resident identity number is refused (422 "
             + "FREE_TEXT_HOLDS_IDENTITY_NUMBER).")
     Answer check(@AuthenticationPrincipal ApiClientPrincipal client, @Valid @RequestBody Request request) {
-        // A key that grants no benefit has nobody to check: refused before the person is looked up.
-        if (provided.providedBy(client.clientId()).isEmpty()) {
+        // A key that grants no benefit has nobody to check: refused before the person is looked up. Benefits are bound
+        // to the institution, so a renewed key is answered as its predecessor (gaps review xxix K2).
+        if (provided.providedBy(client.institutionId()).isEmpty()) {
             throw ProvidedBenefits.notProvided();
         }
         // Kept in the audit log, which the person and the credit office read: the person is named by subjectNumber,
@@ -116,7 +117,7 @@ class BenefitsApi {
         IdentityDocument document = subjects.validate(DocumentType.named(request.documentType()),
                 request.subjectNumber());
         String pseudonym = subjects.pseudonymOf(document);
-        ProvidedBenefits.Answer answer = provided.answer(client.clientId(), subjects.find(document));
+        ProvidedBenefits.Answer answer = provided.answer(client.institutionId(), subjects.find(document));
         // What was answered, not only how much: the person and the credit office read which benefits were granted.
         List<String> granted = answer.benefits().stream().filter(b -> Boolean.TRUE.equals(b.granted()))
                 .map(ProvidedBenefits.Outcome::code).toList();

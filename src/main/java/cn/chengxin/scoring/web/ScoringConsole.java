@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.chengxin.account.ApiClient;
+import cn.chengxin.account.ApiInstitution;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.scoring.Scoring;
 import cn.chengxin.scoring.domain.BenefitDefinition;
@@ -73,13 +73,12 @@ class ScoringConsole {
         }
         model.addAttribute("progress", scoring.progress());
         model.addAttribute("benefits", scoring.benefits());
-        // A benefit is checked only by the keys bound to it (RULES.md §10): those that may check benefits are offered,
-        // and a bound key is named by its system and organisation even once revoked.
-        List<ApiClient> clients = apiClients.clients();
-        model.addAttribute("benefitClients", clients.stream().filter(c -> !c.revoked()
-                && c.permissions().contains(Permission.API_BENEFITS_CHECK)).toList());
-        model.addAttribute("clientNames", clients.stream().collect(java.util.stream.Collectors.toMap(
-                c -> c.id(), c -> c.name() + "（" + c.organisation() + "）")));
+        // A benefit is checked only by the institutions bound to it (RULES.md §10), with any of their keys (gaps review
+        // xxix K2): those with a live key that may check benefits are offered, each once, and a bound institution is
+        // named by its system and organisation even once its keys are revoked.
+        model.addAttribute("benefitClients", apiClients.liveInstitutions(Permission.API_BENEFITS_CHECK));
+        model.addAttribute("clientNames", apiClients.institutions().stream().collect(java.util.stream.Collectors.toMap(
+                ApiInstitution::id, i -> i.name() + "（" + i.organisation() + "）")));
         model.addAttribute("coverage", coverage);
         model.addAttribute("residents", residents);
         model.addAttribute("scored", scored);
