@@ -967,22 +967,29 @@ public class Objections {
     }
 
     private List<OwedCorrection> owed(List<JdbcObjections.DecidedCorrection> decided) {
+        List<OwedCorrection> owed = new java.util.ArrayList<>();
+        stillOwed(decided, (d, r) -> {
+            Objection o = d.objection();
+            var profile = subjects.profile(o.subjectId()).orElseThrow();
+            owed.add(new OwedCorrection(o, r, profile.maskedName(), profile.maskedNumber(),
+                    correctionDue(LocalDate.ofInstant(o.decidedAt(), clock.getZone())), d.escalatedAt()));
+        });
+        owed.sort(java.util.Comparator.comparing(OwedCorrection::due));
+        return owed;
+    }
+
+    /** Of the decided corrections, those whose record is still 异议中 in the version the decision was about, each. */
+    private void stillOwed(List<JdbcObjections.DecidedCorrection> decided,
+                           java.util.function.BiConsumer<JdbcObjections.DecidedCorrection, FileEntry> each) {
         Map<UUID, List<FileEntry>> files = decided.isEmpty() ? Map.of() : creditFile.filesOf(decided.stream()
                 .map(d -> d.objection().subjectId()).collect(Collectors.toSet()));
-        List<OwedCorrection> owed = new java.util.ArrayList<>();
         for (JdbcObjections.DecidedCorrection d : decided) {
             Objection o = d.objection();
             files.getOrDefault(o.subjectId(), List.of()).stream().filter(e -> e.recordKey().equals(o.recordKey()))
                     .findFirst()
                     .filter(r -> r.status() == RecordStatus.IN_DISPUTE && r.acceptedAt().isBefore(o.decidedAt()))
-                    .ifPresent(r -> {
-                        var profile = subjects.profile(o.subjectId()).orElseThrow();
-                        owed.add(new OwedCorrection(o, r, profile.maskedName(), profile.maskedNumber(),
-                                correctionDue(LocalDate.ofInstant(o.decidedAt(), clock.getZone())), d.escalatedAt()));
-                    });
+                    .ifPresent(r -> each.accept(d, r));
         }
-        owed.sort(java.util.Comparator.comparing(OwedCorrection::due));
-        return owed;
     }
 
     /**
@@ -1136,6 +1143,27 @@ public class Objections {
         LocalDate today = LocalDate.now(clock);
         int[] counts = store.openAndOverdue(today, workingDays.calendar().plusWorkingDays(today, 1));
         return new Workload(counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    /**
+     * What a providing department's 工作台 shows (finding K6; RULES.md §5): the routed cases awaiting its answer within
+     * 3 working days, how many are past that, and the earliest deadline; the corrections it owes on decided cases,
+     * how many are past their deadline, and the earliest. Read from the indexes of routed cases and of decisions whose
+     * correction may still be owed, with no subject named.
+     */
+    public record DepartmentWorkload(int answers, int answersOverdue, LocalDate answersDue, int corrections,
+                                     int correctionsOverdue, LocalDate correctionsDue) {
+    }
+
+    public DepartmentWorkload departmentWorkload(String departmentCode) {
+        LocalDate today = LocalDate.now(clock);
+        JdbcObjections.AnswersOwed answers = store.answersOwed(departmentCode, today);
+        List<LocalDate> dues = new java.util.ArrayList<>();
+        stillOwed(store.correctionsDecided(departmentCode),
+                (d, r) -> dues.add(correctionDue(LocalDate.ofInstant(d.objection().decidedAt(), clock.getZone()))));
+        dues.sort(null);
+        return new DepartmentWorkload(answers.open(), answers.overdue(), answers.earliestDue(), dues.size(),
+                (int) dues.stream().filter(due -> due.isBefore(today)).count(), dues.isEmpty() ? null : dues.get(0));
     }
 
     /**

@@ -231,6 +231,23 @@ public class JdbcObjections {
     }
 
     /**
+     * For the department's 工作台: its routed cases still awaiting its answer, how many are past its deadline, and the
+     * earliest deadline (null: none), read through the index of routed cases (V27).
+     */
+    public AnswersOwed answersOwed(String departmentCode, LocalDate today) {
+        return jdbc.sql("""
+                        SELECT count(*), count(*) FILTER (WHERE department_due < ?), min(department_due)
+                        FROM objection.objection
+                        WHERE status = 'WITH_DEPARTMENT' AND department_code = ? AND department_answer IS NULL""")
+                .params(today, departmentCode)
+                .query((rs, n) -> new AnswersOwed(rs.getInt(1), rs.getInt(2),
+                        rs.getObject(3, LocalDate.class))).single();
+    }
+
+    public record AnswersOwed(int open, int overdue, LocalDate earliestDue) {
+    }
+
+    /**
      * Whether the subject's record has an objection decided as 更正 or 补充 after {@code after} and not after
      * {@code until} (null: unbounded). Found through the subject's objections (objection_subject).
      */
