@@ -212,6 +212,11 @@ public class Lifts {
         return store.countUnacknowledged(department);
     }
 
+    /** The department's lifted checks recorded before {@code before} and still unacknowledged (its 工作台, K6). */
+    public long countUnacknowledgedBefore(String department, Instant before) {
+        return store.countUnacknowledged(department, before);
+    }
+
     /**
      * The department's staff confirm that they lifted what the check applied (audited; it names no subject).
      *

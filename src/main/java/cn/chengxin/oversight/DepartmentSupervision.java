@@ -108,6 +108,15 @@ public class DepartmentSupervision {
                 .values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /**
+     * The department's measures to be lifted at exit that it has not confirmed, and how many of them are past the
+     * working days it has (H3, RULES.md §7), for its 工作台 (finding K6).
+     */
+    public UnacknowledgedLifts liftsOf(String departmentCode) {
+        return new UnacknowledgedLifts(lifts.countUnacknowledged(departmentCode),
+                lifts.countUnacknowledgedBefore(departmentCode, liftOverdueInstant(workingDays.calendar())));
+    }
+
     private Instant liftOverdueInstant(WorkingCalendar calendar) {
         return LiftYardstick.overdueBefore(calendar, LocalDate.now(clock), liftDays).atStartOfDay(clock.getZone())
                 .toInstant();

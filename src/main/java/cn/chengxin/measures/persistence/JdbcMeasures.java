@@ -684,10 +684,17 @@ public class JdbcMeasures {
     }
 
     public long countUnacknowledged(String department) {
+        return countUnacknowledged(department, null);
+    }
+
+    /** The department's lifted checks not acknowledged, those recorded before {@code before} only when given. */
+    public long countUnacknowledged(String department, Instant before) {
         return jdbc.sql("""
                         SELECT count(*) FROM measures.check_lifted
-                        WHERE department_code = ? AND acknowledged_at IS NULL""")
-                .param(department).query(Long.class).single();
+                        WHERE department_code = ? AND acknowledged_at IS NULL
+                          AND (?::timestamptz IS NULL OR lifted_at < ?)""")
+                .params(department, before == null ? null : Timestamp.from(before),
+                        before == null ? null : Timestamp.from(before)).query(Long.class).single();
     }
 
     /** @return false when the department has no such lifted check not yet acknowledged */
