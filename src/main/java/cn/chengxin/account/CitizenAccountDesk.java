@@ -128,6 +128,15 @@ public class CitizenAccountDesk {
                 c.lastLoginAt(), c.suspended());
     }
 
+    /**
+     * How many suspensions and unbindings another clerk proposed wait for {@code reviewerId}'s decision (工作台, finding
+     * K6): counted without reading whose accounts they are.
+     */
+    public long awaiting(String reviewerId) {
+        return accounts.pendingCitizenProposals().stream()
+                .filter(p -> CitizenAccountReview.mayDecide(p.proposedBy(), reviewerId)).count();
+    }
+
     public List<ProposalView> pending() {
         List<JdbcAccounts.CitizenAccountProposal> proposals = accounts.pendingCitizenProposals();
         Map<UUID, SubjectProfile> profiles = new java.util.HashMap<>();

@@ -48,6 +48,11 @@ public class DepartmentProposals {
         return accounts.pendingDepartmentProposals();
     }
 
+    /** How many proposals another administrator made wait for {@code reviewerId}'s decision (工作台, finding K6). */
+    public long awaiting(String reviewerId) {
+        return pending().stream().filter(p -> KeyProposalReview.mayDecide(p.proposedBy(), reviewerId)).count();
+    }
+
     /**
      * Proposes a department's two scopes, each replaced as a whole, for the duty {@code reason} states: checked now
      * as it would be applied, so that the proposer hears of a mistake at once.

@@ -65,6 +65,14 @@ public class Catalogue {
     }
 
     /**
+     * How many versions (new items, revisions, withdrawals) submitted by others wait for {@code checkerName} (a staff
+     * user's name) to approve them (四眼原则, {@link cn.chengxin.catalog.domain.FourEyes}), for 工作台 (finding K6).
+     */
+    public long awaitingApproval(String checkerName) {
+        return items.countPendingFor(checkerName);
+    }
+
+    /**
      * The versions in force (approved, one per code): what records are read, scored and shown by. A withdrawn item's
      * version stays among them for the records delivered under it ({@link CatalogueItem#withdrawn()}): whoever offers
      * items for new use, or takes new records, leaves those out.

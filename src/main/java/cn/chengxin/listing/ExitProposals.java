@@ -152,6 +152,14 @@ public class ExitProposals {
     }
 
     /**
+     * How many exits by hand wait for {@code reviewerId} (a staff user's id): those another reviewer proposed, which
+     * this one may decide (maker-checker, issue #5), for 工作台 (finding K6).
+     */
+    public long waitingFor(String reviewerId) {
+        return store.countWaitingFromOthers(reviewerId);
+    }
+
+    /**
      * Who ends an entry resting on a record: the authority that decides the end of its item (RULES.md §7), the
      * platform for an entry resting on no record (a department's proposal by hand) or on one no longer held.
      */

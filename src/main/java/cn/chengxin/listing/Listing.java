@@ -544,6 +544,19 @@ public class Listing {
         return awaitingBirthDates.oldestFirst(limit);
     }
 
+    /**
+     * How many list entries proposed by someone else wait for {@code reviewerId} (a staff user's id) to review them
+     * (maker-checker, RULES.md §7, §10: never the proposer), for 工作台 (finding K6).
+     */
+    public long proposalsAwaiting(String reviewerId) {
+        return store.countProposedByOthers(reviewerId);
+    }
+
+    /** How many list rule versions proposed by someone else wait for {@code reviewerId}'s decision (工作台, K6). */
+    public long rulesAwaiting(String reviewerId) {
+        return store.pendingRules().stream().filter(r -> !reviewerId.equals(r.proposedBy())).count();
+    }
+
     public long awaitingBirthDateCount() {
         return awaitingBirthDates.count();
     }

@@ -152,6 +152,11 @@ public class MeasureCatalogue implements MeasureNames {
         return store.pendingChanges();
     }
 
+    /** How many changes proposed by someone else wait for {@code reviewerId}'s decision (工作台, finding K6). */
+    public long changesAwaiting(String reviewerId) {
+        return pendingChanges().stream().filter(c -> !reviewerId.equals(c.proposedBy())).count();
+    }
+
     /**
      * The checker's approval: the change is applied, audited as before with what changed; this instance's checks
      * follow it at once, the others within a second. What it adds to a measure (switched on, another list, rule,

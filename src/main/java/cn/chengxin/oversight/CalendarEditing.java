@@ -118,6 +118,11 @@ public class CalendarEditing {
         return proposals.pending();
     }
 
+    /** How many calendar changes proposed by someone else wait for {@code reviewerId} (工作台, finding K6). */
+    public long awaiting(String reviewerId) {
+        return pending().stream().filter(p -> !reviewerId.equals(p.proposedBy())).count();
+    }
+
     /**
      * The open objections and repair applications whose stored deadline the proposal would count differently: its
      * window, from the start of its current count to the stored date, contains a changed day (H9 of gaps-review-xxv;

@@ -113,6 +113,14 @@ public class ContentPublishing {
         return articles.all(status);
     }
 
+    /**
+     * How many articles submitted for review wait for {@code reviewerName} (a staff user's name), who did not write,
+     * edit or submit them (双人复核), for 工作台 (finding K6).
+     */
+    public long awaiting(String reviewerName) {
+        return articles.countPendingFor(reviewerName);
+    }
+
     /** For the public site: published articles, of one kind or all, whose title contains {@code query}. */
     public ArticlePage published(ArticleKind kind, String query, int page) {
         int p = Math.min(Math.max(0, page), MAX_PAGE);

@@ -120,6 +120,13 @@ public class CompletingBirthDates {
         return proposals.ofSubject(subjectId);
     }
 
+    /**
+     * How many birth-date completions proposed by someone else wait for {@code reviewerId}'s review (工作台, finding K6).
+     */
+    public long awaiting(String reviewerId) {
+        return proposals.pending().stream().filter(p -> !reviewerId.equals(p.proposal().proposedBy())).count();
+    }
+
     /** The reviewers' queue, oldest first. */
     public List<ListedBirthDateProposal> pending() {
         return proposals.pending().stream().map(CompletingBirthDates::listed).toList();

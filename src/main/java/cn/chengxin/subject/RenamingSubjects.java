@@ -184,6 +184,13 @@ public class RenamingSubjects {
         return changes.formerNamesOf(subjectId);
     }
 
+    /**
+     * How many name changes proposed by someone else wait for {@code reviewerId}'s review (工作台, finding K6).
+     */
+    public long awaiting(String reviewerId) {
+        return changes.pending().stream().filter(p -> !reviewerId.equals(p.proposal().proposedBy())).count();
+    }
+
     /** The reviewers' queue, oldest first. */
     public List<ListedNameChange> pending() {
         return changes.pending().stream().map(RenamingSubjects::listed).toList();

@@ -47,6 +47,16 @@ public class JdbcCatalogue {
                 + "ORDER BY code, version DESC").query(this::item).list();
     }
 
+    /**
+     * The versions submitted for approval that {@code checker} neither created, submitted nor wrote (item_one_in_
+     * preparation indexes them: at most one a code).
+     */
+    public long countPendingFor(String checker) {
+        return jdbc.sql("SELECT count(*) FROM catalog.item WHERE status = 'PENDING' AND created_by <> ? "
+                        + "AND submitted_by IS DISTINCT FROM ? AND NOT (? = ANY (editors))")
+                .params(checker, checker, checker).query(Long.class).single();
+    }
+
     public List<CatalogueItem> active() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM catalog.item WHERE status = 'ACTIVE' ORDER BY code")
                 .query(this::item).list();

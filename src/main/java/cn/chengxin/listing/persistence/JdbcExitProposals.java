@@ -53,6 +53,14 @@ public class JdbcExitProposals {
                 .param(limit).query(JdbcExitProposals::map).list();
     }
 
+    /** How many of the waiting proposals {@code reviewer} did not make (the index of those waiting, V202). */
+    public long countWaitingFromOthers(String reviewer) {
+        return jdbc.sql("SELECT count(*) FROM listing.exit_proposal p JOIN listing.entry e ON e.id = p.entry_id "
+                        + "WHERE p.status = 'PENDING' AND e.status NOT IN ('REJECTED', 'EXITED') "
+                        + "AND p.proposed_by <> ?")
+                .param(reviewer).query(Long.class).single();
+    }
+
     /** Every proposal made for the entry, in the order made: its page shows those decided too. */
     public List<ExitProposal> ofEntry(UUID entryId) {
         return jdbc.sql("SELECT " + COLUMNS + " WHERE p.entry_id = ? ORDER BY p.proposed_at, p.id")

@@ -720,6 +720,12 @@ public class JdbcListing {
         return jdbc.sql("SELECT count(*)" + UNSERVED_WHERE).params(department, department).query(Long.class).single();
     }
 
+    /** The proposals waiting for review that {@code reviewer} did not make (the review queue's index, V54). */
+    public long countProposedByOthers(String reviewer) {
+        return jdbc.sql("SELECT count(*) FROM listing.entry WHERE status = 'PROPOSED' AND proposed_by <> ?")
+                .param(reviewer).query(Long.class).single();
+    }
+
     /** An unserved notice (its entry read separately). */
     public record UnservedNotice(ListNotice notice) {
     }

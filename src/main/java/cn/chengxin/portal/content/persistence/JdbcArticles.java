@@ -49,6 +49,13 @@ public class JdbcArticles {
                 .params(name(status), name(status)).query(JdbcArticles::article).list();
     }
 
+    /** The articles submitted for review that {@code reviewer} neither wrote, last edited nor submitted. */
+    public long countPendingFor(String reviewer) {
+        return jdbc.sql("SELECT count(*) FROM portal.article WHERE status = 'PENDING' AND created_by <> ? "
+                        + "AND edited_by <> ? AND submitted_by IS DISTINCT FROM ?")
+                .params(reviewer, reviewer, reviewer).query(Long.class).single();
+    }
+
     public List<Article> published(ArticleKind kind, String query, int limit, int offset) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM portal.article " + PUBLISHED_WHERE
                         + " ORDER BY published_at DESC, id LIMIT :limit OFFSET :offset")
