@@ -107,6 +107,21 @@ public class ApiClients {
         return accounts.pendingApiKeyProposals();
     }
 
+    /** How many key proposals another administrator made wait for {@code reviewerId}'s decision (工作台, K6). */
+    public long proposalsAwaiting(String reviewerId) {
+        return pendingProposals().stream()
+                .filter(p -> KeyProposalReview.mayDecide(p.proposedBy(), reviewerId)).count();
+    }
+
+    /**
+     * How many keys in use expire within 30 days (RULES.md §10: a key is refused from its expiry on), each due a
+     * successor before then, for the administrators' 工作台 (finding K6).
+     */
+    public long expiringSoon() {
+        Instant now = clock.instant();
+        return clients().stream().filter(c -> !c.revoked() && c.expiringSoon(now)).count();
+    }
+
     /**
      * Proposes a key for a program: checked now as it would be issued, so that the proposer hears of a mistake at once,
      * but nothing usable exists until another system administrator approves ({@link KeyProposalReview}, issue #3).
