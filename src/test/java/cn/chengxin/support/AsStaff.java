@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,10 +16,15 @@ public final class AsStaff {
     }
 
     public static <T> T as(String name, Callable<T> action) throws Exception {
+        return as(new UsernamePasswordAuthenticationToken(name, "n/a", List.of(new SimpleGrantedAuthority("STAFF"))),
+                action);
+    }
+
+    /** As a signed-in staff member ({@link Principals}), whose id the maker-checker rules compare. */
+    public static <T> T as(Authentication who, Callable<T> action) throws Exception {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new UsernamePasswordAuthenticationToken(name, "n/a",
-                List.of(new SimpleGrantedAuthority("STAFF"))));
+        context.setAuthentication(who);
         SecurityContextHolder.setContext(context);
         try {
             return action.call();

@@ -2,12 +2,27 @@ package cn.chengxin.oversight.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.CitizenAccountDesk;
+import cn.chengxin.account.DepartmentProposals;
+import cn.chengxin.account.StaffPrincipal;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.listing.ExitProposals;
+import cn.chengxin.listing.Listing;
+import cn.chengxin.measures.MeasureCatalogue;
+import cn.chengxin.oversight.CalendarEditing;
 import cn.chengxin.oversight.DepartmentSupervision;
 import cn.chengxin.oversight.ItemDeliveries;
+import cn.chengxin.portal.ContentPublishing;
 import cn.chengxin.shared.calendar.WorkingDays;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.subject.CompletingBirthDates;
+import cn.chengxin.subject.RenamingSubjects;
 import cn.chengxin.subject.SubjectRegistry;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -27,11 +42,34 @@ class ConsoleDashboard {
     private final ItemDeliveries deliveries;
     private final DepartmentSupervision supervision;
     private final Clock clock;
+    private final SecondPersonQueues queues;
+
+    /** The modules whose proposals wait for a second person (maker-checker, issue #5, RULES.md §10). */
+    record SecondPersonQueues(Listing listing, ExitProposals exits, MeasureCatalogue measures, Catalogue catalogue,
+                              CalendarEditing calendar, ContentPublishing content, CompletingBirthDates birthDates,
+                              RenamingSubjects names, ApiClients apiClients, DepartmentProposals departments,
+                              CitizenAccountDesk citizenAccounts) {
+    }
+
+    /**
+     * One queue waiting for the signed-in staff member on 工作台 (finding K6): how many, how many past their deadline,
+     * the earliest deadline (null: none shown), and where to act; {@code warning}: shown as a warning though none is
+     * overdue (keys about to expire).
+     */
+    record Waiting(String id, String key, String href, long count, long overdue, LocalDate due, boolean warning) {
+
+        static Waiting of(String id, String key, String href, long count) {
+            return new Waiting(id, key, href, count, 0, null, false);
+        }
+    }
 
     ConsoleDashboard(SubjectRegistry registry, cn.chengxin.objection.Objections objections,
                      cn.chengxin.repair.Repairs repairs, cn.chengxin.scoring.ScoreReviews scoreReviews,
                      WorkingDays workingDays, ItemDeliveries deliveries, DepartmentSupervision supervision,
-                     Clock clock) {
+                     Clock clock, Listing listing, ExitProposals exits, MeasureCatalogue measures,
+                     Catalogue catalogue, CalendarEditing calendar, ContentPublishing content,
+                     CompletingBirthDates birthDates, RenamingSubjects names, ApiClients apiClients,
+                     DepartmentProposals departments, CitizenAccountDesk citizenAccounts) {
         this.registry = registry;
         this.objections = objections;
         this.repairs = repairs;
@@ -40,6 +78,8 @@ class ConsoleDashboard {
         this.deliveries = deliveries;
         this.supervision = supervision;
         this.clock = clock;
+        this.queues = new SecondPersonQueues(listing, exits, measures, catalogue, calendar, content, birthDates, names,
+                apiClients, departments, citizenAccounts);
     }
 
     @GetMapping("/console")
@@ -57,8 +97,81 @@ class ConsoleDashboard {
             // Measures to be lifted at exit that a department has not confirmed in time (H3, RULES.md §7).
             model.addAttribute("liftsOverdue", supervision.liftsOverdue());
         }
+        model.addAttribute("waitingWork", authentication != null
+                && authentication.getPrincipal() instanceof StaffPrincipal staff ? waitingFor(staff, authentication)
+                : List.of());
         // Every deadline in working days is provisional while its year's holiday schedule is missing: say so to all.
         model.addAttribute("missingSchedules", workingDays.calendar().missingSchedules(LocalDate.now(clock)));
         return "console/home";
+    }
+
+    /**
+     * What waits for this staff member, one line per queue they can act on that holds something (finding K6): for a
+     * providing department, the routed objections it must answer in 3 working days and the corrections it owes
+     * (RULES.md §5), and the measures it must confirm lifted at exit (RULES.md §7, H3); for the second person of each
+     * maker-checker pair (issue #5, RULES.md §10), the proposals another made; for the key administrators, the keys
+     * expiring within 30 days. Each count is read through its module's API, from an index or a short queue.
+     */
+    private List<Waiting> waitingFor(StaffPrincipal staff, Authentication authentication) {
+        List<Waiting> waiting = new ArrayList<>();
+        String department = staff.departmentCode();
+        String id = staff.actorId();
+        String name = staff.actorName();
+        if (has(authentication, Permission.OBJECTION_ANSWER) && department != null) {
+            var owed = objections.departmentWorkload(department);
+            waiting.add(new Waiting("waiting-answers", "home.waiting.answers", "/console/objection-answers",
+                    owed.answers(), owed.answersOverdue(), owed.answersDue(), false));
+            waiting.add(new Waiting("waiting-corrections", "home.waiting.corrections",
+                    "/console/objection-answers#corrections-owed", owed.corrections(), owed.correctionsOverdue(),
+                    owed.correctionsDue(), false));
+        }
+        if (has(authentication, Permission.MEASURE_LIFTED) && department != null) {
+            var lifts = supervision.liftsOf(department);
+            waiting.add(new Waiting("waiting-lifts", "home.waiting.lifts", "/console/measures-lifted", lifts.open(),
+                    lifts.overdue(), null, false));
+        }
+        add(waiting, authentication, Permission.LIST_REVIEW, "waiting-list-proposals", "home.waiting.listProposals",
+                "/console/lists?status=PROPOSED", () -> queues.listing().proposalsAwaiting(id));
+        add(waiting, authentication, Permission.LIST_REVIEW, "waiting-list-exits", "home.waiting.listExits",
+                "/console/lists#waiting-exits", () -> queues.exits().waitingFor(id));
+        add(waiting, authentication, Permission.MEASURE_APPROVE, "waiting-list-rules", "home.waiting.listRules",
+                "/console/list-rules", () -> queues.listing().rulesAwaiting(id));
+        add(waiting, authentication, Permission.MEASURE_APPROVE, "waiting-measure-changes",
+                "home.waiting.measureChanges", "/console/measures#pending-changes",
+                () -> queues.measures().changesAwaiting(id));
+        add(waiting, authentication, Permission.CATALOG_APPROVE, "waiting-catalogue", "home.waiting.catalogue",
+                "/console/catalog", () -> queues.catalogue().awaitingApproval(name));
+        add(waiting, authentication, Permission.CALENDAR_EDIT, "waiting-calendar", "home.waiting.calendar",
+                "/console/calendar", () -> queues.calendar().awaiting(id));
+        add(waiting, authentication, Permission.CONTENT_PUBLISH, "waiting-content", "home.waiting.content",
+                "/console/content?status=PENDING", () -> queues.content().awaiting(name));
+        add(waiting, authentication, Permission.SUBJECT_AMEND_REVIEW, "waiting-birth-dates",
+                "home.waiting.birthDates", "/console/subjects/birth-dates", () -> queues.birthDates().awaiting(id));
+        add(waiting, authentication, Permission.SUBJECT_AMEND_REVIEW, "waiting-names", "home.waiting.names",
+                "/console/subjects/names", () -> queues.names().awaiting(id));
+        add(waiting, authentication, Permission.ACCOUNT_API_CLIENT_MANAGE, "waiting-api-keys",
+                "home.waiting.apiKeys", "/console/api-clients", () -> queues.apiClients().proposalsAwaiting(id));
+        add(waiting, authentication, Permission.ACCOUNT_ROLE_MANAGE, "waiting-departments",
+                "home.waiting.departments", "/console/roles", () -> queues.departments().awaiting(id));
+        add(waiting, authentication, Permission.ACCOUNT_CITIZEN_MANAGE, "waiting-citizen-accounts",
+                "home.waiting.citizenAccounts", "/console/citizen-accounts",
+                () -> queues.citizenAccounts().awaiting(id));
+        if (has(authentication, Permission.ACCOUNT_API_CLIENT_MANAGE)) {
+            long expiring = queues.apiClients().expiringSoon();
+            waiting.add(new Waiting("waiting-keys-expiring", "home.waiting.keysExpiring", "/console/api-clients",
+                    expiring, 0, null, true));
+        }
+        return waiting.stream().filter(w -> w.count() > 0).toList();
+    }
+
+    private static void add(List<Waiting> waiting, Authentication authentication, Permission permission, String id,
+                            String key, String href, Supplier<Long> count) {
+        if (has(authentication, permission)) {
+            waiting.add(Waiting.of(id, key, href, count.get()));
+        }
+    }
+
+    private static boolean has(Authentication authentication, Permission permission) {
+        return authentication.getAuthorities().stream().anyMatch(a -> permission.code().equals(a.getAuthority()));
     }
 }

@@ -1,0 +1,211 @@
+package cn.chengxin.oversight;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.chengxin.account.ApiClient;
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.listing.ListType;
+import cn.chengxin.listing.Listing;
+import cn.chengxin.objection.Objection;
+import cn.chengxin.objection.Objections;
+import cn.chengxin.objection.domain.Outcome;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
+import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestRecords;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static cn.chengxin.support.AsStaff.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Finding K6: 工作台 tells each staff member what waits for them — a providing department its routed objections and
+ * their deadline (RULES.md §5), the second person of a maker-checker pair the proposals another made (issue #5,
+ * RULES.md §10), the key administrators the keys about to expire. The database is shared with other tests, so each
+ * test reads a line's count before and after what it does.
+ */
+@IntegrationTest
+class ConsoleDashboardIT {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    CreditFile creditFile;
+
+    @Autowired
+    Objections objections;
+
+    @Autowired
+    Listing listing;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void aDepartmentOperatorSeesTheObjectionRoutedToItAndItsDeadline() throws Exception {
+        UsernamePasswordAuthenticationToken operator = Principals.staff("k6-operator-market", "MARKET",
+                Permission.CONSOLE_HOME, Permission.OBJECTION_ANSWER);
+        UsernamePasswordAuthenticationToken court = Principals.staff("k6-operator-court", "COURT",
+                Permission.CONSOLE_HOME, Permission.OBJECTION_ANSWER);
+        long before = count(dashboard(operator), "waiting-answers");
+        long courtBefore = count(dashboard(court), "waiting-answers");
+
+        TestCitizens.Person person = TestCitizens.register(subjects, "仇德明");
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
+                "驻市监罚〔2026〕961号");
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        UUID id = objections.file(subject, creditFile.fileOf(subject).get(0).recordKey(), "处罚决定书号登记有误",
+                "本人");
+        as("k6-office", () -> {
+            objections.route(id, objections.find(id).version());
+            return null;
+        });
+        LocalDate due = objections.find(id).departmentDue();
+        assertThat(due).isNotNull();
+
+        String page = dashboard(operator);
+        assertThat(count(page, "waiting-answers")).as("its routed case is counted").isEqualTo(before + 1);
+        LocalDate earliest = objections.routedTo("MARKET").stream().map(Objections.RoutedCase::objection)
+                .filter(o -> o.answer() == null).map(Objection::departmentDue).filter(Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElseThrow();
+        assertThat(earliest).isBeforeOrEqualTo(due);
+        assertThat(line(page, "waiting-answers")).contains("href=\"/console/objection-answers\"",
+                "转办本部门待核查答复的异议", "最早期限 " + earliest);
+        assertThat(page).doesNotContain(person.number());
+        assertThat(count(dashboard(court), "waiting-answers")).as("another department owes nothing for it")
+                .isEqualTo(courtBefore);
+        assertThat(line(dashboard(operator, "en"), "waiting-answers"))
+                .contains("objections routed to your department await its answer", "earliest deadline " + earliest);
+    }
+
+    @Test
+    void aDepartmentOperatorSeesTheCorrectionItOwes() throws Exception {
+        UsernamePasswordAuthenticationToken operator = Principals.staff("k6-operator-market", "MARKET",
+                Permission.CONSOLE_HOME, Permission.OBJECTION_ANSWER);
+        long before = count(dashboard(operator), "waiting-corrections");
+
+        TestCitizens.Person person = TestCitizens.register(subjects, "仇更正");
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
+                "驻市监罚〔2026〕962号");
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        UUID id = objections.file(subject, creditFile.fileOf(subject).get(0).recordKey(), "处罚金额录入错误", "本人");
+        as("k6-office", () -> {
+            objections.decide(id, objections.find(id).version(), Outcome.CORRECT, "经核实，金额有误，予以更正");
+            return null;
+        });
+
+        String page = dashboard(operator);
+        assertThat(count(page, "waiting-corrections")).as("the correction decided on its record is owed")
+                .isEqualTo(before + 1);
+        assertThat(line(page, "waiting-corrections")).contains(
+                "href=\"/console/objection-answers#corrections-owed\"", "本部门待报送的更正", "最早期限 ");
+    }
+
+    @Test
+    void aListReviewerSeesAnotherMakersProposalButNotTheirOwn() throws Exception {
+        UsernamePasswordAuthenticationToken reviewer = Principals.staff("k6-reviewer", "CREDIT_OFFICE",
+                Permission.CONSOLE_HOME, Permission.LIST_PROPOSE, Permission.LIST_REVIEW);
+        long before = count(dashboard(reviewer), "waiting-list-proposals");
+
+        UUID other = subject("仇文静");
+        as("k6-maker", () -> listing.propose(other, ListType.RED, "国办发〔2016〕98号", "市级道德模范",
+                LocalDate.now(clock).minusMonths(1), LocalDate.now(clock).plusYears(1)));
+        String page = dashboard(reviewer);
+        assertThat(count(page, "waiting-list-proposals")).as("another maker's proposal waits for this reviewer")
+                .isEqualTo(before + 1);
+        assertThat(line(page, "waiting-list-proposals")).contains("href=\"/console/lists?status=PROPOSED\"",
+                "待审核的名单认定建议");
+
+        UUID own = subject("仇文雅");
+        as(reviewer, () -> listing.propose(own, ListType.RED, "国办发〔2016〕98号", "市级道德模范",
+                LocalDate.now(clock).minusMonths(1), LocalDate.now(clock).plusYears(1)));
+        assertThat(count(dashboard(reviewer), "waiting-list-proposals"))
+                .as("their own proposal waits for someone else, not for them").isEqualTo(before + 1);
+    }
+
+    @Test
+    void aSystemAdministratorSeesAKeyExpiringWithinThirtyDays() throws Exception {
+        UsernamePasswordAuthenticationToken admin = Principals.staff("k6-admin", "CREDIT_OFFICE",
+                Permission.CONSOLE_HOME, Permission.ACCOUNT_API_CLIENT_MANAGE);
+        long before = count(dashboard(admin), "waiting-keys-expiring");
+
+        ApiClients.IssuedKey key = as("k6-platform", () -> apiClients.issue("工作台到期测试 " + UUID.randomUUID(),
+                "某银行", ApiClient.Kind.INSTITUTION, null, Set.of(Permission.API_REPORT_QUERY), 60));
+        assertThat(count(dashboard(admin), "waiting-keys-expiring")).as("a key valid for a year is not due yet")
+                .isEqualTo(before);
+        jdbc.sql("UPDATE account.api_client SET expires_at = ? WHERE id = ?")
+                .params(Timestamp.from(clock.instant().plus(Duration.ofDays(10))), key.clientId()).update();
+
+        String page = dashboard(admin);
+        assertThat(count(page, "waiting-keys-expiring")).isEqualTo(before + 1);
+        assertThat(line(page, "waiting-keys-expiring")).contains("alert warning", "href=\"/console/api-clients\"",
+                "将在 30 天内到期");
+        assertThat(count(dashboard(Principals.staff("k6-clerk", "CREDIT_OFFICE", Permission.CONSOLE_HOME)),
+                "waiting-keys-expiring")).as("only for whoever manages the keys").isZero();
+    }
+
+    private UUID subject(String name) {
+        TestCitizens.Person person = TestCitizens.register(subjects, name);
+        return subjects.find(subjects.validate(null, person.number())).orElseThrow();
+    }
+
+    private String dashboard(UsernamePasswordAuthenticationToken who) throws Exception {
+        return dashboard(who, "zh-CN");
+    }
+
+    private String dashboard(UsernamePasswordAuthenticationToken who, String lang) throws Exception {
+        return mvc.perform(get("/console").param("lang", lang).with(authentication(who)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    /** The dashboard's line {@code id}, from its opening tag to its end; empty when not shown. */
+    private static String line(String page, String id) {
+        int at = page.indexOf("id=\"" + id + "\"");
+        return at < 0 ? "" : page.substring(page.lastIndexOf('<', at), page.indexOf("</p>", at));
+    }
+
+    /** The first number the line's link says (its count); 0 when the line is not shown. */
+    private static long count(String page, String id) {
+        String line = line(page, id);
+        if (line.isEmpty()) {
+            return 0;
+        }
+        Matcher m = Pattern.compile("<a [^>]*>[^<0-9]*([0-9,]+)").matcher(line);
+        assertThat(m.find()).as(line).isTrue();
+        return Long.parseLong(m.group(1).replace(",", ""));
+    }
+}
