@@ -30,24 +30,27 @@ public class AuditEvents {
     }
 
     /**
-     * What the auditor looks for (each null or blank: any): an action prefix, an actor, a result, the events about
+     * What the auditor looks for (each null or blank: any): an action, or all of a group's when it ends in a dot
+     * ({@code listing.}: every action of the lists, K7), an actor, a result, the events about
      * one subject (its pseudonym: "who looked at this person", RULES.md §10 查询使用登记和审查), those recorded in
      * [{@code from}, {@code to}), and only those older than {@code before} (paging).
      */
-    public record Query(String actionPrefix, String actor, AuditResult result, String subjectPseudonym, Instant from,
+    public record Query(String action, String actor, AuditResult result, String subjectPseudonym, Instant from,
                         Instant to, Long before) {
     }
 
-    public Page recent(String actionPrefix, String actor, AuditResult result, int limit) {
-        return search(new Query(actionPrefix, actor, result, null, null, null, null), limit);
+    public Page recent(String action, String actor, AuditResult result, int limit) {
+        return search(new Query(action, actor, result, null, null, null, null), limit);
     }
 
     public Page search(Query q, int limit) {
-        String where = " WHERE (?::text IS NULL OR action LIKE ? || '%') AND (?::text IS NULL OR actor_name = ?)"
-                + " AND (?::text IS NULL OR result = ?) AND (?::text IS NULL OR subject_pseudonym = ?)"
+        String where = " WHERE (?::text IS NULL OR action = ? OR action LIKE ? || '%')"
+                + " AND (?::text IS NULL OR actor_name = ?) AND (?::text IS NULL OR result = ?) AND (?::text IS NULL OR subject_pseudonym = ?)"
                 + " AND (?::timestamptz IS NULL OR at >= ?) AND (?::timestamptz IS NULL OR at < ?)"
                 + " AND (?::bigint IS NULL OR seq < ?)";
-        String action = blankToNull(q.actionPrefix());
+        String action = blankToNull(q.action());
+        String group = action != null && action.endsWith(".") ? action.replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") : null;
         String who = blankToNull(q.actor());
         String outcome = q.result() == null ? null : q.result().name();
         String subject = blankToNull(q.subjectPseudonym());
@@ -57,7 +60,7 @@ public class AuditEvents {
                         SELECT seq, at, category, actor_kind, actor_name, organisation, action,
                                subject_pseudonym IS NOT NULL, purpose, result, request_id, detail
                         FROM audit.event""" + where + " ORDER BY seq DESC LIMIT ?")
-                .params(action, action, who, who, outcome, outcome, subject, subject, from, from, to, to,
+                .params(action, action, group, who, who, outcome, outcome, subject, subject, from, from, to, to,
                         q.before(), q.before(), limit + 1)
                 .query((rs, n) -> new Event(rs.getLong(1), rs.getTimestamp(2).toInstant(),
                         AuditCategory.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),

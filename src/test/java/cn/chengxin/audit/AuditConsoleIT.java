@@ -105,6 +105,33 @@ class AuditConsoleIT {
         assertThat(next).contains("test.audit-paging");
     }
 
+    /**
+     * The log names actions and results in words, in the reader's language (K7), and the auditor picks an action, or
+     * all of an area's, from a select instead of typing a code prefix; a filter that matches nothing says so.
+     */
+    @Test
+    void actionsAndResultsAreNamedInWordsAndPickedFromASelect() throws Exception {
+        String marker = "K7-" + System.nanoTime();
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.create").result(AuditResult.DENIED)
+                .detail(marker + " created"));
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.role.create").detail(marker + " role"));
+        RequestPostProcessor session = Sessions.of(context);
+
+        String chosen = page("/console/audit?action=account.user.create", session);
+        assertThat(chosen).contains(marker + " created", "新建工作人员账号</span> <small", "<td>被拒绝</td>")
+                .as("only the chosen action").doesNotContain(marker + " role")
+                .containsPattern("<option value=\"account.user.create\"[^>]*selected")
+                .contains("<option value=\"account.\"", "账号与权限");
+        assertThat(page("/console/audit?action=account.user.create&lang=en", session))
+                .contains(marker + " created", "Staff account created</span> <small", "<td>Denied</td>",
+                        "Accounts and permissions")
+                .doesNotContain("新建工作人员账号");
+        assertThat(page("/console/audit?action=account.", session)).as("all of an area's actions")
+                .contains(marker + " created", marker + " role", "新建角色</span> <small", "<td>成功</td>");
+        assertThat(page("/console/audit?action=account.user.create&actor=" + marker, session))
+                .contains("id=\"no-events\"", "没有符合条件的事件");
+    }
+
     private String page(String url, RequestPostProcessor session) throws Exception {
         return mvc.perform(get(java.net.URI.create(url)).with(session).with(staff("审计员丙", "audit:read")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

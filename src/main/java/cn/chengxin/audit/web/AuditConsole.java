@@ -11,6 +11,9 @@ import cn.chengxin.audit.Checkpoints;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.chengxin.audit.domain.KeptCheckpoint;
@@ -19,6 +22,7 @@ import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.web.NumberSearches;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import cn.chengxin.shared.security.RequiresPermission;
@@ -44,15 +48,17 @@ class AuditConsole {
     private final AuditLog audit;
     private final AuditSubjects subjects;
     private final Clock clock;
+    private final MessageSource messages;
 
     AuditConsole(AuditEvents events, AuditVerification verification, Checkpoints checkpoints, AuditLog audit,
-                 AuditSubjects subjects, Clock clock) {
+                 AuditSubjects subjects, Clock clock, MessageSource messages) {
         this.events = events;
         this.verification = verification;
         this.checkpoints = checkpoints;
         this.audit = audit;
         this.subjects = subjects;
         this.clock = clock;
+        this.messages = messages;
     }
 
     @RequiresPermission(Permission.AUDIT_READ)
@@ -62,7 +68,7 @@ class AuditConsole {
                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                @RequestParam(required = false) Long before, @RequestParam(required = false) String who,
-               HttpSession session, Model model) {
+               HttpSession session, Model model, Locale locale) {
         Optional<NumberSearches.Found> subject = who == null || who.isBlank() ? Optional.empty()
                 : NumberSearches.find(session, who, clock.instant());
         if (who != null && !who.isBlank() && subject.isEmpty()) {
@@ -73,7 +79,17 @@ class AuditConsole {
                 subject.map(NumberSearches.Found::pseudonym).orElse(null),
                 from == null ? null : from.atStartOfDay(zone).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), before);
-        model.addAttribute("page", events.search(query, PAGE_SIZE));
+        AuditEvents.Page page = events.search(query, PAGE_SIZE);
+        model.addAttribute("page", page);
+        model.addAttribute("actionGroups", ActionNames.byGroup());
+        Map<String, String> names = new LinkedHashMap<>();
+        ActionNames.byGroup().values().forEach(actions -> actions.forEach(
+                a -> names.put(a, ActionNames.name(messages, a, locale))));
+        // an action no group offers (typed into the address) stays chosen in the select
+        model.addAttribute("actionListed", action == null || action.isBlank() || action.endsWith(".")
+                || names.containsKey(action.trim()));
+        page.events().forEach(e -> names.computeIfAbsent(e.action(), a -> ActionNames.name(messages, a, locale)));
+        model.addAttribute("actionNames", names);
         model.addAttribute("action", action);
         model.addAttribute("actor", actor);
         model.addAttribute("result", result);
@@ -95,7 +111,7 @@ class AuditConsole {
     @RequiresPermission(Permission.AUDIT_READ)
     @PostMapping("/console/audit/subject")
     String bySubject(@RequestParam(defaultValue = "") String documentType, @RequestParam(defaultValue = "") String number,
-                     HttpSession session, Model model, HttpServletResponse response) {
+                     HttpSession session, Model model, HttpServletResponse response, Locale locale) {
         AuditSubjects.Identified found;
         try {
             found = subjects.identify(documentType, number);
@@ -105,7 +121,7 @@ class AuditConsole {
             }
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("subjectError", problem.getMessage());
-            return log(null, null, null, null, null, null, null, session, model);
+            return log(null, null, null, null, null, null, null, session, model, locale);
         }
         audit.record(AuditEntry.of(AuditCategory.QUERY, "audit.search").subject(found.pseudonym())
                 .purpose(PURPOSE, PURPOSE_BASIS));
