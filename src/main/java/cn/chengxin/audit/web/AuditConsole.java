@@ -121,6 +121,7 @@ class AuditConsole {
             }
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("subjectError", problem.getMessage());
+            model.addAttribute("subjectErrorCode", problem.code());
             return log(null, null, null, null, null, null, null, session, model, locale);
         }
         audit.record(AuditEntry.of(AuditCategory.QUERY, "audit.search").subject(found.pseudonym())
