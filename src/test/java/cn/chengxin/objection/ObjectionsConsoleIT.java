@@ -74,7 +74,11 @@ class ObjectionsConsoleIT {
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'objection.search' "
                 + "AND subject_pseudonym = ?").param(pseudonym).query(Integer.class).single()).isEqualTo(1);
 
-        mvc.perform(get("/console/objections/{id}", id).with(authentication(clerk()))).andExpect(status().isOk());
+        // The case names the providing department, not its code (K7).
+        String one = mvc.perform(get("/console/objections/{id}", id).with(authentication(clerk())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(one).contains("<td data-field=\"department\"><span>" + directory.departmentNames().get("MARKET")
+                + "</span></td>");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.objection.Objection;
 import cn.chengxin.objection.Objections;
@@ -35,10 +36,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ObjectionsConsole {
 
     private final Objections objections;
+    private final StaffDirectory directory;
     private final Clock clock;
 
-    ObjectionsConsole(Objections objections, Clock clock) {
+    ObjectionsConsole(Objections objections, StaffDirectory directory, Clock clock) {
         this.objections = objections;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -61,6 +64,7 @@ class ObjectionsConsole {
         model.addAttribute("proceedingKinds", RecordProceeding.Kind.values());
         model.addAttribute("documentTypes", DocumentType.values());
         model.addAttribute("deadlines", objections.deadlines());
+        model.addAttribute("departments", directory.departmentNames());
         return "console/objections";
     }
 
@@ -99,6 +103,7 @@ class ObjectionsConsole {
         model.addAttribute("entryOutcomes", Outcome.entryDecisions());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("deadlines", objections.deadlines());
+        model.addAttribute("departments", directory.departmentNames());
         return "console/objection";
     }
 
