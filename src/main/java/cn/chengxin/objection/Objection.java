@@ -6,19 +6,21 @@ import java.util.UUID;
 
 import cn.chengxin.objection.domain.DepartmentAnswer;
 import cn.chengxin.objection.domain.ObjectionStatus;
+import cn.chengxin.objection.domain.Omission;
 import cn.chengxin.objection.domain.Outcome;
 
 /**
  * 异议: against one record of the subject's file, one list entry about them, or one list entry another platform issued
  * about them ({@code receivedEntry}: its key, {@code ReceivedEntry.key()}), with its deadline and, once decided, its
- * outcome and reasons.
+ * outcome and reasons; or that a record is missing ({@code omission}: 信息遗漏, naming the item and the department that
+ * should have provided it, K8 of gaps-review-xxix).
  */
 public record Objection(UUID id, UUID subjectId, UUID recordKey, String itemCode, String departmentCode,
                         String reasons, String filedBy, Instant filedAt, int repeats, ObjectionStatus status,
                         LocalDate dueOn, Instant routedAt, LocalDate departmentDue, Outcome outcome,
                         String outcomeReasons, String decidedBy, Instant decidedAt, int version, Answer answer,
                         LocalDate receivedOn, LocalDate remindedFor, Instant escalatedAt,
-                        UUID reviewOf, UUID entryId, String receivedEntry) {
+                        UUID reviewOf, UUID entryId, String receivedEntry, Omission omission) {
 
     /** Against a list entry rather than a record. */
     public boolean againstEntry() {
@@ -32,6 +34,14 @@ public record Objection(UUID id, UUID subjectId, UUID recordKey, String itemCode
      */
     public boolean againstReceived() {
         return receivedEntry != null;
+    }
+
+    /**
+     * That a record is missing from the file (信息遗漏, RULES.md §5): no record is contested or marked; the case is
+     * decided as 补充 once the department submitted the record, or as 维持.
+     */
+    public boolean againstOmission() {
+        return omission != null;
     }
 
     /** A review (复核) of an earlier decision on the same record. */

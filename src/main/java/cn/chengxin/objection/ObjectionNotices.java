@@ -28,12 +28,31 @@ class ObjectionNotices {
     }
 
     void received(Objection o) {
+        if (o.againstOmission()) {
+            // Nothing was marked: the record said to be missing is not in the file (K8 of gaps-review-xxix).
+            String department = catalogue.departments().getOrDefault(o.departmentCode(), o.departmentCode());
+            notices.notify(o.subjectId(), "OBJECTION_RECEIVED", "您的异议已受理",
+                    "您提出的“" + itemName(o) + "”信息遗漏异议已受理，将由提供单位" + department + "核实。办结期限："
+                            + o.dueOn() + "（按工作日计算）。", LINK, "OBJECTION_OMISSION_RECEIVED",
+                    List.of(item(o), NoticeArg.date(o.dueOn()), NoticeArg.department(o.departmentCode(), department)));
+            return;
+        }
         notices.notify(o.subjectId(), "OBJECTION_RECEIVED", "您的异议已受理",
                 "您对“" + itemName(o) + "”记录提出的异议已受理，该记录已标注“异议中”。办结期限：" + o.dueOn()
                         + "（按工作日计算）。", LINK, "OBJECTION_RECEIVED", List.of(item(o), NoticeArg.date(o.dueOn())));
     }
 
     void decided(Objection o) {
+        if (o.againstOmission()) {
+            // 补充: the department submitted the record, which the person finds in their file (RULES.md §5).
+            String where = o.outcome() == cn.chengxin.objection.domain.Outcome.SUPPLEMENT
+                    ? "所遗漏的记录已由提供单位报送，请在“我的信用档案”查看。" : "";
+            notices.notify(o.subjectId(), "OBJECTION_DECIDED", "您的异议已办结：" + o.outcome().label(),
+                    "您提出的“" + itemName(o) + "”信息遗漏异议已办结。处理结果：" + o.outcome().label() + "。" + where
+                            + "理由：" + o.outcomeReasons(), LINK, "OBJECTION_OMISSION_DECIDED",
+                    List.of(outcome(o), item(o), NoticeArg.text(o.outcomeReasons())));
+            return;
+        }
         notices.notify(o.subjectId(), "OBJECTION_DECIDED", "您的异议已办结：" + o.outcome().label(),
                 "您对“" + itemName(o) + "”记录提出的异议已办结。处理结果：" + o.outcome().label() + "。理由："
                         + o.outcomeReasons(), LINK, "OBJECTION_DECIDED",

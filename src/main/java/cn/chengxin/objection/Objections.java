@@ -32,6 +32,7 @@ import cn.chengxin.objection.domain.Evidence;
 import cn.chengxin.objection.domain.ObjectionDeadlines;
 import cn.chengxin.objection.domain.ObjectionPause;
 import cn.chengxin.objection.domain.ObjectionStatus;
+import cn.chengxin.objection.domain.Omission;
 import cn.chengxin.objection.domain.Outcome;
 import cn.chengxin.objection.domain.RepeatFilingLimit;
 import cn.chengxin.objection.persistence.JdbcObjections;
@@ -197,7 +198,7 @@ public class Objections {
         boolean first = store.insertOrMerge(new Objection(Ids.newId(), subjectId, null, "LIST_" + entry.listType(),
                 entry.sourcePlatform(), text, filedBy, now, 0, ObjectionStatus.RECEIVED,
                 deadlines.platformDue(workingDays.calendar(), today), null, null, null, null, null, null, 0, null,
-                today, null, null, null, null, entry.key()), heading);
+                today, null, null, null, null, entry.key(), null), heading);
         if (first) {
             receivedEntries.markObjected(entry.key(), true);
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.forward").subject(pseudonym)
@@ -213,7 +214,90 @@ public class Objections {
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         return new Objection(Ids.newId(), subjectId, recordKey, itemCode, departmentCode, reasons, filedBy, now, 0,
                 ObjectionStatus.RECEIVED, deadlines.platformDue(workingDays.calendar(), today), null, null, null, null,
-                null, null, 0, null, today, null, null, null, entryId, null);
+                null, null, 0, null, today, null, null, null, entryId, null, null);
+    }
+
+    /**
+     * Files (or merges) an objection that a record is missing from the subject's file (信息遗漏; RULES.md §5: outcomes
+     * include "supplement (omission)"; K8 of gaps-review-xxix): it names an item of the catalogue in force for the
+     * subject's kind, one of the departments that provide it, and what is missing ({@link Omission}). Nothing is marked:
+     * no record is there. The case runs as any other — received, routed to the department, the same deadlines — and
+     * ends as 补充 once the department submitted the record, or as 维持 with reasons. A second filing on the same item
+     * and department while one is open is merged into it, its missing text added to its reasons when it differs.
+     */
+    @Transactional
+    public UUID fileOmission(UUID subjectId, String itemCode, String departmentCode, String missing,
+                             String decisionNumber, LocalDate decidedOn, String reasons, String filedBy,
+                             List<Upload> evidence) {
+        List<String> types = checked(evidence);
+        Omission omission = Omission.of(missing, decisionNumber, decidedOn, LocalDate.now(clock));
+        String text = checkedReasons(reasons);
+        var kind = subjects.profile(subjectId).orElseThrow().kind();
+        CatalogueItem item = catalogue.active(itemCode == null ? "" : itemCode)
+                .filter(i -> i.definition().subjectType().name().equals(kind.name()))
+                .orElseThrow(() -> problem("OBJECTION_OMISSION_ITEM", DomainProblem.Kind.INVALID_INPUT,
+                        "请选择信用信息目录中适用于该主体的信息事项"));
+        if (departmentCode == null || !item.definition().providers().contains(departmentCode)) {
+            throw problem("OBJECTION_OMISSION_DEPARTMENT", DomainProblem.Kind.INVALID_INPUT,
+                    "请选择负责提供该事项信息的单位");
+        }
+        Optional<Objection> open = store.openOmission(subjectId, item.code(), departmentCode);
+        if (open.isPresent() && !open.get().omission().missing().equals(omission.missing())) {
+            text = text + "\n遗漏的信息：" + omission.missing();
+        }
+        Instant now = requireWithinRate(open.isPresent());
+        String heading = repeatHeading(open, text);
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        boolean first = store.insertOrMerge(new Objection(Ids.newId(), subjectId, null, item.code(), departmentCode,
+                text, filedBy, now, 0, ObjectionStatus.RECEIVED, deadlines.platformDue(workingDays.calendar(), today),
+                null, null, null, null, null, null, 0, null, today, null, null, null, null, null, omission), heading);
+        return attach(store.openOmission(subjectId, item.code(), departmentCode).orElseThrow(), first, evidence,
+                types, now, item.code() + " " + departmentCode + " 信息遗漏");
+    }
+
+    /**
+     * What an omission (信息遗漏) may name: each item of the catalogue in force for subjects of {@code subjectKind}
+     * ({@code PERSON}, {@code ORGANISATION}; null: both) with each department that provides it, by item then department.
+     */
+    public List<OmissionChoice> omissionChoices(String subjectKind) {
+        Map<String, String> departments = catalogue.departments();
+        return catalogue.active().stream()
+                .filter(i -> subjectKind == null || i.definition().subjectType().name().equals(subjectKind))
+                .sorted(java.util.Comparator.comparing(CatalogueItem::code))
+                .flatMap(i -> i.definition().providers().stream().map(d -> new OmissionChoice(i.code(),
+                        i.definition().name(), d, departments.getOrDefault(d, d))))
+                .toList();
+    }
+
+    /** An item and a department providing it, as the omission forms offer them: {@link #value()} is posted. */
+    public record OmissionChoice(String itemCode, String itemName, String departmentCode, String departmentName) {
+
+        public String value() {
+            return itemCode + ":" + departmentCode;
+        }
+
+        /** The item code of a posted {@link #value()} (null for none). */
+        public static String itemOf(String value) {
+            return value == null || value.indexOf(':') < 0 ? value : value.substring(0, value.indexOf(':'));
+        }
+
+        /** The department code of a posted {@link #value()} (null when it names none). */
+        public static String departmentOf(String value) {
+            return value == null || value.indexOf(':') < 0 ? null : value.substring(value.indexOf(':') + 1);
+        }
+    }
+
+    /**
+     * 窗口代办 of an omission (信息遗漏): the subject named by their document, as at {@link #fileAtCounter}; the filing
+     * is recorded as made by the staff member for the subject.
+     */
+    @Transactional
+    public UUID fileOmissionAtCounter(String subjectNumber, String documentType, String itemCode,
+                                      String departmentCode, String missing, String decisionNumber,
+                                      LocalDate decidedOn, String reasons) {
+        UUID subjectId = subjectNamed(subjectNumber, documentType);
+        return fileOmission(subjectId, itemCode, departmentCode, missing, decisionNumber, decidedOn, reasons,
+                "窗口代办：" + AuditLog.currentActor().actorName(), List.of());
     }
 
     private static List<String> checked(List<Upload> evidence) {
@@ -317,13 +401,15 @@ public class Objections {
         Objection review = new Objection(Ids.newId(), subjectId, decided.recordKey(), decided.itemCode(),
                 decided.departmentCode(), text, "本人申请复核", clock.instant(), 0, ObjectionStatus.RECEIVED,
                 deadlines.platformDue(workingDays.calendar(), today), null, null, null, null, null, null, 0, null,
-                today, null, null, objectionId, decided.entryId(), decided.receivedEntry());
+                today, null, null, objectionId, decided.entryId(), decided.receivedEntry(), decided.omission());
         if (!store.insertReview(review)) {
             // Refused by the one-review index (two requests at once) or by another open case on the record.
             throw store.reviewed(objectionId) ? reviewUsed()
                     : problem("OBJECTION_OPEN_EXISTS", DomainProblem.Kind.CONFLICT, "该记录已有正在办理的异议");
         }
-        if (decided.againstReceived()) {
+        if (decided.againstOmission()) {
+            // Nothing to mark: the record said to be missing is not in the file (or came, and is not contested here).
+        } else if (decided.againstReceived()) {
             // Marked again while the entry is still in force here; one the issuer removed meanwhile flags nothing.
             if (receivedEntries.inForce(subjects.pseudonymOf(subjectId).orElseThrow(), decided.receivedEntry())
                     .isPresent()) {
@@ -423,15 +509,20 @@ public class Objections {
 
     /** @throws cn.chengxin.subject.domain.InvalidIdentityException DOCUMENT_TYPE_UNKNOWN, or the number's code */
     private ShownRecord shownRecord(String subjectNumber, String documentType, String decisionNumber) {
-        var document = subjects.validate(DocumentType.named(documentType), subjectNumber);
-        UUID subjectId = subjects.find(document).orElseThrow(() -> problem("OBJECTION_SUBJECT_UNKNOWN",
-                DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
+        UUID subjectId = subjectNamed(subjectNumber, documentType);
         String wanted = decisionNumber == null ? "" : decisionNumber.strip();
         UUID recordKey = creditFile.fileOf(subjectId).stream()
                 .filter(e -> e.status().shown() && wanted.equals(e.decisionNumber())).map(FileEntry::recordKey)
                 .findFirst().orElseThrow(() -> problem("OBJECTION_RECORD_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
                         "该主体的信用档案中没有这个文书号的正在展示的记录"));
         return new ShownRecord(subjectId, recordKey);
+    }
+
+    /** @throws cn.chengxin.subject.domain.InvalidIdentityException DOCUMENT_TYPE_UNKNOWN, or the number's code */
+    private UUID subjectNamed(String subjectNumber, String documentType) {
+        var document = subjects.validate(DocumentType.named(documentType), subjectNumber);
+        return subjects.find(document).orElseThrow(() -> problem("OBJECTION_SUBJECT_UNKNOWN",
+                DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
     }
 
     public List<JdbcObjections.EvidenceFile> evidenceOf(UUID objectionId) {
@@ -708,6 +799,10 @@ public class Objections {
                     "名单条目不能更正或补充：认定有误的请选择“移出名单”（仍符合条件的，依正确事实重新提出认定建议并重新告知）；"
                             + "所依据的信用记录有误的，请就该记录办理异议");
         }
+        Optional<FileEntry> supplied = Optional.empty();
+        if (o.againstOmission()) {
+            supplied = requireOmissionDecidable(o, outcome);
+        }
         if (o.againstReceived() && outcome.endsListEntries() && receivedEntries.inForce(
                 subjects.pseudonymOf(o.subjectId()).orElseThrow(), o.receivedEntry()).isPresent()) {
             // Only the issuing platform removes its entry (RULES.md §11): decided 移出名单 here while it still binds,
@@ -728,7 +823,9 @@ public class Objections {
             case NONE -> throw new IllegalArgumentException("not a decision: " + outcome);
         };
         int copies = 0;
-        if (o.againstReceived()) {
+        if (o.againstOmission()) {
+            // Nothing in the file was contested or marked: 补充 came as the department's own record, 维持 changes nothing.
+        } else if (o.againstReceived()) {
             // The issuer answered (upheld, or removed the entry, whose removal has arrived): the mark placed here goes.
             receivedEntries.markObjected(o.receivedEntry(), false);
         } else if (o.againstEntry()) {
@@ -782,7 +879,30 @@ public class Objections {
         notices.decided(find(id));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.decide")
                 .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
-                .detail(copies == 0 ? outcome.name() : outcome.name() + "；关联记录 " + copies));
+                .detail(supplied.map(r -> outcome.name() + "；已补充 " + r.itemCode() + " " + r.decisionNumber())
+                        .orElse(copies == 0 ? outcome.name() : outcome.name() + "；关联记录 " + copies)));
+    }
+
+    /**
+     * An omission (信息遗漏) ends as 补充 or 维持 only ({@link Omission#decidable}); as 补充 once the department submitted
+     * the record: one of the item from that department in the subject's file, shown, delivered after the case (or the
+     * case it reviews) was filed. Before it came, 补充 would tell the person their file is complete when it is not.
+     * Returns that record for 补充.
+     */
+    private Optional<FileEntry> requireOmissionDecidable(Objection o, Outcome outcome) {
+        if (!Omission.decidable(outcome)) {
+            throw problem("OBJECTION_OUTCOME_NOT_FOR_OMISSION", DomainProblem.Kind.INVALID_INPUT,
+                    "信息遗漏的异议只能按“补充”（提供单位已报送该记录）或“维持”办结");
+        }
+        if (outcome != Outcome.SUPPLEMENT) {
+            return Optional.empty();
+        }
+        Instant since = o.review() ? find(o.reviewOf()).filedAt() : o.filedAt();
+        return Optional.of(creditFile.fileOf(o.subjectId()).stream()
+                .filter(e -> e.itemCode().equals(o.itemCode()) && o.departmentCode().equals(e.departmentCode())
+                        && e.status().shown() && e.acceptedAt().isAfter(since))
+                .findFirst().orElseThrow(() -> problem("OBJECTION_OMISSION_NOT_SUPPLIED", DomainProblem.Kind.CONFLICT,
+                        "提供单位尚未报送所遗漏的记录：报送后方可按“补充”办结")));
     }
 
     /**

@@ -16,7 +16,12 @@ public enum DepartmentAnswer {
     VERIFIED("核实无误", Outcome.UPHOLD),
     CORRECT("应予更正", Outcome.CORRECT),
     DELETE("应予删除", Outcome.DELETE),
-    BASIS_REVOKED("原决定已撤销（依据失效）", Outcome.DELETE);
+    BASIS_REVOKED("原决定已撤销（依据失效）", Outcome.DELETE),
+    /**
+     * The record is missing or incomplete and the department supplements it (补充; an omission, 信息遗漏, K8 of
+     * gaps-review-xxix): it submits the record through collection, after which the case is decided 补充.
+     */
+    SUPPLEMENT("应予补充", Outcome.SUPPLEMENT);
 
     public static final int MAX_TEXT = 2000;
 

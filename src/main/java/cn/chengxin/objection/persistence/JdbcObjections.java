@@ -13,6 +13,7 @@ import cn.chengxin.objection.Objection;
 import cn.chengxin.objection.domain.DepartmentAnswer;
 import cn.chengxin.objection.domain.ObjectionPause;
 import cn.chengxin.objection.domain.ObjectionStatus;
+import cn.chengxin.objection.domain.Omission;
 import cn.chengxin.objection.domain.Outcome;
 import cn.chengxin.shared.OlderPage;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +27,8 @@ public class JdbcObjections {
             SELECT id, subject_id, record_key, item_code, department_code, reasons, filed_by, filed_at, repeats, status,
                    due_on, routed_at, department_due, outcome, outcome_reasons, decided_by, decided_at, version,
                    department_answer, department_corrections, department_reasons, answered_by, answered_at,
-                   received_on, reminded_for, escalated_at, review_of, entry_id, received_entry
+                   received_on, reminded_for, escalated_at, review_of, entry_id, received_entry,
+                   omission_missing, omission_decision_number, omission_decided_on
             FROM objection.objection""";
 
     private static final String EVIDENCE =
@@ -42,16 +44,21 @@ public class JdbcObjections {
      * Inserts a new open objection; false when its record (or list entry) already has one: then it was merged into it,
      * its reasons added to the open one's after {@code repeatHeading} — unless they no longer fit the column (two
      * filings at once past the caller's check), when the open one's stay as they were.
-     * The conflict target is one of two fixed columns, never text from outside.
+     * An omission (信息遗漏) merges into the person's open omission on the same item from the same department.
+     * The conflict target is one of four fixed texts, never text from outside.
      */
     public boolean insertOrMerge(Objection o, String repeatHeading) {
-        String target = o.againstReceived() ? "received_entry" : o.againstEntry() ? "entry_id" : "record_key";
+        String target = o.againstOmission()
+                ? "(subject_id, item_code, department_code) WHERE omission_missing IS NOT NULL AND status <> 'DECIDED'"
+                : "(" + (o.againstReceived() ? "received_entry" : o.againstEntry() ? "entry_id" : "record_key")
+                        + ") WHERE status <> 'DECIDED'";
         return jdbc.sql("""
                         INSERT INTO objection.objection (id, subject_id, record_key, entry_id, item_code, department_code,
                                                          reasons, filed_by, filed_at, status, due_on, received_on,
-                                                         received_entry)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (%s) WHERE status <> 'DECIDED' DO UPDATE
+                                                         received_entry, omission_missing, omission_decision_number,
+                                                         omission_decided_on)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT %s DO UPDATE
                             SET repeats = objection.objection.repeats + 1,
                                 reasons = CASE WHEN length(objection.objection.reasons || ? || EXCLUDED.reasons) <= 2000
                                                THEN objection.objection.reasons || ? || EXCLUDED.reasons
@@ -59,7 +66,8 @@ public class JdbcObjections {
                         RETURNING (xmax = 0)""".formatted(target))
                 .params(o.id(), o.subjectId(), o.recordKey(), o.entryId(), o.itemCode(), o.departmentCode(),
                         o.reasons(), o.filedBy(), Timestamp.from(o.filedAt()), o.status().name(), o.dueOn(),
-                        o.receivedOn(), o.receivedEntry(), repeatHeading, repeatHeading)
+                        o.receivedOn(), o.receivedEntry(), missing(o), omissionNumber(o), omissionDate(o),
+                        repeatHeading, repeatHeading)
                 .query(Boolean.class).single();
     }
 
@@ -71,12 +79,26 @@ public class JdbcObjections {
         return jdbc.sql("""
                         INSERT INTO objection.objection (id, subject_id, record_key, item_code, department_code, reasons,
                                                          filed_by, filed_at, status, due_on, received_on, review_of,
-                                                         entry_id, received_entry)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                         entry_id, received_entry, omission_missing,
+                                                         omission_decision_number, omission_decided_on)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT DO NOTHING""")
                 .params(o.id(), o.subjectId(), o.recordKey(), o.itemCode(), o.departmentCode(), o.reasons(),
                         o.filedBy(), Timestamp.from(o.filedAt()), o.status().name(), o.dueOn(), o.receivedOn(),
-                        o.reviewOf(), o.entryId(), o.receivedEntry()).update() == 1;
+                        o.reviewOf(), o.entryId(), o.receivedEntry(), missing(o), omissionNumber(o), omissionDate(o))
+                .update() == 1;
+    }
+
+    private static String missing(Objection o) {
+        return o.againstOmission() ? o.omission().missing() : null;
+    }
+
+    private static String omissionNumber(Objection o) {
+        return o.againstOmission() ? o.omission().decisionNumber() : null;
+    }
+
+    private static LocalDate omissionDate(Objection o) {
+        return o.againstOmission() ? o.omission().decidedOn() : null;
     }
 
     public boolean reviewed(UUID objectionId) {
@@ -103,6 +125,13 @@ public class JdbcObjections {
     public List<Objection> ofSubjects(java.util.Collection<UUID> subjectIds) {
         return jdbc.sql(SELECT + " WHERE subject_id = ANY(?::uuid[])").param(subjectIds.toArray(UUID[]::new))
                 .query(JdbcObjections::objection).list();
+    }
+
+    /** The subject's open omission (信息遗漏) on an item from a department (one at most: objection_open_per_omission). */
+    public Optional<Objection> openOmission(UUID subjectId, String itemCode, String departmentCode) {
+        return jdbc.sql(SELECT + " WHERE subject_id = ? AND item_code = ? AND department_code = ?"
+                        + " AND omission_missing IS NOT NULL AND status <> 'DECIDED'")
+                .params(subjectId, itemCode, departmentCode).query(JdbcObjections::objection).optional();
     }
 
     public Optional<Objection> openOnEntry(UUID entryId) {
@@ -435,7 +464,13 @@ public class JdbcObjections {
                 rs.getString("decided_by"), instant(rs, "decided_at"), rs.getInt("version"), answer(rs),
                 rs.getObject("received_on", LocalDate.class), rs.getObject("reminded_for", LocalDate.class),
                 instant(rs, "escalated_at"), rs.getObject("review_of", UUID.class),
-                rs.getObject("entry_id", UUID.class), rs.getString("received_entry"));
+                rs.getObject("entry_id", UUID.class), rs.getString("received_entry"), omission(rs));
+    }
+
+    private static Omission omission(ResultSet rs) throws SQLException {
+        String missing = rs.getString("omission_missing");
+        return missing == null ? null : new Omission(missing, rs.getString("omission_decision_number"),
+                rs.getObject("omission_decided_on", LocalDate.class));
     }
 
     private static Objection.Answer answer(ResultSet rs) throws SQLException {
