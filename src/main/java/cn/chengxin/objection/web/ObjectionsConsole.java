@@ -65,6 +65,7 @@ class ObjectionsConsole {
         model.addAttribute("documentTypes", DocumentType.values());
         model.addAttribute("deadlines", objections.deadlines());
         model.addAttribute("departments", directory.departmentNames());
+        model.addAttribute("omissionChoices", objections.omissionChoices(null));
         return "console/objections";
     }
 
@@ -101,6 +102,7 @@ class ObjectionsConsole {
         model.addAttribute("pauseKinds", ObjectionPause.Kind.values());
         model.addAttribute("outcomes", Outcome.decisions());
         model.addAttribute("entryOutcomes", Outcome.entryDecisions());
+        model.addAttribute("omissionOutcomes", cn.chengxin.objection.domain.Omission.decisions());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("deadlines", objections.deadlines());
         model.addAttribute("departments", directory.departmentNames());
@@ -131,6 +133,34 @@ class ObjectionsConsole {
             model.addAttribute("typedCounter", new TypedCounter(documentType, number, decisionNumber,
                     TypedText.shownAgain(reasons)));
             return page(0, model);
+        }
+        return done(redirect, "objections.filedAtCounter");
+    }
+
+    /**
+     * 窗口代办 of an omission (信息遗漏, K8 of gaps-review-xxix): a record missing from the person's file, named by item
+     * and providing department. A refusal shows the form again with what was typed: the number in its own field only,
+     * the texts masked.
+     */
+    @PostMapping("/console/objections/omissions")
+    String fileOmissionAtCounter(@RequestParam(defaultValue = "") String number,
+                                 @RequestParam(required = false) String documentType,
+                                 @RequestParam(defaultValue = "") String omission,
+                                 @RequestParam(defaultValue = "") String missing,
+                                 @RequestParam(defaultValue = "") String decisionNumber,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                 LocalDate decidedOn,
+                                 @RequestParam(defaultValue = "") String reasons, RedirectAttributes redirect,
+                                 HttpServletResponse response, Model model) {
+        try {
+            objections.fileOmissionAtCounter(number, documentType, Objections.OmissionChoice.itemOf(omission),
+                    Objections.OmissionChoice.departmentOf(omission), missing, decisionNumber, decidedOn, reasons);
+        } catch (RuntimeException e) {
+            ConsoleActions.showRefusal(model, response, e);
+            model.addAttribute("typedOmission", new TypedOmission(documentType, number, omission,
+                    TypedText.shownAgain(missing), TypedText.shownAgain(decisionNumber), decidedOn,
+                    TypedText.shownAgain(reasons)));
+            return page(model);
         }
         return done(redirect, "objections.filedAtCounter");
     }
@@ -223,6 +253,11 @@ class ObjectionsConsole {
 
     /** What was typed into the counter form that was refused; {@code documentType} as sent, a type's code or none. */
     record TypedCounter(String documentType, String number, String decisionNumber, String reasons) {
+    }
+
+    /** What was typed into the counter's omission form that was refused. */
+    record TypedOmission(String documentType, String number, String omission, String missing, String decisionNumber,
+                         LocalDate decidedOn, String reasons) {
     }
 
     /** What was typed into the proceedings form that was refused. */

@@ -107,6 +107,8 @@ class MyCredit {
         model.addAttribute("statements", statements.of(citizen.subjectId()));
         model.addAttribute("maxStatement", Statements.MAX_LENGTH);
         model.addAttribute("objectionDeadlines", objections.deadlines());
+        // 信息遗漏 (K8 of gaps-review-xxix): the items about persons and the departments providing them.
+        model.addAttribute("omissionChoices", objections.omissionChoices("PERSON"));
         // 拒绝记录 (RULES.md §2): the honours the person may refuse, and those refused altogether.
         model.addAttribute("refusable", declines.refusableItems());
         model.addAttribute("declinedItems", declines.declinedItems(citizen.subjectId()));

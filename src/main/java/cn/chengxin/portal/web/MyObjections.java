@@ -86,6 +86,44 @@ class MyObjections {
         return "redirect:" + OlderPage.address("/me/objections", before);
     }
 
+    /**
+     * 信息遗漏 (K8 of gaps-review-xxix; RULES.md §5): an objection that a record is missing, naming the item and the
+     * department that should have provided it ({@code omission}: {@link Objections.OmissionChoice#value()}) and what
+     * is missing. Refused, back to the credit file's form with what was typed (texts redacted, as for a record).
+     */
+    @PostMapping("/me/objections/omissions")
+    String fileOmission(@AuthenticationPrincipal CitizenPrincipal citizen,
+                        @RequestParam(defaultValue = "") String omission,
+                        @RequestParam(defaultValue = "") String missing,
+                        @RequestParam(defaultValue = "") String decisionNumber,
+                        @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                                iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                        java.time.LocalDate decidedOn,
+                        @RequestParam(defaultValue = "") String reasons,
+                        @RequestParam(name = "evidence", required = false) List<MultipartFile> evidence,
+                        RedirectAttributes redirect) throws IOException {
+        List<Objections.Upload> uploads = FileTransfers.read(evidence).stream()
+                .map(f -> new Objections.Upload(f.filename(), f.content())).toList();
+        boolean[] filed = new boolean[1];
+        ConsoleActions.flashOrNotFound(redirect, "me.objection.filed", () -> {
+            objections.fileOmission(citizen.subjectId(), Objections.OmissionChoice.itemOf(omission),
+                    Objections.OmissionChoice.departmentOf(omission), missing, decisionNumber, decidedOn, reasons,
+                    "本人", uploads);
+            filed[0] = true;
+        });
+        if (!filed[0]) {
+            redirect.addFlashAttribute("typedOmission", new TypedOmission(omission, IdentityRedaction.redact(missing),
+                    IdentityRedaction.redact(decisionNumber), decidedOn, IdentityRedaction.redact(reasons)));
+            return "redirect:/me/file#omission-form";
+        }
+        return "redirect:/me/objections";
+    }
+
+    /** What was typed into a refused omission form, any identity number masked (the session is stored). */
+    record TypedOmission(String omission, String missing, String decisionNumber, java.time.LocalDate decidedOn,
+                         String reasons) implements java.io.Serializable {
+    }
+
     @PostMapping("/me/objections")
     String file(@AuthenticationPrincipal CitizenPrincipal citizen, @RequestParam(required = false) UUID recordKey,
                 @RequestParam(required = false) UUID entryId,
