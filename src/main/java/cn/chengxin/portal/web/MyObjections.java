@@ -102,8 +102,7 @@ class MyObjections {
                         @RequestParam(defaultValue = "") String reasons,
                         @RequestParam(name = "evidence", required = false) List<MultipartFile> evidence,
                         RedirectAttributes redirect) throws IOException {
-        List<Objections.Upload> uploads = FileTransfers.read(evidence).stream()
-                .map(f -> new Objections.Upload(f.filename(), f.content())).toList();
+        List<Objections.Upload> uploads = uploads(evidence);
         boolean[] filed = new boolean[1];
         ConsoleActions.flashOrNotFound(redirect, "me.objection.filed", () -> {
             objections.fileOmission(citizen.subjectId(), Objections.OmissionChoice.itemOf(omission),
@@ -119,6 +118,11 @@ class MyObjections {
         return "redirect:/me/objections";
     }
 
+    private static List<Objections.Upload> uploads(List<MultipartFile> evidence) throws IOException {
+        return FileTransfers.read(evidence).stream().map(f -> new Objections.Upload(f.filename(), f.content()))
+                .toList();
+    }
+
     /** What was typed into a refused omission form, any identity number masked (the session is stored). */
     record TypedOmission(String omission, String missing, String decisionNumber, java.time.LocalDate decidedOn,
                          String reasons) implements java.io.Serializable {
@@ -131,8 +135,7 @@ class MyObjections {
                 @RequestParam(defaultValue = "") String reasons,
                 @RequestParam(name = "evidence", required = false) List<MultipartFile> evidence,
                 RedirectAttributes redirect) throws IOException {
-        List<Objections.Upload> uploads = FileTransfers.read(evidence).stream()
-                .map(f -> new Objections.Upload(f.filename(), f.content())).toList();
+        List<Objections.Upload> uploads = uploads(evidence);
         boolean[] filed = new boolean[1];
         ConsoleActions.flashOrNotFound(redirect, "me.objection.filed",
                 () -> {
