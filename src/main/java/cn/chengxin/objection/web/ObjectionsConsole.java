@@ -160,7 +160,7 @@ class ObjectionsConsole {
             model.addAttribute("typedOmission", new TypedOmission(documentType, number, omission,
                     TypedText.shownAgain(missing), TypedText.shownAgain(decisionNumber), decidedOn,
                     TypedText.shownAgain(reasons)));
-            return page(model);
+            return page(0, model);
         }
         return done(redirect, "objections.filedAtCounter");
     }
