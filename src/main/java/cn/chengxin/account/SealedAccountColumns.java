@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The account module's columns sealed with the identity-protection keys, lent to the re-sealing pass
  * ({@link cn.chengxin.subject.ReSealing}) so that an old key version can be retired (RULES.md §10): citizens' phones,
- * those of registrations waiting for their code, and staff members' TOTP secrets, each with the purpose it was sealed
+ * those of registrations waiting for their code and of phone re-binding proposals waiting for review, and staff members' TOTP secrets, each with the purpose it was sealed
  * for.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,6 +22,13 @@ class SealedAccountColumns {
     @Bean
     SealedColumn sealedPendingRegistrationPhones() {
         return SealedColumn.of("account.pending_registration", "phone_cipher", "phone_key_version",
+                id -> CitizenAccounts.PHONE_PURPOSE);
+    }
+
+    /** The new phone a 更换绑定手机 proposal carries while it waits for its second person (K4 of gaps-review-xxix). */
+    @Bean
+    SealedColumn sealedRebindProposalPhones() {
+        return SealedColumn.of("account.citizen_account_proposal", "phone_cipher", "phone_key_version",
                 id -> CitizenAccounts.PHONE_PURPOSE);
     }
 
