@@ -80,7 +80,7 @@ class ObjectionsBrowserIT {
             // Before applying, the file says when the general-class penalty (decided a month ago) can be repaired.
             assertThat(page.locator("#file [data-field=repair]").first()).hasText(
                     LocalDate.now().minusMonths(1).plusMonths(3) + " 起可申请");
-            page.getByLabel("异议理由").fill("我从未在该地址经营，处罚对象有误。");
+            page.locator("#objection-reasons").fill("我从未在该地址经营，处罚对象有误。");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提出异议").setExact(true)).click();
             assertThat(page.locator("#objections [data-field=state]").first()).hasText("已受理");
             page.navigate(url("/me/reports"));

@@ -983,7 +983,8 @@ class ObjectionsIT {
         String queue = mvc.perform(get("/console/objections").with(judge))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String listed = queue.substring(queue.indexOf("data-objection=\"" + id + "\""));
-        assertThat(listed.substring(0, listed.indexOf("</tr>"))).contains(itemName, "MARKET", profile.maskedName(),
+        assertThat(listed.substring(0, listed.indexOf("</tr>"))).contains(itemName, catalogue.departments().get("MARKET"),
+                profile.maskedName(),
                 profile.maskedNumber(), "/console/objections/" + id + "\"").doesNotContain("驻市监罚〔2026〕571号",
                 "无照经营", "处罚金额录入错误");
         assertThat(queue).doesNotContain(p.number(), p.name());

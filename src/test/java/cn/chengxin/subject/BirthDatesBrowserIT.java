@@ -96,7 +96,7 @@ class BirthDatesBrowserIT {
 
             Page review = reviewerContext.newPage();
             SignIn.newStaff(review, url(""), reviewer);
-            review.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("出生日期补全")).click();
+            review.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("出生日期补全").setExact(true)).click();
             var row = review.locator("#pending-birth-dates tr", new Page.LocatorOptions().setHasText(masked));
             assertThat(row).containsText("1984-02-29");
             row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("同意补全")).click();
