@@ -30,6 +30,8 @@ public class NoticeWording {
             "LIST_PRIOR", "LIST_PUBLIC", "LIST_EFFECTIVE", "LIST_PERIOD_CHANGED", "LIST_WITHDRAWN", "LIST_EXIT");
 
     private static final String LIST_ITEM = "LIST_";
+    /** More than any wording has: arguments past a notice's own are shown empty. */
+    private static final int MOST_ARGUMENTS = 16;
 
     private final MessageSource messages;
 
@@ -53,7 +55,9 @@ public class NoticeWording {
         if (n.wording() == null || n.args() == null || "zh".equals(locale.getLanguage())) {
             return new Shown(n, n.title(), n.body(), false, legal);
         }
-        Object[] values = n.args().stream().map(a -> value(a, locale)).toArray();
+        // A notice kept before its wording gained an argument (L3: the remedies) shows that argument empty, not "{3}".
+        Object[] values = java.util.stream.Stream.concat(n.args().stream().map(a -> value(a, locale)),
+                java.util.stream.Stream.generate(() -> "")).limit(Math.max(n.args().size(), MOST_ARGUMENTS)).toArray();
         String title = messages.getMessage("notice." + n.wording() + ".title", values, null, locale);
         String body = messages.getMessage("notice." + n.wording() + ".body", values, null, locale);
         if (title == null || body == null) {

@@ -1,11 +1,14 @@
 package cn.chengxin.objection;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import cn.chengxin.account.NoticeArg;
 import cn.chengxin.account.Notices;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.objection.domain.Remedy;
+import cn.chengxin.shared.AppealPeriods;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +24,12 @@ class ObjectionNotices {
 
     private final Notices notices;
     private final Catalogue catalogue;
+    private final java.time.Clock clock;
 
-    ObjectionNotices(Notices notices, Catalogue catalogue) {
+    ObjectionNotices(Notices notices, Catalogue catalogue, java.time.Clock clock) {
         this.notices = notices;
         this.catalogue = catalogue;
+        this.clock = clock;
     }
 
     void received(Objection o) {
@@ -43,20 +48,21 @@ class ObjectionNotices {
     }
 
     void decided(Objection o) {
+        NoticeArg remedy = remedy(o);
         if (o.againstOmission()) {
             // 补充: the department submitted the record, which the person finds in their file (RULES.md §5).
             String where = o.outcome() == cn.chengxin.objection.domain.Outcome.SUPPLEMENT
                     ? "所遗漏的记录已由提供单位报送，请在“我的信用档案”查看。" : "";
             notices.notify(o.subjectId(), "OBJECTION_DECIDED", "您的异议已办结：" + o.outcome().label(),
                     "您提出的“" + itemName(o) + "”信息遗漏异议已办结。处理结果：" + o.outcome().label() + "。" + where
-                            + "理由：" + o.outcomeReasons(), LINK, "OBJECTION_OMISSION_DECIDED",
-                    List.of(outcome(o), item(o), NoticeArg.text(o.outcomeReasons())));
+                            + "理由：" + o.outcomeReasons() + "。" + remedy.zh(), LINK, "OBJECTION_OMISSION_DECIDED",
+                    List.of(outcome(o), item(o), NoticeArg.text(o.outcomeReasons()), remedy));
             return;
         }
         notices.notify(o.subjectId(), "OBJECTION_DECIDED", "您的异议已办结：" + o.outcome().label(),
                 "您对“" + itemName(o) + "”记录提出的异议已办结。处理结果：" + o.outcome().label() + "。理由："
-                        + o.outcomeReasons(), LINK, "OBJECTION_DECIDED",
-                List.of(outcome(o), item(o), NoticeArg.text(o.outcomeReasons())));
+                        + o.outcomeReasons() + "。" + remedy.zh(), LINK, "OBJECTION_DECIDED",
+                List.of(outcome(o), item(o), NoticeArg.text(o.outcomeReasons()), remedy));
     }
 
     /**
@@ -108,6 +114,24 @@ class ObjectionNotices {
                         record.decisionNumber() == null ? NoticeArg.text("")
                                 : NoticeArg.label("notice.decision", decision, record.decisionNumber()),
                         NoticeArg.number(record.version())));
+    }
+
+    /**
+     * The decision ends with what the person may still do and by when (L3 of gaps-review-xxx; RULES.md §5): a review
+     * here once, in self-service, and 行政复议 or a lawsuit by their last days counted from the decision day; nothing
+     * when the objection was granted in full or ended without a decision ({@link Remedy}).
+     */
+    private NoticeArg remedy(Objection o) {
+        Remedy remedy = Remedy.of(o.outcome(), o.againstOmission(), o.review());
+        if (remedy == Remedy.NONE) {
+            return NoticeArg.text("");
+        }
+        AppealPeriods periods = AppealPeriods.from(LocalDate.ofInstant(o.decidedAt(), clock.getZone()));
+        String by = periods.reconsiderationBy().toString();
+        String lawsuit = periods.lawsuitBy().toString();
+        return remedy == Remedy.APPEAL ? NoticeArg.label("notice.remedy.appeal", periods.zh(), by, lawsuit)
+                : NoticeArg.label("notice.remedy.review", "如对处理结果有异议，可在个人中心“我的异议”申请复核一次；"
+                        + periods.zh(), by, lawsuit);
     }
 
     /** The record objected to, by its item (or list) code and its name as the text gives it (G13). */

@@ -312,6 +312,43 @@ class ObjectionsIT {
     }
 
     /**
+     * L3 of gaps-review-xxx (98号 四(三); RULES.md §5): a 维持 decision ends with the remedies and their last days,
+     * counted from the decision day — a review here once, 行政复议 within 60 days, a lawsuit within six months — in both
+     * languages; the review's own decision leaves only 行政复议 and the lawsuit; a deletion, granted in full, none.
+     */
+    @Test
+    void aDecisionNoticeEndsWithTheRemediesAndTheirLastDays() throws Exception {
+        UUID owner = person("严知途", "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号");
+        UUID id = objections.file(owner, creditFile.fileOf(owner).get(0).recordKey(), "处罚决定已被撤销", "本人");
+        assertThat(decide("clerk-l3", id, objections.find(id).version(), Outcome.UPHOLD)).isNull();
+        LocalDate today = LocalDate.now(clock);
+        String reconsideration = today.plusDays(60).toString();
+        String lawsuit = today.plusMonths(6).toString();
+        cn.chengxin.account.Notice upheld = notices.of(owner).get(0);
+        assertThat(upheld.kind()).isEqualTo("OBJECTION_DECIDED");
+        assertThat(upheld.body()).endsWith("理由：经核实，维持原记录。如对处理结果有异议，可在个人中心“我的异议”申请复核一次；"
+                + "对处理决定不服的，可于 " + reconsideration + " 前依法申请行政复议，或于 " + lawsuit + " 前依法提起行政诉讼。");
+        assertThat(cn.chengxin.support.NoticeBundles.inChinese("OBJECTION_DECIDED", "body", upheld.args()))
+                .isEqualTo(upheld.body());
+        var citizen = authentication(Principals.citizen(subjects, owner));
+        String english = mvc.perform(get("/me/notices").param("lang", "en").with(citizen)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("you may ask once for a review under",
+                "apply for administrative reconsideration by " + reconsideration,
+                "bring an administrative lawsuit by " + lawsuit).doesNotContain("{3}", "行政复议");
+
+        UUID review = objections.requestReview(owner, id, "请复核");
+        assertThat(decide("clerk-l3r", review, objections.find(review).version(), Outcome.UPHOLD)).isNull();
+        assertThat(notices.of(owner).get(0).body()).doesNotContain("复核一次")
+                .endsWith("对处理决定不服的，可于 " + reconsideration + " 前依法申请行政复议，或于 " + lawsuit + " 前依法提起行政诉讼。");
+
+        UUID other = person("严知返", "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号");
+        UUID deleted = objections.file(other, creditFile.fileOf(other).get(0).recordKey(), "系错误录入", "本人");
+        assertThat(decide("clerk-l3", deleted, objections.find(deleted).version(), Outcome.DELETE)).isNull();
+        assertThat(notices.of(other).get(0).body()).endsWith("理由：经核实，删除（信息有误）。");
+    }
+
+    /**
      * K9: 我的异议 is paged. With more objections than one page, the oldest (a year old, decided, its review asked for)
      * is not on the first page, which links to older records; following the link reaches it with its outcome and
      * reasons, and no second review is offered there although its review is on the first page. A review asked for on
