@@ -5,6 +5,7 @@ import java.util.List;
 
 import cn.chengxin.account.NoticeArg;
 import cn.chengxin.account.Notices;
+import cn.chengxin.shared.AppealPeriods;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,10 +45,11 @@ class RepairNotices {
                             + "相关名单已移出，信用评分将随之更新。", LINK, "REPAIR_APPROVED",
                     List.of(NoticeArg.text(itemName), decision(a), NoticeArg.date(today)));
         } else {
+            NoticeArg remedy = remedy(today);
             notices.notify(a.subjectId(), "REPAIR_REFUSED", "您的信用修复申请未获批准",
                     named(a, itemName) + "的信用修复申请不予批准，理由：" + reasons
-                            + "。您可在补充材料后重新申请。", LINK, "REPAIR_REFUSED",
-                    List.of(NoticeArg.text(itemName), decision(a), NoticeArg.text(reasons)));
+                            + "。您可在补充材料后重新申请。" + remedy.zh(), LINK, "REPAIR_REFUSED",
+                    List.of(NoticeArg.text(itemName), decision(a), NoticeArg.text(reasons), remedy));
         }
     }
 
@@ -73,6 +75,16 @@ class RepairNotices {
                 "您就" + named(a, itemName) + "提出的信用修复申请已终结：" + reason
                         + "。这不是不予修复的决定，随申请签署的信用承诺同时失效。", LINK, "REPAIR_ENDED",
                 List.of(NoticeArg.text(itemName), decision(a), NoticeArg.text(reason)));
+    }
+
+    /**
+     * A refusal is a decision about the person (L3 of gaps-review-xxx; 攀枝花 四(二), 98号 四(三)): it ends with 行政复议 and
+     * the lawsuit and their last days from the decision day. The platform has no review of its own for a repair.
+     */
+    private static NoticeArg remedy(LocalDate decidedOn) {
+        AppealPeriods periods = AppealPeriods.from(decidedOn);
+        return NoticeArg.label("notice.remedy.appeal", periods.zh(), periods.reconsiderationBy().toString(),
+                periods.lawsuitBy().toString());
     }
 
     /** The decision number after the item's name in the reader's language (G13), or nothing when there is none. */

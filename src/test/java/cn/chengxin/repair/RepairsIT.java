@@ -217,8 +217,21 @@ class RepairsIT {
             repairs.refuse(id, repairs.find(id).version(), "缴款凭证不清晰");
             return null;
         });
+        // L3 of gaps-review-xxx: the refusal ends with 行政复议 and the lawsuit and their last days from today.
+        String reconsideration = today.plusDays(60).toString();
+        String lawsuit = today.plusMonths(6).toString();
         assertThat(notices.of(due.id())).filteredOn(n -> n.kind().equals("REPAIR_REFUSED")).singleElement()
-                .satisfies(n -> assertThat(n.body()).contains("缴款凭证不清晰").doesNotContain(number(due.id())));
+                .satisfies(n -> {
+                    assertThat(n.body()).contains("缴款凭证不清晰").doesNotContain(number(due.id()))
+                            .endsWith("您可在补充材料后重新申请。对处理决定不服的，可于 " + reconsideration
+                                    + " 前依法申请行政复议，或于 " + lawsuit + " 前依法提起行政诉讼。");
+                    assertThat(cn.chengxin.support.NoticeBundles.inChinese("REPAIR_REFUSED", "body", n.args()))
+                            .isEqualTo(n.body());
+                    assertThat(context.getBean(cn.chengxin.account.NoticeWording.class)
+                            .render(n, java.util.Locale.ENGLISH).body()).endsWith("You may apply again with further "
+                            + "documents. Against the decision you may apply for administrative reconsideration by "
+                            + reconsideration + " or bring an administrative lawsuit by " + lawsuit + ".");
+                });
     }
 
     /**
