@@ -1176,13 +1176,13 @@ public class Objections {
         Map<UUID, List<FileEntry>> files = creditFile.filesOf(subjectIds);
         Map<UUID, cn.chengxin.subject.SubjectProfile> profiles = new java.util.HashMap<>();
         subjectIds.forEach(s -> subjects.profile(s).ifPresent(p -> profiles.put(s, p)));
-        Map<String, String> itemNames = new java.util.HashMap<>();
+        Map<String, String> itemNames = itemNamesOf(objections);
         Map<UUID, Contested> contested = new java.util.HashMap<>();
         for (Objection o : objections) {
             FileEntry record = o.recordKey() == null ? null : files.getOrDefault(o.subjectId(), List.of()).stream()
                     .filter(e -> e.recordKey().equals(o.recordKey())).findFirst().orElse(null);
             var profile = profiles.get(o.subjectId());
-            contested.put(o.id(), new Contested(record, itemNames.computeIfAbsent(o.itemCode(), this::itemName),
+            contested.put(o.id(), new Contested(record, itemNames.get(o.itemCode()),
                     profile == null ? "" : profile.maskedName(), profile == null ? "" : profile.maskedNumber(),
                     o.againstReceived() ? issuerOf(o) : null));
         }
@@ -1198,8 +1198,23 @@ public class Objections {
                 .map(e -> e.issuingPlatform() + "（" + e.sourcePlatform() + "）").orElse(o.departmentCode());
     }
 
+    /**
+     * The names of the items {@code objections} are about, by code, for a page to show beside the code (K7 of
+     * gaps-review-xxix): the catalogue's items in force read once, whatever the number of rows.
+     */
+    public Map<String, String> itemNamesOf(List<Objection> objections) {
+        if (objections.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> inForce = catalogue.active().stream()
+                .collect(Collectors.toMap(CatalogueItem::code, i -> i.definition().name(), (a, b) -> a));
+        Map<String, String> names = new java.util.HashMap<>();
+        objections.forEach(o -> names.computeIfAbsent(o.itemCode(), code -> itemName(code, inForce)));
+        return names;
+    }
+
     /** The item's name in force, or a list's for a case on a list entry ({@code LIST_} and its type). */
-    private String itemName(String itemCode) {
+    private static String itemName(String itemCode, Map<String, String> inForce) {
         if (itemCode.startsWith("LIST_")) {
             try {
                 return cn.chengxin.listing.ListType.valueOf(itemCode.substring("LIST_".length())).label();
@@ -1207,7 +1222,7 @@ public class Objections {
                 return itemCode;
             }
         }
-        return catalogue.active(itemCode).map(CatalogueItem::definition).map(d -> d.name()).orElse(itemCode);
+        return inForce.getOrDefault(itemCode, itemCode);
     }
 
     /** Open cases the queue shows on a page (K5 of gaps-review-xxix: all are reachable, page by page). */

@@ -115,6 +115,12 @@ class ObjectionFollowUpsIT {
         // F8: the queue lists the case masked — no record, no reasons, no name or number in clear; opening it is a
         // look recorded about the subject, which they see under 谁查询了我.
         String pseudonym = subjects.pseudonymOf(subject).orElseThrow();
+        // K7 of gaps-review-xxix: the item is named (its code beside), on the queue and on the case.
+        String item = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition().name();
+        String queue = mvc.perform(get("/console/objection-answers").with(authentication(operator("MARKET"))))
+                .andReturn().getResponse().getContentAsString();
+        String queued = queue.substring(queue.indexOf("data-objection=\"" + id + "\""));
+        assertThat(queued.substring(0, queued.indexOf("</tr>"))).contains(item, "P_ADMIN_PENALTY_GENERAL");
         mvc.perform(get("/console/objection-answers").with(authentication(operator("MARKET"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/console/objection-answers/" + id + "\"")))
@@ -128,6 +134,7 @@ class ObjectionFollowUpsIT {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("罚款金额登记有误")))
                 .andExpect(content().string(containsString("驻市监罚〔2026〕701号")))
+                .andExpect(content().string(containsString(">" + item + "</span> <small")))
                 .andExpect(content().string(not(containsString(person.number()))));
         assertThat(views(pseudonym)).containsExactly("异议处理核实");
         mvc.perform(get("/me/access").with(authentication(Principals.citizen(subjects, subject))))
@@ -500,12 +507,15 @@ class ObjectionFollowUpsIT {
         String page = mvc.perform(get("/console/objections").with(authentication(office())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String row = page.substring(page.indexOf("data-correction=\"" + id + "\""));
+        String item = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition().name();
         assertThat(row.substring(0, row.indexOf("</tr>"))).contains("驻市监罚〔2026〕707号", "MARKET",
-                "data-field=\"correction-escalated\"", due.toString()).doesNotContain(person.number());
+                "data-field=\"correction-escalated\"", due.toString(), ">" + item + "</span>")
+                .doesNotContain(person.number());
         String answers = mvc.perform(get("/console/objection-answers").with(authentication(operator("MARKET"))))
                 .andReturn().getResponse().getContentAsString();
         String owed = answers.substring(answers.indexOf("data-correction=\"" + id + "\""));
-        assertThat(owed.substring(0, owed.indexOf("</article>"))).contains("data-field=\"correction-escalated\"");
+        assertThat(owed.substring(0, owed.indexOf("</article>"))).contains("data-field=\"correction-escalated\"",
+                ">" + item + "</span> <small");
     }
 
     /**

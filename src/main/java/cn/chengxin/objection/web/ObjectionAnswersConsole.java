@@ -2,7 +2,9 @@ package cn.chengxin.objection.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import cn.chengxin.account.StaffPrincipal;
 import cn.chengxin.objection.Objections;
@@ -39,11 +41,19 @@ class ObjectionAnswersConsole {
         this.clock = clock;
     }
 
-    /** The queue, masked: item, subject masked, deadline and state; a case's content is seen by opening it. */
+    /**
+     * The queue, masked: item (named, its code beside), subject masked, deadline and state; a case's content is seen
+     * by opening it.
+     */
     @GetMapping("/console/objection-answers")
     String page(@AuthenticationPrincipal StaffPrincipal staff, Model model) {
-        model.addAttribute("cases", objections.routedTo(staff.departmentCode()));
-        model.addAttribute("corrections", objections.correctionsOwedBy(staff.departmentCode()));
+        var cases = objections.routedTo(staff.departmentCode());
+        var corrections = objections.correctionsOwedBy(staff.departmentCode());
+        model.addAttribute("cases", cases);
+        model.addAttribute("corrections", corrections);
+        model.addAttribute("itemNames", objections.itemNamesOf(Stream.concat(
+                cases.stream().map(Objections.RoutedCase::objection),
+                corrections.stream().map(Objections.OwedCorrection::objection)).toList()));
         model.addAttribute("deadlines", objections.deadlines());
         model.addAttribute("today", LocalDate.now(clock));
         return "console/objection-answers";
@@ -65,6 +75,7 @@ class ObjectionAnswersConsole {
             return "redirect:/console/objection-answers";
         }
         model.addAttribute("c", shown);
+        model.addAttribute("itemNames", objections.itemNamesOf(List.of(shown.objection())));
         model.addAttribute("answers", DepartmentAnswer.values());
         model.addAttribute("deadlines", objections.deadlines());
         model.addAttribute("today", LocalDate.now(clock));

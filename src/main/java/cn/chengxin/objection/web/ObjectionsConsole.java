@@ -56,7 +56,10 @@ class ObjectionsConsole {
         model.addAttribute("openPage", openPage);
         model.addAttribute("open", open);
         model.addAttribute("contested", objections.contestedOf(open));
-        model.addAttribute("correctionsEscalated", objections.correctionsEscalated());
+        var correctionsEscalated = objections.correctionsEscalated();
+        model.addAttribute("correctionsEscalated", correctionsEscalated);
+        model.addAttribute("escalatedItemNames", objections.itemNamesOf(correctionsEscalated.stream()
+                .map(Objections.OwedCorrection::objection).toList()));
         var decided = objections.recentlyDecided();
         model.addAttribute("decided", decided);
         model.addAttribute("decidedContested", objections.contestedOf(decided));
