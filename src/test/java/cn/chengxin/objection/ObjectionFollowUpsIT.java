@@ -508,7 +508,7 @@ class ObjectionFollowUpsIT {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String row = page.substring(page.indexOf("data-correction=\"" + id + "\""));
         String item = catalogue.active("P_ADMIN_PENALTY_GENERAL").orElseThrow().definition().name();
-        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("驻市监罚〔2026〕707号", "MARKET",
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("驻市监罚〔2026〕707号", "市市场监督管理局",
                 "data-field=\"correction-escalated\"", due.toString(), ">" + item + "</span>")
                 .doesNotContain(person.number());
         String answers = mvc.perform(get("/console/objection-answers").with(authentication(operator("MARKET"))))
