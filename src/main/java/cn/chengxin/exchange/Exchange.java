@@ -237,6 +237,11 @@ public class Exchange {
         loads.reject(loadId, note);
     }
 
+    /** How many list files uploaded by someone else wait for {@code reviewerId}'s approval (工作台, finding K6). */
+    public long loadsAwaiting(String reviewerId) {
+        return loads.awaiting(reviewerId);
+    }
+
     /** The list files waiting for a decision, then the latest decided. */
     public List<ListLoad> listLoads(int limit) {
         return loads.latest(limit);

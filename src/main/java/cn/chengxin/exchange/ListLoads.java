@@ -135,6 +135,10 @@ class ListLoads {
         return store.latest(limit);
     }
 
+    long awaiting(String reviewerId) {
+        return store.countPendingUploadedByOthers(reviewerId);
+    }
+
     /** A load waiting that {@code by} may decide: never their own (maker-checker). */
     private JdbcListLoads.Sealed decidable(UUID id, Actor by, String action) {
         JdbcListLoads.Sealed sealed = store.lock(id).orElseThrow(() -> new ExchangeProblem("LIST_LOAD_NOT_FOUND",

@@ -3,6 +3,6 @@
  * supervision of departments with the yearly progress report (RULES.md §12), from the figures the other modules own.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "subject", "audit", "objection", "repair",
-        "account", "ingestion", "creditfile", "measures", "listing", "scoring", "catalog", "portal",
+        "account", "ingestion", "creditfile", "measures", "listing", "scoring", "catalog", "portal", "exchange",
         "catalog :: domain"})
 package cn.chengxin.oversight;

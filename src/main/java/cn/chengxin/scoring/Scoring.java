@@ -169,6 +169,11 @@ public class Scoring {
         startRecompute();
     }
 
+    /** How many model versions proposed by someone else wait for {@code reviewerId}'s approval (工作台, finding K6). */
+    public long modelsAwaiting(String reviewerId) {
+        return store.countPendingProposedByOthers(reviewerId);
+    }
+
     /** Returns a pending model to its proposer with the reason; audited as its approval is (maker-checker). */
     public void reject(String code, int version, String note) {
         // The proposer revises from the reason; a rejection without one leaves nothing to act on.

@@ -1,5 +1,6 @@
 package cn.chengxin.oversight;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,11 +16,15 @@ import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.exchange.Exchange;
+import cn.chengxin.exchange.ListLoad;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.objection.Objection;
 import cn.chengxin.objection.Objections;
 import cn.chengxin.objection.domain.Outcome;
+import cn.chengxin.scoring.Scoring;
+import cn.chengxin.scoring.domain.ScoreModel;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
@@ -74,6 +79,12 @@ class ConsoleDashboardIT {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    Scoring scoring;
+
+    @Autowired
+    Exchange exchange;
 
     @Test
     void aDepartmentOperatorSeesTheObjectionRoutedToItAndItsDeadline() throws Exception {
@@ -176,6 +187,76 @@ class ConsoleDashboardIT {
                 "将在 30 天内到期");
         assertThat(count(dashboard(Principals.staff("k6-clerk", "CREDIT_OFFICE", Permission.CONSOLE_HOME)),
                 "waiting-keys-expiring")).as("only for whoever manages the keys").isZero();
+    }
+
+    /** Issue #5, RULES.md §10: a score model version waits for a second person, never for whoever proposed it. */
+    @Test
+    void aScoreModelApproverSeesAnotherPersonsProposalButNotTheirOwn() throws Exception {
+        UsernamePasswordAuthenticationToken approver = Principals.staff("k6-model-approver", "CREDIT_OFFICE",
+                Permission.CONSOLE_HOME, Permission.SCORING_EDIT, Permission.SCORING_APPROVE);
+        long before = count(dashboard(approver), "waiting-score-models");
+        String code = ScoreModel.fiveLabels().code();
+        int other = as("k6-model-maker", () -> scoring.propose(ScoreModel.fiveLabels()));
+        int own = 0;
+        try {
+            String page = dashboard(approver);
+            assertThat(count(page, "waiting-score-models")).as("another person's version waits for this approver")
+                    .isEqualTo(before + 1);
+            assertThat(line(page, "waiting-score-models")).contains("href=\"/console/scoring#models\"",
+                    "待审核启用的信用评分模型版本");
+            assertThat(line(dashboard(approver, "en"), "waiting-score-models"))
+                    .contains("credit score model versions to approve");
+
+            own = as(approver, () -> scoring.propose(ScoreModel.fiveLabels()));
+            assertThat(count(dashboard(approver), "waiting-score-models"))
+                    .as("their own version waits for someone else, not for them").isEqualTo(before + 1);
+            assertThat(count(dashboard(Principals.staff("k6-model-clerk", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                    Permission.SCORING_EDIT)), "waiting-score-models")).as("only for the approvers").isZero();
+        } finally {
+            for (int version : new int[] {other, own}) {
+                if (version > 0) {
+                    as("k6-model-checker", () -> {
+                        scoring.reject(code, version, "工作台测试，不予启用");
+                        return null;
+                    });
+                }
+            }
+        }
+    }
+
+    /** Issue #5: a national list file waits for a second person's approval, never its uploader's. */
+    @Test
+    void aListFileApproverSeesAnotherPersonsUploadButNotTheirOwn() throws Exception {
+        UsernamePasswordAuthenticationToken approver = Principals.staff("k6-file-approver", "CREDIT_OFFICE",
+                Permission.CONSOLE_HOME, Permission.EXCHANGE_MANAGE, Permission.EXCHANGE_APPROVE);
+        long before = count(dashboard(approver), "waiting-list-files");
+        ListLoad other = as("k6-file-maker", () -> exchange.uploadCourtDefaulters("sxbzxr.csv", courtFile()));
+        ListLoad own = null;
+        try {
+            String page = dashboard(approver);
+            assertThat(count(page, "waiting-list-files")).isEqualTo(before + 1);
+            assertThat(line(page, "waiting-list-files")).contains("href=\"/console/exchange#list-loads\"",
+                    "待审核导入的全国名单文件");
+            own = as(approver, () -> exchange.uploadCourtDefaulters("sxbzxr.csv", courtFile()));
+            assertThat(count(dashboard(approver), "waiting-list-files"))
+                    .as("their own upload waits for someone else").isEqualTo(before + 1);
+        } finally {
+            for (ListLoad load : new ListLoad[] {other, own}) {
+                if (load != null) {
+                    as("k6-file-checker", () -> {
+                        exchange.rejectLoad(load.id(), "工作台测试，不予导入");
+                        return null;
+                    });
+                }
+            }
+        }
+    }
+
+    /** A one-row court defaulters file (docs/exchange-format.md), of a company not on the registry. */
+    private static byte[] courtFile() {
+        return ("姓名,身份证号码,执行法院,案号,生效法律文书确定的义务,失信被执行人行为具体情形,发布日期\n"
+                + "工作台测试商贸有限公司," + cn.chengxin.support.TestCreditCodes.next() + ",驿城区人民法院,(2026)豫1702执"
+                + System.nanoTime() % 100000 + "号,给付,拒不履行,2026-11-01\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private UUID subject(String name) {

@@ -64,6 +64,12 @@ public class JdbcListLoads {
                 .params(status.name(), by, byName, Timestamp.from(at), note, applied, id).update();
     }
 
+    /** How many loads uploaded by someone other than {@code reviewerId} await a decision. */
+    public long countPendingUploadedByOthers(String reviewerId) {
+        return jdbc.sql("SELECT count(*) FROM exchange.list_load WHERE status = 'PENDING' AND uploaded_by <> ?")
+                .param(reviewerId).query(Long.class).single();
+    }
+
     /** The loads waiting, then the latest decided, the latest first. */
     public List<ListLoad> latest(int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM exchange.list_load ORDER BY status <> 'PENDING', uploaded_at DESC"

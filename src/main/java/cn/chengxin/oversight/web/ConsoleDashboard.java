@@ -11,6 +11,7 @@ import cn.chengxin.account.CitizenAccountDesk;
 import cn.chengxin.account.DepartmentProposals;
 import cn.chengxin.account.StaffPrincipal;
 import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.exchange.Exchange;
 import cn.chengxin.listing.ExitProposals;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.measures.MeasureCatalogue;
@@ -18,6 +19,7 @@ import cn.chengxin.oversight.CalendarEditing;
 import cn.chengxin.oversight.DepartmentSupervision;
 import cn.chengxin.oversight.ItemDeliveries;
 import cn.chengxin.portal.ContentPublishing;
+import cn.chengxin.scoring.Scoring;
 import cn.chengxin.shared.calendar.WorkingDays;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
@@ -48,7 +50,7 @@ class ConsoleDashboard {
     record SecondPersonQueues(Listing listing, ExitProposals exits, MeasureCatalogue measures, Catalogue catalogue,
                               CalendarEditing calendar, ContentPublishing content, CompletingBirthDates birthDates,
                               RenamingSubjects names, ApiClients apiClients, DepartmentProposals departments,
-                              CitizenAccountDesk citizenAccounts) {
+                              CitizenAccountDesk citizenAccounts, Scoring scoring, Exchange exchange) {
     }
 
     /**
@@ -69,7 +71,8 @@ class ConsoleDashboard {
                      Clock clock, Listing listing, ExitProposals exits, MeasureCatalogue measures,
                      Catalogue catalogue, CalendarEditing calendar, ContentPublishing content,
                      CompletingBirthDates birthDates, RenamingSubjects names, ApiClients apiClients,
-                     DepartmentProposals departments, CitizenAccountDesk citizenAccounts) {
+                     DepartmentProposals departments, CitizenAccountDesk citizenAccounts, Scoring scoring,
+                     Exchange exchange) {
         this.registry = registry;
         this.objections = objections;
         this.repairs = repairs;
@@ -79,7 +82,7 @@ class ConsoleDashboard {
         this.supervision = supervision;
         this.clock = clock;
         this.queues = new SecondPersonQueues(listing, exits, measures, catalogue, calendar, content, birthDates, names,
-                apiClients, departments, citizenAccounts);
+                apiClients, departments, citizenAccounts, scoring, exchange);
     }
 
     @GetMapping("/console")
@@ -156,6 +159,10 @@ class ConsoleDashboard {
         add(waiting, authentication, Permission.ACCOUNT_CITIZEN_MANAGE, "waiting-citizen-accounts",
                 "home.waiting.citizenAccounts", "/console/citizen-accounts",
                 () -> queues.citizenAccounts().awaiting(id));
+        add(waiting, authentication, Permission.SCORING_APPROVE, "waiting-score-models", "home.waiting.scoreModels",
+                "/console/scoring#models", () -> queues.scoring().modelsAwaiting(id));
+        add(waiting, authentication, Permission.EXCHANGE_APPROVE, "waiting-list-files", "home.waiting.listFiles",
+                "/console/exchange#list-loads", () -> queues.exchange().loadsAwaiting(id));
         if (has(authentication, Permission.ACCOUNT_API_CLIENT_MANAGE)) {
             long expiring = queues.apiClients().expiringSoon();
             waiting.add(new Waiting("waiting-keys-expiring", "home.waiting.keysExpiring", "/console/api-clients",

@@ -65,6 +65,12 @@ public class JdbcScores {
                 .list();
     }
 
+    /** How many model versions proposed by someone other than {@code reviewerId} await a decision. */
+    public long countPendingProposedByOthers(String reviewerId) {
+        return jdbc.sql("SELECT count(*) FROM scoring.model WHERE status = 'PENDING' AND proposed_by <> ?")
+                .param(reviewerId).query(Long.class).single();
+    }
+
     /**
      * The next version of a model code, with the models' lock taken for the caller's transaction: two proposals at
      * once would both read the same highest version, and the second would fail on the key instead of being numbered.
