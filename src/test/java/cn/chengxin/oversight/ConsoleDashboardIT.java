@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +24,7 @@ import cn.chengxin.listing.Listing;
 import cn.chengxin.objection.Objection;
 import cn.chengxin.objection.Objections;
 import cn.chengxin.objection.domain.Outcome;
+import cn.chengxin.repair.Repairs;
 import cn.chengxin.scoring.Scoring;
 import cn.chengxin.scoring.domain.ScoreModel;
 import cn.chengxin.shared.security.Permission;
@@ -85,6 +87,9 @@ class ConsoleDashboardIT {
 
     @Autowired
     Exchange exchange;
+
+    @Autowired
+    Repairs repairs;
 
     @Test
     void aDepartmentOperatorSeesTheObjectionRoutedToItAndItsDeadline() throws Exception {
@@ -250,6 +255,27 @@ class ConsoleDashboardIT {
                 }
             }
         }
+    }
+
+    /**
+     * One rule for every line (finding K6): a queue that holds nothing shows no line, the credit office's objections
+     * and repairs as much as the newer queues, so that what shows is what waits.
+     */
+    @Test
+    void aQueueThatHoldsNothingShowsNoLine() throws Exception {
+        UsernamePasswordAuthenticationToken office = Principals.staff("k6-office-handler", "CREDIT_OFFICE",
+                Permission.CONSOLE_HOME, Permission.OBJECTION_HANDLE, Permission.REPAIR_DECIDE);
+        String page = dashboard(office);
+        assertThat(line(page, "objection-workload").isEmpty()).as("the objections line shows only when some are open")
+                .isEqualTo(objections.workload().open() == 0);
+        assertThat(line(page, "repair-workload").isEmpty()).as("the repairs line shows only when some are open")
+                .isEqualTo(repairs.workload().open() == 0);
+
+        String department = "K6NONE" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        String idle = dashboard(Principals.staff("k6-idle", department, Permission.CONSOLE_HOME,
+                Permission.OBJECTION_ANSWER, Permission.MEASURE_LIFTED));
+        assertThat(idle).doesNotContain("id=\"waiting-answers\"", "id=\"waiting-corrections\"",
+                "id=\"waiting-lifts\"", "id=\"waiting\"");
     }
 
     /** A one-row court defaulters file (docs/exchange-format.md), of a company not on the registry. */
