@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.exchange.Exchange;
@@ -194,6 +196,36 @@ class ConsoleDashboardIT {
                 "waiting-keys-expiring")).as("only for whoever manages the keys").isZero();
     }
 
+    /**
+     * H3, RULES.md §7: the department that holds {@code measure:lifted} sees the measures it must confirm lifted, how
+     * many are past their working days (red), and where to confirm them; another department does not.
+     */
+    @Test
+    void aDepartmentSeesTheLiftsItMustConfirm() throws Exception {
+        String department = "K6LIFT" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        directory.createDepartment(department, "解除确认测试局" + department, Department.Kind.DATA_PROVIDER, List.of());
+        UsernamePasswordAuthenticationToken operator = Principals.staff("k6-lifts", department,
+                Permission.CONSOLE_HOME, Permission.MEASURE_LIFTED);
+        UsernamePasswordAuthenticationToken court = Principals.staff("k6-lifts-court", "COURT",
+                Permission.CONSOLE_HOME, Permission.MEASURE_LIFTED);
+        long courtBefore = count(dashboard(court), "waiting-lifts");
+        assertThat(line(dashboard(operator), "waiting-lifts")).as("nothing to confirm: no line").isEmpty();
+        try {
+            lifted(department, clock.instant());
+            lifted(department, clock.instant().minus(Duration.ofDays(14)));
+
+            String page = dashboard(operator);
+            assertThat(count(page, "waiting-lifts")).isEqualTo(2);
+            assertThat(line(page, "waiting-lifts")).contains("alert error", "href=\"/console/measures-lifted\"",
+                    "本部门待确认解除的联合奖惩措施 2 条，其中已超期 1 条");
+            assertThat(count(dashboard(court), "waiting-lifts")).as("another department confirms none of them")
+                    .isEqualTo(courtBefore);
+        } finally {
+            jdbc.sql("DELETE FROM measures.check_lifted WHERE department_code = ?").param(department).update();
+            jdbc.sql("DELETE FROM measures.check_made WHERE department_code = ?").param(department).update();
+        }
+    }
+
     /** Issue #5, RULES.md §10: a score model version waits for a second person, never for whoever proposed it. */
     @Test
     void aScoreModelApproverSeesAnotherPersonsProposalButNotTheirOwn() throws Exception {
@@ -276,6 +308,22 @@ class ConsoleDashboardIT {
                 Permission.OBJECTION_ANSWER, Permission.MEASURE_LIFTED));
         assertThat(idle).doesNotContain("id=\"waiting-answers\"", "id=\"waiting-corrections\"",
                 "id=\"waiting-lifts\"", "id=\"waiting\"");
+    }
+
+    /** A check of {@code department} whose measures were lifted at {@code at} and not yet confirmed. */
+    private void lifted(String department, java.time.Instant at) {
+        UUID check = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO measures.check_made (id, at, client_id, department_code, subject_pseudonym,
+                               scenario, purpose, entries, measure_codes, owed_codes, feedback_due)
+                        VALUES (?, ?, 'k6-test', ?, NULL, 'TRAVEL', '测试', 1, '{NO_FLIGHTS_TRAINS}',
+                                '{NO_FLIGHTS_TRAINS}', true)""")
+                .params(check, Timestamp.from(at.minus(Duration.ofDays(30))), department).update();
+        jdbc.sql("""
+                        INSERT INTO measures.check_lifted (check_id, department_code, measure_codes, ended_on,
+                               lifted_at)
+                        VALUES (?, ?, '{NO_FLIGHTS_TRAINS}', ?, ?)""")
+                .params(check, department, LocalDate.ofInstant(at, clock.getZone()), Timestamp.from(at)).update();
     }
 
     /** A one-row court defaulters file (docs/exchange-format.md), of a company not on the registry. */
