@@ -178,10 +178,22 @@ public class CitizenAccountDesk {
                         + code + "，5 分钟内有效。请当面告知窗口工作人员；如非本人在窗口办理，请勿告诉任何人。"), why);
     }
 
-    /** Proposes the new phone once the code the person read out is right: nothing changes until approved. */
+    /**
+     * Proposes the new phone once the code the person read out is right: nothing changes until approved. A code that
+     * expired or spent its attempts is refused as the window's ({@code CITIZEN_ACCOUNT_REBIND_CODE_EXPIRED}): the clerk
+     * sends a new one, where {@code CODE_EXPIRED} would tell the reader to register again.
+     */
     @Transactional(noRollbackFor = AccountProblem.class)
     public UUID proposeRebind(UUID accountId, PendingRebind pending, String code) {
-        phones.requireCode(pending == null ? null : pending.phone(), accountId, code);
+        try {
+            phones.requireCode(pending == null ? null : pending.phone(), accountId, code);
+        } catch (AccountProblem e) {
+            if ("CODE_EXPIRED".equals(e.code())) {
+                throw new AccountProblem("CITIZEN_ACCOUNT_REBIND_CODE_EXPIRED", DomainProblem.Kind.INVALID_INPUT,
+                        "验证码已过期或输错次数过多：请重新填写本人的新号码，点击“获取验证码”发送新的验证码，由本人当面报出");
+            }
+            throw e;
+        }
         JdbcAccounts.CitizenCredentials c = account(accountId);
         requireApplies(Action.REBIND_PHONE, c);
         return insert(c, Action.REBIND_PHONE, pending.reason(), pending.phone().newPhone());

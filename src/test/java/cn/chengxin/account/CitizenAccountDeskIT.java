@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.chengxin.account.domain.SmsCodes;
 import cn.chengxin.inquiry.Consents;
 import cn.chengxin.inquiry.Statements;
 import cn.chengxin.inquiry.domain.Purpose;
@@ -259,6 +260,20 @@ class CitizenAccountDeskIT {
                         .cookie(session).with(maker).with(csrf()))
                 .andExpect(status().is4xxClientError()).andReturn().getResponse().getContentAsString();
         assertThat(again).contains("CODE_WRONG", "data-form=\"rebind-verify\"");
+        for (int i = 1; i < SmsCodes.ATTEMPTS; i++) {
+            mvc.perform(post("/console/citizen-accounts/{id}/rebind/verify", account).param("code", wrong)
+                    .cookie(session).with(maker).with(csrf())).andExpect(status().is4xxClientError());
+        }
+        // The code spent, the window is told to send a new one, not to register again, and is shown the form for it.
+        String spent = mvc.perform(post("/console/citizen-accounts/{id}/rebind/verify", account).param("code", lastCode())
+                        .cookie(session).with(maker).with(csrf()))
+                .andExpect(status().is4xxClientError()).andReturn().getResponse().getContentAsString();
+        assertThat(spent).contains("CITIZEN_ACCOUNT_REBIND_CODE_EXPIRED", "请重新填写本人的新号码",
+                "data-form=\"rebind\"").doesNotContain("data-form=\"rebind-verify\"");
+        String english = mvc.perform(post("/console/citizen-accounts/{id}/rebind/verify", account).param("code", "")
+                        .param("lang", "en").cookie(session).with(maker).with(csrf()))
+                .andExpect(status().is4xxClientError()).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("send a new code").doesNotContain("register again");
         mvc.perform(post("/console/citizen-accounts/{id}/propose", account).param("action", "REBIND_PHONE")
                         .param("reason", "本人到窗口").with(maker).with(csrf()))
                 .andExpect(flash().attribute("failureCode", "CITIZEN_ACCOUNT_PHONE_REQUIRED"));

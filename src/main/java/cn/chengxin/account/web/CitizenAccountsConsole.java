@@ -99,6 +99,10 @@ class CitizenAccountsConsole {
             desk.proposeRebind(id, pending, code);
         } catch (RuntimeException e) {
             CitizenAccountPages.codeRefused(e, session, REBIND, pending, "rebind", model, response);
+            if (!model.containsAttribute("rebind")) {
+                // The code is spent: the account again, with its form to send a new one.
+                model.addAttribute("found", desk.shown(id).orElse(null));
+            }
             return page(model);
         }
         session.removeAttribute(REBIND);
