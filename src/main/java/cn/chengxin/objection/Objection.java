@@ -44,6 +44,23 @@ public record Objection(UUID id, UUID subjectId, UUID recordKey, String itemCode
         return omission != null;
     }
 
+    /**
+     * The message key of {@code x} as this case's outcome: an omission's 维持 reads 不予补充 ({@link Omission#outcomeKey}).
+     */
+    public String outcomeKey(Outcome x) {
+        return againstOmission() ? Omission.outcomeKey(x) : "objections.outcome." + x.name();
+    }
+
+    /** The message key of the outcome decided (null while open). */
+    public String outcomeKey() {
+        return outcome == null ? null : outcomeKey(outcome);
+    }
+
+    /** The outcome decided as its Chinese text, as the services word a notice. */
+    public String outcomeLabel() {
+        return againstOmission() ? Omission.outcomeLabel(outcome) : outcome.label();
+    }
+
     /** A review (复核) of an earlier decision on the same record. */
     public boolean review() {
         return reviewOf != null;

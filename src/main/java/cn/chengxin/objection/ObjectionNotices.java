@@ -53,8 +53,8 @@ class ObjectionNotices {
             // 补充: the department submitted the record, which the person finds in their file (RULES.md §5).
             String where = o.outcome() == cn.chengxin.objection.domain.Outcome.SUPPLEMENT
                     ? "所遗漏的记录已由提供单位报送，请在“我的信用档案”查看。" : "";
-            notices.notify(o.subjectId(), "OBJECTION_DECIDED", "您的异议已办结：" + o.outcome().label(),
-                    "您提出的“" + itemName(o) + "”信息遗漏异议已办结。处理结果：" + o.outcome().label() + "。" + where
+            notices.notify(o.subjectId(), "OBJECTION_DECIDED", "您的异议已办结：" + o.outcomeLabel(),
+                    "您提出的“" + itemName(o) + "”信息遗漏异议已办结。处理结果：" + o.outcomeLabel() + "。" + where
                             + "理由：" + o.outcomeReasons() + "。" + remedy.zh(), LINK, "OBJECTION_OMISSION_DECIDED",
                     List.of(outcome(o), item(o), NoticeArg.text(o.outcomeReasons()), remedy));
             return;
@@ -140,7 +140,7 @@ class ObjectionNotices {
     }
 
     private static NoticeArg outcome(Objection o) {
-        return NoticeArg.label("objections.outcome." + o.outcome().name(), o.outcome().label());
+        return NoticeArg.label(o.outcomeKey(), o.outcomeLabel());
     }
 
     private String itemName(String itemCode) {

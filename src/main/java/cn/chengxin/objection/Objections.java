@@ -892,7 +892,7 @@ public class Objections {
     private Optional<FileEntry> requireOmissionDecidable(Objection o, Outcome outcome) {
         if (!Omission.decidable(outcome)) {
             throw problem("OBJECTION_OUTCOME_NOT_FOR_OMISSION", DomainProblem.Kind.INVALID_INPUT,
-                    "信息遗漏的异议只能按“补充”（提供单位已报送该记录）或“维持”办结");
+                    "信息遗漏的异议只能按“补充”（提供单位已报送该记录）或“不予补充”办结");
         }
         if (outcome != Outcome.SUPPLEMENT) {
             return Optional.empty();

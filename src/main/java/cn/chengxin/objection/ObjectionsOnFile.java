@@ -28,6 +28,6 @@ class ObjectionsOnFile implements CasesOnFile {
         var contested = objections.contestedOf(cases);
         return cases.stream().map(o -> new FiledCase("file.cases.objection", o.id(), "/console/objections/" + o.id(),
                 contested.get(o.id()).itemName(), o.filedAt(), "objections.status." + o.status(),
-                o.outcome() == null ? null : "objections.outcome." + o.outcome())).toList();
+                o.outcomeKey())).toList();
     }
 }

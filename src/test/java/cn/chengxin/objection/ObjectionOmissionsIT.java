@@ -133,7 +133,8 @@ class ObjectionOmissionsIT {
         assertThat(refusal(filed.id(), version, Outcome.SUPPLEMENT)).isEqualTo("OBJECTION_OMISSION_NOT_SUPPLIED");
         String page = mvc.perform(get("/console/objections/" + filed.id()).with(authentication(office())))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("data-field=\"omission-missing\"", "value=\"SUPPLEMENT\"", "value=\"UPHOLD\"")
+        assertThat(page).contains("data-field=\"omission-missing\"", "value=\"SUPPLEMENT\"", "value=\"UPHOLD\"",
+                        ">不予补充</option>")
                 .doesNotContain("value=\"DELETE\"", "value=\"CORRECT\"");
 
         commend(person, today.minusMonths(2));

@@ -48,6 +48,19 @@ public record Omission(String missing, String decisionNumber, LocalDate decidedO
         return outcome == Outcome.SUPPLEMENT || outcome == Outcome.UPHOLD;
     }
 
+    /**
+     * How an outcome of an omission reads: 维持 keeps no record, as there is none, so it is 不予补充 ("not
+     * supplemented"); 补充 reads as for any case. The message key, {@code objections.outcome.<OUTCOME>} otherwise.
+     */
+    public static String outcomeKey(Outcome outcome) {
+        return "objections.outcome." + (outcome == Outcome.UPHOLD ? "UPHOLD_OMISSION" : outcome.name());
+    }
+
+    /** {@link #outcomeKey}'s Chinese text, as the services word a notice. */
+    public static String outcomeLabel(Outcome outcome) {
+        return outcome == Outcome.UPHOLD ? "不予补充" : outcome.label();
+    }
+
     /** {@link #decidable} ones, for the credit office's form. */
     public static java.util.List<Outcome> decisions() {
         return java.util.Arrays.stream(Outcome.values()).filter(Omission::decidable).toList();
