@@ -72,8 +72,9 @@ class ObjectionNotices {
     void routed(Objection o, java.time.LocalDate newDue) {
         String department = catalogue.departments().getOrDefault(o.departmentCode(), o.departmentCode());
         notices.notify(o.subjectId(), "OBJECTION_ROUTED", "您的异议已转" + department + "核查，办结期限 " + newDue,
-                "您对“" + itemName(o) + "”记录提出的异议需由提供单位" + department + "核实，已转该单位核查。"
-                        + "办结期限相应变更为 " + newDue + "（自受理之日起按工作日计算）。", LINK, "OBJECTION_ROUTED",
+                what(o) + "需由提供单位" + department + "核实，已转该单位核查。"
+                        + "办结期限相应变更为 " + newDue + "（自受理之日起按工作日计算）。", LINK,
+                wording(o, "ROUTED"),
                 List.of(NoticeArg.department(o.departmentCode(), department), NoticeArg.date(newDue), item(o)));
     }
 
@@ -82,8 +83,8 @@ class ObjectionNotices {
                 java.time.LocalDate newDue) {
         String kind = pause.label();
         notices.notify(o.subjectId(), "OBJECTION_PAUSED", "您的异议办理期限顺延至 " + newDue,
-                "您对“" + itemName(o) + "”记录提出的异议需" + kind + "，至 " + until + " 止的工作日不计入办理期限，"
-                        + "办结期限顺延至 " + newDue + "（自受理之日起不超过 20 日）。", LINK, "OBJECTION_PAUSED",
+                what(o) + "需" + kind + "，至 " + until + " 止的工作日不计入办理期限，"
+                        + "办结期限顺延至 " + newDue + "（自受理之日起不超过 20 日）。", LINK, wording(o, "PAUSED"),
                 List.of(NoticeArg.date(newDue), item(o), NoticeArg.label("objections.pauseKind." + pause.name(), kind),
                         NoticeArg.date(until)));
     }
@@ -132,6 +133,20 @@ class ObjectionNotices {
         return remedy == Remedy.APPEAL ? NoticeArg.label("notice.remedy.appeal", periods.zh(), by, lawsuit)
                 : NoticeArg.label("notice.remedy.review", "如对处理结果有异议，可在个人中心“我的异议”申请复核一次；"
                         + periods.zh(), by, lawsuit);
+    }
+
+    /**
+     * The case as a notice names it: an objection to a record, or an omission (信息遗漏), which names no record (K8 of
+     * gaps-review-xxix).
+     */
+    private String what(Objection o) {
+        return o.againstOmission() ? "您提出的“" + itemName(o) + "”信息遗漏异议"
+                : "您对“" + itemName(o) + "”记录提出的异议";
+    }
+
+    /** The wording of a notice {@code OBJECTION_<event>}, or {@code OBJECTION_OMISSION_<event>} for an omission. */
+    private static String wording(Objection o, String event) {
+        return (o.againstOmission() ? "OBJECTION_OMISSION_" : "OBJECTION_") + event;
     }
 
     /** The record objected to, by its item (or list) code and its name as the text gives it (G13). */

@@ -12,6 +12,7 @@ import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.objection.domain.DepartmentAnswer;
+import cn.chengxin.objection.domain.ObjectionPause;
 import cn.chengxin.objection.domain.ObjectionStatus;
 import cn.chengxin.objection.domain.Outcome;
 import cn.chengxin.shared.CodedProblem;
@@ -116,6 +117,9 @@ class ObjectionOmissionsIT {
         Objection routed = objections.find(filed.id());
         assertThat(routed.status()).isEqualTo(ObjectionStatus.WITH_DEPARTMENT);
         assertThat(routed.dueOn()).isEqualTo(workingDays.calendar().plusWorkingDays(today, 7));
+        // No record is contested: the notice names the omission, not "your objection to the record".
+        assertThat(bodies(subject)).anyMatch(b -> b.contains("您提出的“表彰奖励信息”信息遗漏异议需由提供单位"))
+                .noneMatch(b -> b.contains("记录提出的异议"));
         String queue = mvc.perform(get("/console/objection-answers").with(authentication(hrss())))
                 .andReturn().getResponse().getContentAsString();
         assertThat(queue).contains(filed.id().toString(), "data-field=\"omission\"");
@@ -191,13 +195,30 @@ class ObjectionOmissionsIT {
         assertThat(merged.repeats()).isEqualTo(1);
         assertThat(merged.reasons()).contains("再次提出", "遗漏的信息：2025 年度优秀志愿者");
 
+        LocalDate today = LocalDate.now(clock);
         as("omission-clerk", () -> {
-            objections.decide(filed.id(), merged.version(), Outcome.UPHOLD, "经人社局核实，本年度未对您作出表彰决定");
+            objections.pause(filed.id(), merged.version(), ObjectionPause.Kind.EXPERT_REVIEW, "调取表彰评审材料",
+                    today.plusDays(2));
+            return null;
+        });
+        assertThat(bodies(subject)).anyMatch(b -> b.contains("您提出的“表彰奖励信息”信息遗漏异议需专家评审"))
+                .noneMatch(b -> b.contains("记录提出的异议"));
+        as("omission-clerk", () -> {
+            objections.decide(filed.id(), objections.find(filed.id()).version(), Outcome.UPHOLD,
+                    "经人社局核实，本年度未对您作出表彰决定");
             return null;
         });
         assertThat(objections.find(filed.id()).outcome()).isEqualTo(Outcome.UPHOLD);
-        assertThat(bodies(subject)).anyMatch(b -> b.contains("信息遗漏异议已办结。处理结果：维持原记录")
-                && b.contains("本年度未对您作出表彰决定"));
+        // 维持 keeps no record, as there is none: the person and the office read 不予补充.
+        assertThat(bodies(subject)).anyMatch(b -> b.contains("信息遗漏异议已办结。处理结果：不予补充")
+                && b.contains("本年度未对您作出表彰决定")).noneMatch(b -> b.contains("维持原记录"));
+        var citizen = authentication(Principals.citizen(subjects, subject));
+        assertThat(mvc.perform(get("/me/objections").with(citizen)).andReturn().getResponse().getContentAsString())
+                .contains(">不予补充</span>").doesNotContain("维持原记录");
+        assertThat(mvc.perform(get("/me/objections").param("lang", "en").with(citizen)).andReturn().getResponse()
+                .getContentAsString()).contains(">Not supplemented</span>");
+        assertThat(mvc.perform(get("/console/objections").with(authentication(office()))).andReturn().getResponse()
+                .getContentAsString()).contains(">不予补充</td>");
     }
 
     private String refusal(UUID id, int version, Outcome outcome) {
