@@ -5,19 +5,30 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.domain.Domain;
 import cn.chengxin.creditfile.CollectionFigures;
 import cn.chengxin.listing.ListFigures;
 import cn.chengxin.listing.ListFigures.ListMovement;
 import cn.chengxin.oversight.DepartmentSupervision.Line;
 import cn.chengxin.oversight.DepartmentSupervision.Period;
+import cn.chengxin.scoring.ScoreCoverage;
+import cn.chengxin.scoring.Scoring;
 import cn.chengxin.shared.files.FormulaNeutraliser;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.OccupationalGroup;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
@@ -32,10 +43,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProgressReport {
 
-    /** The platform's totals for the year. {@code subjectsWithFile} is as it stands when the report is made. */
+    /**
+     * The platform's totals for the year. {@code subjectsWithFile}, {@code groups} and {@code coverage} are as they
+     * stand when the report is made; {@code domains} counts the year's records (every key domain, zeros included).
+     */
     public record Totals(long recordsCollected, long subjectsWithFile, List<ListMovement> lists, long checks,
                          long checksOwingFeedback, long feedbackReturned, long objectionsDecided,
-                         long objectionsInTime, long repairsDecided, long repairsInTime) {
+                         long objectionsInTime, long repairsDecided, long repairsInTime,
+                         List<DomainFigure> domains, List<GroupFigure> groups, ScoreCoverage coverage) {
+    }
+
+    /** The year's records of a key domain's items and the persons they are about (攀枝花 三(二)). */
+    public record DomainFigure(Domain domain, long records, long subjects) {
+    }
+
+    /** A key occupational group's members now and how many of them have a file (黄石 二(二)). */
+    public record GroupFigure(OccupationalGroup group, long members, long withFile) {
     }
 
     public record Report(int year, Period period, Totals totals) {
@@ -46,9 +69,18 @@ public class ProgressReport {
     private final ListFigures lists;
     private final AuditLog audit;
     private final MessageSource messages;
+    private final Catalogue catalogue;
+    private final SubjectRegistry subjects;
+    private final Scoring scoring;
+    private final Clock clock;
 
     ProgressReport(DepartmentSupervision supervision, CollectionFigures collection, ListFigures lists, AuditLog audit,
-                   MessageSource messages) {
+                   MessageSource messages, Catalogue catalogue, SubjectRegistry subjects, Scoring scoring,
+                   Clock clock) {
+        this.catalogue = catalogue;
+        this.subjects = subjects;
+        this.scoring = scoring;
+        this.clock = clock;
         this.supervision = supervision;
         this.collection = collection;
         this.lists = lists;
@@ -72,8 +104,34 @@ public class ProgressReport {
                 lines.stream().mapToLong(l -> l.objections().decided()).sum(),
                 lines.stream().mapToLong(l -> l.objections().decidedInTime()).sum(),
                 lines.stream().mapToLong(l -> l.repairs().decided()).sum(),
-                lines.stream().mapToLong(l -> l.repairs().decidedInTime()).sum());
+                lines.stream().mapToLong(l -> l.repairs().decidedInTime()).sum(),
+                domains(from, to), groups(), scoring.coverageTotal());
         return new Report(year, period, totals);
+    }
+
+    /**
+     * The records first received in the period by their item's key domain (the version in force; an item never in
+     * force counts as 综合), every domain listed (攀枝花 三(二): each key domain's records collected).
+     */
+    private List<DomainFigure> domains(LocalDate from, LocalDate to) {
+        Map<String, String> domainOfItem = new HashMap<>();
+        catalogue.versionsEverInForce().inForce().forEach((code, item) -> domainOfItem.put(code, item.domain().name()));
+        Map<String, CollectionFigures.GroupFigure> received = new HashMap<>();
+        collection.receivedByItemGroup(from, to, domainOfItem, Domain.GENERAL.name())
+                .forEach(f -> received.put(f.group(), f));
+        return Arrays.stream(Domain.values()).map(d -> {
+            CollectionFigures.GroupFigure f = received.get(d.name());
+            return f == null ? new DomainFigure(d, 0, 0) : new DomainFigure(d, f.records(), f.subjects());
+        }).toList();
+    }
+
+    /** Every key occupational group: its members today and how many have a file (黄石 二(二): 重点人群信用数据库). */
+    private List<GroupFigure> groups() {
+        Map<OccupationalGroup, List<UUID>> members = subjects.currentMembersByGroup(LocalDate.now(clock));
+        return Arrays.stream(OccupationalGroup.values()).map(g -> {
+            List<UUID> ids = members.getOrDefault(g, List.of());
+            return new GroupFigure(g, ids.size(), collection.withFileAmong(ids));
+        }).toList();
     }
 
     /**
@@ -106,6 +164,25 @@ public class ProgressReport {
             csv.printRecord(label("progress.objectionsInTime", locale), t.objectionsInTime());
             csv.printRecord(label("progress.repairsDecided", locale), t.repairsDecided());
             csv.printRecord(label("progress.repairsInTime", locale), t.repairsInTime());
+            csv.printRecord(label("progress.residents", locale), t.coverage().residents());
+            csv.printRecord(label("progress.scored", locale), t.coverage().scored());
+            csv.printRecord(label("progress.coverage", locale, t.coverage().targetPercent()),
+                    perMille(t.coverage().perMille()));
+            csv.println();
+            csv.printRecord(label("progress.domains", locale));
+            csv.printRecord(label("progress.domain", locale), label("progress.records", locale),
+                    label("progress.subjects", locale));
+            for (DomainFigure d : t.domains()) {
+                csv.printRecord(label("catalog.domain." + d.domain().name(), locale), d.records(), d.subjects());
+            }
+            csv.println();
+            csv.printRecord(label("progress.groups", locale));
+            csv.printRecord(label("progress.group", locale), label("progress.members", locale),
+                    label("progress.withFile", locale));
+            for (GroupFigure g : t.groups()) {
+                csv.printRecord(label("console.subjects.occupation." + g.group().name(), locale), g.members(),
+                        g.withFile());
+            }
             csv.println();
             csv.printRecord(label("progress.departments", locale));
             List<String> header = new ArrayList<>();

@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "subject", "audit", "objection", "repair",
         "account", "ingestion", "creditfile", "measures", "listing", "scoring", "catalog", "portal", "exchange",
-        "catalog :: domain"})
+        "catalog :: domain", "subject :: domain"})
 package cn.chengxin.oversight;

@@ -549,6 +549,13 @@ public class Scoring {
                 scored.getOrDefault(r, 0L))).toList();
     }
 
+    /** The city's coverage: the districts' {@link #coverage()} summed. */
+    public ScoreCoverage coverageTotal() {
+        List<JdbcScores.Coverage> coverage = coverage();
+        return new ScoreCoverage(coverage.stream().mapToLong(JdbcScores.Coverage::residents).sum(),
+                coverage.stream().mapToLong(JdbcScores.Coverage::scored).sum());
+    }
+
     public List<JdbcScores.GradeCount> gradesByAgeBand() {
         return store.gradesByAgeBand(LocalDate.now(clock).getYear());
     }

@@ -436,6 +436,14 @@ public class SubjectRegistry {
     }
 
     /**
+     * The persons belonging to each key occupational group on {@code day} (重点人群, 黄石 二(二); RULES.md §1), for the
+     * yearly report's counts: ids only, never a name or a number.
+     */
+    public java.util.Map<cn.chengxin.subject.domain.OccupationalGroup, List<UUID>> currentMembersByGroup(LocalDate day) {
+        return subjects.currentMembersByGroup(day);
+    }
+
+    /**
      * The clear number of a subject, for the few uses that need it (the subject's own report, exchange with
      * other platforms). Callers must audit the disclosure.
      */

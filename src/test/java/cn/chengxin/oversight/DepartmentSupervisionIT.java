@@ -15,12 +15,15 @@ import java.util.regex.Pattern;
 import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.domain.Domain;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.UpdateCycle;
 import cn.chengxin.shared.calendar.WorkingDays;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.scoring.Scoring;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.OccupationalGroup;
 import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
@@ -86,6 +89,9 @@ class DepartmentSupervisionIT {
     @Autowired
     DepartmentSupervision supervision;
 
+    @Autowired
+    Scoring scoring;
+
     private static final Authentication CALENDAR_MAKER = Principals.staff("supervision-calendar-maker",
             "CREDIT_OFFICE", Permission.CALENDAR_EDIT);
     private static final Authentication CALENDAR_CHECKER = Principals.staff("supervision-calendar-checker",
@@ -135,7 +141,7 @@ class DepartmentSupervisionIT {
                 "2", "1", "1", "1",                // objections decided, in time; corrections owed, overdue
                 "2", "1", "1",                     // repairs decided, in time, overdue now
                 "0", "0");                         // lifts unacknowledged, overdue
-        assertThat(row(page, busy)).contains("督办测试局");
+        assertThat(row(page, "data-department=\"" + busy + "\"")).contains("督办测试局");
         assertThat(cells(page, silent)).as("a provider that delivered nothing is listed, with nothing")
                 .containsExactly("0", "0", "0", "—", "0", "—", "—", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0",
                         "0", "0", "0");
@@ -189,6 +195,66 @@ class DepartmentSupervisionIT {
     }
 
     /**
+     * The figures the seeds ask the city to report (L7 of gaps-review-xxx): the year's records and the subjects they are
+     * about by key domain (攀枝花 三(二)), each key occupational group's members and those with a file (黄石 二(二)),
+     * and the score coverage against 70% (黄石 四(一)), on the page and in the CSV; counts only.
+     */
+    @Test
+    void theYearlyReportCountsRecordsByDomainMembersByGroupAndTheScoreCoverage() throws Exception {
+        ProgressReport.Totals before = reports.of(2019).totals();
+        record(DECIDED, "ACTIVE", "P_TAX_ARREARS");
+        record(DECIDED, "ACTIVE", "P_TAX_ARREARS");
+        record(DECIDED, "ACTIVE");
+        jdbc.sql("""
+                        INSERT INTO subject.occupational_membership (person_id, occupational_group, valid_from)
+                        VALUES (?, 'CIVIL_SERVANT', ?), (?, 'TEACHER', ?)""")
+                .params(subject, DECIDED, subject, DECIDED.plusYears(100)).update();
+        try {
+            ProgressReport.Totals after = reports.of(2019).totals();
+            ProgressReport.DomainFigure taxBefore = domain(before, Domain.TAX);
+            ProgressReport.DomainFigure taxAfter = domain(after, Domain.TAX);
+            assertThat(taxAfter.records() - taxBefore.records()).isEqualTo(2);
+            assertThat(taxAfter.subjects() - taxBefore.subjects()).as("one person, two records").isEqualTo(1);
+            assertThat(after.domains()).as("every key domain, zeros included").hasSize(Domain.values().length);
+            ProgressReport.GroupFigure civilBefore = group(before, OccupationalGroup.CIVIL_SERVANT);
+            ProgressReport.GroupFigure civilAfter = group(after, OccupationalGroup.CIVIL_SERVANT);
+            assertThat(civilAfter.members() - civilBefore.members()).isEqualTo(1);
+            assertThat(civilAfter.withFile() - civilBefore.withFile()).isEqualTo(1);
+            assertThat(group(after, OccupationalGroup.TEACHER).members())
+                    .as("a membership not yet begun does not count").isEqualTo(group(before, OccupationalGroup.TEACHER)
+                            .members());
+            assertThat(after.coverage()).isEqualTo(scoring.coverageTotal());
+
+            String page = page("/console/supervision/report", "year", "2019");
+            assertThat(page).contains("各重点领域信用记录", "重点职业人群信用档案", "信用分覆盖率（目标 ≥ 70%）",
+                    "id=\"coverage-share\"");
+            assertThat(cellsOf(page, "data-domain=\"TAX\"")).containsExactly(String.valueOf(taxAfter.records()),
+                    String.valueOf(taxAfter.subjects()));
+            assertThat(cellsOf(page, "data-group=\"CIVIL_SERVANT\"")).containsExactly(
+                    String.valueOf(civilAfter.members()), String.valueOf(civilAfter.withFile()));
+            assertThat(page).as("nobody named").doesNotContain("督办测<", subject.toString());
+
+            String csv = new String(mvc.perform(request("/console/supervision/report.csv", "year", "2019"))
+                    .andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+            assertThat(csv.lines()).contains("税务," + taxAfter.records() + "," + taxAfter.subjects(),
+                    "公务员," + civilAfter.members() + "," + civilAfter.withFile(),
+                    "常住人口（登记在册）," + after.coverage().residents(),
+                    "已评信用分人数," + after.coverage().scored());
+            assertThat(csv).contains("信用分覆盖率（目标 ≥ 70%）");
+        } finally {
+            jdbc.sql("DELETE FROM subject.occupational_membership WHERE person_id = ?").param(subject).update();
+        }
+    }
+
+    private static ProgressReport.DomainFigure domain(ProgressReport.Totals totals, Domain domain) {
+        return totals.domains().stream().filter(d -> d.domain() == domain).findFirst().orElseThrow();
+    }
+
+    private static ProgressReport.GroupFigure group(ProgressReport.Totals totals, OccupationalGroup group) {
+        return totals.groups().stream().filter(g -> g.group() == group).findFirst().orElseThrow();
+    }
+
+    /**
      * A department named or coded like a formula is written as text (CSV injection, OWASP): a spreadsheet opening the
      * report shows the name with a leading apostrophe and never runs it.
      */
@@ -236,7 +302,7 @@ class DepartmentSupervisionIT {
         assertThat(cells(page, unit)).as("a responding unit without checks is listed, with 0 checks")
                 .containsExactly("0", "0", "0", "—", "0", "—", "—", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0",
                         "0", "0", "0");
-        assertThat(row(page, unit)).contains("未核查实施单位");
+        assertThat(row(page, "data-department=\"" + unit + "\"")).contains("未核查实施单位");
 
         String english = page("/console/supervision", "lang", "en");
         assertThat(delivery(english, busy, stopped)).contains("Overdue (since");
@@ -440,16 +506,21 @@ class DepartmentSupervisionIT {
                 .getContentAsString();
     }
 
-    private static String row(String page, String department) {
-        int at = page.indexOf("data-department=\"" + department + "\"");
-        assertThat(at).as(department + " listed").isPositive();
+    private static String row(String page, String marker) {
+        int at = page.indexOf(marker);
+        assertThat(at).as(marker + " listed").isPositive();
         return page.substring(at, page.indexOf("</tr>", at));
     }
 
     /** The figures of a department's line, in order. */
     private static List<String> cells(String page, String department) {
+        return cellsOf(page, "data-department=\"" + department + "\"");
+    }
+
+    /** The figures of the line marked {@code marker}, in order. */
+    private static List<String> cellsOf(String page, String marker) {
         List<String> cells = new ArrayList<>();
-        Matcher td = Pattern.compile("<td[^>]*>([^<]*)</td>").matcher(row(page, department));
+        Matcher td = Pattern.compile("<td[^>]*>([^<]*)</td>").matcher(row(page, marker));
         while (td.find()) {
             cells.add(td.group(1).strip());
         }

@@ -450,6 +450,20 @@ public class JdbcSubjects {
                 .list();
     }
 
+    /** {@link cn.chengxin.subject.SubjectRegistry#currentMembersByGroup(LocalDate)}. */
+    public java.util.Map<OccupationalGroup, List<UUID>> currentMembersByGroup(LocalDate day) {
+        java.util.Map<OccupationalGroup, List<UUID>> members = new java.util.EnumMap<>(OccupationalGroup.class);
+        jdbc.sql("""
+                        SELECT DISTINCT occupational_group, person_id FROM subject.occupational_membership
+                        WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)""")
+                .params(day, day)
+                .query((java.sql.ResultSet rs) -> {
+                    members.computeIfAbsent(OccupationalGroup.valueOf(rs.getString(1)), g -> new java.util.ArrayList<>())
+                            .add(rs.getObject(2, UUID.class));
+                });
+        return members;
+    }
+
     /** {@link cn.chengxin.subject.SubjectRegistry#residentsByRegion()}. */
     public java.util.Map<String, Long> residentsByRegion() {
         java.util.Map<String, Long> residents = new java.util.HashMap<>();
