@@ -90,7 +90,7 @@ class BasisRevokedWithdrawalIT {
         try {
             TestCitizens.Person fined = TestCitizens.register(subjects, "单慕遥");
             TestCitizens.Person other = TestCitizens.register(subjects, "单清和");
-            String decisionNumber = "驻市监罚〔2026〕" + (System.nanoTime() % 100000) + "号";
+            String decisionNumber = "驻市监罚〔2026〕" + (100_000 + System.nanoTime() % 900_000) + "号";
             deliver(fined, item, decisionNumber);
             deliver(other, item, decisionNumber + "之二");
             UUID subject = subjects.find(subjects.validate(null, fined.number())).orElseThrow();
@@ -181,7 +181,7 @@ class BasisRevokedWithdrawalIT {
     void aCatalogueRevisionKeepsTheRecordsDeliveredUnderTheItem() throws Exception {
         String item = penaltyItem("P_RV_", "测试：随目录修订废止的处罚");
         TestCitizens.Person fined = TestCitizens.register(subjects, "单若水");
-        deliver(fined, item, "驻市监罚〔2026〕" + (System.nanoTime() % 100000) + "号");
+        deliver(fined, item, "驻市监罚〔2026〕" + (100_000 + System.nanoTime() % 900_000) + "号");
         UUID subject = subjects.find(subjects.validate(null, fined.number())).orElseThrow();
         List<FileEntry> before = creditFile.fileOf(subject);
 
@@ -204,7 +204,7 @@ class BasisRevokedWithdrawalIT {
     void aCorrectionStoredWhileTheWithdrawalIsApprovedIsWithdrawnToo() throws Exception {
         String item = penaltyItem("P_BRC_", "测试：更正与依据废止同时");
         TestCitizens.Person fined = TestCitizens.register(subjects, "单映雪");
-        deliver(fined, item, "驻市监罚〔2026〕" + (System.nanoTime() % 100000) + "号");
+        deliver(fined, item, "驻市监罚〔2026〕" + (100_000 + System.nanoTime() % 900_000) + "号");
         UUID subject = subjects.find(subjects.validate(null, fined.number())).orElseThrow();
         NewRecord correction = nextVersion(subject, item, RecordAction.UPDATE, "更正后的违法事实");
         String page = "/console/catalog/" + item;
@@ -262,7 +262,7 @@ class BasisRevokedWithdrawalIT {
     void nothingIsStoredUnderAnItemWhoseRecordsAreBeingWithdrawn() throws Exception {
         String item = penaltyItem("P_BRS_", "测试：撤回中的事项");
         TestCitizens.Person fined = TestCitizens.register(subjects, "单听澜");
-        String decisionNumber = "驻市监罚〔2026〕" + (System.nanoTime() % 100000) + "号";
+        String decisionNumber = "驻市监罚〔2026〕" + (100_000 + System.nanoTime() % 900_000) + "号";
         deliver(fined, item, decisionNumber);
         UUID subject = subjects.find(subjects.validate(null, fined.number())).orElseThrow();
         NewRecord correction = nextVersion(subject, item, RecordAction.UPDATE, "更正后的违法事实");

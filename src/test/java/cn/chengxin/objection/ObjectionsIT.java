@@ -1033,7 +1033,7 @@ class ObjectionsIT {
         assertThat(views(pseudonym)).containsExactly("异议处理核实");
         String row = page.substring(page.indexOf("data-objection=\"" + id + "\""));
         row = row.substring(0, row.indexOf("</tr>"));
-        assertThat(row).contains(itemName, "MARKET", "驻市监罚〔2026〕571号", decided.toString(),
+        assertThat(row).contains(itemName, catalogue.departments().get("MARKET"), "驻市监罚〔2026〕571号", decided.toString(),
                 String.valueOf(creditFile.fileOf(owner).get(0).publicationEnd()), "异议中", "无照经营",
                 profile.maskedName(), profile.maskedNumber());
         assertThat(page).doesNotContain(p.number());

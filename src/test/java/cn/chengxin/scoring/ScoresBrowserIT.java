@@ -115,7 +115,7 @@ class ScoresBrowserIT {
             String secret = page.locator("[data-field=totp-secret]").innerText().replace(" ", "");
             page.getByLabel("验证码").fill(TestStaff.code(secret, Instant.now()));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("绑定并登录")).click();
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("信用评分")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("信用评分").setExact(true)).click();
             assertThat(page.locator("[data-field=coverage]")).containsText("目标 ≥ 70%");
             assertThat(page.locator("[data-chart-id=coverage]")).hasAttribute("data-chart-ready", "true");
             assertThat(page.locator("[data-chart-id=age] svg")).hasCount(1);
