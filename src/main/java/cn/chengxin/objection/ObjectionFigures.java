@@ -23,14 +23,20 @@ import org.springframework.stereotype.Service;
 
 /**
  * Per providing department, whether objection deadlines were met (RULES.md §5), for the credit office's supervision
- * (RULES.md §12): the cases decided in a period and how many by their deadline, and the corrections (更正, 补充)
- * the department still owes today and how many of them are past its 3 working days. Counts only, nobody named.
+ * (RULES.md §12): the cases decided in a period, how many by their deadline and how many upheld, and the
+ * corrections (更正, 补充) the department still owes today and how many of them are past its 3 working days. Counts
+ * only, nobody named.
  */
 @Service
 public class ObjectionFigures {
 
-    /** One department's objection figures. */
-    public record DepartmentObjections(String departmentCode, long decided, long decidedInTime,
+    /**
+     * One department's objection figures. {@code upheld} counts the cases decided in the subject's favour — 异议成立:
+     * the department's record (or list entry) deleted as wrong, or to be corrected or supplemented, an omission
+     * included (finding L7; 驻马店 四(二): accountability for wrong records) — not those decided 维持原记录 (the
+     * record kept, {@code Outcome.UPHOLD}), 停止公示, 移出名单, or ended without a decision.
+     */
+    public record DepartmentObjections(String departmentCode, long decided, long decidedInTime, long upheld,
                                        long correctionsOwed, long correctionsOverdue) {
     }
 
@@ -55,20 +61,22 @@ public class ObjectionFigures {
         Map<String, long[]> figures = new TreeMap<>();
         jdbc.sql("""
                         SELECT department_code, count(*),
-                               count(*) FILTER (WHERE (decided_at AT TIME ZONE :zone)::date <= due_on)
+                               count(*) FILTER (WHERE (decided_at AT TIME ZONE :zone)::date <= due_on),
+                               count(*) FILTER (WHERE outcome IN ('DELETE', 'CORRECT', 'SUPPLEMENT'))
                         FROM objection.objection WHERE status = 'DECIDED' AND decided_at >= :from AND decided_at < :until
                         GROUP BY department_code""")
                 .param("zone", zone.getId())
                 .param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
                 .param("until", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
                 .query(rs -> {
-                    long[] f = figures.computeIfAbsent(rs.getString(1), k -> new long[4]);
+                    long[] f = figures.computeIfAbsent(rs.getString(1), k -> new long[5]);
                     f[0] = rs.getLong(2);
                     f[1] = rs.getLong(3);
+                    f[2] = rs.getLong(4);
                 });
         countOwedCorrections(figures);
         return figures.entrySet().stream().map(e -> new DepartmentObjections(e.getKey(), e.getValue()[0],
-                e.getValue()[1], e.getValue()[2], e.getValue()[3])).toList();
+                e.getValue()[1], e.getValue()[2], e.getValue()[3], e.getValue()[4])).toList();
     }
 
     private record Decided(UUID subjectId, UUID recordKey, String departmentCode, Instant decidedAt) {
@@ -101,12 +109,12 @@ public class ObjectionFigures {
                     .anyMatch(r -> r.recordKey().equals(d.recordKey()) && r.status() == RecordStatus.IN_DISPUTE
                             && r.acceptedAt().isBefore(d.decidedAt()));
             if (owed) {
-                long[] f = figures.computeIfAbsent(d.departmentCode(), k -> new long[4]);
-                f[2]++;
+                long[] f = figures.computeIfAbsent(d.departmentCode(), k -> new long[5]);
+                f[3]++;
                 LocalDate decidedOn = LocalDate.ofInstant(d.decidedAt(), clock.getZone());
                 LocalDate due = deadlines.departmentAnswerDue(calendar.whenCounted(decidedOn), decidedOn);
                 if (today.isAfter(due)) {
-                    f[3]++;
+                    f[4]++;
                 }
             }
         }

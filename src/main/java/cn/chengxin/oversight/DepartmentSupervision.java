@@ -169,7 +169,7 @@ public class DepartmentSupervision {
                     delivered.getOrDefault(code, new Delivered(code, 0, 0, 0, 0, 0)),
                     CollectionTimeliness.of(delays.getOrDefault(code, List.of()), calendar::whenCounted),
                     fed.getOrDefault(code, new DepartmentFeedback(code, 0, 0, 0, 0)),
-                    objected.getOrDefault(code, new DepartmentObjections(code, 0, 0, 0, 0)),
+                    objected.getOrDefault(code, new DepartmentObjections(code, 0, 0, 0, 0, 0)),
                     repaired.getOrDefault(code, new DepartmentRepairs(code, 0, 0, 0)),
                     new UnacknowledgedLifts(liftsOpen.getOrDefault(code, 0L), liftsOverdue.getOrDefault(code, 0L))));
         }

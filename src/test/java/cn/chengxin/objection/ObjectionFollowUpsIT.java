@@ -295,7 +295,7 @@ class ObjectionFollowUpsIT {
 
     private ObjectionFigures.DepartmentObjections marketFigures(LocalDate today) {
         return figures.between(today, today).stream().filter(f -> f.departmentCode().equals("MARKET")).findFirst()
-                .orElse(new ObjectionFigures.DepartmentObjections("MARKET", 0, 0, 0, 0));
+                .orElse(new ObjectionFigures.DepartmentObjections("MARKET", 0, 0, 0, 0, 0));
     }
 
     @Test

@@ -138,13 +138,13 @@ class DepartmentSupervisionIT {
                 "50", "45", "5", "10.0%",          // rows delivered, accepted, rejected, rejection rate
                 "4", "7", "75%",                   // records, median days, stored within 5 working days
                 "3", "2", "1", "1",                // checks made, checks owing feedback, returned, overdue
-                "2", "1", "1", "1",                // objections decided, in time; corrections owed, overdue
+                "2", "1", "2", "1", "1",           // objections decided, in time, upheld; corrections owed, overdue
                 "2", "1", "1",                     // repairs decided, in time, overdue now
                 "0", "0");                         // lifts unacknowledged, overdue
         assertThat(row(page, "data-department=\"" + busy + "\"")).contains("督办测试局");
         assertThat(cells(page, silent)).as("a provider that delivered nothing is listed, with nothing")
                 .containsExactly("0", "0", "0", "—", "0", "—", "—", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0",
-                        "0", "0", "0");
+                        "0", "0", "0", "0");
         assertThat(page).as("no personal data: neither the subject's name nor its number")
                 .doesNotContain("督办测<", subject.toString());
 
@@ -170,6 +170,35 @@ class DepartmentSupervisionIT {
         assertThat(after.lists()).hasSize(3);
     }
 
+    /**
+     * The records a department was found to have wrong (L7 of gaps-review-xxx; 驻马店 四(二)): an objection decided in
+     * the subject's favour — deleted, or an omission to be supplemented — counts as 异议成立 for the providing
+     * department; one decided 维持原记录 or 停止公示 (the period over, the record not wrong) does not, though all are
+     * decided. On the page and in the yearly report's CSV.
+     */
+    @Test
+    void anObjectionUpheldCountsForItsProvidingDepartmentAndOneKeptDoesNot() throws Exception {
+        LocalDate due = LocalDate.of(2019, 3, 12);
+        objection(UUID.randomUUID(), due, LocalDate.of(2019, 3, 8), "DELETE");
+        objection(null, due, LocalDate.of(2019, 3, 8), "SUPPLEMENT");
+        objection(UUID.randomUUID(), due, LocalDate.of(2019, 3, 8), "UPHOLD");
+        objection(UUID.randomUUID(), due, LocalDate.of(2019, 3, 8), "STOP_DISPLAY");
+
+        String page = page("/console/supervision", "from", "2019-01-01", "to", "2019-12-31");
+        assertThat(cells(page, busy).subList(11, 14)).as("decided, in time, upheld").containsExactly("4", "4", "2");
+        assertThat(row(page, "data-department=\"" + busy + "\"")).contains("data-field=\"objections-upheld\">2<");
+        assertThat(cells(page, silent).get(13)).isEqualTo("0");
+        assertThat(page).contains("异议成立");
+        assertThat(page("/console/supervision", "from", "2019-01-01", "to", "2019-12-31", "lang", "en"))
+                .contains("Objections upheld");
+
+        String csv = new String(mvc.perform(request("/console/supervision/report.csv", "year", "2019"))
+                .andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(csv).contains("异议按期办结,异议成立,待报更正");
+        assertThat(csv.lines().filter(l -> l.contains("," + busy + ",")).findFirst().orElseThrow())
+                .contains(",4,4,2,0,0,");
+    }
+
     @Test
     void theYearlyReportIsShownAndDownloadedAsCsvAndTheDownloadIsAudited() throws Exception {
         deliver();
@@ -184,7 +213,7 @@ class DepartmentSupervisionIT {
         String csv = new String(body, StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFF年度信用工作进展报告,2019");
         assertThat(csv.lines().filter(l -> l.contains("," + busy + ",")).findFirst().orElseThrow())
-                .isEqualTo("督办测试局" + busy.substring(7) + "," + busy + ",50,45,5,10.0%,4,7,75,3,2,1,1,2,1,1,1,2,1,1,0,0");
+                .isEqualTo("督办测试局" + busy.substring(7) + "," + busy + ",50,45,5,10.0%,4,7,75,3,2,1,1,2,1,2,1,1,2,1,1,0,0");
         assertThat(audited()).as("the download is audited").isEqualTo(audited + 1);
         assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'oversight.report' ORDER BY seq DESC "
                 + "LIMIT 1").query(String.class).single()).isEqualTo("2019 CSV");
@@ -301,7 +330,7 @@ class DepartmentSupervisionIT {
         assertThat(deliveries.overdue()).as("only the stopped item became overdue").isEqualTo(overdueBefore + 1);
         assertThat(cells(page, unit)).as("a responding unit without checks is listed, with 0 checks")
                 .containsExactly("0", "0", "0", "—", "0", "—", "—", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0",
-                        "0", "0", "0");
+                        "0", "0", "0", "0");
         assertThat(row(page, "data-department=\"" + unit + "\"")).contains("未核查实施单位");
 
         String english = page("/console/supervision", "lang", "en");
@@ -358,9 +387,9 @@ class DepartmentSupervisionIT {
         lifted(now.minus(java.time.Duration.ofDays(14)), true);
 
         String page = page("/console/supervision", "from", "2019-01-01", "to", "2019-12-31");
-        assertThat(cells(page, busy).subList(18, 20)).as("unacknowledged, of which overdue")
+        assertThat(cells(page, busy).subList(19, 21)).as("unacknowledged, of which overdue")
                 .containsExactly("2", "1");
-        assertThat(cells(page, silent).subList(18, 20)).containsExactly("0", "0");
+        assertThat(cells(page, silent).subList(19, 21)).containsExactly("0", "0");
         assertThat(page).contains("措施解除", "待确认解除", "超过 3 个工作日仍未确认");
         assertThat(supervision.liftsOverdue()).isEqualTo(overdueBefore + 1);
         assertThat(page("/console")).contains("超期未确认的措施解除 " + supervision.liftsOverdue() + " 条");
@@ -461,15 +490,16 @@ class DepartmentSupervisionIT {
                 .params(UUID.randomUUID(), at(DECIDED.plusDays(1)), busy, owed.length, owed, owed, due).update();
     }
 
+    /** A decided objection to the record {@code recordKey}, or to a record missing (信息遗漏) when it is null. */
     private void objection(UUID recordKey, LocalDate due, LocalDate decided, String outcome) {
         jdbc.sql("""
-                        INSERT INTO objection.objection (id, subject_id, record_key, item_code, department_code,
-                               reasons, filed_by, filed_at, status, due_on, received_on, outcome, outcome_reasons,
-                               decided_by, decided_at)
-                        VALUES (?, ?, ?, 'P_ADMIN_PENALTY_GENERAL', ?, '测试', 'supervision-test', ?, 'DECIDED', ?, ?,
-                                ?, '测试', 'supervision-test', ?)""")
-                .params(UUID.randomUUID(), subject, recordKey, busy, at(DECIDED.plusDays(5)), due,
-                        DECIDED.plusDays(5), outcome, at(decided)).update();
+                        INSERT INTO objection.objection (id, subject_id, record_key, omission_missing, item_code,
+                               department_code, reasons, filed_by, filed_at, status, due_on, received_on, outcome,
+                               outcome_reasons, decided_by, decided_at)
+                        VALUES (?, ?, ?, ?, 'P_ADMIN_PENALTY_GENERAL', ?, '测试', 'supervision-test', ?, 'DECIDED', ?,
+                                ?, ?, '测试', 'supervision-test', ?)""")
+                .params(UUID.randomUUID(), subject, recordKey, recordKey == null ? "督办测试遗漏的处罚" : null, busy,
+                        at(DECIDED.plusDays(5)), due, DECIDED.plusDays(5), outcome, at(decided)).update();
     }
 
     private void repair(String status, LocalDate feedbackDue, LocalDate decisionDue, LocalDate decided) {
