@@ -50,13 +50,19 @@ class ObjectionNotices {
     void decided(Objection o) {
         NoticeArg remedy = remedy(o);
         if (o.againstOmission()) {
-            // 补充: the department submitted the record, which the person finds in their file (RULES.md §5).
-            String where = o.outcome() == cn.chengxin.objection.domain.Outcome.SUPPLEMENT
-                    ? "所遗漏的记录已由提供单位报送，请在“我的信用档案”查看。" : "";
+            // 补充: the department submitted the record, which the person finds in their file (RULES.md §5); the
+            // sentence is an argument of its own, so that a reader of another language reads it too (K8).
+            NoticeArg supplied = NoticeArg.text("");
+            if (o.outcome() == cn.chengxin.objection.domain.Outcome.SUPPLEMENT) {
+                String department = catalogue.departments().getOrDefault(o.departmentCode(), o.departmentCode());
+                supplied = NoticeArg.label("notice.omission.supplied",
+                        "所遗漏的记录已由提供单位" + department + "报送，请在“我的信用档案”查看。", department);
+            }
             notices.notify(o.subjectId(), "OBJECTION_DECIDED", "您的异议已办结：" + o.outcomeLabel(),
-                    "您提出的“" + itemName(o) + "”信息遗漏异议已办结。处理结果：" + o.outcomeLabel() + "。" + where
-                            + "理由：" + o.outcomeReasons() + "。" + remedy.zh(), LINK, "OBJECTION_OMISSION_DECIDED",
-                    List.of(outcome(o), item(o), NoticeArg.text(o.outcomeReasons()), remedy));
+                    "您提出的“" + itemName(o) + "”信息遗漏异议已办结。处理结果：" + o.outcomeLabel() + "。"
+                            + supplied.zh() + "理由：" + o.outcomeReasons() + "。" + remedy.zh(), LINK,
+                    "OBJECTION_OMISSION_DECIDED",
+                    List.of(outcome(o), item(o), NoticeArg.text(o.outcomeReasons()), remedy, supplied));
             return;
         }
         notices.notify(o.subjectId(), "OBJECTION_DECIDED", "您的异议已办结：" + o.outcome().label(),

@@ -72,6 +72,9 @@ class ObjectionOmissionsIT {
     Objections objections;
 
     @Autowired
+    cn.chengxin.account.Notices notices;
+
+    @Autowired
     WorkingDays workingDays;
 
     @Autowired
@@ -155,6 +158,18 @@ class ObjectionOmissionsIT {
         assertThat(supplied.status()).isEqualTo(RecordStatus.ACTIVE);
         assertThat(bodies(subject)).anyMatch(b -> b.contains("“表彰奖励信息”信息遗漏异议已办结。处理结果：补充")
                 && b.contains("人社局已补报表彰信息"));
+        // The notice says who supplied the record and where to read it, in either language (K8's 补充 sentence).
+        String hrss = directory.departments().stream().filter(d -> d.code().equals("HRSS")).findFirst().orElseThrow()
+                .name();
+        cn.chengxin.account.Notice notice = notices.of(subject).stream()
+                .filter(n -> "OBJECTION_OMISSION_DECIDED".equals(n.wording())).findFirst().orElseThrow();
+        assertThat(notice.body()).contains("处理结果：补充。所遗漏的记录已由提供单位" + hrss + "报送，请在“我的信用档案”查看。理由：");
+        assertThat(cn.chengxin.support.NoticeBundles.inChinese("OBJECTION_OMISSION_DECIDED", "body", notice.args()))
+                .isEqualTo(notice.body());
+        String englishNotices = mvc.perform(get("/me/notices").param("lang", "en").with(citizen)).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(englishNotices).contains("The providing department " + hrss + " has submitted the missing record; "
+                + "see it in &quot;My credit file&quot;. Reasons: ");
         String mine = mvc.perform(get("/me/objections").with(citizen)).andReturn().getResponse()
                 .getContentAsString();
         assertThat(mine).contains("data-field=\"omission\"", "2026 年 3 月被评为市级劳动模范", ">补充</span>");
@@ -211,7 +226,8 @@ class ObjectionOmissionsIT {
         assertThat(objections.find(filed.id()).outcome()).isEqualTo(Outcome.UPHOLD);
         // 维持 keeps no record, as there is none: the person and the office read 不予补充.
         assertThat(bodies(subject)).anyMatch(b -> b.contains("信息遗漏异议已办结。处理结果：不予补充")
-                && b.contains("本年度未对您作出表彰决定")).noneMatch(b -> b.contains("维持原记录"));
+                && b.contains("本年度未对您作出表彰决定")).noneMatch(b -> b.contains("维持原记录"))
+                .noneMatch(b -> b.contains("所遗漏的记录已由"));
         var citizen = authentication(Principals.citizen(subjects, subject));
         assertThat(mvc.perform(get("/me/objections").with(citizen)).andReturn().getResponse().getContentAsString())
                 .contains(">不予补充</span>").doesNotContain("维持原记录");
