@@ -193,12 +193,22 @@ public class CitizenPhones {
 
     /**
      * Binds the new phone once the code is right, and tells the old one. A wrong code counts in {@code pending}
-     * (the caller keeps it in the session again); five spend it.
+     * (the caller keeps it in the session again); five spend it. A code that expired or spent its attempts is refused
+     * as this page's ({@code PHONE_CHANGE_CODE_EXPIRED}): the person sends a new one, where {@code CODE_EXPIRED}
+     * would tell them to register again (K4 of gaps-review-xxix).
      */
     @Transactional(noRollbackFor = AccountProblem.class)
     public void complete(CitizenPrincipal citizen, PendingPhone pending, String code) {
         Instant now = clock.instant();
-        requireCode(pending, citizen.accountId(), code);
+        try {
+            requireCode(pending, citizen.accountId(), code);
+        } catch (AccountProblem e) {
+            if ("CODE_EXPIRED".equals(e.code())) {
+                throw new AccountProblem("PHONE_CHANGE_CODE_EXPIRED", DomainProblem.Kind.INVALID_INPUT,
+                        "短信验证码已过期或输错次数过多：请重新输入当前密码和新手机号码，点击“获取验证码”发送新的验证码");
+            }
+            throw e;
+        }
         JdbcAccounts.CitizenCredentials c = accounts.lockCitizen(citizen.accountId()).orElseThrow(() ->
                 new AccountProblem("USER_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "账号不存在"));
         Optional<JdbcAccounts.SealedPhone> old = accounts.phoneOfAccount(c.id());

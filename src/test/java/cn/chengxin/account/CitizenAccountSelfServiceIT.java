@@ -86,6 +86,36 @@ class CitizenAccountSelfServiceIT {
                 .param(pseudonymOf(person)).query(Long.class).single()).isOne();
     }
 
+    /**
+     * K4 of gaps-review-xxix: a code spent by wrong tries (or expired) is refused as this page's
+     * {@code PHONE_CHANGE_CODE_EXPIRED}, telling the person to send a new code — not {@code CODE_EXPIRED}'s "register
+     * again", wrong for a person already registered — and the page shows the form to send one. The phone stays.
+     */
+    @Test
+    void aSpentCodeAsksForANewCodeNotANewRegistration() {
+        TestCitizens.Person person = TestCitizens.register(subjects, "沈重发");
+        String old = "13712349000".equals(person.phone()) ? "13712349001" : "13712349000";
+        WebClient web = signedIn(person, old, "Shen-Chongfa-2026");
+        assertThat(web.post("/me/phone", Map.of("current", "Shen-Chongfa-2026", "phone", person.phone())).body())
+                .contains("name=\"code\"");
+        Matcher digits = CODE.matcher(sent().get(0).text());
+        assertThat(digits.find()).isTrue();
+        String right = digits.group(1);
+        String wrong = (right.charAt(0) == '1' ? "2" : "1") + right.substring(1);
+        assertThat(web.post("/me/phone/verify", Map.of("code", wrong)).body()).contains("CODE_WRONG", "id=\"phone-verify\"");
+        for (int i = 1; i < cn.chengxin.account.domain.SmsCodes.ATTEMPTS; i++) {
+            web.post("/me/phone/verify", Map.of("code", wrong));
+        }
+
+        String spent = web.post("/me/phone/verify", Map.of("code", right)).body();
+        assertThat(spent).contains("PHONE_CHANGE_CODE_EXPIRED", "点击“获取验证码”发送新的验证码", "id=\"phone-form\"")
+                .doesNotContain("重新注册", "id=\"phone-verify\"");
+        String english = web.post("/me/phone/verify", Map.of("code", right, "lang", "en")).body();
+        assertThat(english).contains("PHONE_CHANGE_CODE_EXPIRED", "send a new code").doesNotContain("register again");
+        assertThat(citizens.login(old, "Shen-Chongfa-2026")).as("the phone is unchanged")
+                .isInstanceOf(CitizenAccounts.LoginOutcome.Passed.class);
+    }
+
     @Test
     void aClosedAccountIsDeletedItsSessionsEndAndThePersonMayRegisterAgain() {
         TestCitizens.Person person = TestCitizens.register(subjects, "沈注销");
