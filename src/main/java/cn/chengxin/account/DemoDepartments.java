@@ -35,7 +35,7 @@ public class DemoDepartments implements ApplicationRunner {
             new Spec("MARKET", "市市场监督管理局", Department.Kind.DATA_PROVIDER,
                     List.of("P_ADMIN_PENALTY_MINOR", "P_ADMIN_PENALTY_GENERAL", "P_ADMIN_PENALTY_SERIOUS",
                             "O_REGISTRATION", "O_NAME_CHANGE", "O_ADMIN_LICENCE", "O_ADMIN_PENALTY_GENERAL",
-                            "O_ADMIN_PENALTY_SERIOUS",
+                            "O_ADMIN_PENALTY_SERIOUS", "P_ADMIN_LICENCE",
                             "O_ABNORMAL_OPERATIONS", "O_SERIOUS_ILLEGAL_LIST", "P_COMMITMENT", "P_COMMITMENT_BREACH")),
             // Responds to checks (hiring) and provides records too: it sees those (an empty scope would be none).
             new Spec("HRSS", "市人力资源和社会保障局", Department.Kind.RESPONDING_UNIT,

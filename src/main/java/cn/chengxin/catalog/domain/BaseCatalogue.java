@@ -114,6 +114,16 @@ public final class BaseCatalogue {
                         choice("measure", "处理措施", true, "撤销", "吊销", "暂停执业"), text("reason", "原因", true)),
                 List.of("HRSS", "HEALTH", "EDUCATION", "JUSTICE"), "《中华人民共和国行政许可法》第六十九条、第七十条",
                 Sharing.PUBLIC, Severity.SERIOUS, true, true, UpdateCycle.MONTHLY, false, null));
+        // The licences granted to natural persons (a 个体 licence, a practising licence), the other half of 双公示 (gaps
+        // review xxx L6; 攀枝花 二(二)2): published on 行政许可公示 (PublicPage), never used to punish or score by. A running
+        // platform gets it at its next start (Catalogue#seedNewBaseItems), as O_NAME_CHANGE and P_RESIDENCY came.
+        items.add(item("P_ADMIN_LICENCE", "行政许可信息（自然人）", SubjectType.PERSON, Nature.BASIC,
+                Category.ADMINISTRATIVE_LICENSING, Domain.GENERAL, List.of(text("licence", "许可证件名称", true),
+                        text("licence_number", "许可编号", true), text("content", "许可内容", false),
+                        of("valid_until", "有效期至", FieldType.DATE, false)),
+                ENFORCEMENT, "《中华人民共和国行政许可法》第四十条；国办发〔2016〕98号", Sharing.PUBLIC, null, false, false,
+                UpdateCycle.DAILY, false, "准予行政许可决定书文号填“决定文书号”，决定日期填“决定日期”；"
+                        + "在公众网站“行政许可公示”去标识化公示，不公示未成年人的许可（RULES.md §2、§10）"));
         items.add(item("P_VOLUNTEER_SERVICE", "志愿服务信息", SubjectType.PERSON, Nature.GOOD, Category.HONOUR,
                 Domain.VOLUNTEER_SERVICE, List.of(of("hours", "服务时长（小时）", FieldType.DECIMAL, true),
                         text("organisation", "志愿服务组织", true), text("project", "服务项目", false)),
