@@ -73,6 +73,33 @@ class CatalogueIT {
     }
 
     /**
+     * Gaps review xxx L6: the base catalogue has a licence item for persons, published (公开公示) as the other half of
+     * 双公示, not usable to punish or score by; the item form tells the editor on which public page a 公开公示 item's
+     * records appear.
+     */
+    @Test
+    void theBaseCatalogueHasAPersonsLicenceAndTheFormSaysWhereAPublicItemAppears() throws Exception {
+        ItemDefinition licence = catalogue.active("P_ADMIN_LICENCE").orElseThrow().definition();
+        assertThat(licence.subjectType()).isEqualTo(SubjectType.PERSON);
+        assertThat(licence.nature()).isEqualTo(Nature.BASIC);
+        assertThat(licence.category()).isEqualTo(Category.ADMINISTRATIVE_LICENSING);
+        assertThat(licence.sharing()).isEqualTo(Sharing.PUBLIC);
+        assertThat(licence.legalBasis()).contains("《中华人民共和国行政许可法》第四十条");
+        assertThat(licence.usableForPunishment() || licence.usableForScoring()).isFalse();
+        assertThat(cn.chengxin.catalog.domain.PublicPage.of(licence))
+                .contains(cn.chengxin.catalog.domain.PublicPage.LICENCES);
+
+        var clerk = user("clerk").authorities(new SimpleGrantedAuthority("STAFF"),
+                new SimpleGrantedAuthority("console:home"), new SimpleGrantedAuthority("catalog:edit"));
+        String form = mvc.perform(get("/console/catalog/P_ADMIN_LICENCE/edit").with(clerk)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("id=\"sharing-hint\"", "“失信信息公示”", "“守信信息公示”", "“行政许可公示”");
+        assertThat(mvc.perform(get("/console/catalog/P_ADMIN_LICENCE/edit").param("lang", "en").with(clerk))
+                .andReturn().getResponse().getContentAsString())
+                .contains("Published licences", "Published good records");
+    }
+
+    /**
      * The public catalogue names an item's subject type, nature, severity and sharing in the reader's language (issue
      * #5); in Chinese, the default, as before.
      */
