@@ -219,6 +219,10 @@ class EndpointPermissionsIT {
             Map.entry("GET /cases/{id}", EVERYONE),
             Map.entry("GET /disclosures", EVERYONE),
             Map.entry("POST /disclosures", EVERYONE),
+            Map.entry("GET /licences", EVERYONE),
+            Map.entry("POST /licences", EVERYONE),
+            Map.entry("GET /honours", EVERYONE),
+            Map.entry("POST /honours", EVERYONE),
             Map.entry("GET /tipoffs", EVERYONE),
             Map.entry("POST /tipoffs", EVERYONE),
             Map.entry("GET /tipoffs/status", EVERYONE),
@@ -348,7 +352,8 @@ class EndpointPermissionsIT {
      */
     private static final Set<String> NOT_IN_MATRIX = Set.of("GET /console/mfa", "POST /console/mfa",
             "GET /console/mfa/enrol", "POST /console/mfa/enrol",
-            "POST /expired-form/lists", "POST /expired-form/disclosures", "POST /expired-form/tipoffs");
+            "POST /expired-form/lists", "POST /expired-form/disclosures", "POST /expired-form/licences",
+            "POST /expired-form/honours", "POST /expired-form/tipoffs");
 
     @Autowired
     MockMvc mvc;

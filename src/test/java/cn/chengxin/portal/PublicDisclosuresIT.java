@@ -72,6 +72,9 @@ class PublicDisclosuresIT {
     @Autowired
     Catalogue catalogue;
 
+    @Autowired
+    cn.chengxin.creditfile.Declines declines;
+
     @LocalServerPort
     int port;
 
@@ -339,6 +342,67 @@ class PublicDisclosuresIT {
         assertThat(disclosed(person, "198.51.100.86")).doesNotContain(number);
     }
 
+    /**
+     * Gaps review xxx L6 (攀枝花 二(二)2, 双公示): a person's licence, an item the catalogue shares publicly, is published on
+     * 行政许可公示, masked, by number and by its decision number, and not on 失信信息公示; a licence granted to a minor is
+     * not published (RULES.md §6, §10).
+     */
+    @Test
+    void aLicenceIsPublishedMaskedOnItsOwnPageAndAMinorsIsNot() throws Exception {
+        TestCitizens.Person adult = TestCitizens.register(subjects, "鲍许可");
+        TestCitizens.Person child = bornOn(LocalDate.now().minusYears(16), "鲍少许");
+        String childLicence = licensed(child);
+        String licence = licensed(adult);
+
+        String page = await().until(() -> mvc.perform(post("/licences").param("q", adult.number()).with(csrf())
+                        .with(from("198.51.100.87"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(), p -> p.contains(licence));
+        assertThat(row(page, licence)).contains("行政许可信息（自然人）", Masking.personName(adult.name()),
+                Masking.identityNumber(adult.number()));
+        assertThat(page).contains("<title>行政许可公示", "aria-current=\"page\">行政许可公示</a>",
+                "action=\"/licences\"").doesNotContain(adult.number());
+        assertThat(links(page)).noneMatch(l -> l.contains(adult.number()));
+        assertThat(mvc.perform(get("/licences").param("q", licence).with(from("198.51.100.87")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains(licence + "</td>", Masking.personName(adult.name()));
+        assertThat(disclosed(adult, "198.51.100.87")).doesNotContain(licence);
+
+        assertThat(mvc.perform(post("/licences").param("q", child.number()).with(csrf())
+                .with(from("198.51.100.87"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).doesNotContain(childLicence).doesNotContain(Masking.personName(child.name()));
+        assertThat(mvc.perform(get("/licences").param("q", childLicence).with(from("198.51.100.87")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .doesNotContain(childLicence + "</td>");
+    }
+
+    /**
+     * Gaps review xxx L6 and RULES.md §2 (Shenzhen Art. 39): a commendation, a good item shared publicly, is published
+     * on 守信信息公示, masked; one the person declined to have recorded is not, while it stays declined.
+     */
+    @Test
+    void aCommendationIsPublishedOnTheGoodRecordsPageUnlessThePersonDeclinedIt() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "鲍表彰");
+        String kept = commended(person);
+        String declined = commended(person);
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        await().until(() -> creditFile.fileOf(subject).size() == 2);
+        UUID record = creditFile.fileOf(subject).stream().filter(e -> e.decisionNumber().equals(declined))
+                .findFirst().orElseThrow().recordKey();
+        declines.declineRecord(subject, record);
+
+        String page = mvc.perform(post("/honours").param("q", person.number()).with(csrf())
+                .with(from("198.51.100.88"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(row(page, kept)).contains("表彰奖励信息", Masking.personName(person.name()),
+                Masking.identityNumber(person.number()));
+        assertThat(page).contains("aria-current=\"page\">守信信息公示</a>").doesNotContain(declined)
+                .doesNotContain(person.number());
+        assertThat(mvc.perform(get("/honours").param("q", declined).with(from("198.51.100.88")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .doesNotContain(declined + "</td>");
+        assertThat(disclosed(person, "198.51.100.88")).doesNotContain(kept);
+    }
+
     @Test
     void manyLookUpsByNumberFromOneAddressAreRefused() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "鲍多次");
@@ -368,6 +432,41 @@ class PublicDisclosuresIT {
     private static String row(String page, String decision) {
         return java.util.Arrays.stream(page.split("<tr")).filter(r -> r.contains(decision + "</td>")).findFirst()
                 .orElseThrow(() -> new AssertionError(decision + " not shown"));
+    }
+
+    /** Grants the person a licence (P_ADMIN_LICENCE, published), decided five days ago; its document number. */
+    private String licensed(TestCitizens.Person person) throws Exception {
+        String decision = "驻市监许〔2026〕" + (System.nanoTime() % 100_000) + "号";
+        submit("MARKET", "P_ADMIN_LICENCE", person, decision,
+                "\"licence\":\"食品经营许可证\",\"licence_number\":\"JY14117" + (System.nanoTime() % 100_000) + "\"");
+        return decision;
+    }
+
+    /** Commends the person (P_COMMENDATION, published), decided five days ago; its document number. */
+    private String commended(TestCitizens.Person person) throws Exception {
+        String decision = "驻文明表〔2026〕" + (System.nanoTime() % 100_000) + "号";
+        submit("CIVILISATION_OFFICE", "P_COMMENDATION", person, decision,
+                "\"honour\":\"驻马店市文明市民\",\"awarded_by\":\"驻马店市人民政府\",\"level\":\"市级\"");
+        return decision;
+    }
+
+    private void submit(String department, String item, TestCitizens.Person person, String decision, String fields)
+            throws Exception {
+        UUID id = directory.departments().stream().filter(d -> d.code().equals(department)).findFirst()
+                .map(cn.chengxin.account.Department::id).orElseGet(() -> directory.createDepartment(department,
+                        department, cn.chengxin.account.Department.Kind.DATA_PROVIDER, List.of()).id());
+        String key = apiClients.issue(department + " 系统", department, cn.chengxin.account.ApiClient.Kind.DEPARTMENT,
+                id, java.util.Set.of(cn.chengxin.shared.security.Permission.RECORD_SUBMIT), 6000).key();
+        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key)
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"records\":[{\"itemCode\":\"" + item + "\",\"subjectNumber\":\"" + person.number()
+                                + "\",\"subjectName\":\"" + person.name() + "\",\"sourceRecordId\":\"T-"
+                                + UUID.randomUUID() + "\",\"version\":\"1\",\"action\":\"ADD\",\"decisionNumber\":\""
+                                + decision + "\",\"decisionDate\":\"" + LocalDate.now().minusDays(5)
+                                + "\",\"fields\":{" + fields + "}}]}"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.accepted")
+                        .value(1));
     }
 
     /** Fines the person (a general penalty, published); the decision's document number. */

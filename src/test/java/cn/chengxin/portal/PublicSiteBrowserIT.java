@@ -90,14 +90,15 @@ class PublicSiteBrowserIT {
     @Test
     void theListsTabsMarkTheListShownAndStayOnAPhonesScreen() {
         String[][] shown = {{"/lists", "严重失信主体名单"}, {"/lists?type=RED", "红名单"},
-                {"/lists?type=RED&notice=true", "红名单公示"}, {"/disclosures", "失信信息公示"}};
+                {"/lists?type=RED&notice=true", "红名单公示"}, {"/disclosures", "失信信息公示"},
+                {"/licences", "行政许可公示"}, {"/honours", "守信信息公示"}};
         for (int width : new int[] {1280, 375}) {
             page.setViewportSize(width, 800);
             for (String[] list : shown) {
                 page.navigate(url(list[0]));
                 Locator tabs = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("名单"))
                         .getByRole(AriaRole.LINK);
-                assertThat(tabs).hasCount(4);
+                assertThat(tabs).hasCount(6);
                 Locator current = tabs.getByText(list[1], new Locator.GetByTextOptions().setExact(true));
                 assertThat(current).hasAttribute("aria-current", "page");
                 assertThat(page.locator(".tabs a[aria-current]")).hasCount(1);
@@ -107,7 +108,7 @@ class PublicSiteBrowserIT {
                 org.assertj.core.api.Assertions.assertThat(style(current, "borderBottomColor") + " "
                         + style(current, "color")).as(list[0] + ": the list shown is set apart")
                         .isNotEqualTo(style(other, "borderBottomColor") + " " + style(other, "color"));
-                for (int i = 0; i < 4; i++) {
+                for (int i = 0; i < 6; i++) {
                     com.microsoft.playwright.options.BoundingBox box = tabs.nth(i).boundingBox();
                     org.assertj.core.api.Assertions.assertThat(box.x + box.width).as(list[0] + " at " + width)
                             .isLessThanOrEqualTo(width);

@@ -16,8 +16,7 @@ import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.catalog.ItemVersions;
 import cn.chengxin.catalog.domain.ItemDefinition;
-import cn.chengxin.catalog.domain.Nature;
-import cn.chengxin.catalog.domain.Severity;
+import cn.chengxin.catalog.domain.PublicPage;
 import cn.chengxin.catalog.domain.Sharing;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
@@ -52,6 +51,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * 行政复议中 / 行政诉讼中 flag (RULES.md §5: the flags show wherever the record shows); never a record of what a person did before the age of 18, nor of a person whose
  * birth date is unknown (RULES.md §6). Rate-limited per address like the lists. As on the lists, the search box is
  * posted, and a look-up by identity number is answered on the post, never from an address ({@link SearchTerms}).
+ * <p>
+ * The other half of 双公示 and the good records are published the same way, each item on the page the catalogue's
+ * {@link PublicPage} names (gaps review xxx L6; 攀枝花 二(二)2, 二(五)3): 行政许可公示 (licences and the other basic
+ * items shared publicly) and 守信信息公示 (good items shared publicly, of which a person's honour they declined to have
+ * recorded is never shown, RULES.md §2), with the same masking, the same rule on minors and the same periods.
  */
 @Controller
 class PublicDisclosures {
@@ -88,15 +92,33 @@ class PublicDisclosures {
     @PublicEndpoint
     @GetMapping("/disclosures")
     String disclosures(@RequestParam(defaultValue = "") String q, HttpServletRequest request, Model model) {
+        return byAddress(PublicPage.DISCLOSURES, q, request, model);
+    }
+
+    /** 行政许可公示: the licences (and other basic items) published, found as on 失信信息公示. */
+    @PublicEndpoint
+    @GetMapping("/licences")
+    String licences(@RequestParam(defaultValue = "") String q, HttpServletRequest request, Model model) {
+        return byAddress(PublicPage.LICENCES, q, request, model);
+    }
+
+    /** 守信信息公示: the good records published, found as on 失信信息公示. */
+    @PublicEndpoint
+    @GetMapping("/honours")
+    String honours(@RequestParam(defaultValue = "") String q, HttpServletRequest request, Model model) {
+        return byAddress(PublicPage.HONOURS, q, request, model);
+    }
+
+    private String byAddress(PublicPage page, String q, HttpServletRequest request, Model model) {
         String query = PublicInput.clean(q).strip();
         if (query.isEmpty()) {
-            return show("", null, null, null, model);
+            return show(page, "", null, null, null, model);
         }
         limit.take(request.getRemoteAddr(), clock.instant());
         if (isIdentityNumber(query)) {
-            return show("", null, null, "publicLists.numberNotInUrl", model);
+            return show(page, "", null, null, "publicLists.numberNotInUrl", model);
         }
-        return show(query, published(creditFile.shownWithDecisionNumber(query)), null, null, model);
+        return show(page, query, published(page, creditFile.shownWithDecisionNumber(query)), null, null, model);
     }
 
     /**
@@ -108,23 +130,44 @@ class PublicDisclosures {
     @PostMapping("/disclosures")
     String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) DocumentType documentType,
                   HttpServletRequest request, Model model) {
+        return search(PublicPage.DISCLOSURES, q, documentType, request, model);
+    }
+
+    @PublicEndpoint
+    @PostMapping("/licences")
+    String searchLicences(@RequestParam(defaultValue = "") String q,
+                          @RequestParam(required = false) DocumentType documentType, HttpServletRequest request,
+                          Model model) {
+        return search(PublicPage.LICENCES, q, documentType, request, model);
+    }
+
+    @PublicEndpoint
+    @PostMapping("/honours")
+    String searchHonours(@RequestParam(defaultValue = "") String q,
+                         @RequestParam(required = false) DocumentType documentType, HttpServletRequest request,
+                         Model model) {
+        return search(PublicPage.HONOURS, q, documentType, request, model);
+    }
+
+    private String search(PublicPage page, String q, DocumentType documentType, HttpServletRequest request,
+                          Model model) {
         q = PublicInput.clean(q);
         // A passport or travel-permit holder is looked up with the type named; without one the type is inferred.
         if (documentType == null && !isIdentityNumber(q) && SearchTerms.holdsIdentityLengthRun(q)) {
             limit.take(request.getRemoteAddr(), clock.instant());
-            return show("", published(creditFile.shownWithDecisionNumber(q.strip())), null, null, model);
+            return show(page, "", published(page, creditFile.shownWithDecisionNumber(q.strip())), null, null, model);
         }
         if (documentType == null && !isIdentityNumber(q)) {
-            return "redirect:" + UriComponentsBuilder.fromPath("/disclosures").queryParam("q", q.strip()).build()
+            return "redirect:" + UriComponentsBuilder.fromPath(page.path()).queryParam("q", q.strip()).build()
                     .encode().toUriString();
         }
         // Trying numbers one after another is scraping the records too.
         limit.take(request.getRemoteAddr(), clock.instant());
         try {
-            return show("", published(ofSubject(documentType, q.strip())), null, null, model);
+            return show(page, "", published(page, ofSubject(documentType, q.strip())), null, null, model);
         } catch (InvalidIdentityException e) {
             model.addAttribute("queryProblemCode", e.code()); // an English page reads it in English
-            return show("", List.of(), e.getMessage(), null, model);
+            return show(page, "", List.of(), e.getMessage(), null, model);
         }
     }
 
@@ -135,15 +178,34 @@ class PublicDisclosures {
     @PublicEndpoint
     @PostMapping(ExpiredForms.PREFIX + "/disclosures")
     String expired(HttpServletResponse response, Model model) {
+        return expired(PublicPage.DISCLOSURES, response, model);
+    }
+
+    @PublicEndpoint
+    @PostMapping(ExpiredForms.PREFIX + "/licences")
+    String expiredLicences(HttpServletResponse response, Model model) {
+        return expired(PublicPage.LICENCES, response, model);
+    }
+
+    @PublicEndpoint
+    @PostMapping(ExpiredForms.PREFIX + "/honours")
+    String expiredHonours(HttpServletResponse response, Model model) {
+        return expired(PublicPage.HONOURS, response, model);
+    }
+
+    private String expired(PublicPage page, HttpServletResponse response, Model model) {
         response.setStatus(HttpStatus.FORBIDDEN.value());
-        return show("", null, null, ExpiredForms.MESSAGE_KEY, model);
+        return show(page, "", null, null, ExpiredForms.MESSAGE_KEY, model);
     }
 
     /**
      * The page: {@code shown} is echoed in the search box (an identity number never is); {@code found} is null when
      * nothing was searched.
      */
-    private String show(String shown, List<Disclosure> found, String problem, String problemKey, Model model) {
+    private String show(PublicPage page, String shown, List<Disclosure> found, String problem, String problemKey,
+                        Model model) {
+        model.addAttribute("publicPage", page);
+        model.addAttribute("pageKey", page.name().toLowerCase(java.util.Locale.ROOT));
         model.addAttribute("q", shown);
         model.addAttribute("searched", found != null);
         model.addAttribute("found", found == null ? List.of() : found);
@@ -173,7 +235,7 @@ class PublicDisclosures {
         return subject.isEmpty() ? List.of() : file.stream().map(e -> new SubjectEntry(id, e)).toList();
     }
 
-    private List<Disclosure> published(List<SubjectEntry> entries) {
+    private List<Disclosure> published(PublicPage page, List<SubjectEntry> entries) {
         // Each record is published, or not, by the item version it was stored under (issue #4, RULES.md §4): a later
         // version making the item minor, or no longer minor, does not withdraw or publish what was collected before.
         ItemVersions versions = catalogue.versionsEverInForce();
@@ -186,7 +248,7 @@ class PublicDisclosures {
         Map<UUID, Optional<SubjectProfile>> profiles = new HashMap<>();
         List<SubjectEntry> shown = entries.stream().filter(e -> e.entry().status().shown())
                 .filter(e -> publicNow.contains(e.entry().itemCode()))
-                .filter(e -> published(itemOf(versions, e.entry()))).toList();
+                .filter(e -> PublicPage.of(itemOf(versions, e.entry())).equals(Optional.of(page))).toList();
         // The flags of the whole page in one query.
         Map<UUID, List<RecordProceeding>> pending = proceedings.pendingOn(shown.stream()
                 .map(e -> e.entry().recordKey()).toList());
@@ -208,11 +270,5 @@ class PublicDisclosures {
 
     private static ItemDefinition itemOf(ItemVersions versions, FileEntry entry) {
         return versions.of(entry.itemCode(), entry.itemVersion()).orElse(null);
-    }
-
-    /** RULES.md §4: negative items shared publicly are published, except minor (轻微) ones. */
-    private static boolean published(ItemDefinition item) {
-        return item != null && item.nature() == Nature.NEGATIVE && item.sharing() == Sharing.PUBLIC
-                && item.severity() != Severity.MINOR;
     }
 }
