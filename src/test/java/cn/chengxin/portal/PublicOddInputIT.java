@@ -39,7 +39,8 @@ class PublicOddInputIT {
     /** Bytes that are no UTF-8 are decoded by the container itself, so over real HTTP: a 400, not a 500. */
     @Test
     void aSearchThatIsNoUtf8IsABadRequest() throws Exception {
-        for (String path : new String[] {"/lists?q=%FF%FE", "/cases?q=%C0%AF", "/disclosures?q=%FF"}) {
+        for (String path : new String[] {"/lists?q=%FF%FE", "/cases?q=%C0%AF", "/disclosures?q=%FF",
+                "/licences?q=%FF", "/honours?q=%FE"}) {
             HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).as(path).isEqualTo(400);
@@ -56,6 +57,8 @@ class PublicOddInputIT {
         mvc.perform(get("/lists").param("q", "张\u0000三")).andExpect(status().isBadRequest());
         mvc.perform(get("/cases").param("q", "\u0000")).andExpect(status().isBadRequest());
         mvc.perform(get("/disclosures").param("q", "驻市监罚〔2025〕\u00001号")).andExpect(status().isBadRequest());
+        mvc.perform(get("/licences").param("q", "驻市监许〔2025〕\u00001号")).andExpect(status().isBadRequest());
+        mvc.perform(get("/honours").param("q", "驻文明表〔2025〕\u00001号")).andExpect(status().isBadRequest());
         HumanCheck.Challenge challenge = desk.challenge();
         mvc.perform(post("/tipoffs").with(csrf()).with(request -> {
                     request.setRemoteAddr("192.0.2." + (1 + Math.floorMod(UUID.randomUUID().hashCode(), 250)));

@@ -74,8 +74,8 @@ class PublicSiteBrowserIT {
     @Test
     void theListsAndTheTipOffFormFitAPhonesWidth() {
         page.setViewportSize(375, 800);
-        for (String path : new String[] {"/lists", "/lists?type=RED&notice=true", "/disclosures", "/tipoffs",
-                "/tipoffs/status"}) {
+        for (String path : new String[] {"/lists", "/lists?type=RED&notice=true", "/disclosures", "/licences",
+                "/honours", "/tipoffs", "/tipoffs/status"}) {
             page.navigate(url(path));
             Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
             org.assertj.core.api.Assertions.assertThat(((Number) overflow).intValue()).as(path).isLessThanOrEqualTo(0);

@@ -82,7 +82,7 @@ class WebSurfacesIT {
     /** The public searches name document types in the reader's language; in Chinese, the default, as before. */
     @Test
     void thePublicSearchesNameDocumentTypesInTheReadersLanguage() throws Exception {
-        for (String path : new String[] {"/lists", "/disclosures", "/tipoffs"}) {
+        for (String path : new String[] {"/lists", "/disclosures", "/licences", "/honours", "/tipoffs"}) {
             assertThat(page(get(path).param("lang", "en"))).as(path)
                     .contains(">Passport</option>", ">Mainland travel permit for Taiwan residents</option>")
                     .doesNotContain(">护照</option>", ">台湾居民来往大陆通行证</option>");
@@ -131,7 +131,7 @@ class WebSurfacesIT {
         assertThat(between(refused, "data-field=\"problem\">", "<")).startsWith("The check question has expired")
                 .doesNotMatch(han);
 
-        for (String path : new String[] {"/lists", "/disclosures"}) {
+        for (String path : new String[] {"/lists", "/disclosures", "/licences", "/honours"}) {
             String english = page(post(path).param("lang", "en").param("q", "110105194912310021").with(csrf()));
             assertThat(between(english, "data-field=\"query-problem\">", "<")).as(path)
                     .startsWith("Wrong check character").doesNotMatch(han);
