@@ -341,6 +341,8 @@ class EndpointPermissionsIT {
             Map.entry("GET /console/audit", EnumSet.of(Who.AUDIT_ADMIN)),
             Map.entry("POST /console/audit/verify", EnumSet.of(Who.AUDIT_ADMIN)),
             Map.entry("POST /console/audit/subject", EnumSet.of(Who.AUDIT_ADMIN)),
+            Map.entry("GET /console/audit/query-review", EnumSet.of(Who.AUDIT_ADMIN)),
+            Map.entry("POST /console/audit/query-review", EnumSet.of(Who.AUDIT_ADMIN)),
             Map.entry("GET /me", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /me/access", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /me/access/{seq}", EnumSet.of(Who.CITIZEN)),
