@@ -10,6 +10,7 @@ import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.CitizenAccountDesk;
 import cn.chengxin.account.DepartmentProposals;
 import cn.chengxin.account.StaffPrincipal;
+import cn.chengxin.audit.QueryReviews;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.exchange.Exchange;
 import cn.chengxin.listing.ExitProposals;
@@ -45,6 +46,7 @@ class ConsoleDashboard {
     private final DepartmentSupervision supervision;
     private final Clock clock;
     private final SecondPersonQueues queues;
+    private final QueryReviews queryReviews;
 
     /** The modules whose proposals wait for a second person (maker-checker, issue #5, RULES.md §10). */
     record SecondPersonQueues(Listing listing, ExitProposals exits, MeasureCatalogue measures, Catalogue catalogue,
@@ -72,7 +74,7 @@ class ConsoleDashboard {
                      Catalogue catalogue, CalendarEditing calendar, ContentPublishing content,
                      CompletingBirthDates birthDates, RenamingSubjects names, ApiClients apiClients,
                      DepartmentProposals departments, CitizenAccountDesk citizenAccounts, Scoring scoring,
-                     Exchange exchange) {
+                     Exchange exchange, QueryReviews queryReviews) {
         this.registry = registry;
         this.objections = objections;
         this.repairs = repairs;
@@ -83,6 +85,7 @@ class ConsoleDashboard {
         this.clock = clock;
         this.queues = new SecondPersonQueues(listing, exits, measures, catalogue, calendar, content, birthDates, names,
                 apiClients, departments, citizenAccounts, scoring, exchange);
+        this.queryReviews = queryReviews;
     }
 
     @GetMapping("/console")
@@ -167,6 +170,11 @@ class ConsoleDashboard {
             long expiring = queues.apiClients().expiringSoon();
             waiting.add(new Waiting("waiting-keys-expiring", "home.waiting.keysExpiring", "/console/api-clients",
                     expiring, 0, null, true));
+        }
+        // The auditor reviews the staff's queries monthly (finding L5; RULES.md §10 查询使用登记和审查).
+        if (has(authentication, Permission.AUDIT_READ) && queryReviews.due().isPresent()) {
+            waiting.add(Waiting.of("waiting-query-review", "home.waiting.queryReview", "/console/audit/query-review",
+                    1));
         }
         return waiting.stream().filter(w -> w.count() > 0).toList();
     }
