@@ -14,10 +14,21 @@ public record ExitProposal(UUID id, UUID entryId, ExitGround ground, String refe
                            String proposedBy, Instant proposedAt, Status status, String decidedBy, Instant decidedAt,
                            String note) {
 
+    /**
+     * Who {@code proposedBy} is when the subject filed the proposal in self-service ({@link ExitProposals#fileProof}):
+     * no staff member, so any reviewer decides it; the audit log names the account.
+     */
+    public static final String BY_SUBJECT = "本人";
+
     public enum Status {
         PENDING, APPROVED, REJECTED,
         /** The entry ended otherwise while the proposal waited (expiry, its record revoked, repair, an objection). */
         LAPSED
+    }
+
+    /** Whether the subject filed it in self-service rather than a reviewer (at the counter, or on a document). */
+    public boolean bySubject() {
+        return BY_SUBJECT.equals(proposedBy);
     }
 
     /** The exit reason the entry keeps and its exit notice quotes: the ground, its document, the reasons. */

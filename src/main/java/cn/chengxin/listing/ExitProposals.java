@@ -2,9 +2,12 @@ package cn.chengxin.listing;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import cn.chengxin.account.CaseRecusal;
 import cn.chengxin.audit.AuditCategory;
@@ -18,7 +21,6 @@ import cn.chengxin.listing.domain.ExitGround;
 import cn.chengxin.listing.persistence.JdbcExitProposals;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
-import cn.chengxin.shared.security.Actor;
 import cn.chengxin.subject.domain.TypedText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,13 +72,34 @@ public class ExitProposals {
      */
     @Transactional
     public UUID propose(UUID entryId, ExitGround ground, String reference, String reasons) {
-        ListEntry entry = openEntry(entryId);
+        return propose(openEntry(entryId), ground, reference, reasons, AuditLog.currentActor().actorId());
+    }
+
+    /**
+     * The person files proof of having corrected the dishonest conduct within the prior notice period, in
+     * self-service (驻政办〔2017〕102号 四(三): "对在规定期限内纠正失信行为的，不再作为联合惩戒对象"; RULES.md §7): an
+     * exit proposal on {@link ExitGround#CORRECTED_IN_NOTICE}, with the proof's number and what was done, which a
+     * reviewer decides as any other; while it waits the entry does not take effect ({@link CorrectionProofHolds}).
+     * Another person's entry is unknown ({@code ENTRY_UNKNOWN}); one no longer in its notice period is refused
+     * ({@code EXIT_NOT_IN_NOTICE}), as are the rest as {@link #propose(UUID, ExitGround, String, String)} refuses them.
+     */
+    @Transactional
+    public UUID fileProof(UUID subjectId, UUID entryId, String reference, String reasons) {
+        ListEntry entry = listing.entry(entryId).filter(e -> e.subjectId().equals(subjectId))
+                .orElseThrow(() -> new ListingProblem("ENTRY_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "名单条目不存在"));
+        return propose(openEntry(entry.id()), ExitGround.CORRECTED_IN_NOTICE, reference, reasons,
+                ExitProposal.BY_SUBJECT);
+    }
+
+    private UUID propose(ListEntry entry, ExitGround ground, String reference, String reasons, String by) {
+        UUID entryId = entry.id();
         requirePlatformsToEnd(entry);
         // 回避: a clerk does not propose to take themselves off a list.
         recusal.requireNotOwnCase(entry.subjectPseudonym(), "listing.exit.propose");
         if (ground == null) {
             throw new ListingProblem("EXIT_GROUND_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "须选择移出的依据");
         }
+        requireInNoticeFor(ground, entry);
         if (reasons == null || reasons.isBlank() || reasons.strip().length() > MAX_TEXT) {
             throw new ListingProblem("EXIT_REASON_REQUIRED", DomainProblem.Kind.INVALID_INPUT,
                     "移出须写明原因（不超过 " + MAX_TEXT + " 字）");
@@ -89,9 +112,8 @@ public class ExitProposals {
         ground.referenceProblem(reference).ifPresent(p -> {
             throw new ListingProblem("EXIT_REFERENCE_REQUIRED", DomainProblem.Kind.INVALID_INPUT, p);
         });
-        Actor by = AuditLog.currentActor();
         ExitProposal proposal = new ExitProposal(Ids.newId(), entryId, ground,
-                reference == null || reference.isBlank() ? null : reference.strip(), reasons.strip(), by.actorId(),
+                reference == null || reference.isBlank() ? null : reference.strip(), reasons.strip(), by,
                 clock.instant(), ExitProposal.Status.PENDING, null, null, null);
         if (!store.propose(proposal)) {
             throw new ListingProblem("EXIT_PROPOSAL_PENDING", DomainProblem.Kind.CONFLICT,
@@ -115,6 +137,7 @@ public class ExitProposals {
         ExitProposal proposal = decidable(entry, "listing.exit.approve");
         // The catalogue may have given the item to another authority while the proposal waited.
         requirePlatformsToEnd(entry);
+        requireInNoticeFor(proposal.ground(), entry);
         decide(proposal, ExitProposal.Status.APPROVED, note);
         listing.exit(entryId, proposal.exitReason());
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.exit.approve").subject(entry.subjectPseudonym())
@@ -138,6 +161,13 @@ public class ExitProposals {
     /** The proposal waiting for the entry, if any. */
     public Optional<ExitProposal> pending(UUID entryId) {
         return store.pending(entryId);
+    }
+
+    /** Of these entries, those whose proof of correction in the notice period waits for review (self-service). */
+    public Set<UUID> proofsWaiting(Collection<UUID> entryIds) {
+        return store.onGround(entryIds, ExitGround.CORRECTED_IN_NOTICE).stream()
+                .filter(p -> p.status() == ExitProposal.Status.PENDING).map(ExitProposal::entryId)
+                .collect(Collectors.toSet());
     }
 
     /** Every proposal made for the entry, decided ones too, in the order made. */
@@ -176,6 +206,17 @@ public class ExitProposals {
         ExitGround.refusalFor(authorityToEnd(entry)).ifPresent(p -> {
             throw new ListingProblem("EXIT_BY_OTHER_AUTHORITY", DomainProblem.Kind.CONFLICT, p);
         });
+    }
+
+    /**
+     * A correction within the notice period stops only an entry that has not taken effect (驻政办〔2017〕102号 四(三));
+     * one in force ends by repair or on another ground.
+     */
+    private static void requireInNoticeFor(ExitGround ground, ListEntry entry) {
+        if (ground.onlyInNotice() && entry.status() != EntryStatus.NOTIFIED) {
+            throw new ListingProblem("EXIT_NOT_IN_NOTICE", DomainProblem.Kind.CONFLICT,
+                    "「" + ground.label() + "」只适用于事先告知期内、尚未生效的名单条目；已生效的条目可依法申请信用修复");
+        }
     }
 
     /** An entry on its list (in force or in its notice period): a proposal still under review is rejected, not exited. */

@@ -46,6 +46,9 @@ class NoticeHoldsIT {
     Objections objections;
 
     @Autowired
+    ExitProposals exits;
+
+    @Autowired
     TipOffDesk desk;
 
     @Autowired
@@ -89,6 +92,31 @@ class NoticeHoldsIT {
                 .param(entry).update();
         listing.activateDue();
         assertThat(listing.entry(entry).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
+    }
+
+    /**
+     * L2 of gaps review xxx (驻政办〔2017〕102号 四(三)): proof of correction filed in the notice period holds the entry
+     * as an objection does; rejected today, the entry takes effect tomorrow.
+     */
+    @Test
+    void proofOfCorrectionFiledInTheNoticePeriodHoldsTheEntryUntilItIsDecided() throws Exception {
+        UUID subject = registered("柏履约");
+        UUID entry = servedBlackEntry(subject, "hp");
+        as("citizen-hp", () -> exits.fileProof(subject, entry, "完税凭证 0099", "已缴清欠税"));
+
+        dayAfterTheNotice(entry);
+        listing.activateDue();
+        assertThat(listing.entry(entry).orElseThrow().status()).as("held by the proof").isEqualTo(EntryStatus.NOTIFIED);
+
+        as("checker-hp2", () -> {
+            exits.reject(entry, "所附凭证与欠税不符");
+            return null;
+        });
+        listing.activateDue();
+        assertThat(listing.entry(entry).orElseThrow()).satisfies(e -> {
+            assertThat(e.status()).isEqualTo(EntryStatus.NOTIFIED);
+            assertThat(e.effectiveFrom()).isEqualTo(startOf(LocalDate.now(clock).plusDays(1)));
+        });
     }
 
     @Test

@@ -17,7 +17,14 @@ public enum ExitGround {
     REPAIRED("信用修复"),
     BASIS_REVOKED("认定依据被撤销"),
     ISSUER_REMOVED("作出机关决定移出"),
-    OTHER("其他依法移出的情形");
+    OTHER("其他依法移出的情形"),
+    /**
+     * The person corrected the dishonest conduct within the prior notice period and proved it (驻政办〔2017〕102号
+     * 四(三): "对在规定期限内纠正失信行为的，不再作为联合惩戒对象"; RULES.md §7): only before a black-list entry takes
+     * effect ({@link #onlyInNotice}); its reference is the proof's (a tax receipt, a payment voucher). Filed by the
+     * person in self-service or at the counter, it holds the entry's effect until decided.
+     */
+    CORRECTED_IN_NOTICE("告知期内纠正失信行为");
 
     /** The longest document number a proposal names, as the table keeps it. */
     public static final int MAX_REFERENCE = 200;
@@ -36,6 +43,11 @@ public enum ExitGround {
     /** Whether the ground rests on a document whose number the proposal must give. */
     public boolean needsReference() {
         return this != OTHER;
+    }
+
+    /** Whether the ground ends only an entry in its prior notice period, before it takes effect. */
+    public boolean onlyInNotice() {
+        return this == CORRECTED_IN_NOTICE;
     }
 
     /** Why a proposal on this ground is incomplete, if it is: its document number missing or too long. */

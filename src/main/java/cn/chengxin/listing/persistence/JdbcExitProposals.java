@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,6 +66,15 @@ public class JdbcExitProposals {
     public List<ExitProposal> ofEntry(UUID entryId) {
         return jdbc.sql("SELECT " + COLUMNS + " WHERE p.entry_id = ? ORDER BY p.proposed_at, p.id")
                 .param(entryId).query(JdbcExitProposals::map).list();
+    }
+
+    /** Every proposal on {@code ground} made for these entries, in the order made. */
+    public List<ExitProposal> onGround(Collection<UUID> entryIds, ExitGround ground) {
+        if (entryIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " WHERE p.entry_id = ANY(?::uuid[]) AND p.ground = ? ORDER BY p.proposed_at, p.id")
+                .params(entryIds.toArray(UUID[]::new), ground.name()).query(JdbcExitProposals::map).list();
     }
 
     /** Decides a waiting proposal once: of two reviewers at once, one decides. */
