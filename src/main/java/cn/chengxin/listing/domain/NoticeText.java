@@ -49,6 +49,8 @@ public final class NoticeText {
                 "拟采取的惩戒措施：" + measures,
                 "本决定自本告知书送达之日起满" + noticeDays + "日后生效（送达之日不计入）。您对所依据的信用信息有异议的，可在生效前"
                         + objectionChannel(kind, city) + "提出异议（异议期间标注“异议处理中”）。",
+                // 驻政办〔2017〕102号 四(三): correcting within the period prevents the listing (ExitGround).
+                "在告知期内纠正失信行为并" + objectionChannel(kind, city) + "提交证明的，经核实后不予列入（证明审核期间本决定暂不生效）。",
                 "信用修复：" + exitConditions + "。纠正失信行为后可依法申请信用修复，修复不收取任何费用。"), "LIST_PRIOR", args);
     }
 

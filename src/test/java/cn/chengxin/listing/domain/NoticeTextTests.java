@@ -39,6 +39,23 @@ class NoticeTextTests {
                 .doesNotContain("个人中心");
     }
 
+    /**
+     * Finding L2 of gaps review xxx (驻政办〔2017〕102号 四(三)): the prior notice tells the person that correcting the
+     * conduct within the period and proving it prevents the listing, where they file the proof, in Chinese and in the
+     * English reading aid.
+     */
+    @Test
+    void theNoticeSaysThatCorrectingWithinThePeriodPreventsTheListingInBothLanguages() {
+        NoticeText.Text person = priorNoticeTo("张三", SubjectKind.PERSON);
+        assertThat(person.body()).contains("在告知期内纠正失信行为并通过驻马店市个人中心或窗口提交证明的，经核实后不予列入"
+                + "（证明审核期间本决定暂不生效）。");
+        assertThat(inEnglish(person)).contains("If you correct the dishonest conduct within the notice period and submit "
+                + "proof of it in self-service (personal centre) or at the window of the credit office, you will not be "
+                + "listed once it is verified (the decision does not take effect while the proof is reviewed).");
+        assertThat(priorNoticeTo("某某公司", SubjectKind.ORGANISATION).body())
+                .contains("在告知期内纠正失信行为并到驻马店市信用办窗口提交证明的，经核实后不予列入");
+    }
+
     /** RULES.md §7, §5: a correction moved the last day of an entry in force; the person is told both days and may object. */
     @Test
     void aLaterLastDayIsToldWithBothDaysTheReasonAndTheRightToObject() {
