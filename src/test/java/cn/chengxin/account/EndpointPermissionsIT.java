@@ -147,6 +147,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /me/notices/read", EnumSet.of(Who.CITIZEN)),
             Map.entry("POST /me/notices/{id}/read", EnumSet.of(Who.CITIZEN)),
             Map.entry("POST /me/objections", EnumSet.of(Who.CITIZEN)),
+            Map.entry("POST /me/lists/{id}/proof", EnumSet.of(Who.CITIZEN)),
             Map.entry("POST /me/objections/{id}/review", EnumSet.of(Who.CITIZEN)),
             Map.entry("POST /me/objections/omissions", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /me/objections/evidence/{id}", EnumSet.of(Who.CITIZEN)),

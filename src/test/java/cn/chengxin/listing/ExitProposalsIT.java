@@ -222,6 +222,113 @@ class ExitProposalsIT {
                 .contains("id=\"exit-by-other-authority\"", "人民法院").doesNotContain("id=\"propose-exit\"");
     }
 
+    /**
+     * L2 of gaps review xxx (驻政办〔2017〕102号 四(三)): a person told on day 0 pays on day 2 and files the proof in
+     * 我的名单; a reviewer approves it, and the entry never takes effect: no measures, a withdrawn notice, not the
+     * notice that measures stop.
+     */
+    @Test
+    void proofOfCorrectionFiledInTheNoticePeriodAndApprovedMeansTheEntryNeverTakesEffect() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "窦履约");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        UUID entry = servedBlackEntry(subject);
+        var citizen = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .authentication(cn.chengxin.support.Principals.citizen(subjects, subject));
+        assertThat(mvc.perform(get("/me/lists").with(citizen)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("id=\"proof-" + entry + "\"", "/me/lists/" + entry + "/proof",
+                "提交履行证明").doesNotContain("data-field=\"proof-pending\"");
+
+        // Refused without the proof's number: back to the form, what was typed kept.
+        mvc.perform(post("/me/lists/{id}/proof", entry).with(citizen).with(csrf()).param("reasons", "已缴清税款"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("failureCode", "EXIT_REFERENCE_REQUIRED"))
+                .andExpect(flash().attribute("proofReasons", "已缴清税款"));
+        mvc.perform(post("/me/lists/{id}/proof", entry).with(citizen).with(csrf())
+                        .param("reference", "豫税完证〔2026〕0123号").param("reasons", "已于告知后第2日缴清所欠税款及滞纳金"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("successKey", "me.lists.proofFiled"));
+        assertThat(exits.pending(entry)).hasValueSatisfying(p -> {
+            assertThat(p.ground()).isEqualTo(ExitGround.CORRECTED_IN_NOTICE);
+            assertThat(p.bySubject()).isTrue();
+        });
+        assertThat(mvc.perform(get("/me/lists").with(citizen)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("data-field=\"proof-pending\"", "履行证明审核中")
+                .doesNotContain("id=\"proof-" + entry + "\"");
+        String reviewersPage = part(entryPage(entry, "exit-checker"), "id=\"exit\"", "</section>");
+        assertThat(reviewersPage).contains("告知期内纠正失信行为", "豫税完证〔2026〕0123号", "本人（个人中心）",
+                "id=\"approve-exit\"");
+
+        // The period is over while the proof is reviewed: the entry waits.
+        jdbc.sql("UPDATE listing.entry SET effective_from = now() - interval '1 hour' WHERE id = ?").param(entry)
+                .update();
+        listing.activateDue();
+        assertThat(listing.entry(entry).orElseThrow().status()).isEqualTo(EntryStatus.NOTIFIED);
+
+        mvc.perform(post("/console/lists/{id}/exit/approve", entry).param("note", "经核实已缴清")
+                        .with(staff("exit-checker", "list:review")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("successKey", "lists.exited"));
+        listing.activateDue();
+        ListEntry ended = listing.entry(entry).orElseThrow();
+        assertThat(ended.status()).isEqualTo(EntryStatus.EXITED);
+        assertThat(ended.exitReason()).startsWith("告知期内纠正失信行为（豫税完证〔2026〕0123号）");
+        assertThat(listing.noticesOfEntry(entry)).extracting(ListNotice::kind)
+                .containsExactly(ListNotice.Kind.PRIOR, ListNotice.Kind.EXIT);
+        assertThat(listing.noticesOfEntry(entry)).filteredOn(n -> n.kind() == ListNotice.Kind.EXIT).singleElement()
+                .satisfies(n -> {
+                    assertThat(n.title()).isEqualTo("终止列入严重失信主体名单告知书");
+                    assertThat(n.body()).contains("该名单不会生效，相应惩戒措施不会执行", "告知期内纠正失信行为")
+                            .doesNotContain("停止执行");
+                });
+        check(person.number()).andExpect(jsonPath("$.entries").isEmpty());
+        assertThat(auditActions(person)).contains("listing.exit.propose", "listing.exit.approve", "listing.exit");
+    }
+
+    /**
+     * L2: at the counter a reviewer files the proof on the same ground, which another reviewer decides; the ground
+     * stops only an entry not yet in force, and another person's entry is unknown in self-service.
+     */
+    @Test
+    void atTheCounterTheProofIsAnExitOnItsGroundOnlyForAnEntryInItsNoticePeriod() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "窦窗口");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        UUID notified = servedBlackEntry(subject);
+        UUID effective = effectiveBlackEntry(TestCitizens.register(subjects, "窦已生效"));
+
+        assertThat(entryPage(notified, "exit-maker")).contains("value=\"CORRECTED_IN_NOTICE\"");
+        assertThat(entryPage(effective, "exit-maker")).doesNotContain("value=\"CORRECTED_IN_NOTICE\"");
+        assertThat(codeOf(() -> as("exit-maker", () -> exits.propose(effective, ExitGround.CORRECTED_IN_NOTICE,
+                "缴款凭证 001", "已缴清")))).isEqualTo("EXIT_NOT_IN_NOTICE");
+        mvc.perform(post("/me/lists/{id}/proof", effective).with(
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .authentication(cn.chengxin.support.Principals.citizen(subjects, subject)))
+                        .with(csrf()).param("reference", "缴款凭证 002").param("reasons", "已缴清"))
+                .andExpect(status().isNotFound());
+
+        mvc.perform(post("/console/lists/{id}/exit", notified).param("ground", "CORRECTED_IN_NOTICE")
+                        .param("reference", "缴款凭证 003").param("reason", "本人到窗口提交缴款凭证，已履行义务")
+                        .with(staff("exit-maker", "list:review")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("successKey", "lists.exitProposed"));
+        assertThat(codeOf(() -> as("exit-maker", () -> {
+            exits.approve(notified, "");
+            return null;
+        }))).isEqualTo("LIST_SELF_REVIEW");
+        as("exit-checker", () -> {
+            exits.approve(notified, "核实无误");
+            return null;
+        });
+        assertThat(listing.entry(notified).orElseThrow().status()).isEqualTo(EntryStatus.EXITED);
+        assertThat(listing.noticesOfEntry(notified)).extracting(ListNotice::title).contains("终止列入严重失信主体名单告知书");
+    }
+
+    /** A black entry proposed by hand, its prior notice served today: in its notice period. */
+    private UUID servedBlackEntry(UUID subject) throws Exception {
+        UUID entry = as("exit-proposer", () -> listing.propose(subject, ListType.BLACK,
+                SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER, "国办发〔2020〕49号", "欠缴税款，严重违法失信",
+                LocalDate.now(clock).minusMonths(1), LocalDate.now(clock).plusYears(1)));
+        assertThat(as("exit-approver", () -> listing.approve(entry, "核实无误"))).isEqualTo(EntryStatus.NOTIFIED);
+        as("exit-clerk", () -> listing.readInSelfService(subject));
+        assertThat(listing.entry(entry).orElseThrow().effectiveFrom()).isNotNull();
+        return entry;
+    }
+
     /** A black entry proposed by hand (the platform's own), served its prior notice and in force. */
     private UUID effectiveBlackEntry(TestCitizens.Person person) throws Exception {
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();

@@ -41,11 +41,14 @@ class SelfService {
     private final cn.chengxin.account.Notices notices;
     private final java.time.Clock clock;
     private final cn.chengxin.exchange.ReceivedEntries received;
+    private final cn.chengxin.listing.ExitProposals exits;
 
     SelfService(SubjectRegistry subjects, AccessHistory history, AuditLog audit, cn.chengxin.listing.Listing listing,
                 cn.chengxin.listing.EntryProceedings entryProceedings, cn.chengxin.scoring.Scoring scoring,
                 cn.chengxin.account.Notices notices, java.time.Clock clock,
-                cn.chengxin.scoring.ScoreReviews scoreReviews, cn.chengxin.exchange.ReceivedEntries received) {
+                cn.chengxin.scoring.ScoreReviews scoreReviews, cn.chengxin.exchange.ReceivedEntries received,
+                cn.chengxin.listing.ExitProposals exits) {
+        this.exits = exits;
         this.received = received;
         this.scoreReviews = scoreReviews;
         this.entryProceedings = entryProceedings;
@@ -91,6 +94,9 @@ class SelfService {
         model.addAttribute("entries", entries);
         // A review or lawsuit pending against the record an entry rests on shows with the entry (RULES.md §5).
         model.addAttribute("recordProceedings", entryProceedings.onRecordsOf(entries));
+        // Proof of correction filed in the notice period holds the entry while it waits (驻政办〔2017〕102号 四(三)).
+        model.addAttribute("proofsWaiting", exits.proofsWaiting(entries.stream()
+                .map(cn.chengxin.listing.ListEntry::id).toList()));
         model.addAttribute("received", received.of(citizen.subjectPseudonym()));
         // The notices owed are before the citizen now, in full: served in self-service (RULES.md §7), from now on.
         listing.readInSelfService(citizen.subjectId());
