@@ -62,6 +62,10 @@ public class SubjectRegistry {
         return IdentityDocument.parse(type, raw, LocalDate.now(clock));
     }
 
+    /**
+     * The subject holding the document: registered under it, or holding it as an approved further document (gaps
+     * review xxx L1: one person, one file, whichever document they show; 98号 三(一)).
+     */
     public Optional<UUID> find(IdentityDocument document) {
         return subjects.idOf(document.type(), protection.indexOf(document));
     }
@@ -347,12 +351,27 @@ public class SubjectRegistry {
     }
 
     /**
-     * Which of the pseudonyms ({@link #pseudonymOf(IdentityDocument)}) some subject is registered under, whatever its
-     * document type: the registry knows the person or organisation (a resident, or someone the platform holds records
-     * on). One query for many.
+     * The pseudonym of the subject holding the document ({@link #pseudonymOf(UUID)}), also when it holds it as a further
+     * document (gaps review xxx L1); the document's own pseudonym ({@link #pseudonymOf(IdentityDocument)}) when nobody
+     * registered holds it. For records kept by pseudonym that must reach the one file, whichever document was shown.
      */
+    public String holderPseudonymOf(IdentityDocument document) {
+        String own = pseudonymOf(document);
+        return subjects.holders(List.of(own)).getOrDefault(own, own);
+    }
+
+    /**
+     * The holder's pseudonym of each of the pseudonyms ({@link #pseudonymOf(IdentityDocument)}) some subject holds,
+     * whatever its document type: itself for the document a subject was registered under, the subject's for an approved
+     * further document (gaps review xxx L1); absent: nobody registered holds it. One query for many.
+     */
+    public java.util.Map<String, String> holdersAmong(java.util.Collection<String> pseudonyms) {
+        return pseudonyms.isEmpty() ? java.util.Map.of() : subjects.holders(pseudonyms);
+    }
+
+    /** Which of the pseudonyms some subject holds ({@link #holdersAmong}), whatever its document type. */
     public java.util.Set<String> registeredAmong(java.util.Collection<String> pseudonyms) {
-        return pseudonyms.isEmpty() ? java.util.Set.of() : subjects.registeredIndexes(pseudonyms);
+        return holdersAmong(pseudonyms).keySet();
     }
 
     /**
@@ -398,7 +417,7 @@ public class SubjectRegistry {
 
     /**
      * The {@link #pseudonymPrefix} of every registered subject, for a module that keeps them in memory to answer
-     * {@link #registeredAmong} without a database read for most subjects.
+     * {@link #holdersAmong} without a database read for most subjects.
      */
     public void eachPseudonymPrefix(java.util.function.LongConsumer into) {
         subjects.eachIndexPrefix(into);

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -34,6 +35,9 @@ class SubjectRegistryIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    SubjectDocuments documents;
 
     @Autowired
     MockMvc mvc;
@@ -63,16 +67,141 @@ class SubjectRegistryIT {
 
         for (IdentityDocument registered : List.of(resident, passport)) {
             String pseudonym = registry.pseudonymOf(registered);
-            assertThat(registry.registeredAmong(List.of(pseudonym))).containsExactly(pseudonym);
+            assertThat(registry.holdersAmong(List.of(pseudonym))).containsExactly(java.util.Map.entry(pseudonym,
+                    pseudonym));
             assertThat(prefixes).contains(SubjectRegistry.pseudonymPrefix(pseudonym));
         }
         String stranger = registry.pseudonymOf(registry.validate(DocumentType.PASSPORT, "G00000001"));
-        assertThat(registry.registeredAmong(List.of(stranger))).isEmpty();
-        assertThat(registry.registeredAmong(List.of(stranger, registry.pseudonymOf(passport),
-                registry.pseudonymOf(resident)))).as("many in one query")
+        assertThat(registry.holdersAmong(List.of(stranger))).isEmpty();
+        assertThat(registry.holdersAmong(List.of(stranger, registry.pseudonymOf(passport),
+                registry.pseudonymOf(resident))).keySet()).as("many in one query")
                 .containsExactlyInAnyOrder(registry.pseudonymOf(passport), registry.pseudonymOf(resident));
         assertThat(prefixes).hasSize((int) (long) jdbc.sql("SELECT count(*) FROM subject.subject").query(Long.class)
                 .single());
+    }
+
+    /**
+     * Gaps review xxx L1 (98号 三(一): 个人身份识别信息的唯一性): a Hong Kong resident registered under his 港澳居民来往内地通行证
+     * who later shows his 港澳台居民居住证 is one subject once a clerk proposed the permit and a second person approved
+     * it: every lookup by either document finds the one file, and each step is audited under both pseudonyms.
+     */
+    @Test
+    void aFurtherDocumentApprovedBySecondPersonFindsTheSameSubject() throws Exception {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        IdentityDocument permit = registry.validate(DocumentType.HK_MACAO_PERMIT,
+                "H" + String.format("%08d", random.nextInt(100_000_000)));
+        IdentityDocument residence = registry.validate(DocumentType.HMT_RESIDENCE_PERMIT, TestCitizens
+                .withCheckCharacter("810000" + (1960 + random.nextInt(40)) + "0" + (1 + random.nextInt(9)) + "1"
+                        + random.nextInt(10) + String.format("%03d", random.nextInt(1000))));
+        UUID id = registry.registerPerson(new NewPerson(permit, "陈家明", null, null, List.of(), List.of(), false));
+        assertThat(registry.find(residence)).as("not before a proposal is approved").isEmpty();
+
+        UUID proposal = cn.chengxin.support.AsStaff.as("docs-a", () -> documents.propose(id,
+                DocumentType.HMT_RESIDENCE_PERMIT.name(), residence.number(), LocalDate.of(2024, 3, 1), null,
+                "港澳台居民居住证原件核验 2026-118", "本人持通行证和居住证到窗口核验"));
+        assertThat(registry.find(residence)).as("a proposal alone changes nothing").isEmpty();
+        assertThat(catchThrowable(() -> cn.chengxin.support.AsStaff.as("docs-a", () -> {
+            documents.approve(proposal, "");
+            return null;
+        }))).extracting("code").isEqualTo("SUBJECT_DOCUMENT_SELF_REVIEW");
+        cn.chengxin.support.AsStaff.as("docs-b", () -> {
+            documents.approve(proposal, "与原件核对一致");
+            return null;
+        });
+
+        String own = registry.pseudonymOf(id).orElseThrow();
+        String further = registry.pseudonymOf(residence);
+        assertThat(registry.find(residence)).contains(id);
+        assertThat(registry.find(permit)).contains(id);
+        assertThat(registry.findAll(List.of(residence, permit)).values()).extracting(SubjectRegistry.Found::id)
+                .containsOnly(id);
+        assertThat(registry.holdersAmong(List.of(further, own))).containsOnly(java.util.Map.entry(further, own),
+                java.util.Map.entry(own, own));
+        assertThat(registry.holderPseudonymOf(residence)).isEqualTo(own);
+        assertThat(registry.registerPerson(new NewPerson(residence, "陈家明", null, null, List.of(), List.of(),
+                false))).as("no second file under the further document").isEqualTo(id);
+        assertThat(documents.of(id)).singleElement().satisfies(d -> {
+            assertThat(d.status()).isEqualTo(cn.chengxin.subject.domain.FurtherDocument.Status.APPROVED);
+            assertThat(d.maskedNumber()).isEqualTo(residence.masked()).doesNotContain(residence.number());
+        });
+        for (String pseudonym : List.of(own, further)) {
+            assertThat(jdbc.sql("SELECT action FROM audit.event WHERE subject_pseudonym = ? ORDER BY seq")
+                    .param(pseudonym).query(String.class).list()).as("audited under both pseudonyms")
+                    .contains("subject.document.propose", "subject.document.approve");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM subject.further_document WHERE number_masked LIKE ?")
+                .param("%" + residence.number() + "%").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aDocumentAnotherSubjectHoldsIsRefused() throws Exception {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        IdentityDocument first = registry.validate(DocumentType.PASSPORT,
+                "E" + String.format("%08d", random.nextInt(100_000_000)));
+        IdentityDocument second = registry.validate(DocumentType.PASSPORT,
+                "E" + String.format("%08d", random.nextInt(100_000_000)));
+        UUID one = registry.registerPerson(new NewPerson(first, "JANE DOE", null, null, List.of(), List.of(), false));
+        UUID other = registry.registerPerson(new NewPerson(second, "JANE DOE", null, null, List.of(), List.of(),
+                false));
+
+        assertThat(catchThrowable(() -> cn.chengxin.support.AsStaff.as("docs-a", () -> documents.propose(one,
+                "PASSPORT", second.number(), null, null, "护照换发证明", "护照已换发"))))
+                .extracting("code").isEqualTo("SUBJECT_DOCUMENT_TAKEN");
+        assertThat(catchThrowable(() -> cn.chengxin.support.AsStaff.as("docs-a", () -> documents.propose(one,
+                "PASSPORT", first.number(), null, null, "护照换发证明", "护照已换发"))))
+                .extracting("code").isEqualTo("SUBJECT_DOCUMENT_OWN");
+        assertThat(registry.find(second)).contains(other);
+    }
+
+    /**
+     * Gaps review xxx L1 in the console: the clerk proposes a further document from the subject page; one another
+     * subject holds is refused on the page, in the reader's language, without echoing the number; the queue shows the
+     * proposal with masked numbers and its decision buttons to a reviewer, who approves it.
+     */
+    @Test
+    void theSubjectPageProposesAFurtherDocumentAndTheQueueDecidesItWithNumbersMasked() throws Exception {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        IdentityDocument passport = registry.validate(DocumentType.PASSPORT,
+                "E" + String.format("%08d", random.nextInt(100_000_000)));
+        IdentityDocument renewed = registry.validate(DocumentType.PASSPORT,
+                "E" + String.format("%08d", random.nextInt(100_000_000)));
+        IdentityDocument othersPassport = registry.validate(DocumentType.PASSPORT,
+                "G" + String.format("%08d", random.nextInt(100_000_000)));
+        UUID id = registry.registerPerson(new NewPerson(passport, "MARIA LOPEZ", null, null, List.of(), List.of(),
+                false));
+        registry.registerPerson(new NewPerson(othersPassport, "ANA LOPEZ", null, null, List.of(), List.of(), false));
+        var clerk = authentication(Principals.staff("docs-clerk", "CREDIT_OFFICE", Permission.SUBJECT_READ,
+                Permission.SUBJECT_AMEND));
+        var reviewer = authentication(Principals.staff("docs-reviewer", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.SUBJECT_READ, Permission.SUBJECT_AMEND_REVIEW));
+
+        String refused = mvc.perform(post("/console/subjects/" + id + "/documents")
+                        .param("furtherDocumentType", "PASSPORT").param("furtherNumber", othersPassport.number())
+                        .param("documentReference", "护照换发证明 2026-9").param("documentReason", "护照换发")
+                        .param("purpose", "DATA_QUALITY").with(clerk).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("further-document-form", "护照换发证明 2026-9")
+                .contains("该证件已属于信用主体库中的另一主体").doesNotContain(othersPassport.number());
+
+        mvc.perform(post("/console/subjects/" + id + "/documents")
+                        .param("furtherDocumentType", "PASSPORT").param("furtherNumber", renewed.number())
+                        .param("validFrom", "2026-01-05").param("documentReference", "护照换发证明 2026-9")
+                        .param("documentReason", "护照换发").param("purpose", "DATA_QUALITY").with(clerk).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        UUID proposal = documents.of(id).get(0).id();
+        String action = "/console/subjects/documents/" + proposal + "/approve";
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/console/subjects/names").with(reviewer)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("pending-further-documents", action, renewed.masked(), passport.masked())
+                .doesNotContain(renewed.number()).doesNotContain(passport.number());
+        mvc.perform(post(action).with(reviewer).with(csrf())).andExpect(status().is3xxRedirection());
+
+        assertThat(registry.find(renewed)).contains(id);
+        assertThat(mvc.perform(post("/console/subjects/open").param("subject", id.toString())
+                        .param("purpose", "DATA_QUALITY").with(clerk).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("further-document-list", renewed.masked(), "已添加").doesNotContain(renewed.number());
     }
 
     @Test

@@ -40,10 +40,19 @@ public class JdbcSubjects {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The subject holding the document: registered under it, or holding it as an approved further document (gaps
+     * review xxx L1). One query: the further documents' index is probed only when the registry's misses (the append
+     * stops at its first row).
+     */
     public Optional<UUID> idOf(DocumentType type, byte[] index) {
-        return jdbc.sql("SELECT id FROM subject.subject WHERE document_type = ? AND number_index = ?")
-                .params(type.name(), index).query(UUID.class).optional();
+        return jdbc.sql("SELECT id FROM subject.subject WHERE document_type = ? AND number_index = ? UNION ALL "
+                        + FURTHER_SUBJECT + " WHERE document_type = ? AND number_index = ? AND status = 'APPROVED' "
+                        + "LIMIT 1")
+                .params(type.name(), index, type.name(), index).query(UUID.class).optional();
     }
+
+    private static final String FURTHER_SUBJECT = "SELECT subject_id FROM subject.further_document";
 
     /**
      * The establishment dates of the organisations holding these blind indexes (hex), by index; an organisation whose
@@ -75,15 +84,32 @@ public class JdbcSubjects {
         return found;
     }
 
-    /** Which of the blind indexes (hex) some subject holds, of any document type: one query for many. */
-    public java.util.Set<String> registeredIndexes(java.util.Collection<String> hexIndexes) {
-        return new java.util.HashSet<>(jdbc.sql("""
-                        SELECT encode(number_index, 'hex') FROM subject.subject
-                        WHERE document_type = ANY(?::text[]) AND number_index = ANY(?::text[]::bytea[])""")
-                .params(java.util.Arrays.stream(DocumentType.values()).map(Enum::name).toArray(String[]::new),
-                        hexIndexes.stream().map(h -> "\\x" + h).toArray(String[]::new))
-                .query(String.class).list());
+    /**
+     * The holder's blind index (hex) of every blind index (hex) some subject holds: itself for the document a subject
+     * was registered under, the subject's for an approved further document (gaps review xxx L1). One query for many;
+     * the further documents are read only for the indexes the registry lacks.
+     */
+    public java.util.Map<String, String> holders(java.util.Collection<String> hexIndexes) {
+        java.util.Map<String, String> holders = new java.util.HashMap<>();
+        jdbc.sql("""
+                        WITH asked AS (SELECT ?::text[]::bytea[] AS indexes),
+                        registered AS (
+                            SELECT s.number_index AS asked, s.number_index AS holder FROM subject.subject s, asked
+                            WHERE s.document_type = ANY(?::text[]) AND s.number_index = ANY(asked.indexes))
+                        SELECT encode(asked, 'hex'), encode(holder, 'hex') FROM registered
+                        UNION ALL
+                        SELECT encode(f.number_index, 'hex'), encode(s.number_index, 'hex')
+                        FROM subject.further_document f JOIN subject.subject s ON s.id = f.subject_id, asked
+                        WHERE f.status = 'APPROVED' AND f.document_type = ANY(?::text[])
+                          AND f.number_index = ANY(asked.indexes)
+                          AND f.number_index <> ALL(ARRAY(SELECT r.asked FROM registered r))""")
+                .params(hexIndexes.stream().map(h -> "\\x" + h).toArray(String[]::new), ALL_TYPES, ALL_TYPES)
+                .query((rs, n) -> holders.put(rs.getString(1), rs.getString(2))).list();
+        return holders;
     }
+
+    private static final String[] ALL_TYPES = java.util.Arrays.stream(DocumentType.values()).map(Enum::name)
+            .toArray(String[]::new);
 
     /**
      * Hands the first eight bytes of every registered subject's blind index, big-endian, to {@code into}: one binary
@@ -111,10 +137,16 @@ public class JdbcSubjects {
         java.util.Map<String, Named> found = new java.util.HashMap<>();
         // An array match on the unique (document_type, number_index) index: one index probe per number,
         // never a hash join over the whole registry.
+        // An approved further document (gaps review xxx L1) answers with the subject holding it.
         jdbc.sql("""
                         SELECT encode(number_index, 'hex'), id, name, name_source FROM subject.subject
-                        WHERE document_type = ? AND number_index = ANY(?::text[]::bytea[])""")
-                .params(type.name(), hexIndexes.stream().map(h -> "\\x" + h).toArray(String[]::new))
+                        WHERE document_type = ? AND number_index = ANY(?::text[]::bytea[])
+                        UNION ALL
+                        SELECT encode(f.number_index, 'hex'), s.id, s.name, s.name_source
+                        FROM subject.further_document f JOIN subject.subject s ON s.id = f.subject_id
+                        WHERE f.status = 'APPROVED' AND f.document_type = ? AND f.number_index = ANY(?::text[]::bytea[])""")
+                .params(type.name(), hexIndexes.stream().map(h -> "\\x" + h).toArray(String[]::new), type.name(),
+                        hexIndexes.stream().map(h -> "\\x" + h).toArray(String[]::new))
                 .query((rs, n) -> found.put(rs.getString(1), new Named(rs.getObject(2, UUID.class),
                         rs.getString(3), NameSource.valueOf(rs.getString(4)).provisional())))
                 .list();
@@ -330,7 +362,7 @@ public class JdbcSubjects {
     /** The subjects registered under these blind indexes (hex), of any document type: id to index. */
     public java.util.Map<UUID, String> idsByIndexes(java.util.Collection<String> hexIndexes) {
         java.util.Map<UUID, String> found = new java.util.HashMap<>();
-        // As registeredIndexes: an array match on the unique (document_type, number_index) index.
+        // As holders: an array match on the unique (document_type, number_index) index.
         jdbc.sql("""
                         SELECT id, encode(number_index, 'hex') FROM subject.subject
                         WHERE document_type = ANY(?::text[]) AND number_index = ANY(?::text[]::bytea[])""")

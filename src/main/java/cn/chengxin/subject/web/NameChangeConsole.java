@@ -8,6 +8,7 @@ import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.subject.RenamingSubjects;
+import cn.chengxin.subject.SubjectDocuments;
 import cn.chengxin.subject.domain.NameChangeEvidence;
 import cn.chengxin.subject.domain.SubjectProblem;
 import cn.chengxin.subject.domain.TypedText;
@@ -30,10 +31,12 @@ class NameChangeConsole {
     private static final String QUEUE = "redirect:/console/subjects/names";
 
     private final RenamingSubjects names;
+    private final SubjectDocuments documents;
     private final SubjectPage page;
 
-    NameChangeConsole(RenamingSubjects names, SubjectPage page) {
+    NameChangeConsole(RenamingSubjects names, SubjectDocuments documents, SubjectPage page) {
         this.names = names;
+        this.documents = documents;
         this.page = page;
     }
 
@@ -43,6 +46,8 @@ class NameChangeConsole {
     String queue(Model model) {
         model.addAttribute("pending", names.pending());
         model.addAttribute("decided", names.recentlyDecided());
+        // Further documents proposed for persons (gaps review xxx L1) are reviewed on the same queue.
+        model.addAttribute("pendingDocuments", documents.pending());
         return "console/name-changes";
     }
 

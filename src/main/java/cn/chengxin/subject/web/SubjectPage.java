@@ -15,12 +15,14 @@ import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.subject.CompletingBirthDates;
 import cn.chengxin.subject.RenamingSubjects;
+import cn.chengxin.subject.SubjectDocuments;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.BirthDateEvidence;
 import cn.chengxin.subject.domain.BirthDateProposal;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.FormerName;
+import cn.chengxin.subject.domain.FurtherDocument;
 import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.subject.domain.NameChangeEvidence;
 import cn.chengxin.subject.domain.NameChangeProposal;
@@ -41,14 +43,16 @@ class SubjectPage {
     private final SubjectRegistry registry;
     private final CompletingBirthDates birthDates;
     private final RenamingSubjects names;
+    private final SubjectDocuments documents;
     private final AuditLog audit;
     private final Clock clock;
 
-    SubjectPage(SubjectRegistry registry, CompletingBirthDates birthDates, RenamingSubjects names, AuditLog audit,
-                Clock clock) {
+    SubjectPage(SubjectRegistry registry, CompletingBirthDates birthDates, RenamingSubjects names,
+                SubjectDocuments documents, AuditLog audit, Clock clock) {
         this.registry = registry;
         this.birthDates = birthDates;
         this.names = names;
+        this.documents = documents;
         this.audit = audit;
         this.clock = clock;
     }
@@ -91,6 +95,13 @@ class SubjectPage {
             model.addAttribute("pendingNameChange", nameChanges.stream()
                     .filter(c -> c.status() == NameChangeProposal.Status.PENDING).findFirst().orElse(null));
             model.addAttribute("nameEvidences", NameChangeEvidence.forKind(p.kind()));
+            // Further documents of a person (gaps review xxx L1): type and masked number only.
+            List<FurtherDocument> further = documents.of(p.id());
+            model.addAttribute("furtherDocuments", further);
+            model.addAttribute("pendingFurtherDocument", further.stream().filter(FurtherDocument::pending)
+                    .findFirst().orElse(null));
+            model.addAttribute("personalDocumentTypes", java.util.Arrays.stream(DocumentType.values())
+                    .filter(t -> t.kind() == SubjectKind.PERSON).toList());
         }, () -> model.addAttribute("notFound", true));
         return profile;
     }
