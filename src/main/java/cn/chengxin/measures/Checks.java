@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -121,8 +122,11 @@ public class Checks {
 
     private Started started(Actor caller, IdentityDocument document, Scenario scenario, String kept,
                             String reference) {
-        String pseudonym = subjects.pseudonymOf(document);
-        Evaluated e = evaluate(caller, document, pseudonym, known.registered(pseudonym), scenario, kept, reference,
+        String asked = subjects.pseudonymOf(document);
+        // A further document of a subject (gaps review xxx L1) is answered from the subject's file, under its pseudonym.
+        String holder = known.holder(asked);
+        String pseudonym = holder == null ? asked : holder;
+        Evaluated e = evaluate(caller, document, pseudonym, holder != null, scenario, kept, reference,
                 checkTime(), p -> readable.lastAmong(caller, List.of(p)).get(p));
         return new Started(e.result(), audit.submit(e.audit(), JdbcMeasures.CHECK_ROWS, e.row()));
     }
@@ -220,7 +224,14 @@ public class Checks {
             }
         }
         // Numbers the instance does not remember are asked of the registry together, not one query each.
-        Set<String> registered = known.registeredAmong(Arrays.stream(pseudonyms).filter(Objects::nonNull).toList());
+        // A further document of a subject (gaps review xxx L1) is checked as the subject, under its pseudonym.
+        Map<String, String> holders = known.holdersAmong(Arrays.stream(pseudonyms).filter(Objects::nonNull).toList());
+        for (int i = 0; i < checked.size(); i++) {
+            if (pseudonyms[i] != null) {
+                pseudonyms[i] = holders.getOrDefault(pseudonyms[i], pseudonyms[i]);
+            }
+        }
+        Set<String> registered = new HashSet<>(holders.values());
         // The registered organisations' establishment dates, for their clean records: together, not one query each.
         List<String> organisations = new ArrayList<>();
         for (int i = 0; i < checked.size(); i++) {

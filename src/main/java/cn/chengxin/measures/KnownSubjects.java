@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +34,11 @@ import org.springframework.stereotype.Component;
  * grants incentives for a clean record (RULES.md §7): the platform can vouch for three years without a negative
  * record only for someone it keeps a file on.
  *
+ * <p>A number a subject holds as a further document (gaps review xxx L1: a 港澳居民居住证 besides the 通行证 it was
+ * registered under) is answered with the subject's pseudonym, under which its entries are kept. Memory holds only the
+ * pseudonyms subjects were registered under, so such a number is asked of the registry at each check, in the same
+ * query as a number nobody holds: a check by the registered document costs what it did.
+ *
  * <p>Registered subjects the registry had to confirm show that memory is behind it (a registry loaded in bulk after
  * the start): after {@link #RELOAD_AFTER} of them the registry is read again, in the background, at most once
  * every {@link #RELOAD_INTERVAL}.
@@ -45,7 +50,7 @@ class KnownSubjects {
     static final Duration RELOAD_INTERVAL = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(KnownSubjects.class);
 
-    private final Function<Collection<String>, Set<String>> inRegistry;
+    private final Function<Collection<String>, Map<String, String>> inRegistry;
     private final Consumer<LongConsumer> readRegistry;
     private final Executor executor;
     private final Clock clock;
@@ -58,14 +63,15 @@ class KnownSubjects {
     KnownSubjects(SubjectRegistry registry,
                   @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor,
                   Clock clock) {
-        this(registry::registeredAmong, registry::eachPseudonymPrefix, executor, clock);
+        this(registry::holdersAmong, registry::eachPseudonymPrefix, executor, clock);
     }
 
     /**
-     * @param inRegistry   which of some pseudonyms are registered ({@link SubjectRegistry#registeredAmong})
+     * @param inRegistry   the holder's pseudonym of each of some pseudonyms that is registered ({@link
+     *                     SubjectRegistry#holdersAmong})
      * @param readRegistry hands every registered pseudonym's prefix over ({@link SubjectRegistry#eachPseudonymPrefix})
      */
-    KnownSubjects(Function<Collection<String>, Set<String>> inRegistry, Consumer<LongConsumer> readRegistry,
+    KnownSubjects(Function<Collection<String>, Map<String, String>> inRegistry, Consumer<LongConsumer> readRegistry,
                   Executor executor, Clock clock) {
         this.inRegistry = inRegistry;
         this.readRegistry = readRegistry;
@@ -73,34 +79,53 @@ class KnownSubjects {
         this.clock = clock;
     }
 
-    boolean registered(String pseudonym) {
-        return known.contains(SubjectRegistry.pseudonymPrefix(pseudonym))
-                || !confirmed(List.of(pseudonym)).isEmpty();
+    /**
+     * The pseudonym of the subject holding the checked document's number ({@code pseudonym}): itself for the document a
+     * subject was registered under, the subject's for a further document; null when nobody registered holds it.
+     */
+    String holder(String pseudonym) {
+        return known.contains(SubjectRegistry.pseudonymPrefix(pseudonym)) ? pseudonym
+                : confirmed(List.of(pseudonym)).get(pseudonym);
     }
 
-    /** Which of the pseudonyms are registered: those memory lacks are asked of the registry together (a batch). */
-    Set<String> registeredAmong(Collection<String> pseudonyms) {
+    boolean registered(String pseudonym) {
+        return holder(pseudonym) != null;
+    }
+
+    /**
+     * The holder's pseudonym ({@link #holder}) of each of the pseudonyms that is registered: those memory lacks are
+     * asked of the registry together (a batch).
+     */
+    Map<String, String> holdersAmong(Collection<String> pseudonyms) {
         PrefixSet remembered = known;
-        Set<String> registered = new HashSet<>();
+        Map<String, String> holders = new HashMap<>();
         List<String> unknown = new ArrayList<>();
         for (String pseudonym : pseudonyms) {
-            (remembered.contains(SubjectRegistry.pseudonymPrefix(pseudonym)) ? registered : unknown).add(pseudonym);
+            if (remembered.contains(SubjectRegistry.pseudonymPrefix(pseudonym))) {
+                holders.put(pseudonym, pseudonym);
+            } else {
+                unknown.add(pseudonym);
+            }
         }
         if (!unknown.isEmpty()) {
-            registered.addAll(confirmed(unknown));
+            holders.putAll(confirmed(unknown));
         }
-        return registered;
+        return holders;
     }
 
-    private Set<String> confirmed(List<String> unknown) {
+    private Map<String, String> confirmed(List<String> unknown) {
         PrefixSet remembered = known;
-        Set<String> registered = inRegistry.apply(unknown);
+        Map<String, String> holders = inRegistry.apply(unknown);
+        // Only a pseudonym a subject was registered under is remembered: a further document's must be answered with
+        // its holder's, which memory does not keep.
+        List<String> registered = holders.entrySet().stream().filter(h -> h.getKey().equals(h.getValue()))
+                .map(Map.Entry::getKey).toList();
         registered.forEach(p -> remembered.add(SubjectRegistry.pseudonymPrefix(p)));
         if (!registered.isEmpty() && confirmed.addAndGet(registered.size()) >= RELOAD_AFTER
                 && Duration.between(lastLoad, clock.instant()).compareTo(RELOAD_INTERVAL) >= 0) {
             loadInBackground();
         }
-        return registered;
+        return holders;
     }
 
     /** Reads the registry once the application is up; until then checks ask the registry. */

@@ -369,11 +369,6 @@ public class SubjectRegistry {
         return pseudonyms.isEmpty() ? java.util.Map.of() : subjects.holders(pseudonyms);
     }
 
-    /** Which of the pseudonyms some subject holds ({@link #holdersAmong}), whatever its document type. */
-    public java.util.Set<String> registeredAmong(java.util.Collection<String> pseudonyms) {
-        return holdersAmong(pseudonyms).keySet();
-    }
-
     /**
      * The establishment dates (成立日期) the registry records for the organisations registered under these pseudonyms
      * ({@link #pseudonymOf(IdentityDocument)}), by pseudonym; absent: no such organisation, or its date is not

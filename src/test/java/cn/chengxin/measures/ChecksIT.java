@@ -85,6 +85,9 @@ class ChecksIT {
     @Autowired
     CheckBudget budget;
 
+    @Autowired
+    cn.chengxin.subject.SubjectDocuments furtherDocuments;
+
     @LocalServerPort
     int port;
 
@@ -279,6 +282,46 @@ class ChecksIT {
         assertThat(jdbc.sql("SELECT count(*) FROM measures.check_made WHERE department_code = ?").param(department)
                 .query(Long.class).single()).as("three from the batch, one single, none refused").isEqualTo(4);
         assertThat(cn.chengxin.support.ClearIdentityNumbers.inDatabase(jdbc)).noneMatch(f -> f.endsWith(resident));
+    }
+
+    /**
+     * Gaps review xxx L1 (98号 三(一)): a foreigner black-listed under his passport who renews it is the same person.
+     * Before the renewed passport is added to his file a check by it answers a clean stranger; once a clerk added it and
+     * a second person approved it, a check by it, alone or in a batch, answers his entry and its measures, and is
+     * stored and audited under his pseudonym, where his 谁查询了我 shows it.
+     */
+    @Test
+    void anEntryUnderOneDocumentIsAnsweredOnACheckByAFurtherDocumentOfItsHolder() throws Exception {
+        String passport = freshPassport();
+        blackListedPassportHolder(passport);
+        java.util.UUID holder = subjects.find(subjects.validate(DocumentType.PASSPORT, passport)).orElseThrow();
+        await().atMost(java.time.Duration.ofSeconds(2)).untilAsserted(() -> mvc.perform(checkBody(
+                travelCheckOfPassport(passport))).andExpect(jsonPath("$.entries[0].listType").value("BLACK")));
+        String renewed = freshPassport();
+        String renewedCheck = travelCheckOfPassport(renewed);
+        mvc.perform(checkBody(renewedCheck)).andExpect(status().isOk()).andExpect(jsonPath("$.entries").isEmpty());
+
+        java.util.UUID proposal = cn.chengxin.support.AsStaff.as("docs-a", () -> furtherDocuments.propose(holder,
+                "PASSPORT", renewed, java.time.LocalDate.of(2026, 1, 5), java.time.LocalDate.of(2036, 1, 4),
+                "护照换发记录 2026-7", "护照到期换发，本人持新旧护照到窗口核验"));
+        cn.chengxin.support.AsStaff.as("docs-b", () -> {
+            furtherDocuments.approve(proposal, null);
+            return null;
+        });
+
+        String checkId = com.jayway.jsonpath.JsonPath.read(mvc.perform(checkBody(renewedCheck))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries[0].listType").value("BLACK"))
+                .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.hasItem("NO_FLIGHTS_TRAINS")))
+                .andReturn().getResponse().getContentAsString(), "$.checkId");
+        mvc.perform(post("/api/v1/checks/batch").header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subjects\":[{\"subjectNumber\":\"" + renewed + "\",\"documentType\":\"PASSPORT\"}],"
+                                + "\"scenario\":\"TRAVEL\",\"purpose\":\"批量购票审查\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].result.entries[0].listType").value("BLACK"));
+        assertThat(jdbc.sql("SELECT subject_pseudonym FROM measures.check_made WHERE id = ?::uuid").param(checkId)
+                .query(String.class).single()).isEqualTo(subjects.pseudonymOf(holder).orElseThrow());
     }
 
     @Test

@@ -3,8 +3,10 @@ package cn.chengxin.measures;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,14 +18,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KnownSubjectsTests {
 
     private final Set<String> registry = new HashSet<>();
+    /** Further documents' pseudonyms, with their holders' (gaps review xxx L1). */
+    private final Map<String, String> further = new HashMap<>();
     private final AtomicInteger asked = new AtomicInteger();
     private final AtomicInteger reads = new AtomicInteger();
     private Instant now = Instant.parse("2026-12-02T08:00:00Z");
 
     private final KnownSubjects known = new KnownSubjects(pseudonyms -> {
         asked.incrementAndGet();
-        Set<String> found = new HashSet<>(pseudonyms);
-        found.retainAll(registry);
+        Map<String, String> found = new HashMap<>();
+        pseudonyms.stream().filter(registry::contains).forEach(p -> found.put(p, p));
+        pseudonyms.stream().filter(further::containsKey).forEach(p -> found.put(p, further.get(p)));
         return found;
     }, into -> {
         reads.incrementAndGet();
@@ -75,12 +80,12 @@ class KnownSubjectsTests {
         known.loadInBackground();
         registry.add(pseudonym(2));
         registry.add(pseudonym(3));
-        assertThat(known.registeredAmong(List.of(pseudonym(1), pseudonym(2), pseudonym(3), pseudonym(4))))
+        assertThat(known.holdersAmong(List.of(pseudonym(1), pseudonym(2), pseudonym(3), pseudonym(4))).keySet())
                 .containsExactlyInAnyOrder(pseudonym(1), pseudonym(2), pseudonym(3));
         assertThat(asked).hasValue(1);
-        assertThat(known.registeredAmong(List.of(pseudonym(2), pseudonym(3)))).hasSize(2);
+        assertThat(known.holdersAmong(List.of(pseudonym(2), pseudonym(3)))).hasSize(2);
         assertThat(asked).as("confirmed ones are remembered").hasValue(1);
-        assertThat(known.registeredAmong(List.of(pseudonym(1)))).hasSize(1);
+        assertThat(known.holdersAmong(List.of(pseudonym(1)))).hasSize(1);
         assertThat(asked).as("nothing to ask").hasValue(1);
     }
 
@@ -102,5 +107,20 @@ class KnownSubjectsTests {
         int before = asked.get();
         assertThat(known.registered(pseudonym(100 + 3 * KnownSubjects.RELOAD_AFTER - 1))).isTrue();
         assertThat(asked).as("the subjects registered meanwhile now come from memory").hasValue(before);
+    }
+
+    @Test
+    void aFurtherDocumentIsAnsweredWithItsHoldersPseudonymAndNeverRememberedAsRegistered() {
+        registry.add(pseudonym(1));
+        further.put(pseudonym(5), pseudonym(1));
+        known.loadInBackground();
+        assertThat(known.holder(pseudonym(5))).isEqualTo(pseudonym(1));
+        assertThat(known.holder(pseudonym(5))).as("asked again, not taken for a registered pseudonym")
+                .isEqualTo(pseudonym(1));
+        assertThat(asked).hasValue(2);
+        assertThat(known.holdersAmong(List.of(pseudonym(1), pseudonym(5), pseudonym(6))))
+                .containsOnly(Map.entry(pseudonym(1), pseudonym(1)), Map.entry(pseudonym(5), pseudonym(1)));
+        assertThat(known.holder(pseudonym(1))).isEqualTo(pseudonym(1));
+        assertThat(asked).hasValue(3);
     }
 }
