@@ -109,7 +109,7 @@ public class CitizenAccountDesk {
     @Transactional
     public Optional<AccountView> find(String documentType, String rawNumber) {
         IdentityDocument document = subjects.validate(CitizenAccounts.personal(documentType), rawNumber);
-        String pseudonym = subjects.pseudonymOf(document);
+        String pseudonym = subjects.holderPseudonymOf(document);
         Optional<JdbcAccounts.CitizenCredentials> account = accounts.citizenBySubjectPseudonym(pseudonym);
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.lookup").subject(pseudonym)
                 .by(AuditLog.currentActor()).detail(account.isPresent() ? "account found" : "no account"));

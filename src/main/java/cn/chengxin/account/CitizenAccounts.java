@@ -106,7 +106,7 @@ public class CitizenAccounts {
             throw new AccountProblem(broken.get(0).code(), DomainProblem.Kind.INVALID_INPUT,
                     String.join("；", broken.stream().map(PasswordRule::message).toList()));
         }
-        String subjectPseudonym = subjects.pseudonymOf(document);
+        String subjectPseudonym = subjects.holderPseudonymOf(document);
         Optional<UUID> subjectId = subjects.find(document);
         Optional<SubjectProfile> profile = subjectId.flatMap(subjects::profile);
         // The name as the registry holds it, however written (SubjectNames: middle dots, full-width forms, spaces;
@@ -337,7 +337,7 @@ public class CitizenAccounts {
         }
         try {
             IdentityDocument document = subjects.validate(DocumentType.RESIDENT_ID, username);
-            return accounts.citizenBySubjectPseudonym(subjects.pseudonymOf(document));
+            return accounts.citizenBySubjectPseudonym(subjects.holderPseudonymOf(document));
         } catch (RuntimeException invalid) {
             return Optional.empty();
         }

@@ -85,7 +85,7 @@ public class CitizenPasswordRecovery {
         // Before the number is even read: without SMS every number gets this answer, and nothing is stored.
         sms.requireAvailable();
         IdentityDocument document = subjects.validate(CitizenAccounts.personal(documentType), rawNumber);
-        String numberPseudonym = subjects.pseudonymOf(document);
+        String numberPseudonym = subjects.holderPseudonymOf(document);
         Instant now = clock.instant();
         Optional<String> tooMany = RecoveryRequests.refusal(
                 pending.requestedSince(numberPseudonym, now.minus(RecoveryRequests.WINDOW)), now);
