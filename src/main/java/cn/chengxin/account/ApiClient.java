@@ -18,11 +18,15 @@ import cn.chengxin.shared.security.Permission;
  * @param expiresAt        when the key stops being accepted ({@link ApiKeyValidity}); null for a demo key the platform seeds
  * @param allowedAddresses the networks the key may be used from ({@link AllowedAddresses}, normalised); empty for any
  * @param departmentId     the department a department's system acts for; null for other kinds
+ * @param revokeGround     why the key was revoked (gaps review xxx L4); null while it is not, or for a key revoked
+ *                         before grounds were recorded
+ * @param revokeReference  the reference of the decision or case behind the revocation; null with the ground
  */
 public record ApiClient(UUID id, UUID institutionId, String name, String organisation, Kind kind,
                         String departmentCode, String keyPrefix, Set<Permission> permissions, int ratePerMinute,
                         Instant createdAt, String createdBy, Instant revokedAt, Instant lastUsedAt, Instant expiresAt,
-                        List<String> allowedAddresses, UUID departmentId) {
+                        List<String> allowedAddresses, UUID departmentId, ViolationGround revokeGround,
+                        String revokeReference) {
 
     public ApiClient {
         permissions = Set.copyOf(permissions);

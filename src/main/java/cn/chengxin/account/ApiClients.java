@@ -51,14 +51,17 @@ public class ApiClients {
     private final AuditLog audit;
     private final Clock clock;
     private final ApiKeyValidity validity;
+    private final InstitutionViolations violations;
     private final SecureRandom random = new SecureRandom();
     private final Map<UUID, Instant> lastUsedWritten = new ConcurrentHashMap<>();
 
-    ApiClients(JdbcAccounts accounts, AuditLog audit, Clock clock, ApiKeyValidity validity) {
+    ApiClients(JdbcAccounts accounts, AuditLog audit, Clock clock, ApiKeyValidity validity,
+               InstitutionViolations violations) {
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
         this.validity = validity;
+        this.violations = violations;
     }
 
     public List<ApiClient> clients() {
@@ -143,6 +146,7 @@ public class ApiClients {
                         Set<Permission> permissions, int ratePerMinute, String allowedAddresses) {
         requireValid(name, organisation, kind, departmentId, permissions, ratePerMinute);
         AllowedAddresses addresses = addresses(allowedAddresses);
+        requireNotBanned(null, organisation.trim(), name.trim(), "account.apiclient.propose");
         Actor by = AuditLog.currentActor();
         UUID id = Ids.newId();
         accounts.insertApiKeyProposal(new ApiKeyProposal(id, name.trim(), organisation.trim(), kind, departmentId, null,
@@ -159,7 +163,8 @@ public class ApiClients {
      * a leak, revoked or not — bound as the key is (organisation, kind, department, permissions, rate, addresses) and,
      * once another system administrator approves, issued to the key's institution: the citizens' consents to it and
      * the benefits bound to it hold for the new key. The old key stays valid until revoked, so the system can switch.
-     * Refused API_CLIENT_RENEWAL_PENDING while a renewal of the key waits for a decision.
+     * Refused API_CLIENT_INSTITUTION_BANNED while the violation register bans the institution (L4), and
+     * API_CLIENT_RENEWAL_PENDING while a renewal of the key waits for a decision.
      *
      * @return the proposal's id
      */
@@ -167,6 +172,7 @@ public class ApiClients {
     public UUID proposeRenewal(UUID clientId) {
         ApiClient key = accounts.apiClient(clientId).orElseThrow(() -> new AccountProblem("API_CLIENT_NOT_FOUND",
                 DomainProblem.Kind.NOT_FOUND, "客户端不存在"));
+        requireNotBanned(key.institutionId(), key.organisation(), key.name(), "account.apiclient.propose");
         if (accounts.pendingRenewalOf(clientId)) {
             throw new AccountProblem("API_CLIENT_RENEWAL_PENDING", DomainProblem.Kind.CONFLICT,
                     "该密钥的续签提议已在等待另一名系统管理员审核");
@@ -204,11 +210,13 @@ public class ApiClients {
         ApiKeyProposal proposal = decidable(proposalId, by, "account.apiclient.approve");
         requireValid(proposal.name(), proposal.organisation(), proposal.kind(), proposal.departmentId(),
                 proposal.permissions(), proposal.ratePerMinute());
+        // A renewal's key joins its predecessor's institution; a key proposed afresh founds one (gaps review xxix K2).
+        UUID renewed = proposal.renewal() ? accounts.apiClient(proposal.renews()).orElseThrow().institutionId() : null;
+        // Checked again: the institution may have entered the violation register since the proposal (L4).
+        requireNotBanned(renewed, proposal.organisation(), proposal.name(), "account.apiclient.approve");
         ApiKeys.Issued issued = ApiKeys.issue(random);
         UUID clientId = Ids.newId();
-        // A renewal's key joins its predecessor's institution; a key proposed afresh founds one (gaps review xxix K2).
-        UUID institutionId = proposal.renewal() ? accounts.apiClient(proposal.renews()).orElseThrow().institutionId()
-                : clientId;
+        UUID institutionId = renewed != null ? renewed : clientId;
         accounts.insertApiClient(clientId, institutionId, proposal.name(), proposal.organisation(), proposal.kind(),
                 proposal.departmentId(), issued.prefix(), issued.hash(), proposal.permissions(),
                 proposal.ratePerMinute(), proposal.proposerName(), validity.expiresAt(clock.instant()),
@@ -252,6 +260,25 @@ public class ApiClients {
                     "不能审核自己提议的接口密钥（双人复核）：须由另一名系统管理员同意或不同意");
         }
         return proposal;
+    }
+
+    /**
+     * No new key, nor a renewal, for an institution the violation register bans today (违规机构名单, gaps review xxx
+     * L4; RULES.md §7): matched by the institution for a renewal, and by the organisation's name for a key proposed
+     * afresh, as institutions carry no unified social credit code yet ({@link InstitutionViolations#banOf}). The
+     * refusal is audited, so that the auditor sees who tried.
+     */
+    private void requireNotBanned(UUID institutionId, String organisation, String name, String action) {
+        Optional<InstitutionViolation> ban = violations.banOf(institutionId, organisation);
+        if (ban.isPresent()) {
+            InstitutionViolation v = ban.get();
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, action).result(AuditResult.DENIED)
+                    .detail(name + "：" + InstitutionViolations.describe(v.organisation(), v.ground(), v.reference(),
+                            v.bannedFrom(), v.bannedUntil()) + " 在违规机构名单禁入期内，不签发密钥"));
+            throw new AccountProblem("API_CLIENT_INSTITUTION_BANNED", DomainProblem.Kind.CONFLICT,
+                    "该机构已列入违规机构名单（" + v.ground().label() + "，" + v.reference() + "），" + v.bannedUntil()
+                            + " 前不签发新密钥或续签");
+        }
     }
 
     private static AccountProblem proposalDecided() {
@@ -339,13 +366,26 @@ public class ApiClients {
         return true;
     }
 
+    /**
+     * Revokes a key at once, for a ground from the closed list and the reference of the decision or case behind it
+     * (gaps review xxx L4): the key, its ground and reference are recorded and audited, so that a revocation for a
+     * violation can be entered in the violation register ({@link InstitutionViolations}) and shown to an inspector.
+     */
     @Transactional
-    public void revoke(UUID clientId) {
+    public void revoke(UUID clientId, ViolationGround ground, String reference) {
+        if (ground == null) {
+            throw new AccountProblem("API_CLIENT_REVOKE_GROUND", DomainProblem.Kind.INVALID_INPUT,
+                    "请选择吊销事由：违规查询、超范围使用、泄露或其他");
+        }
+        String ref = reference(reference);
         recentlySeen.clear();
-        if (!accounts.revokeApiClient(clientId, clock.instant(), AuditLog.currentActor().actorName())) {
+        if (!accounts.revokeApiClient(clientId, clock.instant(), AuditLog.currentActor().actorName(), ground, ref)) {
             throw new AccountProblem("API_CLIENT_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "客户端不存在或已吊销");
         }
-        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.revoke").detail(clientId.toString()));
+        ApiClient key = accounts.apiClient(clientId).orElseThrow();
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.revoke")
+                .detail(key.name() + " (" + key.keyPrefix() + ")，" + key.organisation() + "：" + ground.label() + "，"
+                        + ref));
         // A request on this instance until the commit still reads the key active and caches it: clear again after.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -353,6 +393,16 @@ public class ApiClients {
                 recentlySeen.clear();
             }
         });
+    }
+
+    /** The reference of a decision or case (文号、案号): required, at most 100 characters, never an identity number. */
+    static String reference(String reference) {
+        if (reference == null || reference.isBlank() || reference.trim().length() > 100) {
+            throw new AccountProblem("API_CLIENT_REFERENCE", DomainProblem.Kind.INVALID_INPUT,
+                    "请填写决定文号或案号（不超过 100 字）");
+        }
+        TypedText.requireNoIdentityNumber("reference", "文号或案号", reference);
+        return reference.trim();
     }
 
     /** The client a presented key belongs to, if the key is well-formed, known, not revoked and not expired. */

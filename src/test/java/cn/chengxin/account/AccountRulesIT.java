@@ -120,7 +120,7 @@ class AccountRulesIT {
                 creditOffice(), Set.of(Permission.API_SUBJECT_CHECK), 60);
         mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer " + revoked.key()))
                 .andExpect(status().isOk());
-        apiClients.revoke(revoked.clientId());
+        apiClients.revoke(revoked.clientId(), ViolationGround.OTHER, "测试停用");
         mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer " + revoked.key()))
                 .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.code").value("API_KEY_INVALID"));
         assertThat(jdbc.sql("SELECT key_hash FROM account.api_client WHERE id = ?").param(revoked.clientId())
@@ -139,7 +139,7 @@ class AccountRulesIT {
         assertThat(apiClients.authenticate(key.key())).isPresent();
 
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            apiClients.revoke(key.clientId());
+            apiClients.revoke(key.clientId(), ViolationGround.OTHER, "测试停用");
             assertThat(CompletableFuture.supplyAsync(() -> apiClients.authenticate(key.key()))
                     .orTimeout(10, TimeUnit.SECONDS).join()).as("not yet committed: still active").isPresent();
         });

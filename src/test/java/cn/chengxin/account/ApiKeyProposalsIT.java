@@ -1,5 +1,7 @@
 package cn.chengxin.account;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 
@@ -51,10 +53,20 @@ class ApiKeyProposalsIT {
     @Autowired
     StaffDirectory directory;
 
+    @Autowired
+    InstitutionViolations violations;
+
+    @Autowired
+    Clock clock;
+
     private final RequestPostProcessor maker = authentication(Principals.staff("keys-maker", "CREDIT_OFFICE",
             Permission.CONSOLE_HOME, Permission.ACCOUNT_API_CLIENT_MANAGE));
     private final RequestPostProcessor checker = authentication(Principals.staff("keys-checker", "CREDIT_OFFICE",
             Permission.CONSOLE_HOME, Permission.ACCOUNT_API_CLIENT_MANAGE));
+    private final RequestPostProcessor security = authentication(Principals.staff("register-checker", "CREDIT_OFFICE",
+            Permission.CONSOLE_HOME, Permission.ACCOUNT_ROLE_MANAGE));
+    private final RequestPostProcessor auditor = authentication(Principals.staff("register-reader", "CREDIT_OFFICE",
+            Permission.CONSOLE_HOME, Permission.AUDIT_READ));
 
     @Test
     void theProposerCannotApproveOrRejectTheirOwnProposal() throws Exception {
@@ -177,10 +189,152 @@ class ApiKeyProposalsIT {
                 .param(name + "%续签 " + old.prefix() + "%").query(Long.class).single()).isOne();
     }
 
+    /**
+     * A revocation names its ground from the closed list and the decision's reference, kept with the key, shown on
+     * its row and audited (gaps review xxx L4: it took no reason and audited only the key's id).
+     */
+    @Test
+    void aRevocationRecordsItsGroundAndReference() throws Exception {
+        String name = "吊销事由测试系统 " + UUID.randomUUID();
+        ApiClients.IssuedKey key = as("keys-revoke-setup", () -> clients.issue(name, "吊销事由测试银行",
+                ApiClient.Kind.INSTITUTION, null, Set.of(Permission.API_REPORT_QUERY), 60));
+
+        mvc.perform(post("/console/api-clients/{id}/revoke", key.clientId()).param("reference", "信用办〔2026〕7号")
+                        .with(maker).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "API_CLIENT_REVOKE_GROUND"));
+        mvc.perform(post("/console/api-clients/{id}/revoke", key.clientId()).param("ground", "BEYOND_PURPOSE")
+                        .with(maker).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "API_CLIENT_REFERENCE"));
+        assertThat(clients.authenticate(key.key())).as("not revoked without a ground and reference").isPresent();
+
+        mvc.perform(post("/console/api-clients/{id}/revoke", key.clientId()).param("ground", "BEYOND_PURPOSE")
+                        .param("reference", "信用办〔2026〕7号").with(maker).with(csrf()))
+                .andExpect(flash().attribute("successKey", "console.apiClients.revoked"));
+
+        assertThat(clients.authenticate(key.key())).isEmpty();
+        assertThat(jdbc.sql("SELECT revoke_ground || ' ' || revoke_reference FROM account.api_client WHERE id = ?")
+                .param(key.clientId()).query(String.class).single()).isEqualTo("BEYOND_PURPOSE 信用办〔2026〕7号");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.apiclient.revoke'"
+                        + " AND actor_name = 'keys-maker' AND detail LIKE ?")
+                .param(name + "%超范围使用，信用办〔2026〕7号").query(Long.class).single()).isOne();
+        String page = page(checker);
+        assertThat(page.substring(page.indexOf(key.prefix()))).contains("data-field=\"revoke-ground\"",
+                "超范围使用，信用办〔2026〕7号");
+    }
+
+    /**
+     * 违规机构名单 (gaps review xxx L4): a system administrator proposes an institution, a security administrator
+     * confirms; from then no key is proposed, renewed or approved for it — by its institution or by its organisation's
+     * name written otherwise — until its ban ends, each refusal audited; the auditor reads the register.
+     */
+    @Test
+    void aRegisteredInstitutionIsRefusedNewKeysUntilItsBanEnds() throws Exception {
+        String bank = "违规测试银行" + UUID.randomUUID().toString().substring(0, 8) + "（股份）有限公司";
+        String name = "违规测试信贷系统 " + UUID.randomUUID();
+        ApiClients.IssuedKey key = as("keys-ban-setup", () -> clients.issue(name, bank, ApiClient.Kind.INSTITUTION,
+                null, Set.of(Permission.API_REPORT_QUERY), 60));
+        UUID waiting = propose("违规前提议 " + UUID.randomUUID(), bank);
+        LocalDate today = LocalDate.now(clock);
+
+        mvc.perform(post("/console/institution-violations").param("institutionId", key.institutionId().toString())
+                        .param("ground", "UNLAWFUL_QUERY").param("reference", "信用办〔2026〕12号")
+                        .param("from", today.toString()).param("until", today.plusDays(90).toString())
+                        .with(maker).with(csrf()))
+                .andExpect(redirectedUrl("/console/institution-violations"))
+                .andExpect(flash().attribute("successKey", "console.violations.proposed"));
+        UUID entry = jdbc.sql("SELECT id FROM account.institution_violation WHERE institution_id = ?")
+                .param(key.institutionId()).query(UUID.class).single();
+        // Only a confirmed entry bans: a renewal is still proposed while the entry waits.
+        mvc.perform(post("/console/api-clients/{id}/renew", key.clientId()).with(maker).with(csrf()))
+                .andExpect(flash().attribute("successKey", "console.apiClients.renewalProposed"));
+        UUID renewal = jdbc.sql("SELECT id FROM account.api_client_proposal WHERE renews = ?").param(key.clientId())
+                .query(UUID.class).single();
+
+        mvc.perform(post("/console/institution-violations/{id}/confirm", entry).with(security).with(csrf()))
+                .andExpect(flash().attribute("successKey", "console.violations.confirmed"));
+
+        String other = bank.replace("（", " (").replace("）", ") ");
+        RequestPostProcessor session = Sessions.of(context);
+        mvc.perform(post("/console/api-clients").param("issueToken", token(session)).param("name", name + " 新")
+                        .param("organisation", other).param("kind", "INSTITUTION")
+                        .param("permission", Permission.API_REPORT_QUERY.code())
+                        .with(session).with(maker).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "API_CLIENT_INSTITUTION_BANNED"));
+        mvc.perform(post("/console/api-clients/{id}/renew", key.clientId()).with(checker).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "API_CLIENT_INSTITUTION_BANNED"));
+        for (UUID proposal : new UUID[] {waiting, renewal}) {
+            mvc.perform(post("/console/api-clients/proposals/{id}/approve", proposal).with(checker).with(csrf()))
+                    .andExpect(flash().attribute("failureCode", "API_CLIENT_INSTITUTION_BANNED"))
+                    .andExpect(model().attributeDoesNotExist("issuedKey"));
+            assertThat(proposalStatus(proposal)).isEqualTo("PENDING");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM account.api_client WHERE institution_id = ?")
+                .param(key.institutionId()).query(Long.class).single()).as("no key issued").isOne();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action LIKE 'account.apiclient.%'"
+                        + " AND result = 'DENIED' AND detail LIKE ?")
+                .param("%信用办〔2026〕12号%禁入期内%").query(Long.class).single()).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action IN ("
+                        + "'account.institution.violation.propose', 'account.institution.violation.confirm')"
+                        + " AND detail LIKE ?").param(bank + "%违规查询，信用办〔2026〕12号%").query(Long.class).single())
+                .isEqualTo(2);
+
+        // The auditor reads the register, and decides nothing.
+        String register = mvc.perform(get("/console/institution-violations").with(auditor))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String row = register.substring(register.indexOf("data-violation=\"" + entry + "\""));
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains(bank, "违规查询", "信用办〔2026〕12号",
+                "data-field=\"in-force\"", "data-field=\"live-key\"").doesNotContain("/confirm");
+        assertThat(register).doesNotContain("name=\"institutionId\"");
+
+        // A ban that has ended refuses nothing.
+        String former = "期满测试机构" + UUID.randomUUID();
+        ApiClients.IssuedKey formerKey = as("keys-ban-setup", () -> clients.issue(name + " 期满", former,
+                ApiClient.Kind.INSTITUTION, null, Set.of(Permission.API_REPORT_QUERY), 60));
+        UUID ended = as("keys-ban-maker", () -> violations.propose(formerKey.institutionId(), ViolationGround.DISCLOSURE,
+                "信用办〔2025〕3号", today.minusDays(400), today.minusDays(1)));
+        as("keys-ban-checker", () -> {
+            violations.confirm(ended);
+            return null;
+        });
+        mvc.perform(post("/console/api-clients/{id}/renew", formerKey.clientId()).with(maker).with(csrf()))
+                .andExpect(flash().attribute("successKey", "console.apiClients.renewalProposed"));
+    }
+
+    /** The register's entries are kept by two persons: the proposer cannot confirm or reject their own. */
+    @Test
+    void theProposerOfAnEntryCannotDecideIt() throws Exception {
+        ApiClients.IssuedKey key = as("keys-ban-setup", () -> clients.issue("自审违规测试系统", "自审违规测试机构 "
+                + UUID.randomUUID(), ApiClient.Kind.INSTITUTION, null, Set.of(Permission.API_REPORT_QUERY), 60));
+        LocalDate today = LocalDate.now(clock);
+        UUID entry = as("register-self", () -> violations.propose(key.institutionId(), ViolationGround.OTHER,
+                "信用办〔2026〕99号", today, today.plusDays(1)));
+
+        assertThatThrownBy(() -> as("register-self", () -> {
+            violations.confirm(entry);
+            return null;
+        })).isInstanceOf(DomainProblem.class).extracting("code").isEqualTo("INSTITUTION_VIOLATION_SELF_REVIEW");
+        assertThatThrownBy(() -> as("keys-ban-maker", () -> violations.propose(key.institutionId(),
+                ViolationGround.OTHER, "信用办〔2026〕99号", today, today.plusYears(6))))
+                .isInstanceOf(DomainProblem.class).extracting("code").isEqualTo("INSTITUTION_VIOLATION_PERIOD");
+        assertThat(jdbc.sql("SELECT status FROM account.institution_violation WHERE id = ?").param(entry)
+                .query(String.class).single()).isEqualTo("PENDING");
+        mvc.perform(post("/console/institution-violations/{id}/reject", entry).param("note", "文号有误")
+                        .with(security).with(csrf()))
+                .andExpect(flash().attribute("successKey", "console.violations.rejected"));
+        mvc.perform(post("/console/institution-violations/{id}/confirm", entry).with(security).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "INSTITUTION_VIOLATION_DECIDED"));
+        mvc.perform(post("/console/api-clients/{id}/renew", key.clientId()).with(maker).with(csrf()))
+                .andExpect(flash().attribute("successKey", "console.apiClients.renewalProposed"));
+    }
+
     private UUID propose(String name) throws Exception {
+        return propose(name, "某银行");
+    }
+
+    private UUID propose(String name, String organisation) throws Exception {
         RequestPostProcessor session = Sessions.of(context);
         mvc.perform(post("/console/api-clients").param("issueToken", token(session)).param("name", name)
-                        .param("organisation", "某银行").param("kind", "INSTITUTION")
+                        .param("organisation", organisation).param("kind", "INSTITUTION")
                         .param("permission", Permission.API_REPORT_QUERY.code())
                         .with(session).with(maker).with(csrf()))
                 .andExpect(redirectedUrl("/console/api-clients"))

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.ViolationGround;
 import cn.chengxin.inquiry.domain.Consent;
 import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.shared.CodedProblem;
@@ -126,7 +127,7 @@ class ConsentsIT {
         UUID proposal = as("consents-maker", () -> apiClients.proposeRenewal(old.clientId()));
         ApiClients.IssuedKey renewed = as("consents-checker", () -> apiClients.approve(proposal));
         as("consents-maker", () -> {
-            apiClients.revoke(old.clientId());
+            apiClients.revoke(old.clientId(), ViolationGround.OTHER, "测试停用");
             return null;
         });
 

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.DemoAccounts;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.account.ViolationGround;
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.ListType;
@@ -1294,7 +1295,7 @@ class ChecksIT {
         ApiClients.IssuedKey old = systemOf(department, "人社审批系统（旧密钥）");
         java.util.UUID id = owedHiringCheck(old, department,
                 java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
-        apiClients.revoke(old.clientId());
+        apiClients.revoke(old.clientId(), ViolationGround.OTHER, "测试停用");
         ApiClients.IssuedKey renewed = systemOf(department, "人社审批系统（新密钥）");
         ApiClients.IssuedKey others = systemOf(freshDepartment(), "另一部门审批系统");
         String given = "{\"measureCode\":\"NO_CIVIL_SERVICE\",\"applied\":true,\"outcome\":\"不予录用\"}";

@@ -10,6 +10,7 @@ import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.account.ViolationGround;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.shared.CodedProblem;
@@ -181,7 +182,7 @@ class ProvidedBenefitsIT {
         UUID proposal = as("maker-pb", () -> apiClients.proposeRenewal(old.clientId()));
         ApiClients.IssuedKey renewed = as("checker-pb", () -> apiClients.approve(proposal));
         as("maker-pb", () -> {
-            apiClients.revoke(old.clientId());
+            apiClients.revoke(old.clientId(), ViolationGround.OTHER, "测试停用");
             return null;
         });
 

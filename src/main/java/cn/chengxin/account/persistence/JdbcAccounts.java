@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -18,6 +19,8 @@ import java.util.UUID;
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiKeyProposal;
 import cn.chengxin.account.DepartmentProposal;
+import cn.chengxin.account.InstitutionViolation;
+import cn.chengxin.account.ViolationGround;
 import cn.chengxin.account.Department;
 import cn.chengxin.account.Role;
 import cn.chengxin.account.StaffUser;
@@ -572,9 +575,12 @@ public class JdbcAccounts {
         return jdbc.sql(API_CLIENT + " WHERE c.key_hash = ?").param(hash).query((rs, n) -> apiClient(rs)).optional();
     }
 
-    public boolean revokeApiClient(UUID id, Instant at, String by) {
-        return jdbc.sql("UPDATE account.api_client SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL")
-                .params(timestamp(at), by, id).update() == 1;
+    public boolean revokeApiClient(UUID id, Instant at, String by, ViolationGround ground, String reference) {
+        return jdbc.sql("""
+                        UPDATE account.api_client SET revoked_at = ?, revoked_by = ?, revoke_ground = ?,
+                                                      revoke_reference = ?
+                        WHERE id = ? AND revoked_at IS NULL""")
+                .params(timestamp(at), by, ground.name(), reference, id).update() == 1;
     }
 
     public void apiClientUsed(UUID id, Instant at) {
@@ -700,7 +706,7 @@ public class JdbcAccounts {
     private static final String API_CLIENT = """
             SELECT c.id, c.name, c.organisation, c.kind, c.key_prefix, c.permissions, c.rate_per_minute, c.created_at,
                    c.created_by, c.revoked_at, c.last_used_at, d.code, c.expires_at, c.allowed_addresses,
-                   c.institution_id, c.department_id
+                   c.institution_id, c.department_id, c.revoke_ground, c.revoke_reference
             FROM account.api_client c LEFT JOIN account.department d ON d.id = c.department_id""";
 
     private static ApiClient apiClient(ResultSet rs) throws SQLException {
@@ -709,7 +715,55 @@ public class JdbcAccounts {
                 rs.getString(3), ApiClient.Kind.valueOf(rs.getString(4)), rs.getString(12), rs.getString(5),
                 permissions, rs.getInt(7), instant(rs.getTimestamp(8)), rs.getString(9), instant(rs.getTimestamp(10)),
                 instant(rs.getTimestamp(11)), instant(rs.getTimestamp(13)), strings(rs.getArray(14)),
-                rs.getObject(16, UUID.class));
+                rs.getObject(16, UUID.class), rs.getString(17) == null ? null : ViolationGround.valueOf(rs.getString(17)),
+                rs.getString(18));
+    }
+
+    // ---- the violation register (gaps review xxx L4) ----------------------------------------------
+
+    public void insertInstitutionViolation(InstitutionViolation v) {
+        jdbc.sql("""
+                        INSERT INTO account.institution_violation (id, institution_id, organisation, ground, reference,
+                                                                   banned_from, banned_until, proposed_by,
+                                                                   proposer_name, proposed_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(v.id(), v.institutionId(), v.organisation(), v.ground().name(), v.reference(),
+                        v.bannedFrom(), v.bannedUntil(), v.proposedBy(), v.proposerName(), timestamp(v.proposedAt()))
+                .update();
+    }
+
+    /** Every entry, pending first, then newest first. */
+    public List<InstitutionViolation> institutionViolations() {
+        return jdbc.sql(VIOLATION + " ORDER BY status <> 'PENDING', proposed_at DESC")
+                .query((rs, n) -> violation(rs)).list();
+    }
+
+    /** The entry, locked until the transaction ends: of two administrators deciding at once, one decides. */
+    public Optional<InstitutionViolation> lockInstitutionViolation(UUID id) {
+        return jdbc.sql(VIOLATION + " WHERE id = ? FOR UPDATE").param(id).query((rs, n) -> violation(rs)).optional();
+    }
+
+    /** Records the decision on a pending entry; false when it was no longer pending. */
+    public boolean decideInstitutionViolation(UUID id, InstitutionViolation.Status status, String by, String byName,
+                                              Instant at, String note) {
+        return jdbc.sql("""
+                        UPDATE account.institution_violation
+                        SET status = ?, decided_by = ?, decider_name = ?, decided_at = ?, decision_note = ?
+                        WHERE id = ? AND status = 'PENDING'""")
+                .params(status.name(), by, byName, timestamp(at), note, id).update() == 1;
+    }
+
+    private static final String VIOLATION = """
+            SELECT id, institution_id, organisation, ground, reference, banned_from, banned_until, proposed_by,
+                   proposer_name, proposed_at, status, decider_name, decided_at, decision_note
+            FROM account.institution_violation""";
+
+    private static InstitutionViolation violation(ResultSet rs) throws SQLException {
+        return new InstitutionViolation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                ViolationGround.valueOf(rs.getString(4)), rs.getString(5), rs.getObject(6, LocalDate.class),
+                rs.getObject(7, LocalDate.class), rs.getString(8), rs.getString(9), instant(rs.getTimestamp(10)),
+                InstitutionViolation.Status.valueOf(rs.getString(11)), rs.getString(12), instant(rs.getTimestamp(13)),
+                rs.getString(14));
     }
 
     // ---- helpers --------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.account.ViolationGround;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
@@ -70,6 +71,8 @@ class ApiClientsConsole {
         // Maker-checker: the proposer is told another administrator decides, rather than offered a refused decision.
         model.addAttribute("me", AuditLog.currentActor().actorId());
         model.addAttribute("kinds", ApiClient.Kind.values());
+        // A revocation names its ground and the decision's reference (gaps review xxx L4).
+        model.addAttribute("grounds", ViolationGround.values());
         List<Department> departments = directory.departments();
         // A key is bound to a department in use; the list still names the department of a key bound earlier.
         model.addAttribute("departments", departments.stream().filter(Department::active).toList());
@@ -140,8 +143,14 @@ class ApiClientsConsole {
                 BACK);
     }
 
+    /**
+     * 吊销 at once, with a ground from the closed list and the reference of the decision or case (gaps review xxx L4);
+     * a ban on new keys for the institution is the violation register's, by two administrators.
+     */
     @PostMapping("/console/api-clients/{id}/revoke")
-    String revoke(@PathVariable UUID id, RedirectAttributes redirect) {
-        return UsersConsole.outcome(redirect, "console.apiClients.revoked", () -> clients.revoke(id), BACK);
+    String revoke(@PathVariable UUID id, @RequestParam(required = false) ViolationGround ground,
+                  @RequestParam(required = false) String reference, RedirectAttributes redirect) {
+        return UsersConsole.outcome(redirect, "console.apiClients.revoked", () -> clients.revoke(id, ground, reference),
+                BACK);
     }
 }

@@ -1,0 +1,32 @@
+package cn.chengxin.account;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import cn.chengxin.account.domain.InstitutionBan;
+
+/**
+ * An entry of the violation register (违规机构名单, gaps review xxx L4): an institution that broke the rules, the ground
+ * and the reference of the decision, and the days from and until which it is issued no new key — once a security
+ * administrator other than the proposer confirmed it.
+ *
+ * @param institutionId the institution ({@link ApiInstitution}), keyed by its id: it has no unified social credit code
+ *                      on this platform yet
+ * @param organisation  the organisation's name as its newest key gave it when the entry was proposed
+ * @param proposedBy    the proposer's staff user id, which the decider's is compared with
+ */
+public record InstitutionViolation(UUID id, UUID institutionId, String organisation, ViolationGround ground,
+                                   String reference, LocalDate bannedFrom, LocalDate bannedUntil, String proposedBy,
+                                   String proposerName, Instant proposedAt, Status status, String deciderName,
+                                   Instant decidedAt, String decisionNote) {
+
+    /** Whether the entry bans new keys for its institution on {@code today}: confirmed, and within its days. */
+    public boolean inForce(LocalDate today) {
+        return status == Status.CONFIRMED && InstitutionBan.inForce(bannedFrom, bannedUntil, today);
+    }
+
+    public enum Status {
+        PENDING, CONFIRMED, REJECTED
+    }
+}

@@ -1,0 +1,159 @@
+package cn.chengxin.account;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.account.domain.InstitutionBan;
+import cn.chengxin.account.domain.KeyProposalReview;
+import cn.chengxin.account.persistence.JdbcAccounts;
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.audit.AuditResult;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.security.Actor;
+import cn.chengxin.subject.domain.TypedText;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 违规机构名单, the violation register of the institutions that query people's reports (征信机构及相关人员违规经营"黑名单",
+ * 国办发〔2016〕98号 四(一), 镇江 四(一), 驻马店 四(一); RULES.md §7, last line; gaps review xxx L4). A system administrator,
+ * who runs the keys, proposes an entry — the institution, a ground from a closed list, the reference of the decision,
+ * the first and last day of the ban — and a security administrator, another person, confirms or rejects it (双人复核,
+ * RULES.md §10, as department scopes are). A confirmed entry refuses new keys and renewals for the institution within
+ * its days ({@link ApiClients}, API_CLIENT_INSTITUTION_BANNED). Every step is audited; the auditor reads the register.
+ */
+@Service
+public class InstitutionViolations {
+
+    private final JdbcAccounts accounts;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    InstitutionViolations(JdbcAccounts accounts, AuditLog audit, Clock clock) {
+        this.accounts = accounts;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Every entry, pending first, then newest first. */
+    public List<InstitutionViolation> register() {
+        return accounts.institutionViolations();
+    }
+
+    /**
+     * Proposes an entry for an institution keys were issued to, checked now as it would be confirmed.
+     *
+     * @return the entry's id
+     */
+    @Transactional
+    public UUID propose(UUID institutionId, ViolationGround ground, String reference, LocalDate from,
+                        LocalDate until) {
+        ApiInstitution institution = institution(institutionId);
+        if (ground == null) {
+            throw new AccountProblem("INSTITUTION_VIOLATION_GROUND", DomainProblem.Kind.INVALID_INPUT,
+                    "请选择违规事由：违规查询、超范围使用、泄露或其他");
+        }
+        String ref = ApiClients.reference(reference);
+        if (!InstitutionBan.validPeriod(from, until)) {
+            throw new AccountProblem("INSTITUTION_VIOLATION_PERIOD", DomainProblem.Kind.INVALID_INPUT,
+                    "禁入期限须有起止日期，截止日期不早于起始日期，且不超过 " + InstitutionBan.MAX_YEARS + " 年");
+        }
+        Actor by = AuditLog.currentActor();
+        UUID id = Ids.newId();
+        accounts.insertInstitutionViolation(new InstitutionViolation(id, institution.id(), institution.organisation(),
+                ground, ref, from, until, by.actorId(), by.actorName(), clock.instant(),
+                InstitutionViolation.Status.PENDING, null, null, null));
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.institution.violation.propose")
+                .detail(describe(institution.organisation(), ground, ref, from, until) + "：待安全管理员确认"));
+        return id;
+    }
+
+    /** A security administrator other than the proposer confirms: from now the institution's ban holds. */
+    @Transactional
+    public void confirm(UUID id) {
+        Actor by = AuditLog.currentActor();
+        InstitutionViolation entry = decidable(id, by, "account.institution.violation.confirm");
+        decide(entry, InstitutionViolation.Status.CONFIRMED, by, null);
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.institution.violation.confirm")
+                .detail(describe(entry.organisation(), entry.ground(), entry.reference(), entry.bannedFrom(),
+                        entry.bannedUntil()) + "：同意 " + entry.proposerName() + " 的提议，列入违规机构名单"));
+    }
+
+    /** A security administrator other than the proposer rejects: nothing is banned, and it cannot be confirmed later. */
+    @Transactional
+    public void reject(UUID id, String note) {
+        TypedText.requireNoIdentityNumber("note", "不同意理由", note);
+        Actor by = AuditLog.currentActor();
+        InstitutionViolation entry = decidable(id, by, "account.institution.violation.reject");
+        decide(entry, InstitutionViolation.Status.REJECTED, by, note == null || note.isBlank() ? null : note.trim());
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.institution.violation.reject")
+                .detail(entry.organisation() + "（" + entry.reference() + "）：不同意 " + entry.proposerName()
+                        + " 的提议，未列入违规机构名单"));
+    }
+
+    /**
+     * The entry in force today that bans a new key for the institution {@code institutionId} (a renewal's), or, for
+     * a key proposed afresh ({@code institutionId} null), for an institution of the same organisation name as
+     * {@code organisation}, the entry's or one its keys gave ({@link InstitutionBan#sameOrganisation}).
+     */
+    Optional<InstitutionViolation> banOf(UUID institutionId, String organisation) {
+        LocalDate today = LocalDate.now(clock);
+        List<InstitutionViolation> inForce = register().stream().filter(v -> v.inForce(today))
+                .sorted(Comparator.comparing(InstitutionViolation::bannedUntil).reversed()).toList();
+        if (inForce.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ApiClient> keys = accounts.apiClients();
+        return inForce.stream().filter(v -> v.institutionId().equals(institutionId)
+                || InstitutionBan.sameOrganisation(v.organisation(), organisation)
+                || keys.stream().anyMatch(k -> k.institutionId().equals(v.institutionId())
+                        && InstitutionBan.sameOrganisation(k.organisation(), organisation))).findFirst();
+    }
+
+    private ApiInstitution institution(UUID institutionId) {
+        return accounts.apiClients().stream().filter(k -> k.institutionId().equals(institutionId))
+                .max(Comparator.comparing(ApiClient::createdAt)).map(ApiInstitution::of)
+                .orElseThrow(() -> new AccountProblem("INSTITUTION_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
+                        "所选机构不存在"));
+    }
+
+    private void decide(InstitutionViolation entry, InstitutionViolation.Status status, Actor by, String note) {
+        if (!accounts.decideInstitutionViolation(entry.id(), status, by.actorId(), by.actorName(), clock.instant(),
+                note)) {
+            throw decided();
+        }
+    }
+
+    /** A pending entry that {@code by} may decide: never their own proposal (two persons, RULES.md §10). */
+    private InstitutionViolation decidable(UUID id, Actor by, String action) {
+        InstitutionViolation entry = accounts.lockInstitutionViolation(id).orElseThrow(() -> new AccountProblem(
+                "INSTITUTION_VIOLATION_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "该违规机构名单条目不存在"));
+        if (entry.status() != InstitutionViolation.Status.PENDING) {
+            throw decided();
+        }
+        if (!KeyProposalReview.mayDecide(entry.proposedBy(), by.actorId())) {
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, action).result(AuditResult.DENIED)
+                    .detail(entry.organisation() + "：不能审核自己的提议"));
+            throw new AccountProblem("INSTITUTION_VIOLATION_SELF_REVIEW", DomainProblem.Kind.FORBIDDEN,
+                    "不能审核自己提出的违规机构名单条目：须由另一名管理员确认或不同意");
+        }
+        return entry;
+    }
+
+    private static AccountProblem decided() {
+        return new AccountProblem("INSTITUTION_VIOLATION_DECIDED", DomainProblem.Kind.CONFLICT,
+                "该违规机构名单条目已由他人处理");
+    }
+
+    static String describe(String organisation, ViolationGround ground, String reference, LocalDate from,
+                           LocalDate until) {
+        return organisation + "（" + ground.label() + "，" + reference + "，" + from + " 至 " + until + "）";
+    }
+}
