@@ -50,4 +50,9 @@ public record AuditEntry(AuditCategory category, String action, Actor actor, Str
     public AuditEntry detail(String text) {
         return new AuditEntry(category, action, actor, subjectPseudonym, purpose, legalBasis, consentId, result, text);
     }
+
+    /** The detail as a reason code and values, which the auditor's log names in the reader's language (K7). */
+    public AuditEntry detail(AuditDetail structured) {
+        return detail(structured.toString());
+    }
 }

@@ -132,6 +132,32 @@ class AuditConsoleIT {
                 .contains("id=\"no-events\"", "没有符合条件的事件");
     }
 
+    /**
+     * A detail recorded as a reason code and values (K7) shows in words of the reader's language, a value that is a
+     * label by its own words, a value holding the separator as given; free text, as events recorded before hold, and a
+     * code no label names show as stored.
+     */
+    @Test
+    void structuredDetailsShowInTheReadersLanguageAndFreeTextAsStored() throws Exception {
+        String marker = "K7d-" + System.nanoTime();
+        String action = "test.audit-detail." + System.nanoTime();
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, action).detail(AuditDetail.of("PROPOSAL_APPROVED")
+                .withLabel("action", "console.citizenAccounts.action.SUSPEND").with("proposer", marker + "; 乙")
+                .with("sessionsEnded", 2)));
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, action).detail(marker + " approved (old free text)"));
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, action).detail("reason=NO_SUCH_LABEL; id=" + marker));
+        RequestPostProcessor session = Sessions.of(context);
+
+        assertThat(page("/console/audit?action=" + action, session))
+                .contains("同意提议：暂停使用（提议人 " + marker + "; 乙），2 个登录会话已结束",
+                        marker + " approved (old free text)", "reason=NO_SUCH_LABEL; id=" + marker)
+                .doesNotContain("reason=PROPOSAL_APPROVED", "Approved: ");
+        assertThat(page("/console/audit?action=" + action + "&lang=en", session))
+                .contains("Approved: Suspend (proposed by " + marker + "; 乙); 2 session(s) ended",
+                        marker + " approved (old free text)")
+                .doesNotContain("同意提议", "reason=PROPOSAL_APPROVED");
+    }
+
     private String page(String url, RequestPostProcessor session) throws Exception {
         return mvc.perform(get(java.net.URI.create(url)).with(session).with(staff("审计员丙", "audit:read")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

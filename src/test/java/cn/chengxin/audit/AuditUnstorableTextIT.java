@@ -75,7 +75,7 @@ class AuditUnstorableTextIT {
     @Test
     void anUnpairedSurrogateIsStoredAsItWasHashed() {
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "test.unstorable-surrogate")
-                .purpose("核查\uD800用途", "依据").detail(null));
+                .purpose("核查\uD800用途", "依据").detail((String) null));
 
         Map<String, Object> stored = jdbc.sql("SELECT purpose, detail FROM audit.event"
                 + " WHERE action = 'test.unstorable-surrogate'").query().singleRow();

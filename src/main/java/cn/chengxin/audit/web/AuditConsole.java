@@ -1,6 +1,7 @@
 package cn.chengxin.audit.web;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditEvents;
 import cn.chengxin.audit.AuditLog;
@@ -90,6 +91,9 @@ class AuditConsole {
                 || names.containsKey(action.trim()));
         page.events().forEach(e -> names.computeIfAbsent(e.action(), a -> ActionNames.name(messages, a, locale)));
         model.addAttribute("actionNames", names);
+        Map<Long, String> details = new LinkedHashMap<>();
+        page.events().forEach(e -> details.put(e.seq(), DetailNames.name(messages, e.detail(), locale)));
+        model.addAttribute("details", details);
         model.addAttribute("action", action);
         model.addAttribute("actor", actor);
         model.addAttribute("result", result);
@@ -159,8 +163,9 @@ class AuditConsole {
         AuditVerification.Report report = verification.verify(kept);
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "audit.verify")
                 .result(report.intact() ? AuditResult.SUCCESS : AuditResult.ERROR)
-                .detail(report.eventsChecked() + " events, " + report.findings().size() + " findings"
-                        + (kept == null ? "" : ", against a kept checkpoint of size " + kept.treeSize())));
+                .detail(AuditDetail.of(kept == null ? "VERIFIED" : "VERIFIED_AGAINST_KEPT")
+                        .with("events", report.eventsChecked()).with("findings", report.findings().size())
+                        .with("keptSize", kept == null ? null : kept.treeSize())));
         model.addAttribute("report", report);
         checkpoints.latest().ifPresent(latest -> {
             model.addAttribute("latest", latest);
