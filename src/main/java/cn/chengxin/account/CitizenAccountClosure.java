@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -53,13 +54,13 @@ public class CitizenAccountClosure {
         // The request's own session ends once this commits (its row is written to as the request ends).
         CurrentSession.endAfterCommit();
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.close").subject(c.subjectPseudonym())
-                .by(citizen).detail("account and phone deleted; " + ended + " other session(s) ended"));
+                .by(citizen).detail(AuditDetail.of("ACCOUNT_CLOSED").with("sessionsEnded", ended)));
         phone.ifPresent(sealed -> sms.send(() -> protection.open(sealed.cipher(), sealed.keyVersion(),
                         CitizenAccounts.PHONE_PURPOSE),
                 "【信用平台】您的信用平台个人账号已注销，绑定的手机号码已删除；您的信用档案不受影响。"
                         + "如非本人操作，请携带本人身份证件到市信用办服务窗口办理。",
                 e -> audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.notice")
                         .subject(c.subjectPseudonym()).by(citizen).result(AuditResult.ERROR)
-                        .detail("notice not texted"))));
+                        .detail(AuditDetail.of("NOTICE_NOT_TEXTED")))));
     }
 }

@@ -13,6 +13,7 @@ import cn.chengxin.account.domain.CitizenAccountReview;
 import cn.chengxin.account.domain.CitizenAccountReview.Action;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -112,7 +113,7 @@ public class CitizenAccountDesk {
         String pseudonym = subjects.holderPseudonymOf(document);
         Optional<JdbcAccounts.CitizenCredentials> account = accounts.citizenBySubjectPseudonym(pseudonym);
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.lookup").subject(pseudonym)
-                .by(AuditLog.currentActor()).detail(account.isPresent() ? "account found" : "no account"));
+                .by(AuditLog.currentActor()).detail(AuditDetail.of(account.isPresent() ? "ACCOUNT_FOUND" : "NO_ACCOUNT")));
         return account.map(this::view);
     }
 
@@ -218,7 +219,7 @@ public class CitizenAccountDesk {
                     "该账号已有待审核的提议，请先由另一名工作人员处理");
         }
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.propose").subject(c.subjectPseudonym())
-                .by(by).detail("proposed " + action));
+                .by(by).detail(AuditDetail.of("PROPOSED").withLabel("action", "console.citizenAccounts.action." + action)));
         return id;
     }
 
@@ -255,9 +256,11 @@ public class CitizenAccountDesk {
             throw decided();
         }
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.approve").subject(c.subjectPseudonym())
-                .by(by).detail(action + " approved (proposed by " + p.proposerName() + "); " + ended
-                        + " session(s) ended" + (p.newPhone() == null ? ""
-                        : "; phone changed from " + c.phoneMasked() + " to " + p.newPhone().masked())));
+                .by(by).detail((p.newPhone() == null ? AuditDetail.of("PROPOSAL_APPROVED")
+                        : AuditDetail.of("PROPOSAL_APPROVED_PHONE"))
+                        .withLabel("action", "console.citizenAccounts.action." + action)
+                        .with("proposer", p.proposerName()).with("sessionsEnded", ended)
+                        .with("from", c.phoneMasked()).with("to", p.newPhone() == null ? null : p.newPhone().masked())));
         String masked = p.newPhone() == null ? null : p.newPhone().masked();
         phone.ifPresent(sealed -> notify(sealed, c.subjectPseudonym(), by, notice(action, masked)));
         if (p.newPhone() != null) {
@@ -275,7 +278,8 @@ public class CitizenAccountDesk {
             throw decided();
         }
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.reject").subject(p.subjectPseudonym())
-                .by(by).detail(p.action() + " rejected (proposed by " + p.proposerName() + ")"));
+                .by(by).detail(AuditDetail.of("PROPOSAL_REJECTED")
+                .withLabel("action", "console.citizenAccounts.action." + p.action()).with("proposer", p.proposerName())));
     }
 
     private JdbcAccounts.CitizenAccountProposal decidable(UUID proposalId, Actor by, String action) {
@@ -286,7 +290,7 @@ public class CitizenAccountDesk {
         }
         if (!CitizenAccountReview.mayDecide(p.proposedBy(), by.actorId())) {
             audit.record(AuditEntry.of(AuditCategory.SECURITY, action).subject(p.subjectPseudonym()).by(by)
-                    .result(AuditResult.DENIED).detail("own proposal"));
+                    .result(AuditResult.DENIED).detail(AuditDetail.of("OWN_PROPOSAL")));
             throw new AccountProblem("CITIZEN_ACCOUNT_SELF_REVIEW", DomainProblem.Kind.FORBIDDEN,
                     "不能审核自己提出的提议（双人复核）：须由另一名工作人员同意或不同意");
         }
@@ -324,6 +328,6 @@ public class CitizenAccountDesk {
     private void notify(JdbcAccounts.SealedPhone sealed, String subjectPseudonym, Actor by, String text) {
         sms.send(() -> protection.open(sealed.cipher(), sealed.keyVersion(), CitizenAccounts.PHONE_PURPOSE), text,
                 e -> audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.notice")
-                        .subject(subjectPseudonym).by(by).result(AuditResult.ERROR).detail("notice not texted")));
+                        .subject(subjectPseudonym).by(by).result(AuditResult.ERROR).detail(AuditDetail.of("NOTICE_NOT_TEXTED"))));
     }
 }

@@ -16,6 +16,7 @@ import cn.chengxin.account.domain.SmsCodes;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.account.persistence.JdbcPendingRegistrations;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -116,7 +117,7 @@ public class CitizenAccounts {
         boolean unknown = profile.isEmpty();
         if (unknown && trimmedName.isEmpty()
                 || !unknown && !provisional && !SubjectNames.same(profile.get().name(), trimmedName)) {
-            throw mismatch(subjectPseudonym, "name does not match");
+            throw mismatch(subjectPseudonym, AuditDetail.of("NAME_MISMATCH"));
         }
         if (unknown) {
             // Gaps review xxix K3: a number the register does not know (a person with no records) is no refusal of its
@@ -131,7 +132,7 @@ public class CitizenAccounts {
                 : profile.get().birthDate();
         if (GuardianConsent.required(birthDate, LocalDate.now(clock))) {
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.register").subject(subjectPseudonym)
-                    .by(AuditLog.currentActor()).result(AuditResult.DENIED).detail("under 14"));
+                    .by(AuditLog.currentActor()).result(AuditResult.DENIED).detail(AuditDetail.of("UNDER_14")));
             throw new AccountProblem("REGISTRATION_GUARDIAN_REQUIRED", DomainProblem.Kind.FORBIDDEN,
                     "未满十四周岁的未成年人不能自行注册，请由监护人携带身份证明到信用管理部门窗口办理");
         }
@@ -159,7 +160,7 @@ public class CitizenAccounts {
         if (unknown) {
             // The provider confirmed name, number and phone: the person is registered with no records (K3).
             subjectId = Optional.of(subjects.registerVerifiedPerson(document, trimmedName,
-                    "online by the real-name provider (name, number and phone)"));
+                    AuditDetail.of("VERIFIED_ONLINE_REAL_NAME")));
         }
         String code = SmsCodes.next(random);
         UUID id = Ids.newId();
@@ -173,7 +174,7 @@ public class CitizenAccounts {
         Actor by = AuditLog.currentActor();
         sms.send(() -> phone, "【信用平台】您的实名注册验证码为 " + code + "，5 分钟内有效。如非本人操作请忽略。",
                 e -> audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.register")
-                        .subject(subjectPseudonym).by(by).result(AuditResult.ERROR).detail("code not texted")));
+                        .subject(subjectPseudonym).by(by).result(AuditResult.ERROR).detail(AuditDetail.of("CODE_NOT_TEXTED"))));
         return id;
     }
 
@@ -221,15 +222,15 @@ public class CitizenAccounts {
         RealNameVerifier.Verdict verdict = verifier.verify(name, document, phone);
         if (verdict == RealNameVerifier.Verdict.UNAVAILABLE) {
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.register").subject(subjectPseudonym)
-                    .by(AuditLog.currentActor()).result(AuditResult.ERROR).detail("real-name check unavailable"));
+                    .by(AuditLog.currentActor()).result(AuditResult.ERROR).detail(AuditDetail.of("REAL_NAME_UNAVAILABLE")));
             throw realNameUnavailable();
         }
         if (verdict != RealNameVerifier.Verdict.MATCH) {
-            throw mismatch(subjectPseudonym, "real-name check: phone not the person's");
+            throw mismatch(subjectPseudonym, AuditDetail.of("REAL_NAME_PHONE_NOT_OWN"));
         }
     }
 
-    private AccountProblem mismatch(String subjectPseudonym, String why) {
+    private AccountProblem mismatch(String subjectPseudonym, AuditDetail why) {
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.register").subject(subjectPseudonym)
                 .by(AuditLog.currentActor()).result(AuditResult.DENIED).detail(why));
         return new AccountProblem("REAL_NAME_MISMATCH", DomainProblem.Kind.INVALID_INPUT,
@@ -282,7 +283,7 @@ public class CitizenAccounts {
             // One verification, as for a known login: hashing a fresh dummy as well cost twice as long (RULES.md §10).
             unknownAccountWork.spendOnCheck(password);
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.login").result(AuditResult.DENIED)
-                    .detail("unknown"));
+                    .detail(AuditDetail.of("UNKNOWN_ACCOUNT")));
             return new LoginOutcome.Refused();
         }
         // Read again under the row's lock: failures counted from a stale read would overwrite each other, and a burst of
@@ -295,27 +296,27 @@ public class CitizenAccounts {
             // As long as a wrong password takes: the sign-in page answers both alike, so timing must not tell them apart.
             unknownAccountWork.spendOnCheck(password);
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.login").by(principal)
-                    .result(AuditResult.DENIED).detail("locked"));
+                    .result(AuditResult.DENIED).detail(AuditDetail.of("LOCKED")));
             return new LoginOutcome.Locked();
         }
         if (!passwords.matches(password, c.passwordHash())) {
             Lockout after = lockout.afterFailure(now);
             accounts.updateCitizenLockout(c.id(), after.failures(), after.lockedUntil());
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.login").by(principal)
-                    .result(AuditResult.DENIED).detail(lockout.isLocked(now) ? "locked; bad password after challenge"
-                            : after.isLocked(now) ? "bad password; locked" : "bad password"));
+                    .result(AuditResult.DENIED).detail(AuditDetail.of(lockout.isLocked(now) ? "LOCKED_BAD_PASSWORD_AFTER_CHALLENGE"
+                            : after.isLocked(now) ? "BAD_PASSWORD_LOCKED" : "BAD_PASSWORD")));
             return after.isLocked(now) ? new LoginOutcome.Locked() : new LoginOutcome.Refused();
         }
         if (c.suspended()) {
             // Suspended by the credit office (CitizenAccountDesk): refused as a wrong password is, so that the page
             // tells no stranger; its holder was texted the suspension and is sent to the window.
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.login").by(principal)
-                    .result(AuditResult.DENIED).detail("suspended"));
+                    .result(AuditResult.DENIED).detail(AuditDetail.of("SUSPENDED")));
             return new LoginOutcome.Refused();
         }
         accounts.citizenLoggedIn(c.id(), now);
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.login").by(principal)
-                .detail(lockout.isLocked(now) ? "locked; challenge solved" : null));
+                .detail(lockout.isLocked(now) ? AuditDetail.of("LOCKED_CHALLENGE_SOLVED").toString() : null));
         return new LoginOutcome.Passed(principal);
     }
 

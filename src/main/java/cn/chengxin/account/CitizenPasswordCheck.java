@@ -6,6 +6,7 @@ import java.time.Instant;
 import cn.chengxin.account.domain.Lockout;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -47,15 +48,15 @@ class CitizenPasswordCheck {
         Instant now = clock.instant();
         Lockout lockout = new Lockout(c.failedAttempts(), c.lockedUntil());
         if (lockout.isLocked(now)) {
-            throw refused(citizen, action, "locked", locked());
+            throw refused(citizen, action, AuditDetail.of("LOCKED"), locked());
         }
         if (!passwords.matches(current == null ? "" : current, c.passwordHash())) {
             Lockout after = lockout.afterFailure(now);
             accounts.updateCitizenLockout(c.id(), after.failures(), after.lockedUntil());
             if (after.isLocked(now)) {
-                throw refused(citizen, action, "bad current password; locked", locked());
+                throw refused(citizen, action, AuditDetail.of("BAD_CURRENT_PASSWORD_LOCKED"), locked());
             }
-            throw refused(citizen, action, "bad current password", new AccountProblem("CURRENT_PASSWORD_WRONG",
+            throw refused(citizen, action, AuditDetail.of("BAD_CURRENT_PASSWORD"), new AccountProblem("CURRENT_PASSWORD_WRONG",
                     DomainProblem.Kind.INVALID_INPUT, "当前密码不正确"));
         }
         if (c.failedAttempts() > 0) {
@@ -70,7 +71,7 @@ class CitizenPasswordCheck {
                 "当前密码错误次数过多，账号已临时锁定，请稍后再试");
     }
 
-    private AccountProblem refused(CitizenPrincipal citizen, Purpose purpose, String why, AccountProblem problem) {
+    private AccountProblem refused(CitizenPrincipal citizen, Purpose purpose, AuditDetail why, AccountProblem problem) {
         AuditEntry entry = switch (purpose) {
             case PASSWORD -> AuditEntry.of(AuditCategory.SECURITY, "account.citizen.password");
             case PHONE -> AuditEntry.of(AuditCategory.SECURITY, "account.citizen.phone");

@@ -13,6 +13,7 @@ import cn.chengxin.account.domain.SmsCodes;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.account.persistence.JdbcPendingRecoveries;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -110,19 +111,20 @@ public class CitizenPasswordRecovery {
     private Optional<Holder> holderOf(IdentityDocument document, String name, String numberPseudonym) {
         Optional<SubjectProfile> profile = subjects.find(document).flatMap(subjects::profile);
         Optional<JdbcAccounts.CitizenCredentials> account = accounts.citizenBySubjectPseudonym(numberPseudonym);
-        String refused = profile.isEmpty() || account.isEmpty() ? "no account"
-                : !SubjectNames.same(profile.get().name(), name) ? "name does not match"
-                : account.get().suspended() ? "account suspended" : null;
+        AuditDetail refused = profile.isEmpty() || account.isEmpty() ? AuditDetail.of("NO_CODE_NO_ACCOUNT")
+                : !SubjectNames.same(profile.get().name(), name) ? AuditDetail.of("NO_CODE_NAME_MISMATCH")
+                : account.get().suspended() ? AuditDetail.of("NO_CODE_SUSPENDED") : null;
         Optional<JdbcAccounts.SealedPhone> phone = refused == null ? accounts.phoneOf(account.get().subjectId())
                 : Optional.empty();
         if (refused == null && phone.isEmpty()) {
-            refused = "no phone on file";
+            refused = AuditDetail.of("NO_CODE_NO_PHONE");
         }
         if (refused != null) {
-            boolean toldSuspended = "account suspended".equals(refused) && tellSuspended(account.get(), numberPseudonym);
+            boolean toldSuspended = "NO_CODE_SUSPENDED".equals(refused.code())
+                    && tellSuspended(account.get(), numberPseudonym);
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.recover").subject(numberPseudonym)
                     .by(AuditLog.currentActor()).result(AuditResult.DENIED)
-                    .detail(refused + "; no code sent" + (toldSuspended ? "; suspension notice handed over" : "")));
+                    .detail(toldSuspended ? AuditDetail.of("NO_CODE_SUSPENDED_TOLD") : refused));
             return Optional.empty();
         }
         return Optional.of(new Holder(account.get().id(), phone.get()));
@@ -146,7 +148,7 @@ public class CitizenPasswordRecovery {
                     log.warn("Suspension notice not texted: {}", e.getClass().getSimpleName());
                     audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.recover")
                             .subject(numberPseudonym).by(by).result(AuditResult.ERROR)
-                            .detail("suspension notice not texted"));
+                            .detail(AuditDetail.of("SUSPENSION_NOTICE_NOT_TEXTED")));
                 });
         return true;
     }
@@ -158,7 +160,7 @@ public class CitizenPasswordRecovery {
     private void text(Holder holder, String code, String numberPseudonym) {
         Actor by = AuditLog.currentActor();
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.recover").subject(numberPseudonym)
-                .by(by).detail("code handed over to be texted to the phone on file"));
+                .by(by).detail(AuditDetail.of("CODE_HANDED_OVER")));
         sms.send(() -> protection.open(holder.phone().cipher(), holder.phone().keyVersion(),
                         CitizenAccounts.PHONE_PURPOSE),
                 "【信用平台】您正在找回密码，验证码为 " + code + "，5 分钟内有效。如非本人操作请忽略，您的密码不会改变。",
@@ -166,7 +168,7 @@ public class CitizenPasswordRecovery {
                     // The page was answered as for a sent code already. Neither the phone nor the text is logged.
                     log.warn("Recovery code not texted: {}", e.getClass().getSimpleName());
                     audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.recover")
-                            .subject(numberPseudonym).by(by).result(AuditResult.ERROR).detail("code not texted"));
+                            .subject(numberPseudonym).by(by).result(AuditResult.ERROR).detail(AuditDetail.of("CODE_NOT_TEXTED")));
                 });
     }
 
@@ -207,7 +209,7 @@ public class CitizenPasswordRecovery {
         String masked = subjects.profile(c.subjectId()).map(SubjectProfile::maskedName).orElse("*");
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.recover").subject(c.subjectPseudonym())
                 .by(new CitizenPrincipal(c.id(), c.subjectId(), c.subjectPseudonym(), masked))
-                .detail("password set; sessions ended"));
+                .detail(AuditDetail.of("PASSWORD_SET_SESSIONS_ENDED")));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import cn.chengxin.account.domain.PasswordRule;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -44,16 +45,16 @@ public class CitizenPasswords {
         JdbcAccounts.CitizenCredentials c = check.check(citizen, current, CitizenPasswordCheck.Purpose.PASSWORD);
         String wanted = newPassword == null ? "" : newPassword;
         if (!wanted.equals(repeated == null ? "" : repeated)) {
-            refuse(citizen, "passwords differ", "PASSWORDS_DIFFER", DomainProblem.Kind.INVALID_INPUT,
+            refuse(citizen, AuditDetail.of("PASSWORDS_DIFFER"), "PASSWORDS_DIFFER", DomainProblem.Kind.INVALID_INPUT,
                     "两次输入的新密码不一致");
         }
         if (passwords.matches(wanted, c.passwordHash())) {
-            refuse(citizen, "unchanged", "PASSWORD_UNCHANGED", DomainProblem.Kind.INVALID_INPUT,
+            refuse(citizen, AuditDetail.of("PASSWORD_UNCHANGED"), "PASSWORD_UNCHANGED", DomainProblem.Kind.INVALID_INPUT,
                     "新密码不能与当前密码相同");
         }
         List<PasswordRule> broken = rules.broken(c, wanted);
         if (!broken.isEmpty()) {
-            refuse(citizen, "policy: " + broken.get(0).code(), broken.get(0).code(), DomainProblem.Kind.INVALID_INPUT,
+            refuse(citizen, AuditDetail.of("PASSWORD_POLICY").withLabel("rule", "problem." + broken.get(0).code()), broken.get(0).code(), DomainProblem.Kind.INVALID_INPUT,
                     String.join("；", broken.stream().map(PasswordRule::message).toList()));
         }
         // The right current password is a successful sign-in: it clears the failures counted so far.
@@ -61,10 +62,10 @@ public class CitizenPasswords {
         int ended = accounts.endCitizenSessions(CitizenPrincipal.sessionIndexOf(c.id()), CurrentSession.id());
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.password")
                 .subject(c.subjectPseudonym()).by(citizen)
-                .detail("password changed; " + ended + " other session(s) ended"));
+                .detail(AuditDetail.of("PASSWORD_CHANGED").with("sessionsEnded", ended)));
     }
 
-    private void refuse(CitizenPrincipal citizen, String why, String code, DomainProblem.Kind kind, String message) {
+    private void refuse(CitizenPrincipal citizen, AuditDetail why, String code, DomainProblem.Kind kind, String message) {
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.password")
                 .subject(citizen.subjectPseudonym()).by(citizen).result(AuditResult.DENIED).detail(why));
         throw new AccountProblem(code, kind, message);

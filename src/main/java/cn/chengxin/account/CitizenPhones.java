@@ -11,6 +11,7 @@ import java.util.UUID;
 import cn.chengxin.account.domain.SmsCodes;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -143,7 +144,7 @@ public class CitizenPhones {
         PersonalDataProtection.Sealed sealed = protection.seal(phone, CitizenAccounts.PHONE_PURPOSE);
         sms.send(() -> phone, text.apply(code), e -> audit.record(AuditEntry.of(AuditCategory.SECURITY,
                 "account.citizen.phone").subject(c.subjectPseudonym()).by(by).result(AuditResult.ERROR)
-                .detail("code not texted")));
+                .detail(AuditDetail.of("CODE_NOT_TEXTED"))));
         return new PendingPhone(id, c.id(), phonePseudonym, CitizenAccounts.maskPhone(phone),
                 sealed.cipher(), sealed.keyVersion(), codeHash(id, code), now, now.plus(SmsCodes.VALIDITY));
     }
@@ -156,14 +157,14 @@ public class CitizenPhones {
         SubjectProfile person = subjects.profile(c.subjectId()).orElseThrow();
         IdentityDocument document = subjects.revealNumber(c.subjectId()).orElseThrow();
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.phone").subject(c.subjectPseudonym())
-                .by(by).detail("new phone checked with the real-name provider"));
+                .by(by).detail(AuditDetail.of("NEW_PHONE_CHECKED")));
         switch (verifier.verify(person.name(), document, phone)) {
             case MATCH -> { }
             case UNAVAILABLE -> throw CitizenAccounts.realNameUnavailable();
             case MISMATCH -> {
                 audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.phone")
                         .subject(c.subjectPseudonym()).by(by).result(AuditResult.DENIED)
-                        .detail("real-name check: phone not the person's"));
+                        .detail(AuditDetail.of("REAL_NAME_PHONE_NOT_OWN")));
                 throw new AccountProblem("REAL_NAME_MISMATCH", DomainProblem.Kind.INVALID_INPUT,
                         "该手机号码未通过实名核验：须是登记在您本人名下的号码");
             }
@@ -218,14 +219,14 @@ public class CitizenPhones {
                     "该手机号码已绑定其他账号：请携带本人身份证件到市信用办服务窗口办理");
         }
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.phone").subject(c.subjectPseudonym())
-                .by(citizen).detail("phone changed from " + c.phoneMasked() + " to " + pending.phoneMasked));
+                .by(citizen).detail(AuditDetail.of("PHONE_CHANGED").with("from", c.phoneMasked()).with("to", pending.phoneMasked)));
         old.ifPresent(sealed -> sms.send(() -> protection.open(sealed.cipher(), sealed.keyVersion(),
                         CitizenAccounts.PHONE_PURPOSE),
                 "【信用平台】您的信用平台个人账号绑定的手机号码已更换为 " + pending.phoneMasked
                         + "。如非本人操作，请携带本人身份证件到市信用办服务窗口办理。",
                 e -> audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.notice")
                         .subject(c.subjectPseudonym()).by(citizen).result(AuditResult.ERROR)
-                        .detail("notice not texted"))));
+                        .detail(AuditDetail.of("NOTICE_NOT_TEXTED")))));
     }
 
     private String codeHash(UUID id, String code) {

@@ -18,6 +18,7 @@ import cn.chengxin.account.domain.PasswordRule;
 import cn.chengxin.account.domain.RoleReach;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.shared.DomainProblem;
@@ -235,7 +236,7 @@ public class StaffDirectory {
         Actor actor = AuditLog.currentActor();
         if (actor.actorKind() == Actor.ActorKind.STAFF && actor.actorId().equals(userId.toString())) {
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.roles")
-                    .result(cn.chengxin.audit.AuditResult.DENIED).detail(user.username() + ": own roles"));
+                    .result(cn.chengxin.audit.AuditResult.DENIED).detail(AuditDetail.of("OWN_ROLES").with("user", user.username())));
             throw new AccountProblem("SELF_ASSIGNMENT", DomainProblem.Kind.FORBIDDEN, "不能为自己分配角色");
         }
         List<UUID> distinct = roleIds.stream().distinct().toList();
@@ -312,7 +313,8 @@ public class StaffDirectory {
             // The role would become the credit office's while a department's user holds it (RoleReach).
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.role.permissions")
                     .result(cn.chengxin.audit.AuditResult.DENIED)
-                    .detail(role.code() + ": held by " + outside.get().username()));
+                    .detail(AuditDetail.of("ROLE_HELD_OUTSIDE").with("role", role.code())
+                            .with("user", outside.get().username())));
             throw new AccountProblem("ROLE_HELD_OUTSIDE_CREDIT_OFFICE", DomainProblem.Kind.CONFLICT,
                     "权限「" + RoleReach.firstCreditOfficeDuty(wanted).map(Permission::label).orElse("")
                             + "」属信用办的职责，而角色「" + role.name() + "」已授予「" + outside.get().departmentName()
@@ -474,7 +476,7 @@ public class StaffDirectory {
      */
     private void refuseBothFactors(JdbcAccounts.StaffCredentials user, String action) {
         audit.record(AuditEntry.of(AuditCategory.SECURITY, action)
-                .result(cn.chengxin.audit.AuditResult.DENIED).detail(user.username() + ": both factors by one admin"));
+                .result(cn.chengxin.audit.AuditResult.DENIED).detail(AuditDetail.of("BOTH_FACTORS_ONE_ADMIN").with("user", user.username())));
         throw new AccountProblem("BOTH_FACTORS_ONE_ADMIN", DomainProblem.Kind.FORBIDDEN,
                 "同一名管理员不能同时重置该用户的密码和身份验证器：须由另一名管理员办理");
     }
@@ -500,7 +502,7 @@ public class StaffDirectory {
         Optional<UUID> actorId = actor.actorKind() == Actor.ActorKind.STAFF ? staffId(actor.actorId()) : Optional.empty();
         if (actorId.filter(user.id()::equals).isPresent()) {
             audit.record(AuditEntry.of(AuditCategory.SECURITY, action)
-                    .result(cn.chengxin.audit.AuditResult.DENIED).detail(user.username() + ": own account"));
+                    .result(cn.chengxin.audit.AuditResult.DENIED).detail(AuditDetail.of("OWN_ACCOUNT").with("user", user.username())));
             throw new AccountProblem(selfCode, DomainProblem.Kind.FORBIDDEN, selfMessage);
         }
         List<AdminKind> actorKinds = actorId.map(id -> accounts.adminKindsOf(accounts.roleIdsOf(id))).orElse(List.of());

@@ -11,6 +11,7 @@ import cn.chengxin.account.domain.PasswordAge;
 import cn.chengxin.account.domain.Totp;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -84,7 +85,7 @@ public class StaffLogin {
         if (found.isEmpty()) {
             // Same work as for a real user, so response time does not tell which user names exist.
             unknownAccountWork.spendOnCheck(password);
-            record(name, "account.login.password", AuditResult.DENIED, "unknown user");
+            record(name, "account.login.password", AuditResult.DENIED, AuditDetail.of("UNKNOWN_USER"));
             return new PasswordOutcome.Refused(Reason.BAD_CREDENTIALS);
         }
         JdbcAccounts.StaffCredentials user = accounts.lockStaffUser(found.get().id()).orElseThrow();
@@ -94,25 +95,26 @@ public class StaffLogin {
             // Answered like a wrong password, after as much work: a distinct or quicker answer would tell a stranger
             // that the name exists and is locked (RULES.md §10). No real check: the lock stops guessing meanwhile.
             unknownAccountWork.spendOnCheck(password);
-            record(user.username(), "account.login.password", AuditResult.DENIED, "locked");
+            record(user.username(), "account.login.password", AuditResult.DENIED, AuditDetail.of("LOCKED"));
             return new PasswordOutcome.Refused(Reason.LOCKED);
         }
         if (!user.enabled()) {
             // Refused as an unknown user is ("?error"), so it must take as long: a quick answer would tell the name exists.
             unknownAccountWork.spendOnCheck(password);
-            record(user.username(), "account.login.password", AuditResult.DENIED, "disabled");
+            record(user.username(), "account.login.password", AuditResult.DENIED, AuditDetail.of("DISABLED"));
             return new PasswordOutcome.Refused(Reason.DISABLED);
         }
         if (!passwords.matches(password == null ? "" : password, user.passwordHash())) {
             Lockout after = lockout.afterFailure(now);
             accounts.updateStaffLockout(user.id(), after.failures(), after.lockedUntil());
             record(user.username(), "account.login.password", AuditResult.DENIED, lockout.isLocked(now)
-                    ? "locked; bad password after challenge" : after.isLocked(now) ? "bad password; locked" : "bad password");
+                    ? AuditDetail.of("LOCKED_BAD_PASSWORD_AFTER_CHALLENGE")
+                    : AuditDetail.of(after.isLocked(now) ? "BAD_PASSWORD_LOCKED" : "BAD_PASSWORD"));
             return new PasswordOutcome.Refused(after.isLocked(now) ? Reason.LOCKED : Reason.BAD_CREDENTIALS);
         }
         if (user.passwordTemporary() && age.temporaryExpired(user.passwordSetAt(), now)) {
             // Told as such: only someone who knows the password gets this far, and the holder must ask for another.
-            record(user.username(), "account.login.password", AuditResult.DENIED, "temporary password expired");
+            record(user.username(), "account.login.password", AuditResult.DENIED, AuditDetail.of("TEMPORARY_PASSWORD_EXPIRED"));
             return new PasswordOutcome.Refused(Reason.TEMPORARY_EXPIRED);
         }
         if (lockout.isLocked(now)) {
@@ -121,7 +123,7 @@ public class StaffLogin {
             accounts.updateStaffLockout(user.id(), lifted.failures(), lifted.lockedUntil());
         }
         record(user.username(), "account.login.password", AuditResult.SUCCESS,
-                lockout.isLocked(now) ? "locked; challenge solved" : null);
+                lockout.isLocked(now) ? AuditDetail.of("LOCKED_CHALLENGE_SOLVED") : null);
         return new PasswordOutcome.Passed(user.id(), user.username(), user.totpCipher() != null);
     }
 
@@ -138,7 +140,7 @@ public class StaffLogin {
         JdbcAccounts.StaffCredentials user = accounts.lockStaffUser(userId).orElseThrow();
         Instant now = clock.instant();
         if (user.totpCipher() != null) {
-            record(user.username(), "account.login.enrol", AuditResult.DENIED, "already enrolled");
+            record(user.username(), "account.login.enrol", AuditResult.DENIED, AuditDetail.of("ALREADY_ENROLLED"));
             return Optional.empty();
         }
         if (refusedBeforeCheck(user, now)) {
@@ -188,7 +190,7 @@ public class StaffLogin {
 
     private boolean refusedBeforeCheck(JdbcAccounts.StaffCredentials user, Instant now) {
         if (!user.enabled() || new Lockout(user.failedAttempts(), user.lockedUntil()).isLocked(now)) {
-            record(user.username(), "account.login.totp", AuditResult.DENIED, "locked or disabled");
+            record(user.username(), "account.login.totp", AuditResult.DENIED, AuditDetail.of("LOCKED_OR_DISABLED"));
             return true;
         }
         return false;
@@ -197,7 +199,8 @@ public class StaffLogin {
     private void fail(JdbcAccounts.StaffCredentials user, Instant now, String action) {
         Lockout after = new Lockout(user.failedAttempts(), user.lockedUntil()).afterFailure(now);
         accounts.updateStaffLockout(user.id(), after.failures(), after.lockedUntil());
-        record(user.username(), action, AuditResult.DENIED, after.isLocked(now) ? "bad code; locked" : "bad code");
+        record(user.username(), action, AuditResult.DENIED,
+                AuditDetail.of(after.isLocked(now) ? "BAD_CODE_LOCKED" : "BAD_CODE"));
     }
 
     private StaffPrincipal principal(JdbcAccounts.StaffCredentials user) {
@@ -206,9 +209,9 @@ public class StaffLogin {
                 accounts.permissionsOf(user.id()), user.sharedReadScope());
     }
 
-    private void record(String username, String action, AuditResult result, String detail) {
+    private void record(String username, String action, AuditResult result, AuditDetail detail) {
         audit.record(AuditEntry.of(AuditCategory.SECURITY, action)
-                .by(new LoginActor(username)).result(result).detail(detail));
+                .by(new LoginActor(username)).result(result).detail(detail == null ? null : detail.toString()));
     }
 
     /** Before the login completes the actor is only the name typed. */

@@ -11,6 +11,7 @@ import cn.chengxin.account.domain.PasswordPolicy;
 import cn.chengxin.account.domain.PasswordRule;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -64,7 +65,7 @@ public class StaffPasswords {
         Instant now = clock.instant();
         Lockout lockout = new Lockout(user.failedAttempts(), user.lockedUntil());
         if (lockout.isLocked(now)) {
-            refuse(user, "locked", "PASSWORD_CHANGE_LOCKED", DomainProblem.Kind.TOO_MANY,
+            refuse(user, AuditDetail.of("LOCKED"), "PASSWORD_CHANGE_LOCKED", DomainProblem.Kind.TOO_MANY,
                     "当前密码错误次数过多，账号已临时锁定，请稍后再试");
         }
         if (!passwords.matches(current == null ? "" : current, user.passwordHash())) {
@@ -72,36 +73,37 @@ public class StaffPasswords {
             Lockout after = lockout.afterFailure(now);
             accounts.updateStaffLockout(user.id(), after.failures(), after.lockedUntil());
             if (after.isLocked(now)) {
-                refuse(user, "bad current password; locked", "PASSWORD_CHANGE_LOCKED", DomainProblem.Kind.TOO_MANY,
+                refuse(user, AuditDetail.of("BAD_CURRENT_PASSWORD_LOCKED"), "PASSWORD_CHANGE_LOCKED", DomainProblem.Kind.TOO_MANY,
                         "当前密码错误次数过多，账号已临时锁定，请稍后再试");
             }
-            refuse(user, "bad current password", "CURRENT_PASSWORD_WRONG", DomainProblem.Kind.INVALID_INPUT,
+            refuse(user, AuditDetail.of("BAD_CURRENT_PASSWORD"), "CURRENT_PASSWORD_WRONG", DomainProblem.Kind.INVALID_INPUT,
                     "当前密码不正确");
         }
         String wanted = newPassword == null ? "" : newPassword;
         if (!wanted.equals(repeated == null ? "" : repeated)) {
-            refuse(user, "passwords differ", "PASSWORDS_DIFFER", DomainProblem.Kind.INVALID_INPUT,
+            refuse(user, AuditDetail.of("PASSWORDS_DIFFER"), "PASSWORDS_DIFFER", DomainProblem.Kind.INVALID_INPUT,
                     "两次输入的新密码不一致");
         }
         if (passwords.matches(wanted, user.passwordHash())) {
-            refuse(user, "unchanged", "PASSWORD_UNCHANGED", DomainProblem.Kind.INVALID_INPUT,
+            refuse(user, AuditDetail.of("PASSWORD_UNCHANGED"), "PASSWORD_UNCHANGED", DomainProblem.Kind.INVALID_INPUT,
                     "新密码不能与当前密码相同");
         }
         List<PasswordRule> broken = PasswordPolicy.violations(wanted, user.username(), null);
         if (!broken.isEmpty()) {
-            refuse(user, "policy: " + broken.get(0).code(), broken.get(0).code(), DomainProblem.Kind.INVALID_INPUT,
+            refuse(user, AuditDetail.of("PASSWORD_POLICY").withLabel("rule", "problem." + broken.get(0).code()), broken.get(0).code(), DomainProblem.Kind.INVALID_INPUT,
                     String.join("；", broken.stream().map(PasswordRule::message).toList()));
         }
         accounts.setStaffPassword(user.id(), passwords.encode(wanted), false, null);
         accounts.endSessionsOf(List.of(user.username()), CurrentSession.id());
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.password.change")
-                .detail(user.username() + (user.passwordTemporary() ? ": temporary password replaced" : "")));
+                .detail(AuditDetail.of(user.passwordTemporary() ? "TEMPORARY_PASSWORD_REPLACED" : "OWN_PASSWORD_CHANGED")
+                        .with("user", user.username())));
     }
 
-    private void refuse(JdbcAccounts.StaffCredentials user, String why, String code, DomainProblem.Kind kind,
+    private void refuse(JdbcAccounts.StaffCredentials user, AuditDetail why, String code, DomainProblem.Kind kind,
                         String message) {
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.password.change").result(AuditResult.DENIED)
-                .detail(user.username() + ": " + why));
+                .detail(why.with("user", user.username())));
         throw new AccountProblem(code, kind, message);
     }
 }

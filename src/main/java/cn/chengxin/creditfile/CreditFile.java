@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.catalog.Catalogue;
@@ -704,7 +705,7 @@ public class CreditFile {
             events.publishEvent(new RecordsChanged(null, subjects, "windows"));
             events.publishEvent(new RecordStatesChanged(moved, RecordStatesChanged.WINDOWS));
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "creditfile.windows")
-                    .detail(subjects.size() + " subjects on " + today));
+                    .detail(AuditDetail.of("WINDOWS_APPLIED").with("subjects", subjects.size()).with("day", today)));
         }
         return subjects.size();
     }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.catalog.Catalogue;
@@ -118,7 +119,7 @@ public class Declines {
             events.publishEvent(new RecordStatesChanged(moved, "status:" + RecordStatus.DECLINED));
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "self.decline.item")
-                .subject(pseudonym(subjectId)).detail(itemCode + ": " + moved.size() + " records declined"));
+                .subject(pseudonym(subjectId)).detail(AuditDetail.of("ITEM_DECLINED").with("item", itemCode).with("records", moved.size())));
     }
 
     /**
@@ -158,8 +159,8 @@ public class Declines {
         }
         if (!ended.isEmpty() || restored > 0) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "self.decline.unbind").subject(pseudonym(subjectId))
-                    .detail("refusals of an unbound account undone: items " + ended + "; " + restored
-                            + " record(s) recorded again"));
+                    .detail(AuditDetail.of("UNBOUND_DECLINES_UNDONE").with("items", String.join(",", ended))
+                            .with("restored", restored)));
         }
         return restored;
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import org.slf4j.Logger;
@@ -67,7 +68,7 @@ public class PublicationWindows {
         LocalDate today = LocalDate.now(clock);
         int changed = creditFile.applyWindows(today);
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "creditfile.windows.demand")
-                .detail(changed + " subjects on " + today));
+                .detail(AuditDetail.of("WINDOWS_APPLIED").with("subjects", changed).with("day", today)));
         return changed;
     }
 

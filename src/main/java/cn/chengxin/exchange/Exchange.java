@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.SigningKeys;
@@ -92,7 +93,8 @@ public class Exchange {
         }
         store.savePartner(partner, clock.instant());
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "exchange.partner.save")
-                .detail(partner.code() + " " + partner.relation() + " " + partner.baseUrl()));
+                .detail(AuditDetail.of("PARTNER_SAVED").with("partner", partner.code())
+                        .with("relation", partner.relation()).with("address", partner.baseUrl())));
     }
 
     /**
@@ -113,7 +115,8 @@ public class Exchange {
         }
         store.setPulled(code, pull);
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "exchange.partner.pull")
-                .detail(code + (pull ? " pulled from " + partner.baseUrl() : " no longer pulled")));
+                .detail(AuditDetail.of(pull ? "PARTNER_PULLED" : "PARTNER_NOT_PULLED").with("partner", code)
+                        .with("address", pull ? partner.baseUrl() : null)));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -62,8 +63,9 @@ class InboundRefusals {
         String partner = shown(partnerSent, PARTNER_CHARS);
         String reason = shown(refused.getMessage(), REASON_CHARS);
         audit.record(AuditEntry.of(AuditCategory.SECURITY, ACTION).result(AuditResult.DENIED)
-                        .detail(operation + " from " + (partner.isEmpty() ? "(none)" : partner) + " refused: "
-                                + refused.code() + " " + reason),
+                        .detail(AuditDetail.of("INBOUND_REFUSED").with("operation", operation)
+                                .with("partner", partner.isEmpty() ? "-" : partner)
+                                .withLabel("refusal", "problem." + refused.code()).with("message", reason)),
                 JdbcExchange.REFUSED_ATTEMPTS,
                 new RefusedAttempt(clock.instant(), partner, operation, refused.code(), reason));
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -84,10 +85,10 @@ class ListLoads {
                 SEALED_FOR + id);
         transaction.executeWithoutResult(status -> {
             store.insert(load, sealed.cipher(), sealed.keyVersion());
-            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.load.upload").detail(load.source()
-                    + " file SM3 " + load.digest() + " (" + name + ") uploaded for review: " + load.rows() + " rows, "
-                    + load.listings() + " listings, " + load.removals() + " removals, " + load.refused().size()
-                    + " refused"));
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.load.upload").detail(AuditDetail.of("LOAD_UPLOADED")
+                    .with("source", load.source()).with("sm3", load.digest()).with("file", name)
+                    .with("rows", load.rows()).with("listings", load.listings()).with("removals", load.removals())
+                    .with("refused", load.refused().size())));
         });
         return load;
     }
@@ -125,9 +126,9 @@ class ListLoads {
         transaction.executeWithoutResult(status -> {
             ListLoad load = decidable(id, by, "exchange.load.reject").load();
             store.decide(id, ListLoad.Status.REJECTED, by.actorId(), by.actorName(), clock.instant(), reason, null);
-            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.load.reject").detail(load.source()
-                    + " file SM3 " + load.digest() + " uploaded by " + load.uploaderName() + " [" + load.uploadedBy()
-                    + "] sent back unapplied: " + reason));
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.load.reject").detail(AuditDetail.of("LOAD_SENT_BACK")
+                    .with("source", load.source()).with("sm3", load.digest()).with("uploader", load.uploaderName())
+                    .with("uploaderId", load.uploadedBy()).with("reason", reason)));
         });
     }
 
@@ -148,8 +149,8 @@ class ListLoads {
         }
         if (!LoadReview.mayDecide(sealed.load().uploadedBy(), by.actorId())) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, action).result(AuditResult.DENIED)
-                    .detail(sealed.load().source() + " file SM3 " + sealed.load().digest()
-                            + ": its uploader may not decide it"));
+                    .detail(AuditDetail.of("LOAD_OWN_UPLOAD").with("source", sealed.load().source())
+                            .with("sm3", sealed.load().digest())));
             throw new ExchangeProblem("LIST_LOAD_SELF_REVIEW", DomainProblem.Kind.FORBIDDEN,
                     "不能审核自己上传的名单文件（双人复核）：须由另一名有审核权限的人员批准或退回");
         }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.exchange.domain.Backoff;
@@ -129,8 +130,8 @@ class Pushing {
 
     private void setAsideNoted(String partner, long seq, String code, String reason) {
         log.warn("{} refused message #{} ({}): set aside", partner, seq, reason);
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.setAside").detail("message #" + seq + " to "
-                + partner + " refused: " + code));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.setAside").detail(AuditDetail.of("MESSAGE_SET_ASIDE")
+                .with("message", seq).with("partner", partner).with("code", code)));
     }
 
     /**

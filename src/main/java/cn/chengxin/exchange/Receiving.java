@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.LongConsumer;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.exchange.domain.Batch;
@@ -181,9 +182,9 @@ class Receiving {
             if (keepCursor != null) {
                 keepCursor.accept(batch.cursor());
             }
-            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.receive").detail("batch "
-                    + batch.batchId() + " from " + partner.code() + ": " + incoming.size() + " messages, " + changed
-                    + " applied" + (refusedMessages.isEmpty() ? "" : ", " + refusedMessages.size() + " refused")));
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.receive").detail(AuditDetail.of("BATCH_RECEIVED")
+                    .with("batch", batch.batchId()).with("partner", partner.code()).with("messages", incoming.size())
+                    .with("applied", changed).with("refused", refusedMessages.size())));
             return changed;
         });
         Optional<SignedBatch> answer = answered.isEmpty() ? Optional.empty()
@@ -333,9 +334,9 @@ class Receiving {
                     relay(m, documents.get(i), relayTo, now);
                 }
             }
-            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.adopt").detail("from " + parent.code()
-                    + " in reconciliation: " + adopted.size() + " of " + incoming.size() + " adopted "
-                    + adopted.subList(0, Math.min(20, adopted.size()))));
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.adopt").detail(AuditDetail.of("RECONCILIATION_ADOPTED")
+                    .with("partner", parent.code()).with("adopted", adopted.size()).with("of", incoming.size())
+                    .with("first", adopted.subList(0, Math.min(20, adopted.size())))));
             return adopted;
         });
     }
@@ -366,8 +367,8 @@ class Receiving {
                 }
             }
             int changed = events.size();
-            events.add(0, AuditEntry.of(AuditCategory.PROCESSING, "exchange.load").detail(provenance + ": "
-                    + messages.size() + " entries, " + changed + " applied"));
+            events.add(0, AuditEntry.of(AuditCategory.PROCESSING, "exchange.load").detail(AuditDetail.of("ENTRIES_LOADED")
+                    .with("provenance", provenance).with("entries", messages.size()).with("applied", changed)));
             audit.recordAll(events);
             return changed;
         });

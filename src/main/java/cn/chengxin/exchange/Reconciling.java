@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.exchange.domain.Reconciliation;
@@ -89,9 +90,9 @@ class Reconciling {
                 results.add(result);
             }
         }
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.reconcile").detail(day + ": "
-                + results.stream().filter(ReconciliationResult::matched).count() + " of " + results.size()
-                + " partners matched"));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.reconcile").detail(AuditDetail.of("PARTNERS_RECONCILED").with("day", day)
+                .with("matched", results.stream().filter(ReconciliationResult::matched).count())
+                .with("partners", results.size())));
         return results;
     }
 

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.catalog.Catalogue;
@@ -93,9 +94,9 @@ class Resending {
         JdbcExchange.Relays relays = partner.relation() == Relation.PEER ? new JdbcExchange.Relays(0, 0)
                 : resendRelayed(partner, now);
         ResendReport report = new ResendReport(records, entries, relays.queued(), relays.notKept());
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.resend").detail(partner.code() + " "
-                + partner.relation() + ": " + records + " records, " + entries + " list entries, " + relays.queued()
-                + " relayed, " + relays.notKept() + " without a number kept here"));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.resend").detail(AuditDetail.of("RESENT")
+                .with("partner", partner.code()).with("relation", partner.relation()).with("records", records)
+                .with("entries", entries).with("relayed", relays.queued()).with("notKept", relays.notKept())));
         return report;
     }
 

@@ -1,5 +1,6 @@
 package cn.chengxin.inquiry;
 
+import cn.chengxin.audit.AuditDetail;
 import java.util.UUID;
 
 import cn.chengxin.inquiry.domain.CounterIdentityCheck;
@@ -27,7 +28,7 @@ final class CounterPersons {
                 throw new InquiryProblem("SUBJECT_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案");
             }
             return subjects.registerVerifiedPerson(document, CounterIdentityCheck.nameToRegister(personName),
-                    "in person at the counter: " + check.describe());
+                    AuditDetail.of("VERIFIED_AT_COUNTER").with("check", check.describe()));
         });
     }
 }

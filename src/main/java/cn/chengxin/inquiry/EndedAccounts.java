@@ -7,6 +7,7 @@ import java.util.UUID;
 import cn.chengxin.account.CitizenAccountClosed;
 import cn.chengxin.account.CitizenAccountUnbound;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.inquiry.persistence.JdbcInquiry;
@@ -48,12 +49,12 @@ class EndedAccounts {
     void on(CitizenAccountUnbound unbound) {
         String pseudonym = subjects.pseudonymOf(unbound.subjectId()).orElseThrow();
         withdraw(unbound.subjectId(), pseudonym, unbound.accountCreatedAt(), CitizenAccountUnbound.BY,
-                "consent.withdraw.unbind", "granted by an account unbound by the credit office");
+                "consent.withdraw.unbind", AuditDetail.of("GRANTED_BY_UNBOUND_ACCOUNT"));
         int setAside = store.setAsideStatementsSince(unbound.subjectId(), unbound.accountCreatedAt(), clock.instant(),
                 SET_ASIDE_WHY);
         if (setAside > 0) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "statement.set-aside.unbind").subject(pseudonym)
-                    .detail(setAside + " statement(s) written by an unbound account set aside"));
+                    .detail(AuditDetail.of("STATEMENTS_SET_ASIDE").with("count", setAside)));
         }
     }
 
@@ -61,11 +62,11 @@ class EndedAccounts {
     void on(CitizenAccountClosed closed) {
         withdraw(closed.subjectId(), subjects.pseudonymOf(closed.subjectId()).orElseThrow(),
                 java.time.Instant.EPOCH, CitizenAccountClosed.BY, "consent.withdraw.closure",
-                "withdrawn as the person closed their account");
+                AuditDetail.of("ACCOUNT_CLOSED_BY_PERSON"));
     }
 
     private void withdraw(UUID subjectId, String pseudonym, java.time.Instant grantedSince, String by, String action,
-                          String why) {
+                          AuditDetail why) {
         List<UUID> withdrawn = store.withdrawGrantedSince(subjectId, grantedSince, clock.instant(), by);
         withdrawn.forEach(id -> audit.record(AuditEntry.of(AuditCategory.PROCESSING, action).subject(pseudonym)
                 .consent(id.toString()).detail(why)));

@@ -17,6 +17,7 @@ import cn.chengxin.account.ApiClientPrincipal;
 import cn.chengxin.account.NoticeArg;
 import cn.chengxin.account.Notices;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -377,7 +378,7 @@ public class Reports {
     private void refused(ApiClientPrincipal client, String pseudonym, Purpose purpose, String code) {
         audit.record(AuditEntry.of(AuditCategory.QUERY, "report.issue").by(client).subject(pseudonym)
                 .purpose("授权查询：" + purpose.label(), "征信业管理条例 第十八条").result(AuditResult.DENIED)
-                .detail("refused: " + code));
+                .detail(AuditDetail.of("REFUSED").withLabel("refusal", "problem." + code)));
     }
 
     /**

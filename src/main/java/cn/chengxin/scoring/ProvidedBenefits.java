@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.scoring.persistence.JdbcScores;
@@ -89,6 +90,7 @@ public class ProvidedBenefits {
         if (!store.bindProvider(code, institution)) {
             throw new ScoringProblem("BENEFIT_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有该在用的惠民事项");
         }
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.benefit.save").detail(code + " +" + institution));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.benefit.save").detail(AuditDetail.of("BENEFIT_PROVIDER_BOUND").with("benefit", code)
+                .with("institution", institution)));
     }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import cn.chengxin.account.NoticeArg;
 import cn.chengxin.account.Notices;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.objection.Objection;
@@ -96,7 +97,7 @@ public class ScoreReviews {
                 "信用办将由工作人员复核您的信用分，并于 " + review.dueOn() + " 前书面答复（按工作日计算）。", LINK,
                 "SCORE_REVIEW_RECEIVED", List.of(NoticeArg.date(review.dueOn())));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.review.request").subject(pseudonym(subject))
-                .detail(describe(review)));
+                .detail(scored(AuditDetail.of("REVIEW_ASKED"), review)));
         return review.id();
     }
 
@@ -143,7 +144,8 @@ public class ScoreReviews {
             scoring.rescore(Set.of(review.subjectId()));
         }
         String told = "复核结果：" + outcome.label() + "。答复：" + text;
-        String detail = describe(review) + " → " + outcome.name();
+        AuditDetail detail = scored(AuditDetail.of(contested == null ? "REVIEW_ANSWERED" : "REVIEW_ANSWERED_OBJECTION"),
+                review).withLabel("outcome", "scoreReviews.outcome." + outcome.name());
         String wording = "SCORE_REVIEW_ANSWERED";
         List<NoticeArg> args = new java.util.ArrayList<>(List.of(
                 NoticeArg.label("scoreReviews.outcome." + outcome.name(), outcome.label()), NoticeArg.text(text)));
@@ -153,7 +155,7 @@ public class ScoreReviews {
             Objection objection = objections.find(opened);
             told += "。已就记录「" + contested.title() + "」（" + contested.decisionDate() + "）为您提出异议，异议编号 "
                     + opened + "，信用办将于 " + objection.dueOn() + " 前办结；在“我的异议”中查看办理情况。";
-            detail += " objection " + opened + " on record " + contested.recordKey();
+            detail = detail.with("objection", opened).with("record", contested.recordKey());
             wording = "SCORE_REVIEW_OBJECTION";
             args.addAll(List.of(NoticeArg.text(contested.title()), NoticeArg.date(contested.decisionDate()),
                     NoticeArg.text(opened.toString()), NoticeArg.date(objection.dueOn())));
@@ -287,7 +289,7 @@ public class ScoreReviews {
         Optional<Instant> refusing = store.refusingSince(subject);
         if (refusing.isPresent() && !refusing.get().isBefore(since) && store.withdrawRefusal(subject)) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.grading.unbind").subject(pseudonym(subject))
-                    .detail("refusal made by an unbound account on " + refusing.get() + " withdrawn"));
+                    .detail(AuditDetail.of("UNBOUND_GRADING_REFUSAL_WITHDRAWN").with("refusedAt", refusing.get())));
         }
     }
 
@@ -301,8 +303,9 @@ public class ScoreReviews {
     }
 
     /** The score asked about, for the audit log: no reasons, which are the person's own words. */
-    private static String describe(ScoreReview r) {
-        return r.modelCode() == null ? "no score" : r.modelCode() + " v" + r.modelVersion() + " "
-                + (r.score() == null ? "not scored" : r.score() + " " + r.grade());
+    /** The detail with the score under review: its model and version, the score and grade (each empty: none). */
+    private static AuditDetail scored(AuditDetail detail, ScoreReview r) {
+        return detail.with("model", r.modelCode()).with("version", r.modelCode() == null ? null : r.modelVersion())
+                .with("score", r.score()).with("grade", r.score() == null ? null : r.grade());
     }
 }

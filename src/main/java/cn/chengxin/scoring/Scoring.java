@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.catalog.Catalogue;
@@ -357,7 +358,7 @@ public class Scoring {
         // The day's distribution from the grades just computed: counting them again in the table read every score
         // row (every model's), 0.5-0.7 s of a recompute of 1,000,000 residents.
         store.snapshotGrades(LocalDate.now(clock), pass.gradeCounts());
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.recompute").detail(done + " persons"));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.recompute").detail(AuditDetail.of("PERSONS_SCORED").with("persons", done)));
         return done;
     }
 

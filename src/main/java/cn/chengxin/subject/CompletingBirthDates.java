@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.shared.DomainProblem.Kind;
@@ -76,7 +77,8 @@ public class CompletingBirthDates {
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.birth-date.propose")
                 .subject(audit.pseudonym(subjectId))
-                .detail("proposal " + proposal.id() + ", evidence " + evidence.name()));
+                .detail(AuditDetail.of("PROPOSAL_WITH_EVIDENCE").with("proposal", proposal.id())
+                        .withLabel("evidence", "birthDates.evidence." + evidence.name())));
         return proposal.id();
     }
 
@@ -97,7 +99,7 @@ public class CompletingBirthDates {
             throw new SubjectProblem("BIRTH_DATE_KNOWN", Kind.CONFLICT, "该主体的出生日期已知，不能通过补全修改");
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.birth-date.approve")
-                .subject(audit.pseudonym(proposal.subjectId())).detail("proposal " + proposalId));
+                .subject(audit.pseudonym(proposal.subjectId())).detail(AuditDetail.of("PROPOSAL").with("proposal", proposalId)));
         events.publishEvent(new BirthDateCompleted(proposal.subjectId()));
     }
 
@@ -112,7 +114,7 @@ public class CompletingBirthDates {
             throw BirthDateCompletion.REVIEW.alreadyDecided();
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.birth-date.reject")
-                .subject(audit.pseudonym(proposal.subjectId())).detail("proposal " + proposalId));
+                .subject(audit.pseudonym(proposal.subjectId())).detail(AuditDetail.of("PROPOSAL").with("proposal", proposalId)));
     }
 
     /** A person's proposals, oldest first (the subject page shows where a completion stands). */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.shared.CodedProblem;
@@ -77,7 +78,8 @@ public class RenamingSubjects {
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.name.propose")
                 .subject(audit.pseudonym(subjectId))
-                .detail("proposal " + proposal.id() + ", evidence " + evidence.name() + ", from " + effectiveFrom));
+                .detail(AuditDetail.of("NAME_PROPOSAL").with("proposal", proposal.id())
+                        .withLabel("evidence", "nameChanges.evidence." + evidence.name()).with("from", effectiveFrom)));
         return proposal.id();
     }
 
@@ -115,7 +117,8 @@ public class RenamingSubjects {
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.name.propose")
                 .subject(audit.pseudonym(subjectId)).by(by)
-                .detail("proposal " + proposal.id() + ", delivered by " + department + ", from " + registeredOn));
+                .detail(AuditDetail.of("NAME_PROPOSAL_DELIVERED").with("proposal", proposal.id())
+                        .with("department", department).with("from", registeredOn)));
         return proposal.id();
     }
 
@@ -157,7 +160,7 @@ public class RenamingSubjects {
             throw new SubjectProblem("NAME_CHANGE_STALE", Kind.CONFLICT, "该主体的名称在申请提出后已变更，请重新提出");
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.name.approve")
-                .subject(audit.pseudonym(proposal.subjectId())).detail("proposal " + proposalId));
+                .subject(audit.pseudonym(proposal.subjectId())).detail(AuditDetail.of("PROPOSAL").with("proposal", proposalId)));
     }
 
     @Transactional
@@ -171,7 +174,7 @@ public class RenamingSubjects {
             throw NameChanges.REVIEW.alreadyDecided();
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.name.reject")
-                .subject(audit.pseudonym(proposal.subjectId())).detail("proposal " + proposalId));
+                .subject(audit.pseudonym(proposal.subjectId())).detail(AuditDetail.of("PROPOSAL").with("proposal", proposalId)));
     }
 
     /** A subject's proposals, oldest first (the subject page shows where a change stands). */

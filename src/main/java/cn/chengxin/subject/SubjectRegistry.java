@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.shared.CodedProblem;
@@ -190,10 +191,10 @@ public class SubjectRegistry {
      * real-name verification). The subject has no records; its name is the verified one ({@link NameSource#CITIZEN}).
      * Audited under the new subject ({@code subject.register.citizen}); an existing subject is returned untouched.
      *
-     * @param by how the identity was verified, for the audit log; never a number
+     * @param how how the identity was verified, the detail of the audit event (K7); never a number
      */
     @Transactional
-    public UUID registerVerifiedPerson(IdentityDocument document, String name, String by) {
+    public UUID registerVerifiedPerson(IdentityDocument document, String name, AuditDetail how) {
         requireKind(document, SubjectKind.PERSON);
         Optional<UUID> existing = find(document);
         if (existing.isPresent()) {
@@ -203,7 +204,7 @@ public class SubjectRegistry {
                 created, new NewPerson(document, name.strip(), null, null, List.of(), List.of(), false)));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.register.citizen")
                 .subject(pseudonymOf(id).orElseThrow())
-                .detail("person with no records registered; identity verified " + by));
+                .detail(how));
         return id;
     }
 
@@ -254,7 +255,8 @@ public class SubjectRegistry {
             if (subjects.settleName(id, name.strip(), source)) {
                 settled.add(AuditEntry.of(AuditCategory.PROCESSING, "subject.name.settle")
                         .subject(pseudonymOf(id).orElseThrow())
-                        .detail("provisional name received through exchange replaced; given by " + source + " " + by));
+                        .detail(AuditDetail.of(source == NameSource.CITIZEN ? "NAME_SETTLED_REAL_NAME"
+                                : "NAME_SETTLED_DEPARTMENT").with("by", by)));
             }
         });
         if (!settled.isEmpty()) {

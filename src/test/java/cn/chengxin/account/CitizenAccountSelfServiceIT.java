@@ -82,7 +82,7 @@ class CitizenAccountSelfServiceIT {
                 .isInstanceOf(CitizenAccounts.LoginOutcome.Passed.class);
         assertThat(citizens.login(old, "Shen-Huanhao-2026")).isInstanceOf(CitizenAccounts.LoginOutcome.Refused.class);
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE subject_pseudonym = ? "
-                        + "AND action = 'account.citizen.phone' AND result = 'SUCCESS' AND detail LIKE 'phone changed%'")
+                        + "AND action = 'account.citizen.phone' AND result = 'SUCCESS' AND detail LIKE 'reason=PHONE_CHANGED;%'")
                 .param(pseudonymOf(person)).query(Long.class).single()).isOne();
     }
 

@@ -67,7 +67,7 @@ class RealNameRegistrationIT {
                 .param(pseudonymOf(person)).query(Long.class).single()).as("nothing pending").isZero();
         assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE subject_pseudonym = ? "
                         + "AND action = 'account.citizen.register' ORDER BY seq").param(pseudonymOf(person))
-                .query(String.class).list()).first().asString().contains("real-name");
+                .query(String.class).list()).first().asString().isEqualTo("reason=REAL_NAME_PHONE_NOT_OWN");
     }
 
     @Test

@@ -130,7 +130,7 @@ class SignInLimitsIT {
                 .as("answered, the holder's right password opens the locked account: " + opened).isTrue();
         assertThat(app.getBean(JdbcClient.class).sql("SELECT count(*) FROM audit.event WHERE action = "
                         + "'account.login.password' AND actor_name = ? AND result = 'SUCCESS' AND detail = ?")
-                .params(user, "locked; challenge solved").query(Long.class).single()).as("audited").isEqualTo(1);
+                .params(user, "reason=LOCKED_CHALLENGE_SOLVED").query(Long.class).single()).as("audited").isEqualTo(1);
     }
 
     /**

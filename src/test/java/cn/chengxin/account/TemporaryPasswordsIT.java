@@ -62,7 +62,7 @@ class TemporaryPasswordsIT {
         assertThat(temporary(other)).isTrue();
 
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action IN ('account.user.reset-password', "
-                + "'account.user.reset-second-factor') AND result = 'DENIED' AND detail LIKE '%both factors%'")
+                + "'account.user.reset-second-factor') AND result = 'DENIED' AND detail LIKE 'reason=BOTH_FACTORS_ONE_ADMIN;%'")
                 .query(Long.class).single()).isGreaterThanOrEqualTo(2);
     }
 
@@ -159,7 +159,8 @@ class TemporaryPasswordsIT {
         assertThat(web.get("/console").status()).as("this session stays").isEqualTo(200);
         assertThat(elsewhere.get("/console").redirectsTo("/console/login")).as("the other one ends").isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.password.change' "
-                + "AND result = 'SUCCESS' AND detail = ?").param(clerk.user()).query(Long.class).single()).isEqualTo(1);
+                + "AND result = 'SUCCESS' AND detail = ?").param("reason=OWN_PASSWORD_CHANGED; user=" + clerk.user())
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     /** Guessing the current password in an open session locks the account, as guessing at the sign-in does. */
@@ -240,7 +241,7 @@ class TemporaryPasswordsIT {
         assertThat(web.post("/console/login", Map.of("username", clerk.user(), "password", "Wrong-Passw0rd-1"))
                 .redirectsTo("/console/login?error")).as("a wrong password is answered as before").isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.login.password' "
-                + "AND result = 'DENIED' AND detail LIKE '%temporary password expired%'").query(Long.class).single())
+                + "AND result = 'DENIED' AND detail = 'reason=TEMPORARY_PASSWORD_EXPIRED'").query(Long.class).single())
                 .isGreaterThanOrEqualTo(1);
 
         // A new temporary password, set now, signs in again.

@@ -985,11 +985,14 @@ class ExchangeIT {
                         + "WHERE action = 'exchange.refuse' AND (detail LIKE ? OR detail LIKE ?) ORDER BY seq")
                 .params("%" + missing.code + "%", "%" + province.code + "%").query(String.class).list();
         assertThat(audited).hasSize(3);
-        assertThat(audited.get(0)).startsWith("SECURITY DENIED batch from " + missing.code)
+        assertThat(audited.get(0)).startsWith("SECURITY DENIED reason=INBOUND_REFUSED; operation=batch; partner="
+                        + missing.code)
                 .contains("EXCHANGE_PARTNER_UNKNOWN");
-        assertThat(audited.get(1)).startsWith("SECURITY DENIED pull from " + missing.code)
+        assertThat(audited.get(1)).startsWith("SECURITY DENIED reason=INBOUND_REFUSED; operation=pull; partner="
+                        + missing.code)
                 .contains("EXCHANGE_PARTNER_UNKNOWN");
-        assertThat(audited.get(2)).startsWith("SECURITY DENIED batch from " + province.code)
+        assertThat(audited.get(2)).startsWith("SECURITY DENIED reason=INBOUND_REFUSED; operation=batch; partner="
+                        + province.code)
                 .contains("EXCHANGE_MESSAGE_INVALID");
         assertThat(String.join("\n", audited)).doesNotContain(number.substring(0, 17));
         assertThat(jdbc.sql("SELECT count(*) FROM exchange.refused_attempt WHERE partner_sent || reason LIKE ?")
@@ -1624,7 +1627,7 @@ class ExchangeIT {
         assertThat(named.nameProvisional()).isFalse();
         assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'subject.name.settle' "
                 + "AND subject_pseudonym = ?").param(subjects.pseudonymOf(document)).query(String.class).list())
-                .singleElement().asString().contains("DEPARTMENT MARKET");
+                .singleElement().asString().isEqualTo("reason=NAME_SETTLED_DEPARTMENT; by=MARKET");
     }
 
     @Test
@@ -1706,7 +1709,7 @@ class ExchangeIT {
                         .map(m -> m.sourceId() + "@" + m.version()).distinct().toList())
                         .containsExactlyInAnyOrderElementsOf(delivered);
                 await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("SELECT count(*) FROM audit.event "
-                        + "WHERE action = 'exchange.resend' AND detail LIKE ?").param(province.code + "%")
+                        + "WHERE action = 'exchange.resend' AND detail LIKE ?").param("reason=RESENT; partner=" + province.code + ";%")
                         .query(Long.class).single() == 2);
             } finally {
                 province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);

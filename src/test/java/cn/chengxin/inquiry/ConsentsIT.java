@@ -77,7 +77,7 @@ class ConsentsIT {
     void aPersonRegisteredWithNoRecordsConsentsAndEveryReportSaysNoRecordWasCollected() throws Exception {
         String number = TestCitizens.unregisteredNumber();
         UUID subjectId = subjects.registerVerifiedPerson(subjects.validate(DocumentType.RESIDENT_ID, number),
-                "柏新籍", "by the real-name provider");
+                "柏新籍", cn.chengxin.audit.AuditDetail.of("VERIFIED_ONLINE_REAL_NAME"));
         RequestPostProcessor citizen = authentication(Principals.citizen(subjects, subjectId));
         ApiClients.IssuedKey hospital = apiClients.issue("人事系统新籍", "癸医院", ApiClient.Kind.INSTITUTION, null,
                 Set.of(Permission.API_REPORT_QUERY), 6000);

@@ -139,7 +139,7 @@ class ReportsIT {
                 .andExpect(jsonPath("$.code").value("CONSENT_MISSING"))
                 .andExpect(jsonPath("$.detail").value(notAuthorised));
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE subject_pseudonym = ? AND result = 'DENIED' "
-                        + "AND detail = 'refused: CONSENT_SUBJECT_MISMATCH'")
+                        + "AND detail = 'reason=REFUSED; refusal=#problem.CONSENT_SUBJECT_MISMATCH'")
                 .param(subjects.pseudonymOf(b.id()).orElseThrow()).query(Long.class).single())
                 .as("the real reason, kept for the audit").isOne();
         String forged = code.substring(0, code.length() - 2) + "AA";
@@ -237,7 +237,7 @@ class ReportsIT {
         assertThat(reports.about(p.id())).isEmpty();
         assertThat(store.consent(hiring.id()).orElseThrow().uses()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE subject_pseudonym = ? AND result = 'DENIED' "
-                        + "AND detail = 'refused: CONSENT_KIND_MISMATCH'")
+                        + "AND detail = 'reason=REFUSED; refusal=#problem.CONSENT_KIND_MISMATCH'")
                 .param(subjects.pseudonymOf(p.id()).orElseThrow()).query(Long.class).single()).isOne();
 
         reportBody(employer, body + "}").andExpect(status().isOk())

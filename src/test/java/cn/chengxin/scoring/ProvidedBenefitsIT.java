@@ -96,7 +96,7 @@ class ProvidedBenefitsIT {
         assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'scoring.benefits.check' "
                         + "AND subject_pseudonym = ? ORDER BY seq DESC LIMIT 1")
                 .param(subjects.pseudonymOf(r.id()).orElseThrow()).query(String.class).single())
-                .isEqualTo("1 of 1 benefits granted: LIBRARY_DEPOSIT_FREE");
+                .isEqualTo("reason=BENEFITS_GRANTED; granted=1; of=1; benefits=LIBRARY_DEPOSIT_FREE");
     }
 
     @Test

@@ -261,7 +261,7 @@ class CompletingBirthDatesIT {
         pool.shutdown();
         assertThat(results).containsExactlyInAnyOrder("approved", "BIRTH_DATE_ALREADY_DECIDED");
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'subject.birth-date.approve' "
-                + "AND detail = ?").param("proposal " + proposal).query(Long.class).single()).isEqualTo(1);
+                + "AND detail = ?").param("reason=PROPOSAL; proposal=" + proposal).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -164,7 +165,7 @@ class CounterReports {
         Actor clerk = AuditLog.currentActor();
         Reports.Issued issued = reports.printedAtCounter(clerk, id).orElseThrow(() -> {
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "report.download").result(AuditResult.DENIED)
-                    .detail("report " + id + " is not a counter report this staff member issued today"));
+                    .detail(AuditDetail.of("NOT_OWN_COUNTER_REPORT_TODAY").with("report", id)));
             return new ResponseStatusException(HttpStatus.NOT_FOUND);
         });
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)

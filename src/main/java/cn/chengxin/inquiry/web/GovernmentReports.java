@@ -3,6 +3,7 @@ package cn.chengxin.inquiry.web;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -86,7 +87,7 @@ class GovernmentReports {
         Actor staff = AuditLog.currentActor();
         Reports.Issued issued = reports.downloadedBy(staff, id).orElseThrow(() -> {
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "report.download").result(AuditResult.DENIED)
-                    .detail("report " + id + " was not obtained by this staff member"));
+                    .detail(AuditDetail.of("NOT_OWN_REPORT").with("report", id)));
             return new ResponseStatusException(HttpStatus.NOT_FOUND);
         });
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)

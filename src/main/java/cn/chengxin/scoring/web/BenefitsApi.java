@@ -4,6 +4,7 @@ import java.util.List;
 
 import cn.chengxin.account.ApiClientPrincipal;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.scoring.BenefitsAnswer;
@@ -123,9 +124,9 @@ class BenefitsApi {
                 .map(ProvidedBenefits.Outcome::code).toList();
         audit.record(AuditEntry.of(AuditCategory.QUERY, "scoring.benefits.check").subject(pseudonym)
                 .purpose(purpose, "国办发〔2016〕98号（信用惠民）")
-                .detail(granted.size() + " of " + answer.benefits().size() + " benefits granted: "
-                        + String.join(",", granted)
-                        + (answer.manualAssessment() ? "; manual assessment (automated grading refused)" : "")));
+                .detail(AuditDetail.of(answer.manualAssessment() ? "BENEFITS_GRANTED_MANUAL" : "BENEFITS_GRANTED")
+                        .with("granted", granted.size()).with("of", answer.benefits().size())
+                        .with("benefits", String.join(",", granted))));
         List<Benefit> benefits = answer.benefits().stream().map(b -> new Benefit(b.code(), b.name(), b.granted()))
                 .toList();
         return answer.manualAssessment()

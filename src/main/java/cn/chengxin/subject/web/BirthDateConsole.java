@@ -1,5 +1,6 @@
 package cn.chengxin.subject.web;
 
+import cn.chengxin.audit.AuditDetail;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -56,7 +57,7 @@ class BirthDateConsole {
         try {
             birthDates.propose(id, birthDate, evidence, reference, reason);
         } catch (SubjectProblem | TypedText.HoldsIdentityNumber problem) {
-            String view = page.refused(id, purpose, "birth-date proposal", problem, model);
+            String view = page.refused(id, purpose, AuditDetail.of("BIRTH_DATE_PROPOSAL_REFUSED"), problem, model);
             model.addAttribute("birthDateInput", new BirthDateInput(birthDate, evidence, reference, reason)
                     .shownAfter(problem.code()));
             return view;

@@ -1,5 +1,6 @@
 package cn.chengxin.subject.web;
 
+import cn.chengxin.audit.AuditDetail;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -63,7 +64,7 @@ class NameChangeConsole {
         try {
             names.propose(id, newName, effectiveFrom, nameEvidence, nameReference, nameReason);
         } catch (SubjectProblem | TypedText.HoldsIdentityNumber problem) {
-            String view = page.refused(id, purpose, "name change", problem, model);
+            String view = page.refused(id, purpose, AuditDetail.of("NAME_CHANGE_REFUSED"), problem, model);
             model.addAttribute("nameChangeInput", new NameChangeInput(newName, effectiveFrom, nameEvidence,
                     nameReference, nameReason).shownAfter(problem.code()));
             return view;

@@ -1,5 +1,6 @@
 package cn.chengxin.subject.web;
 
+import cn.chengxin.audit.AuditDetail;
 import java.util.UUID;
 
 import cn.chengxin.shared.security.Permission;
@@ -68,7 +69,7 @@ class SubjectConsole {
      */
     @PostMapping("/console/subjects/open")
     String open(@RequestParam UUID subject, @RequestParam StaffQueryPurpose purpose, Model model) {
-        if (page.show(subject, purpose, "opened from a console list", model).isEmpty()) {
+        if (page.show(subject, purpose, AuditDetail.of("OPENED_FROM_LIST"), model).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return SubjectPage.VIEW;

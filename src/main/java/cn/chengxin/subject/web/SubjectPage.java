@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -69,14 +70,15 @@ class SubjectPage {
      * Records the look at a subject under {@code pseudonym} and shows their profile, if registered ({@code id});
      * {@code detail} says how the page was reached when not by the look-up itself.
      */
-    Optional<SubjectProfile> show(String pseudonym, Optional<UUID> id, StaffQueryPurpose purpose, String detail,
+    Optional<SubjectProfile> show(String pseudonym, Optional<UUID> id, StaffQueryPurpose purpose, AuditDetail detail,
                                   Model model) {
         choices(model);
         model.addAttribute("purpose", purpose);
         audit.record(AuditEntry.of(AuditCategory.QUERY, "subject.view").subject(pseudonym)
                 .purpose(purpose.label(), purpose.legalBasis())
                 .result(id.isPresent() ? AuditResult.SUCCESS : AuditResult.ERROR)
-                .detail(id.isPresent() ? detail : "not registered"));
+                .detail(id.isPresent() ? detail == null ? null : detail.toString()
+                        : AuditDetail.of("NOT_REGISTERED").toString()));
         Optional<SubjectProfile> profile = id.flatMap(registry::profile);
         profile.ifPresentOrElse(p -> {
             model.addAttribute("profile", p);
@@ -110,8 +112,8 @@ class SubjectPage {
     record ShownNameChange(NameChangeProposal proposal, String formerName, String newName) {
     }
 
-    /** As {@link #show(String, Optional, StaffQueryPurpose, String, Model)}, for a subject known by id. */
-    Optional<SubjectProfile> show(UUID id, StaffQueryPurpose purpose, String detail, Model model) {
+    /** As {@link #show(String, Optional, StaffQueryPurpose, AuditDetail, Model)}, for a subject known by id. */
+    Optional<SubjectProfile> show(UUID id, StaffQueryPurpose purpose, AuditDetail detail, Model model) {
         String pseudonym = registry.pseudonymOf(id).orElse(null);
         if (pseudonym == null) {
             return Optional.empty();
@@ -125,12 +127,12 @@ class SubjectPage {
      * recorded as a look with the purpose of the look-up that showed the form. A refusal for want of the subject is
      * thrown on: there is no page to show.
      *
-     * @param proposal what was refused, for the look's detail ("name change", "birth-date proposal")
+     * @param proposal what was refused, for the look's detail (its code; the refusal's is added)
      */
-    <P extends RuntimeException & DomainProblem> String refused(UUID id, StaffQueryPurpose purpose, String proposal,
+    <P extends RuntimeException & DomainProblem> String refused(UUID id, StaffQueryPurpose purpose, AuditDetail proposal,
                                                                 P problem, Model model) {
         if (problem.kind() == DomainProblem.Kind.NOT_FOUND
-                || show(id, purpose, proposal + " refused: " + problem.code(), model).isEmpty()) {
+                || show(id, purpose, proposal.withLabel("refusal", "problem." + problem.code()), model).isEmpty()) {
             throw problem;
         }
         ConsoleActions.describeRefusal(model, problem);
