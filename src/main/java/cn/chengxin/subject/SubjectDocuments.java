@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.shared.DomainProblem.Kind;
@@ -90,8 +91,7 @@ public class SubjectDocuments {
         if (!documents.insert(proposal, sealed)) {
             throw new SubjectProblem("SUBJECT_DOCUMENT_PENDING", Kind.CONFLICT, "该主体已有待审核的证件添加申请");
         }
-        recordAboutBoth(proposal, sealed.index(), "subject.document.propose",
-                "proposal " + proposal.id() + ", " + further.type().name());
+        recordAboutBoth(proposal, sealed.index(), "subject.document.propose");
         return proposal.id();
     }
 
@@ -114,7 +114,7 @@ public class SubjectDocuments {
         } catch (DuplicateKeyException heldMeanwhile) {
             throw FurtherDocuments.taken();
         }
-        recordAboutBoth(proposal, index, "subject.document.approve", "proposal " + proposalId);
+        recordAboutBoth(proposal, index, "subject.document.approve");
     }
 
     @Transactional
@@ -127,8 +127,7 @@ public class SubjectDocuments {
                 clock.instant(), note.strip())) {
             throw FurtherDocuments.REVIEW.alreadyDecided();
         }
-        recordAboutBoth(proposal, documents.numberIndex(proposalId).orElseThrow(), "subject.document.reject",
-                "proposal " + proposalId);
+        recordAboutBoth(proposal, documents.numberIndex(proposalId).orElseThrow(), "subject.document.reject");
     }
 
     /** A subject's further documents and proposals, oldest first (masked numbers only). */
@@ -164,11 +163,14 @@ public class SubjectDocuments {
     }
 
     /** The step under the subject's pseudonym and under the document's own, which names nobody else. */
-    private void recordAboutBoth(FurtherDocument proposal, byte[] documentIndex, String action, String detail) {
+    private void recordAboutBoth(FurtherDocument proposal, byte[] documentIndex, String action) {
+        String type = "documentType." + proposal.documentType().name();
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, action).subject(audit.pseudonym(proposal.subjectId()))
-                .detail(detail + ", further document of this subject"));
+                .detail(AuditDetail.of("FURTHER_DOCUMENT_OF_SUBJECT").with("proposal", proposal.id())
+                        .withLabel("type", type)));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, action).subject(HexFormat.of().formatHex(documentIndex))
-                .detail(detail + ", this document of subject " + audit.pseudonym(proposal.subjectId())));
+                .detail(AuditDetail.of("FURTHER_DOCUMENT_HELD_BY").with("proposal", proposal.id())
+                        .withLabel("type", type).with("subject", audit.pseudonym(proposal.subjectId()))));
     }
 
     private static String compact(String text) {

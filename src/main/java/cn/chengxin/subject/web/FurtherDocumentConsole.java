@@ -3,6 +3,7 @@ package cn.chengxin.subject.web;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.security.StaffQueryPurpose;
@@ -51,7 +52,7 @@ class FurtherDocumentConsole {
             documents.propose(id, furtherDocumentType.isBlank() ? null : furtherDocumentType, furtherNumber,
                     validFrom, validTo, documentReference, documentReason);
         } catch (SubjectProblem | TypedText.HoldsIdentityNumber | InvalidIdentityException problem) {
-            String view = page.refused(id, purpose, "further document", problem, model);
+            String view = page.refused(id, purpose, AuditDetail.of("FURTHER_DOCUMENT_REFUSED"), problem, model);
             boolean numberInText = "SUBJECT_DOCUMENT_NUMBER_IN_TEXT".equals(problem.code());
             model.addAttribute("furtherDocumentInput", new FurtherDocumentInput(furtherDocumentType, validFrom,
                     validTo, numberInText ? "" : TypedText.shownAgain(documentReference),
