@@ -119,14 +119,16 @@ public class CitizenAccounts {
                 || !unknown && !provisional && !SubjectNames.same(profile.get().name(), trimmedName)) {
             throw mismatch(subjectPseudonym, AuditDetail.of("NAME_MISMATCH"));
         }
-        if (unknown) {
-            // Gaps review xxix K3: a number the register does not know (a person with no records) is no refusal of its
-            // own; the real-name provider alone decides, with the one answer for wrong and unknown until it matches.
-            requireRealName(trimmedName, document, phone, subjectPseudonym);
-        }
+        // RULES.md §9 real-name verification: the phone must be the person's own (gaps review #1), asked before the
+        // account is looked for, so that only the person learns that their number is taken, and before any code goes.
+        // The provider gets the name as the person typed it, the spelling of their card, not the registry's. Gaps
+        // review xxix K3: for a number the register does not know (a person with no records) the provider alone
+        // decides, with the one answer for wrong and unknown until it matches.
+        requireRealName(trimmedName, document, phone, subjectPseudonym);
         // RULES.md §6: a child under 14 cannot consent alone, and no guardian can be verified here. Asked only once the
-        // number and name match (for an unknown number: once the provider matched them). An unknown birth date is let
-        // through (see GuardianConsent).
+        // provider matched name, number and phone (gaps review xxxi M8; PIPL Art. 28, 31): before, a child's right name
+        // with any phone drew this answer, and whoever held the number learnt the child's name by trying names. An
+        // unknown birth date is let through (see GuardianConsent).
         LocalDate birthDate = unknown
                 ? new NewPerson(document, trimmedName, null, null, List.of(), List.of(), false).birthDate()
                 : profile.get().birthDate();
@@ -135,12 +137,6 @@ public class CitizenAccounts {
                     .by(AuditLog.currentActor()).result(AuditResult.DENIED).detail(AuditDetail.of("UNDER_14")));
             throw new AccountProblem("REGISTRATION_GUARDIAN_REQUIRED", DomainProblem.Kind.FORBIDDEN,
                     "未满十四周岁的未成年人不能自行注册，请由监护人携带身份证明到信用管理部门窗口办理");
-        }
-        // RULES.md §9 real-name verification: the phone must be the person's own (gaps review #1), asked before the
-        // account is looked for, so that only the person learns that their number is taken, and before any code goes.
-        // The provider gets the name as the person typed it, the spelling of their card, not the registry's.
-        if (!unknown) {
-            requireRealName(trimmedName, document, phone, subjectPseudonym);
         }
         if (provisional) {
             // The provider matched this name with the number: the register takes it (gaps review xxvii I9).

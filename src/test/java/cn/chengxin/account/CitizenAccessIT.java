@@ -224,6 +224,11 @@ class CitizenAccessIT {
 
         mvc.perform(registration(child, "钱小错", "198.51.100.81")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("REAL_NAME_MISMATCH")));
+        // Gaps review xxxi M8: the right name with a phone that is not the child's tells nothing more than a wrong name.
+        mvc.perform(registration(new TestCitizens.Person(child.number(), child.name(), otherPhone(child.phone())), child.name(),
+                        "198.51.100.81")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("REAL_NAME_MISMATCH")))
+                .andExpect(content().string(not(containsString("REGISTRATION_GUARDIAN_REQUIRED"))));
         mvc.perform(registration(child, child.name(), "198.51.100.81")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("REGISTRATION_GUARDIAN_REQUIRED")))
                 .andExpect(content().string(containsString("窗口")))
@@ -255,6 +260,10 @@ class CitizenAccessIT {
         assertThat(sent()).as("no code sent for the right pair over the limit").isEqualTo(sent);
         mvc.perform(registration(person, person.name(), "198.51.100.72")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("name=\"registration\"")));
+    }
+
+    private static String otherPhone(String phone) {
+        return phone.substring(0, phone.length() - 1) + (char) ('0' + (phone.charAt(phone.length() - 1) - '0' + 1) % 10);
     }
 
     private static MockHttpServletRequestBuilder registration(TestCitizens.Person person, String name,
