@@ -189,7 +189,7 @@ class CitizenAccessIT {
         assertThat(web.get("/me/register").body()).contains("name=\"documentType\"", "护照");
 
         WebClient.Page verify = web.post("/me/register", Map.of("documentType", "PASSPORT", "number", passport,
-                "name", "史密斯安娜", "phone", phone, "password", "Smith-Anna-2026"));
+                "name", "史密斯安娜", "phone", phone, "password", "Smith-Anna-2026", "privacyConsent", "true"));
         Matcher registration = REGISTRATION.matcher(verify.body());
         assertThat(registration.find()).as(verify.body()).isTrue();
         Matcher code = CODE.matcher(sent().get(0).text());
@@ -202,13 +202,32 @@ class CitizenAccessIT {
         assertThat(web.get("/me").body()).contains("史*").doesNotContain(passport);
     }
 
+    /**
+     * Gaps review xxxi M6 (PIPL Art. 17, 29): the form links the processing rules and asks a separate consent for the
+     * identity number; without it nothing is checked and no code is texted.
+     */
+    @Test
+    void registrationWithoutConsentToThePrivacyRulesIsRefused() {
+        TestCitizens.Person person = TestCitizens.register(subjects, "钱知情");
+        WebClient web = new WebClient(port);
+        assertThat(web.get("/me/register").body()).contains("name=\"privacyConsent\"", "href=\"/privacy\"");
+        var before = sent();
+
+        WebClient.Page page = web.post("/me/register", Map.of("number", person.number(), "name", person.name(),
+                "phone", person.phone(), "password", "Qian-Zhiqing-2026"));
+
+        assertThat(page.body()).contains("PRIVACY_CONSENT_REQUIRED", "个人信息保护规则")
+                .doesNotContain("name=\"registration\"", person.number());
+        assertThat(sent()).as("no code texted").isEqualTo(before);
+    }
+
     @Test
     void registrationChecksTheNameAgainstTheRegistry() {
         TestCitizens.Person person = TestCitizens.register(subjects, "钱多多");
         WebClient web = new WebClient(port);
         web.get("/me/register");
         WebClient.Page page = web.post("/me/register", Map.of("number", person.number(), "name", "钱少少",
-                "phone", person.phone(), "password", "Qian-Duoduo-2026"));
+                "phone", person.phone(), "password", "Qian-Duoduo-2026", "privacyConsent", "true"));
         assertThat(page.body()).contains("REAL_NAME_MISMATCH").doesNotContain(person.number());
     }
 
@@ -269,7 +288,8 @@ class CitizenAccessIT {
     private static MockHttpServletRequestBuilder registration(TestCitizens.Person person, String name,
                                                               String address) {
         return post("/me/register").with(csrf()).param("number", person.number()).param("name", name)
-                .param("phone", person.phone()).param("password", "Zhao-Shitan-2026").with(r -> {
+                .param("phone", person.phone()).param("password", "Zhao-Shitan-2026").param("privacyConsent", "true")
+                .with(r -> {
                     r.setRemoteAddr(address);
                     return r;
                 });
@@ -417,7 +437,7 @@ class CitizenAccessIT {
         WebClient web = new WebClient(port);
         web.get("/me/register");
         WebClient.Page verify = web.post("/me/register", Map.of("number", person.number(), "name", person.name(),
-                "phone", person.phone(), "password", password));
+                "phone", person.phone(), "password", password, "privacyConsent", "true"));
         Matcher registration = REGISTRATION.matcher(verify.body());
         assertThat(registration.find()).as(verify.body()).isTrue();
         String text = sent().get(0).text();

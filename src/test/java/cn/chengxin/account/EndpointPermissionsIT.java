@@ -63,6 +63,7 @@ class EndpointPermissionsIT {
     private static final Map<String, Set<Who>> EXPECTED = new TreeMap<>(Map.ofEntries(
             Map.entry("GET /", EVERYONE),
             Map.entry("GET /policies", EVERYONE),
+            Map.entry("GET /privacy", EVERYONE),
             Map.entry("GET /verify", EVERYONE),
             Map.entry("POST /verify", EVERYONE),
             Map.entry("POST /api/v1/reports", EnumSet.noneOf(Who.class)),

@@ -68,6 +68,37 @@ class PublicSiteBrowserIT {
     }
 
     /**
+     * Gaps review xxxi M6 (PIPL Art. 17, 30, 31, 50, 52): every page's footer leads to the personal-information
+     * processing rules, in Chinese and in English, naming the processor, the person in charge, the real-name provider
+     * and the retention periods of the settings.
+     */
+    @Test
+    void theFooterLeadsToThePrivacyRulesInBothLanguages() {
+        page.navigate(url("/lists"));
+        page.getByRole(AriaRole.CONTENTINFO).getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("个人信息保护规则")).click();
+
+        assertThat(page).hasURL(url("/privacy"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("个人信息保护规则");
+        assertThat(page.locator("[data-field=processor]")).containsText("驻马店");
+        assertThat(page.locator("[data-field=person-in-charge]")).not().isEmpty();
+        assertThat(page.locator("[data-field=realname-provider]")).containsText("dev");
+        assertThat(page.locator("[data-field=retention-query]")).containsText("3660d");
+        assertThat(page.locator("main")).containsText("敏感个人信息");
+        assertThat(page.locator("main")).containsText("十四周岁");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+        page.getByRole(AriaRole.CONTENTINFO).getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Personal information protection rules")).click();
+        assertThat(page).hasURL(url("/privacy"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Personal information protection rules");
+        assertThat(page.locator("main")).containsText("Sensitive personal information");
+        assertThat(page.locator("main")).containsText("under 14");
+    }
+
+    /**
      * A citizen on a phone (375 px wide) reaches every field, button and column of the lists and the tip-off form
      * without the page running off the side of the screen: a wide table scrolls within itself.
      */

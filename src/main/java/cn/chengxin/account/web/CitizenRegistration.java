@@ -75,7 +75,14 @@ class CitizenRegistration {
     @PostMapping("/me/register")
     String start(@RequestParam(required = false) String documentType, @RequestParam String number,
                  @RequestParam String name, @RequestParam String phone, @RequestParam String password,
+                 @RequestParam(defaultValue = "false") boolean privacyConsent,
                  HttpServletRequest request, Model model) {
+        // PIPL Art. 17, 29 (gaps review xxxi M6): the identity number is sensitive; its processing for registration needs
+        // the person's separate consent to the published rules (/privacy). Asked before anything is read or counted.
+        if (!privacyConsent) {
+            return refused(model, "PRIVACY_CONSENT_REQUIRED", "请先阅读《个人信息保护规则》，并勾选同意处理您的身份证件信息后再注册",
+                    name, documentType);
+        }
         // Each attempt says whether a name goes with an identity number (REAL_NAME_MISMATCH, CITIZEN_EXISTS, or the
         // code page): one client may not try pairs at will. Taken before anything is checked, so that a client over
         // its limit learns nothing; an honest applicant needs a few attempts at most.
@@ -88,13 +95,17 @@ class CitizenRegistration {
             if (!(e instanceof DomainProblem problem)) {
                 throw e;
             }
-            // The number typed is not sent back to the page: the citizen types it again.
-            model.addAttribute("failure", problem.getMessage());
-            model.addAttribute("failureCode", problem.code());
-            model.addAttribute("name", name);
-            model.addAttribute("documentType", documentType);
-            return "me/register";
+            return refused(model, problem.code(), problem.getMessage(), name, documentType);
         }
+    }
+
+    /** The form again with the refusal. The number typed is not sent back to the page: the citizen types it again. */
+    private static String refused(Model model, String code, String message, String name, String documentType) {
+        model.addAttribute("failure", message);
+        model.addAttribute("failureCode", code);
+        model.addAttribute("name", name);
+        model.addAttribute("documentType", documentType);
+        return "me/register";
     }
 
     @PostMapping("/me/register/verify")
