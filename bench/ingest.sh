@@ -9,5 +9,5 @@ cd "$(dirname "$0")/.."
 rows="${1:-1000000}"
 dir="target/bench/ingest"
 rm -rf "$dir"
-CHENGXIN_DATA_DIR="$dir" CHENGXIN_EMBEDDED_DB_PORT=54369 java -Xmx512m -jar "${BENCH_JAR:-target/chengxin.jar}" \
+SPRING_PROFILES_ACTIVE=dev CHENGXIN_DATA_DIR="$dir" CHENGXIN_EMBEDDED_DB_PORT=54369 java -Xmx512m -jar "${BENCH_JAR:-target/chengxin.jar}" \
   bench-ingest --rows "$rows" | grep '^bench-ingest:'

@@ -114,6 +114,8 @@ class IngestionCrashIT {
             ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", JAR.toString(),
                     "--chengxin.demo.seed-on-empty=false")
                     .redirectErrorStream(true).redirectOutput(log.toFile());
+            // The demo's submission key (DemoAccounts.SUBMISSION_KEY) exists only in the dev profile.
+            builder.environment().put("SPRING_PROFILES_ACTIVE", "dev");
             builder.environment().put("CHENGXIN_DATA_DIR", data.toString());
             builder.environment().put("CHENGXIN_EMBEDDED_DB_PORT", Integer.toString(dbPort));
             builder.environment().put("CHENGXIN_PORT", Integer.toString(httpPort));

@@ -18,6 +18,7 @@ public final class App {
     private App() {
     }
 
+    /** Starts with {@code profile} active, or with none when it is null (as a start that forgot to name one). */
     public static ConfigurableApplicationContext start(Path dataDir, String profile, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -26,7 +27,7 @@ public final class App {
                 "--chengxin.db.clean-on-start=false",
                 "--chengxin.keys.dir=" + dataDir.resolve("keys")));
         args.addAll(List.of(extraArgs));
-        return new SpringApplicationBuilder(ChengxinApplication.class).profiles(profile)
-                .run(args.toArray(String[]::new));
+        SpringApplicationBuilder app = new SpringApplicationBuilder(ChengxinApplication.class);
+        return (profile == null ? app : app.profiles(profile)).run(args.toArray(String[]::new));
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param embeddedDir    data directory of the embedded server (default {@code ./data/postgres})
  * @param embeddedPort   fixed port of the embedded server; 0 picks a free one (tests)
  * @param durable        fsync and synchronous commit on: committed data survives a crash
- * @param embeddedAllowed false in the {@code prod} profile, which must run on a managed PostgreSQL
+ * @param embeddedAllowed true only in the {@code dev} and {@code test} profiles; any other start needs a managed PostgreSQL
  * @param cleanOnStart   wipe the data directory at start (tests only)
  */
 @ConfigurationProperties("chengxin.db")

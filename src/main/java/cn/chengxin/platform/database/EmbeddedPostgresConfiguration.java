@@ -37,8 +37,9 @@ class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "close")
     DataDirectoryLock dataDirectoryLock(DatabaseProperties properties) throws IOException {
         if (Boolean.FALSE.equals(properties.embeddedAllowed())) {
-            throw new IllegalStateException("The embedded PostgreSQL is not allowed in this profile (prod): "
-                    + "set CHENGXIN_DB_URL, CHENGXIN_DB_USER and CHENGXIN_DB_PASSWORD to a managed PostgreSQL ≥ 15.");
+            throw new IllegalStateException("The embedded PostgreSQL is not allowed outside the dev and test "
+                    + "profiles: set CHENGXIN_DB_URL, CHENGXIN_DB_USER and CHENGXIN_DB_PASSWORD to a managed "
+                    + "PostgreSQL ≥ 15 (the demo starts with SPRING_PROFILES_ACTIVE=dev).");
         }
         return DataDirectoryLock.claim(properties.embeddedDir() != null ? properties.embeddedDir()
                 : Path.of("data", "postgres"));
