@@ -14,8 +14,12 @@ import java.util.function.UnaryOperator;
  */
 final class DevelopmentSwitches {
 
-    /** One development setting: its property, the environment variable that usually sets it, and its "on" value. */
-    record Switch(String property, String on) {
+    /**
+     * One development setting: its property, the environment variable that usually sets it, its "on" value, and
+     * whether it lets a stranger in (demo logins, the codes of {@code /dev/sms}, the synthetic real-name check, a
+     * synthetic population), so that even the demo keeps it to a database on its own machine.
+     */
+    record Switch(String property, String on, boolean opensTheData) {
 
         /** The environment variable Spring's relaxed binding reads for the property. */
         public String variable() {
@@ -30,13 +34,13 @@ final class DevelopmentSwitches {
 
     /** Every development switch, in the order the refusal names them. */
     static final List<Switch> ALL = List.of(
-            new Switch("chengxin.db.embedded-allowed", "true"),
-            new Switch("chengxin.keys.generate-missing", "true"),
-            new Switch("chengxin.demo.seed-on-empty", "true"),
-            new Switch("chengxin.demo.accounts", "true"),
-            new Switch("chengxin.sms.gateway", "dev"),
-            new Switch("chengxin.realname.verifier", "dev"),
-            new Switch("chengxin.exchange.allow-plain-http", "true"));
+            new Switch("chengxin.db.embedded-allowed", "true", false),
+            new Switch("chengxin.keys.generate-missing", "true", false),
+            new Switch("chengxin.demo.seed-on-empty", "true", true),
+            new Switch("chengxin.demo.accounts", "true", true),
+            new Switch("chengxin.sms.gateway", "dev", true),
+            new Switch("chengxin.realname.verifier", "dev", true),
+            new Switch("chengxin.exchange.allow-plain-http", "true", false));
 
     private DevelopmentSwitches() {
     }

@@ -1,23 +1,34 @@
 package cn.chengxin.platform;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The prod profile refuses each development switch by name; other profiles keep them (gaps review xxvii I3). */
+/**
+ * Outside the dev and test profiles (prod, none, a city's name) each development switch is refused by name (gaps
+ * review xxvii I3, xxxi M1); the demo keeps its doors to a database on its own machine and says that it is the demo.
+ */
+@ExtendWith(OutputCaptureExtension.class)
 class ProductionGuardTests {
 
-    private final ProductionGuard guard = new ProductionGuard();
+    /** Logs at once, as the deferred log does once logging has started. */
+    private final ProductionGuard guard = new ProductionGuard(Supplier::get);
 
     static final java.util.List<DevelopmentSwitches.Switch> SWITCHES = DevelopmentSwitches.ALL;
 
@@ -56,13 +67,129 @@ class ProductionGuardTests {
         assertThatCode(() -> guard.postProcessEnvironment(prod, new SpringApplication())).doesNotThrowAnyException();
     }
 
-    @Test
-    void developmentAndTestsKeepTheirSwitches() {
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "test"})
+    void developmentAndTestsKeepTheirSwitches(String profile) {
         MockEnvironment dev = new MockEnvironment();
-        dev.setActiveProfiles("dev");
+        dev.setActiveProfiles(profile);
         DevelopmentSwitches.ALL.forEach(s -> dev.setProperty(s.property(), s.on()));
 
         assertThatCode(() -> guard.postProcessEnvironment(dev, new SpringApplication())).doesNotThrowAnyException();
+    }
+
+    /** Gaps review xxxi M1: a start that names no profile no longer falls back on the demo's switches. */
+    @ParameterizedTest
+    @FieldSource("SWITCHES")
+    void eachSwitchAloneIsRefusedWithoutAProfile(DevelopmentSwitches.Switch s) {
+        MockEnvironment none = new MockEnvironment().withProperty(s.property(), s.on());
+
+        assertThatThrownBy(() -> guard.postProcessEnvironment(none, new SpringApplication()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("active profiles: none")
+                .hasMessageContaining(s.property() + "=" + s.on())
+                .hasMessageContaining("SPRING_PROFILES_ACTIVE=dev");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zhumadian", "production", "prd", "dev-zhenjiang"})
+    void aCityOrMisspeltProfileWithASwitchIsRefused(String profile) {
+        MockEnvironment city = new MockEnvironment().withProperty("chengxin.demo.accounts", "true");
+        city.setActiveProfiles(profile);
+
+        assertThatThrownBy(() -> guard.postProcessEnvironment(city, new SpringApplication()))
+                .hasMessageContaining("active profiles: " + profile)
+                .hasMessageContaining("chengxin.demo.accounts=true (CHENGXIN_DEMO_ACCOUNTS)");
+    }
+
+    @Test
+    void prodBesideDevIsStillRefused() {
+        MockEnvironment both = new MockEnvironment().withProperty("chengxin.sms.gateway", "dev");
+        both.setActiveProfiles("dev", "prod");
+
+        assertThatThrownBy(() -> guard.postProcessEnvironment(both, new SpringApplication()))
+                .hasMessageContaining("chengxin.sms.gateway=dev");
+    }
+
+    @Test
+    void noProfileWithTheSwitchesOffStarts() {
+        MockEnvironment none = new MockEnvironment()
+                .withProperty("chengxin.db.embedded-allowed", "false")
+                .withProperty("chengxin.db.url", "jdbc:postgresql://db.example:5432/chengxin")
+                .withProperty("chengxin.sms.gateway", "none");
+
+        assertThatCode(() -> guard.postProcessEnvironment(none, new SpringApplication())).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "test"})
+    void theDemoRefusesItsLoginsAndCodesAgainstADatabaseOnAnotherMachine(String profile) {
+        MockEnvironment demo = new MockEnvironment()
+                .withProperty("chengxin.db.url", "jdbc:postgresql://10.2.3.4:5432/chengxin?password=secret")
+                .withProperty("chengxin.keys.generate-missing", "true")
+                .withProperty("chengxin.demo.accounts", "true")
+                .withProperty("chengxin.sms.gateway", "dev");
+        demo.setActiveProfiles(profile);
+
+        assertThatThrownBy(() -> guard.postProcessEnvironment(demo, new SpringApplication()))
+                .hasMessageContaining("jdbc:postgresql://10.2.3.4:5432/chengxin")
+                .hasMessageNotContaining("secret")
+                .hasMessageContaining("chengxin.demo.accounts=true")
+                .hasMessageContaining("chengxin.sms.gateway=dev")
+                .hasMessageNotContaining("generate-missing");
+    }
+
+    @Test
+    void theDemoRunsOnADatabaseOnItsOwnMachine() {
+        MockEnvironment demo = new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:postgresql://localhost:5432/chengxin")
+                .withProperty("chengxin.demo.accounts", "true");
+        demo.setActiveProfiles("dev");
+
+        assertThatCode(() -> guard.postProcessEnvironment(demo, new SpringApplication())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theDemoKeepsItsOtherSwitchesOnADatabaseElsewhere() {
+        MockEnvironment demo = new MockEnvironment()
+                .withProperty("chengxin.db.url", "jdbc:postgresql://db.example/chengxin")
+                .withProperty("chengxin.keys.generate-missing", "true");
+        demo.setActiveProfiles("dev");
+
+        assertThatCode(() -> guard.postProcessEnvironment(demo, new SpringApplication())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void whereTheDatabaseIsIsReadFromTheUrlsTextAlone() {
+        assertThat(ProductionGuard.onThisMachine("jdbc:postgresql://localhost:54329/chengxin")).isTrue();
+        assertThat(ProductionGuard.onThisMachine("jdbc:postgresql://127.0.0.1/chengxin?ssl=false")).isTrue();
+        assertThat(ProductionGuard.onThisMachine("jdbc:postgresql://[::1]:5432/chengxin")).isTrue();
+        assertThat(ProductionGuard.onThisMachine("jdbc:postgresql:chengxin")).isTrue();
+        assertThat(ProductionGuard.onThisMachine("jdbc:postgresql:///chengxin")).isTrue();
+        assertThat(ProductionGuard.onThisMachine("JDBC:PostgreSQL://LocalHost/chengxin")).isTrue();
+        assertThat(ProductionGuard.onThisMachine("jdbc:postgresql://localhost:5432,db.example:5432/chengxin"))
+                .isFalse();
+        assertThat(ProductionGuard.onThisMachine("jdbc:postgresql://localhost.example/chengxin")).isFalse();
+        assertThat(ProductionGuard.onThisMachine("jdbc:postgresql://[2001:db8::1]:5432/chengxin")).isFalse();
+        assertThat(ProductionGuard.onThisMachine("jdbc:postgresql://10.0.0.5/chengxin")).isFalse();
+        assertThat(ProductionGuard.onThisMachine("jdbc:otherdb://localhost/chengxin")).isFalse();
+    }
+
+    @Test
+    void everyStartWithASwitchOnSaysThatItIsTheDemo(CapturedOutput output) {
+        MockEnvironment dev = new MockEnvironment().withProperty("chengxin.demo.accounts", "true");
+        dev.setActiveProfiles("dev");
+
+        guard.postProcessEnvironment(dev, new SpringApplication());
+
+        assertThat(output).contains("WARN").contains("DEVELOPMENT SETTINGS ON (profiles: dev)")
+                .contains("chengxin.demo.accounts=true (CHENGXIN_DEMO_ACCOUNTS)");
+    }
+
+    @Test
+    void aStartWithEverySwitchOffSaysNothing(CapturedOutput output) {
+        guard.postProcessEnvironment(production(), new SpringApplication());
+
+        assertThat(output).doesNotContain("DEVELOPMENT SETTINGS");
     }
 
     @ParameterizedTest
