@@ -44,10 +44,12 @@ class ScoreModelTests {
 
     @Test
     void thePresetsPriceEveryPersonItemOfTheBaseCatalogue() {
-        // The household register and the occupational groups feed the registry (who is scored), not the score.
+        // The household register and the occupational groups feed the registry (who is scored), not the score;
+        // a licence is published (行政许可公示), kept out of scoring by the catalogue, and not priced either.
         Set<String> personItems = BaseCatalogue.items().stream()
                 .filter(i -> i.subjectType() == SubjectType.PERSON)
-                .filter(i -> !Set.of(BaseCatalogue.RESIDENCY, BaseCatalogue.OCCUPATION).contains(i.code()))
+                .filter(i -> !Set.of(BaseCatalogue.RESIDENCY, BaseCatalogue.OCCUPATION, "P_ADMIN_LICENCE")
+                        .contains(i.code()))
                 .map(ItemDefinition::code).collect(Collectors.toSet());
         Set<String> priced = WEIHAI.items().stream().map(ItemPoints::itemCode).collect(Collectors.toSet());
         assertThat(priced).isEqualTo(personItems);
