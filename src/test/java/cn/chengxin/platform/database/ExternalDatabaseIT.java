@@ -29,16 +29,12 @@ class ExternalDatabaseIT {
     void theApplicationUsesTheExternalDatabaseWhenAUrlIsGiven() throws Exception {
         Path dir = Path.of("target", "it-external").toAbsolutePath();
         FileSystemUtils.deleteRecursively(dir);
-        try (EmbeddedPostgres external = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("server"))
-                .setCleanDataDirectory(true).setRegisterShutdownHook(false).start()) {
-            JdbcClient admin = JdbcClient.create(external.getPostgresDatabase());
-            admin.sql("CREATE USER chengxin PASSWORD 'external-secret'").update();
-            admin.sql("CREATE DATABASE chengxin OWNER chengxin").update();
-            String url = "jdbc:postgresql://localhost:" + external.getPort() + "/chengxin";
+        try (EmbeddedPostgres external = ExternalPostgres.start(dir.resolve("server"))) {
+            String url = ExternalPostgres.url(external);
 
             try (ConfigurableApplicationContext app = App.start(dir.resolve("app"), "test",
-                    "--CHENGXIN_DB_URL=" + url, "--CHENGXIN_DB_USER=chengxin",
-                    "--CHENGXIN_DB_PASSWORD=external-secret")) {
+                    "--CHENGXIN_DB_URL=" + url, "--CHENGXIN_DB_USER=" + ExternalPostgres.USER,
+                    "--CHENGXIN_DB_PASSWORD=" + ExternalPostgres.PASSWORD)) {
                 assertThat(app.getBeanNamesForType(EmbeddedPostgres.class)).as("no embedded server").isEmpty();
                 assertThat(dir.resolve("app/postgres")).doesNotExist();
                 SubjectRegistry registry = app.getBean(SubjectRegistry.class);

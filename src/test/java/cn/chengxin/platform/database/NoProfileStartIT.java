@@ -35,17 +35,13 @@ class NoProfileStartIT {
     void withoutAProfileAnExternalDatabaseGetsNoDemoLoginsCodesOrKeys() throws Exception {
         Path dir = Path.of("target", "it-no-profile").toAbsolutePath();
         FileSystemUtils.deleteRecursively(dir);
-        try (EmbeddedPostgres external = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("server"))
-                .setCleanDataDirectory(true).setRegisterShutdownHook(false).start()) {
-            JdbcClient admin = JdbcClient.create(external.getPostgresDatabase());
-            admin.sql("CREATE USER chengxin PASSWORD 'external-secret'").update();
-            admin.sql("CREATE DATABASE chengxin OWNER chengxin").update();
-            String url = "jdbc:postgresql://localhost:" + external.getPort() + "/chengxin";
+        try (EmbeddedPostgres external = ExternalPostgres.start(dir.resolve("server"))) {
+            String url = ExternalPostgres.url(external);
             supplyKeys(dir.resolve("app").resolve("keys"));
 
             try (ConfigurableApplicationContext app = App.start(dir.resolve("app"), null, concat(KEYS,
-                    "--CHENGXIN_DB_URL=" + url, "--CHENGXIN_DB_USER=chengxin",
-                    "--CHENGXIN_DB_PASSWORD=external-secret"))) {
+                    "--CHENGXIN_DB_URL=" + url, "--CHENGXIN_DB_USER=" + ExternalPostgres.USER,
+                    "--CHENGXIN_DB_PASSWORD=" + ExternalPostgres.PASSWORD))) {
                 assertThat(app.getEnvironment().getActiveProfiles()).isEmpty();
                 assertThat(app.getBean(StaffDirectory.class).users()).as("no demo staff")
                         .noneMatch(u -> u.username().equals("sysadmin") || u.username().equals("secadmin"));
