@@ -44,6 +44,9 @@ public class DemoAccounts implements ApplicationRunner {
             // A second system administrator: an API key one proposes is issued when the other approves (issue #3).
             "sysadmin2", new String[] {"系统管理员二（演示）", "CREDIT_OFFICE", "SYSTEM_ADMIN"},
             "secadmin", new String[] {"安全管理员（演示）", "CREDIT_OFFICE", "SECURITY_ADMIN"},
+            // A second security administrator: permissions one adds to a role take effect when the other approves
+            // (gaps review xxxi M3). Administrators hold no business role (V307), as none here does.
+            "secadmin2", new String[] {"安全管理员二（演示）", "CREDIT_OFFICE", "SECURITY_ADMIN"},
             "auditadmin", new String[] {"审计管理员（演示）", "CREDIT_OFFICE", "AUDIT_ADMIN"},
             // The clerk also handles tip-offs (举报受理员), which the base role no longer reads (finding I7).
             "clerk", new String[] {"信用办业务员（演示）", "CREDIT_OFFICE", "CREDIT_OFFICE,TIPOFF_HANDLER"},
