@@ -16,7 +16,9 @@ import cn.chengxin.account.domain.TemporaryPassword;
 import cn.chengxin.account.domain.PasswordPolicy;
 import cn.chengxin.account.domain.PasswordRule;
 import cn.chengxin.account.domain.RoleReach;
+import cn.chengxin.account.domain.RoleChange;
 import cn.chengxin.account.persistence.JdbcAccounts;
+import cn.chengxin.account.persistence.JdbcRoleProposals;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
@@ -51,13 +53,18 @@ public class StaffDirectory {
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final SubjectRegistry subjects;
+    private final JdbcRoleProposals roleProposals;
+    private final java.time.Clock clock;
     private final java.security.SecureRandom random = new java.security.SecureRandom();
 
-    StaffDirectory(JdbcAccounts accounts, PasswordEncoder passwords, AuditLog audit, SubjectRegistry subjects) {
+    StaffDirectory(JdbcAccounts accounts, PasswordEncoder passwords, AuditLog audit, SubjectRegistry subjects,
+                   JdbcRoleProposals roleProposals, java.time.Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.audit = audit;
         this.subjects = subjects;
+        this.roleProposals = roleProposals;
+        this.clock = clock;
     }
 
     public List<Department> departments() {
@@ -248,6 +255,14 @@ public class StaffDirectory {
                     .result(cn.chengxin.audit.AuditResult.DENIED).detail(user.username() + ": " + kinds));
             throw violation;
         }
+        List<Role> granted = accounts.roles().stream().filter(r -> distinct.contains(r.id())).toList();
+        if (AdminRoles.mixedWithBusiness(granted.stream().map(Role::adminKind).toList())) {
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.roles")
+                    .result(cn.chengxin.audit.AuditResult.DENIED).detail(AuditDetail.of("ADMIN_WITH_BUSINESS_ROLE")
+                            .with("user", user.username()).with("roles", String.join(",", roleCodes(distinct)))));
+            throw new AccountProblem("ADMIN_WITH_BUSINESS_ROLE", DomainProblem.Kind.CONFLICT,
+                    "管理员的账户不能同时持有业务角色：系统、安全、审计管理员只管理平台，不办理业务（三员分立、最小权限）");
+        }
         Optional<Role> misplaced = accounts.roles().stream().filter(r -> distinct.contains(r.id()))
                 .filter(r -> !r.grantableTo().contains(user.departmentKind())).findFirst();
         if (misplaced.isPresent()) {
@@ -292,11 +307,66 @@ public class StaffDirectory {
         return role;
     }
 
+    /**
+     * Changes a role's permissions for everyone who holds it. Taking permissions away applies at once; permissions
+     * added become a proposal that another security administrator approves ({@link RoleProposals}; RULES.md §10,
+     * gaps review xxxi M3), as one person adding, say, 政务查询 to 部门报送人员 would hand it to every submission
+     * clerk at once. Both parts are checked now as they would be applied, so that the proposer hears of a mistake.
+     *
+     * @return whether the change took effect whole, or its additions wait for a second security administrator
+     */
     @Transactional
-    public void updateRolePermissions(UUID roleId, Set<Permission> permissions) {
-        Role role = accounts.roles().stream().filter(r -> r.id().equals(roleId)).findFirst().orElseThrow(() ->
-                new AccountProblem("ROLE_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "角色不存在"));
+    public RoleUpdate updateRolePermissions(UUID roleId, Set<Permission> permissions) {
+        Role role = role(roleId);
         Set<Permission> wanted = permissions.isEmpty() ? EnumSet.noneOf(Permission.class) : EnumSet.copyOf(permissions);
+        requireMayHold(role, wanted);
+        RoleChange change = RoleChange.between(role.permissions(), wanted);
+        if (!change.widens()) {
+            applyRolePermissions(role, change.narrowed(), null);
+            return RoleUpdate.APPLIED;
+        }
+        Actor by = AuditLog.currentActor();
+        if (!roleProposals.insert(Ids.newId(), roleId, change.added(), by.actorId(), by.actorName(), clock.instant())) {
+            throw new AccountProblem("ROLE_PROPOSAL_PENDING", DomainProblem.Kind.CONFLICT,
+                    "该角色已有待审核的增加权限提议，请等另一名安全管理员处理后再提");
+        }
+        if (change.narrows(role.permissions())) {
+            applyRolePermissions(role, change.narrowed(), null);
+        }
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.role.permissions.propose")
+                .detail(AuditDetail.of("ROLE_WIDENING_PROPOSED").with("role", role.code())
+                        .with("added", codes(change.added()))));
+        return RoleUpdate.PROPOSED;
+    }
+
+    /** What {@link #updateRolePermissions} did. */
+    public enum RoleUpdate {
+        /** The role holds the permissions asked for. */
+        APPLIED,
+        /** Any taken away are gone; those added wait for another security administrator ({@link RoleProposals}). */
+        PROPOSED
+    }
+
+    /**
+     * Adds an approved proposal's permissions ({@link RoleProposals}) to what the role holds now, checked again: a
+     * department's user may have been granted the role meanwhile.
+     */
+    void widenRole(UUID roleId, java.util.Collection<Permission> added, String approval) {
+        Role role = role(roleId);
+        Set<Permission> widened = EnumSet.noneOf(Permission.class);
+        widened.addAll(role.permissions());
+        widened.addAll(added);
+        requireMayHold(role, widened);
+        applyRolePermissions(role, widened, approval);
+    }
+
+    private Role role(UUID roleId) {
+        return accounts.roles().stream().filter(r -> r.id().equals(roleId)).findFirst().orElseThrow(() ->
+                new AccountProblem("ROLE_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "角色不存在"));
+    }
+
+    /** Refuses permissions the role's kind may not hold (三员分立) and credit-office duties held outside it. */
+    private void requireMayHold(Role role, Set<Permission> wanted) {
         for (Permission p : wanted) {
             boolean allowed = role.adminKind() != null ? AdminPermissions.allowedFor(role.adminKind()).contains(p)
                     : BusinessRoles.mayHold(p);
@@ -307,7 +377,7 @@ public class StaffDirectory {
                         "权限「" + p.label() + "」不能授予角色「" + role.name() + "」（三员分立）");
             }
         }
-        Optional<JdbcAccounts.Grant> outside = accounts.grants().stream().filter(g -> g.roleId().equals(roleId))
+        Optional<JdbcAccounts.Grant> outside = accounts.grants().stream().filter(g -> g.roleId().equals(role.id()))
                 .filter(g -> !RoleReach.mayGrant(role.adminKind(), wanted, g.departmentKind())).findFirst();
         if (outside.isPresent()) {
             // The role would become the credit office's while a department's user holds it (RoleReach).
@@ -320,30 +390,62 @@ public class StaffDirectory {
                             + "」属信用办的职责，而角色「" + role.name() + "」已授予「" + outside.get().departmentName()
                             + "」的用户：请先取消其授权，或另建角色");
         }
-        accounts.replaceRolePermissions(roleId, wanted);
-        endSessionsOf(accounts.usernamesHolding(roleId));
+    }
+
+    /** Stores the role's permissions; its holders sign in again, as their sessions hold the permissions they had. */
+    private void applyRolePermissions(Role role, Set<Permission> permissions, String approvedBy) {
+        accounts.replaceRolePermissions(role.id(), permissions);
+        endSessionsOf(accounts.usernamesHolding(role.id()));
+        AuditDetail detail = AuditDetail.of(approvedBy == null ? "ROLE_PERMISSIONS" : "ROLE_PERMISSIONS_APPROVED")
+                .with("role", role.code()).with("permissions", codes(permissions));
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.role.permissions")
-                .detail(role.code() + ": " + wanted.stream().map(Permission::code).sorted().toList()));
+                .detail(approvedBy == null ? detail : detail.with("approvedBy", approvedBy)));
+    }
+
+    private static String codes(java.util.Collection<Permission> permissions) {
+        return String.join(",", permissions.stream().sorted().map(Permission::code).toList());
     }
 
     /**
-     * The grants that break {@link RoleReach}: a credit-office role held by a user of another kind of department,
-     * granted before the rule was checked. They are listed for the security administrator, who revokes them (or moves
-     * the user); nothing is revoked silently, as each grant was someone's decision.
+     * The grants that break a rule checked when roles are granted, made before it was: a credit-office role held by a
+     * user of another kind of department ({@link RoleReach}), and a business role held beside an administrator's
+     * ({@link AdminRoles#mixedWithBusiness}, V307). They are listed for the security administrator, who revokes them
+     * (or moves the user); nothing is revoked silently, as each grant was someone's decision.
      */
     public List<MisplacedGrant> misplacedGrants() {
         java.util.Map<UUID, Role> roles = new java.util.HashMap<>();
         accounts.roles().forEach(r -> roles.put(r.id(), r));
-        return accounts.grants().stream().filter(g -> roles.containsKey(g.roleId()))
-                .filter(g -> !roles.get(g.roleId()).grantableTo().contains(g.departmentKind()))
-                .map(g -> new MisplacedGrant(g.userId(), g.username(), g.displayName(), g.departmentName(),
-                        g.departmentKind(), roles.get(g.roleId())))
+        List<JdbcAccounts.Grant> grants = accounts.grants().stream().filter(g -> roles.containsKey(g.roleId()))
                 .toList();
+        Set<UUID> administrators = new java.util.HashSet<>();
+        grants.stream().filter(g -> roles.get(g.roleId()).adminKind() != null).forEach(g -> administrators.add(g.userId()));
+        List<MisplacedGrant> misplaced = new ArrayList<>();
+        for (JdbcAccounts.Grant g : grants) {
+            Role role = roles.get(g.roleId());
+            if (!role.grantableTo().contains(g.departmentKind())) {
+                misplaced.add(MisplacedGrant.of(g, role, MisplacedGrant.Why.DEPARTMENT_KIND));
+            } else if (role.adminKind() == null && administrators.contains(g.userId())) {
+                misplaced.add(MisplacedGrant.of(g, role, MisplacedGrant.Why.BESIDE_ADMINISTRATOR));
+            }
+        }
+        return misplaced;
     }
 
-    /** A role held by a user whose department's kind it is not for ({@link #misplacedGrants}). */
+    /** A role held against a rule of granting ({@link #misplacedGrants}), and which rule. */
     public record MisplacedGrant(UUID userId, String username, String displayName, String departmentName,
-                                 Department.Kind departmentKind, Role role) {
+                                 Department.Kind departmentKind, Role role, Why why) {
+
+        static MisplacedGrant of(JdbcAccounts.Grant g, Role role, Why why) {
+            return new MisplacedGrant(g.userId(), g.username(), g.displayName(), g.departmentName(),
+                    g.departmentKind(), role, why);
+        }
+
+        public enum Why {
+            /** A credit-office role held by a user of another kind of department. */
+            DEPARTMENT_KIND,
+            /** A business role held by an administrator. */
+            BESIDE_ADMINISTRATOR
+        }
     }
 
     @Transactional

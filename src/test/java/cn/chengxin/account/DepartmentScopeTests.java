@@ -24,7 +24,8 @@ class DepartmentScopeTests {
 
     private final JdbcAccounts accounts = mock(JdbcAccounts.class);
     private final StaffDirectory directory = new StaffDirectory(accounts, mock(PasswordEncoder.class),
-            mock(AuditLog.class), mock(cn.chengxin.subject.SubjectRegistry.class));
+            mock(AuditLog.class), mock(cn.chengxin.subject.SubjectRegistry.class),
+            mock(cn.chengxin.account.persistence.JdbcRoleProposals.class), java.time.Clock.systemUTC());
 
     private static final List<String> TYPED = List.of(" tax_arrears", "COURT_JUDGEMENT ", "TAX_ARREARS", "");
 

@@ -340,6 +340,8 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/roles/{id}/permissions", EnumSet.of(Who.SECURITY_ADMIN)),
             Map.entry("POST /console/roles/department-proposals/{id}/approve", EnumSet.of(Who.SECURITY_ADMIN)),
             Map.entry("POST /console/roles/department-proposals/{id}/reject", EnumSet.of(Who.SECURITY_ADMIN)),
+            Map.entry("POST /console/roles/role-proposals/{id}/approve", EnumSet.of(Who.SECURITY_ADMIN)),
+            Map.entry("POST /console/roles/role-proposals/{id}/reject", EnumSet.of(Who.SECURITY_ADMIN)),
             Map.entry("POST /console/users/{id}/roles", EnumSet.of(Who.SECURITY_ADMIN)),
             Map.entry("GET /console/keys", EnumSet.of(Who.SECURITY_ADMIN)),
             Map.entry("GET /console/institution-violations", EnumSet.of(Who.SYSTEM_ADMIN, Who.SECURITY_ADMIN,

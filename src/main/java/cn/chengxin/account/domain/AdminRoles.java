@@ -49,6 +49,19 @@ public final class AdminRoles {
     }
 
     /**
+     * Whether the roles of {@code adminKindsOfRoles} (one entry per role: its kind, or {@code null} for a business role)
+     * put an administrator's role and a business role on one account. An administrator runs the platform and never
+     * anyone's records: the audit administrator who also held the credit office's role would look people up and then
+     * audit her own look-ups (GB/T 22239-2019 §8.1.4.2 d "授予管理用户所需的最小权限"; §8.1.5.3: the audit
+     * administrator analyses the audit records and does nothing else; gaps review xxxi M3).
+     */
+    public static boolean mixedWithBusiness(Collection<AdminKind> adminKindsOfRoles) {
+        Objects.requireNonNull(adminKindsOfRoles, "adminKindsOfRoles");
+        return adminKindsOfRoles.stream().anyMatch(Objects::nonNull)
+                && adminKindsOfRoles.stream().anyMatch(Objects::isNull);
+    }
+
+    /**
      * Refuses a combination of administrator kinds.
      *
      * @throws AdminSeparationViolation if {@code kindsHeld} contains two or more distinct kinds

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import cn.chengxin.account.DepartmentProposals;
+import cn.chengxin.account.RoleProposals;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.account.domain.BusinessRoles;
 import cn.chengxin.shared.security.Permission;
@@ -28,10 +29,12 @@ class RolesConsole {
 
     private final StaffDirectory directory;
     private final DepartmentProposals departmentProposals;
+    private final RoleProposals roleProposals;
 
-    RolesConsole(StaffDirectory directory, DepartmentProposals departmentProposals) {
+    RolesConsole(StaffDirectory directory, DepartmentProposals departmentProposals, RoleProposals roleProposals) {
         this.directory = directory;
         this.departmentProposals = departmentProposals;
+        this.roleProposals = roleProposals;
     }
 
     @GetMapping("/console/roles")
@@ -40,7 +43,10 @@ class RolesConsole {
         model.addAttribute("users", directory.users());
         model.addAttribute("permissions", Permission.values());
         model.addAttribute("departmentProposals", departmentProposals.pending());
-        // Credit-office roles held outside the credit office (RoleReach), for the administrator to revoke.
+        // Permissions a role gains only when a second security administrator approves (gaps review xxxi M3).
+        model.addAttribute("roleProposals", roleProposals.pending());
+        // Credit-office roles held outside the credit office (RoleReach) and business roles held by administrators,
+        // for the administrator to revoke.
         model.addAttribute("misplacedGrants", directory.misplacedGrants());
         // 新建角色 offers only what a business role may hold (三员分立).
         model.addAttribute("businessPermissions",
@@ -63,7 +69,27 @@ class RolesConsole {
     String permissions(@PathVariable UUID id, @RequestParam(name = "permission", required = false) List<String> codes,
                        RedirectAttributes redirect) {
         Set<Permission> wanted = permissionsOf(codes);
-        return UsersConsole.outcome(redirect, "console.saved", () -> directory.updateRolePermissions(id, wanted),
+        // Permissions taken away apply at once; those added wait for another security administrator.
+        java.util.concurrent.atomic.AtomicReference<StaffDirectory.RoleUpdate> done =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        UsersConsole.outcome(redirect, "console.saved", () -> done.set(directory.updateRolePermissions(id, wanted)),
+                "redirect:/console/roles");
+        if (done.get() == StaffDirectory.RoleUpdate.PROPOSED) {
+            redirect.addFlashAttribute("successKey", "console.roles.proposed");
+        }
+        return "redirect:/console/roles";
+    }
+
+    @PostMapping("/console/roles/role-proposals/{id}/approve")
+    String approveRoleProposal(@PathVariable UUID id, RedirectAttributes redirect) {
+        return UsersConsole.outcome(redirect, "console.proposals.approved", () -> roleProposals.approve(id),
+                "redirect:/console/roles");
+    }
+
+    @PostMapping("/console/roles/role-proposals/{id}/reject")
+    String rejectRoleProposal(@PathVariable UUID id, @RequestParam(defaultValue = "") String note,
+                              RedirectAttributes redirect) {
+        return UsersConsole.outcome(redirect, "console.proposals.rejected", () -> roleProposals.reject(id, note),
                 "redirect:/console/roles");
     }
 

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.CitizenAccountDesk;
 import cn.chengxin.account.DepartmentProposals;
+import cn.chengxin.account.RoleProposals;
 import cn.chengxin.account.StaffPrincipal;
 import cn.chengxin.audit.QueryReviews;
 import cn.chengxin.catalog.Catalogue;
@@ -52,7 +53,8 @@ class ConsoleDashboard {
     record SecondPersonQueues(Listing listing, ExitProposals exits, MeasureCatalogue measures, Catalogue catalogue,
                               CalendarEditing calendar, ContentPublishing content, CompletingBirthDates birthDates,
                               RenamingSubjects names, ApiClients apiClients, DepartmentProposals departments,
-                              CitizenAccountDesk citizenAccounts, Scoring scoring, Exchange exchange) {
+                              RoleProposals roles, CitizenAccountDesk citizenAccounts, Scoring scoring,
+                              Exchange exchange) {
     }
 
     /**
@@ -73,8 +75,8 @@ class ConsoleDashboard {
                      Clock clock, Listing listing, ExitProposals exits, MeasureCatalogue measures,
                      Catalogue catalogue, CalendarEditing calendar, ContentPublishing content,
                      CompletingBirthDates birthDates, RenamingSubjects names, ApiClients apiClients,
-                     DepartmentProposals departments, CitizenAccountDesk citizenAccounts, Scoring scoring,
-                     Exchange exchange, QueryReviews queryReviews) {
+                     DepartmentProposals departments, RoleProposals roles, CitizenAccountDesk citizenAccounts,
+                     Scoring scoring, Exchange exchange, QueryReviews queryReviews) {
         this.registry = registry;
         this.objections = objections;
         this.repairs = repairs;
@@ -84,7 +86,7 @@ class ConsoleDashboard {
         this.supervision = supervision;
         this.clock = clock;
         this.queues = new SecondPersonQueues(listing, exits, measures, catalogue, calendar, content, birthDates, names,
-                apiClients, departments, citizenAccounts, scoring, exchange);
+                apiClients, departments, roles, citizenAccounts, scoring, exchange);
         this.queryReviews = queryReviews;
     }
 
@@ -159,6 +161,8 @@ class ConsoleDashboard {
                 "home.waiting.apiKeys", "/console/api-clients", () -> queues.apiClients().proposalsAwaiting(id));
         add(waiting, authentication, Permission.ACCOUNT_ROLE_MANAGE, "waiting-departments",
                 "home.waiting.departments", "/console/roles", () -> queues.departments().awaiting(id));
+        add(waiting, authentication, Permission.ACCOUNT_ROLE_MANAGE, "waiting-roles", "home.waiting.roles",
+                "/console/roles#role-proposals", () -> queues.roles().awaiting(id));
         add(waiting, authentication, Permission.ACCOUNT_CITIZEN_MANAGE, "waiting-citizen-accounts",
                 "home.waiting.citizenAccounts", "/console/citizen-accounts",
                 () -> queues.citizenAccounts().awaiting(id));

@@ -96,4 +96,15 @@ class AdminRolesTests {
         assertThat(AdminRoles.mayResetCredentials(List.of(AdminKind.SYSTEM), List.of())).isTrue();
         assertThat(AdminRoles.mayResetCredentials(List.of(), List.of())).isTrue();
     }
+
+    /** Gaps review xxxi M3: an administrator's account holds no business role (null: a business role's kind). */
+    @Test
+    void anAdministratorsRoleBesideABusinessRoleIsMixedAndNothingElseIs() {
+        assertThat(AdminRoles.mixedWithBusiness(java.util.Arrays.asList(AdminKind.AUDIT, null))).isTrue();
+        assertThat(AdminRoles.mixedWithBusiness(java.util.Arrays.asList(null, AdminKind.SECURITY))).isTrue();
+        assertThat(AdminRoles.mixedWithBusiness(java.util.Arrays.asList(null, null))).as("two business roles")
+                .isFalse();
+        assertThat(AdminRoles.mixedWithBusiness(List.of(AdminKind.SYSTEM))).isFalse();
+        assertThat(AdminRoles.mixedWithBusiness(List.of())).isFalse();
+    }
 }
