@@ -97,4 +97,74 @@ class IdentityRedactionTests {
         assertThat(IdentityRedaction.redact("12345678901234567890123")).isEqualTo("12345678901234567890123");
         assertThat(IdentityRedaction.redact(null)).isNull();
     }
+
+    /** M5: a passport, a 港澳/台湾 travel permit and the old foreign permanent residence permit, as screens mask them. */
+    @Test
+    void otherDocumentNumbersAreMaskedAsOnScreens() {
+        assertThat(IdentityRedaction.redact("当事人护照 E12345678 已缴清")).isEqualTo("当事人护照 E1*****78 已缴清");
+        assertThat(IdentityRedaction.redact("护照号G1234567，公务护照DE1234567")).isEqualTo("护照号G1****67，公务护照DE*****67");
+        assertThat(IdentityRedaction.redact("本人港澳通行证 H12345678，另一证M1234567890。"))
+                .isEqualTo("本人港澳通行证 H1*****78，另一证M1*******90。");
+        assertThat(IdentityRedaction.redact("台湾居民来往大陆通行证号码：12345678；台胞证 1234567890"))
+                .isEqualTo("台湾居民来往大陆通行证号码：12****78；台胞证 12******90");
+        assertThat(IdentityRedaction.redact("永久居留证 USA110105491231")).isEqualTo("永久居留证 USA1*******1231");
+        assertThat(IdentityRedaction.redact("护照Ｅ１２３４５６７８")).as("full-width").isEqualTo("护照Ｅ１*****７８");
+        assertThat(IdentityRedaction.redact("q=%20E12345678&x=1")).isEqualTo("q=%20E1*****78&x=1");
+    }
+
+    /** M5: a mainland mobile number, as an account's phone is shown (139****5678). */
+    @Test
+    void mobileNumbersAreMaskedAsAnAccountsPhone() {
+        assertThat(IdentityRedaction.redact("电话 13912345678，该处罚已撤销")).isEqualTo("电话 139****5678，该处罚已撤销");
+        assertThat(IdentityRedaction.redact("手机:+8613912345678/19987654321"))
+                .isEqualTo("手机:+86139****5678/199****4321");
+        assertThat(IdentityRedaction.redact("联系１３９１２３４５６７８")).isEqualTo("联系１３９****５６７８");
+        assertThat(IdentityRedaction.redact("号码 12912345678 与 139123456789")).as("not a mobile, a longer run")
+                .isEqualTo("号码 12912345678 与 139123456789");
+    }
+
+    /** M5: the new shapes leave what only resembles them — a resident number is still masked whole, once. */
+    @Test
+    void phonesAndPermitsDoNotBreakTheResidentNumberMasks() {
+        assertThat(IdentityRedaction.redact("身份证139123194912310021 电话13912345678"))
+                .isEqualTo("身份证1391**********0021 电话139****5678");
+        assertThat(IdentityRedaction.redact("身份证 139123-19491231-0021")).isEqualTo("身份证 1391**-********-0021");
+    }
+
+    /** M5: decision numbers, amounts, dates, credit codes, report numbers, key ids and uuids stay readable. */
+    @Test
+    void decisionNumbersAmountsAndCodesAreKept() {
+        String text = "〔2026〕12345678号，豫市监罚决字〔2026〕第12345678号，驻罚〔2026〕第13912345678号，"
+                + "罚款 13912345678 元，金额13912345678.50，20261203，12345678，代码 91350100M000100Y43、"
+                + "91410100MA44E12345，报告 XY20261203139123456789 校验码 E2345678X，密钥 cx_e2345672_ABCDEF，"
+                + "编号 E1234567890123，id 019a9c3e-7f21-7c3b-9d1e-5a6b7c8d9e0f、E1234567-7F21-7C3B-9D1E-5A6B7C8D9E0F";
+        assertThat(IdentityRedaction.redact(text)).isEqualTo(text);
+    }
+
+    /** A reporter's contact is sealed for the staff who call him back: its phone stays, a resident number does not. */
+    @Test
+    void residentNumbersOnlyKeepPhonesAndOtherDocuments() {
+        assertThat(IdentityRedaction.redactResidentNumbers("13912345678 / 11010519491231002X / E12345678"))
+                .isEqualTo("13912345678 / 1101**********002X / E12345678");
+        assertThat(IdentityRedaction.redactResidentNumbers("110105-19491231-002X")).isEqualTo("1101**-********-002X");
+        assertThat(IdentityRedaction.redactResidentNumbers(null)).isNull();
+    }
+
+    /**
+     * Not an assertion: how long redaction takes over texts with and without numbers, to compare by hand with the
+     * code before M5 (the audit detail and every log line pass through it).
+     */
+    @Test
+    void timingByHand() {
+        String[] texts = {"check 01a245ca-599f-7192-9518-6538174034dd: 0 entries, 0 measures",
+                "GET /api/v1/lists?page=2&size=50 200 12 ms", "本人港澳通行证 H12345678，电话 13912345678，该处罚已撤销",
+                "took 1763793600123 ms, order 2026112206273931"};
+        long started = System.nanoTime();
+        int length = 0;
+        for (int i = 0; i < 200_000; i++) {
+            length += IdentityRedaction.redact(texts[i % texts.length]).length();
+        }
+        System.out.println("IdentityRedaction: " + (System.nanoTime() - started) / 200_000 + " ns a text (" + length + ")");
+        assertThat(length).isPositive();
+    }
 }
