@@ -70,7 +70,9 @@ class TipOffReporters {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        PersonalDataProtection.Sealed sealed = protection.seal(IdentityRedaction.redact(value), PURPOSE);
+        // Sealed, the contact keeps its phone number, which is what staff open it for; a resident number never.
+        PersonalDataProtection.Sealed sealed = protection.seal(IdentityRedaction.redactResidentNumbers(value),
+                PURPOSE);
         return new Sealed(masked, sealed.cipher(), sealed.keyVersion());
     }
 

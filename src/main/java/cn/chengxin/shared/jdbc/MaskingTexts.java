@@ -2,6 +2,7 @@ package cn.chengxin.shared.jdbc;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import cn.chengxin.shared.privacy.CitizensTexts;
@@ -26,6 +27,12 @@ public final class MaskingTexts {
     }
 
     public static CitizensTexts.Masked maskAfter(JdbcClient jdbc, String table, String column, UUID after, int size) {
+        return maskAfter(jdbc, table, column, after, size, IdentityRedaction::redact);
+    }
+
+    /** As {@link #maskAfter(JdbcClient, String, String, UUID, int)}, masked as {@code masking} masks a text. */
+    public static CitizensTexts.Masked maskAfter(JdbcClient jdbc, String table, String column, UUID after, int size,
+                                                 UnaryOperator<String> masking) {
         if (!NAME.matcher(table).matches() || !COLUMN.matcher(column).matches()) {
             throw new IllegalArgumentException("Not a table or column name: " + table + "." + column);
         }
@@ -35,7 +42,7 @@ public final class MaskingTexts {
                 .list();
         int changed = 0;
         for (Row row : rows) {
-            String masked = IdentityRedaction.redact(row.text());
+            String masked = masking.apply(row.text());
             if (masked != null && !masked.equals(row.text())) {
                 changed += jdbc.sql("UPDATE " + table + " SET " + column + " = ? WHERE id = ? AND " + column + " = ?")
                         .params(masked, row.id(), row.text()).update();
