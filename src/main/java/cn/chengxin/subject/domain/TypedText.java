@@ -61,10 +61,11 @@ public final class TypedText {
     /**
      * What a form shows again of a text it sent: as typed, so that the writer corrects it rather than types it again,
      * but with any identity number masked as on every screen (in groups too); a number written in a way the masking
-     * still misses takes the text with it, which is then typed again.
+     * still misses takes the text with it, which is then typed again. Only what is refused is masked: a phone or a
+     * passport number a staff text may hold is kept as typed, or sent again it would be stored masked.
      */
     public static String shownAgain(String text) {
-        String masked = IdentityRedaction.redact(text);
+        String masked = IdentityRedaction.redactResidentNumbers(text);
         return masked != null && holdsNumber(masked) ? "" : masked;
     }
 

@@ -110,6 +110,8 @@ class TypedTextTests {
                 .as("written in groups: masked keeping its groups").isEqualTo("号码 " + NUMBER.substring(0, 4)
                         + "** ********" + NUMBER.substring(14));
         assertThat(TypedText.shownAgain(null)).isNull();
+        assertThat(TypedText.shownAgain("联系人电话 13912345678，护照 E12345678")).as("M5: not refused, kept as typed")
+                .isEqualTo("联系人电话 13912345678，护照 E12345678");
     }
 
     /** From a department's system: a number is refused; a 15-digit run, which no system can retype, kept masked. */
