@@ -2,11 +2,14 @@ package cn.chengxin.account.domain;
 
 import java.util.regex.Pattern;
 
+import cn.chengxin.shared.privacy.IdentityRedaction;
+
 /**
  * The text message that goes with a notice. A text message passes through the operator's and the provider's systems
  * and stays on a phone anyone may pick up, so it carries only the notice's title and the pointer to self-service —
  * never the body — and anything in the title shaped like an identity or credit-code number is masked (RULES.md §10:
- * identity numbers are masked everywhere, never sent in the clear).
+ * identity numbers are masked everywhere, never sent in the clear), as are a passport, a travel permit or a mobile
+ * number, as every screen masks them ({@link IdentityRedaction}).
  */
 public final class NoticeSms {
 
@@ -19,7 +22,7 @@ public final class NoticeSms {
     }
 
     public static String of(String title) {
-        String masked = NUMBER_LIKE.matcher(title.strip()).replaceAll(m -> mask(m.group()));
+        String masked = NUMBER_LIKE.matcher(IdentityRedaction.redact(title.strip())).replaceAll(m -> mask(m.group()));
         String shortened = masked.length() > MAX_TITLE ? masked.substring(0, MAX_TITLE) + "…" : masked;
         return "【信用平台】" + shortened + "。详情请登录个人中心“消息通知”查看。";
     }

@@ -20,6 +20,14 @@ class NoticeSmsTests {
         assertThat(NoticeSms.of("旧号 110105491231002")).doesNotContain("110105491231002");
     }
 
+    /** M5: a passport, a travel permit or a phone in a title is masked as on screens. */
+    @Test
+    void masksPassportsPermitsAndPhones() {
+        assertThat(NoticeSms.of("护照 E12345678、通行证H12345678 的异议已受理，回电13912345678"))
+                .contains("护照 E1*****78、通行证H1*****78 的异议已受理，回电139****5678")
+                .doesNotContain("E12345678").doesNotContain("13912345678");
+    }
+
     @Test
     void leavesDecisionNumbersAndDatesAlone() {
         assertThat(NoticeSms.of("驻市监罚〔2026〕501号 于 2026-12-03 前办结")).contains("驻市监罚〔2026〕501号")
