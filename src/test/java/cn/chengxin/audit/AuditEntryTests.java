@@ -26,4 +26,14 @@ class AuditEntryTests {
         assertThat(entry.purpose()).isEqualTo("核查 1101**********002X 的申请");
         assertThat(entry.legalBasis()).isEqualTo("依据 1101**********002X 的授权");
     }
+
+    /** M5: a clerk's exit reason naming a passport or a phone was kept in clear for the audit log's ten years. */
+    @Test
+    void aPassportOrPhoneTypedIntoTheDetailIsStoredMasked() {
+        AuditEntry entry = AuditEntry.of(AuditCategory.PROCESSING, "listing.exit")
+                .detail("当事人护照 E12345678 已缴清，电话 13912345678").purpose("核查台胞证 12345678 持有人", null);
+
+        assertThat(entry.detail()).isEqualTo("当事人护照 E1*****78 已缴清，电话 139****5678");
+        assertThat(entry.purpose()).isEqualTo("核查台胞证 12****78 持有人");
+    }
 }
