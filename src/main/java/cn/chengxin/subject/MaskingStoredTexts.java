@@ -91,7 +91,7 @@ class MaskingStoredTexts {
             return;
         }
         String detail = counts.stream().map(c -> c.code() + "：检查 " + c.read() + " 条，脱敏 " + c.masked() + " 条")
-                .collect(Collectors.joining("；", "对此前保存的公民自述文字中的身份证件号码作一次性脱敏（RULES.md §10）：", ""));
+                .collect(Collectors.joining("；", "对此前保存的公民自述文字中的身份证件号码和手机号码作一次性脱敏（RULES.md §10）：", ""));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "privacy.mask-stored-texts").detail(detail));
         log.info("Identity numbers masked in stored citizens' texts: {}", counts.stream()
                 .map(c -> c.code() + " " + c.masked() + "/" + c.read()).collect(Collectors.joining(", ")));

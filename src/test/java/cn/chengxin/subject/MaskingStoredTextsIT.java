@@ -37,7 +37,8 @@ class MaskingStoredTextsIT {
         UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
         // As stored before texts were masked on writing: the number in clear.
         UUID withNumber = statement(subject, "本人身份证号" + person.number() + "，该记录不是本人的");
-        String plain = "联系电话13800000000，订单号2026112206273931，罚款150000元已缴清";
+        String plain = "座机0371-12345678，订单号2026112206273931，罚款150000元已缴清，豫罚〔2026〕12345678号";
+        UUID withPassport = statement(subject, "本人港澳通行证 H12345678，护照E12345678，电话 13912345678");
         UUID withoutNumber = statement(subject, plain);
         UUID tipOff = tipOff("被举报人旧身份证号410105800307123，长期无照经营");
         UUID tipOffNamed = tipOff("长期无照经营");
@@ -60,11 +61,13 @@ class MaskingStoredTextsIT {
         String masked18 = Masking.identityNumber(person.number());
         assertThat(List.of(text("portal.tipoff", "subject_name", tipOffNamed),
                 text("portal.tipoff", "reporter_name", tipOffNamed), text("portal.tipoff", "reporter_contact", tipOffNamed)))
-                .as("a tip-off's names and contact (V128)")
+                .as("a tip-off's names and contact (V128); the contact's phone kept for sealing (M5)")
                 .containsExactly("张三 " + masked18, "李四" + masked18, "13800000000 / " + masked18);
         assertThat(text("inquiry.statement", "text", grouped)).as("written in groups (V119)")
                 .isEqualTo("证号 " + n.substring(0, 4) + "**-********-" + n.substring(14));
         assertThat(text("inquiry.statement", "text", withoutNumber)).isEqualTo(plain);
+        assertThat(text("inquiry.statement", "text", withPassport)).as("M5: permits, passports and phones (V313)")
+                .isEqualTo("本人港澳通行证 H1*****78，护照E1*****78，电话 139****5678");
         assertThat(text("inquiry.statement", "text", masked)).isEqualTo(alreadyMasked);
         assertThat(changed).isGreaterThanOrEqualTo(3);
         assertThat(jdbc.sql("SELECT count(*) FROM subject.masking_pass WHERE finished_at IS NULL OR audited_at IS NULL")
