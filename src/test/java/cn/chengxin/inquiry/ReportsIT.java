@@ -663,6 +663,26 @@ class ReportsIT {
         assertThat(ClearIdentityNumbers.inDatabase(jdbc)).isEmpty();
     }
 
+    /**
+     * M5: a Hong Kong resident's permit, a passport and a phone written into a statement are kept masked, and one stored
+     * in clear before masking knew them is printed masked in the report every institution receives.
+     */
+    @Test
+    void aPermitPassportOrPhoneInAStatementIsKeptAndPrintedMasked() throws Exception {
+        Person p = person("巫港生");
+        statements.add(p.id(), null, "本人港澳通行证 H12345678，电话 13912345678，该处罚已撤销");
+        assertThat(statements.of(p.id())).singleElement().satisfies(s -> assertThat(s.text())
+                .isEqualTo("本人港澳通行证 H1*****78，电话 139****5678，该处罚已撤销"));
+        jdbc.sql("UPDATE inquiry.statement SET text = ? WHERE subject_id = ?")
+                .params("本人护照 E87654321，电话 13912345678，该处罚已撤销", p.id()).update();
+
+        UUID id = reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.SELF_FULL).id();
+        String html = mvc.perform(get("/me/reports/" + id).with(authentication(citizen(p)))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(html).contains("本人护照 E8*****21，电话 139****5678").doesNotContain("E87654321")
+                .doesNotContain("13912345678");
+    }
+
     @Test
     void guessingReportNumbersIsRateLimitedAndRevealsNothingWithoutTheCode() throws Exception {
         Person p = person("房远志");
