@@ -161,10 +161,10 @@ class IdentityRedactionTests {
                 "took 1763793600123 ms, order 2026112206273931"};
         long started = System.nanoTime();
         int length = 0;
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             length += IdentityRedaction.redact(texts[i % texts.length]).length();
         }
-        System.out.println("IdentityRedaction: " + (System.nanoTime() - started) / 200_000 + " ns a text (" + length + ")");
+        System.out.println("IdentityRedaction: " + (System.nanoTime() - started) / 20_000 + " ns a text (" + length + ")");
         assertThat(length).isPositive();
     }
 }
