@@ -32,11 +32,37 @@ public class PersonalDataProtection {
         return protection.decrypt(cipher, keyVersion, PURPOSE_PREFIX + purpose);
     }
 
+    /**
+     * Encrypts a file (an objection's evidence, a repair material: PIPL Art. 51) as its bytes, bound to the purpose as
+     * {@link #seal} binds a text; nothing is encoded, so the ciphertext is the file's size plus 28 bytes.
+     */
+    public Sealed sealFile(byte[] content, String purpose) {
+        return new Sealed(protection.encryptBytes(content, PURPOSE_PREFIX + purpose), protection.currentKeyVersion());
+    }
+
+    /** @throws IllegalStateException when the ciphertext was altered or belongs to another purpose */
+    public byte[] openFile(byte[] cipher, int keyVersion, String purpose) {
+        return protection.decryptBytes(cipher, keyVersion, PURPOSE_PREFIX + purpose);
+    }
+
+    /**
+     * A file as a table keeps it: sealed under {@code keyVersion}, or still in clear when that is {@code null} (stored
+     * before its table was sealed, until the pass seals it, {@link SealedColumn#ofFiles}); the file's bytes either way.
+     */
+    public byte[] openStoredFile(StoredFile stored, String purpose) {
+        return stored.keyVersion() == null ? stored.content()
+                : openFile(stored.content(), stored.keyVersion(), purpose);
+    }
+
     /** Hex HMAC-SM3 pseudonym of a normalised value within a domain (e.g. "phone"). */
     public String pseudonym(String domain, String value) {
         return HexFormat.of().formatHex(protection.blindIndex(domain + ":" + value));
     }
 
     public record Sealed(byte[] cipher, int keyVersion) {
+    }
+
+    /** A file's column as stored: sealed under {@code keyVersion}, or in clear when it is {@code null}. */
+    public record StoredFile(byte[] content, Integer keyVersion) {
     }
 }

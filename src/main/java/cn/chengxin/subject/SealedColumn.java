@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  * @param cipherColumn  the ciphertext column ({@code iv || ciphertext || tag})
  * @param versionColumn the column of the key version it was sealed under
  * @param purpose       the purpose the value was sealed for, from the row's id (as passed to {@code seal})
+ * @param clearFiles    files kept in the cipher column itself, in clear where the version is null (stored before the
+ *                      table was sealed): {@link FileSealing} seals those rows in place
  */
 public record SealedColumn(String table, String cipherColumn, String versionColumn, Function<UUID, String> purpose,
-                           String associatedDataColumn) {
+                           String associatedDataColumn, boolean clearFiles) {
 
     private static final Pattern NAME = Pattern.compile("[a-z_]+(\\.[a-z_]+)?");
 
@@ -33,6 +35,21 @@ public record SealedColumn(String table, String cipherColumn, String versionColu
         if (associatedDataColumn != null && !NAME.matcher(associatedDataColumn).matches()) {
             throw new IllegalArgumentException("Not a column name: " + associatedDataColumn);
         }
+    }
+
+    public SealedColumn(String table, String cipherColumn, String versionColumn, Function<UUID, String> purpose,
+                        String associatedDataColumn) {
+        this(table, cipherColumn, versionColumn, purpose, associatedDataColumn, false);
+    }
+
+    /**
+     * A column of files sealed in place by {@link PersonalDataProtection#sealFile} for {@code purpose} (of the row's
+     * id), whose rows stored before it was sealed hold the file in clear with a null version until
+     * {@link FileSealing} seals them.
+     */
+    public static SealedColumn ofFiles(String table, String cipherColumn, String versionColumn,
+                                       Function<UUID, String> purpose) {
+        return new SealedColumn(table, cipherColumn, versionColumn, purpose, null, true);
     }
 
     /** A column sealed by {@link PersonalDataProtection#seal} for {@code purpose} (of the row's id). */

@@ -9,17 +9,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.CitizenAccounts;
+import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.objection.Objections;
 import cn.chengxin.subject.persistence.JdbcReSealing;
 import cn.chengxin.subject.protection.IdentityProtection;
 import cn.chengxin.support.AsStaff;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestImages;
+import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +70,21 @@ class ReSealingIT {
 
     @Autowired
     ReSealing applicationReSealing;
+
+    @Autowired
+    Objections objections;
+
+    @Autowired
+    CreditFile creditFile;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    StaffDirectory directory;
 
     @Value("${chengxin.keys.dir}")
     Path keyDir;
@@ -144,6 +166,53 @@ class ReSealingIT {
         assertThat(resealing.run()).as("nothing left").isZero();
         assertThat(applicationReSealing.sealedByVersion()).as("the console's figures").doesNotContainKey(0)
                 .containsKey(1);
+    }
+
+    /**
+     * Gaps review xxxi M4: evidence stored in clear before V311 is sealed in place by the pass on start, and a file
+     * sealed under an old key version is re-sealed as its bytes: a picture is no text, and passed through one it would
+     * come back spoilt.
+     */
+    @Test
+    void filesStoredInClearAreSealedInPlaceAndFilesOfAnOldKeyAreReSealedByteForByte() throws Exception {
+        byte[] current = key("identity-encryption.v1.key");
+        byte[] index = key("identity-index.key");
+        byte[] retired = new byte[16];
+        new SecureRandom().nextBytes(retired);
+        IdentityProtection oldPlatform = new IdentityProtection(Map.of(0, retired), 0, index);
+        IdentityProtection bothKeys = new IdentityProtection(Map.of(0, retired, 1, current), 1, index);
+        TestCitizens.Person person = TestCitizens.register(subjects, "卞封档");
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), "卞封档", "P_ADMIN_PENALTY_GENERAL",
+                "驻市监罚〔2026〕513号");
+        UUID owner = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        byte[] photo = TestImages.jpeg().plain();
+        UUID objection = objections.file(owner, creditFile.fileOf(owner).get(0).recordKey(), "附件为现场照片", "本人",
+                List.of(new Objections.Upload("photo.jpg", photo)));
+        UUID file = objections.evidenceOf(objection).get(0).id();
+        jdbc.sql("UPDATE objection.evidence SET content = ?, content_key_version = NULL WHERE id = ?")
+                .params(photo, file).update();
+
+        FileSealing sealing = new FileSealing(store, columns, bothKeys, audit, transactions, task -> { }, 2);
+        assertThat(sealing.sealStored()).isPositive();
+
+        assertThat(jdbc.sql("SELECT content_key_version FROM objection.evidence WHERE id = ?").param(file)
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT content FROM objection.evidence WHERE id = ?").param(file).query(byte[].class)
+                .single()).isNotEqualTo(photo);
+        assertThat(objections.evidence(file).content()).isEqualTo(photo);
+        assertThat(lastDetail("privacy.seal-files")).contains("reason=FILES_SEALED", "objection.evidence.content");
+        assertThat(sealing.sealStored()).as("nothing left in clear").isZero();
+
+        jdbc.sql("UPDATE objection.evidence SET content = ?, content_key_version = 0 WHERE id = ?")
+                .params(oldPlatform.encryptBytes(photo, "purpose:objection.evidence:" + file), file).update();
+        ReSealing resealing = new ReSealing(store, columns, bothKeys, audit, transactions, task -> { }, 2);
+        assertThat(resealing.sealedByColumn().get("objection.evidence.content")).containsEntry(0, 1L);
+        AsStaff.as("安全管理员", resealing::start);
+        resealing.run();
+
+        assertThat(resealing.sealedByColumn().get("objection.evidence.content")).doesNotContainKey(0);
+        assertThat(objections.evidence(file).content()).as("opens with the application's key, as uploaded")
+                .isEqualTo(photo);
     }
 
     private byte[] key(String file) throws Exception {

@@ -39,11 +39,14 @@ public class JdbcReSealing {
     public record SealedRow(UUID id, byte[] cipher, int keyVersion, String associatedData) {
     }
 
-    /** Values sealed, by key version (ascending); null ciphertexts are not counted. */
+    /**
+     * Values sealed, by key version (ascending); null ciphertexts are not counted, nor files still in clear (no
+     * version: a column of files sealed in place).
+     */
     public Map<Integer, Long> countByVersion(String table, String cipherColumn, String versionColumn) {
         Map<Integer, Long> counts = new TreeMap<>();
         jdbc.sql("SELECT " + versionColumn + ", count(*) FROM " + table + " WHERE " + cipherColumn
-                        + " IS NOT NULL GROUP BY 1")
+                        + " IS NOT NULL AND " + versionColumn + " IS NOT NULL GROUP BY 1")
                 .query(rs -> {
                     counts.put(rs.getInt(1), rs.getLong(2));
                 });
@@ -63,6 +66,26 @@ public class JdbcReSealing {
                 .params(current, after, after, size)
                 .query((rs, n) -> new SealedRow(rs.getObject(1, UUID.class), rs.getBytes(2), rs.getInt(3),
                         rs.getString(4))).list();
+    }
+
+    /** A file still in clear in a column of files sealed in place. */
+    public record ClearFile(UUID id, byte[] content) {
+    }
+
+    /**
+     * Up to {@code size} rows whose file is still in clear (a value and no version), in id order, locked until the
+     * caller's transaction ends; rows another runner holds are skipped.
+     */
+    public List<ClearFile> nextInClear(String table, String cipherColumn, String versionColumn, int size) {
+        return jdbc.sql("SELECT id, " + cipherColumn + " FROM " + table + " WHERE " + cipherColumn
+                        + " IS NOT NULL AND " + versionColumn + " IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
+                .param(size).query((rs, n) -> new ClearFile(rs.getObject(1, UUID.class), rs.getBytes(2))).list();
+    }
+
+    /** Whether any row of the column still holds its file in clear. */
+    public boolean anyInClear(String table, String cipherColumn, String versionColumn) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + table + " WHERE " + cipherColumn + " IS NOT NULL AND "
+                + versionColumn + " IS NULL)").query(Boolean.class).single();
     }
 
     public void write(String table, String cipherColumn, String versionColumn, UUID id, byte[] cipher, int version) {

@@ -84,10 +84,14 @@ public final class IdentityProtection {
     }
 
     public byte[] encrypt(String normalisedNumber, String associatedData) {
+        return encryptBytes(normalisedNumber.getBytes(StandardCharsets.UTF_8), associatedData);
+    }
+
+    /** Any bytes sealed under the current version: a file (an objection's evidence, a repair material) as well. */
+    public byte[] encryptBytes(byte[] plain, String associatedData) {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         GCMModeCipher gcm = cipher(true, encryptionKeys.get(currentVersion), iv, associatedData);
-        byte[] plain = normalisedNumber.getBytes(StandardCharsets.UTF_8);
         byte[] out = new byte[IV_BYTES + gcm.getOutputSize(plain.length)];
         System.arraycopy(iv, 0, out, 0, IV_BYTES);
         int len = gcm.processBytes(plain, 0, plain.length, out, IV_BYTES);
@@ -103,6 +107,15 @@ public final class IdentityProtection {
      * @throws IllegalStateException when the ciphertext was altered, or was written under another key or type
      */
     public String decrypt(byte[] stored, int keyVersion, String associatedData) {
+        return new String(decryptBytes(stored, keyVersion, associatedData), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The bytes sealed by {@link #encryptBytes} (or a text's UTF-8 by {@link #encrypt}).
+     *
+     * @throws IllegalStateException when the ciphertext was altered, or was written under another key or type
+     */
+    public byte[] decryptBytes(byte[] stored, int keyVersion, String associatedData) {
         byte[] key = encryptionKeys.get(keyVersion);
         if (key == null) {
             throw new IllegalStateException("no encryption key of version " + keyVersion);
@@ -119,16 +132,17 @@ public final class IdentityProtection {
         } catch (InvalidCipherTextException e) {
             throw new IllegalStateException("identity ciphertext failed authentication", e);
         }
-        return new String(out, 0, len, StandardCharsets.UTF_8);
+        return len == out.length ? out : Arrays.copyOf(out, len);
     }
 
     /**
-     * The value sealed again under the current version, with the same associated data; a fresh IV each time.
+     * The value sealed again under the current version, with the same associated data; a fresh IV each time. The
+     * bytes are passed as they are, never through a text: a sealed file need not be UTF-8.
      *
      * @throws IllegalStateException as {@link #decrypt}: the old version's key is still needed to open it
      */
     public byte[] reseal(byte[] stored, int keyVersion, String associatedData) {
-        return encrypt(decrypt(stored, keyVersion, associatedData), associatedData);
+        return encryptBytes(decryptBytes(stored, keyVersion, associatedData), associatedData);
     }
 
     private static GCMModeCipher cipher(boolean encrypt, byte[] key, byte[] iv, String associatedData) {
