@@ -43,6 +43,7 @@ import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.calendar.DeadlineRecount;
 import cn.chengxin.shared.calendar.WorkingCalendar;
 import cn.chengxin.shared.calendar.WorkingDays;
+import cn.chengxin.shared.files.ImageMetadata;
 import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
@@ -359,9 +360,11 @@ public class Objections {
         for (int i = 0; i < evidence.size(); i++) {
             Upload u = evidence.get(i);
             // A file's name is shown to staff and the subject: one named after a person's number is kept masked
-            // (RULES.md §10), as the reasons are; its content is checked, not its name.
-            store.insertEvidence(Ids.newId(), open, IdentityRedaction.redact(u.filename()), types.get(i), u.content(),
-                    cn.chengxin.shared.files.Attachments.sha256(u.content()), now);
+            // (RULES.md §10), as the reasons are; its content is checked, not its name. A picture is kept without
+            // where and with what it was taken (M4), and its digest is that of the file kept.
+            byte[] kept = ImageMetadata.strip(u.content(), types.get(i));
+            store.insertEvidence(Ids.newId(), open, IdentityRedaction.redact(u.filename()), types.get(i), kept,
+                    cn.chengxin.shared.files.Attachments.sha256(kept), now);
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, first ? "objection.file" : "objection.merge")
                 .subject(subjects.pseudonymOf(opened.subjectId()).orElseThrow())

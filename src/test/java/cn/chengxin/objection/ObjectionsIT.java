@@ -2,7 +2,9 @@ package cn.chengxin.objection;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -26,6 +28,7 @@ import cn.chengxin.support.OlderLinks;
 import cn.chengxin.support.PdfText;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestImages;
 import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -540,6 +543,44 @@ class ObjectionsIT {
         var files = objections.evidenceOf(filed.id());
         assertThat(files).singleElement().satisfies(f -> assertThat(f.contentType()).isEqualTo("application/pdf"));
         assertThat(objections.evidence(files.get(0).id()).content()).isEqualTo(pdf);
+    }
+
+    /**
+     * Gaps review xxxi M4 (PIPL Art. 51, RULES.md §10): evidence is kept sealed in its row, not in clear, and opens on
+     * download; a photo is kept without its EXIF (the GPS position); a file stored in clear before V311 still opens.
+     */
+    @Test
+    void evidenceIsStoredSealedWithoutAPhotosPositionAndOpensOnDownload() throws Exception {
+        UUID owner = person("封存证", "驻市监罚〔2026〕512号");
+        UUID record = creditFile.fileOf(owner).get(0).recordKey();
+        byte[] pdf = "%PDF-1.4\n% 银行流水（测试）账号 6222020200112233445\n".getBytes(StandardCharsets.UTF_8);
+        TestImages.Picture photo = TestImages.jpeg();
+
+        UUID id = objections.file(owner, record, "附件为缴款凭证及现场照片", "本人", List.of(
+                new Objections.Upload("流水.pdf", pdf), new Objections.Upload("photo.jpg", photo.withMetadata())));
+
+        var files = objections.evidenceOf(id);
+        var stored = files.stream().filter(f -> f.contentType().equals("application/pdf")).findFirst().orElseThrow();
+        var picture = files.stream().filter(f -> f.contentType().equals("image/jpeg")).findFirst().orElseThrow();
+        assertThat(stored.size()).as("the file's own size").isEqualTo(pdf.length);
+        assertThat(picture.size()).isEqualTo(photo.plain().length);
+        for (var file : files) {
+            var row = jdbc.sql("SELECT content, content_key_version FROM objection.evidence WHERE id = ?")
+                    .param(file.id()).query((rs, n) -> Map.entry(rs.getBytes(1), rs.getInt(2))).single();
+            assertThat(row.getValue()).as("sealed under a key version").isPositive();
+            assertThat(TestImages.contains(row.getKey(), "6222020200112233445".getBytes(StandardCharsets.US_ASCII)))
+                    .isFalse();
+            assertThat(TestImages.contains(row.getKey(), Arrays.copyOfRange(photo.plain(), 200, 240))).isFalse();
+        }
+        assertThat(objections.evidence(stored.id()).content()).isEqualTo(pdf);
+        byte[] downloaded = objections.evidence(picture.id()).content();
+        assertThat(downloaded).as("the picture, without its EXIF").isEqualTo(photo.plain());
+        assertThat(TestImages.contains(downloaded, TestImages.GPS.getBytes(StandardCharsets.US_ASCII))).isFalse();
+
+        jdbc.sql("UPDATE objection.evidence SET content = ?, content_key_version = NULL WHERE id = ?")
+                .params(pdf, stored.id()).update();
+        assertThat(objections.evidence(stored.id()).content()).as("stored in clear before V311")
+                .isEqualTo(pdf);
     }
 
     @Test

@@ -16,6 +16,7 @@ import cn.chengxin.objection.domain.ObjectionStatus;
 import cn.chengxin.objection.domain.Omission;
 import cn.chengxin.objection.domain.Outcome;
 import cn.chengxin.shared.OlderPage;
+import cn.chengxin.subject.PersonalDataProtection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,12 +33,20 @@ public class JdbcObjections {
             FROM objection.objection""";
 
     private static final String EVIDENCE =
-            "SELECT id, objection_id, filename, content_type, length(content) FROM objection.evidence";
+            "SELECT id, objection_id, filename, content_type, size FROM objection.evidence";
+
+    /**
+     * Files are sealed for their row (PIPL Art. 51, RULES.md §10; gaps review xxxi M4): a file cannot be moved to
+     * another row and still open, and a read-only account, a dump or a backup holds no file in clear.
+     */
+    public static final String SEALED_FOR = "objection.evidence:";
 
     private final JdbcClient jdbc;
+    private final PersonalDataProtection protection;
 
-    public JdbcObjections(JdbcClient jdbc) {
+    public JdbcObjections(JdbcClient jdbc, PersonalDataProtection protection) {
         this.jdbc = jdbc;
+        this.protection = protection;
     }
 
     /**
@@ -419,13 +428,16 @@ public class JdbcObjections {
     public record EvidenceFile(UUID id, UUID objectionId, String filename, String contentType, int size) {
     }
 
+    /** Inserts evidence, sealed for its row; its size is the file's own. */
     public void insertEvidence(UUID id, UUID objectionId, String filename, String contentType, byte[] content,
                                String sha256, Instant at) {
+        PersonalDataProtection.Sealed sealed = protection.sealFile(content, SEALED_FOR + id);
         jdbc.sql("""
-                        INSERT INTO objection.evidence (id, objection_id, filename, content_type, content, sha256,
-                                                        uploaded_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, objectionId, filename, contentType, content, sha256, Timestamp.from(at)).update();
+                        INSERT INTO objection.evidence (id, objection_id, filename, content_type, content,
+                                                        content_key_version, size, sha256, uploaded_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, objectionId, filename, contentType, sealed.cipher(), sealed.keyVersion(), content.length,
+                        sha256, Timestamp.from(at)).update();
     }
 
     public List<EvidenceFile> evidenceOf(UUID objectionId) {
@@ -439,9 +451,12 @@ public class JdbcObjections {
                 .query(JdbcObjections::evidenceFile).list();
     }
 
+    /** The file, opened: sealed, or still in clear when stored before V311 and not sealed yet. */
     public Optional<byte[]> evidenceContent(UUID id) {
-        return jdbc.sql("SELECT content FROM objection.evidence WHERE id = ?").param(id).query(byte[].class)
-                .optional();
+        return jdbc.sql("SELECT content, content_key_version FROM objection.evidence WHERE id = ?").param(id)
+                .query((rs, n) -> new PersonalDataProtection.StoredFile(rs.getBytes(1),
+                        rs.getObject(2, Integer.class))).optional()
+                .map(stored -> protection.openStoredFile(stored, SEALED_FOR + id));
     }
 
     public Optional<EvidenceFile> evidence(UUID id) {
