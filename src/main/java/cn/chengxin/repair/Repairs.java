@@ -56,6 +56,7 @@ import cn.chengxin.shared.calendar.DeadlineRecount;
 import cn.chengxin.shared.calendar.WorkingCalendar;
 import cn.chengxin.shared.calendar.WorkingDays;
 import cn.chengxin.shared.files.Attachments;
+import cn.chengxin.shared.files.ImageMetadata;
 import cn.chengxin.shared.security.Actor;
 import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.subject.SubjectProfile;
@@ -274,10 +275,11 @@ public class Repairs {
                 case "PROOF", "VOLUNTEER", "DONATION", "TRAINING", "CREDIT_REPORT" -> u.kind();
                 default -> throw problem("REPAIR_ATTACHMENT_KIND", DomainProblem.Kind.INVALID_INPUT, "未知的材料类型");
             };
-            // Its name is shown to reviewers: one named after a person's number is kept masked (RULES.md §10).
-            store.insertAttachment(Ids.newId(), id, kind, IdentityRedaction.redact(u.filename()), types.get(i),
-                    u.content(),
-                    Attachments.sha256(u.content()), now);
+            // Its name is shown to reviewers: one named after a person's number is kept masked (RULES.md §10). A
+            // picture is kept without where and with what it was taken (M4); the digest is that of the file kept.
+            byte[] kept = ImageMetadata.strip(u.content(), types.get(i));
+            store.insertAttachment(Ids.newId(), id, kind, IdentityRedaction.redact(u.filename()), types.get(i), kept,
+                    Attachments.sha256(kept), now);
         }
         notices.received(application, target.name());
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.apply")

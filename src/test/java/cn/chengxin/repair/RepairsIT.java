@@ -33,6 +33,7 @@ import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.OlderLinks;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestImages;
 import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -914,6 +915,38 @@ class RepairsIT {
 
     private static UsernamePasswordAuthenticationToken counterStaff() {
         return Principals.staff("counter-pp", "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.REPAIR_DECIDE);
+    }
+
+    /**
+     * Gaps review xxxi M4 (PIPL Art. 51, RULES.md §10): a material is kept sealed in its row and opens on download; a
+     * scan is kept without its text and EXIF chunks; a file stored in clear before V312 still opens.
+     */
+    @Test
+    void materialsAreStoredSealedWithoutAScansMetadataAndOpenOnDownload() throws Exception {
+        Person p = person("封材料", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕746号", LocalDate.now().minusMonths(4));
+        TestImages.Picture scan = TestImages.png();
+        UUID id = repairs.apply(p.id(), p.record(), "已缴纳罚款", "封材料", List.of(proof(),
+                new Repairs.Upload("TRAINING", "培训证明.png", scan.withMetadata())), null);
+        var files = repairs.attachmentsOf(List.of(repairs.find(id))).get(id);
+        var pdf = files.stream().filter(f -> f.kind().equals("PROOF")).findFirst().orElseThrow();
+        var png = files.stream().filter(f -> f.kind().equals("TRAINING")).findFirst().orElseThrow();
+        assertThat(pdf.size()).as("the file's own size").isEqualTo(PDF.length);
+        assertThat(png.size()).isEqualTo(scan.plain().length);
+
+        for (var file : files) {
+            byte[] row = jdbc.sql("SELECT content FROM repair.attachment WHERE id = ? AND content_key_version > 0")
+                    .param(file.id()).query(byte[].class).single();
+            assertThat(TestImages.contains(row, "缴款凭证".getBytes(StandardCharsets.UTF_8))).isFalse();
+            assertThat(TestImages.contains(row, java.util.Arrays.copyOfRange(scan.plain(), 40, 80))).isFalse();
+        }
+        assertThat(as("reviewer-seal", () -> repairs.attachment(pdf.id()).content())).isEqualTo(PDF);
+        assertThat(as("reviewer-seal", () -> repairs.attachment(png.id()).content())).as("without tEXt and eXIf")
+                .isEqualTo(scan.plain());
+
+        jdbc.sql("UPDATE repair.attachment SET content = ?, content_key_version = NULL WHERE id = ?")
+                .params(PDF, pdf.id()).update();
+        assertThat(as("reviewer-seal", () -> repairs.attachment(pdf.id()).content()))
+                .as("stored in clear before V312").isEqualTo(PDF);
     }
 
     /** Issue #7: each look at an application's material is recorded about the applicant (RULES.md §10). */

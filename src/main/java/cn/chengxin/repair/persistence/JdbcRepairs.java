@@ -13,6 +13,7 @@ import cn.chengxin.listing.ListType;
 import cn.chengxin.repair.RepairApplication;
 import cn.chengxin.repair.domain.RepairStatus;
 import cn.chengxin.shared.OlderPage;
+import cn.chengxin.subject.PersonalDataProtection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,12 +29,20 @@ public class JdbcRepairs {
             FROM repair.application""";
 
     private static final String ATTACHMENT =
-            "SELECT id, application_id, kind, filename, content_type, length(content) FROM repair.attachment ";
+            "SELECT id, application_id, kind, filename, content_type, size FROM repair.attachment ";
+
+    /**
+     * Files are sealed for their row (PIPL Art. 51, RULES.md §10; gaps review xxxi M4): a file cannot be moved to
+     * another row and still open, and a read-only account, a dump or a backup holds no file in clear.
+     */
+    public static final String SEALED_FOR = "repair.attachment:";
 
     private final JdbcClient jdbc;
+    private final PersonalDataProtection protection;
 
-    public JdbcRepairs(JdbcClient jdbc) {
+    public JdbcRepairs(JdbcClient jdbc, PersonalDataProtection protection) {
         this.jdbc = jdbc;
+        this.protection = protection;
     }
 
     /** An attachment without its content. */
@@ -56,13 +65,16 @@ public class JdbcRepairs {
                 .update() == 1;
     }
 
+    /** Inserts a material, sealed for its row; its size is the file's own. */
     public void insertAttachment(UUID id, UUID applicationId, String kind, String filename, String contentType,
                                  byte[] content, String sha256, Instant at) {
+        PersonalDataProtection.Sealed sealed = protection.sealFile(content, SEALED_FOR + id);
         jdbc.sql("""
                         INSERT INTO repair.attachment (id, application_id, kind, filename, content_type, content,
-                                                       sha256, uploaded_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, applicationId, kind, filename, contentType, content, sha256, Timestamp.from(at)).update();
+                                                       content_key_version, size, sha256, uploaded_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, applicationId, kind, filename, contentType, sealed.cipher(), sealed.keyVersion(),
+                        content.length, sha256, Timestamp.from(at)).update();
     }
 
     public Optional<RepairApplication> find(UUID id) {
@@ -218,8 +230,12 @@ public class JdbcRepairs {
                         + "WHERE id = ?").param(id).query(JdbcRepairs::attachment).optional();
     }
 
+    /** The file, opened: sealed, or still in clear when stored before V312 and not sealed yet. */
     public Optional<byte[]> attachmentContent(UUID id) {
-        return jdbc.sql("SELECT content FROM repair.attachment WHERE id = ?").param(id).query(byte[].class).optional();
+        return jdbc.sql("SELECT content, content_key_version FROM repair.attachment WHERE id = ?").param(id)
+                .query((rs, n) -> new PersonalDataProtection.StoredFile(rs.getBytes(1),
+                        rs.getObject(2, Integer.class))).optional()
+                .map(stored -> protection.openStoredFile(stored, SEALED_FOR + id));
     }
 
     private static AttachmentFile attachment(ResultSet rs, int n) throws SQLException {
