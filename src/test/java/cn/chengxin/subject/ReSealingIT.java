@@ -109,12 +109,9 @@ class ReSealingIT {
 
     @Test
     void aPassStoppedHalfWayAndTakenUpAgainReSealsEveryValueSoThatTheOldKeyIsNoLongerNeeded() throws Exception {
-        byte[] current = key("identity-encryption.v1.key");
-        byte[] index = key("identity-index.key");
-        byte[] retired = new byte[16];
-        new SecureRandom().nextBytes(retired);
-        IdentityProtection oldPlatform = new IdentityProtection(Map.of(0, retired), 0, index);
-        IdentityProtection bothKeys = new IdentityProtection(Map.of(0, retired, 1, current), 1, index);
+        Keys keys = keys();
+        IdentityProtection oldPlatform = keys.oldPlatform();
+        IdentityProtection bothKeys = keys.bothKeys();
         // Three identity numbers and a phone as an older key sealed them.
         List<UUID> people = new ArrayList<>();
         List<String> numbers = new ArrayList<>();
@@ -175,12 +172,9 @@ class ReSealingIT {
      */
     @Test
     void filesStoredInClearAreSealedInPlaceAndFilesOfAnOldKeyAreReSealedByteForByte() throws Exception {
-        byte[] current = key("identity-encryption.v1.key");
-        byte[] index = key("identity-index.key");
-        byte[] retired = new byte[16];
-        new SecureRandom().nextBytes(retired);
-        IdentityProtection oldPlatform = new IdentityProtection(Map.of(0, retired), 0, index);
-        IdentityProtection bothKeys = new IdentityProtection(Map.of(0, retired, 1, current), 1, index);
+        Keys keys = keys();
+        IdentityProtection oldPlatform = keys.oldPlatform();
+        IdentityProtection bothKeys = keys.bothKeys();
         TestCitizens.Person person = TestCitizens.register(subjects, "卞封档");
         TestRecords.penalty(mvc, apiClients, directory, person.number(), "卞封档", "P_ADMIN_PENALTY_GENERAL",
                 "驻市监罚〔2026〕513号");
@@ -213,6 +207,19 @@ class ReSealingIT {
         assertThat(resealing.sealedByColumn().get("objection.evidence.content")).doesNotContainKey(0);
         assertThat(objections.evidence(file).content()).as("opens with the application's key, as uploaded")
                 .isEqualTo(photo);
+    }
+
+    /** An older platform's protection (a version 0 only this test knows), and one with both it and the current key. */
+    private record Keys(IdentityProtection oldPlatform, IdentityProtection bothKeys) {
+    }
+
+    private Keys keys() throws Exception {
+        byte[] current = key("identity-encryption.v1.key");
+        byte[] index = key("identity-index.key");
+        byte[] retired = new byte[16];
+        new SecureRandom().nextBytes(retired);
+        return new Keys(new IdentityProtection(Map.of(0, retired), 0, index),
+                new IdentityProtection(Map.of(0, retired, 1, current), 1, index));
     }
 
     private byte[] key(String file) throws Exception {
