@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.creditfile.RecordProceeding;
@@ -85,7 +86,8 @@ public class EntryProceedings {
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.proceeding.flag")
                 .subject(entry.subjectPseudonym())
-                .detail(entry.listType().label() + " " + entryId + "：标注" + kind.label()));
+                .detail(AuditDetail.of("LIST_PROCEEDING_FLAGGED").withLabel("list", ListDetails.listKey(entry))
+                        .with("entry", entryId).withLabel("proceeding", "objections.proceedingKind." + kind.name())));
         return id;
     }
 
@@ -104,8 +106,10 @@ public class EntryProceedings {
                         "没有这项待结的行政复议或诉讼标注"));
         ListEntry entry = entry(cleared.entryId());
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.proceeding.clear")
-                .subject(entry.subjectPseudonym()).detail(entry.listType().label() + " " + entry.id() + "：清除「"
-                        + cleared.kind().label() + "」标注，结果：" + text));
+                .subject(entry.subjectPseudonym()).detail(AuditDetail.of("LIST_PROCEEDING_CLEARED")
+                        .withLabel("list", ListDetails.listKey(entry)).with("entry", entry.id())
+                        .withLabel("proceeding", "objections.proceedingKind." + cleared.kind().name())
+                        .with("outcome", text)));
     }
 
     /** The entry a flag, pending or cleared, is on. */

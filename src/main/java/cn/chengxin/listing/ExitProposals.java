@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import cn.chengxin.account.CaseRecusal;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -120,7 +121,7 @@ public class ExitProposals {
                     "该条目已有待审核的移出建议，请先由另一名审核人员处理");
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.exit.propose").subject(entry.subjectPseudonym())
-                .detail(entry.listType().label() + " " + entryId + "：提出移出建议（" + ground.label() + "），待审核"));
+                .detail(ListDetails.exit(AuditDetail.of("LIST_EXIT_PROPOSED"), entry, ground)));
         return proposal.id();
     }
 
@@ -141,7 +142,7 @@ public class ExitProposals {
         decide(proposal, ExitProposal.Status.APPROVED, note);
         listing.exit(entryId, proposal.exitReason());
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.exit.approve").subject(entry.subjectPseudonym())
-                .detail(entry.listType().label() + " " + entryId + "：同意移出（" + proposal.ground().label() + "）"));
+                .detail(ListDetails.exit(AuditDetail.of("LIST_EXIT_APPROVED"), entry, proposal.ground())));
     }
 
     /** Another reviewer rejects the waiting proposal with reasons: the entry stays as it is. Never by the proposer. */
@@ -155,7 +156,7 @@ public class ExitProposals {
         ExitProposal proposal = decidable(entry, "listing.exit.reject");
         decide(proposal, ExitProposal.Status.REJECTED, note);
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.exit.reject").subject(entry.subjectPseudonym())
-                .detail(entry.listType().label() + " " + entryId + "：不同意移出（" + proposal.ground().label() + "）"));
+                .detail(ListDetails.exit(AuditDetail.of("LIST_EXIT_REJECTED"), entry, proposal.ground())));
     }
 
     /** The proposal waiting for the entry, if any. */
@@ -235,8 +236,8 @@ public class ExitProposals {
         ExitProposal proposal = store.pending(entry.id()).orElseThrow(this::notPending);
         if (proposal.proposedBy().equals(AuditLog.currentActor().actorId())) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, action).subject(entry.subjectPseudonym())
-                    .result(AuditResult.DENIED).detail(entry.listType().label() + " " + entry.id()
-                            + "：不能审核自己提出的移出建议"));
+                    .result(AuditResult.DENIED)
+                    .detail(ListDetails.entry(AuditDetail.of("LIST_EXIT_OWN_PROPOSAL"), entry)));
             throw new ListingProblem("LIST_SELF_REVIEW", DomainProblem.Kind.FORBIDDEN,
                     "提出移出建议的人不能审核自己的建议（双人复核）");
         }

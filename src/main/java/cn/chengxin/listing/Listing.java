@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -194,7 +195,8 @@ public class Listing {
         int version = store.proposeRule(rule, by, clock.instant()).orElseThrow(() -> new ListingProblem(
                 "RULE_PENDING", DomainProblem.Kind.CONFLICT, "该规则有待审核的版本，审核完成前不能修改"));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.rule.propose")
-                .detail("保存规则 " + rule.code() + " 第 " + version + " 版（" + rule.listType().label() + "），待审核"));
+                .detail(ListDetails.rule(AuditDetail.of("LIST_RULE_PROPOSED"), rule.code(), version)
+                        .withLabel("list", "lists.type." + rule.listType().name())));
         return version;
     }
 
@@ -211,7 +213,7 @@ public class Listing {
         RuleVersion pending = pendingRule(code, version);
         if (pending.proposedBy().equals(by.actorId())) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.rule.approve").result(AuditResult.DENIED)
-                    .detail("规则 " + code + " 第 " + version + " 版：不能审核自己保存的版本"));
+                    .detail(ListDetails.rule(AuditDetail.of("LIST_RULE_OWN_VERSION"), code, version)));
             throw new ListingProblem("RULE_SELF_APPROVAL", DomainProblem.Kind.FORBIDDEN,
                     "不能审核自己保存的规则版本（双人复核）");
         }
@@ -227,7 +229,8 @@ public class Listing {
             store.rulePasses().start(code, version);
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.rule.approve")
-                .detail("规则 " + code + " 第 " + version + " 版（" + pending.rule().listType().label() + "）审核通过，生效"));
+                .detail(ListDetails.rule(AuditDetail.of("LIST_RULE_APPROVED"), code, version)
+                        .withLabel("list", "lists.type." + pending.rule().listType().name())));
         events.publishEvent(new ListRuleSaved(code, version));
     }
 
@@ -244,7 +247,7 @@ public class Listing {
             throw ruleDecided();
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.rule.reject")
-                .detail("规则 " + code + " 第 " + version + " 版退回"));
+                .detail(ListDetails.rule(AuditDetail.of("LIST_RULE_REJECTED"), code, version)));
     }
 
     private RuleVersion pendingRule(String code, int version) {
@@ -441,9 +444,10 @@ public class Listing {
         awaitingBirthDates.replace(subjectIds, awaiting, now);
         int ageUnknown = awaiting.size();
         if (proposed + ended + minors + ageUnknown > 0) {
-            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.evaluate").detail(String.format(
-                    "评估 %d 个主体：提出认定建议 %d 条，移出 %d 条，未列入 %d 条（行为时未成年），未列入 %d 条（出生日期不详）",
-                    subjectIds.size(), proposed, ended, minors, ageUnknown)));
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.evaluate")
+                    .detail(AuditDetail.of("LIST_EVALUATED").with("subjects", subjectIds.size())
+                            .with("proposed", proposed).with("ended", ended).with("minors", minors)
+                            .with("ageUnknown", ageUnknown)));
         }
         return new Evaluation(proposed, ended, minors, ageUnknown);
     }
@@ -493,11 +497,8 @@ public class Listing {
                             reason, city.name()), now);
                 }
                 audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.validity")
-                        .subject(entry.subjectPseudonym()).detail(entry.listType().label() + " " + entry.id()
-                                + (reason.type() == NoticeArg.Type.LABEL ? "：按人民法院决定的纳入期限"
-                                : "：所依据的信用记录已更正") + "，有效期至由 " + (entry.validUntil() == null ? "—"
-                                : entry.validUntil()) + " 改为 " + (validUntil == null ? "—" : validUntil)
-                                + (told ? "，已发出有效期变更告知书" : "")));
+                        .subject(entry.subjectPseudonym()).detail(ListDetails.validUntilChanged(entry,
+                                reason.type() == NoticeArg.Type.LABEL, validUntil, told)));
             }
         }
         return Optional.empty();
@@ -790,7 +791,8 @@ public class Listing {
                 reasons.strip(), actDay, by.actorId(), validUntil, true, type == ListType.BLACK ? ground : null);
         store.propose(entry, clock.instant());
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.propose").subject(entry.pseudonym())
-                .detail("提出列入" + type.label() + "的认定建议 " + entry.id()));
+                .detail(AuditDetail.of("LIST_PROPOSED").withLabel("list", "lists.type." + type.name())
+                        .with("entry", entry.id())));
         return entry.id();
     }
 
@@ -892,7 +894,8 @@ public class Listing {
             endRedEntries(entry, now);
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.approve").subject(entry.subjectPseudonym())
-                .detail(entry.listType().label() + " " + entryId + "：同意认定，" + next.status().label()));
+                .detail(ListDetails.entry(AuditDetail.of("LIST_APPROVED"), entry)
+                        .withLabel("status", "lists.status." + next.status().name())));
         return next.status();
     }
 
@@ -909,7 +912,7 @@ public class Listing {
         }
         // A decision about the person, as an approval is: in their part of the log, which they can see.
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.reject").subject(entry.subjectPseudonym())
-                .detail(entry.listType().label() + " " + entryId + "：" + EntryStatus.REJECTED.label()));
+                .detail(ListDetails.entry(AuditDetail.of("LIST_REJECTED"), entry)));
     }
 
     private ListEntry reviewable(UUID entryId, Actor by) {
@@ -1095,7 +1098,7 @@ public class Listing {
                     entry.ruleName(), reason), now);
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.exit").subject(entry.subjectPseudonym())
-                .detail(entry.listType().label() + " " + entry.id() + " 移出：" + reason));
+                .detail(ListDetails.entry(AuditDetail.of("LIST_EXITED"), entry).with("reason", reason)));
         return true;
     }
 
@@ -1217,19 +1220,11 @@ public class Listing {
                     clock.getZone()));
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.notice.serve").subject(entry.subjectPseudonym())
-                .detail(notice.kind().label() + " " + notice.id() + "（" + entry.listType().label() + " " + entry.id()
-                        + "）送达：" + channelLabel(delivery.channel()) + "，" + LocalDate.ofInstant(delivery.servedAt(),
-                        clock.getZone())));
-    }
-
-    private static String channelLabel(NoticeDelivery.Channel channel) {
-        return switch (channel) {
-            case SELF_SERVICE -> "个人中心阅读";
-            case SMS -> "短信送达";
-            case POST -> "邮寄送达";
-            case IN_PERSON -> "直接送达";
-            case ANNOUNCEMENT -> "公告送达";
-        };
+                .detail(AuditDetail.of("LIST_NOTICE_SERVED")
+                        .withLabel("notice", "lists.noticeKind." + notice.kind().name()).with("id", notice.id())
+                        .withLabel("list", ListDetails.listKey(entry)).with("entry", entry.id())
+                        .withLabel("channel", "lists.channel." + delivery.channel().name())
+                        .with("servedOn", LocalDate.ofInstant(delivery.servedAt(), clock.getZone()))));
     }
 
     /** The days after which an announcement counts as served (《民事诉讼法》第九十五条: 30). */

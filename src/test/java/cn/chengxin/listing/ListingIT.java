@@ -1295,18 +1295,19 @@ class ListingIT {
                         + "AND action IN ('listing.propose', 'listing.approve', 'listing.reject', 'listing.exit') "
                         + "ORDER BY seq")
                 .param(subjects.pseudonymOf(subject).orElseThrow()).query(String.class).list()).containsExactly(
-                        "listing.propose 提出列入重点关注名单的认定建议 " + kept,
-                        "listing.approve 重点关注名单 " + kept + "：同意认定，生效",
-                        "listing.exit 重点关注名单 " + kept + " 移出：信用修复",
-                        "listing.propose 提出列入红名单的认定建议 " + refused,
-                        "listing.reject 红名单 " + refused + "：不予认定")
+                        "listing.propose reason=LIST_PROPOSED; list=#lists.type.GREY; entry=" + kept,
+                        "listing.approve reason=LIST_APPROVED; list=#lists.type.GREY; entry=" + kept
+                                + "; status=#lists.status.EFFECTIVE",
+                        "listing.exit reason=LIST_EXITED; list=#lists.type.GREY; entry=" + kept + "; reason=信用修复",
+                        "listing.propose reason=LIST_PROPOSED; list=#lists.type.RED; entry=" + refused,
+                        "listing.reject reason=LIST_REJECTED; list=#lists.type.RED; entry=" + refused)
                 .allSatisfy(d -> assertThat(d).doesNotContain(person.number()));
 
         long before = jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit.event").query(Long.class).single();
         listing.evaluate(Set.of(subject, minorWithACourtRecord("少年丁")));
         assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'listing.evaluate' AND seq > ?")
                 .param(before).query(String.class).list()).contains(
-                "评估 2 个主体：提出认定建议 0 条，移出 0 条，未列入 1 条（行为时未成年），未列入 0 条（出生日期不详）");
+                "reason=LIST_EVALUATED; subjects=2; proposed=0; ended=0; minors=1; ageUnknown=0");
     }
 
     /** A person born in 2012, minor on the decision date of the court's record they hold (2026-03-02). */

@@ -141,11 +141,11 @@ class RuleReviewIT {
 
         assertThat(jdbc.sql("SELECT action || ' ' || detail FROM audit.event WHERE action LIKE 'listing.rule.%' "
                 + "AND detail LIKE ? ORDER BY seq").param("%" + code + "%").query(String.class).list()).containsExactly(
-                "listing.rule.propose 保存规则 " + code + " 第 1 版（红名单），待审核",
-                "listing.rule.approve 规则 " + code + " 第 1 版：不能审核自己保存的版本",
-                "listing.rule.approve 规则 " + code + " 第 1 版（红名单）审核通过，生效",
-                "listing.rule.propose 保存规则 " + code + " 第 2 版（红名单），待审核",
-                "listing.rule.reject 规则 " + code + " 第 2 版退回");
+                "listing.rule.propose reason=LIST_RULE_PROPOSED; rule=" + code + "; version=1; list=#lists.type.RED",
+                "listing.rule.approve reason=LIST_RULE_OWN_VERSION; rule=" + code + "; version=1",
+                "listing.rule.approve reason=LIST_RULE_APPROVED; rule=" + code + "; version=1; list=#lists.type.RED",
+                "listing.rule.propose reason=LIST_RULE_PROPOSED; rule=" + code + "; version=2; list=#lists.type.RED",
+                "listing.rule.reject reason=LIST_RULE_REJECTED; rule=" + code + "; version=2");
     }
 
     @Test
