@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -241,7 +242,8 @@ public class Catalogue {
         items.insert(id, version, CatalogueItem.Status.DRAFT, inForce.definition(), reason.strip(), by, now);
         items.proposeWithdrawal(id, basis.strip(), kind, by, now);
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.withdraw.propose")
-                .purpose(reason.strip(), basis.strip()).detail(code + " v" + version + "：" + kind.label()));
+                .purpose(reason.strip(), basis.strip()).detail(AuditDetail.of("CATALOG_WITHDRAWAL_PROPOSED")
+                        .with("item", code).with("version", version).withLabel("kind", kindKey(kind))));
         return items.inPreparation(code).orElseThrow();
     }
 
@@ -260,9 +262,10 @@ public class Catalogue {
         if (!FourEyes.mayApprove(by, pending.createdBy(), pending.submittedBy(), pending.editors())) {
             String refusal = pending.withdrawal() == null
                     ? "不能审核自己起草、修改或提交的版本（双人复核）" : "不能审核自己提出的废止（双人复核）";
-            // The audit log is read in Chinese (credit office, auditors): the refusal as the checker was told it.
+            // The refusal as the checker was told it, named in the auditor's language (K7).
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, action).result(AuditResult.DENIED)
-                    .detail(code + " v" + pending.version() + "：" + refusal));
+                    .detail(AuditDetail.of(pending.withdrawal() == null ? "CATALOG_OWN_VERSION"
+                            : "CATALOG_OWN_WITHDRAWAL").with("item", code).with("version", pending.version())));
             throw new CatalogueProblem("FOUR_EYES", DomainProblem.Kind.FORBIDDEN, refusal);
         }
         if (pending.withdrawal() == null) {
@@ -277,10 +280,12 @@ public class Catalogue {
             items.startWithdrawingRecords(pending.id());
             events.publishEvent(new ItemBasisRevoked(code, pending.version()));
         }
-        AuditEntry approved = AuditEntry.of(AuditCategory.PROCESSING, action).detail(code + " v" + pending.version()
-                + (pending.withdrawal() == null ? "" : "：" + pending.withdrawal().kind().label()));
-        audit.record(pending.withdrawal() == null ? approved
-                : approved.purpose(pending.withdrawal().reason(), pending.withdrawal().basis()));
+        AuditEntry approved = AuditEntry.of(AuditCategory.PROCESSING, action);
+        audit.record(pending.withdrawal() == null ? approved.detail(code + " v" + pending.version())
+                : approved.purpose(pending.withdrawal().reason(), pending.withdrawal().basis())
+                        .detail(AuditDetail.of("CATALOG_WITHDRAWAL_APPROVED").with("item", code)
+                                .with("version", pending.version())
+                                .withLabel("kind", kindKey(pending.withdrawal().kind()))));
     }
 
     /** The checker sends back the version they reviewed, with a reason; refused as {@link #approve} is. */
@@ -322,6 +327,11 @@ public class Catalogue {
         items.countWithdrawnRecords(code, version, records, done);
     }
 
+    /** The message key naming why an item is withdrawn, for the audit detail. */
+    private static String kindKey(Withdrawal.Kind kind) {
+        return "catalog.withdrawalKind." + kind.name();
+    }
+
     /** The base catalogue, active at once: it is reviewed as part of the platform's release. */
     @Transactional
     public boolean seed(List<ItemDefinition> base) {
@@ -329,7 +339,7 @@ public class Catalogue {
             return false;
         }
         insertSeeded(base);
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.seed").detail("基础目录 " + base.size() + " 个事项"));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.seed").detail(AuditDetail.of("CATALOG_SEEDED").with("items", base.size())));
         return true;
     }
 
@@ -349,8 +359,8 @@ public class Catalogue {
         List<ItemDefinition> added = base.stream().filter(d -> !held.contains(d.code())).toList();
         if (!added.isEmpty()) {
             insertSeeded(added);
-            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.seed.added").detail("基础目录新增事项 "
-                    + added.stream().map(ItemDefinition::code).collect(java.util.stream.Collectors.joining("、"))));
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.seed.added").detail(AuditDetail.of("CATALOG_BASE_ITEMS_ADDED")
+                    .with("items", String.join(", ", added.stream().map(ItemDefinition::code).toList()))));
         }
         return added.stream().map(ItemDefinition::code).toList();
     }
