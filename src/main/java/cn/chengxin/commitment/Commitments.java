@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -89,7 +90,8 @@ public class Commitments {
                 signedBy, clock.instant(), cn.chengxin.commitment.domain.CommitmentStatus.IN_FORCE, null, null, null);
         store.insert(c);
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "commitment.sign")
-                .subject(subjects.pseudonymOf(subjectId).orElseThrow()).detail(kind.label() + " " + c.digest()));
+                .subject(subjects.pseudonymOf(subjectId).orElseThrow()).detail(AuditDetail.of("COMMITMENT_SIGNED")
+                        .withLabel("kind", kindKey(kind)).with("digest", c.digest())));
         return c;
     }
 
@@ -207,7 +209,7 @@ public class Commitments {
         Commitment c = ofDepartment(id, departmentCode);
         audit.record(AuditEntry.of(AuditCategory.QUERY, "commitment.view")
                 .subject(subjects.pseudonymOf(c.subjectId()).orElseThrow())
-                .purpose(purpose.label(), purpose.legalBasis()).detail(c.kind().label()));
+                .purpose(purpose.label(), purpose.legalBasis()).detail(ofKind(c)));
         return c;
     }
 
@@ -287,7 +289,8 @@ public class Commitments {
         if (store.lapse(id)) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "commitment.lapse")
                     .subject(subjects.pseudonymOf(c.subjectId()).orElseThrow())
-                    .detail(c.kind().label() + "：" + why));
+                    .detail(AuditDetail.of("COMMITMENT_LAPSED").withLabel("kind", kindKey(c.kind()))
+                            .with("why", why)));
         }
     }
 
@@ -303,7 +306,8 @@ public class Commitments {
         if (store.term(id, due)) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "commitment.term")
                     .subject(subjects.pseudonymOf(c.subjectId()).orElseThrow())
-                    .detail(c.kind().label() + "：履约期限至 " + due));
+                    .detail(AuditDetail.of("COMMITMENT_TERMED").withLabel("kind", kindKey(c.kind()))
+                            .with("due", due)));
         }
     }
 
@@ -341,7 +345,7 @@ public class Commitments {
     private boolean audited(Commitment c, String action, AuditedRows<UUID> mark) {
         try {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, action)
-                    .subject(subjects.pseudonymOf(c.subjectId()).orElseThrow()).detail(c.kind().label()), mark, c.id());
+                    .subject(subjects.pseudonymOf(c.subjectId()).orElseThrow()).detail(ofKind(c)), mark, c.id());
             return true;
         } catch (AuditUnavailableException e) {
             log.warn("Commitment {} still owes its record's mark ({}), the audit log refused the event: {}", c.id(),
@@ -443,7 +447,17 @@ public class Commitments {
     private void auditRefused(Commitment c, String action, String code) {
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, action)
                 .subject(subjects.pseudonymOf(c.subjectId()).orElseThrow()).result(AuditResult.DENIED)
-                .detail(c.kind().label() + " " + code));
+                .detail(AuditDetail.of("COMMITMENT_RECORD_REFUSED").withLabel("kind", kindKey(c.kind()))
+                        .with("problem", code)));
+    }
+
+    /** The detail naming only the commitment's kind, in the auditor's language (K7). */
+    private static AuditDetail ofKind(Commitment c) {
+        return AuditDetail.of("COMMITMENT_OF_KIND").withLabel("kind", kindKey(c.kind()));
+    }
+
+    private static String kindKey(CommitmentKind kind) {
+        return "commitments.kind." + kind.name();
     }
 
     /** The code collection refused the one row with, as audited and logged (the row's message may quote input). */

@@ -233,7 +233,8 @@ class CommitmentsIT {
         assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'commitment.kept.refused' "
                         + "AND subject_pseudonym = ? AND result = 'DENIED'")
                 .param(subjects.pseudonymOf(kept.subjectId()).orElseThrow()).query(String.class).list())
-                .singleElement().asString().contains("ITEM_OUTSIDE_REMIT");
+                .singleElement().asString().startsWith("reason=COMMITMENT_RECORD_REFUSED; kind=#commitments.kind.")
+                .endsWith("; problem=ITEM_OUTSIDE_REMIT");
 
         jdbc.sql("UPDATE commitment.commitment SET department_code = 'HRSS' WHERE id = ?").param(id).update();
         commitments.settleDue(LocalDate.now().plusDays(1));
