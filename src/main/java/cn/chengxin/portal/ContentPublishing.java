@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -149,8 +150,8 @@ public class ContentPublishing {
         UUID id = Ids.newId();
         articles.insert(id, text, actor(), clock.instant());
         articles.replaceLinks(id, links);
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.draft").detail(id + " " + text.kind()
-                + linksNamed(links)));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.draft").detail(withRecords(AuditDetail.of(links.isEmpty() ? "CONTENT_DRAFTED" : "CONTENT_DRAFTED_RECORDS")
+                .with("article", id).with("kind", text.kind()), links)));
         return articles.find(id).orElseThrow();
     }
 
@@ -170,8 +171,9 @@ public class ContentPublishing {
         if (links != null) {
             articles.replaceLinks(id, links);
         }
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.edit").detail(id + " v" + article.version()
-                + (links == null ? "" : linksNamed(links))));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.edit").detail(withRecords(AuditDetail.of(
+                links == null || links.isEmpty() ? "CONTENT_EDITED" : "CONTENT_EDITED_RECORDS")
+                .with("article", id).with("version", article.version()), links)));
     }
 
     @Transactional
@@ -196,7 +198,7 @@ public class ContentPublishing {
             ArticleLifecycle.requireOtherReviewer(by, article.createdBy(), article.editedBy(), article.submittedBy());
         } catch (ContentProblem ownArticle) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.publish").result(AuditResult.DENIED)
-                    .detail(id + ": own article"));
+                    .detail(AuditDetail.of("CONTENT_OWN_ARTICLE").with("article", id)));
             throw ownArticle;
         }
         if (!confidentialityReviewed) {
@@ -212,7 +214,8 @@ public class ContentPublishing {
             }
         }
         changed(articles.publish(id, version, by, clock.instant(), blankToNull(note), true));
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.publish").detail(id + " 保密审查已确认"));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.publish").detail(AuditDetail.of("CONTENT_PUBLISHED_REVIEWED")
+                .with("article", id)));
     }
 
     /** Sends a submitted article back to its author with the reason. */
@@ -263,7 +266,12 @@ public class ContentPublishing {
                 if (articles.withdraw(article.id(), article.version(), "平台（所报道的记录" + state + "）",
                         clock.instant())) {
                     audit.record(AuditEntry.of(AuditCategory.PROCESSING, "content.withdraw.record")
-                            .detail(article.id() + " " + link.decisionNumber() + " " + state));
+                            .detail(entry.isEmpty()
+                                    ? AuditDetail.of("CONTENT_RECORD_GONE").with("article", article.id())
+                                            .with("decision", link.decisionNumber())
+                                    : AuditDetail.of("CONTENT_RECORD_NOT_SHOWN").with("article", article.id())
+                                            .with("decision", link.decisionNumber())
+                                            .withLabel("status", "file.status." + entry.get().status().name())));
                     withdrawn++;
                 }
                 break;
@@ -301,9 +309,10 @@ public class ContentPublishing {
         return links;
     }
 
-    private static String linksNamed(List<RecordLink> links) {
-        return links.isEmpty() ? "" : " records " + links.stream().map(RecordLink::decisionNumber).distinct()
-                .collect(Collectors.joining("；"));
+    /** The detail with the decision numbers of the records the article tells of, if it names any. */
+    private static AuditDetail withRecords(AuditDetail detail, List<RecordLink> links) {
+        return links == null || links.isEmpty() ? detail : detail.with("records", links.stream()
+                .map(RecordLink::decisionNumber).distinct().collect(Collectors.joining(", ")));
     }
 
     /**

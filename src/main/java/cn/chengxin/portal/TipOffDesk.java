@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.listing.Listing;
@@ -139,7 +140,8 @@ public class TipOffDesk {
                 AuditEntry.of(AuditCategory.PROCESSING, "tipoff.file").by(new Reporter()).subject(pseudonym)
                         .detail(id.toString()),
                 AuditEntry.of(AuditCategory.PROCESSING, "tipoff.file.reporter")
-                        .detail(id + (report.anonymous() ? " anonymous" : ""))));
+                        .detail(report.anonymous() ? AuditDetail.of("TIPOFF_ANONYMOUS").with("tipOff", id).toString()
+                                : id.toString())));
         return code;
     }
 
@@ -262,7 +264,7 @@ public class TipOffDesk {
             throw new TipOffProblem("TIPOFF_CHANGED", DomainProblem.Kind.CONFLICT, "该举报已被他人处理，请刷新后重试");
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "tipoff.decide").subject(tipOff.subjectPseudonym())
-                .detail(id + " " + tipOff.status() + "→" + target + (finding == null ? "" : "（" + finding.label() + "）")));
+                .detail(decided(id, tipOff.status(), target, finding)));
         if (finding == TipOffFinding.FOUNDED && tipOff.subjectId() != null) {
             listing.withdrawRedCandidacy(tipOff.subjectId(), "红名单公示期间收到举报，经信用办核实属实，不予列入");
         }
@@ -281,5 +283,13 @@ public class TipOffDesk {
             humanCheck = check;
         }
         return check;
+    }
+
+    /** The decision's detail: the tip-off, its step and, for a red-list notice's tip-off, what the check found. */
+    private static AuditDetail decided(UUID id, TipOffStatus from, TipOffStatus to, TipOffFinding finding) {
+        AuditDetail detail = AuditDetail.of(finding == null ? "TIPOFF_DECIDED" : "TIPOFF_DECIDED_FINDING")
+                .with("tipOff", id).withLabel("from", "tipoffs.status." + from.name())
+                .withLabel("to", "tipoffs.status." + to.name());
+        return finding == null ? detail : detail.withLabel("finding", "tipoffs.finding." + finding.name());
     }
 }

@@ -3,6 +3,7 @@ package cn.chengxin.portal;
 import java.util.List;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.portal.tipoff.domain.ReporterMasking;
@@ -108,7 +109,7 @@ class TipOffReporters {
         } while (done == chunk);
         if (sealed > 0) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "privacy.seal-tipoff-reporters")
-                    .detail("对此前明文保存的举报人姓名和联系方式作一次性加密（SM4，RULES.md §10）：" + sealed + " 条举报"));
+                    .detail(AuditDetail.of("TIPOFF_REPORTERS_SEALED").with("tipOffs", sealed)));
             log.info("Reporters of {} tip-offs stored in clear are sealed", sealed);
         }
         return sealed;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.Period;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.portal.tipoff.domain.TipOffKeeping;
@@ -51,8 +52,8 @@ class TipOffRetention {
         int purged = tipOffs.purgeClosedBefore(keeping.closedBefore(now), now);
         if (purged > 0) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "privacy.tipoff-retention")
-                    .detail("办结满 " + keeping.period() + " 的举报 " + purged + " 条：清除失信事实、被举报人和举报人信息，"
-                            + "保留状态、日期和答复（《个人信息保护法》第十九条、第四十七条）"));
+                    .detail(AuditDetail.of("TIPOFFS_PURGED").with("period", keeping.period())
+                            .with("tipOffs", purged)));
         }
         return purged;
     }

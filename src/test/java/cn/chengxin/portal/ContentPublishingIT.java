@@ -75,7 +75,8 @@ class ContentPublishingIT {
         assertThat(content.published(draft.id())).isEmpty();
         mvc.perform(get("/cases/{id}", draft.id())).andExpect(status().isNotFound());
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'content.publish' AND result = 'DENIED' "
-                + "AND detail LIKE ?").param(draft.id() + "%").query(Long.class).single()).isEqualTo(2);
+                + "AND detail = ?").param("reason=CONTENT_OWN_ARTICLE; article=" + draft.id()).query(Long.class).single())
+                .isEqualTo(2);
 
         as("checker");
         content.publish(draft.id(), pending, "同意发布", true);
@@ -343,7 +344,8 @@ class ContentPublishingIT {
         assertThat(decided.status()).isEqualTo(ArticleStatus.PUBLISHED);
         assertThat(decided.version()).isEqualTo(version + 1);
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'content.publish' AND result = 'SUCCESS' "
-                + "AND detail = ?").param(draft.id() + " 保密审查已确认").query(Long.class).single()).isEqualTo(1);
+                + "AND detail = ?").param("reason=CONTENT_PUBLISHED_REVIEWED; article=" + draft.id()).query(Long.class)
+                .single()).isEqualTo(1);
     }
 
     /**

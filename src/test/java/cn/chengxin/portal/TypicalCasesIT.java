@@ -195,7 +195,8 @@ class TypicalCasesIT {
         assertThat(withdrawn.withdrawnBy()).contains("已修复");
         mvc.perform(get("/cases/{id}", article)).andExpect(status().isNotFound());
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'content.withdraw.record' "
-                + "AND detail LIKE ?").param(article + "%").query(Long.class).single()).isOne();
+                + "AND detail LIKE ?").param("reason=CONTENT_RECORD_NOT_SHOWN; article=" + article + ";%")
+                .query(Long.class).single()).isOne();
         return withdrawn;
     }
 

@@ -11,6 +11,7 @@ import cn.chengxin.account.CitizenPrincipal;
 import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -253,7 +254,7 @@ class MyCredit {
     private Reports.Issued own(CitizenPrincipal citizen, UUID id) {
         return reports.aboutSubject(citizen.subjectId(), id).orElseThrow(() -> {
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "self.report").result(AuditResult.DENIED)
-                    .detail("report " + id + " is not about the citizen or does not exist"));
+                    .detail(AuditDetail.of("REPORT_NOT_ABOUT_CITIZEN").with("report", id)));
             return new ResponseStatusException(HttpStatus.NOT_FOUND);
         });
     }

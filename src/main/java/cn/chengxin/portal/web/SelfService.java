@@ -3,6 +3,7 @@ package cn.chengxin.portal.web;
 import cn.chengxin.account.CitizenPrincipal;
 import cn.chengxin.audit.AccessHistory;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -149,7 +150,7 @@ class SelfService {
     private AccessHistory.Proof ownProof(CitizenPrincipal citizen, long seq) {
         return history.proof(citizen.subjectPseudonym(), seq).orElseThrow(() -> {
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "self.access.proof").result(AuditResult.DENIED)
-                    .detail("event " + seq + " is not the citizen's or not yet checkpointed"));
+                    .detail(AuditDetail.of("EVENT_NOT_OWN_OR_UNSEALED").with("event", seq)));
             return new ResponseStatusException(HttpStatus.NOT_FOUND);
         });
     }
