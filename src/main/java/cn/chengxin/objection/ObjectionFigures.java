@@ -16,6 +16,7 @@ import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.objection.domain.ObjectionDeadlines;
+import cn.chengxin.objection.domain.Outcome;
 import cn.chengxin.shared.calendar.CalendarHistory;
 import cn.chengxin.shared.calendar.WorkingDays;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,8 +34,9 @@ public class ObjectionFigures {
     /**
      * One department's objection figures. {@code upheld} counts the cases decided in the subject's favour — 异议成立:
      * the department's record (or list entry) deleted as wrong, or to be corrected or supplemented, an omission
-     * included (finding L7; 驻马店 四(二): accountability for wrong records) — not those decided 维持原记录 (the
-     * record kept, {@code Outcome.UPHOLD}), 停止公示, 移出名单, or ended without a decision.
+     * included, or revoked by the department itself while the case was open ({@link Outcome#findsRecordWrong}; finding
+     * L7; 驻马店 四(二): accountability for wrong records) — not those decided 维持原记录 (the record kept,
+     * {@code Outcome.UPHOLD}), 停止公示, 移出名单, or a copy's case ended with its origin.
      */
     public record DepartmentObjections(String departmentCode, long decided, long decidedInTime, long upheld,
                                        long correctionsOwed, long correctionsOverdue) {
@@ -62,10 +64,11 @@ public class ObjectionFigures {
         jdbc.sql("""
                         SELECT department_code, count(*),
                                count(*) FILTER (WHERE (decided_at AT TIME ZONE :zone)::date <= due_on),
-                               count(*) FILTER (WHERE outcome IN ('DELETE', 'CORRECT', 'SUPPLEMENT'))
+                               count(*) FILTER (WHERE outcome IN (:foundWrong))
                         FROM objection.objection WHERE status = 'DECIDED' AND decided_at >= :from AND decided_at < :until
                         GROUP BY department_code""")
                 .param("zone", zone.getId())
+                .param("foundWrong", Outcome.findingRecordWrong())
                 .param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
                 .param("until", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
                 .query(rs -> {

@@ -108,6 +108,25 @@ public enum Outcome {
         return effect == RecordEffect.REVOKE || effect == RecordEffect.EXPIRE;
     }
 
+    /**
+     * Whether the case found the department's record wrong — 异议成立 in the supervision figures (finding L7; 驻马店
+     * 四(二): accountability for wrong records): deleted, to be corrected or supplemented, or revoked by the department
+     * itself while the case was open (its own decision withdrawn, so the record was wrong as the subject said). Not
+     * 维持原记录, not 停止公示 (the record was right, only its period over), not 移出名单 (the entry, not the record),
+     * and not a copy's case ended with its origin (that origin's own case counts).
+     */
+    public boolean findsRecordWrong() {
+        return switch (this) {
+            case DELETE, CORRECT, SUPPLEMENT, REVOKED_BY_DEPARTMENT -> true;
+            case STOP_DISPLAY, REMOVE_FROM_LIST, UPHOLD, ENDED_WITH_ORIGIN -> false;
+        };
+    }
+
+    /** The names of the outcomes that find the record wrong, as stored. */
+    public static List<String> findingRecordWrong() {
+        return Arrays.stream(values()).filter(Outcome::findsRecordWrong).map(Outcome::name).toList();
+    }
+
     /** Whether the list entries resting on the record exit (they also exit whenever the record stops counting). */
     public boolean endsListEntries() {
         return endsListEntries || endsDisplay();

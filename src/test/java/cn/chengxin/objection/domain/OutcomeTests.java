@@ -38,4 +38,14 @@ class OutcomeTests {
         assertThat(Outcome.SUPPLEMENT.forEntries()).isFalse();
         assertThat(Outcome.ENDED_WITH_ORIGIN.forEntries()).isFalse();
     }
+
+    /** Finding L7: 异议成立 counts a record the department revoked itself while the case was open, as one deleted. */
+    @Test
+    void aRecordRevokedByItsDepartmentDuringTheCaseIsFoundWrongAndAKeptOrExpiredOneIsNot() {
+        assertThat(Outcome.findingRecordWrong()).containsExactly("DELETE", "CORRECT", "SUPPLEMENT",
+                "REVOKED_BY_DEPARTMENT");
+        assertThat(Outcome.UPHOLD.findsRecordWrong()).isFalse();
+        assertThat(Outcome.STOP_DISPLAY.findsRecordWrong()).isFalse();
+        assertThat(Outcome.ENDED_WITH_ORIGIN.findsRecordWrong()).isFalse();
+    }
 }
