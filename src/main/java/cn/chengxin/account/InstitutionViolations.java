@@ -18,6 +18,7 @@ import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.security.Actor;
 import cn.chengxin.subject.domain.TypedText;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * who runs the keys, proposes an entry — the institution, a ground from a closed list, the reference of the decision,
  * the first and last day of the ban — and a security administrator, another person, confirms or rejects it (双人复核,
  * RULES.md §10, as department scopes are). A confirmed entry refuses new keys and renewals for the institution within
- * its days ({@link ApiClients}, API_CLIENT_INSTITUTION_BANNED). Every step is audited; the auditor reads the register.
+ * its days ({@link ApiClients}, API_CLIENT_INSTITUTION_BANNED) and revokes its live keys ({@link BannedInstitutionKeys}). Every step is audited; the auditor reads the register.
  */
 @Service
 public class InstitutionViolations {
@@ -35,9 +36,11 @@ public class InstitutionViolations {
     private final JdbcAccounts accounts;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    InstitutionViolations(JdbcAccounts accounts, AuditLog audit, Clock clock) {
+    InstitutionViolations(JdbcAccounts accounts, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
         this.accounts = accounts;
+        this.events = events;
         this.audit = audit;
         this.clock = clock;
     }
@@ -84,6 +87,7 @@ public class InstitutionViolations {
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.institution.violation.confirm")
                 .detail(describe(entry.organisation(), entry.ground(), entry.reference(), entry.bannedFrom(),
                         entry.bannedUntil()) + "：同意 " + entry.proposerName() + " 的提议，列入违规机构名单"));
+        events.publishEvent(new InstitutionBanConfirmed(entry));
     }
 
     /** A security administrator other than the proposer rejects: nothing is banned, and it cannot be confirmed later. */
@@ -103,6 +107,14 @@ public class InstitutionViolations {
      * a key proposed afresh ({@code institutionId} null), for an institution of the same organisation name as
      * {@code organisation}, the entry's or one its keys gave ({@link InstitutionBan#sameOrganisation}).
      */
+    /**
+     * Whether a confirmed ban in force today holds the institution, by its id or its organisation's name (as for its
+     * keys): a citizen is not offered it, and cannot authorise it, for its reports (gaps review xxx L4).
+     */
+    public boolean bans(ApiInstitution institution) {
+        return banOf(institution.id(), institution.organisation()).isPresent();
+    }
+
     Optional<InstitutionViolation> banOf(UUID institutionId, String organisation) {
         LocalDate today = LocalDate.now(clock);
         List<InstitutionViolation> inForce = register().stream().filter(v -> v.inForce(today))

@@ -26,4 +26,9 @@ public enum ViolationGround {
     public String label() {
         return label;
     }
+
+    /** The key naming the ground in the reader's language, as the register page does (for structured audit details). */
+    public String messageKey() {
+        return "console.violations.ground." + name();
+    }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.ApiInstitution;
+import cn.chengxin.account.InstitutionViolations;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
@@ -50,6 +51,7 @@ public class Consents {
 
     private final JdbcInquiry store;
     private final ApiClients clients;
+    private final InstitutionViolations violations;
     private final SubjectRegistry subjects;
     private final AuditLog audit;
     private final InquirySettings settings;
@@ -57,9 +59,10 @@ public class Consents {
     private final TransactionTemplate transactions;
     private volatile AuthorisationCode codes;
 
-    Consents(JdbcInquiry store, ApiClients clients, SubjectRegistry subjects, AuditLog audit, InquirySettings settings,
-             Clock clock, TransactionTemplate transactions) {
+    Consents(JdbcInquiry store, ApiClients clients, InstitutionViolations violations, SubjectRegistry subjects,
+             AuditLog audit, InquirySettings settings, Clock clock, TransactionTemplate transactions) {
         this.transactions = transactions;
+        this.violations = violations;
         this.store = store;
         this.clients = clients;
         this.subjects = subjects;
@@ -71,11 +74,16 @@ public class Consents {
     /**
      * The institutions a person can authorise: each institution once, however many keys it holds, and only while a key
      * of it may ask for reports now (not revoked, not expired): a consent to an institution no key can use is of no
-     * use to anyone (gaps review xxix K2; RULES.md §9).
+     * use to anyone (gaps review xxix K2; RULES.md §9) — and not while the violation register (违规机构名单) bans it:
+     * it broke the rules on people's reports, so nobody is led to hand it theirs (gaps review xxx L4).
      */
     public List<ApiInstitution> institutions() {
+        return queryingInstitutions().filter(i -> !violations.bans(i)).toList();
+    }
+
+    private java.util.stream.Stream<ApiInstitution> queryingInstitutions() {
         return clients.liveInstitutions(Permission.API_REPORT_QUERY).stream()
-                .filter(i -> i.kind() == ApiClient.Kind.INSTITUTION).toList();
+                .filter(i -> i.kind() == ApiClient.Kind.INSTITUTION);
     }
 
     public int defaultDays() {
@@ -196,9 +204,13 @@ public class Consents {
             throw new InquiryProblem("CONSENT_DAYS_INVALID", DomainProblem.Kind.INVALID_INPUT,
                     "授权有效期须在 1 至 " + settings.maxConsentDays() + " 天之间");
         }
-        ApiInstitution institution = institutions().stream().filter(i -> i.id().equals(institutionId)).findFirst()
+        ApiInstitution institution = queryingInstitutions().filter(i -> i.id().equals(institutionId)).findFirst()
                 .orElseThrow(() -> new InquiryProblem("INSTITUTION_UNKNOWN", DomainProblem.Kind.INVALID_INPUT,
                         "请选择已登记的查询机构"));
+        if (violations.bans(institution)) {
+            throw new InquiryProblem("CONSENT_INSTITUTION_BANNED", DomainProblem.Kind.CONFLICT,
+                    "该机构已列入违规机构名单，禁入期内不能授权其查询信用报告");
+        }
         Instant now = clock.instant();
         return new Consent(Ids.newId(), subjectId, institution.id(), institution.name(),
                 institution.organisation(), purpose, singleUse, now, now.plus(Duration.ofDays(validity)), null, 0,

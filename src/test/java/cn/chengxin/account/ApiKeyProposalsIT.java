@@ -2,6 +2,7 @@ package cn.chengxin.account;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -283,7 +284,7 @@ class ApiKeyProposalsIT {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String row = register.substring(register.indexOf("data-violation=\"" + entry + "\""));
         assertThat(row.substring(0, row.indexOf("</tr>"))).contains(bank, "违规查询", "信用办〔2026〕12号",
-                "data-field=\"in-force\"", "data-field=\"live-key\"").doesNotContain("/confirm");
+                "data-field=\"in-force\"").doesNotContain("/confirm", "data-field=\"live-key\"");
         assertThat(register).doesNotContain("name=\"institutionId\"");
 
         // A ban that has ended refuses nothing.
@@ -298,6 +299,53 @@ class ApiKeyProposalsIT {
         });
         mvc.perform(post("/console/api-clients/{id}/renew", formerKey.clientId()).with(maker).with(csrf()))
                 .andExpect(flash().attribute("successKey", "console.apiClients.renewalProposed"));
+        assertThat(revocation(formerKey.clientId())).as("an ended ban revokes nothing").isNull();
+    }
+
+    /**
+     * Gaps review xxx L4 leftover: confirming a ban revokes the institution's live keys at once, for the ban's ground
+     * and reference, each audited with a structured detail; a proposal alone revokes nothing, and another
+     * institution's key is untouched. A revoked key is refused on the API.
+     */
+    @Test
+    void confirmingABanRevokesTheInstitutionsLiveKeys() throws Exception {
+        String bank = "吊销测试银行" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClients.IssuedKey first = as("keys-ban-setup", () -> clients.issue("吊销测试系统甲", bank,
+                ApiClient.Kind.INSTITUTION, null, Set.of(Permission.API_REPORT_QUERY), 60));
+        UUID renewal = as("keys-ban-maker", () -> clients.proposeRenewal(first.clientId()));
+        ApiClients.IssuedKey second = as("keys-ban-checker", () -> clients.approve(renewal));
+        ApiClients.IssuedKey bystander = as("keys-ban-setup", () -> clients.issue("吊销测试旁观系统",
+                "旁观机构" + UUID.randomUUID(), ApiClient.Kind.INSTITUTION, null, Set.of(Permission.API_REPORT_QUERY),
+                60));
+        LocalDate today = LocalDate.now(clock);
+        UUID entry = as("keys-ban-maker", () -> violations.propose(first.institutionId(), ViolationGround.DISCLOSURE,
+                "信用办〔2026〕21号", today, today.plusYears(1)));
+        assertThat(revocation(first.clientId())).as("proposed only").isNull();
+
+        as("keys-ban-checker", () -> {
+            violations.confirm(entry);
+            return null;
+        });
+
+        for (ApiClients.IssuedKey key : List.of(first, second)) {
+            assertThat(revocation(key.clientId())).isEqualTo("DISCLOSURE 信用办〔2026〕21号");
+            assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.apiclient.revoke'"
+                            + " AND detail LIKE ?")
+                    .param("reason=API_CLIENT_REVOKED_FOR_BAN; key=%; prefix=" + key.prefix() + "; organisation="
+                            + bank + "; ground=#console.violations.ground.DISCLOSURE; reference=信用办〔2026〕21号; until="
+                            + today.plusYears(1)).query(Long.class).single()).isOne();
+        }
+        assertThat(revocation(bystander.clientId())).isNull();
+        mvc.perform(post("/api/v1/reports").header("Authorization", "Bearer " + second.key())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"subjectNumber\":\"110101199003077777\",\"purpose\":\"LENDING\"}"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    /** The key's revocation ground and reference, or null while it is not revoked. */
+    private String revocation(UUID clientId) {
+        return jdbc.sql("SELECT CASE WHEN revoked_at IS NULL THEN NULL ELSE revoke_ground || ' ' || revoke_reference END"
+                + " FROM account.api_client WHERE id = ?").param(clientId).query(String.class).single();
     }
 
     /** The register's entries are kept by two persons: the proposer cannot confirm or reject their own. */

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.InstitutionViolations;
 import cn.chengxin.account.ViolationGround;
 import cn.chengxin.inquiry.domain.Consent;
 import cn.chengxin.inquiry.domain.Purpose;
@@ -61,6 +62,9 @@ class ConsentsIT {
 
     @Autowired
     Consents consents;
+
+    @Autowired
+    InstitutionViolations violations;
 
     @Autowired
     JdbcClient jdbc;
@@ -138,6 +142,40 @@ class ConsentsIT {
             assertThat(c.id()).isEqualTo(consent.id());
             assertThat(c.uses()).as("both keys used the one consent").isEqualTo(2);
         });
+    }
+
+    /**
+     * Gaps review xxx L4: an institution on the violation register (违规机构名单) is not offered on the consent form, nor
+     * authorised, while its ban lasts — here the same bank under its name written otherwise, with a key issued before
+     * the ban, which the ban's revocation of the banned institution's own keys did not reach. The counter's form reads
+     * the same list.
+     */
+    @Test
+    void aBannedInstitutionIsNotOfferedAndCannotBeAuthorised() throws Exception {
+        Person person = person("甘违规");
+        String bank = "违规授权银行" + UUID.randomUUID().toString().substring(0, 8) + "（股份）有限公司";
+        ApiClients.IssuedKey banned = bank(bank);
+        ApiClients.IssuedKey alike = bank(bank.replace("（", " (").replace("）", ") "));
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        UUID entry = as("consents-maker", () -> violations.propose(banned.institutionId(),
+                ViolationGround.BEYOND_PURPOSE, "信用办〔2026〕31号", today, today.plusDays(30)));
+        assertThat(consents.institutions()).as("not yet confirmed").extracting(i -> i.id())
+                .contains(alike.institutionId());
+        as("consents-checker", () -> {
+            violations.confirm(entry);
+            return null;
+        });
+
+        assertThat(consents.institutions()).extracting(i -> i.id())
+                .doesNotContain(banned.institutionId(), alike.institutionId());
+        String page = mvc.perform(get("/me/consents").with(authentication(Principals.citizen(subjects, person.id()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).doesNotContain(alike.institutionId().toString(), banned.institutionId().toString());
+        Throwable refused = catchThrowable(() -> consents.grant(person.id(), alike.institutionId(), Purpose.LENDING,
+                30, false));
+        assertThat(refused).isInstanceOf(CodedProblem.class).extracting("code")
+                .isEqualTo("CONSENT_INSTITUTION_BANNED");
+        assertThat(consents.of(person.id())).isEmpty();
     }
 
     @Test
