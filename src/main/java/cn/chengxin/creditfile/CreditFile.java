@@ -549,6 +549,14 @@ public class CreditFile {
     }
 
     /**
+     * A page of the shown records of the items, the most recently decided first, within their window on today's date
+     * as {@link #fileAsShown}: for a public page's browsing list ({@code offset} records skipped).
+     */
+    public List<SubjectEntry> shownOfItems(Set<String> itemCodes, int offset, int limit) {
+        return itemCodes.isEmpty() ? List.of() : records.shownOfItems(itemCodes, LocalDate.now(clock), offset, limit);
+    }
+
+    /**
      * Active records of the given items decided within {@code days} days from each item's date (one pass over the
      * records, for daily jobs such as telling people a record became repairable).
      */

@@ -1,5 +1,8 @@
 package cn.chengxin.catalog.domain;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,5 +36,26 @@ public enum PublicPage {
             case GOOD -> Optional.of(HONOURS);
             case BASIC, NEUTRAL -> Optional.of(LICENCES);
         };
+    }
+
+    /** The content field in which a record carries its own validity end, 有效期至 (the licence items have it). */
+    public static final String VALID_UNTIL = "valid_until";
+
+    /**
+     * Whether a record shown is still within its own 有效期至 on {@code today} (gaps review xxx L6): a licence that has
+     * lapsed is no longer a licence the public may rely on, so its publication ends the day after that day, as the
+     * publication period's does, whatever period the item gives. A record without the field, or with a value that is
+     * not a date (the field's type is checked when collected), is within it.
+     */
+    public static boolean withinOwnValidity(Map<String, String> content, LocalDate today) {
+        String until = content == null ? null : content.get(VALID_UNTIL);
+        if (until == null || until.isBlank()) {
+            return true;
+        }
+        try {
+            return !LocalDate.parse(until.strip()).isBefore(today);
+        } catch (DateTimeParseException e) {
+            return true;
+        }
     }
 }

@@ -484,6 +484,25 @@ public class JdbcRecords {
                 .list();
     }
 
+    /**
+     * A page of the shown records (有效, 异议中, within their window on {@code today}) of the items, the most recently
+     * decided first, skipping {@code offset}.
+     */
+    public List<cn.chengxin.creditfile.SubjectEntry> shownOfItems(Set<String> items, LocalDate today, int offset,
+                                                                  int limit) {
+        return jdbc.sql("""
+                        SELECT record_key, version, item_code, department_code, decision_number, decision_date,
+                               content::text, status, publication_end, linked_from IS NOT NULL, accepted_at, subject_id,
+                               revocation_reason, item_version
+                        FROM creditfile.record
+                        WHERE current AND item_code = ANY(?::text[]) AND status IN ('ACTIVE', 'IN_DISPUTE')
+                          AND (publication_end IS NULL OR publication_end >= ?)
+                        ORDER BY decision_date DESC, record_key OFFSET ? LIMIT ?""")
+                .params(items.toArray(String[]::new), today, offset, limit)
+                .query((rs, n) -> new cn.chengxin.creditfile.SubjectEntry(rs.getObject(12, UUID.class), entry(rs, n)))
+                .list();
+    }
+
     /** Active records of the given items decided in [from, from + days) of each item. */
     public List<cn.chengxin.creditfile.SubjectEntry> activeDecidedWithin(Map<String, LocalDate> fromByItem, int days) {
         List<String> codes = new java.util.ArrayList<>(fromByItem.keySet());

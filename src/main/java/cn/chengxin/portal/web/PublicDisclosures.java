@@ -1,6 +1,7 @@
 package cn.chengxin.portal.web;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -55,10 +56,17 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The other half of 双公示 and the good records are published the same way, each item on the page the catalogue's
  * {@link PublicPage} names (gaps review xxx L6; 攀枝花 二(二)2, 二(五)3): 行政许可公示 (licences and the other basic
  * items shared publicly) and 守信信息公示 (good items shared publicly, of which a person's honour they declined to have
- * recorded is never shown, RULES.md §2), with the same masking, the same rule on minors and the same periods.
+ * recorded is never shown, RULES.md §2), with the same masking, the same rule on minors and the same periods; a
+ * record's own 有效期至, a licence's, ends its publication too ({@link PublicPage#withinOwnValidity}). These two pages
+ * also list their most recent records without a search.
  */
 @Controller
 class PublicDisclosures {
+
+    /** Records read for one page of a browsing list. */
+    static final int BROWSE_SIZE = 20;
+    /** How far back a browsing list pages (20 × 50 records): further back, search. */
+    static final int MAX_BROWSE_PAGE = 49;
 
     private final CreditFile creditFile;
     private final RecordProceedings proceedings;
@@ -95,18 +103,53 @@ class PublicDisclosures {
         return byAddress(PublicPage.DISCLOSURES, q, request, model);
     }
 
-    /** 行政许可公示: the licences (and other basic items) published, found as on 失信信息公示. */
+    /**
+     * 行政许可公示: the licences (and other basic items) published, found as on 失信信息公示, and without a search the
+     * most recent ones, a page at a time ({@link #browse}).
+     */
     @PublicEndpoint
     @GetMapping("/licences")
-    String licences(@RequestParam(defaultValue = "") String q, HttpServletRequest request, Model model) {
-        return byAddress(PublicPage.LICENCES, q, request, model);
+    String licences(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
+                    HttpServletRequest request, Model model) {
+        return byAddressOrBrowse(PublicPage.LICENCES, q, page, request, model);
     }
 
-    /** 守信信息公示: the good records published, found as on 失信信息公示. */
+    /** 守信信息公示: the good records published, found or browsed as on 行政许可公示. */
     @PublicEndpoint
     @GetMapping("/honours")
-    String honours(@RequestParam(defaultValue = "") String q, HttpServletRequest request, Model model) {
-        return byAddress(PublicPage.HONOURS, q, request, model);
+    String honours(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page,
+                   HttpServletRequest request, Model model) {
+        return byAddressOrBrowse(PublicPage.HONOURS, q, page, request, model);
+    }
+
+    private String byAddressOrBrowse(PublicPage page, String q, int pageNumber, HttpServletRequest request,
+                                     Model model) {
+        return PublicInput.clean(q).isBlank() ? browse(page, pageNumber, request, model)
+                : byAddress(page, q, request, model);
+    }
+
+    /**
+     * The page's most recent published records, newest decision first, {@link #BROWSE_SIZE} a page (gaps review xxx
+     * L6): licences and honours are published to be seen — the 双公示 of licences, the good examples of 攀枝花
+     * 二(五)3 — not only found by who already knows a decision number. Filtered as a search is (masked, no minors, no
+     * declined honour, within the periods and the record's own 有效期至), so a page may hold fewer than its size. Paging
+     * on is scraping too: every page after the first counts against the address's limit. 失信信息公示 is not browsed:
+     * penalties are found, not paraded.
+     */
+    private String browse(PublicPage page, int pageNumber, HttpServletRequest request, Model model) {
+        int number = Math.max(0, Math.min(pageNumber, MAX_BROWSE_PAGE));
+        if (number > 0) {
+            limit.take(request.getRemoteAddr(), clock.instant());
+        }
+        Set<String> items = new HashSet<>();
+        catalogue.active().stream().map(CatalogueItem::definition)
+                .filter(d -> PublicPage.of(d).equals(Optional.of(page))).forEach(d -> items.add(d.code()));
+        List<SubjectEntry> read = creditFile.shownOfItems(items, number * BROWSE_SIZE, BROWSE_SIZE + 1);
+        List<Disclosure> shown = published(page, read.subList(0, Math.min(read.size(), BROWSE_SIZE)));
+        model.addAttribute("browsePage", number);
+        model.addAttribute("browseOlder", read.size() > BROWSE_SIZE && number < MAX_BROWSE_PAGE);
+        model.addAttribute("browsed", shown);
+        return show(page, "", null, null, null, model);
     }
 
     private String byAddress(PublicPage page, String q, HttpServletRequest request, Model model) {
@@ -246,7 +289,9 @@ class PublicDisclosures {
                 .forEach(d -> publicNow.add(d.code()));
         Map<String, String> departments = directory.departmentNames();
         Map<UUID, Optional<SubjectProfile>> profiles = new HashMap<>();
+        LocalDate today = LocalDate.now(clock);
         List<SubjectEntry> shown = entries.stream().filter(e -> e.entry().status().shown())
+                .filter(e -> PublicPage.withinOwnValidity(e.entry().content(), today))
                 .filter(e -> publicNow.contains(e.entry().itemCode()))
                 .filter(e -> PublicPage.of(itemOf(versions, e.entry())).equals(Optional.of(page))).toList();
         // The flags of the whole page in one query.
