@@ -345,7 +345,7 @@ class ApiKeyProposalsIT {
     /** The key's revocation ground and reference, or null while it is not revoked. */
     private String revocation(UUID clientId) {
         return jdbc.sql("SELECT CASE WHEN revoked_at IS NULL THEN NULL ELSE revoke_ground || ' ' || revoke_reference END"
-                + " FROM account.api_client WHERE id = ?").param(clientId).query(String.class).single();
+                + " FROM account.api_client WHERE id = ?").param(clientId).query(String.class).list().get(0);
     }
 
     /** The register's entries are kept by two persons: the proposer cannot confirm or reject their own. */

@@ -412,7 +412,7 @@ class PublicDisclosuresIT {
     void licencesAndHonoursAreListedNewestFirstWithoutASearchAndALapsedLicenceIsNot() throws Exception {
         TestCitizens.Person adult = TestCitizens.register(subjects, "鲍浏览");
         TestCitizens.Person lapsedHolder = TestCitizens.register(subjects, "鲍过期");
-        TestCitizens.Person child = bornOn(LocalDate.now().minusYears(16), "鲍少览");
+        TestCitizens.Person child = bornOn(LocalDate.now().minusYears(16), "鲍少童");
         LocalDate today = LocalDate.now();
         String licence = licensed(adult, today, today.plusYears(3));
         String lapsed = licensed(lapsedHolder, today, today.minusDays(1));
