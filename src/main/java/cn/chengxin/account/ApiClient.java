@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import cn.chengxin.account.domain.AllowedAddresses;
 import cn.chengxin.account.domain.ApiKeyValidity;
+import cn.chengxin.account.domain.KeyAddressRule;
 import cn.chengxin.shared.security.Permission;
 
 /**
@@ -21,16 +22,26 @@ import cn.chengxin.shared.security.Permission;
  * @param revokeGround     why the key was revoked (gaps review xxx L4); null while it is not, or for a key revoked
  *                         before grounds were recorded
  * @param revokeReference  the reference of the decision or case behind the revocation; null with the ground
+ * @param anyAddressReason why the key names no network, as written when it was proposed (gaps review xxxi M7); null
+ *                         for a key that names networks, or one issued before a reason was asked for
  */
 public record ApiClient(UUID id, UUID institutionId, String name, String organisation, Kind kind,
                         String departmentCode, String keyPrefix, Set<Permission> permissions, int ratePerMinute,
                         Instant createdAt, String createdBy, Instant revokedAt, Instant lastUsedAt, Instant expiresAt,
                         List<String> allowedAddresses, UUID departmentId, ViolationGround revokeGround,
-                        String revokeReference) {
+                        String revokeReference, String anyAddressReason) {
 
     public ApiClient {
         permissions = Set.copyOf(permissions);
         allowedAddresses = List.copyOf(allowedAddresses);
+    }
+
+    /**
+     * Whether the key answers from any address with nobody having said why (gaps review xxxi M7): marked on the API
+     * clients page and counted on 工作台, so that its successor names networks or gives the reason.
+     */
+    public boolean addressesUnexplained() {
+        return KeyAddressRule.unexplained(AllowedAddresses.of(allowedAddresses), anyAddressReason);
     }
 
     public boolean revoked() {
@@ -73,6 +84,14 @@ public record ApiClient(UUID id, UUID institutionId, String name, String organis
 
         public String label() {
             return label;
+        }
+
+        /**
+         * A department's system and an institution's server call from networks their operators know, so their keys
+         * name those networks or give a reason for any address (gaps review xxxi M7); a partner platform's need not.
+         */
+        public boolean needsAddresses() {
+            return this == DEPARTMENT || this == INSTITUTION;
         }
 
         /** A department's system acts in its department's name: its key names the department. */

@@ -18,6 +18,7 @@ import cn.chengxin.account.domain.AdminPermissions;
 import cn.chengxin.account.domain.AllowedAddresses;
 import cn.chengxin.account.domain.ApiKeyValidity;
 import cn.chengxin.account.domain.ApiKeys;
+import cn.chengxin.account.domain.KeyAddressRule;
 import cn.chengxin.account.domain.KeyProposalReview;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.audit.AuditCategory;
@@ -127,6 +128,16 @@ public class ApiClients {
     }
 
     /**
+     * How many keys in use answer from any address with nobody having said why — those issued before addresses were
+     * required, or a partner platform's proposed without either — for the administrators' 工作台 (gaps review xxxi M7):
+     * each is due a successor that names its callers' networks.
+     */
+    public long addressesUnexplained() {
+        Instant now = clock.instant();
+        return clients().stream().filter(c -> c.live(now) && c.addressesUnexplained()).count();
+    }
+
+    /**
      * Proposes a key for a program: checked now as it would be issued, so that the proposer hears of a mistake at once,
      * but nothing usable exists until another system administrator approves ({@link KeyProposalReview}, issue #3).
      *
@@ -140,23 +151,37 @@ public class ApiClients {
 
     /**
      * As {@link #propose(String, String, ApiClient.Kind, UUID, Set, int)}, the key usable only from the networks named
-     * ({@link AllowedAddresses}: address literals or CIDR blocks; blank for any).
+     * ({@link AllowedAddresses}: address literals or CIDR blocks); a department's or an institution's key must name
+     * some (gaps review xxxi M7, {@link #propose(String, String, ApiClient.Kind, UUID, Set, int, String, String)}).
      */
     @Transactional
     public UUID propose(String name, String organisation, ApiClient.Kind kind, UUID departmentId,
                         Set<Permission> permissions, int ratePerMinute, String allowedAddresses) {
+        return propose(name, organisation, kind, departmentId, permissions, ratePerMinute, allowedAddresses, null);
+    }
+
+    /**
+     * As {@link #propose(String, String, ApiClient.Kind, UUID, Set, int, String)}, where a key naming no network
+     * carries {@code anyAddressReason}: "any address" is an explicit choice, shown to the approving administrator and
+     * kept with the key ({@link KeyAddressRule}, gaps review xxxi M7). A department's or an institution's key with
+     * neither is refused API_CLIENT_ADDRESSES_REQUIRED.
+     */
+    @Transactional
+    public UUID propose(String name, String organisation, ApiClient.Kind kind, UUID departmentId,
+                        Set<Permission> permissions, int ratePerMinute, String allowedAddresses,
+                        String anyAddressReason) {
         requireValid(name, organisation, kind, departmentId, permissions, ratePerMinute);
         AllowedAddresses addresses = addresses(allowedAddresses);
         requireNotBanned(null, organisation.trim(), name.trim(), "account.apiclient.propose");
+        String reason = reasonToKeep(kind, addresses, anyAddressReason);
         Actor by = AuditLog.currentActor();
-        UUID id = Ids.newId();
-        accounts.insertApiKeyProposal(new ApiKeyProposal(id, name.trim(), organisation.trim(), kind, departmentId, null,
-                permissions, ratePerMinute, by.actorId(), by.actorName(), clock.instant(),
-                ApiKeyProposal.Status.PENDING, addresses.texts(), null, null));
+        ApiKeyProposal proposal = new ApiKeyProposal(Ids.newId(), name.trim(), organisation.trim(), kind,
+                departmentId, null, permissions, ratePerMinute, by.actorId(), by.actorName(), clock.instant(),
+                ApiKeyProposal.Status.PENDING, addresses.texts(), null, null, reason);
+        accounts.insertApiKeyProposal(proposal);
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.propose")
-                .detail(name.trim() + "（" + kind.label() + "，" + codes(permissions)
-                        + (addresses.any() ? "" : "，限 " + addresses) + "）：待另一名系统管理员审核"));
-        return id;
+                .detail(KeyProposalDetails.proposed(proposal)));
+        return proposal.id();
     }
 
     /**
@@ -171,6 +196,16 @@ public class ApiClients {
      */
     @Transactional
     public UUID proposeRenewal(UUID clientId) {
+        return proposeRenewal(clientId, null, null);
+    }
+
+    /**
+     * As {@link #proposeRenewal(UUID)}, the successor usable from {@code allowedAddresses} when given, else from the
+     * key's; a key that answered from any address with no reason (one issued before M7) is renewed only with networks
+     * or a reason written now ({@link KeyAddressRule}, gaps review xxxi M7), else API_CLIENT_ADDRESSES_REQUIRED.
+     */
+    @Transactional
+    public UUID proposeRenewal(UUID clientId, String allowedAddresses, String anyAddressReason) {
         ApiClient key = accounts.apiClient(clientId).orElseThrow(() -> new AccountProblem("API_CLIENT_NOT_FOUND",
                 DomainProblem.Kind.NOT_FOUND, "客户端不存在"));
         requireNotBanned(key.institutionId(), key.organisation(), key.name(), "account.apiclient.propose");
@@ -180,15 +215,34 @@ public class ApiClients {
         }
         requireValid(key.name(), key.organisation(), key.kind(), key.departmentId(), key.permissions(),
                 key.ratePerMinute());
+        boolean asTheKey = allowedAddresses == null || allowedAddresses.isBlank();
+        AllowedAddresses addresses = asTheKey ? AllowedAddresses.of(key.allowedAddresses())
+                : addresses(allowedAddresses);
+        String reason = reasonToKeep(key.kind(), addresses,
+                anyAddressReason == null || anyAddressReason.isBlank() ? key.anyAddressReason() : anyAddressReason);
         Actor by = AuditLog.currentActor();
-        UUID id = Ids.newId();
-        accounts.insertApiKeyProposal(new ApiKeyProposal(id, key.name(), key.organisation(), key.kind(),
+        ApiKeyProposal proposal = new ApiKeyProposal(Ids.newId(), key.name(), key.organisation(), key.kind(),
                 key.departmentId(), key.departmentCode(), key.permissions(), key.ratePerMinute(), by.actorId(),
-                by.actorName(), clock.instant(), ApiKeyProposal.Status.PENDING, key.allowedAddresses(), key.id(),
-                key.keyPrefix()));
+                by.actorName(), clock.instant(), ApiKeyProposal.Status.PENDING, addresses.texts(), key.id(),
+                key.keyPrefix(), reason);
+        accounts.insertApiKeyProposal(proposal);
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.propose")
-                .detail(key.name() + "（续签 " + key.keyPrefix() + "，同一机构）：待另一名系统管理员审核"));
-        return id;
+                .detail(KeyProposalDetails.renewalProposed(proposal)));
+        return proposal.id();
+    }
+
+    /** The reason kept with a key naming no network; refused when its kind must name networks or say why (M7). */
+    private static String reasonToKeep(ApiClient.Kind kind, AllowedAddresses addresses, String reason) {
+        try {
+            if (reason != null) {
+                TypedText.requireNoIdentityNumber("anyAddressReason", "不限地址的理由", reason);
+            }
+            return KeyAddressRule.reasonToKeep(kind.needsAddresses(), addresses, reason).orElse(null);
+        } catch (KeyAddressRule.Refused e) {
+            throw new AccountProblem("API_CLIENT_ADDRESSES_REQUIRED", DomainProblem.Kind.INVALID_INPUT,
+                    "部门业务系统和授权机构的密钥须填写允许访问的地址；确需不限地址的，请写明理由（不超过 "
+                            + KeyAddressRule.MAX_REASON + " 字），由审核的系统管理员确认");
+        }
     }
 
     private static AllowedAddresses addresses(String text) {
@@ -221,14 +275,13 @@ public class ApiClients {
         accounts.insertApiClient(clientId, institutionId, proposal.name(), proposal.organisation(), proposal.kind(),
                 proposal.departmentId(), issued.prefix(), issued.hash(), proposal.permissions(),
                 proposal.ratePerMinute(), proposal.proposerName(), validity.expiresAt(clock.instant()),
-                proposal.allowedAddresses());
+                proposal.allowedAddresses(), proposal.anyAddressReason());
         if (!accounts.decideApiKeyProposal(proposalId, ApiKeyProposal.Status.APPROVED, by.actorId(), by.actorName(),
                 clock.instant(), null, clientId)) {
             throw proposalDecided();
         }
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.approve")
-                .detail(proposal.name() + " (" + issued.prefix() + ")：同意 " + proposal.proposerName() + " 的提议，签发密钥"
-                        + (proposal.renewal() ? "（续签 " + proposal.renewsPrefix() + "，同一机构）" : "")));
+                .detail(KeyProposalDetails.approved(proposal, issued.prefix())));
         return new IssuedKey(clientId, issued.key(), issued.prefix(), institutionId);
     }
 
@@ -286,14 +339,11 @@ public class ApiClients {
         return new AccountProblem("API_CLIENT_PROPOSAL_DECIDED", DomainProblem.Kind.CONFLICT, "该密钥提议已由他人处理");
     }
 
-    private static String codes(Set<Permission> permissions) {
-        return String.join(" ", permissions.stream().map(Permission::code).sorted().toList());
-    }
-
     /**
      * Issues a key at once, with no second person: for the platform itself only — demo data, benchmarks and tests run
      * without any administrator. No console calls it (ArchitectureTests): an administrator's key goes through
-     * {@link #propose} and another's {@link #approve}.
+     * {@link #propose} and another's {@link #approve}. The key answers only on this machine
+     * ({@link AllowedAddresses#LOOPBACK}, gaps review xxxi M7), where the platform's own programs call from.
      */
     @Transactional
     public IssuedKey issue(String name, String organisation, ApiClient.Kind kind, UUID departmentId,
@@ -303,7 +353,7 @@ public class ApiClients {
         UUID id = Ids.newId();
         accounts.insertApiClient(id, id, name.trim(), organisation.trim(), kind, departmentId, issued.prefix(),
                 issued.hash(), permissions, ratePerMinute, AuditLog.currentActor().actorName(),
-                validity.expiresAt(clock.instant()), List.of());
+                validity.expiresAt(clock.instant()), AllowedAddresses.LOOPBACK.texts(), null);
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.issue")
                 .detail(name.trim() + " (" + issued.prefix() + ")"));
         return new IssuedKey(id, issued.key(), issued.prefix(), id);
@@ -345,7 +395,9 @@ public class ApiClients {
 
     /**
      * For demo data only: a client with a key chosen in advance (documented in the README for dev). It has no expiry:
-     * the key is published, the data synthetic, and a demo started again a year later still works.
+     * the key is published, the data synthetic, and a demo started again a year later still works. Being published,
+     * it answers only on this machine ({@link AllowedAddresses#LOOPBACK}, gaps review xxxi M7), where the demo's
+     * scripts and the README's examples call from.
      */
     @Transactional
     public boolean issueKnownKey(String key, String name, String organisation, ApiClient.Kind kind,
@@ -363,7 +415,7 @@ public class ApiClients {
         requireFitsKind(kind, departmentId, permissions);
         UUID id = Ids.newId();
         accounts.insertApiClient(id, id, name, organisation, kind, departmentId, prefix, ApiKeys.hash(key),
-                permissions, ratePerMinute, "demo", null, List.of());
+                permissions, ratePerMinute, "demo", null, AllowedAddresses.LOOPBACK.texts(), null);
         return true;
     }
 

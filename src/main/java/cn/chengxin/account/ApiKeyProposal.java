@@ -16,11 +16,13 @@ import cn.chengxin.shared.security.Permission;
  * @param renews           the key this one succeeds, bound as it was, whose institution the new key joins (gaps review
  *                         xxix K2); null for a key proposed afresh, which founds an institution of its own
  * @param renewsPrefix     the predecessor's key prefix, for the administrators; null with {@code renews}
+ * @param anyAddressReason why the key is to name no network, shown to the approving administrator (gaps review xxxi
+ *                         M7); null when it names networks
  */
 public record ApiKeyProposal(UUID id, String name, String organisation, ApiClient.Kind kind, UUID departmentId,
                              String departmentCode, Set<Permission> permissions, int ratePerMinute, String proposedBy,
                              String proposerName, Instant proposedAt, Status status, List<String> allowedAddresses,
-                             UUID renews, String renewsPrefix) {
+                             UUID renews, String renewsPrefix, String anyAddressReason) {
 
     public ApiKeyProposal {
         permissions = Set.copyOf(permissions);

@@ -286,7 +286,7 @@ class AdministrationPagesIT {
             org.springframework.test.web.servlet.request.RequestPostProcessor admin) throws Exception {
         var session = new Browser(sessions);
         return post("/console/api-clients").param("issueToken", issueToken(session, admin)).with(session)
-                .with(admin).with(csrf());
+                .param("allowedAddresses", "127.0.0.1").with(admin).with(csrf());
     }
 
     private String issueToken(Browser session,
@@ -311,13 +311,13 @@ class AdministrationPagesIT {
         String name = "刷新测试系统 " + java.util.UUID.randomUUID();
         var form = post("/console/api-clients").param("name", name).param("organisation", "某银行")
                 .param("kind", "INSTITUTION").param("permission", Permission.API_REPORT_QUERY.code())
-                .param("issueToken", issueToken(session, admin)).with(session).with(admin).with(csrf());
+                .param("allowedAddresses", "127.0.0.1").param("issueToken", issueToken(session, admin)).with(session).with(admin).with(csrf());
         mvc.perform(form).andExpect(flash().attribute("successKey", "console.apiClients.proposed"));
         mvc.perform(form).andExpect(redirectedUrl("/console/api-clients"))
                 .andExpect(flash().attribute("failureCode", "API_CLIENT_FORM_USED"));
         mvc.perform(post("/console/api-clients").param("name", name).param("organisation", "某银行")
                         .param("kind", "INSTITUTION").param("permission", Permission.API_REPORT_QUERY.code())
-                        .with(session).with(admin).with(csrf()))
+                        .param("allowedAddresses", "127.0.0.1").with(session).with(admin).with(csrf()))
                 .andExpect(flash().attribute("failureCode", "API_CLIENT_FORM_USED"));
         assertThat(jdbc.sql("SELECT count(*) FROM account.api_client_proposal WHERE name = ?").param(name)
                 .query(Long.class).single()).as("one proposal for one form").isEqualTo(1L);

@@ -65,9 +65,10 @@ class ApiKeyAddressesIT {
     }
 
     @Test
-    void aKeyNamingNoNetworkWorksFromAnywhere() throws Exception {
+    void aKeyNamingNoNetworkForAWrittenReasonWorksFromAnywhere() throws Exception {
         UUID proposal = as("addresses-maker", () -> clients.propose("不限地址系统 " + UUID.randomUUID(), "某银行",
-                ApiClient.Kind.INSTITUTION, null, Set.of(Permission.API_REPORT_QUERY), 60, " "));
+                ApiClient.Kind.INSTITUTION, null, Set.of(Permission.API_REPORT_QUERY), 60, " ",
+                "移动办公终端直接调用，地址不固定"));
         ApiClients.IssuedKey key = as("addresses-checker", () -> clients.approve(proposal));
         mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer " + key.key()).with(from("198.51.100.4")))
                 .andExpect(status().isOk());

@@ -65,7 +65,7 @@ class ApiKeyExpiryIT {
 
         // The replacement: proposed by one system administrator, approved by another (双人复核).
         UUID proposal = as("expiry-maker", () -> clients.propose(name, "某银行", ApiClient.Kind.INSTITUTION, null,
-                Set.of(Permission.API_REPORT_QUERY), 60));
+                Set.of(Permission.API_REPORT_QUERY), 60, "127.0.0.1"));
         ApiClients.IssuedKey renewed = as("expiry-checker", () -> clients.approve(proposal));
         mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer " + renewed.key()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.organisation").value("某银行"));

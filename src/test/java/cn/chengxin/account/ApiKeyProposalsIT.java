@@ -82,7 +82,7 @@ class ApiKeyProposalsIT {
                 .andExpect(flash().attribute("failureCode", "API_CLIENT_SELF_REVIEW"));
         assertThatThrownBy(() -> as("keys-facade-maker", () -> {
             UUID mine = clients.propose(name, "某银行", ApiClient.Kind.INSTITUTION, null,
-                    Set.of(Permission.API_REPORT_QUERY), 60);
+                    Set.of(Permission.API_REPORT_QUERY), 60, "127.0.0.1");
             return clients.approve(mine);
         })).isInstanceOf(DomainProblem.class).hasMessageContaining("双人复核");
 
@@ -106,8 +106,8 @@ class ApiKeyProposalsIT {
         assertThat(clientsNamed(name)).as("nothing usable before approval").isZero();
         assertThat(page(checker)).contains(name);
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.apiclient.propose'"
-                + " AND actor_name = 'keys-maker' AND detail LIKE ?").param(name + "%").query(Long.class).single())
-                .isOne();
+                + " AND actor_name = 'keys-maker' AND detail LIKE ?").param("%name=" + name + "%").query(Long.class)
+                .single()).isOne();
 
         String key = (String) mvc.perform(post("/console/api-clients/proposals/{id}/approve", proposal)
                         .with(checker).with(csrf()))
@@ -122,7 +122,7 @@ class ApiKeyProposalsIT {
                 .params(key, key).query(Long.class).single()).as("never stored in clear").isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.apiclient.approve'"
                         + " AND result = 'SUCCESS' AND actor_name = 'keys-checker' AND detail LIKE ?")
-                .param(name + "%").query(Long.class).single()).isOne();
+                .param("%name=" + name + "%").query(Long.class).single()).isOne();
         assertThat(page(checker)).doesNotContain("data-proposal=\"" + proposal + "\"");
     }
 
@@ -187,7 +187,111 @@ class ApiKeyProposalsIT {
                 .satisfies(i -> assertThat(i.name()).isEqualTo(name));
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.apiclient.approve'"
                         + " AND actor_name = 'keys-checker' AND detail LIKE ?")
-                .param(name + "%续签 " + old.prefix() + "%").query(Long.class).single()).isOne();
+                .param("reason=API_KEY_APPROVED; name=" + name + "; prefix=%; renews=" + old.prefix() + ";%")
+                .query(Long.class).single()).isOne();
+    }
+
+    /**
+     * Gaps review xxxi M7: a department's or an institution's key names the networks it may be used from, or "any
+     * address" is chosen with a written reason, which the approving administrator reads on the proposal, which is kept
+     * with the key and shown on its row, and which the audit names. Neither, or a reason too long, is refused
+     * API_CLIENT_ADDRESSES_REQUIRED; a partner platform's key may name none; a reason beside networks is not kept.
+     */
+    @Test
+    void anInstitutionsKeyNamesItsNetworksOrAReasonTheApproverReads() throws Exception {
+        String refused = "无地址测试系统 " + UUID.randomUUID();
+        RequestPostProcessor session = Sessions.of(context);
+        mvc.perform(post("/console/api-clients").param("issueToken", token(session)).param("name", refused)
+                        .param("organisation", "某银行").param("kind", "INSTITUTION")
+                        .param("permission", Permission.API_REPORT_QUERY.code()).param("allowedAddresses", " ")
+                        .param("anyAddressReason", " ").with(session).with(maker).with(csrf()))
+                .andExpect(redirectedUrl("/console/api-clients"))
+                .andExpect(flash().attribute("failureCode", "API_CLIENT_ADDRESSES_REQUIRED"));
+        Department department = directory.departments().stream().filter(Department::active).findFirst().orElseThrow();
+        assertThatThrownBy(() -> as("keys-maker", () -> clients.propose(refused, "市某局", ApiClient.Kind.DEPARTMENT,
+                department.id(), Set.of(Permission.API_SUBJECT_CHECK), 60)))
+                .isInstanceOf(DomainProblem.class).extracting("code").isEqualTo("API_CLIENT_ADDRESSES_REQUIRED");
+        assertThatThrownBy(() -> as("keys-maker", () -> clients.propose(refused, "某银行", ApiClient.Kind.INSTITUTION,
+                null, Set.of(Permission.API_REPORT_QUERY), 60, "", "理".repeat(201))))
+                .isInstanceOf(DomainProblem.class).extracting("code").isEqualTo("API_CLIENT_ADDRESSES_REQUIRED");
+        assertThat(jdbc.sql("SELECT count(*) FROM account.api_client_proposal WHERE name = ?").param(refused)
+                .query(Long.class).single()).as("nothing proposed").isZero();
+
+        String partner = "合作平台无地址 " + UUID.randomUUID();
+        UUID partnerProposal = as("keys-maker", () -> clients.propose(partner, "省信用平台",
+                ApiClient.Kind.PARTNER_PLATFORM, null, Set.of(Permission.SUBJECT_READ), 60));
+        String named = "地址与理由测试 " + UUID.randomUUID();
+        UUID withAddresses = as("keys-maker", () -> clients.propose(named, "某银行", ApiClient.Kind.INSTITUTION, null,
+                Set.of(Permission.API_REPORT_QUERY), 60, "10.8.0.0/16", "多写的理由"));
+        assertThat(jdbc.sql("SELECT coalesce(any_address_reason, 'none') FROM account.api_client_proposal"
+                + " WHERE id = ?").param(withAddresses).query(String.class).single()).isEqualTo("none");
+
+        String name = "不限地址理由测试 " + UUID.randomUUID();
+        String reason = "信贷员移动终端经运营商网络调用，出口地址不固定";
+        session = Sessions.of(context);
+        mvc.perform(post("/console/api-clients").param("issueToken", token(session)).param("name", name)
+                        .param("organisation", "某银行").param("kind", "INSTITUTION")
+                        .param("permission", Permission.API_REPORT_QUERY.code()).param("anyAddressReason", reason)
+                        .with(session).with(maker).with(csrf()))
+                .andExpect(flash().attribute("successKey", "console.apiClients.proposed"));
+        UUID proposal = jdbc.sql("SELECT id FROM account.api_client_proposal WHERE name = ?").param(name)
+                .query(UUID.class).single();
+        String page = page(checker);
+        assertThat(proposalRow(page, proposal)).contains("data-field=\"any-address-reason\"", "不限地址，理由：" + reason)
+                .doesNotContain("data-field=\"addresses-unexplained\"");
+        assertThat(proposalRow(page, partnerProposal)).contains("data-field=\"addresses-unexplained\"");
+        assertThat(proposalRow(page, withAddresses)).contains("10.8.0.0/16").doesNotContain("多写的理由");
+
+        String key = (String) mvc.perform(post("/console/api-clients/proposals/{id}/approve", proposal)
+                        .with(checker).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getModelAndView().getModel().get("issuedKey");
+        mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer " + key).with(r -> {
+            r.setRemoteAddr("198.51.100.9");
+            return r;
+        })).andExpect(status().isOk());
+        ApiClient issued = clients.clients().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        assertThat(issued.anyAddressReason()).isEqualTo(reason);
+        assertThat(issued.addressesUnexplained()).isFalse();
+        String row = page(checker);
+        row = row.substring(row.lastIndexOf("<tr", row.indexOf(">" + issued.keyPrefix() + "<")));
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("不限地址，理由：" + reason)
+                .doesNotContain("data-field=\"addresses-unexplained\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.apiclient.propose'"
+                        + " AND actor_name = 'keys-maker' AND detail = ?")
+                .param("reason=API_KEY_PROPOSED_ANY_ADDRESS; name=" + name + "; kind=#console.apiClients.kind.INSTITUTION; "
+                        + "permissions=api:report:query; reason=" + reason).query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.apiclient.approve'"
+                        + " AND actor_name = 'keys-checker' AND detail LIKE ?")
+                .param("reason=API_KEY_APPROVED_ANY_ADDRESS; name=" + name + "%; reason=" + reason)
+                .query(Long.class).single()).isOne();
+    }
+
+    /**
+     * Gaps review xxxi M7: a key issued before addresses were required answers from anywhere with no reason. Its row
+     * marks it; its renewal names networks or gives a reason, else API_CLIENT_ADDRESSES_REQUIRED.
+     */
+    @Test
+    void anOldKeyWithoutAddressesIsMarkedAndRenewedOnlyWithNetworksOrAReason() throws Exception {
+        String name = "旧不限地址系统 " + UUID.randomUUID();
+        ApiClients.IssuedKey old = as("keys-renew-setup", () -> clients.issue(name, "旧银行", ApiClient.Kind.INSTITUTION,
+                null, Set.of(Permission.API_REPORT_QUERY), 60));
+        String fresh = page(checker);
+        String freshRow = fresh.substring(fresh.lastIndexOf("<tr", fresh.indexOf(">" + old.prefix() + "<")));
+        assertThat(freshRow.substring(0, freshRow.indexOf("</tr>"))).contains("127.0.0.0/8")
+                .doesNotContain("data-field=\"addresses-unexplained\"");
+        jdbc.sql("UPDATE account.api_client SET allowed_addresses = '{}' WHERE id = ?").param(old.clientId()).update();
+
+        String page = page(checker);
+        String row = page.substring(page.lastIndexOf("<tr", page.indexOf(">" + old.prefix() + "<")));
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("data-field=\"addresses-unexplained\"",
+                "data-field=\"renew-addresses\"");
+        mvc.perform(post("/console/api-clients/{id}/renew", old.clientId()).with(maker).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "API_CLIENT_ADDRESSES_REQUIRED"));
+        mvc.perform(post("/console/api-clients/{id}/renew", old.clientId()).param("allowedAddresses", "10.1.2.0/24")
+                        .with(maker).with(csrf()))
+                .andExpect(flash().attribute("successKey", "console.apiClients.renewalProposed"));
+        assertThat(jdbc.sql("SELECT array_to_string(allowed_addresses, ',') FROM account.api_client_proposal"
+                + " WHERE renews = ?").param(old.clientId()).query(String.class).single()).isEqualTo("10.1.2.0/24");
     }
 
     /**
@@ -383,12 +487,17 @@ class ApiKeyProposalsIT {
         RequestPostProcessor session = Sessions.of(context);
         mvc.perform(post("/console/api-clients").param("issueToken", token(session)).param("name", name)
                         .param("organisation", organisation).param("kind", "INSTITUTION")
-                        .param("permission", Permission.API_REPORT_QUERY.code())
+                        .param("permission", Permission.API_REPORT_QUERY.code()).param("allowedAddresses", "127.0.0.1")
                         .with(session).with(maker).with(csrf()))
                 .andExpect(redirectedUrl("/console/api-clients"))
                 .andExpect(flash().attribute("successKey", "console.apiClients.proposed"));
         return jdbc.sql("SELECT id FROM account.api_client_proposal WHERE name = ?").param(name)
                 .query(UUID.class).single();
+    }
+
+    private static String proposalRow(String page, UUID proposal) {
+        String row = page.substring(page.indexOf("data-proposal=\"" + proposal + "\""));
+        return row.substring(0, row.indexOf("</tr>"));
     }
 
     private String token(RequestPostProcessor session) throws Exception {

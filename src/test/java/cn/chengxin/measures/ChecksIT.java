@@ -1172,7 +1172,7 @@ class ChecksIT {
                         .with(session).param("name", name)
                         .param("organisation", "市人力资源和社会保障局").param("kind", "DEPARTMENT")
                         .param("departmentId", hr.toString()).param("permission", "api:subject:check")
-                        .with(admin).with(csrf()))
+                        .param("allowedAddresses", "127.0.0.1").with(admin).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         // A second system administrator approves the proposal (issue #3): the key is made and shown to them.
         var checker = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors

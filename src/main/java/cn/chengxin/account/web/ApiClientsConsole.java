@@ -92,6 +92,7 @@ class ApiClientsConsole {
                    @RequestParam(name = "permission", required = false) List<String> codes,
                    @RequestParam(defaultValue = "600") int ratePerMinute,
                    @RequestParam(required = false) String allowedAddresses,
+                   @RequestParam(required = false) String anyAddressReason,
                    @RequestParam(required = false) String issueToken, HttpSession session,
                    RedirectAttributes redirect) {
         if (!issueTokens.spend(session, issueToken)) {
@@ -106,7 +107,7 @@ class ApiClientsConsole {
         }
         return UsersConsole.outcome(redirect, "console.apiClients.proposed",
                 () -> clients.propose(name, organisation, kind, departmentId, permissions, ratePerMinute,
-                        allowedAddresses), BACK);
+                        allowedAddresses, anyAddressReason), BACK);
     }
 
     /** Another administrator approves: the key is made now and shown in this answer only. */
@@ -135,12 +136,15 @@ class ApiClientsConsole {
 
     /**
      * 提议续签: the key's successor, bound as the key is and issued, once another administrator approves, to the same
-     * institution, so that citizens' consents and benefit bindings hold for it (gaps review xxix K2).
+     * institution, so that citizens' consents and benefit bindings hold for it (gaps review xxix K2). A key that
+     * answered from any address with no reason is renewed with the networks or the reason written in its row's form
+     * (gaps review xxxi M7).
      */
     @PostMapping("/console/api-clients/{id}/renew")
-    String renew(@PathVariable UUID id, RedirectAttributes redirect) {
-        return UsersConsole.outcome(redirect, "console.apiClients.renewalProposed", () -> clients.proposeRenewal(id),
-                BACK);
+    String renew(@PathVariable UUID id, @RequestParam(required = false) String allowedAddresses,
+                 @RequestParam(required = false) String anyAddressReason, RedirectAttributes redirect) {
+        return UsersConsole.outcome(redirect, "console.apiClients.renewalProposed",
+                () -> clients.proposeRenewal(id, allowedAddresses, anyAddressReason), BACK);
     }
 
     /**

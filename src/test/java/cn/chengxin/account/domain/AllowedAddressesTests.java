@@ -29,6 +29,18 @@ class AllowedAddressesTests {
         assertThat(AllowedAddresses.parse(null).permits("203.0.113.1")).isTrue();
     }
 
+    /** Gaps review xxxi M7: the platform's own keys (demo, benchmarks, tests) answer on this machine only. */
+    @Test
+    void loopbackIsThisMachineOnly() {
+        assertThat(AllowedAddresses.LOOPBACK.any()).isFalse();
+        for (String local : new String[] {"127.0.0.1", "127.1.2.3", "::1", "0:0:0:0:0:0:0:1", "::ffff:127.0.0.1"}) {
+            assertThat(AllowedAddresses.LOOPBACK.permits(local)).as(local).isTrue();
+        }
+        for (String remote : new String[] {"10.0.0.1", "192.168.1.2", "2001:db8::1", "::2", "128.0.0.1"}) {
+            assertThat(AllowedAddresses.LOOPBACK.permits(remote)).as(remote).isFalse();
+        }
+    }
+
     @Test
     void namesAndBadPrefixesAreRefused() {
         for (String bad : new String[] {"example.com", "10.0.0.0/33", "10.0.0.0/0", "10.0.0.0/x", "::/129"}) {
