@@ -181,8 +181,7 @@ class ConsoleDashboardIT {
                 Permission.CONSOLE_HOME, Permission.ACCOUNT_API_CLIENT_MANAGE);
         long before = count(dashboard(admin), "waiting-keys-expiring");
 
-        ApiClients.IssuedKey key = as("k6-platform", () -> apiClients.issue("工作台到期测试 " + UUID.randomUUID(),
-                "某银行", ApiClient.Kind.INSTITUTION, null, Set.of(Permission.API_REPORT_QUERY), 60));
+        ApiClients.IssuedKey key = bankKey("工作台到期测试 ");
         assertThat(count(dashboard(admin), "waiting-keys-expiring")).as("a key valid for a year is not due yet")
                 .isEqualTo(before);
         jdbc.sql("UPDATE account.api_client SET expires_at = ? WHERE id = ?")
@@ -194,6 +193,41 @@ class ConsoleDashboardIT {
                 "将在 30 天内到期");
         assertThat(count(dashboard(Principals.staff("k6-clerk", "CREDIT_OFFICE", Permission.CONSOLE_HOME)),
                 "waiting-keys-expiring")).as("only for whoever manages the keys").isZero();
+    }
+
+    /**
+     * Gaps review xxxi M7: the key administrators see how many keys in use answer from any address with nobody having
+     * said why; a key naming networks, one with a written reason and a revoked one are not counted.
+     */
+    @Test
+    void aSystemAdministratorSeesKeysUsableFromAnyAddressWithNoReason() throws Exception {
+        UsernamePasswordAuthenticationToken admin = Principals.staff("m7-admin", "CREDIT_OFFICE",
+                Permission.CONSOLE_HOME, Permission.ACCOUNT_API_CLIENT_MANAGE);
+        long before = count(dashboard(admin), "waiting-keys-unrestricted");
+        ApiClients.IssuedKey key = bankKey("工作台地址测试 ");
+        assertThat(count(dashboard(admin), "waiting-keys-unrestricted")).as("the key names loopback")
+                .isEqualTo(before);
+
+        jdbc.sql("UPDATE account.api_client SET allowed_addresses = '{}' WHERE id = ?").param(key.clientId()).update();
+        String page = dashboard(admin);
+        assertThat(count(page, "waiting-keys-unrestricted")).isEqualTo(before + 1);
+        assertThat(line(page, "waiting-keys-unrestricted")).contains("alert warning", "href=\"/console/api-clients\"",
+                "未限定访问地址");
+        assertThat(count(dashboard(Principals.staff("m7-clerk", "CREDIT_OFFICE", Permission.CONSOLE_HOME)),
+                "waiting-keys-unrestricted")).as("only for whoever manages the keys").isZero();
+
+        jdbc.sql("UPDATE account.api_client SET any_address_reason = '终端地址不固定' WHERE id = ?")
+                .param(key.clientId()).update();
+        assertThat(count(dashboard(admin), "waiting-keys-unrestricted")).as("a reason was given").isEqualTo(before);
+        jdbc.sql("UPDATE account.api_client SET any_address_reason = NULL, revoked_at = now() WHERE id = ?")
+                .param(key.clientId()).update();
+        assertThat(count(dashboard(admin), "waiting-keys-unrestricted")).as("revoked").isEqualTo(before);
+    }
+
+    /** A bank's report key the platform issues itself, valid for a year and usable from loopback. */
+    private ApiClients.IssuedKey bankKey(String name) throws Exception {
+        return as("k6-platform", () -> apiClients.issue(name + UUID.randomUUID(), "某银行", ApiClient.Kind.INSTITUTION,
+                null, Set.of(Permission.API_REPORT_QUERY), 60));
     }
 
     /**

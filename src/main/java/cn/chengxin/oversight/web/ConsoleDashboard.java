@@ -118,7 +118,8 @@ class ConsoleDashboard {
      * providing department, the routed objections it must answer in 3 working days and the corrections it owes
      * (RULES.md §5), and the measures it must confirm lifted at exit (RULES.md §7, H3); for the second person of each
      * maker-checker pair (issue #5, RULES.md §10), the proposals another made; for the key administrators, the keys
-     * expiring within 30 days. Each count is read through its module's API, from an index or a short queue.
+     * expiring within 30 days and those usable from any address with no reason given (M7). Each count is read through
+     * its module's API, from an index or a short queue.
      */
     private List<Waiting> waitingFor(StaffPrincipal staff, Authentication authentication) {
         List<Waiting> waiting = new ArrayList<>();
@@ -174,6 +175,9 @@ class ConsoleDashboard {
             long expiring = queues.apiClients().expiringSoon();
             waiting.add(new Waiting("waiting-keys-expiring", "home.waiting.keysExpiring", "/console/api-clients",
                     expiring, 0, null, true));
+            // Keys answering from any address with no reason given (gaps review xxxi M7): each renewal names networks.
+            waiting.add(new Waiting("waiting-keys-unrestricted", "home.waiting.keysUnrestricted",
+                    "/console/api-clients", queues.apiClients().addressesUnexplained(), 0, null, true));
         }
         // The auditor reviews the staff's queries monthly (finding L5; RULES.md §10 查询使用登记和审查).
         if (has(authentication, Permission.AUDIT_READ) && queryReviews.due().isPresent()) {
