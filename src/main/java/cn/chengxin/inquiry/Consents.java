@@ -121,7 +121,7 @@ public class Consents {
                                   CounterIdentityCheck check, UUID institutionId, Purpose purpose, Integer days,
                                   boolean singleUse) {
         IdentityDocument document = subjects.validate(DocumentType.named(documentType), subjectNumber);
-        UUID subjectId = CounterPersons.findOrRegister(subjects, document, personName, check);
+        UUID subjectId = CounterPersons.findOrRegister(subjects, audit, clerk, document, personName, check);
         requireCheckFor(subjectId, check);
         Consent consent = newConsent(subjectId, institutionId, purpose, days, singleUse);
         transactions.executeWithoutResult(tx -> {

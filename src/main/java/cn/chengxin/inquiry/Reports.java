@@ -162,7 +162,7 @@ public class Reports {
     public Issued atCounter(Actor clerk, String subjectNumber, String documentType, String personName,
                             CounterIdentityCheck check) {
         IdentityDocument document = subjects.validate(DocumentType.named(documentType), subjectNumber);
-        UUID subjectId = CounterPersons.findOrRegister(subjects, document, personName, check);
+        UUID subjectId = CounterPersons.findOrRegister(subjects, audit, clerk, document, personName, check);
         SubjectProfile subject = profile(subjectId);
         if (subject.kind() != cn.chengxin.subject.domain.SubjectKind.PERSON) {
             throw new InquiryProblem("REPORT_KIND_INVALID", DomainProblem.Kind.INVALID_INPUT,

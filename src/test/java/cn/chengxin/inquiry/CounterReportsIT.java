@@ -87,7 +87,7 @@ class CounterReportsIT {
         var clerk = clerk("counter-a");
         int free = reports.freeReportsLeft(subjectId);
 
-        MvcResult issued = mvc.perform(counterReport(person.number()).param("seenDocument", "RESIDENT_ID_CARD")
+        MvcResult issued = mvc.perform(counterReport(person).param("seenDocument", "RESIDENT_ID_CARD")
                         .with(authentication(clerk)))
                 .andExpect(flash().attribute("successKey", "counter.issued")).andReturn();
         UUID reportId = (UUID) issued.getFlashMap().get("issuedId");
@@ -129,10 +129,45 @@ class CounterReportsIT {
         });
 
         // The two free reports of the year are used: the counter refuses a third as self-service does.
-        mvc.perform(counterReport(person.number()).param("seenDocument", "RESIDENT_ID_CARD")
+        mvc.perform(counterReport(person).param("seenDocument", "RESIDENT_ID_CARD")
                         .with(authentication(clerk)))
                 .andExpect(flash().attribute("failureCode", "FREE_REPORTS_USED"));
         assertThat(reports.about(subjectId)).hasSize(2);
+    }
+
+    /**
+     * Gaps review xxxi M2: the number alone does not let a clerk act for its holder. The name as on the document is
+     * compared with the registry's, as registration compares it; a wrong or missing one is refused for the report and
+     * for the consent, nothing is issued or granted, and the refusal is audited about the person.
+     */
+    @Test
+    void aKnownNumberWithAnotherNameIsRefusedForTheReportAndTheConsent() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "柏守正");
+        UUID subjectId = id(person);
+        var clerk = clerk("counter-n");
+        UUID bank = apiClients.issue("信贷系统名", "癸银行", ApiClient.Kind.INSTITUTION, null,
+                Set.of(Permission.API_REPORT_QUERY), 6000).clientId();
+
+        mvc.perform(counterReport(person.number()).param("personName", "柏守邪").param("seenDocument",
+                        "RESIDENT_ID_CARD").with(authentication(clerk)))
+                .andExpect(flash().attribute("failureCode", "COUNTER_NAME_MISMATCH"));
+        mvc.perform(counterReport(person.number()).param("seenDocument", "RESIDENT_ID_CARD")
+                        .with(authentication(clerk)))
+                .andExpect(flash().attribute("failureCode", "COUNTER_NAME_REQUIRED"));
+        mvc.perform(consentAtCounter(person.number(), bank).param("personName", "柏守邪")
+                        .param("seenDocument", "RESIDENT_ID_CARD").with(authentication(clerk)))
+                .andExpect(flash().attribute("failureCode", "COUNTER_NAME_MISMATCH"));
+        assertThat(reports.about(subjectId)).isEmpty();
+        assertThat(consents.of(subjectId)).isEmpty();
+        String pseudonym = subjects.pseudonymOf(subjectId).orElseThrow();
+        assertThat(history.of(pseudonym, 20)).filteredOn(a -> a.action().equals("counter.identity.refuse"))
+                .hasSize(2).allSatisfy(a -> assertThat(a.actorName()).isEqualTo("counter-n"));
+
+        // The name written with spaces, as a card's spelling may be, is the same name.
+        mvc.perform(counterReport(person.number()).param("personName", " 柏守正 ").param("seenDocument",
+                        "RESIDENT_ID_CARD").with(authentication(clerk)))
+                .andExpect(flash().attribute("successKey", "counter.issued"));
+        assertThat(reports.about(subjectId)).hasSize(1);
     }
 
     @Test
@@ -142,24 +177,24 @@ class CounterReportsIT {
         UUID childId = id(child);
         var clerk = clerk("counter-c");
 
-        mvc.perform(counterReport(child.number()).param("seenDocument", "HOUSEHOLD_REGISTER")
+        mvc.perform(counterReport(child).param("seenDocument", "HOUSEHOLD_REGISTER")
                         .with(authentication(clerk)))
                 .andExpect(flash().attribute("failureCode", "COUNTER_GUARDIAN_REQUIRED"));
-        mvc.perform(counterReport(child.number()).param("seenDocument", "HOUSEHOLD_REGISTER")
+        mvc.perform(counterReport(child).param("seenDocument", "HOUSEHOLD_REGISTER")
                         .param("byGuardian", "true").param("guardianName", "柏守仁")
                         .param("guardianDocument", "RESIDENT_ID_CARD").param("guardianNumber", GUARDIAN_NUMBER)
                         .with(authentication(clerk)))
                 .andExpect(flash().attribute("failureCode", "COUNTER_CHECK_INCOMPLETE"));
         assertThat(reports.about(childId)).isEmpty();
 
-        mvc.perform(guardian(counterReport(child.number())).with(authentication(clerk)))
+        mvc.perform(guardian(counterReport(child)).with(authentication(clerk)))
                 .andExpect(flash().attribute("successKey", "counter.issued"));
         assertThat(reports.about(childId)).hasSize(1);
 
         UUID bank = apiClients.issue("信贷系统窗", "庚银行", ApiClient.Kind.INSTITUTION, null,
                 Set.of(Permission.API_REPORT_QUERY), 6000).clientId();
         mvc.perform(guardian(post("/console/reports/self/consents").param("number", child.number())
-                        .param("documentType", "")).param("clientId", bank.toString()).param("purpose", "LENDING")
+                        .param("personName", child.name()).param("documentType", "")).param("clientId", bank.toString()).param("purpose", "LENDING")
                         .param("days", "30").param("singleUse", "true").with(csrf()).with(authentication(clerk)))
                 .andExpect(flash().attribute("successKey", "counter.consentRecorded"));
         assertThat(consents.of(childId)).singleElement().satisfies(c -> assertThat(c.institutionId()).isEqualTo(bank));
@@ -217,7 +252,8 @@ class CounterReportsIT {
 
         ApiClients.IssuedKey hospital = apiClients.issue("人事系统无档", "辛医院", ApiClient.Kind.INSTITUTION, null,
                 Set.of(Permission.API_REPORT_QUERY), 6000);
-        mvc.perform(consentAtCounter(number, hospital.clientId()).param("seenDocument", "RESIDENT_ID_CARD")
+        mvc.perform(consentAtCounter(number, hospital.clientId()).param("personName", "柏无档")
+                        .param("seenDocument", "RESIDENT_ID_CARD")
                         .with(authentication(clerk)))
                 .andExpect(flash().attribute("successKey", "counter.consentRecorded"));
         lending(hospital.key(), number).andExpect(status().isOk());
@@ -235,7 +271,7 @@ class CounterReportsIT {
         var clerk = clerk("counter-w");
         ApiClients.IssuedKey bank = apiClients.issue("信贷系统撤", "辛银行", ApiClient.Kind.INSTITUTION, null,
                 Set.of(Permission.API_REPORT_QUERY), 6000);
-        mvc.perform(consentAtCounter(person.number(), bank.clientId()).param("seenDocument", "RESIDENT_ID_CARD")
+        mvc.perform(consentAtCounter(person, bank.clientId()).param("seenDocument", "RESIDENT_ID_CARD")
                         .with(authentication(clerk)))
                 .andExpect(flash().attribute("successKey", "counter.consentRecorded"));
         lending(bank.key(), person.number()).andExpect(status().isOk());
@@ -296,7 +332,7 @@ class CounterReportsIT {
         var clerk = clerk("counter-g");
         ApiClients.IssuedKey bank = apiClients.issue("信贷系统监", "壬银行", ApiClient.Kind.INSTITUTION, null,
                 Set.of(Permission.API_REPORT_QUERY), 6000);
-        mvc.perform(guardian(consentAtCounter(child.number(), bank.clientId())).with(authentication(clerk)))
+        mvc.perform(guardian(consentAtCounter(child, bank.clientId())).with(authentication(clerk)))
                 .andExpect(flash().attribute("successKey", "counter.consentRecorded"));
         UUID consentId = consents.of(childId).get(0).id();
 
@@ -334,6 +370,11 @@ class CounterReportsIT {
                 .param("singleUse", "false").with(csrf());
     }
 
+    /** The consent form as a clerk fills it for a registered person: the name as on the person's document. */
+    private static MockHttpServletRequestBuilder consentAtCounter(TestCitizens.Person person, UUID clientId) {
+        return consentAtCounter(person.number(), clientId).param("personName", person.name());
+    }
+
     private static MockHttpServletRequestBuilder withdrawalCheck(String number) {
         return post("/console/reports/self/withdrawals").param("number", number).param("documentType", "")
                 .with(csrf());
@@ -348,6 +389,11 @@ class CounterReportsIT {
 
     private static MockHttpServletRequestBuilder counterReport(String number) {
         return post("/console/reports/self").param("number", number).param("documentType", "").with(csrf());
+    }
+
+    /** The report form as a clerk fills it for a registered person: the name as on the person's document. */
+    private static MockHttpServletRequestBuilder counterReport(TestCitizens.Person person) {
+        return counterReport(person.number()).param("personName", person.name());
     }
 
     private static MockHttpServletRequestBuilder guardian(MockHttpServletRequestBuilder request) {

@@ -67,16 +67,17 @@ public record CounterIdentityCheck(SeenDocument personDocument, boolean byGuardi
     }
 
     /**
-     * The name of a person the register does not know, as on the document the clerk checked (gaps review xxix K3;
-     * RULES.md §9: a self-query with real-name verification, here in person): the person is registered under it with
-     * no records. Blank: the clerk is asked for it ({@code COUNTER_NAME_REQUIRED}), the number being unknown.
+     * The name as on the document the clerk checked (RULES.md §9: a self-query with real-name verification, here in
+     * person): compared with the registry's for a number it knows (gaps review xxxi M2), or the name a person the
+     * register does not know is registered under with no records (xxix K3). Blank: the clerk is asked for it
+     * ({@code COUNTER_NAME_REQUIRED}).
      */
-    public static String nameToRegister(String personName) {
+    public static String nameOnDocument(String personName) {
         String name = personName == null ? "" : personName.strip();
         if (name.isEmpty() || name.length() > MAX_NAME || name.chars().anyMatch(Character::isDigit)) {
             throw new InquiryProblem("COUNTER_NAME_REQUIRED", DomainProblem.Kind.INVALID_INPUT,
-                    "平台尚无该人的信用档案：核验本人证件后填写证件上的姓名（不超过 " + MAX_NAME
-                            + " 字，不含数字），即登记为无信用记录的自然人");
+                    "请核验本人证件后填写证件上的姓名（不超过 " + MAX_NAME
+                            + " 字，不含数字）：与信用主体库登记的姓名核对；平台尚无档案的，即登记为无信用记录的自然人");
         }
         return name;
     }
