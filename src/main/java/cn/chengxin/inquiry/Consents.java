@@ -57,12 +57,15 @@ public class Consents {
     private final InquirySettings settings;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final CounterVisits counterVisits;
     private volatile AuthorisationCode codes;
 
     Consents(JdbcInquiry store, ApiClients clients, InstitutionViolations violations, SubjectRegistry subjects,
-             AuditLog audit, InquirySettings settings, Clock clock, TransactionTemplate transactions) {
+             AuditLog audit, InquirySettings settings, Clock clock, TransactionTemplate transactions,
+             CounterVisits counterVisits) {
         this.transactions = transactions;
         this.violations = violations;
+        this.counterVisits = counterVisits;
         this.store = store;
         this.clients = clients;
         this.subjects = subjects;
@@ -114,21 +117,28 @@ public class Consents {
      * A person the register does not know is registered with no records under the name on the document checked
      * ({@link CounterPersons}, gaps review xxix K3), so that an institution can query their clean record.
      *
-     * @param documentType the type of a passport or travel-permit holder's number; blank: inferred
-     * @param personName   the name on the person's document, used only when the register does not know the number
+     * Gaps review xxxi M2: the name on the document must be the registry's ({@link CounterPersons}), the signed
+     * authorisation (and a guardian's proof) is scanned and kept with the visit, and the person is told at once, by a
+     * notice texted to the account's phone or else to the phone typed at the window ({@link CounterVisits}).
      */
-    public Consent grantAtCounter(Actor clerk, String subjectNumber, String documentType, String personName,
-                                  CounterIdentityCheck check, UUID institutionId, Purpose purpose, Integer days,
-                                  boolean singleUse) {
-        IdentityDocument document = subjects.validate(DocumentType.named(documentType), subjectNumber);
-        UUID subjectId = CounterPersons.findOrRegister(subjects, audit, clerk, document, personName, check);
+    public Consent grantAtCounter(Actor clerk, CounterRequest request, UUID institutionId, Purpose purpose,
+                                  Integer days, boolean singleUse) {
+        CounterIdentityCheck check = request.check();
+        IdentityDocument document = subjects.validate(DocumentType.named(request.documentType()), request.number());
+        List<String> types = counterVisits.requireComplete(request, subjects.find(document));
+        UUID subjectId = CounterPersons.findOrRegister(subjects, audit, clerk, document, request.personName(), check);
         requireCheckFor(subjectId, check);
         Consent consent = newConsent(subjectId, institutionId, purpose, days, singleUse);
         transactions.executeWithoutResult(tx -> {
             store.insertConsent(consent, "counter");
-            store.insertCounterVisit(Reports.counterVisit(subjectId, "CONSENT", null, consent.id(), check, clerk,
-                    consent.grantedAt()));
+            counterVisits.keep(Reports.counterVisit(subjectId, "CONSENT", null, consent.id(), check, clerk,
+                    consent.grantedAt()), request, types);
             audit.record(granted(consent, days, "；窗口办理：" + check.describe()).by(clerk));
+            counterVisits.tell(subjectId, "CONSENT_GRANTED_AT_COUNTER", "您于" + CounterVisits.day(consent.grantedAt())
+                    + "在信用办窗口授权" + consent.organisation() + "查询您的信用报告，如非本人办理请到窗口撤回授权并反映",
+                    consent.organisation() + "可在" + (days == null ? settings.consentDays() : days) + "天内"
+                            + (singleUse ? "查询一次" : "多次查询") + "您的信用报告（用途：" + purpose.label()
+                            + "）。办理人员：" + clerk.actorName() + "。", "/me/consents", request);
         });
         return consent;
     }

@@ -89,11 +89,13 @@ public class Reports {
     private final ReportNumbers numbers = new ReportNumbers(new SecureRandom());
     private final Notices notices;
     private final SupersededReports superseded;
+    private final CounterVisits counterVisits;
 
     Reports(ReportAssembler assembler, ReportDocuments documents, Consents consents, JdbcInquiry store,
             SubjectRegistry subjects, AuditLog audit, InquirySettings settings, TransactionTemplate transactions,
-            JsonMapper json, Clock clock, Notices notices, SupersededReports superseded) {
+            JsonMapper json, Clock clock, Notices notices, SupersededReports superseded, CounterVisits counterVisits) {
         this.notices = notices;
+        this.counterVisits = counterVisits;
         this.superseded = superseded;
         this.assembler = assembler;
         this.documents = documents;
@@ -156,13 +158,14 @@ public class Reports {
      * A person the register does not know is registered with no records under the name on the document checked
      * ({@link CounterPersons}, gaps review xxix K3): the report says that no credit records were collected.
      *
-     * @param documentType the type of a passport or travel-permit holder's number; blank: inferred
-     * @param personName   the name on the person's document, used only when the register does not know the number
+     * Gaps review xxxi M2: the name on the document must be the registry's, the signed 查询申请表 (and a guardian's
+     * proof) is scanned and kept with the visit, and the person is told at once ({@link CounterVisits}).
      */
-    public Issued atCounter(Actor clerk, String subjectNumber, String documentType, String personName,
-                            CounterIdentityCheck check) {
-        IdentityDocument document = subjects.validate(DocumentType.named(documentType), subjectNumber);
-        UUID subjectId = CounterPersons.findOrRegister(subjects, audit, clerk, document, personName, check);
+    public Issued atCounter(Actor clerk, CounterRequest request) {
+        CounterIdentityCheck check = request.check();
+        IdentityDocument document = subjects.validate(DocumentType.named(request.documentType()), request.number());
+        List<String> types = counterVisits.requireComplete(request, subjects.find(document));
+        UUID subjectId = CounterPersons.findOrRegister(subjects, audit, clerk, document, request.personName(), check);
         SubjectProfile subject = profile(subjectId);
         if (subject.kind() != cn.chengxin.subject.domain.SubjectKind.PERSON) {
             throw new InquiryProblem("REPORT_KIND_INVALID", DomainProblem.Kind.INVALID_INPUT,
@@ -178,8 +181,14 @@ public class Reports {
                         store.lockAndCountSelfReports(subjectId, startOf(year), startOf(year + 1)),
                         settings.freeSelfReportsPerYear(), year),
                 "；" + check.describe(),
-                reportId -> store.insertCounterVisit(counterVisit(subjectId, "REPORT", reportId, null, check, clerk,
-                        now)));
+                reportId -> {
+                    counterVisits.keep(counterVisit(subjectId, "REPORT", reportId, null, check, clerk, now), request,
+                            types);
+                    counterVisits.tell(subjectId, "REPORT_ISSUED_AT_COUNTER", "您于" + CounterVisits.day(now)
+                            + "在信用办窗口查询了本人信用报告，如非本人办理请到窗口反映",
+                            "信用办窗口为您出具了本人信用报告（计入本年免费次数）。办理人员：" + clerk.actorName() + "。",
+                            "/me/access", request);
+                });
     }
 
     /** The clerk's counter services, newest first. */

@@ -76,6 +76,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/reports/self/withdrawals", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/reports/self/withdrawals/{id}", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/reports/self/{id}.pdf", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("GET /console/reports/self/papers/{id}", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/citizen-accounts", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/citizen-accounts/find", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/citizen-accounts/{id}/propose", EnumSet.of(Who.CREDIT_OFFICE)),

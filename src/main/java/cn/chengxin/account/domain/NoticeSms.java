@@ -27,6 +27,15 @@ public final class NoticeSms {
         return "【信用平台】" + shortened + "。详情请登录个人中心“消息通知”查看。";
     }
 
+    /**
+     * The text to a phone typed at the credit office's window, for a person with no account (gaps review xxxi M2): the
+     * title alone, which says what to do, masked as {@link #of} masks it; no pointer to self-service they cannot use.
+     */
+    public static String atWindow(String title) {
+        String masked = NUMBER_LIKE.matcher(title.strip()).replaceAll(m -> mask(m.group()));
+        return "【信用平台】" + masked;
+    }
+
     private static String mask(String number) {
         return number.substring(0, 4) + "*".repeat(number.length() - 8) + number.substring(number.length() - 4);
     }

@@ -1,10 +1,12 @@
 package cn.chengxin.inquiry.web;
 
+import java.io.IOException;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +16,7 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
 import cn.chengxin.inquiry.Consents;
+import cn.chengxin.inquiry.CounterPapers;
 import cn.chengxin.inquiry.Reports;
 import cn.chengxin.inquiry.domain.CounterIdentityCheck;
 import cn.chengxin.inquiry.domain.GuardianshipProof;
@@ -25,6 +28,7 @@ import cn.chengxin.shared.security.Actor;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
+import cn.chengxin.shared.web.FileTransfers;
 import cn.chengxin.subject.domain.DocumentType;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.http.ContentDisposition;
@@ -38,6 +42,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -58,11 +63,13 @@ class CounterReports {
 
     private final Reports reports;
     private final Consents consents;
+    private final CounterPapers papers;
     private final AuditLog audit;
     private final Clock clock;
 
-    CounterReports(Reports reports, Consents consents, AuditLog audit, Clock clock) {
+    CounterReports(Reports reports, Consents consents, CounterPapers papers, AuditLog audit, Clock clock) {
         this.reports = reports;
+        this.papers = papers;
         this.consents = consents;
         this.audit = audit;
         this.clock = clock;
@@ -81,16 +88,22 @@ class CounterReports {
         model.addAttribute("institutions", consents.institutions());
         model.addAttribute("purposes", Purpose.values());
         model.addAttribute("defaultDays", consents.defaultDays());
-        model.addAttribute("visits", reports.servedAtCounterBy(clerk, 50));
+        var visits = reports.servedAtCounterBy(clerk, 50);
+        model.addAttribute("visits", visits);
+        model.addAttribute("papers", papers.ofVisits(visits.stream().map(v -> v.id()).toList()));
         return "console/counter-reports";
     }
 
     /** The person's own full report; a refusal names the fault, never the number typed. */
     @PostMapping("/console/reports/self")
-    String issue(@ModelAttribute CounterIdentityForm person, RedirectAttributes redirect) {
+    String issue(@ModelAttribute CounterIdentityForm person,
+                 @RequestParam(required = false) List<MultipartFile> authorisation,
+                 @RequestParam(required = false) List<MultipartFile> guardianship, RedirectAttributes redirect)
+            throws IOException {
+        List<FileTransfers.Uploaded> signed = FileTransfers.read(authorisation);
+        List<FileTransfers.Uploaded> proof = FileTransfers.read(guardianship);
         try {
-            Reports.Issued issued = reports.atCounter(AuditLog.currentActor(), person.number(), person.documentType(),
-                    person.personName(), person.check());
+            Reports.Issued issued = reports.atCounter(AuditLog.currentActor(), person.request(signed, proof));
             redirect.addFlashAttribute("successKey", "counter.issued");
             redirect.addFlashAttribute("issued", issued.number());
             redirect.addFlashAttribute("issuedId", issued.id());
@@ -103,13 +116,28 @@ class CounterReports {
     /** A guardian's (or the person's) consent for an institution, recorded at the window. */
     @PostMapping("/console/reports/self/consents")
     String consent(@ModelAttribute CounterIdentityForm person,
+                   @RequestParam(required = false) List<MultipartFile> authorisation,
+                   @RequestParam(required = false) List<MultipartFile> guardianship,
                    @RequestParam(required = false) UUID clientId, @RequestParam(required = false) Purpose purpose,
                    @RequestParam(required = false) Integer days,
-                   @RequestParam(defaultValue = "false") boolean singleUse, RedirectAttributes redirect) {
+                   @RequestParam(defaultValue = "false") boolean singleUse, RedirectAttributes redirect)
+            throws IOException {
+        List<FileTransfers.Uploaded> signed = FileTransfers.read(authorisation);
+        List<FileTransfers.Uploaded> proof = FileTransfers.read(guardianship);
         ConsoleActions.flash(redirect, "counter.consentRecorded", () -> consents.grantAtCounter(
-                AuditLog.currentActor(), person.number(), person.documentType(), person.personName(), person.check(),
-                clientId, purpose, days, singleUse));
+                AuditLog.currentActor(), person.request(signed, proof), clientId, purpose, days, singleUse));
         return "redirect:/console/reports/self";
+    }
+
+    /**
+     * A paper scanned with one of this clerk's counter services (gaps review xxxi M2), as a download; another clerk's
+     * is not found. Each look is audited about the person.
+     */
+    @GetMapping("/console/reports/self/papers/{id}")
+    ResponseEntity<byte[]> paper(@PathVariable UUID id) {
+        CounterPapers.Download paper = papers.forClerk(AuditLog.currentActor(), id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return FileTransfers.download(paper.contentType(), paper.filename(), paper.content());
     }
 
     /**

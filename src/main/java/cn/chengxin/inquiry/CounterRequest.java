@@ -1,0 +1,24 @@
+package cn.chengxin.inquiry;
+
+import java.util.List;
+
+import cn.chengxin.inquiry.domain.CounterIdentityCheck;
+import cn.chengxin.inquiry.domain.CounterPaper;
+
+/**
+ * What a clerk hands in for a counter service (窗口办理, gaps review xxiii F11, xxxi M2): the number typed (never
+ * shown again) with its document type, the name as on the document, the identity check, the scanned papers (the signed
+ * authorisation, and the proof of guardianship for a guardian) and, for a person whose account has no phone, the
+ * phone typed at the window that the text goes to.
+ *
+ * @param documentType the type of a passport or travel-permit holder's number; blank: inferred
+ * @param phone        blank when the person's account has a phone
+ */
+public record CounterRequest(String number, String documentType, String personName, CounterIdentityCheck check,
+                             List<CounterPaper> papers, String phone) {
+
+    public CounterRequest {
+        papers = List.copyOf(papers);
+        phone = phone == null ? "" : phone.strip();
+    }
+}
