@@ -29,6 +29,7 @@ import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.objection.domain.DepartmentAnswer;
 import cn.chengxin.objection.domain.Evidence;
+import cn.chengxin.objection.domain.RoutedEvidenceWindow;
 import cn.chengxin.objection.domain.ObjectionDeadlines;
 import cn.chengxin.objection.domain.ObjectionPause;
 import cn.chengxin.objection.domain.ObjectionStatus;
@@ -555,20 +556,27 @@ public class Objections {
 
     /** An attachment for the credit office; the look is audited about the subject. */
     public EvidenceDownload evidence(UUID id) {
-        EvidenceDownload download = load(id);
-        return audited(download, find(download.file().objectionId()));
+        JdbcObjections.EvidenceFile file = file(id);
+        return audited(kept(file), find(file.objectionId()));
     }
 
-    private EvidenceDownload load(UUID id) {
-        JdbcObjections.EvidenceFile file = store.evidence(id).orElseThrow(() -> problem("EVIDENCE_UNKNOWN",
+    private JdbcObjections.EvidenceFile file(UUID id) {
+        return store.evidence(id).orElseThrow(() -> problem("EVIDENCE_UNKNOWN",
                 DomainProblem.Kind.NOT_FOUND, "没有这个附件"));
-        return new EvidenceDownload(file, store.evidenceContent(id).orElseThrow());
+    }
+
+    /** The file with its content; refused once the content was deleted at the end of its retention (M4). */
+    private EvidenceDownload kept(JdbcObjections.EvidenceFile file) {
+        if (file.emptied()) {
+            throw problem("EVIDENCE_EMPTIED", DomainProblem.Kind.CONFLICT,
+                    "附件 " + file.id() + " 已超过保存期限，文件内容已删除");
+        }
+        return new EvidenceDownload(file, store.evidenceContent(file.id()).orElseThrow());
     }
 
     /**
      * Every look at a subject's evidence is recorded about them, whoever looks (RULES.md §10: every operation traceable;
-     * it shows on 谁查询了我): after the access check, so a refused look is no view. The file's name, which may hold a
-     * name or number, stays out of the detail.
+     * the subject sees the look in "谁查询了我").
      */
     private EvidenceDownload audited(EvidenceDownload download, Objection o) {
         audit.record(AuditEntry.of(AuditCategory.QUERY, "objection.evidence")
@@ -580,22 +588,31 @@ public class Objections {
 
     /** An attachment of one of the subject's own objections; unknown to anyone else. */
     public EvidenceDownload evidenceOfSubject(UUID subjectId, UUID id) {
-        EvidenceDownload download = load(id);
-        Objection o = find(download.file().objectionId());
+        JdbcObjections.EvidenceFile file = file(id);
+        Objection o = find(file.objectionId());
         if (!o.subjectId().equals(subjectId)) {
             throw problem("EVIDENCE_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有这个附件");
         }
-        return audited(download, o);
+        return audited(kept(file), o);
     }
 
-    /** An attachment of a case routed to {@code departmentCode}; unknown to any other department. */
+    /**
+     * An attachment of a case routed to {@code departmentCode}, while the department still has a part in it
+     * ({@link RoutedEvidenceWindow}: open, or decided within the window); unknown to any other department, refused
+     * ({@code EVIDENCE_WINDOW_CLOSED}) to the routed one after the window.
+     */
     public EvidenceDownload evidenceRoutedTo(String departmentCode, UUID id) {
-        EvidenceDownload download = load(id);
-        Objection o = find(download.file().objectionId());
+        JdbcObjections.EvidenceFile file = file(id);
+        Objection o = find(file.objectionId());
         if (!departmentCode.equals(o.departmentCode()) || o.routedAt() == null) {
             throw problem("EVIDENCE_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有这个附件");
         }
-        return audited(download, o);
+        if (!RoutedEvidenceWindow.open(o.decidedAt(), clock.instant())) {
+            throw problem("EVIDENCE_WINDOW_CLOSED", DomainProblem.Kind.FORBIDDEN, "异议办结已超过 "
+                    + RoutedEvidenceWindow.DAYS + " 日（至 " + RoutedEvidenceWindow.lastDay(o.decidedAt())
+                    + "），提供单位不能再下载其证明材料");
+        }
+        return audited(kept(file), o);
     }
 
     /**

@@ -789,6 +789,10 @@ public class Repairs {
         JdbcRepairs.AttachmentFile file = store.attachment(id).orElseThrow(() -> problem("EVIDENCE_UNKNOWN",
                 DomainProblem.Kind.NOT_FOUND, "没有这个附件"));
         UUID subjectId = find(file.applicationId()).subjectId();
+        if (file.emptied()) {
+            throw problem("EVIDENCE_EMPTIED", DomainProblem.Kind.CONFLICT,
+                    "材料 " + file.id() + " 已超过保存期限，文件内容已删除");
+        }
         AttachmentDownload download = new AttachmentDownload(file, subjectId,
                 store.attachmentContent(id).orElseThrow());
         audit.record(AuditEntry.of(AuditCategory.QUERY, "repair.attachment")

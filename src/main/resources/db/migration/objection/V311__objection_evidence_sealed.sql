@@ -13,4 +13,4 @@ ALTER TABLE objection.evidence ALTER COLUMN size SET NOT NULL;
 
 COMMENT ON COLUMN objection.evidence.content IS 'SM4-GCM sealed (iv || ciphertext || tag) when content_key_version is set; in clear before V311 until sealed';
 
-CREATE INDEX evidence_in_clear ON objection.evidence (id) WHERE content_key_version IS NULL;
+CREATE INDEX evidence_in_clear ON objection.evidence (id) WHERE content_key_version IS NULL AND content IS NOT NULL;

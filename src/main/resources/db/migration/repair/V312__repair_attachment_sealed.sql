@@ -13,4 +13,4 @@ ALTER TABLE repair.attachment ALTER COLUMN size SET NOT NULL;
 
 COMMENT ON COLUMN repair.attachment.content IS 'SM4-GCM sealed (iv || ciphertext || tag) when content_key_version is set; in clear before V312 until sealed';
 
-CREATE INDEX attachment_in_clear ON repair.attachment (id) WHERE content_key_version IS NULL;
+CREATE INDEX attachment_in_clear ON repair.attachment (id) WHERE content_key_version IS NULL AND content IS NOT NULL;

@@ -98,6 +98,9 @@ class ObjectionFollowUpsIT {
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Autowired
+    EvidenceRetention retention;
+
+    @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
 
     @Test
@@ -474,6 +477,87 @@ class ObjectionFollowUpsIT {
                 .allSatisfy(d -> assertThat(d).contains(file.toString()).doesNotContain("凭证.pdf"));
         mvc.perform(get("/me/access").with(authentication(citizen(subject))))
                 .andExpect(content().string(containsString("查看异议证明材料")));
+    }
+
+    /**
+     * M4 of gaps-review-xxxi: the department a case was routed to downloads its evidence while the case is open and for
+     * 30 days after the decision, then no more (the office and the subject still do); three years after the decision
+     * the nightly retention empties the file, keeping its name and size, and the subject's page says it was deleted.
+     * A case decided yesterday, and one decided long ago whose record has a lawsuit pending, keep their files.
+     */
+    @Test
+    void evidenceLeavesTheRoutedDepartmentAfterThirtyDaysAndIsEmptiedThreeYearsAfterTheDecision() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "庞存证");
+        UUID subject = subject(person, "驻市监罚〔2026〕781号");
+        byte[] pdf = "%PDF-1.4 身份证复印件".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        UUID id = objections.file(subject, creditFile.fileOf(subject).get(0).recordKey(), "处罚对象错误", "本人",
+                java.util.List.of(new Objections.Upload("身份证.pdf", pdf)));
+        UUID file = objections.evidenceOf(id).get(0).id();
+        as("office-d", () -> {
+            objections.route(id, objections.find(id).version());
+            return null;
+        });
+        mvc.perform(get("/console/objection-answers/evidence/{id}", file).with(authentication(operator("MARKET"))))
+                .andExpect(status().isOk()).andExpect(content().bytes(pdf));
+        as("office-e", () -> {
+            objections.decide(id, objections.find(id).version(), Outcome.UPHOLD, "处罚事实清楚，维持");
+            return null;
+        });
+        mvc.perform(get("/console/objection-answers/evidence/{id}", file).with(authentication(operator("MARKET"))))
+                .as("within the window after the decision").andExpect(status().isOk());
+
+        decidedAgo(id, java.time.Period.ofDays(31));
+        mvc.perform(get("/console/objection-answers/evidence/{id}", file).with(authentication(operator("MARKET"))))
+                .andExpect(status().isForbidden());
+        assertThat(catchThrowableOfType(CodedProblem.class, () -> objections.evidenceRoutedTo("MARKET", file)).code())
+                .isEqualTo("EVIDENCE_WINDOW_CLOSED");
+        mvc.perform(get("/console/objections/evidence/{id}", file).with(authentication(office())))
+                .andExpect(status().isOk()).andExpect(content().bytes(pdf));
+        retention.purge();
+        assertThat(objections.evidenceOf(id).get(0).emptied()).as("31 days is not its period").isFalse();
+
+        TestCitizens.Person contesting = TestCitizens.register(subjects, "庞诉讼");
+        UUID other = subject(contesting, "驻市监罚〔2026〕782号");
+        UUID otherRecord = creditFile.fileOf(other).get(0).recordKey();
+        UUID sued = objections.file(other, otherRecord, "处罚对象错误", "本人",
+                java.util.List.of(new Objections.Upload("说明.pdf", pdf)));
+        as("office-e", () -> {
+            objections.decide(sued, objections.find(sued).version(), Outcome.UPHOLD, "处罚事实清楚，维持");
+            return null;
+        });
+        as("office-e", () -> proceedings.flag(other, otherRecord, cn.chengxin.creditfile.RecordProceeding.Kind.LAWSUIT,
+                "本人已提起行政诉讼", subjects.pseudonymOf(other).orElseThrow()));
+        decidedAgo(sued, java.time.Period.ofYears(3).plusDays(1));
+
+        decidedAgo(id, java.time.Period.ofYears(3).plusDays(1));
+        long events = jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'privacy.evidence-retention'")
+                .query(Long.class).single();
+        assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
+        var emptied = objections.evidenceOf(id).get(0);
+        assertThat(emptied.emptied()).isTrue();
+        assertThat(emptied.size()).as("the size stays").isEqualTo(pdf.length);
+        assertThat(emptied.filename()).isEqualTo("身份证.pdf");
+        assertThat(jdbc.sql("SELECT content FROM objection.evidence WHERE id = ?").param(file).query(byte[].class)
+                .optional()).as("the content is gone from the row").isEmpty();
+        assertThat(objections.evidenceOf(sued).get(0).emptied()).as("a lawsuit is pending on its record").isFalse();
+        assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'privacy.evidence-retention' ORDER BY seq")
+                .query(String.class).list()).hasSize((int) events + 1).last().asString()
+                .startsWith("reason=ATTACHMENTS_EMPTIED; files=");
+        assertThat(catchThrowableOfType(CodedProblem.class, () -> objections.evidence(file)).code())
+                .isEqualTo("EVIDENCE_EMPTIED");
+        mvc.perform(get("/me/objections/evidence/{id}", file).with(authentication(citizen(subject))))
+                .andExpect(status().isConflict());
+        mvc.perform(get("/me/objections").with(authentication(citizen(subject))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("已超过保存期限，文件已删除")))
+                .andExpect(content().string(not(containsString("/me/objections/evidence/" + file))));
+    }
+
+    /** Moves the case's decision back by {@code ago}, as if the clock had moved on since. */
+    private void decidedAgo(UUID id, java.time.Period ago) {
+        java.time.Instant then = clock.instant().atZone(java.time.ZoneId.of("Asia/Shanghai")).minus(ago).toInstant();
+        jdbc.sql("UPDATE objection.objection SET decided_at = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(then), id).update();
     }
 
     /**

@@ -50,11 +50,13 @@ import static cn.chengxin.support.AsStaff.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -965,6 +967,52 @@ class RepairsIT {
                 + "subject_pseudonym = ?").param(pseudonym).query(String.class).list())
                 .singleElement().satisfies(d -> assertThat(d).contains(file.toString()).doesNotContain("缴款凭证.pdf"));
     }
+
+    /**
+     * M4 of gaps-review-xxxi: three years after an application was refused, the nightly retention empties its materials,
+     * keeping kind, name and size; the case page says the file was deleted and its download is refused. One refused
+     * yesterday keeps its file.
+     */
+    @Test
+    void materialsAreEmptiedThreeYearsAfterTheDecisionAndNotBefore() throws Exception {
+        Person p = person("侯存期", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕747号", LocalDate.now().minusMonths(4));
+        Person q = person("侯昨日", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕748号", LocalDate.now().minusMonths(4));
+        UUID old = repairs.apply(p.id(), p.record(), "已缴纳罚款", "侯存期", List.of(proof()), null);
+        UUID recent = repairs.apply(q.id(), q.record(), "已缴纳罚款", "侯昨日", List.of(proof()), null);
+        for (UUID id : List.of(old, recent)) {
+            as("reviewer-r", () -> {
+                repairs.refuse(id, repairs.find(id).version(), "缴款凭证不清晰");
+                return null;
+            });
+        }
+        java.time.ZonedDateTime now = clock.instant().atZone(java.time.ZoneId.of("Asia/Shanghai"));
+        jdbc.sql("UPDATE repair.application SET decided_at = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(now.minusYears(3).minusDays(1).toInstant()), old).update();
+        jdbc.sql("UPDATE repair.application SET decided_at = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(now.minusDays(1).toInstant()), recent).update();
+
+        assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
+
+        var emptied = repairs.attachmentsOf(List.of(repairs.find(old))).get(old).get(0);
+        assertThat(emptied.emptied()).isTrue();
+        assertThat(emptied.size()).as("the size stays").isEqualTo(PDF.length);
+        assertThat(emptied.kind()).isEqualTo("PROOF");
+        assertThat(repairs.attachmentsOf(List.of(repairs.find(recent))).get(recent).get(0).emptied())
+                .as("decided yesterday").isFalse();
+        assertThat(code(() -> repairs.attachment(emptied.id()))).isEqualTo("EVIDENCE_EMPTIED");
+        var reviewer = authentication(Principals.staff("reviewer-look", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.REPAIR_DECIDE));
+        mvc.perform(get("/console/repairs/attachments/{id}", emptied.id()).with(reviewer))
+                .andExpect(status().isConflict());
+        mvc.perform(get("/console/repairs/{id}", old).with(reviewer)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("已超过保存期限，文件已删除")));
+        assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'privacy.repair-materials-retention' "
+                + "ORDER BY seq DESC LIMIT 1").query(String.class).single())
+                .startsWith("reason=ATTACHMENTS_EMPTIED; files=");
+    }
+
+    @Autowired
+    MaterialsRetention retention;
 
     /**
      * Issue #7, RULES.md §5: a record an objection decided to correct is known to be wrong until its department delivers

@@ -33,7 +33,7 @@ public class JdbcObjections {
             FROM objection.objection""";
 
     private static final String EVIDENCE =
-            "SELECT id, objection_id, filename, content_type, size FROM objection.evidence";
+            "SELECT id, objection_id, filename, content_type, size, emptied_at FROM objection.evidence";
 
     /**
      * Files are sealed for their row (PIPL Art. 51, RULES.md §10; gaps review xxxi M4): a file cannot be moved to
@@ -424,8 +424,45 @@ public class JdbcObjections {
                 .params(outcome.name(), reasons, by, Timestamp.from(at), id, version).update() == 1;
     }
 
-    /** An attachment as lists show it. */
-    public record EvidenceFile(UUID id, UUID objectionId, String filename, String contentType, int size) {
+    /**
+     * An attachment as lists show it; {@code emptiedAt}: when its content was deleted at the end of its retention (M4),
+     * null while it is kept.
+     */
+    public record EvidenceFile(UUID id, UUID objectionId, String filename, String contentType, int size,
+                               Instant emptiedAt) {
+
+        public boolean emptied() {
+            return emptiedAt != null;
+        }
+    }
+
+    /** A decided case whose evidence is past its retention, and the record it contested (null for none). */
+    public record CaseToEmpty(UUID objectionId, UUID recordKey) {
+    }
+
+    /**
+     * The cases decided before {@code decidedBefore} that still hold evidence (M4): not one whose 复核 is still open or
+     * was decided since, as the review rests on the same case.
+     */
+    public List<CaseToEmpty> evidenceDecidedBefore(Instant decidedBefore) {
+        return jdbc.sql("""
+                        SELECT o.id, o.record_key FROM objection.objection o
+                        WHERE o.status = 'DECIDED' AND o.decided_at < ?
+                          AND EXISTS (SELECT 1 FROM objection.evidence e
+                                      WHERE e.objection_id = o.id AND e.emptied_at IS NULL)
+                          AND NOT EXISTS (SELECT 1 FROM objection.objection r WHERE r.review_of = o.id
+                                            AND (r.status <> 'DECIDED' OR r.decided_at >= ?))""")
+                .params(Timestamp.from(decidedBefore), Timestamp.from(decidedBefore))
+                .query((rs, n) -> new CaseToEmpty(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+    }
+
+    /** Empties these cases' evidence, keeping name, type and size; returns how many files were emptied. */
+    public int emptyEvidenceOf(java.util.Collection<UUID> objectionIds, Instant now) {
+        return jdbc.sql("""
+                        UPDATE objection.evidence SET content = NULL, content_key_version = NULL, emptied_at = ?
+                        WHERE objection_id = ANY(?::uuid[]) AND emptied_at IS NULL""")
+                .params(Timestamp.from(now), objectionIds.stream().map(UUID::toString).toArray(String[]::new))
+                .update();
     }
 
     /** Inserts evidence, sealed for its row; its size is the file's own. */
@@ -464,8 +501,9 @@ public class JdbcObjections {
     }
 
     private static EvidenceFile evidenceFile(ResultSet rs, int n) throws SQLException {
+        Timestamp emptied = rs.getTimestamp(6);
         return new EvidenceFile(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                rs.getString(4), rs.getInt(5));
+                rs.getString(4), rs.getInt(5), emptied == null ? null : emptied.toInstant());
     }
 
     private static Objection objection(ResultSet rs, int n) throws SQLException {

@@ -29,7 +29,7 @@ public class JdbcRepairs {
             FROM repair.application""";
 
     private static final String ATTACHMENT =
-            "SELECT id, application_id, kind, filename, content_type, size FROM repair.attachment ";
+            "SELECT id, application_id, kind, filename, content_type, size, emptied_at FROM repair.attachment ";
 
     /**
      * Files are sealed for their row (PIPL Art. 51, RULES.md §10; gaps review xxxi M4): a file cannot be moved to
@@ -45,9 +45,41 @@ public class JdbcRepairs {
         this.protection = protection;
     }
 
-    /** An attachment without its content. */
+    /**
+     * An attachment without its content; {@code emptiedAt}: when its content was deleted at the end of its retention
+     * (M4), null while it is kept.
+     */
     public record AttachmentFile(UUID id, UUID applicationId, String kind, String filename, String contentType,
-                                 long size) {
+                                 long size, Instant emptiedAt) {
+
+        public boolean emptied() {
+            return emptiedAt != null;
+        }
+    }
+
+    /** A closed application whose materials are past their retention, and the record it concerned (null for none). */
+    public record ClosedApplication(UUID applicationId, UUID recordKey) {
+    }
+
+    /** The applications decided, ended or withdrawn before {@code closedBefore} that still hold materials (M4). */
+    public List<ClosedApplication> materialsClosedBefore(Instant closedBefore) {
+        return jdbc.sql("""
+                        SELECT a.id, a.record_key FROM repair.application a
+                        WHERE a.status NOT IN ('APPLIED', 'PROPOSED') AND a.decided_at < ?
+                          AND EXISTS (SELECT 1 FROM repair.attachment t
+                                      WHERE t.application_id = a.id AND t.emptied_at IS NULL)""")
+                .param(Timestamp.from(closedBefore))
+                .query((rs, n) -> new ClosedApplication(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .list();
+    }
+
+    /** Empties these applications' materials, keeping name, kind, type and size; returns how many files. */
+    public int emptyMaterialsOf(java.util.Collection<UUID> applicationIds, Instant now) {
+        return jdbc.sql("""
+                        UPDATE repair.attachment SET content = NULL, content_key_version = NULL, emptied_at = ?
+                        WHERE application_id = ANY(?::uuid[]) AND emptied_at IS NULL""")
+                .params(Timestamp.from(now), applicationIds.stream().map(UUID::toString).toArray(String[]::new))
+                .update();
     }
 
     /** Inserts an application; false when its record (or its entry) already has an open one. */
@@ -240,7 +272,7 @@ public class JdbcRepairs {
 
     private static AttachmentFile attachment(ResultSet rs, int n) throws SQLException {
         return new AttachmentFile(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getLong(6));
+                rs.getString(4), rs.getString(5), rs.getLong(6), instant(rs, "emptied_at"));
     }
 
     private static RepairApplication application(ResultSet rs, int n) throws SQLException {
