@@ -397,9 +397,10 @@ public class Reports {
      * a new version, a list entry ended: finding G5), never which; null when nothing did, or for a report issued before
      * reports kept what they carry. {@code requester}: who obtained it, a state organ's report naming the organisation
      * only (null when it has none), never the staff member (the page is public to anyone holding the code).
+     * {@code emptied}: past its retention, its content and PDF deleted (M4); the rest still verifies.
      */
     public record Verified(ReportContent.Summary summary, boolean valid, String sm3, String kindTitle,
-                           ReportKind kind, LocalDate changedOn, String requester) {
+                           ReportKind kind, LocalDate changedOn, String requester, boolean emptied) {
 
         /** Authentic, within its validity and its contents unchanged: "真实有效". */
         public boolean current() {
@@ -440,7 +441,7 @@ public class Reports {
         // A staff member without an organisation (none in practice) is named by neither: null, "a state organ".
         String requester = !Requester.GOVERNMENT.name().equals(r.requesterKind()) ? summary.requester()
                 : r.organisation().isBlank() ? null : r.organisation();
-        return new Verified(summary, valid, r.sm3(), r.kind().title(), r.kind(), changedOn, requester);
+        return new Verified(summary, valid, r.sm3(), r.kind().title(), r.kind(), changedOn, requester, r.emptied());
     }
 
     /** All reports about the person (their own and those others obtained), newest first. */
@@ -486,7 +487,12 @@ public class Reports {
         return json.writeValueAsString(content);
     }
 
+    /** The report with its snapshot and PDF; refused once they were deleted at the end of their retention (M4). */
     private Issued load(JdbcInquiry.IssuedReport r) {
+        if (r.emptied()) {
+            throw new InquiryProblem("REPORT_EMPTIED", DomainProblem.Kind.CONFLICT, "报告 " + r.number()
+                    + " 已超过保存期限，其内容和 PDF 文件已删除，不能再下载；报告编号仍可核验");
+        }
         ReportContent content = json.readValue(store.content(r.id()).orElseThrow(), ReportContent.class);
         return new Issued(r.id(), r.number(), r.verificationCode(), content, store.pdf(r.id()).orElseThrow(), r.sm3());
     }

@@ -772,6 +772,57 @@ class ReportsIT {
     }
 
     /** A verification that shows the summary is a look at the person's data: the person sees it (RULES.md §10). */
+    /**
+     * M4 of gaps-review-xxxi: six months after its validity ended, a report's snapshot and PDF are emptied by the
+     * nightly retention; its download is refused with REPORT_EMPTIED, its verification still answers with the kind,
+     * summary and SM3 and says it is past its retention. A report still within its period keeps both.
+     */
+    @Test
+    void aReportSixMonthsPastItsValidityLosesItsPdfAndStillVerifies() throws Exception {
+        Person p = person("柏存期");
+        Reports.Issued old = reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.OCCUPATIONAL);
+        Reports.Issued recent = reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.OCCUPATIONAL);
+        java.time.ZonedDateTime now = clock.instant().atZone(java.time.ZoneId.of("Asia/Shanghai"));
+        jdbc.sql("UPDATE inquiry.report SET valid_until = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(now.minusMonths(6).minusDays(1).toInstant()), old.id()).update();
+        jdbc.sql("UPDATE inquiry.report SET valid_until = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(now.minusMonths(5).toInstant()), recent.id()).update();
+
+        assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
+
+        String row = "SELECT content IS NULL AND pdf IS NULL AND emptied_at IS NOT NULL FROM inquiry.report WHERE id = ?";
+        assertThat(jdbc.sql(row).param(old.id()).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql(row).param(recent.id()).query(Boolean.class).single()).as("within its period").isFalse();
+        assertThat(jdbc.sql("SELECT number || ' ' || sm3 FROM inquiry.report WHERE id = ?").param(old.id())
+                .query(String.class).single()).isEqualTo(old.number() + " " + old.sm3());
+        mvc.perform(get("/me/reports/" + old.id() + ".pdf").with(authentication(citizen(p))))
+                .andExpect(status().isConflict());
+        mvc.perform(get("/me/reports/" + recent.id() + ".pdf").with(authentication(citizen(p))))
+                .andExpect(status().isOk());
+        assertThat(catchThrowableOfType(cn.chengxin.shared.CodedProblem.class,
+                () -> reports.aboutSubject(p.id(), old.id())).code()).isEqualTo("REPORT_EMPTIED");
+
+        assertThat(reports.verify(old.number(), old.verificationCode())).hasValueSatisfying(v -> {
+            assertThat(v.emptied()).isTrue();
+            assertThat(v.valid()).isFalse();
+            assertThat(v.sm3()).isEqualTo(old.sm3());
+        });
+        mvc.perform(post("/verify").param("number", old.number()).param("code", old.verificationCode())
+                .with(csrf()).with(r -> {
+                    r.setRemoteAddr("10.77.0.9");
+                    return r;
+                })).andExpect(status().isOk()).andExpect(content().string(containsString("已超过保存期限")))
+                .andExpect(content().string(containsString(old.sm3())));
+        assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'privacy.report-retention' ORDER BY seq DESC "
+                + "LIMIT 1").query(String.class).single()).startsWith("reason=REPORTS_EMPTIED; reports=");
+    }
+
+    @Autowired
+    ReportRetention retention;
+
+    @Autowired
+    java.time.Clock clock;
+
     @Test
     void aSuccessfulVerificationIsRecordedAgainstThePerson() throws Exception {
         Person p = person("房核验");

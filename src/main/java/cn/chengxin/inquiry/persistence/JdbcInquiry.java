@@ -24,7 +24,7 @@ public class JdbcInquiry {
                    withdrawn_at, uses, last_used_at FROM inquiry.consent""";
     private static final String REPORT = """
             SELECT id, number, verification_code, kind, subject_id, requester_kind, requester_id, requester_name, organisation,
-                   purpose, legal_basis, generated_at, valid_until, sm3 FROM inquiry.report""";
+                   purpose, legal_basis, generated_at, valid_until, sm3, emptied_at FROM inquiry.report""";
 
     private final JdbcClient jdbc;
 
@@ -116,14 +116,33 @@ public class JdbcInquiry {
                 .update();
     }
 
-    /** A report as lists show it (without its content and PDF). */
+    /**
+     * A report as lists show it (without its content and PDF); {@code emptiedAt}: when its content and PDF were deleted
+     * at the end of their retention (M4), null while they are kept.
+     */
     public record IssuedReport(UUID id, String number, String verificationCode, ReportKind kind, UUID subjectId,
                                String requesterKind, String requesterId, String requesterName, String organisation, String purpose,
-                               String legalBasis, Instant generatedAt, Instant validUntil, String sm3) {
+                               String legalBasis, Instant generatedAt, Instant validUntil, String sm3,
+                               Instant emptiedAt) {
 
         public boolean valid(Instant now) {
             return now.isBefore(validUntil);
         }
+
+        public boolean emptied() {
+            return emptiedAt != null;
+        }
+    }
+
+    /**
+     * Empties the content and PDF of the reports whose validity ended before {@code validBefore}, keeping number,
+     * kind, requester, purpose, SM3 and summary (M4); returns how many.
+     */
+    public int emptyReportsValidBefore(Instant validBefore, Instant now) {
+        return jdbc.sql("""
+                        UPDATE inquiry.report SET content = NULL, pdf = NULL, emptied_at = ?
+                        WHERE valid_until < ? AND emptied_at IS NULL""")
+                .params(Timestamp.from(now), Timestamp.from(validBefore)).update();
     }
 
     public List<IssuedReport> reportsOf(UUID subjectId) {
@@ -287,7 +306,8 @@ public class JdbcInquiry {
                 rs.getString("verification_code"), ReportKind.valueOf(rs.getString("kind")),
                 rs.getObject("subject_id", UUID.class), rs.getString("requester_kind"), rs.getString("requester_id"),
                 rs.getString("requester_name"), rs.getString("organisation"), rs.getString("purpose"),
-                rs.getString("legal_basis"), instant(rs, "generated_at"), instant(rs, "valid_until"), rs.getString("sm3"));
+                rs.getString("legal_basis"), instant(rs, "generated_at"), instant(rs, "valid_until"), rs.getString("sm3"),
+                instant(rs, "emptied_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
