@@ -25,9 +25,13 @@ class PrivacyNotice {
                   @Value("${chengxin.sms.gateway:none}") String smsProvider,
                   @Value("${chengxin.audit.retention.security:400d}") String securityLogRetention,
                   @Value("${chengxin.audit.retention.query:3660d}") String queryLogRetention,
-                  @Value("${chengxin.tipoff.retention:P3Y}") String tipOffRetention) {
+                  @Value("${chengxin.tipoff.retention:P3Y}") String tipOffRetention,
+                  @Value("${chengxin.objection.evidence-retention:P3Y}") String evidenceRetention,
+                  @Value("${chengxin.repair.materials-retention:P3Y}") String repairMaterialsRetention,
+                  @Value("${chengxin.inquiry.report-retention:P6M}") String reportRetention) {
         this.settings = new Settings(processor.trim(), contact.trim(), personInCharge.trim(),
-                realNameProvider.trim(), smsProvider.trim(), securityLogRetention, queryLogRetention, tipOffRetention);
+                realNameProvider.trim(), smsProvider.trim(), securityLogRetention, queryLogRetention, tipOffRetention,
+                new Attachments(evidenceRetention, repairMaterialsRetention, reportRetention));
     }
 
     @GetMapping("/privacy")
@@ -39,6 +43,10 @@ class PrivacyNotice {
     /** Blank texts are shown as "ask the credit office's window" by the page. */
     record Settings(String processor, String contact, String personInCharge, String realNameProvider,
                     String smsProvider, String securityLogRetention, String queryLogRetention,
-                    String tipOffRetention) {
+                    String tipOffRetention, Attachments attachments) {
+    }
+
+    /** What people hand in and the reports issued about them: kept so long after the case or the validity ends (M4). */
+    record Attachments(String evidenceRetention, String repairMaterialsRetention, String reportRetention) {
     }
 }
