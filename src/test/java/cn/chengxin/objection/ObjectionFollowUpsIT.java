@@ -504,7 +504,7 @@ class ObjectionFollowUpsIT {
             return null;
         });
         mvc.perform(get("/console/objection-answers/evidence/{id}", file).with(authentication(operator("MARKET"))))
-                .as("within the window after the decision").andExpect(status().isOk());
+                .andExpect(status().isOk()); // within the window after the decision
 
         decidedAgo(id, java.time.Period.ofDays(31));
         mvc.perform(get("/console/objection-answers/evidence/{id}", file).with(authentication(operator("MARKET"))))
