@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -94,6 +95,9 @@ class CounterReportsIT {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aCounterReportUsesOneOfTheFreeReportsAndShowsAsTheSelfAtTheCounter() throws Exception {
@@ -239,6 +243,11 @@ class CounterReportsIT {
         byte[] kept = mvc.perform(get("/console/reports/self/papers/{id}", paper).with(authentication(clerk)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(kept).isEqualTo(SCAN);
+        // Kept sealed for its row (M4): the scanned bytes are not in the database.
+        byte[] stored = jdbc.sql("SELECT content FROM inquiry.counter_paper WHERE id = ?::uuid").param(paper)
+                .query(byte[].class).single();
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1))
+                .doesNotContain(new String(SCAN, StandardCharsets.ISO_8859_1));
         mvc.perform(get("/console/reports/self/papers/{id}", paper).with(authentication(clerk("counter-q"))))
                 .andExpect(status().isNotFound());
         String pseudonym = subjects.pseudonymOf(subjectId).orElseThrow();
