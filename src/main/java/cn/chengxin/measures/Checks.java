@@ -136,14 +136,13 @@ public class Checks {
      * pseudonym when its number is well formed, else not at all (a malformed number has none, and the number itself
      * is never kept). Shown to the subject on 谁查询了我 as a refused check, and not counted as a check.
      */
-    private AuditEntry refused(Actor caller, String pseudonym, Scenario scenario, String code, String what) {
+    private static AuditEntry refused(Actor caller, String pseudonym, String detail) {
         return AuditEntry.of(AuditCategory.SECURITY, "measures.check.refused").by(caller).subject(pseudonym)
-                .result(AuditResult.DENIED)
-                .detail("refused " + code + (scenario == null ? "" : " in " + scenario.name()) + what);
+                .result(AuditResult.DENIED).detail(detail);
     }
 
     private void recordRefused(Actor caller, String pseudonym, Scenario scenario, String code) {
-        audit.record(refused(caller, pseudonym, scenario, code, ""));
+        audit.record(refused(caller, pseudonym, MeasureDetails.checkRefused(code, scenario).toString()));
     }
 
     private String pseudonymIfValid(String number, String documentType) {
@@ -208,7 +207,8 @@ public class Checks {
             // Each subject is a check, and costs the client's budget one (H4): a batch is no way round the rate.
             budget.take(caller, checked.size());
         } catch (CodedProblem refused) {
-            audit.record(refused(caller, null, scenario, refused.code(), ", batch of " + checked.size()));
+            audit.record(refused(caller, null,
+                    MeasureDetails.batchRefused(refused.code(), scenario, checked.size()).toString()));
             throw refused;
         }
         Instant now = checkTime();
@@ -266,7 +266,7 @@ public class Checks {
                 items[i] = new BatchItem(i + 1, items[earlier].result(), null, null);
             } else if (documents[i] == null) {
                 rows.add(null);
-                audits.add(refused(caller, null, scenario, items[i].code(), ", batch item " + (i + 1)));
+                audits.add(refused(caller, null, MeasureDetails.batchItemRefused(items[i].code(), scenario, i + 1)));
             } else {
                 Evaluated e = evaluate(caller, documents[i], pseudonyms[i], registered.contains(pseudonyms[i]),
                         scenario, kept, references[i], now, readableNegatives::get);
@@ -426,7 +426,7 @@ public class Checks {
                 restedOn(listFollowing), reference);
         AuditEntry event = AuditEntry.of(AuditCategory.QUERY, "measures.check").by(caller).subject(pseudonym)
                 .purpose(scenario.label() + "：" + purpose, "联合奖惩核查（国办发〔2016〕33号）")
-                .detail("check " + id + ": " + entries.size() + " entries, " + applicable.size() + " measures");
+                .detail(MeasureDetails.checked(id, entries.size(), applicable.size()));
         return new Evaluated(result, row, event);
     }
 
@@ -593,7 +593,7 @@ public class Checks {
         // the system's resend is then stored and audited. Not in one transaction with the audit event: the writer's
         // own transaction counts cases on the rows this one would hold locked while it waited.
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "measures.feedback").by(caller)
-                .subject(check.pseudonym()).detail("check " + checkId + " " + measureCode + " applied=" + applied));
+                .subject(check.pseudonym()).detail(MeasureDetails.feedback(checkId, measureCode, applied)));
         boolean stored;
         try {
             stored = store.feedback(checkId, measureCode, applied, keptOutcome, keptNote, caller.actorId(),
@@ -644,13 +644,12 @@ public class Checks {
     private void recordFeedbackRefused(Actor caller, UUID checkId, JdbcMeasures.CheckRow check, String measureCode,
                                        String code, Throwable refusal) {
         String measure = check != null && measureCode != null && check.measureCodes().contains(measureCode)
-                ? " " + measureCode : "";
+                ? measureCode : null;
         // An id that is no UUID is the caller's text, kept nowhere: only that it was none.
-        String on = checkId == null ? "on a check id that is no id" : "on check " + checkId;
         try {
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "measures.feedback.refused").by(caller)
                     .subject(check == null ? null : check.pseudonym()).result(AuditResult.DENIED)
-                    .detail("refused " + code + " " + on + measure));
+                    .detail(MeasureDetails.feedbackRefused(code, checkId, measure)));
         } catch (RuntimeException unavailable) {
             if (refusal == null) {
                 throw unavailable;

@@ -12,6 +12,7 @@ import java.util.function.BiFunction;
 import java.util.function.ToLongFunction;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.exchange.Exchange;
@@ -230,7 +231,8 @@ public class Lifts {
                     "本部门没有这条待确认的措施解除");
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "measures.lifted.acknowledged").by(caller)
-                .detail("lifted " + seq + " of " + department));
+                .detail(AuditDetail.of("MEASURE_LIFT_ACKNOWLEDGED").with("lifted", seq)
+                        .with("department", department)));
     }
 
     /** A lifted check acknowledged: its position and when it was acknowledged (the first time). */

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -100,7 +101,8 @@ public class MeasureCatalogue implements MeasureNames {
         stored(code);
         MeasureChange change = proposed(code, MeasureChange.Kind.SWITCH, null, enabled);
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, enabled ? "measures.enable.propose"
-                : "measures.disable.propose").by(AuditLog.currentActor()).detail(code));
+                : "measures.disable.propose").by(AuditLog.currentActor()).detail(MeasureDetails.change(
+                AuditDetail.of(enabled ? "MEASURE_ENABLE_PROPOSED" : "MEASURE_DISABLE_PROPOSED"), change)));
         return change;
     }
 
@@ -143,7 +145,8 @@ public class MeasureCatalogue implements MeasureNames {
         requireValid(after);
         MeasureChange change = proposed(code, MeasureChange.Kind.REVISION, after, null);
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "measures.revise.propose").by(AuditLog.currentActor())
-                .detail(code + " " + changes(before, after)));
+                .detail(MeasureDetails.revision(AuditDetail.of("MEASURE_REVISION_PROPOSED"), change,
+                        changes(before, after))));
         return change;
     }
 
@@ -171,7 +174,8 @@ public class MeasureCatalogue implements MeasureNames {
         MeasureChange change = pending(changeId);
         if (change.proposedBy().equals(by.actorId())) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "measures.change.approve").by(by)
-                    .result(AuditResult.DENIED).detail(change.measureCode() + " " + changeId + ": own change"));
+                    .result(AuditResult.DENIED).detail(MeasureDetails.change(AuditDetail.of("MEASURE_OWN_CHANGE"),
+                            change)));
             throw new MeasuresProblem("MEASURE_SELF_APPROVAL", DomainProblem.Kind.FORBIDDEN,
                     "不能审核自己提出的措施变更（双人复核）");
         }
@@ -183,11 +187,13 @@ public class MeasureCatalogue implements MeasureNames {
         if (change.kind() == MeasureChange.Kind.SWITCH) {
             store.enable(change.measureCode(), change.enabled());
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, change.enabled() ? "measures.enable"
-                    : "measures.disable").by(by).detail(change.measureCode()));
+                    : "measures.disable").by(by).detail(MeasureDetails.change(
+                    AuditDetail.of(change.enabled() ? "MEASURE_ENABLED" : "MEASURE_DISABLED"), change)));
         } else {
             store.revise(change.revision());
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "measures.revise").by(by)
-                    .detail(change.measureCode() + " " + changes(before, change.revision())));
+                    .detail(MeasureDetails.revision(AuditDetail.of("MEASURE_REVISED"), change,
+                            changes(before, change.revision()))));
         }
         // What it reaches now, kept with the day from which what it adds applies (H7, RULES.md §7): entries already
         // in force keep the measures their notice named; what it takes away applies at once.
@@ -207,7 +213,7 @@ public class MeasureCatalogue implements MeasureNames {
         MeasureChange change = pending(changeId);
         decide(change, MeasureChange.Status.REJECTED, by, note.strip());
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "measures.change.reject").by(by)
-                .detail(change.measureCode() + " " + changeId));
+                .detail(MeasureDetails.change(AuditDetail.of("MEASURE_CHANGE_REJECTED"), change)));
     }
 
     private MeasureChange proposed(String code, MeasureChange.Kind kind, Measure revision, Boolean enabled) {
@@ -267,7 +273,10 @@ public class MeasureCatalogue implements MeasureNames {
         return text == null ? "" : text.strip();
     }
 
-    /** What a revision changed, field by field, for the audit log (the log is the measure's history). */
+    /**
+     * What a revision changed, field by field ({@code field: before → after}, by the catalogue's field names, which are
+     * the API's), for the audit log (the log is the measure's history); empty when nothing did.
+     */
     private static String changes(Measure before, Measure after) {
         List<String> changed = new ArrayList<>();
         change(changed, "name", before.name(), after.name());
@@ -281,7 +290,7 @@ public class MeasureCatalogue implements MeasureNames {
         change(changed, "rules", sorted(before.ruleCodes()), sorted(after.ruleCodes()));
         change(changed, "responsiblePersons", before.reachesResponsiblePersons(), after.reachesResponsiblePersons());
         change(changed, "responsiblePersonsBasis", before.responsiblePersonsBasis(), after.responsiblePersonsBasis());
-        return changed.isEmpty() ? "unchanged" : String.join("; ", changed);
+        return String.join("; ", changed);
     }
 
     private static void change(List<String> changed, String field, Object before, Object after) {

@@ -632,7 +632,8 @@ class ChecksIT {
         assertThat(jdbc.sql("SELECT count(*) FROM measures.check_made WHERE purpose = ?").param(purpose)
                 .query(Long.class).single()).as("no one checked").isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'measures.check.refused' AND actor_id = ? "
-                        + "AND detail LIKE 'refused RATE_LIMITED in LICENSING, batch of %'")
+                        + "AND detail = 'reason=MEASURE_BATCH_REFUSED; refusal=RATE_LIMITED; "
+                        + "scenario=#measures.scenario.LICENSING; subjects=1000'")
                 .param(key.clientId().toString()).query(Long.class).single()).as("the refusal audited once")
                 .isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(DISTINCT subject_pseudonym) FROM measures.check_made WHERE purpose = ?")
@@ -1116,7 +1117,8 @@ class ChecksIT {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("FEEDBACK_EXISTS"));
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'measures.feedback' AND detail LIKE ?")
-                .param("check " + id + " %").query(Long.class).single()).as("given once, audited once").isEqualTo(1);
+                .param("reason=MEASURE_FEEDBACK_APPLIED; check=" + id + "; measure=NO_CIVIL_SERVICE").query(Long.class)
+                .single()).as("given once, audited once").isEqualTo(1);
     }
 
     /**
@@ -1129,8 +1131,8 @@ class ChecksIT {
         java.util.UUID id = owedHiringCheck(mine,
                 java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         String given = "{\"measureCode\":\"NO_CIVIL_SERVICE\",\"applied\":true,\"outcome\":\"不予录用\"}";
-        jdbc.sql("ALTER TABLE audit.event ADD CONSTRAINT test_refused CHECK (detail NOT LIKE 'check " + id + " %') "
-                + "NOT VALID").update();
+        jdbc.sql("ALTER TABLE audit.event ADD CONSTRAINT test_refused CHECK (detail NOT LIKE "
+                + "'reason=MEASURE_FEEDBACK_APPLIED; check=" + id + ";%') NOT VALID").update();
         try {
             mvc.perform(post("/api/v1/checks/" + id + "/feedback").header("Authorization", "Bearer " + mine.key())
                             .contentType(MediaType.APPLICATION_JSON).content(given))
@@ -1147,7 +1149,8 @@ class ChecksIT {
         assertThat(jdbc.sql("SELECT count(*) FROM measures.feedback WHERE check_id = ?").param(id)
                 .query(Long.class).single()).isOne();
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'measures.feedback' AND detail LIKE ?")
-                .param("check " + id + " %").query(Long.class).single()).as("audited when kept").isOne();
+                .param("reason=MEASURE_FEEDBACK_APPLIED; check=" + id + "; measure=NO_CIVIL_SERVICE").query(Long.class)
+                .single()).as("audited when kept").isOne();
     }
 
     /**
@@ -1240,7 +1243,8 @@ class ChecksIT {
                     .andExpect(jsonPath("$.measures[*].code", org.hamcrest.Matchers.not(
                             org.hamcrest.Matchers.hasItem("NO_AWARDS"))));
             assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'measures.revise' ORDER BY seq DESC "
-                    + "LIMIT 1").query(String.class).single()).startsWith("NO_AWARDS")
+                    + "LIMIT 1").query(String.class).single())
+                    .startsWith("reason=MEASURE_REVISED; measure=NO_AWARDS; change=")
                     .contains("departments: [] → [" + implementing + "]", "allDepartments: true → false");
         } finally {
             jdbc.sql("UPDATE measures.measure_change SET status = 'REJECTED', decided_at = now() "
@@ -1361,12 +1365,14 @@ class ChecksIT {
                         .contentType(MediaType.APPLICATION_JSON).content(batch))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[1].code").value("ID_CHECKSUM"));
         assertThat(refusals(mine)).as("the batch's malformed number, with the rest of the batch")
-                .containsExactly("refused ID_CHECKSUM in HIRING, batch item 2|null");
+                .containsExactly("reason=MEASURE_BATCH_ITEM_REFUSED; refusal=ID_CHECKSUM; "
+                        + "scenario=#measures.scenario.HIRING; item=2|null");
         mvc.perform(post("/api/v1/checks/batch").header("Authorization", "Bearer " + mine.key())
                         .contentType(MediaType.APPLICATION_JSON).content(batch.replace("HIRING", notHers)))
                 .andExpect(status().isForbidden());
         assertThat(refusals(mine)).as("a batch refused whole, once")
-                .containsExactly("refused SCENARIO_NOT_ALLOWED in " + notHers + ", batch of 2|null");
+                .containsExactly("reason=MEASURE_BATCH_REFUSED; refusal=SCENARIO_NOT_ALLOWED; "
+                        + "scenario=#measures.scenario." + notHers + "; subjects=2|null");
         assertThat(cn.chengxin.support.ClearIdentityNumbers.inDatabase(jdbc))
                 .noneMatch(found -> found.endsWith(resident) || found.endsWith(malformed));
     }
@@ -1416,17 +1422,19 @@ class ChecksIT {
         mvc.perform(post("/api/v1/checks/" + resident + "/feedback").header("Authorization", "Bearer " + mine.key())
                         .contentType(MediaType.APPLICATION_JSON).content(given))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
+        String refused = "reason=MEASURE_FEEDBACK_REFUSED; refusal=";
         assertThat(feedbackRefusals(mine)).containsExactly(
-                "refused CHECK_UNKNOWN on check " + unknown + "|null",
-                "refused CHECK_UNKNOWN on check " + others + "|null",
-                "refused VALIDATION_FAILED on check " + own + "|" + pseudonym,
-                "refused MALFORMED_REQUEST on check " + own + "|" + pseudonym,
-                "refused MALFORMED_REQUEST on check " + own + "|" + pseudonym,
-                "refused MALFORMED_REQUEST on check " + own + "|" + pseudonym,
-                "refused MEASURE_NOT_IN_CHECK on check " + own + "|" + pseudonym,
-                "refused OUTCOME_REQUIRED on check " + own + " NO_CIVIL_SERVICE|" + pseudonym,
-                "refused UNSUPPORTED_MEDIA_TYPE on check " + own + "|null",
-                "refused NOT_FOUND on a check id that is no id|null");
+                refused + "CHECK_UNKNOWN; check=" + unknown + "|null",
+                refused + "CHECK_UNKNOWN; check=" + others + "|null",
+                refused + "VALIDATION_FAILED; check=" + own + "|" + pseudonym,
+                refused + "MALFORMED_REQUEST; check=" + own + "|" + pseudonym,
+                refused + "MALFORMED_REQUEST; check=" + own + "|" + pseudonym,
+                refused + "MALFORMED_REQUEST; check=" + own + "|" + pseudonym,
+                refused + "MEASURE_NOT_IN_CHECK; check=" + own + "|" + pseudonym,
+                "reason=MEASURE_FEEDBACK_REFUSED_MEASURE; refusal=OUTCOME_REQUIRED; check=" + own
+                        + "; measure=NO_CIVIL_SERVICE|" + pseudonym,
+                refused + "UNSUPPORTED_MEDIA_TYPE; check=" + own + "|null",
+                "reason=MEASURE_FEEDBACK_REFUSED_NO_ID; refusal=NOT_FOUND|null");
         assertThat(cn.chengxin.support.ClearIdentityNumbers.inDatabase(jdbc)).as("the id sent is never kept")
                 .noneMatch(found -> found.endsWith(resident));
 
@@ -1438,7 +1446,8 @@ class ChecksIT {
             jdbc.sql("ALTER TABLE measures.feedback DROP CONSTRAINT test_not_stored").update();
         }
         assertThat(feedbackRefusals(mine)).as("audited as given, then as not stored").containsExactly(
-                "refused FEEDBACK_NOT_STORED on check " + own + " NO_CIVIL_SERVICE|" + pseudonym);
+                "reason=MEASURE_FEEDBACK_REFUSED_MEASURE; refusal=FEEDBACK_NOT_STORED; check=" + own
+                        + "; measure=NO_CIVIL_SERVICE|" + pseudonym);
         feedbackOf(mine, own, given).andExpect(status().isNoContent());
         assertThat(unreturned(own)).isEmpty();
         assertThat(feedbackRefusals(mine)).isEmpty();
@@ -1459,7 +1468,8 @@ class ChecksIT {
         mvc.perform(post("/api/v1/checks/" + own + "/feedback").header("Authorization", "Bearer " + mine.key())
                         .contentType(MediaType.APPLICATION_JSON).content(large))
                 .andExpect(status().is(413)).andExpect(jsonPath("$.code").value("BODY_TOO_LARGE"));
-        assertThat(feedbackRefusals(mine)).containsExactly("refused BODY_TOO_LARGE on check " + own + "|null");
+        assertThat(feedbackRefusals(mine)).containsExactly(
+                "reason=MEASURE_FEEDBACK_REFUSED; refusal=BODY_TOO_LARGE; check=" + own + "|null");
         assertThat(unreturned(own)).as("still owed").isNotEmpty();
     }
 
@@ -1486,7 +1496,8 @@ class ChecksIT {
         mvc.perform(post("/api/v1/checks").header("Authorization", "Bearer " + mine.key())
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().is(status)).andExpect(jsonPath("$.code").value(code));
-        assertThat(refusals(mine)).as(code).singleElement().asString().startsWith("refused " + code + " in ")
+        assertThat(refusals(mine)).as(code).singleElement().asString()
+                .startsWith("reason=MEASURE_CHECK_REFUSED; refusal=" + code + "; scenario=#measures.scenario.")
                 .endsWith("|" + pseudonym);
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE actor_id = ? AND action = 'measures.check'")
                 .param(mine.clientId().toString()).query(Long.class).single()).as("not a check made").isZero();
@@ -1711,7 +1722,8 @@ class ChecksIT {
     void aMeasureTurnedOffIsAuditedAndReachesEveryInstanceWithinASecond() throws Exception {
         // Other tests of the JVM (MeasureReviewIT) turn it off too.
         long disabledBefore = jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'measures.disable' "
-                + "AND detail = ?").param("NO_AWARDS").query(Long.class).single();
+                + "AND detail LIKE ?").param("reason=MEASURE_DISABLED; measure=NO_AWARDS; change=%").query(Long.class)
+                .single();
         try {
             mvc.perform(post("/console/measures/NO_AWARDS/enabled").param("enabled", "false")
                             .with(org.springframework.security.test.web.servlet.request
@@ -1723,8 +1735,9 @@ class ChecksIT {
                                     .SecurityMockMvcRequestPostProcessors.csrf()))
                     .andExpect(status().is3xxRedirection());
             approvePendingChangeOf("NO_AWARDS");
-            assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'measures.disable' AND detail = ?")
-                    .param("NO_AWARDS").query(Long.class).single()).isEqualTo(disabledBefore + 1);
+            assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'measures.disable' AND detail LIKE ?")
+                    .param("reason=MEASURE_DISABLED; measure=NO_AWARDS; change=%").query(Long.class).single())
+                    .isEqualTo(disabledBefore + 1);
 
             // Another instance turns it on again: this one follows within a second.
             jdbc.sql("UPDATE measures.measure SET enabled = true WHERE code = 'NO_AWARDS'").update();
@@ -1780,7 +1793,8 @@ class ChecksIT {
             assertThat(after.subjectKinds()).containsExactly(cn.chengxin.subject.domain.SubjectKind.PERSON);
             assertThat(after.ruleCodes()).containsExactlyInAnyOrder("BLACK_COURT_DEFAULTER", "BLACK_TAX_SERIOUS");
             assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'measures.revise' ORDER BY seq DESC "
-                    + "LIMIT 1").query(String.class).single()).startsWith("NO_CIVIL_SERVICE")
+                    + "LIMIT 1").query(String.class).single())
+                    .startsWith("reason=MEASURE_REVISED; measure=NO_CIVIL_SERVICE; change=")
                     .contains("departments: [CREDIT_OFFICE, HRSS] → [HRSS, MARKET]", "（修订）",
                             "rules: [] → [BLACK_COURT_DEFAULTER, BLACK_TAX_SERIOUS]")
                     .as("the subjects it reaches did not change").doesNotContain("subjectKinds");
@@ -2056,7 +2070,7 @@ class ChecksIT {
                     .isEqualTo(java.time.Instant.parse(
                             com.jayway.jsonpath.JsonPath.read(response.body(), "$.checkedAt")));
             assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'measures.check' AND detail LIKE ?")
-                    .param("check " + id + ":%").query(Long.class).single()).isEqualTo(1);
+                    .param("reason=MEASURE_CHECKED; check=" + id + ";%").query(Long.class).single()).isEqualTo(1);
         }
         assertThat(ids).hasSize(40);
     }

@@ -197,7 +197,13 @@ class LiftedMeasuresIT {
         acknowledgement(myKey, late).andExpect(status().isOk())
                 .andExpect(jsonPath("$.acknowledgedAt").value(acknowledgedAt));
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'measures.lifted.acknowledged' "
-                + "AND detail = ?").param("lifted " + late + " of " + mine).query(Long.class).single()).isOne();
+                + "AND detail = ?").param("reason=MEASURE_LIFT_ACKNOWLEDGED; lifted=" + late + "; department=" + mine)
+                .query(Long.class).single()).isOne();
+        // 审计日志 names it in the reader's language (K7), not by its code.
+        assertThat(auditLog("")).contains("措施解除 " + late + "：" + mine + " 确认已停止执行")
+                .doesNotContain("reason=MEASURE_LIFT_ACKNOWLEDGED");
+        assertThat(auditLog("&lang=en")).contains("Lifted measures " + late + ": " + mine
+                + " confirmed they are no longer applied").doesNotContain("确认已停止执行");
         lifted(myKey).andExpect(jsonPath("$.unacknowledged").value(0))
                 .andExpect(jsonPath("$.lifted[1].acknowledgedAt").value(acknowledgedAt));
         // One its staff acknowledged on the console: answered as acknowledged, not refused.
@@ -429,6 +435,13 @@ class LiftedMeasuresIT {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"measureCode\":\"NO_FLIGHTS_TRAINS\",\"applied\":true,\"outcome\":\"未予出票\"}"))
                 .andExpect(status().isNoContent());
+    }
+
+    /** 审计日志's acknowledgements, as an auditor reads them. */
+    private String auditLog(String language) throws Exception {
+        return mvc.perform(get("/console/audit?action=measures.lifted.acknowledged" + language)
+                        .with(cn.chengxin.support.ConsoleStaff.staff("审计员（措施解除）", "audit:read")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     private ResultActions lifted(String key) throws Exception {
