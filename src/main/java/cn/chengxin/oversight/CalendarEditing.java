@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.objection.Objections;
@@ -69,7 +70,8 @@ public class CalendarEditing {
                 clock.instant(), CalendarProposal.Status.PENDING, null, null, null, null);
         proposals.insert(proposal);
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "calendar.propose")
-                .detail(describe(cleaned) + "; proposal " + proposal.id()));
+                .detail(described(AuditDetail.of(cleaned.correction() ? "CALENDAR_PROPOSED_CORRECTION"
+                        : "CALENDAR_PROPOSED"), cleaned, proposal.id())));
         return proposal.id();
     }
 
@@ -97,7 +99,8 @@ public class CalendarEditing {
             }
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "calendar.approve")
-                .detail(describe(change) + "; proposal " + proposalId));
+                .detail(described(AuditDetail.of(change.correction() ? "CALENDAR_APPROVED_CORRECTION"
+                        : "CALENDAR_APPROVED"), change, proposalId)));
     }
 
     @Transactional
@@ -110,7 +113,8 @@ public class CalendarEditing {
             throw CalendarProposal.alreadyDecided();
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "calendar.reject")
-                .detail(describe(proposal.change()) + "; proposal " + proposalId));
+                .detail(described(AuditDetail.of(proposal.change().correction() ? "CALENDAR_REJECTED_CORRECTION"
+                        : "CALENDAR_REJECTED"), proposal.change(), proposalId)));
     }
 
     /** The proposals awaiting a second person, oldest first. */
@@ -152,11 +156,18 @@ public class CalendarEditing {
         return proposal;
     }
 
-    /** The audit detail: starts with the first day, so that the events about a day are found by it. */
-    private static String describe(CalendarChange c) {
-        return c.firstDay() + (c.lastDay().equals(c.firstDay()) ? "" : "~" + c.lastDay()) + " " + c.change()
-                + (c.holiday() == null ? "" : " " + c.holiday()) + "（" + c.source() + "）"
-                + (c.correction() ? " 更正理由：" + c.correctionReason() : "");
+    /**
+     * The audit detail of a step (K7, {@code audit.detail.CALENDAR_*}): the days first ({@code first~last}, or the one
+     * day), so that the events about a day are found by it; what they become, by its label; the holiday ({@code —}
+     * for an ordinary day); the notice it follows; the proposal; and a correction's reason, last.
+     */
+    private static AuditDetail described(AuditDetail detail, CalendarChange c, UUID proposal) {
+        AuditDetail described = detail
+                .with("days", c.firstDay() + (c.lastDay().equals(c.firstDay()) ? "" : "~" + c.lastDay()))
+                .withLabel("change", "calendar.kind." + c.change().name())
+                .with("holiday", c.holiday() == null ? "—" : c.holiday()).with("source", c.source())
+                .with("proposal", proposal);
+        return c.correction() ? described.with("reason", c.correctionReason()) : described;
     }
 
     private static String strip(String s) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.catalog.Catalogue;
@@ -206,7 +207,8 @@ public class ProgressReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "oversight.report").detail(year + " CSV"));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "oversight.report")
+                .detail(AuditDetail.of("OVERSIGHT_REPORT_EXPORTED").with("year", year)));
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 

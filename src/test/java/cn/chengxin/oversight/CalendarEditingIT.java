@@ -87,6 +87,21 @@ class CalendarEditingIT {
         mvc.perform(decide(checker, proposal, "reject").param("note", "迟了"))
                 .andExpect(flash().attribute("failureCode", "CALENDAR_PROPOSAL_DECIDED"));
         assertThat(audited(first)).containsExactly("calendar.propose", "calendar.approve");
+        String days = first + "~" + last;
+        assertThat(details(days)).containsExactly(
+                "reason=CALENDAR_PROPOSED; days=" + days + "; change=#calendar.kind.HOLIDAY; holiday=测试假日; "
+                        + "source=测试通知; proposal=" + proposal,
+                "reason=CALENDAR_APPROVED; days=" + days + "; change=#calendar.kind.HOLIDAY; holiday=测试假日; "
+                        + "source=测试通知; proposal=" + proposal);
+        // 审计日志 names the step in the reader's language (K7), what the days become by its label.
+        assertThat(auditLog(""))
+                .contains("工作日历 " + days + " 改为「休息日（节假日）」（节日：测试假日，依据：测试通知），审核通过；变更申请 "
+                        + proposal)
+                .doesNotContain("reason=CALENDAR_APPROVED");
+        assertThat(auditLog("&lang=en"))
+                .contains("Working calendar " + days + " becomes “Holiday (rest day)” (holiday: 测试假日, notice: 测试通知), "
+                        + "approved; proposal " + proposal)
+                .doesNotContain("审核通过；变更申请 " + proposal);
     }
 
     /**
@@ -167,6 +182,11 @@ class CalendarEditingIT {
         // Not approved here: the day is real, and other tests count working days across it.
         mvc.perform(decide(checker, correction, "reject").param("note", "测试结束"))
                 .andExpect(flash().attribute("successKey", "calendar.rejected"));
+        assertThat(details(yesterday.toString())).as("a correction's steps say so, with its reason").contains(
+                "reason=CALENDAR_PROPOSED_CORRECTION; days=" + yesterday + "; change=#calendar.kind.HOLIDAY; "
+                        + "holiday=测试假日; source=测试通知; proposal=" + correction + "; reason=录入时把日期输错了",
+                "reason=CALENDAR_REJECTED_CORRECTION; days=" + yesterday + "; change=#calendar.kind.HOLIDAY; "
+                        + "holiday=测试假日; source=测试通知; proposal=" + correction + "; reason=录入时把日期输错了");
     }
 
     @Test
@@ -256,7 +276,25 @@ class CalendarEditingIT {
 
     private List<String> audited(LocalDate day) {
         return jdbc.sql("SELECT action FROM audit.event WHERE action LIKE 'calendar.%' AND detail LIKE ? ORDER BY seq")
-                .param(day + "%").query(String.class).list();
+                .param(aboutDay(day)).query(String.class).list();
+    }
+
+    /** The stored details of the steps about these days ({@code first~last}, or one day), oldest first. */
+    private List<String> details(String days) {
+        return jdbc.sql("SELECT detail FROM audit.event WHERE action LIKE 'calendar.%' AND detail LIKE ? ORDER BY seq")
+                .param("reason=CALENDAR_%; days=" + days + ";%").query(String.class).list();
+    }
+
+    /** The details of the steps whose days start with {@code day} (K7: the days are the detail's first value). */
+    private static String aboutDay(LocalDate day) {
+        return "reason=CALENDAR_%; days=" + day + "%";
+    }
+
+    /** 审计日志's approvals of calendar changes, as an auditor reads them. */
+    private String auditLog(String language) throws Exception {
+        return mvc.perform(get("/console/audit?action=calendar.approve" + language)
+                        .with(cn.chengxin.support.ConsoleStaff.staff("审计员（工作日历）", "audit:read")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     private long stored(LocalDate day) {
@@ -266,8 +304,8 @@ class CalendarEditingIT {
 
     /** The audit log refuses the events about the day (an outage, for this day's changes only). */
     private void refuseAuditEventsAbout(LocalDate day, ThrowingRunnable action) throws Exception {
-        jdbc.sql("ALTER TABLE audit.event ADD CONSTRAINT test_calendar_refused CHECK (detail NOT LIKE '" + day
-                + "%') NOT VALID").update();
+        jdbc.sql("ALTER TABLE audit.event ADD CONSTRAINT test_calendar_refused CHECK (detail NOT LIKE '"
+                + aboutDay(day) + "') NOT VALID").update();
         try {
             action.run();
         } finally {

@@ -220,7 +220,7 @@ class DepartmentSupervisionIT {
                 .isEqualTo("督办测试局" + busy.substring(7) + "," + busy + ",50,45,5,10.0%,4,7,75,3,2,1,1,2,1,2,1,1,2,1,1,0,0");
         assertThat(audited()).as("the download is audited").isEqualTo(audited + 1);
         assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'oversight.report' ORDER BY seq DESC "
-                + "LIMIT 1").query(String.class).single()).isEqualTo("2019 CSV");
+                + "LIMIT 1").query(String.class).single()).isEqualTo("reason=OVERSIGHT_REPORT_EXPORTED; year=2019");
 
         String english = new String(mvc.perform(request("/console/supervision/report.csv", "year", "2019",
                 "lang", "en")).andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
