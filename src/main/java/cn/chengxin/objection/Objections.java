@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.account.CaseRecusal;
 import cn.chengxin.audit.AuditLog;
@@ -143,7 +144,8 @@ public class Objections {
             listing.markDisputed(subjectId, recordKey, true);
         }
         return attach(store.open(recordKey).orElseThrow(), first, evidence, types, now,
-                record.itemCode() + " " + record.decisionNumber());
+                AuditDetail.of("OBJECTION_ON_RECORD").with("item", record.itemCode())
+                        .with("decision", record.decisionNumber()));
     }
 
     /**
@@ -172,7 +174,8 @@ public class Objections {
             listing.markEntryDisputed(entryId, true);
         }
         return attach(store.openOnEntry(entryId).orElseThrow(), first, evidence, types, now,
-                entry.listType().name() + " " + entryId);
+                AuditDetail.of("OBJECTION_ON_ENTRY").withLabel("list", "lists.type." + entry.listType().name())
+                        .with("entry", entryId));
     }
 
     /**
@@ -204,11 +207,13 @@ public class Objections {
         if (first) {
             receivedEntries.markObjected(entry.key(), true);
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.forward").subject(pseudonym)
-                    .detail("转办认定平台 " + entry.issuingPlatform() + "（" + entry.sourcePlatform() + "）："
-                            + entry.listType() + " " + entry.key()));
+                    .detail(AuditDetail.of("OBJECTION_FORWARDED").with("platform", entry.issuingPlatform())
+                            .with("source", entry.sourcePlatform()).withLabel("list", "lists.type." + entry.listType())
+                            .with("entry", entry.key())));
         }
         return attach(store.openOnReceived(entry.key()).orElseThrow(), first, evidence, types, now,
-                entry.listType() + " " + entry.key() + " 认定平台 " + entry.sourcePlatform());
+                AuditDetail.of("OBJECTION_ON_RECEIVED").withLabel("list", "lists.type." + entry.listType())
+                        .with("entry", entry.key()).with("platform", entry.sourcePlatform()));
     }
 
     private Objection received(UUID subjectId, UUID recordKey, UUID entryId, String itemCode, String departmentCode,
@@ -254,7 +259,8 @@ public class Objections {
                 text, filedBy, now, 0, ObjectionStatus.RECEIVED, deadlines.platformDue(workingDays.calendar(), today),
                 null, null, null, null, null, null, 0, null, today, null, null, null, null, null, omission), heading);
         return attach(store.openOmission(subjectId, item.code(), departmentCode).orElseThrow(), first, evidence,
-                types, now, item.code() + " " + departmentCode + " 信息遗漏");
+                types, now, AuditDetail.of("OBJECTION_ON_OMISSION").with("item", item.code())
+                        .with("department", departmentCode));
     }
 
     /**
@@ -347,7 +353,7 @@ public class Objections {
 
     /** Tells the subject of a new case, stores the evidence with the open case and audits the filing. */
     private UUID attach(Objection opened, boolean first, List<Upload> evidence, List<String> types, Instant now,
-                        String what) {
+                        AuditDetail what) {
         UUID open = opened.id();
         if (first) {
             notices.received(opened);
@@ -369,7 +375,7 @@ public class Objections {
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, first ? "objection.file" : "objection.merge")
                 .subject(subjects.pseudonymOf(opened.subjectId()).orElseThrow())
-                .detail(what + "；附件 " + evidence.size()));
+                .detail(what.with("attachments", evidence.size())));
         return open;
     }
 
@@ -431,7 +437,8 @@ public class Objections {
         }
         notices.received(review);
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.review")
-                .subject(subjects.pseudonymOf(subjectId).orElseThrow()).detail(decided.itemCode()));
+                .subject(subjects.pseudonymOf(subjectId).orElseThrow()).detail(AuditDetail.of("OBJECTION_REVIEW_FILED")
+                        .with("item", decided.itemCode())));
         return review.id();
     }
 
@@ -582,7 +589,8 @@ public class Objections {
         audit.record(AuditEntry.of(AuditCategory.QUERY, "objection.evidence")
                 .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
                 .purpose("异议处理", "《征信业管理条例》第二十五条")
-                .detail("异议 " + o.id() + " 附件 " + download.file().id()));
+                .detail(AuditDetail.of("OBJECTION_EVIDENCE_VIEWED").with("objection", o.id())
+                        .with("file", download.file().id())));
         return download;
     }
 
@@ -639,7 +647,8 @@ public class Objections {
         notices.routed(o, due.caseDue());
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.route")
                 .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
-                .detail(o.departmentCode() + "；期限 " + due.caseDue() + "，单位答复 " + due.departmentDue()));
+                .detail(AuditDetail.of("OBJECTION_ROUTED").with("department", o.departmentCode())
+                        .with("due", due.caseDue()).with("departmentDue", due.departmentDue())));
     }
 
     /**
@@ -667,7 +676,8 @@ public class Objections {
         notices.paused(o, kind, pause.until(), due.caseDue());
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.pause")
                 .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
-                .detail(kind + " " + pause.from() + "～" + pause.until() + "；期限 " + due.caseDue()));
+                .detail(AuditDetail.of("OBJECTION_PAUSED").withLabel("kind", "objections.pauseKind." + kind.name())
+                        .with("from", pause.from()).with("until", pause.until()).with("due", due.caseDue())));
     }
 
     /** The deadlines of a case routed on {@code routedOn} (null: not routed), moved by its pauses, capped. */
@@ -738,7 +748,7 @@ public class Objections {
         StaffQueryPurpose purpose = StaffQueryPurpose.OBJECTION_HANDLING;
         return store.ofSubject(subjects.searchedFor(documentType, number, "OBJECTION_SUBJECT_UNKNOWN",
                 pseudonym -> AuditEntry.of(AuditCategory.QUERY, "objection.search").subject(pseudonym)
-                        .purpose(purpose.label(), purpose.legalBasis()).detail("按证件查找异议")));
+                        .purpose(purpose.label(), purpose.legalBasis()).detail(AuditDetail.of("OBJECTION_SEARCHED"))));
     }
 
     /** The purpose is the queue's own: a case is opened to handle it (the subject's reasons stay out of the detail). */
@@ -747,7 +757,7 @@ public class Objections {
         audit.record(AuditEntry.of(AuditCategory.QUERY, "objection.view")
                 .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
                 .purpose(purpose.label(), purpose.legalBasis())
-                .detail("异议 " + o.id() + " " + o.itemCode()));
+                .detail(AuditDetail.of("OBJECTION_VIEWED").with("objection", o.id()).with("item", o.itemCode())));
     }
 
     private List<RoutedCase> routed(List<Objection> cases) {
@@ -789,7 +799,9 @@ public class Objections {
             }
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.answer")
-                .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow()).detail(departmentCode + " " + answer));
+                .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow()).detail(AuditDetail.of("OBJECTION_ANSWERED")
+                        .with("department", departmentCode)
+                        .withLabel("answer", "objectionAnswers.answer." + answer.name())));
     }
 
     /**
@@ -899,8 +911,20 @@ public class Objections {
         notices.decided(find(id));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.decide")
                 .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
-                .detail(supplied.map(r -> outcome.name() + "；已补充 " + r.itemCode() + " " + r.decisionNumber())
-                        .orElse(copies == 0 ? outcome.name() : outcome.name() + "；关联记录 " + copies)));
+                .detail(decided(outcome, supplied, copies)));
+    }
+
+    /**
+     * A decision's audit detail (K7), named in the auditor's language: the outcome, and the record supplied (补充) or
+     * the linked copies the decision ended with it.
+     */
+    private static AuditDetail decided(Outcome outcome, Optional<FileEntry> supplied, int copies) {
+        String named = "objections.outcome." + outcome.name();
+        return supplied.map(r -> AuditDetail.of("OBJECTION_DECIDED_SUPPLIED").withLabel("outcome", named)
+                        .with("item", r.itemCode()).with("decision", r.decisionNumber()))
+                .orElse(copies == 0 ? AuditDetail.of("OBJECTION_DECIDED").withLabel("outcome", named)
+                        : AuditDetail.of("OBJECTION_DECIDED_COPIES").withLabel("outcome", named)
+                                .with("copies", copies));
     }
 
     /**
@@ -948,7 +972,8 @@ public class Objections {
         notices.decided(find(o.id()));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.endWithOrigin")
                 .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
-                .detail(copy.itemCode() + " " + copy.status()));
+                .detail(AuditDetail.of("OBJECTION_ENDED_WITH_ORIGIN").with("item", copy.itemCode())
+                        .withLabel("status", "file.status." + copy.status().name())));
     }
 
     /**
@@ -987,7 +1012,8 @@ public class Objections {
         notices.decided(find(o.id()));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.endWithRevocation")
                 .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
-                .detail(record.itemCode() + " " + record.departmentCode() + " 撤销"));
+                .detail(AuditDetail.of("OBJECTION_ENDED_REVOKED").with("item", record.itemCode())
+                        .with("department", record.departmentCode())));
         return true;
     }
 
@@ -1069,7 +1095,8 @@ public class Objections {
             clearMarks(subjectId, recordKey);
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.corrected")
                     .subject(subjects.pseudonymOf(subjectId).orElseThrow())
-                    .detail(record.get().itemCode() + " 第 " + record.get().version() + " 版"));
+                    .detail(AuditDetail.of("OBJECTION_CORRECTED").with("item", record.get().itemCode())
+                            .with("version", record.get().version())));
             notices.corrected(subjectId, record.get());
         }
     }
@@ -1346,12 +1373,12 @@ public class Objections {
         for (Objection o : reminded) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.remind")
                     .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
-                    .detail(handlerOf(o) + " 期限 " + o.dueOn()));
+                    .detail(AuditDetail.of("OBJECTION_REMINDED").with("handler", handlerOf(o)).with("due", o.dueOn())));
         }
         for (Objection o : escalated) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.escalate")
                     .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
-                    .detail("逾期未办结，报信用办督办；期限 " + o.dueOn()));
+                    .detail(AuditDetail.of("OBJECTION_ESCALATED").with("due", o.dueOn())));
         }
         return new Watch(reminded, escalated, escalateOverdueCorrections(at), revoked);
     }
@@ -1376,7 +1403,8 @@ public class Objections {
             notices.correctionEscalated(o, c.due());
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.correctionEscalate")
                     .subject(subjects.pseudonymOf(o.subjectId()).orElseThrow())
-                    .detail(o.departmentCode() + " 逾期未报送更正，报信用办督办；期限 " + c.due()));
+                    .detail(AuditDetail.of("OBJECTION_CORRECTION_ESCALATED").with("department", o.departmentCode())
+                            .with("due", c.due())));
             escalated.add(o);
         }
         return escalated;

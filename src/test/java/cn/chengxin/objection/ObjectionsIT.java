@@ -23,6 +23,7 @@ import cn.chengxin.shared.calendar.WorkingDays;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.AuditLogPages;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.OlderLinks;
 import cn.chengxin.support.PdfText;
@@ -165,6 +166,24 @@ class ObjectionsIT {
         } else {
             assertThat(after).contains("驻市监罚〔2026〕501号");
         }
+
+        // K7: the case's events record reason codes and values, which 审计日志 names in the reader's language.
+        assertThat(jdbc.sql("SELECT action || ' ' || detail FROM audit.event WHERE subject_pseudonym = ? AND action IN "
+                        + "('objection.file', 'objection.merge', 'objection.route', 'objection.decide') ORDER BY seq")
+                .param(subjects.pseudonymOf(owner).orElseThrow()).query(String.class).list()).containsExactly(
+                "objection.file reason=OBJECTION_ON_RECORD; item=P_ADMIN_PENALTY_GENERAL; decision=驻市监罚〔2026〕501号; "
+                        + "attachments=0",
+                "objection.merge reason=OBJECTION_ON_RECORD; item=P_ADMIN_PENALTY_GENERAL; decision=驻市监罚〔2026〕501号; "
+                        + "attachments=0",
+                "objection.route reason=OBJECTION_ROUTED; department=MARKET; due=" + routed.dueOn() + "; departmentDue="
+                        + routed.departmentDue(),
+                "objection.decide reason=OBJECTION_DECIDED; outcome=#objections.outcome." + decided.outcome().name());
+        Map<Outcome, List<String>> words = Map.of(Outcome.DELETE, List.of("办结：删除（信息有误）",
+                "Decided: Delete (information wrong)"), Outcome.UPHOLD, List.of("办结：维持原记录", "Decided: Uphold the record"));
+        assertThat(AuditLogPages.events(mvc, "objection.decide", decided.decidedBy(), false))
+                .contains(words.get(decided.outcome()).get(0)).doesNotContain("reason=OBJECTION_DECIDED");
+        assertThat(AuditLogPages.events(mvc, "objection.decide", decided.decidedBy(), true))
+                .contains(words.get(decided.outcome()).get(1)).doesNotContain("reason=OBJECTION_DECIDED");
     }
 
     /**
