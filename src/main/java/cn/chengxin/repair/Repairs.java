@@ -17,6 +17,7 @@ import java.util.UUID;
 import cn.chengxin.account.CaseRecusal;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.catalog.Catalogue;
@@ -282,10 +283,14 @@ public class Repairs {
                     Attachments.sha256(kept), now);
         }
         notices.received(application, target.name());
+        AuditDetail applied = target.entryId() == null
+                ? AuditDetail.of("REPAIR_APPLIED").with("item", target.itemCode())
+                        .with("decision", target.decisionNumber())
+                : AuditDetail.of("REPAIR_APPLIED_ENTRY").withLabel("list", listKey(target.listType()))
+                        .with("entry", target.entryId());
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.apply")
                 .subject(subjects.pseudonymOf(subjectId).orElseThrow())
-                .detail((target.entryId() == null ? target.itemCode() + " " + target.decisionNumber()
-                        : application.concerning() + " " + target.entryId()) + "；材料 " + uploads.size()));
+                .detail(applied.with("materials", uploads.size())));
         return id;
     }
 
@@ -434,7 +439,8 @@ public class Repairs {
             throw alreadyDecided();
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.propose")
-                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(a.concerning()));
+                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow())
+                .detail(concerning(AuditDetail.of("REPAIR_PROPOSED"), a)));
     }
 
     /**
@@ -488,7 +494,9 @@ public class Repairs {
         notices.decided(a, itemName(a), true, null, LocalDate.now(clock));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.approve")
                 .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow())
-                .detail(copies.isEmpty() ? a.itemCode() : a.itemCode() + "；关联记录 " + copies.size()));
+                .detail(copies.isEmpty() ? AuditDetail.of("REPAIR_APPROVED").with("item", a.itemCode())
+                        : AuditDetail.of("REPAIR_APPROVED_COPIES").with("item", a.itemCode())
+                        .with("copies", copies.size())));
     }
 
     /**
@@ -516,7 +524,9 @@ public class Repairs {
         termCommitment(a, entry.entry().validUntil());
         notices.decided(a, entry.name(), true, null, LocalDate.now(clock));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.approve")
-                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(a.concerning() + " " + a.entryId()));
+                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow())
+                .detail(AuditDetail.of("REPAIR_APPROVED_ENTRY").withLabel("list", listKey(a.listType()))
+                        .with("entry", a.entryId())));
     }
 
     /**
@@ -558,7 +568,8 @@ public class Repairs {
         commitments.lapse(a.commitmentId(), "信用修复申请不予修复");
         notices.decided(a, itemName(a), false, kept, LocalDate.now(clock));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.refuse")
-                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(a.concerning()));
+                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow())
+                .detail(concerning(AuditDetail.of("REPAIR_REFUSED"), a)));
     }
 
     /** Records the one extension an application may have (延期), with its reason: the deadline moves by its days. */
@@ -578,7 +589,8 @@ public class Repairs {
             throw problem("REPAIR_ALREADY_EXTENDED", DomainProblem.Kind.CONFLICT, "该申请已办结、已延期过或已被他人更新");
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.extend")
-                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(days + " 个工作日：" + kept));
+                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow())
+                .detail(AuditDetail.of("REPAIR_EXTENDED").with("days", days).with("reason", kept)));
         notices.extended(a, itemName(a), days, kept, find(id).dueOn());
     }
 
@@ -598,7 +610,8 @@ public class Repairs {
         }
         commitments.lapse(a.commitmentId(), "信用修复申请已撤回");
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.withdraw")
-                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow()).detail(a.concerning()));
+                .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow())
+                .detail(concerning(AuditDetail.of("REPAIR_WITHDRAWN"), a)));
     }
 
     /**
@@ -617,12 +630,13 @@ public class Repairs {
                 commitments.lapse(a.commitmentId(), "信用修复申请终结：" + end.get().reason());
                 notices.ended(a, itemName(a), end.get().reason());
                 audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.end").subject(subject)
-                        .detail(a.concerning() + " " + record.status().name() + "：" + end.get().reason()));
+                        .detail(concerning(AuditDetail.of(end.get() == RepairEnd.CHANGED ? "REPAIR_ENDED_CHANGED"
+                                : "REPAIR_ENDED"), a).withLabel("status", "file.status." + record.status().name())));
             }
         } else if (record.status() == RecordStatus.IN_DISPUTE && !a.paused()) {
             if (store.pause(a.id(), today)) {
                 audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.pause").subject(subject)
-                        .detail(a.concerning() + "：所涉记录异议处理中，办理期限自 " + today + " 中止计算"));
+                        .detail(concerning(AuditDetail.of("REPAIR_PAUSED"), a).with("from", today)));
             }
         } else if (record.status() == RecordStatus.ACTIVE && a.paused()) {
             var calendar = workingDays.calendar();
@@ -631,11 +645,24 @@ public class Repairs {
                     : deadlines.resumed(calendar, a.decisionDue(), a.pausedSince(), today);
             if (store.resume(a.id(), feedbackDue, decisionDue)) {
                 audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.resume").subject(subject)
-                        .detail(a.concerning() + "：异议办结，办理期限恢复计算，至 "
-                                + (decisionDue != null && a.status() == RepairStatus.PROPOSED ? decisionDue
-                                : feedbackDue)));
+                        .detail(concerning(AuditDetail.of("REPAIR_RESUMED"), a).with("due",
+                                decisionDue != null && a.status() == RepairStatus.PROPOSED ? decisionDue
+                                        : feedbackDue)));
             }
         }
+    }
+
+    /**
+     * An audit detail (K7) with what the application concerns as its next value: the item's code, or for a list entry
+     * proposed by hand the list's name ({@code lists.type.*}), which the auditor reads in their own language.
+     */
+    private static AuditDetail concerning(AuditDetail detail, RepairApplication a) {
+        return a.ofEntry() ? detail.withLabel("concerning", listKey(a.listType()))
+                : detail.with("concerning", a.itemCode());
+    }
+
+    private static String listKey(ListType list) {
+        return "lists.type." + list.name();
     }
 
     public RepairApplication find(UUID id) {
@@ -693,7 +720,7 @@ public class Repairs {
         audit.record(AuditEntry.of(AuditCategory.QUERY, "repair.view")
                 .subject(subjects.pseudonymOf(a.subjectId()).orElseThrow())
                 .purpose(purpose.label(), purpose.legalBasis())
-                .detail("修复申请 " + a.id() + " " + a.concerning()));
+                .detail(concerning(AuditDetail.of("REPAIR_VIEWED").with("application", a.id()), a)));
         return a;
     }
 
@@ -706,7 +733,7 @@ public class Repairs {
         StaffQueryPurpose purpose = StaffQueryPurpose.CREDIT_REPAIR;
         return store.ofSubject(subjects.searchedFor(documentType, number, "REPAIR_SUBJECT_UNKNOWN",
                 pseudonym -> AuditEntry.of(AuditCategory.QUERY, "repair.search").subject(pseudonym)
-                        .purpose(purpose.label(), purpose.legalBasis()).detail("按证件查找修复申请")));
+                        .purpose(purpose.label(), purpose.legalBasis()).detail(AuditDetail.of("REPAIR_SEARCHED"))));
     }
 
     /** An applicant as the queue names them: masked, as on every screen (RULES.md §10). */
@@ -798,7 +825,8 @@ public class Repairs {
         audit.record(AuditEntry.of(AuditCategory.QUERY, "repair.attachment")
                 .subject(subjects.pseudonymOf(subjectId).orElseThrow())
                 .purpose("信用修复审查", "《信用修复管理办法》")
-                .detail("修复申请 " + file.applicationId() + " 材料 " + file.id()));
+                .detail(AuditDetail.of("REPAIR_MATERIAL_VIEWED").with("application", file.applicationId())
+                        .with("file", file.id())));
         return download;
     }
 

@@ -106,7 +106,8 @@ class RepairEndsIT {
         assertThat(notices.of(p.id())).filteredOn(n -> n.kind().equals("REPAIR_ENDED")).singleElement()
                 .satisfies(n -> assertThat(n.body()).contains(p.decision(), "已撤销", "不是不予修复的决定"));
         assertThat(commitments.find(commitment).status()).isEqualTo(CommitmentStatus.LAPSED);
-        assertThat(audited("repair.end", p.id())).isEqualTo(1);
+        assertThat(details("repair.end", p.id())).containsExactly(
+                "reason=REPAIR_ENDED; concerning=P_ADMIN_PENALTY_GENERAL; status=#file.status.REVOKED");
         // Not a decision on its merits: the department's figures count it neither decided nor overdue.
         assertThat(figures.between(LocalDate.now(clock), LocalDate.now(clock)))
                 .filteredOn(d -> d.departmentCode().equals("MARKET"))
@@ -129,6 +130,8 @@ class RepairEndsIT {
         assertThat(creditFile.fileOf(p.id()).get(0).status()).isEqualTo(RecordStatus.ACTIVE);
         assertThat(repairs.find(id).status()).isEqualTo(RepairStatus.ENDED);
         assertThat(repairs.find(id).reasons()).contains("已变更", "重新申请");
+        assertThat(details("repair.end", p.id())).containsExactly(
+                "reason=REPAIR_ENDED_CHANGED; concerning=P_ADMIN_PENALTY_GENERAL; status=#file.status.ACTIVE");
         // The version now shown may be applied for afresh.
         UUID again = repairs.apply(p.id(), p.record(), "已缴纳罚款", "终变更", List.of(proof()), null);
         assertThat(repairs.find(again).status()).isEqualTo(RepairStatus.APPLIED);
@@ -155,7 +158,8 @@ class RepairEndsIT {
         RepairApplication withdrawn = repairs.find(id);
         assertThat(withdrawn.status()).isEqualTo(RepairStatus.WITHDRAWN);
         assertThat(commitments.find(withdrawn.commitmentId()).status()).isEqualTo(CommitmentStatus.LAPSED);
-        assertThat(audited("repair.withdraw", p.id())).isEqualTo(1);
+        assertThat(details("repair.withdraw", p.id()))
+                .containsExactly("reason=REPAIR_WITHDRAWN; concerning=P_ADMIN_PENALTY_GENERAL");
         assertThat(page(p.id())).contains("已撤回");
 
         mvc.perform(post("/me/repairs/{id}/withdraw", id).with(csrf()).with(citizen))
@@ -176,7 +180,8 @@ class RepairEndsIT {
         RepairApplication paused = repairs.find(id);
         assertThat(paused.status()).isEqualTo(RepairStatus.APPLIED);
         assertThat(paused.pausedSince()).isEqualTo(today);
-        assertThat(audited("repair.pause", p.id())).isEqualTo(1);
+        assertThat(details("repair.pause", p.id()))
+                .containsExactly("reason=REPAIR_PAUSED; concerning=P_ADMIN_PENALTY_GENERAL; from=" + today);
         // Paused before its deadline, it is not overdue however long the dispute lasts.
         assertThat(paused.overdue(due.plusMonths(2))).isFalse();
         assertThat(page(p.id())).contains("异议处理中，办理期限自 " + today + " 起中止计算");
@@ -196,7 +201,8 @@ class RepairEndsIT {
         var calendar = workingDays.calendar();
         assertThat(resumed.feedbackDue()).isEqualTo(calendar.plusWorkingDays(due,
                 calendar.workingDaysBetween(since, today))).isAfter(due);
-        assertThat(audited("repair.resume", p.id())).isEqualTo(1);
+        assertThat(details("repair.resume", p.id())).containsExactly(
+                "reason=REPAIR_RESUMED; concerning=P_ADMIN_PENALTY_GENERAL; due=" + resumed.feedbackDue());
     }
 
     /**
@@ -235,6 +241,12 @@ class RepairEndsIT {
     private long audited(String action, UUID subjectId) {
         return jdbc.sql("SELECT count(*) FROM audit.event WHERE action = ? AND subject_pseudonym = ?")
                 .params(action, subjects.pseudonymOf(subjectId).orElseThrow()).query(Long.class).single();
+    }
+
+    /** The details of the subject's events of {@code action}, oldest first: reason codes and values (K7). */
+    private List<String> details(String action, UUID subjectId) {
+        return jdbc.sql("SELECT detail FROM audit.event WHERE action = ? AND subject_pseudonym = ? ORDER BY seq")
+                .params(action, subjects.pseudonymOf(subjectId).orElseThrow()).query(String.class).list();
     }
 
     private String page(UUID subjectId) throws Exception {

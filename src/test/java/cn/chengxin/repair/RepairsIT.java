@@ -28,6 +28,7 @@ import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.Masking;
+import cn.chengxin.support.AuditLogPages;
 import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.OlderLinks;
@@ -442,8 +443,20 @@ class RepairsIT {
         assertThat(ended.status()).isEqualTo(EntryStatus.EXITED);
         assertThat(ended.exitReason()).isEqualTo("信用修复");
         assertThat(repairs.repairable(p.id())).isEmpty();
-        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'repair.approve'").query(Long.class)
-                .single()).isPositive();
+
+        // K7: the application's events record reason codes and values, named on 审计日志 in the reader's language.
+        assertThat(jdbc.sql("SELECT action || ' ' || detail FROM audit.event WHERE subject_pseudonym = ? AND action IN "
+                        + "('repair.apply', 'repair.propose', 'repair.approve') ORDER BY seq")
+                .param(subjects.pseudonymOf(p.id()).orElseThrow()).query(String.class).list()).containsExactly(
+                "repair.apply reason=REPAIR_APPLIED; item=P_MEDICAL_INSURANCE_FRAUD; decision=驻医保罚〔2025〕704号; "
+                        + "materials=3",
+                "repair.propose reason=REPAIR_PROPOSED; concerning=P_MEDICAL_INSURANCE_FRAUD",
+                "repair.approve reason=REPAIR_APPROVED; item=P_MEDICAL_INSURANCE_FRAUD");
+        assertThat(AuditLogPages.events(mvc, "repair.apply", "counter-r", false))
+                .contains("P_MEDICAL_INSURANCE_FRAUD 驻医保罚〔2025〕704号；材料 3 份").doesNotContain("reason=REPAIR_APPLIED");
+        assertThat(AuditLogPages.events(mvc, "repair.propose", "reviewer-1", true))
+                .contains("P_MEDICAL_INSURANCE_FRAUD: passed first review, awaiting the decision")
+                .doesNotContain("reason=REPAIR_PROPOSED");
     }
 
     /**
