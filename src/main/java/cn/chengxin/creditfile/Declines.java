@@ -82,7 +82,8 @@ public class Declines {
                     "只有有效的记录可以拒绝记录（异议中、已修复或公示期满的记录不能）");
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "self.decline.record")
-                .subject(pseudonym(subjectId)).detail(record.itemCode() + " " + recordKey));
+                .subject(pseudonym(subjectId)).detail(AuditDetail.of("RECORD_OF_ITEM").with("item", record.itemCode())
+                        .with("record", recordKey)));
     }
 
     /**
@@ -98,7 +99,8 @@ public class Declines {
             throw new CodedProblem("DECLINE_NOT_FOUND", DomainProblem.Kind.CONFLICT, "这条记录没有被拒绝记录");
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "self.accept.record")
-                .subject(pseudonym(subjectId)).detail(record.itemCode() + " " + recordKey));
+                .subject(pseudonym(subjectId)).detail(AuditDetail.of("RECORD_OF_ITEM").with("item", record.itemCode())
+                        .with("record", recordKey)));
     }
 
     /**
@@ -132,7 +134,7 @@ public class Declines {
             throw new CodedProblem("DECLINE_NOT_FOUND", DomainProblem.Kind.CONFLICT, "您没有拒绝记录该类信息");
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "self.accept.item")
-                .subject(pseudonym(subjectId)).detail(itemCode));
+                .subject(pseudonym(subjectId)).detail(AuditDetail.of("OF_ITEM").with("item", itemCode)));
     }
 
     /**

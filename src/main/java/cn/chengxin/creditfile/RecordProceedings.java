@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.creditfile.persistence.JdbcProceedings;
@@ -56,7 +57,8 @@ public class RecordProceedings {
             throw new CodedProblem("PROCEEDING_ALREADY_FLAGGED", DomainProblem.Kind.CONFLICT, "该记录已标注" + kind.label());
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "creditfile.proceeding.flag").subject(subjectPseudonym)
-                .detail(kind.name()));
+                .detail(AuditDetail.of("RECORD_PROCEEDING_FLAGGED")
+                        .withLabel("proceeding", "objections.proceedingKind." + kind.name())));
         events.publishEvent(new RecordProceedingsChanged(subjectId, recordKey));
         return id;
     }

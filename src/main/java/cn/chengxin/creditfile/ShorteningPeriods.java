@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.catalog.Catalogue;
@@ -172,8 +173,9 @@ class ShorteningPeriods {
                         WHERE item_code = ? AND item_version = ? RETURNING records_shortened""")
                 .params(keys.size(), item, version).query(Long.class).single();
         if (read.size() < size) {
-            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "creditfile.periods-shortened").detail(item + " v"
-                    + version + "：目录缩短公示或保存期限，已缩短 " + shortened + " 条记录的期限"));
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "creditfile.periods-shortened")
+                    .detail(AuditDetail.of("PERIODS_SHORTENED").with("item", item).with("version", version)
+                            .with("records", shortened)));
         }
         return new ResumablePasses.Chunk(read.isEmpty() ? null : read.get(read.size() - 1).recordKey(), read.size(),
                 subjects.size());

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.catalog.Catalogue;
@@ -130,8 +131,9 @@ class WithdrawingRecords {
             String cause = "status:" + RecordStatus.REVOKED.name();
             events.publishEvent(new RecordsChanged(null, subjects, cause));
             events.publishEvent(new RecordStatesChanged(moved, cause));
-            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "creditfile.basis-revoked").detail(item + " v"
-                    + version + "：依据废止/失效，撤回 " + moved.size() + " 条记录（" + subjects.size() + " 个主体）"));
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "creditfile.basis-revoked")
+                    .detail(AuditDetail.of("BASIS_REVOKED_WITHDRAWN").with("item", item).with("version", version)
+                            .with("records", moved.size()).with("subjects", subjects.size())));
         }
         return new ResumablePasses.Chunk(moved.isEmpty() ? null : moved.get(moved.size() - 1).recordKey(),
                 moved.size(), subjects.size());

@@ -161,7 +161,8 @@ class BasisRevokedWithdrawalIT {
                     "$[?(@.definition.code == '" + item + "')].withdrawal.kind").value("BASIS_REVOKED"));
             mvc.perform(get("/catalog")).andExpect(content().string(containsString("依据废止/失效：此前归集的信息已撤回")));
             assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'creditfile.basis-revoked' "
-                    + "AND detail LIKE ?").param(item + " v" + version + "%").query(Long.class).single()).isOne();
+                    + "AND detail LIKE ?").param("reason=BASIS_REVOKED_WITHDRAWN; item=" + item + "; version=" + version
+                    + "; records=2; subjects=%").query(Long.class).single()).isOne();
 
             // A pass run again (a restart finding it unfinished) withdraws nothing more and counts nothing twice.
             jdbc.sql("UPDATE creditfile.basis_revocation_pass SET finished_at = NULL WHERE item_code = ?").param(item)

@@ -105,8 +105,8 @@ class CataloguePeriodChangesIT {
                 + " 版缩短期限（RULES.md §4）：公示截止日 " + longAgo.plusMonths(36) + " → " + longAgo.plusMonths(12)
                 + "，保存期限至 " + longAgo.plusYears(5) + " → " + longAgo.plusYears(5), "公示期满，不再展示和使用");
         assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'creditfile.periods-shortened' "
-                + "AND detail LIKE ?").param(item + " v" + version + "%").query(String.class).list())
-                .containsExactly(item + " v" + version + "：目录缩短公示或保存期限，已缩短 2 条记录的期限");
+                + "AND detail LIKE ?").param("%; item=" + item + "; %").query(String.class).list())
+                .containsExactly("reason=PERIODS_SHORTENED; item=" + item + "; version=" + version + "; records=2");
 
         // A pass run again (a restart finding it unfinished) moves nothing more.
         jdbc.sql("UPDATE creditfile.period_shortening_pass SET finished_at = NULL WHERE item_code = ?").param(item)

@@ -41,6 +41,11 @@ class CreditFileScopeIT {
 
     private static final String PENALTY = "驻市监罚〔2026〕811号";
     private static final String COURT_CASE = "(2026)豫1702执77号";
+    /** The stored detail of a look-up (K7) by a department's staff, up to its department's code. */
+    private static final String OWN = "reason=FILE_VIEWED_OWN; purpose=#console.subjects.purpose.ADMINISTRATIVE_LICENSING; "
+            + "department=";
+    /** The stored detail of a look-up (K7) by the credit office, up to what was shown. */
+    private static final String ALL = "reason=FILE_VIEWED_ALL; purpose=#console.subjects.purpose.ADMINISTRATIVE_LICENSING; ";
 
     @Autowired
     MockMvc mvc;
@@ -109,13 +114,12 @@ class CreditFileScopeIT {
         List<String> details = jdbc.sql("SELECT detail FROM audit.event WHERE action = 'creditfile.view' "
                 + "AND subject_pseudonym = ? ORDER BY seq").param(pseudonym).query(String.class).list();
         assertThat(details).containsExactly(
-                "用途：行政许可审查；范围：本部门（PUBLIC_SECURITY）报送的数据范围内事项记录；显示 1 条，"
-                        + "来自 PUBLIC_SECURITY，事项 P_ADMIN_PENALTY_MINOR；范围外未显示 1 条",
-                "用途：行政许可审查；范围：本部门（MARKET）报送的数据范围内事项记录；显示 1 条，"
-                        + "来自 MARKET，事项 P_ADMIN_PENALTY_MINOR；范围外未显示 1 条",
-                "用途：行政许可审查；范围：本部门（PUBLIC_SECURITY）报送的数据范围内事项记录，"
-                        + "及他部门报送的共享查阅事项 P_ADMIN_PENALTY_MINOR 的记录；显示 2 条，"
-                        + "来自 MARKET、PUBLIC_SECURITY，事项 P_ADMIN_PENALTY_MINOR");
+                OWN + "PUBLIC_SECURITY; shown=1; departments=PUBLIC_SECURITY; items=P_ADMIN_PENALTY_MINOR; "
+                        + "notInForce=0; withheld=1",
+                OWN + "MARKET; shown=1; departments=MARKET; items=P_ADMIN_PENALTY_MINOR; notInForce=0; withheld=1",
+                "reason=FILE_VIEWED_SHARED; purpose=#console.subjects.purpose.ADMINISTRATIVE_LICENSING; "
+                        + "department=PUBLIC_SECURITY; sharedItems=P_ADMIN_PENALTY_MINOR; shown=2; "
+                        + "departments=MARKET、PUBLIC_SECURITY; items=P_ADMIN_PENALTY_MINOR; notInForce=0; withheld=0");
     }
 
     @Test
@@ -200,10 +204,9 @@ class CreditFileScopeIT {
         List<String> details = jdbc.sql("SELECT detail FROM audit.event WHERE action = 'creditfile.view' "
                 + "AND subject_pseudonym = ? ORDER BY seq").param(pseudonym).query(String.class).list();
         assertThat(details).containsExactly(
-                "用途：行政许可审查；范围：本部门（COURT）报送的数据范围内事项记录；显示 1 条，来自 COURT，"
-                        + "事项 P_COURT_DEFAULTER；范围外未显示 1 条",
-                "用途：行政许可审查；范围：全部部门的记录；显示 2 条，来自 COURT、MARKET，"
-                        + "事项 P_ADMIN_PENALTY_GENERAL、P_COURT_DEFAULTER");
+                OWN + "COURT; shown=1; departments=COURT; items=P_COURT_DEFAULTER; notInForce=0; withheld=1",
+                ALL + "shown=2; departments=COURT、MARKET; items=P_ADMIN_PENALTY_GENERAL、P_COURT_DEFAULTER; "
+                        + "notInForce=0; withheld=0");
         assertThat(String.join(" ", details)).doesNotContain(number);
     }
 
@@ -249,10 +252,10 @@ class CreditFileScopeIT {
         String pseudonym = subjects.pseudonymOf(subjects.validate(DocumentType.RESIDENT_ID, number));
         List<String> details = jdbc.sql("SELECT detail FROM audit.event WHERE action = 'creditfile.view' "
                 + "AND subject_pseudonym = ? ORDER BY seq").param(pseudonym).query(String.class).list();
-        assertThat(details.get(0)).isEqualTo("用途：行政许可审查；范围：本部门（MARKET）报送的数据范围内事项记录；显示 0 条"
-                + "；已停止公示等仅计数 1 条；范围外未显示 1 条");
-        assertThat(details.get(details.size() - 1)).isEqualTo("用途：行政许可审查；范围：全部部门的记录；显示 2 条，"
-                + "来自 COURT、MARKET，事项 P_ADMIN_PENALTY_GENERAL、P_COURT_DEFAULTER");
+        assertThat(details.get(0)).isEqualTo(OWN + "MARKET; shown=0; departments=—; items=—; notInForce=1; "
+                + "withheld=1");
+        assertThat(details.get(details.size() - 1)).isEqualTo(ALL + "shown=2; departments=COURT、MARKET; "
+                + "items=P_ADMIN_PENALTY_GENERAL、P_COURT_DEFAULTER; notInForce=0; withheld=0");
     }
 
     private UUID recordOf(UUID subject, String itemCode) {

@@ -3,6 +3,7 @@ package cn.chengxin.creditfile.web;
 import java.util.Collection;
 import java.util.TreeSet;
 
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.shared.security.DataScope;
 import cn.chengxin.shared.security.StaffQueryPurpose;
@@ -14,8 +15,15 @@ import cn.chengxin.shared.security.StaffQueryPurpose;
  * with the departments and items of the records shown, how many were withheld, and how many no longer shown were
  * only counted (RULES.md §4, §6; §9: staff queries are logged with their content and purpose; §10: department
  * data scope). Never the identity number looked up: the event names the subject by pseudonym only.
+ * <p>
+ * Recorded as a reason code and values (K7), named in the auditor's language by {@code audit.detail.FILE_VIEW*}: the
+ * code says the range (all departments', the department's own, or its own and shared items'), the purpose is a
+ * message key, the departments and items are codes.
  */
 final class FileViewDetail {
+
+    /** Shown where a list of codes is empty, or no department is named. */
+    private static final String NONE = "—";
 
     private FileViewDetail() {
     }
@@ -25,45 +33,46 @@ final class FileViewDetail {
      * {@code withheld} records the scope does not reach, and counting without details {@code notInForce} records of
      * the scope no longer shown (RULES.md §4, §6: expired, repaired, revoked, archived).
      */
-    static String of(StaffQueryPurpose purpose, DataScope scope, String departmentCode, Collection<FileEntry> shown,
-                     int withheld, int notInForce) {
+    static AuditDetail of(StaffQueryPurpose purpose, DataScope scope, String departmentCode,
+                          Collection<FileEntry> shown, int withheld, int notInForce) {
         TreeSet<String> departments = new TreeSet<>();
         TreeSet<String> items = new TreeSet<>();
         shown.forEach(e -> {
             departments.add(e.departmentCode());
             items.add(e.itemCode());
         });
-        StringBuilder detail = new StringBuilder(prefix(purpose, scope, departmentCode))
-                .append("；显示 ").append(shown.size()).append(" 条");
-        if (!shown.isEmpty()) {
-            detail.append("，来自 ").append(String.join("、", departments))
-                    .append("，事项 ").append(String.join("、", items));
-        }
-        if (notInForce > 0) {
-            detail.append("；已停止公示等仅计数 ").append(notInForce).append(" 条");
-        }
-        if (withheld > 0) {
-            detail.append("；范围外未显示 ").append(withheld).append(" 条");
-        }
-        return detail.toString();
+        AuditDetail code = !scope.restricted() ? AuditDetail.of("FILE_VIEWED_ALL")
+                : scope.othersItems().isEmpty() ? AuditDetail.of("FILE_VIEWED_OWN")
+                : AuditDetail.of("FILE_VIEWED_SHARED");
+        return range(code, purpose, scope, departmentCode).with("shown", shown.size())
+                .with("departments", joined(departments))
+                .with("items", joined(items)).with("notInForce", notInForce).with("withheld", withheld);
     }
 
     /** The detail of a look-up whose subject is not registered: nothing was shown. */
-    static String notFound(StaffQueryPurpose purpose, DataScope scope, String departmentCode) {
-        return prefix(purpose, scope, departmentCode) + "；未登记，无记录显示";
+    static AuditDetail notFound(StaffQueryPurpose purpose, DataScope scope, String departmentCode) {
+        AuditDetail code = !scope.restricted() ? AuditDetail.of("FILE_VIEW_NOT_REGISTERED_ALL")
+                : scope.othersItems().isEmpty() ? AuditDetail.of("FILE_VIEW_NOT_REGISTERED_OWN")
+                : AuditDetail.of("FILE_VIEW_NOT_REGISTERED_SHARED");
+        return range(code, purpose, scope, departmentCode);
     }
 
-    private static String prefix(StaffQueryPurpose purpose, DataScope scope, String departmentCode) {
-        String range = scope.restricted()
-                ? "本部门（" + (departmentCode == null || departmentCode.isBlank() ? "无部门" : departmentCode)
-                        + "）报送的数据范围内事项记录" + othersRead(scope)
-                : "全部部门的记录";
-        return "用途：" + purpose.label() + "；范围：" + range;
+    /**
+     * The code of the range looked in with the purpose, then, for a department, its code, then the items whose
+     * records other departments delivered that it was granted to read, if any.
+     */
+    private static AuditDetail range(AuditDetail code, StaffQueryPurpose purpose, DataScope scope,
+                                     String departmentCode) {
+        AuditDetail detail = code.withLabel("purpose", "console.subjects.purpose." + purpose.name());
+        if (!scope.restricted()) {
+            return detail;
+        }
+        detail = detail.with("department", departmentCode == null || departmentCode.isBlank() ? NONE : departmentCode);
+        return scope.othersItems().isEmpty() ? detail
+                : detail.with("sharedItems", joined(new TreeSet<>(scope.othersItems())));
     }
 
-    /** The items whose records other departments delivered that the department was granted to read, if any. */
-    private static String othersRead(DataScope scope) {
-        return scope.othersItems().isEmpty() ? ""
-                : "，及他部门报送的共享查阅事项 " + String.join("、", new TreeSet<>(scope.othersItems())) + " 的记录";
+    private static String joined(Collection<String> codes) {
+        return codes.isEmpty() ? NONE : String.join("、", codes);
     }
 }
