@@ -297,7 +297,8 @@ public class ApiClients {
             throw proposalDecided();
         }
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.reject")
-                .detail(proposal.name() + "：不同意 " + proposal.proposerName() + " 的提议，未签发密钥"));
+                .detail(AuditDetail.of("API_KEY_REJECTED").with("name", proposal.name())
+                        .with("proposer", proposal.proposerName())));
     }
 
     /** A pending proposal that {@code by} may decide: never their own (maker-checker, RULES.md §10). */
@@ -309,7 +310,7 @@ public class ApiClients {
         }
         if (!KeyProposalReview.mayDecide(proposal.proposedBy(), by.actorId())) {
             audit.record(AuditEntry.of(AuditCategory.SECURITY, action).result(AuditResult.DENIED)
-                    .detail(proposal.name() + "：不能审核自己提议的密钥"));
+                    .detail(AuditDetail.of("API_KEY_OWN_PROPOSAL").with("name", proposal.name())));
             throw new AccountProblem("API_CLIENT_SELF_REVIEW", DomainProblem.Kind.FORBIDDEN,
                     "不能审核自己提议的接口密钥（双人复核）：须由另一名系统管理员同意或不同意");
         }
@@ -327,8 +328,9 @@ public class ApiClients {
         if (ban.isPresent()) {
             InstitutionViolation v = ban.get();
             audit.record(AuditEntry.of(AuditCategory.SECURITY, action).result(AuditResult.DENIED)
-                    .detail(name + "：" + InstitutionViolations.describe(v.organisation(), v.ground(), v.reference(),
-                            v.bannedFrom(), v.bannedUntil()) + " 在违规机构名单禁入期内，不签发密钥"));
+                    .detail(InstitutionViolations.described(AuditDetail.of("API_KEY_INSTITUTION_BANNED")
+                            .with("name", name), v.organisation(), v.ground(), v.reference(), v.bannedFrom(),
+                            v.bannedUntil())));
             throw new AccountProblem("API_CLIENT_INSTITUTION_BANNED", DomainProblem.Kind.CONFLICT,
                     "该机构已列入违规机构名单（" + v.ground().label() + "，" + v.reference() + "），" + v.bannedUntil()
                             + " 前不签发新密钥或续签");
@@ -355,7 +357,8 @@ public class ApiClients {
                 issued.hash(), permissions, ratePerMinute, AuditLog.currentActor().actorName(),
                 validity.expiresAt(clock.instant()), AllowedAddresses.LOOPBACK.texts(), null);
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.issue")
-                .detail(name.trim() + " (" + issued.prefix() + ")"));
+                .detail(AuditDetail.of("API_KEY_ISSUED_LOOPBACK").with("name", name.trim())
+                        .with("prefix", issued.prefix())));
         return new IssuedKey(id, issued.key(), issued.prefix(), id);
     }
 
@@ -436,8 +439,9 @@ public class ApiClients {
         }
         ApiClient key = accounts.apiClient(clientId).orElseThrow();
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.revoke")
-                .detail(key.name() + " (" + key.keyPrefix() + ")，" + key.organisation() + "：" + ground.label() + "，"
-                        + ref));
+                .detail(AuditDetail.of("API_CLIENT_REVOKED").with("key", key.name()).with("prefix", key.keyPrefix())
+                        .with("organisation", key.organisation()).withLabel("ground", ground.messageKey())
+                        .with("reference", ref)));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.UUID;
 import cn.chengxin.account.domain.OwnCase;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -42,7 +43,8 @@ public class CaseRecusal {
         Optional<String> index = staffId(actor.actorId()).flatMap(accounts::staffIdentityPseudonym);
         if (OwnCase.mustStandAside(index.orElse(null), subjectPseudonym)) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "account.case.recused").subject(subjectPseudonym)
-                    .result(AuditResult.DENIED).detail(step + "：本人案件，应当回避"));
+                    .result(AuditResult.DENIED)
+                    .detail(AuditDetail.of("CASE_OWN_SUBJECT").with("step", step)));
             throw new AccountProblem("CASE_OWN_SUBJECT", DomainProblem.Kind.FORBIDDEN,
                     "您是本案的信用主体本人，应当回避（《公务员法》第七十六条）：请由另一名工作人员办理");
         }

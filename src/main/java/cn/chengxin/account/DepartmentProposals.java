@@ -8,6 +8,7 @@ import java.util.UUID;
 import cn.chengxin.account.domain.KeyProposalReview;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -78,8 +79,8 @@ public class DepartmentProposals {
                 department.code(), department.name(), ownItems, sharedItems, duty, by.actorId(), by.actorName(),
                 clock.instant(), DepartmentProposal.Status.PENDING));
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.department.scope.propose")
-                .detail(department.code() + "：本部门报送 " + String.join(",", ownItems) + "；共享查阅 "
-                        + String.join(",", sharedItems) + "；待安全管理员审核"));
+                .detail(AuditDetail.of("DEPARTMENT_SCOPES_PROPOSED").with("department", department.code())
+                        .with("own", StaffDirectory.items(ownItems)).with("shared", StaffDirectory.items(sharedItems))));
         return id;
     }
 
@@ -117,7 +118,7 @@ public class DepartmentProposals {
                 normalisedCode, name.trim(), List.of(), List.of(), duty, by.actorId(), by.actorName(),
                 clock.instant(), DepartmentProposal.Status.PENDING));
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.department.creditoffice.propose")
-                .detail(normalisedCode + "：新建信用办类部门，待安全管理员审核"));
+                .detail(AuditDetail.of("CREDIT_OFFICE_PROPOSED").with("department", normalisedCode)));
         return id;
     }
 
@@ -126,7 +127,6 @@ public class DepartmentProposals {
     public void approve(UUID proposalId) {
         Actor by = AuditLog.currentActor();
         DepartmentProposal proposal = decidable(proposalId, by, "account.department.proposal.approve");
-        String approval = "由 " + by.actorName() + " 同意 " + proposal.proposerName() + " 的提议";
         if (proposal.kind() == DepartmentProposal.Kind.CREDIT_OFFICE) {
             requireNoCreditOffice();
             directory.createDepartment(proposal.code(), proposal.name(), Department.Kind.CREDIT_OFFICE, List.of());
@@ -135,11 +135,13 @@ public class DepartmentProposals {
             Department department = accounts.department(proposal.departmentId()).orElseThrow(() ->
                     new AccountProblem("DEPARTMENT_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "所选部门不存在"));
             directory.applyScopes(department, catalogueItems(proposal.dataScope()),
-                    catalogueItems(proposal.sharedReadScope()), approval);
+                    catalogueItems(proposal.sharedReadScope()), by.actorName(), proposal.proposerName());
         }
         decide(proposal, DepartmentProposal.Status.APPROVED, by, null);
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.department.proposal.approve")
-                .detail(proposal.code() + "：" + approval + "（" + proposal.reason() + "）"));
+                .detail(AuditDetail.of("DEPARTMENT_PROPOSAL_APPROVED").with("department", proposal.code())
+                        .with("approver", by.actorName()).with("proposer", proposal.proposerName())
+                        .with("duty", proposal.reason())));
     }
 
     /** A security administrator other than the proposer refuses: nothing changes, and it cannot be approved later. */
@@ -150,7 +152,8 @@ public class DepartmentProposals {
         DepartmentProposal proposal = decidable(proposalId, by, "account.department.proposal.reject");
         decide(proposal, DepartmentProposal.Status.REJECTED, by, note == null || note.isBlank() ? null : note.trim());
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.department.proposal.reject")
-                .detail(proposal.code() + "：不同意 " + proposal.proposerName() + " 的提议"));
+                .detail(AuditDetail.of("DEPARTMENT_PROPOSAL_REJECTED").with("department", proposal.code())
+                        .with("proposer", proposal.proposerName())));
     }
 
     private void decide(DepartmentProposal proposal, DepartmentProposal.Status status, Actor by, String note) {
@@ -169,7 +172,7 @@ public class DepartmentProposals {
         }
         if (!KeyProposalReview.mayDecide(proposal.proposedBy(), by.actorId())) {
             audit.record(AuditEntry.of(AuditCategory.SECURITY, action).result(AuditResult.DENIED)
-                    .detail(proposal.code() + "：不能审核自己的提议"));
+                    .detail(AuditDetail.of("DEPARTMENT_OWN_PROPOSAL").with("department", proposal.code())));
             throw new AccountProblem("DEPARTMENT_PROPOSAL_SELF_REVIEW", DomainProblem.Kind.FORBIDDEN,
                     "不能审核自己提出的部门数据范围或信用办提议：须由另一名安全管理员同意或不同意");
         }

@@ -10,6 +10,7 @@ import cn.chengxin.account.domain.AdminKind;
 import cn.chengxin.account.domain.Dormancy;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import org.slf4j.Logger;
@@ -61,8 +62,8 @@ class DormantAccounts {
             accounts.setStaffEnabled(account.id(), false);
             accounts.endSessionsOf(List.of(account.username()), "");
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.dormant")
-                    .detail(account.username() + "：自 " + LocalDate.ofInstant(account.lastUse(), BEIJING)
-                            + " 起未使用，已由系统停用"));
+                    .detail(AuditDetail.of("ACCOUNT_DORMANT").with("user", account.username())
+                            .with("since", LocalDate.ofInstant(account.lastUse(), BEIJING))));
             disabled++;
         }
         return disabled;

@@ -11,6 +11,7 @@ import cn.chengxin.account.domain.InstitutionBan;
 import cn.chengxin.account.domain.KeyProposalReview;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -74,7 +75,8 @@ public class InstitutionViolations {
                 ground, ref, from, until, by.actorId(), by.actorName(), clock.instant(),
                 InstitutionViolation.Status.PENDING, null, null, null));
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.institution.violation.propose")
-                .detail(describe(institution.organisation(), ground, ref, from, until) + "：待安全管理员确认"));
+                .detail(described(AuditDetail.of("VIOLATION_PROPOSED"), institution.organisation(), ground, ref, from,
+                        until)));
         return id;
     }
 
@@ -85,8 +87,9 @@ public class InstitutionViolations {
         InstitutionViolation entry = decidable(id, by, "account.institution.violation.confirm");
         decide(entry, InstitutionViolation.Status.CONFIRMED, by, null);
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.institution.violation.confirm")
-                .detail(describe(entry.organisation(), entry.ground(), entry.reference(), entry.bannedFrom(),
-                        entry.bannedUntil()) + "：同意 " + entry.proposerName() + " 的提议，列入违规机构名单"));
+                .detail(described(AuditDetail.of("VIOLATION_CONFIRMED"), entry.organisation(), entry.ground(),
+                        entry.reference(), entry.bannedFrom(), entry.bannedUntil())
+                        .with("proposer", entry.proposerName())));
         events.publishEvent(new InstitutionBanConfirmed(entry));
     }
 
@@ -98,8 +101,8 @@ public class InstitutionViolations {
         InstitutionViolation entry = decidable(id, by, "account.institution.violation.reject");
         decide(entry, InstitutionViolation.Status.REJECTED, by, note == null || note.isBlank() ? null : note.trim());
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.institution.violation.reject")
-                .detail(entry.organisation() + "（" + entry.reference() + "）：不同意 " + entry.proposerName()
-                        + " 的提议，未列入违规机构名单"));
+                .detail(AuditDetail.of("VIOLATION_REJECTED").with("organisation", entry.organisation())
+                        .with("reference", entry.reference()).with("proposer", entry.proposerName())));
     }
 
     /**
@@ -152,7 +155,7 @@ public class InstitutionViolations {
         }
         if (!KeyProposalReview.mayDecide(entry.proposedBy(), by.actorId())) {
             audit.record(AuditEntry.of(AuditCategory.SECURITY, action).result(AuditResult.DENIED)
-                    .detail(entry.organisation() + "：不能审核自己的提议"));
+                    .detail(AuditDetail.of("VIOLATION_OWN_PROPOSAL").with("organisation", entry.organisation())));
             throw new AccountProblem("INSTITUTION_VIOLATION_SELF_REVIEW", DomainProblem.Kind.FORBIDDEN,
                     "不能审核自己提出的违规机构名单条目：须由另一名管理员确认或不同意");
         }
@@ -164,8 +167,13 @@ public class InstitutionViolations {
                 "该违规机构名单条目已由他人处理");
     }
 
-    static String describe(String organisation, ViolationGround ground, String reference, LocalDate from,
-                           LocalDate until) {
-        return organisation + "（" + ground.label() + "，" + reference + "，" + from + " 至 " + until + "）";
+    /**
+     * A detail naming an entry of the register (K7): the organisation, the ground in the reader's language, the
+     * reference and the ban's first and last day, in that order after the values {@code detail} holds.
+     */
+    static AuditDetail described(AuditDetail detail, String organisation, ViolationGround ground, String reference,
+                                 LocalDate from, LocalDate until) {
+        return detail.with("organisation", organisation).withLabel("ground", ground.messageKey())
+                .with("reference", reference).with("from", from).with("until", until);
     }
 }

@@ -128,22 +128,30 @@ public class StaffDirectory {
                 "DEPARTMENT_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "所选部门不存在"));
         accounts.updateDataScope(departmentId, scope);
         endSessionsOf(accounts.usernamesIn(departmentId));
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "account.department.scope").detail(department.code()
-                + ": " + String.join(",", department.dataScope()) + " -> " + String.join(",", scope)));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "account.department.scope")
+                .detail(AuditDetail.of("DEPARTMENT_SCOPE_CHANGED").with("department", department.code())
+                        .with("from", items(department.dataScope())).with("to", items(scope))));
     }
 
     /**
      * Applies an approved scope proposal ({@link DepartmentProposals}): both lists replaced as a whole; the
      * department's staff sign in again, as their sessions hold the scopes they signed in with.
      */
-    void applyScopes(Department department, List<String> own, List<String> sharedRead, String approval) {
+    void applyScopes(Department department, List<String> own, List<String> sharedRead, String approver,
+                     String proposer) {
         accounts.updateDataScope(department.id(), own);
         accounts.updateSharedReadScope(department.id(), sharedRead);
         endSessionsOf(accounts.usernamesIn(department.id()));
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "account.department.scope").detail(department.code()
-                + ": " + String.join(",", department.dataScope()) + " -> " + String.join(",", own)
-                + "; 共享查阅 " + String.join(",", department.sharedReadScope()) + " -> " + String.join(",", sharedRead)
-                + "（" + approval + "）"));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "account.department.scope")
+                .detail(AuditDetail.of("DEPARTMENT_SCOPES_APPLIED").with("department", department.code())
+                        .with("ownFrom", items(department.dataScope())).with("ownTo", items(own))
+                        .with("sharedFrom", items(department.sharedReadScope())).with("sharedTo", items(sharedRead))
+                        .with("approver", approver).with("proposer", proposer)));
+    }
+
+    /** A scope's items for an audit detail, "—" for none (K7). */
+    static String items(List<String> items) {
+        return items.isEmpty() ? "—" : String.join(",", items);
     }
 
     static List<String> dataScope(List<String> items) {
@@ -203,7 +211,7 @@ public class StaffDirectory {
         String pseudonym = subjects.pseudonymOf(identity);
         accounts.setStaffIdentity(userId, pseudonym, identity.masked());
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.identity").subject(pseudonym)
-                .detail(username + "：登记本人身份证号（回避）"));
+                .detail(AuditDetail.of("STAFF_IDENTITY_REGISTERED").with("user", username)));
     }
 
     /**
@@ -252,7 +260,8 @@ public class StaffDirectory {
             AdminRoles.requireSeparated(kinds);
         } catch (RuntimeException violation) {
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.roles")
-                    .result(cn.chengxin.audit.AuditResult.DENIED).detail(user.username() + ": " + kinds));
+                    .result(cn.chengxin.audit.AuditResult.DENIED).detail(AuditDetail.of("ADMIN_KINDS_SEPARATED")
+                            .with("user", user.username()).with("kinds", kindCodes(kinds))));
             throw violation;
         }
         List<Role> granted = accounts.roles().stream().filter(r -> distinct.contains(r.id())).toList();
@@ -268,7 +277,9 @@ public class StaffDirectory {
         if (misplaced.isPresent()) {
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.roles")
                     .result(cn.chengxin.audit.AuditResult.DENIED)
-                    .detail(user.username() + " (" + user.departmentKind() + "): " + misplaced.get().code()));
+                    .detail(AuditDetail.of("ROLE_NOT_FOR_DEPARTMENT_KIND").with("user", user.username())
+                            .withLabel("kind", "console.departments.kind." + user.departmentKind())
+                            .with("role", misplaced.get().code())));
             throw new AccountProblem("ROLE_NOT_FOR_DEPARTMENT_KIND", DomainProblem.Kind.FORBIDDEN,
                     "角色「" + misplaced.get().name() + "」含信用办的职责，只能授予信用办的用户；「" + user.departmentName()
                             + "」的用户不能持有（最小权限）");
@@ -276,7 +287,8 @@ public class StaffDirectory {
         accounts.replaceUserRoles(userId, distinct);
         endSessionsOf(List.of(user.username()));
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.roles")
-                .detail(user.username() + ": " + roleCodes(distinct)));
+                .detail(AuditDetail.of("ROLES_GRANTED").with("user", user.username())
+                        .with("roles", items(roleCodes(distinct)))));
     }
 
     /**
@@ -294,7 +306,8 @@ public class StaffDirectory {
         Optional<Permission> refused = BusinessRoles.firstNotAllowed(permissions);
         if (refused.isPresent()) {
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.role.create")
-                    .result(cn.chengxin.audit.AuditResult.DENIED).detail(normalisedCode + " + " + refused.get().code()));
+                    .result(cn.chengxin.audit.AuditResult.DENIED).detail(AuditDetail.of("ROLE_PERMISSION_NOT_ALLOWED")
+                            .with("role", normalisedCode).with("permission", refused.get().code())));
             throw new AccountProblem("PERMISSION_NOT_ALLOWED_FOR_ROLE", DomainProblem.Kind.INVALID_INPUT,
                     "权限「" + refused.get().label() + "」不能授予业务角色（三员分立）");
         }
@@ -303,7 +316,9 @@ public class StaffDirectory {
             throw new AccountProblem("ROLE_EXISTS", DomainProblem.Kind.CONFLICT, "角色代码已存在");
         }
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.role.create")
-                .detail(normalisedCode + ": " + permissions.stream().map(Permission::code).sorted().toList()));
+                .detail(AuditDetail.of("ROLE_CREATED").with("role", normalisedCode)
+                        .with("permissions", String.join(",", permissions.stream().map(Permission::code).sorted()
+                                .toList()))));
         return role;
     }
 
@@ -372,7 +387,8 @@ public class StaffDirectory {
                     : BusinessRoles.mayHold(p);
             if (!allowed) {
                 audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.role.permissions")
-                        .result(cn.chengxin.audit.AuditResult.DENIED).detail(role.code() + " + " + p.code()));
+                        .result(cn.chengxin.audit.AuditResult.DENIED).detail(AuditDetail.of("ROLE_PERMISSION_NOT_ALLOWED")
+                                .with("role", role.code()).with("permission", p.code())));
                 throw new AccountProblem("PERMISSION_NOT_ALLOWED_FOR_ROLE", DomainProblem.Kind.INVALID_INPUT,
                         "权限「" + p.label() + "」不能授予角色「" + role.name() + "」（三员分立）");
             }
@@ -556,7 +572,8 @@ public class StaffDirectory {
         }
         endSessionsOf(List.of(user.username()));
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.reset-at-server")
-                .detail(user.username() + (newPassword != null ? "：身份验证器和密码" : "：身份验证器") + "（服务器运维命令）"));
+                .detail(AuditDetail.of(newPassword != null ? "RESET_AT_SERVER_WITH_PASSWORD" : "RESET_AT_SERVER")
+                        .with("user", user.username())));
     }
 
     /**
@@ -611,7 +628,8 @@ public class StaffDirectory {
         List<AdminKind> targetKinds = accounts.adminKindsOf(accounts.roleIdsOf(user.id()));
         if (!AdminRoles.mayResetCredentials(actorKinds, targetKinds)) {
             audit.record(AuditEntry.of(AuditCategory.SECURITY, action)
-                    .result(cn.chengxin.audit.AuditResult.DENIED).detail(user.username() + ": " + targetKinds));
+                    .result(cn.chengxin.audit.AuditResult.DENIED).detail(AuditDetail.of("ADMIN_OF_OTHER_KIND")
+                            .with("user", user.username()).with("kinds", kindCodes(targetKinds))));
             throw new AccountProblem(kindCode, DomainProblem.Kind.FORBIDDEN, kindMessage);
         }
     }
@@ -630,6 +648,11 @@ public class StaffDirectory {
             throw new AccountProblem(broken.get(0).code(), DomainProblem.Kind.INVALID_INPUT,
                     String.join("；", broken.stream().map(PasswordRule::message).toList()));
         }
+    }
+
+    /** The kinds of administrator, each once, as codes (the roles' {@code admin_kind}). */
+    private static String kindCodes(List<AdminKind> kinds) {
+        return items(kinds.stream().filter(java.util.Objects::nonNull).map(Enum::name).distinct().sorted().toList());
     }
 
     private List<String> roleCodes(List<UUID> roleIds) {

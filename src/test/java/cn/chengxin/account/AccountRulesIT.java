@@ -246,7 +246,7 @@ class AccountRulesIT {
         directory.resetAtServer(security, "Server-Reset-2026!");
         assertThat(passwordHash(security)).isNotEqualTo(before);
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.user.reset-at-server' "
-                + "AND actor_kind = 'SYSTEM' AND detail LIKE ?").param(security + "%").query(Long.class).single())
+                + "AND actor_kind = 'SYSTEM' AND detail LIKE ?").param("reason=RESET_AT_SERVER%; user=" + security).query(Long.class).single())
                 .isEqualTo(2);
 
         command.run(new org.springframework.boot.DefaultApplicationArguments("--user", "no-such-user-x"));

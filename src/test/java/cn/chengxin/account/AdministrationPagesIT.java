@@ -98,7 +98,8 @@ class AdministrationPagesIT {
                 .andExpect(flash().attribute("successKey", "console.proposals.approved"));
         assertThat(scopeOf(code)).containsExactly("P_COURT_DEFAULTER", "O_COURT_DEFAULTER");
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.department.scope' "
-                + "AND detail LIKE ?").param(code + ":%").query(Long.class).single()).isEqualTo(1L);
+                + "AND detail LIKE ?").param("reason=DEPARTMENT_SCOPES_APPLIED; department=" + code + ";%").query(Long.class).single())
+                .isEqualTo(1L);
         assertThat(row(page(get("/console/departments").with(admin)), code)).contains("P_COURT_DEFAULTER");
 
         mvc.perform(post("/console/departments/{id}/scope", created.id()).param("dataScope", "<b>x</b>")

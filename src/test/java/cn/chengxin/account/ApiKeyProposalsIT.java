@@ -89,8 +89,8 @@ class ApiKeyProposalsIT {
         assertThat(clientsNamed(name)).as("no key").isZero();
         assertThat(proposalStatus(proposal)).isEqualTo("PENDING");
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.apiclient.approve'"
-                        + " AND result = 'DENIED' AND actor_name = 'keys-maker' AND detail LIKE ?")
-                .param(name + "%").query(Long.class).single()).isOne();
+                        + " AND result = 'DENIED' AND actor_name = 'keys-maker' AND detail = ?")
+                .param("reason=API_KEY_OWN_PROPOSAL; name=" + name).query(Long.class).single()).isOne();
         // The page tells the proposer another administrator decides, and offers them no decision.
         String page = page(maker);
         String row = page.substring(page.indexOf("data-proposal=\"" + proposal + "\""));
@@ -142,8 +142,9 @@ class ApiKeyProposalsIT {
         assertThat(clientsNamed(name)).as("no key").isZero();
         assertThat(proposalStatus(proposal)).isEqualTo("REJECTED");
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.apiclient.reject'"
-                        + " AND actor_name = 'keys-checker' AND detail LIKE ?")
-                .param(name + "%").query(Long.class).single()).isOne();
+                        + " AND actor_name = 'keys-checker' AND detail = ?")
+                .param("reason=API_KEY_REJECTED; name=" + name + "; proposer=keys-maker").query(Long.class).single())
+                .isOne();
     }
 
     /**
@@ -321,7 +322,8 @@ class ApiKeyProposalsIT {
                 .param(key.clientId()).query(String.class).single()).isEqualTo("BEYOND_PURPOSE 信用办〔2026〕7号");
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.apiclient.revoke'"
                         + " AND actor_name = 'keys-maker' AND detail LIKE ?")
-                .param(name + "%超范围使用，信用办〔2026〕7号").query(Long.class).single()).isOne();
+                .param("reason=API_CLIENT_REVOKED; key=" + name + "%; ground=#console.violations.ground.BEYOND_PURPOSE; "
+                        + "reference=信用办〔2026〕7号").query(Long.class).single()).isOne();
         String page = page(checker);
         assertThat(page.substring(page.indexOf(key.prefix()))).contains("data-field=\"revoke-ground\"",
                 "超范围使用，信用办〔2026〕7号");
@@ -377,11 +379,13 @@ class ApiKeyProposalsIT {
                 .param(key.institutionId()).query(Long.class).single()).as("no key issued").isOne();
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action LIKE 'account.apiclient.%'"
                         + " AND result = 'DENIED' AND detail LIKE ?")
-                .param("%信用办〔2026〕12号%禁入期内%").query(Long.class).single()).isEqualTo(4);
+                .param("reason=API_KEY_INSTITUTION_BANNED; %; reference=信用办〔2026〕12号; %")
+                .query(Long.class).single()).isEqualTo(4);
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action IN ("
                         + "'account.institution.violation.propose', 'account.institution.violation.confirm')"
-                        + " AND detail LIKE ?").param(bank + "%违规查询，信用办〔2026〕12号%").query(Long.class).single())
-                .isEqualTo(2);
+                        + " AND detail LIKE ?").param("reason=VIOLATION_%; organisation=" + bank
+                        + "; ground=#console.violations.ground.UNLAWFUL_QUERY; reference=信用办〔2026〕12号; %")
+                .query(Long.class).single()).isEqualTo(2);
 
         // The auditor reads the register, and decides nothing.
         String register = mvc.perform(get("/console/institution-violations").with(auditor))

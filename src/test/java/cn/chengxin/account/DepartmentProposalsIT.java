@@ -133,7 +133,7 @@ class DepartmentProposalsIT {
     }
 
     private long audited(String action, String code) {
-        return jdbc.sql("SELECT count(*) FROM audit.event WHERE action = ? AND detail LIKE ?")
-                .params(action, code + "%").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM audit.event WHERE action = ? AND detail ~ ?")
+                .params(action, "^reason=[A-Z_]+; department=" + code + "(;|$)").query(Long.class).single();
     }
 }

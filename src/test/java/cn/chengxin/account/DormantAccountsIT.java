@@ -60,7 +60,7 @@ class DormantAccountsIT {
         assertThat(enabled(flaggedOnly)).as("marked, still in its grace").isTrue();
         assertThat(enabled(recent)).isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.user.dormant' AND detail LIKE ?")
-                .param(gone + "：%").query(Long.class).single()).isEqualTo(1);
+                .param("reason=ACCOUNT_DORMANT; user=" + gone + "; since=%").query(Long.class).single()).isEqualTo(1);
         assertThat(dormant.disableDormant()).as("nothing left to disable among these").isZero();
 
         UUID goneId = jdbc.sql("SELECT id FROM account.staff_user WHERE username = ?").param(gone).query(UUID.class)

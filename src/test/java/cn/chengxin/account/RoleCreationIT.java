@@ -52,7 +52,7 @@ class RoleCreationIT {
         assertThat(role.englishName()).isEqualTo("County credit office clerk");
         assertThat(role.adminKind()).isNull();
         assertThat(role.permissions()).containsExactlyInAnyOrder(Permission.CONSOLE_HOME, Permission.SUBJECT_READ);
-        assertThat(audited("account.role.create", code + ":%", "SUCCESS")).isEqualTo(1L);
+        assertThat(audited("account.role.create", "reason=ROLE_CREATED; role=" + code + "; permissions=%", "SUCCESS")).isEqualTo(1L);
 
         assertThat(page(get("/console/roles").param("lang", "en"))).contains("<span>County credit office clerk</span>");
         assertThat(page(get("/console/roles"))).contains("<span>区县信用办业务人员</span>");
@@ -69,7 +69,8 @@ class RoleCreationIT {
             mvc.perform(create(code, "越权角色", "Overreaching role").param("permission", "subject:read", administrative))
                     .andExpect(flash().attribute("failureCode", "PERMISSION_NOT_ALLOWED_FOR_ROLE"));
             assertThat(role(code)).as(administrative).isEmpty();
-            assertThat(audited("account.role.create", code + " + " + administrative, "DENIED")).isEqualTo(1L);
+            assertThat(audited("account.role.create",
+                    "reason=ROLE_PERMISSION_NOT_ALLOWED; role=" + code + "; permission=" + administrative, "DENIED")).isEqualTo(1L);
         }
         String form = page(get("/console/roles"));
         form = form.substring(form.indexOf("id=\"new-role\""));

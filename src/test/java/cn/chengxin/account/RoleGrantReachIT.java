@@ -55,7 +55,8 @@ class RoleGrantReachIT {
         assertThat(page(grant(bureauUser, role("CREDIT_OFFICE")), "en"))
                 .contains("may be granted only to users of the credit office");
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.user.roles' AND result = "
-                + "'DENIED' AND detail LIKE ?").param("%(DATA_PROVIDER): CREDIT_OFFICE").query(Long.class).single())
+                + "'DENIED' AND detail LIKE ?").param("reason=ROLE_NOT_FOR_DEPARTMENT_KIND; user=%; kind=#console.departments.kind.DATA_PROVIDER; "
+                        + "role=CREDIT_OFFICE").query(Long.class).single())
                 .isPositive();
 
         grant(bureauUser, role("DEPT_OPERATOR"));
