@@ -109,9 +109,11 @@ class ListLoads {
                 throw new IllegalStateException("list load " + id + ": the file kept is not the file previewed");
             }
             Evaluation now = evaluate(content);
-            String provenance = load.source() + " file SM3 " + load.digest() + " (" + load.fileName() + "), uploaded by "
-                    + load.uploaderName() + " [" + load.uploadedBy() + "] at " + load.uploadedAt() + ", approved by "
-                    + by.actorName() + " [" + by.actorId() + "]";
+            // The file's provenance as a reason code and values (K7), the counts added when applied.
+            AuditDetail provenance = AuditDetail.of("LOAD_APPLIED").with("source", load.source())
+                    .with("sm3", load.digest()).with("file", load.fileName()).with("uploader", load.uploaderName())
+                    .with("uploaderId", load.uploadedBy()).with("uploadedAt", load.uploadedAt())
+                    .with("approver", by.actorName()).with("approverId", by.actorId());
             int applied = receiving.applyLoaded(load.source(), now.messages(), now.documents(), provenance);
             store.decide(id, ListLoad.Status.APPROVED, by.actorId(), by.actorName(), clock.instant(), null, applied);
             return new LoadReport(now.rows(), applied, now.refused());

@@ -174,7 +174,8 @@ class Pushing {
             disclosures.add(AuditEntry.of(AuditCategory.PROCESSING, "exchange.send")
                     .subject(pseudonyms.get(w.subjectId()))
                     .purpose("向" + to + "平台报送信用信息", "国办发〔2016〕98号 信用信息共享")
-                    .detail("batch " + batchId + " " + m.sourceId() + " v" + m.version()));
+                    .detail(AuditDetail.of("SENT_IN_BATCH").with("batch", batchId).with("source", m.sourceId())
+                            .with("version", m.version())));
         }
         audit.recordAll(disclosures);
         return new Batch(ExchangeMessage.FORMAT, batchId, settings.platform().code(), to,

@@ -344,13 +344,14 @@ class Receiving {
     /**
      * Applies messages taken from a published list file (not signed by a partner: loaded by staff and approved by
      * another person, {@link ListLoads}), in one transaction, and relays them down to the children as a list from the
-     * national level would come. Audited with the file's {@code provenance} (digest, uploader, approver), and once
+     * national level would come. Audited with the file's {@code provenance} (digest, uploader, approver; the detail
+     * whose values the counts of entries and of those applied follow), and once
      * under each subject whose entry changed: a person listed or de-listed by a file sees it (RULES.md §10).
      *
      * @return how many changed what is held
      */
     int applyLoaded(String source, List<ExchangeMessage> messages, List<IdentityDocument> documents,
-                    String provenance) {
+                    AuditDetail provenance) {
         List<Partner> down = store.partners().stream().filter(Partner::enabled)
                 .filter(p -> p.relation() == Relation.CHILD).toList();
         Instant now = clock.instant();
@@ -362,13 +363,14 @@ class Receiving {
                 if (store.apply(in, now)) {
                     relay(m, documents.get(i), down, now);
                     events.add(AuditEntry.of(AuditCategory.PROCESSING, "exchange.load.entry").subject(in.pseudonym())
-                            .detail(m.issuingPlatformName() + (m.inForce() ? " 列入 " : " 移出 ")
-                                    + m.decisionNumber() + "（" + m.department() + "）"));
+                            .detail((m.inForce() ? AuditDetail.of("LOAD_ENTRY_LISTED")
+                                    : AuditDetail.of("LOAD_ENTRY_REMOVED")).with("platform", m.issuingPlatformName())
+                                    .with("decision", m.decisionNumber()).with("department", m.department())));
                 }
             }
             int changed = events.size();
-            events.add(0, AuditEntry.of(AuditCategory.PROCESSING, "exchange.load").detail(AuditDetail.of("ENTRIES_LOADED")
-                    .with("provenance", provenance).with("entries", messages.size()).with("applied", changed)));
+            events.add(0, AuditEntry.of(AuditCategory.PROCESSING, "exchange.load")
+                    .detail(provenance.with("entries", messages.size()).with("applied", changed)));
             audit.recordAll(events);
             return changed;
         });

@@ -1264,6 +1264,10 @@ class ExchangeIT {
         await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql("SELECT count(*) FROM audit.event "
                 + "WHERE action = 'exchange.received.view' AND subject_pseudonym = ?")
                 .param(pseudonymOf(person.number())).query(Long.class).single() == 1);
+        assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'exchange.received.view' "
+                + "AND subject_pseudonym = ?").param(pseudonymOf(person.number())).query(String.class).single())
+                .as("recorded as a reason code (K7)")
+                .isEqualTo("reason=RECEIVED_VIEWED; purpose=#console.subjects.purpose.OBJECTION_HANDLING; entries=1");
 
         mvc.perform(post("/me/objections").with(citizen).with(
                         org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
@@ -1969,10 +1973,13 @@ class ExchangeIT {
         assertThat(loadEvents).hasSize(2);
         assertThat(loadEvents.get(0)).as("the uploader's attempt").startsWith("DENIED office ");
         String loadEvent = loadEvents.get(1).substring("SUCCESS ".length());
-        assertThat(loadEvent).startsWith("office-checker ").contains("uploaded by office", "approved by office-checker");
-        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'exchange.load.entry' "
-                + "AND subject_pseudonym = ?").param(pseudonymOf(number)).query(Long.class).single())
-                .as("the person listed sees the load in 谁查询了我").isEqualTo(1);
+        assertThat(loadEvent).startsWith("office-checker reason=LOAD_APPLIED; ")
+                .contains("; uploader=office; ", "; approver=office-checker; approverId=", "; entries=");
+        assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'exchange.load.entry' "
+                + "AND subject_pseudonym = ?").param(pseudonymOf(number)).query(String.class).list())
+                .as("the person listed sees the load in 谁查询了我")
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .startsWith("reason=LOAD_ENTRY_LISTED; platform=最高人民法院失信被执行人名单; decision=");
         assertThat(jdbc.sql("SELECT content IS NULL FROM exchange.list_load WHERE id = ?").param(loadId)
                 .query(Boolean.class).single()).as("the file with its numbers is not kept once decided").isTrue();
 

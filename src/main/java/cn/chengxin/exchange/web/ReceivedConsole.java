@@ -3,6 +3,7 @@ package cn.chengxin.exchange.web;
 import java.util.List;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
@@ -73,7 +74,8 @@ class ReceivedConsole {
         audit.record(AuditEntry.of(AuditCategory.QUERY, "exchange.received.view").subject(pseudonym)
                 .purpose(purpose.label(), purpose.legalBasis())
                 .result(AuditResult.SUCCESS)
-                .detail(purpose + "：其他平台认定 " + entries.size() + " 条"));
+                .detail(AuditDetail.of("RECEIVED_VIEWED")
+                        .withLabel("purpose", "console.subjects.purpose." + purpose.name()).with("entries", entries.size())));
         model.addAttribute("searchedMasked", document.masked());
         model.addAttribute("entries", entries);
         model.addAttribute("searched", true);
