@@ -19,6 +19,7 @@ import cn.chengxin.demo.domain.SyntheticHolder;
 import cn.chengxin.demo.domain.SyntheticOrganisation;
 import cn.chengxin.demo.domain.SyntheticResident;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.demo.domain.RecordGenerator;
@@ -177,8 +178,9 @@ public class DemoData {
         jdbc.sql("UPDATE demo.dataset SET organisations = ?, completed_at = ?, duration_ms = ? WHERE id = ?")
                 .params(loaded.organisations(), java.sql.Timestamp.from(completed), millis, loading.id()).update();
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "demo.generate")
-                .detail(String.format("%d synthetic residents, %d organisations, %d records, seed %d",
-                        loading.residents(), loaded.organisations(), loaded.records(), loading.seed())));
+                .detail(AuditDetail.of("DEMO_GENERATED").with("residents", loading.residents())
+                        .with("organisations", loaded.organisations()).with("records", loaded.records())
+                        .with("seed", loading.seed())));
         return new DemoDataset(city.code(), loading.seed(), loading.residents(), loaded.organisations(), completed,
                 millis);
     }
@@ -254,9 +256,9 @@ public class DemoData {
             return new IncomingRecord(r.itemCode(), holder.number(), holder.name(), r.sourceRecordId(), "1", "ADD",
                     r.decisionNumber(), r.decisionDate().toString(), r.fields(), holder.documentType().name());
         });
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "demo.generate").detail(String.format(
-                "%d synthetic persons known by a passport or a travel permit, %d records, seed %d", people.size(),
-                records, seed)));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "demo.generate")
+                .detail(AuditDetail.of("DEMO_TRAVELLERS_GENERATED").with("persons", people.size())
+                        .with("records", records).with("seed", seed)));
         return people.size();
     }
 
